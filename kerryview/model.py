@@ -1,0 +1,95 @@
+"""Domain values shared by every stage. Plain dataclasses: no Qt, no SQL.
+
+Dates from text are calendar values with a granularity (a month stays a month), never
+time-zone-aware instants: see kerryview.timeval for turning a TIMEX3 value into an interval.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass(frozen=True, slots=True)
+class Timex:
+    """One time expression found in a text, normalized like a TimeML TIMEX3.
+
+    `start`/`end` are Python string offsets into the text given to the tagger.
+    `value` is the TIMEX3 value (2023-07-17, 2023-07, XXXX-07-17, PT12H, PRESENT_REF, ...).
+    `anchor` is the value of the date it was resolved against (the document date or the last
+    mentioned date), `anchor_kind` says which ("dct", "narrative"), so the GUI can explain it.
+    """
+
+    start: int
+    end: int
+    text: str
+    type: str  # DATE, TIME, DURATION, SET
+    value: str
+    mod: str | None = None
+    freq: str | None = None
+    quant: str | None = None
+    anchor: str | None = None
+    anchor_kind: str | None = None
+
+    def to_json(self) -> dict:
+        out = {"start": self.start, "end": self.end, "text": self.text,
+               "type": self.type, "value": self.value}
+        for key in ("mod", "freq", "quant"):
+            val = getattr(self, key)
+            if val is not None:
+                out[key] = val
+        return out
+
+
+@dataclass(slots=True)
+class Document:
+    """An article as read from disk. `text` is exactly the decoded file content."""
+
+    id: str
+    path: str
+    text: str
+    title: str | None = None
+    encoding: str = "utf-8"
+    sha256: str = ""
+    dct: date | None = None
+    dct_source: str = "unknown"  # e.g. "metadata line 'date 2023-07-18'", "inferred: ..."
+
+
+@dataclass(slots=True)
+class EventMention:
+    """One passage of one document that reports an event at a time expression."""
+
+    document_id: str
+    start: int  # the passage (sentence) span in the document text
+    end: int
+    text: str
+    timex: Timex  # offsets relative to the document text
+    trigger_start: int | None = None  # the event words (e.g. "met"), document offsets
+    trigger_end: int | None = None
+    status: str = "happened"  # happened | scheduled | expected
+    resolution: str = ""  # how the date was resolved, for people to read
+    duration: str | None = None  # a duration in the same passage ("PT12H")
+    duration_mod: str | None = None
+
+
+@dataclass(slots=True)
+class Event:
+    """One event of the corpus: every mention of it across articles, placed in time."""
+
+    id: str
+    label: str
+    value: str  # TIMEX3 value of the date, at its granularity
+    start: str  # ISO 8601, inclusive
+    end: str  # ISO 8601, exclusive
+    granularity: str  # year, quarter, season, month, week, day, part-of-day, hour, minute
+    status: str = "happened"
+    duration: str | None = None
+    mod: str | None = None
+    mentions: list[EventMention] = field(default_factory=list)
+    conflicts: list[str] = field(default_factory=list)  # where sources disagree
+
+    @property
+    def document_ids(self) -> list[str]:
+        seen: dict[str, None] = {}
+        for m in self.mentions:
+            seen.setdefault(m.document_id, None)
+        return list(seen)

@@ -1,0 +1,1 @@
+"""Data files shipped with kerryview (bundled corpus, icons). Read via importlib.resources."""
