@@ -1,0 +1,161 @@
+"""The corpus database: one SQLite file that opens again instantly.
+
+Every write that changes the corpus happens in one transaction, so a crash or an error part-way
+through leaves the previous, consistent corpus in place. Domain values go in and come out as the
+dataclasses of kerryview.model; nothing outside this module sees SQL.
+"""
+from __future__ import annotations
+
+import json
+import os
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Iterable
+
+import sqlite_utils
+
+from kerryview.model import Document, Event, EventMention, Timex
+
+SCHEMA_VERSION = 1
+
+
+def default_db_path() -> Path:
+    """The platform's per-user data location, without importing Qt (the CLI uses it too)."""
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local"))
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Application Support"
+    else:
+        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return base / "kerryview" / "corpus.db"
+
+
+class Store:
+    """A corpus kept in SQLite. `path=None` keeps it in memory (tests, one-shot CLI runs)."""
+
+    def __init__(self, path: str | Path | None = None) -> None:
+        if path is None:
+            self.db = sqlite_utils.Database(memory=True)
+        else:
+            path = Path(path)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self.db = sqlite_utils.Database(path)
+            self.db.execute("PRAGMA journal_mode=WAL")
+        self.path = path
+        self._create_schema()
+
+    # -- schema ---------------------------------------------------------------------------
+    def _create_schema(self) -> None:
+        db = self.db
+        with db.conn:
+            db["meta"].create({"key": str, "value": str}, pk="key", if_not_exists=True)
+            db["documents"].create(
+                {"id": str, "path": str, "title": str, "text": str, "encoding": str,
+                 "sha256": str, "dct": str, "dct_source": str, "added": int},
+                pk="id", if_not_exists=True)
+            db["events"].create(
+                {"id": str, "label": str, "value": str, "start": str, "end": str,
+                 "granularity": str, "status": str, "duration": str, "mod": str,
+                 "conflicts": str, "n_sources": int},
+                pk="id", if_not_exists=True)
+            db["mentions"].create(
+                {"id": int, "event_id": str, "document_id": str, "start": int, "end": int,
+                 "text": str, "timex": str, "trigger_start": int, "trigger_end": int,
+                 "status": str, "resolution": str, "duration": str, "duration_mod": str},
+                pk="id", foreign_keys=[("event_id", "events", "id"),
+                                       ("document_id", "documents", "id")],
+                if_not_exists=True)
+            db["mentions"].create_index(["event_id"], if_not_exists=True)
+            db["mentions"].create_index(["document_id"], if_not_exists=True)
+            db["events"].create_index(["start"], if_not_exists=True)
+            db["meta"].upsert({"key": "schema_version", "value": str(SCHEMA_VERSION)}, pk="key")
+
+    # -- writing --------------------------------------------------------------------------
+    def save_corpus(self, documents: Iterable[Document], events: Iterable[Event]) -> None:
+        """Replace the whole corpus (documents, events, mentions) in one transaction."""
+        docs = list(documents)
+        evs = list(events)
+        db = self.db
+        with db.conn:  # commits on success, rolls back on any exception
+            db.execute("DELETE FROM mentions")
+            db.execute("DELETE FROM events")
+            db.execute("DELETE FROM documents")
+            db["documents"].insert_all(
+                (self._doc_row(d, i) for i, d in enumerate(docs)), pk="id")
+            db["events"].insert_all((self._event_row(e) for e in evs), pk="id")
+            db["mentions"].insert_all(
+                (self._mention_row(e.id, m) for e in evs for m in e.mentions))
+
+    @staticmethod
+    def _doc_row(d: Document, order: int) -> dict:
+        return {"id": d.id, "path": d.path, "title": d.title, "text": d.text,
+                "encoding": d.encoding, "sha256": d.sha256,
+                "dct": d.dct.isoformat() if d.dct else None, "dct_source": d.dct_source,
+                "added": order}
+
+    @staticmethod
+    def _event_row(e: Event) -> dict:
+        return {"id": e.id, "label": e.label, "value": e.value, "start": e.start, "end": e.end,
+                "granularity": e.granularity, "status": e.status, "duration": e.duration,
+                "mod": e.mod, "conflicts": json.dumps(e.conflicts),
+                "n_sources": len(e.document_ids)}
+
+    @staticmethod
+    def _mention_row(event_id: str, m: EventMention) -> dict:
+        t = m.timex
+        timex = {"start": t.start, "end": t.end, "text": t.text, "type": t.type,
+                 "value": t.value, "mod": t.mod, "freq": t.freq, "quant": t.quant,
+                 "anchor": t.anchor, "anchor_kind": t.anchor_kind}
+        return {"event_id": event_id, "document_id": m.document_id, "start": m.start,
+                "end": m.end, "text": m.text, "timex": json.dumps(timex),
+                "trigger_start": m.trigger_start, "trigger_end": m.trigger_end,
+                "status": m.status, "resolution": m.resolution, "duration": m.duration,
+                "duration_mod": m.duration_mod}
+
+    # -- reading --------------------------------------------------------------------------
+    def documents(self) -> list[Document]:
+        return [self._doc(r) for r in self.db.query("SELECT * FROM documents ORDER BY added")]
+
+    def document(self, doc_id: str) -> Document | None:
+        rows = list(self.db.query("SELECT * FROM documents WHERE id = ?", [doc_id]))
+        return self._doc(rows[0]) if rows else None
+
+    def hashes(self) -> dict[str, str]:
+        """sha256 -> document id, to skip files already in the corpus."""
+        return {r["sha256"]: r["id"] for r in self.db.query("SELECT id, sha256 FROM documents")}
+
+    def events(self) -> list[Event]:
+        """All events in time order (stable for same-date events), each with its mentions."""
+        events: dict[str, Event] = {}
+        for r in self.db.query("SELECT * FROM events ORDER BY start, end, label, id"):
+            events[r["id"]] = Event(
+                id=r["id"], label=r["label"], value=r["value"], start=r["start"], end=r["end"],
+                granularity=r["granularity"], status=r["status"], duration=r["duration"],
+                mod=r["mod"], conflicts=json.loads(r["conflicts"] or "[]"))
+        for r in self.db.query("SELECT * FROM mentions ORDER BY id"):
+            ev = events.get(r["event_id"])
+            if ev is not None:
+                ev.mentions.append(self._mention(r))
+        return list(events.values())
+
+    def event_count(self) -> int:
+        return self.db["events"].count
+
+    @staticmethod
+    def _doc(r: dict) -> Document:
+        return Document(id=r["id"], path=r["path"], text=r["text"], title=r["title"],
+                        encoding=r["encoding"], sha256=r["sha256"],
+                        dct=date.fromisoformat(r["dct"]) if r["dct"] else None,
+                        dct_source=r["dct_source"])
+
+    @staticmethod
+    def _mention(r: dict) -> EventMention:
+        return EventMention(
+            document_id=r["document_id"], start=r["start"], end=r["end"], text=r["text"],
+            timex=Timex(**json.loads(r["timex"])), trigger_start=r["trigger_start"],
+            trigger_end=r["trigger_end"], status=r["status"], resolution=r["resolution"],
+            duration=r["duration"], duration_mod=r["duration_mod"])
+
+    def close(self) -> None:
+        self.db.close()
