@@ -1,1 +1,1 @@
-"""export"""
+"""Exports of a corpus: clients of the store's domain values."""

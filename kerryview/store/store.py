@@ -48,7 +48,7 @@ class Store:
     # -- schema ---------------------------------------------------------------------------
     def _create_schema(self) -> None:
         db = self.db
-        with db.conn:
+        with db.atomic():
             db["meta"].create({"key": str, "value": str}, pk="key", if_not_exists=True)
             db["documents"].create(
                 {"id": str, "path": str, "title": str, "text": str, "encoding": str,
@@ -77,7 +77,7 @@ class Store:
         docs = list(documents)
         evs = list(events)
         db = self.db
-        with db.conn:  # commits on success, rolls back on any exception
+        with db.atomic():  # commits on success, rolls back on any exception
             db.execute("DELETE FROM mentions")
             db.execute("DELETE FROM events")
             db.execute("DELETE FROM documents")

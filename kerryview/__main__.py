@@ -1,0 +1,5 @@
+import sys
+
+from kerryview.cli import main
+
+sys.exit(main())

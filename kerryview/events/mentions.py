@@ -1,0 +1,161 @@
+"""Stage 3: event mentions, one per dated time expression, with the words of the event.
+
+A time expression anchors the event told by the clause around it: the passage is its sentence,
+the event words are the verb (or event noun) nearest to it in that sentence, a duration between
+the two belongs to the event ("met ... for nearly 12 hours ... on Monday"), and the clause's
+modality and the date against the publication date tell whether it happened or is scheduled.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from datetime import date, datetime
+
+from kerryview.events.sentences import sentence_spans
+from kerryview.events.wordlists import cues, stopwords
+from kerryview.model import Document, EventMention, Timex
+from kerryview.timeval import value_interval
+
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_MODAL_BEFORE = re.compile(r"\b(?:will|would|could|should|must|may|might|to|shall)\s+$", re.I)
+# A preposition (or "late on") introducing the time expression, dropped from labels.
+_LEAD_IN = re.compile(r"(?:\b(?:late|early)\s+)?\b(?:on|in|at|during|since|by|from|until|"
+                      r"starting|from|before|after)\s*$", re.I)
+_CLAUSE_BREAK = re.compile(r"[,;:\"“”()]|\bthat\b|\bwhich\b|\bwho\b|\bwhere\b|\bwhile\b")
+MAX_LABEL_WORDS_AFTER = 12
+NOUN_PENALTY = 25  # characters: prefer a verb a little further away over an event noun
+
+
+def _is_verb(word: str, prev_text: str) -> bool:
+    w = word.lower()
+    c = cues()
+    if w in c["not_events"] or w in stopwords():
+        return False
+    if w in c["irregular_past"]:
+        return True
+    if len(w) > 4 and w.endswith("ed"):
+        return True
+    return bool(_MODAL_BEFORE.search(prev_text))
+
+
+def find_trigger(text: str, sent: tuple[int, int], timex: Timex) -> tuple[int, int] | None:
+    """The event words for a time expression: the nearest verb, else the nearest event noun."""
+    best: tuple[float, int, int] | None = None
+    a, b = sent
+    for m in _TOKEN.finditer(text, a, b):
+        if m.start() < timex.end and timex.start < m.end():
+            continue
+        word = m.group()
+        dist = min(abs(m.start() - timex.end), abs(timex.start - m.end()))
+        if _is_verb(word, text[max(a, m.start() - 12):m.start()]):
+            score = float(dist)
+        elif word.lower() in cues()["event_nouns"]:
+            score = dist + NOUN_PENALTY
+        else:
+            continue
+        if best is None or score < best[0]:
+            best = (score, m.start(), m.end())
+    return (best[1], best[2]) if best else None
+
+
+def _status(clause: str, start: datetime | None, dct: date | None) -> str:
+    """happened / scheduled / expected, from the date against the DCT and the clause's cues."""
+    words = clause.lower()
+    c = cues()
+    future = start is not None and dct is not None and start.date() > dct
+    same_day = start is not None and dct is not None and start.date() == dct
+    cue = any(re.search(rf"\b{re.escape(k)}\b", words) for k in c["scheduled_cues"])
+    uncertain = any(re.search(rf"\b{re.escape(k)}\b", words) for k in c["uncertain_cues"])
+    if future or (same_day and cue):
+        return "scheduled" if cue or not uncertain else "expected"
+    return "happened"
+
+
+def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
+              timex: Timex) -> str:
+    """A short clause naming the event: subject, event words and what follows, minus the date."""
+    a, b = sent
+    if trigger is None:
+        clause = text[a:b]
+    else:
+        # Subject: back from the trigger to the previous clause break.
+        left = text[a:trigger[0]]
+        cut = max((m.end() for m in re.finditer(r"[,;:\"“”]", left)), default=0)
+        start = a + cut
+        # Object: forward from the trigger to the next clause break or the word limit.
+        words = 0
+        end = trigger[1]
+        for m in re.finditer(r"\S+", text[trigger[1]:b]):
+            piece = m.group()
+            if _CLAUSE_BREAK.match(piece) or words >= MAX_LABEL_WORDS_AFTER:
+                break
+            end = trigger[1] + m.end()
+            words += 1
+            if _CLAUSE_BREAK.search(piece):
+                break
+        clause = text[start:end]
+        offset = start
+        # Drop the time expression and the preposition leading into it.
+        if offset <= timex.start and timex.end <= end:
+            before = text[offset:timex.start]
+            lead = _LEAD_IN.search(before)
+            cut_from = offset + (lead.start() if lead else len(before))
+            clause = text[offset:cut_from] + text[timex.end:end]
+    label = " ".join(clause.split()).strip(" ,;:\"“”'")
+    label = re.sub(r"\s+([,.;:])", r"\1", label)
+    return label[:1].upper() + label[1:] if label else timex.text
+
+
+def find_mentions(doc: Document, timexes: list[Timex]) -> list[tuple[EventMention, str]]:
+    """Event mentions of one document, each with a short label for it."""
+    text = doc.text
+    sents = sentence_spans(text)
+    starts = [s for s, _ in sents]
+    durations = [t for t in timexes if t.type == "DURATION"]
+    out: list[tuple[EventMention, str]] = []
+    for t in timexes:
+        if t.type not in ("DATE", "TIME"):
+            continue
+        interval = value_interval(t.value, t.mod)
+        if interval is None:
+            continue
+        i = bisect_right(starts, t.start) - 1
+        sent = sents[i] if i >= 0 and sents[i][1] >= t.end else (t.start, t.end)
+        trigger = find_trigger(text, sent, t)
+        duration = _duration_for(durations, sent, trigger, t)
+        clause = text[sent[0]:sent[1]]
+        status = _status(clause, interval.start, doc.dct)
+        mention = EventMention(
+            document_id=doc.id, start=sent[0], end=sent[1], text=clause, timex=t,
+            trigger_start=trigger[0] if trigger else None,
+            trigger_end=trigger[1] if trigger else None, status=status,
+            resolution=explain(t, doc),
+            duration=duration.value if duration else None,
+            duration_mod=duration.mod if duration else None)
+        out.append((mention, label_for(text, sent, trigger, t)))
+    return out
+
+
+def _duration_for(durations: list[Timex], sent: tuple[int, int],
+                  trigger: tuple[int, int] | None, t: Timex) -> Timex | None:
+    """A duration between the event words and the date belongs to that event."""
+    if trigger is None:
+        return None
+    lo, hi = min(trigger[0], t.start), max(trigger[1], t.end)
+    for d in durations:
+        if sent[0] <= d.start and d.end <= sent[1] and lo <= d.start and d.end <= hi:
+            return d
+    return None
+
+
+def explain(t: Timex, doc: Document) -> str:
+    """How a date was resolved, in words a user can check."""
+    text = " ".join(t.text.split())
+    if t.anchor_kind == "dct" and t.anchor:
+        return (f"“{text}” → {t.value}, relative to the publication date {t.anchor} "
+                f"({doc.dct_source})")
+    if t.anchor_kind == "narrative" and t.anchor:
+        return f"“{text}” → {t.value}, relative to the date mentioned before it ({t.anchor})"
+    if t.anchor_kind == "corpus" and t.anchor:
+        return f"“{text}” → {t.value}, {t.anchor}"
+    return f"“{text}” → {t.value}, as written"

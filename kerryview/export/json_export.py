@@ -1,0 +1,28 @@
+"""The corpus as one JSON object (the `kerryview extract --json` interface)."""
+from __future__ import annotations
+
+from kerryview.model import Document, Event
+
+
+def corpus_json(documents: list[Document], events: list[Event]) -> dict:
+    return {
+        "documents": [
+            {"id": d.id, "path": d.path, "title": d.title,
+             "dct": d.dct.isoformat() if d.dct else None, "dct_source": d.dct_source}
+            for d in documents],
+        "events": [
+            {"id": e.id, "label": e.label, "value": e.value, "start": e.start, "end": e.end,
+             "granularity": e.granularity, "duration": e.duration, "mod": e.mod,
+             "status": e.status, "conflicts": e.conflicts,
+             "mentions": [
+                 {"document": m.document_id, "start": m.start, "end": m.end, "text": m.text,
+                  "trigger": ([m.trigger_start, m.trigger_end]
+                              if m.trigger_start is not None else None),
+                  "status": m.status, "resolution": m.resolution,
+                  "duration": m.duration,
+                  "timex": {"start": m.timex.start, "end": m.timex.end, "text": m.timex.text,
+                            "type": m.timex.type, "value": m.timex.value,
+                            **({"mod": m.timex.mod} if m.timex.mod else {})}}
+                 for m in e.mentions]}
+            for e in events],
+    }

@@ -1,0 +1,201 @@
+"""Publication dates (DCT) for every document, from metadata or from the rest of the corpus.
+
+Order of evidence:
+1. an explicit date line in the document ("date 2023-07-18");
+2. otherwise the date that makes the document agree best with the articles already dated: each
+   candidate date is tried by re-tagging the document against it; a candidate scores for every
+   passage that then lands on the same day as a closely matching passage of a dated article
+   ("met Xie Zhenhua for nearly 12 hours ... on Monday" vs "... on July 17"), loses for every
+   past-tense report placed after it or announced event placed before it, and prefers the
+   reading in which the document's days lie close together. The earliest best date wins:
+   news is published on the day of the latest event it reports.
+A document with neither stays undated (its weekdays and year-less dates are not placed).
+Nothing here knows any particular file.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Callable
+
+from kerryview.events.sentences import sentence_spans
+from kerryview.events.similarity import Vectorizer, content_terms, cosine
+from kerryview.ingest.metadata import find_metadata_date
+from kerryview.model import Document, Timex
+from kerryview.resolve.tense import clause_tense
+from kerryview.timeval import Interval, value_interval
+
+Tagger = Callable[[str, date | None], list[Timex]]
+
+MATCH_THRESHOLD = 0.35  # cosine above which two passages are taken to tell the same event
+CANDIDATE_WINDOW_DAYS = 7  # a report is published within a week of the events it dates
+VIOLATION_WEIGHT = 1.0
+SPREAD_WEIGHT = 0.05  # per week of spread between the document's day-level dates
+MAX_CANDIDATES = 120
+
+
+@dataclass
+class _Passage:
+    """A dated time expression of a document with the sentence around it."""
+
+    timex_index: int
+    sentence: str
+    vector: dict[str, float] = field(default_factory=dict)
+    tense: str | None = None
+
+
+@dataclass
+class _Known:
+    """A day-level passage of an already dated document, to match against."""
+
+    doc_id: str
+    text: str
+    interval: Interval
+    vector: dict[str, float]
+
+
+def _sentence_of(text: str, spans: list[tuple[int, int]], t: Timex) -> str:
+    for a, b in spans:
+        if a <= t.start and t.end <= b:
+            return text[a:b]
+    return text[max(0, t.start - 100):t.end + 100]
+
+
+def _day_intervals(timexes: list[Timex]) -> list[Interval | None]:
+    out = []
+    for t in timexes:
+        iv = value_interval(t.value, t.mod) if t.type in ("DATE", "TIME") else None
+        out.append(iv if iv and iv.granularity in ("day", "part-of-day", "hour", "minute")
+                   else None)
+    return out
+
+
+def infer_dcts(docs: list[Document], tag: Tagger) -> dict[str, list[Timex]]:
+    """Set doc.dct / doc.dct_source for every document; return each document's timexes
+    resolved against its final DCT (so callers need not tag again)."""
+    tagged: dict[str, list[Timex]] = {}
+    for d in docs:
+        meta = find_metadata_date(d.text)
+        if meta:
+            d.dct = meta[0]
+            a, b = meta[1]
+            d.dct_source = f"stated in the article (“{d.text[a:b]}”)"
+        elif d.dct is not None and d.dct_source.startswith("set"):
+            pass  # set by the user; kept
+        else:
+            d.dct, d.dct_source = None, "unknown"
+    undated = [d for d in docs if d.dct is None]
+    for d in docs:
+        if d.dct is not None:
+            tagged[d.id] = tag(d.text, d.dct)
+    if not undated:
+        return tagged
+
+    # Passages of every document, vectorised against one corpus-wide IDF.
+    raw: dict[str, list[Timex]] = {d.id: tag(d.text, None) for d in undated}
+    passages: dict[str, list[_Passage]] = {}
+    bags = []
+    for d in docs:
+        spans = sentence_spans(d.text)
+        tx = tagged.get(d.id) or raw[d.id]
+        ps = [_Passage(i, _sentence_of(d.text, spans, t)) for i, t in enumerate(tx)
+              if t.type in ("DATE", "TIME")]
+        for p in ps:
+            p.tense = clause_tense(p.sentence)
+        passages[d.id] = ps
+        bags.extend(content_terms(p.sentence) for p in ps)
+    vec = Vectorizer.fit(bags)
+    for ps in passages.values():
+        for p in ps:
+            p.vector = vec.vector(content_terms(p.sentence))
+
+    known: list[_Known] = []
+    for d in docs:
+        if d.dct is not None:
+            known.extend(_known_of(d, tagged[d.id], passages[d.id]))
+
+    remaining = list(undated)
+    while remaining:
+        best = None
+        for d in remaining:
+            result = _best_candidate(d, passages[d.id], known, tag)
+            if result and (best is None or result[1] > best[2]):
+                best = (d, result[0], result[1], result[2], result[3])
+        if best is None:
+            break
+        d, dct, score, timexes, evidence = best
+        d.dct = dct
+        d.dct_source = evidence
+        tagged[d.id] = timexes
+        known.extend(_known_of(d, timexes, passages[d.id]))
+        remaining.remove(d)
+    for d in remaining:
+        tagged[d.id] = raw[d.id]
+    return tagged
+
+
+def _known_of(d: Document, timexes: list[Timex], ps: list[_Passage]) -> list[_Known]:
+    ivs = _day_intervals(timexes)
+    return [_Known(d.id, p.sentence, ivs[p.timex_index], p.vector)
+            for p in ps if p.timex_index < len(ivs) and ivs[p.timex_index] is not None]
+
+
+def _candidates(d: Document, raw_days: list[Interval], known: list[_Known]) -> list[date]:
+    seeds = {iv.start.date() for iv in raw_days} | {k.interval.start.date() for k in known}
+    days = sorted({s + timedelta(days=k) for s in seeds for k in range(CANDIDATE_WINDOW_DAYS)})
+    if len(days) > MAX_CANDIDATES:  # a corpus spread over years: try the days nearest its middle
+        mid = days[len(days) // 2]
+        days = sorted(sorted(days, key=lambda x: abs((x - mid).days))[:MAX_CANDIDATES])
+    return days
+
+
+def _best_candidate(d: Document, ps: list[_Passage], known: list[_Known], tag: Tagger):
+    """(dct, score, timexes, explanation) of the best candidate, or None without evidence."""
+    raw = tag(d.text, None)
+    raw_days = [iv for iv in _day_intervals(raw) if iv is not None]
+    # Which known passages each of this document's passages could be telling.
+    matches = {p.timex_index: [(cosine(p.vector, k.vector), k) for k in known] for p in ps}
+    matches = {i: [(s, k) for s, k in m if s >= MATCH_THRESHOLD] for i, m in matches.items()}
+    if not raw_days and not any(matches.values()):
+        return None
+    by_index = {p.timex_index: p for p in ps}
+    best = None
+    for c in _candidates(d, raw_days, known):
+        timexes = tag(d.text, c)
+        ivs = _day_intervals(timexes)
+        agree, violations, agreeing = 0.0, 0, []
+        days = []
+        for i, iv in enumerate(ivs):
+            if iv is None or i not in by_index:
+                continue
+            days.append(iv.start.date())
+            p = by_index[i]
+            if p.tense == "past" and iv.start.date() > c:
+                violations += 1
+            if p.tense == "future" and iv.end.date() <= c - timedelta(days=1):
+                violations += 1
+            hits = [(s, k) for s, k in matches.get(i, []) if k.interval.overlaps(iv)]
+            if hits:
+                s, k = max(hits, key=lambda h: h[0])
+                agree += s
+                agreeing.append((timexes[i], k, s))
+        if agree == 0 and not raw_days:
+            continue
+        spread = ((max(days) - min(days)).days / 7) if days else 0.0
+        score = agree - VIOLATION_WEIGHT * violations - SPREAD_WEIGHT * spread
+        if best is None or score > best[1] + 1e-9:
+            best = (c, score, timexes, agreeing, violations)
+    if best is None:
+        return None
+    c, score, timexes, agreeing, violations = best
+    if agreeing:
+        t, k, s = max(agreeing, key=lambda a: a[2])
+        why = (f"inferred from the other articles: “{' '.join(t.text.split())}” here is the "
+               f"event of {k.interval.start.date().isoformat()} in {k.doc_id} "
+               f"({len(agreeing)} passage{'s' if len(agreeing) != 1 else ''} agree); "
+               f"the latest day it reports")
+    else:
+        why = "inferred from the dates in the article: the latest day it reports"
+    if violations:
+        why += f" ({violations} passage{'s' if violations != 1 else ''} disagree)"
+    return c, score, timexes, why

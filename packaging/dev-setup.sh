@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Set up a checkout for development and CI (idempotent; quiet when nothing is missing):
+#   1. Debian packages: Qt's offscreen libraries (../shared/tools/gui/setup.sh when present),
+#      plus packaging/apt-packages.txt (desktop-file-validate, appstreamcli, rsvg-convert).
+#   2. .venv (created with python3 if missing) with the project installed editable and its
+#      test + bundle extras (pytest, pytest-qt, PyInstaller), plus setuptools>=68 and wheel so
+#      tests/test_packaging.py can build the wheel without network access.
+#
+#   packaging/dev-setup.sh            DEV_SETUP_GUI=full also installs Xvfb/xdotool/ImageMagick
+#   PYTHON=python3.11 packaging/dev-setup.sh   (interpreter used to create .venv)
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/.." && pwd)"
+cd "$root"
+
+# --- 1. Debian packages -------------------------------------------------------------------
+gui_setup="$root/../shared/tools/gui/setup.sh"
+if [[ -x "$gui_setup" ]]; then
+    if [[ "${DEV_SETUP_GUI:-offscreen}" == full ]]; then "$gui_setup"; else "$gui_setup" --offscreen; fi
+fi
+mapfile -t wanted < <(sed -e 's/#.*//' -e 's/[[:space:]]//g' "$here/apt-packages.txt" | grep -v '^$')
+missing=()
+for pkg in "${wanted[@]}"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q ' ok installed$' || missing+=("$pkg")
+done
+if ((${#missing[@]})); then
+    if [[ $(id -u) != 0 ]]; then
+        echo "dev-setup.sh: missing Debian packages (run as root to install): ${missing[*]}" >&2
+        exit 1
+    fi
+    echo "dev-setup.sh: installing ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq >/dev/null
+    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# --- 2. Python environment ----------------------------------------------------------------
+if [[ ! -x .venv/bin/python ]]; then
+    "${PYTHON:-python3}" -m venv .venv
+fi
+.venv/bin/python -m pip install -q --disable-pip-version-check 'setuptools>=68' wheel
+.venv/bin/python -m pip install -q --disable-pip-version-check -e '.[test,bundle]'
+echo "dev-setup.sh: ready ($(.venv/bin/python --version), kerryview $(.venv/bin/python -c 'import kerryview; print(kerryview.__version__)'))"

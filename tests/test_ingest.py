@@ -1,0 +1,106 @@
+"""Reading articles: exact text, encodings, and clear refusals of bad files."""
+import pytest
+
+from kerryview.bundled import bundled_corpus_paths
+from kerryview.ingest import ReadError, expand_paths, read_document
+from kerryview.ingest.metadata import find_metadata_date, find_title
+from kerryview.pipeline import read_documents
+
+
+def test_bundled_text_is_exactly_the_file(tmp_path):
+    for path in bundled_corpus_paths():
+        doc = read_document(path)
+        assert doc.text == path.read_bytes().decode("utf-8")
+        assert doc.id == path.stem and len(doc.sha256) == 64
+
+
+def test_latin1_file_is_detected_and_decoded(tmp_path):
+    text = "Le président a visité Pékin le 18 juillet. Déjà l'été était très chaud, écrit-il. " * 3
+    f = tmp_path / "legacy.txt"
+    f.write_bytes(text.encode("cp1252"))
+    doc = read_document(f)
+    assert doc.text == text
+    assert doc.encoding.replace("_", "").lower() in {"cp1252", "windows1252", "latin1", "iso88591"}
+
+
+def test_utf8_bom_is_not_part_of_the_text(tmp_path):
+    f = tmp_path / "bom.txt"
+    f.write_bytes(b"\xef\xbb\xbfKerry met Xie on Monday.")
+    assert read_document(f).text == "Kerry met Xie on Monday."
+
+
+@pytest.mark.parametrize("content, message", [
+    (b"", "empty"), (b"   \n\n  ", "empty"), (b"\x00\x01\x02binary\x00" * 50, "binary")])
+def test_bad_files_are_refused_with_a_reason(tmp_path, content, message):
+    f = tmp_path / "bad.txt"
+    f.write_bytes(content)
+    with pytest.raises(ReadError) as err:
+        read_document(f)
+    assert message in err.value.message
+
+
+def test_huge_file_is_refused(tmp_path, monkeypatch):
+    import kerryview.ingest.reader as reader
+    monkeypatch.setattr(reader, "MAX_BYTES", 1000)
+    f = tmp_path / "huge.txt"
+    f.write_text("word " * 1000)
+    with pytest.raises(ReadError, match="not read"):
+        read_document(f)
+
+
+def test_unreadable_file(tmp_path):
+    f = tmp_path / "locked.txt"
+    f.write_text("Kerry met Xie on Monday.")
+    f.chmod(0)
+    try:
+        import os
+        if os.access(f, os.R_OK):  # root reads anything: simulate with a folder instead
+            with pytest.raises(ReadError, match="folder"):
+                read_document(tmp_path)
+        else:
+            with pytest.raises(ReadError, match="permission"):
+                read_document(f)
+    finally:
+        f.chmod(0o644)
+
+
+def test_one_bad_file_does_not_stop_the_others(tmp_path):
+    (tmp_path / "good.txt").write_text("Kerry met Xie Zhenhua on July 17, 2023.")
+    (tmp_path / "empty.txt").write_text("")
+    docs, problems = read_documents([tmp_path, tmp_path / "missing.txt"])
+    assert [d.id for d in docs] == ["good"]
+    assert {p.message for p in problems} == {"is empty", "no such file or folder"}
+
+
+def test_same_content_twice_is_read_once(tmp_path):
+    (tmp_path / "a.txt").write_text("Kerry met Xie on July 17, 2023.")
+    (tmp_path / "b.txt").write_text("Kerry met Xie on July 17, 2023.")
+    docs, _ = read_documents([tmp_path])
+    assert len(docs) == 1
+
+
+def test_folder_expansion_skips_hidden_and_unsupported(tmp_path):
+    (tmp_path / "a.txt").write_text("x")
+    (tmp_path / ".hidden.txt").write_text("x")
+    (tmp_path / "img.png").write_bytes(b"\x89PNG")
+    files, errors = expand_paths([tmp_path])
+    assert [f.name for f in files] == ["a.txt"] and not errors
+
+
+def test_html_article_becomes_its_text(tmp_path):
+    f = tmp_path / "a.html"
+    f.write_text("<html><head><title>T</title><script>var x=1;</script></head>"
+                 "<body><p>Kerry met <b>Xie</b> on Monday.</p><p>Second &amp; last.</p></body>")
+    doc = read_document(f)
+    assert "Kerry met Xie on Monday." in doc.text and "Second & last." in doc.text
+    assert "var x" not in doc.text
+
+
+def test_metadata_date_and_title():
+    text = " date 2023-07-18 The US Special Envoy met Wang Yi."
+    value, (a, b) = find_metadata_date(text)
+    assert value.isoformat() == "2023-07-18" and text[a:b] == "2023-07-18"
+    assert find_metadata_date("Kerry met Wang on 2023-07-18.") is None
+    assert find_title("Climate could reset US-China relations, says US envoy\nBody.") \
+        == "Climate could reset US-China relations, says US envoy"
+    assert find_title("A long first sentence of the body that ends like a sentence.") is None

@@ -1,0 +1,47 @@
+"""The SQLite store: round trips, stable order, and all-or-nothing writes."""
+from datetime import date
+
+import pytest
+
+from kerryview.model import Document, Event, EventMention, Timex
+from kerryview.store import Store
+
+
+def _corpus():
+    doc = Document(id="d1", path="/x/d1.txt", text="Kerry met Xie on Monday.", title=None,
+                   sha256="ab", dct=date(2023, 7, 18), dct_source="stated")
+    t = Timex(16, 23, "Monday", "DATE", "2023-07-17", anchor="2023-07-18", anchor_kind="dct")
+    m = EventMention("d1", 0, 24, doc.text, t, 6, 9, "happened", "Monday -> 2023-07-17",
+                     "PT12H", "APPROX")
+    ev = Event("e1", "Kerry met Xie", "2023-07-17", "2023-07-17", "2023-07-18", "day",
+               duration="PT12H", mentions=[m], conflicts=["d2 dates it 2023-07-18"])
+    return [doc], [ev]
+
+
+def test_round_trip(tmp_path):
+    store = Store(tmp_path / "c.db")
+    docs, events = _corpus()
+    store.save_corpus(docs, events)
+    again = Store(tmp_path / "c.db")
+    assert again.documents() == docs
+    assert again.events() == events
+    assert again.hashes() == {"ab": "d1"}
+
+
+def test_failed_write_leaves_previous_corpus(tmp_path):
+    store = Store(tmp_path / "c.db")
+    docs, events = _corpus()
+    store.save_corpus(docs, events)
+    broken = Event("e2", "x", "2023", "2023-01-01", "2024-01-01", "year",
+                   mentions=[object()])  # not a mention: fails half-way through the write
+    with pytest.raises(Exception):
+        store.save_corpus(docs, events + [broken])
+    assert Store(tmp_path / "c.db").events() == events
+
+
+def test_events_come_back_in_time_order(tmp_path):
+    store = Store()
+    evs = [Event(f"e{i}", f"L{i}", v, v, v, "day") for i, v in
+           enumerate(["2023-07-18", "2022-08-01", "2023-07-17"])]
+    store.save_corpus([], evs)
+    assert [e.start for e in store.events()] == ["2022-08-01", "2023-07-17", "2023-07-18"]
