@@ -38,6 +38,15 @@ fi
 if [[ ! -x .venv/bin/python ]]; then
     "${PYTHON:-python3}" -m venv .venv
 fi
-.venv/bin/python -m pip install -q --disable-pip-version-check 'setuptools>=68' wheel
-.venv/bin/python -m pip install -q --disable-pip-version-check -e '.[test,bundle]'
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
+pip_quiet() {  # pip's (and the build backend's) chatter goes to a log, shown only on failure
+    if ! .venv/bin/python -m pip install -q --disable-pip-version-check "$@" >"$log" 2>&1; then
+        cat "$log" >&2
+        echo "dev-setup.sh: FAILED: pip install $*" >&2
+        exit 1
+    fi
+}
+pip_quiet 'setuptools>=68' wheel
+pip_quiet -e '.[test,bundle]'
 echo "dev-setup.sh: ready ($(.venv/bin/python --version), kerryview $(.venv/bin/python -c 'import kerryview; print(kerryview.__version__)'))"
