@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Build the one-folder Linux app with PyInstaller: packaging/pyinstaller/dist/kerryview/kerryview
 #
-#   packaging/build.sh [--clean]
+#   packaging/build.sh [--clean] [--out DIR]
+#
+# --out DIR puts the bundle in DIR/dist/kerryview and PyInstaller's work files in DIR/build
+# (default: packaging/pyinstaller/, whose dist/ and build/ git ignores).
 #
 # PYTHON (default: .venv/bin/python of this checkout) must have the project's dependencies and
 # PyInstaller (the `bundle` extra: pip install -e '.[bundle]', or pip install 'pyinstaller>=6').
@@ -11,11 +14,13 @@ root="$(cd "$here/.." && pwd)"
 py="${PYTHON:-$root/.venv/bin/python}"
 out="$here/pyinstaller"
 bundle="$out/dist/kerryview"
+spec="$out/kerryview.spec"
 extra=()
-for arg in "$@"; do
-    case "$arg" in
-        --clean) extra+=(--clean) ;;
-        *) echo "build.sh: unknown argument: $arg" >&2; exit 2 ;;
+while [[ $# -gt 0 ]]; do
+    case "$1" in
+        --clean) extra+=(--clean); shift ;;
+        --out) mkdir -p "$2"; out="$(cd "$2" && pwd)"; bundle="$out/dist/kerryview"; shift 2 ;;
+        *) echo "build.sh: unknown argument: $1" >&2; exit 2 ;;
     esac
 done
 
@@ -28,7 +33,7 @@ fi
 
 start=$(date +%s)
 "$py" -m PyInstaller --noconfirm --log-level WARN "${extra[@]}" \
-    --distpath "$out/dist" --workpath "$out/build" "$out/kerryview.spec"
+    --distpath "$out/dist" --workpath "$out/build" "$spec"
 
 # Sanity checks on what was built: the launcher, the data, and no unwanted Qt modules.
 [[ -x "$bundle/kerryview" ]] || { echo "build.sh: FAILED: $bundle/kerryview was not built" >&2; exit 1; }
