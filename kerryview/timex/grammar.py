@@ -1,0 +1,110 @@
+"""Compile data/rules.tsv into ONE case-insensitive regex (the recognizer).
+
+Each rule becomes a named alternative `r<i>` and its groups are renamed `r<i>_<name>`, so a
+single left-to-right scan finds every candidate in linear time; `Rule.groups` maps the
+renamed groups back to the short names the normalizers use.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from .lexicon import alternation, table
+
+_NUM_WORDS = r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s]+(?:one|two|three|four|five|six|seven|eight|nine)(?!\w))?(?!\w))"
+
+# Built-in macros that are patterns rather than word lists.
+_BUILTIN: dict[str, str] = {
+    "day": r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])",
+    "year": r"(?<![\d$£€#])(?:1[0-9]|20)[0-9]{2}(?![\d%]|,\d|\.\d)",
+    "yearany": r"(?:1[0-9]|20)?[0-9]{2}(?!\d)",
+    "mm": r"(?:1[0-2]|0?[1-9])",
+    "dd": r"(?:3[01]|[12][0-9]|0?[1-9])(?!\d)",
+    "hour24": r"(?:[01][0-9]|2[0-3])",
+    "minute": r"[0-5][0-9]",
+    "clock": (r"(?:(?P<hour>1[0-2]|0?[1-9])(?:[:.](?P<min>[0-5][0-9]))?\s*(?P<ampm>a\.m\.|p\.m\.|a\.m(?!\w)|p\.m(?!\w)|am(?!\w)|pm(?!\w))"
+              r"|(?P<h24>[01]?[0-9]|2[0-3]):(?P<m24>[0-5][0-9])(?=\s*(?:GMT|UTC|EDT|EST|CET|BST|local|hours?|h\b))"
+              r"|(?P<named>noon|midnight|midday)(?!\w))"),
+    "tz": r"(?:GMT|UTC|EDT|EST|CST|CDT|PST|PDT|MST|MDT|BST|CET|CEST|local\s+time|\([A-Z]{3,4}\))(?!\w)",
+    "decade": (r"(?:(?P<dec4>(?:1[0-9]|20)[0-9]0)'?s(?!\w)|'?(?P<dec2>[0-9]0)'?s(?!\w)"
+               r"|(?:the\s+)?(?:(?:nineteen|twenty)[-\s]+)?(?P<decw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)(?!\w))"),
+}
+
+# Macros that are lexicon tables (macro name -> lexicon key).
+_TABLES: dict[str, str] = {
+    "month": "month", "weekday": "weekday", "weekdays": "weekday_plural", "season": "season",
+    "pod": "part_of_day", "unit": "unit", "ordinal": "ordinal", "approx": "approx",
+    "position": "position", "relative_word": "relative_word", "dayword": "day_word",
+    "vague": "vague", "setadv": "set_adverb", "freqword": "frequency_word", "vnum": "vague_quantity",
+}
+
+
+def _macro(name: str) -> str:
+    if name in _BUILTIN:
+        return _BUILTIN[name]
+    if name == "num":
+        words = [w for w in table("number")]
+        return "(?:" + r"\d+(?:\.\d+)?(?![\d,])|" + _NUM_WORDS + "|" + alternation(words)[3:-1] + ")"
+    if name in _TABLES:
+        words = list(table(_TABLES[name]))
+        if name == "position":  # "mid" is glued to its head: "mid-July", "midsummer"
+            return alternation(words)
+        return alternation(words)
+    raise KeyError(f"unknown macro {{{name}}} in rules.tsv")
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One grammar line: `kind` names its normalizer; `groups` maps regex groups to names."""
+
+    index: int
+    name: str
+    kind: str
+    groups: tuple[tuple[str, str], ...]
+
+
+_MACRO_RE = re.compile(r"\{(?:(\w+)=)?(\w+)\}")
+
+
+def _expand(pattern: str, prefix: str) -> str:
+    """Expand {macro}/{name=macro}, spaces -> whitespace runs, and prefix every group name."""
+    pattern = pattern.replace("[- ]", r"[-\s]").replace(" ", r"\s+")
+
+    def sub(m: re.Match) -> str:
+        gname, macro = m.group(1) or m.group(2), m.group(2)
+        return f"(?P<{gname}>{_macro(macro)})"
+
+    out = _MACRO_RE.sub(sub, pattern)
+    return re.sub(r"\(\?P<(\w+)>", lambda m: f"(?P<{prefix}_{m.group(1)}>", out)
+
+
+def load_rules() -> list[tuple[str, str, str]]:
+    """(name, kind, pattern) of every rule line of data/rules.tsv, in file order."""
+    text = resources.files("kerryview.timex").joinpath("data/rules.tsv").read_text("utf-8")
+    rules = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, kind, pattern = line.split("\t")
+        rules.append((name, kind, pattern))
+    return rules
+
+
+@lru_cache(maxsize=1)
+def compiled() -> tuple[re.Pattern[str], dict[str, Rule]]:
+    """The recognizer regex and its rules keyed by outer group name (cached per process)."""
+    parts: list[str] = []
+    rules: dict[str, Rule] = {}
+    for i, (name, kind, pattern) in enumerate(load_rules()):
+        prefix = f"r{i}"
+        body = _expand(pattern, prefix)
+        parts.append(f"(?P<{prefix}>(?<!\\w){body}(?![\\w]))")
+        sub = re.compile(body, re.I)
+        groups = tuple((f"{prefix}_{g}" if not g.startswith(prefix + "_") else g,
+                        g.split("_", 1)[1] if g.startswith(prefix + "_") else g)
+                       for g in sub.groupindex)
+        rules[prefix] = Rule(i, name, kind, groups)
+    regex = re.compile("|".join(parts), re.I)
+    return regex, rules

@@ -1,0 +1,611 @@
+"""Extraction phase: turn one grammar match into a `Pending` timex with an underspecified value.
+
+Each rule kind of data/rules.tsv has a normalizer here. A normalizer reads the named groups,
+checks the context where a word is ambiguous ("May", "2000 soldiers", "Sunday Times") and
+returns either a final value (absolute dates, durations, sets, PRESENT_REF) or an operation
+for the resolver (`op` + `args`): "md" (month-day without year), "weekday", "shift" (n units
+from the document date or from the last mentioned date), ... It never looks at the DCT.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Callable
+
+from .lexicon import lookup, table
+
+
+@dataclass(slots=True)
+class Pending:
+    """A recognized expression whose value may still need the resolver."""
+
+    start: int
+    end: int
+    type: str
+    value: str | None = None
+    op: str | None = None
+    args: dict[str, Any] = field(default_factory=dict)
+    mod: str | None = None
+    freq: str | None = None
+    quant: str | None = None
+
+
+Groups = dict[str, str]
+Normalizer = Callable[[Groups, str, int, int, str], "Pending | None"]
+NORMALIZERS: dict[str, Normalizer] = {}
+
+
+def normalizer(kind: str) -> Callable[[Normalizer], Normalizer]:
+    def register(fn: Normalizer) -> Normalizer:
+        NORMALIZERS[kind] = fn
+        return fn
+    return register
+
+
+# --- small helpers -----------------------------------------------------------------------
+
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_TEMPORAL_PREP = {"in", "since", "until", "till", "by", "of", "early", "late", "mid", "last", "next", "this", "during",
+                  "through", "throughout", "before", "after", "from", "to", "between", "and", "or", "for", "on", "around",
+                  "circa", "year", "the", "as", "into", "late-", "early-", "spring", "summer", "autumn", "fall", "winter",
+                  "end", "beginning", "start", "middle", "fiscal", "calendar", "than", "but", "at"}
+_QUANTITY_BEFORE = {"about", "some", "nearly", "almost", "than", "over", "under", "around", "approximately", "only",
+                    "just", "another", "additional", "least", "total", "roughly", "estimated", "all", "those", "these",
+                    "other", "of", "up", "with", "no", "No", "number", "no.", "nos", "flight", "route", "highway", "room",
+                    "page", "item", "model", "version", "code", "rule", "resolution", "article", "section", "chapter"}
+_FOLLOW_OK = {"and", "to", "when", "the", "as", "was", "were", "is", "with", "in", "for", "by", "on", "at", "after",
+              "before", "that", "which", "but", "or", "a", "an", "he", "she", "it", "they", "we", "i", "there", "this",
+              "his", "her", "its", "their", "through", "until", "from", "had", "has", "have", "will", "would", "election",
+              "elections", "budget", "season", "census", "levels", "level", "figures", "results", "earnings", "sales", "deadline"}
+
+
+def number(s: str | None) -> float | None:
+    """Numeric value of a number written in digits or words, None if vague ("several")."""
+    if s is None:
+        return None
+    t = " ".join(s.lower().replace("-", " ").split())
+    if re.fullmatch(r"\d+(?:\.\d+)?", t):
+        return float(t)
+    v = lookup("number", t)
+    if v is not None:
+        return float(v)
+    parts = t.split()
+    if parts and parts[0] in _TENS:
+        total = _TENS[parts[0]]
+        if len(parts) == 2:
+            unit = lookup("number", parts[1])
+            if unit is None or unit > 9:
+                return None
+            total += unit
+        return float(total)
+    return None
+
+
+def fmt_num(n: float) -> str:
+    return str(int(n)) if float(n).is_integer() else f"{n:g}"
+
+
+def unit_code(s: str | None) -> tuple[str, int] | None:
+    """(unit code, multiplier) of a unit word: "fortnight" -> ("W", 2), "hours" -> ("TH", 1)."""
+    code = lookup("unit", s)
+    if code is None:
+        return None
+    m = re.match(r"(\d*)(\w+)", code)
+    return m.group(2), int(m.group(1) or 1)
+
+
+def duration_value(n: float | None, unit: str) -> str:
+    """TIMEX3 duration: P3D, PT12H, PXY (n None = unspecified amount)."""
+    amount = "X" if n is None else fmt_num(n)
+    if unit.startswith("T"):
+        return f"PT{amount}{unit[1]}"
+    return f"P{amount}{unit}"
+
+
+def words_before(text: str, start: int, k: int = 2) -> list[str]:
+    return re.findall(r"[\w$#.'-]+", text[max(0, start - 40):start])[-k:]
+
+
+def word_after(text: str, end: int) -> str:
+    m = re.match(r"\s*([\w'-]+)", text[end:end + 40])
+    return m.group(1) if m else ""
+
+
+def capitalized(s: str) -> bool:
+    return s[:1].isupper()
+
+
+def pos_mod(s: str | None) -> str | None:
+    return lookup("position", s) if s else None
+
+
+def approx_mod(s: str | None) -> str | None:
+    return lookup("approx", s) if s else None
+
+
+def month_ok(g: Groups, text: str, start: int, end: int, standalone: bool) -> bool:
+    """Reject "May" the verb/name, "march" the verb, "August Wilson": ambiguous month words must be
+    capitalized and, when they stand alone, follow a temporal preposition or determiner."""
+    m = g["month"]
+    low = m.lower()
+    if not capitalized(m):
+        return False
+    ambiguous = low in table("month_ambiguous")
+    if not standalone:
+        return True
+    prev = words_before(text, start + (len(g.get("_pre", "")) if False else 0), 1)
+    prev_w = prev[-1].lower() if prev else ""
+    if g.get("pos") or g.get("rel") or g.get("year"):
+        return True
+    if prev_w in _TEMPORAL_PREP:
+        return True
+    if ambiguous:
+        return False
+    nxt = word_after(text, end)
+    if nxt[:1].isupper() and lookup("month", nxt) is None:
+        return False  # "August Wilson", "June Carter"
+    return True
+
+
+# --- normalizers ---------------------------------------------------------------------------
+
+def _date_part(g: Groups, wd_key: str = "weekday") -> dict[str, Any] | None:
+    """Resolver op for the date part shared by time-of-day rules, or None if absent."""
+    if g.get("month") and g.get("day"):
+        day = int(re.match(r"\d+", g["day"]).group())
+        year = int(g["year"]) if g.get("year") else None
+        return {"op": "md", "month": lookup("month", g["month"]), "day": day, "year": year}
+    wd = g.get(wd_key) or g.get("wd2") or g.get("weekday")
+    if wd:
+        return {"op": "weekday", "weekday": lookup("weekday", wd), "rel": None}
+    if g.get("dayword"):
+        return {"op": "dayshift", "n": lookup("day_word", g["dayword"])}
+    return None
+
+
+def _pending(start: int, end: int, type_: str, part: dict[str, Any] | None, **kw: Any) -> Pending:
+    if part is None:
+        return Pending(start, end, type_, **kw)
+    args = dict(part)
+    op = args.pop("op")
+    return Pending(start, end, type_, op=op, args=args, **kw)
+
+
+@normalizer("time_clock")
+def _time_clock(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
+    if g.get("named"):
+        hh, mm = {"noon": (12, 0), "midday": (12, 0), "midnight": (24, 0)}[g["named"].lower()]
+    elif g.get("h24"):
+        hh, mm = int(g["h24"]), int(g["m24"])
+    else:
+        hh = int(g["hour"])
+        mm = int(g["min"]) if g.get("min") else 0
+        pm = g["ampm"].lower().startswith("p")
+        if pm and hh < 12:
+            hh += 12
+        elif not pm and hh == 12:
+            hh = 0
+    part = _date_part(g) or {"op": "time_ref"}
+    part["suffix"] = f"T{hh:02d}:{mm:02d}"
+    return _pending(start, end, "TIME", part, mod=approx_mod(g.get("approx")))
+
+
+@normalizer("pod_date")
+def _pod_date(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
+    part = _date_part(g)
+    if g.get("month") and not month_ok(g, text, start, end, False):
+        return None
+    if part is None and g.get("rel"):
+        rel = lookup("relative_word", g["rel"])
+        part = {"op": "dayshift", "n": rel}
+    if part is None:
+        return None
+    mod = pos_mod(g.get("pos"))
+    if not g.get("pod"):
+        return _pending(start, end, "DATE", part, mod=mod)
+    pod = lookup("part_of_day", g["pod"])
+    if pod is None:
+        return None
+    if g["dayword"] if g.get("dayword") else False:
+        if g["dayword"].lower() == "tonight":
+            pod = "NI"
+    part["suffix"] = "T" + pod
+    if mod == "START" and pod == "NI":
+        mod = None
+    return _pending(start, end, "TIME", part, mod=mod)
+
+
+@normalizer("date_iso")
+def _date_iso(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
+    y, m, d = int(g["year"]), int(g["mm"]), int(g["dd"])
+    try:
+        date(y, m, d)
+    except ValueError:
+        return None
+    value = f"{y:04d}-{m:02d}-{d:02d}"
+    if g.get("hour24"):
+        return Pending(start, end, "TIME", value=f"{value}T{g['hour24']}:{g['minute']}")
+    return Pending(start, end, "DATE", value=value)
+
+
+@normalizer("date_us")
+def _date_us(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
+    m, d, ys = int(g["mm"]), int(g["dd"]), g["year"]
+    y = int(ys) if len(ys) == 4 else (2000 + int(ys) if int(ys) < 50 else 1900 + int(ys))
+    try:
+        date(y, m, d)
+    except ValueError:
+        return None
+    return Pending(start, end, "DATE", value=f"{y:04d}-{m:02d}-{d:02d}")
+
+
+@normalizer("date_md")
+def _date_md(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
+    if not month_ok(g, text, start, end, False):
+        return None
+    month = lookup("month", g["month"])
+    day = int(re.match(r"\d+", g["day"]).group())
+    try:
+        date(2000, month, day)
+    except ValueError:
+        return None
+    if rule == "date_dmy" and not g.get("year") and not g.get("weekday"):
+        # "5 May" is a date, but "2 March" could be "2 march"; need a capital and no leading digit run
+        if re.search(r"[\d,.]\s*$", text[max(0, start - 3):start]):
+            return None
+    year = int(g["year"]) if g.get("year") else None
+    mod = pos_mod(g.get("pos"))
+    if year is not None:
+        return Pending(start, end, "DATE", value=f"{year:04d}-{month:02d}-{day:02d}", mod=mod)
+    return Pending(start, end, "DATE", op="md", args={"month": month, "day": day, "year": None}, mod=mod)
+
+
+@normalizer("month")
+def _month(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
+    if not month_ok(g, text, start, end, rule == "month_only"):
+        return None
+    month = lookup("month", g["month"])
+    mod = pos_mod(g.get("pos"))
+    if g.get("year"):
+        return Pending(start, end, "DATE", value=f"{int(g['year']):04d}-{month:02d}", mod=mod)
+    rel = lookup("relative_word", g["rel"]) if g.get("rel") else None
+    if rule == "month_of_year":
+        return Pending(start, end, "DATE", op="month", args={"month": month, "rel": None, "yearshift": rel or 0}, mod=mod)
+    return Pending(start, end, "DATE", op="month", args={"month": month, "rel": rel, "yearshift": None}, mod=mod)
+
+
+@normalizer("season")
+def _season(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
+    code = lookup("season", g["season"])
+    low = g["season"].lower()
+    if low in table("season_ambiguous") and re.match(r"\s+of\s+(?!\d)", text[end:end + 6]) and not g.get("year"):
+        return None  # "the fall of the Berlin Wall"
+    mod = pos_mod(g.get("pos"))
+    if g.get("year"):
+        return Pending(start, end, "DATE", value=f"{int(g['year']):04d}-{code}", mod=mod)
+    rel = lookup("relative_word", g["rel"]) if g.get("rel") else None
+    if rule == "season_of_year":
+        return Pending(start, end, "DATE", op="season", args={"season": code, "rel": None, "yearshift": rel or 0}, mod=mod)
+    return Pending(start, end, "DATE", op="season", args={"season": code, "rel": rel, "yearshift": None}, mod=mod)
+
+
+@normalizer("quarter")
+def _quarter(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
+    n = lookup("ordinal", g["ordinal"])
+    half = "half" in text[start:end].lower()
+    if n is None or (half and n > 2):
+        return None
+    letter = "H" if half else "Q"
+    year = g.get("year") or g.get("year2")
+    if year:
+        return Pending(start, end, "DATE", value=f"{int(year):04d}-{letter}{n}")
+    rel = g.get("rel") or g.get("rel2") or g.get("rel3")
+    shift = lookup("relative_word", rel) if rel else None
+    return Pending(start, end, "DATE", op="quarter", args={"letter": letter, "n": n, "yearshift": shift})
+
+
+@normalizer("quarter_ref")
+def _quarter_ref(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
+    low = " ".join(text[start:end].lower().split())
+    back = 1 if ("year-earlier" in low or "year-ago" in low) else 0
+    if low in ("the period", "the three months", "the last quarter", "the previous quarter", "the prior quarter"):
+        return None
+    return Pending(start, end, "DATE", op="quarter_ref", args={"yearshift": -back})
+
+
+def year_ok(g: Groups, text: str, start: int, end: int) -> bool:
+    """A four-digit number is a year unless the context says it is a quantity or a code."""
+    if g.get("pos"):
+        return True
+    ys = g["year"]
+    y = int(ys)
+    ystart = start + text[start:end].rfind(ys)
+    before = text[max(0, ystart - 2):ystart]
+    if re.search(r"[\d$£€#:/.,]\s?$", before) and not before.endswith(". "):
+        return False
+    after = text[end:end + 12]
+    if re.match(r"\s*(?:%|percent|per cent|[-–]\d{1,3}(?!\d)|[.:/]\d|\d)", after):
+        return False
+    prev = words_before(text, ystart, 1)
+    prev_w = prev[-1].lower() if prev else ""
+    if prev_w in _QUANTITY_BEFORE and prev_w not in ("of",):
+        return False
+    nxt = word_after(text, end)
+    if y % 100 == 0 and nxt and nxt[0].islower() and nxt.lower() not in _FOLLOW_OK:
+        return False  # "2000 soldiers"
+    if re.fullmatch(r"[a-z]+s", nxt) and nxt not in _FOLLOW_OK and y % 10 == 0:
+        return False
+    if not 1900 <= y <= 2099 and prev_w not in _TEMPORAL_PREP:
+        return False
+    return True
+
+
+@normalizer("year")
+def _year(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
+    if rule == "yy_only":
+        prev = words_before(text, start, 1)
+        if not prev or prev[-1].lower() not in _TEMPORAL_PREP:
+            return None
+        return Pending(start, end, "DATE", op="yy", args={"yy": int(text[start + 1:end])})
+    if not year_ok(g, text, start, end):
+        return None
+    return Pending(start, end, "DATE", value=f"{int(g['year']):04d}", mod=pos_mod(g.get("pos")))
+
+
+@normalizer("decade")
+def _decade(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
+    mod = pos_mod(g.get("pos"))
+    if g.get("dec4"):
+        y = int(g["dec4"])
+        if y % 100 == 0 and not text[start:end].lower().startswith("the"):
+            return None
+        return Pending(start, end, "DATE", value=f"{y // 10:03d}", mod=mod)
+    if g.get("dec2"):
+        if not ("'" in text[start:end] or text[start:end].lower().startswith("the") or g.get("pos")):
+            prev = words_before(text, start, 1)
+            if not prev or prev[-1].lower() not in ("the", "in", "of", "early", "late", "mid", "since", "during"):
+                return None
+        return Pending(start, end, "DATE", op="decade", args={"d": int(g["dec2"]) // 10}, mod=mod)
+    word = g["decw"].lower()
+    d = table("decade_word")[word]
+    century = 20 if "twenty" in text[start:end].lower().replace("twenties", "") else 19
+    if "nineteen" not in text[start:end].lower() and century == 19:
+        return Pending(start, end, "DATE", op="decade", args={"d": d}, mod=mod)
+    return Pending(start, end, "DATE", value=f"{century}{d}", mod=mod)
+
+
+_T_UNITS = ("TH", "TM", "TS")
+
+
+@normalizer("rel_unit")
+def _rel_unit(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
+    uc = unit_code(g["unit"])
+    if uc is None:
+        return None
+    unit, mult = uc
+    low = " ".join(text[start:end].lower().split())
+    plural = g["unit"].lower().endswith(("s", "ies")) and unit != "CE" or g["unit"].lower() == "centuries"
+    has_the = low.startswith("the ")
+    relw = " ".join(g["rel"].lower().split()) if g.get("rel") else None
+    rel = lookup("relative_word", relw) if relw else None
+    mod = pos_mod(g.get("pos"))
+    if plural or mult > 1:
+        if relw in ("past", "last", "previous") or relw is None:
+            return Pending(start, end, "DURATION", value=duration_value(None, unit), mod=mod)
+        if relw in ("next", "coming", "following"):
+            return Pending(start, end, "DURATION", value=duration_value(None, unit))
+        return None
+    if unit in _T_UNITS:
+        if has_the and relw in ("past", "last", "next", "coming"):
+            return Pending(start, end, "DURATION", value=duration_value(1, unit))
+        return None
+    if relw is None:
+        if not g.get("pos"):
+            return None
+        # "the end of the year", "later in the day": the current unit
+        base = "narrative" if unit == "D" else "dct"
+        return Pending(start, end, "DATE", op="shift", args={"unit": unit, "n": 0, "base": base}, mod=mod)
+    if has_the and not g.get("pos") and relw in ("past", "last"):
+        return Pending(start, end, "DURATION", value=duration_value(1, unit))
+    if relw in ("following", "previous") or (has_the and relw == "next") or (relw == "next" and unit == "D"):
+        return Pending(start, end, "DATE", op="shift", args={"unit": unit, "n": rel, "base": "narrative"}, mod=mod)
+    if unit == "D":
+        return None  # "last day", "this day": not a calendar reference
+    return Pending(start, end, "DATE", op="shift", args={"unit": unit, "n": rel, "base": "dct"}, mod=mod)
+
+
+_BACK = ("ago", "earlier", "before", "prior", "back")
+_DCT_BASED = ("ago", "hence", "from now", "back")
+
+
+@normalizer("ago")
+def _ago(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
+    uc = unit_code(g["unit"])
+    if uc is None:
+        return None
+    unit, mult = uc
+    low = " ".join(text[start:end].lower().split())
+    m = re.search(r"(ago|earlier|later|before|after|hence|from now|prior|on|back)(?:\s+\w+)?$", low.replace("-", " "))
+    if m is None:
+        return None
+    word = m.group(1)
+    sign = -1 if word in _BACK else 1
+    base = "dct" if word in _DCT_BASED else "narrative"
+    if word == "on" and not g.get("num"):
+        return None
+    if g.get("num"):
+        n = number(g["num"])
+    elif g.get("vnum") or rule == "unit_ago" and g["unit"].lower().endswith("s"):
+        n = None
+    else:
+        n = 1.0
+    mod = approx_mod(g.get("approx"))
+    if n is None:
+        return Pending(start, end, "DATE", value="PAST_REF" if sign < 0 else "FUTURE_REF")
+    if unit in _T_UNITS:
+        return Pending(start, end, "DURATION", value=duration_value(n, unit), mod=mod)
+    adjective = rule == "year_earlier_adj"
+    return Pending(start, end, "DATE", op="shift", mod=mod,
+                   args={"unit": unit, "n": sign * n * mult, "base": base, "ago": True, "adjective": adjective})
+
+
+@normalizer("narrative")
+def _narrative(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
+    uc = unit_code(g.get("unit") or g.get("unit2"))
+    if uc is None or uc[0] in _T_UNITS or uc[1] > 1:
+        return None
+    low = text[start:end].lower()
+    if re.search(r"follow|next|after", low):
+        n = 1
+    elif re.search(r"previous|prior|preceding|before", low):
+        n = -1
+    else:
+        n = 0
+    unit_word = (g.get("unit") or g.get("unit2")).lower()
+    if unit_word.endswith("s"):
+        return None
+    return Pending(start, end, "DATE", op="shift", args={"unit": uc[0], "n": n, "base": "narrative"})
+
+
+@normalizer("weekday")
+def _weekday(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
+    wd = g["weekday"]
+    if not capitalized(wd) and not wd.islower():
+        return None
+    after = " ".join(text[end:end + 30].split()).lower()
+    for blocker in table("weekday_blockers_after"):
+        if after.startswith(blocker + " ") or after == blocker or after.startswith(blocker + ".") or after.startswith(blocker + ","):
+            if text[end:].lstrip()[:1].isupper():
+                return None
+    before = text[max(0, start - 7):start].lower()
+    if before.rstrip().endswith(("bloody", "good", "black", "super", "cyber", "ash", "palm", "easter")):
+        return None
+    relw = g["rel"].lower() if g.get("rel") else None
+    rel = {"last": "last", "past": "last", "previous": "last", "next": "next", "coming": "next",
+           "following": "following", "this": "this"}.get(relw or "", None)
+    if relw and rel is None:
+        return None
+    return Pending(start, end, "DATE", op="weekday", args={"weekday": lookup("weekday", wd), "rel": rel},
+                   mod=pos_mod(g.get("pos")))
+
+
+@normalizer("weekday_set")
+def _weekday_set(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
+    if not capitalized(g["weekdays"]):
+        return None
+    n = lookup("weekday_plural", g["weekdays"])
+    return Pending(start, end, "SET", value=f"XXXX-WXX-{n}", quant="EVERY")
+
+
+@normalizer("dayword")
+def _dayword(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
+    n = lookup("day_word", g["dayword"])
+    low = text[start:end].lower()
+    if low.startswith("the day before"):
+        n -= 1
+    elif low.startswith("the day after"):
+        n += 1
+    if g["dayword"].lower() == "tonight":
+        return Pending(start, end, "TIME", op="dayshift", args={"n": n, "suffix": "TNI"})
+    return Pending(start, end, "DATE", op="dayshift", args={"n": n})
+
+
+_MONEY_BEFORE = re.compile(r"(?:[$£€]\s?\d[\d,.]*(?:\s+(?:million|billion|trillion))?|\d[\d,.]*\s*(?:%|percent|per cent|dollars|cents|million|billion|trillion|tons|barrels)|\btimes)\s*$", re.I)
+
+
+@normalizer("duration")
+def _duration(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
+    low = " ".join(text[start:end].lower().split())
+    if rule == "dur_half":
+        unit = re.search(r"(hour|day|year|century|decade)$", low).group(1)
+        value = {"hour": "PT30M", "day": "PT12H", "year": "P6M", "century": "P50Y", "decade": "P5Y"}[unit]
+        return Pending(start, end, "DURATION", value=value, mod=approx_mod(g.get("approx")))
+    if rule == "dur_plural":
+        uc = unit_code(re.match(r"\w+", low).group())
+        return Pending(start, end, "DURATION", value=duration_value(None, uc[0])) if uc else None
+    uc = unit_code(g["unit"])
+    if uc is None:
+        return None
+    unit, mult = uc
+    numtxt = (g.get("num") or "").lower()
+    if rule == "dur_vague":
+        if low.startswith("recent") and unit in ("Y", "D"):
+            return Pending(start, end, "DATE", value="PAST_REF")
+        if not g["unit"].lower().endswith("s"):
+            return None
+        return Pending(start, end, "DURATION", value=duration_value(None, unit))
+    if numtxt in ("a", "an") and unit in ("TS", "Q"):
+        return None  # "a second round", "a quarter of the votes"
+    if numtxt in ("a", "an") and _MONEY_BEFORE.search(text[max(0, start - 40):start]):
+        return Pending(start, end, "SET", value=duration_value(1, unit), quant="EVERY")
+    n = number(g.get("num")) if g.get("num") else None
+    if g.get("vnum") and not g["unit"].lower().endswith("s"):
+        return None
+    if n is not None:
+        n *= mult
+        if "half" in low and g.get("num") and not low.startswith("half"):
+            n += 0.5 * mult
+        if n > 10000:
+            return None
+    if numtxt == "one" and unit == "D" and re.match(r"\s*(?:of|,)", text[end:end + 4]):
+        return None  # "one day of ..." is a duration, but "one day, he ..." is vague; keep it simple
+    value = duration_value(n, unit)
+    if n is not None and g.get("num2") and g.get("unit2"):
+        uc2 = unit_code(g["unit2"])
+        n2 = number(g["num2"])
+        if uc2 and n2 is not None and not unit.startswith("T") and not uc2[0].startswith("T"):
+            value += f"{fmt_num(n2 * uc2[1])}{uc2[0]}"
+    mod = approx_mod(g.get("approx"))
+    return Pending(start, end, "DURATION", value=value, mod=mod)
+
+
+@normalizer("duration_past")
+def _duration_past(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
+    uc = unit_code(g["unit"])
+    if uc is None:
+        return None
+    n = number(g.get("num")) if g.get("num") else None
+    if n is not None:
+        n *= uc[1]
+    return Pending(start, end, "DURATION", value=duration_value(n, uc[0]), mod=approx_mod(g.get("approx")))
+
+
+@normalizer("set")
+def _set(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
+    low = " ".join(text[start:end].lower().split())
+    if rule == "set_adv":
+        return Pending(start, end, "SET", value=lookup("set_adverb", low), quant="EVERY")
+    if rule == "set_times":
+        uc = unit_code(g["unit"])
+        f = lookup("frequency_word", g["freqword"]) if g.get("freqword") else number(g.get("num"))
+        if uc is None or f is None:
+            return None
+        return Pending(start, end, "SET", value=duration_value(uc[1], uc[0]), freq=f"{fmt_num(f)}X")
+    quant = "EACH" if low.startswith("each") else "EVERY"
+    if g.get("weekday"):
+        return Pending(start, end, "SET", value=f"XXXX-WXX-{lookup('weekday', g['weekday'])}", quant=quant)
+    if g.get("month"):
+        return Pending(start, end, "SET", value=f"XXXX-{lookup('month', g['month']):02d}", quant=quant)
+    if g.get("season"):
+        return Pending(start, end, "SET", value=f"XXXX-{lookup('season', g['season'])}", quant=quant)
+    if g.get("pod"):
+        pod = lookup("part_of_day", g["pod"])
+        return Pending(start, end, "SET", value=f"XXXX-XX-XXT{pod}", quant=quant)
+    uc = unit_code(g["unit"])
+    if uc is None:
+        return None
+    n = number(g.get("num")) if g.get("num") else 1.0
+    if n is None:
+        return None
+    if "other" in low:
+        n *= 2
+    return Pending(start, end, "SET", value=duration_value(n * uc[1], uc[0]), quant=quant)
+
+
+@normalizer("vague")
+def _vague(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
+    low = " ".join(text[start:end].lower().split())
+    if low == "now" and re.match(r"[-\s]*(?:defunct|famous|former|retired|closed)", text[end:end + 12]):
+        return None
+    return Pending(start, end, "DATE", value=lookup("vague", low))

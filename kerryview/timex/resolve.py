@@ -1,0 +1,226 @@
+"""Resolution phase: give every underspecified value a calendar value.
+
+Relative expressions are resolved against either the document creation time ("yesterday",
+"last month", weekdays with the tense of their clause) or the LAST MENTIONED date of a
+suitable granularity ("the previous day", "two days later", "a year earlier"): the
+narrative reference that HeidelTime mostly ignores. `anchor`/`anchor_kind` record which.
+"""
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from kerryview.model import Timex
+
+from . import values
+from .normalize import Pending
+from .tense import tense
+
+Ref = tuple[date, str, str]  # first day, granularity, value
+
+
+class Resolver:
+    """Walks the candidates of one text in order, remembering the dates mentioned so far."""
+
+    def __init__(self, text: str, dct: date | None) -> None:
+        self.text = text
+        self.dct = dct
+        self.dct_value = dct.isoformat() if dct else None
+        self.refs: list[Ref] = []
+
+    # --- reference helpers ----------------------------------------------------------------
+    def last_ref(self, max_rank: int) -> Ref | None:
+        """Most recent mentioned date at least as fine as granularity rank `max_rank`."""
+        for ref in reversed(self.refs):
+            if values.RANK[ref[1]] <= max_rank:
+                return ref
+        return None
+
+    def _tense(self, p: Pending) -> str | None:
+        return tense(self.text, p.start, p.end)
+
+    # --- operations -------------------------------------------------------------------------
+    def resolve(self, p: Pending) -> Timex:
+        value, anchor, kind = p.value, None, None
+        if p.op is not None:
+            value, anchor, kind = getattr(self, "op_" + p.op)(p, **p.args)
+        if p.type in ("DATE", "TIME"):
+            parsed = values.parse(value)
+            if parsed is not None:
+                self.refs.append((parsed[0], parsed[1], value))
+        return Timex(p.start, p.end, self.text[p.start:p.end], p.type, value, p.mod, p.freq, p.quant, anchor, kind)
+
+    def _year_for(self, p: Pending, month: int, day: int) -> tuple[int | None, str | None, str | None]:
+        """Year of a month-day mentioned without one: the DCT year, moved by the clause tense."""
+        if self.dct is None:
+            ref = self.last_ref(values.RANK["Y"])
+            if ref is None:
+                return None, None, None
+            return ref[0].year, ref[2], "narrative"
+        year = self.dct.year
+        try:
+            cand = date(year, month, min(day, 28) if month == 2 else day)
+        except ValueError:
+            cand = date(year, month, 1)
+        t = self._tense(p)
+        delta = (cand - self.dct).days
+        if t == "past" and delta > 3:
+            year -= 1
+        elif t == "future" and delta < -3:
+            year += 1
+        elif t not in ("past", "future") and delta > 183:
+            year -= 1
+        return year, self.dct_value, "dct"
+
+    def op_md(self, p: Pending, month: int, day: int, year: int | None, suffix: str = ""):
+        if year is not None:
+            return f"{year:04d}-{month:02d}-{day:02d}{suffix}", None, None
+        y, anchor, kind = self._year_for(p, month, day)
+        ys = "XXXX" if y is None else f"{y:04d}"
+        return f"{ys}-{month:02d}-{day:02d}{suffix}", anchor, kind
+
+    def op_month(self, p: Pending, month: int, rel: int | None, yearshift: int | None):
+        if self.dct is None:
+            if rel is None and yearshift in (None, 0):
+                y, anchor, kind = self._year_for(p, month, 15)
+                return (f"{y:04d}" if y else "XXXX") + f"-{month:02d}", anchor, kind
+            return f"XXXX-{month:02d}", None, None
+        year = self.dct.year
+        if yearshift is not None:
+            year += yearshift
+        elif rel == -1:
+            year -= 0 if month < self.dct.month else 1
+        elif rel == 1:
+            year += 0 if month > self.dct.month else 1
+        elif rel is None:
+            y, _, _ = self._year_for(p, month, 15)
+            year = y
+        return f"{year:04d}-{month:02d}", self.dct_value, "dct"
+
+    def op_season(self, p: Pending, season: str, rel: int | None, yearshift: int | None):
+        if self.dct is None:
+            return f"XXXX-{season}", None, None
+        year = self.dct.year
+        cur = values.fmt(self.dct, "S")
+        order = ["WI", "SP", "SU", "FA"]
+        cur_i = order.index(cur[-2:])
+        i = order.index(season)
+        if yearshift is not None:
+            year += yearshift
+        elif rel == -1:
+            year -= 0 if i < cur_i else 1
+        elif rel == 1:
+            year += 0 if i > cur_i else 1
+        elif rel is None:
+            t = self._tense(p)
+            if t == "past" and i > cur_i:
+                year -= 1
+            elif t == "future" and i < cur_i:
+                year += 1
+        return f"{year:04d}-{season}", self.dct_value, "dct"
+
+    def op_quarter(self, p: Pending, letter: str, n: int, yearshift: int | None):
+        if self.dct is None:
+            ref = self.last_ref(values.RANK["Y"])
+            if ref is None:
+                return f"XXXX-{letter}{n}", None, None
+            return f"{ref[0].year:04d}-{letter}{n}", ref[2], "narrative"
+        year = self.dct.year
+        cur = (self.dct.month - 1) // (3 if letter == "Q" else 6) + 1
+        if yearshift is not None:
+            year += yearshift
+        elif n > cur and self._tense(p) != "future":
+            year -= 1
+        return f"{year:04d}-{letter}{n}", self.dct_value, "dct"
+
+    def op_quarter_ref(self, p: Pending, yearshift: int):
+        ref = self.last_ref(values.RANK["Q"])
+        if ref is not None and ref[1] == "Q":
+            d = values.shift(ref[0], "Y", yearshift)
+            return values.fmt(d, "Q"), ref[2], "narrative"
+        if self.dct is None:
+            return "XXXX-QX", None, None
+        d = values.shift(self.dct, "Q", -1)
+        d = values.shift(d, "Y", yearshift)
+        return values.fmt(d, "Q"), self.dct_value, "dct"
+
+    def op_weekday(self, p: Pending, weekday: int, rel: str | None, suffix: str = ""):
+        if self.dct is None:
+            return f"XXXX-WXX-{weekday}{suffix}", None, None
+        today = self.dct.isoweekday()
+        back = (today - weekday) % 7  # days since the last such weekday (0 = today)
+        fwd = (weekday - today) % 7
+        if rel == "last":
+            delta = -(back or 7)
+        elif rel in ("next", "following"):
+            delta = fwd or 7
+        else:
+            t = self._tense(p)
+            if t in ("future", "present"):
+                delta = fwd
+            elif t == "past":
+                delta = -back
+            else:
+                delta = -back if back <= fwd + 1 else fwd
+        d = self.dct + timedelta(days=delta)
+        return d.isoformat() + suffix, self.dct_value, "dct"
+
+    def op_dayshift(self, p: Pending, n: int, suffix: str = ""):
+        if self.dct is None:
+            ref = self.last_ref(values.RANK["D"])
+            if ref is None or n == 0:
+                return "XXXX-XX-XX" + suffix, None, None
+            return (ref[0] + timedelta(days=n)).isoformat() + suffix, ref[2], "narrative"
+        return (self.dct + timedelta(days=n)).isoformat() + suffix, self.dct_value, "dct"
+
+    def op_time_ref(self, p: Pending, suffix: str):
+        ref = self.last_ref(values.RANK["D"])
+        if ref is not None:
+            return ref[0].isoformat() + suffix, ref[2], "narrative"
+        if self.dct is None:
+            return "XXXX-XX-XX" + suffix, None, None
+        return self.dct.isoformat() + suffix, self.dct_value, "dct"
+
+    def op_yy(self, p: Pending, yy: int):
+        if self.dct is None:
+            return f"19{yy:02d}", None, None
+        century = self.dct.year // 100 * 100
+        year = century + yy
+        if year > self.dct.year + 10:
+            year -= 100
+        return f"{year:04d}", self.dct_value, "dct"
+
+    def op_decade(self, p: Pending, d: int):
+        if self.dct is None:
+            return f"19{d}", None, None
+        century = self.dct.year // 100
+        if century * 100 + d * 10 > self.dct.year:
+            century -= 1
+        return f"{century}{d}", self.dct_value, "dct"
+
+    def op_shift(self, p: Pending, unit: str, n: float, base: str, ago: bool = False, adjective: bool = False):
+        gran = unit
+        if base == "narrative":
+            ref = self.last_ref(values.RANK.get(unit, 6))
+            if ago and unit == "Y":
+                # "a year earlier" keeps the granularity of what it compares to (a quarter, a month)
+                ref = self.refs[-1] if self.refs and values.RANK[self.refs[-1][1]] >= values.RANK["M"] else ref
+                if ref is not None and values.RANK[ref[1]] >= values.RANK["M"]:
+                    gran = ref[1]
+            if ref is not None:
+                d = values.shift(ref[0], unit, n)
+                return values.fmt(d, gran), ref[2], "narrative"
+        if self.dct is None:
+            return values.UNDERSPECIFIED.get(gran, "XXXX"), None, None
+        if ago and unit == "Y" and abs(n) == 1:
+            last = self.refs[-1] if self.refs else None
+            if last is not None and last[1] == "Q":
+                return values.fmt(values.shift(last[0], "Y", n), "Q"), last[2], "narrative"
+            gran = "M"
+        d = values.shift(self.dct, unit, n)
+        return values.fmt(d, gran), self.dct_value, "dct"
+
+
+def resolve(text: str, pendings: list[Pending], dct: date | None) -> list[Timex]:
+    """Final `Timex` objects, in text order."""
+    r = Resolver(text, dct)
+    return [r.resolve(p) for p in pendings]

@@ -1,0 +1,61 @@
+"""Guess the tense of the clause around a time expression, from nearby verbs and auxiliaries.
+
+HeidelTime uses POS tags; we use cue words (word lists in lexicon.json) and the -ed suffix,
+taking the cue nearest to the expression within its sentence. Good enough to decide whether
+"Friday" is the last or the next one.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .lexicon import table
+
+_WORD = re.compile(r"[A-Za-z']+")
+_BOUNDARY = re.compile(r"(?<=[a-z0-9)]{2}[.!?;])\s+|\n\s*\n|[\"“”]")
+
+
+@lru_cache(maxsize=1)
+def _cues() -> tuple[dict[str, str], dict[str, str]]:
+    """Single-word cues and two-word cues -> "past" | "future" | "present"."""
+    single: dict[str, str] = {}
+    double: dict[str, str] = {}
+    for name, tense in (("present_cue", "present"), ("past_cue", "past"), ("future_cue", "future")):
+        for w in table(name):
+            (double if " " in w else single)[w] = tense
+    return single, double
+
+
+def _classify(words: list[str], i: int) -> str | None:
+    single, double = _cues()
+    w = words[i]
+    if i + 1 < len(words):
+        two = f"{w} {words[i + 1]}"
+        if two in double:
+            return double[two]
+    if w in single:
+        return single[w]
+    if w.endswith("'ll"):
+        return "future"
+    if len(w) > 4 and w.endswith("ed"):
+        return "past"
+    return None
+
+
+def tense(text: str, start: int, end: int) -> str | None:
+    """"past", "future", "present" or None for the sentence around text[start:end]."""
+    left = text[max(0, start - 160):start]
+    cut = None
+    for cut in _BOUNDARY.finditer(left):
+        pass
+    if cut is not None:
+        left = left[cut.end():]
+    right = text[end:end + 120]
+    stop = _BOUNDARY.search(right)
+    if stop:
+        right = right[:stop.start()]
+    lw = [w.lower() for w in _WORD.findall(left)]
+    rw = [w.lower() for w in _WORD.findall(right)]
+    found_left = next((t for i in range(len(lw) - 1, -1, -1) if (t := _classify(lw, i))), None)
+    found_right = next((t for i in range(len(rw)) if (t := _classify(rw, i))), None)
+    return found_left or found_right

@@ -1,0 +1,100 @@
+"""Calendar arithmetic on TIMEX3 values: format a date at a granularity, shift it, parse it back.
+
+Granularities: D day, W week, WE weekend, M month, S season, Q quarter, H half, Y year,
+DE decade, CE century. Values keep their granularity (a month stays `2023-07`).
+"""
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+RANK: dict[str, int] = {"D": 1, "W": 2, "WE": 2, "M": 3, "S": 4, "Q": 4, "H": 5, "Y": 6, "DE": 7, "CE": 8}
+SEASON_MONTH: dict[str, int] = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}
+UNDERSPECIFIED: dict[str, str] = {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "WE": "XXXX-WXX-WE", "M": "XXXX-XX",
+                                  "S": "XXXX-XX", "Q": "XXXX-QX", "H": "XXXX-HX", "Y": "XXXX", "DE": "XXX", "CE": "XX"}
+
+
+def fmt(d: date, gran: str) -> str:
+    """`d` written at granularity `gran` (e.g. 2023-07-17 at "W" -> 2023-W29)."""
+    if gran == "D":
+        return d.isoformat()
+    if gran in ("W", "WE"):
+        y, w, _ = d.isocalendar()
+        return f"{y:04d}-W{w:02d}" + ("-WE" if gran == "WE" else "")
+    if gran == "M":
+        return f"{d.year:04d}-{d.month:02d}"
+    if gran == "Q":
+        return f"{d.year:04d}-Q{(d.month - 1) // 3 + 1}"
+    if gran == "H":
+        return f"{d.year:04d}-H{(d.month - 1) // 6 + 1}"
+    if gran == "S":
+        m = d.month
+        code = "WI" if m in (12, 1, 2) else "SP" if m <= 5 else "SU" if m <= 8 else "FA"
+        return f"{d.year + (1 if m == 12 else 0):04d}-{code}"
+    if gran == "Y":
+        return f"{d.year:04d}"
+    if gran == "DE":
+        return f"{d.year // 10:03d}"
+    if gran == "CE":
+        return f"{d.year // 100:02d}"
+    raise ValueError(gran)
+
+
+def add_months(d: date, months: int) -> date:
+    """`d` moved by whole months, the day clamped to the month length."""
+    y, m = divmod(d.month - 1 + months, 12)
+    year, month = d.year + y, m + 1
+    if not 1 <= year <= 9999:
+        return d
+    for day in (d.day, 30, 29, 28):
+        try:
+            return date(year, month, min(d.day, day))
+        except ValueError:
+            continue
+    return d
+
+
+def shift(d: date, unit: str, n: float) -> date:
+    """`d` moved by `n` units (D, W, WE, M, S, Q, H, Y, DE, CE); fractions round to days."""
+    try:
+        if unit == "D":
+            return d + timedelta(days=round(n))
+        if unit in ("W", "WE"):
+            return d + timedelta(days=round(7 * n))
+    except OverflowError:
+        return d
+    months = {"M": 1, "S": 3, "Q": 3, "H": 6, "Y": 12, "DE": 120, "CE": 1200}.get(unit)
+    if months is None:
+        return d
+    return add_months(d, round(months * n))
+
+
+_VALUE = re.compile(r"^(\d{4})(?:-(?:(\d{2})(?:-(\d{2}))?|W(\d{2})(-WE)?|Q([1-4])|H([12])|(SP|SU|FA|WI)))?(?:T.*)?$")
+
+
+def parse(value: str) -> tuple[date, str] | None:
+    """(first day, granularity) of a resolved calendar value, or None (durations, refs, XXXX)."""
+    m = _VALUE.match(value)
+    if not m:
+        if re.fullmatch(r"\d{3}", value):
+            return date(int(value) * 10, 1, 1), "DE"
+        return None
+    year = int(m.group(1))
+    if year < 1:
+        return None
+    try:
+        if m.group(3):
+            return date(year, int(m.group(2)), int(m.group(3))), "D"
+        if m.group(2):
+            return date(year, int(m.group(2)), 1), "M"
+        if m.group(4):
+            return date.fromisocalendar(year, int(m.group(4)), 1), ("WE" if m.group(5) else "W")
+        if m.group(6):
+            return date(year, 3 * int(m.group(6)) - 2, 1), "Q"
+        if m.group(7):
+            return date(year, 6 * int(m.group(7)) - 5, 1), "H"
+        if m.group(8):
+            return date(year, SEASON_MONTH[m.group(8)], 1), "S"
+    except ValueError:
+        return None
+    return date(year, 1, 1), "Y"

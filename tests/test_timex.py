@@ -1,0 +1,117 @@
+"""Spot checks of kerryview.timex.tag on the bundled Kerry corpus and on hand-made sentences."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from kerryview.timex import tag
+
+CORPUS = Path(__file__).resolve().parents[1] / "resources" / "corpus" / "kerry-beijing-2023"
+DCT = date(2023, 7, 18)
+
+
+def doc(prefix: str) -> str:
+    return next(CORPUS.glob(prefix + "_*.txt")).read_text("utf-8")
+
+
+def find(timexes, text: str, nth: int = 0):
+    hits = [t for t in timexes if " ".join(t.text.split()) == text]
+    assert len(hits) > nth, f"{text!r} not in {[t.text for t in timexes]}"
+    return hits[nth]
+
+
+def test_weekday_past_tense():
+    tx = tag(doc("000"), DCT)
+    assert find(tx, "Monday").value == "2023-07-17"
+    tue = find(tx, "Tuesday")
+    assert tue.value == "2023-07-18" and tue.anchor == "2023-07-18" and tue.anchor_kind == "dct"
+    assert doc("000")[tue.start - 3:tue.start] == "on "
+
+
+def test_relative_month_and_year():
+    tx = tag(doc("002"), DCT)
+    assert find(tx, "last August").value == "2022-08"
+    assert find(tx, "last month").value == "2023-06"
+
+
+def test_duration_approx():
+    t = find(tag(doc("000"), DCT), "nearly 12 hours")
+    assert (t.type, t.value, t.mod) == ("DURATION", "PT12H", "APPROX")
+
+
+def test_times_of_day_and_narrative_anchor():
+    tx = tag(doc("001"), DCT)
+    early = find(tx, "the early hours of July 20")
+    assert early.value == "2023-07-20TMO" and early.type == "TIME"
+    prev = find(tx, "the previous day")
+    assert prev.value == "2023-07-17" and prev.anchor_kind == "narrative" and prev.anchor == "2023-07-18"
+    assert find(tx, "three-day").value == "P3D"
+    assert find(tx, "2021").value == "2021"
+
+
+def test_doc_003():
+    tx = tag(doc("003"), date(2023, 7, 19))
+    late = find(tx, "late on July 19")
+    assert late.value.startswith("2023-07-19") and (late.mod == "END" or late.value.endswith("TNI"))
+    assert find(tx, "Nov. 29").value == "2023-11-29"
+    ago = find(tx, "nearly a year ago")
+    assert ago.value == "2022-07" and ago.mod == "APPROX"
+
+
+def test_sunday_004():
+    assert find(tag(doc("004"), DCT), "Sunday").value == "2023-07-16"
+
+
+def test_no_dct_underspecified():
+    tx = tag(doc("001"), None)
+    assert find(tx, "July 17").value == "XXXX-07-17"
+    assert find(tag(doc("000"), None), "Tuesday").value == "XXXX-WXX-2"
+
+
+@pytest.mark.parametrize("sentence,value", [
+    ("Talks resumed on 17 July 2023 in Beijing.", "2023-07-17"),
+    ("The report was published 2023-07-18.", "2023-07-18"),
+    ("The deadline was 7/18/2023.", "2023-07-18"),
+    ("Prices rose in mid-July.", "2023-07"),
+    ("Crime fell in the 1990s.", "199"),
+    ("He said they will meet on Friday.", "2023-07-21"),
+    ("They met on Friday.", "2023-07-14"),
+    ("Sales fell yesterday.", "2023-07-17"),
+    ("Profits fell in the third quarter.", "2023-Q3"),
+    ("The plant will open next spring.", "2024-SP"),
+    ("Officials met a year ago.", "2022-07"),
+    ("He spoke at 5 p.m. Tuesday.", "2023-07-18T17:00"),
+    ("The team plays every year.", "P1Y"),
+    ("It is now clear.", "PRESENT_REF"),
+    ("Inflation fell sharply last year.", "2022"),
+    ("He plans to visit later this year.", "2023"),
+    ("She left earlier this week.", "2023-W29"),
+    ("Output grew over the past three years.", "P3Y"),
+])
+def test_sentences(sentence, value):
+    assert value in [t.value for t in tag(sentence, DCT)], [t.to_json() for t in tag(sentence, DCT)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "May Smith said she may come.",
+    "Thousands march through the city.",
+    "The vote goes to a second round.",
+    "The Sunday Times reported it.",
+    "Some 2000 soldiers were deployed.",
+])
+def test_negatives(sentence):
+    bad = {"May", "march", "a second", "Sunday", "2000"}
+    assert not [t.text for t in tag(sentence, DCT) if t.text in bad]
+
+
+def test_cli_json(tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_text("Kerry met Wang on Monday.", "utf-8")
+    out = subprocess.run([sys.executable, "-m", "kerryview.timex", "--dct", "2023-07-18", "--json", str(f)],
+                         capture_output=True, text=True, check=True).stdout
+    assert json.loads(out) == [{"start": 18, "end": 24, "text": "Monday", "type": "DATE", "value": "2023-07-17"}]
