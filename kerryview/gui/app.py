@@ -1,0 +1,87 @@
+"""Start the desktop app: `run(paths, db_path)` (called by `kerryview`).
+
+The corpus database is `db_path`, else $KERRYVIEW_DB, else the platform's app-data folder.
+If it is empty and no paths are given, the bundled demo corpus is imported.
+KERRYVIEW_QUIT_AFTER_FIRST_PAINT=1 quits right after the timeline's first paint and prints
+`first-paint: <seconds> s` since process start (for benchmarks/startup.py).
+"""
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+
+_IMPORTED_AT = time.perf_counter()
+
+
+def seconds_since_process_start() -> float:
+    """From the kernel's process start time on Linux; else since this module was imported."""
+    try:
+        with open("/proc/self/stat", encoding="ascii") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        start_ticks = int(fields[19])  # field 22 of stat(5), counted after the ')'
+        with open("/proc/uptime", encoding="ascii") as f:
+            uptime = float(f.read().split()[0])
+        return max(0.0, uptime - start_ticks / os.sysconf("SC_CLK_TCK"))
+    except (OSError, ValueError, IndexError, AttributeError):
+        return time.perf_counter() - _IMPORTED_AT
+
+
+def app_icon():
+    from PySide6.QtGui import QIcon
+    try:
+        from importlib.resources import files
+        icons = files("kerryview.resources") / "icons"
+        icon = QIcon()
+        for name in ("kerryview.svg", "kerryview-256.png", "kerryview-64.png",
+                     "kerryview-32.png", "kerryview-16.png"):
+            p = icons / name
+            if p.is_file():
+                icon.addFile(str(p))
+        return icon
+    except Exception:  # noqa: BLE001 - an icon is never worth failing for
+        return QIcon()
+
+
+def resolve_db_path(db_path: str | None) -> Path:
+    if db_path:
+        return Path(db_path)
+    env = os.environ.get("KERRYVIEW_DB")
+    if env:
+        return Path(env)
+    from kerryview.store.store import default_db_path
+    return default_db_path()
+
+
+def run(paths: list[str], db_path: str | None) -> int:
+    from PySide6.QtWidgets import QApplication
+
+    from kerryview.gui.mainwindow import MainWindow, first_paint_timer
+    from kerryview.store import Store
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setOrganizationName("kerryview")
+    app.setApplicationName("kerryview")
+    app.setApplicationDisplayName("kerryview")
+    app.setDesktopFileName("kerryview")
+    app.setWindowIcon(app_icon())
+    store = Store(resolve_db_path(db_path))
+    window = MainWindow(store)
+    if os.environ.get("KERRYVIEW_QUIT_AFTER_FIRST_PAINT") == "1":
+        def quit_now() -> None:
+            n = len(window.timeline.index())
+            print(f"first-paint: {seconds_since_process_start():.3f} s "
+                  f"(since process start; {n} events)", flush=True)
+            window.close()
+            app.quit()
+        first_paint_timer(window, quit_now)
+    window.show()
+    if paths:
+        window.import_paths(paths)
+    elif store.event_count() == 0 and not store.documents():
+        from kerryview.pipeline import bundled_corpus_paths
+        window.import_paths(bundled_corpus_paths())
+    code = app.exec()
+    store.close()
+    return code

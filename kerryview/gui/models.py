@@ -1,0 +1,159 @@
+"""Qt item models over the Qt-free domain values (kerryview.model).
+
+EventListModel: every event, one row each, in timeline order (row == TimelineIndex row), shared by
+the timeline and anything else that lists events. PassagesModel: the mentions of one event.
+"""
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, Qt
+
+from kerryview.gui import timeaxis as ta
+from kerryview.gui.timeline_index import TimelineIndex
+from kerryview.model import Document, Event, EventMention
+
+EventRole = Qt.ItemDataRole.UserRole + 1
+MentionRole = Qt.ItemDataRole.UserRole + 2
+HtmlRole = Qt.ItemDataRole.UserRole + 3
+DocumentRole = Qt.ItemDataRole.UserRole + 4
+
+
+def event_date_text(index: TimelineIndex, row: int) -> str:
+    ev = index.events[row]
+    return ta.format_span(index.starts[row], index.ends[row], ev.granularity)
+
+
+class EventListModel(QAbstractListModel):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.index_ = TimelineIndex([])
+
+    def set_events(self, events: list[Event]) -> None:
+        self.beginResetModel()
+        self.index_ = TimelineIndex(events)
+        self.endResetModel()
+
+    def timeline_index(self) -> TimelineIndex:
+        return self.index_
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.index_)
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not (0 <= index.row() < len(self.index_)):
+            return None
+        ev = self.index_.events[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{event_date_text(self.index_, index.row())} — {ev.label}"
+        if role == EventRole:
+            return ev
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{len(ev.document_ids)} source(s)"
+        return None
+
+    def row_of(self, event_id: str) -> int:
+        return self.index_.row_of.get(event_id, -1)
+
+
+def passage_html(m: EventMention, doc: Document | None) -> str:
+    """The passage with the time expression and the event words highlighted."""
+    base = m.start
+    text = m.text
+    spans = []  # (start, end, kind) relative to the passage
+    t = m.timex
+    if t is not None and t.end > t.start:
+        spans.append((t.start - base, t.end - base, "timex"))
+    if m.trigger_start is not None and m.trigger_end is not None and m.trigger_end > m.trigger_start:
+        spans.append((m.trigger_start - base, m.trigger_end - base, "trigger"))
+    cuts = {0, len(text)}
+    for a, b, _ in spans:
+        cuts.add(max(0, min(a, len(text))))
+        cuts.add(max(0, min(b, len(text))))
+    cuts = sorted(cuts)
+    out = []
+    for a, b in zip(cuts, cuts[1:]):
+        seg = escape(text[a:b])
+        kinds = {k for (s, e, k) in spans if s <= a and b <= e}
+        if "timex" in kinds and "trigger" in kinds:
+            seg = f"<span style='background:#fde68a'><b style='color:#1d4ed8'>{seg}</b></span>"
+        elif "timex" in kinds:
+            seg = f"<span style='background:#fde68a'>{seg}</span>"
+        elif "trigger" in kinds:
+            seg = f"<b style='color:#1d4ed8'><u>{seg}</u></b>"
+        out.append(seg)
+    title = escape(document_title(doc) if doc else m.document_id)
+    fname = escape(doc.path.rsplit("/", 1)[-1]) if doc and doc.path else escape(m.document_id)
+    when = escape(doc.dct.isoformat()) if doc and doc.dct else "date unknown"
+    status = "" if m.status == "happened" else (
+        f" · <span style='color:#b45309'>{escape(m.status)}</span>")
+    head = (f"<b>{title}</b><br><span style='color:#64748b'>{fname} · published {when}"
+            f"{status}</span>")
+    body = f"<div style='margin-top:3px'>{''.join(out)}</div>"
+    tx = ""
+    if t is not None:
+        tx = f"“{escape(t.text)}” → {escape(t.value)}"
+    res = escape(m.resolution) if m.resolution else ""
+    detail = " — ".join(x for x in (tx, res) if x)
+    foot = f"<div style='color:#475569;margin-top:3px'><i>{detail}</i></div>" if detail else ""
+    return head + body + foot
+
+
+def document_title(doc: Document) -> str:
+    if doc.title:
+        return doc.title
+    first = doc.text.strip().split("\n", 1)[0].strip() if doc.text else ""
+    if first and len(first) <= 90:
+        return first
+    name = doc.path.replace("\\", "/").rsplit("/", 1)[-1] if doc.path else doc.id
+    return name or doc.id
+
+
+class PassagesModel(QAbstractListModel):
+    """The mentions (passages) of the selected event, one row each."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._event: Event | None = None
+        self._mentions: list[EventMention] = []
+        self._docs: dict[str, Document] = {}
+        self._html: dict[int, str] = {}
+
+    def set_documents(self, docs: dict[str, Document]) -> None:
+        self._docs = docs
+
+    def set_event(self, event: Event | None) -> None:
+        self.beginResetModel()
+        self._event = event
+        self._mentions = list(event.mentions) if event else []
+        self._html = {}
+        self.endResetModel()
+
+    def event(self) -> Event | None:
+        return self._event
+
+    def mention(self, row: int) -> EventMention | None:
+        return self._mentions[row] if 0 <= row < len(self._mentions) else None
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self._mentions)
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not (0 <= index.row() < len(self._mentions)):
+            return None
+        m = self._mentions[index.row()]
+        doc = self._docs.get(m.document_id)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return m.text
+        if role == MentionRole:
+            return m
+        if role == DocumentRole:
+            return doc
+        if role == HtmlRole:
+            html = self._html.get(index.row())
+            if html is None:
+                html = self._html[index.row()] = passage_html(m, doc)
+            return html
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return doc.path if doc else m.document_id
+        return None

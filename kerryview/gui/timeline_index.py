@@ -1,0 +1,180 @@
+"""Flat arrays over the events for a timeline of 100,000 events, without Qt.
+
+Events are sorted once by (start, end, label, id) so same-date events keep a stable order; the
+row of an event is its position in that order everywhere in the GUI. Start/end are floats in
+`array('d')` (see timeaxis), so finding what is visible is `bisect`, never a loop over all events.
+
+Events overlapping a time range are found through duration classes: events whose displayed span
+is at most 2**k seconds sit in class k, sorted by start, so the ones overlapping [a, b] start in
+[a - 2**k, b]. A year-long range is found when the view shows one hour of it, without scanning
+every event that starts earlier.
+"""
+from __future__ import annotations
+
+import math
+from array import array
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from typing import Callable, Sequence
+
+from kerryview.gui.timeaxis import DAY, duration_seconds, iso_to_seconds
+from kerryview.model import Event
+
+POINT, BAR, RANGE = 0, 1, 2
+# Dates known only to this granularity are drawn as soft ranges, not as a point on the 1st.
+VAGUE_GRANULARITIES = {"year", "quarter", "season", "month", "week", "half", "decade", "century"}
+
+
+def event_kind(ev: Event, span: float) -> int:
+    if (ev.granularity or "").lower() in VAGUE_GRANULARITIES:
+        return RANGE
+    if ev.duration and duration_seconds(ev.duration):
+        return BAR
+    if span > DAY * 1.01:
+        return BAR
+    return POINT
+
+
+@dataclass
+class DurationClass:
+    max_span: float
+    starts: array = field(default_factory=lambda: array("d"))
+    rows: array = field(default_factory=lambda: array("l"))
+
+
+class TimelineIndex:
+    """Sorted events and their float arrays. `rows` are indexes into `events`."""
+
+    def __init__(self, events: Sequence[Event]) -> None:
+        keyed = []
+        self.undated: list[Event] = []
+        for ev in events:
+            s = iso_to_seconds(ev.start)
+            if s is None:
+                self.undated.append(ev)
+                continue
+            e = iso_to_seconds(ev.end)
+            if e is None or e < s:
+                e = s
+            dur = duration_seconds(ev.duration) if ev.duration else None
+            kind = event_kind(ev, e - s)
+            if kind == BAR and dur:
+                # an explicit duration ("PT12H") is the bar's length from the start
+                e = s + dur
+            keyed.append((s, e, ev.label or "", ev.id, kind, ev))
+        keyed.sort(key=lambda k: (k[0], k[1], k[2], k[3]))
+        self.events: list[Event] = [k[5] for k in keyed]
+        self.starts = array("d", (k[0] for k in keyed))
+        self.ends = array("d", (k[1] for k in keyed))
+        self.kinds = bytes(k[4] for k in keyed)
+        self.scheduled = bytes(0 if (k[5].status or "happened") == "happened" else 1 for k in keyed)
+        self.labels: list[str] = [k[2] for k in keyed]
+        self.n_sources = array("l", (len(k[5].document_ids) for k in keyed))
+        self.row_of: dict[str, int] = {k[3]: i for i, k in enumerate(keyed)}
+        classes: dict[int, DurationClass] = {}
+        for i, k in enumerate(keyed):
+            span = k[1] - k[0]
+            c = 0 if span <= 1 else math.ceil(math.log2(span))
+            dc = classes.get(c)
+            if dc is None:
+                dc = classes[c] = DurationClass(max_span=2.0 ** c)
+            dc.starts.append(k[0])
+            dc.rows.append(i)
+        self.classes = [classes[c] for c in sorted(classes)]
+        self.max_span = max((dc.max_span for dc in self.classes), default=0.0)
+
+    def __len__(self) -> int:
+        return len(self.events)
+
+    @property
+    def t_min(self) -> float:
+        return self.starts[0] if self.starts else 0.0
+
+    @property
+    def t_max(self) -> float:
+        return max(self.ends[-1], max(self.ends)) if self.ends else 0.0
+
+    def extent(self) -> tuple[float, float]:
+        if not self.starts:
+            return 0.0, 0.0
+        return self.starts[0], max(self.ends)
+
+    # -- range queries -----------------------------------------------------------------------
+    def count_overlapping(self, a: float, b: float) -> int:
+        """An upper bound (exact up to a factor ~2 for the longest class) of events over [a, b]."""
+        n = 0
+        for dc in self.classes:
+            n += bisect_right(dc.starts, b) - bisect_left(dc.starts, a - dc.max_span)
+        return n
+
+    def overlapping(self, a: float, b: float) -> list[int]:
+        """Rows of the events whose span [start, end] meets [a, b], in row (time) order."""
+        out: list[int] = []
+        ends = self.ends
+        for dc in self.classes:
+            lo = bisect_left(dc.starts, a - dc.max_span)
+            hi = bisect_right(dc.starts, b)
+            if hi <= lo:
+                continue
+            out.extend(r for r in dc.rows[lo:hi] if ends[r] >= a)
+        out.sort()
+        return out
+
+    def count_starting(self, a: float, b: float) -> int:
+        return bisect_left(self.starts, b) - bisect_left(self.starts, a)
+
+    def first_starting_at_or_after(self, t: float) -> int:
+        return bisect_left(self.starts, t)
+
+    def nearest_row(self, t: float) -> int:
+        if not self.starts:
+            return -1
+        i = bisect_left(self.starts, t)
+        if i >= len(self.starts):
+            return len(self.starts) - 1
+        if i > 0 and t - self.starts[i - 1] < self.starts[i] - t:
+            return i - 1
+        return i
+
+
+@dataclass
+class Layout:
+    """Lane of every event of a window (-1: did not fit, counted in an overflow mark)."""
+
+    rows: list[int]
+    lanes: list[int]
+    ext_start: array
+    ext_end: array
+    overflow: list[int]
+
+
+def pack_lanes(index: TimelineIndex, rows: Sequence[int], n_lanes: int, scale: float,
+               label_px: Callable[[int], float], lead_px: float = 8.0,
+               gap_px: float = 8.0) -> Layout:
+    """Greedy first-fit interval packing on each event's drawn extent (its span and its label).
+
+    `scale` is pixels per second: use the lowest scale of the zoom bucket so the time extent of a
+    label is never smaller than on screen, which keeps labels apart at every zoom in the bucket.
+    """
+    lane_end = [-math.inf] * n_lanes
+    starts, ends = index.starts, index.ends
+    lanes: list[int] = []
+    es = array("d")
+    ee = array("d")
+    overflow: list[int] = []
+    inv = 1.0 / scale
+    for r in rows:
+        s = starts[r]
+        x0 = s - lead_px * inv
+        x1 = max(ends[r], s + (label_px(r) + 2 * lead_px + 12) * inv) + gap_px * inv
+        es.append(x0)
+        ee.append(x1)
+        for lane in range(n_lanes):
+            if lane_end[lane] <= x0:
+                lane_end[lane] = x1
+                lanes.append(lane)
+                break
+        else:
+            lanes.append(-1)
+            overflow.append(r)
+    return Layout(rows=list(rows), lanes=lanes, ext_start=es, ext_end=ee, overflow=overflow)
