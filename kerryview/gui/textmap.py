@@ -37,4 +37,7 @@ class OffsetMap:
                 lo = mid + 1
             else:
                 hi = mid
+        i = bisect_left(self._crlf, lo)
+        if i < len(self._crlf) and self._crlf[i] == lo:
+            lo += 1  # between the \r and the \n of one line break: after it
         return lo

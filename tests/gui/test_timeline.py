@@ -1,0 +1,145 @@
+"""The timeline widget alone: level of detail, ordering, offsets."""
+from __future__ import annotations
+
+import random
+
+from hypothesis import given, settings, strategies as st
+
+from kerryview.gui import timeaxis as ta
+from kerryview.gui.textmap import OffsetMap
+from kerryview.gui.timeline import TimelineWidget
+from kerryview.gui.timeline_index import BAR, POINT, RANGE, TimelineIndex
+from kerryview.model import Event
+
+
+def ev(i, start, end, gran="day", **kw):
+    return Event(id=f"e{i}", label=f"event {i}", value=start, start=start, end=end,
+                 granularity=gran, **kw)
+
+
+def synthetic(n, seed=3):
+    rnd = random.Random(seed)
+    out = []
+    base = ta.iso_to_seconds("1980-01-01")
+    for i in range(n):
+        t = base + rnd.random() * 40 * ta.YEAR
+        d = ta.to_datetime(t).date()
+        out.append(ev(i, d.isoformat(), (d.fromordinal(d.toordinal() + 1)).isoformat()))
+    return out
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab \n\r😀é𝄞中")), max_size=40))
+@settings(max_examples=200, deadline=None)
+def test_offsets_match_qtextdocument(text):
+    from PySide6.QtGui import QTextCursor, QTextDocument
+    doc = QTextDocument()
+    doc.setPlainText(text)
+    m = OffsetMap(text)
+    for i in range(len(text) + 1):
+        if i and text[i - 1] == "\r" and i < len(text) and text[i] == "\n":
+            continue  # between \r and \n of one line break
+        cur = QTextCursor(doc)
+        cur.setPosition(m.to_qt(i))
+        assert cur.position() == m.to_qt(i)
+    # the text between two offsets is what the document shows there
+    for a in range(len(text) + 1):
+        for b in range(a, min(len(text), a + 6) + 1):
+            cur = QTextCursor(doc)
+            cur.setPosition(m.to_qt(a))
+            cur.setPosition(m.to_qt(b), QTextCursor.MoveMode.KeepAnchor)
+            want = text[a:b].replace("\r\n", "\u2029").replace("\n", "\u2029").replace("\r", "\u2029")
+            if text[a:b].startswith("\n") and a and text[a - 1] == "\r":
+                continue
+            assert cur.selectedText() == want
+            assert m.from_qt(m.to_qt(a)) == a or (a and text[a - 1] == "\r")
+
+
+def test_same_date_events_keep_a_stable_order():
+    evs = [ev(i, "2023-07-18", "2023-07-19") for i in (3, 1, 2)]
+    evs[0].label = "b"
+    evs[1].label = "a"
+    evs[2].label = "a"
+    a = [e.id for e in TimelineIndex(evs).events]
+    b = [e.id for e in TimelineIndex(list(reversed(evs))).events]
+    assert a == b == ["e1", "e2", "e3"]
+
+
+def test_kinds_points_bars_and_vague_ranges():
+    idx = TimelineIndex([ev(0, "2023-07-18", "2023-07-19"),
+                         ev(1, "2023-07-17", "2023-07-18", duration="PT12H"),
+                         ev(2, "2023-07-01", "2023-08-01", "month"),
+                         ev(3, "2023-06-01", "2023-09-01", "season")])
+    kinds = {e.id: k for e, k in zip(idx.events, idx.kinds)}
+    assert kinds == {"e0": POINT, "e1": BAR, "e2": RANGE, "e3": RANGE}
+
+
+def test_dates_before_year_one_do_not_crash(qtbot):
+    w = TimelineWidget()
+    qtbot.addWidget(w)
+    w.resize(800, 300)
+    w.setIndex(TimelineIndex([ev(0, "-0500-01-01", "-0499-01-01", "year"),
+                              ev(1, "2023-07-18", "2023-07-19"), ev(2, "garbage", "")]))
+    assert len(w.index()) == 2 and len(w.index().undated) == 1
+    w.fitAll()
+    assert not w.grab().isNull()
+
+
+def test_overlap_query_finds_long_ranges_from_inside():
+    evs = [ev(0, "2000-01-01", "2010-01-01", "decade")] + synthetic(2000)
+    idx = TimelineIndex(evs)
+    a, b = ta.iso_to_seconds("2005-03-01"), ta.iso_to_seconds("2005-03-02")
+    got = set(idx.overlapping(a, b))
+    want = {r for r in range(len(idx)) if idx.starts[r] <= b and idx.ends[r] >= a}
+    assert got == want and idx.row_of["e0"] in got
+
+
+def test_dense_data_clusters_when_zoomed_out_and_reads_when_zoomed_in(qtbot):
+    w = TimelineWidget()
+    qtbot.addWidget(w)
+    w.resize(1200, 320)
+    w.show()
+    w.setIndex(TimelineIndex(synthetic(20000)))
+    assert w.mode() == "cluster"
+    cells = w.frame().cells
+    assert sum(c[2] for c in cells) == 20000  # every event counted once
+    w.setView(ta.iso_to_seconds("2001-03-01"), ta.iso_to_seconds("2001-03-08"))
+    assert w.mode() == "detail"
+    items = w.frame().items
+    assert items
+    for i, a in enumerate(items):
+        for b in items[i + 1:]:
+            if a.lane == b.lane:
+                assert not a.hit.intersects(b.hit)
+    # overflow marks count what did not fit
+    drawn = {it.row for it in items}
+    t0, t1 = w.view()
+    in_view = {r for r in w.index().overlapping(t0, t1)}
+    overflow = sum(c[2] for c in w.frame().overflow)
+    assert len(drawn & in_view) + overflow >= len(in_view)
+
+
+def test_clicking_a_cluster_zooms_in(qtbot):
+    from PySide6.QtCore import Qt
+    w = TimelineWidget()
+    qtbot.addWidget(w)
+    w.resize(1200, 320)
+    w.show()
+    w.setIndex(TimelineIndex(synthetic(20000)))
+    scale = w.scale()
+    cell = max(w.frame().cells, key=lambda c: c[2])
+    qtbot.mouseClick(w, Qt.MouseButton.LeftButton, pos=cell[3].center().toPoint())
+    assert w.scale() > scale * 2
+
+
+def test_layout_is_stable_while_panning(qtbot):
+    w = TimelineWidget()
+    qtbot.addWidget(w)
+    w.resize(1200, 320)
+    w.show()
+    w.setIndex(TimelineIndex(synthetic(3000)))
+    w.setView(ta.iso_to_seconds("2001-01-01"), ta.iso_to_seconds("2001-04-01"))
+    before = {it.row: it.lane for it in w.frame().items}
+    w.panBy(40)
+    after = {it.row: it.lane for it in w.frame().items}
+    common = before.keys() & after.keys()
+    assert common and all(before[r] == after[r] for r in common)

@@ -1,0 +1,276 @@
+"""What a user sees in the main window: select, read, navigate, import, cancel."""
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, QSettings, Qt, QTimer
+
+from kerryview.gui.mainwindow import MainWindow, about_html
+
+
+def row_of(window, event_id):
+    return window.events_model.row_of(event_id)
+
+
+def click_passage(qtbot, window, i):
+    view = window.passages.view
+    rect = view.visualRect(window.passages.model.index(i))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def test_selecting_an_event_lists_its_passages(window, corpus):
+    window.select_event(row_of(window, "e-wang"))
+    assert window.passages.passage_texts() == [m.text for m in corpus[1][0].mentions]
+    assert "Kerry met Wang Yi" in window.passages.header.text()
+    assert window.passages.conflicts.isVisible()  # the sources disagree
+    assert "a says Tuesday" in window.passages.conflicts.text()
+
+
+def test_clicking_a_passage_opens_the_article_highlighted(qtbot, window, corpus):
+    window.select_event(row_of(window, "e-wang"))
+    for i, m in enumerate(corpus[1][0].mentions):
+        click_passage(qtbot, window, i)
+        assert window.reader.document().id == m.document_id
+        # doc b starts with emoji (beyond U+FFFF) and has CRLF: the highlight must not shift
+        assert window.reader.highlighted_text() == m.text
+        assert window.reader.current_mention() == m
+        sels = {s.format.property(0x100000): s.cursor.selectedText()
+                for s in window.reader.browser.extraSelections()}
+        assert sels["timex"] == m.timex.text
+        assert sels["trigger"] == m.text[m.trigger_start - m.start:m.trigger_end - m.start]
+
+
+def test_reader_highlight_after_crlf_and_emoji(qtbot, window, corpus):
+    ev_2021 = corpus[1][3]
+    window.select_event(row_of(window, "e-2021"))
+    click_passage(qtbot, window, 0)
+    assert window.reader.highlighted_text() == ev_2021.mentions[0].text == "In 2021 Kerry visited."
+
+
+def test_clicking_a_marked_passage_in_the_reader_selects_its_event(qtbot, window, corpus):
+    window.select_event(row_of(window, "e-wang"))
+    click_passage(qtbot, window, 0)  # opens doc a, where "Talks lasted…" is another event's passage
+    talks = corpus[1][1].mentions[0]
+    browser = window.reader.browser
+    from PySide6.QtGui import QTextCursor
+    cur = QTextCursor(browser.document())
+    cur.setPosition(talks.start + 3)
+    pos = browser.cursorRect(cur).center()
+    qtbot.mouseClick(browser.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    assert window.timeline.currentEvent().id == "e-talks"
+    assert window.passages.passage_texts() == [talks.text]
+    assert window.reader.highlighted_text() == talks.text
+
+
+def test_arrow_keys_move_the_selection_in_time_order(qtbot, window):
+    tl = window.timeline
+    tl.setFocus()
+    order = [ev.id for ev in tl.index().events]
+    assert order == ["e-2021", "e-talks", "e-wang", "e-leave"]
+    qtbot.keyClick(tl, Qt.Key.Key_Home)
+    seen = [tl.currentEvent().id]
+    for _ in range(5):
+        qtbot.keyClick(tl, Qt.Key.Key_Right)
+        seen.append(tl.currentEvent().id)
+    assert seen == order + ["e-leave", "e-leave"]
+    qtbot.keyClick(tl, Qt.Key.Key_Left)
+    assert tl.currentEvent().id == "e-wang"
+    assert window.passages.passage_texts()[0].startswith("Kerry met Wang Yi")
+    # Enter opens the first passage in the reader
+    qtbot.keyClick(tl, Qt.Key.Key_Return)
+    assert window.reader.highlighted_text() == "Kerry met Wang Yi on Tuesday in Beijing."
+
+
+def test_selection_scrolls_into_view(qtbot, window):
+    tl = window.timeline
+    from kerryview.gui.timeaxis import iso_to_seconds
+    tl.setView(iso_to_seconds("2023-07-17"), iso_to_seconds("2023-07-17T06:00"))
+    tl.setCurrentEvent(row_of(window, "e-2021"))
+    t0, t1 = tl.view()
+    assert t0 < iso_to_seconds("2021-06-01") < t1 or t0 <= iso_to_seconds("2021-01-01") <= t1
+    assert row_of(window, "e-2021") in tl.visibleRows()
+
+
+def test_clicking_an_event_on_the_timeline_selects_it(qtbot, window):
+    tl = window.timeline
+    tl.fitAll()
+    row = row_of(window, "e-leave")
+    pos = tl.markerPos(row)
+    assert pos is not None
+    qtbot.mouseClick(tl, Qt.MouseButton.LeftButton, pos=pos.toPoint())
+    assert tl.currentRow() == row
+    assert window.passages.passage_texts() == ["He will leave on July 20."]
+
+
+def test_fit_all_shows_all_events(window):
+    tl = window.timeline
+    from kerryview.gui.timeaxis import iso_to_seconds
+    tl.setView(iso_to_seconds("2030-01-01"), iso_to_seconds("2030-02-01"))
+    assert tl.visibleRows() == []
+    window.act_fit.trigger()
+    assert sorted(tl.visibleRows()) == list(range(4))
+    assert tl.mode() == "detail"
+
+
+def test_labels_never_overlap(window):
+    tl = window.timeline
+    tl.fitAll()
+    items = tl.frame().items
+    for i, a in enumerate(items):
+        for b in items[i + 1:]:
+            if a.lane == b.lane:
+                assert not a.hit.intersects(b.hit), (a, b)
+
+
+def test_axis_ticks_change_unit_as_you_zoom(window):
+    tl = window.timeline
+    from kerryview.gui.timeaxis import iso_to_seconds as s
+    tl.setView(s("1990-01-01"), s("2030-01-01"))
+    assert tl.tickUnit() == "year"
+    assert "2000" in tl.tickLabels()
+    units = []
+    for _ in range(60):
+        tl.zoomAt(1.5, tl.width() / 2)
+        units.append(tl.tickUnit())
+    dedup = [u for i, u in enumerate(units) if i == 0 or units[i - 1] != u]
+    assert dedup[:4] == ["year", "month", "day", "hour"]
+    # zoomed into hours: the context row still names the day, month and year
+    tl.setView(s("2023-07-17T06:00"), s("2023-07-17T20:00"))
+    assert tl.tickUnit() == "hour"
+    assert "10:00" in tl.tickLabels()
+    assert tl.contextLabels() == ["Monday 17 July 2023"]
+    tl.setView(s("2023-07-10"), s("2023-07-25"))
+    assert tl.tickUnit() == "day" and tl.contextLabels() == ["July 2023"]
+
+
+def test_wheel_zooms_around_the_cursor(qtbot, window):
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QWheelEvent
+    tl = window.timeline
+    tl.fitAll()
+    x = 300.0
+    t_before = tl.view()[0] + x / tl.scale()
+    scale = tl.scale()
+    ev = QWheelEvent(QPointF(x, 100), tl.mapToGlobal(QPointF(x, 100)), QPoint(0, 0), QPoint(0, 120),
+                     Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+                     Qt.ScrollPhase.NoScrollPhase, False)
+    tl.wheelEvent(ev)
+    assert tl.scale() > scale
+    assert tl.view()[0] + x / tl.scale() == pytest.approx(t_before, abs=1.0)
+
+
+def test_drag_pans(qtbot, window):
+    tl = window.timeline
+    tl.fitAll()
+    t0 = tl.view()[0]
+    qtbot.mousePress(tl, Qt.MouseButton.LeftButton, pos=QPoint(600, 280))
+    qtbot.mouseMove(tl, QPoint(500, 280))
+    qtbot.mouseRelease(tl, Qt.MouseButton.LeftButton, pos=QPoint(500, 280))
+    assert tl.view()[0] == pytest.approx(t0 + 100 / tl.scale(), rel=1e-6)
+
+
+def test_document_list_shows_dates_and_their_source(window):
+    items = [window.documents.topLevelItem(i) for i in range(window.documents.topLevelItemCount())]
+    assert [(i.text(1), i.text(2)) for i in items] == [("2023-07-18", "unknown"),
+                                                      ("2023-07-18", "inferred: from a")]
+
+
+def test_about_names_version_and_licenses():
+    import kerryview
+    html = about_html()
+    assert kerryview.__version__ in html
+    for name in ("PySide6", "LGPLv3", "dateparser", "BSD", "sqlite-utils", "Apache-2.0",
+                 "charset-normalizer", "MIT"):
+        assert name in html
+
+
+def test_settings_are_saved_in_the_temporary_location(qtbot, window, temp_settings):
+    window.close()
+    files = list(Path(temp_settings).rglob("*.ini"))
+    assert files, "window geometry should be saved"
+    s = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "kerryview", "kerryview")
+    assert s.value("geometry") is not None
+
+
+def test_empty_store_shows_an_empty_state(qtbot, tmp_path):
+    from kerryview.store import Store
+    s = Store(tmp_path / "empty.db")
+    w = MainWindow(s)
+    qtbot.addWidget(w)
+    w.show()
+    assert w.timeline.mode() == "empty"
+    img = w.timeline.grab()
+    assert not img.isNull()
+    s.close()
+
+
+# -- importing in the worker ------------------------------------------------------------------
+GOOD = ("date 2023-07-18 Kerry met Wang Yi in Beijing on Tuesday. "
+        "Kerry met Xie Zhenhua for nearly 12 hours on Monday.\n")
+
+
+def test_import_with_bad_files_reports_problems_without_blocking(qtbot, window, tmp_path):
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "binary.txt").write_bytes(bytes(range(256)) * 40)
+    from kerryview.pipeline import import_into_store
+
+    def slow_import(store, paths, progress=None, cancelled=None):
+        time.sleep(0.3)  # long work in the worker thread: the window must keep running
+        return import_into_store(store, paths, progress, cancelled)
+
+    window.importer._import_fn = slow_import
+    ticks = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    timer.start(5)
+    with qtbot.waitSignal(window.importer.finished, timeout=60000) as blocker:
+        assert window.import_paths([tmp_path / "good.txt", tmp_path / "empty.txt",
+                                    tmp_path / "binary.txt", tmp_path / "missing.txt"])
+        assert window.importer.is_busy()
+        assert window.progress.isVisible() and window.cancel_button.isVisible()
+    timer.stop()
+    assert len(ticks) >= 10, "the event loop kept running during the import"
+    problems = {Path(p.path).name for p in blocker.args[0].problems}
+    assert {"empty.txt", "binary.txt", "missing.txt"} <= problems
+    assert window.problems_button.isVisible()
+    assert "3 problems" in window.problems_button.text() or "4 problems" in window.problems_button.text()
+    assert window.problems.topLevelItemCount() == len(blocker.args[0].problems)
+    assert "could not be read" in window.statusBar().currentMessage()
+    assert "good" in " ".join(window.docs)  # the good file was still loaded
+    assert not window.progress.isVisible()
+
+
+def test_cancel_leaves_the_store_unchanged(qtbot, window, tmp_path):
+    from kerryview.pipeline import import_into_store
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    before = ([d.id for d in window.store.documents()], [e.id for e in window.store.events()])
+
+    def slow_import(store, paths, progress=None, cancelled=None):
+        deadline = time.monotonic() + 10
+        while not cancelled() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        return import_into_store(store, paths, progress, cancelled)
+
+    window.importer._import_fn = slow_import
+    with qtbot.waitSignal(window.importer.cancelled, timeout=20000):
+        window.import_paths([tmp_path / "good.txt"])
+        window.cancel_button.click()
+    assert ([d.id for d in window.store.documents()], [e.id for e in window.store.events()]) == before
+    assert "nothing was changed" in window.statusBar().currentMessage()
+    assert not window.importer.is_busy()
+
+
+def test_drop_files_starts_an_import(qtbot, window, tmp_path):
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(tmp_path))])
+    ev = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                    Qt.KeyboardModifier.NoModifier)
+    with qtbot.waitSignal(window.importer.finished, timeout=60000):
+        window.dropEvent(ev)
+    assert any(d.startswith("good") for d in window.docs)
