@@ -18,7 +18,8 @@ from kerryview.model import Document, Event
 from kerryview.resolve.dct import infer_dcts
 from kerryview.resolve.merge import merge
 from kerryview.store import Store
-from kerryview.timex import tag
+from kerryview.timex.recognize import recognize
+from kerryview.timex.resolve import resolve
 
 Progress = Callable[[int, int, str], None]
 
@@ -83,13 +84,27 @@ def read_documents(paths: Sequence[str | Path], existing: Sequence[Document] = (
     return docs, problems
 
 
+class CachingTagger:
+    """tag(text, dct) that recognizes each text once: dating a document tries many candidate
+    publication dates, and only the (cheap) resolution phase depends on the date."""
+
+    def __init__(self) -> None:
+        self._recognized: dict[str, list] = {}
+
+    def __call__(self, text: str, dct):
+        pending = self._recognized.get(text)
+        if pending is None:
+            pending = self._recognized[text] = recognize(text)
+        return resolve(text, pending, dct)
+
+
 def build_corpus(documents: list[Document], progress: Progress | None = None,
                  cancelled: Callable[[], bool] | None = None) -> list[Event]:
     """Resolve publication dates, find mentions and merge them into events (mutates dct)."""
     total = len(documents) + 2
     if progress:
         progress(0, total, "Dating the articles")
-    timexes = infer_dcts(documents, tag)
+    timexes = infer_dcts(documents, CachingTagger())
     found = []
     for i, d in enumerate(documents, start=1):
         if cancelled and cancelled():

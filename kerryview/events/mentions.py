@@ -9,10 +9,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass
 from datetime import date, datetime
 
+from kerryview.events.context import ContextBuilder
 from kerryview.events.sentences import sentence_spans
 from kerryview.events.wordlists import cues, stopwords
+from kerryview.ingest.metadata import find_metadata_date
 from kerryview.model import Document, EventMention, Timex
 from kerryview.timeval import value_interval
 
@@ -24,6 +28,9 @@ _LEAD_IN = re.compile(r"(?:\b(?:late|early)\s+)?\b(?:on|in|at|during|since|by|fr
 _CLAUSE_BREAK = re.compile(r"[,;:\"“”()]|\bthat\b|\bwhich\b|\bwho\b|\bwhere\b|\bwhile\b")
 MAX_LABEL_WORDS_AFTER = 12
 NOUN_PENALTY = 25  # characters: prefer a verb a little further away over an event noun
+RIGHT_PENALTY = 10  # English puts the verb before its time adverbial, unless the adverbial leads
+QUOTE_PENALTY = 80  # a quotation mark between them: the quote's events are not the reporter's
+_QUOTES = "\"“”"
 
 
 def _is_verb(word: str, prev_text: str) -> bool:
@@ -42,11 +49,18 @@ def find_trigger(text: str, sent: tuple[int, int], timex: Timex) -> tuple[int, i
     """The event words for a time expression: the nearest verb, else the nearest event noun."""
     best: tuple[float, int, int] | None = None
     a, b = sent
+    leading = not text[a:timex.start].strip(" ,“\"'") or text[a:timex.start].rstrip().endswith(",")
     for m in _TOKEN.finditer(text, a, b):
         if m.start() < timex.end and timex.start < m.end():
             continue
         word = m.group()
-        dist = min(abs(m.start() - timex.end), abs(timex.start - m.end()))
+        right = m.start() >= timex.end
+        dist = float(m.start() - timex.end if right else timex.start - m.end())
+        between = text[timex.end:m.start()] if right else text[m.end():timex.start]
+        if right and not leading:
+            dist += RIGHT_PENALTY
+        if any(q in between for q in _QUOTES):
+            dist += QUOTE_PENALTY
         if _is_verb(word, text[max(a, m.start() - 12):m.start()]):
             score = float(dist)
         elif word.lower() in cues()["event_nouns"]:
@@ -80,7 +94,12 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
     else:
         # Subject: back from the trigger to the previous clause break.
         left = text[a:trigger[0]]
-        cut = max((m.end() for m in re.finditer(r"[,;:\"“”]", left)), default=0)
+        breaks = [m.end() for m in re.finditer(r"[,;:\"“”]", left)]
+        cut = breaks[-1] if breaks else 0
+        # "The envoy, John Kerry, called ...": an empty subject means an apposition; step back.
+        while breaks and not left[cut:].strip(" ,;:\"“”"):
+            breaks.pop()
+            cut = breaks[-1] if breaks else 0
         start = a + cut
         # Object: forward from the trigger to the next clause break or the word limit.
         words = 0
@@ -101,26 +120,45 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
             lead = _LEAD_IN.search(before)
             cut_from = offset + (lead.start() if lead else len(before))
             clause = text[offset:cut_from] + text[timex.end:end]
-    label = " ".join(clause.split()).strip(" ,;:\"“”'")
+    label = " ".join(clause.split()).strip(" ,;:.\"“”'")
     label = re.sub(r"\s+([,.;:])", r"\1", label)
+    first, _, rest = label.partition(" ")
+    if rest and first.lower() in cues()["clause_initial_conjunctions"]:
+        label = rest
     return label[:1].upper() + label[1:] if label else timex.text
 
 
-def find_mentions(doc: Document, timexes: list[Timex]) -> list[tuple[EventMention, str]]:
-    """Event mentions of one document, each with a short label for it."""
+@dataclass
+class Found:
+    """A mention as found, with what merging needs: a label and the passage's context words."""
+
+    mention: EventMention
+    label: str
+    context: Counter[str]
+
+
+def find_mentions(doc: Document, timexes: list[Timex]) -> list[Found]:
+    """Event mentions of one document, each with a short label and its context words."""
     text = doc.text
     sents = sentence_spans(text)
     starts = [s for s, _ in sents]
+    contexts = ContextBuilder(text, sents, timexes)
     durations = [t for t in timexes if t.type == "DURATION"]
-    out: list[tuple[EventMention, str]] = []
+    out: list[Found] = []
+    meta = find_metadata_date(text)
     for t in timexes:
         if t.type not in ("DATE", "TIME"):
             continue
+        if meta and meta[1][0] <= t.start and t.end <= meta[1][1] + 1:
+            continue  # the article's own date line is not an event
         interval = value_interval(t.value, t.mod)
         if interval is None:
             continue
         i = bisect_right(starts, t.start) - 1
         sent = sents[i] if i >= 0 and sents[i][1] >= t.end else (t.start, t.end)
+        if meta and sent[0] <= meta[1][1] < t.start:  # the passage starts after the date line
+            rest = text[meta[1][1]:sent[1]]
+            sent = (meta[1][1] + len(rest) - len(rest.lstrip()), sent[1])
         trigger = find_trigger(text, sent, t)
         duration = _duration_for(durations, sent, trigger, t)
         clause = text[sent[0]:sent[1]]
@@ -132,7 +170,7 @@ def find_mentions(doc: Document, timexes: list[Timex]) -> list[tuple[EventMentio
             resolution=explain(t, doc),
             duration=duration.value if duration else None,
             duration_mod=duration.mod if duration else None)
-        out.append((mention, label_for(text, sent, trigger, t)))
+        out.append(Found(mention, label_for(text, sent, trigger, t), contexts.terms(t.start)))
     return out
 
 

@@ -1,7 +1,7 @@
 """How alike two passages are: TF-IDF cosine over content words, names weighted up.
 
 Used to match the same event told in different articles. Words are lower-cased and crudely
-stemmed (plural -s, -ed, -ing) so "met"/"meeting" do not match but "talks"/"talk" do; words that
+stemmed (plural -s, -ed, -ing) so "met"/"meeting" do not match but "talks"/"talk" do; figures and words that
 start with a capital inside a sentence (names: Xie, Wang, Beijing Hotel) count double, because
 who and where say more about an event's identity than ordinary words do.
 """
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from kerryview.events.wordlists import stopwords
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d+(?:[.,]\d+)*")
 NAME_WEIGHT = 2.0
 
 
@@ -31,6 +31,10 @@ def content_terms(text: str) -> Counter[str]:
     terms: Counter[str] = Counter()
     for i, m in enumerate(_WORD.finditer(text)):
         raw = m.group().strip("'’-")
+        if raw[:1].isdigit():  # a figure ("52.2", "12") identifies a fact as well as a name
+            if len(raw) > 1:
+                terms[raw] += NAME_WEIGHT
+            continue
         word = raw.lower()
         if word.endswith(("'s", "’s")):
             word = word[:-2]

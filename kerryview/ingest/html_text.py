@@ -6,6 +6,7 @@ markup itself is not something a reader of the article sees.
 from __future__ import annotations
 
 import html
+import re
 from html.parser import HTMLParser
 
 _BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section",
@@ -33,7 +34,7 @@ class _Extractor(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         if not self.skip:
-            self.parts.append(" ".join(data.split()) if data.strip() else " ")
+            self.parts.append(re.sub(r"\s+", " ", data))
 
 
 def html_to_text(markup: str) -> str:

@@ -20,6 +20,7 @@ MAX_BYTES = 20 * 1024 * 1024  # a news article is kilobytes; 20 MB is a book, no
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES
+PREFERRED_MAX_CHAOS = 0.2  # charset-normalizer's "mess" ratio below which cp1252 is accepted
 
 
 class ReadError(Exception):
@@ -64,10 +65,16 @@ def _decode(data: bytes, path: Path) -> tuple[str, str]:
         pass
     from charset_normalizer import from_bytes  # imported lazily: only legacy files need it
 
-    best = from_bytes(data).best()
-    if best is None or best.encoding is None:
+    results = list(from_bytes(data))
+    # Detectors guess poorly on a few hundred bytes (accented Latin text comes back as
+    # mac_latin2 or cp1257). Windows-1252 is by far the commonest legacy encoding of English and
+    # Western European news, so it wins whenever it decodes into plausible text.
+    for match in results:
+        if match.encoding == "cp1252" and match.chaos <= PREFERRED_MAX_CHAOS:
+            return str(match), "cp1252"
+    if not results or results[0].encoding is None:
         raise ReadError(path, "the text encoding could not be identified")
-    return str(best), best.encoding
+    return str(results[0]), results[0].encoding
 
 
 def _looks_binary(text: str) -> bool:

@@ -14,12 +14,14 @@ Nothing here knows any particular file.
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Callable
 
 from kerryview.events.sentences import sentence_spans
-from kerryview.events.similarity import Vectorizer, content_terms, cosine
+from kerryview.events.context import ContextBuilder
+from kerryview.events.similarity import Vectorizer, cosine
 from kerryview.ingest.metadata import find_metadata_date
 from kerryview.model import Document, Timex
 from kerryview.resolve.tense import clause_tense
@@ -42,6 +44,7 @@ class _Passage:
     sentence: str
     vector: dict[str, float] = field(default_factory=dict)
     tense: str | None = None
+    bag: Counter[str] = field(default_factory=Counter)
 
 
 @dataclass
@@ -94,20 +97,24 @@ def infer_dcts(docs: list[Document], tag: Tagger) -> dict[str, list[Timex]]:
     # Passages of every document, vectorised against one corpus-wide IDF.
     raw: dict[str, list[Timex]] = {d.id: tag(d.text, None) for d in undated}
     passages: dict[str, list[_Passage]] = {}
-    bags = []
+    bags: list[Counter[str]] = []
     for d in docs:
         spans = sentence_spans(d.text)
         tx = tagged.get(d.id) or raw[d.id]
-        ps = [_Passage(i, _sentence_of(d.text, spans, t)) for i, t in enumerate(tx)
-              if t.type in ("DATE", "TIME")]
-        for p in ps:
-            p.tense = clause_tense(p.sentence)
+        contexts = ContextBuilder(d.text, spans, tx)
+        ps = []
+        for i, t in enumerate(tx):
+            if t.type in ("DATE", "TIME"):
+                p = _Passage(i, _sentence_of(d.text, spans, t))
+                p.tense = clause_tense(p.sentence)
+                p.bag = contexts.terms(t.start)
+                bags.append(p.bag)
+                ps.append(p)
         passages[d.id] = ps
-        bags.extend(content_terms(p.sentence) for p in ps)
     vec = Vectorizer.fit(bags)
     for ps in passages.values():
         for p in ps:
-            p.vector = vec.vector(content_terms(p.sentence))
+            p.vector = vec.vector(p.bag)
 
     known: list[_Known] = []
     for d in docs:
@@ -118,7 +125,7 @@ def infer_dcts(docs: list[Document], tag: Tagger) -> dict[str, list[Timex]]:
     while remaining:
         best = None
         for d in remaining:
-            result = _best_candidate(d, passages[d.id], known, tag)
+            result = _best_candidate(d, passages[d.id], known, tag, raw[d.id])
             if result and (best is None or result[1] > best[2]):
                 best = (d, result[0], result[1], result[2], result[3])
         if best is None:
@@ -149,9 +156,9 @@ def _candidates(d: Document, raw_days: list[Interval], known: list[_Known]) -> l
     return days
 
 
-def _best_candidate(d: Document, ps: list[_Passage], known: list[_Known], tag: Tagger):
+def _best_candidate(d: Document, ps: list[_Passage], known: list[_Known], tag: Tagger,
+                    raw: list[Timex]):
     """(dct, score, timexes, explanation) of the best candidate, or None without evidence."""
-    raw = tag(d.text, None)
     raw_days = [iv for iv in _day_intervals(raw) if iv is not None]
     # Which known passages each of this document's passages could be telling.
     matches = {p.timex_index: [(cosine(p.vector, k.vector), k) for k in known] for p in ps}

@@ -14,8 +14,9 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import timedelta
 
-from kerryview.events.similarity import Vectorizer, content_terms, cosine
-from kerryview.model import Event, EventMention
+from kerryview.events.mentions import Found
+from kerryview.events.similarity import Vectorizer, cosine
+from kerryview.model import Event
 from kerryview.timeval import Interval, duration_timedelta, iso, value_interval
 
 MERGE_THRESHOLD = 0.30  # average cosine for two groups with compatible dates
@@ -35,21 +36,28 @@ class Item:
     interval: Interval
     vector: dict[str, float]
     doc_dct: str  # ISO date of the mention's document, for choosing the latest knowledge
+    approximate: bool = False  # "nearly a year ago": compatible with the neighbouring unit
 
 
-def _context(m: EventMention) -> str:
-    t = m.timex
-    rel_start, rel_end = t.start - m.start, t.end - m.start
-    return m.text[:max(rel_start, 0)] + " " + m.text[max(rel_end, 0):]
+def _widened(it: "Item") -> Interval:
+    """An approximate date ("nearly a year ago" = 2022-07) reaches into its neighbours."""
+    iv = it.interval
+    if not it.approximate:
+        return iv
+    span = iv.end - iv.start
+    return Interval(iv.start - span, iv.end + span, iv.granularity)
 
 
-def _compatible(a: Interval, b: Interval) -> bool:
-    if a == b:
+def _compatible_items(a: "Item", b: "Item") -> bool:
+    """Same date, or one inside the other ("2022" and "August 2022"; "July 20" and its early
+    hours); an approximate date also matches its neighbouring unit."""
+    x, y = a.interval, b.interval
+    if x == y or x.contains(y) or y.contains(x):
         return True
-    fine_a = GRANULARITY_RANK[a.granularity] >= GRANULARITY_RANK["day"]
-    fine_b = GRANULARITY_RANK[b.granularity] >= GRANULARITY_RANK["day"]
-    # A day and a time within it, or a date and a part of that same day.
-    return fine_a and fine_b and (a.contains(b) or b.contains(a))
+    if a.approximate or b.approximate:
+        wx, wy = _widened(a), _widened(b)
+        return wx.contains(y) or wy.contains(x)
+    return False
 
 
 def _near_dates(a: Interval, b: Interval) -> bool:
@@ -58,14 +66,15 @@ def _near_dates(a: Interval, b: Interval) -> bool:
             and abs(a.start - b.start) <= timedelta(days=CONFLICT_MAX_DAYS))
 
 
-def build_items(found: list[tuple[EventMention, str]], dcts: dict[str, str]) -> list[Item]:
-    bags = [content_terms(_context(m)) for m, _ in found]
-    vec = Vectorizer.fit(bags)
+def build_items(found: list[Found], dcts: dict[str, str]) -> list[Item]:
+    vec = Vectorizer.fit([f.context for f in found])
     items = []
-    for (m, label), bag in zip(found, bags):
+    for f in found:
+        m = f.mention
         iv = value_interval(m.timex.value, m.timex.mod)
         if iv is not None:
-            items.append(Item(m, label, iv, vec.vector(bag), dcts.get(m.document_id, "")))
+            items.append(Item(m, f.label, iv, vec.vector(f.context),
+                              dcts.get(m.document_id, ""), m.timex.mod == "APPROX"))
     return items
 
 
@@ -82,7 +91,7 @@ def cluster(items: list[Item]) -> list[list[Item]]:
             b = items[j].interval
             if b.start - a.start > timedelta(days=CONFLICT_MAX_DAYS) and b.start >= a.end:
                 break
-            if _compatible(a, b) or _near_dates(a, b):
+            if _compatible_items(items[i], items[j]) or _near_dates(a, b):
                 s = cosine(items[i].vector, items[j].vector)
                 if s > 0:
                     sims[(min(i, j), max(i, j))] = s
@@ -90,13 +99,23 @@ def cluster(items: list[Item]) -> list[list[Item]]:
     owner = list(range(n))
 
     def link(g: int, h: int) -> tuple[float, bool]:
+        """Average similarity, and whether the dates agree. Two time expressions of one
+        sentence are never the same event; one article does not disagree with itself."""
         total, pairs, all_compatible = 0.0, 0, True
+        docs_g = {items[i].mention.document_id for i in groups[g]}
+        docs_h = {items[j].mention.document_id for j in groups[h]}
         for i in groups[g]:
+            mi = items[i].mention
             for j in groups[h]:
+                mj = items[j].mention
+                if mi.document_id == mj.document_id and mi.start == mj.start:
+                    return 0.0, False
                 total += sims.get((min(i, j), max(i, j)), 0.0)
                 pairs += 1
-                if not _compatible(items[i].interval, items[j].interval):
+                if not _compatible_items(items[i], items[j]):
                     all_compatible = False
+        if not all_compatible and docs_g & docs_h:
+            return 0.0, False
         return total / max(pairs, 1), all_compatible
 
     while True:
@@ -120,55 +139,46 @@ def cluster(items: list[Item]) -> list[list[Item]]:
 
 
 def make_event(group: list[Item]) -> Event:
-    """An Event from merged mentions: the date most sources give, at its finest granularity."""
-    by_day = Counter(_day_key(it.interval) for it in group)
-    top = max(by_day.values())
-    # Majority date; ties go to the date of the most recently published source.
-    chosen_day = max((k for k, c in by_day.items() if c == top),
-                     key=lambda k: max(it.doc_dct for it in group if _day_key(it.interval) == k))
-    agreeing = [it for it in group if _day_key(it.interval) == chosen_day]
-    finest = max(agreeing, key=lambda it: (GRANULARITY_RANK[it.interval.granularity],
-                                           -(it.interval.end - it.interval.start).total_seconds()))
-    iv = finest.interval
+    """An Event from merged mentions: the date most sources support, at its finest granularity
+    (a year and a month inside it agree; only incompatible dates are disagreements)."""
+    def support(it: Item) -> int:
+        return len({o.mention.document_id for o in group if _compatible_items(it, o)})
+
+    chosen = max(group, key=lambda it: (support(it), GRANULARITY_RANK[it.interval.granularity],
+                                        not it.approximate, it.doc_dct))
+    iv = chosen.interval
     durations = Counter(it.mention.duration for it in group if it.mention.duration)
     duration = durations.most_common(1)[0][0] if durations else None
     latest = max(group, key=lambda it: (it.doc_dct, it.mention.document_id))
     medoid = max(group, key=lambda it: sum(cosine(it.vector, o.vector) for o in group))
-    conflicts = _conflicts(group, chosen_day, durations)
+    conflicts = _conflicts(group, chosen, durations)
     ident = hashlib.sha1("|".join(sorted(f"{it.mention.document_id}:{it.mention.timex.start}"
                                          for it in group)).encode()).hexdigest()[:12]
     start, end = iv.start, iv.end
     dur = duration_timedelta(duration) if duration else None
-    if dur and iv.granularity == "day" and dur < timedelta(days=1):
-        pass  # a duration shorter than the day: keep the day, the bar length comes from duration
-    elif dur and GRANULARITY_RANK[iv.granularity] >= GRANULARITY_RANK["day"] and dur >= timedelta(days=1):
-        end = max(end, start + dur)
-    return Event(id=ident, label=medoid.label, value=finest.mention.timex.value,
+    if dur and dur >= timedelta(days=1) and GRANULARITY_RANK[iv.granularity] >= GRANULARITY_RANK["day"]:
+        end = max(end, start + dur)  # "a three-day visit" starting that day
+    return Event(id=ident, label=medoid.label, value=chosen.mention.timex.value,
                  start=iso(start), end=iso(end), granularity=iv.granularity,
                  status=latest.mention.status, duration=duration,
-                 mod=finest.mention.timex.mod, mentions=[it.mention for it in group],
+                 mod=chosen.mention.timex.mod, mentions=[it.mention for it in group],
                  conflicts=conflicts)
 
 
-def _day_key(iv: Interval) -> tuple:
-    if GRANULARITY_RANK[iv.granularity] >= GRANULARITY_RANK["day"]:
-        return ("day", iv.start.date())
-    return (iv.granularity, iv.start, iv.end)
-
-
-def _conflicts(group: list[Item], chosen, durations: Counter) -> list[str]:
+def _conflicts(group: list[Item], chosen: Item, durations: Counter) -> list[str]:
     out = []
-    other = [it for it in group if _day_key(it.interval) != chosen]
-    for it in other:
-        t = it.mention.timex
-        out.append(f"{it.mention.document_id} dates it {t.value} (“{' '.join(t.text.split())}”)")
+    for it in group:
+        if not _compatible_items(it, chosen):
+            t = it.mention.timex
+            out.append(f"{it.mention.document_id} dates it {t.value} "
+                       f"(“{' '.join(t.text.split())}”), not {chosen.mention.timex.value}")
     if len(durations) > 1:
         out.append("sources give different durations: " + ", ".join(
             f"{d} ({c} source{'s' if c > 1 else ''})" for d, c in durations.most_common()))
     return out
 
 
-def merge(found: list[tuple[EventMention, str]], dcts: dict[str, str]) -> list[Event]:
+def merge(found: list[Found], dcts: dict[str, str]) -> list[Event]:
     events = [make_event(g) for g in cluster(build_items(found, dcts))]
     events.sort(key=lambda e: (e.start, e.end, e.label, e.id))
     return events

@@ -1,0 +1,95 @@
+"""What a dated passage is about: its sentence, plus the undated sentences around it (those
+that follow it until the next dated one, and the one before), weighted down with distance.
+
+News narrates in blocks: "Kerry told Wang on Tuesday at the Great Hall ..." is followed by the
+quotes from that meeting, and another article's "... told senior officials on Tuesday" by the
+same quotes. The block after a dated sentence stays under that date (the same idea as the last
+mentioned date that anchors "the previous day"), so comparing blocks finds the same event told
+in different words far better than comparing single sentences.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+
+from kerryview.events.similarity import content_terms
+from kerryview.model import Timex
+
+FOLLOWING_SENTENCES = 3
+PRECEDING_SENTENCES = 1  # an undated lede is usually dated by the sentence after it
+NEIGHBOUR_WEIGHT = 0.5  # the k-th sentence away counts NEIGHBOUR_WEIGHT ** k
+OTHER_CLAUSE_WEIGHT = 0.5
+_CLAUSE_BREAK = re.compile(r"[,;:]\s+|\s+[-–—]\s+")
+
+
+def _clauses(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    out, pos = [], a
+    for m in _CLAUSE_BREAK.finditer(text, a, b):
+        out.append((pos, m.start()))
+        pos = m.end()
+    out.append((pos, b))
+    return out
+
+
+def is_dating(t: Timex) -> bool:
+    """A time expression that moves the narrative to another date."""
+    return t.type in ("DATE", "TIME") and not t.value.endswith("_REF")
+
+
+def _without(text: str, a: int, b: int, timexes: list[Timex]) -> str:
+    parts, pos = [], a
+    for t in timexes:
+        if a <= t.start and t.end <= b:
+            parts.append(text[pos:t.start])
+            pos = t.end
+    parts.append(text[pos:b])
+    return " ".join(parts)
+
+
+class ContextBuilder:
+    """Context bags for the passages of one document."""
+
+    def __init__(self, text: str, sentences: list[tuple[int, int]], timexes: list[Timex]):
+        self.text = text
+        self.sentences = sentences
+        self.starts = [a for a, _ in sentences]
+        self.timexes = timexes
+        self.dated = [False] * len(sentences)
+        for t in timexes:
+            i = self.sentence_index(t.start)
+            if i is not None and is_dating(t):
+                self.dated[i] = True
+
+    def sentence_index(self, offset: int) -> int | None:
+        i = bisect_right(self.starts, offset) - 1
+        if i >= 0 and offset < self.sentences[i][1]:
+            return i
+        return None
+
+    def terms(self, offset: int) -> Counter[str]:
+        """Weighted content words of the passage holding `offset` and its narrative block."""
+        i = self.sentence_index(offset)
+        if i is None:
+            return Counter()
+        a, b = self.sentences[i]
+        bag: Counter[str] = Counter()
+        # Within its sentence, the passage's own clause counts fully, the other clauses less:
+        # "warned it could get worse this summer, and cited a record on July 16" tells two things.
+        for ca, cb in _clauses(self.text, a, b):
+            own = ca <= offset < cb
+            for term, w in content_terms(_without(self.text, ca, cb, self.timexes)).items():
+                bag[term] += w * (1.0 if own else OTHER_CLAUSE_WEIGHT)
+        self._add(bag, range(i + 1, min(i + 1 + FOLLOWING_SENTENCES, len(self.sentences))))
+        self._add(bag, range(i - 1, max(i - 1 - PRECEDING_SENTENCES, -1), -1))
+        return bag
+
+    def _add(self, bag: Counter[str], indices: range) -> None:
+        weight = 1.0
+        for k in indices:
+            if self.dated[k]:
+                break
+            weight *= NEIGHBOUR_WEIGHT
+            a, b = self.sentences[k]
+            for term, w in content_terms(self.text[a:b]).items():
+                bag[term] += w * weight

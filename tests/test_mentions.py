@@ -1,0 +1,36 @@
+"""Event mentions: small texts through the real tagger, checked for event words and status."""
+from datetime import date
+
+from kerryview.events.mentions import find_mentions
+from kerryview.model import Document
+from kerryview.timex import tag
+
+
+def _mentions(text, dct=date(2023, 7, 18)):
+    doc = Document(id="d", path="d", text=text, dct=dct, dct_source="stated")
+    return find_mentions(doc, tag(text, dct))
+
+
+def test_trigger_duration_and_label():
+    text = "Kerry met his counterpart Xie Zhenhua for nearly 12 hours at the Beijing Hotel on July 17."
+    [found] = _mentions(text)
+    m, label = found.mention, found.label
+    assert text[m.trigger_start:m.trigger_end] == "met"
+    assert m.duration == "PT12H"
+    assert label == "Kerry met his counterpart Xie Zhenhua for nearly 12 hours at the Beijing Hotel"
+    assert m.status == "happened"
+
+
+def test_scheduled_future_event():
+    [found] = _mentions("Kerry is scheduled to leave Beijing in the early hours of July 20.")
+    m = found.mention
+    assert m.status == "scheduled"
+    assert "leave" in m.text[m.trigger_start - m.start:m.trigger_end - m.start]
+
+
+def test_duration_before_the_event_words_is_not_theirs():
+    text = ("Kerry's three-day visit has coincided with a heat dome that brought temperatures "
+            "to 53 Celsius on July 16.")
+    [found] = _mentions(text)
+    m = found.mention
+    assert m.duration is None

@@ -1,0 +1,137 @@
+"""The bundled Kerry corpus end to end: the events the user named must come out right.
+
+Nothing in the code knows these files; the expectations are the facts of the story.
+"""
+import json
+import subprocess
+import sys
+from datetime import date
+
+import pytest
+
+from kerryview.bundled import bundled_corpus_paths
+from kerryview.pipeline import Cancelled, build_corpus, import_into_store, read_documents
+from kerryview.store import Store
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    docs, problems = read_documents(bundled_corpus_paths())
+    assert not problems
+    events = build_corpus(docs)
+    return {d.id[:3]: d for d in docs}, events
+
+
+def _events_with(events, *words, value=None):
+    out = []
+    for e in events:
+        text = " ".join(m.text for m in e.mentions)
+        if all(w in text for w in words) and (value is None or e.value.startswith(value)):
+            out.append(e)
+    return out
+
+
+def test_publication_dates(corpus):
+    docs, _ = corpus
+    assert docs["004"].dct == date(2023, 7, 18) and "stated" in docs["004"].dct_source
+    # 000 and 002 carry only weekdays; 001 and 003 no year: all inferred from the corpus.
+    assert docs["000"].dct == date(2023, 7, 18)
+    assert docs["002"].dct == date(2023, 7, 18)
+    assert docs["001"].dct == date(2023, 7, 18)
+    assert docs["003"].dct == date(2023, 7, 19)
+    for key in ("000", "001", "002", "003"):
+        assert docs[key].dct_source.startswith("inferred")
+
+
+def test_monday_talks_one_event_with_12_hour_duration(corpus):
+    _, events = corpus
+    found = _events_with(events, "Xie Zhenhua", "12 hours", value="2023-07-17")
+    assert len(found) == 1
+    ev = found[0]
+    assert ev.value == "2023-07-17" and ev.duration == "PT12H"
+    assert {d[:3] for d in ev.document_ids} == {"000", "001"}
+    assert ev.status == "happened"
+
+
+def test_tuesday_wang_yi_meeting_reported_by_four_sources(corpus):
+    _, events = corpus
+    found = [e for e in events if e.value == "2023-07-18"
+             and {"000", "001", "002", "004"} <= {d[:3] for d in e.document_ids}]
+    assert len(found) == 1
+    ev = found[0]
+    assert {d[:3] for d in ev.document_ids} == {"000", "001", "002", "004"}
+    assert any("Wang" in m.text for m in ev.mentions)
+    # The Xinhua report on Xi's speech is a different event on the same day.
+    assert not any("Xinhua" in m.text for m in ev.mentions)
+
+
+def test_departure_scheduled_early_hours_of_july_20(corpus):
+    _, events = corpus
+    found = _events_with(events, "leave Beijing")
+    assert len(found) == 1
+    ev = found[0]
+    assert ev.start.startswith("2023-07-20") and ev.status == "scheduled"
+    assert ev.granularity in ("part-of-day", "hour")
+    assert ev.end <= "2023-07-20T12:00"
+
+
+def test_other_dated_things_keep_their_granularity(corpus):
+    _, events = corpus
+    by_text = {}
+    for e in events:
+        for m in e.mentions:
+            by_text.setdefault(" ".join(m.timex.text.split()).lower(), set()).add(e.value)
+    assert "2022-08" in by_text["last august"]
+    assert "2021" in by_text["2021"]
+    assert "2023-11-29" in by_text["nov. 29"]
+    assert "2023-07-16" in by_text["july 16"] and "2023-07-16" in by_text["sunday"]
+
+
+def test_every_offset_points_at_its_text(corpus):
+    docs, events = corpus
+    by_id = {d.id: d for d in docs.values()}
+    for e in events:
+        for m in e.mentions:
+            text = by_id[m.document_id].text
+            assert text[m.start:m.end] == m.text
+            assert text[m.timex.start:m.timex.end] == m.timex.text
+            if m.trigger_start is not None:
+                assert m.start <= m.trigger_start < m.trigger_end <= m.end
+
+
+def test_import_into_store_and_reopen(tmp_path):
+    db = tmp_path / "corpus.db"
+    result = import_into_store(Store(db), bundled_corpus_paths())
+    assert len(result.documents) == 5 and not result.problems
+    reopened = Store(db)
+    assert [e.id for e in reopened.events()] == [e.id for e in result.events]
+    # Importing the same files again adds nothing.
+    again = import_into_store(reopened, bundled_corpus_paths())
+    assert again.added == []
+
+
+def test_cancel_leaves_store_unchanged(tmp_path):
+    store = Store(tmp_path / "c.db")
+    import_into_store(store, bundled_corpus_paths()[:2])
+    before = [e.id for e in store.events()]
+    extra = tmp_path / "extra.txt"
+    extra.write_text("Kerry met Xie Zhenhua again on July 21, 2023.")
+    with pytest.raises(Cancelled):
+        import_into_store(store, [extra], cancelled=lambda: True)
+    assert [e.id for e in Store(tmp_path / "c.db").events()] == before
+
+
+def test_cli_extract_json(tmp_path):
+    folder = bundled_corpus_paths()[0].parent
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    proc = subprocess.run([sys.executable, "-m", "kerryview", "extract", "--json", str(folder),
+                           str(empty)], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 2
+    assert "empty.txt: is empty" in proc.stderr
+    data = json.loads(proc.stdout)
+    assert len(data["documents"]) == 5
+    assert {"id", "label", "value", "start", "end", "duration", "status", "mentions"} \
+        <= set(data["events"][0])
+    m = data["events"][0]["mentions"][0]
+    assert {"document", "start", "end", "text", "timex"} <= set(m)
