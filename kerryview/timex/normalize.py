@@ -297,6 +297,9 @@ def _quarter(g: Groups, text: str, start: int, end: int, rule: str) -> Pending |
     if n is None or (half and n > 2):
         return None
     letter = "H" if half else "Q"
+    span = text[start:end]
+    if span[:4].lower() == "the " and re.search(r"\w-(?:fiscal )?(?:quarter|half|qtr)", span) and not re.search(r"\s(?:of|year)\b", span[4:]):
+        start += 4 + len(span[4:]) - len(span[4:].lstrip())  # "the [third-quarter] loss": the article is the noun's
     year = g.get("year") or g.get("year2")
     if year:
         return Pending(start, end, "DATE", value=f"{int(year):04d}-{letter}{n}")
@@ -309,9 +312,42 @@ def _quarter(g: Groups, text: str, start: int, end: int, rule: str) -> Pending |
 def _quarter_ref(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
     low = " ".join(text[start:end].lower().split())
     back = 1 if ("year-earlier" in low or "year-ago" in low) else 0
-    if low in ("the period", "the three months", "the last quarter", "the previous quarter", "the prior quarter"):
+    current = "current" in low
+    return Pending(start, end, "DATE", op="quarter_ref", args={"yearshift": -back, "current": current})
+
+
+@normalizer("weekend")
+def _weekend(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
+    relw = g["rel"].lower() if g.get("rel") else None
+    n = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "following": 1, "this": 0}.get(relw or "", None)
+    if relw and n is None:
         return None
-    return Pending(start, end, "DATE", op="quarter_ref", args={"yearshift": -back})
+    return Pending(start, end, "DATE", op="weekend", args={"n": n})
+
+
+_ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+_TEENS = {w: i + 10 for i, w in enumerate(["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+                                          "seventeen", "eighteen", "nineteen"])}
+
+
+@normalizer("spelled_year")
+def _spelled_year(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
+    """Years as spoken in broadcast transcripts: "nineteen ninety-six", "two thousand one"."""
+    low = text[start:end].lower()
+    if "thousand" in low:
+        rest = g.get("ones3") or g.get("teens2")
+        y = 2000 + (_ONES.get(rest.lower(), 0) if g.get("ones3") else _TEENS[rest.lower()] if rest else 0)
+        if not rest and "year" not in low:
+            return None  # "two thousand soldiers"
+        return Pending(start, end, "DATE", value=f"{y:04d}")
+    century = 19 if "nineteen" in low[:12] else 20
+    if g.get("tens"):
+        yy = _TENS[g["tens"].lower()] + (_ONES[g["ones"].lower()] if g.get("ones") else 0)
+    elif g.get("teens"):
+        yy = _TEENS[g["teens"].lower()]
+    else:
+        yy = _ONES[g["ones2"].lower()]
+    return Pending(start, end, "DATE", value=f"{century}{yy:02d}")
 
 
 def year_ok(g: Groups, text: str, start: int, end: int) -> bool:
@@ -431,7 +467,7 @@ def _ago(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | Non
         return None
     word = m.group(1)
     sign = -1 if word in _BACK else 1
-    base = "dct" if word in _DCT_BASED else "narrative"
+    base = "dct" if word in _DCT_BASED and rule != "year_earlier_adj" else "narrative"
     if word == "on" and not g.get("num"):
         return None
     if g.get("num"):
@@ -530,13 +566,17 @@ def _duration(g: Groups, text: str, start: int, end: int, rule: str) -> Pending 
     unit, mult = uc
     numtxt = (g.get("num") or "").lower()
     if rule == "dur_vague":
-        if low.startswith("recent") and unit in ("Y", "D"):
+        if (low.startswith("recent") or low.startswith("past")) and unit in ("Y", "D"):
             return Pending(start, end, "DATE", value="PAST_REF")
         if not g["unit"].lower().endswith("s"):
             return None
         return Pending(start, end, "DURATION", value=duration_value(None, unit))
     if numtxt in ("a", "an") and unit in ("TS", "Q"):
         return None  # "a second round", "a quarter of the votes"
+    if re.search(r"[-\s]old$", low) or re.match(r"[-\s]+old\b", text[end:end + 6]):
+        return None  # ages ("52 years old") are not time expressions in TimeML
+    if unit == "Q" and re.search(r"\w-quarters$", low):
+        return None  # "three-quarters" is a fraction
     if numtxt in ("a", "an") and _MONEY_BEFORE.search(text[max(0, start - 40):start]):
         return Pending(start, end, "SET", value=duration_value(1, unit), quant="EVERY")
     n = number(g.get("num")) if g.get("num") else None
@@ -571,10 +611,17 @@ def _duration_past(g: Groups, text: str, start: int, end: int, rule: str) -> Pen
     return Pending(start, end, "DURATION", value=duration_value(n, uc[0]), mod=approx_mod(g.get("approx")))
 
 
+_SET_FOLLOW_OK = {"and", "or", "to", "in", "for", "at", "on", "by", "from", "since", "until", "basis", "the", "a",
+                  "with", "as", "than", "over", "through", "during", "but", "while", "after", "before", "because"}
+
+
 @normalizer("set")
 def _set(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
     low = " ".join(text[start:end].lower().split())
     if rule == "set_adv":
+        nxt = word_after(text, end)
+        if nxt[:1].islower() and nxt.isalpha() and nxt not in _SET_FOLLOW_OK:
+            return None  # "a daily newspaper", "the quarterly dividend": adjectives, not sets
         return Pending(start, end, "SET", value=lookup("set_adverb", low), quant="EVERY")
     if rule == "set_times":
         uc = unit_code(g["unit"])

@@ -43,7 +43,10 @@ class Resolver:
         value, anchor, kind = p.value, None, None
         if p.op is not None:
             value, anchor, kind = getattr(self, "op_" + p.op)(p, **p.args)
-        if p.type in ("DATE", "TIME"):
+        comparison = p.op == "shift" and p.args.get("ago") and p.args.get("base") == "narrative" \
+            or p.op == "quarter_ref" and p.args.get("yearshift")
+        if p.type in ("DATE", "TIME") and not comparison:
+            # "a year earlier" compares with the focus date, it does not move the narrative
             parsed = values.parse(value)
             if parsed is not None:
                 self.refs.append((parsed[0], parsed[1], value))
@@ -61,15 +64,18 @@ class Resolver:
             cand = date(year, month, min(day, 28) if month == 2 else day)
         except ValueError:
             cand = date(year, month, 1)
-        t = self._tense(p)
         delta = (cand - self.dct).days
-        if t == "past" and delta > 3:
+        # the nearest such date; news rarely mentions a date more than half a year away without its year
+        if delta > 183 or (delta > 90 and self._tense(p) == "past" and not self._says(p)):
             year -= 1
-        elif t == "future" and delta < -3:
+        elif delta < -183 or (delta < -90 and self._tense(p) == "future"):
             year += 1
-        elif t not in ("past", "future") and delta > 183:
-            year -= 1
         return year, self.dct_value, "dct"
+
+    def _says(self, p: Pending) -> bool:
+        """Is the past tense only the reporting verb ("..., he said")? Then it says nothing of the date."""
+        window = self.text[max(0, p.start - 80):p.end + 40].lower()
+        return any(w in window for w in (" said", " told", " announced", " reported"))
 
     def op_md(self, p: Pending, month: int, day: int, year: int | None, suffix: str = ""):
         if year is not None:
@@ -88,9 +94,9 @@ class Resolver:
         if yearshift is not None:
             year += yearshift
         elif rel == -1:
-            year -= 0 if month < self.dct.month else 1
+            year -= 1  # "last February" is February of last year (TimeML news convention)
         elif rel == 1:
-            year += 0 if month > self.dct.month else 1
+            year += 1
         elif rel is None:
             y, _, _ = self._year_for(p, month, 15)
             year = y
@@ -107,9 +113,9 @@ class Resolver:
         if yearshift is not None:
             year += yearshift
         elif rel == -1:
-            year -= 0 if i < cur_i else 1
+            year -= 0 if "past" in self.text[p.start:p.end].lower() and i < cur_i else 1
         elif rel == 1:
-            year += 0 if i > cur_i else 1
+            year += 1 if i <= cur_i or "next" in self.text[p.start:p.end].lower() and False else 0
         elif rel is None:
             t = self._tense(p)
             if t == "past" and i > cur_i:
@@ -132,8 +138,17 @@ class Resolver:
             year -= 1
         return f"{year:04d}-{letter}{n}", self.dct_value, "dct"
 
-    def op_quarter_ref(self, p: Pending, yearshift: int):
-        ref = self.last_ref(values.RANK["Q"])
+    def op_weekend(self, p: Pending, n: int | None):
+        if self.dct is None:
+            return "XXXX-WXX-WE", None, None
+        if n is None:  # "the weekend": the one just past early in the week, else the coming one
+            n = -1 if self.dct.isoweekday() <= 3 else 0
+        return values.fmt(self.dct + timedelta(days=7 * n), "WE"), self.dct_value, "dct"
+
+    def op_quarter_ref(self, p: Pending, yearshift: int, current: bool = False):
+        ref = None if current else self.last_ref(values.RANK["Q"])
+        if current and self.dct is not None:
+            return values.fmt(self.dct, "Q"), self.dct_value, "dct"
         if ref is not None and ref[1] == "Q":
             d = values.shift(ref[0], "Y", yearshift)
             return values.fmt(d, "Q"), ref[2], "narrative"
