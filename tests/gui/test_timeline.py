@@ -143,3 +143,19 @@ def test_layout_is_stable_while_panning(qtbot):
     after = {it.row: it.lane for it in w.frame().items}
     common = before.keys() & after.keys()
     assert common and all(before[r] == after[r] for r in common)
+
+
+def test_many_void_calls_and_emits_do_not_crash_the_interpreter(qtbot):
+    """PySide6 6.12.0 on CPython 3.11 drops a reference to None/True per void call or emit;
+    kerryview.gui._qtfix pins them (this loop aborts the interpreter without it)."""
+    import sys
+    from PySide6.QtCore import QRectF
+    from kerryview.gui import _qtfix
+    w = TimelineWidget()
+    qtbot.addWidget(w)
+    r = QRectF()
+    for _ in range(30000):
+        r.setWidth(1.0)
+        w.viewChanged.emit()
+    assert sys.getrefcount(None) > 0 and sys.getrefcount(True) > 0
+    assert _qtfix.PINNED == _qtfix.LEAKS
