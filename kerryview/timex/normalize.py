@@ -432,6 +432,8 @@ def _rel_unit(g: Groups, text: str, start: int, end: int, rule: str) -> Pending 
         if relw in ("next", "coming", "following"):
             return Pending(start, end, "DURATION", value=duration_value(None, unit))
         return None
+    if text[start].isupper() and g["unit"][:1].isupper() and not re.search(r"(?:^|[.!?\"“]\s*|\n)$", text[max(0, start - 3):start]):
+        return None  # "ABC's This Week": a title, not a date
     if unit in _T_UNITS:
         if has_the and relw in ("past", "last", "next", "coming"):
             return Pending(start, end, "DURATION", value=duration_value(1, unit))
@@ -482,6 +484,8 @@ def _ago(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | Non
     if unit in _T_UNITS:
         return Pending(start, end, "DURATION", value=duration_value(n, unit), mod=mod)
     adjective = rule == "year_earlier_adj"
+    if adjective and low.startswith(("a ", "an ")):
+        start += len(low.split()[0]) + 1  # "a [year-earlier] figure"
     return Pending(start, end, "DATE", op="shift", mod=mod,
                    args={"unit": unit, "n": sign * n * mult, "base": base, "ago": True, "adjective": adjective})
 
@@ -590,6 +594,10 @@ def _duration(g: Groups, text: str, start: int, end: int, rule: str) -> Pending 
             return None
     if numtxt == "one" and unit == "D" and re.match(r"\s*(?:of|,)", text[end:end + 4]):
         return None  # "one day of ..." is a duration, but "one day, he ..." is vague; keep it simple
+    if n is not None and 1000 <= n < 2100 and not g["unit"].lower().endswith("s"):
+        return None  # "the 1988 quarter": a year, not 1988 quarters
+    if low.startswith("the ") and (re.search(r"\w-\w", low) or not g["unit"].lower().endswith("s")):
+        start += 4 + len(text[start + 4:end]) - len(text[start + 4:end].lstrip())  # "the [30-day] period"
     value = duration_value(n, unit)
     if n is not None and g.get("num2") and g.get("unit2"):
         uc2 = unit_code(g["unit2"])

@@ -28,7 +28,7 @@ _EXTRA_TRIGGERS = {"ago", "earlier", "later", "hence", "fiscal", "qtr", "half", 
                    "today", "tonight", "yesterday", "tomorrow", "noon", "midnight", "midday", "future", "term",
                    "run", "present", "currently", "weekend", "overnight", "daytime", "previously", "period",
                    "lately", "nowadays", "presently", "formerly", "days", "years", "hours", "eighties", "nineties",
-                   "seventies", "sixties", "fifties", "forties", "thirties", "twenties"}
+                   "seventies", "sixties", "fifties", "forties", "thirties", "twenties", "nineteen", "thousand"}
 
 
 @lru_cache(maxsize=1)

@@ -66,16 +66,14 @@ class Resolver:
             cand = date(year, month, 1)
         delta = (cand - self.dct).days
         # the nearest such date; news rarely mentions a date more than half a year away without its year
-        if delta > 183 or (delta > 90 and self._tense(p) == "past" and not self._says(p)):
+        t = tense(self.text, p.start, p.end, reporting=False)
+        # news mostly reports the past: a date more than two months ahead is last year's unless
+        # the clause is in the future tense
+        if delta > 60 and t != "future" or delta > 240:
             year -= 1
-        elif delta < -183 or (delta < -90 and self._tense(p) == "future"):
+        elif delta < -300 or (delta < -60 and t == "future"):
             year += 1
         return year, self.dct_value, "dct"
-
-    def _says(self, p: Pending) -> bool:
-        """Is the past tense only the reporting verb ("..., he said")? Then it says nothing of the date."""
-        window = self.text[max(0, p.start - 80):p.end + 40].lower()
-        return any(w in window for w in (" said", " told", " announced", " reported"))
 
     def op_md(self, p: Pending, month: int, day: int, year: int | None, suffix: str = ""):
         if year is not None:
@@ -93,10 +91,10 @@ class Resolver:
         year = self.dct.year
         if yearshift is not None:
             year += yearshift
-        elif rel == -1:
-            year -= 1  # "last February" is February of last year (TimeML news convention)
+        elif rel == -1:  # "last June": the latest June before this month
+            year -= 0 if month < self.dct.month else 1
         elif rel == 1:
-            year += 1
+            year += 0 if month > self.dct.month else 1
         elif rel is None:
             y, _, _ = self._year_for(p, month, 15)
             year = y
@@ -113,9 +111,9 @@ class Resolver:
         if yearshift is not None:
             year += yearshift
         elif rel == -1:
-            year -= 0 if "past" in self.text[p.start:p.end].lower() and i < cur_i else 1
+            year -= 0 if i < cur_i else 1
         elif rel == 1:
-            year += 1 if i <= cur_i or "next" in self.text[p.start:p.end].lower() and False else 0
+            year += 0 if i > cur_i else 1
         elif rel is None:
             t = self._tense(p)
             if t == "past" and i > cur_i:
@@ -169,13 +167,8 @@ class Resolver:
         elif rel in ("next", "following"):
             delta = fwd or 7
         else:
-            t = self._tense(p)
-            if t in ("future", "present"):
-                delta = fwd
-            elif t == "past":
-                delta = -back
-            else:
-                delta = -back if back <= fwd + 1 else fwd
+            # news reports the past: the last such day, unless the clause is in the future tense
+            delta = fwd if self._tense(p) == "future" else -back
         d = self.dct + timedelta(days=delta)
         return d.isoformat() + suffix, self.dct_value, "dct"
 

@@ -26,9 +26,14 @@ def _cues() -> tuple[dict[str, str], dict[str, str]]:
     return single, double
 
 
-def _classify(words: list[str], i: int) -> str | None:
+_REPORTING = {"said", "says", "say", "told", "tells", "announced", "reported", "added", "noted", "stated"}
+
+
+def _classify(words: list[str], i: int, reporting: bool = True) -> str | None:
     single, double = _cues()
     w = words[i]
+    if not reporting and w in _REPORTING:
+        return None
     if i + 1 < len(words):
         two = f"{w} {words[i + 1]}"
         if two in double:
@@ -42,8 +47,11 @@ def _classify(words: list[str], i: int) -> str | None:
     return None
 
 
-def tense(text: str, start: int, end: int) -> str | None:
-    """"past", "future", "present" or None for the sentence around text[start:end]."""
+def tense(text: str, start: int, end: int, reporting: bool = True) -> str | None:
+    """"past", "future", "present" or None for the sentence around text[start:end].
+
+    reporting=False ignores reporting verbs ("..., he said"): their tense is that of the
+    report, not of the event, which matters when choosing the year of "Dec. 15"."""
     left = text[max(0, start - 160):start]
     cut = None
     for cut in _BOUNDARY.finditer(left):
@@ -56,6 +64,6 @@ def tense(text: str, start: int, end: int) -> str | None:
         right = right[:stop.start()]
     lw = [w.lower() for w in _WORD.findall(left)]
     rw = [w.lower() for w in _WORD.findall(right)]
-    found_left = next((t for i in range(len(lw) - 1, -1, -1) if (t := _classify(lw, i))), None)
-    found_right = next((t for i in range(len(rw)) if (t := _classify(rw, i))), None)
+    found_left = next((t for i in range(len(lw) - 1, -1, -1) if (t := _classify(lw, i, reporting))), None)
+    found_right = next((t for i in range(len(rw)) if (t := _classify(rw, i, reporting))), None)
     return found_left or found_right
