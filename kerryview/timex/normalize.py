@@ -294,6 +294,8 @@ def _season(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | 
 def _quarter(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
     n = lookup("ordinal", g["ordinal"])
     half = "half" in text[start:end].lower()
+    if half and g["ordinal"].lower() in ("last", "final"):
+        n = 2
     if n is None or (half and n > 2):
         return None
     letter = "H" if half else "Q"
@@ -313,6 +315,8 @@ def _quarter_ref(g: Groups, text: str, start: int, end: int, rule: str) -> Pendi
     low = " ".join(text[start:end].lower().split())
     back = 1 if ("year-earlier" in low or "year-ago" in low) else 0
     current = "current" in low
+    if g.get("year"):
+        return Pending(start, end, "DATE", op="quarter_ref", args={"yearshift": 0, "year": int(g["year"])})
     return Pending(start, end, "DATE", op="quarter_ref", args={"yearshift": -back, "current": current})
 
 
@@ -426,6 +430,12 @@ def _rel_unit(g: Groups, text: str, start: int, end: int, rule: str) -> Pending 
     relw = " ".join(g["rel"].lower().split()) if g.get("rel") else None
     rel = lookup("relative_word", relw) if relw else None
     mod = pos_mod(g.get("pos"))
+    if g.get("pos", "").lower() in ("earlier", "later") and re.search(r"\b(?:this|last|next|the)\b", low):
+        # TimeML leaves the adverb out: "earlier [this month]", "later in [the day]"; we keep its mod
+        cut = re.search(r"\b(?:this|last|next|the)\b", text[start:end], re.I).start()
+        start += cut
+        low = " ".join(text[start:end].lower().split())
+        has_the = low.startswith("the ")
     if plural or mult > 1:
         if relw in ("past", "last", "previous") or relw is None:
             return Pending(start, end, "DURATION", value=duration_value(None, unit), mod=mod)
@@ -522,8 +532,8 @@ def _weekday(g: Groups, text: str, start: int, end: int, rule: str) -> Pending |
     if before.rstrip().endswith(("bloody", "good", "black", "super", "cyber", "ash", "palm", "easter")):
         return None
     relw = g["rel"].lower() if g.get("rel") else None
-    rel = {"last": "last", "past": "last", "previous": "last", "next": "next", "coming": "next",
-           "following": "following", "this": "this"}.get(relw or "", None)
+    rel = {"last": "last", "past": "last", "previous": "previous", "next": "next", "coming": "next",
+           "following": "following", "this": "this", "prior": "previous"}.get(relw or "", None)
     if relw and rel is None:
         return None
     return Pending(start, end, "DATE", op="weekday", args={"weekday": lookup("weekday", wd), "rel": rel},

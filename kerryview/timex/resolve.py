@@ -143,8 +143,12 @@ class Resolver:
             n = -1 if self.dct.isoweekday() <= 3 else 0
         return values.fmt(self.dct + timedelta(days=7 * n), "WE"), self.dct_value, "dct"
 
-    def op_quarter_ref(self, p: Pending, yearshift: int, current: bool = False):
+    def op_quarter_ref(self, p: Pending, yearshift: int, current: bool = False, year: int | None = None):
         ref = None if current else self.last_ref(values.RANK["Q"])
+        if year is not None:  # "the 1988 quarter": the quarter under discussion, in that year
+            if ref is not None and ref[1] == "Q":
+                return f"{year:04d}-Q{(ref[0].month - 1) // 3 + 1}", ref[2], "narrative"
+            return f"{year:04d}", None, None
         if current and self.dct is not None:
             return values.fmt(self.dct, "Q"), self.dct_value, "dct"
         if ref is not None and ref[1] == "Q":
@@ -157,6 +161,16 @@ class Resolver:
         return values.fmt(d, "Q"), self.dct_value, "dct"
 
     def op_weekday(self, p: Pending, weekday: int, rel: str | None, suffix: str = ""):
+        if rel in ("previous", "following"):  # "the previous Friday": relative to the story's day
+            ref = self.last_ref(values.RANK["D"])
+            if ref is not None:
+                base = ref[0]
+                if rel == "previous":
+                    d = base - timedelta(days=((base.isoweekday() - weekday) % 7) or 7)
+                else:
+                    d = base + timedelta(days=((weekday - base.isoweekday()) % 7) or 7)
+                return d.isoformat() + suffix, ref[2], "narrative"
+            rel = "last" if rel == "previous" else "next"
         if self.dct is None:
             return f"XXXX-WXX-{weekday}{suffix}", None, None
         today = self.dct.isoweekday()
