@@ -94,7 +94,7 @@ def passage_html(m: EventMention, doc: Document | None) -> str:
     if t is not None:
         tx = f"“{escape(t.text)}” → {escape(t.value)}"
     res = escape(m.resolution) if m.resolution else ""
-    detail = " — ".join(x for x in (tx, res) if x)
+    detail = res or tx  # the resolution already names the expression when there is one
     foot = f"<div style='color:#475569;margin-top:3px'><i>{detail}</i></div>" if detail else ""
     return head + body + foot
 

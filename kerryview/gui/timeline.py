@@ -337,13 +337,16 @@ class TimelineWidget(QWidget):
                                 self.height() - BOTTOM_H - 4)
             return fr
         fr.mode = "detail"
-        key = (bucket, c0, c1, lanes)
+        cur = self._current
+        if cur >= 0 and (idx.starts[cur] > wb or idx.ends[cur] < wa):
+            cur = -1
+        key = (bucket, c0, c1, lanes, cur)
         layout = self._layouts.get(key)
         if layout is None:
             if len(self._layouts) >= LAYOUT_CACHE:
                 self._layouts.pop(next(iter(self._layouts)))
             rows = idx.overlapping(wa, wb)
-            layout = pack_lanes(idx, rows, lanes, s_lo, self._label_px)
+            layout = pack_lanes(idx, rows, lanes, s_lo, self._label_px, first=cur)
             layout.overflow_starts = array("d", (idx.starts[r] for r in layout.overflow))
             self._layouts[key] = layout
         sc = self._scale
@@ -562,7 +565,8 @@ class TimelineWidget(QWidget):
         for a, b, n, rect in fr.overflow:
             text = f"+{_short_count(n)}"
             tw = self._fm_small.horizontalAdvance(text) + 8
-            r = QRectF(rect.center().x() - tw / 2, rect.y() + 2, tw, rect.height() - 4)
+            x = min(max(rect.center().x() - tw / 2, 2.0), self.width() - tw - 2)
+            r = QRectF(x, rect.y() + 2, tw, rect.height() - 4)
             p.setPen(QPen(CLUSTER, 1))
             p.setBrush(QColor("#f1f5f9"))
             p.drawRoundedRect(r, 6, 6)
@@ -589,16 +593,23 @@ class TimelineWidget(QWidget):
         x0, x1 = it.x0, it.x1
         wide = x1 - x0 >= 14
         colour = SCHEDULED if sched else (VAGUE if kind == RANGE else HAPPENED)
-        if wide:
-            body = QRectF(x0, top + 3, x1 - x0, LANE_H - 6)
+        extras = self._extras_w(r)
+        text_h = LANE_H
+        if wide and kind != RANGE:
+            # a span: a slim bar along the bottom of the lane, the label above it
+            body = QRectF(x0, top + LANE_H - 9, x1 - x0, 6)
             draw_body(p, kind, sched, body, selected)
-            label_x = max(x0, 0) + 6 if kind != POINT else max(x0, 0) + 6
+            label_x = max(x0, 0.0) + 6
+            text_h = LANE_H - 8
+        elif wide:
+            draw_body(p, kind, sched, QRectF(x0, top + 3, x1 - x0, LANE_H - 6), selected)
+            label_x = max(x0, 0.0) + 8
         else:
             cx = (x0 + x1) / 2
             draw_marker(p, kind, sched, QPointF(cx, top + LANE_H / 2), selected)
             label_x = cx + 9
         label_x = max(label_x, 4.0)  # a label whose event starts off-screen stays readable
-        avail = it.right - label_x - self._extras_w(r)
+        avail = it.right - label_x - extras
         if avail < 24:
             return
         text = self._elide(r, avail, selected)
@@ -607,17 +618,18 @@ class TimelineWidget(QWidget):
         if overlay:
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(QColor(255, 255, 255, 235))
-            p.drawRoundedRect(QRectF(label_x - 3, top + 3, tw + self._extras_w(r) + 6, LANE_H - 6), 4, 4)
+            p.drawRoundedRect(QRectF(label_x - 3, top + 3, tw + extras + 6, text_h - 4), 4, 4)
         p.setFont(self._f_bold if selected else self._f_label)
         p.setPen(TEXT if kind != RANGE or sched else QColor("#134e4a"))
-        p.drawText(QRectF(label_x, top, tw + 2, LANE_H),
+        p.drawText(QRectF(label_x, top, tw + 2, text_h),
                    Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
         # sources badge and status tag
         p.setFont(self._f_small)
         bx = label_x + tw + 6
         badge = self._badge_text(r)
         bw = self._fm_small.horizontalAdvance(badge) + 8
-        br = QRectF(bx, top + LANE_H / 2 - 8, bw, 16)
+        cy = top + text_h / 2
+        br = QRectF(bx, cy - 8, bw, 16)
         p.setPen(Qt.PenStyle.NoPen)
         p.setBrush(BADGE_BG)
         p.drawRoundedRect(br, 8, 8)
@@ -626,7 +638,7 @@ class TimelineWidget(QWidget):
         tag = self._tag_text(r)
         if tag:
             tgw = self._fm_small.horizontalAdvance(tag) + 10
-            tr = QRectF(bx + bw + 4, top + LANE_H / 2 - 8, tgw, 16)
+            tr = QRectF(bx + bw + 4, cy - 8, tgw, 16)
             pen = QPen(colour, 1, Qt.PenStyle.DashLine)
             p.setPen(pen)
             p.setBrush(SCHEDULED_FILL)

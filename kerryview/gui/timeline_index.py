@@ -150,8 +150,10 @@ class Layout:
 
 def pack_lanes(index: TimelineIndex, rows: Sequence[int], n_lanes: int, scale: float,
                label_px: Callable[[int], float], lead_px: float = 8.0,
-               gap_px: float = 8.0) -> Layout:
-    """Greedy first-fit interval packing on each event's drawn extent (its span and its label).
+               gap_px: float = 8.0, first: int = -1) -> Layout:
+    """Greedy first-fit interval packing on each event's drawn extent (its span and its label),
+    in time order (`first`, the selected event, is placed before the others so it never ends up
+    in an overflow mark).
 
     `scale` is pixels per second: use the lowest scale of the zoom bucket so the time extent of a
     label is never smaller than on screen, which keeps labels apart at every zoom in the bucket.
@@ -163,6 +165,8 @@ def pack_lanes(index: TimelineIndex, rows: Sequence[int], n_lanes: int, scale: f
     ee = array("d")
     overflow: list[int] = []
     inv = 1.0 / scale
+    if first >= 0 and first in rows:  # the selected event gets its place before the others
+        rows = [first] + [r for r in rows if r != first]
     for r in rows:
         s = starts[r]
         x0 = s - lead_px * inv
