@@ -35,6 +35,15 @@ class Resolver:
                 return ref
         return None
 
+    def focus_ref(self, grans: tuple[str, ...]) -> Ref | None:
+        """The period the story is about: the latest mention of granularity `grans` that is
+        not older than a year before the DCT (financial news compares "the quarter" with "a
+        year ago", and an old comparison date must not become the focus)."""
+        for ref in reversed(self.refs):
+            if ref[1] in grans and (self.dct is None or (self.dct - ref[0]).days <= 400):
+                return ref
+        return None
+
     def _tense(self, p: Pending) -> str | None:
         return tense(self.text, p.start, p.end)
 
@@ -144,7 +153,8 @@ class Resolver:
         return values.fmt(self.dct + timedelta(days=7 * n), "WE"), self.dct_value, "dct"
 
     def op_quarter_ref(self, p: Pending, yearshift: int, current: bool = False, year: int | None = None):
-        ref = None if current else self.last_ref(values.RANK["Q"])
+        latest = "latest" in self.text[p.start:p.end].lower()
+        ref = None if current or latest else self.focus_ref(("Q",))
         if year is not None:  # "the 1988 quarter": the quarter under discussion, in that year
             if ref is not None and ref[1] == "Q":
                 return f"{year:04d}-Q{(ref[0].month - 1) // 3 + 1}", ref[2], "narrative"
@@ -225,7 +235,7 @@ class Resolver:
             ref = self.last_ref(values.RANK.get(unit, 6))
             if ago and unit == "Y":
                 # "a year earlier" keeps the granularity of what it compares to (a quarter, a month)
-                ref = self.refs[-1] if self.refs and values.RANK[self.refs[-1][1]] >= values.RANK["M"] else ref
+                ref = self.focus_ref(("Q", "M", "H", "S", "Y")) or ref
                 if ref is not None and values.RANK[ref[1]] >= values.RANK["M"]:
                     gran = ref[1]
             if ref is not None:
@@ -234,8 +244,8 @@ class Resolver:
         if self.dct is None:
             return values.UNDERSPECIFIED.get(gran, "XXXX"), None, None
         if ago and unit == "Y" and abs(n) == 1:
-            last = self.refs[-1] if self.refs else None
-            if last is not None and last[1] == "Q":
+            last = self.focus_ref(("Q",))
+            if last is not None:
                 return values.fmt(values.shift(last[0], "Y", n), "Q"), last[2], "narrative"
             gran = "M"
         d = values.shift(self.dct, unit, n)
