@@ -393,6 +393,23 @@ def _year(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | No
     return Pending(start, end, "DATE", value=f"{int(g['year']):04d}", mod=pos_mod(g.get("pos")))
 
 
+@normalizer("the_year")
+def _the_year(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
+    """"the current fiscal year", "the full year": the year under discussion."""
+    low = text[start:end].lower()
+    n = -1 if re.search(r"previous|prior|last", low) else 1 if re.search(r"next|coming|following", low) else 0
+    base = "dct" if re.search(r"current|latest|last|next|coming", low) else "narrative"
+    return Pending(start, end, "DATE", op="shift", args={"unit": "Y", "n": n, "base": base})
+
+
+@normalizer("century")
+def _century(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
+    n = int(g["cent"])
+    if n < 1:
+        return None
+    return Pending(start, end, "DATE", value=f"{n - 1:02d}", mod=pos_mod(g.get("pos")))
+
+
 @normalizer("decade")
 def _decade(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
     mod = pos_mod(g.get("pos"))

@@ -78,9 +78,9 @@ class Resolver:
         t = tense(self.text, p.start, p.end, reporting=False)
         # news mostly reports the past: a date more than two months ahead is last year's unless
         # the clause is in the future tense
-        if delta > 60 and t != "future" or delta > 240:
+        if delta > 100 and t != "future" or delta > 240:
             year -= 1
-        elif delta < -300 or (delta < -60 and t == "future"):
+        elif delta < -300 or (delta < -100 and t == "future"):
             year += 1
         return year, self.dct_value, "dct"
 
