@@ -36,7 +36,7 @@ _ONES = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
 _TEENS = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
 _BUILTIN["ones"] = "(?:" + "|".join(_ONES) + r")(?!\w)"
 _BUILTIN["teens"] = "(?:" + "|".join(_TEENS) + r")(?!\w)"
-_BUILTIN["tens"] = "(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?!\w)"
+_BUILTIN["tens"] = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?!\w)"
 
 # Macros that are lexicon tables (macro name -> lexicon key).
 _TABLES: dict[str, str] = {

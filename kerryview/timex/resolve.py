@@ -51,7 +51,10 @@ class Resolver:
     def resolve(self, p: Pending) -> Timex:
         value, anchor, kind = p.value, None, None
         if p.op is not None:
-            value, anchor, kind = getattr(self, "op_" + p.op)(p, **p.args)
+            try:
+                value, anchor, kind = getattr(self, "op_" + p.op)(p, **p.args)
+            except (ValueError, OverflowError):  # calendar arithmetic past year 1 or 9999
+                value, anchor, kind = ("XXXX-XX-XX" if p.type != "DURATION" else "PX"), None, None
         comparison = p.op == "shift" and p.args.get("ago") and p.args.get("base") == "narrative" \
             or p.op == "quarter_ref" and p.args.get("yearshift")
         if p.type in ("DATE", "TIME") and not comparison:

@@ -1,0 +1,51 @@
+"""Property tests: the tagger never raises and always returns valid, sorted, disjoint spans."""
+from __future__ import annotations
+
+from datetime import date
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kerryview.timex import tag
+
+WORDS = ["on", "Monday", "May", "march", "the", "past", "three", "years", "ago", "July", "17", "2023", "-", "/",
+         "late", "early", "mid", "quarter", "third", "last", "next", "week", "every", "day", "5", "p.m.", "a.m.",
+         "nearly", "12", "hours", "now", "1990s", "'80s", "Nov.", "29", ",", ".", "\n", "the previous day", "fiscal",
+         "noon", "Tuesday", "night", "of", "in", "2000", "soldiers", "a", "second", "round", "9999", "0", "31"]
+
+texty = st.lists(st.sampled_from(WORDS), max_size=40).map(" ".join)
+anything = st.text(max_size=300)
+dcts = st.one_of(st.none(), st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31)))
+
+
+def check(text: str, dct: date | None) -> None:
+    out = tag(text, dct)
+    prev_end = 0
+    for t in out:
+        assert 0 <= t.start < t.end <= len(text)
+        assert text[t.start:t.end] == t.text
+        assert t.start >= prev_end, "overlapping or unsorted"
+        prev_end = t.end
+        assert t.type in ("DATE", "TIME", "DURATION", "SET")
+        assert isinstance(t.value, str) and t.value
+        assert t.anchor_kind in (None, "dct", "narrative")
+        t.to_json()
+    assert tag(text, dct) == out, "not deterministic"
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(anything, dcts)
+def test_any_unicode_text(text, dct):
+    check(text, dct)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(texty, dcts)
+def test_temporal_word_salad(text, dct):
+    check(text, dct)
+
+
+def test_extreme_dates():
+    text = "On Monday, last year, a year ago, next week, July 17, the 1990s and the previous day."
+    for dct in (date(1, 1, 1), date(9999, 12, 31), None):
+        check(text, dct)
