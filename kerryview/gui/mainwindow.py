@@ -115,7 +115,7 @@ class MainWindow(QMainWindow):
         self.main_split.addWidget(self.problems)
         self.main_split.setStretchFactor(0, 2)
         self.main_split.setStretchFactor(1, 3)
-        self.main_split.setSizes([340, 440, 0])
+        self.main_split.setSizes([380, 400, 0])
         self.main_split.setChildrenCollapsible(False)
         self.setCentralWidget(self.main_split)
 

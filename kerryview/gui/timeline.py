@@ -118,6 +118,7 @@ class TimelineWidget(QWidget):
         self._press_t0 = 0.0
         self._dragging = False
         self._painted = False
+        self._fit_pending = False
         self._empty_text = ("No events yet",
                             "Open articles with File › Open files… or drop files or folders here.")
         self._setup_fonts()
@@ -228,9 +229,13 @@ class TimelineWidget(QWidget):
         if b - a < ta.DAY:
             mid = (a + b) / 2
             a, b = mid - 3 * ta.DAY, mid + 3 * ta.DAY
-        pad = (b - a) * 0.04
+        w = self.width()
+        # before the widget has its real size, fit again when it gets it
+        self._fit_pending = not self.isVisible() or w < 300
+        w = max(w, 300)
+        pad = (b - a) * 0.03
         # leave room on the right for the last event's label
-        right = (LABEL_MAX * 0.6) / max(1, self.width() - LABEL_MAX * 0.6) * (b - a)
+        right = (LABEL_MAX * 0.6) / (w - LABEL_MAX * 0.6) * (b - a)
         self.setView(a - pad, b + pad + right)
 
     def ensureVisible(self, row: int) -> None:
@@ -410,7 +415,8 @@ class TimelineWidget(QWidget):
     def markerPos(self, row: int) -> QPointF | None:
         for it in self.frame().items:
             if it.row == row:
-                x = max(it.x0, 0) + 4 if it.x1 - it.x0 >= 14 else (it.x0 + it.x1) / 2
+                wide = it.x1 - it.x0 >= (28 if self._index.kinds[row] == POINT else 14)
+                x = max(it.x0, 0) + 4 if wide else (it.x0 + it.x1) / 2
                 return QPointF(x, it.hit.center().y())
         return None
 
@@ -591,7 +597,8 @@ class TimelineWidget(QWidget):
         selected = r == self._current
         top = LANE_TOP + it.lane * LANE_H
         x0, x1 = it.x0, it.x1
-        wide = x1 - x0 >= 14
+        # a day-level point becomes a mark spanning its day once the day is wide enough
+        wide = x1 - x0 >= (28 if kind == POINT else 14)
         colour = SCHEDULED if sched else (VAGUE if kind == RANGE else HAPPENED)
         extras = self._extras_w(r)
         text_h = LANE_H
@@ -609,7 +616,8 @@ class TimelineWidget(QWidget):
             draw_marker(p, kind, sched, QPointF(cx, top + LANE_H / 2), selected)
             label_x = cx + 9
         label_x = max(label_x, 4.0)  # a label whose event starts off-screen stays readable
-        avail = it.right - label_x - extras
+        # elided at the widget's right edge too: never clipped text
+        avail = min(it.right, self.width() - 6) - label_x - extras
         if avail < 24:
             return
         text = self._elide(r, avail, selected)
@@ -704,8 +712,8 @@ class TimelineWidget(QWidget):
             self.unsetCursor()
 
     def _zoom_into(self, a: float, b: float) -> None:
-        mid = (a + b) / 2
-        span = max((b - a) * 6, self.width() / MAX_SCALE)
+        mid = (a + b) / 2  # the cell fills most of the view: its events spread out
+        span = max((b - a) * 1.6, self.width() / MAX_SCALE)
         self.setView(mid - span / 2, mid + span / 2)
 
     def mouseDoubleClickEvent(self, e) -> None:  # noqa: N802
@@ -784,8 +792,18 @@ class TimelineWidget(QWidget):
             lines.append("<span style='color:#b91c1c'>Sources disagree</span>")
         return "<br>".join(lines)
 
+    def showEvent(self, e) -> None:  # noqa: N802
+        super().showEvent(e)
+        if self._fit_pending and self.width() >= 300:
+            self.fitAll()
+
     def resizeEvent(self, e) -> None:  # noqa: N802
         old = e.oldSize().width()
+        if self._fit_pending and e.size().width() >= 300 and self.isVisible():
+            self._invalidate()
+            super().resizeEvent(e)
+            self.fitAll()
+            return
         if old > 0 and e.size().width() > 0:
             # keep the same time span visible
             self._scale *= e.size().width() / old
