@@ -507,6 +507,11 @@ def _ago(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | Non
         n = 1.0
     mod = approx_mod(g.get("approx"))
     if n is None:
+        if word != "ago":  # "days before": an unspecified amount; "before" is only a signal
+            m2 = re.match(r".*?\b\w+s\b", text[start:end])
+            return Pending(start, start + m2.end(), "DURATION", value=duration_value(None, unit)) if m2 else None
+        if rule == "unit_ago":  # "months ago"
+            return Pending(start, end, "DURATION", value=duration_value(None, unit))
         return Pending(start, end, "DATE", value="PAST_REF" if sign < 0 else "FUTURE_REF")
     if unit in _T_UNITS:
         return Pending(start, end, "DURATION", value=duration_value(n, unit), mod=mod)
