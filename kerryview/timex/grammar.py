@@ -17,7 +17,7 @@ _NUM_WORDS = r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-
 
 # Built-in macros that are patterns rather than word lists.
 _BUILTIN: dict[str, str] = {
-    "day": r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])",
+    "day": r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)",
     "year": r"(?<![\d$£€#])(?:1[0-9]|20)[0-9]{2}(?![\d%]|,\d|\.\d)",
     "yearany": r"(?:1[0-9]|20)?[0-9]{2}(?!\d)",
     "mm": r"(?:1[0-2]|0?[1-9])",

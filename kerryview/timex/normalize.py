@@ -258,7 +258,8 @@ def _date_md(g: Groups, text: str, start: int, end: int, rule: str) -> Pending |
     mod = pos_mod(g.get("pos"))
     if year is not None:
         return Pending(start, end, "DATE", value=f"{year:04d}-{month:02d}-{day:02d}", mod=mod)
-    return Pending(start, end, "DATE", op="md", args={"month": month, "day": day, "year": None}, mod=mod)
+    wd = lookup("weekday", g["weekday"]) if g.get("weekday") else None
+    return Pending(start, end, "DATE", op="md", args={"month": month, "day": day, "year": None, "weekday": wd}, mod=mod)
 
 
 @normalizer("month")

@@ -87,10 +87,20 @@ class Resolver:
             year += 1
         return year, self.dct_value, "dct"
 
-    def op_md(self, p: Pending, month: int, day: int, year: int | None, suffix: str = ""):
+    def op_md(self, p: Pending, month: int, day: int, year: int | None, suffix: str = "",
+              weekday: int | None = None):
         if year is not None:
             return f"{year:04d}-{month:02d}-{day:02d}{suffix}", None, None
         y, anchor, kind = self._year_for(p, month, day)
+        if y is not None and weekday is not None:
+            # "Monday, Oct. 26": the year in which that date is a Monday, nearest first
+            for cand in (y, y - 1, y + 1):
+                try:
+                    if date(cand, month, day).isoweekday() == weekday:
+                        y = cand
+                        break
+                except ValueError:
+                    continue
         ys = "XXXX" if y is None else f"{y:04d}"
         return f"{ys}-{month:02d}-{day:02d}{suffix}", anchor, kind
 
