@@ -219,6 +219,8 @@ def _pod_date(g: Groups, text: str, start: int, end: int, rule: str) -> Pending 
 @normalizer("date_iso")
 def _date_iso(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
     y, m, d = int(g["year"]), int(g["mm"]), int(g["dd"])
+    if rule == "date_us" and len(g["year"]) == 2:
+        y += 2000 if y < 50 else 1900
     try:
         date(y, m, d)
     except ValueError:
@@ -227,17 +229,6 @@ def _date_iso(g: Groups, text: str, start: int, end: int, rule: str) -> Pending 
     if g.get("hour24"):
         return Pending(start, end, "TIME", value=f"{value}T{g['hour24']}:{g['minute']}")
     return Pending(start, end, "DATE", value=value)
-
-
-@normalizer("date_us")
-def _date_us(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
-    m, d, ys = int(g["mm"]), int(g["dd"]), g["year"]
-    y = int(ys) if len(ys) == 4 else (2000 + int(ys) if int(ys) < 50 else 1900 + int(ys))
-    try:
-        date(y, m, d)
-    except ValueError:
-        return None
-    return Pending(start, end, "DATE", value=f"{y:04d}-{m:02d}-{d:02d}")
 
 
 @normalizer("date_md")
