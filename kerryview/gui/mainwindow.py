@@ -186,14 +186,17 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self.act_about)
 
     # -- data -----------------------------------------------------------------------------
-    def reload(self) -> None:
-        """Read the corpus from the store again and refresh every view."""
-        docs = self.store.documents()
-        events = self.store.events()
+    def reload(self, documents: list[Document] | None = None, index=None) -> None:
+        """Refresh every view from the store, or from what an import returned (its documents
+        and the TimelineIndex the worker built), so a big corpus is not re-read here."""
+        docs = documents if documents is not None else self.store.documents()
         self.docs = {d.id: d for d in docs}
         keep = self._loaded_once and len(self.events_model.timeline_index()) > 0
         current = self.timeline.currentEvent()
-        self.events_model.set_events(events)
+        if index is not None:
+            self.events_model.set_index(index)
+        else:
+            self.events_model.set_events(self.store.events())
         index = self.events_model.timeline_index()
         self.passages.set_documents(self.docs)
         self._mention_event = {}
@@ -316,7 +319,12 @@ class MainWindow(QMainWindow):
     def _import_finished(self, result) -> None:
         self.timeline.setEmptyText(
             "No events yet", "Open articles with File › Open files… or drop files or folders here.")
-        self.reload()
+        index = self.importer.last_index if self.importer is not None else None
+        docs = getattr(result, "documents", None)
+        if index is not None and docs is not None:
+            self.reload(list(docs), index)
+        else:
+            self.reload()
         problems = list(getattr(result, "problems", []) or [])
         added = getattr(result, "added", None)
         msg = f"{len(self.events_model.timeline_index()):,} events"

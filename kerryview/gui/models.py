@@ -34,6 +34,11 @@ class EventListModel(QAbstractListModel):
         self.index_ = TimelineIndex(events)
         self.endResetModel()
 
+    def set_index(self, index: TimelineIndex) -> None:
+        self.beginResetModel()
+        self.index_ = index
+        self.endResetModel()
+
     def timeline_index(self) -> TimelineIndex:
         return self.index_
 

@@ -57,10 +57,19 @@ class _Worker(QObject):
                 self.failed.emit("".join(traceback.format_exception_only(type(exc), exc)).strip()
                                  + "\n\n" + traceback.format_exc())
         else:
-            self.done.emit(result)
+            # sorting and parsing the dates of a big corpus is done here too, not in the window
+            index = None
+            events = getattr(result, "events", None)
+            if events is not None:
+                from kerryview.gui.timeline_index import TimelineIndex
+                index = TimelineIndex(events)
+            self.done.emit((result, index))
         finally:
             if store is not None:
                 store.close()
+            # end the thread's event loop from here, so that wait() in the main thread
+            # returns even before the main thread handles the signals above (closing mid-import)
+            self.thread().quit()
 
     def _progress(self, done: int, total: int, what: str) -> None:
         self.progress.emit(int(done), int(total), str(what))
@@ -85,6 +94,7 @@ class ImportController(QObject):
         self._thread: QThread | None = None
         self._worker: _Worker | None = None
         self._flag = threading.Event()
+        self.last_index = None
 
     def is_busy(self) -> bool:
         return self._thread is not None
@@ -131,7 +141,9 @@ class ImportController(QObject):
             thread.deleteLater()
         self.busyChanged.emit(False)
 
-    def _on_done(self, result) -> None:
+    def _on_done(self, payload) -> None:
+        result, index = payload
+        self.last_index = index  # the TimelineIndex of result.events, built in the worker
         self._finish()
         self.finished.emit(result)
 

@@ -274,3 +274,18 @@ def test_drop_files_starts_an_import(qtbot, window, tmp_path):
     with qtbot.waitSignal(window.importer.finished, timeout=60000):
         window.dropEvent(ev)
     assert any(d.startswith("good") for d in window.docs)
+
+
+def test_app_run_imports_the_bundled_corpus_and_quits_after_first_paint(tmp_path):
+    """`kerryview` on an empty database: the window paints at once (the import runs in the
+    worker) and KERRYVIEW_QUIT_AFTER_FIRST_PAINT closes it cleanly mid-import."""
+    import os
+    import subprocess
+    import sys
+    env = dict(os.environ, KERRYVIEW_QUIT_AFTER_FIRST_PAINT="1", QT_QPA_PLATFORM="offscreen",
+               XDG_CONFIG_HOME=str(tmp_path / "cfg"), HOME=str(tmp_path))
+    code = "import sys; from kerryview.gui.app import run; sys.exit(run([], sys.argv[1]))"
+    proc = subprocess.run([sys.executable, "-c", code, str(tmp_path / "new.db")], env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert "first-paint:" in proc.stdout and " s " in proc.stdout
