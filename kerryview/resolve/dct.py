@@ -2,7 +2,8 @@
 
 Order of evidence:
 1. an explicit date line in the document ("date 2023-07-18");
-2. otherwise the date that makes the document agree best with the articles already dated: each
+2. otherwise the date that makes the document agree best with the articles already dated (in
+   waves: the most confident documents first, then those that match them): each
    candidate date is tried by re-tagging the document against it; a candidate scores for every
    passage that then lands on the same day as a closely matching passage of a dated article
    ("met Xie Zhenhua for nearly 12 hours ... on Monday" vs "... on July 17"), loses for every
@@ -21,7 +22,7 @@ from typing import Callable
 
 from kerryview.events.sentences import sentence_spans
 from kerryview.events.context import ContextBuilder
-from kerryview.events.similarity import Vectorizer, cosine
+from kerryview.events.similarity import Vectorizer
 from kerryview.ingest.metadata import find_metadata_date
 from kerryview.model import Document, Timex
 from kerryview.resolve.tense import clause_tense
@@ -34,6 +35,7 @@ CANDIDATE_WINDOW_DAYS = 7  # a report is published within a week of the events i
 VIOLATION_WEIGHT = 1.0
 SPREAD_WEIGHT = 0.05  # per week of spread between the document's day-level dates
 MAX_CANDIDATES = 120
+WAVE_MARGIN = 0.5  # documents scoring at least half the wave's best are dated in that wave
 
 
 @dataclass
@@ -116,29 +118,56 @@ def infer_dcts(docs: list[Document], tag: Tagger) -> dict[str, list[Timex]]:
         for p in ps:
             p.vector = vec.vector(p.bag)
 
-    known: list[_Known] = []
+    known = _KnownIndex()
     for d in docs:
         if d.dct is not None:
             known.extend(_known_of(d, tagged[d.id], passages[d.id]))
 
+    # Waves: every undated document is scored against what is dated so far; the confident ones
+    # (within WAVE_MARGIN of the wave's best) are dated, and their passages join the evidence.
     remaining = list(undated)
     while remaining:
-        best = None
+        results = {}
         for d in remaining:
             result = _best_candidate(d, passages[d.id], known, tag, raw[d.id])
-            if result and (best is None or result[1] > best[2]):
-                best = (d, result[0], result[1], result[2], result[3])
-        if best is None:
+            if result is not None:
+                results[d.id] = result
+        if not results:
             break
-        d, dct, score, timexes, evidence = best
-        d.dct = dct
-        d.dct_source = evidence
-        tagged[d.id] = timexes
-        known.extend(_known_of(d, timexes, passages[d.id]))
-        remaining.remove(d)
+        top = max(r[1] for r in results.values())
+        for d in list(remaining):
+            r = results.get(d.id)
+            if r is None or r[1] < top * WAVE_MARGIN and r[1] != top:
+                continue
+            d.dct, _, tagged[d.id], d.dct_source = r[0], r[1], r[2], r[3]
+            known.extend(_known_of(d, r[2], passages[d.id]))
+            remaining.remove(d)
     for d in remaining:
         tagged[d.id] = raw[d.id]
     return tagged
+
+
+class _KnownIndex:
+    """Day-level passages of dated documents, with an inverted index for fast matching."""
+
+    def __init__(self) -> None:
+        self.items: list[_Known] = []
+        self.postings: dict[str, list[tuple[int, float]]] = {}
+
+    def extend(self, items: list[_Known]) -> None:
+        for k in items:
+            idx = len(self.items)
+            self.items.append(k)
+            for term, w in k.vector.items():
+                self.postings.setdefault(term, []).append((idx, w))
+
+    def matches(self, vector: dict[str, float]) -> list[tuple[float, _Known]]:
+        """Known passages whose cosine with `vector` reaches MATCH_THRESHOLD."""
+        scores: dict[int, float] = {}
+        for term, w in vector.items():
+            for idx, kw in self.postings.get(term, ()):
+                scores[idx] = scores.get(idx, 0.0) + w * kw
+        return [(s, self.items[i]) for i, s in scores.items() if s >= MATCH_THRESHOLD]
 
 
 def _known_of(d: Document, timexes: list[Timex], ps: list[_Passage]) -> list[_Known]:
@@ -147,8 +176,9 @@ def _known_of(d: Document, timexes: list[Timex], ps: list[_Passage]) -> list[_Kn
             for p in ps if p.timex_index < len(ivs) and ivs[p.timex_index] is not None]
 
 
-def _candidates(d: Document, raw_days: list[Interval], known: list[_Known]) -> list[date]:
-    seeds = {iv.start.date() for iv in raw_days} | {k.interval.start.date() for k in known}
+def _candidates(raw_days: list[Interval], matched: list[_Known]) -> list[date]:
+    """Days within a week after the article's own dates and the dates of matching passages."""
+    seeds = {iv.start.date() for iv in raw_days} | {k.interval.start.date() for k in matched}
     days = sorted({s + timedelta(days=k) for s in seeds for k in range(CANDIDATE_WINDOW_DAYS)})
     if len(days) > MAX_CANDIDATES:  # a corpus spread over years: try the days nearest its middle
         mid = days[len(days) // 2]
@@ -156,18 +186,17 @@ def _candidates(d: Document, raw_days: list[Interval], known: list[_Known]) -> l
     return days
 
 
-def _best_candidate(d: Document, ps: list[_Passage], known: list[_Known], tag: Tagger,
+def _best_candidate(d: Document, ps: list[_Passage], known: _KnownIndex, tag: Tagger,
                     raw: list[Timex]):
     """(dct, score, timexes, explanation) of the best candidate, or None without evidence."""
     raw_days = [iv for iv in _day_intervals(raw) if iv is not None]
     # Which known passages each of this document's passages could be telling.
-    matches = {p.timex_index: [(cosine(p.vector, k.vector), k) for k in known] for p in ps}
-    matches = {i: [(s, k) for s, k in m if s >= MATCH_THRESHOLD] for i, m in matches.items()}
+    matches = {p.timex_index: known.matches(p.vector) for p in ps}
     if not raw_days and not any(matches.values()):
         return None
     by_index = {p.timex_index: p for p in ps}
     best = None
-    for c in _candidates(d, raw_days, known):
+    for c in _candidates(raw_days, [k for m in matches.values() for _, k in m]):
         timexes = tag(d.text, c)
         ivs = _day_intervals(timexes)
         agree, violations, agreeing = 0.0, 0, []

@@ -10,6 +10,7 @@ and the disagreement is recorded instead of being hidden.
 from __future__ import annotations
 
 import hashlib
+import heapq
 from collections import Counter
 from dataclasses import dataclass
 from datetime import timedelta
@@ -78,64 +79,99 @@ def build_items(found: list[Found], dcts: dict[str, str]) -> list[Item]:
     return items
 
 
-def cluster(items: list[Item]) -> list[list[Item]]:
-    """Average-linkage agglomerative clustering, comparing only date-near mentions."""
-    n = len(items)
-    order = sorted(range(n), key=lambda i: (items[i].interval.start, i))
-    sims: dict[tuple[int, int], float] = {}
-    # Sweep in time order; compare each mention with those starting within the conflict window
-    # or overlapping it.
+@dataclass
+class _Link:
+    """What two groups share: summed similarity over compared pairs, how many pairs were
+    compared, whether all those dates agree, and whether two of them share a sentence."""
+
+    total: float
+    compared: int
+    compatible: bool
+    same_sentence: bool
+
+    def combine(self, other: "_Link") -> "_Link":
+        return _Link(self.total + other.total, self.compared + other.compared,
+                     self.compatible and other.compatible,
+                     self.same_sentence or other.same_sentence)
+
+
+def _pair_links(items: list[Item]) -> dict[tuple[int, int], _Link]:
+    """Compare each mention with those whose dates are compatible or near (a sweep in time
+    order), so the work grows with the density of dates, not with the corpus squared."""
+    order = sorted(range(len(items)), key=lambda i: (items[i].interval.start, i))
+    links: dict[tuple[int, int], _Link] = {}
     for pos, i in enumerate(order):
         a = items[i].interval
         for j in order[pos + 1:]:
             b = items[j].interval
             if b.start - a.start > timedelta(days=CONFLICT_MAX_DAYS) and b.start >= a.end:
                 break
-            if _compatible_items(items[i], items[j]) or _near_dates(a, b):
-                s = cosine(items[i].vector, items[j].vector)
-                if s > 0:
-                    sims[(min(i, j), max(i, j))] = s
-    groups: dict[int, list[int]] = {i: [i] for i in range(n)}
-    owner = list(range(n))
+            compatible = _compatible_items(items[i], items[j])
+            if compatible or _near_dates(a, b):
+                mi, mj = items[i].mention, items[j].mention
+                links[(min(i, j), max(i, j))] = _Link(
+                    cosine(items[i].vector, items[j].vector), 1, compatible,
+                    mi.document_id == mj.document_id and mi.start == mj.start)
+    return links
 
-    def link(g: int, h: int) -> tuple[float, bool]:
-        """Average similarity, and whether the dates agree. Two time expressions of one
-        sentence are never the same event; one article does not disagree with itself."""
-        total, pairs, all_compatible = 0.0, 0, True
-        docs_g = {items[i].mention.document_id for i in groups[g]}
-        docs_h = {items[j].mention.document_id for j in groups[h]}
-        for i in groups[g]:
-            mi = items[i].mention
-            for j in groups[h]:
-                mj = items[j].mention
-                if mi.document_id == mj.document_id and mi.start == mj.start:
-                    return 0.0, False
-                total += sims.get((min(i, j), max(i, j)), 0.0)
-                pairs += 1
-                if not _compatible_items(items[i], items[j]):
-                    all_compatible = False
-        if not all_compatible and docs_g & docs_h:
-            return 0.0, False
-        return total / max(pairs, 1), all_compatible
 
-    while True:
-        best = None
-        candidates = {(min(owner[i], owner[j]), max(owner[i], owner[j])) for i, j in sims
-                      if owner[i] != owner[j]}
-        for g, h in candidates:
-            avg, compatible = link(g, h)
-            need = MERGE_THRESHOLD if compatible else CONFLICT_THRESHOLD
-            if avg >= need and (best is None or avg > best[0]):
-                best = (avg, g, h)
-        if best is None:
-            break
-        _, g, h = best
-        for i in groups[h]:
-            owner[i] = g
-        groups[g].extend(groups.pop(h))
+def cluster(items: list[Item]) -> list[list[Item]]:
+    """Average-linkage agglomerative clustering over date-near mentions.
+
+    Pairs never compared have dates too far apart: they make a merge a disagreement and count
+    zero similarity. Two time expressions of one sentence are never one event, and an article
+    does not disagree with itself. Uses a heap with lazy invalidation: O(L log L) for L links.
+    """
+    members: dict[int, list[int]] = {i: [i] for i in range(len(items))}
+    docs: dict[int, set[str]] = {i: {it.mention.document_id} for i, it in enumerate(items)}
+    nbr: dict[int, dict[int, _Link]] = {i: {} for i in range(len(items))}
+    for (i, j), link in _pair_links(items).items():
+        nbr[i][j] = nbr[j][i] = link
+    version = {i: 0 for i in members}
+
+    def score(g: int, h: int, link: _Link) -> float | None:
+        pairs = len(members[g]) * len(members[h])
+        compatible = link.compatible and link.compared == pairs
+        if link.same_sentence or (not compatible and docs[g] & docs[h]):
+            return None
+        avg = link.total / pairs
+        return avg if avg >= (MERGE_THRESHOLD if compatible else CONFLICT_THRESHOLD) else None
+
+    heap: list[tuple[float, int, int, int, int]] = []
+
+    def push(g: int, h: int) -> None:
+        s = score(g, h, nbr[g][h])
+        if s is not None:
+            a, b = min(g, h), max(g, h)
+            heapq.heappush(heap, (-s, a, b, version[a], version[b]))
+
+    for g in nbr:
+        for h in nbr[g]:
+            if g < h:
+                push(g, h)
+    while heap:
+        _, g, h, vg, vh = heapq.heappop(heap)
+        if g not in members or h not in members or version[g] != vg or version[h] != vh:
+            continue
+        # Merge h into g.
+        members[g].extend(members.pop(h))
+        docs[g] |= docs.pop(h)
+        hn = nbr.pop(h)
+        gn = nbr[g]
+        gn.pop(h, None)
+        hn.pop(g, None)
+        for x in set(gn) | set(hn):
+            a, b = gn.get(x), hn.get(x)
+            link = a.combine(b) if a and b else (a or b)
+            gn[x] = nbr[x][g] = link
+            nbr[x].pop(h, None)
+        version[g] += 1
+        del version[h]
+        for x in gn:
+            push(g, x)
     return [[items[i] for i in sorted(g, key=lambda k: (items[k].mention.document_id,
                                                          items[k].mention.start))]
-            for g in groups.values()]
+            for g in members.values()]
 
 
 def make_event(group: list[Item]) -> Event:
