@@ -532,6 +532,22 @@ def _narrative(g: Groups, text: str, start: int, end: int, rule: str) -> Pending
     return Pending(start, end, "DATE", op="shift", args={"unit": uc[0], "n": n, "base": "narrative"})
 
 
+@normalizer("the_unit")
+def _the_unit(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
+    """"the week", "the day", "the morning": the current unit of the story (TimeBank marks them)."""
+    if g.get("pod"):
+        pod = lookup("part_of_day", g["pod"])
+        if pod is None or not pod.isalpha() or g["pod"].lower() in ("early hours", "small hours", "wee hours"):
+            return None
+        return Pending(start, end, "TIME", op="time_ref", args={"suffix": "T" + pod})
+    word = g["unit"].lower()
+    if word == "week":
+        return Pending(start, end, "DATE", op="shift", args={"unit": "W", "n": 0, "base": "dct"})
+    if word == "day":
+        return Pending(start, end, "DATE", op="shift", args={"unit": "D", "n": 0, "base": "narrative"})
+    return None
+
+
 @normalizer("weekday")
 def _weekday(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
     wd = g["weekday"]
