@@ -1,0 +1,27 @@
+"""Whatever the articles say, the pipeline does not raise and every offset stays exact."""
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kerryview.model import Document
+from kerryview.pipeline import build_corpus
+
+FRAGMENTS = ["Kerry met Xie on Monday.", "on July 17", "last August", "the previous day",
+             "date 2023-07-18 ", "in the early hours of July 20", "nearly 12 hours", "2021",
+             "Nov. 29", "\n\n", "“", "”", ".", ",", " ", "Tuesday", "will meet", "said", "😀",
+             "e\u0301", "\u00a0", "\r\n", "Feb. 30", "9999", "0000-00-00", "next year"]
+texts = st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=20)), max_size=25
+                 ).map("".join)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(texts, min_size=1, max_size=4))
+def test_any_articles_resolve_without_error(bodies):
+    docs = [Document(id=f"d{i}", path=f"d{i}", text=t) for i, t in enumerate(bodies)]
+    events = build_corpus(docs)
+    by_id = {d.id: d.text for d in docs}
+    for e in events:
+        assert e.start <= e.end
+        for m in e.mentions:
+            text = by_id[m.document_id]
+            assert text[m.start:m.end] == m.text
+            assert text[m.timex.start:m.timex.end] == m.timex.text
