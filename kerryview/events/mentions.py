@@ -115,11 +115,11 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
         clause = text[start:end]
         offset = start
         # Drop the time expression and the preposition leading into it.
-        if offset <= timex.start and timex.end <= end:
+        if offset <= timex.start < end:
             before = text[offset:timex.start]
             lead = _LEAD_IN.search(before)
             cut_from = offset + (lead.start() if lead else len(before))
-            clause = text[offset:cut_from] + text[timex.end:end]
+            clause = text[offset:cut_from] + text[min(timex.end, end):end]
     label = " ".join(clause.split()).strip(" ,;:.\"“”'")
     label = re.sub(r"\s+([,.;:])", r"\1", label)
     first, _, rest = label.partition(" ")
