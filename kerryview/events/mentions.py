@@ -119,7 +119,14 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
             before = text[offset:timex.start]
             lead = _LEAD_IN.search(before)
             cut_from = offset + (lead.start() if lead else len(before))
-            clause = text[offset:cut_from] + text[min(timex.end, end):end]
+            after = min(timex.end, end)
+            if text.startswith(("'s", "’s"), after):  # "this week's talks" -> "the talks"
+                after += 2
+                cut_from = offset + len(before)
+                lead_the = "the" if not before.rstrip().lower().endswith("the") else ""
+                clause = text[offset:cut_from] + lead_the + text[after:end]
+            else:
+                clause = text[offset:cut_from] + text[after:end]
     label = " ".join(clause.split()).strip(" ,;:.\"“”'")
     label = re.sub(r"\s+([,.;:])", r"\1", label)
     first, _, rest = label.partition(" ")
