@@ -73,9 +73,20 @@ def test_bundle_is_lean(bundle):
     unwanted = sorted(str(p.relative_to(internal)) for p in internal.rglob("*")
                       if any(fnmatch.fnmatch(p.name, pat) for pat in UNWANTED_QT))
     assert not unwanted, f"Qt modules the app does not use are bundled: {unwanted}"
-    corpus = list((internal / "kerryview" / "resources" / "corpus").rglob("*.txt"))
-    assert corpus, "the bundled corpus is not in the bundle"
-    assert (internal / "kerryview" / "resources" / "icons" / "kerryview.svg").is_file()
+
+
+def test_bundle_has_every_data_file(bundle):
+    """Everything under resources/ (as kerryview/resources/) and every kerryview/**/data/ file."""
+    internal = bundle.parent / "_internal"
+    expected = [("kerryview/resources/" + p.relative_to(ROOT / "resources").as_posix())
+                for p in (ROOT / "resources").rglob("*")
+                if p.is_file() and p.suffix not in (".py", ".pyc") and "__pycache__" not in p.parts]
+    expected += [p.relative_to(ROOT).as_posix() for p in (ROOT / "kerryview").rglob("*")
+                 if p.is_file() and "data" in p.relative_to(ROOT).parts
+                 and p.suffix not in (".py", ".pyc") and "__pycache__" not in p.parts]
+    assert any("/corpus/" in e for e in expected) and any(e.endswith(".svg") for e in expected)
+    missing = sorted(e for e in expected if not (internal / e).is_file())
+    assert not missing, f"data files missing from the bundle: {missing}"
 
 
 def test_bundle_prints_version(bundle, tmp_path):
