@@ -158,7 +158,10 @@ def _date_part(g: Groups, wd_key: str = "weekday") -> dict[str, Any] | None:
         return {"op": "md", "month": lookup("month", g["month"]), "day": day, "year": year}
     wd = g.get(wd_key) or g.get("wd2") or g.get("weekday")
     if wd:
-        return {"op": "weekday", "weekday": lookup("weekday", wd), "rel": None}
+        relw = (g.get("rel2") or "").lower()
+        rel = {"last": "last", "past": "last", "next": "next", "coming": "next", "this": "this",
+               "previous": "previous", "following": "following"}.get(relw)
+        return {"op": "weekday", "weekday": lookup("weekday", wd), "rel": rel}
     if g.get("dayword"):
         return {"op": "dayshift", "n": lookup("day_word", g["dayword"])}
     return None
@@ -445,6 +448,8 @@ def _rel_unit(g: Groups, text: str, start: int, end: int, rule: str) -> Pending 
         start += cut
         low = " ".join(text[start:end].lower().split())
         has_the = low.startswith("the ")
+    if g["unit"].lower().startswith("season") and (plural or relw not in (None, "this")):
+        return None  # "last season" of a sport is not three months ago
     if plural or mult > 1:
         if relw in ("past", "last", "previous") or relw is None:
             return Pending(start, end, "DURATION", value=duration_value(None, unit), mod=mod)

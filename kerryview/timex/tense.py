@@ -26,6 +26,8 @@ def _cues() -> tuple[dict[str, str], dict[str, str]]:
     return single, double
 
 
+_AUX = {"will", "shall", "would", "won't", "going", "gonna", "'ll", "is", "are", "plan", "plans", "due", "set",
+        "expected", "scheduled", "to"}
 _REPORTING = {"said", "says", "say", "told", "tells", "announced", "reported", "added", "noted", "stated"}
 
 
@@ -64,6 +66,10 @@ def tense(text: str, start: int, end: int, reporting: bool = True) -> str | None
         right = right[:stop.start()]
     lw = [w.lower() for w in _WORD.findall(left)]
     rw = [w.lower() for w in _WORD.findall(right)]
+    # a future auxiliary governs the verb after it: "will be held on Friday", "would meet Monday"
+    near = lw[-6:]
+    if any(_classify(near, i, reporting) == "future" and near[i] in _AUX for i in range(len(near))):
+        return "future"
     found_left = next((t for i in range(len(lw) - 1, -1, -1) if (t := _classify(lw, i, reporting))), None)
     found_right = next((t for i in range(len(rw)) if (t := _classify(rw, i, reporting))), None)
     return found_left or found_right
