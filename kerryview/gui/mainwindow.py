@@ -14,7 +14,7 @@ from html import escape
 from pathlib import Path
 from typing import Callable, Sequence
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHeaderView, QLabel, QMainWindow,
                                QMessageBox, QProgressBar, QPushButton, QSplitter, QToolButton,
@@ -53,9 +53,17 @@ def about_html() -> str:
             "libraries with your own build.</p>")
 
 
+ASYNC_LOAD_EVENTS = 3000  # above this many stored events, read them in the worker
+
+
 class MainWindow(QMainWindow):
+    """Signals: corpusLoaded() once a corpus read in the background is shown."""
+
+    corpusLoaded = Signal()
+
     def __init__(self, store: Store, import_fn: Callable | None = None) -> None:
         super().__init__()
+        self._pending_paths: list[str] = []
         self.store = store
         self._import_fn = import_fn
         self.setWindowTitle("kerryview")
@@ -135,8 +143,16 @@ class MainWindow(QMainWindow):
             self.importer.cancelled.connect(self._import_cancelled)
             self.importer.failed.connect(self._import_failed)
             self.importer.busyChanged.connect(self._busy_changed)
+            self.importer.loaded.connect(self._corpus_loaded)
         self._restore_settings()
-        self.reload()
+        self.loading = False
+        if self.importer is not None and store.event_count() > ASYNC_LOAD_EVENTS:
+            # a big corpus is read in the worker: the window shows at once
+            self.loading = True
+            self.timeline.setEmptyText(f"Loading {store.event_count():,} events…", "")
+            self.importer.load()
+        else:
+            self.reload()
 
     # -- building -------------------------------------------------------------------------
     def _build_status_bar(self) -> None:
@@ -280,6 +296,9 @@ class MainWindow(QMainWindow):
             return False
         if self.importer is None:  # in-memory store: no second connection possible
             return self._import_in_main_thread(paths)
+        if self.loading:
+            self._pending_paths.extend(paths)  # imported as soon as the corpus is loaded
+            return True
         if self.importer.is_busy():
             self.statusBar().showMessage("An import is already running", 4000)
             return False
@@ -302,13 +321,14 @@ class MainWindow(QMainWindow):
 
     def _busy_changed(self, busy: bool) -> None:
         self.progress.setVisible(busy)
-        self.cancel_button.setVisible(busy)
+        self.cancel_button.setVisible(busy and self.importer.kind == "import")
         self.cancel_button.setEnabled(True)
         self.act_open.setEnabled(not busy)
         self.act_open_folder.setEnabled(not busy)
         if busy:
             self.progress.setRange(0, 0)
-            self.statusBar().showMessage("Importing…")
+            self.statusBar().showMessage(
+                "Importing…" if self.importer.kind == "import" else "Loading the corpus…")
 
     def _import_progress(self, done: int, total: int, what: str) -> None:
         if total > 0:
@@ -334,6 +354,17 @@ class MainWindow(QMainWindow):
             msg += f"; {len(problems)} file(s) could not be read"
         self.statusBar().showMessage(msg, 10000)
         self.show_problems(problems)
+
+    def _corpus_loaded(self, result) -> None:
+        self.loading = False
+        self.timeline.setEmptyText(
+            "No events yet", "Open articles with File › Open files… or drop files or folders here.")
+        self.reload(list(result.documents), self.importer.last_index)
+        self.statusBar().clearMessage()
+        self.corpusLoaded.emit()
+        if self._pending_paths:
+            paths, self._pending_paths = self._pending_paths, []
+            self.import_paths(paths)
 
     def _import_cancelled(self) -> None:
         self.timeline.setEmptyText(
@@ -432,8 +463,13 @@ class _Problem:
 
 
 def first_paint_timer(window: MainWindow, callback) -> None:
-    """Call `callback` once, right after the timeline's first paint."""
-    def fire() -> None:
-        window.timeline.firstPainted.disconnect(fire)
+    """Call `callback` once, right after the timeline's first paint that shows the stored
+    corpus (when a big corpus is read in the background, the paint after it arrived)."""
+    def painted() -> None:
+        if window.loading:
+            return
+        window.timeline.painted.disconnect(painted)
+        window.timeline.notify_paints = False
         QTimer.singleShot(0, callback)
-    window.timeline.firstPainted.connect(fire)
+    window.timeline.notify_paints = True
+    window.timeline.painted.connect(painted)

@@ -91,12 +91,13 @@ class Frame:
 class TimelineWidget(QWidget):
     """Signals: currentEventChanged(row) when the selection changes (also from outside through
     setCurrentEvent), eventActivated(row) on Enter/double-click, viewChanged() on zoom/pan,
-    firstPainted() once after the first paint."""
+    firstPainted() once after the first paint, painted() after every paint."""
 
     currentEventChanged = Signal(int)
     eventActivated = Signal(int)
     viewChanged = Signal()
     firstPainted = Signal()
+    painted = Signal()  # after every paint, while notify_paints is set
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -119,6 +120,7 @@ class TimelineWidget(QWidget):
         self._dragging = False
         self._painted = False
         self._fit_pending = False
+        self.notify_paints = False
         self._empty_text = ("No events yet",
                             "Open articles with File › Open files… or drop files or folders here.")
         self._setup_fonts()
@@ -448,6 +450,8 @@ class TimelineWidget(QWidget):
         if not self._painted:
             self._painted = True
             self.firstPainted.emit()
+        if self.notify_paints:
+            self.painted.emit()
 
     def _paint_lanes_bg(self, p: QPainter) -> None:
         w = self.width()

@@ -29,6 +29,17 @@ def _is_cancelled(exc: BaseException) -> bool:
     return isinstance(exc, Cancelled)
 
 
+class LoadedCorpus:
+    def __init__(self, documents, events) -> None:
+        self.documents, self.events = documents, events
+
+
+def load_corpus(store: Store, paths, progress=None, cancelled=None) -> LoadedCorpus:
+    if progress:
+        progress(0, 0, "Loading the corpus…")
+    return LoadedCorpus(store.documents(), store.events())
+
+
 class _Worker(QObject):
     progress = Signal(int, int, str)
     done = Signal(object)
@@ -76,12 +87,14 @@ class _Worker(QObject):
 
 
 class ImportController(QObject):
-    """Runs one import at a time. Signals: started(), progress(done, total, text),
-    finished(ImportResult), cancelled(), failed(message), busyChanged(bool)."""
+    """Runs one job at a time: an import (start) or reading the stored corpus (load).
+    Signals: started(), progress(done, total, text), finished(ImportResult), loaded(result),
+    cancelled(), failed(message), busyChanged(bool)."""
 
     started = Signal()
     progress = Signal(int, int, str)
     finished = Signal(object)
+    loaded = Signal(object)
     cancelled = Signal()
     failed = Signal(str)
     busyChanged = Signal(bool)
@@ -95,6 +108,7 @@ class ImportController(QObject):
         self._worker: _Worker | None = None
         self._flag = threading.Event()
         self.last_index = None
+        self.kind = "import"
 
     def is_busy(self) -> bool:
         return self._thread is not None
@@ -107,6 +121,17 @@ class ImportController(QObject):
         except ImportError as exc:
             self.failed.emit(f"The import pipeline is not available: {exc}")
             return False
+        self.kind = "import"
+        return self._start(fn, paths)
+
+    def load(self) -> bool:
+        """Read the stored corpus in the worker (a big one takes seconds); emits loaded()."""
+        if self.is_busy():
+            return False
+        self.kind = "load"
+        return self._start(load_corpus, [])
+
+    def _start(self, fn: Callable, paths: Sequence[str | Path]) -> bool:
         self._flag = threading.Event()
         thread = QThread()
         thread.setObjectName("kerryview-import")
@@ -145,7 +170,10 @@ class ImportController(QObject):
         result, index = payload
         self.last_index = index  # the TimelineIndex of result.events, built in the worker
         self._finish()
-        self.finished.emit(result)
+        if self.kind == "load":
+            self.loaded.emit(result)
+        else:
+            self.finished.emit(result)
 
     def _on_cancelled(self) -> None:
         self._finish()

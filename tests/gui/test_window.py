@@ -289,3 +289,20 @@ def test_app_run_imports_the_bundled_corpus_and_quits_after_first_paint(tmp_path
                           capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert "first-paint:" in proc.stdout and " s " in proc.stdout
+
+
+def test_a_big_stored_corpus_is_loaded_in_the_worker(qtbot, store, monkeypatch, tmp_path):
+    import kerryview.gui.mainwindow as mw
+    monkeypatch.setattr(mw, "ASYNC_LOAD_EVENTS", 1)
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    w = MainWindow(store)
+    qtbot.addWidget(w)
+    w.show()
+    assert w.loading and w.timeline.mode() == "empty"  # the window is up before the events
+    seen = []
+    w.corpusLoaded.connect(lambda: seen.append({e.id for e in w.timeline.index().events}))
+    with qtbot.waitSignal(w.importer.finished, timeout=60000):
+        assert w.import_paths([tmp_path / "good.txt"])  # queued until the corpus is loaded
+    assert not w.loading
+    assert seen == [{"e-wang", "e-talks", "e-leave", "e-2021"}]
+    assert any(d.startswith("good") for d in w.docs)
