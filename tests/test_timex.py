@@ -115,3 +115,41 @@ def test_cli_json(tmp_path):
     out = subprocess.run([sys.executable, "-m", "kerryview.timex", "--dct", "2023-07-18", "--json", str(f)],
                          capture_output=True, text=True, check=True).stdout
     assert json.loads(out) == [{"start": 18, "end": 24, "text": "Monday", "type": "DATE", "value": "2023-07-17"}]
+
+
+def test_narrative_chain():
+    tx = tag("On July 10 they met. Two days later they left. That day was hot.", DCT)
+    assert [(t.text, t.value, t.anchor_kind) for t in tx] == [
+        ("July 10", "2023-07-10", "dct"), ("Two days later", "2023-07-12", "narrative"),
+        ("That day", "2023-07-10", "narrative")]
+    assert tx[1].anchor == "2023-07-10"
+
+
+@pytest.mark.parametrize("sentence,value", [
+    ("The summit will be held on Friday.", "2023-07-21"),
+    ("The meeting was held Friday.", "2023-07-14"),
+    ("She visited last Sunday night.", "2023-07-16TNI"),
+    ("Growth slowed between 2009-2010.", "2009"),
+    ("Growth slowed between 2009-2010.", "2010"),
+    ("The show airs each season.", "P3M"),
+    ("The magazine appears weekly.", "P1W"),
+    ("Sales fell over the past several months.", "PXM"),
+    ("Talks ended on Tuesday, Oct. 25.", "2022-10-25"),
+    ("He arrived in the early 2000s.", "200"),
+    ("The file was stamped 1999-01-22 13:06:18.", "1999-01-22T13:06"),
+    ("Results for the current fiscal year were good.", "2023"),
+])
+def test_more_sentences(sentence, value):
+    assert value in [t.value for t in tag(sentence, DCT)], [t.to_json() for t in tag(sentence, DCT)]
+
+
+def test_sets_have_quant_or_freq():
+    (t,) = tag("They meet twice a year.", DCT)
+    assert (t.type, t.value, t.freq) == ("SET", "P1Y", "2X")
+    (t,) = tag("They meet every Monday.", DCT)
+    assert (t.type, t.value, t.quant) == ("SET", "XXXX-WXX-1", "EVERY")
+
+
+def test_empty_and_no_time():
+    assert tag("", DCT) == []
+    assert tag("Kerry met Wang in Beijing.", None) == []
