@@ -26,8 +26,6 @@ def _cues() -> tuple[dict[str, str], dict[str, str]]:
     return single, double
 
 
-_AUX = {"will", "shall", "would", "won't", "going", "gonna", "'ll", "is", "are", "plan", "plans", "due", "set",
-        "expected", "scheduled", "to"}
 _REPORTING = {"said", "says", "say", "told", "tells", "announced", "reported", "added", "noted", "stated"}
 
 
@@ -66,10 +64,15 @@ def tense(text: str, start: int, end: int, reporting: bool = True) -> str | None
         right = right[:stop.start()]
     lw = [w.lower() for w in _WORD.findall(left)]
     rw = [w.lower() for w in _WORD.findall(right)]
-    # a future auxiliary governs the verb after it: "will be held on Friday", "would meet Monday"
-    near = lw[-6:]
-    if any(_classify(near, i, reporting) == "future" and near[i] in _AUX for i in range(len(near))):
-        return "future"
-    found_left = next((t for i in range(len(lw) - 1, -1, -1) if (t := _classify(lw, i, reporting))), None)
+    found_left = None
+    for i in range(len(lw) - 1, -1, -1):
+        t = _classify(lw, i, reporting)
+        if t is None:
+            continue
+        # a participle after a bare "be"/"have" belongs to the modal before it: "will be held"
+        if t == "past" and i >= 2 and lw[i - 1] in ("be", "have") and _classify(lw, i - 2, reporting) == "future":
+            t = "future"
+        found_left = t
+        break
     found_right = next((t for i in range(len(rw)) if (t := _classify(rw, i, reporting))), None)
     return found_left or found_right
