@@ -26,6 +26,8 @@ def _cues() -> tuple[dict[str, str], dict[str, str]]:
     return single, double
 
 
+_PLAN_WORDS = {"scheduled", "due", "expected", "set", "planned", "supposed", "slated"}
+_PAST_AUX = {"had", "been", "was", "were", "previously", "originally"}
 _REPORTING = {"said", "says", "say", "told", "tells", "announced", "reported", "added", "noted", "stated"}
 
 
@@ -34,6 +36,8 @@ def _classify(words: list[str], i: int, reporting: bool = True) -> str | None:
     w = words[i]
     if not reporting and w in _REPORTING:
         return None
+    if w in _PLAN_WORDS and i >= 1 and (words[i - 1] in _PAST_AUX or i >= 2 and words[i - 2] in _PAST_AUX):
+        return "past"  # "had been scheduled to expire Friday": the plan is in the past
     if i + 1 < len(words):
         two = f"{w} {words[i + 1]}"
         if two in double:
@@ -42,7 +46,7 @@ def _classify(words: list[str], i: int, reporting: bool = True) -> str | None:
         return single[w]
     if w.endswith("'ll"):
         return "future"
-    if len(w) > 4 and w.endswith("ed"):
+    if len(w) > 4 and w.endswith("ed") and not w.endswith("eed"):  # not "succeed", "exceed"
         return "past"
     return None
 
