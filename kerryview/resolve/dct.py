@@ -226,10 +226,9 @@ def _best_candidate(d: Document, ps: list[_Passage], known: _KnownIndex, tag: Ta
     c, score, timexes, agreeing, violations = best
     if agreeing:
         t, k, s = max(agreeing, key=lambda a: a[2])
-        why = (f"inferred from the other articles: “{' '.join(t.text.split())}” here is the "
-               f"event of {k.interval.start.date().isoformat()} in {k.doc_id} "
-               f"({len(agreeing)} passage{'s' if len(agreeing) != 1 else ''} agree); "
-               f"the latest day it reports")
+        why = (f"inferred from the other articles: “{' '.join(t.text.split())}” is the event "
+               f"{k.doc_id} dates {k.interval.start.date().isoformat()}; "
+               f"{len(agreeing)} passage{'s agree' if len(agreeing) != 1 else ' agrees'}")
     else:
         why = "inferred from the dates in the article: the latest day it reports"
     if violations:
