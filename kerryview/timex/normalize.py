@@ -302,6 +302,8 @@ def _quarter(g: Groups, text: str, start: int, end: int, rule: str) -> Pending |
         return Pending(start, end, "DATE", value=f"{int(year):04d}-{letter}{n}")
     rel = g.get("rel") or g.get("rel2") or g.get("rel3")
     shift = lookup("relative_word", rel) if rel else None
+    if re.search(r"year-(?:earlier|ago)", text[start:end], re.I):
+        shift = -1
     return Pending(start, end, "DATE", op="quarter", args={"letter": letter, "n": n, "yearshift": shift})
 
 
@@ -442,12 +444,6 @@ def _rel_unit(g: Groups, text: str, start: int, end: int, rule: str) -> Pending 
     relw = " ".join(g["rel"].lower().split()) if g.get("rel") else None
     rel = lookup("relative_word", relw) if relw else None
     mod = pos_mod(g.get("pos"))
-    if g.get("pos", "").lower() in ("earlier", "later") and re.search(r"\b(?:this|last|next|the)\b", low):
-        # TimeML leaves the adverb out: "earlier [this month]", "later in [the day]"; we keep its mod
-        cut = re.search(r"\b(?:this|last|next|the)\b", text[start:end], re.I).start()
-        start += cut
-        low = " ".join(text[start:end].lower().split())
-        has_the = low.startswith("the ")
     if g["unit"].lower().startswith("season") and (plural or relw not in (None, "this")):
         return None  # "last season" of a sport is not three months ago
     if plural or mult > 1:
