@@ -2,4 +2,4 @@
 
 app.run(paths, db_path) opens the main window; selftest.run() is `kerryview --self-test`.
 """
-from kerryview.gui import _qtfix  # noqa: F401  (PySide6 refcount guard, see the module)
+from kerryview.gui import _qtfix  # noqa: F401 - PySide6 refcount guard, see the module

@@ -81,6 +81,7 @@ def run(paths: list[str], db_path: str | None) -> int:
             app.quit()
         first_paint_timer(window, quit_now)
     window.show()
+    window.timeline.setFocus()
     if paths:
         window.import_paths(paths)
     elif store.event_count() == 0 and not store.documents():

@@ -92,7 +92,8 @@ def passage_html(m: EventMention, doc: Document | None) -> str:
     when = escape(doc.dct.isoformat()) if doc and doc.dct else "date unknown"
     status = "" if m.status == "happened" else (
         f" · <span style='color:#b45309'>{escape(m.status)}</span>")
-    head = (f"<b>{title}</b><br><span style='color:#64748b'>{fname} · published {when}"
+    where = "" if fname == title else f"{fname} · "
+    head = (f"<b>{title}</b><br><span style='color:#64748b'>{where}published {when}"
             f"{status}</span>")
     body = f"<div style='margin-top:3px'>{''.join(out)}</div>"
     tx = ""

@@ -245,7 +245,9 @@ class TimelineWidget(QWidget):
         w = self.width()
         x0, x1 = self._x(s), self._x(e)
         margin = min(80, w / 6)
-        if x0 >= margin and x0 <= w - margin - 120:
+        if margin <= x0 <= w - margin - 120:
+            return
+        if x0 < margin and x1 > w * 0.3:  # a long span already filling much of the view
             return
         if (e - s) * self._scale < w * 0.7:
             self.centerOn((s + e) / 2)

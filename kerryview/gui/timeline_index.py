@@ -151,34 +151,42 @@ class Layout:
 def pack_lanes(index: TimelineIndex, rows: Sequence[int], n_lanes: int, scale: float,
                label_px: Callable[[int], float], lead_px: float = 8.0,
                gap_px: float = 8.0, first: int = -1) -> Layout:
-    """Greedy first-fit interval packing on each event's drawn extent (its span and its label),
-    in time order (`first`, the selected event, is placed before the others so it never ends up
-    in an overflow mark).
+    """Greedy first-fit interval packing on each event's drawn extent (its span and its label).
+
+    Events are placed by importance, not only by time: `first` (the selected event), then the
+    events with more sources, then time order; each goes into the top-most lane where its
+    extent meets nothing already placed (an interval set per lane, searched with bisect). So
+    when a dense stretch cannot show everything, what several articles report keeps its label
+    and the rest is counted in the "+n" marks. `rows` must be in row (time) order.
 
     `scale` is pixels per second: use the lowest scale of the zoom bucket so the time extent of a
     label is never smaller than on screen, which keeps labels apart at every zoom in the bucket.
     """
-    lane_end = [-math.inf] * n_lanes
-    starts, ends = index.starts, index.ends
+    starts, ends, n_src = index.starts, index.ends, index.n_sources
+    inv = 1.0 / scale
+    order = sorted(rows, key=lambda r: (r != first, -n_src[r], r))
+    lane_starts: list[list[float]] = [[] for _ in range(n_lanes)]
+    lane_ends: list[list[float]] = [[] for _ in range(n_lanes)]
     lanes: list[int] = []
     es = array("d")
     ee = array("d")
     overflow: list[int] = []
-    inv = 1.0 / scale
-    if first >= 0 and first in rows:  # the selected event gets its place before the others
-        rows = [first] + [r for r in rows if r != first]
-    for r in rows:
+    for r in order:
         s = starts[r]
         x0 = s - lead_px * inv
         x1 = max(ends[r], s + (label_px(r) + 2 * lead_px + 12) * inv) + gap_px * inv
         es.append(x0)
         ee.append(x1)
         for lane in range(n_lanes):
-            if lane_end[lane] <= x0:
-                lane_end[lane] = x1
+            ls, le = lane_starts[lane], lane_ends[lane]
+            i = bisect_right(ls, x0)
+            if (i == 0 or le[i - 1] <= x0) and (i == len(ls) or ls[i] >= x1):
+                ls.insert(i, x0)
+                le.insert(i, x1)
                 lanes.append(lane)
                 break
         else:
             lanes.append(-1)
             overflow.append(r)
-    return Layout(rows=list(rows), lanes=lanes, ext_start=es, ext_end=ee, overflow=overflow)
+    overflow.sort()
+    return Layout(rows=order, lanes=lanes, ext_start=es, ext_end=ee, overflow=overflow)
