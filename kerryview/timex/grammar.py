@@ -54,10 +54,7 @@ def _macro(name: str) -> str:
         words = [w for w in table("number")]
         return "(?:" + r"\d+(?:\.\d+)?(?![\d,])|" + _NUM_WORDS + "|" + alternation(words)[3:-1] + ")"
     if name in _TABLES:
-        words = list(table(_TABLES[name]))
-        if name == "position":  # "mid" is glued to its head: "mid-July", "midsummer"
-            return alternation(words)
-        return alternation(words)
+        return alternation(list(table(_TABLES[name])))
     raise KeyError(f"unknown macro {{{name}}} in rules.tsv")
 
 

@@ -134,7 +134,7 @@ def month_ok(g: Groups, text: str, start: int, end: int, standalone: bool) -> bo
     ambiguous = low in table("month_ambiguous")
     if not standalone:
         return True
-    prev = words_before(text, start + (len(g.get("_pre", "")) if False else 0), 1)
+    prev = words_before(text, start, 1)
     prev_w = prev[-1].lower() if prev else ""
     if g.get("pos") or g.get("rel") or g.get("year"):
         return True
@@ -210,9 +210,8 @@ def _pod_date(g: Groups, text: str, start: int, end: int, rule: str) -> Pending 
     pod = lookup("part_of_day", g["pod"])
     if pod is None:
         return None
-    if g["dayword"] if g.get("dayword") else False:
-        if g["dayword"].lower() == "tonight":
-            pod = "NI"
+    if (g.get("dayword") or "").lower() == "tonight":
+        pod = "NI"
     part["suffix"] = "T" + pod
     if mod == "START" and pod == "NI":
         mod = None
