@@ -159,3 +159,48 @@ def test_many_void_calls_and_emits_do_not_crash_the_interpreter(qtbot):
         w.viewChanged.emit()
     assert sys.getrefcount(None) > 0 and sys.getrefcount(True) > 0
     assert _qtfix.PINNED == _qtfix.LEAKS
+
+
+def test_events_reported_by_more_sources_keep_their_lane_in_a_crowd(qtbot):
+    from kerryview.model import EventMention, Timex
+    evs = [ev(i, "2023-07-18", "2023-07-19") for i in range(30)]
+    star = evs[-1]  # last in time order: plain first-fit would put it in an overflow mark
+    star.label = "zz the big one"
+    star.mentions = [EventMention(document_id=d, start=0, end=1, text="x",
+                                  timex=Timex(0, 1, "x", "DATE", "2023-07-18")) for d in "abcd"]
+    w = TimelineWidget()
+    qtbot.addWidget(w)
+    w.resize(1000, 250)
+    w.show()
+    w.setIndex(TimelineIndex(evs))
+    w.setView(ta.iso_to_seconds("2023-07-10"), ta.iso_to_seconds("2023-07-26"))
+    shown = {w.index().events[r].id for r in w.visibleRows()}
+    assert star.id in shown
+    assert sum(c[2] for c in w.frame().overflow) == 30 - len(shown)
+
+
+@given(st.lists(st.tuples(st.integers(0, 500), st.integers(0, 80), st.integers(1, 6),
+                          st.integers(5, 200)), min_size=1, max_size=60),
+       st.integers(1, 6))
+@settings(max_examples=150, deadline=None)
+def test_packed_extents_never_overlap_in_a_lane(specs, n_lanes):
+    from kerryview.gui.timeline_index import pack_lanes
+    from kerryview.model import EventMention, Timex
+    evs = []
+    for i, (start, length, n_src, _) in enumerate(specs):
+        e = ev(i, f"2023-01-01T00:{start // 60:02d}:{start % 60:02d}", "")
+        e.end = f"2023-01-01T00:{(start + length) // 60:02d}:{(start + length) % 60:02d}"
+        e.mentions = [EventMention(document_id=str(k), start=0, end=1, text="x",
+                                   timex=Timex(0, 1, "x", "DATE", "x")) for k in range(n_src)]
+        evs.append(e)
+    idx = TimelineIndex(evs)
+    widths = {e.id: w for e, (_, _, _, w) in zip(evs, specs)}
+    lay = pack_lanes(idx, list(range(len(idx))), n_lanes, 1.0,
+                     lambda r: widths[idx.events[r].id])
+    placed = [(lay.lanes[i], lay.ext_start[i], lay.ext_end[i]) for i in range(len(lay.rows))
+              if lay.lanes[i] >= 0]
+    for i, (la, a0, a1) in enumerate(placed):
+        for lb, b0, b1 in placed[i + 1:]:
+            assert la != lb or a1 <= b0 or b1 <= a0
+    assert len(placed) + len(lay.overflow) == len(idx)
+    assert lay.overflow == sorted(lay.overflow)
