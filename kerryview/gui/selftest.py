@@ -61,7 +61,7 @@ def run() -> int:
     for what, test in KEY_EVENTS:
         found = [e for e in events if test(e)]
         if found:
-            e = found[0]
+            e = max(found, key=lambda x: len(x.document_ids))
             row = window.events_model.row_of(e.id)
             window.select_event(row)
             shown = window.passages.model.rowCount()
