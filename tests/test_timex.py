@@ -153,3 +153,13 @@ def test_sets_have_quant_or_freq():
 def test_empty_and_no_time():
     assert tag("", DCT) == []
     assert tag("Kerry met Wang in Beijing.", None) == []
+
+
+@pytest.mark.parametrize("sentence,value", [
+    ("They will meet again on Thanksgiving Day.", "2023-11-23"),
+    ("Sales rose before Christmas.", "2022-12-25"),
+    ("He resigned on Good Friday, 2020.", "2020-04-10"),
+    ("Voters will go to the polls on Election Day.", "2023-11-07"),
+])
+def test_holidays(sentence, value):
+    assert value in [t.value for t in tag(sentence, DCT)], [t.to_json() for t in tag(sentence, DCT)]

@@ -43,7 +43,7 @@ _TABLES: dict[str, str] = {
     "month": "month", "weekday": "weekday", "weekdays": "weekday_plural", "season": "season",
     "pod": "part_of_day", "unit": "unit", "ordinal": "ordinal", "approx": "approx",
     "position": "position", "relative_word": "relative_word", "dayword": "day_word",
-    "vague": "vague", "setadv": "set_adverb", "freqword": "frequency_word", "vnum": "vague_quantity",
+    "vague": "vague", "holiday": "holiday", "setadv": "set_adverb", "freqword": "frequency_word", "vnum": "vague_quantity",
 }
 
 

@@ -532,6 +532,18 @@ def _narrative(g: Groups, text: str, start: int, end: int, rule: str) -> Pending
     return Pending(start, end, "DATE", op="shift", args={"unit": uc[0], "n": n, "base": "narrative"})
 
 
+@normalizer("holiday")
+def _holiday(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
+    """Named days: fixed ("Christmas"), nth weekday ("Thanksgiving") or Easter-based ("Good Friday")."""
+    h = g["holiday"]
+    if not (h[:1].isupper() or h.lower().startswith("the ")) or (h.isupper() and len(h) > 3):
+        return None  # names of days are capitalized: "may day", "MAYDAY" are calls for help
+    rule_s = lookup("holiday", g["holiday"])
+    rel = lookup("relative_word", g["rel"]) if g.get("rel") else None
+    year = int(g["year"]) if g.get("year") else None
+    return Pending(start, end, "DATE", op="holiday", args={"rule": rule_s, "year": year, "rel": rel})
+
+
 @normalizer("the_unit")
 def _the_unit(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
     """"the week", "the day", "the morning": the current unit of the story (TimeBank marks them)."""

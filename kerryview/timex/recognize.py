@@ -37,7 +37,7 @@ def triggers() -> frozenset[str]:
     lex = lexicon()
     words: set[str] = set(_EXTRA_TRIGGERS)
     for name in ("month", "weekday", "weekday_plural", "season", "part_of_day", "unit", "day_word", "vague",
-                 "set_adverb", "frequency_word", "decade_word", "ordinal", "position"):
+                 "set_adverb", "frequency_word", "decade_word", "ordinal", "position", "holiday"):
         for entry in lex[name]:
             for w in re.findall(r"\w+", entry.lower()):
                 if w not in _STOP:

@@ -104,6 +104,21 @@ class Resolver:
         ys = "XXXX" if y is None else f"{y:04d}"
         return f"{ys}-{month:02d}-{day:02d}{suffix}", anchor, kind
 
+    def op_holiday(self, p: Pending, rule: str, year: int | None, rel: int | None):
+        if year is not None:
+            return values.holiday(rule, year).isoformat(), None, None
+        if self.dct is None:
+            return "XXXX-" + (rule[:2] if rule[0].isdigit() and len(rule) == 5 else "XX-XX"), None, None
+        y = self.dct.year
+        if rel is None or rel == 0:
+            d = values.holiday(rule, y)
+            y, _, _ = self._year_for(p, d.month, d.day)
+        elif rel < 0:
+            y -= 0 if values.holiday(rule, y) < self.dct else 1
+        else:
+            y += 0 if values.holiday(rule, y) > self.dct else 1
+        return values.holiday(rule, y).isoformat(), self.dct_value, "dct"
+
     def op_month(self, p: Pending, month: int, rel: int | None, yearshift: int | None):
         if self.dct is None:
             if rel is None and yearshift in (None, 0):

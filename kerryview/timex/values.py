@@ -98,3 +98,38 @@ def parse(value: str) -> tuple[date, str] | None:
     except ValueError:
         return None
     return date(year, 1, 1), "Y"
+
+
+def easter(year: int) -> date:
+    """Gregorian Easter Sunday (anonymous Gregorian algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month, day = divmod(h + l_ - 7 * m + 114, 31)
+    return date(year, month, day + 1)
+
+
+def holiday(rule: str, year: int) -> date:
+    """The date of a holiday rule of lexicon.json in `year`: "12-25" fixed, "11-4-4" 4th Thursday
+    of November, "05-L-1" last Monday of May, "11-E" US Election Day, "E-2" Easter - 2 days."""
+    if rule.startswith("E"):
+        return easter(year) + timedelta(days=int(rule[1:]))
+    parts = rule.split("-")
+    month = int(parts[0])
+    if len(parts) == 2 and parts[1] == "E":  # the Tuesday after the first Monday of November
+        first = date(year, month, 1)
+        monday = first + timedelta(days=(1 - first.isoweekday()) % 7)
+        return monday + timedelta(days=1)
+    if len(parts) == 2:
+        return date(year, month, int(parts[1]))
+    nth, weekday = parts[1], int(parts[2])
+    if nth == "L":
+        last = add_months(date(year, month, 1), 1) - timedelta(days=1)
+        return last - timedelta(days=(last.isoweekday() - weekday) % 7)
+    first = date(year, month, 1)
+    return first + timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (int(nth) - 1))
