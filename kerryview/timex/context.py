@@ -1,0 +1,142 @@
+"""Context checks and small conversions shared by the normalizers.
+
+Why a separate module: deciding whether "May", "2000" or "Sunday" is temporal depends on the
+words around the match; those checks and the number/unit conversions are reused by several
+normalizers and are easier to test on their own.
+"""
+from __future__ import annotations
+
+import re
+
+from .lexicon import lookup, table
+from .pending import Groups
+
+
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+TEMPORAL_PREP = {"in", "since", "until", "till", "by", "of", "early", "late", "mid", "last", "next", "this", "during",
+                  "through", "throughout", "before", "after", "from", "to", "between", "and", "or", "for", "on", "around",
+                  "circa", "year", "the", "as", "into", "late-", "early-", "spring", "summer", "autumn", "fall", "winter",
+                  "end", "beginning", "start", "middle", "fiscal", "calendar", "than", "but", "at"}
+QUANTITY_BEFORE = {"about", "some", "nearly", "almost", "than", "over", "under", "around", "approximately", "only",
+                    "just", "another", "additional", "least", "total", "roughly", "estimated", "all", "those", "these",
+                    "other", "of", "up", "with", "no", "No", "number", "no.", "nos", "flight", "route", "highway", "room",
+                    "page", "item", "model", "version", "code", "rule", "resolution", "article", "section", "chapter"}
+FOLLOW_OK = {"and", "to", "when", "the", "as", "was", "were", "is", "with", "in", "for", "by", "on", "at", "after",
+              "before", "that", "which", "but", "or", "a", "an", "he", "she", "it", "they", "we", "i", "there", "this",
+              "his", "her", "its", "their", "through", "until", "from", "had", "has", "have", "will", "would", "election",
+              "elections", "budget", "season", "census", "levels", "level", "figures", "results", "earnings", "sales", "deadline"}
+
+
+def number(s: str | None) -> float | None:
+    """Numeric value of a number written in digits or words, None if vague ("several")."""
+    if s is None:
+        return None
+    t = " ".join(s.lower().replace("-", " ").split())
+    if re.fullmatch(r"\d+(?:\.\d+)?", t):
+        return float(t)
+    v = lookup("number", t)
+    if v is not None:
+        return float(v)
+    parts = t.split()
+    if parts and parts[0] in TENS:
+        total = TENS[parts[0]]
+        if len(parts) == 2:
+            unit = lookup("number", parts[1])
+            if unit is None or unit > 9:
+                return None
+            total += unit
+        return float(total)
+    return None
+
+
+def fmt_num(n: float) -> str:
+    return str(int(n)) if float(n).is_integer() else f"{n:g}"
+
+
+def unit_code(s: str | None) -> tuple[str, int] | None:
+    """(unit code, multiplier) of a unit word: "fortnight" -> ("W", 2), "hours" -> ("TH", 1)."""
+    code = lookup("unit", s)
+    if code is None:
+        return None
+    m = re.match(r"(\d*)(\w+)", code)
+    return m.group(2), int(m.group(1) or 1)
+
+
+def duration_value(n: float | None, unit: str) -> str:
+    """TIMEX3 duration: P3D, PT12H, PXY (n None = unspecified amount)."""
+    amount = "X" if n is None else fmt_num(n)
+    if unit.startswith("T"):
+        return f"PT{amount}{unit[1]}"
+    return f"P{amount}{unit}"
+
+
+def words_before(text: str, start: int, k: int = 2) -> list[str]:
+    return re.findall(r"[\w$#.'-]+", text[max(0, start - 40):start])[-k:]
+
+
+def word_after(text: str, end: int) -> str:
+    m = re.match(r"\s*([\w'-]+)", text[end:end + 40])
+    return m.group(1) if m else ""
+
+
+def capitalized(s: str) -> bool:
+    return s[:1].isupper()
+
+
+def pos_mod(s: str | None) -> str | None:
+    return lookup("position", s) if s else None
+
+
+def approx_mod(s: str | None) -> str | None:
+    return lookup("approx", s) if s else None
+
+
+def month_ok(g: Groups, text: str, start: int, end: int, standalone: bool) -> bool:
+    """Reject "May" the verb/name, "march" the verb, "August Wilson": ambiguous month words must be
+    capitalized and, when they stand alone, follow a temporal preposition or determiner."""
+    m = g["month"]
+    low = m.lower()
+    if not capitalized(m):
+        return False
+    ambiguous = low in table("month_ambiguous")
+    if not standalone:
+        return True
+    prev = words_before(text, start, 1)
+    prev_w = prev[-1].lower() if prev else ""
+    if g.get("pos") or g.get("rel") or g.get("year"):
+        return True
+    if prev_w in TEMPORAL_PREP:
+        return True
+    if ambiguous:
+        return False
+    nxt = word_after(text, end)
+    if nxt[:1].isupper() and lookup("month", nxt) is None:
+        return False  # "August Wilson", "June Carter"
+    return True
+
+
+def year_ok(g: Groups, text: str, start: int, end: int) -> bool:
+    """A four-digit number is a year unless the context says it is a quantity or a code."""
+    if g.get("pos"):
+        return True
+    ys = g["year"]
+    y = int(ys)
+    ystart = start + text[start:end].rfind(ys)
+    before = text[max(0, ystart - 2):ystart]
+    if re.search(r"[\d$£€#:/.,]\s?$", before) and not before.endswith(". "):
+        return False
+    after = text[end:end + 12]
+    if re.match(r"\s*(?:%|percent|per cent|[-–]\d{1,3}(?!\d)|[.:/]\d|\d)", after):
+        return False
+    prev = words_before(text, ystart, 1)
+    prev_w = prev[-1].lower() if prev else ""
+    if prev_w in QUANTITY_BEFORE and prev_w not in ("of",):
+        return False
+    nxt = word_after(text, end)
+    if y % 100 == 0 and nxt and nxt[0].islower() and nxt.lower() not in FOLLOW_OK:
+        return False  # "2000 soldiers"
+    if re.fullmatch(r"[a-z]+s", nxt) and nxt not in FOLLOW_OK and y % 10 == 0:
+        return False
+    if not 1900 <= y <= 2099 and prev_w not in TEMPORAL_PREP:
+        return False
+    return True

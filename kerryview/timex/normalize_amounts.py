@@ -1,0 +1,124 @@
+"""Normalizers for amounts of time: durations ("nearly 12 hours"), sets ("every year", "weekly")
+and vague references ("now", "recently").
+"""
+from __future__ import annotations
+
+import re
+
+from .context import approx_mod, duration_value, fmt_num, number, unit_code, word_after
+from .lexicon import lookup
+from .pending import Groups, Pending, normalizer
+
+_MONEY_BEFORE = re.compile(r"(?:[$£€]\s?\d[\d,.]*(?:\s+(?:million|billion|trillion))?|\d[\d,.]*\s*(?:%|percent|per cent|dollars|cents|million|billion|trillion|tons|barrels)|\btimes)\s*$", re.I)
+
+
+@normalizer("duration")
+def _duration(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
+    low = " ".join(text[start:end].lower().split())
+    if rule == "dur_half":
+        unit = re.search(r"(hour|day|year|century|decade)$", low).group(1)
+        value = {"hour": "PT30M", "day": "PT12H", "year": "P6M", "century": "P50Y", "decade": "P5Y"}[unit]
+        return Pending(start, end, "DURATION", value=value, mod=approx_mod(g.get("approx")))
+    if rule == "dur_plural":
+        uc = unit_code(re.match(r"\w+", low).group())
+        return Pending(start, end, "DURATION", value=duration_value(None, uc[0])) if uc else None
+    uc = unit_code(g["unit"])
+    if uc is None:
+        return None
+    unit, mult = uc
+    numtxt = (g.get("num") or "").lower()
+    if rule == "dur_vague":
+        if (low.startswith("recent") or low.startswith("past")) and unit in ("Y", "D"):
+            return Pending(start, end, "DATE", value="PAST_REF")
+        if not g["unit"].lower().endswith("s"):
+            return None
+        return Pending(start, end, "DURATION", value=duration_value(None, unit))
+    if numtxt in ("a", "an") and unit in ("TS", "Q"):
+        return None  # "a second round", "a quarter of the votes"
+    if re.search(r"[-\s]old$", low) or re.match(r"[-\s]+old\b", text[end:end + 6]):
+        return None  # ages ("52 years old") are not time expressions in TimeML
+    if unit == "Q" and re.search(r"\w-quarters$", low):
+        return None  # "three-quarters" is a fraction
+    if numtxt in ("a", "an") and _MONEY_BEFORE.search(text[max(0, start - 40):start]):
+        return Pending(start, end, "SET", value=duration_value(1, unit), quant="EVERY")
+    n = number(g.get("num")) if g.get("num") else None
+    if g.get("vnum") and not g["unit"].lower().endswith("s"):
+        return None
+    if n is not None:
+        n *= mult
+        if "half" in low and g.get("num") and not low.startswith("half"):
+            n += 0.5 * mult
+        if n > 10000:
+            return None
+    if numtxt == "one" and unit == "D" and re.match(r"\s*(?:of|,)", text[end:end + 4]):
+        return None  # "one day of ..." is a duration, but "one day, he ..." is vague; keep it simple
+    if n is not None and 1000 <= n < 2100 and not g["unit"].lower().endswith("s"):
+        return None  # "the 1988 quarter": a year, not 1988 quarters
+    if low.startswith("the ") and (re.search(r"\w-\w", low) or not g["unit"].lower().endswith("s")):
+        start += 4 + len(text[start + 4:end]) - len(text[start + 4:end].lstrip())  # "the [30-day] period"
+    value = duration_value(n, unit)
+    if n is not None and g.get("num2") and g.get("unit2"):
+        uc2 = unit_code(g["unit2"])
+        n2 = number(g["num2"])
+        if uc2 and n2 is not None and not unit.startswith("T") and not uc2[0].startswith("T"):
+            value += f"{fmt_num(n2 * uc2[1])}{uc2[0]}"
+    mod = approx_mod(g.get("approx"))
+    return Pending(start, end, "DURATION", value=value, mod=mod)
+
+
+@normalizer("duration_past")
+def _duration_past(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
+    uc = unit_code(g["unit"])
+    if uc is None:
+        return None
+    n = number(g.get("num")) if g.get("num") else None
+    if n is not None:
+        n *= uc[1]
+    return Pending(start, end, "DURATION", value=duration_value(n, uc[0]), mod=approx_mod(g.get("approx")))
+
+
+_SET_FOLLOW_OK = {"and", "or", "to", "in", "for", "at", "on", "by", "from", "since", "until", "basis", "the", "a",
+                  "with", "as", "than", "over", "through", "during", "but", "while", "after", "before", "because"}
+
+
+@normalizer("set")
+def _set(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
+    low = " ".join(text[start:end].lower().split())
+    if rule == "set_adv":
+        nxt = word_after(text, end)
+        if nxt[:1].islower() and nxt.isalpha() and nxt not in _SET_FOLLOW_OK:
+            return None  # "a daily newspaper", "the quarterly dividend": adjectives, not sets
+        return Pending(start, end, "SET", value=lookup("set_adverb", low), quant="EVERY")
+    if rule == "set_times":
+        uc = unit_code(g["unit"])
+        f = lookup("frequency_word", g["freqword"]) if g.get("freqword") else number(g.get("num"))
+        if uc is None or f is None:
+            return None
+        return Pending(start, end, "SET", value=duration_value(uc[1], uc[0]), freq=f"{fmt_num(f)}X")
+    quant = "EACH" if low.startswith("each") else "EVERY"
+    if g.get("weekday"):
+        return Pending(start, end, "SET", value=f"XXXX-WXX-{lookup('weekday', g['weekday'])}", quant=quant)
+    if g.get("month"):
+        return Pending(start, end, "SET", value=f"XXXX-{lookup('month', g['month']):02d}", quant=quant)
+    if g.get("season"):
+        return Pending(start, end, "SET", value=f"XXXX-{lookup('season', g['season'])}", quant=quant)
+    if g.get("pod"):
+        pod = lookup("part_of_day", g["pod"])
+        return Pending(start, end, "SET", value=f"XXXX-XX-XXT{pod}", quant=quant)
+    uc = unit_code(g["unit"])
+    if uc is None:
+        return None
+    n = number(g.get("num")) if g.get("num") else 1.0
+    if n is None:
+        return None
+    if "other" in low:
+        n *= 2
+    return Pending(start, end, "SET", value=duration_value(n * uc[1], uc[0]), quant=quant)
+
+
+@normalizer("vague")
+def _vague(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
+    low = " ".join(text[start:end].lower().split())
+    if low == "now" and re.match(r"[-\s]*(?:defunct|famous|former|retired|closed)", text[end:end + 12]):
+        return None
+    return Pending(start, end, "DATE", value=lookup("vague", low))

@@ -1,0 +1,442 @@
+"""Normalizers for calendar expressions: dates, times of day, named and relative dates.
+
+Absolute forms get their value here; the rest get a resolver operation ("md", "weekday",
+"shift", ...) with the arguments the resolver needs, so that this module never sees the DCT.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+from .context import (TEMPORAL_PREP, TENS, approx_mod, capitalized, duration_value, month_ok, number,
+                      pos_mod, unit_code, words_before, year_ok)
+from .lexicon import lookup, table
+from .pending import Groups, Pending, normalizer
+
+
+def _date_part(g: Groups, wd_key: str = "weekday") -> dict[str, Any] | None:
+    """Resolver op for the date part shared by time-of-day rules, or None if absent."""
+    if g.get("month") and g.get("day"):
+        day = int(re.match(r"\d+", g["day"]).group())
+        year = int(g["year"]) if g.get("year") else None
+        return {"op": "md", "month": lookup("month", g["month"]), "day": day, "year": year}
+    wd = g.get(wd_key) or g.get("wd2") or g.get("weekday")
+    if wd:
+        relw = (g.get("rel2") or "").lower()
+        rel = {"last": "last", "past": "last", "next": "next", "coming": "next", "this": "this",
+               "previous": "previous", "following": "following"}.get(relw)
+        return {"op": "weekday", "weekday": lookup("weekday", wd), "rel": rel}
+    if g.get("dayword"):
+        return {"op": "dayshift", "n": lookup("day_word", g["dayword"])}
+    return None
+
+
+def _pending(start: int, end: int, type_: str, part: dict[str, Any] | None, **kw: Any) -> Pending:
+    if part is None:
+        return Pending(start, end, type_, **kw)
+    args = dict(part)
+    op = args.pop("op")
+    return Pending(start, end, type_, op=op, args=args, **kw)
+
+
+@normalizer("time_clock")
+def _time_clock(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
+    if g.get("named"):
+        hh, mm = {"noon": (12, 0), "midday": (12, 0), "midnight": (24, 0)}[g["named"].lower()]
+    elif g.get("h24"):
+        hh, mm = int(g["h24"]), int(g["m24"])
+    else:
+        hh = int(g["hour"])
+        mm = int(g["min"]) if g.get("min") else 0
+        pm = g["ampm"].lower().startswith("p")
+        if pm and hh < 12:
+            hh += 12
+        elif not pm and hh == 12:
+            hh = 0
+    part = _date_part(g) or {"op": "time_ref"}
+    part["suffix"] = f"T{hh:02d}:{mm:02d}"
+    return _pending(start, end, "TIME", part, mod=approx_mod(g.get("approx")))
+
+
+@normalizer("pod_date")
+def _pod_date(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
+    part = _date_part(g)
+    if g.get("month") and not month_ok(g, text, start, end, False):
+        return None
+    if part is None and g.get("rel"):
+        rel = lookup("relative_word", g["rel"])
+        part = {"op": "dayshift", "n": rel}
+    if part is None:
+        return None
+    mod = pos_mod(g.get("pos"))
+    if not g.get("pod"):
+        return _pending(start, end, "DATE", part, mod=mod)
+    pod = lookup("part_of_day", g["pod"])
+    if pod is None:
+        return None
+    if (g.get("dayword") or "").lower() == "tonight":
+        pod = "NI"
+    part["suffix"] = "T" + pod
+    if mod == "START" and pod == "NI":
+        mod = None
+    return _pending(start, end, "TIME", part, mod=mod)
+
+
+@normalizer("date_iso")
+def _date_iso(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
+    y, m, d = int(g["year"]), int(g["mm"]), int(g["dd"])
+    if rule == "date_us" and len(g["year"]) == 2:
+        y += 2000 if y < 50 else 1900
+    try:
+        date(y, m, d)
+    except ValueError:
+        return None
+    value = f"{y:04d}-{m:02d}-{d:02d}"
+    if g.get("hour24"):
+        return Pending(start, end, "TIME", value=f"{value}T{g['hour24']}:{g['minute']}")
+    return Pending(start, end, "DATE", value=value)
+
+
+@normalizer("date_md")
+def _date_md(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
+    if not month_ok(g, text, start, end, False):
+        return None
+    month = lookup("month", g["month"])
+    day = int(re.match(r"\d+", g["day"]).group())
+    try:
+        date(2000, month, day)
+    except ValueError:
+        return None
+    if rule == "date_dmy" and not g.get("year") and not g.get("weekday"):
+        # "5 May" is a date, but "2 March" could be "2 march"; need a capital and no leading digit run
+        if re.search(r"[\d,.]\s*$", text[max(0, start - 3):start]):
+            return None
+    year = int(g["year"]) if g.get("year") else None
+    mod = pos_mod(g.get("pos"))
+    if year is not None:
+        return Pending(start, end, "DATE", value=f"{year:04d}-{month:02d}-{day:02d}", mod=mod)
+    wd = lookup("weekday", g["weekday"]) if g.get("weekday") else None
+    return Pending(start, end, "DATE", op="md", args={"month": month, "day": day, "year": None, "weekday": wd}, mod=mod)
+
+
+@normalizer("month")
+def _month(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
+    if not month_ok(g, text, start, end, rule == "month_only"):
+        return None
+    month = lookup("month", g["month"])
+    mod = pos_mod(g.get("pos"))
+    if g.get("year"):
+        return Pending(start, end, "DATE", value=f"{int(g['year']):04d}-{month:02d}", mod=mod)
+    rel = lookup("relative_word", g["rel"]) if g.get("rel") else None
+    if rule == "month_of_year":
+        return Pending(start, end, "DATE", op="month", args={"month": month, "rel": None, "yearshift": rel or 0}, mod=mod)
+    return Pending(start, end, "DATE", op="month", args={"month": month, "rel": rel, "yearshift": None}, mod=mod)
+
+
+@normalizer("season")
+def _season(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
+    code = lookup("season", g["season"])
+    low = g["season"].lower()
+    if low in table("season_ambiguous") and re.match(r"\s+of\s+(?!\d)", text[end:end + 6]) and not g.get("year"):
+        return None  # "the fall of the Berlin Wall"
+    mod = pos_mod(g.get("pos"))
+    if g.get("year"):
+        return Pending(start, end, "DATE", value=f"{int(g['year']):04d}-{code}", mod=mod)
+    rel = lookup("relative_word", g["rel"]) if g.get("rel") else None
+    if rule == "season_of_year":
+        return Pending(start, end, "DATE", op="season", args={"season": code, "rel": None, "yearshift": rel or 0}, mod=mod)
+    return Pending(start, end, "DATE", op="season", args={"season": code, "rel": rel, "yearshift": None}, mod=mod)
+
+
+@normalizer("quarter")
+def _quarter(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
+    n = lookup("ordinal", g["ordinal"])
+    half = "half" in text[start:end].lower()
+    if half and g["ordinal"].lower() in ("last", "final"):
+        n = 2
+    if n is None or (half and n > 2):
+        return None
+    letter = "H" if half else "Q"
+    span = text[start:end]
+    if span[:4].lower() == "the " and re.search(r"\w-(?:fiscal )?(?:quarter|half|qtr)", span) and not re.search(r"\s(?:of|year)\b", span[4:]):
+        start += 4 + len(span[4:]) - len(span[4:].lstrip())  # "the [third-quarter] loss": the article is the noun's
+    year = g.get("year") or g.get("year2")
+    if year:
+        return Pending(start, end, "DATE", value=f"{int(year):04d}-{letter}{n}")
+    rel = g.get("rel") or g.get("rel2") or g.get("rel3")
+    shift = lookup("relative_word", rel) if rel else None
+    if re.search(r"year-(?:earlier|ago)", text[start:end], re.I):
+        shift = -1
+    return Pending(start, end, "DATE", op="quarter", args={"letter": letter, "n": n, "yearshift": shift})
+
+
+@normalizer("quarter_ref")
+def _quarter_ref(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
+    low = " ".join(text[start:end].lower().split())
+    back = 1 if ("year-earlier" in low or "year-ago" in low) else 0
+    current = "current" in low
+    if g.get("year"):
+        return Pending(start, end, "DATE", op="quarter_ref", args={"yearshift": 0, "year": int(g["year"])})
+    return Pending(start, end, "DATE", op="quarter_ref", args={"yearshift": -back, "current": current})
+
+
+@normalizer("weekend")
+def _weekend(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
+    relw = g["rel"].lower() if g.get("rel") else None
+    n = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "following": 1, "this": 0}.get(relw or "", None)
+    if relw and n is None:
+        return None
+    return Pending(start, end, "DATE", op="weekend", args={"n": n})
+
+
+_ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+_TEENS = {w: i + 10 for i, w in enumerate(["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+                                          "seventeen", "eighteen", "nineteen"])}
+
+
+@normalizer("spelled_year")
+def _spelled_year(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
+    """Years as spoken in broadcast transcripts: "nineteen ninety-six", "two thousand one"."""
+    low = text[start:end].lower()
+    if "thousand" in low:
+        rest = g.get("ones3") or g.get("teens2")
+        y = 2000 + (_ONES.get(rest.lower(), 0) if g.get("ones3") else _TEENS[rest.lower()] if rest else 0)
+        if not rest and "year" not in low:
+            return None  # "two thousand soldiers"
+        return Pending(start, end, "DATE", value=f"{y:04d}")
+    century = 19 if "nineteen" in low[:12] else 20
+    if g.get("tens"):
+        yy = TENS[g["tens"].lower()] + (_ONES[g["ones"].lower()] if g.get("ones") else 0)
+    elif g.get("teens"):
+        yy = _TEENS[g["teens"].lower()]
+    else:
+        yy = _ONES[g["ones2"].lower()]
+    return Pending(start, end, "DATE", value=f"{century}{yy:02d}")
+
+
+
+@normalizer("year")
+def _year(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
+    if rule == "yy_only":
+        prev = words_before(text, start, 1)
+        if not prev or prev[-1].lower() not in TEMPORAL_PREP:
+            return None
+        return Pending(start, end, "DATE", op="yy", args={"yy": int(text[start + 1:end])})
+    if not year_ok(g, text, start, end):
+        return None
+    return Pending(start, end, "DATE", value=f"{int(g['year']):04d}", mod=pos_mod(g.get("pos")))
+
+
+@normalizer("the_year")
+def _the_year(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
+    """"the current fiscal year", "the full year": the year under discussion."""
+    low = text[start:end].lower()
+    n = -1 if re.search(r"previous|prior|last", low) else 1 if re.search(r"next|coming|following", low) else 0
+    base = "dct" if re.search(r"current|latest|last|next|coming", low) else "narrative"
+    return Pending(start, end, "DATE", op="shift", args={"unit": "Y", "n": n, "base": base})
+
+
+@normalizer("century")
+def _century(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
+    n = int(g["cent"])
+    if n < 1:
+        return None
+    return Pending(start, end, "DATE", value=f"{n - 1:02d}", mod=pos_mod(g.get("pos")))
+
+
+@normalizer("decade")
+def _decade(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
+    mod = pos_mod(g.get("pos"))
+    if g.get("dec4"):
+        y = int(g["dec4"])
+        if y % 100 == 0 and not text[start:end].lower().startswith("the"):
+            return None
+        return Pending(start, end, "DATE", value=f"{y // 10:03d}", mod=mod)
+    if g.get("dec2"):
+        if not ("'" in text[start:end] or text[start:end].lower().startswith("the") or g.get("pos")):
+            prev = words_before(text, start, 1)
+            if not prev or prev[-1].lower() not in ("the", "in", "of", "early", "late", "mid", "since", "during"):
+                return None
+        return Pending(start, end, "DATE", op="decade", args={"d": int(g["dec2"]) // 10}, mod=mod)
+    word = g["decw"].lower()
+    d = table("decade_word")[word]
+    century = 20 if "twenty" in text[start:end].lower().replace("twenties", "") else 19
+    if "nineteen" not in text[start:end].lower() and century == 19:
+        return Pending(start, end, "DATE", op="decade", args={"d": d}, mod=mod)
+    return Pending(start, end, "DATE", value=f"{century}{d}", mod=mod)
+
+
+_T_UNITS = ("TH", "TM", "TS")
+
+
+@normalizer("rel_unit")
+def _rel_unit(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
+    uc = unit_code(g["unit"])
+    if uc is None:
+        return None
+    unit, mult = uc
+    low = " ".join(text[start:end].lower().split())
+    plural = g["unit"].lower().endswith(("s", "ies")) and unit != "CE" or g["unit"].lower() == "centuries"
+    has_the = low.startswith("the ")
+    relw = " ".join(g["rel"].lower().split()) if g.get("rel") else None
+    rel = lookup("relative_word", relw) if relw else None
+    mod = pos_mod(g.get("pos"))
+    if g["unit"].lower().startswith("season") and (plural or relw not in (None, "this")):
+        return None  # "last season" of a sport is not three months ago
+    if plural or mult > 1:
+        if relw in ("past", "last", "previous") or relw is None:
+            return Pending(start, end, "DURATION", value=duration_value(None, unit), mod=mod)
+        if relw in ("next", "coming", "following"):
+            return Pending(start, end, "DURATION", value=duration_value(None, unit))
+        return None
+    if text[start].isupper() and g["unit"][:1].isupper() and not re.search(r"(?:^|[.!?\"“]\s*|\n)$", text[max(0, start - 3):start]):
+        return None  # "ABC's This Week": a title, not a date
+    if unit in _T_UNITS:
+        if has_the and relw in ("past", "last", "next", "coming"):
+            return Pending(start, end, "DURATION", value=duration_value(1, unit))
+        return None
+    if relw is None:
+        if not g.get("pos"):
+            return None
+        # "the end of the year", "later in the day": the current unit
+        base = "narrative" if unit == "D" else "dct"
+        return Pending(start, end, "DATE", op="shift", args={"unit": unit, "n": 0, "base": base}, mod=mod)
+    if has_the and not g.get("pos") and relw in ("past", "last"):
+        return Pending(start, end, "DURATION", value=duration_value(1, unit))
+    if relw in ("following", "previous") or (has_the and relw == "next") or (relw == "next" and unit == "D"):
+        return Pending(start, end, "DATE", op="shift", args={"unit": unit, "n": rel, "base": "narrative"}, mod=mod)
+    if unit == "D":
+        return None  # "last day", "this day": not a calendar reference
+    return Pending(start, end, "DATE", op="shift", args={"unit": unit, "n": rel, "base": "dct"}, mod=mod)
+
+
+_BACK = ("ago", "earlier", "before", "prior", "back")
+_DCT_BASED = ("ago", "hence", "from now", "back")
+
+
+@normalizer("ago")
+def _ago(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
+    uc = unit_code(g["unit"])
+    if uc is None:
+        return None
+    unit, mult = uc
+    low = " ".join(text[start:end].lower().split())
+    m = re.search(r"(ago|earlier|later|before|after|hence|from now|prior|on|back)(?:\s+\w+)?$", low.replace("-", " "))
+    if m is None:
+        return None
+    word = m.group(1)
+    sign = -1 if word in _BACK else 1
+    base = "dct" if word in _DCT_BASED and rule != "year_earlier_adj" else "narrative"
+    if word == "on" and not g.get("num"):
+        return None
+    if g.get("num"):
+        n = number(g["num"])
+    elif g.get("vnum") or rule == "unit_ago" and g["unit"].lower().endswith("s"):
+        n = None
+    else:
+        n = 1.0
+    mod = approx_mod(g.get("approx"))
+    if n is None:
+        if word != "ago":  # "days before": an unspecified amount; "before" is only a signal
+            m2 = re.match(r".*?\b\w+s\b", text[start:end])
+            return Pending(start, start + m2.end(), "DURATION", value=duration_value(None, unit)) if m2 else None
+        if rule == "unit_ago":  # "months ago"
+            return Pending(start, end, "DURATION", value=duration_value(None, unit))
+        return Pending(start, end, "DATE", value="PAST_REF" if sign < 0 else "FUTURE_REF")
+    if unit in _T_UNITS:
+        return Pending(start, end, "DURATION", value=duration_value(n, unit), mod=mod)
+    adjective = rule == "year_earlier_adj"
+    if adjective and low.startswith(("a ", "an ")):
+        start += len(low.split()[0]) + 1  # "a [year-earlier] figure"
+    return Pending(start, end, "DATE", op="shift", mod=mod,
+                   args={"unit": unit, "n": sign * n * mult, "base": base, "ago": True, "adjective": adjective})
+
+
+@normalizer("narrative")
+def _narrative(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
+    uc = unit_code(g.get("unit") or g.get("unit2"))
+    if uc is None or uc[0] in _T_UNITS or uc[1] > 1:
+        return None
+    low = text[start:end].lower()
+    if re.search(r"follow|next|after", low):
+        n = 1
+    elif re.search(r"previous|prior|preceding|before", low):
+        n = -1
+    else:
+        n = 0
+    unit_word = (g.get("unit") or g.get("unit2")).lower()
+    if unit_word.endswith("s"):
+        return None
+    return Pending(start, end, "DATE", op="shift", args={"unit": uc[0], "n": n, "base": "narrative"})
+
+
+@normalizer("holiday")
+def _holiday(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
+    """Named days: fixed ("Christmas"), nth weekday ("Thanksgiving") or Easter-based ("Good Friday")."""
+    h = g["holiday"]
+    if not (h[:1].isupper() or h.lower().startswith("the ")) or (h.isupper() and len(h) > 3):
+        return None  # names of days are capitalized: "may day", "MAYDAY" are calls for help
+    rule_s = lookup("holiday", g["holiday"])
+    rel = lookup("relative_word", g["rel"]) if g.get("rel") else None
+    year = int(g["year"]) if g.get("year") else None
+    return Pending(start, end, "DATE", op="holiday", args={"rule": rule_s, "year": year, "rel": rel})
+
+
+@normalizer("the_unit")
+def _the_unit(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
+    """"the week", "the day", "the morning": the current unit of the story (TimeBank marks them)."""
+    if g.get("pod"):
+        pod = lookup("part_of_day", g["pod"])
+        if pod is None or not pod.isalpha() or g["pod"].lower() in ("early hours", "small hours", "wee hours"):
+            return None
+        return Pending(start, end, "TIME", op="time_ref", args={"suffix": "T" + pod})
+    word = g["unit"].lower()
+    if word == "week":
+        return Pending(start, end, "DATE", op="shift", args={"unit": "W", "n": 0, "base": "dct"})
+    if word == "day":
+        return Pending(start, end, "DATE", op="shift", args={"unit": "D", "n": 0, "base": "narrative"})
+    return None
+
+
+@normalizer("weekday")
+def _weekday(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
+    wd = g["weekday"]
+    if not capitalized(wd) and not wd.islower():
+        return None
+    after = " ".join(text[end:end + 30].split()).lower()
+    for blocker in table("weekday_blockers_after"):
+        if after.startswith(blocker + " ") or after == blocker or after.startswith(blocker + ".") or after.startswith(blocker + ","):
+            if text[end:].lstrip()[:1].isupper():
+                return None
+    before = text[max(0, start - 7):start].lower()
+    if before.rstrip().endswith(("bloody", "good", "black", "super", "cyber", "ash", "palm", "easter")):
+        return None
+    relw = g["rel"].lower() if g.get("rel") else None
+    rel = {"last": "last", "past": "last", "previous": "previous", "next": "next", "coming": "next",
+           "following": "following", "this": "this", "prior": "previous"}.get(relw or "", None)
+    if relw and rel is None:
+        return None
+    return Pending(start, end, "DATE", op="weekday", args={"weekday": lookup("weekday", wd), "rel": rel},
+                   mod=pos_mod(g.get("pos")))
+
+
+@normalizer("weekday_set")
+def _weekday_set(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
+    if not capitalized(g["weekdays"]):
+        return None
+    n = lookup("weekday_plural", g["weekdays"])
+    return Pending(start, end, "SET", value=f"XXXX-WXX-{n}", quant="EVERY")
+
+
+@normalizer("dayword")
+def _dayword(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
+    n = lookup("day_word", g["dayword"])
+    low = text[start:end].lower()
+    if low.startswith("the day before"):
+        n -= 1
+    elif low.startswith("the day after"):
+        n += 1
+    if g["dayword"].lower() == "tonight":
+        return Pending(start, end, "TIME", op="dayshift", args={"n": n, "suffix": "TNI"})
+    return Pending(start, end, "DATE", op="dayshift", args={"n": n})
