@@ -56,7 +56,7 @@ LANE_H = 28
 BOTTOM_H = 22
 LABEL_MAX = 260.0
 CHUNK_PX = 1024.0
-CELL_PX = 36.0
+CELL_PX = 26.0
 DETAIL_MAX = 1500
 MAX_SCALE = 400.0 / ta.MINUTE  # 400 px per minute
 LAYOUT_CACHE = 48
@@ -548,12 +548,12 @@ class TimelineWidget(QWidget):
         top = LANE_TOP + 18
         bottom = self.height() - BOTTOM_H - 4
         maxn = max(c[2] for c in fr.cells)
-        lm = math.log1p(maxn)
+        sm = math.sqrt(maxn)
         p.setFont(self._f_small)
         fill = QColor(CLUSTER)
         fill.setAlpha(150)
         for a, b, n, rect in fr.cells:
-            hgt = max(4.0, (bottom - top) * math.log1p(n) / lm)
+            hgt = max(4.0, (bottom - top) * math.sqrt(n) / sm)
             bar = QRectF(rect.x(), bottom - hgt, rect.width(), hgt)
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(fill)
@@ -778,7 +778,10 @@ class TimelineWidget(QWidget):
             if hit and hit[0] == "event":
                 QToolTip.showText(e.globalPos(), self._tooltip(hit[1]), self)
             elif hit:
-                QToolTip.showText(e.globalPos(), "Several events: click to zoom in", self)
+                a, b = hit[1]
+                n = self._index.count_starting(a, b)
+                span = f"{ta.format_span(a, a, 'day')} – {ta.format_span(b - 1, b - 1, 'day')}"
+                QToolTip.showText(e.globalPos(), f"{n:,} events, {span}: click to zoom in", self)
             else:
                 QToolTip.hideText()
             return True
