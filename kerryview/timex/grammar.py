@@ -36,6 +36,8 @@ _ONES = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
 _TEENS = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
 _BUILTIN["ones"] = "(?:" + "|".join(_ONES) + r")(?!\w)"
 _BUILTIN["teens"] = "(?:" + "|".join(_TEENS) + r")(?!\w)"
+_BUILTIN["spelledyear"] = (r"(?:nineteen|twenty)[-\s]+(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+                           r"(?:[-\s]+(?:one|two|three|four|five|six|seven|eight|nine))?|" + "|".join(_TEENS) + r")(?!\w)")
 _BUILTIN["tens"] = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?!\w)"
 
 # Macros that are lexicon tables (macro name -> lexicon key).

@@ -195,10 +195,27 @@ _TEENS = {w: i + 10 for i, w in enumerate(["ten", "eleven", "twelve", "thirteen"
                                           "seventeen", "eighteen", "nineteen"])}
 
 
+def spelled_year(s: str) -> int:
+    """1994 for "nineteen ninety-four"."""
+    words = s.lower().replace("-", " ").split()
+    century = 19 if words[0] == "nineteen" else 20
+    rest = words[1:]
+    if rest[0] in _TEENS:
+        return century * 100 + _TEENS[rest[0]]
+    return century * 100 + TENS[rest[0]] + (_ONES[rest[1]] if len(rest) > 1 else 0)
+
+
 @normalizer("spelled_year")
 def _spelled_year(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
     """Years as spoken in broadcast transcripts: "nineteen ninety-six", "two thousand one"."""
     low = text[start:end].lower()
+    if g.get("spelledyear"):  # "January nineteen ninety-seven", "the winter of nineteen ninety-four"
+        y = spelled_year(g["spelledyear"])
+        if g.get("month"):
+            if not month_ok(g, text, start, end, False):
+                return None
+            return Pending(start, end, "DATE", value=f"{y:04d}-{lookup('month', g['month']):02d}")
+        return Pending(start, end, "DATE", value=f"{y:04d}-{lookup('season', g['season'])}")
     if "thousand" in low:
         rest = g.get("ones3") or g.get("teens2")
         y = 2000 + (_ONES.get(rest.lower(), 0) if g.get("ones3") else _TEENS[rest.lower()] if rest else 0)
