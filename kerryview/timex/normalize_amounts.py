@@ -9,7 +9,11 @@ from .context import approx_mod, duration_value, fmt_num, number, unit_code, wor
 from .lexicon import lookup
 from .pending import Groups, Pending, normalizer
 
-_MONEY_BEFORE = re.compile(r"(?:[$£€]\s?\d[\d,.]*(?:\s+(?:million|billion|trillion))?|\d[\d,.]*\s*(?:%|percent|per cent|dollars|cents|million|billion|trillion|tons|barrels)|\btimes)\s*$", re.I)
+# "$5 a year", "20% a year", "four flights a week", "700 seats a week": a rate, so a SET
+_MONEY_BEFORE = re.compile(
+    r"(?:[$£€]\s?\d[\d,.]*(?:\s+(?:million|billion|trillion))?"
+    r"|(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?)"
+    r"(?:\s*(?:%|percent|per cent)|(?:\s+[a-z]+){1,2})|\btimes)\s*$", re.I)
 
 
 @normalizer("duration")
