@@ -55,10 +55,11 @@ class Resolver:
                 value, anchor, kind = getattr(self, "op_" + p.op)(p, **p.args)
             except (ValueError, OverflowError):  # calendar arithmetic past year 1 or 9999
                 value, anchor, kind = ("XXXX-XX-XX" if p.type != "DURATION" else "PX"), None, None
-        comparison = p.op == "shift" and p.args.get("ago") and p.args.get("base") == "narrative" \
-            or p.op == "quarter_ref" and p.args.get("yearshift")
+        # "a year earlier" compares with the focus period, it does not move the story on
+        # (but "two days later" does)
+        comparison = (p.op == "shift" and p.args.get("ago") and p.args.get("base") == "narrative"
+                      and p.args.get("unit") in ("Y", "Q")) or (p.op == "quarter_ref" and p.args.get("yearshift"))
         if p.type in ("DATE", "TIME") and not comparison:
-            # "a year earlier" compares with the focus date, it does not move the narrative
             parsed = values.parse(value)
             if parsed is not None:
                 self.refs.append((parsed[0], parsed[1], value))
