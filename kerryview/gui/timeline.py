@@ -703,6 +703,12 @@ class TimelineWidget(QWidget):
                 self._clamp()
                 self._invalidate()
                 self.viewChanged.emit()
+        elif not e.buttons():
+            hit = self.hitTest(e.position())
+            if hit:
+                self.setCursor(Qt.CursorShape.PointingHandCursor)
+            else:
+                self.unsetCursor()
 
     def mouseReleaseEvent(self, e) -> None:  # noqa: N802
         if e.button() == Qt.MouseButton.LeftButton and self._press is not None:
