@@ -44,6 +44,16 @@ def app_icon():
         return QIcon()
 
 
+def use_light_palette(app) -> None:
+    """The timeline, passages and highlights are drawn in light colours; under a dark desktop
+    theme, switch the app to a light Fusion palette so text keeps its contrast everywhere."""
+    from PySide6.QtGui import QPalette
+    if app.palette().color(QPalette.ColorRole.Window).lightness() >= 128:
+        return
+    app.setStyle("Fusion")
+    app.setPalette(app.style().standardPalette())
+
+
 def resolve_db_path(db_path: str | None) -> Path:
     if db_path:
         return Path(db_path)
@@ -66,6 +76,7 @@ def run(paths: list[str], db_path: str | None) -> int:
     app.setApplicationDisplayName("kerryview")
     app.setDesktopFileName("kerryview")
     app.setWindowIcon(app_icon())
+    use_light_palette(app)
     store = Store(resolve_db_path(db_path))
     window = MainWindow(store)
     if os.environ.get("KERRYVIEW_QUIT_AFTER_FIRST_PAINT") == "1":
