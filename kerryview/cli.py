@@ -86,6 +86,9 @@ def build_gui_parser() -> argparse.ArgumentParser:
     parser.add_argument("--db", help="corpus database (default: the platform's app-data folder)")
     parser.add_argument("--self-test", action="store_true",
                         help="load the bundled corpus, render the timeline offscreen, exit")
+    parser.add_argument("--quit-after-first-paint", action="store_true",
+                        help="quit once the timeline has painted, printing the start-up time "
+                             "(for benchmarks/startup.py)")
     parser.add_argument("paths", nargs="*", type=Path, help="articles or folders to open")
     return parser
 
@@ -98,6 +101,9 @@ def main(argv: list[str] | None = None) -> int:
     args = build_gui_parser().parse_args(argv)
     if args.self_test:
         return _self_test(args)
+    if args.quit_after_first_paint:
+        import os
+        os.environ["KERRYVIEW_QUIT_AFTER_FIRST_PAINT"] = "1"
     return _gui(args)
 
 

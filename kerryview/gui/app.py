@@ -74,7 +74,7 @@ def run(paths: list[str], db_path: str | None) -> int:
     app.setOrganizationName("kerryview")
     app.setApplicationName("kerryview")
     app.setApplicationDisplayName("kerryview")
-    app.setDesktopFileName("kerryview")
+    app.setDesktopFileName("io.github.kerryview.KerryView")  # packaging/linux/*.desktop
     app.setWindowIcon(app_icon())
     use_light_palette(app)
     store = Store(resolve_db_path(db_path))
