@@ -123,7 +123,7 @@ class MainWindow(QMainWindow):
         self.main_split.addWidget(self.problems)
         self.main_split.setStretchFactor(0, 2)
         self.main_split.setStretchFactor(1, 3)
-        self.main_split.setSizes([380, 400, 0])
+        self.main_split.setSizes([490, 310, 0])  # the timeline is the point: give it room
         self.main_split.setChildrenCollapsible(False)
         self.setCentralWidget(self.main_split)
 

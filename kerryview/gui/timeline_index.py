@@ -148,7 +148,7 @@ class Layout:
     overflow: list[int]
 
 
-WIDE_RANGE_PX = 600.0  # ranges wider than this at the current zoom are packed last
+WIDE_RANGE_PX = 200.0  # ranges wider than this (a few labels) at the current zoom are packed last
 
 
 def pack_lanes(index: TimelineIndex, rows: Sequence[int], n_lanes: int, scale: float,

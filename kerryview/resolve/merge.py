@@ -82,7 +82,8 @@ def build_items(found: list[Found], dcts: dict[str, str]) -> list[Item]:
 @dataclass
 class _Link:
     """What two groups share: summed similarity over compared pairs, how many pairs were
-    compared, whether all those dates agree, and whether two of them share a sentence."""
+    compared, whether all those dates agree, and whether two of them are different dates in
+    one sentence ("will pick up on July 18 where they left off the previous day")."""
 
     total: float
     compared: int
@@ -111,7 +112,8 @@ def _pair_links(items: list[Item]) -> dict[tuple[int, int], _Link]:
                 mi, mj = items[i].mention, items[j].mention
                 links[(min(i, j), max(i, j))] = _Link(
                     cosine(items[i].vector, items[j].vector), 1, compatible,
-                    mi.document_id == mj.document_id and mi.start == mj.start)
+                    mi.document_id == mj.document_id and mi.start == mj.start
+                    and mi.timex.value != mj.timex.value)
     return links
 
 
@@ -119,7 +121,7 @@ def cluster(items: list[Item]) -> list[list[Item]]:
     """Average-linkage agglomerative clustering over date-near mentions.
 
     Pairs never compared have dates too far apart: they make a merge a disagreement and count
-    zero similarity. Two time expressions of one sentence are never one event, and an article
+    zero similarity. Two different dates in one sentence are never one event, and an article
     does not disagree with itself. Uses a heap with lazy invalidation: O(L log L) for L links.
     """
     members: dict[int, list[int]] = {i: [i] for i in range(len(items))}
