@@ -45,3 +45,20 @@ def test_events_come_back_in_time_order(tmp_path):
            enumerate(["2023-07-18", "2022-08-01", "2023-07-17"])]
     store.save_corpus([], evs)
     assert [e.start for e in store.events()] == ["2022-08-01", "2023-07-17", "2023-07-18"]
+
+
+def test_older_schema_keeps_documents_and_rebuilds_events(tmp_path):
+    from kerryview.bundled import bundled_corpus_paths
+    from kerryview.pipeline import import_into_store
+
+    db = tmp_path / "old.db"
+    store = Store(db)
+    import_into_store(store, bundled_corpus_paths()[:2])
+    n_events = store.event_count()
+    store.db["meta"].upsert({"key": "schema_version", "value": "1"}, pk="key")
+    store.close()
+    reopened = Store(db)
+    assert reopened.needs_rebuild and reopened.event_count() == 0
+    assert len(reopened.documents()) == 2
+    import_into_store(reopened, [])
+    assert Store(db).event_count() == n_events and not Store(db).needs_rebuild

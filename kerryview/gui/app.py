@@ -98,6 +98,8 @@ def run(paths: list[str], db_path: str | None) -> int:
     elif store.event_count() == 0 and not store.documents():
         from kerryview.pipeline import bundled_corpus_paths
         window.import_paths(bundled_corpus_paths())
+    elif store.needs_rebuild or store.event_count() == 0:
+        window.import_paths([], rebuild=True)  # documents kept, events derived again
     code = app.exec()
     store.close()
     return code

@@ -290,9 +290,11 @@ class MainWindow(QMainWindow):
             self.reader.show_document(doc, self._mentions_by_doc.get(doc.id))
 
     # -- importing ------------------------------------------------------------------------
-    def import_paths(self, paths: Sequence[str | Path]) -> bool:
+    def import_paths(self, paths: Sequence[str | Path], rebuild: bool = False) -> bool:
+        """Add files to the corpus in the background; with rebuild=True and no paths, resolve
+        the stored documents again (after a schema change dropped the derived events)."""
         paths = [str(p) for p in paths]
-        if not paths:
+        if not paths and not rebuild:
             return False
         if self.importer is None:  # in-memory store: no second connection possible
             return self._import_in_main_thread(paths)

@@ -17,7 +17,12 @@ import sqlite_utils
 
 from kerryview.model import Document, Event, EventMention, Timex
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+# Events and mentions are derived from the documents: a database written by another schema
+# version keeps its documents and has these rebuilt (Store.needs_rebuild).
+DERIVED_TABLES = ("mentions", "events")
+TIMEX_FIELDS = ("start", "end", "text", "type", "value", "mod", "freq", "quant", "anchor",
+                "anchor_kind")
 
 
 def default_db_path() -> Path:
@@ -48,8 +53,15 @@ class Store:
     # -- schema ---------------------------------------------------------------------------
     def _create_schema(self) -> None:
         db = self.db
+        self.needs_rebuild = False
         with db.atomic():
             db["meta"].create({"key": str, "value": str}, pk="key", if_not_exists=True)
+            row = db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+            if row and row[0] != str(SCHEMA_VERSION):
+                for name in DERIVED_TABLES:
+                    if db[name].exists():
+                        db[name].drop()
+                self.needs_rebuild = True
             db["documents"].create(
                 {"id": str, "path": str, "title": str, "text": str, "encoding": str,
                  "sha256": str, "dct": str, "dct_source": str, "added": int},
@@ -59,12 +71,14 @@ class Store:
                  "granularity": str, "status": str, "duration": str, "mod": str,
                  "conflicts": str, "n_sources": int},
                 pk="id", if_not_exists=True)
+            columns = {"id": int, "event_id": str, "document_id": str, "start": int, "end": int,
+                       "text": str, "trigger_start": int, "trigger_end": int, "status": str,
+                       "resolution": str, "duration": str, "duration_mod": str}
+            columns.update({f"timex_{f}": (int if f in ("start", "end") else str)
+                            for f in TIMEX_FIELDS})
             db["mentions"].create(
-                {"id": int, "event_id": str, "document_id": str, "start": int, "end": int,
-                 "text": str, "timex": str, "trigger_start": int, "trigger_end": int,
-                 "status": str, "resolution": str, "duration": str, "duration_mod": str},
-                pk="id", foreign_keys=[("event_id", "events", "id"),
-                                       ("document_id", "documents", "id")],
+                columns, pk="id", foreign_keys=[("event_id", "events", "id"),
+                                                ("document_id", "documents", "id")],
                 if_not_exists=True)
             db["mentions"].create_index(["event_id"], if_not_exists=True)
             db["mentions"].create_index(["document_id"], if_not_exists=True)
@@ -103,15 +117,12 @@ class Store:
 
     @staticmethod
     def _mention_row(event_id: str, m: EventMention) -> dict:
-        t = m.timex
-        timex = {"start": t.start, "end": t.end, "text": t.text, "type": t.type,
-                 "value": t.value, "mod": t.mod, "freq": t.freq, "quant": t.quant,
-                 "anchor": t.anchor, "anchor_kind": t.anchor_kind}
-        return {"event_id": event_id, "document_id": m.document_id, "start": m.start,
-                "end": m.end, "text": m.text, "timex": json.dumps(timex),
-                "trigger_start": m.trigger_start, "trigger_end": m.trigger_end,
-                "status": m.status, "resolution": m.resolution, "duration": m.duration,
-                "duration_mod": m.duration_mod}
+        row = {"event_id": event_id, "document_id": m.document_id, "start": m.start,
+               "end": m.end, "text": m.text, "trigger_start": m.trigger_start,
+               "trigger_end": m.trigger_end, "status": m.status, "resolution": m.resolution,
+               "duration": m.duration, "duration_mod": m.duration_mod}
+        row.update({f"timex_{f}": getattr(m.timex, f) for f in TIMEX_FIELDS})
+        return row
 
     # -- reading --------------------------------------------------------------------------
     def documents(self) -> list[Document]:
@@ -125,18 +136,26 @@ class Store:
         """sha256 -> document id, to skip files already in the corpus."""
         return {r["sha256"]: r["id"] for r in self.db.query("SELECT id, sha256 FROM documents")}
 
+    _MENTION_COLUMNS = ("event_id", "document_id", "start", "end", "text", "trigger_start",
+                        "trigger_end", "status", "resolution", "duration", "duration_mod",
+                        *(f"timex_{f}" for f in TIMEX_FIELDS))
+
     def events(self) -> list[Event]:
-        """All events in time order (stable for same-date events), each with its mentions."""
+        """All events in time order (stable for same-date events), each with its mentions.
+        Plain cursors and positional columns: this is what opening a large corpus waits on."""
+        conn = self.db.conn
         events: dict[str, Event] = {}
-        for r in self.db.query("SELECT * FROM events ORDER BY start, end, label, id"):
-            events[r["id"]] = Event(
-                id=r["id"], label=r["label"], value=r["value"], start=r["start"], end=r["end"],
-                granularity=r["granularity"], status=r["status"], duration=r["duration"],
-                mod=r["mod"], conflicts=json.loads(r["conflicts"] or "[]"))
-        for r in self.db.query("SELECT * FROM mentions ORDER BY id"):
-            ev = events.get(r["event_id"])
+        for (eid, label, value, start, end, gran, status, duration, mod, conflicts) in conn.execute(
+                'SELECT id, label, value, start, "end", granularity, status, duration, mod, '
+                'conflicts FROM events ORDER BY start, "end", label, id'):
+            events[eid] = Event(eid, label, value, start, end, gran, status, duration, mod, [],
+                                json.loads(conflicts) if conflicts and conflicts != "[]" else [])
+        cols = ", ".join(f'"{c}"' for c in self._MENTION_COLUMNS)
+        for r in conn.execute(f"SELECT {cols} FROM mentions ORDER BY id"):
+            ev = events.get(r[0])
             if ev is not None:
-                ev.mentions.append(self._mention(r))
+                ev.mentions.append(EventMention(r[1], r[2], r[3], r[4], Timex(*r[11:21]),
+                                                r[5], r[6], r[7], r[8], r[9], r[10]))
         return list(events.values())
 
     def event_count(self) -> int:
@@ -148,14 +167,6 @@ class Store:
                         encoding=r["encoding"], sha256=r["sha256"],
                         dct=date.fromisoformat(r["dct"]) if r["dct"] else None,
                         dct_source=r["dct_source"])
-
-    @staticmethod
-    def _mention(r: dict) -> EventMention:
-        return EventMention(
-            document_id=r["document_id"], start=r["start"], end=r["end"], text=r["text"],
-            timex=Timex(**json.loads(r["timex"])), trigger_start=r["trigger_start"],
-            trigger_end=r["trigger_end"], status=r["status"], resolution=r["resolution"],
-            duration=r["duration"], duration_mod=r["duration_mod"])
 
     def close(self) -> None:
         self.db.close()
