@@ -307,8 +307,8 @@ def _rel_unit(g: Groups, text: str, start: int, end: int, rule: str) -> Pending 
         if relw in ("next", "coming", "following"):
             return Pending(start, end, "DURATION", value=duration_value(None, unit))
         return None
-    if text[start].isupper() and g["unit"][:1].isupper() and not re.search(r"(?:^|[.!?\"“]\s*|\n)$", text[max(0, start - 3):start]):
-        return None  # "ABC's This Week": a title, not a date
+    if text[start].isupper() and g["unit"][:1].isupper() and not text[start:end].isupper():
+        return None  # "ABC's This Week": a title, not a date (a date has a lower-case unit)
     if unit in _T_UNITS:
         if has_the and relw in ("past", "last", "next", "coming"):
             return Pending(start, end, "DURATION", value=duration_value(1, unit))
