@@ -17,6 +17,7 @@ TEMPORAL_PREP = {"in", "since", "until", "till", "by", "of", "early", "late", "m
                   "through", "throughout", "before", "after", "from", "to", "between", "and", "or", "for", "on", "around",
                   "circa", "year", "the", "as", "into", "late-", "early-", "spring", "summer", "autumn", "fall", "winter",
                   "end", "beginning", "start", "middle", "fiscal", "calendar", "than", "but", "at"}
+WEAK_PREP = {"and", "or", "to", "the", "as", "than", "but", "of", "for", "at", "from", "on"}
 QUANTITY_BEFORE = {"about", "some", "nearly", "almost", "than", "over", "under", "around", "approximately", "only",
                     "just", "another", "additional", "least", "total", "roughly", "estimated", "all", "those", "these",
                     "other", "of", "up", "with", "no", "No", "number", "no.", "nos", "flight", "route", "highway", "room",
@@ -105,13 +106,14 @@ def month_ok(g: Groups, text: str, start: int, end: int, standalone: bool) -> bo
     prev_w = prev[-1].lower() if prev else ""
     if g.get("pos") or g.get("rel") or g.get("year"):
         return True
-    if prev_w in TEMPORAL_PREP:
-        return True
-    if ambiguous:
-        return False
+    if not m.endswith(".") and len(m) <= 4 and low not in ("may", "june", "july"):
+        return False  # a bare "Jan", "Dec" is a name unless a day or year follows (other rules)
     nxt = word_after(text, end)
-    if nxt[:1].isupper() and lookup("month", nxt) is None:
-        return False  # "August Wilson", "June Carter"
+    name_like = nxt[:1].isupper() and lookup("month", nxt) is None  # "August Wilson", "and Jan Kavan"
+    if prev_w in TEMPORAL_PREP and not (prev_w in WEAK_PREP and name_like):
+        return True
+    if ambiguous or name_like:
+        return False
     return True
 
 

@@ -90,6 +90,8 @@ def _set(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | Non
     low = " ".join(text[start:end].lower().split())
     if rule == "set_adv":
         nxt = word_after(text, end)
+        if nxt[:1].isupper() and re.search(r"\w\s+$", text[max(0, start - 2):start]):
+            return None  # "the party daily Granma": a newspaper
         if nxt[:1].islower() and nxt.isalpha() and nxt not in _SET_FOLLOW_OK:
             return None  # "a daily newspaper", "the quarterly dividend": adjectives, not sets
         return Pending(start, end, "SET", value=lookup("set_adverb", low), quant="EVERY")

@@ -10,7 +10,7 @@ from datetime import date
 from typing import Any
 
 from .context import (TEMPORAL_PREP, TENS, approx_mod, capitalized, duration_value, month_ok, number,
-                      pos_mod, unit_code, words_before, year_ok)
+                      pos_mod, unit_code, word_after, words_before, year_ok)
 from .lexicon import lookup, table
 from .pending import Groups, Pending, normalizer
 
@@ -409,6 +409,9 @@ def _the_unit(g: Groups, text: str, start: int, end: int, rule: str) -> Pending 
             return None
         return Pending(start, end, "TIME", op="time_ref", args={"suffix": "T" + pod})
     word = g["unit"].lower()
+    nxt = word_after(text, end)
+    if lookup("weekday", nxt) or lookup("day_word", nxt) or lookup("month", nxt):
+        return None  # "during the day Friday": the weekday is the date
     if word == "week":
         return Pending(start, end, "DATE", op="shift", args={"unit": "W", "n": 0, "base": "dct"})
     if word == "day":
