@@ -415,7 +415,7 @@ def _the_unit(g: Groups, text: str, start: int, end: int, rule: str) -> Pending 
     if word == "week":
         return Pending(start, end, "DATE", op="shift", args={"unit": "W", "n": 0, "base": "dct"})
     if word == "day":
-        return Pending(start, end, "DATE", op="shift", args={"unit": "D", "n": 0, "base": "narrative"})
+        return Pending(start, end, "DATE", op="shift", args={"unit": "D", "n": 0, "base": "focus"})
     return None
 
 

@@ -26,6 +26,7 @@ class Resolver:
         self.dct = dct
         self.dct_value = dct.isoformat() if dct else None
         self.refs: list[Ref] = []
+        self.stated: list[Ref] = []  # dates the text states (not derived from another mention)
 
     # --- reference helpers ----------------------------------------------------------------
     def last_ref(self, max_rank: int) -> Ref | None:
@@ -63,6 +64,8 @@ class Resolver:
             parsed = values.parse(value)
             if parsed is not None:
                 self.refs.append((parsed[0], parsed[1], value))
+                if kind != "narrative":
+                    self.stated.append((parsed[0], parsed[1], value))
         return Timex(p.start, p.end, self.text[p.start:p.end], p.type, value, p.mod, p.freq, p.quant, anchor, kind)
 
     def _year_for(self, p: Pending, month: int, day: int) -> tuple[int | None, str | None, str | None]:
@@ -260,6 +263,11 @@ class Resolver:
 
     def op_shift(self, p: Pending, unit: str, n: float, base: str, ago: bool = False, adjective: bool = False):
         gran = unit
+        if base == "focus":  # "the day", "the week": the last date the text stated itself
+            ref = next((r for r in reversed(self.stated) if values.RANK[r[1]] <= values.RANK.get(unit, 6)), None)
+            if ref is not None:
+                return values.fmt(values.shift(ref[0], unit, n), gran), ref[2], "narrative"
+            base = "dct"
         if base == "narrative":
             ref = self.last_ref(values.RANK.get(unit, 6))
             if ago and unit == "Y":
