@@ -65,6 +65,8 @@ def unit_code(s: str | None) -> tuple[str, int] | None:
 
 def duration_value(n: float | None, unit: str) -> str:
     """TIMEX3 duration: P3D, PT12H, PXY (n None = unspecified amount)."""
+    if unit in ("DE", "CE") and n is not None:  # ISO 8601 has no decade unit: P20Y
+        n, unit = n * (10 if unit == "DE" else 100), "Y"
     amount = "X" if n is None else fmt_num(n)
     if unit.startswith("T"):
         return f"PT{amount}{unit[1]}"

@@ -61,6 +61,10 @@ def _duration(g: Groups, text: str, start: int, end: int, rule: str) -> Pending 
     if low.startswith("the ") and (re.search(r"\w-\w", low) or not g["unit"].lower().endswith("s")):
         start += 4 + len(text[start + 4:end]) - len(text[start + 4:end].lstrip())  # "the [30-day] period"
     value = duration_value(n, unit)
+    if rule == "dur_range":  # "two to three weeks": TimeBank gives the lower bound
+        return Pending(start, end, "DURATION", value=value, mod=approx_mod(g.get("approx")))
+    if low.endswith(" or so"):
+        return Pending(start, end, "DURATION", value=value, mod="APPROX")
     if n is not None and g.get("num2") and g.get("unit2"):
         uc2 = unit_code(g["unit2"])
         n2 = number(g["num2"])
@@ -78,7 +82,8 @@ def _duration_past(g: Groups, text: str, start: int, end: int, rule: str) -> Pen
     n = number(g.get("num")) if g.get("num") else None
     if n is not None:
         n *= uc[1]
-    return Pending(start, end, "DURATION", value=duration_value(n, uc[0]), mod=approx_mod(g.get("approx")))
+    approx = "APPROX" if text[start:end].lower().endswith(" or so") else None
+    return Pending(start, end, "DURATION", value=duration_value(n, uc[0]), mod=approx_mod(g.get("approx")) or approx)
 
 
 _SET_FOLLOW_OK = {"and", "or", "to", "in", "for", "at", "on", "by", "from", "since", "until", "basis", "the", "a",

@@ -353,7 +353,7 @@ def _ago(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | Non
         n = None
     else:
         n = 1.0
-    mod = approx_mod(g.get("approx"))
+    mod = approx_mod(g.get("approx")) or ("APPROX" if " or so " in low else None)
     if n is None:
         if word != "ago":  # "days before": an unspecified amount; "before" is only a signal
             m2 = re.match(r".*?\b\w+s\b", text[start:end])
