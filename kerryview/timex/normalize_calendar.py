@@ -414,6 +414,10 @@ def _the_unit(g: Groups, text: str, start: int, end: int, rule: str) -> Pending 
         return None  # "during the day Friday": the weekday is the date
     if word == "week":
         return Pending(start, end, "DATE", op="shift", args={"unit": "W", "n": 0, "base": "dct"})
+    if word == "year":
+        if re.match(r"\s+(?:ended|ending|to)\b", text[end:end + 10]):
+            return Pending(start, end, "DURATION", value="P1Y")  # "the year ended Sept. 30": a period
+        return Pending(start, end, "DATE", op="shift", args={"unit": "Y", "n": 0, "base": "focus"})
     if word == "day":
         return Pending(start, end, "DATE", op="shift", args={"unit": "D", "n": 0, "base": "focus"})
     return None
