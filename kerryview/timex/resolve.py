@@ -87,7 +87,7 @@ class Resolver:
         # the clause is in the future tense
         if delta > 100 and t != "future" or delta > 240:
             year -= 1
-        elif delta < -300 or (delta < -100 and t == "future"):
+        elif delta < -300 or (delta < -183 and t != "past") or (delta < -100 and t == "future"):
             year += 1
         return year, self.dct_value, "dct"
 
