@@ -400,6 +400,17 @@ def _holiday(g: Groups, text: str, start: int, end: int, rule: str) -> Pending |
     return Pending(start, end, "DATE", op="holiday", args={"rule": rule_s, "year": year, "rel": rel})
 
 
+@normalizer("year_end")
+def _year_end(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
+    """"at year-end", "last year-end": the end of the year under discussion."""
+    relw = (g.get("rel") or "").lower()
+    n = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "this": 0, "": 0}.get(relw)
+    if n is None:
+        return None
+    base = "dct" if relw else "focus"
+    return Pending(start, end, "DATE", op="shift", args={"unit": "Y", "n": n, "base": base}, mod="END")
+
+
 @normalizer("the_unit")
 def _the_unit(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
     """"the week", "the day", "the morning": the current unit of the story (TimeBank marks them)."""
