@@ -34,3 +34,10 @@ def test_duration_before_the_event_words_is_not_theirs():
     [found] = _mentions(text)
     m = found.mention
     assert m.duration is None
+
+
+def test_named_event_noun_gives_a_noun_phrase_label():
+    text = ("Officials said the negotiations were on two tracks, with one focused on national "
+            "action on climate change and the other on COP28 talks in Dubai later this year.")
+    [found] = _mentions(text)
+    assert found.label == "COP28 talks in Dubai"

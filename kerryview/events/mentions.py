@@ -29,6 +29,7 @@ _CLAUSE_BREAK = re.compile(r"[,;:\"“”()]|\bthat\b|\bwhich\b|\bwho\b|\bwhere\
 MAX_LABEL_WORDS_AFTER = 12
 NOUN_PENALTY = 25  # characters: prefer a verb a little further away over an event noun
 RIGHT_PENALTY = 10  # English puts the verb before its time adverbial, unless the adverbial leads
+NOUN_PHRASE_WORDS = 5  # modifiers kept before an event noun in a label
 QUOTE_PENALTY = 80  # a quotation mark between them: the quote's events are not the reporter's
 _QUOTES = "\"“”"
 
@@ -85,6 +86,18 @@ def _status(clause: str, start: datetime | None, dct: date | None) -> str:
     return "happened"
 
 
+def _noun_phrase_start(left: str) -> int:
+    """Where the noun phrase ending at an event noun starts: back over its modifiers, up to a
+    preposition, verb or conjunction ("ahead of | the next U.N. climate summit")."""
+    words = list(re.finditer(r"\S+", left))
+    start = len(left)
+    for m in reversed(words[-NOUN_PHRASE_WORDS:]):
+        if m.group().lower().strip(",;:") in cues()["phrase_breaks"] or m.group()[-1] in ",;:":
+            break
+        start = m.start()
+    return start
+
+
 def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
               timex: Timex) -> str:
     """A short clause naming the event: subject, event words and what follows, minus the date."""
@@ -96,6 +109,10 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
         left = text[a:trigger[0]]
         breaks = [m.end() for m in re.finditer(r"[,;:\"“”]", left)]
         cut = breaks[-1] if breaks else 0
+        if text[trigger[0]:trigger[1]].lower() in cues()["event_nouns"]:
+            np_start = _noun_phrase_start(left)
+            if re.search(r"\b[A-Z0-9]", left[np_start:]):  # a named one: "COP28 talks"
+                cut = max(cut, np_start)
         # "The envoy, John Kerry, called ...": an empty subject means an apposition; step back.
         while breaks and not left[cut:].strip(" ,;:\"“”"):
             breaks.pop()
