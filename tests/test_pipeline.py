@@ -135,3 +135,17 @@ def test_cli_extract_json(tmp_path):
         <= set(data["events"][0])
     m = data["events"][0]["mentions"][0]
     assert {"document", "start", "end", "text", "timex"} <= set(m)
+
+
+def test_sources_that_disagree_on_the_date_are_one_event_with_a_conflict():
+    from kerryview.model import Document
+    texts = {
+        "a": "date 2023-07-18 Kerry met Xie Zhenhua for nearly 12 hours at the Beijing Hotel on July 17.",
+        "b": "date 2023-07-19 Kerry met Xie Zhenhua for nearly 12 hours at the Beijing Hotel on July 16.",
+        "c": "date 2023-07-19 Kerry met Xie Zhenhua for nearly 12 hours at the Beijing Hotel on Monday.",
+    }
+    docs = [Document(id=k, path=k, text=t) for k, t in texts.items()]
+    [event] = [e for e in build_corpus(docs) if "Xie" in e.label]
+    assert event.value == "2023-07-17"  # two sources against one
+    assert event.document_ids == ["a", "b", "c"]
+    assert len(event.conflicts) == 1 and event.conflicts[0].startswith("b dates it 2023-07-16")
