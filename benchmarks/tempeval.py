@@ -28,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from tempeval_scorer import Counts, Span, TmlDoc, read_tml, score  # noqa: E402
 
-DATA_DEFAULT = Path("/work/shared/data/tempeval3-tbaq")
+DATA_DEFAULT = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "tempeval3-tbaq"  # shared/ beside the clone
 DATA = DATA_DEFAULT
 CACHE = Path(__file__).resolve().parent / ".cache"
 
@@ -65,8 +65,39 @@ def run_dateparser(docs: list[TmlDoc]) -> tuple[dict[str, list[Span]], float]:
     for d in docs:
         settings = {"RELATIVE_BASE": datetime(d.dct.year, d.dct.month, d.dct.day)} if d.dct else {}
         found = search_dates(d.text, languages=["en"], settings=settings) or []
-        out[d.id] = align(d.text, [(s, "DATE", dt.date().isoformat()) for s, dt in found])
+        out[d.id] = align(d.text, [(s, *dateparser_value(s, dt)) for s, dt in found])
     return out, time.perf_counter() - t0
+
+
+_DP_MONTH = (r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?")
+_DP_DAYWORD = r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*day\b|\b(?:today|tonight|yesterday|tomorrow|now)\b"
+
+
+def dateparser_value(surface: str, dt: datetime) -> tuple[str, str]:
+    """(type, value) of a dateparser match at the granularity its text shows: dateparser always
+    returns a full datetime, so "March 1998" would otherwise be scored as a day. A clock time ->
+    TIME; a day number or weekday -> YYYY-MM-DD; a month with a year or alone -> YYYY-MM; a bare
+    year -> YYYY; "N weeks/months/years ago" -> the unit's granularity."""
+    low = surface.lower()
+    day = dt.date().isoformat()
+    if re.search(r"\d{1,2}[:.]\d{2}|\b\d{1,2}\s*[ap]\.?m\b|\bnoon\b|\bmidnight\b", low):
+        return "TIME", f"{day}T{dt.hour:02d}:{dt.minute:02d}"
+    if re.search(_DP_DAYWORD, low) or re.search(r"\bdays?\b", low):
+        return "DATE", day
+    if re.fullmatch(r"\s*\d{1,2}[/-]\d{1,2}[/-]\d{2,4}\s*|\s*\d{4}-\d{2}-\d{2}\s*", low):
+        return "DATE", day
+    has_month = re.search(_DP_MONTH, low) is not None
+    has_daynum = re.search(r"(?<![\d])\d{1,2}(?:st|nd|rd|th)?(?![\d])", low) is not None
+    if has_month:
+        return "DATE", day if has_daynum else dt.strftime("%Y-%m")
+    if re.search(r"\bweeks?\b", low):
+        y, w, _ = dt.date().isocalendar()
+        return "DATE", f"{y:04d}-W{w:02d}"
+    if re.search(r"\bmonths?\b", low):
+        return "DATE", dt.strftime("%Y-%m")
+    if re.search(r"\byears?\b", low) or re.search(r"(?<!\d)\d{4}(?!\d)", low):
+        return "DATE", f"{dt.year:04d}"
+    return "DATE", day
 
 
 def _heideltime_one(d: TmlDoc) -> list[dict]:

@@ -10,7 +10,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
 from tempeval_scorer import Counts, Span, read_tml, score  # noqa: E402
 
-DATA = Path("/work/shared/data/tempeval3-tbaq/TimeBank")
+# shared/ sits beside the clone (CI and developers): <parent of repo>/shared/data/tempeval3-tbaq
+TBAQ = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "tempeval3-tbaq"
+DATA = TBAQ / "TimeBank"
+NO_DATA = f"TempEval-3 TBAQ data not found at {TBAQ} (expected shared/ beside the repository)"
 
 
 def test_hand_cases():
@@ -41,7 +44,7 @@ def test_counts_add():
     assert c.strict_prf() == pytest.approx((1.0, 0.5, 2 / 3))
 
 
-@pytest.mark.skipif(not DATA.exists(), reason="TempEval-3 data not available")
+@pytest.mark.skipif(not DATA.exists(), reason=NO_DATA)
 def test_gold_against_gold_is_perfect():
     c = Counts()
     for path in sorted(DATA.glob("*.tml"))[:40]:
@@ -53,7 +56,7 @@ def test_gold_against_gold_is_perfect():
     assert c.attr_f1("type") == 1.0 and c.attr_f1("value") == 1.0
 
 
-@pytest.mark.skipif(not DATA.exists(), reason="TempEval-3 data not available")
+@pytest.mark.skipif(not DATA.exists(), reason=NO_DATA)
 def test_reader_strips_tags_and_reads_dct():
     doc = read_tml(sorted(DATA.glob("*.tml"))[0])
     assert "<" not in doc.text and doc.dct is not None
