@@ -123,3 +123,24 @@ def duration_timedelta(value: str) -> timedelta | None:
 def iso(dt: datetime) -> str:
     """ISO 8601 text for a naive datetime, dropping a zero time of day."""
     return dt.date().isoformat() if dt.time() == datetime.min.time() else dt.isoformat(timespec="minutes")
+
+
+_UNIT_WORDS = {"Y": "year", "M": "month", "W": "week", "D": "day", "H": "hour", "MIN": "minute",
+               "S": "second"}
+_MOD_WORDS = {"APPROX": "about ", "LESS_THAN": "less than ", "MORE_THAN": "more than ",
+              "EQUAL_OR_LESS": "at most ", "EQUAL_OR_MORE": "at least "}
+
+
+def describe_duration(value: str | None, mod: str | None = None) -> str:
+    """A duration for people: PT12H with APPROX -> "about 12 hours"; unknown forms as given."""
+    m = _DURATION.match(value or "")
+    if not m or value in ("P", "PT"):
+        return value or ""
+    parts = []
+    for key, word in _UNIT_WORDS.items():
+        n = m.group(key)
+        if n:
+            num = float(n)
+            text = f"{num:g}"
+            parts.append(f"{text} {word}{'' if num == 1 else 's'}")
+    return _MOD_WORDS.get(mod or "", "") + " ".join(parts)

@@ -37,3 +37,11 @@ def test_durations():
     assert duration_timedelta("PT12H") == timedelta(hours=12)
     assert duration_timedelta("P3D") == timedelta(days=3)
     assert duration_timedelta("P") is None and duration_timedelta("XYZ") is None
+
+
+def test_durations_for_people():
+    from kerryview.timeval import describe_duration
+    assert describe_duration("PT12H", "APPROX") == "about 12 hours"
+    assert describe_duration("P3D") == "3 days"
+    assert describe_duration("PT1H30M") == "1 hour 30 minutes"
+    assert describe_duration("PXY") == "PXY"  # vague: shown as written

@@ -106,11 +106,9 @@ def passage_html(m: EventMention, doc: Document | None) -> str:
 
 
 def document_title(doc: Document) -> str:
+    """The headline the reader found (kerryview.ingest.metadata.find_title), else the file name."""
     if doc.title:
         return doc.title
-    first = doc.text.strip().split("\n", 1)[0].strip() if doc.text else ""
-    if first and len(first) <= 90:
-        return first
     name = doc.path.replace("\\", "/").rsplit("/", 1)[-1] if doc.path else doc.id
     return name or doc.id
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (QLabel, QListView, QStyledItemDelegate, QStyleOpt
 from kerryview.gui import timeaxis as ta
 from kerryview.gui.models import HtmlRole, MentionRole, PassagesModel
 from kerryview.model import Event, EventMention
+from kerryview.timeval import describe_duration
 
 PAD_X, PAD_Y = 10, 7
 
@@ -141,7 +142,8 @@ class PassagesPanel(QWidget):
         when = ta.format_span(s, e, ev.granularity)
         extra = [escape(ev.granularity)]
         if ev.duration:
-            extra.append(f"lasting {escape(ev.duration)}")
+            mods = {m.duration_mod for m in ev.mentions if m.duration == ev.duration}
+            extra.append(f"lasting {escape(describe_duration(ev.duration, next(iter(mods), None)))}")
         status = ("" if ev.status == "happened"
                   else f" · <span style='color:#b45309'><b>{escape(ev.status)}</b></span>")
         n_docs = len(ev.document_ids)
