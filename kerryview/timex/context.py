@@ -63,10 +63,30 @@ def unit_code(s: str | None) -> tuple[str, int] | None:
     return m.group(2), int(m.group(1) or 1)
 
 
+_SMALLER = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("TH", 24), "TH": ("TM", 60), "TM": ("TS", 60)}
+
+
 def duration_value(n: float | None, unit: str) -> str:
     """TIMEX3 duration: P3D, PT12H, PXY (n None = unspecified amount)."""
     if unit in ("DE", "CE") and n is not None:  # ISO 8601 has no decade unit: P20Y
         n, unit = n * (10 if unit == "DE" else 100), "Y"
+    if n is None and unit in ("DE", "CE"):  # "for centuries": TimeBank's letters E (decade), C (century)
+        return "PX" + unit[0] if unit == "CE" else "PXDE"
+    if n is not None and not float(n).is_integer() and unit in _SMALLER:
+        # "a minute and a half" -> PT1M30S, "2 1/2 years" -> P2Y6M: ISO 8601 writes the fraction
+        # in the next smaller unit (TimeBank does too)
+        small, per = _SMALLER[unit]
+        whole = int(n)
+        rest = round((n - whole) * per, 6)
+        if float(rest).is_integer():
+            rest_s = fmt_num(rest) + small[-1]
+            if whole == 0:
+                return duration_value(rest, small)
+            if unit.startswith("T"):
+                return f"PT{whole}{unit[1]}{rest_s}"
+            if small.startswith("T"):
+                return f"P{whole}{unit}T{rest_s}"
+            return f"P{whole}{unit}{rest_s}"
     amount = "X" if n is None else fmt_num(n)
     if unit.startswith("T"):
         return f"PT{amount}{unit[1]}"

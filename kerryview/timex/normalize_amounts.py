@@ -50,7 +50,7 @@ def _duration(g: Groups, text: str, start: int, end: int, rule: str) -> Pending 
         return None
     if n is not None:
         n *= mult
-        if "half" in low and g.get("num") and not low.startswith("half"):
+        if ("half" in low or " 1/2" in low) and g.get("num") and not low.startswith("half"):
             n += 0.5 * mult
         if n > 10000:
             return None
@@ -133,3 +133,18 @@ def _vague(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | N
     if low == "now" and re.match(r"[-\s]*(?:defunct|famous|former|retired|closed)", text[end:end + 12]):
         return None
     return Pending(start, end, "DATE", value=lookup("vague", low))
+
+
+_ADJ_NOUN_BLOCK = {"account", "accounts", "affairs", "events", "event", "liabilities", "assets", "flow", "flows",
+                   "and", "or", "at", "in", "of", "to", "is", "was", "are", "were", "history"}
+
+
+@normalizer("vague_adj")
+def _vague_adj(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
+    """Attributive "current"/"recent" ("the current crisis", "recent attacks"): TimeML marks the
+    adjective itself as a DATE, PRESENT_REF or PAST_REF (TimeBank does so consistently)."""
+    word = text[start:end].lower()
+    nxt = word_after(text, end).lower()
+    if not nxt or nxt in _ADJ_NOUN_BLOCK or lookup("unit", nxt) is not None or lookup("month", nxt) is not None:
+        return None
+    return Pending(start, end, "DATE", value="PRESENT_REF" if word == "current" else "PAST_REF")

@@ -23,7 +23,7 @@ _STOP = {"the", "a", "an", "of", "on", "in", "at", "to", "and", "or", "for", "s"
          "no", "up", "than", "more", "less", "over", "under", "some", "about", "just", "close", "with", "all",
          "that", "this", "these", "those", "their", "his", "her", "its", "it", "one", "many", "few", "most", "last",
          "next", "few"}
-_EXTRA_TRIGGERS = {"ago", "earlier", "later", "hence", "fiscal", "qtr", "half", "every", "each", "recent", "recently",
+_EXTRA_TRIGGERS = {"ago", "earlier", "later", "hence", "current", "fiscal", "qtr", "half", "every", "each", "recent", "recently",
                    "decade", "decades", "mid", "midsummer", "twice", "thrice", "once", "times", "past", "now",
                    "today", "tonight", "yesterday", "tomorrow", "noon", "midnight", "midday", "future", "term",
                    "run", "present", "currently", "weekend", "overnight", "daytime", "previously", "period",
