@@ -137,8 +137,18 @@ class Resolver:
         elif rel == 1:
             year += 0 if month > self.dct.month else 1
         elif rel is None:
-            y, _, _ = self._year_for(p, month, 15)
-            year = y
+            # a bare month name: the latest such month in a past clause, the next one in a future
+            # clause ("will fly in December" said in March), else the nearest
+            t = tense(self.text, p.start, p.end, reporting=False)
+            ahead = (month - self.dct.month) % 12  # months from the DCT month to the next such month
+            if t == "past" and 2 <= ahead <= 10 and month > self.dct.month:
+                year -= 1
+            elif t == "future" and 2 <= ahead <= 10:
+                year += 0 if month > self.dct.month else 1
+            elif t == "past" and month < self.dct.month:
+                pass
+            else:
+                year, _, _ = self._year_for(p, month, 15)
         return f"{year:04d}-{month:02d}", self.dct_value, "dct"
 
     def op_season(self, p: Pending, season: str, rel: int | None, yearshift: int | None):

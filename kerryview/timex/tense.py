@@ -28,6 +28,8 @@ def _cues() -> tuple[dict[str, str], dict[str, str]]:
 
 _PLAN_WORDS = {"scheduled", "due", "expected", "set", "planned", "supposed", "slated"}
 _PAST_AUX = {"had", "been", "was", "were", "previously", "originally"}
+_ADJ_BEFORE = {"a", "an", "the", "still", "its", "their", "his", "her", "our", "this", "that", "these", "those",
+               "newly", "recently", "previously", "already", "yet", "as", "unexpected", "very", "more", "most"}
 _REPORTING = {"said", "says", "say", "told", "tells", "announced", "reported", "added", "noted", "stated"}
 
 
@@ -47,6 +49,8 @@ def _classify(words: list[str], i: int, reporting: bool = True) -> str | None:
     if w.endswith("'ll"):
         return "future"
     if len(w) > 4 and w.endswith("ed") and not w.endswith("eed"):  # not "succeed", "exceed"
+        if i >= 1 and words[i - 1] in _ADJ_BEFORE:
+            return None  # "a still unspecified date", "the proposed merger": an adjective, not a verb
         return "past"
     return None
 
