@@ -249,6 +249,8 @@ def _year(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | No
 def _the_year(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
     """"the current fiscal year", "the full year": the year under discussion."""
     low = text[start:end].lower()
+    if re.match(r"\s+(?:ended|ending)\b", text[end:end + 10]):
+        return Pending(start, end, "DURATION", value="P1Y")  # "the fiscal year ended Jan. 31": a period
     n = -1 if re.search(r"previous|prior|last", low) else 1 if re.search(r"next|coming|following", low) else 0
     base = "dct" if re.search(r"current|latest|last|next|coming", low) else "narrative"
     return Pending(start, end, "DATE", op="shift", args={"unit": "Y", "n": n, "base": base})
@@ -320,6 +322,10 @@ def _rel_unit(g: Groups, text: str, start: int, end: int, rule: str) -> Pending 
         base = "narrative" if unit == "D" else "dct"
         return Pending(start, end, "DATE", op="shift", args={"unit": unit, "n": 0, "base": base}, mod=mod)
     if has_the and not g.get("pos") and relw in ("past", "last"):
+        if unit in ("Y", "DE", "CE"):
+            # "over the past year", "in the last decade": TimeBank marks the previous calendar
+            # year/decade (a DATE, like "last year"), not a duration
+            return Pending(start, end, "DATE", op="shift", args={"unit": unit, "n": -1, "base": "dct"}, mod=mod)
         return Pending(start, end, "DURATION", value=duration_value(1, unit))
     if relw in ("following", "previous") or (has_the and relw == "next") or (relw == "next" and unit == "D"):
         return Pending(start, end, "DATE", op="shift", args={"unit": unit, "n": rel, "base": "narrative"}, mod=mod)

@@ -132,8 +132,9 @@ class Resolver:
         year = self.dct.year
         if yearshift is not None:
             year += yearshift
-        elif rel == -1:  # "last June": the latest June before this month
-            year -= 0 if month < self.dct.month else 1
+        elif rel == -1:  # "last June": the latest June before this month; but the month just
+            # before the DCT's would be "last month", so "last February" said in March is a year back
+            year -= 0 if month < self.dct.month - 1 else 1
         elif rel == 1:
             year += 0 if month > self.dct.month else 1
         elif rel is None:
@@ -271,15 +272,25 @@ class Resolver:
             century -= 1
         return f"{century}{d}", self.dct_value, "dct"
 
+    def _not_future_year(self, ref: Ref, unit: str) -> bool:
+        """A year anaphor ("the year", "the full year") refers to a year the story has reached:
+        a year after the DCT's is a plan or a target, not the story's year."""
+        return unit != "Y" or self.dct is None or ref[0].year <= self.dct.year
+
     def op_shift(self, p: Pending, unit: str, n: float, base: str, ago: bool = False, adjective: bool = False):
         gran = unit
         if base == "focus":  # "the day", "the week": the last date the text stated itself
-            ref = next((r for r in reversed(self.stated) if values.RANK[r[1]] <= values.RANK.get(unit, 6)), None)
+            ref = next((r for r in reversed(self.stated) if values.RANK[r[1]] <= values.RANK.get(unit, 6)
+                        and self._not_future_year(r, unit)), None)
             if ref is not None:
                 return values.fmt(values.shift(ref[0], unit, n), gran), ref[2], "narrative"
             base = "dct"
         if base == "narrative":
             ref = self.last_ref(values.RANK.get(unit, 6))
+            if unit == "Y" and n == 0 and ref is not None and not self._not_future_year(ref, unit):
+                # "the full year" is the story's year, not a target year ahead ("by 1992")
+                ref = next((r for r in reversed(self.refs) if values.RANK[r[1]] <= values.RANK["Y"]
+                            and self._not_future_year(r, unit)), None)
             if ago and unit == "Y":
                 # "a year earlier" keeps the granularity of what it compares to (a quarter, a month)
                 ref = self.focus_ref(("Q", "M", "H", "S", "Y")) or ref
