@@ -41,3 +41,11 @@ def test_named_event_noun_gives_a_noun_phrase_label():
             "action on climate change and the other on COP28 talks in Dubai later this year.")
     [found] = _mentions(text)
     assert found.label == "COP28 talks in Dubai"
+
+
+def test_the_past_month_is_a_period_up_to_the_publication_date():
+    [found] = _mentions("He is the third top US official to visit Beijing in the past month.")
+    iv = found.interval
+    assert (iv.start.date().isoformat(), iv.end.date().isoformat()) == ("2023-06-18", "2023-07-19")
+    assert iv.granularity == "period" and found.mention.timex.value == "P1M"
+    assert _mentions("Kerry met Xie for nearly 12 hours.") == []  # a plain duration is no date

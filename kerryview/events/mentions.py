@@ -11,14 +11,14 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from kerryview.events.context import ContextBuilder
 from kerryview.events.sentences import sentence_spans
 from kerryview.events.wordlists import cues, stopwords
 from kerryview.ingest.metadata import find_metadata_date
 from kerryview.model import Document, EventMention, Timex
-from kerryview.timeval import value_interval
+from kerryview.timeval import Interval, duration_timedelta, value_interval
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _MODAL_BEFORE = re.compile(r"\b(?:will|would|could|should|must|may|might|to|shall)\s+$", re.I)
@@ -159,6 +159,23 @@ class Found:
     mention: EventMention
     label: str
     context: Counter[str]
+    interval: Interval | None = None  # where it lies in time (a range for "the past month")
+
+
+_RECENT = re.compile(r"^(?:in\s+|over\s+|during\s+)?(?:the\s+)?(?:past|last|previous|recent)\b",
+                     re.I)
+
+
+def _recent_period(t: Timex, dct: date | None) -> Interval | None:
+    """"the past month" said on 2023-07-18 is the period up to that day: a vague range."""
+    if dct is None or not _RECENT.match(t.text):
+        return None
+    span = duration_timedelta(t.value)
+    if span is None or span <= timedelta(0) or span > timedelta(days=366 * 30):
+        return None
+    end = datetime.combine(dct, datetime.min.time()) + timedelta(days=1)
+    start = datetime.combine((end - span).date(), datetime.min.time())  # whole days
+    return Interval(start, end, "period")
 
 
 def find_mentions(doc: Document, timexes: list[Timex]) -> list[Found]:
@@ -171,13 +188,16 @@ def find_mentions(doc: Document, timexes: list[Timex]) -> list[Found]:
     out: list[Found] = []
     meta = find_metadata_date(text)
     for t in timexes:
-        if t.type not in ("DATE", "TIME"):
+        if t.type in ("DATE", "TIME"):
+            interval = value_interval(t.value, t.mod)
+        elif t.type == "DURATION":
+            interval = _recent_period(t, doc.dct)
+        else:
+            continue
+        if interval is None:
             continue
         if meta and meta[1][0] <= t.start and t.end <= meta[1][1] + 1:
             continue  # the article's own date line is not an event
-        interval = value_interval(t.value, t.mod)
-        if interval is None:
-            continue
         i = bisect_right(starts, t.start) - 1
         sent = sents[i] if i >= 0 and sents[i][1] >= t.end else (t.start, t.end)
         if meta and sent[0] <= meta[1][1] < t.start:  # the passage starts after the date line
@@ -194,7 +214,8 @@ def find_mentions(doc: Document, timexes: list[Timex]) -> list[Found]:
             resolution=explain(t, doc),
             duration=duration.value if duration else None,
             duration_mod=duration.mod if duration else None)
-        out.append(Found(mention, label_for(text, sent, trigger, t), contexts.terms(t.start)))
+        out.append(Found(mention, label_for(text, sent, trigger, t), contexts.terms(t.start),
+                         interval))
     return out
 
 
@@ -213,6 +234,9 @@ def _duration_for(durations: list[Timex], sent: tuple[int, int],
 def explain(t: Timex, doc: Document) -> str:
     """How a date was resolved, in words a user can check."""
     text = " ".join(t.text.split())
+    if t.type == "DURATION" and doc.dct:
+        return (f"“{text}” → {t.value}, the period up to the publication date "
+                f"{doc.dct.isoformat()} ({doc.dct_source})")
     if t.anchor_kind == "dct" and t.anchor:
         return (f"“{text}” → {t.value}, relative to the publication date {t.anchor} "
                 f"({doc.dct_source})")

@@ -22,7 +22,8 @@ from kerryview.model import Event
 
 POINT, BAR, RANGE = 0, 1, 2
 # Dates known only to this granularity are drawn as soft ranges, not as a point on the 1st.
-VAGUE_GRANULARITIES = {"year", "quarter", "season", "month", "week", "half", "decade", "century"}
+VAGUE_GRANULARITIES = {"year", "quarter", "season", "month", "week", "half", "half-year",
+                       "decade", "century", "period"}
 
 
 def event_kind(ev: Event, span: float) -> int:

@@ -23,7 +23,7 @@ from kerryview.timeval import Interval, duration_timedelta, iso, value_interval
 MERGE_THRESHOLD = 0.30  # average cosine for two groups with compatible dates
 CONFLICT_THRESHOLD = 0.60  # so alike that differing dates are a disagreement between sources
 CONFLICT_MAX_DAYS = 3
-GRANULARITY_RANK = {"century": 0, "decade": 1, "year": 2, "half-year": 3, "quarter": 3,
+GRANULARITY_RANK = {"century": 0, "decade": 1, "period": 2, "year": 2, "half-year": 3, "quarter": 3,
                     "season": 3, "month": 4, "week": 5, "day": 6, "part-of-day": 7, "hour": 8,
                     "minute": 9}
 
@@ -72,7 +72,7 @@ def build_items(found: list[Found], dcts: dict[str, str]) -> list[Item]:
     items = []
     for f in found:
         m = f.mention
-        iv = value_interval(m.timex.value, m.timex.mod)
+        iv = f.interval or value_interval(m.timex.value, m.timex.mod)
         if iv is not None:
             items.append(Item(m, f.label, iv, vec.vector(f.context),
                               dcts.get(m.document_id, ""), m.timex.mod == "APPROX"))
