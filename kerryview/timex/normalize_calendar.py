@@ -174,7 +174,7 @@ def _quarter(g: Groups, text: str, start: int, end: int, rule: str) -> Pending |
 @normalizer("quarter_ref")
 def _quarter_ref(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
     low = " ".join(text[start:end].lower().split())
-    back = 1 if ("year-earlier" in low or "year-ago" in low) else 0
+    back = 1 if re.search(r"year-earlier|year-ago|last year|a year (?:ago|earlier)", low) else 0
     current = "current" in low
     if g.get("year"):
         return Pending(start, end, "DATE", op="quarter_ref", args={"yearshift": 0, "year": int(g["year"])})
