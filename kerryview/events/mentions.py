@@ -121,10 +121,13 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
         # Object: forward from the trigger to the next clause break or the word limit.
         words = 0
         end = trigger[1]
+        prev = ""
         for m in re.finditer(r"\S+", text[trigger[1]:b]):
             piece = m.group()
-            if _CLAUSE_BREAK.match(piece) or words >= MAX_LABEL_WORDS_AFTER:
+            in_name = prev[:1].isupper() and piece[:1].isupper()  # never cut "Beijing | Hotel"
+            if _CLAUSE_BREAK.match(piece) or (words >= MAX_LABEL_WORDS_AFTER and not in_name):
                 break
+            prev = piece
             end = trigger[1] + m.end()
             words += 1
             if _CLAUSE_BREAK.search(piece):
