@@ -16,7 +16,14 @@ def test_wang_yi_meeting_lists_its_four_passages_and_opens_them(qtbot, bundled_s
             if ev.start.startswith("2023-07-18") and any("Wang" in m.text for m in ev.mentions)]
     assert rows, "an event on 2023-07-18 whose passages mention Wang (Yi)"
     row = max(rows, key=lambda r: len(index.events[r].document_ids))
-    w.select_event(row)
+    # the user clicks the event on the timeline, zoomed to the week of the visit
+    from kerryview.gui.timeaxis import iso_to_seconds as s
+    tl = w.timeline
+    tl.setView(s("2023-07-14"), s("2023-07-23"))
+    pos = tl.markerPos(row)
+    assert pos is not None, "the meeting is drawn in the week view"
+    qtbot.mouseClick(tl, Qt.MouseButton.LeftButton, pos=pos.toPoint())
+    assert tl.currentRow() == row
     model = w.passages.model
     docs = sorted(model.mention(i).document_id[:4] for i in range(model.rowCount()))
     assert docs == ["000_", "001_", "002_", "004_"]
