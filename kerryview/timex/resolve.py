@@ -305,7 +305,7 @@ class Resolver:
             last = self.focus_ref(("Q",))
             if last is not None:
                 return values.fmt(values.shift(last[0], "Y", n), "Q"), last[2], "narrative"
-            gran = "Y"  # TIDES/TimeML: "a year ago" has the granularity of its unit
+            gran = "M"
         d = values.shift(self.dct, unit, n)
         return values.fmt(d, gran), self.dct_value, "dct"
 
