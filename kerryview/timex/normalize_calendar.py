@@ -424,7 +424,7 @@ def _the_unit(g: Groups, text: str, start: int, end: int, rule: str) -> Pending 
         pod = lookup("part_of_day", g["pod"])
         if pod is None or not pod.isalpha() or g["pod"].lower() in ("early hours", "small hours", "wee hours"):
             return None
-        return Pending(start, end, "TIME", op="time_ref", args={"suffix": "T" + pod})
+        return Pending(start, end, "TIME", op="time_ref", args={"suffix": "T" + pod}, mod=pos_mod(g.get("pos")))
     word = g["unit"].lower()
     nxt = word_after(text, end)
     if lookup("weekday", nxt) or lookup("day_word", nxt) or lookup("month", nxt):
@@ -464,8 +464,13 @@ def _weekday(g: Groups, text: str, start: int, end: int, rule: str) -> Pending |
 
 @normalizer("weekday_set")
 def _weekday_set(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
-    if not capitalized(g["weekdays"]):
+    if g.get("weekdays") and not capitalized(g["weekdays"]):
         return None
+    if g.get("podpl"):  # "Tuesday nights": every Tuesday night
+        if not capitalized(g["weekday"]):
+            return None
+        pod = lookup("part_of_day", g["podpl"][:-1])
+        return Pending(start, end, "SET", value=f"XXXX-WXX-{lookup('weekday', g['weekday'])}T{pod}", quant="EVERY")
     n = lookup("weekday_plural", g["weekdays"])
     return Pending(start, end, "SET", value=f"XXXX-WXX-{n}", quant="EVERY")
 
