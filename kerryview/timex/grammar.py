@@ -38,6 +38,15 @@ _BUILTIN["ones"] = "(?:" + "|".join(_ONES) + r")(?!\w)"
 _BUILTIN["teens"] = "(?:" + "|".join(_TEENS) + r")(?!\w)"
 _BUILTIN["spelledyear"] = (r"(?:nineteen|twenty)[-\s]+(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
                            r"(?:[-\s]+(?:one|two|three|four|five|six|seven|eight|nine))?|" + "|".join(_TEENS) + r")(?!\w)")
+_ORD_DAYS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+             "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+             "eighteenth", "nineteenth", "twentieth"]
+ORD_DAY = {w: i + 1 for i, w in enumerate(_ORD_DAYS)}
+ORD_DAY.update({f"twenty-{w}": 21 + i for i, w in enumerate(_ORD_DAYS[:9])})
+ORD_DAY.update({"thirtieth": 30, "thirty-first": 31})
+# "March eighth", "the twenty-first of May" (broadcast transcripts spell the day out)
+_BUILTIN["dayord"] = ("(?:" + "|".join(sorted((k.replace("-", "[-\\s]") for k in ORD_DAY), key=len, reverse=True))
+                      + r")(?![\w-])")
 _BUILTIN["tens"] = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?!\w)"
 
 # Macros that are lexicon tables (macro name -> lexicon key).

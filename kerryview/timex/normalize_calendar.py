@@ -11,6 +11,7 @@ from typing import Any
 
 from .context import (TEMPORAL_PREP, TENS, approx_mod, capitalized, duration_value, month_ok, number,
                       pos_mod, unit_code, word_after, words_before, year_ok)
+from .grammar import ORD_DAY
 from .lexicon import lookup, table
 from .pending import Groups, Pending, normalizer
 
@@ -103,7 +104,10 @@ def _date_md(g: Groups, text: str, start: int, end: int, rule: str) -> Pending |
     if not month_ok(g, text, start, end, False):
         return None
     month = lookup("month", g["month"])
-    day = int(re.match(r"\d+", g["day"]).group())
+    if g.get("dayord"):
+        day = ORD_DAY[" ".join(g["dayord"].lower().replace("-", " ").split()).replace(" ", "-")]
+    else:
+        day = int(re.match(r"\d+", g["day"]).group())
     try:
         date(2000, month, day)
     except ValueError:
