@@ -81,6 +81,8 @@ def _pod_date(g: Groups, text: str, start: int, end: int, rule: str) -> Pending 
     part["suffix"] = "T" + pod
     if mod == "START" and pod == "NI":
         mod = None
+    if mod is None:  # "the early hours of July 20": the start of the morning
+        mod = lookup("part_of_day_position", g["pod"])
     return _pending(start, end, "TIME", part, mod=mod)
 
 
