@@ -222,6 +222,18 @@ def test_installed_launcher_prints_version(venv, tmp_path):
     assert proc.stdout.strip() == f"kerryview {_version()}", proc.stdout
 
 
+def test_installed_launcher_passes_the_self_test(venv, tmp_path):
+    """The installed app loads the corpus the wheel ships and renders its timeline offscreen."""
+    home = tmp_path / "home"
+    home.mkdir()
+    proc = _must(_run([venv / "bin" / "kerryview", "--self-test"], cwd=tmp_path, timeout=120,
+                      env=_clean_env(QT_QPA_PLATFORM="offscreen", HOME=str(home),
+                                     XDG_CONFIG_HOME=str(home / ".config"),
+                                     XDG_DATA_HOME=str(home / ".local" / "share"))),
+                 "`kerryview --self-test` from the installed wheel")
+    assert "PASS" in proc.stdout, proc.stdout
+
+
 def test_installed_launcher_extracts_the_bundled_corpus(venv, tmp_path):
     """`kerryview extract PATH` runs headless from the install, on the corpus the wheel ships."""
     info = _in_venv(venv, """
