@@ -32,6 +32,13 @@ def run() -> int:
     from kerryview.pipeline import bundled_corpus_paths, import_into_store
     from kerryview.store import Store
 
+    import tempfile
+
+    from PySide6.QtCore import QSettings
+
+    # The default layout, and nothing written into the user's settings.
+    settings_dir = tempfile.TemporaryDirectory(prefix="kerryview-selftest-")
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, settings_dir.name)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     ok = True
     store = Store()
@@ -74,6 +81,7 @@ def run() -> int:
             print(f"  FAIL {what}: not found")
     window.close()
     store.close()
+    settings_dir.cleanup()
     print(f"  {'PASS' if ok else 'FAIL'} in {time.perf_counter() - t_start:.2f} s "
           f"(import {t_import - t_start:.2f} s)")
     return 0 if ok else 1
