@@ -49,3 +49,16 @@ def test_the_past_month_is_a_period_up_to_the_publication_date():
     assert (iv.start.date().isoformat(), iv.end.date().isoformat()) == ("2023-06-18", "2023-07-19")
     assert iv.granularity == "period" and found.mention.timex.value == "P1M"
     assert _mentions("Kerry met Xie for nearly 12 hours.") == []  # a plain duration is no date
+
+
+def test_a_bare_reporting_label_gets_the_gist_of_the_quote():
+    text = '"We are only following the best science, nothing else," Kerry said on Tuesday.'
+    [found] = _mentions(text)
+    assert found.label == "Kerry said: “We are only following the best science, nothing…”"
+
+
+def test_the_subject_of_a_label_starts_after_a_complementizer():
+    text = ("The visit coincided with an announcement that a record temperature of 52.2C was "
+            "recorded in the Xinjiang region on Sunday.")
+    [found] = _mentions(text)
+    assert found.label == "A record temperature of 52.2C was recorded in the Xinjiang region"

@@ -27,20 +27,23 @@ _LEAD_IN = re.compile(r"(?:\b(?:late|early)\s+)?\b(?:on|in|at|during|since|by|fr
                       r"starting|from|before|after)\s*$", re.I)
 _CLAUSE_BREAK = re.compile(r"[,;:\"“”()]|\bthat\b|\bwhich\b|\bwho\b|\bwhere\b|\bwhile\b")
 MAX_LABEL_WORDS_AFTER = 12
+MAX_LABEL_CHARS = 110
 NOUN_PENALTY = 25  # characters: prefer a verb a little further away over an event noun
 RIGHT_PENALTY = 10  # English puts the verb before its time adverbial, unless the adverbial leads
 NOUN_PHRASE_WORDS = 5  # modifiers kept before an event noun in a label
 QUOTE_PENALTY = 80  # a quotation mark between them: the quote's events are not the reporter's
 _QUOTES = "\"“”"
+_QUOTE = re.compile(r"[\"“]([^\"“”]{12,}?)[\"”]")
+QUOTE_GIST_WORDS = 8
 
 
 def _is_verb(word: str, prev_text: str) -> bool:
     w = word.lower()
     c = cues()
+    if w in c["irregular_past"]:  # before the stop words: "said", "told" are events too
+        return True
     if w in c["not_events"] or w in stopwords():
         return False
-    if w in c["irregular_past"]:
-        return True
     if len(w) > 4 and w.endswith("ed"):
         return True
     return bool(_MODAL_BEFORE.search(prev_text))
@@ -107,7 +110,7 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
     else:
         # Subject: back from the trigger to the previous clause break.
         left = text[a:trigger[0]]
-        breaks = [m.end() for m in re.finditer(r"[,;:\"“”]", left)]
+        breaks = [m.end() for m in re.finditer(r"[,;:\"“”]|\b(?:that|which|who)\b", left)]
         cut = breaks[-1] if breaks else 0
         if text[trigger[0]:trigger[1]].lower() in cues()["event_nouns"]:
             np_start = _noun_phrase_start(left)
@@ -148,10 +151,19 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
             else:
                 clause = text[offset:cut_from] + text[after:end]
     label = " ".join(clause.split()).strip(" ,;:.\"“”'")
+    if len(label) > MAX_LABEL_CHARS:
+        label = label[:MAX_LABEL_CHARS].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
     label = re.sub(r"\s+([,.;:])", r"\1", label)
     first, _, rest = label.partition(" ")
     if rest and first.lower() in cues()["clause_initial_conjunctions"]:
         label = rest
+    if trigger and len(label.split()) <= 3 and \
+            text[trigger[0]:trigger[1]].lower() in cues()["reporting_verbs"]:
+        quote = _QUOTE.search(text, a, b)  # "Kerry said" says little: add what he said
+        if quote:
+            words = quote.group(1).split()
+            gist = " ".join(words[:QUOTE_GIST_WORDS]).rstrip(",;:.")
+            label += f": “{gist}{'…' if len(words) > QUOTE_GIST_WORDS else ''}”"
     return label[:1].upper() + label[1:] if label else timex.text
 
 

@@ -23,6 +23,7 @@ from kerryview.timeval import Interval, duration_timedelta, iso, value_interval
 MERGE_THRESHOLD = 0.30  # average cosine for two groups with compatible dates
 CONFLICT_THRESHOLD = 0.60  # so alike that differing dates are a disagreement between sources
 CONFLICT_MAX_DAYS = 3
+INFORMATIVE_LABEL_WORDS = 4
 GRANULARITY_RANK = {"century": 0, "decade": 1, "period": 2, "year": 2, "half-year": 3, "quarter": 3,
                     "season": 3, "month": 4, "week": 5, "day": 6, "part-of-day": 7, "hour": 8,
                     "minute": 9}
@@ -188,7 +189,9 @@ def make_event(group: list[Item]) -> Event:
     durations = Counter(it.mention.duration for it in group if it.mention.duration)
     duration = durations.most_common(1)[0][0] if durations else None
     latest = max(group, key=lambda it: (it.doc_dct, it.mention.document_id))
-    medoid = max(group, key=lambda it: sum(cosine(it.vector, o.vector) for o in group))
+    # The label: the most typical passage's, preferring one that says more than "Kerry said".
+    medoid = max(group, key=lambda it: (len(it.label.split()) >= INFORMATIVE_LABEL_WORDS,
+                                        sum(cosine(it.vector, o.vector) for o in group)))
     conflicts = _conflicts(group, chosen, durations)
     ident = hashlib.sha1("|".join(sorted(f"{it.mention.document_id}:{it.mention.timex.start}"
                                          for it in group)).encode()).hexdigest()[:12]
