@@ -17,7 +17,7 @@ from datetime import timedelta
 
 from kerryview.events.mentions import Found
 from kerryview.events.similarity import Vectorizer, cosine
-from kerryview.model import Event
+from kerryview.model import Event, EventMention
 from kerryview.timeval import Interval, duration_timedelta, iso, value_interval
 
 MERGE_THRESHOLD = 0.30  # average cosine for two groups with compatible dates
