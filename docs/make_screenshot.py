@@ -27,7 +27,8 @@ def make(out: Path, size: tuple[int, int] = (1280, 800)) -> None:
     from PySide6.QtCore import QSettings
 
     # Default window layout, not whatever the user's own settings say.
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tempfile.mkdtemp())
+    settings_dir = tempfile.TemporaryDirectory(prefix="kerryview-screenshot-")
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, settings_dir.name)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     store = Store()
     import_into_store(store, bundled_corpus_paths())
@@ -48,6 +49,7 @@ def make(out: Path, size: tuple[int, int] = (1280, 800)) -> None:
         raise SystemExit(f"could not write {out}")
     window.close()
     store.close()
+    settings_dir.cleanup()
 
 
 if __name__ == "__main__":
