@@ -104,3 +104,33 @@ def test_metadata_date_and_title():
     assert find_title("Climate could reset US-China relations, says US envoy\nBody.") \
         == "Climate could reset US-China relations, says US envoy"
     assert find_title("A long first sentence of the body that ends like a sentence.") is None
+
+
+def test_html_page_metadata_gives_title_and_publication_date(tmp_path):
+    f = tmp_path / "page.html"
+    f.write_text('<html><head><title>Site | Kerry in Beijing</title>'
+                 '<meta property="og:title" content="Kerry meets Wang Yi in Beijing">'
+                 '<meta property="article:published_time" content="2023-07-18T09:30:00+08:00">'
+                 '</head><body><p>Kerry met Wang Yi on Tuesday.</p></body></html>')
+    doc = read_document(f)
+    assert doc.title == "Kerry meets Wang Yi in Beijing"
+    assert doc.dct.isoformat() == "2023-07-18"
+    assert "article:published_time" in doc.dct_source
+
+
+def test_html_date_is_kept_by_the_corpus_and_resolves_weekdays(tmp_path):
+    from kerryview.pipeline import build_corpus
+    f = tmp_path / "page.html"
+    f.write_text('<html><head><meta itemprop="datePublished" content="July 18, 2023"></head>'
+                 '<body><p>Kerry met Xie Zhenhua on Monday.</p></body></html>')
+    doc = read_document(f)
+    [event] = build_corpus([doc])
+    assert doc.dct.isoformat() == "2023-07-18" and event.value == "2023-07-17"
+
+
+def test_written_out_date_lines(tmp_path):
+    value, (a, b) = find_metadata_date("Published: July 18, 2023\nKerry met Wang.")
+    assert value.isoformat() == "2023-07-18"
+    assert find_metadata_date("Date: 18 Jul 2023 10:00 GMT\nBody")[0].isoformat() == "2023-07-18"
+    assert find_metadata_date("Date: Tuesday\nBody") is None  # not a full date
+    assert find_metadata_date("Kerry met Wang on July 18, 2023.") is None  # not a date line

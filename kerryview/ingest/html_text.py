@@ -7,11 +7,26 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import dataclass
 from html.parser import HTMLParser
 
 _BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section",
           "article", "header", "footer", "blockquote", "pre", "title", "figcaption"}
 _SKIP = {"script", "style", "noscript", "template", "svg", "nav"}
+# Where pages declare their publication date (Open Graph / schema.org / Dublin Core / news CMSs),
+# most specific first.
+PUBLISHED_KEYS = ("article:published_time", "datepublished", "dc.date.issued", "dcterms.created",
+                  "pubdate", "publishdate", "publish-date", "parsely-pub-date", "sailthru.date",
+                  "date", "dc.date")
+TITLE_KEYS = ("og:title", "twitter:title")
+
+
+@dataclass
+class HtmlArticle:
+    text: str
+    title: str | None = None
+    published: str | None = None  # the raw value, e.g. "2023-07-18T09:30:00+08:00"
+    published_key: str | None = None  # which declaration it came from
 
 
 class _Extractor(HTMLParser):
@@ -19,27 +34,52 @@ class _Extractor(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self.skip = 0
+        self.meta: dict[str, str] = {}
+        self.in_title = False
+        self.title_parts: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
+        a = {k.lower(): (v or "") for k, v in attrs}
+        key = (a.get("property") or a.get("name") or a.get("itemprop") or "").lower()
+        if tag == "meta" and key and a.get("content"):
+            self.meta.setdefault(key, a["content"].strip())
+        elif tag == "time" and a.get("datetime") and (
+                a.get("itemprop", "").lower() == "datepublished" or "pubdate" in a):
+            self.meta.setdefault("datepublished", a["datetime"].strip())
+        if tag == "title":
+            self.in_title = True
         if tag in _SKIP:
             self.skip += 1
         elif tag in _BLOCK:
             self.parts.append("\n\n")
 
     def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self.in_title = False
         if tag in _SKIP and self.skip:
             self.skip -= 1
         elif tag in _BLOCK:
             self.parts.append("\n\n")
 
     def handle_data(self, data: str) -> None:
+        if self.in_title:
+            self.title_parts.append(data)
         if not self.skip:
             self.parts.append(re.sub(r"\s+", " ", data))
 
 
-def html_to_text(markup: str) -> str:
+def html_article(markup: str) -> HtmlArticle:
+    """The page's readable text, its headline and its declared publication date."""
     parser = _Extractor()
     parser.feed(markup)
     parser.close()
     paragraphs = [" ".join(p.split()) for p in "".join(parser.parts).split("\n\n")]
-    return html.unescape("\n\n".join(p for p in paragraphs if p))
+    text = html.unescape("\n\n".join(p for p in paragraphs if p))
+    title = next((parser.meta[k] for k in TITLE_KEYS if parser.meta.get(k)), None) or \
+        " ".join("".join(parser.title_parts).split()) or None
+    key = next((k for k in PUBLISHED_KEYS if parser.meta.get(k)), None)
+    return HtmlArticle(text, title, parser.meta.get(key) if key else None, key)
+
+
+def html_to_text(markup: str) -> str:
+    return html_article(markup).text

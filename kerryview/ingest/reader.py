@@ -12,8 +12,8 @@ import os
 from pathlib import Path
 from typing import Iterable
 
-from kerryview.ingest.html_text import html_to_text
-from kerryview.ingest.metadata import find_title
+from kerryview.ingest.html_text import html_article
+from kerryview.ingest.metadata import find_title, parse_date_text
 from kerryview.model import Document
 
 MAX_BYTES = 20 * 1024 * 1024  # a news article is kilobytes; 20 MB is a book, not an article
@@ -107,10 +107,17 @@ def read_document(path: str | Path, doc_id: str | None = None) -> Document:
     text, encoding = _decode(data, path)
     if _looks_binary(text):
         raise ReadError(path, "looks like a binary file, not an article")
+    title, dct, dct_source = None, None, "unknown"
     if path.suffix.lower() in HTML_SUFFIXES:
-        text = html_to_text(text)
+        page = html_article(text)
+        text, title = page.text, page.title
         if not text.strip():
             raise ReadError(path, "is an HTML page with no text")
+        if page.published:
+            dct = parse_date_text(page.published)
+            if dct is not None:
+                dct_source = f"stated in the page's metadata ({page.published_key} {page.published})"
     digest = hashlib.sha256(data).hexdigest()
     return Document(id=doc_id or path.stem, path=os.fspath(path.resolve()), text=text,
-                    title=find_title(text), encoding=encoding, sha256=digest)
+                    title=title or find_title(text), encoding=encoding, sha256=digest,
+                    dct=dct, dct_source=dct_source)

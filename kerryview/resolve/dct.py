@@ -35,6 +35,7 @@ CANDIDATE_WINDOW_DAYS = 7  # a report is published within a week of the events i
 VIOLATION_WEIGHT = 1.0
 SPREAD_WEIGHT = 0.05  # per week of spread between the document's day-level dates
 MAX_CANDIDATES = 120
+KEPT_SOURCES = ("stated in the page", "set by")
 WAVE_MARGIN = 0.5  # documents scoring at least half the wave's best are dated in that wave
 
 
@@ -85,8 +86,8 @@ def infer_dcts(docs: list[Document], tag: Tagger) -> dict[str, list[Timex]]:
             d.dct = meta[0]
             a, b = meta[1]
             d.dct_source = f"stated in the article (“{d.text[a:b]}”)"
-        elif d.dct is not None and d.dct_source.startswith("set"):
-            pass  # set by the user; kept
+        elif d.dct is not None and d.dct_source.startswith(KEPT_SOURCES):
+            pass  # declared by the page's metadata when it was read, or set by the user
         else:
             d.dct, d.dct_source = None, "unknown"
     undated = [d for d in docs if d.dct is None]
