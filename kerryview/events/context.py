@@ -10,7 +10,7 @@ in different words far better than comparing single sentences.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 
 from kerryview.events.similarity import content_terms
@@ -37,10 +37,14 @@ def is_dating(t: Timex) -> bool:
     return t.type in ("DATE", "TIME") and not t.value.endswith("_REF")
 
 
-def _without(text: str, a: int, b: int, timexes: list[Timex]) -> str:
+def _without(text: str, a: int, b: int, timexes: list[Timex], starts: list[int]) -> str:
+    """text[a:b] with the time expressions inside it cut out (timexes sorted by start)."""
     parts, pos = [], a
-    for t in timexes:
-        if a <= t.start and t.end <= b:
+    for k in range(bisect_left(starts, a), len(timexes)):
+        t = timexes[k]
+        if t.start >= b:
+            break
+        if t.end <= b:
             parts.append(text[pos:t.start])
             pos = t.end
     parts.append(text[pos:b])
@@ -54,7 +58,8 @@ class ContextBuilder:
         self.text = text
         self.sentences = sentences
         self.starts = [a for a, _ in sentences]
-        self.timexes = timexes
+        self.timexes = sorted(timexes, key=lambda t: t.start)
+        self.timex_starts = [t.start for t in self.timexes]
         self.dated = [False] * len(sentences)
         for t in timexes:
             i = self.sentence_index(t.start)
@@ -78,7 +83,8 @@ class ContextBuilder:
         # "warned it could get worse this summer, and cited a record on July 16" tells two things.
         for ca, cb in _clauses(self.text, a, b):
             own = ca <= offset < cb
-            for term, w in content_terms(_without(self.text, ca, cb, self.timexes)).items():
+            clause = _without(self.text, ca, cb, self.timexes, self.timex_starts)
+            for term, w in content_terms(clause).items():
                 bag[term] += w * (1.0 if own else OTHER_CLAUSE_WEIGHT)
         self._add(bag, range(i + 1, min(i + 1 + FOLLOWING_SENTENCES, len(self.sentences))))
         self._add(bag, range(i - 1, max(i - 1 - PRECEDING_SENTENCES, -1), -1))

@@ -60,10 +60,11 @@ class _Known:
     vector: dict[str, float]
 
 
-def _sentence_of(text: str, spans: list[tuple[int, int]], t: Timex) -> str:
-    for a, b in spans:
-        if a <= t.start and t.end <= b:
-            return text[a:b]
+def _sentence_of(text: str, contexts: ContextBuilder, t: Timex) -> str:
+    i = contexts.sentence_index(t.start)
+    if i is not None:
+        a, b = contexts.sentences[i]
+        return text[a:b]
     return text[max(0, t.start - 100):t.end + 100]
 
 
@@ -108,7 +109,7 @@ def infer_dcts(docs: list[Document], tag: Tagger) -> dict[str, list[Timex]]:
         ps = []
         for i, t in enumerate(tx):
             if t.type in ("DATE", "TIME"):
-                p = _Passage(i, _sentence_of(d.text, spans, t))
+                p = _Passage(i, _sentence_of(d.text, contexts, t))
                 p.tense = clause_tense(p.sentence)
                 p.bag = contexts.terms(t.start)
                 bags.append(p.bag)
