@@ -97,9 +97,10 @@ class _Link:
                      self.same_sentence or other.same_sentence)
 
 
-def _pair_links(items: list[Item]) -> dict[tuple[int, int], _Link]:
+def _pair_links(items: list[Item], weights: list[int]) -> dict[tuple[int, int], _Link]:
     """Compare each mention with those whose dates are compatible or near (a sweep in time
-    order), so the work grows with the density of dates, not with the corpus squared."""
+    order), so the work grows with the density of dates, not with the corpus squared.
+    `weights[i]` counts the identical copies item i stands for."""
     order = sorted(range(len(items)), key=lambda i: (items[i].interval.start, i))
     links: dict[tuple[int, int], _Link] = {}
     for pos, i in enumerate(order):
@@ -111,8 +112,9 @@ def _pair_links(items: list[Item]) -> dict[tuple[int, int], _Link]:
             compatible = _compatible_items(items[i], items[j])
             if compatible or _near_dates(a, b):
                 mi, mj = items[i].mention, items[j].mention
+                w = weights[i] * weights[j]
                 links[(min(i, j), max(i, j))] = _Link(
-                    cosine(items[i].vector, items[j].vector), 1, compatible,
+                    cosine(items[i].vector, items[j].vector) * w, w, compatible,
                     mi.document_id == mj.document_id and mi.start == mj.start
                     and mi.timex.value != mj.timex.value)
     return links
@@ -125,10 +127,19 @@ def cluster(items: list[Item]) -> list[list[Item]]:
     zero similarity. Two different dates in one sentence are never one event, and an article
     does not disagree with itself. Uses a heap with lazy invalidation: O(L log L) for L links.
     """
-    members: dict[int, list[int]] = {i: [i] for i in range(len(items))}
-    docs: dict[int, set[str]] = {i: {it.mention.document_id} for i, it in enumerate(items)}
-    nbr: dict[int, dict[int, _Link]] = {i: {} for i in range(len(items))}
-    for (i, j), link in _pair_links(items).items():
+    # Identical passages with the same date (syndicated copies, repeated paragraphs) are one
+    # event before anything is compared: the pairwise work then grows with distinct passages.
+    copies: dict[tuple, list[int]] = {}
+    for i, it in enumerate(items):
+        key = (it.interval, it.mention.timex.value, tuple(sorted(it.vector.items())))
+        copies.setdefault(key, []).append(i)
+    reps = [group[0] for group in copies.values()]
+    members: dict[int, list[int]] = {k: list(group) for k, group in enumerate(copies.values())}
+    docs: dict[int, set[str]] = {k: {items[i].mention.document_id for i in group}
+                                 for k, group in members.items()}
+    nbr: dict[int, dict[int, _Link]] = {k: {} for k in members}
+    rep_items = [items[r] for r in reps]
+    for (i, j), link in _pair_links(rep_items, [len(members[k]) for k in members]).items():
         nbr[i][j] = nbr[j][i] = link
     version = {i: 0 for i in members}
 
