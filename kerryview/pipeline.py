@@ -88,12 +88,15 @@ class CachingTagger:
     """tag(text, dct) that recognizes each text once: dating a document tries many candidate
     publication dates, and only the (cheap) resolution phase depends on the date."""
 
-    def __init__(self) -> None:
+    def __init__(self, on_new_text: Callable[[], None] | None = None) -> None:
         self._recognized: dict[str, list] = {}
+        self._on_new_text = on_new_text  # progress and cancel, once per article recognized
 
     def __call__(self, text: str, dct):
         pending = self._recognized.get(text)
         if pending is None:
+            if self._on_new_text:
+                self._on_new_text()
             pending = self._recognized[text] = recognize(text)
         return resolve(text, pending, dct)
 
@@ -101,16 +104,23 @@ class CachingTagger:
 def build_corpus(documents: list[Document], progress: Progress | None = None,
                  cancelled: Callable[[], bool] | None = None) -> list[Event]:
     """Resolve publication dates, find mentions and merge them into events (mutates dct)."""
-    total = len(documents) + 2
-    if progress:
-        progress(0, total, "Dating the articles")
-    timexes = infer_dcts(documents, CachingTagger())
-    found = []
-    for i, d in enumerate(documents, start=1):
+    n = len(documents)
+    total = 2 * n + 1  # recognize each article, find its events, merge
+    done = 0
+
+    def step(what: str) -> None:
+        nonlocal done
         if cancelled and cancelled():
             raise Cancelled()
         if progress:
-            progress(i, total, f"Finding events in {d.id}")
+            progress(done, total, what)
+        done += 1
+
+    timexes = infer_dcts(documents, CachingTagger(lambda: step("Reading dates in the articles")))
+    done = n
+    found = []
+    for d in documents:
+        step(f"Finding events in {d.id}")
         found.extend(find_mentions(d, timexes[d.id]))
     if progress:
         progress(total - 1, total, "Merging events across articles")
