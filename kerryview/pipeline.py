@@ -134,13 +134,14 @@ def build_corpus(documents: list[Document], progress: Progress | None = None,
 def import_into_store(store: Store, paths: Sequence[str | Path],
                       progress: Progress | None = None,
                       cancelled: Callable[[], bool] | None = None) -> ImportResult:
-    """Add files to the stored corpus and re-resolve it; one transaction, or nothing."""
+    """Add files to the stored corpus and re-resolve it; one transaction, or nothing.
+    With no paths, the stored documents are resolved again (after the user set a date)."""
     existing = store.documents()
     new, problems = read_documents(paths, existing, progress, cancelled)
     documents = existing + new
     events = build_corpus(documents, progress, cancelled)
     if cancelled and cancelled():
         raise Cancelled()
-    if new or not existing or store.event_count() != len(events):
+    if new or not paths or not existing or store.event_count() != len(events):
         store.save_corpus(documents, events)
     return ImportResult(documents, events, problems, [d.id for d in new])

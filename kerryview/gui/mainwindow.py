@@ -10,14 +10,16 @@ Wiring (all on the main thread):
 """
 from __future__ import annotations
 
+from datetime import date
 from html import escape
 from pathlib import Path
 from typing import Callable, Sequence
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHeaderView, QLabel, QMainWindow,
-                               QMessageBox, QProgressBar, QPushButton, QSplitter, QToolButton,
+from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHeaderView, QInputDialog, QLabel,
+                               QMainWindow, QMessageBox, QProgressBar, QPushButton, QSplitter,
+                               QToolButton,
                                QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 import kerryview
@@ -92,6 +94,13 @@ class MainWindow(QMainWindow):
         self.documents.setColumnWidth(0, 230)
         self.documents.setColumnWidth(1, 90)
         self.documents.itemClicked.connect(self._document_clicked)
+        self.documents.itemDoubleClicked.connect(self._edit_document_date)
+        self.documents.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        act_set = QAction("Set publication date…", self.documents,
+                          triggered=lambda: self._edit_document_date(self.documents.currentItem()))
+        act_infer = QAction("Infer publication date again", self.documents,
+                            triggered=lambda: self._clear_document_date(self.documents.currentItem()))
+        self.documents.addActions([act_set, act_infer])
 
         top = QWidget()
         tl = QVBoxLayout(top)
@@ -288,6 +297,40 @@ class MainWindow(QMainWindow):
         doc = self.docs.get(item.data(0, Qt.ItemDataRole.UserRole))
         if doc is not None:
             self.reader.show_document(doc, self._mentions_by_doc.get(doc.id))
+
+    # -- corrections ----------------------------------------------------------------------
+    def _edit_document_date(self, item: QTreeWidgetItem | None, *_args) -> None:
+        doc = self.docs.get(item.data(0, Qt.ItemDataRole.UserRole)) if item else None
+        if doc is None:
+            return
+        current = doc.dct.isoformat() if doc.dct else ""
+        text, ok = QInputDialog.getText(
+            self, "Publication date", f"Publication date of {document_title(doc)} (YYYY-MM-DD):",
+            text=current)
+        if not ok or text.strip() == current:
+            return
+        try:
+            value = date.fromisoformat(text.strip())
+        except ValueError:
+            self.statusBar().showMessage(f"“{text.strip()}” is not a date like 2023-07-18", 6000)
+            return
+        self.set_document_date(doc.id, value)
+
+    def _clear_document_date(self, item: QTreeWidgetItem | None) -> None:
+        doc = self.docs.get(item.data(0, Qt.ItemDataRole.UserRole)) if item else None
+        if doc is not None:
+            self.set_document_date(doc.id, None)
+
+    def set_document_date(self, doc_id: str, value: date | None) -> bool:
+        """Keep the user's publication date (or drop it) and resolve the corpus again."""
+        if self.importer is not None and self.importer.is_busy():
+            self.statusBar().showMessage("Wait for the running import to finish", 4000)
+            return False
+        self.store.set_document_date(doc_id, value)
+        self.statusBar().showMessage(
+            f"{doc_id}: publication date {'set to ' + value.isoformat() if value else 'inferred again'}"
+            " — re-reading the corpus", 4000)
+        return self.import_paths([], rebuild=True)
 
     # -- importing ------------------------------------------------------------------------
     def import_paths(self, paths: Sequence[str | Path], rebuild: bool = False) -> bool:

@@ -124,6 +124,14 @@ class Store:
         row.update({f"timex_{f}": getattr(m.timex, f) for f in TIMEX_FIELDS})
         return row
 
+    def set_document_date(self, doc_id: str, value: date | None) -> None:
+        """A publication date the user set (kept by every later resolution), or None to let
+        kerryview infer it again. Events are re-derived by the caller (pipeline)."""
+        source = "set by the user" if value else "unknown"
+        with self.db.atomic():
+            self.db.execute("UPDATE documents SET dct = ?, dct_source = ? WHERE id = ?",
+                            [value.isoformat() if value else None, source, doc_id])
+
     # -- reading --------------------------------------------------------------------------
     def documents(self) -> list[Document]:
         return [self._doc(r) for r in self.db.query("SELECT * FROM documents ORDER BY added")]
