@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Set up a checkout for development and CI (idempotent; quiet when nothing is missing):
-#   1. Debian packages: Qt's offscreen libraries (../shared/tools/gui/setup.sh when present),
-#      plus packaging/apt-packages.txt (desktop-file-validate, appstreamcli, rsvg-convert).
+#   1. Debian packages from packaging/apt-packages.txt: the libraries Qt needs (offscreen and
+#      xcb) and the packaging checks' tools (desktop-file-validate, appstreamcli, rsvg-convert).
 #   2. .venv (created with python3 if missing) with the project installed editable and its
-#      test + bundle extras (pytest, pytest-qt, PyInstaller), plus setuptools>=68 and wheel so
+#      test + bundle extras (pytest, pytest-qt, PyInstaller), plus setuptools>=77 and wheel so
 #      tests/test_packaging.py can build the wheel without network access.
 #
 #   packaging/dev-setup.sh            DEV_SETUP_GUI=full also installs Xvfb/xdotool/ImageMagick
@@ -14,11 +14,10 @@ root="$(cd "$here/.." && pwd)"
 cd "$root"
 
 # --- 1. Debian packages -------------------------------------------------------------------
-gui_setup="$root/../shared/tools/gui/setup.sh"
-if [[ -x "$gui_setup" ]]; then
-    if [[ "${DEV_SETUP_GUI:-offscreen}" == full ]]; then "$gui_setup"; else "$gui_setup" --offscreen; fi
-fi
 mapfile -t wanted < <(sed -e 's/#.*//' -e 's/[[:space:]]//g' "$here/apt-packages.txt" | grep -v '^$')
+if [[ "${DEV_SETUP_GUI:-}" == full ]]; then  # tools to drive the app on a virtual screen
+    wanted+=(xvfb xdotool imagemagick)
+fi
 missing=()
 for pkg in "${wanted[@]}"; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q ' ok installed$' || missing+=("$pkg")
@@ -47,6 +46,6 @@ pip_quiet() {  # pip's (and the build backend's) chatter goes to a log, shown on
         exit 1
     fi
 }
-pip_quiet 'setuptools>=68' wheel
+pip_quiet 'setuptools>=77' wheel
 pip_quiet -e '.[test,bundle]'
 echo "dev-setup.sh: ready ($(.venv/bin/python --version), kerryview $(.venv/bin/python -c 'import kerryview; print(kerryview.__version__)'))"

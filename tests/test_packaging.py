@@ -77,8 +77,8 @@ def _can_build_in_place() -> str | None:
     except ImportError as e:
         return f"{e.name} is not installed"
     major = int(setuptools.__version__.split(".")[0])
-    if major < 68:
-        return f"setuptools {setuptools.__version__} < 68"
+    if major < 77:
+        return f"setuptools {setuptools.__version__} < 77"
     return None
 
 
@@ -103,7 +103,7 @@ def wheel(tmp_path_factory) -> Path:
     proc = _run(cmd, timeout=600, what="building the wheel")
     hint = "" if why_not is None else (
         f"\n(built with build isolation because {why_not}: that needs PyPI; "
-        "packaging/dev-setup.sh installs setuptools>=68 and wheel to avoid it)")
+        "packaging/dev-setup.sh installs setuptools>=77 and wheel to avoid it)")
     if proc.returncode != 0:
         _must(proc, "building the wheel" + hint)
     wheels = list(out.glob("kerryview-*.whl"))
