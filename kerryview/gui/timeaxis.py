@@ -11,6 +11,8 @@ import math
 import re
 from datetime import date, datetime, timedelta
 
+from kerryview.timeval import duration_timedelta
+
 DAY = 86400.0
 HOUR = 3600.0
 MINUTE = 60.0
@@ -25,9 +27,6 @@ T_MAX = (date(9999, 12, 31).toordinal() - _EPOCH_ORD) * DAY
 _ISO = re.compile(
     r"^\s*([+-]?\d{1,6})(?:-(\d{1,2})(?:-(\d{1,2})"
     r"(?:[T ](\d{1,2})(?::(\d{1,2})(?::(\d{1,2}(?:[.,]\d+)?))?)?)?)?)?")
-_DUR = re.compile(
-    r"^P(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?"
-    r"(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$")
 
 
 def iso_to_seconds(text: str | None) -> float | None:
@@ -56,15 +55,12 @@ def iso_to_seconds(text: str | None) -> float | None:
 
 
 def duration_seconds(value: str | None) -> float | None:
-    """ISO 8601 / TIMEX3 duration 'PT12H', 'P3D', 'P1M' -> seconds (months/years approximate)."""
-    if not value:
+    """ISO 8601 / TIMEX3 duration 'PT12H', 'P3D', 'P1M' -> seconds (months/years averaged),
+    parsed by kerryview.timeval like everywhere else."""
+    span = duration_timedelta(value.strip()) if value else None
+    if span is None or not span.total_seconds():
         return None
-    m = _DUR.match(value.strip())
-    if not m or not any(m.groups()):
-        return None
-    y, mo, w, d, h, mi, s = (float(g) if g else 0.0 for g in m.groups())
-    total = y * YEAR + mo * MONTH + w * 7 * DAY + d * DAY + h * HOUR + mi * MINUTE + s
-    return total or None
+    return span.total_seconds()
 
 
 def clamp_t(t: float) -> float:
