@@ -155,8 +155,14 @@ def run_heideltime(docs: list[TmlDoc], collection: str, refresh: bool, jobs: int
     return out, cache["seconds"]
 
 
-def load(collection: str) -> list[TmlDoc]:
-    return [read_tml(p) for p in sorted((DATA / collection).glob("*.tml"))]
+def load(collection: str, part: str = "all") -> list[TmlDoc]:
+    """A collection's documents; `part` splits AQUAINT in two fixed halves by sorted file order:
+    "dev" (even positions, used while developing rules) and "heldout" (odd positions, looked at
+    only as a final check). TimeBank is development data whatever `part` says."""
+    paths = sorted((DATA / collection).glob("*.tml"))
+    if collection == "AQUAINT" and part != "all":
+        paths = paths[0 if part == "dev" else 1::2]
+    return [read_tml(p) for p in paths]
 
 
 HEADER = f"{'corpus':9} {'system':10} {'strict P':>8} {'R':>6} {'F1':>6} {'relax P':>8} {'R':>6} {'F1':>6} {'type F1':>8} {'value F1':>9} {'words/s':>10}"
@@ -204,6 +210,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--jobs", type=int, default=2, help="HeidelTime documents run in parallel")
     ap.add_argument("--errors", type=int, default=0, help="print N kerryview errors per collection")
     ap.add_argument("--scaling", action="store_true", help="print the linear-time check and exit")
+    ap.add_argument("--part", choices=("all", "dev", "heldout"), default="all",
+                    help="AQUAINT half: dev (even files) or heldout (odd files); default both")
     args = ap.parse_args(argv)
     DATA = Path(args.root)
     if args.scaling:
@@ -214,7 +222,7 @@ def main(argv: list[str] | None = None) -> int:
     totals: dict[str, list] = {s: [Counts(), 0, 0.0] for s in systems}
     lines = []
     for coll in collections:
-        docs = load(coll)
+        docs = load(coll, args.part)
         words = sum(d.words for d in docs)
         for system in systems:
             if system == "kerryview":
@@ -235,7 +243,7 @@ def main(argv: list[str] | None = None) -> int:
             t[2] += secs
             if system == "kerryview" and args.errors:
                 for kind, s, g in c.errors[:args.errors]:
-                    print(f"{kind:8} sys={s and (s.text, s.type, s.value)} gold={g and (g.text, g.type, g.value)}")
+                    print(f"{kind:8} {coll[:2]} sys={s and (s.text, s.type, s.value)} gold={g and (g.text, g.type, g.value)}")
         print(f"# {coll}: {len(docs)} documents, {words:,} words, {sum(len(d.gold) for d in docs)} gold TIMEX3", file=sys.stderr)
     print(HEADER)
     for line in lines:

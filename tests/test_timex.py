@@ -141,6 +141,14 @@ def test_narrative_chain():
     ("He arrived in the early 2000s.", "200"),
     ("The file was stamped 1999-01-22 13:06:18.", "1999-01-22T13:06"),
     ("Results for the current fiscal year were good.", "2023"),
+    # a deadline is ahead unless the clause is in the past (DCT is Tuesday 2023-07-18)
+    ("They have until 9 a.m. Thursday to sign.", "2023-07-20T09:00"),
+    ("The group could leave as soon as Friday.", "2023-07-21"),
+    ("Ten members had filed reports by Monday.", "2023-07-17"),
+    ("The revolving loans run through January.", "2024-01"),
+    # an abbreviation does not end the clause whose verb decides the year
+    ("In December, a week after the Roe vs. Wade anniversary, a clinic in Birmingham, Ala., closed.", "2022-12"),
+    ("Islam will one day be the second largest religion.", "FUTURE_REF"),
 ])
 def test_more_sentences(sentence, value):
     assert value in [t.value for t in tag(sentence, DCT)], [t.to_json() for t in tag(sentence, DCT)]
@@ -166,3 +174,21 @@ def test_empty_and_no_time():
 ])
 def test_holidays(sentence, value):
     assert value in [t.value for t in tag(sentence, DCT)], [t.to_json() for t in tag(sentence, DCT)]
+
+
+def test_coordinated_day_numbers():
+    """"April 24 and 25": the bare day is a second date of the same month; a year after it counts for both."""
+    tx = tag("The summit on April 24 and 25 follows talks on March 3-5, and a vote on May 2 or 3, 2024. "
+             "On July 4 and 500 people came.", DCT)
+    got = [(t.text, t.value) for t in tx]
+    assert ("25", "2023-04-25") in got and ("5", "2023-03-05") in got
+    assert ("May 2", "2024-05-02") in got and ("3, 2024", "2024-05-03") in got
+    assert not any(t.text == "500" for t in tx)
+
+
+def test_year_end_is_the_current_or_last_year():
+    """"since year-end" is the end of last year; an index base year ("the close of 1969") is not the story's year."""
+    tx = tag("Each index is based on the close of 1969 equaling 100. The change is since year-end.", date(1989, 10, 30))
+    assert find(tx, "year-end").value == "1988" and find(tx, "year-end").mod == "END"
+    tx = tag("It expects to complete the sale by year-end.", date(1989, 11, 2))
+    assert find(tx, "year-end").value == "1989"

@@ -6,14 +6,15 @@ from functools import cache
 from importlib.resources import files
 
 
-def _lines(name: str) -> list[str]:
-    text = (files("kerryview.events") / "data" / name).read_text(encoding="utf-8")
+def _lines(name: str, package: str = "kerryview.events") -> list[str]:
+    text = (files(package) / "data" / name).read_text(encoding="utf-8")
     return [w for line in text.splitlines() if not line.startswith("#") for w in line.split()]
 
 
 @cache
 def abbreviations() -> frozenset[str]:
-    return frozenset(_lines("abbreviations.txt"))
+    """Shared with the tagger, which needs the same list to find clause boundaries."""
+    return frozenset(_lines("abbreviations.txt", "kerryview.timex"))
 
 
 @cache

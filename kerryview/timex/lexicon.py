@@ -28,6 +28,13 @@ def table(name: str) -> dict[str, Any]:
     return {k.lower(): v for k, v in entry.items()}
 
 
+@lru_cache(maxsize=1)
+def abbreviations() -> frozenset[str]:
+    """Words that end in a period without ending a sentence ("vs.", "Calif.", "Nov.")."""
+    raw = resources.files("kerryview.timex").joinpath("data/abbreviations.txt").read_text("utf-8")
+    return frozenset(w for line in raw.splitlines() if not line.startswith("#") for w in line.split())
+
+
 def alternation(words: Iterable[str]) -> str:
     """A non-capturing regex alternation of `words`, longest first so that the leftmost-first
     regex semantics picks "the near future" over "the near" and "Sept." over "Sept"."""

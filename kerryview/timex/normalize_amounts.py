@@ -16,6 +16,9 @@ _MONEY_BEFORE = re.compile(
     r"(?:\s*(?:%|percent|per cent)|(?:\s+[a-z]+){1,2})|\btimes)\s*$", re.I)
 
 
+_MODAL_BEFORE = re.compile(r"\b(?:will|would|could|may|might|can|should|must|shall)(?: \w+ly)?\s+$", re.I)
+
+
 @normalizer("duration")
 def _duration(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
     low = " ".join(text[start:end].lower().split())
@@ -54,6 +57,8 @@ def _duration(g: Groups, text: str, start: int, end: int, rule: str) -> Pending 
             n += 0.5 * mult
         if n > 10000:
             return None
+    if low == "one day" and _MODAL_BEFORE.search(text[max(0, start - 30):start]):
+        return Pending(start, end, "DATE", value="FUTURE_REF")  # "Islam will one day be ...": some future day
     if numtxt == "one" and unit == "D" and re.match(r"\s*(?:of|,)", text[end:end + 4]):
         return None  # "one day of ..." is a duration, but "one day, he ..." is vague; keep it simple
     if n is not None and 1000 <= n < 2100 and not g["unit"].lower().endswith("s"):

@@ -419,8 +419,13 @@ def _year_end(g: Groups, text: str, start: int, end: int, rule: str) -> Pending 
     n = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "this": 0, "": 0}.get(relw)
     if n is None:
         return None
+    if not relw and re.search(r"\bsince\s+(?:the\s+)?$", text[max(0, start - 12):start], re.I):
+        return Pending(start, end, "DATE", op="shift", args={"unit": "Y", "n": -1, "base": "dct"}, mod="END")
     base = "dct" if relw else "focus"
-    return Pending(start, end, "DATE", op="shift", args={"unit": "Y", "n": n, "base": base}, mod="END")
+    args = {"unit": "Y", "n": n, "base": base}
+    if base == "focus":
+        args["recent"] = True  # the year under discussion, not a base year of an index ("the close of 1969")
+    return Pending(start, end, "DATE", op="shift", args=args, mod="END")
 
 
 @normalizer("the_unit")

@@ -11,6 +11,7 @@ work is proportional to the number of tokens: linear time. When a normalizer rej
 from __future__ import annotations
 
 import re
+from datetime import date
 from functools import lru_cache
 
 from .grammar import compiled
@@ -95,8 +96,42 @@ def recognize(text: str) -> list[Pending]:
                     continue
             out.append(pending)
             pos = pending.end
+            second = coordinated_day(text, pending)
+            if second is not None:
+                out.append(second)
+                pos = second.end
             break
     return out
+
+
+# "April 24 and 25", "March 3-5", "Dec. 2 or 3": a bare day number joined to a month-day is a
+# second date in the same month (TimeML tags it on its own); a year after it applies to both
+_COORD_DAY = re.compile(r"(\s*(?:and|or|to|through|-|–)\s*)(\d{1,2})(?:st|nd|rd|th)?\b"
+                        r"(?!\s*(?:%|percent|per\b|[.:/]\d|,\d{3}|[-–]\w))(?:,?\s(\d{4})\b)?")
+
+
+def coordinated_day(text: str, first: Pending) -> Pending | None:
+    """The second date of "April 24 and 25", or None."""
+    if first.op != "md" or first.args.get("year") is not None or first.args.get("suffix"):
+        return None
+    m = _COORD_DAY.match(text, first.end)
+    if m is None:
+        return None
+    day, joiner = int(m.group(2)), m.group(1).strip()
+    if not first.args["day"] < day <= 31 or (joiner not in ("and", "or") and day - first.args["day"] > 14):
+        return None
+    try:
+        date(2000, first.args["month"], day)
+    except ValueError:
+        return None
+    year = int(m.group(3)) if m.group(3) else None
+    if year is not None and not 1800 <= year <= 2200:
+        year = None
+    end = m.end(3) if year is not None else m.start(2) + len(m.group(2))
+    if year is not None:
+        first.args = {**first.args, "year": year}
+    args = {**first.args, "day": day, "weekday": None}
+    return Pending(m.start(2), end, "DATE", op="md", args=args, mod=first.mod)
 
 
 def _normalize(m: re.Match, rules: dict, text: str) -> Pending | None:

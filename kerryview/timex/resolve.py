@@ -7,15 +7,24 @@ narrative reference that HeidelTime mostly ignores. `anchor`/`anchor_kind` recor
 """
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 from kerryview.model import Timex
 
 from . import values
+from .lexicon import table
 from .normalize import Pending
 from .tense import tense
 
-Ref = tuple[date, str, str]  # first day, granularity, value
+Ref = tuple[date, str, str]
+
+
+def deadline_before(text: str, start: int) -> bool:
+    """A deadline preposition just before the expression ("until", "as soon as", "by")."""
+    before = " ".join(text[max(0, start - 40):start].lower().split()[-4:])
+    return any(re.search(rf"\b{re.escape(cue)}(?: (?:\d{{1,2}}(?::\d\d)? ?[ap]\.?m\.?|noon|midnight|the end of))?(?: on)? ?$", before)
+               for cue in table("deadline_cue"))  # first day, granularity, value
 
 
 class Resolver:
@@ -141,6 +150,8 @@ class Resolver:
             # a bare month name: the latest such month in a past clause, the next one in a future
             # clause ("will fly in December" said in March), else the nearest
             t = tense(self.text, p.start, p.end, reporting=False)
+            if t != "past" and deadline_before(self.text, p.start):
+                t = "future"  # "loans through January", "until March": the next one
             ahead = (month - self.dct.month) % 12  # months from the DCT month to the next such month
             if t == "past" and 2 <= ahead <= 10 and month > self.dct.month:
                 year -= 1
@@ -235,7 +246,10 @@ class Resolver:
             delta = fwd or 7
         else:
             # news reports the past: the last such day, unless the clause is in the future tense
-            delta = fwd if self._tense(p) == "future" else -back
+            # or the day is a deadline ("until 9 a.m. Tuesday", "as soon as Tuesday")
+            t = self._tense(p)
+            future = t == "future" or (t != "past" and deadline_before(self.text, p.start))
+            delta = fwd if future else -back
         d = self.dct + timedelta(days=delta)
         return d.isoformat() + suffix, self.dct_value, "dct"
 
@@ -277,11 +291,13 @@ class Resolver:
         a year after the DCT's is a plan or a target, not the story's year."""
         return unit != "Y" or self.dct is None or ref[0].year <= self.dct.year
 
-    def op_shift(self, p: Pending, unit: str, n: float, base: str, ago: bool = False, adjective: bool = False):
+    def op_shift(self, p: Pending, unit: str, n: float, base: str, ago: bool = False, adjective: bool = False,
+                 recent: bool = False):
         gran = unit
         if base == "focus":  # "the day", "the week": the last date the text stated itself
             ref = next((r for r in reversed(self.stated) if values.RANK[r[1]] <= values.RANK.get(unit, 6)
-                        and self._not_future_year(r, unit)), None)
+                        and self._not_future_year(r, unit)
+                        and not (recent and self.dct is not None and self.dct.year - r[0].year > 1)), None)
             if ref is not None:
                 return values.fmt(values.shift(ref[0], unit, n), gran), ref[2], "narrative"
             base = "dct"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .lexicon import table
+from .lexicon import abbreviations, table
 
 _WORD = re.compile(r"[A-Za-z']+")
 _BOUNDARY = re.compile(r"(?<=[a-z0-9)]{2}[.!?;])\s+|\n\s*\n|[\"“”]")
@@ -31,6 +31,19 @@ _PAST_AUX = {"had", "been", "was", "were", "previously", "originally"}
 _ADJ_BEFORE = {"a", "an", "the", "still", "its", "their", "his", "her", "our", "this", "that", "these", "those",
                "newly", "recently", "previously", "already", "yet", "as", "unexpected", "very", "more", "most"}
 _REPORTING = {"said", "says", "say", "told", "tells", "announced", "reported", "added", "noted", "stated"}
+
+
+_WORD_BEFORE_DOT = re.compile(r"([\w.]+)\.$")
+
+
+def _boundaries(s: str):
+    """Sentence/clause boundaries in `s`, except after abbreviations ("Roe vs. Wade", "Ala.")."""
+    abbrev = abbreviations()
+    for m in _BOUNDARY.finditer(s):
+        w = _WORD_BEFORE_DOT.search(s, 0, m.start())
+        if w is not None and w.group(1).lower() in abbrev:
+            continue
+        yield m
 
 
 def _classify(words: list[str], i: int, reporting: bool = True) -> str | None:
@@ -62,12 +75,12 @@ def tense(text: str, start: int, end: int, reporting: bool = True) -> str | None
     report, not of the event, which matters when choosing the year of "Dec. 15"."""
     left = text[max(0, start - 160):start]
     cut = None
-    for cut in _BOUNDARY.finditer(left):
+    for cut in _boundaries(left):
         pass
     if cut is not None:
         left = left[cut.end():]
-    right = text[end:end + 120]
-    stop = _BOUNDARY.search(right)
+    right = text[end:end + 200]
+    stop = next(_boundaries(right), None)
     if stop:
         right = right[:stop.start()]
     lw = [w.lower() for w in _WORD.findall(left)]
