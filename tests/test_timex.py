@@ -149,6 +149,7 @@ def test_narrative_chain():
     # an abbreviation does not end the clause whose verb decides the year
     ("In December, a week after the Roe vs. Wade anniversary, a clinic in Birmingham, Ala., closed.", "2022-12"),
     ("Islam will one day be the second largest religion.", "FUTURE_REF"),
+    ("He was arrested at the march in each of the last three years.", "P1Y"),
 ])
 def test_more_sentences(sentence, value):
     assert value in [t.value for t in tag(sentence, DCT)], [t.to_json() for t in tag(sentence, DCT)]

@@ -88,6 +88,9 @@ def _duration_past(g: Groups, text: str, start: int, end: int, rule: str) -> Pen
     if n is not None:
         n *= uc[1]
     approx = "APPROX" if text[start:end].lower().endswith(" or so") else None
+    if re.match(r"(?:\w+ )?each of\b", " ".join(text[start:end].lower().split())):
+        # "in each of the last three years": every year of the period, a SET in TimeML
+        return Pending(start, end, "SET", value=duration_value(1, uc[0]), quant="EACH")
     return Pending(start, end, "DURATION", value=duration_value(n, uc[0]), mod=approx_mod(g.get("approx")) or approx)
 
 
