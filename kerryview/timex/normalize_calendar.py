@@ -490,6 +490,9 @@ def _weekday_set(g: Groups, text: str, start: int, end: int, rule: str) -> Pendi
 def _dayword(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
     n = lookup("day_word", g["dayword"])
     low = text[start:end].lower()
+    if g["dayword"][:1].isupper() and re.search(r"[A-Z][\w.&'-]*\s+$", text[max(0, start - 30):start]):
+        return None  # "USA Today", "VOA Today": a name, not the day
+
     if low.startswith("the day before"):
         n -= 1
     elif low.startswith("the day after"):
