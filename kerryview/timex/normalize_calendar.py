@@ -60,8 +60,17 @@ def _time_clock(g: Groups, text: str, start: int, end: int, rule: str) -> Pendin
     return _pending(start, end, "TIME", part, mod=approx_mod(g.get("approx")))
 
 
+def _in_name(g: Groups, text: str, start: int) -> bool:
+    """"USA Today", "VOA Today": a capitalized day word after a capitalized word is a name."""
+    w = g.get("dayword") or ""
+    return (w[:1].isupper() and text[start:start + len(w)] == w
+            and re.search(r"[A-Z][\w&'-]*\s+$", text[max(0, start - 30):start]) is not None)
+
+
 @normalizer("pod_date")
 def _pod_date(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
+    if _in_name(g, text, start):
+        return None
     part = _date_part(g)
     if g.get("month") and not month_ok(g, text, start, end, False):
         return None
@@ -490,8 +499,8 @@ def _weekday_set(g: Groups, text: str, start: int, end: int, rule: str) -> Pendi
 def _dayword(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
     n = lookup("day_word", g["dayword"])
     low = text[start:end].lower()
-    if g["dayword"][:1].isupper() and re.search(r"[A-Z][\w.&'-]*\s+$", text[max(0, start - 30):start]):
-        return None  # "USA Today", "VOA Today": a name, not the day
+    if _in_name(g, text, start):
+        return None
 
     if low.startswith("the day before"):
         n -= 1
