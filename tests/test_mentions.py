@@ -62,3 +62,31 @@ def test_the_subject_of_a_label_starts_after_a_complementizer():
             "recorded in the Xinjiang region on Sunday.")
     [found] = _mentions(text)
     assert found.label == "A record temperature of 52.2C was recorded in the Xinjiang region"
+
+
+def test_a_participle_clause_opening_the_sentence_gives_way_to_the_main_clause():
+    text = ('Speaking at a conference earlier this week, President Xi Jinping reiterated the '
+            'country\'s "unwavering" commitment to tackling climate change.')
+    [found] = _mentions(text)
+    assert found.label == ('President Xi Jinping reiterated the country\'s "unwavering" commitment '
+                           'to tackling climate change')
+
+
+def test_a_capitalized_word_after_to_is_a_name_and_the_quote_completes_the_label():
+    text = ('Advisor Jake Sullivan stated that "every country has a responsibility to reduce '
+            'emissions" in remarks to CNN on Sunday.')
+    [found] = _mentions(text)
+    m = found.mention
+    assert text[m.trigger_start:m.trigger_end] == "stated"
+    assert found.label == "Advisor Jake Sullivan stated that “every country has a responsibility to reduce emissions”"
+
+
+def test_a_label_ending_in_as_takes_the_quotation_that_follows():
+    [found] = _mentions('Li described this week\'s talks as "a complex rescue operation".')
+    assert found.label == "Li described the talks as “a complex rescue operation”"
+
+
+def test_a_verb_in_a_that_clause_after_the_date_is_not_its_event():
+    [found] = _mentions("Wang said during Kerry's visit in 2021 that climate could not be separated.")
+    m = found.mention
+    assert m.text[m.trigger_start - m.start:m.trigger_end - m.start] in ("said", "visit")

@@ -31,8 +31,12 @@ MAX_LABEL_CHARS = 110
 NOUN_PENALTY = 25  # characters: prefer a verb a little further away over an event noun
 RIGHT_PENALTY = 10  # English puts the verb before its time adverbial, unless the adverbial leads
 NOUN_PHRASE_WORDS = 5  # modifiers kept before an event noun in a label
-QUOTE_PENALTY = 80  # a quotation mark between them: the quote's events are not the reporter's
+QUOTE_PENALTY = 80  # one inside a quotation, the other not: the quote's events are not the reporter's
+CLAUSE_PENALTY = 30  # "in 2021 | that climate could not be separated": another clause's verb
+_COMPLEMENTIZER = re.compile(r"\b(?:that|which|who|whom|whose)\b")
+ADJUNCT_PENALTY = 60  # inside a sentence-opening participle clause: the main clause tells the event
 _QUOTES = "\"“”"
+_SCARE_QUOTE = re.compile(r"[\"“][^\"“”\s]+(?:\s[^\"“”\s]+){0,2}[\"”]")  # up to three quoted words
 _QUOTE = re.compile(r"[\"“]([^\"“”]{12,}?)[\"”]")
 QUOTE_GIST_WORDS = 8
 
@@ -40,6 +44,8 @@ QUOTE_GIST_WORDS = 8
 def _is_verb(word: str, prev_text: str) -> bool:
     w = word.lower()
     c = cues()
+    if word[:1].isupper() and prev_text.strip() and not prev_text.rstrip().endswith(tuple(".!?:" + _QUOTES)):
+        return False  # capitalized inside a sentence: a name ("remarks to CNN", "United")
     if w in c["irregular_past"]:  # before the stop words: "said", "told" are events too
         return True
     if w in c["not_events"] or w in stopwords():
@@ -49,22 +55,52 @@ def _is_verb(word: str, prev_text: str) -> bool:
     return bool(_MODAL_BEFORE.search(prev_text))
 
 
+def _quoted(text: str, a: int, pos: int) -> bool:
+    """Whether `pos` lies inside a quotation opened since sentence start `a`."""
+    depth = 0
+    for ch in text[a:pos]:
+        if ch == "“":
+            depth = 1
+        elif ch == "”":
+            depth = 0
+        elif ch == '"':
+            depth = 1 - depth
+    return depth == 1
+
+
+def _participial_adjunct_end(text: str, sent: tuple[int, int], timex: Timex) -> int | None:
+    """End of a sentence-opening participle clause holding the time expression ("Speaking at a
+    conference earlier this week, Xi reiterated ..."): the clause names the circumstance, and the
+    main clause after its comma tells the event."""
+    a, b = sent
+    first = _TOKEN.match(text, a + len(text[a:b]) - len(text[a:b].lstrip(" “\"'")))
+    if first is None or not first.group().endswith("ing") or not first.group()[:1].isupper():
+        return None
+    comma = text.find(",", timex.end, b)
+    return comma if comma > 0 and "," not in text[a:timex.start] else None
+
+
 def find_trigger(text: str, sent: tuple[int, int], timex: Timex) -> tuple[int, int] | None:
     """The event words for a time expression: the nearest verb, else the nearest event noun."""
     best: tuple[float, int, int] | None = None
     a, b = sent
     leading = not text[a:timex.start].strip(" ,“\"'") or text[a:timex.start].rstrip().endswith(",")
+    timex_quoted = _quoted(text, a, timex.start)
+    adjunct_end = _participial_adjunct_end(text, sent, timex)
     for m in _TOKEN.finditer(text, a, b):
         if m.start() < timex.end and timex.start < m.end():
             continue
         word = m.group()
         right = m.start() >= timex.end
         dist = float(m.start() - timex.end if right else timex.start - m.end())
-        between = text[timex.end:m.start()] if right else text[m.end():timex.start]
         if right and not leading:
             dist += RIGHT_PENALTY
-        if any(q in between for q in _QUOTES):
-            dist += QUOTE_PENALTY
+        if _quoted(text, a, m.start()) != timex_quoted:
+            dist += QUOTE_PENALTY  # a quotation's events are not the reporter's, and vice versa
+        if adjunct_end is not None and m.start() < adjunct_end:
+            dist += ADJUNCT_PENALTY
+        if right and _COMPLEMENTIZER.search(text, timex.end, m.start()):
+            dist += CLAUSE_PENALTY
         if _is_verb(word, text[max(a, m.start() - 12):m.start()]):
             score = float(dist)
         elif word.lower() in cues()["event_nouns"]:
@@ -101,6 +137,12 @@ def _noun_phrase_start(left: str) -> int:
     return start
 
 
+def _gist(quoted: str) -> str:
+    words = quoted.split()
+    gist = " ".join(words[:QUOTE_GIST_WORDS]).rstrip(",;:.")
+    return f"“{gist}{'…' if len(words) > QUOTE_GIST_WORDS else ''}”"
+
+
 def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
               timex: Timex) -> str:
     """A short clause naming the event: subject, event words and what follows, minus the date."""
@@ -128,12 +170,13 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
         for m in re.finditer(r"\S+", text[trigger[1]:b]):
             piece = m.group()
             in_name = prev[:1].isupper() and piece[:1].isupper()  # never cut "Beijing | Hotel"
-            if _CLAUSE_BREAK.match(piece) or (words >= MAX_LABEL_WORDS_AFTER and not in_name):
+            scare = _SCARE_QUOTE.match(text, trigger[1] + m.start())  # the “unwavering” commitment
+            if (_CLAUSE_BREAK.match(piece) and not scare) or (words >= MAX_LABEL_WORDS_AFTER and not in_name):
                 break
             prev = piece
             end = trigger[1] + m.end()
             words += 1
-            if _CLAUSE_BREAK.search(piece):
+            if _CLAUSE_BREAK.search(piece.strip(_QUOTES) if scare else piece):
                 break
         clause = text[start:end]
         offset = start
@@ -161,9 +204,17 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
             text[trigger[0]:trigger[1]].lower() in cues()["reporting_verbs"]:
         quote = _QUOTE.search(text, a, b)  # "Kerry said" says little: add what he said
         if quote:
-            words = quote.group(1).split()
-            gist = " ".join(words[:QUOTE_GIST_WORDS]).rstrip(",;:.")
-            label += f": “{gist}{'…' if len(words) > QUOTE_GIST_WORDS else ''}”"
+            label += ": " + _gist(quote.group(1))
+    elif trigger and label.split() and (label.split()[-1].lower() in cues()["needs_complement"]
+                                        or label.split()[-1].lower() in cues()["reporting_verbs"]):
+        # "Li described the talks as | “a complex rescue ...”", "Sullivan stated | that “every
+        # country ...”": the quotation completes the label
+        rest = text[end:b]
+        that = re.match(r"\s*that\b", rest)
+        skip = that.end() if that else 0
+        quote = _QUOTE.match(text, end + skip + len(rest[skip:]) - len(rest[skip:].lstrip()))
+        if quote:
+            label += (" that " if that else " ") + _gist(quote.group(1))
     return label[:1].upper() + label[1:] if label else timex.text
 
 
