@@ -149,3 +149,17 @@ def test_sources_that_disagree_on_the_date_are_one_event_with_a_conflict():
     assert event.value == "2023-07-17"  # two sources against one
     assert event.document_ids == ["a", "b", "c"]
     assert len(event.conflicts) == 1 and event.conflicts[0].startswith("b dates it 2023-07-16")
+
+
+def test_sources_that_tell_one_event_with_opposite_words_disagree():
+    from kerryview.model import Document
+    texts = {
+        "a": "date 2023-07-18 Climate talks between the US and China were suspended last August "
+             "after a visit by Nancy Pelosi to Taiwan.",
+        "b": "date 2023-07-18 Climate talks between the US and China resumed last August after "
+             "a visit by Nancy Pelosi to Taiwan.",
+    }
+    docs = [Document(id=k, path=k, text=t) for k, t in texts.items()]
+    [event] = [e for e in build_corpus(docs) if "Pelosi" in e.label]
+    assert event.document_ids == ["a", "b"]
+    assert event.conflicts == ["a says “suspended”, b says “resumed”"]

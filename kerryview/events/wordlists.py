@@ -26,4 +26,16 @@ def stopwords() -> frozenset[str]:
 def cues() -> dict[str, frozenset[str]]:
     raw = json.loads((files("kerryview.events") / "data" / "event_cues.json")
                      .read_text(encoding="utf-8"))
-    return {k: frozenset(v) for k, v in raw.items() if not k.startswith("_")}
+    return {k: frozenset(v) for k, v in raw.items() if not k.startswith("_") and k != "opposite_events"}
+
+
+@cache
+def opposite_events() -> dict[str, tuple[int, int]]:
+    """Word form -> (pair number, side) for the pairs of opposite event words."""
+    raw = json.loads((files("kerryview.events") / "data" / "event_cues.json").read_text(encoding="utf-8"))
+    out: dict[str, tuple[int, int]] = {}
+    for n, sides in enumerate(raw["opposite_events"]):
+        for k, forms in enumerate(sides):
+            for w in forms.split():
+                out[w] = (n, k)
+    return out

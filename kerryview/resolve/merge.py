@@ -17,6 +17,7 @@ from datetime import timedelta
 
 from kerryview.events.mentions import Found
 from kerryview.events.similarity import Vectorizer, cosine
+from kerryview.events.wordlists import opposite_events
 from kerryview.model import Event, EventMention
 from kerryview.timeval import Interval, duration_timedelta, iso, value_interval
 
@@ -224,9 +225,39 @@ def _conflicts(group: list[Item], chosen: Item, durations: Counter) -> list[str]
             t = it.mention.timex
             out.append(f"{it.mention.document_id} dates it {t.value} "
                        f"(“{' '.join(t.text.split())}”), not {chosen.mention.timex.value}")
+    out.extend(_opposite_words(group))
     if len(durations) > 1:
         out.append("sources give different durations: " + ", ".join(
             f"{d} ({c} source{'s' if c > 1 else ''})" for d, c in durations.most_common()))
+    return out
+
+
+def _trigger(m: EventMention) -> str:
+    if m.trigger_start is None or m.trigger_end is None:
+        return ""
+    return m.text[m.trigger_start - m.start:m.trigger_end - m.start]
+
+
+def _opposite_words(group: list[Item]) -> list[str]:
+    """"003 says 'suspended', 004 says 'resumed'": sources that tell one event with opposite words."""
+    pairs = opposite_events()
+    out = []
+    seen: set[tuple[str, str]] = set()
+    for i, a in enumerate(group):
+        wa = _trigger(a.mention)
+        pa = pairs.get(wa.lower())
+        if pa is None:
+            continue
+        for b in group[i + 1:]:
+            if b.mention.document_id == a.mention.document_id:
+                continue
+            wb = _trigger(b.mention)
+            pb = pairs.get(wb.lower())
+            if pb is not None and pb[0] == pa[0] and pb[1] != pa[1]:
+                key = (a.mention.document_id, b.mention.document_id)
+                if key not in seen:
+                    seen.add(key)
+                    out.append(f"{a.mention.document_id} says “{wa}”, {b.mention.document_id} says “{wb}”")
     return out
 
 
