@@ -43,6 +43,8 @@ SCHEDULED_FILL = QColor("#fff7ed")
 VAGUE = QColor("#0f766e")
 BADGE_BG = QColor("#e2e8f0")
 BADGE_FG = QColor("#334155")
+CONFLICT_BG = QColor("#fee2e2")  # the sources badge of an event whose sources disagree
+CONFLICT_FG = QColor("#991b1b")
 SELECT = QColor("#111827")
 SELECT_GLOW = QColor(250, 204, 21, 150)
 CLUSTER = QColor("#94a3b8")
@@ -282,7 +284,8 @@ class TimelineWidget(QWidget):
         self._fm_context = QFontMetricsF(self._f_context)
 
     def _badge_text(self, row: int) -> str:
-        return f"×{self._index.n_sources[row]}"
+        n = f"×{self._index.n_sources[row]}"
+        return n + " ≠" if self._index.conflicted[row] else n
 
     def _tag_text(self, row: int) -> str:
         if self._index.scheduled[row]:
@@ -647,10 +650,11 @@ class TimelineWidget(QWidget):
         bw = self._fm_small.horizontalAdvance(badge) + 8
         cy = top + text_h / 2
         br = QRectF(bx, cy - 8, bw, 16)
+        conflicted = self._index.conflicted[r]
         p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(BADGE_BG)
+        p.setBrush(CONFLICT_BG if conflicted else BADGE_BG)
         p.drawRoundedRect(br, 8, 8)
-        p.setPen(BADGE_FG)
+        p.setPen(CONFLICT_FG if conflicted else BADGE_FG)
         p.drawText(br, Qt.AlignmentFlag.AlignCenter, badge)
         tag = self._tag_text(r)
         if tag:
@@ -964,6 +968,17 @@ class TimelineLegend(QWidget):
         p.setPen(BADGE_FG)
         p.drawText(QRectF(x, cy - 8, bw, 16), Qt.AlignmentFlag.AlignCenter, badge)
         text = "number of sources"
+        p.setPen(QColor("#334155"))
+        p.drawText(QRectF(x + bw + 6, 0, 200, self.height()), Qt.AlignmentFlag.AlignVCenter, text)
+        x += bw + self._fm.horizontalAdvance(text) + 34
+        badge = "≠"
+        bw = self._fm.horizontalAdvance(badge) + 10
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(CONFLICT_BG)
+        p.drawRoundedRect(QRectF(x, cy - 8, bw, 16), 8, 8)
+        p.setPen(CONFLICT_FG)
+        p.drawText(QRectF(x, cy - 8, bw, 16), Qt.AlignmentFlag.AlignCenter, badge)
+        text = "sources disagree"
         p.setPen(QColor("#334155"))
         p.drawText(QRectF(x + bw + 6, 0, 200, self.height()), Qt.AlignmentFlag.AlignVCenter, text)
         x += bw + self._fm.horizontalAdvance(text) + 34

@@ -71,6 +71,7 @@ class TimelineIndex:
         self.scheduled = bytes(0 if (k[5].status or "happened") == "happened" else 1 for k in keyed)
         self.labels: list[str] = [k[2] for k in keyed]
         self.n_sources = array("l", (len(k[5].document_ids) for k in keyed))
+        self.conflicted = bytes(1 if k[5].conflicts else 0 for k in keyed)  # sources disagree
         self.row_of: dict[str, int] = {k[3]: i for i, k in enumerate(keyed)}
         classes: dict[int, DurationClass] = {}
         for i, k in enumerate(keyed):

@@ -84,6 +84,19 @@ def test_dates_before_year_one_do_not_crash(qtbot):
     assert not w.grab().isNull()
 
 
+def test_an_event_whose_sources_disagree_says_so_on_its_badge(qtbot):
+    w = TimelineWidget()
+    qtbot.addWidget(w)
+    w.resize(800, 300)
+    w.setIndex(TimelineIndex([ev(0, "2023-07-18", "2023-07-19", conflicts=["a says 'suspended', b says 'resumed'"]),
+                              ev(1, "2023-07-17", "2023-07-18")]))
+    w.fitAll()
+    badges = {w.index().events[r].id: w._badge_text(r) for r in range(len(w.index()))}
+    assert badges == {"e0": "×0 ≠", "e1": "×0"}
+    assert "Sources disagree" in w._tooltip(w.index().row_of["e0"])
+    assert not w.grab().isNull()
+
+
 def test_overlap_query_finds_long_ranges_from_inside():
     evs = [ev(0, "2000-01-01", "2010-01-01", "decade")] + synthetic(2000)
     idx = TimelineIndex(evs)
