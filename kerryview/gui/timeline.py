@@ -946,6 +946,19 @@ class TimelineLegend(QWidget):
         from PySide6.QtCore import QSize
         return QSize(800, self.height())
 
+    def _badge_entry(self, p: QPainter, x: float, cy: float, badge: str, text: str,
+                     bg: QColor, fg: QColor) -> float:
+        """A badge as the timeline draws it, then what it means; returns the next x."""
+        bw = self._fm.horizontalAdvance(badge) + 10
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(bg)
+        p.drawRoundedRect(QRectF(x, cy - 8, bw, 16), 8, 8)
+        p.setPen(fg)
+        p.drawText(QRectF(x, cy - 8, bw, 16), Qt.AlignmentFlag.AlignCenter, badge)
+        p.setPen(QColor("#334155"))
+        p.drawText(QRectF(x + bw + 6, 0, 200, self.height()), Qt.AlignmentFlag.AlignVCenter, text)
+        return x + bw + self._fm.horizontalAdvance(text) + 34
+
     def paintEvent(self, e) -> None:  # noqa: N802
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -960,28 +973,8 @@ class TimelineLegend(QWidget):
             tw = self._fm.horizontalAdvance(text)
             p.drawText(QRectF(x + 16, 0, tw + 4, self.height()), Qt.AlignmentFlag.AlignVCenter, text)
             x += tw + 40
-        badge = "×4"
-        bw = self._fm.horizontalAdvance(badge) + 10
-        p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(BADGE_BG)
-        p.drawRoundedRect(QRectF(x, cy - 8, bw, 16), 8, 8)
-        p.setPen(BADGE_FG)
-        p.drawText(QRectF(x, cy - 8, bw, 16), Qt.AlignmentFlag.AlignCenter, badge)
-        text = "number of sources"
-        p.setPen(QColor("#334155"))
-        p.drawText(QRectF(x + bw + 6, 0, 200, self.height()), Qt.AlignmentFlag.AlignVCenter, text)
-        x += bw + self._fm.horizontalAdvance(text) + 34
-        badge = "≠"
-        bw = self._fm.horizontalAdvance(badge) + 10
-        p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(CONFLICT_BG)
-        p.drawRoundedRect(QRectF(x, cy - 8, bw, 16), 8, 8)
-        p.setPen(CONFLICT_FG)
-        p.drawText(QRectF(x, cy - 8, bw, 16), Qt.AlignmentFlag.AlignCenter, badge)
-        text = "sources disagree"
-        p.setPen(QColor("#334155"))
-        p.drawText(QRectF(x + bw + 6, 0, 200, self.height()), Qt.AlignmentFlag.AlignVCenter, text)
-        x += bw + self._fm.horizontalAdvance(text) + 34
+        x = self._badge_entry(p, x, cy, "×4", "number of sources", BADGE_BG, BADGE_FG)
+        x = self._badge_entry(p, x, cy, "≠", "sources disagree", CONFLICT_BG, CONFLICT_FG)
         p.setPen(QColor("#64748b"))
         hint = "wheel zoom · drag pan · ←/→ events · Enter open"
         if x + self._fm.horizontalAdvance(hint) < self.width() - 12:
