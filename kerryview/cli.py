@@ -1,4 +1,4 @@
-"""Command line: `kerryview [PATHS]` opens the app; `extract` and `timex` work headless.
+"""Command line: `kerryview [PATHS]` opens the app; `extract`, `timex` and `export` work headless.
 
 Qt is imported only when a window is wanted, so the headless commands start fast and run on
 machines without a display.
@@ -47,6 +47,37 @@ def _timex(args: argparse.Namespace) -> int:
     return 0
 
 
+def _export(args: argparse.Namespace) -> int:
+    """Write the stored corpus in a format other tools read; never creates a database."""
+    from kerryview.export import export_text
+    from kerryview.store import Store, default_db_path
+
+    path = Path(args.db) if args.db else default_db_path()
+    if not path.is_file():
+        print(f"kerryview: no corpus database at {path} (open some articles first, or pass --db)",
+              file=sys.stderr)
+        return 2
+    store = Store(path)
+    try:
+        if store.needs_rebuild:
+            print(f"kerryview: {path} was written by an older kerryview; open it in the app once "
+                  "to bring it up to date", file=sys.stderr)
+            return 2
+        docs, events = store.documents(), store.events()
+    finally:
+        store.close()
+    text = export_text(args.format, docs, events)
+    if args.output in (None, "-"):
+        sys.stdout.write(text)
+    else:
+        try:
+            Path(args.output).write_text(text, encoding="utf-8")
+        except OSError as e:
+            print(f"kerryview: cannot write {args.output}: {e.strerror or e}", file=sys.stderr)
+            return 2
+    return 0
+
+
 def _gui(args: argparse.Namespace) -> int:
     from kerryview.gui.app import run
     return run([str(p) for p in args.paths], args.db)
@@ -58,6 +89,8 @@ def _self_test(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from kerryview.export import FORMATS
+
     parser = argparse.ArgumentParser(
         prog="kerryview", description="News articles in, one clickable timeline out.")
     parser.add_argument("--version", action="version", version=f"kerryview {__version__}")
@@ -75,13 +108,20 @@ def build_parser() -> argparse.ArgumentParser:
     tx.add_argument("--pretty", action="store_true")
     tx.add_argument("file", type=Path)
     tx.set_defaults(func=_timex)
+    xp = sub.add_parser("export", help="write the stored corpus for TimelineJS (JSON or its "
+                        "spreadsheet template as CSV) or as kerryview JSON")
+    xp.add_argument("--db", help="corpus database (default: the app's)")
+    xp.add_argument("--format", choices=tuple(FORMATS),
+                    default="timelinejs-json")
+    xp.add_argument("-o", "--output", help="file to write (default: standard output)")
+    xp.set_defaults(func=_export)
     return parser
 
 
 def build_gui_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kerryview", description="News articles in, one clickable timeline out. "
-        "Subcommands: extract, timex (see `kerryview extract --help`).")
+        "Subcommands: extract, timex, export (see `kerryview extract --help`).")
     parser.add_argument("--version", action="version", version=f"kerryview {__version__}")
     parser.add_argument("--db", help="corpus database (default: the platform's app-data folder)")
     parser.add_argument("--self-test", action="store_true",
@@ -95,7 +135,7 @@ def build_gui_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    if argv and argv[0] in ("extract", "timex"):
+    if argv and argv[0] in ("extract", "timex", "export"):
         args = build_parser().parse_args(argv)
         return args.func(args)
     args = build_gui_parser().parse_args(argv)

@@ -30,3 +30,20 @@ def test_timex_command_on_a_bad_file(tmp_path):
 def test_version():
     proc = _run("--version")
     assert proc.returncode == 0 and proc.stdout.strip() == f"kerryview {__version__}"
+
+
+def test_export_command_reads_the_store(tmp_path):
+    db = tmp_path / "c.db"
+    f = tmp_path / "a.txt"
+    f.write_text("date 2023-07-18\nKerry met Xie Zhenhua on Monday in Beijing.", encoding="utf-8")
+    assert _run("extract", "--db", str(db), str(f)).returncode == 0
+    proc = _run("export", "--db", str(db))
+    assert proc.returncode == 0, proc.stderr
+    [slide] = json.loads(proc.stdout)["events"]
+    assert slide["start_date"] == {"year": "2023", "month": "7", "day": "17"}
+    out = tmp_path / "t.csv"
+    assert _run("export", "--db", str(db), "--format", "timelinejs-csv", "-o", str(out)).returncode == 0
+    assert out.read_text("utf-8").startswith("Year,Month,Day,Time,")
+    missing = _run("export", "--db", str(tmp_path / "none.db"))
+    assert missing.returncode == 2 and "no corpus database" in missing.stderr
+    assert not (tmp_path / "none.db").exists()

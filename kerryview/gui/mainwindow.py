@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHeaderView, QInp
                                QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 import kerryview
+from kerryview.export import FORMATS, export_text
 from kerryview.gui.models import EventListModel, document_title
 from kerryview.gui.passages import PassagesPanel
 from kerryview.gui.reader import ReaderWidget
@@ -196,7 +197,11 @@ class MainWindow(QMainWindow):
                                        triggered=self.open_folder_dialog)
         self.act_quit = QAction("&Quit", self, shortcut=QKeySequence.StandardKey.Quit,
                                 triggered=self.close)
+        self.act_export = QAction("&Export timeline…", self, shortcut="Ctrl+E",
+                                  triggered=self.export_dialog)
         file_menu.addActions([self.act_open, self.act_open_folder])
+        file_menu.addSeparator()
+        file_menu.addAction(self.act_export)
         file_menu.addSeparator()
         file_menu.addAction(self.act_quit)
         view = mb.addMenu("&View")
@@ -460,6 +465,40 @@ class MainWindow(QMainWindow):
         if folder:
             self._remember_folder(folder)
             self.import_paths([folder])
+
+    def export_dialog(self) -> None:
+        """Ask where and in which format, then export; the filter chosen is the format."""
+        filters = {f"{label} (*{suffix})": name for name, (label, suffix) in FORMATS.items()}
+        last = str(settings().value("exportFilter", next(iter(filters))))
+        start = Path(self._last_folder()) / ("kerryview-timeline" + FORMATS[filters.get(last, "timelinejs-json")][1])
+        path, chosen = QFileDialog.getSaveFileName(self, "Export timeline", str(start),
+                                                   ";;".join(filters), last if last in filters else "")
+        if not path:
+            return
+        fmt = filters.get(chosen) or next((n for n, (_, suffix) in FORMATS.items()
+                                           if path.lower().endswith(suffix)), "timelinejs-json")
+        if not Path(path).suffix:
+            path += FORMATS[fmt][1]
+        settings().setValue("exportFilter", chosen)
+        self._remember_folder(str(Path(path).parent))
+        self.export_to(path, fmt)
+
+    def export_to(self, path: str | Path, fmt: str) -> bool:
+        """Write the timeline as shown (every event, dated or not) to `path`. The file is written
+        beside and then moved into place, so a failure never leaves half a file."""
+        index = self.events_model.timeline_index()
+        events = list(index.events) + list(index.undated)
+        path = Path(path)
+        tmp = path.with_name(path.name + ".part")
+        try:
+            tmp.write_text(export_text(fmt, list(self.docs.values()), events), encoding="utf-8")
+            tmp.replace(path)
+        except OSError as e:
+            tmp.unlink(missing_ok=True)
+            self.statusBar().showMessage(f"Could not export to {path}: {e.strerror or e}", 10000)
+            return False
+        self.statusBar().showMessage(f"Exported {len(events)} events to {path} ({FORMATS[fmt][0]})", 10000)
+        return True
 
     def dragEnterEvent(self, e) -> None:  # noqa: N802
         if e.mimeData().hasUrls() and any(u.isLocalFile() for u in e.mimeData().urls()):

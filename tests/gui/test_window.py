@@ -306,3 +306,26 @@ def test_a_big_stored_corpus_is_loaded_in_the_worker(qtbot, store, monkeypatch, 
     assert not w.loading
     assert seen == [{"e-wang", "e-talks", "e-leave", "e-2021"}]
     assert any(d.startswith("good") for d in w.docs)
+
+
+def test_export_writes_the_timeline_and_reports_failures(window, tmp_path, monkeypatch):
+    import json
+
+    from PySide6.QtWidgets import QFileDialog
+    out = tmp_path / "timeline.json"
+    assert window.export_to(out, "timelinejs-json")
+    headlines = {e["text"]["headline"] for e in json.loads(out.read_text("utf-8"))["events"]}
+    assert headlines == {"Kerry met Wang Yi", "Talks with Xie Zhenhua", "Kerry leaves Beijing",
+                         "Kerry visited China"}
+    assert "Exported 4 events" in window.statusBar().currentMessage()
+    # the dialog's filter decides the format
+    csv_out = tmp_path / "sheet.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(
+        lambda *a, **k: (str(csv_out), "TimelineJS spreadsheet template (CSV) (*.csv)")))
+    window.act_export.trigger()
+    assert csv_out.read_text("utf-8").startswith("Year,Month,Day")
+    # an unwritable place: a message, no crash, no partial file
+    bad = tmp_path / "no-such-folder" / "x.json"
+    assert not window.export_to(bad, "json")
+    assert "Could not export" in window.statusBar().currentMessage()
+    assert not bad.exists() and not bad.with_name("x.json.part").exists()

@@ -1,0 +1,150 @@
+"""The timeline for Knight Lab's TimelineJS, which newsrooms publish timelines with.
+
+Two forms of the same slides: TimelineJS's JSON (what `new TL.Timeline(id, data)` reads) and
+the columns of its Google Sheets template (CSV, to paste into a copy of the template). A date
+keeps its granularity: a month-level event gives a year and a month, never the 1st; a season or
+quarter becomes a range. Each slide's text quotes every source passage, with its article and
+publication date, and says where sources disagree.
+"""
+from __future__ import annotations
+
+import csv
+import io
+from calendar import month_name
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from html import escape
+
+from kerryview.model import Document, Event
+from kerryview.timeval import describe_duration
+
+# The Google Sheets template's header row, in its order.
+COLUMNS = ["Year", "Month", "Day", "Time", "End Year", "End Month", "End Day", "End Time",
+           "Display Date", "Headline", "Text", "Media", "Media Credit", "Media Caption",
+           "Media Thumbnail", "Type", "Group", "Background"]
+_DAY_OR_FINER = {"day", "part-of-day", "hour", "minute", "second"}
+_RANGES = {"quarter", "season", "half-year", "half", "week", "period"}
+
+
+@dataclass
+class Slide:
+    """One event as TimelineJS shows it."""
+
+    start: dict[str, str]  # year, month, day, hour, minute: only as fine as the date is known
+    end: dict[str, str] | None
+    display_date: str
+    headline: str
+    text: str  # HTML, as TimelineJS expects
+    group: str
+    id: str
+
+
+def _parse(value: str) -> datetime | None:
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def _parts(dt: datetime, granularity: str) -> dict[str, str]:
+    parts = {"year": str(dt.year)}
+    if granularity in ("year", "decade", "century"):
+        return parts
+    parts["month"] = str(dt.month)
+    if granularity == "month":
+        return parts
+    parts["day"] = str(dt.day)
+    if granularity in ("hour", "minute", "second") or (granularity == "part-of-day" and dt.hour):
+        parts["hour"] = str(dt.hour)
+        parts["minute"] = str(dt.minute)
+    return parts
+
+
+def _display_date(ev: Event, start: datetime, last: datetime) -> str:
+    g = ev.granularity
+    if g in ("decade", "century"):
+        return f"{start.year}–{last.year}"
+    if g == "year":
+        return str(start.year)
+    if g == "month":
+        return f"{month_name[start.month]} {start.year}"
+    if g in _RANGES:
+        return f"{start.day} {month_name[start.month]} – {last.day} {month_name[last.month]} {last.year}"
+    day = f"{start.day} {month_name[start.month]} {start.year}"
+    if g in ("hour", "minute", "second"):
+        return f"{day}, {start:%H:%M}"
+    if g == "part-of-day":
+        return f"{day}, {start:%H:%M}–{(last + timedelta(seconds=1)):%H:%M}"
+    return day
+
+
+def _text(ev: Event, docs: dict[str, Document]) -> str:
+    """The sources: each passage quoted, then its article and date; disagreements first."""
+    out = []
+    if ev.conflicts:
+        items = "".join(f"<li>{escape(c, quote=False)}</li>" for c in ev.conflicts)
+        out.append(f"<p><b>Sources disagree:</b></p><ul>{items}</ul>")
+    if ev.duration:
+        out.append(f"<p>Duration: {escape(describe_duration(ev.duration, ev.mod), quote=False)}</p>")
+    for m in ev.mentions:
+        d = docs.get(m.document_id)
+        name = (d.title or d.path.rsplit("/", 1)[-1]) if d else m.document_id
+        when = f", published {d.dct.isoformat()}" if d and d.dct else ""
+        passage = " ".join(m.text.split())
+        out.append(f"<p>“{escape(passage, quote=False)}”<br><i>{escape(name, quote=False)}{escape(when, quote=False)}</i></p>")
+    return "".join(out)
+
+
+def slides(documents: list[Document], events: list[Event]) -> list[Slide]:
+    """Slides in time order; events whose dates cannot be read are left out."""
+    docs = {d.id: d for d in documents}
+    out = []
+    for ev in events:
+        start, end = _parse(ev.start), _parse(ev.end)
+        if start is None or end is None:
+            continue
+        last = max(start, end - timedelta(seconds=1))  # the end is exclusive
+        span = ev.granularity in _RANGES or ev.granularity in ("decade", "century") or (
+            ev.duration is not None and ev.granularity in _DAY_OR_FINER and end - start > timedelta(days=1)) or (
+            ev.granularity == "part-of-day")
+        end_parts = None
+        if span:
+            end_parts = _parts(last, ev.granularity if ev.granularity not in ("decade", "century") else "year")
+        elif ev.duration and ev.granularity in _DAY_OR_FINER and end - start < timedelta(days=1):
+            end_parts = _parts(last, "minute")  # "nearly 12 hours" on a day: a bar of hours
+        out.append(Slide(_parts(start, ev.granularity), end_parts, _display_date(ev, start, last),
+                         ev.label, _text(ev, docs), "" if ev.status == "happened" else ev.status, ev.id))
+    out.sort(key=lambda s: tuple(int(s.start.get(k, 0)) for k in ("year", "month", "day", "hour", "minute")))
+    return out
+
+
+def timelinejs_json(documents: list[Document], events: list[Event], title: str = "kerryview timeline") -> dict:
+    """TimelineJS3's JSON: {"title": ..., "events": [{"start_date": ..., "text": ...}, ...]}."""
+    items = []
+    for s in slides(documents, events):
+        item = {"unique_id": s.id, "start_date": dict(s.start), "display_date": s.display_date,
+                "text": {"headline": escape(s.headline, quote=False), "text": s.text}}
+        if s.end:
+            item["end_date"] = dict(s.end)
+        if s.group:
+            item["group"] = s.group
+        items.append(item)
+    n = len({d.id for d in documents})
+    return {"title": {"text": {"headline": escape(title, quote=False),
+                               "text": f"{len(items)} events from {n} article{'s' if n != 1 else ''}"}},
+            "events": items}
+
+
+def timelinejs_csv(documents: list[Document], events: list[Event]) -> str:
+    """Rows for TimelineJS's Google Sheets template, header included."""
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(COLUMNS)
+    for s in slides(documents, events):
+        end = s.end or {}
+        time = f"{s.start['hour']}:{int(s.start['minute']):02d}" if "hour" in s.start else ""
+        end_time = f"{end['hour']}:{int(end['minute']):02d}" if "hour" in end else ""
+        w.writerow([s.start.get("year", ""), s.start.get("month", ""), s.start.get("day", ""), time,
+                    end.get("year", ""), end.get("month", ""), end.get("day", ""), end_time,
+                    s.display_date, s.headline, s.text, "", "", "", "", "", s.group, ""])
+    return buf.getvalue()
