@@ -86,6 +86,8 @@ class Event:
     mod: str | None = None
     mentions: list[EventMention] = field(default_factory=list)
     conflicts: list[str] = field(default_factory=list)  # where sources disagree
+    reviewed: bool = False  # the user checked it (kept while its set of passages is the same)
+    dismissed: bool = False  # the user said it is not an event: drawn faded, left out of exports
 
     @property
     def document_ids(self) -> list[str]:

@@ -144,4 +144,5 @@ def import_into_store(store: Store, paths: Sequence[str | Path],
         raise Cancelled()
     if new or not paths or not existing or store.event_count() != len(events):
         store.save_corpus(documents, events)
+    store.apply_marks(events)
     return ImportResult(documents, events, problems, [d.id for d in new])

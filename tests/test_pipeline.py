@@ -108,6 +108,11 @@ def test_import_into_store_and_reopen(tmp_path):
     # Importing the same files again adds nothing.
     again = import_into_store(reopened, bundled_corpus_paths())
     assert again.added == []
+    # The user's marks come back on every re-resolution that groups the same passages.
+    talks = next(e for e in result.events if "Xie" in e.label)
+    reopened.set_event_mark(talks.id, reviewed=True)
+    rebuilt = import_into_store(reopened, [])
+    assert [e.id for e in rebuilt.events if e.reviewed] == [talks.id]
 
 
 def test_cancel_leaves_store_unchanged(tmp_path):

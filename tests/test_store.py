@@ -62,3 +62,21 @@ def test_older_schema_keeps_documents_and_rebuilds_events(tmp_path):
     assert len(reopened.documents()) == 2
     import_into_store(reopened, [])
     assert Store(db).event_count() == n_events and not Store(db).needs_rebuild
+
+
+def test_user_marks_on_events_survive_rewrites_and_reopening(tmp_path):
+    store = Store(tmp_path / "c.db")
+    docs, events = _corpus()
+    store.save_corpus(docs, events)
+    store.set_event_mark("e1", reviewed=True)
+    store.set_event_mark("e1", dismissed=True)
+    store.save_corpus(*_corpus())  # a re-resolution rewrites every derived row
+    [ev] = Store(tmp_path / "c.db").events()
+    assert (ev.reviewed, ev.dismissed) == (True, True)
+    fresh = _corpus()[1]
+    store.apply_marks(fresh)  # what an import does with the events it just derived
+    assert fresh[0].reviewed and fresh[0].dismissed
+    store.set_event_mark("e1", reviewed=False, dismissed=False)
+    assert store.marks() == {}
+    [ev] = store.events()
+    assert (ev.reviewed, ev.dismissed) == (False, False)

@@ -14,6 +14,7 @@ def corpus_json(documents: list[Document], events: list[Event]) -> dict:
             {"id": e.id, "label": e.label, "value": e.value, "start": e.start, "end": e.end,
              "granularity": e.granularity, "duration": e.duration, "mod": e.mod,
              "status": e.status, "conflicts": e.conflicts,
+             "reviewed": e.reviewed, "dismissed": e.dismissed,
              "mentions": [
                  {"document": m.document_id, "start": m.start, "end": m.end, "text": m.text,
                   "trigger": ([m.trigger_start, m.trigger_end]

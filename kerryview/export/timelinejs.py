@@ -96,12 +96,13 @@ def _text(ev: Event, docs: dict[str, Document]) -> str:
 
 
 def slides(documents: list[Document], events: list[Event]) -> list[Slide]:
-    """Slides in time order; events whose dates cannot be read are left out."""
+    """Slides in time order; events whose dates cannot be read, or that the user marked as not
+    an event, are left out."""
     docs = {d.id: d for d in documents}
     out = []
     for ev in events:
         start, end = _parse(ev.start), _parse(ev.end)
-        if start is None or end is None:
+        if start is None or end is None or ev.dismissed:
             continue
         last = max(start, end - timedelta(seconds=1))  # the end is exclusive
         span = ev.granularity in _RANGES or ev.granularity in ("decade", "century") or (

@@ -211,6 +211,21 @@ class MainWindow(QMainWindow):
         self.act_zoom_out = QAction("Zoom &out", self, shortcut=QKeySequence.StandardKey.ZoomOut,
                                     triggered=self.timeline.zoomOut)
         view.addActions([self.act_fit, self.act_zoom_in, self.act_zoom_out])
+        # Marks on the selected event (TimeLineCurator's lesson: users of a tool that guesses
+        # check and reject what it found, and that must persist). Also the timeline's context menu.
+        event_menu = mb.addMenu("&Event")
+        self.act_reviewed = QAction("&Reviewed", self, shortcut="R", checkable=True,
+                                    toolTip="Mark the selected event as checked by you",
+                                    triggered=lambda on: self.mark_current_event(reviewed=on))
+        self.act_dismissed = QAction("&Not an event", self, shortcut="Delete", checkable=True,
+                                     toolTip="Fade the selected event and leave it out of exports",
+                                     triggered=lambda on: self.mark_current_event(dismissed=on))
+        for act in (self.act_reviewed, self.act_dismissed):
+            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            act.setEnabled(False)
+        event_menu.addActions([self.act_reviewed, self.act_dismissed])
+        self.timeline.addActions([self.act_reviewed, self.act_dismissed])
+        self.timeline.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         help_menu = mb.addMenu("&Help")
         self.act_about = QAction("&About kerryview", self, triggered=self.show_about)
         help_menu.addAction(self.act_about)
@@ -269,8 +284,35 @@ class MainWindow(QMainWindow):
         index = self.events_model.timeline_index()
         ev = index.events[row] if 0 <= row < len(index) else None
         self.passages.set_event(ev)
+        self._sync_mark_actions(ev)
         if ev is not None:
             self.statusBar().showMessage(f"{ev.label} — {len(ev.mentions)} passage(s)", 5000)
+
+    def _sync_mark_actions(self, ev) -> None:
+        for act, on in ((self.act_reviewed, ev is not None and ev.reviewed),
+                        (self.act_dismissed, ev is not None and ev.dismissed)):
+            act.setEnabled(ev is not None)
+            act.setChecked(bool(on))
+
+    def mark_current_event(self, *, reviewed: bool | None = None, dismissed: bool | None = None) -> bool:
+        """Keep the user's mark on the selected event in the store and show it at once."""
+        index = self.events_model.timeline_index()
+        row = self.timeline.currentRow()
+        if not 0 <= row < len(index):
+            return False
+        ev = index.events[row]
+        if self.importer is not None and self.importer.is_busy():
+            self.statusBar().showMessage("Wait for the running import to finish", 4000)
+            self._sync_mark_actions(ev)
+            return False
+        self.store.set_event_mark(ev.id, reviewed=reviewed, dismissed=dismissed)
+        index.set_mark(row, reviewed=reviewed, dismissed=dismissed)
+        self.timeline.marksChanged()
+        self._sync_mark_actions(ev)
+        what = ("reviewed" if reviewed else "no longer marked reviewed") if reviewed is not None else (
+            "marked as not an event (left out of exports)" if dismissed else "an event again")
+        self.statusBar().showMessage(f"“{ev.label}”: {what}", 5000)
+        return True
 
     def _event_activated(self, row: int) -> None:
         index = self.events_model.timeline_index()

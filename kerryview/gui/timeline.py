@@ -45,6 +45,9 @@ BADGE_BG = QColor("#e2e8f0")
 BADGE_FG = QColor("#334155")
 CONFLICT_BG = QColor("#fee2e2")  # the sources badge of an event whose sources disagree
 CONFLICT_FG = QColor("#991b1b")
+REVIEWED_BG = QColor("#dcfce7")  # the user checked this event
+REVIEWED_FG = QColor("#166534")
+DISMISSED = QColor("#94a3b8")  # the user said it is not an event: faded and struck through
 SELECT = QColor("#111827")
 SELECT_GLOW = QColor(250, 204, 21, 150)
 CLUSTER = QColor("#94a3b8")
@@ -143,6 +146,11 @@ class TimelineWidget(QWidget):
 
     def index(self) -> TimelineIndex:
         return self._index
+
+    def marksChanged(self) -> None:  # noqa: N802 (Qt style)
+        """Repaint after the index's marks changed in place; marks never change the layout
+        (same label and badge widths), so nothing moves."""
+        self._invalidate()
 
     def currentRow(self) -> int:
         return self._current
@@ -352,15 +360,11 @@ class TimelineWidget(QWidget):
         cur = self._current
         if cur >= 0 and (idx.starts[cur] > wb or idx.ends[cur] < wa):
             cur = -1
-        key = (bucket, c0, c1, lanes, cur)
-        layout = self._layouts.get(key)
-        if layout is None:
-            if len(self._layouts) >= LAYOUT_CACHE:
-                self._layouts.pop(next(iter(self._layouts)))
-            rows = idx.overlapping(wa, wb)
-            layout = pack_lanes(idx, rows, lanes, s_lo, self._label_px, first=cur)
-            layout.overflow_starts = array("d", (idx.starts[r] for r in layout.overflow))
-            self._layouts[key] = layout
+        # The usual packing, so that selecting an event moves nothing; only when the selected
+        # event would be left in a "+n" mark is it packed first, so it is always drawn.
+        layout = self._layout((bucket, c0, c1, lanes, -1), idx, wa, wb, s_lo)
+        if cur >= 0 and cur in layout.overflow_set:
+            layout = self._layout((bucket, c0, c1, lanes, cur), idx, wa, wb, s_lo)
         sc = self._scale
         for i, r in enumerate(layout.rows):
             lane = layout.lanes[i]
@@ -376,6 +380,19 @@ class TimelineWidget(QWidget):
             y = self.height() - BOTTOM_H
             self._cluster_cells(fr, layout.overflow_starts, t0, t1, s_lo, fr.overflow, y, None)
         return fr
+
+    def _layout(self, key: tuple, idx: TimelineIndex, wa: float, wb: float, s_lo: float):
+        """The lane packing of the events in [wa, wb] at one zoom bucket (cached); key[-1] is
+        the row packed first, or -1."""
+        layout = self._layouts.get(key)
+        if layout is None:
+            if len(self._layouts) >= LAYOUT_CACHE:
+                self._layouts.pop(next(iter(self._layouts)))
+            layout = pack_lanes(idx, idx.overlapping(wa, wb), key[3], s_lo, self._label_px, first=key[-1])
+            layout.overflow_starts = array("d", (idx.starts[r] for r in layout.overflow))
+            layout.overflow_set = frozenset(layout.overflow)
+            self._layouts[key] = layout
+        return layout
 
     def _cluster_cells(self, fr: Frame, starts, t0: float, t1: float, s_lo: float, out: list,
                        top: float, bottom: float | None) -> None:
@@ -613,6 +630,9 @@ class TimelineWidget(QWidget):
         wide = x1 - x0 >= (28 if kind == POINT else 14)
         colour = SCHEDULED if sched else (VAGUE if kind == RANGE else HAPPENED)
         extras = self._extras_w(r)
+        dismissed = idx.dismissed[r]
+        if dismissed:
+            p.setOpacity(0.35)
         text_h = LANE_H
         if wide and kind != RANGE:
             # a span: a slim bar along the bottom of the lane, the label above it
@@ -627,6 +647,8 @@ class TimelineWidget(QWidget):
             cx = (x0 + x1) / 2
             draw_marker(p, kind, sched, QPointF(cx, top + LANE_H / 2), selected)
             label_x = cx + 9
+        if dismissed:
+            p.setOpacity(1.0)
         label_x = max(label_x, 4.0)  # a label whose event starts off-screen stays readable
         # elided at the widget's right edge too: never clipped text
         avail = min(it.right, self.width() - 6) - label_x - extras
@@ -640,9 +662,12 @@ class TimelineWidget(QWidget):
             p.setBrush(QColor(255, 255, 255, 235))
             p.drawRoundedRect(QRectF(label_x - 3, top + 3, tw + extras + 6, text_h - 4), 4, 4)
         p.setFont(self._f_bold if selected else self._f_label)
-        p.setPen(TEXT if kind != RANGE or sched else QColor("#134e4a"))
+        p.setPen(DISMISSED if dismissed else TEXT if kind != RANGE or sched else QColor("#134e4a"))
         p.drawText(QRectF(label_x, top, tw + 2, text_h),
                    Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
+        if dismissed:
+            y = top + text_h / 2 + 1
+            p.drawLine(QPointF(label_x, y), QPointF(label_x + tw, y))
         # sources badge and status tag
         p.setFont(self._f_small)
         bx = label_x + tw + 6
@@ -651,10 +676,11 @@ class TimelineWidget(QWidget):
         cy = top + text_h / 2
         br = QRectF(bx, cy - 8, bw, 16)
         conflicted = self._index.conflicted[r]
+        reviewed = self._index.reviewed[r]
         p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(CONFLICT_BG if conflicted else BADGE_BG)
+        p.setBrush(CONFLICT_BG if conflicted else REVIEWED_BG if reviewed else BADGE_BG)
         p.drawRoundedRect(br, 8, 8)
-        p.setPen(CONFLICT_FG if conflicted else BADGE_FG)
+        p.setPen(CONFLICT_FG if conflicted else REVIEWED_FG if reviewed else BADGE_FG)
         p.drawText(br, Qt.AlignmentFlag.AlignCenter, badge)
         tag = self._tag_text(r)
         if tag:
@@ -694,6 +720,10 @@ class TimelineWidget(QWidget):
         return None
 
     def mousePressEvent(self, e) -> None:  # noqa: N802
+        if e.button() == Qt.MouseButton.RightButton:
+            hit = self.hitTest(e.position())  # the context menu acts on the event under the pointer
+            if hit and hit[0] == "event":
+                self.setCurrentEvent(hit[1], ensure_visible=False)
         if e.button() == Qt.MouseButton.LeftButton:
             self._press = e.position()
             self._press_t0 = self._t0
@@ -812,6 +842,10 @@ class TimelineWidget(QWidget):
             lines.append(f"<span style='color:#b45309'>{escape(ev.status)}</span>")
         if ev.conflicts:
             lines.append("<span style='color:#b91c1c'>Sources disagree</span>")
+        if idx.reviewed[row]:
+            lines.append("<span style='color:#166534'>Reviewed</span>")
+        if idx.dismissed[row]:
+            lines.append("<span style='color:#64748b'>Marked as not an event</span>")
         return "<br>".join(lines)
 
     def showEvent(self, e) -> None:  # noqa: N802
@@ -975,6 +1009,7 @@ class TimelineLegend(QWidget):
             x += tw + 40
         x = self._badge_entry(p, x, cy, "×4", "number of sources", BADGE_BG, BADGE_FG)
         x = self._badge_entry(p, x, cy, "≠", "sources disagree", CONFLICT_BG, CONFLICT_FG)
+        x = self._badge_entry(p, x, cy, "×2", "reviewed", REVIEWED_BG, REVIEWED_FG)
         p.setPen(QColor("#64748b"))
         hint = "wheel zoom · drag pan · ←/→ events · Enter open"
         if x + self._fm.horizontalAdvance(hint) < self.width() - 12:

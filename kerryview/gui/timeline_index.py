@@ -72,6 +72,9 @@ class TimelineIndex:
         self.labels: list[str] = [k[2] for k in keyed]
         self.n_sources = array("l", (len(k[5].document_ids) for k in keyed))
         self.conflicted = bytes(1 if k[5].conflicts else 0 for k in keyed)  # sources disagree
+        # the user's marks, changed in place (set_mark) without rebuilding the index
+        self.reviewed = bytearray(1 if k[5].reviewed else 0 for k in keyed)
+        self.dismissed = bytearray(1 if k[5].dismissed else 0 for k in keyed)
         self.row_of: dict[str, int] = {k[3]: i for i, k in enumerate(keyed)}
         classes: dict[int, DurationClass] = {}
         for i, k in enumerate(keyed):
@@ -84,6 +87,16 @@ class TimelineIndex:
             dc.rows.append(i)
         self.classes = [classes[c] for c in sorted(classes)]
         self.max_span = max((dc.max_span for dc in self.classes), default=0.0)
+
+    def set_mark(self, row: int, *, reviewed: bool | None = None, dismissed: bool | None = None) -> None:
+        """Change the user's marks of one event (its Event too)."""
+        ev = self.events[row]
+        if reviewed is not None:
+            self.reviewed[row] = int(reviewed)
+            ev.reviewed = reviewed
+        if dismissed is not None:
+            self.dismissed[row] = int(dismissed)
+            ev.dismissed = dismissed
 
     def __len__(self) -> int:
         return len(self.events)
@@ -148,6 +161,8 @@ class Layout:
     ext_start: array
     ext_end: array
     overflow: list[int]
+    overflow_starts: array | None = None  # set by the widget: where the overflow marks go
+    overflow_set: frozenset[int] = frozenset()  # set by the widget: fast "is it hidden?"
 
 
 WIDE_RANGE_PX = 200.0  # ranges wider than this (a few labels) at the current zoom are packed last

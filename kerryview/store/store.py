@@ -83,6 +83,10 @@ class Store:
             db["mentions"].create_index(["event_id"], if_not_exists=True)
             db["mentions"].create_index(["document_id"], if_not_exists=True)
             db["events"].create_index(["start"], if_not_exists=True)
+            # The user's marks on events, keyed by event id (a hash of its passages), so they
+            # survive every re-resolution that groups the same passages; user data, never derived.
+            db["event_marks"].create({"event_id": str, "reviewed": int, "dismissed": int},
+                                     pk="event_id", if_not_exists=True)
             db["meta"].upsert({"key": "schema_version", "value": str(SCHEMA_VERSION)}, pk="key")
 
     # -- writing --------------------------------------------------------------------------
@@ -132,6 +136,31 @@ class Store:
             self.db.execute("UPDATE documents SET dct = ?, dct_source = ? WHERE id = ?",
                             [value.isoformat() if value else None, source, doc_id])
 
+    def set_event_mark(self, event_id: str, *, reviewed: bool | None = None,
+                       dismissed: bool | None = None) -> None:
+        """Mark an event reviewed and/or dismissed (None leaves that mark as it is)."""
+        old = self.marks().get(event_id, (False, False))
+        row = {"event_id": event_id,
+               "reviewed": int(old[0] if reviewed is None else reviewed),
+               "dismissed": int(old[1] if dismissed is None else dismissed)}
+        with self.db.atomic():
+            if row["reviewed"] or row["dismissed"]:
+                self.db["event_marks"].upsert(row, pk="event_id")
+            else:
+                self.db.execute("DELETE FROM event_marks WHERE event_id = ?", [event_id])
+
+    def marks(self) -> dict[str, tuple[bool, bool]]:
+        """event id -> (reviewed, dismissed), for the events the user marked."""
+        return {r[0]: (bool(r[1]), bool(r[2])) for r in
+                self.db.conn.execute("SELECT event_id, reviewed, dismissed FROM event_marks")}
+
+    def apply_marks(self, events: Iterable[Event]) -> None:
+        """Copy the stored marks onto freshly derived events (an import builds them unmarked)."""
+        marks = self.marks()
+        if marks:
+            for e in events:
+                e.reviewed, e.dismissed = marks.get(e.id, (False, False))
+
     # -- reading --------------------------------------------------------------------------
     def documents(self) -> list[Document]:
         return [self._doc(r) for r in self.db.query("SELECT * FROM documents ORDER BY added")]
@@ -164,7 +193,9 @@ class Store:
             if ev is not None:
                 ev.mentions.append(EventMention(r[1], r[2], r[3], r[4], Timex(*r[11:21]),
                                                 r[5], r[6], r[7], r[8], r[9], r[10]))
-        return list(events.values())
+        out = list(events.values())
+        self.apply_marks(out)
+        return out
 
     def event_count(self) -> int:
         return self.db["events"].count

@@ -144,18 +144,40 @@ def test_clicking_a_cluster_zooms_in(qtbot):
     assert w.scale() > scale * 2
 
 
-def test_layout_is_stable_while_panning(qtbot):
+def crowd(qtbot, view_end: str) -> TimelineWidget:
+    """3,000 events over 40 years, viewed from 2001-01-01 to `view_end`."""
     w = TimelineWidget()
     qtbot.addWidget(w)
     w.resize(1200, 320)
     w.show()
     w.setIndex(TimelineIndex(synthetic(3000)))
-    w.setView(ta.iso_to_seconds("2001-01-01"), ta.iso_to_seconds("2001-04-01"))
+    w.setView(ta.iso_to_seconds("2001-01-01"), ta.iso_to_seconds(view_end))
+    return w
+
+
+def test_layout_is_stable_while_panning(qtbot):
+    w = crowd(qtbot, "2001-04-01")
     before = {it.row: it.lane for it in w.frame().items}
     w.panBy(40)
     after = {it.row: it.lane for it in w.frame().items}
     common = before.keys() & after.keys()
     assert common and all(before[r] == after[r] for r in common)
+
+
+def test_selecting_an_event_moves_nothing_unless_it_was_hidden_in_a_mark(qtbot):
+    w = crowd(qtbot, "2001-10-01")
+    fr = w.frame()
+    assert fr.mode == "detail" and fr.overflow  # some events wait in "+n" marks
+    layout = {(it.row, it.lane) for it in fr.items}
+    for row in sorted(r for r, _ in layout)[:20]:
+        w.setCurrentEvent(row, ensure_visible=False)
+        new = {(it.row, it.lane) for it in w.frame().items}
+        assert new == layout, (row, sorted(layout - new)[:4], sorted(new - layout)[:4])
+    t0, t1 = w.view()
+    hidden = next(r for r in w.index().overlapping(t0, t1)
+                  if r not in {r for r, _ in layout} and t0 < w.index().starts[r] < t1)
+    w.setCurrentEvent(hidden, ensure_visible=False)
+    assert any(it.row == hidden for it in w.frame().items)  # packed first, so it is drawn
 
 
 def test_many_void_calls_and_emits_do_not_crash_the_interpreter(qtbot):

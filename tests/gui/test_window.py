@@ -329,3 +329,45 @@ def test_export_writes_the_timeline_and_reports_failures(window, tmp_path, monke
     assert not window.export_to(bad, "json")
     assert "Could not export" in window.statusBar().currentMessage()
     assert not bad.exists() and not bad.with_name("x.json.part").exists()
+
+
+def test_marking_an_event_reviewed_or_not_an_event_persists(window, store, tmp_path, qtbot):
+    import json
+
+    from kerryview.gui.mainwindow import MainWindow
+    assert not window.act_reviewed.isEnabled()  # nothing selected yet
+    window.select_event(row_of(window, "e-wang"))
+    assert window.act_reviewed.isEnabled() and not window.act_reviewed.isChecked()
+    layout = {(it.row, it.lane, it.x0) for it in window.timeline.frame().items}
+    window.act_reviewed.trigger()
+    assert {(it.row, it.lane, it.x0) for it in window.timeline.frame().items} == layout  # nothing moves
+    row = row_of(window, "e-wang")
+    assert window.events_model.timeline_index().reviewed[row]
+    assert "Reviewed" in window.timeline._tooltip(row)
+    assert window.act_reviewed.isChecked()
+    window.select_event(row_of(window, "e-2021"))
+    window.act_dismissed.trigger()
+    assert store.marks() == {"e-wang": (True, False), "e-2021": (False, True)}
+    out = tmp_path / "t.json"
+    assert window.export_to(out, "timelinejs-json")
+    headlines = {e["text"]["headline"] for e in json.loads(out.read_text("utf-8"))["events"]}
+    assert "Kerry visited China" not in headlines and "Kerry met Wang Yi" in headlines
+    assert not window.timeline.grab().isNull()  # the faded, struck-through event paints
+    # a new window on the same store shows the marks again
+    again = MainWindow(store)
+    qtbot.addWidget(again)
+    idx = again.events_model.timeline_index()
+    assert idx.reviewed[idx.row_of["e-wang"]] and idx.dismissed[idx.row_of["e-2021"]]
+    again.select_event(idx.row_of["e-2021"])
+    assert again.act_dismissed.isChecked()
+    again.act_dismissed.trigger()  # undo
+    assert store.marks() == {"e-wang": (True, False)}
+
+
+def test_right_click_selects_the_event_under_the_pointer(qtbot, window):
+    window.timeline.fitAll()
+    fr = window.timeline.frame()
+    it = next(i for i in fr.items if window.events_model.timeline_index().events[i.row].id == "e-leave")
+    qtbot.mousePress(window.timeline, Qt.MouseButton.RightButton, pos=it.hit.center().toPoint())
+    assert window.timeline.currentEvent().id == "e-leave"
+    assert window.act_dismissed.isEnabled()
