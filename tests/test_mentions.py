@@ -90,3 +90,20 @@ def test_a_verb_in_a_that_clause_after_the_date_is_not_its_event():
     [found] = _mentions("Wang said during Kerry's visit in 2021 that climate could not be separated.")
     m = found.mention
     assert m.text[m.trigger_start - m.start:m.trigger_end - m.start] in ("said", "visit")
+
+
+def test_a_short_quotation_after_a_small_word_completes_the_label():
+    [found] = _mentions('Beijing last month objected to the reference to Xi Jinping as a "dictator," '
+                        'saying the remarks were absurd.')
+    assert found.label == 'Beijing objected to the reference to Xi Jinping as a "dictator"'
+    # cut by the word limit right after "as": the quotation still completes it
+    [found] = _mentions("Moscow last month objected to UK Minister Rishi Sunak's reference to "
+                        'Russian President Vladimir Putin as a "tyrant," saying the remarks were absurd.')
+    assert found.label.endswith("Vladimir Putin as a “tyrant”")
+
+
+def test_a_label_does_not_start_with_including():
+    text = ("The visit coincided with extreme weather, including a heat dome that brought "
+            "temperatures in Death Valley to 53 Celsius on July 16.")
+    [found] = _mentions(text)
+    assert found.label.startswith("A heat dome")

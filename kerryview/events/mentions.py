@@ -37,6 +37,7 @@ _COMPLEMENTIZER = re.compile(r"\b(?:that|which|who|whom|whose)\b")
 ADJUNCT_PENALTY = 60  # inside a sentence-opening participle clause: the main clause tells the event
 _QUOTES = "\"“”"
 _SCARE_QUOTE = re.compile(r"[\"“][^\"“”\s]+(?:\s[^\"“”\s]+){0,2}[\"”]")  # up to three quoted words
+_QUOTE_ANY = re.compile(r"[\"“]([^\"“”]+?)[\"”]")  # a quotation that completes a label, any length
 _QUOTE = re.compile(r"[\"“]([^\"“”]{12,}?)[\"”]")
 QUOTE_GIST_WORDS = 8
 
@@ -194,6 +195,10 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
             else:
                 clause = text[offset:cut_from] + text[after:end]
     label = " ".join(clause.split()).strip(" ,;:.\"“”'")
+    if label.count('"') % 2:  # the strip ate the closing mark of 'as a "dictator,"'
+        label += '"'
+    if label.count("“") > label.count("”"):
+        label += "”"
     if len(label) > MAX_LABEL_CHARS:
         label = label[:MAX_LABEL_CHARS].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
     label = re.sub(r"\s+([,.;:])", r"\1", label)
@@ -209,12 +214,11 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
                                         or label.split()[-1].lower() in cues()["reporting_verbs"]):
         # "Li described the talks as | “a complex rescue ...”", "Sullivan stated | that “every
         # country ...”": the quotation completes the label
-        rest = text[end:b]
-        that = re.match(r"\s*that\b", rest)
-        skip = that.end() if that else 0
-        quote = _QUOTE.match(text, end + skip + len(rest[skip:]) - len(rest[skip:].lstrip()))
+        # up to two small words may come first: "Xi Jinping as | a “dictator”"
+        lead = re.match(r"(\s*that\b)?((?:\s+[a-z]{1,4}){0,2})\s*", text[end:b])
+        quote = _QUOTE_ANY.match(text, end + lead.end())
         if quote:
-            label += (" that " if that else " ") + _gist(quote.group(1))
+            label += (" that" if lead.group(1) else "") + lead.group(2) + " " + _gist(quote.group(1))
     return label[:1].upper() + label[1:] if label else timex.text
 
 
