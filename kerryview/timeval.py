@@ -13,14 +13,16 @@ from datetime import date, datetime, timedelta
 # Parts of the day as TimeML writes them, with the hours we draw them over.
 PART_OF_DAY_HOURS = {"MO": (0, 12), "MI": (11, 13), "AF": (12, 17), "EV": (17, 21),
                      "NI": (21, 24), "DT": (8, 18)}
-SEASON_MONTHS = {"SP": (3, 6), "SU": (6, 9), "FA": (9, 12), "WI": (12, 15)}  # WI runs into next year
+# Meteorological seasons. YYYY-WI is the winter whose January is in YYYY (December of the year
+# before to February), as the tagger writes it: "last winter" said in July 2023 is 2023-WI.
+SEASON_MONTHS = {"SP": (3, 6), "SU": (6, 9), "FA": (9, 12), "WI": (0, 3)}
 # How a mod narrows an interval: fraction of it kept (start, end).
 MOD_FRACTIONS = {"START": (0.0, 1 / 3), "MID": (1 / 3, 2 / 3), "END": (2 / 3, 1.0)}
 
 _VALUE = re.compile(
     r"^(?P<year>\d{4})(?:-(?:(?P<month>\d{2})(?:-(?P<day>\d{2})"
     r"(?:T(?:(?P<hour>\d{2})(?::(?P<minute>\d{2}))?(?::\d{2}(?:\.\d+)?)?|(?P<pod>MO|MI|AF|EV|NI|DT)))?)?"
-    r"|W(?P<week>\d{2})(?:-(?P<wday>\d))?|Q(?P<quarter>[1-4])|H(?P<half>[12])"
+    r"|W(?P<week>\d{2})(?:-(?P<wday>\d)|-(?P<weekend>WE))?|Q(?P<quarter>[1-4])|H(?P<half>[12])"
     r"|(?P<season>SP|SU|FA|WI)))?$")
 _DECADE = re.compile(r"^(?P<decade>\d{3})$")
 _CENTURY = re.compile(r"^(?P<century>\d{2})$")
@@ -96,6 +98,8 @@ def _interval(value: str) -> Interval | None:
         if m["wday"]:
             d = monday + timedelta(days=int(m["wday"]) - 1)
             return Interval(d, d + timedelta(days=1), "day")
+        if m["weekend"]:  # Saturday and Sunday of that ISO week
+            return Interval(monday + timedelta(days=5), monday + timedelta(days=7), "weekend")
         return Interval(monday, monday + timedelta(days=7), "week")
     if m["quarter"]:
         q = int(m["quarter"])

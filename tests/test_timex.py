@@ -152,6 +152,10 @@ def test_narrative_chain():
     ("In December, a week after the Roe vs. Wade anniversary, a clinic in Birmingham, Ala., closed.", "2022-12"),
     ("Islam will one day be the second largest religion.", "FUTURE_REF"),
     ("He was arrested at the march in each of the last three years.", "P1Y"),
+    # seasons: 2023-WI is December 2022 to February 2023 (DCT is July 2023)
+    ("It snowed heavily last winter.", "2023-WI"),
+    ("They will meet this winter.", "2024-WI"),
+    ("They are not going to be left alone this summer.", "2023-SU"),
 ])
 def test_more_sentences(sentence, value):
     assert value in [t.value for t in tag(sentence, DCT)], [t.to_json() for t in tag(sentence, DCT)]
@@ -195,3 +199,9 @@ def test_year_end_is_the_current_or_last_year():
     assert find(tx, "year-end").value == "1988" and find(tx, "year-end").mod == "END"
     tx = tag("It expects to complete the sale by year-end.", date(1989, 11, 2))
     assert find(tx, "year-end").value == "1989"
+
+
+def test_season_years_in_december():
+    """December belongs to next year's winter, so "last summer" said then is this year's."""
+    dec = date(2023, 12, 10)
+    assert [t.value for t in tag("Prices rose last summer and fell last winter.", dec)] == ["2023-SU", "2023-WI"]

@@ -23,7 +23,7 @@ COLUMNS = ["Year", "Month", "Day", "Time", "End Year", "End Month", "End Day", "
            "Display Date", "Headline", "Text", "Media", "Media Credit", "Media Caption",
            "Media Thumbnail", "Type", "Group", "Background"]
 _DAY_OR_FINER = {"day", "part-of-day", "hour", "minute", "second"}
-_RANGES = {"quarter", "season", "half-year", "half", "week", "period"}
+_RANGES = {"quarter", "season", "half-year", "half", "week", "weekend", "period"}
 
 
 @dataclass

@@ -211,6 +211,8 @@ def format_span(start: float, end: float, granularity: str) -> str:
         return f"{MONTHS[dt.month - 1]}–{MONTHS[e.month - 1]} {dt.year}"
     if granularity == "month":
         return f"{MONTHS_LONG[dt.month - 1]} {dt.year}"
+    if granularity == "weekend":
+        return f"weekend of {dt.day} {MONTHS[dt.month - 1]} {dt.year}"
     if granularity == "week":
         return f"week of {dt.day} {MONTHS[dt.month - 1]} {dt.year}"
     if granularity in ("hour", "minute", "second"):

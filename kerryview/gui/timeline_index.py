@@ -22,7 +22,7 @@ from kerryview.model import Event
 
 POINT, BAR, RANGE = 0, 1, 2
 # Dates known only to this granularity are drawn as soft ranges, not as a point on the 1st.
-VAGUE_GRANULARITIES = {"year", "quarter", "season", "month", "week", "half", "half-year",
+VAGUE_GRANULARITIES = {"year", "quarter", "season", "month", "week", "weekend", "half", "half-year",
                        "decade", "century", "period"}
 
 

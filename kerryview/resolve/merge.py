@@ -26,7 +26,7 @@ CONFLICT_THRESHOLD = 0.60  # so alike that differing dates are a disagreement be
 CONFLICT_MAX_DAYS = 3
 INFORMATIVE_LABEL_WORDS = 4
 GRANULARITY_RANK = {"century": 0, "decade": 1, "period": 2, "year": 2, "half-year": 3, "quarter": 3,
-                    "season": 3, "month": 4, "week": 5, "day": 6, "part-of-day": 7, "hour": 8,
+                    "season": 3, "month": 4, "week": 5, "weekend": 5, "day": 6, "part-of-day": 7, "hour": 8,
                     "minute": 9}
 
 

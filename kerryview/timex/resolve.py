@@ -166,17 +166,25 @@ class Resolver:
     def op_season(self, p: Pending, season: str, rel: int | None, yearshift: int | None):
         if self.dct is None:
             return f"XXXX-{season}", None, None
-        year = self.dct.year
+        # Season years as values.fmt writes them: December already belongs to next year's winter,
+        # so a December DCT is in season-year + 1 and "last summer" then is this calendar year's.
         cur = values.fmt(self.dct, "S")
+        year = int(cur[:4])
         order = ["WI", "SP", "SU", "FA"]
         cur_i = order.index(cur[-2:])
         i = order.index(season)
         if yearshift is not None:
-            year += yearshift
+            year = self.dct.year + yearshift
         elif rel == -1:
             year -= 0 if i < cur_i else 1
         elif rel == 1:
             year += 0 if i > cur_i else 1
+        elif rel == 0 and i != cur_i:
+            # "this winter" said in July: the coming one, unless the clause is in the past
+            if self._tense(p) == "past":
+                year -= 0 if i < cur_i else 1
+            else:
+                year += 0 if i > cur_i else 1
         elif rel is None:
             t = self._tense(p)
             if t == "past" and i > cur_i:

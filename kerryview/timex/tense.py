@@ -91,7 +91,9 @@ def tense(text: str, start: int, end: int, reporting: bool = True) -> str | None
         if t is None:
             continue
         # a participle after a bare "be"/"have" belongs to the modal before it: "will be held"
-        if t == "past" and i >= 2 and lw[i - 1] in ("be", "have") and _classify(lw, i - 2, reporting) == "future":
+        if t == "past" and i >= 2 and lw[i - 1] in ("be", "have") and (
+                _classify(lw, i - 2, reporting) == "future"
+                or i >= 3 and _classify(lw, i - 3, reporting) == "future"):  # "going to be left"
             t = "future"
         found_left = t
         break
