@@ -1,8 +1,10 @@
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
+from hypothesis import given, strategies as st
 
 from kerryview.timeval import duration_timedelta, value_interval
+from kerryview.timex import values
 
 
 @pytest.mark.parametrize("value, start, end, gran", [
@@ -46,3 +48,15 @@ def test_durations_for_people():
     assert describe_duration("P3D") == "3 days"
     assert describe_duration("PT1H30M") == "1 hour 30 minutes"
     assert describe_duration("PXY") == "PXY"  # vague: shown as written
+
+
+@given(st.dates(min_value=date(100, 1, 1), max_value=date(9989, 12, 31)),
+       st.sampled_from(["D", "W", "M", "S", "Q", "H", "Y", "DE", "CE"]))
+def test_the_tagger_and_the_timeline_agree_on_what_a_value_covers(d, gran):
+    """A date written at any granularity by the tagger lies inside the interval the timeline
+    draws for that value (this caught winters drawn a year late and weekends not drawn at all)."""
+    iv = value_interval(values.fmt(d, gran))
+    assert iv is not None and iv.start <= datetime(d.year, d.month, d.day) < iv.end
+    if d.isoweekday() >= 6:
+        we = value_interval(values.fmt(d, "WE"))
+        assert we is not None and we.start <= datetime(d.year, d.month, d.day) < we.end
