@@ -71,3 +71,18 @@ def test_csv_has_the_template_columns_one_row_per_dated_event():
 def test_every_format_exports():
     for fmt in FORMATS:
         assert export_text(fmt, [_doc()], [_event("d", "2023-07-17", "2023-07-18", "day")]).strip()
+
+
+def test_export_file_reports_progress_and_leaves_nothing_when_cancelled(tmp_path):
+    import pytest
+
+    from kerryview.export import ExportCancelled, export_file
+    evs = [_event(f"d{i}", "2023-07-17", "2023-07-18", "day") for i in range(2500)]
+    seen = []
+    out = tmp_path / "t.csv"
+    export_file(out, "timelinejs-csv", [_doc()], evs, progress=lambda d, n, _: seen.append((d, n)))
+    assert seen == [(0, 2500), (1000, 2500), (2000, 2500)] and out.read_text("utf-8").count("\n") == 2501
+    calls = iter([False, False, True])
+    with pytest.raises(ExportCancelled):
+        export_file(tmp_path / "c.json", "json", [_doc()], evs, cancelled=lambda: next(calls))
+    assert list(tmp_path.iterdir()) == [out]  # no c.json, no c.json.part

@@ -1,10 +1,12 @@
 """The corpus as one JSON object (the `kerryview extract --json` interface)."""
 from __future__ import annotations
 
+from typing import Iterable
+
 from kerryview.model import Document, Event
 
 
-def corpus_json(documents: list[Document], events: list[Event]) -> dict:
+def corpus_json(documents: list[Document], events: Iterable[Event]) -> dict:
     return {
         "documents": [
             {"id": d.id, "path": d.path, "title": d.title,

@@ -14,6 +14,7 @@ from calendar import month_name
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from html import escape
+from typing import Iterable
 
 from kerryview.model import Document, Event
 from kerryview.timeval import describe_duration
@@ -95,7 +96,7 @@ def _text(ev: Event, docs: dict[str, Document]) -> str:
     return "".join(out)
 
 
-def slides(documents: list[Document], events: list[Event]) -> list[Slide]:
+def slides(documents: list[Document], events: Iterable[Event]) -> list[Slide]:
     """Slides in time order; events whose dates cannot be read, or that the user marked as not
     an event, are left out."""
     docs = {d.id: d for d in documents}
@@ -119,7 +120,7 @@ def slides(documents: list[Document], events: list[Event]) -> list[Slide]:
     return out
 
 
-def timelinejs_json(documents: list[Document], events: list[Event], title: str = "kerryview timeline") -> dict:
+def timelinejs_json(documents: list[Document], events: Iterable[Event], title: str = "kerryview timeline") -> dict:
     """TimelineJS3's JSON: {"title": ..., "events": [{"start_date": ..., "text": ...}, ...]}."""
     items = []
     for s in slides(documents, events):
@@ -136,7 +137,7 @@ def timelinejs_json(documents: list[Document], events: list[Event], title: str =
             "events": items}
 
 
-def timelinejs_csv(documents: list[Document], events: list[Event]) -> str:
+def timelinejs_csv(documents: list[Document], events: Iterable[Event]) -> str:
     """Rows for TimelineJS's Google Sheets template, header included."""
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")

@@ -23,12 +23,12 @@ from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHeaderView, QInp
                                QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 import kerryview
-from kerryview.export import FORMATS, export_text
+from kerryview.export import FORMATS
 from kerryview.gui.models import EventListModel, document_title
 from kerryview.gui.passages import PassagesPanel
 from kerryview.gui.reader import ReaderWidget
 from kerryview.gui.timeline import TimelineLegend, TimelineWidget
-from kerryview.gui.worker import ImportController
+from kerryview.gui.worker import ImportController, export_job
 from kerryview.model import Document, EventMention
 from kerryview.store import Store
 
@@ -63,6 +63,7 @@ class MainWindow(QMainWindow):
     """Signals: corpusLoaded() once a corpus read in the background is shown."""
 
     corpusLoaded = Signal()
+    exportDone = Signal(bool)  # an export ended: written (True), or failed / cancelled (False)
 
     def __init__(self, store: Store, import_fn: Callable | None = None) -> None:
         super().__init__()
@@ -154,6 +155,7 @@ class MainWindow(QMainWindow):
             self.importer.failed.connect(self._import_failed)
             self.importer.busyChanged.connect(self._busy_changed)
             self.importer.loaded.connect(self._corpus_loaded)
+            self.importer.exported.connect(self._export_finished)
         self._restore_settings()
         self.loading = False
         if self.importer is not None and store.event_count() > ASYNC_LOAD_EVENTS:
@@ -413,14 +415,14 @@ class MainWindow(QMainWindow):
 
     def _busy_changed(self, busy: bool) -> None:
         self.progress.setVisible(busy)
-        self.cancel_button.setVisible(busy and self.importer.kind == "import")
+        self.cancel_button.setVisible(busy and self.importer.kind in ("import", "export"))
         self.cancel_button.setEnabled(True)
         self.act_open.setEnabled(not busy)
         self.act_open_folder.setEnabled(not busy)
         if busy:
             self.progress.setRange(0, 0)
-            self.statusBar().showMessage(
-                "Importing…" if self.importer.kind == "import" else "Loading the corpus…")
+            self.statusBar().showMessage({"import": "Importing…", "export": "Exporting…"}.get(
+                self.importer.kind, "Loading the corpus…"))
 
     def _import_progress(self, done: int, total: int, what: str) -> None:
         if total > 0:
@@ -461,10 +463,17 @@ class MainWindow(QMainWindow):
     def _import_cancelled(self) -> None:
         self.timeline.setEmptyText(
             "No events yet", "Open articles with File › Open files… or drop files or folders here.")
+        if self.importer is not None and self.importer.kind == "export":
+            self.statusBar().showMessage("Export cancelled: no file was written", 8000)
+            self.exportDone.emit(False)
+            return
         self.statusBar().showMessage("Import cancelled: nothing was changed", 8000)
 
     def _import_failed(self, message: str) -> None:
         first = message.split("\n", 1)[0]
+        if self.importer is not None and self.importer.kind == "export":
+            self._export_failed(first)
+            return
         self.statusBar().showMessage(f"Import failed: {first}", 15000)
         self.show_problems([_Problem("(import)", message)])
 
@@ -526,21 +535,30 @@ class MainWindow(QMainWindow):
         self.export_to(path, fmt)
 
     def export_to(self, path: str | Path, fmt: str) -> bool:
-        """Write the timeline as shown (every event, dated or not) to `path`. The file is written
-        beside and then moved into place, so a failure never leaves half a file."""
+        """Write the timeline as shown (every event, dated or not) to `path`, in the worker
+        thread with progress and cancel (100,000 events take seconds); emits exportDone(ok)."""
         index = self.events_model.timeline_index()
         events = list(index.events) + list(index.undated)
-        path = Path(path)
-        tmp = path.with_name(path.name + ".part")
-        try:
-            tmp.write_text(export_text(fmt, list(self.docs.values()), events), encoding="utf-8")
-            tmp.replace(path)
-        except OSError as e:
-            tmp.unlink(missing_ok=True)
-            self.statusBar().showMessage(f"Could not export to {path}: {e.strerror or e}", 10000)
+        job = export_job(str(path), fmt, list(self.docs.values()), events)
+        if self.importer is None:  # in-memory store: no worker; small by nature
+            try:
+                self._export_finished(job(self.store, []))
+            except OSError as e:
+                self._export_failed(f"{type(e).__name__}: {e}")
+            return True
+        if not self.importer.export(job):
+            self.statusBar().showMessage("Wait for the running import to finish", 4000)
             return False
-        self.statusBar().showMessage(f"Exported {len(events)} events to {path} ({FORMATS[fmt][0]})", 10000)
         return True
+
+    def _export_failed(self, reason: str) -> None:
+        self.statusBar().showMessage(f"Could not export: {reason}", 15000)
+        self.exportDone.emit(False)
+
+    def _export_finished(self, result) -> None:
+        self.statusBar().showMessage(
+            f"Exported {result.count:,} events to {result.path} ({FORMATS[result.fmt][0]})", 10000)
+        self.exportDone.emit(True)
 
     def dragEnterEvent(self, e) -> None:  # noqa: N802
         if e.mimeData().hasUrls() and any(u.isLocalFile() for u in e.mimeData().urls()):

@@ -40,6 +40,25 @@ def load_corpus(store: Store, paths, progress=None, cancelled=None) -> LoadedCor
     return LoadedCorpus(store.documents(), store.events())
 
 
+class ExportResult:
+    def __init__(self, path: str, fmt: str, count: int) -> None:
+        self.path, self.fmt, self.count = path, fmt, count
+
+
+def export_job(path: str, fmt: str, documents, events) -> Callable:
+    """A job for ImportController.export: write the export file in the worker thread."""
+    from kerryview.export import ExportCancelled, export_file
+
+    def run(store, paths, progress=None, cancelled=None) -> ExportResult:
+        try:
+            export_file(path, fmt, documents, events, progress, cancelled)
+        except ExportCancelled:
+            from kerryview.pipeline import Cancelled
+            raise Cancelled() from None
+        return ExportResult(path, fmt, len(events))
+    return run
+
+
 class _Worker(QObject):
     progress = Signal(int, int, str)
     done = Signal(object)
@@ -87,14 +106,15 @@ class _Worker(QObject):
 
 
 class ImportController(QObject):
-    """Runs one job at a time: an import (start) or reading the stored corpus (load).
-    Signals: started(), progress(done, total, text), finished(ImportResult), loaded(result),
-    cancelled(), failed(message), busyChanged(bool)."""
+    """Runs one job at a time: an import (start), reading the stored corpus (load) or writing
+    an export (export). Signals: started(), progress(done, total, text), finished(ImportResult),
+    loaded(result), exported(ExportResult), cancelled(), failed(message), busyChanged(bool)."""
 
     started = Signal()
     progress = Signal(int, int, str)
     finished = Signal(object)
     loaded = Signal(object)
+    exported = Signal(object)
     cancelled = Signal()
     failed = Signal(str)
     busyChanged = Signal(bool)
@@ -130,6 +150,13 @@ class ImportController(QObject):
             return False
         self.kind = "load"
         return self._start(load_corpus, [])
+
+    def export(self, job: Callable) -> bool:
+        """Write an export (see export_job) in the worker; emits exported(ExportResult)."""
+        if self.is_busy():
+            return False
+        self.kind = "export"
+        return self._start(job, [])
 
     def _start(self, fn: Callable, paths: Sequence[str | Path]) -> bool:
         self._flag = threading.Event()
@@ -172,6 +199,8 @@ class ImportController(QObject):
         self._finish()
         if self.kind == "load":
             self.loaded.emit(result)
+        elif self.kind == "export":
+            self.exported.emit(result)
         else:
             self.finished.emit(result)
 

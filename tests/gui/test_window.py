@@ -308,12 +308,14 @@ def test_a_big_stored_corpus_is_loaded_in_the_worker(qtbot, store, monkeypatch, 
     assert any(d.startswith("good") for d in w.docs)
 
 
-def test_export_writes_the_timeline_and_reports_failures(window, tmp_path, monkeypatch):
+def test_export_writes_the_timeline_and_reports_failures(window, tmp_path, monkeypatch, qtbot):
     import json
 
     from PySide6.QtWidgets import QFileDialog
     out = tmp_path / "timeline.json"
-    assert window.export_to(out, "timelinejs-json")
+    with qtbot.waitSignal(window.exportDone) as done:
+        assert window.export_to(out, "timelinejs-json")
+    assert done.args == [True]
     headlines = {e["text"]["headline"] for e in json.loads(out.read_text("utf-8"))["events"]}
     assert headlines == {"Kerry met Wang Yi", "Talks with Xie Zhenhua", "Kerry leaves Beijing",
                          "Kerry visited China"}
@@ -322,13 +324,31 @@ def test_export_writes_the_timeline_and_reports_failures(window, tmp_path, monke
     csv_out = tmp_path / "sheet.csv"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(
         lambda *a, **k: (str(csv_out), "TimelineJS spreadsheet template (CSV) (*.csv)")))
-    window.act_export.trigger()
+    with qtbot.waitSignal(window.exportDone):
+        window.act_export.trigger()
     assert csv_out.read_text("utf-8").startswith("Year,Month,Day")
     # an unwritable place: a message, no crash, no partial file
     bad = tmp_path / "no-such-folder" / "x.json"
-    assert not window.export_to(bad, "json")
+    with qtbot.waitSignal(window.exportDone) as done:
+        window.export_to(bad, "json")
+    assert done.args == [False]
     assert "Could not export" in window.statusBar().currentMessage()
     assert not bad.exists() and not bad.with_name("x.json.part").exists()
+    # cancelled (the flag is checked before the first event; here it is set from the start,
+    # so the test does not race the worker): no file either
+    class AlreadyCancelled:
+        def is_set(self):
+            return True
+
+        def set(self):
+            pass
+
+    monkeypatch.setattr("kerryview.gui.worker.threading.Event", AlreadyCancelled)
+    cancelled = tmp_path / "c.json"
+    with qtbot.waitSignal(window.exportDone) as done:
+        window.export_to(cancelled, "json")
+    assert done.args == [False] and not cancelled.exists()
+    assert "Export cancelled" in window.statusBar().currentMessage()
 
 
 def test_marking_an_event_reviewed_or_not_an_event_persists(window, store, tmp_path, qtbot):
@@ -349,7 +369,8 @@ def test_marking_an_event_reviewed_or_not_an_event_persists(window, store, tmp_p
     window.act_dismissed.trigger()
     assert store.marks() == {"e-wang": (True, False), "e-2021": (False, True)}
     out = tmp_path / "t.json"
-    assert window.export_to(out, "timelinejs-json")
+    with qtbot.waitSignal(window.exportDone):
+        assert window.export_to(out, "timelinejs-json")
     headlines = {e["text"]["headline"] for e in json.loads(out.read_text("utf-8"))["events"]}
     assert "Kerry visited China" not in headlines and "Kerry met Wang Yi" in headlines
     assert not window.timeline.grab().isNull()  # the faded, struck-through event paints
