@@ -56,17 +56,16 @@ def _is_verb(word: str, prev_text: str) -> bool:
     return bool(_MODAL_BEFORE.search(prev_text))
 
 
-def _quoted(text: str, a: int, pos: int) -> bool:
-    """Whether `pos` lies inside a quotation opened since sentence start `a`."""
-    depth = 0
-    for ch in text[a:pos]:
+def _quote_depth(piece: str, depth: int) -> int:
+    """Inside (1) or outside (0) a quotation after reading `piece`, starting from `depth`."""
+    for ch in piece:
         if ch == "“":
             depth = 1
         elif ch == "”":
             depth = 0
         elif ch == '"':
             depth = 1 - depth
-    return depth == 1
+    return depth
 
 
 def _participial_adjunct_end(text: str, sent: tuple[int, int], timex: Timex) -> int | None:
@@ -86,9 +85,13 @@ def find_trigger(text: str, sent: tuple[int, int], timex: Timex) -> tuple[int, i
     best: tuple[float, int, int] | None = None
     a, b = sent
     leading = not text[a:timex.start].strip(" ,“\"'") or text[a:timex.start].rstrip().endswith(",")
-    timex_quoted = _quoted(text, a, timex.start)
+    timex_quoted = _quote_depth(text[a:timex.start], 0)
     adjunct_end = _participial_adjunct_end(text, sent, timex)
+    comp = _COMPLEMENTIZER.search(text, timex.end, b)  # "in 2021 | that climate could not be ..."
+    clause_end = comp.end() if comp else b + 1
+    depth, read = 0, a  # quotation state, kept as the tokens are walked (linear in the sentence)
     for m in _TOKEN.finditer(text, a, b):
+        depth, read = _quote_depth(text[read:m.start()], depth), m.start()
         if m.start() < timex.end and timex.start < m.end():
             continue
         word = m.group()
@@ -96,11 +99,11 @@ def find_trigger(text: str, sent: tuple[int, int], timex: Timex) -> tuple[int, i
         dist = float(m.start() - timex.end if right else timex.start - m.end())
         if right and not leading:
             dist += RIGHT_PENALTY
-        if _quoted(text, a, m.start()) != timex_quoted:
+        if depth != timex_quoted:
             dist += QUOTE_PENALTY  # a quotation's events are not the reporter's, and vice versa
         if adjunct_end is not None and m.start() < adjunct_end:
             dist += ADJUNCT_PENALTY
-        if right and _COMPLEMENTIZER.search(text, timex.end, m.start()):
+        if right and m.start() >= clause_end:
             dist += CLAUSE_PENALTY
         if _is_verb(word, text[max(a, m.start() - 12):m.start()]):
             score = float(dist)
