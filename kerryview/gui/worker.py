@@ -22,11 +22,12 @@ def default_import_fn():
 
 
 def _is_cancelled(exc: BaseException) -> bool:
+    from kerryview.export import ExportCancelled
     try:
         from kerryview.pipeline import Cancelled
     except ImportError:  # pragma: no cover
-        return type(exc).__name__ == "Cancelled"
-    return isinstance(exc, Cancelled)
+        return isinstance(exc, ExportCancelled) or type(exc).__name__ == "Cancelled"
+    return isinstance(exc, (Cancelled, ExportCancelled))
 
 
 class LoadedCorpus:
@@ -47,14 +48,10 @@ class ExportResult:
 
 def export_job(path: str, fmt: str, documents, events) -> Callable:
     """A job for ImportController.export: write the export file in the worker thread."""
-    from kerryview.export import ExportCancelled, export_file
+    from kerryview.export import export_file
 
     def run(store, paths, progress=None, cancelled=None) -> ExportResult:
-        try:
-            export_file(path, fmt, documents, events, progress, cancelled)
-        except ExportCancelled:
-            from kerryview.pipeline import Cancelled
-            raise Cancelled() from None
+        export_file(path, fmt, documents, events, progress, cancelled)  # may raise ExportCancelled
         return ExportResult(path, fmt, len(events))
     return run
 

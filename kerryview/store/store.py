@@ -139,7 +139,9 @@ class Store:
     def set_event_mark(self, event_id: str, *, reviewed: bool | None = None,
                        dismissed: bool | None = None) -> None:
         """Mark an event reviewed and/or dismissed (None leaves that mark as it is)."""
-        old = self.marks().get(event_id, (False, False))
+        row = self.db.conn.execute("SELECT reviewed, dismissed FROM event_marks WHERE event_id = ?",
+                                   [event_id]).fetchone()
+        old = (bool(row[0]), bool(row[1])) if row else (False, False)
         row = {"event_id": event_id,
                "reviewed": int(old[0] if reviewed is None else reviewed),
                "dismissed": int(old[1] if dismissed is None else dismissed)}

@@ -127,7 +127,7 @@ def coordinated_day(text: str, first: Pending) -> Pending | None:
     year = int(m.group(3)) if m.group(3) else None
     if year is not None and not 1800 <= year <= 2200:
         year = None
-    end = m.end(3) if year is not None else m.start(2) + len(m.group(2))
+    end = m.end(3) if year is not None else m.end(2)
     if year is not None:
         first.args = {**first.args, "year": year}
     args = {**first.args, "day": day, "weekday": None}

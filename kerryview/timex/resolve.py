@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from functools import lru_cache
 
 from kerryview.model import Timex
 
@@ -17,14 +18,20 @@ from .lexicon import table
 from .normalize import Pending
 from .tense import tense
 
-Ref = tuple[date, str, str]
+Ref = tuple[date, str, str]  # first day, granularity, value
+
+
+@lru_cache(maxsize=1)
+def _deadline() -> re.Pattern[str]:
+    """A deadline cue ending the text before an expression, maybe with a clock time between."""
+    cues = "|".join(re.escape(c) for c in sorted(table("deadline_cue"), key=len, reverse=True))
+    return re.compile(rf"\b(?:{cues})(?: (?:\d{{1,2}}(?::\d\d)? ?[ap]\.?m\.?|noon|midnight|the end of))?(?: on)? ?$")
 
 
 def deadline_before(text: str, start: int) -> bool:
     """A deadline preposition just before the expression ("until", "as soon as", "by")."""
     before = " ".join(text[max(0, start - 40):start].lower().split()[-4:])
-    return any(re.search(rf"\b{re.escape(cue)}(?: (?:\d{{1,2}}(?::\d\d)? ?[ap]\.?m\.?|noon|midnight|the end of))?(?: on)? ?$", before)
-               for cue in table("deadline_cue"))  # first day, granularity, value
+    return _deadline().search(before) is not None
 
 
 class Resolver:
