@@ -28,6 +28,23 @@ def synthetic(n, seed=3):
     return out
 
 
+def shown(qtbot, events) -> TimelineWidget:
+    """A 1200x320 timeline of `events`, shown."""
+    w = TimelineWidget()
+    qtbot.addWidget(w)
+    w.resize(1200, 320)
+    w.show()
+    w.setIndex(TimelineIndex(events))
+    return w
+
+
+def crowd(qtbot, view_end: str) -> TimelineWidget:
+    """3,000 events over 40 years, viewed from 2001-01-01 to `view_end`."""
+    w = shown(qtbot, synthetic(3000))
+    w.setView(ta.iso_to_seconds("2001-01-01"), ta.iso_to_seconds(view_end))
+    return w
+
+
 @given(st.text(alphabet=st.sampled_from(list("ab \n\r😀é𝄞中")), max_size=40))
 @settings(max_examples=200, deadline=None)
 def test_offsets_match_qtextdocument(text):
@@ -107,11 +124,7 @@ def test_overlap_query_finds_long_ranges_from_inside():
 
 
 def test_dense_data_clusters_when_zoomed_out_and_reads_when_zoomed_in(qtbot):
-    w = TimelineWidget()
-    qtbot.addWidget(w)
-    w.resize(1200, 320)
-    w.show()
-    w.setIndex(TimelineIndex(synthetic(20000)))
+    w = shown(qtbot, synthetic(20000))
     assert w.mode() == "cluster"
     cells = w.frame().cells
     assert sum(c[2] for c in cells) == 20000  # every event counted once
@@ -133,26 +146,11 @@ def test_dense_data_clusters_when_zoomed_out_and_reads_when_zoomed_in(qtbot):
 
 def test_clicking_a_cluster_zooms_in(qtbot):
     from PySide6.QtCore import Qt
-    w = TimelineWidget()
-    qtbot.addWidget(w)
-    w.resize(1200, 320)
-    w.show()
-    w.setIndex(TimelineIndex(synthetic(20000)))
+    w = shown(qtbot, synthetic(20000))
     scale = w.scale()
     cell = max(w.frame().cells, key=lambda c: c[2])
     qtbot.mouseClick(w, Qt.MouseButton.LeftButton, pos=cell[3].center().toPoint())
     assert w.scale() > scale * 2
-
-
-def crowd(qtbot, view_end: str) -> TimelineWidget:
-    """3,000 events over 40 years, viewed from 2001-01-01 to `view_end`."""
-    w = TimelineWidget()
-    qtbot.addWidget(w)
-    w.resize(1200, 320)
-    w.show()
-    w.setIndex(TimelineIndex(synthetic(3000)))
-    w.setView(ta.iso_to_seconds("2001-01-01"), ta.iso_to_seconds(view_end))
-    return w
 
 
 def test_layout_is_stable_while_panning(qtbot):
