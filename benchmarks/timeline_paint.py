@@ -31,9 +31,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtGui import QImage  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from kerryview.gui import timeaxis as ta  # noqa: E402
-from kerryview.gui.timeline import TimelineWidget  # noqa: E402
-from kerryview.gui.timeline_index import TimelineIndex  # noqa: E402
+from kerryview.gui.timeline import axis as ta  # noqa: E402
+from kerryview.gui.timeline.widget import TimelineWidget  # noqa: E402
+from kerryview.gui.timeline.index import TimelineIndex  # noqa: E402
 from kerryview.model import Event, EventMention, Timex  # noqa: E402
 
 WORDS = ("talks", "summit", "envoy", "meets", "counterpart", "storm", "hits", "coast", "report",

@@ -17,7 +17,7 @@ def make(out: Path, size: tuple[int, int] = (1280, 800)) -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
-    from kerryview.gui import timeaxis
+    from kerryview.gui.timeline import axis as timeaxis
     from kerryview.gui.mainwindow import MainWindow
     from kerryview.pipeline import bundled_corpus_paths, import_into_store
     from kerryview.store import Store

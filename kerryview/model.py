@@ -1,7 +1,7 @@
 """Domain values shared by every stage. Plain dataclasses: no Qt, no SQL.
 
 Dates from text are calendar values with a granularity (a month stays a month), never
-time-zone-aware instants: see kerryview.timeval for turning a TIMEX3 value into an interval.
+time-zone-aware instants: see kerryview.calendar.intervals for turning a TIMEX3 value into an interval.
 """
 from __future__ import annotations
 

@@ -15,11 +15,11 @@ from kerryview.bundled import bundled_corpus_paths
 from kerryview.events.mentions import find_mentions
 from kerryview.ingest import ReadError, expand_paths, read_document
 from kerryview.model import Document, Event
-from kerryview.resolve.dct import infer_dcts
-from kerryview.resolve.merge import merge
+from kerryview.dating.inference import infer_dcts
+from kerryview.events.merge import merge
 from kerryview.store import Store
 from kerryview.timex.recognize import recognize
-from kerryview.timex.resolve import resolve
+from kerryview.timex.anchor import resolve
 
 Progress = Callable[[int, int, str], None]
 

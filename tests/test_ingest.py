@@ -3,7 +3,8 @@ import pytest
 
 from kerryview.bundled import bundled_corpus_paths
 from kerryview.ingest import ReadError, expand_paths, read_document
-from kerryview.ingest.metadata import find_metadata_date, find_title
+from kerryview.dating.datelines import find_metadata_date
+from kerryview.ingest.metadata import find_title
 from kerryview.pipeline import read_documents
 
 

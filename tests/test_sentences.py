@@ -1,4 +1,4 @@
-from kerryview.events.sentences import sentence_spans
+from kerryview.text.sentences import sentence_spans
 
 
 def test_abbreviations_do_not_end_sentences():

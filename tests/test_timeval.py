@@ -3,8 +3,8 @@ from datetime import date, datetime, timedelta
 import pytest
 from hypothesis import given, strategies as st
 
-from kerryview.timeval import duration_timedelta, value_interval
-from kerryview.timex import values
+from kerryview.calendar.intervals import duration_timedelta, value_interval
+from kerryview.calendar import values
 
 
 @pytest.mark.parametrize("value, start, end, gran", [
@@ -43,7 +43,7 @@ def test_durations():
 
 
 def test_durations_for_people():
-    from kerryview.timeval import describe_duration
+    from kerryview.calendar.intervals import describe_duration
     assert describe_duration("PT12H", "APPROX") == "about 12 hours"
     assert describe_duration("P3D") == "3 days"
     assert describe_duration("PT1H30M") == "1 hour 30 minutes"

@@ -13,12 +13,12 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from kerryview.events.context import ContextBuilder
-from kerryview.events.sentences import sentence_spans
-from kerryview.events.wordlists import cues, stopwords
-from kerryview.ingest.metadata import find_metadata_date
+from kerryview.text.context import ContextBuilder
+from kerryview.text.sentences import sentence_spans
+from kerryview.text.wordlists import cues, stopwords
+from kerryview.dating.datelines import find_metadata_date
 from kerryview.model import Document, EventMention, Timex
-from kerryview.timeval import Interval, duration_timedelta, value_interval
+from kerryview.calendar.intervals import Interval, duration_timedelta, value_interval
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _MODAL_BEFORE = re.compile(r"\b(?:will|would|could|should|must|may|might|to|shall)\s+$", re.I)

@@ -17,7 +17,7 @@ from html import escape
 from typing import Iterable
 
 from kerryview.model import Document, Event
-from kerryview.timeval import describe_duration
+from kerryview.calendar.intervals import describe_duration
 
 # The Google Sheets template's header row, in its order.
 COLUMNS = ["Year", "Month", "Day", "Time", "End Year", "End Month", "End Day", "End Time",

@@ -9,8 +9,8 @@ from html import escape
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, Qt
 
-from kerryview.gui import timeaxis as ta
-from kerryview.gui.timeline_index import TimelineIndex
+from kerryview.gui.timeline import axis as ta
+from kerryview.gui.timeline.index import TimelineIndex
 from kerryview.model import Document, Event, EventMention
 
 EventRole = Qt.ItemDataRole.UserRole + 1

@@ -13,10 +13,10 @@ from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QPalette, QTextDo
 from PySide6.QtWidgets import (QLabel, QListView, QStyledItemDelegate, QStyleOptionViewItem,
                                QVBoxLayout, QWidget, QStyle, QAbstractItemView, QFrame)
 
-from kerryview.gui import timeaxis as ta
+from kerryview.gui.timeline import axis as ta
 from kerryview.gui.models import HtmlRole, MentionRole, PassagesModel
 from kerryview.model import Event, EventMention
-from kerryview.timeval import describe_duration
+from kerryview.calendar.intervals import describe_duration
 
 PAD_X, PAD_Y = 10, 7
 

@@ -88,7 +88,7 @@ class _Worker(QObject):
             index = None
             events = getattr(result, "events", None)
             if events is not None:
-                from kerryview.gui.timeline_index import TimelineIndex
+                from kerryview.gui.timeline.index import TimelineIndex
                 index = TimelineIndex(events)
             self.done.emit((result, index))
         finally:

@@ -1,63 +1,7 @@
-"""What a document says about itself: an explicit publication date line, a title line."""
+"""What a document says about itself besides its date: a title line."""
 from __future__ import annotations
 
-import re
-from datetime import date
-from functools import cache
-
-# A date line at the top of a file, as scrapers and wire feeds write them:
-# "date 2023-07-18", "Date: 2023-07-18", "Published: 2023-07-18T10:00Z" (fast path), and
-# "Published: July 18, 2023", "Date: 18 Jul 2023 10:00 GMT" (read by dateparser).
-_LABEL = r"\A\s*(?:date|published|pubdate|publication date|dateline|posted|updated)\s*[:=]?\s*"
-_DATE_LINE = re.compile(_LABEL + r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b", re.IGNORECASE)
-_LABEL_LINE = re.compile(_LABEL + r"(?P<rest>[^\n]{4,60})", re.IGNORECASE)
-MAX_DATE_WORDS = 7
-
-
-@cache
-def _date_parser():
-    """One dateparser parser, English only: scanning every locale costs about 1 s a call."""
-    from dateparser.date import DateDataParser  # imported lazily: most files need no fallback
-
-    return DateDataParser(languages=["en"], settings={
-        "STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"],
-        "PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False})
-
-
-def parse_date_text(value: str) -> date | None:
-    """A full calendar date written in any common English form, or None."""
-    value = value.strip()
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}(?:[T ].*)?", value):
-        try:
-            return date.fromisoformat(value[:10])
-        except ValueError:
-            return None
-    data = _date_parser().get_date_data(value)
-    return data.date_obj.date() if data and data.date_obj else None
-
-
-def find_metadata_date(text: str) -> tuple[date, tuple[int, int]] | None:
-    """The publication date declared at the start of the text, and the span that declares it."""
-    m = _DATE_LINE.match(text)
-    if m:
-        try:
-            value = date(int(m["y"]), int(m["m"]), int(m["d"]))
-        except ValueError:
-            return None
-        return value, (m.start("y"), m.end("d"))
-    m = _LABEL_LINE.match(text)
-    if not m:
-        return None
-    # The longest run of leading words that reads as a full date ("July 18, 2023" of
-    # "July 18, 2023 Beijing - Kerry met ...").
-    words = list(re.finditer(r"\S+", m["rest"]))
-    for k in range(min(len(words), MAX_DATE_WORDS), 0, -1):
-        end = words[k - 1].end()
-        value = parse_date_text(m["rest"][:end].rstrip(",;.|-"))
-        if value is not None:
-            start = m.start("rest")
-            return value, (start, start + len(m["rest"][:end].rstrip(",;.|-")))
-    return None
+from kerryview.dating.datelines import is_date_line
 
 
 def find_title(text: str) -> str | None:
@@ -66,7 +10,7 @@ def find_title(text: str) -> str | None:
         line = line.strip()
         if not line:
             continue
-        if _DATE_LINE.match(line):
+        if is_date_line(line):
             return None
         if len(line) <= 120 and not line.endswith((".", '"', "”")):
             return line

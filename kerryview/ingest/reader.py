@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import Iterable
 
 from kerryview.ingest.html_text import html_article
-from kerryview.ingest.metadata import find_title, parse_date_text
+from kerryview.dating.datelines import parse_date_text
+from kerryview.ingest.metadata import find_title
 from kerryview.model import Document
 
 MAX_BYTES = 20 * 1024 * 1024  # a news article is kilobytes; 20 MB is a book, not an article

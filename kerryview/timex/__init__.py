@@ -13,7 +13,7 @@ from datetime import date, datetime
 from kerryview.model import Timex
 
 from .recognize import recognize
-from .resolve import resolve
+from .anchor import resolve
 
 __all__ = ["tag"]
 

@@ -12,6 +12,7 @@ from importlib import resources
 from typing import Any, Iterable
 
 
+
 @lru_cache(maxsize=1)
 def lexicon() -> dict[str, Any]:
     """The parsed lexicon (cached: read once per process)."""
@@ -26,13 +27,6 @@ def table(name: str) -> dict[str, Any]:
     if isinstance(entry, list):
         return {w.lower(): True for w in entry}
     return {k.lower(): v for k, v in entry.items()}
-
-
-@lru_cache(maxsize=1)
-def abbreviations() -> frozenset[str]:
-    """Words that end in a period without ending a sentence ("vs.", "Calif.", "Nov.")."""
-    raw = resources.files("kerryview.timex").joinpath("data/abbreviations.txt").read_text("utf-8")
-    return frozenset(w for line in raw.splitlines() if not line.startswith("#") for w in line.split())
 
 
 def alternation(words: Iterable[str]) -> str:

@@ -17,7 +17,7 @@ def test_wang_yi_meeting_lists_its_four_passages_and_opens_them(qtbot, bundled_s
     assert rows, "an event on 2023-07-18 whose passages mention Wang (Yi)"
     row = max(rows, key=lambda r: len(index.events[r].document_ids))
     # the user clicks the event on the timeline, zoomed to the week of the visit
-    from kerryview.gui.timeaxis import iso_to_seconds as s
+    from kerryview.gui.timeline.axis import iso_to_seconds as s
     tl = w.timeline
     tl.setView(s("2023-07-14"), s("2023-07-23"))
     pos = tl.markerPos(row)
@@ -39,7 +39,7 @@ def test_wang_yi_meeting_lists_its_four_passages_and_opens_them(qtbot, bundled_s
 
 
 def test_bundled_timeline_renders_the_key_days(qtbot, bundled_store):
-    from kerryview.gui.timeaxis import iso_to_seconds as s
+    from kerryview.gui.timeline.axis import iso_to_seconds as s
     w = MainWindow(bundled_store)
     qtbot.addWidget(w)
     w.resize(1280, 800)

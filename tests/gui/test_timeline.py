@@ -5,10 +5,10 @@ import random
 
 from hypothesis import given, settings, strategies as st
 
-from kerryview.gui import timeaxis as ta
+from kerryview.gui.timeline import axis as ta
 from kerryview.gui.textmap import OffsetMap
-from kerryview.gui.timeline import TimelineWidget
-from kerryview.gui.timeline_index import BAR, POINT, RANGE, TimelineIndex
+from kerryview.gui.timeline.widget import TimelineWidget
+from kerryview.gui.timeline.index import BAR, POINT, RANGE, TimelineIndex
 from kerryview.model import Event
 
 
@@ -217,7 +217,7 @@ def test_events_reported_by_more_sources_keep_their_lane_in_a_crowd(qtbot):
        st.integers(1, 6))
 @settings(max_examples=150, deadline=None)
 def test_packed_extents_never_overlap_in_a_lane(specs, n_lanes):
-    from kerryview.gui.timeline_index import pack_lanes
+    from kerryview.gui.timeline.index import pack_lanes
     from kerryview.model import EventMention, Timex
     evs = []
     for i, (start, length, n_src, _) in enumerate(specs):

@@ -85,7 +85,7 @@ def test_arrow_keys_move_the_selection_in_time_order(qtbot, window):
 
 def test_selection_scrolls_into_view(qtbot, window):
     tl = window.timeline
-    from kerryview.gui.timeaxis import iso_to_seconds
+    from kerryview.gui.timeline.axis import iso_to_seconds
     tl.setView(iso_to_seconds("2023-07-17"), iso_to_seconds("2023-07-17T06:00"))
     tl.setCurrentEvent(row_of(window, "e-2021"))
     t0, t1 = tl.view()
@@ -106,7 +106,7 @@ def test_clicking_an_event_on_the_timeline_selects_it(qtbot, window):
 
 def test_fit_all_shows_all_events(window):
     tl = window.timeline
-    from kerryview.gui.timeaxis import iso_to_seconds
+    from kerryview.gui.timeline.axis import iso_to_seconds
     tl.setView(iso_to_seconds("2030-01-01"), iso_to_seconds("2030-02-01"))
     assert tl.visibleRows() == []
     window.act_fit.trigger()
@@ -126,7 +126,7 @@ def test_labels_never_overlap(window):
 
 def test_axis_ticks_change_unit_as_you_zoom(window):
     tl = window.timeline
-    from kerryview.gui.timeaxis import iso_to_seconds as s
+    from kerryview.gui.timeline.axis import iso_to_seconds as s
     tl.setView(s("1990-01-01"), s("2030-01-01"))
     assert tl.tickUnit() == "year"
     assert "2000" in tl.tickLabels()
@@ -292,7 +292,7 @@ def test_app_run_imports_the_bundled_corpus_and_quits_after_first_paint(tmp_path
 
 
 def test_a_big_stored_corpus_is_loaded_in_the_worker(qtbot, store, monkeypatch, tmp_path):
-    import kerryview.gui.mainwindow as mw
+    import kerryview.gui.mainwindow.window as mw
     monkeypatch.setattr(mw, "ASYNC_LOAD_EVENTS", 1)
     (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
     w = MainWindow(store)

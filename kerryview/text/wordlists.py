@@ -1,4 +1,5 @@
-"""Loads the word lists under data/ once. The lists are data a linguist can edit, not code."""
+"""The one loader of word lists (kerryview/text/data/, kerryview/events/data/), each read once.
+The lists are data a linguist can edit, not code."""
 from __future__ import annotations
 
 import json
@@ -6,15 +7,16 @@ from functools import cache
 from importlib.resources import files
 
 
-def _lines(name: str, package: str = "kerryview.events") -> list[str]:
+def _lines(name: str, package: str = "kerryview.text") -> list[str]:
     text = (files(package) / "data" / name).read_text(encoding="utf-8")
     return [w for line in text.splitlines() if not line.startswith("#") for w in line.split()]
 
 
 @cache
 def abbreviations() -> frozenset[str]:
-    """Shared with the tagger, which needs the same list to find clause boundaries."""
-    return frozenset(_lines("abbreviations.txt", "kerryview.timex"))
+    """Words that end in a period without ending a sentence ("vs.", "Calif.", "Nov."); shared by
+    the sentence splitter, the tense detector and the tagger."""
+    return frozenset(_lines("abbreviations.txt"))
 
 
 @cache

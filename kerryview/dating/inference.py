@@ -20,13 +20,13 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Callable
 
-from kerryview.events.sentences import sentence_spans
-from kerryview.events.context import ContextBuilder
-from kerryview.events.similarity import Vectorizer
-from kerryview.ingest.metadata import find_metadata_date
+from kerryview.text.sentences import sentence_spans
+from kerryview.text.context import ContextBuilder
+from kerryview.text.similarity import Vectorizer
+from kerryview.dating.datelines import find_metadata_date
 from kerryview.model import Document, Timex
-from kerryview.resolve.tense import clause_tense
-from kerryview.timeval import Interval, value_interval
+from kerryview.text.clause_tense import clause_tense
+from kerryview.calendar.intervals import Interval, value_interval
 
 Tagger = Callable[[str, date | None], list[Timex]]
 

@@ -11,7 +11,7 @@ import math
 import re
 from datetime import date, datetime, timedelta
 
-from kerryview.timeval import duration_timedelta
+from kerryview.calendar.intervals import duration_timedelta
 
 DAY = 86400.0
 HOUR = 3600.0
@@ -56,7 +56,7 @@ def iso_to_seconds(text: str | None) -> float | None:
 
 def duration_seconds(value: str | None) -> float | None:
     """ISO 8601 / TIMEX3 duration 'PT12H', 'P3D', 'P1M' -> seconds (months/years averaged),
-    parsed by kerryview.timeval like everywhere else."""
+    parsed by kerryview.calendar.intervals like everywhere else."""
     span = duration_timedelta(value.strip()) if value else None
     if span is None or not span.total_seconds():
         return None

@@ -24,8 +24,8 @@ from PySide6.QtGui import (QBrush, QColor, QFont, QFontMetricsF, QLinearGradient
                            QPainterPath, QPen)
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from kerryview.gui import timeaxis as ta
-from kerryview.gui.timeline_index import BAR, POINT, RANGE, Layout, TimelineIndex, pack_lanes
+from kerryview.gui.timeline import axis as ta
+from kerryview.gui.timeline.index import BAR, POINT, RANGE, Layout, TimelineIndex, pack_lanes
 
 # -- look ---------------------------------------------------------------------------------------
 BG = QColor("#ffffff")

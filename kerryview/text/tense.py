@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .lexicon import abbreviations, table
+from kerryview.text.wordlists import abbreviations
+from kerryview.timex.lexicon import table
 
 _WORD = re.compile(r"[A-Za-z']+")
 _BOUNDARY = re.compile(r"(?<=[a-z0-9)]{2}[.!?;])\s+|\n\s*\n|[\"“”]")

@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from kerryview.events.wordlists import stopwords
+from kerryview.text.wordlists import stopwords
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d+(?:[.,]\d+)*")
 NAME_WEIGHT = 2.0

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from kerryview.events.wordlists import cues
+from kerryview.text.wordlists import cues
 
 _WORD = re.compile(r"[a-z][a-z'’-]*")
 

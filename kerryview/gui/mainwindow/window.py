@@ -27,7 +27,7 @@ from kerryview.export import FORMATS
 from kerryview.gui.models import EventListModel, document_title
 from kerryview.gui.passages import PassagesPanel
 from kerryview.gui.reader import ReaderWidget
-from kerryview.gui.timeline import TimelineLegend, TimelineWidget
+from kerryview.gui.timeline.widget import TimelineLegend, TimelineWidget
 from kerryview.gui.worker import ImportController, export_job
 from kerryview.model import Document, EventMention
 from kerryview.store import Store

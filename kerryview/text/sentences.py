@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from kerryview.events.wordlists import abbreviations
+from kerryview.text.wordlists import abbreviations
 
 _BOUNDARY = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])|\n\s*""")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")

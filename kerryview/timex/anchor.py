@@ -13,10 +13,10 @@ from functools import lru_cache
 
 from kerryview.model import Timex
 
-from . import values
+from kerryview.calendar import values
 from .lexicon import table
 from .normalize import Pending
-from .tense import tense
+from kerryview.text.tense import tense
 
 Ref = tuple[date, str, str]  # first day, granularity, value
 

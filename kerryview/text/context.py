@@ -13,7 +13,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 
-from kerryview.events.similarity import content_terms
+from kerryview.text.similarity import content_terms
 from kerryview.model import Timex
 
 FOLLOWING_SENTENCES = 3

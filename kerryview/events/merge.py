@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from kerryview.events.mentions import Found
-from kerryview.events.similarity import Vectorizer, cosine
-from kerryview.events.wordlists import opposite_events
+from kerryview.text.similarity import Vectorizer, cosine
+from kerryview.text.wordlists import opposite_events
 from kerryview.model import Event, EventMention
-from kerryview.timeval import Interval, duration_timedelta, iso, value_interval
+from kerryview.calendar.intervals import Interval, duration_timedelta, iso, value_interval
 
 MERGE_THRESHOLD = 0.30  # average cosine for two groups with compatible dates
 CONFLICT_THRESHOLD = 0.60  # so alike that differing dates are a disagreement between sources

@@ -1,0 +1,1 @@
+"""Calendar values: the one TIMEX3 value <-> interval parser and formatter, calendar arithmetic."""

@@ -1,0 +1,1 @@
+"""Publication dates: date lines and metadata read once, and inference for undated articles."""
