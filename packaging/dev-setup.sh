@@ -27,7 +27,7 @@ if ((${#missing[@]})); then
         echo "dev-setup.sh: missing Debian packages (run as root to install): ${missing[*]}" >&2
         exit 1
     fi
-    echo "dev-setup.sh: installing ${missing[*]}"
+    echo "dev-setup.sh: installing Debian packages (about a minute): ${missing[*]}"
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq >/dev/null
     apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
@@ -35,7 +35,11 @@ fi
 
 # --- 2. Python environment ----------------------------------------------------------------
 if [[ ! -x .venv/bin/python ]]; then
-    "${PYTHON:-python3}" -m venv .venv
+    echo "dev-setup.sh: creating .venv"
+    if ! "${PYTHON:-python3}" -m venv .venv; then
+        echo "dev-setup.sh: could not create .venv; on Debian/Ubuntu install python3-venv" >&2
+        exit 1
+    fi
 fi
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
@@ -46,6 +50,7 @@ pip_quiet() {  # pip's (and the build backend's) chatter goes to a log, shown on
         exit 1
     fi
 }
+echo "dev-setup.sh: installing Python packages into .venv (1-3 minutes on a new machine)..."
 pip_quiet 'setuptools>=77' wheel
 pip_quiet -e '.[test,bundle]'
 echo "dev-setup.sh: ready ($(.venv/bin/python --version), kerryview $(.venv/bin/python -c 'import kerryview; print(kerryview.__version__)'))"
