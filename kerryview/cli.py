@@ -14,17 +14,46 @@ from pathlib import Path
 from kerryview import __version__
 
 
-def _extract(args: argparse.Namespace) -> int:
-    from kerryview.export.json_export import corpus_json
-    from kerryview.pipeline import build_corpus, read_documents
+class CliError(Exception):
+    """A problem to tell the user in one line on stderr (exit status 2), never a traceback."""
 
-    docs, problems = read_documents(args.paths)
+
+def _open_store(path: Path, *, must_exist: bool = False):
+    """The project database at `path`, or CliError saying in words why it cannot be opened."""
+    import sqlite3
+
+    from kerryview.store import Store
+
+    if must_exist and not path.is_file():
+        raise CliError(f"no corpus database at {path} (open some articles first, or pass --db)")
+    try:
+        return Store(path)
+    except sqlite3.DatabaseError as e:
+        if "readonly" in str(e) or "read-only" in str(e):
+            raise CliError(f"{path} cannot be written (it or its folder is read-only)") from None
+        raise CliError(f"{path} is not a kerryview database ({e})") from None
+    except OSError as e:
+        raise CliError(f"cannot open the database {path}: {e.strerror or e}") from None
+
+
+def _extract(args: argparse.Namespace) -> int:
+    """Print the corpus of the given files. With --db the files are added to that project
+    (kept articles, user-set dates and marks stay) and the whole project is printed."""
+    from kerryview.export.json_export import corpus_json
+    from kerryview.pipeline import build_corpus, import_into_store, read_documents
+
+    if args.db:
+        store = _open_store(Path(args.db))
+        try:
+            result = import_into_store(store, args.paths)
+        finally:
+            store.close()
+        docs, events, problems = result.documents, result.events, result.problems
+    else:
+        docs, problems = read_documents(args.paths)
+        events = build_corpus(docs)
     for p in problems:
         print(f"kerryview: {p}", file=sys.stderr)
-    events = build_corpus(docs)
-    if args.db:
-        from kerryview.store import Store
-        Store(args.db).save_corpus(docs, events)
     json.dump(corpus_json(docs, events), sys.stdout, ensure_ascii=False,
               indent=2 if args.pretty else None)
     sys.stdout.write("\n")
@@ -40,8 +69,7 @@ def _timex(args: argparse.Namespace) -> int:
     except ReadError as e:
         print(f"kerryview: {e}", file=sys.stderr)
         return 2
-    dct = date.fromisoformat(args.dct) if args.dct else None
-    out = [t.to_json() for t in tag(doc.text, dct)]
+    out = [t.to_json() for t in tag(doc.text, args.dct)]
     json.dump(out, sys.stdout, ensure_ascii=False, indent=2 if args.pretty else None)
     sys.stdout.write("\n")
     return 0
@@ -49,15 +77,11 @@ def _timex(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     """Write the stored corpus in a format other tools read; never creates a database."""
-    from kerryview.export import export_text
-    from kerryview.store import Store, default_db_path
+    from kerryview.export import export_file, export_text
+    from kerryview.store import default_db_path
 
     path = Path(args.db) if args.db else default_db_path()
-    if not path.is_file():
-        print(f"kerryview: no corpus database at {path} (open some articles first, or pass --db)",
-              file=sys.stderr)
-        return 2
-    store = Store(path)
+    store = _open_store(path, must_exist=True)
     try:
         if store.needs_rebuild:
             print(f"kerryview: {path} was written by an older kerryview; open it in the app once "
@@ -66,12 +90,11 @@ def _export(args: argparse.Namespace) -> int:
         docs, events = store.documents(), store.events()
     finally:
         store.close()
-    text = export_text(args.format, docs, events)
     if args.output in (None, "-"):
-        sys.stdout.write(text)
+        sys.stdout.write(export_text(args.format, docs, events))
     else:
-        try:
-            Path(args.output).write_text(text, encoding="utf-8")
+        try:  # through a temporary file: a full disk never leaves half a file or loses the old one
+            export_file(args.output, args.format, docs, events)
         except OSError as e:
             print(f"kerryview: cannot write {args.output}: {e.strerror or e}", file=sys.stderr)
             return 2
@@ -86,6 +109,13 @@ def _gui(args: argparse.Namespace) -> int:
 def _self_test(args: argparse.Namespace) -> int:
     from kerryview.gui.selftest import run
     return run()
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date written YYYY-MM-DD") from None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -103,7 +133,7 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("paths", nargs="+", type=Path)
     ex.set_defaults(func=_extract)
     tx = sub.add_parser("timex", help="print the time expressions of FILE as JSON")
-    tx.add_argument("--dct", help="document creation time, YYYY-MM-DD")
+    tx.add_argument("--dct", type=_iso_date, help="document creation time, YYYY-MM-DD")
     tx.add_argument("--json", action="store_true", default=True)
     tx.add_argument("--pretty", action="store_true")
     tx.add_argument("file", type=Path)
@@ -133,11 +163,40 @@ def build_gui_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _run_headless(args: argparse.Namespace) -> int:
+    """Run a headless command; its failures become one line on stderr and exit status 2."""
+    import os
+
+    try:
+        status = args.func(args)
+        sys.stdout.flush()
+        return status
+    except CliError as e:
+        print(f"kerryview: {e}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:  # `kerryview extract ... | head`: the reader left, which is fine
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except OSError:
+            pass
+        return 1
+    except OSError as e:
+        if e.filename is None:  # writing standard output failed (e.g. a full disk)
+            try:
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            except OSError:
+                pass
+            print(f"kerryview: cannot write the output: {e.strerror or e}", file=sys.stderr)
+            return 2
+        print(f"kerryview: {e.filename}: {e.strerror or e}", file=sys.stderr)
+        return 2
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv and argv[0] in ("extract", "timex", "export"):
         args = build_parser().parse_args(argv)
-        return args.func(args)
+        return _run_headless(args)
     args = build_gui_parser().parse_args(argv)
     if args.self_test:
         return _self_test(args)

@@ -5,7 +5,6 @@ markup itself is not something a reader of the article sees.
 """
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -68,13 +67,23 @@ class _Extractor(HTMLParser):
             self.parts.append(re.sub(r"\s+", " ", data))
 
 
+# A document type declaration, with an internal subset that may itself hold '>' characters
+# (`<!DOCTYPE html [<!ENTITY x "y">]>`), which the standard parser would end early, leaving the
+# rest as text (and as the headline).
+_DOCTYPE = re.compile(r"\A\s*<!DOCTYPE\b[^\[>]*(?:\[.*?\]\s*)?>", re.IGNORECASE | re.DOTALL)
+
+
 def html_article(markup: str) -> HtmlArticle:
-    """The page's readable text, its headline and its declared publication date."""
+    """The page's readable text, its headline and its declared publication date.
+
+    Character references are decoded once, by the parser (convert_charrefs): decoding the
+    result again would turn the text "&lt;script&gt;" (written `&amp;lt;script&amp;gt;`) into
+    markup."""
     parser = _Extractor()
-    parser.feed(markup)
+    parser.feed(_DOCTYPE.sub("", markup, count=1))
     parser.close()
     paragraphs = [" ".join(p.split()) for p in "".join(parser.parts).split("\n\n")]
-    text = html.unescape("\n\n".join(p for p in paragraphs if p))
+    text = "\n\n".join(p for p in paragraphs if p)
     title = next((parser.meta[k] for k in TITLE_KEYS if parser.meta.get(k)), None) or \
         " ".join("".join(parser.title_parts).split()) or None
     key = next((k for k in PUBLISHED_KEYS if parser.meta.get(k)), None)
