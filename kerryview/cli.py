@@ -102,7 +102,16 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _gui(args: argparse.Namespace) -> int:
-    from kerryview.gui.app import run
+    from kerryview.desktop_check import missing_library_message, no_display_message
+
+    if (message := no_display_message()) is not None:
+        print(f"kerryview: {message}", file=sys.stderr)
+        return 2
+    try:
+        from kerryview.gui.app import run
+    except ImportError as e:
+        print(f"kerryview: {missing_library_message(e)}", file=sys.stderr)
+        return 2
     return run([str(p) for p in args.paths], args.db)
 
 
