@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtGui import QImage, qGray
 
 from kerryview.gui import settings
 from kerryview.gui.mainwindow import MainWindow, about_html
@@ -376,7 +377,6 @@ def test_marking_an_event_reviewed_or_not_an_event_persists(window, store, tmp_p
         assert window.export_to(out, "timelinejs-json")
     headlines = {e["text"]["headline"] for e in json.loads(out.read_text("utf-8"))["events"]}
     assert "Kerry visited China" not in headlines and "Kerry met Wang Yi" in headlines
-    assert not window.timeline.grab().isNull()  # the faded, struck-through event paints
     # a new window on the same store shows the marks again
     again = MainWindow(store)
     qtbot.addWidget(again)
@@ -395,3 +395,86 @@ def test_right_click_selects_the_event_under_the_pointer(qtbot, window):
     qtbot.mousePress(window.timeline, Qt.MouseButton.RightButton, pos=it.hit.center().toPoint())
     assert window.timeline.currentEvent().id == "e-leave"
     assert window.action(Action.DISMISSED).isEnabled()
+
+
+def test_a_mention_equal_to_a_shown_one_selects_the_same_passage_and_event(qtbot, window, store):
+    """Mentions are matched by what they are (document, span, time expression), not by object:
+    a mention read again from the store (as the screenshot script does, or after a reload)
+    selects its passage in the list, and a click on it in the reader selects its event."""
+    copy = next(m for e in store.events() if e.id == "e-wang" for m in e.mentions
+                if m.document_id == "b")
+    assert all(copy is not m for m in window.index().events[row_of(window, "e-wang")].mentions)
+    window.select_event(row_of(window, "e-wang"))
+    window.open_mention(copy)
+    view = window.passages.view
+    assert view.currentIndex().isValid()
+    assert window.passages.model.mention(view.currentIndex().row()) == copy
+    window.select_event(row_of(window, "e-leave"))
+    window.reader.passageClicked.emit(copy)
+    assert window.timeline.currentEvent().id == "e-wang"
+
+
+def _render(widget) -> QImage:
+    img = QImage(widget.size(), QImage.Format.Format_RGB32)
+    widget.render(img)
+    return img
+
+
+def _ink(img: QImage, x0: int, y0: int, x1: int, y1: int) -> int:
+    """How much darker than white the pixels of [x0, x1) x [y0, y1) are, summed."""
+    return sum(765 - sum(img.pixelColor(x, y).getRgb()[:3])
+               for x in range(x0, x1) for y in range(y0, y1))
+
+
+def _longest_dark_run(img: QImage, x0: int, x1: int, y: int) -> int:
+    best = run = 0
+    for x in range(x0, x1):
+        run = run + 1 if qGray(img.pixel(x, y)) < 230 else 0
+        best = max(best, run)
+    return best
+
+
+def test_a_dismissed_event_is_drawn_faded_and_struck_through(window):
+    """What the user sees after "Not an event": the event's mark fades and a line runs through
+    its label (glyphs alone never make a dark horizontal run that long); undoing it restores
+    the drawing exactly."""
+    tl = window.timeline
+    tl.fitAll()
+    row = row_of(window, "e-wang")
+    window.select_event(row)
+    c, hit = tl.markerPos(row), tl.eventRect(row)
+    cx, cy = int(c.x()), int(c.y())
+    rows = range(int(hit.top()), int(hit.bottom()) + 1)
+    label = (cx + 12, int(hit.right()))  # the label starts right of the mark
+
+    before = _render(tl)
+    window.action(Action.DISMISSED).trigger()
+    after = _render(tl)
+
+    mark_before = _ink(before, cx - 10, cy - 10, cx + 11, cy + 11)
+    mark_after = _ink(after, cx - 10, cy - 10, cx + 11, cy + 11)
+    assert mark_after < 0.6 * mark_before, (mark_before, mark_after)
+    assert max(_longest_dark_run(before, *label, y) for y in rows) < 40
+    assert max(_longest_dark_run(after, *label, y) for y in rows) >= 60
+    window.action(Action.DISMISSED).trigger()  # an event again
+    assert _render(tl) == before
+
+
+def test_an_in_memory_corpus_runs_its_jobs_at_once(qtbot, tmp_path, corpus):
+    """An in-memory store has no file for the worker's own connection: exports and imports run
+    on the main thread, with the same results and signals."""
+    from kerryview.store import Store
+    mem = Store()
+    mem.save_corpus(*corpus)
+    w = MainWindow(mem)
+    qtbot.addWidget(w)
+    out = tmp_path / "t.json"
+    with qtbot.waitSignal(w.exportDone) as done:
+        assert w.export_to(out, "json")
+    assert done.args == [True] and out.exists() and not w.jobs.is_busy()
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    with qtbot.waitSignal(w.jobs.finished):
+        assert w.import_paths([tmp_path / "good.txt"])
+    assert any(d.startswith("good") for d in w.docs)
+    assert "Added 1 article(s)" in w.statusBar().currentMessage()
+    mem.close()
