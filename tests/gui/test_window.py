@@ -196,6 +196,18 @@ def test_settings_are_saved_in_the_temporary_location(qtbot, window, temp_settin
     assert not settings.GEOMETRY.get().isEmpty()
 
 
+def test_a_new_window_comes_back_with_the_panel_sizes_left(qtbot, window, store):
+    window.bottom_split.setSizes([300, 980])
+    left = window.bottom_split.sizes()
+    window.close()
+    again = MainWindow(store)
+    qtbot.addWidget(again)
+    again.show()
+    qtbot.waitExposed(again)
+    back = again.bottom_split.sizes()  # the same split, whatever size the platform gave it
+    assert back[0] / sum(back) == pytest.approx(left[0] / sum(left), abs=0.01)
+
+
 def test_empty_store_shows_an_empty_state(qtbot, tmp_path):
     from kerryview.store import Store
     s = Store(tmp_path / "empty.db")
@@ -478,3 +490,16 @@ def test_an_in_memory_corpus_runs_its_jobs_at_once(qtbot, tmp_path, corpus):
     assert any(d.startswith("good") for d in w.docs)
     assert "Added 1 article(s)" in w.statusBar().currentMessage()
     mem.close()
+
+
+def test_a_failed_import_is_reported_with_its_reason(qtbot, window, tmp_path):
+    def broken_import(store, paths, progress=None, cancelled=None):
+        raise ValueError("the tagger tripped")
+
+    window.import_fn = broken_import
+    with qtbot.waitSignal(window.jobs.failed, timeout=20000):
+        assert window.import_paths([tmp_path])
+    assert window.statusBar().currentMessage() == "Import failed: ValueError: the tagger tripped"
+    assert window.problems.topLevelItem(0).text(0) == "(import)"
+    assert "Traceback" in window.problems.topLevelItem(0).text(1)
+    assert not window.jobs.is_busy() and len(window.index()) == 4  # the corpus still shown
