@@ -41,7 +41,7 @@ def make(out: Path, size: tuple[int, int] = (1280, 800)) -> None:
     events = store.events()
     meeting = max((e for e in events if e.start.startswith("2023-07-18")),
                   key=lambda e: len(e.document_ids))
-    window.select_event(window.events_model.row_of(meeting.id))
+    window.select_event(window.index().row_of[meeting.id])
     window.open_mention(next(m for m in meeting.mentions if m.document_id.startswith("001")))
     app.processEvents()
     out.parent.mkdir(parents=True, exist_ok=True)

@@ -1,7 +1,8 @@
 """Qt item models over the Qt-free domain values (kerryview.model).
 
-EventListModel: every event, one row each, in timeline order (row == TimelineIndex row), shared by
-the timeline and anything else that lists events. PassagesModel: the mentions of one event.
+PassagesModel: the mentions (passages) of one event, for the passages panel. The events themselves
+need no item model: the timeline paints them from its TimelineIndex, the one list of events in
+timeline order (row == TimelineIndex row).
 """
 from __future__ import annotations
 
@@ -9,56 +10,21 @@ from html import escape
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, Qt
 
-from kerryview.gui.timeline import axis as ta
-from kerryview.gui.timeline.index import TimelineIndex
 from kerryview.model import Document, Event, EventMention
 
-EventRole = Qt.ItemDataRole.UserRole + 1
 MentionRole = Qt.ItemDataRole.UserRole + 2
 HtmlRole = Qt.ItemDataRole.UserRole + 3
 DocumentRole = Qt.ItemDataRole.UserRole + 4
 
-
-def event_date_text(index: TimelineIndex, row: int) -> str:
-    ev = index.events[row]
-    return ta.format_span(index.starts[row], index.ends[row], ev.granularity)
+MentionKey = tuple[str, int, int, int]
 
 
-class EventListModel(QAbstractListModel):
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.index_ = TimelineIndex([])
-
-    def set_events(self, events: list[Event]) -> None:
-        self.beginResetModel()
-        self.index_ = TimelineIndex(events)
-        self.endResetModel()
-
-    def set_index(self, index: TimelineIndex) -> None:
-        self.beginResetModel()
-        self.index_ = index
-        self.endResetModel()
-
-    def timeline_index(self) -> TimelineIndex:
-        return self.index_
-
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.index_)
-
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not (0 <= index.row() < len(self.index_)):
-            return None
-        ev = self.index_.events[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return f"{event_date_text(self.index_, index.row())} — {ev.label}"
-        if role == EventRole:
-            return ev
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{len(ev.document_ids)} source(s)"
-        return None
-
-    def row_of(self, event_id: str) -> int:
-        return self.index_.row_of.get(event_id, -1)
+def mention_key(m: EventMention) -> MentionKey:
+    """What identifies a mention across reloads: its document, passage span and time expression
+    (an event's id hashes the same document/time-expression pairs). Mention objects are rebuilt
+    on every reload and a copy from the store is equal but not the same object, so the GUI never
+    keys on object identity."""
+    return (m.document_id, m.start, m.end, m.timex.start if m.timex is not None else -1)
 
 
 def passage_html(m: EventMention, doc: Document | None) -> str:
@@ -133,8 +99,15 @@ class PassagesModel(QAbstractListModel):
         self._html = {}
         self.endResetModel()
 
-    def event(self) -> Event | None:
+    def current_event(self) -> Event | None:
+        """The event whose passages are listed (not `event`: that is QObject.event(QEvent),
+        which Qt calls for every property change and event sent to the model)."""
         return self._event
+
+    def row_of(self, mention: EventMention) -> int:
+        """The row of the passage equal to `mention` (by mention_key), or -1."""
+        key = mention_key(mention)
+        return next((r for r, m in enumerate(self._mentions) if mention_key(m) == key), -1)
 
     def mention(self, row: int) -> EventMention | None:
         return self._mentions[row] if 0 <= row < len(self._mentions) else None

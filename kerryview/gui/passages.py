@@ -161,10 +161,10 @@ class PassagesPanel(QWidget):
             self.conflicts.hide()
 
     def select_mention(self, mention: EventMention) -> None:
-        for row in range(self.model.rowCount()):
-            if self.model.mention(row) is mention:
-                self.view.setCurrentIndex(self.model.index(row))
-                return
+        """Select the passage of `mention` (an equal copy will do, see models.mention_key)."""
+        row = self.model.row_of(mention)
+        if row >= 0:
+            self.view.setCurrentIndex(self.model.index(row))
 
     def passage_texts(self) -> list[str]:
         return [self.model.mention(r).text for r in range(self.model.rowCount())]

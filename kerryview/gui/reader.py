@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QLabel, QTextBrowser, QTextEdit, QVBoxLayout, QWidget
 
-from kerryview.gui.models import document_title
+from kerryview.gui.models import document_title, mention_key
 from kerryview.gui.textmap import OffsetMap
 from kerryview.model import Document, EventMention
 
@@ -86,7 +86,7 @@ class ReaderWidget(QWidget):
         self.header.setText(
             f"<b>{escape(document_title(doc))}</b><br><span style='color:#64748b'>"
             f"{escape(doc.path)} · published {escape(when)} "
-            f"<i>({escape(doc.dct_source or 'unknown')})</i></span>")
+            f"<i>({escape(str(doc.dct_source or 'unknown'))})</i></span>")
         self.header.setToolTip(doc.path)
         self.browser.setPlainText(doc.text)
         self._apply()
@@ -139,8 +139,9 @@ class ReaderWidget(QWidget):
         other.setUnderlineColor(QColor("#94a3b8"))
         other.setToolTip("A passage of an event: click to select the event")
         cur = self._current
+        cur_key = mention_key(cur) if cur is not None else None
         for m in self._mentions:
-            if cur is not None and m is cur:
+            if mention_key(m) == cur_key:
                 continue
             sels.append(self._selection(m.start, m.end, other))
         if cur is not None:

@@ -34,11 +34,11 @@ def run() -> int:
 
     import tempfile
 
-    from PySide6.QtCore import QSettings
+    from kerryview.gui import settings
 
     # The default layout, and nothing written into the user's settings.
     settings_dir = tempfile.TemporaryDirectory(prefix="kerryview-selftest-")
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, settings_dir.name)
+    settings.use_folder(settings_dir.name)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     ok = True
     store = Store()
@@ -69,7 +69,7 @@ def run() -> int:
         found = [e for e in events if test(e)]
         if found:
             e = max(found, key=lambda x: len(x.document_ids))
-            row = window.events_model.row_of(e.id)
+            row = window.index().row_of[e.id]
             window.select_event(row)
             shown = window.passages.model.rowCount()
             print(f"  ok   {what}: {len(e.document_ids)} source(s), {shown} passage(s) listed")

@@ -7,8 +7,8 @@ import shutil
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
-from PySide6.QtCore import QSettings  # noqa: E402
 
+from kerryview.gui import settings  # noqa: E402
 from kerryview.model import Document, Event, EventMention, Timex  # noqa: E402
 from kerryview.store import Store  # noqa: E402
 
@@ -18,7 +18,7 @@ def temp_settings(tmp_path, monkeypatch):
     """Every test writes QSettings under tmp_path, never into the user's config."""
     folder = tmp_path / "settings"
     folder.mkdir()
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    settings.use_folder(folder)
     monkeypatch.setenv("XDG_CONFIG_HOME", str(folder))
     monkeypatch.setenv("KERRYVIEW_DB", str(tmp_path / "env.db"))
     yield folder
@@ -92,9 +92,8 @@ def window(qtbot, store):
     w.show()
     qtbot.waitExposed(w)
     yield w
-    if w.importer is not None:
-        w.importer.cancel()
-        w.importer.wait()
+    w.jobs.cancel()
+    w.jobs.wait()
 
 
 @pytest.fixture(scope="session")

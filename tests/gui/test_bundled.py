@@ -11,7 +11,7 @@ def test_wang_yi_meeting_lists_its_four_passages_and_opens_them(qtbot, bundled_s
     qtbot.addWidget(w)
     w.resize(1280, 800)
     w.show()
-    index = w.events_model.timeline_index()
+    index = w.index()
     rows = [r for r, ev in enumerate(index.events)
             if ev.start.startswith("2023-07-18") and any("Wang" in m.text for m in ev.mentions)]
     assert rows, "an event on 2023-07-18 whose passages mention Wang (Yi)"

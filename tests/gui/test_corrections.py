@@ -26,7 +26,7 @@ def test_set_publication_date_persists_and_re_resolves(qtbot, bundled_store):
     qtbot.addWidget(w)
     w.show()
     assert _tuesday_value(bundled_store) == "2023-07-18"
-    with qtbot.waitSignal(w.importer.finished, timeout=30000):
+    with qtbot.waitSignal(w.jobs.finished, timeout=30000):
         assert w.set_document_date(DOC, date(2023, 7, 26))  # a Wednesday
     # "told ... on Tuesday" now means the Tuesday before the 26th
     assert _tuesday_value(bundled_store) == "2023-07-25"
@@ -36,7 +36,7 @@ def test_set_publication_date_persists_and_re_resolves(qtbot, bundled_store):
     assert again.document(DOC).dct == date(2023, 7, 26)
     assert again.document(DOC).dct_source == "set by the user"
     # and it can be handed back to inference
-    with qtbot.waitSignal(w.importer.finished, timeout=30000):
+    with qtbot.waitSignal(w.jobs.finished, timeout=30000):
         assert w.set_document_date(DOC, None)
     assert bundled_store.document(DOC).dct == date(2023, 7, 18)
     assert _row(w, DOC).text(2).startswith("inferred")

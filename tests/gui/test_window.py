@@ -5,13 +5,16 @@ import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QSettings, Qt, QTimer
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtGui import QImage, qGray
 
+from kerryview.gui import settings
 from kerryview.gui.mainwindow import MainWindow, about_html
+from kerryview.gui.mainwindow.actions import Action
 
 
 def row_of(window, event_id):
-    return window.events_model.row_of(event_id)
+    return window.index().row_of[event_id]
 
 
 def click_passage(qtbot, window, i):
@@ -109,7 +112,7 @@ def test_fit_all_shows_all_events(window):
     from kerryview.gui.timeline.axis import iso_to_seconds
     tl.setView(iso_to_seconds("2030-01-01"), iso_to_seconds("2030-02-01"))
     assert tl.visibleRows() == []
-    window.act_fit.trigger()
+    window.action(Action.FIT_ALL).trigger()
     assert sorted(tl.visibleRows()) == list(range(4))
     assert tl.mode() == "detail"
 
@@ -190,8 +193,19 @@ def test_settings_are_saved_in_the_temporary_location(qtbot, window, temp_settin
     window.close()
     files = list(Path(temp_settings).rglob("*.ini"))
     assert files, "window geometry should be saved"
-    s = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "kerryview", "kerryview")
-    assert s.value("geometry") is not None
+    assert not settings.GEOMETRY.get().isEmpty()
+
+
+def test_a_new_window_comes_back_with_the_panel_sizes_left(qtbot, window, store):
+    window.bottom_split.setSizes([300, 980])
+    left = window.bottom_split.sizes()
+    window.close()
+    again = MainWindow(store)
+    qtbot.addWidget(again)
+    again.show()
+    qtbot.waitExposed(again)
+    back = again.bottom_split.sizes()  # the same split, whatever size the platform gave it
+    assert back[0] / sum(back) == pytest.approx(left[0] / sum(left), abs=0.01)
 
 
 def test_empty_store_shows_an_empty_state(qtbot, tmp_path):
@@ -221,26 +235,26 @@ def test_import_with_bad_files_reports_problems_without_blocking(qtbot, window, 
         time.sleep(0.3)  # long work in the worker thread: the window must keep running
         return import_into_store(store, paths, progress, cancelled)
 
-    window.importer._import_fn = slow_import
+    window.import_fn = slow_import
     ticks = []
     timer = QTimer()
     timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
     timer.start(5)
-    with qtbot.waitSignal(window.importer.finished, timeout=60000) as blocker:
+    with qtbot.waitSignal(window.jobs.finished, timeout=60000) as blocker:
         assert window.import_paths([tmp_path / "good.txt", tmp_path / "empty.txt",
                                     tmp_path / "binary.txt", tmp_path / "missing.txt"])
-        assert window.importer.is_busy()
-        assert window.progress.isVisible() and window.cancel_button.isVisible()
+        assert window.jobs.is_busy()
+        assert window.status.progress.isVisible() and window.status.cancel_button.isVisible()
     timer.stop()
     assert len(ticks) >= 10, "the event loop kept running during the import"
-    problems = {Path(p.path).name for p in blocker.args[0].problems}
+    problems = {Path(p.path).name for p in blocker.args[1].result.problems}
     assert {"empty.txt", "binary.txt", "missing.txt"} <= problems
-    assert window.problems_button.isVisible()
-    assert "3 problems" in window.problems_button.text() or "4 problems" in window.problems_button.text()
-    assert window.problems.topLevelItemCount() == len(blocker.args[0].problems)
+    assert window.status.problems_button.isVisible()
+    assert "3 problems" in window.status.problems_button.text() or "4 problems" in window.status.problems_button.text()
+    assert window.problems.topLevelItemCount() == len(blocker.args[1].result.problems)
     assert "could not be read" in window.statusBar().currentMessage()
     assert "good" in " ".join(window.docs)  # the good file was still loaded
-    assert not window.progress.isVisible()
+    assert not window.status.progress.isVisible()
 
 
 def test_cancel_leaves_the_store_unchanged(qtbot, window, tmp_path):
@@ -254,13 +268,13 @@ def test_cancel_leaves_the_store_unchanged(qtbot, window, tmp_path):
             time.sleep(0.01)
         return import_into_store(store, paths, progress, cancelled)
 
-    window.importer._import_fn = slow_import
-    with qtbot.waitSignal(window.importer.cancelled, timeout=20000):
+    window.import_fn = slow_import
+    with qtbot.waitSignal(window.jobs.cancelled, timeout=20000):
         window.import_paths([tmp_path / "good.txt"])
-        window.cancel_button.click()
+        window.status.cancel_button.click()
     assert ([d.id for d in window.store.documents()], [e.id for e in window.store.events()]) == before
     assert "nothing was changed" in window.statusBar().currentMessage()
-    assert not window.importer.is_busy()
+    assert not window.jobs.is_busy()
 
 
 def test_drop_files_starts_an_import(qtbot, window, tmp_path):
@@ -271,7 +285,7 @@ def test_drop_files_starts_an_import(qtbot, window, tmp_path):
     mime.setUrls([QUrl.fromLocalFile(str(tmp_path))])
     ev = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
                     Qt.KeyboardModifier.NoModifier)
-    with qtbot.waitSignal(window.importer.finished, timeout=60000):
+    with qtbot.waitSignal(window.jobs.finished, timeout=60000):
         window.dropEvent(ev)
     assert any(d.startswith("good") for d in window.docs)
 
@@ -301,7 +315,9 @@ def test_a_big_stored_corpus_is_loaded_in_the_worker(qtbot, store, monkeypatch, 
     assert w.loading and w.timeline.mode() == "empty"  # the window is up before the events
     seen = []
     w.corpusLoaded.connect(lambda: seen.append({e.id for e in w.timeline.index().events}))
-    with qtbot.waitSignal(w.importer.finished, timeout=60000):
+    from kerryview.gui.jobs import ImportJob
+    with qtbot.waitSignal(w.jobs.finished, timeout=60000,
+                          check_params_cb=lambda job, _result: isinstance(job, ImportJob)):
         assert w.import_paths([tmp_path / "good.txt"])  # queued until the corpus is loaded
     assert not w.loading
     assert seen == [{"e-wang", "e-talks", "e-leave", "e-2021"}]
@@ -325,7 +341,7 @@ def test_export_writes_the_timeline_and_reports_failures(window, tmp_path, monke
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(
         lambda *a, **k: (str(csv_out), "TimelineJS spreadsheet template (CSV) (*.csv)")))
     with qtbot.waitSignal(window.exportDone):
-        window.act_export.trigger()
+        window.action(Action.EXPORT).trigger()
     assert csv_out.read_text("utf-8").startswith("Year,Month,Day")
     # an unwritable place: a message, no crash, no partial file
     bad = tmp_path / "no-such-folder" / "x.json"
@@ -343,7 +359,7 @@ def test_export_writes_the_timeline_and_reports_failures(window, tmp_path, monke
         def set(self):
             pass
 
-    monkeypatch.setattr("kerryview.gui.worker.threading.Event", AlreadyCancelled)
+    monkeypatch.setattr("kerryview.gui.jobs.threading.Event", AlreadyCancelled)
     cancelled = tmp_path / "c.json"
     with qtbot.waitSignal(window.exportDone) as done:
         window.export_to(cancelled, "json")
@@ -355,40 +371,135 @@ def test_marking_an_event_reviewed_or_not_an_event_persists(window, store, tmp_p
     import json
 
     from kerryview.gui.mainwindow import MainWindow
-    assert not window.act_reviewed.isEnabled()  # nothing selected yet
+    assert not window.action(Action.REVIEWED).isEnabled()  # nothing selected yet
     window.select_event(row_of(window, "e-wang"))
-    assert window.act_reviewed.isEnabled() and not window.act_reviewed.isChecked()
+    assert window.action(Action.REVIEWED).isEnabled() and not window.action(Action.REVIEWED).isChecked()
     layout = {(it.row, it.lane, it.x0) for it in window.timeline.frame().items}
-    window.act_reviewed.trigger()
+    window.action(Action.REVIEWED).trigger()
     assert {(it.row, it.lane, it.x0) for it in window.timeline.frame().items} == layout  # nothing moves
     row = row_of(window, "e-wang")
-    assert window.events_model.timeline_index().reviewed[row]
+    assert window.index().reviewed[row]
     assert "Reviewed" in window.timeline._tooltip(row)
-    assert window.act_reviewed.isChecked()
+    assert window.action(Action.REVIEWED).isChecked()
     window.select_event(row_of(window, "e-2021"))
-    window.act_dismissed.trigger()
+    window.action(Action.DISMISSED).trigger()
     assert store.marks() == {"e-wang": (True, False), "e-2021": (False, True)}
     out = tmp_path / "t.json"
     with qtbot.waitSignal(window.exportDone):
         assert window.export_to(out, "timelinejs-json")
     headlines = {e["text"]["headline"] for e in json.loads(out.read_text("utf-8"))["events"]}
     assert "Kerry visited China" not in headlines and "Kerry met Wang Yi" in headlines
-    assert not window.timeline.grab().isNull()  # the faded, struck-through event paints
     # a new window on the same store shows the marks again
     again = MainWindow(store)
     qtbot.addWidget(again)
-    idx = again.events_model.timeline_index()
+    idx = again.index()
     assert idx.reviewed[idx.row_of["e-wang"]] and idx.dismissed[idx.row_of["e-2021"]]
     again.select_event(idx.row_of["e-2021"])
-    assert again.act_dismissed.isChecked()
-    again.act_dismissed.trigger()  # undo
+    assert again.action(Action.DISMISSED).isChecked()
+    again.action(Action.DISMISSED).trigger()  # undo
     assert store.marks() == {"e-wang": (True, False)}
 
 
 def test_right_click_selects_the_event_under_the_pointer(qtbot, window):
     window.timeline.fitAll()
     fr = window.timeline.frame()
-    it = next(i for i in fr.items if window.events_model.timeline_index().events[i.row].id == "e-leave")
+    it = next(i for i in fr.items if window.index().events[i.row].id == "e-leave")
     qtbot.mousePress(window.timeline, Qt.MouseButton.RightButton, pos=it.hit.center().toPoint())
     assert window.timeline.currentEvent().id == "e-leave"
-    assert window.act_dismissed.isEnabled()
+    assert window.action(Action.DISMISSED).isEnabled()
+
+
+def test_a_mention_equal_to_a_shown_one_selects_the_same_passage_and_event(qtbot, window, store):
+    """Mentions are matched by what they are (document, span, time expression), not by object:
+    a mention read again from the store (as the screenshot script does, or after a reload)
+    selects its passage in the list, and a click on it in the reader selects its event."""
+    copy = next(m for e in store.events() if e.id == "e-wang" for m in e.mentions
+                if m.document_id == "b")
+    assert all(copy is not m for m in window.index().events[row_of(window, "e-wang")].mentions)
+    window.select_event(row_of(window, "e-wang"))
+    window.open_mention(copy)
+    view = window.passages.view
+    assert view.currentIndex().isValid()
+    assert window.passages.model.mention(view.currentIndex().row()) == copy
+    window.select_event(row_of(window, "e-leave"))
+    window.reader.passageClicked.emit(copy)
+    assert window.timeline.currentEvent().id == "e-wang"
+
+
+def _render(widget) -> QImage:
+    img = QImage(widget.size(), QImage.Format.Format_RGB32)
+    widget.render(img)
+    return img
+
+
+def _ink(img: QImage, x0: int, y0: int, x1: int, y1: int) -> int:
+    """How much darker than white the pixels of [x0, x1) x [y0, y1) are, summed."""
+    return sum(765 - sum(img.pixelColor(x, y).getRgb()[:3])
+               for x in range(x0, x1) for y in range(y0, y1))
+
+
+def _longest_dark_run(img: QImage, x0: int, x1: int, y: int) -> int:
+    best = run = 0
+    for x in range(x0, x1):
+        run = run + 1 if qGray(img.pixel(x, y)) < 230 else 0
+        best = max(best, run)
+    return best
+
+
+def test_a_dismissed_event_is_drawn_faded_and_struck_through(window):
+    """What the user sees after "Not an event": the event's mark fades and a line runs through
+    its label (glyphs alone never make a dark horizontal run that long); undoing it restores
+    the drawing exactly."""
+    tl = window.timeline
+    tl.fitAll()
+    row = row_of(window, "e-wang")
+    window.select_event(row)
+    c, hit = tl.markerPos(row), tl.eventRect(row)
+    cx, cy = int(c.x()), int(c.y())
+    rows = range(int(hit.top()), int(hit.bottom()) + 1)
+    label = (cx + 12, int(hit.right()))  # the label starts right of the mark
+
+    before = _render(tl)
+    window.action(Action.DISMISSED).trigger()
+    after = _render(tl)
+
+    mark_before = _ink(before, cx - 10, cy - 10, cx + 11, cy + 11)
+    mark_after = _ink(after, cx - 10, cy - 10, cx + 11, cy + 11)
+    assert mark_after < 0.6 * mark_before, (mark_before, mark_after)
+    assert max(_longest_dark_run(before, *label, y) for y in rows) < 40
+    assert max(_longest_dark_run(after, *label, y) for y in rows) >= 60
+    window.action(Action.DISMISSED).trigger()  # an event again
+    assert _render(tl) == before
+
+
+def test_an_in_memory_corpus_runs_its_jobs_at_once(qtbot, tmp_path, corpus):
+    """An in-memory store has no file for the worker's own connection: exports and imports run
+    on the main thread, with the same results and signals."""
+    from kerryview.store import Store
+    mem = Store()
+    mem.save_corpus(*corpus)
+    w = MainWindow(mem)
+    qtbot.addWidget(w)
+    out = tmp_path / "t.json"
+    with qtbot.waitSignal(w.exportDone) as done:
+        assert w.export_to(out, "json")
+    assert done.args == [True] and out.exists() and not w.jobs.is_busy()
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    with qtbot.waitSignal(w.jobs.finished):
+        assert w.import_paths([tmp_path / "good.txt"])
+    assert any(d.startswith("good") for d in w.docs)
+    assert "Added 1 article(s)" in w.statusBar().currentMessage()
+    mem.close()
+
+
+def test_a_failed_import_is_reported_with_its_reason(qtbot, window, tmp_path):
+    def broken_import(store, paths, progress=None, cancelled=None):
+        raise ValueError("the tagger tripped")
+
+    window.import_fn = broken_import
+    with qtbot.waitSignal(window.jobs.failed, timeout=20000):
+        assert window.import_paths([tmp_path])
+    assert window.statusBar().currentMessage() == "Import failed: ValueError: the tagger tripped"
+    assert window.problems.topLevelItem(0).text(0) == "(import)"
+    assert "Traceback" in window.problems.topLevelItem(0).text(1)
+    assert not window.jobs.is_busy() and len(window.index()) == 4  # the corpus still shown

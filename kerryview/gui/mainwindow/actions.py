@@ -1,0 +1,86 @@
+"""Every action of the main window, declared once: its text, key and tip, and the menus.
+
+Actions are named by the `Action` enum, so a menu, a context menu and a test reach the same
+QAction (`window.action(Action.FIT_ALL)`), and what an action does is given by the window when it
+builds them (`build_actions(parent, handlers)`).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+from typing import Callable
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenuBar
+
+Key = QKeySequence.StandardKey | str | None
+
+
+@dataclass(frozen=True)
+class Spec:
+    text: str
+    key: Key = None
+    tip: str = ""
+    checkable: bool = False
+
+
+class Action(Enum):
+    OPEN_FILES = Spec("&Open files…", QKeySequence.StandardKey.Open)
+    OPEN_FOLDER = Spec("Open &folder…", "Ctrl+Shift+O")
+    EXPORT = Spec("&Export timeline…", "Ctrl+E")
+    QUIT = Spec("&Quit", QKeySequence.StandardKey.Quit)
+    FIT_ALL = Spec("&Fit all", "Ctrl+0")
+    ZOOM_IN = Spec("Zoom &in", QKeySequence.StandardKey.ZoomIn)
+    ZOOM_OUT = Spec("Zoom &out", QKeySequence.StandardKey.ZoomOut)
+    # Marks on the selected event (TimeLineCurator's lesson: users of a tool that guesses check
+    # and reject what it found, and that must persist). Also the timeline's context menu.
+    REVIEWED = Spec("&Reviewed", "R", "Mark the selected event as checked by you", checkable=True)
+    DISMISSED = Spec("&Not an event", "Delete",
+                     "Fade the selected event and leave it out of exports", checkable=True)
+    ABOUT = Spec("&About kerryview")
+
+
+# The menus in order; None is a separator.
+MENUS: list[tuple[str, list[Action | None]]] = [
+    ("&File", [Action.OPEN_FILES, Action.OPEN_FOLDER, None, Action.EXPORT, None, Action.QUIT]),
+    ("&View", [Action.FIT_ALL, Action.ZOOM_IN, Action.ZOOM_OUT]),
+    ("&Event", [Action.REVIEWED, Action.DISMISSED]),
+    ("&Help", [Action.ABOUT]),
+]
+
+# Acting on the selected event: their keys work only where the event is (the timeline), so
+# Delete in a text field never dismisses an event; disabled until an event is selected.
+EVENT_ACTIONS = (Action.REVIEWED, Action.DISMISSED)
+
+
+def build_actions(parent: QObject, handlers: dict[Action, Callable]) -> dict[Action, QAction]:
+    """One QAction per Action; `handlers[a]` is connected to its triggered(bool) signal."""
+    missing = set(Action) - set(handlers)
+    if missing:
+        raise ValueError(f"no handler for {sorted(a.name for a in missing)}")
+    out: dict[Action, QAction] = {}
+    for a in Action:
+        spec: Spec = a.value
+        act = QAction(spec.text, parent)
+        if spec.key is not None:
+            act.setShortcut(QKeySequence(spec.key))
+        if spec.tip:
+            act.setToolTip(spec.tip)
+        act.setCheckable(spec.checkable)
+        act.triggered.connect(handlers[a])
+        out[a] = act
+    for a in EVENT_ACTIONS:
+        out[a].setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        out[a].setEnabled(False)
+    return out
+
+
+def build_menus(bar: QMenuBar, actions: dict[Action, QAction]) -> None:
+    for title, entries in MENUS:
+        menu = bar.addMenu(title)
+        for a in entries:
+            if a is None:
+                menu.addSeparator()
+            else:
+                menu.addAction(actions[a])

@@ -1,0 +1,67 @@
+"""The status bar: messages, how many events and articles, a running job's progress and its
+Cancel button, and the button that shows the problems list."""
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar, QToolButton
+
+
+class StatusBar(QStatusBar):
+    """Signals: cancelClicked() from the Cancel button; problemsToggled(bool) from the problems
+    button."""
+
+    cancelClicked = Signal()
+    problemsToggled = Signal(bool)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(220)
+        self.progress.setTextVisible(True)
+        self.progress.hide()
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.setToolTip("Stop the import; nothing is changed")
+        self.cancel_button.clicked.connect(self.cancelClicked)
+        self.cancel_button.hide()
+        self.problems_button = QToolButton()
+        self.problems_button.setCheckable(True)
+        self.problems_button.setAutoRaise(True)
+        self.problems_button.setStyleSheet("QToolButton { color: #b45309; font-weight: bold; }")
+        self.problems_button.toggled.connect(self.problemsToggled)
+        self.problems_button.hide()
+        self.count_label = QLabel()
+        self.count_label.setStyleSheet("color: #475569; padding: 0 6px;")
+        self.addPermanentWidget(self.problems_button)
+        self.addPermanentWidget(self.progress)
+        self.addPermanentWidget(self.cancel_button)
+        self.addPermanentWidget(self.count_label)
+
+    def set_busy(self, busy: bool, text: str = "", cancellable: bool = False) -> None:
+        """Show (with `text`) or hide the progress of a job; it starts as 'busy, no total'."""
+        self.progress.setVisible(busy)
+        self.cancel_button.setVisible(busy and cancellable)
+        self.cancel_button.setEnabled(True)
+        if busy:
+            self.progress.setRange(0, 0)
+            self.showMessage(text)
+
+    def set_progress(self, done: int, total: int, what: str) -> None:
+        if total > 0:
+            self.progress.setRange(0, total)
+            self.progress.setValue(done)
+        self.showMessage(what)
+
+    def cancelling(self) -> None:
+        self.cancel_button.setEnabled(False)
+        self.showMessage("Cancelling…")
+
+    def set_counts(self, events: int, articles: int, undated: int) -> None:
+        text = f"{events:,} events · {articles:,} articles"
+        if undated:
+            text += f" · {undated} undated"
+        self.count_label.setText(text)
+
+    def set_problem_count(self, n: int) -> None:
+        if n:
+            self.problems_button.setText(f"⚠ {n} problem{'s' if n != 1 else ''}")
+            self.problems_button.show()

@@ -1,0 +1,80 @@
+"""Every remembered setting of the app, declared once: key, type, default and what it is for.
+
+The rest of the GUI reads and writes settings only through these options (`LAST_FOLDER.get()`,
+`GEOMETRY.set(...)`), never through QSettings keys of its own, so a key is spelled in one place
+and a value read back always has the declared type (an INI file hands back strings).
+Where the file lives can be redirected (`use_folder`) so that tests, the self-test and the
+screenshot script never touch the user's settings.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Generic, TypeVar
+
+from PySide6.QtCore import QByteArray, QSettings
+
+T = TypeVar("T", str, int, bool, QByteArray)
+
+ORGANIZATION = APPLICATION = "kerryview"
+
+
+def _qsettings() -> QSettings:
+    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANIZATION, APPLICATION)
+
+
+def use_folder(folder: str | Path) -> None:
+    """Keep settings in `folder` from now on (per process), not in the user's config folder."""
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+
+
+def sync() -> None:
+    """Write pending changes to disk now (QSettings otherwise writes them later)."""
+    _qsettings().sync()
+
+
+@dataclass(frozen=True)
+class Option(Generic[T]):
+    key: str
+    type: type[T]
+    default: T
+    doc: str
+
+    def get(self) -> T:
+        """The stored value as `type`; the default when missing or not readable as `type`."""
+        raw = _qsettings().value(self.key)
+        if raw is None:
+            return self.default
+        if isinstance(raw, self.type) and not (self.type is int and isinstance(raw, bool)):
+            return raw
+        if self.type is bool and isinstance(raw, str) and raw.lower() in ("true", "false"):
+            return raw.lower() == "true"  # type: ignore[return-value]
+        if self.type is int:
+            try:
+                return int(raw)  # type: ignore[return-value]
+            except (TypeError, ValueError):
+                return self.default
+        if self.type is str and isinstance(raw, (int, float)):
+            return str(raw)  # type: ignore[return-value]
+        return self.default
+
+    def set(self, value: T) -> None:
+        if not isinstance(value, self.type):
+            raise TypeError(f"setting {self.key} is a {self.type.__name__}, not {type(value).__name__}")
+        _qsettings().setValue(self.key, value)
+
+
+GEOMETRY = Option("geometry", QByteArray, QByteArray(), "The main window's size and place.")
+MAIN_SPLIT = Option("mainSplit", QByteArray, QByteArray(),
+                    "Heights of the timeline, the panels below it and the problems list.")
+BOTTOM_SPLIT = Option("bottomSplit", QByteArray, QByteArray(),
+                      "Widths of the passages panel and the documents/article column.")
+RIGHT_SPLIT = Option("rightSplit", QByteArray, QByteArray(),
+                     "Heights of the documents list and the article reader.")
+LAST_FOLDER = Option("lastFolder", str, "",
+                     "The folder the last file dialog was in ('' means the home folder).")
+EXPORT_FILTER = Option("exportFilter", str, "",
+                       "The format last chosen in the export dialog, as its file filter text.")
+
+OPTIONS: tuple[Option, ...] = (GEOMETRY, MAIN_SPLIT, BOTTOM_SPLIT, RIGHT_SPLIT, LAST_FOLDER,
+                               EXPORT_FILTER)
