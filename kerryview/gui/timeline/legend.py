@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QWidget
 
 from kerryview.gui import theme
 from kerryview.gui.timeline.index import BAR, POINT, RANGE
-from kerryview.gui.timeline.paint import draw_badge, draw_marker
+from kerryview.gui.timeline.paint import badge_colours, draw_badge, draw_marker
 
 
 class TimelineLegend(QWidget):
@@ -54,11 +54,13 @@ class TimelineLegend(QWidget):
             draw_marker(p, kind, sched, QPointF(x + 6, cy), False)
             p.setPen(theme.BODY_FG)
             tw = self._fm.horizontalAdvance(text)
-            p.drawText(QRectF(x + 16, 0, tw + 4, self.height()), Qt.AlignmentFlag.AlignVCenter, text)
+            p.drawText(QRectF(x + 16, 0, tw + 4, self.height()), Qt.AlignmentFlag.AlignVCenter,
+                       text)
             x += tw + 40
-        x = self._badge_entry(p, x, cy, "×4", "number of sources", theme.BADGE_BG, theme.BADGE_FG)
-        x = self._badge_entry(p, x, cy, "≠", "sources disagree", theme.CONFLICT_BG, theme.CONFLICT_FG)
-        x = self._badge_entry(p, x, cy, "×2", "reviewed", theme.REVIEWED_BG, theme.REVIEWED_FG)
+        for badge, meaning, (bg, fg) in (("×4", "number of sources", badge_colours(False, False)),
+                                         ("≠", "sources disagree", badge_colours(True, False)),
+                                         ("×2", "reviewed", badge_colours(False, True))):
+            x = self._badge_entry(p, x, cy, badge, meaning, bg, fg)
         p.setPen(theme.HINT_FG)
         hint = "wheel zoom · drag pan · ←/→ events · Enter open"
         if x + self._fm.horizontalAdvance(hint) < self.width() - 12:

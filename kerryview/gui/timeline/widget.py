@@ -272,9 +272,8 @@ class TimelineWidget(QWidget):
             if abs(dx) > 4 or self._dragging:
                 self._dragging = True
                 self.setCursor(Qt.CursorShape.ClosedHandCursor)
-                self._view.t0 = self._press_t0 - dx / self._view.scale
-                self._view.clamp(self.width())
-                self._view_changed()
+                self._view.t0 = self._press_t0  # where the drag began, dragged by dx
+                self.panBy(-dx)
         elif not e.buttons():
             hit = self.hitTest(e.position())
             if hit:
@@ -371,7 +370,8 @@ class TimelineWidget(QWidget):
                  f"{', ' + escape(ev.duration) if ev.duration else ''})</i>",
                  f"{len(ev.document_ids)} source(s), {len(ev.mentions)} passage(s)"]
         if ev.status != "happened":
-            lines.append(f"<span style='color:{theme.TIP_STATUS.name()}'>{escape(ev.status)}</span>")
+            lines.append(f"<span style='color:{theme.TIP_STATUS.name()}'>"
+                         f"{escape(ev.status)}</span>")
         if ev.conflicts:
             lines.append(f"<span style='color:{theme.TIP_CONFLICT.name()}'>Sources disagree</span>")
         if idx.reviewed[row]:
