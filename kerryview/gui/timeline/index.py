@@ -2,12 +2,12 @@
 
 Events are sorted once by (start, end, label, id) so same-date events keep a stable order; the
 row of an event is its position in that order everywhere in the GUI. Start/end are floats in
-`array('d')` (see timeaxis), so finding what is visible is `bisect`, never a loop over all events.
+`array('d')` (see axis.py), so finding what is visible is `bisect`, never a loop over all events.
 
 Events overlapping a time range are found through duration classes: events whose displayed span
 is at most 2**k seconds sit in class k, sorted by start, so the ones overlapping [a, b] start in
 [a - 2**k, b]. A year-long range is found when the view shows one hour of it, without scanning
-every event that starts earlier.
+every event that starts earlier. Packing the events found into lanes is layout.py's.
 """
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ import math
 from array import array
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from typing import Callable, Sequence
+from typing import Sequence
 
 from kerryview.gui.timeline.axis import DAY, duration_seconds, iso_to_seconds
 from kerryview.model import Event
@@ -150,67 +150,3 @@ class TimelineIndex:
         if i > 0 and t - self.starts[i - 1] < self.starts[i] - t:
             return i - 1
         return i
-
-
-@dataclass
-class Layout:
-    """Lane of every event of a window (-1: did not fit, counted in an overflow mark)."""
-
-    rows: list[int]
-    lanes: list[int]
-    ext_start: array
-    ext_end: array
-    overflow: list[int]
-    overflow_starts: array | None = None  # set by the widget: where the overflow marks go
-    overflow_set: frozenset[int] = frozenset()  # set by the widget: fast "is it hidden?"
-
-
-WIDE_RANGE_PX = 200.0  # ranges wider than this (a few labels) at the current zoom are packed last
-
-
-def pack_lanes(index: TimelineIndex, rows: Sequence[int], n_lanes: int, scale: float,
-               label_px: Callable[[int], float], lead_px: float = 8.0,
-               gap_px: float = 8.0, first: int = -1) -> Layout:
-    """Greedy first-fit interval packing on each event's drawn extent (its span and its label).
-
-    Events are placed by importance, not only by time: `first` (the selected event), then
-    events not much wider than the screen before very wide ranges, then the events with more
-    sources, then time order; each goes into the top-most lane where its
-    extent meets nothing already placed (an interval set per lane, searched with bisect). So
-    when a dense stretch cannot show everything, what several articles report keeps its label
-    and the rest is counted in the "+n" marks. `rows` must be in row (time) order.
-
-    `scale` is pixels per second: use the lowest scale of the zoom bucket so the time extent of a
-    label is never smaller than on screen, which keeps labels apart at every zoom in the bucket.
-    """
-    starts, ends, n_src = index.starts, index.ends, index.n_sources
-    inv = 1.0 / scale
-    # A range far wider than the view's detail (a year while looking at days) is background:
-    # it yields to precise events, which would otherwise vanish into "+n" marks.
-    wide = WIDE_RANGE_PX * inv
-    order = sorted(rows, key=lambda r: (r != first, ends[r] - starts[r] > wide, -n_src[r], r))
-    lane_starts: list[list[float]] = [[] for _ in range(n_lanes)]
-    lane_ends: list[list[float]] = [[] for _ in range(n_lanes)]
-    lanes: list[int] = []
-    es = array("d")
-    ee = array("d")
-    overflow: list[int] = []
-    for r in order:
-        s = starts[r]
-        x0 = s - lead_px * inv
-        x1 = max(ends[r], s + (label_px(r) + 2 * lead_px + 12) * inv) + gap_px * inv
-        es.append(x0)
-        ee.append(x1)
-        for lane in range(n_lanes):
-            ls, le = lane_starts[lane], lane_ends[lane]
-            i = bisect_right(ls, x0)
-            if (i == 0 or le[i - 1] <= x0) and (i == len(ls) or ls[i] >= x1):
-                ls.insert(i, x0)
-                le.insert(i, x1)
-                lanes.append(lane)
-                break
-        else:
-            lanes.append(-1)
-            overflow.append(r)
-    overflow.sort()
-    return Layout(rows=order, lanes=lanes, ext_start=es, ext_end=ee, overflow=overflow)

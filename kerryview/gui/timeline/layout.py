@@ -1,0 +1,355 @@
+"""What one frame of the timeline shows and where, without Qt.
+
+Per frame only what is on screen is touched:
+  * events meeting the view are found by bisect in TimelineIndex (index.py);
+  * in detail mode, the events of a window aligned to a grid of chunks are packed into lanes
+    (pack_lanes: greedy first-fit on the drawn extent, span + label), cached per (zoom bucket,
+    chunk range, lanes) in LaneLayouts, so panning and zooming inside a bucket reuses the
+    layout and lanes do not jump;
+  * where a window holds more events than can be read, cluster mode makes one column per time
+    cell with its count (two bisects per cell); events that do not fit the lanes in detail mode
+    become "+n" marks in the bottom row;
+  * the context row's labels stay pinned at the left edge while their period lasts.
+
+Text widths come in as functions (the painter's font metrics), and rectangles are made by a
+`rect(x, y, w, h)` function: the widget passes QRectF so that hit-testing can use them as they
+are, tests pass `Box`. paint.py draws a Frame; widget.py hit-tests it.
+"""
+from __future__ import annotations
+
+import math
+from array import array
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from typing import Any, Callable, NamedTuple, Sequence
+
+from kerryview.gui.timeline import axis as ta
+from kerryview.gui.timeline.index import POINT, TimelineIndex
+from kerryview.gui.timeline.view import TimelineView
+
+# -- geometry (pixels) --------------------------------------------------------------------------
+CONTEXT_H = 24  # the context row: the enclosing day/month/year
+TICK_H = 22
+AXIS_H = CONTEXT_H + TICK_H
+LANE_TOP = AXIS_H + 6
+LANE_H = 28
+BOTTOM_H = 22  # the row of "+n" marks
+MIN_HEIGHT = LANE_TOP + 3 * LANE_H + BOTTOM_H  # three lanes at least
+LABEL_MAX = 260.0  # longer labels are elided
+CHUNK_PX = 1024.0  # lanes are packed per window of whole chunks (at the bucket's scale)
+CELL_PX = 26.0  # a cluster column
+DETAIL_MAX = 1500  # more events than this around the view: cluster mode
+LAYOUT_CACHE = 48  # lane layouts kept
+WIDE_RANGE_PX = 200.0  # ranges wider than this (a few labels) at the current zoom are packed last
+
+Rect = Any  # whatever the `rect` function makes: QRectF in the widget, Box in tests
+
+
+class Box(NamedTuple):
+    """A rectangle without Qt."""
+
+    x: float
+    y: float
+    w: float
+    h: float
+
+
+@dataclass
+class Item:
+    """An event drawn in a lane."""
+
+    row: int
+    lane: int
+    x0: float
+    x1: float
+    right: float  # last pixel the label may use
+    hit: Rect
+
+
+class ContextBand(NamedTuple):
+    """A period of the context row: its band from xa to xb, its label at lx (tw wide)."""
+
+    i: int
+    xa: float
+    xb: float
+    label: str
+    lx: float
+    tw: float
+
+
+class TickMark(NamedTuple):
+    """A tick at x (with a grid line unless a context period starts there), its label at lx."""
+
+    x: float
+    grid: bool
+    label: str
+    lx: float
+    tw: float
+
+
+@dataclass
+class Frame:
+    mode: str  # "empty" | "detail" | "cluster"
+    t0: float
+    t1: float
+    unit: str = ""
+    step: int = 1
+    ticks: list = field(default_factory=list)  # (t, label)
+    context_unit: str = ""
+    context: list = field(default_factory=list)  # (t, label)
+    bands: list[ContextBand] = field(default_factory=list)
+    tick_marks: list[TickMark] = field(default_factory=list)
+    items: list[Item] = field(default_factory=list)
+    cells: list = field(default_factory=list)  # (t_a, t_b, count, rect)
+    overflow: list = field(default_factory=list)  # (t_a, t_b, count, rect)
+    in_view: int = 0
+
+
+def n_lanes(height: int) -> int:
+    return max(1, (height - LANE_TOP - BOTTOM_H) // LANE_H)
+
+
+def badge_text(index: TimelineIndex, row: int) -> str:
+    """The sources badge: '×3', and '×3 ≠' when the sources disagree."""
+    n = f"×{index.n_sources[row]}"
+    return n + " ≠" if index.conflicted[row] else n
+
+
+def tag_text(index: TimelineIndex, row: int) -> str:
+    """The status tag of an event that has not (yet) happened; '' for the others."""
+    if index.scheduled[row]:
+        return index.events[row].status or "scheduled"
+    return ""
+
+
+def is_wide(kind: int, x0: float, x1: float) -> bool:
+    """A day-level point becomes a mark spanning its day once the day is wide enough."""
+    return x1 - x0 >= (28 if kind == POINT else 14)
+
+
+def marker_x(kind: int, x0: float, x1: float) -> float:
+    """Where a user clicks an event: its marker, or just inside the start of a wide span."""
+    return max(x0, 0) + 4 if is_wide(kind, x0, x1) else (x0 + x1) / 2
+
+
+# -- lanes --------------------------------------------------------------------------------------
+@dataclass
+class LaneLayout:
+    """Lane of every event of a window (-1: did not fit, counted in an overflow mark)."""
+
+    rows: list[int]
+    lanes: list[int]
+    ext_start: array
+    ext_end: array
+    overflow: list[int]
+    overflow_starts: array  # where the overflow marks go
+    overflow_set: frozenset[int]  # fast "is it hidden?"
+
+
+def pack_lanes(index: TimelineIndex, rows: Sequence[int], n_lanes: int, scale: float,
+               label_px: Callable[[int], float], lead_px: float = 8.0,
+               gap_px: float = 8.0, first: int = -1) -> LaneLayout:
+    """Greedy first-fit interval packing on each event's drawn extent (its span and its label).
+
+    Events are placed by importance, not only by time: `first` (the selected event), then
+    events not much wider than the screen before very wide ranges, then the events with more
+    sources, then time order; each goes into the top-most lane where its
+    extent meets nothing already placed (an interval set per lane, searched with bisect). So
+    when a dense stretch cannot show everything, what several articles report keeps its label
+    and the rest is counted in the "+n" marks. `rows` must be in row (time) order.
+
+    `scale` is pixels per second: use the lowest scale of the zoom bucket so the time extent of a
+    label is never smaller than on screen, which keeps labels apart at every zoom in the bucket.
+    """
+    starts, ends, n_src = index.starts, index.ends, index.n_sources
+    inv = 1.0 / scale
+    # A range far wider than the view's detail (a year while looking at days) is background:
+    # it yields to precise events, which would otherwise vanish into "+n" marks.
+    wide = WIDE_RANGE_PX * inv
+    order = sorted(rows, key=lambda r: (r != first, ends[r] - starts[r] > wide, -n_src[r], r))
+    lane_starts: list[list[float]] = [[] for _ in range(n_lanes)]
+    lane_ends: list[list[float]] = [[] for _ in range(n_lanes)]
+    lanes: list[int] = []
+    es = array("d")
+    ee = array("d")
+    overflow: list[int] = []
+    for r in order:
+        s = starts[r]
+        x0 = s - lead_px * inv
+        x1 = max(ends[r], s + (label_px(r) + 2 * lead_px + 12) * inv) + gap_px * inv
+        es.append(x0)
+        ee.append(x1)
+        for lane in range(n_lanes):
+            ls, le = lane_starts[lane], lane_ends[lane]
+            i = bisect_right(ls, x0)
+            if (i == 0 or le[i - 1] <= x0) and (i == len(ls) or ls[i] >= x1):
+                ls.insert(i, x0)
+                le.insert(i, x1)
+                lanes.append(lane)
+                break
+        else:
+            lanes.append(-1)
+            overflow.append(r)
+    overflow.sort()
+    return LaneLayout(rows=order, lanes=lanes, ext_start=es, ext_end=ee, overflow=overflow,
+                      overflow_starts=array("d", (starts[r] for r in overflow)),
+                      overflow_set=frozenset(overflow))
+
+
+class LaneLayouts:
+    """The lane packings of recent windows, oldest dropped first. Emptied when the index
+    changes; label widths never change for a given index, so nothing else invalidates them."""
+
+    def __init__(self, size: int = LAYOUT_CACHE) -> None:
+        self.size = size
+        self._layouts: dict[tuple, LaneLayout] = {}
+
+    def clear(self) -> None:
+        self._layouts.clear()
+
+    def __len__(self) -> int:
+        return len(self._layouts)
+
+    def get(self, key: tuple, index: TimelineIndex, wa: float, wb: float, s_lo: float,
+            label_px: Callable[[int], float]) -> LaneLayout:
+        """The lane packing of the events in [wa, wb] at one zoom bucket; key is (bucket, first
+        chunk, last chunk, lanes, row packed first or -1)."""
+        layout = self._layouts.get(key)
+        if layout is None:
+            if len(self._layouts) >= self.size:
+                self._layouts.pop(next(iter(self._layouts)))
+            layout = pack_lanes(index, index.overlapping(wa, wb), key[3], s_lo, label_px,
+                                first=key[-1])
+            self._layouts[key] = layout
+        return layout
+
+
+# -- the frame ----------------------------------------------------------------------------------
+def compute_frame(view: TimelineView, width: int, height: int, index: TimelineIndex,
+                  current: int, lanes: LaneLayouts, label_px: Callable[[int], float],
+                  small_w: Callable[[str], float], context_w: Callable[[str], float],
+                  rect: Callable[[float, float, float, float], Rect] = Box) -> Frame:
+    """What to draw for `view` on a `width` x `height` widget. `current` is the selected row
+    (-1: none); `label_px(row)` the width of an event's label with its badges, `small_w` and
+    `context_w` the widths of tick and context labels."""
+    t0, t1 = view.range(width)
+    scale = view.scale
+    fr = Frame(mode="empty", t0=t0, t1=t1)
+    fr.unit, fr.step, fr.ticks, fr.context_unit, fr.context = ta.axis_ticks(t0, t1, scale)
+    fr.bands = context_bands(fr.context, view, width, context_w)
+    fr.tick_marks = tick_marks(fr, view, width, small_w)
+    if not len(index):
+        return fr
+    bucket = view.bucket()
+    s_lo = ta.bucket_low_scale(bucket)
+    chunk = CHUNK_PX / s_lo
+    c0 = math.floor(t0 / chunk) - 1
+    c1 = math.floor(t1 / chunk) + 1
+    wa, wb = c0 * chunk, (c1 + 1) * chunk
+    n = n_lanes(height)
+    fr.in_view = index.count_starting(t0, t1)
+    if index.count_overlapping(wa, wb) > DETAIL_MAX:
+        fr.mode = "cluster"
+        fr.cells = cluster_cells(index.starts, t0, t1, scale, s_lo, LANE_TOP,
+                                 height - BOTTOM_H - 4 - LANE_TOP, rect)
+        return fr
+    fr.mode = "detail"
+    cur = current
+    if cur >= 0 and (index.starts[cur] > wb or index.ends[cur] < wa):
+        cur = -1
+    # The usual packing, so that selecting an event moves nothing; only when the selected
+    # event would be left in a "+n" mark is it packed first, so it is always drawn.
+    layout = lanes.get((bucket, c0, c1, n, -1), index, wa, wb, s_lo, label_px)
+    if cur >= 0 and cur in layout.overflow_set:
+        layout = lanes.get((bucket, c0, c1, n, cur), index, wa, wb, s_lo, label_px)
+    starts, ends = index.starts, index.ends
+    items = fr.items
+    for i, r in enumerate(layout.rows):
+        lane = layout.lanes[i]
+        if lane < 0 or layout.ext_end[i] < t0 or layout.ext_start[i] > t1:
+            continue
+        x0 = (starts[r] - t0) * scale
+        x1 = (ends[r] - t0) * scale
+        right = (layout.ext_end[i] - t0) * scale - 8
+        top = LANE_TOP + lane * LANE_H
+        items.append(Item(r, lane, x0, x1, right,
+                          rect(min(x0, x1 - 6) - 6, top + 1, right - x0 + 12, LANE_H - 2)))
+    if layout.overflow:
+        fr.overflow = cluster_cells(layout.overflow_starts, t0, t1, scale, s_lo,
+                                    height - BOTTOM_H, BOTTOM_H - 3, rect)
+    return fr
+
+
+def cluster_cells(starts: Sequence[float], t0: float, t1: float, scale: float, s_lo: float,
+                  top: float, height: float, rect: Callable[..., Rect] = Box) -> list:
+    """(t_a, t_b, count, rect) of each cell of CELL_PX (at the bucket's scale `s_lo`, so cells
+    stay put while zooming inside a bucket) holding one of the sorted `starts` in [t0, t1]."""
+    out = []
+    cell = CELL_PX / s_lo
+    i0 = math.floor(t0 / cell)
+    i1 = math.floor(t1 / cell)
+    lo = bisect_left(starts, i0 * cell)
+    for i in range(i0, i1 + 1):
+        hi = bisect_left(starts, (i + 1) * cell, lo)
+        n = hi - lo
+        if n:
+            a = i * cell
+            xa = (a - t0) * scale
+            w = cell * scale
+            out.append((a, a + cell, n, rect(xa + 1, top, max(2.0, w - 2), height)))
+        lo = hi
+    return out
+
+
+def context_bands(context: list, view: TimelineView, width: int,
+                  text_w: Callable[[str], float]) -> list[ContextBand]:
+    """The context periods meeting the view; each label is pinned to the left edge while its
+    period lasts and pushed out by the next one."""
+    out = []
+    x = view.x
+    for i, (t, lab) in enumerate(context):
+        xa = x(t)
+        xb = x(context[i + 1][0]) if i + 1 < len(context) else width + 10
+        if xb < 0 or xa > width:
+            continue
+        tw = text_w(lab)
+        lx = max(xa, 0) + 8
+        if lx + tw > xb - 8:
+            lx = xb - 8 - tw
+        out.append(ContextBand(i, xa, xb, lab, lx, tw))
+    return out
+
+
+def tick_marks(fr: Frame, view: TimelineView, width: int,
+               text_w: Callable[[str], float]) -> list[TickMark]:
+    """The ticks up to the right edge; a label names the period after its tick, centred in it
+    when the ticks are single days, months or years."""
+    out = []
+    x_of = view.x
+    center = fr.step == 1 and fr.unit in ("day", "month", "year")
+    ticks = fr.ticks
+    ctx_ts = {t for t, _ in fr.context}
+    for i, (t, lab) in enumerate(ticks):
+        x = x_of(t)
+        if x > width:
+            break
+        tw = text_w(lab)
+        if center and i + 1 < len(ticks):
+            lx = (x + x_of(ticks[i + 1][0]) - tw) / 2
+        else:
+            lx = x + 3
+        out.append(TickMark(x, t not in ctx_ts, lab, lx, tw))
+    return out
+
+
+def overlay_item(fr: Frame, index: TimelineIndex, current: int, view: TimelineView, width: int,
+                 rect: Callable[..., Rect] = Box) -> Item | None:
+    """The selected event drawn on top when the frame does not show it in a lane (it sits in a
+    cluster or a "+n" mark), so the selection never disappears; None when not needed."""
+    r = current
+    if r < 0 or fr.mode == "empty" or any(it.row == r for it in fr.items):
+        return None
+    x0, x1 = view.x(index.starts[r]), view.x(index.ends[r])
+    if x1 < 0 or x0 > width:
+        return None
+    return Item(r, 0, x0, x1, width - 4, rect(0, 0, 0, 0))

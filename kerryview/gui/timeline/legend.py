@@ -1,0 +1,69 @@
+"""The line under the timeline that explains its marks, drawn with the timeline's own shapes
+(paint.py) and colours (gui/theme.py), so it always matches what it explains."""
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter
+from PySide6.QtWidgets import QWidget
+
+from kerryview.gui import theme
+from kerryview.gui.timeline.index import BAR, POINT, RANGE
+from kerryview.gui.timeline.paint import badge_colours, draw_badge, draw_marker
+
+
+class TimelineLegend(QWidget):
+    """One line under the timeline explaining the marks."""
+
+    ENTRIES = [
+        (POINT, False, "happened"),
+        (POINT, True, "scheduled / expected"),
+        (BAR, False, "with a duration"),
+        (RANGE, False, "vague date (month, season, year)"),
+    ]
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        f = theme.legend_font(self.font())
+        self.setFont(f)
+        self._fm = QFontMetricsF(f)
+        self.setFixedHeight(int(self._fm.height() + 10))
+        self.setToolTip("Wheel: zoom around the pointer · drag: pan · ←/→: previous/next event · "
+                        "Enter: open · +/−: zoom · Shift+←/→: pan")
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt)
+        return QSize(800, self.height())
+
+    def _badge_entry(self, p: QPainter, x: float, cy: float, badge: str, text: str,
+                     bg: QColor, fg: QColor) -> float:
+        """A badge as the timeline draws it, then what it means; returns the next x."""
+        bw = self._fm.horizontalAdvance(badge) + 10
+        draw_badge(p, QRectF(x, cy - 8, bw, 16), badge, bg, fg)
+        p.setPen(theme.BODY_FG)
+        p.drawText(QRectF(x + bw + 6, 0, 200, self.height()), Qt.AlignmentFlag.AlignVCenter, text)
+        return x + bw + self._fm.horizontalAdvance(text) + 34
+
+    def paintEvent(self, e) -> None:  # noqa: N802 (Qt)
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.fillRect(self.rect(), theme.LEGEND_BG)
+        p.setPen(theme.LEGEND_RULE)
+        p.drawLine(0, 0, self.width(), 0)
+        x = 12.0
+        cy = self.height() / 2
+        for kind, sched, text in self.ENTRIES:
+            draw_marker(p, kind, sched, QPointF(x + 6, cy), False)
+            p.setPen(theme.BODY_FG)
+            tw = self._fm.horizontalAdvance(text)
+            p.drawText(QRectF(x + 16, 0, tw + 4, self.height()), Qt.AlignmentFlag.AlignVCenter,
+                       text)
+            x += tw + 40
+        for badge, meaning, (bg, fg) in (("×4", "number of sources", badge_colours(False, False)),
+                                         ("≠", "sources disagree", badge_colours(True, False)),
+                                         ("×2", "reviewed", badge_colours(False, True))):
+            x = self._badge_entry(p, x, cy, badge, meaning, bg, fg)
+        p.setPen(theme.HINT_FG)
+        hint = "wheel zoom · drag pan · ←/→ events · Enter open"
+        if x + self._fm.horizontalAdvance(hint) < self.width() - 12:
+            p.drawText(QRectF(0, 0, self.width() - 12, self.height()),
+                       Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, hint)
+        p.end()

@@ -1,0 +1,381 @@
+"""Drawing one frame of the timeline with QPainter: axis rows, lanes, events, badges, marks.
+
+layout.py decided what goes where; this module only draws it, in the colours and fonts of
+gui/theme.py. The shapes (draw_marker, draw_body, draw_badge) are shared with the legend, so
+the legend shows exactly what the timeline draws. Painting is hot (a frame at every wheel
+step, benchmarks/timeline_paint.py), so label widths and elided labels are measured once per
+row and cached in LabelMetrics.
+"""
+from __future__ import annotations
+
+import math
+from array import array
+
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QLinearGradient, QPainter, QPainterPath, QPen
+
+from kerryview.gui import theme
+from kerryview.gui.theme import TimelineFonts
+from kerryview.gui.timeline.index import BAR, POINT, RANGE, TimelineIndex
+from kerryview.gui.timeline.layout import (AXIS_H, BOTTOM_H, CONTEXT_H, LABEL_MAX, LANE_H,
+                                           LANE_TOP, TICK_H, Frame, Item, badge_text, is_wide,
+                                           n_lanes, overlay_item, tag_text)
+from kerryview.gui.timeline.view import TimelineView
+
+ELIDED_CACHE = 20000  # elided labels kept (per row, width in steps of 4 px, bold or not)
+
+
+class LabelMetrics:
+    """How wide each event's label is in the timeline's fonts (for lane packing) and its text
+    elided to a width, cached per row of the current index."""
+
+    def __init__(self, fonts: TimelineFonts) -> None:
+        self.fonts = fonts
+        self.index = TimelineIndex([])
+        self.widths = array("f")  # label + badges, per row; -1 until measured
+        self.elided: dict[tuple, str] = {}
+
+    def reset(self, index: TimelineIndex) -> None:
+        self.index = index
+        self.widths = array("f", [-1.0]) * len(index)
+        self.elided.clear()
+
+    def extras_w(self, row: int) -> float:
+        """The sources badge and the status tag after a label."""
+        fm_small = self.fonts.fm_small
+        w = fm_small.horizontalAdvance(badge_text(self.index, row)) + 12
+        tag = tag_text(self.index, row)
+        if tag:
+            w += fm_small.horizontalAdvance(tag) + 14
+        return w
+
+    def label_px(self, row: int) -> float:
+        w = self.widths[row]
+        if w < 0:
+            w = min(self.fonts.fm_bold.horizontalAdvance(self.index.labels[row]), LABEL_MAX)
+            w += self.extras_w(row)
+            self.widths[row] = w
+        return w
+
+    def elide(self, row: int, width: float, bold: bool) -> str:
+        key = (row, int(width) >> 2, bold)
+        text = self.elided.get(key)
+        if text is None:
+            if len(self.elided) > ELIDED_CACHE:
+                self.elided.clear()
+            fm = self.fonts.fm_bold if bold else self.fonts.fm
+            text = fm.elidedText(self.index.labels[row], Qt.TextElideMode.ElideRight,
+                                 max(0.0, (int(width) >> 2) * 4.0))
+            self.elided[key] = text
+        return text
+
+
+def short_count(n: int) -> str:
+    if n < 1000:
+        return str(n)
+    if n < 10000:
+        return f"{n / 1000:.1f}k"
+    return f"{n // 1000}k"
+
+
+class FramePainter:
+    """Paints a Frame of one widget; `paint` is called from the widget's paintEvent."""
+
+    def __init__(self, fonts: TimelineFonts, labels: LabelMetrics) -> None:
+        self.fonts = fonts
+        self.labels = labels
+        self.index = labels.index
+        self.view = TimelineView()
+        self.current = -1
+        self.width = 0
+        self.height = 0
+
+    def paint(self, p: QPainter, fr: Frame, *, index: TimelineIndex, view: TimelineView,
+              current: int, width: int, height: int, focus: bool,
+              empty_text: tuple[str, str]) -> None:
+        self.index, self.view, self.current = index, view, current
+        self.width, self.height = width, height
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        p.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+        p.fillRect(QRect(0, 0, width, height), theme.BG)
+        self._paint_lanes_bg(p)
+        self._paint_axis(p, fr)
+        if fr.mode == "empty":
+            self._paint_empty(p, empty_text)
+        elif fr.mode == "cluster":
+            self._paint_clusters(p, fr)
+        else:
+            self._paint_items(p, fr)
+        if fr.overflow:
+            self._paint_overflow(p, fr)
+        it = overlay_item(fr, index, current, view, width, QRectF)
+        if it is not None:
+            self._paint_item(p, it, overlay=True)
+        if focus:
+            p.setPen(QPen(theme.FOCUS_RING, 2))
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.drawRect(QRectF(0, 0, width, height).adjusted(1, 1, -1, -1))
+
+    def _paint_lanes_bg(self, p: QPainter) -> None:
+        w = self.width
+        for lane in range(n_lanes(self.height)):
+            if lane % 2:
+                p.fillRect(QRectF(0, LANE_TOP + lane * LANE_H, w, LANE_H), theme.LANE_ALT)
+
+    def _paint_axis(self, p: QPainter, fr: Frame) -> None:
+        w, h = self.width, self.height
+        # context row: alternating bands, label pinned to the left edge while its period lasts
+        p.setFont(self.fonts.context)
+        for band in fr.bands:
+            xa, xb, lx, tw = band.xa, band.xb, band.lx, band.tw
+            p.fillRect(QRectF(max(xa, -1), 0, min(xb, w + 1) - max(xa, -1), CONTEXT_H),
+                       theme.CONTEXT_BG[band.i % 2])
+            if lx + tw > 0:
+                p.setPen(theme.CONTEXT_FG)
+                p.drawText(QRectF(lx, 0, tw + 2, CONTEXT_H),
+                           Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, band.label)
+            if 0 <= xa <= w:
+                p.setPen(QPen(theme.GRID_MAJOR, 1))
+                p.drawLine(QPointF(xa, 0), QPointF(xa, h))
+        # tick row
+        p.fillRect(QRectF(0, CONTEXT_H, w, TICK_H), theme.TICK_ROW_BG)
+        p.setPen(QPen(theme.AXIS_RULE, 1))
+        p.drawLine(QPointF(0, AXIS_H - 0.5), QPointF(w, AXIS_H - 0.5))
+        p.setFont(self.fonts.small)
+        for x, grid, lab, lx, tw in fr.tick_marks:
+            if grid:
+                p.setPen(QPen(theme.GRID, 1))
+                p.drawLine(QPointF(x, CONTEXT_H + TICK_H - 6), QPointF(x, h))
+            if lx + tw < 0:
+                continue
+            p.setPen(theme.TICK_FG)
+            p.drawText(QRectF(lx, CONTEXT_H, tw + 2, TICK_H),
+                       Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, lab)
+
+    def _paint_empty(self, p: QPainter, empty_text: tuple[str, str]) -> None:
+        title, detail = empty_text
+        r = QRectF(0, LANE_TOP, self.width, self.height - LANE_TOP)
+        p.setFont(self.fonts.empty_title)
+        p.setPen(theme.BODY_FG)
+        p.drawText(r.adjusted(0, 0, 0, -r.height() / 2 + 4),
+                   Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom, title)
+        p.setFont(self.fonts.label)
+        p.setPen(theme.HINT_FG)
+        p.drawText(r.adjusted(0, r.height() / 2 + 8, 0, 0),
+                   Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, detail)
+
+    def _paint_clusters(self, p: QPainter, fr: Frame) -> None:
+        if not fr.cells:
+            return
+        top = LANE_TOP + 18
+        bottom = self.height - BOTTOM_H - 4
+        maxn = max(c[2] for c in fr.cells)
+        sm = math.sqrt(maxn)
+        fm_small = self.fonts.fm_small
+        p.setFont(self.fonts.small)
+        # Opaque fills, no antialiased rounded paths: a translucent rounded column costs about
+        # 0.2 ms to rasterise, and a zoomed-out frame draws dozens (benchmarks/timeline_paint.py).
+        fill = theme.CLUSTER_COLUMN
+        for a, b, n, rect in fr.cells:
+            hgt = max(4.0, (bottom - top) * math.sqrt(n) / sm)
+            bar = QRectF(rect.x(), bottom - hgt, rect.width(), hgt)
+            p.fillRect(bar, fill)
+            text = short_count(n)
+            tw = fm_small.horizontalAdvance(text)
+            if tw <= rect.width() + 4:
+                p.setPen(theme.CLUSTER_FG)
+                p.drawText(QRectF(rect.center().x() - tw / 2 - 2, bar.top() - 16, tw + 4, 15),
+                           Qt.AlignmentFlag.AlignCenter, text)
+        msg = f"{fr.in_view:,} events here: zoom in (wheel, +) or click a column to read them"
+        p.setFont(self.fonts.label)
+        tw = self.fonts.fm.horizontalAdvance(msg)
+        r = QRectF(self.width - tw - 20, self.height - BOTTOM_H, tw + 12, BOTTOM_H - 2)
+        p.fillRect(r, theme.MESSAGE_BACKING)
+        p.setPen(theme.BODY_FG)
+        p.drawText(r, Qt.AlignmentFlag.AlignCenter, msg)
+
+    def _paint_overflow(self, p: QPainter, fr: Frame) -> None:
+        fm_small = self.fonts.fm_small
+        p.setFont(self.fonts.small)
+        for a, b, n, rect in fr.overflow:
+            text = f"+{short_count(n)}"
+            tw = fm_small.horizontalAdvance(text) + 8
+            x = min(max(rect.center().x() - tw / 2, 2.0), self.width - tw - 2)
+            r = QRectF(x, rect.y() + 2, tw, rect.height() - 4)
+            p.setPen(QPen(theme.CLUSTER, 1))
+            p.setBrush(theme.MARK_FILL)
+            p.drawRoundedRect(r, 6, 6)
+            p.setPen(theme.CLUSTER_FG)
+            p.drawText(r, Qt.AlignmentFlag.AlignCenter, text)
+
+    def _paint_items(self, p: QPainter, fr: Frame) -> None:
+        kinds = self.index.kinds
+        # vague ranges first so that points and bars stay on top
+        for it in fr.items:
+            if kinds[it.row] == RANGE:
+                self._paint_item(p, it)
+        for it in fr.items:
+            if kinds[it.row] != RANGE:
+                self._paint_item(p, it)
+
+    def _paint_item(self, p: QPainter, it: Item, overlay: bool = False) -> None:
+        idx = self.index
+        fonts = self.fonts
+        r = it.row
+        kind = idx.kinds[r]
+        sched = bool(idx.scheduled[r])
+        selected = r == self.current
+        top = LANE_TOP + it.lane * LANE_H
+        x0, x1 = it.x0, it.x1
+        wide = is_wide(kind, x0, x1)
+        colour = mark_colour(kind, sched)
+        extras = self.labels.extras_w(r)
+        dismissed = idx.dismissed[r]
+        if dismissed:
+            p.setOpacity(0.35)
+        text_h = LANE_H
+        if wide and kind != RANGE:
+            # a span: a slim bar along the bottom of the lane, the label above it
+            body = QRectF(x0, top + LANE_H - 9, x1 - x0, 6)
+            draw_body(p, kind, sched, body, selected)
+            label_x = max(x0, 0.0) + 6
+            text_h = LANE_H - 8
+        elif wide:
+            draw_body(p, kind, sched, QRectF(x0, top + 3, x1 - x0, LANE_H - 6), selected)
+            label_x = max(x0, 0.0) + 8
+        else:
+            cx = (x0 + x1) / 2
+            draw_marker(p, kind, sched, QPointF(cx, top + LANE_H / 2), selected)
+            label_x = cx + 9
+        if dismissed:
+            p.setOpacity(1.0)
+        label_x = max(label_x, 4.0)  # a label whose event starts off-screen stays readable
+        # elided at the widget's right edge too: never clipped text
+        avail = min(it.right, self.width - 6) - label_x - extras
+        if avail < 24:
+            return
+        text = self.labels.elide(r, avail, selected)
+        fm = fonts.fm_bold if selected else fonts.fm
+        tw = fm.horizontalAdvance(text)
+        if overlay:
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(theme.LABEL_BACKING)
+            p.drawRoundedRect(QRectF(label_x - 3, top + 3, tw + extras + 6, text_h - 4), 4, 4)
+        p.setFont(fonts.bold if selected else fonts.label)
+        p.setPen(theme.DISMISSED if dismissed else theme.TEXT if kind != RANGE or sched
+                 else theme.VAGUE_TEXT)
+        p.drawText(QRectF(label_x, top, tw + 2, text_h),
+                   Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
+        if dismissed:
+            y = top + text_h / 2 + 1
+            p.drawLine(QPointF(label_x, y), QPointF(label_x + tw, y))
+        # sources badge and status tag
+        p.setFont(fonts.small)
+        bx = label_x + tw + 6
+        badge = badge_text(idx, r)
+        bw = fonts.fm_small.horizontalAdvance(badge) + 8
+        cy = top + text_h / 2
+        bg, fg = badge_colours(bool(idx.conflicted[r]), bool(idx.reviewed[r]))
+        draw_badge(p, QRectF(bx, cy - 8, bw, 16), badge, bg, fg)
+        tag = tag_text(idx, r)
+        if tag:
+            tgw = fonts.fm_small.horizontalAdvance(tag) + 10
+            tr = QRectF(bx + bw + 4, cy - 8, tgw, 16)
+            pen = QPen(colour, 1, Qt.PenStyle.DashLine)
+            p.setPen(pen)
+            p.setBrush(theme.SCHEDULED_FILL)
+            p.drawRoundedRect(tr, 8, 8)
+            p.setPen(theme.SCHEDULED)
+            p.drawText(tr, Qt.AlignmentFlag.AlignCenter, tag)
+
+
+# -- shapes, shared with the legend -------------------------------------------------------------
+def mark_colour(kind: int, scheduled: bool) -> QColor:
+    return theme.SCHEDULED if scheduled else (theme.VAGUE if kind == RANGE else theme.HAPPENED)
+
+
+def badge_colours(conflicted: bool, reviewed: bool) -> tuple[QColor, QColor]:
+    """(background, text) of the sources badge: disagreement shows over review."""
+    if conflicted:
+        return theme.CONFLICT_BG, theme.CONFLICT_FG
+    if reviewed:
+        return theme.REVIEWED_BG, theme.REVIEWED_FG
+    return theme.BADGE_BG, theme.BADGE_FG
+
+
+def draw_badge(p: QPainter, r: QRectF, text: str, bg: QColor, fg: QColor) -> None:
+    """A pill with `text` centred in it (the sources badge)."""
+    p.setPen(Qt.PenStyle.NoPen)
+    p.setBrush(bg)
+    p.drawRoundedRect(r, 8, 8)
+    p.setPen(fg)
+    p.drawText(r, Qt.AlignmentFlag.AlignCenter, text)
+
+
+def draw_marker(p: QPainter, kind: int, scheduled: bool, c: QPointF, selected: bool) -> None:
+    """The mark of an event too short to draw as a span, centred on `c`."""
+    colour = mark_colour(kind, scheduled)
+    if selected:
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(theme.SELECT_GLOW)
+        p.drawEllipse(c, 10, 10)
+    pen = QPen(theme.SELECT if selected else colour, 2 if selected else 1.6)
+    if scheduled:
+        pen.setStyle(Qt.PenStyle.DashLine if kind != POINT else Qt.PenStyle.SolidLine)
+    p.setPen(pen)
+    if kind == RANGE:
+        p.setBrush(theme.with_alpha(colour, theme.RANGE_MARK_FILL_ALPHA))
+        p.setPen(QPen(theme.with_alpha(colour, theme.RANGE_MARK_EDGE_ALPHA), 1,
+                      Qt.PenStyle.DashLine if scheduled else Qt.PenStyle.SolidLine))
+        p.drawRoundedRect(QRectF(c.x() - 6, c.y() - 8, 12, 16), 3, 3)
+    elif kind == BAR:
+        p.setBrush(theme.SCHEDULED_FILL if scheduled else colour)
+        p.drawRoundedRect(QRectF(c.x() - 6, c.y() - 4, 12, 8), 2, 2)
+    else:
+        p.setBrush(theme.HOLLOW if scheduled else colour)
+        if scheduled:  # hollow diamond
+            path = QPainterPath()
+            path.moveTo(c.x(), c.y() - 6)
+            path.lineTo(c.x() + 6, c.y())
+            path.lineTo(c.x(), c.y() + 6)
+            path.lineTo(c.x() - 6, c.y())
+            path.closeSubpath()
+            p.drawPath(path)
+        else:
+            p.drawEllipse(c, 5, 5)
+
+
+def draw_body(p: QPainter, kind: int, scheduled: bool, r: QRectF, selected: bool) -> None:
+    """An event wide enough to draw as its span `r`."""
+    colour = mark_colour(kind, scheduled)
+    if selected:
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(theme.SELECT_GLOW)
+        p.drawRoundedRect(r.adjusted(-3, -3, 3, 3), 6, 6)
+    if kind == RANGE:
+        # vague date: a soft translucent range fading at both ends
+        g = QLinearGradient(r.left(), 0, r.right(), 0)
+        base = theme.with_alpha(colour, theme.RANGE_BODY_FILL_ALPHA)
+        edge = theme.with_alpha(colour, theme.RANGE_BODY_FADE_ALPHA)
+        g.setColorAt(0.0, edge)
+        g.setColorAt(min(0.15, 40 / max(r.width(), 1)), base)
+        g.setColorAt(max(0.85, 1 - 40 / max(r.width(), 1)), base)
+        g.setColorAt(1.0, edge)
+        p.setBrush(QBrush(g))
+        pen = QPen(theme.with_alpha(colour, theme.RANGE_BODY_EDGE_ALPHA), 1,
+                   Qt.PenStyle.DashLine if scheduled else Qt.PenStyle.DotLine)
+        if selected:
+            pen = QPen(theme.SELECT, 2)
+        p.setPen(pen)
+        p.drawRoundedRect(r, 4, 4)
+        return
+    pen = QPen(theme.SELECT if selected else colour, 2 if selected else 1.4)
+    if scheduled:
+        pen.setStyle(Qt.PenStyle.DashLine)
+    p.setPen(pen)
+    p.setBrush(theme.SCHEDULED_FILL if scheduled else theme.HAPPENED_FILL)
+    p.drawRoundedRect(r, 4, 4)
+    # a solid left edge marks where it starts
+    p.setPen(Qt.PenStyle.NoPen)
+    p.setBrush(colour)
+    p.drawRoundedRect(QRectF(r.left(), r.top(), min(4.0, r.width()), r.height()), 2, 2)

@@ -1,0 +1,273 @@
+"""The timeline's index and frame layout without Qt: ordering, kinds, overlap queries, lanes,
+clusters, "+n" marks, axis labels. Text widths are made up (a fixed width per character)."""
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from kerryview.gui.timeline import axis as ta
+from kerryview.gui.timeline.index import BAR, POINT, RANGE, TimelineIndex
+from kerryview.gui.timeline.layout import (BOTTOM_H, LANE_H, LANE_TOP, Box, Frame, LaneLayouts,
+                                           badge_text, compute_frame, is_wide, marker_x, n_lanes,
+                                           overlay_item, pack_lanes, tag_text)
+from kerryview.gui.timeline.view import TimelineView
+from kerryview.model import Event, EventMention, Timex
+
+from test_timeline_view import imports_without_qt
+
+W, H = 1200, 320
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def ev(i, start, end, gran="day", **kw):
+    return Event(id=f"e{i}", label=f"event {i}", value=start, start=start, end=end,
+                 granularity=gran, **kw)
+
+
+def synthetic(n, seed=3):
+    rnd = random.Random(seed)
+    out = []
+    base = ta.iso_to_seconds("1980-01-01")
+    for i in range(n):
+        t = base + rnd.random() * 40 * ta.YEAR
+        d = ta.to_datetime(t).date()
+        out.append(ev(i, d.isoformat(), (d.fromordinal(d.toordinal() + 1)).isoformat()))
+    return out
+
+
+def text_w(text: str) -> float:
+    return 7.0 * len(text)
+
+
+class Timeline:
+    """What the widget keeps between frames, without the widget."""
+
+    def __init__(self, events, start: str, end: str, width: int = W, height: int = H) -> None:
+        self.index = TimelineIndex(events)
+        self.view = TimelineView()
+        self.width, self.height = width, height
+        self.view.set_range(ta.iso_to_seconds(start), ta.iso_to_seconds(end), width)
+        self.lanes = LaneLayouts()
+        self.current = -1
+
+    def label_px(self, row: int) -> float:
+        return min(text_w(self.index.labels[row]), 260.0) + 40
+
+    def frame(self) -> Frame:
+        return compute_frame(self.view, self.width, self.height, self.index, self.current,
+                             self.lanes, self.label_px, text_w, text_w)
+
+
+def test_layout_needs_no_qt():
+    done = imports_without_qt("kerryview.gui.timeline.layout")
+    assert done.returncode == 0, done.stderr
+
+
+def test_no_colour_literal_outside_the_theme():
+    """Every colour of the timeline and its legend is named in kerryview/gui/theme.py."""
+    literal = re.compile(r"""QColor\(\s*["'\d]|#[0-9a-fA-F]{6}\b|#[0-9a-fA-F]{3}\b""")
+    found = [f"{p.name}:{n}: {line.strip()}"
+             for p in sorted((ROOT / "kerryview" / "gui" / "timeline").glob("*.py"))
+             for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
+             if literal.search(line)]
+    assert not found, found
+    assert literal.search((ROOT / "kerryview" / "gui" / "theme.py").read_text(encoding="utf-8"))
+
+
+# -- the index ----------------------------------------------------------------------------------
+def test_same_date_events_keep_a_stable_order():
+    evs = [ev(i, "2023-07-18", "2023-07-19") for i in (3, 1, 2)]
+    evs[0].label = "b"
+    evs[1].label = "a"
+    evs[2].label = "a"
+    a = [e.id for e in TimelineIndex(evs).events]
+    b = [e.id for e in TimelineIndex(list(reversed(evs))).events]
+    assert a == b == ["e1", "e2", "e3"]
+
+
+def test_kinds_points_bars_and_vague_ranges():
+    idx = TimelineIndex([ev(0, "2023-07-18", "2023-07-19"),
+                         ev(1, "2023-07-17", "2023-07-18", duration="PT12H"),
+                         ev(2, "2023-07-01", "2023-08-01", "month"),
+                         ev(3, "2023-06-01", "2023-09-01", "season")])
+    kinds = {e.id: k for e, k in zip(idx.events, idx.kinds)}
+    assert kinds == {"e0": POINT, "e1": BAR, "e2": RANGE, "e3": RANGE}
+
+
+def test_overlap_query_finds_long_ranges_from_inside():
+    evs = [ev(0, "2000-01-01", "2010-01-01", "decade")] + synthetic(2000)
+    idx = TimelineIndex(evs)
+    a, b = ta.iso_to_seconds("2005-03-01"), ta.iso_to_seconds("2005-03-02")
+    got = set(idx.overlapping(a, b))
+    want = {r for r in range(len(idx)) if idx.starts[r] <= b and idx.ends[r] >= a}
+    assert got == want and idx.row_of["e0"] in got
+
+
+# -- lanes --------------------------------------------------------------------------------------
+@given(st.lists(st.tuples(st.integers(0, 500), st.integers(0, 80), st.integers(1, 6),
+                          st.integers(5, 200)), min_size=1, max_size=60),
+       st.integers(1, 6))
+@settings(max_examples=150, deadline=None)
+def test_packed_extents_never_overlap_in_a_lane(specs, n_lanes):
+    evs = []
+    for i, (start, length, n_src, _) in enumerate(specs):
+        e = ev(i, f"2023-01-01T00:{start // 60:02d}:{start % 60:02d}", "")
+        e.end = f"2023-01-01T00:{(start + length) // 60:02d}:{(start + length) % 60:02d}"
+        e.mentions = [EventMention(document_id=str(k), start=0, end=1, text="x",
+                                   timex=Timex(0, 1, "x", "DATE", "x")) for k in range(n_src)]
+        evs.append(e)
+    idx = TimelineIndex(evs)
+    widths = {e.id: w for e, (_, _, _, w) in zip(evs, specs)}
+    lay = pack_lanes(idx, list(range(len(idx))), n_lanes, 1.0,
+                     lambda r: widths[idx.events[r].id])
+    placed = [(lay.lanes[i], lay.ext_start[i], lay.ext_end[i]) for i in range(len(lay.rows))
+              if lay.lanes[i] >= 0]
+    for i, (la, a0, a1) in enumerate(placed):
+        for lb, b0, b1 in placed[i + 1:]:
+            assert la != lb or a1 <= b0 or b1 <= a0
+    assert len(placed) + len(lay.overflow) == len(idx)
+    assert lay.overflow == sorted(lay.overflow)
+    assert list(lay.overflow_starts) == [idx.starts[r] for r in lay.overflow]
+    assert lay.overflow_set == set(lay.overflow)
+
+
+def test_lane_layouts_are_cached_and_the_oldest_dropped():
+    idx = TimelineIndex(synthetic(200))
+    cache = LaneLayouts(size=2)
+    a, b = idx.extent()
+    first = cache.get((0, 0, 1, 3, -1), idx, a, b, 1e-5, lambda r: 50.0)
+    assert cache.get((0, 0, 1, 3, -1), idx, a, b, 1e-5, lambda r: 1e9) is first
+    cache.get((1, 0, 1, 3, -1), idx, a, b, 1e-5, lambda r: 50.0)
+    cache.get((2, 0, 1, 3, -1), idx, a, b, 1e-5, lambda r: 50.0)
+    assert len(cache) == 2
+    assert cache.get((0, 0, 1, 3, -1), idx, a, b, 1e-5, lambda r: 50.0) is not first
+
+
+def test_lanes_fill_the_height_below_the_axis():
+    assert n_lanes(LANE_TOP + BOTTOM_H + 5 * LANE_H + LANE_H - 1) == 5
+    assert n_lanes(10) == 1
+
+
+# -- frames -------------------------------------------------------------------------------------
+def test_an_empty_index_still_has_an_axis():
+    fr = Timeline([], "2023-07-01", "2023-08-01").frame()
+    assert fr.mode == "empty" and not fr.items and fr.unit == "day"
+    assert [b.label for b in fr.bands] == ["July 2023", "August 2023"][:len(fr.bands)]
+
+
+def test_dense_data_clusters_and_counts_every_event_once():
+    tl = Timeline(synthetic(20000), "1980-01-01", "2020-01-01")
+    fr = tl.frame()
+    assert fr.mode == "cluster" and not fr.items
+    assert sum(c[2] for c in fr.cells) == 20000
+    for a, b, n, box in fr.cells:
+        assert box.y == LANE_TOP and box.h == H - BOTTOM_H - 4 - LANE_TOP
+        assert n == tl.index.count_starting(a, b)
+
+
+def test_zoomed_in_events_get_lanes_and_the_rest_plus_n_marks():
+    tl = Timeline(synthetic(3000), "2001-01-01", "2001-10-01")
+    fr = tl.frame()
+    assert fr.mode == "detail" and fr.items and fr.overflow
+    assert {it.lane for it in fr.items} <= set(range(n_lanes(H)))
+    for i, a in enumerate(fr.items):
+        assert a.hit.y == LANE_TOP + a.lane * LANE_H + 1
+        for b in fr.items[i + 1:]:
+            if a.lane == b.lane:
+                assert a.hit.x + a.hit.w <= b.hit.x or b.hit.x + b.hit.w <= a.hit.x
+    drawn = {it.row for it in fr.items}
+    in_view = set(tl.index.overlapping(fr.t0, fr.t1))
+    assert len(drawn & in_view) + sum(c[2] for c in fr.overflow) >= len(in_view)
+    assert all(box.y == H - BOTTOM_H for *_, box in fr.overflow)
+
+
+def test_lanes_stay_put_while_panning():
+    tl = Timeline(synthetic(3000), "2001-01-01", "2001-04-01")
+    before = {it.row: it.lane for it in tl.frame().items}
+    tl.view.pan_by(40, W)
+    after = {it.row: it.lane for it in tl.frame().items}
+    common = before.keys() & after.keys()
+    assert common and all(before[r] == after[r] for r in common)
+
+
+def test_selecting_moves_nothing_unless_the_event_was_hidden_in_a_mark():
+    tl = Timeline(synthetic(3000), "2001-01-01", "2001-10-01")
+    fr = tl.frame()
+    layout = {(it.row, it.lane) for it in fr.items}
+    tl.current = min(r for r, _ in layout)
+    assert {(it.row, it.lane) for it in tl.frame().items} == layout
+    hidden = next(r for r in tl.index.overlapping(fr.t0, fr.t1)
+                  if r not in {r for r, _ in layout} and fr.t0 < tl.index.starts[r] < fr.t1)
+    tl.current = hidden
+    assert any(it.row == hidden for it in tl.frame().items)
+
+
+def test_the_selected_event_is_drawn_on_top_when_clustered():
+    tl = Timeline(synthetic(20000), "2000-01-01", "2002-01-01")
+    fr = tl.frame()
+    assert fr.mode == "cluster"
+    row = tl.index.first_starting_at_or_after(ta.iso_to_seconds("2001-01-01"))
+    assert overlay_item(fr, tl.index, -1, tl.view, W) is None
+    it = overlay_item(fr, tl.index, row, tl.view, W)
+    assert it.row == row and it.x0 == tl.view.x(tl.index.starts[row]) and it.right == W - 4
+    tl.view.pan_by(1e6, W)  # far away
+    assert overlay_item(fr, tl.index, row, tl.view, W) is None
+
+
+def test_context_labels_stay_pinned_at_the_left_edge():
+    tl = Timeline([], "2023-07-20", "2023-08-10")
+    bands = tl.frame().bands
+    assert [b.label for b in bands] == ["July 2023", "August 2023"]
+    july, august = bands
+    assert july.xa < 0 and july.lx == 8  # July began before the view: its name stays in sight
+    assert august.lx == august.xa + 8
+
+
+def test_a_context_label_is_pushed_out_by_the_next_period():
+    tl = Timeline([], "2023-07-31T22:00", "2023-08-02")
+    july = tl.frame().bands[0]
+    assert july.label == "Monday 31 July 2023"
+    assert july.lx < 8
+    assert july.lx + july.tw == pytest.approx(july.xb - 8)  # it ends where 1 August begins
+
+
+def test_day_ticks_are_labelled_in_the_middle_of_their_day():
+    tl = Timeline([], "2023-07-10", "2023-08-20")
+    fr = tl.frame()
+    assert fr.unit == "day" and fr.step == 1
+    for a, b in zip(fr.tick_marks, fr.tick_marks[1:]):
+        assert a.lx + a.tw / 2 == pytest.approx((a.x + b.x) / 2)
+    assert not [m for m in fr.tick_marks if m.x > W]
+    # no grid line of its own where a context period (a month) starts
+    assert [m.grid for m in fr.tick_marks if m.label == "1"] == [False]
+
+
+def test_hour_ticks_are_labelled_right_of_their_tick():
+    tl = Timeline([], "2023-07-10", "2023-07-13")
+    fr = tl.frame()
+    assert fr.unit == "hour" and all(m.lx == m.x + 3 for m in fr.tick_marks)
+
+
+def test_badges_and_tags():
+    idx = TimelineIndex([ev(0, "2023-07-18", "2023-07-19", conflicts=["a != b"]),
+                         ev(1, "2023-07-19", "2023-07-20", status="expected"),
+                         ev(2, "2023-07-20", "2023-07-21")])
+    by_id = {e.id: r for r, e in enumerate(idx.events)}
+    assert badge_text(idx, by_id["e0"]) == "×0 ≠"
+    assert badge_text(idx, by_id["e2"]) == "×0"
+    assert [tag_text(idx, by_id[k]) for k in ("e0", "e1", "e2")] == ["", "expected", ""]
+
+
+def test_a_point_becomes_a_span_once_its_day_is_wide_enough():
+    assert not is_wide(POINT, 100, 127) and is_wide(POINT, 100, 128)
+    assert is_wide(RANGE, 100, 114)
+    assert marker_x(POINT, 100, 110) == 105  # the marker in the middle
+    assert marker_x(POINT, -50, 300) == 4  # inside the start, kept on screen
+
+
+def test_boxes_are_plain_rectangles():
+    assert Box(1, 2, 3, 4) == (1, 2, 3, 4)
