@@ -1,2 +1,3 @@
-"""The timeline: widget (input and signals), axis and index (Qt-free calendar geometry and the
-event index); import the parts from their modules."""
+"""The timeline: widget (input, signals, tooltips) over Qt-free view (zoom/pan arithmetic) and
+layout (lanes, clusters, labels) modules, painted by paint; axis ticks and labels, the event
+index and the legend. Import the parts from their modules."""
