@@ -1,4 +1,4 @@
-"""Compile data/rules.tsv into ONE case-insensitive regex (the recognizer).
+"""Compile rules/rules.tsv into ONE case-insensitive regex (the recognizer).
 
 Each rule becomes a named alternative `r<i>` and its groups are renamed `r<i>_<name>`, so a
 single left-to-right scan finds every candidate in linear time; `Rule.groups` maps the
@@ -9,9 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-from .lexicon import alternation, table
+from .lexicon import alternation, data_file, table
 
 _NUM_WORDS = r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s]+(?:one|two|three|four|five|six|seven|eight|nine)(?!\w))?(?!\w))"
 
@@ -69,6 +68,14 @@ def _macro(name: str) -> str:
     raise KeyError(f"unknown macro {{{name}}} in rules.tsv")
 
 
+def macro_pattern(name: str) -> str:
+    """A macro of rules.tsv, or else any word list of the lexicon, as a regex (for negatives.tsv)."""
+    try:
+        return _macro(name)
+    except KeyError:
+        return alternation(list(table(name)))
+
+
 @dataclass(frozen=True, slots=True)
 class Rule:
     """One grammar line: `kind` names its normalizer; `groups` maps regex groups to names."""
@@ -94,16 +101,33 @@ def _expand(pattern: str, prefix: str) -> str:
     return re.sub(r"\(\?P<(\w+)>", lambda m: f"(?P<{prefix}_{m.group(1)}>", out)
 
 
-def load_rules() -> list[tuple[str, str, str]]:
-    """(name, kind, pattern) of every rule line of data/rules.tsv, in file order."""
-    text = resources.files("kerryview.timex").joinpath("data/rules.tsv").read_text("utf-8")
-    rules = []
-    for line in text.splitlines():
+@dataclass(frozen=True, slots=True)
+class RuleLine:
+    """One line of rules.tsv as written: the pattern and the example that tests it."""
+
+    name: str
+    kind: str
+    pattern: str
+    example: str
+    expect: str
+
+
+def read_tsv(name: str, columns: int) -> list[list[str]]:
+    """Rows of a tab-separated file of rules/ ("#" lines are comments), `columns` cells each."""
+    rows = []
+    for n, line in enumerate(data_file(name).splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
-        name, kind, pattern = line.split("\t")
-        rules.append((name, kind, pattern))
-    return rules
+        cells = line.split("\t")
+        if len(cells) != columns:
+            raise ValueError(f"{name}:{n}: {len(cells)} columns, expected {columns}")
+        rows.append(cells)
+    return rows
+
+
+def load_rules() -> list[RuleLine]:
+    """Every rule line of rules/rules.tsv, in file order."""
+    return [RuleLine(*cells) for cells in read_tsv("rules.tsv", 5)]
 
 
 @lru_cache(maxsize=1)
@@ -111,7 +135,8 @@ def compiled() -> tuple[re.Pattern[str], dict[str, Rule]]:
     """The recognizer regex and its rules keyed by outer group name (cached per process)."""
     parts: list[str] = []
     rules: dict[str, Rule] = {}
-    for i, (name, kind, pattern) in enumerate(load_rules()):
+    for i, line in enumerate(load_rules()):
+        name, kind, pattern = line.name, line.kind, line.pattern
         prefix = f"r{i}"
         body = _expand(pattern, prefix)
         parts.append(f"(?P<{prefix}>(?<!\\w){body}(?![\\w]))")

@@ -42,10 +42,6 @@ def _duration(g: Groups, text: str, start: int, end: int, rule: str) -> Pending 
         return Pending(start, end, "DURATION", value=duration_value(None, unit))
     if numtxt in ("a", "an") and unit in ("TS", "Q"):
         return None  # "a second round", "a quarter of the votes"
-    if re.search(r"[-\s]old$", low) or re.match(r"[-\s]+old\b", text[end:end + 6]):
-        return None  # ages ("52 years old") are not time expressions in TimeML
-    if unit == "Q" and re.search(r"\w-quarters$", low):
-        return None  # "three-quarters" is a fraction
     if numtxt in ("a", "an") and _MONEY_BEFORE.search(text[max(0, start - 40):start]):
         return Pending(start, end, "SET", value=duration_value(1, unit), quant="EVERY")
     n = number(g.get("num")) if g.get("num") else None
@@ -94,19 +90,10 @@ def _duration_past(g: Groups, text: str, start: int, end: int, rule: str) -> Pen
     return Pending(start, end, "DURATION", value=duration_value(n, uc[0]), mod=approx_mod(g.get("approx")) or approx)
 
 
-_SET_FOLLOW_OK = {"and", "or", "to", "in", "for", "at", "on", "by", "from", "since", "until", "basis", "the", "a",
-                  "with", "as", "than", "over", "through", "during", "but", "while", "after", "before", "because"}
-
-
 @normalizer("set")
 def _set(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
     low = " ".join(text[start:end].lower().split())
     if rule == "set_adv":
-        nxt = word_after(text, end)
-        if nxt[:1].isupper() and re.search(r"\w\s+$", text[max(0, start - 2):start]):
-            return None  # "the party daily Granma": a newspaper
-        if nxt[:1].islower() and nxt.isalpha() and nxt not in _SET_FOLLOW_OK:
-            return None  # "a daily newspaper", "the quarterly dividend": adjectives, not sets
         return Pending(start, end, "SET", value=lookup("set_adverb", low), quant="EVERY")
     if rule == "set_times":
         uc = unit_code(g["unit"])
@@ -138,8 +125,6 @@ def _set(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | Non
 @normalizer("vague")
 def _vague(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
     low = " ".join(text[start:end].lower().split())
-    if low == "now" and re.match(r"[-\s]*(?:defunct|famous|former|retired|closed)", text[end:end + 12]):
-        return None
     return Pending(start, end, "DATE", value=lookup("vague", low))
 
 

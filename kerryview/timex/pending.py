@@ -24,6 +24,7 @@ class Pending:
     mod: str | None = None
     freq: str | None = None
     quant: str | None = None
+    rule: str = ""  # the rules.tsv line that matched (for tests and debugging)
 
 
 Groups = dict[str, str]
