@@ -12,8 +12,6 @@ from functools import lru_cache
 
 from .lexicon import alternation, data_file, table
 
-_NUM_WORDS = r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s]+(?:one|two|three|four|five|six|seven|eight|nine)(?!\w))?(?!\w))"
-
 # Built-in macros that are patterns rather than word lists.
 _BUILTIN: dict[str, str] = {
     "day": r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)",
@@ -23,30 +21,36 @@ _BUILTIN: dict[str, str] = {
     "dd": r"(?:3[01]|[12][0-9]|0?[1-9])(?!\d)",
     "hour24": r"(?:[01][0-9]|2[0-3])",
     "minute": r"[0-5][0-9]",
-    "clock": (r"(?:(?P<hour>1[0-2]|0?[1-9])(?:[:.](?P<min>[0-5][0-9]))?\s*(?P<ampm>a\.m\.|p\.m\.|a\.m(?!\w)|p\.m(?!\w)|am(?!\w)|pm(?!\w))"
-              r"|(?P<h24>[01]?[0-9]|2[0-3]):(?P<m24>[0-5][0-9])(?=\s*(?:GMT|UTC|EDT|EST|CET|BST|local|hours?|h\b))"
-              r"|(?P<named>noon|midnight|midday)(?!\w))"),
-    "tz": r"(?:GMT|UTC|EDT|EST|CST|CDT|PST|PDT|MST|MDT|BST|CET|CEST|local\s+time|\([A-Z]{3,4}\))(?!\w)",
-    "decade": (r"(?:(?P<dec4>(?:1[0-9]|20)[0-9]0)'?s(?!\w)|'?(?P<dec2>[0-9]0)'?s(?!\w)"
-               r"|(?:the\s+)?(?:(?:nineteen|twenty)[-\s]+)?(?P<decw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)(?!\w))"),
 }
 
-_ONES = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
-_TEENS = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
-_BUILTIN["ones"] = "(?:" + "|".join(_ONES) + r")(?!\w)"
-_BUILTIN["teens"] = "(?:" + "|".join(_TEENS) + r")(?!\w)"
-_BUILTIN["spelledyear"] = (r"(?:nineteen|twenty)[-\s]+(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
-                           r"(?:[-\s]+(?:one|two|three|four|five|six|seven|eight|nine))?|" + "|".join(_TEENS) + r")(?!\w)")
-_ORD_DAYS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
-             "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
-             "eighteenth", "nineteenth", "twentieth"]
-ORD_DAY = {w: i + 1 for i, w in enumerate(_ORD_DAYS)}
-ORD_DAY.update({f"twenty-{w}": 21 + i for i, w in enumerate(_ORD_DAYS[:9])})
-ORD_DAY.update({"thirtieth": 30, "thirty-first": 31})
-# "March eighth", "the twenty-first of May" (broadcast transcripts spell the day out)
-_BUILTIN["dayord"] = ("(?:" + "|".join(sorted((k.replace("-", "[-\\s]") for k in ORD_DAY), key=len, reverse=True))
-                      + r")(?![\w-])")
-_BUILTIN["tens"] = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?!\w)"
+
+def _any(name: str) -> str:
+    """The words of lexicon list `name` as a regex alternation, in file order (these lists have
+    no word that is a prefix of another, so the order does not matter)."""
+    return "(?:" + "|".join(w.replace(" ", r"\s+") for w in table(name)) + ")"
+
+
+@lru_cache(maxsize=1)
+def _word_builtins() -> dict[str, str]:
+    """Built-in macros that are patterns around word lists of the lexicon (numbers, clock words)."""
+    tens, ones, teens = _any("tens"), _any("ones"), _any("teens")
+    # "March eighth", "the twenty-first of May" (broadcast transcripts spell the day out)
+    dayord = sorted((k.replace("-", "[-\\s]") for k in table("day_ordinal")), key=len, reverse=True)
+    return {
+        "num_words": rf"(?:{tens}(?:[-\s]+{ones}(?!\w))?(?!\w))",
+        "clock": (r"(?:(?P<hour>1[0-2]|0?[1-9])(?:[:.](?P<min>[0-5][0-9]))?\s*(?P<ampm>a\.m\.|p\.m\.|a\.m(?!\w)|p\.m(?!\w)|am(?!\w)|pm(?!\w))"
+                  r"|(?P<h24>[01]?[0-9]|2[0-3]):(?P<m24>[0-5][0-9])(?=\s*(?:GMT|UTC|EDT|EST|CET|BST|local|hours?|h\b))"
+                  rf"|(?P<named>{_any('clock_word')[3:-1]})(?!\w))"),
+        "tz": "(?:" + _any("timezone")[3:-1] + r"|\([A-Z]{3,4}\))(?!\w)",
+        "decade": (r"(?:(?P<dec4>(?:1[0-9]|20)[0-9]0)'?s(?!\w)|'?(?P<dec2>[0-9]0)'?s(?!\w)"
+                   rf"|(?:the\s+)?(?:(?:nineteen|twenty)[-\s]+)?(?P<decw>{_any('decade_word')[3:-1]})(?!\w))"),
+        "ones": ones + r"(?!\w)",
+        "teens": teens + r"(?!\w)",
+        "spelledyear": rf"(?:nineteen|twenty)[-\s]+(?:{tens}(?:[-\s]+{ones})?|{teens[3:-1]})(?!\w)",
+        "dayord": "(?:" + "|".join(dayord) + r")(?![\w-])",
+        "tens": tens + r"(?!\w)",
+    }
+
 
 # Macros that are lexicon tables (macro name -> lexicon key).
 _TABLES: dict[str, str] = {
@@ -60,9 +64,11 @@ _TABLES: dict[str, str] = {
 def _macro(name: str) -> str:
     if name in _BUILTIN:
         return _BUILTIN[name]
+    if name in _word_builtins():
+        return _word_builtins()[name]
     if name == "num":
         words = [w for w in table("number")]
-        return "(?:" + r"\d+(?:\.\d+)?(?![\d,])|" + _NUM_WORDS + "|" + alternation(words)[3:-1] + ")"
+        return "(?:" + r"\d+(?:\.\d+)?(?![\d,])|" + _word_builtins()["num_words"] + "|" + alternation(words)[3:-1] + ")"
     if name in _TABLES:
         return alternation(list(table(_TABLES[name])))
     raise KeyError(f"unknown macro {{{name}}} in rules.tsv")

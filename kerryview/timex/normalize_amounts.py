@@ -4,9 +4,10 @@ and vague references ("now", "recently").
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .context import approx_mod, duration_value, fmt_num, number, unit_code, word_after
-from .lexicon import lookup
+from .lexicon import lookup, table
 from .pending import Groups, Pending, normalizer
 
 # "$5 a year", "20% a year", "four flights a week", "700 seats a week": a rate, so a SET
@@ -16,15 +17,18 @@ _MONEY_BEFORE = re.compile(
     r"(?:\s*(?:%|percent|per cent)|(?:\s+[a-z]+){1,2})|\btimes)\s*$", re.I)
 
 
-_MODAL_BEFORE = re.compile(r"\b(?:will|would|could|may|might|can|should|must|shall)(?: \w+ly)?\s+$", re.I)
+@lru_cache(maxsize=1)
+def _modal_before() -> re.Pattern[str]:
+    """A modal verb (maybe with an adverb) ending the text before "one day"."""
+    return re.compile(r"\b(?:" + "|".join(table("modal")) + r")(?: \w+ly)?\s+$", re.I)
 
 
 @normalizer("duration")
 def _duration(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
     low = " ".join(text[start:end].lower().split())
     if rule == "dur_half":
-        unit = re.search(r"(hour|day|year|century|decade)$", low).group(1)
-        value = {"hour": "PT30M", "day": "PT12H", "year": "P6M", "century": "P50Y", "decade": "P5Y"}[unit]
+        unit = re.search("(" + "|".join(table("half_unit")) + ")$", low).group(1)
+        value = table("half_unit")[unit]
         return Pending(start, end, "DURATION", value=value, mod=approx_mod(g.get("approx")))
     if rule == "dur_plural":
         uc = unit_code(re.match(r"\w+", low).group())
@@ -53,7 +57,7 @@ def _duration(g: Groups, text: str, start: int, end: int, rule: str) -> Pending 
             n += 0.5 * mult
         if n > 10000:
             return None
-    if low == "one day" and _MODAL_BEFORE.search(text[max(0, start - 30):start]):
+    if low == "one day" and _modal_before().search(text[max(0, start - 30):start]):
         return Pending(start, end, "DATE", value="FUTURE_REF")  # "Islam will one day be ...": some future day
     if numtxt == "one" and unit == "D" and re.match(r"\s*(?:of|,)", text[end:end + 4]):
         return None  # "one day of ..." is a duration, but "one day, he ..." is vague; keep it simple
@@ -128,16 +132,12 @@ def _vague(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | N
     return Pending(start, end, "DATE", value=lookup("vague", low))
 
 
-_ADJ_NOUN_BLOCK = {"account", "accounts", "affairs", "events", "event", "liabilities", "assets", "flow", "flows",
-                   "and", "or", "at", "in", "of", "to", "is", "was", "are", "were", "history"}
-
-
 @normalizer("vague_adj")
 def _vague_adj(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
     """Attributive "current"/"recent" ("the current crisis", "recent attacks"): TimeML marks the
     adjective itself as a DATE, PRESENT_REF or PAST_REF (TimeBank does so consistently)."""
     word = text[start:end].lower()
     nxt = word_after(text, end).lower()
-    if not nxt or nxt in _ADJ_NOUN_BLOCK or lookup("unit", nxt) is not None or lookup("month", nxt) is not None:
+    if not nxt or nxt in table("vague_adjective_block") or lookup("unit", nxt) is not None or lookup("month", nxt) is not None:
         return None
     return Pending(start, end, "DATE", value="PRESENT_REF" if word == "current" else "PAST_REF")

@@ -9,9 +9,10 @@ import re
 from datetime import date
 from typing import Any
 
-from .context import (TEMPORAL_PREP, TENS, approx_mod, capitalized, duration_value, month_ok, number,
-                      pos_mod, unit_code, word_after, words_before, year_ok)
-from .grammar import ORD_DAY
+from functools import lru_cache
+
+from .context import (approx_mod, capitalized, duration_value, month_ok, number, pos_mod, unit_code, word_after,
+                      words_before, year_ok)
 from .lexicon import lookup, table
 from .pending import Groups, Pending, normalizer
 
@@ -24,9 +25,7 @@ def _date_part(g: Groups, wd_key: str = "weekday") -> dict[str, Any] | None:
         return {"op": "md", "month": lookup("month", g["month"]), "day": day, "year": year}
     wd = g.get(wd_key) or g.get("wd2") or g.get("weekday")
     if wd:
-        relw = (g.get("rel2") or "").lower()
-        rel = {"last": "last", "past": "last", "next": "next", "coming": "next", "this": "this",
-               "previous": "previous", "following": "following"}.get(relw)
+        rel = lookup("weekday_relation", g.get("rel2") or "")
         return {"op": "weekday", "weekday": lookup("weekday", wd), "rel": rel}
     if g.get("dayword"):
         return {"op": "dayshift", "n": lookup("day_word", g["dayword"])}
@@ -44,7 +43,7 @@ def _pending(start: int, end: int, type_: str, part: dict[str, Any] | None, **kw
 @normalizer("time_clock")
 def _time_clock(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
     if g.get("named"):
-        hh, mm = {"noon": (12, 0), "midday": (12, 0), "midnight": (24, 0)}[g["named"].lower()]
+        hh, mm = map(int, lookup("clock_word", g["named"]).split(":"))
     elif g.get("h24"):
         hh, mm = int(g["h24"]), int(g["m24"])
     else:
@@ -107,7 +106,7 @@ def _date_md(g: Groups, text: str, start: int, end: int, rule: str) -> Pending |
         return None
     month = lookup("month", g["month"])
     if g.get("dayord"):
-        day = ORD_DAY[" ".join(g["dayord"].lower().replace("-", " ").split()).replace(" ", "-")]
+        day = table("day_ordinal")[" ".join(g["dayord"].lower().replace("-", " ").split()).replace(" ", "-")]
     else:
         day = int(re.match(r"\d+", g["day"]).group())
     try:
@@ -187,15 +186,10 @@ def _quarter_ref(g: Groups, text: str, start: int, end: int, rule: str) -> Pendi
 @normalizer("weekend")
 def _weekend(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
     relw = g["rel"].lower() if g.get("rel") else None
-    n = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "following": 1, "this": 0}.get(relw or "", None)
+    n = table("weekend_relation").get(relw or "", None)
     if relw and n is None:
         return None
     return Pending(start, end, "DATE", op="weekend", args={"n": n})
-
-
-_ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
-_TEENS = {w: i + 10 for i, w in enumerate(["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
-                                          "seventeen", "eighteen", "nineteen"])}
 
 
 def spelled_year(s: str) -> int:
@@ -203,9 +197,10 @@ def spelled_year(s: str) -> int:
     words = s.lower().replace("-", " ").split()
     century = 19 if words[0] == "nineteen" else 20
     rest = words[1:]
-    if rest[0] in _TEENS:
-        return century * 100 + _TEENS[rest[0]]
-    return century * 100 + TENS[rest[0]] + (_ONES[rest[1]] if len(rest) > 1 else 0)
+    ones, teens = table("ones"), table("teens")
+    if rest[0] in teens:
+        return century * 100 + teens[rest[0]]
+    return century * 100 + table("tens")[rest[0]] + (ones[rest[1]] if len(rest) > 1 else 0)
 
 
 @normalizer("spelled_year")
@@ -221,15 +216,15 @@ def _spelled_year(g: Groups, text: str, start: int, end: int, rule: str) -> Pend
         return Pending(start, end, "DATE", value=f"{y:04d}-{lookup('season', g['season'])}")
     if "thousand" in low:
         rest = g.get("ones3") or g.get("teens2")
-        y = 2000 + (_ONES.get(rest.lower(), 0) if g.get("ones3") else _TEENS[rest.lower()] if rest else 0)
+        y = 2000 + (table("ones").get(rest.lower(), 0) if g.get("ones3") else table("teens")[rest.lower()] if rest else 0)
         return Pending(start, end, "DATE", value=f"{y:04d}")
     century = 19 if "nineteen" in low[:12] else 20
     if g.get("tens"):
-        yy = TENS[g["tens"].lower()] + (_ONES[g["ones"].lower()] if g.get("ones") else 0)
+        yy = table("tens")[g["tens"].lower()] + (table("ones")[g["ones"].lower()] if g.get("ones") else 0)
     elif g.get("teens"):
-        yy = _TEENS[g["teens"].lower()]
+        yy = table("teens")[g["teens"].lower()]
     else:
-        yy = _ONES[g["ones2"].lower()]
+        yy = table("ones")[g["ones2"].lower()]
     return Pending(start, end, "DATE", value=f"{century}{yy:02d}")
 
 
@@ -238,7 +233,7 @@ def _spelled_year(g: Groups, text: str, start: int, end: int, rule: str) -> Pend
 def _year(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
     if rule == "yy_only":
         prev = words_before(text, start, 1)
-        if not prev or prev[-1].lower() not in TEMPORAL_PREP:
+        if not prev or prev[-1].lower() not in table("temporal_prep"):
             return None
         return Pending(start, end, "DATE", op="yy", args={"yy": int(text[start + 1:end])})
     if not year_ok(g, text, start, end):
@@ -274,7 +269,7 @@ def _decade(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | 
     if g.get("dec2"):
         if not ("'" in text[start:end] or text[start:end].lower().startswith("the") or g.get("pos")):
             prev = words_before(text, start, 1)
-            if not prev or prev[-1].lower() not in ("the", "in", "of", "early", "late", "mid", "since", "during"):
+            if not prev or prev[-1].lower() not in table("decade_prep"):
                 return None
         return Pending(start, end, "DATE", op="decade", args={"d": int(g["dec2"]) // 10}, mod=mod)
     word = g["decw"].lower()
@@ -333,8 +328,10 @@ def _rel_unit(g: Groups, text: str, start: int, end: int, rule: str) -> Pending 
     return Pending(start, end, "DATE", op="shift", args={"unit": unit, "n": rel, "base": "dct"}, mod=mod)
 
 
-_BACK = ("ago", "earlier", "before", "prior", "back")
-_DCT_BASED = ("ago", "hence", "from now", "back")
+@lru_cache(maxsize=1)
+def _shift_word() -> re.Pattern[str]:
+    """The direction word at the end of "three days ago", "two days later on"."""
+    return re.compile("(" + "|".join(table("shift_direction")) + r")(?:\s+\w+)?$")
 
 
 @normalizer("ago")
@@ -344,12 +341,12 @@ def _ago(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | Non
         return None
     unit, mult = uc
     low = " ".join(text[start:end].lower().split())
-    m = re.search(r"(ago|earlier|later|before|after|hence|from now|prior|on|back)(?:\s+\w+)?$", low.replace("-", " "))
+    m = _shift_word().search(low.replace("-", " "))
     if m is None:
         return None
     word = m.group(1)
-    sign = -1 if word in _BACK else 1
-    base = "dct" if word in _DCT_BASED and rule != "year_earlier_adj" else "narrative"
+    sign = table("shift_direction")[word]
+    base = "dct" if word in table("shift_from_document_date") and rule != "year_earlier_adj" else "narrative"
     if word == "on" and not g.get("num"):
         return None
     if g.get("num"):
@@ -450,8 +447,7 @@ def _weekday(g: Groups, text: str, start: int, end: int, rule: str) -> Pending |
     if not capitalized(wd) and not wd.islower():
         return None
     relw = g["rel"].lower() if g.get("rel") else None
-    rel = {"last": "last", "past": "last", "previous": "previous", "next": "next", "coming": "next",
-           "following": "following", "this": "this", "prior": "previous"}.get(relw or "", None)
+    rel = lookup("weekday_relation", relw or "")
     if relw and rel is None:
         return None
     return Pending(start, end, "DATE", op="weekday", args={"weekday": lookup("weekday", wd), "rel": rel},

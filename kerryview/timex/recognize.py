@@ -21,27 +21,18 @@ from .normalize import NORMALIZERS, Pending
 
 _TOKEN = re.compile(r"'?\w+")
 _LOOKBACK = 5  # longest rule prefix before its first trigger word, in tokens
-_STOP = {"the", "a", "an", "of", "on", "in", "at", "to", "and", "or", "for", "s", "is", "are", "be", "by",
-         "no", "up", "than", "more", "less", "over", "under", "some", "about", "just", "close", "with", "all",
-         "that", "this", "these", "those", "their", "his", "her", "its", "it", "one", "many", "few", "most", "last",
-         "next", "few"}
-_EXTRA_TRIGGERS = {"ago", "earlier", "later", "hence", "current", "fiscal", "qtr", "half", "every", "each", "recent", "recently",
-                   "decade", "decades", "mid", "midsummer", "twice", "thrice", "once", "times", "past", "now",
-                   "today", "tonight", "yesterday", "tomorrow", "noon", "midnight", "midday", "future", "term",
-                   "run", "present", "currently", "weekend", "overnight", "daytime", "previously", "period",
-                   "lately", "nowadays", "presently", "formerly", "days", "years", "hours", "eighties", "nineties",
-                   "seventies", "sixties", "fifties", "forties", "thirties", "twenties", "nineteen", "thousand"}
 
 
 @lru_cache(maxsize=1)
 def triggers() -> frozenset[str]:
     """Lower-case words that can head a time expression (derived from the lexicon)."""
-    words: set[str] = set(_EXTRA_TRIGGERS)
+    words: set[str] = set(table("trigger_extra"))
+    stop = table("trigger_stop")
     for name in ("month", "weekday", "weekday_plural", "season", "part_of_day", "unit", "day_word", "vague",
                  "set_adverb", "frequency_word", "decade_word", "ordinal", "position", "holiday"):
         for entry in table(name):
             for w in re.findall(r"\w+", entry.lower()):
-                if w not in _STOP:
+                if w not in stop:
                     words.add(w)
     return frozenset(words)
 
@@ -49,9 +40,7 @@ def triggers() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def first_words() -> frozenset[str]:
     """Lower-case words a rule can start with: triggers plus the prefix words of the grammar."""
-    words = set(triggers()) | {"the", "that", "at", "each", "every", "fiscal", "calendar", "financial", "half", "a",
-                               "an", "this", "recent", "right", "just", "these", "in", "more", "less", "no", "up",
-                               "close", "upwards", "fewer", "over", "under", "some", "about", "all"}
+    words = set(triggers()) | set(table("rule_start_extra"))
     for name in ("approx", "position", "relative_word", "number", "tens", "vague_quantity", "set_quant", "vague"):
         for entry in table(name):
             words.update(re.findall(r"\w+", entry.lower())[:1])
