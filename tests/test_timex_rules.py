@@ -15,7 +15,7 @@ import pytest
 from kerryview.timex import tag
 from kerryview.timex.grammar import load_rules
 from kerryview.timex.negatives import load_negatives
-from kerryview.timex.normalize import NORMALIZERS
+from kerryview.timex.normalize import NORMALIZERS, OPTIONS
 from kerryview.timex.recognize import recognize
 
 recognize_module = importlib.import_module("kerryview.timex.recognize")  # the package re-exports a function of that name
@@ -40,10 +40,11 @@ def expectation(expect: str) -> tuple[str, str, dict[str, str]]:
     return type_, value, dict(kv.split("=", 1) for kv in rest)
 
 
-def test_every_rule_has_an_example_and_a_known_normalizer():
+def test_every_rule_has_an_example_and_a_known_normalizer_and_options():
     for rule in RULES:
         assert rule.example.strip() and rule.expect.strip(), f"{rule.name} has no example"
         assert rule.kind in NORMALIZERS, f"{rule.name}: no normalizer {rule.kind!r}"
+        assert rule.options <= OPTIONS[rule.kind], f"{rule.name}: {rule.kind} has no option {rule.options - OPTIONS[rule.kind]}"
         expectation(rule.expect)
     assert len({r.name for r in RULES}) == len(RULES), "rule names must be unique"
 

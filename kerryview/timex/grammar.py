@@ -84,11 +84,13 @@ def macro_pattern(name: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Rule:
-    """One grammar line: `kind` names its normalizer; `groups` maps regex groups to names."""
+    """One grammar line: `kind` names its normalizer, `options` tune it; `groups` maps regex
+    groups to names."""
 
     index: int
     name: str
     kind: str
+    options: frozenset[str]
     groups: tuple[tuple[str, str], ...]
 
 
@@ -109,13 +111,22 @@ def _expand(pattern: str, prefix: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class RuleLine:
-    """One line of rules.tsv as written: the pattern and the example that tests it."""
+    """One line of rules.tsv as written: the pattern and the example that tests it. The kind
+    column is the normalizer's name, maybe followed by options for it ("month standalone")."""
 
     name: str
-    kind: str
+    kind_and_options: str
     pattern: str
     example: str
     expect: str
+
+    @property
+    def kind(self) -> str:
+        return self.kind_and_options.split()[0]
+
+    @property
+    def options(self) -> frozenset[str]:
+        return frozenset(self.kind_and_options.split()[1:])
 
 
 def read_tsv(name: str, columns: int) -> list[list[str]]:
@@ -150,6 +161,6 @@ def compiled() -> tuple[re.Pattern[str], dict[str, Rule]]:
         groups = tuple((f"{prefix}_{g}" if not g.startswith(prefix + "_") else g,
                         g.split("_", 1)[1] if g.startswith(prefix + "_") else g)
                        for g in sub.groupindex)
-        rules[prefix] = Rule(i, name, kind, groups)
+        rules[prefix] = Rule(i, name, kind, line.options, groups)
     regex = re.compile("|".join(parts), re.I)
     return regex, rules

@@ -8,6 +8,6 @@ final value or an operation for the resolver. It never looks at the DCT.
 from __future__ import annotations
 
 from . import normalize_amounts, normalize_calendar  # noqa: F401  (they register the normalizers)
-from .pending import NORMALIZERS, Pending
+from .pending import NORMALIZERS, OPTIONS, Pending
 
-__all__ = ["NORMALIZERS", "Pending"]
+__all__ = ["NORMALIZERS", "OPTIONS", "Pending"]

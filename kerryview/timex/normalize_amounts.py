@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from .context import approx_mod, duration_value, fmt_num, number, unit_code, word_after
 from .lexicon import lookup, table
-from .pending import Groups, Pending, normalizer
+from .pending import Groups, Options, Pending, normalizer
 
 # "$5 a year", "20% a year", "four flights a week", "700 seats a week": a rate, so a SET
 _MONEY_BEFORE = re.compile(
@@ -23,14 +23,14 @@ def _modal_before() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(table("modal")) + r")(?: \w+ly)?\s+$", re.I)
 
 
-@normalizer("duration")
-def _duration(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
+@normalizer("duration", ("range", "vague", "half", "plural"))
+def _duration(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
     low = " ".join(text[start:end].lower().split())
-    if rule == "dur_half":
+    if "half" in opts:
         unit = re.search("(" + "|".join(table("half_unit")) + ")$", low).group(1)
         value = table("half_unit")[unit]
         return Pending(start, end, "DURATION", value=value, mod=approx_mod(g.get("approx")))
-    if rule == "dur_plural":
+    if "plural" in opts:
         uc = unit_code(re.match(r"\w+", low).group())
         return Pending(start, end, "DURATION", value=duration_value(None, uc[0])) if uc else None
     uc = unit_code(g["unit"])
@@ -38,7 +38,7 @@ def _duration(g: Groups, text: str, start: int, end: int, rule: str) -> Pending 
         return None
     unit, mult = uc
     numtxt = (g.get("num") or "").lower()
-    if rule == "dur_vague":
+    if "vague" in opts:
         if (low.startswith("recent") or low.startswith("past")) and unit in ("Y", "D"):
             return Pending(start, end, "DATE", value="PAST_REF")
         if not g["unit"].lower().endswith("s"):
@@ -66,7 +66,7 @@ def _duration(g: Groups, text: str, start: int, end: int, rule: str) -> Pending 
     if low.startswith("the ") and (re.search(r"\w-\w", low) or not g["unit"].lower().endswith("s")):
         start += 4 + len(text[start + 4:end]) - len(text[start + 4:end].lstrip())  # "the [30-day] period"
     value = duration_value(n, unit)
-    if rule == "dur_range":  # "two to three weeks": TimeBank gives the lower bound
+    if "range" in opts:  # "two to three weeks": TimeBank gives the lower bound
         return Pending(start, end, "DURATION", value=value, mod=approx_mod(g.get("approx")))
     if low.endswith(" or so"):
         return Pending(start, end, "DURATION", value=value, mod="APPROX")
@@ -80,7 +80,7 @@ def _duration(g: Groups, text: str, start: int, end: int, rule: str) -> Pending 
 
 
 @normalizer("duration_past")
-def _duration_past(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
+def _duration_past(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
     uc = unit_code(g["unit"])
     if uc is None:
         return None
@@ -94,12 +94,12 @@ def _duration_past(g: Groups, text: str, start: int, end: int, rule: str) -> Pen
     return Pending(start, end, "DURATION", value=duration_value(n, uc[0]), mod=approx_mod(g.get("approx")) or approx)
 
 
-@normalizer("set")
-def _set(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
+@normalizer("set", ("adverb", "times"))
+def _set(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
     low = " ".join(text[start:end].lower().split())
-    if rule == "set_adv":
+    if "adverb" in opts:
         return Pending(start, end, "SET", value=lookup("set_adverb", low), quant="EVERY")
-    if rule == "set_times":
+    if "times" in opts:
         uc = unit_code(g["unit"])
         f = lookup("frequency_word", g["freqword"]) if g.get("freqword") else number(g.get("num"))
         if uc is None or f is None:
@@ -127,13 +127,13 @@ def _set(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | Non
 
 
 @normalizer("vague")
-def _vague(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
+def _vague(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
     low = " ".join(text[start:end].lower().split())
     return Pending(start, end, "DATE", value=lookup("vague", low))
 
 
 @normalizer("vague_adj")
-def _vague_adj(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
+def _vague_adj(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
     """Attributive "current"/"recent" ("the current crisis", "recent attacks"): TimeML marks the
     adjective itself as a DATE, PRESENT_REF or PAST_REF (TimeBank does so consistently)."""
     word = text[start:end].lower()

@@ -14,7 +14,7 @@ from functools import lru_cache
 from .context import (approx_mod, capitalized, duration_value, month_ok, number, pos_mod, unit_code, word_after,
                       words_before, year_ok)
 from .lexicon import lookup, table
-from .pending import Groups, Pending, normalizer
+from .pending import Groups, Options, Pending, normalizer
 
 
 def _date_part(g: Groups, wd_key: str = "weekday") -> dict[str, Any] | None:
@@ -41,7 +41,7 @@ def _pending(start: int, end: int, type_: str, part: dict[str, Any] | None, **kw
 
 
 @normalizer("time_clock")
-def _time_clock(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
+def _time_clock(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
     if g.get("named"):
         hh, mm = map(int, lookup("clock_word", g["named"]).split(":"))
     elif g.get("h24"):
@@ -60,7 +60,7 @@ def _time_clock(g: Groups, text: str, start: int, end: int, rule: str) -> Pendin
 
 
 @normalizer("pod_date")
-def _pod_date(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
+def _pod_date(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
     part = _date_part(g)
     if g.get("month") and not month_ok(g, text, start, end, False):
         return None
@@ -85,10 +85,10 @@ def _pod_date(g: Groups, text: str, start: int, end: int, rule: str) -> Pending 
     return _pending(start, end, "TIME", part, mod=mod)
 
 
-@normalizer("date_iso")
-def _date_iso(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
+@normalizer("date_iso", ("two_digit_year",))
+def _date_iso(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
     y, m, d = int(g["year"]), int(g["mm"]), int(g["dd"])
-    if rule == "date_us" and len(g["year"]) == 2:
+    if "two_digit_year" in opts and len(g["year"]) == 2:
         y += 2000 if y < 50 else 1900
     try:
         date(y, m, d)
@@ -100,8 +100,8 @@ def _date_iso(g: Groups, text: str, start: int, end: int, rule: str) -> Pending 
     return Pending(start, end, "DATE", value=value)
 
 
-@normalizer("date_md")
-def _date_md(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
+@normalizer("date_md", ("day_first",))
+def _date_md(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
     if not month_ok(g, text, start, end, False):
         return None
     month = lookup("month", g["month"])
@@ -113,7 +113,7 @@ def _date_md(g: Groups, text: str, start: int, end: int, rule: str) -> Pending |
         date(2000, month, day)
     except ValueError:
         return None
-    if rule == "date_dmy" and not g.get("year") and not g.get("weekday"):
+    if "day_first" in opts and not g.get("year") and not g.get("weekday"):
         # "5 May" is a date, but "2 March" could be "2 march"; need a capital and no leading digit run
         if re.search(r"[\d,.]\s*$", text[max(0, start - 3):start]):
             return None
@@ -125,34 +125,34 @@ def _date_md(g: Groups, text: str, start: int, end: int, rule: str) -> Pending |
     return Pending(start, end, "DATE", op="md", args={"month": month, "day": day, "year": None, "weekday": wd}, mod=mod)
 
 
-@normalizer("month")
-def _month(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
-    if not month_ok(g, text, start, end, rule == "month_only"):
+@normalizer("month", ("standalone", "of_year"))
+def _month(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
+    if not month_ok(g, text, start, end, "standalone" in opts):
         return None
     month = lookup("month", g["month"])
     mod = pos_mod(g.get("pos"))
     if g.get("year"):
         return Pending(start, end, "DATE", value=f"{int(g['year']):04d}-{month:02d}", mod=mod)
     rel = lookup("relative_word", g["rel"]) if g.get("rel") else None
-    if rule == "month_of_year":
+    if "of_year" in opts:
         return Pending(start, end, "DATE", op="month", args={"month": month, "rel": None, "yearshift": rel or 0}, mod=mod)
     return Pending(start, end, "DATE", op="month", args={"month": month, "rel": rel, "yearshift": None}, mod=mod)
 
 
-@normalizer("season")
-def _season(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
+@normalizer("season", ("of_year",))
+def _season(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
     code = lookup("season", g["season"])
     mod = pos_mod(g.get("pos"))
     if g.get("year"):
         return Pending(start, end, "DATE", value=f"{int(g['year']):04d}-{code}", mod=mod)
     rel = lookup("relative_word", g["rel"]) if g.get("rel") else None
-    if rule == "season_of_year":
+    if "of_year" in opts:
         return Pending(start, end, "DATE", op="season", args={"season": code, "rel": None, "yearshift": rel or 0}, mod=mod)
     return Pending(start, end, "DATE", op="season", args={"season": code, "rel": rel, "yearshift": None}, mod=mod)
 
 
 @normalizer("quarter")
-def _quarter(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
+def _quarter(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
     n = lookup("ordinal", g["ordinal"])
     half = "half" in text[start:end].lower()
     if half and g["ordinal"].lower() in ("last", "final"):
@@ -174,7 +174,7 @@ def _quarter(g: Groups, text: str, start: int, end: int, rule: str) -> Pending |
 
 
 @normalizer("quarter_ref")
-def _quarter_ref(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
+def _quarter_ref(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
     low = " ".join(text[start:end].lower().split())
     back = 1 if re.search(r"year-earlier|year-ago|last year|a year (?:ago|earlier)", low) else 0
     current = "current" in low
@@ -184,7 +184,7 @@ def _quarter_ref(g: Groups, text: str, start: int, end: int, rule: str) -> Pendi
 
 
 @normalizer("weekend")
-def _weekend(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
+def _weekend(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
     relw = g["rel"].lower() if g.get("rel") else None
     n = table("weekend_relation").get(relw or "", None)
     if relw and n is None:
@@ -204,7 +204,7 @@ def spelled_year(s: str) -> int:
 
 
 @normalizer("spelled_year")
-def _spelled_year(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
+def _spelled_year(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
     """Years as spoken in broadcast transcripts: "nineteen ninety-six", "two thousand one"."""
     low = text[start:end].lower()
     if g.get("spelledyear"):  # "January nineteen ninety-seven", "the winter of nineteen ninety-four"
@@ -229,9 +229,9 @@ def _spelled_year(g: Groups, text: str, start: int, end: int, rule: str) -> Pend
 
 
 
-@normalizer("year")
-def _year(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
-    if rule == "yy_only":
+@normalizer("year", ("apostrophe",))
+def _year(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
+    if "apostrophe" in opts:
         prev = words_before(text, start, 1)
         if not prev or prev[-1].lower() not in table("temporal_prep"):
             return None
@@ -242,7 +242,7 @@ def _year(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | No
 
 
 @normalizer("the_year")
-def _the_year(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
+def _the_year(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
     """"the current fiscal year", "the full year": the year under discussion."""
     low = text[start:end].lower()
     if re.match(r"\s+(?:ended|ending)\b", text[end:end + 10]):
@@ -253,7 +253,7 @@ def _the_year(g: Groups, text: str, start: int, end: int, rule: str) -> Pending 
 
 
 @normalizer("century")
-def _century(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
+def _century(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
     n = int(g["cent"])
     if n < 1:
         return None
@@ -261,7 +261,7 @@ def _century(g: Groups, text: str, start: int, end: int, rule: str) -> Pending |
 
 
 @normalizer("decade")
-def _decade(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
+def _decade(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
     mod = pos_mod(g.get("pos"))
     if g.get("dec4"):
         y = int(g["dec4"])
@@ -284,7 +284,7 @@ _T_UNITS = ("TH", "TM", "TS")
 
 
 @normalizer("rel_unit")
-def _rel_unit(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
+def _rel_unit(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
     uc = unit_code(g["unit"])
     if uc is None:
         return None
@@ -334,8 +334,8 @@ def _shift_word() -> re.Pattern[str]:
     return re.compile("(" + "|".join(table("shift_direction")) + r")(?:\s+\w+)?$")
 
 
-@normalizer("ago")
-def _ago(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
+@normalizer("ago", ("no_number", "adjective"))
+def _ago(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
     uc = unit_code(g["unit"])
     if uc is None:
         return None
@@ -346,12 +346,12 @@ def _ago(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | Non
         return None
     word = m.group(1)
     sign = table("shift_direction")[word]
-    base = "dct" if word in table("shift_from_document_date") and rule != "year_earlier_adj" else "narrative"
+    base = "dct" if word in table("shift_from_document_date") and "adjective" not in opts else "narrative"
     if word == "on" and not g.get("num"):
         return None
     if g.get("num"):
         n = number(g["num"])
-    elif g.get("vnum") or rule == "unit_ago" and g["unit"].lower().endswith("s"):
+    elif g.get("vnum") or "no_number" in opts and g["unit"].lower().endswith("s"):
         n = None
     else:
         n = 1.0
@@ -360,12 +360,12 @@ def _ago(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | Non
         if word != "ago":  # "days before": an unspecified amount; "before" is only a signal
             m2 = re.match(r".*?\b\w+s\b", text[start:end])
             return Pending(start, start + m2.end(), "DURATION", value=duration_value(None, unit)) if m2 else None
-        if rule == "unit_ago":  # "months ago"
+        if "no_number" in opts:  # "months ago"
             return Pending(start, end, "DURATION", value=duration_value(None, unit))
         return Pending(start, end, "DATE", value="PAST_REF" if sign < 0 else "FUTURE_REF")
     if unit in _T_UNITS:
         return Pending(start, end, "DURATION", value=duration_value(n, unit), mod=mod)
-    adjective = rule == "year_earlier_adj"
+    adjective = "adjective" in opts
     if adjective and low.startswith(("a ", "an ")):
         start += len(low.split()[0]) + 1  # "a [year-earlier] figure"
     return Pending(start, end, "DATE", op="shift", mod=mod,
@@ -373,7 +373,7 @@ def _ago(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | Non
 
 
 @normalizer("narrative")
-def _narrative(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
+def _narrative(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
     uc = unit_code(g.get("unit") or g.get("unit2"))
     if uc is None or uc[0] in _T_UNITS or uc[1] > 1:
         return None
@@ -391,7 +391,7 @@ def _narrative(g: Groups, text: str, start: int, end: int, rule: str) -> Pending
 
 
 @normalizer("holiday")
-def _holiday(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
+def _holiday(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
     """Named days: fixed ("Christmas"), nth weekday ("Thanksgiving") or Easter-based ("Good Friday")."""
     h = g["holiday"]
     if not (h[:1].isupper() or h.lower().startswith("the ")) or (h.isupper() and len(h) > 3):
@@ -403,7 +403,7 @@ def _holiday(g: Groups, text: str, start: int, end: int, rule: str) -> Pending |
 
 
 @normalizer("year_end")
-def _year_end(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
+def _year_end(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
     """"at year-end", "last year-end": the end of the year under discussion."""
     relw = (g.get("rel") or "").lower()
     n = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "this": 0, "": 0}.get(relw)
@@ -419,7 +419,7 @@ def _year_end(g: Groups, text: str, start: int, end: int, rule: str) -> Pending 
 
 
 @normalizer("the_unit")
-def _the_unit(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
+def _the_unit(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
     """"the week", "the day", "the morning": the current unit of the story (TimeBank marks them)."""
     if g.get("pod"):
         pod = lookup("part_of_day", g["pod"])
@@ -442,7 +442,7 @@ def _the_unit(g: Groups, text: str, start: int, end: int, rule: str) -> Pending 
 
 
 @normalizer("weekday")
-def _weekday(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
+def _weekday(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
     wd = g["weekday"]
     if not capitalized(wd) and not wd.islower():
         return None
@@ -455,7 +455,7 @@ def _weekday(g: Groups, text: str, start: int, end: int, rule: str) -> Pending |
 
 
 @normalizer("weekday_set")
-def _weekday_set(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
+def _weekday_set(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
     if g.get("weekdays") and not capitalized(g["weekdays"]):
         return None
     if g.get("podpl"):  # "Tuesday nights": every Tuesday night
@@ -468,7 +468,7 @@ def _weekday_set(g: Groups, text: str, start: int, end: int, rule: str) -> Pendi
 
 
 @normalizer("dayword")
-def _dayword(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
+def _dayword(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
     n = lookup("day_word", g["dayword"])
     low = text[start:end].lower()
     if low.startswith("the day before"):

@@ -28,12 +28,16 @@ class Pending:
 
 
 Groups = dict[str, str]
-Normalizer = Callable[[Groups, str, int, int, str], "Pending | None"]
+Options = frozenset[str]  # the options of a rule, written after its kind in rules.tsv ("month standalone")
+Normalizer = Callable[[Groups, str, int, int, Options], "Pending | None"]
 NORMALIZERS: dict[str, Normalizer] = {}
+OPTIONS: dict[str, Options] = {}  # kind -> the options its normalizer understands
 
 
-def normalizer(kind: str) -> Callable[[Normalizer], Normalizer]:
+def normalizer(kind: str, options: tuple[str, ...] = ()) -> Callable[[Normalizer], Normalizer]:
+    """Register a normalizer for rules of `kind`; `options` are the flags that rules may give it."""
     def register(fn: Normalizer) -> Normalizer:
         NORMALIZERS[kind] = fn
+        OPTIONS[kind] = frozenset(options)
         return fn
     return register

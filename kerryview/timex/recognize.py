@@ -137,7 +137,7 @@ def _normalize(m: re.Match, rules: dict, text: str) -> Pending | None:
         if neg.vetoes(text, start, end):
             return None
     try:
-        pending = NORMALIZERS[rule.kind](groups, text, start, end, rule.name)
+        pending = NORMALIZERS[rule.kind](groups, text, start, end, rule.options)
     except (ValueError, KeyError, TypeError, AttributeError, OverflowError, IndexError):
         return None
     if pending is None or (pending.value is None and pending.op is None) or pending.end <= pending.start:
