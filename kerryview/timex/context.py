@@ -35,6 +35,12 @@ def number(s: str | None) -> float | None:
     return None
 
 
+def direction(low: str) -> int:
+    """-1, 1 or 0: the first direction word of a lower-case span ("the previous year" -> -1)."""
+    words = table("direction_word")
+    return next((words[w] for w in re.findall(r"[a-z]+", low) if w in words), 0)
+
+
 def fmt_num(n: float) -> str:
     return str(int(n)) if float(n).is_integer() else f"{n:g}"
 

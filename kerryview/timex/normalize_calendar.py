@@ -11,8 +11,8 @@ from typing import Any
 
 from functools import lru_cache
 
-from .context import (approx_mod, capitalized, duration_value, month_ok, number, pos_mod, unit_code, word_after,
-                      words_before, year_ok)
+from .context import (approx_mod, capitalized, direction, duration_value, month_ok, number, pos_mod, unit_code,
+                      word_after, words_before, year_ok)
 from .lexicon import lookup, table
 from .pending import Groups, Options, Pending, normalizer
 
@@ -247,8 +247,8 @@ def _the_year(g: Groups, text: str, start: int, end: int, opts: Options) -> Pend
     low = text[start:end].lower()
     if re.match(r"\s+(?:ended|ending)\b", text[end:end + 10]):
         return Pending(start, end, "DURATION", value="P1Y")  # "the fiscal year ended Jan. 31": a period
-    n = -1 if re.search(r"previous|prior|last", low) else 1 if re.search(r"next|coming|following", low) else 0
-    base = "dct" if re.search(r"current|latest|last|next|coming", low) else "narrative"
+    n = direction(low)
+    base = "dct" if any(w in table("deictic_word") for w in re.findall(r"[a-z]+", low)) else "narrative"
     return Pending(start, end, "DATE", op="shift", args={"unit": "Y", "n": n, "base": base})
 
 
@@ -377,13 +377,7 @@ def _narrative(g: Groups, text: str, start: int, end: int, opts: Options) -> Pen
     uc = unit_code(g.get("unit") or g.get("unit2"))
     if uc is None or uc[0] in _T_UNITS or uc[1] > 1:
         return None
-    low = text[start:end].lower()
-    if re.search(r"follow|next|after", low):
-        n = 1
-    elif re.search(r"previous|prior|preceding|before", low):
-        n = -1
-    else:
-        n = 0
+    n = direction(text[start:end].lower())
     unit_word = (g.get("unit") or g.get("unit2")).lower()
     if unit_word.endswith("s"):
         return None
