@@ -110,15 +110,22 @@ def _expand(pattern: str, prefix: str) -> str:
 
 
 @dataclass(frozen=True, slots=True)
+class Example:
+    """A phrase a rule tags ([brackets] mark the expression) and the TIMEX3 it must give."""
+
+    text: str
+    expect: str
+
+
+@dataclass(frozen=True, slots=True)
 class RuleLine:
-    """One line of rules.tsv as written: the pattern and the example that tests it. The kind
+    """One rule of rules.tsv as written: the pattern and the examples that test it. The kind
     column is the normalizer's name, maybe followed by options for it ("month standalone")."""
 
     name: str
     kind_and_options: str
     pattern: str
-    example: str
-    expect: str
+    examples: tuple[Example, ...]
 
     @property
     def kind(self) -> str:
@@ -143,8 +150,15 @@ def read_tsv(name: str, columns: int) -> list[list[str]]:
 
 
 def load_rules() -> list[RuleLine]:
-    """Every rule line of rules/rules.tsv, in file order."""
-    return [RuleLine(*cells) for cells in read_tsv("rules.tsv", 5)]
+    """Every rule of rules/rules.tsv, in file order. A line with empty name, kind and pattern
+    gives one more example of the rule above it."""
+    rows: list[tuple[list[str], list[Example]]] = []
+    for name, kind, pattern, example, expect in read_tsv("rules.tsv", 5):
+        if not name and not kind and not pattern and rows:
+            rows[-1][1].append(Example(example, expect))
+        else:
+            rows.append(([name, kind, pattern], [Example(example, expect)]))
+    return [RuleLine(*cells, tuple(examples)) for cells, examples in rows]
 
 
 @lru_cache(maxsize=1)
