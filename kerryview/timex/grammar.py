@@ -75,7 +75,8 @@ def _macro(name: str) -> str:
 
 
 def macro_pattern(name: str) -> str:
-    """A macro of rules.tsv, or else any word list of the lexicon, as a regex (for negatives.tsv)."""
+    """A macro of rules.tsv: a built-in, a short name of a lexicon list ({pod}), or else any
+    lexicon list by its own name ({half_unit})."""
     try:
         return _macro(name)
     except KeyError:
@@ -103,7 +104,7 @@ def _expand(pattern: str, prefix: str) -> str:
 
     def sub(m: re.Match) -> str:
         gname, macro = m.group(1) or m.group(2), m.group(2)
-        return f"(?P<{gname}>{_macro(macro)})"
+        return f"(?P<{gname}>{macro_pattern(macro)})"
 
     out = _MACRO_RE.sub(sub, pattern)
     return re.sub(r"\(\?P<(\w+)>", lambda m: f"(?P<{prefix}_{m.group(1)}>", out)

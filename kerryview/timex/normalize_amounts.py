@@ -27,8 +27,7 @@ def _modal_before() -> re.Pattern[str]:
 def _duration(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
     low = " ".join(text[start:end].lower().split())
     if "half" in opts:
-        unit = re.search("(" + "|".join(table("half_unit")) + ")$", low).group(1)
-        value = table("half_unit")[unit]
+        value = lookup("half_unit", g["half"])
         return Pending(start, end, "DURATION", value=value, mod=approx_mod(g.get("approx")))
     if "plural" in opts:
         uc = unit_code(re.match(r"\w+", low).group())
