@@ -14,6 +14,7 @@ import pytest
 
 from kerryview.timex import tag
 from kerryview.timex.grammar import load_rules
+from kerryview.timex.lexicon import lexicon
 from kerryview.timex.negatives import load_negatives
 from kerryview.timex.normalize import NORMALIZERS, OPTIONS
 from kerryview.timex.recognize import recognize
@@ -92,3 +93,10 @@ def test_negative_example(neg, monkeypatch):
                for rule, negs in recognize_module.rule_negatives().items()}
     monkeypatch.setattr(recognize_module, "rule_negatives", lambda: without)
     assert tagged() != [], f"{neg.name} is not what keeps {neg.example!r} untagged"
+
+
+def test_every_word_list_says_what_it_is_for():
+    lists = lexicon()
+    assert {"month", "temporal_prep", "weekday_blockers_after"} <= set(lists)
+    for name, entry in lists.items():
+        assert isinstance(entry, dict) and entry.get("_comment", "").strip(), f"word list {name} has no _comment"
