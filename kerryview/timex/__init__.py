@@ -3,8 +3,8 @@
     tag(text, dct) -> list[Timex]
 
 Three phases, one module each: `recognize` (one compiled regex built from the grammar and
-word lists in data/), `normalize` (underspecified values per rule kind), `resolve` (document
-date + tense + last mentioned date). See data/rules.tsv for the grammar.
+word lists in rules/), `normalize` (underspecified values per rule kind), `resolve` (document
+date + tense + last mentioned date). See rules/rules.tsv for the grammar, rules/negatives.tsv for what it must not tag.
 """
 from __future__ import annotations
 

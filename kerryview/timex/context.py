@@ -12,22 +12,6 @@ from .lexicon import lookup, table
 from .pending import Groups
 
 
-TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-TEMPORAL_PREP = {"in", "since", "until", "till", "by", "of", "early", "late", "mid", "last", "next", "this", "during",
-                  "through", "throughout", "before", "after", "from", "to", "between", "and", "or", "for", "on", "around",
-                  "circa", "year", "the", "as", "into", "late-", "early-", "spring", "summer", "autumn", "fall", "winter",
-                  "end", "beginning", "start", "middle", "fiscal", "calendar", "than", "but", "at"}
-WEAK_PREP = {"and", "or", "to", "the", "as", "than", "but", "of", "for", "at", "from", "on"}
-QUANTITY_BEFORE = {"about", "some", "nearly", "almost", "than", "over", "under", "around", "approximately", "only",
-                    "just", "another", "additional", "least", "total", "roughly", "estimated", "all", "those", "these",
-                    "other", "of", "up", "with", "no", "No", "number", "no.", "nos", "flight", "route", "highway", "room",
-                    "page", "item", "model", "version", "code", "rule", "resolution", "article", "section", "chapter"}
-FOLLOW_OK = {"and", "to", "when", "the", "as", "was", "were", "is", "with", "in", "for", "by", "on", "at", "after",
-              "before", "that", "which", "but", "or", "a", "an", "he", "she", "it", "they", "we", "i", "there", "this",
-              "his", "her", "its", "their", "through", "until", "from", "had", "has", "have", "will", "would", "election",
-              "elections", "budget", "season", "census", "levels", "level", "figures", "results", "earnings", "sales", "deadline"}
-
-
 def number(s: str | None) -> float | None:
     """Numeric value of a number written in digits or words, None if vague ("several")."""
     if s is None:
@@ -39,8 +23,9 @@ def number(s: str | None) -> float | None:
     if v is not None:
         return float(v)
     parts = t.split()
-    if parts and parts[0] in TENS:
-        total = TENS[parts[0]]
+    tens = table("tens")
+    if parts and parts[0] in tens:
+        total = tens[parts[0]]
         if len(parts) == 2:
             unit = lookup("number", parts[1])
             if unit is None or unit > 9:
@@ -48,6 +33,12 @@ def number(s: str | None) -> float | None:
             total += unit
         return float(total)
     return None
+
+
+def direction(low: str) -> int:
+    """-1, 1 or 0: the first direction word of a lower-case span ("the previous year" -> -1)."""
+    words = table("direction_word")
+    return next((words[w] for w in re.findall(r"[a-z]+", low) if w in words), 0)
 
 
 def fmt_num(n: float) -> str:
@@ -132,7 +123,7 @@ def month_ok(g: Groups, text: str, start: int, end: int, standalone: bool) -> bo
         return False  # a bare "Jan", "Dec" is a name unless a day or year follows (other rules)
     nxt = word_after(text, end)
     name_like = nxt[:1].isupper() and lookup("month", nxt) is None  # "August Wilson", "and Jan Kavan"
-    if prev_w in TEMPORAL_PREP and not (prev_w in WEAK_PREP and name_like):
+    if prev_w in table("temporal_prep") and not (prev_w in table("weak_prep") and name_like):
         return True
     if ambiguous or name_like:
         return False
@@ -154,13 +145,14 @@ def year_ok(g: Groups, text: str, start: int, end: int) -> bool:
         return False
     prev = words_before(text, ystart, 1)
     prev_w = prev[-1].lower() if prev else ""
-    if prev_w in QUANTITY_BEFORE and prev_w not in ("of",):
+    if prev_w in table("quantity_before") and prev_w not in ("of",):
         return False
     nxt = word_after(text, end)
-    if y % 100 == 0 and nxt and nxt[0].islower() and nxt.lower() not in FOLLOW_OK:
+    follow_ok = table("year_follow_ok")
+    if y % 100 == 0 and nxt and nxt[0].islower() and nxt.lower() not in follow_ok:
         return False  # "2000 soldiers"
-    if re.fullmatch(r"[a-z]+s", nxt) and nxt not in FOLLOW_OK and y % 10 == 0:
+    if re.fullmatch(r"[a-z]+s", nxt) and nxt not in follow_ok and y % 10 == 0:
         return False
-    if not 1900 <= y <= 2099 and prev_w not in TEMPORAL_PREP:
+    if not 1900 <= y <= 2099 and prev_w not in table("temporal_prep"):
         return False
     return True

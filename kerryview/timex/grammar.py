@@ -1,4 +1,4 @@
-"""Compile data/rules.tsv into ONE case-insensitive regex (the recognizer).
+"""Compile rules/rules.tsv into ONE case-insensitive regex (the recognizer).
 
 Each rule becomes a named alternative `r<i>` and its groups are renamed `r<i>_<name>`, so a
 single left-to-right scan finds every candidate in linear time; `Rule.groups` maps the
@@ -9,11 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-from .lexicon import alternation, table
-
-_NUM_WORDS = r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s]+(?:one|two|three|four|five|six|seven|eight|nine)(?!\w))?(?!\w))"
+from .lexicon import alternation, data_file, table
 
 # Built-in macros that are patterns rather than word lists.
 _BUILTIN: dict[str, str] = {
@@ -24,30 +21,36 @@ _BUILTIN: dict[str, str] = {
     "dd": r"(?:3[01]|[12][0-9]|0?[1-9])(?!\d)",
     "hour24": r"(?:[01][0-9]|2[0-3])",
     "minute": r"[0-5][0-9]",
-    "clock": (r"(?:(?P<hour>1[0-2]|0?[1-9])(?:[:.](?P<min>[0-5][0-9]))?\s*(?P<ampm>a\.m\.|p\.m\.|a\.m(?!\w)|p\.m(?!\w)|am(?!\w)|pm(?!\w))"
-              r"|(?P<h24>[01]?[0-9]|2[0-3]):(?P<m24>[0-5][0-9])(?=\s*(?:GMT|UTC|EDT|EST|CET|BST|local|hours?|h\b))"
-              r"|(?P<named>noon|midnight|midday)(?!\w))"),
-    "tz": r"(?:GMT|UTC|EDT|EST|CST|CDT|PST|PDT|MST|MDT|BST|CET|CEST|local\s+time|\([A-Z]{3,4}\))(?!\w)",
-    "decade": (r"(?:(?P<dec4>(?:1[0-9]|20)[0-9]0)'?s(?!\w)|'?(?P<dec2>[0-9]0)'?s(?!\w)"
-               r"|(?:the\s+)?(?:(?:nineteen|twenty)[-\s]+)?(?P<decw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)(?!\w))"),
 }
 
-_ONES = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
-_TEENS = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
-_BUILTIN["ones"] = "(?:" + "|".join(_ONES) + r")(?!\w)"
-_BUILTIN["teens"] = "(?:" + "|".join(_TEENS) + r")(?!\w)"
-_BUILTIN["spelledyear"] = (r"(?:nineteen|twenty)[-\s]+(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
-                           r"(?:[-\s]+(?:one|two|three|four|five|six|seven|eight|nine))?|" + "|".join(_TEENS) + r")(?!\w)")
-_ORD_DAYS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
-             "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
-             "eighteenth", "nineteenth", "twentieth"]
-ORD_DAY = {w: i + 1 for i, w in enumerate(_ORD_DAYS)}
-ORD_DAY.update({f"twenty-{w}": 21 + i for i, w in enumerate(_ORD_DAYS[:9])})
-ORD_DAY.update({"thirtieth": 30, "thirty-first": 31})
-# "March eighth", "the twenty-first of May" (broadcast transcripts spell the day out)
-_BUILTIN["dayord"] = ("(?:" + "|".join(sorted((k.replace("-", "[-\\s]") for k in ORD_DAY), key=len, reverse=True))
-                      + r")(?![\w-])")
-_BUILTIN["tens"] = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?!\w)"
+
+def _any(name: str) -> str:
+    """The words of lexicon list `name` as a regex alternation, in file order (these lists have
+    no word that is a prefix of another, so the order does not matter)."""
+    return "(?:" + "|".join(w.replace(" ", r"\s+") for w in table(name)) + ")"
+
+
+@lru_cache(maxsize=1)
+def _word_builtins() -> dict[str, str]:
+    """Built-in macros that are patterns around word lists of the lexicon (numbers, clock words)."""
+    tens, ones, teens = _any("tens"), _any("ones"), _any("teens")
+    # "March eighth", "the twenty-first of May" (broadcast transcripts spell the day out)
+    dayord = sorted((k.replace("-", "[-\\s]") for k in table("day_ordinal")), key=len, reverse=True)
+    return {
+        "num_words": rf"(?:{tens}(?:[-\s]+{ones}(?!\w))?(?!\w))",
+        "clock": (r"(?:(?P<hour>1[0-2]|0?[1-9])(?:[:.](?P<min>[0-5][0-9]))?\s*(?P<ampm>a\.m\.|p\.m\.|a\.m(?!\w)|p\.m(?!\w)|am(?!\w)|pm(?!\w))"
+                  r"|(?P<h24>[01]?[0-9]|2[0-3]):(?P<m24>[0-5][0-9])(?=\s*(?:GMT|UTC|EDT|EST|CET|BST|local|hours?|h\b))"
+                  rf"|(?P<named>{_any('clock_word')[3:-1]})(?!\w))"),
+        "tz": "(?:" + _any("timezone")[3:-1] + r"|\([A-Z]{3,4}\))(?!\w)",
+        "decade": (r"(?:(?P<dec4>(?:1[0-9]|20)[0-9]0)'?s(?!\w)|'?(?P<dec2>[0-9]0)'?s(?!\w)"
+                   rf"|(?:the\s+)?(?:(?:nineteen|twenty)[-\s]+)?(?P<decw>{_any('decade_word')[3:-1]})(?!\w))"),
+        "ones": ones + r"(?!\w)",
+        "teens": teens + r"(?!\w)",
+        "spelledyear": rf"(?:nineteen|twenty)[-\s]+(?:{tens}(?:[-\s]+{ones})?|{teens[3:-1]})(?!\w)",
+        "dayord": "(?:" + "|".join(dayord) + r")(?![\w-])",
+        "tens": tens + r"(?!\w)",
+    }
+
 
 # Macros that are lexicon tables (macro name -> lexicon key).
 _TABLES: dict[str, str] = {
@@ -61,21 +64,34 @@ _TABLES: dict[str, str] = {
 def _macro(name: str) -> str:
     if name in _BUILTIN:
         return _BUILTIN[name]
+    if name in _word_builtins():
+        return _word_builtins()[name]
     if name == "num":
         words = [w for w in table("number")]
-        return "(?:" + r"\d+(?:\.\d+)?(?![\d,])|" + _NUM_WORDS + "|" + alternation(words)[3:-1] + ")"
+        return "(?:" + r"\d+(?:\.\d+)?(?![\d,])|" + _word_builtins()["num_words"] + "|" + alternation(words)[3:-1] + ")"
     if name in _TABLES:
         return alternation(list(table(_TABLES[name])))
     raise KeyError(f"unknown macro {{{name}}} in rules.tsv")
 
 
+def macro_pattern(name: str) -> str:
+    """A macro of rules.tsv: a built-in, a short name of a lexicon list ({pod}), or else any
+    lexicon list by its own name ({half_unit})."""
+    try:
+        return _macro(name)
+    except KeyError:
+        return alternation(list(table(name)))
+
+
 @dataclass(frozen=True, slots=True)
 class Rule:
-    """One grammar line: `kind` names its normalizer; `groups` maps regex groups to names."""
+    """One grammar line: `kind` names its normalizer, `options` tune it; `groups` maps regex
+    groups to names."""
 
     index: int
     name: str
     kind: str
+    options: frozenset[str]
     groups: tuple[tuple[str, str], ...]
 
 
@@ -88,22 +104,62 @@ def _expand(pattern: str, prefix: str) -> str:
 
     def sub(m: re.Match) -> str:
         gname, macro = m.group(1) or m.group(2), m.group(2)
-        return f"(?P<{gname}>{_macro(macro)})"
+        return f"(?P<{gname}>{macro_pattern(macro)})"
 
     out = _MACRO_RE.sub(sub, pattern)
     return re.sub(r"\(\?P<(\w+)>", lambda m: f"(?P<{prefix}_{m.group(1)}>", out)
 
 
-def load_rules() -> list[tuple[str, str, str]]:
-    """(name, kind, pattern) of every rule line of data/rules.tsv, in file order."""
-    text = resources.files("kerryview.timex").joinpath("data/rules.tsv").read_text("utf-8")
-    rules = []
-    for line in text.splitlines():
+@dataclass(frozen=True, slots=True)
+class Example:
+    """A phrase a rule tags ([brackets] mark the expression) and the TIMEX3 it must give."""
+
+    text: str
+    expect: str
+
+
+@dataclass(frozen=True, slots=True)
+class RuleLine:
+    """One rule of rules.tsv as written: the pattern and the examples that test it. The kind
+    column is the normalizer's name, maybe followed by options for it ("month standalone")."""
+
+    name: str
+    kind_and_options: str
+    pattern: str
+    examples: tuple[Example, ...]
+
+    @property
+    def kind(self) -> str:
+        return self.kind_and_options.split()[0]
+
+    @property
+    def options(self) -> frozenset[str]:
+        return frozenset(self.kind_and_options.split()[1:])
+
+
+def read_tsv(name: str, columns: int) -> list[list[str]]:
+    """Rows of a tab-separated file of rules/ ("#" lines are comments), `columns` cells each."""
+    rows = []
+    for n, line in enumerate(data_file(name).splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
-        name, kind, pattern = line.split("\t")
-        rules.append((name, kind, pattern))
-    return rules
+        cells = line.split("\t")
+        if len(cells) != columns:
+            raise ValueError(f"{name}:{n}: {len(cells)} columns, expected {columns}")
+        rows.append(cells)
+    return rows
+
+
+def load_rules() -> list[RuleLine]:
+    """Every rule of rules/rules.tsv, in file order. A line with empty name, kind and pattern
+    gives one more example of the rule above it."""
+    rows: list[tuple[list[str], list[Example]]] = []
+    for name, kind, pattern, example, expect in read_tsv("rules.tsv", 5):
+        if not name and not kind and not pattern and rows:
+            rows[-1][1].append(Example(example, expect))
+        else:
+            rows.append(([name, kind, pattern], [Example(example, expect)]))
+    return [RuleLine(*cells, tuple(examples)) for cells, examples in rows]
 
 
 @lru_cache(maxsize=1)
@@ -111,7 +167,8 @@ def compiled() -> tuple[re.Pattern[str], dict[str, Rule]]:
     """The recognizer regex and its rules keyed by outer group name (cached per process)."""
     parts: list[str] = []
     rules: dict[str, Rule] = {}
-    for i, (name, kind, pattern) in enumerate(load_rules()):
+    for i, line in enumerate(load_rules()):
+        name, kind, pattern = line.name, line.kind, line.pattern
         prefix = f"r{i}"
         body = _expand(pattern, prefix)
         parts.append(f"(?P<{prefix}>(?<!\\w){body}(?![\\w]))")
@@ -119,6 +176,6 @@ def compiled() -> tuple[re.Pattern[str], dict[str, Rule]]:
         groups = tuple((f"{prefix}_{g}" if not g.startswith(prefix + "_") else g,
                         g.split("_", 1)[1] if g.startswith(prefix + "_") else g)
                        for g in sub.groupindex)
-        rules[prefix] = Rule(i, name, kind, groups)
+        rules[prefix] = Rule(i, name, kind, line.options, groups)
     regex = re.compile("|".join(parts), re.I)
     return regex, rules

@@ -1,7 +1,9 @@
-"""Word lists of the tagger, loaded once from data/lexicon.json.
+"""Word lists of the tagger, loaded once from the JSON files of rules/ (lexicon.json, context.json).
 
 Kept as data so that a linguist can extend the vocabulary without touching the matcher;
-this module only turns the lists into regex alternations and lookup tables.
+this module only turns the lists into regex alternations and lookup tables. Every list is a
+JSON object with a "_comment" saying what it is for, and either its words under "words" (a
+set) or word -> value pairs (a table).
 """
 from __future__ import annotations
 
@@ -11,22 +13,45 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, Iterable
 
+RULES = "rules"  # the data folder of the tagger, inside kerryview/timex/
+
+
+def data_file(name: str) -> str:
+    """Text of one file of the rules/ folder."""
+    return resources.files("kerryview.timex").joinpath(RULES, name).read_text("utf-8")
 
 
 @lru_cache(maxsize=1)
 def lexicon() -> dict[str, Any]:
-    """The parsed lexicon (cached: read once per process)."""
-    raw = resources.files("kerryview.timex").joinpath("data/lexicon.json").read_text("utf-8")
-    return json.loads(raw)
+    """Every list of every rules/*.json file by name (cached: read once per process).
+    A name defined in two files is an error: each list has one home."""
+    merged: dict[str, Any] = {}
+    folder = resources.files("kerryview.timex").joinpath(RULES)
+    for path in sorted(folder.iterdir(), key=lambda p: p.name):
+        if not path.name.endswith(".json"):
+            continue
+        for name, entry in json.loads(path.read_text("utf-8")).items():
+            if name.startswith("_"):
+                continue
+            if name in merged:
+                raise ValueError(f"word list {name!r} is defined twice (second time in {path.name})")
+            merged[name] = entry
+    return merged
+
+
+def pairs(entry: Any) -> dict[str, Any]:
+    """A list's word -> value pairs (True for a set), "_comment" dropped."""
+    if isinstance(entry, list):
+        return {w: True for w in entry}
+    if set(entry) == {"_comment", "words"}:
+        return {w: True for w in entry["words"]}
+    return {k: v for k, v in entry.items() if not k.startswith("_")}
 
 
 @lru_cache(maxsize=None)
 def table(name: str) -> dict[str, Any]:
     """A word -> value table of the lexicon, keys lower-cased with single spaces."""
-    entry = lexicon()[name]
-    if isinstance(entry, list):
-        return {w.lower(): True for w in entry}
-    return {k.lower(): v for k, v in entry.items()}
+    return {k.lower(): v for k, v in pairs(lexicon()[name]).items()}
 
 
 def alternation(words: Iterable[str]) -> str:

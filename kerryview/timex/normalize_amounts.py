@@ -4,10 +4,11 @@ and vague references ("now", "recently").
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .context import approx_mod, duration_value, fmt_num, number, unit_code, word_after
-from .lexicon import lookup
-from .pending import Groups, Pending, normalizer
+from .lexicon import lookup, table
+from .pending import Groups, Options, Pending, normalizer
 
 # "$5 a year", "20% a year", "four flights a week", "700 seats a week": a rate, so a SET
 _MONEY_BEFORE = re.compile(
@@ -16,17 +17,19 @@ _MONEY_BEFORE = re.compile(
     r"(?:\s*(?:%|percent|per cent)|(?:\s+[a-z]+){1,2})|\btimes)\s*$", re.I)
 
 
-_MODAL_BEFORE = re.compile(r"\b(?:will|would|could|may|might|can|should|must|shall)(?: \w+ly)?\s+$", re.I)
+@lru_cache(maxsize=1)
+def _modal_before() -> re.Pattern[str]:
+    """A modal verb (maybe with an adverb) ending the text before "one day"."""
+    return re.compile(r"\b(?:" + "|".join(table("modal")) + r")(?: \w+ly)?\s+$", re.I)
 
 
-@normalizer("duration")
-def _duration(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
+@normalizer("duration", ("range", "vague", "half", "plural"))
+def _duration(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
     low = " ".join(text[start:end].lower().split())
-    if rule == "dur_half":
-        unit = re.search(r"(hour|day|year|century|decade)$", low).group(1)
-        value = {"hour": "PT30M", "day": "PT12H", "year": "P6M", "century": "P50Y", "decade": "P5Y"}[unit]
+    if "half" in opts:
+        value = lookup("half_unit", g["half"])
         return Pending(start, end, "DURATION", value=value, mod=approx_mod(g.get("approx")))
-    if rule == "dur_plural":
+    if "plural" in opts:
         uc = unit_code(re.match(r"\w+", low).group())
         return Pending(start, end, "DURATION", value=duration_value(None, uc[0])) if uc else None
     uc = unit_code(g["unit"])
@@ -34,7 +37,7 @@ def _duration(g: Groups, text: str, start: int, end: int, rule: str) -> Pending 
         return None
     unit, mult = uc
     numtxt = (g.get("num") or "").lower()
-    if rule == "dur_vague":
+    if "vague" in opts:
         if (low.startswith("recent") or low.startswith("past")) and unit in ("Y", "D"):
             return Pending(start, end, "DATE", value="PAST_REF")
         if not g["unit"].lower().endswith("s"):
@@ -42,10 +45,6 @@ def _duration(g: Groups, text: str, start: int, end: int, rule: str) -> Pending 
         return Pending(start, end, "DURATION", value=duration_value(None, unit))
     if numtxt in ("a", "an") and unit in ("TS", "Q"):
         return None  # "a second round", "a quarter of the votes"
-    if re.search(r"[-\s]old$", low) or re.match(r"[-\s]+old\b", text[end:end + 6]):
-        return None  # ages ("52 years old") are not time expressions in TimeML
-    if unit == "Q" and re.search(r"\w-quarters$", low):
-        return None  # "three-quarters" is a fraction
     if numtxt in ("a", "an") and _MONEY_BEFORE.search(text[max(0, start - 40):start]):
         return Pending(start, end, "SET", value=duration_value(1, unit), quant="EVERY")
     n = number(g.get("num")) if g.get("num") else None
@@ -57,7 +56,7 @@ def _duration(g: Groups, text: str, start: int, end: int, rule: str) -> Pending 
             n += 0.5 * mult
         if n > 10000:
             return None
-    if low == "one day" and _MODAL_BEFORE.search(text[max(0, start - 30):start]):
+    if low == "one day" and _modal_before().search(text[max(0, start - 30):start]):
         return Pending(start, end, "DATE", value="FUTURE_REF")  # "Islam will one day be ...": some future day
     if numtxt == "one" and unit == "D" and re.match(r"\s*(?:of|,)", text[end:end + 4]):
         return None  # "one day of ..." is a duration, but "one day, he ..." is vague; keep it simple
@@ -66,7 +65,7 @@ def _duration(g: Groups, text: str, start: int, end: int, rule: str) -> Pending 
     if low.startswith("the ") and (re.search(r"\w-\w", low) or not g["unit"].lower().endswith("s")):
         start += 4 + len(text[start + 4:end]) - len(text[start + 4:end].lstrip())  # "the [30-day] period"
     value = duration_value(n, unit)
-    if rule == "dur_range":  # "two to three weeks": TimeBank gives the lower bound
+    if "range" in opts:  # "two to three weeks": TimeBank gives the lower bound
         return Pending(start, end, "DURATION", value=value, mod=approx_mod(g.get("approx")))
     if low.endswith(" or so"):
         return Pending(start, end, "DURATION", value=value, mod="APPROX")
@@ -80,7 +79,7 @@ def _duration(g: Groups, text: str, start: int, end: int, rule: str) -> Pending 
 
 
 @normalizer("duration_past")
-def _duration_past(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
+def _duration_past(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
     uc = unit_code(g["unit"])
     if uc is None:
         return None
@@ -94,21 +93,12 @@ def _duration_past(g: Groups, text: str, start: int, end: int, rule: str) -> Pen
     return Pending(start, end, "DURATION", value=duration_value(n, uc[0]), mod=approx_mod(g.get("approx")) or approx)
 
 
-_SET_FOLLOW_OK = {"and", "or", "to", "in", "for", "at", "on", "by", "from", "since", "until", "basis", "the", "a",
-                  "with", "as", "than", "over", "through", "during", "but", "while", "after", "before", "because"}
-
-
-@normalizer("set")
-def _set(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
+@normalizer("set", ("adverb", "times"))
+def _set(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
     low = " ".join(text[start:end].lower().split())
-    if rule == "set_adv":
-        nxt = word_after(text, end)
-        if nxt[:1].isupper() and re.search(r"\w\s+$", text[max(0, start - 2):start]):
-            return None  # "the party daily Granma": a newspaper
-        if nxt[:1].islower() and nxt.isalpha() and nxt not in _SET_FOLLOW_OK:
-            return None  # "a daily newspaper", "the quarterly dividend": adjectives, not sets
+    if "adverb" in opts:
         return Pending(start, end, "SET", value=lookup("set_adverb", low), quant="EVERY")
-    if rule == "set_times":
+    if "times" in opts:
         uc = unit_code(g["unit"])
         f = lookup("frequency_word", g["freqword"]) if g.get("freqword") else number(g.get("num"))
         if uc is None or f is None:
@@ -136,23 +126,17 @@ def _set(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | Non
 
 
 @normalizer("vague")
-def _vague(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
+def _vague(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
     low = " ".join(text[start:end].lower().split())
-    if low == "now" and re.match(r"[-\s]*(?:defunct|famous|former|retired|closed)", text[end:end + 12]):
-        return None
     return Pending(start, end, "DATE", value=lookup("vague", low))
 
 
-_ADJ_NOUN_BLOCK = {"account", "accounts", "affairs", "events", "event", "liabilities", "assets", "flow", "flows",
-                   "and", "or", "at", "in", "of", "to", "is", "was", "are", "were", "history"}
-
-
 @normalizer("vague_adj")
-def _vague_adj(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
+def _vague_adj(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
     """Attributive "current"/"recent" ("the current crisis", "recent attacks"): TimeML marks the
     adjective itself as a DATE, PRESENT_REF or PAST_REF (TimeBank does so consistently)."""
     word = text[start:end].lower()
     nxt = word_after(text, end).lower()
-    if not nxt or nxt in _ADJ_NOUN_BLOCK or lookup("unit", nxt) is not None or lookup("month", nxt) is not None:
+    if not nxt or nxt in table("vague_adjective_block") or lookup("unit", nxt) is not None or lookup("month", nxt) is not None:
         return None
     return Pending(start, end, "DATE", value="PRESENT_REF" if word == "current" else "PAST_REF")

@@ -9,11 +9,12 @@ import re
 from datetime import date
 from typing import Any
 
-from .context import (TEMPORAL_PREP, TENS, approx_mod, capitalized, duration_value, month_ok, number,
-                      pos_mod, unit_code, word_after, words_before, year_ok)
-from .grammar import ORD_DAY
+from functools import lru_cache
+
+from .context import (approx_mod, capitalized, direction, duration_value, month_ok, number, pos_mod, unit_code,
+                      word_after, words_before, year_ok)
 from .lexicon import lookup, table
-from .pending import Groups, Pending, normalizer
+from .pending import Groups, Options, Pending, normalizer
 
 
 def _date_part(g: Groups, wd_key: str = "weekday") -> dict[str, Any] | None:
@@ -24,9 +25,7 @@ def _date_part(g: Groups, wd_key: str = "weekday") -> dict[str, Any] | None:
         return {"op": "md", "month": lookup("month", g["month"]), "day": day, "year": year}
     wd = g.get(wd_key) or g.get("wd2") or g.get("weekday")
     if wd:
-        relw = (g.get("rel2") or "").lower()
-        rel = {"last": "last", "past": "last", "next": "next", "coming": "next", "this": "this",
-               "previous": "previous", "following": "following"}.get(relw)
+        rel = lookup("weekday_relation", g.get("rel2") or "")
         return {"op": "weekday", "weekday": lookup("weekday", wd), "rel": rel}
     if g.get("dayword"):
         return {"op": "dayshift", "n": lookup("day_word", g["dayword"])}
@@ -42,9 +41,9 @@ def _pending(start: int, end: int, type_: str, part: dict[str, Any] | None, **kw
 
 
 @normalizer("time_clock")
-def _time_clock(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
+def _time_clock(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
     if g.get("named"):
-        hh, mm = {"noon": (12, 0), "midday": (12, 0), "midnight": (24, 0)}[g["named"].lower()]
+        hh, mm = map(int, lookup("clock_word", g["named"]).split(":"))
     elif g.get("h24"):
         hh, mm = int(g["h24"]), int(g["m24"])
     else:
@@ -60,17 +59,8 @@ def _time_clock(g: Groups, text: str, start: int, end: int, rule: str) -> Pendin
     return _pending(start, end, "TIME", part, mod=approx_mod(g.get("approx")))
 
 
-def _in_name(g: Groups, text: str, start: int) -> bool:
-    """"USA Today", "VOA Today": a capitalized day word after a capitalized word is a name."""
-    w = g.get("dayword") or ""
-    return (w[:1].isupper() and text[start:start + len(w)] == w
-            and re.search(r"[A-Z][\w&'-]*\s+$", text[max(0, start - 30):start]) is not None)
-
-
 @normalizer("pod_date")
-def _pod_date(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
-    if _in_name(g, text, start):
-        return None
+def _pod_date(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
     part = _date_part(g)
     if g.get("month") and not month_ok(g, text, start, end, False):
         return None
@@ -95,10 +85,10 @@ def _pod_date(g: Groups, text: str, start: int, end: int, rule: str) -> Pending 
     return _pending(start, end, "TIME", part, mod=mod)
 
 
-@normalizer("date_iso")
-def _date_iso(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
+@normalizer("date_iso", ("two_digit_year",))
+def _date_iso(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
     y, m, d = int(g["year"]), int(g["mm"]), int(g["dd"])
-    if rule == "date_us" and len(g["year"]) == 2:
+    if "two_digit_year" in opts and len(g["year"]) == 2:
         y += 2000 if y < 50 else 1900
     try:
         date(y, m, d)
@@ -110,20 +100,20 @@ def _date_iso(g: Groups, text: str, start: int, end: int, rule: str) -> Pending 
     return Pending(start, end, "DATE", value=value)
 
 
-@normalizer("date_md")
-def _date_md(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
+@normalizer("date_md", ("day_first",))
+def _date_md(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
     if not month_ok(g, text, start, end, False):
         return None
     month = lookup("month", g["month"])
     if g.get("dayord"):
-        day = ORD_DAY[" ".join(g["dayord"].lower().replace("-", " ").split()).replace(" ", "-")]
+        day = table("day_ordinal")[" ".join(g["dayord"].lower().replace("-", " ").split()).replace(" ", "-")]
     else:
         day = int(re.match(r"\d+", g["day"]).group())
     try:
         date(2000, month, day)
     except ValueError:
         return None
-    if rule == "date_dmy" and not g.get("year") and not g.get("weekday"):
+    if "day_first" in opts and not g.get("year") and not g.get("weekday"):
         # "5 May" is a date, but "2 March" could be "2 march"; need a capital and no leading digit run
         if re.search(r"[\d,.]\s*$", text[max(0, start - 3):start]):
             return None
@@ -135,37 +125,34 @@ def _date_md(g: Groups, text: str, start: int, end: int, rule: str) -> Pending |
     return Pending(start, end, "DATE", op="md", args={"month": month, "day": day, "year": None, "weekday": wd}, mod=mod)
 
 
-@normalizer("month")
-def _month(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
-    if not month_ok(g, text, start, end, rule == "month_only"):
+@normalizer("month", ("standalone", "of_year"))
+def _month(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
+    if not month_ok(g, text, start, end, "standalone" in opts):
         return None
     month = lookup("month", g["month"])
     mod = pos_mod(g.get("pos"))
     if g.get("year"):
         return Pending(start, end, "DATE", value=f"{int(g['year']):04d}-{month:02d}", mod=mod)
     rel = lookup("relative_word", g["rel"]) if g.get("rel") else None
-    if rule == "month_of_year":
+    if "of_year" in opts:
         return Pending(start, end, "DATE", op="month", args={"month": month, "rel": None, "yearshift": rel or 0}, mod=mod)
     return Pending(start, end, "DATE", op="month", args={"month": month, "rel": rel, "yearshift": None}, mod=mod)
 
 
-@normalizer("season")
-def _season(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
+@normalizer("season", ("of_year",))
+def _season(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
     code = lookup("season", g["season"])
-    low = g["season"].lower()
-    if low in table("season_ambiguous") and re.match(r"\s+of\s+(?!\d)", text[end:end + 6]) and not g.get("year"):
-        return None  # "the fall of the Berlin Wall"
     mod = pos_mod(g.get("pos"))
     if g.get("year"):
         return Pending(start, end, "DATE", value=f"{int(g['year']):04d}-{code}", mod=mod)
     rel = lookup("relative_word", g["rel"]) if g.get("rel") else None
-    if rule == "season_of_year":
+    if "of_year" in opts:
         return Pending(start, end, "DATE", op="season", args={"season": code, "rel": None, "yearshift": rel or 0}, mod=mod)
     return Pending(start, end, "DATE", op="season", args={"season": code, "rel": rel, "yearshift": None}, mod=mod)
 
 
 @normalizer("quarter")
-def _quarter(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
+def _quarter(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
     n = lookup("ordinal", g["ordinal"])
     half = "half" in text[start:end].lower()
     if half and g["ordinal"].lower() in ("last", "final"):
@@ -187,7 +174,7 @@ def _quarter(g: Groups, text: str, start: int, end: int, rule: str) -> Pending |
 
 
 @normalizer("quarter_ref")
-def _quarter_ref(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
+def _quarter_ref(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
     low = " ".join(text[start:end].lower().split())
     back = 1 if re.search(r"year-earlier|year-ago|last year|a year (?:ago|earlier)", low) else 0
     current = "current" in low
@@ -197,17 +184,12 @@ def _quarter_ref(g: Groups, text: str, start: int, end: int, rule: str) -> Pendi
 
 
 @normalizer("weekend")
-def _weekend(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
+def _weekend(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
     relw = g["rel"].lower() if g.get("rel") else None
-    n = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "following": 1, "this": 0}.get(relw or "", None)
+    n = table("weekend_relation").get(relw or "", None)
     if relw and n is None:
         return None
     return Pending(start, end, "DATE", op="weekend", args={"n": n})
-
-
-_ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
-_TEENS = {w: i + 10 for i, w in enumerate(["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
-                                          "seventeen", "eighteen", "nineteen"])}
 
 
 def spelled_year(s: str) -> int:
@@ -215,13 +197,14 @@ def spelled_year(s: str) -> int:
     words = s.lower().replace("-", " ").split()
     century = 19 if words[0] == "nineteen" else 20
     rest = words[1:]
-    if rest[0] in _TEENS:
-        return century * 100 + _TEENS[rest[0]]
-    return century * 100 + TENS[rest[0]] + (_ONES[rest[1]] if len(rest) > 1 else 0)
+    ones, teens = table("ones"), table("teens")
+    if rest[0] in teens:
+        return century * 100 + teens[rest[0]]
+    return century * 100 + table("tens")[rest[0]] + (ones[rest[1]] if len(rest) > 1 else 0)
 
 
 @normalizer("spelled_year")
-def _spelled_year(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
+def _spelled_year(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
     """Years as spoken in broadcast transcripts: "nineteen ninety-six", "two thousand one"."""
     low = text[start:end].lower()
     if g.get("spelledyear"):  # "January nineteen ninety-seven", "the winter of nineteen ninety-four"
@@ -233,26 +216,24 @@ def _spelled_year(g: Groups, text: str, start: int, end: int, rule: str) -> Pend
         return Pending(start, end, "DATE", value=f"{y:04d}-{lookup('season', g['season'])}")
     if "thousand" in low:
         rest = g.get("ones3") or g.get("teens2")
-        y = 2000 + (_ONES.get(rest.lower(), 0) if g.get("ones3") else _TEENS[rest.lower()] if rest else 0)
-        if not rest and "year" not in low:
-            return None  # "two thousand soldiers"
+        y = 2000 + (table("ones").get(rest.lower(), 0) if g.get("ones3") else table("teens")[rest.lower()] if rest else 0)
         return Pending(start, end, "DATE", value=f"{y:04d}")
     century = 19 if "nineteen" in low[:12] else 20
     if g.get("tens"):
-        yy = TENS[g["tens"].lower()] + (_ONES[g["ones"].lower()] if g.get("ones") else 0)
+        yy = table("tens")[g["tens"].lower()] + (table("ones")[g["ones"].lower()] if g.get("ones") else 0)
     elif g.get("teens"):
-        yy = _TEENS[g["teens"].lower()]
+        yy = table("teens")[g["teens"].lower()]
     else:
-        yy = _ONES[g["ones2"].lower()]
+        yy = table("ones")[g["ones2"].lower()]
     return Pending(start, end, "DATE", value=f"{century}{yy:02d}")
 
 
 
-@normalizer("year")
-def _year(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
-    if rule == "yy_only":
+@normalizer("year", ("apostrophe",))
+def _year(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
+    if "apostrophe" in opts:
         prev = words_before(text, start, 1)
-        if not prev or prev[-1].lower() not in TEMPORAL_PREP:
+        if not prev or prev[-1].lower() not in table("temporal_prep"):
             return None
         return Pending(start, end, "DATE", op="yy", args={"yy": int(text[start + 1:end])})
     if not year_ok(g, text, start, end):
@@ -261,18 +242,18 @@ def _year(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | No
 
 
 @normalizer("the_year")
-def _the_year(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
+def _the_year(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
     """"the current fiscal year", "the full year": the year under discussion."""
     low = text[start:end].lower()
     if re.match(r"\s+(?:ended|ending)\b", text[end:end + 10]):
         return Pending(start, end, "DURATION", value="P1Y")  # "the fiscal year ended Jan. 31": a period
-    n = -1 if re.search(r"previous|prior|last", low) else 1 if re.search(r"next|coming|following", low) else 0
-    base = "dct" if re.search(r"current|latest|last|next|coming", low) else "narrative"
+    n = direction(low)
+    base = "dct" if any(w in table("deictic_word") for w in re.findall(r"[a-z]+", low)) else "narrative"
     return Pending(start, end, "DATE", op="shift", args={"unit": "Y", "n": n, "base": base})
 
 
 @normalizer("century")
-def _century(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
+def _century(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
     n = int(g["cent"])
     if n < 1:
         return None
@@ -280,17 +261,15 @@ def _century(g: Groups, text: str, start: int, end: int, rule: str) -> Pending |
 
 
 @normalizer("decade")
-def _decade(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
+def _decade(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
     mod = pos_mod(g.get("pos"))
     if g.get("dec4"):
         y = int(g["dec4"])
-        if y % 100 == 0 and not text[start:end].lower().startswith("the"):
-            return None
         return Pending(start, end, "DATE", value=f"{y // 10:03d}", mod=mod)
     if g.get("dec2"):
         if not ("'" in text[start:end] or text[start:end].lower().startswith("the") or g.get("pos")):
             prev = words_before(text, start, 1)
-            if not prev or prev[-1].lower() not in ("the", "in", "of", "early", "late", "mid", "since", "during"):
+            if not prev or prev[-1].lower() not in table("decade_prep"):
                 return None
         return Pending(start, end, "DATE", op="decade", args={"d": int(g["dec2"]) // 10}, mod=mod)
     word = g["decw"].lower()
@@ -305,7 +284,7 @@ _T_UNITS = ("TH", "TM", "TS")
 
 
 @normalizer("rel_unit")
-def _rel_unit(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
+def _rel_unit(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
     uc = unit_code(g["unit"])
     if uc is None:
         return None
@@ -349,28 +328,30 @@ def _rel_unit(g: Groups, text: str, start: int, end: int, rule: str) -> Pending 
     return Pending(start, end, "DATE", op="shift", args={"unit": unit, "n": rel, "base": "dct"}, mod=mod)
 
 
-_BACK = ("ago", "earlier", "before", "prior", "back")
-_DCT_BASED = ("ago", "hence", "from now", "back")
+@lru_cache(maxsize=1)
+def _shift_word() -> re.Pattern[str]:
+    """The direction word at the end of "three days ago", "two days later on"."""
+    return re.compile("(" + "|".join(table("shift_direction")) + r")(?:\s+\w+)?$")
 
 
-@normalizer("ago")
-def _ago(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
+@normalizer("ago", ("no_number", "adjective"))
+def _ago(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
     uc = unit_code(g["unit"])
     if uc is None:
         return None
     unit, mult = uc
     low = " ".join(text[start:end].lower().split())
-    m = re.search(r"(ago|earlier|later|before|after|hence|from now|prior|on|back)(?:\s+\w+)?$", low.replace("-", " "))
+    m = _shift_word().search(low.replace("-", " "))
     if m is None:
         return None
     word = m.group(1)
-    sign = -1 if word in _BACK else 1
-    base = "dct" if word in _DCT_BASED and rule != "year_earlier_adj" else "narrative"
+    sign = table("shift_direction")[word]
+    base = "dct" if word in table("shift_from_document_date") and "adjective" not in opts else "narrative"
     if word == "on" and not g.get("num"):
         return None
     if g.get("num"):
         n = number(g["num"])
-    elif g.get("vnum") or rule == "unit_ago" and g["unit"].lower().endswith("s"):
+    elif g.get("vnum") or "no_number" in opts and g["unit"].lower().endswith("s"):
         n = None
     else:
         n = 1.0
@@ -379,12 +360,12 @@ def _ago(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | Non
         if word != "ago":  # "days before": an unspecified amount; "before" is only a signal
             m2 = re.match(r".*?\b\w+s\b", text[start:end])
             return Pending(start, start + m2.end(), "DURATION", value=duration_value(None, unit)) if m2 else None
-        if rule == "unit_ago":  # "months ago"
+        if "no_number" in opts:  # "months ago"
             return Pending(start, end, "DURATION", value=duration_value(None, unit))
         return Pending(start, end, "DATE", value="PAST_REF" if sign < 0 else "FUTURE_REF")
     if unit in _T_UNITS:
         return Pending(start, end, "DURATION", value=duration_value(n, unit), mod=mod)
-    adjective = rule == "year_earlier_adj"
+    adjective = "adjective" in opts
     if adjective and low.startswith(("a ", "an ")):
         start += len(low.split()[0]) + 1  # "a [year-earlier] figure"
     return Pending(start, end, "DATE", op="shift", mod=mod,
@@ -392,17 +373,11 @@ def _ago(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | Non
 
 
 @normalizer("narrative")
-def _narrative(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
+def _narrative(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
     uc = unit_code(g.get("unit") or g.get("unit2"))
     if uc is None or uc[0] in _T_UNITS or uc[1] > 1:
         return None
-    low = text[start:end].lower()
-    if re.search(r"follow|next|after", low):
-        n = 1
-    elif re.search(r"previous|prior|preceding|before", low):
-        n = -1
-    else:
-        n = 0
+    n = direction(text[start:end].lower())
     unit_word = (g.get("unit") or g.get("unit2")).lower()
     if unit_word.endswith("s"):
         return None
@@ -410,7 +385,7 @@ def _narrative(g: Groups, text: str, start: int, end: int, rule: str) -> Pending
 
 
 @normalizer("holiday")
-def _holiday(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
+def _holiday(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
     """Named days: fixed ("Christmas"), nth weekday ("Thanksgiving") or Easter-based ("Good Friday")."""
     h = g["holiday"]
     if not (h[:1].isupper() or h.lower().startswith("the ")) or (h.isupper() and len(h) > 3):
@@ -422,7 +397,7 @@ def _holiday(g: Groups, text: str, start: int, end: int, rule: str) -> Pending |
 
 
 @normalizer("year_end")
-def _year_end(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
+def _year_end(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
     """"at year-end", "last year-end": the end of the year under discussion."""
     relw = (g.get("rel") or "").lower()
     n = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "this": 0, "": 0}.get(relw)
@@ -438,7 +413,7 @@ def _year_end(g: Groups, text: str, start: int, end: int, rule: str) -> Pending 
 
 
 @normalizer("the_unit")
-def _the_unit(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
+def _the_unit(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
     """"the week", "the day", "the morning": the current unit of the story (TimeBank marks them)."""
     if g.get("pod"):
         pod = lookup("part_of_day", g["pod"])
@@ -461,21 +436,12 @@ def _the_unit(g: Groups, text: str, start: int, end: int, rule: str) -> Pending 
 
 
 @normalizer("weekday")
-def _weekday(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
+def _weekday(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
     wd = g["weekday"]
     if not capitalized(wd) and not wd.islower():
         return None
-    after = " ".join(text[end:end + 30].split()).lower()
-    for blocker in table("weekday_blockers_after"):
-        if after.startswith(blocker + " ") or after == blocker or after.startswith(blocker + ".") or after.startswith(blocker + ","):
-            if text[end:].lstrip()[:1].isupper():
-                return None
-    before = text[max(0, start - 7):start].lower()
-    if before.rstrip().endswith(("bloody", "good", "black", "super", "cyber", "ash", "palm", "easter")):
-        return None
     relw = g["rel"].lower() if g.get("rel") else None
-    rel = {"last": "last", "past": "last", "previous": "previous", "next": "next", "coming": "next",
-           "following": "following", "this": "this", "prior": "previous"}.get(relw or "", None)
+    rel = lookup("weekday_relation", relw or "")
     if relw and rel is None:
         return None
     return Pending(start, end, "DATE", op="weekday", args={"weekday": lookup("weekday", wd), "rel": rel},
@@ -483,7 +449,7 @@ def _weekday(g: Groups, text: str, start: int, end: int, rule: str) -> Pending |
 
 
 @normalizer("weekday_set")
-def _weekday_set(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
+def _weekday_set(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
     if g.get("weekdays") and not capitalized(g["weekdays"]):
         return None
     if g.get("podpl"):  # "Tuesday nights": every Tuesday night
@@ -496,12 +462,9 @@ def _weekday_set(g: Groups, text: str, start: int, end: int, rule: str) -> Pendi
 
 
 @normalizer("dayword")
-def _dayword(g: Groups, text: str, start: int, end: int, rule: str) -> Pending | None:
+def _dayword(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
     n = lookup("day_word", g["dayword"])
     low = text[start:end].lower()
-    if _in_name(g, text, start):
-        return None
-
     if low.startswith("the day before"):
         n -= 1
     elif low.startswith("the day after"):

@@ -24,15 +24,20 @@ class Pending:
     mod: str | None = None
     freq: str | None = None
     quant: str | None = None
+    rule: str = ""  # the rules.tsv line that matched (for tests and debugging)
 
 
 Groups = dict[str, str]
-Normalizer = Callable[[Groups, str, int, int, str], "Pending | None"]
+Options = frozenset[str]  # the options of a rule, written after its kind in rules.tsv ("month standalone")
+Normalizer = Callable[[Groups, str, int, int, Options], "Pending | None"]
 NORMALIZERS: dict[str, Normalizer] = {}
+OPTIONS: dict[str, Options] = {}  # kind -> the options its normalizer understands
 
 
-def normalizer(kind: str) -> Callable[[Normalizer], Normalizer]:
+def normalizer(kind: str, options: tuple[str, ...] = ()) -> Callable[[Normalizer], Normalizer]:
+    """Register a normalizer for rules of `kind`; `options` are the flags that rules may give it."""
     def register(fn: Normalizer) -> Normalizer:
         NORMALIZERS[kind] = fn
+        OPTIONS[kind] = frozenset(options)
         return fn
     return register

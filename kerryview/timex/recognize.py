@@ -15,33 +15,24 @@ from datetime import date
 from functools import lru_cache
 
 from .grammar import compiled
-from .lexicon import lexicon
+from .lexicon import table
+from .negatives import Negative, by_rule
 from .normalize import NORMALIZERS, Pending
 
 _TOKEN = re.compile(r"'?\w+")
 _LOOKBACK = 5  # longest rule prefix before its first trigger word, in tokens
-_STOP = {"the", "a", "an", "of", "on", "in", "at", "to", "and", "or", "for", "s", "is", "are", "be", "by",
-         "no", "up", "than", "more", "less", "over", "under", "some", "about", "just", "close", "with", "all",
-         "that", "this", "these", "those", "their", "his", "her", "its", "it", "one", "many", "few", "most", "last",
-         "next", "few"}
-_EXTRA_TRIGGERS = {"ago", "earlier", "later", "hence", "current", "fiscal", "qtr", "half", "every", "each", "recent", "recently",
-                   "decade", "decades", "mid", "midsummer", "twice", "thrice", "once", "times", "past", "now",
-                   "today", "tonight", "yesterday", "tomorrow", "noon", "midnight", "midday", "future", "term",
-                   "run", "present", "currently", "weekend", "overnight", "daytime", "previously", "period",
-                   "lately", "nowadays", "presently", "formerly", "days", "years", "hours", "eighties", "nineties",
-                   "seventies", "sixties", "fifties", "forties", "thirties", "twenties", "nineteen", "thousand"}
 
 
 @lru_cache(maxsize=1)
 def triggers() -> frozenset[str]:
     """Lower-case words that can head a time expression (derived from the lexicon)."""
-    lex = lexicon()
-    words: set[str] = set(_EXTRA_TRIGGERS)
+    words: set[str] = set(table("trigger_extra"))
+    stop = table("trigger_stop")
     for name in ("month", "weekday", "weekday_plural", "season", "part_of_day", "unit", "day_word", "vague",
                  "set_adverb", "frequency_word", "decade_word", "ordinal", "position", "holiday"):
-        for entry in lex[name]:
+        for entry in table(name):
             for w in re.findall(r"\w+", entry.lower()):
-                if w not in _STOP:
+                if w not in stop:
                     words.add(w)
     return frozenset(words)
 
@@ -49,12 +40,9 @@ def triggers() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def first_words() -> frozenset[str]:
     """Lower-case words a rule can start with: triggers plus the prefix words of the grammar."""
-    lex = lexicon()
-    words = set(triggers()) | {"the", "that", "at", "each", "every", "fiscal", "calendar", "financial", "half", "a",
-                               "an", "this", "recent", "right", "just", "these", "in", "more", "less", "no", "up",
-                               "close", "upwards", "fewer", "over", "under", "some", "about", "all"}
+    words = set(triggers()) | set(table("rule_start_extra"))
     for name in ("approx", "position", "relative_word", "number", "tens", "vague_quantity", "set_quant", "vague"):
-        for entry in lex[name]:
+        for entry in table(name):
             words.update(re.findall(r"\w+", entry.lower())[:1])
     return frozenset(words)
 
@@ -134,16 +122,27 @@ def coordinated_day(text: str, first: Pending) -> Pending | None:
     return Pending(m.start(2), end, "DATE", op="md", args=args, mod=first.mod)
 
 
+@lru_cache(maxsize=1)
+def rule_negatives() -> dict[str, tuple[Negative, ...]]:
+    """The negative rules that veto each rule of the grammar, by its name or by its kind."""
+    negs = by_rule()
+    return {r.name: negs.get(r.name, ()) + negs.get(r.kind, ()) for r in compiled()[1].values()}
+
+
 def _normalize(m: re.Match, rules: dict, text: str) -> Pending | None:
     rule = rules[m.lastgroup]
     groups = {short: v for full, short in rule.groups if (v := m.group(full)) is not None}
     start, end = m.span()
+    for neg in rule_negatives().get(rule.name, ()):
+        if neg.vetoes(text, start, end):
+            return None
     try:
-        pending = NORMALIZERS[rule.kind](groups, text, start, end, rule.name)
+        pending = NORMALIZERS[rule.kind](groups, text, start, end, rule.options)
     except (ValueError, KeyError, TypeError, AttributeError, OverflowError, IndexError):
         return None
     if pending is None or (pending.value is None and pending.op is None) or pending.end <= pending.start:
         return None
+    pending.rule = rule.name
     return pending
 
 

@@ -1,0 +1,102 @@
+"""Every rule of kerryview/timex/rules/ carries its own example, and these tests hold it to it.
+
+rules.tsv: each rule's example is tagged with the expected TIMEX3 type and value, and it is
+that rule (not an earlier, shorter one) that matches. negatives.tsv: each negative example is
+not tagged, and it is the negative rule that stops it (without it, the example would be).
+"""
+from __future__ import annotations
+
+import importlib
+import re
+from datetime import date
+
+import pytest
+
+from kerryview.timex import tag
+from kerryview.timex.grammar import load_rules
+from kerryview.timex.lexicon import lexicon
+from kerryview.timex.negatives import load_negatives
+from kerryview.timex.normalize import NORMALIZERS, OPTIONS
+from kerryview.timex.recognize import recognize
+
+# the module itself: the package re-exports a function of the same name
+recognize_module = importlib.import_module("kerryview.timex.recognize")
+
+DCT = date(2023, 7, 18)
+RULES = load_rules()
+NEGATIVES = load_negatives()
+
+
+def phrase(example: str) -> tuple[str, int, int]:
+    """The text of an example and the span it marks with [brackets] (the whole text if none)."""
+    m = re.fullmatch(r"([^\[\]]*)\[([^\[\]]+)\]([^\[\]]*)", example)
+    if m is None:
+        return example, 0, len(example)
+    text = m.group(1) + m.group(2) + m.group(3)
+    return text, len(m.group(1)), len(m.group(1)) + len(m.group(2))
+
+
+def expectation(expect: str) -> tuple[str, str, dict[str, str]]:
+    """("DATE", "2023-07-14", {"mod": "END"}) from "DATE 2023-07-14 mod=END"."""
+    type_, value, *rest = expect.split()
+    return type_, value, dict(kv.split("=", 1) for kv in rest)
+
+
+def test_every_rule_has_an_example_and_a_known_normalizer_and_options():
+    for rule in RULES:
+        assert rule.examples and all(ex.text.strip() for ex in rule.examples), f"{rule.name} has no example"
+        assert rule.kind in NORMALIZERS, f"{rule.name}: no normalizer {rule.kind!r}"
+        unknown = rule.options - OPTIONS[rule.kind]
+        assert not unknown, f"{rule.name}: normalizer {rule.kind} has no option {unknown}"
+        assert rule.examples[0].expect != "none", f"{rule.name}: the first example must be tagged"
+        for ex in rule.examples:
+            if ex.expect != "none":
+                expectation(ex.expect)
+    assert len({r.name for r in RULES}) == len(RULES), "rule names must be unique"
+
+
+def test_every_negative_rule_applies_to_existing_rules():
+    names = {r.name for r in RULES} | {r.kind for r in RULES}
+    for neg in NEGATIVES:
+        assert set(neg.applies_to) <= names, f"{neg.name} applies to unknown {set(neg.applies_to) - names}"
+        assert neg.example.count("[") == 1, f"{neg.name}: mark the words that must not be tagged"
+
+
+EXAMPLES = [(rule, ex) for rule in RULES for ex in rule.examples]
+
+
+@pytest.mark.parametrize("rule, example", EXAMPLES, ids=[f"{r.name}: {ex.text}" for r, ex in EXAMPLES])
+def test_rule_example(rule, example):
+    text, start, end = phrase(example.text)
+    if example.expect == "none":  # a reading the rule's normalizer rejects ("Theresa May")
+        assert [t.text for t in tag(text, DCT) if t.start < end and start < t.end] == []
+        return
+    type_, value, extra = expectation(example.expect)
+    dct = extra.get("dct", DCT.isoformat())
+    dct = None if dct == "none" else date.fromisoformat(dct)
+    fired = {(p.start, p.end): p.rule for p in recognize(text)}
+    assert fired.get((start, end)) == rule.name, f"{text!r}: rules fired {fired}"
+    found = {(t.start, t.end): t for t in tag(text, dct)}
+    timex = found[(start, end)]
+    assert (timex.type, timex.value, timex.mod) == (type_, value, extra.get("mod"))
+
+
+@pytest.mark.parametrize("neg", NEGATIVES, ids=[n.name for n in NEGATIVES])
+def test_negative_example(neg, monkeypatch):
+    text, start, end = phrase(neg.example)
+
+    def tagged() -> list[tuple[int, int]]:
+        return [(t.start, t.end) for t in tag(text, DCT) if t.start < end and start < t.end]
+
+    assert tagged() == [], f"{neg.example!r} must not be tagged"
+    without = {rule: tuple(n for n in negs if n.name != neg.name)
+               for rule, negs in recognize_module.rule_negatives().items()}
+    monkeypatch.setattr(recognize_module, "rule_negatives", lambda: without)
+    assert tagged() != [], f"{neg.name} is not what keeps {neg.example!r} untagged"
+
+
+def test_every_word_list_says_what_it_is_for():
+    lists = lexicon()
+    assert {"month", "temporal_prep", "weekday_blockers_after"} <= set(lists)
+    for name, entry in lists.items():
+        assert isinstance(entry, dict) and entry.get("_comment", "").strip(), f"word list {name} has no _comment"
