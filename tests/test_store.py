@@ -3,13 +3,14 @@ from datetime import date
 
 import pytest
 
-from kerryview.model import Document, Event, EventMention, Timex
+from kerryview.model import DateSource, DateSourceKind, Document, Event, EventMention, Timex
 from kerryview.store import Store
 
 
 def _corpus():
     doc = Document(id="d1", path="/x/d1.txt", text="Kerry met Xie on Monday.", title=None,
-                   sha256="ab", dct=date(2023, 7, 18), dct_source="stated")
+                   sha256="ab", dct=date(2023, 7, 18),
+                   dct_source=DateSource(DateSourceKind.STATED_IN_TEXT, "stated"))
     t = Timex(16, 23, "Monday", "DATE", "2023-07-17", anchor="2023-07-18", anchor_kind="dct")
     m = EventMention("d1", 0, 24, doc.text, t, 6, 9, "happened", "Monday -> 2023-07-17",
                      "PT12H", "APPROX")

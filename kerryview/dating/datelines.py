@@ -6,6 +6,8 @@ import re
 from datetime import date
 from functools import cache
 
+from kerryview.model import DateLine
+
 # A date line at the top of a file, as scrapers and wire feeds write them:
 # "date 2023-07-18", "Date: 2023-07-18", "Published: 2023-07-18T10:00Z" (fast path), and
 # "Published: July 18, 2023", "Date: 18 Jul 2023 10:00 GMT" (read by dateparser).
@@ -59,6 +61,16 @@ def find_metadata_date(text: str) -> tuple[date, tuple[int, int]] | None:
             start = m.start("rest")
             return value, (start, start + len(m["rest"][:end].rstrip(",;.|-")))
     return None
+
+
+def read_dateline(text: str) -> DateLine | None:
+    """The date line at the top of `text`, if it has one: read once per document, when its file
+    is read (and by the store, for documents saved before date lines were kept)."""
+    found = find_metadata_date(text)
+    if found is None:
+        return None
+    value, (start, end) = found
+    return DateLine(value, start, end)
 
 
 def is_date_line(line: str) -> bool:

@@ -86,7 +86,7 @@ class ReaderWidget(QWidget):
         self.header.setText(
             f"<b>{escape(document_title(doc))}</b><br><span style='color:#64748b'>"
             f"{escape(doc.path)} · published {escape(when)} "
-            f"<i>({escape(doc.dct_source or 'unknown')})</i></span>")
+            f"<i>({escape(str(doc.dct_source))})</i></span>")
         self.header.setToolTip(doc.path)
         self.browser.setPlainText(doc.text)
         self._apply()

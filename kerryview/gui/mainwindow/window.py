@@ -272,10 +272,10 @@ class MainWindow(QMainWindow):
         for d in docs:
             when = d.dct.isoformat() if d.dct else "unknown"
             n = len(self._mentions_by_doc.get(d.id, []))
-            it = QTreeWidgetItem([document_title(d), when, d.dct_source or "unknown"])
+            it = QTreeWidgetItem([document_title(d), when, str(d.dct_source)])
             it.setData(0, Qt.ItemDataRole.UserRole, d.id)
             it.setToolTip(0, f"{d.path}\n{n} passage(s) on the timeline")
-            it.setToolTip(2, d.dct_source or "unknown")
+            it.setToolTip(2, str(d.dct_source))
             self.documents.addTopLevelItem(it)
 
     # -- selection ------------------------------------------------------------------------
