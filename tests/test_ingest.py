@@ -5,7 +5,7 @@ import pytest
 
 from kerryview.bundled import bundled_corpus_paths
 from kerryview.ingest import ReadError, expand_paths, read_document
-from kerryview.dating.datelines import find_metadata_date
+from kerryview.dating.datelines import read_dateline
 from kerryview.model import DateLine, DateSourceKind
 from kerryview.ingest.metadata import find_title
 from kerryview.pipeline import read_documents
@@ -102,9 +102,9 @@ def test_html_article_becomes_its_text(tmp_path):
 
 def test_metadata_date_and_title():
     text = " date 2023-07-18 The US Special Envoy met Wang Yi."
-    value, (a, b) = find_metadata_date(text)
-    assert value.isoformat() == "2023-07-18" and text[a:b] == "2023-07-18"
-    assert find_metadata_date("Kerry met Wang on 2023-07-18.") is None
+    line = read_dateline(text)
+    assert line.value.isoformat() == "2023-07-18" and text[line.start:line.end] == "2023-07-18"
+    assert read_dateline("Kerry met Wang on 2023-07-18.") is None
     assert find_title("Climate could reset US-China relations, says US envoy\nBody.") \
         == "Climate could reset US-China relations, says US envoy"
     assert find_title("A long first sentence of the body that ends like a sentence.") is None
@@ -145,8 +145,7 @@ def test_the_date_line_is_read_with_the_file(tmp_path):
 
 
 def test_written_out_date_lines(tmp_path):
-    value, (a, b) = find_metadata_date("Published: July 18, 2023\nKerry met Wang.")
-    assert value.isoformat() == "2023-07-18"
-    assert find_metadata_date("Date: 18 Jul 2023 10:00 GMT\nBody")[0].isoformat() == "2023-07-18"
-    assert find_metadata_date("Date: Tuesday\nBody") is None  # not a full date
-    assert find_metadata_date("Kerry met Wang on July 18, 2023.") is None  # not a date line
+    assert read_dateline("Published: July 18, 2023\nKerry met Wang.").value.isoformat() == "2023-07-18"
+    assert read_dateline("Date: 18 Jul 2023 10:00 GMT\nBody").value.isoformat() == "2023-07-18"
+    assert read_dateline("Date: Tuesday\nBody") is None  # not a full date
+    assert read_dateline("Kerry met Wang on July 18, 2023.") is None  # not a date line
