@@ -54,7 +54,7 @@ class DateSourceKind(Enum):
 @dataclass(frozen=True, slots=True)
 class DateSource:
     """Where a publication date comes from: `kind` for code to decide by, `detail` the sentence
-    shown to people ("stated in the article (“date 2023-07-18”)"). str() is the sentence."""
+    shown to people ("stated in the article (“2023-07-18”)"). str() is the sentence."""
 
     kind: DateSourceKind
     detail: str
@@ -92,7 +92,7 @@ class Document:
     encoding: str = "utf-8"
     sha256: str = ""
     dct: date | None = None
-    dct_source: DateSource = DateSource(DateSourceKind.UNKNOWN, "unknown")
+    dct_source: DateSource = DateSource.unknown()
     dateline: DateLine | None = None  # the date line at the top of the text, if any
 
 

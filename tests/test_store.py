@@ -187,3 +187,22 @@ def test_a_schema_2_database_gets_the_kinds_of_its_date_sources(tmp_path):
     assert all(d.dateline is None for d in docs[1:])
     assert store.marks() == {"e1": (True, False)}
     assert not Store(db).needs_rebuild  # upgraded once
+
+
+def test_tables_made_before_a_model_field_was_added_are_rebuilt(tmp_path):
+    """A mentions table without a column for one of the model's fields (as one made before the
+    field was added) is derived again instead of being read into the wrong fields."""
+    import sqlite3
+
+    store = Store(tmp_path / "c.db")
+    store.save_corpus(*_corpus())
+    store.close()
+    conn = sqlite3.connect(tmp_path / "c.db")
+    conn.execute("ALTER TABLE mentions DROP COLUMN timex_anchor_kind")
+    conn.commit()
+    conn.close()
+    reopened = Store(tmp_path / "c.db")
+    assert reopened.needs_rebuild and reopened.events() == []
+    assert reopened.documents() == _corpus()[0]
+    reopened.save_corpus(*_corpus())
+    assert Store(tmp_path / "c.db").events() == _corpus()[1]

@@ -146,8 +146,8 @@ def _passages(text: str, timexes: list[Timex]) -> list[_Passage]:
     out = []
     for i, t in enumerate(timexes):
         if t.type in ("DATE", "TIME"):
-            out.append(_Passage(i, _sentence_of(text, contexts, t), tense=tense(text, t.start, t.end),
-                                bag=contexts.terms(t.start)))
+            out.append(_Passage(i, _sentence_of(text, contexts, t),
+                                tense=tense(text, t.start, t.end), bag=contexts.terms(t.start)))
     return out
 
 

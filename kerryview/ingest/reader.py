@@ -130,4 +130,3 @@ def read_document(path: str | Path, doc_id: str | None = None) -> Document:
     return Document(id=doc_id or path.stem, path=os.fspath(path.resolve()), text=text,
                     title=title or find_title(text), encoding=encoding, sha256=digest,
                     dct=dct, dct_source=dct_source, dateline=read_dateline(text))
-

@@ -26,7 +26,7 @@ SCHEMA_VERSION = 3
 # version keeps its documents and has these rebuilt (Store.needs_rebuild).
 DERIVED_TABLES = ("mentions", "events")
 # Columns are named after the model's fields and read back by name, so a field added to the
-# model gets its own column (or a loud error) instead of shifting the others.
+# model gets its own column (the derived tables are rebuilt) instead of shifting the others.
 TIMEX_FIELDS = tuple(f.name for f in fields(Timex))  # stored as timex_<field> in mentions
 MENTION_FIELDS = tuple(f.name for f in fields(EventMention) if f.name != "timex")
 # Event.mentions come from the mentions table, reviewed/dismissed from the user's marks.
@@ -44,7 +44,7 @@ def _column_type(field_type: str) -> type:
     return int if field_type.split("|")[0].strip() == "int" else str
 
 
-def kind_of_old_source(sentence: str | None) -> DateSourceKind:
+def _kind_of_old_source(sentence: str | None) -> DateSourceKind:
     """The kind of a date source written as a sentence only (schema 2 and before)."""
     for prefix, kind in _OLD_SOURCE_PREFIXES:
         if (sentence or "").startswith(prefix):
@@ -81,10 +81,22 @@ class Store:
     def _create_schema(self) -> None:
         db = self.db
         self.needs_rebuild = False
+        event_types = {f.name: _column_type(f.type) for f in fields(Event)}
+        mention_types = {f.name: _column_type(f.type) for f in fields(EventMention)}
+        timex_types = {f.name: _column_type(f.type) for f in fields(Timex)}
+        derived = {
+            "events": {**{f: event_types[f] for f in EVENT_FIELDS}, "n_sources": int},
+            "mentions": {"id": int, "event_id": str,
+                         **{f: mention_types[f] for f in MENTION_FIELDS},
+                         **{f"timex_{f}": timex_types[f] for f in TIMEX_FIELDS}}}
         with db.atomic():
             db["meta"].create({"key": str, "value": str}, pk="key", if_not_exists=True)
             row = db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-            if row and row[0] != str(SCHEMA_VERSION):
+            # Another schema version, or a model field added since the tables were made.
+            stale = row and row[0] != str(SCHEMA_VERSION) or any(
+                db[name].exists() and set(db[name].columns_dict) != set(columns)
+                for name, columns in derived.items())
+            if stale:
                 for name in DERIVED_TABLES:
                     if db[name].exists():
                         db[name].drop()
@@ -98,17 +110,9 @@ class Store:
                 pk="id", if_not_exists=True)
             if old_documents:
                 self._upgrade_documents()
-            types = {f.name: _column_type(f.type) for f in fields(Event)}
-            db["events"].create(
-                {**{f: types[f] for f in EVENT_FIELDS}, "n_sources": int},
-                pk="id", if_not_exists=True)
-            mention_types = {f.name: _column_type(f.type) for f in fields(EventMention)}
-            timex_types = {f.name: _column_type(f.type) for f in fields(Timex)}
-            columns = {"id": int, "event_id": str,
-                       **{f: mention_types[f] for f in MENTION_FIELDS},
-                       **{f"timex_{f}": timex_types[f] for f in TIMEX_FIELDS}}
+            db["events"].create(derived["events"], pk="id", if_not_exists=True)
             db["mentions"].create(
-                columns, pk="id", foreign_keys=[("event_id", "events", "id"),
+                derived["mentions"], pk="id", foreign_keys=[("event_id", "events", "id"),
                                                 ("document_id", "documents", "id")],
                 if_not_exists=True)
             db["mentions"].create_index(["event_id"], if_not_exists=True)
@@ -132,7 +136,7 @@ class Store:
             line = read_dateline(text)
             db.execute("UPDATE documents SET dct_source_kind = ?, dateline = ?, "
                        "dateline_start = ?, dateline_end = ? WHERE id = ?",
-                       [kind_of_old_source(sentence).value,
+                       [_kind_of_old_source(sentence).value,
                         line.value.isoformat() if line else None,
                         line.start if line else None, line.end if line else None, doc_id])
 
