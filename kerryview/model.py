@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from enum import Enum
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +41,46 @@ class Timex:
         return out
 
 
+class DateSourceKind(Enum):
+    """Where a document's publication date comes from; what dating decides by."""
+
+    STATED_IN_TEXT = "stated_in_text"  # a date line at the top of the text ("date 2023-07-18")
+    PAGE_METADATA = "page_metadata"  # an HTML page's metadata (article:published_time)
+    SET_BY_USER = "set_by_user"
+    INFERRED = "inferred"  # from the other articles or the article's own dates
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True, slots=True)
+class DateSource:
+    """Where a publication date comes from: `kind` for code to decide by, `detail` the sentence
+    shown to people ("stated in the article (“2023-07-18”)"). str() is the sentence."""
+
+    kind: DateSourceKind
+    detail: str
+
+    def __str__(self) -> str:
+        return self.detail
+
+    @classmethod
+    def unknown(cls) -> DateSource:
+        return cls(DateSourceKind.UNKNOWN, "unknown")
+
+    @classmethod
+    def set_by_user(cls) -> DateSource:
+        return cls(DateSourceKind.SET_BY_USER, "set by the user")
+
+
+@dataclass(frozen=True, slots=True)
+class DateLine:
+    """The publication date a text declares at its top ("date 2023-07-18") and the characters
+    text[start:end] that declare it: read once, when the file is read."""
+
+    value: date
+    start: int
+    end: int
+
+
 @dataclass(slots=True)
 class Document:
     """An article as read from disk. `text` is exactly the decoded file content."""
@@ -51,7 +92,8 @@ class Document:
     encoding: str = "utf-8"
     sha256: str = ""
     dct: date | None = None
-    dct_source: str = "unknown"  # e.g. "metadata line 'date 2023-07-18'", "inferred: ..."
+    dct_source: DateSource = DateSource.unknown()
+    dateline: DateLine | None = None  # the date line at the top of the text, if any
 
 
 @dataclass(slots=True)

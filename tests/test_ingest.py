@@ -1,9 +1,12 @@
 """Reading articles: exact text, encodings, and clear refusals of bad files."""
+from datetime import date
+
 import pytest
 
 from kerryview.bundled import bundled_corpus_paths
 from kerryview.ingest import ReadError, expand_paths, read_document
-from kerryview.dating.datelines import find_metadata_date
+from kerryview.dating.datelines import read_dateline
+from kerryview.model import DateLine, DateSourceKind
 from kerryview.ingest.metadata import find_title
 from kerryview.pipeline import read_documents
 
@@ -99,9 +102,9 @@ def test_html_article_becomes_its_text(tmp_path):
 
 def test_metadata_date_and_title():
     text = " date 2023-07-18 The US Special Envoy met Wang Yi."
-    value, (a, b) = find_metadata_date(text)
-    assert value.isoformat() == "2023-07-18" and text[a:b] == "2023-07-18"
-    assert find_metadata_date("Kerry met Wang on 2023-07-18.") is None
+    line = read_dateline(text)
+    assert line.value.isoformat() == "2023-07-18" and text[line.start:line.end] == "2023-07-18"
+    assert read_dateline("Kerry met Wang on 2023-07-18.") is None
     assert find_title("Climate could reset US-China relations, says US envoy\nBody.") \
         == "Climate could reset US-China relations, says US envoy"
     assert find_title("A long first sentence of the body that ends like a sentence.") is None
@@ -116,7 +119,8 @@ def test_html_page_metadata_gives_title_and_publication_date(tmp_path):
     doc = read_document(f)
     assert doc.title == "Kerry meets Wang Yi in Beijing"
     assert doc.dct.isoformat() == "2023-07-18"
-    assert "article:published_time" in doc.dct_source
+    assert doc.dct_source.kind is DateSourceKind.PAGE_METADATA
+    assert "article:published_time" in str(doc.dct_source)
 
 
 def test_html_date_is_kept_by_the_corpus_and_resolves_weekdays(tmp_path):
@@ -129,9 +133,19 @@ def test_html_date_is_kept_by_the_corpus_and_resolves_weekdays(tmp_path):
     assert doc.dct.isoformat() == "2023-07-18" and event.value == "2023-07-17"
 
 
+def test_the_date_line_is_read_with_the_file(tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_text("Published: July 18, 2023\nKerry met Wang on Monday.", encoding="utf-8")
+    doc = read_document(f)
+    assert doc.dateline == DateLine(date(2023, 7, 18), 11, 24)
+    assert doc.text[doc.dateline.start:doc.dateline.end] == "July 18, 2023"
+    assert doc.dct is None and doc.dct_source.kind is DateSourceKind.UNKNOWN  # dating decides
+    (tmp_path / "b.txt").write_text("Kerry met Wang on July 18, 2023.", encoding="utf-8")
+    assert read_document(tmp_path / "b.txt").dateline is None
+
+
 def test_written_out_date_lines(tmp_path):
-    value, (a, b) = find_metadata_date("Published: July 18, 2023\nKerry met Wang.")
-    assert value.isoformat() == "2023-07-18"
-    assert find_metadata_date("Date: 18 Jul 2023 10:00 GMT\nBody")[0].isoformat() == "2023-07-18"
-    assert find_metadata_date("Date: Tuesday\nBody") is None  # not a full date
-    assert find_metadata_date("Kerry met Wang on July 18, 2023.") is None  # not a date line
+    assert read_dateline("Published: July 18, 2023\nKerry met Wang.").value.isoformat() == "2023-07-18"
+    assert read_dateline("Date: 18 Jul 2023 10:00 GMT\nBody").value.isoformat() == "2023-07-18"
+    assert read_dateline("Date: Tuesday\nBody") is None  # not a full date
+    assert read_dateline("Kerry met Wang on July 18, 2023.") is None  # not a date line

@@ -2,12 +2,13 @@
 from datetime import date
 
 from kerryview.events.mentions import find_mentions
-from kerryview.model import Document
+from kerryview.model import DateSource, DateSourceKind, Document
 from kerryview.timex import tag
 
 
 def _mentions(text, dct=date(2023, 7, 18)):
-    doc = Document(id="d", path="d", text=text, dct=dct, dct_source="stated")
+    doc = Document(id="d", path="d", text=text, dct=dct,
+                   dct_source=DateSource(DateSourceKind.STATED_IN_TEXT, "stated"))
     return find_mentions(doc, tag(text, dct))
 
 

@@ -10,6 +10,8 @@ from datetime import date
 import pytest
 
 from kerryview.bundled import bundled_corpus_paths
+from kerryview.dating.datelines import read_dateline
+from kerryview.model import DateSourceKind, Document
 from kerryview.pipeline import Cancelled, build_corpus, import_into_store, read_documents
 from kerryview.store import Store
 
@@ -20,6 +22,11 @@ def corpus():
     assert not problems
     events = build_corpus(docs)
     return {d.id[:3]: d for d in docs}, events
+
+
+def _document(doc_id: str, text: str) -> Document:
+    """A document as the reader makes it from a text file: with its date line read."""
+    return Document(id=doc_id, path=doc_id, text=text, dateline=read_dateline(text))
 
 
 def _events_with(events, *words, value=None):
@@ -33,14 +40,17 @@ def _events_with(events, *words, value=None):
 
 def test_publication_dates(corpus):
     docs, _ = corpus
-    assert docs["004"].dct == date(2023, 7, 18) and "stated" in docs["004"].dct_source
+    assert docs["004"].dct == date(2023, 7, 18)
+    assert docs["004"].dct_source.kind is DateSourceKind.STATED_IN_TEXT
+    assert str(docs["004"].dct_source) == "stated in the article (“2023-07-18”)"
     # 000 and 002 carry only weekdays; 001 and 003 no year: all inferred from the corpus.
     assert docs["000"].dct == date(2023, 7, 18)
     assert docs["002"].dct == date(2023, 7, 18)
     assert docs["001"].dct == date(2023, 7, 18)
     assert docs["003"].dct == date(2023, 7, 19)
     for key in ("000", "001", "002", "003"):
-        assert docs[key].dct_source.startswith("inferred")
+        assert docs[key].dct_source.kind is DateSourceKind.INFERRED
+        assert str(docs[key].dct_source).startswith("inferred")
 
 
 def test_monday_talks_one_event_with_12_hour_duration(corpus):
@@ -143,13 +153,12 @@ def test_cli_extract_json(tmp_path):
 
 
 def test_sources_that_disagree_on_the_date_are_one_event_with_a_conflict():
-    from kerryview.model import Document
     texts = {
         "a": "date 2023-07-18 Kerry met Xie Zhenhua for nearly 12 hours at the Beijing Hotel on July 17.",
         "b": "date 2023-07-19 Kerry met Xie Zhenhua for nearly 12 hours at the Beijing Hotel on July 16.",
         "c": "date 2023-07-19 Kerry met Xie Zhenhua for nearly 12 hours at the Beijing Hotel on Monday.",
     }
-    docs = [Document(id=k, path=k, text=t) for k, t in texts.items()]
+    docs = [_document(k, t) for k, t in texts.items()]
     [event] = [e for e in build_corpus(docs) if "Xie" in e.label]
     assert event.value == "2023-07-17"  # two sources against one
     assert event.document_ids == ["a", "b", "c"]
@@ -157,14 +166,13 @@ def test_sources_that_disagree_on_the_date_are_one_event_with_a_conflict():
 
 
 def test_sources_that_tell_one_event_with_opposite_words_disagree():
-    from kerryview.model import Document
     texts = {
         "a": "date 2023-07-18 Climate talks between the US and China were suspended last August "
              "after a visit by Nancy Pelosi to Taiwan.",
         "b": "date 2023-07-18 Climate talks between the US and China resumed last August after "
              "a visit by Nancy Pelosi to Taiwan.",
     }
-    docs = [Document(id=k, path=k, text=t) for k, t in texts.items()]
+    docs = [_document(k, t) for k, t in texts.items()]
     [event] = [e for e in build_corpus(docs) if "Pelosi" in e.label]
     assert event.document_ids == ["a", "b"]
     assert event.conflicts == ["a says “suspended”, b says “resumed”"]

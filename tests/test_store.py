@@ -3,13 +3,14 @@ from datetime import date
 
 import pytest
 
-from kerryview.model import Document, Event, EventMention, Timex
+from kerryview.model import DateSource, DateSourceKind, Document, Event, EventMention, Timex
 from kerryview.store import Store
 
 
 def _corpus():
     doc = Document(id="d1", path="/x/d1.txt", text="Kerry met Xie on Monday.", title=None,
-                   sha256="ab", dct=date(2023, 7, 18), dct_source="stated")
+                   sha256="ab", dct=date(2023, 7, 18),
+                   dct_source=DateSource(DateSourceKind.STATED_IN_TEXT, "stated"))
     t = Timex(16, 23, "Monday", "DATE", "2023-07-17", anchor="2023-07-18", anchor_kind="dct")
     m = EventMention("d1", 0, 24, doc.text, t, 6, 9, "happened", "Monday -> 2023-07-17",
                      "PT12H", "APPROX")
@@ -80,3 +81,128 @@ def test_user_marks_on_events_survive_rewrites_and_reopening(tmp_path):
     assert store.marks() == {}
     [ev] = store.events()
     assert (ev.reviewed, ev.dismissed) == (False, False)
+
+
+def _distinct(cls, seed: int, **given):
+    """An instance of a model dataclass with a different value in every field (ints for int
+    fields, strings naming the field otherwise), so a value read into the wrong field shows."""
+    from dataclasses import fields
+
+    values = {}
+    for n, f in enumerate(fields(cls)):
+        if f.name in given:
+            continue
+        kind = f.type.split("|")[0].strip()
+        if kind == "int":
+            values[f.name] = seed * 100 + n
+        elif kind == "str":
+            values[f.name] = f"{cls.__name__}.{f.name}.{seed}"
+        elif kind == "bool":
+            values[f.name] = False  # marks are the user's: stored apart, see event_marks
+        elif kind.startswith("list"):
+            values[f.name] = [f"{cls.__name__}.{f.name}.{seed}"]
+        else:
+            raise AssertionError(f"no distinct test value for {cls.__name__}.{f.name}: {f.type}")
+    return cls(**values, **given)
+
+
+def test_every_model_field_round_trips_into_its_own_column(tmp_path):
+    """Rows are read by column name: a field added to Timex, EventMention or Event gets its
+    own column and cannot shift the others (every field here holds a different value)."""
+    doc = Document(id="Event.document_id", path="p", text="t")
+    mentions = [_distinct(EventMention, k, document_id=doc.id, timex=_distinct(Timex, k + 10))
+                for k in (1, 2)]
+    event = _distinct(Event, 3, mentions=mentions)
+    store = Store(tmp_path / "c.db")
+    store.save_corpus([doc], [event])
+    [again] = Store(tmp_path / "c.db").events()
+    assert again == event
+    for m, m2 in zip(again.mentions, mentions):
+        assert m.timex == m2.timex
+
+
+def test_set_document_date_stores_the_kind(tmp_path):
+    store = Store(tmp_path / "c.db")
+    docs, _ = _corpus()
+    store.save_corpus(docs, [])
+    store.set_document_date("d1", date(2023, 7, 26))
+    assert Store(tmp_path / "c.db").document("d1").dct_source == DateSource.set_by_user()
+    store.set_document_date("d1", None)
+    again = Store(tmp_path / "c.db").document("d1")
+    assert again.dct is None and again.dct_source == DateSource.unknown()
+
+
+def test_a_schema_2_database_gets_the_kinds_of_its_date_sources(tmp_path):
+    """Schema 2 kept only the sentence: the upgrade derives each kind from it, reads each
+    document's date line again, keeps the user's marks and has the events rebuilt."""
+    import sqlite3
+
+    from kerryview.model import DateLine
+
+    db = tmp_path / "old.db"
+    conn = sqlite3.connect(db)
+    conn.executescript("""
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+        INSERT INTO meta VALUES ('schema_version', '2');
+        CREATE TABLE documents (id TEXT PRIMARY KEY, path TEXT, title TEXT, text TEXT,
+            encoding TEXT, sha256 TEXT, dct TEXT, dct_source TEXT, added INTEGER);
+        CREATE TABLE events (id TEXT PRIMARY KEY, label TEXT, value TEXT, start TEXT, "end" TEXT,
+            granularity TEXT, status TEXT, duration TEXT, mod TEXT, conflicts TEXT,
+            n_sources INTEGER);
+        CREATE TABLE mentions (id INTEGER PRIMARY KEY, event_id TEXT REFERENCES events(id),
+            document_id TEXT REFERENCES documents(id), start INTEGER, "end" INTEGER, text TEXT,
+            trigger_start INTEGER, trigger_end INTEGER, status TEXT, resolution TEXT,
+            duration TEXT, duration_mod TEXT, timex_start INTEGER, timex_end INTEGER,
+            timex_text TEXT, timex_type TEXT, timex_value TEXT, timex_mod TEXT, timex_freq TEXT,
+            timex_quant TEXT, timex_anchor TEXT, timex_anchor_kind TEXT);
+        CREATE TABLE event_marks (event_id TEXT PRIMARY KEY, reviewed INTEGER, dismissed INTEGER);
+        INSERT INTO event_marks VALUES ('e1', 1, 0);
+        INSERT INTO events VALUES ('e1', 'Kerry met Xie', '2023-07-17', '2023-07-17',
+            '2023-07-18', 'day', 'happened', NULL, NULL, '[]', 1);
+    """)
+    rows = [
+        ("stated", "date 2023-07-18 Kerry met Xie on July 17.", "2023-07-18",
+         "stated in the article (“2023-07-18”)"),
+        ("page", "Kerry met Xie on Monday.", "2023-07-18",
+         "stated in the page's metadata (article:published_time 2023-07-18T09:30)"),
+        ("user", "Kerry met Xie on Tuesday.", "2023-07-26", "set by the user"),
+        ("inferred", "Kerry met Xie on Monday.", "2023-07-18",
+         "inferred from the dates in the article: the latest day it reports"),
+        ("unknown", "Kerry met Xie.", None, "unknown"),
+    ]
+    conn.executemany("INSERT INTO documents VALUES (?, ?, NULL, ?, 'utf-8', ?, ?, ?, ?)",
+                     [(i, i, text, i, dct, source, n) for n, (i, text, dct, source) in enumerate(rows)])
+    conn.commit()
+    conn.close()
+
+    store = Store(db)
+    assert store.needs_rebuild and store.event_count() == 0
+    docs = store.documents()
+    assert [(d.id, d.dct_source.kind) for d in docs] == [
+        ("stated", DateSourceKind.STATED_IN_TEXT), ("page", DateSourceKind.PAGE_METADATA),
+        ("user", DateSourceKind.SET_BY_USER), ("inferred", DateSourceKind.INFERRED),
+        ("unknown", DateSourceKind.UNKNOWN)]
+    assert [str(d.dct_source) for d in docs] == [r[3] for r in rows]  # the sentences unchanged
+    assert docs[0].dateline == DateLine(date(2023, 7, 18), 5, 15)
+    assert all(d.dateline is None for d in docs[1:])
+    assert store.marks() == {"e1": (True, False)}
+    assert not Store(db).needs_rebuild  # upgraded once
+
+
+def test_tables_made_before_a_model_field_was_added_are_rebuilt(tmp_path):
+    """A mentions table without a column for one of the model's fields (as one made before the
+    field was added) is derived again instead of being read into the wrong fields."""
+    import sqlite3
+
+    store = Store(tmp_path / "c.db")
+    store.save_corpus(*_corpus())
+    store.close()
+    conn = sqlite3.connect(tmp_path / "c.db")
+    conn.execute("ALTER TABLE mentions DROP COLUMN timex_anchor_kind")
+    conn.commit()
+    conn.close()
+    reopened = Store(tmp_path / "c.db")
+    assert reopened.needs_rebuild and reopened.events() == []
+    assert reopened.documents() == _corpus()[0]
+    reopened.save_corpus(*_corpus())
+    assert Store(tmp_path / "c.db").events() == _corpus()[1]

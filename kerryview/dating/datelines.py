@@ -6,6 +6,8 @@ import re
 from datetime import date
 from functools import cache
 
+from kerryview.model import DateLine
+
 # A date line at the top of a file, as scrapers and wire feeds write them:
 # "date 2023-07-18", "Date: 2023-07-18", "Published: 2023-07-18T10:00Z" (fast path), and
 # "Published: July 18, 2023", "Date: 18 Jul 2023 10:00 GMT" (read by dateparser).
@@ -37,15 +39,17 @@ def parse_date_text(value: str) -> date | None:
     return data.date_obj.date() if data and data.date_obj else None
 
 
-def find_metadata_date(text: str) -> tuple[date, tuple[int, int]] | None:
-    """The publication date declared at the start of the text, and the span that declares it."""
+def read_dateline(text: str) -> DateLine | None:
+    """The publication date declared at the start of the text, and the span that declares it.
+    Read once per document, when its file is read (and by the store, for documents saved
+    before date lines were kept)."""
     m = _DATE_LINE.match(text)
     if m:
         try:
             value = date(int(m["y"]), int(m["m"]), int(m["d"]))
         except ValueError:
             return None
-        return value, (m.start("y"), m.end("d"))
+        return DateLine(value, m.start("y"), m.end("d"))
     m = _LABEL_LINE.match(text)
     if not m:
         return None
@@ -57,7 +61,7 @@ def find_metadata_date(text: str) -> tuple[date, tuple[int, int]] | None:
         value = parse_date_text(m["rest"][:end].rstrip(",;.|-"))
         if value is not None:
             start = m.start("rest")
-            return value, (start, start + len(m["rest"][:end].rstrip(",;.|-")))
+            return DateLine(value, start, start + len(m["rest"][:end].rstrip(",;.|-")))
     return None
 
 

@@ -1,8 +1,10 @@
 """Publication dates (DCT) for every document, from metadata or from the rest of the corpus.
 
 Order of evidence:
-1. an explicit date line in the document ("date 2023-07-18");
-2. otherwise the date that makes the document agree best with the articles already dated (in
+1. an explicit date line in the document ("date 2023-07-18", found when the file was read:
+   Document.dateline);
+2. a date from the page's metadata or set by the user (DateSource.kind says which), kept as is;
+3. otherwise the date that makes the document agree best with the articles already dated (in
    waves: the most confident documents first, then those that match them): each
    candidate date is tried by re-tagging the document against it; a candidate scores for every
    passage that then lands on the same day as a closely matching passage of a dated article
@@ -23,9 +25,8 @@ from typing import Callable
 from kerryview.text.sentences import sentence_spans
 from kerryview.text.context import ContextBuilder
 from kerryview.text.similarity import Vectorizer
-from kerryview.dating.datelines import find_metadata_date
-from kerryview.model import Document, Timex
-from kerryview.text.clause_tense import clause_tense
+from kerryview.model import DateSource, DateSourceKind, Document, Timex
+from kerryview.text.tense import tense
 from kerryview.calendar.intervals import Interval, value_interval
 
 Tagger = Callable[[str, date | None], list[Timex]]
@@ -35,7 +36,7 @@ CANDIDATE_WINDOW_DAYS = 7  # a report is published within a week of the events i
 VIOLATION_WEIGHT = 1.0
 SPREAD_WEIGHT = 0.05  # per week of spread between the document's day-level dates
 MAX_CANDIDATES = 120
-KEPT_SOURCES = ("stated in the page", "set by")
+KEPT_KINDS = frozenset({DateSourceKind.PAGE_METADATA, DateSourceKind.SET_BY_USER})
 WAVE_MARGIN = 0.5  # documents scoring at least half the wave's best are dated in that wave
 
 
@@ -82,15 +83,15 @@ def infer_dcts(docs: list[Document], tag: Tagger) -> dict[str, list[Timex]]:
     resolved against its final DCT (so callers need not tag again)."""
     tagged: dict[str, list[Timex]] = {}
     for d in docs:
-        meta = find_metadata_date(d.text)
-        if meta:
-            d.dct = meta[0]
-            a, b = meta[1]
-            d.dct_source = f"stated in the article (“{d.text[a:b]}”)"
-        elif d.dct is not None and d.dct_source.startswith(KEPT_SOURCES):
+        line = d.dateline
+        if line is not None:
+            d.dct = line.value
+            d.dct_source = DateSource(DateSourceKind.STATED_IN_TEXT,
+                                      f"stated in the article (“{d.text[line.start:line.end]}”)")
+        elif d.dct is not None and d.dct_source.kind in KEPT_KINDS:
             pass  # declared by the page's metadata when it was read, or set by the user
         else:
-            d.dct, d.dct_source = None, "unknown"
+            d.dct, d.dct_source = None, DateSource.unknown()
     undated = [d for d in docs if d.dct is None]
     for d in docs:
         if d.dct is not None:
@@ -100,21 +101,9 @@ def infer_dcts(docs: list[Document], tag: Tagger) -> dict[str, list[Timex]]:
 
     # Passages of every document, vectorised against one corpus-wide IDF.
     raw: dict[str, list[Timex]] = {d.id: tag(d.text, None) for d in undated}
-    passages: dict[str, list[_Passage]] = {}
-    bags: list[Counter[str]] = []
-    for d in docs:
-        spans = sentence_spans(d.text)
-        tx = tagged.get(d.id) or raw[d.id]
-        contexts = ContextBuilder(d.text, spans, tx)
-        ps = []
-        for i, t in enumerate(tx):
-            if t.type in ("DATE", "TIME"):
-                p = _Passage(i, _sentence_of(d.text, contexts, t))
-                p.tense = clause_tense(p.sentence)
-                p.bag = contexts.terms(t.start)
-                bags.append(p.bag)
-                ps.append(p)
-        passages[d.id] = ps
+    passages = {d.id: _passages(d.text, tagged[d.id] if d.id in tagged else raw[d.id])
+                for d in docs}
+    bags = [p.bag for ps in passages.values() for p in ps]
     vec = Vectorizer.fit(bags)
     for ps in passages.values():
         for p in ps:
@@ -141,12 +130,25 @@ def infer_dcts(docs: list[Document], tag: Tagger) -> dict[str, list[Timex]]:
             r = results.get(d.id)
             if r is None or r[1] < top * WAVE_MARGIN and r[1] != top:
                 continue
-            d.dct, _, tagged[d.id], d.dct_source = r[0], r[1], r[2], r[3]
+            d.dct, _, tagged[d.id] = r[0], r[1], r[2]
+            d.dct_source = DateSource(DateSourceKind.INFERRED, r[3])
             known.extend(_known_of(d, r[2], passages[d.id]))
             remaining.remove(d)
     for d in remaining:
         tagged[d.id] = raw[d.id]
     return tagged
+
+
+def _passages(text: str, timexes: list[Timex]) -> list[_Passage]:
+    """The dated passages of one text, each with the tense around its time expression (the
+    tagger's reading of it, so that a date the tagger put in the past counts as past here)."""
+    contexts = ContextBuilder(text, sentence_spans(text), timexes)
+    out = []
+    for i, t in enumerate(timexes):
+        if t.type in ("DATE", "TIME"):
+            out.append(_Passage(i, _sentence_of(text, contexts, t),
+                                tense=tense(text, t.start, t.end), bag=contexts.terms(t.start)))
+    return out
 
 
 class _KnownIndex:

@@ -16,7 +16,6 @@ from datetime import date, datetime, timedelta
 from kerryview.text.context import ContextBuilder
 from kerryview.text.sentences import sentence_spans
 from kerryview.text.wordlists import cues, stopwords
-from kerryview.dating.datelines import find_metadata_date
 from kerryview.model import Document, EventMention, Timex
 from kerryview.calendar.intervals import Interval, duration_timedelta, value_interval
 
@@ -259,7 +258,7 @@ def find_mentions(doc: Document, timexes: list[Timex]) -> list[Found]:
     contexts = ContextBuilder(text, sents, timexes)
     durations = [t for t in timexes if t.type == "DURATION"]
     out: list[Found] = []
-    meta = find_metadata_date(text)
+    line = doc.dateline  # read with the file: the article's own date line is not an event
     for t in timexes:
         if t.type in ("DATE", "TIME"):
             interval = value_interval(t.value, t.mod)
@@ -269,13 +268,13 @@ def find_mentions(doc: Document, timexes: list[Timex]) -> list[Found]:
             continue
         if interval is None:
             continue
-        if meta and meta[1][0] <= t.start and t.end <= meta[1][1] + 1:
+        if line and line.start <= t.start and t.end <= line.end + 1:
             continue  # the article's own date line is not an event
         i = bisect_right(starts, t.start) - 1
         sent = sents[i] if i >= 0 and sents[i][1] >= t.end else (t.start, t.end)
-        if meta and sent[0] <= meta[1][1] < t.start:  # the passage starts after the date line
-            rest = text[meta[1][1]:sent[1]]
-            sent = (meta[1][1] + len(rest) - len(rest.lstrip()), sent[1])
+        if line and sent[0] <= line.end < t.start:  # the passage starts after the date line
+            rest = text[line.end:sent[1]]
+            sent = (line.end + len(rest) - len(rest.lstrip()), sent[1])
         trigger = find_trigger(text, sent, t)
         duration = _duration_for(durations, sent, trigger, t)
         clause = text[sent[0]:sent[1]]

@@ -10,7 +10,7 @@ def corpus_json(documents: list[Document], events: Iterable[Event]) -> dict:
     return {
         "documents": [
             {"id": d.id, "path": d.path, "title": d.title,
-             "dct": d.dct.isoformat() if d.dct else None, "dct_source": d.dct_source}
+             "dct": d.dct.isoformat() if d.dct else None, "dct_source": str(d.dct_source)}
             for d in documents],
         "events": [
             {"id": e.id, "label": e.label, "value": e.value, "start": e.start, "end": e.end,

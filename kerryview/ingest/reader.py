@@ -4,6 +4,12 @@ The text kept is exactly the decoded file content, so every offset computed late
 same characters the user sees. Files we cannot honestly read (empty, binary, too large, an
 encoding we cannot identify) raise ReadError with a message a person can act on; callers report
 it and go on with the other files.
+
+Reading a file includes reading what it declares about itself: its title, its page metadata and
+its date line ("date 2023-07-18", parsed here once, with kerryview.dating.datelines). So ingest
+depends on dating's date-line reader, never the other way round; dating (inference) then decides
+which declared date stands and infers the others, and events keep the date line out of the
+events by its stored span.
 """
 from __future__ import annotations
 
@@ -13,9 +19,9 @@ from pathlib import Path
 from typing import Iterable
 
 from kerryview.ingest.html_text import html_article
-from kerryview.dating.datelines import parse_date_text
+from kerryview.dating.datelines import parse_date_text, read_dateline
 from kerryview.ingest.metadata import find_title
-from kerryview.model import Document
+from kerryview.model import DateSource, DateSourceKind, Document
 
 MAX_BYTES = 20 * 1024 * 1024  # a news article is kilobytes; 20 MB is a book, not an article
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
@@ -108,7 +114,7 @@ def read_document(path: str | Path, doc_id: str | None = None) -> Document:
     text, encoding = _decode(data, path)
     if _looks_binary(text):
         raise ReadError(path, "looks like a binary file, not an article")
-    title, dct, dct_source = None, None, "unknown"
+    title, dct, dct_source = None, None, DateSource.unknown()
     if path.suffix.lower() in HTML_SUFFIXES:
         page = html_article(text)
         text, title = page.text, page.title
@@ -117,8 +123,10 @@ def read_document(path: str | Path, doc_id: str | None = None) -> Document:
         if page.published:
             dct = parse_date_text(page.published)
             if dct is not None:
-                dct_source = f"stated in the page's metadata ({page.published_key} {page.published})"
+                dct_source = DateSource(
+                    DateSourceKind.PAGE_METADATA,
+                    f"stated in the page's metadata ({page.published_key} {page.published})")
     digest = hashlib.sha256(data).hexdigest()
     return Document(id=doc_id or path.stem, path=os.fspath(path.resolve()), text=text,
                     title=title or find_title(text), encoding=encoding, sha256=digest,
-                    dct=dct, dct_source=dct_source)
+                    dct=dct, dct_source=dct_source, dateline=read_dateline(text))

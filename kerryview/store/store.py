@@ -9,20 +9,47 @@ from __future__ import annotations
 import json
 import os
 import sys
+from dataclasses import fields
 from datetime import date
 from pathlib import Path
 from typing import Iterable
 
 import sqlite_utils
 
-from kerryview.model import Document, Event, EventMention, Timex
+from kerryview.dating.datelines import read_dateline
+from kerryview.model import DateLine, DateSource, DateSourceKind, Document, Event, EventMention, Timex
 
-SCHEMA_VERSION = 2
+# 3: documents keep the kind of their date's source (dct_source_kind) beside its sentence, and
+#    their date line (dateline, dateline_start, dateline_end).
+SCHEMA_VERSION = 3
 # Events and mentions are derived from the documents: a database written by another schema
 # version keeps its documents and has these rebuilt (Store.needs_rebuild).
 DERIVED_TABLES = ("mentions", "events")
-TIMEX_FIELDS = ("start", "end", "text", "type", "value", "mod", "freq", "quant", "anchor",
-                "anchor_kind")
+# Columns are named after the model's fields and read back by name, so a field added to the
+# model gets its own column (the derived tables are rebuilt) instead of shifting the others.
+TIMEX_FIELDS = tuple(f.name for f in fields(Timex))  # stored as timex_<field> in mentions
+MENTION_FIELDS = tuple(f.name for f in fields(EventMention) if f.name != "timex")
+# Event.mentions come from the mentions table, reviewed/dismissed from the user's marks.
+EVENT_FIELDS = tuple(f.name for f in fields(Event)
+                     if f.name not in ("mentions", "reviewed", "dismissed"))
+# How documents saved before schema 3 said where their date came from.
+_OLD_SOURCE_PREFIXES = (("stated in the article", DateSourceKind.STATED_IN_TEXT),
+                        ("stated in the page", DateSourceKind.PAGE_METADATA),
+                        ("set by", DateSourceKind.SET_BY_USER),
+                        ("inferred", DateSourceKind.INFERRED))
+
+
+def _column_type(field_type: str) -> type:
+    """The SQLite column type of a model field, from its annotation ("int | None" -> int)."""
+    return int if field_type.split("|")[0].strip() == "int" else str
+
+
+def _kind_of_old_source(sentence: str | None) -> DateSourceKind:
+    """The kind of a date source written as a sentence only (schema 2 and before)."""
+    for prefix, kind in _OLD_SOURCE_PREFIXES:
+        if (sentence or "").startswith(prefix):
+            return kind
+    return DateSourceKind.UNKNOWN
 
 
 def default_db_path() -> Path:
@@ -54,30 +81,38 @@ class Store:
     def _create_schema(self) -> None:
         db = self.db
         self.needs_rebuild = False
+        event_types = {f.name: _column_type(f.type) for f in fields(Event)}
+        mention_types = {f.name: _column_type(f.type) for f in fields(EventMention)}
+        timex_types = {f.name: _column_type(f.type) for f in fields(Timex)}
+        derived = {
+            "events": {**{f: event_types[f] for f in EVENT_FIELDS}, "n_sources": int},
+            "mentions": {"id": int, "event_id": str,
+                         **{f: mention_types[f] for f in MENTION_FIELDS},
+                         **{f"timex_{f}": timex_types[f] for f in TIMEX_FIELDS}}}
         with db.atomic():
             db["meta"].create({"key": str, "value": str}, pk="key", if_not_exists=True)
             row = db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-            if row and row[0] != str(SCHEMA_VERSION):
+            # Another schema version, or a model field added since the tables were made.
+            stale = row and row[0] != str(SCHEMA_VERSION) or any(
+                db[name].exists() and set(db[name].columns_dict) != set(columns)
+                for name, columns in derived.items())
+            if stale:
                 for name in DERIVED_TABLES:
                     if db[name].exists():
                         db[name].drop()
                 self.needs_rebuild = True
+            old_documents = db["documents"].exists() and \
+                "dct_source_kind" not in db["documents"].columns_dict
             db["documents"].create(
                 {"id": str, "path": str, "title": str, "text": str, "encoding": str,
-                 "sha256": str, "dct": str, "dct_source": str, "added": int},
+                 "sha256": str, "dct": str, "dct_source": str, "dct_source_kind": str,
+                 "dateline": str, "dateline_start": int, "dateline_end": int, "added": int},
                 pk="id", if_not_exists=True)
-            db["events"].create(
-                {"id": str, "label": str, "value": str, "start": str, "end": str,
-                 "granularity": str, "status": str, "duration": str, "mod": str,
-                 "conflicts": str, "n_sources": int},
-                pk="id", if_not_exists=True)
-            columns = {"id": int, "event_id": str, "document_id": str, "start": int, "end": int,
-                       "text": str, "trigger_start": int, "trigger_end": int, "status": str,
-                       "resolution": str, "duration": str, "duration_mod": str}
-            columns.update({f"timex_{f}": (int if f in ("start", "end") else str)
-                            for f in TIMEX_FIELDS})
+            if old_documents:
+                self._upgrade_documents()
+            db["events"].create(derived["events"], pk="id", if_not_exists=True)
             db["mentions"].create(
-                columns, pk="id", foreign_keys=[("event_id", "events", "id"),
+                derived["mentions"], pk="id", foreign_keys=[("event_id", "events", "id"),
                                                 ("document_id", "documents", "id")],
                 if_not_exists=True)
             db["mentions"].create_index(["event_id"], if_not_exists=True)
@@ -88,6 +123,22 @@ class Store:
             db["event_marks"].create({"event_id": str, "reviewed": int, "dismissed": int},
                                      pk="event_id", if_not_exists=True)
             db["meta"].upsert({"key": "schema_version", "value": str(SCHEMA_VERSION)}, pk="key")
+
+    def _upgrade_documents(self) -> None:
+        """Documents of schema 2 and before: the kind of their date's source from its sentence,
+        and their date line read again from their text (it is read with the file now)."""
+        db = self.db
+        for name, kind in (("dct_source_kind", str), ("dateline", str), ("dateline_start", int),
+                           ("dateline_end", int)):
+            db["documents"].add_column(name, kind)
+        rows = db.execute("SELECT id, text, dct_source FROM documents").fetchall()
+        for doc_id, text, sentence in rows:
+            line = read_dateline(text)
+            db.execute("UPDATE documents SET dct_source_kind = ?, dateline = ?, "
+                       "dateline_start = ?, dateline_end = ? WHERE id = ?",
+                       [_kind_of_old_source(sentence).value,
+                        line.value.isoformat() if line else None,
+                        line.start if line else None, line.end if line else None, doc_id])
 
     # -- writing --------------------------------------------------------------------------
     def save_corpus(self, documents: Iterable[Document], events: Iterable[Event]) -> None:
@@ -107,34 +158,38 @@ class Store:
 
     @staticmethod
     def _doc_row(d: Document, order: int) -> dict:
+        line = d.dateline
         return {"id": d.id, "path": d.path, "title": d.title, "text": d.text,
                 "encoding": d.encoding, "sha256": d.sha256,
-                "dct": d.dct.isoformat() if d.dct else None, "dct_source": d.dct_source,
+                "dct": d.dct.isoformat() if d.dct else None,
+                "dct_source": d.dct_source.detail, "dct_source_kind": d.dct_source.kind.value,
+                "dateline": line.value.isoformat() if line else None,
+                "dateline_start": line.start if line else None,
+                "dateline_end": line.end if line else None,
                 "added": order}
 
     @staticmethod
     def _event_row(e: Event) -> dict:
-        return {"id": e.id, "label": e.label, "value": e.value, "start": e.start, "end": e.end,
-                "granularity": e.granularity, "status": e.status, "duration": e.duration,
-                "mod": e.mod, "conflicts": json.dumps(e.conflicts),
-                "n_sources": len(e.document_ids)}
+        row = {f: getattr(e, f) for f in EVENT_FIELDS}
+        row["conflicts"] = json.dumps(e.conflicts)
+        row["n_sources"] = len(e.document_ids)
+        return row
 
     @staticmethod
     def _mention_row(event_id: str, m: EventMention) -> dict:
-        row = {"event_id": event_id, "document_id": m.document_id, "start": m.start,
-               "end": m.end, "text": m.text, "trigger_start": m.trigger_start,
-               "trigger_end": m.trigger_end, "status": m.status, "resolution": m.resolution,
-               "duration": m.duration, "duration_mod": m.duration_mod}
+        row = {"event_id": event_id}
+        row.update({f: getattr(m, f) for f in MENTION_FIELDS})
         row.update({f"timex_{f}": getattr(m.timex, f) for f in TIMEX_FIELDS})
         return row
 
     def set_document_date(self, doc_id: str, value: date | None) -> None:
         """A publication date the user set (kept by every later resolution), or None to let
         kerryview infer it again. Events are re-derived by the caller (pipeline)."""
-        source = "set by the user" if value else "unknown"
+        source = DateSource.set_by_user() if value else DateSource.unknown()
         with self.db.atomic():
-            self.db.execute("UPDATE documents SET dct = ?, dct_source = ? WHERE id = ?",
-                            [value.isoformat() if value else None, source, doc_id])
+            self.db.execute("UPDATE documents SET dct = ?, dct_source = ?, dct_source_kind = ? "
+                            "WHERE id = ?", [value.isoformat() if value else None,
+                                             source.detail, source.kind.value, doc_id])
 
     def set_event_mark(self, event_id: str, *, reviewed: bool | None = None,
                        dismissed: bool | None = None) -> None:
@@ -175,26 +230,26 @@ class Store:
         """sha256 -> document id, to skip files already in the corpus."""
         return {r["sha256"]: r["id"] for r in self.db.query("SELECT id, sha256 FROM documents")}
 
-    _MENTION_COLUMNS = ("event_id", "document_id", "start", "end", "text", "trigger_start",
-                        "trigger_end", "status", "resolution", "duration", "duration_mod",
-                        *(f"timex_{f}" for f in TIMEX_FIELDS))
-
     def events(self) -> list[Event]:
         """All events in time order (stable for same-date events), each with its mentions.
-        Plain cursors and positional columns: this is what opening a large corpus waits on."""
+        Each SELECT names its columns from the model's field names and the row is zipped back
+        onto those names as keyword arguments: no column is read by a position written by hand,
+        and plain cursors keep opening a large corpus fast."""
         conn = self.db.conn
         events: dict[str, Event] = {}
-        for (eid, label, value, start, end, gran, status, duration, mod, conflicts) in conn.execute(
-                'SELECT id, label, value, start, "end", granularity, status, duration, mod, '
-                'conflicts FROM events ORDER BY start, "end", label, id'):
-            events[eid] = Event(eid, label, value, start, end, gran, status, duration, mod, [],
-                                json.loads(conflicts) if conflicts and conflicts != "[]" else [])
-        cols = ", ".join(f'"{c}"' for c in self._MENTION_COLUMNS)
+        cols = ", ".join(f'"{c}"' for c in EVENT_FIELDS)
+        for r in conn.execute(f'SELECT {cols} FROM events ORDER BY start, "end", label, id'):
+            ev = Event(**dict(zip(EVENT_FIELDS, r)))
+            ev.conflicts = json.loads(ev.conflicts) if ev.conflicts and ev.conflicts != "[]" else []
+            events[ev.id] = ev
+        k = len(MENTION_FIELDS)
+        cols = ", ".join(f'"{c}"' for c in ("event_id", *MENTION_FIELDS,
+                                             *(f"timex_{f}" for f in TIMEX_FIELDS)))
         for r in conn.execute(f"SELECT {cols} FROM mentions ORDER BY id"):
             ev = events.get(r[0])
             if ev is not None:
-                ev.mentions.append(EventMention(r[1], r[2], r[3], r[4], Timex(*r[11:21]),
-                                                r[5], r[6], r[7], r[8], r[9], r[10]))
+                ev.mentions.append(EventMention(**dict(zip(MENTION_FIELDS, r[1:k + 1])),
+                                                timex=Timex(**dict(zip(TIMEX_FIELDS, r[k + 1:])))))
         out = list(events.values())
         self.apply_marks(out)
         return out
@@ -207,7 +262,9 @@ class Store:
         return Document(id=r["id"], path=r["path"], text=r["text"], title=r["title"],
                         encoding=r["encoding"], sha256=r["sha256"],
                         dct=date.fromisoformat(r["dct"]) if r["dct"] else None,
-                        dct_source=r["dct_source"])
+                        dct_source=DateSource(DateSourceKind(r["dct_source_kind"]), r["dct_source"]),
+                        dateline=DateLine(date.fromisoformat(r["dateline"]), r["dateline_start"],
+                                          r["dateline_end"]) if r["dateline"] else None)
 
     def close(self) -> None:
         self.db.close()

@@ -1,40 +1,37 @@
-"""Guess the tense of the clause around a time expression, from nearby verbs and auxiliaries.
+"""The one tense detector: which way the clause around a time expression points in time.
 
-HeidelTime uses POS tags; we use cue words (word lists in lexicon.json) and the -ed suffix,
-taking the cue nearest to the expression within its sentence. Good enough to decide whether
-"Friday" is the last or the next one.
+HeidelTime uses POS tags; we use cue words (kerryview/text/data/tense_cues.json, read through
+kerryview.text.wordlists) and the -ed suffix, taking the cue nearest to the expression within
+its sentence. The tagger asks it whether "Friday" is the last or the next one; dating asks it
+whether a passage tells its date as past (so it must not lie after the publication date) or
+announces it (so it must not lie before). Both ask about the expression, so they cannot disagree:
+in "Talks ended Monday and will resume later." "Monday" is past for both (the nearest cue is
+"ended"; "will" belongs to "later").
 """
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 
-from kerryview.text.wordlists import abbreviations
-from kerryview.timex.lexicon import table
+from kerryview.text.wordlists import abbreviations, tense_cues
 
 _WORD = re.compile(r"[A-Za-z']+")
 _BOUNDARY = re.compile(r"(?<=[a-z0-9)]{2}[.!?;])\s+|\n\s*\n|[\"“”]")
+_WORD_BEFORE_DOT = re.compile(r"([\w.]+)\.$")
+LEFT_CHARS = 160  # how far before the expression its sentence is searched for a cue
+RIGHT_CHARS = 200  # and how far after it
 
 
 @lru_cache(maxsize=1)
 def _cues() -> tuple[dict[str, str], dict[str, str]]:
     """Single-word cues and two-word cues -> "past" | "future" | "present"."""
+    lists = tense_cues()
     single: dict[str, str] = {}
     double: dict[str, str] = {}
-    for name, tense in (("present_cue", "present"), ("past_cue", "past"), ("future_cue", "future")):
-        for w in table(name):
-            (double if " " in w else single)[w] = tense
+    for name in ("present", "past", "future"):
+        for w in sorted(lists[name]):
+            (double if " " in w else single)[w] = name
     return single, double
-
-
-_PLAN_WORDS = {"scheduled", "due", "expected", "set", "planned", "supposed", "slated"}
-_PAST_AUX = {"had", "been", "was", "were", "previously", "originally"}
-_ADJ_BEFORE = {"a", "an", "the", "still", "its", "their", "his", "her", "our", "this", "that", "these", "those",
-               "newly", "recently", "previously", "already", "yet", "as", "unexpected", "very", "more", "most"}
-_REPORTING = {"said", "says", "say", "told", "tells", "announced", "reported", "added", "noted", "stated"}
-
-
-_WORD_BEFORE_DOT = re.compile(r"([\w.]+)\.$")
 
 
 def _boundaries(s: str):
@@ -48,11 +45,15 @@ def _boundaries(s: str):
 
 
 def _classify(words: list[str], i: int, reporting: bool = True) -> str | None:
+    """The tense words[i] marks, or None when it is no cue."""
     single, double = _cues()
+    lists = tense_cues()
     w = words[i]
-    if not reporting and w in _REPORTING:
+    if not reporting and w in lists["reporting"]:
         return None
-    if w in _PLAN_WORDS and i >= 1 and (words[i - 1] in _PAST_AUX or i >= 2 and words[i - 2] in _PAST_AUX):
+    past_aux = lists["past_auxiliaries"]
+    if w in lists["plan_words"] and i >= 1 and (words[i - 1] in past_aux
+                                                or i >= 2 and words[i - 2] in past_aux):
         return "past"  # "had been scheduled to expire Friday": the plan is in the past
     if i + 1 < len(words):
         two = f"{w} {words[i + 1]}"
@@ -63,7 +64,7 @@ def _classify(words: list[str], i: int, reporting: bool = True) -> str | None:
     if w.endswith("'ll"):
         return "future"
     if len(w) > 4 and w.endswith("ed") and not w.endswith("eed"):  # not "succeed", "exceed"
-        if i >= 1 and words[i - 1] in _ADJ_BEFORE:
+        if i >= 1 and words[i - 1] in lists["adjective_before"]:
             return None  # "a still unspecified date", "the proposed merger": an adjective, not a verb
         return "past"
     return None
@@ -74,19 +75,18 @@ def tense(text: str, start: int, end: int, reporting: bool = True) -> str | None
 
     reporting=False ignores reporting verbs ("..., he said"): their tense is that of the
     report, not of the event, which matters when choosing the year of "Dec. 15"."""
-    left = text[max(0, start - 160):start]
+    left = text[max(0, start - LEFT_CHARS):start]
     cut = None
     for cut in _boundaries(left):
         pass
     if cut is not None:
         left = left[cut.end():]
-    right = text[end:end + 200]
+    right = text[end:end + RIGHT_CHARS]
     stop = next(_boundaries(right), None)
     if stop:
         right = right[:stop.start()]
     lw = [w.lower() for w in _WORD.findall(left)]
     rw = [w.lower() for w in _WORD.findall(right)]
-    found_left = None
     for i in range(len(lw) - 1, -1, -1):
         t = _classify(lw, i, reporting)
         if t is None:
@@ -96,7 +96,6 @@ def tense(text: str, start: int, end: int, reporting: bool = True) -> str | None
                 _classify(lw, i - 2, reporting) == "future"
                 or i >= 3 and _classify(lw, i - 3, reporting) == "future"):  # "going to be left"
             t = "future"
-        found_left = t
-        break
-    found_right = next((t for i in range(len(rw)) if (t := _classify(rw, i, reporting))), None)
-    return found_left or found_right
+        return t
+    return next((t for i in range(len(rw)) if (t := _classify(rw, i, reporting))), None)
+

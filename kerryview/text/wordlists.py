@@ -41,3 +41,11 @@ def opposite_events() -> dict[str, tuple[int, int]]:
             for w in forms.split():
                 out[w] = (n, k)
     return out
+
+
+@cache
+def tense_cues() -> dict[str, frozenset[str]]:
+    """The cue words of the tense detector (kerryview.text.tense): list name -> words.
+    Each list in data/tense_cues.json carries what it is for and an example."""
+    raw = json.loads((files("kerryview.text") / "data" / "tense_cues.json").read_text(encoding="utf-8"))
+    return {k: frozenset(v["words"]) for k, v in raw.items() if not k.startswith("_")}

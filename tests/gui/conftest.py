@@ -9,7 +9,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest  # noqa: E402
 
 from kerryview.gui import settings  # noqa: E402
-from kerryview.model import Document, Event, EventMention, Timex  # noqa: E402
+from kerryview.model import DateSource, DateSourceKind, Document, Event, EventMention, Timex  # noqa: E402
 from kerryview.store import Store  # noqa: E402
 
 
@@ -40,11 +40,11 @@ def make_corpus() -> tuple[list[Document], list[Event]]:
     a = Document(id="a", path="/news/a.txt", title="Envoy in Beijing",
                  text="Header line.\nKerry met Wang Yi on Tuesday in Beijing. Then he left.\n"
                       "Talks lasted 12 hours on Monday.\nHe will leave on July 20.",
-                 dct=None, dct_source="unknown")
+                 dct=None, dct_source=DateSource.unknown())
     b = Document(id="b", path="/news/b.txt", title=None,
                  text="😀 Emoji first 🎉🎉. Kerry told Wang Yi on July 18 that talks could help.\r\n"
                       "In 2021 Kerry visited.",
-                 dct=None, dct_source="inferred: from a")
+                 dct=None, dct_source=DateSource(DateSourceKind.INFERRED, "inferred: from a"))
     from datetime import date
     a.dct = date(2023, 7, 18)
     b.dct = date(2023, 7, 18)

@@ -6,6 +6,7 @@ from datetime import date
 from PySide6.QtCore import Qt
 
 from kerryview.gui.mainwindow import MainWindow
+from kerryview.model import DateSource
 from kerryview.store import Store
 
 DOC = "002_01f688c705b21cc2"
@@ -34,7 +35,7 @@ def test_set_publication_date_persists_and_re_resolves(qtbot, bundled_store):
     # reopening the database keeps the user's date
     again = Store(bundled_store.path)
     assert again.document(DOC).dct == date(2023, 7, 26)
-    assert again.document(DOC).dct_source == "set by the user"
+    assert again.document(DOC).dct_source == DateSource.set_by_user()
     # and it can be handed back to inference
     with qtbot.waitSignal(w.jobs.finished, timeout=30000):
         assert w.set_document_date(DOC, None)

@@ -1,0 +1,88 @@
+"""Publication dates (kerryview.dating.inference) on small texts written here."""
+from datetime import date
+
+from kerryview.dating.datelines import read_dateline
+from kerryview.dating.inference import infer_dcts
+from kerryview.model import DateSource, DateSourceKind, Document
+from kerryview.pipeline import CachingTagger, build_corpus
+from kerryview.store import Store
+
+MEETING = "Kerry met Xie Zhenhua for nearly 12 hours at the Beijing Hotel on {}."
+
+
+def _doc(doc_id: str, text: str, **kw) -> Document:
+    """A document as the reader makes it from a text file (its date line read)."""
+    return Document(id=doc_id, path=doc_id, text=text, dateline=read_dateline(text), **kw)
+
+
+def _date(docs: list[Document]) -> dict[str, list]:
+    return infer_dcts(docs, CachingTagger())
+
+
+def test_a_stated_date_is_kept():
+    d = _doc("a", "date 2023-07-18\n" + MEETING.format("July 17"))
+    _date([d])
+    assert d.dct == date(2023, 7, 18)
+    assert d.dct_source == DateSource(DateSourceKind.STATED_IN_TEXT,
+                                      "stated in the article (“2023-07-18”)")
+
+
+def test_a_user_set_date_is_kept_across_re_resolution(tmp_path):
+    store = Store(tmp_path / "c.db")
+    store.save_corpus([_doc("a", MEETING.format("Tuesday"))], [])
+    store.set_document_date("a", date(2023, 7, 26))
+    for _ in range(2):  # every later resolution starts again from the stored documents
+        [d] = store.documents()
+        assert d.dct_source.kind is DateSourceKind.SET_BY_USER
+        timexes = _date([d])
+        assert d.dct == date(2023, 7, 26) and str(d.dct_source) == "set by the user"
+        assert [t.value for t in timexes["a"] if t.type == "DATE"] == ["2023-07-25"]  # the Tuesday before it
+        store.save_corpus([d], [])
+
+
+def test_only_the_kind_decides_what_is_kept():
+    """The sentence is for people: an inferred date whose sentence happens to read like a
+    user's is inferred again, and a user's date is kept whatever its sentence says."""
+    lookalike = _doc("a", "Nothing dated here.", dct=date(2023, 7, 18),
+                     dct_source=DateSource(DateSourceKind.INFERRED, "set by the user"))
+    user = _doc("b", "Nothing dated here either.", dct=date(2023, 7, 18),
+                dct_source=DateSource(DateSourceKind.SET_BY_USER, "chosen in the reader"))
+    _date([lookalike, user])
+    assert lookalike.dct is None and lookalike.dct_source == DateSource.unknown()
+    assert user.dct == date(2023, 7, 18) and str(user.dct_source) == "chosen in the reader"
+
+
+def test_an_undated_article_is_dated_by_agreement_with_a_dated_one():
+    dated = _doc("a", "date 2023-07-18\n" + MEETING.format("July 17"))
+    undated = _doc("b", MEETING.format("Monday"))
+    timexes = _date([dated, undated])
+    assert undated.dct_source.kind is DateSourceKind.INFERRED
+    assert str(undated.dct_source).startswith("inferred from the other articles: “Monday” is "
+                                              "the event a dates 2023-07-17")
+    assert undated.dct == date(2023, 7, 17)  # the earliest best day: news follows its events
+    assert [t.value for t in timexes["b"] if t.type == "DATE"] == ["2023-07-17"]
+
+
+def test_an_article_without_evidence_stays_unknown():
+    dated = _doc("a", "date 2023-07-18\n" + MEETING.format("July 17"))
+    lost = _doc("b", "Pandas ate bamboo at the zoo on Tuesday.")
+    _date([dated, lost])
+    assert lost.dct is None and lost.dct_source == DateSource.unknown()
+
+
+def test_a_kept_date_on_an_article_without_dates_does_not_stop_dating():
+    """A user's (or page's) date on an article with no time expression made dating look the
+    article up among the undated ones (KeyError) as soon as another article needed a date."""
+    user = _doc("a", "Nothing dated here.", dct=date(2023, 7, 18),
+                dct_source=DateSource.set_by_user())
+    undated = _doc("b", MEETING.format("Monday"))
+    _date([user, undated])
+    assert user.dct == date(2023, 7, 18) and undated.dct is None
+
+
+def test_the_date_line_is_not_an_event():
+    d = _doc("a", "date 2023-07-18\n" + MEETING.format("July 17"))
+    [event] = build_corpus([d])
+    assert event.value == "2023-07-17"
+    [m] = event.mentions
+    assert m.text == MEETING.format("July 17")  # the passage starts after the date line

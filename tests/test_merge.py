@@ -1,0 +1,82 @@
+"""Merging mentions into events (kerryview.events.merge) on small texts written here."""
+from kerryview.dating.datelines import read_dateline
+from kerryview.events.mentions import find_mentions
+from kerryview.events.merge import merge
+from kerryview.model import DateSource, DateSourceKind, Document, Event
+from kerryview.timex import tag
+
+
+def _events(texts: dict[str, str]) -> list[Event]:
+    """Each text starts with its date line ("date 2023-07-18 ..."), which dates it."""
+    found, dcts = [], {}
+    for doc_id, text in texts.items():
+        line = read_dateline(text)
+        doc = Document(id=doc_id, path=doc_id, text=text, dct=line.value, dateline=line,
+                       dct_source=DateSource(DateSourceKind.STATED_IN_TEXT, "stated"))
+        found.extend(find_mentions(doc, tag(text, doc.dct)))
+        dcts[doc_id] = doc.dct.isoformat()
+    return merge(found, dcts)
+
+
+def _with(events: list[Event], word: str) -> list[Event]:
+    return [e for e in events if any(word in m.text for m in e.mentions)]
+
+
+def test_the_same_passage_on_the_same_day_is_one_event():
+    events = _events({
+        "a": "date 2023-07-18 Kerry met Xie Zhenhua for nearly 12 hours at the Beijing Hotel on July 17.",
+        "b": "date 2023-07-19 On Monday, Kerry met Xie Zhenhua at the Beijing Hotel for nearly 12 hours.",
+    })
+    [event] = _with(events, "Xie")
+    assert event.value == "2023-07-17" and event.document_ids == ["a", "b"]
+    assert event.conflicts == []
+
+
+def test_different_events_on_the_same_day_stay_apart():
+    events = _events({
+        "a": "date 2023-07-18 Kerry met Xie Zhenhua for nearly 12 hours at the Beijing Hotel on July 17.",
+        "b": "date 2023-07-18 Heavy floods swept through Zhuozhou on July 17, cutting power to "
+             "thousands of homes.",
+    })
+    assert sorted(e.document_ids for e in events) == [["a"], ["b"]]
+    assert [e.value for e in events] == ["2023-07-17", "2023-07-17"]
+
+
+def test_nearly_identical_passages_a_few_days_apart_are_one_event_with_the_disagreement():
+    events = _events({
+        "a": "date 2023-07-18 Kerry met Xie Zhenhua for nearly 12 hours at the Beijing Hotel on July 17.",
+        "b": "date 2023-07-19 Kerry met Xie Zhenhua for nearly 12 hours at the Beijing Hotel on July 15.",
+        "c": "date 2023-07-19 Kerry met Xie Zhenhua for nearly 12 hours at the Beijing Hotel on Monday.",
+    })
+    [event] = _with(events, "Xie")
+    assert event.value == "2023-07-17"  # two sources against one
+    assert event.document_ids == ["a", "b", "c"]
+    assert event.conflicts == ["b dates it 2023-07-15 (“July 15”), not 2023-07-17"]
+
+
+def test_opposite_words_are_listed_as_a_conflict():
+    events = _events({
+        "a": "date 2023-07-18 Climate talks between the US and China were suspended last August "
+             "after a visit by Nancy Pelosi to Taiwan.",
+        "b": "date 2023-07-18 Climate talks between the US and China resumed last August after "
+             "a visit by Nancy Pelosi to Taiwan.",
+    })
+    [event] = _with(events, "Pelosi")
+    assert event.document_ids == ["a", "b"]
+    assert event.conflicts == ["a says “suspended”, b says “resumed”"]
+
+
+def test_a_month_stays_a_month_and_a_year_agrees_with_a_month_inside_it():
+    events = _events({
+        "a": "date 2023-07-18 Climate talks between the US and China were suspended in August 2022 "
+             "after a visit by Nancy Pelosi to Taiwan.",
+        "b": "date 2023-07-18 Climate talks between the US and China were suspended in 2022 "
+             "after a visit by Nancy Pelosi to Taiwan.",
+    })
+    [event] = _with(events, "Pelosi")
+    assert event.document_ids == ["a", "b"]
+    assert (event.value, event.start, event.end) == ("2022-08", "2022-08-01", "2022-09-01")
+    assert event.conflicts == []  # the year and the month inside it agree
+    [year_only] = _events({"b": "date 2023-07-18 Climate talks between the US and China were "
+                                "suspended in 2022 after a visit by Nancy Pelosi to Taiwan."})
+    assert (year_only.value, year_only.start, year_only.end) == ("2022", "2022-01-01", "2023-01-01")

@@ -1,0 +1,55 @@
+"""The one tense detector: its cue lists live in one data file, and the tagger and dating read
+the same tense for the same expression."""
+import json
+from datetime import date
+from importlib.resources import files
+
+from kerryview.dating.inference import _passages
+from kerryview.text.tense import tense
+from kerryview.text.wordlists import tense_cues
+from kerryview.timex import tag
+
+EXAMPLE = "Talks ended Monday and will resume later."
+
+
+def _span(text: str, words: str) -> tuple[int, int]:
+    start = text.index(words)
+    return start, start + len(words)
+
+
+def test_an_expression_takes_the_tense_of_the_cue_nearest_to_it():
+    assert tense(EXAMPLE, *_span(EXAMPLE, "Monday")) == "past"  # "ended", not "will"
+    assert tense(EXAMPLE, *_span(EXAMPLE, "later")) == "future"  # "will resume"
+    text = "The talks will resume Dec. 15, he said."
+    assert tense(text, *_span(text, "Dec. 15")) == "future"
+    text = "He said the talks resume Dec. 15."
+    assert tense(text, *_span(text, "Dec. 15")) == "past"  # "said" is the nearest cue
+    assert tense(text, *_span(text, "Dec. 15"), reporting=False) is None  # unless reports are skipped
+    text = "The deal had been scheduled to expire Friday."
+    assert tense(text, *_span(text, "Friday")) == "past"  # a plan that lies in the past
+    text = "They met to discuss a still unspecified date."
+    assert tense(text, *_span(text, "date")) == "past"  # "unspecified" is an adjective; "met" counts
+
+
+def test_the_tagger_and_dating_agree_on_the_example():
+    """Dating used a second detector that called the whole sentence "future" (it contains
+    "will"), while the tagger put "Monday" in the past: dating then counted the tagger's
+    reading of the passage as a violation."""
+    wednesday = date(2023, 7, 19)
+    timexes = tag(EXAMPLE, wednesday)
+    monday = next(t for t in timexes if t.text == "Monday")
+    assert monday.value == "2023-07-17"  # the tagger: the Monday before, a past event
+    [passage] = [p for p in _passages(EXAMPLE, timexes) if timexes[p.timex_index] == monday]
+    assert passage.tense == "past"  # dating: the same reading
+
+
+def test_every_tense_cue_list_lives_in_one_data_file_with_an_example():
+    raw = json.loads((files("kerryview.text") / "data" / "tense_cues.json").read_text("utf-8"))
+    lists = {k: v for k, v in raw.items() if not k.startswith("_")}
+    assert set(lists) == {"present", "past", "future", "plan_words", "past_auxiliaries",
+                          "adjective_before", "reporting"}
+    for name, entry in lists.items():
+        assert entry["about"] and entry["example"] and entry["words"], name
+        assert tense_cues()[name] == frozenset(entry["words"])
+    lexicon = json.loads((files("kerryview.timex") / "data" / "lexicon.json").read_text("utf-8"))
+    assert not {"present_cue", "past_cue", "future_cue"} & set(lexicon)  # no second copy
