@@ -46,7 +46,7 @@ def crowd(qtbot, view_end: str) -> TimelineWidget:
 
 
 @given(st.text(alphabet=st.sampled_from(list("ab \n\r😀é𝄞中")), max_size=40))
-@settings(max_examples=200, deadline=None)
+@settings(deadline=None)
 def test_offsets_match_qtextdocument(text):
     from PySide6.QtGui import QTextCursor, QTextDocument
     doc = QTextDocument()
@@ -215,7 +215,7 @@ def test_events_reported_by_more_sources_keep_their_lane_in_a_crowd(qtbot):
 @given(st.lists(st.tuples(st.integers(0, 500), st.integers(0, 80), st.integers(1, 6),
                           st.integers(5, 200)), min_size=1, max_size=60),
        st.integers(1, 6))
-@settings(max_examples=150, deadline=None)
+@settings(deadline=None)
 def test_packed_extents_never_overlap_in_a_lane(specs, n_lanes):
     from kerryview.gui.timeline.index import pack_lanes
     from kerryview.model import EventMention, Timex

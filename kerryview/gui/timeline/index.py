@@ -17,7 +17,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Callable, Sequence
 
-from kerryview.gui.timeline.axis import DAY, duration_seconds, iso_to_seconds
+from kerryview.calendar.seconds import DAY, duration_seconds, iso_to_seconds
 from kerryview.model import Event
 
 POINT, BAR, RANGE = 0, 1, 2
