@@ -129,7 +129,8 @@ def test_the_taggers_reading_of_a_value(value, first, code):
     assert values.parse(value) == (first, code)
 
 
-@pytest.mark.parametrize("value", ["0000", "-0500", "2023-02-30", "2023-13", "2023-W54", "PT12H", "XXXX"])
+@pytest.mark.parametrize("value", ["0000", "-0500", "2023-02-30", "2023-13", "2023-07-00", "2023-W54",
+                                   "2023-W29-0", "PT12H", "XXXX"])
 def test_the_tagger_reads_no_date_where_the_calendar_has_none(value):
     assert values.parse(value) is None
 
@@ -160,7 +161,7 @@ def test_the_last_years_end_with_the_calendar(value, start):
     assert iv is not None and (iv.start, iv.end) == (start, END_OF_CALENDAR)
 
 
-@pytest.mark.parametrize("value", ["0000", "-0500", "2023-13", "2023-W29-8", "9999-W52-WE"])
+@pytest.mark.parametrize("value", ["0000", "-0500", "2023-13", "2023-07-00", "2023-W29-8", "9999-W52-WE"])
 def test_values_outside_the_calendar(value):
     assert value_interval(value) is None  # 9999-W52-WE: that Saturday is 10000-01-01
 
@@ -218,6 +219,39 @@ def test_seconds_keep_dates_before_year_one_in_order():
     assert iso_to_seconds("-0500-01-01") < iso_to_seconds("0000-06-01") < iso_to_seconds("0001-01-01")
 
 
-@pytest.mark.parametrize("text", [None, "", "garbage", "2023-02-30", "PRESENT_REF", "XXXX-07"])
+@pytest.mark.parametrize("text", [None, "", "garbage", "2023-02-30", "2023-07-00", "-0500-13-01", "PRESENT_REF",
+                                  "XXXX-07"])
 def test_no_seconds_for_what_is_not_a_date(text):
     assert iso_to_seconds(text) is None
+
+
+# -- the tagger reads the values it wrote with the same parser ---------------------------------
+def test_a_century_mentioned_is_what_a_century_later_counts_from():
+    """values.parse did not know centuries (intervals did): "a century later" was counted from
+    the publication date, 21 instead of 19."""
+    from kerryview.timex import tag
+    out = tag("Late in the 19th century; a century later it was built.", date(2023, 7, 18))
+    assert [(t.value, t.anchor) for t in out] == [("18", None), ("19", "18")]
+
+
+def test_the_first_decade_does_not_crash_the_tagger():
+    """"two decades ago" said in year 1 is the decade 000, which values.parse turned into year 0."""
+    from kerryview.timex import tag
+    assert [t.value for t in tag("Two decades ago it began.", date(1, 1, 1))] == ["000"]
+
+
+def test_of_two_dates_that_agree_an_event_takes_the_finer():
+    """A quarter inside a half-year is finer: with the same support it is the event's date
+    (the two were ranked equal, and the earlier article's date won)."""
+    from kerryview.events.merge import Item, make_event
+    from kerryview.model import EventMention, Timex
+
+    def item(doc: str, value: str, dct: str) -> Item:
+        text = f"Talks stalled in {value}."
+        t = Timex(17, 17 + len(value), value, "DATE", value)
+        return Item(EventMention(doc, 0, len(text), text, t), text, value_interval(value), {"talks": 1.0}, dct)
+
+    for order in ([item("a", "2023-H1", "2023-07-02"), item("b", "2023-Q1", "2023-07-01")],
+                  [item("a", "2023-Q1", "2023-07-01"), item("b", "2023-H1", "2023-07-02")]):
+        ev = make_event(order)
+        assert (ev.value, ev.granularity) == ("2023-Q1", Granularity.QUARTER)

@@ -16,8 +16,9 @@ DAY = 86400.0
 HOUR = 3600.0
 MINUTE = 60.0
 EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
-_APPROXIMATED = {Granularity.YEAR, Granularity.MONTH, Granularity.DAY, Granularity.HOUR,
-                 Granularity.MINUTE}
+# What an event's start and end are written as: 2023, 2023-07, 2023-07-17, 2023-07-17T09:30.
+_WRITTEN_AS_DATES = {Granularity.YEAR, Granularity.MONTH, Granularity.DAY, Granularity.HOUR,
+                     Granularity.MINUTE}
 
 
 def to_seconds(dt: datetime) -> float:
@@ -32,21 +33,23 @@ def iso_to_seconds(text: str | None) -> float | None:
     v = parse_value(text.strip()) if text else None
     if v is None:
         return None
-    if not 1 <= v.year <= 9999 and v.granularity in _APPROXIMATED:
-        if not (1 <= (v.month or 1) <= 12 and 1 <= (v.day or 1) <= 31):
+    if v.granularity not in _WRITTEN_AS_DATES or v.week is not None:
+        try:  # a week, a quarter, a part of a day...: where its interval starts
+            return to_seconds(date_interval(v).start)
+        except (ValueError, OverflowError):
             return None
-        days = (v.year - 1970) * 365.2425 + ((v.month or 1) - 1) * 30.436875 + (v.day or 1) - 1
-        return days * DAY + (v.hour or 0) * HOUR + (v.minute or 0) * MINUTE + (v.second or 0.0)
-    if v.day is not None and v.part_of_day is None or v.month is not None and v.day is None:
-        try:  # the usual case, kept fast for timelines of 100,000 events
-            days = date(v.year, v.month, v.day or 1).toordinal() - EPOCH_ORDINAL
+    month = 1 if v.month is None else v.month
+    day = 1 if v.day is None else v.day
+    if 1 <= v.year <= 9999:
+        try:
+            days = date(v.year, month, day).toordinal() - EPOCH_ORDINAL
         except ValueError:
             return None
-        return (days * DAY + (v.hour or 0) * HOUR + (v.minute or 0) * MINUTE + (v.second or 0.0))
-    try:
-        return to_seconds(date_interval(v).start)
-    except (ValueError, OverflowError):
+    elif 1 <= month <= 12 and 1 <= day <= 31:  # before year 1 or after 9999: roughly, in order
+        days = (v.year - 1970) * 365.2425 + (month - 1) * 30.436875 + day - 1
+    else:
         return None
+    return days * DAY + (v.hour or 0) * HOUR + (v.minute or 0) * MINUTE + (v.second or 0.0)
 
 
 def duration_seconds(value: str | None) -> float | None:

@@ -93,9 +93,9 @@ def parse(value: str) -> tuple[date, str] | None:
     code = code_of(v.granularity)
     try:
         if v.month is not None:
-            return date(v.year, v.month, v.day or 1), code
+            return date(v.year, v.month, 1 if v.day is None else v.day), code
         if v.week is not None:
-            return date.fromisocalendar(v.year, v.week, v.weekday or 1), code
+            return date.fromisocalendar(v.year, v.week, 1 if v.weekday is None else v.weekday), code
         if v.quarter is not None:
             return date(v.year, 3 * v.quarter - 2, 1), code
         if v.half is not None:
