@@ -33,7 +33,7 @@ class Interval:
     end: datetime  # exclusive
     granularity: Granularity
 
-    def __post_init__(self) -> None:
+    def __post_init__(self) -> None:  # a word is taken too: events.mentions writes "period"
         if not isinstance(self.granularity, Granularity):
             object.__setattr__(self, "granularity", Granularity(self.granularity))
 
