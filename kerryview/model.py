@@ -7,7 +7,53 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from enum import Enum
+from enum import Enum, StrEnum
+
+
+class Granularity(StrEnum):
+    """How precisely a date is known: "2023-07" is a month, never the 1st of July.
+
+    The value is the word stored in JSON and SQLite. Members are listed coarse to fine; `rank`
+    orders them (a quarter and a season are equally fine, as are a week and its weekend, and a
+    "period" ("the past month", counted back from a date) is placed like a year).
+    """
+
+    CENTURY = "century"
+    DECADE = "decade"
+    YEAR = "year"
+    PERIOD = "period"
+    HALF_YEAR = "half-year"
+    QUARTER = "quarter"
+    SEASON = "season"
+    MONTH = "month"
+    WEEK = "week"
+    WEEKEND = "weekend"
+    DAY = "day"
+    PART_OF_DAY = "part-of-day"
+    HOUR = "hour"
+    MINUTE = "minute"
+
+    @property
+    def rank(self) -> int:
+        """Coarse to fine: a finer date is preferred when sources agree."""
+        return _GRANULARITY_RANK[self]
+
+    @property
+    def day_or_finer(self) -> bool:
+        """Known to the day or better: a point on the timeline, a day and time in exports."""
+        return self.rank >= _GRANULARITY_RANK[Granularity.DAY]
+
+    @property
+    def is_vague_range(self) -> bool:
+        """Known only to a span longer than a day: drawn as a soft range, not as its first day."""
+        return not self.day_or_finer
+
+
+_GRANULARITY_RANK: dict[Granularity, int] = {
+    Granularity.CENTURY: 0, Granularity.DECADE: 1, Granularity.YEAR: 2, Granularity.PERIOD: 2,
+    Granularity.HALF_YEAR: 3, Granularity.QUARTER: 4, Granularity.SEASON: 4, Granularity.MONTH: 5,
+    Granularity.WEEK: 6, Granularity.WEEKEND: 6, Granularity.DAY: 7, Granularity.PART_OF_DAY: 8,
+    Granularity.HOUR: 9, Granularity.MINUTE: 10}
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,7 +168,7 @@ class Event:
     value: str  # TIMEX3 value of the date, at its granularity
     start: str  # ISO 8601, inclusive
     end: str  # ISO 8601, exclusive
-    granularity: str  # year, quarter, season, month, week, day, part-of-day, hour, minute
+    granularity: Granularity  # a word when read back from JSON or SQLite: made a Granularity
     status: str = "happened"
     duration: str | None = None
     mod: str | None = None
@@ -130,6 +176,9 @@ class Event:
     conflicts: list[str] = field(default_factory=list)  # where sources disagree
     reviewed: bool = False  # the user checked it (kept while its set of passages is the same)
     dismissed: bool = False  # the user said it is not an event: drawn faded, left out of exports
+
+    def __post_init__(self) -> None:
+        self.granularity = Granularity(self.granularity)
 
     @property
     def document_ids(self) -> list[str]:

@@ -13,7 +13,7 @@ texts = st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=20)), ma
                  ).map("".join)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(texts, min_size=1, max_size=4))
 def test_any_articles_resolve_without_error(bodies):
     docs = [Document(id=f"d{i}", path=f"d{i}", text=t) for i, t in enumerate(bodies)]

@@ -111,7 +111,7 @@ def test_overlap_query_finds_long_ranges_from_inside():
 @given(st.lists(st.tuples(st.integers(0, 500), st.integers(0, 80), st.integers(1, 6),
                           st.integers(5, 200)), min_size=1, max_size=60),
        st.integers(1, 6))
-@settings(max_examples=150, deadline=None)
+@settings(deadline=None)
 def test_packed_extents_never_overlap_in_a_lane(specs, n_lanes):
     evs = []
     for i, (start, length, n_src, _) in enumerate(specs):

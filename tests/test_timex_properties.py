@@ -33,13 +33,13 @@ def check(text: str, dct: date | None) -> None:
     assert tag(text, dct) == out, "not deterministic"
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(anything, dcts)
 def test_any_unicode_text(text, dct):
     check(text, dct)
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(texty, dcts)
 def test_temporal_word_salad(text, dct):
     check(text, dct)

@@ -6,37 +6,36 @@ in a time zone (timeline tools that mixed the two shifted dates by a day).
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+
+from kerryview.calendar.timex3 import DateValue, parse_duration, parse_value
+from kerryview.model import Granularity
 
 # Parts of the day as TimeML writes them, with the hours we draw them over.
 PART_OF_DAY_HOURS = {"MO": (0, 12), "MI": (11, 13), "AF": (12, 17), "EV": (17, 21),
                      "NI": (21, 24), "DT": (8, 18)}
+PART_OF_DAY_WORDS = {"MO": "morning", "MI": "midday", "AF": "afternoon", "EV": "evening",
+                     "NI": "night", "DT": "daytime"}
 # Meteorological seasons. YYYY-WI is the winter whose January is in YYYY (December of the year
 # before to February), as the tagger writes it: "last winter" said in July 2023 is 2023-WI.
 SEASON_MONTHS = {"SP": (3, 6), "SU": (6, 9), "FA": (9, 12), "WI": (0, 3)}
 # How a mod narrows an interval: fraction of it kept (start, end).
 MOD_FRACTIONS = {"START": (0.0, 1 / 3), "MID": (1 / 3, 2 / 3), "END": (2 / 3, 1.0)}
-
-_VALUE = re.compile(
-    r"^(?P<year>\d{4})(?:-(?:(?P<month>\d{2})(?:-(?P<day>\d{2})"
-    r"(?:T(?:(?P<hour>\d{2})(?::(?P<minute>\d{2}))?(?::\d{2}(?:\.\d+)?)?|(?P<pod>MO|MI|AF|EV|NI|DT)))?)?"
-    r"|W(?P<week>\d{2})(?:-(?P<wday>\d)|-(?P<weekend>WE))?|Q(?P<quarter>[1-4])|H(?P<half>[12])"
-    r"|(?P<season>SP|SU|FA|WI)))?$")
-_DECADE = re.compile(r"^(?P<decade>\d{3})$")
-_CENTURY = re.compile(r"^(?P<century>\d{2})$")
-_DURATION = re.compile(
-    r"^P(?:(?P<Y>\d+(?:\.\d+)?)Y)?(?:(?P<M>\d+(?:\.\d+)?)M)?(?:(?P<W>\d+(?:\.\d+)?)W)?"
-    r"(?:(?P<D>\d+(?:\.\d+)?)D)?(?:T(?:(?P<H>\d+(?:\.\d+)?)H)?(?:(?P<MIN>\d+(?:\.\d+)?)M)?"
-    r"(?:(?P<S>\d+(?:\.\d+)?)S)?)?$")
+# Where intervals that would end after year 9999 (the century 99, December 9999) end instead:
+# datetime cannot go further, and losing the last microsecond of the calendar harms nobody.
+END_OF_CALENDAR = datetime.max
 
 
 @dataclass(frozen=True, slots=True)
 class Interval:
     start: datetime  # inclusive
     end: datetime  # exclusive
-    granularity: str
+    granularity: Granularity
+
+    def __post_init__(self) -> None:  # a word is taken too: events.mentions writes "period"
+        if not isinstance(self.granularity, Granularity):
+            object.__setattr__(self, "granularity", Granularity(self.granularity))
 
     def contains(self, other: "Interval") -> bool:
         return self.start <= other.start and other.end <= self.end
@@ -46,19 +45,33 @@ class Interval:
 
 
 def _month_start(year: int, month: int) -> datetime:
+    """The 1st of a month counted from January of `year` (month 13 is next January)."""
     year += (month - 1) // 12
     month = (month - 1) % 12 + 1
-    return datetime(year, month, 1)
+    return datetime(year, month, 1) if year <= 9999 else END_OF_CALENDAR
+
+
+def _year_start(year: int) -> datetime:
+    return datetime(max(year, 1), 1, 1) if year <= 9999 else END_OF_CALENDAR
+
+
+def _later(start: datetime, span: timedelta) -> datetime:
+    """`start` + `span`, or the end of the calendar when that is past year 9999."""
+    try:
+        return start + span
+    except OverflowError:
+        return END_OF_CALENDAR
 
 
 def value_interval(value: str, mod: str | None = None) -> Interval | None:
     """The interval a TIMEX3 date/time value denotes, or None when it has no place in time
     (PRESENT_REF, XXXX-07-17 with an unknown year, durations)."""
-    try:
-        interval = _interval(value)
-    except ValueError:  # e.g. 2023-02-30: a value no calendar has
+    parts = parse_value(value)
+    if parts is None:
         return None
-    if interval is None:
+    try:
+        interval = date_interval(parts)
+    except (ValueError, OverflowError):  # 2023-02-30, or the weekend after 9999-12-31
         return None
     if mod in MOD_FRACTIONS:
         a, b = MOD_FRACTIONS[mod]
@@ -68,57 +81,56 @@ def value_interval(value: str, mod: str | None = None) -> Interval | None:
     return interval
 
 
-def _interval(value: str) -> Interval | None:
-    if m := _DECADE.match(value):
-        y = int(m["decade"]) * 10
-        return Interval(datetime(max(y, 1), 1, 1), datetime(y + 10, 1, 1), "decade")
-    if m := _CENTURY.match(value):
-        y = int(m["century"]) * 100
-        return Interval(datetime(max(y, 1), 1, 1), datetime(y + 100, 1, 1), "century")
-    m = _VALUE.match(value)
-    if not m or int(m["year"]) == 0:
-        return None
-    year = int(m["year"])
-    if m["month"]:
-        month = int(m["month"])
-        if not m["day"]:
-            return Interval(_month_start(year, month), _month_start(year, month + 1), "month")
-        day = datetime(year, month, int(m["day"]))
-        if m["pod"]:
-            a, b = PART_OF_DAY_HOURS[m["pod"]]
-            return Interval(day + timedelta(hours=a), day + timedelta(hours=b), "part-of-day")
-        if m["hour"]:
-            t = day + timedelta(hours=int(m["hour"]), minutes=int(m["minute"] or 0))
-            if m["minute"]:
-                return Interval(t, t + timedelta(minutes=1), "minute")
-            return Interval(t, t + timedelta(hours=1), "hour")
-        return Interval(day, day + timedelta(days=1), "day")
-    if m["week"]:
-        monday = datetime.combine(date.fromisocalendar(year, int(m["week"]), 1), datetime.min.time())
-        if m["wday"]:
-            d = monday + timedelta(days=int(m["wday"]) - 1)
-            return Interval(d, d + timedelta(days=1), "day")
-        if m["weekend"]:  # Saturday and Sunday of that ISO week
-            return Interval(monday + timedelta(days=5), monday + timedelta(days=7), "weekend")
-        return Interval(monday, monday + timedelta(days=7), "week")
-    if m["quarter"]:
-        q = int(m["quarter"])
-        return Interval(_month_start(year, 3 * q - 2), _month_start(year, 3 * q + 1), "quarter")
-    if m["half"]:
-        h = int(m["half"])
-        return Interval(_month_start(year, 6 * h - 5), _month_start(year, 6 * h + 1), "half-year")
-    if m["season"]:
-        a, b = SEASON_MONTHS[m["season"]]
-        return Interval(_month_start(year, a), _month_start(year, b), "season")
-    return Interval(datetime(year, 1, 1), datetime(year + 1, 1, 1), "year")
+def date_interval(v: DateValue) -> Interval:
+    """The interval of a parsed value; ValueError when the calendar has no such date."""
+    g = v.granularity
+    if g is Granularity.DECADE:
+        return Interval(_year_start(v.year), _year_start(v.year + 10), g)
+    if g is Granularity.CENTURY:
+        return Interval(_year_start(v.year), _year_start(v.year + 100), g)
+    if not 1 <= v.year <= 9999:
+        raise ValueError(f"no year {v.year} in the calendar")
+    if v.month is not None:
+        if not 1 <= v.month <= 12:
+            raise ValueError(f"no month {v.month}")
+        if v.day is None:
+            return Interval(_month_start(v.year, v.month), _month_start(v.year, v.month + 1), g)
+        day = datetime(v.year, v.month, v.day)
+        if v.part_of_day:
+            a, b = PART_OF_DAY_HOURS[v.part_of_day]
+            return Interval(day + timedelta(hours=a), _later(day, timedelta(hours=b)), g)
+        if v.hour is not None:
+            t = _later(day, timedelta(hours=v.hour, minutes=v.minute or 0))
+            return Interval(t, _later(t, timedelta(minutes=1) if v.minute is not None
+                                      else timedelta(hours=1)), g)
+        return Interval(day, _later(day, timedelta(days=1)), g)
+    if v.week is not None:
+        monday = datetime.combine(date.fromisocalendar(v.year, v.week, 1), datetime.min.time())
+        if v.weekday is not None:
+            if not 1 <= v.weekday <= 7:
+                raise ValueError(f"no weekday {v.weekday}")
+            d = monday + timedelta(days=v.weekday - 1)
+            return Interval(d, _later(d, timedelta(days=1)), g)
+        if g is Granularity.WEEKEND:  # Saturday and Sunday of that ISO week
+            return Interval(monday + timedelta(days=5), _later(monday, timedelta(days=7)), g)
+        return Interval(monday, _later(monday, timedelta(days=7)), g)
+    if v.quarter is not None:
+        q = v.quarter
+        return Interval(_month_start(v.year, 3 * q - 2), _month_start(v.year, 3 * q + 1), g)
+    if v.half is not None:
+        h = v.half
+        return Interval(_month_start(v.year, 6 * h - 5), _month_start(v.year, 6 * h + 1), g)
+    if v.season is not None:
+        a, b = SEASON_MONTHS[v.season]
+        return Interval(_month_start(v.year, a), _month_start(v.year, b), g)
+    return Interval(_year_start(v.year), _year_start(v.year + 1), g)
 
 
 def duration_timedelta(value: str) -> timedelta | None:
     """An ISO 8601 duration (P3D, PT12H, P1Y) as a timedelta; months and years are averaged."""
-    m = _DURATION.match(value or "")
-    if not m or value in ("P", "PT"):
+    f = parse_duration(value)
+    if f is None:
         return None
-    f = {k: float(v) for k, v in m.groupdict().items() if v}
     return timedelta(days=f.get("Y", 0) * 365.25 + f.get("M", 0) * 30.44 + f.get("W", 0) * 7
                      + f.get("D", 0), hours=f.get("H", 0), minutes=f.get("MIN", 0),
                      seconds=f.get("S", 0))
@@ -137,14 +149,8 @@ _MOD_WORDS = {"APPROX": "about ", "LESS_THAN": "less than ", "MORE_THAN": "more 
 
 def describe_duration(value: str | None, mod: str | None = None) -> str:
     """A duration for people: PT12H with APPROX -> "about 12 hours"; unknown forms as given."""
-    m = _DURATION.match(value or "")
-    if not m or value in ("P", "PT"):
+    amounts = parse_duration(value)
+    if amounts is None:
         return value or ""
-    parts = []
-    for key, word in _UNIT_WORDS.items():
-        n = m.group(key)
-        if n:
-            num = float(n)
-            text = f"{num:g}"
-            parts.append(f"{text} {word}{'' if num == 1 else 's'}")
+    parts = [f"{num:g} {_UNIT_WORDS[unit]}{'' if num == 1 else 's'}" for unit, num in amounts.items()]
     return _MOD_WORDS.get(mod or "", "") + " ".join(parts)

@@ -1,14 +1,24 @@
 """Calendar arithmetic on TIMEX3 values: format a date at a granularity, shift it, parse it back.
 
-Granularities: D day, W week, WE weekend, M month, S season, Q quarter, H half, Y year,
-DE decade, CE century. Values keep their granularity (a month stays `2023-07`).
+The tagger writes granularities as short codes (CODES: D day, W week, WE weekend, M month,
+S season, Q quarter, H half-year, Y year, DE decade, CE century), each one Granularity. Values
+keep their granularity (a month stays `2023-07`).
 """
 from __future__ import annotations
 
-import re
 from datetime import date, timedelta
 
-RANK: dict[str, int] = {"D": 1, "W": 2, "WE": 2, "M": 3, "S": 4, "Q": 4, "H": 5, "Y": 6, "DE": 7, "CE": 8}
+from kerryview.calendar.timex3 import parse_value
+from kerryview.model import Granularity
+
+# The tagger's codes: the one table from code to Granularity.
+CODES: dict[str, Granularity] = {
+    "D": Granularity.DAY, "W": Granularity.WEEK, "WE": Granularity.WEEKEND, "M": Granularity.MONTH,
+    "S": Granularity.SEASON, "Q": Granularity.QUARTER, "H": Granularity.HALF_YEAR,
+    "Y": Granularity.YEAR, "DE": Granularity.DECADE, "CE": Granularity.CENTURY}
+_CODE_OF: dict[Granularity, str] = {g: code for code, g in CODES.items()}
+# Fine to coarse, from 1 (a day): "a date at least as fine as a month" is RANK <= RANK["M"].
+RANK: dict[str, int] = {code: Granularity.DAY.rank + 1 - g.rank for code, g in CODES.items()}
 SEASON_MONTH: dict[str, int] = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}
 UNDERSPECIFIED: dict[str, str] = {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "WE": "XXXX-WXX-WE", "M": "XXXX-XX",
                                   "S": "XXXX-XX", "Q": "XXXX-QX", "H": "XXXX-HX", "Y": "XXXX", "DE": "XXX", "CE": "XX"}
@@ -69,35 +79,32 @@ def shift(d: date, unit: str, n: float) -> date:
     return add_months(d, round(months * n))
 
 
-_VALUE = re.compile(r"^(\d{4})(?:-(?:(\d{2})(?:-(\d{2}))?|W(\d{2})(-WE)?|Q([1-4])|H([12])|(SP|SU|FA|WI)))?(?:T.*)?$")
+def code_of(granularity: Granularity) -> str:
+    """The tagger's code of a granularity; a part of a day or a time is a day ("D")."""
+    return "D" if granularity.day_or_finer else _CODE_OF[granularity]
 
 
 def parse(value: str) -> tuple[date, str] | None:
-    """(first day, granularity) of a resolved calendar value, or None (durations, refs, XXXX)."""
-    m = _VALUE.match(value)
-    if not m:
-        if re.fullmatch(r"\d{3}", value):
-            return date(int(value) * 10, 1, 1), "DE"
+    """(first day, granularity code) of a resolved calendar value, or None (durations, refs,
+    XXXX). A season's first day is its middle month's 1st, where fmt writes it from."""
+    v = parse_value(value)
+    if v is None:
         return None
-    year = int(m.group(1))
-    if year < 1:
-        return None
+    code = code_of(v.granularity)
     try:
-        if m.group(3):
-            return date(year, int(m.group(2)), int(m.group(3))), "D"
-        if m.group(2):
-            return date(year, int(m.group(2)), 1), "M"
-        if m.group(4):
-            return date.fromisocalendar(year, int(m.group(4)), 1), ("WE" if m.group(5) else "W")
-        if m.group(6):
-            return date(year, 3 * int(m.group(6)) - 2, 1), "Q"
-        if m.group(7):
-            return date(year, 6 * int(m.group(7)) - 5, 1), "H"
-        if m.group(8):
-            return date(year, SEASON_MONTH[m.group(8)], 1), "S"
+        if v.month is not None:
+            return date(v.year, v.month, 1 if v.day is None else v.day), code
+        if v.week is not None:
+            return date.fromisocalendar(v.year, v.week, 1 if v.weekday is None else v.weekday), code
+        if v.quarter is not None:
+            return date(v.year, 3 * v.quarter - 2, 1), code
+        if v.half is not None:
+            return date(v.year, 6 * v.half - 5, 1), code
+        if v.season is not None:
+            return date(v.year, SEASON_MONTH[v.season], 1), code
+        return date(max(v.year, 1) if code in ("DE", "CE") else v.year, 1, 1), code
     except ValueError:
         return None
-    return date(year, 1, 1), "Y"
 
 
 def easter(year: int) -> date:

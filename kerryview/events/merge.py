@@ -25,9 +25,6 @@ MERGE_THRESHOLD = 0.30  # average cosine for two groups with compatible dates
 CONFLICT_THRESHOLD = 0.60  # so alike that differing dates are a disagreement between sources
 CONFLICT_MAX_DAYS = 3
 INFORMATIVE_LABEL_WORDS = 4
-GRANULARITY_RANK = {"century": 0, "decade": 1, "period": 2, "year": 2, "half-year": 3, "quarter": 3,
-                    "season": 3, "month": 4, "week": 5, "weekend": 5, "day": 6, "part-of-day": 7, "hour": 8,
-                    "minute": 9}
 
 
 @dataclass
@@ -64,8 +61,7 @@ def _compatible_items(a: "Item", b: "Item") -> bool:
 
 
 def _near_dates(a: Interval, b: Interval) -> bool:
-    return (GRANULARITY_RANK[a.granularity] >= GRANULARITY_RANK["day"]
-            and GRANULARITY_RANK[b.granularity] >= GRANULARITY_RANK["day"]
+    return (a.granularity.day_or_finer and b.granularity.day_or_finer
             and abs(a.start - b.start) <= timedelta(days=CONFLICT_MAX_DAYS))
 
 
@@ -195,7 +191,7 @@ def make_event(group: list[Item]) -> Event:
     def support(it: Item) -> int:
         return len({o.mention.document_id for o in group if _compatible_items(it, o)})
 
-    chosen = max(group, key=lambda it: (support(it), GRANULARITY_RANK[it.interval.granularity],
+    chosen = max(group, key=lambda it: (support(it), it.interval.granularity.rank,
                                         not it.approximate, it.doc_dct))
     iv = chosen.interval
     durations = Counter(it.mention.duration for it in group if it.mention.duration)
@@ -209,7 +205,7 @@ def make_event(group: list[Item]) -> Event:
                                          for it in group)).encode()).hexdigest()[:12]
     start, end = iv.start, iv.end
     dur = duration_timedelta(duration) if duration else None
-    if dur and dur >= timedelta(days=1) and GRANULARITY_RANK[iv.granularity] >= GRANULARITY_RANK["day"]:
+    if dur and dur >= timedelta(days=1) and iv.granularity.day_or_finer:
         end = max(end, start + dur)  # "a three-day visit" starting that day
     return Event(id=ident, label=medoid.label, value=chosen.mention.timex.value,
                  start=iso(start), end=iso(end), granularity=iv.granularity,

@@ -16,15 +16,18 @@ from datetime import datetime, timedelta
 from html import escape
 from typing import Iterable
 
-from kerryview.model import Document, Event
+from kerryview.model import Document, Event, Granularity
 from kerryview.calendar.intervals import describe_duration
 
 # The Google Sheets template's header row, in its order.
 COLUMNS = ["Year", "Month", "Day", "Time", "End Year", "End Month", "End Day", "End Time",
            "Display Date", "Headline", "Text", "Media", "Media Credit", "Media Caption",
            "Media Thumbnail", "Type", "Group", "Background"]
-_DAY_OR_FINER = {"day", "part-of-day", "hour", "minute", "second"}
-_RANGES = {"quarter", "season", "half-year", "half", "week", "weekend", "period"}
+_WHOLE_YEARS = {Granularity.DECADE, Granularity.CENTURY}  # given as a range of years
+_TIMES = {Granularity.HOUR, Granularity.MINUTE}
+# Spans that no year-and-month can say: given as a range of days.
+_RANGES = {g for g in Granularity if g.is_vague_range} - _WHOLE_YEARS - {Granularity.YEAR,
+                                                                         Granularity.MONTH}
 
 
 @dataclass
@@ -47,15 +50,15 @@ def _parse(value: str) -> datetime | None:
         return None
 
 
-def _parts(dt: datetime, granularity: str) -> dict[str, str]:
+def _parts(dt: datetime, granularity: Granularity) -> dict[str, str]:
     parts = {"year": str(dt.year)}
-    if granularity in ("year", "decade", "century"):
+    if granularity is Granularity.YEAR or granularity in _WHOLE_YEARS:
         return parts
     parts["month"] = str(dt.month)
-    if granularity == "month":
+    if granularity is Granularity.MONTH:
         return parts
     parts["day"] = str(dt.day)
-    if granularity in ("hour", "minute", "second") or (granularity == "part-of-day" and dt.hour):
+    if granularity in _TIMES or (granularity is Granularity.PART_OF_DAY and dt.hour):
         parts["hour"] = str(dt.hour)
         parts["minute"] = str(dt.minute)
     return parts
@@ -63,18 +66,18 @@ def _parts(dt: datetime, granularity: str) -> dict[str, str]:
 
 def _display_date(ev: Event, start: datetime, last: datetime) -> str:
     g = ev.granularity
-    if g in ("decade", "century"):
+    if g in _WHOLE_YEARS:
         return f"{start.year}–{last.year}"
-    if g == "year":
+    if g is Granularity.YEAR:
         return str(start.year)
-    if g == "month":
+    if g is Granularity.MONTH:
         return f"{month_name[start.month]} {start.year}"
     if g in _RANGES:
         return f"{start.day} {month_name[start.month]} – {last.day} {month_name[last.month]} {last.year}"
     day = f"{start.day} {month_name[start.month]} {start.year}"
-    if g in ("hour", "minute", "second"):
+    if g in _TIMES:
         return f"{day}, {start:%H:%M}"
-    if g == "part-of-day":
+    if g is Granularity.PART_OF_DAY:
         return f"{day}, {start:%H:%M}–{(last + timedelta(seconds=1)):%H:%M}"
     return day
 
@@ -106,15 +109,16 @@ def slides(documents: list[Document], events: Iterable[Event]) -> list[Slide]:
         if start is None or end is None or ev.dismissed:
             continue
         last = max(start, end - timedelta(seconds=1))  # the end is exclusive
-        span = ev.granularity in _RANGES or ev.granularity in ("decade", "century") or (
-            ev.duration is not None and ev.granularity in _DAY_OR_FINER and end - start > timedelta(days=1)) or (
-            ev.granularity == "part-of-day")
+        g = ev.granularity
+        span = g in _RANGES or g in _WHOLE_YEARS or (
+            ev.duration is not None and g.day_or_finer and end - start > timedelta(days=1)) or (
+            g is Granularity.PART_OF_DAY)
         end_parts = None
         if span:
-            end_parts = _parts(last, ev.granularity if ev.granularity not in ("decade", "century") else "year")
-        elif ev.duration and ev.granularity in _DAY_OR_FINER and end - start < timedelta(days=1):
-            end_parts = _parts(last, "minute")  # "nearly 12 hours" on a day: a bar of hours
-        out.append(Slide(_parts(start, ev.granularity), end_parts, _display_date(ev, start, last),
+            end_parts = _parts(last, g if g not in _WHOLE_YEARS else Granularity.YEAR)
+        elif ev.duration and g.day_or_finer and end - start < timedelta(days=1):
+            end_parts = _parts(last, Granularity.MINUTE)  # "nearly 12 hours" on a day: a bar of hours
+        out.append(Slide(_parts(start, g), end_parts, _display_date(ev, start, last),
                          ev.label, _text(ev, docs), "" if ev.status == "happened" else ev.status, ev.id))
     out.sort(key=lambda s: tuple(int(s.start.get(k, 0)) for k in ("year", "month", "day", "hour", "minute")))
     return out

@@ -56,7 +56,7 @@ def colours_in(img, rect) -> set[str]:
 
 
 @given(st.text(alphabet=st.sampled_from(list("ab \n\r😀é𝄞中")), max_size=40))
-@settings(max_examples=200, deadline=None)
+@settings(deadline=None)
 def test_offsets_match_qtextdocument(text):
     from PySide6.QtGui import QTextCursor, QTextDocument
     doc = QTextDocument()

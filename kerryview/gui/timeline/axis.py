@@ -1,66 +1,26 @@
-"""Calendar time for the timeline, without Qt.
+"""Calendar time for the timeline, without Qt: ticks, labels, zoom buckets.
 
-Dates from text are calendar values, never time-zone-aware instants: a time is a float number of
-seconds since 1970-01-01T00:00 on a naive proleptic Gregorian calendar, so 2023-07-18 is always
-the same column whatever the machine's time zone. Years outside 1..9999 are placed approximately
-(they cannot be shown with Python's datetime, so the view is limited to that range).
+Times are seconds on kerryview.calendar.seconds's naive axis (dates from text are calendar
+values, never time-zone-aware instants), which also reads event dates and durations. The view
+is limited to years 1..9999, what Python's datetime can show.
 """
 from __future__ import annotations
 
 import math
-import re
 from datetime import date, datetime, timedelta
 
-from kerryview.calendar.intervals import duration_timedelta
+from kerryview.calendar.intervals import PART_OF_DAY_HOURS, PART_OF_DAY_WORDS
+# iso_to_seconds, duration_seconds and to_seconds are read from here by the GUI.
+from kerryview.calendar.seconds import (DAY, EPOCH_ORDINAL, HOUR, MINUTE, duration_seconds,  # noqa: F401
+                                        iso_to_seconds, to_seconds)
+from kerryview.model import Granularity
 
-DAY = 86400.0
-HOUR = 3600.0
-MINUTE = 60.0
 MONTH = 30.436875 * DAY
 YEAR = 365.2425 * DAY
 
 _EPOCH = datetime(1970, 1, 1)
-_EPOCH_ORD = date(1970, 1, 1).toordinal()
-T_MIN = (date(1, 1, 1).toordinal() - _EPOCH_ORD) * DAY
-T_MAX = (date(9999, 12, 31).toordinal() - _EPOCH_ORD) * DAY
-
-_ISO = re.compile(
-    r"^\s*([+-]?\d{1,6})(?:-(\d{1,2})(?:-(\d{1,2})"
-    r"(?:[T ](\d{1,2})(?::(\d{1,2})(?::(\d{1,2}(?:[.,]\d+)?))?)?)?)?)?")
-
-
-def iso_to_seconds(text: str | None) -> float | None:
-    """'2023-07-17', '2023-07-17T09:30', '2023-07', '2023' -> seconds; None if unreadable."""
-    if not text:
-        return None
-    m = _ISO.match(text)
-    if not m:
-        return None
-    year = int(m.group(1))
-    month = int(m.group(2) or 1)
-    day = int(m.group(3) or 1)
-    hour = int(m.group(4) or 0)
-    minute = int(m.group(5) or 0)
-    sec = float((m.group(6) or "0").replace(",", "."))
-    if not (1 <= month <= 12 and 1 <= day <= 31 and hour <= 24 and minute < 60):
-        return None
-    if 1 <= year <= 9999:
-        try:
-            days = date(year, month, day).toordinal() - _EPOCH_ORD
-        except ValueError:  # 2023-02-30: keep the month
-            days = date(year, month, 1).toordinal() - _EPOCH_ORD + day - 1
-    else:  # before year 1 or after 9999: approximate, still ordered
-        days = (year - 1970) * 365.2425 + (month - 1) * 30.436875 + day - 1
-    return days * DAY + hour * HOUR + minute * MINUTE + sec
-
-
-def duration_seconds(value: str | None) -> float | None:
-    """ISO 8601 / TIMEX3 duration 'PT12H', 'P3D', 'P1M' -> seconds (months/years averaged),
-    parsed by kerryview.calendar.intervals like everywhere else."""
-    span = duration_timedelta(value.strip()) if value else None
-    if span is None or not span.total_seconds():
-        return None
-    return span.total_seconds()
+T_MIN = (date(1, 1, 1).toordinal() - EPOCH_ORDINAL) * DAY
+T_MAX = (date(9999, 12, 31).toordinal() - EPOCH_ORDINAL) * DAY
 
 
 def clamp_t(t: float) -> float:
@@ -69,10 +29,6 @@ def clamp_t(t: float) -> float:
 
 def to_datetime(t: float) -> datetime:
     return _EPOCH + timedelta(seconds=clamp_t(t))
-
-
-def to_seconds(dt: datetime) -> float:
-    return (dt.toordinal() - _EPOCH_ORD) * DAY + dt.hour * HOUR + dt.minute * MINUTE + dt.second
 
 
 # -- axis ticks ---------------------------------------------------------------------------------
@@ -201,23 +157,39 @@ def axis_ticks(t0: float, t1: float, scale: float):
     return unit, step, ticks, cunit, ctx
 
 
+_PART_OF_DAY_BY_HOURS = {hours: PART_OF_DAY_WORDS[pod] for pod, hours in PART_OF_DAY_HOURS.items()}
+
+
 def format_span(start: float, end: float, granularity: str) -> str:
-    """Human text for an event's date: '18 July 2023', 'July 2023', '2023', '17 Jul 09:00'."""
+    """Human text for an event's date at its granularity: '2023', '2020s', 'Jan–Jun 2023',
+    'July 2023', 'week of 17 Jul 2023', 'Tue 18 July 2023', 'Thu 20 Jul 2023 morning',
+    'Mon 17 Jul 2023 09:00'."""
+    g = Granularity(granularity)
     dt = to_datetime(start)
-    if granularity in ("year", "decade", "century"):
+    last = to_datetime(max(start, end - 1))  # the end is exclusive
+    day = f"{WEEKDAYS[dt.weekday()]} {dt.day} {MONTHS[dt.month - 1]} {dt.year}"
+    if g is Granularity.YEAR:
         return str(dt.year)
-    if granularity in ("quarter", "season", "half"):
-        e = to_datetime(max(start, end - 1))
-        return f"{MONTHS[dt.month - 1]}–{MONTHS[e.month - 1]} {dt.year}"
-    if granularity == "month":
+    if g in (Granularity.DECADE, Granularity.CENTURY):
+        return f"{dt.year // 10 * 10 if g is Granularity.DECADE else dt.year // 100 * 100}s"
+    if g in (Granularity.HALF_YEAR, Granularity.QUARTER, Granularity.SEASON):
+        if last.year != dt.year:  # a winter: Dec 2022–Feb 2023
+            return f"{MONTHS[dt.month - 1]} {dt.year}–{MONTHS[last.month - 1]} {last.year}"
+        return f"{MONTHS[dt.month - 1]}–{MONTHS[last.month - 1]} {dt.year}"
+    if g is Granularity.PERIOD:
+        return f"{dt.day} {MONTHS[dt.month - 1]} {dt.year} – {last.day} {MONTHS[last.month - 1]} {last.year}"
+    if g is Granularity.MONTH:
         return f"{MONTHS_LONG[dt.month - 1]} {dt.year}"
-    if granularity == "weekend":
+    if g is Granularity.WEEKEND:
         return f"weekend of {dt.day} {MONTHS[dt.month - 1]} {dt.year}"
-    if granularity == "week":
+    if g is Granularity.WEEK:
         return f"week of {dt.day} {MONTHS[dt.month - 1]} {dt.year}"
-    if granularity in ("hour", "minute", "second"):
-        return f"{WEEKDAYS[dt.weekday()]} {dt.day} {MONTHS[dt.month - 1]} {dt.year} {dt.hour:02d}:{dt.minute:02d}"
-    return f"{WEEKDAYS[dt.weekday()]} {dt.day} {MONTHS_LONG[dt.month - 1]} {dt.year}"
+    if g is Granularity.PART_OF_DAY:
+        hours = (dt.hour, dt.hour + round((end - start) / HOUR))
+        return f"{day} {_PART_OF_DAY_BY_HOURS.get(hours, f'{dt.hour:02d}:00–{hours[1]:02d}:00')}"
+    if g in (Granularity.HOUR, Granularity.MINUTE):
+        return f"{day} {dt.hour:02d}:{dt.minute:02d}"
+    return f"{WEEKDAYS[dt.weekday()]} {dt.day} {MONTHS_LONG[dt.month - 1]} {dt.year}"  # a day
 
 
 def bucket_of(scale: float) -> int:

@@ -17,17 +17,14 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Sequence
 
-from kerryview.gui.timeline.axis import DAY, duration_seconds, iso_to_seconds
+from kerryview.calendar.seconds import DAY, duration_seconds, iso_to_seconds
 from kerryview.model import Event
 
 POINT, BAR, RANGE = 0, 1, 2
-# Dates known only to this granularity are drawn as soft ranges, not as a point on the 1st.
-VAGUE_GRANULARITIES = {"year", "quarter", "season", "month", "week", "weekend", "half", "half-year",
-                       "decade", "century", "period"}
 
 
 def event_kind(ev: Event, span: float) -> int:
-    if (ev.granularity or "").lower() in VAGUE_GRANULARITIES:
+    if ev.granularity.is_vague_range:  # a month is a soft range, not a point on the 1st
         return RANGE
     if ev.duration and duration_seconds(ev.duration):
         return BAR
