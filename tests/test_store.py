@@ -101,6 +101,9 @@ def _distinct(cls, seed: int, **given):
             values[f.name] = False  # marks are the user's: stored apart, see event_marks
         elif kind.startswith("list"):
             values[f.name] = [f"{cls.__name__}.{f.name}.{seed}"]
+        elif kind == "Granularity":
+            from kerryview.model import Granularity
+            values[f.name] = list(Granularity)[seed % len(Granularity)]
         else:
             raise AssertionError(f"no distinct test value for {cls.__name__}.{f.name}: {f.type}")
     return cls(**values, **given)
