@@ -7,6 +7,7 @@ dataclasses of kerryview.model; nothing outside this module sees SQL.
 from __future__ import annotations
 
 import json
+from functools import cache
 import os
 import sys
 from dataclasses import fields
@@ -37,6 +38,31 @@ _OLD_SOURCE_PREFIXES = (("stated in the article", DateSourceKind.STATED_IN_TEXT)
                         ("stated in the page", DateSourceKind.PAGE_METADATA),
                         ("set by", DateSourceKind.SET_BY_USER),
                         ("inferred", DateSourceKind.INFERRED))
+
+
+@cache
+def _row_reader(cls: type, names: tuple[str, ...], first: int = 0, **computed: str):
+    """A function row -> cls(...) for the columns `names`, selected in that order from
+    row[first:], plus `computed` arguments (source expressions over `r` and the `read_*`
+    helpers passed along). Written out once from the field names, so a field added to the model
+    can never be read from another field's column; arguments go by position in the dataclass's
+    own field order (by keyword after the first field left to its default), which is what keeps
+    opening 100,000 events fast."""
+    helpers = {k: v for k, v in computed.items() if k.startswith("read_")}
+    expr = {n: f"r[{first + i}]" for i, n in enumerate(names)}
+    expr.update({k: v for k, v in computed.items() if k not in helpers})
+    args, by_keyword = [], False
+    for f in fields(cls):
+        if f.name not in expr:
+            by_keyword = True
+            continue
+        args.append(f"{f.name}={expr[f.name]}" if by_keyword else expr[f.name])
+    unknown = set(expr) - {f.name for f in fields(cls)}
+    if unknown:
+        raise ValueError(f"{cls.__name__} has no fields {sorted(unknown)}")
+    namespace = {"cls": cls, **helpers}
+    exec(f"def read(r):\n    return cls({', '.join(args)})", namespace)  # noqa: S102 - field names only
+    return namespace["read"]
 
 
 def _column_type(field_type: str) -> type:
@@ -238,18 +264,21 @@ class Store:
         conn = self.db.conn
         events: dict[str, Event] = {}
         cols = ", ".join(f'"{c}"' for c in EVENT_FIELDS)
+        read_event = _row_reader(Event, EVENT_FIELDS)
         for r in conn.execute(f'SELECT {cols} FROM events ORDER BY start, "end", label, id'):
-            ev = Event(**dict(zip(EVENT_FIELDS, r)))
+            ev = read_event(r)
             ev.conflicts = json.loads(ev.conflicts) if ev.conflicts and ev.conflicts != "[]" else []
             events[ev.id] = ev
         k = len(MENTION_FIELDS)
         cols = ", ".join(f'"{c}"' for c in ("event_id", *MENTION_FIELDS,
                                              *(f"timex_{f}" for f in TIMEX_FIELDS)))
+        read_timex = _row_reader(Timex, TIMEX_FIELDS, first=k + 1)
+        read_mention = _row_reader(EventMention, MENTION_FIELDS, first=1, timex="read_timex(r)",
+                                   read_timex=read_timex)
         for r in conn.execute(f"SELECT {cols} FROM mentions ORDER BY id"):
             ev = events.get(r[0])
             if ev is not None:
-                ev.mentions.append(EventMention(**dict(zip(MENTION_FIELDS, r[1:k + 1])),
-                                                timex=Timex(**dict(zip(TIMEX_FIELDS, r[k + 1:])))))
+                ev.mentions.append(read_mention(r))
         out = list(events.values())
         self.apply_marks(out)
         return out
