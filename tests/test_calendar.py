@@ -255,3 +255,13 @@ def test_of_two_dates_that_agree_an_event_takes_the_finer():
                   [item("a", "2023-Q1", "2023-07-01"), item("b", "2023-H1", "2023-07-02")]):
         ev = make_event(order)
         assert (ev.value, ev.granularity) == ("2023-Q1", Granularity.QUARTER)
+
+
+def test_the_day_of_an_iso_date_or_timestamp_is_read_as_written():
+    from kerryview.calendar.timex3 import iso_day
+    assert iso_day("2023-07-18") == date(2023, 7, 18)
+    assert iso_day("2023-07-18T23:30:00-05:00") == date(2023, 7, 18)
+    assert iso_day("2023-07-18 10:00") == date(2023, 7, 18)
+    assert iso_day("2023-02-30") is None
+    assert iso_day("2023-07-181") is None
+    assert iso_day("July 18, 2023") is None

@@ -2,6 +2,7 @@
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from kerryview.dating.datelines import read_dateline
 from kerryview.model import Document
 from kerryview.pipeline import build_corpus
 
@@ -16,7 +17,8 @@ texts = st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=20)), ma
 @settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(texts, min_size=1, max_size=4))
 def test_any_articles_resolve_without_error(bodies):
-    docs = [Document(id=f"d{i}", path=f"d{i}", text=t) for i, t in enumerate(bodies)]
+    docs = [Document(id=f"d{i}", path=f"d{i}", text=t, dateline=read_dateline(t))
+            for i, t in enumerate(bodies)]  # as the reader makes them: the date line read once
     events = build_corpus(docs)
     by_id = {d.id: d.text for d in docs}
     for e in events:

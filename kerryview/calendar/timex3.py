@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from kerryview.model import Granularity
 
@@ -90,6 +91,23 @@ def parse_value(value: str) -> DateValue | None:
     if m["season"]:
         return DateValue(Granularity.SEASON, year, season=m["season"])
     return DateValue(Granularity.YEAR, year)
+
+
+_ISO_DAY = re.compile(r"(\d{4}-\d{2}-\d{2})(?=$|[T ])")
+
+
+def iso_day(text: str) -> date | None:
+    """The calendar day an ISO 8601 date or timestamp names, as written ("2023-07-18",
+    "2023-07-18T10:00Z", "2023-07-18 10:00+08:00" -> 2023-07-18; the zone is not applied, as
+    a newspaper's date line is its own day), or None."""
+    m = _ISO_DAY.match(text)
+    v = parse_value(m.group(1)) if m else None
+    if v is None:
+        return None
+    try:
+        return date(v.year, v.month, v.day)
+    except ValueError:  # 2023-02-30
+        return None
 
 
 # Duration units in the order a duration writes them: Y M W D, then after T: H M S.

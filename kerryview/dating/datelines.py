@@ -6,13 +6,15 @@ import re
 from datetime import date
 from functools import cache
 
+from kerryview.calendar.timex3 import iso_day
+
 from kerryview.model import DateLine
 
 # A date line at the top of a file, as scrapers and wire feeds write them:
 # "date 2023-07-18", "Date: 2023-07-18", "Published: 2023-07-18T10:00Z" (fast path), and
 # "Published: July 18, 2023", "Date: 18 Jul 2023 10:00 GMT" (read by dateparser).
 _LABEL = r"\A\s*(?:date|published|pubdate|publication date|dateline|posted|updated)\s*[:=]?\s*"
-_DATE_LINE = re.compile(_LABEL + r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b", re.IGNORECASE)
+_DATE_LINE = re.compile(_LABEL + r"(?P<iso>\d{4}-\d{2}-\d{2})\b", re.IGNORECASE)
 _LABEL_LINE = re.compile(_LABEL + r"(?P<rest>[^\n]{4,60})", re.IGNORECASE)
 MAX_DATE_WORDS = 7
 
@@ -30,11 +32,8 @@ def _date_parser():
 def parse_date_text(value: str) -> date | None:
     """A full calendar date written in any common English form, or None."""
     value = value.strip()
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}(?:[T ].*)?", value):
-        try:
-            return date.fromisoformat(value[:10])
-        except ValueError:
-            return None
+    if (day := iso_day(value)) is not None:
+        return day
     data = _date_parser().get_date_data(value)
     return data.date_obj.date() if data and data.date_obj else None
 
@@ -45,11 +44,8 @@ def read_dateline(text: str) -> DateLine | None:
     before date lines were kept)."""
     m = _DATE_LINE.match(text)
     if m:
-        try:
-            value = date(int(m["y"]), int(m["m"]), int(m["d"]))
-        except ValueError:
-            return None
-        return DateLine(value, m.start("y"), m.end("d"))
+        value = iso_day(m["iso"])
+        return None if value is None else DateLine(value, m.start("iso"), m.end("iso"))
     m = _LABEL_LINE.match(text)
     if not m:
         return None

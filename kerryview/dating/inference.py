@@ -73,8 +73,7 @@ def _day_intervals(timexes: list[Timex]) -> list[Interval | None]:
     out = []
     for t in timexes:
         iv = value_interval(t.value, t.mod) if t.type in ("DATE", "TIME") else None
-        out.append(iv if iv and iv.granularity in ("day", "part-of-day", "hour", "minute")
-                   else None)
+        out.append(iv if iv and iv.granularity.day_or_finer else None)
     return out
 
 

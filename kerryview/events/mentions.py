@@ -16,7 +16,7 @@ from datetime import date, datetime, timedelta
 from kerryview.text.context import ContextBuilder
 from kerryview.text.sentences import sentence_spans
 from kerryview.text.wordlists import cues, stopwords
-from kerryview.model import Document, EventMention, Timex
+from kerryview.model import Document, EventMention, Granularity, Timex
 from kerryview.calendar.intervals import Interval, duration_timedelta, value_interval
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*")
@@ -247,7 +247,7 @@ def _recent_period(t: Timex, dct: date | None) -> Interval | None:
         return None
     end = datetime.combine(dct, datetime.min.time()) + timedelta(days=1)
     start = datetime.combine((end - span).date(), datetime.min.time())  # whole days
-    return Interval(start, end, "period")
+    return Interval(start, end, Granularity.PERIOD)
 
 
 def find_mentions(doc: Document, timexes: list[Timex]) -> list[Found]:
