@@ -1,1 +1,2 @@
-"""Text toolkit shared by the stages: sentences, clause tense, passage context, TF-IDF and the word-list loader."""
+"""Text toolkit shared by the stages: sentences, the one tense detector, passage context, TF-IDF
+and the one word-list loader."""
