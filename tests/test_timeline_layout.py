@@ -2,7 +2,6 @@
 clusters, "+n" marks, axis labels. Text widths are made up (a fixed width per character)."""
 from __future__ import annotations
 
-import random
 import re
 from pathlib import Path
 
@@ -18,25 +17,10 @@ from kerryview.gui.timeline.view import TimelineView
 from kerryview.model import Event, EventMention, Timex
 
 from test_timeline_view import imports_without_qt
+from timeline_samples import ev, synthetic
 
 W, H = 1200, 320
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def ev(i, start, end, gran="day", **kw):
-    return Event(id=f"e{i}", label=f"event {i}", value=start, start=start, end=end,
-                 granularity=gran, **kw)
-
-
-def synthetic(n, seed=3):
-    rnd = random.Random(seed)
-    out = []
-    base = ta.iso_to_seconds("1980-01-01")
-    for i in range(n):
-        t = base + rnd.random() * 40 * ta.YEAR
-        d = ta.to_datetime(t).date()
-        out.append(ev(i, d.isoformat(), (d.fromordinal(d.toordinal() + 1)).isoformat()))
-    return out
 
 
 def text_w(text: str) -> float:

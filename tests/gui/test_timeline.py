@@ -2,7 +2,6 @@
 layout are tested without Qt in tests/test_timeline_layout.py, the view in test_timeline_view.py."""
 from __future__ import annotations
 
-import random
 
 from PySide6.QtCore import QRectF
 from hypothesis import given, settings, strategies as st
@@ -13,22 +12,7 @@ from kerryview.gui.textmap import OffsetMap
 from kerryview.gui.timeline.widget import TimelineWidget
 from kerryview.gui.timeline.index import TimelineIndex
 from kerryview.model import Event
-
-
-def ev(i, start, end, gran="day", **kw):
-    return Event(id=f"e{i}", label=f"event {i}", value=start, start=start, end=end,
-                 granularity=gran, **kw)
-
-
-def synthetic(n, seed=3):
-    rnd = random.Random(seed)
-    out = []
-    base = ta.iso_to_seconds("1980-01-01")
-    for i in range(n):
-        t = base + rnd.random() * 40 * ta.YEAR
-        d = ta.to_datetime(t).date()
-        out.append(ev(i, d.isoformat(), (d.fromordinal(d.toordinal() + 1)).isoformat()))
-    return out
+from timeline_samples import ev, synthetic
 
 
 def shown(qtbot, events) -> TimelineWidget:
