@@ -3,7 +3,8 @@
 The text kept is exactly the decoded file content, so every offset computed later points at the
 same characters the user sees. Files we cannot honestly read (empty, binary, too large, an
 encoding we cannot identify) raise ReadError with a message a person can act on; callers report
-it and go on with the other files.
+it and go on with the other files. Which files are read and how their bytes are fetched without
+blocking (folders.py, files.py) and how bytes become text (decode.py) live beside this module.
 
 Reading a file includes reading what it declares about itself: its title, its page metadata and
 its date line ("date 2023-07-18", parsed here once, with kerryview.dating.datelines). So ingest
