@@ -164,6 +164,28 @@ def test_broken_marks_cost_only_their_own_files(tmp_path):
     assert sorted(Path(p.path).name for p in problems) == sorted(BROKEN_MARKS)
 
 
+def test_the_import_the_window_runs_stores_the_good_files(tmp_path):
+    """The GUI imports through import_into_store (gui/jobs.default_import_fn): a folder with
+    broken files and a FIFO stores its good article and lists the others as problems."""
+    from kerryview.pipeline import import_into_store
+    from kerryview.store import Store
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "good.txt").write_text(GOOD, encoding="utf-8")
+    for name, (content, _, _) in BROKEN_MARKS.items():
+        (folder / name).write_bytes(content)
+    os.mkfifo(folder / "pipe.txt")
+    store = Store(tmp_path / "project.db")
+    try:
+        with _deadline(60):
+            result = import_into_store(store, [folder])
+        assert result.added == ["good"] and [d.id for d in store.documents()] == ["good"]
+    finally:
+        store.close()
+    assert sorted(Path(p.path).name for p in result.problems) == sorted([*BROKEN_MARKS,
+                                                                         "pipe.txt"])
+
+
 # --- item 5: only regular files, read with a bound --------------------------------------------
 
 def test_a_fifo_is_refused_at_once(tmp_path):
