@@ -60,6 +60,16 @@ class _Extractor(HTMLParser):
         elif tag in _BLOCK:
             self.parts.append("\n\n")
 
+    def parse_marked_section(self, i: int, report: int = 1) -> int:
+        """`<![word[ ... ]]>` with a word the standard parser does not know raises
+        AssertionError there (one such page used to abort the whole import); browsers read
+        any such `<![` as a bogus comment that ends at the next '>', and so does this."""
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            end = self.rawdata.find(">", i + 3)
+            return -1 if end < 0 else end + 1
+
     def handle_data(self, data: str) -> None:
         if self.in_title:
             self.title_parts.append(data)
