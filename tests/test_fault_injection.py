@@ -7,6 +7,7 @@ names, cities and months, so that each variant is a distinct file with its own c
 """
 from __future__ import annotations
 
+import json
 import os
 import random
 import resource
@@ -305,7 +306,6 @@ def test_export_of_a_read_only_project_works(base_project, world_dir, kind):
     old = snapshot(db.parent)
     proc = run_cli("export", "--db", db, "--format", "json", cwd="/", **kw)
     assert proc.returncode == 0, proc.stderr
-    import json
     assert {d["id"] for d in json.loads(proc.stdout)["documents"]} == before
     assert snapshot(db.parent) == old
 
