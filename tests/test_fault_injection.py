@@ -195,7 +195,6 @@ def test_disk_full_while_saving_an_import_keeps_the_project(base_project, tmp_pa
     assert proc.returncode != 0, "the import needed more room than it had, yet succeeded"
     assert integrity(db) == "ok"
     assert opens_with_store(db) == before
-    assert "Traceback" not in proc.stderr or "disk" in proc.stderr.lower(), proc.stderr
 
 
 @pytest.mark.xfail(strict=True, raises=AssertionError, reason="issue #11 item 9: a full disk while saving an import "
