@@ -23,6 +23,7 @@ from pathlib import Path
 import pytest
 
 from kerryview.store import Store
+from unprivileged import permission_checks_apply, without_root_override
 
 CORPUS = Path(__file__).resolve().parents[1] / "resources" / "corpus" / "kerry-beijing-2023"
 NOBODY = 65534
@@ -228,21 +229,12 @@ def test_disk_full_while_exporting_keeps_the_previous_export(base_project, tmp_p
 
 # -- read-only locations ---------------------------------------------------------------------
 def _unprivileged() -> dict:
-    """subprocess arguments that run the child without the power to ignore permission bits:
-    as root that means as user nobody; skip when nobody cannot run this interpreter."""
-    if os.geteuid() != 0:
-        return {}
-    kw = {"user": NOBODY, "group": NOBODY, "extra_groups": []}
-    try:
-        probe = subprocess.run([sys.executable, "-c", "import kerryview.cli"],
-                               capture_output=True, text=True, timeout=60, cwd="/", **kw)
-        why = probe.stderr.strip().splitlines()[-1] if probe.returncode else ""
-    except OSError as e:
-        why = str(e)
+    """subprocess arguments that run the child without the power to ignore permission bits
+    (see tests/unprivileged.py); skip, saying why, where that cannot be arranged."""
+    why = permission_checks_apply()
     if why:
-        pytest.skip("running as root, where permission bits do not apply, and user nobody "
-                    f"cannot run this Python ({why}); run the tests as a normal user")
-    return kw
+        pytest.skip(why)
+    return {"preexec_fn": without_root_override}
 
 
 @pytest.fixture
