@@ -18,14 +18,15 @@ class CliError(Exception):
     """A problem to tell the user in one line on stderr (exit status 2), never a traceback."""
 
 
-def _open_store(path: Path, *, must_exist: bool = False, read_only: bool = False):
+def _open_store(path: Path, *, read_only: bool = False):
     """The project database at `path`, or CliError saying in words why it cannot be opened.
-    Opening checks the file, so a damaged one is reported here, not as a traceback later."""
+    Read-only, it must exist (reading never creates one). Opening checks the file, so a
+    damaged one is reported here, not as a traceback later."""
     import sqlite3
 
     from kerryview.store import Store
 
-    if (must_exist or read_only) and not path.is_file():
+    if read_only and not path.is_file():
         raise CliError(f"no corpus database at {path} (open some articles first, or pass --db)")
     try:
         return Store(path, read_only=read_only)
@@ -48,6 +49,7 @@ def _database_error(path: Path, error: Exception) -> CliError:
 def _say_if_an_import_was_interrupted(store, path: Path, paths) -> None:
     """One line on stderr: `extract --db` finishes nothing it was not given."""
     import os
+    import shlex
 
     pending = store.pending_import()
     if not pending:
@@ -57,8 +59,9 @@ def _say_if_an_import_was_interrupted(store, path: Path, paths) -> None:
         print(f"kerryview: finishing an import into {path} that was interrupted "
               f"({len(pending)} file(s) or folder(s))", file=sys.stderr)
         return
+    command = shlex.join(["kerryview", "extract", "--db", str(path), *pending])
     print(f"kerryview: an earlier import into {path} was interrupted before it finished; to "
-          f"finish it, run: kerryview extract --db {path} {' '.join(pending)}", file=sys.stderr)
+          f"finish it, run: {command}", file=sys.stderr)
 
 
 def _extract(args: argparse.Namespace) -> int:
@@ -108,10 +111,10 @@ def _timex(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     """Write the stored corpus in a format other tools read; never creates a database."""
+    import sqlite3
+
     from kerryview.export import export_file, export_text
     from kerryview.store import default_db_path
-
-    import sqlite3
 
     path = Path(args.db) if args.db else default_db_path()
     store = _open_store(path, read_only=True)  # a project in a read-only folder exports too

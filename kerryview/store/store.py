@@ -249,7 +249,7 @@ class Store:
         tables = set(self.db.table_names())
         if not {"meta", "documents", "events", "mentions"} <= tables:
             raise sqlite3.DatabaseError("it has no kerryview tables")
-        self.needs_rebuild = self._derived_stale() or \
+        self.needs_rebuild = self._derived_stale() or "event_marks" not in tables or \
             "dct_source_kind" not in self.db["documents"].columns_dict
 
     def _create_schema(self) -> None:
