@@ -40,6 +40,9 @@ def _database_error(path: Path, error: Exception) -> CliError:
     """What an SQLite error on opening, reading or writing the project means to the user."""
     if "readonly" in str(error) or "read-only" in str(error):
         return CliError(f"{path} cannot be written (it or its folder is read-only)")
+    if "disk is full" in str(error) or "disk I/O error" in str(error):
+        return CliError(f"cannot write {path}: the disk is full or failing ({error}); the "
+                        "project is as it was before this import")
     if "locked" in str(error):
         return CliError(f"{path} stayed busy: another kerryview was writing it; try again "
                         "when it has finished")

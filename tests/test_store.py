@@ -1,4 +1,5 @@
 """The SQLite store: round trips, stable order, and all-or-nothing writes."""
+import sys
 from datetime import date
 
 import pytest
@@ -317,7 +318,7 @@ def test_a_corrupted_project_is_reported_when_opened(tmp_path, where):
         assert proc.returncode == 2, (args, proc.stderr)
         assert proc.stderr.startswith(f"kerryview: {db} is not a kerryview database ("), \
             proc.stderr
-        assert "Traceback" not in proc.stderr and proc.stdout == ""
+        assert len(proc.stderr.splitlines()) == 1 and proc.stdout == ""
 
 
 NOBODY = 65534
@@ -426,3 +427,30 @@ def test_export_of_a_read_only_project(nobody_dir, read_only):
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
     assert f"kerryview: {db} cannot be written (it or its folder is read-only)" in proc.stderr
     assert db.read_bytes() == content
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="RLIMIT_FSIZE is POSIX")
+def test_a_full_disk_during_an_import_says_so_and_keeps_the_project(tmp_path):
+    """The import's write fails for want of room (files of the process may not grow past the
+    project's size): one line saying so, exit 2, and the project as it was."""
+    import resource
+    import signal
+    import subprocess
+
+    from kerryview.bundled import bundled_corpus_paths
+
+    db = tmp_path / "p.db"
+    _project(db)
+    before = Store(db).documents()
+    limit = db.stat().st_size
+
+    def small_disk():
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # the write fails instead of killing
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+    proc = subprocess.run([sys.executable, "-m", "kerryview", "extract", "--db", str(db),
+                           *map(str, bundled_corpus_paths()[2:])], capture_output=True,
+                          text=True, timeout=120, preexec_fn=small_disk)
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert proc.stderr == (f"kerryview: cannot write {db}: the disk is full or failing (disk I/O "
+                           "error); the project is as it was before this import\n")
+    assert Store(db).documents() == before

@@ -194,9 +194,11 @@ class Store:
         key = os.path.abspath(self.path)
         if key in _CHECKED_FILES:
             return
-        problems = [r[0] for r in self.db.execute("PRAGMA quick_check(3)").fetchall()]
-        if problems != ["ok"]:
-            raise sqlite3.DatabaseError("damaged: " + "; ".join(problems))
+        rows = [r[0] for r in self.db.execute("PRAGMA quick_check(3)").fetchall()]
+        if rows != ["ok"]:
+            problems = [line for row in rows for line in row.splitlines()
+                        if line.strip() and not line.startswith("***")]  # "*** in database main"
+            raise sqlite3.DatabaseError("damaged: " + "; ".join(problems[:3]))
         _CHECKED_FILES.add(key)
 
     # -- schema ---------------------------------------------------------------------------
