@@ -18,34 +18,71 @@ class CliError(Exception):
     """A problem to tell the user in one line on stderr (exit status 2), never a traceback."""
 
 
-def _open_store(path: Path, *, must_exist: bool = False):
-    """The project database at `path`, or CliError saying in words why it cannot be opened."""
+def _open_store(path: Path, *, read_only: bool = False):
+    """The project database at `path`, or CliError saying in words why it cannot be opened.
+    Read-only, it must exist (reading never creates one). Opening checks the file, so a
+    damaged one is reported here, not as a traceback later."""
     import sqlite3
 
     from kerryview.store import Store
 
-    if must_exist and not path.is_file():
+    if read_only and not path.is_file():
         raise CliError(f"no corpus database at {path} (open some articles first, or pass --db)")
     try:
-        return Store(path)
+        return Store(path, read_only=read_only)
     except sqlite3.DatabaseError as e:
-        if "readonly" in str(e) or "read-only" in str(e):
-            raise CliError(f"{path} cannot be written (it or its folder is read-only)") from None
-        raise CliError(f"{path} is not a kerryview database ({e})") from None
+        raise _database_error(path, e) from None
     except OSError as e:
         raise CliError(f"cannot open the database {path}: {e.strerror or e}") from None
+
+
+def _database_error(path: Path, error: Exception) -> CliError:
+    """What an SQLite error on opening, reading or writing the project means to the user."""
+    if "readonly" in str(error) or "read-only" in str(error):
+        return CliError(f"{path} cannot be written (it or its folder is read-only)")
+    if "disk is full" in str(error) or "disk I/O error" in str(error):
+        return CliError(f"cannot write {path}: the disk is full or failing ({error}); the "
+                        "project is as it was before this import")
+    if "locked" in str(error):
+        return CliError(f"{path} stayed busy: another kerryview was writing it; try again "
+                        "when it has finished")
+    return CliError(f"{path} is not a kerryview database ({error})")
+
+
+def _say_if_an_import_was_interrupted(store, path: Path, paths) -> None:
+    """One line on stderr: `extract --db` finishes nothing it was not given."""
+    import os
+    import shlex
+
+    pending = store.pending_import()
+    if not pending:
+        return
+    given = {os.path.abspath(p) for p in paths}
+    if set(pending) <= given:
+        print(f"kerryview: finishing an import into {path} that was interrupted "
+              f"({len(pending)} file(s) or folder(s))", file=sys.stderr)
+        return
+    command = shlex.join(["kerryview", "extract", "--db", str(path), *pending])
+    print(f"kerryview: an earlier import into {path} was interrupted before it finished; to "
+          f"finish it, run: {command}", file=sys.stderr)
 
 
 def _extract(args: argparse.Namespace) -> int:
     """Print the corpus of the given files. With --db the files are added to that project
     (kept articles, user-set dates and marks stay) and the whole project is printed."""
+    import sqlite3
+
     from kerryview.export.json_export import corpus_json
     from kerryview.pipeline import build_corpus, import_into_store, read_documents
 
     if args.db:
-        store = _open_store(Path(args.db))
+        path = Path(args.db)
+        store = _open_store(path)
         try:
+            _say_if_an_import_was_interrupted(store, path, args.paths)
             result = import_into_store(store, args.paths)
+        except sqlite3.DatabaseError as e:
+            raise _database_error(path, e) from None
         finally:
             store.close()
         docs, events, problems = result.documents, result.events, result.problems
@@ -77,17 +114,21 @@ def _timex(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     """Write the stored corpus in a format other tools read; never creates a database."""
+    import sqlite3
+
     from kerryview.export import export_file, export_text
     from kerryview.store import default_db_path
 
     path = Path(args.db) if args.db else default_db_path()
-    store = _open_store(path, must_exist=True)
+    store = _open_store(path, read_only=True)  # a project in a read-only folder exports too
     try:
         if store.needs_rebuild:
             print(f"kerryview: {path} was written by an older kerryview; open it in the app once "
                   "to bring it up to date", file=sys.stderr)
             return 2
         docs, events = store.documents(), store.events()
+    except sqlite3.DatabaseError as e:
+        raise _database_error(path, e) from None
     finally:
         store.close()
     if args.output in (None, "-"):

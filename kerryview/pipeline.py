@@ -131,18 +131,88 @@ def build_corpus(documents: list[Document], progress: Progress | None = None,
     return events
 
 
+# How many times an import resolves the corpus again because another instance stored documents
+# while it was resolving; the last time it resolves while holding the write lock.
+MAX_RESOLUTIONS = 4
+
+
+def _stored_state(documents: Sequence[Document]) -> set[tuple]:
+    """What the resolution of a corpus starts from: which documents, with which content and
+    which publication dates (a date the user set in another instance counts)."""
+    return {(d.id, d.sha256, d.dct, d.dct_source) for d in documents}
+
+
+def _on_top_of(stored: list[Document], new: list[Document]) -> list[Document]:
+    """The new documents still to add to `stored`: those whose content another instance stored
+    meanwhile are dropped, and ids it took are renamed (as read_documents names them)."""
+    hashes = {d.sha256 for d in stored}
+    taken = {d.id for d in stored}
+    out = []
+    for d in new:
+        if d.sha256 in hashes:
+            continue
+        hashes.add(d.sha256)
+        if d.id in taken:
+            d.id = _unique_id(Path(d.path).stem, taken)
+        taken.add(d.id)
+        out.append(d)
+    return out
+
+
 def import_into_store(store: Store, paths: Sequence[str | Path],
                       progress: Progress | None = None,
                       cancelled: Callable[[], bool] | None = None) -> ImportResult:
     """Add files to the stored corpus and re-resolve it; one transaction, or nothing.
-    With no paths, the stored documents are resolved again (after the user set a date)."""
+    With no paths, the stored documents are resolved again (after the user set a date).
+
+    Another instance may import into the same project meanwhile. The resolution runs without
+    any lock; the write then takes the write lock (Store.writing: BEGIN IMMEDIATE) and reads
+    the stored documents again. If they changed since the resolution started (documents
+    added, a date set), it resolves again on top of them: at most MAX_RESOLUTIONS times, the
+    last one inside the lock, so it always ends. Stored documents are never deleted, only
+    added to. The paths are recorded (Store.record_import) before the long work and the
+    record is cleared with the save, together with the records of interrupted imports whose
+    files these paths cover: importing Store.pending_import() finishes them."""
+    record = store.record_import(paths) if paths else None
+    try:
+        result = _import(store, paths, record, progress, cancelled)
+    except BaseException:
+        if record is not None:
+            try:
+                store.forget_imports([record])  # cancelled or failed: nothing to finish later
+            except Exception:  # noqa: BLE001 - the first error is the one to report
+                pass
+        raise
+    return result
+
+
+def _import(store: Store, paths: Sequence[str | Path], record: str | None,
+            progress: Progress | None, cancelled: Callable[[], bool] | None) -> ImportResult:
     existing = store.documents()
     new, problems = read_documents(paths, existing, progress, cancelled)
-    documents = existing + new
-    events = build_corpus(documents, progress, cancelled)
-    if cancelled and cancelled():
-        raise Cancelled()
-    if new or not paths or not existing or store.event_count() != len(events):
-        store.save_corpus(documents, events)
+    finished = [record] if record else []
+    for attempt in range(1, MAX_RESOLUTIONS + 1):
+        start = _stored_state(existing)  # before build_corpus sets the inferred dates
+        events = build_corpus(existing + new, progress, cancelled)
+        if cancelled and cancelled():
+            raise Cancelled()
+        with store.writing():
+            stored = store.documents()
+            now = _stored_state(stored)
+            if now != start and attempt == MAX_RESOLUTIONS:
+                existing, new, start = stored, _on_top_of(stored, new), now
+                events = build_corpus(existing + new, progress, cancelled)  # holding the lock
+                if cancelled and cancelled():
+                    raise Cancelled()
+            if now == start:
+                if paths:
+                    finished += store.interrupted_imports_covered_by(paths)
+                documents = existing + new
+                if new or not paths or not existing or store.event_count() != len(events):
+                    store.save_corpus(documents, events, finished_imports=finished)
+                else:  # nothing new: the stored corpus stays as it is
+                    store.forget_imports(finished)
+                break
+        existing, new = stored, _on_top_of(stored, new)  # another instance wrote: again
     store.apply_marks(events)
     return ImportResult(documents, events, problems, [d.id for d in new])

@@ -1,4 +1,5 @@
 """The SQLite store: round trips, stable order, and all-or-nothing writes."""
+import sys
 from datetime import date
 
 import pytest
@@ -209,3 +210,247 @@ def test_tables_made_before_a_model_field_was_added_are_rebuilt(tmp_path):
     assert reopened.documents() == _corpus()[0]
     reopened.save_corpus(*_corpus())
     assert Store(tmp_path / "c.db").events() == _corpus()[1]
+
+
+def _project(db):
+    """A project as a user leaves it: two articles, a date the user set, a reviewed event."""
+    from kerryview.bundled import bundled_corpus_paths
+    from kerryview.pipeline import import_into_store
+
+    store = Store(db)
+    import_into_store(store, bundled_corpus_paths()[:2])
+    doc_id = store.documents()[1].id
+    store.set_document_date(doc_id, date(2023, 7, 20))
+    import_into_store(store, [])
+    store.set_event_mark(store.events()[0].id, reviewed=True)
+    store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    store.close()
+    return doc_id
+
+
+def _as_schema_3(db):
+    """Schema 3 was schema 4 without the pending_import table."""
+    import sqlite3
+
+    conn = sqlite3.connect(db)
+    conn.execute("DROP TABLE pending_import")
+    conn.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
+    conn.commit()
+    conn.close()
+
+
+def test_a_schema_3_database_keeps_everything_and_gets_the_pending_import_table(tmp_path):
+    from kerryview.store.store import SCHEMA_VERSION
+
+    db = tmp_path / "p.db"
+    doc_id = _project(db)
+    before = Store(db)
+    docs, events, marks = before.documents(), before.events(), before.marks()
+    before.close()
+    _as_schema_3(db)
+
+    store = Store(db)
+    assert not store.needs_rebuild  # schema 4 added a table only: the events stay as they are
+    assert store.documents() == docs and store.events() == events and store.marks() == marks
+    assert store.document(doc_id).dct == date(2023, 7, 20)
+    assert store.document(doc_id).dct_source == DateSource.set_by_user()
+    assert "pending_import" in store.db.table_names() and store.pending_import() == []
+    assert store.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() \
+        == (str(SCHEMA_VERSION),)
+
+
+def test_opening_read_only_writes_nothing(tmp_path):
+    """Read-only, a schema 3 file is read as it is (no table added, not a byte changed); an
+    older one says it must be opened in the app once, and `export` says so too."""
+    from kerryview import cli
+
+    db = tmp_path / "p.db"
+    _project(db)
+    _as_schema_3(db)
+    content = db.read_bytes()
+    store = Store(db, read_only=True)
+    assert not store.needs_rebuild and len(store.documents()) == 2 and store.events()
+    assert store.pending_import() == []
+    store.close()
+    assert db.read_bytes() == content
+    # SQLite may leave its WAL index beside a WAL file it read, but no log of any write
+    assert all(f == db or f.name == "p.db-shm" or f.stat().st_size == 0 for f in tmp_path.iterdir())
+
+    import sqlite3
+    conn = sqlite3.connect(db)
+    conn.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+    conn.commit()
+    conn.close()
+    content = db.read_bytes()
+    store = Store(db, read_only=True)
+    assert store.needs_rebuild
+    store.close()
+    assert cli.main(["export", "--db", str(db)]) == 2
+    assert db.read_bytes() == content
+
+
+def _random_bytes_over(db, start: int, length: int, seed: int) -> None:
+    import random
+
+    data = bytearray(db.read_bytes())
+    data[start:start + length] = random.Random(seed).randbytes(length)
+    db.write_bytes(bytes(data))
+
+
+@pytest.mark.parametrize("where", ["header", "middle", "tail"])
+def test_a_corrupted_project_is_reported_when_opened(tmp_path, where):
+    """Random bytes over a copy of a good project: `export` and `extract --db` say in one line
+    that it is not a kerryview database (exit 2), never a traceback part-way through."""
+    import subprocess
+    import sys
+
+    from kerryview.bundled import bundled_corpus_paths
+
+    db = tmp_path / "p.db"
+    _project(db)
+    size = db.stat().st_size
+    start = {"header": 0, "middle": size // 3, "tail": size - 8192}[where]
+    _random_bytes_over(db, start, min(8192, size - start), seed=len(where))
+    for args in (["export", "--db", str(db)],
+                 ["extract", "--db", str(db), str(bundled_corpus_paths()[2])]):
+        proc = subprocess.run([sys.executable, "-m", "kerryview", *args], capture_output=True,
+                              text=True, timeout=120)
+        assert proc.returncode == 2, (args, proc.stderr)
+        assert proc.stderr.startswith(f"kerryview: {db} is not a kerryview database ("), \
+            proc.stderr
+        assert len(proc.stderr.splitlines()) == 1 and proc.stdout == ""
+
+
+NOBODY = 65534
+
+
+def _nobody_python(env) -> str | None:
+    """An interpreter user 65534 can run kerryview with (the venv's may live under /root)."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    candidates = [sys.executable, f"/usr/bin/python{sys.version_info[0]}.{sys.version_info[1]}",
+                  shutil.which(f"python{sys.version_info[0]}.{sys.version_info[1]}")]
+    for python in filter(None, candidates):
+        try:
+            ok = subprocess.run([python, "-c", "import kerryview.cli, kerryview.export"],
+                                env=env, preexec_fn=_drop_privileges, capture_output=True,
+                                timeout=60).returncode == 0
+        except OSError:
+            ok = False
+        if ok:
+            return python
+    return None
+
+
+def _drop_privileges():
+    import os
+
+    os.setgroups([])
+    os.setgid(NOBODY)
+    os.setuid(NOBODY)
+
+
+@pytest.fixture
+def nobody_dir():
+    """A fresh folder under /tmp that user 65534 can reach, and how to run kerryview as that
+    user (as root) or as oneself (otherwise); removed afterwards."""
+    import os
+    import shutil
+    import site
+    import subprocess
+    import sys
+    import tempfile
+    from pathlib import Path
+
+    import kerryview
+
+    folder = Path(tempfile.mkdtemp(prefix="kerryview-ro-", dir="/tmp"))
+    folder.chmod(0o755)
+    as_root = os.geteuid() == 0
+    env = {**os.environ, "HOME": str(folder)}
+    python = sys.executable
+    if as_root:
+        roots = [str(Path(kerryview.__file__).parent.parent), *site.getsitepackages()]
+        env["PYTHONPATH"] = os.pathsep.join(roots)
+        python = _nobody_python(env)
+        if python is None:
+            shutil.rmtree(folder)
+            pytest.skip("running as root, and no Python interpreter that user 65534 can run "
+                        "kerryview with (the venv's lives in a folder only root can read)")
+
+    def run(*args):
+        return subprocess.run([python, "-m", "kerryview", *args], env=env, capture_output=True,
+                              text=True, timeout=120,
+                              preexec_fn=_drop_privileges if as_root else None)
+    yield folder, run, as_root
+    for p in [folder, *folder.rglob("*")]:
+        p.chmod(0o755)
+    shutil.rmtree(folder)
+
+
+@pytest.mark.parametrize("read_only", ["folder", "file"])
+def test_export_of_a_read_only_project(nobody_dir, read_only):
+    """`export` only reads: a project in a read-only folder, or a read-only database file,
+    exports as any other (it used to try to set up the schema and failed)."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    folder, run_as_nobody, as_root = nobody_dir
+    project = folder / "project"
+    project.mkdir()
+    db = project / "p.db"
+    _project(db)
+    copy = folder / "copy.db"
+    shutil.copy(db, copy)
+    expected = subprocess.run([sys.executable, "-m", "kerryview", "export", "--db", str(copy)],
+                              capture_output=True, text=True, timeout=120)
+    assert expected.returncode == 0 and expected.stdout.startswith("{")
+    content = db.read_bytes()
+    db.chmod(0o444)
+    if read_only == "folder":
+        project.chmod(0o555)  # and, as root, owned by root: not writable by 65534
+    elif as_root:
+        os.chown(project, NOBODY, NOBODY)  # a folder 65534 may write, a file it may not
+    proc = run_as_nobody("export", "--db", str(db))
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout == expected.stdout
+    assert db.read_bytes() == content
+    if read_only == "folder":
+        assert sorted(p.name for p in project.iterdir()) == ["p.db"]
+
+    proc = run_as_nobody("extract", "--db", str(db), str(folder / "missing.txt"))
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    assert f"kerryview: {db} cannot be written (it or its folder is read-only)" in proc.stderr
+    assert db.read_bytes() == content
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="RLIMIT_FSIZE is POSIX")
+def test_a_full_disk_during_an_import_says_so_and_keeps_the_project(tmp_path):
+    """The import's write fails for want of room (files of the process may not grow past the
+    project's size): one line saying so, exit 2, and the project as it was."""
+    import resource
+    import signal
+    import subprocess
+
+    from kerryview.bundled import bundled_corpus_paths
+
+    db = tmp_path / "p.db"
+    _project(db)
+    before = Store(db).documents()
+    limit = db.stat().st_size
+
+    def small_disk():
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # the write fails instead of killing
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+    proc = subprocess.run([sys.executable, "-m", "kerryview", "extract", "--db", str(db),
+                           *map(str, bundled_corpus_paths()[2:])], capture_output=True,
+                          text=True, timeout=120, preexec_fn=small_disk)
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert proc.stderr == (f"kerryview: cannot write {db}: the disk is full or failing (disk I/O "
+                           "error); the project is as it was before this import\n")
+    assert Store(db).documents() == before
