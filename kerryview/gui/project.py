@@ -60,6 +60,9 @@ def open_project(path: Path) -> OpenProject:
     if path.is_dir():
         raise ProjectError(f"{path} is a folder, not a kerryview project file. Give the project "
                            f"file with --db (for example --db {path / 'corpus.db'}).")
+    if path.exists() and not path.is_file():  # a FIFO or a device: SQLite would hang or write
+        raise ProjectError(f"{path} is not a kerryview project file (it is not a regular file). "
+                           f"{CHOOSE_ANOTHER}")
     if path.exists():
         if not os.access(path, os.R_OK):
             raise ProjectError(f"You may not read the project {path} (permission denied). "

@@ -228,6 +228,11 @@ def _a_folder(folder: Path, seed_project) -> str:
     return "projects"
 
 
+def _a_fifo(folder: Path, seed_project) -> str:
+    os.mkfifo(folder / "pipe.db")
+    return "pipe.db"
+
+
 def _under_a_file(folder: Path, seed_project) -> str:
     (folder / "report.txt").write_text("a file, so no folder can be made in it")
     return "report.txt/kerryview/corpus.db"
@@ -238,13 +243,15 @@ def _under_a_file(folder: Path, seed_project) -> str:
                   "not a database). Choose another project file with --db."),
     (_damaged, "damaged.db is not a kerryview project, or it is damaged"),
     (_a_folder, "is a folder, not a kerryview project file. Give the project file with --db"),
+    (_a_fifo, "pipe.db is not a kerryview project file (it is not a regular file). Choose "
+              "another project file with --db."),
     (_under_a_file, "Cannot create the folder report.txt/kerryview for the project "
                     "report.txt/kerryview/corpus.db: not a directory. Choose another place with --db."),
-], ids=["not-sqlite", "damaged", "a-folder", "folder-cannot-be-made"])
+], ids=["not-sqlite", "damaged", "a-folder", "a-fifo", "folder-cannot-be-made"])
 def test_a_project_that_cannot_be_opened_is_a_message_and_status_2(folder, seed_project, make, says):
     given = make(folder, seed_project)
     before = (folder / given).read_bytes() if (folder / given).is_file() else None
-    run = run_app(folder, "--db", given)
+    run = run_app(folder, "--db", given, timeout=30)
     run.assert_no_crash()
     assert run.returncode == 2, (run.stdout, run.stderr)
     boxes = run.message_boxes()
