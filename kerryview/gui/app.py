@@ -1,7 +1,9 @@
 """Start the desktop app: `run(paths, db_path)` (called by `kerryview`).
 
 The corpus database is `db_path`, else $KERRYVIEW_DB, else the platform's app-data folder.
-If it is empty and no paths are given, the bundled demo corpus is imported.
+If it is empty and no paths are given, the bundled demo corpus is imported. A database that cannot
+be opened is a message box (and a line on stderr) and exit status 2; one the user may read but not
+write opens read-only (kerryview.gui.project).
 KERRYVIEW_QUIT_AFTER_FIRST_PAINT=1 quits right after the timeline's first paint and prints
 `first-paint: <seconds> s` since process start (for benchmarks/startup.py).
 """
