@@ -1,7 +1,9 @@
 """Start the desktop app: `run(paths, db_path)` (called by `kerryview`).
 
 The corpus database is `db_path`, else $KERRYVIEW_DB, else the platform's app-data folder.
-If it is empty and no paths are given, the bundled demo corpus is imported.
+If it is empty and no paths are given, the bundled demo corpus is imported. A database that cannot
+be opened is a message box (and a line on stderr) and exit status 2; one the user may read but not
+write opens read-only (kerryview.gui.project).
 KERRYVIEW_QUIT_AFTER_FIRST_PAINT=1 quits right after the timeline's first paint and prints
 `first-paint: <seconds> s` since process start (for benchmarks/startup.py).
 """
@@ -13,6 +15,9 @@ import time
 from pathlib import Path
 
 _IMPORTED_AT = time.perf_counter()
+# After the window is closed mid-import, how long the import may take to notice the cancel before
+# the process ends without it (a step that never polls cancel must not leave a hidden process).
+GIVE_UP_AFTER_CLOSE_MS = 60_000
 
 
 def seconds_since_process_start() -> float:
@@ -64,11 +69,22 @@ def resolve_db_path(db_path: str | None) -> Path:
     return default_db_path()
 
 
+def start_failed(message: str) -> int:
+    """No window can open: say why on stderr and in a dialog (a desktop launch has no terminal);
+    exit status 2, as the headless commands do."""
+    from PySide6.QtWidgets import QMessageBox
+    print(f"kerryview: {message}", file=sys.stderr, flush=True)
+    QMessageBox.critical(None, "kerryview cannot open the project", message)
+    return 2
+
+
 def run(paths: list[str], db_path: str | None) -> int:
+    import sqlite3
+
     from PySide6.QtWidgets import QApplication
 
     from kerryview.gui.mainwindow import MainWindow, first_paint_timer
-    from kerryview.store import Store
+    from kerryview.gui.project import ProjectError, open_project
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName("kerryview")
@@ -77,8 +93,21 @@ def run(paths: list[str], db_path: str | None) -> int:
     app.setDesktopFileName("io.github.kerryview.KerryView")  # packaging/linux/*.desktop
     app.setWindowIcon(app_icon())
     use_light_palette(app)
-    store = Store(resolve_db_path(db_path))
-    window = MainWindow(store)
+    path = resolve_db_path(db_path)
+    try:
+        project = open_project(path)
+    except ProjectError as e:
+        return start_failed(str(e))
+    store = project.store
+    try:
+        window = MainWindow(store)
+    except sqlite3.DatabaseError as e:  # opened, but its tables cannot be read
+        project.close()
+        return start_failed(f"The project {path} is damaged and cannot be read (SQLite says: {e}). "
+                            "Choose another project file with --db.")
+    window.give_up_after_close_ms = GIVE_UP_AFTER_CLOSE_MS
+    if project.read_only:
+        window.set_read_only(path, project.notice)
     if os.environ.get("KERRYVIEW_QUIT_AFTER_FIRST_PAINT") == "1":
         shown: list[float] = []
         window.timeline.firstPainted.connect(lambda: shown.append(seconds_since_process_start()))
@@ -95,11 +124,17 @@ def run(paths: list[str], db_path: str | None) -> int:
     window.timeline.setFocus()
     if paths:
         window.import_paths(paths)
+    elif project.read_only:
+        pass  # nothing to import into: the project is shown as it is
     elif store.event_count() == 0 and not store.documents():
         from kerryview.pipeline import bundled_corpus_paths
         window.import_paths(bundled_corpus_paths())
     elif store.needs_rebuild or store.event_count() == 0:
         window.import_paths([], rebuild=True)  # documents kept, events derived again
     code = app.exec()
-    store.close()
+    if window.jobs.is_busy():  # the event loop ended with a job running (app.quit() above)
+        window.jobs.cancel()
+        if not window.jobs.wait(GIVE_UP_AFTER_CLOSE_MS):
+            window.abandon_job()  # ends the process; a running QThread is never destroyed
+    project.close()
     return code

@@ -52,6 +52,7 @@ class Job(ABC, Generic[T]):
 
     busy_text: ClassVar[str] = "Working…"
     cancellable: ClassVar[bool] = True
+    what: ClassVar[str] = "job"  # in sentences to the user: "the import did not stop…"
 
     @abstractmethod
     def run(self, store: Store, progress: Progress, cancelled: IsCancelled) -> T:
@@ -84,6 +85,7 @@ class ImportJob(Job[Imported]):
     paths: list[str]
     import_fn: ImportFn
     busy_text: ClassVar[str] = "Importing…"
+    what: ClassVar[str] = "import"
 
     def run(self, store: Store, progress: Progress, cancelled: IsCancelled) -> Imported:
         result = self.import_fn(store, self.paths, progress=progress, cancelled=cancelled)
@@ -95,6 +97,7 @@ class LoadJob(Job[Corpus]):
     """Read the stored corpus (a big one takes seconds)."""
 
     busy_text: ClassVar[str] = "Loading the corpus…"
+    what: ClassVar[str] = "loading of the corpus"
     cancellable: ClassVar[bool] = False
 
     def run(self, store: Store, progress: Progress, cancelled: IsCancelled) -> Corpus:
@@ -118,6 +121,7 @@ class ExportJob(Job[ExportResult]):
     documents: list[Document]
     events: list[Event]
     busy_text: ClassVar[str] = "Exporting…"
+    what: ClassVar[str] = "export"
 
     def run(self, store: Store, progress: Progress, cancelled: IsCancelled) -> ExportResult:
         from kerryview.export import export_file

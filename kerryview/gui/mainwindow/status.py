@@ -31,6 +31,10 @@ class StatusBar(QStatusBar):
         self.problems_button.hide()
         self.count_label = QLabel()
         self.count_label.setStyleSheet("color: #475569; padding: 0 6px;")
+        self.notice_label = QLabel()
+        self.notice_label.setStyleSheet("color: #b45309; font-weight: bold; padding: 0 6px;")
+        self.notice_label.hide()
+        self.addPermanentWidget(self.notice_label)
         self.addPermanentWidget(self.problems_button)
         self.addPermanentWidget(self.progress)
         self.addPermanentWidget(self.cancel_button)
@@ -60,6 +64,14 @@ class StatusBar(QStatusBar):
         if undated:
             text += f" · {undated} undated"
         self.count_label.setText(text)
+
+    def set_notice(self, short: str, sentence: str) -> None:
+        """A lasting notice (a read-only project): `short` always shown, `sentence` as its tip
+        and, until another message replaces it, as the status message."""
+        self.notice_label.setText(short)
+        self.notice_label.setToolTip(sentence)
+        self.notice_label.show()
+        self.showMessage(sentence)
 
     def set_problem_count(self, n: int) -> None:
         if n:

@@ -13,13 +13,15 @@ Wiring (all on the main thread):
 """
 from __future__ import annotations
 
+import os
+import sys
 from datetime import date
 from pathlib import Path
 from typing import Sequence
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
 from kerryview.export import FORMATS
 from kerryview.gui import settings
@@ -41,6 +43,7 @@ from kerryview.store import Store
 
 ASYNC_LOAD_EVENTS = 3000  # above this many stored events, read them in the worker
 EMPTY_TEXT = ("No events yet", "Open articles with File › Open files… or drop files or folders here.")
+EMPTY_READ_ONLY_TEXT = ("No events in this project", "It is read-only: nothing can be added to it.")
 
 
 class MainWindow(QMainWindow):
@@ -49,6 +52,9 @@ class MainWindow(QMainWindow):
 
     corpusLoaded = Signal()
     exportDone = Signal(bool)
+    # After the window is closed with a job running, how long the job may take to stop before
+    # the process ends without it; None waits as long as it takes (tests, embedding).
+    give_up_after_close_ms: int | None = None
 
     def __init__(self, store: Store, import_fn: ImportFn | None = None) -> None:
         super().__init__()
@@ -62,6 +68,8 @@ class MainWindow(QMainWindow):
         self._mentions_by_doc: dict[str, list[EventMention]] = {}
         self._pending_paths: list[str] = []
         self._loaded_once = False
+        self._closing = False  # closed while a job ran: hidden, closes when the job ends
+        self.read_only_path: Path | None = None  # set_read_only: the project may not be changed
 
         self.timeline = TimelineWidget()
         self.legend = TimelineLegend()
@@ -104,6 +112,7 @@ class MainWindow(QMainWindow):
         self.jobs.busyChanged.connect(self._busy_changed)
         self.jobs.cancelled.connect(self._job_cancelled)
         self.jobs.failed.connect(self._job_failed)
+        self.jobs.busyChanged.connect(self._close_when_idle)
         self._restore_settings()
         self.loading = False
         if store.path is not None and store.event_count() > ASYNC_LOAD_EVENTS:
@@ -113,6 +122,29 @@ class MainWindow(QMainWindow):
             self.jobs.submit(LoadJob(), self._corpus_loaded)
         else:
             self.reload()
+
+    def set_read_only(self, path: Path, notice: str) -> None:
+        """Show the project `path` but refuse every change to it (imports, dates, marks): the
+        user may read it but not write it. `notice` says so in the status bar."""
+        self.read_only_path = Path(path)
+        self.setWindowTitle("kerryview (read-only)")
+        self.status.set_notice("Read-only", notice)
+        self._show_empty_text()
+        for a in (Action.OPEN_FILES, Action.OPEN_FOLDER):
+            self._actions[a].setEnabled(False)
+
+    def _show_empty_text(self) -> None:
+        """What the timeline says while it has no events (and no job is reading any)."""
+        self.timeline.setEmptyText(*(EMPTY_TEXT if self.read_only_path is None
+                                     else EMPTY_READ_ONLY_TEXT))
+
+    def _refuse_if_read_only(self, what: str) -> bool:
+        """True (and says why in the status bar) when the project may not be changed."""
+        if self.read_only_path is None:
+            return False
+        self.status.showMessage(f"{what}: the project {self.read_only_path} is read-only. Copy it "
+                                "somewhere you can write and open the copy with --db.", 15000)
+        return True
 
     def action(self, which: Action) -> QAction:
         return self._actions[which]
@@ -203,6 +235,9 @@ class MainWindow(QMainWindow):
         if not 0 <= row < len(index):
             return False
         ev = index.events[row]
+        if self._refuse_if_read_only("Not marked"):
+            self._sync_mark_actions(ev)
+            return False
         if self.jobs.is_busy():
             self.status.showMessage("Wait for the running import to finish", 4000)
             self._sync_mark_actions(ev)
@@ -246,6 +281,8 @@ class MainWindow(QMainWindow):
     # -- corrections ----------------------------------------------------------------------
     def set_document_date(self, doc_id: str, value: date | None) -> bool:
         """Keep the user's publication date (or drop it) and resolve the corpus again."""
+        if self._refuse_if_read_only("Date not changed"):
+            return False
         if self.jobs.is_busy():
             self.status.showMessage("Wait for the running import to finish", 4000)
             return False
@@ -261,6 +298,8 @@ class MainWindow(QMainWindow):
         the stored documents again (after a schema change dropped the derived events)."""
         paths = [str(p) for p in paths]
         if not paths and not rebuild:
+            return False
+        if self._refuse_if_read_only("Not imported"):
             return False
         if self.loading:
             self._pending_paths.extend(paths)  # imported as soon as the corpus is loaded
@@ -285,11 +324,12 @@ class MainWindow(QMainWindow):
     def _busy_changed(self, busy: bool) -> None:
         job = self.jobs.current()
         self.status.set_busy(busy, job.busy_text if job else "", bool(job and job.cancellable))
-        self._actions[Action.OPEN_FILES].setEnabled(not busy)
-        self._actions[Action.OPEN_FOLDER].setEnabled(not busy)
+        can_open = not busy and self.read_only_path is None
+        self._actions[Action.OPEN_FILES].setEnabled(can_open)
+        self._actions[Action.OPEN_FOLDER].setEnabled(can_open)
 
     def _imported(self, done: Imported) -> None:
-        self.timeline.setEmptyText(*EMPTY_TEXT)
+        self._show_empty_text()
         self.reload(done.corpus)
         problems = list(done.result.problems)
         msg = f"Added {len(done.result.added)} article(s); {len(self.index()):,} events"
@@ -300,7 +340,7 @@ class MainWindow(QMainWindow):
 
     def _corpus_loaded(self, corpus: Corpus) -> None:
         self.loading = False
-        self.timeline.setEmptyText(*EMPTY_TEXT)
+        self._show_empty_text()
         self.reload(corpus)
         self.status.clearMessage()
         self.corpusLoaded.emit()
@@ -309,7 +349,7 @@ class MainWindow(QMainWindow):
             self.import_paths(paths)
 
     def _job_cancelled(self, job: Job) -> None:
-        self.timeline.setEmptyText(*EMPTY_TEXT)
+        self._show_empty_text()
         if isinstance(job, ExportJob):
             self.status.showMessage("Export cancelled: no file was written", 8000)
             self.exportDone.emit(False)
@@ -323,6 +363,7 @@ class MainWindow(QMainWindow):
         self._import_failed(message)
 
     def _import_failed(self, message: str) -> None:
+        self._show_empty_text()  # not "Reading articles…" for ever
         self.status.showMessage(f"Import failed: {message.split(chr(10), 1)[0]}", 15000)
         self.show_problems([Problem("(import)", message)])
 
@@ -405,11 +446,40 @@ class MainWindow(QMainWindow):
         settings.sync()
 
     def closeEvent(self, e) -> None:  # noqa: N802
+        """Closing while a job runs: the job is asked to stop and the window hides at once; it
+        closes for good when the job has ended (the pipeline polls cancel between steps). A
+        running worker thread is never destroyed: Qt aborts the whole process if it is."""
         self.save_settings()
         if self.jobs.is_busy():
-            self.jobs.cancel()
-            self.jobs.wait(10000)
+            e.ignore()
+            self.hide()
+            if not self._closing:
+                self._closing = True
+                self.jobs.cancel()
+                if self.give_up_after_close_ms is not None:
+                    QTimer.singleShot(self.give_up_after_close_ms, self.abandon_job)
+            return
         super().closeEvent(e)
+        if self._closing:  # a hidden window's close does not end the app by itself
+            QApplication.quit()
+
+    def _close_when_idle(self, busy: bool) -> None:
+        if self._closing and not busy:
+            QTimer.singleShot(0, self.close)  # after the job's own handlers have run
+
+    def abandon_job(self) -> None:
+        """For a job that has not stopped long after the window was closed (a step that never
+        polls cancel): end the process without destroying its thread. Safe for the project: the
+        database is SQLite in WAL mode, so an unfinished write is rolled back on the next open,
+        as after a power cut."""
+        if not self.jobs.is_busy():
+            return
+        seconds = self.give_up_after_close_ms / 1000
+        print(f"kerryview: the {self.jobs.current().what} did not stop within {seconds:g} s of "
+              "closing the window; quitting without it (the project keeps what was last saved)",
+              file=sys.stderr, flush=True)
+        sys.stdout.flush()
+        os._exit(0)
 
 
 def first_paint_timer(window: MainWindow, callback) -> None:

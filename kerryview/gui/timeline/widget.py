@@ -122,6 +122,10 @@ class TimelineWidget(QWidget):
         self._empty_text = (title, detail)
         self.update()
 
+    def emptyText(self) -> tuple[str, str]:  # noqa: N802
+        """What the timeline says while it has no events: (title, detail)."""
+        return self._empty_text
+
     # -- view -------------------------------------------------------------------------------
     def view(self) -> tuple[float, float]:
         return self._view.range(self.width())
