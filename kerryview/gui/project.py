@@ -112,9 +112,9 @@ def _store(path: Path, opened_as: Path | None = None) -> Store:
 
 def _open_read_only(path: Path) -> OpenProject:
     """A readable project the user may not write: opened from a copy in a private folder (with
-    its -wal file, which holds the latest saved changes). Once Store can open a file without
-    writing to it, the copy goes and this function returns
-    OpenProject(Store(path, read_only=True), path, read_only=True)."""
+    its -wal file, which holds the latest saved changes). Not Store(path, read_only=True): with
+    a read-only file in a writable folder, SQLite's read-only WAL mode still creates -wal and
+    -shm files beside the project, and the user's folder should not change."""
     copy_dir = TemporaryDirectory(prefix="kerryview-read-only-")
     copy = Path(copy_dir.name) / path.name
     try:
