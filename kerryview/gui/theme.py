@@ -130,3 +130,7 @@ def legend_font(font: QFont) -> QFont:
     f = QFont(font)
     f.setPointSizeF(max(LEGEND_MIN_PT, f.pointSizeF() * LEGEND_FACTOR))
     return f
+
+# -- notices above the timeline (an interrupted import), as style-sheet colours -------------
+NOTICE_BG = "#fffbeb"
+NOTICE_BORDER = "#fcd34d"

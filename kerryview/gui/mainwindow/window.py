@@ -30,6 +30,7 @@ from kerryview.gui.jobs import (Corpus, ExportJob, ExportResult, ImportFn, Impor
 from kerryview.gui.mainwindow import files
 from kerryview.gui.mainwindow.about import about_html
 from kerryview.gui.mainwindow.actions import EVENT_ACTIONS, Action, build_actions, build_menus
+from kerryview.gui.mainwindow.interrupted import InterruptedImportBar
 from kerryview.gui.mainwindow.documents import DocumentsList
 from kerryview.gui.mainwindow.problems import Problem, ProblemsList
 from kerryview.gui.mainwindow.status import StatusBar
@@ -77,6 +78,7 @@ class MainWindow(QMainWindow):
         self.reader = ReaderWidget()
         self.documents = DocumentsList()
         self.problems = ProblemsList()
+        self.interrupted = InterruptedImportBar()
         self.status = StatusBar()
         self.setStatusBar(self.status)
         self._build_layout()
@@ -104,6 +106,8 @@ class MainWindow(QMainWindow):
         self.documents.dateChosen.connect(self.set_document_date)
         self.documents.invalidDate.connect(lambda text: self.status.showMessage(
             f"“{text}” is not a date like 2023-07-18", 6000))
+        self.interrupted.finishClicked.connect(self.finish_interrupted_import)
+        self.interrupted.discardClicked.connect(self.discard_interrupted_import)
         self.status.cancelClicked.connect(self.cancel_import)
         self.status.problemsToggled.connect(self._toggle_problems)
 
@@ -122,6 +126,30 @@ class MainWindow(QMainWindow):
             self.jobs.submit(LoadJob(), self._corpus_loaded)
         else:
             self.reload()
+        self._offer_interrupted_import()
+
+    def _offer_interrupted_import(self) -> None:
+        """If an earlier import into this project was killed before it saved, offer to finish
+        it (the project itself is intact: the import was one transaction)."""
+        if self.store.path is None or self.read_only_path is not None:
+            return
+        try:
+            self.interrupted.offer(self.store.pending_import())
+        except Exception:  # noqa: BLE001 - an offer is never worth failing the start for
+            self.interrupted.offer([])
+
+    def finish_interrupted_import(self, paths: list[str]) -> None:
+        """Import the interrupted import's files again; saving it clears its record."""
+        if self.import_paths(paths):
+            self.interrupted.offer([])
+
+    def discard_interrupted_import(self) -> None:
+        if self._refuse_if_read_only("Not discarded"):
+            return
+        self.store.discard_pending_import()
+        self.interrupted.offer([])
+        self.status.showMessage("The interrupted import was discarded; the project is as it was",
+                                8000)
 
     def set_read_only(self, path: Path, notice: str) -> None:
         """Show the project `path` but refuse every change to it (imports, dates, marks): the
@@ -129,6 +157,7 @@ class MainWindow(QMainWindow):
         self.read_only_path = Path(path)
         self.setWindowTitle("kerryview (read-only)")
         self.status.set_notice("Read-only", notice)
+        self.interrupted.offer([])
         self._show_empty_text()
         for a in (Action.OPEN_FILES, Action.OPEN_FOLDER):
             self._actions[a].setEnabled(False)
@@ -154,6 +183,7 @@ class MainWindow(QMainWindow):
         tl = QVBoxLayout(top)
         tl.setContentsMargins(0, 0, 0, 0)
         tl.setSpacing(0)
+        tl.addWidget(self.interrupted)
         tl.addWidget(self.timeline, 1)
         tl.addWidget(self.legend)
 
