@@ -22,15 +22,26 @@ def _open_store(path: Path, *, read_only: bool = False):
     """The project database at `path`, or CliError saying in words why it cannot be opened.
     Read-only, it must exist (reading never creates one). Opening checks the file, so a
     damaged one is reported here, not as a traceback later."""
+    import os
     import sqlite3
 
     from kerryview.store import Store
 
-    if read_only and not path.is_file():
+    try:
+        exists = path.is_file()
+    except OSError as e:  # Python 3.11: is_file() raises inside a folder that cannot be entered
+        raise CliError(f"cannot open the database {path}: {e.strerror or e}") from None
+    if read_only and not exists:
         raise CliError(f"no corpus database at {path} (open some articles first, or pass --db)")
+    if not os.access(path.parent if path.parent.exists() else path.parent.parent, os.X_OK):
+        raise CliError(f"cannot open the database {path}: its folder cannot be entered "
+                       "(permission denied)")
     try:
         return Store(path, read_only=read_only)
     except sqlite3.DatabaseError as e:
+        if "unable to open database file" in str(e):
+            raise CliError(f"cannot open the database {path}: SQLite cannot open or create it "
+                           "there (check that its folder exists and may be written)") from None
         raise _database_error(path, e) from None
     except OSError as e:
         raise CliError(f"cannot open the database {path}: {e.strerror or e}") from None

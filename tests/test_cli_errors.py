@@ -125,3 +125,27 @@ def test_a_doctype_with_an_internal_subset_is_not_text_or_title():
     page = html_article('<!DOCTYPE html [<!ENTITY kv "kerryview">]>\n'
                         "<html><body><p>Kerry met Wang Yi.</p></body></html>")
     assert page.text == "Kerry met Wang Yi."
+
+
+def test_a_project_in_a_folder_that_cannot_be_entered_is_said_so(tmp_path):
+    from unprivileged import permission_checks_apply, without_root_override
+
+    why = permission_checks_apply()
+    if why:
+        pytest.skip(why)
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    f = tmp_path / "a.txt"
+    f.write_text(ARTICLE, encoding="utf-8")
+    locked.chmod(0)
+    try:
+        for args in (["export", "--db", str(locked / "p.db")],
+                     ["extract", "--db", str(locked / "p.db"), str(f)]):
+            proc = _run(*args, preexec_fn=without_root_override)
+            assert proc.returncode == 2
+            assert "cannot open the database" in proc.stderr
+            assert "permission denied" in proc.stderr.lower()
+            assert "not a kerryview database" not in proc.stderr
+            _no_traceback(proc)
+    finally:
+        locked.chmod(0o755)
