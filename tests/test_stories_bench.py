@@ -111,3 +111,8 @@ def test_read_tbaq_dates_events_by_their_links(tmp_path):
     got = [(doc.text[e.start:e.end], e.day, e.via_dct) for e in doc.events]
     # "talked" is linked to a year (not a day); "left" only BEFORE the DCT: neither is dated
     assert got == [("met", date(1998, 1, 5), False), ("said", date(1998, 1, 8), True)]
+
+
+def test_growth_exponent_of_a_square_law():
+    rows = [{"n": n, "seconds": 0.01 * n ** 2} for n in (25, 50, 100, 200)]
+    assert stories.growth_exponent(rows) == pytest.approx(2.0)
