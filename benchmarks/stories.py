@@ -1,0 +1,803 @@
+"""Issue #9 benchmark: kerryview on piles of news nobody here wrote, each figure beside a baseline.
+
+    .venv/bin/python benchmarks/stories.py                   # every folder, samples (a few minutes)
+    .venv/bin/python benchmarks/stories.py --all             # every article of every folder
+    .venv/bin/python benchmarks/stories.py --folders bpoil_bbc MJ_bbc --max-articles 30
+    .venv/bin/python benchmarks/stories.py --growth bpoil_bbc   # inference time for 25..300 articles
+    .venv/bin/python benchmarks/stories.py --bp-together     # add the five BP folders as one pile
+
+Data: ../shared/data/timeline17/ (11 story folders: articles/, published.tsv, timelines/) and
+../shared/data/tempeval3-tbaq/ (TimeBank + AQUAINT). Held out, printed in their own rows and
+looked at rarely: the bpoil_reuters folder and the odd-position AQUAINT files (the split
+benchmarks/tempeval.py uses).
+
+Measures (README_stories.md defines each precisely):
+ 1. stated publication dates: each article written out with a date line in each style of
+    stories_styles.tsv; share read exactly (Document.dateline == published.tsv). Baseline: the
+    first full date the tagger finds in the first three lines.
+ 2. nothing stated: a sample of articles as given; share inferred on the exact day and within a
+    day. Baseline: the latest full date the article mentions.
+ 3. event dating on TBAQ: gold EVENTs dated by a TLINK to a day-level TIMEX3 or the DCT; recall
+    and precision of the kerryview event covering each. Baseline: nearest time expression in
+    the sentence, else the DCT.
+ 4. key dates: days ranked by the number of distinct articles among kerryview's events on that
+    day (a stand-in: kerryview has no `importance` yet), top k vs the journalists' k days, date
+    F1. Baseline: days ranked by the number of articles published on them.
+ 5. time per stage and peak memory (ru_maxrss of the process that measured one folder).
+
+Each folder is measured in its own process (so its peak memory is its own).
+"""
+from __future__ import annotations
+
+import argparse
+import html
+import json
+import math
+import random
+import re
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from bisect import bisect_right
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+DATA = HERE.parents[1] / "shared" / "data"
+T17 = DATA / "timeline17"
+TBAQ = DATA / "tempeval3-tbaq"
+STYLES_FILE = HERE / "stories_styles.tsv"
+STOP_FILE = HERE / "stories_stop_events.tsv"
+HELD_OUT_FOLDERS = ("bpoil_reuters",)
+BP_FOLDERS = ("bpoil_bbc", "bpoil_foxnews", "bpoil_guardian", "bpoil_reuters", "bpoil_washingtonpost")
+SEED = 9
+CITY = "WASHINGTON"
+_FULL_DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})")
+
+
+# ---------------------------------------------------------------- date-line styles
+
+@dataclass(frozen=True)
+class Style:
+    name: str
+    placement: str  # top | after_headline
+    template: str
+    example: str
+    source: str
+
+
+def load_styles(path: Path = STYLES_FILE) -> list[Style]:
+    out = []
+    for line in path.read_text("utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, placement, template, example, source = line.split("\t")
+        out.append(Style(name, placement, template.replace("\\n", "\n"),
+                         example.replace("\\n", "\n"), source))
+    return out
+
+
+_AP_MONTHS = {1: "Jan.", 2: "Feb.", 8: "Aug.", 9: "Sept.", 10: "Oct.", 11: "Nov.", 12: "Dec."}
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 11 <= n % 100 <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def _fields(d: date) -> dict[str, str]:
+    mon = d.strftime("%b")
+    return {"month": d.strftime("%B"), "mon": mon, "mon_dot": mon if mon == "May" else mon + ".",
+            "ap_month": _AP_MONTHS.get(d.month, d.strftime("%B")), "day": str(d.day),
+            "day2": f"{d.day:02d}", "ordinal": _ordinal(d.day), "month2": f"{d.month:02d}",
+            "mnum": str(d.month), "year": str(d.year), "yy": f"{d.year % 100:02d}",
+            "weekday": d.strftime("%A"), "wkd": d.strftime("%a")}
+
+
+def render(style: Style, d: date) -> str:
+    """The style's date block for publication day `d` (an update, if any, the day after)."""
+    values = _fields(d) | {f"upd_{k}": v for k, v in _fields(d + timedelta(days=1)).items()}
+    return style.template.format(city=CITY, **values)
+
+
+def place(style: Style, text: str, d: date) -> tuple[str, int, int]:
+    """The article with the style's date block where that paper puts it, and the block's span.
+    A block ending in a space ("WASHINGTON (AP) — ") runs into the sentence after it."""
+    block = render(style, d)
+    joiner = "" if block.endswith(" ") else "\n"
+    if style.placement == "top":
+        return block + joiner + text, 0, len(block)
+    headline, nl, rest = text.partition("\n")
+    if not nl:
+        headline, rest = "", text
+    head = headline + "\n" if headline else ""
+    return head + block + joiner + rest, len(head), len(head) + len(block)
+
+
+# ---------------------------------------------------------------- scoring
+
+def date_f1(predicted: list[date] | set[date], gold: list[date] | set[date]) -> tuple[float, float, float]:
+    """Precision, recall and F1 of a set of days against the gold days (Timeline17 date F1)."""
+    p, g = set(predicted), set(gold)
+    hit = len(p & g)
+    prec = hit / len(p) if p else 0.0
+    rec = hit / len(g) if g else 0.0
+    return prec, rec, (2 * prec * rec / (prec + rec) if prec + rec else 0.0)
+
+
+def top_days(counts: dict[date, tuple], k: int) -> list[date]:
+    """The k days with the highest count tuple; ties go to the earlier day."""
+    return [d for d, _ in sorted(counts.items(), key=lambda kv: (tuple(-x for x in kv[1]), kv[0]))[:k]]
+
+
+def read_timeline(path: Path) -> list[date]:
+    """The days of a Timeline17 timeline file (a date line, its sentences, dashed separators)."""
+    days = []
+    for line in path.read_text("utf-8", errors="replace").splitlines():
+        m = re.fullmatch(r"\s*(\d{4}-\d{2}-\d{2})\s*", line)
+        if m:
+            days.append(date.fromisoformat(m.group(1)))
+    return sorted(set(days))
+
+
+def full_day(value: str) -> date | None:
+    m = _FULL_DAY.match(value or "")
+    if not m:
+        return None
+    try:
+        return date.fromisoformat(m.group(1))
+    except ValueError:
+        return None
+
+
+def within(a: date | None, b: date, days: int) -> bool:
+    return a is not None and abs((a - b).days) <= days
+
+
+# ---------------------------------------------------------------- piles
+
+@dataclass
+class Article:
+    id: str
+    text: str
+    published: date
+
+
+def load_folder(name: str) -> list[Article]:
+    folder = T17 / name
+    pub = {}
+    for line in (folder / "published.tsv").read_text("utf-8").splitlines():
+        if line.strip():
+            ident, day = line.split("\t")[:2]
+            pub[ident] = date.fromisoformat(day.strip())
+    out = []
+    for p in sorted((folder / "articles").glob("*.txt")):
+        if p.stem in pub:
+            out.append(Article(p.stem, p.read_text("utf-8", errors="replace"), pub[p.stem]))
+    return out
+
+
+def sample(items: list, n: int | None, salt: str) -> list:
+    if n is None or n >= len(items):
+        return list(items)
+    return sorted(random.Random(f"{SEED}-{salt}").sample(items, n), key=lambda a: a.id)
+
+
+def _write(tmp: Path, arts: list[tuple[str, str]]) -> list[Path]:
+    paths = []
+    for ident, text in arts:
+        p = tmp / f"{ident}.txt"
+        p.write_text(text, "utf-8")
+        paths.append(p)
+    return paths
+
+
+# ---------------------------------------------------------------- 1. stated dates
+
+def first_full_date(text: str, lines: int = 3) -> date | None:
+    from kerryview.timex import tag
+    head = "\n".join(text.split("\n")[:lines])
+    for t in tag(head, None):
+        if t.type in ("DATE", "TIME") and (d := full_day(t.value)):
+            return d
+    return None
+
+
+def measure_stated(arts: list[Article], styles: list[Style]) -> dict:
+    from kerryview.pipeline import read_documents
+    from kerryview.timex import tag
+    from kerryview.events.mentions import find_mentions
+    out = {}
+    for st in styles:
+        read = wrong = base = as_event = 0
+        examples = []
+        with tempfile.TemporaryDirectory() as tmp:
+            spans = {}
+            written = []
+            for a in arts:
+                text, s, e = place(st, a.text, a.published)
+                spans[a.id] = (s, e)
+                written.append((a.id, text))
+            docs, _ = read_documents(_write(Path(tmp), written))
+        for d in docs:
+            a = next(x for x in arts if x.id == d.id)
+            got = d.dateline.value if d.dateline else None
+            read += got == a.published
+            if got is not None and got != a.published:
+                wrong += 1
+                if len(examples) < 2:
+                    examples.append(f"{d.id}: read {got} for {a.published}")
+            base += first_full_date(d.text) == a.published
+            d.dct = a.published
+            s, e = spans[d.id]
+            if any(s <= f.mention.timex.start < e for f in find_mentions(d, tag(d.text, a.published))):
+                as_event += 1
+        out[st.name] = {"n": len(docs), "read": read, "wrong": wrong, "baseline": base,
+                        "as_event": as_event, "examples": examples}
+    return out
+
+
+# ---------------------------------------------------------------- 2. nothing stated
+
+def latest_full_date(text: str) -> date | None:
+    from kerryview.timex import tag
+    days = [d for t in tag(text, None) if t.type in ("DATE", "TIME") and (d := full_day(t.value))]
+    return max(days) if days else None
+
+
+def measure_undated(arts: list[Article]) -> dict:
+    from kerryview.pipeline import read_documents, CachingTagger
+    from kerryview.dating.inference import infer_dcts
+    with tempfile.TemporaryDirectory() as tmp:
+        docs, _ = read_documents(_write(Path(tmp), [(a.id, a.text) for a in arts]))
+    gold = {a.id: a.published for a in arts}
+    t0 = time.perf_counter()
+    infer_dcts(docs, CachingTagger())
+    seconds = time.perf_counter() - t0
+    exact = sum(d.dct == gold[d.id] for d in docs)
+    near = sum(within(d.dct, gold[d.id], 1) for d in docs)
+    undated = sum(d.dct is None for d in docs)
+    stated = sum(d.dateline is not None for d in docs)
+    base = [latest_full_date(a.text) for a in arts]
+    misses = [(d.id, str(d.dct), str(gold[d.id])) for d in docs
+              if d.dct is not None and not within(d.dct, gold[d.id], 1)]
+    return {"n": len(docs), "exact": exact, "near": near, "undated": undated, "stated": stated,
+            "seconds": seconds,
+            "base_exact": sum(b == a.published for b, a in zip(base, arts)),
+            "base_near": sum(within(b, a.published, 1) for b, a in zip(base, arts)),
+            "misses": misses[:5], "n_misses": len(misses)}
+
+
+# ---------------------------------------------------------------- 4. key dates (and 5. time)
+
+def measure_key_dates(arts: list[Article], timelines: list[list[date]]) -> dict:
+    from kerryview.model import DateSource, DateSourceKind, Document
+    from kerryview.pipeline import build_corpus
+    from kerryview.dating.datelines import read_dateline
+    docs = [Document(a.id, f"{a.id}.txt", a.text, dct=a.published,
+                     dct_source=DateSource(DateSourceKind.PAGE_METADATA, "published.tsv"),
+                     dateline=read_dateline(a.text)) for a in arts]
+    for d in docs:  # the benchmark gives every date: a stray "Published:" in the text is not read
+        d.dateline = None
+    t0 = time.perf_counter()
+    events = build_corpus(docs)
+    seconds = time.perf_counter() - t0
+    sources: dict[date, set[str]] = defaultdict(set)
+    mentions: dict[date, int] = defaultdict(int)
+    from kerryview.model import Granularity
+    for ev in events:
+        g = ev.granularity if isinstance(ev.granularity, Granularity) else Granularity(ev.granularity)
+        if not g.day_or_finer:
+            continue
+        day = date.fromisoformat(ev.start[:10])
+        sources[day].update(ev.document_ids)
+        mentions[day] += len(ev.mentions)
+    per_day = {d: (len(s), mentions[d]) for d, s in sources.items()}
+    published: dict[date, int] = defaultdict(int)
+    for a in arts:
+        published[a.published] += 1
+    lo, hi = min(published), max(published)
+    in_span = {d: c for d, c in per_day.items() if lo <= d <= hi}
+    scores = []
+    for gold in timelines:
+        k = len(gold)
+        scores.append({"k": k,
+                       "kv": date_f1(top_days(per_day, k), gold)[2],
+                       "kv_span": date_f1(top_days(in_span, k), gold)[2],
+                       "base": date_f1(top_days({d: (c,) for d, c in published.items()}, k), gold)[2],
+                       "top": [d.isoformat() for d in top_days(in_span, 8)],
+                       "gold_sample": [d.isoformat() for d in gold[:8]]})
+    return {"n": len(docs), "events": len(events), "seconds": seconds, "timelines": scores}
+
+
+# ---------------------------------------------------------------- 3. TBAQ event dating
+
+_TAG = re.compile(r"<(/?)(\w+)([^>]*?)(/?)>")
+_ATTR = re.compile(r'(\w+)="([^"]*)"')
+DATING_RELATIONS = {"IS_INCLUDED", "SIMULTANEOUS", "DURING", "BEGINS", "ENDS", "BEGUN_BY"}
+# a TLINK from a time to an event, said from the event's side
+_INVERSE = {"INCLUDES": "IS_INCLUDED", "SIMULTANEOUS": "SIMULTANEOUS", "DURING": "DURING",
+            "DURING_INV": "DURING", "BEGUN_BY": "BEGINS", "ENDED_BY": "ENDS", "BEGINS": "BEGUN_BY",
+            "IS_INCLUDED": "INCLUDES", "ENDS": "ENDED_BY"}
+
+
+@dataclass
+class GoldEvent:
+    eid: str
+    start: int
+    end: int
+    text: str
+    day: date | None = None  # the day its TLINKs give it
+    via_dct: bool = False
+
+
+@dataclass
+class TbaqDoc:
+    id: str
+    dct: date
+    text: str
+    events: list[GoldEvent] = field(default_factory=list)
+    ambiguous: int = 0  # events whose links name different days
+
+
+def read_tbaq(path: Path) -> TbaqDoc:
+    """<TEXT> as plain text (as benchmarks/tempeval_scorer.read_tml makes it), the gold EVENT
+    spans in it, and the day each event's dating TLINKs give."""
+    raw = path.read_text("utf-8")
+    dct_m = re.search(r"<DCT>\s*<TIMEX3([^>]*)>", raw)
+    dct_attrs = dict(_ATTR.findall(dct_m.group(1)))
+    dct = date.fromisoformat(dct_attrs["value"][:10])
+    times = {dct_attrs.get("tid", "t0"): dct}
+    dct_tid = dct_attrs.get("tid", "t0")
+    body = raw[raw.index("<TEXT>") + 6:raw.index("</TEXT>")]
+    out, length, pos = [], 0, 0
+    open_: dict[str, tuple[int, dict]] = {}
+    events: dict[str, GoldEvent] = {}
+    for t in _TAG.finditer(body):
+        piece = html.unescape(body[pos:t.start()])
+        out.append(piece)
+        length += len(piece)
+        pos = t.end()
+        closing, name = t.group(1), t.group(2)
+        if name not in ("EVENT", "TIMEX3"):
+            continue
+        if not closing:
+            open_[name] = (length, dict(_ATTR.findall(t.group(3))))
+        elif name in open_:
+            start, attrs = open_.pop(name)
+            if name == "EVENT":
+                events[attrs["eid"]] = GoldEvent(attrs["eid"], start, length, "")
+            elif attrs.get("type") in ("DATE", "TIME") and (d := full_day(attrs.get("value", ""))):
+                times[attrs["tid"]] = d
+    out.append(html.unescape(body[pos:]))
+    text = "".join(out)
+    for ev in events.values():
+        ev.text = text[ev.start:ev.end]
+    instance = {}
+    for m in re.finditer(r"<MAKEINSTANCE([^>]*)/?>", raw):
+        a = dict(_ATTR.findall(m.group(1)))
+        instance[a["eiid"]] = a["eventID"]
+    days: dict[str, set[tuple[date, bool]]] = defaultdict(set)
+    for m in re.finditer(r"<TLINK([^>]*)/?>", raw):
+        a = dict(_ATTR.findall(m.group(1)))
+        rel = a.get("relType", "")
+        if "eventInstanceID" in a and "relatedToTime" in a:
+            ei, tid = a["eventInstanceID"], a["relatedToTime"]
+        elif "timeID" in a and "relatedToEventInstance" in a:
+            ei, tid, rel = a["relatedToEventInstance"], a["timeID"], _INVERSE.get(rel, "")
+        else:
+            continue
+        if rel in DATING_RELATIONS and tid in times and ei in instance:
+            days[instance[ei]].add((times[tid], tid == dct_tid))
+    doc = TbaqDoc(path.stem, dct, text)
+    for eid, ds in days.items():
+        ev = events.get(eid)
+        if ev is None:
+            continue
+        if len({d for d, _ in ds}) > 1:
+            doc.ambiguous += 1
+            continue
+        ev.day = next(iter(ds))[0]
+        ev.via_dct = all(by_dct for _, by_dct in ds)  # dated by the DCT alone
+        doc.events.append(ev)
+    doc.events.sort(key=lambda e: e.start)
+    return doc
+
+
+def tbaq_split(part: str) -> list[Path]:
+    """TimeBank + even-position AQUAINT (dev), or odd-position AQUAINT (held out)."""
+    aq = sorted((TBAQ / "AQUAINT").glob("*.tml"))
+    if part == "heldout":
+        return aq[1::2]
+    return sorted((TBAQ / "TimeBank").glob("*.tml")) + aq[0::2]
+
+
+def stop_words(path: Path = STOP_FILE) -> set[str]:
+    return {w.strip() for w in path.read_text("utf-8").splitlines() if w.strip() and not w.startswith("#")}
+
+
+@dataclass
+class Dated:
+    """A date given to a gold event by a system: its interval and whether it is day-level."""
+
+    start: datetime
+    end: datetime
+    day_level: bool
+
+
+def judge(dated: Dated | None, day: date) -> tuple[bool, bool]:
+    """(contains, same day): the system's date contains the gold day; it is that very day."""
+    if dated is None:
+        return False, False
+    lo = datetime.combine(day, datetime.min.time())
+    contains = dated.start <= lo and lo + timedelta(days=1) <= dated.end
+    same = dated.day_level and dated.start.date() == day
+    return contains, same
+
+
+def kerryview_dates(doc: TbaqDoc, events: list) -> list[tuple[GoldEvent, Dated | None, str]]:
+    """For each gold event: the date of the kerryview event whose mention covers it, and how
+    ("trigger": the mention's event words overlap the gold event; "passage": the mention's
+    sentence contains it; the mention whose time expression is nearest wins)."""
+    from kerryview.model import Granularity
+    mentions = []
+    for ev in events:
+        g = ev.granularity if isinstance(ev.granularity, Granularity) else Granularity(ev.granularity)
+        dated = Dated(datetime.fromisoformat(ev.start), datetime.fromisoformat(ev.end), g.day_or_finer)
+        mentions.extend((m, dated) for m in ev.mentions)
+    out = []
+    for g in doc.events:
+        def dist(m) -> int:
+            return min(abs(m.timex.start - g.end), abs(g.start - m.timex.end))
+        trig = [(m, d) for m, d in mentions if m.trigger_start is not None
+                and m.trigger_start < g.end and g.start < m.trigger_end]
+        passage = [(m, d) for m, d in mentions if m.start <= g.start and g.end <= m.end]
+        pick = trig or passage
+        how = "trigger" if trig else "passage" if passage else ""
+        best = min(pick, key=lambda md: dist(md[0]))[1] if pick else None
+        out.append((g, best, how))
+    return out
+
+
+def baseline_dates(doc: TbaqDoc) -> list[tuple[Dated, bool]]:
+    """Every gold event dated by the nearest DATE/TIME expression (kerryview's tagger, with the
+    DCT) in its sentence, else by the DCT; and whether its sentence had one."""
+    from kerryview.timex import tag
+    from kerryview.text.sentences import sentence_spans
+    from kerryview.calendar.intervals import value_interval
+    sents = sentence_spans(doc.text)
+    starts = [s for s, _ in sents]
+    timexes = []
+    for t in tag(doc.text, doc.dct):
+        if t.type in ("DATE", "TIME") and (iv := value_interval(t.value, t.mod)) is not None:
+            timexes.append((t, iv))
+    lo = datetime.combine(doc.dct, datetime.min.time())
+    dct = Dated(lo, lo + timedelta(days=1), True)
+    out = []
+    for g in doc.events:
+        i = bisect_right(starts, g.start) - 1
+        a, b = sents[i] if i >= 0 else (g.start, g.end)
+        near = [(min(abs(t.start - g.end), abs(g.start - t.end)), iv) for t, iv in timexes
+                if a <= t.start and t.end <= b]
+        if near:
+            iv = min(near, key=lambda x: x[0])[1]
+            out.append((Dated(iv.start, iv.end, iv.granularity.day_or_finer), True))
+        else:
+            out.append((dct, False))
+    return out
+
+
+def measure_tbaq(part: str) -> dict:
+    from kerryview.model import DateSource, DateSourceKind, Document
+    from kerryview.pipeline import build_corpus
+    from kerryview.dating.datelines import read_dateline
+    stops = stop_words()
+    c = defaultdict(int)
+    seconds = 0.0
+    wrong_examples = []
+    for path in tbaq_split(part):
+        doc = read_tbaq(path)
+        c["ambiguous"] += doc.ambiguous
+        kept = [e for e in doc.events if e.text.lower() not in stops]
+        c["stopped"] += len(doc.events) - len(kept)
+        doc.events = kept
+        kdoc = Document(doc.id, path.name, doc.text, dct=doc.dct,
+                        dct_source=DateSource(DateSourceKind.PAGE_METADATA, "the DCT"),
+                        dateline=read_dateline(doc.text))
+        t0 = time.perf_counter()
+        events = build_corpus([kdoc])
+        seconds += time.perf_counter() - t0
+        kv = kerryview_dates(doc, events)
+        base = baseline_dates(doc)
+        for (g, dated, how), (bd, in_sentence) in zip(kv, base):
+            c["gold"] += 1
+            c["gold_dct"] += g.via_dct
+            if dated is None:
+                c["uncovered_dct"] += g.via_dct
+                c["uncovered_no_timex"] += not in_sentence
+            if dated is not None:
+                c["covered"] += 1
+                c[f"by_{how}"] += 1
+                contains, same = judge(dated, g.day)
+                c["contains"] += contains
+                c["same"] += same
+                if not contains and len(wrong_examples) < 12 and \
+                        not any(w.startswith(doc.id + " ") for w in wrong_examples[-1:]):
+                    s = max(0, g.start - 60)
+                    wrong_examples.append(f"{doc.id} “…{' '.join(doc.text[s:g.end + 40].split())}…” "
+                                          f"[{g.text}] gold {g.day}, kerryview "
+                                          f"{dated.start:%Y-%m-%dT%H:%M}..{dated.end:%Y-%m-%dT%H:%M}")
+            bc, bs = judge(bd, g.day)
+            c["base_contains"] += bc
+            c["base_same"] += bs
+    return dict(c) | {"seconds": seconds, "wrong_examples": wrong_examples,
+                      "files": len(tbaq_split(part))}
+
+
+# ---------------------------------------------------------------- one folder (in its own process)
+
+def measure_folder(name: str, args) -> dict:
+    from kerryview.timex import tag
+    tag("Warm-up on Monday, July 17, 2023.", None)
+    arts = load_folder(name)
+    out: dict = {"folder": name, "articles": len(arts)}
+    if not args.skip_stated:
+        t0 = time.perf_counter()
+        styles = load_styles()
+        out["stated"] = measure_stated(sample(arts, None if args.all else args.stated_sample, name + "s"), styles)
+        out["stated_seconds"] = time.perf_counter() - t0
+    if not args.skip_undated:
+        out["undated"] = measure_undated(sample(arts, None if args.all else args.max_articles, name))
+    if not args.skip_keydates:
+        timelines = [read_timeline(p) for p in sorted((T17 / name / "timelines").glob("*.txt"))]
+        out["keydates"] = measure_key_dates(arts, timelines)
+    out["maxrss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return out
+
+
+def measure_bp_together() -> dict:
+    arts = [Article(f"{f}/{a.id}", a.text, a.published) for f in BP_FOLDERS for a in load_folder(f)]
+    for a in arts:
+        a.id = a.id.replace("/", "_")
+    timelines = [read_timeline(p) for f in BP_FOLDERS for p in sorted((T17 / f / "timelines").glob("*.txt"))]
+    out = {"folder": "bpoil (5 folders)", "articles": len(arts), "keydates": measure_key_dates(arts, timelines)}
+    out["maxrss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return out
+
+
+def measure_growth(name: str, sizes: list[int]) -> list[dict]:
+    arts = load_folder(name)
+    rows = []
+    for n in sorted({min(n, len(arts)) for n in sizes}):
+        r = measure_undated(sample(arts, n, name))
+        rows.append({"n": n, "seconds": r["seconds"], "exact": r["exact"], "near": r["near"],
+                     "undated": r["undated"]})
+        print(f"  {n:4d} articles: {r['seconds']:7.1f} s", file=sys.stderr, flush=True)
+    return rows
+
+
+def growth_exponent(rows: list[dict]) -> float:
+    """The slope b of log(seconds) = a + b log(n): time grows like n**b."""
+    pts = [(math.log(r["n"]), math.log(r["seconds"])) for r in rows if r["seconds"] > 0]
+    mx = sum(x for x, _ in pts) / len(pts)
+    my = sum(y for _, y in pts) / len(pts)
+    return sum((x - mx) * (y - my) for x, y in pts) / sum((x - mx) ** 2 for x, _ in pts)
+
+
+def child(args, what: list[str]) -> dict:
+    cmd = [sys.executable, __file__, *what, "--json", "--max-articles", str(args.max_articles),
+           "--stated-sample", str(args.stated_sample)]
+    for flag in ("all", "skip_stated", "skip_undated", "skip_keydates"):
+        if getattr(args, flag):
+            cmd.append("--" + flag.replace("_", "-"))
+    t0 = time.perf_counter()
+    r = subprocess.run(cmd, capture_output=True, text=True)
+    if r.returncode != 0:
+        sys.stderr.write(r.stderr)
+        raise SystemExit(f"{' '.join(what)} failed")
+    out = json.loads(r.stdout)
+    out["wall_seconds"] = time.perf_counter() - t0
+    return out
+
+
+# ---------------------------------------------------------------- printing
+
+def pct(a: float, b: float) -> str:
+    return f"{100 * a / b:5.1f}" if b else "    -"
+
+
+def print_tables(rows: list[dict], tbaq: dict[str, dict], styles: list[Style]) -> None:
+    dev = [r for r in rows if r["folder"] not in HELD_OUT_FOLDERS and "(" not in r["folder"]]
+    held = [r for r in rows if r["folder"] in HELD_OUT_FOLDERS]
+    bp = [r for r in rows if "(" in r["folder"]]
+    stated_rows = [r for r in dev + held if "stated" in r]
+    if stated_rows:
+        print("\n## 1. Publication dates, stated: % of articles whose date line is read as the "
+              "published day (kerryview / baseline: first full date in the first 3 lines)")
+        print(f"{len(stated_rows)} folders; "
+              f"articles per style per folder: {stated_rows[0]['stated'][styles[0].name]['n']}")
+        print("| style | example | dev read % | dev wrong % | dev date line as event % | baseline % "
+              "| held-out read % | held-out baseline % |")
+        print("|---|---|---|---|---|---|---|---|")
+        tot = defaultdict(lambda: defaultdict(int))
+        for st in styles:
+            d = defaultdict(int)
+            h = defaultdict(int)
+            for r in stated_rows:
+                acc = h if r["folder"] in HELD_OUT_FOLDERS else d
+                for k, v in r["stated"][st.name].items():
+                    if isinstance(v, int):
+                        acc[k] += v
+            for k, v in d.items():
+                tot["dev"][k] += v
+            for k, v in h.items():
+                tot["held"][k] += v
+            ex = st.example.replace("\n", " ⏎ ")
+            print(f"| {st.name} | {ex} | {pct(d['read'], d['n'])} | {pct(d['wrong'], d['n'])} | "
+                  f"{pct(d['as_event'], d['n'])} | {pct(d['baseline'], d['n'])} | "
+                  f"{pct(h['read'], h['n'])} | {pct(h['baseline'], h['n'])} |")
+        d, h = tot["dev"], tot["held"]
+        print(f"| **all styles** | | {pct(d['read'], d['n'])} | {pct(d['wrong'], d['n'])} | "
+              f"{pct(d['as_event'], d['n'])} | {pct(d['baseline'], d['n'])} | "
+              f"{pct(h['read'], h['n'])} | {pct(h['baseline'], h['n'])} |")
+        for r in stated_rows:
+            for st in styles:
+                for e in r["stated"][st.name]["examples"][:1]:
+                    print(f"    wrong read, {r['folder']} {st.name}: {e}")
+
+    und = [r for r in rows if "undated" in r]
+    if und:
+        print("\n## 2. Publication dates, nothing stated (a sample of each folder as one pile; "
+              "published.tsv hidden). Baseline: the latest full date the article mentions.")
+        print("| folder | articles | exact % | within 1 day % | left undated % | baseline exact % "
+              "| baseline within 1 day % | inference s |")
+        print("|---|---|---|---|---|---|---|---|")
+
+        def line(label, rs):
+            s = defaultdict(float)
+            for r in rs:
+                for k in ("n", "exact", "near", "undated", "base_exact", "base_near", "seconds"):
+                    s[k] += r["undated"][k]
+            print(f"| {label} | {int(s['n'])} | {pct(s['exact'], s['n'])} | {pct(s['near'], s['n'])} | "
+                  f"{pct(s['undated'], s['n'])} | {pct(s['base_exact'], s['n'])} | "
+                  f"{pct(s['base_near'], s['n'])} | {s['seconds']:.1f} |")
+        for r in [r for r in und if r in dev]:
+            line(r["folder"], [r])
+        line(f"**development ({len([r for r in und if r in dev])} folders)**", [r for r in und if r in dev])
+        for r in [r for r in und if r in held]:
+            line(f"held out: {r['folder']}", [r])
+        for r in und:
+            for m in r["undated"]["misses"][:2]:
+                print(f"    off by more than a day, {r['folder']}: {m[0]} inferred {m[1]}, published {m[2]}")
+
+    kd = [r for r in rows if "keydates" in r]
+    if kd:
+        print("\n## 4. Key dates: date F1 of the k top days against the journalists' k days "
+              "(kerryview: days ranked by distinct source articles of its day-level events, a "
+              "stand-in for importance; baseline: days ranked by articles published)")
+        print("| folder | k | kerryview F1 | kerryview F1, days within the pile's publication span "
+              "| baseline F1 |")
+        print("|---|---|---|---|---|")
+
+        def kline(label, rs):
+            ts = [t for r in rs for t in r["keydates"]["timelines"]]
+            if not ts:
+                return
+            mean = lambda key: sum(t[key] for t in ts) / len(ts)  # noqa: E731
+            k = "/".join(str(t["k"]) for t in ts) if len(ts) <= 2 else f"{len(ts)} timelines"
+            print(f"| {label} | {k} | {mean('kv'):.3f} | {mean('kv_span'):.3f} | {mean('base'):.3f} |")
+        for r in [r for r in kd if r in dev]:
+            kline(r["folder"], [r])
+        kline(f"**development average ({len([r for r in kd if r in dev])} folders)**", [r for r in kd if r in dev])
+        for r in [r for r in kd if r in held]:
+            kline(f"held out: {r['folder']}", [r])
+        kline(f"all {len([r for r in kd if r in dev + held])} folders", [r for r in kd if r in dev + held])
+        for r in [r for r in kd if r in bp]:
+            kline(r["folder"], [r])
+
+    print("\n## 5. Time and peak memory per folder (each folder in its own process; peak RSS "
+          "covers all its stages)")
+    print("| folder | articles | stated: styles x articles read, s | inference (sample) s "
+          "| whole pipeline, dates given (all articles) s | events | peak RSS MB | process wall s |")
+    print("|---|---|---|---|---|---|---|---|")
+    for r in rows:
+        st = f"{r.get('stated_seconds', 0):.1f}" if "stated_seconds" in r else "-"
+        inf = f"{r['undated']['seconds']:.1f} ({r['undated']['n']})" if "undated" in r else "-"
+        k = r.get("keydates")
+        print(f"| {r['folder']} | {r['articles']} | {st} | {inf} | "
+              f"{k['seconds']:.1f} ({k['n']})" if k else "| - ", end="")
+        print(f" | {k['events'] if k else '-'} | {r['maxrss_mb']:.0f} | {r.get('wall_seconds', 0):.0f} |")
+
+    if tbaq:
+        print("\n## 3. Event dating on TBAQ (DCT given): gold EVENTs with a dating TLINK to a "
+              "day-level TIMEX3 or the DCT, copulas/light/aspectual verbs aside")
+        print("| split | files | gold events | of which dated by the DCT | covered by a kerryview "
+              "event | recall (date contains) | precision (contains) | recall (same day) "
+              "| precision (same day) | baseline contains | baseline same day |")
+        print("|---|---|---|---|---|---|---|---|---|---|---|")
+        for label, t in tbaq.items():
+            print(f"| {label} | {t['files']} | {t['gold']} | {pct(t['gold_dct'], t['gold'])} % | "
+                  f"{t['covered']} ({t.get('by_trigger', 0)} by trigger) | "
+                  f"{pct(t['contains'], t['gold'])} | {pct(t['contains'], t['covered'])} | "
+                  f"{pct(t['same'], t['gold'])} | {pct(t['same'], t['covered'])} | "
+                  f"{pct(t['base_contains'], t['gold'])} | {pct(t['base_same'], t['gold'])} |")
+        for label, t in tbaq.items():
+            miss = t['gold'] - t['covered']
+            print(f"    {label}: {t['stopped']} stop-listed events left out, {t['ambiguous']} with "
+                  f"links to different days left out; kerryview pipeline {t['seconds']:.1f} s; "
+                  f"of the {miss} gold events no kerryview event covers, {t.get('uncovered_no_timex', 0)} "
+                  f"have no DATE/TIME expression in their sentence and {t.get('uncovered_dct', 0)} are "
+                  f"dated by the DCT alone")
+            if label.startswith("dev"):
+                for e in t["wrong_examples"]:
+                    print(f"    not contained: {e}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--folders", nargs="*", help="Timeline17 folders (default: all 11)")
+    ap.add_argument("--max-articles", type=int, default=60,
+                    help="undated articles inferred per folder (fixed seed); default 60")
+    ap.add_argument("--stated-sample", type=int, default=30, help="articles per style per folder")
+    ap.add_argument("--all", action="store_true", help="every article, for both samples")
+    ap.add_argument("--skip-stated", action="store_true")
+    ap.add_argument("--skip-undated", action="store_true")
+    ap.add_argument("--skip-keydates", action="store_true")
+    ap.add_argument("--skip-tbaq", action="store_true")
+    ap.add_argument("--bp-together", action="store_true", help="the five BP folders as one pile (key dates, time)")
+    ap.add_argument("--growth", metavar="FOLDER", help="inference time for 25, 50, 100, 200, 300 articles")
+    ap.add_argument("--json", action="store_true", help=argparse.SUPPRESS)
+    ap.add_argument("--folder", help=argparse.SUPPRESS)
+    ap.add_argument("--tbaq", choices=("dev", "heldout"), help=argparse.SUPPRESS)
+    ap.add_argument("--bp", action="store_true", help=argparse.SUPPRESS)
+    args = ap.parse_args()
+
+    if args.json:  # one measurement in this process: print JSON for the parent
+        if args.folder:
+            out = measure_folder(args.folder, args)
+        elif args.tbaq:
+            out = measure_tbaq(args.tbaq)
+            out["maxrss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        else:
+            out = measure_bp_together()
+        print(json.dumps(out, default=str))
+        return
+    if args.growth:
+        rows = measure_growth(args.growth, [25, 50, 100, 200, 300])
+        print(f"| {args.growth}: undated articles | inference s | exact | within 1 day | undated |")
+        print("|---|---|---|---|---|")
+        for r in rows:
+            print(f"| {r['n']} | {r['seconds']:.1f} | {r['exact']} | {r['near']} | {r['undated']} |")
+        print(f"growth exponent (least squares on log time vs log articles): {growth_exponent(rows):.2f}")
+        return
+
+    t_start = time.perf_counter()
+    folders = args.folders or sorted(p.name for p in T17.iterdir() if (p / "articles").is_dir())
+    folders = [f for f in folders if f not in HELD_OUT_FOLDERS] + [f for f in folders if f in HELD_OUT_FOLDERS]
+    rows = []
+    for f in folders:
+        print(f"measuring {f} ...", file=sys.stderr, flush=True)
+        rows.append(child(args, ["--folder", f]))
+    if args.bp_together:
+        print("measuring the five BP folders together ...", file=sys.stderr, flush=True)
+        rows.append(child(args, ["--bp"]))
+    tbaq = {}
+    if not args.skip_tbaq:
+        for part, label in (("dev", "dev: TimeBank + even AQUAINT"), ("heldout", "held out: odd AQUAINT")):
+            print(f"measuring TBAQ {part} ...", file=sys.stderr, flush=True)
+            tbaq[label] = child(args, ["--tbaq", part])
+    print(f"# kerryview issue #9 stories benchmark, {datetime.now():%Y-%m-%d %H:%M}; "
+          f"stated sample {'all' if args.all else args.stated_sample}/style/folder, "
+          f"undated sample {'all' if args.all else args.max_articles}/folder (seed {SEED})")
+    print_tables(rows, tbaq, load_styles())
+    print(f"\nbenchmark wall time: {time.perf_counter() - t_start:.0f} s")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,118 @@
+"""The scoring and rendering functions of benchmarks/stories.py (the issue #9 benchmark): small
+inputs, no data from ../shared, well under a second."""
+from __future__ import annotations
+
+import sys
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+
+import stories  # noqa: E402
+
+EXAMPLE_DAY = date(2010, 5, 24)  # every example in stories_styles.tsv is this Monday
+
+
+def test_date_f1_on_a_toy_timeline():
+    gold = [date(2010, 4, 20), date(2010, 5, 24), date(2010, 7, 15), date(2010, 9, 19)]
+    predicted = [date(2010, 4, 20), date(2010, 7, 15), date(2010, 6, 1), date(2010, 6, 2)]
+    assert stories.date_f1(predicted, gold) == (0.5, 0.5, 0.5)
+    assert stories.date_f1(predicted[:1], gold) == pytest.approx((1.0, 0.25, 0.4))
+    assert stories.date_f1([], gold) == (0.0, 0.0, 0.0)
+
+
+def test_top_days_ranks_by_count_then_earlier_day():
+    counts = {date(2010, 5, 2): (3, 1), date(2010, 5, 1): (3, 1), date(2010, 5, 3): (5, 0),
+              date(2010, 5, 4): (3, 9)}
+    assert stories.top_days(counts, 3) == [date(2010, 5, 3), date(2010, 5, 4), date(2010, 5, 1)]
+
+
+def test_there_are_at_least_twelve_styles_with_distinct_names():
+    styles = stories.load_styles()
+    assert len(styles) >= 12
+    assert len({s.name for s in styles}) == len(styles)
+    assert {s.placement for s in styles} <= {"top", "after_headline"}
+
+
+@pytest.mark.parametrize("style", stories.load_styles(), ids=lambda s: s.name)
+def test_each_style_renders_its_example_for_the_example_day(style):
+    assert stories.render(style, EXAMPLE_DAY) == style.example
+
+
+@pytest.mark.parametrize("style", stories.load_styles(), ids=lambda s: s.name)
+def test_each_style_puts_another_day_in_its_own_words(style):
+    """4 January 2009, a Sunday: the day, month and (where the style writes one) year of that
+    day are in the line, and nothing of the example day."""
+    text = stories.render(style, date(2009, 1, 4))
+    assert "May" not in text and "24" not in text
+    assert any(m in text for m in ("January", "Jan", "01/", "1/", "-01-"))
+    assert "2010" not in text
+    if "{year}" in style.template:
+        assert "2009" in text
+    if "{wkd}" in style.template or "{weekday}" in style.template:
+        assert "Sun" in text
+
+
+def test_the_update_is_the_day_after():
+    style = next(s for s in stories.load_styles() if s.name == "huffpost_first_posted")
+    assert stories.render(style, date(2010, 12, 31)).startswith(
+        "First Posted: 12/31/10 10:07 AM ET   Updated: 01/01/11")
+
+
+def test_place_puts_the_block_where_the_style_says_and_returns_its_span():
+    styles = {s.name: s for s in stories.load_styles()}
+    article = "Oil reaches Louisiana coast\nThe slick came ashore.\nMore later."
+    text, a, b = stories.place(styles["rss_pubdate"], article, EXAMPLE_DAY)
+    assert text.startswith("Mon, 24 May 2010 14:07:00 GMT\nOil reaches") and text[a:b] == styles["rss_pubdate"].example
+    text, a, b = stories.place(styles["uk_day_month_year"], article, EXAMPLE_DAY)
+    assert text == "Oil reaches Louisiana coast\n24 May 2010\nThe slick came ashore.\nMore later."
+    assert text[a:b] == "24 May 2010"
+    text, a, b = stories.place(styles["reuters_wire_dateline"], article, EXAMPLE_DAY)
+    assert text.splitlines()[1] == "WASHINGTON, May 24 (Reuters) - The slick came ashore."
+
+
+def test_read_timeline_takes_the_date_lines_only(tmp_path):
+    lines = ["2010-09-19", "The well is sealed, on 2010-09-17 says Allen.", "-" * 32, "2010-04-20",
+             "Explosion.", "-" * 32]
+    path = tmp_path / "timeline.txt"
+    path.write_text("\n".join(lines), "utf-8")
+    assert stories.read_timeline(path) == [date(2010, 4, 20), date(2010, 9, 19)]
+
+
+def test_judge_contains_and_same_day():
+    day = date(2010, 5, 24)
+    d = lambda a, b, fine: stories.Dated(datetime.fromisoformat(a), datetime.fromisoformat(b), fine)  # noqa: E731
+    assert stories.judge(d("2010-05-24", "2010-05-25", True), day) == (True, True)
+    assert stories.judge(d("2010-05-24T14:00", "2010-05-24T15:00", True), day) == (False, True)
+    assert stories.judge(d("2010-05-01", "2010-06-01", False), day) == (True, False)
+    assert stories.judge(d("2010-05-25", "2010-05-26", True), day) == (False, False)
+    assert stories.judge(None, day) == (False, False)
+
+
+def test_read_tbaq_dates_events_by_their_links(tmp_path):
+    tml = """<?xml version="1.0" ?>
+<TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="1998-01-08" functionInDocument="CREATION_TIME">19980108</TIMEX3></DCT>
+<TEXT>Pak &amp; Lee <EVENT eid="e1" class="OCCURRENCE">met</EVENT> <TIMEX3 tid="t1" type="DATE" value="1998-01-05">Monday</TIMEX3> and <EVENT eid="e2" class="OCCURRENCE">talked</EVENT> in <TIMEX3 tid="t2" type="DATE" value="1997">1997</TIMEX3>; they <EVENT eid="e3" class="REPORTING">said</EVENT> so and <EVENT eid="e4" class="OCCURRENCE">left</EVENT>.</TEXT>
+<MAKEINSTANCE eventID="e1" eiid="ei1" tense="PAST"/>
+<MAKEINSTANCE eventID="e2" eiid="ei2" tense="PAST"/>
+<MAKEINSTANCE eventID="e3" eiid="ei3" tense="PAST"/>
+<MAKEINSTANCE eventID="e4" eiid="ei4" tense="PAST"/>
+<TLINK lid="l1" relType="IS_INCLUDED" eventInstanceID="ei1" relatedToTime="t1"/>
+<TLINK lid="l2" relType="IS_INCLUDED" eventInstanceID="ei2" relatedToTime="t2"/>
+<TLINK lid="l3" relType="INCLUDES" timeID="t0" relatedToEventInstance="ei3"/>
+<TLINK lid="l4" relType="BEFORE" eventInstanceID="ei4" relatedToTime="t0"/>
+</TimeML>"""
+    path = tmp_path / "X.tml"
+    path.write_text(tml, "utf-8")
+    doc = stories.read_tbaq(path)
+    assert doc.text.startswith("Pak & Lee met Monday")
+    got = [(doc.text[e.start:e.end], e.day, e.via_dct) for e in doc.events]
+    # "talked" is linked to a year (not a day); "left" only BEFORE the DCT: neither is dated
+    assert got == [("met", date(1998, 1, 5), False), ("said", date(1998, 1, 8), True)]
+
+
+def test_growth_exponent_of_a_square_law():
+    rows = [{"n": n, "seconds": 0.01 * n ** 2} for n in (25, 50, 100, 200)]
+    assert stories.growth_exponent(rows) == pytest.approx(2.0)
