@@ -15,17 +15,20 @@ def sources_text(n: int) -> str:
 
 
 class FindResultsModel(QAbstractListModel):
-    """Rows of a TimelineIndex (the events found), each shown as "label" over "date · sources"."""
+    """Rows of a TimelineIndex (the events found, in the order given), each shown as "label"
+    over "date · sources"."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._index = TimelineIndex([])
         self._rows: list[int] = []
+        self._result_of: dict[int, int] = {}
 
     def set_results(self, index: TimelineIndex, rows: list[int]) -> None:
         self.beginResetModel()
         self._index = index
         self._rows = list(rows)
+        self._result_of = {r: i for i, r in enumerate(self._rows)}
         self.endResetModel()
 
     def event_rows(self) -> list[int]:
@@ -37,9 +40,7 @@ class FindResultsModel(QAbstractListModel):
 
     def result_of(self, event_row: int) -> int:
         """The result showing timeline row `event_row`, or -1."""
-        from bisect import bisect_left
-        i = bisect_left(self._rows, event_row)
-        return i if i < len(self._rows) and self._rows[i] == event_row else -1
+        return self._result_of.get(event_row, -1)
 
     def when(self, event_row: int) -> str:
         idx = self._index

@@ -289,7 +289,8 @@ class SearchIndex:
         return out
 
     def matches(self, query: Query, filters: Filters = Filters()) -> list[int]:
-        """Rows matching the query and every filter, in time order."""
+        """Rows matching the query and every filter: in time order, or best first when the
+        query has words (ranked)."""
         rows: set[int] | None = None
         for term in query.terms:
             found = self.text_rows(term)
@@ -305,9 +306,24 @@ class SearchIndex:
             found = self.date_rows(query.date)
             rows = found if rows is None else rows & found
         candidates = sorted(rows) if rows is not None else range(len(self.index))
-        if filters.empty:
-            return list(candidates)
-        return [r for r in candidates if self._passes(r, filters)]
+        found = list(candidates) if filters.empty else [r for r in candidates
+                                                        if self._passes(r, filters)]
+        if query.terms or query.phrases:
+            found = self.ranked(found, " ".join(query.terms + query.phrases))
+        return found
+
+    def ranked(self, rows: list[int], words: str) -> list[int]:
+        """Events found by words, best first: those whose own label or passages hold the
+        words as typed, then those more sources report, then in time order. (Found by a
+        date or filters alone, events stay in time order.)"""
+        idx = self.index
+
+        def key(r: int) -> tuple:
+            ev = idx.events[r]
+            own = words in (ev.label or "").casefold() or any(
+                words in m.text.casefold() for m in ev.mentions)
+            return (not own, -idx.n_sources[r], r)
+        return sorted(rows, key=key)
 
     def _passes(self, r: int, f: Filters) -> bool:
         idx = self.index

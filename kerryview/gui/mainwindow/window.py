@@ -343,7 +343,7 @@ class MainWindow(QMainWindow):
     def go_to_date_dialog(self) -> None:
         """View > Go to date: ask for a date and centre the timeline on it."""
         text, ok = QInputDialog.getText(
-            self, "Go to date", "Date (2023-07-18, 18 July 2023 or July 2023):",
+            self, "Go to date", "&Date (2023-07-18, 18 July 2023 or July 2023):",
             QLineEdit.EchoMode.Normal, "")
         if ok and text.strip():
             self.go_to_date(text)
