@@ -6,10 +6,10 @@ Yi", not "saying") in an event's label, its passages, the people and places they
 titles of its sources, all of them required; "quoted words" match as a phrase. People and
 places: news names a person in full once ("top diplomat Wang Yi") and then by one name ("Kerry
 told Wang on Tuesday"), so a passage's capitalised word that is part of a full name in its
-article brings that full name along (names_in_article). A date ("18 July", "July 2023", "2023-07-18",
-"summer 2023") matches the events on it: read first with the forms a reporter types here, then
-with the tagger (kerryview.timex), and turned into an interval by kerryview.calendar. A date
-without a year ("18 July") matches that day in every year.
+article brings that full name along (names_in_article). A date ("18 July", "July 2023",
+"2023-07-18", "summer 2023") matches the events on it: read first with the forms a reporter
+types here, then with the tagger (kerryview.timex), and turned into an interval by
+kerryview.calendar. A date without a year ("18 July") matches that day in every year.
 
 All events' text is kept in one string so a word is one scan over it (str.find), not one per
 event: 100,000 events answer in tens of milliseconds once the text is built.

@@ -76,7 +76,8 @@ def test_a_date_search_lists_the_events_on_that_date(qtbot, window):
         search(qtbot, window, text)
         assert results(window) == ["Kerry met Wang Yi"], text
     search(qtbot, window, "July 2023")
-    assert results(window) == ["Talks with Xie Zhenhua", "Kerry met Wang Yi", "Kerry leaves Beijing"]
+    assert results(window) == ["Talks with Xie Zhenhua", "Kerry met Wang Yi",
+                               "Kerry leaves Beijing"]
     search(qtbot, window, "2021")
     assert results(window) == ["Kerry visited China"]
     search(qtbot, window, "Kerry July 2023")  # words and a date together
@@ -85,7 +86,8 @@ def test_a_date_search_lists_the_events_on_that_date(qtbot, window):
 
 def test_source_names_and_passages_are_searched(qtbot, window):
     search(qtbot, window, "envoy in beijing")  # the title of article a; more sources first
-    assert results(window) == ["Kerry met Wang Yi", "Talks with Xie Zhenhua", "Kerry leaves Beijing"]
+    assert results(window) == ["Kerry met Wang Yi", "Talks with Xie Zhenhua",
+                               "Kerry leaves Beijing"]
     search(qtbot, window, "lasted")  # only in the talks' passage
     assert results(window) == ["Talks with Xie Zhenhua"]
     search(qtbot, window, "ing")  # words match at their start: not "Beijing" nor "meeting"
@@ -253,3 +255,24 @@ def test_parse_date_reads_what_a_reporter_types():
     assert parse_date("summer 2023").start == ta.iso_to_seconds("2023-06")
     for not_a_date in ("Wang Yi", "May", "31 February 2023", "", "2023-13"):
         assert parse_date(not_a_date) is None, not_a_date
+
+
+def test_zoomed_out_columns_show_their_matches(qtbot):
+    from timeline_samples import synthetic
+    w = TimelineWidget()
+    qtbot.addWidget(w)
+    w.resize(1200, 320)
+    w.show()
+    w.setIndex(TimelineIndex(synthetic(3000)))
+    w.fitAll()
+    assert w.mode() == "cluster"
+
+    def colours():
+        img = w.grab().toImage()
+        return {img.pixelColor(x, y).name() for x in range(0, w.width(), 3)
+                for y in range(60, w.height() - 30, 3)}
+    assert theme.MATCH_COLUMN.name() not in colours()
+    w.setHighlight(range(0, 3000, 100))  # 1 %: the part of each column that matches
+    assert theme.MATCH_COLUMN.name() in colours()
+    w.setHighlight(None)
+    assert theme.MATCH_COLUMN.name() not in colours()

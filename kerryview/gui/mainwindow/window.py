@@ -345,6 +345,8 @@ class MainWindow(QMainWindow):
         text, ok = QInputDialog.getText(
             self, "Go to date", "&Date (2023-07-18, 18 July 2023 or July 2023):",
             QLineEdit.EchoMode.Normal, "")
+        self.activateWindow()  # the window's shortcuts work again at once, with or without a
+        # window manager to hand the activation back
         if ok and text.strip():
             self.go_to_date(text)
 
