@@ -42,6 +42,12 @@ def test_typing_wang_yi_lists_the_meeting_and_enter_selects_it(qtbot, window):
     assert window.find.results.hasFocus()
     assert window.timeline.currentEvent().label == "Kerry met Wang Yi"
     assert window.passages.passage_texts()[0].startswith("Kerry met Wang Yi")
+    # Enter on the result opens its first passage in the article; Up goes back to the box
+    qtbot.keyClick(window.find.results, Qt.Key.Key_Return)
+    assert window.reader.highlighted_text().startswith("Kerry met Wang Yi")
+    qtbot.keyClick(window.find.results, Qt.Key.Key_Up)
+    assert window.find.field.hasFocus()
+    window.find.enter_results()
     # Escape closes the bar, stops highlighting and gives the timeline its focus back
     qtbot.keyClick(window.find.results, Qt.Key.Key_Escape)
     assert not window.find.isVisible() and not window.find.results.isVisible()
@@ -115,6 +121,10 @@ def test_filters_combine_with_the_search(qtbot, window):
                        ("unmarked", ["Kerry leaves Beijing"])):
         f.mark.setCurrentIndex(f.mark.findData(mark))
         assert results(window) == want, mark
+    # marking an event while a marks filter is set updates the list at once
+    window.select_event(window.index().row_of["e-leave"])
+    window.mark_current_event(reviewed=True)
+    assert results(window) == []
     f.mark.setCurrentIndex(0)
     # a date range, alone (no words) and with the words
     f.field.clear()

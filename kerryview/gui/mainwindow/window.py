@@ -303,6 +303,7 @@ class MainWindow(QMainWindow):
         index.set_mark(row, reviewed=reviewed, dismissed=dismissed)
         self.timeline.marksChanged()
         self._sync_mark_actions(ev)
+        self.find.run()  # a marks filter may no longer hold for it
         what = ("reviewed" if reviewed else "no longer marked reviewed") if reviewed is not None else (
             "marked as not an event (left out of exports)" if dismissed else "an event again")
         self.status.showMessage(f"“{ev.label}”: {what}", 5000)
