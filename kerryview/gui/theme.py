@@ -52,6 +52,13 @@ SELECT = QColor("#111827")
 SELECT_GLOW = QColor(250, 204, 21, 150)
 LABEL_BACKING = QColor(255, 255, 255, 235)  # behind the label of the selected event drawn on top
 
+# -- find: events matching the search stand out, the others are dimmed ---------------------------
+MATCH = QColor("#c026d3")  # the ring around a match's mark, the edge of a "+n" mark holding one
+MATCH_BG = QColor("#fae8ff")  # behind a match's mark and label (opaque: paints fast)
+MATCH_COLUMN = QColor("#d946ef")  # the matching part of a cluster column
+DIM_VEIL = QColor(255, 255, 255, 170)  # laid over the events not matching while finding
+CLUSTER_COLUMN_DIM = QColor("#e5e9ef")  # a cluster column while a search is active
+
 # translucency of vague ranges (alpha out of 255)
 RANGE_MARK_FILL_ALPHA = 70
 RANGE_MARK_EDGE_ALPHA = 140

@@ -30,6 +30,9 @@ class Action(Enum):
     OPEN_FOLDER = Spec("Open &folder…", "Ctrl+Shift+O")
     EXPORT = Spec("&Export timeline…", "Ctrl+E")
     QUIT = Spec("&Quit", QKeySequence.StandardKey.Quit)
+    FIND = Spec("&Find…", "Ctrl+F",
+                "Search the events by words, names, sources or a date, and filter them")
+    GO_TO_DATE = Spec("&Go to date…", "Ctrl+G", "Centre the timeline on a date you type")
     FIT_ALL = Spec("&Fit all", "Ctrl+0")
     ZOOM_IN = Spec("Zoom &in", QKeySequence.StandardKey.ZoomIn)
     ZOOM_OUT = Spec("Zoom &out", QKeySequence.StandardKey.ZoomOut)
@@ -44,7 +47,8 @@ class Action(Enum):
 # The menus in order; None is a separator.
 MENUS: list[tuple[str, list[Action | None]]] = [
     ("&File", [Action.OPEN_FILES, Action.OPEN_FOLDER, None, Action.EXPORT, None, Action.QUIT]),
-    ("&View", [Action.FIT_ALL, Action.ZOOM_IN, Action.ZOOM_OUT]),
+    ("&Edit", [Action.FIND]),
+    ("&View", [Action.GO_TO_DATE, None, Action.FIT_ALL, Action.ZOOM_IN, Action.ZOOM_OUT]),
     ("&Event", [Action.REVIEWED, Action.DISMISSED]),
     ("&Help", [Action.ABOUT]),
 ]

@@ -9,6 +9,9 @@ Wiring (all on the main thread):
   reader.passageClicked(m)          -> timeline.setCurrentEvent(row of m's event), open_mention(m)
   documents.documentClicked(id)     -> reader shows that article with its passages marked
   documents.dateChosen(id, date)    -> set_document_date: the corpus is resolved again
+  find.matchesChanged(rows|None)    -> timeline.setHighlight (matches highlighted, others dimmed)
+  find.eventChosen(row)             -> timeline.setCurrentEvent(row) (and so the passages)
+  find.closed()                     -> the timeline takes the focus back
   jobs: progress -> status bar; each job's result -> its handler here; cancelled/failed -> status
 """
 from __future__ import annotations
@@ -21,7 +24,8 @@ from typing import Sequence
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QApplication, QInputDialog, QLineEdit, QMainWindow, QMessageBox,
+                               QSplitter, QVBoxLayout, QWidget)
 
 from kerryview.export import FORMATS
 from kerryview.gui import settings
@@ -30,6 +34,7 @@ from kerryview.gui.jobs import (Corpus, ExportJob, ExportResult, ImportFn, Impor
 from kerryview.gui.mainwindow import files
 from kerryview.gui.mainwindow.about import about_html
 from kerryview.gui.mainwindow.actions import EVENT_ACTIONS, Action, build_actions, build_menus
+from kerryview.gui.mainwindow.find import FindBar
 from kerryview.gui.mainwindow.interrupted import InterruptedImportBar
 from kerryview.gui.mainwindow.documents import DocumentsList
 from kerryview.gui.mainwindow.problems import Problem, ProblemsList
@@ -37,6 +42,8 @@ from kerryview.gui.mainwindow.status import StatusBar
 from kerryview.gui.models import MentionKey, mention_key
 from kerryview.gui.passages import PassagesPanel
 from kerryview.gui.reader import ReaderWidget
+from kerryview.gui.search import parse_date
+from kerryview.gui.timeline import axis as ta
 from kerryview.gui.timeline.index import TimelineIndex
 from kerryview.gui.timeline.widget import TimelineLegend, TimelineWidget
 from kerryview.model import Document, Event, EventMention
@@ -79,6 +86,7 @@ class MainWindow(QMainWindow):
         self.documents = DocumentsList()
         self.problems = ProblemsList()
         self.interrupted = InterruptedImportBar()
+        self.find = FindBar()
         self.status = StatusBar()
         self.setStatusBar(self.status)
         self._build_layout()
@@ -87,6 +95,8 @@ class MainWindow(QMainWindow):
             Action.OPEN_FOLDER: self.open_folder_dialog,
             Action.EXPORT: self.export_dialog,
             Action.QUIT: self.close,
+            Action.FIND: self.open_find,
+            Action.GO_TO_DATE: self.go_to_date_dialog,
             Action.FIT_ALL: self.timeline.fitAll,
             Action.ZOOM_IN: self.timeline.zoomIn,
             Action.ZOOM_OUT: self.timeline.zoomOut,
@@ -106,6 +116,10 @@ class MainWindow(QMainWindow):
         self.documents.dateChosen.connect(self.set_document_date)
         self.documents.invalidDate.connect(lambda text: self.status.showMessage(
             f"“{text}” is not a date like 2023-07-18", 6000))
+        self.find.matchesChanged.connect(self.timeline.setHighlight)
+        self.find.eventChosen.connect(self.select_event)
+        self.find.eventActivated.connect(self._event_activated)
+        self.find.closed.connect(lambda: self.timeline.setFocus(Qt.FocusReason.OtherFocusReason))
         self.interrupted.finishClicked.connect(self.finish_interrupted_import)
         self.interrupted.discardClicked.connect(self.discard_interrupted_import)
         self.status.cancelClicked.connect(self.cancel_import)
@@ -184,8 +198,18 @@ class MainWindow(QMainWindow):
         tl.setContentsMargins(0, 0, 0, 0)
         tl.setSpacing(0)
         tl.addWidget(self.interrupted)
-        tl.addWidget(self.timeline, 1)
+        tl.addWidget(self.find)
+        # the events found, left of the timeline while the find bar is open
+        self.find_split = QSplitter(Qt.Orientation.Horizontal)
+        self.find_split.addWidget(self.find.results)
+        self.find_split.addWidget(self.timeline)
+        self.find_split.setStretchFactor(1, 1)
+        self.find_split.setSizes([300, 980])
+        self.find_split.setChildrenCollapsible(False)
+        tl.addWidget(self.find_split, 1)
         tl.addWidget(self.legend)
+        self.find.hide()
+        self.find.results.hide()
 
         self.right_split = QSplitter(Qt.Orientation.Vertical)
         self.right_split.addWidget(self.documents)
@@ -239,6 +263,8 @@ class MainWindow(QMainWindow):
         if shown is not None:
             self.reader.show_document(self.docs.get(shown.id), self._mentions_by_doc.get(shown.id))
         self.status.set_counts(len(index), len(docs), len(index.undated))
+        self.find.set_corpus(index, docs)  # the search runs again on the new rows
+        self.find.select_event(self.timeline.currentRow())
 
     # -- selection ------------------------------------------------------------------------
     def select_event(self, row: int) -> None:
@@ -248,6 +274,7 @@ class MainWindow(QMainWindow):
         index = self.index()
         ev = index.events[row] if 0 <= row < len(index) else None
         self.passages.set_event(ev)
+        self.find.select_event(row)
         self._sync_mark_actions(ev)
         if ev is not None:
             self.status.showMessage(f"{ev.label} — {len(ev.mentions)} passage(s)", 5000)
@@ -276,6 +303,7 @@ class MainWindow(QMainWindow):
         index.set_mark(row, reviewed=reviewed, dismissed=dismissed)
         self.timeline.marksChanged()
         self._sync_mark_actions(ev)
+        self.find.run()  # a marks filter may no longer hold for it
         what = ("reviewed" if reviewed else "no longer marked reviewed") if reviewed is not None else (
             "marked as not an event (left out of exports)" if dismissed else "an event again")
         self.status.showMessage(f"“{ev.label}”: {what}", 5000)
@@ -307,6 +335,40 @@ class MainWindow(QMainWindow):
         doc = self.docs.get(doc_id)
         if doc is not None:
             self.reader.show_document(doc, self._mentions_by_doc.get(doc.id))
+
+    # -- find and go to date ----------------------------------------------------------------
+    def open_find(self) -> None:
+        """Edit > Find: show the find bar, its box focused."""
+        self.find.open_bar()
+
+    def go_to_date_dialog(self) -> None:
+        """View > Go to date: ask for a date and centre the timeline on it."""
+        text, ok = QInputDialog.getText(
+            self, "Go to date", "&Date (2023-07-18, 18 July 2023 or July 2023):",
+            QLineEdit.EchoMode.Normal, "")
+        self.activateWindow()  # the window's shortcuts work again at once, with or without a
+        # window manager to hand the activation back
+        if ok and text.strip():
+            self.go_to_date(text)
+
+    def go_to_date(self, text: str) -> bool:
+        """Centre the timeline on the date `text` names, zoomed so it fills the middle of the
+        view (a day shows its hours, a month its days); a date without a year is taken in the
+        year shown. False (and a message) when `text` is not a date."""
+        d = parse_date(text)
+        if d is None:
+            self.status.showMessage(f"“{text.strip()}” is not a date like 2023-07-18, "
+                                    "18 July 2023 or July 2023", 8000)
+            return False
+        if d.has_year:
+            a, b = d.start, d.end
+        else:
+            t0, t1 = self.timeline.view()
+            a, b = d.in_year(ta.to_datetime((t0 + t1) / 2).year) or d.in_year(2024)
+        self.timeline.showSpan(a, b)
+        self.timeline.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.status.showMessage(f"Showing {d.text}", 5000)
+        return True
 
     # -- corrections ----------------------------------------------------------------------
     def set_document_date(self, doc_id: str, value: date | None) -> bool:

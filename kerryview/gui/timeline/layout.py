@@ -102,6 +102,7 @@ class Frame:
     items: list[Item] = field(default_factory=list)
     cells: list = field(default_factory=list)  # (t_a, t_b, count, rect)
     overflow: list = field(default_factory=list)  # (t_a, t_b, count, rect)
+    overflow_matched: list[int] = field(default_factory=list)  # per overflow mark, while finding
     in_view: int = 0
 
 
@@ -228,10 +229,12 @@ class LaneLayouts:
 def compute_frame(view: TimelineView, width: int, height: int, index: TimelineIndex,
                   current: int, lanes: LaneLayouts, label_px: Callable[[int], float],
                   small_w: Callable[[str], float], context_w: Callable[[str], float],
-                  rect: Callable[[float, float, float, float], Rect] = Box) -> Frame:
+                  rect: Callable[[float, float, float, float], Rect] = Box,
+                  matched: Sequence[int] | None = None) -> Frame:
     """What to draw for `view` on a `width` x `height` widget. `current` is the selected row
     (-1: none); `label_px(row)` the width of an event's label with its badges, `small_w` and
-    `context_w` the widths of tick and context labels."""
+    `context_w` the widths of tick and context labels. `matched` (a flag per row, while a search
+    is active) counts the matches hidden in each "+n" mark (overflow_matched)."""
     t0, t1 = view.range(width)
     scale = view.scale
     fr = Frame(mode="empty", t0=t0, t1=t1)
@@ -277,6 +280,10 @@ def compute_frame(view: TimelineView, width: int, height: int, index: TimelineIn
     if layout.overflow:
         fr.overflow = cluster_cells(layout.overflow_starts, t0, t1, scale, s_lo,
                                     height - BOTTOM_H, BOTTOM_H - 3, rect)
+        if matched is not None and fr.overflow:
+            hits = array("d", (starts[r] for r in layout.overflow if matched[r]))
+            fr.overflow_matched = [bisect_left(hits, b) - bisect_left(hits, a)
+                                   for a, b, _n, _rect in fr.overflow]
     return fr
 
 

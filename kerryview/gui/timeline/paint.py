@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from array import array
+from bisect import bisect_left
 
 from PySide6.QtCore import QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QLinearGradient, QPainter, QPainterPath, QPen
@@ -89,12 +90,19 @@ class FramePainter:
         self.current = -1
         self.width = 0
         self.height = 0
+        self.matched: bytearray | None = None
+        self.match_starts = array("d")
 
     def paint(self, p: QPainter, fr: Frame, *, index: TimelineIndex, view: TimelineView,
               current: int, width: int, height: int, focus: bool,
-              empty_text: tuple[str, str]) -> None:
+              empty_text: tuple[str, str], matched: bytearray | None = None,
+              match_starts: array | None = None) -> None:
+        """`matched` (a flag per row) while a search is active: matches are highlighted, the
+        other events dimmed; `match_starts` are the matches' starts, sorted (cluster columns)."""
         self.index, self.view, self.current = index, view, current
         self.width, self.height = width, height
+        self.matched = matched
+        self.match_starts = match_starts if match_starts is not None else array("d")
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         p.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
         p.fillRect(QRect(0, 0, width, height), theme.BG)
@@ -175,11 +183,18 @@ class FramePainter:
         p.setFont(self.fonts.small)
         # Opaque fills, no antialiased rounded paths: a translucent rounded column costs about
         # 0.2 ms to rasterise, and a zoomed-out frame draws dozens (benchmarks/timeline_paint.py).
-        fill = theme.CLUSTER_COLUMN
+        finding = self.matched is not None
+        fill = theme.CLUSTER_COLUMN_DIM if finding else theme.CLUSTER_COLUMN
+        hits = self.match_starts
         for a, b, n, rect in fr.cells:
             hgt = max(4.0, (bottom - top) * math.sqrt(n) / sm)
             bar = QRectF(rect.x(), bottom - hgt, rect.width(), hgt)
             p.fillRect(bar, fill)
+            if finding:
+                m = bisect_left(hits, b) - bisect_left(hits, a)
+                if m:  # the matches among them, on the same scale, from the bottom
+                    mh = max(4.0, (bottom - top) * math.sqrt(m) / sm)
+                    p.fillRect(QRectF(rect.x(), bottom - mh, rect.width(), mh), theme.MATCH_COLUMN)
             text = short_count(n)
             tw = fm_small.horizontalAdvance(text)
             if tw <= rect.width() + 4:
@@ -197,26 +212,44 @@ class FramePainter:
     def _paint_overflow(self, p: QPainter, fr: Frame) -> None:
         fm_small = self.fonts.fm_small
         p.setFont(self.fonts.small)
-        for a, b, n, rect in fr.overflow:
+        hits = fr.overflow_matched
+        for i, (a, b, n, rect) in enumerate(fr.overflow):
             text = f"+{short_count(n)}"
             tw = fm_small.horizontalAdvance(text) + 8
             x = min(max(rect.center().x() - tw / 2, 2.0), self.width - tw - 2)
             r = QRectF(x, rect.y() + 2, tw, rect.height() - 4)
-            p.setPen(QPen(theme.CLUSTER, 1))
-            p.setBrush(theme.MARK_FILL)
+            if i < len(hits) and hits[i]:  # holds matches of the search
+                p.setPen(QPen(theme.MATCH, 2))
+                p.setBrush(theme.MATCH_BG)
+            else:
+                p.setPen(QPen(theme.CLUSTER, 1))
+                p.setBrush(theme.MARK_FILL)
             p.drawRoundedRect(r, 6, 6)
             p.setPen(theme.CLUSTER_FG)
             p.drawText(r, Qt.AlignmentFlag.AlignCenter, text)
 
     def _paint_items(self, p: QPainter, fr: Frame) -> None:
         kinds = self.index.kinds
-        # vague ranges first so that points and bars stay on top
-        for it in fr.items:
-            if kinds[it.row] == RANGE:
-                self._paint_item(p, it)
-        for it in fr.items:
-            if kinds[it.row] != RANGE:
-                self._paint_item(p, it)
+        matched = self.matched
+        if matched is None:
+            front: list[Item] = []
+            back = fr.items
+        else:
+            # while finding: the other events, a veil over them (one fill dims them all, far
+            # cheaper than painting each at an opacity), then the matches and the selection
+            front = [it for it in fr.items if matched[it.row] or it.row == self.current]
+            back = [it for it in fr.items if not matched[it.row] and it.row != self.current]
+        for layer in (back, front):
+            # vague ranges first so that points and bars stay on top
+            for it in layer:
+                if kinds[it.row] == RANGE:
+                    self._paint_item(p, it)
+            for it in layer:
+                if kinds[it.row] != RANGE:
+                    self._paint_item(p, it)
+            if layer is back and matched is not None:
+                p.fillRect(QRectF(0, LANE_TOP, self.width, self.height - LANE_TOP),
+                           theme.DIM_VEIL)
 
     def _paint_item(self, p: QPainter, it: Item, overlay: bool = False) -> None:
         idx = self.index
@@ -231,6 +264,9 @@ class FramePainter:
         colour = mark_colour(kind, sched)
         extras = self.labels.extras_w(r)
         dismissed = idx.dismissed[r]
+        matched = self.matched
+        if matched is not None and matched[r]:
+            self._paint_match_backing(p, it, kind, top)
         if dismissed:
             p.setOpacity(0.35)
         text_h = LANE_H
@@ -287,6 +323,21 @@ class FramePainter:
             p.drawRoundedRect(tr, 8, 8)
             p.setPen(theme.SCHEDULED)
             p.drawText(tr, Qt.AlignmentFlag.AlignCenter, tag)
+
+    def _paint_match_backing(self, p: QPainter, it: Item, kind: int, top: float) -> None:
+        """Behind a match: a pill over its mark and label, and a ring on its mark."""
+        x0, x1 = it.x0, it.x1
+        left = max(min(x0, (x0 + x1) / 2 - 10), -4.0)
+        right = min(it.right, self.width - 2.0)
+        if right - left < 16:
+            right = left + 16
+        p.setPen(QPen(theme.MATCH, 1.5))
+        p.setBrush(theme.MATCH_BG)
+        p.drawRoundedRect(QRectF(left, top + 1.5, right - left, LANE_H - 3), 7, 7)
+        if not is_wide(kind, x0, x1):
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.setPen(QPen(theme.MATCH, 2))
+            p.drawEllipse(QPointF((x0 + x1) / 2, top + LANE_H / 2), 8.5, 8.5)
 
 
 # -- shapes, shared with the legend -------------------------------------------------------------

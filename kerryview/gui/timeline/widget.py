@@ -10,7 +10,9 @@ The frame is computed once per change of view, data or size, and cached until th
 """
 from __future__ import annotations
 
+from array import array
 from html import escape
+from typing import Iterable
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QPainter
@@ -61,6 +63,8 @@ class TimelineWidget(QWidget):
         self._dragging = False
         self._painted = False
         self._fit_pending = False
+        self._matched: bytearray | None = None  # a flag per row while a search is active
+        self._match_starts = array("d")  # the matched events' starts, sorted
         self.notify_paints = False
         self._empty_text = ("No events yet",
                             "Open articles with File › Open files… or drop files or folders here.")
@@ -85,6 +89,8 @@ class TimelineWidget(QWidget):
         self._labels.reset(index)
         self._layouts.clear()
         self._current = -1
+        self._matched = None  # rows changed: the find bar sets its matches again
+        self._match_starts = array("d")
         if old_id is not None and old_id.id in index.row_of:
             self._current = index.row_of[old_id.id]
         if not keep_view:
@@ -98,6 +104,28 @@ class TimelineWidget(QWidget):
         """Repaint after the index's marks changed in place; marks never change the layout
         (same label and badge widths), so nothing moves."""
         self._invalidate()
+
+    def setHighlight(self, rows: Iterable[int] | None) -> None:  # noqa: N802
+        """Draw the events of `rows` highlighted and dim the others (a search is active), or
+        draw every event as usual (None). Highlights never change the layout."""
+        if rows is None:
+            self._matched = None
+            self._match_starts = array("d")
+        else:
+            flags = bytearray(len(self._index))
+            for r in rows:
+                flags[r] = 1
+            self._matched = flags
+            starts = self._index.starts
+            self._match_starts = array("d", (starts[r] for r in range(len(flags)) if flags[r]))
+        self._invalidate()
+
+    def highlighted(self) -> list[int]:
+        """The rows drawn highlighted; [] when no search is active."""
+        return [] if self._matched is None else [r for r, f in enumerate(self._matched) if f]
+
+    def highlightActive(self) -> bool:  # noqa: N802
+        return self._matched is not None
 
     def currentRow(self) -> int:  # noqa: N802
         return self._current
@@ -167,6 +195,12 @@ class TimelineWidget(QWidget):
         self._view.center_on(t, self.width())
         self._view_changed()
 
+    def showSpan(self, a: float, b: float) -> None:  # noqa: N802
+        """Centre the view on [a, b) at a zoom where it fills the middle half of the view
+        (Go to date: a day shows its hours, a month its days)."""
+        span = max(b - a, 1.0)
+        self.setView(a - span / 2, b + span / 2)
+
     def fitAll(self) -> None:  # noqa: N802
         idx = self._index
         if not len(idx):
@@ -194,7 +228,8 @@ class TimelineWidget(QWidget):
             self._frame = compute_frame(self._view, self.width(), self.height(), self._index,
                                         self._current, self._layouts, self._labels.label_px,
                                         fonts.fm_small.horizontalAdvance,
-                                        fonts.fm_context.horizontalAdvance, QRectF)
+                                        fonts.fm_context.horizontalAdvance, QRectF,
+                                        matched=self._matched)
         return self._frame
 
     def _badge_text(self, row: int) -> str:
@@ -236,7 +271,8 @@ class TimelineWidget(QWidget):
         try:
             self._painter.paint(p, fr, index=self._index, view=self._view, current=self._current,
                                 width=self.width(), height=self.height(), focus=self.hasFocus(),
-                                empty_text=self._empty_text)
+                                empty_text=self._empty_text, matched=self._matched,
+                                match_starts=self._match_starts)
         finally:
             p.end()
         if not self._painted:
@@ -246,6 +282,32 @@ class TimelineWidget(QWidget):
             self.painted.emit()
 
     # -- input ------------------------------------------------------------------------------
+    def rowInLane(self, step: int) -> int:  # noqa: N802
+        """The event nearest in time to the selected one in the nearest lane above (step -1) or
+        below (+1) that has an event on screen; -1 when there is none. With nothing selected,
+        the event nearest the middle of the top lane."""
+        items = [it for it in self.frame().items if it.x0 <= self.width() and it.hit.right() >= 0]
+        if not items:
+            return -1
+        cur = next((it for it in items if it.row == self._current), None)
+        if cur is None:
+            if self._current >= 0:
+                x = self._view.x(self._index.starts[self._current])
+                lane = -1 if step > 0 else len(items) + 100  # from outside the lanes
+            else:
+                x, lane = self.width() / 2, -1
+                step = 1
+        else:
+            x, lane = marker_x(self._index.kinds[cur.row], cur.x0, cur.x1), cur.lane
+        lanes = sorted({it.lane for it in items if (it.lane - lane) * step > 0},
+                       key=lambda ln: abs(ln - lane))
+        if not lanes:
+            return -1
+        target = lanes[0]
+        best = min((it for it in items if it.lane == target),
+                   key=lambda it: abs(marker_x(self._index.kinds[it.row], it.x0, it.x1) - x))
+        return best.row
+
     def hitTest(self, pos: QPointF):
         fr = self.frame()
         for it in reversed(fr.items):
@@ -338,6 +400,11 @@ class TimelineWidget(QWidget):
             else:
                 row = min(max(self._current + step, 0), n - 1)
             self.setCurrentEvent(row)
+        elif k in (Qt.Key.Key_Up, Qt.Key.Key_Down) and not mods & (
+                Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.ControlModifier) and n:
+            row = self.rowInLane(-1 if k == Qt.Key.Key_Up else 1)
+            if row >= 0:
+                self.setCurrentEvent(row)
         elif k == Qt.Key.Key_Home and n:
             self.setCurrentEvent(0)
         elif k == Qt.Key.Key_End and n:
