@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Callable
 
+from kerryview.cancellation import NEVER, Cancellation
 from kerryview.text.sentences import sentence_spans
 from kerryview.text.context import ContextBuilder
 from kerryview.text.similarity import Vectorizer
@@ -77,20 +78,28 @@ def _day_intervals(timexes: list[Timex]) -> list[Interval | None]:
     return out
 
 
-def infer_dcts(docs: list[Document], tag: Tagger) -> dict[str, list[Timex]]:
+def declared_dct(d: Document) -> None:
+    """Set d.dct to the date the document declares (its date line, its page's metadata, the
+    user's), or None: what evidence 1 and 2 say, before anything is inferred."""
+    line = d.dateline
+    if line is not None:
+        d.dct = line.value
+        d.dct_source = DateSource(DateSourceKind.STATED_IN_TEXT,
+                                  f"stated in the article (“{d.text[line.start:line.end]}”)")
+    elif d.dct is not None and d.dct_source.kind in KEPT_KINDS:
+        pass  # declared by the page's metadata when it was read, or set by the user
+    else:
+        d.dct, d.dct_source = None, DateSource.unknown()
+
+
+def infer_dcts(docs: list[Document], tag: Tagger,
+               cancel: Cancellation = NEVER) -> dict[str, list[Timex]]:
     """Set doc.dct / doc.dct_source for every document; return each document's timexes
-    resolved against its final DCT (so callers need not tag again)."""
+    resolved against its final DCT (so callers need not tag again). `cancel` is checked for
+    every candidate date and passage, so Cancel answers even inside one long article."""
     tagged: dict[str, list[Timex]] = {}
     for d in docs:
-        line = d.dateline
-        if line is not None:
-            d.dct = line.value
-            d.dct_source = DateSource(DateSourceKind.STATED_IN_TEXT,
-                                      f"stated in the article (“{d.text[line.start:line.end]}”)")
-        elif d.dct is not None and d.dct_source.kind in KEPT_KINDS:
-            pass  # declared by the page's metadata when it was read, or set by the user
-        else:
-            d.dct, d.dct_source = None, DateSource.unknown()
+        declared_dct(d)
     undated = [d for d in docs if d.dct is None]
     for d in docs:
         if d.dct is not None:
@@ -100,7 +109,7 @@ def infer_dcts(docs: list[Document], tag: Tagger) -> dict[str, list[Timex]]:
 
     # Passages of every document, vectorised against one corpus-wide IDF.
     raw: dict[str, list[Timex]] = {d.id: tag(d.text, None) for d in undated}
-    passages = {d.id: _passages(d.text, tagged[d.id] if d.id in tagged else raw[d.id])
+    passages = {d.id: _passages(d.text, tagged[d.id] if d.id in tagged else raw[d.id], cancel)
                 for d in docs}
     bags = [p.bag for ps in passages.values() for p in ps]
     vec = Vectorizer.fit(bags)
@@ -119,7 +128,7 @@ def infer_dcts(docs: list[Document], tag: Tagger) -> dict[str, list[Timex]]:
     while remaining:
         results = {}
         for d in remaining:
-            result = _best_candidate(d, passages[d.id], known, tag, raw[d.id])
+            result = _best_candidate(d, passages[d.id], known, tag, raw[d.id], cancel)
             if result is not None:
                 results[d.id] = result
         if not results:
@@ -138,12 +147,13 @@ def infer_dcts(docs: list[Document], tag: Tagger) -> dict[str, list[Timex]]:
     return tagged
 
 
-def _passages(text: str, timexes: list[Timex]) -> list[_Passage]:
+def _passages(text: str, timexes: list[Timex], cancel: Cancellation = NEVER) -> list[_Passage]:
     """The dated passages of one text, each with the tense around its time expression (the
     tagger's reading of it, so that a date the tagger put in the past counts as past here)."""
     contexts = ContextBuilder(text, sentence_spans(text), timexes)
     out = []
     for i, t in enumerate(timexes):
+        cancel.check()
         if t.type in ("DATE", "TIME"):
             out.append(_Passage(i, _sentence_of(text, contexts, t),
                                 tense=tense(text, t.start, t.end), bag=contexts.terms(t.start)))
@@ -182,7 +192,8 @@ def _known_of(d: Document, timexes: list[Timex], ps: list[_Passage]) -> list[_Kn
 def _candidates(raw_days: list[Interval], matched: list[_Known]) -> list[date]:
     """Days within a week after the article's own dates and the dates of matching passages."""
     seeds = {iv.start.date() for iv in raw_days} | {k.interval.start.date() for k in matched}
-    days = sorted({s + timedelta(days=k) for s in seeds for k in range(CANDIDATE_WINDOW_DAYS)})
+    days = sorted({s + timedelta(days=k) for s in seeds for k in range(CANDIDATE_WINDOW_DAYS)
+                   if (date.max - s).days >= k})  # none after 9999-12-31
     if len(days) > MAX_CANDIDATES:  # a corpus spread over years: try the days nearest its middle
         mid = days[len(days) // 2]
         days = sorted(sorted(days, key=lambda x: abs((x - mid).days))[:MAX_CANDIDATES])
@@ -190,16 +201,20 @@ def _candidates(raw_days: list[Interval], matched: list[_Known]) -> list[date]:
 
 
 def _best_candidate(d: Document, ps: list[_Passage], known: _KnownIndex, tag: Tagger,
-                    raw: list[Timex]):
+                    raw: list[Timex], cancel: Cancellation = NEVER):
     """(dct, score, timexes, explanation) of the best candidate, or None without evidence."""
     raw_days = [iv for iv in _day_intervals(raw) if iv is not None]
     # Which known passages each of this document's passages could be telling.
-    matches = {p.timex_index: known.matches(p.vector) for p in ps}
+    matches = {}
+    for p in ps:
+        cancel.check()
+        matches[p.timex_index] = known.matches(p.vector)
     if not raw_days and not any(matches.values()):
         return None
     by_index = {p.timex_index: p for p in ps}
     best = None
     for c in _candidates(raw_days, [k for m in matches.values() for _, k in m]):
+        cancel.check()
         timexes = tag(d.text, c)
         ivs = _day_intervals(timexes)
         agree, violations, agreeing = 0.0, 0, []
@@ -211,7 +226,7 @@ def _best_candidate(d: Document, ps: list[_Passage], known: _KnownIndex, tag: Ta
             p = by_index[i]
             if p.tense == "past" and iv.start.date() > c:
                 violations += 1
-            if p.tense == "future" and iv.end.date() <= c - timedelta(days=1):
+            if p.tense == "future" and iv.end.date() < c:  # ended before the day before c
                 violations += 1
             hits = [(s, k) for s, k in matches.get(i, []) if k.interval.overlaps(iv)]
             if hits:
