@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from kerryview.bundled import bundled_corpus_paths
-from kerryview.cancellation import Cancellation, Cancelled
+from kerryview.cancellation import NEVER, Cancellation, Cancelled
 from kerryview.events.mentions import Found, find_mentions
 from kerryview.ingest import ReadError, expand_paths, read_document
 from kerryview.model import Document, Event
@@ -85,17 +85,19 @@ class CachingTagger:
     """tag(text, dct) that recognizes each text once: dating a document tries many candidate
     publication dates, and only the (cheap) resolution phase depends on the date."""
 
-    def __init__(self, on_new_text: Callable[[], None] | None = None) -> None:
+    def __init__(self, on_new_text: Callable[[], None] | None = None,
+                 cancel: Cancellation = NEVER) -> None:
         self._recognized: dict[str, list] = {}
         self._on_new_text = on_new_text  # progress and cancel, once per article recognized
+        self._cancel = cancel  # and inside each article
 
     def __call__(self, text: str, dct):
         pending = self._recognized.get(text)
         if pending is None:
             if self._on_new_text:
                 self._on_new_text()
-            pending = self._recognized[text] = recognize(text)
-        return resolve(text, pending, dct)
+            pending = self._recognized[text] = recognize(text, self._cancel)
+        return resolve(text, pending, dct, self._cancel)
 
 
 class _ArticleFailed(Exception):
@@ -224,8 +226,8 @@ def build_corpus(documents: list[Document], progress: Progress | None = None,
         done += 1
 
     failed: dict[str, Problem] = {}
-    timexes = _date_documents(documents, CachingTagger(lambda: step("Reading dates in the articles")),
-                              cancel, failed)
+    tagger = CachingTagger(lambda: step("Reading dates in the articles"), cancel)
+    timexes = _date_documents(documents, tagger, cancel, failed)
     done = n
     found: list[Found] = []
     for d in documents:

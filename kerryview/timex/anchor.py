@@ -11,6 +11,7 @@ import re
 from datetime import date, timedelta
 from functools import lru_cache
 
+from kerryview.cancellation import NEVER, Cancellation
 from kerryview.model import Timex
 
 from kerryview.calendar import values
@@ -353,7 +354,13 @@ def _underspecified(p: Pending) -> str:
     return values.UNDERSPECIFIED.get(p.args.get("unit", "D"), "XXXX-XX-XX")
 
 
-def resolve(text: str, pendings: list[Pending], dct: date | None) -> list[Timex]:
-    """Final `Timex` objects, in text order."""
+def resolve(text: str, pendings: list[Pending], dct: date | None,
+            cancel: Cancellation = NEVER) -> list[Timex]:
+    """Final `Timex` objects, in text order (`cancel` polled every few hundred)."""
     r = Resolver(text, dct)
-    return [r.resolve(p) for p in pendings]
+    out = []
+    for i, p in enumerate(pendings):
+        if i % 256 == 0:
+            cancel.check()
+        out.append(r.resolve(p))
+    return out
