@@ -2,8 +2,10 @@
 corpus (publication dates, merging, disagreements) -> store.
 
 Plain Python, no Qt: the GUI runs it in a worker thread, the CLI and tests call it directly.
-`progress(done, total, what)` reports steps; `cancelled()` is polled between steps and raises
-Cancelled before anything is written, so a cancelled import leaves the store as it was.
+`progress(done, total, what)` reports steps; `cancelled()` is polled between steps and inside
+every stage (kerryview.cancellation: Cancel answers within a second even inside one long
+article) and raises Cancelled before anything is written, so a cancelled import leaves the
+store as it was. An article a stage fails on becomes a Problem; the others are processed.
 """
 from __future__ import annotations
 
@@ -125,7 +127,9 @@ class _IsolatingTagger:
 
 
 def _failure(doc: Document, error: BaseException) -> Problem:
-    reason = f"{type(error).__name__}: {error}".rstrip(": ")
+    lines = str(error).strip().splitlines()
+    detail = lines[0][:200] if lines else ""
+    reason = f"{type(error).__name__}: {detail}" if detail else type(error).__name__
     return Problem(doc.path, f"could not be processed: {reason}; the other articles are imported")
 
 
@@ -177,10 +181,12 @@ def _date_documents(documents: list[Document], tag: CachingTagger, cancel: Cance
             raise
         except _ArticleFailed as e:
             culprits = [(d, e.error) for d in ok if d.text == e.text]
+            if not culprits:
+                raise e.error from None  # not one of these articles' texts: nothing to set aside
         except Exception as e:  # noqa: BLE001 - not in the tagger: find whose it is
             culprits = _culprits(ok, lambda one: infer_dcts(one, tagger, cancel))
             if not culprits:
-                raise  # only these articles together fail: a fault of the corpus, not of one
+                raise  # it failed on all together but on no part of them: not reproducible
         for d, error in culprits:
             _set_aside(d, error, failed)
 
