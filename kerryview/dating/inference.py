@@ -124,23 +124,29 @@ def infer_dcts(docs: list[Document], tag: Tagger,
 
     # Waves: every undated document is scored against what is dated so far; the confident ones
     # (within WAVE_MARGIN of the wave's best) are dated, and their passages join the evidence.
+    # A document is scored again in every wave, against the same candidate dates mostly: its
+    # day intervals under each candidate are kept (tagging is what costs), so the waves do not
+    # re-tag every remaining document each time (that made dating quadratic in the corpus).
+    days_under: dict[str, dict[date, list[Interval | None]]] = {d.id: {} for d in undated}
     remaining = list(undated)
     while remaining:
-        results = {}
+        results: dict[str, _Best] = {}
         for d in remaining:
-            result = _best_candidate(d, passages[d.id], known, tag, raw[d.id], cancel)
+            result = _best_candidate(d, passages[d.id], known, tag, raw[d.id], cancel,
+                                     days_under[d.id])
             if result is not None:
                 results[d.id] = result
         if not results:
             break
-        top = max(r[1] for r in results.values())
+        top = max(r.score for r in results.values())
         for d in list(remaining):
             r = results.get(d.id)
-            if r is None or r[1] < top * WAVE_MARGIN and r[1] != top:
+            if r is None or r.score < top * WAVE_MARGIN and r.score != top:
                 continue
-            d.dct, _, tagged[d.id] = r[0], r[1], r[2]
-            d.dct_source = DateSource(DateSourceKind.INFERRED, r[3])
-            known.extend(_known_of(d, r[2], passages[d.id]))
+            timexes = tag(d.text, r.dct)
+            d.dct, tagged[d.id] = r.dct, timexes
+            d.dct_source = DateSource(DateSourceKind.INFERRED, r.explanation(timexes))
+            known.extend(_known_of(d, timexes, passages[d.id]))
             remaining.remove(d)
     for d in remaining:
         tagged[d.id] = raw[d.id]
@@ -200,9 +206,38 @@ def _candidates(raw_days: list[Interval], matched: list[_Known]) -> list[date]:
     return days
 
 
+@dataclass
+class _Best:
+    """The best candidate publication date of a document, with why: the passages that agree
+    with a dated article's (index of the time expression, the known passage, the similarity)
+    and how many passages it puts on the wrong side of the date."""
+
+    dct: date
+    score: float
+    agreeing: list[tuple[int, _Known, float]]
+    violations: int
+
+    def explanation(self, timexes: list[Timex]) -> str:
+        """The sentence shown to the user, from the document's timexes under this date."""
+        if self.agreeing:
+            i, k, s = max(self.agreeing, key=lambda a: a[2])
+            t = timexes[i]
+            why = (f"inferred from the other articles: “{' '.join(t.text.split())}” is the event "
+                   f"{k.doc_id} dates {k.interval.start.date().isoformat()}; "
+                   f"{len(self.agreeing)} passage{'s agree' if len(self.agreeing) != 1 else ' agrees'}")
+        else:
+            why = "inferred from the dates in the article: the latest day it reports"
+        if self.violations:
+            why += f" ({self.violations} passage{'s' if self.violations != 1 else ''} disagree)"
+        return why
+
+
 def _best_candidate(d: Document, ps: list[_Passage], known: _KnownIndex, tag: Tagger,
-                    raw: list[Timex], cancel: Cancellation = NEVER):
-    """(dct, score, timexes, explanation) of the best candidate, or None without evidence."""
+                    raw: list[Timex], cancel: Cancellation = NEVER,
+                    days_under: dict[date, list[Interval | None]] | None = None) -> _Best | None:
+    """The best candidate date, or None without evidence. `days_under` keeps the document's
+    day intervals under each candidate tried (the same in every wave)."""
+    days_under = {} if days_under is None else days_under
     raw_days = [iv for iv in _day_intervals(raw) if iv is not None]
     # Which known passages each of this document's passages could be telling.
     matches = {}
@@ -215,8 +250,9 @@ def _best_candidate(d: Document, ps: list[_Passage], known: _KnownIndex, tag: Ta
     best = None
     for c in _candidates(raw_days, [k for m in matches.values() for _, k in m]):
         cancel.check()
-        timexes = tag(d.text, c)
-        ivs = _day_intervals(timexes)
+        ivs = days_under.get(c)
+        if ivs is None:
+            ivs = days_under[c] = _day_intervals(tag(d.text, c))
         agree, violations, agreeing = 0.0, 0, []
         days = []
         for i, iv in enumerate(ivs):
@@ -232,23 +268,11 @@ def _best_candidate(d: Document, ps: list[_Passage], known: _KnownIndex, tag: Ta
             if hits:
                 s, k = max(hits, key=lambda h: h[0])
                 agree += s
-                agreeing.append((timexes[i], k, s))
+                agreeing.append((i, k, s))
         if agree == 0 and not raw_days:
             continue
         spread = ((max(days) - min(days)).days / 7) if days else 0.0
         score = agree - VIOLATION_WEIGHT * violations - SPREAD_WEIGHT * spread
-        if best is None or score > best[1] + 1e-9:
-            best = (c, score, timexes, agreeing, violations)
-    if best is None:
-        return None
-    c, score, timexes, agreeing, violations = best
-    if agreeing:
-        t, k, s = max(agreeing, key=lambda a: a[2])
-        why = (f"inferred from the other articles: “{' '.join(t.text.split())}” is the event "
-               f"{k.doc_id} dates {k.interval.start.date().isoformat()}; "
-               f"{len(agreeing)} passage{'s agree' if len(agreeing) != 1 else ' agrees'}")
-    else:
-        why = "inferred from the dates in the article: the latest day it reports"
-    if violations:
-        why += f" ({violations} passage{'s' if violations != 1 else ''} disagree)"
-    return c, score, timexes, why
+        if best is None or score > best.score + 1e-9:
+            best = _Best(c, score, agreeing, violations)
+    return best
