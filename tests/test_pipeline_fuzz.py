@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from importlib import resources
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from kerryview.dating.datelines import read_dateline
@@ -77,8 +77,23 @@ def _digest(events) -> list[tuple]:
             for e in events]
 
 
+# What this property found (each an OverflowError that cost the whole import), kept as examples:
+FOUND = [
+    ["Date: 9999-12-31\n\nthe past three years "],  # the period up to 9999-12-31 (mentions)
+    ["1st 9:30 p.m. Monday ", "Date: 9999-12-25\n\n1st the following Friday "],  # candidates
+    ["date 9999-01-01\n\n9:30 p.m. Monday the past three years said "],  # event end + 3 years
+    ["1st wed. next ", "date 0001-01-01\n\n1st 1st 1st Jan. 1, 1 "],  # the day before 0001-01-01
+    ["1st ", "July 20, 2023, at 10:30 a.m. 9999 decade said "],  # a 99,990-year duration
+]
+
+
 @settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(article, min_size=1, max_size=3))
+@example(FOUND[0])
+@example(FOUND[1])
+@example(FOUND[2])
+@example(FOUND[3])
+@example(FOUND[4])
 def test_articles_of_rule_words_go_through_the_pipeline(texts):
     docs = _documents(texts)
     problems: list[Problem] = []

@@ -212,7 +212,7 @@ def make_event(group: list[Item]) -> Event:
                                          for it in group)).encode()).hexdigest()[:12]
     start, end = iv.start, iv.end
     dur = duration_timedelta(duration) if duration else None
-    if dur and dur >= timedelta(days=1) and iv.granularity.day_or_finer and end < datetime.max - dur:
+    if dur and dur >= timedelta(days=1) and iv.granularity.day_or_finer and dur < datetime.max - start:
         end = max(end, start + dur)  # "a three-day visit" starting that day (none past 9999)
     return Event(id=ident, label=medoid.label, value=chosen.mention.timex.value,
                  start=iso(start), end=iso(end), granularity=iv.granularity,
