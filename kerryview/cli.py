@@ -99,7 +99,7 @@ def _extract(args: argparse.Namespace) -> int:
         docs, events, problems = result.documents, result.events, result.problems
     else:
         docs, problems = read_documents(args.paths)
-        events = build_corpus(docs)
+        events = build_corpus(docs, problems=problems)
     for p in problems:
         print(f"kerryview: {p}", file=sys.stderr)
     json.dump(corpus_json(docs, events), sys.stdout, ensure_ascii=False,

@@ -235,9 +235,11 @@ def test_a_century_mentioned_is_what_a_century_later_counts_from():
 
 
 def test_the_first_decade_does_not_crash_the_tagger():
-    """"two decades ago" said in year 1 is the decade 000, which values.parse turned into year 0."""
+    """"two decades ago" said in year 1 is before the calendar: no value, never a crash (it
+    was once a crash, then the decade 000 by clamping; a date outside 1-9999 has no value)."""
     from kerryview.timex import tag
-    assert [t.value for t in tag("Two decades ago it began.", date(1, 1, 1))] == ["000"]
+    assert [t.value for t in tag("Two decades ago it began.", date(1, 1, 1))] == ["XXX"]
+    assert [t.value for t in tag("A decade ago it began.", date(15, 1, 1))] == ["000"]
 
 
 def test_of_two_dates_that_agree_an_event_takes_the_finer():

@@ -86,3 +86,29 @@ def test_the_date_line_is_not_an_event():
     assert event.value == "2023-07-17"
     [m] = event.mentions
     assert m.text == MEETING.format("July 17")  # the passage starts after the date line
+
+
+def test_waves_do_not_tag_a_document_again_for_a_date_already_tried():
+    """Dating goes in waves and scores every remaining document in each; re-tagging each one
+    under every candidate in every wave made dating quadratic in the number of articles.
+    A document is tagged once per candidate date, and once more under the date it gets."""
+    from collections import Counter
+
+    calls: Counter = Counter()
+    tagger = CachingTagger()
+
+    def counting(text, dct):
+        calls[text, dct] += 1
+        return tagger(text, dct)
+
+    docs = [  # dated in a chain: b by a, c by b (a wave later); e by its own date, last
+        _doc("a", "date 2023-07-18\n\n" + MEETING.format("July 17")),
+        _doc("b", MEETING.format("Monday") + " Yellen toured the Shanghai container port "
+                                             "terminal on Tuesday."),
+        _doc("c", "Yellen toured the Shanghai container port terminal on Tuesday, officials said."),
+        _doc("e", "The climate talks began on July 10, 2023."),
+    ]
+    infer_dcts(docs, counting)
+    assert [d.dct for d in docs] == [date(2023, 7, 18), date(2023, 7, 18), date(2023, 7, 18),
+                                     date(2023, 7, 10)]
+    assert max(calls.values()) <= 2, calls.most_common(3)

@@ -131,9 +131,12 @@ def duration_timedelta(value: str) -> timedelta | None:
     f = parse_duration(value)
     if f is None:
         return None
-    return timedelta(days=f.get("Y", 0) * 365.25 + f.get("M", 0) * 30.44 + f.get("W", 0) * 7
-                     + f.get("D", 0), hours=f.get("H", 0), minutes=f.get("MIN", 0),
-                     seconds=f.get("S", 0))
+    try:
+        return timedelta(days=f.get("Y", 0) * 365.25 + f.get("M", 0) * 30.44 + f.get("W", 0) * 7
+                         + f.get("D", 0), hours=f.get("H", 0), minutes=f.get("MIN", 0),
+                         seconds=f.get("S", 0))
+    except OverflowError:  # "a billion years": longer than the calendar, no span to draw
+        return None
 
 
 def iso(dt: datetime) -> str:

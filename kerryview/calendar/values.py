@@ -6,6 +6,7 @@ keep their granularity (a month stays `2023-07`).
 """
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 from kerryview.calendar.timex3 import parse_value
@@ -50,12 +51,34 @@ def fmt(d: date, gran: str) -> str:
     raise ValueError(gran)
 
 
+class OutsideCalendar(OverflowError):
+    """A date before year 1 or after 9999 ("next week" said on 9999-12-31): it has no value.
+    An OverflowError, as date arithmetic raises, so callers catch both the same way."""
+
+
+_LEADING_YEAR = re.compile(r"-?\d+")
+
+
+def in_calendar(value: str) -> bool:
+    """False for a value whose year is outside 1-9999 (10000-01-05, 0000-12, -001, -19): what
+    calendar arithmetic on a date near the edges writes; values without a year (XXXX-WXX,
+    PRESENT_REF, durations) and decades (999) or centuries (99) are in."""
+    m = _LEADING_YEAR.match(value)
+    if m is None:
+        return True
+    digits = m.group()
+    if digits.startswith("-") or len(digits) > 4:
+        return False
+    return len(digits) < 4 or 1 <= int(digits) <= 9999
+
+
 def add_months(d: date, months: int) -> date:
-    """`d` moved by whole months, the day clamped to the month length."""
+    """`d` moved by whole months, the day clamped to the month length; OutsideCalendar past
+    year 1 or 9999 (never `d` itself: "next year" said in 9999 is not 9999)."""
     y, m = divmod(d.month - 1 + months, 12)
     year, month = d.year + y, m + 1
     if not 1 <= year <= 9999:
-        return d
+        raise OutsideCalendar(f"{d.isoformat()} moved by {months} months is outside years 1-9999")
     for day in (d.day, 30, 29, 28):
         try:
             return date(year, month, min(d.day, day))
@@ -65,14 +88,15 @@ def add_months(d: date, months: int) -> date:
 
 
 def shift(d: date, unit: str, n: float) -> date:
-    """`d` moved by `n` units (D, W, WE, M, S, Q, H, Y, DE, CE); fractions round to days."""
+    """`d` moved by `n` units (D, W, WE, M, S, Q, H, Y, DE, CE); fractions round to days.
+    OutsideCalendar when the result would leave years 1-9999."""
     try:
         if unit == "D":
             return d + timedelta(days=round(n))
         if unit in ("W", "WE"):
             return d + timedelta(days=round(7 * n))
     except OverflowError:
-        return d
+        raise OutsideCalendar(f"{d.isoformat()} moved by {n} {unit} is outside years 1-9999") from None
     months = {"M": 1, "S": 3, "Q": 3, "H": 6, "Y": 12, "DE": 120, "CE": 1200}.get(unit)
     if months is None:
         return d
@@ -123,7 +147,13 @@ def easter(year: int) -> date:
 
 def holiday(rule: str, year: int) -> date:
     """The date of a holiday rule of lexicon.json in `year`: "12-25" fixed, "11-4-4" 4th Thursday
-    of November, "05-L-1" last Monday of May, "11-E" US Election Day, "E-2" Easter - 2 days."""
+    of November, "05-L-1" last Monday of May, "11-E" US Election Day, "E-2" Easter - 2 days.
+    ValueError for a rule that is none of these or a year outside 1-9999 (OverflowError when
+    the day itself falls outside)."""
+    if not isinstance(rule, str) or not rule:
+        raise ValueError(f"no holiday rule: {rule!r}")
+    if not 1 <= year <= 9999:
+        raise OutsideCalendar(f"year {year} is outside years 1-9999")
     if rule.startswith("E"):
         return easter(year) + timedelta(days=int(rule[1:]))
     parts = rule.split("-")

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Callable
 
+from kerryview.cancellation import NEVER, Cancellation
 from kerryview.text.sentences import sentence_spans
 from kerryview.text.context import ContextBuilder
 from kerryview.text.similarity import Vectorizer
@@ -77,20 +78,28 @@ def _day_intervals(timexes: list[Timex]) -> list[Interval | None]:
     return out
 
 
-def infer_dcts(docs: list[Document], tag: Tagger) -> dict[str, list[Timex]]:
+def declared_dct(d: Document) -> None:
+    """Set d.dct to the date the document declares (its date line, its page's metadata, the
+    user's), or None: what evidence 1 and 2 say, before anything is inferred."""
+    line = d.dateline
+    if line is not None:
+        d.dct = line.value
+        d.dct_source = DateSource(DateSourceKind.STATED_IN_TEXT,
+                                  f"stated in the article (“{d.text[line.start:line.end]}”)")
+    elif d.dct is not None and d.dct_source.kind in KEPT_KINDS:
+        pass  # declared by the page's metadata when it was read, or set by the user
+    else:
+        d.dct, d.dct_source = None, DateSource.unknown()
+
+
+def infer_dcts(docs: list[Document], tag: Tagger,
+               cancel: Cancellation = NEVER) -> dict[str, list[Timex]]:
     """Set doc.dct / doc.dct_source for every document; return each document's timexes
-    resolved against its final DCT (so callers need not tag again)."""
+    resolved against its final DCT (so callers need not tag again). `cancel` is checked for
+    every candidate date and passage, so Cancel answers even inside one long article."""
     tagged: dict[str, list[Timex]] = {}
     for d in docs:
-        line = d.dateline
-        if line is not None:
-            d.dct = line.value
-            d.dct_source = DateSource(DateSourceKind.STATED_IN_TEXT,
-                                      f"stated in the article (“{d.text[line.start:line.end]}”)")
-        elif d.dct is not None and d.dct_source.kind in KEPT_KINDS:
-            pass  # declared by the page's metadata when it was read, or set by the user
-        else:
-            d.dct, d.dct_source = None, DateSource.unknown()
+        declared_dct(d)
     undated = [d for d in docs if d.dct is None]
     for d in docs:
         if d.dct is not None:
@@ -100,7 +109,7 @@ def infer_dcts(docs: list[Document], tag: Tagger) -> dict[str, list[Timex]]:
 
     # Passages of every document, vectorised against one corpus-wide IDF.
     raw: dict[str, list[Timex]] = {d.id: tag(d.text, None) for d in undated}
-    passages = {d.id: _passages(d.text, tagged[d.id] if d.id in tagged else raw[d.id])
+    passages = {d.id: _passages(d.text, tagged[d.id] if d.id in tagged else raw[d.id], cancel)
                 for d in docs}
     bags = [p.bag for ps in passages.values() for p in ps]
     vec = Vectorizer.fit(bags)
@@ -115,35 +124,42 @@ def infer_dcts(docs: list[Document], tag: Tagger) -> dict[str, list[Timex]]:
 
     # Waves: every undated document is scored against what is dated so far; the confident ones
     # (within WAVE_MARGIN of the wave's best) are dated, and their passages join the evidence.
+    # A document is scored again in every wave, against the same candidate dates mostly: its
+    # day intervals under each candidate are kept (tagging is what costs), so the waves do not
+    # re-tag every remaining document each time (that made dating quadratic in the corpus).
+    days_under: dict[str, dict[date, list[Interval | None]]] = {d.id: {} for d in undated}
     remaining = list(undated)
     while remaining:
-        results = {}
+        results: dict[str, _Best] = {}
         for d in remaining:
-            result = _best_candidate(d, passages[d.id], known, tag, raw[d.id])
+            result = _best_candidate(d, passages[d.id], known, tag, raw[d.id], cancel,
+                                     days_under[d.id])
             if result is not None:
                 results[d.id] = result
         if not results:
             break
-        top = max(r[1] for r in results.values())
+        top = max(r.score for r in results.values())
         for d in list(remaining):
             r = results.get(d.id)
-            if r is None or r[1] < top * WAVE_MARGIN and r[1] != top:
+            if r is None or r.score < top * WAVE_MARGIN and r.score != top:
                 continue
-            d.dct, _, tagged[d.id] = r[0], r[1], r[2]
-            d.dct_source = DateSource(DateSourceKind.INFERRED, r[3])
-            known.extend(_known_of(d, r[2], passages[d.id]))
+            timexes = tag(d.text, r.dct)
+            d.dct, tagged[d.id] = r.dct, timexes
+            d.dct_source = DateSource(DateSourceKind.INFERRED, r.explanation(timexes))
+            known.extend(_known_of(d, timexes, passages[d.id]))
             remaining.remove(d)
     for d in remaining:
         tagged[d.id] = raw[d.id]
     return tagged
 
 
-def _passages(text: str, timexes: list[Timex]) -> list[_Passage]:
+def _passages(text: str, timexes: list[Timex], cancel: Cancellation = NEVER) -> list[_Passage]:
     """The dated passages of one text, each with the tense around its time expression (the
     tagger's reading of it, so that a date the tagger put in the past counts as past here)."""
     contexts = ContextBuilder(text, sentence_spans(text), timexes)
     out = []
     for i, t in enumerate(timexes):
+        cancel.check()
         if t.type in ("DATE", "TIME"):
             out.append(_Passage(i, _sentence_of(text, contexts, t),
                                 tense=tense(text, t.start, t.end), bag=contexts.terms(t.start)))
@@ -182,26 +198,61 @@ def _known_of(d: Document, timexes: list[Timex], ps: list[_Passage]) -> list[_Kn
 def _candidates(raw_days: list[Interval], matched: list[_Known]) -> list[date]:
     """Days within a week after the article's own dates and the dates of matching passages."""
     seeds = {iv.start.date() for iv in raw_days} | {k.interval.start.date() for k in matched}
-    days = sorted({s + timedelta(days=k) for s in seeds for k in range(CANDIDATE_WINDOW_DAYS)})
+    days = sorted({s + timedelta(days=k) for s in seeds for k in range(CANDIDATE_WINDOW_DAYS)
+                   if (date.max - s).days >= k})  # none after 9999-12-31
     if len(days) > MAX_CANDIDATES:  # a corpus spread over years: try the days nearest its middle
         mid = days[len(days) // 2]
         days = sorted(sorted(days, key=lambda x: abs((x - mid).days))[:MAX_CANDIDATES])
     return days
 
 
+@dataclass
+class _Best:
+    """The best candidate publication date of a document, with why: the passages that agree
+    with a dated article's (index of the time expression, the known passage, the similarity)
+    and how many passages it puts on the wrong side of the date."""
+
+    dct: date
+    score: float
+    agreeing: list[tuple[int, _Known, float]]
+    violations: int
+
+    def explanation(self, timexes: list[Timex]) -> str:
+        """The sentence shown to the user, from the document's timexes under this date."""
+        if self.agreeing:
+            i, k, s = max(self.agreeing, key=lambda a: a[2])
+            t = timexes[i]
+            why = (f"inferred from the other articles: “{' '.join(t.text.split())}” is the event "
+                   f"{k.doc_id} dates {k.interval.start.date().isoformat()}; "
+                   f"{len(self.agreeing)} passage{'s agree' if len(self.agreeing) != 1 else ' agrees'}")
+        else:
+            why = "inferred from the dates in the article: the latest day it reports"
+        if self.violations:
+            why += f" ({self.violations} passage{'s' if self.violations != 1 else ''} disagree)"
+        return why
+
+
 def _best_candidate(d: Document, ps: list[_Passage], known: _KnownIndex, tag: Tagger,
-                    raw: list[Timex]):
-    """(dct, score, timexes, explanation) of the best candidate, or None without evidence."""
+                    raw: list[Timex], cancel: Cancellation = NEVER,
+                    days_under: dict[date, list[Interval | None]] | None = None) -> _Best | None:
+    """The best candidate date, or None without evidence. `days_under` keeps the document's
+    day intervals under each candidate tried (the same in every wave)."""
+    days_under = {} if days_under is None else days_under
     raw_days = [iv for iv in _day_intervals(raw) if iv is not None]
     # Which known passages each of this document's passages could be telling.
-    matches = {p.timex_index: known.matches(p.vector) for p in ps}
+    matches = {}
+    for p in ps:
+        cancel.check()
+        matches[p.timex_index] = known.matches(p.vector)
     if not raw_days and not any(matches.values()):
         return None
     by_index = {p.timex_index: p for p in ps}
     best = None
     for c in _candidates(raw_days, [k for m in matches.values() for _, k in m]):
-        timexes = tag(d.text, c)
-        ivs = _day_intervals(timexes)
+        cancel.check()
+        ivs = days_under.get(c)
+        if ivs is None:
+            ivs = days_under[c] = _day_intervals(tag(d.text, c))
         agree, violations, agreeing = 0.0, 0, []
         days = []
         for i, iv in enumerate(ivs):
@@ -211,29 +262,17 @@ def _best_candidate(d: Document, ps: list[_Passage], known: _KnownIndex, tag: Ta
             p = by_index[i]
             if p.tense == "past" and iv.start.date() > c:
                 violations += 1
-            if p.tense == "future" and iv.end.date() <= c - timedelta(days=1):
+            if p.tense == "future" and iv.end.date() < c:  # ended before the day before c
                 violations += 1
             hits = [(s, k) for s, k in matches.get(i, []) if k.interval.overlaps(iv)]
             if hits:
                 s, k = max(hits, key=lambda h: h[0])
                 agree += s
-                agreeing.append((timexes[i], k, s))
+                agreeing.append((i, k, s))
         if agree == 0 and not raw_days:
             continue
         spread = ((max(days) - min(days)).days / 7) if days else 0.0
         score = agree - VIOLATION_WEIGHT * violations - SPREAD_WEIGHT * spread
-        if best is None or score > best[1] + 1e-9:
-            best = (c, score, timexes, agreeing, violations)
-    if best is None:
-        return None
-    c, score, timexes, agreeing, violations = best
-    if agreeing:
-        t, k, s = max(agreeing, key=lambda a: a[2])
-        why = (f"inferred from the other articles: “{' '.join(t.text.split())}” is the event "
-               f"{k.doc_id} dates {k.interval.start.date().isoformat()}; "
-               f"{len(agreeing)} passage{'s agree' if len(agreeing) != 1 else ' agrees'}")
-    else:
-        why = "inferred from the dates in the article: the latest day it reports"
-    if violations:
-        why += f" ({violations} passage{'s' if violations != 1 else ''} disagree)"
-    return c, score, timexes, why
+        if best is None or score > best.score + 1e-9:
+            best = _Best(c, score, agreeing, violations)
+    return best

@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from kerryview.cancellation import NEVER, Cancellation
 from kerryview.text.context import ContextBuilder
 from kerryview.text.sentences import sentence_spans
 from kerryview.text.wordlists import cues, stopwords
@@ -245,13 +246,17 @@ def _recent_period(t: Timex, dct: date | None) -> Interval | None:
     span = duration_timedelta(t.value)
     if span is None or span <= timedelta(0) or span > timedelta(days=366 * 30):
         return None
-    end = datetime.combine(dct, datetime.min.time()) + timedelta(days=1)
-    start = datetime.combine((end - span).date(), datetime.min.time())  # whole days
+    try:
+        end = datetime.combine(dct, datetime.min.time()) + timedelta(days=1)
+        start = datetime.combine((end - span).date(), datetime.min.time())  # whole days
+    except OverflowError:  # said on 9999-12-31, or reaching back before year 1: no such period
+        return None
     return Interval(start, end, Granularity.PERIOD)
 
 
-def find_mentions(doc: Document, timexes: list[Timex]) -> list[Found]:
-    """Event mentions of one document, each with a short label and its context words."""
+def find_mentions(doc: Document, timexes: list[Timex], cancel: Cancellation = NEVER) -> list[Found]:
+    """Event mentions of one document, each with a short label and its context words
+    (`cancel` checked for each time expression: one article can hold thousands)."""
     text = doc.text
     sents = sentence_spans(text)
     starts = [s for s, _ in sents]
@@ -260,6 +265,7 @@ def find_mentions(doc: Document, timexes: list[Timex]) -> list[Found]:
     out: list[Found] = []
     line = doc.dateline  # read with the file: the article's own date line is not an event
     for t in timexes:
+        cancel.check()
         if t.type in ("DATE", "TIME"):
             interval = value_interval(t.value, t.mod)
         elif t.type == "DURATION":

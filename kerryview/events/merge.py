@@ -13,8 +13,9 @@ import hashlib
 import heapq
 from collections import Counter
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
+from kerryview.cancellation import NEVER, Cancellation
 from kerryview.events.mentions import Found
 from kerryview.text.similarity import Vectorizer, cosine
 from kerryview.text.wordlists import opposite_events
@@ -45,7 +46,9 @@ def _widened(it: "Item") -> Interval:
     if not it.approximate:
         return iv
     span = iv.end - iv.start
-    return Interval(iv.start - span, iv.end + span, iv.granularity)
+    start = iv.start - span if iv.start - datetime.min > span else datetime.min
+    end = iv.end + span if datetime.max - iv.end > span else datetime.max
+    return Interval(start, end, iv.granularity)  # never past the calendar's ends
 
 
 def _compatible_items(a: "Item", b: "Item") -> bool:
@@ -65,10 +68,11 @@ def _near_dates(a: Interval, b: Interval) -> bool:
             and abs(a.start - b.start) <= timedelta(days=CONFLICT_MAX_DAYS))
 
 
-def build_items(found: list[Found], dcts: dict[str, str]) -> list[Item]:
+def build_items(found: list[Found], dcts: dict[str, str], cancel: Cancellation = NEVER) -> list[Item]:
     vec = Vectorizer.fit([f.context for f in found])
     items = []
     for f in found:
+        cancel.check()
         m = f.mention
         iv = f.interval or value_interval(m.timex.value, m.timex.mod)
         if iv is not None:
@@ -94,13 +98,15 @@ class _Link:
                      self.same_sentence or other.same_sentence)
 
 
-def _pair_links(items: list[Item], weights: list[int]) -> dict[tuple[int, int], _Link]:
+def _pair_links(items: list[Item], weights: list[int],
+                cancel: Cancellation = NEVER) -> dict[tuple[int, int], _Link]:
     """Compare each mention with those whose dates are compatible or near (a sweep in time
     order), so the work grows with the density of dates, not with the corpus squared.
     `weights[i]` counts the identical copies item i stands for."""
     order = sorted(range(len(items)), key=lambda i: (items[i].interval.start, i))
     links: dict[tuple[int, int], _Link] = {}
     for pos, i in enumerate(order):
+        cancel.check()
         a = items[i].interval
         for j in order[pos + 1:]:
             b = items[j].interval
@@ -117,7 +123,7 @@ def _pair_links(items: list[Item], weights: list[int]) -> dict[tuple[int, int], 
     return links
 
 
-def cluster(items: list[Item]) -> list[list[Item]]:
+def cluster(items: list[Item], cancel: Cancellation = NEVER) -> list[list[Item]]:
     """Average-linkage agglomerative clustering over date-near mentions.
 
     Pairs never compared have dates too far apart: they make a merge a disagreement and count
@@ -136,7 +142,7 @@ def cluster(items: list[Item]) -> list[list[Item]]:
                                  for k, group in members.items()}
     nbr: dict[int, dict[int, _Link]] = {k: {} for k in members}
     rep_items = [items[r] for r in reps]
-    for (i, j), link in _pair_links(rep_items, [len(members[k]) for k in members]).items():
+    for (i, j), link in _pair_links(rep_items, [len(members[k]) for k in members], cancel).items():
         nbr[i][j] = nbr[j][i] = link
     version = {i: 0 for i in members}
 
@@ -161,6 +167,7 @@ def cluster(items: list[Item]) -> list[list[Item]]:
             if g < h:
                 push(g, h)
     while heap:
+        cancel.check()
         _, g, h, vg, vh = heapq.heappop(heap)
         if g not in members or h not in members or version[g] != vg or version[h] != vh:
             continue
@@ -205,8 +212,8 @@ def make_event(group: list[Item]) -> Event:
                                          for it in group)).encode()).hexdigest()[:12]
     start, end = iv.start, iv.end
     dur = duration_timedelta(duration) if duration else None
-    if dur and dur >= timedelta(days=1) and iv.granularity.day_or_finer:
-        end = max(end, start + dur)  # "a three-day visit" starting that day
+    if dur and dur >= timedelta(days=1) and iv.granularity.day_or_finer and dur < datetime.max - start:
+        end = max(end, start + dur)  # "a three-day visit" starting that day (none past 9999)
     return Event(id=ident, label=medoid.label, value=chosen.mention.timex.value,
                  start=iso(start), end=iso(end), granularity=iv.granularity,
                  status=latest.mention.status, duration=duration,
@@ -257,7 +264,12 @@ def _opposite_words(group: list[Item]) -> list[str]:
     return out
 
 
-def merge(found: list[Found], dcts: dict[str, str]) -> list[Event]:
-    events = [make_event(g) for g in cluster(build_items(found, dcts))]
+def merge(found: list[Found], dcts: dict[str, str], cancel: Cancellation = NEVER) -> list[Event]:
+    """Events of all articles' mentions (`cancel` checked throughout: merging a large corpus
+    takes long enough that Cancel must answer inside it)."""
+    events = []
+    for g in cluster(build_items(found, dcts, cancel), cancel):
+        cancel.check()
+        events.append(make_event(g))
     events.sort(key=lambda e: (e.start, e.end, e.label, e.id))
     return events

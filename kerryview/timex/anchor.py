@@ -11,6 +11,7 @@ import re
 from datetime import date, timedelta
 from functools import lru_cache
 
+from kerryview.cancellation import NEVER, Cancellation
 from kerryview.model import Timex
 
 from kerryview.calendar import values
@@ -70,8 +71,10 @@ class Resolver:
         if p.op is not None:
             try:
                 value, anchor, kind = getattr(self, "op_" + p.op)(p, **p.args)
+                if not values.in_calendar(value):
+                    raise values.OutsideCalendar(value)
             except (ValueError, OverflowError):  # calendar arithmetic past year 1 or 9999
-                value, anchor, kind = ("XXXX-XX-XX" if p.type != "DURATION" else "PX"), None, None
+                value, anchor, kind = _underspecified(p), None, None
         # "a year earlier" compares with the focus period, it does not move the story on
         # (but "two days later" does)
         comparison = (p.op == "shift" and p.args.get("ago") and p.args.get("base") == "narrative"
@@ -125,6 +128,8 @@ class Resolver:
         return f"{ys}-{month:02d}-{day:02d}{suffix}", anchor, kind
 
     def op_holiday(self, p: Pending, rule: str, year: int | None, rel: int | None):
+        if not rule:
+            raise ValueError("a holiday with no date rule")  # underspecified, never a crash
         if year is not None:
             return values.holiday(rule, year).isoformat(), None, None
         if self.dct is None:
@@ -341,7 +346,21 @@ class Resolver:
         return values.fmt(d, gran), self.dct_value, "dct"
 
 
-def resolve(text: str, pendings: list[Pending], dct: date | None) -> list[Timex]:
-    """Final `Timex` objects, in text order."""
+def _underspecified(p: Pending) -> str:
+    """The value of an expression whose date would fall outside years 1-9999: its unit with
+    X for the digits ("next week" said on 9999-12-31 is XXXX-WXX), never a clamped date."""
+    if p.type == "DURATION":
+        return "PX"
+    return values.UNDERSPECIFIED.get(p.args.get("unit", "D"), "XXXX-XX-XX")
+
+
+def resolve(text: str, pendings: list[Pending], dct: date | None,
+            cancel: Cancellation = NEVER) -> list[Timex]:
+    """Final `Timex` objects, in text order (`cancel` polled every few hundred)."""
     r = Resolver(text, dct)
-    return [r.resolve(p) for p in pendings]
+    out = []
+    for i, p in enumerate(pendings):
+        if i % 256 == 0:
+            cancel.check()
+        out.append(r.resolve(p))
+    return out

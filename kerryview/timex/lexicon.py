@@ -67,8 +67,19 @@ def alternation(words: Iterable[str]) -> str:
     return "(?:" + "|".join(parts) + ")"
 
 
+@lru_cache(maxsize=None)
+def _joined(name: str) -> dict[str, Any]:
+    """Table `name` keyed without hyphens and spaces: `alternation` lets a hyphen be a space or
+    nothing ("d-day" matches "D day" and "Dday"), so a lookup must find those too."""
+    return {re.sub(r"[-\s]", "", k): v for k, v in table(name).items()}
+
+
 def lookup(name: str, surface: str | None) -> Any:
     """Value of a matched word in table `name`, or None."""
     if surface is None:
         return None
-    return table(name).get(" ".join(surface.lower().split()))
+    key = " ".join(surface.lower().split())
+    found = table(name).get(key)
+    if found is None:
+        found = _joined(name).get(re.sub(r"[-\s]", "", key))
+    return found

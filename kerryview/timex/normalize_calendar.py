@@ -391,6 +391,8 @@ def _holiday(g: Groups, text: str, start: int, end: int, opts: Options) -> Pendi
     if not (h[:1].isupper() or h.lower().startswith("the ")) or (h.isupper() and len(h) > 3):
         return None  # names of days are capitalized: "may day", "MAYDAY" are calls for help
     rule_s = lookup("holiday", g["holiday"])
+    if rule_s is None:
+        return None  # a name the lexicon has no date rule for is not a date it can give
     rel = lookup("relative_word", g["rel"]) if g.get("rel") else None
     year = int(g["year"]) if g.get("year") else None
     return Pending(start, end, "DATE", op="holiday", args={"rule": rule_s, "year": year, "rel": rel})

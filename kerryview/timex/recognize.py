@@ -14,6 +14,8 @@ import re
 from datetime import date
 from functools import lru_cache
 
+from kerryview.cancellation import NEVER, Cancellation
+
 from .grammar import compiled
 from .lexicon import table
 from .negatives import Negative, by_rule
@@ -47,8 +49,12 @@ def first_words() -> frozenset[str]:
     return frozenset(words)
 
 
-def recognize(text: str) -> list[Pending]:
-    """Sorted, non-overlapping candidates with underspecified values."""
+CANCEL_EVERY = 512  # tokens between polls of `cancel`: a few milliseconds of work
+
+
+def recognize(text: str, cancel: Cancellation = NEVER) -> list[Pending]:
+    """Sorted, non-overlapping candidates with underspecified values (`cancel` polled as the
+    text is read: a 20 MB article takes minutes)."""
     regex, rules = compiled()
     trig = triggers()
     first = first_words()
@@ -56,7 +62,9 @@ def recognize(text: str) -> list[Pending]:
     out: list[Pending] = []
     pos = 0
     failed: set[int] = set()
-    for tok in _TOKEN.finditer(text):
+    for n, tok in enumerate(_TOKEN.finditer(text)):
+        if n % CANCEL_EVERY == 0:
+            cancel.check()
         s = tok.start()
         w = tok.group()
         if w[0] == "'":
