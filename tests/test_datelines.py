@@ -49,7 +49,7 @@ def test_no_time_in_a_date_line_becomes_an_event(style, tmp_path):
     f.write_text(text, encoding="utf-8")
     doc = read_document(f)
     doc.dct = doc.dateline.value
-    block = text.index(style.example), text.index(style.example) + len(style.example)
+    block = text.index(style.span), text.index(style.span) + len(style.span)
     found = find_mentions(doc, tag(doc.text, doc.dct))
     inside = [f.mention.timex.text for f in found if block[0] <= f.mention.timex.start < block[1]]
     assert inside == []
@@ -114,3 +114,16 @@ def test_any_text_gives_no_date_line_or_one_inside_the_text(text):
     if line is not None:
         assert 0 <= line.start < line.end <= len(text)
         assert text[line.start:line.end].strip() == text[line.start:line.end]
+
+
+def test_date_lines_around_a_byline_are_one_block():
+    text = "Headline\nPublished: May 24, 2010\nBy Jane Doe\nUpdated: May 25, 2010 14:07 GMT\nBody."
+    line = read_dateline(text)
+    assert line.value == date(2010, 5, 24)
+    assert text[line.start:line.end] == "May 24, 2010\nBy Jane Doe\nUpdated: May 25, 2010 14:07 GMT"
+
+
+def test_a_date_line_running_into_text_is_not_widened_over_that_text():
+    text = "24 May 2010 Last updated at 14:07 GMT BP said on Monday.\nBy Jane Doe\nMay 24, 2010\nBody."
+    line = read_dateline(text)
+    assert text[line.start:line.end] == "24 May 2010 Last updated at 14:07 GMT"  # not "BP said..."

@@ -23,6 +23,9 @@ from kerryview.model import DateLine
 
 HEAD_LINES = 8  # headline, standfirst, byline, date lines: a date line further down is body text
 STYLES_FILE = "dateline_styles.tsv"
+# A byline between two date lines: "By Jane Doe", "Washington Post Staff Writer".
+_BYLINE = re.compile(r"\s*(?:by\s+\S.{0,70}|.{0,60}\b(?:staff\s+writer|correspondent|reporter|editor"
+                     r"|associated\s+press|reuters|agence\s+france-presse))\s*$", re.IGNORECASE)
 
 # Legacy labelled forms at the very top read by dateparser when no style fits
 # ("Date: 18 Jul 2023 10:00 GMT", "Published: July 18, 2023 Beijing - Kerry met ...").
@@ -46,7 +49,7 @@ _ZONE_RE = (r"(?-i:GMT|UTC|BST|CEST|CET|EEST|EET|EDT|EST|CDT|CST|MDT|MST|PDT|PST
 _TIME_RE = (r"\d{1,2}(?:[:.]\d{2}){1,2}(?:[ \t]*[ap]\.?[ \t]?m\.?)?(?:[ \t]*(?:" + _ZONE_RE + r"))?"
             r"|\d{1,2}[ \t]*[ap]\.?m\.?(?:[ \t]*(?:" + _ZONE_RE + r"))?")
 _LABEL_RE = (r"(?:(?:first[ \t]+)?(?:published|posted|pubdate|publication[ \t]+date|date|dated"
-             r"|dateline|filed|released|created)|(?:page[ \t]+)?(?:last[ \t]+)?"
+             r"|dateline|filed|released|created|broadcast)|(?:page[ \t]+)?(?:last[ \t]+)?"
              r"(?:updated|modified|revised|edited))(?:[ \t]+(?:on|at))?[ \t]*[:=]?")
 _SPACE = r"[ \t\u00a0]*"
 
@@ -70,6 +73,8 @@ _FIELDS: dict[str, tuple[str, str | None]] = {
     "iso": (r"(?:19|20)\d{2}-[01]\d-[0-3]\d(?:[T ][0-2]\d:[0-5]\d(?::[0-5]\d(?:[.,]\d+)?)?"
             r"(?:[ \t]*(?:Z|[+-]\d{2}(?::?\d{2})?|(?-i:UTC|GMT)))?)?(?![\d:])", "iso"),
     "time": (r"(?:" + _TIME_RE + r")", "time"),
+    "zoned_time": (r"\d{1,2}(?:[:.]\d{2}){1,2}(?:[ \t]*[ap]\.?[ \t]?m\.?)?[ \t]*(?:" + _ZONE_RE + r")",
+                   "time"),
     "label": (_LABEL_RE, None),
     "city": (r"(?-i:[A-Z][A-Z.'’-]+(?:[ \t]+[A-Z][A-Z.'’-]*){0,3}"
              r"(?:,[ \t]*[A-Z][A-Za-z.]*(?:[ \t]+[A-Z][A-Za-z.]*){0,2})?)", None),
@@ -270,7 +275,8 @@ def read_dateline(text: str) -> DateLine | None:
     Read once per document, when its file is read (and by the store, for documents saved
     before date lines were kept)."""
     reads: list[_Read] = []
-    for i, (off, line) in enumerate(_head_lines(text)):
+    head = _head_lines(text)
+    for i, (off, line) in enumerate(head):
         r = _read_line(line, off, i)
         if r is not None:
             reads.append(r)
@@ -285,17 +291,35 @@ def read_dateline(text: str) -> DateLine | None:
                     chosen.append((d, r))
         value, first = min(chosen, key=lambda x: (x[0], x[1].line_no))
         start, end = first.start, first.end
-        by_line = {r.line_no: r for r in reads}
-        n = first.line_no
-        while n - 1 in by_line:  # adjacent date lines are one block: none of it is an event
-            n -= 1
-            start = by_line[n].start
-        n = first.line_no
-        while n + 1 in by_line:
-            n += 1
-            end = by_line[n].end
+        start, end = _block(first, reads, head)
         return DateLine(value, start, end)
     return _legacy_label_line(text)
+
+
+def _block(first: _Read, reads: list[_Read], head: list[tuple[int, str]]) -> tuple[int, int]:
+    """The span of the date line that gave the date, widened to the date lines around it
+    (bylines between them allowed) when each fills its line: a block such as "Published: ... /
+    By Jane Doe / Updated: ..." is one date line, none of it an event."""
+    by_line = {r.line_no: r for r in reads}
+
+    def fills(r: _Read) -> bool:
+        off, line = head[r.line_no]
+        return r.end >= off + len(line.rstrip())
+
+    def neighbour(n: int, step: int) -> _Read | None:
+        n += step
+        while 0 <= n < len(head) and n not in by_line and _BYLINE.match(head[n][1]):
+            n += step
+        return by_line.get(n)
+
+    start, end = first.start, first.end
+    r = first
+    while (prev := neighbour(r.line_no, -1)) is not None and fills(prev):
+        start, r = prev.start, prev
+    r = first
+    while fills(r) and (nxt := neighbour(r.line_no, 1)) is not None:
+        end, r = nxt.end, nxt
+    return start, end
 
 
 def _legacy_label_line(text: str) -> DateLine | None:
