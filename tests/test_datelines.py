@@ -124,6 +124,13 @@ def test_date_lines_around_a_byline_are_one_block():
 
 
 def test_a_date_line_running_into_text_is_not_widened_over_that_text():
-    text = "24 May 2010 Last updated at 14:07 GMT BP said on Monday.\nBy Jane Doe\nMay 24, 2010\nBody."
+    text = "Published: May 24, 2010 BP said on Monday.\nBy Jane Doe\nUpdated: May 25, 2010\nBody."
     line = read_dateline(text)
-    assert text[line.start:line.end] == "24 May 2010 Last updated at 14:07 GMT"  # not "BP said..."
+    assert text[line.start:line.end] == "May 24, 2010"  # not "BP said on Monday ..."
+
+
+def test_of_two_date_lines_of_one_day_the_span_is_the_one_on_a_line_of_its_own():
+    text = ("Thursday, May 27, 2010; 4:21 PM Scientists have found oil.\nHeadline\nMay 27, 2010\n"
+            "Body.")
+    line = read_dateline(text)
+    assert line.value == date(2010, 5, 27) and text[line.start:line.end] == "May 27, 2010"

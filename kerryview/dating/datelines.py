@@ -289,11 +289,19 @@ def read_dateline(text: str) -> DateLine | None:
                 d = _year_for(month, day, known)
                 if d is not None:
                     chosen.append((d, r))
-        value, first = min(chosen, key=lambda x: (x[0], x[1].line_no))
-        start, end = first.start, first.end
+        # Of the date lines that give the first date, the span is one that fills its line, if
+        # any: a date line that runs into a sentence leaves a real passage if it is not covered,
+        # a date line of its own would become an event of nothing but a date.
+        value, first = min(chosen, key=lambda x: (x[0], not _fills(x[1], head), x[1].line_no))
         start, end = _block(first, reads, head)
         return DateLine(value, start, end)
     return _legacy_label_line(text)
+
+
+def _fills(r: _Read, head: list[tuple[int, str]]) -> bool:
+    """Whether a date line is the whole of its line (nothing runs on after it)."""
+    off, line = head[r.line_no]
+    return r.end >= off + len(line.rstrip())
 
 
 def _block(first: _Read, reads: list[_Read], head: list[tuple[int, str]]) -> tuple[int, int]:
@@ -301,10 +309,7 @@ def _block(first: _Read, reads: list[_Read], head: list[tuple[int, str]]) -> tup
     (bylines between them allowed) when each fills its line: a block such as "Published: ... /
     By Jane Doe / Updated: ..." is one date line, none of it an event."""
     by_line = {r.line_no: r for r in reads}
-
-    def fills(r: _Read) -> bool:
-        off, line = head[r.line_no]
-        return r.end >= off + len(line.rstrip())
+    fills = lambda r: _fills(r, head)  # noqa: E731
 
     def neighbour(n: int, step: int) -> _Read | None:
         n += step
