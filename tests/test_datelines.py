@@ -134,3 +134,10 @@ def test_of_two_date_lines_of_one_day_the_span_is_the_one_on_a_line_of_its_own()
             "Body.")
     line = read_dateline(text)
     assert line.value == date(2010, 5, 27) and text[line.start:line.end] == "May 27, 2010"
+
+
+def test_a_date_line_at_the_top_is_not_shown_as_the_title(tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_text("Mon May 24, 2010 10:07am EDT\nBP tries again\nBP said on Tuesday it would.",
+                 encoding="utf-8")
+    assert read_document(f).title != "Mon May 24, 2010 10:07am EDT"
