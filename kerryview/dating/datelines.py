@@ -1,22 +1,351 @@
-"""Publication dates a document states about itself: a date line at the top of a text, a date
-written in any common English form (read with dateparser)."""
+"""Publication dates a document states about itself: the date line near the top of a text, in
+any of the styles newspapers, wires and news sites print (data/dateline_styles.tsv says which
+and how they are read), and a date written in any common English form (read with dateparser).
+
+A date line is looked for on each of the first HEAD_LINES non-blank lines: before or after the
+headline, after a byline. The earliest full date of those lines is the publication date (a
+first publication wins over an update); a year-less wire dateline ("WASHINGTON, May 24 (Reuters)
+-") takes its year from another date line, and alone is not a stated date (inference dates the
+article then). The span returned covers the date line from its first date or time to its end
+(a label such as "Published:" is left out), so that no time expression in it becomes an event.
+"""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 from functools import cache
+from importlib.resources import files
 
 from kerryview.calendar.timex3 import iso_day
 
 from kerryview.model import DateLine
 
-# A date line at the top of a file, as scrapers and wire feeds write them:
-# "date 2023-07-18", "Date: 2023-07-18", "Published: 2023-07-18T10:00Z" (fast path), and
-# "Published: July 18, 2023", "Date: 18 Jul 2023 10:00 GMT" (read by dateparser).
+HEAD_LINES = 8  # headline, standfirst, byline, date lines: a date line further down is body text
+STYLES_FILE = "dateline_styles.tsv"
+# A byline between two date lines: "By Jane Doe", "Washington Post Staff Writer".
+_BYLINE = re.compile(r"\s*(?:by\s+\S.{0,70}|.{0,60}\b(?:staff\s+writer|correspondent|reporter|editor"
+                     r"|associated\s+press|reuters|agence\s+france-presse))\s*$", re.IGNORECASE)
+
+# Legacy labelled forms at the very top read by dateparser when no style fits
+# ("Date: 18 Jul 2023 10:00 GMT", "Published: July 18, 2023 Beijing - Kerry met ...").
 _LABEL = r"\A\s*(?:date|published|pubdate|publication date|dateline|posted|updated)\s*[:=]?\s*"
 _DATE_LINE = re.compile(_LABEL + r"(?P<iso>\d{4}-\d{2}-\d{2})\b", re.IGNORECASE)
 _LABEL_LINE = re.compile(_LABEL + r"(?P<rest>[^\n]{4,60})", re.IGNORECASE)
 MAX_DATE_WORDS = 7
+
+# ------------------------------------------------------------------ the template language
+
+_MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
+           "sep": 9, "oct": 10, "nov": 11, "dec": 12}
+_MONTH_RE = (r"(?:jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|june?\.?"
+             r"|july?\.?|aug(?:ust|\.)?|sep(?:t(?:ember|\.)?|\.)?|oct(?:ober|\.)?"
+             r"|nov(?:ember|\.)?|dec(?:ember|\.)?)(?![a-z])")
+_WEEKDAY_RE = (r"(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?"
+               r"|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\.?(?![a-z])")
+_ZONE_RE = (r"(?-i:GMT|UTC|BST|CEST|CET|EEST|EET|EDT|EST|CDT|CST|MDT|MST|PDT|PST|AKDT|AKST|HST"
+            r"|ET|CT|MT|PT|IST|JST|KST|HKT|SGT|AEST|AEDT|AWST|NZST|NZDT|SAST|MSK|UK|Z)(?![A-Za-z])"
+            r"|[+-]\d{2}:?\d{2}")
+_TIME_RE = (r"\d{1,2}(?:[:.]\d{2}){1,2}(?:[ \t]*[ap]\.?[ \t]?m\.?)?(?:[ \t]*(?:" + _ZONE_RE + r"))?"
+            r"|\d{1,2}[ \t]*[ap]\.?m\.?(?:[ \t]*(?:" + _ZONE_RE + r"))?")
+_LABEL_RE = (r"(?:(?:first[ \t]+)?(?:published|posted|pubdate|publication[ \t]+date|date|dated"
+             r"|dateline|filed|released|created|broadcast)|(?:page[ \t]+)?(?:last[ \t]+)?"
+             r"(?:updated|modified|revised|edited))(?:[ \t]+(?:on|at))?[ \t]*[:=]?")
+_SPACE = r"[ \t\u00a0]*"
+
+# Fields made of other fields, expanded before compiling.
+_COMPOSITE = {
+    "mdy": "[{weekday}[,] ]{month} {day}[,] {year}",
+    "dmy": "[{weekday}[,] ]{day} {month}[,] {year}",
+    "md": "{month} {day}",
+    "numdate": "{mm}/{dd}/{yyyy_or_yy}",
+}
+# Simple fields: their regex, and which date part each is (None: not a date part).
+_FIELDS: dict[str, tuple[str, str | None]] = {
+    "weekday": (_WEEKDAY_RE, "weekday"),
+    "month": (_MONTH_RE, "month"),
+    "day": (r"[0-3]?\d(?:st|nd|rd|th)?(?!\d)", "day"),
+    "year": (r"(?:19|20)\d{2}(?!\d)", "year"),
+    "mm": (r"[01]?\d", "month"),
+    "dd": (r"[0-3]?\d(?!\d)", "day"),
+    "yy": (r"\d{2}(?!\d)", "year"),
+    "yyyy_or_yy": (r"(?:(?:19|20)\d{2}|\d{2})(?!\d)", "year"),
+    "iso": (r"(?:19|20)\d{2}-[01]\d-[0-3]\d(?:[T ][0-2]\d:[0-5]\d(?::[0-5]\d(?:[.,]\d+)?)?"
+            r"(?:[ \t]*(?:Z|[+-]\d{2}(?::?\d{2})?|(?-i:UTC|GMT)))?)?(?![\d:])", "iso"),
+    "time": (r"(?:" + _TIME_RE + r")", "time"),
+    "zoned_time": (r"\d{1,2}(?:[:.]\d{2}){1,2}(?:[ \t]*[ap]\.?[ \t]?m\.?)?[ \t]*(?:" + _ZONE_RE + r")",
+                   "time"),
+    "label": (_LABEL_RE, None),
+    "city": (r"(?-i:[A-Z][A-Z.'’-]+(?:[ \t]+[A-Z][A-Z.'’-]*){0,3}"
+             r"(?:,[ \t]*[A-Z][A-Za-z.]*(?:[ \t]+[A-Z][A-Za-z.]*){0,2})?)", None),
+    "agency": (r"\((?-i:[A-Z][A-Za-z.&'’ -]{0,30})\)", None),
+    "dash": (r"(?:--|[-–—‑])", None),
+    "site": (r"[\w-]+(?:\.[\w-]+)+", None),
+    "page": (r"(?:page[ \t]*)?[A-Z]?\d{1,3}", None),
+    "credit": (r"[^\n|]{1,60}?", None),
+}
+_TOKEN = re.compile(r"\{(\w+)\}|\\\||\[|\]|\||[ \t]+|[^{}\[\]|\\ \t]+")
+
+
+@dataclass(frozen=True)
+class Style:
+    """One date-line style of the data file, compiled."""
+
+    name: str
+    part: str  # head | top
+    fit: str  # line | lead
+    template: str
+    example: str
+    date: str
+    span: str
+    source: str
+    regex: re.Pattern
+    slots: tuple[dict[str, str], ...]  # per date written: date part -> group name
+    date_groups: tuple[str, ...]  # every group that is a date or time part
+
+
+def _expand(template: str) -> str:
+    for _ in range(3):
+        template = re.sub(r"\{(\w+)\}", lambda m: _COMPOSITE.get(m[1], "{%s}" % m[1])
+                          if m[1] in _COMPOSITE else m[0], template)
+    return template
+
+
+def compile_template(template: str) -> tuple[re.Pattern, tuple[dict[str, str], ...], tuple[str, ...]]:
+    """The regex of a template, the group names of each date it writes, and its date groups.
+    The n-th year, month and day fields make the n-th date (an {iso} is a whole date)."""
+    out: list[str] = []
+    depth = 0
+    counts: dict[str, int] = {}
+    slots: list[dict[str, str]] = []
+    groups: list[str] = []
+    for m in _TOKEN.finditer(_expand(template)):
+        tok = m[0]
+        if m[1]:
+            field = m[1]
+            if field not in _FIELDS:
+                raise ValueError(f"unknown field {{{field}}} in date-line template {template!r}")
+            regex, part = _FIELDS[field]
+            if part is None:
+                out.append(regex)
+                continue
+            n = counts.get(part, 0)
+            counts[part] = n + 1
+            name = f"{field}{len(groups)}"
+            groups.append(name)
+            out.append(f"(?P<{name}>{regex})")
+            if part in ("year", "month", "day", "iso"):
+                if part == "iso":
+                    slots.append({"iso": name})
+                    for p in ("year", "month", "day"):
+                        counts[p] = max(counts.get(p, 0), len(slots))
+                    continue
+                while len(slots) <= n:
+                    slots.append({})
+                slots[n][part] = name
+        elif tok == "[":
+            depth += 1
+            out.append("(?:")
+        elif tok == "]":
+            depth -= 1
+            out.append(")?")
+        elif tok == "|":
+            out.append("|" if depth else r"\|")
+        elif tok == "\\|":
+            out.append(r"\|")
+        elif tok.isspace():
+            out.append(_SPACE)
+        else:
+            out.append(re.escape(tok))
+    if depth:
+        raise ValueError(f"unbalanced [ ] in date-line template {template!r}")
+    return re.compile("".join(out), re.IGNORECASE), tuple(slots), tuple(groups)
+
+
+@cache
+def styles() -> tuple[Style, ...]:
+    """The date-line styles of data/dateline_styles.tsv, compiled once."""
+    text = (files("kerryview.dating") / "data" / STYLES_FILE).read_text(encoding="utf-8")
+    out = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, part, fit, template, example, day, span, source = line.split("\t")
+        regex, slots, groups = compile_template(template)
+        out.append(Style(name, part, fit, template, example.replace("\\n", "\n"), day,
+                         span.replace("\\n", "\n"), source, regex, slots, groups))
+    return tuple(out)
+
+
+# ------------------------------------------------------------------ reading one line
+
+@dataclass(frozen=True)
+class _Read:
+    """A date line found on one line of the head: its dates and the span from its first date part."""
+
+    line_no: int  # among the non-blank head lines
+    start: int
+    end: int
+    days: tuple[date, ...]
+    yearless: tuple[tuple[int, int], ...]  # (month, day) written without a year
+
+
+def _number(s: str) -> int:
+    return int(re.match(r"\d+", s)[0])
+
+
+def _slot_date(m: re.Match, slot: dict[str, str]) -> date | tuple[int, int] | None:
+    """The date of one slot: a date, (month, day) when no year is written, or None if invalid."""
+    if "iso" in slot:
+        return iso_day(m[slot["iso"]][:10])
+    if "month" not in slot or "day" not in slot or m[slot["month"]] is None or m[slot["day"]] is None:
+        return None
+    raw_month = m[slot["month"]]
+    month = (_MONTHS.get(raw_month[:3].lower()) if raw_month[0].isalpha() else int(raw_month))
+    day = _number(m[slot["day"]])
+    if month is None:
+        return None
+    if month > 12 and day <= 12 and not raw_month[0].isalpha():  # 24/05/2010: day first
+        month, day = day, month
+    year_text = m[slot["year"]] if "year" in slot else None
+    if year_text is None:
+        return (month, day) if 1 <= month <= 12 and 1 <= day <= 31 else None
+    year = int(year_text) + (2000 if len(year_text) == 2 else 0)
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _read_line(line: str, offset: int, line_no: int) -> _Read | None:
+    """The longest date-line style match of one line (a whole-line style beats a prefix)."""
+    body = line.rstrip()
+    lead = len(body) - len(body.lstrip())
+    best: _Read | None = None
+    for st in styles():
+        if st.part == "top" and line_no != 0:
+            continue
+        if st.fit == "line":
+            m = st.regex.fullmatch(body, lead)
+        else:
+            m = st.regex.match(body, lead)
+            if m and m.end() < len(body) and not body[m.end()].isspace():
+                m = None
+        if m is None or (best is not None and offset + m.end() <= best.end):
+            continue
+        days: list[date] = []
+        yearless: list[tuple[int, int]] = []
+        for slot in st.slots:
+            value = _slot_date(m, slot)
+            if isinstance(value, date):
+                days.append(value)
+            elif isinstance(value, tuple):
+                yearless.append(value)
+        if days or yearless:
+            start = min(m.start(g) for g in st.date_groups if m[g] is not None)
+            best = _Read(line_no, offset + start, offset + m.end(), tuple(days), tuple(yearless))
+    return best
+
+
+def _head_lines(text: str) -> list[tuple[int, str]]:
+    """(offset, line) of the first HEAD_LINES non-blank lines."""
+    out = []
+    for m in re.finditer(r"[^\n]*", text):
+        if m[0].strip():
+            out.append((m.start(), m[0]))
+            if len(out) == HEAD_LINES:
+                break
+    return out
+
+
+def _year_for(month: int, day: int, known: date) -> date | None:
+    """A year-less date on or before a known date of the same article (first publication)."""
+    for year in (known.year, known.year - 1):
+        try:
+            d = date(year, month, day)
+        except ValueError:
+            continue
+        if d <= known:
+            return d
+    return None
+
+
+def read_dateline(text: str) -> DateLine | None:
+    """The publication date declared near the start of the text, and the span that declares it.
+    Read once per document, when its file is read (and by the store, for documents saved
+    before date lines were kept)."""
+    reads: list[_Read] = []
+    head = _head_lines(text)
+    for i, (off, line) in enumerate(head):
+        r = _read_line(line, off, i)
+        if r is not None:
+            reads.append(r)
+    full = [d for r in reads for d in r.days]
+    if full:
+        known = min(full)
+        chosen: list[tuple[date, _Read]] = [(d, r) for r in reads for d in r.days]
+        for r in reads:
+            for month, day in r.yearless:
+                d = _year_for(month, day, known)
+                if d is not None:
+                    chosen.append((d, r))
+        # Of the date lines that give the first date, the span is one that fills its line, if
+        # any: a date line that runs into a sentence leaves a real passage if it is not covered,
+        # a date line of its own would become an event of nothing but a date.
+        value, first = min(chosen, key=lambda x: (x[0], not _fills(x[1], head), x[1].line_no))
+        start, end = _block(first, reads, head)
+        return DateLine(value, start, end)
+    return _legacy_label_line(text)
+
+
+def _fills(r: _Read, head: list[tuple[int, str]]) -> bool:
+    """Whether a date line is the whole of its line (nothing runs on after it)."""
+    off, line = head[r.line_no]
+    return r.end >= off + len(line.rstrip())
+
+
+def _block(first: _Read, reads: list[_Read], head: list[tuple[int, str]]) -> tuple[int, int]:
+    """The span of the date line that gave the date, widened to the date lines around it
+    (bylines between them allowed) when each fills its line: a block such as "Published: ... /
+    By Jane Doe / Updated: ..." is one date line, none of it an event."""
+    by_line = {r.line_no: r for r in reads}
+    fills = lambda r: _fills(r, head)  # noqa: E731
+
+    def neighbour(n: int, step: int) -> _Read | None:
+        n += step
+        while 0 <= n < len(head) and n not in by_line and _BYLINE.match(head[n][1]):
+            n += step
+        return by_line.get(n)
+
+    start, end = first.start, first.end
+    r = first
+    while (prev := neighbour(r.line_no, -1)) is not None and fills(prev):
+        start, r = prev.start, prev
+    r = first
+    while fills(r) and (nxt := neighbour(r.line_no, 1)) is not None:
+        end, r = nxt.end, nxt
+    return start, end
+
+
+def _legacy_label_line(text: str) -> DateLine | None:
+    """A labelled first line in a form no style names, read by dateparser."""
+    m = _DATE_LINE.match(text)
+    if m:
+        value = iso_day(m["iso"])
+        return None if value is None else DateLine(value, m.start("iso"), m.end("iso"))
+    m = _LABEL_LINE.match(text)
+    if not m:
+        return None
+    # The longest run of leading words that reads as a full date ("July 18, 2023" of
+    # "July 18, 2023 Beijing - Kerry met ...").
+    words = list(re.finditer(r"\S+", m["rest"]))
+    for k in range(min(len(words), MAX_DATE_WORDS), 0, -1):
+        end = words[k - 1].end()
+        value = parse_date_text(m["rest"][:end].rstrip(",;.|-"))
+        if value is not None:
+            start = m.start("rest")
+            return DateLine(value, start, start + len(m["rest"][:end].rstrip(",;.|-")))
+    return None
 
 
 @cache
@@ -38,29 +367,7 @@ def parse_date_text(value: str) -> date | None:
     return data.date_obj.date() if data and data.date_obj else None
 
 
-def read_dateline(text: str) -> DateLine | None:
-    """The publication date declared at the start of the text, and the span that declares it.
-    Read once per document, when its file is read (and by the store, for documents saved
-    before date lines were kept)."""
-    m = _DATE_LINE.match(text)
-    if m:
-        value = iso_day(m["iso"])
-        return None if value is None else DateLine(value, m.start("iso"), m.end("iso"))
-    m = _LABEL_LINE.match(text)
-    if not m:
-        return None
-    # The longest run of leading words that reads as a full date ("July 18, 2023" of
-    # "July 18, 2023 Beijing - Kerry met ...").
-    words = list(re.finditer(r"\S+", m["rest"]))
-    for k in range(min(len(words), MAX_DATE_WORDS), 0, -1):
-        end = words[k - 1].end()
-        value = parse_date_text(m["rest"][:end].rstrip(",;.|-"))
-        if value is not None:
-            start = m.start("rest")
-            return DateLine(value, start, start + len(m["rest"][:end].rstrip(",;.|-")))
-    return None
-
-
 def is_date_line(line: str) -> bool:
-    """Whether `line` is a labelled ISO date line ("date 2023-07-18"), which is never a title."""
-    return _DATE_LINE.match(line) is not None
+    """Whether `line` is a date line of any style ("date 2023-07-18", "24 May 2010"), which is
+    never a title."""
+    return _DATE_LINE.match(line) is not None or _read_line(line, 0, 0) is not None

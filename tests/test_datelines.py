@@ -1,0 +1,143 @@
+"""Date lines as newspapers, wires and news sites print them (kerryview/dating/data/
+dateline_styles.tsv): each style's example is read to its date, its span covers the whole date
+line, and no time expression in it becomes an event."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from kerryview.dating.datelines import is_date_line, read_dateline, styles
+from kerryview.events.mentions import find_mentions
+from kerryview.ingest.reader import read_document
+from kerryview.timex import tag
+
+BODY = "BP said on Tuesday it would try again, after the well failed on May 20, 2010."
+HEADLINE = "BP tries again to plug the leaking well"
+STYLES = styles()
+
+
+def _placements(example: str) -> dict[str, str]:
+    """The example at the top, under the headline, and under a headline and a byline."""
+    return {"top": f"{example}\n{HEADLINE}\n{BODY}",
+            "after headline": f"{HEADLINE}\n{example}\n{BODY}",
+            "after byline": f"{HEADLINE}\nBy Jane Doe, Staff Writer\n\n{example}\n{BODY}"}
+
+
+@pytest.mark.parametrize("style", STYLES, ids=[s.name for s in STYLES])
+def test_every_style_example_is_read_to_its_date_and_span(style):
+    placements = _placements(style.example)
+    if style.part == "top":
+        placements = {"top": placements["top"]}
+    for where, text in placements.items():
+        line = read_dateline(text)
+        assert line is not None, f"{style.name} {where}: not read"
+        assert line.value == date.fromisoformat(style.date), f"{style.name} {where}"
+        assert text[line.start:line.end] == style.span, f"{style.name} {where}"
+        # the span runs to the end of the date line: nothing after it on its line but text
+        # that runs on from a wire dateline
+        rest = text[line.end:].split("\n", 1)[0]
+        assert not rest.strip() or style.fit == "lead", f"{style.name} {where}: {rest!r} left"
+
+
+@pytest.mark.parametrize("style", STYLES, ids=[s.name for s in STYLES])
+def test_no_time_in_a_date_line_becomes_an_event(style, tmp_path):
+    text = f"{HEADLINE}\n{style.example} {BODY}" if style.fit == "lead" else \
+        f"{HEADLINE}\n{style.example}\n{BODY}"
+    f = tmp_path / "a.txt"
+    f.write_text(text, encoding="utf-8")
+    doc = read_document(f)
+    doc.dct = doc.dateline.value
+    block = text.index(style.span), text.index(style.span) + len(style.span)
+    found = find_mentions(doc, tag(doc.text, doc.dct))
+    inside = [f.mention.timex.text for f in found if block[0] <= f.mention.timex.start < block[1]]
+    assert inside == []
+    assert any(f.mention.timex.text == "May 20, 2010" for f in found)  # the body still counts
+
+
+def test_the_first_publication_wins_over_an_update():
+    text = "Headline\nUpdated: May 26, 2010 14:07 GMT\nPublished: May 24, 2010\nBody."
+    line = read_dateline(text)
+    assert line.value == date(2010, 5, 24)
+    assert text[line.start:line.end] == "May 26, 2010 14:07 GMT\nPublished: May 24, 2010"
+
+
+def test_a_yearless_wire_dateline_alone_is_not_a_stated_date():
+    assert read_dateline("BP tries again\nWASHINGTON, May 24 (Reuters) - BP said on Monday.") is None
+
+
+def test_a_yearless_wire_dateline_takes_the_year_of_the_page_date():
+    text = "Jan 2, 2011 10:07am EST\nHeadline\nLONDON, Dec 31 (Reuters) - Shares fell."
+    line = read_dateline(text)
+    assert line.value == date(2010, 12, 31)  # on or before the page's date: the year before
+
+
+@pytest.mark.parametrize("text", [
+    "Kerry met Wang on July 18, 2023.",
+    "May 24, 2010 was the day BP admitted the leak was larger.\nBody.",
+    "On May 24, 2010 BP said it would try again.",
+    "WASHINGTON - The White House said on May 24, 2010 that it would act.",
+    "The 5/24 deadline passed.\nBody.",
+    "Timeline\nMay 24, 2010 - BP tries a top kill\nMay 27 - Obama visits",
+    "Headline\n" + "\n".join(f"Paragraph {i} of the body." for i in range(10)) + "\n24 May 2010",
+])
+def test_a_sentence_that_mentions_a_date_is_not_a_date_line(text):
+    assert read_dateline(text) is None
+
+
+def test_a_numeric_date_with_the_day_first_is_read_as_such():
+    assert read_dateline("Posted: 24/05/2010 14:07\nBody").value == date(2010, 5, 24)
+    assert read_dateline("Headline\n13/13/2010\nBody") is None  # no such day
+
+
+def test_a_date_line_is_never_taken_for_a_title():
+    assert is_date_line("24 May 2010") and is_date_line("Published: May 24, 2010")
+    assert not is_date_line("BP tries again to plug the well")
+
+
+def test_the_styles_file_is_in_the_package():
+    import kerryview.dating
+    assert (Path(kerryview.dating.__file__).parent / "data" / "dateline_styles.tsv").is_file()
+    assert len(STYLES) >= 25 and len({s.name for s in STYLES}) == len(STYLES)
+
+
+from hypothesis import given, strategies as st  # noqa: E402
+
+_PIECES = st.sampled_from(["May", "24", "2010", ",", " ", "\n", "Published:", "(Reuters)", "-",
+                           "WASHINGTON", "10:07", "am", "EDT", "/", "Mon", "T", "Z", "|", "x"])
+
+
+@given(st.lists(_PIECES, max_size=25).map("".join))
+def test_any_text_gives_no_date_line_or_one_inside_the_text(text):
+    line = read_dateline(text)
+    if line is not None:
+        assert 0 <= line.start < line.end <= len(text)
+        assert text[line.start:line.end].strip() == text[line.start:line.end]
+
+
+def test_date_lines_around_a_byline_are_one_block():
+    text = "Headline\nPublished: May 24, 2010\nBy Jane Doe\nUpdated: May 25, 2010 14:07 GMT\nBody."
+    line = read_dateline(text)
+    assert line.value == date(2010, 5, 24)
+    assert text[line.start:line.end] == "May 24, 2010\nBy Jane Doe\nUpdated: May 25, 2010 14:07 GMT"
+
+
+def test_a_date_line_running_into_text_is_not_widened_over_that_text():
+    text = "Published: May 24, 2010 BP said on Monday.\nBy Jane Doe\nUpdated: May 25, 2010\nBody."
+    line = read_dateline(text)
+    assert text[line.start:line.end] == "May 24, 2010"  # not "BP said on Monday ..."
+
+
+def test_of_two_date_lines_of_one_day_the_span_is_the_one_on_a_line_of_its_own():
+    text = ("Thursday, May 27, 2010; 4:21 PM Scientists have found oil.\nHeadline\nMay 27, 2010\n"
+            "Body.")
+    line = read_dateline(text)
+    assert line.value == date(2010, 5, 27) and text[line.start:line.end] == "May 27, 2010"
+
+
+def test_a_date_line_at_the_top_is_not_shown_as_the_title(tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_text("Mon May 24, 2010 10:07am EDT\nBP tries again\nBP said on Tuesday it would.",
+                 encoding="utf-8")
+    assert read_document(f).title != "Mon May 24, 2010 10:07am EDT"
