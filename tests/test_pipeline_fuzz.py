@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from kerryview.dating.datelines import read_dateline
 from kerryview.model import Document
 from kerryview.pipeline import Problem, build_corpus
+from pipeline_checks import assert_offsets_exact
 
 
 def _rule_words() -> list[str]:
@@ -99,12 +100,6 @@ def test_articles_of_rule_words_go_through_the_pipeline(texts):
     problems: list[Problem] = []
     events = build_corpus(docs, problems=problems)
     assert problems == []  # no article failed: the stages themselves must not raise
-    by_id = {d.id: d.text for d in docs}
-    for e in events:
-        assert e.start <= e.end
-        for m in e.mentions:
-            text = by_id[m.document_id]
-            assert text[m.start:m.end] == m.text
-            assert text[m.timex.start:m.timex.end] == m.timex.text
+    assert_offsets_exact(docs, events)
     again = build_corpus(_documents(texts))
     assert _digest(again) == _digest(events)

@@ -5,6 +5,7 @@ from hypothesis import strategies as st
 from kerryview.dating.datelines import read_dateline
 from kerryview.model import Document
 from kerryview.pipeline import build_corpus
+from pipeline_checks import assert_offsets_exact
 
 FRAGMENTS = ["Kerry met Xie on Monday.", "on July 17", "last August", "the previous day",
              "date 2023-07-18 ", "in the early hours of July 20", "nearly 12 hours", "2021",
@@ -20,10 +21,4 @@ def test_any_articles_resolve_without_error(bodies):
     docs = [Document(id=f"d{i}", path=f"d{i}", text=t, dateline=read_dateline(t))
             for i, t in enumerate(bodies)]  # as the reader makes them: the date line read once
     events = build_corpus(docs)
-    by_id = {d.id: d.text for d in docs}
-    for e in events:
-        assert e.start <= e.end
-        for m in e.mentions:
-            text = by_id[m.document_id]
-            assert text[m.start:m.end] == m.text
-            assert text[m.timex.start:m.timex.end] == m.timex.text
+    assert_offsets_exact(docs, events)
