@@ -129,7 +129,11 @@ class DateLine:
 
 @dataclass(slots=True)
 class Document:
-    """An article as read from disk. `text` is exactly the decoded file content."""
+    """An article as read from disk. `text` is exactly the decoded file content.
+
+    `title` is its headline and `outlet` who published it ("Reuters"), both as the article or
+    its page declares them or as the user corrected them (kerryview.ingest.metadata); people
+    see an article by these (kerryview.sources), never by its file name's hash."""
 
     id: str
     path: str
@@ -140,6 +144,7 @@ class Document:
     dct: date | None = None
     dct_source: DateSource = DateSource.unknown()
     dateline: DateLine | None = None  # the date line at the top of the text, if any
+    outlet: str | None = None  # the publisher or agency: "Reuters", "BBC News", "dw.com"
 
 
 @dataclass(slots=True)

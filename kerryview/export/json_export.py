@@ -9,7 +9,7 @@ from kerryview.model import Document, Event
 def corpus_json(documents: list[Document], events: Iterable[Event]) -> dict:
     return {
         "documents": [
-            {"id": d.id, "path": d.path, "title": d.title,
+            {"id": d.id, "path": d.path, "title": d.title, "outlet": d.outlet,
              "dct": d.dct.isoformat() if d.dct else None, "dct_source": str(d.dct_source)}
             for d in documents],
         "events": [

@@ -17,6 +17,7 @@ from html import escape
 from typing import Iterable
 
 from kerryview.model import Document, Event, Granularity
+from kerryview.sources import distinct_names, name_sources_in, source_title
 from kerryview.calendar.intervals import describe_duration
 
 # The Google Sheets template's header row, in its order.
@@ -82,17 +83,19 @@ def _display_date(ev: Event, start: datetime, last: datetime) -> str:
     return day
 
 
-def _text(ev: Event, docs: dict[str, Document]) -> str:
-    """The sources: each passage quoted, then its article and date; disagreements first."""
+def _text(ev: Event, docs: dict[str, Document], names: dict[str, str]) -> str:
+    """The sources: each passage quoted, then its outlet, headline and date; disagreements
+    first, naming the sources (`names`, kerryview.sources.distinct_names)."""
     out = []
     if ev.conflicts:
-        items = "".join(f"<li>{escape(c, quote=False)}</li>" for c in ev.conflicts)
+        items = "".join(f"<li>{escape(name_sources_in(c, names), quote=False)}</li>"
+                        for c in ev.conflicts)
         out.append(f"<p><b>Sources disagree:</b></p><ul>{items}</ul>")
     if ev.duration:
         out.append(f"<p>Duration: {escape(describe_duration(ev.duration, ev.mod), quote=False)}</p>")
     for m in ev.mentions:
         d = docs.get(m.document_id)
-        name = (d.title or d.path.rsplit("/", 1)[-1]) if d else m.document_id
+        name = source_title(d)
         when = f", published {d.dct.isoformat()}" if d and d.dct else ""
         passage = " ".join(m.text.split())
         out.append(f"<p>“{escape(passage, quote=False)}”<br><i>{escape(name, quote=False)}{escape(when, quote=False)}</i></p>")
@@ -103,6 +106,7 @@ def slides(documents: list[Document], events: Iterable[Event]) -> list[Slide]:
     """Slides in time order; events whose dates cannot be read, or that the user marked as not
     an event, are left out."""
     docs = {d.id: d for d in documents}
+    names = distinct_names(docs)
     out = []
     for ev in events:
         start, end = _parse(ev.start), _parse(ev.end)
@@ -119,7 +123,7 @@ def slides(documents: list[Document], events: Iterable[Event]) -> list[Slide]:
         elif ev.duration and g.day_or_finer and end - start < timedelta(days=1):
             end_parts = _parts(last, Granularity.MINUTE)  # "nearly 12 hours" on a day: a bar of hours
         out.append(Slide(_parts(start, g), end_parts, _display_date(ev, start, last),
-                         ev.label, _text(ev, docs), "" if ev.status == "happened" else ev.status, ev.id))
+                         ev.label, _text(ev, docs, names), "" if ev.status == "happened" else ev.status, ev.id))
     out.sort(key=lambda s: tuple(int(s.start.get(k, 0)) for k in ("year", "month", "day", "hour", "minute")))
     return out
 

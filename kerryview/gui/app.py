@@ -1,7 +1,7 @@
 """Start the desktop app: `run(paths, db_path)` (called by `kerryview`).
 
-The corpus database is `db_path`, else $KERRYVIEW_DB, else the platform's app-data folder.
-If it is empty and no paths are given, the bundled demo corpus is imported. A database that cannot
+The project is `db_path` (or a PATH.kvproj among the paths), else $KERRYVIEW_DB, else the project
+open last time; with none, the first-run screen offers the demo (its own project) or a new one. A database that cannot
 be opened is a message box (and a line on stderr) and exit status 2; one the user may read but not
 write opens read-only (kerryview.gui.project).
 KERRYVIEW_QUIT_AFTER_FIRST_PAINT=1 quits right after the timeline's first paint and prints
@@ -59,14 +59,33 @@ def use_light_palette(app) -> None:
     app.setPalette(app.style().standardPalette())
 
 
-def resolve_db_path(db_path: str | None) -> Path:
+def resolve_db_path(db_path: str | None) -> Path | None:
+    """The project to open: `--db` (or a PATH.kvproj argument), else $KERRYVIEW_DB, else the
+    project open when the app was last closed, else the default project of earlier versions if
+    it holds articles; None when no project was ever open (the first-run screen)."""
     if db_path:
         return Path(db_path)
     env = os.environ.get("KERRYVIEW_DB")
     if env:
         return Path(env)
+    from kerryview.gui import settings
+    last = settings.LAST_PROJECT.get()
+    if last and Path(last).is_file():
+        return Path(last)
     from kerryview.store.store import default_db_path
-    return default_db_path()
+    legacy = default_db_path()
+    if legacy.is_file() and legacy.stat().st_size > 0:
+        return legacy
+    return None
+
+
+def split_project_argument(paths: list[str], db_path: str | None) -> tuple[list[str], str | None]:
+    """`kerryview PATH.kvproj` opens that project, like `--db PATH`; other paths are articles."""
+    from kerryview.gui.project import looks_like_project
+    projects = [p for p in paths if looks_like_project(p)]
+    if projects and db_path is None:
+        return [p for p in paths if p != projects[0]], projects[0]
+    return paths, db_path
 
 
 def start_failed(message: str) -> int:
@@ -84,7 +103,7 @@ def run(paths: list[str], db_path: str | None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from kerryview.gui.mainwindow import MainWindow, first_paint_timer
-    from kerryview.gui.project import ProjectError, open_project
+    from kerryview.gui.project import ProjectError, is_demo, open_project
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName("kerryview")
@@ -93,20 +112,31 @@ def run(paths: list[str], db_path: str | None) -> int:
     app.setDesktopFileName("io.github.kerryview.KerryView")  # packaging/linux/*.desktop
     app.setWindowIcon(app_icon())
     use_light_palette(app)
+    paths, db_path = split_project_argument(paths, db_path)
     path = resolve_db_path(db_path)
-    try:
-        project = open_project(path)
-    except ProjectError as e:
-        return start_failed(str(e))
-    store = project.store
+    if path is None and paths:  # articles given and no project yet: the default project
+        from kerryview.store.store import default_db_path
+        path = default_db_path()
+    project = None
+    if path is not None:
+        try:
+            project = open_project(path)
+        except ProjectError as e:
+            return start_failed(str(e))
+    from kerryview.store import Store
+    store = project.store if project is not None else Store()
     try:
         window = MainWindow(store)
     except sqlite3.DatabaseError as e:  # opened, but its tables cannot be read
         project.close()
         return start_failed(f"The project {path} is damaged and cannot be read (SQLite says: {e}). "
                             "Choose another project file with --db.")
+    if project is not None:
+        window.own_project(project)
+    else:
+        window.show_first_run()
     window.give_up_after_close_ms = GIVE_UP_AFTER_CLOSE_MS
-    if project.read_only:
+    if project is not None and project.read_only:
         window.set_read_only(path, project.notice)
     if os.environ.get("KERRYVIEW_QUIT_AFTER_FIRST_PAINT") == "1":
         shown: list[float] = []
@@ -119,16 +149,23 @@ def run(paths: list[str], db_path: str | None) -> int:
                   f"(since process start, timeline showing {n} events{extra})", flush=True)
             window.close()
             app.quit()
-        first_paint_timer(window, quit_now)
+        if project is None:  # the first-run screen has no timeline to paint
+            from PySide6.QtCore import QTimer
+            QTimer.singleShot(0, quit_now)
+        else:
+            first_paint_timer(window, quit_now)
     window.show()
-    window.timeline.setFocus()
-    if paths:
+    if project is None:
+        pass  # the first-run screen: the user chooses the demo or a project
+    elif paths:
+        window.timeline.setFocus()
         window.import_paths(paths)
     elif project.read_only:
-        pass  # nothing to import into: the project is shown as it is
+        window.timeline.setFocus()  # nothing to import into: the project is shown as it is
+    elif is_demo(path) and store.event_count() == 0 and not store.documents():
+        window.open_demo()
     elif store.event_count() == 0 and not store.documents():
-        from kerryview.pipeline import bundled_corpus_paths
-        window.import_paths(bundled_corpus_paths())
+        window.timeline.setFocus()  # a new, empty project of the user's
     elif store.needs_rebuild or store.event_count() == 0:
         window.import_paths([], rebuild=True)  # documents kept, events derived again
     code = app.exec()
@@ -136,5 +173,5 @@ def run(paths: list[str], db_path: str | None) -> int:
         window.jobs.cancel()
         if not window.jobs.wait(GIVE_UP_AFTER_CLOSE_MS):
             window.abandon_job()  # ends the process; a running QThread is never destroyed
-    project.close()
+    window.close_project()
     return code

@@ -11,6 +11,7 @@ from html import escape
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, Qt
 
 from kerryview.model import Document, Event, EventMention
+from kerryview.sources import source_title
 
 MentionRole = Qt.ItemDataRole.UserRole + 2
 HtmlRole = Qt.ItemDataRole.UserRole + 3
@@ -53,12 +54,14 @@ def passage_html(m: EventMention, doc: Document | None) -> str:
         elif "trigger" in kinds:
             seg = f"<b style='color:#1d4ed8'><u>{seg}</u></b>"
         out.append(seg)
-    title = escape(document_title(doc) if doc else m.document_id)
-    fname = escape(doc.path.rsplit("/", 1)[-1]) if doc and doc.path else escape(m.document_id)
+    outlet = escape(doc.outlet) if doc and doc.outlet else ""
+    title = escape(doc.title) if doc and doc.title else ""
+    if not title:
+        title, outlet = escape(source_title(doc)), ""
     when = escape(doc.dct.isoformat()) if doc and doc.dct else "date unknown"
     status = "" if m.status == "happened" else (
         f" · <span style='color:#b45309'>{escape(m.status)}</span>")
-    where = "" if fname == title else f"{fname} · "
+    where = f"{outlet} · " if outlet else ""
     head = (f"<b>{title}</b><br><span style='color:#64748b'>{where}published {when}"
             f"{status}</span>")
     body = f"<div style='margin-top:3px'>{''.join(out)}</div>"
@@ -72,11 +75,8 @@ def passage_html(m: EventMention, doc: Document | None) -> str:
 
 
 def document_title(doc: Document) -> str:
-    """The headline the reader found (kerryview.ingest.metadata.find_title), else the file name."""
-    if doc.title:
-        return doc.title
-    name = doc.path.replace("\\", "/").rsplit("/", 1)[-1] if doc.path else doc.id
-    return name or doc.id
+    """How people see an article: its outlet and headline (kerryview.sources), never a hash."""
+    return source_title(doc)
 
 
 class PassagesModel(QAbstractListModel):

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (QLabel, QListView, QStyledItemDelegate, QStyleOpt
 from kerryview.gui.timeline import axis as ta
 from kerryview.gui.models import HtmlRole, MentionRole, PassagesModel
 from kerryview.model import Event, EventMention
+from kerryview.sources import distinct_names, name_sources_in
 from kerryview.calendar.intervals import describe_duration
 
 PAD_X, PAD_Y = 10, 7
@@ -81,6 +82,7 @@ class PassagesPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = PassagesModel(self)
+        self._names: dict[str, str] = {}  # doc id -> its source's name, in the disagreements
         self.header = QLabel()
         self.header.setWordWrap(True)
         self.header.setTextFormat(Qt.TextFormat.RichText)
@@ -126,6 +128,7 @@ class PassagesPanel(QWidget):
 
     def set_documents(self, docs) -> None:
         self.model.set_documents(docs)
+        self._names = distinct_names(docs)
         self.delegate.clear()
 
     def set_event(self, ev: Event | None) -> None:
@@ -153,7 +156,8 @@ class PassagesPanel(QWidget):
             f"({', '.join(extra)})</span>{status} · {n_docs} source{'s' if n_docs != 1 else ''}, "
             f"{len(ev.mentions)} passage{'s' if len(ev.mentions) != 1 else ''}</div>")
         if ev.conflicts:
-            items = "".join(f"<li>{escape(c)}</li>" for c in ev.conflicts)
+            items = "".join(f"<li>{escape(name_sources_in(c, self._names))}</li>"
+                            for c in ev.conflicts)
             self.conflicts.setText(f"<b>Sources disagree</b><ul style='margin:2px 0 0 -20px'>"
                                    f"{items}</ul>")
             self.conflicts.show()

@@ -135,3 +135,69 @@ def _open_read_only(path: Path) -> OpenProject:
 def _reason(e: OSError) -> str:
     """"permission denied", "read-only file system"… (the file is named by the sentence)."""
     return e.strerror.lower() if e.strerror else str(e)
+
+
+# -- projects as files ------------------------------------------------------------------------
+PROJECT_SUFFIX = ".kvproj"
+PROJECT_SUFFIXES = (PROJECT_SUFFIX, ".db")  # .db: projects made before the suffix existed
+DEMO_FILE = "demo" + PROJECT_SUFFIX
+DEMO_TITLE = "Demo: Kerry in Beijing, July 2023"
+
+
+def demo_path() -> Path:
+    """The demo's own project, beside the default project in the app-data folder, so the demo
+    is never mixed into a project of the user's."""
+    from kerryview.store.store import default_db_path
+    return default_db_path().with_name(DEMO_FILE)
+
+
+def is_demo(path: Path | None) -> bool:
+    return path is not None and Path(path).resolve() == demo_path().resolve()
+
+
+def project_name(path: Path | None) -> str:
+    """What the window title and the recent list call a project: its file name without the
+    suffix ("Gulf spill" for Gulf spill.kvproj), or the demo's title."""
+    if path is None:
+        return "No project"
+    if is_demo(path):
+        return DEMO_TITLE
+    p = Path(path)
+    return p.stem if p.suffix.lower() in PROJECT_SUFFIXES else p.name
+
+
+def with_project_suffix(path: str | Path) -> Path:
+    """A new project's file: the name the user typed, given .kvproj unless it has a suffix of
+    a project already."""
+    p = Path(path)
+    return p if p.suffix.lower() in PROJECT_SUFFIXES else p.with_name(p.name + PROJECT_SUFFIX)
+
+
+def looks_like_project(path: str | Path) -> bool:
+    """`kerryview PATH.kvproj` opens a project rather than importing PATH as an article."""
+    return Path(path).suffix.lower() in PROJECT_SUFFIXES
+
+
+def remove_articles(store: Store, doc_ids: list[str], progress=None, cancelled=None):
+    """Remove articles from the project and resolve the others again, in one transaction:
+    events they alone told disappear, shared events lose their passages, and dates inferred
+    from them are inferred again. The user's marks (kept by event identity) and corrections of
+    the remaining articles (dates, outlets, headlines, stored with them) are kept.
+
+    Built on the existing pipeline (build_corpus over the remaining documents): this is the
+    one function to swap for an incremental Store.remove_documents when there is one.
+    Returns an ImportResult (documents, events, problems, added=[])."""
+    from kerryview.pipeline import Cancelled, ImportResult, build_corpus
+    gone = set(doc_ids)
+    remaining = [d for d in store.documents() if d.id not in gone]
+    problems: list = []
+    events = build_corpus(remaining, progress, cancelled, problems)
+    if cancelled and cancelled():
+        raise Cancelled()
+    with store.writing():
+        marks = ",".join("?" * len(gone))
+        store.db.execute(f"DELETE FROM mentions WHERE document_id IN ({marks})", list(gone))
+        store.db.execute(f"DELETE FROM documents WHERE id IN ({marks})", list(gone))
+        store.save_corpus(remaining, events)
+    store.apply_marks(events)
+    return ImportResult(remaining, events, problems, [])

@@ -76,5 +76,11 @@ LAST_FOLDER = Option("lastFolder", str, "",
 EXPORT_FILTER = Option("exportFilter", str, "",
                        "The format last chosen in the export dialog, as its file filter text.")
 
+LAST_PROJECT = Option("lastProject", str, "",
+                      "The project file open when the app was last closed; '' before the first "
+                      "project, when the first-run screen is shown.")
+RECENT_PROJECTS = Option("recentProjects", str, "",
+                         "File > Open recent: project files, most recent first, one per line.")
+
 OPTIONS: tuple[Option, ...] = (GEOMETRY, MAIN_SPLIT, BOTTOM_SPLIT, RIGHT_SPLIT, LAST_FOLDER,
-                               EXPORT_FILTER)
+                               EXPORT_FILTER, LAST_PROJECT, RECENT_PROJECTS)

@@ -5,6 +5,7 @@ markup itself is not something a reader of the article sees.
 """
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -18,6 +19,7 @@ PUBLISHED_KEYS = ("article:published_time", "datepublished", "dc.date.issued", "
                   "pubdate", "publishdate", "publish-date", "parsely-pub-date", "sailthru.date",
                   "date", "dc.date")
 TITLE_KEYS = ("og:title", "twitter:title")
+OUTLET_KEYS = ("og:site_name", "application-name", "twitter:site")
 
 
 @dataclass
@@ -26,6 +28,8 @@ class HtmlArticle:
     title: str | None = None
     published: str | None = None  # the raw value, e.g. "2023-07-18T09:30:00+08:00"
     published_key: str | None = None  # which declaration it came from
+    outlet: str | None = None  # og:site_name or a JSON-LD publisher ("Reuters")
+    url: str | None = None  # og:url or the canonical link
 
 
 class _Extractor(HTMLParser):
@@ -36,6 +40,8 @@ class _Extractor(HTMLParser):
         self.meta: dict[str, str] = {}
         self.in_title = False
         self.title_parts: list[str] = []
+        self.in_ld = False
+        self.ld_parts: list[str] = []  # JSON-LD blocks (schema.org publisher)
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
         a = {k.lower(): (v or "") for k, v in attrs}
@@ -47,6 +53,11 @@ class _Extractor(HTMLParser):
             self.meta.setdefault("datepublished", a["datetime"].strip())
         if tag == "title":
             self.in_title = True
+        if tag == "script" and a.get("type", "").lower() == "application/ld+json":
+            self.in_ld = True
+            self.ld_parts.append("")
+        if tag == "link" and "canonical" in a.get("rel", "").lower() and a.get("href"):
+            self.meta.setdefault("canonical", a["href"].strip())
         if tag in _SKIP:
             self.skip += 1
         elif tag in _BLOCK:
@@ -55,6 +66,8 @@ class _Extractor(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag == "title":
             self.in_title = False
+        if tag == "script":
+            self.in_ld = False
         if tag in _SKIP and self.skip:
             self.skip -= 1
         elif tag in _BLOCK:
@@ -73,6 +86,8 @@ class _Extractor(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self.in_title:
             self.title_parts.append(data)
+        if self.in_ld:
+            self.ld_parts[-1] += data
         if not self.skip:
             self.parts.append(re.sub(r"\s+", " ", data))
 
@@ -97,7 +112,32 @@ def html_article(markup: str) -> HtmlArticle:
     title = next((parser.meta[k] for k in TITLE_KEYS if parser.meta.get(k)), None) or \
         " ".join("".join(parser.title_parts).split()) or None
     key = next((k for k in PUBLISHED_KEYS if parser.meta.get(k)), None)
-    return HtmlArticle(text, title, parser.meta.get(key) if key else None, key)
+    outlet = next((parser.meta[k].lstrip("@") for k in OUTLET_KEYS if parser.meta.get(k)), None) \
+        or _ld_publisher(parser.ld_parts)
+    url = parser.meta.get("og:url") or parser.meta.get("canonical")
+    return HtmlArticle(text, title, parser.meta.get(key) if key else None, key, outlet, url)
+
+
+def _ld_publisher(blocks: list[str]) -> str | None:
+    """schema.org's publisher name in a page's JSON-LD (`"publisher": {"name": "Reuters"}`)."""
+    for block in blocks:
+        try:
+            data = json.loads(block)
+        except ValueError:
+            continue
+        stack = [data]
+        while stack:
+            node = stack.pop()
+            if isinstance(node, list):
+                stack.extend(reversed(node))
+            elif isinstance(node, dict):
+                pub = node.get("publisher")
+                if isinstance(pub, dict) and isinstance(pub.get("name"), str) and pub["name"].strip():
+                    return pub["name"].strip()
+                if isinstance(pub, str) and pub.strip():
+                    return pub.strip()
+                stack.extend(v for v in node.values() if isinstance(v, (dict, list)))
+    return None
 
 
 def html_to_text(markup: str) -> str:

@@ -1,18 +1,145 @@
-"""What a document says about itself besides its date: a title line."""
+"""What a document says about itself besides its date: its headline and its outlet.
+
+Read from what a page declares (kerryview.ingest.html_text: og:title, og:site_name, a JSON-LD
+publisher, <title>) or, for plain text, from its first lines the way an editor would read them:
+the headline is a short first line that is not a sentence of the body (a date line or a byline
+above it is skipped), and the outlet is the agency of a wire dateline ("LONDON (Reuters) -"), an
+outlet named in a byline ("By Finlo Rohrer BBC News, Washington"), or the host of the article's
+address. A folder of plain-text articles may also carry `sources.tsv` (file, outlet, headline,
+url), the record an archive keeps of where each file came from; what it says wins.
+"""
 from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib.resources import files
+from pathlib import Path
+from urllib.parse import urlparse
 
 from kerryview.dating.datelines import is_date_line
 
+SOURCES_FILE = "sources.tsv"
+HEAD_LINES = 4  # a headline, a date line and a byline come before the body
+MAX_HEADLINE = 150
+
+# "LONDON (Reuters) -", "WASHINGTON, May 8 (Reuters) -", "(AP) —": the agency of a wire dateline.
+_WIRE = re.compile(r"(?:^|[\s|])\(([A-Z][A-Za-z.&' -]{1,40}?)\)\s*[-–—]")
+# "BP says ... shares hit LONDON | Mon May 10, 2010 7:51 am EDT LONDON (Reuters) - ...": a
+# wire page's headline, its place in capitals, then "|" and the time of publication.
+_HEAD_BAR = re.compile(r"^(?P<head>.+?)\s+(?P<place>[A-Z][A-Z.'-]+(?:[ ,]+[A-Z][A-Za-z.'-]+)*)\s+\|\s")
+_BYLINE = re.compile(r"^\s*By\s+[A-Z]", re.UNICODE)
+_URL = re.compile(r"https?://[^\s<>\"')]+")
+
+
+@dataclass(frozen=True)
+class Declared:
+    """What an archive's sources.tsv says of one file."""
+
+    outlet: str | None = None
+    headline: str | None = None
+    url: str | None = None
+
+
+@cache
+def _outlet_names() -> tuple[tuple[str, str], ...]:
+    """(name as written, name shown) of outlets named in bylines, longest first."""
+    text = (files("kerryview.ingest") / "data" / "outlets.tsv").read_text(encoding="utf-8")
+    out = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        found, _, shown = line.partition("\t")
+        out.append((found.strip(), (shown or found).strip()))
+    return tuple(sorted(out, key=lambda p: -len(p[0])))
+
+
+def _first_lines(text: str, n: int = HEAD_LINES) -> list[str]:
+    return [ln.strip() for ln in text.splitlines() if ln.strip()][:n]
+
 
 def find_title(text: str) -> str | None:
-    """A headline: a short first line that is not a sentence of the body."""
-    for line in text.splitlines():
-        line = line.strip()
-        if not line:
+    """A headline: a short first line that is not a sentence of the body, after any date line
+    or byline; or the head of a wire page's first line ("Headline PLACE | date PLACE (Agency) -")."""
+    for line in _first_lines(text):
+        bar = _HEAD_BAR.match(line)
+        if bar and _reads_as_headline(bar.group("head")):
+            return bar.group("head").strip()
+        if is_date_line(line) or _BYLINE.match(line):
             continue
-        if is_date_line(line):
-            return None
-        if len(line) <= 120 and not line.endswith((".", '"', "”")):
-            return line
-        return None
+        return line if _reads_as_headline(line) else None
     return None
+
+
+def _reads_as_headline(line: str) -> bool:
+    words = line.split()
+    return (2 <= len(words) and len(line) <= MAX_HEADLINE
+            and not line.endswith((".", '"', "”", ":", ",")) and not line.startswith(("(", "*", "-")))
+
+
+def find_outlet(text: str, url: str | None = None) -> str | None:
+    """Who published the article: a wire dateline's agency, an outlet named in a byline, else
+    the host of its address (`url`, or one written in its first lines)."""
+    head = _first_lines(text)
+    for line in head:
+        m = _WIRE.search(line[:400])
+        if m:
+            return _shown_name(m.group(1).strip())
+    for line in head:
+        if _BYLINE.match(line):
+            for found, shown in _outlet_names():
+                if re.search(rf"\b{re.escape(found)}\b", line[:200]):
+                    return shown
+    if url is None:
+        m = next((u for line in head if (u := _URL.search(line))), None)
+        url = m.group(0) if m else None
+    return host_name(url) if url else None
+
+
+def _shown_name(found: str) -> str:
+    for name, shown in _outlet_names():
+        if name == found:
+            return shown
+    return found
+
+
+def host_name(url: str) -> str | None:
+    """"https://www.reuters.com/world/..." -> "reuters.com"."""
+    host = urlparse(url).hostname or ""
+    host = host.removeprefix("www.")
+    return host or None
+
+
+def declared_sources(path: str | Path) -> Declared:
+    """What the sources.tsv beside the file `path` says of it (nothing if there is none)."""
+    path = Path(path)
+    table = _sources_table(str(path.parent), _mtime(path.parent / SOURCES_FILE))
+    return table.get(path.name, Declared())
+
+
+def _mtime(p: Path) -> float:
+    try:
+        return p.stat().st_mtime
+    except OSError:
+        return -1.0
+
+
+@lru_cache(maxsize=64)
+def _sources_table(folder: str, mtime: float) -> dict[str, Declared]:
+    """file name -> Declared, read once per folder and version of its sources.tsv."""
+    if mtime < 0:
+        return {}
+    try:
+        text = (Path(folder) / SOURCES_FILE).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return {}
+    out = {}
+    rows = csv.reader((ln for ln in text.splitlines() if ln and not ln.startswith("#")),
+                      delimiter="\t")
+    for row in rows:
+        if not row or row[0] == "file":
+            continue
+        cells = [c.strip() or None for c in row[1:4]] + [None] * 3
+        out[row[0].strip()] = Declared(*cells[:3])
+    return out

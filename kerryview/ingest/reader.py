@@ -25,7 +25,7 @@ from kerryview.ingest.folders import (HTML_SUFFIXES, SUPPORTED_SUFFIXES, TEXT_SU
                                       expand_paths)
 from kerryview.ingest.html_text import html_article
 from kerryview.dating.datelines import parse_date_text, read_dateline
-from kerryview.ingest.metadata import find_title
+from kerryview.ingest.metadata import declared_sources, find_outlet, find_title
 from kerryview.model import DateSource, DateSourceKind, Document
 
 __all__ = ["ReadError", "read_document", "expand_paths", "MAX_BYTES", "SUPPORTED_SUFFIXES",
@@ -42,10 +42,10 @@ def read_document(path: str | Path, doc_id: str | None = None) -> Document:
         raise ReadError(path, "is empty")
     text, encoding = decode(data, path)
     refuse_binary(text, path)
-    title, dct, dct_source = None, None, DateSource.unknown()
+    title, outlet, url, dct, dct_source = None, None, None, None, DateSource.unknown()
     if path.suffix.lower() in HTML_SUFFIXES:
         page = html_article(text)
-        text, title = page.text, page.title
+        text, title, outlet, url = page.text, page.title, page.outlet, page.url
         if not text.strip():
             raise ReadError(path, "is an HTML page with no text")
         if page.published:
@@ -55,6 +55,8 @@ def read_document(path: str | Path, doc_id: str | None = None) -> Document:
                     DateSourceKind.PAGE_METADATA,
                     f"stated in the page's metadata ({page.published_key} {page.published})")
     digest = hashlib.sha256(data).hexdigest()
+    declared = declared_sources(path)
     return Document(id=doc_id or path.stem, path=os.fspath(path.resolve()), text=text,
-                    title=title or find_title(text), encoding=encoding, sha256=digest,
-                    dct=dct, dct_source=dct_source, dateline=read_dateline(text))
+                    title=declared.headline or title or find_title(text), encoding=encoding,
+                    sha256=digest, dct=dct, dct_source=dct_source, dateline=read_dateline(text),
+                    outlet=declared.outlet or outlet or find_outlet(text, declared.url or url))

@@ -49,7 +49,7 @@ MENTION_FIELDS = tuple(f.name for f in fields(EventMention) if f.name != "timex"
 EVENT_FIELDS = tuple(f.name for f in fields(Event)
                      if f.name not in ("mentions", "reviewed", "dismissed"))
 # The columns of a stored document that a later save updates (id and order of addition stay).
-_UPDATED_COLUMNS = ("path", "title", "text", "encoding", "sha256", "dct", "dct_source",
+_UPDATED_COLUMNS = ("path", "title", "outlet", "text", "encoding", "sha256", "dct", "dct_source",
                     "dct_source_kind", "dateline", "dateline_start", "dateline_end")
 # How documents saved before schema 3 said where their date came from.
 _OLD_SOURCE_PREFIXES = (("stated in the article", DateSourceKind.STATED_IN_TEXT),
@@ -230,7 +230,7 @@ class Store:
         tables = set(self.db.table_names())
         return self._stored_version() == str(SCHEMA_VERSION) and not self._derived_stale() and \
             {"meta", "documents", "events", "mentions", "event_marks",
-             "pending_import"} <= tables
+             "pending_import"} <= tables and "outlet" in self.db["documents"].columns_dict
 
     def _open_schema(self) -> None:
         """Nothing is written when the schema is current (two instances open a project at
@@ -268,10 +268,13 @@ class Store:
         db["documents"].create(
             {"id": str, "path": str, "title": str, "text": str, "encoding": str,
              "sha256": str, "dct": str, "dct_source": str, "dct_source_kind": str,
-             "dateline": str, "dateline_start": int, "dateline_end": int, "added": int},
+             "dateline": str, "dateline_start": int, "dateline_end": int, "added": int,
+             "outlet": str},
             pk="id", if_not_exists=True)
         if old_documents:
             self._upgrade_documents()
+        if "outlet" not in db["documents"].columns_dict:  # projects made before outlets were read
+            db["documents"].add_column("outlet", str)
         db["events"].create(derived["events"], pk="id", if_not_exists=True)
         db["mentions"].create(
             derived["mentions"], pk="id", foreign_keys=[("event_id", "events", "id"),
@@ -411,7 +414,7 @@ class Store:
     @staticmethod
     def _doc_row(d: Document, order: int) -> dict:
         line = d.dateline
-        return {"id": d.id, "path": d.path, "title": d.title, "text": d.text,
+        return {"id": d.id, "path": d.path, "title": d.title, "outlet": d.outlet, "text": d.text,
                 "encoding": d.encoding, "sha256": d.sha256,
                 "dct": d.dct.isoformat() if d.dct else None,
                 "dct_source": d.dct_source.detail, "dct_source_kind": d.dct_source.kind.value,
@@ -442,6 +445,14 @@ class Store:
             self.db.execute("UPDATE documents SET dct = ?, dct_source = ?, dct_source_kind = ? "
                             "WHERE id = ?", [value.isoformat() if value else None,
                                              source.detail, source.kind.value, doc_id])
+
+    def set_document_source(self, doc_id: str, *, title: str | None,
+                            outlet: str | None) -> None:
+        """The headline and outlet the user gave an article (None or "": none). Kept by every
+        later resolution, which reads documents back from here."""
+        with self.writing():
+            self.db.execute("UPDATE documents SET title = ?, outlet = ? WHERE id = ?",
+                            [title or None, outlet or None, doc_id])
 
     def set_event_mark(self, event_id: str, *, reviewed: bool | None = None,
                        dismissed: bool | None = None) -> None:
@@ -515,6 +526,7 @@ class Store:
     @staticmethod
     def _doc(r: dict) -> Document:
         return Document(id=r["id"], path=r["path"], text=r["text"], title=r["title"],
+                        outlet=r.get("outlet"),
                         encoding=r["encoding"], sha256=r["sha256"],
                         dct=date.fromisoformat(r["dct"]) if r["dct"] else None,
                         dct_source=DateSource(DateSourceKind(r["dct_source_kind"]), r["dct_source"]),

@@ -12,7 +12,7 @@ from typing import Callable
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenuBar
+from PySide6.QtWidgets import QMenu, QMenuBar
 
 Key = QKeySequence.StandardKey | str | None
 
@@ -26,6 +26,9 @@ class Spec:
 
 
 class Action(Enum):
+    NEW_PROJECT = Spec("&New project…", QKeySequence.StandardKey.New,
+                       "Start an empty project: one file that keeps its articles and timeline")
+    OPEN_PROJECT = Spec("Open &project…", "Ctrl+Shift+P", "Open a project file (.kvproj)")
     OPEN_FILES = Spec("&Open files…", QKeySequence.StandardKey.Open)
     OPEN_FOLDER = Spec("Open &folder…", "Ctrl+Shift+O")
     EXPORT = Spec("&Export timeline…", "Ctrl+E")
@@ -41,16 +44,21 @@ class Action(Enum):
     REVIEWED = Spec("&Reviewed", "R", "Mark the selected event as checked by you", checkable=True)
     DISMISSED = Spec("&Not an event", "Delete",
                      "Fade the selected event and leave it out of exports", checkable=True)
+    OPEN_DEMO = Spec("Open the &demo", None,
+                     "The bundled articles on John Kerry's July 2023 visit, in their own project")
     ABOUT = Spec("&About kerryview")
 
 
-# The menus in order; None is a separator.
-MENUS: list[tuple[str, list[Action | None]]] = [
-    ("&File", [Action.OPEN_FILES, Action.OPEN_FOLDER, None, Action.EXPORT, None, Action.QUIT]),
+RECENT_MENU = "Open &recent"  # a submenu the window fills (File > Open recent)
+
+# The menus in order; None is a separator, a string a submenu of that title.
+MENUS: list[tuple[str, list[Action | str | None]]] = [
+    ("&File", [Action.NEW_PROJECT, Action.OPEN_PROJECT, RECENT_MENU, None, Action.OPEN_FILES,
+               Action.OPEN_FOLDER, None, Action.EXPORT, None, Action.QUIT]),
     ("&Edit", [Action.FIND]),
     ("&View", [Action.GO_TO_DATE, None, Action.FIT_ALL, Action.ZOOM_IN, Action.ZOOM_OUT]),
     ("&Event", [Action.REVIEWED, Action.DISMISSED]),
-    ("&Help", [Action.ABOUT]),
+    ("&Help", [Action.OPEN_DEMO, None, Action.ABOUT]),
 ]
 
 # Acting on the selected event: their keys work only where the event is (the timeline), so
@@ -80,11 +88,20 @@ def build_actions(parent: QObject, handlers: dict[Action, Callable]) -> dict[Act
     return out
 
 
-def build_menus(bar: QMenuBar, actions: dict[Action, QAction]) -> None:
+def build_menus(bar: QMenuBar, actions: dict[Action, QAction]) -> dict[str, QMenu]:
+    """The menu bar's menus; returns the submenus by title (RECENT_MENU) for the window to fill."""
+    bar.setAccessibleName("Menu bar")
+    subs: dict[str, QMenu] = {}
     for title, entries in MENUS:
         menu = bar.addMenu(title)
+        menu.setAccessibleName(title.replace("&", ""))
         for a in entries:
             if a is None:
                 menu.addSeparator()
+            elif isinstance(a, str):
+                sub = menu.addMenu(a)
+                sub.setAccessibleName(a.replace("&", ""))
+                subs[a] = sub
             else:
                 menu.addAction(actions[a])
+    return subs

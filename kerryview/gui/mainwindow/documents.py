@@ -1,92 +1,259 @@
-"""The documents list: every article with its publication date and how that date was found,
-and where the user corrects the date (double-click, or the context menu)."""
+"""The documents table: every article by its outlet and headline, with its publication date and
+how that date was found. The user corrects an outlet or a headline in place (setData), a date by
+double-clicking it (or the context menu), and removes an article (Delete, or the context menu).
+
+Model/view: DocumentsModel holds the rows, DocumentsList is the view with its actions; edits go
+out as signals and come back through set_documents once the window has stored them.
+"""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
+from enum import IntEnum
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QInputDialog, QTreeWidget,
-                               QTreeWidgetItem)
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QInputDialog, QMessageBox,
+                               QTreeView)
 
-from kerryview.gui.models import document_title
 from kerryview.model import Document
+from kerryview.sources import distinct_names, file_label, name_sources_in, source_title
 
 IdRole = Qt.ItemDataRole.UserRole
 
 
-class DocumentsList(QTreeWidget):
+class Column(IntEnum):
+    OUTLET = 0
+    HEADLINE = 1
+    PUBLISHED = 2
+    HOW = 3
+
+
+HEADERS = {Column.OUTLET: "Outlet", Column.HEADLINE: "Headline", Column.PUBLISHED: "Published",
+           Column.HOW: "How the date was found"}
+EDITABLE = (Column.OUTLET, Column.HEADLINE)
+
+
+@dataclass
+class _Row:
+    doc: Document
+    passages: int
+
+
+class DocumentsModel(QAbstractTableModel):
+    """One row per article. Signals: sourceEdited(doc_id, title, outlet) when the user changes
+    an outlet or a headline (the model shows it at once; the window stores it)."""
+
+    sourceEdited = Signal(str, object, object)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[_Row] = []
+        self._names: dict[str, str] = {}  # doc id -> source name, in "how the date was found"
+
+    def set_documents(self, docs: list[Document], passages: dict[str, int]) -> None:
+        self.beginResetModel()
+        self._rows = [_Row(d, passages.get(d.id, 0)) for d in docs]
+        self._names = distinct_names({d.id: d for d in docs})
+        self.endResetModel()
+
+    def _how(self, d: Document) -> str:
+        """How the date was found, naming the other articles by source, not by file."""
+        return name_sources_in(str(d.dct_source or "unknown"), self._names)
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(Column)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[Column(section)]
+        return None
+
+    def document(self, row: int) -> Document | None:
+        return self._rows[row].doc if 0 <= row < len(self._rows) else None
+
+    def row_of(self, doc_id: str) -> int:
+        return next((i for i, r in enumerate(self._rows) if r.doc.id == doc_id), -1)
+
+    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+        f = super().flags(index)
+        if index.isValid() and index.column() in EDITABLE:
+            f |= Qt.ItemFlag.ItemIsEditable
+        return f
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row, col = self._rows[index.row()], Column(index.column())
+        d = row.doc
+        if role == IdRole:
+            return d.id
+        if role == Qt.ItemDataRole.EditRole:
+            return {Column.OUTLET: d.outlet or "", Column.HEADLINE: d.title or ""}.get(col)
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            if col is Column.OUTLET:
+                return d.outlet or "—"
+            if col is Column.HEADLINE:
+                return d.title or f"(no headline: article {file_label(d)})"
+            if col is Column.PUBLISHED:
+                return d.dct.isoformat() if d.dct else "unknown"
+            return self._how(d)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if col in EDITABLE:
+                return (f"{source_title(d)}\n{row.passages} passage(s) on the timeline\n"
+                        f"File: {d.path}\nDouble-click or F2 to correct it")
+            if col is Column.PUBLISHED:
+                return "Double-click to correct the publication date"
+            return self._how(d)
+        if role == Qt.ItemDataRole.ForegroundRole and col in EDITABLE and not (
+                d.outlet if col is Column.OUTLET else d.title):
+            from PySide6.QtGui import QColor
+            return QColor("#64748b")
+        return None
+
+    def setData(self, index: QModelIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        if role != Qt.ItemDataRole.EditRole or not index.isValid() or index.column() not in EDITABLE:
+            return False
+        d = self._rows[index.row()].doc
+        text = " ".join(str(value or "").split()) or None
+        title, outlet = d.title, d.outlet
+        if index.column() == Column.OUTLET:
+            outlet = text
+        else:
+            title = text
+        if (title, outlet) == (d.title, d.outlet):
+            return False
+        d.title, d.outlet = title, outlet
+        self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), len(Column) - 1))
+        self.sourceEdited.emit(d.id, title, outlet)
+        return True
+
+
+class DocumentsList(QTreeView):
     """Signals: documentClicked(doc_id); dateChosen(doc_id, date or None) when the user sets a
-    publication date (None: infer it again); invalidDate(text) when what they typed is not one."""
+    publication date (None: infer it again); invalidDate(text) when what they typed is not one;
+    sourceEdited(doc_id, title, outlet); removeRequested(doc_ids) once the user confirmed."""
 
     documentClicked = Signal(str)
     dateChosen = Signal(str, object)
     invalidDate = Signal(str)
+    sourceEdited = Signal(str, object, object)
+    removeRequested = Signal(list)
 
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("documentsList")
-        self.setHeaderLabels(["Article", "Published", "How the date was found"])
+        self.setAccessibleName("Articles")
+        self.setAccessibleDescription(
+            "Every article of the project: outlet, headline, publication date and how it was "
+            "found. F2 corrects an outlet or headline, Enter on the date corrects it, Delete "
+            "removes the article.")
+        self.model_ = DocumentsModel(self)
+        self.setModel(self.model_)
+        self.model_.sourceEdited.connect(self.sourceEdited)
         self.setRootIsDecorated(False)
         self.setUniformRowHeights(True)
         self.setAlternatingRowColors(True)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed
+                             | QAbstractItemView.EditTrigger.SelectedClicked)
         hdr = self.header()
         hdr.setStretchLastSection(True)
-        hdr.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        self.setColumnWidth(0, 230)
-        self.setColumnWidth(1, 90)
-        self._docs: dict[str, Document] = {}
-        self.itemClicked.connect(self._clicked)
-        self.itemDoubleClicked.connect(self._edit_date)
+        hdr.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.setColumnWidth(Column.OUTLET, 90)
+        self.setColumnWidth(Column.HEADLINE, 300)
+        self.setColumnWidth(Column.PUBLISHED, 90)
+        self.clicked.connect(self._clicked)
+        self.doubleClicked.connect(self._double_clicked)
+        self.activated.connect(self._clicked)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.edit_source_action = QAction("Correct outlet or headline", self, shortcut="F2",
+                                          triggered=self._edit_current_source)
+        self.edit_source_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.remove_action = QAction("Remove article from project…", self,
+                                     triggered=self.confirm_remove)
+        self.remove_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        self.remove_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.addActions([
+            self.edit_source_action,
             QAction("Set publication date…", self,
-                    triggered=lambda: self._edit_date(self.currentItem())),
+                    triggered=lambda: self._edit_date(self.current_document())),
             QAction("Infer publication date again", self,
-                    triggered=lambda: self._infer_again(self.currentItem())),
+                    triggered=lambda: self._infer_again(self.current_document())),
+            self.remove_action,
         ])
+        self.read_only = False
 
+    # -- contents ----------------------------------------------------------------------------
     def set_documents(self, docs: list[Document], passages: dict[str, int]) -> None:
         """Show `docs`; `passages[doc id]` is how many of its passages are on the timeline."""
-        self._docs = {d.id: d for d in docs}
-        self.clear()
-        for d in docs:
-            when = d.dct.isoformat() if d.dct else "unknown"
-            how = str(d.dct_source or "unknown")
-            it = QTreeWidgetItem([document_title(d), when, how])
-            it.setData(0, IdRole, d.id)
-            it.setToolTip(0, f"{d.path}\n{passages.get(d.id, 0)} passage(s) on the timeline")
-            it.setToolTip(2, how)
-            self.addTopLevelItem(it)
+        current = self.current_document()
+        self.model_.set_documents(docs, passages)
+        if current is not None:
+            self.select(current.id)
 
-    def item_of(self, doc_id: str) -> QTreeWidgetItem | None:
-        for i in range(self.topLevelItemCount()):
-            it = self.topLevelItem(i)
-            if it.data(0, IdRole) == doc_id:
-                return it
-        return None
+    def rows(self) -> list[list[str]]:
+        """What the table shows, row by row (for tests and the accessibility tree)."""
+        m = self.model_
+        return [[m.data(m.index(r, c)) for c in range(m.columnCount())] for r in range(m.rowCount())]
+
+    def row_of(self, doc_id: str) -> int:
+        return self.model_.row_of(doc_id)
 
     def select(self, doc_id: str) -> None:
-        it = self.item_of(doc_id)
-        if it is not None:
-            self.setCurrentItem(it)
+        row = self.model_.row_of(doc_id)
+        if row >= 0:
+            self.setCurrentIndex(self.model_.index(row, 0))
 
-    def _document(self, item: QTreeWidgetItem | None) -> Document | None:
-        return self._docs.get(item.data(0, IdRole)) if item is not None else None
+    def current_document(self) -> Document | None:
+        idx = self.currentIndex()
+        return self.model_.document(idx.row()) if idx.isValid() else None
 
-    def _clicked(self, item: QTreeWidgetItem) -> None:
-        doc = self._document(item)
+    def selected_documents(self) -> list[Document]:
+        rows = sorted({i.row() for i in self.selectionModel().selectedRows()}) if \
+            self.selectionModel() else []
+        docs = [d for r in rows if (d := self.model_.document(r)) is not None]
+        cur = self.current_document()
+        return docs or ([cur] if cur is not None else [])
+
+    # -- user actions --------------------------------------------------------------------------
+    def _clicked(self, index: QModelIndex) -> None:
+        doc = self.model_.document(index.row())
         if doc is not None:
             self.documentClicked.emit(doc.id)
 
-    def _edit_date(self, item: QTreeWidgetItem | None, *_args) -> None:
-        doc = self._document(item)
+    def _double_clicked(self, index: QModelIndex) -> None:
+        if index.column() in EDITABLE:
+            self.edit(index)
+        else:
+            self._edit_date(self.model_.document(index.row()))
+
+    def _edit_current_source(self) -> None:
+        idx = self.currentIndex()
+        if idx.isValid():
+            col = idx.column() if idx.column() in EDITABLE else Column.HEADLINE
+            self.edit(self.model_.index(idx.row(), col))
+
+    def keyPressEvent(self, e) -> None:  # noqa: N802
+        """Enter on the date column corrects the date (elsewhere it opens the article)."""
+        idx = self.currentIndex()
+        if e.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and idx.isValid() and \
+                idx.column() in (Column.PUBLISHED, Column.HOW) and self.state() != self.State.EditingState:
+            self._edit_date(self.model_.document(idx.row()))
+            return
+        super().keyPressEvent(e)
+
+    def _edit_date(self, doc: Document | None, *_args) -> None:
         if doc is None:
             return
         current = doc.dct.isoformat() if doc.dct else ""
         text, ok = QInputDialog.getText(
-            self, "Publication date", f"Publication date of {document_title(doc)} (YYYY-MM-DD):",
+            self, "Publication date", f"Publication date of {source_title(doc)} (YYYY-MM-DD):",
             text=current)
         if not ok or text.strip() == current:
             return
@@ -97,7 +264,26 @@ class DocumentsList(QTreeWidget):
             return
         self.dateChosen.emit(doc.id, value)
 
-    def _infer_again(self, item: QTreeWidgetItem | None) -> None:
-        doc = self._document(item)
+    def _infer_again(self, doc: Document | None) -> None:
         if doc is not None:
             self.dateChosen.emit(doc.id, None)
+
+    def confirm_remove(self) -> bool:
+        """Ask, then ask the window to remove the selected articles (removeRequested)."""
+        docs = self.selected_documents()
+        if not docs:
+            return False
+        names = "\n".join(f"• {source_title(d)}" for d in docs[:8])
+        more = f"\n…and {len(docs) - 8} more" if len(docs) > 8 else ""
+        what = "this article" if len(docs) == 1 else f"these {len(docs)} articles"
+        answer = QMessageBox.question(
+            self, "Remove from project",
+            f"Remove {what} from the project?\n\n{names}{more}\n\nIts events are worked out "
+            "again from the other articles; your marks and corrections are kept. The file on "
+            "disk is not touched.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel)
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        self.removeRequested.emit([d.id for d in docs])
+        return True

@@ -12,6 +12,10 @@ Wiring (all on the main thread):
   find.matchesChanged(rows|None)    -> timeline.setHighlight (matches highlighted, others dimmed)
   find.eventChosen(row)             -> timeline.setCurrentEvent(row) (and so the passages)
   find.closed()                     -> the timeline takes the focus back
+  documents.sourceEdited(id, t, o)  -> set_document_source: stored, every view renames it
+  documents.removeRequested(ids)    -> remove_documents: the others are resolved again
+  firstrun.*                        -> open_demo / new_project_dialog / open_project_dialog
+Projects (projects.py): use_project(OpenProject) swaps the store, the job runner and the title.
   jobs: progress -> status bar; each job's result -> its handler here; cancelled/failed -> status
 """
 from __future__ import annotations
@@ -25,7 +29,7 @@ from typing import Sequence
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (QApplication, QInputDialog, QLineEdit, QMainWindow, QMessageBox,
-                               QSplitter, QVBoxLayout, QWidget)
+                               QSplitter, QStackedWidget, QVBoxLayout, QWidget)
 
 from kerryview.export import FORMATS
 from kerryview.gui import settings
@@ -33,7 +37,10 @@ from kerryview.gui.jobs import (Corpus, ExportJob, ExportResult, ImportFn, Impor
                                 JobRunner, LoadJob, default_import_fn)
 from kerryview.gui.mainwindow import files
 from kerryview.gui.mainwindow.about import about_html
-from kerryview.gui.mainwindow.actions import EVENT_ACTIONS, Action, build_actions, build_menus
+from kerryview.gui.mainwindow import projects
+from kerryview.gui.mainwindow.actions import (EVENT_ACTIONS, RECENT_MENU, Action, build_actions,
+                                              build_menus)
+from kerryview.gui.mainwindow.firstrun import FirstRunPage
 from kerryview.gui.mainwindow.find import FindBar
 from kerryview.gui.mainwindow.interrupted import InterruptedImportBar
 from kerryview.gui.mainwindow.documents import DocumentsList
@@ -41,6 +48,8 @@ from kerryview.gui.mainwindow.problems import Problem, ProblemsList
 from kerryview.gui.mainwindow.status import StatusBar
 from kerryview.gui.models import MentionKey, mention_key
 from kerryview.gui.passages import PassagesPanel
+from kerryview.gui.project import (OpenProject, ProjectError, demo_path, is_demo, open_project,
+                                   project_name)
 from kerryview.gui.reader import ReaderWidget
 from kerryview.gui.search import parse_date
 from kerryview.gui.timeline import axis as ta
@@ -52,6 +61,8 @@ from kerryview.store import Store
 ASYNC_LOAD_EVENTS = 3000  # above this many stored events, read them in the worker
 EMPTY_TEXT = ("No events yet", "Open articles with File › Open files… or drop files or folders here.")
 EMPTY_READ_ONLY_TEXT = ("No events in this project", "It is read-only: nothing can be added to it.")
+EMPTY_PROJECT_TEXT = ("An empty project", "Add articles with File › Open files… or drop files or "
+                      "folders here. Help › Open the demo shows the demo in its own project.")
 
 
 class MainWindow(QMainWindow):
@@ -68,6 +79,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.store = store
         self.import_fn = import_fn  # None: the real pipeline (loaded when first needed)
+        self.project: OpenProject | None = None  # the open project, when the window owns it
         self.setWindowTitle("kerryview")
         self.setAcceptDrops(True)
         self.resize(1280, 800)
@@ -88,9 +100,14 @@ class MainWindow(QMainWindow):
         self.interrupted = InterruptedImportBar()
         self.find = FindBar()
         self.status = StatusBar()
+        self.status.setAccessibleName("Status bar")
         self.setStatusBar(self.status)
+        self.firstrun = FirstRunPage()
         self._build_layout()
         self._actions = build_actions(self, {
+            Action.NEW_PROJECT: self.new_project_dialog,
+            Action.OPEN_PROJECT: self.open_project_dialog,
+            Action.OPEN_DEMO: self.open_demo,
             Action.OPEN_FILES: self.open_files_dialog,
             Action.OPEN_FOLDER: self.open_folder_dialog,
             Action.EXPORT: self.export_dialog,
@@ -104,7 +121,9 @@ class MainWindow(QMainWindow):
             Action.DISMISSED: lambda on: self.mark_current_event(dismissed=on),
             Action.ABOUT: self.show_about,
         })
-        build_menus(self.menuBar(), self._actions)
+        self.recent_menu = build_menus(self.menuBar(), self._actions)[RECENT_MENU]
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self._fill_recent_menu()
         self.timeline.addActions([self._actions[a] for a in EVENT_ACTIONS])
         self.timeline.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
@@ -124,14 +143,33 @@ class MainWindow(QMainWindow):
         self.interrupted.discardClicked.connect(self.discard_interrupted_import)
         self.status.cancelClicked.connect(self.cancel_import)
         self.status.problemsToggled.connect(self._toggle_problems)
+        self.documents.sourceEdited.connect(self.set_document_source)
+        self.documents.removeRequested.connect(self.remove_documents)
+        self.firstrun.demoClicked.connect(self.open_demo)
+        self.firstrun.newClicked.connect(self.new_project_dialog)
+        self.firstrun.openClicked.connect(self.open_project_dialog)
+        self.firstrun.recentChosen.connect(lambda p: self.open_project_file(Path(p)))
 
+        self._start_jobs(store)
+        self._restore_settings()
+        self._update_title()
+        self._load_store()
+
+    def _start_jobs(self, store: Store) -> None:
+        """A job runner on `store` (a new one for each project: its worker opens the file)."""
+        old = getattr(self, "jobs", None)
+        if old is not None:
+            old.deleteLater()
         self.jobs = JobRunner(store, self)
         self.jobs.progress.connect(self.status.set_progress)
         self.jobs.busyChanged.connect(self._busy_changed)
         self.jobs.cancelled.connect(self._job_cancelled)
         self.jobs.failed.connect(self._job_failed)
         self.jobs.busyChanged.connect(self._close_when_idle)
-        self._restore_settings()
+
+    def _load_store(self) -> None:
+        """Show what the store holds: read in the worker when it is big."""
+        store = self.store
         self.loading = False
         if store.path is not None and store.event_count() > ASYNC_LOAD_EVENTS:
             # a big corpus is read in the worker: the window shows at once
@@ -141,6 +179,156 @@ class MainWindow(QMainWindow):
         else:
             self.reload()
         self._offer_interrupted_import()
+
+    # -- projects (projects.py) -------------------------------------------------------------
+    def _update_title(self) -> None:
+        path = self.store.path
+        name = project_name(Path(path)) if path is not None and self.project is not None else None
+        title = f"{name} — kerryview" if name else "kerryview"
+        if self.read_only_path is not None:
+            title += " (read-only)"
+        self.setWindowTitle(title)
+
+    def show_first_run(self) -> None:
+        """The first-run screen in place of the timeline: no project was open before."""
+        self.firstrun.set_recent(projects.recent_projects())
+        self.central.setCurrentWidget(self.firstrun)
+        for a in (Action.OPEN_FILES, Action.OPEN_FOLDER, Action.EXPORT):
+            self._actions[a].setEnabled(False)  # no project to add to yet
+        self.firstrun.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def first_run_shown(self) -> bool:
+        return self.central.currentWidget() is self.firstrun
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        recent = projects.recent_projects()
+        for p in recent:
+            act = self.recent_menu.addAction(f"{project_name(p)}  ({p.parent})")
+            act.setToolTip(str(p))
+            act.triggered.connect(lambda _=False, p=p: self.open_project_file(p))
+        self.recent_menu.setEnabled(bool(recent))
+
+    def new_project_dialog(self) -> None:
+        path = projects.ask_new_project(self)
+        if path is not None:
+            if path.exists():
+                path.unlink()  # the dialog asked whether to replace it
+                for extra in ("-wal", "-shm"):
+                    path.with_name(path.name + extra).unlink(missing_ok=True)
+            self.open_project_file(path)
+
+    def open_project_dialog(self) -> None:
+        path = projects.ask_open_project(self)
+        if path is not None:
+            self.open_project_file(path)
+
+    def open_demo(self) -> bool:
+        """Help > Open the demo: the bundled articles in their own project (imported the first
+        time it is opened), never into the user's project."""
+        already = self.project is not None and is_demo(self.project.path)
+        if not already and not self.open_project_file(demo_path()):
+            return False
+        if not self.store.documents() and self.read_only_path is None:
+            from kerryview.bundled import bundled_corpus_paths
+            self.import_paths([str(p) for p in bundled_corpus_paths()])
+        return True
+
+    def open_project_file(self, path: Path) -> bool:
+        """Open the project at `path` (created if it does not exist) in this window; a file
+        that cannot be a project is named in a message and the open project stays."""
+        if self.jobs.is_busy():
+            self.status.showMessage("Wait for the running import to finish", 4000)
+            return False
+        try:
+            project = open_project(Path(path))
+        except ProjectError as e:
+            QMessageBox.warning(self, "Cannot open the project", str(e))
+            return False
+        return self.use_project(project)
+
+    def use_project(self, project: OpenProject) -> bool:
+        """Show `project` in this window (the window owns it from now on and closes the one it
+        had); remembered as the last and most recent project (unless it is read-only)."""
+        if self.jobs.is_busy():
+            project.close()
+            return False
+        old = self.project
+        self.store = project.store
+        self.project = project
+        self._start_jobs(project.store)
+        self.read_only_path = None
+        self.status.notice_label.hide()
+        for a in (Action.OPEN_FILES, Action.OPEN_FOLDER, Action.EXPORT):
+            self._actions[a].setEnabled(True)
+        self._loaded_once = False
+        self.reader.show_document(None, None)
+        self.passages.set_event(None)
+        self.central.setCurrentWidget(self.main_split)
+        if project.read_only:
+            self.set_read_only(project.path, project.notice)
+        else:
+            projects.remember_project(project.path)
+        self._load_store()
+        self._show_empty_text()
+        self._update_title()
+        self.timeline.setFocus(Qt.FocusReason.OtherFocusReason)
+        if old is not None and old.store is not project.store:
+            old.close()
+        self.status.showMessage(f"Opened {project_name(project.path)} ({project.path})", 6000)
+        return True
+
+    def own_project(self, project: OpenProject) -> None:
+        """The window was built on `project`'s store: it owns the project from now on (its
+        name in the title, closed with the window's next project or at quit)."""
+        self.project = project
+        if not project.read_only:
+            projects.remember_project(project.path)
+        self._show_empty_text()
+        self._update_title()
+
+    def close_project(self) -> None:
+        """Close the project the window owns (at quit)."""
+        if self.project is not None:
+            self.project.close()
+            self.project = None
+
+    def set_document_source(self, doc_id: str, title: str | None, outlet: str | None) -> bool:
+        """Keep the outlet and headline the user gave an article; every view renames it."""
+        if self._refuse_if_read_only("Not changed"):
+            self.reload()
+            return False
+        if self.jobs.is_busy():
+            self.status.showMessage("Wait for the running import to finish", 4000)
+            self.reload()
+            return False
+        self.store.set_document_source(doc_id, title=title, outlet=outlet)
+        doc = self.docs.get(doc_id)
+        if doc is not None:
+            doc.title, doc.outlet = title, outlet
+        self.reload(Corpus(list(self.docs.values()), self.index()))
+        self.status.showMessage("Source renamed", 4000)
+        return True
+
+    def remove_documents(self, doc_ids: list[str]) -> bool:
+        """Remove articles (the user confirmed): their events re-resolve from the others,
+        marks and corrections kept (kerryview.gui.project.remove_articles)."""
+        if not doc_ids or self._refuse_if_read_only("Not removed"):
+            return False
+        if self.jobs.is_busy():
+            self.status.showMessage("Wait for the running import to finish", 4000)
+            return False
+        shown = self.reader.document()
+        if shown is not None and shown.id in doc_ids:
+            self.reader.show_document(None, None)
+        n = len(doc_ids)
+
+        def done(result: Imported) -> None:
+            self._show_empty_text()
+            self.reload(result.corpus)
+            self.status.showMessage(f"Removed {n} article{'s' if n != 1 else ''}; "
+                                    f"{len(self.index()):,} events", 8000)
+        return self.jobs.submit(projects.RemoveJob(list(doc_ids)), done)
 
     def _offer_interrupted_import(self) -> None:
         """If an earlier import into this project was killed before it saved, offer to finish
@@ -169,7 +357,7 @@ class MainWindow(QMainWindow):
         """Show the project `path` but refuse every change to it (imports, dates, marks): the
         user may read it but not write it. `notice` says so in the status bar."""
         self.read_only_path = Path(path)
-        self.setWindowTitle("kerryview (read-only)")
+        self._update_title()
         self.status.set_notice("Read-only", notice)
         self.interrupted.offer([])
         self._show_empty_text()
@@ -178,7 +366,8 @@ class MainWindow(QMainWindow):
 
     def _show_empty_text(self) -> None:
         """What the timeline says while it has no events (and no job is reading any)."""
-        self.timeline.setEmptyText(*(EMPTY_TEXT if self.read_only_path is None
+        text = EMPTY_TEXT if self.project is None else EMPTY_PROJECT_TEXT
+        self.timeline.setEmptyText(*(text if self.read_only_path is None
                                      else EMPTY_READ_ONLY_TEXT))
 
     def _refuse_if_read_only(self, what: str) -> bool:
@@ -229,7 +418,10 @@ class MainWindow(QMainWindow):
         self.main_split.setStretchFactor(1, 3)
         self.main_split.setSizes([490, 310, 0])  # the timeline is the point: give it room
         self.main_split.setChildrenCollapsible(False)
-        self.setCentralWidget(self.main_split)
+        self.central = QStackedWidget()
+        self.central.addWidget(self.main_split)
+        self.central.addWidget(self.firstrun)
+        self.setCentralWidget(self.central)
 
     # -- data -----------------------------------------------------------------------------
     def index(self) -> TimelineIndex:
@@ -507,6 +699,8 @@ class MainWindow(QMainWindow):
         self.exportDone.emit(True)
 
     def dragEnterEvent(self, e) -> None:  # noqa: N802
+        if self.first_run_shown():
+            return  # no project to add to yet
         if e.mimeData().hasUrls() and any(u.isLocalFile() for u in e.mimeData().urls()):
             e.acceptProposedAction()
 

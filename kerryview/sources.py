@@ -1,0 +1,71 @@
+"""How an article is named to people: by its outlet and headline, never by its file's hash.
+
+One home for the names, used by the documents table, the passage cards, the disagreement box,
+the find filter and the exports (Qt-free). `source_name` is the short name for sentences
+("Reuters says “suspended”"), `source_title` the full one ("Reuters: Kerry says…").
+"""
+from __future__ import annotations
+
+import re
+from typing import Mapping
+
+from kerryview.model import Document
+
+_HASHED_NAME = re.compile(r"^(?P<stem>.*?)[_-]?[0-9a-f]{12,}$")
+
+
+def file_label(doc: Document) -> str:
+    """The file's name without its folder, extension and any hash ("003_31496c….txt" -> "003")."""
+    name = doc.path.replace("\\", "/").rsplit("/", 1)[-1] if doc.path else doc.id
+    stem = name.rsplit(".", 1)[0] if "." in name else name
+    m = _HASHED_NAME.match(stem)
+    if m:
+        stem = m.group("stem") or "article"
+    return stem or doc.id
+
+
+def source_name(doc: Document | None, fallback: str = "an article") -> str:
+    """The outlet, else the headline, else the file's label: short, for sentences."""
+    if doc is None:
+        return fallback
+    return doc.outlet or doc.title or f"article {file_label(doc)}"
+
+
+def source_title(doc: Document | None, fallback: str = "an article") -> str:
+    """"Reuters: Kerry says…"; the headline or outlet alone when only one is known."""
+    if doc is None:
+        return fallback
+    if doc.outlet and doc.title:
+        return f"{doc.outlet}: {doc.title}"
+    return doc.title or doc.outlet or f"article {file_label(doc)}"
+
+
+def distinct_names(docs: Mapping[str, Document]) -> dict[str, str]:
+    """doc id -> a short name no other document has: the outlet, with its headline added when
+    the outlet published more than one of them ("Reuters (Kerry says more work…)")."""
+    short = {i: source_name(d) for i, d in docs.items()}
+    counts: dict[str, int] = {}
+    for name in short.values():
+        counts[name] = counts.get(name, 0) + 1
+    out = {}
+    for i, name in short.items():
+        d = docs[i]
+        if counts[name] > 1 and d.outlet and d.title:
+            name = f"{d.outlet} ({_clip(d.title, 40)})"
+        out[i] = name
+    return out
+
+
+def _clip(text: str, n: int) -> str:
+    return text if len(text) <= n else text[:n - 1].rstrip() + "…"
+
+
+def name_sources_in(text: str, names: Mapping[str, str]) -> str:
+    """`text` (a disagreement the merger wrote with document ids: "003_31… says “suspended”")
+    with each document id replaced by its name."""
+    if not names:
+        return text
+    ids = sorted((i for i in names if i and i in text), key=len, reverse=True)
+    for i in ids:
+        text = re.sub(rf"(?<![\w]){re.escape(i)}(?![\w])", lambda _m, n=names[i]: n, text)
+    return text
