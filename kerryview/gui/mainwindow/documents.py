@@ -240,8 +240,12 @@ class DocumentsList(QTreeView):
             self.edit(self.model_.index(idx.row(), col))
 
     def keyPressEvent(self, e) -> None:  # noqa: N802
-        """Enter on the date column corrects the date (elsewhere it opens the article)."""
+        """Enter on the date column corrects the date (elsewhere it opens the article); Delete
+        removes the selected articles, after asking."""
         idx = self.currentIndex()
+        if e.key() == Qt.Key.Key_Delete and self.state() != self.State.EditingState:
+            self.confirm_remove()
+            return
         if e.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and idx.isValid() and \
                 idx.column() in (Column.PUBLISHED, Column.HOW) and self.state() != self.State.EditingState:
             self._edit_date(self.model_.document(idx.row()))

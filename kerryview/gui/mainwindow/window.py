@@ -58,6 +58,10 @@ from kerryview.gui.timeline.widget import TimelineLegend, TimelineWidget
 from kerryview.model import Document, Event, EventMention
 from kerryview.store import Store
 
+# Lists and tables show the keyboard focus with a ring: the default style's dotted cell outline
+# is easy to lose once the focus leaves the timeline.
+FOCUS_RING = ("QAbstractItemView { border: 2px solid transparent; }"
+              "QAbstractItemView:focus { border: 2px solid #2563eb; }")
 ASYNC_LOAD_EVENTS = 3000  # above this many stored events, read them in the worker
 EMPTY_TEXT = ("No events yet", "Open articles with File › Open files… or drop files or folders here.")
 EMPTY_READ_ONLY_TEXT = ("No events in this project", "It is read-only: nothing can be added to it.")
@@ -104,6 +108,7 @@ class MainWindow(QMainWindow):
         self.setStatusBar(self.status)
         self.firstrun = FirstRunPage()
         self._build_layout()
+        self._name_for_assistive_technology()
         self._actions = build_actions(self, {
             Action.NEW_PROJECT: self.new_project_dialog,
             Action.OPEN_PROJECT: self.open_project_dialog,
@@ -380,6 +385,20 @@ class MainWindow(QMainWindow):
 
     def action(self, which: Action) -> QAction:
         return self._actions[which]
+
+    def _name_for_assistive_technology(self) -> None:
+        """Every panel has a name a screen reader can say, and a list or table with the
+        keyboard focus shows it with a ring (the timeline draws its own)."""
+        for widget, name in ((self.problems, "Problems"), (self.reader, "Article reader"),
+                             (self.passages, "Passages of the selected event"),
+                             (self.legend, "Timeline legend"), (self.main_split, "Workspace"),
+                             (self.find, "Find")):
+            if not widget.accessibleName():
+                widget.setAccessibleName(name)
+        ring = FOCUS_RING
+        for view in (self.documents, self.passages.view, self.find.results, self.problems,
+                     self.firstrun.recent):
+            view.setStyleSheet(ring)
 
     def _build_layout(self) -> None:
         top = QWidget()

@@ -19,6 +19,7 @@ from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from kerryview.gui import theme
+from kerryview.gui.timeline import accessible
 from kerryview.gui.timeline import axis as ta
 from kerryview.gui.timeline.index import TimelineIndex
 from kerryview.gui.timeline.layout import (LABEL_MAX, LANE_TOP, MIN_HEIGHT, Frame, LaneLayouts,
@@ -50,6 +51,7 @@ class TimelineWidget(QWidget):
         self.setMinimumHeight(MIN_HEIGHT)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAccessibleName("Timeline")
+        accessible.install()  # events as accessible children, the selection announced
         self._index = TimelineIndex([])
         self._view = TimelineView()
         self._current = -1
@@ -145,6 +147,7 @@ class TimelineWidget(QWidget):
         self._invalidate()
         if changed:
             self.currentEventChanged.emit(row)
+            accessible.announce(self)
 
     def setEmptyText(self, title: str, detail: str) -> None:  # noqa: N802
         self._empty_text = (title, detail)

@@ -1,0 +1,74 @@
+"""Outlets and headlines read the way an editor reads an article's top lines or page."""
+from __future__ import annotations
+
+import json
+
+from kerryview.ingest.html_text import html_article
+from kerryview.ingest.metadata import find_outlet, find_title
+from kerryview.ingest.reader import read_document
+from kerryview.model import Document
+from kerryview.sources import distinct_names, file_label, name_sources_in, source_name
+
+
+def test_headline_is_a_short_first_line_after_a_date_line():
+    text = "Published: July 18, 2023\nKerry meets Wang Yi in Beijing\nKerry met Wang on Tuesday."
+    assert find_title(text) == "Kerry meets Wang Yi in Beijing"
+
+
+def test_a_sentence_of_the_body_is_not_a_headline():
+    assert find_title("Kerry met Wang Yi on Tuesday in Beijing.\nMore text.") is None
+
+
+def test_wire_page_headline_before_place_and_time():
+    text = ("BP says oil spill costs $350 million so far, shares hit LONDON | Mon May 10, 2010 "
+            "7:51 am EDT LONDON (Reuters) - Oil major BP Plc said ...")
+    assert find_title(text) == "BP says oil spill costs $350 million so far, shares hit"
+    assert find_outlet(text) == "Reuters"
+
+
+def test_outlet_from_a_wire_dateline_a_byline_or_an_address():
+    assert find_outlet("WASHINGTON, May 8 (Reuters) - Officials said...") == "Reuters"
+    assert find_outlet("By Finlo Rohrer BBC News, Washington There has been protest") == "BBC News"
+    assert find_outlet("Source: https://www.example-news.com/a/b\nText.") == "example-news.com"
+    assert find_outlet("Nothing says who wrote this.") is None
+
+
+def test_html_site_name_and_json_ld_publisher():
+    page = ("<html><head><title>T - Site</title><meta property='og:title' content='Kerry in "
+            "Beijing'><script type='application/ld+json'>"
+            + json.dumps({"@type": "NewsArticle", "publisher": {"@type": "Organization",
+                                                                "name": "Reuters"}})
+            + "</script></head><body><p>Kerry met Wang.</p></body></html>")
+    art = html_article(page)
+    assert (art.title, art.outlet) == ("Kerry in Beijing", "Reuters")
+    og = html_article("<meta property='og:site_name' content='DW'><p>Text here.</p>")
+    assert og.outlet == "DW"
+
+
+def test_sources_tsv_beside_the_files_wins(tmp_path):
+    (tmp_path / "a.txt").write_text("Kerry met Wang Yi on Tuesday in Beijing.\n", encoding="utf-8")
+    (tmp_path / "sources.tsv").write_text(
+        "file\toutlet\theadline\turl\na.txt\tReuters\tKerry meets Wang\t\n", encoding="utf-8")
+    d = read_document(tmp_path / "a.txt")
+    assert (d.outlet, d.title) == ("Reuters", "Kerry meets Wang")
+
+
+def test_bundled_articles_have_real_titles_and_outlets():
+    from kerryview.pipeline import bundled_corpus_paths
+    docs = [read_document(p) for p in bundled_corpus_paths()]
+    assert all(d.title and d.outlet for d in docs)
+    assert docs[2].title == "Climate could reset US-China relations, says US envoy"
+    assert {d.outlet for d in docs} >= {"Reuters", "DW"}
+
+
+def test_names_never_show_a_file_hash():
+    d = Document(id="003_31496c1275c7edf2", path="/c/003_31496c1275c7edf2.txt", text="x")
+    assert file_label(d) == "003" and source_name(d) == "article 003"
+    r1 = Document(id="r1", path="/r1.txt", text="x", outlet="Reuters", title="Talks resume")
+    r2 = Document(id="r2", path="/r2.txt", text="x", outlet="Reuters", title="Talks stall")
+    dw = Document(id="003_31496c1275c7edf2", path="/x.txt", text="x", outlet="DW")
+    names = distinct_names({d.id: d for d in (r1, r2, dw)})
+    assert names == {"r1": "Reuters (Talks resume)", "r2": "Reuters (Talks stall)",
+                     "003_31496c1275c7edf2": "DW"}
+    said = "003_31496c1275c7edf2 says “suspended”, r1 says “resumed”"
+    assert name_sources_in(said, names) == "DW says “suspended”, Reuters (Talks resume) says “resumed”"
