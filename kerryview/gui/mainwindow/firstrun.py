@@ -34,7 +34,7 @@ class FirstRunPage(QWidget):
                        "corrections.")
         intro.setWordWrap(True)
         intro.setStyleSheet("color:#334155; font-size: 11pt")
-        self.demo_button = QPushButton(f"Open the demo — {DEMO_TITLE}")
+        self.demo_button = QPushButton(f"Open the demo — {DEMO_TITLE.removeprefix('Demo: ')}")
         self.demo_button.setAccessibleDescription(
             "Five articles on John Kerry's climate visit to Beijing, in a project of their own")
         self.new_button = QPushButton("New project…")
