@@ -11,7 +11,7 @@ from html import escape
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, Qt
 
 from kerryview.model import Document, Event, EventMention
-from kerryview.sources import source_title
+from kerryview.sources import distinct_names, name_sources_in, source_title
 
 MentionRole = Qt.ItemDataRole.UserRole + 2
 HtmlRole = Qt.ItemDataRole.UserRole + 3
@@ -28,8 +28,9 @@ def mention_key(m: EventMention) -> MentionKey:
     return (m.document_id, m.start, m.end, m.timex.start if m.timex is not None else -1)
 
 
-def passage_html(m: EventMention, doc: Document | None) -> str:
-    """The passage with the time expression and the event words highlighted."""
+def passage_html(m: EventMention, doc: Document | None, names: dict[str, str] | None = None) -> str:
+    """The passage with the time expression and the event words highlighted; `names` (doc id
+    -> source name) name the other articles its resolution refers to."""
     base = m.start
     text = m.text
     spans = []  # (start, end, kind) relative to the passage
@@ -68,7 +69,7 @@ def passage_html(m: EventMention, doc: Document | None) -> str:
     tx = ""
     if t is not None:
         tx = f"“{escape(t.text)}” → {escape(t.value)}"
-    res = escape(m.resolution) if m.resolution else ""
+    res = escape(name_sources_in(m.resolution, names or {})) if m.resolution else ""
     detail = res or tx  # the resolution already names the expression when there is one
     foot = f"<div style='color:#475569;margin-top:3px'><i>{detail}</i></div>" if detail else ""
     return head + body + foot
@@ -87,10 +88,12 @@ class PassagesModel(QAbstractListModel):
         self._event: Event | None = None
         self._mentions: list[EventMention] = []
         self._docs: dict[str, Document] = {}
+        self._names: dict[str, str] = {}
         self._html: dict[int, str] = {}
 
     def set_documents(self, docs: dict[str, Document]) -> None:
         self._docs = docs
+        self._names = distinct_names(docs)
 
     def set_event(self, event: Event | None) -> None:
         self.beginResetModel()
@@ -129,7 +132,7 @@ class PassagesModel(QAbstractListModel):
         if role == HtmlRole:
             html = self._html.get(index.row())
             if html is None:
-                html = self._html[index.row()] = passage_html(m, doc)
+                html = self._html[index.row()] = passage_html(m, doc, self._names)
             return html
         if role == Qt.ItemDataRole.ToolTipRole:
             return doc.path if doc else m.document_id

@@ -108,8 +108,8 @@ def test_filters_combine_with_the_search(qtbot, window):
     f.status.setCurrentIndex(f.status.findData("scheduled"))
     assert results(window) == ["Kerry leaves Beijing"]
     f.status.setCurrentIndex(0)
-    f.source.setCurrentIndex(f.source.findData("b"))  # listed by its file name: no title
-    assert f.source.currentText() == "b.txt"
+    f.source.setCurrentIndex(f.source.findData("b"))  # no outlet or headline: by its file
+    assert f.source.currentText() == "article b"
     assert results(window) == ["Kerry met Wang Yi", "Kerry visited China"]
     f.source.setCurrentIndex(0)
     # marks: reviewed / not an event / unmarked

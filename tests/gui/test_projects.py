@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMessageBox
 from kerryview.gui import settings
 from kerryview.gui.mainwindow import MainWindow
 from kerryview.gui.mainwindow.actions import Action
+from kerryview.gui.models import HtmlRole
 from kerryview.gui.project import open_project
 from kerryview.store import Store
 
@@ -169,3 +170,23 @@ def test_documents_table_shows_outlet_and_headline_and_takes_corrections(qtbot, 
     w.find.open_bar()
     assert any(w.find.source.itemText(i).startswith("Deutsche Welle: ")
                for i in range(w.find.source.count()))
+
+
+def test_disagreements_and_passages_name_sources_not_files(qtbot, bundled_store):
+    import re
+    w = MainWindow(bundled_store)
+    qtbot.addWidget(w)
+    w.show()
+    idx = w.index()
+    row = next(r for r, e in enumerate(idx.events) if e.conflicts)
+    assert re.search(r"\d{3}_[0-9a-f]{12,}", " ".join(idx.events[row].conflicts))  # stored by id
+    w.select_event(row)
+    box = w.passages.conflicts.text()
+    assert not re.search(r"[0-9a-f]{12,}", box), box
+    assert re.search(r"(Reuters|DW|TRT World|LBC)[^<]* (says|dates it)", box), box
+    cards = [w.passages.model.data(w.passages.model.index(i), HtmlRole)
+             for i in range(w.passages.model.rowCount())]
+    assert cards and not any(re.search(r"[0-9a-f]{12,}", c) for c in cards)
+    assert all("published" in c for c in cards)
+    how = [r[3] for r in w.documents.rows()]
+    assert not any(re.search(r"[0-9a-f]{12,}", h) for h in how), how

@@ -278,7 +278,7 @@ def test_a_read_only_project_opens_read_only_with_a_notice(folder, seed_project,
     assert run.message_boxes() == []
     shown, tried, after = run.json_lines("REPORT")[0], run.json_lines("TRIED")[0], run.json_lines("REPORT")[1]
     assert shown["events"] == 4 and shown["documents"] == ["a", "b"]
-    assert shown["notice"] == "Read-only" and shown["title"] == "kerryview (read-only)"
+    assert shown["notice"] == "Read-only" and shown["title"] == "p — kerryview (read-only)"
     assert shown["message"].startswith("Read-only: you may not change shared/p.db")
     assert "imports and corrections are off" in shown["notice_tip"]
     assert not shown["open_files_enabled"]
