@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QLabel, QTextBrowser, QTextEdit, QVBoxLayout, QWid
 from kerryview.gui.models import document_title, mention_key
 from kerryview.gui.textmap import OffsetMap
 from kerryview.model import Document, EventMention
+from kerryview.sources import name_sources_in
 
 PASSAGE_BG = QColor("#fff3bf")
 OTHER_BG = QColor("#f1f5f9")
@@ -38,6 +39,7 @@ class ReaderWidget(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.names: dict[str, str] = {}  # doc id -> source name (set by the window)
         self.header = QLabel()
         self.header.setTextFormat(Qt.TextFormat.RichText)
         self.header.setWordWrap(True)
@@ -69,6 +71,8 @@ class ReaderWidget(QWidget):
     def show_document(self, doc: Document | None, mentions: list[EventMention] | None = None) -> None:
         """Show `doc`; `mentions` are all passages of it that belong to events (marked lightly)."""
         if doc is not None and self._doc is not None and doc.id == self._doc.id:
+            self._doc = doc
+            self._set_header(doc)  # a renamed source or a corrected date shows at once
             self._mentions = list(mentions or [])
             self._apply()
             return
@@ -82,14 +86,19 @@ class ReaderWidget(QWidget):
             self._map = None
             return
         self._map = OffsetMap(doc.text)
-        when = doc.dct.isoformat() if doc.dct else "date unknown"
-        self.header.setText(
-            f"<b>{escape(document_title(doc))}</b><br><span style='color:#64748b'>"
-            f"{escape(doc.path)} · published {escape(when)} "
-            f"<i>({escape(str(doc.dct_source or 'unknown'))})</i></span>")
-        self.header.setToolTip(doc.path)
+        self._set_header(doc)
         self.browser.setPlainText(doc.text)
         self._apply()
+
+    def _set_header(self, doc: Document) -> None:
+        """Outlet and headline, date and where it came from (other articles named by source);
+        the file's path only in the tooltip."""
+        when = doc.dct.isoformat() if doc.dct else "date unknown"
+        how = name_sources_in(str(doc.dct_source or "unknown"), self.names)
+        self.header.setText(
+            f"<b>{escape(document_title(doc))}</b><br><span style='color:#64748b'>"
+            f"published {escape(when)} <i>({escape(how)})</i></span>")
+        self.header.setToolTip(doc.path)
 
     def highlight(self, mention: EventMention) -> None:
         """Highlight `mention` (its document must be shown) and scroll it into view."""

@@ -188,5 +188,7 @@ def test_disagreements_and_passages_name_sources_not_files(qtbot, bundled_store)
              for i in range(w.passages.model.rowCount())]
     assert cards and not any(re.search(r"[0-9a-f]{12,}", c) for c in cards)
     assert all("published" in c for c in cards)
+    w.open_mention(idx.events[row].mentions[0])
+    assert not re.search(r"[0-9a-f]{12,}", w.reader.header.text()), w.reader.header.text()
     how = [r[3] for r in w.documents.rows()]
     assert not any(re.search(r"[0-9a-f]{12,}", h) for h in how), how

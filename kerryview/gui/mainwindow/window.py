@@ -56,6 +56,7 @@ from kerryview.gui.timeline import axis as ta
 from kerryview.gui.timeline.index import TimelineIndex
 from kerryview.gui.timeline.widget import TimelineLegend, TimelineWidget
 from kerryview.model import Document, Event, EventMention
+from kerryview.sources import distinct_names
 from kerryview.store import Store
 
 # Lists and tables show the keyboard focus with a ring: the default style's dotted cell outline
@@ -457,6 +458,7 @@ class MainWindow(QMainWindow):
         keep = self._loaded_once and len(self.index()) > 0
         current = self.timeline.currentEvent()
         self.passages.set_documents(self.docs)
+        self.reader.names = distinct_names(self.docs)
         self._mention_event = {}
         self._mentions_by_doc = {}
         for row, ev in enumerate(index.events):
