@@ -63,13 +63,14 @@ def _clip(text: str, n: int) -> str:
 
 def name_sources_in(text: str, names: Mapping[str, str]) -> str:
     """`text` (a disagreement the merger wrote with document ids: "003_31… says “suspended”")
-    with each document id replaced by its name. Only ids that cannot be read as a word of the
-    sentence (they hold a digit, "_", "-" or ".", as file stems with hashes do) are replaced: an
-    article saved as "a.txt" has the id "a", and "inferred: from a" must not lose its "a"."""
+    with each document id replaced by its name. Only ids that cannot be read as a word or a
+    number of the sentence (letters mixed with digits, "_", "-" or ".", as file stems with
+    hashes are) are replaced: an article saved as "a.txt" has the id "a" and one saved as
+    "28.txt" the id "28", and neither "inferred: from a" nor "10:28 am" may change."""
     if not names:
         return text
-    ids = sorted((i for i in names if i and i in text and _ID_LIKE.search(i)), key=len,
-                 reverse=True)
+    ids = sorted((i for i in names if i and i in text and _ID_LIKE.search(i)
+                  and any(c.isalpha() for c in i)), key=len, reverse=True)
     for i in ids:
         text = re.sub(rf"(?<![\w]){re.escape(i)}(?![\w])", lambda _m, n=names[i]: n, text)
     return text

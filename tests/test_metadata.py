@@ -72,3 +72,28 @@ def test_names_never_show_a_file_hash():
                      "003_31496c1275c7edf2": "DW"}
     said = "003_31496c1275c7edf2 says “suspended”, r1 says “resumed”"
     assert name_sources_in(said, names) == "DW says “suspended”, Reuters (Talks resume) says “resumed”"
+
+
+def test_ids_that_read_as_words_or_numbers_are_left_alone():
+    names = {"a": "Envoy in Beijing", "28": "Reuters", "003_31496c1275c7edf2": "DW"}
+    text = "stated in the article (“Tue Jul 13, Reuters 10:28 am EDT”), from a"
+    assert name_sources_in(text, names) == text
+    assert name_sources_in("003_31496c1275c7edf2 dates it", names) == "DW dates it"
+
+
+def test_exports_name_sources_by_outlet_and_headline():
+    import re
+
+    from kerryview.export.json_export import corpus_json
+    from kerryview.export.timelinejs import timelinejs_json
+    from kerryview.pipeline import build_corpus, bundled_corpus_paths
+    docs = [read_document(p) for p in bundled_corpus_paths()]
+    events = build_corpus(docs)
+    out = corpus_json(docs, events)
+    assert [(d["outlet"], d["title"]) for d in out["documents"]][2] == (
+        "DW", "Climate could reset US-China relations, says US envoy")
+    slides = timelinejs_json(docs, events)["events"]
+    text = " ".join(s["text"]["text"] for s in slides)
+    assert "<i>Reuters: " in text and "<i>DW: Climate could reset" in text
+    assert not re.search(r"[0-9a-f]{12,}", text)  # no file hashes, disagreements included
+    assert "Sources disagree" in text
