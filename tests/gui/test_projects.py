@@ -192,3 +192,17 @@ def test_disagreements_and_passages_name_sources_not_files(qtbot, bundled_store)
     assert not re.search(r"[0-9a-f]{12,}", w.reader.header.text()), w.reader.header.text()
     how = [r[3] for r in w.documents.rows()]
     assert not any(re.search(r"[0-9a-f]{12,}", h) for h in how), how
+
+
+def test_new_project_never_replaces_an_existing_file(qtbot, window, tmp_path, monkeypatch):
+    kept = tmp_path / "work.kvproj"
+    _open(qtbot, window, kept)
+    window.close_project()
+    said = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: said.append(a[2]))
+    size = kept.stat().st_size
+    assert not window.new_project(kept)
+    assert kept.exists() and kept.stat().st_size == size and "already exists" in said[0]
+    assert window.new_project(tmp_path / "fresh.kvproj")
+    assert window.windowTitle() == "fresh — kerryview"
+    window.close_project()

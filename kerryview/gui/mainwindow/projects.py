@@ -45,7 +45,9 @@ def remember_project(path: Path) -> None:
 def ask_new_project(parent: QWidget) -> Path | None:
     """Where the new project's file goes (.kvproj added if no project suffix was typed)."""
     start = str(Path(last_folder()) / f"Untitled{PROJECT_SUFFIX}")
-    path, _ = QFileDialog.getSaveFileName(parent, "New project", start, PROJECT_FILTER)
+    # an existing file is never replaced (it may be a project full of work): the window says so
+    path, _ = QFileDialog.getSaveFileName(parent, "New project", start, PROJECT_FILTER,
+                                          options=QFileDialog.Option.DontConfirmOverwrite)
     if not path:
         return None
     settings.LAST_FOLDER.set(str(Path(path).parent))

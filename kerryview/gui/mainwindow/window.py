@@ -218,11 +218,16 @@ class MainWindow(QMainWindow):
     def new_project_dialog(self) -> None:
         path = projects.ask_new_project(self)
         if path is not None:
-            if path.exists():
-                path.unlink()  # the dialog asked whether to replace it
-                for extra in ("-wal", "-shm"):
-                    path.with_name(path.name + extra).unlink(missing_ok=True)
-            self.open_project_file(path)
+            self.new_project(path)
+
+    def new_project(self, path: Path) -> bool:
+        """Make an empty project at `path` and open it; an existing file is never replaced."""
+        if path.exists():
+            QMessageBox.information(
+                self, "New project", f"{path} already exists. Open it with File › Open "
+                "project…, or choose another name for the new project.")
+            return False
+        return self.open_project_file(path)
 
     def open_project_dialog(self) -> None:
         path = projects.ask_open_project(self)
