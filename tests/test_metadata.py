@@ -97,3 +97,25 @@ def test_exports_name_sources_by_outlet_and_headline():
     assert "<i>Reuters: " in text and "<i>DW: Climate could reset" in text
     assert not re.search(r"[0-9a-f]{12,}", text)  # no file hashes, disagreements included
     assert "Sources disagree" in text
+
+
+def test_a_project_made_before_outlets_gains_the_column_and_keeps_its_articles(tmp_path):
+    import sqlite3
+
+    from kerryview.store import Store
+    path = tmp_path / "old.kvproj"
+    s = Store(path)
+    s.save_corpus([Document(id="a", path="/a.txt", text="x", title="Headline")], [])
+    s.close()
+    con = sqlite3.connect(path)
+    con.execute("ALTER TABLE documents DROP COLUMN outlet")
+    con.commit()
+    con.close()
+    read_only = Store(path, read_only=True)  # read as it is: no outlet, nothing written
+    assert read_only.document("a").outlet is None
+    read_only.close()
+    s = Store(path)
+    assert "outlet" in s.db["documents"].columns_dict
+    s.set_document_source("a", title="Headline", outlet="Reuters")
+    assert (s.document("a").title, s.document("a").outlet) == ("Headline", "Reuters")
+    s.close()
