@@ -50,7 +50,7 @@ def test_publication_dates(corpus):
     assert docs["003"].dct == date(2023, 7, 19)
     for key in ("000", "001", "002", "003"):
         assert docs[key].dct_source.kind is DateSourceKind.INFERRED
-        assert str(docs[key].dct_source).startswith("inferred")
+        assert str(docs[key].dct_source).startswith("date taken from the other articles")
 
 
 def test_monday_talks_one_event_with_12_hour_duration(corpus):
