@@ -233,8 +233,9 @@ def source_name(doc: Document | None, fallback: str = "another article") -> str:
     if title or outlet:
         return _short(title or outlet)
     text = doc.text or ""
-    if doc.dateline is not None:  # "date 2023-07-18 The US envoy...": the date is no name
-        text = text[:doc.dateline.start] + text[doc.dateline.end:]
+    if doc.dateline is not None:  # the date line is no name: the headline before it, or what follows
+        head = text[:doc.dateline.start].rstrip(" \t|-–—,:")
+        text = head if len(head.strip()) >= 12 else text[doc.dateline.end:]
     for line in text.splitlines():
         line = " ".join(line.split())
         if len(line) >= 12 and not parse_value(line):

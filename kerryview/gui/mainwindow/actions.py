@@ -12,7 +12,7 @@ from typing import Callable
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenuBar
+from PySide6.QtWidgets import QMenu, QMenuBar
 
 Key = QKeySequence.StandardKey | str | None
 
@@ -28,7 +28,8 @@ class Spec:
 class Action(Enum):
     OPEN_FILES = Spec("&Open files…", QKeySequence.StandardKey.Open)
     OPEN_FOLDER = Spec("Open &folder…", "Ctrl+Shift+O")
-    EXPORT = Spec("&Export timeline…", "Ctrl+E")
+    EXPORT = Spec("&Export timeline…", "Ctrl+E",
+                  "Save the timeline for TimelineJS, as a calendar, a chronology or JSON")
     QUIT = Spec("&Quit", QKeySequence.StandardKey.Quit)
     FIND = Spec("&Find…", "Ctrl+F",
                 "Search the events by words, names, sources or a date, and filter them")
@@ -36,6 +37,9 @@ class Action(Enum):
     FIT_ALL = Spec("&Fit all", "Ctrl+0")
     ZOOM_IN = Spec("Zoom &in", QKeySequence.StandardKey.ZoomIn)
     ZOOM_OUT = Spec("Zoom &out", QKeySequence.StandardKey.ZoomOut)
+    ENLARGE_READER = Spec("&Enlarge the reader", "Ctrl+Shift+R",
+                          "Give the article most of the window (again: put the panels back)",
+                          checkable=True)
     # Marks on the selected event (TimeLineCurator's lesson: users of a tool that guesses check
     # and reject what it found, and that must persist). Also the timeline's context menu.
     REVIEWED = Spec("&Reviewed", "R", "Mark the selected event as checked by you", checkable=True)
@@ -44,11 +48,16 @@ class Action(Enum):
     ABOUT = Spec("&About kerryview")
 
 
-# The menus in order; None is a separator.
-MENUS: list[tuple[str, list[Action | None]]] = [
-    ("&File", [Action.OPEN_FILES, Action.OPEN_FOLDER, None, Action.EXPORT, None, Action.QUIT]),
+# A submenu the window builds (File > Export as: gui/mainwindow/export.py), by name.
+EXPORT_AS_MENU = "export-as"
+
+# The menus in order; None is a separator, a string a submenu given to build_menus.
+MENUS: list[tuple[str, list[Action | str | None]]] = [
+    ("&File", [Action.OPEN_FILES, Action.OPEN_FOLDER, None, Action.EXPORT, EXPORT_AS_MENU, None,
+               Action.QUIT]),
     ("&Edit", [Action.FIND]),
-    ("&View", [Action.GO_TO_DATE, None, Action.FIT_ALL, Action.ZOOM_IN, Action.ZOOM_OUT]),
+    ("&View", [Action.GO_TO_DATE, None, Action.FIT_ALL, Action.ZOOM_IN, Action.ZOOM_OUT, None,
+               Action.ENLARGE_READER]),
     ("&Event", [Action.REVIEWED, Action.DISMISSED]),
     ("&Help", [Action.ABOUT]),
 ]
@@ -80,11 +89,15 @@ def build_actions(parent: QObject, handlers: dict[Action, Callable]) -> dict[Act
     return out
 
 
-def build_menus(bar: QMenuBar, actions: dict[Action, QAction]) -> None:
+def build_menus(bar: QMenuBar, actions: dict[Action, QAction],
+                submenus: dict[str, QMenu] | None = None) -> None:
     for title, entries in MENUS:
         menu = bar.addMenu(title)
         for a in entries:
             if a is None:
                 menu.addSeparator()
+            elif isinstance(a, str):
+                if submenus and a in submenus:
+                    menu.addMenu(submenus[a])
             else:
                 menu.addAction(actions[a])

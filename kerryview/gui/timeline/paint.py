@@ -92,6 +92,7 @@ class FramePainter:
         self.height = 0
         self.matched: bytearray | None = None
         self.match_starts = array("d")
+        self.hover_mark = -1  # the "+n" mark under the pointer (drawn as a pressed-in button)
 
     def paint(self, p: QPainter, fr: Frame, *, index: TimelineIndex, view: TimelineView,
               current: int, width: int, height: int, focus: bool,
@@ -210,20 +211,28 @@ class FramePainter:
         p.drawText(r, Qt.AlignmentFlag.AlignCenter, msg)
 
     def _paint_overflow(self, p: QPainter, fr: Frame) -> None:
+        """The "+n" marks, drawn as buttons: a raised pill with a shadow, highlighted under the
+        pointer (a click zooms into what it holds)."""
         fm_small = self.fonts.fm_small
         p.setFont(self.fonts.small)
         hits = fr.overflow_matched
         for i, (a, b, n, rect) in enumerate(fr.overflow):
             text = f"+{short_count(n)}"
-            tw = fm_small.horizontalAdvance(text) + 8
+            tw = fm_small.horizontalAdvance(text) + 12
             x = min(max(rect.center().x() - tw / 2, 2.0), self.width - tw - 2)
-            r = QRectF(x, rect.y() + 2, tw, rect.height() - 4)
+            r = QRectF(x, rect.y() + 1, tw, rect.height() - 4)
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(theme.MARK_BUTTON_SHADOW)
+            p.drawRoundedRect(r.translated(0, 1.5), 6, 6)
             if i < len(hits) and hits[i]:  # holds matches of the search
                 p.setPen(QPen(theme.MATCH, 2))
                 p.setBrush(theme.MATCH_BG)
+            elif i == self.hover_mark:
+                p.setPen(QPen(theme.MARK_BUTTON_HOVER_EDGE, 1.5))
+                p.setBrush(theme.MARK_BUTTON_HOVER)
             else:
-                p.setPen(QPen(theme.CLUSTER, 1))
-                p.setBrush(theme.MARK_FILL)
+                p.setPen(QPen(theme.MARK_BUTTON_EDGE, 1))
+                p.setBrush(theme.BG)
             p.drawRoundedRect(r, 6, 6)
             p.setPen(theme.CLUSTER_FG)
             p.drawText(r, Qt.AlignmentFlag.AlignCenter, text)
