@@ -33,6 +33,7 @@ def test_dates_in_words():
     assert value_words("PRESENT_REF") == "now"
     assert value_words("XXXX-07-17") == "17 July (year unknown)"
     assert value_words("2023-07-18T12:30", zone="EST") == "12:30 EST on Tuesday 18 July 2023"
+    assert value_words("2010-05-28T24:00") == "midnight at the end of Friday 28 May 2010"
 
 
 def test_an_event_is_phrased_from_its_value_not_from_drawn_hours():

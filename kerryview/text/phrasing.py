@@ -93,6 +93,8 @@ def _value_phrase(v: DateValue, mod: str | None, zone: str | None) -> tuple[str,
                     else f"the day on {day_words(day)}")
             lead = f"{early}" if early and early != "mid-" else ""
             return "on", f"the {lead + ' ' if lead else ''}{pod} of {day_words(day)}"
+        if v.hour == 24:  # T24:00, the end of the day
+            return "at", f"midnight at the end of {day_words(day)}"
         if v.hour is not None:
             return "at", f"{_clock(v, zone)} on {day_words(day)}"
         if early == "mid-":
@@ -307,6 +309,8 @@ def time_of_day_words(ev: Event, zone: str | None = None) -> str:
             return "the early hours"
         pod = _PART_OF_DAY[v.part_of_day]
         return f"{early} {pod}" if early and early != "mid-" else pod
+    if v.hour == 24:
+        return "midnight at the end of the day"
     if v.hour is not None:
         return _clock(v, zone)
     if early == "mid-":

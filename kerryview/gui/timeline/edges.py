@@ -81,7 +81,7 @@ class EdgeIndicators(QObject):
         for button, n, text in ((self.left, left, f"◀ {n_earlier(left)}"),
                                 (self.right, right, f"{n_later(right)} ▶")):
             button.setVisible(n > 0)
-            if n:
+            if n and button.text() != text:
                 button.setText(text)
                 button.adjustSize()
                 button.resize(button.width(), min(button.height(), TICK_H - 2))

@@ -11,7 +11,7 @@ import math
 from bisect import bisect_left
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QPainter, QPen
+from PySide6.QtGui import QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from kerryview.gui import theme
@@ -39,6 +39,7 @@ class TimelineMinimap(QWidget):
         self.setToolTip("The whole story: click or drag to show that part, wheel to zoom")
         self._key: tuple | None = None  # (index, width) the columns were counted for
         self._columns: list[int] = []
+        self._bars: QPixmap | None = None  # the density, drawn once per index and size
         self._span = (0.0, 1.0)
         self._dragging = False
         timeline.viewChanged.connect(self.update)
@@ -76,6 +77,7 @@ class TimelineMinimap(QWidget):
         if key == self._key:
             return
         self._key = key
+        self._bars = None
         if not len(index):
             self._columns, self._span = [], (0.0, 1.0)
             return
@@ -93,16 +95,11 @@ class TimelineMinimap(QWidget):
     # -- painting ---------------------------------------------------------------------------
     def paintEvent(self, e) -> None:  # noqa: N802 (Qt)
         self._refresh()
+        if self._bars is None or self._bars.size() != self.size():
+            self._bars = self._draw_bars()
         p = QPainter(self)
-        p.fillRect(self.rect(), theme.MINIMAP_BG)
-        h = self.height() - 4
+        p.drawPixmap(0, 0, self._bars)
         if self._columns:
-            top = math.sqrt(max(self._columns))
-            for i, n in enumerate(self._columns):
-                if n:
-                    bh = max(2.0, h * math.sqrt(n) / top)
-                    p.fillRect(QRectF(i * COLUMN_PX, self.height() - 2 - bh, COLUMN_PX - 1, bh),
-                               theme.MINIMAP_BARS)
             r = self.windowRect()
             p.setRenderHint(QPainter.RenderHint.Antialiasing)
             p.setPen(QPen(theme.MINIMAP_WINDOW_EDGE, 1.5))
@@ -111,6 +108,21 @@ class TimelineMinimap(QWidget):
         p.setPen(theme.LEGEND_RULE)
         p.drawLine(QPointF(0, 0), QPointF(self.width(), 0))
         p.end()
+
+    def _draw_bars(self) -> QPixmap:
+        pix = QPixmap(self.size())
+        pix.fill(theme.MINIMAP_BG)
+        if self._columns:
+            p = QPainter(pix)
+            h = self.height() - 4
+            top = math.sqrt(max(self._columns))
+            for i, n in enumerate(self._columns):
+                if n:
+                    bh = max(2.0, h * math.sqrt(n) / top)
+                    p.fillRect(QRectF(i * COLUMN_PX, self.height() - 2 - bh, COLUMN_PX - 1, bh),
+                               theme.MINIMAP_BARS)
+            p.end()
+        return pix
 
     # -- input ------------------------------------------------------------------------------
     def _move_to(self, x: float) -> None:

@@ -2,14 +2,15 @@
 the screen: PNG and SVG of the current view, PDF of the whole timeline over as many pages as it
 takes to read every event.
 
-PDF pages: the events in time order are split at their widest gaps until each page's frame
-shows every event in a lane (no "+n" marks, no cluster columns), or a page is down to one
-event, or MAX_PAGES is reached; each page is framed like "fit all" and headed by the title,
-its dates and its number. Files are written through a temporary file and renamed into place
+PDF pages: the events in time order, each page taking as many of the next ones as its frame
+shows in lanes (no cluster columns, at most a tenth in "+n" marks), up to MAX_PAGES (the last one then takes
+the rest, drawn as the timeline draws a crowd); each page is framed like "fit all" and headed
+by the title, its dates and its number. Files are written through a temporary file and renamed into place
 (kerryview.export.write_atomically): a failed export never destroys the previous one.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QRect, QRectF, QSize, Qt
@@ -20,13 +21,14 @@ from kerryview.export import write_atomically
 from kerryview.gui import theme
 from kerryview.gui.timeline import axis as ta
 from kerryview.gui.timeline.layout import LABEL_MAX, Frame, LaneLayouts, compute_frame
-from kerryview.gui.timeline.paint import FramePainter
+from kerryview.gui.timeline.index import TimelineIndex
+from kerryview.gui.timeline.paint import FramePainter, LabelMetrics
 from kerryview.gui.timeline.view import TimelineView, fit_range
 from kerryview.gui.timeline.widget import TimelineWidget
-from kerryview.text.phrasing import day_words
+from kerryview.text.phrasing import date_words
 
 PNG_SCALE = 2  # pixels per screen pixel: sharp when printed or shown on a high-DPI screen
-MAX_PAGES = 60
+MAX_PAGES = 200
 PDF_DPI = 96  # the page in screen pixels, so the timeline's fonts and geometry are as on screen
 HEADER_H = 34
 
@@ -67,6 +69,7 @@ def save_svg(tl: TimelineWidget, path: str | Path, title: str) -> None:
     def write(tmp: Path) -> None:
         gen = QSvgGenerator()
         gen.setFileName(str(tmp))
+        gen.setResolution(tl.logicalDpiX())  # fonts in points sized as on screen (default: 72)
         gen.setSize(QSize(tl.width(), tl.height()))
         gen.setViewBox(QRect(0, 0, tl.width(), tl.height()))
         gen.setTitle(title)
@@ -82,52 +85,69 @@ def save_svg(tl: TimelineWidget, path: str | Path, title: str) -> None:
 
 
 # -- PDF ------------------------------------------------------------------------------------------
-def _page_frame(tl: TimelineWidget, lo: int, hi: int, width: int, height: int) -> tuple[Frame, TimelineView]:
-    """The frame of a page showing rows lo..hi-1, framed like "fit all"."""
-    idx = tl.index()
-    a, b = idx.starts[lo], max(idx.starts[hi - 1], idx.starts[lo])
-    if hi - lo == 1 or b - a < ta.DAY:
-        b = max(b, min(idx.ends[lo:hi]))
+@dataclass
+class Page:
+    """One PDF page: its own index of rows lo..hi-1 (so events of other pages never crowd it
+    into cluster columns), their label widths, and the frame that shows them."""
+
+    index: TimelineIndex
+    labels: LabelMetrics
+    view: TimelineView
+    frame: Frame
+
+
+def _page(tl: TimelineWidget, lo: int, hi: int, width: int, height: int) -> Page:
+    """A page showing rows lo..hi-1, framed like "fit all"."""
+    sub = TimelineIndex(tl.index().events[lo:hi])
+    labels = LabelMetrics(tl._fonts)
+    labels.reset(sub)
+    a, b = sub.starts[0], sub.starts[-1]
+    if len(sub) == 1 or b - a < ta.DAY:
+        b = max(b, min(sub.ends))
     view = TimelineView()
     view.set_range(*fit_range(a, b, width, LABEL_MAX), width)
-    fr = compute_frame(view, width, height, idx, -1, LaneLayouts(), tl._labels.label_px,
+    fr = compute_frame(view, width, height, sub, -1, LaneLayouts(), labels.label_px,
                        tl._fonts.fm_small.horizontalAdvance, tl._fonts.fm_context.horizontalAdvance,
                        QRectF)
-    return fr, view
+    return Page(sub, labels, view, fr)
 
 
-def _readable(fr: Frame) -> bool:
-    return fr.mode == "detail" and not fr.overflow
+def _readable(fr: Frame, n_events: int) -> bool:
+    """Every event drawn in a lane, but for a few counted in "+n" marks (a tenth at most):
+    long ranges (a year, a season) crossing a crowded page would otherwise cut it down to a
+    handful of events and a big pile into hundreds of pages."""
+    hidden = sum(n for _a, _b, n, _r in fr.overflow)
+    return fr.mode == "detail" and hidden <= n_events // 10
 
 
 def page_ranges(tl: TimelineWidget, width: int, height: int,
                 max_pages: int = MAX_PAGES) -> list[tuple[int, int]]:
-    """Rows [lo, hi) of each page, in time order: split at the widest gap between events until
-    every page is readable (or a page has one event, or there are max_pages)."""
-    idx = tl.index()
-    n = len(idx)
-    if not n:
-        return []
-    pages = [(0, n)]
-    readable: dict[tuple[int, int], bool] = {}  # each page is framed once
+    """Rows [lo, hi) of each page, in time order: each page takes as many of the next events
+    as it can show readably (every event in a lane), found by doubling then halving; a page
+    holds at least one event, and the last page takes what is left after max_pages - 1."""
+    n = len(tl.index())
+    pages: list[tuple[int, int]] = []
+    lo = 0
 
-    def ok(lo: int, hi: int) -> bool:
-        if (lo, hi) not in readable:
-            readable[lo, hi] = hi - lo <= 1 or _readable(_page_frame(tl, lo, hi, width, height)[0])
-        return readable[lo, hi]
+    def ok(hi: int) -> bool:
+        return hi - lo <= 1 or _readable(_page(tl, lo, hi, width, height).frame, hi - lo)
 
-    while len(pages) < max_pages:
-        for i, (lo, hi) in enumerate(pages):
-            if not ok(lo, hi):
-                break
-        else:
+    while lo < n:
+        if len(pages) == max_pages - 1:
+            pages.append((lo, n))
             break
-        starts = idx.starts
-        gaps = [(starts[k] - starts[k - 1], k) for k in range(lo + 1, hi)]
-        gap, k = max(gaps)
-        if gap <= 0:  # every event on one instant: halve
-            k = (lo + hi) // 2
-        pages[i:i + 1] = [(lo, k), (k, hi)]
+        good, step = lo + 1, 1
+        while good < n and ok(min(n, lo + 2 * step)):
+            good, step = min(n, lo + 2 * step), step * 2
+        bad = min(n, lo + 2 * step) + 1 if good < n else n + 1
+        while bad - good > 1:  # good is readable, bad is not (or past the end)
+            mid = (good + bad) // 2
+            if ok(mid):
+                good = mid
+            else:
+                bad = mid
+        pages.append((lo, good))
+        lo = good
     return pages
 
 
@@ -171,10 +191,8 @@ def _paint_page(tl: TimelineWidget, p: QPainter, lo: int, hi: int, width: int, h
                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title)
     p.setFont(tl._fonts.label)
     if hi > lo:
-        first = ta.to_datetime(idx.starts[lo])
-        last = ta.to_datetime(idx.starts[hi - 1])
-        span = day_words(first) if first.date() == last.date() else (
-            f"{day_words(first)} – {day_words(last)}")
+        first, last = date_words(idx.events[lo]), date_words(idx.events[hi - 1])
+        span = first if first == last else f"{first} – {last}"
         what = f"{span} · {hi - lo:,} event{'s' if hi - lo != 1 else ''} · page {number} of {count}"
     else:
         what = "No events"
@@ -185,8 +203,8 @@ def _paint_page(tl: TimelineWidget, p: QPainter, lo: int, hi: int, width: int, h
     p.translate(0, HEADER_H)
     p.setClipRect(QRectF(0, 0, width, height))
     if hi > lo:
-        fr, view = _page_frame(tl, lo, hi, width, height)
-        painter = FramePainter(tl._fonts, tl._labels)
-        painter.paint(p, fr, index=idx, view=view, current=-1, width=width, height=height,
-                      focus=False, empty_text=tl.emptyText())
+        page = _page(tl, lo, hi, width, height)
+        painter = FramePainter(tl._fonts, page.labels)
+        painter.paint(p, page.frame, index=page.index, view=page.view, current=-1, width=width,
+                      height=height, focus=False, empty_text=tl.emptyText())
     p.restore()
