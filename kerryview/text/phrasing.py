@@ -258,7 +258,7 @@ def _short(text: str, limit: int = 70) -> str:
 
 def count_words(n: int, noun: str, plural: str | None = None) -> str:
     """"1 source", "4 sources"."""
-    return f"{n} {noun if n == 1 else (plural or noun + 's')}"
+    return f"{n:,} {noun if n == 1 else (plural or noun + 's')}"
 
 
 def status_words(status: str) -> str:

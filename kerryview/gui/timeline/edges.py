@@ -14,14 +14,18 @@ from bisect import bisect_left, bisect_right
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QToolButton
 
+from kerryview.gui import theme
 from kerryview.gui.timeline.framing import outside
 from kerryview.gui.timeline.layout import CONTEXT_H, TICK_H
 from kerryview.gui.timeline.widget import TimelineWidget
 
-_STYLE = ("QToolButton { background: #ffffff; border: 1px solid #64748b; border-radius: 8px;"
-          " padding: 0px 6px; color: #1e293b; }"
-          " QToolButton:hover { background: #dbe6fd; border-color: #1d4ed8; }"
-          " QToolButton:focus { border: 2px solid #1d4ed8; }")
+# drawn like the "+n" buttons (theme.py): a pill, highlighted under the pointer
+_STYLE = (f"QToolButton {{ background: {theme.BG.name()}; border: 1px solid "
+          f"{theme.MARK_BUTTON_EDGE.name()}; border-radius: 8px; padding: 0px 6px;"
+          f" color: {theme.CLUSTER_FG.name()}; }}"
+          f" QToolButton:hover {{ background: {theme.MARK_BUTTON_HOVER.name()};"
+          f" border-color: {theme.MARK_BUTTON_HOVER_EDGE.name()}; }}"
+          f" QToolButton:focus {{ border: 2px solid {theme.MARK_BUTTON_HOVER_EDGE.name()}; }}")
 
 
 class EdgeIndicators(QObject):
