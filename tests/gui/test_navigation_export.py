@@ -212,3 +212,18 @@ def test_export_menu_writes_a_calendar(window, tmp_path, qtbot, monkeypatch):
     assert "SUMMARY:Kerry leaves Beijing" in lines and "DTSTART;VALUE=DATE:20230720" in lines
     assert "X-WR-CALNAME:News of July 2023" in lines  # folder "news" says nothing: the dates do
     assert not any("Talks with Xie" in line for line in lines)  # it happened: not in a calendar
+
+
+def test_a_cancelled_pdf_leaves_the_previous_file(timeline, tmp_path):
+    from kerryview.export import ExportCancelled
+    from kerryview.gui.timeline.picture import save_pdf
+
+    timeline.setIndex(TimelineIndex(_story_with_outlier()))
+    pdf = tmp_path / "all.pdf"
+    pdf.write_bytes(b"the previous export")
+    seen = []
+    with pytest.raises(ExportCancelled):
+        save_pdf(timeline, pdf, "t", lambda d, n, text: seen.append(text), lambda: len(seen) >= 2)
+    assert pdf.read_bytes() == b"the previous export"
+    assert not [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")]
+    assert seen[0].startswith("Laying out page 1")

@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QGuiApplication
-from PySide6.QtWidgets import QFileDialog, QMenu
+from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QProgressDialog
 
-from kerryview.export import FORMATS, project_title
+from kerryview.export import FORMATS, ExportCancelled, project_title
 from kerryview.gui import settings
 from kerryview.gui.mainwindow.files import last_folder
 
@@ -106,8 +106,13 @@ def export(window: MainWindow, path: str | Path, fmt: str) -> bool:
             picture.save_svg(window.timeline, path, title)
             what = "a drawing of this view (SVG)"
         else:
-            n = picture.save_pdf(window.timeline, path, title)
+            n = _pdf_with_progress(window, path, title)
             what = f"the whole timeline on {n} page{'s' if n != 1 else ''} (PDF)"
+    except ExportCancelled:
+        QGuiApplication.restoreOverrideCursor()
+        window.status.showMessage("Export cancelled: no file was written", 8000)
+        window.exportDone.emit(False)
+        return False
     except OSError as e:
         QGuiApplication.restoreOverrideCursor()
         window.status.showMessage(f"Could not export: {e.strerror or e}", 15000)
@@ -117,3 +122,27 @@ def export(window: MainWindow, path: str | Path, fmt: str) -> bool:
     window.status.showMessage(f"Exported {what} to {path}", 10000)
     window.exportDone.emit(True)
     return True
+
+
+def _pdf_with_progress(window: MainWindow, path: str | Path, title: str) -> int:
+    """The PDF drawn on the spot (the timeline's painter lives in this thread), with a dialog
+    that shows each page and can cancel: a big pile takes seconds (10,000 events: 200 pages)."""
+    from kerryview.gui.timeline import picture
+
+    dialog = QProgressDialog("Laying out the pages…", "Cancel", 0, 0, window)
+    dialog.setWindowTitle("Exporting the whole timeline")
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(400)
+    dialog.setAccessibleName("Export progress")
+
+    def progress(done: int, total: int, text: str) -> None:
+        dialog.setLabelText(text)
+        dialog.setMaximum(total)
+        dialog.setValue(done)
+        QApplication.processEvents()
+
+    try:
+        return picture.save_pdf(window.timeline, path, title, progress, dialog.wasCanceled)
+    finally:
+        dialog.reset()
+        dialog.deleteLater()

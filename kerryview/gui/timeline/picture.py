@@ -12,12 +12,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from PySide6.QtCore import QMarginsF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
 from PySide6.QtSvg import QSvgGenerator
 
-from kerryview.export import write_atomically
+from kerryview.export import ExportCancelled, Progress, write_atomically
 from kerryview.gui import theme
 from kerryview.gui.timeline import axis as ta
 from kerryview.gui.timeline.layout import LABEL_MAX, Frame, LaneLayouts, compute_frame
@@ -120,8 +121,8 @@ def _readable(fr: Frame, n_events: int) -> bool:
     return fr.mode == "detail" and hidden <= n_events // 10
 
 
-def page_ranges(tl: TimelineWidget, width: int, height: int,
-                max_pages: int = MAX_PAGES) -> list[tuple[int, int]]:
+def page_ranges(tl: TimelineWidget, width: int, height: int, max_pages: int = MAX_PAGES,
+                report: Callable[[str], None] | None = None) -> list[tuple[int, int]]:
     """Rows [lo, hi) of each page, in time order: each page takes as many of the next events
     as it can show readably (every event in a lane), found by doubling then halving; a page
     holds at least one event, and the last page takes what is left after max_pages - 1."""
@@ -133,6 +134,8 @@ def page_ranges(tl: TimelineWidget, width: int, height: int,
         return hi - lo <= 1 or _readable(_page(tl, lo, hi, width, height).frame, hi - lo)
 
     while lo < n:
+        if report is not None:
+            report(f"Laying out page {len(pages) + 1} (from event {lo + 1:,} of {n:,})…")
         if len(pages) == max_pages - 1:
             pages.append((lo, n))
             break
@@ -151,8 +154,17 @@ def page_ranges(tl: TimelineWidget, width: int, height: int,
     return pages
 
 
-def save_pdf(tl: TimelineWidget, path: str | Path, title: str) -> int:
-    """The whole timeline on A4 landscape pages; returns the number of pages."""
+def save_pdf(tl: TimelineWidget, path: str | Path, title: str,
+             progress: Progress | None = None, cancelled: Callable[[], bool] | None = None) -> int:
+    """The whole timeline on A4 landscape pages; returns the number of pages. `progress(done,
+    total, text)` is told of every page laid out and drawn, and `cancelled()` asked then
+    (ExportCancelled: nothing is written, a previous file stays)."""
+    def step(text: str, done: int = 0, total: int = 0) -> None:
+        if cancelled is not None and cancelled():
+            raise ExportCancelled()
+        if progress is not None:
+            progress(done, total, text)
+
     def write(tmp: Path) -> None:
         nonlocal count
         writer = QPdfWriter(str(tmp))
@@ -164,13 +176,14 @@ def save_pdf(tl: TimelineWidget, path: str | Path, title: str) -> int:
                                          QMarginsF(10, 10, 10, 10), QPageLayout.Unit.Millimeter))
         rect = writer.pageLayout().paintRectPixels(PDF_DPI)
         width, height = rect.width(), rect.height() - HEADER_H
-        pages = page_ranges(tl, width, height) or [(0, 0)]
+        pages = page_ranges(tl, width, height, report=step) or [(0, 0)]
         count = len(pages)
         p = QPainter(writer)
         if not p.isActive():
             raise OSError(f"could not write the PDF to {tmp.parent}")
         try:
             for i, (lo, hi) in enumerate(pages):
+                step(f"Drawing page {i + 1} of {count}…", i, count)
                 if i:
                     writer.newPage()
                 _paint_page(tl, p, lo, hi, width, height, title, i + 1, count)
