@@ -23,6 +23,7 @@ from kerryview.gui.timeline.layout import (AXIS_H, BOTTOM_H, CONTEXT_H, LABEL_MA
                                            n_lanes, overlay_item, tag_text)
 from kerryview.gui.timeline.view import TimelineView
 
+OFF_VIEW_PX = 60.0  # how far past the view a span is drawn (its fade is at most 40 px)
 ELIDED_CACHE = 20000  # elided labels kept (per row, width in steps of 4 px, bold or not)
 
 
@@ -279,14 +280,18 @@ class FramePainter:
         if dismissed:
             p.setOpacity(0.35)
         text_h = LANE_H
+        # a span is drawn only as far as it can be seen (+ OFF_VIEW_PX, where its ends and
+        # fades stay out of sight): a year's dashed outline at day zoom is millions of pixels,
+        # which a PDF page wrote out dash by dash (megabytes a page)
+        bx0, bx1 = max(x0, -OFF_VIEW_PX), min(x1, self.width + OFF_VIEW_PX)
         if wide and kind != RANGE:
             # a span: a slim bar along the bottom of the lane, the label above it
-            body = QRectF(x0, top + LANE_H - 9, x1 - x0, 6)
+            body = QRectF(bx0, top + LANE_H - 9, bx1 - bx0, 6)
             draw_body(p, kind, sched, body, selected)
             label_x = max(x0, 0.0) + 6
             text_h = LANE_H - 8
         elif wide:
-            draw_body(p, kind, sched, QRectF(x0, top + 3, x1 - x0, LANE_H - 6), selected)
+            draw_body(p, kind, sched, QRectF(bx0, top + 3, bx1 - bx0, LANE_H - 6), selected)
             label_x = max(x0, 0.0) + 8
         else:
             cx = (x0 + x1) / 2
