@@ -227,3 +227,22 @@ def test_a_cancelled_pdf_leaves_the_previous_file(timeline, tmp_path):
     assert pdf.read_bytes() == b"the previous export"
     assert not [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")]
     assert seen[0].startswith("Laying out page 1")
+
+
+def test_a_long_range_is_drawn_only_where_it_can_be_seen(timeline, tmp_path):
+    """Months behind a week's view: their dotted outlines were drawn over ~4,000 px each, which
+    a PDF writes dash by dash; now they stop just past the view's edges."""
+    from PySide6.QtGui import QPdfWriter
+
+    evs = [Event(id=f"m{i}", label=f"Month {i}", value="2023-07", start="2023-07-01",
+                 end="2023-08-01", granularity="month") for i in range(8)]
+    evs.append(Event(id="d", label="The day", value="2023-07-18", start="2023-07-18",
+                     end="2023-07-19", granularity="day"))
+    timeline.setIndex(TimelineIndex(evs))
+    timeline.setView(ta.iso_to_seconds("2023-07-15"), ta.iso_to_seconds("2023-07-22"))
+    assert timeline.eventRect(timeline.index().row_of["m0"]) is not None  # drawn, in a lane
+    out = tmp_path / "view.pdf"
+    writer = QPdfWriter(str(out))
+    timeline.render(writer)
+    del writer
+    assert 0 < out.stat().st_size < 400_000  # 663 kB before, 218 kB now
