@@ -231,7 +231,7 @@ class _Best:
                    f"event; {len(self.agreeing)} passage"
                    f"{'s agree' if len(self.agreeing) != 1 else ' agrees'}")
         else:
-            why = "inferred from the dates in the article: the latest day it reports"
+            why = "date taken from the article's own dates: the latest day it reports"
         if self.violations:
             why += f" ({self.violations} passage{'s' if self.violations != 1 else ''} disagree)"
         return why
