@@ -71,3 +71,16 @@ def test_sources_are_named_by_title_or_first_line_never_by_hash():
     assert source_name(blank) == "another article"
     long = Document("d", "/c/d.txt", "word " * 40)
     assert len(source_name(long)) <= 71 and source_name(long).endswith("…")
+
+
+def test_every_time_zone_has_an_example_that_names_it():
+    from importlib.resources import files
+
+    from kerryview.text.wordlists import time_zones
+
+    text = (files("kerryview.text") / "data" / "time_zones.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+    assert len(rows) == len(time_zones()) >= 20
+    for abbr, offset, example in rows:
+        assert zone_in(example) == abbr, example
+        assert -12 <= float(offset) <= 14
