@@ -127,7 +127,7 @@ def _export(args: argparse.Namespace) -> int:
     """Write the stored corpus in a format other tools read; never creates a database."""
     import sqlite3
 
-    from kerryview.export import export_file, export_text
+    from kerryview.export import export_file, export_text, project_title
     from kerryview.store import default_db_path
 
     path = Path(args.db) if args.db else default_db_path()
@@ -142,11 +142,12 @@ def _export(args: argparse.Namespace) -> int:
         raise _database_error(path, e) from None
     finally:
         store.close()
+    title = args.title or project_title(docs, path)
     if args.output in (None, "-"):
-        sys.stdout.write(export_text(args.format, docs, events))
+        sys.stdout.write(export_text(args.format, docs, events, title=title))
     else:
         try:  # through a temporary file: a full disk never leaves half a file or loses the old one
-            export_file(args.output, args.format, docs, events)
+            export_file(args.output, args.format, docs, events, title=title)
         except OSError as e:
             print(f"kerryview: cannot write {args.output}: {e.strerror or e}", file=sys.stderr)
             return 2
@@ -200,10 +201,13 @@ def build_parser() -> argparse.ArgumentParser:
     tx.add_argument("file", type=Path)
     tx.set_defaults(func=_timex)
     xp = sub.add_parser("export", help="write the stored corpus for TimelineJS (JSON or its "
-                        "spreadsheet template as CSV) or as kerryview JSON")
+                        "spreadsheet template as CSV), as a calendar of what is scheduled (ics), "
+                        "as a chronology with sources (md, txt) or as kerryview JSON")
     xp.add_argument("--db", help="corpus database (default: the app's)")
-    xp.add_argument("--format", choices=tuple(FORMATS),
-                    default="timelinejs-json")
+    xp.add_argument("--format", choices=tuple(FORMATS), default="timelinejs-json",
+                    help="; ".join(f"{k}: {v[0]}" for k, v in FORMATS.items()))
+    xp.add_argument("--title", help="the title of the timeline, calendar or chronology (default: "
+                    "from the project's or its articles' folder name)")
     xp.add_argument("-o", "--output", help="file to write (default: standard output)")
     xp.set_defaults(func=_export)
     return parser

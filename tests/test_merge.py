@@ -51,7 +51,7 @@ def test_nearly_identical_passages_a_few_days_apart_are_one_event_with_the_disag
     [event] = _with(events, "Xie")
     assert event.value == "2023-07-17"  # two sources against one
     assert event.document_ids == ["a", "b", "c"]
-    assert event.conflicts == ["b dates it 2023-07-15 (“July 15”), not 2023-07-17"]
+    assert event.conflicts == ["b dates it Saturday 15 July 2023 (“July 15”), not Monday 17 July 2023"]
 
 
 def test_opposite_words_are_listed_as_a_conflict():

@@ -75,11 +75,23 @@ def test_same_date_events_keep_a_stable_order():
 
 def test_kinds_points_bars_and_vague_ranges():
     idx = TimelineIndex([ev(0, "2023-07-18", "2023-07-19"),
-                         ev(1, "2023-07-17", "2023-07-18", duration="PT12H"),
+                         ev(1, "2023-07-17T09:00", "2023-07-17T10:00", "hour", duration="PT3H"),
                          ev(2, "2023-07-01", "2023-08-01", "month"),
-                         ev(3, "2023-06-01", "2023-09-01", "season")])
+                         ev(3, "2023-06-01", "2023-09-01", "season"),
+                         ev(4, "2023-07-16", "2023-07-17", duration="PT12H")])
     kinds = {e.id: k for e, k in zip(idx.events, idx.kinds)}
-    assert kinds == {"e0": POINT, "e1": BAR, "e2": RANGE, "e3": RANGE}
+    assert kinds == {"e0": POINT, "e1": BAR, "e2": RANGE, "e3": RANGE, "e4": POINT}
+    # three hours from 9 a.m.: a bar of those hours
+    r = idx.row_of["e1"]
+    assert idx.ends[r] - idx.starts[r] == 3 * 3600
+
+
+def test_a_duration_without_clock_times_is_not_drawn_at_made_up_hours():
+    """"Nearly 12 hours on Monday": Monday, never 00:00-12:00."""
+    idx = TimelineIndex([ev(0, "2023-07-17", "2023-07-18", duration="PT12H")])
+    assert idx.kinds[0] == POINT
+    assert (idx.starts[0], idx.ends[0]) == (ta.iso_to_seconds("2023-07-17"),
+                                            ta.iso_to_seconds("2023-07-18"))
 
 
 def test_overlap_query_finds_long_ranges_from_inside():
@@ -255,3 +267,29 @@ def test_a_point_becomes_a_span_once_its_day_is_wide_enough():
 
 def test_boxes_are_plain_rectangles():
     assert Box(1, 2, 3, 4) == (1, 2, 3, 4)
+
+
+# -- the header: labels never run together ------------------------------------------------------
+def test_day_names_in_the_header_fit_their_day():
+    """At 12-hour ticks a day is ~100 px: "Tuesday 18 July 2023Wednesday 19 July 2023" ran
+    together; each day gets the longest name that fits it."""
+    for step_hours in (1, 3, 6, 12):
+        scale = 48 / (step_hours * ta.HOUR)  # the closest zoom of that tick step
+        t0 = ta.iso_to_seconds("2023-07-18")
+        _u, _s, _ticks, cunit, ctx = ta.axis_ticks(t0, t0 + 3 * ta.DAY, scale)
+        assert cunit == "day"
+        day_px = ta.DAY * scale
+        for _t, label in ctx:
+            assert len(label) * ta.CONTEXT_CHAR_PX + ta.CONTEXT_LABEL_ROOM <= day_px or label in (
+                "17 Jul", "18 Jul", "19 Jul", "20 Jul", "21 Jul")
+    wide = ta.axis_ticks(t0, t0 + ta.DAY / 2, 400 / ta.HOUR)[4]
+    assert wide[0][1] == "Tuesday 18 July 2023"
+
+
+def test_month_ticks_leave_the_year_to_the_row_above():
+    """"Dec Jan 2006 Feb": the year is the context row's, never squeezed between months."""
+    t0 = ta.iso_to_seconds("2005-10-01")
+    unit, step, ticks, cunit, ctx = ta.axis_ticks(t0, t0 + 200 * ta.DAY, 40 / ta.MONTH)
+    assert unit == "month" and cunit == "year"
+    assert [lab for _t, lab in ticks][:6] == ["Oct", "Nov", "Dec", "Jan", "Feb", "Mar"]
+    assert [lab for _t, lab in ctx][:2] == ["2005", "2006"]

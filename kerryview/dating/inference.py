@@ -27,6 +27,7 @@ from kerryview.text.sentences import sentence_spans
 from kerryview.text.context import ContextBuilder
 from kerryview.text.similarity import Vectorizer
 from kerryview.model import DateSource, DateSourceKind, Document, Timex
+from kerryview.text.phrasing import day_words, source_name
 from kerryview.text.tense import tense
 from kerryview.calendar.intervals import Interval, value_interval
 
@@ -117,6 +118,7 @@ def infer_dcts(docs: list[Document], tag: Tagger,
         for p in ps:
             p.vector = vec.vector(p.bag)
 
+    names = {d.id: source_name(d) for d in docs}
     known = _KnownIndex()
     for d in docs:
         if d.dct is not None:
@@ -145,7 +147,7 @@ def infer_dcts(docs: list[Document], tag: Tagger,
                 continue
             timexes = tag(d.text, r.dct)
             d.dct, tagged[d.id] = r.dct, timexes
-            d.dct_source = DateSource(DateSourceKind.INFERRED, r.explanation(timexes))
+            d.dct_source = DateSource(DateSourceKind.INFERRED, r.explanation(timexes, names))
             known.extend(_known_of(d, timexes, passages[d.id]))
             remaining.remove(d)
     for d in remaining:
@@ -217,16 +219,19 @@ class _Best:
     agreeing: list[tuple[int, _Known, float]]
     violations: int
 
-    def explanation(self, timexes: list[Timex]) -> str:
-        """The sentence shown to the user, from the document's timexes under this date."""
+    def explanation(self, timexes: list[Timex], names: dict[str, str] | None = None) -> str:
+        """The sentence shown to the user, from the document's timexes under this date;
+        `names` are the other articles as a reporter names them (text/phrasing.source_name)."""
         if self.agreeing:
             i, k, s = max(self.agreeing, key=lambda a: a[2])
             t = timexes[i]
-            why = (f"inferred from the other articles: “{' '.join(t.text.split())}” is the event "
-                   f"{k.doc_id} dates {k.interval.start.date().isoformat()}; "
-                   f"{len(self.agreeing)} passage{'s agree' if len(self.agreeing) != 1 else ' agrees'}")
+            name = (names or {}).get(k.doc_id, "another article")
+            why = (f"date taken from the other articles: “{' '.join(t.text.split())}” here is "
+                   f"{day_words(k.interval.start.date())}, the day {name} gives for the same "
+                   f"event; {len(self.agreeing)} passage"
+                   f"{'s agree' if len(self.agreeing) != 1 else ' agrees'}")
         else:
-            why = "inferred from the dates in the article: the latest day it reports"
+            why = "date taken from the article's own dates: the latest day it reports"
         if self.violations:
             why += f" ({self.violations} passage{'s' if self.violations != 1 else ''} disagree)"
         return why

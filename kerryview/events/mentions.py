@@ -310,16 +310,20 @@ def _duration_for(durations: list[Timex], sent: tuple[int, int],
 
 
 def explain(t: Timex, doc: Document) -> str:
-    """How a date was resolved, in words a user can check."""
+    """How a date was resolved, in words a user can check (text/phrasing.py: "Monday 17 July
+    2023", "about 12 hours", never the TIMEX3 code)."""
+    from kerryview.text.phrasing import day_words, value_words
+
     text = " ".join(t.text.split())
+    said = value_words(t.value, t.mod)
     if t.type == "DURATION" and doc.dct:
-        return (f"“{text}” → {t.value}, the period up to the publication date "
-                f"{doc.dct.isoformat()} ({doc.dct_source})")
+        return (f"“{text}” → {said}, the period up to the publication date, "
+                f"{day_words(doc.dct)} ({doc.dct_source})")
     if t.anchor_kind == "dct" and t.anchor:
-        return (f"“{text}” → {t.value}, relative to the publication date {t.anchor} "
-                f"({doc.dct_source})")
+        return (f"“{text}” → {said}, counted from the publication date, "
+                f"{value_words(t.anchor)} ({doc.dct_source})")
     if t.anchor_kind == "narrative" and t.anchor:
-        return f"“{text}” → {t.value}, relative to the date mentioned before it ({t.anchor})"
+        return f"“{text}” → {said}, counted from the date mentioned before it ({value_words(t.anchor)})"
     if t.anchor_kind == "corpus" and t.anchor:
-        return f"“{text}” → {t.value}, {t.anchor}"
-    return f"“{text}” → {t.value}, as written"
+        return f"“{text}” → {said}, {t.anchor}"
+    return f"“{text}” → {said}, as written"

@@ -222,16 +222,21 @@ def make_event(group: list[Item]) -> Event:
 
 
 def _conflicts(group: list[Item], chosen: Item, durations: Counter) -> list[str]:
+    """Where the sources disagree, dates and durations in words (text/phrasing.py)."""
+    from kerryview.text.phrasing import duration_words, value_words
+
     out = []
     for it in group:
         if not _compatible_items(it, chosen):
             t = it.mention.timex
-            out.append(f"{it.mention.document_id} dates it {t.value} "
-                       f"(“{' '.join(t.text.split())}”), not {chosen.mention.timex.value}")
+            c = chosen.mention.timex
+            out.append(f"{it.mention.document_id} dates it {value_words(t.value, t.mod)} "
+                       f"(“{' '.join(t.text.split())}”), not {value_words(c.value, c.mod)}")
     out.extend(_opposite_words(group))
     if len(durations) > 1:
         out.append("sources give different durations: " + ", ".join(
-            f"{d} ({c} source{'s' if c > 1 else ''})" for d, c in durations.most_common()))
+            f"{duration_words(d) or d} ({c} source{'s' if c > 1 else ''})"
+            for d, c in durations.most_common()))
     return out
 
 

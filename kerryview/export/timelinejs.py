@@ -4,7 +4,10 @@ Two forms of the same slides: TimelineJS's JSON (what `new TL.Timeline(id, data)
 the columns of its Google Sheets template (CSV, to paste into a copy of the template). A date
 keeps its granularity: a month-level event gives a year and a month, never the 1st; a season or
 quarter becomes a range. Each slide's text quotes every source passage, with its article and
-publication date, and says where sources disagree.
+publication date, and says where sources disagree. A clock time keeps the zone its sources
+stated ("12:30 EST" in the display date; TimelineJS dates have no zone of their own), slides are
+grouped by the outlet most of their sources come from (never by status: TimelineJS draws each
+group as a row), and the title is the project's.
 """
 from __future__ import annotations
 
@@ -18,7 +21,7 @@ from typing import Iterable
 
 from kerryview.model import Document, Event, Granularity
 from kerryview.sources import distinct_names, name_sources_in, source_title
-from kerryview.calendar.intervals import describe_duration
+from kerryview.text.phrasing import count_words, date_words, event_duration_words, event_zone
 
 # The Google Sheets template's header row, in its order.
 COLUMNS = ["Year", "Month", "Day", "Time", "End Year", "End Month", "End Day", "End Time",
@@ -65,7 +68,7 @@ def _parts(dt: datetime, granularity: Granularity) -> dict[str, str]:
     return parts
 
 
-def _display_date(ev: Event, start: datetime, last: datetime) -> str:
+def _display_date(ev: Event, start: datetime, last: datetime, zone: str | None = None) -> str:
     g = ev.granularity
     if g in _WHOLE_YEARS:
         return f"{start.year}–{last.year}"
@@ -77,9 +80,9 @@ def _display_date(ev: Event, start: datetime, last: datetime) -> str:
         return f"{start.day} {month_name[start.month]} – {last.day} {month_name[last.month]} {last.year}"
     day = f"{start.day} {month_name[start.month]} {start.year}"
     if g in _TIMES:
-        return f"{day}, {start:%H:%M}"
-    if g is Granularity.PART_OF_DAY:
-        return f"{day}, {start:%H:%M}–{(last + timedelta(seconds=1)):%H:%M}"
+        return f"{day}, {start:%H:%M}" + (f" {zone}" if zone else "")
+    if g is Granularity.PART_OF_DAY:  # "The early hours of Thursday 20 July 2023": no clock
+        return date_words(ev)
     return day
 
 
@@ -91,8 +94,8 @@ def _text(ev: Event, docs: dict[str, Document], names: dict[str, str]) -> str:
         items = "".join(f"<li>{escape(name_sources_in(c, names), quote=False)}</li>"
                         for c in ev.conflicts)
         out.append(f"<p><b>Sources disagree:</b></p><ul>{items}</ul>")
-    if ev.duration:
-        out.append(f"<p>Duration: {escape(describe_duration(ev.duration, ev.mod), quote=False)}</p>")
+    if (lasting := event_duration_words(ev)):
+        out.append(f"<p>Lasting {escape(lasting, quote=False)}</p>")
     for m in ev.mentions:
         d = docs.get(m.document_id)
         name = source_title(d)
@@ -100,6 +103,21 @@ def _text(ev: Event, docs: dict[str, Document], names: dict[str, str]) -> str:
         passage = " ".join(m.text.split())
         out.append(f"<p>“{escape(passage, quote=False)}”<br><i>{escape(name, quote=False)}{escape(when, quote=False)}</i></p>")
     return "".join(out)
+
+
+def _outlet(doc: Document | None) -> str:
+    return (getattr(doc, "outlet", None) or "").strip() if doc is not None else ""
+
+
+def group_of(ev: Event, docs: dict[str, Document]) -> str:
+    """The outlet most of the event's passages come from ("" when no outlet is known: no
+    group, rather than a row TimelineJS would draw for nothing)."""
+    counts: dict[str, int] = {}
+    for m in ev.mentions:
+        name = _outlet(docs.get(m.document_id))
+        if name:
+            counts[name] = counts.get(name, 0) + 1
+    return max(counts, key=lambda k: counts[k]) if counts else ""
 
 
 def slides(documents: list[Document], events: Iterable[Event]) -> list[Slide]:
@@ -122,13 +140,13 @@ def slides(documents: list[Document], events: Iterable[Event]) -> list[Slide]:
             end_parts = _parts(last, g if g not in _WHOLE_YEARS else Granularity.YEAR)
         elif ev.duration and g.day_or_finer and end - start < timedelta(days=1):
             end_parts = _parts(last, Granularity.MINUTE)  # "nearly 12 hours" on a day: a bar of hours
-        out.append(Slide(_parts(start, g), end_parts, _display_date(ev, start, last),
-                         ev.label, _text(ev, docs, names), "" if ev.status == "happened" else ev.status, ev.id))
+        out.append(Slide(_parts(start, g), end_parts, _display_date(ev, start, last, event_zone(ev)),
+                         ev.label, _text(ev, docs, names), group_of(ev, docs), ev.id))
     out.sort(key=lambda s: tuple(int(s.start.get(k, 0)) for k in ("year", "month", "day", "hour", "minute")))
     return out
 
 
-def timelinejs_json(documents: list[Document], events: Iterable[Event], title: str = "kerryview timeline") -> dict:
+def timelinejs_json(documents: list[Document], events: Iterable[Event], title: str) -> dict:
     """TimelineJS3's JSON: {"title": ..., "events": [{"start_date": ..., "text": ...}, ...]}."""
     items = []
     for s in slides(documents, events):
@@ -141,7 +159,7 @@ def timelinejs_json(documents: list[Document], events: Iterable[Event], title: s
         items.append(item)
     n = len({d.id for d in documents})
     return {"title": {"text": {"headline": escape(title, quote=False),
-                               "text": f"{len(items)} events from {n} article{'s' if n != 1 else ''}"}},
+                               "text": f"{count_words(len(items), 'event')} from {count_words(n, 'article')}"}},
             "events": items}
 
 

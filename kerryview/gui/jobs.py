@@ -120,12 +120,14 @@ class ExportJob(Job[ExportResult]):
     fmt: str
     documents: list[Document]
     events: list[Event]
+    title: str | None = None  # the timeline's title (default: kerryview.export.project_title)
     busy_text: ClassVar[str] = "Exporting…"
     what: ClassVar[str] = "export"
 
     def run(self, store: Store, progress: Progress, cancelled: IsCancelled) -> ExportResult:
         from kerryview.export import export_file
-        export_file(self.path, self.fmt, self.documents, self.events, progress, cancelled)
+        export_file(self.path, self.fmt, self.documents, self.events, progress, cancelled,
+                    title=self.title)
         return ExportResult(self.path, self.fmt, len(self.events))
 
 

@@ -13,11 +13,10 @@ from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QPalette, QTextDo
 from PySide6.QtWidgets import (QLabel, QListView, QStyledItemDelegate, QStyleOptionViewItem,
                                QVBoxLayout, QWidget, QStyle, QAbstractItemView, QFrame)
 
-from kerryview.gui.timeline import axis as ta
 from kerryview.gui.models import HtmlRole, MentionRole, PassagesModel
 from kerryview.model import Event, EventMention
 from kerryview.sources import distinct_names, name_sources_in
-from kerryview.calendar.intervals import describe_duration
+from kerryview.text.phrasing import date_words, event_duration_words, event_zone
 
 PAD_X, PAD_Y = 10, 7
 
@@ -140,20 +139,18 @@ class PassagesPanel(QWidget):
             self.header.setText("<b>Passages</b>")
             self.conflicts.hide()
             return
-        s = ta.iso_to_seconds(ev.start) or 0.0
-        e = ta.iso_to_seconds(ev.end) or s
-        when = ta.format_span(s, e, ev.granularity)
-        extra = [escape(ev.granularity)]
-        if ev.duration:
-            mods = {m.duration_mod for m in ev.mentions if m.duration == ev.duration}
-            extra.append(f"lasting {escape(describe_duration(ev.duration, next(iter(mods), None)))}")
+        when = date_words(ev, event_zone(ev))  # a reporter's words (text/phrasing.py)
+        extra = []
+        if (lasting := event_duration_words(ev)):
+            extra.append(f"lasting {escape(lasting)}")
         status = ("" if ev.status == "happened"
                   else f" · <span style='color:#b45309'><b>{escape(ev.status)}</b></span>")
         n_docs = len(ev.document_ids)
         self.header.setText(
             f"<div style='font-size:large'><b>{escape(ev.label)}</b></div>"
-            f"<div style='color:#334155'>{escape(when)} <span style='color:#64748b'>"
-            f"({', '.join(extra)})</span>{status} · {n_docs} source{'s' if n_docs != 1 else ''}, "
+            f"<div style='color:#334155'>{escape(when)}"
+            + (f" <span style='color:#64748b'>({', '.join(extra)})</span>" if extra else "")
+            + f"{status} · {n_docs} source{'s' if n_docs != 1 else ''}, "
             f"{len(ev.mentions)} passage{'s' if len(ev.mentions) != 1 else ''}</div>")
         if ev.conflicts:
             items = "".join(f"<li>{escape(name_sources_in(c, self._names))}</li>"

@@ -79,6 +79,16 @@ CLUSTER = QColor("#94a3b8")
 CLUSTER_FG = QColor("#1e293b")
 CLUSTER_COLUMN = _over_white(CLUSTER, 150 / 255)
 MARK_FILL = QColor("#f1f5f9")  # inside a "+n" mark
+# A "+n" mark is a button (click: zoom into what it holds): raised, darker under the pointer.
+MARK_BUTTON_EDGE = QColor("#64748b")
+MARK_BUTTON_SHADOW = QColor("#cbd5e1")
+MARK_BUTTON_HOVER = QColor("#dbe6fd")
+MARK_BUTTON_HOVER_EDGE = HAPPENED
+# The minimap under the timeline: the events' density over their whole span, the part shown.
+MINIMAP_BG = QColor("#f1f5f9")
+MINIMAP_BARS = QColor("#94a3b8")
+MINIMAP_WINDOW = QColor(29, 78, 216, 40)
+MINIMAP_WINDOW_EDGE = QColor("#1d4ed8")
 MESSAGE_BACKING = QColor(255, 255, 255, 220)  # behind "N events here: zoom in..."
 
 # -- plain text on the timeline and the legend --------------------------------------------------

@@ -49,3 +49,17 @@ def tense_cues() -> dict[str, frozenset[str]]:
     Each list in data/tense_cues.json carries what it is for and an example."""
     raw = json.loads((files("kerryview.text") / "data" / "tense_cues.json").read_text(encoding="utf-8"))
     return {k: frozenset(v["words"]) for k, v in raw.items() if not k.startswith("_")}
+
+
+@cache
+def time_zones() -> dict[str, float]:
+    """Time-zone abbreviation (upper case) -> offset from UTC in hours, from
+    data/time_zones.tsv (each with an example of a text writing it)."""
+    text = (files("kerryview.text") / "data" / "time_zones.tsv").read_text(encoding="utf-8")
+    out: dict[str, float] = {}
+    for line in text.splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        abbr, offset, _example = line.split("\t", 2)
+        out[abbr.upper()] = float(offset)
+    return out

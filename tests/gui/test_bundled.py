@@ -48,11 +48,13 @@ def test_bundled_timeline_renders_the_key_days(qtbot, bundled_store):
     tl.setView(s("2023-07-16T12:00"), s("2023-07-21"))
     shown = {tl.index().events[r].start[:10] for r in tl.visibleRows()}
     assert {"2023-07-17", "2023-07-18", "2023-07-20"} <= shown
-    # Monday's talks are a 12-hour bar, not a day-long one
+    # Monday's "nearly 12 hours" gave no clock times: the talks stay on Monday (never drawn
+    # 00:00-12:00), their duration said in words
     talks = [r for r in tl.visibleRows() if tl.index().events[r].duration == "PT12H"]
     assert talks
     r = talks[0]
-    assert tl.index().ends[r] - tl.index().starts[r] == 12 * 3600
+    assert (tl.index().starts[r], tl.index().ends[r]) == (s("2023-07-17"), s("2023-07-18"))
+    assert "Monday 17 July 2023 <i>(lasting about 12 hours)</i>" in tl._tooltip(r)
 
 
 def test_self_test_passes(capsys):

@@ -36,4 +36,4 @@ def test_set_publication_date_persists_and_re_resolves(qtbot, bundled_store):
     with qtbot.waitSignal(w.jobs.finished, timeout=30000):
         assert w.set_document_date(DOC, None)
     assert bundled_store.document(DOC).dct == date(2023, 7, 18)
-    assert _row(w, DOC)[3].startswith("inferred")
+    assert _row(w, DOC)[3].startswith("date taken from the other articles")

@@ -31,7 +31,8 @@ class Action(Enum):
     OPEN_PROJECT = Spec("Open &project…", "Ctrl+Shift+P", "Open a project file (.kvproj)")
     OPEN_FILES = Spec("&Open files…", QKeySequence.StandardKey.Open)
     OPEN_FOLDER = Spec("Open &folder…", "Ctrl+Shift+O")
-    EXPORT = Spec("&Export timeline…", "Ctrl+E")
+    EXPORT = Spec("&Export timeline…", "Ctrl+E",
+                  "Save the timeline for TimelineJS, as a calendar, a chronology or JSON")
     QUIT = Spec("&Quit", QKeySequence.StandardKey.Quit)
     FIND = Spec("&Find…", "Ctrl+F",
                 "Search the events by words, names, sources or a date, and filter them")
@@ -39,6 +40,9 @@ class Action(Enum):
     FIT_ALL = Spec("&Fit all", "Ctrl+0")
     ZOOM_IN = Spec("Zoom &in", QKeySequence.StandardKey.ZoomIn)
     ZOOM_OUT = Spec("Zoom &out", QKeySequence.StandardKey.ZoomOut)
+    ENLARGE_READER = Spec("&Enlarge the reader", "Ctrl+Shift+R",
+                          "Give the article most of the window (again: put the panels back)",
+                          checkable=True)
     # Marks on the selected event (TimeLineCurator's lesson: users of a tool that guesses check
     # and reject what it found, and that must persist). Also the timeline's context menu.
     REVIEWED = Spec("&Reviewed", "R", "Mark the selected event as checked by you", checkable=True)
@@ -50,13 +54,17 @@ class Action(Enum):
 
 
 RECENT_MENU = "Open &recent"  # a submenu the window fills (File > Open recent)
+# A submenu the window builds (File > Export as: gui/mainwindow/export.py), by name.
+EXPORT_AS_MENU = "export-as"
 
-# The menus in order; None is a separator, a string a submenu of that title.
+# The menus in order; None is a separator, a string a submenu: one given to build_menus by
+# that name, else an empty one of that title for the window to fill.
 MENUS: list[tuple[str, list[Action | str | None]]] = [
     ("&File", [Action.NEW_PROJECT, Action.OPEN_PROJECT, RECENT_MENU, None, Action.OPEN_FILES,
-               Action.OPEN_FOLDER, None, Action.EXPORT, None, Action.QUIT]),
+               Action.OPEN_FOLDER, None, Action.EXPORT, EXPORT_AS_MENU, None, Action.QUIT]),
     ("&Edit", [Action.FIND]),
-    ("&View", [Action.GO_TO_DATE, None, Action.FIT_ALL, Action.ZOOM_IN, Action.ZOOM_OUT]),
+    ("&View", [Action.GO_TO_DATE, None, Action.FIT_ALL, Action.ZOOM_IN, Action.ZOOM_OUT, None,
+               Action.ENLARGE_READER]),
     ("&Event", [Action.REVIEWED, Action.DISMISSED]),
     ("&Help", [Action.OPEN_DEMO, None, Action.ABOUT]),
 ]
@@ -88,10 +96,11 @@ def build_actions(parent: QObject, handlers: dict[Action, Callable]) -> dict[Act
     return out
 
 
-def build_menus(bar: QMenuBar, actions: dict[Action, QAction]) -> dict[str, QMenu]:
-    """The menu bar's menus; returns the submenus by title (RECENT_MENU) for the window to fill."""
+def build_menus(bar: QMenuBar, actions: dict[Action, QAction],
+                submenus: dict[str, QMenu] | None = None) -> dict[str, QMenu]:
+    """The menu bar's menus; returns the submenus by name (RECENT_MENU) for the window to fill."""
     bar.setAccessibleName("Menu bar")
-    subs: dict[str, QMenu] = {}
+    subs: dict[str, QMenu] = dict(submenus or {})
     for title, entries in MENUS:
         menu = bar.addMenu(title)
         menu.setAccessibleName(title.replace("&", ""))
@@ -99,9 +108,12 @@ def build_menus(bar: QMenuBar, actions: dict[Action, QAction]) -> dict[str, QMen
             if a is None:
                 menu.addSeparator()
             elif isinstance(a, str):
-                sub = menu.addMenu(a)
-                sub.setAccessibleName(a.replace("&", ""))
-                subs[a] = sub
+                if a in subs:
+                    menu.addMenu(subs[a])
+                else:
+                    sub = menu.addMenu(a)
+                    sub.setAccessibleName(a.replace("&", ""))
+                    subs[a] = sub
             else:
                 menu.addAction(actions[a])
     return subs

@@ -38,9 +38,11 @@ from kerryview.gui.jobs import (Corpus, ExportJob, ExportResult, ImportFn, Impor
 from kerryview.gui.mainwindow import files
 from kerryview.gui.mainwindow.about import about_html
 from kerryview.gui.mainwindow import projects
-from kerryview.gui.mainwindow.actions import (EVENT_ACTIONS, RECENT_MENU, Action, build_actions,
-                                              build_menus)
+from kerryview.gui.mainwindow.actions import (EVENT_ACTIONS, EXPORT_AS_MENU, RECENT_MENU, Action,
+                                              build_actions, build_menus)
+from kerryview.gui.mainwindow.export import build_export_menu, window_title
 from kerryview.gui.mainwindow.firstrun import FirstRunPage
+from kerryview.gui.mainwindow.navigation import NavigationBar, ReaderRoom
 from kerryview.gui.mainwindow.find import FindBar
 from kerryview.gui.mainwindow.interrupted import InterruptedImportBar
 from kerryview.gui.mainwindow.documents import DocumentsList
@@ -53,7 +55,9 @@ from kerryview.gui.project import (OpenProject, ProjectError, demo_path, is_demo
 from kerryview.gui.reader import ReaderWidget
 from kerryview.gui.search import parse_date
 from kerryview.gui.timeline import axis as ta
+from kerryview.gui.timeline.edges import EdgeIndicators
 from kerryview.gui.timeline.index import TimelineIndex
+from kerryview.gui.timeline.minimap import TimelineMinimap
 from kerryview.gui.timeline.widget import TimelineLegend, TimelineWidget
 from kerryview.model import Document, Event, EventMention
 from kerryview.sources import distinct_names
@@ -97,6 +101,8 @@ class MainWindow(QMainWindow):
         self.read_only_path: Path | None = None  # set_read_only: the project may not be changed
 
         self.timeline = TimelineWidget()
+        self.minimap = TimelineMinimap(self.timeline)
+        self.edges = EdgeIndicators(self.timeline)
         self.legend = TimelineLegend()
         self.passages = PassagesPanel()
         self.reader = ReaderWidget()
@@ -123,13 +129,20 @@ class MainWindow(QMainWindow):
             Action.FIT_ALL: self.timeline.fitAll,
             Action.ZOOM_IN: self.timeline.zoomIn,
             Action.ZOOM_OUT: self.timeline.zoomOut,
+            Action.ENLARGE_READER: lambda on: self.reader_room.set_enlarged(on),
             Action.REVIEWED: lambda on: self.mark_current_event(reviewed=on),
             Action.DISMISSED: lambda on: self.mark_current_event(dismissed=on),
             Action.ABOUT: self.show_about,
         })
-        self.recent_menu = build_menus(self.menuBar(), self._actions)[RECENT_MENU]
+        self.export_menu, self.export_actions = build_export_menu(self)
+        self.recent_menu = build_menus(self.menuBar(), self._actions,
+                                       {EXPORT_AS_MENU: self.export_menu})[RECENT_MENU]
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self._fill_recent_menu()
+        self.navigation = NavigationBar(
+            [self._actions[a] for a in (Action.FIT_ALL, Action.ZOOM_OUT, Action.ZOOM_IN)]
+            + [None, self._actions[Action.ENLARGE_READER]], self.go_to_date)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.navigation)
         self.timeline.addActions([self._actions[a] for a in EVENT_ACTIONS])
         self.timeline.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
@@ -421,6 +434,7 @@ class MainWindow(QMainWindow):
         self.find_split.setSizes([300, 980])
         self.find_split.setChildrenCollapsible(False)
         tl.addWidget(self.find_split, 1)
+        tl.addWidget(self.minimap)
         tl.addWidget(self.legend)
         self.find.hide()
         self.find.results.hide()
@@ -429,7 +443,7 @@ class MainWindow(QMainWindow):
         self.right_split.addWidget(self.documents)
         self.right_split.addWidget(self.reader)
         self.right_split.setStretchFactor(1, 1)
-        self.right_split.setSizes([130, 400])
+        self.right_split.setSizes([100, 430])
         self.bottom_split = QSplitter(Qt.Orientation.Horizontal)
         self.bottom_split.addWidget(self.passages)
         self.bottom_split.addWidget(self.right_split)
@@ -441,12 +455,13 @@ class MainWindow(QMainWindow):
         self.main_split.addWidget(self.problems)
         self.main_split.setStretchFactor(0, 2)
         self.main_split.setStretchFactor(1, 3)
-        self.main_split.setSizes([490, 310, 0])  # the timeline is the point: give it room
+        self.main_split.setSizes([440, 330, 0])  # the timeline is the point: give it room
         self.main_split.setChildrenCollapsible(False)
         self.central = QStackedWidget()
         self.central.addWidget(self.main_split)
         self.central.addWidget(self.firstrun)
         self.setCentralWidget(self.central)
+        self.reader_room = ReaderRoom(self.main_split, self.bottom_split, self.right_split)
 
     # -- data -----------------------------------------------------------------------------
     def index(self) -> TimelineIndex:
@@ -481,6 +496,8 @@ class MainWindow(QMainWindow):
         if shown is not None:
             self.reader.show_document(self.docs.get(shown.id), self._mentions_by_doc.get(shown.id))
         self.status.set_counts(len(index), len(docs), len(index.undated))
+        self.minimap.update()
+        self.edges.refresh()
         self.find.set_corpus(index, docs)  # the search runs again on the new rows
         self.find.select_event(self.timeline.currentRow())
 
@@ -709,7 +726,7 @@ class MainWindow(QMainWindow):
         thread with progress and cancel (100,000 events take seconds); emits exportDone(ok)."""
         index = self.index()
         events = list(index.events) + list(index.undated)
-        job = ExportJob(str(path), fmt, list(self.docs.values()), events)
+        job = ExportJob(str(path), fmt, list(self.docs.values()), events, title=window_title(self))
         if not self.jobs.submit(job, self._exported):
             self.status.showMessage("Wait for the running import to finish", 4000)
             return False

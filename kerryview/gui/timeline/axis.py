@@ -107,10 +107,12 @@ def _days_in_month(year: int, month: int) -> int:
 
 
 def tick_label(dt: datetime, unit: str, step: int, spacing_px: float) -> str:
+    """A tick's label. Months never carry their year: the context row above names it, and
+    "Jan 2006" between narrow months ran into its neighbours ("Dec Jan 2006 Feb")."""
     if unit == "year":
         return str(dt.year)
     if unit == "month":
-        return MONTHS[dt.month - 1] if dt.month != 1 or step != 1 else f"{MONTHS[0]} {dt.year}"
+        return MONTHS[dt.month - 1]
     if unit == "day":
         if spacing_px >= 62:
             return f"{WEEKDAYS[dt.weekday()]} {dt.day}"
@@ -118,9 +120,29 @@ def tick_label(dt: datetime, unit: str, step: int, spacing_px: float) -> str:
     return f"{dt.hour:02d}:{dt.minute:02d}"
 
 
-def context_label(dt: datetime, unit: str) -> str:
+# The context row's bold labels are at most about this wide per character (DejaVu Sans Bold at
+# the timeline's size is 7.5); a label is chosen that fits its period with room to spare.
+CONTEXT_CHAR_PX = 8.0
+CONTEXT_LABEL_ROOM = 24.0  # margins around a context label inside its period
+
+
+def day_context_label(dt: datetime, period_px: float = math.inf) -> str:
+    """The longest form of a day's name that fits a period `period_px` wide: "Tuesday 18 July
+    2023", "Tue 18 Jul 2023", "Tue 18 Jul", "18 Jul" (so neighbouring days never run
+    together: "Tuesday 18 July 2023Wednesday 19 July 2023")."""
+    forms = (f"{WEEKDAYS_LONG[dt.weekday()]} {dt.day} {MONTHS_LONG[dt.month - 1]} {dt.year}",
+             f"{WEEKDAYS[dt.weekday()]} {dt.day} {MONTHS[dt.month - 1]} {dt.year}",
+             f"{WEEKDAYS[dt.weekday()]} {dt.day} {MONTHS[dt.month - 1]}",
+             f"{dt.day} {MONTHS[dt.month - 1]}")
+    for form in forms:
+        if len(form) * CONTEXT_CHAR_PX + CONTEXT_LABEL_ROOM <= period_px:
+            return form
+    return forms[-1]
+
+
+def context_label(dt: datetime, unit: str, period_px: float = math.inf) -> str:
     if unit == "day":
-        return f"{WEEKDAYS_LONG[dt.weekday()]} {dt.day} {MONTHS_LONG[dt.month - 1]} {dt.year}"
+        return day_context_label(dt, period_px)
     if unit == "month":
         return f"{MONTHS_LONG[dt.month - 1]} {dt.year}"
     if unit == "year":
@@ -153,7 +175,8 @@ def axis_ticks(t0: float, t1: float, scale: float):
     if cunit == "century":
         ctx = [(t, f"{dt.year // 100 * 100}s") for t, dt in iter_boundaries(t0, t1, "year", 100)]
     else:
-        ctx = [(t, context_label(dt, cunit)) for t, dt in iter_boundaries(t0, t1, cunit, 1)]
+        day_px = DAY * scale  # a day's width, which says how long its name may be
+        ctx = [(t, context_label(dt, cunit, day_px)) for t, dt in iter_boundaries(t0, t1, cunit, 1)]
     return unit, step, ticks, cunit, ctx
 
 

@@ -18,15 +18,21 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 from kerryview.calendar.seconds import DAY, duration_seconds, iso_to_seconds
-from kerryview.model import Event
+from kerryview.model import Event, Granularity
 
 POINT, BAR, RANGE = 0, 1, 2
+
+
+# Dates that give a clock time: only these can place a duration's hours on the axis.
+_CLOCK = frozenset({Granularity.HOUR, Granularity.MINUTE})
 
 
 def event_kind(ev: Event, span: float) -> int:
     if ev.granularity.is_vague_range:  # a month is a soft range, not a point on the 1st
         return RANGE
-    if ev.duration and duration_seconds(ev.duration):
+    if ev.duration and ev.granularity in _CLOCK and duration_seconds(ev.duration):
+        # "from 9 a.m., for three hours": a bar of those hours. "Nearly 12 hours on Monday"
+        # stays Monday (its hours are words): 00:00-12:00 would be clock times never said.
         return BAR
     if span > DAY * 1.01:
         return BAR

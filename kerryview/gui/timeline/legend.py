@@ -17,9 +17,15 @@ class TimelineLegend(QWidget):
     ENTRIES = [
         (POINT, False, "happened"),
         (POINT, True, "scheduled / expected"),
-        (BAR, False, "with a duration"),
-        (RANGE, False, "vague date (month, season, year)"),
+        (BAR, False, "hours known"),
+        (RANGE, False, "month, season, year"),
     ]
+    BADGES = (("×4", "sources"), ("≠", "sources disagree"), ("×2", "reviewed"))
+    # The key hint, longest first: the first that fits is drawn, whole (never cut off).
+    HINTS = ("wheel zoom · drag pan · ←/→ events · Enter open · +n zooms in",
+             "wheel zoom · drag pan · ←/→ events · Enter open",
+             "wheel zoom · drag pan · ←/→ events",
+             "wheel zoom · drag pan")
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -28,7 +34,9 @@ class TimelineLegend(QWidget):
         self._fm = QFontMetricsF(f)
         self.setFixedHeight(int(self._fm.height() + 10))
         self.setToolTip("Wheel: zoom around the pointer · drag: pan · ←/→: previous/next event · "
-                        "Enter: open · +/−: zoom · Shift+←/→: pan")
+                        "Enter: open · +/−: zoom · Shift+←/→: pan · click a +n mark to zoom in")
+        self.setAccessibleName("Timeline legend")
+        self.shown_hint = ""  # the key hint drawn at the last paint ("" when none fits)
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt)
         return QSize(800, self.height())
@@ -40,7 +48,7 @@ class TimelineLegend(QWidget):
         draw_badge(p, QRectF(x, cy - 8, bw, 16), badge, bg, fg)
         p.setPen(theme.BODY_FG)
         p.drawText(QRectF(x + bw + 6, 0, 200, self.height()), Qt.AlignmentFlag.AlignVCenter, text)
-        return x + bw + self._fm.horizontalAdvance(text) + 34
+        return x + bw + self._fm.horizontalAdvance(text) + 26
 
     def paintEvent(self, e) -> None:  # noqa: N802 (Qt)
         p = QPainter(self)
@@ -56,14 +64,15 @@ class TimelineLegend(QWidget):
             tw = self._fm.horizontalAdvance(text)
             p.drawText(QRectF(x + 16, 0, tw + 4, self.height()), Qt.AlignmentFlag.AlignVCenter,
                        text)
-            x += tw + 40
-        for badge, meaning, (bg, fg) in (("×4", "number of sources", badge_colours(False, False)),
-                                         ("≠", "sources disagree", badge_colours(True, False)),
-                                         ("×2", "reviewed", badge_colours(False, True))):
+            x += tw + 32
+        for (badge, meaning), (bg, fg) in zip(self.BADGES, (badge_colours(False, False),
+                                                            badge_colours(True, False),
+                                                            badge_colours(False, True))):
             x = self._badge_entry(p, x, cy, badge, meaning, bg, fg)
         p.setPen(theme.HINT_FG)
-        hint = "wheel zoom · drag pan · ←/→ events · Enter open"
-        if x + self._fm.horizontalAdvance(hint) < self.width() - 12:
+        room = self.width() - 12 - x
+        self.shown_hint = next((h for h in self.HINTS if self._fm.horizontalAdvance(h) <= room), "")
+        if self.shown_hint:
             p.drawText(QRectF(0, 0, self.width() - 12, self.height()),
-                       Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, hint)
+                       Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, self.shown_hint)
         p.end()

@@ -23,6 +23,7 @@ from kerryview.gui.timeline.layout import (AXIS_H, BOTTOM_H, CONTEXT_H, LABEL_MA
                                            n_lanes, overlay_item, tag_text)
 from kerryview.gui.timeline.view import TimelineView
 
+OFF_VIEW_PX = 60.0  # how far past the view a span is drawn (its fade is at most 40 px)
 ELIDED_CACHE = 20000  # elided labels kept (per row, width in steps of 4 px, bold or not)
 
 
@@ -92,6 +93,7 @@ class FramePainter:
         self.height = 0
         self.matched: bytearray | None = None
         self.match_starts = array("d")
+        self.hover_mark = -1  # the "+n" mark under the pointer (drawn as a pressed-in button)
 
     def paint(self, p: QPainter, fr: Frame, *, index: TimelineIndex, view: TimelineView,
               current: int, width: int, height: int, focus: bool,
@@ -210,20 +212,28 @@ class FramePainter:
         p.drawText(r, Qt.AlignmentFlag.AlignCenter, msg)
 
     def _paint_overflow(self, p: QPainter, fr: Frame) -> None:
+        """The "+n" marks, drawn as buttons: a raised pill with a shadow, highlighted under the
+        pointer (a click zooms into what it holds)."""
         fm_small = self.fonts.fm_small
         p.setFont(self.fonts.small)
         hits = fr.overflow_matched
         for i, (a, b, n, rect) in enumerate(fr.overflow):
             text = f"+{short_count(n)}"
-            tw = fm_small.horizontalAdvance(text) + 8
+            tw = fm_small.horizontalAdvance(text) + 12
             x = min(max(rect.center().x() - tw / 2, 2.0), self.width - tw - 2)
-            r = QRectF(x, rect.y() + 2, tw, rect.height() - 4)
+            r = QRectF(x, rect.y() + 1, tw, rect.height() - 4)
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(theme.MARK_BUTTON_SHADOW)
+            p.drawRoundedRect(r.translated(0, 1.5), 6, 6)
             if i < len(hits) and hits[i]:  # holds matches of the search
                 p.setPen(QPen(theme.MATCH, 2))
                 p.setBrush(theme.MATCH_BG)
+            elif i == self.hover_mark:
+                p.setPen(QPen(theme.MARK_BUTTON_HOVER_EDGE, 1.5))
+                p.setBrush(theme.MARK_BUTTON_HOVER)
             else:
-                p.setPen(QPen(theme.CLUSTER, 1))
-                p.setBrush(theme.MARK_FILL)
+                p.setPen(QPen(theme.MARK_BUTTON_EDGE, 1))
+                p.setBrush(theme.BG)
             p.drawRoundedRect(r, 6, 6)
             p.setPen(theme.CLUSTER_FG)
             p.drawText(r, Qt.AlignmentFlag.AlignCenter, text)
@@ -270,14 +280,18 @@ class FramePainter:
         if dismissed:
             p.setOpacity(0.35)
         text_h = LANE_H
+        # a span is drawn only as far as it can be seen (+ OFF_VIEW_PX, where its ends and
+        # fades stay out of sight): a year's dashed outline at day zoom is millions of pixels,
+        # which a PDF page wrote out dash by dash (megabytes a page)
+        bx0, bx1 = max(x0, -OFF_VIEW_PX), min(x1, self.width + OFF_VIEW_PX)
         if wide and kind != RANGE:
             # a span: a slim bar along the bottom of the lane, the label above it
-            body = QRectF(x0, top + LANE_H - 9, x1 - x0, 6)
+            body = QRectF(bx0, top + LANE_H - 9, bx1 - bx0, 6)
             draw_body(p, kind, sched, body, selected)
             label_x = max(x0, 0.0) + 6
             text_h = LANE_H - 8
         elif wide:
-            draw_body(p, kind, sched, QRectF(x0, top + 3, x1 - x0, LANE_H - 6), selected)
+            draw_body(p, kind, sched, QRectF(bx0, top + 3, bx1 - bx0, LANE_H - 6), selected)
             label_x = max(x0, 0.0) + 8
         else:
             cx = (x0 + x1) / 2

@@ -20,7 +20,9 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from kerryview.gui import theme
 from kerryview.gui.timeline import accessible
+from kerryview.text.phrasing import count_words, date_words, event_duration_words, event_zone
 from kerryview.gui.timeline import axis as ta
+from kerryview.gui.timeline.framing import DENSE_MIN_EVENTS, dense_span, framed_starts
 from kerryview.gui.timeline.index import TimelineIndex
 from kerryview.gui.timeline.layout import (LABEL_MAX, LANE_TOP, MIN_HEIGHT, Frame, LaneLayouts,
                                            badge_text, compute_frame, marker_x, n_lanes)
@@ -205,10 +207,12 @@ class TimelineWidget(QWidget):
         self.setView(a - span / 2, b + span / 2)
 
     def fitAll(self) -> None:  # noqa: N802
+        """Frame where the events are: most of them (framing.py), the outliers counted at the
+        edges; a few events are all framed."""
         idx = self._index
         if not len(idx):
             return
-        a, b = idx.extent()
+        a, b = idx.extent() if len(idx) < DENSE_MIN_EVENTS else dense_span(framed_starts(idx))
         # before the widget has its real size, fit again when it gets it
         self._fit_pending = not self.isVisible() or self.width() < FIT_MIN_WIDTH
         self.setView(*fit_range(a, b, self.width(), LABEL_MAX))
@@ -349,6 +353,7 @@ class TimelineWidget(QWidget):
                 self.setCursor(Qt.CursorShape.PointingHandCursor)
             else:
                 self.unsetCursor()
+            self._set_hover_mark(self._mark_at(e.position()) if hit and hit[0] == "cluster" else -1)
 
     def mouseReleaseEvent(self, e) -> None:  # noqa: N802
         if e.button() == Qt.MouseButton.LeftButton and self._press is not None:
@@ -362,6 +367,26 @@ class TimelineWidget(QWidget):
             self._press = None
             self._dragging = False
             self.unsetCursor()
+
+    def _mark_at(self, pos: QPointF) -> int:
+        """The "+n" mark under `pos`, or -1."""
+        for i, (_a, _b, _n, rect) in enumerate(self.frame().overflow):
+            if rect.adjusted(-4, 0, 4, 0).contains(pos):
+                return i
+        return -1
+
+    def _set_hover_mark(self, i: int) -> None:
+        if i != self._painter.hover_mark:
+            self._painter.hover_mark = i
+            self.update()
+
+    def hoveredMark(self) -> int:  # noqa: N802
+        """The "+n" mark drawn as hovered (-1: none)."""
+        return self._painter.hover_mark
+
+    def leaveEvent(self, e) -> None:  # noqa: N802
+        self._set_hover_mark(-1)
+        super().leaveEvent(e)
 
     def _zoom_into(self, a: float, b: float) -> None:
         self.setView(*zoom_into_range(a, b, self.width()))
@@ -439,10 +464,12 @@ class TimelineWidget(QWidget):
     def _tooltip(self, row: int) -> str:
         ev = self._index.events[row]
         idx = self._index
-        when = ta.format_span(idx.starts[row], idx.ends[row], ev.granularity)
-        lines = [f"<b>{escape(ev.label)}</b>", f"{escape(when)} <i>({escape(ev.granularity)}"
-                 f"{', ' + escape(ev.duration) if ev.duration else ''})</i>",
-                 f"{len(ev.document_ids)} source(s), {len(ev.mentions)} passage(s)"]
+        when = date_words(ev, event_zone(ev))
+        lasting = event_duration_words(ev)
+        lines = [f"<b>{escape(ev.label)}</b>",
+                 escape(when) + (f" <i>(lasting {escape(lasting)})</i>" if lasting else ""),
+                 f"{count_words(len(ev.document_ids), 'source')}, "
+                 f"{count_words(len(ev.mentions), 'passage')}"]
         if ev.status != "happened":
             lines.append(f"<span style='color:{theme.TIP_STATUS.name()}'>"
                          f"{escape(ev.status)}</span>")

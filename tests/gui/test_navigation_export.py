@@ -1,0 +1,248 @@
+"""Navigation (fit all on the dense part, edge buttons, mini-map, toolbar, +n buttons, the
+reader's room) and the File > Export as entries, checked as a user sees them."""
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+import pytest
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QImage
+
+from kerryview.gui.mainwindow import export as gui_export
+from kerryview.gui.mainwindow.actions import Action
+from kerryview.gui.timeline import axis as ta
+from kerryview.gui.timeline.index import TimelineIndex
+from kerryview.gui.timeline.widget import TimelineWidget
+from kerryview.model import Event
+
+DAY = ta.DAY
+
+
+def _story_with_outlier() -> list[Event]:
+    """Thirty events over three weeks of July 2023, and one in 1967."""
+    evs = [Event(id=f"s{i}", label=f"story event {i}", value=f"2023-07-{1 + i % 21:02d}",
+                 start=f"2023-07-{1 + i % 21:02d}", end=f"2023-07-{2 + i % 21:02d}", granularity="day")
+           for i in range(30)]
+    evs.append(Event(id="old", label="The treaty of 1967", value="1967-05-02", start="1967-05-02",
+                     end="1967-05-03", granularity="day"))
+    return evs
+
+
+@pytest.fixture
+def timeline(qtbot):
+    tl = TimelineWidget()
+    qtbot.addWidget(tl)
+    tl.resize(1000, 400)
+    tl.show()
+    qtbot.waitExposed(tl)
+    return tl
+
+
+def test_fit_all_frames_the_story_not_its_outlier(timeline, qtbot):
+    from kerryview.gui.timeline.edges import EdgeIndicators
+
+    edges = EdgeIndicators(timeline)
+    timeline.setIndex(TimelineIndex(_story_with_outlier()))
+    t0, t1 = timeline.view()
+    assert ta.iso_to_seconds("2023-06-25") < t0 < ta.iso_to_seconds("2023-07-01")
+    assert t1 < ta.iso_to_seconds("2023-08-15")  # the story fills the view, not 56 years
+    assert edges.counts() == (1, 0)
+    assert edges.left.isVisible() and edges.left.text() == "◀ 1 earlier"
+    assert not edges.right.isVisible()
+    qtbot.mouseClick(edges.left, Qt.MouseButton.LeftButton)
+    old = timeline.index().row_of["old"]
+    assert timeline.currentRow() == old
+    t0, t1 = timeline.view()
+    assert t0 <= timeline.index().starts[old] <= t1  # the outlier is now in view
+    assert edges.counts()[1] > 0 and edges.right.text().endswith("later ▶")
+
+
+def test_minimap_click_moves_the_view_and_outlines_it(timeline, qtbot):
+    from kerryview.gui.timeline.minimap import TimelineMinimap
+
+    mini = TimelineMinimap(timeline)
+    mini.resize(1000, 30)
+    mini.show()
+    qtbot.waitExposed(mini)
+    timeline.setIndex(TimelineIndex(_story_with_outlier()))
+    r = mini.windowRect()
+    assert r.right() > mini.width() * 0.9  # the story is at the right end of 1967..2023
+    x = mini.x_of(ta.iso_to_seconds("1990-01-01"))
+    qtbot.mouseClick(mini, Qt.MouseButton.LeftButton, pos=QPoint(int(x), 15))
+    t0, t1 = timeline.view()
+    assert abs((t0 + t1) / 2 - ta.iso_to_seconds("1990-01-01")) < 60 * DAY
+    assert abs(mini.windowRect().center().x() - x) < 3
+    # dragging follows the pointer
+    x2 = mini.x_of(ta.iso_to_seconds("2000-01-01"))
+    qtbot.mousePress(mini, Qt.MouseButton.LeftButton, pos=QPoint(int(x), 15))
+    qtbot.mouseMove(mini, QPoint(int(x2), 15))
+    qtbot.mouseRelease(mini, Qt.MouseButton.LeftButton, pos=QPoint(int(x2), 15))
+    t0, t1 = timeline.view()
+    assert abs((t0 + t1) / 2 - ta.iso_to_seconds("2000-01-01")) < 60 * DAY
+
+
+def test_plus_n_marks_act_like_buttons(timeline, qtbot):
+    evs = [Event(id=f"d{i}", label=f"crowded event number {i}", value="2023-07-18",
+                 start="2023-07-18", end="2023-07-19", granularity="day") for i in range(40)]
+    timeline.setIndex(TimelineIndex(evs))
+    timeline.setView(ta.iso_to_seconds("2023-07-10"), ta.iso_to_seconds("2023-07-26"))
+    marks = timeline.frame().overflow
+    assert marks, "forty events on one day overflow the lanes"
+    centre = marks[0][3].center()
+    qtbot.mouseMove(timeline, QPoint(int(centre.x()), int(centre.y())))
+    qtbot.waitUntil(lambda: timeline.hoveredMark() == 0)
+    # drawn as hovered: the mark's pixels change colour under the pointer
+    hovered = timeline.grab().toImage().pixelColor(int(centre.x()) - 8, int(centre.y()))
+    qtbot.mouseMove(timeline, QPoint(5, 5))
+    qtbot.waitUntil(lambda: timeline.hoveredMark() == -1)
+    plain = timeline.grab().toImage().pixelColor(int(centre.x()) - 8, int(centre.y()))
+    assert hovered != plain
+    scale = timeline.scale()
+    qtbot.mouseClick(timeline, Qt.MouseButton.LeftButton, pos=QPoint(int(centre.x()), int(centre.y())))
+    assert timeline.scale() > scale  # a click zooms into what the mark holds
+
+
+def test_toolbar_zooms_and_goes_to_a_typed_date(window, qtbot):
+    nav = window.navigation
+    scale = window.timeline.scale()
+    qtbot.mouseClick(nav.widgetForAction(window.action(Action.ZOOM_IN)), Qt.MouseButton.LeftButton)
+    assert window.timeline.scale() > scale
+    qtbot.mouseClick(nav.widgetForAction(window.action(Action.ZOOM_OUT)), Qt.MouseButton.LeftButton)
+    assert window.timeline.scale() == pytest.approx(scale)
+    nav.date_box.setFocus()
+    qtbot.keyClicks(nav.date_box, "20 July 2023")
+    qtbot.keyClick(nav.date_box, Qt.Key.Key_Return)
+    t0, t1 = window.timeline.view()
+    day = ta.iso_to_seconds("2023-07-20")
+    assert t0 < day < t1 and t1 - t0 < 3 * DAY
+    assert nav.date_box.text() == ""
+    qtbot.keyClicks(nav.date_box, "next blursday")
+    qtbot.keyClick(nav.date_box, Qt.Key.Key_Return)
+    assert nav.date_box.text() == "next blursday"  # kept, to be corrected
+    assert "is not a date" in window.statusBar().currentMessage()
+
+
+def test_the_reader_can_take_most_of_the_window(window, qtbot):
+    before = window.reader.height()
+    window.action(Action.ENLARGE_READER).trigger()
+    qtbot.waitUntil(lambda: window.reader.height() > window.height() * 0.5)
+    assert window.reader.height() > 2 * before
+    window.action(Action.ENLARGE_READER).trigger()
+    qtbot.waitUntil(lambda: abs(window.reader.height() - before) <= 2)
+
+
+def test_legend_hint_is_whole_at_1280_pixels(window, qtbot):
+    assert window.legend.width() <= 1280
+    window.legend.repaint()
+    assert window.legend.shown_hint.startswith("wheel zoom · drag pan")
+
+
+def test_talks_are_said_in_words(window, qtbot):
+    row = window.index().row_of["e-talks"]
+    window.timeline.setCurrentEvent(row)
+    header = window.passages.header.text()
+    assert "Monday 17 July 2023" in header and "lasting 12 hours" in header
+    assert "PT12H" not in header and "(day" not in header
+    tip = window.timeline._tooltip(row)
+    assert "lasting 12 hours" in tip and "PT12H" not in tip
+    # a day, not 00:00-12:00
+    idx = window.index()
+    assert idx.ends[row] - idx.starts[row] == DAY
+
+
+def test_export_pictures_of_the_timeline(window, tmp_path, qtbot):
+    tl = window.timeline
+    png = tmp_path / "view.png"
+    with qtbot.waitSignal(window.exportDone) as done:
+        assert gui_export.export(window, png, "png")
+    assert done.args == [True]
+    img = QImage(str(png))
+    assert (img.width(), img.height()) == (2 * tl.width(), 2 * tl.height())
+    assert "Exported a picture of this view" in window.statusBar().currentMessage()
+    svg = tmp_path / "view.svg"
+    assert gui_export.export(window, svg, "svg")
+    root = ET.parse(svg).getroot()
+    assert root.tag.endswith("svg")
+    texts = "".join(el.text or "" for el in root.iter() if el.tag.endswith("text"))
+    assert "Kerry met Wang Yi" in texts  # text stays text
+    pdf = tmp_path / "all.pdf"
+    assert gui_export.export(window, pdf, "pdf")
+    data = pdf.read_bytes()
+    assert data.startswith(b"%PDF") and data.count(b"/Type /Page\n") + data.count(b"/Type /Page\r") \
+        + data.count(b"/Type /Page ") + data.count(b"/Type/Page") >= 1
+    assert "whole timeline on" in window.statusBar().currentMessage()
+
+
+def test_pdf_pages_split_at_gaps_until_every_event_is_readable(timeline):
+    from kerryview.gui.timeline.picture import page_ranges
+
+    timeline.setIndex(TimelineIndex(_story_with_outlier()))
+    pages = page_ranges(timeline, 1000, 600)
+    assert pages[0][0] == 0 and pages[-1][1] == 31 and len(pages) >= 2
+    assert sum(hi - lo for lo, hi in pages) == 31
+    assert all(lo < hi for lo, hi in pages)
+
+
+def test_a_failed_picture_export_keeps_the_previous_file(window, tmp_path, qtbot, monkeypatch):
+    png = tmp_path / "view.png"
+    png.write_bytes(b"the previous export")
+    monkeypatch.setattr(QImage, "save", lambda self, *a, **k: False)
+    with qtbot.waitSignal(window.exportDone) as done:
+        assert not gui_export.export(window, png, "png")
+    assert done.args == [False]
+    assert png.read_bytes() == b"the previous export"
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")] == []
+    assert "Could not export" in window.statusBar().currentMessage()
+
+
+def test_export_menu_writes_a_calendar(window, tmp_path, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    out = tmp_path / "plans"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *a, **k: (str(out), "")))
+    texts = [a.text() for a in window.export_menu.actions() if not a.isSeparator()]
+    assert texts[:3] == ["Picture of this view (&PNG)…", "Drawing of this view (&SVG)…",
+                         "Whole timeline (P&DF)…"]
+    with qtbot.waitSignal(window.exportDone) as done:
+        window.export_actions["ics"].trigger()
+    assert done.args == [True]
+    lines = (tmp_path / "plans.ics").read_bytes().decode("utf-8").replace("\r\n ", "").split("\r\n")
+    assert lines[0] == "BEGIN:VCALENDAR"
+    assert "SUMMARY:Kerry leaves Beijing" in lines and "DTSTART;VALUE=DATE:20230720" in lines
+    assert "X-WR-CALNAME:News of July 2023" in lines  # folder "news" says nothing: the dates do
+    assert not any("Talks with Xie" in line for line in lines)  # it happened: not in a calendar
+
+
+def test_a_cancelled_pdf_leaves_the_previous_file(timeline, tmp_path):
+    from kerryview.export import ExportCancelled
+    from kerryview.gui.timeline.picture import save_pdf
+
+    timeline.setIndex(TimelineIndex(_story_with_outlier()))
+    pdf = tmp_path / "all.pdf"
+    pdf.write_bytes(b"the previous export")
+    seen = []
+    with pytest.raises(ExportCancelled):
+        save_pdf(timeline, pdf, "t", lambda d, n, text: seen.append(text), lambda: len(seen) >= 2)
+    assert pdf.read_bytes() == b"the previous export"
+    assert not [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")]
+    assert seen[0].startswith("Laying out page 1")
+
+
+def test_a_long_range_is_drawn_only_where_it_can_be_seen(timeline, tmp_path):
+    """Months behind a week's view: their dotted outlines were drawn over ~4,000 px each, which
+    a PDF writes dash by dash; now they stop just past the view's edges."""
+    from PySide6.QtGui import QPdfWriter
+
+    evs = [Event(id=f"m{i}", label=f"Month {i}", value="2023-07", start="2023-07-01",
+                 end="2023-08-01", granularity="month") for i in range(8)]
+    evs.append(Event(id="d", label="The day", value="2023-07-18", start="2023-07-18",
+                     end="2023-07-19", granularity="day"))
+    timeline.setIndex(TimelineIndex(evs))
+    timeline.setView(ta.iso_to_seconds("2023-07-15"), ta.iso_to_seconds("2023-07-22"))
+    assert timeline.eventRect(timeline.index().row_of["m0"]) is not None  # drawn, in a lane
+    out = tmp_path / "view.pdf"
+    writer = QPdfWriter(str(out))
+    timeline.render(writer)
+    del writer
+    assert 0 < out.stat().st_size < 400_000  # 663 kB before, 218 kB now
