@@ -92,7 +92,7 @@ def test_exports_name_sources_by_outlet_and_headline():
     out = corpus_json(docs, events)
     assert [(d["outlet"], d["title"]) for d in out["documents"]][2] == (
         "DW", "Climate could reset US-China relations, says US envoy")
-    slides = timelinejs_json(docs, events)["events"]
+    slides = timelinejs_json(docs, events, "Kerry in Beijing")["events"]
     text = " ".join(s["text"]["text"] for s in slides)
     assert "<i>Reuters: " in text and "<i>DW: Climate could reset" in text
     assert not re.search(r"[0-9a-f]{12,}", text)  # no file hashes, disagreements included
