@@ -4,6 +4,9 @@ Relative expressions are resolved against either the document creation time ("ye
 "last month", weekdays with the tense of their clause) or the LAST MENTIONED date of a
 suitable granularity ("the previous day", "two days later", "a year earlier"): the
 narrative reference that HeidelTime mostly ignores. `anchor`/`anchor_kind` record which.
+In a text that narrates a past of its own (narrative.genre: a history, not news) the dates
+written without a year ("in March", "on 12 August", "that autumn") and "this year" / "the
+next month" follow the story's last date instead of the DCT.
 """
 from __future__ import annotations
 
@@ -16,6 +19,7 @@ from kerryview.model import Timex
 
 from kerryview.calendar import values
 from .lexicon import table
+from .narrative import Genre, genre
 from .normalize import Pending
 from kerryview.text.tense import tense
 
@@ -38,12 +42,14 @@ def deadline_before(text: str, start: int) -> bool:
 class Resolver:
     """Walks the candidates of one text in order, remembering the dates mentioned so far."""
 
-    def __init__(self, text: str, dct: date | None) -> None:
+    def __init__(self, text: str, dct: date | None, kind: Genre | None = None) -> None:
         self.text = text
         self.dct = dct
+        self.narrative = kind is not None and kind.narrative
         self.dct_value = dct.isoformat() if dct else None
         self.refs: list[Ref] = []
         self.stated: list[Ref] = []  # dates the text states (not derived from another mention)
+        self.story: list[Ref] = []  # dates not counted from the DCT: the story's time line
 
     # --- reference helpers ----------------------------------------------------------------
     def last_ref(self, max_rank: int) -> Ref | None:
@@ -65,6 +71,13 @@ class Resolver:
     def _tense(self, p: Pending) -> str | None:
         return tense(self.text, p.start, p.end)
 
+    def story_year(self) -> Ref | None:
+        """In a narrative, the last mentioned date with a year: the story's time (None in news)."""
+        if not self.narrative:
+            return None
+        rank = values.RANK["Y"]
+        return next((r for r in reversed(self.story) if values.RANK[r[1]] <= rank), None)
+
     # --- operations -------------------------------------------------------------------------
     def resolve(self, p: Pending) -> Timex:
         value, anchor, kind = p.value, None, None
@@ -83,12 +96,18 @@ class Resolver:
             parsed = values.parse(value)
             if parsed is not None:
                 self.refs.append((parsed[0], parsed[1], value))
+                if kind != "dct":
+                    self.story.append((parsed[0], parsed[1], value))
                 if kind != "narrative":
                     self.stated.append((parsed[0], parsed[1], value))
         return Timex(p.start, p.end, self.text[p.start:p.end], p.type, value, p.mod, p.freq, p.quant, anchor, kind)
 
     def _year_for(self, p: Pending, month: int, day: int) -> tuple[int | None, str | None, str | None]:
-        """Year of a month-day mentioned without one: the DCT year, moved by the clause tense."""
+        """Year of a month-day mentioned without one: the DCT year, moved by the clause tense
+        (in a narrative: the year of the story's last date)."""
+        story = self.story_year()
+        if story is not None:
+            return story[0].year, story[2], "narrative"
         if self.dct is None:
             ref = self.last_ref(values.RANK["Y"])
             if ref is None:
@@ -132,6 +151,9 @@ class Resolver:
             raise ValueError("a holiday with no date rule")  # underspecified, never a crash
         if year is not None:
             return values.holiday(rule, year).isoformat(), None, None
+        story = self.story_year()
+        if story is not None and rel is None:
+            return values.holiday(rule, story[0].year).isoformat(), story[2], "narrative"
         if self.dct is None:
             return "XXXX-" + (rule[:2] if rule[0].isdigit() and len(rule) == 5 else "XX-XX"), None, None
         y = self.dct.year
@@ -145,6 +167,14 @@ class Resolver:
         return values.holiday(rule, y).isoformat(), self.dct_value, "dct"
 
     def op_month(self, p: Pending, month: int, rel: int | None, yearshift: int | None):
+        story = self.story_year()
+        if story is not None:
+            year = story[0].year + (yearshift or 0)
+            if rel is not None and rel < 0:  # "the previous April": the last one before the story's date
+                year -= 0 if month < story[0].month else 1
+            elif rel is not None and rel > 0:
+                year += 0 if month > story[0].month else 1
+            return f"{year:04d}-{month:02d}", story[2], "narrative"
         if self.dct is None:
             if rel is None and yearshift in (None, 0):
                 y, anchor, kind = self._year_for(p, month, 15)
@@ -176,6 +206,15 @@ class Resolver:
         return f"{year:04d}-{month:02d}", self.dct_value, "dct"
 
     def op_season(self, p: Pending, season: str, rel: int | None, yearshift: int | None):
+        story = self.story_year()
+        if story is not None:
+            # "in the summer", "that autumn", "the next spring": the season of the story's year
+            year = story[0].year + (yearshift or 0)
+            if rel is not None and rel != 0:
+                here = ["WI", "SP", "SU", "FA"].index(values.fmt(story[0], "S")[-2:])
+                there = ["WI", "SP", "SU", "FA"].index(season)
+                year += (0 if there > here else 1) if rel > 0 else (0 if there < here else -1)
+            return f"{year:04d}-{season}", story[2], "narrative"
         if self.dct is None:
             return f"XXXX-{season}", None, None
         # Season years as values.fmt writes them: December already belongs to next year's winter,
@@ -206,6 +245,9 @@ class Resolver:
         return f"{year:04d}-{season}", self.dct_value, "dct"
 
     def op_quarter(self, p: Pending, letter: str, n: int, yearshift: int | None):
+        story = self.story_year()
+        if story is not None and yearshift is None:
+            return f"{story[0].year:04d}-{letter}{n}", story[2], "narrative"
         if self.dct is None:
             ref = self.last_ref(values.RANK["Y"])
             if ref is None:
@@ -314,6 +356,8 @@ class Resolver:
     def op_shift(self, p: Pending, unit: str, n: float, base: str, ago: bool = False, adjective: bool = False,
                  recent: bool = False):
         gran = unit
+        if self.narrative and base == "dct" and not ago:
+            base = "narrative"  # "this year", "the next month" of a history: the story's
         if base == "focus":  # "the day", "the week": the last date the text stated itself
             ref = next((r for r in reversed(self.stated) if values.RANK[r[1]] <= values.RANK.get(unit, 6)
                         and self._not_future_year(r, unit)
@@ -357,7 +401,7 @@ def _underspecified(p: Pending) -> str:
 def resolve(text: str, pendings: list[Pending], dct: date | None,
             cancel: Cancellation = NEVER) -> list[Timex]:
     """Final `Timex` objects, in text order (`cancel` polled every few hundred)."""
-    r = Resolver(text, dct)
+    r = Resolver(text, dct, genre(pendings, dct))
     out = []
     for i, p in enumerate(pendings):
         if i % 256 == 0:

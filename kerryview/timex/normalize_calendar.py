@@ -12,7 +12,7 @@ from typing import Any
 from functools import lru_cache
 
 from .context import (approx_mod, capitalized, direction, duration_value, month_ok, number, pos_mod, unit_code,
-                      word_after, words_before, year_ok)
+                      word_after, words_before, year_ok, year_span_end)
 from .lexicon import lookup, table
 from .pending import Groups, Options, Pending, normalizer
 
@@ -229,7 +229,7 @@ def _spelled_year(g: Groups, text: str, start: int, end: int, opts: Options) -> 
 
 
 
-@normalizer("year", ("apostrophe",))
+@normalizer("year", ("apostrophe", "span"))
 def _year(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
     if "apostrophe" in opts:
         prev = words_before(text, start, 1)
@@ -238,7 +238,24 @@ def _year(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending 
         return Pending(start, end, "DATE", op="yy", args={"yy": int(text[start + 1:end])})
     if not year_ok(g, text, start, end):
         return None
-    return Pending(start, end, "DATE", value=f"{int(g['year']):04d}", mod=pos_mod(g.get("pos")))
+    p = Pending(start, end, "DATE", value=f"{int(g['year']):04d}", mod=pos_mod(g.get("pos")))
+    if "span" in opts:  # "1915-17": the second year is a date of its own (recognize.span_second)
+        second = year_span_end(text, end, int(g["year"]))
+        if second is None:
+            return None
+        p.args = {"second": second}
+    return p
+
+
+@normalizer("year_era")
+def _year_era(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
+    """"264 BC", "146 B.C.", "AD 43": a year of an era; TimeML writes years before Christ BC0264."""
+    era = (g.get("era") or g.get("era2") or "").upper().replace(".", "")
+    y = int(g.get("num") or g.get("num2"))
+    if y < 1 or (era in ("AD", "CE") and y > 2100):
+        return None
+    value = f"BC{y:04d}" if era.startswith("B") else f"{y:04d}"
+    return Pending(start, end, "DATE", value=value, mod=pos_mod(g.get("pos")))
 
 
 @normalizer("the_year")
@@ -257,7 +274,8 @@ def _century(g: Groups, text: str, start: int, end: int, opts: Options) -> Pendi
     n = int(g["cent"])
     if n < 1:
         return None
-    return Pending(start, end, "DATE", value=f"{n - 1:02d}", mod=pos_mod(g.get("pos")))
+    bc = "BC" if g.get("era") else ""  # "the 9th century BC"
+    return Pending(start, end, "DATE", value=f"{bc}{n - 1:02d}", mod=pos_mod(g.get("pos")))
 
 
 @normalizer("decade")

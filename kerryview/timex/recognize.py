@@ -90,9 +90,12 @@ def recognize(text: str, cancel: Cancellation = NEVER) -> list[Pending]:
                 if pending is None:
                     failed.add(cand)
                     continue
+            lead = leading_day(text, pending, out[-1].end if out else 0)
+            if lead is not None:
+                out.append(lead)
             out.append(pending)
             pos = pending.end
-            second = coordinated_day(text, pending)
+            second = coordinated_day(text, pending) or span_second(pending)
             if second is not None:
                 out.append(second)
                 pos = second.end
@@ -106,6 +109,43 @@ _COORD_DAY = re.compile(r"(\s*(?:and|or|to|through|-|–)\s*)(\d{1,2})(?:st|nd|r
                         r"(?!\s*(?:%|percent|per\b|[.:/]\d|,\d{3}|[-–]\w))(?:,?\s(\d{4})\b)?")
 
 
+_MONTH_AFTER = re.compile(r"(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
+
+
+_LEADING_DAY = re.compile(r"(?<![\w.,:/$-])(\d{1,2})(?:st|nd|rd|th)?\s*(?:-|–|and|or|to)\s*(?:the\s+)?$")
+_DAY_FIRST = re.compile(r"(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s")
+
+
+def leading_day(text: str, second: Pending, after: int) -> Pending | None:
+    """The first date of a day-first range "6-7 January 1916", "(26-30 November)": a bare day
+    number before a day-month date is a date of the same month and year (TimeML tags it)."""
+    if not _DAY_FIRST.match(text, second.start, second.end):
+        return None
+    if second.op == "md":
+        month, day, year = second.args["month"], second.args["day"], second.args.get("year")
+    elif second.value is not None and re.fullmatch(r"\d{4}-\d\d-\d\d", second.value):
+        year, month, day = (int(x) for x in second.value.split("-"))
+    else:
+        return None
+    m = _LEADING_DAY.search(text, max(after, second.start - 12), second.start)
+    if m is None or not 1 <= int(m.group(1)) < day:
+        return None
+    first = int(m.group(1))
+    if year is not None:
+        return Pending(m.start(1), m.end(1), "DATE", value=f"{year:04d}-{month:02d}-{first:02d}", rule=second.rule)
+    args = {**second.args, "day": first, "weekday": None}
+    return Pending(m.start(1), m.end(1), "DATE", op="md", args=args, rule=second.rule)
+
+
+def span_second(first: Pending) -> Pending | None:
+    """The second year of "1915-17" or "1775-1780", found by the year normalizer ("span")."""
+    second = first.args.get("second") if first.value is not None else None
+    if second is None:
+        return None
+    start, end, year = second
+    return Pending(start, end, "DATE", value=f"{year:04d}", rule=first.rule)
+
+
 def coordinated_day(text: str, first: Pending) -> Pending | None:
     """The second date of "April 24 and 25", or None."""
     if first.op != "md" or first.args.get("year") is not None or first.args.get("suffix"):
@@ -116,6 +156,8 @@ def coordinated_day(text: str, first: Pending) -> Pending | None:
     day, joiner = int(m.group(2)), m.group(1).strip()
     if not first.args["day"] < day <= 31 or (joiner not in ("and", "or") and day - first.args["day"] > 14):
         return None
+    if _MONTH_AFTER.match(text, m.end(2)):
+        return None  # "14 August-24 August": the second number starts a date of its own
     try:
         date(2000, first.args["month"], day)
     except ValueError:
