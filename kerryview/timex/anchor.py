@@ -71,6 +71,20 @@ class Resolver:
     def _tense(self, p: Pending) -> str | None:
         return tense(self.text, p.start, p.end)
 
+    @staticmethod
+    def _story_year_near(story: Ref, month: int, day: int) -> int:
+        """The year of a month-day in a story: the story's year, or the next one when the
+        story's last date is a day or month late in the year and the month-day lies nearer
+        ahead of it ("6 December 1916 ... 14 January" is 1917-01-14)."""
+        ref, gran = story[0], story[1]
+        year = ref.year
+        if values.RANK[gran] > values.RANK["M"]:
+            return year
+        here = date(year, month, min(day, 28))
+        if (ref - here).days > 183:
+            return year + 1
+        return year
+
     def story_year(self) -> Ref | None:
         """In a narrative, the last mentioned date with a year: the story's time (None in news)."""
         if not self.narrative:
@@ -107,7 +121,7 @@ class Resolver:
         (in a narrative: the year of the story's last date)."""
         story = self.story_year()
         if story is not None:
-            return story[0].year, story[2], "narrative"
+            return self._story_year_near(story, month, day), story[2], "narrative"
         if self.dct is None:
             ref = self.last_ref(values.RANK["Y"])
             if ref is None:
@@ -166,10 +180,15 @@ class Resolver:
             y += 0 if values.holiday(rule, y) > self.dct else 1
         return values.holiday(rule, y).isoformat(), self.dct_value, "dct"
 
-    def op_month(self, p: Pending, month: int, rel: int | None, yearshift: int | None):
+    def op_month(self, p: Pending, month: int, rel: int | None, yearshift: int | None, that: bool = False):
+        ref = self.last_ref(values.RANK["Y"]) if that else None
+        if ref is not None:  # "October of that year"
+            return f"{ref[0].year:04d}-{month:02d}", ref[2], "narrative"
         story = self.story_year()
         if story is not None:
             year = story[0].year + (yearshift or 0)
+            if rel is None and yearshift is None:
+                year = self._story_year_near(story, month, 15)
             if rel is not None and rel < 0:  # "the previous April": the last one before the story's date
                 year -= 0 if month < story[0].month else 1
             elif rel is not None and rel > 0:
@@ -302,7 +321,9 @@ class Resolver:
         today = self.dct.isoweekday()
         back = (today - weekday) % 7  # days since the last such weekday (0 = today)
         fwd = (weekday - today) % 7
-        if rel == "last":
+        if rel == "this":  # "this Saturday": the one of the current week (Monday to Sunday)
+            delta = weekday - today
+        elif rel == "last":
             delta = -(back or 7)
         elif rel in ("next", "following"):
             delta = fwd or 7

@@ -70,12 +70,16 @@ def _pod_date(g: Groups, text: str, start: int, end: int, opts: Options) -> Pend
     if part is None:
         return None
     mod = pos_mod(g.get("pos"))
+    night = (g.get("dayword") or "").lower() in table("night_day_word")
+    if not g.get("pod") and night:  # "late tonight": the night of the day
+        part["suffix"] = "TNI"
+        return _pending(start, end, "TIME", part, mod=mod)
     if not g.get("pod"):
         return _pending(start, end, "DATE", part, mod=mod)
     pod = lookup("part_of_day", g["pod"])
     if pod is None:
         return None
-    if (g.get("dayword") or "").lower() == "tonight":
+    if night:
         pod = "NI"
     part["suffix"] = "T" + pod
     if mod == "START" and pod == "NI":
@@ -96,7 +100,8 @@ def _date_iso(g: Groups, text: str, start: int, end: int, opts: Options) -> Pend
         return None
     value = f"{y:04d}-{m:02d}-{d:02d}"
     if g.get("hour24"):
-        return Pending(start, end, "TIME", value=f"{value}T{g['hour24']}:{g['minute']}")
+        seconds = f":{g['second']}" if g.get("second") else ""
+        return Pending(start, end, "TIME", value=f"{value}T{g['hour24']}:{g['minute']}{seconds}")
     return Pending(start, end, "DATE", value=value)
 
 
@@ -134,6 +139,9 @@ def _month(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending
     if g.get("year"):
         return Pending(start, end, "DATE", value=f"{int(g['year']):04d}-{month:02d}", mod=mod)
     rel = lookup("relative_word", g["rel"]) if g.get("rel") else None
+    if g.get("that"):  # "October of that year": the year last mentioned
+        return Pending(start, end, "DATE", op="month", args={"month": month, "rel": None, "yearshift": None,
+                                                              "that": True}, mod=mod)
     if "of_year" in opts:
         return Pending(start, end, "DATE", op="month", args={"month": month, "rel": None, "yearshift": rel or 0}, mod=mod)
     return Pending(start, end, "DATE", op="month", args={"month": month, "rel": rel, "yearshift": None}, mod=mod)
@@ -406,7 +414,9 @@ def _narrative(g: Groups, text: str, start: int, end: int, opts: Options) -> Pen
 def _holiday(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
     """Named days: fixed ("Christmas"), nth weekday ("Thanksgiving") or Easter-based ("Good Friday")."""
     h = g["holiday"]
-    if not (h[:1].isupper() or h.lower().startswith("the ")) or (h.isupper() and len(h) > 3):
+    low = " ".join(h.lower().split())
+    if low not in table("holiday_lowercase_ok") and (
+            not (h[:1].isupper() or low.startswith("the ")) or (h.isupper() and len(h) > 3)):
         return None  # names of days are capitalized: "may day", "MAYDAY" are calls for help
     rule_s = lookup("holiday", g["holiday"])
     if rule_s is None:
@@ -489,6 +499,6 @@ def _dayword(g: Groups, text: str, start: int, end: int, opts: Options) -> Pendi
         n -= 1
     elif low.startswith("the day after"):
         n += 1
-    if g["dayword"].lower() == "tonight":
+    if g["dayword"].lower() in table("night_day_word"):
         return Pending(start, end, "TIME", op="dayshift", args={"n": n, "suffix": "TNI"})
     return Pending(start, end, "DATE", op="dayshift", args={"n": n})
