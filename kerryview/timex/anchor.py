@@ -39,6 +39,25 @@ def deadline_before(text: str, start: int) -> bool:
     return _deadline().search(before) is not None
 
 
+@lru_cache(maxsize=1)
+def _forward() -> re.Pattern[str]:
+    """A cue that points the date after it forward whatever its clause's tense ("was postponed
+    until March", "extended the loans through June", "expires Friday")."""
+    def cue(c: str) -> str:  # "extended through" also matches "extended the loans through"
+        first, _, rest = c.partition(" ")
+        return re.escape(first) + (r"(?: [\w'$.,-]+){0,3} " + re.escape(rest) if rest else "")
+    cues = "|".join(cue(c) for c in sorted(table("forward_cue"), key=len, reverse=True))
+    return re.compile(rf"\b(?:{cues})(?: (?:\d{{1,2}}(?::\d\d)? ?[ap]\.?m\.?|noon|midnight|the end of|early|late|mid))?(?: on| in)? ?$")
+
+
+def forward_before(text: str, start: int) -> bool:
+    """A postponement, extension or expiry just before the expression: the date lies ahead."""
+    before = " ".join(text[max(0, start - 60):start].lower().split()[-7:])
+    m = _forward().search(before)
+    # "it had been due to expire Friday": a plan already past (the past perfect) looks back
+    return m is not None and re.search(r"\bhad\b", before[:m.start()]) is None
+
+
 class Resolver:
     """Walks the candidates of one text in order, remembering the dates mentioned so far."""
 
@@ -68,8 +87,11 @@ class Resolver:
                 return ref
         return None
 
-    def _tense(self, p: Pending) -> str | None:
-        return tense(self.text, p.start, p.end)
+    def _tense(self, p: Pending, reporting: bool = True) -> str | None:
+        """The tense of the expression's clause; "future" after a forward cue (anchor._forward)."""
+        if forward_before(self.text, p.start):
+            return "future"
+        return tense(self.text, p.start, p.end, reporting=reporting)
 
     @staticmethod
     def _story_year_near(story: Ref, month: int, day: int) -> int:
@@ -134,7 +156,7 @@ class Resolver:
             cand = date(year, month, 1)
         delta = (cand - self.dct).days
         # the nearest such date; news rarely mentions a date more than half a year away without its year
-        t = tense(self.text, p.start, p.end, reporting=False)
+        t = self._tense(p, reporting=False)
         # news mostly reports the past: a date more than two months ahead is last year's unless
         # the clause is in the future tense
         if delta > 100 and t != "future" or delta > 240:
@@ -210,7 +232,7 @@ class Resolver:
         elif rel is None:
             # a bare month name: the latest such month in a past clause, the next one in a future
             # clause ("will fly in December" said in March), else the nearest
-            t = tense(self.text, p.start, p.end, reporting=False)
+            t = self._tense(p, reporting=False)
             if t != "past" and deadline_before(self.text, p.start):
                 t = "future"  # "loans through January", "until March": the next one
             ahead = (month - self.dct.month) % 12  # months from the DCT month to the next such month
@@ -375,8 +397,11 @@ class Resolver:
         return unit != "Y" or self.dct is None or ref[0].year <= self.dct.year
 
     def op_shift(self, p: Pending, unit: str, n: float, base: str, ago: bool = False, adjective: bool = False,
-                 recent: bool = False):
+                 recent: bool = False, year: int | None = None, on: bool = False):
         gran = unit
+        if base == "year" and year is not None:  # "N years on from 1998": from the year it names
+            return values.fmt(values.shift(date(year, 1, 1), unit, n), "Y" if unit in ("Y", "DE", "CE") else unit), \
+                str(year), "narrative"
         if self.narrative and base == "dct" and not ago:
             base = "narrative"  # "this year", "the next month" of a history: the story's
         if base == "focus":  # "the day", "the week": the last date the text stated itself
@@ -400,6 +425,8 @@ class Resolver:
             if ref is not None:
                 d = values.shift(ref[0], unit, n)
                 return values.fmt(d, gran), ref[2], "narrative"
+            if on and self.dct is not None:  # "two years on", nothing to count from: the present
+                return values.fmt(self.dct, gran), self.dct_value, "dct"
         if self.dct is None:
             return values.UNDERSPECIFIED.get(gran, "XXXX"), None, None
         if ago and unit == "Y" and abs(n) == 1:

@@ -184,3 +184,18 @@ def year_ok(g: Groups, text: str, start: int, end: int) -> bool:
         if not (span or bracketed):
             return False
     return True
+
+
+_GENERIC_TODAY = re.compile(r"(?:'s|’s)\s+([a-z]+)")
+
+
+def generic_today(text: str, start: int, end: int) -> bool:
+    """"today's world", "the youth of today": the present in general (PRESENT_REF), not the
+    document's day ("today's meeting" is the day)."""
+    if text[start:end].lower() != "today":
+        return False
+    m = _GENERIC_TODAY.match(text, end)
+    if m is not None:
+        return m.group(1).lower() in table("generic_present_noun")
+    before = words_before(text, start, 1)
+    return bool(before) and before[-1].lower() == "of" and re.match(r"\s*(?:[,.;:!?)]|$)", text[end:end + 3]) is not None

@@ -11,8 +11,8 @@ from typing import Any
 
 from functools import lru_cache
 
-from .context import (approx_mod, capitalized, direction, duration_value, month_ok, number, pos_mod, unit_code,
-                      word_after, words_before, year_ok, year_span_end)
+from .context import (approx_mod, capitalized, direction, duration_value, generic_today, month_ok, number, pos_mod,
+                      unit_code, word_after, words_before, year_ok, year_span_end)
 from .lexicon import lookup, table
 from .pending import Groups, Options, Pending, normalizer
 
@@ -70,6 +70,8 @@ def _pod_date(g: Groups, text: str, start: int, end: int, opts: Options) -> Pend
     if part is None:
         return None
     mod = pos_mod(g.get("pos"))
+    if not g.get("pod") and g.get("dayword") and generic_today(text, start, end):
+        return Pending(start, end, "DATE", value="PRESENT_REF")
     night = (g.get("dayword") or "").lower() in table("night_day_word")
     if not g.get("pod") and night:  # "late tonight": the night of the day
         part["suffix"] = "TNI"
@@ -360,6 +362,9 @@ def _shift_word() -> re.Pattern[str]:
     return re.compile("(" + "|".join(table("shift_direction")) + r")(?:\s+\w+)?$")
 
 
+_FROM_YEAR = re.compile(r"\s+(?:from|since)\b[^.;:!?]{0,40}?(?<![\d$£€#])((?:1[0-9]|20)\d\d)(?!\d)")
+
+
 @normalizer("ago", ("no_number", "adjective"))
 def _ago(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
     uc = unit_code(g["unit"])
@@ -392,10 +397,17 @@ def _ago(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending |
     if unit in _T_UNITS:
         return Pending(start, end, "DURATION", value=duration_value(n, unit), mod=mod)
     adjective = "adjective" in opts
+    since = _FROM_YEAR.match(text, end)
+    if since is not None and word in ("on", "after", "later") and unit in ("Y", "DE", "CE", "M"):
+        # "twenty years on from the 1998 agreement": counted from the year named after "from"
+        return Pending(start, end, "DATE", op="shift", mod=mod,
+                       args={"unit": unit, "n": sign * n * mult, "base": "year", "year": int(since.group(1))})
     if adjective and low.startswith(("a ", "an ")):
         start += len(low.split()[0]) + 1  # "a [year-earlier] figure"
-    return Pending(start, end, "DATE", op="shift", mod=mod,
-                   args={"unit": unit, "n": sign * n * mult, "base": base, "ago": True, "adjective": adjective})
+    args = {"unit": unit, "n": sign * n * mult, "base": base, "ago": True, "adjective": adjective}
+    if word == "on":  # "two years on": after a date of the story, or else now
+        args["on"] = True
+    return Pending(start, end, "DATE", op="shift", mod=mod, args=args)
 
 
 @normalizer("narrative")
@@ -493,6 +505,8 @@ def _weekday_set(g: Groups, text: str, start: int, end: int, opts: Options) -> P
 
 @normalizer("dayword")
 def _dayword(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
+    if generic_today(text, start, end):
+        return Pending(start, end, "DATE", value="PRESENT_REF")
     n = lookup("day_word", g["dayword"])
     low = text[start:end].lower()
     if low.startswith("the day before"):
