@@ -375,6 +375,11 @@ class Resolver:
         return self.dct.isoformat() + suffix, self.dct_value, "dct"
 
     def op_yy(self, p: Pending, yy: int):
+        story = self.story_year()
+        if story is not None:  # "the Club of '89" in a history of 1790: the story's century
+            y = story[0].year
+            year = min((c * 100 + yy for c in (y // 100 - 1, y // 100, y // 100 + 1)), key=lambda v: abs(v - y))
+            return f"{year:04d}", story[2], "narrative"
         if self.dct is None:
             return f"19{yy:02d}", None, None
         century = self.dct.year // 100 * 100

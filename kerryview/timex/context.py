@@ -163,10 +163,10 @@ def year_ok(g: Groups, text: str, start: int, end: int) -> bool:
     y = int(ys)
     ystart = start + text[start:end].rfind(ys)
     before = text[max(0, ystart - 2):ystart]
-    if re.search(r"[\d$£€#:/.,]\s?$", before) and not before.endswith(". "):
-        return False
     after = text[end:end + 12]
     span = year_span_end(text, end, y) is not None
+    if re.search(r"[\d$£€#:/.,]\s?$", before) and not before.endswith(". ") and not (span and before.endswith(", ")):
+        return False
     if not span and re.match(r"\s*(?:%|percent|per cent|[-–]\d{1,3}(?!\d)|[.:/]\d|\d)", after):
         return False
     prev = words_before(text, ystart, 1)

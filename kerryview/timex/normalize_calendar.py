@@ -281,7 +281,10 @@ def _the_year(g: Groups, text: str, start: int, end: int, opts: Options) -> Pend
 
 @normalizer("century")
 def _century(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
-    n = int(g["cent"])
+    if g.get("centord"):  # "the eighteenth century"
+        n = lookup("century_ordinal", g["centord"])
+    else:
+        n = int(g["cent"])
     if n < 1:
         return None
     bc = "BC" if g.get("era") else ""  # "the 9th century BC"

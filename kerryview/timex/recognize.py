@@ -43,7 +43,8 @@ def triggers() -> frozenset[str]:
 def first_words() -> frozenset[str]:
     """Lower-case words a rule can start with: triggers plus the prefix words of the grammar."""
     words = set(triggers()) | set(table("rule_start_extra"))
-    for name in ("approx", "position", "relative_word", "number", "tens", "vague_quantity", "set_quant", "vague"):
+    for name in ("approx", "position", "relative_word", "number", "tens", "vague_quantity", "set_quant", "vague",
+                 "century_ordinal"):
         for entry in table(name):
             words.update(re.findall(r"\w+", entry.lower())[:1])
     return frozenset(words)
@@ -119,6 +120,8 @@ _DAY_FIRST = re.compile(r"(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s")
 def leading_day(text: str, second: Pending, after: int) -> Pending | None:
     """The first date of a day-first range "6-7 January 1916", "(26-30 November)": a bare day
     number before a day-month date is a date of the same month and year (TimeML tags it)."""
+    if second.value is not None and second.value.startswith("BC"):
+        return _leading_bc_year(text, second, after)
     if not _DAY_FIRST.match(text, second.start, second.end):
         return None
     if second.op == "md":
@@ -135,6 +138,17 @@ def leading_day(text: str, second: Pending, after: int) -> Pending | None:
         return Pending(m.start(1), m.end(1), "DATE", value=f"{year:04d}-{month:02d}-{first:02d}", rule=second.rule)
     args = {**second.args, "day": first, "weekday": None}
     return Pending(m.start(1), m.end(1), "DATE", op="md", args=args, rule=second.rule)
+
+
+_LEADING_YEAR = re.compile(r"(?<![\w.,:/$-])(\d{1,4})\s*(?:-|–|to)\s*$")
+
+
+def _leading_bc_year(text: str, second: Pending, after: int) -> Pending | None:
+    """"264 to 241 BC", "(240-238 BC)": the first number is a year before Christ too (larger)."""
+    m = _LEADING_YEAR.search(text, max(after, second.start - 10), second.start)
+    if m is None or not second.value[2:].isdigit() or int(m.group(1)) <= int(second.value[2:]):
+        return None
+    return Pending(m.start(1), m.end(1), "DATE", value=f"BC{int(m.group(1)):04d}", rule=second.rule)
 
 
 def span_second(first: Pending) -> Pending | None:
