@@ -19,6 +19,8 @@ from .pending import Groups, Options, Pending, normalizer
 
 def _date_part(g: Groups, wd_key: str = "weekday") -> dict[str, Any] | None:
     """Resolver op for the date part shared by time-of-day rules, or None if absent."""
+    if g.get("mo2") and g.get("dd2"):  # day first: "the night of 10 August 1792"
+        g = {**g, "month": g["mo2"], "day": g["dd2"], "year": g.get("yr2")}
     if g.get("month") and g.get("day"):
         day = int(re.match(r"\d+", g["day"]).group())
         year = int(g["year"]) if g.get("year") else None
