@@ -69,6 +69,9 @@ class Resolver:
         self.refs: list[Ref] = []
         self.stated: list[Ref] = []  # dates the text states (not derived from another mention)
         self.story: list[Ref] = []  # dates not counted from the DCT: the story's time line
+        # the last year before Christ mentioned ("218 BC") and how many dates came before it:
+        # Python's calendar has no BC, so "two years later" after it is counted here
+        self.bc: tuple[int, int] | None = None
 
     # --- reference helpers ----------------------------------------------------------------
     def last_ref(self, max_rank: int) -> Ref | None:
@@ -128,6 +131,8 @@ class Resolver:
         # (but "two days later" does)
         comparison = (p.op == "shift" and p.args.get("ago") and p.args.get("base") == "narrative"
                       and p.args.get("unit") in ("Y", "Q")) or (p.op == "quarter_ref" and p.args.get("yearshift"))
+        if p.type == "DATE" and value and value.startswith("BC") and value[2:].isdigit() and len(value) == 6:
+            self.bc = (int(value[2:]), len(self.refs))
         if p.type in ("DATE", "TIME") and not comparison:
             parsed = values.parse(value)
             if parsed is not None:
@@ -404,6 +409,10 @@ class Resolver:
     def op_shift(self, p: Pending, unit: str, n: float, base: str, ago: bool = False, adjective: bool = False,
                  recent: bool = False, year: int | None = None, on: bool = False):
         gran = unit
+        if base == "narrative" and self.bc is not None and self.bc[1] == len(self.refs) and unit == "Y" \
+                and float(n).is_integer() and 0 < self.bc[0] - int(n) < 10000:
+            # "two years later" after "218 BC": 216 BC (years before Christ count down)
+            return f"BC{self.bc[0] - int(n):04d}", f"BC{self.bc[0]:04d}", "narrative"
         if base == "year" and year is not None:  # "N years on from 1998": from the year it names
             return values.fmt(values.shift(date(year, 1, 1), unit, n), "Y" if unit in ("Y", "DE", "CE") else unit), \
                 str(year), "narrative"
