@@ -94,6 +94,8 @@ def recognize(text: str, cancel: Cancellation = NEVER) -> list[Pending]:
             lead = leading_day(text, pending, out[-1].end if out else 0)
             if lead is not None:
                 out.append(lead)
+            elif out:
+                share_year(text, out[-1], pending)
             out.append(pending)
             pos = pending.end
             second = coordinated_day(text, pending) or span_second(pending)
@@ -149,6 +151,19 @@ def _leading_bc_year(text: str, second: Pending, after: int) -> Pending | None:
     if m is None or not second.value[2:].isdigit() or int(m.group(1)) <= int(second.value[2:]):
         return None
     return Pending(m.start(1), m.end(1), "DATE", value=f"BC{int(m.group(1)):04d}", rule=second.rule)
+
+
+_RANGE_JOINER = re.compile(r"\s*(?:-|–|to|until|till|through|and)\s*", re.I)
+
+
+def share_year(text: str, first: Pending, second: Pending) -> None:
+    """"14 August-24 August 1914", "from 5 May to 9 June 1998": a range whose second date
+    states the year gives it to the first one, which states none."""
+    if first.op != "md" or first.args.get("year") is not None or second.value is None:
+        return
+    if not re.fullmatch(r"\d{4}-\d\d-\d\d", second.value) or not _RANGE_JOINER.fullmatch(text, first.end, second.start):
+        return
+    first.args = {**first.args, "year": int(second.value[:4])}
 
 
 def span_second(first: Pending) -> Pending | None:
