@@ -43,10 +43,12 @@ def triggers() -> frozenset[str]:
 def first_words() -> frozenset[str]:
     """Lower-case words a rule can start with: triggers plus the prefix words of the grammar."""
     words = set(triggers()) | set(table("rule_start_extra"))
-    for name in ("approx", "position", "relative_word", "number", "tens", "vague_quantity", "set_quant", "vague",
-                 "century_ordinal"):
+    for name in ("approx", "position", "relative_word", "number", "tens", "vague_quantity", "set_quant", "vague"):
         for entry in table(name):
             words.update(re.findall(r"\w+", entry.lower())[:1])
+    # "eighteenth-century France"; the commonest ordinals are left out (every "first" would be
+    # tried), "the first century" still starts at "the"
+    words.update(w for w in table("century_ordinal") if w not in ("first", "second", "third"))
     return frozenset(words)
 
 
