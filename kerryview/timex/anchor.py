@@ -431,8 +431,9 @@ class Resolver:
                 # "the full year" is the story's year, not a target year ahead ("by 1992")
                 ref = next((r for r in reversed(self.refs) if values.RANK[r[1]] <= values.RANK["Y"]
                             and self._not_future_year(r, unit)), None)
-            if ago and unit == "Y":
-                # "a year earlier" keeps the granularity of what it compares to (a quarter, a month)
+            if ago and unit == "Y" and not self.narrative:
+                # "a year earlier" keeps the granularity of what it compares to (a quarter, a month);
+                # in a history "two years earlier" is a year of the story
                 ref = self.focus_ref(("Q", "M", "H", "S", "Y")) or ref
                 if ref is not None and values.RANK[ref[1]] >= values.RANK["M"]:
                     gran = ref[1]

@@ -159,13 +159,21 @@ _RANGE_JOINER = re.compile(r"\s*(?:-|–|to|until|till|through|and)\s*", re.I)
 
 
 def share_year(text: str, first: Pending, second: Pending) -> None:
-    """"14 August-24 August 1914", "from 5 May to 9 June 1998": a range whose second date
-    states the year gives it to the first one, which states none."""
-    if first.op != "md" or first.args.get("year") is not None or second.value is None:
+    """"14 August-24 August 1914", "from 5 May to 9 June 1998", "between March and April
+    1918": a range whose second date states the year gives it to the first one, which states
+    none."""
+    if second.value is None or not _RANGE_JOINER.fullmatch(text, first.end, second.start):
         return
-    if not re.fullmatch(r"\d{4}-\d\d-\d\d", second.value) or not _RANGE_JOINER.fullmatch(text, first.end, second.start):
-        return
-    first.args = {**first.args, "year": int(second.value[:4])}
+    if first.op == "md" and first.args.get("year") is None and re.fullmatch(r"\d{4}-\d\d-\d\d", second.value):
+        first.args = {**first.args, "year": int(second.value[:4])}
+    elif (first.op == "month" and first.args.get("rel") is None and first.args.get("yearshift") is None
+          and not first.args.get("that") and re.fullmatch(r"\d{4}-\d\d", second.value)):
+        # "between March and April 1918"
+        first.value, first.op = f"{second.value[:4]}-{first.args['month']:02d}", None
+    elif (first.op == "season" and first.args.get("rel") is None and first.args.get("yearshift") is None
+          and re.fullmatch(r"\d{4}-(?:SP|SU|FA|WI)", second.value)):
+        # "summer and autumn 1918"
+        first.value, first.op = f"{second.value[:4]}-{first.args['season']}", None
 
 
 def span_second(first: Pending) -> Pending | None:
