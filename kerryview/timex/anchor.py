@@ -257,7 +257,9 @@ class Resolver:
             # "in the summer", "that autumn", "the next spring": the season of the story's year
             year = story[0].year + (yearshift or 0)
             if rel is not None and rel != 0:
-                here = ["WI", "SP", "SU", "FA"].index(values.fmt(story[0], "S")[-2:])
+                cur = values.fmt(story[0], "S")  # December is already the next year's winter
+                year = int(cur[:4])
+                here = ["WI", "SP", "SU", "FA"].index(cur[-2:])
                 there = ["WI", "SP", "SU", "FA"].index(season)
                 year += (0 if there > here else 1) if rel > 0 else (0 if there < here else -1)
             return f"{year:04d}-{season}", story[2], "narrative"
