@@ -58,6 +58,9 @@ def forward_before(text: str, start: int) -> bool:
     return m is not None and re.search(r"\bhad\b", before[:m.start()]) is None
 
 
+_LAST_BEFORE = re.compile(r"\blast\s+$", re.I)
+
+
 class Resolver:
     """Walks the candidates of one text in order, remembering the dates mentioned so far."""
 
@@ -174,6 +177,10 @@ class Resolver:
               weekday: int | None = None):
         if year is not None:
             return f"{year:04d}-{month:02d}-{day:02d}{suffix}", None, None
+        if self.dct is not None and _LAST_BEFORE.search(self.text, max(0, p.start - 8), p.start):
+            # "last Oct. 23": the latest such day before the document date
+            y = self.dct.year - (0 if (month, day) < (self.dct.month, self.dct.day) else 1)
+            return f"{y:04d}-{month:02d}-{day:02d}{suffix}", self.dct_value, "dct"
         y, anchor, kind = self._year_for(p, month, day)
         if y is not None and weekday is not None:
             # "Monday, Oct. 26": the year in which that date is a Monday, nearest first
