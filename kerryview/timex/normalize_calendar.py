@@ -48,6 +48,10 @@ def _time_clock(g: Groups, text: str, start: int, end: int, opts: Options) -> Pe
         hh, mm = map(int, lookup("clock_word", g["named"]).split(":"))
     elif g.get("h24"):
         hh, mm = int(g["h24"]), int(g["m24"])
+    elif g.get("hhmm"):  # "430pm", as tweets write it
+        hh, mm = int(g["hhmm"][:-2]), int(g["hhmm"][-2:])
+        pm = g["ampm2"].lower() == "pm"
+        hh = hh + 12 if pm and hh < 12 else 0 if not pm and hh == 12 else hh
     else:
         hh = int(g["hour"])
         mm = int(g["min"]) if g.get("min") else 0
