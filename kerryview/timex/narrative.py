@@ -29,7 +29,7 @@ PAST_YEARS = 2
 MIN_PAST = 5
 MIN_SHARE = 0.6
 
-_YEAR = re.compile(r"(\d{4})(?:-|$)")
+_YEAR = re.compile(r"(BC)?(\d{4})(?:-|$)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,8 +48,8 @@ def explicit_years(pendings: list[Pending]) -> list[int]:
         if p.value is None or p.type not in ("DATE", "TIME"):
             continue
         m = _YEAR.match(p.value)
-        if m is not None:
-            out.append(int(m.group(1)))
+        if m is not None:  # "264 BC" is BC0264: year -264
+            out.append(-int(m.group(2)) if m.group(1) else int(m.group(2)))
     return out
 
 
