@@ -132,3 +132,23 @@ def test_durations_counted_from_an_anchor(text, expected):
 ])
 def test_generic_today_and_now(text, value):
     assert [t.value for t in tag(text, date(2023, 3, 18))] == [value]
+
+
+def test_a_history_before_christ_is_a_narrative_and_counts_its_years_down():
+    text = ("The First Punic War (264 to 241 BC) was fought at sea. In 260 BC Rome built a fleet. "
+            "Rome won in 256 BC, lost in 255 BC and won again in 241 BC. Carthage revolted in 238 BC; "
+            "two years later Rome took Sardinia.")
+    assert genre(recognize(text), WIKI_DCT).narrative
+    assert ("two years later", "BC0236") in [(t.text, t.value) for t in tag(text, WIKI_DCT)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    (HISTORY + " Two years earlier the Balkans had burned.", ("Two years earlier", "1917")),
+    ("German casualties between March and April 1918 were high.", ("March", "1918-03")),
+    ("Allied victory: summer and autumn 1918.", ("summer", "1918-SU")),
+    ("He was shot last Oct. 23 at his home.", ("Oct. 23", "2022-10-23")),
+    ("Event starts at 430pm @ Vivo", ("430pm", "2023-07-18T16:30")),
+    ("It moved only at night.", ("night", "2023-07-18TNI")),
+])
+def test_more_general_readings(text, expected):
+    assert expected in [(t.text, t.value) for t in tag(text, date(2023, 7, 18) if "1918" not in text else WIKI_DCT)]
