@@ -152,3 +152,13 @@ def test_a_history_before_christ_is_a_narrative_and_counts_its_years_down():
 ])
 def test_more_general_readings(text, expected):
     assert expected in [(t.text, t.value) for t in tag(text, date(2023, 7, 18) if "1918" not in text else WIKI_DCT)]
+
+
+def test_deictic_words_stay_the_writers_in_a_history():
+    # "last year" is said from the publication date even in a history; "the end of the year"
+    # is the story's year
+    text = HISTORY + " Historians have argued about it since; a book on it appeared last year. " \
+        "By the end of the year the treaty was ratified."
+    v = values(text, WIKI_DCT)
+    assert v["last year"] == "2008"
+    assert v["the end of the year"] == "1919"

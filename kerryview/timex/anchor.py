@@ -5,8 +5,8 @@ Relative expressions are resolved against either the document creation time ("ye
 suitable granularity ("the previous day", "two days later", "a year earlier"): the
 narrative reference that HeidelTime mostly ignores. `anchor`/`anchor_kind` record which.
 In a text that narrates a past of its own (narrative.genre: a history, not news) the dates
-written without a year ("in March", "on 12 August", "that autumn") and "this year" / "the
-next month" follow the story's last date instead of the DCT.
+written without a year ("in March", "on 12 August", "that autumn") and "the end of the year"
+follow the story's last date instead of the DCT; deictic "last year", "this week" do not.
 """
 from __future__ import annotations
 
@@ -78,8 +78,9 @@ class Resolver:
 
     # --- reference helpers ----------------------------------------------------------------
     def last_ref(self, max_rank: int) -> Ref | None:
-        """Most recent mentioned date at least as fine as granularity rank `max_rank`."""
-        for ref in reversed(self.refs):
+        """Most recent mentioned date at least as fine as granularity rank `max_rank` (in a
+        narrative, of the story's dates: "last year" said by the writer is not the story's)."""
+        for ref in reversed(self.story if self.narrative else self.refs):
             if values.RANK[ref[1]] <= max_rank:
                 return ref
         return None
@@ -113,7 +114,7 @@ class Resolver:
             return year + 1
         return year
 
-    def story_year(self) -> Ref | None:
+    def story_year(self, p: Pending) -> Ref | None:
         """In a narrative, the last mentioned date with a year: the story's time (None in news)."""
         if not self.narrative:
             return None
@@ -149,7 +150,7 @@ class Resolver:
     def _year_for(self, p: Pending, month: int, day: int) -> tuple[int | None, str | None, str | None]:
         """Year of a month-day mentioned without one: the DCT year, moved by the clause tense
         (in a narrative: the year of the story's last date)."""
-        story = self.story_year()
+        story = self.story_year(p)
         if story is not None:
             return self._story_year_near(story, month, day), story[2], "narrative"
         if self.dct is None:
@@ -199,7 +200,7 @@ class Resolver:
             raise ValueError("a holiday with no date rule")  # underspecified, never a crash
         if year is not None:
             return values.holiday(rule, year).isoformat(), None, None
-        story = self.story_year()
+        story = self.story_year(p)
         if story is not None and rel is None:
             return values.holiday(rule, story[0].year).isoformat(), story[2], "narrative"
         if self.dct is None:
@@ -218,7 +219,7 @@ class Resolver:
         ref = self.last_ref(values.RANK["Y"]) if that else None
         if ref is not None:  # "October of that year"
             return f"{ref[0].year:04d}-{month:02d}", ref[2], "narrative"
-        story = self.story_year()
+        story = self.story_year(p)
         if story is not None:
             year = story[0].year + (yearshift or 0)
             if rel is None and yearshift is None:
@@ -259,7 +260,7 @@ class Resolver:
         return f"{year:04d}-{month:02d}", self.dct_value, "dct"
 
     def op_season(self, p: Pending, season: str, rel: int | None, yearshift: int | None):
-        story = self.story_year()
+        story = self.story_year(p)
         if story is not None:
             # "in the summer", "that autumn", "the next spring": the season of the story's year
             year = story[0].year + (yearshift or 0)
@@ -300,7 +301,7 @@ class Resolver:
         return f"{year:04d}-{season}", self.dct_value, "dct"
 
     def op_quarter(self, p: Pending, letter: str, n: int, yearshift: int | None):
-        story = self.story_year()
+        story = self.story_year(p)
         if story is not None and yearshift is None:
             return f"{story[0].year:04d}-{letter}{n}", story[2], "narrative"
         if self.dct is None:
@@ -389,7 +390,7 @@ class Resolver:
         return self.dct.isoformat() + suffix, self.dct_value, "dct"
 
     def op_yy(self, p: Pending, yy: int):
-        story = self.story_year()
+        story = self.story_year(p)
         if story is not None:  # "the Club of '89" in a history of 1790: the story's century
             y = story[0].year
             year = min((c * 100 + yy for c in (y // 100 - 1, y // 100, y // 100 + 1)), key=lambda v: abs(v - y))
@@ -416,8 +417,11 @@ class Resolver:
         return unit != "Y" or self.dct is None or ref[0].year <= self.dct.year
 
     def op_shift(self, p: Pending, unit: str, n: float, base: str, ago: bool = False, adjective: bool = False,
-                 recent: bool = False, year: int | None = None, on: bool = False):
+                 recent: bool = False, year: int | None = None, on: bool = False, definite: bool = False):
         gran = unit
+        if self.narrative and base == "dct" and definite:
+            base = "narrative"  # "the end of the year" in a history: the story's year; but "last
+            # year", "this week", "next month" are the writer's, deictic even in a history
         if base == "narrative" and self.bc is not None and self.bc[1] == len(self.refs) and unit == "Y" \
                 and float(n).is_integer() and 0 < self.bc[0] - int(n) < 10000:
             # "two years later" after "218 BC": 216 BC (years before Christ count down)
@@ -425,8 +429,6 @@ class Resolver:
         if base == "year" and year is not None:  # "N years on from 1998": from the year it names
             return values.fmt(values.shift(date(year, 1, 1), unit, n), "Y" if unit in ("Y", "DE", "CE") else unit), \
                 str(year), "narrative"
-        if self.narrative and base == "dct" and not ago:
-            base = "narrative"  # "this year", "the next month" of a history: the story's
         if base == "focus":  # "the day", "the week": the last date the text stated itself
             ref = next((r for r in reversed(self.stated) if values.RANK[r[1]] <= values.RANK.get(unit, 6)
                         and self._not_future_year(r, unit)

@@ -349,9 +349,10 @@ def _rel_unit(g: Groups, text: str, start: int, end: int, opts: Options) -> Pend
     if relw is None:
         if not g.get("pos"):
             return None
-        # "the end of the year", "later in the day": the current unit
+        # "the end of the year", "later in the day": the current unit (in a history, the story's)
         base = "narrative" if unit == "D" else "dct"
-        return Pending(start, end, "DATE", op="shift", args={"unit": unit, "n": 0, "base": base}, mod=mod)
+        return Pending(start, end, "DATE", op="shift", args={"unit": unit, "n": 0, "base": base, "definite": True},
+                       mod=mod)
     if has_the and not g.get("pos") and relw in ("past", "last"):
         if unit in ("Y", "DE", "CE"):
             # "over the past year", "in the last decade": TimeBank marks the previous calendar
