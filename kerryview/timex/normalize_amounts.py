@@ -50,6 +50,8 @@ def _duration(g: Groups, text: str, start: int, end: int, opts: Options) -> Pend
     n = number(g.get("num")) if g.get("num") else None
     if g.get("vnum") and not g["unit"].lower().endswith("s"):
         return None
+    if n is not None and 1000 <= n < 2100 and not g["unit"].lower().endswith("s"):
+        return None  # "the 1988 quarter", "the 1999-00 season": a year, not 1988 quarters
     if n is not None:
         n *= mult
         if ("half" in low or " 1/2" in low) and g.get("num") and not low.startswith("half"):

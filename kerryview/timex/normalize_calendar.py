@@ -11,14 +11,16 @@ from typing import Any
 
 from functools import lru_cache
 
-from .context import (approx_mod, capitalized, direction, duration_value, month_ok, number, pos_mod, unit_code,
-                      word_after, words_before, year_ok)
+from .context import (approx_mod, capitalized, direction, duration_value, generic_today, month_ok, number, pos_mod,
+                      unit_code, word_after, words_before, year_ok, year_span_end)
 from .lexicon import lookup, table
 from .pending import Groups, Options, Pending, normalizer
 
 
 def _date_part(g: Groups, wd_key: str = "weekday") -> dict[str, Any] | None:
     """Resolver op for the date part shared by time-of-day rules, or None if absent."""
+    if g.get("mo2") and g.get("dd2"):  # day first: "the night of 10 August 1792"
+        g = {**g, "month": g["mo2"], "day": g["dd2"], "year": g.get("yr2")}
     if g.get("month") and g.get("day"):
         day = int(re.match(r"\d+", g["day"]).group())
         year = int(g["year"]) if g.get("year") else None
@@ -46,6 +48,10 @@ def _time_clock(g: Groups, text: str, start: int, end: int, opts: Options) -> Pe
         hh, mm = map(int, lookup("clock_word", g["named"]).split(":"))
     elif g.get("h24"):
         hh, mm = int(g["h24"]), int(g["m24"])
+    elif g.get("hhmm"):  # "430pm", as tweets write it
+        hh, mm = int(g["hhmm"][:-2]), int(g["hhmm"][-2:])
+        pm = g["ampm2"].lower() == "pm"
+        hh = hh + 12 if pm and hh < 12 else 0 if not pm and hh == 12 else hh
     else:
         hh = int(g["hour"])
         mm = int(g["min"]) if g.get("min") else 0
@@ -70,12 +76,18 @@ def _pod_date(g: Groups, text: str, start: int, end: int, opts: Options) -> Pend
     if part is None:
         return None
     mod = pos_mod(g.get("pos"))
+    if not g.get("pod") and g.get("dayword") and generic_today(text, start, end):
+        return Pending(start, end, "DATE", value="PRESENT_REF")
+    night = (g.get("dayword") or "").lower() in table("night_day_word")
+    if not g.get("pod") and night:  # "late tonight": the night of the day
+        part["suffix"] = "TNI"
+        return _pending(start, end, "TIME", part, mod=mod)
     if not g.get("pod"):
         return _pending(start, end, "DATE", part, mod=mod)
     pod = lookup("part_of_day", g["pod"])
     if pod is None:
         return None
-    if (g.get("dayword") or "").lower() == "tonight":
+    if night:
         pod = "NI"
     part["suffix"] = "T" + pod
     if mod == "START" and pod == "NI":
@@ -96,7 +108,8 @@ def _date_iso(g: Groups, text: str, start: int, end: int, opts: Options) -> Pend
         return None
     value = f"{y:04d}-{m:02d}-{d:02d}"
     if g.get("hour24"):
-        return Pending(start, end, "TIME", value=f"{value}T{g['hour24']}:{g['minute']}")
+        seconds = f":{g['second']}" if g.get("second") else ""
+        return Pending(start, end, "TIME", value=f"{value}T{g['hour24']}:{g['minute']}{seconds}")
     return Pending(start, end, "DATE", value=value)
 
 
@@ -134,6 +147,9 @@ def _month(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending
     if g.get("year"):
         return Pending(start, end, "DATE", value=f"{int(g['year']):04d}-{month:02d}", mod=mod)
     rel = lookup("relative_word", g["rel"]) if g.get("rel") else None
+    if g.get("that"):  # "October of that year": the year last mentioned
+        return Pending(start, end, "DATE", op="month", args={"month": month, "rel": None, "yearshift": None,
+                                                              "that": True}, mod=mod)
     if "of_year" in opts:
         return Pending(start, end, "DATE", op="month", args={"month": month, "rel": None, "yearshift": rel or 0}, mod=mod)
     return Pending(start, end, "DATE", op="month", args={"month": month, "rel": rel, "yearshift": None}, mod=mod)
@@ -229,7 +245,7 @@ def _spelled_year(g: Groups, text: str, start: int, end: int, opts: Options) -> 
 
 
 
-@normalizer("year", ("apostrophe",))
+@normalizer("year", ("apostrophe", "span"))
 def _year(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
     if "apostrophe" in opts:
         prev = words_before(text, start, 1)
@@ -238,7 +254,24 @@ def _year(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending 
         return Pending(start, end, "DATE", op="yy", args={"yy": int(text[start + 1:end])})
     if not year_ok(g, text, start, end):
         return None
-    return Pending(start, end, "DATE", value=f"{int(g['year']):04d}", mod=pos_mod(g.get("pos")))
+    p = Pending(start, end, "DATE", value=f"{int(g['year']):04d}", mod=pos_mod(g.get("pos")))
+    if "span" in opts:  # "1915-17": the second year is a date of its own (recognize.span_second)
+        second = year_span_end(text, end, int(g["year"]))
+        if second is None:
+            return None
+        p.args = {"second": second}
+    return p
+
+
+@normalizer("year_era")
+def _year_era(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
+    """"264 BC", "146 B.C.", "AD 43": a year of an era; TimeML writes years before Christ BC0264."""
+    era = (g.get("era") or g.get("era2") or "").upper().replace(".", "")
+    y = int(g.get("num") or g.get("num2"))
+    if y < 1 or (era in ("AD", "CE") and y > 2100):
+        return None
+    value = f"BC{y:04d}" if era.startswith("B") else f"{y:04d}"
+    return Pending(start, end, "DATE", value=value, mod=pos_mod(g.get("pos")))
 
 
 @normalizer("the_year")
@@ -254,10 +287,14 @@ def _the_year(g: Groups, text: str, start: int, end: int, opts: Options) -> Pend
 
 @normalizer("century")
 def _century(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
-    n = int(g["cent"])
+    if g.get("centord"):  # "the eighteenth century"
+        n = lookup("century_ordinal", g["centord"])
+    else:
+        n = int(g["cent"])
     if n < 1:
         return None
-    return Pending(start, end, "DATE", value=f"{n - 1:02d}", mod=pos_mod(g.get("pos")))
+    bc = "BC" if g.get("era") else ""  # "the 9th century BC"
+    return Pending(start, end, "DATE", value=f"{bc}{n - 1:02d}", mod=pos_mod(g.get("pos")))
 
 
 @normalizer("decade")
@@ -312,9 +349,10 @@ def _rel_unit(g: Groups, text: str, start: int, end: int, opts: Options) -> Pend
     if relw is None:
         if not g.get("pos"):
             return None
-        # "the end of the year", "later in the day": the current unit
+        # "the end of the year", "later in the day": the current unit (in a history, the story's)
         base = "narrative" if unit == "D" else "dct"
-        return Pending(start, end, "DATE", op="shift", args={"unit": unit, "n": 0, "base": base}, mod=mod)
+        return Pending(start, end, "DATE", op="shift", args={"unit": unit, "n": 0, "base": base, "definite": True},
+                       mod=mod)
     if has_the and not g.get("pos") and relw in ("past", "last"):
         if unit in ("Y", "DE", "CE"):
             # "over the past year", "in the last decade": TimeBank marks the previous calendar
@@ -332,6 +370,9 @@ def _rel_unit(g: Groups, text: str, start: int, end: int, opts: Options) -> Pend
 def _shift_word() -> re.Pattern[str]:
     """The direction word at the end of "three days ago", "two days later on"."""
     return re.compile("(" + "|".join(table("shift_direction")) + r")(?:\s+\w+)?$")
+
+
+_FROM_YEAR = re.compile(r"\s+(?:from|since)\b[^.;:!?]{0,40}?(?<![\d$£€#])((?:1[0-9]|20)\d\d)(?!\d)")
 
 
 @normalizer("ago", ("no_number", "adjective"))
@@ -366,10 +407,17 @@ def _ago(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending |
     if unit in _T_UNITS:
         return Pending(start, end, "DURATION", value=duration_value(n, unit), mod=mod)
     adjective = "adjective" in opts
+    since = _FROM_YEAR.match(text, end)
+    if since is not None and word in ("on", "after", "later") and unit in ("Y", "DE", "CE", "M"):
+        # "twenty years on from the 1998 agreement": counted from the year named after "from"
+        return Pending(start, end, "DATE", op="shift", mod=mod,
+                       args={"unit": unit, "n": sign * n * mult, "base": "year", "year": int(since.group(1))})
     if adjective and low.startswith(("a ", "an ")):
         start += len(low.split()[0]) + 1  # "a [year-earlier] figure"
-    return Pending(start, end, "DATE", op="shift", mod=mod,
-                   args={"unit": unit, "n": sign * n * mult, "base": base, "ago": True, "adjective": adjective})
+    args = {"unit": unit, "n": sign * n * mult, "base": base, "ago": True, "adjective": adjective}
+    if word == "on":  # "two years on": after a date of the story, or else now
+        args["on"] = True
+    return Pending(start, end, "DATE", op="shift", mod=mod, args=args)
 
 
 @normalizer("narrative")
@@ -388,7 +436,9 @@ def _narrative(g: Groups, text: str, start: int, end: int, opts: Options) -> Pen
 def _holiday(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
     """Named days: fixed ("Christmas"), nth weekday ("Thanksgiving") or Easter-based ("Good Friday")."""
     h = g["holiday"]
-    if not (h[:1].isupper() or h.lower().startswith("the ")) or (h.isupper() and len(h) > 3):
+    low = " ".join(h.lower().split())
+    if low not in table("holiday_lowercase_ok") and (
+            not (h[:1].isupper() or low.startswith("the ")) or (h.isupper() and len(h) > 3)):
         return None  # names of days are capitalized: "may day", "MAYDAY" are calls for help
     rule_s = lookup("holiday", g["holiday"])
     if rule_s is None:
@@ -465,12 +515,14 @@ def _weekday_set(g: Groups, text: str, start: int, end: int, opts: Options) -> P
 
 @normalizer("dayword")
 def _dayword(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
+    if generic_today(text, start, end):
+        return Pending(start, end, "DATE", value="PRESENT_REF")
     n = lookup("day_word", g["dayword"])
     low = text[start:end].lower()
     if low.startswith("the day before"):
         n -= 1
     elif low.startswith("the day after"):
         n += 1
-    if g["dayword"].lower() == "tonight":
+    if g["dayword"].lower() in table("night_day_word"):
         return Pending(start, end, "TIME", op="dayshift", args={"n": n, "suffix": "TNI"})
     return Pending(start, end, "DATE", op="dayshift", args={"n": n})

@@ -46,6 +46,9 @@ def first_words() -> frozenset[str]:
     for name in ("approx", "position", "relative_word", "number", "tens", "vague_quantity", "set_quant", "vague"):
         for entry in table(name):
             words.update(re.findall(r"\w+", entry.lower())[:1])
+    # "eighteenth-century France"; the commonest ordinals are left out (every "first" would be
+    # tried), "the first century" still starts at "the"
+    words.update(w for w in table("century_ordinal") if w not in ("first", "second", "third"))
     return frozenset(words)
 
 
@@ -90,9 +93,14 @@ def recognize(text: str, cancel: Cancellation = NEVER) -> list[Pending]:
                 if pending is None:
                     failed.add(cand)
                     continue
+            lead = leading_day(text, pending, out[-1].end if out else 0)
+            if lead is not None:
+                out.append(lead)
+            elif out:
+                share_year(text, out[-1], pending)
             out.append(pending)
             pos = pending.end
-            second = coordinated_day(text, pending)
+            second = coordinated_day(text, pending) or span_second(pending)
             if second is not None:
                 out.append(second)
                 pos = second.end
@@ -106,6 +114,77 @@ _COORD_DAY = re.compile(r"(\s*(?:and|or|to|through|-|–)\s*)(\d{1,2})(?:st|nd|r
                         r"(?!\s*(?:%|percent|per\b|[.:/]\d|,\d{3}|[-–]\w))(?:,?\s(\d{4})\b)?")
 
 
+_MONTH_AFTER = re.compile(r"(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
+
+
+_LEADING_DAY = re.compile(r"(?<![\w.,:/$-])(\d{1,2})(?:st|nd|rd|th)?\s*(?:-|–|and|or|to)\s*(?:the\s+)?$")
+_DAY_FIRST = re.compile(r"(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s")
+
+
+def leading_day(text: str, second: Pending, after: int) -> Pending | None:
+    """The first date of a day-first range "6-7 January 1916", "(26-30 November)": a bare day
+    number before a day-month date is a date of the same month and year (TimeML tags it)."""
+    if second.value is not None and second.value.startswith("BC"):
+        return _leading_bc_year(text, second, after)
+    if not _DAY_FIRST.match(text, second.start, second.end):
+        return None
+    if second.op == "md":
+        month, day, year = second.args["month"], second.args["day"], second.args.get("year")
+    elif second.value is not None and re.fullmatch(r"\d{4}-\d\d-\d\d", second.value):
+        year, month, day = (int(x) for x in second.value.split("-"))
+    else:
+        return None
+    m = _LEADING_DAY.search(text, max(after, second.start - 12), second.start)
+    if m is None or not 1 <= int(m.group(1)) < day:
+        return None
+    first = int(m.group(1))
+    if year is not None:
+        return Pending(m.start(1), m.end(1), "DATE", value=f"{year:04d}-{month:02d}-{first:02d}", rule=second.rule)
+    args = {**second.args, "day": first, "weekday": None}
+    return Pending(m.start(1), m.end(1), "DATE", op="md", args=args, rule=second.rule)
+
+
+_LEADING_YEAR = re.compile(r"(?<![\w.,:/$-])(\d{1,4})\s*(?:-|–|to)\s*$")
+
+
+def _leading_bc_year(text: str, second: Pending, after: int) -> Pending | None:
+    """"264 to 241 BC", "(240-238 BC)": the first number is a year before Christ too (larger)."""
+    m = _LEADING_YEAR.search(text, max(after, second.start - 10), second.start)
+    if m is None or not second.value[2:].isdigit() or int(m.group(1)) <= int(second.value[2:]):
+        return None
+    return Pending(m.start(1), m.end(1), "DATE", value=f"BC{int(m.group(1)):04d}", rule=second.rule)
+
+
+_RANGE_JOINER = re.compile(r"\s*(?:-|–|to|until|till|through|and)\s*", re.I)
+
+
+def share_year(text: str, first: Pending, second: Pending) -> None:
+    """"14 August-24 August 1914", "from 5 May to 9 June 1998", "between March and April
+    1918": a range whose second date states the year gives it to the first one, which states
+    none."""
+    if second.value is None or not _RANGE_JOINER.fullmatch(text, first.end, second.start):
+        return
+    if first.op == "md" and first.args.get("year") is None and re.fullmatch(r"\d{4}-\d\d-\d\d", second.value):
+        first.args = {**first.args, "year": int(second.value[:4])}
+    elif (first.op == "month" and first.args.get("rel") is None and first.args.get("yearshift") is None
+          and not first.args.get("that") and re.fullmatch(r"\d{4}-\d\d", second.value)):
+        # "between March and April 1918"
+        first.value, first.op = f"{second.value[:4]}-{first.args['month']:02d}", None
+    elif (first.op == "season" and first.args.get("rel") is None and first.args.get("yearshift") is None
+          and re.fullmatch(r"\d{4}-(?:SP|SU|FA|WI)", second.value)):
+        # "summer and autumn 1918"
+        first.value, first.op = f"{second.value[:4]}-{first.args['season']}", None
+
+
+def span_second(first: Pending) -> Pending | None:
+    """The second year of "1915-17" or "1775-1780", found by the year normalizer ("span")."""
+    second = first.args.get("second") if first.value is not None else None
+    if second is None:
+        return None
+    start, end, year = second
+    return Pending(start, end, "DATE", value=f"{year:04d}", rule=first.rule)
+
+
 def coordinated_day(text: str, first: Pending) -> Pending | None:
     """The second date of "April 24 and 25", or None."""
     if first.op != "md" or first.args.get("year") is not None or first.args.get("suffix"):
@@ -116,6 +195,8 @@ def coordinated_day(text: str, first: Pending) -> Pending | None:
     day, joiner = int(m.group(2)), m.group(1).strip()
     if not first.args["day"] < day <= 31 or (joiner not in ("and", "or") and day - first.args["day"] > 14):
         return None
+    if _MONTH_AFTER.match(text, m.end(2)):
+        return None  # "14 August-24 August": the second number starts a date of its own
     try:
         date(2000, first.args["month"], day)
     except ValueError:

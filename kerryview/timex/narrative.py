@@ -1,0 +1,63 @@
+"""News or narrative: which reference time the undated expressions of a text follow.
+
+News is written about its publication date: a bare "in March" or "on 12 August" is the one
+nearest the document creation time (DCT), moved by the tense of its clause. A history (a
+Wikipedia article on a war, a biography, a background section) narrates a time of its own:
+"in March" after "1943" is 1943-03, and "the following year" or "two days later" move on from
+the story's last date. HeidelTime needs to be told which (`-t news` / `-t narratives`); here
+the text decides, from the years it states itself: when most of them lie well before the DCT,
+the reference time is the story's, not the publication date's. Without a DCT every text is a
+narrative (there is nothing else to anchor to).
+
+Decided per document, from the explicit years of the recognized expressions (absolute dates,
+months and years that carry their own year), before any of them is resolved.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from .pending import Pending
+
+# A year at least this many years before the DCT is the past the text narrates, not its news.
+PAST_YEARS = 2
+# A text narrates when at least this many of its explicit years, and this share of them, are
+# such past years. The count keeps one background sentence of a news story ("the 1991 war")
+# from turning the whole story into a history; TimeBank news states 0-8 explicit years, of
+# which 4 past ones at most; WikiWars histories state hundreds, nearly all past.
+MIN_PAST = 5
+MIN_SHARE = 0.6
+
+_YEAR = re.compile(r"(BC)?(\d{4})(?:-|$)")
+
+
+@dataclass(frozen=True, slots=True)
+class Genre:
+    """How a text relates to its DCT: the counts the decision was made from, and the decision."""
+
+    explicit_years: int
+    past_years: int
+    narrative: bool
+
+
+def explicit_years(pendings: list[Pending]) -> list[int]:
+    """The years that the text writes out: values the recognizer could give without the DCT."""
+    out = []
+    for p in pendings:
+        if p.value is None or p.type not in ("DATE", "TIME"):
+            continue
+        m = _YEAR.match(p.value)
+        if m is not None:  # "264 BC" is BC0264: year -264
+            out.append(-int(m.group(2)) if m.group(1) else int(m.group(2)))
+    return out
+
+
+def genre(pendings: list[Pending], dct: date | None) -> Genre:
+    """News (reference = DCT) or narrative (reference = the story's last date)."""
+    years = explicit_years(pendings)
+    if dct is None:
+        return Genre(len(years), len(years), True)
+    past = sum(1 for y in years if y <= dct.year - PAST_YEARS)
+    narrative = past >= MIN_PAST and past >= MIN_SHARE * len(years)
+    return Genre(len(years), past, narrative)

@@ -1,0 +1,164 @@
+"""Issue #13: the tagger on text it was not written on: histories (the reference time is the
+story's, decided from the text), tweets, and the families of errors seen on unseen news
+(forward-looking dates, two-digit year spans, durations counted from an anchor, generic
+"today")."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kerryview.timex import tag
+from kerryview.timex.narrative import genre
+from kerryview.timex.recognize import recognize
+
+WIKI_DCT = date(2009, 12, 19)
+HISTORY = ("The war began in 1914 when Germany invaded Belgium. In 1915 Italy joined the Entente. "
+           "The Somme offensive of 1916 cost a million men. America entered the war in 1917. "
+           "The armistice was signed in 1918. In March the Germans attacked; that autumn they collapsed, "
+           "and on 9 November the Kaiser fled. Two days later the war ended. The following year the "
+           "treaty was signed.")
+NEWS = ("Shares fell on Monday, the company said. Sales in March were lower than in 1998, when the "
+        "plant opened. The board will meet again in June.")
+
+
+def values(text: str, dct: date | None) -> dict[str, str]:
+    return {t.text: t.value for t in tag(text, dct)}
+
+
+def test_a_history_is_a_narrative_and_news_is_not():
+    assert genre(recognize(HISTORY), WIKI_DCT).narrative
+    assert not genre(recognize(NEWS), date(2000, 4, 3)).narrative
+    assert genre(recognize(NEWS), None).narrative  # no DCT: nothing but the story to anchor to
+
+
+def test_a_history_follows_its_own_time_not_the_publication_date():
+    v = values(HISTORY, WIKI_DCT)
+    assert v["March"] == "1918-03"
+    assert v["that autumn"] == "1918-FA"
+    assert v["9 November"] == "1918-11-09"
+    assert v["Two days later"] == "1918-11-11"
+    assert v["The following year"] == "1919"
+
+
+def test_news_keeps_the_publication_date():
+    v = values(NEWS, date(2000, 4, 3))
+    assert v["March"] == "2000-03"
+    assert v["June"] == "2000-06"
+
+
+def test_a_dct_derived_date_does_not_become_the_story_time():
+    # "the previous April" in a history is the April before the story's date, and a later
+    # undated day follows the story, not a DCT-based reading
+    text = HISTORY + " On 28 June 1919 it was signed at Versailles, ending the truce of the previous April. " \
+        "On 14 July Paris held a parade."
+    v = values(text, WIKI_DCT)
+    assert v["previous April"] == "1919-04"
+    assert v["14 July"] == "1919-07-14"
+
+
+def test_a_month_day_after_the_year_end_moves_into_the_next_year():
+    text = HISTORY + " Bucharest fell on 6 December. In their response of 14 January the Allies made demands."
+    v = values(text, WIKI_DCT)
+    assert v["6 December"] == "1919-12-06"
+    assert v["14 January"] == "1920-01-14"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Throughout 1915-17, the British lost more.", [("1915", "1915"), ("17", "1917")]),
+    ("In 1990-94, North Korea returned remains.", [("1990", "1990"), ("94", "1994")]),
+    ("the 1999-00 season", [("1999", "1999"), ("00", "2000")]),
+    ("War in the north, 1775-1780 and after", [("1775", "1775"), ("1780", "1780")]),
+    ("codes 1998-100 and 1998-3", []),
+    ("Battle of Mojkovac in 6-7 January 1916, but", [("6", "1916-01-06"), ("7 January 1916", "1916-01-07")]),
+    ("the Frontiers (14 August-24 August 1914).", [("14 August", "1914-08-14"), ("24 August 1914", "1914-08-24")]),
+    ("the First Punic War (264 to 241 BC) was", [("264", "BC0264"), ("241 BC", "BC0241")]),
+    ("in the middle of the 9th century BC", [("the middle of the 9th century BC", "BC08")]),
+    ("National Constituent Assembly (1789-1791) met", [("1789", "1789"), ("1791", "1791")]),
+    ("paid 1800 soldiers", []),
+])
+def test_year_spans_ranges_and_eras(text, expected):
+    assert [(t.text, t.value) for t in tag(text, WIKI_DCT)] == expected
+
+
+@pytest.mark.parametrize("text, dct, expected", [
+    ("see you tmrw", date(2014, 7, 18), ("tmrw", "DATE", "2014-07-19")),
+    ("not drinking 2nite", date(2014, 7, 18), ("2nite", "TIME", "2014-07-18TNI")),
+    ("not drinking tonight", date(2014, 7, 18), ("tonight", "TIME", "2014-07-18TNI")),
+    ("party this sat, 7pm", date(2014, 7, 17), ("this sat", "DATE", "2014-07-19")),
+    ("merry xmas all", date(2014, 12, 20), ("xmas", "DATE", "2014-12-25")),
+    ("moving nxt yr", date(2014, 7, 18), ("nxt yr", "DATE", "2015")),
+    ("worked 12 hrs today", date(2014, 7, 18), ("12 hrs", "DURATION", "PT12H")),
+    ("a 3mins video", date(2014, 7, 18), ("3mins", "DURATION", "PT3M")),
+    ("BOO TO YOU FOR NOT COMING TO SCHOOL TODAY", date(2014, 7, 18), ("TODAY", "DATE", "2014-07-18")),
+])
+def test_tweets(text, dct, expected):
+    assert expected in [(t.text, t.type, t.value) for t in tag(text, dct)]
+
+
+@pytest.mark.parametrize("text", ["she sat down", "Because, #Friday drinks!", "a survey by USA Today found",
+                                  "the Baltimore Sun said", "they wed in secret"])
+def test_tweet_words_that_are_not_dates(text):
+    assert tag(text, date(2014, 7, 18)) == []
+
+
+@pytest.mark.parametrize("text, value", [
+    # forward-looking: a postponement, an extension or an expiry points ahead whatever the tense
+    ("The vote was postponed until March.", "2023-03"),
+    ("The bank extended the loans through June.", "2023-06"),
+    ("The talks were delayed until Monday.", "2023-03-20"),
+    ("Sales rose through June.", "2022-06"),  # no cue: the past June
+    ("The offer had been due to expire Friday.", "2023-03-17"),  # a plan already past
+])
+def test_forward_looking_dates(text, value):
+    assert value in [t.value for t in tag(text, date(2023, 3, 18))]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Twenty years on from the 1998 agreement, peace holds.", ("Twenty years on", "2018")),
+    ("Five years from now we will see.", ("Five years from now", "2028")),
+    ("Two years on, the town is rebuilt.", ("Two years on", "2023")),
+    ("In 2019 it burned. Two years on, the town is rebuilt.", ("Two years on", "2021")),
+])
+def test_durations_counted_from_an_anchor(text, expected):
+    assert expected in [(t.text, t.value) for t in tag(text, date(2023, 3, 18))]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Children in today's world grow up online.", "PRESENT_REF"),
+    ("the youth of today.", "PRESENT_REF"),
+    ("Today's meeting was cancelled.", "2023-03-18"),
+    ("For now, the plan stands.", "PRESENT_REF"),
+])
+def test_generic_today_and_now(text, value):
+    assert [t.value for t in tag(text, date(2023, 3, 18))] == [value]
+
+
+def test_a_history_before_christ_is_a_narrative_and_counts_its_years_down():
+    text = ("The First Punic War (264 to 241 BC) was fought at sea. In 260 BC Rome built a fleet. "
+            "Rome won in 256 BC, lost in 255 BC and won again in 241 BC. Carthage revolted in 238 BC; "
+            "two years later Rome took Sardinia.")
+    assert genre(recognize(text), WIKI_DCT).narrative
+    assert ("two years later", "BC0236") in [(t.text, t.value) for t in tag(text, WIKI_DCT)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    (HISTORY + " Two years earlier the Balkans had burned.", ("Two years earlier", "1917")),
+    ("German casualties between March and April 1918 were high.", ("March", "1918-03")),
+    ("Allied victory: summer and autumn 1918.", ("summer", "1918-SU")),
+    ("He was shot last Oct. 23 at his home.", ("Oct. 23", "2022-10-23")),
+    ("Event starts at 430pm @ Vivo", ("430pm", "2023-07-18T16:30")),
+    ("It moved only at night.", ("night", "2023-07-18TNI")),
+])
+def test_more_general_readings(text, expected):
+    assert expected in [(t.text, t.value) for t in tag(text, date(2023, 7, 18) if "1918" not in text else WIKI_DCT)]
+
+
+def test_deictic_words_stay_the_writers_in_a_history():
+    # "last year" is said from the publication date even in a history; "the end of the year"
+    # is the story's year
+    text = HISTORY + " Historians have argued about it since; a book on it appeared last year. " \
+        "By the end of the year the treaty was ratified."
+    v = values(text, WIKI_DCT)
+    assert v["last year"] == "2008"
+    assert v["the end of the year"] == "1919"
