@@ -287,8 +287,9 @@ class Store:
         db["event_marks"].create({"event_id": str, "reviewed": int, "dismissed": int},
                                  pk="event_id", if_not_exists=True)
         # The user's edits of events (kerryview.edits), in the order made: user data, never
-        # derived, applied on top of every resolution. `edit` is the edit as JSON.
-        db["event_edits"].create({"id": int, "edit": str, "made": float}, pk="id",
+        # derived, applied on top of every resolution. `edit` is the edit as JSON; the edits of
+        # one undo step share `step` (the id of its first edit).
+        db["event_edits"].create({"id": int, "step": int, "edit": str, "made": float}, pk="id",
                                  if_not_exists=True)
         # Each import in progress: the files it was given, and which process runs it. Written
         # before the long work and deleted with the save, so a row left over means the import
@@ -480,15 +481,42 @@ class Store:
     # -- the user's edits of events (kerryview.edits) -----------------------------------------
     def add_edit(self, edit: Edit) -> int:
         """Keep an edit after the others; returns its id (to remove it when it is undone)."""
+        return self.add_edits([edit])[0]
+
+    def add_edits(self, edits: Sequence[Edit]) -> list[int]:
+        """Keep edits that are one undo step, in one transaction; returns their ids."""
+        ids: list[int] = []
+        if not edits:
+            return ids
         with self.writing():
-            row = self.db.conn.execute(
-                "INSERT INTO event_edits (edit, made) VALUES (?, ?)",
-                [json.dumps(edit_to_json(edit), ensure_ascii=False), time.time()])
-            return int(row.lastrowid)
+            for edit in edits:
+                row = self.db.conn.execute(
+                    "INSERT INTO event_edits (step, edit, made) VALUES (?, ?, ?)",
+                    [ids[0] if ids else None, json.dumps(edit_to_json(edit), ensure_ascii=False),
+                     time.time()])
+                ids.append(int(row.lastrowid))
+            self.db.execute("UPDATE event_edits SET step = ? WHERE id = ?", [ids[0], ids[0]])
+        return ids
 
     def remove_edit(self, edit_id: int) -> None:
+        self.remove_edits([edit_id])
+
+    def remove_edits(self, edit_ids: Sequence[int]) -> None:
         with self.writing():
-            self.db.execute("DELETE FROM event_edits WHERE id = ?", [edit_id])
+            self.db.conn.executemany("DELETE FROM event_edits WHERE id = ?",
+                                     [[i] for i in edit_ids])
+
+    def edit_steps(self) -> list[list[tuple[int, Edit]]]:
+        """The edits grouped into the undo steps they were made in, oldest first."""
+        if "event_edits" not in self.db.table_names():
+            return []
+        steps: dict[int, list[tuple[int, Edit]]] = {}
+        readable = dict(self.edits())
+        for edit_id, step in self.db.conn.execute(
+                "SELECT id, coalesce(step, id) FROM event_edits ORDER BY id"):
+            if edit_id in readable:
+                steps.setdefault(step, []).append((edit_id, readable[edit_id]))
+        return list(steps.values())
 
     def edits(self) -> list[tuple[int, Edit]]:
         """(id, edit) in the order made. A row this version cannot read is skipped (a newer

@@ -34,13 +34,15 @@ __all__ = ["TimelineWidget", "TimelineLegend"]
 class TimelineWidget(QWidget):
     """Signals: currentEventChanged(row) when the selection changes (also from outside through
     setCurrentEvent), eventActivated(row) on Enter/double-click, viewChanged() on zoom/pan,
-    firstPainted() once after the first paint, painted() after every paint."""
+    firstPainted() once after the first paint, painted() after every paint, selectionChanged()
+    when events are added to or taken from a selection of several (Ctrl+click, Ctrl+Space)."""
 
     currentEventChanged = Signal(int)
     eventActivated = Signal(int)
     viewChanged = Signal()
     firstPainted = Signal()
     painted = Signal()  # after every paint, while notify_paints is set
+    selectionChanged = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -53,6 +55,7 @@ class TimelineWidget(QWidget):
         self._index = TimelineIndex([])
         self._view = TimelineView()
         self._current = -1
+        self._chosen: set[int] = set()  # a selection of several events (merge, bulk marks)
         self._fonts = theme.TimelineFonts.from_font(self.font())
         self._labels = LabelMetrics(self._fonts)
         self._layouts = LaneLayouts()
@@ -89,6 +92,7 @@ class TimelineWidget(QWidget):
         self._labels.reset(index)
         self._layouts.clear()
         self._current = -1
+        self._chosen = set()  # rows changed: the window selects again what it needs
         self._matched = None  # rows changed: the find bar sets its matches again
         self._match_starts = array("d")
         if old_id is not None and old_id.id in index.row_of:
@@ -145,6 +149,38 @@ class TimelineWidget(QWidget):
         self._invalidate()
         if changed:
             self.currentEventChanged.emit(row)
+
+    def selectedRows(self) -> list[int]:  # noqa: N802
+        """The events selected: those chosen with Ctrl+click or Ctrl+Space, else the current
+        one (what merging and the marks act on)."""
+        if self._chosen:
+            return sorted(self._chosen)
+        return [self._current] if self._current >= 0 else []
+
+    def setSelectedRows(self, rows: Iterable[int]) -> None:  # noqa: N802
+        n = len(self._index)
+        chosen = {r for r in rows if 0 <= r < n}
+        self._chosen = chosen if len(chosen) > 1 else set()
+        self._invalidate()
+        self.selectionChanged.emit()
+
+    def toggleSelected(self, row: int) -> None:  # noqa: N802
+        """Add an event to the selection or take it out (Ctrl+click); the current event is in
+        the selection when the first one is added."""
+        if not 0 <= row < len(self._index):
+            return
+        chosen = set(self._chosen) or ({self._current} if self._current >= 0 else set())
+        chosen ^= {row}
+        if row in chosen:
+            current = row
+        elif self._current in chosen:
+            current = self._current
+        else:
+            current = max(chosen) if chosen else -1
+        self._chosen = chosen if len(chosen) > 1 else set()
+        self.setCurrentEvent(current, ensure_visible=False)
+        self._invalidate()
+        self.selectionChanged.emit()
 
     def setEmptyText(self, title: str, detail: str) -> None:  # noqa: N802
         self._empty_text = (title, detail)
@@ -272,7 +308,7 @@ class TimelineWidget(QWidget):
             self._painter.paint(p, fr, index=self._index, view=self._view, current=self._current,
                                 width=self.width(), height=self.height(), focus=self.hasFocus(),
                                 empty_text=self._empty_text, matched=self._matched,
-                                match_starts=self._match_starts)
+                                match_starts=self._match_starts, chosen=self._chosen)
         finally:
             p.end()
         if not self._painted:
@@ -351,7 +387,13 @@ class TimelineWidget(QWidget):
         if e.button() == Qt.MouseButton.LeftButton and self._press is not None:
             if not self._dragging:
                 hit = self.hitTest(e.position())
-                if hit and hit[0] == "event":
+                if hit and hit[0] == "event" and \
+                        e.modifiers() & Qt.KeyboardModifier.ControlModifier:
+                    self.toggleSelected(hit[1])
+                elif hit and hit[0] == "event":
+                    if self._chosen:
+                        self._chosen = set()
+                        self.selectionChanged.emit()
                     self.setCurrentEvent(hit[1], ensure_visible=False)
                 elif hit and hit[0] == "cluster":
                     a, b = hit[1]
@@ -413,6 +455,11 @@ class TimelineWidget(QWidget):
             self.panBy(-self.width() * 0.8)
         elif k == Qt.Key.Key_PageDown:
             self.panBy(self.width() * 0.8)
+        elif k == Qt.Key.Key_Space and mods & Qt.KeyboardModifier.ControlModifier \
+                and self._current >= 0:
+            self.toggleSelected(self._current)
+        elif k == Qt.Key.Key_Escape and self._chosen:
+            self.setSelectedRows([])
         elif k in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self._current >= 0:
             self.eventActivated.emit(self._current)
         else:
