@@ -103,6 +103,7 @@ class EventDialog(QDialog):
             head.setStyleSheet("color: #334155; background: #f8fafc; border: 1px solid #e2e8f0;"
                                " border-radius: 4px; padding: 6px;")
             head.setAccessibleName("Passage")
+            head.setObjectName("passage")
             lay.addWidget(head)
         lay.addLayout(form)
         lay.addWidget(self.buttons)

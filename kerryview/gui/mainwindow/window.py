@@ -437,7 +437,7 @@ class MainWindow(QMainWindow):
         rows = self._rows_holding(select)
         if rows:
             self.timeline.setCurrentEvent(rows[0])
-            self.timeline.setSelectedRows(rows)
+            self.timeline.setSelectedRows(rows if len(rows) > 1 else [])
             self.passages.set_event(self.index().events[rows[0]])
         self._sync_mark_actions(self.timeline.currentEvent())
 
@@ -460,7 +460,9 @@ class MainWindow(QMainWindow):
                              fields_of(ev), self)
         if focus_note:
             dialog.note.setFocus()
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        self.activateWindow()  # the window's shortcuts (Ctrl+Z) work again at once
+        if not accepted:
             return False
         return self.edits.edit_event(ev, dialog.fields())
 
@@ -496,7 +498,9 @@ class MainWindow(QMainWindow):
         label = " ".join(words[:12]).rstrip(" ,;:.") + ("…" if len(words) > 12 else "")
         dialog = EventDialog("Add event", EventFields(label, when, "happened", ""), self,
                              intro=f"From {doc.title or doc.id}: “{text}”")
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        self.activateWindow()  # the window's shortcuts (Ctrl+Z) work again at once
+        if not accepted:
             return False
         return self.edits.add_event(doc, start, end, dialog.fields())
 
@@ -518,7 +522,9 @@ class MainWindow(QMainWindow):
         ev = self.timeline.currentEvent()
         if ev is None or len(ev.mentions) < 2 or not self._may_edit("Not split"):
             return False
-        return self.edits.ask_split(ev, self.docs, self)
+        done = self.edits.ask_split(ev, self.docs, self)
+        self.activateWindow()
+        return done
 
     def _event_activated(self, row: int) -> None:
         index = self.index()

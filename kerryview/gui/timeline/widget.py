@@ -151,34 +151,41 @@ class TimelineWidget(QWidget):
             self.currentEventChanged.emit(row)
 
     def selectedRows(self) -> list[int]:  # noqa: N802
-        """The events selected: those chosen with Ctrl+click or Ctrl+Space, else the current
-        one (what merging and the marks act on)."""
-        if self._chosen:
-            return sorted(self._chosen)
-        return [self._current] if self._current >= 0 else []
+        """The events selected (what merging and the marks act on): the current one and those
+        held with Ctrl+click or Ctrl+Space."""
+        rows = set(self._chosen)
+        if self._current >= 0:
+            rows.add(self._current)
+        return sorted(rows)
 
     def setSelectedRows(self, rows: Iterable[int]) -> None:  # noqa: N802
+        """Hold `rows` selected beside the current event (an empty list: the current alone)."""
         n = len(self._index)
-        chosen = {r for r in rows if 0 <= r < n}
-        self._chosen = chosen if len(chosen) > 1 else set()
+        self._chosen = {r for r in rows if 0 <= r < n}
         self._invalidate()
         self.selectionChanged.emit()
 
-    def toggleSelected(self, row: int) -> None:  # noqa: N802
-        """Add an event to the selection or take it out (Ctrl+click); the current event is in
-        the selection when the first one is added."""
+    def toggleSelected(self, row: int, from_current: bool = True) -> None:  # noqa: N802
+        """Ctrl+click (from_current): the event joins the selection and becomes current, the
+        previous current one stays held; one already held leaves it. Ctrl+Space (not
+        from_current): the current event is held, or let go, and stays current."""
         if not 0 <= row < len(self._index):
             return
-        chosen = set(self._chosen) or ({self._current} if self._current >= 0 else set())
-        chosen ^= {row}
-        if row in chosen:
-            current = row
-        elif self._current in chosen:
-            current = self._current
+        chosen = set(self._chosen)
+        if not from_current:
+            chosen ^= {row}
+            self._chosen = chosen
+        elif row in chosen or row == self._current:
+            chosen.discard(row)
+            if row == self._current:
+                self.setCurrentEvent(max(chosen) if chosen else -1, ensure_visible=False)
+            self._chosen = chosen
         else:
-            current = max(chosen) if chosen else -1
-        self._chosen = chosen if len(chosen) > 1 else set()
-        self.setCurrentEvent(current, ensure_visible=False)
+            if self._current >= 0:
+                chosen.add(self._current)
+            chosen.add(row)
+            self._chosen = chosen
+            self.setCurrentEvent(row, ensure_visible=False)
         self._invalidate()
         self.selectionChanged.emit()
 
@@ -457,7 +464,7 @@ class TimelineWidget(QWidget):
             self.panBy(self.width() * 0.8)
         elif k == Qt.Key.Key_Space and mods & Qt.KeyboardModifier.ControlModifier \
                 and self._current >= 0:
-            self.toggleSelected(self._current)
+            self.toggleSelected(self._current, from_current=False)
         elif k == Qt.Key.Key_Escape and self._chosen:
             self.setSelectedRows([])
         elif k in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self._current >= 0:
