@@ -1,6 +1,8 @@
 """The undo steps. An edit step keeps its edits in the project (store.event_edits) on redo and
-removes them on undo; the timeline is refreshed from the store either way. A marks step sets
-the user's marks on several events at once and puts the old ones back on undo."""
+removes them on undo. What is shown follows without reading the project again: redo applies
+the step's edits to the events shown, undo shows again the events as they were before it (a
+snapshot, while no import has re-read the corpus since; else the project is read again). A
+marks step sets the user's marks on several events at once and puts the old ones back."""
 from __future__ import annotations
 
 from typing import Protocol, Sequence
@@ -23,6 +25,12 @@ class EditHost(Protocol):
 
     def refresh(self, select: Sequence[EventRef] = ()) -> None: ...
 
+    def snapshot(self) -> object: ...
+
+    def show_applied(self, edits: Sequence[Edit], select: Sequence[EventRef]) -> None: ...
+
+    def show_snapshot(self, snapshot: object, select: Sequence[EventRef]) -> None: ...
+
 
 class EditCommand(QUndoCommand):
     """One undo step of one or more edits. `stored_ids`: the step was read back from the
@@ -39,18 +47,24 @@ class EditCommand(QUndoCommand):
         self.select_after_undo = list(select_after_undo or select)
         self.ids: list[int] = list(stored_ids or [])
         self._skip_redo = stored_ids is not None
+        self._before: object | None = None  # what was shown before redo
 
     def redo(self) -> None:
         if self._skip_redo:
             self._skip_redo = False
             return
+        self._before = self.host.snapshot()
         self.ids = self.host.store_edits(self.edits)
-        self.host.refresh(self.select)
+        self.host.show_applied(self.edits, self.select)
 
     def undo(self) -> None:
         self.host.unstore_edits(self.ids)
         self.ids = []
-        self.host.refresh(self.select_after_undo)
+        if self._before is None:  # made in an earlier session: read the project again
+            self.host.refresh(self.select_after_undo)
+        else:
+            self.host.show_snapshot(self._before, self.select_after_undo)
+        self._before = None
 
 
 class MarksCommand(QUndoCommand):

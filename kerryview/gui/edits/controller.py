@@ -9,13 +9,13 @@ reverts the last edit made before it.
 from __future__ import annotations
 
 from datetime import date
-from typing import Callable, Sequence
+from typing import Callable, Protocol, Sequence
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QDialog, QWidget
 
-from kerryview.edits import (AddEvent, Edit, EditDate, EventRef, MergeEvents, SetDate, SetLabel,
+from kerryview.edits import (AddEvent, Edit, apply_edits, EditDate, EventRef, MergeEvents, SetDate, SetLabel,
                              SetNote, SetStatus, SplitEvent, event_ref, mention_ref)
 from kerryview.gui.edits.commands import EditCommand, Marks, MarksCommand
 from kerryview.gui.edits.dialogs import EventDialog, EventFields, SplitDialog
@@ -24,6 +24,21 @@ from kerryview.store import Store
 
 Refresh = Callable[[Sequence[EventRef]], None]
 MarksShown = Callable[[dict[str, Marks]], None]
+
+
+class Shown(Protocol):
+    """The window side: what is shown, and showing events."""
+
+    def shown_events(self) -> tuple[int, list[Event]]:
+        """(generation, every event shown); the generation changes when the corpus is read
+        again from the project (an import), which makes older snapshots stale."""
+
+    def show_events(self, events: list[Event], select: Sequence[EventRef]) -> None: ...
+
+    def show_project(self, select: Sequence[EventRef]) -> None:
+        """Read the events from the project again and show them."""
+
+    def show_marks(self, marks: dict[str, Marks]) -> None: ...
 
 
 def _short(text: str, n: int = 40) -> str:
@@ -51,15 +66,12 @@ def fields_of(ev: Event) -> EventFields:
 
 
 class EditController(QObject):
-    """`refresh(refs)` shows the store's events again and selects those holding `refs`;
-    `marks_shown(marks)` shows changed marks in place (they never move an event)."""
+    """`shown` is the window: what it shows and how to show events (see Shown)."""
 
-    def __init__(self, store: Store, refresh: Refresh, marks_shown: MarksShown,
-                 parent: QObject | None = None) -> None:
+    def __init__(self, store: Store, shown: Shown, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.store = store
-        self._refresh = refresh
-        self._marks_shown = marks_shown
+        self.shown = shown
         self.stack = QUndoStack(self)
         self.stack.setUndoLimit(0)  # every step: the history is the project's
 
@@ -74,10 +86,29 @@ class EditController(QObject):
         with self.store.writing():
             for event_id, (reviewed, dismissed) in marks.items():
                 self.store.set_event_mark(event_id, reviewed=reviewed, dismissed=dismissed)
-        self._marks_shown(marks)
+        self.shown.show_marks(marks)
 
     def refresh(self, select: Sequence[EventRef] = ()) -> None:
-        self._refresh(select)
+        self.shown.show_project(select)
+
+    def snapshot(self) -> object:
+        return self.shown.shown_events()
+
+    def show_applied(self, edits: Sequence[Edit], select: Sequence[EventRef]) -> None:
+        """The events shown with `edits` applied on top: the same as applying every stored
+        edit to the derived events (edits apply in order), without reading the project."""
+        _, events = self.shown.shown_events()
+        out = apply_edits(events, edits)
+        self.store.apply_marks(out)  # a merged or split event's id may carry marks
+        self.shown.show_events(out, select)
+
+    def show_snapshot(self, snapshot: object, select: Sequence[EventRef]) -> None:
+        generation, events = snapshot
+        if generation != self.shown.shown_events()[0]:
+            self.shown.show_project(select)  # re-read since: the snapshot is stale
+            return
+        self.store.apply_marks(events)
+        self.shown.show_events(list(events), select)
 
     # -- the history ------------------------------------------------------------------------
     def load_history(self) -> None:

@@ -261,6 +261,7 @@ class MainWindow(QMainWindow):
         if corpus is None:
             corpus = Corpus.of(self.store.documents(), self.store.events())
         docs, index = corpus.documents, corpus.index
+        self._generation += 1  # read again: older edit snapshots are stale
         self.docs = {d.id: d for d in docs}
         keep = self._loaded_once and len(self.index()) > 0
         current = self.timeline.currentEvent()
@@ -330,7 +331,8 @@ class MainWindow(QMainWindow):
 
     # -- edits, with undo (kerryview.gui.edits) -----------------------------------------------
     def _build_edits(self) -> None:
-        self.edits = EditController(self.store, self._show_edited, self._show_marks, self)
+        self._generation = 0  # +1 each time the corpus is read from the project (edit snapshots)
+        self.edits = EditController(self.store, self, self)
         stack = self.edits.stack
         # bound methods of the window, not lambdas: Qt drops them when the window goes, before
         # the stack's own teardown signals
@@ -430,10 +432,24 @@ class MainWindow(QMainWindow):
                     rows.append(row)
         return rows
 
-    def _show_edited(self, select: Sequence[EventRef]) -> None:
-        """After an edit or its undo: the store's events, with every edit applied, on the
-        timeline and in the passages panel; the event(s) it made selected."""
+    # what EditController calls (controller.Shown)
+    def shown_events(self) -> tuple[int, list[Event]]:
+        index = self.index()
+        return self._generation, list(index.events) + list(index.undated)
+
+    def show_project(self, select: Sequence[EventRef]) -> None:
         self.reload(Corpus.of(list(self.docs.values()), self.store.events()))
+        self._select_edited(select)
+
+    def show_events(self, events: list[Event], select: Sequence[EventRef]) -> None:
+        """After an edit or its undo: these events on the timeline and in the passages panel
+        (the parsed dates of those that did not change are reused), the edited ones selected."""
+        generation = self._generation
+        self.reload(Corpus(list(self.docs.values()), TimelineIndex(events, reuse=self.index())))
+        self._generation = generation  # the same corpus, edited: snapshots stay good
+        self._select_edited(select)
+
+    def _select_edited(self, select: Sequence[EventRef]) -> None:
         rows = self._rows_holding(select)
         if rows:
             self.timeline.setCurrentEvent(rows[0])
@@ -441,7 +457,7 @@ class MainWindow(QMainWindow):
             self.passages.set_event(self.index().events[rows[0]])
         self._sync_mark_actions(self.timeline.currentEvent())
 
-    def _show_marks(self, marks: dict) -> None:
+    def show_marks(self, marks: dict) -> None:
         index = self.index()
         for event_id, (reviewed, dismissed) in marks.items():
             row = index.row_of.get(event_id, -1)
