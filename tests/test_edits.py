@@ -196,3 +196,21 @@ def test_a_row_from_a_newer_version_is_skipped(tmp_path):
                      ['{"kind": "recolour", "target": []}'])
     store.add_edit(SetNote(frozenset({("a", 1, 2)}), "n"))
     assert [type(e).__name__ for _, e in store.edits()] == ["SetNote"]
+
+
+def test_exports_carry_the_edits(tmp_path):
+    """`kerryview export` reads the project's events, and they have the user's edits on them:
+    the corrected label and date are what gets published."""
+    from kerryview.cli import main
+    import json
+    store = Store(tmp_path / "p.db")
+    import_into_store(store, bundled_corpus_paths())
+    ev = _wang_yi(store.events())
+    store.add_edits([SetLabel(event_ref(ev), "Kerry meets Wang Yi", was=ev.label),
+                     SetDate(event_ref(ev), EditDate("range", date(2023, 7, 18), date(2023, 7, 19)))])
+    store.close()
+    out = tmp_path / "t.json"
+    assert main(["export", "--db", str(tmp_path / "p.db"), "-o", str(out)]) == 0
+    slide = next(s for s in json.loads(out.read_text("utf-8"))["events"]
+                 if s["text"]["headline"] == "Kerry meets Wang Yi")
+    assert slide["start_date"]["day"] == "18" and slide["end_date"]["day"] == "19"

@@ -246,3 +246,32 @@ def test_a_read_only_project_refuses_edits(qtbot, window, store, tmp_path):
     assert not window.edit_current_event()
     assert window.statusBar().currentMessage().startswith("Not edited:")
     assert store.edits() == []
+
+
+def test_an_edit_survives_an_import_and_still_undoes(qtbot, bundled_store, tmp_path):
+    """The bundled corpus through the real pipeline: a renamed event keeps its name when an
+    article is added (the corpus is resolved again), and Undo afterwards brings back the name
+    kerryview found, without losing the added article's events."""
+    article = tmp_path / "later.txt"
+    article.write_text("Kerry returns\n2023-07-25\nJohn Kerry returned to Washington on "
+                       "Monday after the talks in Beijing.\n", "utf-8")
+    window = MainWindow(bundled_store)
+    qtbot.addWidget(window)
+    idx = window.index()
+    wang = max((r for r, e in enumerate(idx.events) if e.start.startswith("2023-07-18")),
+               key=lambda r: len(idx.events[r].document_ids))
+    found = idx.events[wang].label
+    window.select_event(wang)
+    answer(qtbot, accept_with_label("Kerry meets Wang Yi"))
+    window.action(Action.EDIT_EVENT).trigger()
+    assert "Kerry meets Wang Yi" in shown_labels(window)
+    with qtbot.waitSignal(window.jobs.finished, timeout=60000):
+        assert window.import_paths([article])
+    assert "Kerry meets Wang Yi" in shown_labels(window) and found not in shown_labels(window)
+    added = [e.label for e in window.index().events if "later" in e.document_ids]
+    assert added
+    window.action(Action.UNDO).trigger()
+    assert found in shown_labels(window) and "Kerry meets Wang Yi" not in shown_labels(window)
+    assert [e.label for e in window.index().events if "later" in e.document_ids] == added
+    assert window.timeline.currentEvent().label == found
+    window.jobs.wait()
