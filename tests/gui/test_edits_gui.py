@@ -275,3 +275,19 @@ def test_an_edit_survives_an_import_and_still_undoes(qtbot, bundled_store, tmp_p
     assert [e.label for e in window.index().events if "later" in e.document_ids] == added
     assert window.timeline.currentEvent().label == found
     window.jobs.wait()
+
+
+def test_adding_an_event_from_the_selected_passage_and_reopening(qtbot, window, store):
+    """With no text selected in the article, Add event takes the passage selected in the
+    passages panel; the added event is kept in the project."""
+    window.select_event(window.index().row_of["e-leave"])
+    view = window.passages.view
+    view.setCurrentIndex(window.passages.model.index(0))
+    answer(qtbot, accept_with_label("Kerry's flight home"))
+    window.action(Action.ADD_EVENT).trigger()
+    ev = window.timeline.currentEvent()
+    assert ev.label == "Kerry's flight home" and ev.mentions[0].text == "He will leave on July 20."
+    assert ev.start == "2023-07-20"  # the date of the event the passage came from
+    again = MainWindow(store)
+    qtbot.addWidget(again)
+    assert "Kerry's flight home" in shown_labels(again) and "Kerry leaves Beijing" in shown_labels(again)

@@ -342,6 +342,10 @@ class MainWindow(QMainWindow):
         self.undo_view.setEmptyLabel("The project as kerryview read it")
         self.undo_view.setAccessibleName("Undo history")
         self.undo_view.setObjectName("undoHistory")
+        self.undo_view.setWordWrap(True)  # a step names its event: long lines wrap
+        self.undo_view.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.undo_view.setResizeMode(QUndoView.ResizeMode.Adjust)
+        self.undo_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.undo_dock = QDockWidget("Undo history", self)
         self.undo_dock.setObjectName("undoHistoryDock")
         self.undo_dock.setAccessibleName("Undo history")
@@ -407,6 +411,8 @@ class MainWindow(QMainWindow):
         """Edit > Undo history: the steps, oldest first; clicking one goes back to it."""
         self.undo_dock.setVisible(on)
         if on:
+            self.resizeDocks([self.undo_dock], [max(self.undo_dock.width(), 360)],
+                             Qt.Orientation.Horizontal)
             self.undo_view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _rows_holding(self, refs: Sequence[EventRef]) -> list[int]:
