@@ -214,3 +214,58 @@ def test_exports_carry_the_edits(tmp_path):
     slide = next(s for s in json.loads(out.read_text("utf-8"))["events"]
                  if s["text"]["headline"] == "Kerry meets Wang Yi")
     assert slide["start_date"]["day"] == "18" and slide["end_date"]["day"] == "19"
+
+
+# -- properties ------------------------------------------------------------------------------
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+
+def _events_of(groups: list[list[int]]) -> list[Event]:
+    """Events whose passages are numbered time expressions in two documents (unique offsets)."""
+    out = []
+    for g, numbers in enumerate(groups):
+        mentions = [_mention("ab"[n % 2], n * 100, f"Passage {n} on July {10 + g % 18}.",
+                             f"July {10 + g % 18}", f"2023-07-{10 + g % 18:02d}")
+                    for n in numbers]
+        out.append(_event(f"Event {g}", *mentions, value=f"2023-07-{10 + g % 18:02d}"))
+    return out
+
+
+@st.composite
+def corpora_and_edits(draw):
+    n = draw(st.integers(1, 12))
+    numbers = list(range(n))
+    cuts = sorted(draw(st.sets(st.integers(1, max(1, n - 1)), max_size=n - 1))) if n > 1 else []
+    groups = [numbers[a:b] for a, b in zip([0, *cuts], [*cuts, n]) if numbers[a:b]]
+    events = _events_of(groups)
+    keys = [mention_ref(m) for e in events for m in e.mentions]
+    ref = st.frozensets(st.sampled_from(keys), min_size=1, max_size=3)
+    day = st.dates(date(2023, 1, 1), date(2023, 12, 31))
+    edit = st.one_of(
+        st.builds(SetLabel, ref, st.sampled_from(["A", "B", "C"])),
+        st.builds(SetStatus, ref, st.sampled_from(["happened", "scheduled", "expected"])),
+        st.builds(SetNote, ref, st.sampled_from(["", "note"])),
+        st.builds(SetDate, ref, st.builds(EditDate, st.sampled_from(["day", "month", "year"]),
+                                          day)),
+        st.builds(lambda a, b: MergeEvents((a, b)), ref, ref),
+        st.builds(SplitEvent, ref, ref),
+        st.builds(lambda k, d: AddEvent("c", k * 10, k * 10 + 5, "added", "Added",
+                                        EditDate("day", d)), st.integers(0, 3), day))
+    return events, draw(st.lists(edit, max_size=8))
+
+
+@settings(max_examples=300)  # each example applies up to 8 edits three times: 300 cover it
+@given(corpora_and_edits(), st.data())
+def test_edits_applied_in_two_goes_give_what_they_give_at_once(case, data):
+    """What the window does (applying each new step to the events shown) is what reopening
+    the project does (applying every stored edit to the derived events); and no edit loses or
+    copies a passage."""
+    events, edits = case
+    k = data.draw(st.integers(0, len(edits)))
+    at_once = apply_edits(events, edits)
+    assert apply_edits(apply_edits(events, edits[:k]), edits[k:]) == at_once
+    found = sorted(mention_ref(m) for e in at_once for m in e.mentions if m.document_id != "c")
+    assert found == sorted(mention_ref(m) for e in events for m in e.mentions)
+    assert all(e.mentions for e in at_once)
+    assert sum(1 for e in at_once for m in e.mentions if m.document_id == "c") == \
+        sum(1 for e in edits if isinstance(e, AddEvent))

@@ -56,10 +56,14 @@ class _Events:
         self.live[k] = ev
 
     def find(self, ref: EventRef) -> int | None:
+        """The event holding most of `ref`; on a tie the smallest, then the one whose first
+        passage comes first: decided by the events themselves, never by their order, so
+        applying edits in two goes gives what applying them at once gives."""
         counts = Counter(self.owner[r] for r in ref if r in self.owner)
         if not counts:
             return None
-        return max(counts, key=lambda k: (counts[k], -len(self.live[k].mentions), -k))
+        return min(counts, key=lambda k: (-counts[k], len(self.live[k].mentions),
+                                          min(mention_ref(m) for m in self.live[k].mentions)))
 
     def result(self) -> list[Event]:
         return [self.live[k] for k in self.order if k in self.live]
