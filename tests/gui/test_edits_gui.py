@@ -291,3 +291,21 @@ def test_adding_an_event_from_the_selected_passage_and_reopening(qtbot, window, 
     again = MainWindow(store)
     qtbot.addWidget(again)
     assert "Kerry's flight home" in shown_labels(again) and "Kerry leaves Beijing" in shown_labels(again)
+
+
+def test_the_split_dialog_ticks_passages_with_the_keyboard(qtbot, window, corpus):
+    docs, events = corpus
+    d = SplitDialog("Kerry met Wang Yi", events[0].mentions, {x.id: x for x in docs})
+    qtbot.addWidget(d)
+    d.show()
+    qtbot.waitExposed(d)
+    assert d.list.accessibleName() == "Passages to split off"
+    assert d.list.item(0).text().startswith("Envoy in Beijing: Kerry met Wang Yi")
+    ok = d.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    d.list.setFocus()
+    qtbot.keyClick(d.list, Qt.Key.Key_Down)
+    qtbot.keyClick(d.list, Qt.Key.Key_Space)
+    assert d.chosen() == [events[0].mentions[1]] and ok.isEnabled()
+    qtbot.keyClick(d.list, Qt.Key.Key_Up)
+    qtbot.keyClick(d.list, Qt.Key.Key_Space)  # every passage ticked: nothing would be left
+    assert len(d.chosen()) == 2 and not ok.isEnabled()

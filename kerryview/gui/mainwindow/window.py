@@ -47,7 +47,7 @@ from kerryview.gui.mainwindow.interrupted import InterruptedImportBar
 from kerryview.gui.mainwindow.documents import DocumentsList
 from kerryview.gui.mainwindow.problems import Problem, ProblemsList
 from kerryview.gui.mainwindow.status import StatusBar
-from kerryview.gui.models import MentionKey, mention_key
+from kerryview.gui.models import MentionKey, document_title, mention_key
 from kerryview.gui.passages import PassagesPanel
 from kerryview.gui.reader import ReaderWidget
 from kerryview.gui.search import parse_date
@@ -519,7 +519,7 @@ class MainWindow(QMainWindow):
         words = text.split()
         label = " ".join(words[:12]).rstrip(" ,;:.") + ("…" if len(words) > 12 else "")
         dialog = EventDialog("Add event", EventFields(label, when, "happened", ""), self,
-                             intro=f"From {doc.title or doc.id}: “{text}”")
+                             intro=f"From {document_title(doc)}: “{text}”")
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         self.activateWindow()  # the window's shortcuts (Ctrl+Z) work again at once
         if not accepted:
