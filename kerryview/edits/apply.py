@@ -29,13 +29,21 @@ def event_id(mentions: Iterable[EventMention], prefix: str = "") -> str:
 class _Events:
     """The events being edited, and which event each time expression belongs to."""
 
-    def __init__(self, events: Iterable[Event]) -> None:
+    def __init__(self, events: Iterable[Event], wanted: set[tuple]) -> None:
+        """Only the time expressions in `wanted` (those the edits name) are looked up, so
+        100,000 events cost one pass of tuple lookups, not a map of every passage."""
         self.live: dict[int, Event] = {}
         self.owner: dict[tuple, int] = {}
         self.order: list[int] = []
-        self._next = 0
-        for ev in events:
-            self.add(ev)
+        owner = self.owner
+        for k, ev in enumerate(events):
+            self.live[k] = ev
+            for m in ev.mentions:
+                key = (m.document_id, m.timex.start, m.timex.end)  # kinds.mention_ref
+                if key in wanted:
+                    owner[key] = k
+        self.order = list(self.live)
+        self._next = len(self.order)
 
     def add(self, ev: Event) -> int:
         k = self._next
@@ -173,7 +181,11 @@ def apply_edits(events: Sequence[Event], edits: Iterable[Edit],
     edits = list(edits)
     if not edits:
         return list(events)
-    evs = _Events(events)
+    wanted: set[tuple] = set()
+    for e in edits:
+        for ref in getattr(e, "targets", ()) or (getattr(e, "target", frozenset()),):
+            wanted |= ref
+    evs = _Events(events, wanted)
     for e in edits:
         if not _apply_one(evs, e) and missed is not None:
             missed.append(e)

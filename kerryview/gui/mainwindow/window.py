@@ -12,9 +12,10 @@ Wiring (all on the main thread):
   find.matchesChanged(rows|None)    -> timeline.setHighlight (matches highlighted, others dimmed)
   find.eventChosen(row)             -> timeline.setCurrentEvent(row) (and so the passages)
   find.closed()                     -> the timeline takes the focus back
-  edits (gui/edits): Event > Edit/Add/Merge/Split and the marks push undo steps on
-  edits.stack; each step stores its edits and calls _show_edited (the store's events again,
-  the edited event selected) or _show_marks (marks changed in place)
+  edits (gui/edits): Event > Edit/Note/Add/Merge/Split and the marks push undo steps on
+  edits.stack; each step stores its edits and calls show_events (the events shown with the
+  step applied, or as they were before it; the edited events selected), show_project (read
+  again, for a step made in an earlier session or before an import) or show_marks (in place)
   jobs: progress -> status bar; each job's result -> its handler here; cancelled/failed -> status
 """
 from __future__ import annotations
