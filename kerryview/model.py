@@ -181,6 +181,8 @@ class Event:
     conflicts: list[str] = field(default_factory=list)  # where sources disagree
     reviewed: bool = False  # the user checked it (kept while its set of passages is the same)
     dismissed: bool = False  # the user said it is not an event: drawn faded, left out of exports
+    note: str = ""  # the user's note on it (kerryview.edits)
+    edited: bool = False  # changed by one of the user's edits (kerryview.edits)
 
     def __post_init__(self) -> None:
         # A word read back from JSON or SQLite becomes the enum; a dict lookup, because

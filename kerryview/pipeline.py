@@ -343,5 +343,5 @@ def _import(store: Store, paths: Sequence[str | Path], record: str | None,
                 break
         existing, new = stored, _on_top_of(stored, new)  # another instance wrote: again
     problems += stage_problems
-    store.apply_marks(events)
+    events = store.apply_user_edits(events)
     return ImportResult(documents, events, problems, [d.id for d in new])

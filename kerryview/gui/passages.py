@@ -146,12 +146,17 @@ class PassagesPanel(QWidget):
         status = ("" if ev.status == "happened"
                   else f" · <span style='color:#b45309'><b>{escape(ev.status)}</b></span>")
         n_docs = len(ev.document_ids)
+        edited = " · <i style='color:#6d28d9'>edited by you</i>" if ev.edited else ""
+        note = ("<div style='background:#fefce8; color:#713f12; margin-top:4px; padding:3px'>"
+                f"<b>Note:</b> {escape(ev.note).replace(chr(10), '<br>')}</div>"
+                if ev.note else "")
         self.header.setText(
             f"<div style='font-size:large'><b>{escape(ev.label)}</b></div>"
             f"<div style='color:#334155'>{escape(when)}"
             + (f" <span style='color:#64748b'>({', '.join(extra)})</span>" if extra else "")
             + f"{status} · {n_docs} source{'s' if n_docs != 1 else ''}, "
-            f"{len(ev.mentions)} passage{'s' if len(ev.mentions) != 1 else ''}</div>")
+            f"{len(ev.mentions)} passage{'s' if len(ev.mentions) != 1 else ''}{edited}</div>"
+            f"{note}")
         if ev.conflicts:
             items = "".join(f"<li>{escape(name_sources_in(c, self._names))}</li>"
                             for c in ev.conflicts)

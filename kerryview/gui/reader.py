@@ -127,6 +127,15 @@ class ReaderWidget(QWidget):
     def current_mention(self) -> EventMention | None:
         return self._current
 
+    def selected_span(self) -> tuple[int, int] | None:
+        """The text the user selected in the article, as document offsets (Event > Add event
+        takes it as the new event's passage), or None."""
+        cur = self.browser.textCursor()
+        if self._map is None or not cur.hasSelection():
+            return None
+        a, b = self._map.from_qt(cur.selectionStart()), self._map.from_qt(cur.selectionEnd())
+        return (a, b) if b > a else None
+
     # -- internals ---------------------------------------------------------------------------
     def _selection(self, start: int, end: int, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
         sel = QTextEdit.ExtraSelection()

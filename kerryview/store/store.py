@@ -26,6 +26,7 @@ from typing import Callable, Iterable, Iterator, Sequence
 import sqlite_utils
 
 from kerryview.dating.datelines import read_dateline
+from kerryview.edits import Edit, apply_edits, edit_from_json, edit_to_json
 from kerryview.model import DateLine, DateSource, DateSourceKind, Document, Event, EventMention, Timex
 
 # 3: documents keep the kind of their date's source (dct_source_kind) beside its sentence, and
@@ -45,9 +46,10 @@ _CHECKED_FILES: set[str] = set()  # the files this process found undamaged (Stor
 # model gets its own column (the derived tables are rebuilt) instead of shifting the others.
 TIMEX_FIELDS = tuple(f.name for f in fields(Timex))  # stored as timex_<field> in mentions
 MENTION_FIELDS = tuple(f.name for f in fields(EventMention) if f.name != "timex")
-# Event.mentions come from the mentions table, reviewed/dismissed from the user's marks.
+# Event.mentions come from the mentions table, reviewed/dismissed from the user's marks,
+# note/edited from the user's edits (event_edits).
 EVENT_FIELDS = tuple(f.name for f in fields(Event)
-                     if f.name not in ("mentions", "reviewed", "dismissed"))
+                     if f.name not in ("mentions", "reviewed", "dismissed", "note", "edited"))
 # The columns of a stored document that a later save updates (id and order of addition stay).
 _UPDATED_COLUMNS = ("path", "title", "outlet", "text", "encoding", "sha256", "dct", "dct_source",
                     "dct_source_kind", "dateline", "dateline_start", "dateline_end")
@@ -230,7 +232,7 @@ class Store:
         tables = set(self.db.table_names())
         return self._stored_version() == str(SCHEMA_VERSION) and not self._derived_stale() and \
             {"meta", "documents", "events", "mentions", "event_marks",
-             "pending_import"} <= tables and "outlet" in self.db["documents"].columns_dict
+             "pending_import", "event_edits"} <= tables and "outlet" in self.db["documents"].columns_dict
 
     def _open_schema(self) -> None:
         """Nothing is written when the schema is current (two instances open a project at
@@ -287,6 +289,11 @@ class Store:
         # survive every re-resolution that groups the same passages; user data, never derived.
         db["event_marks"].create({"event_id": str, "reviewed": int, "dismissed": int},
                                  pk="event_id", if_not_exists=True)
+        # The user's edits of events (kerryview.edits), in the order made: user data, never
+        # derived, applied on top of every resolution. `edit` is the edit as JSON; the edits of
+        # one undo step share `step` (the id of its first edit).
+        db["event_edits"].create({"id": int, "step": int, "edit": str, "made": float}, pk="id",
+                                 if_not_exists=True)
         # Each import in progress: the files it was given, and which process runs it. Written
         # before the long work and deleted with the save, so a row left over means the import
         # was killed (its process is gone) and can be offered again.
@@ -482,6 +489,66 @@ class Store:
             for e in events:
                 e.reviewed, e.dismissed = marks.get(e.id, (False, False))
 
+    # -- the user's edits of events (kerryview.edits) -----------------------------------------
+    def add_edit(self, edit: Edit) -> int:
+        """Keep an edit after the others; returns its id (to remove it when it is undone)."""
+        return self.add_edits([edit])[0]
+
+    def add_edits(self, edits: Sequence[Edit]) -> list[int]:
+        """Keep edits that are one undo step, in one transaction; returns their ids."""
+        ids: list[int] = []
+        if not edits:
+            return ids
+        with self.writing():
+            for edit in edits:
+                row = self.db.conn.execute(
+                    "INSERT INTO event_edits (step, edit, made) VALUES (?, ?, ?)",
+                    [ids[0] if ids else None, json.dumps(edit_to_json(edit), ensure_ascii=False),
+                     time.time()])
+                ids.append(int(row.lastrowid))
+            self.db.execute("UPDATE event_edits SET step = ? WHERE id = ?", [ids[0], ids[0]])
+        return ids
+
+    def remove_edit(self, edit_id: int) -> None:
+        self.remove_edits([edit_id])
+
+    def remove_edits(self, edit_ids: Sequence[int]) -> None:
+        with self.writing():
+            self.db.conn.executemany("DELETE FROM event_edits WHERE id = ?",
+                                     [[i] for i in edit_ids])
+
+    def edit_steps(self) -> list[list[tuple[int, Edit]]]:
+        """The edits grouped into the undo steps they were made in, oldest first."""
+        if "event_edits" not in self.db.table_names():
+            return []
+        steps: dict[int, list[tuple[int, Edit]]] = {}
+        readable = dict(self.edits())
+        for edit_id, step in self.db.conn.execute(
+                "SELECT id, coalesce(step, id) FROM event_edits ORDER BY id"):
+            if edit_id in readable:
+                steps.setdefault(step, []).append((edit_id, readable[edit_id]))
+        return list(steps.values())
+
+    def edits(self) -> list[tuple[int, Edit]]:
+        """(id, edit) in the order made. A row this version cannot read is skipped (a newer
+        kerryview wrote it), so the others still apply."""
+        if "event_edits" not in self.db.table_names():  # read-only, not yet upgraded
+            return []
+        out = []
+        for edit_id, text in self.db.conn.execute("SELECT id, edit FROM event_edits ORDER BY id"):
+            try:
+                out.append((edit_id, edit_from_json(json.loads(text))))
+            except (ValueError, KeyError, TypeError):
+                continue
+        return out
+
+    def apply_user_edits(self, events: Sequence[Event]) -> list[Event]:
+        """Freshly derived events with the user's edits on top (then the marks, which follow
+        the edited events' ids)."""
+        out = apply_edits(events, [e for _, e in self.edits()])
+        self.apply_marks(out)
+        return out
+
     # -- reading --------------------------------------------------------------------------
     def documents(self) -> list[Document]:
         return [self._doc(r) for r in self.db.query("SELECT * FROM documents ORDER BY added")]
@@ -516,9 +583,7 @@ class Store:
             ev = events.get(r[0])
             if ev is not None:
                 ev.mentions.append(read_mention(r))
-        out = list(events.values())
-        self.apply_marks(out)
-        return out
+        return self.apply_user_edits(list(events.values()))
 
     def event_count(self) -> int:
         return self.db["events"].count

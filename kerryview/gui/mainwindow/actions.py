@@ -34,6 +34,11 @@ class Action(Enum):
     EXPORT = Spec("&Export timeline…", "Ctrl+E",
                   "Save the timeline for TimelineJS, as a calendar, a chronology or JSON")
     QUIT = Spec("&Quit", QKeySequence.StandardKey.Quit)
+    UNDO = Spec("&Undo", QKeySequence.StandardKey.Undo, "Undo your last change to the events")
+    REDO = Spec("&Redo", "Ctrl+Shift+Z", "Make the change you undid again")
+    UNDO_HISTORY = Spec("Undo &history", "Ctrl+Shift+H",
+                        "Every change you made to the events: click one to go back to it",
+                        checkable=True)
     FIND = Spec("&Find…", "Ctrl+F",
                 "Search the events by words, names, sources or a date, and filter them")
     GO_TO_DATE = Spec("&Go to date…", "Ctrl+G", "Centre the timeline on a date you type")
@@ -50,6 +55,16 @@ class Action(Enum):
                      "Fade the selected event and leave it out of exports", checkable=True)
     OPEN_DEMO = Spec("Open the &demo", None,
                      "The bundled articles on John Kerry's July 2023 visit, in their own project")
+    # Edits of events (kerryview.edits), each one step of the undo history.
+    EDIT_EVENT = Spec("&Edit event…", "F2",
+                      "Change the selected event's label, date, status or note")
+    NOTE = Spec("N&ote…", "N", "Write a note on the selected event")
+    ADD_EVENT = Spec("&Add event from passage…", "Ctrl+Shift+A",
+                     "Make an event of the text selected in the article, or of the selected passage")
+    MERGE = Spec("&Merge selected events", "Ctrl+M",
+                 "Make one event of the events selected with Ctrl+click (or Ctrl+Space)")
+    SPLIT = Spec("&Split event…", "Ctrl+Shift+M",
+                 "Make some of the selected event's passages an event of their own")
     ABOUT = Spec("&About kerryview")
 
 
@@ -62,16 +77,23 @@ EXPORT_AS_MENU = "export-as"
 MENUS: list[tuple[str, list[Action | str | None]]] = [
     ("&File", [Action.NEW_PROJECT, Action.OPEN_PROJECT, RECENT_MENU, None, Action.OPEN_FILES,
                Action.OPEN_FOLDER, None, Action.EXPORT, EXPORT_AS_MENU, None, Action.QUIT]),
-    ("&Edit", [Action.FIND]),
+    ("&Edit", [Action.UNDO, Action.REDO, Action.UNDO_HISTORY, None, Action.FIND]),
     ("&View", [Action.GO_TO_DATE, None, Action.FIT_ALL, Action.ZOOM_IN, Action.ZOOM_OUT, None,
                Action.ENLARGE_READER]),
-    ("&Event", [Action.REVIEWED, Action.DISMISSED]),
+    ("&Event", [Action.EDIT_EVENT, Action.NOTE, Action.ADD_EVENT, None, Action.MERGE,
+                Action.SPLIT, None, Action.REVIEWED, Action.DISMISSED]),
     ("&Help", [Action.OPEN_DEMO, None, Action.ABOUT]),
 ]
 
 # Acting on the selected event: their keys work only where the event is (the timeline), so
 # Delete in a text field never dismisses an event; disabled until an event is selected.
-EVENT_ACTIONS = (Action.REVIEWED, Action.DISMISSED)
+EVENT_ACTIONS = (Action.REVIEWED, Action.DISMISSED, Action.NOTE)
+# Acting on the selected event(s) with keys that mean nothing elsewhere: window-wide, disabled
+# until there is something to act on.
+EDIT_ACTIONS = (Action.EDIT_EVENT, Action.MERGE, Action.SPLIT, Action.UNDO, Action.REDO)
+# The timeline's right-click menu, in order; None is a separator.
+CONTEXT_ACTIONS = (Action.EDIT_EVENT, Action.NOTE, Action.MERGE, Action.SPLIT, None,
+                   Action.REVIEWED, Action.DISMISSED)
 
 
 def build_actions(parent: QObject, handlers: dict[Action, Callable]) -> dict[Action, QAction]:
@@ -92,6 +114,8 @@ def build_actions(parent: QObject, handlers: dict[Action, Callable]) -> dict[Act
         out[a] = act
     for a in EVENT_ACTIONS:
         out[a].setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        out[a].setEnabled(False)
+    for a in EDIT_ACTIONS:
         out[a].setEnabled(False)
     return out
 

@@ -16,6 +16,10 @@ Wiring (all on the main thread):
   documents.removeRequested(ids)    -> remove_documents: the others are resolved again
   firstrun.*                        -> open_demo / new_project_dialog / open_project_dialog
 Projects (projects.py): use_project(OpenProject) swaps the store, the job runner and the title.
+  edits (gui/edits): Event > Edit/Note/Add/Merge/Split and the marks push undo steps on
+  edits.stack; each step stores its edits and calls show_events (the events shown with the
+  step applied, or as they were before it; the edited events selected), show_project (read
+  again, for a step made in an earlier session or before an import) or show_marks (in place)
   jobs: progress -> status bar; each job's result -> its handler here; cancelled/failed -> status
 """
 from __future__ import annotations
@@ -28,8 +32,9 @@ from typing import Sequence
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import (QApplication, QInputDialog, QLineEdit, QMainWindow, QMessageBox,
-                               QSplitter, QStackedWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QApplication, QDialog, QDockWidget, QInputDialog, QLineEdit,
+                               QMainWindow, QMessageBox, QSplitter, QStackedWidget, QUndoView,
+                               QVBoxLayout, QWidget)
 
 from kerryview.export import FORMATS
 from kerryview.gui import settings
@@ -37,8 +42,11 @@ from kerryview.gui.jobs import (Corpus, ExportJob, ExportResult, ImportFn, Impor
                                 JobRunner, LoadJob, default_import_fn)
 from kerryview.gui.mainwindow import files
 from kerryview.gui.mainwindow.about import about_html
+from kerryview.edits import EditDate, EventRef, mention_ref
+from kerryview.gui.edits.controller import EditController, fields_of
+from kerryview.gui.edits.dialogs import EventDialog, EventFields
 from kerryview.gui.mainwindow import projects
-from kerryview.gui.mainwindow.actions import (EVENT_ACTIONS, EXPORT_AS_MENU, RECENT_MENU, Action,
+from kerryview.gui.mainwindow.actions import (CONTEXT_ACTIONS, EXPORT_AS_MENU, RECENT_MENU, Action,
                                               build_actions, build_menus)
 from kerryview.gui.mainwindow.export import build_export_menu, window_title
 from kerryview.gui.mainwindow.firstrun import FirstRunPage
@@ -48,7 +56,7 @@ from kerryview.gui.mainwindow.interrupted import InterruptedImportBar
 from kerryview.gui.mainwindow.documents import DocumentsList
 from kerryview.gui.mainwindow.problems import Problem, ProblemsList
 from kerryview.gui.mainwindow.status import StatusBar
-from kerryview.gui.models import MentionKey, mention_key
+from kerryview.gui.models import MentionKey, document_title, mention_key
 from kerryview.gui.passages import PassagesPanel
 from kerryview.gui.project import (OpenProject, ProjectError, demo_path, is_demo, open_project,
                                    project_name)
@@ -132,6 +140,14 @@ class MainWindow(QMainWindow):
             Action.ENLARGE_READER: lambda on: self.reader_room.set_enlarged(on),
             Action.REVIEWED: lambda on: self.mark_current_event(reviewed=on),
             Action.DISMISSED: lambda on: self.mark_current_event(dismissed=on),
+            Action.UNDO: self.undo,
+            Action.REDO: self.redo,
+            Action.UNDO_HISTORY: self.show_undo_history,
+            Action.EDIT_EVENT: lambda: self.edit_current_event(),
+            Action.NOTE: lambda: self.edit_current_event(focus_note=True),
+            Action.ADD_EVENT: self.add_event_from_passage,
+            Action.MERGE: self.merge_selected_events,
+            Action.SPLIT: self.split_current_event,
             Action.ABOUT: self.show_about,
         })
         self.export_menu, self.export_actions = build_export_menu(self)
@@ -143,10 +159,11 @@ class MainWindow(QMainWindow):
             [self._actions[a] for a in (Action.FIT_ALL, Action.ZOOM_OUT, Action.ZOOM_IN)]
             + [None, self._actions[Action.ENLARGE_READER]], self.go_to_date)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.navigation)
-        self.timeline.addActions([self._actions[a] for a in EVENT_ACTIONS])
+        self._build_edits()
         self.timeline.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
         self.timeline.currentEventChanged.connect(self._event_selected)
+        self.timeline.selectionChanged.connect(self._sync_edit_actions)
         self.timeline.eventActivated.connect(self._event_activated)
         self.passages.passageActivated.connect(self.open_mention)
         self.reader.passageClicked.connect(self._reader_clicked)
@@ -280,6 +297,8 @@ class MainWindow(QMainWindow):
         old = self.project
         self.store = project.store
         self.project = project
+        self.edits.store = project.store  # its undo history is the new project's
+        self._load_undo_history()
         self._start_jobs(project.store)
         self.read_only_path = None
         self.status.notice_label.hide()
@@ -387,6 +406,8 @@ class MainWindow(QMainWindow):
         self._show_empty_text()
         for a in (Action.OPEN_FILES, Action.OPEN_FOLDER):
             self._actions[a].setEnabled(False)
+        self.undo_view.setEnabled(False)
+        self._sync_edit_actions()
 
     def _show_empty_text(self) -> None:
         """What the timeline says while it has no events (and no job is reading any)."""
@@ -474,6 +495,7 @@ class MainWindow(QMainWindow):
         if corpus is None:
             corpus = Corpus.of(self.store.documents(), self.store.events())
         docs, index = corpus.documents, corpus.index
+        self._generation += 1  # read again: older edit snapshots are stale
         self.docs = {d.id: d for d in docs}
         keep = self._loaded_once and len(self.index()) > 0
         current = self.timeline.currentEvent()
@@ -519,30 +541,253 @@ class MainWindow(QMainWindow):
                       (Action.DISMISSED, ev is not None and ev.dismissed)):
             self._actions[a].setEnabled(ev is not None)
             self._actions[a].setChecked(bool(on))
+        self._sync_edit_actions()
+
+    def selected_events(self) -> list[Event]:
+        """The events selected on the timeline: several (Ctrl+click), else the current one."""
+        index = self.index()
+        return [index.events[r] for r in self.timeline.selectedRows() if 0 <= r < len(index)]
 
     def mark_current_event(self, *, reviewed: bool | None = None, dismissed: bool | None = None) -> bool:
-        """Keep the user's mark on the selected event in the store and show it at once."""
-        index = self.index()
-        row = self.timeline.currentRow()
-        if not 0 <= row < len(index):
+        """Keep the user's mark on the selected event(s) in the store and show it at once; one
+        step of the undo history however many events are selected."""
+        events = self.selected_events()
+        ev = self.timeline.currentEvent()
+        if not events:
             return False
-        ev = index.events[row]
-        if self._refuse_if_read_only("Not marked"):
+        if self._refuse_if_read_only("Not marked") or self._refuse_if_busy():
             self._sync_mark_actions(ev)
             return False
-        if self.jobs.is_busy():
-            self.status.showMessage("Wait for the running import to finish", 4000)
-            self._sync_mark_actions(ev)
-            return False
-        self.store.set_event_mark(ev.id, reviewed=reviewed, dismissed=dismissed)
-        index.set_mark(row, reviewed=reviewed, dismissed=dismissed)
-        self.timeline.marksChanged()
-        self._sync_mark_actions(ev)
-        self.find.run()  # a marks filter may no longer hold for it
+        self.edits.mark(events, reviewed=reviewed, dismissed=dismissed)
+        self._sync_mark_actions(self.timeline.currentEvent())
         what = ("reviewed" if reviewed else "no longer marked reviewed") if reviewed is not None else (
             "marked as not an event (left out of exports)" if dismissed else "an event again")
-        self.status.showMessage(f"“{ev.label}”: {what}", 5000)
+        who = f"{len(events)} events" if len(events) > 1 else f"“{events[0].label}”"
+        self.status.showMessage(f"{who}: {what}", 5000)
         return True
+
+    # -- edits, with undo (kerryview.gui.edits) -----------------------------------------------
+    def _build_edits(self) -> None:
+        self._generation = 0  # +1 each time the corpus is read from the project (edit snapshots)
+        self.edits = EditController(self.store, self, self)
+        stack = self.edits.stack
+        # bound methods of the window, not lambdas: Qt drops them when the window goes, before
+        # the stack's own teardown signals
+        stack.indexChanged.connect(self._undo_stack_changed)
+        stack.cleanChanged.connect(self._undo_stack_changed)
+        self.undo_view = QUndoView(stack)
+        self.undo_view.setEmptyLabel("The project as kerryview read it")
+        self.undo_view.setAccessibleName("Undo history")
+        self.undo_view.setObjectName("undoHistory")
+        self.undo_view.setWordWrap(True)  # a step names its event: long lines wrap
+        self.undo_view.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.undo_view.setResizeMode(QUndoView.ResizeMode.Adjust)
+        self.undo_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.undo_dock = QDockWidget("Undo history", self)
+        self.undo_dock.setObjectName("undoHistoryDock")
+        self.undo_dock.setAccessibleName("Undo history")
+        self.undo_dock.setWidget(self.undo_view)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.undo_dock)
+        self.undo_dock.hide()
+        self.undo_dock.visibilityChanged.connect(self._actions[Action.UNDO_HISTORY].setChecked)
+        context = []
+        for a in CONTEXT_ACTIONS:
+            if a is None:
+                sep = QAction(self.timeline)
+                sep.setSeparator(True)
+                context.append(sep)
+            else:
+                context.append(self._actions[a])
+        self.timeline.addActions(context)
+        self._load_undo_history()
+
+    def _load_undo_history(self) -> None:
+        """The undo stack of the project's stored edits (at start and when a project is opened)."""
+        try:
+            self.edits.load_history()
+            self._undo_stack_changed()
+        except Exception as exc:  # noqa: BLE001 - the history is a convenience; the edits apply
+            self.status.showMessage(f"The undo history could not be read: {exc}", 8000)
+
+    def _undo_stack_changed(self, *_) -> None:
+        stack = self.edits.stack
+        self._actions[Action.UNDO].setText(
+            f"&Undo {stack.undoText()}" if stack.canUndo() else "&Undo")
+        self._actions[Action.REDO].setText(
+            f"&Redo {stack.redoText()}" if stack.canRedo() else "&Redo")
+        self._sync_edit_actions()
+
+    def _sync_edit_actions(self) -> None:
+        ev = self.timeline.currentEvent()
+        can = self.read_only_path is None and not self.jobs.is_busy() \
+            if hasattr(self, "jobs") else self.read_only_path is None
+        stack = self.edits.stack
+        acts = self._actions
+        acts[Action.UNDO].setEnabled(can and stack.canUndo())
+        acts[Action.REDO].setEnabled(can and stack.canRedo())
+        acts[Action.EDIT_EVENT].setEnabled(can and ev is not None)
+        acts[Action.NOTE].setEnabled(can and ev is not None)
+        acts[Action.SPLIT].setEnabled(can and ev is not None and len(ev.mentions) > 1)
+        acts[Action.MERGE].setEnabled(can and len(self.timeline.selectedRows()) > 1)
+        acts[Action.ADD_EVENT].setEnabled(can)
+
+    def _refuse_if_busy(self) -> bool:
+        if not self.jobs.is_busy():
+            return False
+        self.status.showMessage("Wait for the running import to finish", 4000)
+        return True
+
+    def _may_edit(self, what: str) -> bool:
+        return not (self._refuse_if_read_only(what) or self._refuse_if_busy())
+
+    def undo(self) -> None:
+        if self._may_edit("Not undone"):
+            self.edits.stack.undo()
+
+    def redo(self) -> None:
+        if self._may_edit("Not redone"):
+            self.edits.stack.redo()
+
+    def show_undo_history(self, on: bool = True) -> None:
+        """Edit > Undo history: the steps, oldest first; clicking one goes back to it."""
+        self.undo_dock.setVisible(on)
+        if on:
+            self.resizeDocks([self.undo_dock], [max(self.undo_dock.width(), 360)],
+                             Qt.Orientation.Horizontal)
+            self.undo_view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _rows_holding(self, refs: Sequence[EventRef]) -> list[int]:
+        """The rows of the events holding most of each `refs` (the events an edit made)."""
+        if not refs:
+            return []
+        owner: dict[tuple, int] = {}
+        wanted = set().union(*refs)
+        for row, ev in enumerate(self.index().events):
+            for m in ev.mentions:
+                key = mention_ref(m)
+                if key in wanted:
+                    owner[key] = row
+        rows: list[int] = []
+        for ref in refs:
+            counts: dict[int, int] = {}
+            for key in ref:
+                if key in owner:
+                    counts[owner[key]] = counts.get(owner[key], 0) + 1
+            if counts:
+                row = max(counts, key=counts.get)
+                if row not in rows:
+                    rows.append(row)
+        return rows
+
+    # what EditController calls (controller.Shown)
+    def shown_events(self) -> tuple[int, list[Event]]:
+        index = self.index()
+        return self._generation, list(index.events) + list(index.undated)
+
+    def show_project(self, select: Sequence[EventRef]) -> None:
+        self.reload(Corpus.of(list(self.docs.values()), self.store.events()))
+        self._select_edited(select)
+
+    def show_events(self, events: list[Event], select: Sequence[EventRef]) -> None:
+        """After an edit or its undo: these events on the timeline and in the passages panel
+        (the parsed dates of those that did not change are reused), the edited ones selected."""
+        generation = self._generation
+        self.reload(Corpus(list(self.docs.values()), TimelineIndex(events, reuse=self.index())))
+        self._generation = generation  # the same corpus, edited: snapshots stay good
+        self._select_edited(select)
+
+    def _select_edited(self, select: Sequence[EventRef]) -> None:
+        rows = self._rows_holding(select)
+        if rows:
+            self.timeline.setCurrentEvent(rows[0])
+            self.timeline.setSelectedRows(rows if len(rows) > 1 else [])
+            self.passages.set_event(self.index().events[rows[0]])
+        self._sync_mark_actions(self.timeline.currentEvent())
+
+    def show_marks(self, marks: dict) -> None:
+        index = self.index()
+        for event_id, (reviewed, dismissed) in marks.items():
+            row = index.row_of.get(event_id, -1)
+            if row >= 0:
+                index.set_mark(row, reviewed=reviewed, dismissed=dismissed)
+        self.timeline.marksChanged()
+        self._sync_mark_actions(self.timeline.currentEvent())
+        self.find.run()  # a marks filter may no longer hold for them
+
+    def edit_current_event(self, focus_note: bool = False) -> bool:
+        """Event > Edit event (F2) / Note (N): the dialog, then one undo step."""
+        ev = self.timeline.currentEvent()
+        if ev is None or not self._may_edit("Not edited"):
+            return False
+        dialog = EventDialog("Edit event" if not focus_note else "Note on the event",
+                             fields_of(ev), self)
+        if focus_note:
+            dialog.note.setFocus()
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        self.activateWindow()  # the window's shortcuts (Ctrl+Z) work again at once
+        if not accepted:
+            return False
+        return self.edits.edit_event(ev, dialog.fields())
+
+    def _passage_to_add(self) -> tuple[Document, int, int] | None:
+        """What Add event takes: the text selected in the article, else the selected passage."""
+        doc = self.reader.document()
+        span = self.reader.selected_span()
+        if doc is not None and span is not None:
+            return doc, span[0], span[1]
+        view = self.passages.view
+        m = self.passages.model.mention(view.currentIndex().row()) \
+            if view.currentIndex().isValid() else self.reader.current_mention()
+        if m is not None and m.document_id in self.docs:
+            return self.docs[m.document_id], m.start, m.end
+        return None
+
+    def add_event_from_passage(self) -> bool:
+        """Event > Add event from passage: a dialog prefilled from the passage, then one step."""
+        if not self._may_edit("Not added"):
+            return False
+        found = self._passage_to_add()
+        if found is None:
+            self.status.showMessage("Select some text in the article, or a passage, to make an "
+                                    "event of it", 8000)
+            return False
+        doc, start, end = found
+        text = " ".join(doc.text[start:end].split())
+        ev = self.timeline.currentEvent()
+        when = EditDate.of_event(ev) if ev is not None and ev.start else None
+        if when is None and doc.dct is not None:
+            when = EditDate("day", doc.dct)
+        words = text.split()
+        label = " ".join(words[:12]).rstrip(" ,;:.") + ("…" if len(words) > 12 else "")
+        dialog = EventDialog("Add event", EventFields(label, when, "happened", ""), self,
+                             intro=f"From {document_title(doc)}: “{text}”")
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        self.activateWindow()  # the window's shortcuts (Ctrl+Z) work again at once
+        if not accepted:
+            return False
+        return self.edits.add_event(doc, start, end, dialog.fields())
+
+    def merge_selected_events(self) -> bool:
+        """Event > Merge selected events (Ctrl+M): the current event's label and date, every
+        passage of the others."""
+        events = self.selected_events()
+        if len(events) < 2:
+            self.status.showMessage("Select the events to merge with Ctrl+click (or Ctrl+Space)",
+                                    8000)
+            return False
+        if not self._may_edit("Not merged"):
+            return False
+        current = self.timeline.currentEvent()
+        events.sort(key=lambda e: e is not current)  # the current event gives its label
+        return self.edits.merge(events)
+
+    def split_current_event(self) -> bool:
+        ev = self.timeline.currentEvent()
+        if ev is None or len(ev.mentions) < 2 or not self._may_edit("Not split"):
+            return False
+        done = self.edits.ask_split(ev, self.docs, self)
+        self.activateWindow()
+        return done
 
     def _event_activated(self, row: int) -> None:
         index = self.index()
@@ -654,6 +899,8 @@ class MainWindow(QMainWindow):
         can_open = not busy and self.read_only_path is None
         self._actions[Action.OPEN_FILES].setEnabled(can_open)
         self._actions[Action.OPEN_FOLDER].setEnabled(can_open)
+        self.undo_view.setEnabled(can_open)  # an import applies the edits as they are now
+        self._sync_edit_actions()
 
     def _imported(self, done: Imported) -> None:
         self._show_empty_text()

@@ -89,6 +89,7 @@ class FramePainter:
         self.index = labels.index
         self.view = TimelineView()
         self.current = -1
+        self.chosen: set[int] = set()
         self.width = 0
         self.height = 0
         self.matched: bytearray | None = None
@@ -98,10 +99,11 @@ class FramePainter:
     def paint(self, p: QPainter, fr: Frame, *, index: TimelineIndex, view: TimelineView,
               current: int, width: int, height: int, focus: bool,
               empty_text: tuple[str, str], matched: bytearray | None = None,
-              match_starts: array | None = None) -> None:
+              match_starts: array | None = None, chosen: set[int] | None = None) -> None:
         """`matched` (a flag per row) while a search is active: matches are highlighted, the
         other events dimmed; `match_starts` are the matches' starts, sorted (cluster columns)."""
         self.index, self.view, self.current = index, view, current
+        self.chosen = chosen or set()  # a selection of several events, drawn as selected
         self.width, self.height = width, height
         self.matched = matched
         self.match_starts = match_starts if match_starts is not None else array("d")
@@ -267,7 +269,7 @@ class FramePainter:
         r = it.row
         kind = idx.kinds[r]
         sched = bool(idx.scheduled[r])
-        selected = r == self.current
+        selected = r == self.current or r in self.chosen
         top = LANE_TOP + it.lane * LANE_H
         x0, x1 = it.x0, it.x1
         wide = is_wide(kind, x0, x1)

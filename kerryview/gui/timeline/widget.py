@@ -37,13 +37,15 @@ __all__ = ["TimelineWidget", "TimelineLegend"]
 class TimelineWidget(QWidget):
     """Signals: currentEventChanged(row) when the selection changes (also from outside through
     setCurrentEvent), eventActivated(row) on Enter/double-click, viewChanged() on zoom/pan,
-    firstPainted() once after the first paint, painted() after every paint."""
+    firstPainted() once after the first paint, painted() after every paint, selectionChanged()
+    when events are added to or taken from a selection of several (Ctrl+click, Ctrl+Space)."""
 
     currentEventChanged = Signal(int)
     eventActivated = Signal(int)
     viewChanged = Signal()
     firstPainted = Signal()
     painted = Signal()  # after every paint, while notify_paints is set
+    selectionChanged = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -57,6 +59,7 @@ class TimelineWidget(QWidget):
         self._index = TimelineIndex([])
         self._view = TimelineView()
         self._current = -1
+        self._chosen: set[int] = set()  # a selection of several events (merge, bulk marks)
         self._fonts = theme.TimelineFonts.from_font(self.font())
         self._labels = LabelMetrics(self._fonts)
         self._layouts = LaneLayouts()
@@ -93,6 +96,7 @@ class TimelineWidget(QWidget):
         self._labels.reset(index)
         self._layouts.clear()
         self._current = -1
+        self._chosen = set()  # rows changed: the window selects again what it needs
         self._matched = None  # rows changed: the find bar sets its matches again
         self._match_starts = array("d")
         if old_id is not None and old_id.id in index.row_of:
@@ -150,6 +154,45 @@ class TimelineWidget(QWidget):
         if changed:
             self.currentEventChanged.emit(row)
             accessible.announce(self)
+
+    def selectedRows(self) -> list[int]:  # noqa: N802
+        """The events selected (what merging and the marks act on): the current one and those
+        held with Ctrl+click or Ctrl+Space."""
+        rows = set(self._chosen)
+        if self._current >= 0:
+            rows.add(self._current)
+        return sorted(rows)
+
+    def setSelectedRows(self, rows: Iterable[int]) -> None:  # noqa: N802
+        """Hold `rows` selected beside the current event (an empty list: the current alone)."""
+        n = len(self._index)
+        self._chosen = {r for r in rows if 0 <= r < n}
+        self._invalidate()
+        self.selectionChanged.emit()
+
+    def toggleSelected(self, row: int, from_current: bool = True) -> None:  # noqa: N802
+        """Ctrl+click (from_current): the event joins the selection and becomes current, the
+        previous current one stays held; one already held leaves it. Ctrl+Space (not
+        from_current): the current event is held, or let go, and stays current."""
+        if not 0 <= row < len(self._index):
+            return
+        chosen = set(self._chosen)
+        if not from_current:
+            chosen ^= {row}
+            self._chosen = chosen
+        elif row in chosen or row == self._current:
+            chosen.discard(row)
+            if row == self._current:
+                self.setCurrentEvent(max(chosen) if chosen else -1, ensure_visible=False)
+            self._chosen = chosen
+        else:
+            if self._current >= 0:
+                chosen.add(self._current)
+            chosen.add(row)
+            self._chosen = chosen
+            self.setCurrentEvent(row, ensure_visible=False)
+        self._invalidate()
+        self.selectionChanged.emit()
 
     def setEmptyText(self, title: str, detail: str) -> None:  # noqa: N802
         self._empty_text = (title, detail)
@@ -279,7 +322,7 @@ class TimelineWidget(QWidget):
             self._painter.paint(p, fr, index=self._index, view=self._view, current=self._current,
                                 width=self.width(), height=self.height(), focus=self.hasFocus(),
                                 empty_text=self._empty_text, matched=self._matched,
-                                match_starts=self._match_starts)
+                                match_starts=self._match_starts, chosen=self._chosen)
         finally:
             p.end()
         if not self._painted:
@@ -359,7 +402,13 @@ class TimelineWidget(QWidget):
         if e.button() == Qt.MouseButton.LeftButton and self._press is not None:
             if not self._dragging:
                 hit = self.hitTest(e.position())
-                if hit and hit[0] == "event":
+                if hit and hit[0] == "event" and \
+                        e.modifiers() & Qt.KeyboardModifier.ControlModifier:
+                    self.toggleSelected(hit[1])
+                elif hit and hit[0] == "event":
+                    if self._chosen:
+                        self._chosen = set()
+                        self.selectionChanged.emit()
                     self.setCurrentEvent(hit[1], ensure_visible=False)
                 elif hit and hit[0] == "cluster":
                     a, b = hit[1]
@@ -441,6 +490,11 @@ class TimelineWidget(QWidget):
             self.panBy(-self.width() * 0.8)
         elif k == Qt.Key.Key_PageDown:
             self.panBy(self.width() * 0.8)
+        elif k == Qt.Key.Key_Space and mods & Qt.KeyboardModifier.ControlModifier \
+                and self._current >= 0:
+            self.toggleSelected(self._current, from_current=False)
+        elif k == Qt.Key.Key_Escape and self._chosen:
+            self.setSelectedRows([])
         elif k in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self._current >= 0:
             self.eventActivated.emit(self._current)
         else:

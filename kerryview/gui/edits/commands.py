@@ -1,0 +1,82 @@
+"""The undo steps. An edit step keeps its edits in the project (store.event_edits) on redo and
+removes them on undo. What is shown follows without reading the project again: redo applies
+the step's edits to the events shown, undo shows again the events as they were before it (a
+snapshot, while no import has re-read the corpus since; else the project is read again). A
+marks step sets the user's marks on several events at once and puts the old ones back."""
+from __future__ import annotations
+
+from typing import Protocol, Sequence
+
+from PySide6.QtGui import QUndoCommand
+
+from kerryview.edits import Edit, EventRef
+
+Marks = tuple[bool, bool]  # reviewed, dismissed
+
+
+class EditHost(Protocol):
+    """What a command needs from the window side (EditController)."""
+
+    def store_edits(self, edits: Sequence[Edit]) -> list[int]: ...
+
+    def unstore_edits(self, ids: Sequence[int]) -> None: ...
+
+    def set_marks(self, marks: dict[str, Marks]) -> None: ...
+
+    def refresh(self, select: Sequence[EventRef] = ()) -> None: ...
+
+    def snapshot(self) -> object: ...
+
+    def show_applied(self, edits: Sequence[Edit], select: Sequence[EventRef]) -> None: ...
+
+    def show_snapshot(self, snapshot: object, select: Sequence[EventRef]) -> None: ...
+
+
+class EditCommand(QUndoCommand):
+    """One undo step of one or more edits. `stored_ids`: the step was read back from the
+    project (made in an earlier session), so it is already applied and the first redo (which
+    QUndoStack.push calls) does nothing."""
+
+    def __init__(self, host: EditHost, edits: Sequence[Edit], text: str, *,
+                 select: Sequence[EventRef] = (), select_after_undo: Sequence[EventRef] = (),
+                 stored_ids: Sequence[int] | None = None) -> None:
+        super().__init__(text)
+        self.host = host
+        self.edits = list(edits)
+        self.select = list(select)
+        self.select_after_undo = list(select_after_undo or select)
+        self.ids: list[int] = list(stored_ids or [])
+        self._skip_redo = stored_ids is not None
+        self._before: object | None = None  # what was shown before redo
+
+    def redo(self) -> None:
+        if self._skip_redo:
+            self._skip_redo = False
+            return
+        self._before = self.host.snapshot()
+        self.ids = self.host.store_edits(self.edits)
+        self.host.show_applied(self.edits, self.select)
+
+    def undo(self) -> None:
+        self.host.unstore_edits(self.ids)
+        self.ids = []
+        if self._before is None:  # made in an earlier session: read the project again
+            self.host.refresh(self.select_after_undo)
+        else:
+            self.host.show_snapshot(self._before, self.select_after_undo)
+        self._before = None
+
+
+class MarksCommand(QUndoCommand):
+    """Reviewed / not an event on several events as one step (event id -> (old, new))."""
+
+    def __init__(self, host: EditHost, changes: dict[str, tuple[Marks, Marks]], text: str) -> None:
+        super().__init__(text)
+        self.host = host
+        self.changes = dict(changes)
+
+    def redo(self) -> None:
+        self.host.set_marks({i: new for i, (_, new) in self.changes.items()})
+
+    def undo(self) -> None:
+        self.host.set_marks({i: old for i, (old, _) in self.changes.items()})
