@@ -102,7 +102,7 @@ def test_a_date_edit_to_a_month_draws_a_month_range(qtbot, window):
     assert (ev.label, ev.value, ev.start, ev.end, ev.granularity, ev.status) == (
         "Kerry leaves Beijing", "2023-08", "2023-08-01", "2023-09-01", "month", "expected")
     header = window.passages.header.text()
-    assert "August 2023" in header and "month" in header and "expected" in header
+    assert "August 2023" in header and "expected" in header
     window.action(Action.UNDO).trigger()  # one step for both changes
     ev = window.timeline.currentEvent()
     assert (ev.start, ev.status) == ("2023-07-20", "scheduled")
