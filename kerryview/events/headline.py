@@ -24,6 +24,7 @@ MAX_HEADLINE_WORDS = 20
 MAX_LEAD_TRIES = 3  # sentences skipped at most before the lead (a byline glued to a caption)
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _GLUED_BYLINE = re.compile(r"\s*\(?\s*by\s+(?-i:[A-Z])", re.IGNORECASE)
+_PERFECT = ("had", "has", "have")
 _SENTENCE_END = re.compile(r"[.!?;:,]['\"’”)]*\s*$")
 
 
@@ -113,7 +114,8 @@ def main_event_words(text: str, span: tuple[int, int], headline: bool,
         word = m.group()
         w = word.lower()
         prev = text[max(a, m.start() - 12):m.start()]
-        verb = is_verb(word, prev)
+        verb = is_verb(word, prev) or (prev_word.lower() in _PERFECT and word[:1].islower()
+                                       and w not in stopwords())  # "had cut", "has spread"
         if not verb and headline and prev_word[:1].isupper() and word[:1].islower() \
                 and w.endswith("s") and not w.endswith(("ss", "us", "'s", "’s")) \
                 and w not in rules["headline_not_verbs"] and w not in stopwords():

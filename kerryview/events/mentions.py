@@ -270,9 +270,14 @@ def _recent_period(t: Timex, dct: date | None) -> Interval | None:
     return Interval(start, end, Granularity.PERIOD)
 
 
-def find_mentions(doc: Document, timexes: list[Timex], cancel: Cancellation = NEVER) -> list[Found]:
+def find_mentions(doc: Document, timexes: list[Timex], cancel: Cancellation = NEVER,
+                  dct_clauses: bool = False) -> list[Found]:
     """Event mentions of one document, each with a short label and its context words
-    (`cancel` checked for each time expression: one article can hold thousands)."""
+    (`cancel` checked for each time expression: one article can hold thousands).
+
+    dct_clauses: also date by the publication day every other sentence without a time
+    expression whose main clause is past or present news (off: on TBAQ such clauses are on the
+    DCT's day too rarely, benchmarks/README_stories.md)."""
     text = doc.text
     sents = sentence_spans(text)
     starts = [s for s, _ in sents]
@@ -316,6 +321,38 @@ def find_mentions(doc: Document, timexes: list[Timex], cancel: Cancellation = NE
         out.append(Found(mention, label_for(text, sent, trigger, t), contexts.terms(t.start),
                          interval))
     out.extend(_main_news(doc, leads, out, contexts))
+    if dct_clauses:
+        out.extend(_clauses_of_the_day(doc, sents, out, lines, contexts))
+    return out
+
+
+def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list[Found],
+                        lines: LineFilter, contexts: ContextBuilder) -> list[Found]:
+    """Sentences with no dated mention whose main clause is past or present-perfect news:
+    dated by the publication day (an experiment measured on TBAQ; see find_mentions)."""
+    if doc.dct is None:
+        return []
+    text = doc.text
+    taken = {f.mention.start for f in found}
+    day = doc.dct.isoformat()
+    out = []
+    for a, b in sents:
+        if a in taken or lines.reason(a) is not None:
+            continue
+        trigger = main_event_words(text, (a, b), False, _is_verb)
+        if trigger is None or past_expectation(text, trigger[0], trigger[1]):
+            continue
+        if tense(text, trigger[0], trigger[1], reporting=False) not in ("past", "present"):
+            continue
+        t = Timex(a, a, "", "DATE", day, anchor=day, anchor_kind="publication")
+        mention = EventMention(
+            document_id=doc.id, start=a, end=b, text=text[a:b], timex=t,
+            trigger_start=trigger[0], trigger_end=trigger[1], status="happened",
+            resolution=(f"dated by publication: news of an article published {day} "
+                        f"({doc.dct_source}), with no time expression of its own"),
+            dated_by="publication")
+        out.append(Found(mention, label_for(text, (a, b), trigger, t), contexts.terms(trigger[0]),
+                         value_interval(day)))
     return out
 
 

@@ -226,8 +226,9 @@ def _conflicts(group: list[Item], chosen: Item, durations: Counter) -> list[str]
     for it in group:
         if not _compatible_items(it, chosen):
             t = it.mention.timex
+            said = f"“{' '.join(t.text.split())}”" if t.text else "by its publication"
             out.append(f"{it.mention.document_id} dates it {t.value} "
-                       f"(“{' '.join(t.text.split())}”), not {chosen.mention.timex.value}")
+                       f"({said}), not {chosen.mention.timex.value}")
     out.extend(_opposite_words(group))
     if len(durations) > 1:
         out.append("sources give different durations: " + ", ".join(
