@@ -290,8 +290,9 @@ def measure_key_dates(arts: list[Article], timelines: list[list[date]]) -> dict:
     seconds = time.perf_counter() - t0
     sources: dict[date, set[str]] = defaultdict(set)
     mentions: dict[date, int] = defaultdict(int)
-    weight: dict[date, int] = defaultdict(int)
     from kerryview.model import Granularity
+    from kerryview.events.importance import day_importance
+    weight = day_importance(events, docs)
     for ev in events:
         g = ev.granularity if isinstance(ev.granularity, Granularity) else Granularity(ev.granularity)
         if not g.day_or_finer:
@@ -299,9 +300,9 @@ def measure_key_dates(arts: list[Article], timelines: list[list[date]]) -> dict:
         day = date.fromisoformat(ev.start[:10])
         sources[day].update(ev.document_ids)
         mentions[day] += len(ev.mentions)
-        weight[day] += ev.importance
-    # kerryview's own ranking: a day weighs the importance of its day-level events (ties: more
-    # distinct sources, then the earlier day); the distinct-sources count is kept beside it
+    # kerryview's own ranking: events.importance.day_importance (each article once a day, with
+    # its strongest event of that day; ties: more distinct sources, then the earlier day); the
+    # distinct-sources count it replaced is kept beside it
     per_day = {d: (w, len(sources[d])) for d, w in weight.items()}
     by_sources = {d: (len(s), mentions[d]) for d, s in sources.items()}
     published: dict[date, int] = defaultdict(int)
@@ -533,6 +534,7 @@ def measure_tbaq(part: str) -> dict:
                 contains, same = judge(dated, g.day)
                 c["contains"] += contains
                 c["same"] += same
+                c[f"contains_{how}"] += contains  # by the event words, or by the passage only
                 if not contains and len(wrong_examples) < 12 and \
                         not any(w.startswith(doc.id + " ") for w in wrong_examples[-1:]):
                     s = max(0, g.start - 60)
@@ -685,7 +687,7 @@ def print_tables(rows: list[dict], tbaq: dict[str, dict], styles: list[Style]) -
     kd = [r for r in rows if "keydates" in r]
     if kd:
         print("\n## 4. Key dates: date F1 of the k top days against the journalists' k days "
-              "(kerryview: days ranked by the summed importance of their day-level events; "
+              "(kerryview: days ranked by importance, events.importance.day_importance; "
               "baseline: days ranked by articles published)")
         print("| folder | k | kerryview F1 (importance) | kerryview F1, days within the pile's publication span "
               "| distinct-sources ranking F1 (before importance) | baseline F1 |")
@@ -734,6 +736,11 @@ def print_tables(rows: list[dict], tbaq: dict[str, dict], styles: list[Style]) -
                   f"{pct(t['contains'], t['gold'])} | {pct(t['contains'], t['covered'])} | "
                   f"{pct(t['same'], t['gold'])} | {pct(t['same'], t['covered'])} | "
                   f"{pct(t['base_contains'], t['gold'])} | {pct(t['base_same'], t['gold'])} |")
+        for label, t in tbaq.items():
+            print(f"    {label}: precision (contains) of the gold events covered by a mention's own "
+                  f"event words: {pct(t.get('contains_trigger', 0), t.get('by_trigger', 0))} % of "
+                  f"{t.get('by_trigger', 0)}; covered by its passage only: "
+                  f"{pct(t.get('contains_passage', 0), t.get('by_passage', 0))} % of {t.get('by_passage', 0)}")
         for label, t in tbaq.items():
             miss = t['gold'] - t['covered']
             print(f"    {label}: {t['stopped']} stop-listed events left out, {t['ambiguous']} with "

@@ -197,3 +197,15 @@ def test_importance_and_how_a_mention_was_dated_are_kept_in_the_project(tmp_path
         assert back[e.id].importance == e.importance > 0
         assert [(m.dated_by, m.position) for m in back[e.id].mentions] == \
             [(m.dated_by, m.position) for m in e.mentions]
+
+
+def test_a_day_of_many_articles_outweighs_a_day_one_article_fills_with_events():
+    from kerryview.events.importance import day_importance
+    busy = _doc("Airbus cut jobs on Monday. Airbus closed a plant on Monday. Airbus sold a unit on "
+                "Monday. Airbus hired a chief on Monday.", date(2008, 3, 5), "busy")
+    one = _doc("More text first.\nAirbus delivered the A380 on Tuesday in Toulouse.", date(2008, 3, 5), "one")
+    two = _doc("More text first.\nThe A380 was delivered to Singapore Airlines on Tuesday.",
+               date(2008, 3, 5), "two")
+    docs = [busy, one, two]
+    days = day_importance(build_corpus(docs), docs)
+    assert days[date(2008, 3, 4)] > days[date(2008, 3, 3)]
