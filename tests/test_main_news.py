@@ -209,3 +209,9 @@ def test_a_day_of_many_articles_outweighs_a_day_one_article_fills_with_events():
     docs = [busy, one, two]
     days = day_importance(build_corpus(docs), docs)
     assert days[date(2008, 3, 4)] > days[date(2008, 3, 3)]
+
+
+def test_a_label_after_a_conjunction_reaches_back_to_its_subject():
+    text = "He was the former chief of the joint venture, but was forced to leave Russia in 2008.\nMore."
+    [f] = [f for f in _found(text) if f.mention.timex.text == "2008"]
+    assert f.label.startswith("He was the former chief"), f.label

@@ -20,10 +20,13 @@ def fragment_starts() -> frozenset[str]:
     return event_lists(LEAD_RULES)["fragment_starts"]
 
 
-def is_fragment(label: str) -> bool:
+def is_fragment(label: str, conjunctions: frozenset[str] = frozenset()) -> bool:
     """Whether a label begins like the tail of a clause ("than originally planned", "maybe
-    eliminated in favour of", "more than expected") rather than with who did what."""
+    eliminated in favour of", "more than expected", "but was forced to ...") rather than with
+    who did what; a leading word of `conjunctions` (dropped from labels) is looked past."""
     words = label.lower().split()
+    if words and words[0] in conjunctions:
+        words = words[1:]
     if not words:
         return True
     starts = fragment_starts()

@@ -179,7 +179,8 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
             breaks.pop()
             cut = breaks[-1] if breaks else 0
         # "..., more than originally planned": a fragment; the clause it hangs on names the event
-        while breaks and is_fragment(left[cut:] + text[trigger[0]:trigger[1]]):
+        while breaks and is_fragment(left[cut:] + text[trigger[0]:trigger[1]],
+                                     cues()["clause_initial_conjunctions"]):
             breaks.pop()
             cut = breaks[-1] if breaks else 0
         start = a + cut
