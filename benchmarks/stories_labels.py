@@ -27,9 +27,12 @@ def fragment_starts() -> set[str]:
 
 
 def is_fragment(label: str, starts: set[str]) -> bool:
+    """As kerryview.events.labels.is_fragment, with the word lists of this checkout."""
     words = label.lower().split()
-    return not words or words[0].strip(",;:") in starts or \
-        (len(words) > 1 and f"{words[0]} {words[1]}" in starts)
+    if not words or words[0].strip(",;:") in starts:
+        return True
+    quantity = len(words) > 2 and words[2][:1] in "0123456789$£€"  # "more than 500 vessels"
+    return len(words) > 1 and f"{words[0]} {words[1]}" in starts and not quantity
 
 
 def main() -> None:

@@ -153,6 +153,7 @@ def test_a_long_label_ends_at_a_clause_break_rather_than_in_an_ellipsis():
     assert shorten("word " * 40).endswith("…")  # no clause break: cut at a word
     assert is_fragment("Than originally planned") and is_fragment("Maybe eliminated in favour of")
     assert not is_fragment("Airbus delivers first A380")
+    assert not is_fragment("More than 500 vessels were involved in the clean-up")  # a quantity
 
 
 # ------------------------------------------------------------------ importance and JSON

@@ -30,7 +30,10 @@ def is_fragment(label: str, conjunctions: frozenset[str] = frozenset()) -> bool:
     if not words:
         return True
     starts = fragment_starts()
-    return words[0].strip(",;:") in starts or (len(words) > 1 and f"{words[0]} {words[1]}" in starts)
+    if words[0].strip(",;:") in starts:
+        return True
+    quantity = len(words) > 2 and words[2][:1] in "0123456789$£€"  # "more than 500 vessels"
+    return len(words) > 1 and f"{words[0]} {words[1]}" in starts and not quantity
 
 
 def cut_number(text: str, start: int) -> bool:
