@@ -7,7 +7,7 @@ import pytest
 from kerryview.events.importance import score
 from kerryview.events.labels import is_fragment, shorten
 from kerryview.events.mentions import find_mentions
-from kerryview.events.not_events import rules, why_not_event
+from kerryview.events.not_events import not_event_prefix, rules, why_not_event
 from kerryview.export.json_export import corpus_json
 from kerryview.model import DateSource, DateSourceKind, Document
 from kerryview.pipeline import build_corpus
@@ -79,7 +79,17 @@ def test_main_news_merges_across_articles():
 
 @pytest.mark.parametrize("rule", rules(), ids=lambda r: r.name)
 def test_every_not_event_rule_matches_its_example(rule):
-    assert why_not_event(rule.example) == rule.name
+    if rule.scope == "prefix":
+        assert 0 < not_event_prefix(rule.example) < len(rule.example)
+        assert why_not_event(rule.example) is None  # the rest of the line is still read
+    else:
+        assert rule.scope == "line" and why_not_event(rule.example) == rule.name
+
+
+def test_a_wire_datelines_date_is_no_event_but_its_sentence_is_read():
+    text = "WASHINGTON, May 24 (Reuters) - BP said on Tuesday it would try again.\nMore text."
+    found = _found(text, date(2010, 5, 24))
+    assert [f.mention.timex.text for f in found] == ["Tuesday"]
 
 
 @pytest.mark.parametrize("line", [

@@ -300,7 +300,7 @@ def find_mentions(doc: Document, timexes: list[Timex], cancel: Cancellation = NE
             continue
         if line and line.start <= t.start and t.end <= line.end + 1:
             continue  # the article's own date line is not an event
-        if lines.reason(t.start) is not None:
+        if lines.reason(t.start) is not None or lines.in_prefix(t.start, t.end):
             continue
         i = bisect_right(starts, t.start) - 1
         sent = sents[i] if i >= 0 and sents[i][1] >= t.end else (t.start, t.end)

@@ -27,6 +27,7 @@ _WORD = re.compile(r"[A-Za-z]{2,}")
 @dataclass(frozen=True)
 class NotEventRule:
     name: str
+    scope: str  # "line": the whole line; "prefix": the time expressions inside the match
     max_words: int  # 0: any length
     pattern: re.Pattern
     example: str
@@ -39,8 +40,19 @@ class NotEventRule:
 
 @cache
 def rules() -> tuple[NotEventRule, ...]:
-    return tuple(NotEventRule(name, int(limit), re.compile(pattern, re.IGNORECASE), example)
-                 for name, limit, pattern, example in event_rules(RULES_FILE))
+    return tuple(NotEventRule(name, scope, int(limit), re.compile(pattern, re.IGNORECASE), example)
+                 for name, scope, limit, pattern, example in event_rules(RULES_FILE))
+
+
+def not_event_prefix(line: str) -> int:
+    """How many characters at the start of `line` hold time expressions that are no events
+    ("WASHINGTON, May 24 (Reuters) - BP said ...": the wire dateline's date), or 0."""
+    stripped = line.lstrip()
+    lead = len(line) - len(stripped)
+    for r in rules():
+        if r.scope == "prefix" and (m := r.pattern.match(stripped)):
+            return lead + m.end()
+    return 0
 
 
 def why_not_event(line: str, timexes: list[Timex] = (), offset: int = 0) -> str | None:
@@ -50,7 +62,7 @@ def why_not_event(line: str, timexes: list[Timex] = (), offset: int = 0) -> str 
     if not stripped:
         return None
     for r in rules():
-        if r.matches(stripped):
+        if r.scope == "line" and r.matches(stripped):
             return r.name
     if len(stripped) <= MAX_DATE_LINE_CHARS and _is_whole_date_line(stripped):
         return "date_line"
@@ -84,6 +96,14 @@ class LineFilter:
         start = self._text.rfind("\n", 0, pos) + 1
         end = self._text.find("\n", pos)
         return start, len(self._text) if end < 0 else end
+
+    def in_prefix(self, start: int, end: int) -> bool:
+        """Whether text[start:end] lies in a line's prefix that holds no events."""
+        a, b = self.line_of(start)
+        key = -1 - a
+        if key not in self._seen:
+            self._seen[key] = str(not_event_prefix(self._text[a:b]))
+        return end <= a + int(self._seen[key])
 
     def reason(self, pos: int) -> str | None:
         start, end = self.line_of(pos)
