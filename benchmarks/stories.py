@@ -236,7 +236,8 @@ def measure_stated(arts: list[Article], styles: list[Style]) -> dict:
             base += first_full_date(d.text) == a.published
             d.dct = a.published
             s, e = spans[d.id]
-            if any(s <= f.mention.timex.start < e for f in find_mentions(d, tag(d.text, a.published))):
+            if any(s <= f.mention.timex.start < e and f.mention.timex.end > f.mention.timex.start
+                   for f in find_mentions(d, tag(d.text, a.published))):  # a time expression of it
                 as_event += 1
         out[st.name] = {"n": len(docs), "read": read, "wrong": wrong, "baseline": base,
                         "as_event": as_event, "examples": examples}
