@@ -21,7 +21,7 @@ Measures (README_stories.md defines each precisely):
     and precision of the kerryview event covering each. Baseline: nearest time expression in
     the sentence, else the DCT.
  4. key dates: days ranked by the number of distinct articles among kerryview's events on that
-    day (a stand-in: kerryview has no `importance` yet), top k vs the journalists' k days, date
+    day, weighted by its importance (kerryview.events.importance), top k vs the journalists' k days, date
     F1. Baseline: days ranked by the number of articles published on them.
  5. time per stage and peak memory (ru_maxrss of the process that measured one folder).
 
@@ -236,7 +236,8 @@ def measure_stated(arts: list[Article], styles: list[Style]) -> dict:
             base += first_full_date(d.text) == a.published
             d.dct = a.published
             s, e = spans[d.id]
-            if any(s <= f.mention.timex.start < e for f in find_mentions(d, tag(d.text, a.published))):
+            if any(s <= f.mention.timex.start < e and f.mention.timex.end > f.mention.timex.start
+                   for f in find_mentions(d, tag(d.text, a.published))):  # a time expression of it
                 as_event += 1
         out[st.name] = {"n": len(docs), "read": read, "wrong": wrong, "baseline": base,
                         "as_event": as_event, "examples": examples}
@@ -291,6 +292,8 @@ def measure_key_dates(arts: list[Article], timelines: list[list[date]]) -> dict:
     sources: dict[date, set[str]] = defaultdict(set)
     mentions: dict[date, int] = defaultdict(int)
     from kerryview.model import Granularity
+    from kerryview.events.importance import day_importance
+    weight = day_importance(events, docs)
     for ev in events:
         g = ev.granularity if isinstance(ev.granularity, Granularity) else Granularity(ev.granularity)
         if not g.day_or_finer:
@@ -298,7 +301,11 @@ def measure_key_dates(arts: list[Article], timelines: list[list[date]]) -> dict:
         day = date.fromisoformat(ev.start[:10])
         sources[day].update(ev.document_ids)
         mentions[day] += len(ev.mentions)
-    per_day = {d: (len(s), mentions[d]) for d, s in sources.items()}
+    # kerryview's own ranking: events.importance.day_importance (each article once a day, with
+    # its strongest event of that day; ties: more distinct sources, then the earlier day); the
+    # distinct-sources count it replaced is kept beside it
+    per_day = {d: (w, len(sources[d])) for d, w in weight.items()}
+    by_sources = {d: (len(s), mentions[d]) for d, s in sources.items()}
     published: dict[date, int] = defaultdict(int)
     for a in arts:
         published[a.published] += 1
@@ -309,6 +316,7 @@ def measure_key_dates(arts: list[Article], timelines: list[list[date]]) -> dict:
         k = len(gold)
         scores.append({"k": k,
                        "kv": date_f1(top_days(per_day, k), gold)[2],
+                       "kv_sources": date_f1(top_days(by_sources, k), gold)[2],
                        "kv_span": date_f1(top_days(in_span, k), gold)[2],
                        "base": date_f1(top_days({d: (c,) for d, c in published.items()}, k), gold)[2],
                        "top": [d.isoformat() for d in top_days(in_span, 8)],
@@ -527,6 +535,7 @@ def measure_tbaq(part: str) -> dict:
                 contains, same = judge(dated, g.day)
                 c["contains"] += contains
                 c["same"] += same
+                c[f"contains_{how}"] += contains  # by the event words, or by the passage only
                 if not contains and len(wrong_examples) < 12 and \
                         not any(w.startswith(doc.id + " ") for w in wrong_examples[-1:]):
                     s = max(0, g.start - 60)
@@ -593,7 +602,7 @@ def growth_exponent(rows: list[dict]) -> float:
 def child(args, what: list[str]) -> dict:
     cmd = [sys.executable, __file__, *what, "--json", "--max-articles", str(args.max_articles),
            "--stated-sample", str(args.stated_sample)]
-    for flag in ("all", "skip_stated", "skip_undated", "skip_keydates"):
+    for flag in ("all", "skip_stated", "skip_undated", "skip_keydates", "dct_clauses"):
         if getattr(args, flag):
             cmd.append("--" + flag.replace("_", "-"))
     t0 = time.perf_counter()
@@ -679,11 +688,11 @@ def print_tables(rows: list[dict], tbaq: dict[str, dict], styles: list[Style]) -
     kd = [r for r in rows if "keydates" in r]
     if kd:
         print("\n## 4. Key dates: date F1 of the k top days against the journalists' k days "
-              "(kerryview: days ranked by distinct source articles of its day-level events, a "
-              "stand-in for importance; baseline: days ranked by articles published)")
-        print("| folder | k | kerryview F1 | kerryview F1, days within the pile's publication span "
-              "| baseline F1 |")
-        print("|---|---|---|---|---|")
+              "(kerryview: days ranked by importance, events.importance.day_importance; "
+              "baseline: days ranked by articles published)")
+        print("| folder | k | kerryview F1 (importance) | kerryview F1, days within the pile's publication span "
+              "| distinct-sources ranking F1 (before importance) | baseline F1 |")
+        print("|---|---|---|---|---|---|")
 
         def kline(label, rs):
             ts = [t for r in rs for t in r["keydates"]["timelines"]]
@@ -691,7 +700,8 @@ def print_tables(rows: list[dict], tbaq: dict[str, dict], styles: list[Style]) -
                 return
             mean = lambda key: sum(t[key] for t in ts) / len(ts)  # noqa: E731
             k = "/".join(str(t["k"]) for t in ts) if len(ts) <= 2 else f"{len(ts)} timelines"
-            print(f"| {label} | {k} | {mean('kv'):.3f} | {mean('kv_span'):.3f} | {mean('base'):.3f} |")
+            print(f"| {label} | {k} | {mean('kv'):.3f} | {mean('kv_span'):.3f} | "
+                  f"{mean('kv_sources'):.3f} | {mean('base'):.3f} |")
         for r in [r for r in kd if r in dev]:
             kline(r["folder"], [r])
         kline(f"**development average ({len([r for r in kd if r in dev])} folders)**", [r for r in kd if r in dev])
@@ -728,6 +738,11 @@ def print_tables(rows: list[dict], tbaq: dict[str, dict], styles: list[Style]) -
                   f"{pct(t['same'], t['gold'])} | {pct(t['same'], t['covered'])} | "
                   f"{pct(t['base_contains'], t['gold'])} | {pct(t['base_same'], t['gold'])} |")
         for label, t in tbaq.items():
+            print(f"    {label}: precision (contains) of the gold events covered by a mention's own "
+                  f"event words: {pct(t.get('contains_trigger', 0), t.get('by_trigger', 0))} % of "
+                  f"{t.get('by_trigger', 0)}; covered by its passage only: "
+                  f"{pct(t.get('contains_passage', 0), t.get('by_passage', 0))} % of {t.get('by_passage', 0)}")
+        for label, t in tbaq.items():
             miss = t['gold'] - t['covered']
             print(f"    {label}: {t['stopped']} stop-listed events left out, {t['ambiguous']} with "
                   f"links to different days left out; kerryview pipeline {t['seconds']:.1f} s; "
@@ -752,12 +767,20 @@ def main() -> None:
     ap.add_argument("--skip-tbaq", action="store_true")
     ap.add_argument("--bp-together", action="store_true", help="the five BP folders as one pile (key dates, time)")
     ap.add_argument("--growth", metavar="FOLDER", help="inference time for 25, 50, 100, 200, 300 articles")
+    ap.add_argument("--dct-clauses", action="store_true",
+                    help="TBAQ: also date sentences without a time expression by the DCT "
+                         "(find_mentions(dct_clauses=True), off in kerryview)")
     ap.add_argument("--json", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--folder", help=argparse.SUPPRESS)
     ap.add_argument("--tbaq", choices=("dev", "heldout"), help=argparse.SUPPRESS)
     ap.add_argument("--bp", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
 
+    if args.dct_clauses:  # the experiment: every pipeline run finds the clauses of the day
+        import functools
+        import kerryview.pipeline as pipeline
+        from kerryview.events.mentions import find_mentions
+        pipeline.find_mentions = functools.partial(find_mentions, dct_clauses=True)
     if args.json:  # one measurement in this process: print JSON for the parent
         if args.folder:
             out = measure_folder(args.folder, args)

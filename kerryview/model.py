@@ -162,6 +162,11 @@ class EventMention:
     resolution: str = ""  # how the date was resolved, for people to read
     duration: str | None = None  # a duration in the same passage ("PT12H")
     duration_mod: str | None = None
+    # "time expression": dated by `timex`; "publication": an article's main news (its headline
+    # or lead) with no time expression, dated by its publication day (`timex` is then an empty
+    # span at the passage's start whose value is that day).
+    dated_by: str = "time expression"
+    position: str = ""  # "headline" | "lead" | "" (elsewhere in the article)
 
 
 @dataclass(slots=True)
@@ -183,6 +188,7 @@ class Event:
     dismissed: bool = False  # the user said it is not an event: drawn faded, left out of exports
     note: str = ""  # the user's note on it (kerryview.edits)
     edited: bool = False  # changed by one of the user's edits (kerryview.edits)
+    importance: int = 0  # higher = more newsworthy (kerryview.events.importance says how)
 
     def __post_init__(self) -> None:
         # A word read back from JSON or SQLite becomes the enum; a dict lookup, because

@@ -20,6 +20,7 @@ from kerryview.ingest import ReadError, expand_paths, read_document
 from kerryview.model import Document, Event
 from kerryview.dating.inference import declared_dct, infer_dcts
 from kerryview.events.merge import merge
+from kerryview.events.importance import score as score_importance
 from kerryview.store import Store
 from kerryview.timex.recognize import recognize
 from kerryview.timex.anchor import resolve
@@ -249,6 +250,7 @@ def build_corpus(documents: list[Document], progress: Progress | None = None,
     if progress:
         progress(total - 1, total, "Merging events across articles")
     events = _merge_events(found, documents, cancel, failed)
+    score_importance(events, documents)
     if problems is not None:
         problems.extend(failed[d.id] for d in documents if d.id in failed)
     if progress:

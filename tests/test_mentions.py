@@ -49,7 +49,9 @@ def test_the_past_month_is_a_period_up_to_the_publication_date():
     iv = found.interval
     assert (iv.start.date().isoformat(), iv.end.date().isoformat()) == ("2023-06-18", "2023-07-19")
     assert iv.granularity == "period" and found.mention.timex.value == "P1M"
-    assert _mentions("Kerry met Xie for nearly 12 hours.") == []  # a plain duration is no date
+    # a plain duration is no date: the sentence, an article's lead, is dated by its publication
+    [lead] = _mentions("Kerry met Xie for nearly 12 hours.")
+    assert lead.mention.dated_by == "publication" and lead.mention.timex.value == "2023-07-18"
 
 
 def test_a_bare_reporting_label_gets_the_gist_of_the_quote():

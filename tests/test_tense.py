@@ -47,7 +47,7 @@ def test_every_tense_cue_list_lives_in_one_data_file_with_an_example():
     raw = json.loads((files("kerryview.text") / "data" / "tense_cues.json").read_text("utf-8"))
     lists = {k: v for k, v in raw.items() if not k.startswith("_")}
     assert set(lists) == {"present", "past", "future", "plan_words", "past_auxiliaries",
-                          "adjective_before", "reporting"}
+                          "adjective_before", "reporting", "past_expectation"}
     for name, entry in lists.items():
         assert entry["about"] and entry["example"] and entry["words"], name
         assert tense_cues()[name] == frozenset(entry["words"])

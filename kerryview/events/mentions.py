@@ -14,8 +14,12 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from kerryview.cancellation import NEVER, Cancellation
+from kerryview.events.headline import Lead, lead_passages, main_event_words
+from kerryview.events.not_events import LineFilter
+from kerryview.events.labels import CLAUSE_COMMA, cut_number, headline_label, is_fragment, shorten
 from kerryview.text.context import ContextBuilder
 from kerryview.text.sentences import sentence_spans
+from kerryview.text.tense import past_expectation, tense
 from kerryview.text.wordlists import cues, stopwords
 from kerryview.model import Document, EventMention, Granularity, Timex
 from kerryview.calendar.intervals import Interval, duration_timedelta, value_interval
@@ -25,7 +29,7 @@ _MODAL_BEFORE = re.compile(r"\b(?:will|would|could|should|must|may|might|to|shal
 # A preposition (or "late on") introducing the time expression, dropped from labels.
 _LEAD_IN = re.compile(r"(?:\b(?:late|early)\s+)?\b(?:on|in|at|during|since|by|from|until|"
                       r"starting|from|before|after)\s*$", re.I)
-_CLAUSE_BREAK = re.compile(r"[,;:\"“”()]|\bthat\b|\bwhich\b|\bwho\b|\bwhere\b|\bwhile\b")
+_CLAUSE_BREAK = re.compile(CLAUSE_COMMA + r"|[;:\"“”()]|\bthat\b|\bwhich\b|\bwho\b|\bwhere\b|\bwhile\b")
 MAX_LABEL_WORDS_AFTER = 12
 MAX_LABEL_CHARS = 110
 NOUN_PENALTY = 25  # characters: prefer a verb a little further away over an event noun
@@ -116,12 +120,19 @@ def find_trigger(text: str, sent: tuple[int, int], timex: Timex) -> tuple[int, i
     return (best[1], best[2]) if best else None
 
 
-def _status(clause: str, start: datetime | None, dct: date | None) -> str:
-    """happened / scheduled / expected, from the date against the DCT and the clause's cues."""
-    words = clause.lower()
+def _status(text: str, sent: tuple[int, int], t: Timex, start: datetime | None,
+            dct: date | None) -> str:
+    """happened / scheduled / expected, from the grammar of the clause and the date against the
+    publication date: "was delivered today" happened, "is due to arrive" is scheduled, "had
+    hoped ... for 2012" was only expected."""
+    words = text[sent[0]:sent[1]].lower()
     c = cues()
     future = start is not None and dct is not None and start.date() > dct
     same_day = start is not None and dct is not None and start.date() == dct
+    if past_expectation(text, t.start, t.end):
+        return "expected"  # a hope or plan held in the past, for a date past or to come
+    if same_day and tense(text, t.start, t.end, reporting=False) == "past":
+        return "happened"  # "was delivered today"
     cue = any(re.search(rf"\b{re.escape(k)}\b", words) for k in c["scheduled_cues"])
     uncertain = any(re.search(rf"\b{re.escape(k)}\b", words) for k in c["uncertain_cues"])
     if future or (same_day and cue):
@@ -156,7 +167,8 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
     else:
         # Subject: back from the trigger to the previous clause break.
         left = text[a:trigger[0]]
-        breaks = [m.end() for m in re.finditer(r"[,;:\"“”]|\b(?:that|which|who)\b", left)]
+        breaks = [m.end() for m in re.finditer(CLAUSE_COMMA + r"|[;:\"“”]|\b(?:that|which|who)\b", left)
+                  if not cut_number(left, m.end())]
         cut = breaks[-1] if breaks else 0
         if text[trigger[0]:trigger[1]].lower() in cues()["event_nouns"]:
             np_start = _noun_phrase_start(left)
@@ -164,6 +176,11 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
                 cut = max(cut, np_start)
         # "The envoy, John Kerry, called ...": an empty subject means an apposition; step back.
         while breaks and not left[cut:].strip(" ,;:\"“”"):
+            breaks.pop()
+            cut = breaks[-1] if breaks else 0
+        # "..., more than originally planned": a fragment; the clause it hangs on names the event
+        while breaks and is_fragment(left[cut:] + text[trigger[0]:trigger[1]],
+                                     cues()["clause_initial_conjunctions"]):
             breaks.pop()
             cut = breaks[-1] if breaks else 0
         start = a + cut
@@ -202,8 +219,8 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
         label += '"'
     if label.count("“") > label.count("”"):
         label += "”"
-    if len(label) > MAX_LABEL_CHARS:
-        label = label[:MAX_LABEL_CHARS].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
+    keep = len(text[offset:trigger[1]].split()) if trigger else 0  # who and the event words
+    label = shorten(label, MAX_LABEL_CHARS, keep)
     label = re.sub(r"\s+([,.;:])", r"\1", label)
     first, _, rest = label.partition(" ")
     if rest and first.lower() in cues()["clause_initial_conjunctions"]:
@@ -254,9 +271,14 @@ def _recent_period(t: Timex, dct: date | None) -> Interval | None:
     return Interval(start, end, Granularity.PERIOD)
 
 
-def find_mentions(doc: Document, timexes: list[Timex], cancel: Cancellation = NEVER) -> list[Found]:
+def find_mentions(doc: Document, timexes: list[Timex], cancel: Cancellation = NEVER,
+                  dct_clauses: bool = False) -> list[Found]:
     """Event mentions of one document, each with a short label and its context words
-    (`cancel` checked for each time expression: one article can hold thousands)."""
+    (`cancel` checked for each time expression: one article can hold thousands).
+
+    dct_clauses: also date by the publication day every other sentence without a time
+    expression whose main clause is past or present news (off: on TBAQ such clauses are on the
+    DCT's day too rarely, benchmarks/README_stories.md)."""
     text = doc.text
     sents = sentence_spans(text)
     starts = [s for s, _ in sents]
@@ -264,6 +286,8 @@ def find_mentions(doc: Document, timexes: list[Timex], cancel: Cancellation = NE
     durations = [t for t in timexes if t.type == "DURATION"]
     out: list[Found] = []
     line = doc.dateline  # read with the file: the article's own date line is not an event
+    lines = LineFilter(text, timexes)  # date lines, bylines, captions, copyright: never events
+    leads = lead_passages(doc, sents, lines)
     for t in timexes:
         cancel.check()
         if t.type in ("DATE", "TIME"):
@@ -276,6 +300,8 @@ def find_mentions(doc: Document, timexes: list[Timex], cancel: Cancellation = NE
             continue
         if line and line.start <= t.start and t.end <= line.end + 1:
             continue  # the article's own date line is not an event
+        if lines.reason(t.start) is not None or lines.in_prefix(t.start, t.end):
+            continue
         i = bisect_right(starts, t.start) - 1
         sent = sents[i] if i >= 0 and sents[i][1] >= t.end else (t.start, t.end)
         if line and sent[0] <= line.end < t.start:  # the passage starts after the date line
@@ -284,16 +310,85 @@ def find_mentions(doc: Document, timexes: list[Timex], cancel: Cancellation = NE
         trigger = find_trigger(text, sent, t)
         duration = _duration_for(durations, sent, trigger, t)
         clause = text[sent[0]:sent[1]]
-        status = _status(clause, interval.start, doc.dct)
+        status = _status(text, sent, t, interval.start, doc.dct)
         mention = EventMention(
             document_id=doc.id, start=sent[0], end=sent[1], text=clause, timex=t,
             trigger_start=trigger[0] if trigger else None,
             trigger_end=trigger[1] if trigger else None, status=status,
             resolution=explain(t, doc),
             duration=duration.value if duration else None,
-            duration_mod=duration.mod if duration else None)
+            duration_mod=duration.mod if duration else None,
+            position=_position(leads, sent))
         out.append(Found(mention, label_for(text, sent, trigger, t), contexts.terms(t.start),
                          interval))
+    out.extend(_main_news(doc, leads, out, contexts))
+    if dct_clauses:
+        out.extend(_clauses_of_the_day(doc, sents, out, lines, contexts))
+    return out
+
+
+def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list[Found],
+                        lines: LineFilter, contexts: ContextBuilder) -> list[Found]:
+    """Sentences with no dated mention whose main clause is past or present-perfect news:
+    dated by the publication day (an experiment measured on TBAQ; see find_mentions)."""
+    if doc.dct is None:
+        return []
+    text = doc.text
+    taken = {f.mention.start for f in found}
+    day = doc.dct.isoformat()
+    out = []
+    for a, b in sents:
+        if a in taken or lines.reason(a) is not None:
+            continue
+        trigger = main_event_words(text, (a, b), False, _is_verb)
+        if trigger is None or past_expectation(text, trigger[0], trigger[1]):
+            continue
+        if tense(text, trigger[0], trigger[1], reporting=False) not in ("past", "present"):
+            continue
+        t = Timex(a, a, "", "DATE", day, anchor=day, anchor_kind="publication")
+        mention = EventMention(
+            document_id=doc.id, start=a, end=b, text=text[a:b], timex=t,
+            trigger_start=trigger[0], trigger_end=trigger[1], status="happened",
+            resolution=(f"dated by publication: news of an article published {day} "
+                        f"({doc.dct_source}), with no time expression of its own"),
+            dated_by="publication")
+        out.append(Found(mention, label_for(text, (a, b), trigger, t), contexts.terms(trigger[0]),
+                         value_interval(day)))
+    return out
+
+
+def _position(leads: list[Lead], sent: tuple[int, int]) -> str:
+    return next((ld.position for ld in leads if ld.start <= sent[0] < ld.end
+                 or sent[0] <= ld.start < sent[1]), "")
+
+
+def _main_news(doc: Document, leads: list[Lead], found: list[Found],
+               contexts: ContextBuilder) -> list[Found]:
+    """The headline and lead events that no time expression dates, dated by publication."""
+    if doc.dct is None:
+        return []
+    text = doc.text
+    out = []
+    for ld in leads:
+        if any(f.mention.position == ld.position for f in found):
+            continue  # a time expression in it dates it already
+        span = (ld.start, ld.end)
+        trigger = main_event_words(text, span, ld.position == "headline", _is_verb)
+        if trigger is None:
+            continue
+        day = doc.dct.isoformat()
+        t = Timex(ld.start, ld.start, "", "DATE", day, anchor=day, anchor_kind="publication")
+        if ld.position == "headline":
+            label = headline_label(text[ld.start:ld.end])
+        else:
+            label = label_for(text, span, trigger, t)
+        mention = EventMention(
+            document_id=doc.id, start=ld.start, end=ld.end, text=text[ld.start:ld.end], timex=t,
+            trigger_start=trigger[0], trigger_end=trigger[1], status="happened",
+            resolution=(f"dated by publication: the {ld.position} of an article published "
+                        f"{day} ({doc.dct_source}), with no time expression of its own"),
+            dated_by="publication", position=ld.position)
+        out.append(Found(mention, label, contexts.terms(trigger[0]), value_interval(day)))
     return out
 
 

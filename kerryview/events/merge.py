@@ -230,8 +230,9 @@ def _conflicts(group: list[Item], chosen: Item, durations: Counter) -> list[str]
         if not _compatible_items(it, chosen):
             t = it.mention.timex
             c = chosen.mention.timex
+            said = f"“{' '.join(t.text.split())}”" if t.text else "by its publication"
             out.append(f"{it.mention.document_id} dates it {value_words(t.value, t.mod)} "
-                       f"(“{' '.join(t.text.split())}”), not {value_words(c.value, c.mod)}")
+                       f"({said}), not {value_words(c.value, c.mod)}")
     out.extend(_opposite_words(group))
     if len(durations) > 1:
         out.append("sources give different durations: " + ", ".join(

@@ -15,13 +15,14 @@ def corpus_json(documents: list[Document], events: Iterable[Event]) -> dict:
         "events": [
             {"id": e.id, "label": e.label, "value": e.value, "start": e.start, "end": e.end,
              "granularity": e.granularity, "duration": e.duration, "mod": e.mod,
-             "status": e.status, "conflicts": e.conflicts,
+             "status": e.status, "importance": e.importance, "conflicts": e.conflicts,
              "reviewed": e.reviewed, "dismissed": e.dismissed,
              "mentions": [
                  {"document": m.document_id, "start": m.start, "end": m.end, "text": m.text,
                   "trigger": ([m.trigger_start, m.trigger_end]
                               if m.trigger_start is not None else None),
-                  "status": m.status, "resolution": m.resolution,
+                  "status": m.status, "resolution": m.resolution, "dated_by": m.dated_by,
+                  "position": m.position,
                   "duration": m.duration,
                   "timex": {"start": m.timex.start, "end": m.timex.end, "text": m.timex.text,
                             "type": m.timex.type, "value": m.timex.value,

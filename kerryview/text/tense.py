@@ -99,3 +99,19 @@ def tense(text: str, start: int, end: int, reporting: bool = True) -> str | None
         return t
     return next((t for i in range(len(rw)) if (t := _classify(rw, i, reporting))), None)
 
+
+
+def past_expectation(text: str, start: int, end: int) -> bool:
+    """Whether the clause before text[start:end] says its date was only expected in the past
+    ("Airbus had hoped to deliver 20 aircraft in 2012"): a phrase of the past_expectation cues
+    between the clause's start and the expression."""
+    left = text[max(0, start - LEFT_CHARS):start]
+    cut = None
+    for cut in _boundaries(left):
+        pass
+    if cut is not None:
+        left = left[cut.end():]
+    words = [w.lower() for w in _WORD.findall(left)]
+    phrases = tense_cues()["past_expectation"]
+    return any(w in phrases or f"{w} {nxt}" in phrases
+               for w, nxt in zip(words, words[1:] + [""]))

@@ -63,3 +63,20 @@ def time_zones() -> dict[str, float]:
         abbr, offset, _example = line.split("\t", 2)
         out[abbr.upper()] = float(offset)
     return out
+
+
+@cache
+def event_rules(name: str) -> tuple[tuple[str, ...], ...]:
+    """The rows of a tab-separated rule file of kerryview/events/data/ (comment lines start
+    with #), each a tuple of its fields; every rule file carries an example per rule."""
+    text = (files("kerryview.events") / "data" / name).read_text(encoding="utf-8")
+    return tuple(tuple(line.split("\t")) for line in text.splitlines()
+                 if line.strip() and not line.startswith("#"))
+
+
+@cache
+def event_lists(name: str) -> dict[str, frozenset[str]]:
+    """The word lists of a JSON file of kerryview/events/data/ in the form of tense_cues.json
+    (each list: "about", "example", "words"): list name -> words."""
+    raw = json.loads((files("kerryview.events") / "data" / name).read_text(encoding="utf-8"))
+    return {k: frozenset(v["words"]) for k, v in raw.items() if not k.startswith("_")}

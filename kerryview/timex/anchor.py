@@ -320,8 +320,11 @@ class Resolver:
     def op_weekend(self, p: Pending, n: int | None):
         if self.dct is None:
             return "XXXX-WXX-WE", None, None
+        past = self.dct.isoweekday() <= 5 and self._tense(p) == "past"
         if n is None:  # "the weekend": the one just past early in the week, else the coming one
-            n = -1 if self.dct.isoweekday() <= 3 else 0
+            n = -1 if self.dct.isoweekday() <= 3 or past else 0
+        elif n == 0 and past:  # "became public this weekend", said on a Monday: the one just past
+            n = -1
         return values.fmt(self.dct + timedelta(days=7 * n), "WE"), self.dct_value, "dct"
 
     def op_quarter_ref(self, p: Pending, yearshift: int, current: bool = False, year: int | None = None):

@@ -1,0 +1,71 @@
+"""Issue #9 item 6: do kerryview's labels read like a headline? Counts, on one Timeline17 folder
+(all its articles, publication dates given), the labels that are a clause fragment, that cut a
+number in half, or end in "…", and prints a sample of labels to read.
+
+    .venv/bin/python benchmarks/stories_labels.py bpoil_bbc            # this checkout
+    .venv/bin/python benchmarks/stories_labels.py bpoil_bbc --kerryview /work/main  # another one
+
+The checks read their word lists from this checkout's kerryview/events/data/lead_rules.json, so
+two checkouts are judged by the same rules.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+RULES = HERE.parent / "kerryview" / "events" / "data" / "lead_rules.json"
+_CUT_NUMBER = re.compile(r"^\d{3}\b")  # "000 employees" of "5,000"
+
+
+def fragment_starts() -> set[str]:
+    return set(json.loads(RULES.read_text("utf-8"))["fragment_starts"]["words"])
+
+
+def is_fragment(label: str, starts: set[str]) -> bool:
+    """As kerryview.events.labels.is_fragment, with the word lists of this checkout."""
+    words = label.lower().split()
+    if not words or words[0].strip(",;:") in starts:
+        return True
+    quantity = len(words) > 2 and words[2][:1] in "0123456789$£€"  # "more than 500 vessels"
+    return len(words) > 1 and f"{words[0]} {words[1]}" in starts and not quantity
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("folder")
+    ap.add_argument("--kerryview", help="the checkout whose kerryview package to measure")
+    ap.add_argument("--sample", type=int, default=40)
+    args = ap.parse_args()
+    sys.path.insert(0, str(HERE))
+    from stories import load_folder  # puts this checkout first on sys.path: put the other first
+    sys.path.insert(0, args.kerryview or str(HERE.parent))
+    from kerryview.model import DateSource, DateSourceKind, Document
+    from kerryview.pipeline import build_corpus
+    arts = load_folder(args.folder)
+    docs = [Document(a.id, f"{a.id}.txt", a.text, dct=a.published,
+                     dct_source=DateSource(DateSourceKind.PAGE_METADATA, "published.tsv"))
+            for a in arts]
+    events = build_corpus(docs)
+    starts = fragment_starts()
+    labels = [e.label for e in events]
+    frag = [lb for lb in labels if is_fragment(lb, starts)]
+    cut = [lb for lb in labels if _CUT_NUMBER.match(lb)]
+    dots = [lb for lb in labels if lb.endswith("…")]
+    print(f"{args.folder}: {len(events)} events; fragment labels {len(frag)} "
+          f"({100 * len(frag) / max(1, len(labels)):.1f} %), number cut in half {len(cut)}, "
+          f"ending in … {len(dots)} ({100 * len(dots) / max(1, len(labels)):.1f} %)")
+    for lb in frag[:8]:
+        print("  fragment:", lb)
+    for lb in cut[:5]:
+        print("  cut number:", lb)
+    for e in random.Random(9).sample(events, min(args.sample, len(events))):
+        print(f"  {e.start[:10]} {len(e.document_ids)}x {getattr(e, 'importance', '-')}: {e.label}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,130 @@
+"""An article's main news: its headline and its lead sentence, which are events even when no time
+expression stands in them. News is dated by its publication: what the headline and the lead
+report happened on the publication day (a lead that says "yesterday" has a time expression, and
+is dated by it like any other passage).
+
+The headline is the first line of the text (after date lines, bylines and other lines that are
+never events: kerryview.events.not_events) when it reads like one: short, and not ending like a
+sentence. The lead is the first sentence of the body. Reporting alone ("X said") is no event:
+the event words are looked for in what was said. A headline or lead that announces ("BP to cap
+the well", "Obama will visit") has no date from its publication and is left out.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kerryview.events.not_events import LineFilter
+from kerryview.model import Document
+from kerryview.text.wordlists import cues, event_lists, stopwords
+
+LEAD_RULES = "lead_rules.json"
+HEAD_LINES = 8  # lines looked at for the headline and the lead (as date lines are)
+MAX_HEADLINE_WORDS = 20
+MAX_LEAD_TRIES = 3  # sentences skipped at most before the lead (a byline glued to a caption)
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_GLUED_BYLINE = re.compile(r"\s*\(?\s*by\s+(?-i:[A-Z])", re.IGNORECASE)
+_PERFECT = ("had", "has", "have")
+_SENTENCE_END = re.compile(r"[.!?;:,]['\"’”)]*\s*$")
+
+
+@dataclass(frozen=True)
+class Lead:
+    """A passage that tells an article's main news: position "headline" or "lead"."""
+
+    start: int
+    end: int
+    position: str
+
+
+def lead_rules() -> dict[str, frozenset[str]]:
+    return event_lists(LEAD_RULES)
+
+
+def _content_lines(doc: Document, lines: LineFilter) -> list[tuple[int, int]]:
+    """The first HEAD_LINES non-blank lines that may be news: not a date line, byline, caption."""
+    text, out, pos = doc.text, [], 0
+    line = doc.dateline
+    while pos <= len(text) and len(out) < HEAD_LINES:
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        body = text[pos:end]
+        if body.strip():
+            a = pos + len(body) - len(body.lstrip())
+            b = pos + len(body.rstrip())
+            covered = line is not None and line.start <= a and b <= line.end + 1
+            if not covered and lines.reason(a) is None:
+                out.append((a, b))
+        pos = end + 1
+    return out
+
+
+def is_headline(text: str, span: tuple[int, int], has_next: bool) -> bool:
+    """A short line that does not end like a sentence, with more text after it."""
+    line = text[span[0]:span[1]]
+    return has_next and len(line.split()) <= MAX_HEADLINE_WORDS and not _SENTENCE_END.search(line)
+
+
+def lead_passages(doc: Document, sents: list[tuple[int, int]], lines: LineFilter) -> list[Lead]:
+    """The headline (if the text has one) and the lead sentence of an article."""
+    text = doc.text
+    content = _content_lines(doc, lines)
+    out: list[Lead] = []
+    if not content:
+        return out
+    if is_headline(text, content[0], len(content) > 1):
+        out.append(Lead(content[0][0], content[0][1], "headline"))
+        content = content[1:]
+    allowed = set(content)
+    tries = 0
+    for a, b in sents:
+        if tries >= MAX_LEAD_TRIES:
+            break
+        line = next(((x, y) for x, y in allowed if x <= a < y), None)
+        if line is None:
+            if out and a < out[-1].end:
+                continue  # the headline itself
+            if any(a < x for x, _ in allowed):
+                continue  # a skipped line (a date line, a byline) before the body
+            break
+        tries += 1
+        if _GLUED_BYLINE.match(text, a):
+            continue  # "By Finlo Rohrer BBC News, Washington There has been ...": no lead
+        if doc.dateline is not None and a <= doc.dateline.end < b:
+            rest = text[doc.dateline.end:b]  # "date 2023-07-18 The US envoy ...": after it
+            a = doc.dateline.end + len(rest) - len(rest.lstrip(" \t,;:|-–—"))
+        out.append(Lead(a, min(b, line[1]), "lead"))
+        break
+    return out
+
+
+def _is_reporting(word: str) -> bool:
+    return word.lower() in lead_rules()["pure_reporting"]
+
+
+def main_event_words(text: str, span: tuple[int, int], headline: bool,
+                     is_verb) -> tuple[int, int] | None:
+    """The event words of a headline or lead: its first verb that does not merely report
+    (what was said is the event), else its first event noun; None when it announces."""
+    a, b = span
+    rules = lead_rules()
+    noun: tuple[int, int] | None = None
+    prev_word = ""
+    for m in _TOKEN.finditer(text, a, b):
+        word = m.group()
+        w = word.lower()
+        prev = text[max(a, m.start() - 12):m.start()]
+        verb = is_verb(word, prev) or (prev_word.lower() in _PERFECT and word[:1].islower()
+                                       and w not in stopwords())  # "had cut", "has spread"
+        if not verb and headline and prev_word[:1].isupper() and word[:1].islower() \
+                and w.endswith("s") and not w.endswith(("ss", "us", "'s", "’s")) \
+                and w not in rules["headline_not_verbs"] and w not in stopwords():
+            verb = True  # "Airbus delivers ...", "Kerry meets ...": a headline's present tense
+        if verb and not _is_reporting(word):
+            if prev_word.lower() in rules["future_markers"]:
+                return None  # "BP to cap the well", "Obama will visit": not yet news
+            return m.start(), m.end()
+        if noun is None and w in cues()["event_nouns"]:
+            noun = (m.start(), m.end())
+        prev_word = word
+    return noun

@@ -1,0 +1,118 @@
+"""What is never an event, whatever dates it holds: date lines, bylines, "Last updated" lines,
+photo captions and credits, copyright lines, and lines made of nothing but dates.
+
+The rules are data (data/not_events.tsv, each with an example); date lines are recognised by
+the one date-line reader (kerryview.dating.datelines), in every style it reads, wherever they
+stand: an "Updated ..." line under the headline is no more an event than the first date line.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from functools import cache
+
+from kerryview.dating.datelines import read_dateline
+from kerryview.model import Timex
+from kerryview.text.wordlists import event_rules
+
+RULES_FILE = "not_events.tsv"
+# A line is "dates alone" when, outside its time expressions, at most this many words remain
+# ("2007 – 2008 – 2009", "Timeline: 2008"); such a line says when, never what.
+MAX_WORDS_BESIDE_DATES = 1
+MAX_DATE_LINE_CHARS = 160  # a longer line is a sentence that opens with a date, not a date line
+_WORD = re.compile(r"[A-Za-z]{2,}")
+
+
+@dataclass(frozen=True)
+class NotEventRule:
+    name: str
+    scope: str  # "line": the whole line; "prefix": the time expressions inside the match
+    max_words: int  # 0: any length
+    pattern: re.Pattern
+    example: str
+
+    def matches(self, line: str) -> bool:
+        if self.max_words and len(line.split()) > self.max_words:
+            return False
+        return self.pattern.search(line) is not None
+
+
+@cache
+def rules() -> tuple[NotEventRule, ...]:
+    return tuple(NotEventRule(name, scope, int(limit), re.compile(pattern, re.IGNORECASE), example)
+                 for name, scope, limit, pattern, example in event_rules(RULES_FILE))
+
+
+def not_event_prefix(line: str) -> int:
+    """How many characters at the start of `line` hold time expressions that are no events
+    ("WASHINGTON, May 24 (Reuters) - BP said ...": the wire dateline's date), or 0."""
+    stripped = line.lstrip()
+    lead = len(line) - len(stripped)
+    for r in rules():
+        if r.scope == "prefix" and (m := r.pattern.match(stripped)):
+            return lead + m.end()
+    return 0
+
+
+def why_not_event(line: str, timexes: list[Timex] = (), offset: int = 0) -> str | None:
+    """The name of the rule by which `line` is no event, or None. `timexes` are the time
+    expressions found in it (document offsets; `offset` is where the line starts)."""
+    stripped = line.strip()
+    if not stripped:
+        return None
+    for r in rules():
+        if r.scope == "line" and r.matches(stripped):
+            return r.name
+    if len(stripped) <= MAX_DATE_LINE_CHARS and _is_whole_date_line(stripped):
+        return "date_line"
+    if timexes:
+        rest = list(line)
+        for t in timexes:
+            for i in range(max(0, t.start - offset), min(len(line), t.end - offset)):
+                rest[i] = " "
+        if len(_WORD.findall("".join(rest))) <= MAX_WORDS_BESIDE_DATES:
+            return "dates_alone"
+    return None
+
+
+def _is_whole_date_line(line: str) -> bool:
+    """A date line that is the whole line: one that runs into a sentence ("WASHINGTON, May 24
+    (Reuters) - BP said ...") leaves that sentence to be read."""
+    read = read_dateline(line)
+    return read is not None and read.end >= len(line.rstrip(" .,;:|-–—"))
+
+
+class LineFilter:
+    """why_not_event for the line around each offset of one text, each line judged once."""
+
+    def __init__(self, text: str, timexes: list[Timex]) -> None:
+        self._text = text
+        self._timexes = sorted(timexes, key=lambda t: t.start)
+        self._seen: dict[int, str | None] = {}
+        self._starts = [t.start for t in self._timexes]
+
+    def line_of(self, pos: int) -> tuple[int, int]:
+        start = self._text.rfind("\n", 0, pos) + 1
+        end = self._text.find("\n", pos)
+        return start, len(self._text) if end < 0 else end
+
+    def in_prefix(self, start: int, end: int) -> bool:
+        """Whether text[start:end] lies in a line's prefix that holds no events."""
+        a, b = self.line_of(start)
+        key = -1 - a
+        if key not in self._seen:
+            self._seen[key] = str(not_event_prefix(self._text[a:b]))
+        return end <= a + int(self._seen[key])
+
+    def reason(self, pos: int) -> str | None:
+        start, end = self.line_of(pos)
+        if start not in self._seen:
+            inside = []
+            for t in self._timexes[bisect_left(self._starts, start):]:
+                if t.start >= end:
+                    break
+                if t.end <= end:
+                    inside.append(t)
+            self._seen[start] = why_not_event(self._text[start:end], inside, start)
+        return self._seen[start]

@@ -1,0 +1,228 @@
+"""Issue #9, items 3-6: an article's main news on the timeline, lines that are never events,
+status from the grammar of the clause, labels that read like a headline, and importance."""
+from datetime import date
+
+import pytest
+
+from kerryview.events.importance import score
+from kerryview.events.labels import is_fragment, shorten
+from kerryview.events.mentions import find_mentions
+from kerryview.events.not_events import not_event_prefix, rules, why_not_event
+from kerryview.export.json_export import corpus_json
+from kerryview.model import DateSource, DateSourceKind, Document
+from kerryview.pipeline import build_corpus
+from kerryview.timex import tag
+
+GIVEN = DateSource(DateSourceKind.PAGE_METADATA, "given")
+
+
+def _doc(text, dct=date(2008, 3, 1), ident="d"):
+    return Document(id=ident, path=f"{ident}.txt", text=text, dct=dct, dct_source=GIVEN)
+
+
+def _found(text, dct=date(2008, 3, 1)):
+    return find_mentions(_doc(text, dct), tag(text, dct))
+
+
+# ------------------------------------------------------------------ main news (item 3)
+
+AIRBUS = ("Airbus delivers first A380 to Singapore Airlines\n"
+          "The superjumbo was handed over in Toulouse, with champagne for the crews.\n"
+          "It is the largest passenger aircraft ever built.\n")
+
+
+def test_a_headline_without_a_time_expression_is_an_event_dated_by_publication():
+    found = _found(AIRBUS)
+    head = [f for f in found if f.mention.position == "headline"]
+    assert len(head) == 1
+    m = head[0].mention
+    assert m.dated_by == "publication" and m.timex.value == "2008-03-01"
+    assert m.timex.text == "" and m.timex.start == m.start  # an empty span at the passage
+    assert "dated by publication" in m.resolution
+    assert head[0].label == "Airbus delivers first A380 to Singapore Airlines"
+    assert AIRBUS[m.trigger_start:m.trigger_end] == "delivers"
+    lead = [f for f in found if f.mention.position == "lead"]
+    assert len(lead) == 1 and AIRBUS[lead[0].mention.trigger_start:lead[0].mention.trigger_end] == "handed"
+    # the third sentence is neither headline nor lead: no event without a time expression
+    assert len(found) == 2
+
+
+def test_a_lead_with_a_time_expression_is_dated_by_it_not_by_publication():
+    text = "Airbus handed over its first A380 on Friday in Toulouse.\nMore text follows here."
+    [m] = [f.mention for f in _found(text)]
+    assert m.dated_by == "time expression" and m.position == "lead"
+    assert m.timex.value == "2008-02-29"
+
+
+def test_reporting_alone_is_not_the_event_what_was_said_is():
+    text = "The chief executive said the company had cut 5,000 jobs.\nMore text follows here."
+    [f] = _found(text)
+    m = f.mention
+    assert text[m.trigger_start:m.trigger_end] == "cut"
+
+
+def test_an_announcement_in_a_headline_has_no_date_from_publication():
+    assert _found("BP to cap the leaking well\nEngineers will try a new method.\n") == []
+
+
+def test_main_news_merges_across_articles():
+    a = _doc(AIRBUS, ident="a")
+    b = _doc("Singapore Airlines receives first Airbus A380\n"
+             "The first A380 was handed over to Singapore Airlines in Toulouse.\n", ident="b")
+    events = build_corpus([a, b])
+    both = [e for e in events if set(e.document_ids) == {"a", "b"}]
+    assert both, [(e.label, e.document_ids) for e in events]
+    assert all(e.start.startswith("2008-03-01") for e in both)
+
+
+# ------------------------------------------------------------------ never events (item 4)
+
+@pytest.mark.parametrize("rule", rules(), ids=lambda r: r.name)
+def test_every_not_event_rule_matches_its_example(rule):
+    if rule.scope == "prefix":
+        assert 0 < not_event_prefix(rule.example) < len(rule.example)
+        assert why_not_event(rule.example) is None  # the rest of the line is still read
+    else:
+        assert rule.scope == "line" and why_not_event(rule.example) == rule.name
+
+
+def test_a_wire_datelines_date_is_no_event_but_its_sentence_is_read():
+    text = "WASHINGTON, May 24 (Reuters) - BP said on Tuesday it would try again.\nMore text."
+    found = _found(text, date(2010, 5, 24))
+    assert [f.mention.timex.text for f in found] == ["Tuesday"]
+
+
+@pytest.mark.parametrize("line", [
+    "Kerry met Wang Yi at the Great Hall of the People on Tuesday.",
+    "The copyright lawsuit was filed in 2008 by the authors.",
+    "By the end of 2010, BP had paid $20 billion into the fund.",
+])
+def test_sentences_are_not_taken_for_lines_that_are_never_events(line):
+    assert why_not_event(line) is None
+
+
+def test_date_lines_bylines_captions_and_copyright_lines_never_become_events():
+    text = ("Airbus delivers first A380 to Singapore Airlines\n"
+            "March 01, 2008\n"
+            "Updated: March 2, 2008 10:07 GMT\n"
+            "By Jane Doe, Reuters\n"
+            "The A380 landed in Singapore on Friday after a flight from Toulouse.\n"
+            "Photograph: Jane Doe/Reuters\n"
+            "Crowds greet the aircraft in Singapore on February 29. (AP Photo/Jane Doe)\n"
+            "2007 - 2008\n"
+            "Copyright 2008 Reuters. All rights reserved.\n")
+    found = _found(text)
+    lines = {text[:f.mention.start].count("\n") for f in found}
+    assert lines == {0, 4}, [(f.mention.text, f.label) for f in found]
+
+
+# ------------------------------------------------------------------ status (item 5)
+
+def test_was_delivered_today_happened_even_beside_a_schedule_word():
+    [f] = [f for f in _found("The A380 that was due in 2007 was delivered today in Toulouse.\nMore.")
+           if f.mention.timex.text == "today"]
+    assert f.mention.status == "happened"
+
+
+def test_is_due_to_arrive_is_scheduled():
+    [f] = _found("The superjumbo is due to arrive in Singapore on Friday.\nMore text here.")
+    assert f.mention.status == "scheduled" and f.mention.timex.value == "2008-03-07"
+
+
+def test_a_past_hope_is_an_expectation_not_a_schedule():
+    [f] = [f for f in _found("Airbus had hoped to deliver 20 aircraft in 2012.\nMore text here.")
+           if f.mention.timex.text == "2012"]
+    assert f.mention.status == "expected"
+
+
+def test_a_weekend_said_in_a_past_clause_is_the_one_before():
+    [t] = tag("The affair became public this weekend.", date(2010, 1, 25))  # a Monday
+    assert t.value == "2010-W03-WE"  # 23-24 January
+    [t] = tag("The talks will resume this weekend.", date(2010, 1, 25))
+    assert t.value == "2010-W04-WE"
+
+
+# ------------------------------------------------------------------ labels (item 6)
+
+def test_a_label_never_cuts_a_number_in_half():
+    text = "Airbus said 5,000 employees at four French sites would lose their jobs in 2010.\nMore."
+    [f] = [f for f in _found(text) if f.mention.timex.text == "2010"]
+    assert "5,000 employees" in f.label and not f.label.startswith("000")
+
+
+def test_a_label_is_never_a_clause_fragment():
+    text = "Airbus had hoped to deliver 20 aircraft in 2012, more than originally planned in 2007.\nMore."
+    [f] = [f for f in _found(text) if f.mention.timex.text == "2007"]
+    assert not is_fragment(f.label) and f.label.startswith("Airbus")
+
+
+def test_a_long_label_ends_at_a_clause_break_rather_than_in_an_ellipsis():
+    long = ("The U.S.-China climate talks had been suspended after a visit by U.S. House of "
+            "Representatives Speaker Nancy Pelosi to Taiwan last August")
+    assert shorten(long) == "The U.S.-China climate talks had been suspended"
+    assert shorten("word " * 40).endswith("…")  # no clause break: cut at a word
+    assert is_fragment("Than originally planned") and is_fragment("Maybe eliminated in favour of")
+    assert not is_fragment("Airbus delivers first A380")
+    assert not is_fragment("More than 500 vessels were involved in the clean-up")  # a quantity
+
+
+# ------------------------------------------------------------------ importance and JSON
+
+def test_importance_counts_sources_main_news_and_coverage_at_the_time():
+    a = _doc(AIRBUS, ident="a")
+    b = _doc("Singapore Airlines receives first Airbus A380\n"
+             "The first A380 was handed over to Singapore Airlines in Toulouse.\n", ident="b")
+    c = _doc("Airbus profits fell.\nIn 1970 Airbus was founded in France by several governments.\n",
+             ident="c")
+    events = build_corpus([a, b, c])
+    by_docs = {tuple(sorted(e.document_ids)): e for e in events}
+    shared = max((e for e in events if len(e.document_ids) == 2), key=lambda e: e.importance)
+    founded = next(e for e in events if e.start.startswith("1970"))
+    assert shared.importance > founded.importance > 0
+    assert by_docs  # every event got a number
+    out = corpus_json([a, b, c], events)
+    ev = next(e for e in out["events"] if e["id"] == shared.id)
+    assert ev["importance"] == shared.importance
+    assert {m["dated_by"] for m in ev["mentions"]} == {"publication"}
+    assert all("dated by publication" in m["resolution"] for m in ev["mentions"])
+
+
+def test_importance_is_recomputed_the_same_way():
+    events = build_corpus([_doc(AIRBUS)])
+    before = [e.importance for e in events]
+    score(events, [_doc(AIRBUS)])
+    assert [e.importance for e in events] == before
+
+
+def test_importance_and_how_a_mention_was_dated_are_kept_in_the_project(tmp_path):
+    from kerryview.store import Store
+    doc = _doc(AIRBUS)
+    events = build_corpus([doc])
+    store = Store(tmp_path / "c.db")
+    store.save_corpus([doc], events)
+    store.close()
+    again = Store(tmp_path / "c.db")
+    back = {e.id: e for e in again.events()}
+    again.close()
+    for e in events:
+        assert back[e.id].importance == e.importance > 0
+        assert [(m.dated_by, m.position) for m in back[e.id].mentions] == \
+            [(m.dated_by, m.position) for m in e.mentions]
+
+
+def test_a_day_of_many_articles_outweighs_a_day_one_article_fills_with_events():
+    from kerryview.events.importance import day_importance
+    busy = _doc("Airbus cut jobs on Monday. Airbus closed a plant on Monday. Airbus sold a unit on "
+                "Monday. Airbus hired a chief on Monday.", date(2008, 3, 5), "busy")
+    one = _doc("More text first.\nAirbus delivered the A380 on Tuesday in Toulouse.", date(2008, 3, 5), "one")
+    two = _doc("More text first.\nThe A380 was delivered to Singapore Airlines on Tuesday.",
+               date(2008, 3, 5), "two")
+    docs = [busy, one, two]
+    days = day_importance(build_corpus(docs), docs)
+    assert days[date(2008, 3, 4)] > days[date(2008, 3, 3)]
+
+
+def test_a_label_after_a_conjunction_reaches_back_to_its_subject():
+    text = "He was the former chief of the joint venture, but was forced to leave Russia in 2008.\nMore."
+    [f] = [f for f in _found(text) if f.mention.timex.text == "2008"]
+    assert f.label.startswith("He was the former chief"), f.label
