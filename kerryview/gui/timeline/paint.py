@@ -9,11 +9,17 @@ row and cached in LabelMetrics.
 from __future__ import annotations
 
 import math
+import time
 from array import array
 from bisect import bisect_left
+from functools import partial
+
+from collections import OrderedDict
+from typing import Callable, Hashable, Iterator
 
 from PySide6.QtCore import QPointF, QRect, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QLinearGradient, QPainter, QPainterPath, QPen
+from PySide6.QtGui import (QBrush, QColor, QLinearGradient, QPainter, QPainterPath, QPen,
+                           QPixmap)
 
 from kerryview.gui import theme
 from kerryview.gui.theme import TimelineFonts
@@ -24,6 +30,52 @@ from kerryview.gui.timeline.layout import (AXIS_H, BOTTOM_H, CONTEXT_H, LABEL_MA
 from kerryview.gui.timeline.view import TimelineView
 
 ELIDED_CACHE = 20000  # elided labels kept (per row, width in steps of 4 px, bold or not)
+SPRITE_BYTES = 24 << 20  # pixels of drawn labels, badges and marks kept for the next frames
+
+
+class Sprites:
+    """Small pictures drawn once and copied in later frames: an event's label with its badges,
+    a "+n" mark, a tick label. Drawing text costs 10-20 us a call and a rounded pill 5 us; copying
+    a pixmap costs 1 us, so a frame that shows what the last one showed (a drag, a zoom inside
+    a level) is mostly copies. Least recently used pictures are dropped beyond SPRITE_BYTES.
+    Positions are rounded to whole device pixels when copied."""
+
+    def __init__(self, max_bytes: int = SPRITE_BYTES) -> None:
+        self.max_bytes = max_bytes
+        self.bytes = 0
+        self._items: OrderedDict[Hashable, QPixmap] = OrderedDict()
+
+    def clear(self) -> None:
+        self._items.clear()
+        self.bytes = 0
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def draw(self, p: QPainter, x: float, y: float, key: Hashable, w: float, h: float,
+             paint: Callable[[QPainter], None]) -> None:
+        """Copy the picture `key` (w x h, drawn by `paint` at the origin the first time) to
+        (x, y)."""
+        dpr = p.device().devicePixelRatioF() if p.device() is not None else 1.0
+        full = (key, dpr)
+        pm = self._items.get(full)
+        if pm is None:
+            pm = QPixmap(max(1, math.ceil(w * dpr)), max(1, math.ceil(h * dpr)))
+            pm.setDevicePixelRatio(dpr)
+            pm.fill(Qt.GlobalColor.transparent)
+            q = QPainter(pm)
+            q.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            q.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+            paint(q)
+            q.end()
+            self._items[full] = pm
+            self.bytes += pm.width() * pm.height() * 4
+            while self.bytes > self.max_bytes and len(self._items) > 1:
+                _k, old = self._items.popitem(last=False)
+                self.bytes -= old.width() * old.height() * 4
+        else:
+            self._items.move_to_end(full)
+        p.drawPixmap(QPointF(round(x * dpr) / dpr, round(y * dpr) / dpr), pm)
 
 
 class LabelMetrics:
@@ -35,19 +87,60 @@ class LabelMetrics:
         self.index = TimelineIndex([])
         self.widths = array("f")  # label + badges, per row; -1 until measured
         self.elided: dict[tuple, str] = {}
+        self._small_w: dict[str, float] = {}  # badge, tag and tick texts: few distinct strings
+        self.sprites = Sprites()
+        self._ahead: Iterator[int] | None = None  # rows left to measure ahead of need
 
     def reset(self, index: TimelineIndex) -> None:
         self.index = index
         self.widths = array("f", [-1.0]) * len(index)
         self.elided.clear()
+        self.sprites.clear()  # label pictures are kept per row
+        self._ahead = None
+
+    def measure_ahead_from(self, row: int) -> None:
+        """Measure every label ahead of need (measure_some), the rows nearest `row` first: a
+        layout then never waits for thousands of font measurements (the first visit to a
+        zoom level, a jump)."""
+        n = len(self.index)
+
+        def nearest_first() -> Iterator[int]:
+            lo, hi = row - 1, max(row, 0)
+            while lo >= 0 or hi < n:
+                if hi < n:
+                    yield hi
+                    hi += 1
+                if lo >= 0:
+                    yield lo
+                    lo -= 1
+        self._ahead = nearest_first()
+
+    def measure_some(self, seconds: float) -> bool:
+        """Measure labels ahead for about `seconds`; False once every label is measured."""
+        if self._ahead is None:
+            return False
+        end = time.perf_counter() + seconds
+        label_px = self.label_px
+        for i, r in enumerate(self._ahead, 1):
+            label_px(r)
+            if i % 32 == 0 and time.perf_counter() > end:
+                return True
+        self._ahead = None
+        return False
+
+    def small_w(self, text: str) -> float:
+        """Width of a badge or tag text in the small font (few distinct texts: cached)."""
+        w = self._small_w.get(text)
+        if w is None:
+            w = self._small_w[text] = self.fonts.fm_small.horizontalAdvance(text)
+        return w
 
     def extras_w(self, row: int) -> float:
         """The sources badge and the status tag after a label."""
-        fm_small = self.fonts.fm_small
-        w = fm_small.horizontalAdvance(badge_text(self.index, row)) + 12
+        w = self.small_w(badge_text(self.index, row)) + 12
         tag = tag_text(self.index, row)
         if tag:
-            w += fm_small.horizontalAdvance(tag) + 14
+            w += self.small_w(tag) + 14
         return w
 
     def label_px(self, row: int) -> float:
@@ -59,16 +152,20 @@ class LabelMetrics:
         return w
 
     def elide(self, row: int, width: float, bold: bool) -> str:
+        return self.elide_w(row, width, bold)[0]
+
+    def elide_w(self, row: int, width: float, bold: bool) -> tuple[str, float]:
+        """The label of `row` elided to `width` (in steps of 4 px), and its width."""
         key = (row, int(width) >> 2, bold)
-        text = self.elided.get(key)
-        if text is None:
+        got = self.elided.get(key)
+        if got is None:
             if len(self.elided) > ELIDED_CACHE:
                 self.elided.clear()
             fm = self.fonts.fm_bold if bold else self.fonts.fm
             text = fm.elidedText(self.index.labels[row], Qt.TextElideMode.ElideRight,
                                  max(0.0, (int(width) >> 2) * 4.0))
-            self.elided[key] = text
-        return text
+            got = self.elided[key] = (text, fm.horizontalAdvance(text))
+        return got
 
 
 def short_count(n: int) -> str:
@@ -132,16 +229,16 @@ class FramePainter:
 
     def _paint_axis(self, p: QPainter, fr: Frame) -> None:
         w, h = self.width, self.height
+        sprites = self.labels.sprites
         # context row: alternating bands, label pinned to the left edge while its period lasts
-        p.setFont(self.fonts.context)
         for band in fr.bands:
             xa, xb, lx, tw = band.xa, band.xb, band.lx, band.tw
             p.fillRect(QRectF(max(xa, -1), 0, min(xb, w + 1) - max(xa, -1), CONTEXT_H),
                        theme.CONTEXT_BG[band.i % 2])
             if lx + tw > 0:
-                p.setPen(theme.CONTEXT_FG)
-                p.drawText(QRectF(lx, 0, tw + 2, CONTEXT_H),
-                           Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, band.label)
+                sprites.draw(p, lx, 0, ("context", band.label), tw + 2, CONTEXT_H,
+                             partial(self._draw_axis_label, self.fonts.context, theme.CONTEXT_FG,
+                                     band.label, tw, CONTEXT_H))
             if 0 <= xa <= w:
                 p.setPen(QPen(theme.GRID_MAJOR, 1))
                 p.drawLine(QPointF(xa, 0), QPointF(xa, h))
@@ -149,16 +246,24 @@ class FramePainter:
         p.fillRect(QRectF(0, CONTEXT_H, w, TICK_H), theme.TICK_ROW_BG)
         p.setPen(QPen(theme.AXIS_RULE, 1))
         p.drawLine(QPointF(0, AXIS_H - 0.5), QPointF(w, AXIS_H - 0.5))
-        p.setFont(self.fonts.small)
+        grid_pen = QPen(theme.GRID, 1)
         for x, grid, lab, lx, tw in fr.tick_marks:
             if grid:
-                p.setPen(QPen(theme.GRID, 1))
+                p.setPen(grid_pen)
                 p.drawLine(QPointF(x, CONTEXT_H + TICK_H - 6), QPointF(x, h))
             if lx + tw < 0:
                 continue
-            p.setPen(theme.TICK_FG)
-            p.drawText(QRectF(lx, CONTEXT_H, tw + 2, TICK_H),
-                       Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, lab)
+            sprites.draw(p, lx, CONTEXT_H, ("tick", lab), tw + 2, TICK_H,
+                         partial(self._draw_axis_label, self.fonts.small, theme.TICK_FG, lab, tw,
+                                 TICK_H))
+
+    @staticmethod
+    def _draw_axis_label(font, colour: QColor, text: str, tw: float, h: float,
+                         q: QPainter) -> None:
+        q.setFont(font)
+        q.setPen(colour)
+        q.drawText(QRectF(0, 0, tw + 2, h),
+                   Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
 
     def _paint_empty(self, p: QPainter, empty_text: tuple[str, str]) -> None:
         title, detail = empty_text
@@ -179,8 +284,7 @@ class FramePainter:
         bottom = self.height - BOTTOM_H - 4
         maxn = max(c[2] for c in fr.cells)
         sm = math.sqrt(maxn)
-        fm_small = self.fonts.fm_small
-        p.setFont(self.fonts.small)
+        sprites = self.labels.sprites
         # Opaque fills, no antialiased rounded paths: a translucent rounded column costs about
         # 0.2 ms to rasterise, and a zoomed-out frame draws dozens (benchmarks/timeline_paint.py).
         finding = self.matched is not None
@@ -196,11 +300,10 @@ class FramePainter:
                     mh = max(4.0, (bottom - top) * math.sqrt(m) / sm)
                     p.fillRect(QRectF(rect.x(), bottom - mh, rect.width(), mh), theme.MATCH_COLUMN)
             text = short_count(n)
-            tw = fm_small.horizontalAdvance(text)
+            tw = self.labels.small_w(text)
             if tw <= rect.width() + 4:
-                p.setPen(theme.CLUSTER_FG)
-                p.drawText(QRectF(rect.center().x() - tw / 2 - 2, bar.top() - 16, tw + 4, 15),
-                           Qt.AlignmentFlag.AlignCenter, text)
+                sprites.draw(p, rect.center().x() - tw / 2 - 2, bar.top() - 16,
+                             ("count", text), tw + 4, 15, partial(self._draw_count, text, tw))
         msg = f"{fr.in_view:,} events here: zoom in (wheel, +) or click a column to read them"
         p.setFont(self.fonts.label)
         tw = self.fonts.fm.horizontalAdvance(msg)
@@ -209,24 +312,36 @@ class FramePainter:
         p.setPen(theme.BODY_FG)
         p.drawText(r, Qt.AlignmentFlag.AlignCenter, msg)
 
+    def _draw_count(self, text: str, tw: float, q: QPainter) -> None:
+        q.setFont(self.fonts.small)
+        q.setPen(theme.CLUSTER_FG)
+        q.drawText(QRectF(0, 0, tw + 4, 15), Qt.AlignmentFlag.AlignCenter, text)
+
     def _paint_overflow(self, p: QPainter, fr: Frame) -> None:
-        fm_small = self.fonts.fm_small
-        p.setFont(self.fonts.small)
         hits = fr.overflow_matched
+        sprites = self.labels.sprites
         for i, (a, b, n, rect) in enumerate(fr.overflow):
             text = f"+{short_count(n)}"
-            tw = fm_small.horizontalAdvance(text) + 8
+            tw = self.labels.small_w(text) + 8
             x = min(max(rect.center().x() - tw / 2, 2.0), self.width - tw - 2)
-            r = QRectF(x, rect.y() + 2, tw, rect.height() - 4)
-            if i < len(hits) and hits[i]:  # holds matches of the search
-                p.setPen(QPen(theme.MATCH, 2))
-                p.setBrush(theme.MATCH_BG)
-            else:
-                p.setPen(QPen(theme.CLUSTER, 1))
-                p.setBrush(theme.MARK_FILL)
-            p.drawRoundedRect(r, 6, 6)
-            p.setPen(theme.CLUSTER_FG)
-            p.drawText(r, Qt.AlignmentFlag.AlignCenter, text)
+            h = rect.height() - 4
+            matched = i < len(hits) and bool(hits[i])  # holds matches of the search
+
+            def draw_mark(q: QPainter, text=text, tw=tw, h=h, matched=matched) -> None:
+                q.setFont(self.fonts.small)
+                r = QRectF(1, 1, tw, h)
+                if matched:
+                    q.setPen(QPen(theme.MATCH, 2))
+                    q.setBrush(theme.MATCH_BG)
+                else:
+                    q.setPen(QPen(theme.CLUSTER, 1))
+                    q.setBrush(theme.MARK_FILL)
+                q.drawRoundedRect(r, 6, 6)
+                q.setPen(theme.CLUSTER_FG)
+                q.drawText(r, Qt.AlignmentFlag.AlignCenter, text)
+
+            sprites.draw(p, x - 1, rect.y() + 1, ("more", text, tw, h, matched), tw + 2, h + 2,
+                         draw_mark)
 
     def _paint_items(self, p: QPainter, fr: Frame) -> None:
         kinds = self.index.kinds
@@ -290,39 +405,43 @@ class FramePainter:
         avail = min(it.right, self.width - 6) - label_x - extras
         if avail < 24:
             return
-        text = self.labels.elide(r, avail, selected)
-        fm = fonts.fm_bold if selected else fonts.fm
-        tw = fm.horizontalAdvance(text)
+        text, tw = self.labels.elide_w(r, avail, selected)
         if overlay:
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(theme.LABEL_BACKING)
             p.drawRoundedRect(QRectF(label_x - 3, top + 3, tw + extras + 6, text_h - 4), 4, 4)
-        p.setFont(fonts.bold if selected else fonts.label)
-        p.setPen(theme.DISMISSED if dismissed else theme.TEXT if kind != RANGE or sched
-                 else theme.VAGUE_TEXT)
-        p.drawText(QRectF(label_x, top, tw + 2, text_h),
-                   Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
-        if dismissed:
-            y = top + text_h / 2 + 1
-            p.drawLine(QPointF(label_x, y), QPointF(label_x + tw, y))
-        # sources badge and status tag
-        p.setFont(fonts.small)
-        bx = label_x + tw + 6
-        badge = badge_text(idx, r)
-        bw = fonts.fm_small.horizontalAdvance(badge) + 8
-        cy = top + text_h / 2
-        bg, fg = badge_colours(bool(idx.conflicted[r]), bool(idx.reviewed[r]))
-        draw_badge(p, QRectF(bx, cy - 8, bw, 16), badge, bg, fg)
-        tag = tag_text(idx, r)
-        if tag:
-            tgw = fonts.fm_small.horizontalAdvance(tag) + 10
-            tr = QRectF(bx + bw + 4, cy - 8, tgw, 16)
-            pen = QPen(colour, 1, Qt.PenStyle.DashLine)
-            p.setPen(pen)
-            p.setBrush(theme.SCHEDULED_FILL)
-            p.drawRoundedRect(tr, 8, 8)
-            p.setPen(theme.SCHEDULED)
-            p.drawText(tr, Qt.AlignmentFlag.AlignCenter, tag)
+        # the label, its sources badge and status tag: one picture, drawn once (Sprites)
+        text_fg = (theme.DISMISSED if dismissed else theme.TEXT if kind != RANGE or sched
+                   else theme.VAGUE_TEXT)
+        reviewed, conflicted = bool(idx.reviewed[r]), bool(idx.conflicted[r])
+        key = ("label", r, text, selected, bool(dismissed), reviewed, text_h, text_fg.rgba())
+
+        def draw_label(q: QPainter) -> None:
+            q.setFont(fonts.bold if selected else fonts.label)
+            q.setPen(text_fg)
+            q.drawText(QRectF(0, 0, tw + 2, text_h),
+                       Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
+            if dismissed:
+                y = text_h / 2 + 1
+                q.drawLine(QPointF(0, y), QPointF(tw, y))
+            q.setFont(fonts.small)
+            bx = tw + 6
+            badge = badge_text(idx, r)
+            bw = self.labels.small_w(badge) + 8
+            cy = text_h / 2
+            bg, fg = badge_colours(conflicted, reviewed)
+            draw_badge(q, QRectF(bx, cy - 8, bw, 16), badge, bg, fg)
+            tag = tag_text(idx, r)
+            if tag:
+                tgw = self.labels.small_w(tag) + 10
+                tr = QRectF(bx + bw + 4, cy - 8, tgw, 16)
+                q.setPen(QPen(colour, 1, Qt.PenStyle.DashLine))
+                q.setBrush(theme.SCHEDULED_FILL)
+                q.drawRoundedRect(tr, 8, 8)
+                q.setPen(theme.SCHEDULED)
+                q.drawText(tr, Qt.AlignmentFlag.AlignCenter, tag)
+
+        self.labels.sprites.draw(p, label_x, top, key, tw + extras + 4, text_h, draw_label)
 
     def _paint_match_backing(self, p: QPainter, it: Item, kind: int, top: float) -> None:
         """Behind a match: a pill over its mark and label, and a ring on its mark."""

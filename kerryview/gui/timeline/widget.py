@@ -14,7 +14,7 @@ from array import array
 from html import escape
 from typing import Iterable
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
@@ -29,6 +29,8 @@ from kerryview.gui.timeline.view import (FIT_MIN_WIDTH, ZOOM_STEP, TimelineView,
                                          zoom_into_range)
 
 __all__ = ["TimelineWidget", "TimelineLegend"]
+
+AHEAD_SLICE_S = 0.001  # idle time given at once to measuring labels ahead of need (delays an input by at most this)
 
 
 class TimelineWidget(QWidget):
@@ -57,6 +59,10 @@ class TimelineWidget(QWidget):
         self._labels = LabelMetrics(self._fonts)
         self._layouts = LaneLayouts()
         self._painter = FramePainter(self._fonts, self._labels)
+        # between frames, measure the labels ahead of need (LabelMetrics.measure_some)
+        self._ahead = QTimer(self)
+        self._ahead.setInterval(0)
+        self._ahead.timeout.connect(self._measure_ahead)
         self._frame: Frame | None = None
         self._press: QPointF | None = None
         self._press_t0 = 0.0
@@ -96,6 +102,16 @@ class TimelineWidget(QWidget):
         if not keep_view:
             self.fitAll()
         self._invalidate()
+        if len(index):
+            t0, t1 = self.view()
+            self._labels.measure_ahead_from(index.nearest_row((t0 + t1) / 2))
+            self._ahead.start()
+        else:
+            self._ahead.stop()
+
+    def _measure_ahead(self) -> None:
+        if not self._labels.measure_some(AHEAD_SLICE_S):
+            self._ahead.stop()
 
     def index(self) -> TimelineIndex:
         return self._index
@@ -227,7 +243,7 @@ class TimelineWidget(QWidget):
             fonts = self._fonts
             self._frame = compute_frame(self._view, self.width(), self.height(), self._index,
                                         self._current, self._layouts, self._labels.label_px,
-                                        fonts.fm_small.horizontalAdvance,
+                                        self._labels.small_w,
                                         fonts.fm_context.horizontalAdvance, QRectF,
                                         matched=self._matched)
         return self._frame
