@@ -5,7 +5,8 @@ If it is empty and no paths are given, the bundled demo corpus is imported. A da
 be opened is a message box (and a line on stderr) and exit status 2; one the user may read but not
 write opens read-only (kerryview.gui.project).
 KERRYVIEW_QUIT_AFTER_FIRST_PAINT=1 quits right after the timeline's first paint and prints
-`first-paint: <seconds> s` since process start (for benchmarks/startup.py).
+`first-paint: <seconds> s` since process start, with the process's CPU time then (for
+benchmarks/startup.py).
 """
 from __future__ import annotations
 
@@ -81,6 +82,7 @@ def start_failed(message: str) -> int:
 def run(paths: list[str], db_path: str | None) -> int:
     import sqlite3
 
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from kerryview.gui.mainwindow import MainWindow, first_paint_timer
@@ -91,7 +93,6 @@ def run(paths: list[str], db_path: str | None) -> int:
     app.setApplicationName("kerryview")
     app.setApplicationDisplayName("kerryview")
     app.setDesktopFileName("io.github.kerryview.KerryView")  # packaging/linux/*.desktop
-    app.setWindowIcon(app_icon())
     use_light_palette(app)
     path = resolve_db_path(db_path)
     try:
@@ -106,6 +107,11 @@ def run(paths: list[str], db_path: str | None) -> int:
         return start_failed(f"The project {path} is damaged and cannot be read (SQLite says: {e}). "
                             "Choose another project file with --db.")
     window.give_up_after_close_ms = GIVE_UP_AFTER_CLOSE_MS
+    # The icon (read from the package's resources, SVG engine loaded) is set right after the
+    # timeline's first paint, which it would otherwise delay; desktops show the one named by
+    # the desktop file meanwhile.
+    window.timeline.firstPainted.connect(
+        lambda: QTimer.singleShot(0, lambda: app.setWindowIcon(app_icon())))
     if project.read_only:
         window.set_read_only(path, project.notice)
     if os.environ.get("KERRYVIEW_QUIT_AFTER_FIRST_PAINT") == "1":
@@ -116,7 +122,8 @@ def run(paths: list[str], db_path: str | None) -> int:
             n = len(window.timeline.index())
             extra = f"; window first painted at {shown[0]:.3f} s" if shown else ""
             print(f"first-paint: {seconds_since_process_start():.3f} s "
-                  f"(since process start, timeline showing {n} events{extra})", flush=True)
+                  f"(since process start, timeline showing {n} events{extra}; "
+                  f"cpu {time.process_time():.3f} s)", flush=True)
             window.close()
             app.quit()
         first_paint_timer(window, quit_now)
