@@ -90,6 +90,7 @@ class LabelMetrics:
         self._small_w: dict[str, float] = {}  # badge, tag and tick texts: few distinct strings
         self.sprites = Sprites()
         self._ahead: Iterator[int] | None = None  # rows left to measure ahead of need
+        self.ahead_from = -1  # the row measure_ahead_from started from
 
     def reset(self, index: TimelineIndex) -> None:
         self.index = index
@@ -103,6 +104,7 @@ class LabelMetrics:
         layout then never waits for thousands of font measurements (the first visit to a
         zoom level, a jump)."""
         n = len(self.index)
+        self.ahead_from = row
 
         def nearest_first() -> Iterator[int]:
             lo, hi = row - 1, max(row, 0)
@@ -115,14 +117,18 @@ class LabelMetrics:
                     lo -= 1
         self._ahead = nearest_first()
 
+    def measuring_ahead(self) -> bool:
+        return self._ahead is not None
+
     def measure_some(self, seconds: float) -> bool:
         """Measure labels ahead for about `seconds`; False once every label is measured."""
         if self._ahead is None:
             return False
         end = time.perf_counter() + seconds
-        label_px = self.label_px
+        label_px, widths = self.label_px, self.widths
         for i, r in enumerate(self._ahead, 1):
-            label_px(r)
+            if widths[r] < 0:
+                label_px(r)
             if i % 32 == 0 and time.perf_counter() > end:
                 return True
         self._ahead = None

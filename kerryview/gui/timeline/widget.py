@@ -30,6 +30,7 @@ from kerryview.gui.timeline.view import (FIT_MIN_WIDTH, ZOOM_STEP, TimelineView,
 
 __all__ = ["TimelineWidget", "TimelineLegend"]
 
+AHEAD_RECENTRE_ROWS = 500  # the view moved this many rows away: measure from there on
 AHEAD_SLICE_S = 0.001  # idle time given at once to measuring labels ahead of need (delays an input by at most this)
 
 
@@ -180,6 +181,11 @@ class TimelineWidget(QWidget):
     def _view_changed(self) -> None:
         self._invalidate()
         self.viewChanged.emit()
+        if self._labels.measuring_ahead():  # measure where the user now looks first
+            t0, t1 = self.view()
+            row = self._index.nearest_row((t0 + t1) / 2)
+            if abs(row - self._labels.ahead_from) > AHEAD_RECENTRE_ROWS:
+                self._labels.measure_ahead_from(row)
 
     def setView(self, t0: float, t1: float) -> None:  # noqa: N802
         self._view.set_range(t0, t1, self.width())
