@@ -31,6 +31,13 @@ from kerryview.gui.timeline.view import TimelineView
 
 ELIDED_CACHE = 20000  # elided labels kept (per row, width in steps of 4 px, bold or not)
 SPRITE_BYTES = 24 << 20  # pixels of drawn labels, badges and marks kept for the next frames
+BAR_CAP = 6  # pixels of each end of a bar drawn from its picture (corners, the start's edge)
+BAR_MARGIN = 1  # around a bar's picture, for its pen
+
+
+def _dpr(p: QPainter) -> float:
+    device = p.device()
+    return device.devicePixelRatioF() if device is not None else 1.0
 
 
 class Sprites:
@@ -56,7 +63,12 @@ class Sprites:
              paint: Callable[[QPainter], None]) -> None:
         """Copy the picture `key` (w x h, drawn by `paint` at the origin the first time) to
         (x, y)."""
-        dpr = p.device().devicePixelRatioF() if p.device() is not None else 1.0
+        dpr = _dpr(p)
+        pm = self._picture(key, w, h, paint, dpr)
+        p.drawPixmap(QPointF(round(x * dpr) / dpr, round(y * dpr) / dpr), pm)
+
+    def _picture(self, key: Hashable, w: float, h: float, paint: Callable[[QPainter], None],
+                 dpr: float) -> QPixmap:
         full = (key, dpr)
         pm = self._items.get(full)
         if pm is None:
@@ -75,7 +87,33 @@ class Sprites:
                 self.bytes -= old.width() * old.height() * 4
         else:
             self._items.move_to_end(full)
-        p.drawPixmap(QPointF(round(x * dpr) / dpr, round(y * dpr) / dpr), pm)
+        return pm
+
+    def draw_bar(self, p: QPainter, r: QRectF, width: float, key: Hashable,
+                 paint: Callable[[QPainter, QRectF], None]) -> bool:
+        """Draw a horizontal bar whose middle is the same in every column (a span's body) as
+        its two ends and its middle column stretched, from a picture of the bar BAR_CAP * 2 + 1
+        wide drawn once by `paint(q, rect)`; only the part on screen (`width`) is stretched.
+        False (nothing drawn) when the bar is too short to be cut so."""
+        left, right = round(r.left()), round(r.right())
+        if right - left < 2 * BAR_CAP + 1:
+            return False
+        h = r.height()
+        cap, m = BAR_CAP, BAR_MARGIN
+        dpr = _dpr(p)
+        pm = self._picture((key, h), 2 * (cap + m) + 1, h + 2 * m,
+                           lambda q: paint(q, QRectF(m, m, 2 * cap + 1, h)), dpr)
+        top = r.top() - m
+        th = h + 2 * m
+        # pixmap coordinates are device pixels
+        p.drawPixmap(QRectF(left - m, top, cap + m, th), pm, QRectF(0, 0, (cap + m) * dpr, th * dpr))
+        a, b = max(left + cap, -2), min(right - cap, width + 2)
+        if b > a:
+            p.drawPixmap(QRectF(a, top, b - a, th), pm,
+                         QRectF((cap + m) * dpr, 0, 1, th * dpr))
+        p.drawPixmap(QRectF(right - cap, top, cap + m, th), pm,
+                     QRectF((cap + m + 1) * dpr, 0, (cap + m) * dpr, th * dpr))
+        return True
 
 
 class LabelMetrics:
@@ -394,7 +432,10 @@ class FramePainter:
         if wide and kind != RANGE:
             # a span: a slim bar along the bottom of the lane, the label above it
             body = QRectF(x0, top + LANE_H - 9, x1 - x0, 6)
-            draw_body(p, kind, sched, body, selected)
+            if sched or selected or not self.labels.sprites.draw_bar(
+                    p, body, self.width, ("bar", kind),
+                    lambda q, r: draw_body(q, kind, False, r, False)):
+                draw_body(p, kind, sched, body, selected)
             label_x = max(x0, 0.0) + 6
             text_h = LANE_H - 8
         elif wide:
