@@ -10,6 +10,8 @@ The frame is computed once per change of view, data or size, and cached until th
 """
 from __future__ import annotations
 
+import math
+import time
 from array import array
 from html import escape
 from typing import Iterable
@@ -31,6 +33,7 @@ from kerryview.gui.timeline.view import (FIT_MIN_WIDTH, ZOOM_STEP, TimelineView,
 __all__ = ["TimelineWidget", "TimelineLegend"]
 
 AHEAD_RECENTRE_ROWS = 500  # the view moved this many rows away: measure from there on
+AHEAD_QUIET_S = 0.004  # measure ahead only this long after the last frame was painted
 AHEAD_SLICE_S = 0.001  # idle time given at once to measuring labels ahead of need (delays an input by at most this)
 
 
@@ -69,6 +72,7 @@ class TimelineWidget(QWidget):
         self._press_t0 = 0.0
         self._dragging = False
         self._painted = False
+        self._painted_at = 0.0  # perf_counter() at the end of the last paint
         self._fit_pending = False
         self._matched: bytearray | None = None  # a flag per row while a search is active
         self._match_starts = array("d")  # the matched events' starts, sorted
@@ -111,6 +115,14 @@ class TimelineWidget(QWidget):
             self._ahead.stop()
 
     def _measure_ahead(self) -> None:
+        """A slice of measuring, when no frame was painted in the last AHEAD_QUIET_S: while
+        the user drags or zooms, the time between frames is used, never the frame's own."""
+        quiet = time.perf_counter() - self._painted_at
+        if quiet < AHEAD_QUIET_S:
+            self._ahead.start(max(1, math.ceil((AHEAD_QUIET_S - quiet) * 1000)))
+            return
+        if self._ahead.interval():
+            self._ahead.setInterval(0)
         if not self._labels.measure_some(AHEAD_SLICE_S):
             self._ahead.stop()
 
@@ -297,6 +309,7 @@ class TimelineWidget(QWidget):
                                 match_starts=self._match_starts)
         finally:
             p.end()
+        self._painted_at = time.perf_counter()
         if not self._painted:
             self._painted = True
             self.firstPainted.emit()
