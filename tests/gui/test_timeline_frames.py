@@ -27,21 +27,27 @@ def max_difference(a: QImage, b: QImage) -> int:
                for x in range(a.width()) for y in range(a.height()) for c in ("red", "green", "blue"))
 
 
-def test_a_picture_is_drawn_once_then_copied(qapp):
+def test_a_picture_is_made_the_second_time_then_copied(qapp):
+    """Drawn in place the first time (a jump shows many things once), made into a picture the
+    second time, copied after that: the same pixels every time."""
     sprites, calls = Sprites(), []
 
     def paint(q: QPainter) -> None:
         calls.append(1)
         q.fillRect(QRectF(0, 0, 10, 10), QColor("red"))
 
-    img = render(lambda p: [sprites.draw(p, x, 5, "mark", 10, 10, paint) for x in (3, 50, 90)])
-    assert len(calls) == 1 and len(sprites) == 1
-    assert QColor(img.pixel(55, 10)) == QColor("red") and QColor(img.pixel(20, 10)) == QColor("white")
+    img = render(lambda p: [sprites.draw(p, x, 5, "mark", 10, 10, paint)
+                            for x in (3, 50, 90, 130)])
+    assert len(calls) == 2 and len(sprites) == 1
+    for x in (3, 50, 90, 130):
+        assert QColor(img.pixel(x + 5, 10)) == QColor("red")
+        assert QColor(img.pixel(x + 12, 10)) == QColor("white")
 
 
 def test_pictures_beyond_the_budget_are_dropped_oldest_first(qapp):
     sprites = Sprites(max_bytes=3 * 10 * 10 * 4)
-    render(lambda p: [sprites.draw(p, 0, 0, k, 10, 10, lambda q: None) for k in range(5)])
+    render(lambda p: [sprites.draw(p, 0, 0, k, 10, 10, lambda q: None)
+                      for k in (*range(5), *range(5))])
     assert len(sprites) == 3 and sprites.bytes <= 3 * 400
 
 

@@ -31,6 +31,7 @@ from kerryview.gui.timeline.view import TimelineView
 
 ELIDED_CACHE = 20000  # elided labels kept (per row, width in steps of 4 px, bold or not)
 SPRITE_BYTES = 24 << 20  # pixels of drawn labels, badges and marks kept for the next frames
+SEEN_MAX = 50000  # keys remembered as drawn once (then forgotten all at once)
 BAR_CAP = 6  # pixels of each end of a bar drawn from its picture (corners, the start's edge)
 BAR_MARGIN = 1  # around a bar's picture, for its pen
 
@@ -51,9 +52,11 @@ class Sprites:
         self.max_bytes = max_bytes
         self.bytes = 0
         self._items: OrderedDict[Hashable, QPixmap] = OrderedDict()
+        self._seen: set[Hashable] = set()  # keys drawn once, without a picture
 
     def clear(self) -> None:
         self._items.clear()
+        self._seen.clear()
         self.bytes = 0
 
     def __len__(self) -> int:
@@ -61,11 +64,21 @@ class Sprites:
 
     def draw(self, p: QPainter, x: float, y: float, key: Hashable, w: float, h: float,
              paint: Callable[[QPainter], None]) -> None:
-        """Copy the picture `key` (w x h, drawn by `paint` at the origin the first time) to
-        (x, y)."""
+        """Copy the picture `key` (w x h, drawn by `paint` at the origin) to (x, y). The first
+        time a key is seen it is drawn in place, as without pictures: making a picture costs
+        more than drawing, and a jump or a new zoom level shows many things once."""
         dpr = _dpr(p)
-        pm = self._picture(key, w, h, paint, dpr)
-        p.drawPixmap(QPointF(round(x * dpr) / dpr, round(y * dpr) / dpr), pm)
+        at = QPointF(round(x * dpr) / dpr, round(y * dpr) / dpr)
+        if (key, dpr) not in self._items and key not in self._seen:
+            if len(self._seen) >= SEEN_MAX:
+                self._seen.clear()
+            self._seen.add(key)
+            p.save()
+            p.translate(at)
+            paint(p)
+            p.restore()
+            return
+        p.drawPixmap(at, self._picture(key, w, h, paint, dpr))
 
     def _picture(self, key: Hashable, w: float, h: float, paint: Callable[[QPainter], None],
                  dpr: float) -> QPixmap:
