@@ -293,6 +293,7 @@ def main() -> int:
         searched = (f"; search 'treaty signed' {y - 12}-{y + 12} highlights {len(rows):,} events "
                     f"({len(rows) / len(index):.1%}), found in {t_search * 1000:.0f} ms")
     s.frames.clear()  # the load frame is reported on its own
+    s.next_tick = time.perf_counter()  # the session starts now (after the search, if any)
     run_session(s, index, centre, args.seed)
     frames = s.frames
 
