@@ -13,7 +13,6 @@ import json
 import socket
 import sqlite3
 import time
-import uuid
 from contextlib import contextmanager
 from functools import cache
 import os
@@ -377,6 +376,8 @@ class Store:
         """Note an import of `paths` before its long work starts (its own short transaction),
         so that if the process is killed the next start can offer to finish it. Returns the
         id to pass to save_corpus(finished_imports=...) or forget_imports."""
+        import uuid  # only here: opening a project need not load it
+
         import_id = uuid.uuid4().hex
         with self.writing():
             self.db["pending_import"].insert(

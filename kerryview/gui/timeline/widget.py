@@ -13,7 +13,6 @@ from __future__ import annotations
 import math
 import time
 from array import array
-from html import escape
 from typing import Iterable
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
@@ -469,6 +468,8 @@ class TimelineWidget(QWidget):
         return super().event(e)
 
     def _tooltip(self, row: int) -> str:
+        from html import escape  # tooltips only: not loaded before the first paint
+
         ev = self._index.events[row]
         idx = self._index
         when = ta.format_span(idx.starts[row], idx.ends[row], ev.granularity)
