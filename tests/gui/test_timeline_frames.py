@@ -27,28 +27,54 @@ def max_difference(a: QImage, b: QImage) -> int:
                for x in range(a.width()) for y in range(a.height()) for c in ("red", "green", "blue"))
 
 
-def test_a_picture_is_made_the_second_time_then_copied(qapp):
-    """Drawn in place the first time (a jump shows many things once), made into a picture the
-    second time, copied after that: the same pixels every time."""
+def test_a_picture_is_drawn_once_then_copied(qapp):
     sprites, calls = Sprites(), []
 
     def paint(q: QPainter) -> None:
         calls.append(1)
         q.fillRect(QRectF(0, 0, 10, 10), QColor("red"))
 
-    img = render(lambda p: [sprites.draw(p, x, 5, "mark", 10, 10, paint)
-                            for x in (3, 50, 90, 130)])
-    assert len(calls) == 2 and len(sprites) == 1
+    def frame(p: QPainter) -> None:
+        for x in (3, 50, 90, 130):
+            sprites.draw(p, x, 5, "mark", 10, 10, paint)
+        sprites.end_frame()
+
+    img = render(frame)
+    assert len(calls) == 1 and len(sprites) == 1
     for x in (3, 50, 90, 130):
         assert QColor(img.pixel(x + 5, 10)) == QColor("red")
         assert QColor(img.pixel(x + 12, 10)) == QColor("white")
+    again = render(frame)  # a later frame: copied, drawn the same
+    assert len(calls) == 1 and again == img
 
 
-def test_pictures_beyond_the_budget_are_dropped_oldest_first(qapp):
-    sprites = Sprites(max_bytes=3 * 10 * 10 * 4)
-    render(lambda p: [sprites.draw(p, 0, 0, k, 10, 10, lambda q: None)
-                      for k in (*range(5), *range(5))])
-    assert len(sprites) == 3 and sprites.bytes <= 3 * 400
+def test_a_picture_draws_only_in_its_own_place_on_the_sheet(qapp):
+    """Pictures share one sheet: what one draws past its size never shows in another."""
+    sprites = Sprites(size=64)
+
+    def spill(q: QPainter) -> None:
+        q.fillRect(QRectF(-20, -20, 100, 100), QColor("blue"))
+
+    def frame(p: QPainter) -> None:
+        sprites.draw(p, 0, 0, "spill", 10, 10, spill)
+        sprites.draw(p, 20, 0, "empty", 10, 10, lambda q: None)
+        sprites.end_frame()
+
+    img = render(frame)
+    assert QColor(img.pixel(5, 5)) == QColor("blue")
+    assert QColor(img.pixel(25, 5)) == QColor("white") and QColor(img.pixel(15, 5)) == QColor("white")
+
+
+def test_a_full_sheet_starts_again(qapp):
+    sprites, calls = Sprites(size=32), []
+
+    def frame(p: QPainter) -> None:
+        for k in range(12):  # 12 pictures of 10 x 10 do not fit 32 x 32 with their gaps
+            sprites.draw(p, 0, 0, k, 10, 10, lambda q, k=k: calls.append(k))
+        sprites.end_frame()
+
+    render(frame)
+    assert calls == list(range(12)) and 0 < len(sprites) < 12
 
 
 def test_a_bar_cut_in_three_looks_as_the_bar_drawn_whole(qapp):
@@ -57,8 +83,9 @@ def test_a_bar_cut_in_three_looks_as_the_bar_drawn_whole(qapp):
             r = QRectF(x, 20, w, 6)
             whole = render(lambda p: draw_body(p, kind, False, r, False))
             sprites = Sprites()
-            cut = render(lambda p: sprites.draw_bar(
-                p, r, 400, ("bar", kind), lambda q, rr: draw_body(q, kind, False, rr, False)))
+            cut = render(lambda p: (sprites.draw_bar(
+                p, r, 400, ("bar", kind), lambda q, rr: draw_body(q, kind, False, rr, False)),
+                sprites.end_frame()))
             assert max_difference(whole, cut) <= 8, (kind, x, w)
 
 

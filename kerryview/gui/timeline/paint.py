@@ -14,12 +14,11 @@ from array import array
 from bisect import bisect_left
 from functools import partial
 
-from collections import OrderedDict
 from typing import Callable, Hashable, Iterator
 
 from PySide6.QtCore import QPointF, QRect, QRectF, Qt
-from PySide6.QtGui import (QBrush, QColor, QLinearGradient, QPainter, QPainterPath, QPen,
-                           QPixmap)
+from PySide6.QtGui import (QBrush, QColor, QImage, QLinearGradient, QPainter, QPainterPath,
+                           QPen)
 
 from kerryview.gui import theme
 from kerryview.gui.theme import TimelineFonts
@@ -30,8 +29,7 @@ from kerryview.gui.timeline.layout import (AXIS_H, BOTTOM_H, CONTEXT_H, LABEL_MA
 from kerryview.gui.timeline.view import TimelineView
 
 ELIDED_CACHE = 20000  # elided labels kept (per row, width in steps of 4 px, bold or not)
-SPRITE_BYTES = 24 << 20  # pixels of drawn labels, badges and marks kept for the next frames
-SEEN_MAX = 50000  # keys remembered as drawn once (then forgotten all at once)
+ATLAS_PX = 2048  # the sheet of pictures: 2048 x 2048 device pixels (16 MB)
 BAR_CAP = 6  # pixels of each end of a bar drawn from its picture (corners, the start's edge)
 BAR_MARGIN = 1  # around a bar's picture, for its pen
 
@@ -43,64 +41,97 @@ def _dpr(p: QPainter) -> float:
 
 class Sprites:
     """Small pictures drawn once and copied in later frames: an event's label with its badges,
-    a "+n" mark, a tick label. Drawing text costs 10-20 us a call and a rounded pill 5 us; copying
-    a pixmap costs 1 us, so a frame that shows what the last one showed (a drag, a zoom inside
-    a level) is mostly copies. Least recently used pictures are dropped beyond SPRITE_BYTES.
-    Positions are rounded to whole device pixels when copied."""
+    a "+n" mark, a tick label, a bar's ends. Drawing text costs 10-20 us a call and a rounded
+    pill 5 us; copying a picture about 3 us, so a frame that shows what the last one showed (a
+    drag, a zoom inside a level) is mostly copies.
 
-    def __init__(self, max_bytes: int = SPRITE_BYTES) -> None:
-        self.max_bytes = max_bytes
-        self.bytes = 0
-        self._items: OrderedDict[Hashable, QPixmap] = OrderedDict()
-        self._seen: set[Hashable] = set()  # keys drawn once, without a picture
+    The pictures share one sheet (an atlas, filled row by row), drawn on by one painter kept
+    open until the frame ends (end_frame): a picture of its own would cost a QPainter set up
+    and torn down each, 4x the cost of drawing the thing, which a jump showing 200 new labels
+    would pay at once. When the sheet is full it is emptied and filled again. Positions are
+    rounded to whole device pixels when copied."""
+
+    def __init__(self, size: int = ATLAS_PX) -> None:
+        self.size = size
+        self._sheet: QImage | None = None
+        self._painter: QPainter | None = None
+        self._dpr = 1.0
+        self._cells: dict[Hashable, QRect] = {}
+        self._x = self._y = self._row_h = 0  # where the next picture goes, in device pixels
 
     def clear(self) -> None:
-        self._items.clear()
-        self._seen.clear()
-        self.bytes = 0
+        self.end_frame()
+        self._cells.clear()
+        self._x = self._y = self._row_h = 0
+        if self._sheet is not None:
+            self._sheet.fill(Qt.GlobalColor.transparent)
 
     def __len__(self) -> int:
-        return len(self._items)
+        return len(self._cells)
+
+    def __del__(self) -> None:  # a QImage dropped while a painter is open on it crashes Qt
+        self.end_frame()
+
+    @property
+    def bytes(self) -> int:
+        return 0 if self._sheet is None else self.size * self.size * 4
+
+    def end_frame(self) -> None:
+        """Close the sheet's painter (pictures made this frame are kept)."""
+        if self._painter is not None:
+            self._painter.end()
+            self._painter = None
 
     def draw(self, p: QPainter, x: float, y: float, key: Hashable, w: float, h: float,
              paint: Callable[[QPainter], None]) -> None:
-        """Copy the picture `key` (w x h, drawn by `paint` at the origin) to (x, y). The first
-        time a key is seen it is drawn in place, as without pictures: making a picture costs
-        more than drawing, and a jump or a new zoom level shows many things once."""
+        """Copy the picture `key` (w x h, drawn by `paint` at the origin the first time) to
+        (x, y)."""
         dpr = _dpr(p)
         at = QPointF(round(x * dpr) / dpr, round(y * dpr) / dpr)
-        if (key, dpr) not in self._items and key not in self._seen:
-            if len(self._seen) >= SEEN_MAX:
-                self._seen.clear()
-            self._seen.add(key)
+        cell = self._cell(key, w, h, paint, dpr)
+        if cell is None:  # larger than the sheet: drawn in place
             p.save()
             p.translate(at)
             paint(p)
             p.restore()
             return
-        p.drawPixmap(at, self._picture(key, w, h, paint, dpr))
+        p.drawImage(QRectF(at.x(), at.y(), cell.width() / dpr, cell.height() / dpr),
+                    self._sheet, QRectF(cell))
 
-    def _picture(self, key: Hashable, w: float, h: float, paint: Callable[[QPainter], None],
-                 dpr: float) -> QPixmap:
-        full = (key, dpr)
-        pm = self._items.get(full)
-        if pm is None:
-            pm = QPixmap(max(1, math.ceil(w * dpr)), max(1, math.ceil(h * dpr)))
-            pm.setDevicePixelRatio(dpr)
-            pm.fill(Qt.GlobalColor.transparent)
-            q = QPainter(pm)
-            q.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-            q.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
-            paint(q)
-            q.end()
-            self._items[full] = pm
-            self.bytes += pm.width() * pm.height() * 4
-            while self.bytes > self.max_bytes and len(self._items) > 1:
-                _k, old = self._items.popitem(last=False)
-                self.bytes -= old.width() * old.height() * 4
-        else:
-            self._items.move_to_end(full)
-        return pm
+    def _cell(self, key: Hashable, w: float, h: float, paint: Callable[[QPainter], None],
+              dpr: float) -> QRect | None:
+        if dpr != self._dpr:
+            self.clear()
+            self._dpr = dpr
+        cell = self._cells.get(key)
+        if cell is not None:
+            return cell
+        pw, ph = max(1, math.ceil(w * dpr)), max(1, math.ceil(h * dpr))
+        if pw > self.size or ph > self.size:
+            return None
+        if self._x + pw > self.size:  # next row
+            self._x, self._y, self._row_h = 0, self._y + self._row_h, 0
+        if self._y + ph > self.size:  # the sheet is full: start again
+            self.clear()
+        if self._sheet is None:
+            self._sheet = QImage(self.size, self.size, QImage.Format.Format_ARGB32_Premultiplied)
+            self._sheet.fill(Qt.GlobalColor.transparent)
+        if self._painter is None:
+            self._painter = QPainter(self._sheet)
+            self._painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            self._painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+        cell = QRect(self._x, self._y, pw, ph)
+        q = self._painter
+        q.save()
+        q.setClipRect(cell)
+        q.translate(cell.x(), cell.y())
+        q.scale(dpr, dpr)
+        paint(q)
+        q.restore()
+        self._x += pw + 1
+        self._row_h = max(self._row_h, ph + 1)
+        self._cells[key] = cell
+        return cell
 
     def draw_bar(self, p: QPainter, r: QRectF, width: float, key: Hashable,
                  paint: Callable[[QPainter, QRectF], None]) -> bool:
@@ -114,18 +145,23 @@ class Sprites:
         h = r.height()
         cap, m = BAR_CAP, BAR_MARGIN
         dpr = _dpr(p)
-        pm = self._picture((key, h), 2 * (cap + m) + 1, h + 2 * m,
-                           lambda q: paint(q, QRectF(m, m, 2 * cap + 1, h)), dpr)
+        cell = self._cell((key, h), 2 * (cap + m) + 1, h + 2 * m,
+                          lambda q: paint(q, QRectF(m, m, 2 * cap + 1, h)), dpr)
+        if cell is None:
+            return False
+        sx, sy = cell.x(), cell.y()
         top = r.top() - m
         th = h + 2 * m
-        # pixmap coordinates are device pixels
-        p.drawPixmap(QRectF(left - m, top, cap + m, th), pm, QRectF(0, 0, (cap + m) * dpr, th * dpr))
+        sh = th * dpr
+        # the sheet's coordinates are device pixels
+        p.drawImage(QRectF(left - m, top, cap + m, th), self._sheet,
+                    QRectF(sx, sy, (cap + m) * dpr, sh))
         a, b = max(left + cap, -2), min(right - cap, width + 2)
         if b > a:
-            p.drawPixmap(QRectF(a, top, b - a, th), pm,
-                         QRectF((cap + m) * dpr, 0, 1, th * dpr))
-        p.drawPixmap(QRectF(right - cap, top, cap + m, th), pm,
-                     QRectF((cap + m + 1) * dpr, 0, (cap + m) * dpr, th * dpr))
+            p.drawImage(QRectF(a, top, b - a, th), self._sheet,
+                        QRectF(sx + (cap + m) * dpr, sy, 1, sh))
+        p.drawImage(QRectF(right - cap, top, cap + m, th), self._sheet,
+                    QRectF(sx + (cap + m + 1) * dpr, sy, (cap + m) * dpr, sh))
         return True
 
 
@@ -259,24 +295,27 @@ class FramePainter:
         self.match_starts = match_starts if match_starts is not None else array("d")
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         p.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
-        p.fillRect(QRect(0, 0, width, height), theme.BG)
-        self._paint_lanes_bg(p)
-        self._paint_axis(p, fr)
-        if fr.mode == "empty":
-            self._paint_empty(p, empty_text)
-        elif fr.mode == "cluster":
-            self._paint_clusters(p, fr)
-        else:
-            self._paint_items(p, fr)
-        if fr.overflow:
-            self._paint_overflow(p, fr)
-        it = overlay_item(fr, index, current, view, width, QRectF)
-        if it is not None:
-            self._paint_item(p, it, overlay=True)
-        if focus:
-            p.setPen(QPen(theme.FOCUS_RING, 2))
-            p.setBrush(Qt.BrushStyle.NoBrush)
-            p.drawRect(QRectF(0, 0, width, height).adjusted(1, 1, -1, -1))
+        try:
+            p.fillRect(QRect(0, 0, width, height), theme.BG)
+            self._paint_lanes_bg(p)
+            self._paint_axis(p, fr)
+            if fr.mode == "empty":
+                self._paint_empty(p, empty_text)
+            elif fr.mode == "cluster":
+                self._paint_clusters(p, fr)
+            else:
+                self._paint_items(p, fr)
+            if fr.overflow:
+                self._paint_overflow(p, fr)
+            it = overlay_item(fr, index, current, view, width, QRectF)
+            if it is not None:
+                self._paint_item(p, it, overlay=True)
+            if focus:
+                p.setPen(QPen(theme.FOCUS_RING, 2))
+                p.setBrush(Qt.BrushStyle.NoBrush)
+                p.drawRect(QRectF(0, 0, width, height).adjusted(1, 1, -1, -1))
+        finally:
+            self.labels.sprites.end_frame()  # pictures made in this frame stay
 
     def _paint_lanes_bg(self, p: QPainter) -> None:
         w = self.width
