@@ -65,16 +65,21 @@ def test_a_picture_draws_only_in_its_own_place_on_the_sheet(qapp):
     assert QColor(img.pixel(25, 5)) == QColor("white") and QColor(img.pixel(15, 5)) == QColor("white")
 
 
-def test_a_full_sheet_starts_again(qapp):
+def test_a_full_sheet_starts_again_once_a_frame(qapp):
+    """9 pictures of 10 x 10 fit a 32 x 32 sheet with their gaps. A frame of 12 fills it and
+    starts it again once; a frame of 24 draws what fits neither in place, every time."""
     sprites, calls = Sprites(size=32), []
 
-    def frame(p: QPainter) -> None:
-        for k in range(12):  # 12 pictures of 10 x 10 do not fit 32 x 32 with their gaps
-            sprites.draw(p, 0, 0, k, 10, 10, lambda q, k=k: calls.append(k))
+    def frame(p: QPainter, n: int) -> None:
+        for k in range(n):
+            sprites.draw(p, k, 0, k, 10, 10, lambda q, k=k: calls.append(k))
         sprites.end_frame()
 
-    render(frame)
-    assert calls == list(range(12)) and 0 < len(sprites) < 12
+    render(lambda p: frame(p, 12))
+    assert calls == list(range(12)) and len(sprites) == 3
+    calls.clear()
+    render(lambda p: frame(p, 24))
+    assert calls == list(range(24)) and len(sprites) == 9
 
 
 def test_a_bar_cut_in_three_looks_as_the_bar_drawn_whole(qapp):

@@ -58,6 +58,7 @@ class Sprites:
         self._dpr = 1.0
         self._cells: dict[Hashable, QRect] = {}
         self._x = self._y = self._row_h = 0  # where the next picture goes, in device pixels
+        self._restarted = False  # the sheet was emptied during this frame
 
     def clear(self) -> None:
         self.end_frame()
@@ -78,6 +79,7 @@ class Sprites:
 
     def end_frame(self) -> None:
         """Close the sheet's painter (pictures made this frame are kept)."""
+        self._restarted = False
         if self._painter is not None:
             self._painter.end()
             self._painter = None
@@ -89,7 +91,7 @@ class Sprites:
         dpr = _dpr(p)
         at = QPointF(round(x * dpr) / dpr, round(y * dpr) / dpr)
         cell = self._cell(key, w, h, paint, dpr)
-        if cell is None:  # larger than the sheet: drawn in place
+        if cell is None:  # larger than the sheet, or more than it holds: drawn in place
             p.save()
             p.translate(at)
             paint(p)
@@ -111,8 +113,11 @@ class Sprites:
             return None
         if self._x + pw > self.size:  # next row
             self._x, self._y, self._row_h = 0, self._y + self._row_h, 0
-        if self._y + ph > self.size:  # the sheet is full: start again
+        if self._y + ph > self.size:  # the sheet is full: start again, once a frame
+            if self._restarted:  # this frame shows more than a sheet holds: draw the rest
+                return None
             self.clear()
+            self._restarted = True
         if self._sheet is None:
             self._sheet = QImage(self.size, self.size, QImage.Format.Format_ARGB32_Premultiplied)
             self._sheet.fill(Qt.GlobalColor.transparent)
