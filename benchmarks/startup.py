@@ -1,25 +1,34 @@
-"""Start-up time of kerryview: from process start to the first painted timeline.
+"""Start-up time of kerryview: the headless commands, and the app to its first painted timeline.
 
-    .venv/bin/python benchmarks/startup.py [-n 5] [--bundle PATH] [--no-bundle] [--json]
+    .venv/bin/python benchmarks/startup.py [-n 7] [--bundle PATH] [--no-bundle] [--json]
+        [--keep-bytecode-setting]
 
-Measures, for each target that exists:
-  * source  - the source/editable install: `python -m kerryview` with this interpreter
-  * bundle  - the PyInstaller bundle (packaging/pyinstaller/dist/kerryview/kerryview; build it
-              with packaging/build.sh), skipped with a note if it has not been built
+Every figure is a whole process, started N times after one untimed start (which warms the page
+cache): the median and the best, as wall time and as the process's CPU time (user + system,
+from getrusage of the child; steadier than wall time on a loaded machine).
 
-How "first paint" is measured depends on what the app offers, tried in this order:
-  * KERRYVIEW_QUIT_AFTER_FIRST_PAINT=1 (kerryview/gui/app.py): the app quits right after the
-    timeline's first paint and prints `first-paint: <s> s (since process start; N events)`,
-    counted from the kernel's start time of the process; that figure is used.
-  * `--quit-after-first-paint` in `--help`: the same as a flag (wall time if nothing is printed).
-  * otherwise `--self-test` (loads the bundled corpus, renders the timeline offscreen, exits):
-    wall time of the whole run, labelled as such.
-Each target runs in a private HOME/XDG folder (QT_QPA_PLATFORM=offscreen). The timed starts
-open a database already holding the bundled corpus (made with `kerryview extract --db`, passed
-as KERRYVIEW_DB): best and median of N. The very first start on a new database, where the app
-imports the bundled corpus itself, is reported apart ("1st start"). The floor of PySide6 itself on this
-machine (import + an empty window shown) is printed for comparison. `--self-test` also prints
-its own timing for the bundle and the source install.
+Headless (issue #10 item 6: about 0.2 s a process):
+  python -c pass            the interpreter alone, the floor of any command
+  kerryview-cli timex FILE  tag one article of the bundled corpus (the console script)
+  python -m kerryview.timex --json FILE
+  kerryview-cli extract --help
+The app (target: its first painted timeline within 2x an empty PySide6 window, same run):
+  floor   - python -c '<QApplication + an empty 1280x800 QMainWindow, quit after its first paint>'
+  source  - `python -m kerryview` on a database already holding the bundled corpus (made with
+            `kerryview extract --db`, passed as KERRYVIEW_DB), KERRYVIEW_QUIT_AFTER_FIRST_PAINT=1
+  bundle  - the PyInstaller bundle (packaging/pyinstaller/dist/kerryview/kerryview; build it with
+            packaging/build.sh), skipped with a note if it has not been built
+The floor and the app each print when they first painted, counted from the kernel's start time
+of the process (/proc), and their CPU time then; the whole process (with its exit) is timed
+too. The ratio app / floor is printed for each figure. The very first start of the app on a new
+database, where it imports the bundled corpus itself, is reported apart ("1st start").
+Each process runs in a private HOME/XDG folder (QT_QPA_PLATFORM=offscreen).
+
+Bytecode: an installed kerryview has its bytecode compiled (pip writes .pyc files), but a
+development shell may set PYTHONDONTWRITEBYTECODE=1, and then every start compiles kerryview's
+sources again (about 60 ms). The timed processes run without it, with PYTHONPYCACHEPREFIX in a
+temporary folder (the worktree gets no __pycache__); --keep-bytecode-setting times them as the
+environment says.
 """
 from __future__ import annotations
 
@@ -27,6 +36,7 @@ import argparse
 import json
 import os
 import re
+import resource
 import statistics
 import subprocess
 import sys
@@ -44,14 +54,31 @@ REPORTED = [  # lines the app may print with its own measurement, and their unit
     (re.compile(r"first[-_ ]paint(?:_ms)?[:=]\s*([0-9.]+)\s*ms\b", re.I), 1e-3),
 ]
 EVENTS = re.compile(r"first[-_ ]paint.*?(\d+) events", re.I)
+CPU = re.compile(r"\bcpu\s+([0-9.]+)\s*s\b")
 FLOOR_CODE = """
-from PySide6.QtWidgets import QApplication, QMainWindow
+import os, time
+def since_start():
+    with open("/proc/self/stat") as f:
+        start = int(f.read().rsplit(")", 1)[1].split()[19])
+    with open("/proc/uptime") as f:
+        return float(f.read().split()[0]) - start / os.sysconf("SC_CLK_TCK")
 from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
 app = QApplication([])
-w = QMainWindow(); w.resize(800, 500); w.show()
-QTimer.singleShot(0, app.quit)
+class Window(QMainWindow):
+    painted = False
+    def paintEvent(self, event):
+        super().paintEvent(event)
+        if not self.painted:
+            self.painted = True
+            print(f"first-paint: {since_start():.3f} s (cpu {time.process_time():.3f} s)", flush=True)
+            QTimer.singleShot(0, app.quit)
+w = Window(); w.resize(1280, 800); w.show()
 app.exec()
 """
+
+
+BYTECODE = {"dir": None}  # PYTHONPYCACHEPREFIX of the timed processes (None: as the environment says)
 
 
 def _env(folder: Path) -> dict:
@@ -65,6 +92,9 @@ def _env(folder: Path) -> dict:
     env.update(QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"), HOME=str(home),
                XDG_RUNTIME_DIR=str(runtime), XDG_CONFIG_HOME=str(home / ".config"),
                XDG_DATA_HOME=str(home / ".local/share"), XDG_CACHE_HOME=str(home / ".cache"))
+    if BYTECODE["dir"] is not None:  # as installed: bytecode compiled once, then read
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = BYTECODE["dir"]
     return env
 
 
@@ -97,20 +127,43 @@ def _method(cmd: list[str], env: dict, folder: Path) -> tuple[list[str], dict, s
 
 
 def _time_once(cmd: list[str], env: dict, cwd: Path,
-               allow_crash_after_paint: bool = False) -> tuple[float, str, int | None, int]:
+               allow_crash_after_paint: bool = False) -> dict:
+    """One whole process: wall and CPU time, and what it reported of its first paint."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=cwd, timeout=300)
     wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     out = proc.stdout + "\n" + proc.stderr
     reported = _reported(out)
     if proc.returncode != 0 and not (allow_crash_after_paint and reported is not None):
         tail = "\n    ".join(proc.stderr.strip().splitlines()[-3:])
         raise RuntimeError(f"`{' '.join(cmd)}` exited {proc.returncode}:\n    {tail}")
     m = EVENTS.search(out)
-    events = int(m.group(1)) if m else None
-    if reported is not None:
-        return reported, "reported by the app", events, proc.returncode
-    return wall, "wall time", events, proc.returncode
+    c = CPU.search(out) if reported is not None else None
+    return {"wall": wall, "cpu": cpu, "paint": reported,
+            "paint_cpu": float(c.group(1)) if c else None,
+            "events": int(m.group(1)) if m else None, "rc": proc.returncode}
+
+
+def _stats(runs: list[dict]) -> dict:
+    """Median and best of each figure over the runs."""
+    out: dict = {"runs": len(runs)}
+    for key in ("wall", "cpu", "paint", "paint_cpu"):
+        values = [r[key] for r in runs if r[key] is not None]
+        if values:
+            out[key] = {"median": round(statistics.median(values), 4),
+                        "best": round(min(values), 4)}
+    return out
+
+
+def _repeat(cmd: list[str], env: dict, cwd: Path, n: int) -> dict:
+    _time_once(cmd, env, cwd)  # warms the page cache; not counted
+    runs = [_time_once(cmd, env, cwd) for _ in range(n)]
+    result = _stats(runs)
+    result["events"] = runs[-1]["events"]
+    return result
 
 
 def _prefilled_db(cmd: list[str], folder: Path) -> Path:
@@ -136,48 +189,65 @@ def measure(name: str, cmd: list[str], n: int, tmp: Path) -> dict:
     if extra_env:
         # The very first start: new database, the app imports the bundled corpus itself.
         cold = tmp / name / "cold"
-        first, _, first_events, rc = _time_once(cmd + args, dict(_env(cold), **extra_env), cold,
-                                                allow_crash_after_paint=True)
-        result.update(first_start_s=round(first, 4), first_start_events=first_events,
-                      first_start_exit=rc)
-    _time_once(cmd + args, env, warm)  # warm the page cache; not counted
-    runs, how, events = [], "", None
-    for _ in range(n):
-        secs, how, events, _ = _time_once(cmd + args, env, warm)
-        runs.append(secs)
-    result.update(how=how, events=events, runs_s=[round(r, 4) for r in runs],
-                  best_s=round(min(runs), 4), median_s=round(statistics.median(runs), 4))
+        first = _time_once(cmd + args, dict(_env(cold), **extra_env), cold,
+                           allow_crash_after_paint=True)
+        result.update(first_start_s=round(first["paint"] or first["wall"], 4),
+                      first_start_events=first["events"], first_start_exit=first["rc"])
+    result.update(_repeat(cmd + args, env, warm, n))
     return result
 
 
 def floor(n: int, tmp: Path) -> dict:
     folder = tmp / "floor"
+    result = {"target": "floor", "command": "python -c '<QApplication + empty QMainWindow>'",
+              "measures": "PySide6 import + an empty 1280x800 window's first paint (this "
+                          "machine's floor)"}
+    result.update(_repeat([sys.executable, "-c", FLOOR_CODE], _env(folder), folder, n))
+    return result
+
+
+def headless(n: int, tmp: Path) -> list[dict]:
+    """The commands without a window: each should start in about 0.2 s."""
+    folder = tmp / "headless"
     env = _env(folder)
-    runs = []
-    for i in range(n + 1):
-        start = time.perf_counter()
-        subprocess.run([sys.executable, "-c", FLOOR_CODE], check=True, env=env, cwd=folder,
-                       capture_output=True, timeout=120)
-        if i:  # the first run warms the page cache
-            runs.append(time.perf_counter() - start)
-    return {"target": "floor", "command": "python -c '<QApplication + empty QMainWindow shown>'",
-            "measures": "PySide6 import + an empty window shown + quit (this machine's floor)",
-            "how": "wall time", "runs_s": [round(r, 4) for r in runs],
-            "best_s": round(min(runs), 4), "median_s": round(statistics.median(runs), 4)}
+    article = sorted(CORPUS.glob("*.txt"))[0]
+    script = Path(sys.executable).with_name("kerryview-cli")
+    cli = [str(script)] if script.is_file() else [sys.executable, "-m", "kerryview"]
+    targets = [("python", [sys.executable, "-c", "pass"]),
+               ("timex", cli + ["timex", str(article)]),
+               ("timex module", [sys.executable, "-m", "kerryview.timex", "--json", str(article)]),
+               ("extract --help", cli + ["extract", "--help"])]
+    out = []
+    for name, cmd in targets:
+        result = {"target": name, "command": " ".join(cmd)}
+        result.update(_repeat(cmd, env, folder, n))
+        out.append(result)
+    return out
+
+
+def _ms(figure: dict | None, key: str = "median") -> str:
+    return f"{figure[key] * 1000:6.0f}" if figure else "     -"
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("-n", type=int, default=5, help="timed runs per target (default 5)")
+    ap.add_argument("-n", type=int, default=7, help="timed runs per target (default 7)")
     ap.add_argument("--bundle", type=Path, default=DEFAULT_BUNDLE, help="the bundle's launcher")
     ap.add_argument("--no-bundle", action="store_true", help="only the source install")
     ap.add_argument("--no-floor", action="store_true", help="skip the PySide6 floor")
+    ap.add_argument("--no-headless", action="store_true", help="skip the headless commands")
+    ap.add_argument("--keep-bytecode-setting", action="store_true",
+                    help="time with PYTHONDONTWRITEBYTECODE as the environment has it")
     ap.add_argument("--json", action="store_true", help="print JSON instead of a table")
     args = ap.parse_args()
 
-    results, notes = [], []
+    results, commands, notes = [], [], []
     with tempfile.TemporaryDirectory(prefix="kv-startup-") as tmp_name:
         tmp = Path(tmp_name)
+        if not args.keep_bytecode_setting:
+            BYTECODE["dir"] = str(tmp / "pycache")
+        if not args.no_headless:
+            commands = headless(args.n, tmp)
         if not args.no_floor:
             results.append(floor(args.n, tmp))
         targets = [("source", [sys.executable, "-m", "kerryview"])]
@@ -194,22 +264,40 @@ def main() -> int:
 
     failed = any("FAILED" in note for note in notes)
     if args.json:
-        print(json.dumps({"results": results, "notes": notes}, indent=2))
+        print(json.dumps({"headless": commands, "results": results, "notes": notes}, indent=2))
         return 1 if failed else 0
-    print(f"kerryview start-up, best/median of {args.n} starts, QT_QPA_PLATFORM="
-          f"{os.environ.get('QT_QPA_PLATFORM', 'offscreen')}, {os.cpu_count()} cores")
-    print(f"{'target':8} {'best':>8} {'median':>8} {'1st start':>10}  measures")
-    for r in results:
-        first = f"{r['first_start_s'] * 1000:8.0f}ms" if "first_start_s" in r else " " * 10
-        print(f"{r['target']:8} {r['best_s'] * 1000:6.0f}ms {r['median_s'] * 1000:6.0f}ms "
-              f"{first}  {r['measures']} [{r['how']}]")
-        if r.get("events") is not None:
-            print(f"{'':8} events on the timeline at first paint: {r['events']} (database "
-                  f"filled beforehand); 1st start, new database, importing the bundled corpus: "
-                  f"{r.get('first_start_events')} events")
-        if r.get("first_start_exit"):
-            print(f"{'':8} NOTE: the 1st start exited with status {r['first_start_exit']} after "
-                  f"its first paint (quitting while the corpus import runs)")
+    bytecode = ("as the environment says" if args.keep_bytecode_setting
+                else "compiled once and read, as installed")
+    print(f"kerryview start-up, median (best) of {args.n} whole processes, "
+          f"QT_QPA_PLATFORM={os.environ.get('QT_QPA_PLATFORM', 'offscreen')}, "
+          f"{os.cpu_count()} cores, load {os.getloadavg()[0]:.2f}, bytecode {bytecode}")
+    if commands:
+        print(f"\n{'command':16} {'wall ms':>14} {'cpu ms':>14}")
+        for r in commands:
+            print(f"{r['target']:16} {_ms(r['wall'])} ({_ms(r['wall'], 'best').strip():>5}) "
+                  f"{_ms(r['cpu'])} ({_ms(r['cpu'], 'best').strip():>5})   {r['command']}")
+    if results:
+        base = results[0] if results[0]["target"] == "floor" else None
+        print(f"\n{'target':8} {'first paint ms':>15} {'cpu then ms':>12} {'process ms':>11} "
+              f"{'process cpu':>12} {'1st start':>10}")
+        for r in results:
+            first = f"{r['first_start_s'] * 1000:8.0f}ms" if "first_start_s" in r else " " * 10
+            print(f"{r['target']:8} {_ms(r.get('paint')):>15} {_ms(r.get('paint_cpu')):>12} "
+                  f"{_ms(r['wall']):>11} {_ms(r['cpu']):>12} {first}  {r['measures']}")
+            if base is not None and r is not base:
+                ratios = []
+                for key, label in (("paint", "first paint"), ("paint_cpu", "cpu at first paint"),
+                                   ("wall", "whole process"), ("cpu", "process cpu")):
+                    if r.get(key) and base.get(key):
+                        ratios.append(f"{label} {r[key]['median'] / base[key]['median']:.2f}x")
+                print(f"{'':8} vs floor: {', '.join(ratios)} (target: first paint within 2x)")
+            if r.get("events") is not None and r["target"] != "floor":
+                print(f"{'':8} events on the timeline at first paint: {r['events']} (database "
+                      f"filled beforehand); 1st start, new database, importing the bundled "
+                      f"corpus: {r.get('first_start_events')} events")
+            if r.get("first_start_exit"):
+                print(f"{'':8} NOTE: the 1st start exited with status {r['first_start_exit']} "
+                      "after its first paint (quitting while the corpus import runs)")
     for note in notes:
         print(note)
     return 1 if failed else 0

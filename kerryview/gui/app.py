@@ -5,7 +5,8 @@ open last time; with none, the first-run screen offers the demo (its own project
 be opened is a message box (and a line on stderr) and exit status 2; one the user may read but not
 write opens read-only (kerryview.gui.project).
 KERRYVIEW_QUIT_AFTER_FIRST_PAINT=1 quits right after the timeline's first paint and prints
-`first-paint: <seconds> s` since process start (for benchmarks/startup.py).
+`first-paint: <seconds> s` since process start, with the process's CPU time then (for
+benchmarks/startup.py).
 """
 from __future__ import annotations
 
@@ -100,6 +101,7 @@ def start_failed(message: str) -> int:
 def run(paths: list[str], db_path: str | None) -> int:
     import sqlite3
 
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from kerryview.gui.mainwindow import MainWindow, first_paint_timer
@@ -110,7 +112,6 @@ def run(paths: list[str], db_path: str | None) -> int:
     app.setApplicationName("kerryview")
     app.setApplicationDisplayName("kerryview")
     app.setDesktopFileName("io.github.kerryview.KerryView")  # packaging/linux/*.desktop
-    app.setWindowIcon(app_icon())
     use_light_palette(app)
     paths, db_path = split_project_argument(paths, db_path)
     path = resolve_db_path(db_path)
@@ -136,6 +137,14 @@ def run(paths: list[str], db_path: str | None) -> int:
     else:
         window.show_first_run()
     window.give_up_after_close_ms = GIVE_UP_AFTER_CLOSE_MS
+    # The icon (read from the package's resources, SVG engine loaded) is set right after the
+    # timeline's first paint, which it would otherwise delay; desktops show the one named by
+    # the desktop file meanwhile. The first-run screen has no timeline to wait for.
+    if project is not None:
+        window.timeline.firstPainted.connect(
+            lambda: QTimer.singleShot(0, lambda: app.setWindowIcon(app_icon())))
+    else:
+        QTimer.singleShot(0, lambda: app.setWindowIcon(app_icon()))
     if project is not None and project.read_only:
         window.set_read_only(path, project.notice)
     if os.environ.get("KERRYVIEW_QUIT_AFTER_FIRST_PAINT") == "1":
@@ -146,11 +155,11 @@ def run(paths: list[str], db_path: str | None) -> int:
             n = len(window.timeline.index())
             extra = f"; window first painted at {shown[0]:.3f} s" if shown else ""
             print(f"first-paint: {seconds_since_process_start():.3f} s "
-                  f"(since process start, timeline showing {n} events{extra})", flush=True)
+                  f"(since process start, timeline showing {n} events{extra}; "
+                  f"cpu {time.process_time():.3f} s)", flush=True)
             window.close()
             app.quit()
         if project is None:  # the first-run screen has no timeline to paint
-            from PySide6.QtCore import QTimer
             QTimer.singleShot(0, quit_now)
         else:
             first_paint_timer(window, quit_now)

@@ -13,7 +13,6 @@ import json
 import socket
 import sqlite3
 import time
-import uuid
 from contextlib import contextmanager
 from functools import cache
 import os
@@ -23,9 +22,6 @@ from datetime import date
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
-import sqlite_utils
-
-from kerryview.dating.datelines import read_dateline
 from kerryview.edits import Edit, apply_edits, edit_from_json, edit_to_json
 from kerryview.model import DateLine, DateSource, DateSourceKind, Document, Event, EventMention, Timex
 
@@ -168,25 +164,43 @@ class Store:
         if path is None:
             if read_only:
                 raise ValueError("an in-memory store cannot be opened read-only")
-            self.db = sqlite_utils.Database(memory=True)
+            self.conn = sqlite3.connect(":memory:")
         else:
             path = Path(path)
             if read_only and not path.is_file():
                 raise sqlite3.OperationalError(f"unable to open database file {path}")
             if not read_only:
                 path.parent.mkdir(parents=True, exist_ok=True)
-            self.db = sqlite_utils.Database(_connect(path, read_only))
+            self.conn = _connect(path, read_only)
+        self._db = None
         self.path = path
         self.read_only = read_only
         try:
             if path is not None:
                 self._check_integrity()
                 if not read_only:
-                    self.db.execute("PRAGMA journal_mode=WAL")
+                    self.conn.execute("PRAGMA journal_mode=WAL")
             self._open_schema()
         except BaseException:
-            self.db.close()
+            self.conn.close()
             raise
+
+    @property
+    def db(self):
+        """The connection as a sqlite_utils.Database, for writes that create tables and insert
+        rows. Made when first needed: opening a project and reading it use `conn` alone, so the
+        app shows a project without importing sqlite_utils (and click, pluggy, dateutil with it,
+        a quarter of the start-up). Its plugins are not run on kerryview's connection."""
+        if self._db is None:
+            import sqlite_utils
+            self._db = sqlite_utils.Database(self.conn, execute_plugins=False)
+        return self._db
+
+    def _table_names(self) -> set[str]:
+        return {r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+
+    def _columns(self, table: str) -> set[str]:
+        return {r[1] for r in self.conn.execute(f'PRAGMA table_info("{table}")')}
 
     def _check_integrity(self) -> None:
         """Raise sqlite3.DatabaseError for a file that is not SQLite or whose pages are damaged.
@@ -196,7 +210,7 @@ class Store:
         key = os.path.abspath(self.path)
         if key in _CHECKED_FILES:
             return
-        rows = [r[0] for r in self.db.execute("PRAGMA quick_check(3)").fetchall()]
+        rows = [r[0] for r in self.conn.execute("PRAGMA quick_check(3)").fetchall()]
         if rows != ["ok"]:
             problems = [line for row in rows for line in row.splitlines()
                         if line.strip() and not line.startswith("***")]  # "*** in database main"
@@ -216,23 +230,24 @@ class Store:
                          **{f"timex_{f}": timex_types[f] for f in TIMEX_FIELDS}}}
 
     def _stored_version(self) -> str | None:
-        if not self.db["meta"].exists():
+        if "meta" not in self._table_names():
             return None
-        row = self.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        row = self.conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         return row[0] if row else None
 
     def _derived_stale(self) -> bool:
         """Derived tables of another schema version, or made before a model field was added."""
         version = self._stored_version()
+        tables = self._table_names()
         return version is not None and version not in SAME_DERIVED_TABLES or any(
-            self.db[name].exists() and set(self.db[name].columns_dict) != set(columns)
+            name in tables and self._columns(name) != set(columns)
             for name, columns in self._derived_columns().items())
 
     def _schema_current(self) -> bool:
-        tables = set(self.db.table_names())
+        tables = self._table_names()
         return self._stored_version() == str(SCHEMA_VERSION) and not self._derived_stale() and \
             {"meta", "documents", "events", "mentions", "event_marks",
-             "pending_import", "event_edits"} <= tables and "outlet" in self.db["documents"].columns_dict
+             "pending_import", "event_edits"} <= tables and "outlet" in self._columns("documents")
 
     def _open_schema(self) -> None:
         """Nothing is written when the schema is current (two instances open a project at
@@ -250,11 +265,11 @@ class Store:
     def _check_readable(self) -> None:
         """Read-only, an older file cannot be upgraded: raise if it is not a kerryview project,
         and set needs_rebuild if its documents or events must first be brought up to date."""
-        tables = set(self.db.table_names())
+        tables = self._table_names()
         if not {"meta", "documents", "events", "mentions"} <= tables:
             raise sqlite3.DatabaseError("it has no kerryview tables")
         self.needs_rebuild = self._derived_stale() or "event_marks" not in tables or \
-            "dct_source_kind" not in self.db["documents"].columns_dict
+            "dct_source_kind" not in self._columns("documents")
 
     def _create_schema(self) -> None:
         db = self.db
@@ -304,6 +319,8 @@ class Store:
     def _upgrade_documents(self) -> None:
         """Documents of schema 2 and before: the kind of their date's source from its sentence,
         and their date line read again from their text (it is read with the file now)."""
+        from kerryview.dating.datelines import read_dateline
+
         db = self.db
         for name, kind in (("dct_source_kind", str), ("dateline", str), ("dateline_start", int),
                            ("dateline_end", int)):
@@ -324,7 +341,7 @@ class Store:
         (BEGIN IMMEDIATE), so what is read inside it is what the write builds on; another
         instance's write waits for it (up to BUSY_TIMEOUT_S). Commits on success, rolls back on
         any exception. Nested uses join the outer transaction."""
-        conn = self.db.conn
+        conn = self.conn
         if conn.in_transaction:
             yield self
             return
@@ -369,6 +386,8 @@ class Store:
         """Note an import of `paths` before its long work starts (its own short transaction),
         so that if the process is killed the next start can offer to finish it. Returns the
         id to pass to save_corpus(finished_imports=...) or forget_imports."""
+        import uuid  # only here: opening a project need not load it
+
         import_id = uuid.uuid4().hex
         with self.writing():
             self.db["pending_import"].insert(
@@ -389,10 +408,10 @@ class Store:
         """(id, paths) of recorded imports whose process is gone, oldest first. An import
         recorded on another machine (a project on a shared drive) counts as interrupted: it
         cannot be checked, and finishing it again only skips the files already in."""
-        if "pending_import" not in self.db.table_names():
+        if "pending_import" not in self._table_names():
             return []
         here = socket.gethostname()
-        rows = self.db.execute(
+        rows = self.conn.execute(
             "SELECT id, paths, pid, host FROM pending_import ORDER BY started").fetchall()
         return [(i, json.loads(paths)) for i, paths, pid, host in rows
                 if host != here or not _process_alive(pid)]
@@ -480,7 +499,7 @@ class Store:
     def marks(self) -> dict[str, tuple[bool, bool]]:
         """event id -> (reviewed, dismissed), for the events the user marked."""
         return {r[0]: (bool(r[1]), bool(r[2])) for r in
-                self.db.conn.execute("SELECT event_id, reviewed, dismissed FROM event_marks")}
+                self.conn.execute("SELECT event_id, reviewed, dismissed FROM event_marks")}
 
     def apply_marks(self, events: Iterable[Event]) -> None:
         """Copy the stored marks onto freshly derived events (an import builds them unmarked)."""
@@ -550,23 +569,30 @@ class Store:
         return out
 
     # -- reading --------------------------------------------------------------------------
+    def _query(self, sql: str, params: Sequence = ()) -> Iterator[dict]:
+        """Rows as dicts keyed by column name."""
+        cursor = self.conn.execute(sql, params)
+        names = [d[0] for d in cursor.description]
+        for row in cursor:
+            yield dict(zip(names, row))
+
     def documents(self) -> list[Document]:
-        return [self._doc(r) for r in self.db.query("SELECT * FROM documents ORDER BY added")]
+        return [self._doc(r) for r in self._query("SELECT * FROM documents ORDER BY added")]
 
     def document(self, doc_id: str) -> Document | None:
-        rows = list(self.db.query("SELECT * FROM documents WHERE id = ?", [doc_id]))
+        rows = list(self._query("SELECT * FROM documents WHERE id = ?", [doc_id]))
         return self._doc(rows[0]) if rows else None
 
     def hashes(self) -> dict[str, str]:
         """sha256 -> document id, to skip files already in the corpus."""
-        return {r["sha256"]: r["id"] for r in self.db.query("SELECT id, sha256 FROM documents")}
+        return {r["sha256"]: r["id"] for r in self._query("SELECT id, sha256 FROM documents")}
 
     def events(self) -> list[Event]:
         """All events in time order (stable for same-date events), each with its mentions.
         Each SELECT names its columns from the model's field names and the row is zipped back
         onto those names as keyword arguments: no column is read by a position written by hand,
         and plain cursors keep opening a large corpus fast."""
-        conn = self.db.conn
+        conn = self.conn
         events: dict[str, Event] = {}
         cols = ", ".join(f'"{c}"' for c in EVENT_FIELDS)
         read_event = _row_reader(Event, EVENT_FIELDS)
@@ -586,7 +612,7 @@ class Store:
         return self.apply_user_edits(list(events.values()))
 
     def event_count(self) -> int:
-        return self.db["events"].count
+        return self.conn.execute("SELECT count(*) FROM events").fetchone()[0]
 
     @staticmethod
     def _doc(r: dict) -> Document:
@@ -599,4 +625,4 @@ class Store:
                                           r["dateline_end"]) if r["dateline"] else None)
 
     def close(self) -> None:
-        self.db.close()
+        self.conn.close()

@@ -9,11 +9,16 @@ row and cached in LabelMetrics.
 from __future__ import annotations
 
 import math
+import time
 from array import array
 from bisect import bisect_left
+from functools import partial
+
+from typing import Callable, Hashable, Iterator
 
 from PySide6.QtCore import QPointF, QRect, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QLinearGradient, QPainter, QPainterPath, QPen
+from PySide6.QtGui import (QBrush, QColor, QImage, QLinearGradient, QPainter, QPainterPath,
+                           QPen)
 
 from kerryview.gui import theme
 from kerryview.gui.theme import TimelineFonts
@@ -25,6 +30,145 @@ from kerryview.gui.timeline.view import TimelineView
 
 OFF_VIEW_PX = 60.0  # how far past the view a span is drawn (its fade is at most 40 px)
 ELIDED_CACHE = 20000  # elided labels kept (per row, width in steps of 4 px, bold or not)
+ATLAS_PX = 2048  # the sheet of pictures: 2048 x 2048 device pixels (16 MB)
+BAR_CAP = 6  # pixels of each end of a bar drawn from its picture (corners, the start's edge)
+BAR_MARGIN = 1  # around a bar's picture, for its pen
+
+
+def _dpr(p: QPainter) -> float:
+    device = p.device()
+    return device.devicePixelRatioF() if device is not None else 1.0
+
+
+class Sprites:
+    """Small pictures drawn once and copied in later frames: an event's label with its badges,
+    a "+n" mark, a tick label, a bar's ends. Drawing text costs 10-20 us a call and a rounded
+    pill 5 us; copying a picture about 3 us, so a frame that shows what the last one showed (a
+    drag, a zoom inside a level) is mostly copies.
+
+    The pictures share one sheet (an atlas, filled row by row), drawn on by one painter kept
+    open until the frame ends (end_frame): a picture of its own would cost a QPainter set up
+    and torn down each, 4x the cost of drawing the thing, which a jump showing 200 new labels
+    would pay at once. When the sheet is full it is emptied and filled again. Positions are
+    rounded to whole device pixels when copied."""
+
+    def __init__(self, size: int = ATLAS_PX) -> None:
+        self.size = size
+        self._sheet: QImage | None = None
+        self._painter: QPainter | None = None
+        self._dpr = 1.0
+        self._cells: dict[Hashable, QRect] = {}
+        self._x = self._y = self._row_h = 0  # where the next picture goes, in device pixels
+        self._restarted = False  # the sheet was emptied during this frame
+
+    def clear(self) -> None:
+        self.end_frame()
+        self._cells.clear()
+        self._x = self._y = self._row_h = 0
+        if self._sheet is not None:
+            self._sheet.fill(Qt.GlobalColor.transparent)
+
+    def __len__(self) -> int:
+        return len(self._cells)
+
+    def __del__(self) -> None:  # a QImage dropped while a painter is open on it crashes Qt
+        self.end_frame()
+
+    @property
+    def bytes(self) -> int:
+        return 0 if self._sheet is None else self.size * self.size * 4
+
+    def end_frame(self) -> None:
+        """Close the sheet's painter (pictures made this frame are kept)."""
+        self._restarted = False
+        if self._painter is not None:
+            self._painter.end()
+            self._painter = None
+
+    def draw(self, p: QPainter, x: float, y: float, key: Hashable, w: float, h: float,
+             paint: Callable[[QPainter], None]) -> None:
+        """Copy the picture `key` (w x h, drawn by `paint` at the origin the first time) to
+        (x, y)."""
+        dpr = _dpr(p)
+        at = QPointF(round(x * dpr) / dpr, round(y * dpr) / dpr)
+        cell = self._cell(key, w, h, paint, dpr)
+        if cell is None:  # larger than the sheet, or more than it holds: drawn in place
+            p.save()
+            p.translate(at)
+            paint(p)
+            p.restore()
+            return
+        p.drawImage(QRectF(at.x(), at.y(), cell.width() / dpr, cell.height() / dpr),
+                    self._sheet, QRectF(cell))
+
+    def _cell(self, key: Hashable, w: float, h: float, paint: Callable[[QPainter], None],
+              dpr: float) -> QRect | None:
+        if dpr != self._dpr:
+            self.clear()
+            self._dpr = dpr
+        cell = self._cells.get(key)
+        if cell is not None:
+            return cell
+        pw, ph = max(1, math.ceil(w * dpr)), max(1, math.ceil(h * dpr))
+        if pw > self.size or ph > self.size:
+            return None
+        if self._x + pw > self.size:  # next row
+            self._x, self._y, self._row_h = 0, self._y + self._row_h, 0
+        if self._y + ph > self.size:  # the sheet is full: start again, once a frame
+            if self._restarted:  # this frame shows more than a sheet holds: draw the rest
+                return None
+            self.clear()
+            self._restarted = True
+        if self._sheet is None:
+            self._sheet = QImage(self.size, self.size, QImage.Format.Format_ARGB32_Premultiplied)
+            self._sheet.fill(Qt.GlobalColor.transparent)
+        if self._painter is None:
+            self._painter = QPainter(self._sheet)
+            self._painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            self._painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+        cell = QRect(self._x, self._y, pw, ph)
+        q = self._painter
+        q.save()
+        q.setClipRect(cell)
+        q.translate(cell.x(), cell.y())
+        q.scale(dpr, dpr)
+        paint(q)
+        q.restore()
+        self._x += pw + 1
+        self._row_h = max(self._row_h, ph + 1)
+        self._cells[key] = cell
+        return cell
+
+    def draw_bar(self, p: QPainter, r: QRectF, width: float, key: Hashable,
+                 paint: Callable[[QPainter, QRectF], None]) -> bool:
+        """Draw a horizontal bar whose middle is the same in every column (a span's body) as
+        its two ends and its middle column stretched, from a picture of the bar BAR_CAP * 2 + 1
+        wide drawn once by `paint(q, rect)`; only the part on screen (`width`) is stretched.
+        False (nothing drawn) when the bar is too short to be cut so."""
+        left, right = round(r.left()), round(r.right())
+        if right - left < 2 * BAR_CAP + 1:
+            return False
+        h = r.height()
+        cap, m = BAR_CAP, BAR_MARGIN
+        dpr = _dpr(p)
+        cell = self._cell((key, h), 2 * (cap + m) + 1, h + 2 * m,
+                          lambda q: paint(q, QRectF(m, m, 2 * cap + 1, h)), dpr)
+        if cell is None:
+            return False
+        sx, sy = cell.x(), cell.y()
+        top = r.top() - m
+        th = h + 2 * m
+        sh = th * dpr
+        # the sheet's coordinates are device pixels
+        p.drawImage(QRectF(left - m, top, cap + m, th), self._sheet,
+                    QRectF(sx, sy, (cap + m) * dpr, sh))
+        a, b = max(left + cap, -2), min(right - cap, width + 2)
+        if b > a:
+            p.drawImage(QRectF(a, top, b - a, th), self._sheet,
+                        QRectF(sx + (cap + m) * dpr, sy, 1, sh))
+        p.drawImage(QRectF(right - cap, top, cap + m, th), self._sheet,
+                    QRectF(sx + (cap + m + 1) * dpr, sy, (cap + m) * dpr, sh))
+        return True
 
 
 class LabelMetrics:
@@ -36,19 +180,66 @@ class LabelMetrics:
         self.index = TimelineIndex([])
         self.widths = array("f")  # label + badges, per row; -1 until measured
         self.elided: dict[tuple, str] = {}
+        self._small_w: dict[str, float] = {}  # badge, tag and tick texts: few distinct strings
+        self.sprites = Sprites()
+        self._ahead: Iterator[int] | None = None  # rows left to measure ahead of need
+        self.ahead_from = -1  # the row measure_ahead_from started from
 
     def reset(self, index: TimelineIndex) -> None:
         self.index = index
         self.widths = array("f", [-1.0]) * len(index)
         self.elided.clear()
+        self.sprites.clear()  # label pictures are kept per row
+        self._ahead = None
+
+    def measure_ahead_from(self, row: int) -> None:
+        """Measure every label ahead of need (measure_some), the rows nearest `row` first: a
+        layout then never waits for thousands of font measurements (the first visit to a
+        zoom level, a jump)."""
+        n = len(self.index)
+        self.ahead_from = row
+
+        def nearest_first() -> Iterator[int]:
+            lo, hi = row - 1, max(row, 0)
+            while lo >= 0 or hi < n:
+                if hi < n:
+                    yield hi
+                    hi += 1
+                if lo >= 0:
+                    yield lo
+                    lo -= 1
+        self._ahead = nearest_first()
+
+    def measuring_ahead(self) -> bool:
+        return self._ahead is not None
+
+    def measure_some(self, seconds: float) -> bool:
+        """Measure labels ahead for about `seconds`; False once every label is measured."""
+        if self._ahead is None:
+            return False
+        end = time.perf_counter() + seconds
+        label_px, widths = self.label_px, self.widths
+        for i, r in enumerate(self._ahead, 1):
+            if widths[r] < 0:
+                label_px(r)
+            if i % 32 == 0 and time.perf_counter() > end:
+                return True
+        self._ahead = None
+        return False
+
+    def small_w(self, text: str) -> float:
+        """Width of a badge or tag text in the small font (few distinct texts: cached)."""
+        w = self._small_w.get(text)
+        if w is None:
+            w = self._small_w[text] = self.fonts.fm_small.horizontalAdvance(text)
+        return w
 
     def extras_w(self, row: int) -> float:
         """The sources badge and the status tag after a label."""
-        fm_small = self.fonts.fm_small
-        w = fm_small.horizontalAdvance(badge_text(self.index, row)) + 12
+        w = self.small_w(badge_text(self.index, row)) + 12
         tag = tag_text(self.index, row)
         if tag:
-            w += fm_small.horizontalAdvance(tag) + 14
+            w += self.small_w(tag) + 14
         return w
 
     def label_px(self, row: int) -> float:
@@ -60,16 +251,20 @@ class LabelMetrics:
         return w
 
     def elide(self, row: int, width: float, bold: bool) -> str:
+        return self.elide_w(row, width, bold)[0]
+
+    def elide_w(self, row: int, width: float, bold: bool) -> tuple[str, float]:
+        """The label of `row` elided to `width` (in steps of 4 px), and its width."""
         key = (row, int(width) >> 2, bold)
-        text = self.elided.get(key)
-        if text is None:
+        got = self.elided.get(key)
+        if got is None:
             if len(self.elided) > ELIDED_CACHE:
                 self.elided.clear()
             fm = self.fonts.fm_bold if bold else self.fonts.fm
             text = fm.elidedText(self.index.labels[row], Qt.TextElideMode.ElideRight,
                                  max(0.0, (int(width) >> 2) * 4.0))
-            self.elided[key] = text
-        return text
+            got = self.elided[key] = (text, fm.horizontalAdvance(text))
+        return got
 
 
 def short_count(n: int) -> str:
@@ -109,24 +304,27 @@ class FramePainter:
         self.match_starts = match_starts if match_starts is not None else array("d")
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         p.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
-        p.fillRect(QRect(0, 0, width, height), theme.BG)
-        self._paint_lanes_bg(p)
-        self._paint_axis(p, fr)
-        if fr.mode == "empty":
-            self._paint_empty(p, empty_text)
-        elif fr.mode == "cluster":
-            self._paint_clusters(p, fr)
-        else:
-            self._paint_items(p, fr)
-        if fr.overflow:
-            self._paint_overflow(p, fr)
-        it = overlay_item(fr, index, current, view, width, QRectF)
-        if it is not None:
-            self._paint_item(p, it, overlay=True)
-        if focus:
-            p.setPen(QPen(theme.FOCUS_RING, 2))
-            p.setBrush(Qt.BrushStyle.NoBrush)
-            p.drawRect(QRectF(0, 0, width, height).adjusted(1, 1, -1, -1))
+        try:
+            p.fillRect(QRect(0, 0, width, height), theme.BG)
+            self._paint_lanes_bg(p)
+            self._paint_axis(p, fr)
+            if fr.mode == "empty":
+                self._paint_empty(p, empty_text)
+            elif fr.mode == "cluster":
+                self._paint_clusters(p, fr)
+            else:
+                self._paint_items(p, fr)
+            if fr.overflow:
+                self._paint_overflow(p, fr)
+            it = overlay_item(fr, index, current, view, width, QRectF)
+            if it is not None:
+                self._paint_item(p, it, overlay=True)
+            if focus:
+                p.setPen(QPen(theme.FOCUS_RING, 2))
+                p.setBrush(Qt.BrushStyle.NoBrush)
+                p.drawRect(QRectF(0, 0, width, height).adjusted(1, 1, -1, -1))
+        finally:
+            self.labels.sprites.end_frame()  # pictures made in this frame stay
 
     def _paint_lanes_bg(self, p: QPainter) -> None:
         w = self.width
@@ -136,16 +334,16 @@ class FramePainter:
 
     def _paint_axis(self, p: QPainter, fr: Frame) -> None:
         w, h = self.width, self.height
+        sprites = self.labels.sprites
         # context row: alternating bands, label pinned to the left edge while its period lasts
-        p.setFont(self.fonts.context)
         for band in fr.bands:
             xa, xb, lx, tw = band.xa, band.xb, band.lx, band.tw
             p.fillRect(QRectF(max(xa, -1), 0, min(xb, w + 1) - max(xa, -1), CONTEXT_H),
                        theme.CONTEXT_BG[band.i % 2])
             if lx + tw > 0:
-                p.setPen(theme.CONTEXT_FG)
-                p.drawText(QRectF(lx, 0, tw + 2, CONTEXT_H),
-                           Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, band.label)
+                sprites.draw(p, lx, 0, ("context", band.label), tw + 2, CONTEXT_H,
+                             partial(self._draw_axis_label, self.fonts.context, theme.CONTEXT_FG,
+                                     band.label, tw, CONTEXT_H))
             if 0 <= xa <= w:
                 p.setPen(QPen(theme.GRID_MAJOR, 1))
                 p.drawLine(QPointF(xa, 0), QPointF(xa, h))
@@ -153,16 +351,24 @@ class FramePainter:
         p.fillRect(QRectF(0, CONTEXT_H, w, TICK_H), theme.TICK_ROW_BG)
         p.setPen(QPen(theme.AXIS_RULE, 1))
         p.drawLine(QPointF(0, AXIS_H - 0.5), QPointF(w, AXIS_H - 0.5))
-        p.setFont(self.fonts.small)
+        grid_pen = QPen(theme.GRID, 1)
         for x, grid, lab, lx, tw in fr.tick_marks:
             if grid:
-                p.setPen(QPen(theme.GRID, 1))
+                p.setPen(grid_pen)
                 p.drawLine(QPointF(x, CONTEXT_H + TICK_H - 6), QPointF(x, h))
             if lx + tw < 0:
                 continue
-            p.setPen(theme.TICK_FG)
-            p.drawText(QRectF(lx, CONTEXT_H, tw + 2, TICK_H),
-                       Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, lab)
+            sprites.draw(p, lx, CONTEXT_H, ("tick", lab), tw + 2, TICK_H,
+                         partial(self._draw_axis_label, self.fonts.small, theme.TICK_FG, lab, tw,
+                                 TICK_H))
+
+    @staticmethod
+    def _draw_axis_label(font, colour: QColor, text: str, tw: float, h: float,
+                         q: QPainter) -> None:
+        q.setFont(font)
+        q.setPen(colour)
+        q.drawText(QRectF(0, 0, tw + 2, h),
+                   Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
 
     def _paint_empty(self, p: QPainter, empty_text: tuple[str, str]) -> None:
         title, detail = empty_text
@@ -183,8 +389,7 @@ class FramePainter:
         bottom = self.height - BOTTOM_H - 4
         maxn = max(c[2] for c in fr.cells)
         sm = math.sqrt(maxn)
-        fm_small = self.fonts.fm_small
-        p.setFont(self.fonts.small)
+        sprites = self.labels.sprites
         # Opaque fills, no antialiased rounded paths: a translucent rounded column costs about
         # 0.2 ms to rasterise, and a zoomed-out frame draws dozens (benchmarks/timeline_paint.py).
         finding = self.matched is not None
@@ -200,11 +405,10 @@ class FramePainter:
                     mh = max(4.0, (bottom - top) * math.sqrt(m) / sm)
                     p.fillRect(QRectF(rect.x(), bottom - mh, rect.width(), mh), theme.MATCH_COLUMN)
             text = short_count(n)
-            tw = fm_small.horizontalAdvance(text)
+            tw = self.labels.small_w(text)
             if tw <= rect.width() + 4:
-                p.setPen(theme.CLUSTER_FG)
-                p.drawText(QRectF(rect.center().x() - tw / 2 - 2, bar.top() - 16, tw + 4, 15),
-                           Qt.AlignmentFlag.AlignCenter, text)
+                sprites.draw(p, rect.center().x() - tw / 2 - 2, bar.top() - 16,
+                             ("count", text), tw + 4, 15, partial(self._draw_count, text, tw))
         msg = f"{fr.in_view:,} events here: zoom in (wheel, +) or click a column to read them"
         p.setFont(self.fonts.label)
         tw = self.fonts.fm.horizontalAdvance(msg)
@@ -213,32 +417,45 @@ class FramePainter:
         p.setPen(theme.BODY_FG)
         p.drawText(r, Qt.AlignmentFlag.AlignCenter, msg)
 
+    def _draw_count(self, text: str, tw: float, q: QPainter) -> None:
+        q.setFont(self.fonts.small)
+        q.setPen(theme.CLUSTER_FG)
+        q.drawText(QRectF(0, 0, tw + 4, 15), Qt.AlignmentFlag.AlignCenter, text)
+
     def _paint_overflow(self, p: QPainter, fr: Frame) -> None:
         """The "+n" marks, drawn as buttons: a raised pill with a shadow, highlighted under the
-        pointer (a click zooms into what it holds)."""
-        fm_small = self.fonts.fm_small
-        p.setFont(self.fonts.small)
+        pointer (a click zooms into what it holds); each look drawn once on the sprite sheet."""
         hits = fr.overflow_matched
+        sprites = self.labels.sprites
         for i, (a, b, n, rect) in enumerate(fr.overflow):
             text = f"+{short_count(n)}"
-            tw = fm_small.horizontalAdvance(text) + 12
+            tw = self.labels.small_w(text) + 12
             x = min(max(rect.center().x() - tw / 2, 2.0), self.width - tw - 2)
-            r = QRectF(x, rect.y() + 1, tw, rect.height() - 4)
-            p.setPen(Qt.PenStyle.NoPen)
-            p.setBrush(theme.MARK_BUTTON_SHADOW)
-            p.drawRoundedRect(r.translated(0, 1.5), 6, 6)
-            if i < len(hits) and hits[i]:  # holds matches of the search
-                p.setPen(QPen(theme.MATCH, 2))
-                p.setBrush(theme.MATCH_BG)
-            elif i == self.hover_mark:
-                p.setPen(QPen(theme.MARK_BUTTON_HOVER_EDGE, 1.5))
-                p.setBrush(theme.MARK_BUTTON_HOVER)
-            else:
-                p.setPen(QPen(theme.MARK_BUTTON_EDGE, 1))
-                p.setBrush(theme.BG)
-            p.drawRoundedRect(r, 6, 6)
-            p.setPen(theme.CLUSTER_FG)
-            p.drawText(r, Qt.AlignmentFlag.AlignCenter, text)
+            h = rect.height() - 4
+            look = ("matched" if i < len(hits) and hits[i]  # holds matches of the search
+                    else "hover" if i == self.hover_mark else "plain")
+
+            def draw_mark(q: QPainter, text=text, tw=tw, h=h, look=look) -> None:
+                q.setFont(self.fonts.small)
+                r = QRectF(1, 1, tw, h)
+                q.setPen(Qt.PenStyle.NoPen)
+                q.setBrush(theme.MARK_BUTTON_SHADOW)
+                q.drawRoundedRect(r.translated(0, 1.5), 6, 6)
+                if look == "matched":
+                    q.setPen(QPen(theme.MATCH, 2))
+                    q.setBrush(theme.MATCH_BG)
+                elif look == "hover":
+                    q.setPen(QPen(theme.MARK_BUTTON_HOVER_EDGE, 1.5))
+                    q.setBrush(theme.MARK_BUTTON_HOVER)
+                else:
+                    q.setPen(QPen(theme.MARK_BUTTON_EDGE, 1))
+                    q.setBrush(theme.BG)
+                q.drawRoundedRect(r, 6, 6)
+                q.setPen(theme.CLUSTER_FG)
+                q.drawText(r, Qt.AlignmentFlag.AlignCenter, text)
+
+            sprites.draw(p, x - 1, rect.y(), ("more", text, tw, h, look), tw + 2, h + 4,
+                         draw_mark)
 
     def _paint_items(self, p: QPainter, fr: Frame) -> None:
         kinds = self.index.kinds
@@ -289,7 +506,10 @@ class FramePainter:
         if wide and kind != RANGE:
             # a span: a slim bar along the bottom of the lane, the label above it
             body = QRectF(bx0, top + LANE_H - 9, bx1 - bx0, 6)
-            draw_body(p, kind, sched, body, selected)
+            if sched or selected or not self.labels.sprites.draw_bar(
+                    p, body, self.width, ("bar", kind),
+                    lambda q, r: draw_body(q, kind, False, r, False)):
+                draw_body(p, kind, sched, body, selected)
             label_x = max(x0, 0.0) + 6
             text_h = LANE_H - 8
         elif wide:
@@ -306,39 +526,43 @@ class FramePainter:
         avail = min(it.right, self.width - 6) - label_x - extras
         if avail < 24:
             return
-        text = self.labels.elide(r, avail, selected)
-        fm = fonts.fm_bold if selected else fonts.fm
-        tw = fm.horizontalAdvance(text)
+        text, tw = self.labels.elide_w(r, avail, selected)
         if overlay:
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(theme.LABEL_BACKING)
             p.drawRoundedRect(QRectF(label_x - 3, top + 3, tw + extras + 6, text_h - 4), 4, 4)
-        p.setFont(fonts.bold if selected else fonts.label)
-        p.setPen(theme.DISMISSED if dismissed else theme.TEXT if kind != RANGE or sched
-                 else theme.VAGUE_TEXT)
-        p.drawText(QRectF(label_x, top, tw + 2, text_h),
-                   Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
-        if dismissed:
-            y = top + text_h / 2 + 1
-            p.drawLine(QPointF(label_x, y), QPointF(label_x + tw, y))
-        # sources badge and status tag
-        p.setFont(fonts.small)
-        bx = label_x + tw + 6
-        badge = badge_text(idx, r)
-        bw = fonts.fm_small.horizontalAdvance(badge) + 8
-        cy = top + text_h / 2
-        bg, fg = badge_colours(bool(idx.conflicted[r]), bool(idx.reviewed[r]))
-        draw_badge(p, QRectF(bx, cy - 8, bw, 16), badge, bg, fg)
-        tag = tag_text(idx, r)
-        if tag:
-            tgw = fonts.fm_small.horizontalAdvance(tag) + 10
-            tr = QRectF(bx + bw + 4, cy - 8, tgw, 16)
-            pen = QPen(colour, 1, Qt.PenStyle.DashLine)
-            p.setPen(pen)
-            p.setBrush(theme.SCHEDULED_FILL)
-            p.drawRoundedRect(tr, 8, 8)
-            p.setPen(theme.SCHEDULED)
-            p.drawText(tr, Qt.AlignmentFlag.AlignCenter, tag)
+        # the label, its sources badge and status tag: one picture, drawn once (Sprites)
+        text_fg = (theme.DISMISSED if dismissed else theme.TEXT if kind != RANGE or sched
+                   else theme.VAGUE_TEXT)
+        reviewed, conflicted = bool(idx.reviewed[r]), bool(idx.conflicted[r])
+        key = ("label", r, text, selected, bool(dismissed), reviewed, text_h, text_fg.rgba())
+
+        def draw_label(q: QPainter) -> None:
+            q.setFont(fonts.bold if selected else fonts.label)
+            q.setPen(text_fg)
+            q.drawText(QRectF(0, 0, tw + 2, text_h),
+                       Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
+            if dismissed:
+                y = text_h / 2 + 1
+                q.drawLine(QPointF(0, y), QPointF(tw, y))
+            q.setFont(fonts.small)
+            bx = tw + 6
+            badge = badge_text(idx, r)
+            bw = self.labels.small_w(badge) + 8
+            cy = text_h / 2
+            bg, fg = badge_colours(conflicted, reviewed)
+            draw_badge(q, QRectF(bx, cy - 8, bw, 16), badge, bg, fg)
+            tag = tag_text(idx, r)
+            if tag:
+                tgw = self.labels.small_w(tag) + 10
+                tr = QRectF(bx + bw + 4, cy - 8, tgw, 16)
+                q.setPen(QPen(colour, 1, Qt.PenStyle.DashLine))
+                q.setBrush(theme.SCHEDULED_FILL)
+                q.drawRoundedRect(tr, 8, 8)
+                q.setPen(theme.SCHEDULED)
+                q.drawText(tr, Qt.AlignmentFlag.AlignCenter, tag)
+
+        self.labels.sprites.draw(p, label_x, top, key, tw + extras + 4, text_h, draw_label)
 
     def _paint_match_backing(self, p: QPainter, it: Item, kind: int, top: float) -> None:
         """Behind a match: a pill over its mark and label, and a ring on its mark."""

@@ -10,11 +10,12 @@ The frame is computed once per change of view, data or size, and cached until th
 """
 from __future__ import annotations
 
+import math
+import time
 from array import array
-from html import escape
 from typing import Iterable
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
@@ -32,6 +33,10 @@ from kerryview.gui.timeline.view import (FIT_MIN_WIDTH, ZOOM_STEP, TimelineView,
                                          zoom_into_range)
 
 __all__ = ["TimelineWidget", "TimelineLegend"]
+
+AHEAD_RECENTRE_ROWS = 500  # the view moved this many rows away: measure from there on
+AHEAD_QUIET_S = 0.004  # measure ahead only this long after the last frame was painted
+AHEAD_SLICE_S = 0.001  # idle time given at once to measuring labels ahead of need (delays an input by at most this)
 
 
 class TimelineWidget(QWidget):
@@ -64,11 +69,16 @@ class TimelineWidget(QWidget):
         self._labels = LabelMetrics(self._fonts)
         self._layouts = LaneLayouts()
         self._painter = FramePainter(self._fonts, self._labels)
+        # between frames, measure the labels ahead of need (LabelMetrics.measure_some)
+        self._ahead = QTimer(self)
+        self._ahead.setInterval(0)
+        self._ahead.timeout.connect(self._measure_ahead)
         self._frame: Frame | None = None
         self._press: QPointF | None = None
         self._press_t0 = 0.0
         self._dragging = False
         self._painted = False
+        self._painted_at = 0.0  # perf_counter() at the end of the last paint
         self._fit_pending = False
         self._matched: bytearray | None = None  # a flag per row while a search is active
         self._match_starts = array("d")  # the matched events' starts, sorted
@@ -104,6 +114,24 @@ class TimelineWidget(QWidget):
         if not keep_view:
             self.fitAll()
         self._invalidate()
+        if len(index):
+            t0, t1 = self.view()
+            self._labels.measure_ahead_from(index.nearest_row((t0 + t1) / 2))
+            self._ahead.start()
+        else:
+            self._ahead.stop()
+
+    def _measure_ahead(self) -> None:
+        """A slice of measuring, when no frame was painted in the last AHEAD_QUIET_S: while
+        the user drags or zooms, the time between frames is used, never the frame's own."""
+        quiet = time.perf_counter() - self._painted_at
+        if quiet < AHEAD_QUIET_S:
+            self._ahead.start(max(1, math.ceil((AHEAD_QUIET_S - quiet) * 1000)))
+            return
+        if self._ahead.interval():
+            self._ahead.setInterval(0)
+        if not self._labels.measure_some(AHEAD_SLICE_S):
+            self._ahead.stop()
 
     def index(self) -> TimelineIndex:
         return self._index
@@ -212,6 +240,11 @@ class TimelineWidget(QWidget):
     def _view_changed(self) -> None:
         self._invalidate()
         self.viewChanged.emit()
+        if self._labels.measuring_ahead():  # measure where the user now looks first
+            t0, t1 = self.view()
+            row = self._index.nearest_row((t0 + t1) / 2)
+            if abs(row - self._labels.ahead_from) > AHEAD_RECENTRE_ROWS:
+                self._labels.measure_ahead_from(row)
 
     def setView(self, t0: float, t1: float) -> None:  # noqa: N802
         self._view.set_range(t0, t1, self.width())
@@ -277,7 +310,7 @@ class TimelineWidget(QWidget):
             fonts = self._fonts
             self._frame = compute_frame(self._view, self.width(), self.height(), self._index,
                                         self._current, self._layouts, self._labels.label_px,
-                                        fonts.fm_small.horizontalAdvance,
+                                        self._labels.small_w,
                                         fonts.fm_context.horizontalAdvance, QRectF,
                                         matched=self._matched)
         return self._frame
@@ -325,6 +358,7 @@ class TimelineWidget(QWidget):
                                 match_starts=self._match_starts, chosen=self._chosen)
         finally:
             p.end()
+        self._painted_at = time.perf_counter()
         if not self._painted:
             self._painted = True
             self.firstPainted.emit()
@@ -516,6 +550,8 @@ class TimelineWidget(QWidget):
         return super().event(e)
 
     def _tooltip(self, row: int) -> str:
+        from html import escape  # tooltips only: not loaded before the first paint
+
         ev = self._index.events[row]
         idx = self._index
         when = date_words(ev, event_zone(ev))
