@@ -401,7 +401,7 @@ class Store:
         again."""
         if import_ids:
             with self.writing():
-                self.db.conn.executemany("DELETE FROM pending_import WHERE id = ?",
+                self.conn.executemany("DELETE FROM pending_import WHERE id = ?",
                                          [[i] for i in import_ids])
 
     def _interrupted(self) -> list[tuple[str, list[str]]]:
@@ -484,7 +484,7 @@ class Store:
                        dismissed: bool | None = None) -> None:
         """Mark an event reviewed and/or dismissed (None leaves that mark as it is)."""
         with self.writing():  # the mark read is the one the write builds on
-            row = self.db.conn.execute(
+            row = self.conn.execute(
                 "SELECT reviewed, dismissed FROM event_marks WHERE event_id = ?",
                 [event_id]).fetchone()
             old = (bool(row[0]), bool(row[1])) if row else (False, False)
@@ -520,7 +520,7 @@ class Store:
             return ids
         with self.writing():
             for edit in edits:
-                row = self.db.conn.execute(
+                row = self.conn.execute(
                     "INSERT INTO event_edits (step, edit, made) VALUES (?, ?, ?)",
                     [ids[0] if ids else None, json.dumps(edit_to_json(edit), ensure_ascii=False),
                      time.time()])
@@ -533,16 +533,16 @@ class Store:
 
     def remove_edits(self, edit_ids: Sequence[int]) -> None:
         with self.writing():
-            self.db.conn.executemany("DELETE FROM event_edits WHERE id = ?",
+            self.conn.executemany("DELETE FROM event_edits WHERE id = ?",
                                      [[i] for i in edit_ids])
 
     def edit_steps(self) -> list[list[tuple[int, Edit]]]:
         """The edits grouped into the undo steps they were made in, oldest first."""
-        if "event_edits" not in self.db.table_names():
+        if "event_edits" not in self._table_names():
             return []
         steps: dict[int, list[tuple[int, Edit]]] = {}
         readable = dict(self.edits())
-        for edit_id, step in self.db.conn.execute(
+        for edit_id, step in self.conn.execute(
                 "SELECT id, coalesce(step, id) FROM event_edits ORDER BY id"):
             if edit_id in readable:
                 steps.setdefault(step, []).append((edit_id, readable[edit_id]))
@@ -551,10 +551,10 @@ class Store:
     def edits(self) -> list[tuple[int, Edit]]:
         """(id, edit) in the order made. A row this version cannot read is skipped (a newer
         kerryview wrote it), so the others still apply."""
-        if "event_edits" not in self.db.table_names():  # read-only, not yet upgraded
+        if "event_edits" not in self._table_names():  # read-only, not yet upgraded
             return []
         out = []
-        for edit_id, text in self.db.conn.execute("SELECT id, edit FROM event_edits ORDER BY id"):
+        for edit_id, text in self.conn.execute("SELECT id, edit FROM event_edits ORDER BY id"):
             try:
                 out.append((edit_id, edit_from_json(json.loads(text))))
             except (ValueError, KeyError, TypeError):

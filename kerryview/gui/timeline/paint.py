@@ -17,7 +17,7 @@ from functools import partial
 from typing import Callable, Hashable, Iterator
 
 from PySide6.QtCore import QPointF, QRect, QRectF, Qt
-from PySide6.QtGui import (QBrush, QColor, QImage, QLinearGradient, QPainter, QPainterPath,
+from PySide6.QtGui import (QBrush, QPaintEngine, QColor, QImage, QLinearGradient, QPainter, QPainterPath,
                            QPen)
 
 from kerryview.gui import theme
@@ -38,6 +38,16 @@ BAR_MARGIN = 1  # around a bar's picture, for its pen
 def _dpr(p: QPainter) -> float:
     device = p.device()
     return device.devicePixelRatioF() if device is not None else 1.0
+
+
+_VECTOR_ENGINES = frozenset({QPaintEngine.Type.SVG, QPaintEngine.Type.Pdf, QPaintEngine.Type.Picture})
+
+
+def _vector(p: QPainter) -> bool:
+    """Painting an SVG or PDF (exports): pictures from the sprite sheet would turn its text and
+    lines into pixels, so everything is drawn in place."""
+    engine = p.paintEngine()
+    return engine is not None and engine.type() in _VECTOR_ENGINES
 
 
 class Sprites:
@@ -91,8 +101,9 @@ class Sprites:
         (x, y)."""
         dpr = _dpr(p)
         at = QPointF(round(x * dpr) / dpr, round(y * dpr) / dpr)
-        cell = self._cell(key, w, h, paint, dpr)
-        if cell is None:  # larger than the sheet, or more than it holds: drawn in place
+        cell = None if _vector(p) else self._cell(key, w, h, paint, dpr)
+        if cell is None:  # larger than the sheet, more than it holds, or an SVG/PDF page whose
+            # text must stay text: drawn in place
             p.save()
             p.translate(at)
             paint(p)
@@ -146,7 +157,7 @@ class Sprites:
         wide drawn once by `paint(q, rect)`; only the part on screen (`width`) is stretched.
         False (nothing drawn) when the bar is too short to be cut so."""
         left, right = round(r.left()), round(r.right())
-        if right - left < 2 * BAR_CAP + 1:
+        if right - left < 2 * BAR_CAP + 1 or _vector(p):
             return False
         h = r.height()
         cap, m = BAR_CAP, BAR_MARGIN
