@@ -70,17 +70,22 @@ def _classify(words: list[str], i: int, reporting: bool = True) -> str | None:
     return None
 
 
+def _clause_left(text: str, start: int) -> str:
+    """The text of the clause before `start`: back to the last clause boundary, within
+    LEFT_CHARS."""
+    left = text[max(0, start - LEFT_CHARS):start]
+    cut = None
+    for cut in _boundaries(left):
+        pass
+    return left[cut.end():] if cut is not None else left
+
+
 def tense(text: str, start: int, end: int, reporting: bool = True) -> str | None:
     """"past", "future", "present" or None for the sentence around text[start:end].
 
     reporting=False ignores reporting verbs ("..., he said"): their tense is that of the
     report, not of the event, which matters when choosing the year of "Dec. 15"."""
-    left = text[max(0, start - LEFT_CHARS):start]
-    cut = None
-    for cut in _boundaries(left):
-        pass
-    if cut is not None:
-        left = left[cut.end():]
+    left = _clause_left(text, start)
     right = text[end:end + RIGHT_CHARS]
     stop = next(_boundaries(right), None)
     if stop:
@@ -100,17 +105,11 @@ def tense(text: str, start: int, end: int, reporting: bool = True) -> str | None
     return next((t for i in range(len(rw)) if (t := _classify(rw, i, reporting))), None)
 
 
-
 def past_expectation(text: str, start: int, end: int) -> bool:
     """Whether the clause before text[start:end] says its date was only expected in the past
     ("Airbus had hoped to deliver 20 aircraft in 2012"): a phrase of the past_expectation cues
     between the clause's start and the expression."""
-    left = text[max(0, start - LEFT_CHARS):start]
-    cut = None
-    for cut in _boundaries(left):
-        pass
-    if cut is not None:
-        left = left[cut.end():]
+    left = _clause_left(text, start)
     words = [w.lower() for w in _WORD.findall(left)]
     phrases = tense_cues()["past_expectation"]
     return any(w in phrases or f"{w} {nxt}" in phrases
