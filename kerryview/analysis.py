@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from datetime import date, datetime
 from functools import cache
 from pathlib import Path
@@ -89,8 +89,7 @@ def analyse(doc: Document, cancel: Cancellation = NEVER) -> Analysis:
     from kerryview.timex.recognize import recognize
 
     result = Analysis(doc.sha256, stage_version(), recognize(doc.text, cancel))
-    probe = Document(doc.id, doc.path, doc.text, doc.title, doc.encoding, doc.sha256, doc.dct,
-                     doc.dct_source, doc.dateline)
+    probe = replace(doc)  # declared_dct sets the date on it, not on the caller's document
     declared_dct(probe)
     if probe.dct is not None:
         resolve_for(result, probe, cancel)

@@ -10,6 +10,7 @@ store as it was. An article a stage fails on becomes a Problem; the others are p
 from __future__ import annotations
 
 import time
+from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Sequence
@@ -399,16 +400,18 @@ def _analyse(store: Store, documents: list[Document], progress: Progress | None,
 
     if progress:
         progress(0, len(todo), f"Tagging articles: 0 of {len(todo):,}")
-    results = analyse_documents(todo, workers=workers, scheduler=scheduler, cancel=cancel)
-    for i, (_, result) in enumerate(results, 1):
-        if isinstance(result, Analysis) and result.version == version:
-            batch.append(result)  # a Failed one is tagged again, and reported, by build_corpus
-        if len(batch) >= BATCH_ARTICLES:
-            cancel.check()
-            flush()
-        if progress:
-            progress(i, len(todo), f"Tagging articles: {i:,} of {len(todo):,}"
-                     + _time_left(started, i, len(todo)))
+    # closing(): on Cancel or an error the workers are stopped now, not when collected
+    with closing(analyse_documents(todo, workers=workers, scheduler=scheduler,
+                                   cancel=cancel)) as results:
+        for i, (_, result) in enumerate(results, 1):
+            if isinstance(result, Analysis) and result.version == version:
+                batch.append(result)  # a Failed one is tagged again, and reported, by build_corpus
+            if len(batch) >= BATCH_ARTICLES:
+                cancel.check()
+                flush()
+            if progress:
+                progress(i, len(todo), f"Tagging articles: {i:,} of {len(todo):,}"
+                         + _time_left(started, i, len(todo)))
     cancel.check()
     flush()
     return cache

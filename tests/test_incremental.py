@@ -225,3 +225,29 @@ def test_a_killed_import_keeps_its_stored_batches_and_is_offered_to_finish(tmp_p
     import_into_store(reopened, pending)
     assert len(tagged) == len(files) - len(stored)  # the stored batches are not tagged again
     assert reopened.pending_import() == [] and len(reopened.documents()) == 1 + len(files)
+
+
+TOPICS = ["harbour", "library", "railway", "orchard", "stadium", "hospital", "bridge", "museum",
+          "airport", "vineyard", "reservoir", "observatory"]
+
+
+def test_a_save_writes_only_the_events_that_changed(tmp_path):
+    """Adding an article rewrites the events it joins or makes, not the others (rows written
+    counted by SQLite), and the stored events are exactly the new ones."""
+    pile = []
+    for i, topic in enumerate(TOPICS):
+        path = tmp_path / f"{topic}.txt"
+        path.write_text(f"date 2023-07-{10 + i}\n\nThe {topic} council met on Monday to vote on "
+                        f"the {topic} budget. The {topic} plan was first shown on June {i + 1}.\n",
+                        encoding="utf-8")
+        pile.append(path)
+    store = Store(tmp_path / "p.db")
+    import_into_store(store, pile[:-1])
+    stored_rows = store.db.conn.execute(
+        "SELECT (SELECT count(*) FROM mentions) + (SELECT count(*) FROM events)").fetchone()[0]
+    written = store.db.conn.total_changes
+    result = import_into_store(store, pile[-1:])
+    written = store.db.conn.total_changes - written
+    assert written < stored_rows / 2  # not every stored row deleted and inserted again
+    assert _summary(Store(tmp_path / "p.db").events()) == _summary(result.events) == \
+        _summary(build_corpus(read_documents(pile)[0]))

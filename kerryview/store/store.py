@@ -20,6 +20,7 @@ from functools import cache
 import os
 import sys
 from datetime import date
+from enum import Enum
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
@@ -67,6 +68,15 @@ def _row_reader(cls: type, names: tuple[str, ...], first: int = 0,
     namespace = {"cls": cls, **{f"_read_{n}": fn for n, fn in nested.items()}}
     exec(f"def read(r):\n    return cls({', '.join(args)})", namespace)  # noqa: S102 - field names only
     return namespace["read"]
+
+
+def _plain(value: object) -> object:
+    """A value as SQLite gives it back (a Granularity is its word, a bool an int)."""
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, bool):
+        return int(value)
+    return value
 
 
 def default_db_path() -> Path:
@@ -245,23 +255,59 @@ class Store:
         with self.writing():  # commits on success, rolls back on any exception
             if gone:
                 self._delete_documents(gone)
-            stored = {r[0] for r in db.execute("SELECT id FROM documents")}
+            # Only what changed is written: an import that adds ten articles to ten thousand
+            # rewrites neither their texts nor the events it did not change.
+            compared = [c for c in _UPDATED_COLUMNS if c != "text"]  # a text has its sha256
+            stored = {r[0]: r[1:] for r in db.conn.execute(
+                f"SELECT id, {', '.join(compared)} FROM documents")}
             order = db.execute("SELECT coalesce(max(added) + 1, 0) FROM documents").fetchone()[0]
             new = [d for d in docs if d.id not in stored]
             db["documents"].insert_all(
                 (self._doc_row(d, order + i) for i, d in enumerate(new)), pk="id")
+            changed = [row for row in (self._doc_row(d, 0) for d in docs if d.id in stored)
+                       if tuple(row[c] for c in compared) != stored[row["id"]]]
             db.conn.executemany(
                 "UPDATE documents SET " + ", ".join(f"{c} = ?" for c in _UPDATED_COLUMNS)
                 + " WHERE id = ?",
-                ([*(row[c] for c in _UPDATED_COLUMNS), row["id"]] for row in
-                 (self._doc_row(d, 0) for d in docs if d.id in stored)))
-            db.execute("DELETE FROM mentions")
-            db.execute("DELETE FROM events")
-            db["events"].insert_all((self._event_row(e) for e in evs), pk="id")
-            db["mentions"].insert_all(
-                (self._mention_row(e.id, m) for e in evs for m in e.mentions))
+                ([*(row[c] for c in _UPDATED_COLUMNS), row["id"]] for row in changed))
+            self._replace_events(evs)
             self.save_analyses(analyses)
             self.forget_imports(finished_imports)
+
+    def _replace_events(self, events: list[Event]) -> None:
+        """Make the derived tables hold exactly `events` (inside the caller's transaction),
+        deleting and inserting only the events whose row or mentions differ from the stored."""
+        conn = self.db.conn
+        event_cols = list(self._derived_event_columns())
+        mention_cols = [c for c in self.db["mentions"].columns_dict if c != "id"]
+        quoted = ", ".join(f'"{c}"' for c in event_cols)
+        stored_events = {r[0]: r for r in conn.execute(f"SELECT {quoted} FROM events")}
+        stored_mentions: dict[str, list[tuple]] = {}
+        quoted = ", ".join(f'"{c}"' for c in mention_cols)
+        for r in conn.execute(f"SELECT {quoted} FROM mentions ORDER BY id"):
+            stored_mentions.setdefault(r[0], []).append(r)
+        fresh: list[Event] = []
+        for e in events:
+            row = self._event_row(e)
+            mentions = [tuple(_plain(m[c]) for c in mention_cols)
+                        for m in (self._mention_row(e.id, m) for m in e.mentions)]
+            if stored_events.pop(e.id, None) == tuple(_plain(row[c]) for c in event_cols) and \
+                    stored_mentions.pop(e.id, []) == mentions:
+                continue
+            stored_mentions.pop(e.id, None)
+            fresh.append(e)
+        gone = [[i] for i in stored_events] + [[e.id] for e in fresh]
+        conn.executemany("DELETE FROM mentions WHERE event_id = ?", gone)
+        conn.executemany("DELETE FROM events WHERE id = ?", gone)
+        conn.executemany("DELETE FROM mentions WHERE event_id = ?", [[i] for i in stored_mentions])
+        self.db["events"].insert_all((self._event_row(e) for e in fresh), pk="id")
+        self.db["mentions"].insert_all(
+            (self._mention_row(e.id, m) for e in fresh for m in e.mentions))
+
+    def _derived_event_columns(self) -> list[str]:
+        cols = list(self.db["events"].columns_dict)
+        cols.remove("id")
+        return ["id", *cols]
 
     def _delete_documents(self, doc_ids: Sequence[str]) -> None:
         """Documents the user removed, their mentions and their per-article analyses (inside
