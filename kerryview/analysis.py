@@ -65,6 +65,17 @@ class Analysis:
     timexes: list[Timex] = field(default_factory=list)
     found: list = field(default_factory=list)  # kerryview.events.mentions.Found
     resolved: bool = False  # timexes and found were made (for dct)
+    # As stored, until recognized() first needs it: a dated article re-resolved with its stored
+    # date never needs its recognition again, and decoding every article's costs.
+    pending_json: str | None = field(default=None, repr=False, compare=False)
+
+    def recognized(self) -> list:
+        """The recognized (date-free) time expressions, decoded on first use."""
+        if self.pending_json is not None:
+            from kerryview.timex.pending import Pending
+            self.pending = [Pending(*row) for row in json.loads(self.pending_json)]
+            self.pending_json = None
+        return self.pending
 
     def found_for(self, doc: Document) -> list:
         """The stored mentions as `doc` (with its id and date source) would have them: the
@@ -104,7 +115,7 @@ def resolve_for(result: Analysis, doc: Document, cancel: Cancellation = NEVER,
     from kerryview.timex.anchor import resolve
 
     if timexes is None:
-        timexes = resolve(doc.text, result.pending, doc.dct, cancel)
+        timexes = resolve(doc.text, result.recognized(), doc.dct, cancel)
     result.dct, result.timexes = doc.dct, list(timexes)
     result.found = find_mentions(doc, result.timexes, cancel)
     result.resolved = True
@@ -127,7 +138,9 @@ def _timex(row: list) -> Timex:
 
 def to_json(a: Analysis) -> dict[str, str | None]:
     """The stored columns of an analysis: pending, dct, resolved (timexes and found) as JSON."""
-    pending = [[getattr(p, n) for n in _PENDING] for p in a.pending]
+    pending = a.pending_json if a.pending_json is not None else json.dumps(
+        [[getattr(p, n) for n in _PENDING] for p in a.pending], ensure_ascii=False,
+        separators=(",", ":"))
     resolved = None
     if a.resolved:
         found = [[[getattr(f.mention, n) for n in _MENTION], _timex_json(f.mention.timex),
@@ -138,7 +151,7 @@ def to_json(a: Analysis) -> dict[str, str | None]:
         resolved = json.dumps({"timexes": [_timex_json(t) for t in a.timexes], "found": found},
                               ensure_ascii=False, separators=(",", ":"))
     return {"sha256": a.sha256, "version": a.version,
-            "pending": json.dumps(pending, ensure_ascii=False, separators=(",", ":")),
+            "pending": pending,
             "dct": a.dct.isoformat() if a.dct else None, "resolved": resolved}
 
 
@@ -146,10 +159,8 @@ def from_json(sha256: str, version: str, pending: str, dct: str | None,
               resolved: str | None) -> Analysis:
     from kerryview.calendar.intervals import Interval
     from kerryview.events.mentions import Found
-    from kerryview.timex.pending import Pending
-
-    a = Analysis(sha256, version, [Pending(*row) for row in json.loads(pending)],
-                 date.fromisoformat(dct) if dct else None)
+    a = Analysis(sha256, version, [], date.fromisoformat(dct) if dct else None,
+                 pending_json=pending)
     if resolved is not None:
         data = json.loads(resolved)
         a.timexes = [_timex(t) for t in data["timexes"]]
@@ -171,6 +182,8 @@ class AnalysisCache:
     changed: set[str] = field(default_factory=set)
 
     def current(self, sha256: str) -> Analysis | None:
+        if not sha256:  # a document made in memory without its content's hash: no key
+            return None
         a = self.by_sha.get(sha256)
         return a if a is not None and a.version == stage_version() else None
 

@@ -92,22 +92,33 @@ class CachingTagger:
     publication dates, and only the (cheap) resolution phase depends on the date."""
 
     def __init__(self, on_new_text: Callable[[], None] | None = None,
-                 cancel: Cancellation = NEVER, known: dict[str, list] | None = None) -> None:
-        self._recognized: dict[str, list] = dict(known or {})  # text -> stored recognition
+                 cancel: Cancellation = NEVER, known: dict[str, Analysis] | None = None
+                 ) -> None:
+        self._recognized: dict[str, list] = {}
+        self._known = known or {}  # text -> its stored analysis (kerryview.analysis)
         self._on_new_text = on_new_text  # progress and cancel, once per article recognized
         self._cancel = cancel  # and inside each article
 
     def __call__(self, text: str, dct):
         pending = self._recognized.get(text)
         if pending is None:
-            if self._on_new_text:
-                self._on_new_text()
-            pending = self._recognized[text] = recognize(text, self._cancel)
+            stored = self._known.get(text)
+            if stored is not None and stored.resolved and stored.dct == dct:
+                return list(stored.timexes)  # resolved for this date when it was stored
+            if stored is not None:
+                pending = self._recognized[text] = stored.recognized()
+            else:
+                if self._on_new_text:
+                    self._on_new_text()
+                pending = self._recognized[text] = recognize(text, self._cancel)
         return resolve(text, pending, dct, self._cancel)
 
     def pending_of(self, text: str) -> list | None:
-        """The recognition of a text this tagger has seen (to store it), else None."""
-        return self._recognized.get(text)
+        """The recognition of a text this tagger has seen or was given (to store it)."""
+        pending = self._recognized.get(text)
+        if pending is None and text in self._known:
+            pending = self._recognized[text] = self._known[text].recognized()
+        return pending
 
 
 class _ArticleFailed(Exception):
@@ -250,8 +261,7 @@ def build_corpus(documents: list[Document], progress: Progress | None = None,
     if analyses is not None:
         stored = {d.id: a for d in documents if (a := analyses.current(d.sha256)) is not None}
     tagger = CachingTagger(lambda: step("Reading dates in the articles"), cancel,
-                           known={d.text: stored[d.id].pending for d in documents
-                                  if d.id in stored})
+                           known={d.text: stored[d.id] for d in documents if d.id in stored})
     if progress:
         progress(0, total, "Dating the articles")
     timexes = _date_documents(documents, tagger, cancel, failed)
@@ -269,7 +279,7 @@ def build_corpus(documents: list[Document], progress: Progress | None = None,
             mentions = find_mentions(d, timexes[d.id], cancel)
             found.extend(mentions)
             pending = tagger.pending_of(d.text)
-            if analyses is not None and pending is not None:
+            if analyses is not None and pending is not None and d.sha256:
                 analyses.put(Analysis(d.sha256, stage_version(), pending, d.dct,
                                       list(timexes[d.id]), mentions, resolved=True))
         except Cancelled:
@@ -386,7 +396,7 @@ def _analyse(store: Store, documents: list[Document], progress: Progress | None,
     have none (by this version of the stages) and storing them in batches."""
     version = stage_version()
     cache = AnalysisCache(store.analyses(version))
-    todo = [d for d in documents if cache.current(d.sha256) is None]
+    todo = [d for d in documents if d.sha256 and cache.current(d.sha256) is None]
     if not todo:
         return cache
     started = time.monotonic()

@@ -251,3 +251,17 @@ def test_a_save_writes_only_the_events_that_changed(tmp_path):
     assert written < stored_rows / 2  # not every stored row deleted and inserted again
     assert _summary(Store(tmp_path / "p.db").events()) == _summary(result.events) == \
         _summary(build_corpus(read_documents(pile)[0]))
+
+
+def test_documents_without_a_content_hash_are_never_given_each_others_results(tmp_path):
+    """Documents made in memory (no sha256) share no key: each is processed as itself."""
+    from kerryview.model import Document
+
+    texts = ["date 2023-07-18\n\nKerry met Wang Yi in Beijing on Tuesday.\n",
+             "date 2023-07-18\n\nThe harbour council voted on the budget on Monday.\n"]
+    store = Store(tmp_path / "p.db")
+    store.save_corpus([Document(f"d{i}", f"/n/d{i}.txt", t) for i, t in enumerate(texts)], [])
+    result = import_into_store(store, [])
+    expected = build_corpus([Document(f"d{i}", f"/n/d{i}.txt", t) for i, t in enumerate(texts)])
+    assert _summary(result.events) == _summary(expected)
+    assert {e.mentions[0].document_id for e in result.events} == {"d0", "d1"}
