@@ -8,7 +8,7 @@ line naming the copy. Prints CPU time (time.process_time, this process) and wall
 busy machine the wall times are noisy, the CPU times less so.
 
     .venv/bin/python benchmarks/incremental.py --articles 1000 --add 10
-    .venv/bin/python benchmarks/incremental.py --articles 300 --workers 2 --skip-full
+    .venv/bin/python benchmarks/incremental.py --articles 600 --workers 2 --only-workers
 """
 from __future__ import annotations
 
@@ -117,6 +117,8 @@ def main() -> None:
                     help="also measure the per-article stages on this many processes")
     ap.add_argument("--skip-full", action="store_true",
                     help="skip the full import of all articles (the comparison)")
+    ap.add_argument("--only-workers", action="store_true",
+                    help="only measure the per-article stages serial vs --workers")
     ap.add_argument("--data", type=Path, default=DATA)
     args = ap.parse_args()
     if not args.data.is_dir():
@@ -127,6 +129,8 @@ def main() -> None:
         base, extra = files[:args.articles], files[args.articles:]
         if args.workers:
             measure_workers(files[:min(len(files), 600)], args.workers)
+        if args.only_workers:
+            return
         if not args.skip_full:
             with Clock() as full:
                 import_into_store(Store(tmp / "full.db"), files, full.progress)

@@ -99,6 +99,7 @@ def _on_process_pool(docs: Sequence[Document], workers: int, cancel: Cancellatio
     # spawn, not fork: the GUI calls this from a thread, and a forked child of a threaded
     # process may inherit a held lock.
     pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+    finished = False
     try:
         pending = {pool.submit(_analyse_chunk, chunk): chunk
                    for chunk in _chunks(docs, CHUNK_ARTICLES)}
@@ -108,8 +109,10 @@ def _on_process_pool(docs: Sequence[Document], workers: int, cancel: Cancellatio
             for fut in done:
                 chunk = pending.pop(fut)
                 yield from zip(chunk, fut.result())
+        finished = True
     finally:
-        pool.shutdown(wait=False, cancel_futures=True)
+        # all done: the idle workers exit at once; cancelled: do not wait for running ones
+        pool.shutdown(wait=finished, cancel_futures=True)
 
 
 def _on_dask(docs: Sequence[Document], workers: int | None, scheduler, cancel: Cancellation
