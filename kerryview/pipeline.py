@@ -4,8 +4,10 @@ corpus (publication dates, merging, disagreements) -> store.
 Plain Python, no Qt: the GUI runs it in a worker thread, the CLI and tests call it directly.
 `progress(done, total, what)` reports steps; `cancelled()` is polled between steps and inside
 every stage (kerryview.cancellation: Cancel answers within a second even inside one long
-article) and raises Cancelled before anything is written, so a cancelled import leaves the
-store as it was. An article a stage fails on becomes a Problem; the others are processed.
+article) and raises Cancelled before the corpus is written, so a cancelled import leaves the
+project as it was (only the per-article analyses it stored in batches stay beside it, so that
+importing those files again does not tag them again). An article a stage fails on becomes a
+Problem; the others are processed.
 """
 from __future__ import annotations
 
