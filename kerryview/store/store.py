@@ -41,8 +41,6 @@ _CHECKED_FILES: set[str] = set()  # the files this process found undamaged (Stor
 # The columns of a stored document that a later save updates (id and order of addition stay).
 _UPDATED_COLUMNS = ("path", "title", "text", "encoding", "sha256", "dct", "dct_source",
                     "dct_source_kind", "dateline", "dateline_start", "dateline_end")
-_TABLES = frozenset({"meta", "documents", "events", "mentions", "event_marks", "pending_import",
-                     "analyses", "schema_version"})
 
 
 @cache
@@ -186,8 +184,10 @@ class Store:
 
     # -- schema ---------------------------------------------------------------------------
     def _schema_current(self) -> bool:
-        return stored_version(self.db) == SCHEMA_VERSION and not derived_stale(self.db) and \
-            _TABLES <= set(self.db.table_names())
+        """The version table says every step is applied (a new step needs nothing else here)
+        and the derived tables match the model."""
+        return self.db["schema_version"].exists() and \
+            stored_version(self.db) == latest_version() and not derived_stale(self.db)
 
     def _open_schema(self) -> None:
         """Nothing is written when the schema is current (two instances open a project at
