@@ -85,15 +85,30 @@ def _extract(args: argparse.Namespace) -> int:
 
     from kerryview.export.json_export import corpus_json
     from kerryview.pipeline import build_corpus, import_into_store, read_documents
+    from kerryview.store import Store
+
+    if args.scheduler:
+        from kerryview.parallel import dask_available
+        if not dask_available():
+            raise CliError("--scheduler needs Dask: pip install 'kerryview[dask]'")
 
     if args.db:
         path = Path(args.db)
         store = _open_store(path)
         try:
             _say_if_an_import_was_interrupted(store, path, args.paths)
-            result = import_into_store(store, args.paths)
+            result = import_into_store(store, args.paths, workers=args.workers,
+                                       scheduler=args.scheduler)
         except sqlite3.DatabaseError as e:
             raise _database_error(path, e) from None
+        finally:
+            store.close()
+        docs, events, problems = result.documents, result.events, result.problems
+    elif args.workers or args.scheduler:  # the per-article stages in parallel, in memory
+        store = Store()
+        try:
+            result = import_into_store(store, args.paths, workers=args.workers,
+                                       scheduler=args.scheduler)
         finally:
             store.close()
         docs, events, problems = result.documents, result.events, result.problems
@@ -180,6 +195,16 @@ def _iso_date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date written YYYY-MM-DD") from None
 
 
+def _positive_int(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of processes (1 or more)")
+    return n
+
+
 def build_parser() -> argparse.ArgumentParser:
     from kerryview.export import FORMATS
 
@@ -192,6 +217,12 @@ def build_parser() -> argparse.ArgumentParser:
                     help="JSON output (the only format; accepted for clarity)")
     ex.add_argument("--pretty", action="store_true", help="indent the JSON")
     ex.add_argument("--db", help="also store the corpus in this SQLite file")
+    ex.add_argument("--workers", type=_positive_int, metavar="N",
+                    help="read dates and find events in N processes at once (Dask's local "
+                         "processes if kerryview[dask] is installed, else a process pool)")
+    ex.add_argument("--scheduler", metavar="ADDRESS",
+                    help="run the per-article work on a Dask cluster, e.g. tcp://host:8786 "
+                         "(needs kerryview[dask] here and on every worker)")
     ex.add_argument("paths", nargs="+", type=Path)
     ex.set_defaults(func=_extract)
     tx = sub.add_parser("timex", help="print the time expressions of FILE as JSON")

@@ -4,15 +4,20 @@ corpus (publication dates, merging, disagreements) -> store.
 Plain Python, no Qt: the GUI runs it in a worker thread, the CLI and tests call it directly.
 `progress(done, total, what)` reports steps; `cancelled()` is polled between steps and inside
 every stage (kerryview.cancellation: Cancel answers within a second even inside one long
-article) and raises Cancelled before anything is written, so a cancelled import leaves the
-store as it was. An article a stage fails on becomes a Problem; the others are processed.
+article) and raises Cancelled before the corpus is written, so a cancelled import leaves the
+project as it was (only the per-article analyses it stored in batches stay beside it, so that
+importing those files again does not tag them again). An article a stage fails on becomes a
+Problem; the others are processed.
 """
 from __future__ import annotations
 
+import time
+from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Sequence
 
+from kerryview.analysis import Analysis, AnalysisCache, stage_version
 from kerryview.bundled import bundled_corpus_paths
 from kerryview.cancellation import NEVER, Cancellation, Cancelled
 from kerryview.events.mentions import Found, find_mentions
@@ -21,6 +26,7 @@ from kerryview.model import Document, Event
 from kerryview.dating.inference import declared_dct, infer_dcts
 from kerryview.events.merge import merge
 from kerryview.events.importance import score as score_importance
+from kerryview.parallel import analyse_documents
 from kerryview.store import Store
 from kerryview.timex.recognize import recognize
 from kerryview.timex.anchor import resolve
@@ -28,7 +34,7 @@ from kerryview.timex.anchor import resolve
 Progress = Callable[[int, int, str], None]
 
 __all__ = ["Cancelled", "Problem", "ImportResult", "build_corpus", "import_into_store",
-           "read_documents", "bundled_corpus_paths"]
+           "remove_documents", "read_documents", "bundled_corpus_paths"]
 
 
 @dataclass
@@ -89,18 +95,33 @@ class CachingTagger:
     publication dates, and only the (cheap) resolution phase depends on the date."""
 
     def __init__(self, on_new_text: Callable[[], None] | None = None,
-                 cancel: Cancellation = NEVER) -> None:
+                 cancel: Cancellation = NEVER, known: dict[str, Analysis] | None = None
+                 ) -> None:
         self._recognized: dict[str, list] = {}
+        self._known = known or {}  # text -> its stored analysis (kerryview.analysis)
         self._on_new_text = on_new_text  # progress and cancel, once per article recognized
         self._cancel = cancel  # and inside each article
 
     def __call__(self, text: str, dct):
         pending = self._recognized.get(text)
         if pending is None:
-            if self._on_new_text:
-                self._on_new_text()
-            pending = self._recognized[text] = recognize(text, self._cancel)
+            stored = self._known.get(text)
+            if stored is not None and stored.resolved and stored.dct == dct:
+                return list(stored.timexes)  # resolved for this date when it was stored
+            if stored is not None:
+                pending = self._recognized[text] = stored.recognized()
+            else:
+                if self._on_new_text:
+                    self._on_new_text()
+                pending = self._recognized[text] = recognize(text, self._cancel)
         return resolve(text, pending, dct, self._cancel)
+
+    def pending_of(self, text: str) -> list | None:
+        """The recognition of a text this tagger has seen or was given (to store it)."""
+        pending = self._recognized.get(text)
+        if pending is None and text in self._known:
+            pending = self._recognized[text] = self._known[text].recognized()
+        return pending
 
 
 class _ArticleFailed(Exception):
@@ -214,12 +235,18 @@ def _merge_events(found: list[Found], documents: list[Document], cancel: Cancell
 
 def build_corpus(documents: list[Document], progress: Progress | None = None,
                  cancelled: Callable[[], bool] | None = None,
-                 problems: list[Problem] | None = None) -> list[Event]:
+                 problems: list[Problem] | None = None,
+                 analyses: AnalysisCache | None = None) -> list[Event]:
     """Resolve publication dates, find mentions and merge them into events (mutates dct).
 
     One article's failure never costs the others: an article a stage raises for is appended to
     `problems` ("could not be processed: ...") and contributes no events, but it stays in
-    `documents`, with its text and the date it declares, so it is stored like the others."""
+    `documents`, with its text and the date it declares, so it is stored like the others.
+
+    With `analyses` (the stored per-article results, kerryview.analysis), an article analysed
+    before is not tagged again: dating starts from its stored recognition, and its stored
+    mentions are used while its publication date is the one they were found for. The
+    analyses made or redone here are added to it (`changed`) for the caller to store."""
     n = len(documents)
     total = 2 * n + 1  # recognize each article, find its events, merge
     done = 0
@@ -233,7 +260,13 @@ def build_corpus(documents: list[Document], progress: Progress | None = None,
         done += 1
 
     failed: dict[str, Problem] = {}
-    tagger = CachingTagger(lambda: step("Reading dates in the articles"), cancel)
+    stored: dict[str, Analysis] = {}
+    if analyses is not None:
+        stored = {d.id: a for d in documents if (a := analyses.current(d.sha256)) is not None}
+    tagger = CachingTagger(lambda: step("Reading dates in the articles"), cancel,
+                           known={d.text: stored[d.id] for d in documents if d.id in stored})
+    if progress:
+        progress(0, total, "Dating the articles")
     timexes = _date_documents(documents, tagger, cancel, failed)
     done = n
     found: list[Found] = []
@@ -242,7 +275,16 @@ def build_corpus(documents: list[Document], progress: Progress | None = None,
         if d.id in failed:
             continue
         try:
-            found.extend(find_mentions(d, timexes[d.id], cancel))
+            before = stored.get(d.id)
+            if before is not None and before.resolved and before.dct == d.dct:
+                found.extend(before.found_for(d))
+                continue
+            mentions = find_mentions(d, timexes[d.id], cancel)
+            found.extend(mentions)
+            pending = tagger.pending_of(d.text)
+            if analyses is not None and pending is not None and d.sha256:
+                analyses.put(Analysis(d.sha256, stage_version(), pending, d.dct,
+                                      list(timexes[d.id]), mentions, resolved=True))
         except Cancelled:
             raise
         except Exception as e:  # noqa: BLE001
@@ -288,9 +330,17 @@ def _on_top_of(stored: list[Document], new: list[Document]) -> list[Document]:
 
 def import_into_store(store: Store, paths: Sequence[str | Path],
                       progress: Progress | None = None,
-                      cancelled: Callable[[], bool] | None = None) -> ImportResult:
-    """Add files to the stored corpus and re-resolve it; one transaction, or nothing.
-    With no paths, the stored documents are resolved again (after the user set a date).
+                      cancelled: Callable[[], bool] | None = None, *,
+                      workers: int | None = None, scheduler=None) -> ImportResult:
+    """Add files to the stored corpus and re-resolve it. With no paths, the stored documents
+    are resolved again (after the user set a date).
+
+    Incremental: only articles without a stored analysis (new ones, or all after the tagger
+    changed) go through the per-article stages (kerryview.analysis), on `workers` processes or
+    a Dask `scheduler` (kerryview.parallel), and their analyses are stored in batches of
+    BATCH_ARTICLES, each its own transaction: a killed or cancelled import keeps that work and
+    the project opens as it was. The corpus stages (dating, merging) then run from the stored
+    analyses, and the resolved corpus is saved in one transaction, or nothing.
 
     Another instance may import into the same project meanwhile. The resolution runs without
     any lock; the write then takes the write lock (Store.writing: BEGIN IMMEDIATE) and reads
@@ -302,7 +352,7 @@ def import_into_store(store: Store, paths: Sequence[str | Path],
     files these paths cover: importing Store.pending_import() finishes them."""
     record = store.record_import(paths) if paths else None
     try:
-        result = _import(store, paths, record, progress, cancelled)
+        result = _import(store, paths, record, progress, cancelled, workers, scheduler)
     except BaseException:
         if record is not None:
             try:
@@ -313,37 +363,136 @@ def import_into_store(store: Store, paths: Sequence[str | Path],
     return result
 
 
+def remove_documents(store: Store, doc_ids: Sequence[str], progress: Progress | None = None,
+                     cancelled: Callable[[], bool] | None = None) -> ImportResult:
+    """Remove articles from the project (the user's choice) and re-resolve the others from
+    their stored analyses, without tagging them again; one transaction, or nothing (Cancel
+    leaves every article in). Marks and dates the user set on the others are kept."""
+    cancel = Cancellation(cancelled)
+    gone = set(doc_ids)
+    existing = [d for d in store.documents() if d.id not in gone]
+    cache = _analyse(store, existing, progress, cancel, None, None)
+    return _resolve_and_save(store, existing, [], gone, (), None, [], cache, progress,
+                             cancelled)
+
+
+# Analyses stored per transaction while an import tags articles: a few seconds of tagging, so
+# a kill loses little and the write lock is held only briefly.
+BATCH_ARTICLES = 100
+
+
+def _time_left(started: float, done: int, total: int) -> str:
+    """", about 3 min left" from the pace so far ("" until there is a pace to go by)."""
+    elapsed = time.monotonic() - started
+    if done < 1 or done >= total or elapsed < 2.0:
+        return ""
+    left = elapsed / done * (total - done)
+    if left < 60:
+        return f", about {max(1, round(left))} s left"
+    if left < 3600:
+        return f", about {round(left / 60)} min left"
+    return f", about {left / 3600:.1f} h left"
+
+
+def _analyse(store: Store, documents: list[Document], progress: Progress | None,
+             cancel: Cancellation, workers: int | None, scheduler) -> AnalysisCache:
+    """The stored analyses of `documents`, after running the per-article stages on those that
+    have none (by this version of the stages) and storing them in batches."""
+    version = stage_version()
+    cache = AnalysisCache(store.analyses(version))
+    todo = [d for d in documents if d.sha256 and cache.current(d.sha256) is None]
+    if not todo:
+        return cache
+    started = time.monotonic()
+    batch: list[Analysis] = []
+
+    def flush() -> None:
+        store.save_analyses(batch)
+        for a in batch:
+            cache.put(a, stored=True)
+        batch.clear()
+
+    if progress:
+        progress(0, len(todo), f"Tagging articles: 0 of {len(todo):,}")
+    # closing(): on Cancel or an error the workers are stopped now, not when collected
+    with closing(analyse_documents(todo, workers=workers, scheduler=scheduler,
+                                   cancel=cancel)) as results:
+        for i, (_, result) in enumerate(results, 1):
+            if isinstance(result, Analysis) and result.version == version:
+                batch.append(result)  # a Failed one is tagged again, and reported, by build_corpus
+            if len(batch) >= BATCH_ARTICLES:
+                cancel.check()
+                flush()
+            if progress:
+                progress(i, len(todo), f"Tagging articles: {i:,} of {len(todo):,}"
+                         + _time_left(started, i, len(todo)))
+    cancel.check()
+    flush()
+    return cache
+
+
 def _import(store: Store, paths: Sequence[str | Path], record: str | None,
-            progress: Progress | None, cancelled: Callable[[], bool] | None) -> ImportResult:
+            progress: Progress | None, cancelled: Callable[[], bool] | None,
+            workers: int | None, scheduler) -> ImportResult:
+    cancel = Cancellation(cancelled)
     existing = store.documents()
     new, problems = read_documents(paths, existing, progress, cancelled)
+    cache = _analyse(store, existing + new, progress, cancel, workers, scheduler)
+    return _resolve_and_save(store, existing, new, set(), paths, record, problems, cache,
+                             progress, cancelled)
+
+
+def _resolve_and_save(store: Store, existing: list[Document], new: list[Document],
+                      removed: set[str], paths: Sequence[str | Path], record: str | None,
+                      problems: list[Problem], cache: AnalysisCache,
+                      progress: Progress | None, cancelled: Callable[[], bool] | None
+                      ) -> ImportResult:
+    """The corpus stages over existing + new (without `removed`) and the save, retried on top
+    of what another instance stored meanwhile (see import_into_store)."""
     finished = [record] if record else []
+
+    def kept(documents: list[Document]) -> list[Document]:
+        return [d for d in documents if d.id not in removed]
+
     for attempt in range(1, MAX_RESOLUTIONS + 1):
         start = _stored_state(existing)  # before build_corpus sets the inferred dates
         stage_problems: list[Problem] = []  # each attempt's own, so none is reported twice
-        events = build_corpus(existing + new, progress, cancelled, stage_problems)
+        events = build_corpus(existing + new, progress, cancelled, stage_problems, cache)
         if cancelled and cancelled():
             raise Cancelled()
         with store.writing():
-            stored = store.documents()
+            stored = kept(store.documents())
             now = _stored_state(stored)
             if now != start and attempt == MAX_RESOLUTIONS:
+                _load_missing(store, cache, stored)
                 existing, new, start = stored, _on_top_of(stored, new), now
                 stage_problems = []
                 events = build_corpus(existing + new, progress, cancelled,
-                                      stage_problems)  # holding the lock
+                                      stage_problems, cache)  # holding the lock
                 if cancelled and cancelled():
                     raise Cancelled()
             if now == start:
                 if paths:
                     finished += store.interrupted_imports_covered_by(paths)
                 documents = existing + new
-                if new or not paths or not existing or store.event_count() != len(events):
-                    store.save_corpus(documents, events, finished_imports=finished)
+                if new or removed or not paths or not existing or \
+                        store.event_count() != len(events):
+                    store.save_corpus(documents, events, finished_imports=finished,
+                                      analyses=cache.changed_analyses(), removed=removed)
                 else:  # nothing new: the stored corpus stays as it is
+                    store.save_analyses(cache.changed_analyses())
                     store.forget_imports(finished)
                 break
         existing, new = stored, _on_top_of(stored, new)  # another instance wrote: again
+        _load_missing(store, cache, existing)
     problems += stage_problems
     events = store.apply_user_edits(events)
     return ImportResult(documents, events, problems, [d.id for d in new])
+
+
+def _load_missing(store: Store, cache: AnalysisCache, documents: list[Document]) -> None:
+    """Analyses another instance stored for documents it added meanwhile."""
+    missing = [d.sha256 for d in documents if cache.current(d.sha256) is None]
+    if missing:
+        for a in store.analyses(stage_version(), only=missing).values():
+            cache.put(a, stored=True)

@@ -3,7 +3,7 @@
 #   1. Debian packages from packaging/apt-packages.txt: the libraries Qt needs (offscreen and
 #      xcb) and the packaging checks' tools (desktop-file-validate, appstreamcli, rsvg-convert).
 #   2. .venv (created with python3 if missing) with the project installed editable and its
-#      test + bundle extras (pytest, pytest-qt, PyInstaller), plus setuptools>=77 and wheel so
+#      test + bundle + dask extras (pytest, pytest-qt, PyInstaller, dask.distributed), plus setuptools>=77 and wheel so
 #      tests/test_packaging.py can build the wheel without network access.
 #
 #   packaging/dev-setup.sh            DEV_SETUP_GUI=full also installs Xvfb/xdotool/ImageMagick
@@ -52,5 +52,5 @@ pip_quiet() {  # pip's (and the build backend's) chatter goes to a log, shown on
 }
 echo "dev-setup.sh: installing Python packages into .venv (1-3 minutes on a new machine)..."
 pip_quiet 'setuptools>=77' wheel
-pip_quiet -e '.[test,bundle]'
+pip_quiet -e '.[test,bundle,dask]'
 echo "dev-setup.sh: ready ($(.venv/bin/python --version), kerryview $(.venv/bin/python -c 'import kerryview; print(kerryview.__version__)'))"

@@ -58,6 +58,7 @@ def test_older_schema_keeps_documents_and_rebuilds_events(tmp_path):
     import_into_store(store, bundled_corpus_paths()[:2])
     n_events = store.event_count()
     store.db["meta"].upsert({"key": "schema_version", "value": "1"}, pk="key")
+    store.db["schema_version"].drop()  # files before schema 5 had no version table
     store.close()
     reopened = Store(db)
     assert reopened.needs_rebuild and reopened.event_count() == 0
@@ -229,11 +230,14 @@ def _project(db):
 
 
 def _as_schema_3(db):
-    """Schema 3 was schema 4 without the pending_import table."""
+    """Schema 3 was schema 4 without the pending_import table (and 4 was 5 without the
+    analyses and schema_version tables)."""
     import sqlite3
 
     conn = sqlite3.connect(db)
     conn.execute("DROP TABLE pending_import")
+    conn.execute("DROP TABLE analyses")
+    conn.execute("DROP TABLE schema_version")
     conn.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
     conn.commit()
     conn.close()

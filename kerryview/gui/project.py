@@ -179,25 +179,10 @@ def looks_like_project(path: str | Path) -> bool:
 
 
 def remove_articles(store: Store, doc_ids: list[str], progress=None, cancelled=None):
-    """Remove articles from the project and resolve the others again, in one transaction:
+    """Remove articles from the project and resolve the others again, in one transaction
+    (kerryview.pipeline.remove_documents: from their stored analyses, nothing tagged again):
     events they alone told disappear, shared events lose their passages, and dates inferred
-    from them are inferred again. The user's marks (kept by event identity) and corrections of
-    the remaining articles (dates, outlets, headlines, stored with them) are kept.
-
-    Built on the existing pipeline (build_corpus over the remaining documents): this is the
-    one function to swap for an incremental Store.remove_documents when there is one.
-    Returns an ImportResult (documents, events, problems, added=[])."""
-    from kerryview.pipeline import Cancelled, ImportResult, build_corpus
-    gone = set(doc_ids)
-    remaining = [d for d in store.documents() if d.id not in gone]
-    problems: list = []
-    events = build_corpus(remaining, progress, cancelled, problems)
-    if cancelled and cancelled():
-        raise Cancelled()
-    with store.writing():
-        marks = ",".join("?" * len(gone))
-        store.db.execute(f"DELETE FROM mentions WHERE document_id IN ({marks})", list(gone))
-        store.db.execute(f"DELETE FROM documents WHERE id IN ({marks})", list(gone))
-        store.save_corpus(remaining, events)
-    store.apply_marks(events)
-    return ImportResult(remaining, events, problems, [])
+    from them are inferred again. The user's marks, edits and corrections of the remaining
+    articles are kept. Returns an ImportResult (documents, events, problems, added=[])."""
+    from kerryview.pipeline import remove_documents
+    return remove_documents(store, doc_ids, progress, cancelled)

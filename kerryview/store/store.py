@@ -4,7 +4,7 @@ Every write that changes the corpus happens in one transaction, so a crash or an
 through leaves the previous, consistent corpus in place. Writes take SQLite's write lock first
 (BEGIN IMMEDIATE) and wait up to BUSY_TIMEOUT_S for another instance's write to end, so two
 instances on one project take turns instead of failing. Documents are only ever added or
-updated, never deleted by a write. Domain values go in and come out as the dataclasses of
+updated, never deleted by a write, except those the user removes (save_corpus(removed=...)). Domain values go in and come out as the dataclasses of
 kerryview.model; nothing outside this module sees SQL.
 """
 from __future__ import annotations
@@ -14,46 +14,31 @@ import socket
 import sqlite3
 import time
 from contextlib import contextmanager
+from dataclasses import fields
 from functools import cache
 import os
 import sys
-from dataclasses import fields
 from datetime import date
+from enum import Enum
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
+from kerryview.analysis import Analysis, from_json as analysis_from_json, to_json as analysis_json
 from kerryview.edits import Edit, apply_edits, edit_from_json, edit_to_json
 from kerryview.model import DateLine, DateSource, DateSourceKind, Document, Event, EventMention, Timex
+from kerryview.store.migrations import latest_version, migrate, stored_version
+from kerryview.store.schema import (EVENT_FIELDS, MENTION_FIELDS, TIMEX_FIELDS, create_derived,
+                                    derived_stale)
 
-# 3: documents keep the kind of their date's source (dct_source_kind) beside its sentence, and
-#    their date line (dateline, dateline_start, dateline_end).
-# 4: pending_import, the files of each import in progress (to offer finishing it after a crash).
-SCHEMA_VERSION = 4
-# Events and mentions are derived from the documents: a database written by another schema
-# version keeps its documents and has these rebuilt (Store.needs_rebuild), except those of the
-# versions listed here, whose derived tables are as this version writes them.
-DERIVED_TABLES = ("mentions", "events")
-SAME_DERIVED_TABLES = frozenset({"3", str(SCHEMA_VERSION)})
+# The schema is kerryview.store.schema's migration steps; SCHEMA_VERSION is the latest.
+SCHEMA_VERSION = latest_version()
 # How long a write waits for another instance's write to end before giving up ("database is
 # locked"): an import's write of a large corpus takes a few seconds.
 BUSY_TIMEOUT_S = 15.0
 _CHECKED_FILES: set[str] = set()  # the files this process found undamaged (Store._check_integrity)
-# Columns are named after the model's fields and read back by name, so a field added to the
-# model gets its own column (the derived tables are rebuilt) instead of shifting the others.
-TIMEX_FIELDS = tuple(f.name for f in fields(Timex))  # stored as timex_<field> in mentions
-MENTION_FIELDS = tuple(f.name for f in fields(EventMention) if f.name != "timex")
-# Event.mentions come from the mentions table, reviewed/dismissed from the user's marks,
-# note/edited from the user's edits (event_edits).
-EVENT_FIELDS = tuple(f.name for f in fields(Event)
-                     if f.name not in ("mentions", "reviewed", "dismissed", "note", "edited"))
 # The columns of a stored document that a later save updates (id and order of addition stay).
 _UPDATED_COLUMNS = ("path", "title", "outlet", "text", "encoding", "sha256", "dct", "dct_source",
                     "dct_source_kind", "dateline", "dateline_start", "dateline_end")
-# How documents saved before schema 3 said where their date came from.
-_OLD_SOURCE_PREFIXES = (("stated in the article", DateSourceKind.STATED_IN_TEXT),
-                        ("stated in the page", DateSourceKind.PAGE_METADATA),
-                        ("set by", DateSourceKind.SET_BY_USER),
-                        ("inferred", DateSourceKind.INFERRED))
 
 
 @cache
@@ -81,17 +66,13 @@ def _row_reader(cls: type, names: tuple[str, ...], first: int = 0,
     return namespace["read"]
 
 
-def _column_type(field_type: str) -> type:
-    """The SQLite column type of a model field, from its annotation ("int | None" -> int)."""
-    return int if field_type.split("|")[0].strip() == "int" else str
-
-
-def _kind_of_old_source(sentence: str | None) -> DateSourceKind:
-    """The kind of a date source written as a sentence only (schema 2 and before)."""
-    for prefix, kind in _OLD_SOURCE_PREFIXES:
-        if (sentence or "").startswith(prefix):
-            return kind
-    return DateSourceKind.UNKNOWN
+def _plain(value: object) -> object:
+    """A value as SQLite gives it back (a Granularity is its word, a bool an int)."""
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, bool):
+        return int(value)
+    return value
 
 
 def default_db_path() -> Path:
@@ -218,40 +199,16 @@ class Store:
         _CHECKED_FILES.add(key)
 
     # -- schema ---------------------------------------------------------------------------
-    @staticmethod
-    def _derived_columns() -> dict[str, dict[str, type]]:
-        event_types = {f.name: _column_type(f.type) for f in fields(Event)}
-        mention_types = {f.name: _column_type(f.type) for f in fields(EventMention)}
-        timex_types = {f.name: _column_type(f.type) for f in fields(Timex)}
-        return {
-            "events": {**{f: event_types[f] for f in EVENT_FIELDS}, "n_sources": int},
-            "mentions": {"id": int, "event_id": str,
-                         **{f: mention_types[f] for f in MENTION_FIELDS},
-                         **{f"timex_{f}": timex_types[f] for f in TIMEX_FIELDS}}}
-
-    def _stored_version(self) -> str | None:
-        if "meta" not in self._table_names():
-            return None
-        row = self.conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-        return row[0] if row else None
-
-    def _derived_stale(self) -> bool:
-        """Derived tables of another schema version, or made before a model field was added."""
-        version = self._stored_version()
-        tables = self._table_names()
-        return version is not None and version not in SAME_DERIVED_TABLES or any(
-            name in tables and self._columns(name) != set(columns)
-            for name, columns in self._derived_columns().items())
-
     def _schema_current(self) -> bool:
-        tables = self._table_names()
-        return self._stored_version() == str(SCHEMA_VERSION) and not self._derived_stale() and \
-            {"meta", "documents", "events", "mentions", "event_marks",
-             "pending_import", "event_edits"} <= tables and "outlet" in self._columns("documents")
+        """The version table says every step is applied (a new step needs nothing else here)
+        and the derived tables match the model; read with sqlite3 alone (no sqlite_utils)."""
+        return "schema_version" in self._table_names() and \
+            stored_version(self.conn) == latest_version() and not derived_stale(self.conn)
 
     def _open_schema(self) -> None:
         """Nothing is written when the schema is current (two instances open a project at
-        once); otherwise the upgrade happens under the write lock, checked again inside it."""
+        once); otherwise the missing migration steps run under the write lock, checked again
+        inside it. `needs_rebuild` says the events must be derived again (an import does)."""
         self.needs_rebuild = False
         if self._schema_current():
             return
@@ -260,7 +217,13 @@ class Store:
             return
         with self.writing():
             if not self._schema_current():
-                self._create_schema()
+                try:
+                    stale = migrate(self.db)
+                except ValueError as e:
+                    raise sqlite3.DatabaseError(str(e)) from None
+                if stale or derived_stale(self.db):
+                    create_derived(self.db, drop=True)
+                    self.needs_rebuild = True
 
     def _check_readable(self) -> None:
         """Read-only, an older file cannot be upgraded: raise if it is not a kerryview project,
@@ -268,71 +231,8 @@ class Store:
         tables = self._table_names()
         if not {"meta", "documents", "events", "mentions"} <= tables:
             raise sqlite3.DatabaseError("it has no kerryview tables")
-        self.needs_rebuild = self._derived_stale() or "event_marks" not in tables or \
-            "dct_source_kind" not in self._columns("documents")
-
-    def _create_schema(self) -> None:
-        db = self.db
-        derived = self._derived_columns()
-        db["meta"].create({"key": str, "value": str}, pk="key", if_not_exists=True)
-        if self._derived_stale():
-            for name in DERIVED_TABLES:
-                if db[name].exists():
-                    db[name].drop()
-            self.needs_rebuild = True
-        old_documents = db["documents"].exists() and \
-            "dct_source_kind" not in db["documents"].columns_dict
-        db["documents"].create(
-            {"id": str, "path": str, "title": str, "text": str, "encoding": str,
-             "sha256": str, "dct": str, "dct_source": str, "dct_source_kind": str,
-             "dateline": str, "dateline_start": int, "dateline_end": int, "added": int,
-             "outlet": str},
-            pk="id", if_not_exists=True)
-        if old_documents:
-            self._upgrade_documents()
-        if "outlet" not in db["documents"].columns_dict:  # projects made before outlets were read
-            db["documents"].add_column("outlet", str)
-        db["events"].create(derived["events"], pk="id", if_not_exists=True)
-        db["mentions"].create(
-            derived["mentions"], pk="id", foreign_keys=[("event_id", "events", "id"),
-                                                        ("document_id", "documents", "id")],
-            if_not_exists=True)
-        db["mentions"].create_index(["event_id"], if_not_exists=True)
-        db["mentions"].create_index(["document_id"], if_not_exists=True)
-        db["events"].create_index(["start"], if_not_exists=True)
-        # The user's marks on events, keyed by event id (a hash of its passages), so they
-        # survive every re-resolution that groups the same passages; user data, never derived.
-        db["event_marks"].create({"event_id": str, "reviewed": int, "dismissed": int},
-                                 pk="event_id", if_not_exists=True)
-        # The user's edits of events (kerryview.edits), in the order made: user data, never
-        # derived, applied on top of every resolution. `edit` is the edit as JSON; the edits of
-        # one undo step share `step` (the id of its first edit).
-        db["event_edits"].create({"id": int, "step": int, "edit": str, "made": float}, pk="id",
-                                 if_not_exists=True)
-        # Each import in progress: the files it was given, and which process runs it. Written
-        # before the long work and deleted with the save, so a row left over means the import
-        # was killed (its process is gone) and can be offered again.
-        db["pending_import"].create({"id": str, "paths": str, "pid": int, "host": str,
-                                     "started": float}, pk="id", if_not_exists=True)
-        db["meta"].upsert({"key": "schema_version", "value": str(SCHEMA_VERSION)}, pk="key")
-
-    def _upgrade_documents(self) -> None:
-        """Documents of schema 2 and before: the kind of their date's source from its sentence,
-        and their date line read again from their text (it is read with the file now)."""
-        from kerryview.dating.datelines import read_dateline
-
-        db = self.db
-        for name, kind in (("dct_source_kind", str), ("dateline", str), ("dateline_start", int),
-                           ("dateline_end", int)):
-            db["documents"].add_column(name, kind)
-        rows = db.execute("SELECT id, text, dct_source FROM documents").fetchall()
-        for doc_id, text, sentence in rows:
-            line = read_dateline(text)
-            db.execute("UPDATE documents SET dct_source_kind = ?, dateline = ?, "
-                       "dateline_start = ?, dateline_end = ? WHERE id = ?",
-                       [_kind_of_old_source(sentence).value,
-                        line.value.isoformat() if line else None,
-                        line.start if line else None, line.end if line else None, doc_id])
+        self.needs_rebuild = stored_version(self.conn) < 3 or derived_stale(self.conn) or \
+            "event_marks" not in tables or "dct_source_kind" not in self._columns("documents")
 
     # -- writing --------------------------------------------------------------------------
     @contextmanager
@@ -354,32 +254,118 @@ class Store:
             raise
 
     def save_corpus(self, documents: Iterable[Document], events: Iterable[Event], *,
-                    finished_imports: Sequence[str] = ()) -> None:
+                    finished_imports: Sequence[str] = (), analyses: Iterable[Analysis] = (),
+                    removed: Iterable[str] = ()) -> None:
         """Store a resolved corpus in one transaction: documents not yet stored are inserted
         (after the others), stored ones are updated in place (their resolved publication
-        dates), and the derived events and mentions are replaced. No document is ever deleted:
-        one missing from `documents` (another instance stored it meanwhile) stays.
-        `finished_imports` (ids from record_import) are cleared in the same transaction."""
+        dates), and the derived events and mentions are replaced. No document is deleted but
+        those in `removed` (ids the user chose to remove, with their analyses): one missing
+        from `documents` (another instance stored it meanwhile) stays. `analyses` made or
+        redone by this resolution are stored, and `finished_imports` (ids from record_import)
+        cleared, in the same transaction."""
         docs = list(documents)
         evs = list(events)
+        gone = list(removed)
         db = self.db
         with self.writing():  # commits on success, rolls back on any exception
-            stored = {r[0] for r in db.execute("SELECT id FROM documents")}
+            if gone:
+                self._delete_documents(gone)
+            # Only what changed is written: an import that adds ten articles to ten thousand
+            # rewrites neither their texts nor the events it did not change.
+            compared = [c for c in _UPDATED_COLUMNS if c != "text"]  # a text has its sha256
+            stored = {r[0]: r[1:] for r in db.conn.execute(
+                f"SELECT id, {', '.join(compared)} FROM documents")}
             order = db.execute("SELECT coalesce(max(added) + 1, 0) FROM documents").fetchone()[0]
             new = [d for d in docs if d.id not in stored]
             db["documents"].insert_all(
                 (self._doc_row(d, order + i) for i, d in enumerate(new)), pk="id")
+            changed = [row for row in (self._doc_row(d, 0) for d in docs if d.id in stored)
+                       if tuple(row[c] for c in compared) != stored[row["id"]]]
             db.conn.executemany(
                 "UPDATE documents SET " + ", ".join(f"{c} = ?" for c in _UPDATED_COLUMNS)
                 + " WHERE id = ?",
-                ([*(row[c] for c in _UPDATED_COLUMNS), row["id"]] for row in
-                 (self._doc_row(d, 0) for d in docs if d.id in stored)))
-            db.execute("DELETE FROM mentions")
-            db.execute("DELETE FROM events")
-            db["events"].insert_all((self._event_row(e) for e in evs), pk="id")
-            db["mentions"].insert_all(
-                (self._mention_row(e.id, m) for e in evs for m in e.mentions))
+                ([*(row[c] for c in _UPDATED_COLUMNS), row["id"]] for row in changed))
+            self._replace_events(evs)
+            self.save_analyses(analyses)
             self.forget_imports(finished_imports)
+
+    def _replace_events(self, events: list[Event]) -> None:
+        """Make the derived tables hold exactly `events` (inside the caller's transaction),
+        deleting and inserting only the events whose row or mentions differ from the stored."""
+        conn = self.db.conn
+        event_cols = list(self._derived_event_columns())
+        mention_cols = [c for c in self.db["mentions"].columns_dict if c != "id"]
+        quoted = ", ".join(f'"{c}"' for c in event_cols)
+        stored_events = {r[0]: r for r in conn.execute(f"SELECT {quoted} FROM events")}
+        stored_mentions: dict[str, list[tuple]] = {}
+        quoted = ", ".join(f'"{c}"' for c in mention_cols)
+        for r in conn.execute(f"SELECT {quoted} FROM mentions ORDER BY id"):
+            stored_mentions.setdefault(r[0], []).append(r)
+        fresh: list[Event] = []
+        for e in events:
+            row = self._event_row(e)
+            mentions = [tuple(_plain(m[c]) for c in mention_cols)
+                        for m in (self._mention_row(e.id, m) for m in e.mentions)]
+            if stored_events.pop(e.id, None) == tuple(_plain(row[c]) for c in event_cols) and \
+                    stored_mentions.pop(e.id, []) == mentions:
+                continue
+            stored_mentions.pop(e.id, None)
+            fresh.append(e)
+        gone = [[i] for i in stored_events] + [[e.id] for e in fresh]
+        conn.executemany("DELETE FROM mentions WHERE event_id = ?", gone)
+        conn.executemany("DELETE FROM events WHERE id = ?", gone)
+        conn.executemany("DELETE FROM mentions WHERE event_id = ?", [[i] for i in stored_mentions])
+        self.db["events"].insert_all((self._event_row(e) for e in fresh), pk="id")
+        self.db["mentions"].insert_all(
+            (self._mention_row(e.id, m) for e in fresh for m in e.mentions))
+
+    def _derived_event_columns(self) -> list[str]:
+        cols = list(self.db["events"].columns_dict)
+        cols.remove("id")
+        return ["id", *cols]
+
+    def _delete_documents(self, doc_ids: Sequence[str]) -> None:
+        """Documents the user removed, their mentions and their per-article analyses (inside
+        the caller's transaction)."""
+        conn = self.db.conn
+        ids = [[i] for i in doc_ids]
+        conn.executemany("DELETE FROM analyses WHERE sha256 IN "
+                         "(SELECT sha256 FROM documents WHERE id = ?)", ids)
+        conn.executemany("DELETE FROM mentions WHERE document_id = ?", ids)
+        conn.executemany("DELETE FROM documents WHERE id = ?", ids)
+
+    # -- per-article analyses -------------------------------------------------------------
+    def save_analyses(self, analyses: Iterable[Analysis]) -> None:
+        """Store per-article results (one transaction of their own, or the caller's): an
+        import stores them in batches as the articles are tagged, so a killed import keeps
+        the work done and the next import does not tag those articles again."""
+        rows = [analysis_json(a) for a in analyses]
+        if rows:
+            with self.writing():
+                self.db.conn.executemany(
+                    "INSERT OR REPLACE INTO analyses (sha256, version, pending, dct, resolved) "
+                    "VALUES (:sha256, :version, :pending, :dct, :resolved)", rows)
+
+    def analyses(self, version: str, only: Iterable[str] | None = None) -> dict[str, Analysis]:
+        """sha256 -> the stored Analysis made by the per-article stages of `version` (others
+        are stale: a new tagger tags again), for the hashes in `only` if given."""
+        if "analyses" not in self.db.table_names():
+            return {}
+        sql = "SELECT sha256, version, pending, dct, resolved FROM analyses WHERE version = ?"
+        conn = self.db.conn
+        if only is None:
+            rows = conn.execute(sql, [version]).fetchall()
+        else:
+            rows = [r for sha in set(only)
+                    for r in conn.execute(sql + " AND sha256 = ?", [version, sha]).fetchall()]
+        return {r[0]: analysis_from_json(*r) for r in rows}
+
+    def analysed(self, version: str) -> set[str]:
+        """The hashes whose analysis by `version` is stored (without reading them)."""
+        if "analyses" not in self.db.table_names():
+            return set()
+        return {r[0] for r in self.db.conn.execute(
+            "SELECT sha256 FROM analyses WHERE version = ?", [version])}
 
     # -- imports in progress --------------------------------------------------------------
     def record_import(self, paths: Sequence[str | Path]) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import kerryview.events.mentions as mentions
 import kerryview.pipeline as pipeline
 
 GOOD = "date 2023-07-18\n\nKerry met Xie Zhenhua in Beijing on Monday for nearly 12 hours.\n"
@@ -12,7 +13,7 @@ POISON = "date 2023-07-18\n\nThe POISON summit opened on Monday in Geneva.\n"
 
 def test_an_article_that_cannot_be_processed_is_a_problem_and_the_rest_are_added(
         qtbot, window, tmp_path, monkeypatch):
-    real = pipeline.find_mentions
+    real = mentions.find_mentions
 
     def find_mentions(doc, *args):  # a fault in one stage, for one article only
         if "POISON" in doc.text:
@@ -20,6 +21,8 @@ def test_an_article_that_cannot_be_processed_is_a_problem_and_the_rest_are_added
         return real(doc, *args)
 
     monkeypatch.setattr(pipeline, "find_mentions", find_mentions)
+    # and where an import's per-article stage (kerryview.analysis) calls it
+    monkeypatch.setattr(mentions, "find_mentions", find_mentions)
     (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
     (tmp_path / "poison.txt").write_text(POISON, encoding="utf-8")
     with qtbot.waitSignal(window.jobs.finished, timeout=60000) as blocker:

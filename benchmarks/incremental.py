@@ -1,0 +1,157 @@
+"""What adding a few articles to a large project costs, against importing everything, and the
+speed-up of the per-article stages on worker processes.
+
+A pile of N real articles from Timeline17 (../shared/data/timeline17, every story folder), each
+with a date line written from published.tsv (so dating is the date lines', as in a pile of
+wire copy); past the 2,626 real articles, copies with their dates shifted by whole years and a
+line naming the copy. Prints CPU time (time.process_time, this process) and wall time: on a
+busy machine the wall times are noisy, the CPU times less so.
+
+    .venv/bin/python benchmarks/incremental.py --articles 1000 --add 10
+    .venv/bin/python benchmarks/incremental.py --articles 600 --workers 2 --only-workers
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from kerryview.pipeline import import_into_store, read_documents
+from kerryview.store import Store
+
+DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "timeline17"
+
+
+def _sources(data: Path) -> list[tuple[Path, str]]:
+    out = []
+    for story in sorted(p for p in data.iterdir() if (p / "published.tsv").is_file()):
+        published = dict(line.rstrip("\n").split("\t")[:2] for line in
+                         (story / "published.tsv").read_text(encoding="utf-8").splitlines()
+                         if "\t" in line)
+        for article in sorted((story / "articles").glob("*.txt")):
+            if article.stem in published:
+                out.append((article, published[article.stem]))
+    return out
+
+
+def make_pile(folder: Path, n: int, data: Path = DATA) -> list[Path]:
+    """n article files with date lines (copies past the real ones, dates shifted by years)."""
+    sources = _sources(data)
+    folder.mkdir(parents=True, exist_ok=True)
+    files = []
+    for i in range(n):
+        article, day = sources[i % len(sources)]
+        copy = i // len(sources)
+        year = int(day[:4]) + copy
+        text = article.read_text(encoding="utf-8")
+        note = f"\n\n(Archive copy {copy}.)\n" if copy else ""
+        path = folder / f"{i:05d}-{article.parent.parent.name}-{article.stem}.txt"
+        path.write_text(f"date {year}{day[4:]}\n\n{text}{note}", encoding="utf-8")
+        files.append(path)
+    return files
+
+
+class Clock:
+    """CPU and wall time of a block, and the stages it went through (from progress)."""
+
+    def __init__(self) -> None:
+        self.stages: list[tuple[str, float]] = []
+
+    def progress(self, done: int, total: int, what: str) -> None:
+        stage = what.split(":")[0].split(" in ")[0]
+        stage = "Reading" if stage.startswith("Reading ") and "dates" not in stage else stage
+        if not self.stages or self.stages[-1][0] != stage:
+            self.stages.append((stage, time.perf_counter()))
+
+    def __enter__(self) -> "Clock":
+        self.cpu, self.wall = time.process_time(), time.perf_counter()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.cpu = time.process_time() - self.cpu
+        end = time.perf_counter()
+        self.stages.append(("saved", end))
+        self.wall = end - self.wall
+
+    def breakdown(self) -> str:
+        parts = [f"{a} {b_t - a_t:.2f}" for (a, a_t), (_, b_t) in
+                 zip(self.stages, self.stages[1:])]
+        return "; ".join(parts)
+
+
+def _children_cpu() -> float:
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
+def measure_workers(files: list[Path], workers: int) -> None:
+    """The per-article stages (tag, find mentions) over the pile: serial, then on `workers`."""
+    from kerryview.parallel import analyse_documents, dask_available
+
+    docs, _ = read_documents(files)
+    t0, c0 = time.perf_counter(), time.process_time()
+    list(analyse_documents(docs))
+    serial, serial_cpu = time.perf_counter() - t0, time.process_time() - c0
+    t0, c0, k0 = time.perf_counter(), time.process_time(), _children_cpu()
+    list(analyse_documents(docs, workers=workers))
+    parallel = time.perf_counter() - t0
+    cpu, kids = time.process_time() - c0, _children_cpu() - k0
+    how = "Dask local processes" if dask_available() else "process pool"
+    print(f"per-article stages, {len(docs)} articles: serial {serial:.2f} s wall "
+          f"({serial_cpu:.2f} s CPU); --workers {workers} ({how}, start-up included) "
+          f"{parallel:.2f} s wall ({cpu:.2f} s CPU here, {kids:.2f} s in worker processes): "
+          f"speed-up {serial / parallel:.2f}")
+    print(f"  load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--articles", type=int, default=1000, help="articles in the project")
+    ap.add_argument("--add", type=int, default=10, help="articles added to it")
+    ap.add_argument("--workers", type=int, default=0,
+                    help="also measure the per-article stages on this many processes")
+    ap.add_argument("--skip-full", action="store_true",
+                    help="skip the full import of all articles (the comparison)")
+    ap.add_argument("--only-workers", action="store_true",
+                    help="only measure the per-article stages serial vs --workers")
+    ap.add_argument("--data", type=Path, default=DATA)
+    args = ap.parse_args()
+    if not args.data.is_dir():
+        sys.exit(f"no Timeline17 data at {args.data}")
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        files = make_pile(tmp / "pile", args.articles + args.add, args.data)
+        base, extra = files[:args.articles], files[args.articles:]
+        if args.workers:
+            measure_workers(files[:min(len(files), 600)], args.workers)
+        if args.only_workers:
+            return
+        if not args.skip_full:
+            with Clock() as full:
+                import_into_store(Store(tmp / "full.db"), files, full.progress)
+            print(f"full import of {len(files)} articles: {full.cpu:.2f} s CPU, "
+                  f"{full.wall:.2f} s wall ({full.breakdown()})")
+        store = Store(tmp / "project.db")
+        with Clock() as first:
+            import_into_store(store, base, first.progress)
+        print(f"project of {len(base)} articles imported: {first.cpu:.2f} s CPU, "
+              f"{first.wall:.2f} s wall")
+        store.close()
+        store = Store(tmp / "project.db")  # as the app opens it again
+        with Clock() as added:
+            result = import_into_store(store, extra, added.progress)
+        print(f"adding {len(extra)} articles to it: {added.cpu:.2f} s CPU, {added.wall:.2f} s "
+              f"wall ({added.breakdown()}); {len(result.events)} events")
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(f"peak memory of this process {peak:.0f} MB; "
+              f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+        shutil.rmtree(tmp / "pile", ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,149 @@
+"""The migration steps of the project database (see kerryview.store.migrations), oldest first.
+
+Events and mentions are derived from the documents: their columns follow the model's fields
+(derived_columns), and a step that changes what they mean returns True so they are dropped and
+derived again by the next import. Everything else (documents, the user's marks, records of
+imports in progress, per-article analyses) is kept by every step.
+"""
+from __future__ import annotations
+
+from dataclasses import fields
+from typing import TYPE_CHECKING
+
+from kerryview.model import DateSourceKind, Event, EventMention, Timex
+from kerryview.store.migrations import Executes, columns, migration, table_names
+
+if TYPE_CHECKING:  # loaded on the first write, not to read a project
+    import sqlite_utils
+
+DERIVED_TABLES = ("mentions", "events")
+# Columns are named after the model's fields and read back by name, so a field added to the
+# model gets its own column (the derived tables are rebuilt) instead of shifting the others.
+TIMEX_FIELDS = tuple(f.name for f in fields(Timex))  # stored as timex_<field> in mentions
+MENTION_FIELDS = tuple(f.name for f in fields(EventMention) if f.name != "timex")
+# Event.mentions come from the mentions table, reviewed/dismissed from the user's marks,
+# note/edited from the user's edits (event_edits).
+EVENT_FIELDS = tuple(f.name for f in fields(Event)
+                     if f.name not in ("mentions", "reviewed", "dismissed", "note", "edited"))
+# How documents saved before schema 3 said where their date came from.
+_OLD_SOURCE_PREFIXES = (("stated in the article", DateSourceKind.STATED_IN_TEXT),
+                        ("stated in the page", DateSourceKind.PAGE_METADATA),
+                        ("set by", DateSourceKind.SET_BY_USER),
+                        ("inferred", DateSourceKind.INFERRED))
+
+
+def _column_type(field_type: str) -> type:
+    """The SQLite column type of a model field, from its annotation ("int | None" -> int)."""
+    return int if field_type.split("|")[0].strip() == "int" else str
+
+
+def derived_columns() -> dict[str, dict[str, type]]:
+    event_types = {f.name: _column_type(f.type) for f in fields(Event)}
+    mention_types = {f.name: _column_type(f.type) for f in fields(EventMention)}
+    timex_types = {f.name: _column_type(f.type) for f in fields(Timex)}
+    return {
+        "events": {**{f: event_types[f] for f in EVENT_FIELDS}, "n_sources": int},
+        "mentions": {"id": int, "event_id": str,
+                     **{f: mention_types[f] for f in MENTION_FIELDS},
+                     **{f"timex_{f}": timex_types[f] for f in TIMEX_FIELDS}}}
+
+
+def derived_stale(db: Executes) -> bool:
+    """Derived tables made before a model field was added (or removed)."""
+    tables = table_names(db)
+    return any(name in tables and columns(db, name) != set(cols)
+               for name, cols in derived_columns().items())
+
+
+def create_derived(db: sqlite_utils.Database, *, drop: bool = False) -> None:
+    """The events and mentions tables as the model has them now (dropped first if asked)."""
+    if drop:
+        for name in DERIVED_TABLES:
+            if db[name].exists():
+                db[name].drop()
+    derived = derived_columns()
+    db["events"].create(derived["events"], pk="id", if_not_exists=True)
+    db["mentions"].create(
+        derived["mentions"], pk="id", foreign_keys=[("event_id", "events", "id"),
+                                                    ("document_id", "documents", "id")],
+        if_not_exists=True)
+    db["mentions"].create_index(["event_id"], if_not_exists=True)
+    db["mentions"].create_index(["document_id"], if_not_exists=True)
+    db["events"].create_index(["start"], if_not_exists=True)
+
+
+def _kind_of_old_source(sentence: str | None) -> DateSourceKind:
+    """The kind of a date source written as a sentence only (schema 2 and before)."""
+    for prefix, kind in _OLD_SOURCE_PREFIXES:
+        if (sentence or "").startswith(prefix):
+            return kind
+    return DateSourceKind.UNKNOWN
+
+
+def _upgrade_documents(db: sqlite_utils.Database) -> None:
+    """Documents of schema 2 and before: the kind of their date's source from its sentence,
+    and their date line read again from their text (it is read with the file now)."""
+    from kerryview.dating.datelines import read_dateline
+
+    for name, kind in (("dct_source_kind", str), ("dateline", str), ("dateline_start", int),
+                       ("dateline_end", int)):
+        db["documents"].add_column(name, kind)
+    rows = db.execute("SELECT id, text, dct_source FROM documents").fetchall()
+    for doc_id, text, sentence in rows:
+        line = read_dateline(text)
+        db.execute("UPDATE documents SET dct_source_kind = ?, dateline = ?, "
+                   "dateline_start = ?, dateline_end = ? WHERE id = ?",
+                   [_kind_of_old_source(sentence).value,
+                    line.value.isoformat() if line else None,
+                    line.start if line else None, line.end if line else None, doc_id])
+
+
+@migration(3, "documents keep their date's source kind and date line; events, mentions, marks")
+def _documents_events_marks(db: sqlite_utils.Database) -> bool:
+    old = db["documents"].exists() and "dct_source_kind" not in db["documents"].columns_dict
+    db["documents"].create(
+        {"id": str, "path": str, "title": str, "text": str, "encoding": str,
+         "sha256": str, "dct": str, "dct_source": str, "dct_source_kind": str,
+         "dateline": str, "dateline_start": int, "dateline_end": int, "added": int},
+        pk="id", if_not_exists=True)
+    if old:
+        _upgrade_documents(db)
+    stale = old or db["events"].exists()  # any events before schema 3 were derived otherwise
+    create_derived(db, drop=stale)
+    # The user's marks on events, keyed by event id (a hash of its passages), so they
+    # survive every re-resolution that groups the same passages; user data, never derived.
+    db["event_marks"].create({"event_id": str, "reviewed": int, "dismissed": int},
+                             pk="event_id", if_not_exists=True)
+    return stale
+
+
+@migration(4, "pending_import: the files of each import in progress")
+def _pending_import(db: sqlite_utils.Database) -> bool:
+    # Written before the long work and deleted with the save, so a row left over means the
+    # import was killed (its process is gone) and can be offered again.
+    db["pending_import"].create({"id": str, "paths": str, "pid": int, "host": str,
+                                 "started": float}, pk="id", if_not_exists=True)
+    return False
+
+
+@migration(5, "analyses: each article's per-article results, keyed by content hash")
+def _analyses(db: sqlite_utils.Database) -> bool:
+    # A cache, never user data: recognized time expressions (date-free) and, for the date in
+    # `dct`, the resolved ones and the event mentions (kerryview.analysis), made by the
+    # per-article stages of `version`. Kept for content no document holds (a cancelled import)
+    # so that importing it again does not tag it again.
+    db["analyses"].create({"sha256": str, "version": str, "pending": str, "dct": str,
+                           "resolved": str}, pk="sha256", if_not_exists=True)
+    return False
+
+
+@migration(6, "documents name their outlet; event_edits: the user's edits of events, with undo")
+def _outlets_and_edits(db: sqlite_utils.Database) -> bool:
+    if "outlet" not in db["documents"].columns_dict:  # the outlet an article comes from
+        db["documents"].add_column("outlet", str)
+    # The user's edits of events (kerryview.edits), in the order made: user data, never
+    # derived, applied on top of every resolution. `edit` is the edit as JSON; the edits of
+    # one undo step share `step` (the id of its first edit).
+    db["event_edits"].create({"id": int, "step": int, "edit": str, "made": float}, pk="id",
+                             if_not_exists=True)
+    return False
