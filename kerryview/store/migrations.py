@@ -38,7 +38,7 @@ def columns(db: Executes, table: str) -> set[str]:
     return {r[1] for r in db.execute(f"PRAGMA table_info([{table}])")}
 
 
-Step = Callable[[sqlite_utils.Database], bool]
+Step = Callable[["sqlite_utils.Database"], bool]
 
 
 @dataclass(frozen=True)
