@@ -49,3 +49,16 @@ def tense_cues() -> dict[str, frozenset[str]]:
     Each list in data/tense_cues.json carries what it is for and an example."""
     raw = json.loads((files("kerryview.text") / "data" / "tense_cues.json").read_text(encoding="utf-8"))
     return {k: frozenset(v["words"]) for k, v in raw.items() if not k.startswith("_")}
+
+
+@cache
+def time_zones() -> dict[str, tuple[float, float, str]]:
+    """Time-zone name after a clock time -> (hours from UTC in standard time, in summer time,
+    summer-time rule: "us", "eu" or "none"); kerryview/events/data/time_zones.tsv."""
+    text = (files("kerryview.events") / "data" / "time_zones.tsv").read_text(encoding="utf-8")
+    out: dict[str, tuple[float, float, str]] = {}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, _clock, standard, summer, rule, _example = line.split("\t")
+            out[name] = (float(standard), float(summer), rule)
+    return out
