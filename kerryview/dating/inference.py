@@ -117,25 +117,43 @@ def infer_dcts(docs: list[Document], tag: Tagger,
         for p in ps:
             p.vector = vec.vector(p.bag)
 
-    known = _KnownIndex()
+    # Which known passages each undated passage could be telling, kept up to date as
+    # documents are dated: each newly known passage is looked up once in an index of the
+    # undated passages (not every undated passage against every known one in every wave).
+    undated_index = _UndatedIndex(undated, passages)
+    matches: dict[str, dict[int, list[tuple[float, _Known]]]] = {
+        d.id: {p.timex_index: [] for p in passages[d.id]} for d in undated}
+    changed: set[str] = set(matches)
+
+    def learn(known: list[_Known]) -> None:
+        for k in known:
+            cancel.check()
+            for doc_id, i, score in undated_index.matches(k.vector):
+                if doc_id in matches:
+                    matches[doc_id][i].append((score, k))
+                    changed.add(doc_id)
+
     for d in docs:
         if d.dct is not None:
-            known.extend(_known_of(d, tagged[d.id], passages[d.id]))
+            learn(_known_of(d, tagged[d.id], passages[d.id]))
 
     # Waves: every undated document is scored against what is dated so far; the confident ones
     # (within WAVE_MARGIN of the wave's best) are dated, and their passages join the evidence.
-    # A document is scored again in every wave, against the same candidate dates mostly: its
-    # day intervals under each candidate are kept (tagging is what costs), so the waves do not
-    # re-tag every remaining document each time (that made dating quadratic in the corpus).
+    # A document is scored again only when a passage dated since its last score matches one of
+    # its own (else its score is the same), against the same candidate dates mostly: its day
+    # intervals under each candidate are kept (tagging is what costs). Re-tagging or re-scoring
+    # every remaining document in every wave made dating quadratic in the corpus.
     days_under: dict[str, dict[date, list[Interval | None]]] = {d.id: {} for d in undated}
     remaining = list(undated)
+    results: dict[str, _Best] = {}
     while remaining:
-        results: dict[str, _Best] = {}
         for d in remaining:
-            result = _best_candidate(d, passages[d.id], known, tag, raw[d.id], cancel,
-                                     days_under[d.id])
-            if result is not None:
-                results[d.id] = result
+            if d.id in changed:
+                result = _best_candidate(d, passages[d.id], matches[d.id], tag, raw[d.id],
+                                         cancel, days_under[d.id])
+                if result is not None:
+                    results[d.id] = result
+        changed.clear()
         if not results:
             break
         top = max(r.score for r in results.values())
@@ -146,8 +164,9 @@ def infer_dcts(docs: list[Document], tag: Tagger,
             timexes = tag(d.text, r.dct)
             d.dct, tagged[d.id] = r.dct, timexes
             d.dct_source = DateSource(DateSourceKind.INFERRED, r.explanation(timexes))
-            known.extend(_known_of(d, timexes, passages[d.id]))
             remaining.remove(d)
+            del matches[d.id], results[d.id]
+            learn(_known_of(d, timexes, passages[d.id]))
     for d in remaining:
         tagged[d.id] = raw[d.id]
     return tagged
@@ -166,27 +185,24 @@ def _passages(text: str, timexes: list[Timex], cancel: Cancellation = NEVER) -> 
     return out
 
 
-class _KnownIndex:
-    """Day-level passages of dated documents, with an inverted index for fast matching."""
+class _UndatedIndex:
+    """The passages of undated documents, with an inverted index: which of them a passage of
+    a dated document matches (cosine >= MATCH_THRESHOLD)."""
 
-    def __init__(self) -> None:
-        self.items: list[_Known] = []
-        self.postings: dict[str, list[tuple[int, float]]] = {}
+    def __init__(self, docs: list[Document], passages: dict[str, list[_Passage]]) -> None:
+        self.postings: dict[str, list[tuple[str, int, float]]] = {}
+        for d in docs:
+            for p in passages[d.id]:
+                for term, w in p.vector.items():
+                    self.postings.setdefault(term, []).append((d.id, p.timex_index, w))
 
-    def extend(self, items: list[_Known]) -> None:
-        for k in items:
-            idx = len(self.items)
-            self.items.append(k)
-            for term, w in k.vector.items():
-                self.postings.setdefault(term, []).append((idx, w))
-
-    def matches(self, vector: dict[str, float]) -> list[tuple[float, _Known]]:
-        """Known passages whose cosine with `vector` reaches MATCH_THRESHOLD."""
-        scores: dict[int, float] = {}
+    def matches(self, vector: dict[str, float]) -> list[tuple[str, int, float]]:
+        scores: dict[tuple[str, int], float] = {}
         for term, w in vector.items():
-            for idx, kw in self.postings.get(term, ()):
-                scores[idx] = scores.get(idx, 0.0) + w * kw
-        return [(s, self.items[i]) for i, s in scores.items() if s >= MATCH_THRESHOLD]
+            for doc_id, i, pw in self.postings.get(term, ()):
+                key = (doc_id, i)
+                scores[key] = scores.get(key, 0.0) + w * pw
+        return [(doc_id, i, s) for (doc_id, i), s in scores.items() if s >= MATCH_THRESHOLD]
 
 
 def _known_of(d: Document, timexes: list[Timex], ps: list[_Passage]) -> list[_Known]:
@@ -232,18 +248,15 @@ class _Best:
         return why
 
 
-def _best_candidate(d: Document, ps: list[_Passage], known: _KnownIndex, tag: Tagger,
+def _best_candidate(d: Document, ps: list[_Passage],
+                    matches: dict[int, list[tuple[float, _Known]]], tag: Tagger,
                     raw: list[Timex], cancel: Cancellation = NEVER,
                     days_under: dict[date, list[Interval | None]] | None = None) -> _Best | None:
-    """The best candidate date, or None without evidence. `days_under` keeps the document's
-    day intervals under each candidate tried (the same in every wave)."""
+    """The best candidate date, or None without evidence. `matches` are the known passages
+    each of the document's passages (by time expression) could be telling; `days_under` keeps
+    the document's day intervals under each candidate tried (the same in every wave)."""
     days_under = {} if days_under is None else days_under
     raw_days = [iv for iv in _day_intervals(raw) if iv is not None]
-    # Which known passages each of this document's passages could be telling.
-    matches = {}
-    for p in ps:
-        cancel.check()
-        matches[p.timex_index] = known.matches(p.vector)
     if not raw_days and not any(matches.values()):
         return None
     by_index = {p.timex_index: p for p in ps}

@@ -14,12 +14,16 @@ the passages' words, kept per *date bucket*:
 * a date known to the day is also filed under its day, for "near" dates a few days apart
   (and only there when it is a day or less long: its containers at level 0 are near).
 
+A passage is filed under all its words but looks up only its KEY_TERMS weightiest (names,
+figures and rare words weigh most): two passages of which neither has one of its weightiest
+words in the other are too unlike to be one event.
 A word filed more than `cap` times in one bucket (the story's own words on its busiest days:
 "oil", "spill", "BP") is a stop word there: it yields no candidates, as an index of a search
 engine ignores "the". The similarity of two candidates is still their full cosine, so capped
 words count for pairs that share another word; only pairs that share nothing but such words
-are not compared. Each mention's candidates are therefore at most (its words x buckets x
-cap): the work grows linearly with the number of mentions, whatever their density in time.
+are not compared. A mention reads at most `budget` postings per bucket, its rarest words
+first, so its work is bounded whatever the density of dates: the whole grows linearly with
+the number of mentions.
 """
 from __future__ import annotations
 
@@ -30,7 +34,9 @@ from datetime import datetime, timedelta
 
 from kerryview.calendar.intervals import Interval
 
-TERM_CAP = 40  # postings of one word in one bucket beyond which the word is a stop word there
+TERM_CAP = 24  # postings of one word in one bucket beyond which the word is a stop word there
+KEY_TERMS = 16  # a passage is filed and looked up under its most weighty words only
+POSTINGS_BUDGET = 400  # postings read per mention and bucket, rarest words first: a hard bound
 NEAR_DAYS = 3  # dates known to the day this far apart are compared (a disagreement, maybe)
 _ONE_DAY = timedelta(days=1)
 _TINY = timedelta(microseconds=1)
@@ -56,6 +62,7 @@ class DateTermIndex:
     its own date, `day_level(i)` whether it is known to the day."""
 
     cap: int = TERM_CAP
+    budget: int = POSTINGS_BUDGET
     buckets: dict[tuple[int, int], dict[str, list[tuple[int, float]]]] = field(
         default_factory=dict)
     days: dict[int, dict[str, list[tuple[int, float]]]] = field(default_factory=dict)
@@ -84,12 +91,17 @@ class DateTermIndex:
         `terms` over the words rare there; `seen` skips mentions met in another bucket."""
         if not bucket:
             return
+        lists = [(len(p), w, p) for t, w in terms.items()
+                 if (p := bucket.get(t)) is not None and len(p) <= self.cap]
+        lists.sort(key=lambda x: x[0])  # the rarest words first: they say the most
         local: dict[int, float] = {}
-        for t, w in terms.items():
-            p = bucket.get(t)
-            if p is not None and len(p) <= self.cap:
-                for j, wj in p:
-                    local[j] = local.get(j, 0.0) + w * wj
+        budget = self.budget
+        for n, w, p in lists:
+            budget -= n
+            if budget < 0:
+                break  # a passage of many middling words: enough looked at in this bucket
+            for j, wj in p:
+                local[j] = local.get(j, 0.0) + w * wj
         for j, s in local.items():
             if j not in seen:
                 seen.add(j)
@@ -117,6 +129,15 @@ class DateTermIndex:
         return out
 
 
+def key_terms(vector: dict[str, float], n: int = KEY_TERMS) -> dict[str, float]:
+    """The passage's `n` weightiest words (names, figures, rare words: what identifies an
+    event), which it looks up; a long passage's many light words would only multiply the
+    postings read."""
+    if len(vector) <= n:
+        return vector
+    return dict(sorted(vector.items(), key=lambda tw: (-tw[1], tw[0]))[:n])
+
+
 def candidate_pairs(n: int, terms: Callable[[int], dict[str, float]],
                     interval: Callable[[int], Interval], extent: Callable[[int], Interval],
                     day_level: Callable[[int], bool], cap: int = TERM_CAP,
@@ -126,12 +147,14 @@ def candidate_pairs(n: int, terms: Callable[[int], dict[str, float]],
     at least once (a pair may come from both sides: the caller skips what it has seen).
     `check` is called once per mention (Cancel)."""
     index = DateTermIndex(cap)
+    keys = []
     for i in range(n):
         check()
         iv = interval(i)
+        keys.append(key_terms(terms(i)))
         index.add(i, terms(i), extent(i), day_level(i), iv.start)
     for i in range(n):
         check()
-        for j, s in index.candidates(terms(i), interval(i), day_level(i)).items():
+        for j, s in index.candidates(keys[i], interval(i), day_level(i)).items():
             if j != i and s >= floor:
                 yield i, j
