@@ -14,7 +14,8 @@ from kerryview.dating.datelines import read_dateline  # noqa: E402
 
 ARTICLES = {
     "a1": ("2010-05-24", "Oil spill talks\n\nBP chief Tony Hayward met officials in Houston on "
-                         "Monday. The company said the leak would be capped next week.\n"),
+                         "Monday, with Barack Obama, Carol Browner and Ken Salazar. The company said the leak "
+                         "would be capped next week.\n"),
     "a2": ("2010-05-25", "Cap attempt\n\nEngineers in Houston tried the top kill on Tuesday, "
                          "BP said. Officials from Louisiana watched the attempt.\n"),
     "a3": ("2010-05-26", "Louisiana anger\n\nFishermen in Louisiana protested on Wednesday "
