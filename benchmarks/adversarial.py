@@ -8,7 +8,8 @@ Input kinds, each one article added to the bundled corpus (as an import into a p
   same-date thousands of distinct real news sentences, each opening "On July 17, 2023," (every
             passage on one day: what merging compares)
 
-For each size every stage is timed on its own, each in a fresh child process (so a runaway
+For each size every stage is timed on its own (CPU seconds, time.process_time: the machine is
+shared, and wall time then says more about the others' load than about kerryview), each in a fresh child process (so a runaway
 size can be stopped at --budget seconds): read (read_documents), tag (recognize + resolve of
 the hostile article, the rules loaded before), date (infer_dcts with the tags cached), mentions (find_mentions), merge, and
 the whole of build_corpus. Then the growth exponent of each stage (the log-log slope of
@@ -117,28 +118,28 @@ def measure(kind: str, size: int, folder: Path, what: str) -> dict:
             except Cancelled:
                 out["cancel"] = time.monotonic() - flip
             return out
-        t = time.perf_counter()
+        t = time.process_time()
         docs = _documents(path)
-        out["read"] = time.perf_counter() - t
+        out["read"] = time.process_time() - t
         tagger = CachingTagger()
         for d in docs[:-1]:  # the bundled articles: also loads the rules, which is not growth
             tagger(d.text, None)
-        t = time.perf_counter()
+        t = time.process_time()
         tagger(docs[-1].text, None)  # the hostile article, recognized once and resolved
-        out["tag"] = time.perf_counter() - t
-        t = time.perf_counter()
+        out["tag"] = time.process_time() - t
+        t = time.process_time()
         timexes = infer_dcts(docs, tagger)
-        out["date"] = time.perf_counter() - t
-        t = time.perf_counter()
+        out["date"] = time.process_time() - t
+        t = time.process_time()
         found = [f for d in docs for f in find_mentions(d, timexes[d.id])]
-        out["mentions"] = time.perf_counter() - t
-        t = time.perf_counter()
+        out["mentions"] = time.process_time() - t
+        t = time.process_time()
         merge(found, {d.id: d.dct.isoformat() if d.dct else "" for d in docs})
-        out["merge"] = time.perf_counter() - t
+        out["merge"] = time.process_time() - t
         docs = _documents(path)
-        t = time.perf_counter()
+        t = time.process_time()
         build_corpus(docs)
-        out["build_corpus"] = time.perf_counter() - t
+        out["build_corpus"] = time.process_time() - t
         return out
 
 

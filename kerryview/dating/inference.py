@@ -126,6 +126,8 @@ def infer_dcts(docs: list[Document], tag: Tagger,
     changed: set[str] = set(matches)
 
     def learn(known: list[_Known]) -> None:
+        if not matches:
+            return  # nothing left to date: the last one's passages need not be looked up
         for k in known:
             cancel.check()
             for doc_id, i, score in undated_index.matches(k.vector):
