@@ -76,6 +76,7 @@ def test_an_interrupted_resolution_after_a_date_change_is_offered_and_finished(q
     w = _open(qtbot, store)
     assert w.interrupted.isVisible()
     assert "Dating the articles again" in w.interrupted.message.text()
+    assert w.interrupted.finish_button.text() == "Finish dating"
     with qtbot.waitSignal(w.jobs.finished, timeout=60000):
         w.interrupted.finish_button.click()
     assert not w.interrupted.isVisible()

@@ -42,6 +42,7 @@ class InterruptedImportBar(QFrame):
         """Show the offer for these files (hidden when there are none), or with no files and
         `resolution`, the offer to finish dating the articles again (finishClicked([]))."""
         self._paths = list(paths)
+        self.finish_button.setText("Finish dating" if not paths else "Finish import")
         if not paths and resolution:
             self.message.setText("Dating the articles again (after a publication date was "
                                  "changed) was interrupted: the events may not follow that "
