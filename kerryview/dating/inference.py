@@ -189,22 +189,48 @@ def _passages(text: str, timexes: list[Timex], cancel: Cancellation = NEVER) -> 
 
 class _UndatedIndex:
     """The passages of undated documents, with an inverted index: which of them a passage of
-    a dated document matches (cosine >= MATCH_THRESHOLD)."""
+    a dated document matches (cosine >= MATCH_THRESHOLD).
+
+    Exact, without reading every posting of the story's common words (MaxScore, as search
+    engines do): the query's words are taken in order of the most they can add (weight x the
+    largest weight in their postings); once the words left cannot add up to the threshold, a
+    passage not met yet cannot reach it, so the rest only completes the scores of those met,
+    from their own vectors. The common words ("oil", "spill") weigh least and come last."""
 
     def __init__(self, docs: list[Document], passages: dict[str, list[_Passage]]) -> None:
         self.postings: dict[str, list[tuple[str, int, float]]] = {}
+        self.vectors: dict[tuple[str, int], dict[str, float]] = {}
         for d in docs:
             for p in passages[d.id]:
+                self.vectors[(d.id, p.timex_index)] = p.vector
                 for term, w in p.vector.items():
                     self.postings.setdefault(term, []).append((d.id, p.timex_index, w))
+        self.max_weight = {t: max(w for _, _, w in ps) for t, ps in self.postings.items()}
 
     def matches(self, vector: dict[str, float]) -> list[tuple[str, int, float]]:
+        bounds = sorted(((w * self.max_weight[t], t, w) for t, w in vector.items()
+                         if t in self.max_weight), reverse=True)
+        left = sum(b for b, _, _ in bounds)
         scores: dict[tuple[str, int], float] = {}
-        for term, w in vector.items():
-            for doc_id, i, pw in self.postings.get(term, ()):
+        k = 0
+        while k < len(bounds) and left >= MATCH_THRESHOLD:  # a new passage can still match
+            b, term, w = bounds[k]
+            for doc_id, i, pw in self.postings[term]:
                 key = (doc_id, i)
                 scores[key] = scores.get(key, 0.0) + w * pw
-        return [(doc_id, i, s) for (doc_id, i), s in scores.items() if s >= MATCH_THRESHOLD]
+            left -= b
+            k += 1
+        # Complete the scores word by word from the passages' own vectors, dropping a passage
+        # as soon as what is left could not lift it to the threshold.
+        reach = MATCH_THRESHOLD - 1e-9  # the bounds are sums of floats
+        alive = {key: s for key, s in scores.items() if s + left >= reach}
+        for b, term, w in bounds[k:]:
+            left -= b
+            alive = {key: s2 for key, s in alive.items()
+                     if (s2 := s + w * self.vectors[key].get(term, 0.0)) + left >= reach}
+            if not alive:
+                break
+        return [(doc_id, i, s) for (doc_id, i), s in alive.items() if s >= MATCH_THRESHOLD]
 
 
 def _known_of(d: Document, timexes: list[Timex], ps: list[_Passage]) -> list[_Known]:
