@@ -28,6 +28,7 @@ the number of mentions.
 from __future__ import annotations
 
 import math
+from array import array
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -63,9 +64,10 @@ class DateTermIndex:
 
     cap: int = TERM_CAP
     budget: int = POSTINGS_BUDGET
-    buckets: dict[tuple[int, int], dict[str, list[tuple[int, float]]]] = field(
-        default_factory=dict)
-    days: dict[int, dict[str, list[tuple[int, float]]]] = field(default_factory=dict)
+    # Postings as two flat arrays (mention ids, weights): a tuple per posting took five times
+    # the memory, and the index is the largest thing merging holds.
+    buckets: dict[tuple[int, int], dict[str, tuple[array, array]]] = field(default_factory=dict)
+    days: dict[int, dict[str, tuple[array, array]]] = field(default_factory=dict)
     levels: set[int] = field(default_factory=set)
 
     def add(self, i: int, terms: dict[str, float], extent: Interval, day_level: bool,
@@ -77,22 +79,18 @@ class DateTermIndex:
             self.levels.add(k)
             cells = _cells(extent, k)
         for c in cells:
-            bucket = self.buckets.setdefault((k, c), {})
-            for t, w in terms.items():
-                bucket.setdefault(t, []).append((i, w))
+            _file(self.buckets.setdefault((k, c), {}), i, terms)
         if day_level:
-            bucket = self.days.setdefault(start.toordinal(), {})
-            for t, w in terms.items():
-                bucket.setdefault(t, []).append((i, w))
+            _file(self.days.setdefault(start.toordinal(), {}), i, terms)
 
-    def _collect(self, bucket: dict[str, list[tuple[int, float]]] | None,
+    def _collect(self, bucket: dict[str, tuple[array, array]] | None,
                  terms: dict[str, float], seen: set[int], into: dict[int, float]) -> None:
         """Add to `into` each mention of the bucket its share of the dot product with
         `terms` over the words rare there; `seen` skips mentions met in another bucket."""
         if not bucket:
             return
-        lists = [(len(p), w, p) for t, w in terms.items()
-                 if (p := bucket.get(t)) is not None and len(p) <= self.cap]
+        lists = [(len(p[0]), w, p) for t, w in terms.items()
+                 if (p := bucket.get(t)) is not None and len(p[0]) <= self.cap]
         lists.sort(key=lambda x: x[0])  # the rarest words first: they say the most
         local: dict[int, float] = {}
         budget = self.budget
@@ -100,7 +98,7 @@ class DateTermIndex:
             budget -= n
             if budget < 0:
                 break  # a passage of many middling words: enough looked at in this bucket
-            for j, wj in p:
+            for j, wj in zip(*p):
                 local[j] = local.get(j, 0.0) + w * wj
         for j, s in local.items():
             if j not in seen:
@@ -127,6 +125,15 @@ class DateTermIndex:
             for j, s in near.items():
                 out[j] = max(out.get(j, 0.0), s)
         return out
+
+
+def _file(bucket: dict[str, tuple[array, array]], i: int, terms: dict[str, float]) -> None:
+    for t, w in terms.items():
+        p = bucket.get(t)
+        if p is None:
+            p = bucket[t] = (array("l"), array("d"))
+        p[0].append(i)
+        p[1].append(w)
 
 
 def key_terms(vector: dict[str, float], n: int = KEY_TERMS) -> dict[str, float]:

@@ -178,13 +178,23 @@ def cluster(items: list[Item], cancel: Cancellation = NEVER) -> list[list[Item]]
     """
     # Identical passages with the same date (syndicated copies, repeated paragraphs) are one
     # event before anything is compared: the pairwise work then grows with distinct passages.
-    copies: dict[tuple, list[int]] = {}
+    # Keyed by a hash of the passage's vector (a copy of every vector as a key took more memory
+    # than the links); an equal hash is a copy only if the vectors are equal too.
+    by_hash: dict[tuple, list[list[int]]] = {}
+    copies: list[list[int]] = []
     for i, it in enumerate(items):
-        key = (it.interval, it.utc, it.mention.timex.value, tuple(sorted(it.vector.items())))
-        copies.setdefault(key, []).append(i)
-    reps = [group[0] for group in copies.values()]
-    groups: dict[int, _Group] = {k: _Group.of(group, items)
-                                 for k, group in enumerate(copies.values())}
+        key = (it.interval, it.utc, it.mention.timex.value, hash(frozenset(it.vector.items())))
+        same = by_hash.setdefault(key, [])
+        for group in same:
+            if items[group[0]].vector == it.vector:
+                group.append(i)
+                break
+        else:
+            same.append([i])
+            copies.append(same[-1])
+    del by_hash
+    reps = [group[0] for group in copies]
+    groups: dict[int, _Group] = {k: _Group.of(group, items) for k, group in enumerate(copies)}
     rep_items = [items[r] for r in reps]
     nbr = _pair_links(rep_items, [len(groups[k].members) for k in groups], cancel)
     version = {i: 0 for i in groups}
