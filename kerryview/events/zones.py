@@ -22,7 +22,7 @@ _CLOCK = frozenset({Granularity.HOUR, Granularity.MINUTE})
 @cache
 def _zone_pattern() -> re.Pattern[str]:
     names = sorted(time_zones(), key=len, reverse=True)
-    return re.compile(r"(?<![\w-])\(?(" + "|".join(map(re.escape, names)) + r")\)?(?!\w)")
+    return re.compile(r"(?<![A-Za-z-])\(?(" + "|".join(map(re.escape, names)) + r")\)?(?!\w)")
 
 
 def _sunday(year: int, month: int, nth: int) -> date:
