@@ -168,6 +168,7 @@ def infer_dcts(docs: list[Document], tag: Tagger,
             d.dct_source = DateSource(DateSourceKind.INFERRED, r.explanation(timexes))
             remaining.remove(d)
             del matches[d.id], results[d.id]
+            undated_index.remove(d.id)
             learn(_known_of(d, timexes, passages[d.id]))
     for d in remaining:
         tagged[d.id] = raw[d.id]
@@ -198,14 +199,27 @@ class _UndatedIndex:
     from their own vectors. The common words ("oil", "spill") weigh least and come last."""
 
     def __init__(self, docs: list[Document], passages: dict[str, list[_Passage]]) -> None:
+        self.vectors: dict[tuple[str, int], dict[str, float]] = {
+            (d.id, p.timex_index): p.vector for d in docs for p in passages[d.id]}
+        self.dated: set[str] = set()
+        self._build()
+
+    def _build(self) -> None:
         self.postings: dict[str, list[tuple[str, int, float]]] = {}
-        self.vectors: dict[tuple[str, int], dict[str, float]] = {}
-        for d in docs:
-            for p in passages[d.id]:
-                self.vectors[(d.id, p.timex_index)] = p.vector
-                for term, w in p.vector.items():
-                    self.postings.setdefault(term, []).append((d.id, p.timex_index, w))
+        for (doc_id, i), vector in self.vectors.items():
+            for term, w in vector.items():
+                self.postings.setdefault(term, []).append((doc_id, i, w))
         self.max_weight = {t: max(w for _, _, w in ps) for t, ps in self.postings.items()}
+        self.live = len({doc_id for doc_id, _ in self.vectors})
+
+    def remove(self, doc_id: str) -> None:
+        """The document is dated: its passages are no longer looked for. The index is built
+        again without them once they are half of it (dating gets cheaper as it proceeds)."""
+        self.dated.add(doc_id)
+        if len(self.dated) * 2 > self.live:
+            self.vectors = {k: v for k, v in self.vectors.items() if k[0] not in self.dated}
+            self.dated = set()
+            self._build()
 
     def matches(self, vector: dict[str, float]) -> list[tuple[str, int, float]]:
         bounds = sorted(((w * self.max_weight[t], t, w) for t, w in vector.items()
@@ -216,8 +230,9 @@ class _UndatedIndex:
         while k < len(bounds) and left >= MATCH_THRESHOLD:  # a new passage can still match
             b, term, w = bounds[k]
             for doc_id, i, pw in self.postings[term]:
-                key = (doc_id, i)
-                scores[key] = scores.get(key, 0.0) + w * pw
+                if doc_id not in self.dated:
+                    key = (doc_id, i)
+                    scores[key] = scores.get(key, 0.0) + w * pw
             left -= b
             k += 1
         # Complete the scores word by word from the passages' own vectors, dropping a passage
