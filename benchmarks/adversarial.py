@@ -5,8 +5,11 @@ Input kinds, each one article added to the bundled corpus (as an import into a p
   run-on    real news text (Timeline17) with every sentence end removed: one endless sentence
   weekdays  one sentence listing thousands of weekday names ("on Monday, Tuesday, ...")
   news      real news text repeated up to megabytes (sentences intact)
+  same-date thousands of distinct real news sentences, each opening "On July 17, 2023," (every
+            passage on one day: what merging compares)
 
-For each size every stage is timed on its own, each in a fresh child process (so a runaway
+For each size every stage is timed on its own (CPU seconds, time.process_time: the machine is
+shared, and wall time then says more about the others' load than about kerryview), each in a fresh child process (so a runaway
 size can be stopped at --budget seconds): read (read_documents), tag (recognize + resolve of
 the hostile article, the rules loaded before), date (infer_dcts with the tags cached), mentions (find_mentions), merge, and
 the whole of build_corpus. Then the growth exponent of each stage (the log-log slope of
@@ -21,6 +24,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import re
 import subprocess
 import sys
 import tempfile
@@ -34,11 +38,13 @@ SIZES = {  # kind -> sizes (bytes for text kinds, names for weekdays)
     "run-on": [25_000, 50_000, 100_000, 200_000],
     "weekdays": [1_000, 2_000, 4_000, 8_000],
     "news": [1_000_000, 5_000_000, 20_000_000],
+    "same-date": [1_000, 2_000, 4_000, 8_000],
 }
 QUICK = {
     "run-on": [3_000, 6_000, 12_000, 25_000],
     "weekdays": [250, 500, 1_000, 2_000],
     "news": [100_000, 200_000, 400_000],
+    "same-date": [250, 500, 1_000, 2_000],
 }
 CANCEL_AFTER = 0.5
 
@@ -66,6 +72,15 @@ def make_text(kind: str, size: int, folder: Path) -> str:
         for ch in ".?!\n\r;:":
             text = text.replace(ch, ",")
         return text[:size]
+    if kind == "same-date":  # distinct sentences (no figures, so no other dates), one day
+        seen: dict[str, None] = {}  # in reading order
+        for f in sorted(folder.glob("*/articles/*.txt")):
+            for s in re.split(r"(?<=[.!?])\s+", f.read_text(encoding="utf-8", errors="replace")):
+                if 60 < len(s) < 300 and not re.search(r"\d", s) and s not in seen:
+                    seen[s] = None
+                    if len(seen) == size:
+                        return " ".join(f"On July 17, 2023, {s[0].lower()}{s[1:]}" for s in seen)
+        raise SystemExit(f"fewer than {size} sentences under {folder}")
     if kind == "weekdays":
         names = ", ".join(WEEKDAYS[i % 7] for i in range(size))
         return f"Kerry met Wang Yi on {names} and Thursday to talk about the climate."
@@ -103,28 +118,28 @@ def measure(kind: str, size: int, folder: Path, what: str) -> dict:
             except Cancelled:
                 out["cancel"] = time.monotonic() - flip
             return out
-        t = time.perf_counter()
+        t = time.process_time()
         docs = _documents(path)
-        out["read"] = time.perf_counter() - t
+        out["read"] = time.process_time() - t
         tagger = CachingTagger()
         for d in docs[:-1]:  # the bundled articles: also loads the rules, which is not growth
             tagger(d.text, None)
-        t = time.perf_counter()
+        t = time.process_time()
         tagger(docs[-1].text, None)  # the hostile article, recognized once and resolved
-        out["tag"] = time.perf_counter() - t
-        t = time.perf_counter()
+        out["tag"] = time.process_time() - t
+        t = time.process_time()
         timexes = infer_dcts(docs, tagger)
-        out["date"] = time.perf_counter() - t
-        t = time.perf_counter()
+        out["date"] = time.process_time() - t
+        t = time.process_time()
         found = [f for d in docs for f in find_mentions(d, timexes[d.id])]
-        out["mentions"] = time.perf_counter() - t
-        t = time.perf_counter()
+        out["mentions"] = time.process_time() - t
+        t = time.process_time()
         merge(found, {d.id: d.dct.isoformat() if d.dct else "" for d in docs})
-        out["merge"] = time.perf_counter() - t
+        out["merge"] = time.process_time() - t
         docs = _documents(path)
-        t = time.perf_counter()
+        t = time.process_time()
         build_corpus(docs)
-        out["build_corpus"] = time.perf_counter() - t
+        out["build_corpus"] = time.process_time() - t
         return out
 
 
@@ -171,7 +186,7 @@ def main(argv: list[str] | None = None) -> int:
     table = QUICK if args.quick else SIZES
     for kind in args.kinds.split(","):
         sizes = [int(s) for s in args.sizes.split(",")] if args.sizes else table[kind]
-        unit = "names" if kind == "weekdays" else "bytes"
+        unit = {"weekdays": "names", "same-date": "sentences"}.get(kind, "bytes")
         print(f"\n== {kind} ({unit}; seconds per stage; child budget {args.budget:.0f} s)")
         print(f"{'size':>10} {'bytes':>10} " + " ".join(f"{s:>12}" for s in STAGES), flush=True)
         rows = []

@@ -41,6 +41,7 @@ __all__ = ["Cancelled", "Problem", "ImportResult", "build_corpus", "import_into_
 class Problem:
     path: str
     message: str
+    stage: str = "read"  # "read": the file could not be read; "process": a stage failed on it
 
     def __str__(self) -> str:
         return f"{self.path}: {self.message}"
@@ -152,7 +153,8 @@ def _failure(doc: Document, error: BaseException) -> Problem:
     lines = str(error).strip().splitlines()
     detail = lines[0][:200] if lines else ""
     reason = f"{type(error).__name__}: {detail}" if detail else type(error).__name__
-    return Problem(doc.path, f"could not be processed: {reason}; the other articles are imported")
+    return Problem(doc.path, f"could not be processed: {reason}; the other articles are imported",
+                   "process")
 
 
 def _set_aside(doc: Document, error: BaseException, failed: dict[str, Problem]) -> None:
@@ -349,8 +351,10 @@ def import_into_store(store: Store, paths: Sequence[str | Path],
     last one inside the lock, so it always ends. Stored documents are never deleted, only
     added to. The paths are recorded (Store.record_import) before the long work and the
     record is cleared with the save, together with the records of interrupted imports whose
-    files these paths cover: importing Store.pending_import() finishes them."""
-    record = store.record_import(paths) if paths else None
+    files these paths cover: importing Store.pending_import() finishes them. A resolution
+    with no paths is recorded too (with none): killed, it is offered to finish like an import
+    (Store.resolution_interrupted), and any later resolution of the corpus finishes it."""
+    record = store.record_import(paths)
     try:
         result = _import(store, paths, record, progress, cancelled, workers, scheduler)
     except BaseException:
@@ -472,8 +476,7 @@ def _resolve_and_save(store: Store, existing: list[Document], new: list[Document
                 if cancelled and cancelled():
                     raise Cancelled()
             if now == start:
-                if paths:
-                    finished += store.interrupted_imports_covered_by(paths)
+                finished += store.interrupted_imports_covered_by(paths)
                 documents = existing + new
                 if new or removed or not paths or not existing or \
                         store.event_count() != len(events):

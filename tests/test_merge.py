@@ -80,3 +80,56 @@ def test_a_month_stays_a_month_and_a_year_agrees_with_a_month_inside_it():
     [year_only] = _events({"b": "date 2023-07-18 Climate talks between the US and China were "
                                 "suspended in 2022 after a visit by Nancy Pelosi to Taiwan."})
     assert (year_only.value, year_only.start, year_only.end) == ("2022", "2022-01-01", "2023-01-01")
+
+
+def test_an_approximate_month_and_the_month_after_it_are_one_event():
+    """"nearly a year ago" (July 2022, approximate) reaches into August: the time sweep that
+    chose the pairs to compare stopped at July's end and never compared them."""
+    events = _events({
+        "a": "date 2023-07-18 Climate talks between the US and China were suspended last August "
+             "after a visit by Nancy Pelosi to Taiwan.",
+        "b": "date 2023-07-18 Climate talks between the US and China were suspended nearly a "
+             "year ago after a visit by Nancy Pelosi to Taiwan.",
+    })
+    [event] = _with(events, "Pelosi")
+    assert event.document_ids == ["a", "b"]
+    assert event.value == "2022-08" and event.conflicts == []
+
+
+def test_the_same_arrival_in_two_time_zones_is_one_event():
+    events = _events({
+        "a": "date 2023-07-18 The Airbus A380 of Singapore Airlines landed in Sydney at "
+             "12:30 EST on Tuesday after its first commercial flight.",
+        "b": "date 2023-07-18 The Airbus A380 of Singapore Airlines landed in Sydney at "
+             "16:30 UTC on Tuesday after its first commercial flight.",
+    })
+    [event] = _with(events, "A380")
+    assert event.document_ids == ["a", "b"]
+    assert event.conflicts == []
+
+
+def test_different_instants_in_two_time_zones_stay_a_disagreement():
+    """12:30 EST in July (Eastern time, UTC-4) is 16:30 UTC: an hour before 17:30 UTC, so the
+    sources disagree."""
+    events = _events({
+        "a": "date 2023-07-18 The Airbus A380 of Singapore Airlines landed in Sydney at "
+             "12:30 EST on Tuesday after its first commercial flight.",
+        "b": "date 2023-07-18 The Airbus A380 of Singapore Airlines landed in Sydney at "
+             "17:30 UTC on Tuesday after its first commercial flight.",
+    })
+    [event] = _with(events, "A380")
+    assert event.document_ids == ["a", "b"]
+    assert len(event.conflicts) == 1
+
+
+def test_a_day_and_a_zoned_time_on_that_day_are_one_event():
+    events = _events({
+        "a": "date 2023-07-19 The first A380 flight of Singapore Airlines left Singapore for "
+             "Sydney on Tuesday with 455 passengers.",
+        "b": "date 2023-07-19 The first A380 flight of Singapore Airlines left Singapore for "
+             "Sydney on Tuesday at 18:00 UTC with 455 passengers.",
+    })
+    [event] = _with(events, "A380")
+    assert event.document_ids == ["a", "b"]
+    assert event.conflicts == []
+    assert event.value == "2023-07-18T18:00"  # the finer date of the two

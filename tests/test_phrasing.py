@@ -78,9 +78,10 @@ def test_every_time_zone_has_an_example_that_names_it():
 
     from kerryview.text.wordlists import time_zones
 
-    text = (files("kerryview.text") / "data" / "time_zones.tsv").read_text(encoding="utf-8")
+    text = (files("kerryview.events") / "data" / "time_zones.tsv").read_text(encoding="utf-8")
     rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
     assert len(rows) == len(time_zones()) >= 20
-    for abbr, offset, example in rows:
-        assert zone_in(example) == abbr, example
-        assert -12 <= float(offset) <= 14
+    for name, _clock, standard, summer, _rule, example in rows:
+        if len(name) >= 3:  # "10:00Z" is no word to find
+            assert zone_in(example) == name, example
+        assert -12 <= float(standard) <= float(summer) <= 14

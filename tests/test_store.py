@@ -458,3 +458,39 @@ def test_a_full_disk_during_an_import_says_so_and_keeps_the_project(tmp_path):
     assert proc.stderr == (f"kerryview: cannot write {db}: the disk is full or failing (disk I/O "
                            "error); the project is as it was before this import\n")
     assert Store(db).documents() == before
+
+
+def test_a_resolution_is_recorded_while_it_runs_and_a_killed_one_is_pending(tmp_path, monkeypatch):
+    """import_into_store with no paths (the corpus resolved again after a date was set) is
+    recorded like an import: if the process dies meanwhile, the next start can finish it."""
+    import os
+    import subprocess
+
+    import kerryview.pipeline as pipeline
+    from kerryview.pipeline import import_into_store
+
+    store = Store(tmp_path / "p.db")
+    (tmp_path / "a.txt").write_text("date 2023-07-18\nKerry met Xie Zhenhua on Monday.\n")
+    import_into_store(store, [tmp_path / "a.txt"])
+    seen = []
+
+    def build_corpus(*args, **kwargs):  # look at the record while the resolution runs
+        seen.append(store.db.execute("SELECT paths, pid FROM pending_import").fetchall())
+        raise KeyboardInterrupt  # the process goes down here (its record is not cleared below)
+
+    monkeypatch.setattr(pipeline, "build_corpus", build_corpus)
+    monkeypatch.setattr(store, "forget_imports", lambda ids: None)  # as if killed: no cleanup
+    try:
+        import_into_store(store, [])
+    except KeyboardInterrupt:
+        pass
+    assert seen == [[("[]", os.getpid())]]
+    assert not store.resolution_interrupted()  # this process is alive: not interrupted
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    with store.writing():  # now its process is gone
+        store.db.execute("UPDATE pending_import SET pid = ?", [dead.pid])
+    assert store.resolution_interrupted() and store.pending_import() == []
+    monkeypatch.undo()
+    import_into_store(store, [])  # resolving again finishes it
+    assert not store.resolution_interrupted()

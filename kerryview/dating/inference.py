@@ -119,25 +119,45 @@ def infer_dcts(docs: list[Document], tag: Tagger,
             p.vector = vec.vector(p.bag)
 
     names = {d.id: source_name(d) for d in docs}
-    known = _KnownIndex()
+    # Which known passages each undated passage could be telling, kept up to date as
+    # documents are dated: each newly known passage is looked up once in an index of the
+    # undated passages (not every undated passage against every known one in every wave).
+    undated_index = _UndatedIndex(undated, passages)
+    matches: dict[str, dict[int, list[tuple[float, _Known]]]] = {
+        d.id: {p.timex_index: [] for p in passages[d.id]} for d in undated}
+    changed: set[str] = set(matches)
+
+    def learn(known: list[_Known]) -> None:
+        if not matches:
+            return  # nothing left to date: the last one's passages need not be looked up
+        for k in known:
+            cancel.check()
+            for doc_id, i, score in undated_index.matches(k.vector):
+                if doc_id in matches:
+                    matches[doc_id][i].append((score, k))
+                    changed.add(doc_id)
+
     for d in docs:
         if d.dct is not None:
-            known.extend(_known_of(d, tagged[d.id], passages[d.id]))
+            learn(_known_of(d, tagged[d.id], passages[d.id]))
 
     # Waves: every undated document is scored against what is dated so far; the confident ones
     # (within WAVE_MARGIN of the wave's best) are dated, and their passages join the evidence.
-    # A document is scored again in every wave, against the same candidate dates mostly: its
-    # day intervals under each candidate are kept (tagging is what costs), so the waves do not
-    # re-tag every remaining document each time (that made dating quadratic in the corpus).
+    # A document is scored again only when a passage dated since its last score matches one of
+    # its own (else its score is the same), against the same candidate dates mostly: its day
+    # intervals under each candidate are kept (tagging is what costs). Re-tagging or re-scoring
+    # every remaining document in every wave made dating quadratic in the corpus.
     days_under: dict[str, dict[date, list[Interval | None]]] = {d.id: {} for d in undated}
     remaining = list(undated)
+    results: dict[str, _Best] = {}
     while remaining:
-        results: dict[str, _Best] = {}
         for d in remaining:
-            result = _best_candidate(d, passages[d.id], known, tag, raw[d.id], cancel,
-                                     days_under[d.id])
-            if result is not None:
-                results[d.id] = result
+            if d.id in changed:
+                result = _best_candidate(d, passages[d.id], matches[d.id], tag, raw[d.id],
+                                         cancel, days_under[d.id])
+                if result is not None:
+                    results[d.id] = result
+        changed.clear()
         if not results:
             break
         top = max(r.score for r in results.values())
@@ -148,8 +168,10 @@ def infer_dcts(docs: list[Document], tag: Tagger,
             timexes = tag(d.text, r.dct)
             d.dct, tagged[d.id] = r.dct, timexes
             d.dct_source = DateSource(DateSourceKind.INFERRED, r.explanation(timexes, names))
-            known.extend(_known_of(d, timexes, passages[d.id]))
             remaining.remove(d)
+            del matches[d.id], results[d.id]
+            undated_index.remove(d.id)
+            learn(_known_of(d, timexes, passages[d.id]))
     for d in remaining:
         tagged[d.id] = raw[d.id]
     return tagged
@@ -168,27 +190,64 @@ def _passages(text: str, timexes: list[Timex], cancel: Cancellation = NEVER) -> 
     return out
 
 
-class _KnownIndex:
-    """Day-level passages of dated documents, with an inverted index for fast matching."""
+class _UndatedIndex:
+    """The passages of undated documents, with an inverted index: which of them a passage of
+    a dated document matches (cosine >= MATCH_THRESHOLD).
 
-    def __init__(self) -> None:
-        self.items: list[_Known] = []
-        self.postings: dict[str, list[tuple[int, float]]] = {}
+    Exact, without reading every posting of the story's common words (MaxScore, as search
+    engines do): the query's words are taken in order of the most they can add (weight x the
+    largest weight in their postings); once the words left cannot add up to the threshold, a
+    passage not met yet cannot reach it, so the rest only completes the scores of those met,
+    from their own vectors. The common words ("oil", "spill") weigh least and come last."""
 
-    def extend(self, items: list[_Known]) -> None:
-        for k in items:
-            idx = len(self.items)
-            self.items.append(k)
-            for term, w in k.vector.items():
-                self.postings.setdefault(term, []).append((idx, w))
+    def __init__(self, docs: list[Document], passages: dict[str, list[_Passage]]) -> None:
+        self.vectors: dict[tuple[str, int], dict[str, float]] = {
+            (d.id, p.timex_index): p.vector for d in docs for p in passages[d.id]}
+        self.dated: set[str] = set()
+        self._build()
 
-    def matches(self, vector: dict[str, float]) -> list[tuple[float, _Known]]:
-        """Known passages whose cosine with `vector` reaches MATCH_THRESHOLD."""
-        scores: dict[int, float] = {}
-        for term, w in vector.items():
-            for idx, kw in self.postings.get(term, ()):
-                scores[idx] = scores.get(idx, 0.0) + w * kw
-        return [(s, self.items[i]) for i, s in scores.items() if s >= MATCH_THRESHOLD]
+    def _build(self) -> None:
+        self.postings: dict[str, list[tuple[str, int, float]]] = {}
+        for (doc_id, i), vector in self.vectors.items():
+            for term, w in vector.items():
+                self.postings.setdefault(term, []).append((doc_id, i, w))
+        self.max_weight = {t: max(w for _, _, w in ps) for t, ps in self.postings.items()}
+        self.live = len({doc_id for doc_id, _ in self.vectors})
+
+    def remove(self, doc_id: str) -> None:
+        """The document is dated: its passages are no longer looked for. The index is built
+        again without them once they are half of it (dating gets cheaper as it proceeds)."""
+        self.dated.add(doc_id)
+        if len(self.dated) * 2 > self.live:
+            self.vectors = {k: v for k, v in self.vectors.items() if k[0] not in self.dated}
+            self.dated = set()
+            self._build()
+
+    def matches(self, vector: dict[str, float]) -> list[tuple[str, int, float]]:
+        bounds = sorted(((w * self.max_weight[t], t, w) for t, w in vector.items()
+                         if t in self.max_weight), reverse=True)
+        left = sum(b for b, _, _ in bounds)
+        scores: dict[tuple[str, int], float] = {}
+        k = 0
+        while k < len(bounds) and left >= MATCH_THRESHOLD:  # a new passage can still match
+            b, term, w = bounds[k]
+            for doc_id, i, pw in self.postings[term]:
+                if doc_id not in self.dated:
+                    key = (doc_id, i)
+                    scores[key] = scores.get(key, 0.0) + w * pw
+            left -= b
+            k += 1
+        # Complete the scores word by word from the passages' own vectors, dropping a passage
+        # as soon as what is left could not lift it to the threshold.
+        reach = MATCH_THRESHOLD - 1e-9  # the bounds are sums of floats
+        alive = {key: s for key, s in scores.items() if s + left >= reach}
+        for b, term, w in bounds[k:]:
+            left -= b
+            alive = {key: s2 for key, s in alive.items()
+                     if (s2 := s + w * self.vectors[key].get(term, 0.0)) + left >= reach}
+            if not alive:
+                break
+        return [(doc_id, i, s) for (doc_id, i), s in alive.items() if s >= MATCH_THRESHOLD]
 
 
 def _known_of(d: Document, timexes: list[Timex], ps: list[_Passage]) -> list[_Known]:
@@ -237,18 +296,15 @@ class _Best:
         return why
 
 
-def _best_candidate(d: Document, ps: list[_Passage], known: _KnownIndex, tag: Tagger,
+def _best_candidate(d: Document, ps: list[_Passage],
+                    matches: dict[int, list[tuple[float, _Known]]], tag: Tagger,
                     raw: list[Timex], cancel: Cancellation = NEVER,
                     days_under: dict[date, list[Interval | None]] | None = None) -> _Best | None:
-    """The best candidate date, or None without evidence. `days_under` keeps the document's
-    day intervals under each candidate tried (the same in every wave)."""
+    """The best candidate date, or None without evidence. `matches` are the known passages
+    each of the document's passages (by time expression) could be telling; `days_under` keeps
+    the document's day intervals under each candidate tried (the same in every wave)."""
     days_under = {} if days_under is None else days_under
     raw_days = [iv for iv in _day_intervals(raw) if iv is not None]
-    # Which known passages each of this document's passages could be telling.
-    matches = {}
-    for p in ps:
-        cancel.check()
-        matches[p.timex_index] = known.matches(p.vector)
     if not raw_days and not any(matches.values()):
         return None
     by_index = {p.timex_index: p for p in ps}

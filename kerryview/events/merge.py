@@ -16,7 +16,9 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from kerryview.cancellation import NEVER, Cancellation
+from kerryview.events.blocking import candidate_pairs
 from kerryview.events.mentions import Found
+from kerryview.events.zones import utc_interval
 from kerryview.text.similarity import Vectorizer, cosine
 from kerryview.text.wordlists import opposite_events
 from kerryview.model import Event, EventMention
@@ -26,6 +28,7 @@ MERGE_THRESHOLD = 0.30  # average cosine for two groups with compatible dates
 CONFLICT_THRESHOLD = 0.60  # so alike that differing dates are a disagreement between sources
 CONFLICT_MAX_DAYS = 3
 INFORMATIVE_LABEL_WORDS = 4
+LINK_FLOOR = 0.05  # cosine below which two passages are not linked (it would barely move an average)
 
 
 @dataclass
@@ -38,6 +41,12 @@ class Item:
     vector: dict[str, float]
     doc_dct: str  # ISO date of the mention's document, for choosing the latest knowledge
     approximate: bool = False  # "nearly a year ago": compatible with the neighbouring unit
+    utc: Interval | None = None  # a clock time that names its zone ("12:30 EST"), in UTC
+
+    @property
+    def date_key(self) -> tuple:
+        """What decides which dates this mention's date is compatible with."""
+        return (self.interval, self.utc, self.approximate)
 
 
 def _widened(it: "Item") -> Interval:
@@ -53,7 +62,11 @@ def _widened(it: "Item") -> Interval:
 
 def _compatible_items(a: "Item", b: "Item") -> bool:
     """Same date, or one inside the other ("2022" and "August 2022"; "July 20" and its early
-    hours); an approximate date also matches its neighbouring unit."""
+    hours); an approximate date also matches its neighbouring unit. Two clock times that name
+    their zones are compared as instants in UTC ("12:30 EST" in July is "16:30 UTC"); a day
+    contains the times said on it, in whatever zone."""
+    if a.utc is not None and b.utc is not None:
+        return a.utc == b.utc or a.utc.contains(b.utc) or b.utc.contains(a.utc)
     x, y = a.interval, b.interval
     if x == y or x.contains(y) or y.contains(x):
         return True
@@ -77,81 +90,123 @@ def build_items(found: list[Found], dcts: dict[str, str], cancel: Cancellation =
         iv = f.interval or value_interval(m.timex.value, m.timex.mod)
         if iv is not None:
             items.append(Item(m, f.label, iv, vec.vector(f.context),
-                              dcts.get(m.document_id, ""), m.timex.mod == "APPROX"))
+                              dcts.get(m.document_id, ""), m.timex.mod == "APPROX",
+                              utc_interval(m.timex, iv)))
     return items
 
 
-@dataclass
-class _Link:
-    """What two groups share: summed similarity over compared pairs, how many pairs were
-    compared, whether all those dates agree, and whether two of them are different dates in
-    one sentence ("will pick up on July 18 where they left off the previous day")."""
-
-    total: float
-    compared: int
-    compatible: bool
-    same_sentence: bool
-
-    def combine(self, other: "_Link") -> "_Link":
-        return _Link(self.total + other.total, self.compared + other.compared,
-                     self.compatible and other.compatible,
-                     self.same_sentence or other.same_sentence)
-
-
 def _pair_links(items: list[Item], weights: list[int],
-                cancel: Cancellation = NEVER) -> dict[tuple[int, int], _Link]:
-    """Compare each mention with those whose dates are compatible or near (a sweep in time
-    order), so the work grows with the density of dates, not with the corpus squared.
-    `weights[i]` counts the identical copies item i stands for."""
-    order = sorted(range(len(items)), key=lambda i: (items[i].interval.start, i))
-    links: dict[tuple[int, int], _Link] = {}
-    for pos, i in enumerate(order):
-        cancel.check()
-        a = items[i].interval
-        for j in order[pos + 1:]:
-            b = items[j].interval
-            if b.start - a.start > timedelta(days=CONFLICT_MAX_DAYS) and b.start >= a.end:
-                break
-            compatible = _compatible_items(items[i], items[j])
-            if compatible or _near_dates(a, b):
-                mi, mj = items[i].mention, items[j].mention
-                w = weights[i] * weights[j]
-                links[(min(i, j), max(i, j))] = _Link(
-                    cosine(items[i].vector, items[j].vector) * w, w, compatible,
-                    mi.document_id == mj.document_id and mi.start == mj.start
-                    and mi.timex.value != mj.timex.value)
-    return links
+                cancel: Cancellation = NEVER) -> dict[int, dict[int, float]]:
+    """Similarity of each pair of mentions worth comparing: dates compatible or near, and a
+    word in common that is not too common on those days (kerryview.events.blocking finds
+    them through an index, never by trying all pairs). `weights[i]` counts the identical
+    copies item i stands for; the similarity is cosine x both weights. Pairs with nothing in
+    common are left out: they add nothing to an average. Returned as neighbour maps."""
+    nbr: dict[int, dict[int, float]] = {i: {} for i in range(len(items))}
+    pairs = candidate_pairs(
+        len(items), lambda i: items[i].vector, lambda i: items[i].interval,
+        lambda i: _widened(items[i]), lambda i: items[i].interval.granularity.day_or_finer,
+        floor=LINK_FLOOR, check=cancel.check)
+    for n, (i, j) in enumerate(pairs):
+        if n & 1023 == 0:
+            cancel.check()
+        if j in nbr[i]:
+            continue
+        a, b = items[i], items[j]
+        if _compatible_items(a, b) or _near_dates(a.interval, b.interval):
+            s = cosine(a.vector, b.vector) * (weights[i] * weights[j])
+            if s > 0:
+                nbr[i][j] = nbr[j][i] = s
+    return nbr
+
+
+@dataclass
+class _Group:
+    """What a group of mentions must know to be merged with another, without looking at its
+    pairs again: its distinct dates (two groups are compatible when all their dates are),
+    its documents (an article does not disagree with itself) and, per sentence, the date
+    values told in it (two different dates in one sentence are never one event)."""
+
+    members: list[int]
+    dates: dict[tuple, Item]
+    docs: set[str]
+    sentences: dict[tuple[str, int], set[str]]
+
+    @classmethod
+    def of(cls, indices: list[int], items: list[Item]) -> "_Group":
+        g = cls(list(indices), {}, set(), {})
+        for i in indices:
+            g._add(items[i])
+        return g
+
+    def _add(self, it: Item) -> None:
+        m = it.mention
+        self.dates.setdefault(it.date_key, it)
+        self.docs.add(m.document_id)
+        self.sentences.setdefault((m.document_id, m.start), set()).add(m.timex.value)
+
+    def compatible(self, other: "_Group") -> bool:
+        if len(self.dates) == 1 and self.dates.keys() == other.dates.keys():
+            return True  # one date, the same (most groups)
+        return all(_compatible_items(a, b) for a in self.dates.values()
+                   for b in other.dates.values())
+
+    def same_sentence(self, other: "_Group") -> bool:
+        small, large = sorted((self.sentences, other.sentences), key=len)
+        for key, values in small.items():
+            there = large.get(key)
+            if there is not None and len(values | there) > 1:
+                return True
+        return False
+
+    def absorb(self, other: "_Group") -> None:
+        self.members.extend(other.members)
+        for key, it in other.dates.items():
+            self.dates.setdefault(key, it)
+        self.docs |= other.docs
+        for key, values in other.sentences.items():
+            self.sentences.setdefault(key, set()).update(values)
 
 
 def cluster(items: list[Item], cancel: Cancellation = NEVER) -> list[list[Item]]:
     """Average-linkage agglomerative clustering over date-near mentions.
 
-    Pairs never compared have dates too far apart: they make a merge a disagreement and count
-    zero similarity. Two different dates in one sentence are never one event, and an article
-    does not disagree with itself. Uses a heap with lazy invalidation: O(L log L) for L links.
+    Pairs never compared have dates too far apart or no word in common: they count zero
+    similarity, and dates too far apart make a merge a disagreement. Two different dates in
+    one sentence are never one event, and an article does not disagree with itself. Uses a
+    heap with lazy invalidation: O(L log L) for L links.
     """
     # Identical passages with the same date (syndicated copies, repeated paragraphs) are one
     # event before anything is compared: the pairwise work then grows with distinct passages.
-    copies: dict[tuple, list[int]] = {}
+    # Keyed by a hash of the passage's vector (a copy of every vector as a key took more memory
+    # than the links); an equal hash is a copy only if the vectors are equal too.
+    by_hash: dict[tuple, list[list[int]]] = {}
+    copies: list[list[int]] = []
     for i, it in enumerate(items):
-        key = (it.interval, it.mention.timex.value, tuple(sorted(it.vector.items())))
-        copies.setdefault(key, []).append(i)
-    reps = [group[0] for group in copies.values()]
-    members: dict[int, list[int]] = {k: list(group) for k, group in enumerate(copies.values())}
-    docs: dict[int, set[str]] = {k: {items[i].mention.document_id for i in group}
-                                 for k, group in members.items()}
-    nbr: dict[int, dict[int, _Link]] = {k: {} for k in members}
+        key = (it.interval, it.utc, it.mention.timex.value, hash(frozenset(it.vector.items())))
+        same = by_hash.setdefault(key, [])
+        for group in same:
+            if items[group[0]].vector == it.vector:
+                group.append(i)
+                break
+        else:
+            same.append([i])
+            copies.append(same[-1])
+    del by_hash
+    reps = [group[0] for group in copies]
+    groups: dict[int, _Group] = {k: _Group.of(group, items) for k, group in enumerate(copies)}
     rep_items = [items[r] for r in reps]
-    for (i, j), link in _pair_links(rep_items, [len(members[k]) for k in members], cancel).items():
-        nbr[i][j] = nbr[j][i] = link
-    version = {i: 0 for i in members}
+    nbr = _pair_links(rep_items, [len(groups[k].members) for k in groups], cancel)
+    version = {i: 0 for i in groups}
 
-    def score(g: int, h: int, link: _Link) -> float | None:
-        pairs = len(members[g]) * len(members[h])
-        compatible = link.compatible and link.compared == pairs
-        if link.same_sentence or (not compatible and docs[g] & docs[h]):
+    def score(g: int, h: int, total: float) -> float | None:
+        a, b = groups[g], groups[h]
+        avg = total / (len(a.members) * len(b.members))
+        if avg < MERGE_THRESHOLD:  # too unlike whatever the dates (most links): no more to ask
             return None
-        avg = link.total / pairs
+        compatible = a.compatible(b)
+        if a.same_sentence(b) or (not compatible and a.docs & b.docs):
+            return None
         return avg if avg >= (MERGE_THRESHOLD if compatible else CONFLICT_THRESHOLD) else None
 
     heap: list[tuple[float, int, int, int, int]] = []
@@ -163,50 +218,57 @@ def cluster(items: list[Item], cancel: Cancellation = NEVER) -> list[list[Item]]
             heapq.heappush(heap, (-s, a, b, version[a], version[b]))
 
     for g in nbr:
+        cancel.check()
         for h in nbr[g]:
             if g < h:
                 push(g, h)
     while heap:
         cancel.check()
         _, g, h, vg, vh = heapq.heappop(heap)
-        if g not in members or h not in members or version[g] != vg or version[h] != vh:
+        if g not in groups or h not in groups or version[g] != vg or version[h] != vh:
             continue
         # Merge h into g.
-        members[g].extend(members.pop(h))
-        docs[g] |= docs.pop(h)
+        groups[g].absorb(groups.pop(h))
         hn = nbr.pop(h)
         gn = nbr[g]
         gn.pop(h, None)
         hn.pop(g, None)
         for x in set(gn) | set(hn):
             a, b = gn.get(x), hn.get(x)
-            link = a.combine(b) if a and b else (a or b)
-            gn[x] = nbr[x][g] = link
+            total = a + b if a is not None and b is not None else (a if a is not None else b)
+            gn[x] = nbr[x][g] = total
             nbr[x].pop(h, None)
         version[g] += 1
         del version[h]
         for x in gn:
             push(g, x)
-    return [[items[i] for i in sorted(g, key=lambda k: (items[k].mention.document_id,
-                                                         items[k].mention.start))]
-            for g in members.values()]
+    return [[items[i] for i in sorted(g.members, key=lambda k: (items[k].mention.document_id,
+                                                                 items[k].mention.start))]
+            for g in groups.values()]
 
 
 def make_event(group: list[Item]) -> Event:
     """An Event from merged mentions: the date most sources support, at its finest granularity
     (a year and a month inside it agree; only incompatible dates are disagreements)."""
-    def support(it: Item) -> int:
-        return len({o.mention.document_id for o in group if _compatible_items(it, o)})
-
-    chosen = max(group, key=lambda it: (support(it), it.interval.granularity.rank,
+    # Support is counted per distinct date, not per pair of mentions: a big group (a wire
+    # story in a thousand papers) has few distinct dates.
+    dates: dict[tuple, tuple[Item, set[str]]] = {}
+    for it in group:
+        dates.setdefault(it.date_key, (it, set()))[1].add(it.mention.document_id)
+    support = {key: len(set().union(*(docs for o, docs in dates.values()
+                                      if _compatible_items(it, o))))
+               for key, (it, _) in dates.items()}
+    chosen = max(group, key=lambda it: (support[it.date_key],
+                                        it.interval.granularity.rank,
                                         not it.approximate, it.doc_dct))
     iv = chosen.interval
     durations = Counter(it.mention.duration for it in group if it.mention.duration)
     duration = durations.most_common(1)[0][0] if durations else None
     latest = max(group, key=lambda it: (it.doc_dct, it.mention.document_id))
     # The label: the most typical passage's, preferring one that says more than "Kerry said".
+    total = _vector_sum(group) if len(group) > SMALL_GROUP else None
     medoid = max(group, key=lambda it: (len(it.label.split()) >= INFORMATIVE_LABEL_WORDS,
-                                        sum(cosine(it.vector, o.vector) for o in group)))
+                                        _typicality(it, group, total)))
     conflicts = _conflicts(group, chosen, durations)
     ident = hashlib.sha1("|".join(sorted(f"{it.mention.document_id}:{it.mention.timex.start}"
                                          for it in group)).encode()).hexdigest()[:12]
@@ -219,6 +281,27 @@ def make_event(group: list[Item]) -> Event:
                  status=latest.mention.status, duration=duration,
                  mod=chosen.mention.timex.mod, mentions=[it.mention for it in group],
                  conflicts=conflicts)
+
+
+SMALL_GROUP = 64
+
+
+def _typicality(it: Item, group: list[Item], total: dict[str, float] | None) -> float:
+    """The sum of the passage's cosines with the group's. For a big group (a wire story
+    reprinted a thousand times) that is its cosine with `total`, the sum of their vectors: the
+    same sum in linear time. A small group adds pairwise (ties then fall as they always have:
+    to the first passage)."""
+    if total is None:
+        return sum(cosine(it.vector, o.vector) for o in group)
+    return cosine(it.vector, total)
+
+
+def _vector_sum(group: list[Item]) -> dict[str, float]:
+    total: dict[str, float] = {}
+    for o in group:
+        for t, w in o.vector.items():
+            total[t] = total.get(t, 0.0) + w
+    return total
 
 
 def _conflicts(group: list[Item], chosen: Item, durations: Counter) -> list[str]:
@@ -252,17 +335,13 @@ def _opposite_words(group: list[Item]) -> list[str]:
     pairs = opposite_events()
     out = []
     seen: set[tuple[str, str]] = set()
-    for i, a in enumerate(group):
-        wa = _trigger(a.mention)
-        pa = pairs.get(wa.lower())
-        if pa is None:
-            continue
-        for b in group[i + 1:]:
+    told = [(it, w, pairs[w.lower()]) for it in group
+            if (w := _trigger(it.mention)).lower() in pairs]  # only these can disagree
+    for i, (a, wa, pa) in enumerate(told):
+        for b, wb, pb in told[i + 1:]:
             if b.mention.document_id == a.mention.document_id:
                 continue
-            wb = _trigger(b.mention)
-            pb = pairs.get(wb.lower())
-            if pb is not None and pb[0] == pa[0] and pb[1] != pa[1]:
+            if pb[0] == pa[0] and pb[1] != pa[1]:
                 key = (a.mention.document_id, b.mention.document_id)
                 if key not in seen:
                     seen.add(key)

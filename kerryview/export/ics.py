@@ -92,7 +92,7 @@ def vevent_lines(ev: Event, docs: dict[str, Document], stamp: datetime) -> list[
     clock = _clock_time(ev)
     if clock is not None:
         zone = event_zone(ev)
-        offset = zone_offset(zone) if zone else None
+        offset = zone_offset(zone, clock.date()) if zone else None
         length = duration_timedelta(ev.duration) if ev.duration else None
         if offset is not None:
             start = clock - offset

@@ -412,6 +412,11 @@ class Store:
             out.extend(p for p in paths if p not in out)
         return out
 
+    def resolution_interrupted(self) -> bool:
+        """Whether the corpus was being resolved again (after the user set a date) when the
+        process was killed: its events may not follow that date until it is resolved again."""
+        return any(not paths for _, paths in self._interrupted())
+
     def interrupted_imports_covered_by(self, paths: Sequence[str | Path]) -> list[str]:
         """Ids of interrupted imports all of whose files are among `paths` (an import of them
         finishes those)."""

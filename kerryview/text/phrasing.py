@@ -269,7 +269,7 @@ def status_words(status: str) -> str:
 # -- time zones -----------------------------------------------------------------------------------
 def zone_in(text: str) -> str | None:
     """The time-zone abbreviation a time expression states ("12:30 p.m. EST" -> "EST"), or None
-    ("GMT" and the others of data/time_zones.tsv, as whole words, in any case)."""
+    ("GMT" and the others of events/data/time_zones.tsv, as whole words, in any case)."""
     from kerryview.text.wordlists import time_zones
 
     zones = time_zones()
@@ -290,11 +290,13 @@ def event_zone(ev: Event) -> str | None:
     return None
 
 
-def zone_offset(zone: str) -> timedelta | None:
+def zone_offset(zone: str, day: date) -> timedelta | None:
+    """The zone's offset from UTC on that day (kerryview.events.zones: one table, one reading
+    of "EST" in July), or None for a name not in the table."""
+    from kerryview.events.zones import offset_on
     from kerryview.text.wordlists import time_zones
 
-    hours = time_zones().get(zone.upper())
-    return None if hours is None else timedelta(hours=hours)
+    return offset_on(zone.upper(), day) if zone.upper() in time_zones() else None
 
 
 def time_of_day_words(ev: Event, zone: str | None = None) -> str:

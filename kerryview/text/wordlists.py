@@ -52,16 +52,16 @@ def tense_cues() -> dict[str, frozenset[str]]:
 
 
 @cache
-def time_zones() -> dict[str, float]:
-    """Time-zone abbreviation (upper case) -> offset from UTC in hours, from
-    data/time_zones.tsv (each with an example of a text writing it)."""
-    text = (files("kerryview.text") / "data" / "time_zones.tsv").read_text(encoding="utf-8")
-    out: dict[str, float] = {}
+def time_zones() -> dict[str, tuple[float, float, str]]:
+    """Time-zone name after a clock time -> (hours from UTC in standard time, in summer time,
+    summer-time rule: "us", "eu" or "none"); kerryview/events/data/time_zones.tsv, the one
+    table of zones: merging (events/zones.py) and exports (text/phrasing.py) read it."""
+    text = (files("kerryview.events") / "data" / "time_zones.tsv").read_text(encoding="utf-8")
+    out: dict[str, tuple[float, float, str]] = {}
     for line in text.splitlines():
-        if line.startswith("#") or not line.strip():
-            continue
-        abbr, offset, _example = line.split("\t", 2)
-        out[abbr.upper()] = float(offset)
+        if line.strip() and not line.startswith("#"):
+            name, _clock, standard, summer, rule, _example = line.split("\t")
+            out[name] = (float(standard), float(summer), rule)
     return out
 
 

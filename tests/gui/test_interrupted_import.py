@@ -3,6 +3,7 @@ non-blocking bar above the timeline with Finish import and Discard."""
 from __future__ import annotations
 
 import subprocess
+from datetime import date
 import sys
 
 from kerryview.gui.mainwindow import MainWindow
@@ -62,5 +63,25 @@ def test_an_interrupted_import_can_be_discarded(qtbot, store, tmp_path):
     assert not w.interrupted.isVisible()
     assert "discarded" in w.statusBar().currentMessage()
     assert store.pending_import() == [] and sorted(w.docs) == before
+    again = _open(qtbot, store)
+    assert not again.interrupted.isVisible()
+
+
+def test_an_interrupted_resolution_after_a_date_change_is_offered_and_finished(qtbot, store):
+    """Setting a date stores it and resolves the corpus again; killed during that, the events
+    do not follow the date: the next start offers to finish, like an import."""
+    doc_id = store.documents()[0].id
+    store.set_document_date(doc_id, date(2023, 7, 25))
+    _interrupted(store, [])
+    w = _open(qtbot, store)
+    assert w.interrupted.isVisible()
+    assert "Dating the articles again" in w.interrupted.message.text()
+    assert w.interrupted.finish_button.text() == "Finish dating"
+    with qtbot.waitSignal(w.jobs.finished, timeout=60000):
+        w.interrupted.finish_button.click()
+    assert not w.interrupted.isVisible()
+    assert not store.resolution_interrupted()
+    assert [d.dct for d in store.documents() if d.id == doc_id] == [date(2023, 7, 25)]
+    w.jobs.wait()
     again = _open(qtbot, store)
     assert not again.interrupted.isVisible()

@@ -38,9 +38,18 @@ class InterruptedImportBar(QFrame):
         self.discard_button.clicked.connect(self.discardClicked)
         self.hide()
 
-    def offer(self, paths: list[str]) -> None:
-        """Show the offer for these files (hidden when there are none)."""
+    def offer(self, paths: list[str], resolution: bool = False) -> None:
+        """Show the offer for these files (hidden when there are none), or with no files and
+        `resolution`, the offer to finish dating the articles again (finishClicked([]))."""
         self._paths = list(paths)
+        self.finish_button.setText("Finish dating" if not paths else "Finish import")
+        if not paths and resolution:
+            self.message.setText("Dating the articles again (after a publication date was "
+                                 "changed) was interrupted: the events may not follow that "
+                                 "date yet.")
+            self.message.setToolTip("")
+            self.show()
+            return
         if not paths:
             self.hide()
             return

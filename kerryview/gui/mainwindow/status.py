@@ -2,8 +2,28 @@
 Cancel button, and the button that shows the problems list."""
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Protocol
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar, QToolButton
+
+
+class _Problem(Protocol):
+    stage: str  # "read" or "process" (kerryview.pipeline.Problem)
+
+
+def import_message(added: int, events: int, problems: Sequence[_Problem]) -> str:
+    """What an import did, in one line: files that could not be read and articles that were
+    read but could not be processed are different troubles, and each is named as such."""
+    msg = f"Added {added} article(s); {events:,} events"
+    unread = sum(1 for p in problems if p.stage != "process")
+    failed = len(problems) - unread
+    if unread:
+        msg += f"; {unread} file(s) could not be read"
+    if failed:
+        msg += f"; {failed} article(s) could not be processed (read, but kept without events)"
+    return msg
 
 
 class StatusBar(QStatusBar):

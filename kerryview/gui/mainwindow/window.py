@@ -55,7 +55,7 @@ from kerryview.gui.mainwindow.find import FindBar
 from kerryview.gui.mainwindow.interrupted import InterruptedImportBar
 from kerryview.gui.mainwindow.documents import DocumentsList
 from kerryview.gui.mainwindow.problems import Problem, ProblemsList
-from kerryview.gui.mainwindow.status import StatusBar
+from kerryview.gui.mainwindow.status import StatusBar, import_message
 from kerryview.gui.models import MentionKey, document_title, mention_key
 from kerryview.gui.passages import PassagesPanel
 from kerryview.gui.project import (OpenProject, ProjectError, demo_path, is_demo, open_project,
@@ -379,13 +379,15 @@ class MainWindow(QMainWindow):
         if self.store.path is None or self.read_only_path is not None:
             return
         try:
-            self.interrupted.offer(self.store.pending_import())
+            self.interrupted.offer(self.store.pending_import(),
+                                   resolution=self.store.resolution_interrupted())
         except Exception:  # noqa: BLE001 - an offer is never worth failing the start for
             self.interrupted.offer([])
 
     def finish_interrupted_import(self, paths: list[str]) -> None:
-        """Import the interrupted import's files again; saving it clears its record."""
-        if self.import_paths(paths):
+        """Import the interrupted import's files again (with none, resolve the corpus again);
+        saving it clears its record."""
+        if self.import_paths(paths, rebuild=not paths):
             self.interrupted.offer([])
 
     def discard_interrupted_import(self) -> None:
@@ -906,10 +908,8 @@ class MainWindow(QMainWindow):
         self._show_empty_text()
         self.reload(done.corpus)
         problems = list(done.result.problems)
-        msg = f"Added {len(done.result.added)} article(s); {len(self.index()):,} events"
-        if problems:
-            msg += f"; {len(problems)} file(s) could not be read"
-        self.status.showMessage(msg, 10000)
+        self.status.showMessage(import_message(len(done.result.added), len(self.index()),
+                                               problems), 10000)
         self.show_problems(problems)
 
     def _corpus_loaded(self, corpus: Corpus) -> None:
