@@ -51,6 +51,7 @@ def test_the_status_says_which_files_were_unread_and_which_failed_in_processing(
         return real(doc, *args)
 
     monkeypatch.setattr(pipeline, "find_mentions", find_mentions)
+    monkeypatch.setattr(mentions, "find_mentions", find_mentions)  # the per-article stage's
     (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
     (tmp_path / "poison.txt").write_text(POISON, encoding="utf-8")
     (tmp_path / "empty.txt").write_text("", encoding="utf-8")
@@ -63,7 +64,9 @@ def test_the_status_says_which_files_were_unread_and_which_failed_in_processing(
 
 
 def test_only_processing_failures_are_not_called_unreadable(qtbot, window, tmp_path, monkeypatch):
-    monkeypatch.setattr(pipeline, "find_mentions", _poisoned(pipeline.find_mentions))
+    poisoned = _poisoned(pipeline.find_mentions)
+    monkeypatch.setattr(pipeline, "find_mentions", poisoned)
+    monkeypatch.setattr(mentions, "find_mentions", poisoned)  # the per-article stage's
     (tmp_path / "poison.txt").write_text(POISON, encoding="utf-8")
     with qtbot.waitSignal(window.jobs.finished, timeout=60000):
         assert window.import_paths([tmp_path / "poison.txt"])
