@@ -47,9 +47,11 @@ def test_first_run_offers_the_demo_and_it_opens_as_its_own_project(qtbot, first_
     w = first_run
     assert w.first_run_shown() and w.firstrun.isVisible()
     assert not w.action(Action.OPEN_FILES).isEnabled()  # nothing to add articles to yet
+    assert not w.action(Action.FIT_ALL).isEnabled() and not w.export_menu.isEnabled()
     qtbot.mouseClick(w.firstrun.demo_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: len(w.docs) == 5 and not w.jobs.is_busy(), timeout=60000)
     assert not w.first_run_shown() and w.timeline.isVisible()
+    assert w.action(Action.FIT_ALL).isEnabled() and w.export_menu.isEnabled()
     assert w.windowTitle() == "Demo: Kerry in Beijing, July 2023 — kerryview"
     assert w.store.path == data_home / "kerryview" / "demo.kvproj"
     assert len(w.docs) == 5 and len(w.index()) > 0

@@ -75,6 +75,10 @@ from kerryview.store import Store
 # is easy to lose once the focus leaves the timeline.
 FOCUS_RING = ("QAbstractItemView { border: 2px solid transparent; }"
               "QAbstractItemView:focus { border: 2px solid #2563eb; }")
+# What the first-run screen disables: there is no project to add to, export or move around in.
+NEEDS_A_PROJECT = (Action.OPEN_FILES, Action.OPEN_FOLDER, Action.EXPORT, Action.FIND,
+                   Action.GO_TO_DATE, Action.FIT_ALL, Action.ZOOM_IN, Action.ZOOM_OUT,
+                   Action.ENLARGE_READER)
 ASYNC_LOAD_EVENTS = 3000  # above this many stored events, read them in the worker
 EMPTY_TEXT = ("No events yet", "Open articles with File › Open files… or drop files or folders here.")
 EMPTY_READ_ONLY_TEXT = ("No events in this project", "It is read-only: nothing can be added to it.")
@@ -229,8 +233,9 @@ class MainWindow(QMainWindow):
         """The first-run screen in place of the timeline: no project was open before."""
         self.firstrun.set_recent(projects.recent_projects())
         self.central.setCurrentWidget(self.firstrun)
-        for a in (Action.OPEN_FILES, Action.OPEN_FOLDER, Action.EXPORT):
-            self._actions[a].setEnabled(False)  # no project to add to yet
+        for a in NEEDS_A_PROJECT:
+            self._actions[a].setEnabled(False)  # no project to add to or timeline to move yet
+        self.export_menu.setEnabled(False)
         self.firstrun.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def first_run_shown(self) -> bool:
@@ -302,8 +307,9 @@ class MainWindow(QMainWindow):
         self._start_jobs(project.store)
         self.read_only_path = None
         self.status.notice_label.hide()
-        for a in (Action.OPEN_FILES, Action.OPEN_FOLDER, Action.EXPORT):
+        for a in NEEDS_A_PROJECT:
             self._actions[a].setEnabled(True)
+        self.export_menu.setEnabled(True)
         self._loaded_once = False
         self.reader.show_document(None, None)
         self.passages.set_event(None)
