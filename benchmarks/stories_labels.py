@@ -1,6 +1,7 @@
 """Issue #9 item 6: do kerryview's labels read like a headline? Counts, on one Timeline17 folder
 (all its articles, publication dates given), the labels that are a clause fragment, that cut a
-number in half, or end in "…", and prints a sample of labels to read.
+number in half, or end in "…", the labels made of a wire date line (" | ", "(Reuters)", a clock
+time cut in half: "36 pm EDT HOUSTON (Reuters) - BP ..."), and prints a sample of labels to read.
 
     .venv/bin/python benchmarks/stories_labels.py bpoil_bbc            # this checkout
     .venv/bin/python benchmarks/stories_labels.py bpoil_bbc --kerryview /work/main  # another one
@@ -20,6 +21,14 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 RULES = HERE.parent / "kerryview" / "events" / "data" / "lead_rules.json"
 _CUT_NUMBER = re.compile(r"^\d{3}\b")  # "000 employees" of "5,000"
+# A wire date line read as an event: "HOUSTON, June 2 | Wed Jun 2, 2010 2:39pm EDT ...",
+# "36 pm EDT HOUSTON (Reuters) - BP ..." (a clock time cut in half), "La. (Reuters) - Oil ...".
+_CUT_CLOCK = re.compile(r"^\d{1,2}\s*(?:[ap]\.?m\.?|gmt|bst|[ecmp][sd]t)\b", re.IGNORECASE)
+
+
+def is_dateline_label(label: str) -> bool:
+    """A label that is, or starts inside, a wire date line: never an event's name."""
+    return " | " in label or "(Reuters)" in label or bool(_CUT_CLOCK.match(label))
 
 
 def fragment_starts() -> set[str]:
@@ -44,11 +53,13 @@ def main() -> None:
     sys.path.insert(0, str(HERE))
     from stories import load_folder  # puts this checkout first on sys.path: put the other first
     sys.path.insert(0, args.kerryview or str(HERE.parent))
+    from kerryview.dating.datelines import read_dateline
     from kerryview.model import DateSource, DateSourceKind, Document
     from kerryview.pipeline import build_corpus
     arts = load_folder(args.folder)
     docs = [Document(a.id, f"{a.id}.txt", a.text, dct=a.published,
-                     dct_source=DateSource(DateSourceKind.PAGE_METADATA, "published.tsv"))
+                     dct_source=DateSource(DateSourceKind.PAGE_METADATA, "published.tsv"),
+                     dateline=read_dateline(a.text))  # as kerryview.ingest reads a file
             for a in arts]
     events = build_corpus(docs)
     starts = fragment_starts()
@@ -56,9 +67,13 @@ def main() -> None:
     frag = [lb for lb in labels if is_fragment(lb, starts)]
     cut = [lb for lb in labels if _CUT_NUMBER.match(lb)]
     dots = [lb for lb in labels if lb.endswith("…")]
+    datelines = [lb for lb in labels if is_dateline_label(lb)]
     print(f"{args.folder}: {len(events)} events; fragment labels {len(frag)} "
           f"({100 * len(frag) / max(1, len(labels)):.1f} %), number cut in half {len(cut)}, "
           f"ending in … {len(dots)} ({100 * len(dots) / max(1, len(labels)):.1f} %)")
+    print(f"  date-line labels (' | ', '(Reuters)', a cut clock time): {len(datelines)}")
+    for lb in datelines[:8]:
+        print("  date line:", lb)
     for lb in frag[:8]:
         print("  fragment:", lb)
     for lb in cut[:5]:

@@ -52,6 +52,9 @@ _LABEL_RE = (r"(?:(?:first[ \t]+)?(?:published|posted|pubdate|publication[ \t]+d
              r"|dateline|filed|released|created|broadcast)|(?:page[ \t]+)?(?:last[ \t]+)?"
              r"(?:updated|modified|revised|edited))(?:[ \t]+(?:on|at))?[ \t]*[:=]?")
 _SPACE = r"[ \t\u00a0]*"
+# One upper-case place name of a dateline; places joined by "/" share one ("NEW ORLEANS/WASHINGTON",
+# "MEXICO CITY\/GENEVA" as some feeds escape the slash).
+_PLACE = r"[A-Z][A-Z.'’-]+(?:[ \t]+[A-Z][A-Z.'’-]*){0,3}"
 
 # Fields made of other fields, expanded before compiling.
 _COMPOSITE = {
@@ -76,8 +79,9 @@ _FIELDS: dict[str, tuple[str, str | None]] = {
     "zoned_time": (r"\d{1,2}(?:[:.]\d{2}){1,2}(?:[ \t]*[ap]\.?[ \t]?m\.?)?[ \t]*(?:" + _ZONE_RE + r")",
                    "time"),
     "label": (_LABEL_RE, None),
-    "city": (r"(?-i:[A-Z][A-Z.'’-]+(?:[ \t]+[A-Z][A-Z.'’-]*){0,3}"
+    "city": (r"(?-i:" + _PLACE + r"(?:[ \t]*\\?/[ \t]*" + _PLACE + r")*"
              r"(?:,[ \t]*[A-Z][A-Za-z.]*(?:[ \t]+[A-Z][A-Za-z.]*){0,2})?)", None),
+    "headline": (r"[^\n|]{1,160}?", None),
     "agency": (r"\((?-i:[A-Z][A-Za-z.&'’ -]{0,30})\)", None),
     "dash": (r"(?:--|[-–—‑])", None),
     "site": (r"[\w-]+(?:\.[\w-]+)+", None),

@@ -37,8 +37,9 @@ def is_fragment(label: str, conjunctions: frozenset[str] = frozenset()) -> bool:
 
 
 def cut_number(text: str, start: int) -> bool:
-    """Whether a label starting at `start` cuts a number in half ("5,|000", "3.|5 million")."""
-    return 0 < start < len(text) and text[start - 1] in ",." and start >= 2 \
+    """Whether a label starting at `start` cuts a number in half ("5,|000", "3.|5 million") or
+    a clock time ("2:|36 pm")."""
+    return 0 < start < len(text) and text[start - 1] in ",.:" and start >= 2 \
         and text[start - 2].isdigit() and text[start].isdigit()
 
 

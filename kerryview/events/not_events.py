@@ -46,11 +46,15 @@ def rules() -> tuple[NotEventRule, ...]:
 
 def not_event_prefix(line: str) -> int:
     """How many characters at the start of `line` hold time expressions that are no events
-    ("WASHINGTON, May 24 (Reuters) - BP said ...": the wire dateline's date), or 0."""
+    ("WASHINGTON, May 24 (Reuters) - BP said ...": the wire dateline's date; "Headline By Jane
+    Doe DUBAI, April 30 (Reuters) - The ...": all up to the run-in dateline), or 0."""
     stripped = line.lstrip()
     lead = len(line) - len(stripped)
     for r in rules():
         if r.scope == "prefix" and (m := r.pattern.match(stripped)):
+            return lead + m.end()
+    for r in rules():
+        if r.scope == "run_in" and (m := r.pattern.search(stripped)):
             return lead + m.end()
     return 0
 
@@ -104,6 +108,13 @@ class LineFilter:
         if key not in self._seen:
             self._seen[key] = str(not_event_prefix(self._text[a:b]))
         return end <= a + int(self._seen[key])
+
+    def body_start(self, pos: int) -> int:
+        """Where the text that may be news starts on the line around `pos`: after a prefix that
+        holds no events (a wire dateline and what precedes it), else the line's start."""
+        a, b = self.line_of(pos)
+        self.in_prefix(a, a)
+        return a + int(self._seen[-1 - a])
 
     def reason(self, pos: int) -> str | None:
         start, end = self.line_of(pos)
