@@ -23,13 +23,15 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import re
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from growth import slope  # noqa: E402
 
 NEWS = Path("/work/shared/data/timeline17")
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
@@ -155,17 +157,6 @@ def run_child(kind: str, size: int, folder: Path, what: str, budget: float) -> d
 
 
 # -- report ----------------------------------------------------------------------------------
-def slope(points: list[tuple[float, float]]) -> float | None:
-    """Least-squares slope of log(seconds) on log(bytes): 1 is linear, 2 quadratic."""
-    pts = [(math.log(x), math.log(y)) for x, y in points if y > 0.005]
-    if len(pts) < 2:
-        return None
-    mx = sum(x for x, _ in pts) / len(pts)
-    my = sum(y for _, y in pts) / len(pts)
-    sxx = sum((x - mx) ** 2 for x, _ in pts)
-    return sum((x - mx) * (y - my) for x, y in pts) / sxx if sxx else None
-
-
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true", help="small sizes (about a minute)")

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import re
 import resource
 import subprocess
@@ -37,6 +36,8 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
+sys.path.insert(0, str(HERE))
+from growth import slope  # noqa: E402
 T17 = HERE.parents[1] / "shared" / "data" / "timeline17"
 FOLDER_ORDER = ("bpoil_bbc", "bpoil_foxnews", "bpoil_guardian", "bpoil_reuters",
                 "bpoil_washingtonpost", "Finan_washingtonpost", "H1N1_bbc", "H1N1_guardian",
@@ -152,17 +153,6 @@ def run_child(kind: str, n: int, root: Path, budget: float) -> dict | None:
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
-def slope(points: list[tuple[float, float]]) -> float | None:
-    """Least-squares slope of log(y) on log(x): 1 is linear, 2 quadratic."""
-    pts = [(math.log(x), math.log(y)) for x, y in points if y > 0.01]
-    if len(pts) < 2:
-        return None
-    mx = sum(x for x, _ in pts) / len(pts)
-    my = sum(y for _, y in pts) / len(pts)
-    sxx = sum((x - mx) ** 2 for x, _ in pts)
-    return sum((x - mx) * (y - my) for x, y in pts) / sxx if sxx else None
-
-
 def print_row(r: dict) -> None:
     s = r["stages"]
     total_cpu = sum(v["cpu"] for v in s.values())
@@ -206,8 +196,8 @@ def main(argv: list[str] | None = None) -> int:
             print_row(r)
     synth = [r for r in rows if r["kind"] == "synthetic"]
     if len(synth) >= 2:
-        exps = [slope([(r["articles"], r["stages"][k]["cpu"]) for r in synth]) for k in STAGES]
-        total = slope([(r["articles"], sum(v["cpu"] for v in r["stages"].values())) for r in synth])
+        exps = [slope([(r["articles"], r["stages"][k]["cpu"]) for r in synth], 0.01) for k in STAGES]
+        total = slope([(r["articles"], sum(v["cpu"] for v in r["stages"].values())) for r in synth], 0.01)
         print(f"{'exponent':<20} " + " ".join(f"{e:>9.2f}" if e is not None else f"{'-':>9}"
                                               for e in exps)
               + (f" {total:>9.2f}" if total is not None else ""))
