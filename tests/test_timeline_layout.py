@@ -10,7 +10,7 @@ from hypothesis import given, settings, strategies as st
 
 from kerryview.gui.timeline import axis as ta
 from kerryview.gui.timeline.index import BAR, POINT, RANGE, TimelineIndex
-from kerryview.gui.timeline.layout import (BOTTOM_H, LANE_H, LANE_TOP, Box, Frame, LaneLayouts,
+from kerryview.gui.timeline.layout import (BY_PUBLICATION_TAG, BOTTOM_H, LANE_H, LANE_TOP, Box, Frame, LaneLayouts,
                                            badge_text, compute_frame, is_wide, marker_x, n_lanes,
                                            overlay_item, pack_lanes, tag_text)
 from kerryview.gui.timeline.view import TimelineView
@@ -256,6 +256,25 @@ def test_badges_and_tags():
     assert badge_text(idx, by_id["e0"]) == "×0 ≠"
     assert badge_text(idx, by_id["e2"]) == "×0"
     assert [tag_text(idx, by_id[k]) for k in ("e0", "e1", "e2")] == ["", "expected", ""]
+
+
+def test_an_event_dated_only_by_publication_says_so():
+    """Headline news with no time expression of its own carries a tag saying its day is the
+    articles' publication day; one passage with a date of its own is enough to drop it."""
+    def mention(doc, dated_by):
+        return EventMention(doc, 0, 10, "BP caps well", Timex(0, 0, "", "DATE", "2010-07-15"),
+                            dated_by=dated_by)
+
+    idx = TimelineIndex([
+        ev(0, "2010-07-15", "2010-07-16", mentions=[mention("a", "publication"),
+                                                      mention("b", "publication")]),
+        ev(1, "2010-07-15", "2010-07-16", mentions=[mention("a", "publication"),
+                                                      mention("c", "time expression")]),
+        ev(2, "2010-07-15", "2010-07-16", status="scheduled",
+           mentions=[mention("d", "publication")])])
+    by_id = {e.id: r for r, e in enumerate(idx.events)}
+    assert [tag_text(idx, by_id[k]) for k in ("e0", "e1", "e2")] == [
+        BY_PUBLICATION_TAG, "", "scheduled"]
 
 
 def test_a_point_becomes_a_span_once_its_day_is_wide_enough():

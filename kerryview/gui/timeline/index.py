@@ -83,6 +83,11 @@ class TimelineIndex:
         self.labels: list[str] = [k[2] for k in keyed]
         self.n_sources = array("l", (len(k[5].document_ids) for k in keyed))
         self.conflicted = bytes(1 if k[5].conflicts else 0 for k in keyed)  # sources disagree
+        # dated only by the publication of the articles telling it (an article's headline news
+        # with no time expression of its own): drawn with a tag that says so
+        self.by_publication = bytes(
+            1 if k[5].mentions and all(m.dated_by == "publication" for m in k[5].mentions) else 0
+            for k in keyed)
         # the user's marks, changed in place (set_mark) without rebuilding the index
         self.reviewed = bytearray(1 if k[5].reviewed else 0 for k in keyed)
         self.dismissed = bytearray(1 if k[5].dismissed else 0 for k in keyed)

@@ -116,10 +116,18 @@ def badge_text(index: TimelineIndex, row: int) -> str:
     return n + " ≠" if index.conflicted[row] else n
 
 
+# The tag of an event that only its articles' publication dates (headline news, no time
+# expression of its own): the reader should see the day is the publication's, not the text's.
+BY_PUBLICATION_TAG = "day of publication"
+
+
 def tag_text(index: TimelineIndex, row: int) -> str:
-    """The status tag of an event that has not (yet) happened; '' for the others."""
+    """The status tag of an event that has not (yet) happened, or the tag of one dated only by
+    publication; '' for the others."""
     if index.scheduled[row]:
         return index.events[row].status or "scheduled"
+    if index.by_publication[row]:
+        return BY_PUBLICATION_TAG
     return ""
 
 

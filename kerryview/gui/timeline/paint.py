@@ -567,10 +567,16 @@ class FramePainter:
             if tag:
                 tgw = self.labels.small_w(tag) + 10
                 tr = QRectF(bx + bw + 4, cy - 8, tgw, 16)
-                q.setPen(QPen(colour, 1, Qt.PenStyle.DashLine))
-                q.setBrush(theme.SCHEDULED_FILL)
-                q.drawRoundedRect(tr, 8, 8)
-                q.setPen(theme.SCHEDULED)
+                if sched:  # scheduled / expected: dashed, in the colour of what is to come
+                    q.setPen(QPen(colour, 1, Qt.PenStyle.DashLine))
+                    q.setBrush(theme.SCHEDULED_FILL)
+                    q.drawRoundedRect(tr, 8, 8)
+                    q.setPen(theme.SCHEDULED)
+                else:  # dated by publication: a quiet outline, the day is the article's
+                    q.setPen(QPen(theme.CLUSTER, 1, Qt.PenStyle.DotLine))
+                    q.setBrush(theme.BG)
+                    q.drawRoundedRect(tr, 8, 8)
+                    q.setPen(theme.CLUSTER_FG)
                 q.drawText(tr, Qt.AlignmentFlag.AlignCenter, tag)
 
         self.labels.sprites.draw(p, label_x, top, key, tw + extras + 4, text_h, draw_label)
