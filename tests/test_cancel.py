@@ -70,14 +70,17 @@ def test_cancel_after_a_fifth_of_a_second_raises_within_a_second():
 
 
 def test_cancel_at_any_point_of_the_run_raises_within_a_second():
-    """Cancel clicked a tenth, four and seven tenths of the way through (dating, finding
-    events, merging on this input), timed by an uncancelled run of the same articles (after a
-    small run that loads the word lists, so the timed run is not slower than the next ones)."""
+    """Cancel clicked a tenth, three and five tenths of the way through, timed by the faster
+    of two uncancelled runs of the same articles (after a small run that loads the word lists;
+    warm runs are faster than the first, and one that ended before the click could not be
+    cancelled: CI saw that once with seven tenths of the first run)."""
     build_corpus(_articles()[:2])
-    clock = Clock()
-    build_corpus(_articles(), cancelled=clock)
-    whole = time.perf_counter() - clock.start
-    for fraction in (0.1, 0.4, 0.7):
+    whole = float("inf")
+    for _ in range(2):  # the faster of two runs: a later run must not end before the click
+        clock = Clock()
+        build_corpus(_articles(), cancelled=clock)
+        whole = min(whole, time.perf_counter() - clock.start)
+    for fraction in (0.1, 0.3, 0.5):
         clock = Clock(fraction * whole)
         with pytest.raises(Cancelled):
             build_corpus(_articles(), cancelled=clock)
