@@ -73,7 +73,7 @@ def test_cancel_at_any_point_of_the_run_raises_within_a_second():
     """Cancel clicked a tenth, three and five tenths of the way through, timed by the faster
     of two uncancelled runs of the same articles (after a small run that loads the word lists;
     warm runs are faster than the first, and one that ended before the click could not be
-    cancelled: CI saw that once with seven tenths of the first run)."""
+    cancelled: a bare-machine run saw that once at seven tenths of the first run)."""
     build_corpus(_articles()[:2])
     whole = float("inf")
     for _ in range(2):  # the faster of two runs: a later run must not end before the click
