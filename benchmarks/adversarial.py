@@ -24,14 +24,13 @@ from __future__ import annotations
 import argparse
 import json
 import re
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from growth import slope  # noqa: E402
+from growth import run_child as run_measured, slope  # noqa: E402
 
 NEWS = Path("/work/shared/data/timeline17")
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
@@ -147,13 +146,7 @@ def measure(kind: str, size: int, folder: Path, what: str) -> dict:
 
 def run_child(kind: str, size: int, folder: Path, what: str, budget: float) -> dict | None:
     cmd = [sys.executable, __file__, "--one", kind, str(size), what, "--news", str(folder)]
-    try:
-        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=budget)
-    except subprocess.TimeoutExpired:
-        return None
-    if proc.returncode != 0:
-        return {"error": (proc.stderr.strip().splitlines() or ["?"])[-1]}
-    return json.loads(proc.stdout)
+    return run_measured(cmd, budget)
 
 
 # -- report ----------------------------------------------------------------------------------

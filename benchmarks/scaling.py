@@ -27,7 +27,6 @@ import argparse
 import json
 import re
 import resource
-import subprocess
 import sys
 import tempfile
 import time
@@ -37,7 +36,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
-from growth import slope  # noqa: E402
+from growth import run_child as run_measured, slope  # noqa: E402
 T17 = HERE.parents[1] / "shared" / "data" / "timeline17"
 FOLDER_ORDER = ("bpoil_bbc", "bpoil_foxnews", "bpoil_guardian", "bpoil_reuters",
                 "bpoil_washingtonpost", "Finan_washingtonpost", "H1N1_bbc", "H1N1_guardian",
@@ -144,13 +143,7 @@ def measure(kind: str, n: int, root: Path) -> dict:
 
 def run_child(kind: str, n: int, root: Path, budget: float) -> dict | None:
     cmd = [sys.executable, __file__, "--one", kind, str(n), "--root", str(root)]
-    try:
-        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=budget)
-    except subprocess.TimeoutExpired:
-        return None
-    if proc.returncode != 0:
-        return {"error": (proc.stderr.strip().splitlines() or ["?"])[-1]}
-    return json.loads(proc.stdout.strip().splitlines()[-1])
+    return run_measured(cmd, budget)
 
 
 def print_row(r: dict) -> None:

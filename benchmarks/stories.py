@@ -30,7 +30,6 @@ Each folder is measured in its own process (so its peak memory is its own).
 from __future__ import annotations
 
 import argparse
-import html
 import json
 import math
 import random
@@ -48,6 +47,8 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
+sys.path.insert(0, str(HERE))
+from tempeval_scorer import untag  # noqa: E402  (the one reading of TimeML text)
 
 DATA = HERE.parents[1] / "shared" / "data"
 T17 = DATA / "timeline17"
@@ -326,7 +327,6 @@ def measure_key_dates(arts: list[Article], timelines: list[list[date]]) -> dict:
 
 # ---------------------------------------------------------------- 3. TBAQ event dating
 
-_TAG = re.compile(r"<(/?)(\w+)([^>]*?)(/?)>")
 _ATTR = re.compile(r'(\w+)="([^"]*)"')
 DATING_RELATIONS = {"IS_INCLUDED", "SIMULTANEOUS", "DURING", "BEGINS", "ENDS", "BEGUN_BY"}
 # a TLINK from a time to an event, said from the event's side
@@ -364,29 +364,13 @@ def read_tbaq(path: Path) -> TbaqDoc:
     times = {dct_attrs.get("tid", "t0"): dct}
     dct_tid = dct_attrs.get("tid", "t0")
     body = raw[raw.index("<TEXT>") + 6:raw.index("</TEXT>")]
-    out, length, pos = [], 0, 0
-    open_: dict[str, tuple[int, dict]] = {}
+    text, elements = untag(body, ("EVENT", "TIMEX3"))
     events: dict[str, GoldEvent] = {}
-    for t in _TAG.finditer(body):
-        piece = html.unescape(body[pos:t.start()])
-        out.append(piece)
-        length += len(piece)
-        pos = t.end()
-        closing, name = t.group(1), t.group(2)
-        if name not in ("EVENT", "TIMEX3"):
-            continue
-        if not closing:
-            open_[name] = (length, dict(_ATTR.findall(t.group(3))))
-        elif name in open_:
-            start, attrs = open_.pop(name)
-            if name == "EVENT":
-                events[attrs["eid"]] = GoldEvent(attrs["eid"], start, length, "")
-            elif attrs.get("type") in ("DATE", "TIME") and (d := full_day(attrs.get("value", ""))):
-                times[attrs["tid"]] = d
-    out.append(html.unescape(body[pos:]))
-    text = "".join(out)
-    for ev in events.values():
-        ev.text = text[ev.start:ev.end]
+    for e in elements:
+        if e.name == "EVENT":
+            events[e.attrs["eid"]] = GoldEvent(e.attrs["eid"], e.start, e.end, text[e.start:e.end])
+        elif e.attrs.get("type") in ("DATE", "TIME") and (d := full_day(e.attrs.get("value", ""))):
+            times[e.attrs["tid"]] = d
     instance = {}
     for m in re.finditer(r"<MAKEINSTANCE([^>]*)/?>", raw):
         a = dict(_ATTR.findall(m.group(1)))

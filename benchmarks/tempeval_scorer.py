@@ -40,6 +40,41 @@ _TAG = re.compile(r"<(/?)(\w+)([^>]*)>")
 _ATTR = re.compile(r'(\w+)="([^"]*)"')
 
 
+@dataclass
+class Element:
+    """One tagged element of a TimeML <TEXT> (TIMEX3, EVENT, ...) in the untagged text."""
+    name: str
+    start: int
+    end: int
+    attrs: dict[str, str]
+
+
+def untag(body: str, names: tuple[str, ...] = ("TIMEX3",)) -> tuple[str, list[Element]]:
+    """The plain text of a TimeML <TEXT> body (tags stripped, entities decoded) and its
+    elements named `names`, with offsets into that text, in document order of their ends.
+    The one reading of TimeML text: the tagger's scorer and the stories benchmark's event
+    dating both take their gold from it, so their offsets agree."""
+    out: list[str] = []
+    length = pos = 0
+    found: list[Element] = []
+    open_: dict[str, tuple[int, dict[str, str]]] = {}
+    for t in _TAG.finditer(body):
+        piece = html.unescape(body[pos:t.start()])
+        out.append(piece)
+        length += len(piece)
+        pos = t.end()
+        closing, name = t.group(1), t.group(2)
+        if name not in names:
+            continue
+        if not closing:
+            open_[name] = (length, dict(_ATTR.findall(t.group(3))))
+        elif name in open_:
+            start, attrs = open_.pop(name)
+            found.append(Element(name, start, length, attrs))
+    out.append(html.unescape(body[pos:]))
+    return "".join(out), found
+
+
 def read_tml(path: str | Path) -> TmlDoc:
     """Plain text of <TEXT> (tags stripped, entities decoded) and its gold TIMEX3 spans."""
     raw = Path(path).read_text("utf-8")
@@ -48,29 +83,9 @@ def read_tml(path: str | Path) -> TmlDoc:
     if m:
         dct = date.fromisoformat(m.group(1))
     body = raw[raw.index("<TEXT>") + len("<TEXT>"):raw.index("</TEXT>")]
-    out: list[str] = []
-    length = 0
-    gold: list[Span] = []
-    open_timex: tuple[int, dict[str, str]] | None = None
-    pos = 0
-    for t in _TAG.finditer(body):
-        piece = html.unescape(body[pos:t.start()])
-        out.append(piece)
-        length += len(piece)
-        pos = t.end()
-        closing, name = t.group(1), t.group(2)
-        if name != "TIMEX3":
-            continue
-        if not closing:
-            open_timex = (length, dict(_ATTR.findall(t.group(3))))
-        elif open_timex is not None:
-            start, attrs = open_timex
-            gold.append(Span(start, length, attrs.get("type", ""), attrs.get("value", "")))
-            open_timex = None
-    piece = html.unescape(body[pos:])
-    out.append(piece)
-    text = "".join(out)
-    gold = [Span(g.start, g.end, g.type, g.value, text[g.start:g.end]) for g in gold]
+    text, elements = untag(body)
+    gold = [Span(e.start, e.end, e.attrs.get("type", ""), e.attrs.get("value", ""),
+                 text[e.start:e.end]) for e in elements]
     return TmlDoc(Path(path).stem, dct, text, gold)
 
 
