@@ -309,3 +309,17 @@ def test_the_split_dialog_ticks_passages_with_the_keyboard(qtbot, window, corpus
     qtbot.keyClick(d.list, Qt.Key.Key_Up)
     qtbot.keyClick(d.list, Qt.Key.Key_Space)  # every passage ticked: nothing would be left
     assert len(d.chosen()) == 2 and not ok.isEnabled()
+
+
+def test_opening_another_project_takes_its_own_undo_history(qtbot, window, store, tmp_path):
+    """Undo acts on the project on screen: after File > Open project, the edit made in the
+    project before is neither offered for undo nor undone into the new one."""
+    window.select_event(window.index().row_of["e-wang"])
+    answer(qtbot, accept_with_label("Kerry and Wang Yi meet in Beijing"))
+    window.action(Action.EDIT_EVENT).trigger()
+    assert window.action(Action.UNDO).isEnabled() and len(store.edits()) == 1
+    assert window.open_project_file(tmp_path / "other.kvproj")
+    qtbot.waitUntil(lambda: not window.jobs.is_busy(), timeout=30000)
+    assert window.edits.store is window.store is not store
+    assert not window.edits.stack.canUndo() and not window.action(Action.UNDO).isEnabled()
+    assert window.store.edits() == [] and len(store.edits()) == 1  # each project keeps its own
