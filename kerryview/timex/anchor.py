@@ -478,7 +478,7 @@ def _underspecified(p: Pending) -> str:
 def resolve(text: str, pendings: list[Pending], dct: date | None,
             cancel: Cancellation = NEVER) -> list[Timex]:
     """Final `Timex` objects, in text order (`cancel` polled every few hundred)."""
-    r = Resolver(text, dct, genre(pendings, dct))
+    r = Resolver(text, dct, genre(pendings, dct, text))
     out = []
     for i, p in enumerate(pendings):
         if i % 256 == 0:

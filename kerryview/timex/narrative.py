@@ -10,7 +10,9 @@ the reference time is the story's, not the publication date's. Without a DCT eve
 narrative (there is nothing else to anchor to).
 
 Decided per document, from the explicit years of the recognized expressions (absolute dates,
-months and years that carry their own year), before any of them is resolved.
+months and years that carry their own year), before any of them is resolved. A text that shows
+the signals of news (a dateline, expressions counted from the DCT, reporting: news.py) stays
+news even when it recalls the past.
 """
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from .news import news_signals
 from .pending import Pending
 
 # A year at least this many years before the DCT is the past the text narrates, not its news.
@@ -39,6 +42,7 @@ class Genre:
     explicit_years: int
     past_years: int
     narrative: bool
+    news: bool = False  # the years said narrative, but the text reads as news (news.py)
 
 
 def explicit_years(pendings: list[Pending]) -> list[int]:
@@ -53,11 +57,14 @@ def explicit_years(pendings: list[Pending]) -> list[int]:
     return out
 
 
-def genre(pendings: list[Pending], dct: date | None) -> Genre:
-    """News (reference = DCT) or narrative (reference = the story's last date)."""
+def genre(pendings: list[Pending], dct: date | None, text: str | None = None) -> Genre:
+    """News (reference = DCT) or narrative (reference = the story's last date); with the
+    `text`, a news story that looks back stays news."""
     years = explicit_years(pendings)
     if dct is None:
         return Genre(len(years), len(years), True)
     past = sum(1 for y in years if y <= dct.year - PAST_YEARS)
     narrative = past >= MIN_PAST and past >= MIN_SHARE * len(years)
+    if narrative and text is not None and news_signals(text, pendings).news:
+        return Genre(len(years), past, False, news=True)
     return Genre(len(years), past, narrative)

@@ -1,0 +1,67 @@
+"""A news story that looks back stays news (kerryview/timex/news.py): its undated "April" and
+"Friday" are counted from its publication date even when most of its years are history."""
+from __future__ import annotations
+
+from datetime import date
+
+from kerryview.timex import tag
+from kerryview.timex.narrative import genre
+from kerryview.timex.news import news_signals
+from kerryview.timex.recognize import recognize
+
+DCT = date(1999, 3, 12)
+BACKGROUND = ("NATO was founded in 1949 by twelve countries. Greece and Turkey joined in 1952, West Germany "
+              "in 1955 and Spain in 1982. The Warsaw Pact dissolved in 1991. ")
+RETROSPECTIVE = ("INDEPENDENCE, Mo. (AP) -- Poland, Hungary and the Czech Republic joined NATO on Friday. "
+                 + BACKGROUND + "In April the allies meet in Washington.")
+
+
+def values(text: str, dct: date) -> dict[str, str]:
+    return {t.text: t.value for t in tag(text, dct)}
+
+
+def test_a_dated_news_retrospective_is_news():
+    kind = genre(recognize(RETROSPECTIVE), DCT, RETROSPECTIVE)
+    assert kind.past_years >= 5 and not kind.narrative and kind.news
+    v = values(RETROSPECTIVE, DCT)
+    assert v["April"] == "1999-04"  # not 1991-04, the year of the background's last date
+    assert v["Friday"] == "1999-03-12"
+
+
+def test_the_same_background_without_news_signals_is_a_history():
+    text = BACKGROUND + "In April the allies met in Washington."
+    kind = genre(recognize(text), DCT, text)
+    assert kind.narrative and not kind.news
+    assert values(text, DCT)["April"] == "1991-04"
+
+
+def test_a_datelined_text_is_news():
+    for head in ("BUFFALO, N.Y. (AP) --\n\nIt", "WASHINGTON, March 12 (Xinhua) -- It", "NEWARK, N.J. _ It",
+                 "NAIROBI, Kenya (AP) _\n\nIt"):
+        assert news_signals(head + " rained.", []).dateline, head
+    for head in ("02_WW1\n HISTORY ARTICLE \n 2009-12-19", "The war began in 1914 - and", "NATO was founded"):
+        assert not news_signals(head, []).dateline, head
+
+
+def test_expressions_counted_from_the_dct_make_news_without_a_dateline():
+    deictic = (BACKGROUND + "Ministers met on Friday and again yesterday. Last week the talks stalled. "
+               "In April the allies meet in Washington.")
+    kind = genre(recognize(deictic), DCT, deictic)
+    assert kind.news and not kind.narrative
+    assert values(deictic, DCT)["April"] == "1999-04"
+
+
+def test_reporting_makes_news_without_a_dateline():
+    reported = BACKGROUND + ("The alliance will grow, the minister said. It is ready, officials said. "
+                             "Talks go on, a spokesman said. He told reporters so, according to aides, "
+                             "and the ambassador said so too. In April the allies meet in Washington.")
+    kind = genre(recognize(reported), DCT, reported)
+    assert kind.news and not kind.narrative
+
+
+def test_a_history_that_quotes_a_few_people_stays_a_history():
+    history = ("The war began in 1914. In 1915 Italy joined, the king said. The Somme of 1916 cost a million men. "
+               "America entered in 1917. The armistice was signed in 1918. In March the Germans attacked.")
+    kind = genre(recognize(history), date(2009, 12, 19), history)
+    assert kind.narrative and not kind.news
+    assert values(history, date(2009, 12, 19))["March"] == "1918-03"
