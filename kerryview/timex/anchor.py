@@ -24,6 +24,10 @@ from .normalize import Pending
 from kerryview.text.tense import tense
 
 Ref = tuple[date, str, str]  # first day, granularity, value
+# A month-day without a year in a future clause lies at most this many days before the DCT
+# and at most this many after it (in other clauses: 100 days after, 183 or 300 before).
+FUTURE_BACK_DAYS = 60
+FUTURE_AHEAD_DAYS = 300
 
 
 @lru_cache(maxsize=1)
@@ -168,9 +172,18 @@ class Resolver:
         t = self._tense(p, reporting=False)
         # news mostly reports the past: a date more than two months ahead is last year's unless
         # the clause is in the future tense
-        if delta > 100 and t != "future" or delta > 240:
+        if t == "future":
+            # a clause that looks ahead moves the window ahead: from two months before the DCT
+            # ("will take effect Jan. 1" said in March is next year's) to ten months after it
+            # ("is scheduled for Dec. 5"); the two months leave room for a misread tense
+            # ("hoped she would ... where the Aug. 7 blasts killed")
+            if delta < -FUTURE_BACK_DAYS:
+                year += 1
+            elif delta > FUTURE_AHEAD_DAYS:
+                year -= 1
+        elif delta > 100:
             year -= 1
-        elif delta < -300 or (delta < -183 and t != "past") or (delta < -100 and t == "future"):
+        elif delta < -300 or (delta < -183 and t != "past"):
             year += 1
         return year, self.dct_value, "dct"
 
