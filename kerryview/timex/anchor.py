@@ -43,20 +43,25 @@ def deadline_before(text: str, start: int) -> bool:
     return _deadline().search(before) is not None
 
 
+# Words that may stand between the two parts of a forward cue: the object of "extended ...
+# through" ("extended Control Data up to $90 million in revolving loans through January").
+FORWARD_GAP = 9
+
+
 @lru_cache(maxsize=1)
 def _forward() -> re.Pattern[str]:
     """A cue that points the date after it forward whatever its clause's tense ("was postponed
     until March", "extended the loans through June", "expires Friday")."""
     def cue(c: str) -> str:  # "extended through" also matches "extended the loans through"
         first, _, rest = c.partition(" ")
-        return re.escape(first) + (r"(?: [\w'$.,-]+){0,3} " + re.escape(rest) if rest else "")
+        return re.escape(first) + (rf"(?: [\w'$.,-]+){{0,{FORWARD_GAP}}} " + re.escape(rest) if rest else "")
     cues = "|".join(cue(c) for c in sorted(table("forward_cue"), key=len, reverse=True))
     return re.compile(rf"\b(?:{cues})(?: (?:\d{{1,2}}(?::\d\d)? ?[ap]\.?m\.?|noon|midnight|the end of|early|late|mid))?(?: on| in)? ?$")
 
 
 def forward_before(text: str, start: int) -> bool:
     """A postponement, extension or expiry just before the expression: the date lies ahead."""
-    before = " ".join(text[max(0, start - 60):start].lower().split()[-7:])
+    before = " ".join(text[max(0, start - 100):start].lower().split()[-FORWARD_GAP - 4:])
     m = _forward().search(before)
     # "it had been due to expire Friday": a plan already past (the past perfect) looks back
     return m is not None and re.search(r"\bhad\b", before[:m.start()]) is None
