@@ -54,7 +54,12 @@ def _forward() -> re.Pattern[str]:
     until March", "extended the loans through June", "expires Friday")."""
     def cue(c: str) -> str:  # "extended through" also matches "extended the loans through"
         first, _, rest = c.partition(" ")
-        return re.escape(first) + (rf"(?: [\w'$.,-]+){{0,{FORWARD_GAP}}} " + re.escape(rest) if rest else "")
+        if not rest:
+            return re.escape(first)
+        # only a verb with an object has words between ("scheduled a hearing for"); "set for"
+        # must not reach back to "set aside $5 million for"
+        gap = FORWARD_GAP if first.endswith(("ed", "ing")) or first in ("put", "push") else 0
+        return re.escape(first) + rf"(?: [\w'$.,-]+){{0,{gap}}} " + re.escape(rest)
     cues = "|".join(cue(c) for c in sorted(table("forward_cue"), key=len, reverse=True))
     return re.compile(rf"\b(?:{cues})(?: (?:\d{{1,2}}(?::\d\d)? ?[ap]\.?m\.?|noon|midnight|the end of|early|late|mid))?(?: on| in)? ?$")
 
@@ -305,8 +310,11 @@ class Resolver:
         elif rel == 1:
             year += 0 if i > cur_i else 1
         elif rel == 0 and i != cur_i:
-            # "this winter" said in July: the coming one, unless the clause is in the past
-            if self._tense(p) == "past":
+            # "this winter" said in July: the coming one, unless the clause is in the past; but
+            # the season just ended ("thefts in France this summer" said in September) is the
+            # one just past unless the clause looks ahead
+            t = self._tense(p)
+            if t == "past" or (t != "future" and (cur_i - i) % 4 == 1):
                 year -= 0 if i < cur_i else 1
             else:
                 year += 0 if i > cur_i else 1
