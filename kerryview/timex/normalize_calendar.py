@@ -469,9 +469,12 @@ def _the_unit(g: Groups, text: str, start: int, end: int, opts: Options) -> Pend
     """"the week", "the day", "the morning": the current unit of the story (TimeBank marks them)."""
     if g.get("pod"):
         pod = lookup("part_of_day", g["pod"])
-        if pod is None or not pod.isalpha() or g["pod"].lower() in ("early hours", "small hours", "wee hours"):
+        if pod is None or not pod.isalpha():
             return None
-        return Pending(start, end, "TIME", op="time_ref", args={"suffix": "T" + pod}, mod=pos_mod(g.get("pos")))
+        # "the early hours" (of the morning) is the start of the morning of the story's day
+        hours = g["pod"].lower().endswith("hours")
+        mod = pos_mod(g.get("pos")) or (lookup("part_of_day_position", g["pod"]) if hours else None)
+        return Pending(start, end, "TIME", op="time_ref", args={"suffix": "T" + pod}, mod=mod)
     word = g["unit"].lower()
     nxt = word_after(text, end)
     if lookup("weekday", nxt) or lookup("day_word", nxt) or lookup("month", nxt):
