@@ -162,3 +162,38 @@ def test_deictic_words_stay_the_writers_in_a_history():
     v = values(text, WIKI_DCT)
     assert v["last year"] == "2008"
     assert v["the end of the year"] == "1919"
+
+
+# --- the story's time: which dates set it (session 9) ---------------------------------------
+
+REVOLUTION = ("The Revolution began in 1789. In 1790 the Assembly sat. In 1791 the King fled. "
+              "In 1792 the monarchy fell. In 1793 the Terror began: on 2 June 1793 the Girondins fell, "
+              "and on 13 July Marat was killed. ")
+
+
+@pytest.mark.parametrize("aside", [
+    "Danton, the leader of the August 1792 uprising, was removed.",  # a date naming an event
+    "Peasants resented the Civil Constitution of the Clergy (1790) and revolted.",  # a law by its year
+    "The Constitution of 1791 was set aside.",  # "of" + year after a name
+    "Wages were as low as in 1789.",  # compared with
+    "The Assembly had first met in 1789.",  # past perfect: before the story's time
+])
+def test_a_date_that_names_an_earlier_thing_does_not_move_the_story_back(aside):
+    v = values(REVOLUTION + aside + " On 17 August the Convention voted for conscription.", WIKI_DCT)
+    assert v["17 August"] == "1793-08-17"
+
+
+def test_a_named_date_ahead_of_the_story_moves_it_on():
+    # a new section: "the June 1916 Brusilov offensive" after 1915 is where the story now is
+    text = HISTORY.replace("The armistice was signed in 1918. ", "") + \
+        " Despite the success of the June 1919 offensive, the army failed. Romania joined on 27 August."
+    assert values(text, WIKI_DCT)["27 August"] == "1919-08-27"
+
+
+def test_the_winter_after_a_december_is_the_next_years_and_does_not_move_the_story():
+    text = HISTORY + " The army camped in December 1919. Over the winter many died. The next spring it marched."
+    v = values(text, WIKI_DCT)
+    assert v["the winter"] == "1920-WI"
+    assert v["The next spring"] == "1920-SP"
+    text = HISTORY + " In December 1919 he warned they could not hold out over the winter. On 10 September he resigned."
+    assert values(text, WIKI_DCT)["10 September"] == "1919-09-10"

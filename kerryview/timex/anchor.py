@@ -20,6 +20,7 @@ from kerryview.model import Timex
 from kerryview.calendar import values
 from .lexicon import table
 from .narrative import Genre, genre
+from .scene import names_a_thing, past_perfect_before
 from .normalize import Pending
 from kerryview.text.tense import tense
 
@@ -75,6 +76,7 @@ class Resolver:
         # the last year before Christ mentioned ("218 BC") and how many dates came before it:
         # Python's calendar has no BC, so "two years later" after it is counted here
         self.bc: tuple[int, int] | None = None
+        self.hold_story = False  # set by an operation whose value must not become the story's time
 
     # --- reference helpers ----------------------------------------------------------------
     def last_ref(self, max_rank: int) -> Ref | None:
@@ -121,9 +123,21 @@ class Resolver:
         rank = values.RANK["Y"]
         return next((r for r in reversed(self.story) if values.RANK[r[1]] <= rank), None)
 
+    def _looks_back_by_name(self, p: Pending, first_day: date) -> bool:
+        """In a narrative, a date that names a thing of an earlier time ("the Constitution of
+        1790" said while the story is in 1793, "the August 1792 uprising"): the story stays where
+        it was. A named date ahead of the story ("the June 1916 Brusilov offensive" after 1915)
+        moves it on, as a new section does (scene.names_a_thing)."""
+        if not self.narrative:
+            return False
+        story = self.story_year(p)
+        return story is not None and first_day.year < story[0].year \
+            and (names_a_thing(self.text, p.start, p.end) or past_perfect_before(self.text, p.start))
+
     # --- operations -------------------------------------------------------------------------
     def resolve(self, p: Pending) -> Timex:
         value, anchor, kind = p.value, None, None
+        self.hold_story = False
         if p.op is not None:
             try:
                 value, anchor, kind = getattr(self, "op_" + p.op)(p, **p.args)
@@ -141,7 +155,7 @@ class Resolver:
             parsed = values.parse(value)
             if parsed is not None:
                 self.refs.append((parsed[0], parsed[1], value))
-                if kind != "dct":
+                if kind != "dct" and not self.hold_story and not (kind is None and self._looks_back_by_name(p, parsed[0])):
                     self.story.append((parsed[0], parsed[1], value))
                 if kind != "narrative":
                     self.stated.append((parsed[0], parsed[1], value))
@@ -262,8 +276,15 @@ class Resolver:
     def op_season(self, p: Pending, season: str, rel: int | None, yearshift: int | None):
         story = self.story_year(p)
         if story is not None:
-            # "in the summer", "that autumn", "the next spring": the season of the story's year
+            # "in the summer", "that autumn", "the next spring": the season of the story's year;
+            # "over the winter" after "December 1777" is the winter that December begins (1778-WI,
+            # the season year values.fmt writes)
             year = story[0].year + (yearshift or 0)
+            if season == "WI" and rel is None and yearshift is None and values.RANK[story[1]] <= values.RANK["M"]:
+                year = int(values.fmt(story[0], "S")[:4])
+                # the winter ahead of the story's December is not yet the story's time: "hold out
+                # over the winter" said in a December does not move "on 10 September" on a year
+                self.hold_story = year != story[0].year
             if rel is not None and rel != 0:
                 cur = values.fmt(story[0], "S")  # December is already the next year's winter
                 year = int(cur[:4])
