@@ -144,8 +144,9 @@ def _month(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending
         return None
     month = lookup("month", g["month"])
     mod = pos_mod(g.get("pos"))
-    if g.get("year"):
-        return Pending(start, end, "DATE", value=f"{int(g['year']):04d}-{month:02d}", mod=mod)
+    year = g.get("year") or g.get("year2")  # year2: "the February Revolution (1917)", rule month_name
+    if year:
+        return Pending(start, end, "DATE", value=f"{int(year):04d}-{month:02d}", mod=mod)
     rel = lookup("relative_word", g["rel"]) if g.get("rel") else None
     if g.get("that"):  # "October of that year": the year last mentioned
         return Pending(start, end, "DATE", op="month", args={"month": month, "rel": None, "yearshift": None,
@@ -159,8 +160,9 @@ def _month(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending
 def _season(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
     code = lookup("season", g["season"])
     mod = pos_mod(g.get("pos"))
-    if g.get("year"):
-        return Pending(start, end, "DATE", value=f"{int(g['year']):04d}-{code}", mod=mod)
+    year = g.get("year") or g.get("year2")  # year2: "the Spring Offensive (1918)", rule season_name
+    if year:
+        return Pending(start, end, "DATE", value=f"{int(year):04d}-{code}", mod=mod)
     rel = lookup("relative_word", g["rel"]) if g.get("rel") else None
     if "of_year" in opts:
         return Pending(start, end, "DATE", op="season", args={"season": code, "rel": None, "yearshift": rel or 0}, mod=mod)
