@@ -197,3 +197,23 @@ def test_the_winter_after_a_december_is_the_next_years_and_does_not_move_the_sto
     assert v["The next spring"] == "1920-SP"
     text = HISTORY + " In December 1919 he warned they could not hold out over the winter. On 10 September he resigned."
     assert values(text, WIKI_DCT)["10 September"] == "1919-09-10"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the first day of a range keeps its "the" and ordinal ending
+    ("Mao moved it from the 13th to the 19th of October 1950.", [("the 13th", "1950-10-13"),
+                                                                ("the 19th of October 1950", "1950-10-19")]),
+    # an adjectival duration: the article belongs to the noun; a plural unit is an unknown number
+    ("they rotated on a month-long cycle", [("month-long", "P1M")]),
+    ("after a months-long trek", [("months-long", "PXM")]),
+    # a season or month naming an event: the word alone, with the year written after the name
+    ("the German Spring Offensive of 1918 failed", [("Spring", "1918-SP"), ("1918", "1918")]),
+    ("the February Revolution (1917) began", [("February", "1917-02"), ("1917", "1917")]),
+])
+def test_extents_of_narrative_expressions(text, expected):
+    assert [(t.text, t.value) for t in tag(text, WIKI_DCT)] == expected
+
+
+def test_the_season_of_an_event_name_follows_the_story():
+    v = values(HISTORY + " The Spring Offensive was Ludendorff's last gamble.", WIKI_DCT)
+    assert v["Spring"] == "1919-SP"  # the story is in 1919 ("The following year")
