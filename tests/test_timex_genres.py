@@ -217,3 +217,23 @@ def test_extents_of_narrative_expressions(text, expected):
 def test_the_season_of_an_event_name_follows_the_story():
     v = values(HISTORY + " The Spring Offensive was Ludendorff's last gamble.", WIKI_DCT)
     assert v["Spring"] == "1919-SP"  # the story is in 1919 ("The following year")
+
+
+YEARS_ONLY = ("The war began in 1939 when Germany invaded Poland. In 1940 France fell. In 1941 Germany "
+              "attacked the USSR. In 1942 the tide turned. In 1943 Italy surrendered. In 1944 the Allies landed. ")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a story that has only reached a year: the count stays in that year, never the DCT's
+    ("The next day the Germans counterattacked.", ("The next day", "1944-XX-XX")),
+    ("Two weeks later Paris was free.", ("Two weeks later", "1944-WXX")),
+    ("The following month the army retreated.", ("The following month", "1944-XX")),
+    # the story has moved on from its last day: not counted from that old day
+    ("On 6 June 1944 they landed. In 1945 Germany fell. Two days later Berlin burned.",
+     ("Two days later", "1945-XX-XX")),
+    # but a day of the story's year is counted from
+    ("On 6 June 1944 they landed. Two days later they took Bayeux.", ("Two days later", "1944-06-08")),
+    ("In 1944 the army stalled. At year's end it attacked.", ("year's end", "1944")),
+])
+def test_a_narrative_counts_from_its_own_time(text, expected):
+    assert expected in [(t.text, t.value) for t in tag(YEARS_ONLY + text, WIKI_DCT)]

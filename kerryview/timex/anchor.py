@@ -134,6 +134,18 @@ class Resolver:
         return story is not None and first_day.year < story[0].year \
             and (names_a_thing(self.text, p.start, p.end) or past_perfect_before(self.text, p.start))
 
+    def _story_without_day(self, p: Pending, ref: Ref | None, unit: str):
+        """In a narrative, "two days later" counted from a story that has only reached a year or
+        a month since its last day ("in October ... four days later", or no day at all): the
+        story's year with the rest unknown ("1915-XX-XX"), never a day from the DCT or from an
+        older passage the story has left."""
+        if not self.narrative or unit not in values.UNDERSPECIFIED or values.RANK[unit] >= values.RANK["Y"]:
+            return None
+        story = self.story_year(p)
+        if story is None or story is ref or (ref is not None and _within(ref, story)):
+            return None
+        return values.UNDERSPECIFIED[unit].replace("XXXX", f"{story[0].year:04d}", 1), story[2], "narrative"
+
     # --- operations -------------------------------------------------------------------------
     def resolve(self, p: Pending) -> Timex:
         value, anchor, kind = p.value, None, None
@@ -462,6 +474,9 @@ class Resolver:
             base = "dct"
         if base == "narrative":
             ref = self.last_ref(values.RANK.get(unit, 6))
+            vague = self._story_without_day(p, ref, unit)
+            if vague is not None:
+                return vague
             if unit == "Y" and n == 0 and ref is not None and not self._not_future_year(ref, unit):
                 # "the full year" is the story's year, not a target year ahead ("by 1992")
                 ref = next((r for r in reversed(self.refs) if values.RANK[r[1]] <= values.RANK["Y"]
@@ -486,6 +501,14 @@ class Resolver:
             gran = "M"
         d = values.shift(self.dct, unit, n)
         return values.fmt(d, gran), self.dct_value, "dct"
+
+
+def _within(ref: Ref, period: Ref) -> bool:
+    """The date `ref` lies in the period `period` (a year, a month, or a season, quarter or half
+    of the same year), so a count from `ref` stays in the story's time."""
+    if ref[0].year != period[0].year:
+        return False
+    return period[1] != "M" or ref[0].month == period[0].month
 
 
 def _underspecified(p: Pending) -> str:
