@@ -237,3 +237,15 @@ YEARS_ONLY = ("The war began in 1939 when Germany invaded Poland. In 1940 France
 ])
 def test_a_narrative_counts_from_its_own_time(text, expected):
     assert expected in [(t.text, t.value) for t in tag(YEARS_ONLY + text, WIKI_DCT)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On 14 July 1789 the crowd attacked. The prison fell that afternoon.", ("that afternoon", "TIME", "1789-07-14TAF")),
+    ("On 6 June 1944 they landed. The next morning they attacked.", ("The next morning", "TIME", "1944-06-07TMO")),
+    ("On 6 June 1944 they landed. The following night it rained.", ("The following night", "TIME", "1944-06-07TNI")),
+    # no day in the story yet: the story's year, not the DCT's day
+    ("In 1944 they landed. That night it rained.", ("That night", "TIME", "1944-XX-XXTNI")),
+    ("In 1944 they landed. At midnight the guns fell silent.", ("midnight", "TIME", "1944-XX-XXT24:00")),
+])
+def test_parts_of_the_storys_day(text, expected):
+    assert expected in [(t.text, t.type, t.value) for t in tag(YEARS_ONLY + text, WIKI_DCT)]

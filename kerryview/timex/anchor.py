@@ -417,13 +417,18 @@ class Resolver:
             return (ref[0] + timedelta(days=n)).isoformat() + suffix, ref[2], "narrative"
         return (self.dct + timedelta(days=n)).isoformat() + suffix, self.dct_value, "dct"
 
-    def op_time_ref(self, p: Pending, suffix: str):
+    def op_time_ref(self, p: Pending, suffix: str, n: int = 0):
+        """A clock time or part of a day ("at noon", "that night"; n days on: "the next
+        morning") on the last mentioned day, else the DCT's (in a history, the story's day)."""
         ref = self.last_ref(values.RANK["D"])
+        vague = self._story_without_day(p, ref, "D")
+        if vague is not None:
+            return vague[0] + suffix, vague[1], vague[2]
         if ref is not None:
-            return ref[0].isoformat() + suffix, ref[2], "narrative"
+            return (ref[0] + timedelta(days=n)).isoformat() + suffix, ref[2], "narrative"
         if self.dct is None:
             return "XXXX-XX-XX" + suffix, None, None
-        return self.dct.isoformat() + suffix, self.dct_value, "dct"
+        return (self.dct + timedelta(days=n)).isoformat() + suffix, self.dct_value, "dct"
 
     def op_yy(self, p: Pending, yy: int):
         story = self.story_year(p)
