@@ -249,3 +249,19 @@ def test_a_narrative_counts_from_its_own_time(text, expected):
 ])
 def test_parts_of_the_storys_day(text, expected):
     assert expected in [(t.text, t.type, t.value) for t in tag(YEARS_ONLY + text, WIKI_DCT)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a weekday in a history: the first such day from the story's day on, not one before the DCT
+    ("On 6 June 1944 they landed. On Sunday the Germans attacked.", ("Sunday", "1944-06-11")),
+    ("In 1944 they landed. On Sunday the Germans attacked.", ("Sunday", "1944-WXX-7")),
+    # "the week", "the day" of the story
+    ("On 6 June 1944 they landed. During the week the Germans attacked.", ("the week", "1944-W23")),
+    ("In 1944 they landed. The day was a disaster.", ("The day", "1944-XX-XX")),
+])
+def test_weekdays_and_the_day_in_a_history(text, expected):
+    assert expected in [(t.text, t.value) for t in tag(YEARS_ONLY + text, WIKI_DCT)]
+
+
+def test_the_week_in_news_is_the_current_one():
+    assert ("the week", "2023-W11") in [(t.text, t.value) for t in tag("Shares rose during the week.", date(2023, 3, 18))]

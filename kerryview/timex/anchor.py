@@ -389,6 +389,16 @@ class Resolver:
                     d = base + timedelta(days=((weekday - base.isoweekday()) % 7) or 7)
                 return d.isoformat() + suffix, ref[2], "narrative"
             rel = "last" if rel == "previous" else "next"
+        if self.narrative and rel is None:
+            # "on Sunday" in a history: the first such day from the story's day on (the story
+            # moves forward), or a Sunday of the story's year when it has no day
+            ref = self.last_ref(values.RANK["D"])
+            vague = self._story_without_day(p, ref, "D")
+            if vague is not None:
+                return f"{vague[0][:4]}-WXX-{weekday}{suffix}", vague[1], vague[2]
+            if ref is not None:
+                d = ref[0] + timedelta(days=(weekday - ref[0].isoweekday()) % 7)
+                return d.isoformat() + suffix, ref[2], "narrative"
         if self.dct is None:
             return f"XXXX-WXX-{weekday}{suffix}", None, None
         today = self.dct.isoweekday()
@@ -476,6 +486,9 @@ class Resolver:
                         and not (recent and self.dct is not None and self.dct.year - r[0].year > 1)), None)
             if ref is not None:
                 return values.fmt(values.shift(ref[0], unit, n), gran), ref[2], "narrative"
+            vague = self._story_without_day(p, None, unit)  # "the day", in a history without a day yet
+            if vague is not None:
+                return vague
             base = "dct"
         if base == "narrative":
             ref = self.last_ref(values.RANK.get(unit, 6))

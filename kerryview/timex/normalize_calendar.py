@@ -479,7 +479,8 @@ def _the_unit(g: Groups, text: str, start: int, end: int, opts: Options) -> Pend
     if lookup("weekday", nxt) or lookup("day_word", nxt) or lookup("month", nxt):
         return None  # "during the day Friday": the weekday is the date
     if word == "week":
-        return Pending(start, end, "DATE", op="shift", args={"unit": "W", "n": 0, "base": "dct"})
+        # definite: in a history "the week" is the story's (anchor.op_shift), in news the current one
+        return Pending(start, end, "DATE", op="shift", args={"unit": "W", "n": 0, "base": "dct", "definite": True})
     if word == "year":
         if re.match(r"\s+(?:ended|ending|to)\b", text[end:end + 10]):
             return Pending(start, end, "DURATION", value="P1Y")  # "the year ended Sept. 30": a period
