@@ -265,3 +265,10 @@ def test_weekdays_and_the_day_in_a_history(text, expected):
 
 def test_the_week_in_news_is_the_current_one():
     assert ("the week", "2023-W11") in [(t.text, t.value) for t in tag("Shares rose during the week.", date(2023, 3, 18))]
+
+
+def test_a_decade_without_its_century_is_the_storys():
+    text = "The war began in 1861. In 1862 it spread. In 1863 came Gettysburg. In 1864 Atlanta fell. In 1865 it ended. "
+    v = values(text + "Tensions had grown through the fifties.", WIKI_DCT)
+    assert v["the fifties"] == "185"
+    assert values(YEARS_ONLY + "The twenties had been calm.", WIKI_DCT)["The twenties"] == "192"

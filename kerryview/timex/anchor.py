@@ -455,6 +455,11 @@ class Resolver:
         return f"{year:04d}", self.dct_value, "dct"
 
     def op_decade(self, p: Pending, d: int):
+        story = self.story_year(p)
+        if story is not None:  # "the fifties" in a history of the 1860s: the story's century's
+            y = story[0].year
+            start = min((c * 100 + d * 10 for c in (y // 100 - 1, y // 100, y // 100 + 1)), key=lambda v: abs(v + 5 - y))
+            return f"{start // 10:03d}", story[2], "narrative"
         if self.dct is None:
             return f"19{d}", None, None
         century = self.dct.year // 100
