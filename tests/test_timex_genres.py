@@ -272,3 +272,8 @@ def test_a_decade_without_its_century_is_the_storys():
     v = values(text + "Tensions had grown through the fifties.", WIKI_DCT)
     assert v["the fifties"] == "185"
     assert values(YEARS_ONLY + "The twenties had been calm.", WIKI_DCT)["The twenties"] == "192"
+
+
+def test_a_book_cited_by_its_year_does_not_move_the_story():
+    text = REVOLUTION + "In The Terror Explained (2003), Smith argues it was planned. In late August the Convention voted."
+    assert values(text, WIKI_DCT)["late August"] == "1793-08"

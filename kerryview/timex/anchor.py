@@ -25,6 +25,7 @@ from .normalize import Pending
 from kerryview.text.tense import tense
 
 Ref = tuple[date, str, str]  # first day, granularity, value
+FAR_AHEAD = 10  # years: a named date further ahead of the story is a citation, not the story's next step
 
 
 @lru_cache(maxsize=1)
@@ -127,11 +128,16 @@ class Resolver:
         """In a narrative, a date that names a thing of an earlier time ("the Constitution of
         1790" said while the story is in 1793, "the August 1792 uprising"): the story stays where
         it was. A named date ahead of the story ("the June 1916 Brusilov offensive" after 1915)
-        moves it on, as a new section does (scene.names_a_thing)."""
+        moves it on, as a new section does, unless it is decades ahead: a book or a law cited by
+        its year ("How Wars Are Won (2003)" in a history of 1950) (scene.names_a_thing)."""
         if not self.narrative:
             return False
         story = self.story_year(p)
-        return story is not None and first_day.year < story[0].year \
+        if story is None:
+            return False
+        if first_day.year > story[0].year + FAR_AHEAD:  # "How Wars Are Won (2003)" in a history of 1950
+            return names_a_thing(self.text, p.start, p.end)
+        return first_day.year < story[0].year \
             and (names_a_thing(self.text, p.start, p.end) or past_perfect_before(self.text, p.start))
 
     def _story_without_day(self, p: Pending, ref: Ref | None, unit: str):
