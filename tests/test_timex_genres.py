@@ -277,3 +277,12 @@ def test_a_decade_without_its_century_is_the_storys():
 def test_a_book_cited_by_its_year_does_not_move_the_story():
     text = REVOLUTION + "In The Terror Explained (2003), Smith argues it was planned. In late August the Convention voted."
     assert values(text, WIKI_DCT)["late August"] == "1793-08"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("War and Counter-Revolution (1792-1797) The politics drove France to war. On 20 April France declared war.",
+     ("20 April", "1792-04-20")),
+    ("Western Front (1914–1918) In August the Germans invaded Belgium.", ("August", "1914-08")),
+])
+def test_a_heading_span_sets_the_story_at_its_start(text, expected):
+    assert expected in [(t.text, t.value) for t in tag(YEARS_ONLY + text, WIKI_DCT)]

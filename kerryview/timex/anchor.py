@@ -61,6 +61,7 @@ def forward_before(text: str, start: int) -> bool:
 
 
 _LAST_BEFORE = re.compile(r"\blast\s+$", re.I)
+_SPAN_JOINER = re.compile(r"\s*[-–—]\s*")
 
 
 class Resolver:
@@ -78,6 +79,7 @@ class Resolver:
         # Python's calendar has no BC, so "two years later" after it is counted here
         self.bc: tuple[int, int] | None = None
         self.hold_story = False  # set by an operation whose value must not become the story's time
+        self.last_explicit: tuple[Pending, tuple[date, str]] | None = None  # the date just before, if stated
 
     # --- reference helpers ----------------------------------------------------------------
     def last_ref(self, max_rank: int) -> Ref | None:
@@ -152,6 +154,18 @@ class Resolver:
             return None
         return values.UNDERSPECIFIED[unit].replace("XXXX", f"{story[0].year:04d}", 1), story[2], "narrative"
 
+    def _ends_a_span(self, p: Pending, parsed: tuple[date, str]) -> bool:
+        """In a narrative, the second date of a span written with a dash, as section headings and
+        brackets write them ("War and Counter-Revolution (1792-1797)", "Western Front (1914–1918)"):
+        the story goes on from the span's start, so "On 20 April" after the heading is 1792's.
+        ("from 1861 to 1865. In April ..." is left to the last date: a summary may end there.)"""
+        if not self.narrative or self.last_explicit is None:
+            return False
+        first, (first_day, first_gran) = self.last_explicit
+        if first_gran != parsed[1] or not first_day < parsed[0]:
+            return False
+        return _SPAN_JOINER.fullmatch(self.text, first.end, p.start) is not None
+
     # --- operations -------------------------------------------------------------------------
     def resolve(self, p: Pending) -> Timex:
         value, anchor, kind = p.value, None, None
@@ -173,8 +187,10 @@ class Resolver:
             parsed = values.parse(value)
             if parsed is not None:
                 self.refs.append((parsed[0], parsed[1], value))
-                if kind != "dct" and not self.hold_story and not (kind is None and self._looks_back_by_name(p, parsed[0])):
+                if kind != "dct" and not self.hold_story and not (kind is None and self._looks_back_by_name(p, parsed[0])) \
+                        and not (kind is None and self._ends_a_span(p, parsed)):
                     self.story.append((parsed[0], parsed[1], value))
+                self.last_explicit = (p, parsed) if kind is None else None
                 if kind != "narrative":
                     self.stated.append((parsed[0], parsed[1], value))
         return Timex(p.start, p.end, self.text[p.start:p.end], p.type, value, p.mod, p.freq, p.quant, anchor, kind)
