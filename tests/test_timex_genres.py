@@ -286,3 +286,10 @@ def test_a_book_cited_by_its_year_does_not_move_the_story():
 ])
 def test_a_heading_span_sets_the_story_at_its_start(text, expected):
     assert expected in [(t.text, t.value) for t in tag(YEARS_ONLY + text, WIKI_DCT)]
+
+
+def test_quoted_speech_in_a_history_speaks_from_the_storys_day():
+    text = YEARS_ONLY + 'On 5 June 1944 Eisenhower said: "We go tomorrow." Today the beaches are a memorial.'
+    v = values(text, WIKI_DCT)
+    assert v["tomorrow"] == "1944-06-06"
+    assert v["Today"] == "2009-12-19"  # the writer's today, outside the quotation

@@ -20,7 +20,7 @@ from kerryview.model import Timex
 from kerryview.calendar import values
 from .lexicon import table
 from .narrative import Genre, genre
-from .scene import names_a_thing, past_perfect_before
+from .scene import in_quotation, names_a_thing, past_perfect_before
 from .normalize import Pending
 from kerryview.text.tense import tense
 
@@ -442,6 +442,15 @@ class Resolver:
         return d.isoformat() + suffix, self.dct_value, "dct"
 
     def op_dayshift(self, p: Pending, n: int, suffix: str = ""):
+        if self.narrative and self.dct is not None and in_quotation(self.text, p.start):
+            # "We go tomorrow," Eisenhower said on 5 June: the speaker's day is the story's
+            # (outside a quotation, a history's "today" is the writer's)
+            ref = self.last_ref(values.RANK["D"])
+            vague = self._story_without_day(p, ref, "D")
+            if vague is not None:
+                return vague[0] + suffix, vague[1], vague[2]
+            if ref is not None:
+                return (ref[0] + timedelta(days=n)).isoformat() + suffix, ref[2], "narrative"
         if self.dct is None:
             ref = self.last_ref(values.RANK["D"])
             if ref is None or n == 0:

@@ -14,6 +14,8 @@ words around the date:
 - a year alone in brackets after a name: "the Civil Constitution of the Clergy (1790)";
 - a year compared with: "arranged as in 1614", "higher than in 1913".
 
+Quoted speech (`in_quotation`) speaks from the story's day: "We go tomorrow," said on 5 June.
+
 And a date in a clause in the past perfect ("the Estates-General had last met in 1614", "Romania
 had been allied with them since 1882") lies before the story's time by the tense alone
 (Reichenbach's reference time stays where the story is): `past_perfect_before`.
@@ -77,3 +79,18 @@ def _participle(word: str) -> bool:
     """A past participle: regular -ed, -en, -wn, -ne ("fallen", "shown", "gone") or irregular."""
     return (len(word) > 3 and word.endswith(("ed", "en", "wn", "ne"))) or word in table("past_participle_irregular") \
         or word == "been"
+
+
+_QUOTE_WINDOW = 400  # characters looked back for an opening quotation mark (keeps tagging linear)
+
+
+def in_quotation(text: str, start: int) -> bool:
+    """text[start] is inside quoted speech of its paragraph: an odd number of straight double
+    quotes, or an opening curly quote not yet closed, since the paragraph began ("We go
+    tomorrow," he said: the speaker's "tomorrow" is the story's day after, not the writer's)."""
+    lo = max(0, start - _QUOTE_WINDOW)
+    para = text.rfind("\n", lo, start)
+    before = text[(para + 1) if para >= 0 else lo:start]
+    if before.count('"') % 2 == 1:
+        return True
+    return before.rfind("\u201c") > before.rfind("\u201d")
