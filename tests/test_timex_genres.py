@@ -293,3 +293,14 @@ def test_quoted_speech_in_a_history_speaks_from_the_storys_day():
     v = values(text, WIKI_DCT)
     assert v["tomorrow"] == "1944-06-06"
     assert v["Today"] == "2009-12-19"  # the writer's today, outside the quotation
+
+
+def test_a_story_before_christ_never_takes_the_dcts_year():
+    text = ("2009-12-19T17:00:00 The First Punic War (264 to 241 BC) was fought at sea. In 260 BC Rome built a "
+            "fleet. Rome won in 256 BC and lost in 255 BC. Carthage revolted in 238 BC. In the spring Rome attacked. On 12 August Carthage fell. "
+            "Two days later Rome sailed. The following year Rome took Sardinia.")
+    v = values(text, WIKI_DCT)
+    assert v["the spring"] == "XXXX-SP"
+    assert v["12 August"] == "XXXX-08-12"
+    assert v["Two days later"] == "XXXX-XX-XX"
+    assert v["The following year"] == "BC0237"

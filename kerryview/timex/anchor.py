@@ -79,6 +79,7 @@ class Resolver:
         # Python's calendar has no BC, so "two years later" after it is counted here
         self.bc: tuple[int, int] | None = None
         self.hold_story = False  # set by an operation whose value must not become the story's time
+        self.in_bc = False  # the story's last year is before Christ (which Python's dates cannot hold)
         self.last_explicit: tuple[Pending, tuple[date, str]] | None = None  # the date just before, if stated
 
     # --- reference helpers ----------------------------------------------------------------
@@ -121,7 +122,7 @@ class Resolver:
 
     def story_year(self, p: Pending) -> Ref | None:
         """In a narrative, the last mentioned date with a year: the story's time (None in news)."""
-        if not self.narrative:
+        if not self.narrative or self.in_bc:
             return None
         rank = values.RANK["Y"]
         return next((r for r in reversed(self.story) if values.RANK[r[1]] <= rank), None)
@@ -149,6 +150,8 @@ class Resolver:
         older passage the story has left."""
         if not self.narrative or unit not in values.UNDERSPECIFIED or values.RANK[unit] >= values.RANK["Y"]:
             return None
+        if self.in_bc:  # a story before Christ: the day is unknown, and so is its year here
+            return values.UNDERSPECIFIED[unit], None, None
         story = self.story_year(p)
         if story is None or story is ref or (ref is not None and _within(ref, story)):
             return None
@@ -183,6 +186,7 @@ class Resolver:
                       and p.args.get("unit") in ("Y", "Q")) or (p.op == "quarter_ref" and p.args.get("yearshift"))
         if p.type == "DATE" and value and value.startswith("BC") and value[2:].isdigit() and len(value) == 6:
             self.bc = (int(value[2:]), len(self.refs))
+            self.in_bc = True
         if p.type in ("DATE", "TIME") and not comparison:
             parsed = values.parse(value)
             if parsed is not None:
@@ -190,6 +194,7 @@ class Resolver:
                 if kind != "dct" and not self.hold_story and not (kind is None and self._looks_back_by_name(p, parsed[0])) \
                         and not (kind is None and self._ends_a_span(p, parsed)):
                     self.story.append((parsed[0], parsed[1], value))
+                    self.in_bc = False
                 self.last_explicit = (p, parsed) if kind is None else None
                 if kind != "narrative":
                     self.stated.append((parsed[0], parsed[1], value))
@@ -201,6 +206,8 @@ class Resolver:
         story = self.story_year(p)
         if story is not None:
             return self._story_year_near(story, month, day), story[2], "narrative"
+        if self.in_bc and self.narrative:  # "on 12 August" in a story before Christ: not the DCT's year
+            return None, None, None
         if self.dct is None:
             ref = self.last_ref(values.RANK["Y"])
             if ref is None:
@@ -277,6 +284,8 @@ class Resolver:
             elif rel is not None and rel > 0:
                 year += 0 if month > story[0].month else 1
             return f"{year:04d}-{month:02d}", story[2], "narrative"
+        if self.in_bc and self.narrative:  # "in August" in a story before Christ
+            return f"XXXX-{month:02d}", None, None
         if self.dct is None:
             if rel is None and yearshift in (None, 0):
                 y, anchor, kind = self._year_for(p, month, 15)
@@ -326,7 +335,7 @@ class Resolver:
                 there = ["WI", "SP", "SU", "FA"].index(season)
                 year += (0 if there > here else 1) if rel > 0 else (0 if there < here else -1)
             return f"{year:04d}-{season}", story[2], "narrative"
-        if self.dct is None:
+        if self.dct is None or self.in_bc and self.narrative:  # no year known, or one before Christ
             return f"XXXX-{season}", None, None
         # Season years as values.fmt writes them: December already belongs to next year's winter,
         # so a December DCT is in season-year + 1 and "last summer" then is this calendar year's.
