@@ -304,3 +304,8 @@ def test_a_story_before_christ_never_takes_the_dcts_year():
     assert v["12 August"] == "XXXX-08-12"
     assert v["Two days later"] == "XXXX-XX-XX"
     assert v["The following year"] == "BC0237"
+
+
+def test_a_section_heading_with_an_earlier_year_resets_the_story():
+    text = YEARS_ONLY + "Eastern Front (1942) In August the Germans reached the Volga."
+    assert values(text, WIKI_DCT)["August"] == "1942-08"

@@ -11,7 +11,8 @@ words around the date:
 - a date used as a noun modifier after a determiner: "the 1614 rules", "the August 1792 uprising";
 - a year after "of" that follows a word which is not a time word: "the Constitution of 1793",
   "the Estates-General of 1614" (but "the spring of 1794", "the end of 1776" are the story's);
-- a year alone in brackets after a name: "the Civil Constitution of the Clergy (1790)";
+- a year alone in brackets after a name: "the Civil Constitution of the Clergy (1790)" (not a
+  section heading run into its text: "Eastern Front (1914) In August ...");
 - a year compared with: "arranged as in 1614", "higher than in 1913".
 
 Quoted speech (`in_quotation`) speaks from the story's day: "We go tomorrow," said on 5 June.
@@ -32,6 +33,7 @@ _OF_BEFORE = re.compile(r"([A-Za-z][\w'-]*)\s+of\s+$")
 _WORD_AFTER = re.compile(r"\s+([A-Za-z][\w.-]*)")
 _YEAR = re.compile(r"\d{3,4}")
 _NAME_BRACKET = re.compile(r"(?-i:[A-Z])[\w'-]*\s*\($")
+_HEADING_AFTER = re.compile(r"[ \t]*\n|[ \t]+(?-i:[A-Z])")  # "Eastern Front (1914) In August": a section heading
 _COMPARED = re.compile(r"\b(?:as|than)\s+(?:in|of|at)\s+$", re.I)
 
 
@@ -53,7 +55,8 @@ def names_a_thing(text: str, start: int, end: int) -> bool:
         nxt = _WORD_AFTER.match(text, end)
         if nxt is not None and nxt.group(1).lower().rstrip(".") not in table("attributive_year_follow_block"):
             return True
-    if _NAME_BRACKET.search(before) and text.startswith(")", end) or _COMPARED.search(before):
+    if _NAME_BRACKET.search(before) and text.startswith(")", end) and not _HEADING_AFTER.match(text, end + 1) \
+            or _COMPARED.search(before):
         return True
     m = _OF_BEFORE.search(before)
     return m is not None and m.group(1).lower() not in _time_words()
