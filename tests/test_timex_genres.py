@@ -309,3 +309,7 @@ def test_a_story_before_christ_never_takes_the_dcts_year():
 def test_a_section_heading_with_an_earlier_year_resets_the_story():
     text = YEARS_ONLY + "Eastern Front (1942) In August the Germans reached the Volga."
     assert values(text, WIKI_DCT)["August"] == "1942-08"
+
+
+def test_the_following_season_after_a_year_is_the_next_years():
+    assert values(YEARS_ONLY + "The offensive resumed the following spring.", WIKI_DCT)["the following spring"] == "1945-SP"

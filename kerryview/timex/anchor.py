@@ -328,7 +328,9 @@ class Resolver:
                 # the winter ahead of the story's December is not yet the story's time: "hold out
                 # over the winter" said in a December does not move "on 10 September" on a year
                 self.hold_story = year != story[0].year
-            if rel is not None and rel != 0:
+            if rel is not None and rel != 0 and story[1] == "Y":
+                year += rel  # "the following spring" after "In 1944 ...": a season of the next year
+            elif rel is not None and rel != 0:
                 cur = values.fmt(story[0], "S")  # December is already the next year's winter
                 year = int(cur[:4])
                 here = ["WI", "SP", "SU", "FA"].index(cur[-2:])
