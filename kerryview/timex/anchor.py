@@ -143,7 +143,7 @@ class Resolver:
         return first_day.year < story[0].year \
             and (names_a_thing(self.text, p.start, p.end) or past_perfect_before(self.text, p.start))
 
-    def _story_without_day(self, p: Pending, ref: Ref | None, unit: str):
+    def _story_without_day(self, p: Pending, ref: Ref | None, unit: str) -> tuple[str, str | None, str | None] | None:
         """In a narrative, "two days later" counted from a story that has only reached a year or
         a month since its last day ("in October ... four days later", or no day at all): the
         story's year with the rest unknown ("1915-XX-XX"), never a day from the DCT or from an
