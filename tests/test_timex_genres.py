@@ -313,3 +313,14 @@ def test_a_section_heading_with_an_earlier_year_resets_the_story():
 
 def test_the_following_season_after_a_year_is_the_next_years():
     assert values(YEARS_ONLY + "The offensive resumed the following spring.", WIKI_DCT)["the following spring"] == "1945-SP"
+
+
+def test_a_history_that_reaches_the_dct_year_is_still_a_narrative():
+    # a war still going on when the article was written: many years, most before the DCT's
+    # year but few two years back
+    years = [2005, 2006, 2007, 2008, 2008, 2008, 2008, 2009, 2009, 2009]
+    text = " ".join(f"In {y} the army fought on." for y in years * 2) + " The surge was planned in 2008. In March it began."
+    assert genre(recognize(text), WIKI_DCT).narrative
+    assert values(text, WIKI_DCT)["March"] == "2008-03"  # news would say 2009-03
+    few = " ".join(f"In {y} the army fought on." for y in years)  # ten years: news background
+    assert not genre(recognize(few), WIKI_DCT).narrative
