@@ -162,3 +162,165 @@ def test_deictic_words_stay_the_writers_in_a_history():
     v = values(text, WIKI_DCT)
     assert v["last year"] == "2008"
     assert v["the end of the year"] == "1919"
+
+
+# --- the story's time: which dates set it (session 9) ---------------------------------------
+
+REVOLUTION = ("The Revolution began in 1789. In 1790 the Assembly sat. In 1791 the King fled. "
+              "In 1792 the monarchy fell. In 1793 the Terror began: on 2 June 1793 the Girondins fell, "
+              "and on 13 July Marat was killed. ")
+
+
+@pytest.mark.parametrize("aside", [
+    "Danton, the leader of the August 1792 uprising, was removed.",  # a date naming an event
+    "Peasants resented the Civil Constitution of the Clergy (1790) and revolted.",  # a law by its year
+    "The Constitution of 1791 was set aside.",  # "of" + year after a name
+    "Wages were as low as in 1789.",  # compared with
+    "The Assembly had first met in 1789.",  # past perfect: before the story's time
+])
+def test_a_date_that_names_an_earlier_thing_does_not_move_the_story_back(aside):
+    v = values(REVOLUTION + aside + " On 17 August the Convention voted for conscription.", WIKI_DCT)
+    assert v["17 August"] == "1793-08-17"
+
+
+def test_a_named_date_ahead_of_the_story_moves_it_on():
+    # a new section: "the June 1916 Brusilov offensive" after 1915 is where the story now is
+    text = HISTORY.replace("The armistice was signed in 1918. ", "") + \
+        " Despite the success of the June 1919 offensive, the army failed. Romania joined on 27 August."
+    assert values(text, WIKI_DCT)["27 August"] == "1919-08-27"
+
+
+def test_the_winter_after_a_december_is_the_next_years_and_does_not_move_the_story():
+    text = HISTORY + " The army camped in December 1919. Over the winter many died. The next spring it marched."
+    v = values(text, WIKI_DCT)
+    assert v["the winter"] == "1920-WI"
+    assert v["The next spring"] == "1920-SP"
+    text = HISTORY + " In December 1919 he warned they could not hold out over the winter. On 10 September he resigned."
+    assert values(text, WIKI_DCT)["10 September"] == "1919-09-10"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the first day of a range keeps its "the" and ordinal ending
+    ("Mao moved it from the 13th to the 19th of October 1950.", [("the 13th", "1950-10-13"),
+                                                                ("the 19th of October 1950", "1950-10-19")]),
+    # an adjectival duration: the article belongs to the noun; a plural unit is an unknown number
+    ("they rotated on a month-long cycle", [("month-long", "P1M")]),
+    ("after a months-long trek", [("months-long", "PXM")]),
+    # a season or month naming an event: the word alone, with the year written after the name
+    ("the German Spring Offensive of 1918 failed", [("Spring", "1918-SP"), ("1918", "1918")]),
+    ("the February Revolution (1917) began", [("February", "1917-02"), ("1917", "1917")]),
+])
+def test_extents_of_narrative_expressions(text, expected):
+    assert [(t.text, t.value) for t in tag(text, WIKI_DCT)] == expected
+
+
+def test_the_season_of_an_event_name_follows_the_story():
+    v = values(HISTORY + " The Spring Offensive was Ludendorff's last gamble.", WIKI_DCT)
+    assert v["Spring"] == "1919-SP"  # the story is in 1919 ("The following year")
+
+
+YEARS_ONLY = ("The war began in 1939 when Germany invaded Poland. In 1940 France fell. In 1941 Germany "
+              "attacked the USSR. In 1942 the tide turned. In 1943 Italy surrendered. In 1944 the Allies landed. ")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a story that has only reached a year: the count stays in that year, never the DCT's
+    ("The next day the Germans counterattacked.", ("The next day", "1944-XX-XX")),
+    ("Two weeks later Paris was free.", ("Two weeks later", "1944-WXX")),
+    ("The following month the army retreated.", ("The following month", "1944-XX")),
+    # the story has moved on from its last day: not counted from that old day
+    ("On 6 June 1944 they landed. In 1945 Germany fell. Two days later Berlin burned.",
+     ("Two days later", "1945-XX-XX")),
+    # but a day of the story's year is counted from
+    ("On 6 June 1944 they landed. Two days later they took Bayeux.", ("Two days later", "1944-06-08")),
+    ("In 1944 the army stalled. At year's end it attacked.", ("year's end", "1944")),
+])
+def test_a_narrative_counts_from_its_own_time(text, expected):
+    assert expected in [(t.text, t.value) for t in tag(YEARS_ONLY + text, WIKI_DCT)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On 14 July 1789 the crowd attacked. The prison fell that afternoon.", ("that afternoon", "TIME", "1789-07-14TAF")),
+    ("On 6 June 1944 they landed. The next morning they attacked.", ("The next morning", "TIME", "1944-06-07TMO")),
+    ("On 6 June 1944 they landed. The following night it rained.", ("The following night", "TIME", "1944-06-07TNI")),
+    # no day in the story yet: the story's year, not the DCT's day
+    ("In 1944 they landed. That night it rained.", ("That night", "TIME", "1944-XX-XXTNI")),
+    ("In 1944 they landed. At midnight the guns fell silent.", ("midnight", "TIME", "1944-XX-XXT24:00")),
+])
+def test_parts_of_the_storys_day(text, expected):
+    assert expected in [(t.text, t.type, t.value) for t in tag(YEARS_ONLY + text, WIKI_DCT)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a weekday in a history: the first such day from the story's day on, not one before the DCT
+    ("On 6 June 1944 they landed. On Sunday the Germans attacked.", ("Sunday", "1944-06-11")),
+    ("In 1944 they landed. On Sunday the Germans attacked.", ("Sunday", "1944-WXX-7")),
+    # "the week", "the day" of the story
+    ("On 6 June 1944 they landed. During the week the Germans attacked.", ("the week", "1944-W23")),
+    ("In 1944 they landed. The day was a disaster.", ("The day", "1944-XX-XX")),
+])
+def test_weekdays_and_the_day_in_a_history(text, expected):
+    assert expected in [(t.text, t.value) for t in tag(YEARS_ONLY + text, WIKI_DCT)]
+
+
+def test_the_week_in_news_is_the_current_one():
+    assert ("the week", "2023-W11") in [(t.text, t.value) for t in tag("Shares rose during the week.", date(2023, 3, 18))]
+
+
+def test_a_decade_without_its_century_is_the_storys():
+    text = "The war began in 1861. In 1862 it spread. In 1863 came Gettysburg. In 1864 Atlanta fell. In 1865 it ended. "
+    v = values(text + "Tensions had grown through the fifties.", WIKI_DCT)
+    assert v["the fifties"] == "185"
+    assert values(YEARS_ONLY + "The twenties had been calm.", WIKI_DCT)["The twenties"] == "192"
+
+
+def test_a_book_cited_by_its_year_does_not_move_the_story():
+    text = REVOLUTION + "In The Terror Explained (2003), Smith argues it was planned. In late August the Convention voted."
+    assert values(text, WIKI_DCT)["late August"] == "1793-08"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("War and Counter-Revolution (1792-1797) The politics drove France to war. On 20 April France declared war.",
+     ("20 April", "1792-04-20")),
+    ("Western Front (1914–1918) In August the Germans invaded Belgium.", ("August", "1914-08")),
+])
+def test_a_heading_span_sets_the_story_at_its_start(text, expected):
+    assert expected in [(t.text, t.value) for t in tag(YEARS_ONLY + text, WIKI_DCT)]
+
+
+def test_quoted_speech_in_a_history_speaks_from_the_storys_day():
+    text = YEARS_ONLY + 'On 5 June 1944 Eisenhower said: "We go tomorrow." Today the beaches are a memorial.'
+    v = values(text, WIKI_DCT)
+    assert v["tomorrow"] == "1944-06-06"
+    assert v["Today"] == "2009-12-19"  # the writer's today, outside the quotation
+
+
+def test_a_story_before_christ_never_takes_the_dcts_year():
+    text = ("2009-12-19T17:00:00 The First Punic War (264 to 241 BC) was fought at sea. In 260 BC Rome built a "
+            "fleet. Rome won in 256 BC and lost in 255 BC. Carthage revolted in 238 BC. In the spring Rome attacked. On 12 August Carthage fell. "
+            "Two days later Rome sailed. The following year Rome took Sardinia.")
+    v = values(text, WIKI_DCT)
+    assert v["the spring"] == "XXXX-SP"
+    assert v["12 August"] == "XXXX-08-12"
+    assert v["Two days later"] == "XXXX-XX-XX"
+    assert v["The following year"] == "BC0237"
+
+
+def test_a_section_heading_with_an_earlier_year_resets_the_story():
+    text = YEARS_ONLY + "Eastern Front (1942) In August the Germans reached the Volga."
+    assert values(text, WIKI_DCT)["August"] == "1942-08"
+
+
+def test_the_following_season_after_a_year_is_the_next_years():
+    assert values(YEARS_ONLY + "The offensive resumed the following spring.", WIKI_DCT)["the following spring"] == "1945-SP"
+
+
+def test_a_history_that_reaches_the_dct_year_is_still_a_narrative():
+    # a war still going on when the article was written: many years, most before the DCT's
+    # year but few two years back
+    years = [2005, 2006, 2007, 2008, 2008, 2008, 2008, 2009, 2009, 2009]
+    text = " ".join(f"In {y} the army fought on." for y in years * 2) + " The surge was planned in 2008. In March it began."
+    assert genre(recognize(text), WIKI_DCT).narrative
+    assert values(text, WIKI_DCT)["March"] == "2008-03"  # news would say 2009-03
+    few = " ".join(f"In {y} the army fought on." for y in years)  # ten years: news background
+    assert not genre(recognize(few), WIKI_DCT).narrative

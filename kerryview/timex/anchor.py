@@ -20,6 +20,7 @@ from kerryview.model import Timex
 from kerryview.calendar import values
 from .lexicon import table
 from .narrative import Genre, genre
+from .scene import in_quotation, names_a_thing, past_perfect_before
 from .normalize import Pending
 from kerryview.text.tense import tense
 
@@ -28,6 +29,7 @@ Ref = tuple[date, str, str]  # first day, granularity, value
 # and at most this many after it (in other clauses: 100 days after, 183 or 300 before).
 FUTURE_BACK_DAYS = 60
 FUTURE_AHEAD_DAYS = 300
+FAR_AHEAD = 10  # years: a named date further ahead of the story is a citation, not the story's next step
 
 
 @lru_cache(maxsize=1)
@@ -73,6 +75,7 @@ def forward_before(text: str, start: int) -> bool:
 
 
 _LAST_BEFORE = re.compile(r"\blast\s+$", re.I)
+_SPAN_JOINER = re.compile(r"\s*[-–—]\s*")
 
 
 class Resolver:
@@ -89,6 +92,9 @@ class Resolver:
         # the last year before Christ mentioned ("218 BC") and how many dates came before it:
         # Python's calendar has no BC, so "two years later" after it is counted here
         self.bc: tuple[int, int] | None = None
+        self.hold_story = False  # set by an operation whose value must not become the story's time
+        self.in_bc = False  # the story's last year is before Christ (which Python's dates cannot hold)
+        self.last_explicit: tuple[Pending, tuple[date, str]] | None = None  # the date just before, if stated
 
     # --- reference helpers ----------------------------------------------------------------
     def last_ref(self, max_rank: int) -> Ref | None:
@@ -130,14 +136,57 @@ class Resolver:
 
     def story_year(self, p: Pending) -> Ref | None:
         """In a narrative, the last mentioned date with a year: the story's time (None in news)."""
-        if not self.narrative:
+        if not self.narrative or self.in_bc:
             return None
         rank = values.RANK["Y"]
         return next((r for r in reversed(self.story) if values.RANK[r[1]] <= rank), None)
 
+    def _looks_back_by_name(self, p: Pending, first_day: date) -> bool:
+        """In a narrative, a date that names a thing of an earlier time ("the Constitution of
+        1790" said while the story is in 1793, "the August 1792 uprising"): the story stays where
+        it was. A named date ahead of the story ("the June 1916 Brusilov offensive" after 1915)
+        moves it on, as a new section does, unless it is decades ahead: a book or a law cited by
+        its year ("How Wars Are Won (2003)" in a history of 1950) (scene.names_a_thing)."""
+        if not self.narrative:
+            return False
+        story = self.story_year(p)
+        if story is None:
+            return False
+        if first_day.year > story[0].year + FAR_AHEAD:  # "How Wars Are Won (2003)" in a history of 1950
+            return names_a_thing(self.text, p.start, p.end)
+        return first_day.year < story[0].year \
+            and (names_a_thing(self.text, p.start, p.end) or past_perfect_before(self.text, p.start))
+
+    def _story_without_day(self, p: Pending, ref: Ref | None, unit: str) -> tuple[str, str | None, str | None] | None:
+        """In a narrative, "two days later" counted from a story that has only reached a year or
+        a month since its last day ("in October ... four days later", or no day at all): the
+        story's year with the rest unknown ("1915-XX-XX"), never a day from the DCT or from an
+        older passage the story has left."""
+        if not self.narrative or unit not in values.UNDERSPECIFIED or values.RANK[unit] >= values.RANK["Y"]:
+            return None
+        if self.in_bc:  # a story before Christ: the day is unknown, and so is its year here
+            return values.UNDERSPECIFIED[unit], None, None
+        story = self.story_year(p)
+        if story is None or story is ref or (ref is not None and _within(ref, story)):
+            return None
+        return values.UNDERSPECIFIED[unit].replace("XXXX", f"{story[0].year:04d}", 1), story[2], "narrative"
+
+    def _ends_a_span(self, p: Pending, parsed: tuple[date, str]) -> bool:
+        """In a narrative, the second date of a span written with a dash, as section headings and
+        brackets write them ("War and Counter-Revolution (1792-1797)", "Western Front (1914–1918)"):
+        the story goes on from the span's start, so "On 20 April" after the heading is 1792's.
+        ("from 1861 to 1865. In April ..." is left to the last date: a summary may end there.)"""
+        if not self.narrative or self.last_explicit is None:
+            return False
+        first, (first_day, first_gran) = self.last_explicit
+        if first_gran != parsed[1] or not first_day < parsed[0]:
+            return False
+        return _SPAN_JOINER.fullmatch(self.text, first.end, p.start) is not None
+
     # --- operations -------------------------------------------------------------------------
     def resolve(self, p: Pending) -> Timex:
         value, anchor, kind = p.value, None, None
+        self.hold_story = False
         if p.op is not None:
             try:
                 value, anchor, kind = getattr(self, "op_" + p.op)(p, **p.args)
@@ -151,12 +200,16 @@ class Resolver:
                       and p.args.get("unit") in ("Y", "Q")) or (p.op == "quarter_ref" and p.args.get("yearshift"))
         if p.type == "DATE" and value and value.startswith("BC") and value[2:].isdigit() and len(value) == 6:
             self.bc = (int(value[2:]), len(self.refs))
+            self.in_bc = True
         if p.type in ("DATE", "TIME") and not comparison:
             parsed = values.parse(value)
             if parsed is not None:
                 self.refs.append((parsed[0], parsed[1], value))
-                if kind != "dct":
+                if kind != "dct" and not self.hold_story and not (kind is None and self._looks_back_by_name(p, parsed[0])) \
+                        and not (kind is None and self._ends_a_span(p, parsed)):
                     self.story.append((parsed[0], parsed[1], value))
+                    self.in_bc = False
+                self.last_explicit = (p, parsed) if kind is None else None
                 if kind != "narrative":
                     self.stated.append((parsed[0], parsed[1], value))
         return Timex(p.start, p.end, self.text[p.start:p.end], p.type, value, p.mod, p.freq, p.quant, anchor, kind)
@@ -167,6 +220,8 @@ class Resolver:
         story = self.story_year(p)
         if story is not None:
             return self._story_year_near(story, month, day), story[2], "narrative"
+        if self.in_bc and self.narrative:  # "on 12 August" in a story before Christ: not the DCT's year
+            return None, None, None
         if self.dct is None:
             ref = self.last_ref(values.RANK["Y"])
             if ref is None:
@@ -252,6 +307,8 @@ class Resolver:
             elif rel is not None and rel > 0:
                 year += 0 if month > story[0].month else 1
             return f"{year:04d}-{month:02d}", story[2], "narrative"
+        if self.in_bc and self.narrative:  # "in August" in a story before Christ
+            return f"XXXX-{month:02d}", None, None
         if self.dct is None:
             if rel is None and yearshift in (None, 0):
                 y, anchor, kind = self._year_for(p, month, 15)
@@ -285,16 +342,25 @@ class Resolver:
     def op_season(self, p: Pending, season: str, rel: int | None, yearshift: int | None):
         story = self.story_year(p)
         if story is not None:
-            # "in the summer", "that autumn", "the next spring": the season of the story's year
+            # "in the summer", "that autumn", "the next spring": the season of the story's year;
+            # "over the winter" after "December 1777" is the winter that December begins (1778-WI,
+            # the season year values.fmt writes)
             year = story[0].year + (yearshift or 0)
-            if rel is not None and rel != 0:
+            if season == "WI" and rel is None and yearshift is None and values.RANK[story[1]] <= values.RANK["M"]:
+                year = int(values.fmt(story[0], "S")[:4])
+                # the winter ahead of the story's December is not yet the story's time: "hold out
+                # over the winter" said in a December does not move "on 10 September" on a year
+                self.hold_story = year != story[0].year
+            if rel is not None and rel != 0 and story[1] == "Y":
+                year += rel  # "the following spring" after "In 1944 ...": a season of the next year
+            elif rel is not None and rel != 0:
                 cur = values.fmt(story[0], "S")  # December is already the next year's winter
                 year = int(cur[:4])
                 here = ["WI", "SP", "SU", "FA"].index(cur[-2:])
                 there = ["WI", "SP", "SU", "FA"].index(season)
                 year += (0 if there > here else 1) if rel > 0 else (0 if there < here else -1)
             return f"{year:04d}-{season}", story[2], "narrative"
-        if self.dct is None:
+        if self.dct is None or self.in_bc and self.narrative:  # no year known, or one before Christ
             return f"XXXX-{season}", None, None
         # Season years as values.fmt writes them: December already belongs to next year's winter,
         # so a December DCT is in season-year + 1 and "last summer" then is this calendar year's.
@@ -382,6 +448,16 @@ class Resolver:
                     d = base + timedelta(days=((weekday - base.isoweekday()) % 7) or 7)
                 return d.isoformat() + suffix, ref[2], "narrative"
             rel = "last" if rel == "previous" else "next"
+        if self.narrative and rel is None:
+            # "on Sunday" in a history: the first such day from the story's day on (the story
+            # moves forward), or a Sunday of the story's year when it has no day
+            ref = self.last_ref(values.RANK["D"])
+            vague = self._story_without_day(p, ref, "D")
+            if vague is not None:
+                return f"{vague[0][:4]}-WXX-{weekday}{suffix}", vague[1], vague[2]
+            if ref is not None:
+                d = ref[0] + timedelta(days=(weekday - ref[0].isoweekday()) % 7)
+                return d.isoformat() + suffix, ref[2], "narrative"
         if self.dct is None:
             return f"XXXX-WXX-{weekday}{suffix}", None, None
         today = self.dct.isoweekday()
@@ -403,6 +479,15 @@ class Resolver:
         return d.isoformat() + suffix, self.dct_value, "dct"
 
     def op_dayshift(self, p: Pending, n: int, suffix: str = ""):
+        if self.narrative and self.dct is not None and in_quotation(self.text, p.start):
+            # "We go tomorrow," Eisenhower said on 5 June: the speaker's day is the story's
+            # (outside a quotation, a history's "today" is the writer's)
+            ref = self.last_ref(values.RANK["D"])
+            vague = self._story_without_day(p, ref, "D")
+            if vague is not None:
+                return vague[0] + suffix, vague[1], vague[2]
+            if ref is not None:
+                return (ref[0] + timedelta(days=n)).isoformat() + suffix, ref[2], "narrative"
         if self.dct is None:
             ref = self.last_ref(values.RANK["D"])
             if ref is None or n == 0:
@@ -410,13 +495,18 @@ class Resolver:
             return (ref[0] + timedelta(days=n)).isoformat() + suffix, ref[2], "narrative"
         return (self.dct + timedelta(days=n)).isoformat() + suffix, self.dct_value, "dct"
 
-    def op_time_ref(self, p: Pending, suffix: str):
+    def op_time_ref(self, p: Pending, suffix: str, n: int = 0):
+        """A clock time or part of a day ("at noon", "that night"; n days on: "the next
+        morning") on the last mentioned day, else the DCT's (in a history, the story's day)."""
         ref = self.last_ref(values.RANK["D"])
+        vague = self._story_without_day(p, ref, "D")
+        if vague is not None:
+            return vague[0] + suffix, vague[1], vague[2]
         if ref is not None:
-            return ref[0].isoformat() + suffix, ref[2], "narrative"
+            return (ref[0] + timedelta(days=n)).isoformat() + suffix, ref[2], "narrative"
         if self.dct is None:
             return "XXXX-XX-XX" + suffix, None, None
-        return self.dct.isoformat() + suffix, self.dct_value, "dct"
+        return (self.dct + timedelta(days=n)).isoformat() + suffix, self.dct_value, "dct"
 
     def op_yy(self, p: Pending, yy: int):
         story = self.story_year(p)
@@ -433,6 +523,11 @@ class Resolver:
         return f"{year:04d}", self.dct_value, "dct"
 
     def op_decade(self, p: Pending, d: int):
+        story = self.story_year(p)
+        if story is not None:  # "the fifties" in a history of the 1860s: the story's century's
+            y = story[0].year
+            start = min((c * 100 + d * 10 for c in (y // 100 - 1, y // 100, y // 100 + 1)), key=lambda v: abs(v + 5 - y))
+            return f"{start // 10:03d}", story[2], "narrative"
         if self.dct is None:
             return f"19{d}", None, None
         century = self.dct.year // 100
@@ -464,9 +559,15 @@ class Resolver:
                         and not (recent and self.dct is not None and self.dct.year - r[0].year > 1)), None)
             if ref is not None:
                 return values.fmt(values.shift(ref[0], unit, n), gran), ref[2], "narrative"
+            vague = self._story_without_day(p, None, unit)  # "the day", in a history without a day yet
+            if vague is not None:
+                return vague
             base = "dct"
         if base == "narrative":
             ref = self.last_ref(values.RANK.get(unit, 6))
+            vague = self._story_without_day(p, ref, unit)
+            if vague is not None:
+                return vague
             if unit == "Y" and n == 0 and ref is not None and not self._not_future_year(ref, unit):
                 # "the full year" is the story's year, not a target year ahead ("by 1992")
                 ref = next((r for r in reversed(self.refs) if values.RANK[r[1]] <= values.RANK["Y"]
@@ -491,6 +592,14 @@ class Resolver:
             gran = "M"
         d = values.shift(self.dct, unit, n)
         return values.fmt(d, gran), self.dct_value, "dct"
+
+
+def _within(ref: Ref, period: Ref) -> bool:
+    """The date `ref` lies in the period `period` (a year, a month, or a season, quarter or half
+    of the same year), so a count from `ref` stays in the story's time."""
+    if ref[0].year != period[0].year:
+        return False
+    return period[1] != "M" or ref[0].month == period[0].month
 
 
 def _underspecified(p: Pending) -> str:

@@ -98,7 +98,8 @@ def capitalized(s: str) -> bool:
 
 
 def pos_mod(s: str | None) -> str | None:
-    return lookup("position", s) if s else None
+    """TIMEX3 mod of a position word: "early" START, "the end of" END, "end" (of "year's end") END."""
+    return (lookup("position", s) or lookup("position", f"the {s} of")) if s else None
 
 
 def approx_mod(s: str | None) -> str | None:

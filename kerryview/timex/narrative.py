@@ -31,6 +31,11 @@ PAST_YEARS = 2
 # which 4 past ones at most; WikiWars histories state hundreds, nearly all past.
 MIN_PAST = 5
 MIN_SHARE = 0.6
+# A text that writes out this many years (TimeBank news at most 8, the WikiWars histories 77 and
+# more) narrates even when its story reaches the DCT's own year (a history of a war still going
+# on when it was written: WW1's years moved to end in the DCT year keep only 38 % of them two
+# years back, but 62 % before the DCT's year); then years before the DCT's year count as past.
+MANY_YEARS = 20
 
 _YEAR = re.compile(r"(BC)?(\d{4})(?:-|$)")
 
@@ -65,6 +70,9 @@ def genre(pendings: list[Pending], dct: date | None, text: str | None = None) ->
         return Genre(len(years), len(years), True)
     past = sum(1 for y in years if y <= dct.year - PAST_YEARS)
     narrative = past >= MIN_PAST and past >= MIN_SHARE * len(years)
+    if not narrative and len(years) >= MANY_YEARS:
+        before = sum(1 for y in years if y < dct.year)
+        narrative = before >= MIN_SHARE * len(years)
     if narrative and text is not None and news_signals(text, pendings).news:
         return Genre(len(years), past, False, news=True)
     return Genre(len(years), past, narrative)

@@ -43,6 +43,12 @@ def _duration(g: Groups, text: str, start: int, end: int, opts: Options) -> Pend
         if not g["unit"].lower().endswith("s"):
             return None
         return Pending(start, end, "DURATION", value=duration_value(None, unit))
+    if numtxt in ("a", "an") and re.fullmatch(r"an? [a-z]+-(?:long|old)", low):
+        # "a [month-long] rotation", "a [months-long] trek": the article is the noun's; a plural
+        # unit is an unspecified number of them (TimeBank: "decades-long" PXY)
+        start += re.match(r"an?\s+", text[start:end], re.I).end()
+        plural = g["unit"].lower().endswith("s") and duration_value(None, unit) or None
+        return Pending(start, end, "DURATION", value=plural or duration_value(mult, unit))
     if numtxt in ("a", "an") and unit in ("TS", "Q"):
         return None  # "a second round", "a quarter of the votes"
     if numtxt in ("a", "an") and _MONEY_BEFORE.search(text[max(0, start - 40):start]):

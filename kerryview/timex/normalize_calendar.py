@@ -144,8 +144,9 @@ def _month(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending
         return None
     month = lookup("month", g["month"])
     mod = pos_mod(g.get("pos"))
-    if g.get("year"):
-        return Pending(start, end, "DATE", value=f"{int(g['year']):04d}-{month:02d}", mod=mod)
+    year = g.get("year") or g.get("year2")  # year2: "the February Revolution (1917)", rule month_name
+    if year:
+        return Pending(start, end, "DATE", value=f"{int(year):04d}-{month:02d}", mod=mod)
     rel = lookup("relative_word", g["rel"]) if g.get("rel") else None
     if g.get("that"):  # "October of that year": the year last mentioned
         return Pending(start, end, "DATE", op="month", args={"month": month, "rel": None, "yearshift": None,
@@ -159,8 +160,9 @@ def _month(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending
 def _season(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
     code = lookup("season", g["season"])
     mod = pos_mod(g.get("pos"))
-    if g.get("year"):
-        return Pending(start, end, "DATE", value=f"{int(g['year']):04d}-{code}", mod=mod)
+    year = g.get("year") or g.get("year2")  # year2: "the Spring Offensive (1918)", rule season_name
+    if year:
+        return Pending(start, end, "DATE", value=f"{int(year):04d}-{code}", mod=mod)
     rel = lookup("relative_word", g["rel"]) if g.get("rel") else None
     if "of_year" in opts:
         return Pending(start, end, "DATE", op="season", args={"season": code, "rel": None, "yearshift": rel or 0}, mod=mod)
@@ -480,7 +482,8 @@ def _the_unit(g: Groups, text: str, start: int, end: int, opts: Options) -> Pend
     if lookup("weekday", nxt) or lookup("day_word", nxt) or lookup("month", nxt):
         return None  # "during the day Friday": the weekday is the date
     if word == "week":
-        return Pending(start, end, "DATE", op="shift", args={"unit": "W", "n": 0, "base": "dct"})
+        # definite: in a history "the week" is the story's (anchor.op_shift), in news the current one
+        return Pending(start, end, "DATE", op="shift", args={"unit": "W", "n": 0, "base": "dct", "definite": True})
     if word == "year":
         if re.match(r"\s+(?:ended|ending|to)\b", text[end:end + 10]):
             return Pending(start, end, "DURATION", value="P1Y")  # "the year ended Sept. 30": a period

@@ -117,13 +117,15 @@ _COORD_DAY = re.compile(r"(\s*(?:and|or|to|through|-|–)\s*)(\d{1,2})(?:st|nd|r
 _MONTH_AFTER = re.compile(r"(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
 
 
-_LEADING_DAY = re.compile(r"(?<![\w.,:/$-])(\d{1,2})(?:st|nd|rd|th)?\s*(?:-|–|and|or|to)\s*(?:the\s+)?$")
+_LEADING_DAY = re.compile(r"(?<![\w.,:/$-])(?P<span>(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?)\s*(?:-|–|and|or|to)\s*(?:the\s+)?$",
+                          re.I)
 _DAY_FIRST = re.compile(r"(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s")
 
 
 def leading_day(text: str, second: Pending, after: int) -> Pending | None:
-    """The first date of a day-first range "6-7 January 1916", "(26-30 November)": a bare day
-    number before a day-month date is a date of the same month and year (TimeML tags it)."""
+    """The first date of a day-first range "6-7 January 1916", "(26-30 November)", "from the
+    13th to the 19th of October": a bare day number (with its "the" and ordinal ending) before a
+    day-month date is a date of the same month and year (TimeML tags it)."""
     if second.value is not None and second.value.startswith("BC"):
         return _leading_bc_year(text, second, after)
     if not _DAY_FIRST.match(text, second.start, second.end):
@@ -134,14 +136,14 @@ def leading_day(text: str, second: Pending, after: int) -> Pending | None:
         year, month, day = (int(x) for x in second.value.split("-"))
     else:
         return None
-    m = _LEADING_DAY.search(text, max(after, second.start - 12), second.start)
-    if m is None or not 1 <= int(m.group(1)) < day:
+    m = _LEADING_DAY.search(text, max(after, second.start - 20), second.start)
+    if m is None or not 1 <= int(m.group(2)) < day:
         return None
-    first = int(m.group(1))
+    first = int(m.group(2))
     if year is not None:
-        return Pending(m.start(1), m.end(1), "DATE", value=f"{year:04d}-{month:02d}-{first:02d}", rule=second.rule)
+        return Pending(m.start("span"), m.end("span"), "DATE", value=f"{year:04d}-{month:02d}-{first:02d}", rule=second.rule)
     args = {**second.args, "day": first, "weekday": None}
-    return Pending(m.start(1), m.end(1), "DATE", op="md", args=args, rule=second.rule)
+    return Pending(m.start("span"), m.end("span"), "DATE", op="md", args=args, rule=second.rule)
 
 
 _LEADING_YEAR = re.compile(r"(?<![\w.,:/$-])(\d{1,4})\s*(?:-|–|to)\s*$")

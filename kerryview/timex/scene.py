@@ -1,0 +1,99 @@
+"""Which dates of a history set the story's time, and which only name a thing of another time.
+
+A narrative's undated "on 17 August" takes the year of the story's last date (anchor.py). Not
+every date a history writes is the story's time, though: "the Civil Constitution of the Clergy",
+"the Constitution of 1793", "the rules of 1614", "the August 1792 uprising", "the 1911
+Encyclopaedia" name a law, an edition or an event by its date, in the middle of a story told
+about another year. Such a date is right in itself, but the story does not move to it: the next
+"on 17 August" still belongs to the year being narrated. Two forms are recognised, from the
+words around the date:
+
+- a date used as a noun modifier after a determiner: "the 1614 rules", "the August 1792 uprising";
+- a year after "of" that follows a word which is not a time word: "the Constitution of 1793",
+  "the Estates-General of 1614" (but "the spring of 1794", "the end of 1776" are the story's);
+- a year alone in brackets after a name: "the Civil Constitution of the Clergy (1790)" (not a
+  section heading run into its text: "Eastern Front (1914) In August ...");
+- a year compared with: "arranged as in 1614", "higher than in 1913".
+
+Quoted speech (`in_quotation`) speaks from the story's day: "We go tomorrow," said on 5 June.
+
+And a date in a clause in the past perfect ("the Estates-General had last met in 1614", "Romania
+had been allied with them since 1882") lies before the story's time by the tense alone
+(Reichenbach's reference time stays where the story is): `past_perfect_before`.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .lexicon import table
+
+_WORD_BEFORE = re.compile(r"([A-Za-z][\w'.-]*)\s+$")
+_OF_BEFORE = re.compile(r"([A-Za-z][\w'-]*)\s+of\s+$")
+_WORD_AFTER = re.compile(r"\s+([A-Za-z][\w.-]*)")
+_YEAR = re.compile(r"\d{3,4}")
+_NAME_BRACKET = re.compile(r"(?-i:[A-Z])[\w'-]*\s*\($")
+_HEADING_AFTER = re.compile(r"[ \t]*\n|[ \t]+(?-i:[A-Z])")  # "Eastern Front (1914) In August": a section heading
+_COMPARED = re.compile(r"\b(?:as|than)\s+(?:in|of|at)\s+$", re.I)
+
+
+@lru_cache(maxsize=1)
+def _time_words() -> frozenset[str]:
+    """Words that make "<word> of 1794" a time of the story (lexicon time words and the list)."""
+    from .recognize import triggers  # the recognizer's time words (lazy: recognize imports anchor's users)
+    return frozenset(triggers()) | frozenset(table("name_of_year_ok"))
+
+
+def names_a_thing(text: str, start: int, end: int) -> bool:
+    """The date text[start:end], which writes its year, names a thing (a law, an edition, an
+    event) instead of setting the time of the story around it."""
+    if _YEAR.search(text, start, end) is None:
+        return False
+    before = text[max(0, start - 40):start]
+    m = _WORD_BEFORE.search(before)
+    if m is not None and m.group(1).lower() in table("attributive_year_det"):
+        nxt = _WORD_AFTER.match(text, end)
+        if nxt is not None and nxt.group(1).lower().rstrip(".") not in table("attributive_year_follow_block"):
+            return True
+    if _NAME_BRACKET.search(before) and text.startswith(")", end) and not _HEADING_AFTER.match(text, end + 1) \
+            or _COMPARED.search(before):
+        return True
+    m = _OF_BEFORE.search(before)
+    return m is not None and m.group(1).lower() not in _time_words()
+
+
+_SENTENCE_START = re.compile(r"[.;!?:\n\"(][^.;!?:\n\"(]*$")
+
+
+def past_perfect_before(text: str, start: int) -> bool:
+    """The clause before text[start] is in the past perfect: "had met", "had long been"."""
+    before = text[max(0, start - 120):start]
+    m = _SENTENCE_START.search(before)
+    clause = before[m.start() + 1:] if m is not None else before
+    for h in re.finditer(r"\bhad\s+(\w+)(?:\s+(\w+))?", clause, re.I):
+        first, second = h.group(1).lower(), (h.group(2) or "").lower()
+        verb = second if first in table("past_perfect_adverb") else first
+        if _participle(verb):
+            return True
+    return False
+
+
+def _participle(word: str) -> bool:
+    """A past participle: regular -ed, -en, -wn, -ne ("fallen", "shown", "gone") or irregular."""
+    return (len(word) > 3 and word.endswith(("ed", "en", "wn", "ne"))) or word in table("past_participle_irregular") \
+        or word == "been"
+
+
+_QUOTE_WINDOW = 400  # characters looked back for an opening quotation mark (keeps tagging linear)
+
+
+def in_quotation(text: str, start: int) -> bool:
+    """text[start] is inside quoted speech of its paragraph: an odd number of straight double
+    quotes, or an opening curly quote not yet closed, since the paragraph began ("We go
+    tomorrow," he said: the speaker's "tomorrow" is the story's day after, not the writer's)."""
+    lo = max(0, start - _QUOTE_WINDOW)
+    para = text.rfind("\n", lo, start)
+    before = text[(para + 1) if para >= 0 else lo:start]
+    if before.count('"') % 2 == 1:
+        return True
+    return before.rfind("\u201c") > before.rfind("\u201d")
