@@ -49,6 +49,7 @@ def main() -> None:
     ap.add_argument("folder")
     ap.add_argument("--kerryview", help="the checkout whose kerryview package to measure")
     ap.add_argument("--sample", type=int, default=40)
+    ap.add_argument("--dump", help="write every event (day, sources, position, label) to this TSV file")
     args = ap.parse_args()
     sys.path.insert(0, str(HERE))
     from stories import load_folder  # puts this checkout first on sys.path: put the other first
@@ -78,6 +79,11 @@ def main() -> None:
         print("  fragment:", lb)
     for lb in cut[:5]:
         print("  cut number:", lb)
+    if args.dump:
+        with open(args.dump, "w", encoding="utf-8") as fh:
+            for e in events:
+                pos = ",".join(sorted({m.position or "-" for m in e.mentions}))
+                fh.write(f"{e.start[:10]}\t{len(e.document_ids)}\t{pos}\t{e.label}\n")
     for e in random.Random(9).sample(events, min(args.sample, len(events))):
         print(f"  {e.start[:10]} {len(e.document_ids)}x {getattr(e, 'importance', '-')}: {e.label}")
 
