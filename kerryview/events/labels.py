@@ -13,7 +13,11 @@ MIN_COMPLETE_WORDS = 4  # a label shortened at a clause break keeps at least thi
 # A comma that ends a clause, not one inside a number ("5,000", "1,461").
 CLAUSE_COMMA = r"(?<!\d),|,(?!\d)"
 # Where a long label may end complete: a clause break, a dash between words, a conjunction.
-_COMPLETE_END = re.compile(r"\s*(?:[,;:]|\s[-–—]\s|\s(?:and|but|while|as|after|before|which|who)\s)")
+_COMPLETE_END = re.compile(r"\s*(?:(?<!\d),|,(?!\d)|[;:]|\s[-–—]\s|\s(?:and|but|while|as|after|before|which|who)\s)")
+# Where a long label may also end: before a phrase that only adds where, when, how or why
+# ("... beat the previous record | in Ireland"); the words are data (lead_rules.json).
+_PHRASE_START = re.compile(r"(?<=\S) (?=(?:" + "|".join(sorted(event_lists(LEAD_RULES)["phrase_starts"]))
+                           + r")\s)", re.IGNORECASE)
 
 
 def fragment_starts() -> frozenset[str]:
@@ -24,6 +28,9 @@ def is_fragment(label: str, conjunctions: frozenset[str] = frozenset()) -> bool:
     """Whether a label begins like the tail of a clause ("than originally planned", "maybe
     eliminated in favour of", "more than expected", "but was forced to ...") rather than with
     who did what; a leading word of `conjunctions` (dropped from labels) is looked past."""
+    first = label.split()[:1]
+    if first and len(first[0]) > 1 and first[0].isupper():
+        return False  # "WHO said ...": an acronym, not the pronoun "who"
     words = label.lower().split()
     if words and words[0] in conjunctions:
         words = words[1:]
@@ -45,19 +52,136 @@ def cut_number(text: str, start: int) -> bool:
 
 def shorten(label: str, limit: int = MAX_LABEL_CHARS, keep_words: int = 0) -> str:
     """`label` within `limit` characters: cut at the last clause break that keeps a complete
-    label (at least its first `keep_words` words: who and the event words), else at a word
-    with "…"."""
+    label (at least its first `keep_words` words: who and the event words), else before the
+    last phrase of where, when or how, else at a word with "…"."""
     if len(label) <= limit:
         return label
     head = label[:limit]
-    ends = [m.start() for m in _COMPLETE_END.finditer(head)
-            if len(head[:m.start()].split()) >= max(MIN_COMPLETE_WORDS, keep_words)]
+    least = max(MIN_COMPLETE_WORDS, keep_words)
+    ends = [m.start() for m in _COMPLETE_END.finditer(head) if len(head[:m.start()].split()) >= least]
+    if not ends:  # no clause break: before a phrase of where, when, how
+        ends = [m.start() for m in _PHRASE_START.finditer(head)
+                if len(head[:m.start()].split()) > least and _ends_phrase(head[:m.start()])]
     if ends:
-        return head[:ends[-1]].rstrip(" ,;:-–—")
+        return head[:max(ends)].rstrip(" ,;:-–—")
     return head.rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
+
+
+def _ends_phrase(words: str) -> bool:
+    """Whether a label may end after `words`: not on a function word ("the", "has", "of")."""
+    lists = event_lists(LEAD_RULES)
+    last = words.split()[-1].lower().strip("\"“”'’,")
+    return last not in lists["never_last"] and last not in lists["phrase_starts"]
 
 
 def headline_label(line: str) -> str:
     """A headline as a label: its words as written, within the length of a label."""
     label = " ".join(line.split()).strip(" ,;:.")
     return shorten(label)
+
+
+# ------------------------------------------------------------------ passages run together
+# Web pages flattened to text run headline, photo caption and lead together without punctuation
+# ("... in the company BP has formed a new unit ..."). A break is where a word that does not end
+# a sentence is followed by a capitalized opener ("The", "There"), by a capitalized name and a
+# finite verb, or by the same capitalized word again ("site - BP BP says").
+_WORD = re.compile(r"[A-Za-z0-9][\w'’.-]*")
+MAX_NAME_WORDS = 4  # "US President Barack Obama has called"
+MIN_PASSAGE_WORDS = 4  # a passage after a break says who did what
+
+
+def _lists() -> dict[str, frozenset[str]]:
+    return event_lists(LEAD_RULES)
+
+
+def run_on_breaks(text: str, a: int, b: int) -> list[int]:
+    """Offsets in text[a:b] where one passage runs into the next without punctuation. A name
+    followed by a verb marks a break only on the first line of a text, where a web page's
+    headline, caption and lead run together ("rates in recession-hit Hungary would" is one
+    clause)."""
+    first_line = text.find("\n")
+    names = first_line < 0 or a < first_line
+    from kerryview.text.wordlists import stopwords
+
+    lists = _lists()
+    openers, verbs = lists["run_on_openers"], lists["run_on_verbs"]
+    words = list(_WORD.finditer(text, a, b))
+    out: list[int] = []
+    last = 0  # the word where the current passage starts
+    for i in range(1, len(words) - 1):
+        prev, word = words[i - 1], words[i]
+        gap = text[prev.end():word.start()]
+        p, w = prev.group(), word.group()
+        if gap.strip() or not w[:1].isupper() or p.endswith((".", "'s", "’s")) or p.lower() in stopwords():
+            continue
+        if len(words) - i < MIN_PASSAGE_WORDS:
+            break
+        if i - last < MIN_PASSAGE_WORDS:
+            continue  # "Oil major BP Plc said": a title before a name, not a passage of its own
+        if w in openers and words[i + 1].group()[:1].islower():
+            out.append(word.start())  # "... sq km There are fears ..."
+            last = i
+        elif w == p:
+            out.append(word.start())  # "... site - BP BP says ..."
+            last = i
+        elif names and p[:1].islower() and p.lower() not in lists["pure_reporting"]:
+            j = i
+            while j < len(words) and j - i < MAX_NAME_WORDS and words[j].group()[:1].isupper():
+                j += 1
+            if j < len(words) and j > i and words[j].group() in verbs:
+                out.append(word.start())  # "... in the company BP has formed ..."
+                last = i
+    return out
+
+
+def within_passage(text: str, start: int, end: int, trigger: tuple[int, int]) -> tuple[int, int]:
+    """text[start:end] narrowed to the run-on passage that holds the event words `trigger`."""
+    breaks = run_on_breaks(text, start, end)
+    lo = max((x for x in breaks if x <= trigger[0]), default=start)
+    hi = min((x for x in breaks if x >= trigger[1]), default=end)
+    return lo, len(text[:hi].rstrip()) if hi < end else hi
+
+
+def last_passage_start(text: str, a: int, b: int) -> int:
+    """Where the last passage of text[a:b] starts: an article's lead comes after its headline
+    and photo caption when a web page ran them together."""
+    breaks = run_on_breaks(text, a, b)
+    return breaks[-1] if breaks else a
+
+
+# ------------------------------------------------------------------ reporting alone
+def reported_span(text: str, sent: tuple[int, int], start: int, end: int,
+                  trigger: tuple[int, int]) -> tuple[int, int, str] | None:
+    """For a label text[start:end] that only says someone spoke ("A U.S. official said", "Adm
+    Allen said in a press conference"), the span of what was said in the sentence `sent` and the
+    named speaker to put before it ("" for "he", "they"); None when the label says more."""
+    lists = _lists()
+    if text[trigger[0]:trigger[1]].lower() not in lists["pure_reporting"]:
+        return None
+    said = text[trigger[1]:end].rstrip(" ,;:")
+    tail = [w.strip("\"“”'’,.;:").lower() for w in said.split()]
+    if len(tail) > 6 or any(w in lists["reported_clause_words"] for w in tail) \
+            or any(c in said for c in "\"“:"):
+        return None
+    after = text[end:sent[1]]
+    lead = len(after) - len(after.lstrip(" \t\n,;:\"“'-–—"))
+    after_words = after.split()
+    before = text[sent[0]:start].rstrip(" \t\n,;:\"”'-–—")
+    if after_words and not after.lstrip().startswith(",") and len(after_words) >= 3:
+        span = (end + lead, len(text[:sent[1]].rstrip(" .\n")))
+        if text[span[0]:span[0] + 5].lower().startswith("that "):
+            span = (span[0] + 5, span[1])
+    elif len(before.split()) >= 3:
+        span = (sent[0], sent[0] + len(before))
+    elif len(after_words) >= 3:
+        span = (end + lead, len(text[:sent[1]].rstrip(" .\n")))
+    else:
+        return None
+    speaker = " ".join(text[start:trigger[0]].split()).strip(" ,;:\"“”")
+    if speaker and is_fragment(speaker):
+        return None  # "to say ...": no one who spoke
+    words = speaker.split()
+    if not words or len(words) > 6 or speaker.lower() in lists["pronoun_subjects"]:
+        speaker = ""
+    speaker = re.sub(r"\s+(?:has|have|had)$", "", speaker)
+    return span[0], span[1], speaker

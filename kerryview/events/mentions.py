@@ -16,7 +16,8 @@ from datetime import date, datetime, timedelta
 from kerryview.cancellation import NEVER, Cancellation
 from kerryview.events.headline import Lead, lead_passages, main_event_words
 from kerryview.events.not_events import LineFilter
-from kerryview.events.labels import CLAUSE_COMMA, cut_number, headline_label, is_fragment, shorten
+from kerryview.events.labels import (CLAUSE_COMMA, cut_number, headline_label, is_fragment,
+                                     reported_span, shorten, within_passage)
 from kerryview.text.context import ContextBuilder
 from kerryview.text.sentences import sentence_spans
 from kerryview.text.tense import past_expectation, tense
@@ -32,6 +33,7 @@ _LEAD_IN = re.compile(r"(?:\b(?:late|early)\s+)?\b(?:on|in|at|during|since|by|fr
 _CLAUSE_BREAK = re.compile(CLAUSE_COMMA + r"|[;:\"“”()]|\bthat\b|\bwhich\b|\bwho\b|\bwhere\b|\bwhile\b")
 MAX_LABEL_WORDS_AFTER = 12
 MAX_LABEL_CHARS = 110
+MIN_SAID_WORDS = 3  # a label of what was said keeps at least this much of it after the speaker
 NOUN_PENALTY = 25  # characters: prefer a verb a little further away over an event noun
 RIGHT_PENALTY = 10  # English puts the verb before its time adverbial, unless the adverbial leads
 NOUN_PHRASE_WORDS = 5  # modifiers kept before an event noun in a label
@@ -162,6 +164,7 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
               timex: Timex) -> str:
     """A short clause naming the event: subject, event words and what follows, minus the date."""
     a, b = sent
+    reported = None
     if trigger is None:
         clause = text[a:b]
     else:
@@ -199,6 +202,10 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
             words += 1
             if _CLAUSE_BREAK.search(piece.strip(_QUOTES) if scare else piece):
                 break
+        start, end = within_passage(text, start, end, trigger)  # a caption run into the lead
+        reported = reported_span(text, sent, start, end, trigger)  # "BP said": what was said
+        if reported:
+            start, end = reported[:2]
         clause = text[start:end]
         offset = start
         # Drop the time expression and the preposition leading into it.
@@ -219,7 +226,10 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
         label += '"'
     if label.count("“") > label.count("”"):
         label += "”"
-    keep = len(text[offset:trigger[1]].split()) if trigger else 0  # who and the event words
+    keep = len(text[offset:trigger[1]].split()) if trigger and not reported else 0  # who, event words
+    if trigger and reported and reported[2]:  # the speaker, then what was said
+        label = f"{reported[2]}: {label[:1].upper()}{label[1:]}"
+        keep = len(reported[2].split()) + MIN_SAID_WORDS
     label = shorten(label, MAX_LABEL_CHARS, keep)
     label = re.sub(r"\s+([,.;:])", r"\1", label)
     first, _, rest = label.partition(" ")
