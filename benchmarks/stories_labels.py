@@ -68,6 +68,9 @@ def clock_as_year(event, texts: dict[str, str]) -> bool:
 
 def is_fragment(label: str, starts: set[str]) -> bool:
     """As kerryview.events.labels.is_fragment, with the word lists of this checkout."""
+    first = label.split()[:1]
+    if first and len(first[0]) > 1 and first[0].isupper():
+        return False  # "WHO said ...": an acronym
     words = label.lower().split()
     if not words or words[0].strip(",;:") in starts:
         return True

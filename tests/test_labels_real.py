@@ -132,3 +132,16 @@ def test_no_event_is_dated_by_a_clock_read_as_a_year():
 ])
 def test_comment_signatures_and_blog_bylines_are_no_events(line, rest):
     assert line[not_event_prefix(line):] == rest
+
+
+def test_a_label_drops_a_list_marker_and_a_last_word_that_leaves_a_phrase_open():
+    from kerryview.events.labels import tidy
+
+    assert tidy("6) Created a culture where agencies got into bed") == "Created a culture where agencies got into bed"
+    assert tidy("In the letter to the board, dated") == "In the letter to the board"
+    assert tidy("The price of oil went up") == "The price of oil went up"
+
+
+def test_an_age_between_commas_is_no_subject():
+    text = "Bobby Jindal, 38, was elected governor in 2007.\nMore."
+    assert _label(text, "2007") == "Bobby Jindal, 38, was elected governor"

@@ -31,6 +31,8 @@ def is_fragment(label: str, conjunctions: frozenset[str] = frozenset()) -> bool:
     first = label.split()[:1]
     if first and len(first[0]) > 1 and first[0].isupper():
         return False  # "WHO said ...": an acronym, not the pronoun "who"
+    if first and re.fullmatch(r"\d+,", first[0]):
+        return True  # "38, was elected governor": the age of someone named before
     words = label.lower().split()
     if words and words[0] in conjunctions:
         words = words[1:]
@@ -185,3 +187,16 @@ def reported_span(text: str, sent: tuple[int, int], start: int, end: int,
         speaker = ""
     speaker = re.sub(r"\s+(?:has|have|had)$", "", speaker)
     return span[0], span[1], speaker
+
+
+_LIST_MARKER = re.compile(r"^(?:\(?\d{1,2}\)|\(?[a-h]\)|\d{1,2}\.(?!\d)|[•*·–—-])\s+")
+
+
+def tidy(label: str) -> str:
+    """A label without the marker of a list item ("6) Created a culture ...") and without a
+    last word that leaves a phrase open ("In the letter, dated")."""
+    label = _LIST_MARKER.sub("", label)
+    words = label.split()
+    while len(words) > MIN_COMPLETE_WORDS and not _ends_phrase(" ".join(words)):
+        words.pop()
+    return " ".join(words).rstrip(" ,;:-–—") if words and len(words) < len(label.split()) else label

@@ -17,7 +17,7 @@ from kerryview.cancellation import NEVER, Cancellation
 from kerryview.events.headline import Lead, lead_passages, main_event_words
 from kerryview.events.not_events import LineFilter
 from kerryview.events.labels import (CLAUSE_COMMA, cut_number, headline_label, is_fragment,
-                                     reported_span, shorten, within_passage)
+                                     reported_span, shorten, tidy, within_passage)
 from kerryview.text.context import ContextBuilder
 from kerryview.text.sentences import sentence_spans
 from kerryview.text.tense import past_expectation, tense
@@ -249,6 +249,7 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
         quote = _QUOTE_ANY.match(text, end + lead.end())
         if quote:
             label += (" that" if lead.group(1) else "") + lead.group(2) + " " + _gist(quote.group(1))
+    label = tidy(label)
     return label[:1].upper() + label[1:] if label else timex.text
 
 
