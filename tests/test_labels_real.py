@@ -145,3 +145,14 @@ def test_a_label_drops_a_list_marker_and_a_last_word_that_leaves_a_phrase_open()
 def test_an_age_between_commas_is_no_subject():
     text = "Bobby Jindal, 38, was elected governor in 2007.\nMore."
     assert _label(text, "2007") == "Bobby Jindal, 38, was elected governor"
+
+
+@pytest.mark.parametrize("label", ["Where it emerged", "Even as it saw a surge in bird flu cases",
+                                   "Although sales fell", "Having served as general manager"])
+def test_a_subordinate_clause_alone_is_a_fragment(label):
+    assert is_fragment(label)
+
+
+def test_a_label_reaches_back_past_a_subordinate_clause_to_its_main_clause():
+    text = "The outbreak is spreading in Asia, where it emerged in 2003.\nMore."
+    assert _label(text, "2003") == "The outbreak is spreading in Asia, where it emerged"
