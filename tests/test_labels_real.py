@@ -156,3 +156,13 @@ def test_a_subordinate_clause_alone_is_a_fragment(label):
 def test_a_label_reaches_back_past_a_subordinate_clause_to_its_main_clause():
     text = "The outbreak is spreading in Asia, where it emerged in 2003.\nMore."
     assert _label(text, "2003") == "The outbreak is spreading in Asia, where it emerged"
+
+
+@pytest.mark.parametrize("line", [
+    "At 17:15 1st Jun 2010, StanBull wrote: US citizens must also be prepared to shoulder their share.",
+    "At 10:33 on 16 Jun 2010, Sam wrote: On 16 Jun 2010 the shares fell again.",
+])
+def test_a_reader_comments_header_is_no_event_with_or_without_on(line):
+    from kerryview.events.not_events import why_not_event
+
+    assert why_not_event(line) == "reader_comment"
