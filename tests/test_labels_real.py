@@ -129,6 +129,10 @@ def test_no_event_is_dated_by_a_clock_read_as_a_year():
      "Posted by: scrivener50 | October 13, 2008 7:29 PM | Report abuse Well I see", " Well I see"),
     ("Clare Spencer | 09:06 UK time, Tuesday, 8 June 2010 Commentators discuss how BP is faring",
      " Commentators discuss how BP is faring"),
+    ("| September 16, 2008 10:44 AM | Report abuse Bush has done his best", " Bush has done his best"),
+    ("we need that Posted by: nclwtk | September 16, 2008 10:29 AM I like your slogan", " I like your slogan"),
+    ('By Chris Cillizza | September 24, 2008; 5:15 PM ET "McCain is wrong to stay away."',
+     ' "McCain is wrong to stay away."'),
 ])
 def test_comment_signatures_and_blog_bylines_are_no_events(line, rest):
     assert line[not_event_prefix(line):] == rest
