@@ -170,3 +170,15 @@ def test_a_reader_comments_header_is_no_event_with_or_without_on(line):
     from kerryview.events.not_events import why_not_event
 
     assert why_not_event(line) == "reader_comment"
+
+
+def test_each_bullet_point_of_a_wire_summary_is_a_passage_of_its_own():
+    text = ("(For full coverage, click (nFLU)) \\* U.S. officials say outbreak is on the upswing "
+            "\\* Asian countries pledge common fight against flu on Monday \\* First analysis shows "
+            "virus mutations\nMore.")
+    assert _label(text, "Monday").startswith("Asian countries pledge common fight against flu")
+
+
+def test_an_all_capitals_heading_run_into_the_text_is_a_passage_of_its_own():
+    text = "PASSENGERS URGED TO COME FORWARD The Mexican man arrived in Hong Kong on Friday.\nMore."
+    assert _label(text, "Friday") == "The Mexican man arrived in Hong Kong"

@@ -88,6 +88,9 @@ def headline_label(line: str) -> str:
 # a sentence is followed by a capitalized opener ("The", "There"), by a capitalized name and a
 # finite verb, or by the same capitalized word again ("site - BP BP says").
 _WORD = re.compile(r"[A-Za-z0-9][\w'’.-]*")
+# "... click (nFLU)) * U.S. officials say outbreak ... * Asian countries pledge ...": the bullet
+# points of a wire story's summary, each a passage ("\*" as some archives escape it).
+_BULLET = re.compile(r"\s(\\?\*|•)\s+(?=\S)")
 MAX_NAME_WORDS = 4  # "US President Barack Obama has called"
 MIN_PASSAGE_WORDS = 4  # a passage after a break says who did what
 
@@ -96,7 +99,7 @@ def _lists() -> dict[str, frozenset[str]]:
     return event_lists(LEAD_RULES)
 
 
-def run_on_breaks(text: str, a: int, b: int) -> list[int]:
+def run_on_breaks(text: str, a: int, b: int, bullets: bool = True) -> list[int]:
     """Offsets in text[a:b] where one passage runs into the next without punctuation. A name
     followed by a verb marks a break only on the first line of a text, where a web page's
     headline, caption and lead run together ("rates in recession-hit Hungary would" is one
@@ -120,7 +123,11 @@ def run_on_breaks(text: str, a: int, b: int) -> list[int]:
             break
         if i - last < MIN_PASSAGE_WORDS:
             continue  # "Oil major BP Plc said": a title before a name, not a passage of its own
-        if w in openers and words[i + 1].group()[:1].islower():
+        if i >= 3 and all(x.group().isupper() and len(x.group()) > 1 for x in words[i - 3:i]) \
+                and w[1:2].islower():
+            out.append(word.start())  # "PASSENGERS URGED TO COME FORWARD The Mexican man ..."
+            last = i
+        elif w in openers and words[i + 1].group()[:1].islower():
             out.append(word.start())  # "... sq km There are fears ..."
             last = i
         elif w == p:
@@ -133,7 +140,9 @@ def run_on_breaks(text: str, a: int, b: int) -> list[int]:
             if j < len(words) and j > i and words[j].group() in verbs:
                 out.append(word.start())  # "... in the company BP has formed ..."
                 last = i
-    return out
+    if bullets:  # each bullet point of a summary is a passage too
+        out += [m.start(1) for m in _BULLET.finditer(text, a, b) if m.start(1) > a]
+    return sorted(out)
 
 
 def within_passage(text: str, start: int, end: int, trigger: tuple[int, int]) -> tuple[int, int]:
@@ -147,7 +156,7 @@ def within_passage(text: str, start: int, end: int, trigger: tuple[int, int]) ->
 def last_passage_start(text: str, a: int, b: int) -> int:
     """Where the last passage of text[a:b] starts: an article's lead comes after its headline
     and photo caption when a web page ran them together."""
-    breaks = run_on_breaks(text, a, b)
+    breaks = run_on_breaks(text, a, b, bullets=False)  # the first bullet point is the news
     return breaks[-1] if breaks else a
 
 
@@ -189,7 +198,7 @@ def reported_span(text: str, sent: tuple[int, int], start: int, end: int,
     return span[0], span[1], speaker
 
 
-_LIST_MARKER = re.compile(r"^(?:\(?\d{1,2}\)|\(?[a-h]\)|\d{1,2}\.(?!\d)|[•*·–—-])\s+")
+_LIST_MARKER = re.compile(r"^(?:\(?\d{1,2}\)|\(?[a-h]\)|\d{1,2}\.(?!\d)|\\?\*|[•·–—-])\s+")
 
 
 def tidy(label: str) -> str:

@@ -166,7 +166,8 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
     a, b = sent
     reported = None
     if trigger is None:
-        clause = text[a:b]
+        lo, hi = within_passage(text, a, b, (timex.start, timex.end)) if timex.end > timex.start else (a, b)
+        clause = text[lo:hi]
     else:
         # Subject: back from the trigger to the previous clause break.
         left = text[a:trigger[0]]
