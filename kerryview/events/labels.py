@@ -93,6 +93,7 @@ _WORD = re.compile(r"[A-Za-z0-9][\w'’.-]*")
 _BULLET = re.compile(r"\s(\\?\*|•)\s+(?=\S)")
 MAX_NAME_WORDS = 4  # "US President Barack Obama has called"
 MIN_PASSAGE_WORDS = 4  # a passage after a break says who did what
+MAX_SPEAKER_WORDS = 8  # "White House National Security Advisor Jake Sullivan"
 
 
 def _lists() -> dict[str, frozenset[str]]:
@@ -188,11 +189,18 @@ def reported_span(text: str, sent: tuple[int, int], start: int, end: int,
         span = (end + lead, len(text[:sent[1]].rstrip(" .\n")))
     else:
         return None
+    if text[span[0]:span[0] + 1] in "\"“'‘":
+        return None  # a quotation: the label quotes it ("Kerry said: “From experience ...”")
+    said = text[span[0]:span[1]]
+    comma = re.search(CLAUSE_COMMA, said)
+    if comma and is_fragment(said) and len(said[comma.end():].split()) >= MIN_COMPLETE_WORDS:
+        rest = said[comma.end():]  # "While China said ..., it planned ...": the main clause
+        span = (span[0] + comma.end() + len(rest) - len(rest.lstrip()), span[1])
     speaker = " ".join(text[start:trigger[0]].split()).strip(" ,;:\"“”")
     if speaker and is_fragment(speaker):
         return None  # "to say ...": no one who spoke
     words = speaker.split()
-    if not words or len(words) > 6 or speaker.lower() in lists["pronoun_subjects"]:
+    if not words or len(words) > MAX_SPEAKER_WORDS or speaker.lower() in lists["pronoun_subjects"]:
         speaker = ""
     speaker = re.sub(r"\s+(?:has|have|had)$", "", speaker)
     return span[0], span[1], speaker
