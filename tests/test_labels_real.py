@@ -182,3 +182,24 @@ def test_each_bullet_point_of_a_wire_summary_is_a_passage_of_its_own():
 def test_an_all_capitals_heading_run_into_the_text_is_a_passage_of_its_own():
     text = "PASSENGERS URGED TO COME FORWARD The Mexican man arrived in Hong Kong on Friday.\nMore."
     assert _label(text, "Friday") == "The Mexican man arrived in Hong Kong"
+
+
+@pytest.mark.parametrize("label, tidied", [
+    ("Cameron, who took office", "Cameron took office"),
+    ("Sweden, which is credited by experts with deft handling of its crisis",
+     "Sweden is credited by experts with deft handling of its crisis"),
+    ("After Holder, who was deputy attorney general, heard complaints",
+     "After Holder, who was deputy attorney general, heard complaints"),  # a main clause follows
+    ("May 09 - Japan and Australia announce their first cases", "Japan and Australia announce their first cases"),
+    ("Sept. 18: -- The Fed expands its temporary swap lines", "The Fed expands its temporary swap lines"),
+])
+def test_a_label_says_what_its_subject_did_without_a_relative_pronoun_or_item_date(label, tidied):
+    from kerryview.events.labels import tidy
+
+    assert tidy(label) == tidied
+
+
+def test_a_label_never_starts_with_a_reporting_verb():
+    assert is_fragment("Said his revenue doubled after switching") and is_fragment("Says Jason Furman")
+    text = "The index fell sharply, saying between 20,000 and 40,000 barrels leaked in May.\nMore."
+    assert _label(text, "May").startswith("The index fell sharply")

@@ -209,10 +209,25 @@ def reported_span(text: str, sent: tuple[int, int], start: int, end: int,
 _LIST_MARKER = re.compile(r"^(?:\(?\d{1,2}\)|\(?[a-h]\)|\d{1,2}\.(?!\d)|\\?\*|[•·–—-])\s+")
 
 
+# "May 09 - Japan and Australia announce ...", "Sept. 18: -- The Fed expands ...": the date of
+# an item of a chronology, which the timeline shows already.
+_DATE_ITEM = re.compile(r"^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,?\s+\d{4})?"
+                        r"\s*(?:[:–—-]+\s*)+(?=[A-Z])")
+# "Cameron, who took office", "Sweden, which is credited ...": a subject and its relative clause
+# say what the subject did; the relative pronoun goes.
+_RELATIVE = re.compile(r"^(?P<subject>[A-Z][^,:;]{0,60}),\s+(?:who|which)\s+(?P<rest>[a-z][^,;:]*)$")
+MAX_SUBJECT_WORDS = 6
+
+
 def tidy(label: str) -> str:
-    """A label without the marker of a list item ("6) Created a culture ...") and without a
-    last word that leaves a phrase open ("In the letter, dated")."""
-    label = _LIST_MARKER.sub("", label)
+    """A label without the marker of a list item ("6) Created a culture ...") or the date of a
+    chronology's item ("May 09 - Japan ..."), with a subject's relative clause as its predicate
+    ("Cameron, who took office" -> "Cameron took office"), and without a last word that leaves
+    a phrase open ("In the letter, dated")."""
+    label = _DATE_ITEM.sub("", _LIST_MARKER.sub("", label))
+    rel = _RELATIVE.match(label)
+    if rel and len(rel["subject"].split()) <= MAX_SUBJECT_WORDS:
+        label = f"{rel['subject']} {rel['rest']}"
     words = label.split()
     while len(words) > MIN_COMPLETE_WORDS and not _ends_phrase(" ".join(words)):
         words.pop()
