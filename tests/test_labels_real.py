@@ -203,3 +203,8 @@ def test_a_label_never_starts_with_a_reporting_verb():
     assert is_fragment("Said his revenue doubled after switching") and is_fragment("Says Jason Furman")
     text = "The index fell sharply, saying between 20,000 and 40,000 barrels leaked in May.\nMore."
     assert _label(text, "May").startswith("The index fell sharply")
+
+
+def test_a_speaker_of_a_quotation_is_labelled_with_the_quotation():
+    text = '"We are working around the clock to stop the leak," a BP executive said on Monday.\nMore.'
+    assert _label(text, "Monday") == "A BP executive said: “We are working around the clock to stop…”"

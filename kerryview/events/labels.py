@@ -93,7 +93,8 @@ _WORD = re.compile(r"[A-Za-z0-9][\w'’.-]*")
 _BULLET = re.compile(r"\s(\\?\*|•)\s+(?=\S)")
 MAX_NAME_WORDS = 4  # "US President Barack Obama has called"
 MIN_PASSAGE_WORDS = 4  # a passage after a break says who did what
-MAX_SPEAKER_WORDS = 8  # "White House National Security Advisor Jake Sullivan"
+MAX_SPEAKER_WORDS = 8
+MAX_CIRCUMSTANCE_WORDS = 6  # "told the AFP news agency", "said in a press conference"  # "White House National Security Advisor Jake Sullivan"
 
 
 def _lists() -> dict[str, frozenset[str]]:
@@ -162,18 +163,26 @@ def last_passage_start(text: str, a: int, b: int) -> int:
 
 
 # ------------------------------------------------------------------ reporting alone
+def only_reports(text: str, trigger: tuple[int, int], end: int) -> bool:
+    """Whether a label ending at `end` with event words `trigger` only says that someone spoke:
+    a reporting verb followed by at most a few words of circumstance ("told reporters", "said
+    in a statement"), none of them the start of what was said."""
+    lists = _lists()
+    if text[trigger[0]:trigger[1]].lower() not in lists["pure_reporting"]:
+        return False
+    said = text[trigger[1]:end].rstrip(" ,;:")
+    tail = [w.strip("\"“”'’,.;:").lower() for w in said.split()]
+    return len(tail) <= MAX_CIRCUMSTANCE_WORDS and not any(c in said for c in "\"“:") \
+        and not any(w in lists["reported_clause_words"] for w in tail)
+
+
 def reported_span(text: str, sent: tuple[int, int], start: int, end: int,
                   trigger: tuple[int, int]) -> tuple[int, int, str] | None:
     """For a label text[start:end] that only says someone spoke ("A U.S. official said", "Adm
     Allen said in a press conference"), the span of what was said in the sentence `sent` and the
     named speaker to put before it ("" for "he", "they"); None when the label says more."""
     lists = _lists()
-    if text[trigger[0]:trigger[1]].lower() not in lists["pure_reporting"]:
-        return None
-    said = text[trigger[1]:end].rstrip(" ,;:")
-    tail = [w.strip("\"“”'’,.;:").lower() for w in said.split()]
-    if len(tail) > 6 or any(w in lists["reported_clause_words"] for w in tail) \
-            or any(c in said for c in "\"“:"):
+    if not only_reports(text, trigger, end):
         return None
     after = text[end:sent[1]]
     lead = len(after) - len(after.lstrip(" \t\n,;:\"“'-–—"))

@@ -17,7 +17,8 @@ from kerryview.cancellation import NEVER, Cancellation
 from kerryview.events.headline import Lead, lead_passages, main_event_words
 from kerryview.events.not_events import LineFilter
 from kerryview.events.labels import (CLAUSE_COMMA, cut_number, headline_label, is_fragment,
-                                     reported_span, shorten, tidy, within_passage)
+                                     only_reports, reported_span, shorten, tidy,
+                                     within_passage)
 from kerryview.text.context import ContextBuilder
 from kerryview.text.sentences import sentence_spans
 from kerryview.text.tense import past_expectation, tense
@@ -236,8 +237,8 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
     first, _, rest = label.partition(" ")
     if rest and first.lower() in cues()["clause_initial_conjunctions"]:
         label = rest
-    if trigger and len(label.split()) <= 3 and \
-            text[trigger[0]:trigger[1]].lower() in cues()["reporting_verbs"]:
+    if trigger and (len(label.split()) <= 3 or (not reported and only_reports(text, trigger, end))) \
+            and text[trigger[0]:trigger[1]].lower() in cues()["reporting_verbs"]:
         quote = _QUOTE.search(text, a, b)  # "Kerry said" says little: add what he said
         if quote:
             label += ": " + _gist(quote.group(1))
