@@ -208,3 +208,12 @@ def test_a_label_never_starts_with_a_reporting_verb():
 def test_a_speaker_of_a_quotation_is_labelled_with_the_quotation():
     text = '"We are working around the clock to stop the leak," a BP executive said on Monday.\nMore.'
     assert _label(text, "Monday") == "A BP executive said: “We are working around the clock to stop…”"
+
+
+@pytest.mark.parametrize("text, when, start", [
+    ("The WHO, which had seen 1,000 cases, voiced concern at the spread of the strain on Monday.\nMore.",
+     "Monday", "The WHO"),
+    ("Egypt, citing concerns over bird flu, had sought to relocate pigs in 2008.\nMore.", "2008", "Egypt"),
+])
+def test_a_label_that_would_start_with_a_lower_case_participle_reaches_back_to_its_subject(text, when, start):
+    assert _label(text, when).startswith(start)

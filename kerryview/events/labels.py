@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from kerryview.text.wordlists import event_lists
+from kerryview.text.wordlists import event_lists, stopwords
 
 LEAD_RULES = "lead_rules.json"
 MAX_LABEL_CHARS = 110
@@ -33,6 +33,8 @@ def is_fragment(label: str, conjunctions: frozenset[str] = frozenset()) -> bool:
         return False  # "WHO said ...": an acronym, not the pronoun "who"
     if first and re.fullmatch(r"\d+,", first[0]):
         return True  # "38, was elected governor": the age of someone named before
+    if first and re.fullmatch(r"[a-z]{3,}(?:ed|ing)", first[0]) and first[0] not in stopwords():
+        return True  # "voiced concern ...", "citing concerns ...": the subject is further back
     words = label.lower().split()
     if words and words[0] in conjunctions:
         words = words[1:]
@@ -108,8 +110,6 @@ def run_on_breaks(text: str, a: int, b: int, bullets: bool = True) -> list[int]:
     clause)."""
     first_line = text.find("\n")
     names = first_line < 0 or a < first_line
-    from kerryview.text.wordlists import stopwords
-
     lists = _lists()
     openers, verbs = lists["run_on_openers"], lists["run_on_verbs"]
     words = list(_WORD.finditer(text, a, b))
