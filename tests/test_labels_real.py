@@ -76,7 +76,9 @@ def test_a_label_stays_in_the_passage_of_its_event_words():
     ("Oil will reach the Florida coast by Friday, a U.S. official said on Monday.\nMore.",
      "Monday", "A U.S. official: Oil will reach the Florida coast by Friday"),
     ("Coast Guard spokeswoman Stephanie Hebert told the AFP news agency on Sunday that the skimmer had failed.\nMore.",
-     "Sunday", "Coast Guard spokeswoman Stephanie Hebert: The skimmer had failed"),
+     "Sunday", "Coast Guard spokeswoman Stephanie Hebert told the AFP news agency that the skimmer had failed"),
+    ("Kerry told Wang Yi on July 18 that talks could help.\nMore.",  # who was told is news too
+     "July 18", "Kerry told Wang Yi that talks could help"),
     ('Adm Allen said in a press conference on Tuesday: "The well is capped and we are watching it."\nMore.',
      "Tuesday", "Adm Allen: The well is capped and we are watching it"),
 ])

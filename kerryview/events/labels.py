@@ -177,10 +177,13 @@ def only_reports(text: str, trigger: tuple[int, int], end: int) -> bool:
 
 
 def reported_span(text: str, sent: tuple[int, int], start: int, end: int,
-                  trigger: tuple[int, int]) -> tuple[int, int, str] | None:
+                  trigger: tuple[int, int],
+                  date: tuple[int, int] | None = None) -> tuple[int, int, str] | None:
     """For a label text[start:end] that only says someone spoke ("A U.S. official said", "Adm
     Allen said in a press conference"), the span of what was said in the sentence `sent` and the
-    named speaker to put before it ("" for "he", "they"); None when the label says more."""
+    named speaker to put before it ("" for "he", "they"); None when the label says more. A
+    named listener stays with what was said ("Kerry told Wang Yi that ..."). `date` is the span
+    of the passage's time expression."""
     lists = _lists()
     if not only_reports(text, trigger, end):
         return None
@@ -212,6 +215,11 @@ def reported_span(text: str, sent: tuple[int, int], start: int, end: int,
     if not words or len(words) > MAX_SPEAKER_WORDS or speaker.lower() in lists["pronoun_subjects"]:
         speaker = ""
     speaker = re.sub(r"\s+(?:has|have|had)$", "", speaker)
+    tail = text[trigger[1]:end]
+    if date is not None and trigger[1] <= date[0] < end:  # the date is no name: "on Tuesday"
+        tail = text[trigger[1]:date[0]] + text[date[1]:end]
+    if span[0] >= end and any(w[:1].isupper() for w in tail.split()):
+        return start, span[1], ""  # "Kerry told Wang Yi that talks could help": who was told too
     return span[0], span[1], speaker
 
 
