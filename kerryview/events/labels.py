@@ -33,13 +33,14 @@ def is_fragment(label: str, conjunctions: frozenset[str] = frozenset()) -> bool:
         return False  # "WHO said ...": an acronym, not the pronoun "who"
     if first and re.fullmatch(r"\d+,", first[0]):
         return True  # "38, was elected governor": the age of someone named before
-    if first and re.fullmatch(r"[a-z]{3,}(?:ed|ing)", first[0]) and first[0] not in stopwords():
-        return True  # "voiced concern ...", "citing concerns ...": the subject is further back
     words = label.lower().split()
     if words and words[0] in conjunctions:
         words = words[1:]
     if not words:
         return True
+    if first and re.fullmatch(r"[a-z]{3,}(?:ed|ing)", first[0]) and first[0] not in stopwords() \
+            and first[0] not in conjunctions:
+        return True  # "voiced concern ...", "citing concerns ...": the subject is further back
     starts = fragment_starts()
     if words[0].strip(",;:") in starts:
         return True

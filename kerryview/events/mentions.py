@@ -207,7 +207,7 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
         start, end = within_passage(text, start, end, trigger)  # a caption run into the lead
         reported = reported_span(text, sent, start, end, trigger, (timex.start, timex.end))  # "BP said": what was said
         if reported:
-            start, end = reported[:2]
+            told_end, (start, end) = end, reported[:2]
         clause = text[start:end]
         offset = start
         # Drop the time expression and the preposition leading into it.
@@ -232,18 +232,16 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
     if trigger and reported and reported[2]:  # the speaker, then what was said
         label = f"{reported[2]}: {label[:1].upper()}{label[1:]}"
         keep = len(reported[2].split()) + MIN_SAID_WORDS
+    elif trigger and reported and reported[0] < told_end:  # "Kerry told Wang Yi that ...": and what
+        keep = len(text[reported[0]:told_end].split()) + MIN_SAID_WORDS
     label = shorten(label, MAX_LABEL_CHARS, keep)
     label = re.sub(r"\s+([,.;:])", r"\1", label)
     first, _, rest = label.partition(" ")
     if rest and first.lower() in cues()["clause_initial_conjunctions"]:
         label = rest
-    if trigger and (len(label.split()) <= 3 or (not reported and only_reports(text, trigger, end))) \
-            and text[trigger[0]:trigger[1]].lower() in cues()["reporting_verbs"]:
-        quote = _QUOTE.search(text, a, b)  # "Kerry said" says little: add what he said
-        if quote:
-            label += ": " + _gist(quote.group(1))
-    elif trigger and label.split() and (label.split()[-1].lower() in cues()["needs_complement"]
-                                        or label.split()[-1].lower() in cues()["reporting_verbs"]):
+    completed = False
+    if trigger and label.split() and (label.split()[-1].lower() in cues()["needs_complement"]
+                                      or label.split()[-1].lower() in cues()["reporting_verbs"]):
         # "Li described the talks as | “a complex rescue ...”", "Sullivan stated | that “every
         # country ...”": the quotation completes the label
         # up to two small words may come first: "Xi Jinping as | a “dictator”"
@@ -251,6 +249,12 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
         quote = _QUOTE_ANY.match(text, end + lead.end())
         if quote:
             label += (" that" if lead.group(1) else "") + lead.group(2) + " " + _gist(quote.group(1))
+            completed = True
+    if not completed and trigger and text[trigger[0]:trigger[1]].lower() in cues()["reporting_verbs"] \
+            and (len(label.split()) <= 3 or (not reported and only_reports(text, trigger, end))):
+        quote = _QUOTE.search(text, a, b)  # "Kerry said", "A BP executive told reporters": what was said
+        if quote:
+            label += ": " + _gist(quote.group(1))
     label = tidy(label)
     return label[:1].upper() + label[1:] if label else timex.text
 
