@@ -219,3 +219,20 @@ def test_a_speaker_of_a_quotation_is_labelled_with_the_quotation():
 ])
 def test_a_label_that_would_start_with_a_lower_case_participle_reaches_back_to_its_subject(text, when, start):
     assert _label(text, when).startswith(start)
+
+
+@pytest.mark.parametrize("text, when, label", [
+    ("Admiral Thad Allen, on Wednesday, acknowledged the leak had grown.\nMore.", "Wednesday",
+     "Admiral Thad Allen acknowledged the leak had grown"),
+    ("James Smith (1846) married Esther Richards in a chapel.\nMore.", "1846",
+     "James Smith married Esther Richards in a chapel"),
+])
+def test_the_punctuation_around_a_dropped_date_goes_with_it(text, when, label):
+    assert _label(text, when) == label
+
+
+def test_an_apposition_keeps_its_commas_when_a_date_after_it_goes():
+    from kerryview.events.labels import without_date
+
+    assert without_date("Allen, the commander, ", ", acknowledged") == "Allen, the commander, acknowledged"
+    assert without_date("Allen, ", ", acknowledged") == "Allen acknowledged"

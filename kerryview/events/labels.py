@@ -250,3 +250,19 @@ def tidy(label: str) -> str:
     while len(words) > MIN_COMPLETE_WORDS and not _ends_phrase(" ".join(words)):
         words.pop()
     return " ".join(words).rstrip(" ,;:-–—") if words and len(words) < len(label.split()) else label
+
+
+def without_date(head: str, tail: str) -> str:
+    """The words before and after a dropped date, without the punctuation that enclosed it:
+    "Admiral Allen, on Wednesday, acknowledged" -> "Admiral Allen acknowledged", "at 1800 CDT
+    (2300 GMT) on" -> no "()"; an apposition keeps its commas ("Allen, the commander, on
+    Wednesday, acknowledged" -> "Allen, the commander, acknowledged")."""
+    h, t = head.rstrip(), tail.lstrip()
+    if h.endswith("(") and t.startswith(")"):
+        return h[:-1].rstrip() + " " + t[1:].lstrip()
+    if h.endswith(",") and t.startswith(","):
+        t = t[1:].lstrip()
+        if "," not in h[:-1]:
+            h = h[:-1]
+        return h + " " + t
+    return head + tail

@@ -18,7 +18,7 @@ from kerryview.events.headline import Lead, lead_passages, main_event_words
 from kerryview.events.not_events import LineFilter
 from kerryview.events.labels import (CLAUSE_COMMA, cut_number, headline_label, is_fragment,
                                      only_reports, reported_span, shorten, tidy,
-                                     within_passage)
+                                     within_passage, without_date)
 from kerryview.text.context import ContextBuilder
 from kerryview.text.sentences import sentence_spans
 from kerryview.text.tense import past_expectation, tense
@@ -161,6 +161,17 @@ def _gist(quoted: str) -> str:
     return f"“{gist}{'…' if len(words) > QUOTE_GIST_WORDS else ''}”"
 
 
+def _without_timex(left: str, cut: int, a: int, timex: Timex) -> str:
+    """left[cut:] without the time expression and its preposition: ", on Wednesday, acknowledged"
+    has no subject."""
+    lo, hi = timex.start - a, timex.end - a
+    if not cut <= lo < len(left):
+        return left[cut:]
+    head = left[cut:lo]
+    lead = _LEAD_IN.search(head)
+    return (head[:lead.start()] if lead else head) + left[hi:]
+
+
 def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
               timex: Timex) -> str:
     """A short clause naming the event: subject, event words and what follows, minus the date."""
@@ -180,7 +191,7 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
             if re.search(r"\b[A-Z0-9]", left[np_start:]):  # a named one: "COP28 talks"
                 cut = max(cut, np_start)
         # "The envoy, John Kerry, called ...": an empty subject means an apposition; step back.
-        while breaks and not left[cut:].strip(" ,;:\"“”"):
+        while breaks and not _without_timex(left, cut, a, timex).strip(" ,;:\"“”"):
             breaks.pop()
             cut = breaks[-1] if breaks else 0
         # "..., more than originally planned": a fragment; the clause it hangs on names the event
@@ -222,7 +233,7 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
                 lead_the = "the" if not before.rstrip().lower().endswith("the") else ""
                 clause = text[offset:cut_from] + lead_the + text[after:end]
             else:
-                clause = text[offset:cut_from] + text[after:end]
+                clause = without_date(text[offset:cut_from], text[after:end])
     label = " ".join(clause.split()).strip(" ,;:.\"“”'")
     if label.count('"') % 2:  # the strip ate the closing mark of 'as a "dictator,"'
         label += '"'
