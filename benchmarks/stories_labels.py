@@ -1,7 +1,9 @@
 """Issue #9 item 6: do kerryview's labels read like a headline? Counts, on one Timeline17 folder
 (all its articles, publication dates given), the labels that are a clause fragment, that cut a
 number in half, or end in "…", the labels made of a wire date line (" | ", "(Reuters)", a clock
-time cut in half: "36 pm EDT HOUSTON (Reuters) - BP ..."), and prints a sample of labels to read.
+time cut in half: "36 pm EDT HOUSTON (Reuters) - BP ..."), the labels that only report ("A U.S.
+official said"), labels of passages run together ("... sq km There are fears ..."), events dated
+by a clock read as a year ("at 1930 CDT" -> 1930), and prints a sample of labels to read.
 
     .venv/bin/python benchmarks/stories_labels.py bpoil_bbc            # this checkout
     .venv/bin/python benchmarks/stories_labels.py bpoil_bbc --kerryview /work/main  # another one
@@ -35,8 +37,40 @@ def fragment_starts() -> set[str]:
     return set(json.loads(RULES.read_text("utf-8"))["fragment_starts"]["words"])
 
 
+def _words(name: str) -> set[str]:
+    return set(json.loads(RULES.read_text("utf-8"))[name]["words"])
+
+
+# Passages run together without punctuation (web text: headline, caption and lead on one line):
+# a capitalized opener right after a lower-case word, or a capitalized word said twice.
+_RUN_ON = re.compile(r"\b[a-z]{2,}\s+(?:The|There|It|This|These|He|She|They|We)\s+[a-z]|\b([A-Z]\w+)\s+\1\b")
+# A 24-hour clock without its colon, read as a year: "1930 CDT", "1900 to 2200 EST".
+_CLOCK_AFTER = re.compile(r"\s*(?:(?:and|to|[-–(])\s*\d{4}\s*)?(?:GMT|UTC|BST|CET|[ECMP][SD]T|local time|hrs)\b")
+
+
+def is_reporting_only(label: str) -> bool:
+    """A label that says only that someone spoke: "A U.S. official said", "Adm Allen said in a
+    press conference" (the subject, a reporting verb, at most six words of circumstance)."""
+    reporting, clause = _words("pure_reporting"), _words("reported_clause_words")
+    words = [w.strip("\"“”'’,.;:") for w in label.split()]
+    i = next((k for k, w in enumerate(words) if w in reporting and w != "according"), None)
+    if i is None or any(c in label for c in ":\"“"):
+        return False
+    tail = [w.lower() for w in words[i + 1:]]
+    return len(tail) <= 6 and not any(w in clause for w in tail)
+
+
+def clock_as_year(event, texts: dict[str, str]) -> bool:
+    """An event dated by a clock time read as a year ("completed at 1930 CDT" -> 1930)."""
+    return any(re.fullmatch(r"\d{4}", m.timex.text or "")
+               and _CLOCK_AFTER.match(texts[m.document_id], m.timex.end) for m in event.mentions)
+
+
 def is_fragment(label: str, starts: set[str]) -> bool:
     """As kerryview.events.labels.is_fragment, with the word lists of this checkout."""
+    first = label.split()[:1]
+    if first and len(first[0]) > 1 and first[0].isupper():
+        return False  # "WHO said ...": an acronym
     words = label.lower().split()
     if not words or words[0].strip(",;:") in starts:
         return True
@@ -49,6 +83,7 @@ def main() -> None:
     ap.add_argument("folder")
     ap.add_argument("--kerryview", help="the checkout whose kerryview package to measure")
     ap.add_argument("--sample", type=int, default=40)
+    ap.add_argument("--dump", help="write every event (day, sources, position, label) to this TSV file")
     args = ap.parse_args()
     sys.path.insert(0, str(HERE))
     from stories import load_folder  # puts this checkout first on sys.path: put the other first
@@ -68,16 +103,33 @@ def main() -> None:
     cut = [lb for lb in labels if _CUT_NUMBER.match(lb)]
     dots = [lb for lb in labels if lb.endswith("…")]
     datelines = [lb for lb in labels if is_dateline_label(lb)]
+    reporting = [lb for lb in labels if is_reporting_only(lb)]
+    run_on = [lb for lb in labels if _RUN_ON.search(lb)]
+    texts = {d.id: d.text for d in docs}
+    clocks = [e.label for e in events if clock_as_year(e, texts)]
     print(f"{args.folder}: {len(events)} events; fragment labels {len(frag)} "
           f"({100 * len(frag) / max(1, len(labels)):.1f} %), number cut in half {len(cut)}, "
           f"ending in … {len(dots)} ({100 * len(dots) / max(1, len(labels)):.1f} %)")
     print(f"  date-line labels (' | ', '(Reuters)', a cut clock time): {len(datelines)}")
+    print(f"  reporting only: {len(reporting)}; passages run together: {len(run_on)}; "
+          f"dated by a clock read as a year: {len(clocks)}")
+    for lb in reporting[:8]:
+        print("  reporting only:", lb)
+    for lb in run_on[:8]:
+        print("  run together:", lb)
+    for lb in clocks[:5]:
+        print("  clock as year:", lb)
     for lb in datelines[:8]:
         print("  date line:", lb)
     for lb in frag[:8]:
         print("  fragment:", lb)
     for lb in cut[:5]:
         print("  cut number:", lb)
+    if args.dump:
+        with open(args.dump, "w", encoding="utf-8") as fh:
+            for e in events:
+                pos = ",".join(sorted({m.position or "-" for m in e.mentions}))
+                fh.write(f"{e.start[:10]}\t{len(e.document_ids)}\t{pos}\t{e.label}\n")
     for e in random.Random(9).sample(events, min(args.sample, len(events))):
         print(f"  {e.start[:10]} {len(e.document_ids)}x {getattr(e, 'importance', '-')}: {e.label}")
 

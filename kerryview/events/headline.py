@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kerryview.events.labels import last_passage_start
 from kerryview.events.not_events import LineFilter
 from kerryview.model import Document
 from kerryview.text.wordlists import cues, event_lists, stopwords
@@ -93,7 +94,8 @@ def lead_passages(doc: Document, sents: list[tuple[int, int]], lines: LineFilter
         if doc.dateline is not None and a <= doc.dateline.end < b:
             rest = text[doc.dateline.end:b]  # "date 2023-07-18 The US envoy ...": after it
             a = doc.dateline.end + len(rest) - len(rest.lstrip(" \t,;:|-–—"))
-        out.append(Lead(a, min(b, line[1]), "lead"))
+        b = min(b, line[1])
+        out.append(Lead(last_passage_start(text, a, b), b, "lead"))  # after a run-in caption
         break
     return out
 

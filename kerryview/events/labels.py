@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from kerryview.text.wordlists import event_lists
+from kerryview.text.wordlists import event_lists, stopwords
 
 LEAD_RULES = "lead_rules.json"
 MAX_LABEL_CHARS = 110
@@ -13,7 +13,11 @@ MIN_COMPLETE_WORDS = 4  # a label shortened at a clause break keeps at least thi
 # A comma that ends a clause, not one inside a number ("5,000", "1,461").
 CLAUSE_COMMA = r"(?<!\d),|,(?!\d)"
 # Where a long label may end complete: a clause break, a dash between words, a conjunction.
-_COMPLETE_END = re.compile(r"\s*(?:[,;:]|\s[-–—]\s|\s(?:and|but|while|as|after|before|which|who)\s)")
+_COMPLETE_END = re.compile(r"\s*(?:(?<!\d),|,(?!\d)|[;:]|\s[-–—]\s|\s(?:and|but|while|as|after|before|which|who)\s)")
+# Where a long label may also end: before a phrase that only adds where, when, how or why
+# ("... beat the previous record | in Ireland"); the words are data (lead_rules.json).
+_PHRASE_START = re.compile(r"(?<=\S) (?=(?:" + "|".join(sorted(event_lists(LEAD_RULES)["phrase_starts"]))
+                           + r")\s)", re.IGNORECASE)
 
 
 def fragment_starts() -> frozenset[str]:
@@ -24,11 +28,19 @@ def is_fragment(label: str, conjunctions: frozenset[str] = frozenset()) -> bool:
     """Whether a label begins like the tail of a clause ("than originally planned", "maybe
     eliminated in favour of", "more than expected", "but was forced to ...") rather than with
     who did what; a leading word of `conjunctions` (dropped from labels) is looked past."""
+    first = label.split()[:1]
+    if first and len(first[0]) > 1 and first[0].isupper():
+        return False  # "WHO said ...": an acronym, not the pronoun "who"
+    if first and re.fullmatch(r"\d+,", first[0]):
+        return True  # "38, was elected governor": the age of someone named before
     words = label.lower().split()
     if words and words[0] in conjunctions:
         words = words[1:]
     if not words:
         return True
+    if first and re.fullmatch(r"[a-z]{3,}(?:ed|ing)", first[0]) and first[0] not in stopwords() \
+            and first[0] not in conjunctions:
+        return True  # "voiced concern ...", "citing concerns ...": the subject is further back
     starts = fragment_starts()
     if words[0].strip(",;:") in starts:
         return True
@@ -45,19 +57,212 @@ def cut_number(text: str, start: int) -> bool:
 
 def shorten(label: str, limit: int = MAX_LABEL_CHARS, keep_words: int = 0) -> str:
     """`label` within `limit` characters: cut at the last clause break that keeps a complete
-    label (at least its first `keep_words` words: who and the event words), else at a word
-    with "…"."""
+    label (at least its first `keep_words` words: who and the event words), else before the
+    last phrase of where, when or how, else at a word with "…"."""
     if len(label) <= limit:
         return label
     head = label[:limit]
-    ends = [m.start() for m in _COMPLETE_END.finditer(head)
-            if len(head[:m.start()].split()) >= max(MIN_COMPLETE_WORDS, keep_words)]
+    least = max(MIN_COMPLETE_WORDS, keep_words)
+    ends = [m.start() for m in _COMPLETE_END.finditer(head) if len(head[:m.start()].split()) >= least]
+    if not ends:  # no clause break: before a phrase of where, when, how
+        ends = [m.start() for m in _PHRASE_START.finditer(head)
+                if len(head[:m.start()].split()) > least and _ends_phrase(head[:m.start()])]
     if ends:
-        return head[:ends[-1]].rstrip(" ,;:-–—")
+        return head[:max(ends)].rstrip(" ,;:-–—")
     return head.rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
+
+
+def _ends_phrase(words: str) -> bool:
+    """Whether a label may end after `words`: not on a function word ("the", "has", "of")."""
+    lists = event_lists(LEAD_RULES)
+    last = words.split()[-1].lower().strip("\"“”'’,")
+    return last not in lists["never_last"] and last not in lists["phrase_starts"]
 
 
 def headline_label(line: str) -> str:
     """A headline as a label: its words as written, within the length of a label."""
     label = " ".join(line.split()).strip(" ,;:.")
     return shorten(label)
+
+
+# ------------------------------------------------------------------ passages run together
+# Web pages flattened to text run headline, photo caption and lead together without punctuation
+# ("... in the company BP has formed a new unit ..."). A break is where a word that does not end
+# a sentence is followed by a capitalized opener ("The", "There"), by a capitalized name and a
+# finite verb, or by the same capitalized word again ("site - BP BP says").
+_WORD = re.compile(r"[A-Za-z0-9][\w'’.-]*")
+# "... click (nFLU)) * U.S. officials say outbreak ... * Asian countries pledge ...": the bullet
+# points of a wire story's summary, each a passage ("\*" as some archives escape it).
+_BULLET = re.compile(r"\s(\\?\*|•)\s+(?=\S)")
+MAX_NAME_WORDS = 4  # "US President Barack Obama has called"
+MIN_PASSAGE_WORDS = 4  # a passage after a break says who did what
+MAX_SPEAKER_WORDS = 8
+MAX_CIRCUMSTANCE_WORDS = 6  # "told the AFP news agency", "said in a press conference"  # "White House National Security Advisor Jake Sullivan"
+
+
+def _lists() -> dict[str, frozenset[str]]:
+    return event_lists(LEAD_RULES)
+
+
+def run_on_breaks(text: str, a: int, b: int, bullets: bool = True) -> list[int]:
+    """Offsets in text[a:b] where one passage runs into the next without punctuation. A name
+    followed by a verb marks a break only on the first line of a text, where a web page's
+    headline, caption and lead run together ("rates in recession-hit Hungary would" is one
+    clause)."""
+    first_line = text.find("\n")
+    names = first_line < 0 or a < first_line
+    lists = _lists()
+    openers, verbs = lists["run_on_openers"], lists["run_on_verbs"]
+    words = list(_WORD.finditer(text, a, b))
+    out: list[int] = []
+    last = 0  # the word where the current passage starts
+    for i in range(1, len(words) - 1):
+        prev, word = words[i - 1], words[i]
+        gap = text[prev.end():word.start()]
+        p, w = prev.group(), word.group()
+        if gap.strip() or not w[:1].isupper() or p.endswith((".", "'s", "’s")) or p.lower() in stopwords():
+            continue
+        if len(words) - i < MIN_PASSAGE_WORDS:
+            break
+        if i - last < MIN_PASSAGE_WORDS:
+            continue  # "Oil major BP Plc said": a title before a name, not a passage of its own
+        if i >= 3 and all(x.group().isupper() and len(x.group()) > 1 for x in words[i - 3:i]) \
+                and w[1:2].islower():
+            out.append(word.start())  # "PASSENGERS URGED TO COME FORWARD The Mexican man ..."
+            last = i
+        elif w in openers and words[i + 1].group()[:1].islower():
+            out.append(word.start())  # "... sq km There are fears ..."
+            last = i
+        elif w == p:
+            out.append(word.start())  # "... site - BP BP says ..."
+            last = i
+        elif names and p[:1].islower() and p.lower() not in lists["pure_reporting"]:
+            j = i
+            while j < len(words) and j - i < MAX_NAME_WORDS and words[j].group()[:1].isupper():
+                j += 1
+            if j < len(words) and j > i and words[j].group() in verbs:
+                out.append(word.start())  # "... in the company BP has formed ..."
+                last = i
+    if bullets:  # each bullet point of a summary is a passage too
+        out += [m.start(1) for m in _BULLET.finditer(text, a, b) if m.start(1) > a]
+    return sorted(out)
+
+
+def within_passage(text: str, start: int, end: int, trigger: tuple[int, int]) -> tuple[int, int]:
+    """text[start:end] narrowed to the run-on passage that holds the event words `trigger`."""
+    breaks = run_on_breaks(text, start, end)
+    lo = max((x for x in breaks if x <= trigger[0]), default=start)
+    hi = min((x for x in breaks if x >= trigger[1]), default=end)
+    return lo, len(text[:hi].rstrip()) if hi < end else hi
+
+
+def last_passage_start(text: str, a: int, b: int) -> int:
+    """Where the last passage of text[a:b] starts: an article's lead comes after its headline
+    and photo caption when a web page ran them together."""
+    breaks = run_on_breaks(text, a, b, bullets=False)  # the first bullet point is the news
+    return breaks[-1] if breaks else a
+
+
+# ------------------------------------------------------------------ reporting alone
+def only_reports(text: str, trigger: tuple[int, int], end: int) -> bool:
+    """Whether a label ending at `end` with event words `trigger` only says that someone spoke:
+    a reporting verb followed by at most a few words of circumstance ("told reporters", "said
+    in a statement"), none of them the start of what was said."""
+    lists = _lists()
+    if text[trigger[0]:trigger[1]].lower() not in lists["pure_reporting"]:
+        return False
+    said = text[trigger[1]:end].rstrip(" ,;:")
+    tail = [w.strip("\"“”'’,.;:").lower() for w in said.split()]
+    return len(tail) <= MAX_CIRCUMSTANCE_WORDS and not any(c in said for c in "\"“:") \
+        and not any(w in lists["reported_clause_words"] for w in tail)
+
+
+def reported_span(text: str, sent: tuple[int, int], start: int, end: int,
+                  trigger: tuple[int, int],
+                  date: tuple[int, int] | None = None) -> tuple[int, int, str] | None:
+    """For a label text[start:end] that only says someone spoke ("A U.S. official said", "Adm
+    Allen said in a press conference"), the span of what was said in the sentence `sent` and the
+    named speaker to put before it ("" for "he", "they"); None when the label says more. A
+    named listener stays with what was said ("Kerry told Wang Yi that ..."). `date` is the span
+    of the passage's time expression."""
+    lists = _lists()
+    if not only_reports(text, trigger, end):
+        return None
+    after = text[end:sent[1]]
+    lead = len(after) - len(after.lstrip(" \t\n,;:\"“'-–—"))
+    after_words = after.split()
+    before = text[sent[0]:start].rstrip(" \t\n,;:\"”'-–—")
+    if after_words and not after.lstrip().startswith(",") and len(after_words) >= 3:
+        span = (end + lead, len(text[:sent[1]].rstrip(" .\n")))
+        if text[span[0]:span[0] + 5].lower().startswith("that "):
+            span = (span[0] + 5, span[1])
+    elif len(before.split()) >= 3:
+        span = (sent[0], sent[0] + len(before))
+    elif len(after_words) >= 3:
+        span = (end + lead, len(text[:sent[1]].rstrip(" .\n")))
+    else:
+        return None
+    if text[span[0]:span[0] + 1] in "\"“'‘":
+        return None  # a quotation: the label quotes it ("Kerry said: “From experience ...”")
+    said = text[span[0]:span[1]]
+    comma = re.search(CLAUSE_COMMA, said)
+    if comma and is_fragment(said) and len(said[comma.end():].split()) >= MIN_COMPLETE_WORDS:
+        rest = said[comma.end():]  # "While China said ..., it planned ...": the main clause
+        span = (span[0] + comma.end() + len(rest) - len(rest.lstrip()), span[1])
+    speaker = " ".join(text[start:trigger[0]].split()).strip(" ,;:\"“”")
+    if speaker and is_fragment(speaker):
+        return None  # "to say ...": no one who spoke
+    words = speaker.split()
+    if not words or len(words) > MAX_SPEAKER_WORDS or speaker.lower() in lists["pronoun_subjects"]:
+        speaker = ""
+    speaker = re.sub(r"\s+(?:has|have|had)$", "", speaker)
+    tail = text[trigger[1]:end]
+    if date is not None and trigger[1] <= date[0] < end:  # the date is no name: "on Tuesday"
+        tail = text[trigger[1]:date[0]] + text[date[1]:end]
+    if span[0] >= end and any(w[:1].isupper() for w in tail.split()):
+        return start, span[1], ""  # "Kerry told Wang Yi that talks could help": who was told too
+    return span[0], span[1], speaker
+
+
+_LIST_MARKER = re.compile(r"^(?:\(?\d{1,2}\)|\(?[a-h]\)|\d{1,2}\.(?!\d)|\\?\*|[•·–—-])\s+")
+
+
+# "May 09 - Japan and Australia announce ...", "Sept. 18: -- The Fed expands ...": the date of
+# an item of a chronology, which the timeline shows already.
+_DATE_ITEM = re.compile(r"^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,?\s+\d{4})?"
+                        r"\s*(?:[:–—-]+\s*)+(?=[A-Z])")
+# "Cameron, who took office", "Sweden, which is credited ...": a subject and its relative clause
+# say what the subject did; the relative pronoun goes.
+_RELATIVE = re.compile(r"^(?P<subject>[A-Z][^,:;]{0,60}),\s+(?:who|which)\s+(?P<rest>[a-z][^,;:]*)$")
+MAX_SUBJECT_WORDS = 6
+
+
+def tidy(label: str) -> str:
+    """A label without the marker of a list item ("6) Created a culture ...") or the date of a
+    chronology's item ("May 09 - Japan ..."), with a subject's relative clause as its predicate
+    ("Cameron, who took office" -> "Cameron took office"), and without a last word that leaves
+    a phrase open ("In the letter, dated")."""
+    label = _DATE_ITEM.sub("", _LIST_MARKER.sub("", label))
+    rel = _RELATIVE.match(label)
+    if rel and len(rel["subject"].split()) <= MAX_SUBJECT_WORDS:
+        label = f"{rel['subject']} {rel['rest']}"
+    words = label.split()
+    while len(words) > MIN_COMPLETE_WORDS and not _ends_phrase(" ".join(words)):
+        words.pop()
+    return " ".join(words).rstrip(" ,;:-–—") if words and len(words) < len(label.split()) else label
+
+
+def without_date(head: str, tail: str) -> str:
+    """The words before and after a dropped date, without the punctuation that enclosed it:
+    "Admiral Allen, on Wednesday, acknowledged" -> "Admiral Allen acknowledged", "at 1800 CDT
+    (2300 GMT) on" -> no "()"; an apposition keeps its commas ("Allen, the commander, on
+    Wednesday, acknowledged" -> "Allen, the commander, acknowledged")."""
+    h, t = head.rstrip(), tail.lstrip()
+    if h.endswith("(") and t.startswith(")"):
+        return h[:-1].rstrip() + " " + t[1:].lstrip()
+    if h.endswith(",") and t.startswith(","):
+        t = t[1:].lstrip()
+        if "," not in h[:-1]:
+            h = h[:-1]
+        return h + " " + t
+    return head + tail

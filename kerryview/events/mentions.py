@@ -16,7 +16,9 @@ from datetime import date, datetime, timedelta
 from kerryview.cancellation import NEVER, Cancellation
 from kerryview.events.headline import Lead, lead_passages, main_event_words
 from kerryview.events.not_events import LineFilter
-from kerryview.events.labels import CLAUSE_COMMA, cut_number, headline_label, is_fragment, shorten
+from kerryview.events.labels import (CLAUSE_COMMA, cut_number, headline_label, is_fragment,
+                                     only_reports, reported_span, shorten, tidy,
+                                     within_passage, without_date)
 from kerryview.text.context import ContextBuilder
 from kerryview.text.sentences import sentence_spans
 from kerryview.text.tense import past_expectation, tense
@@ -32,6 +34,7 @@ _LEAD_IN = re.compile(r"(?:\b(?:late|early)\s+)?\b(?:on|in|at|during|since|by|fr
 _CLAUSE_BREAK = re.compile(CLAUSE_COMMA + r"|[;:\"“”()]|\bthat\b|\bwhich\b|\bwho\b|\bwhere\b|\bwhile\b")
 MAX_LABEL_WORDS_AFTER = 12
 MAX_LABEL_CHARS = 110
+MIN_SAID_WORDS = 3  # a label of what was said keeps at least this much of it after the speaker
 NOUN_PENALTY = 25  # characters: prefer a verb a little further away over an event noun
 RIGHT_PENALTY = 10  # English puts the verb before its time adverbial, unless the adverbial leads
 NOUN_PHRASE_WORDS = 5  # modifiers kept before an event noun in a label
@@ -158,12 +161,25 @@ def _gist(quoted: str) -> str:
     return f"“{gist}{'…' if len(words) > QUOTE_GIST_WORDS else ''}”"
 
 
+def _without_timex(left: str, cut: int, a: int, timex: Timex) -> str:
+    """left[cut:] without the time expression and its preposition: ", on Wednesday, acknowledged"
+    has no subject."""
+    lo, hi = timex.start - a, timex.end - a
+    if not cut <= lo < len(left):
+        return left[cut:]
+    head = left[cut:lo]
+    lead = _LEAD_IN.search(head)
+    return (head[:lead.start()] if lead else head) + left[hi:]
+
+
 def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
               timex: Timex) -> str:
     """A short clause naming the event: subject, event words and what follows, minus the date."""
     a, b = sent
+    reported = None
     if trigger is None:
-        clause = text[a:b]
+        lo, hi = within_passage(text, a, b, (timex.start, timex.end)) if timex.end > timex.start else (a, b)
+        clause = text[lo:hi]
     else:
         # Subject: back from the trigger to the previous clause break.
         left = text[a:trigger[0]]
@@ -175,7 +191,7 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
             if re.search(r"\b[A-Z0-9]", left[np_start:]):  # a named one: "COP28 talks"
                 cut = max(cut, np_start)
         # "The envoy, John Kerry, called ...": an empty subject means an apposition; step back.
-        while breaks and not left[cut:].strip(" ,;:\"“”"):
+        while breaks and not _without_timex(left, cut, a, timex).strip(" ,;:\"“”"):
             breaks.pop()
             cut = breaks[-1] if breaks else 0
         # "..., more than originally planned": a fragment; the clause it hangs on names the event
@@ -199,6 +215,10 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
             words += 1
             if _CLAUSE_BREAK.search(piece.strip(_QUOTES) if scare else piece):
                 break
+        start, end = within_passage(text, start, end, trigger)  # a caption run into the lead
+        reported = reported_span(text, sent, start, end, trigger, (timex.start, timex.end))  # "BP said": what was said
+        if reported:
+            told_end, (start, end) = end, reported[:2]
         clause = text[start:end]
         offset = start
         # Drop the time expression and the preposition leading into it.
@@ -213,25 +233,26 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
                 lead_the = "the" if not before.rstrip().lower().endswith("the") else ""
                 clause = text[offset:cut_from] + lead_the + text[after:end]
             else:
-                clause = text[offset:cut_from] + text[after:end]
+                clause = without_date(text[offset:cut_from], text[after:end])
     label = " ".join(clause.split()).strip(" ,;:.\"“”'")
     if label.count('"') % 2:  # the strip ate the closing mark of 'as a "dictator,"'
         label += '"'
     if label.count("“") > label.count("”"):
         label += "”"
-    keep = len(text[offset:trigger[1]].split()) if trigger else 0  # who and the event words
+    keep = len(text[offset:trigger[1]].split()) if trigger and not reported else 0  # who, event words
+    if trigger and reported and reported[2]:  # the speaker, then what was said
+        label = f"{reported[2]}: {label[:1].upper()}{label[1:]}"
+        keep = len(reported[2].split()) + MIN_SAID_WORDS
+    elif trigger and reported and reported[0] < told_end:  # "Kerry told Wang Yi that ...": and what
+        keep = len(text[reported[0]:told_end].split()) + MIN_SAID_WORDS
     label = shorten(label, MAX_LABEL_CHARS, keep)
     label = re.sub(r"\s+([,.;:])", r"\1", label)
     first, _, rest = label.partition(" ")
     if rest and first.lower() in cues()["clause_initial_conjunctions"]:
         label = rest
-    if trigger and len(label.split()) <= 3 and \
-            text[trigger[0]:trigger[1]].lower() in cues()["reporting_verbs"]:
-        quote = _QUOTE.search(text, a, b)  # "Kerry said" says little: add what he said
-        if quote:
-            label += ": " + _gist(quote.group(1))
-    elif trigger and label.split() and (label.split()[-1].lower() in cues()["needs_complement"]
-                                        or label.split()[-1].lower() in cues()["reporting_verbs"]):
+    completed = False
+    if trigger and label.split() and (label.split()[-1].lower() in cues()["needs_complement"]
+                                      or label.split()[-1].lower() in cues()["reporting_verbs"]):
         # "Li described the talks as | “a complex rescue ...”", "Sullivan stated | that “every
         # country ...”": the quotation completes the label
         # up to two small words may come first: "Xi Jinping as | a “dictator”"
@@ -239,6 +260,13 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
         quote = _QUOTE_ANY.match(text, end + lead.end())
         if quote:
             label += (" that" if lead.group(1) else "") + lead.group(2) + " " + _gist(quote.group(1))
+            completed = True
+    if not completed and trigger and text[trigger[0]:trigger[1]].lower() in cues()["reporting_verbs"] \
+            and (len(label.split()) <= 3 or (not reported and only_reports(text, trigger, end))):
+        quote = _QUOTE.search(text, a, b)  # "Kerry said", "A BP executive told reporters": what was said
+        if quote:
+            label += ": " + _gist(quote.group(1))
+    label = tidy(label)
     return label[:1].upper() + label[1:] if label else timex.text
 
 

@@ -41,6 +41,9 @@ def _word_builtins() -> dict[str, str]:
         "clock": (r"(?:(?P<hour>1[0-2]|0?[1-9])(?:[:.](?P<min>[0-5][0-9]))?\s*(?P<ampm>a\.m\.|p\.m\.|a\.m(?!\w)|p\.m(?!\w)|am(?!\w)|pm(?!\w))"
                   r"|(?P<hhmm>(?:1[0-2]|0?[1-9])[0-5][0-9])(?P<ampm2>am|pm)(?!\w)"
                   r"|(?P<h24>[01]?[0-9]|2[0-3]):(?P<m24>[0-5][0-9])(?:(?=\s*(?:GMT|UTC|EDT|EST|CET|BST|local|hours?|hrs|h\b))|hrs\b)"
+                  # "1930 CDT", "1425 local time": a 24-hour clock without its colon, as the BBC
+                  # writes it, is a time when a time zone follows (a year never takes one)
+                  rf"|(?P<h4>[01][0-9]|2[0-3])(?P<m4>[0-5][0-9])(?=\s*(?:{_any('timezone')[3:-1]}|hrs)(?!\w))"
                   rf"|(?P<named>{_any('clock_word')[3:-1]})(?!\w))"),
         "tz": "(?:" + _any("timezone")[3:-1] + r"|\([A-Z]{3,4}\))(?!\w)",
         "decade": (r"(?:(?P<dec4>(?:1[0-9]|20)[0-9]0)'?s(?!\w)|'?(?P<dec2>[0-9]0)'?s(?!\w)"
