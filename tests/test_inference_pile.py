@@ -63,16 +63,6 @@ def test_a_day_many_articles_report_is_the_story_s_background():
     assert scorer.reported(0, "past", background=0.5) > scorer.reported(40, "past")
 
 
-def test_the_five_articles_of_one_day_are_not_each_other_s_background():
-    """In a small pile every article reports the day of the news: that is the news."""
-    pile = [_doc(f"p{i}", f"Published: July 19, 2023\nKerry met Wang Yi in Beijing on July 18, "
-                          f"2023 (report {i}).") for i in range(3)]
-    d = _doc("x", "Kerry told senior Chinese officials on July 18, 2023 that climate could "
-                  "redefine ties, and the delegations met on July 17, 2023.")
-    infer_dcts(pile + [d], CachingTagger())
-    assert d.dct == date(2023, 7, 18)
-
-
 def test_how_sure_is_said_with_every_inferred_date():
     d = _doc("a", "BP said on Tuesday, June 8, 2010 that it had collected 15,000 barrels.")
     infer_dcts([d], CachingTagger())

@@ -523,7 +523,11 @@ class _Best:
                    f"{'s agree' if len(self.agreeing) != 1 else ' agrees'}")
         else:
             said = _telling_cues(a, c)
-            if said:
+            if said and not any(q.kind == DAY for q in a.evidence):
+                # its weekdays and year-less dates are placed in the pile's weeks and years
+                why = ("date taken from the other articles' days and the article's own words: "
+                       + "; ".join(said))
+            elif said:
                 why = "date taken from the article's own dates: " + "; ".join(said)
             elif a.neighbours:
                 s, day, doc_id = a.neighbours[0]
