@@ -452,11 +452,11 @@ class _PileDays:
 
     def latest(self, a: _Article) -> list[tuple[int, float]] | None:
         """The latest day an article reports within the pile's years (a month and day without
-        a year: in the year most of the pile's dates are in)."""
+        a year: in the pile's year, when it has only one)."""
         reported = [q.day for q in a.evidence if q.kind == DAY and q.tense != "future"
                     and date.fromordinal(q.day).year in self.years]
         best = max(reported) if reported else None
-        if self.top_year is not None:
+        if len(self.years) == 1:  # over several years, its year is what is unknown
             for q in a.evidence:
                 if q.kind == MONTH_DAY and q.tense != "future":
                     d = _ordinal_in(self.top_year, q.month, q.mday)
