@@ -190,11 +190,12 @@ class _Dating:
             tenses = [tense(d.text, t.start, t.end) if t.type in ("DATE", "TIME") else None
                       for t in under[0]]
             cues = classify(under, tenses, d.text)
-            passages[d.id] = _passages(d.text, under[0], tenses, cancel)
+            passages[d.id] = _passages(d.text, under[0], cancel, tenses)
             self.articles[d.id] = _Article(d, under[0], cues, distinct(cues), passages[d.id])
         for d in docs:
             if d.id not in passages:
-                passages[d.id] = _passages(d.text, tagged[d.id], None, cancel)
+                passages[d.id] = _passages(d.text, tagged[d.id], cancel,
+                                           [None] * len(tagged[d.id]))  # their tense is not asked
 
         # Passages and leads vectorised against corpus-wide IDFs.
         vec = Vectorizer.fit([p.bag for ps in passages.values() for p in ps])
@@ -565,17 +566,18 @@ def _telling_cues(a: _Article, c: int) -> list[str]:
     return out
 
 
-def _passages(text: str, timexes: list[Timex], tenses: list[str | None] | None,
-              cancel: Cancellation = NEVER) -> list[_Passage]:
+def _passages(text: str, timexes: list[Timex], cancel: Cancellation = NEVER,
+              tenses: list[str | None] | None = None) -> list[_Passage]:
     """The dated passages of one text, each with the tense around its time expression (the
-    tagger's reading of it, so that a date the tagger put in the past counts as past here)."""
+    tagger's reading of it, so that a date the tagger put in the past counts as past here;
+    `tenses` when they are known already)."""
     contexts = ContextBuilder(text, sentence_spans(text), timexes)
     out = []
     for i, t in enumerate(timexes):
         cancel.check()
         if t.type in ("DATE", "TIME"):
             out.append(_Passage(i, _sentence_of(text, contexts, t),
-                                tense=tenses[i] if tenses else None,
+                                tense=tenses[i] if tenses is not None else tense(text, t.start, t.end),
                                 bag=contexts.terms(t.start)))
     return out
 
