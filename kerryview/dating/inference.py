@@ -4,42 +4,50 @@ Order of evidence:
 1. an explicit date line in the document ("date 2023-07-18", found when the file was read:
    Document.dateline);
 2. a date from the page's metadata or set by the user (DateSource.kind says which), kept as is;
-3. otherwise the date that makes the document agree best with the articles already dated (in
-   waves: the most confident documents first, then those that match them): each
-   candidate date is tried by re-tagging the document against it; a candidate scores for every
-   passage that then lands on the same day as a closely matching passage of a dated article
-   ("met Xie Zhenhua for nearly 12 hours ... on Monday" vs "... on July 17"), loses for every
-   past-tense report placed after it or announced event placed before it, and prefers the
-   reading in which the document's days lie close together. The earliest best date wins:
-   news is published on the day of the latest event it reports.
-A document with neither stays undated (its weekdays and year-less dates are not placed).
-Nothing here knows any particular file.
+3. otherwise the day that best satisfies what the article says of its own day and what the
+   pile says of it: constraint satisfaction over candidate days. Each cue of the article
+   (dating/cues.py) scores or excludes candidates: full dates reported in the past bound the day
+   from below, weekdays fix the day of the week, a month and day without a year takes the year
+   that puts it just before; a passage telling the same event as a dated article's passage
+   ("met Xie Zhenhua ... on Monday" / "... on July 17") scores the candidates under which it
+   lands on that article's day; the dated articles most like it, and the days the pile reports,
+   weigh for days near theirs. The best day wins; its share of the evidence (a softmax over the
+   candidates) says how sure it is, and is shown with the date.
+   In waves: the articles sure enough are dated first and become evidence for the others (their
+   passages and their days). A wave re-scores only the articles a newly dated one touched (found
+   through inverted indexes of passages and of leads, never all pairs), and scoring is
+   arithmetic on day numbers: each article is tagged three times in all (under two reference
+   dates to read its cues, and under the day it gets).
+A document with no evidence of its own stays undated (its weekdays and year-less dates are not
+placed). Weights and rules: data/inference_cues.json. Nothing here knows any particular file.
 """
 from __future__ import annotations
 
+import math
 from collections import Counter
-from dataclasses import dataclass, field
-from datetime import date, timedelta
+from dataclasses import dataclass, field, replace
+from datetime import date
 from typing import Callable
 
 from kerryview.cancellation import NEVER, Cancellation
-from kerryview.text.sentences import sentence_spans
-from kerryview.text.context import ContextBuilder
-from kerryview.text.similarity import Vectorizer
-from kerryview.model import DateSource, DateSourceKind, Document, Timex
-from kerryview.text.phrasing import day_words, source_name
-from kerryview.text.tense import tense
 from kerryview.calendar.intervals import Interval, value_interval
+from kerryview.dating.cues import (DAY, MONTH_DAY, PERIOD, REFERENCES, RELATIVE, WEEKDAY, Cue,
+                                   Scorer, classify, distinct, month_day_under, rules)
+from kerryview.model import DateSource, DateSourceKind, Document, Timex
+from kerryview.text.context import ContextBuilder
+from kerryview.text.phrasing import day_words, source_name
+from kerryview.text.sentences import sentence_spans
+from kerryview.text.similarity import Vectorizer, content_terms
+from kerryview.text.tense import tense
 
 Tagger = Callable[[str, date | None], list[Timex]]
 
-MATCH_THRESHOLD = 0.35  # cosine above which two passages are taken to tell the same event
-CANDIDATE_WINDOW_DAYS = 7  # a report is published within a week of the events it dates
-VIOLATION_WEIGHT = 1.0
-SPREAD_WEIGHT = 0.05  # per week of spread between the document's day-level dates
-MAX_CANDIDATES = 120
 KEPT_KINDS = frozenset({DateSourceKind.PAGE_METADATA, DateSourceKind.SET_BY_USER})
-WAVE_MARGIN = 0.5  # documents scoring at least half the wave's best are dated in that wave
+LEAD_CHARS = 1500  # what an article is mostly about: its headline and first paragraphs
+LEAD_TERMS = 20
+QUERY_TERMS = 16  # a passage is looked up by its weightiest words (as merging's blocking does)
+CANDIDATE_WINDOW_DAYS = 8  # a report is published within a week of the events it dates
+MAX_CANDIDATES = 400
 
 
 @dataclass
@@ -61,6 +69,48 @@ class _Known:
     text: str
     interval: Interval
     vector: dict[str, float]
+    timex_index: int = -1
+
+
+@dataclass
+class _Article:
+    """An undated document while it is being dated: its cues and what the pile says of it."""
+
+    doc: Document
+    timexes: list[Timex]  # under the first reference date: texts and spans of its expressions
+    cues: list[Cue]  # every cue, by time expression
+    evidence: list[Cue]  # one per distinct reading
+    passages: list[_Passage]
+    matches: dict[int, list[tuple[float, _Known]]] = field(default_factory=dict)
+    neighbours: list[tuple[float, int, str]] = field(default_factory=list)  # (cosine, day, doc id)
+    related: bool = False  # its lead is like another article's: it tells the pile's story
+
+    def __post_init__(self) -> None:
+        self.by_index = {q.timex_index: q for q in self.cues}
+        self._stamped()
+        self.fixed = frozenset(q.timex_index for q in self.cues if q.kind == DAY)
+
+    def _stamped(self) -> None:
+        """An article with a time stamp at its head is dated by its first stamp alone: the
+        dates after it ("This article was amended on 6 May 2010", "A version appeared in
+        print on Friday 28 May") are updates and print editions, not news."""
+        stamps = [q for q in self.evidence if q.stamp]
+        if stamps:
+            self.evidence = [min(stamps, key=lambda q: q.day)]
+
+    def unstamp(self) -> None:
+        self.cues = [replace(q, stamp=False) for q in self.cues]
+        self.evidence = distinct(self.cues)
+        self.by_index = {q.timex_index: q for q in self.cues}
+
+    @property
+    def weekdays(self) -> bool:
+        return any(q.kind == WEEKDAY for q in self.evidence)
+
+    @property
+    def own(self) -> bool:
+        """Whether the article says anything that ties it to a stretch of days by itself."""
+        return any(q.kind in (DAY, MONTH_DAY, PERIOD) and q.tense != "future" for q in self.evidence)
 
 
 def _sentence_of(text: str, contexts: ContextBuilder, t: Timex) -> str:
@@ -97,7 +147,7 @@ def infer_dcts(docs: list[Document], tag: Tagger,
                cancel: Cancellation = NEVER) -> dict[str, list[Timex]]:
     """Set doc.dct / doc.dct_source for every document; return each document's timexes
     resolved against its final DCT (so callers need not tag again). `cancel` is checked for
-    every candidate date and passage, so Cancel answers even inside one long article."""
+    every document and candidate date, so Cancel answers even inside one long article."""
     tagged: dict[str, list[Timex]] = {}
     for d in docs:
         declared_dct(d)
@@ -107,102 +157,444 @@ def infer_dcts(docs: list[Document], tag: Tagger,
             tagged[d.id] = tag(d.text, d.dct)
     if not undated:
         return tagged
-
-    # Passages of every document, vectorised against one corpus-wide IDF.
-    raw: dict[str, list[Timex]] = {d.id: tag(d.text, None) for d in undated}
-    passages = {d.id: _passages(d.text, tagged[d.id] if d.id in tagged else raw[d.id], cancel)
-                for d in docs}
-    bags = [p.bag for ps in passages.values() for p in ps]
-    vec = Vectorizer.fit(bags)
-    for ps in passages.values():
-        for p in ps:
-            p.vector = vec.vector(p.bag)
-
-    names = {d.id: source_name(d) for d in docs}
-    # Which known passages each undated passage could be telling, kept up to date as
-    # documents are dated: each newly known passage is looked up once in an index of the
-    # undated passages (not every undated passage against every known one in every wave).
-    undated_index = _UndatedIndex(undated, passages)
-    matches: dict[str, dict[int, list[tuple[float, _Known]]]] = {
-        d.id: {p.timex_index: [] for p in passages[d.id]} for d in undated}
-    changed: set[str] = set(matches)
-
-    def learn(known: list[_Known]) -> None:
-        if not matches:
-            return  # nothing left to date: the last one's passages need not be looked up
-        for k in known:
-            cancel.check()
-            for doc_id, i, score in undated_index.matches(k.vector):
-                if doc_id in matches:
-                    matches[doc_id][i].append((score, k))
-                    changed.add(doc_id)
-
-    for d in docs:
-        if d.dct is not None:
-            learn(_known_of(d, tagged[d.id], passages[d.id]))
-
-    # Waves: every undated document is scored against what is dated so far; the confident ones
-    # (within WAVE_MARGIN of the wave's best) are dated, and their passages join the evidence.
-    # A document is scored again only when a passage dated since its last score matches one of
-    # its own (else its score is the same), against the same candidate dates mostly: its day
-    # intervals under each candidate are kept (tagging is what costs). Re-tagging or re-scoring
-    # every remaining document in every wave made dating quadratic in the corpus.
-    days_under: dict[str, dict[date, list[Interval | None]]] = {d.id: {} for d in undated}
-    remaining = list(undated)
-    results: dict[str, _Best] = {}
-    while remaining:
-        for d in remaining:
-            if d.id in changed:
-                result = _best_candidate(d, passages[d.id], matches[d.id], tag, raw[d.id],
-                                         cancel, days_under[d.id])
-                if result is not None:
-                    results[d.id] = result
-        changed.clear()
-        if not results:
-            break
-        top = max(r.score for r in results.values())
-        for d in list(remaining):
-            r = results.get(d.id)
-            if r is None or r.score < top * WAVE_MARGIN and r.score != top:
-                continue
-            timexes = tag(d.text, r.dct)
-            d.dct, tagged[d.id] = r.dct, timexes
-            d.dct_source = DateSource(DateSourceKind.INFERRED, r.explanation(timexes, names))
-            remaining.remove(d)
-            del matches[d.id], results[d.id]
-            undated_index.remove(d.id)
-            learn(_known_of(d, timexes, passages[d.id]))
-    for d in remaining:
-        tagged[d.id] = raw[d.id]
+    _Dating(docs, undated, tagged, tag, cancel).run()
     return tagged
 
 
-def _passages(text: str, timexes: list[Timex], cancel: Cancellation = NEVER) -> list[_Passage]:
+def _lead_bag(text: str) -> Counter[str]:
+    return content_terms(text[:LEAD_CHARS])
+
+
+def _top_terms(vector: dict[str, float], n: int) -> dict[str, float]:
+    """The n weightiest terms of a unit vector, as a unit vector: what a lead is most about
+    (its rare names and figures), which keeps look-ups in a large pile short."""
+    top = sorted(vector.items(), key=lambda kv: -kv[1])[:n]
+    norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
+    return {t: w / norm for t, w in top}
+
+
+class _Dating:
+    """One run of inference over a pile (see the module's docstring)."""
+
+    def __init__(self, docs: list[Document], undated: list[Document],
+                 tagged: dict[str, list[Timex]], tag: Tagger, cancel: Cancellation) -> None:
+        self.rules = rules()
+        self.scorer = Scorer()
+        self.tag, self.cancel, self.tagged = tag, cancel, tagged
+        self.names = {d.id: source_name(d) for d in docs}
+        self.articles: dict[str, _Article] = {}
+        passages: dict[str, list[_Passage]] = {}
+        for d in undated:
+            cancel.check()
+            under = (tag(d.text, REFERENCES[0]), tag(d.text, REFERENCES[1]))
+            tenses = [tense(d.text, t.start, t.end) if t.type in ("DATE", "TIME") else None
+                      for t in under[0]]
+            cues = classify(under, tenses, d.text)
+            passages[d.id] = _passages(d.text, under[0], cancel, tenses)
+            self.articles[d.id] = _Article(d, under[0], cues, distinct(cues), passages[d.id])
+        for d in docs:
+            if d.id not in passages:
+                passages[d.id] = _passages(d.text, tagged[d.id], cancel,
+                                           [None] * len(tagged[d.id]))  # their tense is not asked
+
+        # Passages and leads vectorised against corpus-wide IDFs.
+        vec = Vectorizer.fit([p.bag for ps in passages.values() for p in ps])
+        for ps in passages.values():
+            for p in ps:
+                p.vector = vec.vector(p.bag)
+        lead_bags = {d.id: _lead_bag(d.text) for d in docs}
+        lead_vec = Vectorizer.fit(list(lead_bags.values()))
+        self.leads = {i: _top_terms(lead_vec.vector(b), LEAD_TERMS) for i, b in lead_bags.items()}
+
+        same_event, same_story = self.rules["same_event"], self.rules["same_story"]
+        self.passage_index = _UndatedIndex(
+            {(a.doc.id, p.timex_index): p.vector for a in self.articles.values()
+             for p in a.passages}, same_event["threshold"])
+        self.lead_index = _UndatedIndex({(i, -1): self.leads[i] for i in self.articles},
+                                        same_story["threshold"])
+        for a in self.articles.values():
+            a.matches = {p.timex_index: [] for p in a.passages}
+        for d in docs:  # which undated articles tell the pile's story at all
+            for doc_id, _, _ in self.lead_index.matches(self.leads[d.id]):
+                if doc_id != d.id:
+                    self.articles[doc_id].related = True
+                    if d.id in self.articles:
+                        self.articles[d.id].related = True
+        self.changed: set[str] = set(self.articles)
+        self.pile = _PileDays(self.rules["pile_span"], list(self.articles.values()),
+                              [d.dct.toordinal() for d in docs if d.dct is not None])
+        for a in self.articles.values():  # a time stamp outside the pile's years is no stamp
+            if any(q.stamp and date.fromordinal(q.day).year not in self.pile.years
+                   for q in a.cues):
+                a.unstamp()
+        # How many of the pile's articles report each month and day (the story's background).
+        reporting: Counter[tuple[int, int]] = Counter()
+        for a in self.articles.values():
+            reporting.update({_month_day(q) for q in a.evidence
+                              if q.kind in (DAY, MONTH_DAY) and q.tense != "future"})
+        least = self.rules["reported_day"]["background_pile"]
+        self.background = {md: n / max(len(docs), least) for md, n in reporting.items() if n > 1}
+        self.passages = passages
+        for d in docs:
+            if d.dct is not None:
+                self.learn(d, tagged[d.id], passages[d.id])
+        # A full date means the same day whatever the day of publication: the passages an
+        # undated article dates fully ("the quake on 12 January") are evidence from the start.
+        for a in list(self.articles.values()):
+            self.learn_passages(a.doc.id, _known_of(a.doc.id, a.timexes, a.passages, a.fixed))
+
+    # ------------------------------------------------------------------ evidence from the pile
+
+    def learn(self, d: Document, timexes: list[Timex], ps: list[_Passage],
+              skip: frozenset[int] = frozenset()) -> None:
+        """A dated document's passages (but those in `skip`, learnt already) and its lead
+        become evidence for the undated ones they match."""
+        if not self.articles:
+            return  # nothing left to date
+        day = d.dct.toordinal()
+        self.learn_passages(d.id, [k for k in _known_of(d.id, timexes, ps)
+                                   if k.timex_index not in skip])
+        keep = self.rules["same_story"]["neighbours"]
+        for doc_id, _, score in self.lead_index.matches(self.leads[d.id]):
+            a = self.articles.get(doc_id)
+            if a is not None and doc_id != d.id:
+                a.neighbours.append((score, day, d.id))
+                a.neighbours.sort(reverse=True)
+                del a.neighbours[keep:]
+                self.changed.add(doc_id)
+
+    def learn_passages(self, source: str, known: list[_Known]) -> None:
+        for k in known:
+            self.cancel.check()
+            for doc_id, i, score in self.passage_index.matches(k.vector):
+                a = self.articles.get(doc_id)
+                if a is not None and doc_id != source:
+                    a.matches[i].append((score, k))
+                    self.changed.add(doc_id)
+
+    # ------------------------------------------------------------------ the waves
+
+    def run(self) -> None:
+        decision = self.rules["decision"]
+        results: dict[str, _Best] = {}
+        for _ in range(decision["max_waves"]):
+            for doc_id in sorted(self.changed):
+                a = self.articles.get(doc_id)
+                if a is not None:
+                    results[doc_id] = self.best(a)
+            self.changed.clear()
+            sure = [r for r in results.values() if r.dct is not None
+                    and r.share >= decision["wave_sure"] and r.doc_id in self.articles]
+            if not sure:
+                break
+            for r in sorted(sure, key=lambda r: r.doc_id):
+                self.date(self.articles[r.doc_id], r)
+                del results[r.doc_id]
+        for doc_id in sorted(self.changed):
+            if doc_id in self.articles:
+                results[doc_id] = self.best(self.articles[doc_id])
+        for doc_id, a in sorted(self.articles.items()):
+            r = results.get(doc_id)
+            if r is not None and r.dct is not None and r.share >= decision["least_share"]:
+                self.date(a, r, learn=False)
+            else:
+                self.tagged[doc_id] = self.tag(a.doc.text, None)
+        self.articles.clear()
+
+    def date(self, a: _Article, r: _Best, learn: bool = True) -> None:
+        d = a.doc
+        timexes = self.tag(d.text, r.dct)
+        d.dct, self.tagged[d.id] = r.dct, timexes
+        d.dct_source = DateSource(DateSourceKind.INFERRED, r.explanation(a, self.names))
+        del self.articles[d.id]
+        self.passage_index.remove(d.id)
+        self.lead_index.remove(d.id)
+        if learn:
+            self.learn(d, timexes, self.passages[d.id], a.fixed)
+
+    # ------------------------------------------------------------------ one article
+
+    def candidates(self, a: _Article) -> list[int]:
+        """Days within a week after the article's own dates and the days of the passages it
+        matches; near the days of the articles most like it; and, for an article of the pile's
+        story that says only weekdays, the days the pile covers."""
+        w = CANDIDATE_WINDOW_DAYS
+        days: set[int] = set()
+        years = self.pile.years
+        for q in a.evidence:
+            if q.kind == DAY:
+                days.update(range(q.day - w, q.day + 1) if q.tense == "future"
+                            else range(q.day, q.day + w))
+            elif q.kind == MONTH_DAY:
+                for y in years:
+                    try:
+                        e = date(y, q.month, q.mday).toordinal()
+                    except ValueError:
+                        continue
+                    days.update(range(e - w, e + w))
+        for i, ms in a.matches.items():
+            for _, k in ms:
+                s = k.interval.start.date().toordinal()
+                days.update(range(s - 1, s + w))
+        for _, day, _ in a.neighbours:
+            days.update(range(day - 3, day + 4))
+        if a.related:
+            days.update(self.pile.busy_days())
+        days = {c for c in days if 1 <= c <= date.max.toordinal()}
+        if len(days) > MAX_CANDIDATES:  # spread over years: the days the pile is busiest on
+            days = set(sorted(days, key=lambda c: -self.pile.weight(c))[:MAX_CANDIDATES])
+        return sorted(days)
+
+    def best(self, a: _Article) -> _Best:
+        cands = self.candidates(a)
+        if not cands or not self.has_evidence(a):
+            return _Best(a.doc.id, None, 0.0, 0.0, [])
+        ev = self.rules["same_event"]["weight"]
+        story = self.rules["same_story"]
+        hits_at: dict[int, list[tuple[int, _Known, float]]] = {}
+        scores: list[float] = []
+        for c in cands:
+            self.cancel.check()
+            s = self.scorer.total(a.evidence, c, self.background)
+            agreeing = []
+            for i, ms in a.matches.items():
+                if not ms:
+                    continue
+                q = a.by_index.get(i)
+                if q is None or q.kind == DAY:
+                    continue
+                d = q.day_under(c)
+                if d is None:
+                    continue
+                hit = max(((sc, k) for sc, k in ms if _within(d, k.interval)),
+                          key=lambda h: h[0], default=None)
+                if hit is not None:
+                    s += ev * hit[0]
+                    agreeing.append((i, hit[1], hit[0]))
+            if a.neighbours:
+                s += story["weight"] * math.log(self._story(a, c, story))
+            s += self.pile.score(c)
+            scores.append(s)
+            if agreeing:
+                hits_at[c] = agreeing
+        top = max(scores)
+        z = sum(math.exp(s - top) for s in scores)
+        k = next(i for i, s in enumerate(scores) if s >= top - 1e-9)  # the earliest best day
+        c = cands[k]
+        if not a.own and c not in hits_at and not (a.related and a.weekdays):
+            return _Best(a.doc.id, None, 0.0, 0.0, [])
+        return _Best(a.doc.id, date.fromordinal(c), top, 1.0 / z, hits_at.get(c, []))
+
+    @staticmethod
+    def has_evidence(a: _Article) -> bool:
+        """Something of its own ties the article to a day: a date it reports, a passage that
+        tells a dated event, or weekdays in an article of the pile's story (placed by the
+        pile). Being like other articles alone is not enough: a story runs for weeks."""
+        return a.own or any(a.matches.values()) or (a.related and a.weekdays)
+
+    @staticmethod
+    def _story(a: _Article, c: int, story: dict) -> float:
+        kernel = story["kernel"]
+        total = sum(s for s, _, _ in a.neighbours)
+        mass = 0.0
+        for s, day, _ in a.neighbours:
+            k = abs(c - day)
+            mass += s * (kernel[k] if k < len(kernel) else story["within_month"] if k <= 31 else 0.0)
+        return story["floor"] + mass / total
+
+
+def _month_day(q: Cue) -> tuple[int, int]:
+    if q.kind == MONTH_DAY:
+        return q.month, q.mday
+    d = date.fromordinal(q.day)
+    return d.month, d.day
+
+
+def _within(day: int, iv: Interval) -> bool:
+    return iv.start.date().toordinal() <= day < max(iv.end.date().toordinal(),
+                                                    iv.start.date().toordinal() + 1)
+
+
+class _PileDays:
+    """When a pile's articles were most likely published: first its years (the year its
+    articles' dates fall in most, and the years next to it that they also fill: a story runs
+    on into the next year, while the history it recalls is spread over the years before), then its days (each article's
+    latest reported day within those years, and the dated articles' days), smoothed over the
+    month after each."""
+
+    def __init__(self, rule: dict, articles: list[_Article], dated: list[int]) -> None:
+        self.rule = rule
+        by_year: Counter[int] = Counter()
+        for day in dated:
+            by_year[date.fromordinal(day).year] += rule["dated_weight"]
+        for a in articles:
+            for q in a.evidence:
+                if q.kind in (DAY, PERIOD):
+                    by_year[date.fromordinal(q.day).year] += 1 if q.kind == DAY else rule["period_weight"]
+        self.years: list[int] = []
+        self.top_year: int | None = None
+        if by_year:
+            self.top_year, top = max(by_year.items(), key=lambda kv: (kv[1], kv[0]))
+            lo = hi = self.top_year
+            while by_year.get(lo - 1, 0) >= top * rule["year_before_share"]:
+                lo -= 1
+            while by_year.get(hi + 1, 0) >= top * rule["year_after_share"]:
+                hi += 1
+            self.years = list(range(lo, hi + 1))
+        self.days: Counter[int] = Counter()
+        for day in dated:
+            self.days[day] += rule["dated_weight"]
+        for a in articles:
+            latest = self.latest(a)
+            if latest is not None:
+                for day, w in latest:
+                    self.days[day] += w
+        self._smooth: dict[int, float] | None = None
+
+    def latest(self, a: _Article) -> list[tuple[int, float]] | None:
+        """The latest day an article reports within the pile's years (a month and day without
+        a year: in the pile's year, when it has only one)."""
+        reported = [q.day for q in a.evidence if q.kind == DAY and q.tense != "future"
+                    and date.fromordinal(q.day).year in self.years]
+        best = max(reported) if reported else None
+        if len(self.years) == 1:  # over several years, its year is what is unknown
+            for q in a.evidence:
+                if q.kind == MONTH_DAY and q.tense != "future":
+                    d = _ordinal_in(self.top_year, q.month, q.mday)
+                    if d is not None and (best is None or d > best):
+                        best = d
+        return None if best is None else [(best, 1.0)]
+
+    def smooth(self) -> dict[int, float]:
+        if self._smooth is None:
+            r, out = self.rule, Counter()
+            for e, n in self.days.items():
+                for k in range(-r["before_days"], r["after_days"] + 1):
+                    out[e + k] += n * (r["first_week"] if k < 7 else r["later"])
+            top = max(out.values(), default=1.0)
+            self._smooth = {d: v / top for d, v in out.items()}
+        return self._smooth
+
+    def weight(self, c: int) -> float:
+        return self.smooth().get(c, 0.0)
+
+    def score(self, c: int) -> float:
+        """Days outside the pile's stretch are unlikely; within it, busier days a little likelier."""
+        if not self.years:
+            return 0.0
+        w = self.weight(c)
+        if w <= 0.0 or date.fromordinal(c).year not in self.years:
+            return self.rule["outside"]
+        return self.rule["weight"] * math.log(self.rule["floor"] + w)
+
+    def busy_days(self) -> list[int]:
+        return [d for d, v in self.smooth().items() if v >= self.rule["busy"]]
+
+
+def _ordinal_in(year: int, month: int, mday: int) -> int | None:
+    try:
+        return date(year, month, mday).toordinal()
+    except ValueError:
+        return None
+
+
+@dataclass
+class _Best:
+    """The best candidate publication date of a document (None: no evidence of its own),
+    its score, its share of the evidence, and the passages that agree with a dated article's
+    there (index of the time expression, the known passage, the similarity)."""
+
+    doc_id: str
+    dct: date | None
+    score: float
+    share: float
+    agreeing: list[tuple[int, _Known, float]]
+
+    def explanation(self, a: _Article, names: dict[str, str] | None = None) -> str:
+        """The sentence shown to the user; `names` are the other articles as a reporter names
+        them (text/phrasing.source_name)."""
+        c = self.dct.toordinal()
+        if self.agreeing:
+            i, k, s = max(self.agreeing, key=lambda h: h[2])
+            t = a.timexes[i]
+            name = (names or {}).get(k.doc_id, "another article")
+            why = (f"date taken from the other articles: “{' '.join(t.text.split())}” here is "
+                   f"{day_words(k.interval.start.date())}, the day {name} gives for the same "
+                   f"event; {len(self.agreeing)} passage"
+                   f"{'s agree' if len(self.agreeing) != 1 else ' agrees'}")
+        else:
+            said = _telling_cues(a, c)
+            if said and not any(q.kind == DAY for q in a.evidence):
+                # its weekdays and year-less dates are placed in the pile's weeks and years
+                why = ("date taken from the other articles' days and the article's own words: "
+                       + "; ".join(said))
+            elif said:
+                why = "date taken from the article's own dates: " + "; ".join(said)
+            elif a.neighbours:
+                s, day, doc_id = a.neighbours[0]
+                why = (f"date taken from the articles most like it, such as "
+                       f"{(names or {}).get(doc_id, 'another article')} "
+                       f"({day_words(date.fromordinal(day))})")
+            else:
+                why = "date taken from the days the other articles cover"
+        label = next(name for least, name in rules()["decision"]["labels"] if self.share >= least)
+        return f"{why} (how sure: {label}, {round(100 * self.share)} % of the evidence on this day)"
+
+
+def _telling_cues(a: _Article, c: int) -> list[str]:
+    """What in the article points at day c, in a reporter's words (at most three)."""
+    out: list[str] = []
+    seen: set[str] = set()
+    for q in a.cues:
+        t = a.timexes[q.timex_index]
+        words = " ".join(t.text.split())
+        if words.lower() in seen:
+            continue
+        if q.kind in (DAY, MONTH_DAY) and q.tense != "future":
+            d = q.day if q.kind == DAY else month_day_under(q.month, q.mday, c, q.tense)
+            if d is not None and 0 <= c - d <= 1:
+                seen.add(words.lower())
+                when = "the same day" if d == c else "the day before"
+                out.append(f"it reports “{words}” ({when})")
+        elif q.kind == WEEKDAY and q.tense != "future":
+            d = q.day_under(c)
+            if d is not None and 0 <= c - d <= 1:
+                seen.add(words.lower())
+                out.append(f"“{words}” is {'that day' if d == c else 'the day before'}")
+        if len(out) == 3:
+            break
+    return out
+
+
+def _passages(text: str, timexes: list[Timex], cancel: Cancellation = NEVER,
+              tenses: list[str | None] | None = None) -> list[_Passage]:
     """The dated passages of one text, each with the tense around its time expression (the
-    tagger's reading of it, so that a date the tagger put in the past counts as past here)."""
+    tagger's reading of it, so that a date the tagger put in the past counts as past here;
+    `tenses` when they are known already)."""
     contexts = ContextBuilder(text, sentence_spans(text), timexes)
     out = []
     for i, t in enumerate(timexes):
         cancel.check()
         if t.type in ("DATE", "TIME"):
             out.append(_Passage(i, _sentence_of(text, contexts, t),
-                                tense=tense(text, t.start, t.end), bag=contexts.terms(t.start)))
+                                tense=tenses[i] if tenses is not None else tense(text, t.start, t.end),
+                                bag=contexts.terms(t.start)))
     return out
 
 
 class _UndatedIndex:
-    """The passages of undated documents, with an inverted index: which of them a passage of
-    a dated document matches (cosine >= MATCH_THRESHOLD).
+    """Vectors of undated documents (their passages, or their leads), with an inverted index:
+    which of them a vector of a dated document matches (cosine >= threshold).
 
     Exact, without reading every posting of the story's common words (MaxScore, as search
     engines do): the query's words are taken in order of the most they can add (weight x the
     largest weight in their postings); once the words left cannot add up to the threshold, a
-    passage not met yet cannot reach it, so the rest only completes the scores of those met,
+    vector not met yet cannot reach it, so the rest only completes the scores of those met,
     from their own vectors. The common words ("oil", "spill") weigh least and come last."""
 
-    def __init__(self, docs: list[Document], passages: dict[str, list[_Passage]]) -> None:
-        self.vectors: dict[tuple[str, int], dict[str, float]] = {
-            (d.id, p.timex_index): p.vector for d in docs for p in passages[d.id]}
+    def __init__(self, vectors: dict[tuple[str, int], dict[str, float]], threshold: float) -> None:
+        self.vectors = dict(vectors)
+        self.threshold = threshold
         self.dated: set[str] = set()
         self._build()
 
@@ -215,7 +607,7 @@ class _UndatedIndex:
         self.live = len({doc_id for doc_id, _ in self.vectors})
 
     def remove(self, doc_id: str) -> None:
-        """The document is dated: its passages are no longer looked for. The index is built
+        """The document is dated: its vectors are no longer looked for. The index is built
         again without them once they are half of it (dating gets cheaper as it proceeds)."""
         self.dated.add(doc_id)
         if len(self.dated) * 2 > self.live:
@@ -224,12 +616,16 @@ class _UndatedIndex:
             self._build()
 
     def matches(self, vector: dict[str, float]) -> list[tuple[str, int, float]]:
-        bounds = sorted(((w * self.max_weight[t], t, w) for t, w in vector.items()
+        """The indexed vectors whose cosine with `vector` reaches the threshold, counting the
+        query's QUERY_TERMS weightiest words only (the rest could add little, and reading
+        their long postings is what made look-ups grow with the pile)."""
+        top = sorted(vector.items(), key=lambda kv: -kv[1])[:QUERY_TERMS]
+        bounds = sorted(((w * self.max_weight[t], t, w) for t, w in top
                          if t in self.max_weight), reverse=True)
         left = sum(b for b, _, _ in bounds)
         scores: dict[tuple[str, int], float] = {}
         k = 0
-        while k < len(bounds) and left >= MATCH_THRESHOLD:  # a new passage can still match
+        while k < len(bounds) and left >= self.threshold:  # a new vector can still match
             b, term, w = bounds[k]
             for doc_id, i, pw in self.postings[term]:
                 if doc_id not in self.dated:
@@ -237,9 +633,9 @@ class _UndatedIndex:
                     scores[key] = scores.get(key, 0.0) + w * pw
             left -= b
             k += 1
-        # Complete the scores word by word from the passages' own vectors, dropping a passage
-        # as soon as what is left could not lift it to the threshold.
-        reach = MATCH_THRESHOLD - 1e-9  # the bounds are sums of floats
+        # Complete the scores word by word from the vectors themselves, dropping one as soon
+        # as what is left could not lift it to the threshold.
+        reach = self.threshold - 1e-9  # the bounds are sums of floats
         alive = {key: s for key, s in scores.items() if s + left >= reach}
         for b, term, w in bounds[k:]:
             left -= b
@@ -247,93 +643,13 @@ class _UndatedIndex:
                      if (s2 := s + w * self.vectors[key].get(term, 0.0)) + left >= reach}
             if not alive:
                 break
-        return [(doc_id, i, s) for (doc_id, i), s in alive.items() if s >= MATCH_THRESHOLD]
+        return [(doc_id, i, s) for (doc_id, i), s in alive.items() if s >= self.threshold]
 
 
-def _known_of(d: Document, timexes: list[Timex], ps: list[_Passage]) -> list[_Known]:
+def _known_of(doc_id: str, timexes: list[Timex], ps: list[_Passage],
+              only: frozenset[int] | None = None) -> list[_Known]:
+    """The day-level passages of a document (those of `only`, if given) under `timexes`."""
     ivs = _day_intervals(timexes)
-    return [_Known(d.id, p.sentence, ivs[p.timex_index], p.vector)
-            for p in ps if p.timex_index < len(ivs) and ivs[p.timex_index] is not None]
-
-
-def _candidates(raw_days: list[Interval], matched: list[_Known]) -> list[date]:
-    """Days within a week after the article's own dates and the dates of matching passages."""
-    seeds = {iv.start.date() for iv in raw_days} | {k.interval.start.date() for k in matched}
-    days = sorted({s + timedelta(days=k) for s in seeds for k in range(CANDIDATE_WINDOW_DAYS)
-                   if (date.max - s).days >= k})  # none after 9999-12-31
-    if len(days) > MAX_CANDIDATES:  # a corpus spread over years: try the days nearest its middle
-        mid = days[len(days) // 2]
-        days = sorted(sorted(days, key=lambda x: abs((x - mid).days))[:MAX_CANDIDATES])
-    return days
-
-
-@dataclass
-class _Best:
-    """The best candidate publication date of a document, with why: the passages that agree
-    with a dated article's (index of the time expression, the known passage, the similarity)
-    and how many passages it puts on the wrong side of the date."""
-
-    dct: date
-    score: float
-    agreeing: list[tuple[int, _Known, float]]
-    violations: int
-
-    def explanation(self, timexes: list[Timex], names: dict[str, str] | None = None) -> str:
-        """The sentence shown to the user, from the document's timexes under this date;
-        `names` are the other articles as a reporter names them (text/phrasing.source_name)."""
-        if self.agreeing:
-            i, k, s = max(self.agreeing, key=lambda a: a[2])
-            t = timexes[i]
-            name = (names or {}).get(k.doc_id, "another article")
-            why = (f"date taken from the other articles: “{' '.join(t.text.split())}” here is "
-                   f"{day_words(k.interval.start.date())}, the day {name} gives for the same "
-                   f"event; {len(self.agreeing)} passage"
-                   f"{'s agree' if len(self.agreeing) != 1 else ' agrees'}")
-        else:
-            why = "date taken from the article's own dates: the latest day it reports"
-        if self.violations:
-            why += f" ({self.violations} passage{'s' if self.violations != 1 else ''} disagree)"
-        return why
-
-
-def _best_candidate(d: Document, ps: list[_Passage],
-                    matches: dict[int, list[tuple[float, _Known]]], tag: Tagger,
-                    raw: list[Timex], cancel: Cancellation = NEVER,
-                    days_under: dict[date, list[Interval | None]] | None = None) -> _Best | None:
-    """The best candidate date, or None without evidence. `matches` are the known passages
-    each of the document's passages (by time expression) could be telling; `days_under` keeps
-    the document's day intervals under each candidate tried (the same in every wave)."""
-    days_under = {} if days_under is None else days_under
-    raw_days = [iv for iv in _day_intervals(raw) if iv is not None]
-    if not raw_days and not any(matches.values()):
-        return None
-    by_index = {p.timex_index: p for p in ps}
-    best = None
-    for c in _candidates(raw_days, [k for m in matches.values() for _, k in m]):
-        cancel.check()
-        ivs = days_under.get(c)
-        if ivs is None:
-            ivs = days_under[c] = _day_intervals(tag(d.text, c))
-        agree, violations, agreeing = 0.0, 0, []
-        days = []
-        for i, iv in enumerate(ivs):
-            if iv is None or i not in by_index:
-                continue
-            days.append(iv.start.date())
-            p = by_index[i]
-            if p.tense == "past" and iv.start.date() > c:
-                violations += 1
-            if p.tense == "future" and iv.end.date() < c:  # ended before the day before c
-                violations += 1
-            hits = [(s, k) for s, k in matches.get(i, []) if k.interval.overlaps(iv)]
-            if hits:
-                s, k = max(hits, key=lambda h: h[0])
-                agree += s
-                agreeing.append((i, k, s))
-        if agree == 0 and not raw_days:
-            continue
-        spread = ((max(days) - min(days)).days / 7) if days else 0.0
-        score = agree - VIOLATION_WEIGHT * violations - SPREAD_WEIGHT * spread
-        if best is None or score > best.score + 1e-9:
-            best = _Best(c, score, agreeing, violations)
-    return best
+    return [_Known(doc_id, p.sentence, ivs[p.timex_index], p.vector, p.timex_index)
+            for p in ps if p.timex_index < len(ivs) and ivs[p.timex_index] is not None
+            and (only is None or p.timex_index in only)]

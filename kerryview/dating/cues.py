@@ -1,0 +1,245 @@
+"""What an undated article's own time expressions say about the day it was published.
+
+Each time expression is read once under two reference dates far apart (a year and a weekday
+apart) to learn what kind of cue it is, without knowing the publication day:
+- the same value under both: a **full date** ("April 20, 2010"), or a month or year with its year;
+- moved by exactly the distance between the references: **relative to publication** ("today",
+  "yesterday", "two days ago", "last night"), kept as a day offset;
+- the same weekday under both: a **weekday** ("on Tuesday");
+- the same month and day under both: a **month and day without a year** ("on June 3").
+With the tense of its clause (text/tense.py), each cue then scores any candidate day by the
+rules of data/inference_cues.json (a linguist's rules, not fitted to one article): a full date
+reported in the past bounds the day from below, a weekday fixes the day of the week, and so on.
+Candidate days are day numbers (date.toordinal()), so scoring is arithmetic, not tagging.
+"""
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from importlib.resources import files
+
+from kerryview.calendar.intervals import value_interval
+from kerryview.model import Granularity, Timex
+
+REFERENCES = (date(2001, 6, 13), date(2002, 9, 19))  # a Wednesday and a Thursday, 463 days apart
+DAY, MONTH_DAY, WEEKDAY, RELATIVE, PERIOD = "day", "month_day", "weekday", "relative", "period"
+
+
+@cache
+def rules() -> dict:
+    """data/inference_cues.json, read once."""
+    return json.loads((files("kerryview.dating") / "data" / "inference_cues.json")
+                      .read_text(encoding="utf-8"))
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """One time expression of an article as evidence for its publication day.
+
+    `kind` is DAY (`day` the ordinal), PERIOD (a month or year with its year: `day` its first
+    day), MONTH_DAY (`month`, `mday`), WEEKDAY (`weekday`, ISO 1-7) or RELATIVE (`offset` days
+    from the publication day). `tense` is past / present / future / None."""
+
+    timex_index: int
+    kind: str
+    tense: str | None
+    day: int = 0
+    month: int = 0
+    mday: int = 0
+    weekday: int = 0
+    offset: int = 0
+    stamp: bool = False  # a full date printed as the article's time stamp (see head_stamp)
+
+    def day_under(self, c: int) -> int | None:
+        """The day (ordinal) this expression names if the article was published on day c;
+        None for a PERIOD."""
+        if self.kind == DAY:
+            return self.day
+        if self.kind == RELATIVE:
+            return c + self.offset
+        if self.kind == WEEKDAY:
+            k = (weekday(c) - self.weekday) % 7
+            if self.tense == "future":
+                return c + (self.weekday - weekday(c)) % 7
+            return c - k
+        if self.kind == MONTH_DAY:
+            return month_day_under(self.month, self.mday, c, self.tense)
+        return None
+
+
+def weekday(ordinal: int) -> int:
+    """ISO weekday (Monday 1) of a day ordinal: ordinal 1 (0001-01-01) was a Monday."""
+    return (ordinal - 1) % 7 + 1
+
+
+@cache
+def _ordinal(year: int, month: int, mday: int) -> int | None:
+    try:
+        return date(year, month, mday).toordinal()
+    except ValueError:  # 29 February of a common year, or outside years 1-9999
+        return None
+
+
+def month_day_under(month: int, mday: int, c: int, tense: str | None) -> int | None:
+    """The day `month`/`mday` names for an article of day c: the latest one on or before c when
+    told in the past, the next one on or after c when announced, else the nearest one."""
+    y = date.fromordinal(c).year
+    days = [d for yy in (y - 1, y, y + 1) if (d := _ordinal(yy, month, mday)) is not None]
+    if not days:
+        return None
+    if tense == "past":
+        before = [d for d in days if d <= c]
+        return max(before) if before else min(days)
+    if tense == "future":
+        after = [d for d in days if d >= c]
+        return min(after) if after else max(days)
+    return min(days, key=lambda d: (abs(d - c), d > c))
+
+
+def _day_of(t: Timex) -> tuple[int, Granularity] | None:
+    if t.type not in ("DATE", "TIME"):
+        return None
+    iv = value_interval(t.value, t.mod)
+    if iv is None:
+        return None
+    return iv.start.date().toordinal(), iv.granularity
+
+
+_CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
+_WEEKDAY_WORD = re.compile(r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b", re.IGNORECASE)
+
+
+def is_stamp(text: str, t: Timex) -> bool:
+    """Whether a full date at the head of the text is printed as a time stamp: with its weekday
+    or a clock time ("Wednesday 5 May 2010 21.48 BST" after a headline and standfirst)."""
+    rule = rules()["head_stamp"]
+    if t.start > rule["head_chars"]:
+        return False
+    near = text[max(0, t.start - rule["clock_chars"]):t.end + rule["clock_chars"]]
+    return bool(_WEEKDAY_WORD.search(t.text) or _CLOCK.search(near))
+
+
+def classify(under: tuple[list[Timex], list[Timex]], tenses: list[str | None],
+             text: str = "") -> list[Cue]:
+    """The cues of one article from its time expressions tagged under the two REFERENCES
+    (the same expressions, in the same order) and the tense of each; `text` is the article
+    (for time stamps at its head)."""
+    shift = REFERENCES[1].toordinal() - REFERENCES[0].toordinal()
+    r0 = REFERENCES[0].toordinal()
+    out: list[Cue] = []
+    for i, (a, b) in enumerate(zip(*under)):
+        da, db = _day_of(a), _day_of(b)
+        if da is None or db is None:
+            continue
+        (oa, ga), (ob, gb) = da, db
+        tense = tenses[i] if i < len(tenses) else None
+        if a.anchor_kind == "narrative" or b.anchor_kind == "narrative":
+            continue  # "the day after", "four days later": a day counted from another date of
+            # the article, which says of the publication only what that date says
+        if not ga.day_or_finer:
+            if a.value == b.value and ga in (Granularity.MONTH, Granularity.YEAR):
+                out.append(Cue(i, PERIOD, tense, day=oa))
+            continue
+        if not gb.day_or_finer:
+            continue
+        if oa == ob:
+            out.append(Cue(i, DAY, tense, day=oa, stamp=bool(text) and is_stamp(text, a)))
+        elif ob - oa == shift:
+            out.append(Cue(i, RELATIVE, tense, offset=oa - r0))
+        elif weekday(oa) == weekday(ob):
+            out.append(Cue(i, WEEKDAY, tense, weekday=weekday(oa)))
+        else:
+            x, y = date.fromordinal(oa), date.fromordinal(ob)
+            if (x.month, x.day) == (y.month, y.day):
+                out.append(Cue(i, MONTH_DAY, tense, month=x.month, mday=x.day))
+    return out
+
+
+class Scorer:
+    """Scores candidate days for one article's cues (data/inference_cues.json)."""
+
+    def __init__(self) -> None:
+        r = rules()
+        self.rep = r["reported_day"]
+        self.ann = r["announced_day"]
+        self.rep_wd = r["reported_weekday"]["days_after"]
+        self.ann_wd = r["announced_weekday"]["days_before"]
+        self.untensed_future = r["untensed_weekday"]["future_penalty"]
+        self.period = r["reported_month"]
+        self.stamp = r["head_stamp"]["days_after"]
+        self.stamp_other = r["head_stamp"]["other"]
+
+    def reported(self, k: int, tense: str | None, background: float = 0.0) -> float:
+        """A day reported k days before the candidate (k < 0: after it). `background` is the
+        share of the pile's articles that report the same day: a day every article reports
+        (the day of the earthquake) is the story's background, not this article's news."""
+        rep = self.rep
+        if k < 0:
+            return rep["before_past"] if tense == "past" else (
+                rep["before_present"] if tense == "present" else rep["before_untensed"])
+        news = rep["days_after"][k] if k < len(rep["days_after"]) else (
+            rep["within_month"] if k <= 31 else rep["older"])
+        if background <= 0.0:
+            return news
+        b = min(background * rep["background_scale"], rep["background_most"])
+        return math.log((1 - b) * math.exp(news) + b * math.exp(rep["older"]))
+
+    def announced(self, k: int) -> float:
+        """A day announced k days after the candidate (k < 0: before it)."""
+        ann = self.ann
+        if k < 0:
+            return ann["after"]
+        if k < len(ann["days_before"]):
+            return ann["days_before"][k]
+        return ann["within_month"] if k <= 31 else ann["older"]
+
+    def cue(self, cue: Cue, c: int, background: dict[tuple[int, int], float] | None = None) -> float:
+        """The score of candidate day c by one cue (RELATIVE cues score only with other
+        articles: "yesterday" is the day before any day). `background`: the share of the
+        pile's articles reporting each month and day."""
+        if cue.kind == DAY or cue.kind == MONTH_DAY:
+            d = cue.day if cue.kind == DAY else month_day_under(cue.month, cue.mday, c, cue.tense)
+            if d is None:
+                return 0.0
+            if cue.stamp:
+                k = c - d
+                return self.stamp[k] if 0 <= k < len(self.stamp) else self.stamp_other
+            if cue.tense == "future":
+                return self.announced(d - c)
+            share = 0.0
+            if background:
+                x = date.fromordinal(d)
+                share = background.get((x.month, x.day), 0.0)
+            return self.reported(c - d, cue.tense, share)
+        if cue.kind == WEEKDAY:
+            back = self.rep_wd[(weekday(c) - cue.weekday) % 7]
+            ahead = self.ann_wd[(cue.weekday - weekday(c)) % 7]
+            if cue.tense == "future":
+                return ahead
+            if cue.tense == "past":
+                return back
+            return max(back, ahead + self.untensed_future)
+        if cue.kind == PERIOD:
+            if cue.tense == "future" or c >= cue.day:
+                return 0.0
+            return self.period["before_past"] if cue.tense == "past" else self.period["before_untensed"]
+        return 0.0
+
+    def total(self, cues: list[Cue], c: int, background: dict[tuple[int, int], float] | None = None) -> float:
+        return sum(self.cue(q, c, background) for q in cues)
+
+
+def distinct(cues: list[Cue]) -> list[Cue]:
+    """One cue per distinct reading: "June 8" said three times is one piece of evidence."""
+    seen: set[tuple] = set()
+    out = []
+    for q in cues:
+        key = (q.kind, q.tense == "future", q.day, q.month, q.mday, q.weekday, q.offset, q.stamp)
+        if key not in seen:
+            seen.add(key)
+            out.append(q)
+    return out

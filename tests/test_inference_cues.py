@@ -1,0 +1,41 @@
+"""The rules of kerryview/dating/data/inference_cues.json: every rule has a why and an example,
+and every example dates as it says (an undated article, alone or with the stated articles of
+its pile)."""
+from datetime import date
+
+import pytest
+
+from kerryview.dating.cues import rules
+from kerryview.dating.datelines import read_dateline
+from kerryview.dating.inference import infer_dcts
+from kerryview.model import DateSourceKind, Document
+from kerryview.pipeline import CachingTagger
+
+RULES = {name: rule for name, rule in rules().items() if not name.startswith("_")}
+
+
+def _doc(doc_id: str, text: str) -> Document:
+    return Document(id=doc_id, path=doc_id, text=text, dateline=read_dateline(text))
+
+
+def test_every_rule_says_why_and_shows_an_example():
+    assert len(RULES) >= 10
+    for name, rule in RULES.items():
+        assert len(rule["why"]) > 40, name
+        assert rule["example"]["text"].strip(), name
+        assert "expect" in rule["example"], name
+
+
+@pytest.mark.parametrize("name", sorted(RULES))
+def test_each_example_dates_as_it_says(name):
+    example = RULES[name]["example"]
+    pile = [_doc(f"p{i}", text) for i, text in enumerate(example.get("pile", []))]
+    assert all(d.dateline is not None for d in pile), "the pile's articles state their dates"
+    article = _doc("x", example["text"])
+    assert article.dateline is None
+    infer_dcts(pile + [article], CachingTagger())
+    expect = example["expect"]
+    assert article.dct == (date.fromisoformat(expect) if expect else None), str(article.dct_source)
+    if expect:
+        assert article.dct_source.kind is DateSourceKind.INFERRED
+        assert "how sure:" in str(article.dct_source)

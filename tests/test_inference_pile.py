@@ -1,0 +1,71 @@
+"""Publication dates of undated articles from their own words and their pile
+(kerryview/dating/inference.py, kerryview/dating/cues.py)."""
+from datetime import date
+
+from kerryview.dating.cues import DAY, MONTH_DAY, REFERENCES, RELATIVE, WEEKDAY, Scorer, classify
+from kerryview.dating.datelines import read_dateline
+from kerryview.dating.inference import infer_dcts
+from kerryview.model import Document
+from kerryview.pipeline import CachingTagger
+from kerryview.text.tense import tense
+
+
+def _doc(doc_id: str, text: str) -> Document:
+    return Document(id=doc_id, path=doc_id, text=text, dateline=read_dateline(text))
+
+
+def _cues(text: str):
+    tag = CachingTagger()
+    under = (tag(text, REFERENCES[0]), tag(text, REFERENCES[1]))
+    return classify(under, [tense(text, t.start, t.end) for t in under[0]], text)
+
+
+def test_each_time_expression_is_read_as_the_cue_it_is():
+    cues = _cues("The rig exploded on April 20, 2010. Yesterday BP said that on Tuesday it "
+                 "had collected oil, and that on June 3 the cap was fitted. The day after, "
+                 "crews left.")
+    kinds = [(q.kind, q.offset if q.kind == RELATIVE else q.weekday if q.kind == WEEKDAY
+              else (q.month, q.mday) if q.kind == MONTH_DAY else date.fromordinal(q.day))
+             for q in cues]
+    assert kinds == [(DAY, date(2010, 4, 20)), (RELATIVE, -1), (WEEKDAY, 2), (MONTH_DAY, (6, 3))]
+    # "The day after" is counted from another date of the article: no cue of its own
+
+
+def test_a_weekday_after_a_reported_date_fixes_the_day():
+    """The latest full date alone said 8 June; "on Wednesday" in the past moves it on."""
+    d = _doc("a", "BP collected 15,000 barrels of oil on June 8, 2010. On Wednesday the company "
+                  "said the containment cap was working.")
+    infer_dcts([d], CachingTagger())
+    assert d.dct == date(2010, 6, 9)
+    assert "“Wednesday” is that day" in str(d.dct_source)
+
+
+def test_a_time_stamp_at_the_head_wins_over_later_updates():
+    d = _doc("a", "Oil spill: Obama limits fallout White House lists its actions Wednesday 5 May "
+                  "2010 21.48 BST The Obama administration took defensive action today.\n"
+                  "This article was amended on 6 May 2010.")
+    infer_dcts([d], CachingTagger())
+    assert d.dct == date(2010, 5, 5)
+
+
+def test_a_month_and_day_takes_the_pile_s_year_not_the_history_it_recalls():
+    pile = [_doc(f"p{i}", f"Published: June {10 + i}, 2010\nBP paid claims on June {9 + i}, "
+                          f"2010 to fishermen in Louisiana.") for i in range(3)]
+    d = _doc("x", "Kenneth Feinberg ran the fund set up after the 11 September 2001 attacks. "
+                  "He met BP executives on 16 June and agreed the rules.")
+    infer_dcts(pile + [d], CachingTagger())
+    assert d.dct == date(2010, 6, 16)
+
+
+def test_a_day_many_articles_report_is_the_story_s_background():
+    scorer = Scorer()
+    assert scorer.reported(0, "past", background=0.5) < scorer.reported(0, "past") - 1.0
+    assert scorer.reported(0, "past", background=0.5) > scorer.reported(40, "past")
+
+
+def test_how_sure_is_said_with_every_inferred_date():
+    d = _doc("a", "BP said on Tuesday, June 8, 2010 that it had collected 15,000 barrels.")
+    infer_dcts([d], CachingTagger())
+    assert d.dct == date(2010, 6, 8)
+    assert str(d.dct_source).endswith("of the evidence on this day)")
+    assert "how sure: " in str(d.dct_source)
