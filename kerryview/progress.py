@@ -18,7 +18,7 @@ MIN_PACE_S = 2.0  # no estimate from the first moments of a stage: its pace is n
 
 
 def duration_words(seconds: float) -> str:
-    """'40 s', '3 min', '1 min 20 s', '1.5 h': as a person would say a wait."""
+    """'40 s', '1 min 20 s', '12 min', '1.5 h': how long something has taken."""
     if seconds < 60:
         return f"{max(1, round(seconds))} s"
     if seconds < 600:
@@ -26,6 +26,16 @@ def duration_words(seconds: float) -> str:
         return f"{m} min {s} s" if s else f"{m} min"
     if seconds < 3600:
         return f"{round(seconds / 60)} min"
+    return f"{seconds / 3600:.1f} h"
+
+
+def estimate_words(seconds: float) -> str:
+    """'40 s', '7 min', '1.5 h': a wait to come, no finer than a pace can tell it (an estimate
+    in seconds when minutes are left would jump at every report)."""
+    if seconds < 60:
+        return f"{max(1, round(seconds))} s"
+    if seconds < 3600:
+        return f"{max(1, round(seconds / 60))} min"
     return f"{seconds / 3600:.1f} h"
 
 
@@ -67,5 +77,5 @@ class StageClock:
             step = done - self._first_done
             if step >= 1:
                 left = elapsed / step * (total - done)
-                return f"{what}, about {duration_words(left)} left"
+                return f"{what}, about {estimate_words(left)} left"
         return f"{what} ({duration_words(elapsed)} so far)"

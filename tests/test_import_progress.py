@@ -1,7 +1,7 @@
 """Progress texts: the stage with its counts and the time left at that stage's pace."""
 from __future__ import annotations
 
-from kerryview.progress import StageClock, duration_words, stage_of
+from kerryview.progress import StageClock, duration_words, estimate_words, stage_of
 
 
 class FakeClock:
@@ -15,6 +15,8 @@ class FakeClock:
 def test_duration_words_say_a_wait_as_a_person_would():
     assert [duration_words(s) for s in (0.2, 40, 60, 80, 599, 1800, 5400)] == \
         ["1 s", "40 s", "1 min", "1 min 20 s", "9 min 59 s", "30 min", "1.5 h"]
+    # a time left is an estimate: no seconds once minutes are left
+    assert [estimate_words(s) for s in (40, 80, 418, 5400)] == ["40 s", "1 min", "7 min", "1.5 h"]
 
 
 def test_the_stage_is_the_text_before_its_counts():

@@ -9,8 +9,12 @@ merged only among themselves (the same event told in two previews is two events 
 ends), and articles without a declared date wait for dating across the corpus. The import's own
 result replaces them; Cancel puts back the project as it was.
 
-Previews cost the import little: one is made at most every MIN_INTERVAL_S, and never more often
-than keeps its own time under SHARE of the import's. Runs in the import's worker thread; no Qt.
+Previews cost the import little: merging is superlinear in the articles merged together, so
+they are merged in groups of at most GROUP_ARTICLES (a preview that waited must not merge
+thousands at once), only while all previews so far took under SHARE of the import's time, and
+shown at most every MIN_INTERVAL_S (the window lays out every event again for each). Once all
+are tagged, the rest is merged and shown at once: the corpus stages that follow take minutes.
+Runs in the import's worker thread; no Qt.
 """
 from __future__ import annotations
 
@@ -25,8 +29,9 @@ from kerryview.model import Document, Event
 if TYPE_CHECKING:
     from kerryview.analysis import Analysis
 
-MIN_INTERVAL_S = 2.0
-SHARE = 0.1  # of the import's time, at most, spent on previews
+MIN_INTERVAL_S = 5.0
+SHARE = 0.1  # of the import's time, at most, spent on previews while it tags
+GROUP_ARTICLES = 200  # merged together, at most (merging 200 takes about 0.5 s of CPU)
 
 
 @dataclass
@@ -59,17 +64,32 @@ class ProvisionalTimeline:
         self._publish = publish
         self._cancel = cancel
         self._clock = clock
-        self._next_at = clock()  # the first batch is shown at once: the timeline is empty
+        self._started = clock()
+        self._spent = 0.0  # time taken by previews so far
+        self._next_at = self._started  # the first batch is shown at once
+
+    def _within_budget(self) -> bool:
+        return self._spent <= SHARE * (self._clock() - self._started)
 
     def add(self, batch: list[tuple[Document, Analysis]], done: int, total: int) -> None:
         if self.failure is not None or not (batch or self._pending):
             return
         self._pending.extend(batch)
-        if done < total and self._clock() < self._next_at:
+        last = done >= total
+        if not last and (self._clock() < self._next_at or not self._within_budget()):
             return
-        started = self._clock()
         try:
-            self._merge_pending()
+            merged = False
+            while self._pending and (last or not merged or self._within_budget()):
+                began = self._clock()
+                group = self._pending[:GROUP_ARTICLES]
+                del self._pending[:GROUP_ARTICLES]
+                self._merge(group)
+                merged = True
+                self._spent += self._clock() - began
+            began = self._clock()
+            self._index = TimelineIndex(self._events, reuse=self._index)
+            self._spent += self._clock() - began
         except Cancelled:
             raise
         except Exception as e:  # noqa: BLE001 - a preview is a convenience: the import goes on
@@ -77,16 +97,15 @@ class ProvisionalTimeline:
             return
         self._publish(Preview(list(self._documents), self._index, done, total,
                               self._provisional))
-        cost = self._clock() - started
-        self._next_at = self._clock() + max(MIN_INTERVAL_S, cost / SHARE)
+        self._next_at = self._clock() + MIN_INTERVAL_S
 
-    def _merge_pending(self) -> None:
+    def _merge(self, group: list[tuple[Document, Analysis]]) -> None:
         from kerryview.dating.inference import declared_dct
         from kerryview.events.importance import score
         from kerryview.events.merge import merge
 
         documents, found = [], []
-        for doc, analysis in self._pending:
+        for doc, analysis in group:
             if doc.id in self._shown_ids:
                 continue  # a project's article tagged again (a new tagger): its events are shown
             self._shown_ids.add(doc.id)
@@ -95,11 +114,9 @@ class ProvisionalTimeline:
             documents.append(shown)
             if analysis.resolved and shown.dct is not None and analysis.dct == shown.dct:
                 found.extend(analysis.found_for(shown))
-        self._pending = []
         dcts = {d.id: d.dct.isoformat() if d.dct else "" for d in documents}
         events = merge(found, dcts, self._cancel)
         score(events, documents)
         self._documents += documents
         self._events += events
         self._provisional += len(events)
-        self._index = TimelineIndex(self._events, reuse=self._index)

@@ -84,11 +84,11 @@ def test_the_timeline_shows_the_events_tagged_so_far_while_the_import_runs(
     assert busy and enabled
     assert before < shown  # the project's events and the first articles' own
     assert docs == 2 + 2
-    assert re.fullmatch(r"[\d,]+ events so far \([\d,]+ provisional\) · 4 articles", counts)
+    assert re.fullmatch(r"[\d,]+ events \([\d,]+ provisional\) · 4 articles", counts)
     assert len(seen[-1][2]) > len(shown)
     # the import's own result replaces the preview
     assert {e.id for e in window.index().events} == {e.id for e in window.store.events()}
-    assert "so far" not in window.status.count_label.text()
+    assert "provisional" not in window.status.count_label.text()
 
 
 def test_a_previewed_event_can_be_opened_while_the_import_runs(qtbot, window, tmp_path,
@@ -147,7 +147,7 @@ def test_a_preview_that_fails_does_not_stop_the_import(qtbot, window, tmp_path, 
     def broken(*args, **kwargs):
         raise RuntimeError("no preview")
 
-    monkeypatch.setattr(provisional.ProvisionalTimeline, "_merge_pending", broken)
+    monkeypatch.setattr(provisional.ProvisionalTimeline, "_merge", broken)
     got = []
     window.jobs.partial.connect(lambda job, p: got.append(p))
     with qtbot.waitSignal(window.jobs.finished, timeout=120000):
@@ -156,25 +156,34 @@ def test_a_preview_that_fails_does_not_stop_the_import(qtbot, window, tmp_path, 
     assert len(window.docs) == 2 + len(DAYS)
 
 
-def test_previews_are_made_rarely_enough_to_cost_the_import_little():
-    """At most one per MIN_INTERVAL_S, and never more than SHARE of the time."""
+def test_previews_cost_the_import_a_bounded_share_and_merge_bounded_groups(monkeypatch):
+    """Previews take at most SHARE of the time (plus one group), merge at most GROUP_ARTICLES
+    articles at once, come at most every MIN_INTERVAL_S, and the last shows every article."""
     from kerryview.gui.timeline.index import TimelineIndex
 
+    monkeypatch.setattr(provisional, "GROUP_ARTICLES", 3)
     now = [0.0]
-    published: list[Preview] = []
-    timeline = provisional.ProvisionalTimeline([], TimelineIndex([]), published.append,
+    published: list[tuple[float, Preview]] = []
+    groups: list[int] = []
+    timeline = provisional.ProvisionalTimeline([], TimelineIndex([]),
+                                               lambda p: published.append((now[0], p)),
                                                clock=lambda: now[0])
 
-    def slow_merge(self):  # a preview that takes 1 s
-        self._pending = []
-        now[0] += 1.0
+    def slow_merge(group):  # merging takes 0.1 s per article
+        groups.append(len(group))
+        now[0] += 0.1 * len(group)
 
-    timeline._merge_pending = slow_merge.__get__(timeline)
-    for done in range(1, 40):
-        timeline.add([object()], done, 100)  # type: ignore[list-item]
-        now[0] += 0.5
-    times = [p.tagged for p in published]
-    assert times[0] == 1  # the first batch is shown at once
-    assert len(times) <= 1 + 39 * 0.5 / (1.0 / provisional.SHARE) + 1
-    timeline.add([object()], 100, 100)  # type: ignore[list-item]
-    assert published[-1].tagged == 100  # the last batch is always shown
+    timeline._merge = slow_merge
+    for done in range(2, 202, 2):  # two articles tagged per second
+        timeline.add([object(), object()], done, 400)  # type: ignore[list-item]
+        now[0] += 1.0
+    assert published[0][1].tagged == 2  # the first batch is shown at once
+    assert max(groups) == 3
+    spent = 0.1 * sum(groups)
+    assert spent <= provisional.SHARE * now[0] + 0.3
+    assert sum(groups) < 200  # so the preview lags behind the tagging
+    times = [t for t, _ in published]
+    assert len(times) > 3
+    assert all(b - a >= provisional.MIN_INTERVAL_S for a, b in zip(times, times[1:]))
+    timeline.add([object()] * 2, 400, 400)  # type: ignore[list-item]
+    assert published[-1][1].tagged == 400 and sum(groups) == 202  # the last shows them all

@@ -112,8 +112,7 @@ class StatusBar(QStatusBar):
         """`provisional`: how many of the events are an import's preview (gui.provisional)."""
         text = f"{events:,} events · {articles:,} articles"
         if provisional:
-            text = (f"{events:,} events so far ({provisional:,} provisional) · "
-                    f"{articles:,} articles")
+            text = f"{events:,} events ({provisional:,} provisional) · {articles:,} articles"
         if undated:
             text += f" · {undated} undated"
         self.count_label.setText(text)
