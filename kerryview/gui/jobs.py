@@ -114,7 +114,7 @@ class ImportJob(Job[Imported]):
             from kerryview.gui.provisional import ProvisionalTimeline
             options["analysed"] = ProvisionalTimeline(
                 self.shown.documents, self.shown.index, self.publish,
-                Cancellation(cancelled)).add
+                Cancellation(cancelled), progress=progress).add
         if self.workers > 1 and _takes(self.import_fn, "workers"):
             options["workers"] = self.workers
         result = self.import_fn(store, self.paths, progress=progress, cancelled=cancelled,

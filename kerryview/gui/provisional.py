@@ -53,7 +53,8 @@ class ProvisionalTimeline:
 
     def __init__(self, documents: Sequence[Document], shown: TimelineIndex,
                  publish: Callable[[Preview], None], cancel: Cancellation = NEVER,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+                 clock: Callable[[], float] = time.monotonic,
+                 progress: Callable[[int, int, str], None] | None = None) -> None:
         self._documents = list(documents)
         self._shown_ids = {d.id for d in self._documents}
         self._events: list[Event] = list(shown.events) + list(shown.undated)
@@ -64,6 +65,7 @@ class ProvisionalTimeline:
         self._publish = publish
         self._cancel = cancel
         self._clock = clock
+        self._progress = progress  # told while the last articles' events are merged
         self._started = clock()
         self._spent = 0.0  # time taken by previews so far
         self._next_at = self._started  # the first batch is shown at once
@@ -82,6 +84,10 @@ class ProvisionalTimeline:
             merged = False
             while self._pending and (last or not merged or self._within_budget()):
                 began = self._clock()
+                if last and self._progress:
+                    left = len(self._pending)
+                    self._progress(total - left, total, f"Showing the events of the tagged "
+                                   f"articles: {total - left:,} of {total:,}")
                 group = self._pending[:GROUP_ARTICLES]
                 del self._pending[:GROUP_ARTICLES]
                 self._merge(group)
