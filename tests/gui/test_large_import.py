@@ -192,3 +192,29 @@ def test_previews_cost_the_import_a_bounded_share_and_merge_bounded_groups(monke
     assert said and said[0].startswith("Showing the events of the tagged articles: ")
     counts = [int(w.split(": ")[1].split(" of ")[0]) for w in said]
     assert counts == sorted(counts) and len(counts) > 1 and counts[-1] < 400
+
+
+def test_the_import_workers_setting_reaches_the_pipeline(qtbot, window, tmp_path):
+    """settings.IMPORT_WORKERS > 1: the app's import tags on that many processes; an import
+    function that takes no such option (a test's stand-in) is called as before."""
+    from kerryview.gui import settings
+    from kerryview.pipeline import import_into_store
+
+    settings.IMPORT_WORKERS.set(2)
+    seen = []
+
+    def pipeline_like(store, paths, progress=None, cancelled=None, *, workers=None,
+                      analysed=None):
+        seen.append((workers, analysed is not None))
+        return import_into_store(store, paths, progress, cancelled)
+
+    def plain(store, paths, progress=None, cancelled=None):
+        seen.append("plain")
+        return import_into_store(store, paths, progress, cancelled)
+
+    pile = _pile(tmp_path / "pile", 2)
+    for fn in (pipeline_like, plain):
+        window.import_fn = fn
+        with qtbot.waitSignal(window.jobs.finished, timeout=120000):
+            window.import_paths([pile])
+    assert seen == [(2, True), "plain"]
