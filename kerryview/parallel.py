@@ -130,11 +130,21 @@ def pool_context():
 
 def _on_process_pool(docs: Sequence[Document], workers: int, cancel: Cancellation
                      ) -> Iterator[tuple[Document, object]]:
-    pool = ProcessPoolExecutor(workers, mp_context=pool_context())
+    import gc
+
+    context = pool_context()
+    forked = context.get_start_method() == "fork"
+    pool = ProcessPoolExecutor(workers, mp_context=context)
     finished = False
     try:
-        pending = {pool.submit(_analyse_chunk, chunk): chunk
-                   for chunk in _chunks(docs, CHUNK_ARTICLES)}
+        if forked:  # (the workers fork at the first submit) their garbage collector then never
+            gc.freeze()  # walks this process's objects, which would copy every page it touches
+        try:
+            pending = {pool.submit(_analyse_chunk, chunk): chunk
+                       for chunk in _chunks(docs, CHUNK_ARTICLES)}
+        finally:
+            if forked:
+                gc.unfreeze()
         while pending:
             cancel.check()
             done, _ = wait(pending, timeout=POLL_S, return_when=FIRST_COMPLETED)
