@@ -29,7 +29,7 @@ from kerryview.model import Document, Event
 if TYPE_CHECKING:
     from kerryview.analysis import Analysis
 
-MIN_INTERVAL_S = 5.0
+MIN_INTERVAL_S = 10.0
 SHARE = 0.1  # of the import's time, at most, spent on previews while it tags
 GROUP_ARTICLES = 200  # merged together, at most (merging 200 takes about 0.5 s of CPU)
 
