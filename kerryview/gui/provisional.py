@@ -93,14 +93,18 @@ class ProvisionalTimeline:
                 self._merge(group)
                 merged = True
                 self._spent += self._clock() - began
-            began = self._clock()
-            self._index = TimelineIndex(self._events, reuse=self._index)
-            self._spent += self._clock() - began
+                if last and self._pending and self._clock() >= self._next_at:
+                    self._show(done, total)  # the last ones' events, as they are merged
+            self._show(done, total)
         except Cancelled:
             raise
         except Exception as e:  # noqa: BLE001 - a preview is a convenience: the import goes on
             self.failure = f"{type(e).__name__}: {e}"
-            return
+
+    def _show(self, done: int, total: int) -> None:
+        began = self._clock()
+        self._index = TimelineIndex(self._events, reuse=self._index)
+        self._spent += self._clock() - began
         self._publish(Preview(list(self._documents), self._index, done, total,
                               self._provisional))
         self._next_at = self._clock() + MIN_INTERVAL_S

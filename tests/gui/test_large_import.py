@@ -189,6 +189,8 @@ def test_previews_cost_the_import_a_bounded_share_and_merge_bounded_groups(monke
     timeline._progress = lambda done, total, what: said.append(what)
     timeline.add([object()] * 2, 400, 400)  # type: ignore[list-item]
     assert published[-1][1].tagged == 400 and sum(groups) == 202  # the last shows them all
+    finals = [p for _, p in published if p.tagged == 400]
+    assert len(finals) >= 2  # ... and shows them as they are merged, not only at its end
     assert said and said[0].startswith("Showing the events of the tagged articles: ")
     counts = [int(w.split(": ")[1].split(" of ")[0]) for w in said]
     assert counts == sorted(counts) and len(counts) > 1 and counts[-1] < 400
