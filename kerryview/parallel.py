@@ -6,13 +6,13 @@ on a concurrent.futures process pool (`workers`), or on a Dask cluster (the opti
 processes here; one worker runs them in this process. Results come back as they complete, so the
 import stores them in batches while the rest are still being tagged.
 
-On one machine the process pool, not a local Dask cluster, is the default: measured on 2 cores
-(600 Timeline17 articles, 10.0 s of CPU serial), Dask's local cluster spent 17.2 s of CPU in all
-(its scheduler in this process, a nanny beside each worker, their start-up and heartbeats), the
-process pool 11.9 s; with 2 cores that is a speed-up of at most 1.2 against 1.7. Pool workers
-are forked where that is safe (Linux, a process with no other thread: the CLI), so they start
-with the tagger already imported; from the app's worker thread they fork from a server process
-that imported it once (forkserver); elsewhere they are spawned.
+On one machine the process pool, not a local Dask cluster, is the default: on an idle 2-core
+machine, 1,000 Timeline17 articles on 2 workers cost the pool 1.08x the serial CPU (a speed-up
+of 1.78) and a local Dask cluster 1.29x (its scheduler here, a nanny beside each worker, their
+start-up and heartbeats; 1.47); README, Benchmarks. Pool workers are forked where that is
+safe (Linux, a process with no other thread: the CLI), so they start with the tagger already
+imported; from the app's worker thread they fork from a server process that imported it once
+(forkserver); elsewhere they are spawned.
 
 Articles travel to the workers as read documents (their text), not as paths: a cluster's
 workers need not see this machine's files, only have the same kerryview installed. A result
