@@ -91,7 +91,7 @@ def _children_cpu() -> float:
 
 def measure_workers(files: list[Path], workers: int) -> None:
     """The per-article stages (tag, find mentions) over the pile: serial, then on `workers`."""
-    from kerryview.parallel import analyse_documents, dask_available
+    from kerryview.parallel import analyse_documents
 
     docs, _ = read_documents(files)
     t0, c0 = time.perf_counter(), time.process_time()
@@ -101,7 +101,7 @@ def measure_workers(files: list[Path], workers: int) -> None:
     list(analyse_documents(docs, workers=workers))
     parallel = time.perf_counter() - t0
     cpu, kids = time.process_time() - c0, _children_cpu() - k0
-    how = "Dask local processes" if dask_available() else "process pool"
+    how = "process pool"  # kerryview.parallel: local workers; benchmarks/workers.py: --dask
     print(f"per-article stages, {len(docs)} articles: serial {serial:.2f} s wall "
           f"({serial_cpu:.2f} s CPU); --workers {workers} ({how}, start-up included) "
           f"{parallel:.2f} s wall ({cpu:.2f} s CPU here, {kids:.2f} s in worker processes): "

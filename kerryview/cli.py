@@ -218,11 +218,12 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--pretty", action="store_true", help="indent the JSON")
     ex.add_argument("--db", help="also store the corpus in this SQLite file")
     ex.add_argument("--workers", type=_positive_int, metavar="N",
-                    help="read dates and find events in N processes at once (Dask's local "
-                         "processes if kerryview[dask] is installed, else a process pool)")
+                    help="read dates and find events in N processes at once, on this "
+                         "machine's cores")
     ex.add_argument("--scheduler", metavar="ADDRESS",
-                    help="run the per-article work on a Dask cluster, e.g. tcp://host:8786 "
-                         "(needs kerryview[dask] here and on every worker)")
+                    help="run the per-article work on a Dask cluster, e.g. tcp://host:8786, "
+                         "or 'local' for a Dask cluster of --workers processes here (needs "
+                         "kerryview[dask] here and on every worker)")
     ex.add_argument("paths", nargs="+", type=Path)
     ex.set_defaults(func=_extract)
     tx = sub.add_parser("timex", help="print the time expressions of FILE as JSON")

@@ -11,7 +11,6 @@ Problem; the others are processed.
 """
 from __future__ import annotations
 
-import time
 from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,6 +31,9 @@ from kerryview.timex.recognize import recognize
 from kerryview.timex.anchor import resolve
 
 Progress = Callable[[int, int, str], None]
+# Told each stored batch of newly analysed articles, with how many of how many are done (the app
+# shows their events while the rest are tagged: kerryview.gui.provisional).
+Analysed = Callable[[list[tuple[Document, Analysis]], int, int], None]
 
 __all__ = ["Cancelled", "Problem", "ImportResult", "build_corpus", "import_into_store",
            "remove_documents", "read_documents", "bundled_corpus_paths"]
@@ -77,7 +79,7 @@ def read_documents(paths: Sequence[str | Path], existing: Sequence[Document] = (
         if cancelled and cancelled():
             raise Cancelled()
         if progress:
-            progress(i, len(files), f"Reading {f.name}")
+            progress(i, len(files), f"Reading files: {i:,} of {len(files):,}")
         try:
             doc = read_document(f)
         except ReadError as e:
@@ -272,8 +274,8 @@ def build_corpus(documents: list[Document], progress: Progress | None = None,
     timexes = _date_documents(documents, tagger, cancel, failed)
     done = n
     found: list[Found] = []
-    for d in documents:
-        step(f"Finding events in {d.id}")
+    for i, d in enumerate(documents):
+        step(f"Finding events: {i:,} of {n:,} articles")
         if d.id in failed:
             continue
         try:
@@ -292,7 +294,7 @@ def build_corpus(documents: list[Document], progress: Progress | None = None,
         except Exception as e:  # noqa: BLE001
             _set_aside(d, e, failed)
     if progress:
-        progress(total - 1, total, "Merging events across articles")
+        progress(total - 1, total, f"Merging events across {n:,} articles")
     events = _merge_events(found, documents, cancel, failed)
     score_importance(events, documents)
     if problems is not None:
@@ -333,7 +335,8 @@ def _on_top_of(stored: list[Document], new: list[Document]) -> list[Document]:
 def import_into_store(store: Store, paths: Sequence[str | Path],
                       progress: Progress | None = None,
                       cancelled: Callable[[], bool] | None = None, *,
-                      workers: int | None = None, scheduler=None) -> ImportResult:
+                      workers: int | None = None, scheduler=None,
+                      analysed: Analysed | None = None) -> ImportResult:
     """Add files to the stored corpus and re-resolve it. With no paths, the stored documents
     are resolved again (after the user set a date).
 
@@ -341,8 +344,9 @@ def import_into_store(store: Store, paths: Sequence[str | Path],
     changed) go through the per-article stages (kerryview.analysis), on `workers` processes or
     a Dask `scheduler` (kerryview.parallel), and their analyses are stored in batches of
     BATCH_ARTICLES, each its own transaction: a killed or cancelled import keeps that work and
-    the project opens as it was. The corpus stages (dating, merging) then run from the stored
-    analyses, and the resolved corpus is saved in one transaction, or nothing.
+    the project opens as it was; `analysed` is told each stored batch. The corpus stages
+    (dating, merging) then run from the stored analyses, and the resolved corpus is saved in
+    one transaction, or nothing.
 
     Another instance may import into the same project meanwhile. The resolution runs without
     any lock; the write then takes the write lock (Store.writing: BEGIN IMMEDIATE) and reads
@@ -356,7 +360,8 @@ def import_into_store(store: Store, paths: Sequence[str | Path],
     (Store.resolution_interrupted), and any later resolution of the corpus finishes it."""
     record = store.record_import(paths)
     try:
-        result = _import(store, paths, record, progress, cancelled, workers, scheduler)
+        result = _import(store, paths, record, progress, cancelled, workers, scheduler,
+                         analysed)
     except BaseException:
         if record is not None:
             try:
@@ -385,21 +390,9 @@ def remove_documents(store: Store, doc_ids: Sequence[str], progress: Progress | 
 BATCH_ARTICLES = 100
 
 
-def _time_left(started: float, done: int, total: int) -> str:
-    """", about 3 min left" from the pace so far ("" until there is a pace to go by)."""
-    elapsed = time.monotonic() - started
-    if done < 1 or done >= total or elapsed < 2.0:
-        return ""
-    left = elapsed / done * (total - done)
-    if left < 60:
-        return f", about {max(1, round(left))} s left"
-    if left < 3600:
-        return f", about {round(left / 60)} min left"
-    return f", about {left / 3600:.1f} h left"
-
-
 def _analyse(store: Store, documents: list[Document], progress: Progress | None,
-             cancel: Cancellation, workers: int | None, scheduler) -> AnalysisCache:
+             cancel: Cancellation, workers: int | None, scheduler,
+             analysed: Analysed | None = None) -> AnalysisCache:
     """The stored analyses of `documents`, after running the per-article stages on those that
     have none (by this version of the stages) and storing them in batches."""
     version = stage_version()
@@ -407,13 +400,16 @@ def _analyse(store: Store, documents: list[Document], progress: Progress | None,
     todo = [d for d in documents if d.sha256 and cache.current(d.sha256) is None]
     if not todo:
         return cache
-    started = time.monotonic()
-    batch: list[Analysis] = []
+    batch: list[tuple[Document, Analysis]] = []
 
-    def flush() -> None:
-        store.save_analyses(batch)
-        for a in batch:
+    def flush(done: int) -> None:
+        if not batch:
+            return
+        store.save_analyses([a for _, a in batch])
+        for _, a in batch:
             cache.put(a, stored=True)
+        if analysed:
+            analysed(list(batch), done, len(todo))
         batch.clear()
 
     if progress:
@@ -421,27 +417,26 @@ def _analyse(store: Store, documents: list[Document], progress: Progress | None,
     # closing(): on Cancel or an error the workers are stopped now, not when collected
     with closing(analyse_documents(todo, workers=workers, scheduler=scheduler,
                                    cancel=cancel)) as results:
-        for i, (_, result) in enumerate(results, 1):
+        for i, (doc, result) in enumerate(results, 1):
             if isinstance(result, Analysis) and result.version == version:
-                batch.append(result)  # a Failed one is tagged again, and reported, by build_corpus
+                batch.append((doc, result))  # a Failed one: tagged again, reported, by build_corpus
             if len(batch) >= BATCH_ARTICLES:
                 cancel.check()
-                flush()
+                flush(i)
             if progress:
-                progress(i, len(todo), f"Tagging articles: {i:,} of {len(todo):,}"
-                         + _time_left(started, i, len(todo)))
+                progress(i, len(todo), f"Tagging articles: {i:,} of {len(todo):,}")
     cancel.check()
-    flush()
+    flush(len(todo))
     return cache
 
 
 def _import(store: Store, paths: Sequence[str | Path], record: str | None,
             progress: Progress | None, cancelled: Callable[[], bool] | None,
-            workers: int | None, scheduler) -> ImportResult:
+            workers: int | None, scheduler, analysed: Analysed | None) -> ImportResult:
     cancel = Cancellation(cancelled)
     existing = store.documents()
     new, problems = read_documents(paths, existing, progress, cancelled)
-    cache = _analyse(store, existing + new, progress, cancel, workers, scheduler)
+    cache = _analyse(store, existing + new, progress, cancel, workers, scheduler, analysed)
     return _resolve_and_save(store, existing, new, set(), paths, record, problems, cache,
                              progress, cancelled)
 
@@ -480,6 +475,9 @@ def _resolve_and_save(store: Store, existing: list[Document], new: list[Document
                 documents = existing + new
                 if new or removed or not paths or not existing or \
                         store.event_count() != len(events):
+                    if progress:
+                        progress(0, 0, f"Saving {len(documents):,} articles and "
+                                 f"{len(events):,} events")
                     store.save_corpus(documents, events, finished_imports=finished,
                                       analyses=cache.changed_analyses(), removed=removed)
                 else:  # nothing new: the stored corpus stays as it is

@@ -172,9 +172,7 @@ def test_progress_counts_the_articles_being_tagged(tmp_path):
     n = len(PATHS)
     assert tagging[0] == (0, n, f"Tagging articles: 0 of {n}")
     assert [d for d, _, _ in tagging] == list(range(n + 1))
-    assert tagging[-1][2].startswith(f"Tagging articles: {n} of {n}")
-    assert kerryview.pipeline._time_left(time.monotonic() - 100, 10, 40) == ", about 5 min left"
-    assert kerryview.pipeline._time_left(time.monotonic() - 10, 10, 11) == ", about 1 s left"
+    assert tagging[-1][2] == f"Tagging articles: {n} of {n}"  # the app adds the time left
 
 
 _KILLED_IMPORT = """

@@ -87,3 +87,47 @@ def test_workers_must_be_a_positive_number(capsys):
     with pytest.raises(SystemExit):
         cli.main(["extract", "--workers", "0", "x"])
     assert "not a number of processes" in capsys.readouterr().err
+
+
+def test_pool_workers_fork_only_from_a_process_without_other_threads(monkeypatch):
+    """Forked workers start with the tagger imported (no start-up), but a fork of a process
+    with other threads (the app's import runs in a QThread) may inherit a held lock."""
+    import sys
+    import threading
+
+    from kerryview.parallel import pool_context
+
+    if not sys.platform.startswith("linux"):
+        assert pool_context().get_start_method() == "spawn"
+        return
+    monkeypatch.setattr(threading, "active_count", lambda: 1)
+    assert pool_context().get_start_method() == "fork"
+    monkeypatch.setattr(threading, "active_count", lambda: 2)
+    assert pool_context().get_start_method() == "forkserver"
+
+
+def test_a_process_pool_started_from_a_thread_gives_the_serial_results():
+    """As the app runs it: the import in a worker thread, the pool forked from a server."""
+    import threading
+
+    docs, _ = read_documents(PATHS)
+    got = []
+    t = threading.Thread(target=lambda: got.extend(analyse_documents(docs, workers=2)))
+    t.start()
+    t.join(300)
+    assert {d.id: to_json(a) for d, a in got} == _serial()
+
+
+def test_local_workers_are_a_process_pool_and_a_local_dask_cluster_is_asked_for(monkeypatch):
+    import kerryview.parallel as parallel
+
+    calls = []
+    monkeypatch.setattr(parallel, "_on_dask", lambda docs, w, s, c: calls.append(("dask", w, s))
+                        or iter(()))
+    monkeypatch.setattr(parallel, "_on_process_pool", lambda docs, w, c: calls.append(("pool", w))
+                        or iter(()))
+    docs, _ = read_documents(PATHS)
+    list(analyse_documents(docs, workers=2))
+    list(analyse_documents(docs, workers=2, scheduler="local"))
+    list(analyse_documents(docs, scheduler="tcp://example:8786"))
+    assert calls == [("pool", 2), ("dask", 2, None), ("dask", None, "tcp://example:8786")]

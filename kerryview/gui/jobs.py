@@ -12,6 +12,7 @@ once on the main thread in that Store (small by nature: the self-test, the scree
 """
 from __future__ import annotations
 
+import inspect
 import threading
 import traceback
 from abc import ABC, abstractmethod
@@ -58,6 +59,10 @@ class Job(ABC, Generic[T]):
     def run(self, store: Store, progress: Progress, cancelled: IsCancelled) -> T:
         """Runs in the worker thread; `store` is the worker's own connection."""
 
+    def publish(self, partial: object) -> None:
+        """A result so far, for the window to show while the job runs (JobRunner.partial);
+        the runner replaces this with its signal's emit."""
+
 
 @dataclass
 class Corpus:
@@ -78,17 +83,43 @@ class Imported:
     corpus: Corpus
 
 
+def _takes(fn: Callable, name: str) -> bool:
+    """Whether `fn` takes the keyword `name` (a test's stand-in for the pipeline may not)."""
+    try:
+        params = inspect.signature(fn).parameters
+    except (TypeError, ValueError):
+        return False
+    return name in params or any(p.kind is p.VAR_KEYWORD for p in params.values())
+
+
 @dataclass
 class ImportJob(Job[Imported]):
-    """Add files to the corpus; with no paths, resolve the stored documents again."""
+    """Add files to the corpus; with no paths, resolve the stored documents again.
+
+    With `shown` (what the window shows now), the events of the articles tagged so far are
+    published as they are stored (kerryview.gui.provisional.Preview) on top of it. `workers`:
+    processes for the per-article stages (kerryview.parallel); 1 tags in this thread."""
 
     paths: list[str]
     import_fn: ImportFn
+    shown: Corpus | None = None
+    workers: int = 1
     busy_text: ClassVar[str] = "Importing…"
     what: ClassVar[str] = "import"
 
     def run(self, store: Store, progress: Progress, cancelled: IsCancelled) -> Imported:
-        result = self.import_fn(store, self.paths, progress=progress, cancelled=cancelled)
+        options: dict[str, Any] = {}
+        if self.shown is not None and _takes(self.import_fn, "analysed"):
+            from kerryview.cancellation import Cancellation
+            from kerryview.gui.provisional import ProvisionalTimeline
+            options["analysed"] = ProvisionalTimeline(
+                self.shown.documents, self.shown.index, self.publish,
+                Cancellation(cancelled), progress=progress).add
+        if self.workers > 1 and _takes(self.import_fn, "workers"):
+            options["workers"] = self.workers
+        result = self.import_fn(store, self.paths, progress=progress, cancelled=cancelled,
+                                **options)
+        progress(0, 0, f"Laying out {len(result.events):,} events")
         return Imported(result, Corpus.of(result.documents, result.events))
 
 
@@ -139,6 +170,7 @@ def _failure_text(exc: BaseException) -> str:
 
 class _Worker(QObject):
     progress = Signal(int, int, str)
+    partial = Signal(object)
     done = Signal(object)
     cancelled = Signal()
     failed = Signal(str)
@@ -148,6 +180,7 @@ class _Worker(QObject):
         self.db_path = db_path
         self.job = job
         self.flag = flag
+        job.publish = self.partial.emit  # type: ignore[method-assign]
 
     @Slot()
     def run(self) -> None:
@@ -174,12 +207,13 @@ class _Worker(QObject):
 
 
 class JobRunner(QObject):
-    """Runs one job at a time. Signals: busyChanged(bool), progress(done, total, text), and
-    when a job ends, after its handler ran: finished(job, result), cancelled(job) or
-    failed(job, message)."""
+    """Runs one job at a time. Signals: busyChanged(bool), progress(done, total, text),
+    partial(job, result so far) (Job.publish), and when a job ends, after its handler ran:
+    finished(job, result), cancelled(job) or failed(job, message)."""
 
     busyChanged = Signal(bool)
     progress = Signal(int, int, str)
+    partial = Signal(object, object)
     finished = Signal(object, object)
     cancelled = Signal(object)
     failed = Signal(object, str)
@@ -217,6 +251,7 @@ class JobRunner(QObject):
         worker.moveToThread(thread)
         thread.started.connect(worker.run)
         worker.progress.connect(self.progress)
+        worker.partial.connect(self._partial)
         worker.done.connect(self._done)
         worker.cancelled.connect(self._cancelled)
         worker.failed.connect(self._failed)
@@ -224,7 +259,12 @@ class JobRunner(QObject):
         thread.start()
         return True
 
+    def _partial(self, payload: object) -> None:
+        if self._job is not None:
+            self.partial.emit(self._job, payload)
+
     def _run_here(self, job: Job) -> None:
+        job.publish = self._partial  # type: ignore[method-assign]
         try:
             result = job.run(self._store, self.progress.emit, self._flag.is_set)
         except Exception as exc:  # noqa: BLE001 - reported like a worker's failure

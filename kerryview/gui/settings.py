@@ -81,6 +81,10 @@ LAST_PROJECT = Option("lastProject", str, "",
                       "project, when the first-run screen is shown.")
 RECENT_PROJECTS = Option("recentProjects", str, "",
                          "File > Open recent: project files, most recent first, one per line.")
+IMPORT_WORKERS = Option("importWorkers", int, 1,
+                        "Processes an import tags articles in (kerryview.parallel; Dask's if "
+                        "installed): 1 tags them in the app's worker thread; 2 or more pay off "
+                        "for hundreds of articles on a machine with as many idle cores.")
 
 OPTIONS: tuple[Option, ...] = (GEOMETRY, MAIN_SPLIT, BOTTOM_SPLIT, RIGHT_SPLIT, LAST_FOLDER,
-                               EXPORT_FILTER, LAST_PROJECT, RECENT_PROJECTS)
+                               EXPORT_FILTER, LAST_PROJECT, RECENT_PROJECTS, IMPORT_WORKERS)

@@ -5,8 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar, QToolButton
+
+from kerryview.progress import StageClock
+
+TICK_MS = 1000  # how often a running job's message says the time again
 
 
 class _Problem(Protocol):
@@ -59,31 +63,62 @@ class StatusBar(QStatusBar):
         self.addPermanentWidget(self.progress)
         self.addPermanentWidget(self.cancel_button)
         self.addPermanentWidget(self.count_label)
+        self.stage_clock = StageClock()
+        self._progress_text = ""  # the message last shown for the job's progress
+        self._tick = QTimer(self)
+        self._tick.setInterval(TICK_MS)
+        self._tick.timeout.connect(self._say_progress)
 
     def set_busy(self, busy: bool, text: str = "", cancellable: bool = False) -> None:
         """Show (with `text`) or hide the progress of a job; it starts as 'busy, no total'."""
         self.progress.setVisible(busy)
         self.cancel_button.setVisible(busy and cancellable)
         self.cancel_button.setEnabled(True)
+        self.stage_clock.reset()
+        self._progress_text = ""
         if busy:
             self.progress.setRange(0, 0)
             self.showMessage(text)
+            self._tick.start()
+        else:
+            self._tick.stop()
 
     def set_progress(self, done: int, total: int, what: str) -> None:
+        """A stage's progress: counts on the bar (none: busy), the stage and the time left in
+        the message (kerryview.progress)."""
         if total > 0:
             self.progress.setRange(0, total)
             self.progress.setValue(done)
-        self.showMessage(what)
+        else:
+            self.progress.setRange(0, 0)
+        self._show_progress(self.stage_clock.text(done, total, what))
+
+    def _say_progress(self) -> None:
+        """The timer's tick: the time left (or taken) of the last report, said again, unless
+        another message (an event's name, the user's action) is shown meanwhile."""
+        if self._progress_text and self.currentMessage() == self._progress_text:
+            self._show_progress(self.stage_clock.text())
+
+    def _show_progress(self, text: str) -> None:
+        self._progress_text = text
+        self.showMessage(text)
 
     def cancelling(self) -> None:
         self.cancel_button.setEnabled(False)
+        self._progress_text = ""
         self.showMessage("Cancelling…")
 
-    def set_counts(self, events: int, articles: int, undated: int) -> None:
+    def set_counts(self, events: int, articles: int, undated: int, provisional: int = 0) -> None:
+        """`provisional`: how many of the events are an import's preview (gui.provisional)."""
         text = f"{events:,} events · {articles:,} articles"
+        if provisional:
+            text = f"{events:,} events ({provisional:,} provisional) · {articles:,} articles"
         if undated:
             text += f" · {undated} undated"
         self.count_label.setText(text)
+        self.count_label.setToolTip(
+            "The events of the articles tagged so far, merged only among themselves: the "
+            "import merges them across all articles when it ends" if provisional else "")
 
     def set_notice(self, short: str, sentence: str) -> None:
         """A lasting notice (a read-only project): `short` always shown, `sentence` as its tip

@@ -58,6 +58,7 @@ from kerryview.gui.mainwindow.problems import Problem, ProblemsList
 from kerryview.gui.mainwindow.status import StatusBar, import_message
 from kerryview.gui.models import MentionKey, document_title, mention_key
 from kerryview.gui.passages import PassagesPanel
+from kerryview.gui.provisional import Preview
 from kerryview.gui.project import (OpenProject, ProjectError, demo_path, is_demo, open_project,
                                    project_name)
 from kerryview.gui.reader import ReaderWidget
@@ -109,6 +110,8 @@ class MainWindow(QMainWindow):
         self._mentions_by_doc: dict[str, list[EventMention]] = {}
         self._pending_paths: list[str] = []
         self._loaded_once = False
+        self._before_import: Corpus | None = None  # shown again if a previewed import stops
+        self._provisional = 0  # events of the running import's preview now shown
         self._closing = False  # closed while a job ran: hidden, closes when the job ends
         self.read_only_path: Path | None = None  # set_read_only: the project may not be changed
 
@@ -202,6 +205,7 @@ class MainWindow(QMainWindow):
             old.deleteLater()
         self.jobs = JobRunner(store, self)
         self.jobs.progress.connect(self.status.set_progress)
+        self.jobs.partial.connect(self._previewed)
         self.jobs.busyChanged.connect(self._busy_changed)
         self.jobs.cancelled.connect(self._job_cancelled)
         self.jobs.failed.connect(self._job_failed)
@@ -525,7 +529,7 @@ class MainWindow(QMainWindow):
         shown = self.reader.document()
         if shown is not None:
             self.reader.show_document(self.docs.get(shown.id), self._mentions_by_doc.get(shown.id))
-        self.status.set_counts(len(index), len(docs), len(index.undated))
+        self.status.set_counts(len(index), len(docs), len(index.undated), self._provisional)
         self.minimap.update()
         self.edges.refresh()
         self.find.set_corpus(index, docs)  # the search runs again on the new rows
@@ -893,8 +897,11 @@ class MainWindow(QMainWindow):
             self._import_failed(f"The import pipeline is not available: {exc}")
             return False
         if not len(self.index()):
-            self.timeline.setEmptyText("Reading articles…", "The timeline appears when they are read.")
-        return self.jobs.submit(ImportJob(paths, fn), self._imported)
+            self.timeline.setEmptyText("Reading articles…", "Their events appear here as they "
+                                       "are tagged.")
+        shown = Corpus(list(self.docs.values()), self.index())
+        job = ImportJob(paths, fn, shown=shown, workers=settings.IMPORT_WORKERS.get())
+        return self.jobs.submit(job, self._imported)
 
     def cancel_import(self) -> None:
         if self.jobs.is_busy():
@@ -910,9 +917,28 @@ class MainWindow(QMainWindow):
         self.undo_view.setEnabled(can_open)  # an import applies the edits as they are now
         self._sync_edit_actions()
 
+    def _previewed(self, job: Job, preview: Preview) -> None:
+        """Show the events of the articles tagged so far (kerryview.gui.provisional) while the
+        import goes on; browsing them works as usual, changing them waits for the import."""
+        if not isinstance(job, ImportJob) or not isinstance(preview, Preview) or self._closing:
+            return
+        if self._before_import is None:
+            self._before_import = Corpus(list(self.docs.values()), self.index())
+        self._provisional = preview.provisional_events
+        self.reload(Corpus(preview.documents, preview.index))
+
+    def _unpreview(self, corpus: Corpus | None = None) -> None:
+        """The import ended: its result, or (cancelled, failed) the project as it was."""
+        before, self._before_import = self._before_import, None
+        self._provisional = 0
+        if corpus is not None:
+            self.reload(corpus)
+        elif before is not None:
+            self.reload(before)
+
     def _imported(self, done: Imported) -> None:
         self._show_empty_text()
-        self.reload(done.corpus)
+        self._unpreview(done.corpus)
         problems = list(done.result.problems)
         self.status.showMessage(import_message(len(done.result.added), len(self.index()),
                                                problems), 10000)
@@ -930,6 +956,7 @@ class MainWindow(QMainWindow):
 
     def _job_cancelled(self, job: Job) -> None:
         self._show_empty_text()
+        self._unpreview()
         if isinstance(job, ExportJob):
             self.status.showMessage("Export cancelled: no file was written", 8000)
             self.exportDone.emit(False)
@@ -944,6 +971,7 @@ class MainWindow(QMainWindow):
 
     def _import_failed(self, message: str) -> None:
         self._show_empty_text()  # not "Reading articles…" for ever
+        self._unpreview()
         self.status.showMessage(f"Import failed: {message.split(chr(10), 1)[0]}", 15000)
         self.show_problems([Problem("(import)", message)])
 
