@@ -95,25 +95,33 @@ def decode(text: str) -> Item:
                 utc_interval(timex, interval))
 
 
-def _row(node: "_Node", comp: int, event_id: str) -> tuple:
+def _row(row_id: int, node: "_Node", comp: int, event_id: str, cands: list[int] | None
+         ) -> tuple:
     k, lo, hi, day, first, read_level = node.filing
-    return (None, node.item.mention.document_id, node.order[0], node.order[1], k, lo, hi, day,
-            first, read_level, int(node.rep), node.copy_key, comp, event_id,
-            " ".join(key_terms(node.item.vector)), encode(node.item))
+    return (row_id, node.item.mention.document_id, node.order[0], node.order[1], k, lo, hi,
+            day, first, read_level, int(node.rep), node.copy_key, comp, event_id,
+            " ".join(key_terms(node.item.vector)), encode(node.item),
+            None if cands is None else json.dumps(cands, separators=(",", ":")))
 
 
 # -- the full merge's snapshot --------------------------------------------------------------
 def save_full(store: Store, state: MergeState, orders: dict[str, int], passages: int,
               version: str) -> None:
     """Store what a full merge (merge(..., keep=state)) found, for the next incremental one."""
+    ids, next_id = {}, 1
+    for members in state.copies:
+        for i in members:
+            ids[i], next_id = next_id, next_id + 1
     rows = []
     for g, members in enumerate(state.copies):
         comp = state.components[g]
+        cands = [ids[state.copies[h][0]] for h in state.lookups.get(g, ())]
         for n, i in enumerate(members):
             it = state.items[i]
             node = _Node((orders[it.mention.document_id], state.positions[i]), None, it,
                          n == 0, copy_key(it))
-            rows.append(_row(node, comp, state.event_of[id(it)]))
+            rows.append(_row(ids[i], node, comp, state.event_of[id(it)],
+                             cands if n == 0 else None))
     store.save_merge(rows, state.vectorizer.idf if state.vectorizer else {}, passages, version)
 
 
@@ -136,6 +144,7 @@ class _Node:
     comp: int | None = None
     event_id: str | None = None
     filing: tuple = ()
+    cands: list[int] | None = None  # what its lookup found when it was stored (ids)
 
     def __post_init__(self) -> None:
         if not self.filing:
@@ -149,9 +158,9 @@ def _witness(a: Item, b: Item) -> bool:
 
 def _node(row: tuple) -> _Node:
     (row_id, _doc, doc_order, seq, k, lo, hi, day, first, read_level, rep, key, comp,
-     event_id, _keys, item) = row
+     event_id, _keys, item, cands) = row
     return _Node((doc_order, seq), row_id, decode(item), bool(rep), key, comp, event_id,
-                 (k, lo, hi, day, first, read_level))
+                 (k, lo, hi, day, first, read_level), json.loads(cands) if cands else None)
 
 
 @dataclass
@@ -180,6 +189,7 @@ class _Merger:
         self.loaded_days: set[int] = set()
         self.members: set[int] = set()
         self.comps: set[int] = set()
+        self.changed: set[int] = set()  # stored mentions whose lookups may find others now
 
     # loading ----------------------------------------------------------------------------
     def _get(self, row: tuple) -> _Node | None:
@@ -279,7 +289,7 @@ class _Merger:
                 postings = self.index.days.get(day, {})
                 readers = self.store.merge_readers(day - NEAR_DAYS, day + NEAR_DAYS, None)
             for row_id, comp, keys in readers:
-                if comp in seeds or row_id in self.removed_rows:
+                if row_id in self.removed_rows or comp in seeds and row_id in self.changed:
                     continue
                 words = keys.split()
                 if not any(w in added or w in removed for w in words):
@@ -292,12 +302,14 @@ class _Merger:
                 # mentions that stay (a word of new mentions alone only adds those)
                 if any(after[w] > added[w] for w in now ^ before):
                     seeds.add(comp)
-                elif now & added.keys():
+                    self.changed.add(row_id)
+                elif now & added.keys():  # it finds new mentions: looked up again
+                    self.changed.add(row_id)
                     check.setdefault(row_id, []).extend(
                         n for n in nodes if not now.isdisjoint(n.item.vector))
         for row in self.store.merge_rows_by_ids(check):
             reader = self._get(row)
-            if reader is not None and reader.comp not in seeds and any(
+            if reader is not None and any(
                     _witness(reader.item, n.item) for n in check[reader.row_id]):
                 seeds.add(reader.comp)
         return seeds
@@ -371,8 +383,12 @@ class _Merger:
         seeds.discard(None)
         self._add_components(seeds)
         self.members |= set(self.new) | set(self.promoted)
-        # look up every member; a strong link outside brings its component in
-        looked: dict[int, dict[int, float]] = {}
+        # look up again every member whose lookup may answer otherwise now (the others found
+        # what they found when stored); a strong link outside brings its component in (only
+        # a lookup that changed can find one: two stored mentions linked strongly share a
+        # component)
+        self.changed |= set(self.new) | set(self.promoted)
+        looked: dict[int, list[int]] = {}
         while True:
             todo = sorted((i for i in self.members if i not in looked and self.nodes[i].rep),
                           key=lambda i: self.nodes[i].order)
@@ -381,12 +397,15 @@ class _Merger:
             outside: set[int] = set()
             for i in todo:
                 self.cancel.check()
-                looked[i] = found = self._lookup(i)
-                for j, s in found.items():
-                    if j != i and s >= LINK_FLOOR and j not in self.members:
-                        other = self.nodes[j]
-                        if _witness(self.nodes[i].item, other.item):
-                            outside.add(other.comp)
+                node = self.nodes[i]
+                if i not in self.changed and node.cands is not None:
+                    looked[i] = node.cands
+                    continue
+                looked[i] = [j for j, s in self._lookup(i).items() if j != i and s >= LINK_FLOOR]
+                for j in looked[i]:
+                    if j not in self.members and _witness(node.item, self.nodes[j].item):
+                        outside.add(self.nodes[j].comp)
+                node.cands = None  # to be stored anew
             self._add_components(outside)
         # cluster the members again, in the corpus's order
         order = sorted(self.members, key=lambda i: self.nodes[i].order)
@@ -398,9 +417,9 @@ class _Merger:
         nbr: dict[int, dict[int, float]] = {g: {} for g in range(len(copies))}
         for g, i in enumerate(reps):
             self.cancel.check()
-            for j, s in looked.get(i, {}).items():
+            for j in looked.get(i, ()):
                 h = position.get(j)
-                if h is None or h == g or s < LINK_FLOOR or h in nbr[g]:
+                if h is None or h == g or h in nbr[g]:
                     continue
                 s = link(items[copies[g][0]], items[copies[h][0]], weights[g], weights[h])
                 if s > 0:
@@ -416,17 +435,28 @@ class _Merger:
             change.events.append(event)
             for it in group:
                 event_of[id(it)] = event.id
+        next_id = store.merge_next_id()
+        ids = {i: i for i in order if i >= 0}
+        ids.update((i, next_id + n) for n, i in enumerate(self.new))
         for g, members in enumerate(copies):
             comp = base + roots[g]
+            cands = None
+            if members and self.nodes[order[members[0]]].cands is None:
+                cands = [ids.get(j, j) for j in looked.get(order[members[0]], ())]
             for n, k in enumerate(members):
                 node = self.nodes[order[k]]
                 event_id = event_of[id(node.item)]
-                if node.row_id is not None and node.row_id >= 0:
+                mine = cands if n == 0 else None
+                if node.row_id >= 0:
                     change.gone_events.add(node.event_id)
-                    change.updated_rows.append((event_id, comp, int(n == 0), node.row_id))
+                    change.updated_rows.append(
+                        (event_id, comp, int(n == 0),
+                         None if mine is None else json.dumps(mine, separators=(",", ":")),
+                         node.row_id))
                 else:
                     node.rep = n == 0
-                    change.inserted_rows.append(_row(node, comp, event_id))
+                    change.inserted_rows.append(_row(ids[node.row_id], node, comp, event_id,
+                                                     mine if n == 0 else None))
         change.gone_events.discard(None)
         return change
 

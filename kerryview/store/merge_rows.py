@@ -11,9 +11,10 @@ if TYPE_CHECKING:
 
 # A merge_items row as the queries below return it, in this column order.
 MERGE_COLUMNS = ("id", "doc_id", "doc_order", "seq", "level", "cell_lo", "cell_hi", "day",
-                 "first", "read_level", "rep", "copy_key", "comp", "event_id", "keys", "item")
+                 "first", "read_level", "rep", "copy_key", "comp", "event_id", "keys", "item",
+                 "cands")
 _SELECT = "SELECT " + ", ".join(f'"{c}"' for c in MERGE_COLUMNS) + " FROM merge_items"
-_META_KEYS = ("merge_version", "merge_passages", "merge_changed")
+_META_KEYS = ("merge_version", "merge_passages", "merge_changed", "merge_next_id")
 _CHUNK = 500  # ids per IN (...) query (SQLite's limit on parameters is 999 in old builds)
 
 
@@ -40,9 +41,16 @@ class MergeRows:
             return None
         return meta["merge_version"], int(meta["merge_passages"]), int(meta["merge_changed"])
 
-    def _set_merge_meta(self, version: str, passages: int, changed: int) -> None:
+    def merge_next_id(self) -> int:
+        """The id the next merge row gets (ids are never used twice: a row's candidates
+        name others by id)."""
+        return int(self.conn.execute(
+            "SELECT value FROM meta WHERE key = 'merge_next_id'").fetchone()[0])
+
+    def _set_merge_meta(self, version: str, passages: int, changed: int, next_id: int) -> None:
         self.conn.executemany("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
-                              zip(_META_KEYS, (version, str(passages), str(changed))))
+                              zip(_META_KEYS, (version, str(passages), str(changed),
+                                               str(next_id))))
 
     def clear_merge(self) -> None:
         """Forget the stored merge (the next import resolves in full and stores a new one)."""
@@ -54,14 +62,15 @@ class MergeRows:
 
     def save_merge(self, rows: Iterable[tuple], idf: dict[str, float], passages: int,
                    version: str) -> None:
-        """Replace the stored merge by a full one (rows in MERGE_COLUMNS order, id None)."""
+        """Replace the stored merge by a full one (rows in MERGE_COLUMNS order)."""
+        rows = list(rows)
         with self.writing():
             self.conn.execute("DELETE FROM merge_items")
             self.conn.execute("DELETE FROM merge_words")
             self._insert_merge_rows(rows)
             self.conn.executemany("INSERT INTO merge_words (term, idf) VALUES (?, ?)",
                                   idf.items())
-            self._set_merge_meta(version, passages, 0)
+            self._set_merge_meta(version, passages, 0, max((r[0] for r in rows), default=0) + 1)
 
     def _insert_merge_rows(self, rows: Iterable[tuple]) -> None:
         self.conn.executemany(
@@ -126,17 +135,20 @@ class MergeRows:
         return self.conn.execute("SELECT coalesce(max(comp), -1) + 1 FROM merge_items").fetchone()[0]
 
     # -- writes (inside the caller's transaction) -----------------------------------------
-    def update_merge(self, deleted: Sequence[int], updated: Iterable[tuple[int, str, int, int]],
-                     inserted: Iterable[tuple], changed_passages: int) -> None:
-        """Rows of removed mentions deleted, (event_id, comp, rep, id) updated, new rows
-        inserted; `changed_passages` more passages weighed otherwise than at the last fit."""
+    def update_merge(self, deleted: Sequence[int],
+                     updated: Iterable[tuple[str, int, int, str | None, int]],
+                     inserted: Sequence[tuple], changed_passages: int) -> None:
+        """Rows of removed mentions deleted, (event_id, comp, rep, cands or None to keep
+        them, id) updated, new rows inserted (with ids from merge_next_id); `changed_passages`
+        more passages weighed otherwise than at the last fit."""
         conn = self.conn
         conn.executemany("DELETE FROM merge_items WHERE id = ?", [[i] for i in deleted])
-        conn.executemany("UPDATE merge_items SET event_id = ?, comp = ?, rep = ? WHERE id = ?",
-                         updated)
+        conn.executemany("UPDATE merge_items SET event_id = ?, comp = ?, rep = ?, "
+                         "cands = coalesce(?, cands) WHERE id = ?", updated)
         self._insert_merge_rows(inserted)
         version, passages, changed = self.merge_info()
-        self._set_merge_meta(version, passages, changed + changed_passages)
+        next_id = max([self.merge_next_id() - 1, *(r[0] for r in inserted)]) + 1
+        self._set_merge_meta(version, passages, changed + changed_passages, next_id)
 
     def replace_some_events(self, gone: Iterable[str], events: Sequence[Event]) -> None:
         """Delete these events (with their mentions) and insert `events` (new ids, or ids
