@@ -223,3 +223,19 @@ def test_a_project_of_schema_6_gets_the_merge_tables_and_merges_in_full_once(tmp
     import_into_store(store, files[:3])
     assert store.merge_info() is not None
     assert isinstance(import_into_store(store, files[3:]), StoredResult)
+
+
+@needs_timeline17
+def test_removing_an_article_added_incrementally_and_a_reprinted_one(tmp_path, monkeypatch,
+                                                                     no_refit):
+    files = _pile(tmp_path, 30)
+    store = Store(tmp_path / "p.db")
+    import_into_store(store, files[:24])
+    reprint = tmp_path / "reprint.txt"  # the same passages as the first article
+    reprint.write_text(files[0].read_text(encoding="utf-8") + "\nReprinted.\n", encoding="utf-8")
+    assert isinstance(import_into_store(store, files[24:] + [reprint]), StoredResult)
+    first, added = store.documents()[0].id, store.documents()[26].id
+    result = remove_documents(store, [first, added])  # the reprint's copies stand for them now
+    assert isinstance(result, StoredResult)
+    assert _events(store.events()) == _events(_from_scratch(store, monkeypatch))
+    assert store.merge_info()[2] > 0  # the passages changed since the weights were fitted
