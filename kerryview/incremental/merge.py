@@ -425,21 +425,44 @@ class _Merger:
                 if s > 0:
                     nbr[g][h] = nbr[h][g] = s
         roots = strong_components([items[c[0]] for c in copies], weights, nbr)
-        base = store.merge_next_component()
         clusters = agglomerate(items, copies, nbr, self.cancel)
         change.reclustered = len(items)
+        # a cluster of the same stored mentions as before is the same event (an event is a
+        # function of its mentions, their dates and documents): kept, not made again
+        node_of = {id(self.nodes[i].item): self.nodes[i] for i in order}
+        told: Counter = Counter(self.nodes[i].event_id for i in order if i >= 0)
+        told.update(n.event_id for n in removed)  # an event that lost a mention is made again
         event_of: dict[int, str] = {}
         for group in clusters:
             self.cancel.check()
-            event = make_event(group)
-            change.events.append(event)
+            before = {node_of[id(it)].event_id for it in group}
+            (same,) = before if len(before) == 1 else (None,)
+            if same is not None and told[same] == len(group):
+                told[same] = -1  # kept
+                event_id = same
+            else:
+                event = make_event(group)
+                change.events.append(event)
+                event_id = event.id
             for it in group:
-                event_of[id(it)] = event.id
+                event_of[id(it)] = event_id
+        change.gone_events |= {e for e, n in told.items() if n != -1}
+        # components keep a stored id where they can (their rows then need no update)
+        comp_of: dict[int, int] = {}
+        claimed: set[int] = set()
+        fresh = store.merge_next_component()
+        for g, members in enumerate(copies):
+            root = roots[g]
+            if root not in comp_of:
+                olds = sorted({self.nodes[order[k]].comp for k in copies[root]} - {None} - claimed)
+                comp_of[root] = olds[0] if olds else fresh
+                claimed.add(comp_of[root])
+                fresh += not olds
         next_id = store.merge_next_id()
         ids = {i: i for i in order if i >= 0}
         ids.update((i, next_id + n) for n, i in enumerate(self.new))
         for g, members in enumerate(copies):
-            comp = base + roots[g]
+            comp = comp_of[roots[g]]
             cands = None
             if members and self.nodes[order[members[0]]].cands is None:
                 cands = [ids.get(j, j) for j in looked.get(order[members[0]], ())]
@@ -448,7 +471,9 @@ class _Merger:
                 event_id = event_of[id(node.item)]
                 mine = cands if n == 0 else None
                 if node.row_id >= 0:
-                    change.gone_events.add(node.event_id)
+                    if mine is None and event_id == node.event_id and comp == node.comp and \
+                            node.rep == (n == 0) and node.row_id not in self.promoted:
+                        continue  # the row as stored
                     change.updated_rows.append(
                         (event_id, comp, int(n == 0),
                          None if mine is None else json.dumps(mine, separators=(",", ":")),
