@@ -109,13 +109,15 @@ def make_item(f: Found, vec: Vectorizer, doc_dct: str) -> Item | None:
 
 
 def _pair_links(items: list[Item], weights: list[int], cancel: Cancellation = NEVER,
-                found: dict[int, list[int]] | None = None) -> dict[int, dict[int, float]]:
+                found: dict[int, list[tuple[int, float | None]]] | None = None
+                ) -> dict[int, dict[int, float]]:
     """Similarity of each pair of mentions worth comparing: dates compatible or near, and a
     word in common that is not too common on those days (kerryview.events.blocking finds
     them through an index, never by trying all pairs). `weights[i]` counts the identical
     copies item i stands for; the similarity is cosine x both weights. Pairs with nothing in
     common are left out: they add nothing to an average. Returned as neighbour maps; `found`
-    receives the candidates each mention's lookup gave, in order."""
+    receives the candidates each mention's lookup gave, in order, with the link (weights 1)
+    computed for it (None: the pair was linked already)."""
     nbr: dict[int, dict[int, float]] = {i: {} for i in range(len(items))}
     pairs = candidate_pairs(
         len(items), lambda i: items[i].vector, lambda i: items[i].interval,
@@ -124,11 +126,14 @@ def _pair_links(items: list[Item], weights: list[int], cancel: Cancellation = NE
     for n, (i, j) in enumerate(pairs):
         if n & 1023 == 0:
             cancel.check()
-        if found is not None:
-            found.setdefault(i, []).append(j)
         if j in nbr[i]:
+            if found is not None:
+                found.setdefault(i, []).append((j, None))
             continue
-        s = link(items[i], items[j], weights[i], weights[j])
+        cos = link(items[i], items[j])
+        if found is not None:
+            found.setdefault(i, []).append((j, cos))
+        s = cos * (weights[i] * weights[j])
         if s > 0:
             nbr[i][j] = nbr[j][i] = s
     return nbr
@@ -224,7 +229,7 @@ def cluster(items: list[Item], cancel: Cancellation = NEVER,
     """
     copies = copy_groups(items)
     rep_items = [items[group[0]] for group in copies]
-    lookups: dict[int, list[int]] | None = {} if keep is not None else None
+    lookups: dict[int, list[tuple[int, float | None]]] | None = {} if keep is not None else None
     nbr = _pair_links(rep_items, [len(group) for group in copies], cancel, lookups)
     if keep is not None:
         keep.copies, keep.lookups = copies, lookups
@@ -444,7 +449,8 @@ class MergeState:
     positions: list[int] = field(default_factory=list)
     copies: list[list[int]] = field(default_factory=list)
     components: list[int] = field(default_factory=list)  # per copy group (strong_components)
-    lookups: dict[int, list[int]] = field(default_factory=dict)  # group -> groups it found
+    # group -> the groups its lookup found, with their links (_pair_links)
+    lookups: dict[int, list[tuple[int, float | None]]] = field(default_factory=dict)
     event_of: dict[int, str] = field(default_factory=dict)  # id(item) -> event id
     passages: int = 0  # the passages the weights were fitted on
 

@@ -95,7 +95,7 @@ def decode(text: str) -> Item:
                 utc_interval(timex, interval))
 
 
-def _row(row_id: int, node: "_Node", comp: int, event_id: str, cands: list[int] | None
+def _row(row_id: int, node: "_Node", comp: int, event_id: str, cands: list[list] | None
          ) -> tuple:
     k, lo, hi, day, first, read_level = node.filing
     return (row_id, node.item.mention.document_id, node.order[0], node.order[1], k, lo, hi,
@@ -115,7 +115,7 @@ def save_full(store: Store, state: MergeState, orders: dict[str, int], passages:
     rows = []
     for g, members in enumerate(state.copies):
         comp = state.components[g]
-        cands = [ids[state.copies[h][0]] for h in state.lookups.get(g, ())]
+        cands = [[ids[state.copies[h][0]], cos] for h, cos in state.lookups.get(g, ())]
         for n, i in enumerate(members):
             it = state.items[i]
             node = _Node((orders[it.mention.document_id], state.positions[i]), None, it,
@@ -144,7 +144,8 @@ class _Node:
     comp: int | None = None
     event_id: str | None = None
     filing: tuple = ()
-    cands: list[int] | None = None  # what its lookup found when it was stored (ids)
+    # what its lookup found when it was stored: [id, link or None (computed when needed)]
+    cands: list[list] | None = None
 
     def __post_init__(self) -> None:
         if not self.filing:
@@ -388,7 +389,7 @@ class _Merger:
         # a lookup that changed can find one: two stored mentions linked strongly share a
         # component)
         self.changed |= set(self.new) | set(self.promoted)
-        looked: dict[int, list[int]] = {}
+        looked: dict[int, list[list]] = {}
         while True:
             todo = sorted((i for i in self.members if i not in looked and self.nodes[i].rep),
                           key=lambda i: self.nodes[i].order)
@@ -401,8 +402,9 @@ class _Merger:
                 if i not in self.changed and node.cands is not None:
                     looked[i] = node.cands
                     continue
-                looked[i] = [j for j, s in self._lookup(i).items() if j != i and s >= LINK_FLOOR]
-                for j in looked[i]:
+                looked[i] = [[j, None] for j, s in self._lookup(i).items()
+                             if j != i and s >= LINK_FLOOR]
+                for j, _ in looked[i]:
                     if j not in self.members and _witness(node.item, self.nodes[j].item):
                         outside.add(self.nodes[j].comp)
                 node.cands = None  # to be stored anew
@@ -417,11 +419,13 @@ class _Merger:
         nbr: dict[int, dict[int, float]] = {g: {} for g in range(len(copies))}
         for g, i in enumerate(reps):
             self.cancel.check()
-            for j in looked.get(i, ()):
-                h = position.get(j)
+            for pair in looked.get(i, ()):
+                h = position.get(pair[0])
                 if h is None or h == g or h in nbr[g]:
                     continue
-                s = link(items[copies[g][0]], items[copies[h][0]], weights[g], weights[h])
+                if pair[1] is None:  # the link as _pair_links computes it, stored for next time
+                    pair[1] = link(items[copies[g][0]], items[copies[h][0]])
+                s = pair[1] * (weights[g] * weights[h])
                 if s > 0:
                     nbr[g][h] = nbr[h][g] = s
         roots = strong_components([items[c[0]] for c in copies], weights, nbr)
@@ -465,7 +469,7 @@ class _Merger:
             comp = comp_of[roots[g]]
             cands = None
             if members and self.nodes[order[members[0]]].cands is None:
-                cands = [ids.get(j, j) for j in looked.get(order[members[0]], ())]
+                cands = [[ids.get(j, j), cos] for j, cos in looked.get(order[members[0]], ())]
             for n, k in enumerate(members):
                 node = self.nodes[order[k]]
                 event_id = event_of[id(node.item)]
