@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import hashlib
 import heapq
+import math
+from array import array
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -108,8 +110,14 @@ def make_item(f: Found, vec: Vectorizer, doc_dct: str) -> Item | None:
                 utc_interval(m.timex, iv))
 
 
+def _record(found: dict[int, tuple[array, array]], i: int, j: int, cos: float) -> None:
+    js, links = found.get(i) or found.setdefault(i, (array("l"), array("d")))
+    js.append(j)
+    links.append(cos)
+
+
 def _pair_links(items: list[Item], weights: list[int], cancel: Cancellation = NEVER,
-                found: dict[int, list[tuple[int, float | None]]] | None = None
+                found: dict[int, tuple[array, array]] | None = None
                 ) -> dict[int, dict[int, float]]:
     """Similarity of each pair of mentions worth comparing: dates compatible or near, and a
     word in common that is not too common on those days (kerryview.events.blocking finds
@@ -117,7 +125,8 @@ def _pair_links(items: list[Item], weights: list[int], cancel: Cancellation = NE
     copies item i stands for; the similarity is cosine x both weights. Pairs with nothing in
     common are left out: they add nothing to an average. Returned as neighbour maps; `found`
     receives the candidates each mention's lookup gave, in order, with the link (weights 1)
-    computed for it (None: the pair was linked already)."""
+    computed for it (NaN: the pair was linked already), as two flat arrays (a tuple per
+    candidate took a tenth of the peak memory of a large merge)."""
     nbr: dict[int, dict[int, float]] = {i: {} for i in range(len(items))}
     pairs = candidate_pairs(
         len(items), lambda i: items[i].vector, lambda i: items[i].interval,
@@ -128,11 +137,11 @@ def _pair_links(items: list[Item], weights: list[int], cancel: Cancellation = NE
             cancel.check()
         if j in nbr[i]:
             if found is not None:
-                found.setdefault(i, []).append((j, None))
+                _record(found, i, j, math.nan)
             continue
         cos = link(items[i], items[j])
         if found is not None:
-            found.setdefault(i, []).append((j, cos))
+            _record(found, i, j, cos)
         s = cos * (weights[i] * weights[j])
         if s > 0:
             nbr[i][j] = nbr[j][i] = s
@@ -229,7 +238,7 @@ def cluster(items: list[Item], cancel: Cancellation = NEVER,
     """
     copies = copy_groups(items)
     rep_items = [items[group[0]] for group in copies]
-    lookups: dict[int, list[tuple[int, float | None]]] | None = {} if keep is not None else None
+    lookups: dict[int, tuple[array, array]] | None = {} if keep is not None else None
     nbr = _pair_links(rep_items, [len(group) for group in copies], cancel, lookups)
     if keep is not None:
         keep.copies, keep.lookups = copies, lookups
@@ -450,7 +459,7 @@ class MergeState:
     copies: list[list[int]] = field(default_factory=list)
     components: list[int] = field(default_factory=list)  # per copy group (strong_components)
     # group -> the groups its lookup found, with their links (_pair_links)
-    lookups: dict[int, list[tuple[int, float | None]]] = field(default_factory=dict)
+    lookups: dict[int, tuple[array, array]] = field(default_factory=dict)
     event_of: dict[int, str] = field(default_factory=dict)  # id(item) -> event id
     passages: int = 0  # the passages the weights were fitted on
 

@@ -112,17 +112,22 @@ def save_full(store: Store, state: MergeState, orders: dict[str, int], passages:
     for members in state.copies:
         for i in members:
             ids[i], next_id = next_id, next_id + 1
-    rows = []
-    for g, members in enumerate(state.copies):
-        comp = state.components[g]
-        cands = [[ids[state.copies[h][0]], cos] for h, cos in state.lookups.get(g, ())]
-        for n, i in enumerate(members):
-            it = state.items[i]
-            node = _Node((orders[it.mention.document_id], state.positions[i]), None, it,
-                         n == 0, copy_key(it))
-            rows.append(_row(ids[i], node, comp, state.event_of[id(it)],
-                             cands if n == 0 else None))
-    store.save_merge(rows, state.vectorizer.idf if state.vectorizer else {}, passages, version)
+
+    def rows():  # made as they are written: a list of them all would double the peak
+        for g, members in enumerate(state.copies):
+            comp = state.components[g]
+            js, links = state.lookups.get(g, ((), ()))
+            cands = [[ids[state.copies[h][0]], None if cos != cos else cos]  # NaN: not made
+                     for h, cos in zip(js, links)]
+            for n, i in enumerate(members):
+                it = state.items[i]
+                node = _Node((orders[it.mention.document_id], state.positions[i]), None, it,
+                             n == 0, copy_key(it))
+                yield _row(ids[i], node, comp, state.event_of[id(it)],
+                           cands if n == 0 else None)
+
+    store.save_merge(rows(), state.vectorizer.idf if state.vectorizer else {}, passages,
+                     version, next_id)
 
 
 def project_vectorizer(weights: dict[str, float], passages: int,

@@ -61,16 +61,16 @@ class MergeRows:
                 self.conn.execute("DELETE FROM merge_words")
 
     def save_merge(self, rows: Iterable[tuple], idf: dict[str, float], passages: int,
-                   version: str) -> None:
-        """Replace the stored merge by a full one (rows in MERGE_COLUMNS order)."""
-        rows = list(rows)
+                   version: str, next_id: int) -> None:
+        """Replace the stored merge by a full one (rows in MERGE_COLUMNS order, their ids
+        below next_id)."""
         with self.writing():
             self.conn.execute("DELETE FROM merge_items")
             self.conn.execute("DELETE FROM merge_words")
             self._insert_merge_rows(rows)
             self.conn.executemany("INSERT INTO merge_words (term, idf) VALUES (?, ?)",
                                   idf.items())
-            self._set_merge_meta(version, passages, 0, max((r[0] for r in rows), default=0) + 1)
+            self._set_merge_meta(version, passages, 0, next_id)
 
     def _insert_merge_rows(self, rows: Iterable[tuple]) -> None:
         self.conn.executemany(
