@@ -8,6 +8,8 @@ line naming the copy. Prints CPU time (time.process_time, this process) and wall
 busy machine the wall times are noisy, the CPU times less so.
 
     .venv/bin/python benchmarks/incremental.py --articles 1000 --add 10
+    .venv/bin/python benchmarks/incremental.py --articles 10000 --add 10 --remove 1 \
+        --skip-full --project /tmp/p10000.db    # built once, copied for every later trial
     .venv/bin/python benchmarks/incremental.py --articles 600 --workers 2 --only-workers
 """
 from __future__ import annotations
@@ -21,7 +23,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from kerryview.pipeline import import_into_store, read_documents
+from kerryview.pipeline import StoredResult, import_into_store, read_documents, remove_documents
 from kerryview.store import Store
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "timeline17"
@@ -84,6 +86,12 @@ class Clock:
         return "; ".join(parts)
 
 
+def _event_keys(events) -> set[tuple]:
+    """What a reader sees of each event: its passages, date, label and sources."""
+    return {(e.id, e.start, e.end, e.label, e.status, tuple(e.conflicts),
+             tuple(sorted(e.document_ids))) for e in events}
+
+
 def _children_cpu() -> float:
     r = resource.getrusage(resource.RUSAGE_CHILDREN)
     return r.ru_utime + r.ru_stime
@@ -119,6 +127,10 @@ def main() -> None:
                     help="skip the full import of all articles (the comparison)")
     ap.add_argument("--only-workers", action="store_true",
                     help="only measure the per-article stages serial vs --workers")
+    ap.add_argument("--remove", type=int, default=0,
+                    help="also remove this many articles (the first ones) from the project")
+    ap.add_argument("--project", type=Path,
+                    help="keep the project of --articles here: built if missing, else copied")
     ap.add_argument("--data", type=Path, default=DATA)
     args = ap.parse_args()
     if not args.data.is_dir():
@@ -136,17 +148,47 @@ def main() -> None:
                 import_into_store(Store(tmp / "full.db"), files, full.progress)
             print(f"full import of {len(files)} articles: {full.cpu:.2f} s CPU, "
                   f"{full.wall:.2f} s wall ({full.breakdown()})")
-        store = Store(tmp / "project.db")
-        with Clock() as first:
-            import_into_store(store, base, first.progress)
-        print(f"project of {len(base)} articles imported: {first.cpu:.2f} s CPU, "
-              f"{first.wall:.2f} s wall")
-        store.close()
-        store = Store(tmp / "project.db")  # as the app opens it again
+        full_events = None
+        if not args.skip_full:
+            full_events = _event_keys(Store(tmp / "full.db").events())
+        project = tmp / "project.db"
+        if args.project and args.project.is_file():
+            shutil.copy(args.project, project)
+            print(f"project of {len(base)} articles copied from {args.project}")
+        else:
+            store = Store(project)
+            with Clock() as first:
+                import_into_store(store, base, first.progress)
+            print(f"project of {len(base)} articles imported: {first.cpu:.2f} s CPU, "
+                  f"{first.wall:.2f} s wall")
+            store.close()
+            if args.project:
+                shutil.copy(project, args.project)
+        store = Store(project)  # as the app opens it again
         with Clock() as added:
             result = import_into_store(store, extra, added.progress)
+        how = (f"incremental, {result.reclustered:,} mentions merged again"
+               if isinstance(result, StoredResult) else "the whole corpus resolved")
         print(f"adding {len(extra)} articles to it: {added.cpu:.2f} s CPU, {added.wall:.2f} s "
-              f"wall ({added.breakdown()}); {len(result.events)} events")
+              f"wall ({how}; {added.breakdown()})")
+        with Clock() as shown:
+            events = result.events
+        print(f"  then reading its {len(events):,} events back (what the app shows): "
+              f"{shown.cpu:.2f} s CPU")
+        if full_events is not None:
+            mine = _event_keys(events)
+            print(f"  against the full import of all {len(files)}: {len(mine & full_events):,} "
+                  f"events the same, {len(mine - full_events):,} only here, "
+                  f"{len(full_events - mine):,} only there")
+        if args.remove:
+            gone = [d for d, in store.conn.execute(
+                "SELECT id FROM documents ORDER BY added LIMIT ?", [args.remove])]
+            with Clock() as removed:
+                result = remove_documents(store, gone, removed.progress)
+            how = (f"incremental, {result.reclustered:,} mentions merged again"
+                   if isinstance(result, StoredResult) else "the whole corpus resolved")
+            print(f"removing {len(gone)} article(s): {removed.cpu:.2f} s CPU, "
+                  f"{removed.wall:.2f} s wall ({how})")
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(f"peak memory of this process {peak:.0f} MB; "
               f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")

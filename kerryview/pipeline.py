@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Sequence
 
+from kerryview import incremental
 from kerryview.analysis import Analysis, AnalysisCache, stage_version
 from kerryview.bundled import bundled_corpus_paths
 from kerryview.cancellation import NEVER, Cancellation, Cancelled
@@ -23,7 +24,7 @@ from kerryview.events.mentions import Found, find_mentions
 from kerryview.ingest import ReadError, expand_paths, read_document
 from kerryview.model import Document, Event
 from kerryview.dating.inference import declared_dct, infer_dcts
-from kerryview.events.merge import merge
+from kerryview.events.merge import MergeState, merge
 from kerryview.events.importance import score as score_importance
 from kerryview.parallel import analyse_documents
 from kerryview.store import Store
@@ -55,6 +56,37 @@ class ImportResult:
     events: list[Event] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     added: list[str] = field(default_factory=list)  # ids of documents new in this import
+
+
+class StoredResult(ImportResult):
+    """The result of an incremental resolution (kerryview.incremental): the corpus is what
+    the store holds, read when first asked for (it is all the documents and events)."""
+
+    def __init__(self, store: Store, problems: list[Problem], added: list[str], *,
+                 reclustered: int = 0) -> None:
+        self._store, self._documents, self._events = store, None, None
+        self.problems, self.added = problems, added
+        self.reclustered = reclustered  # mentions merged again (what the import touched)
+
+    @property
+    def documents(self) -> list[Document]:
+        if self._documents is None:
+            self._documents = self._store.documents()
+        return self._documents
+
+    @documents.setter
+    def documents(self, value: list[Document]) -> None:
+        self._documents = value
+
+    @property
+    def events(self) -> list[Event]:
+        if self._events is None:
+            self._events = self._store.events()
+        return self._events
+
+    @events.setter
+    def events(self, value: list[Event]) -> None:
+        self._events = value
 
 
 def _unique_id(stem: str, taken: set[str]) -> str:
@@ -218,13 +250,14 @@ def _date_documents(documents: list[Document], tag: CachingTagger, cancel: Cance
 
 
 def _merge_events(found: list[Found], documents: list[Document], cancel: Cancellation,
-                  failed: dict[str, Problem]) -> list[Event]:
-    """merge() over the mentions; when it fails, the articles it fails on alone are set aside."""
+                  failed: dict[str, Problem], keep: MergeState | None = None) -> list[Event]:
+    """merge() over the mentions; when it fails, the articles it fails on alone are set aside.
+    `keep` receives what the merge found (kerryview.incremental.merge stores it)."""
     while True:
         dcts = {d.id: d.dct.isoformat() if d.dct else "" for d in documents}
         kept = [f for f in found if f.mention.document_id not in failed]
         try:
-            return merge(kept, dcts, cancel)
+            return merge(kept, dcts, cancel, keep=keep)
         except Cancelled:
             raise
         except Exception:  # noqa: BLE001
@@ -240,7 +273,8 @@ def _merge_events(found: list[Found], documents: list[Document], cancel: Cancell
 def build_corpus(documents: list[Document], progress: Progress | None = None,
                  cancelled: Callable[[], bool] | None = None,
                  problems: list[Problem] | None = None,
-                 analyses: AnalysisCache | None = None) -> list[Event]:
+                 analyses: AnalysisCache | None = None,
+                 merge_state: MergeState | None = None) -> list[Event]:
     """Resolve publication dates, find mentions and merge them into events (mutates dct).
 
     One article's failure never costs the others: an article a stage raises for is appended to
@@ -250,7 +284,8 @@ def build_corpus(documents: list[Document], progress: Progress | None = None,
     With `analyses` (the stored per-article results, kerryview.analysis), an article analysed
     before is not tagged again: dating starts from its stored recognition, and its stored
     mentions are used while its publication date is the one they were found for. The
-    analyses made or redone here are added to it (`changed`) for the caller to store."""
+    analyses made or redone here are added to it (`changed`) for the caller to store.
+    `merge_state` receives what the merge found, for the next import to merge incrementally."""
     n = len(documents)
     total = 2 * n + 1  # recognize each article, find its events, merge
     done = 0
@@ -295,7 +330,7 @@ def build_corpus(documents: list[Document], progress: Progress | None = None,
             _set_aside(d, e, failed)
     if progress:
         progress(total - 1, total, f"Merging events across {n:,} articles")
-    events = _merge_events(found, documents, cancel, failed)
+    events = _merge_events(found, documents, cancel, failed, merge_state)
     score_importance(events, documents)
     if problems is not None:
         problems.extend(failed[d.id] for d in documents if d.id in failed)
@@ -379,6 +414,9 @@ def remove_documents(store: Store, doc_ids: Sequence[str], progress: Progress | 
     leaves every article in). Marks and dates the user set on the others are kept."""
     cancel = Cancellation(cancelled)
     gone = set(doc_ids)
+    done = incremental.resolve(store, [], gone, AnalysisCache(), (), [], progress, cancel)
+    if done is not None:
+        return done
     existing = [d for d in store.documents() if d.id not in gone]
     cache = _analyse(store, existing, progress, cancel, None, None)
     return _resolve_and_save(store, existing, [], gone, (), None, [], cache, progress,
@@ -392,11 +430,13 @@ BATCH_ARTICLES = 100
 
 def _analyse(store: Store, documents: list[Document], progress: Progress | None,
              cancel: Cancellation, workers: int | None, scheduler,
-             analysed: Analysed | None = None) -> AnalysisCache:
-    """The stored analyses of `documents`, after running the per-article stages on those that
-    have none (by this version of the stages) and storing them in batches."""
+             analysed: Analysed | None = None, *, only: bool = False) -> AnalysisCache:
+    """The stored analyses of `documents` (`only`: of them alone, else of all stored ones),
+    after running the per-article stages on those that have none (by this version of the
+    stages) and storing them in batches."""
     version = stage_version()
-    cache = AnalysisCache(store.analyses(version))
+    cache = AnalysisCache(store.analyses(
+        version, only=[d.sha256 for d in documents] if only else None))
     todo = [d for d in documents if d.sha256 and cache.current(d.sha256) is None]
     if not todo:
         return cache
@@ -434,8 +474,30 @@ def _import(store: Store, paths: Sequence[str | Path], record: str | None,
             progress: Progress | None, cancelled: Callable[[], bool] | None,
             workers: int | None, scheduler, analysed: Analysed | None) -> ImportResult:
     cancel = Cancellation(cancelled)
-    existing = store.documents()
-    new, problems = read_documents(paths, existing, progress, cancelled)
+    if paths and incremental.applicable(store, [], set()):
+        # a few articles added to a project that keeps its merge: read the stored ones' hashes
+        # and ids only, and tag and merge only the new (kerryview.incremental)
+        stored = [Document(id=i, path="", text="", sha256=s) for s, i in store.hashes().items()]
+        new, problems = read_documents(paths, stored, progress, cancelled)
+        if not new:
+            existing = store.documents()
+        else:
+            cache = _analyse(store, new, progress, cancel, workers, scheduler, analysed,
+                             only=True)
+            finished = [record] if record else []
+            finished += store.interrupted_imports_covered_by(paths)
+            done = incremental.resolve(store, new, set(), cache, finished, problems, progress,
+                                       cancel)
+            if done is not None:
+                return done
+            existing = store.documents()
+            new = _on_top_of(existing, new)
+            _load_missing(store, cache, existing + new)
+            return _resolve_and_save(store, existing, new, set(), paths, record, problems,
+                                     cache, progress, cancelled)
+    else:
+        existing = store.documents()
+        new, problems = read_documents(paths, existing, progress, cancelled)
     cache = _analyse(store, existing + new, progress, cancel, workers, scheduler, analysed)
     return _resolve_and_save(store, existing, new, set(), paths, record, problems, cache,
                              progress, cancelled)
@@ -456,7 +518,9 @@ def _resolve_and_save(store: Store, existing: list[Document], new: list[Document
     for attempt in range(1, MAX_RESOLUTIONS + 1):
         start = _stored_state(existing)  # before build_corpus sets the inferred dates
         stage_problems: list[Problem] = []  # each attempt's own, so none is reported twice
-        events = build_corpus(existing + new, progress, cancelled, stage_problems, cache)
+        state = MergeState()
+        events = build_corpus(existing + new, progress, cancelled, stage_problems, cache,
+                              state)
         if cancelled and cancelled():
             raise Cancelled()
         with store.writing():
@@ -466,8 +530,9 @@ def _resolve_and_save(store: Store, existing: list[Document], new: list[Document
                 _load_missing(store, cache, stored)
                 existing, new, start = stored, _on_top_of(stored, new), now
                 stage_problems = []
+                state = MergeState()
                 events = build_corpus(existing + new, progress, cancelled,
-                                      stage_problems, cache)  # holding the lock
+                                      stage_problems, cache, state)  # holding the lock
                 if cancelled and cancelled():
                     raise Cancelled()
             if now == start:
@@ -480,9 +545,12 @@ def _resolve_and_save(store: Store, existing: list[Document], new: list[Document
                                  f"{len(events):,} events")
                     store.save_corpus(documents, events, finished_imports=finished,
                                       analyses=cache.changed_analyses(), removed=removed)
+                    incremental.save_merge(store, state)
                 else:  # nothing new: the stored corpus stays as it is
                     store.save_analyses(cache.changed_analyses())
                     store.forget_imports(finished)
+                    if store.merge_info() is None:
+                        incremental.save_merge(store, state)
                 break
         existing, new = stored, _on_top_of(stored, new)  # another instance wrote: again
         _load_missing(store, cache, existing)

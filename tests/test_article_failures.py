@@ -85,10 +85,10 @@ def _raise_for_poison(real):
     return stage
 
 
-def _merge_raising_for_poison(found, dcts, *rest):
+def _merge_raising_for_poison(found, dcts, *rest, **options):
     if any("POISON" in f.mention.text for f in found):
         raise RuntimeError("poisoned article")
-    return inference_free_merge(found, dcts, *rest)
+    return inference_free_merge(found, dcts, *rest, **options)
 
 
 inference_free_merge = pipeline.merge
@@ -162,10 +162,10 @@ def test_extract_reports_the_failing_article_and_exits_2(poisoned, tmp_path, cap
 def test_a_failure_only_two_articles_cause_together_sets_aside_the_later(monkeypatch):
     real = pipeline.merge
 
-    def merge(found, dcts, *rest):  # fails only when both articles are merged together
+    def merge(found, dcts, *rest, **options):  # fails only when both articles are merged together
         if {f.mention.document_id for f in found} >= {"d0", "d1"}:
             raise RuntimeError("these two disagree")
-        return real(found, dcts, *rest)
+        return real(found, dcts, *rest, **options)
 
     monkeypatch.setattr(pipeline, "merge", merge)
     problems: list[Problem] = []

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import hashlib
 import heapq
+import math
+from array import array
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from kerryview.cancellation import NEVER, Cancellation
@@ -81,27 +83,50 @@ def _near_dates(a: Interval, b: Interval) -> bool:
             and abs(a.start - b.start) <= timedelta(days=CONFLICT_MAX_DAYS))
 
 
-def build_items(found: list[Found], dcts: dict[str, str], cancel: Cancellation = NEVER) -> list[Item]:
-    vec = Vectorizer.fit([f.context for f in found])
+def build_items(found: list[Found], dcts: dict[str, str], cancel: Cancellation = NEVER,
+                vectorizer: Vectorizer | None = None, positions: list[int] | None = None
+                ) -> list[Item]:
+    """The mentions that have a date, as Items, their words weighed by `vectorizer` (by
+    default one fitted on these passages). `positions` receives each item's index in
+    `found` (a mention without a date has no item)."""
+    vec = vectorizer or Vectorizer.fit([f.context for f in found])
     items = []
-    for f in found:
+    for k, f in enumerate(found):
         cancel.check()
-        m = f.mention
-        iv = f.interval or value_interval(m.timex.value, m.timex.mod)
-        if iv is not None:
-            items.append(Item(m, f.label, iv, vec.vector(f.context),
-                              dcts.get(m.document_id, ""), m.timex.mod == "APPROX",
-                              utc_interval(m.timex, iv)))
+        item = make_item(f, vec, dcts.get(f.mention.document_id, ""))
+        if item is not None:
+            items.append(item)
+            if positions is not None:
+                positions.append(k)
     return items
 
 
-def _pair_links(items: list[Item], weights: list[int],
-                cancel: Cancellation = NEVER) -> dict[int, dict[int, float]]:
+def make_item(f: Found, vec: Vectorizer, doc_dct: str) -> Item | None:
+    m = f.mention
+    iv = f.interval or value_interval(m.timex.value, m.timex.mod)
+    if iv is None:
+        return None
+    return Item(m, f.label, iv, vec.vector(f.context), doc_dct, m.timex.mod == "APPROX",
+                utc_interval(m.timex, iv))
+
+
+def _record(found: dict[int, tuple[array, array]], i: int, j: int, cos: float) -> None:
+    js, links = found.get(i) or found.setdefault(i, (array("l"), array("d")))
+    js.append(j)
+    links.append(cos)
+
+
+def _pair_links(items: list[Item], weights: list[int], cancel: Cancellation = NEVER,
+                found: dict[int, tuple[array, array]] | None = None
+                ) -> dict[int, dict[int, float]]:
     """Similarity of each pair of mentions worth comparing: dates compatible or near, and a
     word in common that is not too common on those days (kerryview.events.blocking finds
     them through an index, never by trying all pairs). `weights[i]` counts the identical
     copies item i stands for; the similarity is cosine x both weights. Pairs with nothing in
-    common are left out: they add nothing to an average. Returned as neighbour maps."""
+    common are left out: they add nothing to an average. Returned as neighbour maps; `found`
+    receives the candidates each mention's lookup gave, in order, with the link (weights 1)
+    computed for it (NaN: the pair was linked already), as two flat arrays (a tuple per
+    candidate took a tenth of the peak memory of a large merge)."""
     nbr: dict[int, dict[int, float]] = {i: {} for i in range(len(items))}
     pairs = candidate_pairs(
         len(items), lambda i: items[i].vector, lambda i: items[i].interval,
@@ -111,13 +136,25 @@ def _pair_links(items: list[Item], weights: list[int],
         if n & 1023 == 0:
             cancel.check()
         if j in nbr[i]:
+            if found is not None:
+                _record(found, i, j, math.nan)
             continue
-        a, b = items[i], items[j]
-        if _compatible_items(a, b) or _near_dates(a.interval, b.interval):
-            s = cosine(a.vector, b.vector) * (weights[i] * weights[j])
-            if s > 0:
-                nbr[i][j] = nbr[j][i] = s
+        cos = link(items[i], items[j])
+        if found is not None:
+            _record(found, i, j, cos)
+        s = cos * (weights[i] * weights[j])
+        if s > 0:
+            nbr[i][j] = nbr[j][i] = s
     return nbr
+
+
+def link(a: Item, b: Item, wa: int = 1, wb: int = 1) -> float:
+    """The similarity of two candidate mentions standing for wa and wb copies: cosine x both
+    weights when their dates are compatible or near, else 0 (`a` is the one that looked the
+    pair up: the order of the cosine's sum)."""
+    if _compatible_items(a, b) or _near_dates(a.interval, b.interval):
+        return cosine(a.vector, b.vector) * (wa * wb)
+    return 0.0
 
 
 @dataclass
@@ -168,16 +205,10 @@ class _Group:
             self.sentences.setdefault(key, set()).update(values)
 
 
-def cluster(items: list[Item], cancel: Cancellation = NEVER) -> list[list[Item]]:
-    """Average-linkage agglomerative clustering over date-near mentions.
-
-    Pairs never compared have dates too far apart or no word in common: they count zero
-    similarity, and dates too far apart make a merge a disagreement. Two different dates in
-    one sentence are never one event, and an article does not disagree with itself. Uses a
-    heap with lazy invalidation: O(L log L) for L links.
-    """
-    # Identical passages with the same date (syndicated copies, repeated paragraphs) are one
-    # event before anything is compared: the pairwise work then grows with distinct passages.
+def copy_groups(items: list[Item]) -> list[list[int]]:
+    """Identical passages with the same date (syndicated copies, repeated paragraphs), as
+    lists of indices in order, the first of each its representative: they are one event
+    before anything is compared, so the pairwise work grows with distinct passages."""
     # Keyed by a hash of the passage's vector (a copy of every vector as a key took more memory
     # than the links); an equal hash is a copy only if the vectors are equal too.
     by_hash: dict[tuple, list[list[int]]] = {}
@@ -192,11 +223,78 @@ def cluster(items: list[Item], cancel: Cancellation = NEVER) -> list[list[Item]]
         else:
             same.append([i])
             copies.append(same[-1])
-    del by_hash
-    reps = [group[0] for group in copies]
+    return copies
+
+
+def cluster(items: list[Item], cancel: Cancellation = NEVER,
+            keep: "MergeState | None" = None) -> list[list[Item]]:
+    """Average-linkage agglomerative clustering over date-near mentions.
+
+    Pairs never compared have dates too far apart or no word in common: they count zero
+    similarity, and dates too far apart make a merge a disagreement. Two different dates in
+    one sentence are never one event, and an article does not disagree with itself. Uses a
+    heap with lazy invalidation: O(L log L) for L links. `keep` receives the copy groups and
+    the links (kerryview.incremental.merge stores them).
+    """
+    copies = copy_groups(items)
+    rep_items = [items[group[0]] for group in copies]
+    lookups: dict[int, tuple[array, array]] | None = {} if keep is not None else None
+    nbr = _pair_links(rep_items, [len(group) for group in copies], cancel, lookups)
+    if keep is not None:
+        keep.copies, keep.lookups = copies, lookups
+        keep.components = strong_components(rep_items, [len(g) for g in copies], nbr)
+    return agglomerate(items, copies, nbr, cancel)
+
+
+# A link at least this strong can take part in a merge (a hair under the thresholds: a cosine
+# recovered from a weighted link may differ from it in its last bit).
+_HAIR = 1 - 1e-9
+
+
+def can_witness(a: Item, b: Item, cos: float) -> bool:
+    """Whether two passages could be the most alike pair of two groups that merge (the
+    average of a merge is never above its largest term): a cosine reaching MERGE_THRESHOLD
+    with compatible dates, or CONFLICT_THRESHOLD between two articles; never two different
+    dates of one sentence."""
+    if cos < MERGE_THRESHOLD * _HAIR:
+        return False
+    ma, mb = a.mention, b.mention
+    if ma.document_id == mb.document_id and ma.start == mb.start and \
+            ma.timex.value != mb.timex.value:
+        return False
+    if _compatible_items(a, b):
+        return True
+    return cos >= CONFLICT_THRESHOLD * _HAIR and ma.document_id != mb.document_id
+
+
+def strong_components(items: list[Item], weights: list[int],
+                      nbr: dict[int, dict[int, float]]) -> list[int]:
+    """For each item, the smallest index of its component of the graph of links that could
+    witness a merge (can_witness): no cluster spans two components (see agglomerate)."""
+    parent = list(range(len(items)))
+
+    def root(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for g, hs in nbr.items():
+        for h, s in hs.items():
+            if g < h and can_witness(items[g], items[h], s / (weights[g] * weights[h])):
+                a, b = root(g), root(h)
+                if a != b:
+                    parent[max(a, b)] = min(a, b)
+    return [root(x) for x in range(len(items))]
+
+
+def agglomerate(items: list[Item], copies: list[list[int]], nbr: dict[int, dict[int, float]],
+                cancel: Cancellation = NEVER) -> list[list[Item]]:
+    """The clustering of cluster() given the copy groups and the links between them (group
+    index -> group index -> similarity, consumed). Groups merge only through a pair of
+    passages whose cosine reaches MERGE_THRESHOLD (an average is never above its largest
+    term), so the clusters of passages never so linked are independent of each other."""
     groups: dict[int, _Group] = {k: _Group.of(group, items) for k, group in enumerate(copies)}
-    rep_items = [items[r] for r in reps]
-    nbr = _pair_links(rep_items, [len(groups[k].members) for k in groups], cancel)
     version = {i: 0 for i in groups}
 
     def score(g: int, h: int, total: float) -> float | None:
@@ -349,12 +447,42 @@ def _opposite_words(group: list[Item]) -> list[str]:
     return out
 
 
-def merge(found: list[Found], dcts: dict[str, str], cancel: Cancellation = NEVER) -> list[Event]:
+@dataclass
+class MergeState:
+    """What a merge leaves for an incremental one to start from (kerryview.incremental.merge):
+    the items (positions: their indices in `found`), the copy groups, their strong components,
+    the event of each item and the word weights used."""
+
+    vectorizer: Vectorizer | None = None
+    items: list[Item] = field(default_factory=list)
+    positions: list[int] = field(default_factory=list)
+    copies: list[list[int]] = field(default_factory=list)
+    components: list[int] = field(default_factory=list)  # per copy group (strong_components)
+    # group -> the groups its lookup found, with their links (_pair_links)
+    lookups: dict[int, tuple[array, array]] = field(default_factory=dict)
+    event_of: dict[int, str] = field(default_factory=dict)  # id(item) -> event id
+    passages: int = 0  # the passages the weights were fitted on
+
+
+def merge(found: list[Found], dcts: dict[str, str], cancel: Cancellation = NEVER, *,
+          vectorizer: Vectorizer | None = None, keep: MergeState | None = None) -> list[Event]:
     """Events of all articles' mentions (`cancel` checked throughout: merging a large corpus
-    takes long enough that Cancel must answer inside it)."""
+    takes long enough that Cancel must answer inside it). The words are weighed by
+    `vectorizer`, by default one fitted on these passages."""
+    vec = vectorizer or Vectorizer.fit([f.context for f in found])
+    positions: list[int] = []
+    items = build_items(found, dcts, cancel, vec, positions)
+    if keep is not None:
+        keep.vectorizer, keep.items, keep.positions = vec, items, positions
+        keep.event_of = {}
+        keep.passages = len(found)
     events = []
-    for g in cluster(build_items(found, dcts, cancel), cancel):
+    for g in cluster(items, cancel, keep):
         cancel.check()
-        events.append(make_event(g))
+        event = make_event(g)
+        events.append(event)
+        if keep is not None:
+            for it in g:
+                keep.event_of[id(it)] = event.id
     events.sort(key=lambda e: (e.start, e.end, e.label, e.id))
     return events

@@ -147,3 +147,22 @@ def _outlets_and_edits(db: sqlite_utils.Database) -> bool:
     db["event_edits"].create({"id": int, "step": int, "edit": str, "made": float}, pk="id",
                              if_not_exists=True)
     return False
+
+
+@migration(7, "merge_items, merge_words: the last merge, for an incremental one to start from")
+def _merge_snapshot(db: sqlite_utils.Database) -> bool:
+    # A cache, never user data (kerryview.incremental.merge): every dated mention as merging
+    # saw it (its words weighed, where the date index files it, the mentions its lookup found,
+    # its copy group, its strong component and its event), and the word weights of that merge. Valid only while
+    # meta.merge_version names the per-article stages that made it; any full resolution
+    # rewrites it, and a project without one (older files) is resolved in full once.
+    db["merge_items"].create({"id": int, "doc_id": str, "doc_order": int, "seq": int,
+                              "level": int, "cell_lo": int, "cell_hi": int, "day": int,
+                              "first": int, "read_level": int, "rep": int, "copy_key": str,
+                              "comp": int, "event_id": str, "keys": str, "item": str,
+                              "cands": str},
+                             pk="id", if_not_exists=True)
+    for cols in (["doc_id"], ["comp"], ["copy_key"], ["level", "cell_lo"], ["day"], ["first"]):
+        db["merge_items"].create_index(cols, if_not_exists=True)
+    db["merge_words"].create({"term": str, "idf": float}, pk="term", if_not_exists=True)
+    return False

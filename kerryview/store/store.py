@@ -26,6 +26,7 @@ from typing import Callable, Iterable, Iterator, Sequence
 from kerryview.analysis import Analysis, from_json as analysis_from_json, to_json as analysis_json
 from kerryview.edits import Edit, apply_edits, edit_from_json, edit_to_json
 from kerryview.model import DateLine, DateSource, DateSourceKind, Document, Event, EventMention, Timex
+from kerryview.store.merge_rows import MergeRows
 from kerryview.store.migrations import latest_version, migrate, stored_version
 from kerryview.store.schema import (EVENT_FIELDS, MENTION_FIELDS, TIMEX_FIELDS, create_derived,
                                     derived_stale)
@@ -132,7 +133,7 @@ def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
     return sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True)
 
 
-class Store:
+class Store(MergeRows):
     """A corpus kept in SQLite. `path=None` keeps it in memory (tests, one-shot CLI runs).
 
     `read_only=True` opens an existing file without writing anything, not even a schema

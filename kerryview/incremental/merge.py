@@ -1,0 +1,504 @@
+"""Merging again after a few articles are added or removed, touching only what they change,
+with the result a merge of the whole corpus would give (with the same word weights).
+
+Why that can be exact. Two groups of mentions merge only when their average similarity
+reaches MERGE_THRESHOLD, so only through a pair whose cosine reaches it (an average is never
+above its largest term): the clusters never cross the components of the graph of such strong
+links, and each component is clustered on its own (kerryview.events.merge.agglomerate). The
+links of a mention are the candidates its date buckets give it (kerryview.events.blocking),
+and a bucket's answer changes only when one of the looked-up words gained or lost postings
+there. So, stored with each mention (the `merge_items` table): where it is filed, its words,
+its copy group, its component and its event. When mentions come or go:
+
+1. the buckets they are filed in are dirty, for their words;
+2. the components to cluster again are those of the removed mentions, of the copies the new
+   ones join, and of every mention that reads a dirty bucket under one of its dirty words;
+3. every mention of those components and every new one looks its buckets up again, in an
+   index of those buckets loaded whole (so word caps and budgets are the full corpus's); a
+   strong link to a mention outside brings its component in, until none does;
+4. those mentions are clustered again, in the corpus's order (ties break as in a full merge),
+   and only their events are replaced.
+
+The word weights (IDF) are the project's, fitted by its last full merge (merge_words):
+fitting them again on every import would change every passage's vector. A full merge is done
+again once the passages added or removed since reach REFIT_FRACTION of those it was fitted
+on, so the weights never drift far from the corpus's own.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+from collections import Counter
+from dataclasses import dataclass, field, fields
+from datetime import datetime
+from typing import TYPE_CHECKING, Iterable
+
+from kerryview.calendar.intervals import Interval
+from kerryview.cancellation import NEVER, Cancellation
+from kerryview.events.blocking import NEAR_DAYS, DateTermIndex, _cells, _file, key_terms, level
+from kerryview.events.merge import (LINK_FLOOR, Item, MergeState, _widened, can_witness,
+                                    agglomerate, copy_groups, link, make_event, make_item,
+                                    strong_components)
+from kerryview.events.mentions import Found
+from kerryview.events.zones import utc_interval
+from kerryview.model import Event, EventMention, Timex
+from kerryview.text.similarity import Vectorizer
+
+if TYPE_CHECKING:
+    from kerryview.store import Store
+
+REFIT_FRACTION = 0.05  # passages added or removed since the weights were fitted, at most
+_MENTION = tuple(f.name for f in fields(EventMention) if f.name != "timex")
+_TIMEX = tuple(f.name for f in fields(Timex))
+
+
+# -- one mention as stored ----------------------------------------------------------------
+def filing(it: Item) -> tuple[int, int | None, int | None, int | None, int, int]:
+    """Where the date index files and looks up a mention (as DateTermIndex.add and
+    .candidates do): (level, first and last cell at it or None, its day if known to the day,
+    the first day of its date, the level of its date)."""
+    extent = _widened(it)
+    k = level(extent)
+    day_level = it.interval.granularity.day_or_finer
+    lo = hi = None
+    if not (day_level and k == 0):
+        cells = _cells(extent, k)
+        lo, hi = cells[0], cells[-1]
+    first = it.interval.start.toordinal()
+    return k, lo, hi, first if day_level else None, first, level(it.interval)
+
+
+def _iv(iv: Interval | None) -> list | None:
+    return None if iv is None else [iv.start.isoformat(), iv.end.isoformat(), iv.granularity.value]
+
+
+def copy_key(it: Item) -> str:
+    """Equal for two mentions merge.copy_groups takes for copies (same date, same words)."""
+    data = [_iv(it.interval), _iv(it.utc), it.mention.timex.value, sorted(it.vector.items())]
+    return hashlib.sha1(json.dumps(data).encode()).hexdigest()
+
+
+def encode(it: Item) -> str:
+    m = it.mention
+    return json.dumps([[getattr(m, n) for n in _MENTION], [getattr(m.timex, n) for n in _TIMEX],
+                       it.label, _iv(it.interval), it.doc_dct, it.approximate,
+                       list(it.vector.items())], ensure_ascii=False, separators=(",", ":"))
+
+
+def decode(text: str) -> Item:
+    m, t, label, iv, doc_dct, approximate, vector = json.loads(text)
+    timex = Timex(*t)
+    mention = EventMention(timex=timex, **dict(zip(_MENTION, m)))
+    interval = Interval(datetime.fromisoformat(iv[0]), datetime.fromisoformat(iv[1]), iv[2])
+    return Item(mention, label, interval, dict(vector), doc_dct, approximate,
+                utc_interval(timex, interval))
+
+
+def _row(row_id: int, node: "_Node", comp: int, event_id: str, cands: list[list] | None
+         ) -> tuple:
+    k, lo, hi, day, first, read_level = node.filing
+    return (row_id, node.item.mention.document_id, node.order[0], node.order[1], k, lo, hi,
+            day, first, read_level, int(node.rep), node.copy_key, comp, event_id,
+            " ".join(key_terms(node.item.vector)), encode(node.item),
+            None if cands is None else json.dumps(cands, separators=(",", ":")))
+
+
+# -- the full merge's snapshot --------------------------------------------------------------
+def save_full(store: Store, state: MergeState, orders: dict[str, int], passages: int,
+              version: str) -> None:
+    """Store what a full merge (merge(..., keep=state)) found, for the next incremental one."""
+    ids, next_id = {}, 1
+    for members in state.copies:
+        for i in members:
+            ids[i], next_id = next_id, next_id + 1
+
+    def rows():  # made as they are written: a list of them all would double the peak
+        for g, members in enumerate(state.copies):
+            comp = state.components[g]
+            js, links = state.lookups.get(g, ((), ()))
+            cands = [[ids[state.copies[h][0]], None if cos != cos else cos]  # NaN: not made
+                     for h, cos in zip(js, links)]
+            for n, i in enumerate(members):
+                it = state.items[i]
+                node = _Node((orders[it.mention.document_id], state.positions[i]), None, it,
+                             n == 0, copy_key(it))
+                yield _row(ids[i], node, comp, state.event_of[id(it)],
+                           cands if n == 0 else None)
+
+    store.save_merge(rows(), state.vectorizer.idf if state.vectorizer else {}, passages,
+                     version, next_id)
+
+
+def project_vectorizer(weights: dict[str, float], passages: int,
+                       terms: Iterable[str]) -> Vectorizer:
+    """The project's word weights for these words; a word its last full merge never saw
+    weighs what a word of one passage weighed then (rare, so telling)."""
+    unseen = math.log((1 + passages) / 2) + 1.0
+    return Vectorizer({t: weights.get(t, unseen) for t in terms})
+
+
+# -- the incremental merge -----------------------------------------------------------------
+@dataclass
+class _Node:
+    order: tuple[int, int]  # (document's order of addition, position): the corpus's order
+    row_id: int | None  # in merge_items; None for a new mention
+    item: Item
+    rep: bool
+    copy_key: str
+    comp: int | None = None
+    event_id: str | None = None
+    filing: tuple = ()
+    # what its lookup found when it was stored: [id, link or None (computed when needed)]
+    cands: list[list] | None = None
+
+    def __post_init__(self) -> None:
+        if not self.filing:
+            self.filing = filing(self.item)
+
+
+def _witness(a: Item, b: Item) -> bool:
+    """A link between these two that could witness a merge (merge.can_witness)."""
+    return can_witness(a, b, link(a, b))
+
+
+def _node(row: tuple) -> _Node:
+    (row_id, _doc, doc_order, seq, k, lo, hi, day, first, read_level, rep, key, comp,
+     event_id, _keys, item, cands) = row
+    return _Node((doc_order, seq), row_id, decode(item), bool(rep), key, comp, event_id,
+                 (k, lo, hi, day, first, read_level), json.loads(cands) if cands else None)
+
+
+@dataclass
+class Change:
+    """What an incremental merge changes: events to delete and to insert, merge_items rows."""
+
+    events: list[Event] = field(default_factory=list)
+    gone_events: set[str] = field(default_factory=set)
+    deleted_rows: list[int] = field(default_factory=list)
+    updated_rows: list[tuple[str, int, int, int]] = field(default_factory=list)
+    inserted_rows: list[tuple] = field(default_factory=list)
+    passages: int = 0  # added and removed
+    reclustered: int = 0  # mentions clustered again (for the benchmark)
+
+
+class _Merger:
+    def __init__(self, store: Store, removed: set[str], cancel: Cancellation) -> None:
+        self.store, self.cancel = store, cancel
+        self.removed_docs = removed
+        self.removed_rows: set[int] = set()
+        self.nodes: dict[int, _Node] = {}  # index id (row id, or negative for new) -> node
+        self.new: list[int] = []
+        self.promoted: dict[int, _Node] = {}  # copies that stand for their group now
+        self.index = DateTermIndex()
+        self.loaded_buckets: set[tuple[int, int]] = set()
+        self.loaded_days: set[int] = set()
+        self.members: set[int] = set()
+        self.comps: set[int] = set()
+        self.changed: set[int] = set()  # stored mentions whose lookups may find others now
+
+    # loading ----------------------------------------------------------------------------
+    def _get(self, row: tuple) -> _Node | None:
+        if row[0] in self.removed_rows or row[1] in self.removed_docs:
+            return None
+        node = self.nodes.get(row[0])
+        if node is None:
+            node = self.nodes[row[0]] = _node(row)
+        return node
+
+    def _extra(self, k: int | None, cell: int | None, day: int | None) -> list[int]:
+        """New and promoted representatives filed in this bucket (or under this day)."""
+        out = []
+        for i in [*self.new, *self.promoted]:
+            node = self.nodes[i]
+            if not node.rep:
+                continue
+            nk, lo, hi, nday, _, _ = node.filing
+            if day is not None and nday == day or \
+                    k is not None and nk == k and lo is not None and lo <= cell <= hi:
+                out.append(i)
+        return out
+
+    def _load_bucket(self, k: int, cell: int) -> None:
+        if (k, cell) in self.loaded_buckets:
+            return
+        self.loaded_buckets.add((k, cell))
+        ids = [n for row in self.store.merge_bucket(k, cell) if (n := self._get(row)) is not None
+               and n.rep and n.row_id not in self.promoted]
+        ids = [n.row_id for n in ids] + self._extra(k, cell, None)
+        if ids:
+            bucket = self.index.buckets.setdefault((k, cell), {})
+            for i in sorted(ids, key=lambda i: self.nodes[i].order):
+                _file(bucket, i, self.nodes[i].item.vector)
+
+    def _load_day(self, day: int) -> None:
+        if day in self.loaded_days:
+            return
+        self.loaded_days.add(day)
+        ids = [n.row_id for row in self.store.merge_day(day) if (n := self._get(row)) is not None
+               and n.rep and n.row_id not in self.promoted] + self._extra(None, None, day)
+        if ids:
+            bucket = self.index.days.setdefault(day, {})
+            for i in sorted(ids, key=lambda i: self.nodes[i].order):
+                _file(bucket, i, self.nodes[i].item.vector)
+
+    def _lookup(self, i: int) -> dict[int, float]:
+        node = self.nodes[i]
+        _, _, _, day, first, k0 = node.filing
+        for k in self.index.levels:
+            if k >= k0:
+                self._load_bucket(k, first >> k)
+        if day is not None:
+            for d in range(first - NEAR_DAYS, first + NEAR_DAYS + 1):
+                self._load_day(d)
+        it = node.item
+        return self.index.candidates(key_terms(it.vector), it.interval, day is not None)
+
+    def _add_components(self, comps: Iterable[int]) -> None:
+        fresh = set(comps) - self.comps
+        if not fresh:
+            return
+        self.comps |= fresh
+        for row in self.store.merge_rows_of_components(fresh):
+            node = self._get(row)
+            if node is not None:
+                self.members.add(node.row_id)
+
+    def _dirty_readers(self, changes: list[tuple[_Node, int]]) -> set[int]:
+        """The components of the mentions whose lookup of a bucket that `changes` (nodes
+        filed, +1, or unfiled, -1) touch may answer otherwise than before, apart from finding
+        the new mentions weakly (links that join no components): those whose words read
+        there change (a word now over the cap, a budget spent sooner), and those that find a
+        new mention strongly."""
+        delta: dict[tuple, tuple[Counter, Counter, list[_Node]]] = {}
+        for node, sign in changes:
+            k, lo, hi, day, _, _ = node.filing
+            keys = [("b", k, c) for c in range(lo, hi + 1)] if lo is not None else []
+            keys += [("d", day)] if day is not None else []
+            for key in keys:
+                added, removed, nodes = delta.setdefault(key, (Counter(), Counter(), []))
+                (added if sign > 0 else removed).update(node.item.vector.keys())
+                if sign > 0:
+                    nodes.append(node)
+        seeds: set[int] = set()
+        check: dict[int, list[_Node]] = {}  # reader -> new mentions it now finds
+        for key, (added, removed, nodes) in delta.items():
+            self.cancel.check()
+            if key[0] == "b":
+                _, k, c = key
+                self._load_bucket(k, c)
+                postings = self.index.buckets.get((k, c), {})
+                readers = self.store.merge_readers(c << k, ((c + 1) << k) - 1, k)
+            else:
+                day = key[1]
+                self._load_day(day)
+                postings = self.index.days.get(day, {})
+                readers = self.store.merge_readers(day - NEAR_DAYS, day + NEAR_DAYS, None)
+            for row_id, comp, keys in readers:
+                if row_id in self.removed_rows or comp in seeds and row_id in self.changed:
+                    continue
+                words = keys.split()
+                if not any(w in added or w in removed for w in words):
+                    continue
+                after = {w: len(postings[w][0]) if w in postings else 0 for w in words}
+                now = self._read(words, after)
+                before = self._read(words, {w: n - added[w] + removed[w]
+                                            for w, n in after.items()})
+                # a word read in one state only changes what the reader finds among the
+                # mentions that stay (a word of new mentions alone only adds those)
+                if any(after[w] > added[w] for w in now ^ before):
+                    seeds.add(comp)
+                    self.changed.add(row_id)
+                elif now & added.keys():  # it finds new mentions: looked up again
+                    self.changed.add(row_id)
+                    check.setdefault(row_id, []).extend(
+                        n for n in nodes if not now.isdisjoint(n.item.vector))
+        for row in self.store.merge_rows_by_ids(check):
+            reader = self._get(row)
+            if reader is not None and any(
+                    _witness(reader.item, n.item) for n in check[reader.row_id]):
+                seeds.add(reader.comp)
+        return seeds
+
+    def _read(self, words: list[str], lengths: dict[str, int]) -> set[str]:
+        """The words whose postings DateTermIndex._collect reads, given their lengths."""
+        lists = sorted(((n, w) for w in words if 0 < (n := lengths[w]) <= self.index.cap),
+                       key=lambda x: x[0])
+        budget, out = self.index.budget, set()
+        for n, w in lists:
+            budget -= n
+            if budget < 0:
+                break
+            out.add(w)
+        return out
+
+    # the steps --------------------------------------------------------------------------
+    def run(self, new_found: list[tuple[tuple[int, int], Found]], vec: Vectorizer,
+            dcts: dict[str, str]) -> Change:
+        store, change = self.store, Change()
+        # the removed mentions: their components, and copies that now stand for their group
+        removed = [n for row in store.merge_rows_of_documents(self.removed_docs)
+                   if (n := _node(row))]
+        self.removed_rows = {n.row_id for n in removed}
+        change.deleted_rows = sorted(self.removed_rows)
+        change.gone_events = {n.event_id for n in removed}
+        seeds = {n.comp for n in removed}
+        dirty: list[_Node] = [n for n in removed if n.rep]
+        for row in store.merge_rows_with_copy_keys({n.copy_key for n in dirty}):
+            node = self._get(row)
+            if node is not None:
+                self.nodes[node.row_id] = node
+        survivors: dict[str, list[_Node]] = {}
+        for node in self.nodes.values():
+            survivors.setdefault(node.copy_key, []).append(node)
+        for n in dirty:
+            left = sorted(survivors.get(n.copy_key, ()), key=lambda x: x.order)
+            if left and not any(x.rep for x in left):
+                left[0].rep = True
+                self.promoted[left[0].row_id] = left[0]
+        # the new mentions: a copy of a stored group joins it
+        new_nodes: list[_Node] = []
+        for order, f in new_found:
+            self.cancel.check()
+            it = make_item(f, vec, dcts.get(f.mention.document_id, ""))
+            if it is not None:
+                new_nodes.append(_Node(order, None, it, True, copy_key(it)))
+        change.passages = len(new_found) + len(removed)
+        groups: dict[str, _Node] = {}
+        for row in store.merge_rows_with_copy_keys({n.copy_key for n in new_nodes}):
+            node = self._get(row)
+            if node is not None and node.copy_key not in groups:
+                groups[node.copy_key] = node
+                seeds.add(node.comp)
+        for n, node in enumerate(new_nodes, 1):
+            self.nodes[-n] = node
+            node.row_id = -n
+            self.new.append(-n)
+            if node.copy_key in groups:
+                node.rep = False
+            else:
+                groups[node.copy_key] = node
+                dirty.append(node)
+        # the mentions that read a dirty bucket and may see something else there now
+        changes = [(n, -1) for n in dirty if n.row_id in self.removed_rows] + \
+            [(n, 1) for n in dirty if n.row_id not in self.removed_rows] + \
+            [(n, 1) for n in self.promoted.values()]
+        self.index.levels = store.merge_levels() | {
+            n.filing[0] for n, sign in changes if sign > 0 and n.filing[1] is not None}
+        seeds |= self._dirty_readers(changes)
+        seeds.discard(None)
+        self._add_components(seeds)
+        self.members |= set(self.new) | set(self.promoted)
+        # look up again every member whose lookup may answer otherwise now (the others found
+        # what they found when stored); a strong link outside brings its component in (only
+        # a lookup that changed can find one: two stored mentions linked strongly share a
+        # component)
+        self.changed |= set(self.new) | set(self.promoted)
+        looked: dict[int, list[list]] = {}
+        while True:
+            todo = sorted((i for i in self.members if i not in looked and self.nodes[i].rep),
+                          key=lambda i: self.nodes[i].order)
+            if not todo:
+                break
+            outside: set[int] = set()
+            for i in todo:
+                self.cancel.check()
+                node = self.nodes[i]
+                if i not in self.changed and node.cands is not None:
+                    looked[i] = node.cands
+                    continue
+                looked[i] = [[j, None] for j, s in self._lookup(i).items()
+                             if j != i and s >= LINK_FLOOR]
+                for j, _ in looked[i]:
+                    if j not in self.members and _witness(node.item, self.nodes[j].item):
+                        outside.add(self.nodes[j].comp)
+                node.cands = None  # to be stored anew
+            self._add_components(outside)
+        # cluster the members again, in the corpus's order
+        order = sorted(self.members, key=lambda i: self.nodes[i].order)
+        items = [self.nodes[i].item for i in order]
+        copies = copy_groups(items)
+        reps = [order[g[0]] for g in copies]
+        weights = [len(g) for g in copies]
+        position = {i: g for g, i in enumerate(reps)}
+        nbr: dict[int, dict[int, float]] = {g: {} for g in range(len(copies))}
+        for g, i in enumerate(reps):
+            self.cancel.check()
+            for pair in looked.get(i, ()):
+                h = position.get(pair[0])
+                if h is None or h == g or h in nbr[g]:
+                    continue
+                if pair[1] is None:  # the link as _pair_links computes it, stored for next time
+                    pair[1] = link(items[copies[g][0]], items[copies[h][0]])
+                s = pair[1] * (weights[g] * weights[h])
+                if s > 0:
+                    nbr[g][h] = nbr[h][g] = s
+        roots = strong_components([items[c[0]] for c in copies], weights, nbr)
+        clusters = agglomerate(items, copies, nbr, self.cancel)
+        change.reclustered = len(items)
+        # a cluster of the same stored mentions as before is the same event (an event is a
+        # function of its mentions, their dates and documents): kept, not made again
+        node_of = {id(self.nodes[i].item): self.nodes[i] for i in order}
+        told: Counter = Counter(self.nodes[i].event_id for i in order if i >= 0)
+        told.update(n.event_id for n in removed)  # an event that lost a mention is made again
+        event_of: dict[int, str] = {}
+        for group in clusters:
+            self.cancel.check()
+            before = {node_of[id(it)].event_id for it in group}
+            (same,) = before if len(before) == 1 else (None,)
+            if same is not None and told[same] == len(group):
+                told[same] = -1  # kept
+                event_id = same
+            else:
+                event = make_event(group)
+                change.events.append(event)
+                event_id = event.id
+            for it in group:
+                event_of[id(it)] = event_id
+        change.gone_events |= {e for e, n in told.items() if n != -1}
+        # components keep a stored id where they can (their rows then need no update)
+        comp_of: dict[int, int] = {}
+        claimed: set[int] = set()
+        fresh = store.merge_next_component()
+        for g, members in enumerate(copies):
+            root = roots[g]
+            if root not in comp_of:
+                olds = sorted({self.nodes[order[k]].comp for k in copies[root]} - {None} - claimed)
+                comp_of[root] = olds[0] if olds else fresh
+                claimed.add(comp_of[root])
+                fresh += not olds
+        next_id = store.merge_next_id()
+        ids = {i: i for i in order if i >= 0}
+        ids.update((i, next_id + n) for n, i in enumerate(self.new))
+        for g, members in enumerate(copies):
+            comp = comp_of[roots[g]]
+            cands = None
+            if members and self.nodes[order[members[0]]].cands is None:
+                cands = [[ids.get(j, j), cos] for j, cos in looked.get(order[members[0]], ())]
+            for n, k in enumerate(members):
+                node = self.nodes[order[k]]
+                event_id = event_of[id(node.item)]
+                mine = cands if n == 0 else None
+                if node.row_id >= 0:
+                    if mine is None and event_id == node.event_id and comp == node.comp and \
+                            node.rep == (n == 0) and node.row_id not in self.promoted:
+                        continue  # the row as stored
+                    change.updated_rows.append(
+                        (event_id, comp, int(n == 0),
+                         None if mine is None else json.dumps(mine, separators=(",", ":")),
+                         node.row_id))
+                else:
+                    node.rep = n == 0
+                    change.inserted_rows.append(_row(ids[node.row_id], node, comp, event_id,
+                                                     mine if n == 0 else None))
+        change.gone_events.discard(None)
+        return change
+
+
+def merge_incrementally(store: Store, new_found: list[tuple[tuple[int, int], Found]],
+                        removed: set[str], vec: Vectorizer, dcts: dict[str, str],
+                        cancel: Cancellation = NEVER) -> Change:
+    """The events that change when the mentions `new_found` ((document's order, position),
+    Found) are added and the documents `removed` go, against the stored merge; `vec` weighs
+    the new mentions' words (project_vectorizer), `dcts` gives their documents' dates."""
+    return _Merger(store, removed, cancel).run(new_found, vec, dcts)

@@ -1,0 +1,241 @@
+"""Incremental merging (kerryview.incremental): adding or removing a few dated articles
+re-merges only what they touch, and the events are exactly those a merge of the whole corpus
+gives with the project's word weights: same ids (same passages grouped), dates, labels,
+sources, importance and disagreements."""
+from __future__ import annotations
+
+import functools
+import shutil
+import sqlite3
+import sys
+from pathlib import Path
+
+import pytest
+import sqlite_utils
+
+import kerryview.incremental
+import kerryview.pipeline as pipeline
+from kerryview.analysis import AnalysisCache, stage_version
+from kerryview.bundled import bundled_corpus_paths
+from kerryview.cancellation import Cancelled
+from kerryview.events.merge import merge
+from kerryview.incremental import merge as merging
+from kerryview.pipeline import StoredResult, import_into_store, remove_documents
+from kerryview.store import Store
+from kerryview.store.migrations import MIGRATIONS
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+import incremental as bench  # noqa: E402  (benchmarks/incremental.py: the Timeline17 pile)
+
+TIMELINE17 = Path(__file__).resolve().parents[2] / "shared" / "data" / "timeline17"
+needs_timeline17 = pytest.mark.skipif(not TIMELINE17.is_dir(),
+                                      reason="Timeline17 development data not here")
+
+
+@pytest.fixture
+def no_refit(monkeypatch):
+    """Merge incrementally however many passages come (the test piles are small: a batch is
+    more than REFIT_FRACTION of them)."""
+    monkeypatch.setattr(merging, "REFIT_FRACTION", 10.0)
+
+
+def _events(events):
+    return sorted((e.id, e.value, e.start, e.end, e.granularity.value, e.label, e.status,
+                   e.importance, e.duration, tuple(e.conflicts),
+                   tuple(sorted((m.document_id, m.start, m.end, m.timex.value, m.resolution,
+                                 m.status) for m in e.mentions)))
+                  for e in events)
+
+
+def _documents(store):
+    return sorted((d.id, d.sha256, d.dct, d.dct_source) for d in store.documents())
+
+
+def _from_scratch(store, monkeypatch):
+    """The stored documents resolved from scratch by build_corpus, merged with the project's
+    word weights (those the incremental merges used)."""
+    docs = store.documents()
+    cache = AnalysisCache(store.analyses(stage_version()))
+    terms = {t for d in docs for f in cache.current(d.sha256).found for t in f.context}
+    _, passages, _ = store.merge_info()
+    vec = merging.project_vectorizer(store.merge_words(terms), passages, terms)
+    with monkeypatch.context() as m:
+        m.setattr(pipeline, "merge", functools.partial(merge, vectorizer=vec))
+        return pipeline.build_corpus(docs, analyses=cache)
+
+
+def _pile(tmp_path, n):
+    return bench.make_pile(tmp_path / "pile", n, TIMELINE17)
+
+
+@needs_timeline17
+def test_two_batches_of_real_articles_merge_as_the_whole_pile(tmp_path, monkeypatch, no_refit):
+    files = _pile(tmp_path, 60)
+    store = Store(tmp_path / "p.db")
+    first = import_into_store(store, files[:36])
+    assert not isinstance(first, StoredResult)  # a new project: resolved in full
+    total = store.conn.execute("SELECT count(*) FROM merge_items").fetchone()[0]
+    result = import_into_store(store, files[36:48])
+    assert isinstance(result, StoredResult)
+    result = import_into_store(store, files[48:])
+    assert isinstance(result, StoredResult)
+    assert 0 < result.reclustered < store.conn.execute(
+        "SELECT count(*) FROM merge_items").fetchone()[0]
+    assert total < store.conn.execute("SELECT count(*) FROM merge_items").fetchone()[0]
+    expected = _from_scratch(store, monkeypatch)
+    assert _events(result.events) == _events(store.events()) == _events(expected)
+    assert len(store.documents()) == 60
+
+
+@needs_timeline17
+def test_copies_of_stored_articles_join_their_events(tmp_path, monkeypatch, no_refit):
+    files = _pile(tmp_path, 30)
+    store = Store(tmp_path / "p.db")
+    import_into_store(store, files[:24])
+    copies = []
+    for f in files[:4] + files[24:]:  # a reprint adds a line: the same passages, another file
+        copy = tmp_path / "copies" / f.name
+        copy.parent.mkdir(exist_ok=True)
+        copy.write_text(f.read_text(encoding="utf-8") + "\nReprinted.\n", encoding="utf-8")
+        copies.append(copy)
+    result = import_into_store(store, copies)
+    assert isinstance(result, StoredResult)
+    assert _events(store.events()) == _events(_from_scratch(store, monkeypatch))
+
+
+@needs_timeline17
+def test_removing_articles_touches_only_their_events(tmp_path, monkeypatch, no_refit):
+    files = _pile(tmp_path, 40)
+    store = Store(tmp_path / "p.db")
+    import_into_store(store, files)
+    doomed = [d.id for d in store.documents()[3:6]] + [store.documents()[-1].id]
+    result = remove_documents(store, doomed)
+    assert isinstance(result, StoredResult)
+    assert not set(doomed) & {d.id for d in store.documents()}
+    assert not store.conn.execute(
+        f"SELECT count(*) FROM merge_items WHERE doc_id IN ({', '.join('?' * len(doomed))})",
+        doomed).fetchone()[0]
+    assert _events(result.events) == _events(_from_scratch(store, monkeypatch))
+
+
+def _dated_demo(tmp_path) -> list[Path]:
+    """The bundled demo with each article's date written as a date line (the dates a full
+    import gives it), so that no date depends on the others."""
+    store = Store()
+    import_into_store(store, bundled_corpus_paths())
+    dates = {Path(d.path).name: d.dct for d in store.documents()}
+    out = tmp_path / "demo"
+    shutil.copytree(bundled_corpus_paths()[0].parent, out)
+    files = sorted(out.glob("*.txt"))
+    for f in files:
+        f.write_text(f"date {dates[f.name].isoformat()}\n\n" + f.read_text(encoding="utf-8"),
+                     encoding="utf-8")
+    return files
+
+
+def test_the_demo_added_in_two_batches_merges_as_a_whole(tmp_path, monkeypatch, no_refit):
+    files = _dated_demo(tmp_path)
+    store = Store(tmp_path / "p.db")
+    import_into_store(store, files[:3])
+    result = import_into_store(store, files[3:])
+    assert isinstance(result, StoredResult)
+    assert _events(store.events()) == _events(_from_scratch(store, monkeypatch))
+    labels = {e.label: e.start[:10] for e in store.events()}
+    assert any("Xie" in label for label in labels)
+
+
+def test_an_undated_article_resolves_the_whole_corpus(tmp_path, no_refit):
+    files = _dated_demo(tmp_path)
+    store = Store(tmp_path / "p.db")
+    import_into_store(store, files[:3])
+    result = import_into_store(store, bundled_corpus_paths()[3:4])  # no date line: inferred
+    assert not isinstance(result, StoredResult)
+    fresh = Store(tmp_path / "fresh.db")
+    import_into_store(fresh, files[:3] + bundled_corpus_paths()[3:4])
+    assert _events(store.events()) == _events(fresh.events())
+    assert store.merge_info()[2] == 0  # the full resolution stored a fresh merge
+
+
+def test_too_many_new_passages_refit_the_weights(tmp_path):
+    files = _dated_demo(tmp_path)
+    store = Store(tmp_path / "p.db")
+    import_into_store(store, files[:2])
+    result = import_into_store(store, files[2:])  # far more than REFIT_FRACTION of the passages
+    assert not isinstance(result, StoredResult)
+    fresh = Store(tmp_path / "fresh.db")
+    import_into_store(fresh, files)
+    assert _events(store.events()) == _events(fresh.events())
+
+
+def test_a_failure_inside_falls_back_to_the_full_resolution(tmp_path, monkeypatch, no_refit):
+    files = _dated_demo(tmp_path)
+    store = Store(tmp_path / "p.db")
+    import_into_store(store, files[:3])
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(merging, "merge_incrementally", broken)
+    result = import_into_store(store, files[3:])
+    assert not isinstance(result, StoredResult)
+    fresh = Store(tmp_path / "fresh.db")
+    import_into_store(fresh, files)
+    assert _events(store.events()) == _events(fresh.events())
+
+
+def test_a_cancelled_incremental_import_writes_nothing(tmp_path, no_refit):
+    files = _dated_demo(tmp_path)
+    store = Store(tmp_path / "p.db")
+    import_into_store(store, files[:3])
+    before = (_documents(store), _events(store.events()),
+              store.conn.execute("SELECT * FROM merge_items ORDER BY id").fetchall())
+    asked = []
+
+    def cancelled():  # Cancel once the merge has started
+        asked.append(1)
+        return len(asked) > 40
+
+    with pytest.raises(Cancelled):
+        import_into_store(store, files[3:], cancelled=cancelled)
+    assert (_documents(store), _events(store.events()),
+            store.conn.execute("SELECT * FROM merge_items ORDER BY id").fetchall()) == before
+
+
+def test_a_project_of_schema_6_gets_the_merge_tables_and_merges_in_full_once(tmp_path,
+                                                                              no_refit):
+    files = _dated_demo(tmp_path)
+    path = tmp_path / "old.db"
+    db = sqlite_utils.Database(path)
+    for step in MIGRATIONS:
+        if step.version <= 6:
+            step.apply(db)
+    db["schema_version"].create({"version": int, "description": str, "applied": float},
+                                pk="version")
+    db["schema_version"].insert_all([{"version": s.version, "description": "", "applied": 0.0}
+                                     for s in MIGRATIONS if s.version <= 6])
+    db["meta"].create({"key": str, "value": str}, pk="key")
+    db.close()
+    assert "merge_items" not in {r[0] for r in sqlite3.connect(path).execute(
+        "SELECT name FROM sqlite_master")}
+    store = Store(path)
+    assert {"merge_items", "merge_words"} <= set(store.db.table_names())
+    assert store.merge_info() is None
+    import_into_store(store, files[:3])
+    assert store.merge_info() is not None
+    assert isinstance(import_into_store(store, files[3:]), StoredResult)
+
+
+@needs_timeline17
+def test_removing_an_article_added_incrementally_and_a_reprinted_one(tmp_path, monkeypatch,
+                                                                     no_refit):
+    files = _pile(tmp_path, 30)
+    store = Store(tmp_path / "p.db")
+    import_into_store(store, files[:24])
+    reprint = tmp_path / "reprint.txt"  # the same passages as the first article
+    reprint.write_text(files[0].read_text(encoding="utf-8") + "\nReprinted.\n", encoding="utf-8")
+    assert isinstance(import_into_store(store, files[24:] + [reprint]), StoredResult)
+    first, added = store.documents()[0].id, store.documents()[26].id
+    result = remove_documents(store, [first, added])  # the reprint's copies stand for them now
+    assert isinstance(result, StoredResult)
+    assert _events(store.events()) == _events(_from_scratch(store, monkeypatch))
+    assert store.merge_info()[2] > 0  # the passages changed since the weights were fitted
