@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from kerryview.cancellation import NEVER, Cancellation
+from kerryview.events.clauses import clause_spans, governs_clause, publication_event_words, reports
 from kerryview.events.headline import Lead, lead_passages, main_event_words
 from kerryview.events.not_events import LineFilter
 from kerryview.events.labels import CLAUSE_COMMA, cut_number, headline_label, is_fragment, shorten
@@ -327,37 +328,57 @@ def find_mentions(doc: Document, timexes: list[Timex], cancel: Cancellation = NE
                          interval))
     out.extend(_main_news(doc, leads, out, contexts))
     if dct_clauses:
-        out.extend(_clauses_of_the_day(doc, sents, out, lines, contexts))
+        out.extend(_clauses_of_the_day(doc, sents, out, timexes, lines, contexts))
     return out
 
 
 def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list[Found],
-                        lines: LineFilter, contexts: ContextBuilder) -> list[Found]:
-    """Sentences with no dated mention whose main clause is past or present-perfect news:
-    dated by the publication day (an experiment measured on TBAQ; see find_mentions)."""
+                        timexes: list[Timex], lines: LineFilter,
+                        contexts: ContextBuilder) -> list[Found]:
+    """The events of clauses that no time expression governs, dated by publication: each
+    clause of each sentence (kerryview.events.clauses) without a dated time expression or the
+    event words of a dated mention, whose grammar makes it news of the publication day."""
     if doc.dct is None:
         return []
     text = doc.text
-    taken = {f.mention.start for f in found}
+    line = doc.dateline
+    anchored = sorted([t.start for t in timexes if t.type in ("DATE", "TIME", "DURATION")
+                       and governs_clause(text, t)]
+                      + [f.mention.trigger_start for f in found if f.mention.trigger_start is not None
+                         and governs_clause(text, f.mention.timex)])
+    keys = {f.mention.timex.start for f in found}
+    leads = {f.mention.start for f in found if f.mention.dated_by == "publication"}
     day = doc.dct.isoformat()
     out = []
     for a, b in sents:
-        if a in taken or lines.reason(a) is not None:
+        if lines.reason(a) is not None or (line and a < line.end and line.start < b):
             continue
-        trigger = main_event_words(text, (a, b), False, _is_verb)
-        if trigger is None or past_expectation(text, trigger[0], trigger[1]):
-            continue
-        if tense(text, trigger[0], trigger[1], reporting=False) not in ("past", "present"):
-            continue
-        t = Timex(a, a, "", "DATE", day, anchor=day, anchor_kind="publication")
-        mention = EventMention(
-            document_id=doc.id, start=a, end=b, text=text[a:b], timex=t,
-            trigger_start=trigger[0], trigger_end=trigger[1], status="happened",
-            resolution=(f"dated by publication: news of an article published {day} "
-                        f"({doc.dct_source}), with no time expression of its own"),
-            dated_by="publication")
-        out.append(Found(mention, label_for(text, (a, b), trigger, t), contexts.terms(trigger[0]),
-                         value_interval(day)))
+        dated_report = False  # the clause before reports and a time expression dates it
+        for cl in clause_spans(text, (a, b), timexes):
+            i = bisect_right(anchored, cl.end - 1)
+            if i and anchored[i - 1] >= cl.start:
+                dated_report = reports(text, cl)
+                continue  # a time expression (or a dated mention's event words) is in it
+            if dated_report:
+                dated_report = False
+                continue  # "said Tuesday | that the rebels attacked": before Tuesday, not the publication
+            trigger = publication_event_words(text, cl, _is_verb)
+            if trigger is None:
+                continue
+            if trigger[0] in keys or (a in leads and any(
+                    f.mention.start == a and f.mention.trigger_start == trigger[0] for f in found)):
+                continue  # the headline or lead event already
+            keys.add(trigger[0])
+            # an empty span at the event words: each clause's mention has its own place
+            t = Timex(trigger[0], trigger[0], "", "DATE", day, anchor=day, anchor_kind="publication")
+            mention = EventMention(
+                document_id=doc.id, start=a, end=b, text=text[a:b], timex=t,
+                trigger_start=trigger[0], trigger_end=trigger[1], status="happened",
+                resolution=(f"dated by publication: news of an article published {day} "
+                            f"({doc.dct_source}), with no time expression in its clause"),
+                dated_by="publication")
+            out.append(Found(mention, label_for(text, (a, b), trigger, t),
+                             contexts.terms(trigger[0]), value_interval(day)))
     return out
 
 
