@@ -111,13 +111,14 @@ def resolve_for(result: Analysis, doc: Document, cancel: Cancellation = NEVER,
                 timexes: list[Timex] | None = None) -> None:
     """Fill in the date-dependent part of `result` for doc.dct (the timexes, if given, are the
     resolved ones dating already made)."""
+    from kerryview.events.clauses import CLAUSE_EVENTS
     from kerryview.events.mentions import find_mentions
     from kerryview.timex.anchor import resolve
 
     if timexes is None:
         timexes = resolve(doc.text, result.recognized(), doc.dct, cancel)
     result.dct, result.timexes = doc.dct, list(timexes)
-    result.found = find_mentions(doc, result.timexes, cancel)
+    result.found = find_mentions(doc, result.timexes, cancel, dct_clauses=CLAUSE_EVENTS)
     result.resolved = True
 
 

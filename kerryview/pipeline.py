@@ -24,7 +24,7 @@ from kerryview.events.mentions import Found, find_mentions
 from kerryview.ingest import ReadError, expand_paths, read_document
 from kerryview.model import Document, Event
 from kerryview.dating.inference import declared_dct, infer_dcts
-from kerryview.events.merge import merge
+from kerryview.events.clauses import CLAUSE_EVENTS, merge_apart
 from kerryview.events.importance import score as score_importance
 from kerryview.parallel import analyse_documents
 from kerryview.store import Store
@@ -222,12 +222,12 @@ def _merge_events(found: list[Found], documents: list[Document], cancel: Cancell
         dcts = {d.id: d.dct.isoformat() if d.dct else "" for d in documents}
         kept = [f for f in found if f.mention.document_id not in failed]
         try:
-            return merge(kept, dcts, cancel)
+            return merge_apart(kept, dcts, cancel)
         except Cancelled:
             raise
         except Exception:  # noqa: BLE001
             ok = [d for d in documents if d.id not in failed]
-            culprits = _culprits(ok, lambda some: merge(
+            culprits = _culprits(ok, lambda some: merge_apart(
                 [f for f in kept if f.mention.document_id in {d.id for d in some}], dcts, cancel))
             if not culprits:
                 raise
@@ -281,7 +281,7 @@ def build_corpus(documents: list[Document], progress: Progress | None = None,
             if before is not None and before.resolved and before.dct == d.dct:
                 found.extend(before.found_for(d))
                 continue
-            mentions = find_mentions(d, timexes[d.id], cancel)
+            mentions = find_mentions(d, timexes[d.id], cancel, dct_clauses=CLAUSE_EVENTS)
             found.extend(mentions)
             pending = tagger.pending_of(d.text)
             if analyses is not None and pending is not None and d.sha256:

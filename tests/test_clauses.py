@@ -5,8 +5,9 @@ import json
 from datetime import date
 from importlib.resources import files
 
-from kerryview.events.clauses import (Clause, clause_rules, clause_spans, governs_clause,
-                                      present_verb, publication_event_words)
+from kerryview.events.clauses import (CLAUSE_EVENTS, Clause, clause_rules, clause_spans,
+                                      governs_clause, is_clause_event, merge_apart, present_verb,
+                                      publication_event_words)
 from kerryview.events.importance import CLAUSE_OF_THE_DAY, score
 from kerryview.events.mentions import _is_verb, find_mentions
 from kerryview.model import DateSource, DateSourceKind, Document
@@ -99,6 +100,17 @@ def test_a_verb_in_the_simple_present_is_found_after_its_subject():  # "subject_
     assert present_verb("the sanctions essential", Clause(0, 24)) is None
 
 
+def test_a_progressive_or_a_present_after_an_adverb_or_a_plural_noun_is_found():
+    # "progressive_auxiliaries", "adverbs_before_verb"
+    for text, verb in (("The company is negotiating with the Soviets", "negotiating"),
+                       ("Coors has been ceding market share", "ceding"),
+                       ("Blassie's mother now wants the remains tested", "wants"),
+                       ("American officials staunchly disavow any interest", "disavow"),
+                       ("Federal officials maintain that Reno can allow it", "maintain")):
+        found = present_verb(text, Clause(0, len(text)))
+        assert found and text[found[0]:found[1]] == verb, text
+
+
 def test_each_clause_is_dated_by_the_time_expression_of_its_own_clause():
     text = ("The minister said Tuesday that the rebels attacked the town last week. "
             "Officials have evacuated the area, the agency said.")
@@ -120,10 +132,17 @@ def test_what_a_dated_report_says_is_not_dated_by_publication():
     assert "attacked" in _by_publication("The minister said that the rebels attacked the town.")
 
 
-def test_clause_events_are_off_unless_asked_for():
-    text = "Officials have evacuated the area. The rebels attacked the town."
-    assert find_mentions(_doc(text), tag(text, DCT)) == [] or all(
-        f.mention.position for f in find_mentions(_doc(text), tag(text, DCT)))
+def test_find_mentions_gives_clause_events_when_asked_and_the_pipeline_asks():
+    text = LEAD + "Officials have evacuated the area. The rebels attacked the town."
+    assert not any(f.mention.dated_by == "publication" and not f.mention.position
+                   for f in find_mentions(_doc(text), tag(text, DCT)))
+    assert set(_by_publication("Officials have evacuated the area. The rebels attacked the town.")) \
+        == {"evacuated", "attacked"}
+    events = build_corpus([_doc(text)])
+    clause = [e for e in events if all(is_clause_event(m) for m in e.mentions)]
+    assert CLAUSE_EVENTS and {text[m.trigger_start:m.trigger_end] for e in clause
+                              for m in e.mentions} == {"evacuated", "attacked"}
+    assert all(e.start.startswith(DCT.isoformat()) for e in clause)
 
 
 def test_an_event_told_only_in_clauses_dated_by_publication_weighs_little():
@@ -132,8 +151,6 @@ def test_an_event_told_only_in_clauses_dated_by_publication_weighs_little():
     doc = _doc(text)
     found = find_mentions(doc, tag(text, DCT), dct_clauses=True)
     assert any(f.mention.dated_by == "publication" and not f.mention.position for f in found)
-    events = build_corpus([_doc(text)])  # the pipeline's default: no clause events
-    assert all(not (m.dated_by == "publication" and not m.position) for e in events for m in e.mentions)
     from kerryview.events.merge import merge
     merged = merge(found, {doc.id: doc.dct})
     score(merged, [doc])
@@ -143,3 +160,43 @@ def test_an_event_told_only_in_clauses_dated_by_publication_weighs_little():
     assert clause_only and dated
     assert all(e.importance == CLAUSE_OF_THE_DAY for e in clause_only)
     assert all(e.importance > CLAUSE_OF_THE_DAY for e in dated)
+
+
+def test_clause_events_are_merged_apart_and_leave_the_dated_events_as_they_were():
+    # the day of publication: merged with the dated mentions, the clause events would join them
+    a = _doc(LEAD + "Kerry met Wang Yi in Beijing on Wednesday. Kerry praised the talks with "
+             "Wang Yi in Beijing. Officials have welcomed the meeting with Wang Yi in Beijing.", "a")
+    b = _doc("Kerry and Wang Yi met in Beijing on Wednesday.\nThe two men discussed climate "
+             "change. Kerry praised the talks with Wang Yi in Beijing.", "b")
+    found = [f for d in (a, b) for f in find_mentions(d, tag(d.text, DCT), dct_clauses=True)]
+    dcts = {d.id: d.dct.isoformat() for d in (a, b)}
+    from kerryview.events.merge import merge
+    alone = merge([f for f in found if not is_clause_event(f.mention)], dcts)
+    events = merge_apart(found, dcts)
+    assert any(is_clause_event(f.mention) for f in found)
+    dated = [e for e in events if not any(is_clause_event(m) for m in e.mentions)]
+    assert [(e.id, e.start, len(e.mentions)) for e in dated] == \
+        [(e.id, e.start, len(e.mentions)) for e in alone]
+    assert all(all(is_clause_event(m) for m in e.mentions) for e in events if e not in dated)
+
+
+def test_on_the_timeline_clause_events_yield_their_lane_to_dated_news():
+    from kerryview.gui.timeline.index import TimelineIndex
+    from kerryview.gui.timeline.layout import pack_lanes
+    from kerryview.model import Event, EventMention, Timex
+
+    def event(i, dated_by, position, n_src):
+        t = Timex(0, 0, "", "DATE", "2010-05-26")
+        return Event(id=f"e{i}", label=f"event {i}", value="2010-05-26", start="2010-05-26",
+                     end="2010-05-27", granularity="day",
+                     mentions=[EventMention(str(k), 0, 1, "x", t, dated_by=dated_by,
+                                            position=position) for k in range(n_src)])
+
+    clause = event(0, "publication", "", 3)  # more sources, but told only in clauses
+    dated = event(1, "time expression", "", 1)
+    headline = event(2, "publication", "headline", 1)
+    idx = TimelineIndex([clause, dated, headline])
+    assert [idx.clause_only[idx.row_of[e.id]] for e in (clause, dated, headline)] == [1, 0, 0]
+    lay = pack_lanes(idx, list(range(len(idx))), 2, 1.0, lambda r: 100.0)
+    shown = {idx.events[r].id for r, lane in zip(lay.rows, lay.lanes) if lane >= 0}
+    assert shown == {"e1", "e2"}  # two lanes: the clause event is the one counted in "+n"

@@ -20,10 +20,12 @@ from typing import Callable, Sequence
 
 from kerryview.events.headline import main_event_words
 from kerryview.text.tense import past_expectation, tense
-from kerryview.model import Timex
+from kerryview.cancellation import NEVER, Cancellation
+from kerryview.model import Event, EventMention, Timex
 from kerryview.text.wordlists import event_lists, stopwords
 
 CLAUSE_RULES = "clause_rules.json"
+CLAUSE_EVENTS = True  # the pipeline (and the stored analyses) find clause events
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _PUNCT_BREAK = re.compile(r"[;:\"“”()]|--|—|``|''")
 _WORD_BEFORE = re.compile(r"\b([A-Za-z]+)\s+$")
@@ -107,22 +109,33 @@ def _next_word(text: str, pos: int, end: int) -> int:
 
 
 def present_verb(text: str, clause: Clause) -> tuple[int, int] | None:
-    """A verb in the simple present the cue words do not know ("the administration considers",
-    "they want"): after a subject pronoun any lower-case word that is not a stop word, after
-    another word that is not a stop word only one ending in -s."""
+    """A verb the cue words do not know: the simple present ("the administration considers",
+    "they want", "officials maintain") or a progressive ("is negotiating"). After a subject
+    pronoun any lower-case word that is not a stop word; after a form of 'be' a word in -ing;
+    after another word that is not a stop word (an adverb between them skipped) a word in -s,
+    or, after a plural noun, a lower-case word not in -s."""
     rules = clause_rules()
     not_verbs = event_lists("lead_rules.json")["headline_not_verbs"]
-    prev = ""
+    prev = ""  # the word before, adverbs skipped
+    last = ""  # the word right before
     for m in _WORD.finditer(text, clause.start, clause.end):
         word, w = m.group(), m.group().lower()
         p = prev.lower()
-        if word[:1].islower() and w not in stopwords() and w not in not_verbs and len(w) > 2:
-            if p in rules["subject_pronouns"]:
+        if word[:1].islower() and w not in not_verbs and len(w) > 2:
+            if last.lower() in rules["progressive_auxiliaries"] and w.endswith("ing") and len(w) > 5:
                 return m.start(), m.end()
-            if prev and p not in stopwords() and w.endswith("s") and len(w) > 3 \
-                    and not w.endswith(("ss", "us", "is", "'s", "’s")):
-                return m.start(), m.end()
-        prev = word
+            if w not in stopwords():
+                if p in rules["subject_pronouns"]:
+                    return m.start(), m.end()
+                if prev and p not in stopwords() and prev[:1].isalpha() and not w.endswith("ly"):
+                    plural = p.endswith("s") and not p.endswith(("ss", "us", "is", "'s", "’s"))
+                    if w.endswith("s") and len(w) > 3 and not w.endswith(("ss", "us", "is", "'s", "’s")):
+                        return m.start(), m.end()
+                    if plural and not w.endswith(("s", "ing", "ed")) and _WORD.match(text, m.end() + 1):
+                        return m.start(), m.end()
+        if not (w.endswith("ly") or w in rules["adverbs_before_verb"]) or not prev:
+            prev = word
+        last = word
     return None
 
 
@@ -149,3 +162,23 @@ def publication_event_words(text: str, clause: Clause, is_verb: Callable[[str, s
         return None
     return trigger
 
+
+
+def is_clause_event(m: EventMention) -> bool:
+    """A mention of a clause dated by its article's publication (not its headline or lead)."""
+    return m.dated_by == "publication" and not m.position
+
+
+def merge_apart(found: list, dcts: dict[str, str], cancel: Cancellation = NEVER) -> list[Event]:
+    """Events of all mentions, the clause events merged among themselves, apart from the rest:
+    an article has many on its publication day, and merged with the mentions dated by time
+    expressions they would pull that day's events together (merging averages similarity over
+    a group) and change them; apart, they only join each other across articles."""
+    from kerryview.events.merge import merge
+    clause = [f for f in found if is_clause_event(f.mention)]
+    if not clause:
+        return merge(found, dcts, cancel)
+    rest = [f for f in found if not is_clause_event(f.mention)]
+    events = merge(rest, dcts, cancel) + merge(clause, dcts, cancel)
+    events.sort(key=lambda e: (e.start, e.end, e.label, e.id))
+    return events

@@ -277,9 +277,10 @@ def find_mentions(doc: Document, timexes: list[Timex], cancel: Cancellation = NE
     """Event mentions of one document, each with a short label and its context words
     (`cancel` checked for each time expression: one article can hold thousands).
 
-    dct_clauses: also date by the publication day every other sentence without a time
-    expression whose main clause is past or present news (off: on TBAQ such clauses are on the
-    DCT's day too rarely, benchmarks/README_stories.md)."""
+    dct_clauses: also the events of clauses that no time expression governs, dated by the
+    publication when their grammar makes them news of that day (kerryview.events.clauses;
+    merged apart from the rest: clauses.merge_apart). The pipeline passes
+    clauses.CLAUSE_EVENTS; off here, so a caller sees the time-expression mentions alone."""
     text = doc.text
     sents = sentence_spans(text)
     starts = [s for s, _ in sents]
