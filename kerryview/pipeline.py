@@ -25,6 +25,7 @@ from kerryview.ingest import ReadError, expand_paths, read_document
 from kerryview.model import Document, Event
 from kerryview.dating.inference import declared_dct, infer_dcts
 from kerryview.events.clauses import CLAUSE_EVENTS, merge_apart
+from kerryview.events.merge import merge
 from kerryview.events.importance import score as score_importance
 from kerryview.parallel import analyse_documents
 from kerryview.store import Store
@@ -222,13 +223,14 @@ def _merge_events(found: list[Found], documents: list[Document], cancel: Cancell
         dcts = {d.id: d.dct.isoformat() if d.dct else "" for d in documents}
         kept = [f for f in found if f.mention.document_id not in failed]
         try:
-            return merge_apart(kept, dcts, cancel)
+            return merge_apart(kept, dcts, cancel, merge)
         except Cancelled:
             raise
         except Exception:  # noqa: BLE001
             ok = [d for d in documents if d.id not in failed]
             culprits = _culprits(ok, lambda some: merge_apart(
-                [f for f in kept if f.mention.document_id in {d.id for d in some}], dcts, cancel))
+                [f for f in kept if f.mention.document_id in {d.id for d in some}], dcts, cancel,
+                merge))
             if not culprits:
                 raise
             for d, error in culprits:

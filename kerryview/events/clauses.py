@@ -169,12 +169,15 @@ def is_clause_event(m: EventMention) -> bool:
     return m.dated_by == "publication" and not m.position
 
 
-def merge_apart(found: list, dcts: dict[str, str], cancel: Cancellation = NEVER) -> list[Event]:
+def merge_apart(found: list, dcts: dict[str, str], cancel: Cancellation = NEVER,
+                merge: Callable | None = None) -> list[Event]:
     """Events of all mentions, the clause events merged among themselves, apart from the rest:
     an article has many on its publication day, and merged with the mentions dated by time
     expressions they would pull that day's events together (merging averages similarity over
-    a group) and change them; apart, they only join each other across articles."""
-    from kerryview.events.merge import merge
+    a group) and change them; apart, they only join each other across articles. `merge`:
+    kerryview.events.merge.merge unless given."""
+    if merge is None:
+        from kerryview.events.merge import merge
     clause = [f for f in found if is_clause_event(f.mention)]
     if not clause:
         return merge(found, dcts, cancel)
