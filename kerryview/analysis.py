@@ -80,14 +80,14 @@ class Analysis:
     def found_for(self, doc: Document) -> list:
         """The stored mentions as `doc` (with its id and date source) would have them: the
         resolution sentences name the date's source, which may have changed meanwhile."""
-        from kerryview.events.mentions import Found, explain
+        from kerryview.events.mentions import Found, resolution_for
 
         out = []
         for f in self.found:
             m = f.mention
             mention = EventMention(**{n.name: getattr(m, n.name) for n in fields(EventMention)})
             mention.document_id = doc.id
-            mention.resolution = explain(m.timex, doc)
+            mention.resolution = resolution_for(mention, doc)
             out.append(Found(mention, f.label, Counter(f.context), f.interval))
         return out
 
@@ -118,7 +118,7 @@ def resolve_for(result: Analysis, doc: Document, cancel: Cancellation = NEVER,
     if timexes is None:
         timexes = resolve(doc.text, result.recognized(), doc.dct, cancel)
     result.dct, result.timexes = doc.dct, list(timexes)
-    result.found = find_mentions(doc, result.timexes, cancel, dct_clauses=CLAUSE_EVENTS)
+    result.found = find_mentions(doc, result.timexes, cancel, CLAUSE_EVENTS)
     result.resolved = True
 
 

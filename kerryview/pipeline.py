@@ -283,7 +283,7 @@ def build_corpus(documents: list[Document], progress: Progress | None = None,
             if before is not None and before.resolved and before.dct == d.dct:
                 found.extend(before.found_for(d))
                 continue
-            mentions = find_mentions(d, timexes[d.id], cancel, dct_clauses=CLAUSE_EVENTS)
+            mentions = find_mentions(d, timexes[d.id], cancel, CLAUSE_EVENTS)  # (positional: tests wrap it)
             found.extend(mentions)
             pending = tagger.pending_of(d.text)
             if analyses is not None and pending is not None and d.sha256:

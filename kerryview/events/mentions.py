@@ -203,7 +203,7 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
         clause = text[start:end]
         offset = start
         # Drop the time expression and the preposition leading into it.
-        if offset <= timex.start < end:
+        if offset <= timex.start < end and timex.end > timex.start:  # (an empty one: nothing to drop)
             before = text[offset:timex.start]
             lead = _LEAD_IN.search(before)
             cut_from = offset + (lead.start() if lead else len(before))
@@ -375,9 +375,8 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
             mention = EventMention(
                 document_id=doc.id, start=a, end=b, text=text[a:b], timex=t,
                 trigger_start=trigger[0], trigger_end=trigger[1], status="happened",
-                resolution=(f"dated by publication: news of an article published {day} "
-                            f"({doc.dct_source}), with no time expression in its clause"),
                 dated_by="publication")
+            mention.resolution = resolution_for(mention, doc)
             out.append(Found(mention, label_for(text, (a, b), trigger, t),
                              contexts.terms(trigger[0]), value_interval(day)))
     return out
@@ -411,9 +410,8 @@ def _main_news(doc: Document, leads: list[Lead], found: list[Found],
         mention = EventMention(
             document_id=doc.id, start=ld.start, end=ld.end, text=text[ld.start:ld.end], timex=t,
             trigger_start=trigger[0], trigger_end=trigger[1], status="happened",
-            resolution=(f"dated by publication: the {ld.position} of an article published "
-                        f"{day} ({doc.dct_source}), with no time expression of its own"),
             dated_by="publication", position=ld.position)
+        mention.resolution = resolution_for(mention, doc)
         out.append(Found(mention, label, contexts.terms(trigger[0]), value_interval(day)))
     return out
 
@@ -428,6 +426,17 @@ def _duration_for(durations: list[Timex], sent: tuple[int, int],
         if sent[0] <= d.start and d.end <= sent[1] and lo <= d.start and d.end <= hi:
             return d
     return None
+
+
+def resolution_for(m: EventMention, doc: Document) -> str:
+    """How a mention's date was found, in words: by its time expression (explain), or by its
+    article's publication (a headline, a lead or a clause with no time expression)."""
+    if m.dated_by != "publication":
+        return explain(m.timex, doc)
+    what = f"the {m.position}" if m.position else "news"
+    own = "of its own" if m.position else "in its clause"
+    return (f"dated by publication: {what} of an article published {m.timex.value} "
+            f"({doc.dct_source}), with no time expression {own}")
 
 
 def explain(t: Timex, doc: Document) -> str:
