@@ -18,10 +18,10 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
-from kerryview.events.headline import main_event_words
-from kerryview.text.tense import past_expectation, tense
 from kerryview.cancellation import NEVER, Cancellation
+from kerryview.events.headline import main_event_words
 from kerryview.model import Event, EventMention, Timex
+from kerryview.text.tense import past_expectation, tense
 from kerryview.text.wordlists import event_lists, stopwords
 
 CLAUSE_RULES = "clause_rules.json"

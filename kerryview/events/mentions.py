@@ -8,7 +8,7 @@ modality and the date against the publication date tell whether it happened or i
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -348,6 +348,8 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
                       + [f.mention.trigger_start for f in found if f.mention.trigger_start is not None
                          and governs_clause(text, f.mention.timex)])
     keys = {f.mention.timex.start for f in found}
+    tx = sorted(timexes, key=lambda t: t.start)
+    tx_starts = [t.start for t in tx]
     leads = {f.mention.start for f in found if f.mention.dated_by == "publication"}
     day = doc.dct.isoformat()
     out = []
@@ -355,7 +357,8 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
         if lines.reason(a) is not None or (line and a < line.end and line.start < b):
             continue
         dated_report = False  # the clause before reports and a time expression dates it
-        for cl in clause_spans(text, (a, b), timexes):
+        in_sentence = tx[bisect_left(tx_starts, a):bisect_left(tx_starts, b)]
+        for cl in clause_spans(text, (a, b), in_sentence):
             i = bisect_right(anchored, cl.end - 1)
             if i and anchored[i - 1] >= cl.start:
                 dated_report = reports(text, cl)
