@@ -752,8 +752,9 @@ def main() -> None:
     ap.add_argument("--bp-together", action="store_true", help="the five BP folders as one pile (key dates, time)")
     ap.add_argument("--growth", metavar="FOLDER", help="inference time for 25, 50, 100, 200, 300 articles")
     ap.add_argument("--dct-clauses", action="store_true",
-                    help="TBAQ: also date sentences without a time expression by the DCT "
-                         "(find_mentions(dct_clauses=True), off in kerryview)")
+                    help="clause events dated by publication in every pipeline run "
+                         "(find_mentions(dct_clauses=True); kerryview's default now, "
+                         "events.clauses.CLAUSE_EVENTS)")
     ap.add_argument("--json", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--folder", help=argparse.SUPPRESS)
     ap.add_argument("--tbaq", choices=("dev", "heldout"), help=argparse.SUPPRESS)

@@ -80,14 +80,14 @@ class Analysis:
     def found_for(self, doc: Document) -> list:
         """The stored mentions as `doc` (with its id and date source) would have them: the
         resolution sentences name the date's source, which may have changed meanwhile."""
-        from kerryview.events.mentions import Found, explain
+        from kerryview.events.mentions import Found, resolution_for
 
         out = []
         for f in self.found:
             m = f.mention
             mention = EventMention(**{n.name: getattr(m, n.name) for n in fields(EventMention)})
             mention.document_id = doc.id
-            mention.resolution = explain(m.timex, doc)
+            mention.resolution = resolution_for(mention, doc)
             out.append(Found(mention, f.label, Counter(f.context), f.interval))
         return out
 
@@ -111,13 +111,14 @@ def resolve_for(result: Analysis, doc: Document, cancel: Cancellation = NEVER,
                 timexes: list[Timex] | None = None) -> None:
     """Fill in the date-dependent part of `result` for doc.dct (the timexes, if given, are the
     resolved ones dating already made)."""
+    from kerryview.events.clauses import CLAUSE_EVENTS
     from kerryview.events.mentions import find_mentions
     from kerryview.timex.anchor import resolve
 
     if timexes is None:
         timexes = resolve(doc.text, result.recognized(), doc.dct, cancel)
     result.dct, result.timexes = doc.dct, list(timexes)
-    result.found = find_mentions(doc, result.timexes, cancel)
+    result.found = find_mentions(doc, result.timexes, cancel, CLAUSE_EVENTS)
     result.resolved = True
 
 

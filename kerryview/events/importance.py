@@ -13,6 +13,11 @@ its weight:
   after it: news is reported when it happens; a date only recalled months later (the
   anniversary, the background paragraph) gets none.
 
+An article that tells the event only in a clause dated by its publication (no time expression
+in the clause, and not its headline or lead: kerryview.events.clauses) adds CLAUSE_OF_THE_DAY
+points only: every article has many such clauses on its own publication day, and counting them
+like dated events would rank days by how many articles came out on them.
+
 The key dates of a pile (day_importance) weigh each day by its articles, each article once
 with its strongest event of that day: many events one article dates to a day do not outweigh
 many articles.
@@ -30,12 +35,14 @@ NOT_REPORTING = 5
 MAIN_NEWS = 3
 RECENT = 3
 RECENT_DAYS = 2
+CLAUSE_OF_THE_DAY = 1
 
 
 def source_weights(event: Event, dcts: dict[str, date | None], texts: dict[str, str]
                    ) -> dict[str, int]:
     """Each reporting article's weight for this event (document id -> points)."""
     main = {m.document_id for m in event.mentions if m.position in ("headline", "lead")}
+    dated = {m.document_id for m in event.mentions if m.dated_by != "publication" or m.position}
     day = _day(event.start) if event.granularity.day_or_finer else None
     reporting = event_lists("lead_rules.json")["pure_reporting"]
     words = {texts.get(m.document_id, "")[m.trigger_start:m.trigger_end].lower()
@@ -43,6 +50,9 @@ def source_weights(event: Event, dcts: dict[str, date | None], texts: dict[str, 
     happened = NOT_REPORTING if words - reporting else 0
     out = {}
     for d in event.document_ids:
+        if d not in dated:
+            out[d] = CLAUSE_OF_THE_DAY  # only a clause dated by its publication
+            continue
         p = dcts.get(d)
         recent = day is not None and p is not None and timedelta(0) <= p - day <= timedelta(days=RECENT_DAYS)
         out[d] = SOURCE + happened + MAIN_NEWS * (d in main) + RECENT * recent

@@ -8,12 +8,13 @@ modality and the date against the publication date tell whether it happened or i
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from kerryview.cancellation import NEVER, Cancellation
+from kerryview.events.clauses import clause_spans, governs_clause, publication_event_words, reports
 from kerryview.events.headline import Lead, lead_passages, main_event_words
 from kerryview.events.not_events import LineFilter
 from kerryview.events.labels import (CLAUSE_COMMA, cut_number, headline_label, is_fragment,
@@ -222,7 +223,7 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
         clause = text[start:end]
         offset = start
         # Drop the time expression and the preposition leading into it.
-        if offset <= timex.start < end:
+        if offset <= timex.start < end and timex.end > timex.start:  # (an empty one: nothing to drop)
             before = text[offset:timex.start]
             lead = _LEAD_IN.search(before)
             cut_from = offset + (lead.start() if lead else len(before))
@@ -304,9 +305,10 @@ def find_mentions(doc: Document, timexes: list[Timex], cancel: Cancellation = NE
     """Event mentions of one document, each with a short label and its context words
     (`cancel` checked for each time expression: one article can hold thousands).
 
-    dct_clauses: also date by the publication day every other sentence without a time
-    expression whose main clause is past or present news (off: on TBAQ such clauses are on the
-    DCT's day too rarely, benchmarks/README_stories.md)."""
+    dct_clauses: also the events of clauses that no time expression governs, dated by the
+    publication when their grammar makes them news of that day (kerryview.events.clauses;
+    merged apart from the rest: clauses.merge_apart). The pipeline passes
+    clauses.CLAUSE_EVENTS; off here, so a caller sees the time-expression mentions alone."""
     text = doc.text
     sents = sentence_spans(text)
     starts = [s for s, _ in sents]
@@ -355,37 +357,59 @@ def find_mentions(doc: Document, timexes: list[Timex], cancel: Cancellation = NE
                          interval))
     out.extend(_main_news(doc, leads, out, contexts))
     if dct_clauses:
-        out.extend(_clauses_of_the_day(doc, sents, out, lines, contexts))
+        out.extend(_clauses_of_the_day(doc, sents, out, timexes, lines, contexts))
     return out
 
 
 def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list[Found],
-                        lines: LineFilter, contexts: ContextBuilder) -> list[Found]:
-    """Sentences with no dated mention whose main clause is past or present-perfect news:
-    dated by the publication day (an experiment measured on TBAQ; see find_mentions)."""
+                        timexes: list[Timex], lines: LineFilter,
+                        contexts: ContextBuilder) -> list[Found]:
+    """The events of clauses that no time expression governs, dated by publication: each
+    clause of each sentence (kerryview.events.clauses) without a dated time expression or the
+    event words of a dated mention, whose grammar makes it news of the publication day."""
     if doc.dct is None:
         return []
     text = doc.text
-    taken = {f.mention.start for f in found}
+    line = doc.dateline
+    anchored = sorted([t.start for t in timexes if t.type in ("DATE", "TIME", "DURATION")
+                       and governs_clause(text, t)]
+                      + [f.mention.trigger_start for f in found if f.mention.trigger_start is not None
+                         and governs_clause(text, f.mention.timex)])
+    keys = {f.mention.timex.start for f in found}
+    tx = sorted(timexes, key=lambda t: t.start)
+    tx_starts = [t.start for t in tx]
+    leads = {f.mention.start for f in found if f.mention.dated_by == "publication"}
     day = doc.dct.isoformat()
     out = []
     for a, b in sents:
-        if a in taken or lines.reason(a) is not None:
+        if lines.reason(a) is not None or (line and a < line.end and line.start < b):
             continue
-        trigger = main_event_words(text, (a, b), False, _is_verb)
-        if trigger is None or past_expectation(text, trigger[0], trigger[1]):
-            continue
-        if tense(text, trigger[0], trigger[1], reporting=False) not in ("past", "present"):
-            continue
-        t = Timex(a, a, "", "DATE", day, anchor=day, anchor_kind="publication")
-        mention = EventMention(
-            document_id=doc.id, start=a, end=b, text=text[a:b], timex=t,
-            trigger_start=trigger[0], trigger_end=trigger[1], status="happened",
-            resolution=(f"dated by publication: news of an article published {day} "
-                        f"({doc.dct_source}), with no time expression of its own"),
-            dated_by="publication")
-        out.append(Found(mention, label_for(text, (a, b), trigger, t), contexts.terms(trigger[0]),
-                         value_interval(day)))
+        dated_report = False  # the clause before reports and a time expression dates it
+        in_sentence = tx[bisect_left(tx_starts, a):bisect_left(tx_starts, b)]
+        for cl in clause_spans(text, (a, b), in_sentence):
+            i = bisect_right(anchored, cl.end - 1)
+            if i and anchored[i - 1] >= cl.start:
+                dated_report = reports(text, cl)
+                continue  # a time expression (or a dated mention's event words) is in it
+            if dated_report:
+                dated_report = False
+                continue  # "said Tuesday | that the rebels attacked": before Tuesday, not the publication
+            trigger = publication_event_words(text, cl, _is_verb)
+            if trigger is None:
+                continue
+            if trigger[0] in keys or (a in leads and any(
+                    f.mention.start == a and f.mention.trigger_start == trigger[0] for f in found)):
+                continue  # the headline or lead event already
+            keys.add(trigger[0])
+            # an empty span at the event words: each clause's mention has its own place
+            t = Timex(trigger[0], trigger[0], "", "DATE", day, anchor=day, anchor_kind="publication")
+            mention = EventMention(
+                document_id=doc.id, start=a, end=b, text=text[a:b], timex=t,
+                trigger_start=trigger[0], trigger_end=trigger[1], status="happened",
+                dated_by="publication")
+            mention.resolution = resolution_for(mention, doc)
+            out.append(Found(mention, label_for(text, (a, b), trigger, t),
+                             contexts.terms(trigger[0]), value_interval(day)))
     return out
 
 
@@ -417,9 +441,8 @@ def _main_news(doc: Document, leads: list[Lead], found: list[Found],
         mention = EventMention(
             document_id=doc.id, start=ld.start, end=ld.end, text=text[ld.start:ld.end], timex=t,
             trigger_start=trigger[0], trigger_end=trigger[1], status="happened",
-            resolution=(f"dated by publication: the {ld.position} of an article published "
-                        f"{day} ({doc.dct_source}), with no time expression of its own"),
             dated_by="publication", position=ld.position)
+        mention.resolution = resolution_for(mention, doc)
         out.append(Found(mention, label, contexts.terms(trigger[0]), value_interval(day)))
     return out
 
@@ -434,6 +457,17 @@ def _duration_for(durations: list[Timex], sent: tuple[int, int],
         if sent[0] <= d.start and d.end <= sent[1] and lo <= d.start and d.end <= hi:
             return d
     return None
+
+
+def resolution_for(m: EventMention, doc: Document) -> str:
+    """How a mention's date was found, in words: by its time expression (explain), or by its
+    article's publication (a headline, a lead or a clause with no time expression)."""
+    if m.dated_by != "publication":
+        return explain(m.timex, doc)
+    what = f"the {m.position}" if m.position else "news"
+    own = "of its own" if m.position else "in its clause"
+    return (f"dated by publication: {what} of an article published {m.timex.value} "
+            f"({doc.dct_source}), with no time expression {own}")
 
 
 def explain(t: Timex, doc: Document) -> str:

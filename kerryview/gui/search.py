@@ -314,7 +314,8 @@ class SearchIndex:
 
     def ranked(self, rows: list[int], words: str) -> list[int]:
         """Events found by words, best first: those whose own label or passages hold the
-        words as typed, then those more sources report, then in time order. (Found by a
+        words as typed, then those more sources report, then in time order; events told only
+        in clauses dated by publication (kerryview.events.clauses) after all the others. (Found by a
         date or filters alone, events stay in time order.)"""
         idx = self.index
 
@@ -322,7 +323,7 @@ class SearchIndex:
             ev = idx.events[r]
             own = words in (ev.label or "").casefold() or any(
                 words in m.text.casefold() for m in ev.mentions)
-            return (not own, -idx.n_sources[r], r)
+            return (idx.clause_only[r], not own, -idx.n_sources[r], r)
         return sorted(rows, key=key)
 
     def _passes(self, r: int, f: Filters) -> bool:

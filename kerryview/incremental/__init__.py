@@ -33,9 +33,11 @@ DECLARED = frozenset({DateSourceKind.STATED_IN_TEXT.value, DateSourceKind.PAGE_M
 
 def applicable(store: Store, new: Sequence[Document], removed: set[str]) -> bool:
     """Whether the stored corpus and the new articles allow an incremental resolution."""
+    from kerryview.events.clauses import CLAUSE_EVENTS
+
     info = store.merge_info()
-    if info is None or info[0] != stage_version():
-        return False
+    if CLAUSE_EVENTS or info is None or info[0] != stage_version():
+        return False  # clause events are merged apart (clauses.merge_apart): no stored merge
     kinds = store.document_date_kinds()
     if any(dct is None or kind not in DECLARED
            for doc_id, (dct, kind) in kinds.items() if doc_id not in removed):

@@ -61,6 +61,9 @@ class ContextBuilder:
         self.timexes = sorted(timexes, key=lambda t: t.start)
         self.timex_starts = [t.start for t in self.timexes]
         self.dated = [False] * len(sentences)
+        # content words of a span, kept: one sentence is the passage or a neighbour of many
+        # mentions (every clause event of a sentence, the clauses around it)
+        self._span_terms: dict[tuple[int, int, bool], Counter[str]] = {}
         for t in timexes:
             i = self.sentence_index(t.start)
             if i is not None and is_dating(t):
@@ -83,8 +86,7 @@ class ContextBuilder:
         # "warned it could get worse this summer, and cited a record on July 16" tells two things.
         for ca, cb in _clauses(self.text, a, b):
             own = ca <= offset < cb
-            clause = _without(self.text, ca, cb, self.timexes, self.timex_starts)
-            for term, w in content_terms(clause).items():
+            for term, w in self._content(ca, cb, True).items():
                 bag[term] += w * (1.0 if own else OTHER_CLAUSE_WEIGHT)
         self._add(bag, range(i + 1, min(i + 1 + FOLLOWING_SENTENCES, len(self.sentences))))
         self._add(bag, range(i - 1, max(i - 1 - PRECEDING_SENTENCES, -1), -1))
@@ -97,5 +99,14 @@ class ContextBuilder:
                 break
             weight *= NEIGHBOUR_WEIGHT
             a, b = self.sentences[k]
-            for term, w in content_terms(self.text[a:b]).items():
+            for term, w in self._content(a, b, False).items():
                 bag[term] += w * weight
+
+    def _content(self, a: int, b: int, without_timexes: bool) -> Counter[str]:
+        key = (a, b, without_timexes)
+        got = self._span_terms.get(key)
+        if got is None:
+            span = (_without(self.text, a, b, self.timexes, self.timex_starts) if without_timexes
+                    else self.text[a:b])
+            got = self._span_terms[key] = content_terms(span)
+        return got

@@ -4,6 +4,7 @@ any point puts back the project as it was, in the window and in the file."""
 from __future__ import annotations
 
 import re
+import threading
 
 import pytest
 
@@ -113,7 +114,16 @@ def test_a_previewed_event_can_be_opened_while_the_import_runs(qtbot, window, tm
     assert opened == [(True, True, True)]
 
 
-def test_cancel_mid_import_puts_back_the_project_as_it_was(qtbot, window, tmp_path, one_by_one):
+def test_cancel_mid_import_puts_back_the_project_as_it_was(qtbot, window, tmp_path, one_by_one,
+                                                           monkeypatch):
+    clicked = threading.Event()
+    build = pipeline.build_corpus
+
+    def after_the_click(*args, **kwargs):  # the worker must not finish before the user clicks
+        clicked.wait(60)
+        return build(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "build_corpus", after_the_click)
     path = window.store.path
     before_shown = sorted(e.id for e in window.index().events)
     before_stored = ([d.id for d in window.store.documents()],
@@ -124,6 +134,7 @@ def test_cancel_mid_import_puts_back_the_project_as_it_was(qtbot, window, tmp_pa
         previews.append(len(window.index()))
         if len(previews) == 2:
             window.status.cancel_button.click()
+            clicked.set()
 
     window.jobs.partial.connect(cancel_at_the_second)
     with qtbot.waitSignal(window.jobs.cancelled, timeout=120000):

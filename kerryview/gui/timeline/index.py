@@ -88,6 +88,12 @@ class TimelineIndex:
         self.by_publication = bytes(
             1 if k[5].mentions and all(m.dated_by == "publication" for m in k[5].mentions) else 0
             for k in keyed)
+        # told only in clauses dated by publication (kerryview.events.clauses): they yield
+        # their lane to every other event (pack_lanes), so they never crowd out the dated news
+        self.clause_only = bytes(
+            1 if k[5].mentions and all(m.dated_by == "publication" and not m.position
+                                       for m in k[5].mentions) else 0
+            for k in keyed)
         # the user's marks, changed in place (set_mark) without rebuilding the index
         self.reviewed = bytearray(1 if k[5].reviewed else 0 for k in keyed)
         self.dismissed = bytearray(1 if k[5].dismissed else 0 for k in keyed)

@@ -161,8 +161,8 @@ def pack_lanes(index: TimelineIndex, rows: Sequence[int], n_lanes: int, scale: f
     """Greedy first-fit interval packing on each event's drawn extent (its span and its label).
 
     Events are placed by importance, not only by time: `first` (the selected event), then
-    events not much wider than the screen before very wide ranges, then the events with more
-    sources, then time order; each goes into the top-most lane where its
+    events told only in clauses dated by publication last, events not much wider than the
+    screen before very wide ranges, then the events with more sources, then time order; each goes into the top-most lane where its
     extent meets nothing already placed (an interval set per lane, searched with bisect). So
     when a dense stretch cannot show everything, what several articles report keeps its label
     and the rest is counted in the "+n" marks. `rows` must be in row (time) order.
@@ -175,7 +175,9 @@ def pack_lanes(index: TimelineIndex, rows: Sequence[int], n_lanes: int, scale: f
     # A range far wider than the view's detail (a year while looking at days) is background:
     # it yields to precise events, which would otherwise vanish into "+n" marks.
     wide = WIDE_RANGE_PX * inv
-    order = sorted(rows, key=lambda r: (r != first, ends[r] - starts[r] > wide, -n_src[r], r))
+    clause_only = index.clause_only
+    order = sorted(rows, key=lambda r: (r != first, clause_only[r], ends[r] - starts[r] > wide,
+                                        -n_src[r], r))
     lane_starts: list[list[float]] = [[] for _ in range(n_lanes)]
     lane_ends: list[list[float]] = [[] for _ in range(n_lanes)]
     lanes: list[int] = []

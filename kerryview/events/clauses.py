@@ -1,0 +1,194 @@
+"""Clauses of a sentence, and the events of those that no time expression dates.
+
+Each clause tells its own event, dated by the time expression that governs *its* clause, not by
+any in the sentence: in "X said Tuesday that Y happened last week", *said* is Tuesday's and
+*happened* last week's. A clause with no time expression of its own, in a news text, is dated by
+reference to the publication: what it tells in the past or present tense (or the present
+perfect) is news of the day the article came out; what it announces (future), what had
+happened before the report (past perfect), and what it negates or only supposes are not dated.
+Reporting alone ("X said") is no event: what was said is.
+
+Splitting is by rule (kerryview/events/data/clause_rules.json): a clause opens at a
+subordinator ("that", "which", "when"), at a conjunction after a comma ("..., but"), and at a
+semicolon, colon or quotation mark.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable, Sequence
+
+from kerryview.cancellation import NEVER, Cancellation
+from kerryview.events.headline import main_event_words
+from kerryview.model import Event, EventMention, Timex
+from kerryview.text.tense import past_expectation, tense
+from kerryview.text.wordlists import event_lists, stopwords
+
+CLAUSE_RULES = "clause_rules.json"
+# Whether the pipeline (and the stored analyses) find clause events. Off: on TBAQ they raise
+# event dating from 33.6/62.7 to 66.7/70.8 (recall/precision, held-out half), but on a real
+# pile they make 2.5 times the events (bpoil_bbc 1,481 -> 3,673), 2 to 3 times the CPU
+# (Finan_washingtonpost 8.9 -> 25.2 s) and memory (159 -> 368 MB), most of them on the
+# publication day, and they cannot be merged incrementally (kerryview.incremental), so a
+# 10,000-article project would pass its memory and time budgets (issue #10). Measured in
+# benchmarks/README_stories.md; `benchmarks/stories.py --dct-clauses` turns them on.
+CLAUSE_EVENTS = False
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_PUNCT_BREAK = re.compile(r"[;:\"“”()]|--|—|``|''")
+_WORD_BEFORE = re.compile(r"\b([A-Za-z]+)\s+$")
+_WORD_AFTER = re.compile(r"\s+[A-Za-z0-9]")  # the noun phrase goes on after the expression
+MIN_CLAUSE_WORDS = 2  # "he said" is a clause; a lone word after a comma is not
+
+
+@dataclass(frozen=True)
+class Clause:
+    start: int
+    end: int
+
+
+def clause_rules() -> dict[str, frozenset[str]]:
+    return event_lists(CLAUSE_RULES)
+
+
+def clause_spans(text: str, sent: tuple[int, int], timexes: Sequence[Timex] = ()) -> list[Clause]:
+    """The clauses of text[sent[0]:sent[1]], in order, covering it (rule-based, see the module).
+    A reporting verb makes a clause of its own: "..., | the FBI said", "Clark said | it was
+    easier" (a time expression right after it stays with it: "said Tuesday | ...")."""
+    a, b = sent
+    rules = clause_rules()
+    tail = int(next(iter(rules["reporting_tail_words"])))
+    reporting = event_lists("lead_rules.json")["pure_reporting"]
+    cuts = {a}
+    for m in _PUNCT_BREAK.finditer(text, a, b):
+        cuts.add(m.start())
+    words = list(_WORD.finditer(text, a, b))
+    prev_end = a
+    for k, m in enumerate(words):
+        w = m.group().lower()
+        gap = text[prev_end:m.start()]
+        comma = "," in gap or ";" in gap
+        if w in rules["subordinators"] or (comma and w in rules["coordinators"]):
+            cuts.add(m.start())
+        elif w in reporting and w != "according":
+            back = [j for j in range(max(0, k - tail), k + 1)
+                    if re.search(r"[,\"”'`]", text[words[j - 1].end() if j else a:words[j].start()])]
+            if back and back[-1] > 0:
+                cuts.add(words[back[-1]].start())  # "..., | the FBI said"
+            else:
+                end = m.end()
+                nxt = next((t for t in timexes if end <= t.start <= end + 4
+                            and not text[end:t.start].strip(" ,")), None)
+                cuts.add(_next_word(text, nxt.end if nxt else end, b))  # "Clark said | it was"
+        prev_end = m.end()
+    points = sorted(c for c in cuts if a <= c < b) + [b]
+    out: list[Clause] = []
+    for x, y in zip(points, points[1:]):
+        if out and len(_WORD.findall(text, x, y)) < MIN_CLAUSE_WORDS:
+            out[-1] = Clause(out[-1].start, y)  # too short to be a clause: part of the one before
+        elif y > x:
+            out.append(Clause(x, y))
+    if len(out) > 1 and len(_WORD.findall(text, out[0].start, out[0].end)) < MIN_CLAUSE_WORDS:
+        out[1] = Clause(out[0].start, out[1].end)
+        out.pop(0)
+    return out
+
+
+def governs_clause(text: str, t: Timex) -> bool:
+    """Whether a time expression dates the clause it stands in, rather than only the noun it
+    modifies: "That 1978 resolution", "the Aug. 7 blasts", "next week's election" date their
+    noun (kerryview.events.mentions dates that mention as before) but not the clause's verb."""
+    before = _WORD_BEFORE.search(text, max(0, t.start - 20), t.start)
+    if before and before.group(1).lower() in clause_rules()["noun_modifier_before"] \
+            and _WORD_AFTER.match(text, t.end):
+        return False
+    return not text.startswith(("'s", "’s"), t.end)
+
+
+def reports(text: str, clause: Clause) -> bool:
+    """Whether a clause holds a reporting verb ("the minister said Tuesday")."""
+    reporting = event_lists("lead_rules.json")["pure_reporting"]
+    return any(m.group().lower() in reporting for m in _WORD.finditer(text, clause.start, clause.end))
+
+
+def _next_word(text: str, pos: int, end: int) -> int:
+    m = _WORD.search(text, pos, end)
+    return m.start() if m else end
+
+
+def present_verb(text: str, clause: Clause) -> tuple[int, int] | None:
+    """A verb the cue words do not know: the simple present ("the administration considers",
+    "they want", "officials maintain") or a progressive ("is negotiating"). After a subject
+    pronoun any lower-case word that is not a stop word; after a form of 'be' a word in -ing;
+    after another word that is not a stop word (an adverb between them skipped) a word in -s,
+    or, after a plural noun, a lower-case word not in -s."""
+    rules = clause_rules()
+    not_verbs = event_lists("lead_rules.json")["headline_not_verbs"]
+    prev = ""  # the word before, adverbs skipped
+    last = ""  # the word right before
+    for m in _WORD.finditer(text, clause.start, clause.end):
+        word, w = m.group(), m.group().lower()
+        p = prev.lower()
+        if word[:1].islower() and w not in not_verbs and len(w) > 2:
+            if last.lower() in rules["progressive_auxiliaries"] and w.endswith("ing") and len(w) > 5:
+                return m.start(), m.end()
+            if w not in stopwords():
+                if p in rules["subject_pronouns"]:
+                    return m.start(), m.end()
+                if prev and p not in stopwords() and prev[:1].isalpha() and not w.endswith("ly"):
+                    plural = p.endswith("s") and not p.endswith(("ss", "us", "is", "'s", "’s"))
+                    if w.endswith("s") and len(w) > 3 and not w.endswith(("ss", "us", "is", "'s", "’s")):
+                        return m.start(), m.end()
+                    if plural and not w.endswith(("s", "ing", "ed")) and _WORD.match(text, m.end() + 1):
+                        return m.start(), m.end()
+        if not (w.endswith("ly") or w in rules["adverbs_before_verb"]) or not prev:
+            prev = word
+        last = word
+    return None
+
+
+def publication_event_words(text: str, clause: Clause, is_verb: Callable[[str, str], bool]
+                            ) -> tuple[int, int] | None:
+    """The event words of a clause that no time expression dates, when its grammar dates it by
+    the publication (past, present or present perfect news); None when the clause only
+    reports, announces, had happened before, or is negated or supposed."""
+    span = (clause.start, clause.end)
+    trigger = main_event_words(text, span, False, is_verb)
+    if trigger is None or not is_verb(text[trigger[0]:trigger[1]], text[max(0, trigger[0] - 12):trigger[0]]):
+        trigger = present_verb(text, clause) or trigger  # "That resolution calls": the verb first
+    if trigger is None:
+        return None
+    rules = clause_rules()
+    before = [w.lower() for w in _WORD.findall(text, clause.start, trigger[0])]
+    if any(w in rules["not_dated_words"] or w.endswith("n't") for w in before):
+        return None
+    if any(w in rules["past_perfect"] for w in before[-3:]):
+        return None
+    if past_expectation(text, trigger[0], trigger[1]):
+        return None
+    if tense(text, trigger[0], trigger[1], reporting=False) == "future":
+        return None
+    return trigger
+
+
+
+def is_clause_event(m: EventMention) -> bool:
+    """A mention of a clause dated by its article's publication (not its headline or lead)."""
+    return m.dated_by == "publication" and not m.position
+
+
+def merge_apart(found: list, dcts: dict[str, str], cancel: Cancellation = NEVER,
+                merge: Callable | None = None) -> list[Event]:
+    """Events of all mentions, the clause events merged among themselves, apart from the rest:
+    an article has many on its publication day, and merged with the mentions dated by time
+    expressions they would pull that day's events together (merging averages similarity over
+    a group) and change them; apart, they only join each other across articles. `merge`:
+    kerryview.events.merge.merge unless given."""
+    if merge is None:
+        from kerryview.events.merge import merge
+    clause = [f for f in found if is_clause_event(f.mention)]
+    if not clause:
+        return merge(found, dcts, cancel)
+    rest = [f for f in found if not is_clause_event(f.mention)]
+    events = merge(rest, dcts, cancel) + merge(clause, dcts, cancel)
+    events.sort(key=lambda e: (e.start, e.end, e.label, e.id))
+    return events

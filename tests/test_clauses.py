@@ -1,0 +1,208 @@
+"""Clause events (kerryview.events.clauses): each clause is dated by the time expression of its
+own clause, or, with none, by the publication when its grammar makes it news of that day; the
+rules are data (events/data/clause_rules.json), each with an example checked here."""
+import json
+from datetime import date
+from importlib.resources import files
+
+from kerryview.events.clauses import (CLAUSE_EVENTS, Clause, clause_rules, clause_spans,
+                                      governs_clause, is_clause_event, merge_apart, present_verb,
+                                      publication_event_words)
+from kerryview.events.importance import CLAUSE_OF_THE_DAY, score
+from kerryview.events.mentions import _is_verb, find_mentions
+from kerryview.model import DateSource, DateSourceKind, Document
+from kerryview.pipeline import build_corpus
+from kerryview.timex import tag
+
+GIVEN = DateSource(DateSourceKind.PAGE_METADATA, "given")
+DCT = date(2010, 5, 26)  # a Wednesday
+
+
+def _doc(text, ident="d"):
+    return Document(id=ident, path=f"{ident}.txt", text=text, dct=DCT, dct_source=GIVEN)
+
+
+def _clauses(text):
+    return [text[c.start:c.end] for c in clause_spans(text, (0, len(text)), tag(text, DCT))]
+
+
+def _event_words(text):
+    found = publication_event_words(text, Clause(0, len(text)), _is_verb)
+    return text[found[0]:found[1]] if found else None
+
+
+LEAD = "Rebels attacked a town in the north on Monday.\n"  # the lead: later sentences are not
+
+
+def _by_publication(text):
+    """The event words of the clause events find_mentions dates by publication."""
+    text = LEAD + text
+    found = find_mentions(_doc(text), tag(text, DCT), dct_clauses=True)
+    return {text[f.mention.trigger_start:f.mention.trigger_end]: f for f in found
+            if f.mention.dated_by == "publication" and not f.mention.position}
+
+
+def test_every_rule_list_says_what_it_is_for_and_gives_an_example():
+    raw = json.loads((files("kerryview.events") / "data" / "clause_rules.json").read_text("utf-8"))
+    lists = {k: v for k, v in raw.items() if not k.startswith("_")}
+    assert set(lists) == set(clause_rules())
+    for name, rule in lists.items():
+        assert rule["about"].strip() and rule["example"].strip() and rule["words"], name
+        assert all(w == w.lower() for w in rule["words"]), name
+
+
+def test_subordinators_open_a_clause():  # "subordinators"
+    assert _clauses("Bush said Tuesday that the blockade might be extended.") == \
+        ["Bush said Tuesday ", "that the blockade might be extended."]
+
+
+def test_a_conjunction_opens_a_clause_only_after_a_comma():  # "coordinators"
+    assert _clauses("Two leaders were arrested, but protesters were calmer Friday.") == \
+        ["Two leaders were arrested, ", "but protesters were calmer Friday."]
+    assert len(_clauses("Oil and gas prices rose sharply in May.")) == 1
+
+
+def test_a_reporting_verb_makes_a_clause_of_its_own():  # "reporting_tail_words"
+    assert _clauses("Kopp's car was discovered last month, the FBI said.")[-1] == "the FBI said."
+    assert _clauses("Clark said it was easier to seek extradition.") == \
+        ["Clark said ", "it was easier to seek extradition."]
+    # a time expression right after the reporting verb stays with it
+    assert _clauses("The minister said Tuesday the rebels attacked the town.")[0] == \
+        "The minister said Tuesday "
+
+
+def test_a_time_expression_inside_a_noun_phrase_does_not_date_the_clause():  # "noun_modifier_before"
+    for text, words in (("That 1978 resolution calls for a withdrawal.", "1978"),
+                        ("Officials cancelled next week's election.", "next week"),
+                        ("The Aug. 7 blasts killed 257 people.", "Aug. 7")):
+        [t] = [t for t in tag(text, DCT) if words in t.text]
+        assert not governs_clause(text, t), text
+    text = "Kerry met Wang Yi on Tuesday."
+    assert all(governs_clause(text, t) for t in tag(text, DCT))
+    assert "calls" in _by_publication("That 1978 resolution calls for a withdrawal.")
+
+
+def test_past_perfect_negated_supposed_and_future_clauses_are_not_dated_by_publication():
+    # "past_perfect", "not_dated_words"; and the future, from the one tense detector
+    assert _event_words("the company had agreed to sell the unit") is None
+    assert _event_words("investigators would not divulge the evidence") is None
+    assert _event_words("if elected") is None
+    assert _event_words("The talks will resume in Geneva.") is None
+    assert _event_words("Rebels attacked the town.") == "attacked"
+    assert _event_words("Officials have evacuated the area.") == "evacuated"
+
+
+def test_a_verb_in_the_simple_present_is_found_after_its_subject():  # "subject_pronouns"
+    for text, verb in (("they want to know", "want"), ("she estimates her properties", "estimates"),
+                       ("The administration considers the sanctions essential", "considers")):
+        found = present_verb(text, Clause(0, len(text)))
+        assert found and text[found[0]:found[1]] == verb, text
+    assert present_verb("the sanctions essential", Clause(0, 24)) is None
+
+
+def test_a_progressive_or_a_present_after_an_adverb_or_a_plural_noun_is_found():
+    # "progressive_auxiliaries", "adverbs_before_verb"
+    for text, verb in (("The company is negotiating with the Soviets", "negotiating"),
+                       ("Coors has been ceding market share", "ceding"),
+                       ("Blassie's mother now wants the remains tested", "wants"),
+                       ("American officials staunchly disavow any interest", "disavow"),
+                       ("Federal officials maintain that Reno can allow it", "maintain")):
+        found = present_verb(text, Clause(0, len(text)))
+        assert found and text[found[0]:found[1]] == verb, text
+
+
+def test_each_clause_is_dated_by_the_time_expression_of_its_own_clause():
+    text = ("The minister said Tuesday that the rebels attacked the town last week. "
+            "Officials have evacuated the area, the agency said.")
+    found = find_mentions(_doc(text), tag(text, DCT), dct_clauses=True)
+    dated = {text[f.mention.trigger_start:f.mention.trigger_end]: f.mention for f in found}
+    assert dated["said"].timex.text == "Tuesday" and dated["said"].dated_by == "time expression"
+    assert dated["attacked"].timex.text == "last week"
+    m = dated["evacuated"]
+    assert m.dated_by == "publication" and m.timex.value == DCT.isoformat()
+    assert m.timex.text == "" and m.timex.start == m.trigger_start  # an empty span at its words
+    assert "no time expression in its clause" in m.resolution
+    # reporting alone is no event: "the agency said" gets none of its own
+    assert sum(1 for f in found if f.mention.start == m.start) == 1
+
+
+def test_what_a_dated_report_says_is_not_dated_by_publication():
+    # "said Tuesday that the rebels attacked": before Tuesday, on no known day
+    assert "attacked" not in _by_publication("The minister said Tuesday that the rebels attacked the town.")
+    assert "attacked" in _by_publication("The minister said that the rebels attacked the town.")
+
+
+def test_find_mentions_gives_clause_events_when_asked_and_the_pipeline_asks(monkeypatch):
+    import kerryview.events.clauses
+    import kerryview.pipeline
+
+    assert not CLAUSE_EVENTS  # off by default (see its comment); the switch turns them on:
+    monkeypatch.setattr(kerryview.pipeline, "CLAUSE_EVENTS", True)
+    monkeypatch.setattr(kerryview.events.clauses, "CLAUSE_EVENTS", True)
+    text = LEAD + "Officials have evacuated the area. The rebels attacked the town."
+    assert not any(f.mention.dated_by == "publication" and not f.mention.position
+                   for f in find_mentions(_doc(text), tag(text, DCT)))
+    assert set(_by_publication("Officials have evacuated the area. The rebels attacked the town.")) \
+        == {"evacuated", "attacked"}
+    events = build_corpus([_doc(text)])
+    clause = [e for e in events if all(is_clause_event(m) for m in e.mentions)]
+    assert {text[m.trigger_start:m.trigger_end] for e in clause
+                              for m in e.mentions} == {"evacuated", "attacked"}
+    assert all(e.start.startswith(DCT.isoformat()) for e in clause)
+
+
+def test_an_event_told_only_in_clauses_dated_by_publication_weighs_little():
+    text = ("Kerry met Wang Yi in Beijing on Tuesday.\n"
+            "The talks lasted for hours. Officials have praised the progress. Rebels attacked a town.")
+    doc = _doc(text)
+    found = find_mentions(doc, tag(text, DCT), dct_clauses=True)
+    assert any(f.mention.dated_by == "publication" and not f.mention.position for f in found)
+    from kerryview.events.merge import merge
+    merged = merge(found, {doc.id: doc.dct})
+    score(merged, [doc])
+    clause_only = [e for e in merged if all(m.dated_by == "publication" and not m.position
+                                            for m in e.mentions)]
+    dated = [e for e in merged if any(m.dated_by == "time expression" for m in e.mentions)]
+    assert clause_only and dated
+    assert all(e.importance == CLAUSE_OF_THE_DAY for e in clause_only)
+    assert all(e.importance > CLAUSE_OF_THE_DAY for e in dated)
+
+
+def test_clause_events_are_merged_apart_and_leave_the_dated_events_as_they_were():
+    # the day of publication: merged with the dated mentions, the clause events would join them
+    a = _doc(LEAD + "Kerry met Wang Yi in Beijing on Wednesday. Kerry praised the talks with "
+             "Wang Yi in Beijing. Officials have welcomed the meeting with Wang Yi in Beijing.", "a")
+    b = _doc("Kerry and Wang Yi met in Beijing on Wednesday.\nThe two men discussed climate "
+             "change. Kerry praised the talks with Wang Yi in Beijing.", "b")
+    found = [f for d in (a, b) for f in find_mentions(d, tag(d.text, DCT), dct_clauses=True)]
+    dcts = {d.id: d.dct.isoformat() for d in (a, b)}
+    from kerryview.events.merge import merge
+    alone = merge([f for f in found if not is_clause_event(f.mention)], dcts)
+    events = merge_apart(found, dcts)
+    assert any(is_clause_event(f.mention) for f in found)
+    dated = [e for e in events if not any(is_clause_event(m) for m in e.mentions)]
+    assert [(e.id, e.start, len(e.mentions)) for e in dated] == \
+        [(e.id, e.start, len(e.mentions)) for e in alone]
+    assert all(all(is_clause_event(m) for m in e.mentions) for e in events if e not in dated)
+
+
+def test_on_the_timeline_clause_events_yield_their_lane_to_dated_news():
+    from kerryview.gui.timeline.index import TimelineIndex
+    from kerryview.gui.timeline.layout import pack_lanes
+    from kerryview.model import Event, EventMention, Timex
+
+    def event(i, dated_by, position, n_src):
+        t = Timex(0, 0, "", "DATE", "2010-05-26")
+        return Event(id=f"e{i}", label=f"event {i}", value="2010-05-26", start="2010-05-26",
+                     end="2010-05-27", granularity="day",
+                     mentions=[EventMention(str(k), 0, 1, "x", t, dated_by=dated_by,
+                                            position=position) for k in range(n_src)])
+
+    clause = event(0, "publication", "", 3)  # more sources, but told only in clauses
+    dated = event(1, "time expression", "", 1)
+    headline = event(2, "publication", "headline", 1)
+    idx = TimelineIndex([clause, dated, headline])
+    assert [idx.clause_only[idx.row_of[e.id]] for e in (clause, dated, headline)] == [1, 0, 0]
+    lay = pack_lanes(idx, list(range(len(idx))), 2, 1.0, lambda r: 100.0)
+    shown = {idx.events[r].id for r, lane in zip(lay.rows, lay.lanes) if lane >= 0}
+    assert shown == {"e1", "e2"}  # two lanes: the clause event is the one counted in "+n"
