@@ -110,3 +110,27 @@ def test_a_label_does_not_start_with_including():
             "temperatures in Death Valley to 53 Celsius on July 16.")
     [found] = _mentions(text)
     assert found.label.startswith("A heat dome")
+
+
+def test_the_start_of_a_period_dates_no_event_of_its_clause():
+    """'since 1968' says when a period began, not when its clause's event happened."""
+    text = ("The outbreak is the first to be declared a pandemic since 1968. "
+            "Prices have risen ever since January. The agency met on July 17 since the talks began.")
+    found = _mentions(text)
+    assert [f.mention.timex.text for f in found if f.mention.dated_by != "publication"] == \
+        ["July 17"]
+    assert not any(f.interval.start.year == 1968 or f.interval.start.month == 1 for f in found)
+    # the lead, no longer dated by 1968, is the article's news of its publication day
+    assert [f.interval.start.date() for f in found if f.mention.dated_by == "publication"] in \
+        ([], [date(2023, 7, 18)])
+
+
+def test_every_anchor_signal_list_says_what_it_is_for_with_an_example():
+    import json
+    from importlib.resources import files
+
+    raw = json.loads((files("kerryview.events") / "data" / "anchor_signals.json").read_text())
+    lists = {k: v for k, v in raw.items() if not k.startswith("_")}
+    assert lists and all(v["about"] and v["example"] and v["words"] for v in lists.values())
+    for v in lists.values():  # the example holds one of its words just before a date
+        assert any(f"{w} " in v["example"] for w in v["words"])

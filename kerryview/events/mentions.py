@@ -11,6 +11,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 from datetime import date, datetime, timedelta
 
 from kerryview.cancellation import NEVER, Cancellation
@@ -23,10 +24,11 @@ from kerryview.events.labels import (CLAUSE_COMMA, cut_number, headline_label, i
 from kerryview.text.context import ContextBuilder
 from kerryview.text.sentences import sentence_spans
 from kerryview.text.tense import past_expectation, tense
-from kerryview.text.wordlists import cues, stopwords
+from kerryview.text.wordlists import cues, event_lists, stopwords
 from kerryview.model import Document, EventMention, Granularity, Timex
 from kerryview.calendar.intervals import Interval, duration_timedelta, value_interval
 
+ANCHOR_SIGNALS = "anchor_signals.json"
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _MODAL_BEFORE = re.compile(r"\b(?:will|would|could|should|must|may|might|to|shall)\s+$", re.I)
 # A preposition (or "late on") introducing the time expression, dropped from labels.
@@ -300,6 +302,19 @@ def _recent_period(t: Timex, dct: date | None) -> Interval | None:
     return Interval(start, end, Granularity.PERIOD)
 
 
+@cache
+def _period_start_signal() -> re.Pattern[str]:
+    words = sorted(event_lists(ANCHOR_SIGNALS)["period_start"], key=len, reverse=True)
+    alts = "|".join(r"\s+".join(map(re.escape, w.split())) for w in words)
+    return re.compile(rf"(?<![\w-])(?:{alts})\s+$", re.I)
+
+
+def _starts_a_period(text: str, t: Timex) -> bool:
+    """Whether `t` follows a word that makes it the start of a period ("since 1968"), which
+    dates no event of its clause (data/anchor_signals.json)."""
+    return _period_start_signal().search(text, max(0, t.start - 24), t.start) is not None
+
+
 def find_mentions(doc: Document, timexes: list[Timex], cancel: Cancellation = NEVER,
                   dct_clauses: bool = False) -> list[Found]:
     """Event mentions of one document, each with a short label and its context words
@@ -332,6 +347,8 @@ def find_mentions(doc: Document, timexes: list[Timex], cancel: Cancellation = NE
             continue  # the article's own date line is not an event
         if lines.reason(t.start) is not None or lines.in_prefix(t.start, t.end):
             continue
+        if _starts_a_period(text, t):
+            continue  # "since 1968": the clause's event is not on that date
         i = bisect_right(starts, t.start) - 1
         sent = sents[i] if i >= 0 and sents[i][1] >= t.end else (t.start, t.end)
         if line and sent[0] <= line.end < t.start:  # the passage starts after the date line
