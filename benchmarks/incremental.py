@@ -58,6 +58,12 @@ def make_pile(folder: Path, n: int, data: Path = DATA) -> list[Path]:
     return files
 
 
+def _how(result) -> str:
+    """How an import resolved: incrementally (with how much merged again) or in full."""
+    return (f"incremental, {result.reclustered:,} mentions merged again"
+            if isinstance(result, StoredResult) else "the whole corpus resolved")
+
+
 class Clock:
     """CPU and wall time of a block, and the stages it went through (from progress)."""
 
@@ -167,8 +173,7 @@ def main() -> None:
         store = Store(project)  # as the app opens it again
         with Clock() as added:
             result = import_into_store(store, extra, added.progress)
-        how = (f"incremental, {result.reclustered:,} mentions merged again"
-               if isinstance(result, StoredResult) else "the whole corpus resolved")
+        how = _how(result)
         print(f"adding {len(extra)} articles to it: {added.cpu:.2f} s CPU, {added.wall:.2f} s "
               f"wall ({how}; {added.breakdown()})")
         with Clock() as shown:
@@ -185,8 +190,7 @@ def main() -> None:
                 "SELECT id FROM documents ORDER BY added LIMIT ?", [args.remove])]
             with Clock() as removed:
                 result = remove_documents(store, gone, removed.progress)
-            how = (f"incremental, {result.reclustered:,} mentions merged again"
-                   if isinstance(result, StoredResult) else "the whole corpus resolved")
+            how = _how(result)
             print(f"removing {len(gone)} article(s): {removed.cpu:.2f} s CPU, "
                   f"{removed.wall:.2f} s wall ({how})")
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

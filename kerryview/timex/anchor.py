@@ -478,16 +478,24 @@ class Resolver:
         d = self.dct + timedelta(days=delta)
         return d.isoformat() + suffix, self.dct_value, "dct"
 
+    def _on_story_day(self, p: Pending, n: int, suffix: str):
+        """n days on from the last mentioned day (or that day's vague value when the story has
+        none), or None when no day was mentioned."""
+        ref = self.last_ref(values.RANK["D"])
+        vague = self._story_without_day(p, ref, "D")
+        if vague is not None:
+            return vague[0] + suffix, vague[1], vague[2]
+        if ref is not None:
+            return (ref[0] + timedelta(days=n)).isoformat() + suffix, ref[2], "narrative"
+        return None
+
     def op_dayshift(self, p: Pending, n: int, suffix: str = ""):
         if self.narrative and self.dct is not None and in_quotation(self.text, p.start):
             # "We go tomorrow," Eisenhower said on 5 June: the speaker's day is the story's
             # (outside a quotation, a history's "today" is the writer's)
-            ref = self.last_ref(values.RANK["D"])
-            vague = self._story_without_day(p, ref, "D")
-            if vague is not None:
-                return vague[0] + suffix, vague[1], vague[2]
-            if ref is not None:
-                return (ref[0] + timedelta(days=n)).isoformat() + suffix, ref[2], "narrative"
+            on = self._on_story_day(p, n, suffix)
+            if on is not None:
+                return on
         if self.dct is None:
             ref = self.last_ref(values.RANK["D"])
             if ref is None or n == 0:
@@ -498,12 +506,9 @@ class Resolver:
     def op_time_ref(self, p: Pending, suffix: str, n: int = 0):
         """A clock time or part of a day ("at noon", "that night"; n days on: "the next
         morning") on the last mentioned day, else the DCT's (in a history, the story's day)."""
-        ref = self.last_ref(values.RANK["D"])
-        vague = self._story_without_day(p, ref, "D")
-        if vague is not None:
-            return vague[0] + suffix, vague[1], vague[2]
-        if ref is not None:
-            return (ref[0] + timedelta(days=n)).isoformat() + suffix, ref[2], "narrative"
+        on = self._on_story_day(p, n, suffix)
+        if on is not None:
+            return on
         if self.dct is None:
             return "XXXX-XX-XX" + suffix, None, None
         return (self.dct + timedelta(days=n)).isoformat() + suffix, self.dct_value, "dct"
