@@ -1,4 +1,4 @@
-"""Clock times with named zones as UTC instants (kerryview.events.zones): every example of
+"""Clock times with named zones as UTC instants (kerryview.calendar.zones): every example of
 kerryview/events/data/time_zones.tsv, read as the merge reads a time expression."""
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from datetime import datetime
 from importlib.resources import files
 
 from kerryview.calendar.intervals import value_interval
-from kerryview.events.zones import utc_interval
+from kerryview.calendar.zones import utc_interval
 from kerryview.model import Timex
 
 _EXAMPLE = re.compile(r'"(?:[a-z ]+ )?(\d{1,2}):(\d\d) ?([A-Z]+)"(?: in (\w+))? = (\d\d):(\d\d) UTC')

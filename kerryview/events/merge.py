@@ -20,7 +20,7 @@ from datetime import datetime, timedelta
 from kerryview.cancellation import NEVER, Cancellation
 from kerryview.events.blocking import candidate_pairs
 from kerryview.events.mentions import Found
-from kerryview.events.zones import utc_interval
+from kerryview.calendar.zones import utc_interval
 from kerryview.text.similarity import Vectorizer, cosine
 from kerryview.text.wordlists import opposite_events
 from kerryview.model import Event, EventMention

@@ -41,7 +41,7 @@ from kerryview.events.merge import (LINK_FLOOR, Item, MergeState, _widened, can_
                                     agglomerate, copy_groups, link, make_event, make_item,
                                     strong_components)
 from kerryview.events.mentions import Found
-from kerryview.events.zones import utc_interval
+from kerryview.calendar.zones import utc_interval
 from kerryview.model import Event, EventMention, Timex
 from kerryview.text.similarity import Vectorizer
 

@@ -291,9 +291,9 @@ def event_zone(ev: Event) -> str | None:
 
 
 def zone_offset(zone: str, day: date) -> timedelta | None:
-    """The zone's offset from UTC on that day (kerryview.events.zones: one table, one reading
+    """The zone's offset from UTC on that day (kerryview.calendar.zones: one table, one reading
     of "EST" in July), or None for a name not in the table."""
-    from kerryview.events.zones import offset_on
+    from kerryview.calendar.zones import offset_on
     from kerryview.text.wordlists import time_zones
 
     return offset_on(zone.upper(), day) if zone.upper() in time_zones() else None
