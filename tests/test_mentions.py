@@ -134,3 +134,23 @@ def test_every_anchor_signal_list_says_what_it_is_for_with_an_example():
     assert lists and all(v["about"] and v["example"] and v["words"] for v in lists.values())
     for v in lists.values():  # the example holds one of its words just before a date
         assert any(f"{w} " in v["example"] for w in v["words"])
+
+
+def test_a_time_restated_in_another_zone_in_parentheses_is_one_mention():
+    text = "The cut was completed at 1930 CDT on 1 June (0030 GMT 2 June). Talks ended at 1500 GMT (1600 BST)."
+    found = _mentions(text, dct=date(2010, 6, 3))
+    assert [f.mention.timex.text for f in found if f.mention.dated_by != "publication"] == \
+        ["1930 CDT", "1500 GMT"]  # "on 1 June" is its day, the rest the same instant
+    # a time in parentheses that is another instant is kept
+    other = _mentions("The ship left at 1930 CDT on 1 June (arriving 0030 GMT 3 June).",
+                      dct=date(2010, 6, 3))
+    assert len([f for f in other if f.mention.dated_by != "publication"]) == 2
+
+
+def test_a_clock_time_is_on_the_date_written_after_it():
+    text = "Talks began on Monday. The cap was fitted at 0030 GMT on 2 June and held."
+    assert [t.value for t in tag(text, date(2010, 6, 3)) if t.text == "0030 GMT"] == ["2010-06-02T00:30"]
+    found = _mentions(text, dct=date(2010, 6, 3))
+    assert [(f.mention.timex.text, f.mention.timex.value) for f in found
+            if f.mention.dated_by != "publication"] == [("Monday", "2010-05-31"),
+                                                         ("0030 GMT", "2010-06-02T00:30")]

@@ -27,6 +27,7 @@ from kerryview.text.tense import past_expectation, tense
 from kerryview.text.wordlists import cues, event_lists, stopwords
 from kerryview.model import Document, EventMention, Granularity, Timex
 from kerryview.calendar.intervals import Interval, duration_timedelta, value_interval
+from kerryview.calendar.zones import utc_interval
 
 ANCHOR_SIGNALS = "anchor_signals.json"
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*")
@@ -315,6 +316,24 @@ def _starts_a_period(text: str, t: Timex) -> bool:
     return _period_start_signal().search(text, max(0, t.start - 24), t.start) is not None
 
 
+_GLOSS_OPEN = re.compile(r"\s*\(\s*")
+_DATE_OF_TIME = re.compile(r",?\s+(?:on\s+)?")
+
+
+def _restates(text: str, prev: tuple[Timex, Interval, int], t: Timex, interval: Interval) -> bool:
+    """Whether `t` only restates the time just before it (`prev`: that time, its interval, and
+    where what restated it so far ends): in parentheses, the same instant in another zone
+    ("1930 CDT (0030 GMT)"); or the day of that time, written after it ("1930 CDT on 1 June"):
+    not a second event."""
+    before, before_iv, end = prev
+    if _GLOSS_OPEN.fullmatch(text, end, t.start) is not None:
+        a, b = utc_interval(before, before_iv), utc_interval(t, interval)
+        return a is not None and a == b
+    return (before.type == "TIME" and t.type == "DATE"
+            and _DATE_OF_TIME.fullmatch(text, end, t.start) is not None
+            and interval.contains(before_iv))
+
+
 def find_mentions(doc: Document, timexes: list[Timex], cancel: Cancellation = NEVER,
                   dct_clauses: bool = False) -> list[Found]:
     """Event mentions of one document, each with a short label and its context words
@@ -333,6 +352,7 @@ def find_mentions(doc: Document, timexes: list[Timex], cancel: Cancellation = NE
     line = doc.dateline  # read with the file: the article's own date line is not an event
     lines = LineFilter(text, timexes)  # date lines, bylines, captions, copyright: never events
     leads = lead_passages(doc, sents, lines)
+    prev: tuple[Timex, Interval, int] | None = None  # the last time, its interval, its end
     for t in timexes:
         cancel.check()
         if t.type in ("DATE", "TIME"):
@@ -349,6 +369,12 @@ def find_mentions(doc: Document, timexes: list[Timex], cancel: Cancellation = NE
             continue
         if _starts_a_period(text, t):
             continue  # "since 1968": the clause's event is not on that date
+        if prev is not None and _restates(text, prev, t, interval):
+            # "at 1930 CDT on 1 June (0030 GMT 2 June)": one time, said four times; what
+            # follows is compared with the time, from the end of what restated it
+            prev = (t, interval, t.end) if t.type == "TIME" else (prev[0], prev[1], t.end)
+            continue
+        prev = (t, interval, t.end)
         i = bisect_right(starts, t.start) - 1
         sent = sents[i] if i >= 0 and sents[i][1] >= t.end else (t.start, t.end)
         if line and sent[0] <= line.end < t.start:  # the passage starts after the date line

@@ -619,9 +619,32 @@ def resolve(text: str, pendings: list[Pending], dct: date | None,
             cancel: Cancellation = NEVER) -> list[Timex]:
     """Final `Timex` objects, in text order (`cancel` polled every few hundred)."""
     r = Resolver(text, dct, genre(pendings, dct, text))
-    out = []
-    for i, p in enumerate(pendings):
+    out: list[Timex] = []
+    i = 0
+    while i < len(pendings):
         if i % 256 == 0:
             cancel.check()
+        p = pendings[i]
+        q = pendings[i + 1] if i + 1 < len(pendings) else None
+        if q is not None and _date_of_the_time(text, p, q):
+            # "at 11 a.m. on 11 November 1918": the time is on the date that follows it
+            date_timex = r.resolve(q)
+            out += [r.resolve(p), date_timex]
+            i += 2
+            continue
         out.append(r.resolve(p))
+        i += 1
     return out
+
+
+_TIME_THEN_DATE = re.compile(r",?\s+(?:on\s+)?")
+_FULL_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _date_of_the_time(text: str, p: Pending, q: Pending) -> bool:
+    """Whether q is the date of the clock time p, written right after it ("0030 GMT 2 June",
+    "11 a.m. on 11 November 1918"), so that p is resolved on q's day, not on the day before."""
+    a_day = q.op in ("md", "weekday", "dayshift") or (
+        q.op is None and q.value is not None and _FULL_DAY.fullmatch(q.value) is not None)
+    return (p.op == "time_ref" and q.type == "DATE" and a_day
+            and _TIME_THEN_DATE.fullmatch(text, p.end, q.start) is not None)
