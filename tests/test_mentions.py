@@ -141,6 +141,7 @@ def test_a_time_restated_in_another_zone_in_parentheses_is_one_mention():
     found = _mentions(text, dct=date(2010, 6, 3))
     assert [f.mention.timex.text for f in found if f.mention.dated_by != "publication"] == \
         ["1930 CDT", "1500 GMT"]  # "on 1 June" is its day, the rest the same instant
+    assert found[0].label == "The cut was completed"  # the time's day is no part of the label
     # a time in parentheses that is another instant is kept
     other = _mentions("The ship left at 1930 CDT on 1 June (arriving 0030 GMT 3 June).",
                       dct=date(2010, 6, 3))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from datetime import date, datetime, timedelta
 
@@ -334,6 +334,18 @@ def _restates(text: str, prev: tuple[Timex, Interval, int], t: Timex, interval: 
             and interval.contains(before_iv))
 
 
+def _with_its_date(text: str, timexes: list[Timex], k: int) -> Timex:
+    """timexes[k], reaching over the date written right after it when that date is the time's
+    day ("at 1930 CDT on 1 June"): what a label leaves out."""
+    t = timexes[k]
+    nxt = timexes[k + 1] if k + 1 < len(timexes) else None
+    if t.type != "TIME" or nxt is None or nxt.type != "DATE" or \
+            _DATE_OF_TIME.fullmatch(text, t.end, nxt.start) is None or \
+            not (nxt.value and t.value and t.value.startswith(nxt.value)):
+        return t
+    return replace(t, end=nxt.end, text=text[t.start:nxt.end])
+
+
 def find_mentions(doc: Document, timexes: list[Timex], cancel: Cancellation = NEVER,
                   dct_clauses: bool = False) -> list[Found]:
     """Event mentions of one document, each with a short label and its context words
@@ -353,7 +365,7 @@ def find_mentions(doc: Document, timexes: list[Timex], cancel: Cancellation = NE
     lines = LineFilter(text, timexes)  # date lines, bylines, captions, copyright: never events
     leads = lead_passages(doc, sents, lines)
     prev: tuple[Timex, Interval, int] | None = None  # the last time, its interval, its end
-    for t in timexes:
+    for k, t in enumerate(timexes):
         cancel.check()
         if t.type in ("DATE", "TIME"):
             interval = value_interval(t.value, t.mod)
@@ -396,7 +408,8 @@ def find_mentions(doc: Document, timexes: list[Timex], cancel: Cancellation = NE
             duration=duration.value if duration else None,
             duration_mod=duration.mod if duration else None,
             position=_position(leads, sent))
-        out.append(Found(mention, label_for(text, sent, trigger, t), contexts.terms(t.start),
+        out.append(Found(mention, label_for(text, sent, trigger, _with_its_date(text, timexes, k)),
+                         contexts.terms(t.start),
                          interval))
     out.extend(_main_news(doc, leads, out, contexts))
     if dct_clauses:
