@@ -39,3 +39,25 @@ def test_each_example_dates_as_it_says(name):
     if expect:
         assert article.dct_source.kind is DateSourceKind.INFERRED
         assert "how sure:" in str(article.dct_source)
+
+
+DATELINE_STYLES = rules()["head_dateline"]["styles"]
+
+
+@pytest.mark.parametrize("name", sorted(DATELINE_STYLES))
+def test_each_year_less_dateline_style_dates_its_example(name):
+    """A wire dateline is the day of publication, a newspaper's the day before it: the tense
+    of the report's first sentence ("will be") does not make the dateline an announcement."""
+    example = DATELINE_STYLES[name]["example"]
+    article = _doc("x", example["text"])
+    assert article.dateline is None  # no year: not a stated date
+    infer_dcts([article], CachingTagger())
+    assert article.dct == date.fromisoformat(example["expect"]), str(article.dct_source)
+
+
+def test_a_dateline_is_found_only_where_a_report_opens():
+    from kerryview.dating.cues import dateline_spans
+    assert [s for s, _, _ in dateline_spans("By Sue Zeidler LOS ANGELES, April 28 (Reuters) - x")] == ["wire"]
+    assert [s for s, _, _ in dateline_spans("KANSAS CITY, Mo., Oct. 20 -- The bank")] == ["paper"]
+    assert dateline_spans("He said, May 3 - no") == []
+    assert dateline_spans("x" * 500 + " LONDON, March 30 -- late") == []

@@ -550,7 +550,13 @@ def _telling_cues(a: _Article, c: int) -> list[str]:
         words = " ".join(t.text.split())
         if words.lower() in seen:
             continue
-        if q.kind in (DAY, MONTH_DAY) and q.tense != "future":
+        if q.dateline:
+            d = month_day_under(q.month, q.mday, c, "past")
+            if d is not None and 0 <= c - d <= 1:
+                seen.add(words.lower())
+                when = "filed that day" if d == c else "filed the day before"
+                out.append(f"its dateline “{words}” ({when})")
+        elif q.kind in (DAY, MONTH_DAY) and q.tense != "future":
             d = q.day if q.kind == DAY else month_day_under(q.month, q.mday, c, q.tense)
             if d is not None and 0 <= c - d <= 1:
                 seen.add(words.lower())
