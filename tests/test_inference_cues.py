@@ -61,3 +61,14 @@ def test_a_dateline_is_found_only_where_a_report_opens():
     assert [s for s, _, _ in dateline_spans("KANSAS CITY, Mo., Oct. 20 -- The bank")] == ["paper"]
     assert dateline_spans("He said, May 3 - no") == []
     assert dateline_spans("x" * 500 + " LONDON, March 30 -- late") == []
+
+
+def test_a_time_stamp_has_no_tense():
+    """The sentence a copied page's stamp runs into ("... 21.31 BST Exam boards may award
+    grades") does not make the stamp an announcement: the article is dated by it."""
+    text = ("Exam plan for flu Boards may grade on coursework Tuesday 5 May 2009 21.31 BST "
+            "Exam boards will award grades on coursework if pupils cannot sit the exams.")
+    article = _doc("x", text)
+    assert article.dateline is None
+    infer_dcts([article], CachingTagger())
+    assert article.dct == date(2009, 5, 5), str(article.dct_source)

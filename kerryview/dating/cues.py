@@ -179,8 +179,9 @@ def classify(under: tuple[list[Timex], list[Timex]], tenses: list[str | None],
             continue
         if oa == ob:
             in_body = any(e <= a.start for _, _, e in datelines)  # after the dateline: the report's own words
-            out.append(Cue(i, DAY, tense, day=oa,
-                           stamp=bool(text) and not in_body and is_stamp(text, a)))
+            stamp = bool(text) and not in_body and is_stamp(text, a)
+            # a time stamp has no tense: "Tuesday 5 May 2009 21.31 BST Exam boards may ..."
+            out.append(Cue(i, DAY, None if stamp else tense, day=oa, stamp=stamp))
         elif ob - oa == shift:
             out.append(Cue(i, RELATIVE, tense, offset=oa - r0))
         elif weekday(oa) == weekday(ob):
