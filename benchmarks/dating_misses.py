@@ -24,6 +24,7 @@ too weak.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import tempfile
 from collections import Counter, defaultdict
@@ -102,7 +103,9 @@ def run_folder(name: str, n: int, verbose: bool) -> dict:
         outcome = ("exact" if got == g else "near" if got is not None and abs(got - g) <= 1
                    else "undated" if got is None else "wrong")
         ob = own_best.get(d.id)
-        rows.append((d.id, cls, outcome, ob is not None and abs(ob - g) <= 0, got, g))
+        share = re.search(r"(\d+) % of the evidence", d.dct_source.detail or "") if d.dct_source else None
+        rows.append((d.id, cls, outcome, ob is not None and abs(ob - g) <= 0, got, g,
+                     int(share[1]) if share else None))
         if verbose and outcome != "exact":
             from datetime import date
             print(f"  {name} {d.id}: {cls} {outcome} got {date.fromordinal(got) if got else None} "
@@ -118,12 +121,15 @@ def main() -> None:
     ap.add_argument("-v", action="store_true")
     args = ap.parse_args()
     total: dict[str, Counter] = defaultdict(Counter)
+    shares: dict[int, Counter] = defaultdict(Counter)
     print("| folder | " + " | ".join(CLASSES) + " |")
     print("|---|" + "---|" * len(CLASSES))
     for name in args.folders:
         r = run_folder(name, args.max_articles, args.v)
         per: dict[str, Counter] = defaultdict(Counter)
-        for _, cls, outcome, own, _, _ in r["rows"]:
+        for _, cls, outcome, own, _, _, share in r["rows"]:
+            if share is not None:
+                shares[min(share // 10, 9)][outcome] += 1
             per[cls][outcome] += 1
             per[cls]["n"] += 1
             if outcome != "exact" and own:
@@ -131,6 +137,10 @@ def main() -> None:
             total[cls].update({outcome: 1, "n": 1, "own_ok": int(outcome != "exact" and own)})
         print(f"| {name} | " + " | ".join(_cell(per[c]) for c in CLASSES) + " |")
     print("| **all** | " + " | ".join(_cell(total[c]) for c in CLASSES) + " |")
+    print("\ninferred dates by their share of the evidence (how sure): exact / within a day / wrong")
+    for b in sorted(shares):
+        c = shares[b]
+        print(f"  {10 * b:3d}-{10 * b + 9:3d} %: {c['exact']} / {c['near']} / {c['wrong']}")
     print("\ncell: articles n: exact/within 1 day (not exact)/undated/wrong; own+: misses whose own "
           "cues alone put the gold day first")
 

@@ -72,3 +72,20 @@ def test_a_time_stamp_has_no_tense():
     assert article.dateline is None
     infer_dcts([article], CachingTagger())
     assert article.dct == date(2009, 5, 5), str(article.dct_source)
+
+
+def test_a_day_the_article_reports_dates_it_even_when_its_pile_spans_years():
+    """A pile over three years spreads the evidence over many candidate days: the best day
+    (the first Friday on or after the bank's closing) holds little of it, but the article's own
+    words point there, so it is dated, and said to be of low certainty (decision.least_share)."""
+    pile = [_doc("a", "Published: September 15, 2008\nLehman Brothers filed for bankruptcy on "
+                      "September 15, 2008 after talks failed."),
+            _doc("b", "Published: March 10, 2009\nStocks rose on March 10, 2009 as banks "
+                      "reported profits."),
+            _doc("c", "Published: June 2, 2010\nRegulators met on June 1, 2010 to discuss the "
+                      "reform bill.")]
+    article = _doc("x", "Regulators closed the bank on May 27, 2009, and its deposits moved to a "
+                        "rival. Its troubles began in 2008, and rivals met its chief on Friday.")
+    infer_dcts(pile + [article], CachingTagger())
+    assert article.dct == date(2009, 5, 29), str(article.dct_source)
+    assert "how sure: low" in str(article.dct_source)
