@@ -89,3 +89,10 @@ def test_a_day_the_article_reports_dates_it_even_when_its_pile_spans_years():
     infer_dcts(pile + [article], CachingTagger())
     assert article.dct == date(2009, 5, 29), str(article.dct_source)
     assert "how sure: low" in str(article.dct_source)
+
+
+def test_a_dateline_is_named_as_such_in_how_the_date_was_found():
+    example = DATELINE_STYLES["paper"]["example"]
+    article = _doc("x", example["text"])
+    infer_dcts([article], CachingTagger())
+    assert "its dateline “March 30” (filed the day before)" in str(article.dct_source)
