@@ -39,3 +39,60 @@ def test_each_example_dates_as_it_says(name):
     if expect:
         assert article.dct_source.kind is DateSourceKind.INFERRED
         assert "how sure:" in str(article.dct_source)
+
+
+DATELINE_STYLES = rules()["head_dateline"]["styles"]
+
+
+@pytest.mark.parametrize("name", sorted(DATELINE_STYLES))
+def test_each_year_less_dateline_style_dates_its_example(name):
+    """A wire dateline is the day of publication, a newspaper's the day before it: the tense
+    of the report's first sentence ("will be") does not make the dateline an announcement."""
+    example = DATELINE_STYLES[name]["example"]
+    article = _doc("x", example["text"])
+    assert article.dateline is None  # no year: not a stated date
+    infer_dcts([article], CachingTagger())
+    assert article.dct == date.fromisoformat(example["expect"]), str(article.dct_source)
+
+
+def test_a_dateline_is_found_only_where_a_report_opens():
+    from kerryview.dating.cues import dateline_spans
+    assert [s for s, _, _ in dateline_spans("By Sue Zeidler LOS ANGELES, April 28 (Reuters) - x")] == ["wire"]
+    assert [s for s, _, _ in dateline_spans("KANSAS CITY, Mo., Oct. 20 -- The bank")] == ["paper"]
+    assert dateline_spans("He said, May 3 - no") == []
+    assert dateline_spans("x" * 500 + " LONDON, March 30 -- late") == []
+
+
+def test_a_time_stamp_has_no_tense():
+    """The sentence a copied page's stamp runs into ("... 21.31 BST Exam boards may award
+    grades") does not make the stamp an announcement: the article is dated by it."""
+    text = ("Exam plan for flu Boards may grade on coursework Tuesday 5 May 2009 21.31 BST "
+            "Exam boards will award grades on coursework if pupils cannot sit the exams.")
+    article = _doc("x", text)
+    assert article.dateline is None
+    infer_dcts([article], CachingTagger())
+    assert article.dct == date(2009, 5, 5), str(article.dct_source)
+
+
+def test_a_day_the_article_reports_dates_it_even_when_its_pile_spans_years():
+    """A pile over three years spreads the evidence over many candidate days: the best day
+    (the first Friday on or after the bank's closing) holds little of it, but the article's own
+    words point there, so it is dated, and said to be of low certainty (decision.least_share)."""
+    pile = [_doc("a", "Published: September 15, 2008\nLehman Brothers filed for bankruptcy on "
+                      "September 15, 2008 after talks failed."),
+            _doc("b", "Published: March 10, 2009\nStocks rose on March 10, 2009 as banks "
+                      "reported profits."),
+            _doc("c", "Published: June 2, 2010\nRegulators met on June 1, 2010 to discuss the "
+                      "reform bill.")]
+    article = _doc("x", "Regulators closed the bank on May 27, 2009, and its deposits moved to a "
+                        "rival. Its troubles began in 2008, and rivals met its chief on Friday.")
+    infer_dcts(pile + [article], CachingTagger())
+    assert article.dct == date(2009, 5, 29), str(article.dct_source)
+    assert "how sure: low" in str(article.dct_source)
+
+
+def test_a_dateline_is_named_as_such_in_how_the_date_was_found():
+    example = DATELINE_STYLES["paper"]["example"]
+    article = _doc("x", example["text"])
+    infer_dcts([article], CachingTagger())
+    assert "its dateline “March 30” (filed the day before)" in str(article.dct_source)

@@ -69,3 +69,16 @@ def test_how_sure_is_said_with_every_inferred_date():
     assert d.dct == date(2010, 6, 8)
     assert str(d.dct_source).endswith("of the evidence on this day)")
     assert "how sure: " in str(d.dct_source)
+
+
+def test_a_day_far_outside_the_piles_years_is_no_publication_day():
+    """"Available until 1 Jan 2099" under a radio programme of a 2009 pile names no day the
+    article could have been published: with nothing else to go on it stays undated."""
+    def doc(i, t):
+        return Document(id=i, path=i, text=t, dateline=read_dateline(t))
+    pile = [doc("a", "Published: May 2, 2009\nFlu cases rose on May 1, 2009 in Mexico."),
+            doc("b", "Published: June 12, 2009\nThe WHO declared a pandemic on June 11, 2009.")]
+    article = doc("x", "Listen to the programme on the radio. Available until 1 Jan 2099. "
+                       "Doctors explain how the flu spreads.")
+    infer_dcts(pile + [article], CachingTagger())
+    assert article.dct is None, str(article.dct_source)

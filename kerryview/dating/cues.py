@@ -53,6 +53,7 @@ class Cue:
     weekday: int = 0
     offset: int = 0
     stamp: bool = False  # a full date printed as the article's time stamp (see head_stamp)
+    dateline: str = ""  # the dateline style a year-less date opens ("wire", "paper"; see datelines)
 
     def day_under(self, c: int) -> int | None:
         """The day (ordinal) this expression names if the article was published on day c;
@@ -123,6 +124,35 @@ def is_stamp(text: str, t: Timex) -> bool:
     return bool(_WEEKDAY_WORD.search(t.text) or _CLOCK.search(near))
 
 
+@cache
+def _dateline_styles() -> tuple[tuple[str, re.Pattern, tuple[str, ...]], ...]:
+    """The head_dateline styles, compiled by the date-line reader's grammar (one home for
+    {city}, {md}, {agency}, {dash}): (name, regex, the groups of its month and day)."""
+    from kerryview.dating.datelines import compile_template
+    out = []
+    for name, style in rules()["head_dateline"]["styles"].items():
+        regex, _, groups = compile_template(style["template"])
+        out.append((name, regex, groups))
+    return tuple(out)
+
+
+def dateline_spans(text: str) -> list[tuple[str, int, int]]:
+    """The year-less datelines opening a report ("LONDON, March 30 --", "GENEVA, June 12
+    (Reuters) -") in the head of the text: (style, start, end of the date). A dateline has no
+    tense: it names the day the report was filed, whatever its first sentence says."""
+    head = text[:rules()["head_dateline"]["head_chars"]]
+    out = []
+    for name, regex, groups in _dateline_styles():
+        for m in regex.finditer(head):
+            if m.start() and head[m.start() - 1].isalnum():
+                continue  # the city is a whole word
+            spans = [(m.start(g), m.end(g)) for g in groups if m[g] is not None]
+            if spans and not any(s <= spans[0][0] < e for _, s, e in out):
+                out.append((name, min(s for s, _ in spans), max(e for _, e in spans)))
+            break
+    return out
+
+
 def classify(under: tuple[list[Timex], list[Timex]], tenses: list[str | None],
              text: str = "") -> list[Cue]:
     """The cues of one article from its time expressions tagged under the two REFERENCES
@@ -131,6 +161,7 @@ def classify(under: tuple[list[Timex], list[Timex]], tenses: list[str | None],
     shift = REFERENCES[1].toordinal() - REFERENCES[0].toordinal()
     r0 = REFERENCES[0].toordinal()
     out: list[Cue] = []
+    datelines = dateline_spans(text) if text else []
     for i, (a, b) in enumerate(zip(*under)):
         da, db = _day_of(a), _day_of(b)
         if da is None or db is None:
@@ -147,7 +178,10 @@ def classify(under: tuple[list[Timex], list[Timex]], tenses: list[str | None],
         if not gb.day_or_finer:
             continue
         if oa == ob:
-            out.append(Cue(i, DAY, tense, day=oa, stamp=bool(text) and is_stamp(text, a)))
+            in_body = any(e <= a.start for _, _, e in datelines)  # after the dateline: the report's own words
+            stamp = bool(text) and not in_body and is_stamp(text, a)
+            # a time stamp has no tense: "Tuesday 5 May 2009 21.31 BST Exam boards may ..."
+            out.append(Cue(i, DAY, None if stamp else tense, day=oa, stamp=stamp))
         elif ob - oa == shift:
             out.append(Cue(i, RELATIVE, tense, offset=oa - r0))
         elif weekday(oa) == weekday(ob):
@@ -155,7 +189,9 @@ def classify(under: tuple[list[Timex], list[Timex]], tenses: list[str | None],
         else:
             x, y = date.fromordinal(oa), date.fromordinal(ob)
             if (x.month, x.day) == (y.month, y.day):
-                out.append(Cue(i, MONTH_DAY, tense, month=x.month, mday=x.day))
+                style = next((n for n, s, e in datelines if s <= a.start < e), "")
+                out.append(Cue(i, MONTH_DAY, None if style else tense, month=x.month,
+                               mday=x.day, dateline=style))
     return out
 
 
@@ -172,6 +208,8 @@ class Scorer:
         self.period = r["reported_month"]
         self.stamp = r["head_stamp"]["days_after"]
         self.stamp_other = r["head_stamp"]["other"]
+        self.datelines = {n: st["days_after"] for n, st in r["head_dateline"]["styles"].items()}
+        self.dateline_other = r["head_dateline"]["other"]
 
     def reported(self, k: int, tense: str | None, background: float = 0.0) -> float:
         """A day reported k days before the candidate (k < 0: after it). `background` is the
@@ -205,6 +243,11 @@ class Scorer:
             d = cue.day if cue.kind == DAY else month_day_under(cue.month, cue.mday, c, cue.tense)
             if d is None:
                 return 0.0
+            if cue.dateline:  # filed on that day: published then, or in the next morning's paper
+                d = month_day_under(cue.month, cue.mday, c, "past")
+                after = self.datelines[cue.dateline]
+                k = c - d if d is not None else -1
+                return after[k] if 0 <= k < len(after) else self.dateline_other
             if cue.stamp:
                 k = c - d
                 return self.stamp[k] if 0 <= k < len(self.stamp) else self.stamp_other
@@ -238,7 +281,8 @@ def distinct(cues: list[Cue]) -> list[Cue]:
     seen: set[tuple] = set()
     out = []
     for q in cues:
-        key = (q.kind, q.tense == "future", q.day, q.month, q.mday, q.weekday, q.offset, q.stamp)
+        key = (q.kind, q.tense == "future", q.day, q.month, q.mday, q.weekday, q.offset, q.stamp,
+               q.dateline)
         if key not in seen:
             seen.add(key)
             out.append(q)

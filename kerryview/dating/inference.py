@@ -341,6 +341,9 @@ class _Dating:
         if a.related:
             days.update(self.pile.busy_days())
         days = {c for c in days if 1 <= c <= date.max.toordinal()}
+        if years:  # "available until 1 Jan 2099" in a pile of 2009: no publication day
+            lo, hi = _year_start(years[0] - 1), _year_start(years[-1] + 2)
+            days = {c for c in days if lo <= c < hi}
         if len(days) > MAX_CANDIDATES:  # spread over years: the days the pile is busiest on
             days = set(sorted(days, key=lambda c: -self.pile.weight(c))[:MAX_CANDIDATES])
         return sorted(days)
@@ -491,6 +494,10 @@ class _PileDays:
         return [d for d, v in self.smooth().items() if v >= self.rule["busy"]]
 
 
+def _year_start(year: int) -> int:
+    return date(min(max(year, 1), date.max.year), 1, 1).toordinal()
+
+
 def _ordinal_in(year: int, month: int, mday: int) -> int | None:
     try:
         return date(year, month, mday).toordinal()
@@ -550,7 +557,13 @@ def _telling_cues(a: _Article, c: int) -> list[str]:
         words = " ".join(t.text.split())
         if words.lower() in seen:
             continue
-        if q.kind in (DAY, MONTH_DAY) and q.tense != "future":
+        if q.dateline:
+            d = month_day_under(q.month, q.mday, c, "past")
+            if d is not None and 0 <= c - d <= 1:
+                seen.add(words.lower())
+                when = "filed that day" if d == c else "filed the day before"
+                out.append(f"its dateline “{words}” ({when})")
+        elif q.kind in (DAY, MONTH_DAY) and q.tense != "future":
             d = q.day if q.kind == DAY else month_day_under(q.month, q.mday, c, q.tense)
             if d is not None and 0 <= c - d <= 1:
                 seen.add(words.lower())

@@ -1,0 +1,156 @@
+"""Where undated-pile inference misses come from, per Timeline17 folder (issue #9 item 2).
+
+    PYTHONPATH=$PWD nice .venv/bin/python benchmarks/dating_misses.py            # dev folders
+    PYTHONPATH=$PWD nice .venv/bin/python benchmarks/dating_misses.py --folders H1N1_bbc -v
+
+Same samples as benchmarks/stories.py (60 articles a folder, seed 9, published.tsv hidden).
+Each article is put in one class by what its own words say (dating/cues.py) and what the
+inference did with them:
+
+- stated: its head carries a date line read as such (Document.dateline);
+- stamp: a full date printed as the page's time stamp (weekday or clock beside it);
+- day0 / day1: it reports its publication day (or the day before) as a full date or a month
+  and day, in the past or untensed;
+- weekday0 / weekday1: it names its publication day's weekday (or the day before's) but no
+  full date of it: the week must come from elsewhere;
+- older: it reports only days at least two days before it (or announces later ones);
+- nothing: no day-level cue of its own at all.
+
+For each class: how many, how many exact / within a day / undated / wrong, and for the misses
+whether the article's own cues alone (no pile) would have put the gold day first ("own best"):
+then the miss is the pile's agreement step's or the decision's; otherwise the cues are wrong or
+too weak.
+"""
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import tempfile
+from collections import Counter, defaultdict
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+sys.path.insert(0, str(HERE))
+import stories  # noqa: E402
+
+DEV = ("Finan_washingtonpost", "H1N1_bbc", "H1N1_guardian", "H1N1_reuters", "MJ_bbc", "bpoil_bbc",
+       "bpoil_foxnews", "bpoil_guardian", "bpoil_washingtonpost", "haiti_bbc")
+CLASSES = ("stated", "stamp", "day0", "day1", "weekday0", "weekday1", "older", "nothing")
+
+
+def classify_article(a, gold: int, cues_mod) -> str:
+    from kerryview.dating.cues import DAY, MONTH_DAY, WEEKDAY, month_day_under, weekday
+    if a is None:
+        return "stated"
+    ev = a.evidence
+    if any(q.stamp for q in ev):
+        return "stamp"
+    days = set()
+    for q in ev:
+        if q.tense == "future":
+            continue
+        if q.kind == DAY:
+            days.add(q.day)
+        elif q.kind == MONTH_DAY:
+            d = month_day_under(q.month, q.mday, gold, "past")
+            if d is not None:
+                days.add(d)
+    if gold in days:
+        return "day0"
+    if gold - 1 in days:
+        return "day1"
+    wds = {q.weekday for q in ev if q.kind == WEEKDAY}
+    if weekday(gold) in wds:
+        return "weekday0"
+    if weekday(gold - 1) in wds:
+        return "weekday1"
+    if any(q.kind in (DAY, MONTH_DAY, WEEKDAY) for q in ev):
+        return "older"
+    return "nothing"
+
+
+def run_folder(name: str, n: int, verbose: bool) -> dict:
+    from kerryview.pipeline import read_documents, CachingTagger
+    from kerryview.dating import inference
+    arts = stories.sample(stories.load_folder(name), n, name)
+    with tempfile.TemporaryDirectory() as tmp:
+        docs, _ = read_documents(stories._write(Path(tmp), [(x.id, x.text) for x in arts]))
+    gold = {x.id: x.published.toordinal() for x in arts}
+    seen: dict[str, object] = {}
+    own_best: dict[str, int | None] = {}
+    orig_best = inference._Dating.best
+
+    def spy(self, a):
+        seen[a.doc.id] = a
+        cands = self.candidates(a)
+        if cands:
+            sc = [self.scorer.total(a.evidence, c, self.background) for c in cands]
+            own_best[a.doc.id] = cands[max(range(len(cands)), key=lambda i: (sc[i], -i))]
+        return orig_best(self, a)
+
+    inference._Dating.best = spy
+    try:
+        inference.infer_dcts(docs, CachingTagger())
+    finally:
+        inference._Dating.best = orig_best
+    rows = []
+    for d in docs:
+        g = gold[d.id]
+        cls = classify_article(seen.get(d.id) if d.dateline is None else None, g, None)
+        got = d.dct.toordinal() if d.dct else None
+        outcome = ("exact" if got == g else "near" if got is not None and abs(got - g) <= 1
+                   else "undated" if got is None else "wrong")
+        ob = own_best.get(d.id)
+        share = re.search(r"(\d+) % of the evidence", d.dct_source.detail or "") if d.dct_source else None
+        rows.append((d.id, cls, outcome, ob is not None and abs(ob - g) <= 0, got, g,
+                     int(share[1]) if share else None))
+        if verbose and outcome != "exact":
+            from datetime import date
+            print(f"  {name} {d.id}: {cls} {outcome} got {date.fromordinal(got) if got else None} "
+                  f"gold {date.fromordinal(g)} own-best "
+                  f"{date.fromordinal(ob) if ob else None} | {d.dct_source.detail[:90] if d.dct_source else ''}")
+    return {"folder": name, "rows": rows}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--folders", nargs="*", default=list(DEV))
+    ap.add_argument("--max-articles", type=int, default=60)
+    ap.add_argument("-v", action="store_true")
+    args = ap.parse_args()
+    total: dict[str, Counter] = defaultdict(Counter)
+    shares: dict[int, Counter] = defaultdict(Counter)
+    print("| folder | " + " | ".join(CLASSES) + " |")
+    print("|---|" + "---|" * len(CLASSES))
+    for name in args.folders:
+        r = run_folder(name, args.max_articles, args.v)
+        per: dict[str, Counter] = defaultdict(Counter)
+        for _, cls, outcome, own, _, _, share in r["rows"]:
+            if share is not None:
+                shares[min(share // 10, 9)][outcome] += 1
+            per[cls][outcome] += 1
+            per[cls]["n"] += 1
+            if outcome != "exact" and own:
+                per[cls]["own_ok"] += 1
+            total[cls].update({outcome: 1, "n": 1, "own_ok": int(outcome != "exact" and own)})
+        print(f"| {name} | " + " | ".join(_cell(per[c]) for c in CLASSES) + " |")
+    print("| **all** | " + " | ".join(_cell(total[c]) for c in CLASSES) + " |")
+    print("\ninferred dates by their share of the evidence (how sure): exact / within a day / wrong")
+    for b in sorted(shares):
+        c = shares[b]
+        print(f"  {10 * b:3d}-{10 * b + 9:3d} %: {c['exact']} / {c['near']} / {c['wrong']}")
+    print("\ncell: articles n: exact/within 1 day (not exact)/undated/wrong; own+: misses whose own "
+          "cues alone put the gold day first")
+
+
+def _cell(c: Counter) -> str:
+    if not c["n"]:
+        return "-"
+    return (f"{c['n']}: {c['exact']}/{c['near']}/{c['undated']}/{c['wrong']}"
+            + (f" own+{c['own_ok']}" if c["own_ok"] else ""))
+
+
+if __name__ == "__main__":
+    main()
