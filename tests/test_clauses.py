@@ -6,7 +6,7 @@ from datetime import date
 from importlib.resources import files
 
 from kerryview.events.clauses import (CLAUSE_EVENTS, Clause, clause_rules, clause_spans,
-                                      governs_clause, is_clause_event, merge_apart, present_verb,
+                                      governs_clause, is_clause_event, present_verb,
                                       publication_event_words)
 from kerryview.events.importance import CLAUSE_OF_THE_DAY, score
 from kerryview.events.mentions import _is_verb, find_mentions
@@ -168,7 +168,7 @@ def test_an_event_told_only_in_clauses_dated_by_publication_weighs_little():
     assert all(e.importance > CLAUSE_OF_THE_DAY for e in dated)
 
 
-def test_clause_events_are_merged_apart_and_leave_the_dated_events_as_they_were():
+def test_one_merge_keeps_clause_events_apart_and_the_dated_events_as_they_were():
     # the day of publication: merged with the dated mentions, the clause events would join them
     a = _doc(LEAD + "Kerry met Wang Yi in Beijing on Wednesday. Kerry praised the talks with "
              "Wang Yi in Beijing. Officials have welcomed the meeting with Wang Yi in Beijing.", "a")
@@ -178,7 +178,7 @@ def test_clause_events_are_merged_apart_and_leave_the_dated_events_as_they_were(
     dcts = {d.id: d.dct.isoformat() for d in (a, b)}
     from kerryview.events.merge import merge
     alone = merge([f for f in found if not is_clause_event(f.mention)], dcts)
-    events = merge_apart(found, dcts)
+    events = merge(found, dcts)  # one merge: the clause events' words are a vocabulary apart
     assert any(is_clause_event(f.mention) for f in found)
     dated = [e for e in events if not any(is_clause_event(m) for m in e.mentions)]
     assert [(e.id, e.start, len(e.mentions)) for e in dated] == \

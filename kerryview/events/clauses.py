@@ -15,12 +15,14 @@ semicolon, colon or quotation mark.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
 from kerryview.cancellation import NEVER, Cancellation
 from kerryview.events.headline import main_event_words
 from kerryview.model import Event, EventMention, Timex
+from kerryview.text.similarity import Vectorizer
 from kerryview.text.tense import past_expectation, tense
 from kerryview.text.wordlists import event_lists, stopwords
 
@@ -176,19 +178,29 @@ def is_clause_event(m: EventMention) -> bool:
     return m.dated_by == "publication" and not m.position
 
 
-def merge_apart(found: list, dcts: dict[str, str], cancel: Cancellation = NEVER,
-                merge: Callable | None = None) -> list[Event]:
-    """Events of all mentions, the clause events merged among themselves, apart from the rest:
-    an article has many on its publication day, and merged with the mentions dated by time
-    expressions they would pull that day's events together (merging averages similarity over
-    a group) and change them; apart, they only join each other across articles. `merge`:
-    kerryview.events.merge.merge unless given."""
-    if merge is None:
-        from kerryview.events.merge import merge
-    clause = [f for f in found if is_clause_event(f.mention)]
-    if not clause:
-        return merge(found, dcts, cancel)
-    rest = [f for f in found if not is_clause_event(f.mention)]
-    events = merge(rest, dcts, cancel) + merge(clause, dcts, cancel)
-    events.sort(key=lambda e: (e.start, e.end, e.label, e.id))
-    return events
+# A clause event's words are filed under this mark in the merge (own_words): a vocabulary of
+# their own. A character no word holds (similarity.content_terms keeps letters, digits, ' and -).
+CLAUSE_WORD_MARK = "\u00a7"
+
+
+def own_words(m: EventMention, bag: Counter[str]) -> Counter[str]:
+    """The words the merge compares a mention by: a clause event's in a vocabulary of their
+    own. An article tells many clauses on its publication day; alike to that day's dated
+    mentions, they would pull them together (merging averages similarity over a group) and
+    change them. Apart, a clause event is never similar to a dated mention (cosine 0), so it
+    only joins other clause events, and the date index (events/blocking.py) never pairs the
+    two nor lets clause events make a dated mention's words too common on its day. So one
+    merge, full or incremental (kerryview.incremental.merge), handles both."""
+    if not is_clause_event(m):
+        return bag
+    return Counter({CLAUSE_WORD_MARK + t: w for t, w in bag.items()})
+
+
+def merge_weights(found: Sequence) -> Vectorizer:
+    """The merge's word weights (IDF): each vocabulary's fitted on its own passages, so the
+    dated mentions weigh their words as if no clause event were there (and are merged as
+    they would be without them)."""
+    bags = [own_words(f.mention, f.context) for f in found]
+    dated = Vectorizer.fit([b for f, b in zip(found, bags) if not is_clause_event(f.mention)])
+    clause = Vectorizer.fit([b for f, b in zip(found, bags) if is_clause_event(f.mention)])
+    return Vectorizer({**dated.idf, **clause.idf})

@@ -19,6 +19,7 @@ from datetime import datetime, timedelta
 
 from kerryview.cancellation import NEVER, Cancellation
 from kerryview.events.blocking import candidate_pairs
+from kerryview.events.clauses import merge_weights, own_words
 from kerryview.events.mentions import Found
 from kerryview.events.zones import utc_interval
 from kerryview.text.similarity import Vectorizer, cosine
@@ -89,7 +90,7 @@ def build_items(found: list[Found], dcts: dict[str, str], cancel: Cancellation =
     """The mentions that have a date, as Items, their words weighed by `vectorizer` (by
     default one fitted on these passages). `positions` receives each item's index in
     `found` (a mention without a date has no item)."""
-    vec = vectorizer or Vectorizer.fit([f.context for f in found])
+    vec = vectorizer or merge_weights(found)
     items = []
     for k, f in enumerate(found):
         cancel.check()
@@ -106,8 +107,8 @@ def make_item(f: Found, vec: Vectorizer, doc_dct: str) -> Item | None:
     iv = f.interval or value_interval(m.timex.value, m.timex.mod)
     if iv is None:
         return None
-    return Item(m, f.label, iv, vec.vector(f.context), doc_dct, m.timex.mod == "APPROX",
-                utc_interval(m.timex, iv))
+    return Item(m, f.label, iv, vec.vector(own_words(m, f.context)), doc_dct,
+                m.timex.mod == "APPROX", utc_interval(m.timex, iv))
 
 
 def _record(found: dict[int, tuple[array, array]], i: int, j: int, cos: float) -> None:
@@ -469,7 +470,7 @@ def merge(found: list[Found], dcts: dict[str, str], cancel: Cancellation = NEVER
     """Events of all articles' mentions (`cancel` checked throughout: merging a large corpus
     takes long enough that Cancel must answer inside it). The words are weighed by
     `vectorizer`, by default one fitted on these passages."""
-    vec = vectorizer or Vectorizer.fit([f.context for f in found])
+    vec = vectorizer or merge_weights(found)
     positions: list[int] = []
     items = build_items(found, dcts, cancel, vec, positions)
     if keep is not None:
