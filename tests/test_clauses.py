@@ -206,3 +206,38 @@ def test_on_the_timeline_clause_events_yield_their_lane_to_dated_news():
     lay = pack_lanes(idx, list(range(len(idx))), 2, 1.0, lambda r: 100.0)
     shown = {idx.events[r].id for r, lane in zip(lay.rows, lay.lanes) if lane >= 0}
     assert shown == {"e1", "e2"}  # two lanes: the clause event is the one counted in "+n"
+
+
+def test_the_clause_events_of_one_sentence_are_copies_to_the_merge():
+    from kerryview.events.merge import build_items, copy_groups
+
+    got = _by_publication("Officials have evacuated the area, and the army has sealed the roads.")
+    assert set(got) == {"evacuated", "sealed"}
+    a, b = got.values()
+    assert a.context is b.context and a.mention.text is b.mention.text  # one bag, one passage
+    items = build_items([a, b], {"d": DCT.isoformat()})
+    assert items[0].vector is items[1].vector  # one vector for the bag they share
+    assert copy_groups(items) == [[0, 1]]  # compared with other articles once
+
+
+def test_clause_events_of_two_days_do_not_disagree_but_dated_mentions_do():
+    from datetime import timedelta
+
+    from kerryview.events.merge import merge
+
+    said = "Officials have evacuated the coastal town of Grand Isle near the leaking BP well."
+    dated = "Officials evacuated the coastal town of Grand Isle near the leaking BP well on {}."
+    for text, clause in ((said, True), (dated, False)):
+        docs = []
+        for k, day in enumerate((DCT, DCT + timedelta(days=1))):
+            body = text.format("May 25, 2010" if k == 0 else "May 26, 2010")
+            docs.append(Document(id=f"d{k}", path=f"d{k}.txt", text=LEAD + body, dct=day,
+                                 dct_source=GIVEN))
+        found = [f for d in docs for f in find_mentions(d, tag(d.text, d.dct), dct_clauses=True)
+                 if is_clause_event(f.mention) == clause and "Isle" in f.mention.text]
+        assert len(found) == 2
+        events = merge(found, {d.id: d.dct.isoformat() for d in docs})
+        # a clause's day is its article's: two events; two sources' dates a day apart: one,
+        # with the disagreement recorded
+        assert len(events) == (2 if clause else 1)
+        assert clause or events[0].conflicts
