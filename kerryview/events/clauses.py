@@ -28,12 +28,13 @@ from kerryview.text.wordlists import event_lists, stopwords
 
 CLAUSE_RULES = "clause_rules.json"
 # Whether the pipeline (and the stored analyses) find clause events. Off: on TBAQ they raise
-# event dating from 33.6/62.7 to 66.7/70.8 (recall/precision, held-out half), but on a real
-# pile they make 2.5 times the events (bpoil_bbc 1,481 -> 3,673), 2 to 3 times the CPU
-# (Finan_washingtonpost 8.9 -> 25.2 s) and memory (159 -> 368 MB), most of them on the
-# publication day, and they cannot be merged incrementally (kerryview.incremental), so a
-# 10,000-article project would pass its memory and time budgets (issue #10). Measured in
-# benchmarks/README_stories.md; `benchmarks/stories.py --dct-clauses` turns them on.
+# event dating from 39.6/64.7 to 65.0/72.2 (recall/precision, development half), and they are
+# merged in the one merge, full or incremental (own_words), but on a real pile they still make
+# 2.5 to 3 times the events (bpoil_bbc 1,392 -> 3,520, Finan_washingtonpost 3,962 -> 11,890),
+# 1.7 to 2.4 times the CPU (Finan 8.7 -> 20.7 s) and 2.2 to 2.9 times the peak memory (Finan
+# 137 -> 400 MB) of a whole resolution, which a 10,000-article project cannot afford (issue
+# #10). Measured by benchmarks/clause_cost.py (benchmarks/README_stories.md);
+# `benchmarks/stories.py --dct-clauses` turns them on.
 CLAUSE_EVENTS = False
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _PUNCT_BREAK = re.compile(r"[;:\"“”()]|--|—|``|''")

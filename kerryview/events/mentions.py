@@ -307,7 +307,7 @@ def find_mentions(doc: Document, timexes: list[Timex], cancel: Cancellation = NE
 
     dct_clauses: also the events of clauses that no time expression governs, dated by the
     publication when their grammar makes them news of that day (kerryview.events.clauses;
-    merged apart from the rest: clauses.merge_apart). The pipeline passes
+    merged apart from the rest: clauses.own_words). The pipeline passes
     clauses.CLAUSE_EVENTS; off here, so a caller sees the time-expression mentions alone."""
     text = doc.text
     sents = sentence_spans(text)
