@@ -15,6 +15,7 @@ semicolon, colon or quotation mark.
 from __future__ import annotations
 
 import re
+import sys
 from collections import Counter
 from dataclasses import dataclass
 from typing import Callable, Sequence
@@ -194,14 +195,19 @@ def own_words(m: EventMention, bag: Counter[str]) -> Counter[str]:
     merge, full or incremental (kerryview.incremental.merge), handles both."""
     if not is_clause_event(m):
         return bag
-    return Counter({CLAUSE_WORD_MARK + t: w for t, w in bag.items()})
+    return Counter({_marked(t): w for t, w in bag.items()})
+
+
+def _marked(term: str) -> str:
+    # one string per word however many vectors hold it (a new one per vector was a fifth of
+    # the peak memory of merging a pile with clause events)
+    return sys.intern(CLAUSE_WORD_MARK + term)
 
 
 def merge_weights(found: Sequence) -> Vectorizer:
     """The merge's word weights (IDF): each vocabulary's fitted on its own passages, so the
     dated mentions weigh their words as if no clause event were there (and are merged as
     they would be without them)."""
-    bags = [own_words(f.mention, f.context) for f in found]
-    dated = Vectorizer.fit([b for f, b in zip(found, bags) if not is_clause_event(f.mention)])
-    clause = Vectorizer.fit([b for f, b in zip(found, bags) if is_clause_event(f.mention)])
-    return Vectorizer({**dated.idf, **clause.idf})
+    dated = Vectorizer.fit([f.context for f in found if not is_clause_event(f.mention)])
+    clause = Vectorizer.fit([f.context for f in found if is_clause_event(f.mention)])
+    return Vectorizer({**dated.idf, **{_marked(t): w for t, w in clause.idf.items()}})
