@@ -241,3 +241,17 @@ def test_clause_events_of_two_days_do_not_disagree_but_dated_mentions_do():
         # with the disagreement recorded
         assert len(events) == (2 if clause else 1)
         assert clause or events[0].conflicts
+
+
+def test_a_marked_word_is_one_string_however_many_vectors_hold_it():
+    from collections import Counter
+
+    from kerryview.events.clauses import CLAUSE_WORD_MARK, own_words
+
+    got = _by_publication("Officials have evacuated the area. The army has sealed the town.")
+    a, b = (f.mention for f in got.values())
+    x, y = own_words(a, Counter({"town": 1.0})), own_words(b, Counter({"town": 2.0}))
+    assert list(x) == [CLAUSE_WORD_MARK + "town"]
+    assert next(iter(x)) is next(iter(y))  # one string, not one per vector
+    dated = next(f.mention for f in find_mentions(_doc(LEAD), tag(LEAD, DCT)))
+    assert own_words(dated, Counter({"town": 1.0})) == Counter({"town": 1.0})  # dated: as is

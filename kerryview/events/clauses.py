@@ -32,9 +32,9 @@ CLAUSE_RULES = "clause_rules.json"
 # event dating from 39.6/64.7 to 65.0/72.2 (recall/precision, development half), and they are
 # merged in the one merge, full or incremental (own_words), but on a real pile they still make
 # 2.5 to 3 times the events (bpoil_bbc 1,392 -> 3,520, Finan_washingtonpost 3,962 -> 11,890),
-# 1.7 to 2.4 times the CPU (Finan 8.7 -> 20.7 s) and 2.2 to 2.9 times the peak memory (Finan
-# 137 -> 400 MB) of a whole resolution, which a 10,000-article project cannot afford (issue
-# #10). Measured by benchmarks/clause_cost.py (benchmarks/README_stories.md);
+# 1.5 to 2.1 times the CPU (Finan 8.7 -> 18.7 s) and 1.9 to 2.5 times the peak memory (Finan
+# 137 -> 337 MB) of a whole resolution, which a 10,000-article project cannot afford (issue
+# #10: its memory, and frames at 100,000 events). Measured by benchmarks/clause_cost.py (benchmarks/README_stories.md);
 # `benchmarks/stories.py --dct-clauses` turns them on.
 CLAUSE_EVENTS = False
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
