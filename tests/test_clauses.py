@@ -255,3 +255,19 @@ def test_a_marked_word_is_one_string_however_many_vectors_hold_it():
     assert next(iter(x)) is next(iter(y))  # one string, not one per vector
     dated = next(f.mention for f in find_mentions(_doc(LEAD), tag(LEAD, DCT)))
     assert own_words(dated, Counter({"town": 1.0})) == Counter({"town": 1.0})  # dated: as is
+
+
+def test_stored_and_reloaded_the_clause_events_of_a_sentence_still_share_their_words(monkeypatch):
+    import kerryview.events.clauses
+    from kerryview.analysis import analyse, from_json, to_json
+
+    monkeypatch.setattr(kerryview.events.clauses, "CLAUSE_EVENTS", True)
+    text = LEAD + "Officials have evacuated the area, and the army has sealed the roads."
+    doc = _doc(text)
+    a = analyse(doc)
+    back = from_json(**to_json(a))
+    for found in (a.found_for(doc), back.found_for(doc)):
+        clause = [f for f in found if is_clause_event(f.mention)]
+        assert len(clause) == 2 and clause[0].context is clause[1].context
+        others = [f for f in found if not is_clause_event(f.mention)]
+        assert others and all(f.context is not clause[0].context for f in others)
