@@ -33,8 +33,9 @@ CLAUSE_RULES = "clause_rules.json"
 # merged in the one merge, full or incremental (own_words), but on a real pile they still make
 # 2.5 to 3 times the events (bpoil_bbc 1,392 -> 3,520, Finan_washingtonpost 3,962 -> 11,890),
 # 1.5 to 2.1 times the CPU (Finan 8.7 -> 18.7 s) and 1.9 to 2.5 times the peak memory (Finan
-# 137 -> 337 MB) of a whole resolution, which a 10,000-article project cannot afford (issue
-# #10: its memory, and frames at 100,000 events). Measured by benchmarks/clause_cost.py (benchmarks/README_stories.md);
+# 137 -> 337 MB) of a whole resolution (an import into a project: 8.5 -> 24.3 s, 156 -> 402 MB),
+# which a 10,000-article project cannot afford (issue #10: its memory, and frames at 100,000
+# events). Measured by benchmarks/clause_cost.py (benchmarks/README_stories.md);
 # `benchmarks/stories.py --dct-clauses` turns them on.
 CLAUSE_EVENTS = False
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
