@@ -32,7 +32,7 @@ CLAUSE_RULES = "clause_rules.json"
 # event dating from 39.6/64.7 to 65.0/72.2 (recall/precision, development half), and they are
 # merged in the one merge, full or incremental (own_words), but on a real pile they still make
 # 2.5 to 3 times the events (bpoil_bbc 1,392 -> 3,520, Finan_washingtonpost 3,962 -> 11,890),
-# 1.5 to 2.1 times the CPU (Finan 8.7 -> 18.7 s) and 1.9 to 2.5 times the peak memory (Finan
+# 2 to 2.7 times the CPU (Finan 7.1 -> 19.1 s, machine idle) and 1.9 to 2.5 times the peak memory (Finan
 # 137 -> 337 MB) of a whole resolution (an import into a project: 8.5 -> 24.3 s, 156 -> 402 MB),
 # which a 10,000-article project cannot afford (issue #10: its memory, and frames at 100,000
 # events). Measured by benchmarks/clause_cost.py (benchmarks/README_stories.md);
