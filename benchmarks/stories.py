@@ -753,19 +753,19 @@ def main() -> None:
     ap.add_argument("--growth", metavar="FOLDER", help="inference time for 25, 50, 100, 200, 300 articles")
     ap.add_argument("--dct-clauses", action="store_true",
                     help="clause events dated by publication in every pipeline run "
-                         "(find_mentions(dct_clauses=True); kerryview's default now, "
-                         "events.clauses.CLAUSE_EVENTS)")
+                         "(events.clauses.CLAUSE_EVENTS on; off by default)")
     ap.add_argument("--json", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--folder", help=argparse.SUPPRESS)
     ap.add_argument("--tbaq", choices=("dev", "heldout"), help=argparse.SUPPRESS)
     ap.add_argument("--bp", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
 
-    if args.dct_clauses:  # the experiment: every pipeline run finds the clauses of the day
-        import functools
+    if args.dct_clauses:  # every pipeline run finds the clauses of the day (the pipeline passes
+        # CLAUSE_EVENTS to find_mentions positionally: a partial with dct_clauses=True clashed with
+        # it, so every article failed and no event was left)
+        import kerryview.events.clauses as clauses
         import kerryview.pipeline as pipeline
-        from kerryview.events.mentions import find_mentions
-        pipeline.find_mentions = functools.partial(find_mentions, dct_clauses=True)
+        clauses.CLAUSE_EVENTS = pipeline.CLAUSE_EVENTS = True
     if args.json:  # one measurement in this process: print JSON for the parent
         if args.folder:
             out = measure_folder(args.folder, args)

@@ -83,12 +83,16 @@ class Analysis:
         from kerryview.events.mentions import Found, resolution_for
 
         out = []
+        bags: dict[int, Counter] = {}  # a bag mentions share stays shared (_shared_bag)
         for f in self.found:
             m = f.mention
             mention = EventMention(**{n.name: getattr(m, n.name) for n in fields(EventMention)})
             mention.document_id = doc.id
             mention.resolution = resolution_for(mention, doc)
-            out.append(Found(mention, f.label, Counter(f.context), f.interval))
+            bag = bags.get(id(f.context))
+            if bag is None:
+                bag = bags[id(f.context)] = Counter(f.context)
+            out.append(Found(mention, f.label, bag, f.interval))
         return out
 
 
@@ -137,6 +141,19 @@ def _timex(row: list) -> Timex:
     return Timex(*row)
 
 
+def _shared_bag(bags: dict[tuple[int, int], Counter], m: EventMention,
+                context: dict[str, float]) -> Counter:
+    """The context words of a stored mention, one object for the mentions of a passage that
+    have the same (the clause events of a sentence share its words: the merge then takes
+    them for copies and gives them one vector; kerryview.events.clauses)."""
+    bag = Counter(context)
+    prev = bags.get((m.start, m.end))
+    if prev is not None and prev == bag:
+        return prev
+    bags[(m.start, m.end)] = bag
+    return bag
+
+
 def to_json(a: Analysis) -> dict[str, str | None]:
     """The stored columns of an analysis: pending, dct, resolved (timexes and found) as JSON."""
     pending = a.pending_json if a.pending_json is not None else json.dumps(
@@ -165,11 +182,12 @@ def from_json(sha256: str, version: str, pending: str, dct: str | None,
     if resolved is not None:
         data = json.loads(resolved)
         a.timexes = [_timex(t) for t in data["timexes"]]
+        bags: dict[tuple[int, int], Counter] = {}
         for m, t, label, context, iv in data["found"]:
             mention = EventMention("", timex=_timex(t), **dict(zip(_MENTION, m)))
             interval = Interval(datetime.fromisoformat(iv[0]), datetime.fromisoformat(iv[1]),
                                 iv[2]) if iv else None
-            a.found.append(Found(mention, label, Counter(context), interval))
+            a.found.append(Found(mention, label, _shared_bag(bags, mention, context), interval))
         a.resolved = True
     return a
 

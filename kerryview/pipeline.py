@@ -24,7 +24,7 @@ from kerryview.events.mentions import Found, find_mentions
 from kerryview.ingest import ReadError, expand_paths, read_document
 from kerryview.model import Document, Event
 from kerryview.dating.inference import declared_dct, infer_dcts
-from kerryview.events.clauses import CLAUSE_EVENTS, is_clause_event, merge_apart
+from kerryview.events.clauses import CLAUSE_EVENTS
 from kerryview.events.merge import MergeState, merge
 from kerryview.events.importance import score as score_importance
 from kerryview.parallel import analyse_documents
@@ -258,16 +258,13 @@ def _merge_events(found: list[Found], documents: list[Document], cancel: Cancell
         dcts = {d.id: d.dct.isoformat() if d.dct else "" for d in documents}
         kept = [f for f in found if f.mention.document_id not in failed]
         try:
-            if any(is_clause_event(f.mention) for f in kept):  # merged apart from the
-                return merge_apart(kept, dcts, cancel, merge)  # dated ones; no incremental state
             return merge(kept, dcts, cancel, keep=keep)
         except Cancelled:
             raise
         except Exception:  # noqa: BLE001
             ok = [d for d in documents if d.id not in failed]
-            culprits = _culprits(ok, lambda some: merge_apart(
-                [f for f in kept if f.mention.document_id in {d.id for d in some}], dcts, cancel,
-                merge))
+            culprits = _culprits(ok, lambda some: merge(
+                [f for f in kept if f.mention.document_id in {d.id for d in some}], dcts, cancel))
             if not culprits:
                 raise
             for d, error in culprits:

@@ -6,7 +6,7 @@ from datetime import date
 from importlib.resources import files
 
 from kerryview.events.clauses import (CLAUSE_EVENTS, Clause, clause_rules, clause_spans,
-                                      governs_clause, is_clause_event, merge_apart, present_verb,
+                                      governs_clause, is_clause_event, present_verb,
                                       publication_event_words)
 from kerryview.events.importance import CLAUSE_OF_THE_DAY, score
 from kerryview.events.mentions import _is_verb, find_mentions
@@ -168,7 +168,7 @@ def test_an_event_told_only_in_clauses_dated_by_publication_weighs_little():
     assert all(e.importance > CLAUSE_OF_THE_DAY for e in dated)
 
 
-def test_clause_events_are_merged_apart_and_leave_the_dated_events_as_they_were():
+def test_one_merge_keeps_clause_events_apart_and_the_dated_events_as_they_were():
     # the day of publication: merged with the dated mentions, the clause events would join them
     a = _doc(LEAD + "Kerry met Wang Yi in Beijing on Wednesday. Kerry praised the talks with "
              "Wang Yi in Beijing. Officials have welcomed the meeting with Wang Yi in Beijing.", "a")
@@ -178,7 +178,7 @@ def test_clause_events_are_merged_apart_and_leave_the_dated_events_as_they_were(
     dcts = {d.id: d.dct.isoformat() for d in (a, b)}
     from kerryview.events.merge import merge
     alone = merge([f for f in found if not is_clause_event(f.mention)], dcts)
-    events = merge_apart(found, dcts)
+    events = merge(found, dcts)  # one merge: the clause events' words are a vocabulary apart
     assert any(is_clause_event(f.mention) for f in found)
     dated = [e for e in events if not any(is_clause_event(m) for m in e.mentions)]
     assert [(e.id, e.start, len(e.mentions)) for e in dated] == \
@@ -206,3 +206,68 @@ def test_on_the_timeline_clause_events_yield_their_lane_to_dated_news():
     lay = pack_lanes(idx, list(range(len(idx))), 2, 1.0, lambda r: 100.0)
     shown = {idx.events[r].id for r, lane in zip(lay.rows, lay.lanes) if lane >= 0}
     assert shown == {"e1", "e2"}  # two lanes: the clause event is the one counted in "+n"
+
+
+def test_the_clause_events_of_one_sentence_are_copies_to_the_merge():
+    from kerryview.events.merge import build_items, copy_groups
+
+    got = _by_publication("Officials have evacuated the area, and the army has sealed the roads.")
+    assert set(got) == {"evacuated", "sealed"}
+    a, b = got.values()
+    assert a.context is b.context and a.mention.text is b.mention.text  # one bag, one passage
+    items = build_items([a, b], {"d": DCT.isoformat()})
+    assert items[0].vector is items[1].vector  # one vector for the bag they share
+    assert copy_groups(items) == [[0, 1]]  # compared with other articles once
+
+
+def test_clause_events_of_two_days_do_not_disagree_but_dated_mentions_do():
+    from datetime import timedelta
+
+    from kerryview.events.merge import merge
+
+    said = "Officials have evacuated the coastal town of Grand Isle near the leaking BP well."
+    dated = "Officials evacuated the coastal town of Grand Isle near the leaking BP well on {}."
+    for text, clause in ((said, True), (dated, False)):
+        docs = []
+        for k, day in enumerate((DCT, DCT + timedelta(days=1))):
+            body = text.format("May 25, 2010" if k == 0 else "May 26, 2010")
+            docs.append(Document(id=f"d{k}", path=f"d{k}.txt", text=LEAD + body, dct=day,
+                                 dct_source=GIVEN))
+        found = [f for d in docs for f in find_mentions(d, tag(d.text, d.dct), dct_clauses=True)
+                 if is_clause_event(f.mention) == clause and "Isle" in f.mention.text]
+        assert len(found) == 2
+        events = merge(found, {d.id: d.dct.isoformat() for d in docs})
+        # a clause's day is its article's: two events; two sources' dates a day apart: one,
+        # with the disagreement recorded
+        assert len(events) == (2 if clause else 1)
+        assert clause or events[0].conflicts
+
+
+def test_a_marked_word_is_one_string_however_many_vectors_hold_it():
+    from collections import Counter
+
+    from kerryview.events.clauses import CLAUSE_WORD_MARK, own_words
+
+    got = _by_publication("Officials have evacuated the area. The army has sealed the town.")
+    a, b = (f.mention for f in got.values())
+    x, y = own_words(a, Counter({"town": 1.0})), own_words(b, Counter({"town": 2.0}))
+    assert list(x) == [CLAUSE_WORD_MARK + "town"]
+    assert next(iter(x)) is next(iter(y))  # one string, not one per vector
+    dated = next(f.mention for f in find_mentions(_doc(LEAD), tag(LEAD, DCT)))
+    assert own_words(dated, Counter({"town": 1.0})) == Counter({"town": 1.0})  # dated: as is
+
+
+def test_stored_and_reloaded_the_clause_events_of_a_sentence_still_share_their_words(monkeypatch):
+    import kerryview.events.clauses
+    from kerryview.analysis import analyse, from_json, to_json
+
+    monkeypatch.setattr(kerryview.events.clauses, "CLAUSE_EVENTS", True)
+    text = LEAD + "Officials have evacuated the area, and the army has sealed the roads."
+    doc = _doc(text)
+    a = analyse(doc)
+    back = from_json(**to_json(a))
+    for found in (a.found_for(doc), back.found_for(doc)):
+        clause = [f for f in found if is_clause_event(f.mention)]
+        assert len(clause) == 2 and clause[0].context is clause[1].context
+        others = [f for f in found if not is_clause_event(f.mention)]
+        assert others and all(f.context is not clause[0].context for f in others)

@@ -18,6 +18,7 @@ import kerryview.pipeline as pipeline
 from kerryview.analysis import AnalysisCache, stage_version
 from kerryview.bundled import bundled_corpus_paths
 from kerryview.cancellation import Cancelled
+from kerryview.events.clauses import is_clause_event, own_words
 from kerryview.events.merge import merge
 from kerryview.incremental import merge as merging
 from kerryview.pipeline import StoredResult, import_into_store, remove_documents
@@ -30,6 +31,16 @@ import incremental as bench  # noqa: E402  (benchmarks/incremental.py: the Timel
 TIMELINE17 = Path(__file__).resolve().parents[2] / "shared" / "data" / "timeline17"
 needs_timeline17 = pytest.mark.skipif(not TIMELINE17.is_dir(),
                                       reason="Timeline17 development data not here")
+
+
+@pytest.fixture(params=[False, True], ids=["without clause events", "with clause events"])
+def clause_events(request, monkeypatch):
+    """Clause events off and on (kerryview.events.clauses): one merge, full or incremental,
+    keeps them apart from the dated mentions."""
+    import kerryview.events.clauses as clauses
+    monkeypatch.setattr(clauses, "CLAUSE_EVENTS", request.param)
+    monkeypatch.setattr(pipeline, "CLAUSE_EVENTS", request.param)
+    return request.param
 
 
 @pytest.fixture
@@ -56,7 +67,8 @@ def _from_scratch(store, monkeypatch):
     word weights (those the incremental merges used)."""
     docs = store.documents()
     cache = AnalysisCache(store.analyses(stage_version()))
-    terms = {t for d in docs for f in cache.current(d.sha256).found for t in f.context}
+    terms = {t for d in docs for f in cache.current(d.sha256).found
+             for t in own_words(f.mention, f.context)}
     _, passages, _ = store.merge_info()
     vec = merging.project_vectorizer(store.merge_words(terms), passages, terms)
     with monkeypatch.context() as m:
@@ -69,7 +81,8 @@ def _pile(tmp_path, n):
 
 
 @needs_timeline17
-def test_two_batches_of_real_articles_merge_as_the_whole_pile(tmp_path, monkeypatch, no_refit):
+def test_two_batches_of_real_articles_merge_as_the_whole_pile(tmp_path, monkeypatch, no_refit,
+                                                             clause_events):
     files = _pile(tmp_path, 60)
     store = Store(tmp_path / "p.db")
     first = import_into_store(store, files[:36])
@@ -85,6 +98,8 @@ def test_two_batches_of_real_articles_merge_as_the_whole_pile(tmp_path, monkeypa
     expected = _from_scratch(store, monkeypatch)
     assert _events(result.events) == _events(store.events()) == _events(expected)
     assert len(store.documents()) == 60
+    told_in_clauses = [e for e in expected if all(is_clause_event(m) for m in e.mentions)]
+    assert bool(told_in_clauses) == clause_events
 
 
 @needs_timeline17
@@ -133,7 +148,8 @@ def _dated_demo(tmp_path) -> list[Path]:
     return files
 
 
-def test_the_demo_added_in_two_batches_merges_as_a_whole(tmp_path, monkeypatch, no_refit):
+def test_the_demo_added_in_two_batches_merges_as_a_whole(tmp_path, monkeypatch, no_refit,
+                                                          clause_events):
     files = _dated_demo(tmp_path)
     store = Store(tmp_path / "p.db")
     import_into_store(store, files[:3])

@@ -312,3 +312,30 @@ def test_month_ticks_leave_the_year_to_the_row_above():
     assert unit == "month" and cunit == "year"
     assert [lab for _t, lab in ticks][:6] == ["Oct", "Nov", "Dec", "Jan", "Feb", "Mar"]
     assert [lab for _t, lab in ctx][:2] == ["2005", "2006"]
+
+
+def test_events_told_only_in_clauses_never_turn_the_view_into_columns():
+    """Clause events dated by publication (kerryview.events.clauses) yield their lane: however
+    many there are, a view whose other events fit keeps its labels; the clause events that find
+    no free lane are counted in "+n"."""
+    from kerryview.gui.timeline.layout import DETAIL_MAX
+
+    t = Timex(0, 0, "", "DATE", "2010-05-26")
+
+    def told(i, dated_by):
+        return Event(id=f"e{i}", label=f"event {i}", value="2010-05-26", start="2010-05-26",
+                     end="2010-05-27", granularity="day",
+                     mentions=[EventMention("a", 0, 1, "x", t, dated_by=dated_by)])
+
+    news = [told(i, "time expression") for i in range(5)]
+    clauses = [told(100 + i, "publication") for i in range(DETAIL_MAX + 1)]
+    tl = Timeline(news + clauses, "2010-05-20", "2010-06-02")
+    assert tl.index.count_overlapping(tl.view.t0, ta.iso_to_seconds("2010-06-02")) > DETAIL_MAX
+    fr = tl.frame()
+    assert fr.mode == "detail"
+    drawn = {tl.index.events[it.row].id for it in fr.items}
+    assert {e.id for e in news} <= drawn
+    assert fr.overflow  # the clause events with no free lane: "+n"
+    crowded = Timeline(news + [told(100 + i, "time expression") for i in range(DETAIL_MAX + 1)],
+                       "2010-05-20", "2010-06-02")
+    assert crowded.frame().mode == "cluster"  # the same number of dated events: columns

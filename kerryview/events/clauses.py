@@ -15,23 +15,28 @@ semicolon, colon or quotation mark.
 from __future__ import annotations
 
 import re
+import sys
+from collections import Counter
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
 from kerryview.cancellation import NEVER, Cancellation
 from kerryview.events.headline import main_event_words
 from kerryview.model import Event, EventMention, Timex
+from kerryview.text.similarity import Vectorizer
 from kerryview.text.tense import past_expectation, tense
 from kerryview.text.wordlists import event_lists, stopwords
 
 CLAUSE_RULES = "clause_rules.json"
 # Whether the pipeline (and the stored analyses) find clause events. Off: on TBAQ they raise
-# event dating from 33.6/62.7 to 66.7/70.8 (recall/precision, held-out half), but on a real
-# pile they make 2.5 times the events (bpoil_bbc 1,481 -> 3,673), 2 to 3 times the CPU
-# (Finan_washingtonpost 8.9 -> 25.2 s) and memory (159 -> 368 MB), most of them on the
-# publication day, and they cannot be merged incrementally (kerryview.incremental), so a
-# 10,000-article project would pass its memory and time budgets (issue #10). Measured in
-# benchmarks/README_stories.md; `benchmarks/stories.py --dct-clauses` turns them on.
+# event dating from 39.6/64.7 to 65.0/72.2 (recall/precision, development half), and they are
+# merged in the one merge, full or incremental (own_words), but on a real pile they still make
+# 2.5 to 3 times the events (bpoil_bbc 1,392 -> 3,520, Finan_washingtonpost 3,962 -> 11,890),
+# 2 to 2.7 times the CPU (Finan 7.1 -> 19.1 s, machine idle) and 1.9 to 2.5 times the peak memory (Finan
+# 137 -> 337 MB) of a whole resolution (an import into a project: 8.5 -> 24.3 s, 156 -> 402 MB),
+# which a 10,000-article project cannot afford (issue #10: its memory, and frames at 100,000
+# events). Measured by benchmarks/clause_cost.py (benchmarks/README_stories.md);
+# `benchmarks/stories.py --dct-clauses` turns them on.
 CLAUSE_EVENTS = False
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _PUNCT_BREAK = re.compile(r"[;:\"“”()]|--|—|``|''")
@@ -176,19 +181,34 @@ def is_clause_event(m: EventMention) -> bool:
     return m.dated_by == "publication" and not m.position
 
 
-def merge_apart(found: list, dcts: dict[str, str], cancel: Cancellation = NEVER,
-                merge: Callable | None = None) -> list[Event]:
-    """Events of all mentions, the clause events merged among themselves, apart from the rest:
-    an article has many on its publication day, and merged with the mentions dated by time
-    expressions they would pull that day's events together (merging averages similarity over
-    a group) and change them; apart, they only join each other across articles. `merge`:
-    kerryview.events.merge.merge unless given."""
-    if merge is None:
-        from kerryview.events.merge import merge
-    clause = [f for f in found if is_clause_event(f.mention)]
-    if not clause:
-        return merge(found, dcts, cancel)
-    rest = [f for f in found if not is_clause_event(f.mention)]
-    events = merge(rest, dcts, cancel) + merge(clause, dcts, cancel)
-    events.sort(key=lambda e: (e.start, e.end, e.label, e.id))
-    return events
+# A clause event's words are filed under this mark in the merge (own_words): a vocabulary of
+# their own. A character no word holds (similarity.content_terms keeps letters, digits, ' and -).
+CLAUSE_WORD_MARK = "\u00a7"
+
+
+def own_words(m: EventMention, bag: Counter[str]) -> Counter[str]:
+    """The words the merge compares a mention by: a clause event's in a vocabulary of their
+    own. An article tells many clauses on its publication day; alike to that day's dated
+    mentions, they would pull them together (merging averages similarity over a group) and
+    change them. Apart, a clause event is never similar to a dated mention (cosine 0), so it
+    only joins other clause events, and the date index (events/blocking.py) never pairs the
+    two nor lets clause events make a dated mention's words too common on its day. So one
+    merge, full or incremental (kerryview.incremental.merge), handles both."""
+    if not is_clause_event(m):
+        return bag
+    return Counter({_marked(t): w for t, w in bag.items()})
+
+
+def _marked(term: str) -> str:
+    # one string per word however many vectors hold it (a new one per vector was a fifth of
+    # the peak memory of merging a pile with clause events)
+    return sys.intern(CLAUSE_WORD_MARK + term)
+
+
+def merge_weights(found: Sequence) -> Vectorizer:
+    """The merge's word weights (IDF): each vocabulary's fitted on its own passages, so the
+    dated mentions weigh their words as if no clause event were there (and are merged as
+    they would be without them)."""
+    dated = Vectorizer.fit([f.context for f in found if not is_clause_event(f.mention)])
+    clause = Vectorizer.fit([f.context for f in found if is_clause_event(f.mention)])
+    return Vectorizer({**dated.idf, **{_marked(t): w for t, w in clause.idf.items()}})

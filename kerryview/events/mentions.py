@@ -353,7 +353,7 @@ def find_mentions(doc: Document, timexes: list[Timex], cancel: Cancellation = NE
 
     dct_clauses: also the events of clauses that no time expression governs, dated by the
     publication when their grammar makes them news of that day (kerryview.events.clauses;
-    merged apart from the rest: clauses.merge_apart). The pipeline passes
+    merged apart from the rest: clauses.own_words). The pipeline passes
     clauses.CLAUSE_EVENTS; off here, so a caller sees the time-expression mentions alone."""
     text = doc.text
     sents = sentence_spans(text)
@@ -436,10 +436,13 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
     tx_starts = [t.start for t in tx]
     leads = {f.mention.start for f in found if f.mention.dated_by == "publication"}
     day = doc.dct.isoformat()
+    resolution = ""
     out = []
     for a, b in sents:
         if lines.reason(a) is not None or (line and a < line.end and line.start < b):
             continue
+        bag: Counter[str] | None = None  # the sentence's words and text, one for all its clauses
+        passage = ""
         dated_report = False  # the clause before reports and a time expression dates it
         in_sentence = tx[bisect_left(tx_starts, a):bisect_left(tx_starts, b)]
         for cl in clause_spans(text, (a, b), in_sentence):
@@ -459,13 +462,18 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
             keys.add(trigger[0])
             # an empty span at the event words: each clause's mention has its own place
             t = Timex(trigger[0], trigger[0], "", "DATE", day, anchor=day, anchor_kind="publication")
+            passage = passage or text[a:b]
             mention = EventMention(
-                document_id=doc.id, start=a, end=b, text=text[a:b], timex=t,
+                document_id=doc.id, start=a, end=b, text=passage, timex=t,
                 trigger_start=trigger[0], trigger_end=trigger[1], status="happened",
                 dated_by="publication")
-            mention.resolution = resolution_for(mention, doc)
-            out.append(Found(mention, label_for(text, (a, b), trigger, t),
-                             contexts.terms(trigger[0]), value_interval(day)))
+            resolution = resolution or resolution_for(mention, doc)  # the same for all
+            mention.resolution = resolution
+            # The clause events of one sentence share its words: copies to the merge
+            # (merge.copy_groups), compared with other articles once, as one event.
+            bag = bag if bag is not None else contexts.terms(a)
+            out.append(Found(mention, label_for(text, (a, b), trigger, t), bag,
+                             value_interval(day)))
     return out
 
 

@@ -19,6 +19,7 @@ from datetime import datetime, timedelta
 
 from kerryview.cancellation import NEVER, Cancellation
 from kerryview.events.blocking import candidate_pairs
+from kerryview.events.clauses import is_clause_event, merge_weights, own_words
 from kerryview.events.mentions import Found
 from kerryview.calendar.zones import utc_interval
 from kerryview.text.similarity import Vectorizer, cosine
@@ -83,31 +84,44 @@ def _near_dates(a: Interval, b: Interval) -> bool:
             and abs(a.start - b.start) <= timedelta(days=CONFLICT_MAX_DAYS))
 
 
+def compared_near(it: "Item") -> bool:
+    """Whether a mention is compared with those dated a few days off (two sources that
+    disagree): known to the day, and not a clause event dated by publication, whose day is
+    its article's (two articles published on two days do not disagree about it)."""
+    return it.interval.granularity.day_or_finer and not is_clause_event(it.mention)
+
+
 def build_items(found: list[Found], dcts: dict[str, str], cancel: Cancellation = NEVER,
                 vectorizer: Vectorizer | None = None, positions: list[int] | None = None
                 ) -> list[Item]:
     """The mentions that have a date, as Items, their words weighed by `vectorizer` (by
     default one fitted on these passages). `positions` receives each item's index in
     `found` (a mention without a date has no item)."""
-    vec = vectorizer or Vectorizer.fit([f.context for f in found])
+    vec = vectorizer or merge_weights(found)
     items = []
+    shared: dict[tuple[int, bool], dict[str, float]] = {}  # a bag several mentions share: one vector
     for k, f in enumerate(found):
         cancel.check()
-        item = make_item(f, vec, dcts.get(f.mention.document_id, ""))
+        key = (id(f.context), is_clause_event(f.mention))
+        item = make_item(f, vec, dcts.get(f.mention.document_id, ""), shared.get(key))
         if item is not None:
+            shared.setdefault(key, item.vector)
             items.append(item)
             if positions is not None:
                 positions.append(k)
     return items
 
 
-def make_item(f: Found, vec: Vectorizer, doc_dct: str) -> Item | None:
+def make_item(f: Found, vec: Vectorizer, doc_dct: str,
+              vector: dict[str, float] | None = None) -> Item | None:
     m = f.mention
     iv = f.interval or value_interval(m.timex.value, m.timex.mod)
     if iv is None:
         return None
-    return Item(m, f.label, iv, vec.vector(f.context), doc_dct, m.timex.mod == "APPROX",
-                utc_interval(m.timex, iv))
+    if vector is None:
+        vector = vec.vector(own_words(m, f.context))
+    return Item(m, f.label, iv, vector, doc_dct,
+                m.timex.mod == "APPROX", utc_interval(m.timex, iv))
 
 
 def _record(found: dict[int, tuple[array, array]], i: int, j: int, cos: float) -> None:
@@ -130,7 +144,7 @@ def _pair_links(items: list[Item], weights: list[int], cancel: Cancellation = NE
     nbr: dict[int, dict[int, float]] = {i: {} for i in range(len(items))}
     pairs = candidate_pairs(
         len(items), lambda i: items[i].vector, lambda i: items[i].interval,
-        lambda i: _widened(items[i]), lambda i: items[i].interval.granularity.day_or_finer,
+        lambda i: _widened(items[i]), lambda i: compared_near(items[i]),
         floor=LINK_FLOOR, check=cancel.check)
     for n, (i, j) in enumerate(pairs):
         if n & 1023 == 0:
@@ -152,7 +166,8 @@ def link(a: Item, b: Item, wa: int = 1, wb: int = 1) -> float:
     """The similarity of two candidate mentions standing for wa and wb copies: cosine x both
     weights when their dates are compatible or near, else 0 (`a` is the one that looked the
     pair up: the order of the cosine's sum)."""
-    if _compatible_items(a, b) or _near_dates(a.interval, b.interval):
+    if _compatible_items(a, b) or (_near_dates(a.interval, b.interval)
+                                   and compared_near(a) and compared_near(b)):
         return cosine(a.vector, b.vector) * (wa * wb)
     return 0.0
 
@@ -469,7 +484,7 @@ def merge(found: list[Found], dcts: dict[str, str], cancel: Cancellation = NEVER
     """Events of all articles' mentions (`cancel` checked throughout: merging a large corpus
     takes long enough that Cancel must answer inside it). The words are weighed by
     `vectorizer`, by default one fitted on these passages."""
-    vec = vectorizer or Vectorizer.fit([f.context for f in found])
+    vec = vectorizer or merge_weights(found)
     positions: list[int] = []
     items = build_items(found, dcts, cancel, vec, positions)
     if keep is not None:

@@ -19,6 +19,7 @@ from kerryview.analysis import AnalysisCache, resolve_for, stage_version
 from kerryview.cancellation import Cancellation, Cancelled
 from kerryview.dating.inference import declared_dct
 from kerryview.incremental import merge as merging
+from kerryview.events.clauses import own_words
 from kerryview.events.importance import score as score_importance
 from kerryview.model import DateSourceKind, Document
 
@@ -33,11 +34,9 @@ DECLARED = frozenset({DateSourceKind.STATED_IN_TEXT.value, DateSourceKind.PAGE_M
 
 def applicable(store: Store, new: Sequence[Document], removed: set[str]) -> bool:
     """Whether the stored corpus and the new articles allow an incremental resolution."""
-    from kerryview.events.clauses import CLAUSE_EVENTS
-
     info = store.merge_info()
-    if CLAUSE_EVENTS or info is None or info[0] != stage_version():
-        return False  # clause events are merged apart (clauses.merge_apart): no stored merge
+    if info is None or info[0] != stage_version():
+        return False
     kinds = store.document_date_kinds()
     if any(dct is None or kind not in DECLARED
            for doc_id, (dct, kind) in kinds.items() if doc_id not in removed):
@@ -80,9 +79,8 @@ def resolve(store: Store, new: list[Document], removed: set[str], cache: Analysi
                 return None
             if progress:
                 progress(len(new), len(new) + 1, "Merging events across articles")
-            vec = merging.project_vectorizer(
-                store.merge_words({t for _, f in found for t in f.context}), info[1],
-                {t for _, f in found for t in f.context})
+            terms = {t for _, f in found for t in own_words(f.mention, f.context)}
+            vec = merging.project_vectorizer(store.merge_words(terms), info[1], terms)
             dcts = {d.id: d.dct.isoformat() for d in new}
             change = merging.merge_incrementally(store, found, removed, vec, dcts, cancel)
             told = {m.document_id for e in change.events for m in e.mentions}

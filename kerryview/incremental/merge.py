@@ -38,6 +38,7 @@ from kerryview.calendar.intervals import Interval
 from kerryview.cancellation import NEVER, Cancellation
 from kerryview.events.blocking import NEAR_DAYS, DateTermIndex, _cells, _file, key_terms, level
 from kerryview.events.merge import (LINK_FLOOR, Item, MergeState, _widened, can_witness,
+                                    compared_near,
                                     agglomerate, copy_groups, link, make_event, make_item,
                                     strong_components)
 from kerryview.events.mentions import Found
@@ -60,7 +61,7 @@ def filing(it: Item) -> tuple[int, int | None, int | None, int | None, int, int]
     the first day of its date, the level of its date)."""
     extent = _widened(it)
     k = level(extent)
-    day_level = it.interval.granularity.day_or_finer
+    day_level = compared_near(it)
     lo = hi = None
     if not (day_level and k == 0):
         cells = _cells(extent, k)

@@ -44,6 +44,8 @@ class DurationClass:
     max_span: float
     starts: array = field(default_factory=lambda: array("d"))
     rows: array = field(default_factory=lambda: array("l"))
+    # clause_before[i]: how many of the first i are told only in clauses dated by publication
+    clause_before: array = field(default_factory=lambda: array("l", [0]))
 
 
 class TimelineIndex:
@@ -107,6 +109,7 @@ class TimelineIndex:
                 dc = classes[c] = DurationClass(max_span=2.0 ** c)
             dc.starts.append(k[0])
             dc.rows.append(i)
+            dc.clause_before.append(dc.clause_before[-1] + self.clause_only[i])
         self.classes = [classes[c] for c in sorted(classes)]
         self.max_span = max((dc.max_span for dc in self.classes), default=0.0)
 
@@ -137,11 +140,17 @@ class TimelineIndex:
         return self.starts[0], max(self.ends)
 
     # -- range queries -----------------------------------------------------------------------
-    def count_overlapping(self, a: float, b: float) -> int:
-        """An upper bound (exact up to a factor ~2 for the longest class) of events over [a, b]."""
+    def count_overlapping(self, a: float, b: float, news_only: bool = False) -> int:
+        """An upper bound (exact up to a factor ~2 for the longest class) of events over [a, b];
+        `news_only`: of those not told only in clauses dated by publication (they yield their
+        lane to the others, so they never decide whether the view can show labels)."""
         n = 0
         for dc in self.classes:
-            n += bisect_right(dc.starts, b) - bisect_left(dc.starts, a - dc.max_span)
+            lo, hi = bisect_left(dc.starts, a - dc.max_span), bisect_right(dc.starts, b)
+            if hi > lo:
+                n += hi - lo
+                if news_only:
+                    n -= dc.clause_before[hi] - dc.clause_before[lo]
         return n
 
     def overlapping(self, a: float, b: float) -> list[int]:

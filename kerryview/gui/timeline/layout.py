@@ -261,7 +261,7 @@ def compute_frame(view: TimelineView, width: int, height: int, index: TimelineIn
     wa, wb = c0 * chunk, (c1 + 1) * chunk
     n = n_lanes(height)
     fr.in_view = index.count_starting(t0, t1)
-    if index.count_overlapping(wa, wb) > DETAIL_MAX:
+    if index.count_overlapping(wa, wb, news_only=True) > DETAIL_MAX:
         fr.mode = "cluster"
         fr.cells = cluster_cells(index.starts, t0, t1, scale, s_lo, LANE_TOP,
                                  height - BOTTOM_H - 4 - LANE_TOP, rect)

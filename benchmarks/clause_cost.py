@@ -1,0 +1,56 @@
+"""What clause events (kerryview.events.clauses) cost on a real pile: build_corpus on every
+article of a Timeline17 folder, published day given, with clause events on or off.
+
+    .venv/bin/python benchmarks/clause_cost.py bpoil_bbc on     # CPU s, events, peak RSS
+    .venv/bin/python benchmarks/clause_cost.py bpoil_bbc off --profile
+
+Prints one JSON line: events, events told only in clauses dated by publication, CPU seconds
+of build_corpus (time.process_time), and the process's peak RSS in MB (ru_maxrss). Run one
+folder per process, so the peak is its own.
+"""
+from __future__ import annotations
+
+import json
+import resource
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+
+def main() -> None:
+    import kerryview.analysis
+    import kerryview.events.clauses as clauses
+    import kerryview.pipeline as pipeline
+    from stories import load_folder
+    from kerryview.model import DateSource, DateSourceKind, Document
+
+    folder, switch = sys.argv[1], sys.argv[2]
+    on = switch == "on"
+    clauses.CLAUSE_EVENTS = on
+    pipeline.CLAUSE_EVENTS = on
+    docs = [Document(a.id, f"{a.id}.txt", a.text, dct=a.published,
+                     dct_source=DateSource(DateSourceKind.PAGE_METADATA, "published.tsv"))
+            for a in load_folder(folder)]
+    prof = None
+    if "--profile" in sys.argv:
+        import cProfile
+        prof = cProfile.Profile()
+        prof.enable()
+    t0 = time.process_time()
+    events = pipeline.build_corpus(docs)
+    cpu = time.process_time() - t0
+    if prof:
+        prof.disable()
+        import pstats
+        pstats.Stats(prof, stream=sys.stderr).sort_stats("cumulative").print_stats(45)
+    clause_only = sum(all(clauses.is_clause_event(m) for m in e.mentions) for e in events)
+    print(json.dumps({"folder": folder, "clauses": switch, "articles": len(docs),
+                      "events": len(events), "clause_only": clause_only,
+                      "cpu_s": round(cpu, 1),
+                      "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024}))
+
+
+if __name__ == "__main__":
+    main()
