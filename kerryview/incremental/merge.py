@@ -36,7 +36,8 @@ from typing import TYPE_CHECKING, Iterable
 
 from kerryview.calendar.intervals import Interval
 from kerryview.cancellation import NEVER, Cancellation
-from kerryview.events.blocking import NEAR_DAYS, DateTermIndex, _cells, _file, key_terms, level
+from kerryview.events.blocking import (NEAR_DAYS, DateTermIndex, _cells, _file, count, key_terms,
+                                      level)
 from kerryview.events.merge import (LINK_FLOOR, Item, MergeState, _widened, can_witness,
                                     agglomerate, copy_groups, link, make_event, make_item,
                                     strong_components)
@@ -300,7 +301,7 @@ class _Merger:
                 words = keys.split()
                 if not any(w in added or w in removed for w in words):
                     continue
-                after = {w: len(postings[w][0]) if w in postings else 0 for w in words}
+                after = {w: count(postings[w]) if w in postings else 0 for w in words}
                 now = self._read(words, after)
                 before = self._read(words, {w: n - added[w] + removed[w]
                                             for w, n in after.items()})
