@@ -288,24 +288,34 @@ def strong_components(items: list[Item], weights: list[int],
     return [root(x) for x in range(len(items))]
 
 
+def merge_score(a: _Group, b: _Group, total: float) -> float | None:
+    """The average link of two groups whose links sum to `total`, or None when they may not
+    merge (too unlike, two dates of one sentence, incompatible dates in one article, or a
+    disagreement not alike enough)."""
+    avg = total / (len(a.members) * len(b.members))
+    if avg < MERGE_THRESHOLD:  # too unlike whatever the dates (most links): no more to ask
+        return None
+    compatible = a.compatible(b)
+    if a.same_sentence(b) or (not compatible and a.docs & b.docs):
+        return None
+    return avg if avg >= (MERGE_THRESHOLD if compatible else CONFLICT_THRESHOLD) else None
+
+
 def agglomerate(items: list[Item], copies: list[list[int]], nbr: dict[int, dict[int, float]],
-                cancel: Cancellation = NEVER) -> list[list[Item]]:
+                cancel: Cancellation = NEVER, lows: list[float] | None = None
+                ) -> list[list[Item]]:
     """The clustering of cluster() given the copy groups and the links between them (group
     index -> group index -> similarity, consumed). Groups merge only through a pair of
     passages whose cosine reaches MERGE_THRESHOLD (an average is never above its largest
-    term), so the clusters of passages never so linked are independent of each other."""
+    term), so the clusters of passages never so linked are independent of each other.
+    `lows` receives, per cluster returned, the lowest score of the merges that made it (inf
+    for a single copy group): kerryview.incremental.merge bounds what can change with it."""
     groups: dict[int, _Group] = {k: _Group.of(group, items) for k, group in enumerate(copies)}
     version = {i: 0 for i in groups}
+    low = {i: math.inf for i in groups}
 
     def score(g: int, h: int, total: float) -> float | None:
-        a, b = groups[g], groups[h]
-        avg = total / (len(a.members) * len(b.members))
-        if avg < MERGE_THRESHOLD:  # too unlike whatever the dates (most links): no more to ask
-            return None
-        compatible = a.compatible(b)
-        if a.same_sentence(b) or (not compatible and a.docs & b.docs):
-            return None
-        return avg if avg >= (MERGE_THRESHOLD if compatible else CONFLICT_THRESHOLD) else None
+        return merge_score(groups[g], groups[h], total)
 
     heap: list[tuple[float, int, int, int, int]] = []
 
@@ -322,10 +332,11 @@ def agglomerate(items: list[Item], copies: list[list[int]], nbr: dict[int, dict[
                 push(g, h)
     while heap:
         cancel.check()
-        _, g, h, vg, vh = heapq.heappop(heap)
+        neg, g, h, vg, vh = heapq.heappop(heap)
         if g not in groups or h not in groups or version[g] != vg or version[h] != vh:
             continue
         # Merge h into g.
+        low[g] = min(low[g], low.pop(h), -neg)
         groups[g].absorb(groups.pop(h))
         hn = nbr.pop(h)
         gn = nbr[g]
@@ -340,6 +351,8 @@ def agglomerate(items: list[Item], copies: list[list[int]], nbr: dict[int, dict[
         del version[h]
         for x in gn:
             push(g, x)
+    if lows is not None:
+        lows.extend(low[k] for k in groups)
     return [[items[i] for i in sorted(g.members, key=lambda k: (items[k].mention.document_id,
                                                                  items[k].mention.start))]
             for g in groups.values()]

@@ -38,9 +38,9 @@ from kerryview.calendar.intervals import Interval
 from kerryview.cancellation import NEVER, Cancellation
 from kerryview.events.blocking import (NEAR_DAYS, DateTermIndex, _cells, _file, count, key_terms,
                                       level)
-from kerryview.events.merge import (LINK_FLOOR, Item, MergeState, _widened, can_witness,
-                                    agglomerate, copy_groups, link, make_event, make_item,
-                                    strong_components)
+from kerryview.events.merge import (LINK_FLOOR, Item, MergeState, _Group, _widened,
+                                    agglomerate, can_witness, copy_groups, link, make_event,
+                                    make_item, merge_score)
 from kerryview.events.mentions import Found
 from kerryview.events.zones import utc_interval
 from kerryview.model import Event, EventMention, Timex
@@ -333,6 +333,38 @@ class _Merger:
             out.add(w)
         return out
 
+    def _components(self, links: "_Links", touched: set[int], olds: list[int | None]
+                    ) -> list[int]:
+        """The component of each copy group: the stored ones joined by the strong links of
+        the groups whose links may have changed (`touched`). A component that lost the
+        mentions holding it together stays whole: coarser than the graph's own, it still
+        never splits a cluster (only more is merged again next time)."""
+        parent: dict[tuple, tuple] = {}
+
+        def root(x: tuple) -> tuple:
+            parent.setdefault(x, x)
+            while parent[x] != x:
+                parent[x] = parent[parent[x]]
+                x = parent[x]
+            return x
+
+        label = [("c", c) if c is not None else ("g", g) for g, c in enumerate(olds)]
+        for g in sorted(touched):
+            for h in links.partners(g):
+                if links.strong(g, h):
+                    a, b = root(label[g]), root(label[h])
+                    if a != b:
+                        parent[max(a, b)] = min(a, b)
+        fresh = self.store.merge_next_component()
+        named: dict[tuple, int] = {}
+        out = []
+        for g in range(len(olds)):
+            r = root(label[g])
+            if r not in named:
+                named[r], fresh = (r[1], fresh) if r[0] == "c" else (fresh, fresh + 1)
+            out.append(named[r])
+        return out
+
     # the steps --------------------------------------------------------------------------
     def run(self, new_found: list[tuple[tuple[int, int], Found]], vec: Vectorizer,
             dcts: dict[str, str]) -> Change:
@@ -415,32 +447,25 @@ class _Merger:
                         outside.add(self.nodes[j].comp)
                 node.cands = None  # to be stored anew
             self._add_components(outside)
-        # cluster the members again, in the corpus's order
+        # cluster again, in the corpus's order, the part of the members the change can reach
+        # (_region); the other mentions keep their events
         order = sorted(self.members, key=lambda i: self.nodes[i].order)
         items = [self.nodes[i].item for i in order]
         copies = copy_groups(items)
-        reps = [order[g[0]] for g in copies]
-        weights = [len(g) for g in copies]
-        position = {i: g for g, i in enumerate(reps)}
-        nbr: dict[int, dict[int, float]] = {g: {} for g in range(len(copies))}
-        for g, i in enumerate(reps):
-            self.cancel.check()
-            for pair in looked.get(i, ()):
-                h = position.get(pair[0])
-                if h is None or h == g or h in nbr[g]:
-                    continue
-                if pair[1] is None:  # the link as _pair_links computes it, stored for next time
-                    pair[1] = link(items[copies[g][0]], items[copies[h][0]])
-                s = pair[1] * (weights[g] * weights[h])
-                if s > 0:
-                    nbr[g][h] = nbr[h][g] = s
-        roots = strong_components([items[c[0]] for c in copies], weights, nbr)
-        clusters = agglomerate(items, copies, nbr, self.cancel)
-        change.reclustered = len(items)
+        links = _Links(items, copies, [order[g[0]] for g in copies], looked)
+        touched = {g for g, members in enumerate(copies)
+                   if any((i := order[k]) < 0 or i in self.changed or i in self.promoted
+                          for k in members)}
+        olds = [self.nodes[order[members[0]]].event_id for members in copies]
+        lost = {n.event_id for n in removed}
+        region = touched | {g for g, e in enumerate(olds) if e in lost}
+        clusters = _Region(links, olds, self.cancel).cluster(region)
+        change.reclustered = sum(len(c) for c in clusters)
         # a cluster of the same stored mentions as before is the same event (an event is a
         # function of its mentions, their dates and documents): kept, not made again
         node_of = {id(self.nodes[i].item): self.nodes[i] for i in order}
-        told: Counter = Counter(self.nodes[i].event_id for i in order if i >= 0)
+        told: Counter = Counter(node_of[id(it)].event_id for c in clusters for it in c
+                                if node_of[id(it)].row_id >= 0)
         told.update(n.event_id for n in removed)  # an event that lost a mention is made again
         event_of: dict[int, str] = {}
         for group in clusters:
@@ -457,28 +482,18 @@ class _Merger:
             for it in group:
                 event_of[id(it)] = event_id
         change.gone_events |= {e for e, n in told.items() if n != -1}
-        # components keep a stored id where they can (their rows then need no update)
-        comp_of: dict[int, int] = {}
-        claimed: set[int] = set()
-        fresh = store.merge_next_component()
-        for g, members in enumerate(copies):
-            root = roots[g]
-            if root not in comp_of:
-                olds = sorted({self.nodes[order[k]].comp for k in copies[root]} - {None} - claimed)
-                comp_of[root] = olds[0] if olds else fresh
-                claimed.add(comp_of[root])
-                fresh += not olds
+        comp_of = self._components(links, touched, [self.nodes[order[m[0]]].comp for m in copies])
         next_id = store.merge_next_id()
         ids = {i: i for i in order if i >= 0}
         ids.update((i, next_id + n) for n, i in enumerate(self.new))
         for g, members in enumerate(copies):
-            comp = comp_of[roots[g]]
+            comp = comp_of[g]
             cands = None
             if members and self.nodes[order[members[0]]].cands is None:
                 cands = [[ids.get(j, j), cos] for j, cos in looked.get(order[members[0]], ())]
             for n, k in enumerate(members):
                 node = self.nodes[order[k]]
-                event_id = event_of[id(node.item)]
+                event_id = event_of.get(id(node.item), node.event_id)
                 mine = cands if n == 0 else None
                 if node.row_id >= 0:
                     if mine is None and event_id == node.event_id and comp == node.comp and \
@@ -494,6 +509,157 @@ class _Merger:
                                                      mine if n == 0 else None))
         change.gone_events.discard(None)
         return change
+
+
+class _Links:
+    """The links between the copy groups of the members, as a full merge makes them
+    (merge._pair_links: the lookup of the pair's first group in the corpus's order gives
+    the cosine), each computed when first asked for (a stored lookup keeps most cosines;
+    one stored as not made is computed now)."""
+
+    def __init__(self, items: list[Item], copies: list[list[int]], reps: list[int],
+                 looked: dict[int, list[list]]) -> None:
+        self.items, self.copies = items, copies
+        self.weights = [len(g) for g in copies]
+        position = {i: g for g, i in enumerate(reps)}
+        self.found: list[dict[int, list]] = [{} for _ in copies]  # looker -> other -> pair
+        self.found_by: list[list[int]] = [[] for _ in copies]  # other -> lookers
+        for g, i in enumerate(reps):
+            for pair in looked.get(i, ()):
+                h = position.get(pair[0])
+                if h is not None and h != g and h not in self.found[g]:
+                    self.found[g][h] = pair
+                    self.found_by[h].append(g)
+
+    def partners(self, g: int) -> set[int]:
+        return set(self.found[g]) | set(self.found_by[g])
+
+    def value(self, g: int, h: int) -> float:
+        """The similarity of two groups: cosine x both weights (merge._pair_links)."""
+        a, b = (g, h) if g < h else (h, g)
+        pair = self.found[a].get(b)
+        if pair is None:
+            a, b = b, a
+            pair = self.found[a][b]
+        if pair[1] is None:  # stored for next time with the row
+            pair[1] = link(self.items[self.copies[a][0]], self.items[self.copies[b][0]])
+        return pair[1] * (self.weights[a] * self.weights[b])
+
+    def strong(self, g: int, h: int) -> bool:
+        """Whether the link could witness a merge (merge.can_witness)."""
+        v = self.value(g, h)
+        return v > 0 and can_witness(self.items[self.copies[g][0]], self.items[self.copies[h][0]],
+                                     v / (self.weights[g] * self.weights[h]))
+
+    def nbr(self, groups: list[int]) -> dict[int, dict[int, float]]:
+        """The links among these groups, numbered by their place in the list."""
+        local = {g: k for k, g in enumerate(groups)}
+        out: dict[int, dict[int, float]] = {k: {} for k in range(len(groups))}
+        for k, g in enumerate(groups):
+            for h in self.partners(g):
+                m = local.get(h)
+                if m is not None and m > k and (v := self.value(g, h)) > 0:
+                    out[k][m] = out[m][k] = v
+        return out
+
+    def agglomerate(self, groups: list[int], cancel: Cancellation, lows: list[float]
+                    ) -> tuple[list[list[int]], list[list[Item]]]:
+        """merge.agglomerate over these groups alone: the clusters as lists of groups, and
+        as it gives them (lists of items)."""
+        groups = sorted(groups)
+        items, copies = [], []
+        for g in groups:
+            copies.append(list(range(len(items), len(items) + len(self.copies[g]))))
+            items += [self.items[i] for i in self.copies[g]]
+        group_of = {id(items[c[0]]): g for g, c in zip(groups, copies)}
+        firsts = {id(items[i]) for c in copies for i in c[:1]}
+        clusters = agglomerate(items, copies, self.nbr(groups), cancel, lows)
+        return [sorted(group_of[id(it)] for it in cluster if id(it) in firsts)
+                for cluster in clusters], clusters
+
+
+# A cosine compared with a merge's score counts this much more (a sum of the same terms in
+# another order may differ in its last bits): the bounds below stay strict.
+_MARGIN = 1 + 1e-9
+
+
+class _Region:
+    """The copy groups to cluster again, and their clusters, such that clustering all the
+    members gives those clusters there and the stored ones everywhere else.
+
+    Why that holds. Merging is average linkage (merge.agglomerate: the best pair of groups
+    first). Average linkage is reducible: the score of A+B with C is never above the larger
+    of A's and B's (an average of the two), and a pair may merge only if one of the two may
+    (merge_score: every condition that forbids A or B forbids A+B). So if A and B are each
+    other's best partner at some moment, no later merge gives either a better one: such a
+    pair merges, whatever is merged elsewhere first, and the result does not depend on the
+    order of such merges (Murtagh's reciprocal nearest neighbours; ties aside, below). Take
+    the region R (whole stored events, the new groups) and the rest O (stored events, their
+    links unchanged, their history that of each event clustered alone). Cluster R alone.
+    Each merge of R and each of O (at score s) is still a mutual best pair among all the
+    groups when every link from a group it involves to the other side is below s: a score
+    across is never above the best link across (reducibility again). And the result is
+    final when no cluster of R may merge with an event of O. So: every link across that
+    could witness a merge must be below the lowest merge score inside its cluster of R and
+    inside its event of O, and no cluster of R may merge with an event of O it is linked
+    to; else that event joins R, and R is clustered again. Ties: R alone and each event
+    alone are clustered as the full merge breaks ties (the corpus's order); across the
+    boundary the bounds are strict (_MARGIN), so no tie there decides anything."""
+
+    def __init__(self, links: _Links, olds: list[str | None], cancel: Cancellation) -> None:
+        self.links, self.olds, self.cancel = links, olds, cancel
+        self.events: dict[str, list[int]] = {}
+        for g, e in enumerate(olds):
+            if e is not None:
+                self.events.setdefault(e, []).append(g)
+        self.lows: dict[str, float] = {}
+
+    def _low(self, event: str) -> float:
+        """The lowest merge score inside a stored event clustered alone (-inf when that is
+        not the event: then it is clustered again)."""
+        if event not in self.lows:
+            lows: list[float] = []
+            clusters, _ = self.links.agglomerate(self.events[event], self.cancel, lows)
+            self.lows[event] = lows[0] if len(clusters) == 1 else -math.inf
+        return self.lows[event]
+
+    def cluster(self, seeds: set[int]) -> list[list[Item]]:
+        """The clusters of the region grown from these groups, as lists of items."""
+        links = self.links
+        region = set(seeds)
+        region |= {g for e in {self.olds[g] for g in seeds} - {None} for g in self.events[e]}
+        while True:
+            lows: list[float] = []
+            clusters, made = links.agglomerate(sorted(region), self.cancel, lows)
+            grow: set[str] = set()
+            for cluster, low in zip(clusters, lows):
+                self.cancel.check()
+                totals: dict[str, float] = {}
+                witnessed: set[str] = set()
+                for g in cluster:
+                    for h in links.partners(g):
+                        if h in region:
+                            continue
+                        event = self.olds[h]
+                        v = links.value(g, h)
+                        if v <= 0:
+                            continue
+                        totals[event] = totals.get(event, 0.0) + v
+                        if links.strong(g, h):
+                            witnessed.add(event)
+                            cos = v / (links.weights[g] * links.weights[h]) * _MARGIN
+                            if cos >= low or cos >= self._low(event):
+                                grow.add(event)
+                for event in witnessed - grow:
+                    mine = [i for g in cluster for i in links.copies[g]]
+                    theirs = [i for g in self.events[event] for i in links.copies[g]]
+                    if merge_score(_Group.of(mine, links.items), _Group.of(theirs, links.items),
+                                   totals[event] * _MARGIN) is not None:
+                        grow.add(event)
+            if not grow:
+                return made
+            for event in grow:
+                region |= set(self.events[event])
 
 
 def merge_incrementally(store: Store, new_found: list[tuple[tuple[int, int], Found]],
