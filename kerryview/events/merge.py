@@ -302,17 +302,16 @@ def merge_score(a: _Group, b: _Group, total: float) -> float | None:
 
 
 def agglomerate(items: list[Item], copies: list[list[int]], nbr: dict[int, dict[int, float]],
-                cancel: Cancellation = NEVER, lows: list[float] | None = None
-                ) -> list[list[Item]]:
+                cancel: Cancellation = NEVER,
+                history: list[tuple[float, int, int]] | None = None) -> list[list[Item]]:
     """The clustering of cluster() given the copy groups and the links between them (group
     index -> group index -> similarity, consumed). Groups merge only through a pair of
     passages whose cosine reaches MERGE_THRESHOLD (an average is never above its largest
     term), so the clusters of passages never so linked are independent of each other.
-    `lows` receives, per cluster returned, the lowest score of the merges that made it (inf
-    for a single copy group): kerryview.incremental.merge bounds what can change with it."""
+    `history` receives each merge as (score, g, h): group h merged into group g
+    (kerryview.incremental.merge bounds what a change can reach with it)."""
     groups: dict[int, _Group] = {k: _Group.of(group, items) for k, group in enumerate(copies)}
     version = {i: 0 for i in groups}
-    low = {i: math.inf for i in groups}
 
     def score(g: int, h: int, total: float) -> float | None:
         return merge_score(groups[g], groups[h], total)
@@ -336,7 +335,8 @@ def agglomerate(items: list[Item], copies: list[list[int]], nbr: dict[int, dict[
         if g not in groups or h not in groups or version[g] != vg or version[h] != vh:
             continue
         # Merge h into g.
-        low[g] = min(low[g], low.pop(h), -neg)
+        if history is not None:
+            history.append((-neg, g, h))
         groups[g].absorb(groups.pop(h))
         hn = nbr.pop(h)
         gn = nbr[g]
@@ -351,8 +351,6 @@ def agglomerate(items: list[Item], copies: list[list[int]], nbr: dict[int, dict[
         del version[h]
         for x in gn:
             push(g, x)
-    if lows is not None:
-        lows.extend(low[k] for k in groups)
     return [[items[i] for i in sorted(g.members, key=lambda k: (items[k].mention.document_id,
                                                                  items[k].mention.start))]
             for g in groups.values()]

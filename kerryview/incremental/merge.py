@@ -38,9 +38,9 @@ from kerryview.calendar.intervals import Interval
 from kerryview.cancellation import NEVER, Cancellation
 from kerryview.events.blocking import (NEAR_DAYS, DateTermIndex, _cells, _file, count, key_terms,
                                       level)
-from kerryview.events.merge import (LINK_FLOOR, Item, MergeState, _Group, _widened,
-                                    agglomerate, can_witness, copy_groups, link, make_event,
-                                    make_item, merge_score)
+from kerryview.events.merge import (LINK_FLOOR, Item, MergeState, _Group,
+                                    _widened, agglomerate, can_witness, copy_groups, link,
+                                    make_event, make_item, merge_score)
 from kerryview.events.mentions import Found
 from kerryview.events.zones import utc_interval
 from kerryview.model import Event, EventMention, Timex
@@ -197,6 +197,9 @@ class _Merger:
         self.members: set[int] = set()
         self.comps: set[int] = set()
         self.changed: set[int] = set()  # stored mentions whose lookups may find others now
+        # those of them whose lookups may find other stored mentions (not only new ones): their
+        # links among stored mentions may differ, so their events are clustered again
+        self.relinked: set[int] = set()
 
     # loading ----------------------------------------------------------------------------
     def _get(self, row: tuple) -> _Node | None:
@@ -296,7 +299,7 @@ class _Merger:
                 postings = self.index.days.get(day, {})
                 readers = self.store.merge_readers(day - NEAR_DAYS, day + NEAR_DAYS, None)
             for row_id, comp, keys in readers:
-                if row_id in self.removed_rows or comp in seeds and row_id in self.changed:
+                if row_id in self.removed_rows or row_id in self.relinked:
                     continue
                 words = keys.split()
                 if not any(w in added or w in removed for w in words):
@@ -310,6 +313,7 @@ class _Merger:
                 if any(after[w] > added[w] for w in now ^ before):
                     seeds.add(comp)
                     self.changed.add(row_id)
+                    self.relinked.add(row_id)
                 elif now & added.keys():  # it finds new mentions: looked up again
                     self.changed.add(row_id)
                     check.setdefault(row_id, []).extend(
@@ -454,7 +458,7 @@ class _Merger:
         copies = copy_groups(items)
         links = _Links(items, copies, [order[g[0]] for g in copies], looked)
         touched = {g for g, members in enumerate(copies)
-                   if any((i := order[k]) < 0 or i in self.changed or i in self.promoted
+                   if any((i := order[k]) < 0 or i in self.relinked or i in self.promoted
                           for k in members)}
         olds = [self.nodes[order[members[0]]].event_id for members in copies]
         lost = {n.event_id for n in removed}
@@ -562,10 +566,10 @@ class _Links:
                     out[k][m] = out[m][k] = v
         return out
 
-    def agglomerate(self, groups: list[int], cancel: Cancellation, lows: list[float]
-                    ) -> tuple[list[list[int]], list[list[Item]]]:
-        """merge.agglomerate over these groups alone: the clusters as lists of groups, and
-        as it gives them (lists of items)."""
+    def agglomerate(self, groups: list[int], cancel: Cancellation,
+                    history: list[tuple[float, int, int]]) -> tuple[list[list[int]], list[list[Item]]]:
+        """merge.agglomerate over these groups alone (`history` gets its merges, with the
+        groups' own numbers): the clusters as lists of groups, and as it gives them."""
         groups = sorted(groups)
         items, copies = [], []
         for g in groups:
@@ -573,14 +577,56 @@ class _Links:
             items += [self.items[i] for i in self.copies[g]]
         group_of = {id(items[c[0]]): g for g, c in zip(groups, copies)}
         firsts = {id(items[i]) for c in copies for i in c[:1]}
-        clusters = agglomerate(items, copies, self.nbr(groups), cancel, lows)
+        local: list[tuple[float, int, int]] = []
+        clusters = agglomerate(items, copies, self.nbr(groups), cancel, local)
+        history += [(s, groups[g], groups[h]) for s, g, h in local]
         return [sorted(group_of[id(it)] for it in cluster if id(it) in firsts)
                 for cluster in clusters], clusters
 
+    def cosine(self, g: int, h: int) -> float:
+        return self.value(g, h) / (self.weights[g] * self.weights[h])
 
-# A cosine compared with a merge's score counts this much more (a sum of the same terms in
-# another order may differ in its last bits): the bounds below stay strict.
+
+# A bound compared with a merge's score counts this much more (a sum of the same terms in
+# another order may differ in its last bits): the comparisons below stay strict.
 _MARGIN = 1 + 1e-9
+
+
+def _challenged(history: list[tuple[float, int, int]], weights: list[int],
+                across: dict[int, dict[int, float]], strong: dict[int, set[int]]) -> set[int]:
+    """The groups on the other side that could have beaten a merge of this history. Its
+    merges are replayed; each cluster knows, per group c across, the sum of its members'
+    links to c (cosine x member's weight, `across`) and which c one of its members links to
+    strongly enough to witness a merge (`strong`). A cluster across may score with it only
+    through such a c (reducibility, both sides split down to one pair), and at most the
+    largest sum over its size (a weighted mean), which must stay below the score of each
+    merge the cluster takes part in."""
+    sums = {g: dict(c) for g, c in across.items()}
+    witnessed = {g: set(c) for g, c in strong.items()}
+    size: dict[int, int] = {}
+    out: set[int] = set()
+    for score, g, h in history:
+        for x in (g, h):
+            n = size.get(x, weights[x])
+            for c in witnessed.get(x, ()):
+                if sums[x][c] / n * _MARGIN >= score:
+                    out.add(c)
+        for table in (sums, witnessed):
+            a, b = table.pop(g, None), table.pop(h, None)
+            if a is None or b is None:
+                if a is not None or b is not None:
+                    table[g] = a if a is not None else b
+                continue
+            if len(a) < len(b):
+                a, b = b, a
+            if table is sums:
+                for c, total in b.items():
+                    a[c] = a.get(c, 0.0) + total
+            else:
+                a |= b
+            table[g] = a
+        size[g] = size.pop(g, weights[g]) + size.pop(h, weights[h])
+    return out
 
 
 class _Region:
@@ -589,22 +635,22 @@ class _Region:
 
     Why that holds. Merging is average linkage (merge.agglomerate: the best pair of groups
     first). Average linkage is reducible: the score of A+B with C is never above the larger
-    of A's and B's (an average of the two), and a pair may merge only if one of the two may
-    (merge_score: every condition that forbids A or B forbids A+B). So if A and B are each
+    of A's and B's (a weighted mean of the two), and A+B may merge with C only if A or B
+    may (merge_score: every condition that forbids both forbids A+B). So if A and B are each
     other's best partner at some moment, no later merge gives either a better one: such a
-    pair merges, whatever is merged elsewhere first, and the result does not depend on the
-    order of such merges (Murtagh's reciprocal nearest neighbours; ties aside, below). Take
-    the region R (whole stored events, the new groups) and the rest O (stored events, their
-    links unchanged, their history that of each event clustered alone). Cluster R alone.
-    Each merge of R and each of O (at score s) is still a mutual best pair among all the
-    groups when every link from a group it involves to the other side is below s: a score
-    across is never above the best link across (reducibility again). And the result is
-    final when no cluster of R may merge with an event of O. So: every link across that
-    could witness a merge must be below the lowest merge score inside its cluster of R and
-    inside its event of O, and no cluster of R may merge with an event of O it is linked
-    to; else that event joins R, and R is clustered again. Ties: R alone and each event
-    alone are clustered as the full merge breaks ties (the corpus's order); across the
-    boundary the bounds are strict (_MARGIN), so no tie there decides anything."""
+    pair merges whatever is merged elsewhere first, and the result does not depend on the
+    order of such merges (Murtagh's reciprocal nearest neighbours; ties below). Take the
+    region R (whole stored events and the new groups) and the rest O (stored events: their
+    links did not change, and each one's history is that of the event clustered alone).
+    Cluster R alone. Each merge of R, and each of O, at score s is still between mutual
+    best partners among all the groups when no cluster across can score s with either side:
+    a cluster's score with a cluster across is a weighted mean of its scores with the copy
+    groups there, so below s when each of those is (_challenged). And the result is final
+    when no cluster of R may merge with an event of O (merge_score, on the pairs linked
+    strongly enough to witness a merge). A failed check brings the event across into R,
+    which is clustered again. Ties: R alone and each event alone break them as the full
+    merge does (the corpus's order); across the boundary the bounds are strict (_MARGIN),
+    so no tie there decides anything."""
 
     def __init__(self, links: _Links, olds: list[str | None], cancel: Cancellation) -> None:
         self.links, self.olds, self.cancel = links, olds, cancel
@@ -612,48 +658,57 @@ class _Region:
         for g, e in enumerate(olds):
             if e is not None:
                 self.events.setdefault(e, []).append(g)
-        self.lows: dict[str, float] = {}
+        self.histories: dict[str, list[tuple[float, int, int]] | None] = {}
 
-    def _low(self, event: str) -> float:
-        """The lowest merge score inside a stored event clustered alone (-inf when that is
-        not the event: then it is clustered again)."""
-        if event not in self.lows:
-            lows: list[float] = []
-            clusters, _ = self.links.agglomerate(self.events[event], self.cancel, lows)
-            self.lows[event] = lows[0] if len(clusters) == 1 else -math.inf
-        return self.lows[event]
+    def _history(self, event: str) -> list[tuple[float, int, int]] | None:
+        """A stored event's merges, clustered alone (None when that is not the event)."""
+        if event not in self.histories:
+            history: list[tuple[float, int, int]] = []
+            clusters, _ = self.links.agglomerate(self.events[event], self.cancel, history)
+            self.histories[event] = history if len(clusters) == 1 else None
+        return self.histories[event]
 
     def cluster(self, seeds: set[int]) -> list[list[Item]]:
         """The clusters of the region grown from these groups, as lists of items."""
-        links = self.links
+        links, olds = self.links, self.olds
         region = set(seeds)
-        region |= {g for e in {self.olds[g] for g in seeds} - {None} for g in self.events[e]}
+        region |= {g for e in {olds[g] for g in seeds} - {None} for g in self.events[e]}
         while True:
-            lows: list[float] = []
-            clusters, made = links.agglomerate(sorted(region), self.cancel, lows)
+            history: list[tuple[float, int, int]] = []
+            clusters, made = links.agglomerate(sorted(region), self.cancel, history)
             grow: set[str] = set()
-            for cluster, low in zip(clusters, lows):
+            mine: dict[int, dict[int, float]] = {}  # region group -> group across -> cos x w
+            mine_strong: dict[int, set[int]] = {}
+            theirs: dict[str, dict[int, dict[int, float]]] = {}  # event -> group -> R group
+            theirs_strong: dict[str, dict[int, set[int]]] = {}
+            for g in region:
                 self.cancel.check()
+                for h in links.partners(g):
+                    if h in region or (cos := links.cosine(g, h)) <= 0:
+                        continue
+                    event = olds[h]
+                    mine.setdefault(g, {})[h] = cos * links.weights[g]
+                    theirs.setdefault(event, {}).setdefault(h, {})[g] = cos * links.weights[h]
+                    if links.strong(g, h):
+                        mine_strong.setdefault(g, set()).add(h)
+                        theirs_strong.setdefault(event, {}).setdefault(h, set()).add(g)
+            grow |= {olds[h] for h in _challenged(history, links.weights, mine, mine_strong)}
+            for event, strong in theirs_strong.items():  # (no strong link: no merge beaten)
+                history_o = self._history(event)
+                if history_o is None or _challenged(history_o, links.weights, theirs[event],
+                                                    strong):
+                    grow.add(event)
+            for cluster in clusters:  # the end: no cluster of R may merge with one of O
                 totals: dict[str, float] = {}
                 witnessed: set[str] = set()
                 for g in cluster:
-                    for h in links.partners(g):
-                        if h in region:
-                            continue
-                        event = self.olds[h]
-                        v = links.value(g, h)
-                        if v <= 0:
-                            continue
-                        totals[event] = totals.get(event, 0.0) + v
-                        if links.strong(g, h):
-                            witnessed.add(event)
-                            cos = v / (links.weights[g] * links.weights[h]) * _MARGIN
-                            if cos >= low or cos >= self._low(event):
-                                grow.add(event)
+                    for h, v in mine.get(g, {}).items():
+                        totals[olds[h]] = totals.get(olds[h], 0.0) + v * links.weights[h]
+                    witnessed |= {olds[h] for h in mine_strong.get(g, ())}
                 for event in witnessed - grow:
-                    mine = [i for g in cluster for i in links.copies[g]]
-                    theirs = [i for g in self.events[event] for i in links.copies[g]]
-                    if merge_score(_Group.of(mine, links.items), _Group.of(theirs, links.items),
+                    a = [i for g in cluster for i in links.copies[g]]
+                    b = [i for g in self.events[event] for i in links.copies[g]]
+                    if merge_score(_Group.of(a, links.items), _Group.of(b, links.items),
                                    totals[event] * _MARGIN) is not None:
                         grow.add(event)
             if not grow:
