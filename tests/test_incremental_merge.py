@@ -239,3 +239,38 @@ def test_removing_an_article_added_incrementally_and_a_reprinted_one(tmp_path, m
     assert isinstance(result, StoredResult)
     assert _events(store.events()) == _events(_from_scratch(store, monkeypatch))
     assert store.merge_info()[2] > 0  # the passages changed since the weights were fitted
+
+
+@needs_timeline17
+def test_only_the_region_a_new_article_can_reach_is_clustered_again(tmp_path, monkeypatch,
+                                                                     no_refit):
+    """The stored events of a component that no link across the new mentions' region could
+    change keep their clustering: fewer mentions are clustered again than the components
+    hold, and the events still equal a merge of the whole corpus."""
+    files = _pile(tmp_path, 150)
+    store = Store(tmp_path / "p.db")
+    import_into_store(store, files[:140])
+    changes = []
+    real = merging.merge_incrementally
+    monkeypatch.setattr(kerryview.incremental.merging, "merge_incrementally",
+                        lambda *a, **k: changes.append(real(*a, **k)) or changes[-1])
+    for batch in (files[140:145], files[145:]):
+        assert isinstance(import_into_store(store, batch), StoredResult)
+        assert _events(store.events()) == _events(_from_scratch(store, monkeypatch))
+    assert len(changes) == 2 and all(0 < c.reclustered < c.members for c in changes)
+
+
+def test_a_merge_history_is_challenged_only_by_strong_links_at_its_scores():
+    """_challenged: a group across challenges a merge when the average of the merging
+    cluster's links to it reaches the merge's score and one of those links is strong."""
+    history = [(0.8, 0, 1), (0.5, 0, 2)]  # 1 into 0 at 0.8, then 2 into 0 at 0.5
+    weights = [1, 1, 1, 2]
+    # group 0 links to group 9 across at 0.7 (strong): below 0.8, but the cluster {0, 1}
+    # then averages (0.7 + 0.4) / 2 = 0.55 >= 0.5
+    assert merging._challenged(history, weights, {0: {9: 0.7}, 1: {9: 0.4}}, {0: {9}}) == {9}
+    assert merging._challenged(history, weights, {0: {9: 0.7}}, {0: {9}}) == set()
+    assert merging._challenged(history, weights, {0: {9: 0.9}}, {0: {9}}) == {9}
+    # the same sums without a strong link: no merge across possible
+    assert merging._challenged(history, weights, {0: {9: 0.7}, 1: {9: 0.4}}, {}) == set()
+    # weights count: group 3 stands for two copies
+    assert merging._challenged([(0.5, 3, 0)], weights, {3: {9: 1.2}}, {3: {9}}) == {9}

@@ -181,6 +181,7 @@ class Change:
     inserted_rows: list[tuple] = field(default_factory=list)
     passages: int = 0  # added and removed
     reclustered: int = 0  # mentions clustered again (for the benchmark)
+    members: int = 0  # mentions of the components looked at (the region is part of them)
 
 
 class _Merger:
@@ -465,6 +466,7 @@ class _Merger:
         region = touched | {g for g, e in enumerate(olds) if e in lost}
         clusters = _Region(links, olds, self.cancel).cluster(region)
         change.reclustered = sum(len(c) for c in clusters)
+        change.members = len(items)
         # a cluster of the same stored mentions as before is the same event (an event is a
         # function of its mentions, their dates and documents): kept, not made again
         node_of = {id(self.nodes[i].item): self.nodes[i] for i in order}
