@@ -260,17 +260,24 @@ def test_only_the_region_a_new_article_can_reach_is_clustered_again(tmp_path, mo
     assert len(changes) == 2 and all(0 < c.reclustered < c.members for c in changes)
 
 
-def test_a_merge_history_is_challenged_only_by_strong_links_at_its_scores():
-    """_challenged: a group across challenges a merge when the average of the merging
-    cluster's links to it reaches the merge's score and one of those links is strong."""
-    history = [(0.8, 0, 1), (0.5, 0, 2)]  # 1 into 0 at 0.8, then 2 into 0 at 0.5
-    weights = [1, 1, 1, 2]
-    # group 0 links to group 9 across at 0.7 (strong): below 0.8, but the cluster {0, 1}
-    # then averages (0.7 + 0.4) / 2 = 0.55 >= 0.5
-    assert merging._challenged(history, weights, {0: {9: 0.7}, 1: {9: 0.4}}, {0: {9}}) == {9}
-    assert merging._challenged(history, weights, {0: {9: 0.7}}, {0: {9}}) == set()
-    assert merging._challenged(history, weights, {0: {9: 0.9}}, {0: {9}}) == {9}
+def test_a_merge_is_challenged_only_by_a_strong_link_across_at_its_score():
+    """_challenged replays both sides' merges: a cluster across challenges a merge when its
+    average with one side, as the clusters are at that moment, reaches the merge's score and
+    a strong link joins them."""
+    weights = [1, 1, 1, 1]
+    # 1 into 0 at 0.8; across, 3 into 2 at 0.6; then 0's cluster meets 2 at 0.5
+    history = [(0.8, 0, 1), (0.6, 2, 3), (0.5, 0, 9)]
+    weights += [1] * 6
+    across = {0: {2: 0.7}, 2: {0: 0.7}}
+    strong = {0: {2}, 2: {0}}
+    # at 0.8: avg(0, 2) = 0.7 < 0.8; at 0.6: avg({0,1}, 2) = 0.35; at 0.5: {0,1}-{2,3} 0.175
+    assert merging._challenged(history, weights, across, strong) == set()
+    # a second strong link 1-2 at 0.7: {0,1} with 2 averages 0.7 >= 0.6, the merge 2+3
+    across = {0: {2: 0.7}, 1: {2: 0.7}, 2: {0: 0.7, 1: 0.7}}
+    strong = {0: {2}, 1: {2}, 2: {0, 1}}
+    assert merging._challenged(history, weights, across, strong) == {0, 2}
     # the same sums without a strong link: no merge across possible
-    assert merging._challenged(history, weights, {0: {9: 0.7}, 1: {9: 0.4}}, {}) == set()
-    # weights count: group 3 stands for two copies
-    assert merging._challenged([(0.5, 3, 0)], weights, {3: {9: 1.2}}, {3: {9}}) == {9}
+    assert merging._challenged(history, weights, across, {}) == set()
+    # at the first merge already: 0 with 2 at 0.9 beats 0.8
+    assert merging._challenged(history, weights, {0: {2: 0.9}, 2: {0: 0.9}},
+                               {0: {2}, 2: {0}}) == {0, 2}

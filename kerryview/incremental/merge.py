@@ -27,6 +27,7 @@ on, so the weights never drift far from the corpus's own.
 from __future__ import annotations
 
 import hashlib
+import heapq
 import json
 import math
 from collections import Counter
@@ -596,13 +597,14 @@ _MARGIN = 1 + 1e-9
 
 def _challenged(history: list[tuple[float, int, int]], weights: list[int],
                 across: dict[int, dict[int, float]], strong: dict[int, set[int]]) -> set[int]:
-    """The groups on the other side that could have beaten a merge of this history. Its
-    merges are replayed; each cluster knows, per group c across, the sum of its members'
-    links to c (cosine x member's weight, `across`) and which c one of its members links to
-    strongly enough to witness a merge (`strong`). A cluster across may score with it only
-    through such a c (reducibility, both sides split down to one pair), and at most the
-    largest sum over its size (a weighted mean), which must stay below the score of each
-    merge the cluster takes part in."""
+    """The clusters (by their first group) that could have beaten a merge of `history`, the
+    merges of both sides in order of score (g took h in). Replayed, each cluster knows the
+    sum of its links to each cluster across (`across`, both ways: similarity as
+    merge._pair_links makes it) and which of them it links to strongly enough to witness a
+    merge (`strong`, both ways): only through such a link may two clusters merge
+    (reducibility, split down to one pair). A merge at score s stands while neither side
+    scores s or more with a cluster across as they are at that moment; else the cluster
+    across, or the side itself, is returned (the event to cluster again)."""
     sums = {g: dict(c) for g, c in across.items()}
     witnessed = {g: set(c) for g, c in strong.items()}
     size: dict[int, int] = {}
@@ -611,22 +613,24 @@ def _challenged(history: list[tuple[float, int, int]], weights: list[int],
         for x in (g, h):
             n = size.get(x, weights[x])
             for c in witnessed.get(x, ()):
-                if sums[x][c] / n * _MARGIN >= score:
-                    out.add(c)
-        for table in (sums, witnessed):
-            a, b = table.pop(g, None), table.pop(h, None)
-            if a is None or b is None:
-                if a is not None or b is not None:
-                    table[g] = a if a is not None else b
-                continue
-            if len(a) < len(b):
-                a, b = b, a
-            if table is sums:
-                for c, total in b.items():
-                    a[c] = a.get(c, 0.0) + total
-            else:
-                a |= b
-            table[g] = a
+                if sums[x][c] / (n * size.get(c, weights[c])) * _MARGIN >= score:
+                    out.update((x, c))
+        a, b = sums.pop(g, {}), sums.pop(h, {})
+        if len(a) < len(b):
+            a, b = b, a
+        for c, total in b.items():
+            a[c] = a.get(c, 0.0) + total
+        for c in a:  # the other side names the merged cluster g now
+            theirs = sums[c]
+            theirs[g] = theirs.pop(g, 0.0) + theirs.pop(h, 0.0)
+        if a:
+            sums[g] = a
+        ws = witnessed.pop(g, set()) | witnessed.pop(h, set())
+        for c in ws:
+            witnessed[c].discard(h)
+            witnessed[c].add(g)
+        if ws:
+            witnessed[g] = ws
         size[g] = size.pop(g, weights[g]) + size.pop(h, weights[h])
     return out
 
@@ -679,34 +683,36 @@ class _Region:
             history: list[tuple[float, int, int]] = []
             clusters, made = links.agglomerate(sorted(region), self.cancel, history)
             grow: set[str] = set()
-            mine: dict[int, dict[int, float]] = {}  # region group -> group across -> cos x w
-            mine_strong: dict[int, set[int]] = {}
-            theirs: dict[str, dict[int, dict[int, float]]] = {}  # event -> group -> R group
-            theirs_strong: dict[str, dict[int, set[int]]] = {}
+            across: dict[int, dict[int, float]] = {}  # group -> group across -> similarity
+            strong: dict[int, set[int]] = {}
             for g in region:
                 self.cancel.check()
                 for h in links.partners(g):
-                    if h in region or (cos := links.cosine(g, h)) <= 0:
+                    if h in region or (v := links.value(g, h)) <= 0:
                         continue
-                    event = olds[h]
-                    mine.setdefault(g, {})[h] = cos * links.weights[g]
-                    theirs.setdefault(event, {}).setdefault(h, {})[g] = cos * links.weights[h]
+                    across.setdefault(g, {})[h] = across.setdefault(h, {})[g] = v
                     if links.strong(g, h):
-                        mine_strong.setdefault(g, set()).add(h)
-                        theirs_strong.setdefault(event, {}).setdefault(h, set()).add(g)
-            grow |= {olds[h] for h in _challenged(history, links.weights, mine, mine_strong)}
-            for event, strong in theirs_strong.items():  # (no strong link: no merge beaten)
+                        strong.setdefault(g, set()).add(h)
+                        strong.setdefault(h, set()).add(g)
+            events = {olds[h] for h in strong if h not in region}  # (no strong link: no merge)
+            streams = [history]
+            for event in events:
                 history_o = self._history(event)
-                if history_o is None or _challenged(history_o, links.weights, theirs[event],
-                                                    strong):
+                if history_o is None:
                     grow.add(event)
+                else:
+                    streams.append(history_o)
+            # by score, each side's merges in their own order (each is by score, bar last bits)
+            replay = list(heapq.merge(*streams, key=lambda m: -m[0]))
+            grow |= {olds[x] for x in _challenged(replay, links.weights, across, strong)
+                     if x not in region}
             for cluster in clusters:  # the end: no cluster of R may merge with one of O
                 totals: dict[str, float] = {}
                 witnessed: set[str] = set()
                 for g in cluster:
-                    for h, v in mine.get(g, {}).items():
-                        totals[olds[h]] = totals.get(olds[h], 0.0) + v * links.weights[h]
-                    witnessed |= {olds[h] for h in mine_strong.get(g, ())}
+                    for h, v in across.get(g, {}).items():
+                        totals[olds[h]] = totals.get(olds[h], 0.0) + v
+                    witnessed |= {olds[h] for h in strong.get(g, ())}
                 for event in witnessed - grow:
                     a = [i for g in cluster for i in links.copies[g]]
                     b = [i for g in self.events[event] for i in links.copies[g]]
