@@ -40,7 +40,7 @@ from kerryview.cancellation import NEVER, Cancellation
 from kerryview.events.blocking import (NEAR_DAYS, DateTermIndex, _cells, _file, count, key_terms,
                                       level)
 from kerryview.events.merge import (LINK_FLOOR, Item, MergeState, _Group,
-                                    _widened, agglomerate, can_witness, copy_groups, link,
+                                    _widened, agglomerate, can_witness, link,
                                     make_event, make_item, merge_score)
 from kerryview.events.mentions import Found
 from kerryview.events.zones import utc_interval
@@ -145,8 +145,8 @@ def project_vectorizer(weights: dict[str, float], passages: int,
 class _Node:
     order: tuple[int, int]  # (document's order of addition, position): the corpus's order
     row_id: int | None  # in merge_items; None for a new mention
-    item: Item
-    rep: bool
+    raw: Item | str  # the item, or as stored (decoded when first asked for: most mentions
+    rep: bool        # of the components looked at are never clustered again)
     copy_key: str
     comp: int | None = None
     event_id: str | None = None
@@ -158,6 +158,16 @@ class _Node:
         if not self.filing:
             self.filing = filing(self.item)
 
+    @property
+    def item(self) -> Item:
+        if isinstance(self.raw, str):
+            self.raw = decode(self.raw)
+        return self.raw
+
+    @property
+    def decoded(self) -> bool:
+        return not isinstance(self.raw, str)
+
 
 def _witness(a: Item, b: Item) -> bool:
     """A link between these two that could witness a merge (merge.can_witness)."""
@@ -167,7 +177,7 @@ def _witness(a: Item, b: Item) -> bool:
 def _node(row: tuple) -> _Node:
     (row_id, _doc, doc_order, seq, k, lo, hi, day, first, read_level, rep, key, comp,
      event_id, _keys, item, cands) = row
-    return _Node((doc_order, seq), row_id, decode(item), bool(rep), key, comp, event_id,
+    return _Node((doc_order, seq), row_id, item, bool(rep), key, comp, event_id,
                  (k, lo, hi, day, first, read_level), json.loads(cands) if cands else None)
 
 
@@ -456,8 +466,15 @@ class _Merger:
         # cluster again, in the corpus's order, the part of the members the change can reach
         # (_region); the other mentions keep their events
         order = sorted(self.members, key=lambda i: self.nodes[i].order)
-        items = [self.nodes[i].item for i in order]
-        copies = copy_groups(items)
+        items = _Items([self.nodes[i] for i in order])
+        copies: list[list[int]] = []  # merge.copy_groups's, by the key that names them
+        by_key: dict[str, list[int]] = {}
+        for k, i in enumerate(order):
+            group = by_key.get(self.nodes[i].copy_key)
+            if group is None:
+                group = by_key[self.nodes[i].copy_key] = []
+                copies.append(group)
+            group.append(k)
         links = _Links(items, copies, [order[g[0]] for g in copies], looked)
         touched = {g for g, members in enumerate(copies)
                    if any((i := order[k]) < 0 or i in self.relinked or i in self.promoted
@@ -470,7 +487,7 @@ class _Merger:
         change.members = len(items)
         # a cluster of the same stored mentions as before is the same event (an event is a
         # function of its mentions, their dates and documents): kept, not made again
-        node_of = {id(self.nodes[i].item): self.nodes[i] for i in order}
+        node_of = {id(n.item): n for i in order if (n := self.nodes[i]).decoded}
         told: Counter = Counter(node_of[id(it)].event_id for c in clusters for it in c
                                 if node_of[id(it)].row_id >= 0)
         told.update(n.event_id for n in removed)  # an event that lost a mention is made again
@@ -500,7 +517,8 @@ class _Merger:
                 cands = [[ids.get(j, j), cos] for j, cos in looked.get(order[members[0]], ())]
             for n, k in enumerate(members):
                 node = self.nodes[order[k]]
-                event_id = event_of.get(id(node.item), node.event_id)
+                event_id = event_of.get(id(node.item), node.event_id) if node.decoded \
+                    else node.event_id
                 mine = cands if n == 0 else None
                 if node.row_id >= 0:
                     if mine is None and event_id == node.event_id and comp == node.comp and \
@@ -516,6 +534,19 @@ class _Merger:
                                                      mine if n == 0 else None))
         change.gone_events.discard(None)
         return change
+
+
+class _Items:
+    """The members' items by their place in the corpus's order, decoded when asked for."""
+
+    def __init__(self, nodes: list[_Node]) -> None:
+        self.nodes = nodes
+
+    def __getitem__(self, k: int) -> Item:
+        return self.nodes[k].item
+
+    def __len__(self) -> int:
+        return len(self.nodes)
 
 
 class _Links:
