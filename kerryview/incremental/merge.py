@@ -16,8 +16,11 @@ its copy group, its component and its event. When mentions come or go:
 3. every mention of those components and every new one looks its buckets up again, in an
    index of those buckets loaded whole (so word caps and budgets are the full corpus's); a
    strong link to a mention outside brings its component in, until none does;
-4. those mentions are clustered again, in the corpus's order (ties break as in a full merge),
-   and only their events are replaced.
+4. inside those components, only the region the change can reach is clustered again (the
+   stored events of the new mentions, of the copies they join, of the stored mentions whose
+   links among stored ones changed, and of removed mentions; grown while a link across could
+   change a merge: _Region), in the corpus's order (ties break as in a full merge), and only
+   its events are replaced.
 
 The word weights (IDF) are the project's, fitted by its last full merge (merge_words):
 fitting them again on every import would change every passage's vector. A full merge is done
