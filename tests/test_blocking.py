@@ -61,3 +61,28 @@ def test_a_word_on_every_passage_of_a_busy_day_is_a_stop_word():
                   "x", day, {"oil": 0.8, f"name{i // 2}": 0.6}, "") for i in range(100)]
     found = _found(items, cap=24)
     assert found == {(i, i + 1) for i in range(0, 100, 2)}  # only the pairs sharing a name
+
+
+def test_postings_keep_their_order_and_a_single_posting_is_small():
+    """Most words of a bucket are filed once: the index (the largest thing a 10,000-article
+    merge holds) keeps one posting in a few dozen bytes, several in one flat array, and gives
+    them back in the order filed."""
+    import tracemalloc
+
+    from kerryview.events.blocking import _file, count, postings
+
+    bucket: dict = {}
+    for i, terms in enumerate([{"oil": 0.5, "rig": 0.25}, {"oil": 0.125}, {"oil": 1.0}]):
+        _file(bucket, i - 1, terms)
+    assert count(bucket["rig"]) == 1 and list(postings(bucket["rig"])) == [(-1, 0.25)]
+    assert count(bucket["oil"]) == 3
+    assert list(postings(bucket["oil"])) == [(-1, 0.5), (0, 0.125), (1, 1.0)]
+    words = [f"w{n}" for n in range(20_000)]
+    tracemalloc.start()
+    before = tracemalloc.get_traced_memory()[0]
+    big: dict = {}
+    for n, w in enumerate(words):
+        _file(big, n, {w: 0.1})
+    used = tracemalloc.get_traced_memory()[0] - before
+    tracemalloc.stop()
+    assert used / len(words) < 120  # two arrays in a tuple took about 300 bytes a word

@@ -255,3 +255,45 @@ def test_removing_an_article_added_incrementally_and_a_reprinted_one(tmp_path, m
     assert isinstance(result, StoredResult)
     assert _events(store.events()) == _events(_from_scratch(store, monkeypatch))
     assert store.merge_info()[2] > 0  # the passages changed since the weights were fitted
+
+
+@needs_timeline17
+def test_only_the_region_a_new_article_can_reach_is_clustered_again(tmp_path, monkeypatch,
+                                                                     no_refit):
+    """The stored events of a component that no link across the new mentions' region could
+    change keep their clustering: fewer mentions are clustered again than the components
+    hold, and the events still equal a merge of the whole corpus."""
+    files = _pile(tmp_path, 150)
+    store = Store(tmp_path / "p.db")
+    import_into_store(store, files[:140])
+    changes = []
+    real = merging.merge_incrementally
+    monkeypatch.setattr(kerryview.incremental.merging, "merge_incrementally",
+                        lambda *a, **k: changes.append(real(*a, **k)) or changes[-1])
+    for batch in (files[140:145], files[145:]):
+        assert isinstance(import_into_store(store, batch), StoredResult)
+        assert _events(store.events()) == _events(_from_scratch(store, monkeypatch))
+    assert len(changes) == 2 and all(0 < c.reclustered < c.members for c in changes)
+
+
+def test_a_merge_is_challenged_only_by_a_strong_link_across_at_its_score():
+    """_challenged replays both sides' merges: a cluster across challenges a merge when its
+    average with one side, as the clusters are at that moment, reaches the merge's score and
+    a strong link joins them."""
+    weights = [1, 1, 1, 1]
+    # 1 into 0 at 0.8; across, 3 into 2 at 0.6; then 0's cluster meets 2 at 0.5
+    history = [(0.8, 0, 1), (0.6, 2, 3), (0.5, 0, 9)]
+    weights += [1] * 6
+    across = {0: {2: 0.7}, 2: {0: 0.7}}
+    strong = {0: {2}, 2: {0}}
+    # at 0.8: avg(0, 2) = 0.7 < 0.8; at 0.6: avg({0,1}, 2) = 0.35; at 0.5: {0,1}-{2,3} 0.175
+    assert merging._challenged(history, weights, across, strong) == set()
+    # a second strong link 1-2 at 0.7: {0,1} with 2 averages 0.7 >= 0.6, the merge 2+3
+    across = {0: {2: 0.7}, 1: {2: 0.7}, 2: {0: 0.7, 1: 0.7}}
+    strong = {0: {2}, 1: {2}, 2: {0, 1}}
+    assert merging._challenged(history, weights, across, strong) == {0, 2}
+    # the same sums without a strong link: no merge across possible
+    assert merging._challenged(history, weights, across, {}) == set()
+    # at the first merge already: 0 with 2 at 0.9 beats 0.8
+    assert merging._challenged(history, weights, {0: {2: 0.9}, 2: {0: 0.9}},
+                               {0: {2}, 2: {0}}) == {0, 2}

@@ -55,6 +55,15 @@ def _cells(iv: Interval, k: int) -> range:
     return range(iv.start.toordinal() >> k, (last.toordinal() >> k) + 1)
 
 
+# The postings of one word in one bucket: (mention id, weight) pairs in the order filed. Most
+# words of a bucket are filed once (a name, a figure, a rare word), so one posting is a complex
+# number (id + weight*1j: 32 bytes), and more are one flat array of doubles id, weight, id,
+# weight... (ids are integers far below 2**53, exact as doubles). Two arrays in a tuple per
+# word took about 250 bytes for a single posting: the index was the largest part of the peak
+# memory of a 10,000-article import.
+Postings = complex | array
+
+
 @dataclass
 class DateTermIndex:
     """Inverted index of passages' words per date bucket (see the module's docstring).
@@ -64,10 +73,9 @@ class DateTermIndex:
 
     cap: int = TERM_CAP
     budget: int = POSTINGS_BUDGET
-    # Postings as two flat arrays (mention ids, weights): a tuple per posting took five times
-    # the memory, and the index is the largest thing merging holds.
-    buckets: dict[tuple[int, int], dict[str, tuple[array, array]]] = field(default_factory=dict)
-    days: dict[int, dict[str, tuple[array, array]]] = field(default_factory=dict)
+    # Postings packed (see Postings): the index is the largest thing merging holds.
+    buckets: dict[tuple[int, int], dict[str, Postings]] = field(default_factory=dict)
+    days: dict[int, dict[str, Postings]] = field(default_factory=dict)
     levels: set[int] = field(default_factory=set)
 
     def add(self, i: int, terms: dict[str, float], extent: Interval, day_level: bool,
@@ -83,14 +91,14 @@ class DateTermIndex:
         if day_level:
             _file(self.days.setdefault(start.toordinal(), {}), i, terms)
 
-    def _collect(self, bucket: dict[str, tuple[array, array]] | None,
+    def _collect(self, bucket: dict[str, Postings] | None,
                  terms: dict[str, float], seen: set[int], into: dict[int, float]) -> None:
         """Add to `into` each mention of the bucket its share of the dot product with
         `terms` over the words rare there; `seen` skips mentions met in another bucket."""
         if not bucket:
             return
-        lists = [(len(p[0]), w, p) for t, w in terms.items()
-                 if (p := bucket.get(t)) is not None and len(p[0]) <= self.cap]
+        lists = [(n, w, p) for t, w in terms.items()
+                 if (p := bucket.get(t)) is not None and (n := count(p)) <= self.cap]
         lists.sort(key=lambda x: x[0])  # the rarest words first: they say the most
         local: dict[int, float] = {}
         budget = self.budget
@@ -98,7 +106,13 @@ class DateTermIndex:
             budget -= n
             if budget < 0:
                 break  # a passage of many middling words: enough looked at in this bucket
-            for j, wj in zip(*p):
+            if type(p) is complex:  # inlined postings(): the hot loop of merging
+                j = int(p.real)
+                local[j] = local.get(j, 0.0) + w * p.imag
+                continue
+            it = iter(p)
+            for j, wj in zip(it, it):
+                j = int(j)
                 local[j] = local.get(j, 0.0) + w * wj
         for j, s in local.items():
             if j not in seen:
@@ -127,13 +141,33 @@ class DateTermIndex:
         return out
 
 
-def _file(bucket: dict[str, tuple[array, array]], i: int, terms: dict[str, float]) -> None:
+
+
+def _file(bucket: dict[str, Postings], i: int, terms: dict[str, float]) -> None:
     for t, w in terms.items():
         p = bucket.get(t)
         if p is None:
-            p = bucket[t] = (array("l"), array("d"))
-        p[0].append(i)
-        p[1].append(w)
+            bucket[t] = complex(i, w)
+        elif type(p) is complex:
+            bucket[t] = array("d", (p.real, p.imag, i, w))
+        else:
+            p.append(i)
+            p.append(w)
+
+
+def count(p: Postings) -> int:
+    """How many postings."""
+    return 1 if type(p) is complex else len(p) >> 1
+
+
+def postings(p: Postings) -> Iterator[tuple[int, float]]:
+    """The (mention id, weight) pairs, in the order filed."""
+    if type(p) is complex:
+        yield int(p.real), p.imag
+        return
+    it = iter(p)
+    for j, w in zip(it, it):
+        yield int(j), w
 
 
 def key_terms(vector: dict[str, float], n: int = KEY_TERMS) -> dict[str, float]:
@@ -154,14 +188,11 @@ def candidate_pairs(n: int, terms: Callable[[int], dict[str, float]],
     at least once (a pair may come from both sides: the caller skips what it has seen).
     `check` is called once per mention (Cancel)."""
     index = DateTermIndex(cap)
-    keys = []
     for i in range(n):
         check()
-        iv = interval(i)
-        keys.append(key_terms(terms(i)))
-        index.add(i, terms(i), extent(i), day_level(i), iv.start)
+        index.add(i, terms(i), extent(i), day_level(i), interval(i).start)
     for i in range(n):
-        check()
-        for j, s in index.candidates(keys[i], interval(i), day_level(i)).items():
+        check()  # (the key terms made here, not kept for all: a dict per mention)
+        for j, s in index.candidates(key_terms(terms(i)), interval(i), day_level(i)).items():
             if j != i and s >= floor:
                 yield i, j

@@ -303,24 +303,33 @@ def strong_components(items: list[Item], weights: list[int],
     return [root(x) for x in range(len(items))]
 
 
+def merge_score(a: _Group, b: _Group, total: float) -> float | None:
+    """The average link of two groups whose links sum to `total`, or None when they may not
+    merge (too unlike, two dates of one sentence, incompatible dates in one article, or a
+    disagreement not alike enough)."""
+    avg = total / (len(a.members) * len(b.members))
+    if avg < MERGE_THRESHOLD:  # too unlike whatever the dates (most links): no more to ask
+        return None
+    compatible = a.compatible(b)
+    if a.same_sentence(b) or (not compatible and a.docs & b.docs):
+        return None
+    return avg if avg >= (MERGE_THRESHOLD if compatible else CONFLICT_THRESHOLD) else None
+
+
 def agglomerate(items: list[Item], copies: list[list[int]], nbr: dict[int, dict[int, float]],
-                cancel: Cancellation = NEVER) -> list[list[Item]]:
+                cancel: Cancellation = NEVER,
+                history: list[tuple[float, int, int]] | None = None) -> list[list[Item]]:
     """The clustering of cluster() given the copy groups and the links between them (group
     index -> group index -> similarity, consumed). Groups merge only through a pair of
     passages whose cosine reaches MERGE_THRESHOLD (an average is never above its largest
-    term), so the clusters of passages never so linked are independent of each other."""
+    term), so the clusters of passages never so linked are independent of each other.
+    `history` receives each merge as (score, g, h): group h merged into group g
+    (kerryview.incremental.merge bounds what a change can reach with it)."""
     groups: dict[int, _Group] = {k: _Group.of(group, items) for k, group in enumerate(copies)}
     version = {i: 0 for i in groups}
 
     def score(g: int, h: int, total: float) -> float | None:
-        a, b = groups[g], groups[h]
-        avg = total / (len(a.members) * len(b.members))
-        if avg < MERGE_THRESHOLD:  # too unlike whatever the dates (most links): no more to ask
-            return None
-        compatible = a.compatible(b)
-        if a.same_sentence(b) or (not compatible and a.docs & b.docs):
-            return None
-        return avg if avg >= (MERGE_THRESHOLD if compatible else CONFLICT_THRESHOLD) else None
+        return merge_score(groups[g], groups[h], total)
 
     heap: list[tuple[float, int, int, int, int]] = []
 
@@ -337,10 +346,12 @@ def agglomerate(items: list[Item], copies: list[list[int]], nbr: dict[int, dict[
                 push(g, h)
     while heap:
         cancel.check()
-        _, g, h, vg, vh = heapq.heappop(heap)
+        neg, g, h, vg, vh = heapq.heappop(heap)
         if g not in groups or h not in groups or version[g] != vg or version[h] != vh:
             continue
         # Merge h into g.
+        if history is not None:
+            history.append((-neg, g, h))
         groups[g].absorb(groups.pop(h))
         hn = nbr.pop(h)
         gn = nbr[g]

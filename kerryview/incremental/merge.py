@@ -16,8 +16,11 @@ its copy group, its component and its event. When mentions come or go:
 3. every mention of those components and every new one looks its buckets up again, in an
    index of those buckets loaded whole (so word caps and budgets are the full corpus's); a
    strong link to a mention outside brings its component in, until none does;
-4. those mentions are clustered again, in the corpus's order (ties break as in a full merge),
-   and only their events are replaced.
+4. inside those components, only the region the change can reach is clustered again (the
+   stored events of the new mentions, of the copies they join, of the stored mentions whose
+   links among stored ones changed, and of removed mentions; grown while a link across could
+   change a merge: _Region), in the corpus's order (ties break as in a full merge), and only
+   its events are replaced.
 
 The word weights (IDF) are the project's, fitted by its last full merge (merge_words):
 fitting them again on every import would change every passage's vector. A full merge is done
@@ -27,6 +30,7 @@ on, so the weights never drift far from the corpus's own.
 from __future__ import annotations
 
 import hashlib
+import heapq
 import json
 import math
 from collections import Counter
@@ -36,11 +40,11 @@ from typing import TYPE_CHECKING, Iterable
 
 from kerryview.calendar.intervals import Interval
 from kerryview.cancellation import NEVER, Cancellation
-from kerryview.events.blocking import NEAR_DAYS, DateTermIndex, _cells, _file, key_terms, level
-from kerryview.events.merge import (LINK_FLOOR, Item, MergeState, _widened, can_witness,
-                                    compared_near,
-                                    agglomerate, copy_groups, link, make_event, make_item,
-                                    strong_components)
+from kerryview.events.blocking import (NEAR_DAYS, DateTermIndex, _cells, _file, count, key_terms,
+                                      level)
+from kerryview.events.merge import (LINK_FLOOR, Item, MergeState, _Group,
+                                    _widened, agglomerate, can_witness, compared_near, link,
+                                    make_event, make_item, merge_score)
 from kerryview.events.mentions import Found
 from kerryview.calendar.zones import utc_interval
 from kerryview.model import Event, EventMention, Timex
@@ -144,8 +148,8 @@ def project_vectorizer(weights: dict[str, float], passages: int,
 class _Node:
     order: tuple[int, int]  # (document's order of addition, position): the corpus's order
     row_id: int | None  # in merge_items; None for a new mention
-    item: Item
-    rep: bool
+    raw: Item | str  # the item, or as stored (decoded when first asked for: most mentions
+    rep: bool        # of the components looked at are never clustered again)
     copy_key: str
     comp: int | None = None
     event_id: str | None = None
@@ -157,6 +161,16 @@ class _Node:
         if not self.filing:
             self.filing = filing(self.item)
 
+    @property
+    def item(self) -> Item:
+        if isinstance(self.raw, str):
+            self.raw = decode(self.raw)
+        return self.raw
+
+    @property
+    def decoded(self) -> bool:
+        return not isinstance(self.raw, str)
+
 
 def _witness(a: Item, b: Item) -> bool:
     """A link between these two that could witness a merge (merge.can_witness)."""
@@ -166,7 +180,7 @@ def _witness(a: Item, b: Item) -> bool:
 def _node(row: tuple) -> _Node:
     (row_id, _doc, doc_order, seq, k, lo, hi, day, first, read_level, rep, key, comp,
      event_id, _keys, item, cands) = row
-    return _Node((doc_order, seq), row_id, decode(item), bool(rep), key, comp, event_id,
+    return _Node((doc_order, seq), row_id, item, bool(rep), key, comp, event_id,
                  (k, lo, hi, day, first, read_level), json.loads(cands) if cands else None)
 
 
@@ -181,6 +195,7 @@ class Change:
     inserted_rows: list[tuple] = field(default_factory=list)
     passages: int = 0  # added and removed
     reclustered: int = 0  # mentions clustered again (for the benchmark)
+    members: int = 0  # mentions of the components looked at (the region is part of them)
 
 
 class _Merger:
@@ -197,6 +212,9 @@ class _Merger:
         self.members: set[int] = set()
         self.comps: set[int] = set()
         self.changed: set[int] = set()  # stored mentions whose lookups may find others now
+        # those of them whose lookups may find other stored mentions (not only new ones): their
+        # links among stored mentions may differ, so their events are clustered again
+        self.relinked: set[int] = set()
 
     # loading ----------------------------------------------------------------------------
     def _get(self, row: tuple) -> _Node | None:
@@ -296,12 +314,12 @@ class _Merger:
                 postings = self.index.days.get(day, {})
                 readers = self.store.merge_readers(day - NEAR_DAYS, day + NEAR_DAYS, None)
             for row_id, comp, keys in readers:
-                if row_id in self.removed_rows or comp in seeds and row_id in self.changed:
+                if row_id in self.removed_rows or row_id in self.relinked:
                     continue
                 words = keys.split()
                 if not any(w in added or w in removed for w in words):
                     continue
-                after = {w: len(postings[w][0]) if w in postings else 0 for w in words}
+                after = {w: count(postings[w]) if w in postings else 0 for w in words}
                 now = self._read(words, after)
                 before = self._read(words, {w: n - added[w] + removed[w]
                                             for w, n in after.items()})
@@ -310,6 +328,7 @@ class _Merger:
                 if any(after[w] > added[w] for w in now ^ before):
                     seeds.add(comp)
                     self.changed.add(row_id)
+                    self.relinked.add(row_id)
                 elif now & added.keys():  # it finds new mentions: looked up again
                     self.changed.add(row_id)
                     check.setdefault(row_id, []).extend(
@@ -331,6 +350,38 @@ class _Merger:
             if budget < 0:
                 break
             out.add(w)
+        return out
+
+    def _components(self, links: "_Links", touched: set[int], olds: list[int | None]
+                    ) -> list[int]:
+        """The component of each copy group: the stored ones joined by the strong links of
+        the groups whose links may have changed (`touched`). A component that lost the
+        mentions holding it together stays whole: coarser than the graph's own, it still
+        never splits a cluster (only more is merged again next time)."""
+        parent: dict[tuple, tuple] = {}
+
+        def root(x: tuple) -> tuple:
+            parent.setdefault(x, x)
+            while parent[x] != x:
+                parent[x] = parent[parent[x]]
+                x = parent[x]
+            return x
+
+        label = [("c", c) if c is not None else ("g", g) for g, c in enumerate(olds)]
+        for g in sorted(touched):
+            for h in links.partners(g):
+                if links.strong(g, h):
+                    a, b = root(label[g]), root(label[h])
+                    if a != b:
+                        parent[max(a, b)] = min(a, b)
+        fresh = self.store.merge_next_component()
+        named: dict[tuple, int] = {}
+        out = []
+        for g in range(len(olds)):
+            r = root(label[g])
+            if r not in named:
+                named[r], fresh = (r[1], fresh) if r[0] == "c" else (fresh, fresh + 1)
+            out.append(named[r])
         return out
 
     # the steps --------------------------------------------------------------------------
@@ -415,32 +466,33 @@ class _Merger:
                         outside.add(self.nodes[j].comp)
                 node.cands = None  # to be stored anew
             self._add_components(outside)
-        # cluster the members again, in the corpus's order
+        # cluster again, in the corpus's order, the part of the members the change can reach
+        # (_region); the other mentions keep their events
         order = sorted(self.members, key=lambda i: self.nodes[i].order)
-        items = [self.nodes[i].item for i in order]
-        copies = copy_groups(items)
-        reps = [order[g[0]] for g in copies]
-        weights = [len(g) for g in copies]
-        position = {i: g for g, i in enumerate(reps)}
-        nbr: dict[int, dict[int, float]] = {g: {} for g in range(len(copies))}
-        for g, i in enumerate(reps):
-            self.cancel.check()
-            for pair in looked.get(i, ()):
-                h = position.get(pair[0])
-                if h is None or h == g or h in nbr[g]:
-                    continue
-                if pair[1] is None:  # the link as _pair_links computes it, stored for next time
-                    pair[1] = link(items[copies[g][0]], items[copies[h][0]])
-                s = pair[1] * (weights[g] * weights[h])
-                if s > 0:
-                    nbr[g][h] = nbr[h][g] = s
-        roots = strong_components([items[c[0]] for c in copies], weights, nbr)
-        clusters = agglomerate(items, copies, nbr, self.cancel)
-        change.reclustered = len(items)
+        items = _Items([self.nodes[i] for i in order])
+        copies: list[list[int]] = []  # merge.copy_groups's, by the key that names them
+        by_key: dict[str, list[int]] = {}
+        for k, i in enumerate(order):
+            group = by_key.get(self.nodes[i].copy_key)
+            if group is None:
+                group = by_key[self.nodes[i].copy_key] = []
+                copies.append(group)
+            group.append(k)
+        links = _Links(items, copies, [order[g[0]] for g in copies], looked)
+        touched = {g for g, members in enumerate(copies)
+                   if any((i := order[k]) < 0 or i in self.relinked or i in self.promoted
+                          for k in members)}
+        olds = [self.nodes[order[members[0]]].event_id for members in copies]
+        lost = {n.event_id for n in removed}
+        region = touched | {g for g, e in enumerate(olds) if e in lost}
+        clusters = _Region(links, olds, self.cancel).cluster(region)
+        change.reclustered = sum(len(c) for c in clusters)
+        change.members = len(items)
         # a cluster of the same stored mentions as before is the same event (an event is a
         # function of its mentions, their dates and documents): kept, not made again
-        node_of = {id(self.nodes[i].item): self.nodes[i] for i in order}
-        told: Counter = Counter(self.nodes[i].event_id for i in order if i >= 0)
+        node_of = {id(n.item): n for i in order if (n := self.nodes[i]).decoded}
+        told: Counter = Counter(node_of[id(it)].event_id for c in clusters for it in c
+                                if node_of[id(it)].row_id >= 0)
         told.update(n.event_id for n in removed)  # an event that lost a mention is made again
         event_of: dict[int, str] = {}
         for group in clusters:
@@ -457,28 +509,19 @@ class _Merger:
             for it in group:
                 event_of[id(it)] = event_id
         change.gone_events |= {e for e, n in told.items() if n != -1}
-        # components keep a stored id where they can (their rows then need no update)
-        comp_of: dict[int, int] = {}
-        claimed: set[int] = set()
-        fresh = store.merge_next_component()
-        for g, members in enumerate(copies):
-            root = roots[g]
-            if root not in comp_of:
-                olds = sorted({self.nodes[order[k]].comp for k in copies[root]} - {None} - claimed)
-                comp_of[root] = olds[0] if olds else fresh
-                claimed.add(comp_of[root])
-                fresh += not olds
+        comp_of = self._components(links, touched, [self.nodes[order[m[0]]].comp for m in copies])
         next_id = store.merge_next_id()
         ids = {i: i for i in order if i >= 0}
         ids.update((i, next_id + n) for n, i in enumerate(self.new))
         for g, members in enumerate(copies):
-            comp = comp_of[roots[g]]
+            comp = comp_of[g]
             cands = None
             if members and self.nodes[order[members[0]]].cands is None:
                 cands = [[ids.get(j, j), cos] for j, cos in looked.get(order[members[0]], ())]
             for n, k in enumerate(members):
                 node = self.nodes[order[k]]
-                event_id = event_of[id(node.item)]
+                event_id = event_of.get(id(node.item), node.event_id) if node.decoded \
+                    else node.event_id
                 mine = cands if n == 0 else None
                 if node.row_id >= 0:
                     if mine is None and event_id == node.event_id and comp == node.comp and \
@@ -494,6 +537,226 @@ class _Merger:
                                                      mine if n == 0 else None))
         change.gone_events.discard(None)
         return change
+
+
+class _Items:
+    """The members' items by their place in the corpus's order, decoded when asked for."""
+
+    def __init__(self, nodes: list[_Node]) -> None:
+        self.nodes = nodes
+
+    def __getitem__(self, k: int) -> Item:
+        return self.nodes[k].item
+
+    def __len__(self) -> int:
+        return len(self.nodes)
+
+
+class _Links:
+    """The links between the copy groups of the members, as a full merge makes them
+    (merge._pair_links: the lookup of the pair's first group in the corpus's order gives
+    the cosine), each computed when first asked for (a stored lookup keeps most cosines;
+    one stored as not made is computed now)."""
+
+    def __init__(self, items: list[Item], copies: list[list[int]], reps: list[int],
+                 looked: dict[int, list[list]]) -> None:
+        self.items, self.copies = items, copies
+        self.weights = [len(g) for g in copies]
+        position = {i: g for g, i in enumerate(reps)}
+        self.found: list[dict[int, list]] = [{} for _ in copies]  # looker -> other -> pair
+        self.found_by: list[list[int]] = [[] for _ in copies]  # other -> lookers
+        for g, i in enumerate(reps):
+            for pair in looked.get(i, ()):
+                h = position.get(pair[0])
+                if h is not None and h != g and h not in self.found[g]:
+                    self.found[g][h] = pair
+                    self.found_by[h].append(g)
+
+    def partners(self, g: int) -> set[int]:
+        return set(self.found[g]) | set(self.found_by[g])
+
+    def value(self, g: int, h: int) -> float:
+        """The similarity of two groups: cosine x both weights (merge._pair_links)."""
+        a, b = (g, h) if g < h else (h, g)
+        pair = self.found[a].get(b)
+        if pair is None:
+            a, b = b, a
+            pair = self.found[a][b]
+        if pair[1] is None:  # stored for next time with the row
+            pair[1] = link(self.items[self.copies[a][0]], self.items[self.copies[b][0]])
+        return pair[1] * (self.weights[a] * self.weights[b])
+
+    def strong(self, g: int, h: int) -> bool:
+        """Whether the link could witness a merge (merge.can_witness)."""
+        v = self.value(g, h)
+        return v > 0 and can_witness(self.items[self.copies[g][0]], self.items[self.copies[h][0]],
+                                     v / (self.weights[g] * self.weights[h]))
+
+    def nbr(self, groups: list[int]) -> dict[int, dict[int, float]]:
+        """The links among these groups, numbered by their place in the list."""
+        local = {g: k for k, g in enumerate(groups)}
+        out: dict[int, dict[int, float]] = {k: {} for k in range(len(groups))}
+        for k, g in enumerate(groups):
+            for h in self.partners(g):
+                m = local.get(h)
+                if m is not None and m > k and (v := self.value(g, h)) > 0:
+                    out[k][m] = out[m][k] = v
+        return out
+
+    def agglomerate(self, groups: list[int], cancel: Cancellation,
+                    history: list[tuple[float, int, int]]) -> tuple[list[list[int]], list[list[Item]]]:
+        """merge.agglomerate over these groups alone (`history` gets its merges, with the
+        groups' own numbers): the clusters as lists of groups, and as it gives them."""
+        groups = sorted(groups)
+        items, copies = [], []
+        for g in groups:
+            copies.append(list(range(len(items), len(items) + len(self.copies[g]))))
+            items += [self.items[i] for i in self.copies[g]]
+        group_of = {id(items[c[0]]): g for g, c in zip(groups, copies)}
+        firsts = {id(items[i]) for c in copies for i in c[:1]}
+        local: list[tuple[float, int, int]] = []
+        clusters = agglomerate(items, copies, self.nbr(groups), cancel, local)
+        history += [(s, groups[g], groups[h]) for s, g, h in local]
+        return [sorted(group_of[id(it)] for it in cluster if id(it) in firsts)
+                for cluster in clusters], clusters
+
+    def cosine(self, g: int, h: int) -> float:
+        return self.value(g, h) / (self.weights[g] * self.weights[h])
+
+
+# A bound compared with a merge's score counts this much more (a sum of the same terms in
+# another order may differ in its last bits): the comparisons below stay strict.
+_MARGIN = 1 + 1e-9
+
+
+def _challenged(history: list[tuple[float, int, int]], weights: list[int],
+                across: dict[int, dict[int, float]], strong: dict[int, set[int]]) -> set[int]:
+    """The clusters (by their first group) that could have beaten a merge of `history`, the
+    merges of both sides in order of score (g took h in). Replayed, each cluster knows the
+    sum of its links to each cluster across (`across`, both ways: similarity as
+    merge._pair_links makes it) and which of them it links to strongly enough to witness a
+    merge (`strong`, both ways): only through such a link may two clusters merge
+    (reducibility, split down to one pair). A merge at score s stands while neither side
+    scores s or more with a cluster across as they are at that moment; else the cluster
+    across, or the side itself, is returned (the event to cluster again)."""
+    sums = {g: dict(c) for g, c in across.items()}
+    witnessed = {g: set(c) for g, c in strong.items()}
+    size: dict[int, int] = {}
+    out: set[int] = set()
+    for score, g, h in history:
+        for x in (g, h):
+            n = size.get(x, weights[x])
+            for c in witnessed.get(x, ()):
+                if sums[x][c] / (n * size.get(c, weights[c])) * _MARGIN >= score:
+                    out.update((x, c))
+        a, b = sums.pop(g, {}), sums.pop(h, {})
+        if len(a) < len(b):
+            a, b = b, a
+        for c, total in b.items():
+            a[c] = a.get(c, 0.0) + total
+        for c in a:  # the other side names the merged cluster g now
+            theirs = sums[c]
+            theirs[g] = theirs.pop(g, 0.0) + theirs.pop(h, 0.0)
+        if a:
+            sums[g] = a
+        ws = witnessed.pop(g, set()) | witnessed.pop(h, set())
+        for c in ws:
+            witnessed[c].discard(h)
+            witnessed[c].add(g)
+        if ws:
+            witnessed[g] = ws
+        size[g] = size.pop(g, weights[g]) + size.pop(h, weights[h])
+    return out
+
+
+class _Region:
+    """The copy groups to cluster again, and their clusters, such that clustering all the
+    members gives those clusters there and the stored ones everywhere else.
+
+    Why that holds. Merging is average linkage (merge.agglomerate: the best pair of groups
+    first). Average linkage is reducible: the score of A+B with C is never above the larger
+    of A's and B's (a weighted mean of the two), and A+B may merge with C only if A or B
+    may (merge_score: every condition that forbids both forbids A+B). So if A and B are each
+    other's best partner at some moment, no later merge gives either a better one: such a
+    pair merges whatever is merged elsewhere first, and the result does not depend on the
+    order of such merges (Murtagh's reciprocal nearest neighbours; ties below). Take the
+    region R (whole stored events and the new groups) and the rest O (stored events: their
+    links did not change, and each one's history is that of the event clustered alone).
+    Cluster R alone. Each merge of R, and each of O, at score s is still between mutual
+    best partners among all the groups when no cluster across can score s with either side:
+    a cluster's score with a cluster across is a weighted mean of its scores with the copy
+    groups there, so below s when each of those is (_challenged). And the result is final
+    when no cluster of R may merge with an event of O (merge_score, on the pairs linked
+    strongly enough to witness a merge). A failed check brings the event across into R,
+    which is clustered again. Ties: R alone and each event alone break them as the full
+    merge does (the corpus's order); across the boundary the bounds are strict (_MARGIN),
+    so no tie there decides anything."""
+
+    def __init__(self, links: _Links, olds: list[str | None], cancel: Cancellation) -> None:
+        self.links, self.olds, self.cancel = links, olds, cancel
+        self.events: dict[str, list[int]] = {}
+        for g, e in enumerate(olds):
+            if e is not None:
+                self.events.setdefault(e, []).append(g)
+        self.histories: dict[str, list[tuple[float, int, int]] | None] = {}
+
+    def _history(self, event: str) -> list[tuple[float, int, int]] | None:
+        """A stored event's merges, clustered alone (None when that is not the event)."""
+        if event not in self.histories:
+            history: list[tuple[float, int, int]] = []
+            clusters, _ = self.links.agglomerate(self.events[event], self.cancel, history)
+            self.histories[event] = history if len(clusters) == 1 else None
+        return self.histories[event]
+
+    def cluster(self, seeds: set[int]) -> list[list[Item]]:
+        """The clusters of the region grown from these groups, as lists of items."""
+        links, olds = self.links, self.olds
+        region = set(seeds)
+        region |= {g for e in {olds[g] for g in seeds} - {None} for g in self.events[e]}
+        while True:
+            history: list[tuple[float, int, int]] = []
+            clusters, made = links.agglomerate(sorted(region), self.cancel, history)
+            grow: set[str] = set()
+            across: dict[int, dict[int, float]] = {}  # group -> group across -> similarity
+            strong: dict[int, set[int]] = {}
+            for g in region:
+                self.cancel.check()
+                for h in links.partners(g):
+                    if h in region or (v := links.value(g, h)) <= 0:
+                        continue
+                    across.setdefault(g, {})[h] = across.setdefault(h, {})[g] = v
+                    if links.strong(g, h):
+                        strong.setdefault(g, set()).add(h)
+                        strong.setdefault(h, set()).add(g)
+            events = {olds[h] for h in strong if h not in region}  # (no strong link: no merge)
+            streams = [history]
+            for event in events:
+                history_o = self._history(event)
+                if history_o is None:
+                    grow.add(event)
+                else:
+                    streams.append(history_o)
+            # by score, each side's merges in their own order (each is by score, bar last bits)
+            replay = list(heapq.merge(*streams, key=lambda m: -m[0]))
+            grow |= {olds[x] for x in _challenged(replay, links.weights, across, strong)
+                     if x not in region}
+            for cluster in clusters:  # the end: no cluster of R may merge with one of O
+                totals: dict[str, float] = {}
+                witnessed: set[str] = set()
+                for g in cluster:
+                    for h, v in across.get(g, {}).items():
+                        totals[olds[h]] = totals.get(olds[h], 0.0) + v
+                    witnessed |= {olds[h] for h in strong.get(g, ())}
+                for event in witnessed - grow:
+                    a = [i for g in cluster for i in links.copies[g]]
+                    b = [i for g in self.events[event] for i in links.copies[g]]
+                    if merge_score(_Group.of(a, links.items), _Group.of(b, links.items),
+                                   totals[event] * _MARGIN) is not None:
+                        grow.add(event)
+            if not grow:
+                return made
+            for event in grow:
+                region |= set(self.events[event])
 
 
 def merge_incrementally(store: Store, new_found: list[tuple[tuple[int, int], Found]],
