@@ -475,7 +475,10 @@ def _year_end(g: Groups, text: str, start: int, end: int, opts: Options) -> Pend
 @normalizer("day_of_month")
 def _day_of_month(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
     """"on the 20th": a day of the month under discussion (the last month mentioned; in news
-    without one, the DCT's)."""
+    without one, the DCT's). Only after a preposition: "it was the 20th when" is a rank."""
+    prev = words_before(text, start, 1)
+    if not prev or prev[-1].lower() not in table("day_of_month_prep"):
+        return None
     return Pending(start, end, "DATE", op="dom", args={"day": int(g["dom"])})
 
 
