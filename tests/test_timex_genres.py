@@ -53,7 +53,7 @@ def test_a_dct_derived_date_does_not_become_the_story_time():
     text = HISTORY + " On 28 June 1919 it was signed at Versailles, ending the truce of the previous April. " \
         "On 14 July Paris held a parade."
     v = values(text, WIKI_DCT)
-    assert v["previous April"] == "1919-04"
+    assert v["the previous April"] == "1919-04"  # the article belongs to the extent
     assert v["14 July"] == "1919-07-14"
 
 
@@ -324,3 +324,16 @@ def test_a_history_that_reaches_the_dct_year_is_still_a_narrative():
     assert values(text, WIKI_DCT)["March"] == "2008-03"  # news would say 2009-03
     few = " ".join(f"In {y} the army fought on." for y in years)  # ten years: news background
     assert not genre(recognize(few), WIKI_DCT).narrative
+
+
+def test_the_day_of_month_follows_the_month_the_text_is_on():
+    # "on the 20th" after "20 September 1917" in a history is that month's 20th, not the DCT's
+    text = HISTORY + " Another assault was made on 20 September 1917. The onslaught on the 20th was successful."
+    v = values(text, WIKI_DCT)
+    assert v["the 20th"] == "1917-09-20"
+
+
+def test_a_holiday_with_a_part_of_day_is_a_time_of_the_storys_holiday():
+    text = HISTORY + " In December 1776 the army was beaten. It crossed the Delaware on Christmas night."
+    v = values(text, WIKI_DCT)
+    assert v["Christmas night"] == "1776-12-25TNI"

@@ -273,9 +273,34 @@ class Resolver:
         ys = "XXXX" if y is None else f"{y:04d}"
         return f"{ys}-{month:02d}-{day:02d}{suffix}", anchor, kind
 
-    def op_holiday(self, p: Pending, rule: str, year: int | None, rel: int | None):
+    def op_dom(self, p: Pending, day: int):
+        """"on the 20th": that day of the last month the text mentioned ("the 20 September ...
+        the 20th"), or else the month of the DCT nearest in the clause's direction ("sank on the
+        28th" said on the 18th is last month's, "is due on the 12th" next month's)."""
+        ref = self.last_ref(values.RANK["M"])
+        if ref is not None:
+            y, m = ref[0].year, ref[0].month
+            date(y, m, day)  # "the 31st" of a short month: ValueError, underspecified
+            return f"{y:04d}-{m:02d}-{day:02d}", ref[2], "narrative"
+        if self.dct is None or self.narrative:
+            return f"XXXX-XX-{day:02d}", None, None
+        y, m = self.dct.year, self.dct.month
+        ahead = self._tense(p, reporting=False) == "future"
+        if day > self.dct.day and not ahead:  # "it sank on the 28th" said on the 18th: last month's
+            y, m = (y, m - 1) if m > 1 else (y - 1, 12)
+        elif day < self.dct.day and ahead:  # "the vote is due on the 12th" said on the 18th: next month's
+            y, m = (y, m + 1) if m < 12 else (y + 1, 1)
+        date(y, m, day)
+        return f"{y:04d}-{m:02d}-{day:02d}", self.dct_value, "dct"
+
+    def op_holiday(self, p: Pending, rule: str, year: int | None, rel: int | None, suffix: str = ""):
         if not rule:
             raise ValueError("a holiday with no date rule")  # underspecified, never a crash
+        if suffix:  # "Christmas night": the holiday's value with the part of day
+            value, anchor, kind = self.op_holiday(p, rule, year, rel)
+            if len(value) != 10 and rule[0].isdigit() and len(rule) == 5:
+                value = "XXXX-" + rule  # no year known: the day is still known ("XXXX-12-25TNI")
+            return (value + suffix if len(value) == 10 else value), anchor, kind
         if year is not None:
             return values.holiday(rule, year).isoformat(), None, None
         story = self.story_year(p)

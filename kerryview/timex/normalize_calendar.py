@@ -449,6 +449,10 @@ def _holiday(g: Groups, text: str, start: int, end: int, opts: Options) -> Pendi
         return None  # a name the lexicon has no date rule for is not a date it can give
     rel = lookup("relative_word", g["rel"]) if g.get("rel") else None
     year = int(g["year"]) if g.get("year") else None
+    if g.get("pod"):  # "Christmas night": a part of that day, a TIME as "Friday night" is
+        pod = lookup("part_of_day", g["pod"])
+        return Pending(start, end, "TIME", op="holiday", args={"rule": rule_s, "year": year, "rel": rel,
+                                                               "suffix": "T" + pod})
     return Pending(start, end, "DATE", op="holiday", args={"rule": rule_s, "year": year, "rel": rel})
 
 
@@ -466,6 +470,16 @@ def _year_end(g: Groups, text: str, start: int, end: int, opts: Options) -> Pend
     if base == "focus":
         args["recent"] = True  # the year under discussion, not a base year of an index ("the close of 1969")
     return Pending(start, end, "DATE", op="shift", args=args, mod="END")
+
+
+@normalizer("day_of_month")
+def _day_of_month(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
+    """"on the 20th": a day of the month under discussion (the last month mentioned; in news
+    without one, the DCT's). Only after a preposition: "it was the 20th when" is a rank."""
+    prev = words_before(text, start, 1)
+    if not prev or prev[-1].lower() not in table("day_of_month_prep"):
+        return None
+    return Pending(start, end, "DATE", op="dom", args={"day": int(g["dom"])})
 
 
 @normalizer("the_unit")
