@@ -28,6 +28,7 @@ from kerryview.events.merge import merge
 from kerryview.events.importance import score as score_importance
 from kerryview.parallel import analyse_documents
 from kerryview.store import Store
+from kerryview.stories import Story, per_story
 from kerryview.timex.recognize import recognize
 from kerryview.timex.anchor import resolve
 
@@ -236,6 +237,18 @@ def _merge_events(found: list[Found], documents: list[Document], cancel: Cancell
 
 
 def build_corpus(documents: list[Document], progress: Progress | None = None,
+                 cancelled: Callable[[], bool] | None = None,
+                 problems: list[Problem] | None = None,
+                 analyses: AnalysisCache | None = None,
+                 stories: list[Story] | None = None) -> list[Event]:
+    """The corpus stages run on each story of the pile on its own (kerryview.stories: the
+    stories found are appended to `stories`); a pile of one story is resolved as a whole."""
+    return per_story(documents, lambda part, report: _build_story(
+        part, report, cancelled, problems, analyses), progress, stories,
+        Cancellation(cancelled).check)
+
+
+def _build_story(documents: list[Document], progress: Progress | None = None,
                  cancelled: Callable[[], bool] | None = None,
                  problems: list[Problem] | None = None,
                  analyses: AnalysisCache | None = None) -> list[Event]:
@@ -461,7 +474,8 @@ def _resolve_and_save(store: Store, existing: list[Document], new: list[Document
     for attempt in range(1, MAX_RESOLUTIONS + 1):
         start = _stored_state(existing)  # before build_corpus sets the inferred dates
         stage_problems: list[Problem] = []  # each attempt's own, so none is reported twice
-        events = build_corpus(existing + new, progress, cancelled, stage_problems, cache)
+        stories: list[Story] = []
+        events = build_corpus(existing + new, progress, cancelled, stage_problems, cache, stories)
         if cancelled and cancelled():
             raise Cancelled()
         with store.writing():
@@ -470,9 +484,9 @@ def _resolve_and_save(store: Store, existing: list[Document], new: list[Document
             if now != start and attempt == MAX_RESOLUTIONS:
                 _load_missing(store, cache, stored)
                 existing, new, start = stored, _on_top_of(stored, new), now
-                stage_problems = []
+                stage_problems, stories = [], []
                 events = build_corpus(existing + new, progress, cancelled,
-                                      stage_problems, cache)  # holding the lock
+                                      stage_problems, cache, stories)  # holding the lock
                 if cancelled and cancelled():
                     raise Cancelled()
             if now == start:
@@ -485,6 +499,7 @@ def _resolve_and_save(store: Store, existing: list[Document], new: list[Document
                 else:  # nothing new: the stored corpus stays as it is
                     store.save_analyses(cache.changed_analyses())
                     store.forget_imports(finished)
+                store.save_stories(stories)
                 break
         existing, new = stored, _on_top_of(stored, new)  # another instance wrote: again
         _load_missing(store, cache, existing)

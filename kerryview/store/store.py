@@ -615,5 +615,37 @@ class Store:
                         dateline=DateLine(date.fromisoformat(r["dateline"]), r["dateline_start"],
                                           r["dateline_end"]) if r["dateline"] else None)
 
+    # -- stories (kerryview.stories) ---------------------------------------------------------
+    def save_stories(self, stories: Sequence) -> None:
+        """Replace the stored stories by these (kerryview.stories.Story, largest first), in the
+        caller's transaction when there is one: the resolution that found them saves them
+        with its events."""
+        with self.writing():
+            conn = self.db.conn
+            conn.execute("DELETE FROM story_documents")
+            conn.execute("DELETE FROM stories")
+            conn.executemany("INSERT INTO stories (id, name, terms, position) VALUES (?, ?, ?, ?)",
+                             [(s.id, s.name, json.dumps(list(s.terms)), k)
+                              for k, s in enumerate(stories)])
+            conn.executemany("INSERT OR REPLACE INTO story_documents (document_id, story_id) "
+                             "VALUES (?, ?)", [(d, s.id) for s in stories for d in s.document_ids])
+
+    def stories(self) -> list:
+        """The stored stories (kerryview.stories.Story), largest first; [] before the first
+        resolution that found them (or a read-only project of an older schema)."""
+        from kerryview.stories import Story
+
+        if "story_documents" not in self._table_names():
+            return []
+        members: dict[str, list[str]] = {}
+        for doc_id, story_id in self.conn.execute(
+                "SELECT sd.document_id, sd.story_id FROM story_documents sd "
+                "JOIN documents d ON d.id = sd.document_id ORDER BY d.added"):
+            members.setdefault(story_id, []).append(doc_id)
+        return [Story(i, name, tuple(json.loads(terms or "[]")), tuple(members.get(i, ())))
+                for i, name, terms in self.conn.execute(
+                    "SELECT id, name, terms FROM stories ORDER BY position")
+                if members.get(i)]
+
     def close(self) -> None:
         self.conn.close()
