@@ -159,24 +159,31 @@ def child(size: int, with_dates: bool) -> None:
     stories = cluster_stories([d for d, _ in pile])
     seconds = time.process_time() - t
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    import tracemalloc  # a second run, traced: the memory the clustering itself allocates
+    tracemalloc.start()
+    cluster_stories([d for d, _ in pile])
+    traced = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
     print(json.dumps({"size": len(pile), "seconds": seconds, "stories": len(stories),
-                      "peak_mb": peak / 1024, "before_mb": before / 1024}))
+                      "peak_mb": peak / 1024, "before_mb": before / 1024,
+                      "traced_mb": traced / 2 ** 20}))
 
 
 def timing(with_dates: bool) -> None:
     from growth import run_child, slope
     print("\n## Time and memory of cluster_stories (each size in its own process)\n")
-    print("| articles | CPU s | stories | peak RSS MB (before clustering) |\n|---|---|---|---|")
+    print("| articles | CPU s | stories | peak RSS MB (before clustering) | allocated by "
+          "clustering, peak MB (tracemalloc) |\n|---|---|---|---|---|")
     points = []
     for size in SIZES:
         cmd = [sys.executable, __file__, "--child", str(size)] + (["--dates"] if with_dates else [])
         r = run_child(cmd, 1200)
         if r is None or "error" in r:
-            print(f"| {size} | failed: {r} | | |")
+            print(f"| {size} | failed: {r} | | | |")
             continue
         points.append((r["size"], r["seconds"]))
         print(f"| {r['size']} | {r['seconds']:.2f} | {r['stories']} | "
-              f"{r['peak_mb']:.0f} ({r['before_mb']:.0f}) |")
+              f"{r['peak_mb']:.0f} ({r['before_mb']:.0f}) | {r['traced_mb']:.1f} |")
     s = slope(points)
     print(f"\nGrowth exponent of the CPU time ({SIZES[0]:,}-{SIZES[-1]:,}): "
           f"{s:.2f}" if s is not None else "\nGrowth exponent: not enough points")
@@ -186,6 +193,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--dates", action="store_true", help="publication dates stated (time proximity)")
     ap.add_argument("--skip-timing", action="store_true")
+    ap.add_argument("--time-window", type=int, help="TIME_WINDOW_DAYS to measure (with --dates)")
     ap.add_argument("--sweep", action="store_true", help="scores for several link thresholds")
     ap.add_argument("--links", type=float, nargs="+", default=[0.15, 0.2, 0.25, 0.3, 0.35, 0.4])
     ap.add_argument("--story", type=float, nargs="+", default=[0.5])
@@ -196,6 +204,8 @@ def main() -> None:
         child(args.child, args.dates)
         return
     import kerryview.stories as ks
+    if args.time_window is not None:
+        ks.TIME_WINDOW_DAYS = args.time_window
     piles = {"Timeline17 dev (10 folders, 5 topics)": timeline17(args.dates),
              "ECB+ topics 1-35": ecbplus(args.dates)}
     piles["both together"] = piles["Timeline17 dev (10 folders, 5 topics)"] + piles["ECB+ topics 1-35"]

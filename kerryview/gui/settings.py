@@ -82,5 +82,9 @@ LAST_PROJECT = Option("lastProject", str, "",
 RECENT_PROJECTS = Option("recentProjects", str, "",
                          "File > Open recent: project files, most recent first, one per line.")
 
+STORIES_PANEL = Option("storiesPanel", bool, True,
+                       "View > Stories: whether the Stories list is shown beside the timeline "
+                       "when the project holds more than one story.")
+
 OPTIONS: tuple[Option, ...] = (GEOMETRY, MAIN_SPLIT, BOTTOM_SPLIT, RIGHT_SPLIT, LAST_FOLDER,
-                               EXPORT_FILTER, LAST_PROJECT, RECENT_PROJECTS)
+                               EXPORT_FILTER, LAST_PROJECT, RECENT_PROJECTS, STORIES_PANEL)
