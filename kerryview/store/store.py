@@ -620,15 +620,23 @@ class Store:
         """Replace the stored stories by these (kerryview.stories.Story, largest first), in the
         caller's transaction when there is one: the resolution that found them saves them
         with its events."""
-        with self.writing():
+        rows = {s.id: (s.name, json.dumps(list(s.terms)), k) for k, s in enumerate(stories)}
+        members = {d: s.id for s in stories for d in s.document_ids}
+        with self.writing():  # only what changed: adding an article rewrites one row or two
             conn = self.db.conn
-            conn.execute("DELETE FROM story_documents")
-            conn.execute("DELETE FROM stories")
-            conn.executemany("INSERT INTO stories (id, name, terms, position) VALUES (?, ?, ?, ?)",
-                             [(s.id, s.name, json.dumps(list(s.terms)), k)
-                              for k, s in enumerate(stories)])
+            stored = {r[0]: tuple(r[1:]) for r in conn.execute(
+                "SELECT id, name, terms, position FROM stories")}
+            were = dict(conn.execute("SELECT document_id, story_id FROM story_documents"))
+            conn.executemany("DELETE FROM stories WHERE id = ?",
+                             [[i] for i in stored if i not in rows])
+            conn.executemany("INSERT OR REPLACE INTO stories (id, name, terms, position) "
+                             "VALUES (?, ?, ?, ?)",
+                             [(i, *row) for i, row in rows.items() if stored.get(i) != row])
+            conn.executemany("DELETE FROM story_documents WHERE document_id = ?",
+                             [[d] for d in were if d not in members])
             conn.executemany("INSERT OR REPLACE INTO story_documents (document_id, story_id) "
-                             "VALUES (?, ?)", [(d, s.id) for s in stories for d in s.document_ids])
+                             "VALUES (?, ?)",
+                             [(d, i) for d, i in members.items() if were.get(d) != i])
 
     def stories(self) -> list:
         """The stored stories (kerryview.stories.Story), largest first; [] before the first
