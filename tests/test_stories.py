@@ -78,8 +78,6 @@ def test_each_story_is_resolved_on_its_own():
     for s in found:
         apart += _build_story(_docs(*[d.path for d in docs if d.id in s.document_ids]))
     assert _summary(events) == _summary(apart)
-    # and only the stories' own articles date each other: the cup articles are dated the same
-    # with or without the Beijing articles beside them
 
 
 def test_per_story_reports_one_run_of_progress_and_cancels():
