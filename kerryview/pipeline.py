@@ -29,6 +29,7 @@ from kerryview.events.merge import MergeState, merge
 from kerryview.events.importance import score as score_importance
 from kerryview.parallel import analyse_documents
 from kerryview.store import Store
+from kerryview.stories import Story, per_story
 from kerryview.timex.recognize import recognize
 from kerryview.timex.anchor import resolve
 
@@ -278,6 +279,22 @@ def build_corpus(documents: list[Document], progress: Progress | None = None,
                  cancelled: Callable[[], bool] | None = None,
                  problems: list[Problem] | None = None,
                  analyses: AnalysisCache | None = None,
+                 merge_state: MergeState | None = None,
+                 stories: list[Story] | None = None) -> list[Event]:
+    """The corpus stages run on each story of the pile on its own (kerryview.stories: the
+    stories found are appended to `stories`); a pile of one story is resolved as a whole,
+    and only then does `merge_state` receive its merge (an incremental merge starts from the
+    whole project's; a project of many stories is merged per story and resolved in full)."""
+    return per_story(documents, lambda part, report: _build_story(
+        part, report, cancelled, problems, analyses,
+        merge_state if len(part) == len(documents) else None), progress, stories,
+        Cancellation(cancelled).check)
+
+
+def _build_story(documents: list[Document], progress: Progress | None = None,
+                 cancelled: Callable[[], bool] | None = None,
+                 problems: list[Problem] | None = None,
+                 analyses: AnalysisCache | None = None,
                  merge_state: MergeState | None = None) -> list[Event]:
     """Resolve publication dates, find mentions and merge them into events (mutates dct).
 
@@ -523,8 +540,9 @@ def _resolve_and_save(store: Store, existing: list[Document], new: list[Document
         start = _stored_state(existing)  # before build_corpus sets the inferred dates
         stage_problems: list[Problem] = []  # each attempt's own, so none is reported twice
         state = MergeState()
+        stories: list[Story] = []
         events = build_corpus(existing + new, progress, cancelled, stage_problems, cache,
-                              state)
+                              state, stories)
         if cancelled and cancelled():
             raise Cancelled()
         with store.writing():
@@ -533,10 +551,10 @@ def _resolve_and_save(store: Store, existing: list[Document], new: list[Document
             if now != start and attempt == MAX_RESOLUTIONS:
                 _load_missing(store, cache, stored)
                 existing, new, start = stored, _on_top_of(stored, new), now
-                stage_problems = []
+                stage_problems, stories = [], []
                 state = MergeState()
                 events = build_corpus(existing + new, progress, cancelled,
-                                      stage_problems, cache, state)  # holding the lock
+                                      stage_problems, cache, state, stories)  # holding the lock
                 if cancelled and cancelled():
                     raise Cancelled()
             if now == start:
@@ -549,18 +567,29 @@ def _resolve_and_save(store: Store, existing: list[Document], new: list[Document
                                  f"{len(events):,} events")
                     store.save_corpus(documents, events, finished_imports=finished,
                                       analyses=cache.changed_analyses(), removed=removed)
-                    incremental.save_merge(store, state)
+                    _save_merge(store, state, stories)
                 else:  # nothing new: the stored corpus stays as it is
                     store.save_analyses(cache.changed_analyses())
                     store.forget_imports(finished)
                     if store.merge_info() is None:
-                        incremental.save_merge(store, state)
+                        _save_merge(store, state, stories)
+                store.save_stories(stories)
                 break
         existing, new = stored, _on_top_of(stored, new)  # another instance wrote: again
         _load_missing(store, cache, existing)
     problems += stage_problems
     events = store.apply_user_edits(events)
     return ImportResult(documents, events, problems, [d.id for d in new])
+
+
+def _save_merge(store: Store, state: MergeState, stories: list[Story]) -> None:
+    """Keep the merge for the next import to start from, when it was the whole project's (one
+    story); a project merged story by story keeps none, so its next import resolves in full
+    (and finds the stories again)."""
+    if len(stories) > 1:
+        store.clear_merge()
+    else:
+        incremental.save_merge(store, state)
 
 
 def _load_missing(store: Store, cache: AnalysisCache, documents: list[Document]) -> None:

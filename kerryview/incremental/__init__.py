@@ -7,7 +7,8 @@ inferred from the others and none can change. Merging: the project keeps its las
 removed since its word weights were fitted stay under REFIT_FRACTION of them. Then the new
 articles' mentions come from their stored analyses, the merge is redone only where they land,
 and the write changes only those rows: the new documents, the changed events, the changed
-merge rows, in one transaction. Otherwise (an undated article anywhere, no stored merge, the
+merge rows, in one transaction. Otherwise (an undated article anywhere, no stored merge (a
+project of several stories keeps none: it is merged story by story, kerryview.stories), the
 weights too old, any failure) the caller resolves the whole corpus, which stores a fresh
 merge for the next time.
 """
@@ -94,6 +95,7 @@ def resolve(store: Store, new: list[Document], removed: set[str], cache: Analysi
             if removed:
                 store._delete_documents(sorted(removed))
             store.add_documents(new)
+            store.join_the_story([d.id for d in new])
             store.replace_some_events(change.gone_events, change.events)
             store.update_merge(change.deleted_rows, change.updated_rows, change.inserted_rows,
                                change.passages)

@@ -333,6 +333,8 @@ class Store(MergeRows):
         conn.executemany("DELETE FROM analyses WHERE sha256 IN "
                          "(SELECT sha256 FROM documents WHERE id = ?)", ids)
         conn.executemany("DELETE FROM mentions WHERE document_id = ?", ids)
+        if "story_documents" in self._table_names():
+            conn.executemany("DELETE FROM story_documents WHERE document_id = ?", ids)
         conn.executemany("DELETE FROM documents WHERE id = ?", ids)
 
     # -- per-article analyses -------------------------------------------------------------
@@ -615,6 +617,59 @@ class Store(MergeRows):
                         dct_source=DateSource(DateSourceKind(r["dct_source_kind"]), r["dct_source"]),
                         dateline=DateLine(date.fromisoformat(r["dateline"]), r["dateline_start"],
                                           r["dateline_end"]) if r["dateline"] else None)
+
+    # -- stories (kerryview.stories) ---------------------------------------------------------
+    def save_stories(self, stories: Sequence) -> None:
+        """Replace the stored stories by these (kerryview.stories.Story, largest first), in the
+        caller's transaction when there is one: the resolution that found them saves them
+        with its events."""
+        rows = {s.id: (s.name, json.dumps(list(s.terms)), k) for k, s in enumerate(stories)}
+        members = {d: s.id for s in stories for d in s.document_ids}
+        with self.writing():  # only what changed: adding an article rewrites one row or two
+            conn = self.db.conn
+            stored = {r[0]: tuple(r[1:]) for r in conn.execute(
+                "SELECT id, name, terms, position FROM stories")}
+            were = dict(conn.execute("SELECT document_id, story_id FROM story_documents"))
+            conn.executemany("DELETE FROM stories WHERE id = ?",
+                             [[i] for i in stored if i not in rows])
+            conn.executemany("INSERT OR REPLACE INTO stories (id, name, terms, position) "
+                             "VALUES (?, ?, ?, ?)",
+                             [(i, *row) for i, row in rows.items() if stored.get(i) != row])
+            conn.executemany("DELETE FROM story_documents WHERE document_id = ?",
+                             [[d] for d in were if d not in members])
+            conn.executemany("INSERT OR REPLACE INTO story_documents (document_id, story_id) "
+                             "VALUES (?, ?)",
+                             [(d, i) for d, i in members.items() if were.get(d) != i])
+
+    def join_the_story(self, doc_ids: Sequence[str]) -> None:
+        """Articles added incrementally join the project's story (kerryview.incremental only
+        applies to a project of one story, merged whole; its next full resolution finds the
+        stories again)."""
+        if "stories" not in self._table_names():
+            return
+        with self.writing():
+            only = self.db.conn.execute("SELECT id FROM stories").fetchall()
+            if len(only) == 1:
+                self.db.conn.executemany(
+                    "INSERT OR REPLACE INTO story_documents (document_id, story_id) "
+                    "VALUES (?, ?)", [(d, only[0][0]) for d in doc_ids])
+
+    def stories(self) -> list:
+        """The stored stories (kerryview.stories.Story), largest first; [] before the first
+        resolution that found them (or a read-only project of an older schema)."""
+        from kerryview.stories import Story
+
+        if "story_documents" not in self._table_names():
+            return []
+        members: dict[str, list[str]] = {}
+        for doc_id, story_id in self.conn.execute(
+                "SELECT sd.document_id, sd.story_id FROM story_documents sd "
+                "JOIN documents d ON d.id = sd.document_id ORDER BY d.added"):
+            members.setdefault(story_id, []).append(doc_id)
+        return [Story(i, name, tuple(json.loads(terms or "[]")), tuple(members.get(i, ())))
+                for i, name, terms in self.conn.execute(
+                    "SELECT id, name, terms FROM stories ORDER BY position")
+                if members.get(i)]
 
     def close(self) -> None:
         self.conn.close()
