@@ -30,6 +30,7 @@ from kerryview.events.importance import score as score_importance
 from kerryview.parallel import analyse_documents
 from kerryview.store import Store
 from kerryview.stories import Story, per_story
+from kerryview.text.similarity import Vectorizer
 from kerryview.timex.recognize import recognize
 from kerryview.timex.anchor import resolve
 
@@ -252,16 +253,20 @@ def _date_documents(documents: list[Document], tag: CachingTagger, cancel: Cance
 
 
 def _merge_events(found: list[Found], documents: list[Document], cancel: Cancellation,
-                  failed: dict[str, Problem], keep: MergeState | None = None) -> list[Event]:
+                  failed: dict[str, Problem], keep: MergeState | None = None,
+                  vectorizer: Vectorizer | None = None) -> list[Event]:
     """merge() over the mentions; when it fails, the articles it fails on alone are set aside.
-    `keep` receives what the merge found (kerryview.incremental.merge stores it)."""
+    `keep` receives what the merge found (kerryview.incremental.merge stores it); `vectorizer`
+    weighs the words (by default fitted on these mentions)."""
     while True:
         dcts = {d.id: d.dct.isoformat() if d.dct else "" for d in documents}
         kept = [f for f in found if f.mention.document_id not in failed]
         try:
             if any(is_clause_event(f.mention) for f in kept):  # merged apart from the
                 return merge_apart(kept, dcts, cancel, merge)  # dated ones; no incremental state
-            return merge(kept, dcts, cancel, keep=keep)
+            if vectorizer is None:
+                return merge(kept, dcts, cancel, keep=keep)
+            return merge(kept, dcts, cancel, keep=keep, vectorizer=vectorizer)
         except Cancelled:
             raise
         except Exception:  # noqa: BLE001
@@ -275,28 +280,70 @@ def _merge_events(found: list[Found], documents: list[Document], cancel: Cancell
                 _set_aside(d, error, failed)
 
 
+@dataclass
+class _Found:
+    """One story's articles after dating and finding events, before merging."""
+
+    documents: list[Document]
+    found: list[Found]
+    failed: dict[str, Problem]
+
+
 def build_corpus(documents: list[Document], progress: Progress | None = None,
                  cancelled: Callable[[], bool] | None = None,
                  problems: list[Problem] | None = None,
                  analyses: AnalysisCache | None = None,
-                 merge_state: MergeState | None = None,
-                 stories: list[Story] | None = None) -> list[Event]:
+                 merge_states: list[MergeState] | None = None,
+                 stories: list[Story] | None = None,
+                 given: Sequence[Story] | None = None,
+                 vectorizer: Vectorizer | None = None) -> list[Event]:
     """The corpus stages run on each story of the pile on its own (kerryview.stories: the
-    stories found are appended to `stories`); a pile of one story is resolved as a whole,
-    and only then does `merge_state` receive its merge (an incremental merge starts from the
-    whole project's; a project of many stories is merged per story and resolved in full)."""
-    return per_story(documents, lambda part, report: _build_story(
-        part, report, cancelled, problems, analyses,
-        merge_state if len(part) == len(documents) else None), progress, stories,
-        Cancellation(cancelled).check)
+    stories found, or `given` ones kept as they are, are appended to `stories`): each story's
+    articles are dated and their events found and merged apart from the others, so no event
+    spans two stories. The words of every story are weighed by one `vectorizer`, by default
+    fitted on the whole pile's passages: a story is merged as in the whole pile, only never
+    with another (and an incremental merge keeps one set of word weights, the project's).
+    `merge_states` receives each story's merge, for the next import to merge incrementally."""
+    cancel = Cancellation(cancelled)
+    parts: list[_Found] = per_story(documents, lambda part, report: [_find_events(
+        part, report, cancel, analyses)], progress, stories, cancel.check, given)
+    if vectorizer is None and not any(is_clause_event(f.mention) for p in parts
+                                      for f in p.found):  # clause events: merged apart
+        vectorizer = Vectorizer.fit([f.context for p in parts for f in p.found
+                                     if f.mention.document_id not in p.failed])
+    events: list[Event] = []
+    total = sum(2 * len(p.documents) + 1 for p in parts)
+    for k, p in enumerate(parts, 1):
+        if progress:
+            progress(total - 1, total, f"Merging events across {len(p.documents):,} articles"
+                     + (f" (story {k} of {len(parts)})" if len(parts) > 1 else ""))
+        keep = MergeState() if merge_states is not None else None
+        story_events = _merge_events(p.found, p.documents, cancel, p.failed, keep, vectorizer)
+        score_importance(story_events, p.documents)
+        events += story_events
+        if keep is not None:
+            merge_states.append(keep)
+        if problems is not None:
+            problems.extend(p.failed[d.id] for d in p.documents if d.id in p.failed)
+    if len(parts) > 1:
+        events.sort(key=lambda e: (e.start, e.end, e.label, e.id))
+    if progress:
+        progress(total, total, "Done")
+    return events
 
 
 def _build_story(documents: list[Document], progress: Progress | None = None,
                  cancelled: Callable[[], bool] | None = None,
                  problems: list[Problem] | None = None,
-                 analyses: AnalysisCache | None = None,
-                 merge_state: MergeState | None = None) -> list[Event]:
-    """Resolve publication dates, find mentions and merge them into events (mutates dct).
+                 analyses: AnalysisCache | None = None) -> list[Event]:
+    """The corpus stages over these documents as one story (its words weighed on its own)."""
+    return build_corpus(documents, progress, cancelled, problems, analyses,
+                        given=[Story("", "", (), tuple(d.id for d in documents))])
+
+
+def _find_events(documents: list[Document], progress: Progress | None,
+                 cancel: Cancellation, analyses: AnalysisCache | None) -> _Found:
+    """Resolve publication dates and find mentions (mutates dct): a story's steps but the merge.
 
     One article's failure never costs the others: an article a stage raises for is appended to
     `problems` ("could not be processed: ...") and contributes no events, but it stays in
@@ -305,12 +352,10 @@ def _build_story(documents: list[Document], progress: Progress | None = None,
     With `analyses` (the stored per-article results, kerryview.analysis), an article analysed
     before is not tagged again: dating starts from its stored recognition, and its stored
     mentions are used while its publication date is the one they were found for. The
-    analyses made or redone here are added to it (`changed`) for the caller to store.
-    `merge_state` receives what the merge found, for the next import to merge incrementally."""
+    analyses made or redone here are added to it (`changed`) for the caller to store."""
     n = len(documents)
     total = 2 * n + 1  # recognize each article, find its events, merge
     done = 0
-    cancel = Cancellation(cancelled)
 
     def step(what: str) -> None:
         nonlocal done
@@ -349,15 +394,7 @@ def _build_story(documents: list[Document], progress: Progress | None = None,
             raise
         except Exception as e:  # noqa: BLE001
             _set_aside(d, e, failed)
-    if progress:
-        progress(total - 1, total, f"Merging events across {n:,} articles")
-    events = _merge_events(found, documents, cancel, failed, merge_state)
-    score_importance(events, documents)
-    if problems is not None:
-        problems.extend(failed[d.id] for d in documents if d.id in failed)
-    if progress:
-        progress(total, total, "Done")
-    return events
+    return _Found(documents, found, failed)
 
 
 # How many times an import resolves the corpus again because another instance stored documents
@@ -539,10 +576,10 @@ def _resolve_and_save(store: Store, existing: list[Document], new: list[Document
     for attempt in range(1, MAX_RESOLUTIONS + 1):
         start = _stored_state(existing)  # before build_corpus sets the inferred dates
         stage_problems: list[Problem] = []  # each attempt's own, so none is reported twice
-        state = MergeState()
+        states: list[MergeState] = []
         stories: list[Story] = []
         events = build_corpus(existing + new, progress, cancelled, stage_problems, cache,
-                              state, stories)
+                              states, stories)
         if cancelled and cancelled():
             raise Cancelled()
         with store.writing():
@@ -551,10 +588,9 @@ def _resolve_and_save(store: Store, existing: list[Document], new: list[Document
             if now != start and attempt == MAX_RESOLUTIONS:
                 _load_missing(store, cache, stored)
                 existing, new, start = stored, _on_top_of(stored, new), now
-                stage_problems, stories = [], []
-                state = MergeState()
+                stage_problems, stories, states = [], [], []
                 events = build_corpus(existing + new, progress, cancelled,
-                                      stage_problems, cache, state, stories)  # holding the lock
+                                      stage_problems, cache, states, stories)  # holding the lock
                 if cancelled and cancelled():
                     raise Cancelled()
             if now == start:
@@ -567,12 +603,12 @@ def _resolve_and_save(store: Store, existing: list[Document], new: list[Document
                                  f"{len(events):,} events")
                     store.save_corpus(documents, events, finished_imports=finished,
                                       analyses=cache.changed_analyses(), removed=removed)
-                    _save_merge(store, state, stories)
+                    incremental.save_merge(store, states)
                 else:  # nothing new: the stored corpus stays as it is
                     store.save_analyses(cache.changed_analyses())
                     store.forget_imports(finished)
                     if store.merge_info() is None:
-                        _save_merge(store, state, stories)
+                        incremental.save_merge(store, states)
                 store.save_stories(stories)
                 break
         existing, new = stored, _on_top_of(stored, new)  # another instance wrote: again
@@ -580,16 +616,6 @@ def _resolve_and_save(store: Store, existing: list[Document], new: list[Document
     problems += stage_problems
     events = store.apply_user_edits(events)
     return ImportResult(documents, events, problems, [d.id for d in new])
-
-
-def _save_merge(store: Store, state: MergeState, stories: list[Story]) -> None:
-    """Keep the merge for the next import to start from, when it was the whole project's (one
-    story); a project merged story by story keeps none, so its next import resolves in full
-    (and finds the stories again)."""
-    if len(stories) > 1:
-        store.clear_merge()
-    else:
-        incremental.save_merge(store, state)
 
 
 def _load_missing(store: Store, cache: AnalysisCache, documents: list[Document]) -> None:

@@ -19,7 +19,11 @@ How, in time near-linear in the articles (never all pairs):
 3. Single link at LINK_SIMILARITY (high: tight groups); groups smaller than MIN_STORY join the
    group of their most similar article outside them; then groups whose centroids are at
    STORY_SIMILARITY or more alike merge (average-like: one article that strays between two
-   stories cannot chain them), and the strays are attached again.
+   stories cannot chain them), and the strays are attached again (until none is left whose
+   nearest articles joined a story: a stray near strays follows them).
+4. Stories must be clearly apart: one under SUBSTORY_SHARE of the size of a story whose
+   centroid is at APART_SIMILARITY or more alike is part of it (a side of a long story, e.g.
+   the politics of a financial crisis; two stories of different topics are far below it).
 The thresholds were chosen on development data (benchmarks/stories_clustering.py).
 Each story is named by its most characteristic NAME_TERMS terms: frequent among its articles,
 rare in the others ("BP · oil · spill"). Everything is deterministic: ties go by pile order.
@@ -30,7 +34,7 @@ import hashlib
 import math
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from heapq import nlargest
@@ -50,6 +54,8 @@ IDF_POWER = 0.25
 STORY_SIMILARITY = 0.3
 CENTROID_TERMS = 60
 MERGE_ROUNDS = 40
+SUBSTORY_SHARE = 1.0
+APART_SIMILARITY = 0.15
 TIME_WINDOW_DAYS = 120  # 0: stated publication dates are not used (measured: benchmarks)
 NAME_TERMS = 3
 LEADING_TERMS = 25
@@ -62,12 +68,15 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 @dataclass(frozen=True)
 class Story:
     """A group of articles of one story. `id` is stable while its first article (by content)
-    stays in it; `name` is for people ("BP · oil · spill"); `terms` its characteristic stems."""
+    stays in it; `name` is for people ("BP · oil · spill"); `terms` its characteristic stems;
+    `centroid` its CENTROID_TERMS heaviest signature terms with their weights (a unit vector),
+    what an article added later is compared with (assign)."""
 
     id: str
     name: str
     terms: tuple[str, ...]
     document_ids: tuple[str, ...]
+    centroid: tuple[tuple[str, float], ...] = field(default=(), compare=False, repr=False)
 
     def __len__(self) -> int:
         return len(self.document_ids)
@@ -272,6 +281,34 @@ def _merge_groups(groups: list[list[int]], sigs: list[dict[str, float]],
     return groups
 
 
+def _absorb_substories(groups: list[list[int]], sigs: list[dict[str, float]]
+                       ) -> list[list[int]]:
+    """Each group joins the most alike group (by centroid) of which it is less than
+    SUBSTORY_SHARE the size, when they are at APART_SIMILARITY or more alike (the smallest
+    first; a group that joins another takes those that joined it along)."""
+    groups = sorted((sorted(g) for g in groups), key=lambda g: (len(g), g[0]))
+    cents = [_centroid(g, sigs) for g in groups]
+    into: dict[int, int] = {}
+    for k, g in enumerate(groups):
+        best: tuple[float, int] | None = None
+        for j in range(len(groups) - 1, k, -1):  # the larger groups (sorted by size)
+            if len(g) > SUBSTORY_SHARE * len(groups[j]):
+                break
+            sim = sum(w * cents[j].get(t, 0.0) for t, w in cents[k].items())
+            if sim >= APART_SIMILARITY and (best is None or sim > best[0]):
+                best = (sim, j)
+        if best is not None:
+            into[k] = best[1]
+    for k in range(len(groups)):  # smallest first: a group joined by others may join one
+        if k in into:
+            target = into[k]
+            while target in into:
+                target = into[target]
+            groups[target] = groups[target] + groups[k]
+            groups[k] = []
+    return [sorted(g) for g in groups if g]
+
+
 def _surface_forms(texts: Sequence[str], stems: set[str]) -> dict[str, str]:
     """The way each stem is most often written in these texts ("BP", "Gulf", "spill")."""
     seen: dict[str, Counter[str]] = defaultdict(Counter)
@@ -337,8 +374,13 @@ def cluster_stories(documents: Sequence[Document], check: Callable[[], None] = l
     sigs = _vectors(bags)
     near = _neighbours(sigs, [_stated_date(d) for d in docs], check)
     groups = _attach_small(_linked(len(docs), near), near)  # strays first: fewer groups to merge
-    groups = _attach_small(_merge_groups(groups, sigs, check), near)
-    groups = sorted(groups, key=lambda g: (-len(g), g[0]))
+    groups = _merge_groups(groups, sigs, check)
+    for _ in range(MERGE_ROUNDS):  # a stray whose nearest articles were strays themselves
+        attached = _attach_small(groups, near)  # joins the story they joined
+        if len(attached) == len(groups):
+            break
+        groups = attached
+    groups = sorted(_absorb_substories(groups, sigs), key=lambda g: (-len(g), g[0]))
     stories = []
     leading = [_leading(bag) for bag in bags]
     leading_df = Counter(t for terms in leading for t in terms)
@@ -346,7 +388,8 @@ def cluster_stories(documents: Sequence[Document], check: Callable[[], None] = l
         name, terms = _name(group, leading, leading_df, len(docs), texts)
         members = [docs[i] for i in group]
         stories.append(Story(_story_id(members), name or "(no words)", terms,
-                             tuple(d.id for d in members)))
+                             tuple(d.id for d in members),
+                             tuple(sorted(_centroid(group, sigs).items()))))
     return stories
 
 
@@ -356,12 +399,15 @@ Progress = Callable[[int, int, str], None]
 
 def per_story(documents: list[Document], resolve: Callable[[list[Document], Progress | None], list[R]],
               progress: Progress | None = None, found: list[Story] | None = None,
-              check: Callable[[], None] = lambda: None) -> list[R]:
+              check: Callable[[], None] = lambda: None,
+              given: Sequence[Story] | None = None) -> list[R]:
     """`resolve` (the corpus stages) run on each story's articles on its own, results joined;
-    with one story, on the whole pile exactly as without stories. The stories are appended to
-    `found`. Progress is reported as one run over the pile: each story's steps are counted
-    after those of the stories before it."""
-    stories = cluster_stories(documents, check)
+    with one story, on the whole pile exactly as without stories. The stories (`given`, kept
+    as they are, else those cluster_stories finds) are appended to `found`. Progress is
+    reported as one run over the pile: each story's steps are counted after those of the
+    stories before it."""
+    stories = partition(documents, given) if given is not None else \
+        cluster_stories(documents, check)
     if found is not None:
         found.extend(stories)
     if len(stories) <= 1:
@@ -383,6 +429,62 @@ def per_story(documents: list[Document], resolve: Callable[[list[Document], Prog
     return out
 
 
+def partition(documents: Sequence[Document], given: Sequence[Story]) -> list[Story]:
+    """The given stories over these documents, in pile order within each (documents no story
+    names make one story more; stories left without documents are dropped)."""
+    pos = {d.id: k for k, d in enumerate(documents)}
+    out, named = [], set()
+    for s in given:
+        members = tuple(sorted((i for i in s.document_ids if i in pos and i not in named),
+                               key=pos.__getitem__))
+        named.update(members)
+        if members:
+            out.append(Story(s.id, s.name, s.terms, members, s.centroid))
+    rest = [d for d in documents if d.id not in named]
+    if rest:
+        out.append(Story(_story_id(rest), "(not in a story)", (), tuple(d.id for d in rest)))
+    return out
+
+
 def story_of_documents(stories: Sequence[Story]) -> dict[str, str]:
     """document id -> its story's id."""
     return {d: s.id for s in stories for d in s.document_ids}
+
+
+# an added article's story: its centroid at least as alike as two stories may be (step 4)...
+ASSIGN_SIMILARITY = APART_SIMILARITY
+ASSIGN_MARGIN = 0.8  # ...and the next story's at most this share of it (else: cluster again)
+
+
+def article_vector(text: str, known: set[str] | None = None) -> dict[str, float]:
+    """An article's signature for comparing it with stored story centroids, from its text
+    alone: its heaviest SIGNATURE_TERMS terms by sublinear frequency (the pile's idf is not
+    stored; damped as it is, IDF_POWER, it changes the weights little), among `known` (the
+    terms of the stored centroids: a term of no centroid adds only to the norm) when given."""
+    bag = story_terms(text)
+    weights = {t: 1.0 + math.log(max(w, 1.0)) for t, w in bag.items()
+               if known is None or t in known}
+    top = nlargest(SIGNATURE_TERMS, sorted(weights), key=weights.__getitem__)
+    norm = math.sqrt(sum(weights[t] ** 2 for t in top)) or 1.0
+    return {t: weights[t] / norm for t in top}
+
+
+def assign(texts: Sequence[str], stories: Sequence[Story]) -> list[str] | None:
+    """The ids of the stored stories the articles of an import belong to, as clustering the
+    whole pile again would place them: each joins the story whose centroid is most alike
+    when no other comes within ASSIGN_MARGIN of it; one under ASSIGN_SIMILARITY to every
+    story is a stray, and joins the nearest as strays do (step 3). None (cluster the pile
+    again) when an article lies between two stories, has no word of any, or when MIN_STORY
+    or more are strays (they may be a story of their own)."""
+    out, strays = [], 0
+    for text in texts:
+        vector = article_vector(text)
+        scored = sorted(((sum(w * vector.get(t, 0.0) for t, w in s.centroid), k)
+                         for k, s in enumerate(stories)), key=lambda x: (-x[0], x[1]))
+        if not scored or scored[0][0] <= 0.0:
+            return None
+        if len(scored) > 1 and scored[1][0] > ASSIGN_MARGIN * scored[0][0]:
+            return None
+        strays += scored[0][0] < ASSIGN_SIMILARITY
+        out.append(stories[scored[0][1]].id)
+    return None if strays >= MIN_STORY else out

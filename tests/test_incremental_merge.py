@@ -52,16 +52,15 @@ def _documents(store):
 
 
 def _from_scratch(store, monkeypatch):
-    """The stored documents resolved from scratch by build_corpus, merged with the project's
-    word weights (those the incremental merges used)."""
+    """The stored documents resolved from scratch by build_corpus, story by story over the
+    stored stories (those the incremental imports assigned the new articles to), merged with
+    the project's word weights (those the incremental merges used)."""
     docs = store.documents()
     cache = AnalysisCache(store.analyses(stage_version()))
     terms = {t for d in docs for f in cache.current(d.sha256).found for t in f.context}
     _, passages, _ = store.merge_info()
     vec = merging.project_vectorizer(store.merge_words(terms), passages, terms)
-    with monkeypatch.context() as m:
-        m.setattr(pipeline, "merge", functools.partial(merge, vectorizer=vec))
-        return pipeline.build_corpus(docs, analyses=cache)
+    return pipeline.build_corpus(docs, analyses=cache, given=store.stories(), vectorizer=vec)
 
 
 def _pile(tmp_path, n):

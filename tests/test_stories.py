@@ -7,10 +7,14 @@ from pathlib import Path
 import pytest
 
 import kerryview.stories as ks
+from kerryview.analysis import AnalysisCache, stage_version
 from kerryview.bundled import bundled_corpus_paths
-from kerryview.pipeline import _build_story, build_corpus, import_into_store, read_documents
+from kerryview.incremental import merge as merging
+from kerryview.pipeline import (StoredResult, _build_story, build_corpus, import_into_store,
+                                read_documents, remove_documents)
 from kerryview.store import Store
 from kerryview.stories import Story, cluster_stories, per_story, story_of_documents, story_terms
+from kerryview.text.similarity import Vectorizer
 from kerryview.text.wordlists import story_stopwords
 
 HERE = Path(__file__).resolve().parent
@@ -69,15 +73,23 @@ def test_a_timeline17_folder_is_one_story_and_keeps_its_events():
 def test_each_story_is_resolved_on_its_own():
     docs = _docs(TWO_STORIES, *bundled_corpus_paths())
     found: list[Story] = []
-    events = build_corpus(docs, stories=found)
+    cache = AnalysisCache()
+    events = build_corpus(docs, stories=found, analyses=cache)
     story = story_of_documents(found)
     assert len(found) == 3
     for e in events:  # no event is merged across stories
         assert len({story[d] for d in e.document_ids}) == 1
+    # each story merged on its own, its words weighed as in the whole pile
+    vec = Vectorizer.fit([f.context for d in docs for f in cache.current(d.sha256).found])
     apart = []
     for s in found:
-        apart += _build_story(_docs(*[d.path for d in docs if d.id in s.document_ids]))
+        part = _docs(*[d.path for d in docs if d.id in s.document_ids])
+        apart += build_corpus(part, given=[Story("", "", (), tuple(d.id for d in part))],
+                              vectorizer=vec)
     assert _summary(events) == _summary(apart)
+    assert _summary(events) != _summary(  # the weights are the pile's, not each story's own
+        [e for s in found for e in _build_story(_docs(*[d.path for d in docs
+                                                         if d.id in s.document_ids]))])
 
 
 def test_per_story_reports_one_run_of_progress_and_cancels():
@@ -149,21 +161,56 @@ def test_a_project_from_before_stories_gets_them_with_its_next_import(tmp_path):
     store.close()
 
 
-def test_a_project_of_many_stories_keeps_no_merge_and_one_story_keeps_it(tmp_path):
-    """Merged story by story, a project has no whole-project merge for an incremental import
-    to start from; one story keeps it, and an article added incrementally joins that story."""
+def test_a_project_of_many_stories_keeps_its_merge_and_added_articles_join_their_stories(
+        tmp_path, monkeypatch):
+    """Merged story by story, the project keeps its merge; an article added later joins the
+    stored story it is closest to, only that story is merged again, and the events are those
+    of a full resolution over the stored stories with the project's word weights."""
+    monkeypatch.setattr(merging, "REFIT_FRACTION", 10.0)  # a tiny pile: every batch is "many"
+    volcano, cup = sorted(TWO_STORIES.glob("volcano*.txt")), sorted(TWO_STORIES.glob("cup*.txt"))
     store = Store(tmp_path / "two.kvproj")
-    import_into_store(store, [TWO_STORIES])
-    assert len(store.stories()) == 2 and store.merge_info() is None
+    import_into_store(store, volcano[:3] + cup[:3])
+    before = {s.id: set(s.document_ids) for s in store.stories()}
+    assert len(before) == 2 and store.merge_info() is not None
+    result = import_into_store(store, [volcano[3], cup[3]])
+    assert isinstance(result, StoredResult)
+    after = {s.id: set(s.document_ids) for s in store.stories()}
+    assert sorted(map(sorted, after.values())) == [
+        ["cup1", "cup2", "cup3", "cup4"], ["volcano1", "volcano2", "volcano3", "volcano4"]]
+    assert set(after) == set(before)
+    docs = store.documents()
+    cache = AnalysisCache(store.analyses(stage_version()))
+    terms = {t for d in docs for f in cache.current(d.sha256).found for t in f.context}
+    vec = merging.project_vectorizer(store.merge_words(terms), store.merge_info()[1], terms)
+    assert _summary(store.events()) == _summary(
+        build_corpus(docs, analyses=cache, given=store.stories(), vectorizer=vec))
+    assert isinstance(remove_documents(store, ["cup4", "cup3"]), StoredResult)
+    assert sorted(len(s) for s in store.stories()) == [2, 4]
     store.close()
-    volcano = sorted(TWO_STORIES.glob("volcano*.txt"))
-    store = Store(tmp_path / "one.kvproj")
-    import_into_store(store, volcano[:3])
-    (story,) = store.stories()
-    assert store.merge_info() is not None
-    result = import_into_store(store, volcano[3:])
-    assert getattr(result, "reclustered", None) is not None  # the incremental path was taken
-    (joined,) = store.stories()
-    assert joined.id == story.id and sorted(joined.document_ids) == \
-        ["volcano1", "volcano2", "volcano3", "volcano4"]
-    store.close()
+
+
+def test_an_added_article_between_two_stories_or_a_new_story_clusters_again():
+    docs = _docs(TWO_STORIES)
+    stories = cluster_stories(docs)
+    texts = {d.id: d.text for d in docs}
+    volcano = next(s.id for s in stories if "volcano1" in s.document_ids)
+    assert ks.assign([texts["volcano2"]], stories) == [volcano]
+    assert ks.assign([texts["volcano2"] + "\n" + texts["cup2"]], stories) is None  # between
+    assert ks.assign(["Nothing of either here."], stories) is None  # no word of any story
+    stray = "The club's volunteers held a bake sale for the village hall roof."
+    assert ks.assign([stray], stories) is not None  # one stray joins the nearest story
+    assert ks.assign([stray] * ks.MIN_STORY, stories) is None  # many may be a story
+
+
+@pytest.mark.skipif(not TIMELINE17.is_dir(), reason="needs ../shared/data/timeline17")
+def test_one_long_story_is_not_split_into_its_sides():
+    """The first 36 articles of the financial crisis (one Washington Post timeline) were three
+    stories (Fed and firms; international; Obama and Congress): sides of one story, nearer to
+    each other than stories of different topics ever are (APART_SIMILARITY), and strays near
+    strays were left alone."""
+    paths = sorted((TIMELINE17 / "Finan_washingtonpost" / "articles").glob("*.txt"))[:36]
+    assert len(cluster_stories(_docs(*paths))) == 1
+    monkeypatch = pytest.MonkeyPatch()
+    with monkeypatch.context() as m:
+        m.setattr(ks, "APART_SIMILARITY", 1.0)  # without the rule: split
+        assert len(cluster_stories(_docs(*paths))) > 1

@@ -623,17 +623,18 @@ class Store(MergeRows):
         """Replace the stored stories by these (kerryview.stories.Story, largest first), in the
         caller's transaction when there is one: the resolution that found them saves them
         with its events."""
-        rows = {s.id: (s.name, json.dumps(list(s.terms)), k) for k, s in enumerate(stories)}
+        rows = {s.id: (s.name, json.dumps(list(s.terms)), k, _centroid_json(s.centroid))
+                for k, s in enumerate(stories)}
         members = {d: s.id for s in stories for d in s.document_ids}
         with self.writing():  # only what changed: adding an article rewrites one row or two
             conn = self.db.conn
             stored = {r[0]: tuple(r[1:]) for r in conn.execute(
-                "SELECT id, name, terms, position FROM stories")}
+                "SELECT id, name, terms, position, centroid FROM stories")}
             were = dict(conn.execute("SELECT document_id, story_id FROM story_documents"))
             conn.executemany("DELETE FROM stories WHERE id = ?",
                              [[i] for i in stored if i not in rows])
-            conn.executemany("INSERT OR REPLACE INTO stories (id, name, terms, position) "
-                             "VALUES (?, ?, ?, ?)",
+            conn.executemany("INSERT OR REPLACE INTO stories (id, name, terms, position, "
+                             "centroid) VALUES (?, ?, ?, ?, ?)",
                              [(i, *row) for i, row in rows.items() if stored.get(i) != row])
             conn.executemany("DELETE FROM story_documents WHERE document_id = ?",
                              [[d] for d in were if d not in members])
@@ -641,18 +642,29 @@ class Store(MergeRows):
                              "VALUES (?, ?)",
                              [(d, i) for d, i in members.items() if were.get(d) != i])
 
-    def join_the_story(self, doc_ids: Sequence[str]) -> None:
-        """Articles added incrementally join the project's story (kerryview.incremental only
-        applies to a project of one story, merged whole; its next full resolution finds the
-        stories again)."""
-        if "stories" not in self._table_names():
-            return
-        with self.writing():
-            only = self.db.conn.execute("SELECT id FROM stories").fetchall()
-            if len(only) == 1:
-                self.db.conn.executemany(
-                    "INSERT OR REPLACE INTO story_documents (document_id, story_id) "
-                    "VALUES (?, ?)", [(d, only[0][0]) for d in doc_ids])
+    def join_stories(self, story_of: dict[str, str]) -> None:
+        """Documents added incrementally join the stories they were assigned to
+        (kerryview.stories.assign), in the caller's transaction."""
+        self.db.conn.executemany("INSERT OR REPLACE INTO story_documents (document_id, story_id) "
+                                 "VALUES (?, ?)", sorted(story_of.items()))
+
+    def stories_of_documents(self, doc_ids: Iterable[str]) -> dict[str, str]:
+        """document id -> its stored story's id (documents in no story are left out)."""
+        out: dict[str, str] = {}
+        if "story_documents" not in self._table_names():
+            return out
+        ids = sorted(set(doc_ids))
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            out.update(self.conn.execute(
+                "SELECT document_id, story_id FROM story_documents WHERE document_id IN "
+                f"({', '.join('?' * len(chunk))})", chunk).fetchall())
+        return out
+
+    def drop_empty_stories(self) -> None:
+        """Stories whose last document was removed go (in the caller's transaction)."""
+        self.db.conn.execute("DELETE FROM stories WHERE id NOT IN "
+                             "(SELECT DISTINCT story_id FROM story_documents)")
 
     def stories(self) -> list:
         """The stored stories (kerryview.stories.Story), largest first; [] before the first
@@ -666,10 +678,15 @@ class Store(MergeRows):
                 "SELECT sd.document_id, sd.story_id FROM story_documents sd "
                 "JOIN documents d ON d.id = sd.document_id ORDER BY d.added"):
             members.setdefault(story_id, []).append(doc_id)
-        return [Story(i, name, tuple(json.loads(terms or "[]")), tuple(members.get(i, ())))
-                for i, name, terms in self.conn.execute(
-                    "SELECT id, name, terms FROM stories ORDER BY position")
+        return [Story(i, name, tuple(json.loads(terms or "[]")), tuple(members.get(i, ())),
+                      tuple((t, w) for t, w in json.loads(centroid or "[]")))
+                for i, name, terms, centroid in self.conn.execute(
+                    "SELECT id, name, terms, centroid FROM stories ORDER BY position")
                 if members.get(i)]
 
     def close(self) -> None:
         self.conn.close()
+
+
+def _centroid_json(centroid) -> str:
+    return json.dumps([[t, round(w, 6)] for t, w in centroid], separators=(",", ":"))
