@@ -354,7 +354,11 @@ def _name(group: list[int], leading: list[list[str]], df: Counter[str], n: int,
 
 
 def _story_id(documents: Sequence[Document]) -> str:
-    first = min((d.sha256 or d.id) for d in documents)
+    return story_id(min((d.sha256 or d.id) for d in documents))
+
+
+def story_id(first: str) -> str:
+    """A story's id, from the smallest content hash (or id, without one) of its articles."""
     return "s" + hashlib.sha1(first.encode()).hexdigest()[:10]
 
 

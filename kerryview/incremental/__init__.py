@@ -128,6 +128,7 @@ def resolve(store: Store, new: list[Document], removed: set[str], cache: Analysi
                 store._delete_documents(sorted(removed))
                 store.drop_empty_stories()
             store.add_documents(new)
+            store.renumber_stories(story_of.values())
             store.save_analyses(cache.changed_analyses())
             store.forget_imports(list(finished))
     except Cancelled:

@@ -661,6 +661,25 @@ class Store(MergeRows):
                 f"({', '.join('?' * len(chunk))})", chunk).fetchall())
         return out
 
+    def renumber_stories(self, story_ids: Iterable[str]) -> None:
+        """These stories take the id their articles give them now (kerryview.stories.story_id
+        of the smallest content hash: an article added or removed may change it), as the
+        next clustering would name them; in the caller's transaction."""
+        from kerryview.stories import story_id
+
+        conn = self.db.conn
+        for old in sorted(set(story_ids)):
+            (first,) = conn.execute(
+                "SELECT min(CASE WHEN coalesce(d.sha256, '') = '' THEN d.id ELSE d.sha256 END) "
+                "FROM story_documents sd JOIN documents d ON d.id = sd.document_id "
+                "WHERE sd.story_id = ?", [old]).fetchone()
+            new = story_id(first) if first is not None else old
+            if new != old and not conn.execute("SELECT 1 FROM stories WHERE id = ?",
+                                               [new]).fetchone():
+                conn.execute("UPDATE stories SET id = ? WHERE id = ?", [new, old])
+                conn.execute("UPDATE story_documents SET story_id = ? WHERE story_id = ?",
+                             [new, old])
+
     def drop_empty_stories(self) -> None:
         """Stories whose last document was removed go (in the caller's transaction)."""
         self.db.conn.execute("DELETE FROM stories WHERE id NOT IN "
