@@ -17,13 +17,15 @@ How, in time near-linear in the articles (never all pairs):
    by the weight they share, and the best CANDIDATES of them are compared exactly (cosine of
    signatures, lowered when two stated publication dates lie far apart: TIME_WINDOW_DAYS).
 3. Single link at LINK_SIMILARITY (high: tight groups); groups smaller than MIN_STORY join the
-   group of their most similar article outside them; then groups whose centroids are at
+   group of their most similar article outside them when it is EARLY_ATTACH_SIMILARITY alike
+   (in a small pile the first groups are few: a stray's nearest one may be another story's);
+   then groups whose centroids are at
    STORY_SIMILARITY or more alike merge (average-like: one article that strays between two
    stories cannot chain them), and the strays are attached again (until none is left whose
    nearest articles joined a story: a stray near strays follows them).
-4. Stories must be clearly apart: one under SUBSTORY_SHARE of the size of a story whose
-   centroid is at APART_SIMILARITY or more alike is part of it (a side of a long story, e.g.
-   the politics of a financial crisis; two stories of different topics are far below it).
+4. Stories must be clearly apart: of two whose centroids are at APART_SIMILARITY or more
+   alike, the smaller is part of the larger (a side of a long story, e.g. the politics of a
+   financial crisis; stories of different topics are far below it).
 The thresholds were chosen on development data (benchmarks/stories_clustering.py).
 Each story is named by its most characteristic NAME_TERMS terms: frequent among its articles,
 rare in the others ("BP · oil · spill"). Everything is deterministic: ties go by pile order.
@@ -49,12 +51,12 @@ POSTING_CAP = 40
 CANDIDATES = 12
 LINK_SIMILARITY = 0.4
 ATTACH_SIMILARITY = 0.0
+EARLY_ATTACH_SIMILARITY = 0.15  # before the groups merge (measured: README_stories_clustering)
 MIN_STORY = 3
 IDF_POWER = 0.25
 STORY_SIMILARITY = 0.3
 CENTROID_TERMS = 60
 MERGE_ROUNDS = 40
-SUBSTORY_SHARE = 1.0
 APART_SIMILARITY = 0.15
 TIME_WINDOW_DAYS = 120  # 0: stated publication dates are not used (measured: benchmarks)
 NAME_TERMS = 3
@@ -205,10 +207,10 @@ def _linked(n: int, near: list[list[tuple[float, int]]]) -> list[list[int]]:
     return list(groups.values())
 
 
-def _attach_small(groups: list[list[int]], near: list[list[tuple[float, int]]]
-                  ) -> list[list[int]]:
+def _attach_small(groups: list[list[int]], near: list[list[tuple[float, int]]],
+                  floor: float = ATTACH_SIMILARITY) -> list[list[int]]:
     """Each group smaller than MIN_STORY joins the story of its most similar article outside it
-    (more than ATTACH_SIMILARITY alike), when there is a story of MIN_STORY or more."""
+    (more than `floor` alike), when there is a story of MIN_STORY or more."""
     of = {i: k for k, g in enumerate(groups) for i in g}
     big = {k for k, g in enumerate(groups) if len(g) >= MIN_STORY}
     joined: dict[int, int] = {}
@@ -218,7 +220,7 @@ def _attach_small(groups: list[list[int]], near: list[list[tuple[float, int]]]
         best: tuple[float, int] | None = None
         for i in g:
             for sim, j in near[i]:
-                if sim > ATTACH_SIMILARITY and of[j] in big and (best is None or sim > best[0]):
+                if sim > floor and of[j] in big and (best is None or sim > best[0]):
                     best = (sim, of[j])
         if best is not None:
             joined[k] = best[1]
@@ -283,8 +285,8 @@ def _merge_groups(groups: list[list[int]], sigs: list[dict[str, float]],
 
 def _absorb_substories(groups: list[list[int]], sigs: list[dict[str, float]]
                        ) -> list[list[int]]:
-    """Each group joins the most alike group (by centroid) of which it is less than
-    SUBSTORY_SHARE the size, when they are at APART_SIMILARITY or more alike (the smallest
+    """Each group joins the most alike group (by centroid) at least as large as it, when they
+    are at APART_SIMILARITY or more alike (the smallest
     first; a group that joins another takes those that joined it along)."""
     groups = sorted((sorted(g) for g in groups), key=lambda g: (len(g), g[0]))
     cents = [_centroid(g, sigs) for g in groups]
@@ -292,7 +294,7 @@ def _absorb_substories(groups: list[list[int]], sigs: list[dict[str, float]]
     for k, g in enumerate(groups):
         best: tuple[float, int] | None = None
         for j in range(len(groups) - 1, k, -1):  # the larger groups (sorted by size)
-            if len(g) > SUBSTORY_SHARE * len(groups[j]):
+            if len(g) > len(groups[j]):
                 break
             sim = sum(w * cents[j].get(t, 0.0) for t, w in cents[k].items())
             if sim >= APART_SIMILARITY and (best is None or sim > best[0]):
@@ -377,7 +379,9 @@ def cluster_stories(documents: Sequence[Document], check: Callable[[], None] = l
         bags.append(story_terms(text))
     sigs = _vectors(bags)
     near = _neighbours(sigs, [_stated_date(d) for d in docs], check)
-    groups = _attach_small(_linked(len(docs), near), near)  # strays first: fewer groups to merge
+    # the strays clearly near a group first (fewer groups to merge); the others wait for the
+    # merged stories: a small group then is no stray's nearest story by chance
+    groups = _attach_small(_linked(len(docs), near), near, EARLY_ATTACH_SIMILARITY)
     groups = _merge_groups(groups, sigs, check)
     for _ in range(MERGE_ROUNDS):  # a stray whose nearest articles were strays themselves
         attached = _attach_small(groups, near)  # joins the story they joined
