@@ -24,11 +24,13 @@ from kerryview.events.mentions import Found, find_mentions
 from kerryview.ingest import ReadError, expand_paths, read_document
 from kerryview.model import Document, Event
 from kerryview.dating.inference import declared_dct, infer_dcts
-from kerryview.events.clauses import CLAUSE_EVENTS
+from kerryview.events.clauses import CLAUSE_EVENTS, merge_weights
 from kerryview.events.merge import MergeState, merge
 from kerryview.events.importance import score as score_importance
 from kerryview.parallel import analyse_documents
 from kerryview.store import Store
+from kerryview.stories import Story, per_story
+from kerryview.text.similarity import Vectorizer
 from kerryview.timex.recognize import recognize
 from kerryview.timex.anchor import resolve
 
@@ -251,14 +253,18 @@ def _date_documents(documents: list[Document], tag: CachingTagger, cancel: Cance
 
 
 def _merge_events(found: list[Found], documents: list[Document], cancel: Cancellation,
-                  failed: dict[str, Problem], keep: MergeState | None = None) -> list[Event]:
+                  failed: dict[str, Problem], keep: MergeState | None = None,
+                  vectorizer: Vectorizer | None = None) -> list[Event]:
     """merge() over the mentions; when it fails, the articles it fails on alone are set aside.
-    `keep` receives what the merge found (kerryview.incremental.merge stores it)."""
+    `keep` receives what the merge found (kerryview.incremental.merge stores it); `vectorizer`
+    weighs the words (by default fitted on these mentions)."""
     while True:
         dcts = {d.id: d.dct.isoformat() if d.dct else "" for d in documents}
         kept = [f for f in found if f.mention.document_id not in failed]
         try:
-            return merge(kept, dcts, cancel, keep=keep)
+            if vectorizer is None:
+                return merge(kept, dcts, cancel, keep=keep)
+            return merge(kept, dcts, cancel, keep=keep, vectorizer=vectorizer)
         except Cancelled:
             raise
         except Exception:  # noqa: BLE001
@@ -271,12 +277,69 @@ def _merge_events(found: list[Found], documents: list[Document], cancel: Cancell
                 _set_aside(d, error, failed)
 
 
+@dataclass
+class _Found:
+    """One story's articles after dating and finding events, before merging."""
+
+    documents: list[Document]
+    found: list[Found]
+    failed: dict[str, Problem]
+
+
 def build_corpus(documents: list[Document], progress: Progress | None = None,
                  cancelled: Callable[[], bool] | None = None,
                  problems: list[Problem] | None = None,
                  analyses: AnalysisCache | None = None,
-                 merge_state: MergeState | None = None) -> list[Event]:
-    """Resolve publication dates, find mentions and merge them into events (mutates dct).
+                 merge_states: list[MergeState] | None = None,
+                 stories: list[Story] | None = None,
+                 given: Sequence[Story] | None = None,
+                 vectorizer: Vectorizer | None = None) -> list[Event]:
+    """The corpus stages run on each story of the pile on its own (kerryview.stories: the
+    stories found, or `given` ones kept as they are, are appended to `stories`): each story's
+    articles are dated and their events found and merged apart from the others, so no event
+    spans two stories. The words of every story are weighed by one `vectorizer`, by default
+    fitted on the whole pile's passages: a story is merged as in the whole pile, only never
+    with another (and an incremental merge keeps one set of word weights, the project's).
+    `merge_states` receives each story's merge, for the next import to merge incrementally."""
+    cancel = Cancellation(cancelled)
+    parts: list[_Found] = per_story(documents, lambda part, report: [_find_events(
+        part, report, cancel, analyses)], progress, stories, cancel.check, given)
+    if vectorizer is None:  # (clause events' words weighed apart: events.clauses.merge_weights)
+        vectorizer = merge_weights([f for p in parts for f in p.found
+                                    if f.mention.document_id not in p.failed])
+    events: list[Event] = []
+    total = sum(2 * len(p.documents) + 1 for p in parts)
+    for k, p in enumerate(parts, 1):
+        if progress:
+            progress(total - 1, total, f"Merging events across {len(p.documents):,} articles"
+                     + (f" (story {k} of {len(parts)})" if len(parts) > 1 else ""))
+        keep = MergeState() if merge_states is not None else None
+        story_events = _merge_events(p.found, p.documents, cancel, p.failed, keep, vectorizer)
+        score_importance(story_events, p.documents)
+        events += story_events
+        if keep is not None:
+            merge_states.append(keep)
+        if problems is not None:
+            problems.extend(p.failed[d.id] for d in p.documents if d.id in p.failed)
+    if len(parts) > 1:
+        events.sort(key=lambda e: (e.start, e.end, e.label, e.id))
+    if progress:
+        progress(total, total, "Done")
+    return events
+
+
+def _build_story(documents: list[Document], progress: Progress | None = None,
+                 cancelled: Callable[[], bool] | None = None,
+                 problems: list[Problem] | None = None,
+                 analyses: AnalysisCache | None = None) -> list[Event]:
+    """The corpus stages over these documents as one story (its words weighed on its own)."""
+    return build_corpus(documents, progress, cancelled, problems, analyses,
+                        given=[Story("", "", (), tuple(d.id for d in documents))])
+
+
+def _find_events(documents: list[Document], progress: Progress | None,
+                 cancel: Cancellation, analyses: AnalysisCache | None) -> _Found:
+    """Resolve publication dates and find mentions (mutates dct): a story's steps but the merge.
 
     One article's failure never costs the others: an article a stage raises for is appended to
     `problems` ("could not be processed: ...") and contributes no events, but it stays in
@@ -285,12 +348,10 @@ def build_corpus(documents: list[Document], progress: Progress | None = None,
     With `analyses` (the stored per-article results, kerryview.analysis), an article analysed
     before is not tagged again: dating starts from its stored recognition, and its stored
     mentions are used while its publication date is the one they were found for. The
-    analyses made or redone here are added to it (`changed`) for the caller to store.
-    `merge_state` receives what the merge found, for the next import to merge incrementally."""
+    analyses made or redone here are added to it (`changed`) for the caller to store."""
     n = len(documents)
     total = 2 * n + 1  # recognize each article, find its events, merge
     done = 0
-    cancel = Cancellation(cancelled)
 
     def step(what: str) -> None:
         nonlocal done
@@ -329,15 +390,7 @@ def build_corpus(documents: list[Document], progress: Progress | None = None,
             raise
         except Exception as e:  # noqa: BLE001
             _set_aside(d, e, failed)
-    if progress:
-        progress(total - 1, total, f"Merging events across {n:,} articles")
-    events = _merge_events(found, documents, cancel, failed, merge_state)
-    score_importance(events, documents)
-    if problems is not None:
-        problems.extend(failed[d.id] for d in documents if d.id in failed)
-    if progress:
-        progress(total, total, "Done")
-    return events
+    return _Found(documents, found, failed)
 
 
 # How many times an import resolves the corpus again because another instance stored documents
@@ -519,9 +572,10 @@ def _resolve_and_save(store: Store, existing: list[Document], new: list[Document
     for attempt in range(1, MAX_RESOLUTIONS + 1):
         start = _stored_state(existing)  # before build_corpus sets the inferred dates
         stage_problems: list[Problem] = []  # each attempt's own, so none is reported twice
-        state = MergeState()
+        states: list[MergeState] = []
+        stories: list[Story] = []
         events = build_corpus(existing + new, progress, cancelled, stage_problems, cache,
-                              state)
+                              states, stories)
         if cancelled and cancelled():
             raise Cancelled()
         with store.writing():
@@ -530,10 +584,9 @@ def _resolve_and_save(store: Store, existing: list[Document], new: list[Document
             if now != start and attempt == MAX_RESOLUTIONS:
                 _load_missing(store, cache, stored)
                 existing, new, start = stored, _on_top_of(stored, new), now
-                stage_problems = []
-                state = MergeState()
+                stage_problems, stories, states = [], [], []
                 events = build_corpus(existing + new, progress, cancelled,
-                                      stage_problems, cache, state)  # holding the lock
+                                      stage_problems, cache, states, stories)  # holding the lock
                 if cancelled and cancelled():
                     raise Cancelled()
             if now == start:
@@ -546,12 +599,13 @@ def _resolve_and_save(store: Store, existing: list[Document], new: list[Document
                                  f"{len(events):,} events")
                     store.save_corpus(documents, events, finished_imports=finished,
                                       analyses=cache.changed_analyses(), removed=removed)
-                    incremental.save_merge(store, state)
+                    incremental.save_merge(store, states)
                 else:  # nothing new: the stored corpus stays as it is
                     store.save_analyses(cache.changed_analyses())
                     store.forget_imports(finished)
                     if store.merge_info() is None:
-                        incremental.save_merge(store, state)
+                        incremental.save_merge(store, states)
+                store.save_stories(stories)
                 break
         existing, new = stored, _on_top_of(stored, new)  # another instance wrote: again
         _load_missing(store, cache, existing)

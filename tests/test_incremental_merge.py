@@ -63,17 +63,16 @@ def _documents(store):
 
 
 def _from_scratch(store, monkeypatch):
-    """The stored documents resolved from scratch by build_corpus, merged with the project's
-    word weights (those the incremental merges used)."""
+    """The stored documents resolved from scratch by build_corpus, story by story over the
+    stored stories (those the incremental imports assigned the new articles to), merged with
+    the project's word weights (those the incremental merges used)."""
     docs = store.documents()
     cache = AnalysisCache(store.analyses(stage_version()))
     terms = {t for d in docs for f in cache.current(d.sha256).found
              for t in own_words(f.mention, f.context)}
     _, passages, _ = store.merge_info()
     vec = merging.project_vectorizer(store.merge_words(terms), passages, terms)
-    with monkeypatch.context() as m:
-        m.setattr(pipeline, "merge", functools.partial(merge, vectorizer=vec))
-        return pipeline.build_corpus(docs, analyses=cache)
+    return pipeline.build_corpus(docs, analyses=cache, given=store.stories(), vectorizer=vec)
 
 
 def _pile(tmp_path, n):
@@ -100,6 +99,55 @@ def test_two_batches_of_real_articles_merge_as_the_whole_pile(tmp_path, monkeypa
     assert len(store.documents()) == 60
     told_in_clauses = [e for e in expected if all(is_clause_event(m) for m in e.mentions)]
     assert bool(told_in_clauses) == clause_events
+
+
+def _mixed_pile(tmp_path, folders, n):
+    """n articles of each folder, interleaved, each with its date line."""
+    out = []
+    for folder in folders:
+        sources = [s for s in bench._sources(TIMELINE17) if s[0].parent.parent.name == folder]
+        out.append(sources[:n])
+    pile = tmp_path / "mixed"
+    pile.mkdir(parents=True)
+    files = []
+    for k, (article, day) in enumerate(s for group in zip(*out) for s in group):
+        path = pile / f"{k:03d}-{article.parent.parent.name}-{article.stem}.txt"
+        path.write_text(f"date {day}\n\n" + article.read_text(encoding="utf-8"), encoding="utf-8")
+        files.append(path)
+    return files
+
+
+@needs_timeline17
+def test_a_pile_of_several_stories_merges_each_story_incrementally(tmp_path, monkeypatch,
+                                                                   no_refit):
+    """Three stories (the financial crisis, Michael Jackson's death, the Haiti earthquake):
+    articles added later join their stories, only those are merged again, and the events are
+    those of the full resolution over the stored stories; removing articles likewise."""
+    files = _mixed_pile(tmp_path, ["Finan_washingtonpost", "MJ_bbc", "haiti_bbc"], 20)
+    store = Store(tmp_path / "p.db")
+    import_into_store(store, files[:45])
+    assert len(store.stories()) == 3
+    result = import_into_store(store, files[45:])
+    assert isinstance(result, StoredResult)
+    stories = {d: s.name for s in store.stories() for d in s.document_ids}
+    def folder(doc_id):
+        return doc_id.split("-")[1]
+
+    held = {}  # folder -> the story holding most of its first articles
+    for f in sorted({folder(d) for d in stories}):
+        names = [stories[p.stem] for p in files[:45] if folder(p.stem) == f]
+        held[f] = max(sorted(set(names)), key=names.count)
+    assert len(set(held.values())) == 3
+    agree = [stories[p.stem] == held[folder(p.stem)] for p in files[45:]]
+    assert sum(agree) >= len(agree) - 1, agree  # (MJ_bbc has pages of other news)
+    assert 0 < result.reclustered < store.conn.execute(
+        "SELECT count(*) FROM merge_items").fetchone()[0]
+    assert _events(store.events()) == _events(_from_scratch(store, monkeypatch))
+    for e in store.events():  # no event spans two stories
+        assert len({stories[d] for d in e.document_ids}) == 1
+    result = remove_documents(store, [files[1].stem, files[-1].stem])
+    assert isinstance(result, StoredResult)
+    assert _events(store.events()) == _events(_from_scratch(store, monkeypatch))
 
 
 @needs_timeline17

@@ -86,5 +86,10 @@ IMPORT_WORKERS = Option("importWorkers", int, 1,
                         "installed): 1 tags them in the app's worker thread; 2 or more pay off "
                         "for hundreds of articles on a machine with as many idle cores.")
 
+STORIES_PANEL = Option("storiesPanel", bool, True,
+                       "View > Stories: whether the Stories list is shown beside the timeline "
+                       "when the project holds more than one story.")
+
 OPTIONS: tuple[Option, ...] = (GEOMETRY, MAIN_SPLIT, BOTTOM_SPLIT, RIGHT_SPLIT, LAST_FOLDER,
-                               EXPORT_FILTER, LAST_PROJECT, RECENT_PROJECTS, IMPORT_WORKERS)
+                               EXPORT_FILTER, LAST_PROJECT, RECENT_PROJECTS, IMPORT_WORKERS,
+                               STORIES_PANEL)

@@ -4,15 +4,18 @@ When can the corpus stages skip the stored articles? Dating: every article, stor
 declares its publication date (date line, page metadata, or set by the user), so no date is
 inferred from the others and none can change. Merging: the project keeps its last merge
 (kerryview.incremental.merge) made by these per-article stages, and the passages added or
-removed since its word weights were fitted stay under REFIT_FRACTION of them. Then the new
-articles' mentions come from their stored analyses, the merge is redone only where they land,
-and the write changes only those rows: the new documents, the changed events, the changed
-merge rows, in one transaction. Otherwise (an undated article anywhere, no stored merge, the
-weights too old, any failure) the caller resolves the whole corpus, which stores a fresh
-merge for the next time.
+removed since its word weights were fitted stay under REFIT_FRACTION of them. Stories: each new
+article joins the stored story its words are closest to, and each story touched is merged
+again on its own (kerryview.stories). Then the new articles' mentions come from their stored
+analyses, the merge is redone only where they land, and the write changes only those rows:
+the new documents, the changed events, the changed merge rows, in one transaction. Otherwise
+(an undated article anywhere, no stored merge, a new article no stored story clearly takes,
+the weights too old, any failure) the caller resolves the whole corpus, which clusters the
+stories again and stores a fresh merge for the next time.
 """
 from __future__ import annotations
 
+from array import array
 from typing import TYPE_CHECKING, Callable, Sequence
 
 from kerryview.analysis import AnalysisCache, resolve_for, stage_version
@@ -52,13 +55,31 @@ def resolve(store: Store, new: list[Document], removed: set[str], cache: Analysi
             finished: Sequence[str], problems: list[Problem], progress: Progress | None,
             cancel: Cancellation) -> ImportResult | None:
     """Add `new` and remove the documents `removed`, incrementally, in one transaction; None
-    (nothing written) when it does not apply and the whole corpus must be resolved."""
+    (nothing written) when it does not apply and the whole corpus must be resolved.
+
+    Each new article joins the stored story its words are closest to (kerryview.stories.assign;
+    when no story is clearly its own, None: the full resolution clusters the pile again), and
+    each story touched is merged again on its own, seeing only its own mentions, as the full
+    resolution merges it. The result is the full resolution's over the stored stories with
+    the new articles in theirs; the stories themselves are found again by the next full
+    resolution (at the latest when the word weights are fitted again: REFIT_FRACTION)."""
     from kerryview.pipeline import StoredResult
+    from kerryview.stories import assign
 
     try:
         with store.writing():  # read and written under the write lock: no other import between
             if not applicable(store, new, removed):
                 return None
+            stories = store.stories()
+            if not stories:
+                return None  # a project from before stories: clustered once, in full
+            story_of = store.stories_of_documents(removed)
+            if len(story_of) < len(removed):
+                return None
+            assigned = assign([d.text for d in new], stories)
+            if assigned is None:
+                return None
+            story_of.update(zip((d.id for d in new), assigned))
             info = store.merge_info()
             orders = store.document_orders()
             start = max(orders.values(), default=-1) + 1
@@ -82,28 +103,53 @@ def resolve(store: Store, new: list[Document], removed: set[str], cache: Analysi
             terms = {t for _, f in found for t in own_words(f.mention, f.context)}
             vec = merging.project_vectorizer(store.merge_words(terms), info[1], terms)
             dcts = {d.id: d.dct.isoformat() for d in new}
-            change = merging.merge_incrementally(store, found, removed, vec, dcts, cancel)
-            told = {m.document_id for e in change.events for m in e.mentions}
             by_id = {d.id: d for d in new}
-            docs = [by_id[i] for i in told if i in by_id] + \
-                store.documents_by_id(told - set(by_id))
-            score_importance(change.events, docs)
+            # the new articles' stories first: another story's merge must not see their rows
+            store.join_stories({d.id: story_of[d.id] for d in new})
+            reclustered = 0
+            for story in sorted(set(story_of.values())):
+                cancel.check()
+                change = merging.merge_incrementally(
+                    store.merge_of_story(story),
+                    [(o, f) for o, f in found if story_of[f.mention.document_id] == story],
+                    {d for d in removed if story_of[d] == story}, vec, dcts, cancel)
+                told = {m.document_id for e in change.events for m in e.mentions}
+                docs = [by_id[i] for i in told if i in by_id] + \
+                    store.documents_by_id(told - set(by_id))
+                score_importance(change.events, docs)
+                store.replace_some_events(change.gone_events, change.events)
+                store.update_merge(change.deleted_rows, change.updated_rows,
+                                   change.inserted_rows, change.passages)
+                reclustered += change.reclustered
             cancel.check()
             if removed:
                 store._delete_documents(sorted(removed))
+                store.drop_empty_stories()
             store.add_documents(new)
-            store.replace_some_events(change.gone_events, change.events)
-            store.update_merge(change.deleted_rows, change.updated_rows, change.inserted_rows,
-                               change.passages)
+            store.renumber_stories(story_of.values())
             store.save_analyses(cache.changed_analyses())
             store.forget_imports(list(finished))
     except Cancelled:
         raise
     except Exception:  # noqa: BLE001 - rolled back: the full resolution decides (and reports)
         return None
-    return StoredResult(store, problems, [d.id for d in new], reclustered=change.reclustered)
+    return StoredResult(store, problems, [d.id for d in new], reclustered=reclustered)
 
 
-def save_merge(store: Store, state: merging.MergeState) -> None:
-    """Store a full resolution's merge (inside its transaction), for the next import."""
+def save_merge(store: Store, states: Sequence[merging.MergeState]) -> None:
+    """Store a full resolution's merge (inside its transaction), for the next import: the
+    merges of its stories as one snapshot (their items, copy groups and components numbered
+    one after the other; components never span two stories)."""
+    state = merging.MergeState()
+    for part in states:
+        items, groups = len(state.items), len(state.copies)
+        state.vectorizer = state.vectorizer or part.vectorizer
+        state.items += part.items
+        state.positions += part.positions
+        state.copies += [[i + items for i in g] for g in part.copies]
+        state.components += [c + groups for c in part.components]
+        for g, (js, links) in part.lookups.items():
+            state.lookups[g + groups] = (array(js.typecode, (j + groups for j in js)), links)
+        state.event_of.update(part.event_of)
+        state.passages += part.passages
     merging.save_full(store, state, store.document_orders(), state.passages, stage_version())

@@ -55,6 +55,9 @@ def _outlet_names() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(out, key=lambda p: -len(p[0])))
 
 
+outlet_names = _outlet_names  # (name as written, name shown), longest first: kerryview.stories
+
+
 def _first_lines(text: str, n: int = HEAD_LINES) -> list[str]:
     return [ln.strip() for ln in text.splitlines() if ln.strip()][:n]
 

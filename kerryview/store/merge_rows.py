@@ -16,6 +16,9 @@ MERGE_COLUMNS = ("id", "doc_id", "doc_order", "seq", "level", "cell_lo", "cell_h
 _SELECT = "SELECT " + ", ".join(f'"{c}"' for c in MERGE_COLUMNS) + " FROM merge_items"
 _META_KEYS = ("merge_version", "merge_passages", "merge_changed", "merge_next_id")
 _CHUNK = 500  # ids per IN (...) query (SQLite's limit on parameters is 999 in old builds)
+# Only the rows of one story's documents (kerryview.stories: a story is merged on its own).
+_IN_STORY = (" AND EXISTS (SELECT 1 FROM story_documents sd WHERE sd.document_id = "
+             "merge_items.doc_id AND sd.story_id = ?)")
 
 
 def _chunks(values: Sequence, n: int = _CHUNK) -> Iterable[Sequence]:
@@ -104,32 +107,59 @@ class MergeRows:
     def merge_rows_of_components(self, comps: Iterable[int]) -> list[tuple]:
         return self._merge_rows_in("comp", comps)
 
-    def merge_rows_with_copy_keys(self, keys: Iterable[str]) -> list[tuple]:
-        return self._merge_rows_in("copy_key", keys)
+    def merge_rows_with_copy_keys(self, keys: Iterable[str], story: str | None = None
+                                  ) -> list[tuple]:
+        if story is None:
+            return self._merge_rows_in("copy_key", keys)
+        values, out = sorted(set(keys)), []
+        for chunk in _chunks(values):
+            out += self.conn.execute(
+                f"{_SELECT} WHERE copy_key IN ({', '.join('?' * len(chunk))}){_IN_STORY}",
+                [*chunk, story]).fetchall()
+        return out
 
-    def merge_readers(self, first_lo: int, first_hi: int, max_level: int | None
-                      ) -> list[tuple[int, int, str]]:
+    def merge_readers(self, first_lo: int, first_hi: int, max_level: int | None,
+                      story: str | None = None) -> list[tuple[int, int, str]]:
         """(id, comp, keys) of the representatives whose date starts on these days and, given
         max_level, whose own level is at most it (they read the buckets above it)."""
         sql = "SELECT id, comp, keys FROM merge_items WHERE rep = 1 AND first BETWEEN ? AND ?"
         if max_level is None:
-            return self.conn.execute(sql + " AND day IS NOT NULL", [first_lo, first_hi]).fetchall()
-        return self.conn.execute(sql + " AND read_level <= ?",
-                                 [first_lo, first_hi, max_level]).fetchall()
+            sql, args = sql + " AND day IS NOT NULL", [first_lo, first_hi]
+        else:
+            sql, args = sql + " AND read_level <= ?", [first_lo, first_hi, max_level]
+        if story is not None:
+            sql, args = sql + _IN_STORY, [*args, story]
+        return self.conn.execute(sql, args).fetchall()
 
-    def merge_bucket(self, level: int, cell: int) -> list[tuple]:
+    def merge_bucket(self, level: int, cell: int, story: str | None = None) -> list[tuple]:
         """The representatives filed in one date bucket (a date spans at most two)."""
-        return self.conn.execute(
-            f"{_SELECT} WHERE rep = 1 AND level = ? AND cell_lo BETWEEN ? AND ? AND cell_hi >= ?",
-            [level, cell - 1, cell, cell]).fetchall()
+        sql = f"{_SELECT} WHERE rep = 1 AND level = ? AND cell_lo BETWEEN ? AND ? AND cell_hi >= ?"
+        args = [level, cell - 1, cell, cell]
+        if story is not None:
+            sql, args = sql + _IN_STORY, [*args, story]
+        return self.conn.execute(sql, args).fetchall()
 
-    def merge_day(self, day: int) -> list[tuple]:
+    def merge_day(self, day: int, story: str | None = None) -> list[tuple]:
         """The representatives known to the day filed under this day."""
-        return self.conn.execute(f"{_SELECT} WHERE rep = 1 AND day = ?", [day]).fetchall()
+        if story is None:
+            return self.conn.execute(f"{_SELECT} WHERE rep = 1 AND day = ?", [day]).fetchall()
+        return self.conn.execute(f"{_SELECT} WHERE rep = 1 AND day = ?{_IN_STORY}",
+                                 [day, story]).fetchall()
 
-    def merge_levels(self) -> set[int]:
+    def merge_levels(self, story: str | None = None) -> set[int]:
+        if story is None:
+            return {r[0] for r in self.conn.execute(
+                "SELECT DISTINCT level FROM merge_items WHERE rep = 1 AND cell_lo IS NOT NULL")}
         return {r[0] for r in self.conn.execute(
-            "SELECT DISTINCT level FROM merge_items WHERE rep = 1 AND cell_lo IS NOT NULL")}
+            "SELECT DISTINCT m.level FROM story_documents sd JOIN merge_items m ON "
+            "m.doc_id = sd.document_id WHERE sd.story_id = ? AND m.rep = 1 AND "
+            "m.cell_lo IS NOT NULL", [story])}
+
+    def merge_of_story(self, story: str) -> "StoryMerge":
+        """The stored merge as one story's merge sees it (kerryview.incremental merges each
+        story on its own, as a full resolution does): the reads that find mentions by date
+        or copy key return only that story's; the rest is the store's."""
+        return StoryMerge(self, story)
 
     def merge_next_component(self) -> int:
         return self.conn.execute("SELECT coalesce(max(comp), -1) + 1 FROM merge_items").fetchone()[0]
@@ -183,3 +213,31 @@ class MergeRows:
                 f"SELECT * FROM documents WHERE id IN ({', '.join('?' * len(chunk))})", chunk)]
         return out
 
+
+
+class StoryMerge:
+    """The stored merge of one story (MergeRows.merge_of_story): the lookups by date bucket,
+    day and copy key see only its documents' mentions, everything else is the store's (ids
+    and components are numbered over the whole project)."""
+
+    def __init__(self, store: MergeRows, story: str) -> None:
+        self._store, self._story = store, story
+
+    def __getattr__(self, name: str):
+        return getattr(self._store, name)
+
+    def merge_rows_with_copy_keys(self, keys: Iterable[str]) -> list[tuple]:
+        return self._store.merge_rows_with_copy_keys(keys, self._story)
+
+    def merge_readers(self, first_lo: int, first_hi: int, max_level: int | None
+                      ) -> list[tuple[int, int, str]]:
+        return self._store.merge_readers(first_lo, first_hi, max_level, self._story)
+
+    def merge_bucket(self, level: int, cell: int) -> list[tuple]:
+        return self._store.merge_bucket(level, cell, self._story)
+
+    def merge_day(self, day: int) -> list[tuple]:
+        return self._store.merge_day(day, self._story)
+
+    def merge_levels(self) -> set[int]:
+        return self._store.merge_levels(self._story)

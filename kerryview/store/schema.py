@@ -166,3 +166,17 @@ def _merge_snapshot(db: sqlite_utils.Database) -> bool:
         db["merge_items"].create_index(cols, if_not_exists=True)
     db["merge_words"].create({"term": str, "idf": float}, pk="term", if_not_exists=True)
     return False
+
+
+@migration(8, "stories: the stories of the pile and the story of each document")
+def _stories(db: sqlite_utils.Database) -> bool:
+    # Derived from the documents by every resolution (kerryview.stories), like the events, but
+    # kept by a schema change: a project opened before this step simply has no stories until
+    # its next import. `position` orders them largest first; `centroid` (JSON [[term,
+    # weight], ...]) is what an article added incrementally is compared with.
+    db["stories"].create({"id": str, "name": str, "terms": str, "position": int,
+                          "centroid": str}, pk="id", if_not_exists=True)
+    db["story_documents"].create({"document_id": str, "story_id": str}, pk="document_id",
+                                 if_not_exists=True)
+    db["story_documents"].create_index(["story_id"], if_not_exists=True)
+    return False

@@ -333,6 +333,8 @@ class Store(MergeRows):
         conn.executemany("DELETE FROM analyses WHERE sha256 IN "
                          "(SELECT sha256 FROM documents WHERE id = ?)", ids)
         conn.executemany("DELETE FROM mentions WHERE document_id = ?", ids)
+        if "story_documents" in self._table_names():
+            conn.executemany("DELETE FROM story_documents WHERE document_id = ?", ids)
         conn.executemany("DELETE FROM documents WHERE id = ?", ids)
 
     # -- per-article analyses -------------------------------------------------------------
@@ -616,5 +618,94 @@ class Store(MergeRows):
                         dateline=DateLine(date.fromisoformat(r["dateline"]), r["dateline_start"],
                                           r["dateline_end"]) if r["dateline"] else None)
 
+    # -- stories (kerryview.stories) ---------------------------------------------------------
+    def save_stories(self, stories: Sequence) -> None:
+        """Replace the stored stories by these (kerryview.stories.Story, largest first), in the
+        caller's transaction when there is one: the resolution that found them saves them
+        with its events."""
+        rows = {s.id: (s.name, json.dumps(list(s.terms)), k, _centroid_json(s.centroid))
+                for k, s in enumerate(stories)}
+        members = {d: s.id for s in stories for d in s.document_ids}
+        with self.writing():  # only what changed: adding an article rewrites one row or two
+            conn = self.db.conn
+            stored = {r[0]: tuple(r[1:]) for r in conn.execute(
+                "SELECT id, name, terms, position, centroid FROM stories")}
+            were = dict(conn.execute("SELECT document_id, story_id FROM story_documents"))
+            conn.executemany("DELETE FROM stories WHERE id = ?",
+                             [[i] for i in stored if i not in rows])
+            conn.executemany("INSERT OR REPLACE INTO stories (id, name, terms, position, "
+                             "centroid) VALUES (?, ?, ?, ?, ?)",
+                             [(i, *row) for i, row in rows.items() if stored.get(i) != row])
+            conn.executemany("DELETE FROM story_documents WHERE document_id = ?",
+                             [[d] for d in were if d not in members])
+            conn.executemany("INSERT OR REPLACE INTO story_documents (document_id, story_id) "
+                             "VALUES (?, ?)",
+                             [(d, i) for d, i in members.items() if were.get(d) != i])
+
+    def join_stories(self, story_of: dict[str, str]) -> None:
+        """Documents added incrementally join the stories they were assigned to
+        (kerryview.stories.assign), in the caller's transaction."""
+        self.db.conn.executemany("INSERT OR REPLACE INTO story_documents (document_id, story_id) "
+                                 "VALUES (?, ?)", sorted(story_of.items()))
+
+    def stories_of_documents(self, doc_ids: Iterable[str]) -> dict[str, str]:
+        """document id -> its stored story's id (documents in no story are left out)."""
+        out: dict[str, str] = {}
+        if "story_documents" not in self._table_names():
+            return out
+        ids = sorted(set(doc_ids))
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            out.update(self.conn.execute(
+                "SELECT document_id, story_id FROM story_documents WHERE document_id IN "
+                f"({', '.join('?' * len(chunk))})", chunk).fetchall())
+        return out
+
+    def renumber_stories(self, story_ids: Iterable[str]) -> None:
+        """These stories take the id their articles give them now (kerryview.stories.story_id
+        of the smallest content hash: an article added or removed may change it), as the
+        next clustering would name them; in the caller's transaction."""
+        from kerryview.stories import story_id
+
+        conn = self.db.conn
+        for old in sorted(set(story_ids)):
+            (first,) = conn.execute(
+                "SELECT min(CASE WHEN coalesce(d.sha256, '') = '' THEN d.id ELSE d.sha256 END) "
+                "FROM story_documents sd JOIN documents d ON d.id = sd.document_id "
+                "WHERE sd.story_id = ?", [old]).fetchone()
+            new = story_id(first) if first is not None else old
+            if new != old and not conn.execute("SELECT 1 FROM stories WHERE id = ?",
+                                               [new]).fetchone():
+                conn.execute("UPDATE stories SET id = ? WHERE id = ?", [new, old])
+                conn.execute("UPDATE story_documents SET story_id = ? WHERE story_id = ?",
+                             [new, old])
+
+    def drop_empty_stories(self) -> None:
+        """Stories whose last document was removed go (in the caller's transaction)."""
+        self.db.conn.execute("DELETE FROM stories WHERE id NOT IN "
+                             "(SELECT DISTINCT story_id FROM story_documents)")
+
+    def stories(self) -> list:
+        """The stored stories (kerryview.stories.Story), largest first; [] before the first
+        resolution that found them (or a read-only project of an older schema)."""
+        from kerryview.stories import Story
+
+        if "story_documents" not in self._table_names():
+            return []
+        members: dict[str, list[str]] = {}
+        for doc_id, story_id in self.conn.execute(
+                "SELECT sd.document_id, sd.story_id FROM story_documents sd "
+                "JOIN documents d ON d.id = sd.document_id ORDER BY d.added"):
+            members.setdefault(story_id, []).append(doc_id)
+        return [Story(i, name, tuple(json.loads(terms or "[]")), tuple(members.get(i, ())),
+                      tuple((t, w) for t, w in json.loads(centroid or "[]")))
+                for i, name, terms, centroid in self.conn.execute(
+                    "SELECT id, name, terms, centroid FROM stories ORDER BY position")
+                if members.get(i)]
+
     def close(self) -> None:
         self.conn.close()
+
+
+def _centroid_json(centroid) -> str:
+    return json.dumps([[t, round(w, 6)] for t, w in centroid], separators=(",", ":"))

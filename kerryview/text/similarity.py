@@ -18,7 +18,8 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d+(?:[.,]\d+)*")
 NAME_WEIGHT = 2.0
 
 
-def _stem(word: str) -> str:
+def stem(word: str) -> str:
+    """The crude stem both passage matching and story grouping compare words by."""
     for suffix in ("ing", "ed", "es", "s"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             return word[: -len(suffix)]
@@ -41,7 +42,7 @@ def content_terms(text: str) -> Counter[str]:
         if len(word) < 2 or word in stop:
             continue
         weight = NAME_WEIGHT if raw[:1].isupper() and i > 0 else 1.0
-        terms[_stem(word)] += weight
+        terms[stem(word)] += weight
     return terms
 
 

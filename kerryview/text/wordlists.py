@@ -80,3 +80,10 @@ def event_lists(name: str) -> dict[str, frozenset[str]]:
     (each list: "about", "example", "words"): list name -> words."""
     raw = json.loads((files("kerryview.events") / "data" / name).read_text(encoding="utf-8"))
     return {k: frozenset(v["words"]) for k, v in raw.items() if not k.startswith("_")}
+
+
+@cache
+def story_stopwords() -> frozenset[str]:
+    """Words every news story uses (data/story_stopwords.txt): they never tell which story an
+    article tells (kerryview.stories)."""
+    return frozenset(_lines("story_stopwords.txt"))

@@ -63,6 +63,7 @@ from kerryview.gui.project import (OpenProject, ProjectError, demo_path, is_demo
                                    project_name)
 from kerryview.gui.reader import ReaderWidget
 from kerryview.gui.search import parse_date
+from kerryview.gui.stories import StoriesPanel, events_in
 from kerryview.gui.timeline import axis as ta
 from kerryview.gui.timeline.edges import EdgeIndicators
 from kerryview.gui.timeline.index import TimelineIndex
@@ -125,6 +126,9 @@ class MainWindow(QMainWindow):
         self.problems = ProblemsList()
         self.interrupted = InterruptedImportBar()
         self.find = FindBar()
+        self.stories = StoriesPanel()
+        self._stories: list = []  # the project's stories (kerryview.stories.Story)
+        self._full: Corpus | None = None  # every event, before the story filter
         self.status = StatusBar()
         self.status.setAccessibleName("Status bar")
         self.setStatusBar(self.status)
@@ -145,6 +149,7 @@ class MainWindow(QMainWindow):
             Action.ZOOM_IN: self.timeline.zoomIn,
             Action.ZOOM_OUT: self.timeline.zoomOut,
             Action.ENLARGE_READER: lambda on: self.reader_room.set_enlarged(on),
+            Action.STORIES: self.show_stories,
             Action.REVIEWED: lambda on: self.mark_current_event(reviewed=on),
             Action.DISMISSED: lambda on: self.mark_current_event(dismissed=on),
             Action.UNDO: self.undo,
@@ -167,6 +172,7 @@ class MainWindow(QMainWindow):
             + [None, self._actions[Action.ENLARGE_READER]], self.go_to_date)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.navigation)
         self._build_edits()
+        self._build_stories_dock()
         self.timeline.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
         self.timeline.currentEventChanged.connect(self._event_selected)
@@ -359,7 +365,7 @@ class MainWindow(QMainWindow):
         doc = self.docs.get(doc_id)
         if doc is not None:
             doc.title, doc.outlet = title, outlet
-        self.reload(Corpus(list(self.docs.values()), self.index()))
+        self.reload(Corpus(list(self.docs.values()), self._full.index if self._full else self.index()))
         self.status.showMessage("Source renamed", 4000)
         return True
 
@@ -506,7 +512,9 @@ class MainWindow(QMainWindow):
         documents and the TimelineIndex built there), so a big corpus is not re-read here."""
         if corpus is None:
             corpus = Corpus.of(self.store.documents(), self.store.events())
-        docs, index = corpus.documents, corpus.index
+        docs = corpus.documents
+        self._full = corpus
+        index = self._story_filtered(corpus.index)
         self._generation += 1  # read again: older edit snapshots are stale
         self.docs = {d.id: d for d in docs}
         keep = self._loaded_once and len(self.index()) > 0
@@ -529,11 +537,71 @@ class MainWindow(QMainWindow):
         shown = self.reader.document()
         if shown is not None:
             self.reader.show_document(self.docs.get(shown.id), self._mentions_by_doc.get(shown.id))
-        self.status.set_counts(len(index), len(docs), len(index.undated), self._provisional)
+        chosen = self.stories.chosen()
+        articles = len(docs) if chosen is None else \
+            sum(len(s) for s in self._stories if s.id in chosen)  # the chosen stories'
+        self.status.set_counts(len(index), articles, len(index.undated), self._provisional)
         self.minimap.update()
         self.edges.refresh()
         self.find.set_corpus(index, docs)  # the search runs again on the new rows
         self.find.select_event(self.timeline.currentRow())
+
+    # -- stories (kerryview.gui.stories) ----------------------------------------------------
+    def _build_stories_dock(self) -> None:
+        """The Stories list, left of everything; shown (View > Stories) when the project holds
+        more than one story."""
+        self.stories_dock = QDockWidget("Stories", self)
+        self.stories_dock.setObjectName("storiesDock")
+        self.stories_dock.setAccessibleName("Stories")
+        self.stories_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
+        self.stories_dock.setWidget(self.stories)
+        self.stories.view.setStyleSheet(FOCUS_RING)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.stories_dock)
+        self.resizeDocks([self.stories_dock], [240], Qt.Orientation.Horizontal)
+        self.stories_dock.hide()
+        self._actions[Action.STORIES].setChecked(settings.STORIES_PANEL.get())
+        self._actions[Action.STORIES].setEnabled(False)
+        self.stories.storiesChosen.connect(self._stories_chosen)
+
+    def show_stories(self, on: bool) -> None:
+        """View > Stories: show or hide the list (remembered); hidden, every story is shown."""
+        settings.STORIES_PANEL.set(bool(on))
+        self._actions[Action.STORIES].setChecked(bool(on))
+        if not on and self.stories.chosen() is not None:
+            self.stories.choose(None)
+        self._sync_stories_dock()
+        if on and self.stories_dock.isVisible():
+            self.stories.view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _sync_stories_dock(self) -> None:
+        several = len(self._stories) > 1
+        self._actions[Action.STORIES].setEnabled(several)
+        self.stories_dock.setVisible(several and settings.STORIES_PANEL.get())
+
+    def _story_filtered(self, index: TimelineIndex) -> TimelineIndex:
+        """The events of the stories chosen in the Stories list (every event when it is "All
+        stories"), the list refreshed with the project's stories and their counts."""
+        try:
+            self._stories = self.store.stories()
+        except Exception:  # noqa: BLE001 - the stories are a view; the events are shown anyway
+            self._stories = []
+        events = list(index.events) + list(index.undated)
+        self.stories.blockSignals(True)
+        try:
+            self.stories.set_stories(self._stories, events)
+        finally:
+            self.stories.blockSignals(False)
+        self._sync_stories_dock()
+        chosen = self.stories.chosen()
+        if chosen is None:
+            return index
+        return TimelineIndex(events_in(events, self._stories, chosen), reuse=index)
+
+    def _stories_chosen(self, _chosen) -> None:
+        """Show only the chosen stories' events (the find bar searches what is shown)."""
+        if self._full is not None:
+            self.reload(self._full)
+            self.timeline.fitAll()
 
     # -- selection ------------------------------------------------------------------------
     def select_event(self, row: int) -> None:
@@ -693,7 +761,8 @@ class MainWindow(QMainWindow):
 
     # what EditController calls (controller.Shown)
     def shown_events(self) -> tuple[int, list[Event]]:
-        index = self.index()
+        """Every event, those of the stories not shown too: an edit applies to the project."""
+        index = self._full.index if self._full is not None else self.index()
         return self._generation, list(index.events) + list(index.undated)
 
     def show_project(self, select: Sequence[EventRef]) -> None:
@@ -704,7 +773,8 @@ class MainWindow(QMainWindow):
         """After an edit or its undo: these events on the timeline and in the passages panel
         (the parsed dates of those that did not change are reused), the edited ones selected."""
         generation = self._generation
-        self.reload(Corpus(list(self.docs.values()), TimelineIndex(events, reuse=self.index())))
+        full = self._full.index if self._full is not None else self.index()
+        self.reload(Corpus(list(self.docs.values()), TimelineIndex(events, reuse=full)))
         self._generation = generation  # the same corpus, edited: snapshots stay good
         self._select_edited(select)
 

@@ -1,0 +1,129 @@
+"""The Stories list as a user meets it: a project of three stories lists them with their counts;
+choosing one shows only its events on the timeline and in the find bar; All stories shows all."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from kerryview.bundled import bundled_corpus_paths
+from kerryview.gui import settings
+from kerryview.gui.mainwindow import MainWindow
+from kerryview.gui.mainwindow.actions import Action
+from kerryview.gui.stories import ALL_STORIES, StoryIdRole
+from kerryview.pipeline import import_into_store
+from kerryview.store import Store
+
+TWO_STORIES = Path(__file__).resolve().parents[1] / "data" / "stories"
+
+
+@pytest.fixture(scope="module")
+def three_stories_db(tmp_path_factory):
+    path = tmp_path_factory.mktemp("stories") / "three.kvproj"
+    store = Store(path)
+    import_into_store(store, [TWO_STORIES, *bundled_corpus_paths()])
+    store.close()
+    return path
+
+
+@pytest.fixture
+def window(qtbot, three_stories_db, tmp_path):
+    import shutil
+    dest = tmp_path / "three.kvproj"
+    shutil.copy(three_stories_db, dest)
+    store = Store(dest)
+    w = MainWindow(store)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    yield w
+    w.close()
+    store.close()
+
+
+def listed(w) -> list[str]:
+    m = w.stories.model
+    return [m.index(r).data() for r in range(m.rowCount())]
+
+
+def event_docs(w) -> set[str]:
+    index = w.index()
+    return {d for ev in list(index.events) + list(index.undated) for d in ev.document_ids}
+
+
+def click_row(qtbot, w, row: int, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+    view = w.stories.view
+    rect = view.visualRect(w.stories.model.index(row))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, modifier, rect.center())
+
+
+def test_the_stories_are_listed_with_their_names_and_counts(window):
+    w = window
+    assert w.stories_dock.isVisible() and w.action(Action.STORIES).isEnabled()
+    rows = listed(w)
+    total_events = len(w.index()) + len(w.index().undated)
+    assert rows[0] == f"{ALL_STORIES}\n13 articles · {total_events} events"
+    assert len(rows) == 4
+    names = [r.split("\n")[0] for r in rows[1:]]
+    assert "climate" in names[0] and "cup" in names[1] + names[2]
+    assert all(r.split("\n")[1].startswith(("5 articles", "4 articles")) for r in rows[1:])
+    assert w.stories.view.selectionModel().isRowSelected(0)  # All stories by default
+    assert w.stories.accessibleName() == "Stories"
+    assert w.stories.view.accessibleName() == "Stories in the project"
+    assert "cup" in w.stories.model.index(2).data(Qt.ItemDataRole.AccessibleTextRole) + \
+        w.stories.model.index(3).data(Qt.ItemDataRole.AccessibleTextRole)
+
+
+def test_choosing_a_story_shows_only_its_events_and_all_stories_shows_them_again(qtbot, window):
+    w = window
+    everything = len(w.index())
+    cup_row = next(r for r in range(1, 4) if "cup" in listed(w)[r])
+    cup_id = w.stories.model.index(cup_row).data(StoryIdRole)
+    cup_docs = {s for s in w.store.stories() if s.id == cup_id}.pop().document_ids
+    click_row(qtbot, w, cup_row)
+    assert w.stories.chosen() == frozenset({cup_id})
+    assert 0 < len(w.index()) < everything
+    assert event_docs(w) <= set(cup_docs)
+    assert "· 4 articles" in w.status.count_label.text()
+    shown = int(listed(w)[cup_row].split("\n")[1].split(" · ")[1].split()[0])
+    assert len(w.index()) + len(w.index().undated) == shown
+    # Ctrl+click adds a second story
+    other = next(r for r in range(1, 4) if r != cup_row)
+    click_row(qtbot, w, other, Qt.KeyboardModifier.ControlModifier)
+    assert len(w.stories.chosen()) == 2
+    click_row(qtbot, w, 0)
+    assert w.stories.chosen() is None and len(w.index()) == everything
+
+
+def test_the_find_bar_searches_the_chosen_stories_only(qtbot, window):
+    w = window
+    volcano_row = next(r for r in range(1, 4) if "eruption" in listed(w)[r])
+    w.find.open_bar()
+    w.find.field.setText("Wembley")
+    qtbot.waitUntil(lambda: not w.find._timer.isActive(), timeout=3000)
+    assert w.find.model.rowCount() > 0
+    click_row(qtbot, w, volcano_row)
+    w.find.field.setText("Wembley ")
+    qtbot.waitUntil(lambda: not w.find._timer.isActive(), timeout=3000)
+    assert w.find.model.rowCount() == 0
+
+
+def test_view_stories_hides_the_list_remembered_and_shows_every_story(qtbot, window):
+    w = window
+    click_row(qtbot, w, 1)
+    assert w.stories.chosen() is not None
+    w.action(Action.STORIES).trigger()
+    assert not w.stories_dock.isVisible() and settings.STORIES_PANEL.get() is False
+    assert w.stories.chosen() is None
+    w.action(Action.STORIES).trigger()
+    assert w.stories_dock.isVisible() and settings.STORIES_PANEL.get() is True
+
+
+def test_a_project_of_one_story_shows_no_list(qtbot, bundled_store):
+    w = MainWindow(bundled_store)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    assert not w.stories_dock.isVisible() and not w.action(Action.STORIES).isEnabled()
+    w.close()

@@ -1,0 +1,218 @@
+"""Stories of a pile (kerryview.stories): grouping, names, the per-story corpus stages, storage."""
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+import kerryview.stories as ks
+from kerryview.analysis import AnalysisCache, stage_version
+from kerryview.bundled import bundled_corpus_paths
+from kerryview.incremental import merge as merging
+from kerryview.pipeline import (StoredResult, _build_story, build_corpus, import_into_store,
+                                read_documents, remove_documents)
+from kerryview.store import Store
+from kerryview.stories import Story, cluster_stories, per_story, story_of_documents, story_terms
+from kerryview.text.similarity import Vectorizer
+from kerryview.text.wordlists import story_stopwords
+
+HERE = Path(__file__).resolve().parent
+TWO_STORIES = HERE / "data" / "stories"  # four articles on a volcano, four on a cup final
+TIMELINE17 = HERE.parents[1] / "shared" / "data" / "timeline17"
+
+
+def _docs(*paths):
+    return read_documents(list(paths))[0]
+
+
+def _summary(events):
+    """What a user sees of each event: its date, status, label and passages."""
+    return sorted((e.id, e.value, e.status, e.label, e.importance, tuple(e.conflicts),
+                   tuple((m.document_id, m.start, m.end, m.timex.value) for m in e.mentions))
+                  for e in events)
+
+
+def test_two_stories_are_told_apart_and_named_by_their_words():
+    stories = cluster_stories(_docs(TWO_STORIES))
+    assert sorted(sorted(s.document_ids) for s in stories) == [
+        ["cup1", "cup2", "cup3", "cup4"], ["volcano1", "volcano2", "volcano3", "volcano4"]]
+    names = {s.document_ids[0][:3]: s.name for s in stories}
+    assert "cup" in names["cup"] and "eruption" in names["vol"]
+    assert all(len(s.terms) == ks.NAME_TERMS and s.name.count(ks.NAME_SEPARATOR) == 2
+               for s in stories)
+
+
+def test_grouping_is_deterministic_and_ids_follow_the_articles_not_their_order():
+    docs = _docs(TWO_STORIES, *bundled_corpus_paths())
+    first = cluster_stories(docs)
+    again = cluster_stories(list(reversed(docs)))
+    assert {s.id: set(s.document_ids) for s in first} == {s.id: set(s.document_ids) for s in again}
+    assert cluster_stories(docs) == first
+    assert len(first) == 3 and len(first[0]) == 5  # largest first: the bundled story
+
+
+def test_the_bundled_demo_is_one_story_and_its_events_are_those_of_the_whole_pile():
+    docs = _docs(*bundled_corpus_paths())
+    found: list[Story] = []
+    events = build_corpus(docs, stories=found)
+    assert len(found) == 1 and set(found[0].document_ids) == {d.id for d in docs}
+    assert "climate" in found[0].name
+    assert _summary(events) == _summary(_build_story(_docs(*bundled_corpus_paths())))
+
+
+@pytest.mark.skipif(not TIMELINE17.is_dir(), reason="needs ../shared/data/timeline17")
+def test_a_timeline17_folder_is_one_story_and_keeps_its_events():
+    paths = sorted((TIMELINE17 / "bpoil_bbc" / "articles").glob("*.txt"))[:24]
+    found: list[Story] = []
+    events = build_corpus(_docs(*paths), stories=found)
+    assert len(found) == 1
+    assert _summary(events) == _summary(_build_story(_docs(*paths)))
+
+
+def test_each_story_is_resolved_on_its_own():
+    docs = _docs(TWO_STORIES, *bundled_corpus_paths())
+    found: list[Story] = []
+    cache = AnalysisCache()
+    events = build_corpus(docs, stories=found, analyses=cache)
+    story = story_of_documents(found)
+    assert len(found) == 3
+    for e in events:  # no event is merged across stories
+        assert len({story[d] for d in e.document_ids}) == 1
+    # each story merged on its own, its words weighed as in the whole pile
+    vec = Vectorizer.fit([f.context for d in docs for f in cache.current(d.sha256).found])
+    apart = []
+    for s in found:
+        part = _docs(*[d.path for d in docs if d.id in s.document_ids])
+        apart += build_corpus(part, given=[Story("", "", (), tuple(d.id for d in part))],
+                              vectorizer=vec)
+    assert _summary(events) == _summary(apart)
+    assert _summary(events) != _summary(  # the weights are the pile's, not each story's own
+        [e for s in found for e in _build_story(_docs(*[d.path for d in docs
+                                                         if d.id in s.document_ids]))])
+
+
+def test_per_story_reports_one_run_of_progress_and_cancels():
+    docs = _docs(TWO_STORIES)
+    seen = []
+    per_story(docs, lambda part, report: [report(2 * len(part) + 1, 0, "Done")] and part,
+              lambda done, total, what: seen.append((done, total, what)))
+    assert [d for d, _, _ in seen] == [9, 18] and {t for _, t, _ in seen} == {18}
+    assert all(what.startswith("Story ") for _, _, what in seen)
+
+    class Stop(Exception):
+        pass
+
+    def check():
+        raise Stop
+
+    with pytest.raises(Stop):
+        cluster_stories(docs, check)
+
+
+def test_words_every_story_uses_and_outlet_names_do_not_group_articles():
+    assert {"told", "gmt", "spokesman"} <= story_stopwords()
+    terms = story_terms("LONDON (Reuters) - Officials said on Tuesday that 12 flamingos escaped "
+                        "from the zoo, BBC News reported.")
+    assert "flamingo" in terms and "zoo" in terms
+    assert not {"reuter", "reuters", "bbc", "said", "12"} & set(terms)
+
+
+def test_an_empty_pile_and_articles_without_words():
+    assert cluster_stories([]) == []
+    docs = _docs(TWO_STORIES)
+    docs[0].text = "   "
+    stories = cluster_stories(docs)
+    assert sorted(d for s in stories for d in s.document_ids) == sorted(d.id for d in docs)
+
+
+def test_an_import_stores_the_story_of_each_article(tmp_path):
+    store = Store(tmp_path / "p.kvproj")
+    import_into_store(store, [TWO_STORIES])
+    stories = store.stories()
+    assert len(stories) == 2
+    assert sorted(d for s in stories for d in s.document_ids) == sorted(d.id for d in store.documents())
+    import_into_store(store, list(bundled_corpus_paths()))
+    again = store.stories()
+    assert [len(s) for s in again] == [5, 4, 4]
+    assert {s.id for s in stories} <= {s.id for s in again}  # the first stories keep their ids
+    store.close()
+    read = Store(tmp_path / "p.kvproj", read_only=True)
+    assert [(s.id, s.name, s.document_ids) for s in read.stories()] == \
+        [(s.id, s.name, s.document_ids) for s in again]
+    read.close()
+
+
+def test_a_project_from_before_stories_gets_them_with_its_next_import(tmp_path):
+    path = tmp_path / "old.kvproj"
+    store = Store(path)
+    import_into_store(store, [TWO_STORIES])
+    store.close()
+    conn = sqlite3.connect(path)  # as schema 6 left it: no story tables
+    conn.execute("DROP TABLE stories")
+    conn.execute("DROP TABLE story_documents")
+    conn.execute("DELETE FROM schema_version WHERE version = 8")
+    conn.commit()
+    conn.close()
+    store = Store(path)
+    assert store.stories() == []
+    import_into_store(store, [])
+    assert len(store.stories()) == 2
+    store.close()
+
+
+def test_a_project_of_many_stories_keeps_its_merge_and_added_articles_join_their_stories(
+        tmp_path, monkeypatch):
+    """Merged story by story, the project keeps its merge; an article added later joins the
+    stored story it is closest to, only that story is merged again, and the events are those
+    of a full resolution over the stored stories with the project's word weights."""
+    monkeypatch.setattr(merging, "REFIT_FRACTION", 10.0)  # a tiny pile: every batch is "many"
+    volcano, cup = sorted(TWO_STORIES.glob("volcano*.txt")), sorted(TWO_STORIES.glob("cup*.txt"))
+    store = Store(tmp_path / "two.kvproj")
+    import_into_store(store, volcano[:3] + cup[:3])
+    before = {s.id: set(s.document_ids) for s in store.stories()}
+    assert len(before) == 2 and store.merge_info() is not None
+    result = import_into_store(store, [volcano[3], cup[3]])
+    assert isinstance(result, StoredResult)
+    after = {s.id: set(s.document_ids) for s in store.stories()}
+    assert sorted(map(sorted, after.values())) == [
+        ["cup1", "cup2", "cup3", "cup4"], ["volcano1", "volcano2", "volcano3", "volcano4"]]
+    docs = store.documents()
+    assert set(after) == {s.id for s in cluster_stories(docs)}  # named as clustering names them
+    cache = AnalysisCache(store.analyses(stage_version()))
+    terms = {t for d in docs for f in cache.current(d.sha256).found for t in f.context}
+    vec = merging.project_vectorizer(store.merge_words(terms), store.merge_info()[1], terms)
+    assert _summary(store.events()) == _summary(
+        build_corpus(docs, analyses=cache, given=store.stories(), vectorizer=vec))
+    first_cup = min((d for d in docs if d.id.startswith("cup")), key=lambda d: d.sha256).id
+    assert isinstance(remove_documents(store, [first_cup]), StoredResult)
+    assert sorted(len(s) for s in store.stories()) == [3, 4]
+    assert {s.id for s in store.stories()} == {s.id for s in cluster_stories(store.documents())}
+    store.close()
+
+
+def test_an_added_article_between_two_stories_or_a_new_story_clusters_again():
+    docs = _docs(TWO_STORIES)
+    stories = cluster_stories(docs)
+    texts = {d.id: d.text for d in docs}
+    volcano = next(s.id for s in stories if "volcano1" in s.document_ids)
+    assert ks.assign([texts["volcano2"]], stories) == [volcano]
+    assert ks.assign([texts["volcano2"] + "\n" + texts["cup2"]], stories) is None  # between
+    assert ks.assign(["Nothing of either here."], stories) is None  # no word of any story
+    stray = "The club's volunteers held a bake sale for the village hall roof."
+    assert ks.assign([stray], stories) is not None  # one stray joins the nearest story
+    assert ks.assign([stray] * ks.MIN_STORY, stories) is None  # many may be a story
+
+
+@pytest.mark.skipif(not TIMELINE17.is_dir(), reason="needs ../shared/data/timeline17")
+def test_one_long_story_is_not_split_into_its_sides():
+    """The first 36 articles of the financial crisis (one Washington Post timeline) were three
+    stories (Fed and firms; international; Obama and Congress): sides of one story, nearer to
+    each other than stories of different topics ever are (APART_SIMILARITY), and strays near
+    strays were left alone."""
+    paths = sorted((TIMELINE17 / "Finan_washingtonpost" / "articles").glob("*.txt"))[:36]
+    assert len(cluster_stories(_docs(*paths))) == 1
+    monkeypatch = pytest.MonkeyPatch()
+    with monkeypatch.context() as m:
+        m.setattr(ks, "APART_SIMILARITY", 1.0)  # without the rule: split
+        assert len(cluster_stories(_docs(*paths))) > 1
