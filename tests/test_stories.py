@@ -191,13 +191,15 @@ def test_a_project_of_many_stories_keeps_its_merge_and_added_articles_join_their
     store.close()
 
 
-def test_an_added_article_between_two_stories_or_a_new_story_clusters_again():
+def test_added_articles_between_two_stories_or_a_new_story_cluster_again():
     docs = _docs(TWO_STORIES)
     stories = cluster_stories(docs)
     texts = {d.id: d.text for d in docs}
     volcano = next(s.id for s in stories if "volcano1" in s.document_ids)
     assert ks.assign([texts["volcano2"]], stories) == [volcano]
-    assert ks.assign([texts["volcano2"] + "\n" + texts["cup2"]], stories) is None  # between
+    between = texts["volcano2"] + "\n" + texts["cup2"]
+    assert ks.assign([between], stories) is not None  # one joins the nearest until next time
+    assert ks.assign([between] * ks.MIN_STORY, stories) is None  # many: cluster again
     assert ks.assign(["Nothing of either here."], stories) is None  # no word of any story
     stray = "The club's volunteers held a bake sale for the village hall roof."
     assert ks.assign([stray], stories) is not None  # one stray joins the nearest story
