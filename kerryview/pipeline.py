@@ -262,8 +262,6 @@ def _merge_events(found: list[Found], documents: list[Document], cancel: Cancell
         dcts = {d.id: d.dct.isoformat() if d.dct else "" for d in documents}
         kept = [f for f in found if f.mention.document_id not in failed]
         try:
-            if vectorizer is None:
-                return merge(kept, dcts, cancel, keep=keep)
             return merge(kept, dcts, cancel, keep=keep, vectorizer=vectorizer)
         except Cancelled:
             raise

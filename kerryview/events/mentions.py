@@ -28,6 +28,7 @@ from kerryview.text.wordlists import cues, event_lists, stopwords
 from kerryview.model import Document, EventMention, Granularity, Timex
 from kerryview.calendar.intervals import Interval, duration_timedelta, value_interval
 from kerryview.calendar.zones import utc_interval
+from kerryview.timex.anchor import date_follows_time
 
 ANCHOR_SIGNALS = "anchor_signals.json"
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*")
@@ -317,7 +318,13 @@ def _starts_a_period(text: str, t: Timex) -> bool:
 
 
 _GLOSS_OPEN = re.compile(r"\s*\(\s*")
-_DATE_OF_TIME = re.compile(r",?\s+(?:on\s+)?")
+
+
+def _its_day(text: str, time: Timex, end: int, date: Timex) -> bool:
+    """Whether `date`, written right after the clock time `time` (or after what restated it,
+    ending at `end`), is that time's day ("1930 CDT on 1 June")."""
+    return (time.type == "TIME" and date.type == "DATE" and bool(time.value and date.value)
+            and time.value.startswith(date.value) and date_follows_time(text, end, date.start))
 
 
 def _restates(text: str, prev: tuple[Timex, Interval, int], t: Timex, interval: Interval) -> bool:
@@ -329,9 +336,7 @@ def _restates(text: str, prev: tuple[Timex, Interval, int], t: Timex, interval: 
     if _GLOSS_OPEN.fullmatch(text, end, t.start) is not None:
         a, b = utc_interval(before, before_iv), utc_interval(t, interval)
         return a is not None and a == b
-    return (before.type == "TIME" and t.type == "DATE"
-            and _DATE_OF_TIME.fullmatch(text, end, t.start) is not None
-            and interval.contains(before_iv))
+    return _its_day(text, before, end, t)
 
 
 def _with_its_date(text: str, timexes: list[Timex], k: int) -> Timex:
@@ -339,9 +344,7 @@ def _with_its_date(text: str, timexes: list[Timex], k: int) -> Timex:
     day ("at 1930 CDT on 1 June"): what a label leaves out."""
     t = timexes[k]
     nxt = timexes[k + 1] if k + 1 < len(timexes) else None
-    if t.type != "TIME" or nxt is None or nxt.type != "DATE" or \
-            _DATE_OF_TIME.fullmatch(text, t.end, nxt.start) is None or \
-            not (nxt.value and t.value and t.value.startswith(nxt.value)):
+    if nxt is None or not _its_day(text, t, t.end, nxt):
         return t
     return replace(t, end=nxt.end, text=text[t.start:nxt.end])
 

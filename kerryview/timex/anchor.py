@@ -666,10 +666,15 @@ _TIME_THEN_DATE = re.compile(r",?\s+(?:on\s+)?")
 _FULL_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
+def date_follows_time(text: str, time_end: int, date_start: int) -> bool:
+    """Whether only what joins a clock time to its date lies between them ("1930 CDT on 1 June",
+    "0030 GMT 2 June", "11 a.m., Monday")."""
+    return _TIME_THEN_DATE.fullmatch(text, time_end, date_start) is not None
+
+
 def _date_of_the_time(text: str, p: Pending, q: Pending) -> bool:
     """Whether q is the date of the clock time p, written right after it ("0030 GMT 2 June",
     "11 a.m. on 11 November 1918"), so that p is resolved on q's day, not on the day before."""
     a_day = q.op in ("md", "weekday", "dayshift") or (
         q.op is None and q.value is not None and _FULL_DAY.fullmatch(q.value) is not None)
-    return (p.op == "time_ref" and q.type == "DATE" and a_day
-            and _TIME_THEN_DATE.fullmatch(text, p.end, q.start) is not None)
+    return p.op == "time_ref" and q.type == "DATE" and a_day and date_follows_time(text, p.end, q.start)
