@@ -1,29 +1,38 @@
 """How newsworthy an event is, as one whole number (higher = more newsworthy): what an editor
-looks at when choosing the key dates of a story. Every article that reports the event adds
-its weight:
+looks at when choosing the key dates of a story. The signals are the ones the timeline-
+summarisation literature found to pick the days journalists pick (Tran et al. 2013; Martschat &
+Markert 2018; Gholipour Ghalandari & Ifrim 2020, whose strongest single signal is how many
+texts refer to a date). Every article that reports the event adds its weight:
 
 - SOURCE points: a happening many papers tell is news; one that a single article mentions in
-  passing is background.
-- NOT_REPORTING points more when the event's words tell something that happened rather than
-  only that someone spoke ("X said"): a paper reporting a statement is weaker evidence that the
-  day mattered than one reporting a deed.
+  passing is background (the date-mention count of the literature, counted once an article).
+- LATER points more when the article was published more than RECENT_DAYS after the event's day:
+  a day that papers still recall weeks later mattered (an editor's "since the explosion of
+  April 20"); a day mentioned only in the news around it was passing news.
+- ANNOUNCED points less when the article was published before the event's day: it could only
+  announce it ("a hearing set for June 17"); plans change, and calendars are full of routine
+  dates, so an announcement is weaker evidence than a report of what happened.
 - MAIN_NEWS points more when the article tells it in its headline or lead, where a paper puts
-  what it finds most important.
-- RECENT points more when the article was published on the event's day or within RECENT_DAYS
-  after it: news is reported when it happens; a date only recalled months later (the
-  anniversary, the background paragraph) gets none.
+  what it finds most important; NOT_REPORTING more when the event's words tell something that
+  happened rather than only that someone spoke ("X said"). Both order the events of one day
+  more than they move days.
 
 An article that tells the event only in a clause dated by its publication (no time expression
 in the clause, and not its headline or lead: kerryview.events.clauses) adds CLAUSE_OF_THE_DAY
 points only: every article has many such clauses on its own publication day, and counting them
 like dated events would rank days by how many articles came out on them.
 
+An event's importance depends only on the articles that report it, so an incremental import
+scores the events it changes as a full resolution would.
+
 The key dates of a pile (day_importance) weigh each day by its articles, each article once
-with its strongest event of that day: many events one article dates to a day do not outweigh
-many articles.
+with its strongest event of that day (many events one article dates to a day do not outweigh
+many articles), plus COVERAGE points for every article of the pile published on that day or
+the day after (the literature's publication count: papers write most when something happens).
 """
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date, datetime, timedelta
 from typing import Iterable
 
@@ -31,11 +40,13 @@ from kerryview.model import Document, Event
 from kerryview.text.wordlists import event_lists
 
 SOURCE = 10
-NOT_REPORTING = 5
-MAIN_NEWS = 3
-RECENT = 3
+LATER = 5
+ANNOUNCED = 5
+MAIN_NEWS = 2
+NOT_REPORTING = 2
 RECENT_DAYS = 2
 CLAUSE_OF_THE_DAY = 1
+COVERAGE = 3
 
 
 def source_weights(event: Event, dcts: dict[str, date | None], texts: dict[str, str]
@@ -53,10 +64,19 @@ def source_weights(event: Event, dcts: dict[str, date | None], texts: dict[str, 
         if d not in dated:
             out[d] = CLAUSE_OF_THE_DAY  # only a clause dated by its publication
             continue
-        p = dcts.get(d)
-        recent = day is not None and p is not None and timedelta(0) <= p - day <= timedelta(days=RECENT_DAYS)
-        out[d] = SOURCE + happened + MAIN_NEWS * (d in main) + RECENT * recent
+        out[d] = SOURCE + happened + MAIN_NEWS * (d in main) + _timing(day, dcts.get(d))
     return out
+
+
+def _timing(day: date | None, published: date | None) -> int:
+    """LATER for an article that recalls the day after the news around it, -ANNOUNCED for one
+    written before the day; nothing when either date is unknown or coarser than a day."""
+    if day is None or published is None:
+        return 0
+    lag = (published - day).days
+    if lag > RECENT_DAYS:
+        return LATER
+    return -ANNOUNCED if lag < 0 else 0
 
 
 def importance(event: Event, dcts: dict[str, date | None], texts: dict[str, str]) -> int:
@@ -65,10 +85,13 @@ def importance(event: Event, dcts: dict[str, date | None], texts: dict[str, str]
 
 def day_importance(events: Iterable[Event], documents: Iterable[Document]) -> dict[date, int]:
     """Days weighed by their day-level events: each article counts once a day, with its
-    strongest event of that day (the key dates of a pile, highest first)."""
+    strongest event of that day, and the day's coverage (articles published on it or the day
+    after) adds COVERAGE each (the key dates of a pile, highest first). Only days with an
+    event are weighed."""
     docs = list(documents)
     dcts = {d.id: d.dct for d in docs}
     texts = {d.id: d.text for d in docs}
+    published = Counter(d.dct for d in docs if d.dct is not None)
     best: dict[date, dict[str, int]] = {}
     for e in events:
         if e.dismissed or not e.granularity.day_or_finer or (day := _day(e.start)) is None:
@@ -76,7 +99,8 @@ def day_importance(events: Iterable[Event], documents: Iterable[Document]) -> di
         per_doc = best.setdefault(day, {})
         for d, w in source_weights(e, dcts, texts).items():
             per_doc[d] = max(per_doc.get(d, 0), w)
-    return {day: sum(ws.values()) for day, ws in best.items()}
+    return {day: sum(ws.values()) + COVERAGE * (published[day] + published[day + timedelta(days=1)])
+            for day, ws in best.items()}
 
 
 def score(events: Iterable[Event], documents: Iterable[Document]) -> None:

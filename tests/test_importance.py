@@ -1,0 +1,107 @@
+"""Event importance and the key dates of a pile (kerryview.events.importance): a synthetic pile
+whose days an editor would order one way, checked signal by signal."""
+from datetime import date, timedelta
+
+from kerryview.events.importance import (ANNOUNCED, CLAUSE_OF_THE_DAY, COVERAGE, LATER, MAIN_NEWS,
+                                         NOT_REPORTING, SOURCE, day_importance, score)
+from kerryview.model import DateSource, DateSourceKind, Document, Event, EventMention, Granularity, Timex
+from kerryview.pipeline import build_corpus
+
+GIVEN = DateSource(DateSourceKind.PAGE_METADATA, "given")
+WORD = "exploded"  # a deed, not reporting: every mention's trigger below
+SAID = "said"
+
+
+def _doc(ident: str, published: date, text: str = f"The rig {WORD}. Officials {SAID} so.") -> Document:
+    return Document(id=ident, path=f"{ident}.txt", text=text, dct=published, dct_source=GIVEN)
+
+
+def _event(ident: str, day: date, docs: list[Document], *, trigger: str = WORD,
+           position: str = "", dated_by: str = "time expression") -> Event:
+    mentions = []
+    for d in docs:
+        at = d.text.index(trigger)
+        mentions.append(EventMention(d.id, 0, len(d.text), d.text,
+                                     Timex(0, 0, "", "DATE", day.isoformat()),
+                                     trigger_start=at, trigger_end=at + len(trigger),
+                                     dated_by=dated_by, position=position))
+    return Event(ident, ident, day.isoformat(), day.isoformat(),
+                 (day + timedelta(days=1)).isoformat(), Granularity.DAY, mentions=mentions)
+
+
+DAY = date(2010, 4, 20)
+
+
+def _scored(event: Event, docs: list[Document]) -> int:
+    score([event], docs)
+    return event.importance
+
+
+def test_each_signal_weighs_what_the_module_says():
+    same_day = _doc("a", DAY)
+    later = _doc("b", DAY + timedelta(days=30))
+    before = _doc("c", DAY - timedelta(days=3))
+    assert _scored(_event("e", DAY, [same_day]), [same_day]) == SOURCE + NOT_REPORTING
+    assert _scored(_event("e", DAY, [later]), [later]) == SOURCE + NOT_REPORTING + LATER
+    assert _scored(_event("e", DAY, [before]), [before]) == SOURCE + NOT_REPORTING - ANNOUNCED
+    assert _scored(_event("e", DAY, [same_day], trigger=SAID), [same_day]) == SOURCE
+    assert _scored(_event("e", DAY, [same_day], position="lead"), [same_day]) == \
+        SOURCE + NOT_REPORTING + MAIN_NEWS
+    assert _scored(_event("e", DAY, [same_day], dated_by="publication"), [same_day]) == CLAUSE_OF_THE_DAY
+
+
+def test_an_unknown_publication_date_neither_adds_nor_takes():
+    undated = Document(id="u", path="u.txt", text=f"The rig {WORD}.", dct=None)
+    assert _scored(_event("e", DAY, [undated]), [undated]) == SOURCE + NOT_REPORTING
+
+
+def test_importance_orders_a_synthetic_pile_as_an_editor_would():
+    """Three articles each: the day still recalled a month later first, then the day reported
+    when it happened, then the day only announced beforehand; a day one article tells last."""
+    recalled, reported, announced, passing = (DAY, DAY + timedelta(days=5),
+                                              DAY + timedelta(days=10), DAY + timedelta(days=7))
+    docs = [_doc(f"r{i}", DAY + timedelta(days=40 + i)) for i in range(3)] \
+        + [_doc(f"p{i}", reported + timedelta(days=i % 2)) for i in range(3)] \
+        + [_doc(f"a{i}", announced - timedelta(days=4 + i)) for i in range(3)] + [_doc("x", passing)]
+    events = [_event("recalled", recalled, docs[0:3]), _event("reported", reported, docs[3:6]),
+              _event("announced", announced, docs[6:9]), _event("passing", passing, docs[9:])]
+    score(events, docs)
+    by_importance = [e.id for e in sorted(events, key=lambda e: -e.importance)]
+    assert by_importance == ["recalled", "reported", "announced", "passing"]
+    days = day_importance(events, docs)
+    assert sorted(days, key=lambda d: -days[d]) == [recalled, reported, announced, passing]
+
+
+def test_a_day_many_articles_came_out_on_outweighs_a_quiet_day_told_as_often():
+    quiet, busy = DAY, DAY + timedelta(days=60)
+    tellers = [_doc("t1", DAY + timedelta(days=90)), _doc("t2", DAY + timedelta(days=91))]
+    coverage = [_doc(f"c{i}", busy + timedelta(days=i % 2), "Markets fell.") for i in range(4)]
+    docs = tellers + coverage
+    events = [_event("quiet", quiet, tellers), _event("busy", busy, tellers)]
+    score(events, docs)
+    assert events[0].importance == events[1].importance  # the events alike ...
+    days = day_importance(events, docs)
+    assert days[busy] > days[quiet]  # ... the day's coverage decides
+    assert days[busy] - days[quiet] == 4 * COVERAGE
+    assert set(days) == {quiet, busy}  # a day without an event is not a key date
+
+
+def test_many_events_of_one_article_do_not_outweigh_many_articles():
+    one = _doc("one", DAY)
+    crowd = [_doc(f"c{i}", DAY + timedelta(days=1)) for i in range(2)]
+    docs = [one] + crowd
+    first, second = DAY - timedelta(days=1), DAY - timedelta(days=2)
+    events = [_event(f"e{i}", first, [one]) for i in range(4)] + [_event("told", second, crowd)]
+    days = day_importance(events, docs)
+    assert days[second] > days[first]
+
+
+def test_the_bundled_demo_ranks_its_talks_among_the_pile_s_key_dates():
+    from kerryview.bundled import bundled_corpus_paths
+    from kerryview.pipeline import read_documents
+    docs, _ = read_documents(bundled_corpus_paths())
+    events = build_corpus(docs)
+    assert all(e.importance > 0 for e in events)
+    days = day_importance(events, docs)
+    top = sorted(days, key=lambda d: -days[d])[:3]
+    assert date(2023, 7, 18) in top  # Wang Yi meeting: every article tells it
