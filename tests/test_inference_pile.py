@@ -1,5 +1,6 @@
 """Publication dates of undated articles from their own words and their pile
 (kerryview/dating/inference.py, kerryview/dating/cues.py)."""
+from dataclasses import replace
 from datetime import date
 
 from kerryview.dating.cues import DAY, MONTH_DAY, REFERENCES, RELATIVE, WEEKDAY, Scorer, classify
@@ -82,3 +83,36 @@ def test_a_day_far_outside_the_piles_years_is_no_publication_day():
                        "Doctors explain how the flu spreads.")
     infer_dcts(pile + [article], CachingTagger())
     assert article.dct is None, str(article.dct_source)
+
+
+_QUAKE_PILE = ["Published: January 13, 2010\nA powerful earthquake struck Haiti on January 12, "
+               "2010, toppling the presidential palace.",
+               "Published: January 14, 2010\nRescuers searched the rubble in Port-au-Prince "
+               "after the January 12, 2010 earthquake.",
+               "Published: January 25, 2010\nAid agencies said schools stayed closed since the "
+               "earthquake of January 12, 2010. Donors met in Montreal on January 25, 2010."]
+
+
+def test_a_weekday_naming_the_story_s_event_dates_the_week_after_it():
+    """'Tuesday's earthquake' names the pile's 12 January (a Tuesday): the article's Sunday is
+    the 17th, not a Sunday of the pile's later weeks."""
+    pile = [_doc(f"p{i}", t) for i, t in enumerate(_QUAKE_PILE)]
+    d = _doc("x", "Haiti was devastated by Tuesday's earthquake. Tennis stars played for the "
+                  "victims on Sunday.")
+    infer_dcts(pile + [d], CachingTagger())
+    assert d.dct == date(2010, 1, 17)
+
+
+def test_a_weekday_naming_another_event_is_not_the_story_s_event():
+    """'Tuesday's concert' shares the weekday of the earthquake but not its words."""
+    pile = [_doc(f"p{i}", t) for i, t in enumerate(_QUAKE_PILE)]
+    d = _doc("x", "Tuesday's concert was a success. Tennis stars played for charity on Sunday.")
+    infer_dcts(pile + [d], CachingTagger())
+    assert d.dct != date(2010, 1, 17)
+    from kerryview.dating.cues import Scorer, WEEKDAY
+    cues = [q for q in _cues(d.text) if q.kind == WEEKDAY and q.named]
+    assert cues and cues[0].named == ("concert",)
+    s = Scorer()
+    s.anchor({date(2010, 1, 12).toordinal(): frozenset({"earthquak", "haiti"})})
+    assert not s.anchored(cues[0])
+    assert s.anchored(replace(cues[0], named=("earthquak",)))

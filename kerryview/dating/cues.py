@@ -24,6 +24,7 @@ from importlib.resources import files
 
 from kerryview.calendar.intervals import value_interval
 from kerryview.model import Granularity, Timex
+from kerryview.text.similarity import content_terms
 
 REFERENCES = (date(2001, 6, 13), date(2002, 9, 19))  # a Wednesday and a Thursday, 463 days apart
 DAY, MONTH_DAY, WEEKDAY, RELATIVE, PERIOD = "day", "month_day", "weekday", "relative", "period"
@@ -54,6 +55,8 @@ class Cue:
     offset: int = 0
     stamp: bool = False  # a full date printed as the article's time stamp (see head_stamp)
     dateline: str = ""  # the dateline style a year-less date opens ("wire", "paper"; see datelines)
+    named: tuple[str, ...] = ()  # a weekday naming an event by its day ("Tuesday's earthquake"):
+    # the words of the event (content_terms stems)
 
     def day_under(self, c: int) -> int | None:
         """The day (ordinal) this expression names if the article was published on day c;
@@ -136,6 +139,20 @@ def _dateline_styles() -> tuple[tuple[str, re.Pattern, tuple[str, ...]], ...]:
     return tuple(out)
 
 
+_POSSESSIVE = ("'s", "\u2019s")
+_EVENT_WORDS = re.compile(r"\s*(?:[\w.,-]+\s+){0,2}[\w-]+")  # "devastating earthquake", "7.0-magnitude quake"
+
+
+def named_event(text: str, t: Timex) -> tuple[str, ...]:
+    """The words of the event a weekday names in the possessive ("Tuesday's earthquake",
+    "after Friday's 7.0-magnitude quake": the way a report names its story's event in the
+    days after it); () when the weekday is not written so."""
+    if not text or text[t.end:t.end + 2] not in _POSSESSIVE:
+        return ()
+    m = _EVENT_WORDS.match(text, t.end + 2)
+    return tuple(sorted(content_terms(m.group()))) if m else ()
+
+
 def dateline_spans(text: str) -> list[tuple[str, int, int]]:
     """The year-less datelines opening a report ("LONDON, March 30 --", "GENEVA, June 12
     (Reuters) -") in the head of the text: (style, start, end of the date). A dateline has no
@@ -185,7 +202,7 @@ def classify(under: tuple[list[Timex], list[Timex]], tenses: list[str | None],
         elif ob - oa == shift:
             out.append(Cue(i, RELATIVE, tense, offset=oa - r0))
         elif weekday(oa) == weekday(ob):
-            out.append(Cue(i, WEEKDAY, tense, weekday=weekday(oa)))
+            out.append(Cue(i, WEEKDAY, tense, weekday=weekday(oa), named=named_event(text, a)))
         else:
             x, y = date.fromordinal(oa), date.fromordinal(ob)
             if (x.month, x.day) == (y.month, y.day):
@@ -210,6 +227,24 @@ class Scorer:
         self.stamp_other = r["head_stamp"]["other"]
         self.datelines = {n: st["days_after"] for n, st in r["head_dateline"]["styles"].items()}
         self.dateline_other = r["head_dateline"]["other"]
+        self.named = r["named_weekday"]
+        self.anchors: dict[int, list[tuple[int, frozenset[str]]]] = {}
+
+    def anchor(self, days: dict[int, frozenset[str]]) -> None:
+        """The pile's background days (the day of the earthquake, reported by many of its
+        articles) with the words its articles tell them in, by weekday: a weekday written as
+        an event's day, with one of those words, names one of them."""
+        self.anchors = {}
+        for d, words in sorted(days.items()):
+            self.anchors.setdefault(weekday(d), []).append((d, words))
+
+    def anchored(self, cue: Cue) -> frozenset[int]:
+        """The background days a named weekday ("Tuesday's earthquake") names: of its weekday,
+        told with its event's words ("Tuesday's hearing" does not name the explosion)."""
+        if cue.kind != WEEKDAY or not cue.named or cue.tense == "future":
+            return frozenset()
+        return frozenset(d for d, words in self.anchors.get(cue.weekday, ())
+                         if words.intersection(cue.named))
 
     def reported(self, k: int, tense: str | None, background: float = 0.0) -> float:
         """A day reported k days before the candidate (k < 0: after it). `background` is the
@@ -259,7 +294,11 @@ class Scorer:
                 share = background.get((x.month, x.day), 0.0)
             return self.reported(c - d, cue.tense, share)
         if cue.kind == WEEKDAY:
-            back = self.rep_wd[(weekday(c) - cue.weekday) % 7]
+            k = (weekday(c) - cue.weekday) % 7
+            if (days := self.anchored(cue)):  # the story's event, said in the week after it
+                return self.named["on_background"] if c - k in days else (
+                    self.rep_wd[k] + self.named["elsewhere"])
+            back = self.rep_wd[k]
             ahead = self.ann_wd[(cue.weekday - weekday(c)) % 7]
             if cue.tense == "future":
                 return ahead
@@ -282,7 +321,7 @@ def distinct(cues: list[Cue]) -> list[Cue]:
     out = []
     for q in cues:
         key = (q.kind, q.tense == "future", q.day, q.month, q.mday, q.weekday, q.offset, q.stamp,
-               q.dateline)
+               q.dateline, q.named)
         if key not in seen:
             seen.add(key)
             out.append(q)
