@@ -116,3 +116,33 @@ def test_a_weekday_naming_another_event_is_not_the_story_s_event():
     s.anchor({date(2010, 1, 12).toordinal(): frozenset({"earthquak", "haiti"})})
     assert not s.anchored(cues[0])
     assert s.anchored(replace(cues[0], named=("earthquak",)))
+
+
+def test_a_duration_after_the_story_s_event_names_a_day_of_the_story():
+    """'Ten days after the earthquake' in a pile whose earthquake is 12 January is the 22nd;
+    'more than a week' is after the 19th, 'nearly two weeks' before the 26th; a duration after
+    something else (a concert) names nothing."""
+    from kerryview.dating.cues import ELAPSED, Scorer
+    cues = {q.offset: q for q in _cues(
+        "Ten days after the earthquake, a girl was found. More than a week after the quake, "
+        "aid came. Nearly two weeks after the disaster struck, schools reopened. Two days "
+        "after the concert, donations rose. Three days after the Concert for Haiti, more came.")
+        if q.kind == ELAPSED}
+    assert (cues[10].lo, cues[10].hi, cues[10].named) == (0, 0, ("earthquake",))
+    assert (cues[7].lo, cues[7].hi) == (0, 2) and (cues[14].lo, cues[14].hi) == (-2, 0)
+    assert cues[2].named == ("concert",) and 3 not in cues  # only names: no event words
+    s = Scorer()
+    quake = date(2010, 1, 12).toordinal()
+    s.anchor({quake: frozenset({"earthquake", "quake", "disaster", "haiti"})})
+    assert s.anchored(cues[10]) == {quake + 10}
+    assert s.cue(cues[10], quake + 10) > s.cue(cues[10], quake + 14) > s.cue(cues[10], quake + 9)
+    assert s.cue(cues[7], quake + 9) == s.cue(cues[7], quake + 7) > s.cue(cues[7], quake + 6)
+    assert not s.anchored(cues[2]) and s.cue(cues[2], quake + 2) == 0.0
+
+
+def test_how_the_date_was_found_names_the_story_s_event():
+    pile = [_doc(f"p{i}", t) for i, t in enumerate(_QUAKE_PILE)]
+    d = _doc("x", "Ten days after the earthquake, rescuers pulled a girl alive from the rubble.")
+    infer_dcts(pile + [d], CachingTagger())
+    assert d.dct == date(2010, 1, 22)
+    assert "“Ten days after the earthquake” is Friday 22 January 2010" in str(d.dct_source)

@@ -17,17 +17,19 @@ from __future__ import annotations
 import json
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 from importlib.resources import files
 
 from kerryview.calendar.intervals import value_interval
+from kerryview.calendar.timex3 import parse_duration
 from kerryview.model import Granularity, Timex
 from kerryview.text.similarity import content_terms
 
 REFERENCES = (date(2001, 6, 13), date(2002, 9, 19))  # a Wednesday and a Thursday, 463 days apart
 DAY, MONTH_DAY, WEEKDAY, RELATIVE, PERIOD = "day", "month_day", "weekday", "relative", "period"
+ELAPSED = "elapsed"
 
 
 @cache
@@ -42,8 +44,10 @@ class Cue:
     """One time expression of an article as evidence for its publication day.
 
     `kind` is DAY (`day` the ordinal), PERIOD (a month or year with its year: `day` its first
-    day), MONTH_DAY (`month`, `mday`), WEEKDAY (`weekday`, ISO 1-7) or RELATIVE (`offset` days
-    from the publication day). `tense` is past / present / future / None."""
+    day), MONTH_DAY (`month`, `mday`), WEEKDAY (`weekday`, ISO 1-7), RELATIVE (`offset` days
+    from the publication day) or ELAPSED (`offset` days after the event of `named`: "a week
+    after the earthquake"; `lo`..`hi` days off it for a round or bounded duration: "nearly
+    two weeks"). `tense` is past / present / future / None."""
 
     timex_index: int
     kind: str
@@ -55,8 +59,10 @@ class Cue:
     offset: int = 0
     stamp: bool = False  # a full date printed as the article's time stamp (see head_stamp)
     dateline: str = ""  # the dateline style a year-less date opens ("wire", "paper"; see datelines)
-    named: tuple[str, ...] = ()  # a weekday naming an event by its day ("Tuesday's earthquake"):
-    # the words of the event (content_terms stems)
+    named: tuple[str, ...] = ()  # the words of the event a weekday names ("Tuesday's
+    # earthquake") or an ELAPSED duration counts from ("ten days after the earthquake")
+    lo: int = 0  # an ELAPSED duration's day may be lo..hi days off `offset` ("nearly two weeks")
+    hi: int = 0
 
     def day_under(self, c: int) -> int | None:
         """The day (ordinal) this expression names if the article was published on day c;
@@ -140,7 +146,8 @@ def _dateline_styles() -> tuple[tuple[str, re.Pattern, tuple[str, ...]], ...]:
 
 
 _POSSESSIVE = ("'s", "\u2019s")
-_EVENT_WORDS = re.compile(r"\s*(?:[\w.,-]+\s+){0,2}[\w-]+")  # "devastating earthquake", "7.0-magnitude quake"
+_WORD = r"[\w'\u2019-]+(?:\.[\w-]+)*"  # "7.0-magnitude", not the full stop after a word
+_EVENT_WORDS = re.compile(rf"\s*(?:{_WORD}\s+){{0,2}}{_WORD}")  # "devastating earthquake", "7.0-magnitude quake"
 
 
 def named_event(text: str, t: Timex) -> tuple[str, ...]:
@@ -150,7 +157,52 @@ def named_event(text: str, t: Timex) -> tuple[str, ...]:
     if not text or text[t.end:t.end + 2] not in _POSSESSIVE:
         return ()
     m = _EVENT_WORDS.match(text, t.end + 2)
-    return tuple(sorted(content_terms(m.group()))) if m else ()
+    return event_words(m.group()) if m else ()
+
+
+def event_words(phrase: str) -> tuple[str, ...]:
+    """The common words of a phrase naming an event, as content_terms stems: its names left
+    out ("after BP capped the well": cap, well), for a name is in every sentence of its story."""
+    return tuple(sorted(content_terms(" ".join(w for w in phrase.split() if not w[:1].isupper()))))
+
+
+_AFTER = re.compile(rf"\s+(?:after|since)\s+((?:{_WORD}\s+){{0,4}}{_WORD})")
+_UNIT_DAYS = {"D": 1, "W": 7, "M": 30}
+
+
+def elapsed(text: str, t: Timex) -> Cue | None:
+    """A duration counted from an event ("ten days after the earthquake", "nearly two weeks
+    since the quake struck"): its days, how far off the day may be (a round unit, "more
+    than", "nearly"), and the words of the event (up to five words after "after"/"since");
+    None for any other duration."""
+    amounts = parse_duration(t.value) if t.type == "DURATION" else None
+    m = _AFTER.match(text, t.end) if text and amounts else None
+    if not m or len(amounts) != 1:
+        return None
+    (unit, n), = amounts.items()
+    rule = rules()["elapsed"]
+    if unit not in _UNIT_DAYS or n != int(n) or not 0 < n * _UNIT_DAYS[unit] <= rule["most_days"]:
+        return None
+    words = event_words(m.group(1))
+    if not words:
+        return None
+    slack = rule["slack"][unit]
+    head = t.text.lower()
+    if t.mod in ("MORE_THAN", "EQUAL_OR_MORE") or head.startswith(tuple(rule["more"])):
+        lo, hi = 0, slack
+    elif t.mod in ("LESS_THAN", "EQUAL_OR_LESS") or head.startswith(tuple(rule["less"])):
+        lo, hi = -slack, 0
+    else:
+        lo, hi = -slack, slack
+    return Cue(-1, ELAPSED, None, offset=int(n) * _UNIT_DAYS[unit], named=words, lo=lo, hi=hi)
+
+
+def story_phrase_end(text: str, t: Timex) -> int:
+    """Where the phrase naming the story's event ends after a time expression ("Tuesday's
+    earthquake", "ten days after the earthquake"), for saying how a date was found."""
+    m = (_EVENT_WORDS.match(text, t.end + 2) if text[t.end:t.end + 2] in _POSSESSIVE
+         else _AFTER.match(text, t.end))
+    return m.end() if m else t.end
 
 
 def dateline_spans(text: str) -> list[tuple[str, int, int]]:
@@ -180,6 +232,11 @@ def classify(under: tuple[list[Timex], list[Timex]], tenses: list[str | None],
     out: list[Cue] = []
     datelines = dateline_spans(text) if text else []
     for i, (a, b) in enumerate(zip(*under)):
+        if a.type == "DURATION":
+            q = elapsed(text, a)
+            if q is not None:
+                out.append(replace(q, timex_index=i, tense=tenses[i] if i < len(tenses) else None))
+            continue
         da, db = _day_of(a), _day_of(b)
         if da is None or db is None:
             continue
@@ -228,6 +285,7 @@ class Scorer:
         self.datelines = {n: st["days_after"] for n, st in r["head_dateline"]["styles"].items()}
         self.dateline_other = r["head_dateline"]["other"]
         self.named = r["named_weekday"]
+        self.elapsed = r["elapsed"]
         self.anchors: dict[int, list[tuple[int, frozenset[str]]]] = {}
 
     def anchor(self, days: dict[int, frozenset[str]]) -> None:
@@ -240,11 +298,18 @@ class Scorer:
 
     def anchored(self, cue: Cue) -> frozenset[int]:
         """The background days a named weekday ("Tuesday's earthquake") names: of its weekday,
-        told with its event's words ("Tuesday's hearing" does not name the explosion)."""
-        if cue.kind != WEEKDAY or not cue.named or cue.tense == "future":
+        told with its event's words ("Tuesday's hearing" does not name the explosion); for
+        an ELAPSED duration ("ten days after the earthquake"), the day it names counted from
+        the background day its words tell."""
+        if not cue.named or cue.tense == "future":
             return frozenset()
-        return frozenset(d for d, words in self.anchors.get(cue.weekday, ())
-                         if words.intersection(cue.named))
+        if cue.kind == WEEKDAY:
+            return frozenset(d for d, words in self.anchors.get(cue.weekday, ())
+                             if words.intersection(cue.named))
+        if cue.kind == ELAPSED:
+            return frozenset(d + cue.offset for ds in self.anchors.values() for d, words in ds
+                             if words.intersection(cue.named))
+        return frozenset()
 
     def reported(self, k: int, tense: str | None, background: float = 0.0) -> float:
         """A day reported k days before the candidate (k < 0: after it). `background` is the
@@ -260,6 +325,15 @@ class Scorer:
             return news
         b = min(background * rep["background_scale"], rep["background_most"])
         return math.log((1 - b) * math.exp(news) + b * math.exp(rep["older"]))
+
+    def _elapsed(self, k: int) -> float:
+        """A day of the story counted from its event, k days before the candidate: a bound
+        from below, and the latest news only a little more likely (the story's days are
+        retold)."""
+        r = self.elapsed
+        if k < 0:
+            return r["before"]
+        return r["days_after"][k] if k < len(r["days_after"]) else r["later"]
 
     def announced(self, k: int) -> float:
         """A day announced k days after the candidate (k < 0: before it)."""
@@ -305,6 +379,11 @@ class Scorer:
             if cue.tense == "past":
                 return back
             return max(back, ahead + self.untensed_future)
+        if cue.kind == ELAPSED:  # a day of the story counted from its event: a reported day
+            days = self.anchored(cue)
+            if not days:
+                return 0.0
+            return max(self._elapsed(c - d - max(cue.lo, min(cue.hi, c - d))) for d in days)
         if cue.kind == PERIOD:
             if cue.tense == "future" or c >= cue.day:
                 return 0.0
@@ -321,7 +400,7 @@ def distinct(cues: list[Cue]) -> list[Cue]:
     out = []
     for q in cues:
         key = (q.kind, q.tense == "future", q.day, q.month, q.mday, q.weekday, q.offset, q.stamp,
-               q.dateline, q.named)
+               q.dateline, q.named, q.lo, q.hi)
         if key not in seen:
             seen.add(key)
             out.append(q)

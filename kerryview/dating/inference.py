@@ -32,7 +32,8 @@ from typing import Callable
 from kerryview.cancellation import NEVER, Cancellation
 from kerryview.calendar.intervals import Interval, value_interval
 from kerryview.dating.cues import (DAY, MONTH_DAY, PERIOD, REFERENCES, RELATIVE, WEEKDAY, Cue,
-                                   Scorer, classify, distinct, month_day_under, rules)
+                                   Scorer, classify, distinct, month_day_under, rules,
+                                   story_phrase_end)
 from kerryview.model import DateSource, DateSourceKind, Document, Timex
 from kerryview.text.context import ContextBuilder
 from kerryview.text.phrasing import day_words, source_name
@@ -337,7 +338,8 @@ class _Dating:
         d = a.doc
         timexes = self.tag(d.text, r.dct)
         d.dct, self.tagged[d.id] = r.dct, timexes
-        d.dct_source = DateSource(DateSourceKind.INFERRED, r.explanation(a, self.names))
+        d.dct_source = DateSource(DateSourceKind.INFERRED, r.explanation(a, self.names,
+                                                                           self.scorer.anchored))
         del self.articles[d.id]
         self.passage_index.remove(d.id)
         self.lead_index.remove(d.id)
@@ -368,9 +370,9 @@ class _Dating:
             for _, k in ms:
                 s = k.interval.start.date().toordinal()
                 days.update(range(s - 1, s + w))
-        for q in a.evidence:  # "Tuesday's earthquake": the week after the pile's earthquake
-            for b in self.scorer.anchored(q):
-                days.update(range(b, b + 7))
+        for q in a.evidence:  # "Tuesday's earthquake": the week after the pile's earthquake;
+            for b in self.scorer.anchored(q):  # "ten days after the earthquake": that day on
+                days.update(range(b + q.lo, b + 7 + q.hi))
         for _, day, _ in a.neighbours:
             days.update(range(day - 3, day + 4))
         if a.related:
@@ -583,7 +585,8 @@ class _Best:
     share: float
     agreeing: list[tuple[int, _Known, float]]
 
-    def explanation(self, a: _Article, names: dict[str, str] | None = None) -> str:
+    def explanation(self, a: _Article, names: dict[str, str] | None = None,
+                    anchored: Callable[[Cue], frozenset[int]] | None = None) -> str:
         """The sentence shown to the user; `names` are the other articles as a reporter names
         them (text/phrasing.source_name)."""
         c = self.dct.toordinal()
@@ -596,7 +599,7 @@ class _Best:
                    f"event; {len(self.agreeing)} passage"
                    f"{'s agree' if len(self.agreeing) != 1 else ' agrees'}")
         else:
-            said = _telling_cues(a, c)
+            said = _telling_cues(a, c, anchored)
             if said and not any(q.kind == DAY for q in a.evidence):
                 # its weekdays and year-less dates are placed in the pile's weeks and years
                 why = ("date taken from the other articles' days and the article's own words: "
@@ -614,8 +617,10 @@ class _Best:
         return f"{why} (how sure: {label}, {round(100 * self.share)} % of the evidence on this day)"
 
 
-def _telling_cues(a: _Article, c: int) -> list[str]:
-    """What in the article points at day c, in a reporter's words (at most three)."""
+def _telling_cues(a: _Article, c: int,
+                  anchored: Callable[[Cue], frozenset[int]] | None = None) -> list[str]:
+    """What in the article points at day c, in a reporter's words (at most three);
+    `anchored`: the pile's days a cue names through its story's event (Scorer.anchored)."""
     out: list[str] = []
     seen: set[str] = set()
     for q in a.cues:
@@ -623,7 +628,13 @@ def _telling_cues(a: _Article, c: int) -> list[str]:
         words = " ".join(t.text.split())
         if words.lower() in seen:
             continue
-        if q.dateline:
+        days = sorted(d for d in anchored(q) if d <= c + q.hi) if anchored else []
+        if days:  # "Tuesday's earthquake", "ten days after the earthquake"
+            seen.add(words.lower())
+            phrase = " ".join(a.doc.text[t.start:story_phrase_end(a.doc.text, t)].split())
+            out.append(f"“{phrase}” is {day_words(date.fromordinal(days[-1]))}"
+                       + (", the day of the pile's event" if q.kind == WEEKDAY else ""))
+        elif q.dateline:
             d = month_day_under(q.month, q.mday, c, "past")
             if d is not None and 0 <= c - d <= 1:
                 seen.add(words.lower())
