@@ -197,12 +197,19 @@ def elapsed(text: str, t: Timex) -> Cue | None:
     return Cue(-1, ELAPSED, None, offset=int(n) * _UNIT_DAYS[unit], named=words, lo=lo, hi=hi)
 
 
-def story_phrase_end(text: str, t: Timex) -> int:
+def story_phrase_end(text: str, t: Timex, words: tuple[str, ...]) -> int:
     """Where the phrase naming the story's event ends after a time expression ("Tuesday's
-    earthquake", "ten days after the earthquake"), for saying how a date was found."""
+    earthquake", "ten days after the earthquake"): after its last word among `words` (the
+    event's), for saying how a date was found."""
     m = (_EVENT_WORDS.match(text, t.end + 2) if text[t.end:t.end + 2] in _POSSESSIVE
          else _AFTER.match(text, t.end))
-    return m.end() if m else t.end
+    if not m:
+        return t.end
+    end = t.end
+    for w in re.finditer(_WORD, m.group()):
+        if set(content_terms(w.group())) & set(words):
+            end = m.start() + w.end()
+    return end
 
 
 def dateline_spans(text: str) -> list[tuple[str, int, int]]:
@@ -310,6 +317,11 @@ class Scorer:
             return frozenset(d + cue.offset for ds in self.anchors.values() for d, words in ds
                              if words.intersection(cue.named))
         return frozenset()
+
+    def event_words(self, cue: Cue) -> tuple[str, ...]:
+        """The words by which an anchored cue names the story's event ("earthquake")."""
+        told = frozenset().union(*(words for ds in self.anchors.values() for _, words in ds))
+        return tuple(w for w in cue.named if w in told)
 
     def reported(self, k: int, tense: str | None, background: float = 0.0) -> float:
         """A day reported k days before the candidate (k < 0: after it). `background` is the

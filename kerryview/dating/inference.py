@@ -339,7 +339,7 @@ class _Dating:
         timexes = self.tag(d.text, r.dct)
         d.dct, self.tagged[d.id] = r.dct, timexes
         d.dct_source = DateSource(DateSourceKind.INFERRED, r.explanation(a, self.names,
-                                                                           self.scorer.anchored))
+                                                                           self.scorer))
         del self.articles[d.id]
         self.passage_index.remove(d.id)
         self.lead_index.remove(d.id)
@@ -586,7 +586,7 @@ class _Best:
     agreeing: list[tuple[int, _Known, float]]
 
     def explanation(self, a: _Article, names: dict[str, str] | None = None,
-                    anchored: Callable[[Cue], frozenset[int]] | None = None) -> str:
+                    scorer: Scorer | None = None) -> str:
         """The sentence shown to the user; `names` are the other articles as a reporter names
         them (text/phrasing.source_name)."""
         c = self.dct.toordinal()
@@ -599,7 +599,7 @@ class _Best:
                    f"event; {len(self.agreeing)} passage"
                    f"{'s agree' if len(self.agreeing) != 1 else ' agrees'}")
         else:
-            said = _telling_cues(a, c, anchored)
+            said = _telling_cues(a, c, scorer)
             if said and not any(q.kind == DAY for q in a.evidence):
                 # its weekdays and year-less dates are placed in the pile's weeks and years
                 why = ("date taken from the other articles' days and the article's own words: "
@@ -618,9 +618,9 @@ class _Best:
 
 
 def _telling_cues(a: _Article, c: int,
-                  anchored: Callable[[Cue], frozenset[int]] | None = None) -> list[str]:
-    """What in the article points at day c, in a reporter's words (at most three);
-    `anchored`: the pile's days a cue names through its story's event (Scorer.anchored)."""
+                  scorer: Scorer | None = None) -> list[str]:
+    """What in the article points at day c, in a reporter's words (at most three); `scorer`
+    knows the pile's days a cue names through its story's event (Scorer.anchored)."""
     out: list[str] = []
     seen: set[str] = set()
     for q in a.cues:
@@ -628,10 +628,10 @@ def _telling_cues(a: _Article, c: int,
         words = " ".join(t.text.split())
         if words.lower() in seen:
             continue
-        days = sorted(d for d in anchored(q) if d <= c + q.hi) if anchored else []
+        days = sorted(d for d in scorer.anchored(q) if d <= c + q.hi) if scorer else []
         if days:  # "Tuesday's earthquake", "ten days after the earthquake"
             seen.add(words.lower())
-            phrase = " ".join(a.doc.text[t.start:story_phrase_end(a.doc.text, t)].split())
+            phrase = " ".join(a.doc.text[t.start:story_phrase_end(a.doc.text, t, scorer.event_words(q))].split())
             out.append(f"“{phrase}” is {day_words(date.fromordinal(days[-1]))}"
                        + (", the day of the pile's event" if q.kind == WEEKDAY else ""))
         elif q.dateline:
