@@ -146,3 +146,18 @@ def test_how_the_date_was_found_names_the_story_s_event():
     infer_dcts(pile + [d], CachingTagger())
     assert d.dct == date(2010, 1, 22)
     assert "“Ten days after the earthquake” is Friday 22 January 2010" in str(d.dct_source)
+
+
+def test_a_photo_caption_s_date_is_the_day_before_or_of_publication_never_after():
+    """'July 17, 2010: The containment stack is shown ...' opening the text is a caption: the
+    article is of that day or later, most likely the next. A date with a colon inside a
+    sentence is no caption."""
+    cap = [q for q in _cues("July 17, 2010: The containment stack is shown at the well.\n"
+                            "BP said on Sunday the cap held.") if q.kind == DAY]
+    assert cap and cap[0].caption and cap[0].tense is None
+    assert not any(q.caption for q in _cues("Officials said on July 17, 2010: the cap holds."))
+    assert not any(q.caption for q in _cues("BP said the cap held.\nA note. " * 30
+                                            + "\nJuly 17, 2010: The stack is shown."))
+    s, d = Scorer(), date(2010, 7, 17).toordinal()
+    assert s.cue(cap[0], d + 1) > s.cue(cap[0], d) > s.cue(cap[0], d + 2) > s.cue(cap[0], d + 30) \
+        > s.cue(cap[0], d - 1)

@@ -59,6 +59,7 @@ class Cue:
     offset: int = 0
     stamp: bool = False  # a full date printed as the article's time stamp (see head_stamp)
     dateline: str = ""  # the dateline style a year-less date opens ("wire", "paper"; see datelines)
+    caption: bool = False  # a photo caption's date at the head ("July 17, 2010: The stack is ...")
     named: tuple[str, ...] = ()  # the words of the event a weekday names ("Tuesday's
     # earthquake") or an ELAPSED duration counts from ("ten days after the earthquake")
     lo: int = 0  # an ELAPSED duration's day may be lo..hi days off `offset` ("nearly two weeks")
@@ -212,6 +213,18 @@ def story_phrase_end(text: str, t: Timex, words: tuple[str, ...]) -> int:
     return end
 
 
+_CAPTION_AFTER = re.compile(r"\s*:\s+[\"\u201c(]?[A-Z0-9]")
+
+
+def is_caption(text: str, t: Timex) -> bool:
+    """Whether a date opens a line at the head of the text followed by a colon and a sentence:
+    a photo caption's date ("July 17, 2010: The containment stack is shown ..."), the day the
+    photo was taken."""
+    return (bool(text) and t.start <= rules()["head_caption"]["head_chars"]
+            and (t.start == 0 or text[t.start - 1] == "\n")
+            and _CAPTION_AFTER.match(text, t.end) is not None)
+
+
 def dateline_spans(text: str) -> list[tuple[str, int, int]]:
     """The year-less datelines opening a report ("LONDON, March 30 --", "GENEVA, June 12
     (Reuters) -") in the head of the text: (style, start, end of the date). A dateline has no
@@ -262,7 +275,9 @@ def classify(under: tuple[list[Timex], list[Timex]], tenses: list[str | None],
             in_body = any(e <= a.start for _, _, e in datelines)  # after the dateline: the report's own words
             stamp = bool(text) and not in_body and is_stamp(text, a)
             # a time stamp has no tense: "Tuesday 5 May 2009 21.31 BST Exam boards may ..."
-            out.append(Cue(i, DAY, None if stamp else tense, day=oa, stamp=stamp))
+            caption = not stamp and is_caption(text, a)
+            out.append(Cue(i, DAY, None if stamp or caption else tense, day=oa, stamp=stamp,
+                           caption=caption))
         elif ob - oa == shift:
             out.append(Cue(i, RELATIVE, tense, offset=oa - r0))
         elif weekday(oa) == weekday(ob):
@@ -271,8 +286,9 @@ def classify(under: tuple[list[Timex], list[Timex]], tenses: list[str | None],
             x, y = date.fromordinal(oa), date.fromordinal(ob)
             if (x.month, x.day) == (y.month, y.day):
                 style = next((n for n, s, e in datelines if s <= a.start < e), "")
-                out.append(Cue(i, MONTH_DAY, None if style else tense, month=x.month,
-                               mday=x.day, dateline=style))
+                caption = not style and is_caption(text, a)
+                out.append(Cue(i, MONTH_DAY, None if style or caption else tense, month=x.month,
+                               mday=x.day, dateline=style, caption=caption))
     return out
 
 
@@ -293,6 +309,7 @@ class Scorer:
         self.dateline_other = r["head_dateline"]["other"]
         self.named = r["named_weekday"]
         self.elapsed = r["elapsed"]
+        self.caption = r["head_caption"]
         self.anchors: dict[int, list[tuple[int, frozenset[str]]]] = {}
 
     def anchor(self, days: dict[int, frozenset[str]]) -> None:
@@ -372,6 +389,12 @@ class Scorer:
             if cue.stamp:
                 k = c - d
                 return self.stamp[k] if 0 <= k < len(self.stamp) else self.stamp_other
+            if cue.caption:  # the photo's day: published then or in the days after
+                d = d if cue.kind == DAY else month_day_under(cue.month, cue.mday, c, "past")
+                k = c - d if d is not None else -1
+                cap = self.caption
+                return (cap["before"] if k < 0 else cap["days_after"][k]
+                        if k < len(cap["days_after"]) else cap["later"])
             if cue.tense == "future":
                 return self.announced(d - c)
             share = 0.0
@@ -412,7 +435,7 @@ def distinct(cues: list[Cue]) -> list[Cue]:
     out = []
     for q in cues:
         key = (q.kind, q.tense == "future", q.day, q.month, q.mday, q.weekday, q.offset, q.stamp,
-               q.dateline, q.named, q.lo, q.hi)
+               q.dateline, q.named, q.lo, q.hi, q.caption)
         if key not in seen:
             seen.add(key)
             out.append(q)
