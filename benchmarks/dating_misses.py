@@ -114,12 +114,43 @@ def run_folder(name: str, n: int, verbose: bool) -> dict:
     return {"folder": name, "rows": rows}
 
 
+def pile_ceiling(name: str, n: int | None) -> tuple[int, int, int]:
+    """How far "articles that tell the same story are published together" can date an
+    article: for how many articles the most similar other article of the sample (lead
+    TF-IDF cosine, as inference's same_story) was published the same day, and within a day.
+    (articles, same day, within a day)."""
+    from kerryview.dating.inference import LEAD_CHARS
+    from kerryview.text.similarity import Vectorizer, content_terms, cosine
+    arts = [a for a in stories.sample(stories.load_folder(name), n, name) if a.text.strip()]
+    bags = [content_terms(a.text[:LEAD_CHARS]) for a in arts]
+    vec = Vectorizer.fit(bags)
+    vs = [vec.vector(b) for b in bags]
+    same = near = 0
+    for i, a in enumerate(arts):
+        _, j = max((cosine(vs[i], vs[j]), j) for j in range(len(arts)) if j != i)
+        lag = abs((arts[j].published - a.published).days)
+        same += lag == 0
+        near += lag <= 1
+    return len(arts), same, near
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--folders", nargs="*", default=list(DEV))
     ap.add_argument("--max-articles", type=int, default=60)
     ap.add_argument("-v", action="store_true")
+    ap.add_argument("--ceiling", action="store_true",
+                    help="also: how often the most similar article is of the same day")
     args = ap.parse_args()
+    if args.ceiling:
+        n = same = near = 0
+        print("| folder | articles | most similar article of the same day % | within a day % |")
+        print("|---|---|---|---|")
+        for name in args.folders:
+            k, s, w = pile_ceiling(name, args.max_articles or None)
+            n, same, near = n + k, same + s, near + w
+            print(f"| {name} | {k} | {100 * s / k:.1f} | {100 * w / k:.1f} |")
+        print(f"| **all** | {n} | {100 * same / n:.1f} | {100 * near / n:.1f} |\n")
     total: dict[str, Counter] = defaultdict(Counter)
     shares: dict[int, Counter] = defaultdict(Counter)
     print("| folder | " + " | ".join(CLASSES) + " |")

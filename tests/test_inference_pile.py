@@ -1,5 +1,6 @@
 """Publication dates of undated articles from their own words and their pile
 (kerryview/dating/inference.py, kerryview/dating/cues.py)."""
+from dataclasses import replace
 from datetime import date
 
 from kerryview.dating.cues import DAY, MONTH_DAY, REFERENCES, RELATIVE, WEEKDAY, Scorer, classify
@@ -82,3 +83,81 @@ def test_a_day_far_outside_the_piles_years_is_no_publication_day():
                        "Doctors explain how the flu spreads.")
     infer_dcts(pile + [article], CachingTagger())
     assert article.dct is None, str(article.dct_source)
+
+
+_QUAKE_PILE = ["Published: January 13, 2010\nA powerful earthquake struck Haiti on January 12, "
+               "2010, toppling the presidential palace.",
+               "Published: January 14, 2010\nRescuers searched the rubble in Port-au-Prince "
+               "after the January 12, 2010 earthquake.",
+               "Published: January 25, 2010\nAid agencies said schools stayed closed since the "
+               "earthquake of January 12, 2010. Donors met in Montreal on January 25, 2010."]
+
+
+def test_a_weekday_naming_the_story_s_event_dates_the_week_after_it():
+    """'Tuesday's earthquake' names the pile's 12 January (a Tuesday): the article's Sunday is
+    the 17th, not a Sunday of the pile's later weeks."""
+    pile = [_doc(f"p{i}", t) for i, t in enumerate(_QUAKE_PILE)]
+    d = _doc("x", "Haiti was devastated by Tuesday's earthquake. Tennis stars played for the "
+                  "victims on Sunday.")
+    infer_dcts(pile + [d], CachingTagger())
+    assert d.dct == date(2010, 1, 17)
+
+
+def test_a_weekday_naming_another_event_is_not_the_story_s_event():
+    """'Tuesday's concert' shares the weekday of the earthquake but not its words."""
+    pile = [_doc(f"p{i}", t) for i, t in enumerate(_QUAKE_PILE)]
+    d = _doc("x", "Tuesday's concert was a success. Tennis stars played for charity on Sunday.")
+    infer_dcts(pile + [d], CachingTagger())
+    assert d.dct != date(2010, 1, 17)
+    from kerryview.dating.cues import Scorer, WEEKDAY
+    cues = [q for q in _cues(d.text) if q.kind == WEEKDAY and q.named]
+    assert cues and cues[0].named == ("concert",)
+    s = Scorer()
+    s.anchor({date(2010, 1, 12).toordinal(): frozenset({"earthquak", "haiti"})})
+    assert not s.anchored(cues[0])
+    assert s.anchored(replace(cues[0], named=("earthquak",)))
+
+
+def test_a_duration_after_the_story_s_event_names_a_day_of_the_story():
+    """'Ten days after the earthquake' in a pile whose earthquake is 12 January is the 22nd;
+    'more than a week' is after the 19th, 'nearly two weeks' before the 26th; a duration after
+    something else (a concert) names nothing."""
+    from kerryview.dating.cues import ELAPSED, Scorer
+    cues = {q.offset: q for q in _cues(
+        "Ten days after the earthquake, a girl was found. More than a week after the quake, "
+        "aid came. Nearly two weeks after the disaster struck, schools reopened. Two days "
+        "after the concert, donations rose. Three days after the Concert for Haiti, more came.")
+        if q.kind == ELAPSED}
+    assert (cues[10].lo, cues[10].hi, cues[10].named) == (0, 0, ("earthquake",))
+    assert (cues[7].lo, cues[7].hi) == (0, 2) and (cues[14].lo, cues[14].hi) == (-2, 0)
+    assert cues[2].named == ("concert",) and 3 not in cues  # only names: no event words
+    s = Scorer()
+    quake = date(2010, 1, 12).toordinal()
+    s.anchor({quake: frozenset({"earthquake", "quake", "disaster", "haiti"})})
+    assert s.anchored(cues[10]) == {quake + 10}
+    assert s.cue(cues[10], quake + 10) > s.cue(cues[10], quake + 14) > s.cue(cues[10], quake + 9)
+    assert s.cue(cues[7], quake + 9) == s.cue(cues[7], quake + 7) > s.cue(cues[7], quake + 6)
+    assert not s.anchored(cues[2]) and s.cue(cues[2], quake + 2) == 0.0
+
+
+def test_how_the_date_was_found_names_the_story_s_event():
+    pile = [_doc(f"p{i}", t) for i, t in enumerate(_QUAKE_PILE)]
+    d = _doc("x", "Ten days after the earthquake, rescuers pulled a girl alive from the rubble.")
+    infer_dcts(pile + [d], CachingTagger())
+    assert d.dct == date(2010, 1, 22)
+    assert "“Ten days after the earthquake” is Friday 22 January 2010" in str(d.dct_source)
+
+
+def test_a_photo_caption_s_date_is_the_day_before_or_of_publication_never_after():
+    """'July 17, 2010: The containment stack is shown ...' opening the text is a caption: the
+    article is of that day or later, most likely the next. A date with a colon inside a
+    sentence is no caption."""
+    cap = [q for q in _cues("July 17, 2010: The containment stack is shown at the well.\n"
+                            "BP said on Sunday the cap held.") if q.kind == DAY]
+    assert cap and cap[0].caption and cap[0].tense is None
+    assert not any(q.caption for q in _cues("Officials said on July 17, 2010: the cap holds."))
+    assert not any(q.caption for q in _cues("BP said the cap held.\nA note. " * 30
+                                            + "\nJuly 17, 2010: The stack is shown."))
+    s, d = Scorer(), date(2010, 7, 17).toordinal()
+    assert s.cue(cap[0], d + 1) > s.cue(cap[0], d) > s.cue(cap[0], d + 2) > s.cue(cap[0], d + 30) \
+        > s.cue(cap[0], d - 1)

@@ -17,16 +17,19 @@ from __future__ import annotations
 import json
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 from importlib.resources import files
 
 from kerryview.calendar.intervals import value_interval
+from kerryview.calendar.timex3 import parse_duration
 from kerryview.model import Granularity, Timex
+from kerryview.text.similarity import content_terms
 
 REFERENCES = (date(2001, 6, 13), date(2002, 9, 19))  # a Wednesday and a Thursday, 463 days apart
 DAY, MONTH_DAY, WEEKDAY, RELATIVE, PERIOD = "day", "month_day", "weekday", "relative", "period"
+ELAPSED = "elapsed"
 
 
 @cache
@@ -41,8 +44,10 @@ class Cue:
     """One time expression of an article as evidence for its publication day.
 
     `kind` is DAY (`day` the ordinal), PERIOD (a month or year with its year: `day` its first
-    day), MONTH_DAY (`month`, `mday`), WEEKDAY (`weekday`, ISO 1-7) or RELATIVE (`offset` days
-    from the publication day). `tense` is past / present / future / None."""
+    day), MONTH_DAY (`month`, `mday`), WEEKDAY (`weekday`, ISO 1-7), RELATIVE (`offset` days
+    from the publication day) or ELAPSED (`offset` days after the event of `named`: "a week
+    after the earthquake"; `lo`..`hi` days off it for a round or bounded duration: "nearly
+    two weeks"). `tense` is past / present / future / None."""
 
     timex_index: int
     kind: str
@@ -54,6 +59,11 @@ class Cue:
     offset: int = 0
     stamp: bool = False  # a full date printed as the article's time stamp (see head_stamp)
     dateline: str = ""  # the dateline style a year-less date opens ("wire", "paper"; see datelines)
+    caption: bool = False  # a photo caption's date at the head ("July 17, 2010: The stack is ...")
+    named: tuple[str, ...] = ()  # the words of the event a weekday names ("Tuesday's
+    # earthquake") or an ELAPSED duration counts from ("ten days after the earthquake")
+    lo: int = 0  # an ELAPSED duration's day may be lo..hi days off `offset` ("nearly two weeks")
+    hi: int = 0
 
     def day_under(self, c: int) -> int | None:
         """The day (ordinal) this expression names if the article was published on day c;
@@ -136,6 +146,85 @@ def _dateline_styles() -> tuple[tuple[str, re.Pattern, tuple[str, ...]], ...]:
     return tuple(out)
 
 
+_POSSESSIVE = ("'s", "\u2019s")
+_WORD = r"[\w'\u2019-]+(?:\.[\w-]+)*"  # "7.0-magnitude", not the full stop after a word
+_EVENT_WORDS = re.compile(rf"\s*(?:{_WORD}\s+){{0,2}}{_WORD}")  # "devastating earthquake", "7.0-magnitude quake"
+
+
+def named_event(text: str, t: Timex) -> tuple[str, ...]:
+    """The words of the event a weekday names in the possessive ("Tuesday's earthquake",
+    "after Friday's 7.0-magnitude quake": the way a report names its story's event in the
+    days after it); () when the weekday is not written so."""
+    if not text or text[t.end:t.end + 2] not in _POSSESSIVE:
+        return ()
+    m = _EVENT_WORDS.match(text, t.end + 2)
+    return event_words(m.group()) if m else ()
+
+
+def event_words(phrase: str) -> tuple[str, ...]:
+    """The common words of a phrase naming an event, as content_terms stems: its names left
+    out ("after BP capped the well": cap, well), for a name is in every sentence of its story."""
+    return tuple(sorted(content_terms(" ".join(w for w in phrase.split() if not w[:1].isupper()))))
+
+
+_AFTER = re.compile(rf"\s+(?:after|since)\s+((?:{_WORD}\s+){{0,4}}{_WORD})")
+_UNIT_DAYS = {"D": 1, "W": 7, "M": 30}
+
+
+def elapsed(text: str, t: Timex) -> Cue | None:
+    """A duration counted from an event ("ten days after the earthquake", "nearly two weeks
+    since the quake struck"): its days, how far off the day may be (a round unit, "more
+    than", "nearly"), and the words of the event (up to five words after "after"/"since");
+    None for any other duration."""
+    amounts = parse_duration(t.value) if t.type == "DURATION" else None
+    m = _AFTER.match(text, t.end) if text and amounts else None
+    if not m or len(amounts) != 1:
+        return None
+    (unit, n), = amounts.items()
+    rule = rules()["elapsed"]
+    if unit not in _UNIT_DAYS or n != int(n) or not 0 < n * _UNIT_DAYS[unit] <= rule["most_days"]:
+        return None
+    words = event_words(m.group(1))
+    if not words:
+        return None
+    slack = rule["slack"][unit]
+    head = t.text.lower()
+    if t.mod in ("MORE_THAN", "EQUAL_OR_MORE") or head.startswith(tuple(rule["more"])):
+        lo, hi = 0, slack
+    elif t.mod in ("LESS_THAN", "EQUAL_OR_LESS") or head.startswith(tuple(rule["less"])):
+        lo, hi = -slack, 0
+    else:
+        lo, hi = -slack, slack
+    return Cue(-1, ELAPSED, None, offset=int(n) * _UNIT_DAYS[unit], named=words, lo=lo, hi=hi)
+
+
+def story_phrase_end(text: str, t: Timex, words: tuple[str, ...]) -> int:
+    """Where the phrase naming the story's event ends after a time expression ("Tuesday's
+    earthquake", "ten days after the earthquake"): after its last word among `words` (the
+    event's), for saying how a date was found."""
+    m = (_EVENT_WORDS.match(text, t.end + 2) if text[t.end:t.end + 2] in _POSSESSIVE
+         else _AFTER.match(text, t.end))
+    if not m:
+        return t.end
+    end = t.end
+    for w in re.finditer(_WORD, m.group()):
+        if set(content_terms(w.group())) & set(words):
+            end = m.start() + w.end()
+    return end
+
+
+_CAPTION_AFTER = re.compile(r"\s*:\s+[\"\u201c(]?[A-Z0-9]")
+
+
+def is_caption(text: str, t: Timex) -> bool:
+    """Whether a date opens a line at the head of the text followed by a colon and a sentence:
+    a photo caption's date ("July 17, 2010: The containment stack is shown ..."), the day the
+    photo was taken."""
+    return (bool(text) and t.start <= rules()["head_caption"]["head_chars"]
+            and (t.start == 0 or text[t.start - 1] == "\n")
+            and _CAPTION_AFTER.match(text, t.end) is not None)
+
+
 def dateline_spans(text: str) -> list[tuple[str, int, int]]:
     """The year-less datelines opening a report ("LONDON, March 30 --", "GENEVA, June 12
     (Reuters) -") in the head of the text: (style, start, end of the date). A dateline has no
@@ -163,6 +252,11 @@ def classify(under: tuple[list[Timex], list[Timex]], tenses: list[str | None],
     out: list[Cue] = []
     datelines = dateline_spans(text) if text else []
     for i, (a, b) in enumerate(zip(*under)):
+        if a.type == "DURATION":
+            q = elapsed(text, a)
+            if q is not None:
+                out.append(replace(q, timex_index=i, tense=tenses[i] if i < len(tenses) else None))
+            continue
         da, db = _day_of(a), _day_of(b)
         if da is None or db is None:
             continue
@@ -181,17 +275,20 @@ def classify(under: tuple[list[Timex], list[Timex]], tenses: list[str | None],
             in_body = any(e <= a.start for _, _, e in datelines)  # after the dateline: the report's own words
             stamp = bool(text) and not in_body and is_stamp(text, a)
             # a time stamp has no tense: "Tuesday 5 May 2009 21.31 BST Exam boards may ..."
-            out.append(Cue(i, DAY, None if stamp else tense, day=oa, stamp=stamp))
+            caption = not stamp and is_caption(text, a)
+            out.append(Cue(i, DAY, None if stamp or caption else tense, day=oa, stamp=stamp,
+                           caption=caption))
         elif ob - oa == shift:
             out.append(Cue(i, RELATIVE, tense, offset=oa - r0))
         elif weekday(oa) == weekday(ob):
-            out.append(Cue(i, WEEKDAY, tense, weekday=weekday(oa)))
+            out.append(Cue(i, WEEKDAY, tense, weekday=weekday(oa), named=named_event(text, a)))
         else:
             x, y = date.fromordinal(oa), date.fromordinal(ob)
             if (x.month, x.day) == (y.month, y.day):
                 style = next((n for n, s, e in datelines if s <= a.start < e), "")
-                out.append(Cue(i, MONTH_DAY, None if style else tense, month=x.month,
-                               mday=x.day, dateline=style))
+                caption = not style and is_caption(text, a)
+                out.append(Cue(i, MONTH_DAY, None if style or caption else tense, month=x.month,
+                               mday=x.day, dateline=style, caption=caption))
     return out
 
 
@@ -210,6 +307,38 @@ class Scorer:
         self.stamp_other = r["head_stamp"]["other"]
         self.datelines = {n: st["days_after"] for n, st in r["head_dateline"]["styles"].items()}
         self.dateline_other = r["head_dateline"]["other"]
+        self.named = r["named_weekday"]
+        self.elapsed = r["elapsed"]
+        self.caption = r["head_caption"]
+        self.anchors: dict[int, list[tuple[int, frozenset[str]]]] = {}
+
+    def anchor(self, days: dict[int, frozenset[str]]) -> None:
+        """The pile's background days (the day of the earthquake, reported by many of its
+        articles) with the words its articles tell them in, by weekday: a weekday written as
+        an event's day, with one of those words, names one of them."""
+        self.anchors = {}
+        for d, words in sorted(days.items()):
+            self.anchors.setdefault(weekday(d), []).append((d, words))
+
+    def anchored(self, cue: Cue) -> frozenset[int]:
+        """The background days a named weekday ("Tuesday's earthquake") names: of its weekday,
+        told with its event's words ("Tuesday's hearing" does not name the explosion); for
+        an ELAPSED duration ("ten days after the earthquake"), the day it names counted from
+        the background day its words tell."""
+        if not cue.named or cue.tense == "future":
+            return frozenset()
+        if cue.kind == WEEKDAY:
+            return frozenset(d for d, words in self.anchors.get(cue.weekday, ())
+                             if words.intersection(cue.named))
+        if cue.kind == ELAPSED:
+            return frozenset(d + cue.offset for ds in self.anchors.values() for d, words in ds
+                             if words.intersection(cue.named))
+        return frozenset()
+
+    def event_words(self, cue: Cue) -> tuple[str, ...]:
+        """The words by which an anchored cue names the story's event ("earthquake")."""
+        told = frozenset().union(*(words for ds in self.anchors.values() for _, words in ds))
+        return tuple(w for w in cue.named if w in told)
 
     def reported(self, k: int, tense: str | None, background: float = 0.0) -> float:
         """A day reported k days before the candidate (k < 0: after it). `background` is the
@@ -225,6 +354,15 @@ class Scorer:
             return news
         b = min(background * rep["background_scale"], rep["background_most"])
         return math.log((1 - b) * math.exp(news) + b * math.exp(rep["older"]))
+
+    def _elapsed(self, k: int) -> float:
+        """A day of the story counted from its event, k days before the candidate: a bound
+        from below, and the latest news only a little more likely (the story's days are
+        retold)."""
+        r = self.elapsed
+        if k < 0:
+            return r["before"]
+        return r["days_after"][k] if k < len(r["days_after"]) else r["later"]
 
     def announced(self, k: int) -> float:
         """A day announced k days after the candidate (k < 0: before it)."""
@@ -251,6 +389,12 @@ class Scorer:
             if cue.stamp:
                 k = c - d
                 return self.stamp[k] if 0 <= k < len(self.stamp) else self.stamp_other
+            if cue.caption:  # the photo's day: published then or in the days after
+                d = d if cue.kind == DAY else month_day_under(cue.month, cue.mday, c, "past")
+                k = c - d if d is not None else -1
+                cap = self.caption
+                return (cap["before"] if k < 0 else cap["days_after"][k]
+                        if k < len(cap["days_after"]) else cap["later"])
             if cue.tense == "future":
                 return self.announced(d - c)
             share = 0.0
@@ -259,13 +403,22 @@ class Scorer:
                 share = background.get((x.month, x.day), 0.0)
             return self.reported(c - d, cue.tense, share)
         if cue.kind == WEEKDAY:
-            back = self.rep_wd[(weekday(c) - cue.weekday) % 7]
+            k = (weekday(c) - cue.weekday) % 7
+            if (days := self.anchored(cue)):  # the story's event, said in the week after it
+                return self.named["on_background"] if c - k in days else (
+                    self.rep_wd[k] + self.named["elsewhere"])
+            back = self.rep_wd[k]
             ahead = self.ann_wd[(cue.weekday - weekday(c)) % 7]
             if cue.tense == "future":
                 return ahead
             if cue.tense == "past":
                 return back
             return max(back, ahead + self.untensed_future)
+        if cue.kind == ELAPSED:  # a day of the story counted from its event: a reported day
+            days = self.anchored(cue)
+            if not days:
+                return 0.0
+            return max(self._elapsed(c - d - max(cue.lo, min(cue.hi, c - d))) for d in days)
         if cue.kind == PERIOD:
             if cue.tense == "future" or c >= cue.day:
                 return 0.0
@@ -282,7 +435,7 @@ def distinct(cues: list[Cue]) -> list[Cue]:
     out = []
     for q in cues:
         key = (q.kind, q.tense == "future", q.day, q.month, q.mday, q.weekday, q.offset, q.stamp,
-               q.dateline)
+               q.dateline, q.named, q.lo, q.hi, q.caption)
         if key not in seen:
             seen.add(key)
             out.append(q)

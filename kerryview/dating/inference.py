@@ -32,7 +32,8 @@ from typing import Callable
 from kerryview.cancellation import NEVER, Cancellation
 from kerryview.calendar.intervals import Interval, value_interval
 from kerryview.dating.cues import (DAY, MONTH_DAY, PERIOD, REFERENCES, RELATIVE, WEEKDAY, Cue,
-                                   Scorer, classify, distinct, month_day_under, rules)
+                                   Scorer, classify, distinct, month_day_under, rules,
+                                   story_phrase_end)
 from kerryview.model import DateSource, DateSourceKind, Document, Timex
 from kerryview.text.context import ContextBuilder
 from kerryview.text.phrasing import day_words, source_name
@@ -234,6 +235,9 @@ class _Dating:
                               if q.kind in (DAY, MONTH_DAY) and q.tense != "future"})
         least = self.rules["reported_day"]["background_pile"]
         self.background = {md: n / max(len(docs), least) for md, n in reporting.items() if n > 1}
+        # The days so many of them report that a weekday written as an event's day ("Tuesday's
+        # earthquake") names one of them, with the words they tell it in.
+        self.scorer.anchor(self._anchors(docs, passages))
         self.passages = passages
         for d in docs:
             if d.dct is not None:
@@ -244,6 +248,35 @@ class _Dating:
             self.learn_passages(a.doc.id, _known_of(a.doc.id, a.timexes, a.passages, a.fixed))
 
     # ------------------------------------------------------------------ evidence from the pile
+
+    def _anchors(self, docs: list[Document],
+                 passages: dict[str, list[_Passage]]) -> dict[int, frozenset[str]]:
+        """The pile's background days (reported, not announced, by at least least_share of its
+        articles, counted as in `background`) and the words that recur in the sentences that
+        report each (in at least word_share of them): "earthquake", "Haiti" for 12 January."""
+        rule = self.rules["named_weekday"]
+        by_day: dict[int, dict[str, list[_Passage]]] = {}
+        for a in self.articles.values():
+            for p in a.passages:
+                q = a.by_index.get(p.timex_index)
+                if q is not None and q.tense != "future":
+                    day = self.pile.day_of(q)
+                    if day is not None:
+                        by_day.setdefault(day, {}).setdefault(a.doc.id, []).append(p)
+        for d in docs:
+            if d.dct is not None:
+                for day, p in _reported_by_dated(d, self.tagged[d.id], passages[d.id]):
+                    by_day.setdefault(day, {}).setdefault(d.id, []).append(p)
+        least = self.rules["reported_day"]["background_pile"]
+        out = {}
+        for day, by_doc in by_day.items():
+            if len(by_doc) < 2 or len(by_doc) / max(len(docs), least) < rule["least_share"]:
+                continue
+            said = [set(p.bag) for ps in by_doc.values() for p in ps]
+            counts = Counter(w for bag in said for w in bag)
+            out[day] = frozenset(w for w, n in counts.items()
+                                 if n >= 2 and n >= rule["word_share"] * len(said))
+        return out
 
     def learn(self, d: Document, timexes: list[Timex], ps: list[_Passage],
               skip: frozenset[int] = frozenset()) -> None:
@@ -305,7 +338,8 @@ class _Dating:
         d = a.doc
         timexes = self.tag(d.text, r.dct)
         d.dct, self.tagged[d.id] = r.dct, timexes
-        d.dct_source = DateSource(DateSourceKind.INFERRED, r.explanation(a, self.names))
+        d.dct_source = DateSource(DateSourceKind.INFERRED, r.explanation(a, self.names,
+                                                                           self.scorer))
         del self.articles[d.id]
         self.passage_index.remove(d.id)
         self.lead_index.remove(d.id)
@@ -336,6 +370,9 @@ class _Dating:
             for _, k in ms:
                 s = k.interval.start.date().toordinal()
                 days.update(range(s - 1, s + w))
+        for q in a.evidence:  # "Tuesday's earthquake": the week after the pile's earthquake;
+            for b in self.scorer.anchored(q):  # "ten days after the earthquake": that day on
+                days.update(range(b + q.lo, b + 7 + q.hi))
         for _, day, _ in a.neighbours:
             days.update(range(day - 3, day + 4))
         if a.related:
@@ -384,16 +421,21 @@ class _Dating:
         z = sum(math.exp(s - top) for s in scores)
         k = next(i for i, s in enumerate(scores) if s >= top - 1e-9)  # the earliest best day
         c = cands[k]
-        if not a.own and c not in hits_at and not (a.related and a.weekdays):
+        if not a.own and c not in hits_at and not (a.related and a.weekdays) \
+                and not self.anchored(a):
             return _Best(a.doc.id, None, 0.0, 0.0, [])
         return _Best(a.doc.id, date.fromordinal(c), top, 1.0 / z, hits_at.get(c, []))
 
-    @staticmethod
-    def has_evidence(a: _Article) -> bool:
+    def has_evidence(self, a: _Article) -> bool:
         """Something of its own ties the article to a day: a date it reports, a passage that
-        tells a dated event, or weekdays in an article of the pile's story (placed by the
-        pile). Being like other articles alone is not enough: a story runs for weeks."""
-        return a.own or any(a.matches.values()) or (a.related and a.weekdays)
+        tells a dated event, weekdays in an article of the pile's story (placed by the pile),
+        or the story's event named by its weekday ("Tuesday's earthquake"). Being like other
+        articles alone is not enough: a story runs for weeks."""
+        return (a.own or any(a.matches.values()) or (a.related and a.weekdays)
+                or self.anchored(a))
+
+    def anchored(self, a: _Article) -> bool:
+        return any(self.scorer.anchored(q) for q in a.evidence)
 
     @staticmethod
     def _story(a: _Article, c: int, story: dict) -> float:
@@ -404,6 +446,23 @@ class _Dating:
             k = abs(c - day)
             mass += s * (kernel[k] if k < len(kernel) else story["within_month"] if k <= 31 else 0.0)
         return story["floor"] + mass / total
+
+
+def _reported_by_dated(d: Document, timexes: list[Timex],
+                       ps: list[_Passage]) -> list[tuple[int, _Passage]]:
+    """The days up to its own that a dated article reports (its date line aside), each with
+    its passage."""
+    out = []
+    own = d.dct.toordinal()
+    skip = (d.dateline.start, d.dateline.end) if d.dateline is not None else (0, 0)
+    ivs = _day_intervals(timexes)
+    for p in ps:
+        iv = ivs[p.timex_index] if p.timex_index < len(ivs) else None
+        if iv is not None and not (skip[0] <= timexes[p.timex_index].start < skip[1]):
+            day = iv.start.date().toordinal()
+            if day <= own:
+                out.append((day, p))
+    return out
 
 
 def _month_day(q: Cue) -> tuple[int, int]:
@@ -468,6 +527,15 @@ class _PileDays:
                         best = d
         return None if best is None else [(best, 1.0)]
 
+    def day_of(self, q: Cue) -> int | None:
+        """The day a reported date names within the pile's years (a month and day without a
+        year: in the pile's year, when it has only one)."""
+        if q.kind == DAY:
+            return q.day if date.fromordinal(q.day).year in self.years else None
+        if q.kind == MONTH_DAY and len(self.years) == 1:
+            return _ordinal_in(self.top_year, q.month, q.mday)
+        return None
+
     def smooth(self) -> dict[int, float]:
         if self._smooth is None:
             r, out = self.rule, Counter()
@@ -517,7 +585,8 @@ class _Best:
     share: float
     agreeing: list[tuple[int, _Known, float]]
 
-    def explanation(self, a: _Article, names: dict[str, str] | None = None) -> str:
+    def explanation(self, a: _Article, names: dict[str, str] | None = None,
+                    scorer: Scorer | None = None) -> str:
         """The sentence shown to the user; `names` are the other articles as a reporter names
         them (text/phrasing.source_name)."""
         c = self.dct.toordinal()
@@ -530,7 +599,7 @@ class _Best:
                    f"event; {len(self.agreeing)} passage"
                    f"{'s agree' if len(self.agreeing) != 1 else ' agrees'}")
         else:
-            said = _telling_cues(a, c)
+            said = _telling_cues(a, c, scorer)
             if said and not any(q.kind == DAY for q in a.evidence):
                 # its weekdays and year-less dates are placed in the pile's weeks and years
                 why = ("date taken from the other articles' days and the article's own words: "
@@ -548,8 +617,10 @@ class _Best:
         return f"{why} (how sure: {label}, {round(100 * self.share)} % of the evidence on this day)"
 
 
-def _telling_cues(a: _Article, c: int) -> list[str]:
-    """What in the article points at day c, in a reporter's words (at most three)."""
+def _telling_cues(a: _Article, c: int,
+                  scorer: Scorer | None = None) -> list[str]:
+    """What in the article points at day c, in a reporter's words (at most three); `scorer`
+    knows the pile's days a cue names through its story's event (Scorer.anchored)."""
     out: list[str] = []
     seen: set[str] = set()
     for q in a.cues:
@@ -557,7 +628,13 @@ def _telling_cues(a: _Article, c: int) -> list[str]:
         words = " ".join(t.text.split())
         if words.lower() in seen:
             continue
-        if q.dateline:
+        days = sorted(d for d in scorer.anchored(q) if d <= c + q.hi) if scorer else []
+        if days:  # "Tuesday's earthquake", "ten days after the earthquake"
+            seen.add(words.lower())
+            phrase = " ".join(a.doc.text[t.start:story_phrase_end(a.doc.text, t, scorer.event_words(q))].split())
+            out.append(f"“{phrase}” is {day_words(date.fromordinal(days[-1]))}"
+                       + (", the day of the pile's event" if q.kind == WEEKDAY else ""))
+        elif q.dateline:
             d = month_day_under(q.month, q.mday, c, "past")
             if d is not None and 0 <= c - d <= 1:
                 seen.add(words.lower())
