@@ -529,6 +529,8 @@ def _weekday(g: Groups, text: str, start: int, end: int, opts: Options) -> Pendi
 
 @normalizer("weekday_set")
 def _weekday_set(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
+    if g.get("weekends"):  # "on weekends": every weekend, as "on Mondays" is every Monday
+        return Pending(start, end, "SET", value="XXXX-WE", quant="EVERY")
     if g.get("weekdays") and not capitalized(g["weekdays"]):
         return None
     if g.get("podpl"):  # "Tuesday nights": every Tuesday night
