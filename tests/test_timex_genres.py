@@ -337,3 +337,15 @@ def test_a_holiday_with_a_part_of_day_is_a_time_of_the_storys_holiday():
     text = HISTORY + " In December 1776 the army was beaten. It crossed the Delaware on Christmas night."
     v = values(text, WIKI_DCT)
     assert v["Christmas night"] == "1776-12-25TNI"
+
+
+def test_a_bare_part_of_day_or_season_is_a_time_in_a_post_not_in_prose():
+    dct = date(2015, 2, 21)
+    post = "Late for morning class but still can walk casually. Summer reading list is up"
+    v = values(post, dct)
+    assert v["morning"] == "2015-02-21TMO" and v["Summer"] == "2015-SU"
+    prose = ("The minister appeared on the morning talk show to defend the budget, the summer reading "
+             "list of the department was published, and officials said the plan would go ahead. ") * 3
+    assert len(prose) > 280
+    assert not any(t.text.lower() in ("morning", "summer") for t in tag(prose, dct))
+    assert values("I always fall asleep in class", dct) == {}  # "fall" the verb

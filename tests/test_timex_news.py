@@ -65,3 +65,28 @@ def test_a_history_that_quotes_a_few_people_stays_a_history():
     kind = genre(recognize(history), date(2009, 12, 19), history)
     assert kind.narrative and not kind.news
     assert values(history, date(2009, 12, 19))["March"] == "1918-03"
+
+
+# A history of a recent war: its years reach the year it was written in, and it quotes people
+# as much as news does, but it dates nothing from its publication (no dateline, no "last week").
+RECENT_WAR = " ".join(
+    f"In {y} the army took {town}, the general said." for y, town in zip(
+        range(2003, 2010), ("Basra", "Najaf", "Mosul", "Tikrit", "Ramadi", "Falluja", "Samarra"))) + " " + " ".join(
+    f"The {y} campaign was costly, officials said; by {y + 1} the front had moved, according to reports."
+    for y in range(2003, 2010)) + " The surge began in 2007. In April the brigades arrived."
+
+
+def test_a_history_of_many_years_that_reports_is_still_a_history():
+    dct = date(2009, 12, 19)
+    kind = genre(recognize(RECENT_WAR), dct, RECENT_WAR)
+    signals = news_signals(RECENT_WAR, recognize(RECENT_WAR))
+    assert kind.explicit_years >= 20 and signals.reporting and not signals.deixis
+    assert kind.narrative and not kind.news
+    assert values(RECENT_WAR, dct)["April"] == "2007-04"  # the story's year, not the DCT's
+
+
+def test_a_datelined_text_of_many_years_is_news():
+    text = "BAGHDAD (AP) -- " + RECENT_WAR
+    kind = genre(recognize(text), date(2009, 12, 19), text)
+    assert kind.news and not kind.narrative
+    assert values(text, date(2009, 12, 19))["April"] == "2009-04"

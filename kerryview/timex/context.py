@@ -84,6 +84,17 @@ def duration_value(n: float | None, unit: str) -> str:
     return f"P{amount}{unit}"
 
 
+# A post as long as a tweet (280 characters) or shorter: no sentence around a bare "morning",
+# "night" or "Spring" to make it a modifier of prose ("the morning talk show"); in a post it
+# names the writer's part of day or season ("Late for morning class", "Spring's florals").
+POST_CHARS = 280
+
+
+def is_post(text: str) -> bool:
+    """A text no longer than a tweet (options `post` of the grammar: bare part of day or season)."""
+    return len(text) <= POST_CHARS
+
+
 def words_before(text: str, start: int, k: int = 2) -> list[str]:
     return re.findall(r"[\w$#.'-]+", text[max(0, start - 40):start])[-k:]
 

@@ -48,11 +48,22 @@ class NewsSignals:
     words: int
 
     @property
-    def news(self) -> bool:
+    def deixis(self) -> bool:
+        """The writer dates the text by its publication: a dateline, or enough expressions
+        counted from it. A history has no use for either."""
         per = 1000 / max(self.words, 1)
-        return (self.dateline
-                or (self.deictic >= MIN_DEICTIC and self.deictic * per >= DEICTIC_PER_1000)
-                or (self.reports >= MIN_REPORTS and self.reports * per >= REPORTS_PER_1000))
+        return self.dateline or (self.deictic >= MIN_DEICTIC and self.deictic * per >= DEICTIC_PER_1000)
+
+    @property
+    def reporting(self) -> bool:
+        """The text reports what people said, as news does, but so do histories of recent
+        events and profiles (they quote): evidence of news only where the years are few."""
+        per = 1000 / max(self.words, 1)
+        return self.reports >= MIN_REPORTS and self.reports * per >= REPORTS_PER_1000
+
+    @property
+    def news(self) -> bool:
+        return self.deixis or self.reporting
 
 
 def deictic(p: Pending) -> bool:

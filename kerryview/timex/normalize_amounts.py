@@ -136,7 +136,8 @@ def _set(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending |
 @normalizer("vague")
 def _vague(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
     low = " ".join(text[start:end].lower().split())
-    return Pending(start, end, "DATE", value=lookup("vague", low))
+    # "in future" (British): the bare noun means what its definite form does ("the future")
+    return Pending(start, end, "DATE", value=lookup("vague", low) or lookup("vague", "the " + low))
 
 
 @normalizer("vague_adj")

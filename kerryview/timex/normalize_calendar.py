@@ -11,7 +11,7 @@ from typing import Any
 
 from functools import lru_cache
 
-from .context import (approx_mod, capitalized, direction, duration_value, generic_today, month_ok, number, pos_mod,
+from .context import (approx_mod, capitalized, direction, duration_value, generic_today, is_post, month_ok, number, pos_mod,
                       unit_code, word_after, words_before, year_ok, year_span_end)
 from .lexicon import lookup, table
 from .pending import Groups, Options, Pending, normalizer
@@ -158,8 +158,10 @@ def _month(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending
     return Pending(start, end, "DATE", op="month", args={"month": month, "rel": rel, "yearshift": None}, mod=mod)
 
 
-@normalizer("season", ("of_year",))
+@normalizer("season", ("of_year", "post"))
 def _season(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
+    if "post" in opts and (not is_post(text) or word_after(text, end).lower() in table("period_event_noun")):
+        return None  # a long text, or a name: "the Spring Offensive" (rule season_name)
     code = lookup("season", g["season"])
     mod = pos_mod(g.get("pos"))
     year = g.get("year") or g.get("year2")  # year2: "the Spring Offensive (1918)", rule season_name
@@ -482,9 +484,12 @@ def _day_of_month(g: Groups, text: str, start: int, end: int, opts: Options) -> 
     return Pending(start, end, "DATE", op="dom", args={"day": int(g["dom"])})
 
 
-@normalizer("the_unit")
+@normalizer("the_unit", ("post",))
 def _the_unit(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
-    """"the week", "the day", "the morning": the current unit of the story (TimeBank marks them)."""
+    """"the week", "the day", "the morning": the current unit of the story (TimeBank marks them).
+    Option `post`: a bare "morning" or "night" in a text as short as a tweet (context.is_post)."""
+    if "post" in opts and not is_post(text):
+        return None
     if g.get("pod"):
         pod = lookup("part_of_day", g["pod"])
         if pod is None or not pod.isalpha():
@@ -524,6 +529,8 @@ def _weekday(g: Groups, text: str, start: int, end: int, opts: Options) -> Pendi
 
 @normalizer("weekday_set")
 def _weekday_set(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
+    if g.get("weekends"):  # "on weekends": every weekend, as "on Mondays" is every Monday
+        return Pending(start, end, "SET", value="XXXX-WE", quant="EVERY")
     if g.get("weekdays") and not capitalized(g["weekdays"]):
         return None
     if g.get("podpl"):  # "Tuesday nights": every Tuesday night
