@@ -105,3 +105,71 @@ def test_the_bundled_demo_ranks_its_talks_among_the_pile_s_key_dates():
     days = day_importance(events, docs)
     top = sorted(days, key=lambda d: -days[d])[:3]
     assert date(2023, 7, 18) in top  # Wang Yi meeting: every article tells it
+
+
+# ------------------------------------------------------------ a project scored by older weights
+
+DAYS_OF_THE_DEMO = ["2023-07-18", "2023-07-18", "2023-07-18", "2023-07-19", "2023-07-18"]
+
+
+def _dated_demo(tmp_path):
+    """The bundled articles, each with a date line (so that adding one is incremental)."""
+    from kerryview.bundled import bundled_corpus_paths
+    out = []
+    for path, day in zip(bundled_corpus_paths(), DAYS_OF_THE_DEMO):
+        text = path.read_text(encoding="utf-8").replace(" date 2023-07-18 ", "")
+        (tmp_path / path.name).write_text(f"date {day}\n\n{text}", encoding="utf-8")
+        out.append(tmp_path / path.name)
+    return out
+
+
+def _as_saved_by_older_weights(store) -> None:
+    """What a project saved before importance.VERSION holds: other values, no version."""
+    with store.writing():
+        store.conn.execute("UPDATE events SET importance = 3 * importance + 7")
+        store.conn.execute("DELETE FROM meta WHERE key = 'importance_version'")
+
+
+def _rescored(events, store) -> dict[str, int]:
+    score(events, store.documents())
+    return {e.id: e.importance for e in events}
+
+
+def test_an_incremental_import_into_a_project_of_older_scores_scores_every_event_again(
+        tmp_path, monkeypatch):
+    import kerryview.incremental.merge as merging
+    from kerryview.pipeline import StoredResult, import_into_store
+    from kerryview.store import Store
+
+    monkeypatch.setattr(merging, "REFIT_FRACTION", 10.0)  # a small pile: add incrementally
+    paths = _dated_demo(tmp_path)
+    store = Store(tmp_path / "p.db")
+    import_into_store(store, paths[:-1])
+    untouched = {e.id for e in store.events()}
+    _as_saved_by_older_weights(store)
+    assert isinstance(import_into_store(store, paths[-1:]), StoredResult)
+    events = store.events()
+    stored = {e.id: e.importance for e in events}
+    assert untouched & set(stored)  # events the new article did not change ...
+    assert stored == _rescored(events, store)  # ... scored by the same weights as the rest
+    assert store.rescore_if_stale() is False  # and recorded so: nothing to do the next time
+
+
+def test_opening_a_project_of_older_scores_scores_it_again_once(tmp_path):
+    from kerryview.pipeline import import_into_store
+    from kerryview.store import Store
+
+    store = Store(tmp_path / "p.db")
+    import_into_store(store, _dated_demo(tmp_path))
+    expected = {e.id: e.importance for e in store.events()}
+    _as_saved_by_older_weights(store)
+    store.close()
+    read_only = Store(tmp_path / "p.db", read_only=True)  # shown as scored now, nothing written
+    assert {e.id: e.importance for e in read_only.events()} == expected
+    assert read_only.conn.execute("SELECT count(*) FROM meta WHERE key = 'importance_version'"
+                                  ).fetchone()[0] == 0
+    read_only.close()
+    reopened = Store(tmp_path / "p.db")
+    assert {r[0]: r[1] for r in reopened.conn.execute("SELECT id, importance FROM events")} \
+        == expected
+    assert reopened.rescore_if_stale() is False

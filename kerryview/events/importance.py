@@ -22,8 +22,12 @@ in the clause, and not its headline or lead: kerryview.events.clauses) adds CLAU
 points only: every article has many such clauses on its own publication day, and counting them
 like dated events would rank days by how many articles came out on them.
 
-An event's importance depends only on the articles that report it, so an incremental import
-scores the events it changes as a full resolution would.
+An event's importance depends only on the articles that report it (their publication days and
+its own mentions), so an incremental import scores the events it changes as a full resolution
+would, and a stored project can be scored again from its events and its articles' days alone.
+VERSION names the weights: a project whose events were scored by other weights is scored again
+once, all of it, when it is next opened or imported into (Store.rescore_if_stale), so that old
+and new values never sit side by side.
 
 The key dates of a pile (day_importance) weigh each day by its articles, each article once
 with its strongest event of that day (many events one article dates to a day do not outweigh
@@ -36,9 +40,12 @@ from collections import Counter
 from datetime import date, datetime, timedelta
 from typing import Iterable
 
-from kerryview.model import Document, Event
+from kerryview.model import Document, Event, EventMention
 from kerryview.text.wordlists import event_lists
 
+# Raised whenever a weight or signal below changes what an event scores (1: before 2026-12-04,
+# recorded by no project).
+VERSION = 2
 SOURCE = 10
 LATER = 5
 ANNOUNCED = 5
@@ -49,15 +56,13 @@ CLAUSE_OF_THE_DAY = 1
 COVERAGE = 3
 
 
-def source_weights(event: Event, dcts: dict[str, date | None], texts: dict[str, str]
-                   ) -> dict[str, int]:
+def source_weights(event: Event, dcts: dict[str, date | None]) -> dict[str, int]:
     """Each reporting article's weight for this event (document id -> points)."""
     main = {m.document_id for m in event.mentions if m.position in ("headline", "lead")}
     dated = {m.document_id for m in event.mentions if m.dated_by != "publication" or m.position}
     day = _day(event.start) if event.granularity.day_or_finer else None
     reporting = event_lists("lead_rules.json")["pure_reporting"]
-    words = {texts.get(m.document_id, "")[m.trigger_start:m.trigger_end].lower()
-             for m in event.mentions if m.trigger_start is not None}
+    words = {w for m in event.mentions if (w := _event_words(m))}
     happened = NOT_REPORTING if words - reporting else 0
     out = {}
     for d in event.document_ids:
@@ -66,6 +71,14 @@ def source_weights(event: Event, dcts: dict[str, date | None], texts: dict[str, 
             continue
         out[d] = SOURCE + happened + MAIN_NEWS * (d in main) + _timing(day, dcts.get(d))
     return out
+
+
+def _event_words(m: EventMention) -> str:
+    """A mention's event words ("exploded"), lower-cased, from its own passage (the document's
+    text from m.start to m.end), so scoring needs no article text."""
+    if m.trigger_start is None or m.trigger_end is None:
+        return ""
+    return m.text[m.trigger_start - m.start:m.trigger_end - m.start].lower()
 
 
 def _timing(day: date | None, published: date | None) -> int:
@@ -79,8 +92,8 @@ def _timing(day: date | None, published: date | None) -> int:
     return -ANNOUNCED if lag < 0 else 0
 
 
-def importance(event: Event, dcts: dict[str, date | None], texts: dict[str, str]) -> int:
-    return sum(source_weights(event, dcts, texts).values())
+def importance(event: Event, dcts: dict[str, date | None]) -> int:
+    return sum(source_weights(event, dcts).values())
 
 
 def day_importance(events: Iterable[Event], documents: Iterable[Document]) -> dict[date, int]:
@@ -90,14 +103,13 @@ def day_importance(events: Iterable[Event], documents: Iterable[Document]) -> di
     event are weighed."""
     docs = list(documents)
     dcts = {d.id: d.dct for d in docs}
-    texts = {d.id: d.text for d in docs}
     published = Counter(d.dct for d in docs if d.dct is not None)
     best: dict[date, dict[str, int]] = {}
     for e in events:
         if e.dismissed or not e.granularity.day_or_finer or (day := _day(e.start)) is None:
             continue
         per_doc = best.setdefault(day, {})
-        for d, w in source_weights(e, dcts, texts).items():
+        for d, w in source_weights(e, dcts).items():
             per_doc[d] = max(per_doc.get(d, 0), w)
     return {day: sum(ws.values()) + COVERAGE * (published[day] + published[day + timedelta(days=1)])
             for day, ws in best.items()}
@@ -105,11 +117,14 @@ def day_importance(events: Iterable[Event], documents: Iterable[Document]) -> di
 
 def score(events: Iterable[Event], documents: Iterable[Document]) -> None:
     """Set each event's importance (after merging: sources are counted across articles)."""
-    docs = list(documents)
-    dcts = {d.id: d.dct for d in docs}
-    texts = {d.id: d.text for d in docs}
+    score_with_days(events, {d.id: d.dct for d in documents})
+
+
+def score_with_days(events: Iterable[Event], dcts: dict[str, date | None]) -> None:
+    """score() from the articles' publication days alone (document id -> day): a stored
+    project is scored again without reading its texts."""
     for e in events:
-        e.importance = importance(e, dcts, texts)
+        e.importance = importance(e, dcts)
 
 
 def _day(iso: str) -> date | None:
