@@ -2,8 +2,9 @@
 whose days an editor would order one way, checked signal by signal."""
 from datetime import date, timedelta
 
-from kerryview.events.importance import (ANNOUNCED, CLAUSE_OF_THE_DAY, COVERAGE, LATER, MAIN_NEWS,
-                                         NOT_REPORTING, SOURCE, day_importance, score)
+from kerryview.events.importance import (ANNOUNCED, BACKGROUND_DAYS, CLAUSE_OF_THE_DAY, COVERAGE,
+                                         LATER, MAIN_NEWS, NOT_REPORTING, SOURCE, day_importance,
+                                         score)
 from kerryview.model import DateSource, DateSourceKind, Document, Event, EventMention, Granularity, Timex
 from kerryview.pipeline import build_corpus
 
@@ -76,7 +77,7 @@ def test_a_day_many_articles_came_out_on_outweighs_a_quiet_day_told_as_often():
     quiet, busy = DAY, DAY + timedelta(days=60)
     tellers = [_doc("t1", DAY + timedelta(days=90)), _doc("t2", DAY + timedelta(days=91))]
     coverage = [_doc(f"c{i}", busy + timedelta(days=i % 2), "Markets fell.") for i in range(4)]
-    docs = tellers + coverage
+    docs = tellers + coverage + [_doc("eve", quiet - timedelta(days=1), "Markets opened.")]
     events = [_event("quiet", quiet, tellers), _event("busy", busy, tellers)]
     score(events, docs)
     assert events[0].importance == events[1].importance  # the events alike ...
@@ -94,6 +95,21 @@ def test_many_events_of_one_article_do_not_outweigh_many_articles():
     events = [_event(f"e{i}", first, [one]) for i in range(4)] + [_event("told", second, crowd)]
     days = day_importance(events, docs)
     assert days[second] > days[first]
+
+
+def test_a_day_long_before_the_pile_s_first_article_is_background_its_onset_is_not():
+    """All the articles recall the law of a year before and the explosion of the day before the
+    first of them; the hearing, a week in, is told as often but only when it happened."""
+    first = DAY + timedelta(days=1)
+    docs = [_doc(f"d{i}", first + timedelta(days=i)) for i in range(8)]
+    law, explosion, hearing = DAY - timedelta(days=365), DAY, first + timedelta(days=7)
+    events = [_event("law", law, docs[4:7]), _event("explosion", explosion, docs[4:7]),
+              _event("hearing", hearing, docs[6:8] + docs[5:6])]
+    score(events, docs)
+    assert events[0].importance == events[1].importance > events[2].importance  # alike as events
+    days = day_importance(events, docs)
+    assert days[explosion] > days[hearing] > days[law]
+    assert (first - explosion).days <= BACKGROUND_DAYS < (first - law).days
 
 
 def test_the_bundled_demo_ranks_its_talks_among_the_pile_s_key_dates():

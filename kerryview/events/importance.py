@@ -33,6 +33,12 @@ The key dates of a pile (day_importance) weigh each day by its articles, each ar
 with its strongest event of that day (many events one article dates to a day do not outweigh
 many articles), plus COVERAGE points for every article of the pile published on that day or
 the day after (the literature's publication count: papers write most when something happens).
+A day more than BACKGROUND_DAYS before the pile's first article is background its articles
+recall (an earlier law, 11 September 2001), not a day of the story they cover: it counts
+1/BACKGROUND_SHARE, so it stays below the story's days but ordered among its kind. The news
+that starts a pile's coverage (an explosion, a death) comes at most days before its first
+article. (A pile-wide rule: it weighs days, never an event, whose importance must not depend
+on articles that do not report it.)
 """
 from __future__ import annotations
 
@@ -54,6 +60,8 @@ NOT_REPORTING = 2
 RECENT_DAYS = 2
 CLAUSE_OF_THE_DAY = 1
 COVERAGE = 3
+BACKGROUND_DAYS = 7
+BACKGROUND_SHARE = 4
 
 
 def source_weights(event: Event, dcts: dict[str, date | None]) -> dict[str, int]:
@@ -99,8 +107,8 @@ def importance(event: Event, dcts: dict[str, date | None]) -> int:
 def day_importance(events: Iterable[Event], documents: Iterable[Document]) -> dict[date, int]:
     """Days weighed by their day-level events: each article counts once a day, with its
     strongest event of that day, and the day's coverage (articles published on it or the day
-    after) adds COVERAGE each (the key dates of a pile, highest first). Only days with an
-    event are weighed."""
+    after) adds COVERAGE each; background days long before the first article count a
+    fraction (the key dates of a pile, highest first). Only days with an event are weighed."""
     docs = list(documents)
     dcts = {d.id: d.dct for d in docs}
     published = Counter(d.dct for d in docs if d.dct is not None)
@@ -111,8 +119,14 @@ def day_importance(events: Iterable[Event], documents: Iterable[Document]) -> di
         per_doc = best.setdefault(day, {})
         for d, w in source_weights(e, dcts).items():
             per_doc[d] = max(per_doc.get(d, 0), w)
-    return {day: sum(ws.values()) + COVERAGE * (published[day] + published[day + timedelta(days=1)])
-            for day, ws in best.items()}
+    first = min(published, default=None)
+    out = {}
+    for day, ws in best.items():
+        weight = sum(ws.values()) + COVERAGE * (published[day] + published[day + timedelta(days=1)])
+        if first is not None and (first - day).days > BACKGROUND_DAYS:
+            weight //= BACKGROUND_SHARE
+        out[day] = weight
+    return out
 
 
 def score(events: Iterable[Event], documents: Iterable[Document]) -> None:
