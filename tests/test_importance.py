@@ -3,8 +3,8 @@ whose days an editor would order one way, checked signal by signal."""
 from datetime import date, timedelta
 
 from kerryview.events.importance import (ANNOUNCED, BACKGROUND_DAYS, CLAUSE_OF_THE_DAY, COVERAGE,
-                                         LATER, MAIN_NEWS, NOT_REPORTING, SOURCE, day_importance,
-                                         score)
+                                         LATER, MAIN_NEWS, NOT_REPORTING, RECALLED, SOURCE,
+                                         day_importance, score)
 from kerryview.model import DateSource, DateSourceKind, Document, Event, EventMention, Granularity, Timex
 from kerryview.pipeline import build_corpus
 
@@ -110,6 +110,22 @@ def test_a_day_long_before_the_pile_s_first_article_is_background_its_onset_is_n
     days = day_importance(events, docs)
     assert days[explosion] > days[hearing] > days[law]
     assert (first - explosion).days <= BACKGROUND_DAYS < (first - law).days
+
+
+def test_a_day_recalled_month_after_month_outweighs_one_recalled_in_one_burst():
+    """Three articles each, all written weeks later: the explosion is come back to in three
+    different months, the hearing only in the anniversary pieces of one week."""
+    explosion, hearing = DAY, DAY + timedelta(days=3)
+    opening = _doc("first", DAY - timedelta(days=1), "Markets opened.")
+    months = [_doc(f"m{i}", DAY + timedelta(days=40 + 30 * i)) for i in range(3)]
+    burst = [_doc(f"b{i}", DAY + timedelta(days=200 + i)) for i in range(3)]
+    docs = [opening] + months + burst
+    events = [_event("explosion", explosion, months), _event("hearing", hearing, burst)]
+    score(events, docs)
+    assert events[0].importance == events[1].importance  # alike as events (LATER for each)
+    days = day_importance(events, docs)
+    assert days[explosion] > days[hearing]
+    assert days[explosion] - days[hearing] == 2 * RECALLED  # two months more
 
 
 def test_the_bundled_demo_ranks_its_talks_among_the_pile_s_key_dates():

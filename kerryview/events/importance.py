@@ -32,7 +32,11 @@ and new values never sit side by side.
 The key dates of a pile (day_importance) weigh each day by its articles, each article once
 with its strongest event of that day (many events one article dates to a day do not outweigh
 many articles), plus COVERAGE points for every article of the pile published on that day or
-the day after (the literature's publication count: papers write most when something happens).
+the day after (the literature's publication count: papers write most when something happens),
+and RECALLED points for every month after it in which an article of the pile comes back to it
+(a date referred to from many publication dates, as in the literature's date-reference graphs,
+counted once a month: a day papers keep returning to over the story's course is remembered,
+where LATER, counted per article, cannot tell one burst of retrospectives from persistence).
 A day more than BACKGROUND_DAYS before the pile's first article is background its articles
 recall (an earlier law, 11 September 2001), not a day of the story they cover: it counts
 1/BACKGROUND_SHARE, so it stays below the story's days but ordered among its kind. The news
@@ -60,6 +64,8 @@ NOT_REPORTING = 2
 RECENT_DAYS = 2
 CLAUSE_OF_THE_DAY = 1
 COVERAGE = 3
+RECALLED = SOURCE
+RECALL_PERIOD_DAYS = 30
 BACKGROUND_DAYS = 7
 BACKGROUND_SHARE = 4
 
@@ -107,8 +113,9 @@ def importance(event: Event, dcts: dict[str, date | None]) -> int:
 def day_importance(events: Iterable[Event], documents: Iterable[Document]) -> dict[date, int]:
     """Days weighed by their day-level events: each article counts once a day, with its
     strongest event of that day, and the day's coverage (articles published on it or the day
-    after) adds COVERAGE each; background days long before the first article count a
-    fraction (the key dates of a pile, highest first). Only days with an event are weighed."""
+    after) adds COVERAGE each, every later month the pile recalls it in RECALLED; background
+    days long before the first article count a fraction (the key dates of a pile, highest
+    first). Only days with an event are weighed."""
     docs = list(documents)
     dcts = {d.id: d.dct for d in docs}
     published = Counter(d.dct for d in docs if d.dct is not None)
@@ -122,11 +129,24 @@ def day_importance(events: Iterable[Event], documents: Iterable[Document]) -> di
     first = min(published, default=None)
     out = {}
     for day, ws in best.items():
-        weight = sum(ws.values()) + COVERAGE * (published[day] + published[day + timedelta(days=1)])
+        weight = sum(ws.values()) + COVERAGE * (published[day] + published[day + timedelta(days=1)]) \
+            + RECALLED * _months_recalled(day, ws, dcts)
         if first is not None and (first - day).days > BACKGROUND_DAYS:
             weight //= BACKGROUND_SHARE
         out[day] = weight
     return out
+
+
+def _months_recalled(day: date, weights: dict[str, int], dcts: dict[str, date | None]) -> int:
+    """In how many periods of RECALL_PERIOD_DAYS after `day` an article published more than
+    RECENT_DAYS after it tells an event of it (not only in a clause of its own day)."""
+    periods = set()
+    for d, w in weights.items():
+        published = dcts.get(d)
+        if w > CLAUSE_OF_THE_DAY and published is not None and \
+                (lag := (published - day).days) > RECENT_DAYS:
+            periods.add(lag // RECALL_PERIOD_DAYS)
+    return len(periods)
 
 
 def score(events: Iterable[Event], documents: Iterable[Document]) -> None:
