@@ -137,6 +137,18 @@ def top_days(counts: dict[date, tuple], k: int) -> list[date]:
     return [d for d, _ in sorted(counts.items(), key=lambda kv: (tuple(-x for x in kv[1]), kv[0]))[:k]]
 
 
+# The cut-offs around k that the key-date F1 is also averaged over: F1 at k alone moves with
+# one day at the edge of the list, the average is steadier (a ranking, not a threshold).
+CUT_OFFS = (0.5, 0.75, 1.0, 1.5, 2.0)
+
+
+def cut_off_f1(counts: dict[date, tuple], gold: list[date]) -> float:
+    """Date F1 of the top round(c * k) days, averaged over c in CUT_OFFS (k = len(gold))."""
+    k = len(gold)
+    return sum(date_f1(top_days(counts, max(1, round(c * k))), gold)[2]
+               for c in CUT_OFFS) / len(CUT_OFFS)
+
+
 def read_timeline(path: Path) -> list[date]:
     """The days of a Timeline17 timeline file (a date line, its sentences, dashed separators)."""
     days = []
@@ -317,6 +329,7 @@ def measure_key_dates(arts: list[Article], timelines: list[list[date]]) -> dict:
         k = len(gold)
         scores.append({"k": k,
                        "kv": date_f1(top_days(per_day, k), gold)[2],
+                       "kv_cuts": cut_off_f1(per_day, gold),
                        "kv_sources": date_f1(top_days(by_sources, k), gold)[2],
                        "kv_span": date_f1(top_days(in_span, k), gold)[2],
                        "base": date_f1(top_days({d: (c,) for d, c in published.items()}, k), gold)[2],
@@ -674,9 +687,10 @@ def print_tables(rows: list[dict], tbaq: dict[str, dict], styles: list[Style]) -
         print("\n## 4. Key dates: date F1 of the k top days against the journalists' k days "
               "(kerryview: days ranked by importance, events.importance.day_importance; "
               "baseline: days ranked by articles published)")
-        print("| folder | k | kerryview F1 (importance) | kerryview F1, days within the pile's publication span "
+        print("| folder | k | kerryview F1 (importance) | kerryview F1 averaged over k/2, 3k/4, k, "
+              "3k/2, 2k | kerryview F1, days within the pile's publication span "
               "| distinct-sources ranking F1 (before importance) | baseline F1 |")
-        print("|---|---|---|---|---|---|")
+        print("|---|---|---|---|---|---|---|")
 
         def kline(label, rs):
             ts = [t for r in rs for t in r["keydates"]["timelines"]]
@@ -684,7 +698,7 @@ def print_tables(rows: list[dict], tbaq: dict[str, dict], styles: list[Style]) -
                 return
             mean = lambda key: sum(t[key] for t in ts) / len(ts)  # noqa: E731
             k = "/".join(str(t["k"]) for t in ts) if len(ts) <= 2 else f"{len(ts)} timelines"
-            print(f"| {label} | {k} | {mean('kv'):.3f} | {mean('kv_span'):.3f} | "
+            print(f"| {label} | {k} | {mean('kv'):.3f} | {mean('kv_cuts'):.3f} | {mean('kv_span'):.3f} | "
                   f"{mean('kv_sources'):.3f} | {mean('base'):.3f} |")
         for r in [r for r in kd if r in dev]:
             kline(r["folder"], [r])

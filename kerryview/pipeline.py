@@ -597,10 +597,12 @@ def _resolve_and_save(store: Store, existing: list[Document], new: list[Document
                                  f"{len(events):,} events")
                     store.save_corpus(documents, events, finished_imports=finished,
                                       analyses=cache.changed_analyses(), removed=removed)
+                    store.mark_scored()  # build_corpus scored every event: one scale
                     incremental.save_merge(store, states)
                 else:  # nothing new: the stored corpus stays as it is
                     store.save_analyses(cache.changed_analyses())
                     store.forget_imports(finished)
+                    store.rescore_if_stale()
                     if store.merge_info() is None:
                         incremental.save_merge(store, states)
                 store.save_stories(stories)

@@ -2,8 +2,9 @@
 whose days an editor would order one way, checked signal by signal."""
 from datetime import date, timedelta
 
-from kerryview.events.importance import (ANNOUNCED, CLAUSE_OF_THE_DAY, COVERAGE, LATER, MAIN_NEWS,
-                                         NOT_REPORTING, SOURCE, day_importance, score)
+from kerryview.events.importance import (ANNOUNCED, BACKGROUND_DAYS, CLAUSE_OF_THE_DAY, COVERAGE,
+                                         LATER, MAIN_NEWS, NOT_REPORTING, RECALLED, SOURCE,
+                                         day_importance, score)
 from kerryview.model import DateSource, DateSourceKind, Document, Event, EventMention, Granularity, Timex
 from kerryview.pipeline import build_corpus
 
@@ -76,7 +77,7 @@ def test_a_day_many_articles_came_out_on_outweighs_a_quiet_day_told_as_often():
     quiet, busy = DAY, DAY + timedelta(days=60)
     tellers = [_doc("t1", DAY + timedelta(days=90)), _doc("t2", DAY + timedelta(days=91))]
     coverage = [_doc(f"c{i}", busy + timedelta(days=i % 2), "Markets fell.") for i in range(4)]
-    docs = tellers + coverage
+    docs = tellers + coverage + [_doc("eve", quiet - timedelta(days=1), "Markets opened.")]
     events = [_event("quiet", quiet, tellers), _event("busy", busy, tellers)]
     score(events, docs)
     assert events[0].importance == events[1].importance  # the events alike ...
@@ -96,6 +97,37 @@ def test_many_events_of_one_article_do_not_outweigh_many_articles():
     assert days[second] > days[first]
 
 
+def test_a_day_long_before_the_pile_s_first_article_is_background_its_onset_is_not():
+    """All the articles recall the law of a year before and the explosion of the day before the
+    first of them; the hearing, a week in, is told as often but only when it happened."""
+    first = DAY + timedelta(days=1)
+    docs = [_doc(f"d{i}", first + timedelta(days=i)) for i in range(8)]
+    law, explosion, hearing = DAY - timedelta(days=365), DAY, first + timedelta(days=7)
+    events = [_event("law", law, docs[4:7]), _event("explosion", explosion, docs[4:7]),
+              _event("hearing", hearing, docs[6:8] + docs[5:6])]
+    score(events, docs)
+    assert events[0].importance == events[1].importance > events[2].importance  # alike as events
+    days = day_importance(events, docs)
+    assert days[explosion] > days[hearing] > days[law]
+    assert (first - explosion).days <= BACKGROUND_DAYS < (first - law).days
+
+
+def test_a_day_recalled_month_after_month_outweighs_one_recalled_in_one_burst():
+    """Three articles each, all written weeks later: the explosion is come back to in three
+    different months, the hearing only in the anniversary pieces of one week."""
+    explosion, hearing = DAY, DAY + timedelta(days=3)
+    opening = _doc("first", DAY - timedelta(days=1), "Markets opened.")
+    months = [_doc(f"m{i}", DAY + timedelta(days=40 + 30 * i)) for i in range(3)]
+    burst = [_doc(f"b{i}", DAY + timedelta(days=200 + i)) for i in range(3)]
+    docs = [opening] + months + burst
+    events = [_event("explosion", explosion, months), _event("hearing", hearing, burst)]
+    score(events, docs)
+    assert events[0].importance == events[1].importance  # alike as events (LATER for each)
+    days = day_importance(events, docs)
+    assert days[explosion] > days[hearing]
+    assert days[explosion] - days[hearing] == 2 * RECALLED  # two months more
+
+
 def test_the_bundled_demo_ranks_its_talks_among_the_pile_s_key_dates():
     from kerryview.bundled import bundled_corpus_paths
     from kerryview.pipeline import read_documents
@@ -105,3 +137,71 @@ def test_the_bundled_demo_ranks_its_talks_among_the_pile_s_key_dates():
     days = day_importance(events, docs)
     top = sorted(days, key=lambda d: -days[d])[:3]
     assert date(2023, 7, 18) in top  # Wang Yi meeting: every article tells it
+
+
+# ------------------------------------------------------------ a project scored by older weights
+
+DAYS_OF_THE_DEMO = ["2023-07-18", "2023-07-18", "2023-07-18", "2023-07-19", "2023-07-18"]
+
+
+def _dated_demo(tmp_path):
+    """The bundled articles, each with a date line (so that adding one is incremental)."""
+    from kerryview.bundled import bundled_corpus_paths
+    out = []
+    for path, day in zip(bundled_corpus_paths(), DAYS_OF_THE_DEMO):
+        text = path.read_text(encoding="utf-8").replace(" date 2023-07-18 ", "")
+        (tmp_path / path.name).write_text(f"date {day}\n\n{text}", encoding="utf-8")
+        out.append(tmp_path / path.name)
+    return out
+
+
+def _as_saved_by_older_weights(store) -> None:
+    """What a project saved before importance.VERSION holds: other values, no version."""
+    with store.writing():
+        store.conn.execute("UPDATE events SET importance = 3 * importance + 7")
+        store.conn.execute("DELETE FROM meta WHERE key = 'importance_version'")
+
+
+def _rescored(events, store) -> dict[str, int]:
+    score(events, store.documents())
+    return {e.id: e.importance for e in events}
+
+
+def test_an_incremental_import_into_a_project_of_older_scores_scores_every_event_again(
+        tmp_path, monkeypatch):
+    import kerryview.incremental.merge as merging
+    from kerryview.pipeline import StoredResult, import_into_store
+    from kerryview.store import Store
+
+    monkeypatch.setattr(merging, "REFIT_FRACTION", 10.0)  # a small pile: add incrementally
+    paths = _dated_demo(tmp_path)
+    store = Store(tmp_path / "p.db")
+    import_into_store(store, paths[:-1])
+    untouched = {e.id for e in store.events()}
+    _as_saved_by_older_weights(store)
+    assert isinstance(import_into_store(store, paths[-1:]), StoredResult)
+    events = store.events()
+    stored = {e.id: e.importance for e in events}
+    assert untouched & set(stored)  # events the new article did not change ...
+    assert stored == _rescored(events, store)  # ... scored by the same weights as the rest
+    assert store.rescore_if_stale() is False  # and recorded so: nothing to do the next time
+
+
+def test_opening_a_project_of_older_scores_scores_it_again_once(tmp_path):
+    from kerryview.pipeline import import_into_store
+    from kerryview.store import Store
+
+    store = Store(tmp_path / "p.db")
+    import_into_store(store, _dated_demo(tmp_path))
+    expected = {e.id: e.importance for e in store.events()}
+    _as_saved_by_older_weights(store)
+    store.close()
+    read_only = Store(tmp_path / "p.db", read_only=True)  # shown as scored now, nothing written
+    assert {e.id: e.importance for e in read_only.events()} == expected
+    assert read_only.conn.execute("SELECT count(*) FROM meta WHERE key = 'importance_version'"
+                                  ).fetchone()[0] == 0
+    read_only.close()
+    reopened = Store(tmp_path / "p.db")
+    assert {r[0]: r[1] for r in reopened.conn.execute("SELECT id, importance FROM events")} \
+        == expected
+    assert reopened.rescore_if_stale() is False

@@ -29,6 +29,15 @@ def test_top_days_ranks_by_count_then_earlier_day():
     assert stories.top_days(counts, 3) == [date(2010, 5, 3), date(2010, 5, 4), date(2010, 5, 1)]
 
 
+def test_cut_off_f1_averages_the_top_k_2_to_2k_days():
+    gold = [date(2010, 4, d) for d in (1, 2, 3, 4)]  # k = 4: cut-offs 2, 3, 4, 6, 8
+    ranked = {date(2010, 4, 1): (9,), date(2010, 5, 1): (8,), date(2010, 4, 2): (7,),
+              date(2010, 5, 2): (6,), date(2010, 4, 3): (5,), date(2010, 5, 3): (4,)}
+    expected = [stories.date_f1(stories.top_days(ranked, n), gold)[2] for n in (2, 3, 4, 6, 8)]
+    assert expected == pytest.approx([1 / 3, 4 / 7, 0.5, 0.6, 0.6])
+    assert stories.cut_off_f1(ranked, gold) == pytest.approx(sum(expected) / 5)
+
+
 def test_there_are_at_least_twelve_styles_with_distinct_names():
     styles = stories.load_styles()
     assert len(styles) >= 12

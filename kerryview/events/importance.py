@@ -22,13 +22,27 @@ in the clause, and not its headline or lead: kerryview.events.clauses) adds CLAU
 points only: every article has many such clauses on its own publication day, and counting them
 like dated events would rank days by how many articles came out on them.
 
-An event's importance depends only on the articles that report it, so an incremental import
-scores the events it changes as a full resolution would.
+An event's importance depends only on the articles that report it (their publication days and
+its own mentions), so an incremental import scores the events it changes as a full resolution
+would, and a stored project can be scored again from its events and its articles' days alone.
+VERSION names the weights: a project whose events were scored by other weights is scored again
+once, all of it, when it is next opened or imported into (Store.rescore_if_stale), so that old
+and new values never sit side by side.
 
 The key dates of a pile (day_importance) weigh each day by its articles, each article once
 with its strongest event of that day (many events one article dates to a day do not outweigh
 many articles), plus COVERAGE points for every article of the pile published on that day or
-the day after (the literature's publication count: papers write most when something happens).
+the day after (the literature's publication count: papers write most when something happens),
+and RECALLED points for every month after it in which an article of the pile comes back to it
+(a date referred to from many publication dates, as in the literature's date-reference graphs,
+counted once a month: a day papers keep returning to over the story's course is remembered,
+where LATER, counted per article, cannot tell one burst of retrospectives from persistence).
+A day more than BACKGROUND_DAYS before the pile's first article is background its articles
+recall (an earlier law, 11 September 2001), not a day of the story they cover: it counts
+1/BACKGROUND_SHARE, so it stays below the story's days but ordered among its kind. The news
+that starts a pile's coverage (an explosion, a death) comes at most days before its first
+article. (A pile-wide rule: it weighs days, never an event, whose importance must not depend
+on articles that do not report it.)
 """
 from __future__ import annotations
 
@@ -36,9 +50,12 @@ from collections import Counter
 from datetime import date, datetime, timedelta
 from typing import Iterable
 
-from kerryview.model import Document, Event
+from kerryview.model import Document, Event, EventMention
 from kerryview.text.wordlists import event_lists
 
+# Raised whenever a weight or signal below changes what an event scores (1: before 2026-12-04,
+# recorded by no project).
+VERSION = 2
 SOURCE = 10
 LATER = 5
 ANNOUNCED = 5
@@ -47,17 +64,19 @@ NOT_REPORTING = 2
 RECENT_DAYS = 2
 CLAUSE_OF_THE_DAY = 1
 COVERAGE = 3
+RECALLED = SOURCE
+RECALL_PERIOD_DAYS = 30
+BACKGROUND_DAYS = 7
+BACKGROUND_SHARE = 4
 
 
-def source_weights(event: Event, dcts: dict[str, date | None], texts: dict[str, str]
-                   ) -> dict[str, int]:
+def source_weights(event: Event, dcts: dict[str, date | None]) -> dict[str, int]:
     """Each reporting article's weight for this event (document id -> points)."""
     main = {m.document_id for m in event.mentions if m.position in ("headline", "lead")}
     dated = {m.document_id for m in event.mentions if m.dated_by != "publication" or m.position}
     day = _day(event.start) if event.granularity.day_or_finer else None
     reporting = event_lists("lead_rules.json")["pure_reporting"]
-    words = {texts.get(m.document_id, "")[m.trigger_start:m.trigger_end].lower()
-             for m in event.mentions if m.trigger_start is not None}
+    words = {w for m in event.mentions if (w := _event_words(m))}
     happened = NOT_REPORTING if words - reporting else 0
     out = {}
     for d in event.document_ids:
@@ -66,6 +85,14 @@ def source_weights(event: Event, dcts: dict[str, date | None], texts: dict[str, 
             continue
         out[d] = SOURCE + happened + MAIN_NEWS * (d in main) + _timing(day, dcts.get(d))
     return out
+
+
+def _event_words(m: EventMention) -> str:
+    """A mention's event words ("exploded"), lower-cased, from its own passage (the document's
+    text from m.start to m.end), so scoring needs no article text."""
+    if m.trigger_start is None or m.trigger_end is None:
+        return ""
+    return m.text[m.trigger_start - m.start:m.trigger_end - m.start].lower()
 
 
 def _timing(day: date | None, published: date | None) -> int:
@@ -79,37 +106,59 @@ def _timing(day: date | None, published: date | None) -> int:
     return -ANNOUNCED if lag < 0 else 0
 
 
-def importance(event: Event, dcts: dict[str, date | None], texts: dict[str, str]) -> int:
-    return sum(source_weights(event, dcts, texts).values())
+def importance(event: Event, dcts: dict[str, date | None]) -> int:
+    return sum(source_weights(event, dcts).values())
 
 
 def day_importance(events: Iterable[Event], documents: Iterable[Document]) -> dict[date, int]:
     """Days weighed by their day-level events: each article counts once a day, with its
     strongest event of that day, and the day's coverage (articles published on it or the day
-    after) adds COVERAGE each (the key dates of a pile, highest first). Only days with an
-    event are weighed."""
+    after) adds COVERAGE each, every later month the pile recalls it in RECALLED; background
+    days long before the first article count a fraction (the key dates of a pile, highest
+    first). Only days with an event are weighed."""
     docs = list(documents)
     dcts = {d.id: d.dct for d in docs}
-    texts = {d.id: d.text for d in docs}
     published = Counter(d.dct for d in docs if d.dct is not None)
     best: dict[date, dict[str, int]] = {}
     for e in events:
         if e.dismissed or not e.granularity.day_or_finer or (day := _day(e.start)) is None:
             continue
         per_doc = best.setdefault(day, {})
-        for d, w in source_weights(e, dcts, texts).items():
+        for d, w in source_weights(e, dcts).items():
             per_doc[d] = max(per_doc.get(d, 0), w)
-    return {day: sum(ws.values()) + COVERAGE * (published[day] + published[day + timedelta(days=1)])
-            for day, ws in best.items()}
+    first = min(published, default=None)
+    out = {}
+    for day, ws in best.items():
+        weight = sum(ws.values()) + COVERAGE * (published[day] + published[day + timedelta(days=1)]) \
+            + RECALLED * _months_recalled(day, ws, dcts)
+        if first is not None and (first - day).days > BACKGROUND_DAYS:
+            weight //= BACKGROUND_SHARE
+        out[day] = weight
+    return out
+
+
+def _months_recalled(day: date, weights: dict[str, int], dcts: dict[str, date | None]) -> int:
+    """In how many periods of RECALL_PERIOD_DAYS after `day` an article published more than
+    RECENT_DAYS after it tells an event of it (not only in a clause of its own day)."""
+    periods = set()
+    for d, w in weights.items():
+        published = dcts.get(d)
+        if w > CLAUSE_OF_THE_DAY and published is not None and \
+                (lag := (published - day).days) > RECENT_DAYS:
+            periods.add(lag // RECALL_PERIOD_DAYS)
+    return len(periods)
 
 
 def score(events: Iterable[Event], documents: Iterable[Document]) -> None:
     """Set each event's importance (after merging: sources are counted across articles)."""
-    docs = list(documents)
-    dcts = {d.id: d.dct for d in docs}
-    texts = {d.id: d.text for d in docs}
+    score_with_days(events, {d.id: d.dct for d in documents})
+
+
+def score_with_days(events: Iterable[Event], dcts: dict[str, date | None]) -> None:
+    """score() from the articles' publication days alone (document id -> day): a stored
+    project is scored again without reading its texts."""
     for e in events:
-        e.importance = importance(e, dcts, texts)
+        e.importance = importance(e, dcts)
 
 
 def _day(iso: str) -> date | None:

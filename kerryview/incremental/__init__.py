@@ -8,7 +8,9 @@ removed since its word weights were fitted stay under REFIT_FRACTION of them. St
 article joins the stored story its words are closest to, and each story touched is merged
 again on its own (kerryview.stories). Then the new articles' mentions come from their stored
 analyses, the merge is redone only where they land, and the write changes only those rows:
-the new documents, the changed events, the changed merge rows, in one transaction. Otherwise
+the new documents, the changed events, the changed merge rows (and every event's importance
+when the stored ones were scored by other weights: Store.rescore_if_stale), in one
+transaction. Otherwise
 (an undated article anywhere, no stored merge, a new article no stored story clearly takes,
 the weights too old, any failure) the caller resolves the whole corpus, which clusters the
 stories again and stores a fresh merge for the next time.
@@ -126,6 +128,8 @@ def resolve(store: Store, new: list[Document], removed: set[str], cache: Analysi
                 store._delete_documents(sorted(removed))
                 store.drop_empty_stories()
             store.add_documents(new)
+            # the events not changed here keep their stored scores: by these weights too
+            store.rescore_if_stale()
             store.renumber_stories(story_of.values())
             store.save_analyses(cache.changed_analyses())
             store.forget_imports(list(finished))

@@ -163,6 +163,8 @@ class Store(MergeRows):
                 if not read_only:
                     self.conn.execute("PRAGMA journal_mode=WAL")
             self._open_schema()
+            if not read_only and not self.needs_rebuild:
+                self.rescore_if_stale()
         except BaseException:
             self.conn.close()
             raise
@@ -582,10 +584,16 @@ class Store(MergeRows):
         return {r["sha256"]: r["id"] for r in self._query("SELECT id, sha256 FROM documents")}
 
     def events(self) -> list[Event]:
-        """All events in time order (stable for same-date events), each with its mentions.
+        """All events in time order (stable for same-date events), each with its mentions, and
+        the user's edits and marks on top."""
+        return self.apply_user_edits(self._stored_events())
+
+    def _stored_events(self) -> list[Event]:
+        """The derived events as stored (no edits), in time order, each with its mentions.
         Each SELECT names its columns from the model's field names and the row is zipped back
         onto those names as keyword arguments: no column is read by a position written by hand,
-        and plain cursors keep opening a large corpus fast."""
+        and plain cursors keep opening a large corpus fast. A read-only project scored by other
+        importance weights is scored here (as opening it for writing would store)."""
         conn = self.conn
         events: dict[str, Event] = {}
         cols = ", ".join(f'"{c}"' for c in EVENT_FIELDS)
@@ -603,7 +611,56 @@ class Store(MergeRows):
             ev = events.get(r[0])
             if ev is not None:
                 ev.mentions.append(read_mention(r))
-        return self.apply_user_edits(list(events.values()))
+        if self.read_only and not self._scores_current():  # not upgraded: scored here, alike
+            self._score(list(events.values()))
+        return list(events.values())
+
+    # -- importance (kerryview.events.importance) -------------------------------------------
+    def _scores_current(self) -> bool:
+        """meta says the stored events were scored by this kerryview's importance weights."""
+        from kerryview.events.importance import VERSION
+
+        if "meta" not in self._table_names():
+            return False
+        row = self.conn.execute(
+            "SELECT value FROM meta WHERE key = 'importance_version'").fetchone()
+        return row is not None and row[0] == str(VERSION)
+
+    def _score(self, events: list[Event]) -> None:
+        """Score events again from their mentions and their articles' stored days."""
+        from kerryview.events.importance import score_with_days
+
+        score_with_days(events, {i: date.fromisoformat(d) if d else None
+                                 for i, (d, _) in self.document_date_kinds().items()})
+
+    def rescore_if_stale(self) -> bool:
+        """When the stored events were scored by other importance weights (a project saved by
+        an earlier kerryview, whose meta names none or another VERSION), score all of them
+        again from what the store holds (mentions and publication days, no article text) and
+        record the weights, in the caller's write transaction or one of its own: an
+        incremental import, which scores only the events it changes, never mixes two scales.
+        Returns whether it scored. Opening a project and every import call it."""
+        if self._scores_current():
+            return False
+        with self.writing():
+            if self._scores_current():  # another instance did, meanwhile
+                return False
+            events = self._stored_events() if "importance" in self._columns("events") else []
+            before = {e.id: e.importance for e in events}
+            self._score(events)
+            self.conn.executemany("UPDATE events SET importance = ? WHERE id = ?",
+                                  [(e.importance, e.id) for e in events
+                                   if e.importance != before[e.id]])
+            self.mark_scored()
+        return True
+
+    def mark_scored(self) -> None:
+        """Record that the stored events were scored by this kerryview's weights (in the
+        caller's transaction: the resolution that saved them)."""
+        from kerryview.events.importance import VERSION
+
+        self.conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('importance_version', ?)",
+                          [str(VERSION)])
 
     def event_count(self) -> int:
         return self.conn.execute("SELECT count(*) FROM events").fetchone()[0]
