@@ -1,0 +1,136 @@
+"""Who a label's pronoun stands for: "He said the clean-up would go on" tells a timeline reader
+nothing, "Tony Hayward said the clean-up would go on" does. A label that starts with a pronoun
+subject (or a possessive: "His death") takes the subject of the sentence the pronoun looks back
+to: earlier in its own sentence ("BP said | it would try again"), else the sentence before, else
+the one before that. The subject must agree with the pronoun (a person's name for "he", one
+thing for "it", several for "they"); when none does, the label is left as written.
+
+The word lists are data (data/lead_rules.json: person_pronouns, thing_pronouns,
+plural_pronouns, person_titles, subject_verbs).
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from typing import Callable
+
+from kerryview.text.wordlists import event_lists
+
+LEAD_RULES = "lead_rules.json"
+MAX_SUBJECT_WORDS = 6  # "The U.S. Coast Guard's top official": longer is no subject to repeat
+SENTENCES_BACK = 2
+MAX_NAME_WORDS = 4
+_WORD = re.compile(r"[\w.'’&-]+")
+_OPENER = re.compile(r"^[\s\"“'‘(]*(?:(?:But|And|However|Meanwhile|Yet|So|Still|Now|Also),?\s+)?")
+_ADVERBIAL = re.compile(r"^(?:In|On|At|After|Before|During|Since|By|Earlier|Later|Last|This|Under|"
+                        r"Following|Despite|With|For|From|Over|Until|When|While|As)\b[^,]{0,60},\s*")
+
+
+def _lists() -> dict[str, frozenset[str]]:
+    return event_lists(LEAD_RULES)
+
+
+def pronoun_kind(word: str) -> str | None:
+    """"person", "thing" or "plural" for a pronoun that needs its antecedent, else None."""
+    w = word.lower()
+    lists = _lists()
+    for kind in ("person", "thing", "plural"):
+        if w in lists[f"{kind}_pronouns"]:
+            return kind
+    return None
+
+
+def subject_of(text: str, a: int, b: int, is_verb: Callable[[str, str], bool]) -> str:
+    """The subject of the sentence text[a:b]: its words before its first finite verb, after
+    an opening conjunction or adverbial ("On Tuesday, BP said" -> "BP"), up to an apposition's
+    comma ("Tony Hayward, BP's chief, said" -> "Tony Hayward"); "" when there is none."""
+    s = text[a:b]
+    s = s[_OPENER.match(s).end():]
+    s = s[m.end():] if (m := _ADVERBIAL.match(s)) else s
+    verbs = _lists()["subject_verbs"]
+    words = []
+    for m in _WORD.finditer(s):
+        w = m.group()
+        if w.lower() in verbs or (words and w[:1].islower() and is_verb(w, s[max(0, m.start() - 12):m.start()])):
+            break
+        words.append(w)
+        if s[m.end():m.end() + 1] in ",;:(\"“":
+            break  # an apposition or a quotation follows: the subject ends here
+    else:
+        return ""
+    return " ".join(words) if 0 < len(words) <= MAX_SUBJECT_WORDS else ""
+
+
+def agrees(subject: str, kind: str) -> str | None:
+    """The words of `subject` a pronoun of `kind` stands for, or None when they disagree:
+    a person is a name of two to four capitalized words ending the subject, or a title and a
+    name ("BP chief executive Tony Hayward" -> "Tony Hayward", "Mr Hayward"); one thing is one
+    capitalized word or a singular noun phrase with "the" ("BP", "The company"); several are a
+    plural noun phrase ("Scientists", "The officials")."""
+    words = subject.split()
+    if not words or any(w.lower() in _PRONOUNS() for w in words) or " and " in f" {subject} ":
+        return None
+    lower = [w.lower() for w in words]
+    if kind == "person":
+        run = []
+        for w in reversed(words):
+            if not w[:1].isupper():
+                break
+            run.insert(0, w)
+        titled = run and run[0].lower() in _lists()["person_titles"]
+        named = [w for w in run if w.lower() not in _lists()["person_titles"]]
+        if not named or len(named) > MAX_NAME_WORDS or any(w.isupper() and len(w) > 1 for w in named):
+            return None  # "BP", "U.S. NAVY": no person
+        if (len(run) < len(words) and words[-len(run) - 1].lower() in ("the", "a", "an")) \
+                or lower[0] in ("the", "a", "an") and len(run) == len(words):
+            return None  # "The White House": a name with an article is no person's
+        if len(named) >= 2 or titled:
+            return " ".join(run)
+        return None
+    if kind == "thing":
+        if len(words) == 1 and words[0][:1].isupper() and not words[0].lower().endswith("s'"):
+            return words[0]  # "BP", "Transocean"
+        if lower[0] == "the" and len(words) >= 2 and not (lower[-1].endswith("s") and not words[-1][:1].isupper()):
+            return subject
+        return None
+    if kind == "plural":
+        head = words[-1]
+        common = head[:1].islower() or (len(words) == 1 and not head.isupper())  # "Scientists"
+        if common and head.endswith("s") and not head.endswith(("ss", "us", "'s", "’s")):
+            return subject
+        return None
+    return None
+
+
+def _PRONOUNS() -> frozenset[str]:
+    lists = _lists()
+    return lists["person_pronouns"] | lists["thing_pronouns"] | lists["plural_pronouns"] \
+        | frozenset({"i", "we", "you", "this", "that", "these", "those", "who", "which"})
+
+
+def with_antecedent(label: str, text: str, sents: list[tuple[int, int]], sent: tuple[int, int],
+                    is_verb: Callable[[str, str], bool]) -> str:
+    """`label` with its leading pronoun replaced by who or what it stands for ("He said ..." ->
+    "Tony Hayward said ..."; "Its shares fell" -> "BP's shares fell"), or as it is when the
+    pronoun's antecedent cannot be told. `sents` are the text's sentences, `sent` the label's."""
+    first, _, rest = label.partition(" ")
+    kind = pronoun_kind(first)
+    if kind is None or not rest or not rest[:1].islower() and not rest[:1] in "'’":
+        return label
+    possessive = first.lower() in ("his", "her", "its", "their")
+    # where the pronoun stands in its sentence: before it, its own sentence may name it
+    where = re.search(rf"\b{re.escape(first)}\s+{re.escape(rest.split()[0])}", text[sent[0]:sent[1]],
+                      re.IGNORECASE)
+    candidates = []
+    if where and where.start() > 0:
+        candidates.append((sent[0], sent[0] + where.start()))
+    i = bisect_right([s for s, _ in sents], sent[0]) - 1
+    candidates += [sents[j] for j in range(i - 1, max(-1, i - 1 - SENTENCES_BACK), -1)]
+    for a, b in candidates:
+        name = agrees(subject_of(text, a, b, is_verb), kind)
+        if name:
+            name = name[:1].upper() + name[1:]
+            if possessive:
+                name += "’" if name.endswith("s") else "’s"
+            return f"{name} {rest}"
+    return label
