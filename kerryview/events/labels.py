@@ -58,17 +58,20 @@ def cut_number(text: str, start: int) -> bool:
 def shorten(label: str, limit: int = MAX_LABEL_CHARS, keep_words: int = 0) -> str:
     """`label` within `limit` characters: cut at the last clause break that keeps a complete
     label (at least its first `keep_words` words: who and the event words), else before the
-    last phrase of where, when or how, else at a word with "…"."""
+    last phrase of where, when or how; when neither keeps those words, the same with at least
+    MIN_COMPLETE_WORDS words; only then at a word with "…"."""
     if len(label) <= limit:
         return label
     head = label[:limit]
-    least = max(MIN_COMPLETE_WORDS, keep_words)
-    ends = [m.start() for m in _COMPLETE_END.finditer(head) if len(head[:m.start()].split()) >= least]
-    if not ends:  # no clause break: before a phrase of where, when, how
-        ends = [m.start() for m in _PHRASE_START.finditer(head)
-                if len(head[:m.start()].split()) > least and _ends_phrase(head[:m.start()])]
-    if ends:
-        return head[:max(ends)].rstrip(" ,;:-–—")
+    # the event words far in ("... people set last year in Ireland by recruiting 2,510 people
+    # dressed as the characters created ..."): a shorter complete label still beats one in "…"
+    for least in dict.fromkeys((max(MIN_COMPLETE_WORDS, keep_words), MIN_COMPLETE_WORDS)):
+        ends = [m.start() for m in _COMPLETE_END.finditer(head) if len(head[:m.start()].split()) >= least]
+        if not ends:  # no clause break: before a phrase of where, when, how
+            ends = [m.start() for m in _PHRASE_START.finditer(head)
+                    if len(head[:m.start()].split()) > least and _ends_phrase(head[:m.start()])]
+        if ends:
+            return head[:max(ends)].rstrip(" ,;:-–—")
     return head.rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
 
 
