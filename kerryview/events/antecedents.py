@@ -17,13 +17,16 @@ from typing import Callable
 from kerryview.text.wordlists import event_lists
 
 LEAD_RULES = "lead_rules.json"
-MAX_SUBJECT_WORDS = 6  # "The U.S. Coast Guard's top official": longer is no subject to repeat
-SENTENCES_BACK = 2
+MAX_SUBJECT_WORDS = 8  # "England's Chief Medical Officer Sir Liam Donaldson": longer is no subject
+SENTENCES_BACK = 3  # a chain of pronouns: the name is where it began
 MAX_NAME_WORDS = 4
 _WORD = re.compile(r"[\w.'’&-]+")
 _OPENER = re.compile(r"^[\s\"“'‘(]*(?:(?:But|And|However|Meanwhile|Yet|So|Still|Now|Also),?\s+)?")
-_ADVERBIAL = re.compile(r"^(?:In|On|At|After|Before|During|Since|By|Earlier|Later|Last|This|Under|"
-                        r"Following|Despite|With|For|From|Over|Until|When|While|As)\b[^,]{0,60},\s*")
+# An opening adverbial before the subject: "On Tuesday, BP said", "A month later, Obama ...".
+_ADVERBIAL = re.compile(r"^(?:(?:In|On|At|After|Before|During|Since|By|Earlier|Later|Last|Next|This|Under|"
+                        r"Following|Despite|Amid|With|Without|For|From|Over|Until|When|While|As|Once|If|"
+                        r"Although|Though|Because|Having|Like|Unlike|Among|Against|Through|Throughout)\b[^,]{0,60}"
+                        r"|[^,]{0,30}\b(?:later|earlier|ago))\s*,\s*")
 
 
 def _lists() -> dict[str, frozenset[str]]:
@@ -48,11 +51,14 @@ def subject_of(text: str, a: int, b: int, is_verb: Callable[[str, str], bool]) -
     s = s[_OPENER.match(s).end():]
     s = s[m.end():] if (m := _ADVERBIAL.match(s)) else s
     verbs = _lists()["subject_verbs"]
-    words = []
+    words: list[str] = []
     for m in _WORD.finditer(s):
         w = m.group()
         if w.lower() in verbs or (words and w[:1].islower() and is_verb(w, s[max(0, m.start() - 12):m.start()])):
             break
+        if words and w[:1].islower() and all(x[:1].isupper() for x in words) and len(words) > 1 \
+                and w not in _NAME_LINKS:
+            break  # "Gareth Carins always dreamt": a name, then its verb or an adverb
         words.append(w)
         if s[m.end():m.end() + 1] in ",;:(\"“":
             break  # an apposition or a quotation follows: the subject ends here
@@ -61,10 +67,14 @@ def subject_of(text: str, a: int, b: int, is_verb: Callable[[str, str], bool]) -
     return " ".join(words) if 0 < len(words) <= MAX_SUBJECT_WORDS else ""
 
 
+_NAME_LINKS = frozenset({"of", "the", "and", "for", "de", "van", "von", "da", "al", "bin"})
+
+
 def agrees(subject: str, kind: str) -> str | None:
     """The words of `subject` a pronoun of `kind` stands for, or None when they disagree:
-    a person is a name of two to four capitalized words ending the subject, or a title and a
-    name ("BP chief executive Tony Hayward" -> "Tony Hayward", "Mr Hayward"); one thing is one
+    a person is a name of two to four capitalized words ending the subject, a title and a name
+    ("BP chief executive Tony Hayward" -> "Tony Hayward", "Mr Hayward"), a surname alone
+    ("Hayward"), or a title with "the" ("The president"); one thing is one
     capitalized word or a singular noun phrase with "the" ("BP", "The company"); several are a
     plural noun phrase ("Scientists", "The officials")."""
     words = subject.split()
@@ -72,6 +82,8 @@ def agrees(subject: str, kind: str) -> str | None:
         return None
     lower = [w.lower() for w in words]
     if kind == "person":
+        if lower[0] == "the" and lower[-1] in _lists()["person_titles"] and len(words) <= 3:
+            return subject  # "The president"
         run = []
         for w in reversed(words):
             if not w[:1].isupper():
@@ -84,12 +96,14 @@ def agrees(subject: str, kind: str) -> str | None:
         if (len(run) < len(words) and words[-len(run) - 1].lower() in ("the", "a", "an")) \
                 or lower[0] in ("the", "a", "an") and len(run) == len(words):
             return None  # "The White House": a name with an article is no person's
-        if len(named) >= 2 or titled:
-            return " ".join(run)
+        if len(named) >= 2 or titled or (len(words) == 1 and len(run) == 1):
+            return " ".join(run)  # "Tony Hayward", "Mr Hayward", "Hayward insisted"
         return None
     if kind == "thing":
         if len(words) == 1 and words[0][:1].isupper() and not words[0].lower().endswith("s'"):
             return words[0]  # "BP", "Transocean"
+        if len(words[-1]) > 1 and words[-1].isupper() and words[-1].isalpha():
+            return words[-1]  # "Swiss bank UBS"
         if lower[0] == "the" and len(words) >= 2 and not (lower[-1].endswith("s") and not words[-1][:1].isupper()):
             return subject
         return None

@@ -36,7 +36,7 @@ class LiveBlog:
 
     opens: tuple[int, ...]
     words: tuple[int, ...]
-    times: dict[int, str]  # entry opening -> TIMEX3 value
+    times: dict[int, str | None]  # entry opening -> TIMEX3 value (None: no publication day)
 
     def passage(self, start: int, end: int, pos: int) -> tuple[int, int]:
         """text[start:end] narrowed to the entry that holds `pos`, without its clock time."""
@@ -47,11 +47,14 @@ class LiveBlog:
                 end = o
         return start, end
 
-    def retime(self, t: Timex) -> Timex:
-        """`t` as its entry's clock time when it opens an entry, else `t` itself."""
-        value = self.times.get(t.start)
-        if value is None:
+    def retime(self, t: Timex) -> Timex | None:
+        """`t` as its entry's clock time when it opens an entry (None when the article has no
+        publication day to put it on), else `t` itself."""
+        if t.start not in self.times:
             return t
+        value = self.times[t.start]
+        if value is None:
+            return None
         return replace(t, type="TIME", value=value, mod=None, anchor=value[:10], anchor_kind="dct")
 
 
@@ -59,16 +62,17 @@ NO_BLOG = LiveBlog((), (), {})
 
 
 def live_blog(text: str, dct: date | None) -> LiveBlog:
-    """The entries of `text` when it is a live blog (with a publication date), else NO_BLOG."""
-    if dct is None:
-        return NO_BLOG
+    """The entries of `text` when it is a live blog, else NO_BLOG. Without a publication date
+    only entries that run backwards tell a live blog, and its entry times date nothing."""
     found = list(_entry().finditer(text))
     if len(found) < MIN_ENTRIES:
         return NO_BLOG
     values = [int(m["hh"] + m["mm"]) for m in found]
-    no_year = any(v > dct.year for v in values)
+    no_year = dct is not None and any(v > dct.year for v in values)
     backwards = sum(b < a for a, b in zip(values, values[1:])) > (len(values) - 1) / 2
     if not (no_year or backwards):
         return NO_BLOG
+    # without a publication day an entry's time has no day: it dates nothing (None)
     return LiveBlog(tuple(m.start() for m in found), tuple(m.end() - 1 for m in found),
-                    {m.start(): f"{dct.isoformat()}T{m['hh']}:{m['mm']}" for m in found})
+                    {m.start(): f"{dct.isoformat()}T{m['hh']}:{m['mm']}" if dct else None
+                     for m in found})

@@ -374,6 +374,8 @@ def find_mentions(doc: Document, timexes: list[Timex], cancel: Cancellation = NE
     for k, t in enumerate(timexes):
         cancel.check()
         t = blog.retime(t)
+        if t is None:
+            continue  # a live blog's entry time, on no known day
         if t.type in ("DATE", "TIME"):
             interval = value_interval(t.value, t.mod)
         elif t.type == "DURATION":
