@@ -190,8 +190,10 @@ def test_an_all_capitals_heading_run_into_the_text_is_a_passage_of_its_own():
     ("Cameron, who took office", "Cameron took office"),
     ("Sweden, which is credited by experts with deft handling of its crisis",
      "Sweden is credited by experts with deft handling of its crisis"),
-    ("After Holder, who was deputy attorney general, heard complaints",
-     "After Holder, who was deputy attorney general, heard complaints"),  # a main clause follows
+    ("After Holder, who was deputy attorney general, heard complaints",  # a main clause follows:
+     "Holder, who was deputy attorney general, heard complaints"),  # the relative clause stays
+    ("When he became chief executive", "He became chief executive"),  # the clause's own event
+    ("If the cap holds", "If the cap holds"),  # a condition is no event: left as it is
     ("May 09 - Japan and Australia announce their first cases", "Japan and Australia announce their first cases"),
     ("Sept. 18: -- The Fed expands its temporary swap lines", "The Fed expands its temporary swap lines"),
 ])

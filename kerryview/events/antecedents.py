@@ -20,6 +20,7 @@ LEAD_RULES = "lead_rules.json"
 MAX_SUBJECT_WORDS = 8  # "England's Chief Medical Officer Sir Liam Donaldson": longer is no subject
 SENTENCES_BACK = 3  # a chain of pronouns: the name is where it began
 MAX_NAME_WORDS = 4
+MIN_EVENT_WORDS = 3  # the event "This" stands for is told in at least this many words
 _WORD = re.compile(r"[\w.'’&-]+")
 _OPENER = re.compile(r"^[\s\"“'‘(]*(?:(?:But|And|However|Meanwhile|Yet|So|Still|Now|Also),?\s+)?")
 # An opening adverbial before the subject: "On Tuesday, BP said", "A month later, Obama ...".
@@ -75,7 +76,7 @@ def agrees(subject: str, kind: str) -> str | None:
     a person is a name of two to four capitalized words ending the subject, a title and a name
     ("BP chief executive Tony Hayward" -> "Tony Hayward", "Mr Hayward"), a surname alone
     ("Hayward"), or a title with "the" ("The president"); one thing is one
-    capitalized word or a singular noun phrase with "the" ("BP", "The company"); several are a
+    acronym or a singular noun phrase with "the" ("BP", "The company"); several are a
     plural noun phrase ("Scientists", "The officials")."""
     words = subject.split()
     if not words or any(w.lower() in _PRONOUNS() for w in words) or " and " in f" {subject} ":
@@ -89,6 +90,9 @@ def agrees(subject: str, kind: str) -> str | None:
             if not w[:1].isupper():
                 break
             run.insert(0, w)
+        titles = [k for k, w in enumerate(run) if w.lower() in _lists()["person_titles"]]
+        if titles and titles[-1] < len(run) - 1:
+            run = run[titles[-1]:]  # "England's Chief Medical Officer Sir Liam Donaldson"
         titled = run and run[0].lower() in _lists()["person_titles"]
         named = [w for w in run if w.lower() not in _lists()["person_titles"]]
         if not named or len(named) > MAX_NAME_WORDS or any(w.isupper() and len(w) > 1 for w in named):
@@ -100,8 +104,8 @@ def agrees(subject: str, kind: str) -> str | None:
             return " ".join(run)  # "Tony Hayward", "Mr Hayward", "Hayward insisted"
         return None
     if kind == "thing":
-        if len(words) == 1 and words[0][:1].isupper() and not words[0].lower().endswith("s'"):
-            return words[0]  # "BP", "Transocean"
+        if len(words) == 1 and len(words[0]) > 1 and words[0].isupper():
+            return words[0]  # "BP", "WHO" (a one-word name in lower case may be a surname)
         if len(words[-1]) > 1 and words[-1].isupper() and words[-1].isalpha():
             return words[-1]  # "Swiss bank UBS"
         if lower[0] == "the" and len(words) >= 2 and not (lower[-1].endswith("s") and not words[-1][:1].isupper()):
@@ -116,6 +120,12 @@ def agrees(subject: str, kind: str) -> str | None:
     return None
 
 
+def _event_anaphora(rest: str) -> bool:
+    """Whether `rest`, after "This", says that an event happened ("was completed", "took place")."""
+    rest = " ".join(rest.lower().split())
+    return any(rest == w or rest.startswith(w + " ") for w in _lists()["event_anaphora"])
+
+
 def _PRONOUNS() -> frozenset[str]:
     lists = _lists()
     return lists["person_pronouns"] | lists["thing_pronouns"] | lists["plural_pronouns"] \
@@ -123,11 +133,21 @@ def _PRONOUNS() -> frozenset[str]:
 
 
 def with_antecedent(label: str, text: str, sents: list[tuple[int, int]], sent: tuple[int, int],
-                    is_verb: Callable[[str, str], bool]) -> str:
+                    is_verb: Callable[[str, str], bool],
+                    describe: Callable[[str, tuple[int, int]], str] | None = None) -> str:
     """`label` with its leading pronoun replaced by who or what it stands for ("He said ..." ->
     "Tony Hayward said ..."; "Its shares fell" -> "BP's shares fell"), or as it is when the
-    pronoun's antecedent cannot be told. `sents` are the text's sentences, `sent` the label's."""
+    pronoun's antecedent cannot be told. `sents` are the text's sentences, `sent` the label's.
+    "This" standing for the event of the sentence before ("This was completed") gives way to
+    that event, as `describe(text, sentence)` labels it."""
     first, _, rest = label.partition(" ")
+    if describe is not None and first.lower() in ("this", "that") and _event_anaphora(rest):
+        i = bisect_right([s for s, _ in sents], sent[0]) - 1
+        if i >= 1:
+            before = describe(text, sents[i - 1])
+            if len(before.split()) >= MIN_EVENT_WORDS:
+                return before
+        return label
     kind = pronoun_kind(first)
     if kind is None or not rest or not rest[:1].islower() and not rest[:1] in "'’":
         return label

@@ -240,12 +240,20 @@ _RELATIVE = re.compile(r"^(?P<subject>[A-Z][^,:;]{0,60}),\s+(?:who|which)\s+(?P<
 MAX_SUBJECT_WORDS = 6
 
 
+MIN_SUBORDINATE_WORDS = 3  # "When he became chief executive": the clause left says who did what
+
+
 def tidy(label: str) -> str:
     """A label without the marker of a list item ("6) Created a culture ...") or the date of a
-    chronology's item ("May 09 - Japan ..."), with a subject's relative clause as its predicate
+    chronology's item ("May 09 - Japan ..."), without the word that opens a subordinate clause
+    ("When he became chief executive" -> "He became chief executive"), with a subject's relative clause as its predicate
     ("Cameron, who took office" -> "Cameron took office"), and without a last word that leaves
     a phrase open ("In the letter, dated")."""
     label = _DATE_ITEM.sub("", _LIST_MARKER.sub("", label))
+    first, _, rest = label.partition(" ")
+    if first.lower() in _lists()["leading_subordinators"] and len(rest.split()) >= MIN_SUBORDINATE_WORDS \
+            and not is_fragment(rest):
+        label = rest[:1].upper() + rest[1:]  # "When he became chief executive" -> "He became ..."
     rel = _RELATIVE.match(label)
     if rel and len(rel["subject"].split()) <= MAX_SUBJECT_WORDS:
         label = f"{rel['subject']} {rel['rest']}"

@@ -255,8 +255,8 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
     label = shorten(label, MAX_LABEL_CHARS, keep)
     label = re.sub(r"\s+([,.;:])", r"\1", label)
     first, _, rest = label.partition(" ")
-    if rest and first.lower() in cues()["clause_initial_conjunctions"]:
-        label = rest
+    if rest and first.lower().rstrip(",") in cues()["clause_initial_conjunctions"]:
+        label = rest  # "But, according to the Nigerian government, ..."
     completed = False
     if trigger and label.split() and (label.split()[-1].lower() in cues()["needs_complement"]
                                       or label.split()[-1].lower() in cues()["reporting_verbs"]):
@@ -421,13 +421,31 @@ def find_mentions(doc: Document, timexes: list[Timex], cancel: Cancellation = NE
             duration_mod=duration.mod if duration else None,
             position=_position(leads, sent))
         label = label_for(text, sent, trigger, _with_its_date(text, timexes, k))
-        out.append(Found(mention, with_antecedent(label, text, sents, sent, _is_verb),  # "He" -> who
+        label = with_antecedent(label, text, sents, sent, _is_verb, _describe)  # "He" -> who
+        out.append(Found(mention, label,
                          contexts.terms(t.start),
                          interval))
     out.extend(_main_news(doc, leads, out, contexts, sents))
     if dct_clauses:
         out.extend(_clauses_of_the_day(doc, sents, out, timexes, lines, contexts))
     return out
+
+
+def _describe(text: str, span: tuple[int, int]) -> str:
+    """The label of the event a sentence tells (its main event words, no date): what "This"
+    in the next sentence stands for ("... the riser was cut. This was completed at 1930 CDT")."""
+    if main_event_words(text, span, False, _is_verb) is None:
+        return ""
+    said = _ASIDE.sub(" ", text[span[0]:span[1]])  # "the riser - the pipe which ... - was cut"
+    label = headline_label(_SEQUENCE_ADVERB.sub("", said))
+    return label[:1].upper() + label[1:]
+
+
+# What a sentence told as a label leaves out: an aside between dashes or in parentheses, and an
+# adverb that only orders it ("First, the riser was cut").
+_ASIDE = re.compile(r"\s[-–—]\s[^-–—\n]{1,100}?\s[-–—]\s|\s*\([^()\n]{0,100}\)")
+_SEQUENCE_ADVERB = re.compile(r"^\s*(?:First|Then|Next|Finally|Later|Earlier|Meanwhile|Afterwards|"
+                              r"Subsequently|Second|Third|Last)\s*,\s*")
 
 
 def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list[Found],
