@@ -72,6 +72,8 @@ def test_a_leading_pronoun_takes_the_name_it_stands_for(text, label):
     ("The White House was angry. He said on Monday that BP must pay.", "BP must pay"),
     ("Obama visited the coast. It rained on Monday.", "It rained"),  # one word: maybe a surname
     ("Shares in BP fell. They rose again on Tuesday.", "They rose again"),  # "Shares in BP": no head
+    ("Carolyn Sheldon's great-grandmother was born in Wales. She married John Isaac on Monday.",
+     "She married John Isaac"),  # the possessor is not the one who married
 ])
 def test_a_pronoun_whose_antecedent_cannot_be_told_is_left_alone(text, label):
     assert label in _labels(text)
@@ -169,3 +171,15 @@ def test_a_long_label_whose_event_words_lie_far_in_still_ends_complete():
              "last year in Ireland by recruiting 2,510 people willing to dress up as the characters created")
     assert shorten(label, 110, keep_words=27) == ("The students of Swansea University in Wales beat the "
                                                   "previous record of 1,253 people set last year")
+
+
+def test_a_label_cut_short_of_its_event_words_keeps_a_verb_or_ends_in_an_ellipsis():
+    label = ("The commission's other chairman, who was head of the Environmental Protection Agency when "
+             "the Exxon Valdez ran aground in Alaska, said")
+    assert shorten(label, 110, keep_words=30).endswith("…")  # not "The commission's other chairman"
+
+
+def test_a_label_is_never_cut_inside_a_number_at_its_length_limit():
+    label = ("The US government's National Oceanic and Atmospheric Administration said it expected the "
+             "zone to be between 6,000 and 7,000 square miles")
+    assert not shorten(label, 110, keep_words=20).endswith(("6", "6,"))

@@ -79,8 +79,9 @@ def agrees(subject: str, kind: str) -> str | None:
     acronym or a singular noun phrase with "the" ("BP", "The company"); several are a
     plural noun phrase ("Scientists", "The officials")."""
     words = subject.split()
-    if not words or any(w.lower() in _PRONOUNS() for w in words) or " and " in f" {subject} ":
-        return None
+    if not words or any(w.lower() in _PRONOUNS() for w in words) or " and " in f" {subject} " \
+            or words[-1].endswith(("'s", "’s", "'", "’")):
+        return None  # "Carolyn Sheldon's (great-grandmother)": the possessor is not the subject
     lower = [w.lower() for w in words]
     if kind == "person":
         if lower[0] == "the" and lower[-1] in _lists()["person_titles"] and len(words) <= 3:

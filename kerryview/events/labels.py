@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from kerryview.text.wordlists import event_lists, stopwords
+from kerryview.text.wordlists import cues, event_lists, stopwords
 
 LEAD_RULES = "lead_rules.json"
 MAX_LABEL_CHARS = 110
@@ -66,13 +66,25 @@ def shorten(label: str, limit: int = MAX_LABEL_CHARS, keep_words: int = 0) -> st
     # the event words far in ("... people set last year in Ireland by recruiting 2,510 people
     # dressed as the characters created ..."): a shorter complete label still beats one in "…"
     for least in dict.fromkeys((max(MIN_COMPLETE_WORDS, keep_words), MIN_COMPLETE_WORDS)):
-        ends = [m.start() for m in _COMPLETE_END.finditer(head) if len(head[:m.start()].split()) >= least]
+        ends = [m.start() for m in _COMPLETE_END.finditer(head) if len(head[:m.start()].split()) >= least
+                and not cut_number(label, m.end())]  # "between 6,|000": the limit fell in a number
         if not ends:  # no clause break: before a phrase of where, when, how
             ends = [m.start() for m in _PHRASE_START.finditer(head)
                     if len(head[:m.start()].split()) > least and _ends_phrase(head[:m.start()])]
+        if least < keep_words:  # short of the event words: only a cut that still has a verb
+            ends = [e for e in ends if _has_verb(head[:e])]
         if ends:
             return head[:max(ends)].rstrip(" ,;:-–—")
     return head.rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
+
+
+def _has_verb(words: str) -> bool:
+    """Whether `words` hold a finite verb ("beat", "was", "announced"): a label cut short of its
+    event words reads complete only then ("The commission's other chairman" does not)."""
+    c = cues()
+    finite = _lists()["subject_verbs"] | c["irregular_past"]
+    return any(w in finite or (len(w) > 4 and w.endswith("ed") and w not in c["not_events"])
+               for w in (x.lower().strip("\"“”',.;:") for x in words.split()[1:]))
 
 
 def _ends_phrase(words: str) -> bool:
