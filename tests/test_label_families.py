@@ -18,7 +18,7 @@ from kerryview.timex import tag
 DCT = date(2010, 6, 15)
 GIVEN = DateSource(DateSourceKind.PAGE_METADATA, "given")
 LISTS = ("person_pronouns", "thing_pronouns", "plural_pronouns", "person_titles", "subject_verbs",
-         "leading_subordinators", "event_anaphora")
+         "leading_subordinators", "event_anaphora", "expletive_it_verbs", "expletive_it_words")
 
 
 def _found(text, dct=DCT):
@@ -58,7 +58,8 @@ def test_the_subordinator_lists_example_comes_out_as_it_says():
 @pytest.mark.parametrize("text, label", [
     ("BP chief executive Tony Hayward visited the Gulf coast. He said on Monday the clean-up "
      "would go on.", "Tony Hayward said the clean-up would go"),
-    ("Hayward, vilified in the US media, flew home. His yacht raced on Saturday.", "Hayward’s yacht raced"),
+    ("Tony Hayward is BP's chief. Hayward, vilified in the US media, flew home. His yacht raced on "
+     "Saturday.", "Hayward’s yacht raced"),
     ("The president will address the nation. He met BP executives on Wednesday.",
      "The president met BP executives"),
     ("Swiss bank UBS warned shareholders. It cut its forecast on Monday.", "UBS cut its forecast on Monday"),
@@ -72,6 +73,12 @@ def test_a_leading_pronoun_takes_the_name_it_stands_for(text, label):
     ("The White House was angry. He said on Monday that BP must pay.", "BP must pay"),
     ("Obama visited the coast. It rained on Monday.", "It rained"),  # one word: maybe a surname
     ("Shares in BP fell. They rose again on Tuesday.", "They rose again"),  # "Shares in BP": no head
+    ("BP capped the well. It was unclear on Monday whether the cap would hold.",
+     "It was unclear whether the cap would hold"),  # an "it" that stands for nothing
+    ("Moreover, Tony Hayward said little. How could he? He flew home on Monday.",
+     "Tony Hayward flew home"),  # neither "Moreover" nor "How" is anyone
+    ("Moreover, the cap held. He flew home on Monday.", "He flew home"),
+    ("Hayward said little. He flew home on Monday.", "He flew home"),  # no "Tony Hayward" in the text
     ("Carolyn Sheldon's great-grandmother was born in Wales. She married John Isaac on Monday.",
      "She married John Isaac"),  # the possessor is not the one who married
 ])

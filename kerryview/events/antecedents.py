@@ -22,7 +22,9 @@ SENTENCES_BACK = 3  # a chain of pronouns: the name is where it began
 MAX_NAME_WORDS = 4
 MIN_EVENT_WORDS = 3  # the event "This" stands for is told in at least this many words
 _WORD = re.compile(r"[\w.'’&-]+")
-_OPENER = re.compile(r"^[\s\"“'‘(]*(?:(?:But|And|However|Meanwhile|Yet|So|Still|Now|Also),?\s+)?")
+_OPENER = re.compile(r"^[\s\"“'‘(]*(?:(?:But|And|However|Meanwhile|Yet|So|Still|Now|Also|Moreover|Then|Indeed|"
+                     r"Instead|Besides|Furthermore|Nevertheless|Nonetheless|Thus|Finally|First|Today|"
+                     r"Yesterday|Later|Earlier|Initially|Eventually|Separately|Similarly|Likewise),?\s+)*")
 # An opening adverbial before the subject: "On Tuesday, BP said", "A month later, Obama ...".
 _ADVERBIAL = re.compile(r"^(?:(?:In|On|At|After|Before|During|Since|By|Earlier|Later|Last|Next|This|Under|"
                         r"Following|Despite|Amid|With|Without|For|From|Over|Until|When|While|As|Once|If|"
@@ -71,15 +73,17 @@ def subject_of(text: str, a: int, b: int, is_verb: Callable[[str, str], bool]) -
 _NAME_LINKS = frozenset({"of", "the", "and", "for", "de", "van", "von", "da", "al", "bin"})
 
 
-def agrees(subject: str, kind: str) -> str | None:
+def agrees(subject: str, kind: str, text: str | None = None) -> str | None:
     """The words of `subject` a pronoun of `kind` stands for, or None when they disagree:
     a person is a name of two to four capitalized words ending the subject, a title and a name
     ("BP chief executive Tony Hayward" -> "Tony Hayward", "Mr Hayward"), a surname alone
-    ("Hayward"), or a title with "the" ("The president"); one thing is one
+    ("Hayward", when `text` names him in full somewhere), or a title with "the" ("The
+    president"); one thing is one
     acronym or a singular noun phrase with "the" ("BP", "The company"); several are a
     plural noun phrase ("Scientists", "The officials")."""
     words = subject.split()
     if not words or any(w.lower() in _PRONOUNS() for w in words) or " and " in f" {subject} " \
+            or any(w in ("how", "what", "why", "where", "when", "whether", "that") for w in map(str.lower, words)) \
             or words[-1].endswith(("'s", "’s", "'", "’")):
         return None  # "Carolyn Sheldon's (great-grandmother)": the possessor is not the subject
     lower = [w.lower() for w in words]
@@ -101,8 +105,11 @@ def agrees(subject: str, kind: str) -> str | None:
         if (len(run) < len(words) and words[-len(run) - 1].lower() in ("the", "a", "an")) \
                 or lower[0] in ("the", "a", "an") and len(run) == len(words):
             return None  # "The White House": a name with an article is no person's
-        if len(named) >= 2 or titled or (len(words) == 1 and len(run) == 1):
-            return " ".join(run)  # "Tony Hayward", "Mr Hayward", "Hayward insisted"
+        if len(named) >= 2 or titled:
+            return " ".join(run)  # "Tony Hayward", "Mr Hayward"
+        if len(words) == 1 and len(run) == 1 and text is not None and re.search(
+                rf"\b(?-i:[A-Z])[\w.]*\s+{re.escape(run[0])}\b", text):
+            return run[0]  # "Hayward insisted", when the text names "Tony Hayward" too
         return None
     if kind == "thing":
         if len(words) == 1 and len(words[0]) > 1 and words[0].isupper():
@@ -119,6 +126,17 @@ def agrees(subject: str, kind: str) -> str | None:
             return subject
         return None
     return None
+
+
+def _expletive(rest: str) -> bool:
+    """Whether "It" before `rest` stands for nothing ("It was unclear whether", "It is time to",
+    "It seems that"): a copula or a verb of seeming, then soon a clause (data/lead_rules.json
+    expletive_it)."""
+    words = [w.lower().strip(",;:") for w in rest.split()]
+    lists = _lists()
+    if not words or words[0] not in lists["expletive_it_verbs"]:
+        return False
+    return any(w in lists["expletive_it_words"] for w in words[1:5])
 
 
 def _event_anaphora(rest: str) -> bool:
@@ -152,6 +170,8 @@ def with_antecedent(label: str, text: str, sents: list[tuple[int, int]], sent: t
     kind = pronoun_kind(first)
     if kind is None or not rest or not rest[:1].islower() and not rest[:1] in "'’":
         return label
+    if first.lower() == "it" and _expletive(rest):
+        return label  # "It was unclear whether ...": an "it" that stands for nothing
     possessive = first.lower() in ("his", "her", "its", "their")
     # where the pronoun stands in its sentence: before it, its own sentence may name it
     where = re.search(rf"\b{re.escape(first)}\s+{re.escape(rest.split()[0])}", text[sent[0]:sent[1]],
@@ -162,7 +182,7 @@ def with_antecedent(label: str, text: str, sents: list[tuple[int, int]], sent: t
     i = bisect_right([s for s, _ in sents], sent[0]) - 1
     candidates += [sents[j] for j in range(i - 1, max(-1, i - 1 - SENTENCES_BACK), -1)]
     for a, b in candidates:
-        name = agrees(subject_of(text, a, b, is_verb), kind)
+        name = agrees(subject_of(text, a, b, is_verb), kind, text)
         if name:
             name = name[:1].upper() + name[1:]
             if possessive:
