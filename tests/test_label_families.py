@@ -62,6 +62,9 @@ def test_the_subordinator_lists_example_comes_out_as_it_says():
      "Saturday.", "Hayward’s yacht raced"),
     ("The president will address the nation. He met BP executives on Wednesday.",
      "The president met BP executives"),
+    ("Haitian radio and TV host Carel Pedre was tweeting. He wrote on Tuesday about the quake.",
+     "Carel Pedre wrote about the quake"),  # "and" inside the title, not between two people
+    ("Lt Col Renou praised the rescuers. He spoke to the BBC on Sunday.", "Lt Col Renou spoke to the BBC"),
     ("Swiss bank UBS warned shareholders. It cut its forecast on Monday.", "UBS cut its forecast on Monday"),
 ])
 def test_a_leading_pronoun_takes_the_name_it_stands_for(text, label):
@@ -73,6 +76,7 @@ def test_a_leading_pronoun_takes_the_name_it_stands_for(text, label):
     ("The White House was angry. He said on Monday that BP must pay.", "BP must pay"),
     ("Obama visited the coast. It rained on Monday.", "It rained"),  # one word: maybe a surname
     ("Shares in BP fell. They rose again on Tuesday.", "They rose again"),  # "Shares in BP": no head
+    ("Barack Obama and Gordon Brown met. He flew home on Monday.", "He flew home"),  # two people
     ("BP capped the well. It was unclear on Monday whether the cap would hold.",
      "It was unclear whether the cap would hold"),  # an "it" that stands for nothing
     ("Moreover, Tony Hayward said little. How could he? He flew home on Monday.",

@@ -78,15 +78,18 @@ def agrees(subject: str, kind: str, text: str | None = None) -> str | None:
     a person is a name of two to four capitalized words ending the subject, a title and a name
     ("BP chief executive Tony Hayward" -> "Tony Hayward", "Mr Hayward"), a surname alone
     ("Hayward", when `text` names him in full somewhere), or a title with "the" ("The
-    president"); one thing is one
-    acronym or a singular noun phrase with "the" ("BP", "The company"); several are a
-    plural noun phrase ("Scientists", "The officials")."""
+    president"), and never one of two ("Barack Obama and Gordon Brown"); one thing is an
+    acronym or a singular noun phrase with "the" ("BP", "The company"); several are a plural
+    noun phrase ("Scientists", "The officials")."""
     words = subject.split()
-    if not words or any(w.lower() in _PRONOUNS() for w in words) or " and " in f" {subject} " \
+    if not words or any(w.lower() in _PRONOUNS() for w in words) \
             or any(w in ("how", "what", "why", "where", "when", "whether", "that") for w in map(str.lower, words)) \
             or words[-1].endswith(("'s", "’s", "'", "’")):
         return None  # "Carolyn Sheldon's (great-grandmother)": the possessor is not the subject
     lower = [w.lower() for w in words]
+    last_and = max((k for k, w in enumerate(lower) if w in ("and", "&")), default=-1)
+    if last_and >= 0 and kind != "person":
+        return None  # "BP and Transocean": several
     if kind == "person":
         if lower[0] == "the" and lower[-1] in _lists()["person_titles"] and len(words) <= 3:
             return subject  # "The president"
@@ -95,9 +98,14 @@ def agrees(subject: str, kind: str, text: str | None = None) -> str | None:
             if not w[:1].isupper():
                 break
             run.insert(0, w)
+        if last_and >= 0 and last_and == len(words) - len(run) - 1:
+            return None  # "Barack Obama and Gordon Brown": two people ("radio and TV host X": one)
         titles = [k for k, w in enumerate(run) if w.lower() in _lists()["person_titles"]]
         if titles and titles[-1] < len(run) - 1:
-            run = run[titles[-1]:]  # "England's Chief Medical Officer Sir Liam Donaldson"
+            first = titles[-1]
+            while first > 0 and run[first - 1].lower() in _lists()["person_titles"]:
+                first -= 1  # "Lt Col Renou"
+            run = run[first:]  # "England's Chief Medical Officer Sir Liam Donaldson"
         titled = run and run[0].lower() in _lists()["person_titles"]
         named = [w for w in run if w.lower() not in _lists()["person_titles"]]
         if not named or len(named) > MAX_NAME_WORDS or any(w.isupper() and len(w) > 1 for w in named):
