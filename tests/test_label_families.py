@@ -194,3 +194,14 @@ def test_a_label_is_never_cut_inside_a_number_at_its_length_limit():
     label = ("The US government's National Oceanic and Atmospheric Administration said it expected the "
              "zone to be between 6,000 and 7,000 square miles")
     assert not shorten(label, 110, keep_words=20).endswith(("6", "6,"))
+
+
+@pytest.mark.parametrize("line, news", [
+    ("Members of the Guard install dams at Grand Isle May 27, 2010 Photograph: Win McNamee\\/Getty "
+     "BP said on Tuesday it would try again.", "BP said"),
+    ("Taxpayers will bear the costs Photograph: Reuters BP is poised for controversy after it emerged "
+     "on Monday that the Treasury will lose money.", "BP is poised"),
+])
+def test_a_guardian_photograph_credit_ends_the_caption_run_into_the_text(line, news):
+    from kerryview.events.not_events import not_event_prefix
+    assert line[not_event_prefix(line):].lstrip().startswith(news)
