@@ -181,6 +181,8 @@ def test_a_long_label_whose_event_words_lie_far_in_still_ends_complete():
     label = ("The students of Swansea University in Wales beat the previous record of 1,253 people set "
              "last year in Ireland by recruiting 2,510 people willing to dress up as the characters created")
     assert shorten(label, 110, keep_words=27) == ("The students of Swansea University in Wales beat the "
+                                                  "previous record of 1,253 people set last year in Ireland")
+    assert shorten(label, 100, keep_words=27) == ("The students of Swansea University in Wales beat the "
                                                   "previous record of 1,253 people set last year")
 
 
@@ -205,3 +207,11 @@ def test_a_label_is_never_cut_inside_a_number_at_its_length_limit():
 def test_a_guardian_photograph_credit_ends_the_caption_run_into_the_text(line, news):
     from kerryview.events.not_events import not_event_prefix
     assert line[not_event_prefix(line):].lstrip().startswith(news)
+
+
+def test_a_label_cut_short_of_its_event_words_never_ends_in_a_clause_without_its_verb():
+    label = ("US climate envoy John Kerry told senior Chinese officials that Beijing and Washington could "
+             "use cooperation on climate change to redefine their difficult relationship")
+    assert shorten(label, 110, keep_words=14) == ("US climate envoy John Kerry told senior Chinese officials "
+                                                  "that Beijing and Washington could use cooperation")
+    assert not shorten(label, 100, keep_words=14).endswith("that Beijing")

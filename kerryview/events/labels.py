@@ -69,13 +69,19 @@ def shorten(label: str, limit: int = MAX_LABEL_CHARS, keep_words: int = 0) -> st
         ends = [m.start() for m in _COMPLETE_END.finditer(head) if len(head[:m.start()].split()) >= least
                 and not cut_number(label, m.end())]  # "between 6,|000": the limit fell in a number
         if not ends:  # no clause break: before a phrase of where, when, how
-            ends = [m.start() for m in _PHRASE_START.finditer(head)
-                    if len(head[:m.start()].split()) > least and _ends_phrase(head[:m.start()])]
-        if least < keep_words:  # short of the event words: only a cut that still has a verb
-            ends = [e for e in ends if _has_verb(head[:e])]
+            ends = [m.start() for m in _PHRASE_START.finditer(label)  # "... cooperation | on"
+                    if m.start() <= limit and len(head[:m.start()].split()) > least
+                    and _ends_phrase(head[:m.start()])]
+        if least < keep_words:  # short of the event words: only a cut whose last clause has a verb
+            ends = [e for e in ends if _has_verb(_COMPLEMENT.split(head[:e])[-1])]
         if ends:
             return head[:max(ends)].rstrip(" ,;:-–—")
     return head.rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
+
+
+# Where a clause of its own starts inside a label ("told officials | that | Beijing and ..."): a
+# label cut after it must still have that clause's verb.
+_COMPLEMENT = re.compile(r"\b(?:that|which|who|whom|whether|if|because|when|while)\b", re.IGNORECASE)
 
 
 def _has_verb(words: str) -> bool:
