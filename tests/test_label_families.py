@@ -18,7 +18,8 @@ from kerryview.timex import tag
 DCT = date(2010, 6, 15)
 GIVEN = DateSource(DateSourceKind.PAGE_METADATA, "given")
 LISTS = ("person_pronouns", "thing_pronouns", "plural_pronouns", "person_titles", "subject_verbs",
-         "leading_subordinators", "event_anaphora", "expletive_it_verbs", "expletive_it_words")
+         "leading_subordinators", "event_anaphora", "expletive_it_verbs", "expletive_it_words",
+         "conditional_starts")
 
 
 def _found(text, dct=DCT):
@@ -215,3 +216,18 @@ def test_a_label_cut_short_of_its_event_words_never_ends_in_a_clause_without_its
     assert shorten(label, 110, keep_words=14) == ("US climate envoy John Kerry told senior Chinese officials "
                                                   "that Beijing and Washington could use cooperation")
     assert not shorten(label, 100, keep_words=14).endswith("that Beijing")
+
+
+def test_a_condition_is_no_event():
+    given = re.findall(r"\"([^\"]+)\"", _example("conditional_starts"))[0]
+    assert _labels(given + ".") == []
+    assert _labels("Even if it does not hit hard in the spring, it will.") == []
+    assert _labels("BP said it would pay if the cap held on Monday.")  # the main clause's event stays
+
+
+def test_a_capitalized_function_word_is_no_part_of_a_name():
+    assert agrees("While McCain", "person") is None
+    text = ("While McCain suggested in his autobiography that months passed between his divorce and "
+            "remarriage, the divorce was granted April 2, 1980, and he wed Cindy Hensley in a private ceremony "
+            "five weeks later.")
+    assert not any(lb.startswith("While McCain") for lb in _labels(text))

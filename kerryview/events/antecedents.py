@@ -14,7 +14,7 @@ import re
 from bisect import bisect_right
 from typing import Callable
 
-from kerryview.text.wordlists import event_lists
+from kerryview.text.wordlists import event_lists, stopwords
 
 LEAD_RULES = "lead_rules.json"
 MAX_SUBJECT_WORDS = 8  # "England's Chief Medical Officer Sir Liam Donaldson": longer is no subject
@@ -95,8 +95,8 @@ def agrees(subject: str, kind: str, text: str | None = None) -> str | None:
             return subject  # "The president"
         run = []
         for w in reversed(words):
-            if not w[:1].isupper():
-                break
+            if not w[:1].isupper() or w.lower() in stopwords():
+                break  # "While McCain": a capitalized function word is no part of a name
             run.insert(0, w)
         if last_and >= 0 and last_and == len(words) - len(run) - 1:
             return None  # "Barack Obama and Gordon Brown": two people ("radio and TV host X": one)

@@ -48,6 +48,14 @@ def is_fragment(label: str, conjunctions: frozenset[str] = frozenset()) -> bool:
     return len(words) > 1 and f"{words[0]} {words[1]}" in starts and not quantity
 
 
+def is_conditional(label: str) -> bool:
+    """Whether a label starts with a condition or an open question ("If you take the price of
+    gas in 1920 ...", "Whether they will open ..."): what might be, never an event."""
+    words = label.lower().split()
+    starts = event_lists(LEAD_RULES)["conditional_starts"]
+    return bool(words) and (words[0] in starts or " ".join(words[:2]) in starts)
+
+
 def cut_number(text: str, start: int) -> bool:
     """Whether a label starting at `start` cuts a number in half ("5,|000", "3.|5 million") or
     a clock time ("2:|36 pm")."""

@@ -20,7 +20,7 @@ from kerryview.events.headline import Lead, lead_passages, main_event_words
 from kerryview.events.antecedents import with_antecedent
 from kerryview.events.liveblog import live_blog
 from kerryview.events.not_events import LineFilter, why_not_event_sentence
-from kerryview.events.labels import (CLAUSE_COMMA, cut_number, headline_label, is_fragment,
+from kerryview.events.labels import (CLAUSE_COMMA, cut_number, headline_label, is_conditional, is_fragment,
                                      only_reports, reported_span, shorten, tidy,
                                      within_passage, without_date)
 from kerryview.text.context import ContextBuilder
@@ -422,6 +422,8 @@ def find_mentions(doc: Document, timexes: list[Timex], cancel: Cancellation = NE
             position=_position(leads, sent))
         label = label_for(text, sent, trigger, _with_its_date(text, timexes, k))
         label = with_antecedent(label, text, sents, sent, _is_verb, _describe)  # "He" -> who
+        if is_conditional(label):
+            continue  # "If you take the price of gas in 1920 ...": what might be, no event
         out.append(Found(mention, label,
                          contexts.terms(t.start),
                          interval))
@@ -536,6 +538,8 @@ def _main_news(doc: Document, leads: list[Lead], found: list[Found],
             label = headline_label(text[ld.start:ld.end])
         else:
             label = with_antecedent(label_for(text, span, trigger, t), text, list(sents), span, _is_verb)
+        if is_conditional(label):
+            continue  # "If the cap holds ...": no news of the day
         mention = EventMention(
             document_id=doc.id, start=ld.start, end=ld.end, text=text[ld.start:ld.end], timex=t,
             trigger_start=trigger[0], trigger_end=trigger[1], status="happened",
