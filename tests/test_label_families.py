@@ -231,3 +231,22 @@ def test_a_capitalized_function_word_is_no_part_of_a_name():
             "remarriage, the divorce was granted April 2, 1980, and he wed Cindy Hensley in a private ceremony "
             "five weeks later.")
     assert not any(lb.startswith("While McCain") for lb in _labels(text))
+
+
+@pytest.mark.parametrize("line, news", [
+    ("The clean-up Photograph: Gerald Herbert\\/AP The US government has declared the well dead.",
+     "The US government"),
+    ("Oil on a beach Lee Celano\\/reuters BP said it expects the cost to rise.", "BP said"),
+    ("Crews at work AP Photo\\/Dave Martin As much as 4 million barrels spilled.", "As much"),
+])
+def test_a_photo_credit_without_parentheses_ends_the_caption(line, news):
+    from kerryview.events.not_events import not_event_prefix
+    assert line[not_event_prefix(line):].lstrip().startswith(news)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Growth is seen in the second half of 2010.",  # a forecast, not a caption
+    "Inflation is seen at 2 percent next year.",
+])
+def test_a_forecast_said_with_is_seen_is_no_caption(sentence):
+    assert why_not_event_sentence(sentence) is None
