@@ -250,3 +250,10 @@ def test_a_photo_credit_without_parentheses_ends_the_caption(line, news):
 ])
 def test_a_forecast_said_with_is_seen_is_no_caption(sentence):
     assert why_not_event_sentence(sentence) is None
+
+
+def test_a_blog_posts_time_stamp_is_no_event_and_no_part_of_its_label():
+    text = "BP is capturing more oil.\n09:27 UK time, Friday, 28 May 2010 The amount rose on Thursday.\n"
+    found = _found(text, date(2010, 5, 28))
+    assert "2010-05-28" not in {f.mention.timex.value for f in found if f.mention.timex.text}
+    assert "The amount rose" in [f.label for f in found]
