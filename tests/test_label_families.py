@@ -66,6 +66,9 @@ def test_the_subordinator_lists_example_comes_out_as_it_says():
     ("Haitian radio and TV host Carel Pedre was tweeting. He wrote on Tuesday about the quake.",
      "Carel Pedre wrote about the quake"),  # "and" inside the title, not between two people
     ("Lt Col Renou praised the rescuers. He spoke to the BBC on Sunday.", "Lt Col Renou spoke to the BBC"),
+    ("But the new H1N1 swine flu virus is not behaving typically. It reached Chile on Monday.",
+     "The new H1N1 swine flu virus reached Chile"),  # "virus" is no plural
+    ("The Geneva-based WHO has declared an emergency. It raised its alert on Monday.", "WHO raised its alert"),
     ("Swiss bank UBS warned shareholders. It cut its forecast on Monday.", "UBS cut its forecast on Monday"),
 ])
 def test_a_leading_pronoun_takes_the_name_it_stands_for(text, label):

@@ -82,7 +82,7 @@ def agrees(subject: str, kind: str, text: str | None = None) -> str | None:
     acronym or a singular noun phrase with "the" ("BP", "The company"); several are a plural
     noun phrase ("Scientists", "The officials")."""
     words = subject.split()
-    if not words or any(w.lower() in _PRONOUNS() for w in words) \
+    if not words or any(w.lower() in _PRONOUNS() and not (len(w) > 1 and w.isupper()) for w in words) \
             or any(w in ("how", "what", "why", "where", "when", "whether", "that") for w in map(str.lower, words)) \
             or words[-1].endswith(("'s", "’s", "'", "’")):
         return None  # "Carolyn Sheldon's (great-grandmother)": the possessor is not the subject
@@ -124,16 +124,21 @@ def agrees(subject: str, kind: str, text: str | None = None) -> str | None:
             return words[0]  # "BP", "WHO" (a one-word name in lower case may be a surname)
         if len(words[-1]) > 1 and words[-1].isupper() and words[-1].isalpha():
             return words[-1]  # "Swiss bank UBS"
-        if lower[0] == "the" and len(words) >= 2 and not (lower[-1].endswith("s") and not words[-1][:1].isupper()):
-            return subject
+        if lower[0] == "the" and len(words) >= 2 and not (_plural(lower[-1]) and not words[-1][:1].isupper()):
+            return subject  # "The company", "the new H1N1 swine flu virus"
         return None
     if kind == "plural":
         head = words[-1]
         common = head[:1].islower() or (len(words) == 1 and not head.isupper())  # "Scientists"
-        if common and head.endswith("s") and not head.endswith(("ss", "us", "'s", "’s")):
+        if common and _plural(head.lower()):
             return subject
         return None
     return None
+
+
+def _plural(noun: str) -> bool:
+    """Whether a lower-case noun reads as a plural: "officials", not "virus", "crisis", "gas"."""
+    return noun.endswith("s") and not noun.endswith(("ss", "us", "is", "as", "'s", "’s"))
 
 
 def _expletive(rest: str) -> bool:
