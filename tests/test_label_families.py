@@ -79,6 +79,7 @@ def test_a_leading_pronoun_takes_the_name_it_stands_for(text, label):
     # "The White House" is no person: "He" keeps looking, and without a name stays "He"
     ("The White House was angry. He said on Monday that BP must pay.", "BP must pay"),
     ("Obama visited the coast. It rained on Monday.", "It rained"),  # one word: maybe a surname
+    ("PANASONIC ordered staff home. It triggered a reaction on Monday.", "It triggered a reaction"),
     ("Shares in BP fell. They rose again on Tuesday.", "They rose again"),  # "Shares in BP": no head
     ("Barack Obama and Gordon Brown met. He flew home on Monday.", "He flew home"),  # two people
     ("BP capped the well. It was unclear on Monday whether the cap would hold.",

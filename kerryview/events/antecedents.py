@@ -60,7 +60,7 @@ def subject_of(text: str, a: int, b: int, is_verb: Callable[[str, str], bool]) -
         if w.lower() in verbs or (words and w[:1].islower() and is_verb(w, s[max(0, m.start() - 12):m.start()])):
             break
         if words and w[:1].islower() and all(x[:1].isupper() for x in words) and len(words) > 1 \
-                and w not in _NAME_LINKS:
+                and w not in _NAME_LINKS and words[0].lower() not in ("the", "a", "an"):
             break  # "Gareth Carins always dreamt": a name, then its verb or an adverb
         words.append(w)
         if s[m.end():m.end() + 1] in ",;:(\"“":
@@ -120,10 +120,8 @@ def agrees(subject: str, kind: str, text: str | None = None) -> str | None:
             return run[0]  # "Hayward insisted", when the text names "Tony Hayward" too
         return None
     if kind == "thing":
-        if len(words) == 1 and len(words[0]) > 1 and words[0].isupper():
-            return words[0]  # "BP", "WHO" (a one-word name in lower case may be a surname)
-        if len(words[-1]) > 1 and words[-1].isupper() and words[-1].isalpha():
-            return words[-1]  # "Swiss bank UBS"
+        if _acronym(words[-1]):
+            return words[-1]  # "BP", "WHO", "Swiss bank UBS" (a one-word name may be a surname)
         if lower[0] == "the" and len(words) >= 2 and not (_plural(lower[-1]) and not words[-1][:1].isupper()):
             return subject  # "The company", "the new H1N1 swine flu virus"
         return None
@@ -134,6 +132,13 @@ def agrees(subject: str, kind: str, text: str | None = None) -> str | None:
             return subject
         return None
     return None
+
+
+MAX_ACRONYM = 6  # "UNICEF"; a longer word in capitals is a shouted headline ("PANASONIC")
+
+
+def _acronym(word: str) -> bool:
+    return 1 < len(word) <= MAX_ACRONYM and word.isupper() and word.isalpha()
 
 
 def _plural(noun: str) -> bool:
