@@ -7,6 +7,13 @@ by a clock read as a year ("at 1930 CDT" -> 1930), and prints a sample of labels
 
     .venv/bin/python benchmarks/stories_labels.py bpoil_bbc            # this checkout
     .venv/bin/python benchmarks/stories_labels.py bpoil_bbc --kerryview /work/main  # another one
+    .venv/bin/python benchmarks/stories_labels.py bpoil_bbc --families  # one TSV line of counts
+
+--families counts each failure family of issue #9 items 4 and 6 with this script's own checks:
+a label that starts with a pronoun subject ("He said ...", "This was completed"), ends in "…", is
+a fragment (or a number cut in half), an event told by a photo caption or a question, and an
+event dated by a clock time read as a year ("1930 CDT", a live blog's "2055: ..."). Results:
+benchmarks/README_labels.md.
 
 The checks read their word lists from this checkout's kerryview/events/data/lead_rules.json, so
 two checkouts are judged by the same rules.
