@@ -7,6 +7,13 @@ by a clock read as a year ("at 1930 CDT" -> 1930), and prints a sample of labels
 
     .venv/bin/python benchmarks/stories_labels.py bpoil_bbc            # this checkout
     .venv/bin/python benchmarks/stories_labels.py bpoil_bbc --kerryview /work/main  # another one
+    .venv/bin/python benchmarks/stories_labels.py bpoil_bbc --families  # one TSV line of counts
+
+--families counts each failure family of issue #9 items 4 and 6 with this script's own checks:
+a label that starts with a pronoun subject ("He said ...", "This was completed"), ends in "…", is
+a fragment (or a number cut in half), an event told by a photo caption or a question, and an
+event dated by a clock time read as a year ("1930 CDT", a live blog's "2055: ..."). Results:
+benchmarks/README_labels.md.
 
 The checks read their word lists from this checkout's kerryview/events/data/lead_rules.json, so
 two checkouts are judged by the same rules.
@@ -66,6 +73,50 @@ def clock_as_year(event, texts: dict[str, str]) -> bool:
                and _CLOCK_AFTER.match(texts[m.document_id], m.timex.end) for m in event.mentions)
 
 
+# The failure families of issue #9 items 4 and 6, counted per folder by --families. The checks
+# are this script's own (not kerryview's rules), so a checkout cannot pass by changing them.
+_PRONOUN_START = re.compile(r"^(?:He|She|It|They|His|Her|Its|Their|This|That|These|Those)\s+"
+                            r"(?!(?:week|month|year|morning|afternoon|evening|time)\b)[a-z']")
+_CAPTION = re.compile(r"\b(?:REUTERS|Reuters|AFP|AP|Getty Images|EPA)\s*\\?/\s*[A-Z]|\bAP Photo\b"
+                      r"|\b(?:Pictured|Photo(?:graph)?|Picture|Image|Caption)\s*:|\(Photo\b"
+                      r"|\bGetty Images\b|\b(?:is|are) (?:seen|pictured)\b")
+_QUESTION = re.compile(r"\?[\"”'’)]*\s*$")
+# A live blog's entry time read as a year: "2055: M2ab tweets ..." (a clock time at a line or
+# sentence start, 24-hour form, with a colon after it).
+_ENTRY_CLOCK = re.compile(r"(?:^|[.!?\"”]\s+|\n)\s*$")
+
+
+def families(events, texts: dict[str, str]) -> dict[str, list[str]]:
+    """Labels of each failure family: pronoun start, ellipsis, fragment, caption, question,
+    year from a clock time."""
+    starts = fragment_starts()
+    out: dict[str, list[str]] = {k: [] for k in ("pronoun", "ellipsis", "fragment", "caption",
+                                                 "question", "clock_year")}
+    for e in events:
+        lb = e.label
+        if _PRONOUN_START.match(lb):
+            out["pronoun"].append(lb)
+        if lb.endswith("…"):
+            out["ellipsis"].append(lb)
+        if is_fragment(lb, starts) or _CUT_NUMBER.match(lb):
+            out["fragment"].append(lb)
+        if any(_CAPTION.search(m.text or "") for m in e.mentions):
+            out["caption"].append(lb)
+        if lb.rstrip().endswith("?") or any(_QUESTION.search(m.text or "") for m in e.mentions):
+            out["question"].append(lb)
+        if clock_as_year(e, texts) or any(_entry_clock(m, texts[m.document_id]) for m in e.mentions):
+            out["clock_year"].append(lb)
+    return out
+
+
+def _entry_clock(m, text: str) -> bool:
+    """A mention dated by "2055:" at a line's or sentence's start read as a year."""
+    t = m.timex
+    return bool(re.fullmatch(r"(?:[01][0-9]|2[0-3])[0-5][0-9]", t.text or "")) \
+        and (t.value or "").startswith(t.text) and text[t.end:t.end + 1] == ":" \
+        and bool(_ENTRY_CLOCK.search(text[max(0, t.start - 3):t.start] if t.start else "\n"))
+
+
 def is_fragment(label: str, starts: set[str]) -> bool:
     """As kerryview.events.labels.is_fragment, with the word lists of this checkout."""
     first = label.split()[:1]
@@ -84,6 +135,8 @@ def main() -> None:
     ap.add_argument("--kerryview", help="the checkout whose kerryview package to measure")
     ap.add_argument("--sample", type=int, default=40)
     ap.add_argument("--dump", help="write every event (day, sources, position, label) to this TSV file")
+    ap.add_argument("--families", action="store_true",
+                    help="print one TSV line of counts per failure family (and examples) only")
     args = ap.parse_args()
     sys.path.insert(0, str(HERE))
     from stories import load_folder  # puts this checkout first on sys.path: put the other first
@@ -107,6 +160,14 @@ def main() -> None:
     run_on = [lb for lb in labels if _RUN_ON.search(lb)]
     texts = {d.id: d.text for d in docs}
     clocks = [e.label for e in events if clock_as_year(e, texts)]
+    if args.families:
+        fam = families(events, texts)
+        print("folder\tevents\t" + "\t".join(fam))
+        print(f"{args.folder}\t{len(events)}\t" + "\t".join(str(len(v)) for v in fam.values()))
+        for name, lbs in fam.items():
+            for lb in lbs[:args.sample]:
+                print(f"# {name}: {lb}")
+        return
     print(f"{args.folder}: {len(events)} events; fragment labels {len(frag)} "
           f"({100 * len(frag) / max(1, len(labels)):.1f} %), number cut in half {len(cut)}, "
           f"ending in … {len(dots)} ({100 * len(dots) / max(1, len(labels)):.1f} %)")

@@ -107,7 +107,8 @@ def test_a_long_label_ends_before_a_phrase_rather_than_in_an_ellipsis():
     long = ("The students of Swansea University in Wales beat the previous record of 1,253 people "
             "set last year in Ireland by a margin of several hundred people")
     assert shorten(long, keep_words=8) == ("The students of Swansea University in Wales beat the "
-                                           "previous record of 1,253 people set last year")
+                                           "previous record of 1,253 people set last year in Ireland")
+    # (" by a margin" starts right at the limit: the phrase is seen whole, in the full label)
     # never at the comma of a number, never after a function word
     assert not shorten(long, keep_words=8).endswith(("1", "the", "of"))
 
@@ -190,8 +191,10 @@ def test_an_all_capitals_heading_run_into_the_text_is_a_passage_of_its_own():
     ("Cameron, who took office", "Cameron took office"),
     ("Sweden, which is credited by experts with deft handling of its crisis",
      "Sweden is credited by experts with deft handling of its crisis"),
-    ("After Holder, who was deputy attorney general, heard complaints",
-     "After Holder, who was deputy attorney general, heard complaints"),  # a main clause follows
+    ("After Holder, who was deputy attorney general, heard complaints",  # a main clause follows:
+     "Holder, who was deputy attorney general, heard complaints"),  # the relative clause stays
+    ("When he became chief executive", "He became chief executive"),  # the clause's own event
+    ("If the cap holds", "If the cap holds"),  # a condition is no event: left as it is
     ("May 09 - Japan and Australia announce their first cases", "Japan and Australia announce their first cases"),
     ("Sept. 18: -- The Fed expands its temporary swap lines", "The Fed expands its temporary swap lines"),
 ])

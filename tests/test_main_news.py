@@ -7,7 +7,7 @@ import pytest
 from kerryview.events.importance import score
 from kerryview.events.labels import is_fragment, shorten
 from kerryview.events.mentions import find_mentions
-from kerryview.events.not_events import not_event_prefix, rules, why_not_event
+from kerryview.events.not_events import not_event_prefix, rules, why_not_event, why_not_event_sentence
 from kerryview.export.json_export import corpus_json
 from kerryview.model import DateSource, DateSourceKind, Document
 from kerryview.pipeline import build_corpus
@@ -82,6 +82,8 @@ def test_every_not_event_rule_matches_its_example(rule):
     if rule.scope in ("prefix", "run_in"):
         assert 0 < not_event_prefix(rule.example) < len(rule.example)
         assert why_not_event(rule.example) is None  # the rest of the line is still read
+    elif rule.scope == "sentence":
+        assert why_not_event_sentence(rule.example) == rule.name
     else:
         assert rule.scope == "line" and why_not_event(rule.example) == rule.name
 

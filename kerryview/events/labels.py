@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from kerryview.text.wordlists import event_lists, stopwords
+from kerryview.text.wordlists import cues, event_lists, stopwords
 
 LEAD_RULES = "lead_rules.json"
 MAX_LABEL_CHARS = 110
@@ -48,6 +48,14 @@ def is_fragment(label: str, conjunctions: frozenset[str] = frozenset()) -> bool:
     return len(words) > 1 and f"{words[0]} {words[1]}" in starts and not quantity
 
 
+def is_conditional(label: str) -> bool:
+    """Whether a label starts with a condition or an open question ("If you take the price of
+    gas in 1920 ...", "Whether they will open ..."): what might be, never an event."""
+    words = label.lower().split()
+    starts = event_lists(LEAD_RULES)["conditional_starts"]
+    return bool(words) and (words[0] in starts or " ".join(words[:2]) in starts)
+
+
 def cut_number(text: str, start: int) -> bool:
     """Whether a label starting at `start` cuts a number in half ("5,|000", "3.|5 million") or
     a clock time ("2:|36 pm")."""
@@ -58,18 +66,39 @@ def cut_number(text: str, start: int) -> bool:
 def shorten(label: str, limit: int = MAX_LABEL_CHARS, keep_words: int = 0) -> str:
     """`label` within `limit` characters: cut at the last clause break that keeps a complete
     label (at least its first `keep_words` words: who and the event words), else before the
-    last phrase of where, when or how, else at a word with "…"."""
+    last phrase of where, when or how; when neither keeps those words, the same with at least
+    MIN_COMPLETE_WORDS words; only then at a word with "…"."""
     if len(label) <= limit:
         return label
     head = label[:limit]
-    least = max(MIN_COMPLETE_WORDS, keep_words)
-    ends = [m.start() for m in _COMPLETE_END.finditer(head) if len(head[:m.start()].split()) >= least]
-    if not ends:  # no clause break: before a phrase of where, when, how
-        ends = [m.start() for m in _PHRASE_START.finditer(head)
-                if len(head[:m.start()].split()) > least and _ends_phrase(head[:m.start()])]
-    if ends:
-        return head[:max(ends)].rstrip(" ,;:-–—")
+    # the event words far in ("... people set last year in Ireland by recruiting 2,510 people
+    # dressed as the characters created ..."): a shorter complete label still beats one in "…"
+    for least in dict.fromkeys((max(MIN_COMPLETE_WORDS, keep_words), MIN_COMPLETE_WORDS)):
+        ends = [m.start() for m in _COMPLETE_END.finditer(head) if len(head[:m.start()].split()) >= least
+                and not cut_number(label, m.end())]  # "between 6,|000": the limit fell in a number
+        if not ends:  # no clause break: before a phrase of where, when, how
+            ends = [m.start() for m in _PHRASE_START.finditer(label)  # "... cooperation | on"
+                    if m.start() <= limit and len(head[:m.start()].split()) > least
+                    and _ends_phrase(head[:m.start()])]
+        if least < keep_words:  # short of the event words: only a cut whose last clause has a verb
+            ends = [e for e in ends if _has_verb(_COMPLEMENT.split(head[:e])[-1])]
+        if ends:
+            return head[:max(ends)].rstrip(" ,;:-–—")
     return head.rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
+
+
+# Where a clause of its own starts inside a label ("told officials | that | Beijing and ..."): a
+# label cut after it must still have that clause's verb.
+_COMPLEMENT = re.compile(r"\b(?:that|which|who|whom|whether|if|because|when|while)\b", re.IGNORECASE)
+
+
+def _has_verb(words: str) -> bool:
+    """Whether `words` hold a finite verb ("beat", "was", "announced"): a label cut short of its
+    event words reads complete only then ("The commission's other chairman" does not)."""
+    c = cues()
+    finite = _lists()["subject_verbs"] | c["irregular_past"]
+    return any(w in finite or (len(w) > 4 and w.endswith("ed") and w not in c["not_events"])
+               for w in (x.lower().strip("\"“”',.;:") for x in words.split()[1:]))
 
 
 def _ends_phrase(words: str) -> bool:
@@ -237,12 +266,20 @@ _RELATIVE = re.compile(r"^(?P<subject>[A-Z][^,:;]{0,60}),\s+(?:who|which)\s+(?P<
 MAX_SUBJECT_WORDS = 6
 
 
+MIN_SUBORDINATE_WORDS = 3  # "When he became chief executive": the clause left says who did what
+
+
 def tidy(label: str) -> str:
     """A label without the marker of a list item ("6) Created a culture ...") or the date of a
-    chronology's item ("May 09 - Japan ..."), with a subject's relative clause as its predicate
+    chronology's item ("May 09 - Japan ..."), without the word that opens a subordinate clause
+    ("When he became chief executive" -> "He became chief executive"), with a subject's relative clause as its predicate
     ("Cameron, who took office" -> "Cameron took office"), and without a last word that leaves
     a phrase open ("In the letter, dated")."""
     label = _DATE_ITEM.sub("", _LIST_MARKER.sub("", label))
+    first, _, rest = label.partition(" ")
+    if first.lower() in _lists()["leading_subordinators"] and len(rest.split()) >= MIN_SUBORDINATE_WORDS \
+            and not is_fragment(rest):
+        label = rest[:1].upper() + rest[1:]  # "When he became chief executive" -> "He became ..."
     rel = _RELATIVE.match(label)
     if rel and len(rel["subject"].split()) <= MAX_SUBJECT_WORDS:
         label = f"{rel['subject']} {rel['rest']}"

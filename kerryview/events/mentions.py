@@ -17,8 +17,10 @@ from datetime import date, datetime, timedelta
 from kerryview.cancellation import NEVER, Cancellation
 from kerryview.events.clauses import clause_spans, governs_clause, publication_event_words, reports
 from kerryview.events.headline import Lead, lead_passages, main_event_words
-from kerryview.events.not_events import LineFilter
-from kerryview.events.labels import (CLAUSE_COMMA, cut_number, headline_label, is_fragment,
+from kerryview.events.antecedents import with_antecedent
+from kerryview.events.liveblog import live_blog
+from kerryview.events.not_events import LineFilter, why_not_event_sentence
+from kerryview.events.labels import (CLAUSE_COMMA, cut_number, headline_label, is_conditional, is_fragment,
                                      only_reports, reported_span, shorten, tidy,
                                      within_passage, without_date)
 from kerryview.text.context import ContextBuilder
@@ -253,8 +255,8 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
     label = shorten(label, MAX_LABEL_CHARS, keep)
     label = re.sub(r"\s+([,.;:])", r"\1", label)
     first, _, rest = label.partition(" ")
-    if rest and first.lower() in cues()["clause_initial_conjunctions"]:
-        label = rest
+    if rest and first.lower().rstrip(",") in cues()["clause_initial_conjunctions"]:
+        label = rest  # "But, according to the Nigerian government, ..."
     completed = False
     if trigger and label.split() and (label.split()[-1].lower() in cues()["needs_complement"]
                                       or label.split()[-1].lower() in cues()["reporting_verbs"]):
@@ -368,8 +370,12 @@ def find_mentions(doc: Document, timexes: list[Timex], cancel: Cancellation = NE
     lines = LineFilter(text, timexes)  # date lines, bylines, captions, copyright: never events
     leads = lead_passages(doc, sents, lines)
     prev: tuple[Timex, Interval, int] | None = None  # the last time, its interval, its end
+    blog = live_blog(text, doc.dct)  # "2055: ..." of a live blog: 20:55, not the year 2055
     for k, t in enumerate(timexes):
         cancel.check()
+        t = blog.retime(t)
+        if t is None:
+            continue  # a live blog's entry time, on no known day
         if t.type in ("DATE", "TIME"):
             interval = value_interval(t.value, t.mod)
         elif t.type == "DURATION":
@@ -395,10 +401,13 @@ def find_mentions(doc: Document, timexes: list[Timex], cancel: Cancellation = NE
         if line and sent[0] <= line.end < t.start:  # the passage starts after the date line
             rest = text[line.end:sent[1]]
             sent = (line.end + len(rest) - len(rest.lstrip()), sent[1])
+        sent = blog.passage(sent[0], sent[1], t.start)  # one entry of a live blog
         body = lines.body_start(t.start)  # "... DUBAI, April 30 (Reuters) - The UAE said ..."
         if sent[0] < body <= t.start:
             rest = text[body:sent[1]]
             sent = (body + len(rest) - len(rest.lstrip()), sent[1])
+        if why_not_event_sentence(text[sent[0]:sent[1]]) is not None:
+            continue  # a question, a photo caption: no event, whatever dates it holds
         trigger = find_trigger(text, sent, t)
         duration = _duration_for(durations, sent, trigger, t)
         clause = text[sent[0]:sent[1]]
@@ -411,13 +420,34 @@ def find_mentions(doc: Document, timexes: list[Timex], cancel: Cancellation = NE
             duration=duration.value if duration else None,
             duration_mod=duration.mod if duration else None,
             position=_position(leads, sent))
-        out.append(Found(mention, label_for(text, sent, trigger, _with_its_date(text, timexes, k)),
+        label = label_for(text, sent, trigger, _with_its_date(text, timexes, k))
+        label = with_antecedent(label, text, sents, sent, _is_verb, _describe)  # "He" -> who
+        if is_conditional(label):
+            continue  # "If you take the price of gas in 1920 ...": what might be, no event
+        out.append(Found(mention, label,
                          contexts.terms(t.start),
                          interval))
-    out.extend(_main_news(doc, leads, out, contexts))
+    out.extend(_main_news(doc, leads, out, contexts, sents))
     if dct_clauses:
         out.extend(_clauses_of_the_day(doc, sents, out, timexes, lines, contexts))
     return out
+
+
+def _describe(text: str, span: tuple[int, int]) -> str:
+    """The label of the event a sentence tells (its main event words, no date): what "This"
+    in the next sentence stands for ("... the riser was cut. This was completed at 1930 CDT")."""
+    if main_event_words(text, span, False, _is_verb) is None:
+        return ""
+    said = _ASIDE.sub(" ", text[span[0]:span[1]])  # "the riser - the pipe which ... - was cut"
+    label = headline_label(_SEQUENCE_ADVERB.sub("", said))
+    return label[:1].upper() + label[1:]
+
+
+# What a sentence told as a label leaves out: an aside between dashes or in parentheses, and an
+# adverb that only orders it ("First, the riser was cut").
+_ASIDE = re.compile(r"\s[-–—]\s[^-–—\n]{1,100}?\s[-–—]\s|\s*\([^()\n]{0,100}\)")
+_SEQUENCE_ADVERB = re.compile(r"^\s*(?:First|Then|Next|Finally|Later|Earlier|Meanwhile|Afterwards|"
+                              r"Subsequently|Second|Third|Last)\s*,\s*")
 
 
 def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list[Found],
@@ -442,7 +472,8 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
     resolution = ""
     out = []
     for a, b in sents:
-        if lines.reason(a) is not None or (line and a < line.end and line.start < b):
+        if lines.reason(a) is not None or (line and a < line.end and line.start < b) \
+                or why_not_event_sentence(text[a:b]) is not None:
             continue
         bag: Counter[str] | None = None  # the sentence's words and text, one for all its clauses
         passage = ""
@@ -486,7 +517,7 @@ def _position(leads: list[Lead], sent: tuple[int, int]) -> str:
 
 
 def _main_news(doc: Document, leads: list[Lead], found: list[Found],
-               contexts: ContextBuilder) -> list[Found]:
+               contexts: ContextBuilder, sents: list[tuple[int, int]] = ()) -> list[Found]:
     """The headline and lead events that no time expression dates, dated by publication."""
     if doc.dct is None:
         return []
@@ -496,6 +527,8 @@ def _main_news(doc: Document, leads: list[Lead], found: list[Found],
         if any(f.mention.position == ld.position for f in found):
             continue  # a time expression in it dates it already
         span = (ld.start, ld.end)
+        if why_not_event_sentence(text[ld.start:ld.end]) is not None:
+            continue  # "Will BP pay?": a headline that asks reports nothing
         trigger = main_event_words(text, span, ld.position == "headline", _is_verb)
         if trigger is None:
             continue
@@ -504,7 +537,9 @@ def _main_news(doc: Document, leads: list[Lead], found: list[Found],
         if ld.position == "headline":
             label = headline_label(text[ld.start:ld.end])
         else:
-            label = label_for(text, span, trigger, t)
+            label = with_antecedent(label_for(text, span, trigger, t), text, list(sents), span, _is_verb)
+        if is_conditional(label):
+            continue  # "If the cap holds ...": no news of the day
         mention = EventMention(
             document_id=doc.id, start=ld.start, end=ld.end, text=text[ld.start:ld.end], timex=t,
             trigger_start=trigger[0], trigger_end=trigger[1], status="happened",

@@ -27,7 +27,8 @@ _WORD = re.compile(r"[A-Za-z]{2,}")
 @dataclass(frozen=True)
 class NotEventRule:
     name: str
-    scope: str  # "line": the whole line; "prefix": the time expressions inside the match
+    scope: str  # "line": the whole line; "prefix": the time expressions inside the match;
+    # "sentence": the sentence (a question, a photo caption run into the text)
     max_words: int  # 0: any length
     pattern: re.Pattern
     example: str
@@ -57,6 +58,17 @@ def not_event_prefix(line: str) -> int:
         if r.scope == "run_in" and (m := r.pattern.search(stripped)):
             return lead + m.end()
     return 0
+
+
+def why_not_event_sentence(sentence: str) -> str | None:
+    """The name of the rule by which a sentence tells no event, or None: a question ("Will BP
+    pay for the clean-up?") asks rather than reports; a photo caption with its credit ("A worker
+    cleans a beach on Tuesday. REUTERS/Sean Gardner") shows rather than tells."""
+    stripped = " ".join(sentence.split())
+    for r in rules():
+        if r.scope == "sentence" and r.matches(stripped):
+            return r.name
+    return None
 
 
 def why_not_event(line: str, timexes: list[Timex] = (), offset: int = 0) -> str | None:

@@ -1,0 +1,209 @@
+"""Who a label's pronoun stands for: "He said the clean-up would go on" tells a timeline reader
+nothing, "Tony Hayward said the clean-up would go on" does. A label that starts with a pronoun
+subject (or a possessive: "His death") takes the subject of the sentence the pronoun looks back
+to: earlier in its own sentence ("BP said | it would try again"), else the sentence before, else
+the one before that. The subject must agree with the pronoun (a person's name for "he", one
+thing for "it", several for "they"); when none does, the label is left as written.
+
+The word lists are data (data/lead_rules.json: person_pronouns, thing_pronouns,
+plural_pronouns, person_titles, subject_verbs).
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from typing import Callable
+
+from kerryview.text.wordlists import event_lists, stopwords
+
+LEAD_RULES = "lead_rules.json"
+MAX_SUBJECT_WORDS = 8  # "England's Chief Medical Officer Sir Liam Donaldson": longer is no subject
+SENTENCES_BACK = 3  # a chain of pronouns: the name is where it began
+MAX_NAME_WORDS = 4
+MIN_EVENT_WORDS = 3  # the event "This" stands for is told in at least this many words
+_WORD = re.compile(r"[\w.'’&-]+")
+_OPENER = re.compile(r"^[\s\"“'‘(]*(?:(?:But|And|However|Meanwhile|Yet|So|Still|Now|Also|Moreover|Then|Indeed|"
+                     r"Instead|Besides|Furthermore|Nevertheless|Nonetheless|Thus|Finally|First|Today|"
+                     r"Yesterday|Later|Earlier|Initially|Eventually|Separately|Similarly|Likewise),?\s+)*")
+# An opening adverbial before the subject: "On Tuesday, BP said", "A month later, Obama ...".
+_ADVERBIAL = re.compile(r"^(?:(?:In|On|At|After|Before|During|Since|By|Earlier|Later|Last|Next|This|Under|"
+                        r"Following|Despite|Amid|With|Without|For|From|Over|Until|When|While|As|Once|If|"
+                        r"Although|Though|Because|Having|Like|Unlike|Among|Against|Through|Throughout)\b[^,]{0,60}"
+                        r"|[^,]{0,30}\b(?:later|earlier|ago))\s*,\s*")
+
+
+def _lists() -> dict[str, frozenset[str]]:
+    return event_lists(LEAD_RULES)
+
+
+def pronoun_kind(word: str) -> str | None:
+    """"person", "thing" or "plural" for a pronoun that needs its antecedent, else None."""
+    w = word.lower()
+    lists = _lists()
+    for kind in ("person", "thing", "plural"):
+        if w in lists[f"{kind}_pronouns"]:
+            return kind
+    return None
+
+
+def subject_of(text: str, a: int, b: int, is_verb: Callable[[str, str], bool]) -> str:
+    """The subject of the sentence text[a:b]: its words before its first finite verb, after
+    an opening conjunction or adverbial ("On Tuesday, BP said" -> "BP"), up to an apposition's
+    comma ("Tony Hayward, BP's chief, said" -> "Tony Hayward"); "" when there is none."""
+    s = text[a:b]
+    s = s[_OPENER.match(s).end():]
+    s = s[m.end():] if (m := _ADVERBIAL.match(s)) else s
+    verbs = _lists()["subject_verbs"]
+    words: list[str] = []
+    for m in _WORD.finditer(s):
+        w = m.group()
+        if w.lower() in verbs or (words and w[:1].islower() and is_verb(w, s[max(0, m.start() - 12):m.start()])):
+            break
+        if words and w[:1].islower() and all(x[:1].isupper() for x in words) and len(words) > 1 \
+                and w not in _NAME_LINKS and words[0].lower() not in ("the", "a", "an"):
+            break  # "Gareth Carins always dreamt": a name, then its verb or an adverb
+        words.append(w)
+        if s[m.end():m.end() + 1] in ",;:(\"“":
+            break  # an apposition or a quotation follows: the subject ends here
+    else:
+        return ""
+    return " ".join(words) if 0 < len(words) <= MAX_SUBJECT_WORDS else ""
+
+
+_NAME_LINKS = frozenset({"of", "the", "and", "for", "de", "van", "von", "da", "al", "bin"})
+
+
+def agrees(subject: str, kind: str, text: str | None = None) -> str | None:
+    """The words of `subject` a pronoun of `kind` stands for, or None when they disagree:
+    a person is a name of two to four capitalized words ending the subject, a title and a name
+    ("BP chief executive Tony Hayward" -> "Tony Hayward", "Mr Hayward"), a surname alone
+    ("Hayward", when `text` names him in full somewhere), or a title with "the" ("The
+    president"), and never one of two ("Barack Obama and Gordon Brown"); one thing is an
+    acronym or a singular noun phrase with "the" ("BP", "The company"); several are a plural
+    noun phrase ("Scientists", "The officials")."""
+    words = subject.split()
+    if not words or any(w.lower() in _PRONOUNS() and not (len(w) > 1 and w.isupper()) for w in words) \
+            or any(w in ("how", "what", "why", "where", "when", "whether", "that") for w in map(str.lower, words)) \
+            or words[-1].endswith(("'s", "’s", "'", "’")):
+        return None  # "Carolyn Sheldon's (great-grandmother)": the possessor is not the subject
+    lower = [w.lower() for w in words]
+    last_and = max((k for k, w in enumerate(lower) if w in ("and", "&")), default=-1)
+    if last_and >= 0 and kind != "person":
+        return None  # "BP and Transocean": several
+    if kind == "person":
+        if lower[0] == "the" and lower[-1] in _lists()["person_titles"] and len(words) <= 3:
+            return subject  # "The president"
+        run = []
+        for w in reversed(words):
+            if not w[:1].isupper() or w.lower() in stopwords():
+                break  # "While McCain": a capitalized function word is no part of a name
+            run.insert(0, w)
+        if last_and >= 0 and last_and == len(words) - len(run) - 1:
+            return None  # "Barack Obama and Gordon Brown": two people ("radio and TV host X": one)
+        titles = [k for k, w in enumerate(run) if w.lower() in _lists()["person_titles"]]
+        if titles and titles[-1] < len(run) - 1:
+            first = titles[-1]
+            while first > 0 and run[first - 1].lower() in _lists()["person_titles"]:
+                first -= 1  # "Lt Col Renou"
+            run = run[first:]  # "England's Chief Medical Officer Sir Liam Donaldson"
+        titled = run and run[0].lower() in _lists()["person_titles"]
+        named = [w for w in run if w.lower() not in _lists()["person_titles"]]
+        if not named or len(named) > MAX_NAME_WORDS or any(w.isupper() and len(w) > 1 for w in named):
+            return None  # "BP", "U.S. NAVY": no person
+        if (len(run) < len(words) and words[-len(run) - 1].lower() in ("the", "a", "an")) \
+                or lower[0] in ("the", "a", "an") and len(run) == len(words):
+            return None  # "The White House": a name with an article is no person's
+        if len(named) >= 2 or titled:
+            return " ".join(run)  # "Tony Hayward", "Mr Hayward"
+        if len(words) == 1 and len(run) == 1 and text is not None and re.search(
+                rf"\b(?-i:[A-Z])[\w.]*\s+{re.escape(run[0])}\b", text):
+            return run[0]  # "Hayward insisted", when the text names "Tony Hayward" too
+        return None
+    if kind == "thing":
+        if _acronym(words[-1]):
+            return words[-1]  # "BP", "WHO", "Swiss bank UBS" (a one-word name may be a surname)
+        if lower[0] == "the" and len(words) >= 2 and not (_plural(lower[-1]) and not words[-1][:1].isupper()):
+            return subject  # "The company", "the new H1N1 swine flu virus"
+        return None
+    if kind == "plural":
+        head = words[-1]
+        common = head[:1].islower() or (len(words) == 1 and not head.isupper())  # "Scientists"
+        if common and _plural(head.lower()):
+            return subject
+        return None
+    return None
+
+
+MAX_ACRONYM = 6  # "UNICEF"; a longer word in capitals is a shouted headline ("PANASONIC")
+
+
+def _acronym(word: str) -> bool:
+    return 1 < len(word) <= MAX_ACRONYM and word.isupper() and word.isalpha()
+
+
+def _plural(noun: str) -> bool:
+    """Whether a lower-case noun reads as a plural: "officials", not "virus", "crisis", "gas"."""
+    return noun.endswith("s") and not noun.endswith(("ss", "us", "is", "as", "'s", "’s"))
+
+
+def _expletive(rest: str) -> bool:
+    """Whether "It" before `rest` stands for nothing ("It was unclear whether", "It is time to",
+    "It seems that"): a copula or a verb of seeming, then soon a clause (data/lead_rules.json
+    expletive_it)."""
+    words = [w.lower().strip(",;:") for w in rest.split()]
+    lists = _lists()
+    if not words or words[0] not in lists["expletive_it_verbs"]:
+        return False
+    return any(w in lists["expletive_it_words"] for w in words[1:5])
+
+
+def _event_anaphora(rest: str) -> bool:
+    """Whether `rest`, after "This", says that an event happened ("was completed", "took place")."""
+    rest = " ".join(rest.lower().split())
+    return any(rest == w or rest.startswith(w + " ") for w in _lists()["event_anaphora"])
+
+
+def _PRONOUNS() -> frozenset[str]:
+    lists = _lists()
+    return lists["person_pronouns"] | lists["thing_pronouns"] | lists["plural_pronouns"] \
+        | frozenset({"i", "we", "you", "this", "that", "these", "those", "who", "which"})
+
+
+def with_antecedent(label: str, text: str, sents: list[tuple[int, int]], sent: tuple[int, int],
+                    is_verb: Callable[[str, str], bool],
+                    describe: Callable[[str, tuple[int, int]], str] | None = None) -> str:
+    """`label` with its leading pronoun replaced by who or what it stands for ("He said ..." ->
+    "Tony Hayward said ..."; "Its shares fell" -> "BP's shares fell"), or as it is when the
+    pronoun's antecedent cannot be told. `sents` are the text's sentences, `sent` the label's.
+    "This" standing for the event of the sentence before ("This was completed") gives way to
+    that event, as `describe(text, sentence)` labels it."""
+    first, _, rest = label.partition(" ")
+    if describe is not None and first.lower() in ("this", "that") and _event_anaphora(rest):
+        i = bisect_right([s for s, _ in sents], sent[0]) - 1
+        if i >= 1:
+            before = describe(text, sents[i - 1])
+            if len(before.split()) >= MIN_EVENT_WORDS:
+                return before
+        return label
+    kind = pronoun_kind(first)
+    if kind is None or not rest or not rest[:1].islower() and not rest[:1] in "'’":
+        return label
+    if first.lower() == "it" and _expletive(rest):
+        return label  # "It was unclear whether ...": an "it" that stands for nothing
+    possessive = first.lower() in ("his", "her", "its", "their")
+    # where the pronoun stands in its sentence: before it, its own sentence may name it
+    where = re.search(rf"\b{re.escape(first)}\s+{re.escape(rest.split()[0])}", text[sent[0]:sent[1]],
+                      re.IGNORECASE)
+    candidates = []
+    if where and where.start() > 0:
+        candidates.append((sent[0], sent[0] + where.start()))
+    i = bisect_right([s for s, _ in sents], sent[0]) - 1
+    candidates += [sents[j] for j in range(i - 1, max(-1, i - 1 - SENTENCES_BACK), -1)]
+    for a, b in candidates:
+        name = agrees(subject_of(text, a, b, is_verb), kind, text)
+        if name:
+            name = name[:1].upper() + name[1:]
+            if possessive:
+                name += "’" if name.endswith("s") else "’s"
+            return f"{name} {rest}"
+    return label

@@ -1,0 +1,78 @@
+"""A live blog's entry times: "2055: M2ab tweets ..." opens an entry posted at 20:55 on the
+publication day, not an event of the year 2055. The entry's own words are the event; its time
+is a clock time on the article's publication day, and each entry is a passage of its own (a page
+flattened to text runs one entry on after the last words of the one before: "... Read his
+tweets 2156: Joshua Green, The Atlantic ...").
+
+A four-digit number before a colon is also how a chronology writes its years ("1918: The Spanish
+flu ..."), so an article is read as a live blog only as a whole: several entries, and either an
+entry no year can be (later than the publication year) or entries that run backwards (newest
+first, as live blogs are written). The entry pattern is data (data/live_blog.tsv).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date
+from functools import cache
+
+from kerryview.model import Timex
+from kerryview.text.wordlists import event_rules
+
+RULES_FILE = "live_blog.tsv"
+MIN_ENTRIES = 3  # fewer entries are no live blog: "2004: Kerry won the debates"
+
+
+@cache
+def _entry() -> re.Pattern[str]:
+    [(_name, pattern, _example)] = [r for r in event_rules(RULES_FILE) if r[0] == "entry_time"]
+    return re.compile(r"(?<!\S)(?P<hh>[01][0-9]|2[0-3])(?P<mm>[0-5][0-9])" + pattern)
+
+
+@dataclass(frozen=True)
+class LiveBlog:
+    """The entries of a live blog: where each opens (the clock time), where its words start,
+    and its time on the publication day."""
+
+    opens: tuple[int, ...]
+    words: tuple[int, ...]
+    times: dict[int, str | None]  # entry opening -> TIMEX3 value (None: no publication day)
+
+    def passage(self, start: int, end: int, pos: int) -> tuple[int, int]:
+        """text[start:end] narrowed to the entry that holds `pos`, without its clock time."""
+        for o, w in zip(self.opens, self.words):
+            if start <= o <= pos:
+                start = w
+            elif pos < o < end:
+                end = o
+        return start, end
+
+    def retime(self, t: Timex) -> Timex | None:
+        """`t` as its entry's clock time when it opens an entry (None when the article has no
+        publication day to put it on), else `t` itself."""
+        if t.start not in self.times:
+            return t
+        value = self.times[t.start]
+        if value is None:
+            return None
+        return replace(t, type="TIME", value=value, mod=None, anchor=value[:10], anchor_kind="dct")
+
+
+NO_BLOG = LiveBlog((), (), {})
+
+
+def live_blog(text: str, dct: date | None) -> LiveBlog:
+    """The entries of `text` when it is a live blog, else NO_BLOG. Without a publication date
+    only entries that run backwards tell a live blog, and its entry times date nothing."""
+    found = list(_entry().finditer(text))
+    if len(found) < MIN_ENTRIES:
+        return NO_BLOG
+    values = [int(m["hh"] + m["mm"]) for m in found]
+    no_year = dct is not None and any(v > dct.year for v in values)
+    backwards = sum(b < a for a, b in zip(values, values[1:])) > (len(values) - 1) / 2
+    if not (no_year or backwards):
+        return NO_BLOG
+    # without a publication day an entry's time has no day: it dates nothing (None)
+    return LiveBlog(tuple(m.start() for m in found), tuple(m.end() - 1 for m in found),
+                    {m.start(): f"{dct.isoformat()}T{m['hh']}:{m['mm']}" if dct else None
+                     for m in found})

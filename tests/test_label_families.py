@@ -1,0 +1,263 @@
+"""Issue #9 items 4 and 6 on real piles: the failure families that benchmarks/stories_labels.py
+--families counts (pronoun start, ellipsis, caption, question, a live blog's clock read as a
+year) each have a rule here, and every rule's example in the data files is checked."""
+import re
+from datetime import date
+
+import pytest
+
+from kerryview.events.antecedents import agrees, subject_of
+from kerryview.events.labels import shorten, tidy
+from kerryview.events.liveblog import live_blog
+from kerryview.events.mentions import _is_verb, find_mentions
+from kerryview.events.not_events import why_not_event_sentence
+from kerryview.model import DateSource, DateSourceKind, Document, Timex
+from kerryview.text.wordlists import event_lists, event_rules
+from kerryview.timex import tag
+
+DCT = date(2010, 6, 15)
+GIVEN = DateSource(DateSourceKind.PAGE_METADATA, "given")
+LISTS = ("person_pronouns", "thing_pronouns", "plural_pronouns", "person_titles", "subject_verbs",
+         "leading_subordinators", "event_anaphora", "expletive_it_verbs", "expletive_it_words",
+         "conditional_starts")
+
+
+def _found(text, dct=DCT):
+    doc = Document(id="d", path="d.txt", text=text, dct=dct, dct_source=GIVEN)
+    return find_mentions(doc, tag(text, dct))
+
+
+def _labels(text, dct=DCT):
+    return [f.label for f in _found(text, dct)]
+
+
+def _example(name):
+    raw = __import__("json").loads(
+        (__import__("importlib.resources").resources.files("kerryview.events") / "data" / "lead_rules.json")
+        .read_text("utf-8"))
+    return raw[name]["example"]
+
+
+@pytest.mark.parametrize("name", LISTS)
+def test_each_new_word_list_says_what_it_is_for_with_an_example(name):
+    assert event_lists("lead_rules.json")[name]
+    assert _example(name)
+
+
+@pytest.mark.parametrize("name", ["person_pronouns", "thing_pronouns", "plural_pronouns", "event_anaphora"])
+def test_each_antecedent_lists_example_comes_out_as_it_says(name):
+    given, wanted = re.findall(r"\"([^\"]+)\"", _example(name))[:2]
+    assert wanted in _labels(given + ("" if given.endswith(".") else "."))
+
+
+def test_the_subordinator_lists_example_comes_out_as_it_says():
+    given, wanted = re.findall(r"\"([^\"]+)\"", _example("leading_subordinators"))[:2]
+    assert tidy(given) == wanted
+
+
+# ------------------------------------------------------------------ pronouns
+@pytest.mark.parametrize("text, label", [
+    ("BP chief executive Tony Hayward visited the Gulf coast. He said on Monday the clean-up "
+     "would go on.", "Tony Hayward said the clean-up would go"),
+    ("Tony Hayward is BP's chief. Hayward, vilified in the US media, flew home. His yacht raced on "
+     "Saturday.", "Hayward’s yacht raced"),
+    ("The president will address the nation. He met BP executives on Wednesday.",
+     "The president met BP executives"),
+    ("Haitian radio and TV host Carel Pedre was tweeting. He wrote on Tuesday about the quake.",
+     "Carel Pedre wrote about the quake"),  # "and" inside the title, not between two people
+    ("Lt Col Renou praised the rescuers. He spoke to the BBC on Sunday.", "Lt Col Renou spoke to the BBC"),
+    ("But the new H1N1 swine flu virus is not behaving typically. It reached Chile on Monday.",
+     "The new H1N1 swine flu virus reached Chile"),  # "virus" is no plural
+    ("The Geneva-based WHO has declared an emergency. It raised its alert on Monday.", "WHO raised its alert"),
+    ("Swiss bank UBS warned shareholders. It cut its forecast on Monday.", "UBS cut its forecast on Monday"),
+])
+def test_a_leading_pronoun_takes_the_name_it_stands_for(text, label):
+    assert label in _labels(text)
+
+
+@pytest.mark.parametrize("text, label", [
+    # "The White House" is no person: "He" keeps looking, and without a name stays "He"
+    ("The White House was angry. He said on Monday that BP must pay.", "BP must pay"),
+    ("Obama visited the coast. It rained on Monday.", "It rained"),  # one word: maybe a surname
+    ("PANASONIC ordered staff home. It triggered a reaction on Monday.", "It triggered a reaction"),
+    ("Shares in BP fell. They rose again on Tuesday.", "They rose again"),  # "Shares in BP": no head
+    ("Barack Obama and Gordon Brown met. He flew home on Monday.", "He flew home"),  # two people
+    ("BP capped the well. It was unclear on Monday whether the cap would hold.",
+     "It was unclear whether the cap would hold"),  # an "it" that stands for nothing
+    ("Moreover, Tony Hayward said little. How could he? He flew home on Monday.",
+     "Tony Hayward flew home"),  # neither "Moreover" nor "How" is anyone
+    ("Moreover, the cap held. He flew home on Monday.", "He flew home"),
+    ("Hayward said little. He flew home on Monday.", "He flew home"),  # no "Tony Hayward" in the text
+    ("Carolyn Sheldon's great-grandmother was born in Wales. She married John Isaac on Monday.",
+     "She married John Isaac"),  # the possessor is not the one who married
+])
+def test_a_pronoun_whose_antecedent_cannot_be_told_is_left_alone(text, label):
+    assert label in _labels(text)
+
+
+def test_the_subject_of_a_sentence_skips_an_opening_adverbial_and_stops_at_an_apposition():
+    t = "A month later, Obama is being forced to act. Tony Hayward, BP's chief, said no."
+    assert subject_of(t, 0, t.index(".") + 1, _is_verb) == "Obama"
+    b = t.index("Tony")
+    assert subject_of(t, b, len(t), _is_verb) == "Tony Hayward"
+    assert agrees("England's Chief Medical Officer Sir Liam Donaldson", "person") == "Sir Liam Donaldson"
+    assert agrees("BP", "person") is None and agrees("BP", "thing") == "BP"
+
+
+def test_this_standing_for_the_event_before_gives_way_to_that_event():
+    text = ("First, the damaged riser - the pipe which takes oil from the well - was cut where it "
+            "nears the seabed using a remotely-operated shear.\nThis was completed at 1930 CDT on 1 June.")
+    [f] = [f for f in _found(text) if f.mention.timex.text == "1930 CDT"]
+    assert f.label == "The damaged riser was cut where it nears the seabed using a remotely-operated shear"
+    # "This is the largest spill" describes; it tells no event of the sentence before
+    assert any("This is the largest spill in US history" in lb for lb in _labels(
+        "BP capped the well. This is the largest spill in US history, the report said on Monday."))
+
+
+# ------------------------------------------------------------------ questions and captions
+@pytest.mark.parametrize("sentence", [
+    "Will BP pay for the damage on Monday?",
+    "Does anyone know what happened on 20 April?\"",
+])
+def test_a_question_is_no_event(sentence):
+    assert why_not_event_sentence(sentence) == "question"
+    assert _found(sentence + "\nBP said on Tuesday it would pay.")[0].label == "BP said it would pay"
+
+
+@pytest.mark.parametrize("text", [
+    "A worker cleans oil from a beach in Grand Isle, Louisiana on Tuesday. REUTERS/Sean Gardner\nMore.",
+    "Pictured: crews set booms off Grand Isle on 2 June\nMore.",
+    "The Deepwater Horizon oil rig is seen burning in the Gulf of Mexico on April 21, 2010.\nMore.",
+])
+def test_a_photo_caption_is_no_event(text):
+    assert _found(text) == []
+
+
+def test_a_photo_credit_run_into_the_text_leaves_the_text_after_it_to_be_read():
+    text = ("Workers clean a beach in Grand Isle on Monday. (AP Photo\\/Gerald Herbert) (Gerald Herbert - AP) "
+            "BP said on Tuesday it would try again.\nMore.")
+    assert [f.mention.timex.text for f in _found(text)] == ["Tuesday"]
+
+
+# ------------------------------------------------------------------ a live blog's clock times
+BLOG = ("Obama addressed the nation tonight.\n"
+        "2200: Our live coverage ends now.\n"
+        "2159: The Heritage Foundation tweets: The message was the wrong one.\n"
+        "Read their tweets 2155: Kedar from India writes: BP must pay for this damage.\n")
+
+
+def _entries(text):
+    """The four-digit numbers of `text` as a tagger reads them: years."""
+    return [Timex(m.start(), m.end(), m.group(), "DATE", m.group()) for m in re.finditer(r"\b\d{4}\b", text)]
+
+
+def _found_in(text, dct=DCT):
+    doc = Document(id="d", path="d.txt", text=text, dct=dct, dct_source=GIVEN)
+    return find_mentions(doc, _entries(text))
+
+
+def test_a_live_blogs_entry_times_are_clock_times_on_the_publication_day():
+    found = {f.mention.timex.text: f for f in _found_in(BLOG)}
+    assert found["2159"].mention.timex.value == "2010-06-15T21:59"
+    assert found["2155"].label == "BP must pay for this damage"  # its own entry, no "Read their tweets"
+    assert not any(f.mention.timex.value.startswith(("2155", "2159", "2200")) for f in found.values())
+
+
+def test_a_live_blog_without_a_publication_day_dates_nothing_by_its_entries():
+    assert _found_in(BLOG, dct=None) == []
+
+
+def test_a_chronology_of_years_is_no_live_blog():
+    text = ("1918: The Spanish flu killed 50 million people.\n1957: Asian flu killed two million people.\n"
+            "1968: Hong Kong flu killed one million people.\n")
+    assert live_blog(text, DCT).times == {}
+    assert {f.mention.timex.value for f in _found_in(text)} == {"1918", "1957", "1968"}
+
+
+def test_the_live_blog_rule_matches_its_example():
+    [(name, _pattern, example)] = event_rules("live_blog.tsv")
+    assert name == "entry_time"
+    assert live_blog("\n".join([example, example.replace("2055", "2054"), example.replace("2055", "2053")]),
+                     DCT).times
+
+
+# ------------------------------------------------------------------ ellipsis
+def test_a_long_label_whose_event_words_lie_far_in_still_ends_complete():
+    label = ("The students of Swansea University in Wales beat the previous record of 1,253 people set "
+             "last year in Ireland by recruiting 2,510 people willing to dress up as the characters created")
+    assert shorten(label, 110, keep_words=27) == ("The students of Swansea University in Wales beat the "
+                                                  "previous record of 1,253 people set last year in Ireland")
+    assert shorten(label, 100, keep_words=27) == ("The students of Swansea University in Wales beat the "
+                                                  "previous record of 1,253 people set last year")
+
+
+def test_a_label_cut_short_of_its_event_words_keeps_a_verb_or_ends_in_an_ellipsis():
+    label = ("The commission's other chairman, who was head of the Environmental Protection Agency when "
+             "the Exxon Valdez ran aground in Alaska, said")
+    assert shorten(label, 110, keep_words=30).endswith("…")  # not "The commission's other chairman"
+
+
+def test_a_label_is_never_cut_inside_a_number_at_its_length_limit():
+    label = ("The US government's National Oceanic and Atmospheric Administration said it expected the "
+             "zone to be between 6,000 and 7,000 square miles")
+    assert not shorten(label, 110, keep_words=20).endswith(("6", "6,"))
+
+
+@pytest.mark.parametrize("line, news", [
+    ("Members of the Guard install dams at Grand Isle May 27, 2010 Photograph: Win McNamee\\/Getty "
+     "BP said on Tuesday it would try again.", "BP said"),
+    ("Taxpayers will bear the costs Photograph: Reuters BP is poised for controversy after it emerged "
+     "on Monday that the Treasury will lose money.", "BP is poised"),
+])
+def test_a_guardian_photograph_credit_ends_the_caption_run_into_the_text(line, news):
+    from kerryview.events.not_events import not_event_prefix
+    assert line[not_event_prefix(line):].lstrip().startswith(news)
+
+
+def test_a_label_cut_short_of_its_event_words_never_ends_in_a_clause_without_its_verb():
+    label = ("US climate envoy John Kerry told senior Chinese officials that Beijing and Washington could "
+             "use cooperation on climate change to redefine their difficult relationship")
+    assert shorten(label, 110, keep_words=14) == ("US climate envoy John Kerry told senior Chinese officials "
+                                                  "that Beijing and Washington could use cooperation")
+    assert not shorten(label, 100, keep_words=14).endswith("that Beijing")
+
+
+def test_a_condition_is_no_event():
+    given = re.findall(r"\"([^\"]+)\"", _example("conditional_starts"))[0]
+    assert _labels(given + ".") == []
+    assert _labels("Even if it does not hit hard in the spring, it will.") == []
+    assert _labels("BP said it would pay if the cap held on Monday.")  # the main clause's event stays
+
+
+def test_a_capitalized_function_word_is_no_part_of_a_name():
+    assert agrees("While McCain", "person") is None
+    text = ("While McCain suggested in his autobiography that months passed between his divorce and "
+            "remarriage, the divorce was granted April 2, 1980, and he wed Cindy Hensley in a private ceremony "
+            "five weeks later.")
+    assert not any(lb.startswith("While McCain") for lb in _labels(text))
+
+
+@pytest.mark.parametrize("line, news", [
+    ("The clean-up Photograph: Gerald Herbert\\/AP The US government has declared the well dead.",
+     "The US government"),
+    ("Oil on a beach Lee Celano\\/reuters BP said it expects the cost to rise.", "BP said"),
+    ("Crews at work AP Photo\\/Dave Martin As much as 4 million barrels spilled.", "As much"),
+])
+def test_a_photo_credit_without_parentheses_ends_the_caption(line, news):
+    from kerryview.events.not_events import not_event_prefix
+    assert line[not_event_prefix(line):].lstrip().startswith(news)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Growth is seen in the second half of 2010.",  # a forecast, not a caption
+    "Inflation is seen at 2 percent next year.",
+])
+def test_a_forecast_said_with_is_seen_is_no_caption(sentence):
+    assert why_not_event_sentence(sentence) is None
+
+
+def test_a_blog_posts_time_stamp_is_no_event_and_no_part_of_its_label():
+    text = "BP is capturing more oil.\n09:27 UK time, Friday, 28 May 2010 The amount rose on Thursday.\n"
+    found = _found(text, date(2010, 5, 28))
+    assert "2010-05-28" not in {f.mention.timex.value for f in found if f.mention.timex.text}
+    assert "The amount rose" in [f.label for f in found]
