@@ -33,6 +33,7 @@ import hashlib
 import heapq
 import json
 import math
+from array import array
 from collections import Counter
 from dataclasses import dataclass, field, fields
 from datetime import datetime
@@ -48,6 +49,7 @@ from kerryview.events.merge import (LINK_FLOOR, Item, MergeState, _Group,
 from kerryview.events.mentions import Found
 from kerryview.calendar.zones import utc_interval
 from kerryview.model import Event, EventMention, Timex
+from kerryview.store.merge_rows import pack_cands, unpack_cands
 from kerryview.text.similarity import Vectorizer
 
 if TYPE_CHECKING:
@@ -106,7 +108,7 @@ def _row(row_id: int, node: "_Node", comp: int, event_id: str, cands: list[list]
     return (row_id, node.item.mention.document_id, node.order[0], node.order[1], k, lo, hi,
             day, first, read_level, int(node.rep), node.copy_key, comp, event_id,
             " ".join(key_terms(node.item.vector)), encode(node.item),
-            None if cands is None else json.dumps(cands, separators=(",", ":")))
+            None if cands is None else pack_cands(cands))
 
 
 # -- the full merge's snapshot --------------------------------------------------------------
@@ -154,12 +156,36 @@ class _Node:
     comp: int | None = None
     event_id: str | None = None
     filing: tuple = ()
-    # what its lookup found when it was stored: [id, link or None (computed when needed)]
-    cands: list[list] | None = None
+    # what its lookup found when it was stored: [id, link or None (computed when needed)],
+    # or as stored (unpacked when first asked for: most rows read are never looked at)
+    stored_cands: list[list] | bytes | str | None = None
 
     def __post_init__(self) -> None:
         if not self.filing:
             self.filing = filing(self.item)
+
+    @property
+    def cands(self) -> list[list] | None:
+        if isinstance(self.stored_cands, (bytes, str)):
+            self.stored_cands = unpack_cands(self.stored_cands)
+        return self.stored_cands
+
+    @cands.setter
+    def cands(self, value: list[list] | None) -> None:
+        self.stored_cands = value
+
+    @property
+    def has_cands(self) -> bool:
+        return self.stored_cands is not None
+
+    def packed_cands(self) -> array | list[list] | None:
+        """The stored candidates as doubles id, cosine, ... (NaN: not computed), without a
+        list per candidate: most members' candidates are only read into _Links."""
+        if isinstance(self.stored_cands, bytes):
+            flat = array("d")
+            flat.frombytes(self.stored_cands)
+            return flat
+        return self.cands
 
     @property
     def item(self) -> Item:
@@ -181,7 +207,7 @@ def _node(row: tuple) -> _Node:
     (row_id, _doc, doc_order, seq, k, lo, hi, day, first, read_level, rep, key, comp,
      event_id, _keys, item, cands) = row
     return _Node((doc_order, seq), row_id, item, bool(rep), key, comp, event_id,
-                 (k, lo, hi, day, first, read_level), json.loads(cands) if cands else None)
+                 (k, lo, hi, day, first, read_level), cands)
 
 
 @dataclass
@@ -215,6 +241,9 @@ class _Merger:
         # those of them whose lookups may find other stored mentions (not only new ones): their
         # links among stored mentions may differ, so their events are clustered again
         self.relinked: set[int] = set()
+        # the others that find new mentions: (in a day's bucket, the words they read there
+        # in order, the new mentions sharing one): their links among stored mentions stand
+        self.finds_new: dict[int, list[tuple[bool, list[str], list[_Node]]]] = {}
 
     # loading ----------------------------------------------------------------------------
     def _get(self, row: tuple) -> _Node | None:
@@ -325,14 +354,15 @@ class _Merger:
                                             for w, n in after.items()})
                 # a word read in one state only changes what the reader finds among the
                 # mentions that stay (a word of new mentions alone only adds those)
-                if any(after[w] > added[w] for w in now ^ before):
+                if any(after[w] > added[w] for w in now.keys() ^ before.keys()):
                     seeds.add(comp)
                     self.changed.add(row_id)
                     self.relinked.add(row_id)
-                elif now & added.keys():  # it finds new mentions: looked up again
-                    self.changed.add(row_id)
-                    check.setdefault(row_id, []).extend(
-                        n for n in nodes if not now.isdisjoint(n.item.vector))
+                elif not now.keys().isdisjoint(added):  # it finds new mentions, and what it found before
+                    found = [n for n in nodes if not now.keys().isdisjoint(n.item.vector)]
+                    check.setdefault(row_id, []).extend(found)
+                    self.finds_new.setdefault(row_id, []).append(
+                        (key[0] == "d", list(now), found))
         for row in self.store.merge_rows_by_ids(check):
             reader = self._get(row)
             if reader is not None and any(
@@ -340,17 +370,41 @@ class _Merger:
                 seeds.add(reader.comp)
         return seeds
 
-    def _read(self, words: list[str], lengths: dict[str, int]) -> set[str]:
-        """The words whose postings DateTermIndex._collect reads, given their lengths."""
+    def _read(self, words: list[str], lengths: dict[str, int]) -> dict[str, None]:
+        """The words whose postings DateTermIndex._collect reads, given their lengths, in
+        the order it reads them."""
         lists = sorted(((n, w) for w in words if 0 < (n := lengths[w]) <= self.index.cap),
                        key=lambda x: x[0])
-        budget, out = self.index.budget, set()
+        budget, out = self.index.budget, {}
         for n, w in lists:
             budget -= n
             if budget < 0:
                 break
-            out.add(w)
+            out[w] = None
         return out
+
+    def _new_cands(self, reader: _Node) -> list[list]:
+        """What a stored mention's lookup finds now besides what it found when stored: the
+        new (and promoted) mentions it reads in the buckets they entered, scored as
+        DateTermIndex.candidates scores them (the same words in the same order: the same
+        sums), those reaching LINK_FLOOR. A new mention is filed at one level and under one
+        day, so the reader meets it in one bucket and maybe one day."""
+        terms = key_terms(reader.item.vector)
+        at_level: dict[int, float] = {}
+        near: dict[int, float] = {}
+        for is_day, words, nodes in self.finds_new.get(reader.row_id, ()):
+            into = near if is_day else at_level
+            for n in nodes:
+                vector, score = n.item.vector, 0.0
+                for w in words:
+                    v = vector.get(w)
+                    if v is not None:
+                        score = score + terms[w] * v
+                into[n.row_id] = score
+        for j, score in near.items():
+            at_level[j] = max(at_level.get(j, 0.0), score)
+        return [[j, None] for j, score in at_level.items()
+                if j != reader.row_id and score >= LINK_FLOOR]
 
     def _components(self, links: "_Links", touched: set[int], olds: list[int | None]
                     ) -> list[int]:
@@ -456,8 +510,12 @@ class _Merger:
             for i in todo:
                 self.cancel.check()
                 node = self.nodes[i]
-                if i not in self.changed and node.cands is not None:
-                    looked[i] = node.cands
+                if i not in self.changed and node.has_cands:
+                    if i in self.finds_new:  # stored again, with the new ones
+                        looked[i] = node.cands + self._new_cands(node)
+                        node.cands = None
+                    else:
+                        looked[i] = node.packed_cands()
                     continue
                 looked[i] = [[j, None] for j, s in self._lookup(i).items()
                              if j != i and s >= LINK_FLOOR]
@@ -516,7 +574,7 @@ class _Merger:
         for g, members in enumerate(copies):
             comp = comp_of[g]
             cands = None
-            if members and self.nodes[order[members[0]]].cands is None:
+            if members and not self.nodes[order[members[0]]].has_cands:
                 cands = [[ids.get(j, j), cos] for j, cos in looked.get(order[members[0]], ())]
             for n, k in enumerate(members):
                 node = self.nodes[order[k]]
@@ -529,12 +587,23 @@ class _Merger:
                         continue  # the row as stored
                     change.updated_rows.append(
                         (event_id, comp, int(n == 0),
-                         None if mine is None else json.dumps(mine, separators=(",", ":")),
+                         None if mine is None else pack_cands(mine),
                          node.row_id))
                 else:
                     node.rep = n == 0
                     change.inserted_rows.append(_row(ids[node.row_id], node, comp, event_id,
                                                      mine if n == 0 else None))
+        # a stored mention outside that finds new ones weakly: its links to them are kept for
+        # the next merge that looks at it (as its lookup would find them), nothing else changes
+        for i in sorted(self.finds_new.keys() - self.members):
+            node = self.nodes.get(i)
+            if node is None or not node.has_cands:
+                continue
+            extra = self._new_cands(node)
+            if extra:
+                change.updated_rows.append(
+                    (node.event_id, node.comp, 1,
+                     pack_cands(node.cands + [[ids.get(j, j), cos] for j, cos in extra]), i))
         change.gone_events.discard(None)
         return change
 
@@ -559,18 +628,27 @@ class _Links:
     one stored as not made is computed now)."""
 
     def __init__(self, items: list[Item], copies: list[list[int]], reps: list[int],
-                 looked: dict[int, list[list]]) -> None:
+                 looked: dict[int, list[list] | array]) -> None:
         self.items, self.copies = items, copies
         self.weights = [len(g) for g in copies]
-        position = {i: g for g, i in enumerate(reps)}
-        self.found: list[dict[int, list]] = [{} for _ in copies]  # looker -> other -> pair
+        position = {i: g for g, i in enumerate(reps)}  # (a float id finds its int too)
+        # looker -> other -> [id, cosine or None] as looked up now (written back with the
+        # row), or the stored cosine (NaN: not computed yet)
+        self.found: list[dict[int, list | float]] = [{} for _ in copies]
         self.found_by: list[list[int]] = [[] for _ in copies]  # other -> lookers
         for g, i in enumerate(reps):
-            for pair in looked.get(i, ()):
-                h = position.get(pair[0])
-                if h is not None and h != g and h not in self.found[g]:
-                    self.found[g][h] = pair
-                    self.found_by[h].append(g)
+            cands = looked.get(i)
+            if not cands:
+                continue
+            mine, by = self.found[g], self.found_by
+            if isinstance(cands, array):  # as stored: doubles id, cosine, ...
+                pairs = zip(map(position.get, cands[0::2]), cands[1::2])
+            else:
+                pairs = ((position.get(pair[0]), pair) for pair in cands)
+            for h, value in pairs:
+                if h is not None and h != g and h not in mine:
+                    mine[h] = value
+                    by[h].append(g)
 
     def partners(self, g: int) -> set[int]:
         return set(self.found[g]) | set(self.found_by[g])
@@ -578,13 +656,19 @@ class _Links:
     def value(self, g: int, h: int) -> float:
         """The similarity of two groups: cosine x both weights (merge._pair_links)."""
         a, b = (g, h) if g < h else (h, g)
-        pair = self.found[a].get(b)
-        if pair is None:
+        found = self.found[a]
+        cos = found.get(b)
+        if cos is None:
             a, b = b, a
-            pair = self.found[a][b]
-        if pair[1] is None:  # stored for next time with the row
-            pair[1] = link(self.items[self.copies[a][0]], self.items[self.copies[b][0]])
-        return pair[1] * (self.weights[a] * self.weights[b])
+            found = self.found[a]
+            cos = found[b]
+        if type(cos) is list:  # looked up now: stored for next time with the row
+            if cos[1] is None:
+                cos[1] = link(self.items[self.copies[a][0]], self.items[self.copies[b][0]])
+            cos = cos[1]
+        elif cos != cos:
+            cos = found[b] = link(self.items[self.copies[a][0]], self.items[self.copies[b][0]])
+        return cos * (self.weights[a] * self.weights[b])
 
     def strong(self, g: int, h: int) -> bool:
         """Whether the link could witness a merge (merge.can_witness)."""
