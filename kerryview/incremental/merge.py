@@ -108,7 +108,7 @@ def _row(row_id: int, node: "_Node", comp: int, event_id: str, cands: list[list]
     return (row_id, node.item.mention.document_id, node.order[0], node.order[1], k, lo, hi,
             day, first, read_level, int(node.rep), node.copy_key, comp, event_id,
             " ".join(key_terms(node.item.vector)), encode(node.item),
-            None if cands is None else pack_cands(cands))
+            cands if cands is None or isinstance(cands, bytes) else pack_cands(cands))
 
 
 # -- the full merge's snapshot --------------------------------------------------------------
@@ -511,11 +511,10 @@ class _Merger:
                 self.cancel.check()
                 node = self.nodes[i]
                 if i not in self.changed and node.has_cands:
+                    looked[i] = node.packed_cands()
                     if i in self.finds_new:  # stored again, with the new ones
-                        looked[i] = node.cands + self._new_cands(node)
+                        looked[i] = _with(looked[i], self._new_cands(node))
                         node.cands = None
-                    else:
-                        looked[i] = node.packed_cands()
                     continue
                 looked[i] = [[j, None] for j, s in self._lookup(i).items()
                              if j != i and s >= LINK_FLOOR]
@@ -575,7 +574,7 @@ class _Merger:
             comp = comp_of[g]
             cands = None
             if members and not self.nodes[order[members[0]]].has_cands:
-                cands = [[ids.get(j, j), cos] for j, cos in looked.get(order[members[0]], ())]
+                cands = _renumbered(looked.get(order[members[0]], []), ids)
             for n, k in enumerate(members):
                 node = self.nodes[order[k]]
                 event_id = event_of.get(id(node.item), node.event_id) if node.decoded \
@@ -587,8 +586,7 @@ class _Merger:
                         continue  # the row as stored
                     change.updated_rows.append(
                         (event_id, comp, int(n == 0),
-                         None if mine is None else pack_cands(mine),
-                         node.row_id))
+                         mine, node.row_id))
                 else:
                     node.rep = n == 0
                     change.inserted_rows.append(_row(ids[node.row_id], node, comp, event_id,
@@ -603,9 +601,31 @@ class _Merger:
             if extra:
                 change.updated_rows.append(
                     (node.event_id, node.comp, 1,
-                     pack_cands(node.cands + [[ids.get(j, j), cos] for j, cos in extra]), i))
+                     _renumbered(_with(node.packed_cands(), extra), ids), i))
         change.gone_events.discard(None)
         return change
+
+
+def _with(stored: array | list[list], extra: list[list]) -> array | list[list]:
+    """A stored lookup (packed, or a list) with more candidates after it."""
+    if isinstance(stored, array):
+        more = array("d")
+        for j, cos in extra:
+            more.append(j)
+            more.append(math.nan if cos is None else cos)
+        return stored + more
+    return stored + extra
+
+
+def _renumbered(cands: array | list[list], ids: dict[int, int]) -> bytes:
+    """A lookup packed to be stored, the new mentions (negative ids) by their row ids."""
+    if isinstance(cands, array):
+        out = array("d", cands)
+        for k in range(0, len(out), 2):
+            if out[k] < 0:
+                out[k] = ids[int(out[k])]
+        return out.tobytes()
+    return pack_cands([[ids.get(j, j), cos] for j, cos in cands])
 
 
 class _Items:
