@@ -365,8 +365,10 @@ class _Merger:
                         (key[0] == "d", list(now), found))
         for row in self.store.merge_rows_by_ids(check):
             reader = self._get(row)
-            if reader is not None and any(
-                    _witness(reader.item, n.item) for n in check[reader.row_id]):
+            if reader is None or reader.comp in seeds:
+                continue  # (its component is looked at already: no link to compute)
+            if any(_witness(reader.item, n.item) for n in {id(n): n for n in
+                                                           check[reader.row_id]}.values()):
                 seeds.add(reader.comp)
         return seeds
 
