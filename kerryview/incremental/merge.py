@@ -350,8 +350,11 @@ class _Merger:
                     continue
                 after = {w: count(postings[w]) if w in postings else 0 for w in words}
                 now = self._read(words, after)
-                before = self._read(words, {w: n - added[w] + removed[w]
-                                            for w, n in after.items()})
+                if not removed and self._reads_all(after, added):
+                    before = now  # (only words of new mentions alone can differ: no matter)
+                else:
+                    before = self._read(words, {w: n - added[w] + removed[w]
+                                                for w, n in after.items()})
                 # a word read in one state only changes what the reader finds among the
                 # mentions that stay (a word of new mentions alone only adds those)
                 if any(after[w] > added[w] for w in now.keys() ^ before.keys()):
@@ -384,6 +387,18 @@ class _Merger:
                 break
             out[w] = None
         return out
+
+    def _reads_all(self, after: dict[str, int], added: Counter) -> bool:
+        """Whether, mentions only added, a reader reads every word it has under the cap both
+        before and after (no word crossed the cap, the budget suffices): then the words it
+        reads differ only by those of new mentions alone."""
+        cap, total = self.index.cap, 0
+        for w, n in after.items():
+            if n <= cap:
+                total += n
+            elif n - added[w] <= cap and n - added[w] > 0:
+                return False  # over the cap now, read before
+        return total <= self.index.budget
 
     def _new_cands(self, reader: _Node) -> list[list]:
         """What a stored mention's lookup finds now besides what it found when stored: the
