@@ -13,9 +13,13 @@ its copy group, its component and its event. When mentions come or go:
 1. the buckets they are filed in are dirty, for their words;
 2. the components to cluster again are those of the removed mentions, of the copies the new
    ones join, and of every mention that reads a dirty bucket under one of its dirty words;
-3. every mention of those components and every new one looks its buckets up again, in an
-   index of those buckets loaded whole (so word caps and budgets are the full corpus's); a
-   strong link to a mention outside brings its component in, until none does;
+3. every new mention, and every stored one whose words read in a dirty bucket change (a
+   word over the cap now, a budget spent otherwise), looks its buckets up again, in an index
+   of those buckets loaded whole (so word caps and budgets are the full corpus's); a stored
+   one that reads the same words there keeps what its lookup found when stored, and the new
+   mentions it now finds there are added (scored as the lookup scores them: _new_cands); the
+   other mentions of those components keep their stored lookups; a strong link to a mention
+   outside brings its component in, until none does;
 4. inside those components, only the region the change can reach is clustered again (the
    stored events of the new mentions, of the copies they join, of the stored mentions whose
    links among stored ones changed, and of removed mentions; grown while a link across could
@@ -361,7 +365,7 @@ class _Merger:
                     seeds.add(comp)
                     self.changed.add(row_id)
                     self.relinked.add(row_id)
-                elif not now.keys().isdisjoint(added):  # it finds new mentions, and what it found before
+                elif not now.keys().isdisjoint(added):  # new mentions besides what it found
                     found = [n for n in nodes if not now.keys().isdisjoint(n.item.vector)]
                     check.setdefault(row_id, []).extend(found)
                     self.finds_new.setdefault(row_id, []).append(

@@ -1,7 +1,8 @@
-"""The stored last merge (tables merge_items and merge_words, schema step 7), read and written
-for kerryview.incremental.merge: the rows of the mentions an incremental merge must look at
-(by document, component, copy key, date bucket) and the writes of what it changed, each
-inside the caller's transaction. Part of Store (a mixin), so that no SQL leaves the store."""
+"""The stored last merge (tables merge_items and merge_words, schema step 7; each row's lookup
+packed as doubles since step 9: pack_cands), read and written for kerryview.incremental.merge:
+the rows of the mentions an incremental merge must look at (by document, component, copy key,
+date bucket) and the writes of what it changed, each inside the caller's transaction. Part of
+Store (a mixin), so that no SQL leaves the store."""
 from __future__ import annotations
 
 import json
