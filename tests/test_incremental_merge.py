@@ -5,6 +5,7 @@ sources, importance and disagreements."""
 from __future__ import annotations
 
 import functools
+import json
 import shutil
 import sqlite3
 import sys
@@ -345,3 +346,80 @@ def test_a_merge_is_challenged_only_by_a_strong_link_across_at_its_score():
     # at the first merge already: 0 with 2 at 0.9 beats 0.8
     assert merging._challenged(history, weights, {0: {2: 0.9}, 2: {0: 0.9}},
                                {0: {2}, 2: {0}}) == {0, 2}
+
+
+def test_a_project_of_schema_8_gets_its_candidates_packed_and_adds_incrementally(tmp_path,
+                                                                                   no_refit):
+    """Schema step 9 packs the stored lookups (merge_items.cands, JSON text before): the same
+    candidates, and the next import is incremental and gives what it gives in a project that
+    kept them packed from the start."""
+    from kerryview.store.merge_rows import unpack_cands
+    files = _dated_demo(tmp_path)
+    packed, old = tmp_path / "packed.db", tmp_path / "old.db"
+    store = Store(packed)
+    import_into_store(store, files[:3])
+    store.close()
+    shutil.copy(packed, old)
+    conn = sqlite3.connect(old)  # as schema 8 kept it: JSON text
+    rows = conn.execute("SELECT id, cands FROM merge_items WHERE cands IS NOT NULL").fetchall()
+    assert rows and all(isinstance(c, bytes) for _, c in rows)
+    lists = {i: unpack_cands(c) for i, c in rows}
+    conn.executemany("UPDATE merge_items SET cands = ? WHERE id = ?",
+                     [(json.dumps(c), i) for i, c in lists.items()])
+    conn.execute("DELETE FROM schema_version WHERE version > 8")
+    conn.execute("UPDATE meta SET value = '8' WHERE key = 'schema_version'")
+    conn.commit()
+    conn.close()
+    migrated = Store(old)
+    assert [r[0] for r in migrated.conn.execute("SELECT max(version) FROM schema_version")] == [9]
+    now = dict(migrated.conn.execute(
+        "SELECT id, cands FROM merge_items WHERE cands IS NOT NULL").fetchall())
+    assert all(isinstance(c, bytes) for c in now.values())
+    assert {i: unpack_cands(c) for i, c in now.items()} == lists
+    results = [import_into_store(s, files[3:]) for s in (migrated, Store(packed))]
+    assert all(isinstance(r, StoredResult) for r in results)
+    assert _events(results[0].events) == _events(results[1].events)
+
+
+def _lookups_now(store) -> dict[int, set[int]]:
+    """What the lookup of every stored representative finds in its story's date index as the
+    project is now (DateTermIndex over all of them, at LINK_FLOOR): what a full merge's
+    lookups would find with these word weights."""
+    from kerryview.events.blocking import DateTermIndex, key_terms
+    from kerryview.events.merge import LINK_FLOOR, _widened, compared_near
+    rows = store.conn.execute(
+        "SELECT m.id, m.item, sd.story_id FROM merge_items m JOIN story_documents sd ON "
+        "sd.document_id = m.doc_id WHERE m.rep = 1 ORDER BY m.doc_order, m.seq").fetchall()
+    by_story: dict[str, list] = {}
+    for row_id, item, story in rows:
+        by_story.setdefault(story, []).append((row_id, merging.decode(item)))
+    out = {}
+    for members in by_story.values():
+        index = DateTermIndex()
+        for row_id, it in members:
+            index.add(row_id, it.vector, _widened(it), compared_near(it), it.interval.start)
+        for row_id, it in members:
+            found = index.candidates(key_terms(it.vector), it.interval, compared_near(it))
+            out[row_id] = {j for j, s in found.items() if j != row_id and s >= LINK_FLOOR}
+    return out
+
+
+@needs_timeline17
+def test_every_stored_lookup_finds_what_a_lookup_of_the_merged_corpus_finds(tmp_path,
+                                                                            no_refit):
+    """After incremental adds, each stored mention's candidates are those its lookup finds in
+    the whole corpus now: a stored mention that finds a new one (strongly or weakly, inside
+    the components merged again or outside them) keeps that link for the next merge, and
+    one whose words read otherwise is looked up again."""
+    from kerryview.store.merge_rows import unpack_cands
+    files = _pile(tmp_path, 60)
+    store = Store(tmp_path / "p.db")
+    import_into_store(store, files[:36])
+    for batch in (files[36:48], files[48:]):
+        assert isinstance(import_into_store(store, batch), StoredResult)
+    stored = {i: {j for j, _ in unpack_cands(c)} for i, c in store.conn.execute(
+        "SELECT id, cands FROM merge_items WHERE rep = 1")}
+    expected = _lookups_now(store)
+    assert stored.keys() == expected.keys()
+    wrong = {i: (stored[i] ^ expected[i]) for i in stored if stored[i] != expected[i]}
+    assert not wrong

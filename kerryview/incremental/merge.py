@@ -13,9 +13,13 @@ its copy group, its component and its event. When mentions come or go:
 1. the buckets they are filed in are dirty, for their words;
 2. the components to cluster again are those of the removed mentions, of the copies the new
    ones join, and of every mention that reads a dirty bucket under one of its dirty words;
-3. every mention of those components and every new one looks its buckets up again, in an
-   index of those buckets loaded whole (so word caps and budgets are the full corpus's); a
-   strong link to a mention outside brings its component in, until none does;
+3. every new mention, and every stored one whose words read in a dirty bucket change (a
+   word over the cap now, a budget spent otherwise), looks its buckets up again, in an index
+   of those buckets loaded whole (so word caps and budgets are the full corpus's); a stored
+   one that reads the same words there keeps what its lookup found when stored, and the new
+   mentions it now finds there are added (scored as the lookup scores them: _new_cands); the
+   other mentions of those components keep their stored lookups; a strong link to a mention
+   outside brings its component in, until none does;
 4. inside those components, only the region the change can reach is clustered again (the
    stored events of the new mentions, of the copies they join, of the stored mentions whose
    links among stored ones changed, and of removed mentions; grown while a link across could
@@ -33,6 +37,7 @@ import hashlib
 import heapq
 import json
 import math
+from array import array
 from collections import Counter
 from dataclasses import dataclass, field, fields
 from datetime import datetime
@@ -48,6 +53,7 @@ from kerryview.events.merge import (LINK_FLOOR, Item, MergeState, _Group,
 from kerryview.events.mentions import Found
 from kerryview.calendar.zones import utc_interval
 from kerryview.model import Event, EventMention, Timex
+from kerryview.store.merge_rows import pack_cands, unpack_cands
 from kerryview.text.similarity import Vectorizer
 
 if TYPE_CHECKING:
@@ -106,7 +112,7 @@ def _row(row_id: int, node: "_Node", comp: int, event_id: str, cands: list[list]
     return (row_id, node.item.mention.document_id, node.order[0], node.order[1], k, lo, hi,
             day, first, read_level, int(node.rep), node.copy_key, comp, event_id,
             " ".join(key_terms(node.item.vector)), encode(node.item),
-            None if cands is None else json.dumps(cands, separators=(",", ":")))
+            cands if cands is None or isinstance(cands, bytes) else pack_cands(cands))
 
 
 # -- the full merge's snapshot --------------------------------------------------------------
@@ -154,12 +160,36 @@ class _Node:
     comp: int | None = None
     event_id: str | None = None
     filing: tuple = ()
-    # what its lookup found when it was stored: [id, link or None (computed when needed)]
-    cands: list[list] | None = None
+    # what its lookup found when it was stored: [id, link or None (computed when needed)],
+    # or as stored (unpacked when first asked for: most rows read are never looked at)
+    stored_cands: list[list] | bytes | str | None = None
 
     def __post_init__(self) -> None:
         if not self.filing:
             self.filing = filing(self.item)
+
+    @property
+    def cands(self) -> list[list] | None:
+        if isinstance(self.stored_cands, (bytes, str)):
+            self.stored_cands = unpack_cands(self.stored_cands)
+        return self.stored_cands
+
+    @cands.setter
+    def cands(self, value: list[list] | None) -> None:
+        self.stored_cands = value
+
+    @property
+    def has_cands(self) -> bool:
+        return self.stored_cands is not None
+
+    def packed_cands(self) -> array | list[list] | None:
+        """The stored candidates as doubles id, cosine, ... (NaN: not computed), without a
+        list per candidate: most members' candidates are only read into _Links."""
+        if isinstance(self.stored_cands, bytes):
+            flat = array("d")
+            flat.frombytes(self.stored_cands)
+            return flat
+        return self.cands
 
     @property
     def item(self) -> Item:
@@ -181,7 +211,7 @@ def _node(row: tuple) -> _Node:
     (row_id, _doc, doc_order, seq, k, lo, hi, day, first, read_level, rep, key, comp,
      event_id, _keys, item, cands) = row
     return _Node((doc_order, seq), row_id, item, bool(rep), key, comp, event_id,
-                 (k, lo, hi, day, first, read_level), json.loads(cands) if cands else None)
+                 (k, lo, hi, day, first, read_level), cands)
 
 
 @dataclass
@@ -215,6 +245,9 @@ class _Merger:
         # those of them whose lookups may find other stored mentions (not only new ones): their
         # links among stored mentions may differ, so their events are clustered again
         self.relinked: set[int] = set()
+        # the others that find new mentions: (in a day's bucket, the words they read there
+        # in order, the new mentions sharing one): their links among stored mentions stand
+        self.finds_new: dict[int, list[tuple[bool, list[str], list[_Node]]]] = {}
 
     # loading ----------------------------------------------------------------------------
     def _get(self, row: tuple) -> _Node | None:
@@ -321,36 +354,78 @@ class _Merger:
                     continue
                 after = {w: count(postings[w]) if w in postings else 0 for w in words}
                 now = self._read(words, after)
-                before = self._read(words, {w: n - added[w] + removed[w]
-                                            for w, n in after.items()})
+                if not removed and self._reads_all(after, added):
+                    before = now  # (only words of new mentions alone can differ: no matter)
+                else:
+                    before = self._read(words, {w: n - added[w] + removed[w]
+                                                for w, n in after.items()})
                 # a word read in one state only changes what the reader finds among the
                 # mentions that stay (a word of new mentions alone only adds those)
-                if any(after[w] > added[w] for w in now ^ before):
+                if any(after[w] > added[w] for w in now.keys() ^ before.keys()):
                     seeds.add(comp)
                     self.changed.add(row_id)
                     self.relinked.add(row_id)
-                elif now & added.keys():  # it finds new mentions: looked up again
-                    self.changed.add(row_id)
-                    check.setdefault(row_id, []).extend(
-                        n for n in nodes if not now.isdisjoint(n.item.vector))
+                elif not now.keys().isdisjoint(added):  # new mentions besides what it found
+                    found = [n for n in nodes if not now.keys().isdisjoint(n.item.vector)]
+                    check.setdefault(row_id, []).extend(found)
+                    self.finds_new.setdefault(row_id, []).append(
+                        (key[0] == "d", list(now), found))
         for row in self.store.merge_rows_by_ids(check):
             reader = self._get(row)
-            if reader is not None and any(
-                    _witness(reader.item, n.item) for n in check[reader.row_id]):
+            if reader is None or reader.comp in seeds:
+                continue  # (its component is looked at already: no link to compute)
+            if any(_witness(reader.item, n.item) for n in {id(n): n for n in
+                                                           check[reader.row_id]}.values()):
                 seeds.add(reader.comp)
         return seeds
 
-    def _read(self, words: list[str], lengths: dict[str, int]) -> set[str]:
-        """The words whose postings DateTermIndex._collect reads, given their lengths."""
+    def _read(self, words: list[str], lengths: dict[str, int]) -> dict[str, None]:
+        """The words whose postings DateTermIndex._collect reads, given their lengths, in
+        the order it reads them."""
         lists = sorted(((n, w) for w in words if 0 < (n := lengths[w]) <= self.index.cap),
                        key=lambda x: x[0])
-        budget, out = self.index.budget, set()
+        budget, out = self.index.budget, {}
         for n, w in lists:
             budget -= n
             if budget < 0:
                 break
-            out.add(w)
+            out[w] = None
         return out
+
+    def _reads_all(self, after: dict[str, int], added: Counter) -> bool:
+        """Whether, mentions only added, a reader reads every word it has under the cap both
+        before and after (no word crossed the cap, the budget suffices): then the words it
+        reads differ only by those of new mentions alone."""
+        cap, total = self.index.cap, 0
+        for w, n in after.items():
+            if n <= cap:
+                total += n
+            elif n - added[w] <= cap and n - added[w] > 0:
+                return False  # over the cap now, read before
+        return total <= self.index.budget
+
+    def _new_cands(self, reader: _Node) -> list[list]:
+        """What a stored mention's lookup finds now besides what it found when stored: the
+        new (and promoted) mentions it reads in the buckets they entered, scored as
+        DateTermIndex.candidates scores them (the same words in the same order: the same
+        sums), those reaching LINK_FLOOR. A new mention is filed at one level and under one
+        day, so the reader meets it in one bucket and maybe one day."""
+        terms = key_terms(reader.item.vector)
+        at_level: dict[int, float] = {}
+        near: dict[int, float] = {}
+        for is_day, words, nodes in self.finds_new.get(reader.row_id, ()):
+            into = near if is_day else at_level
+            for n in nodes:
+                vector, score = n.item.vector, 0.0
+                for w in words:
+                    v = vector.get(w)
+                    if v is not None:
+                        score = score + terms[w] * v
+                into[n.row_id] = score
+        for j, score in near.items():
+            at_level[j] = max(at_level.get(j, 0.0), score)
+        return [[j, None] for j, score in at_level.items()
+                if j != reader.row_id and score >= LINK_FLOOR]
 
     def _components(self, links: "_Links", touched: set[int], olds: list[int | None]
                     ) -> list[int]:
@@ -456,8 +531,11 @@ class _Merger:
             for i in todo:
                 self.cancel.check()
                 node = self.nodes[i]
-                if i not in self.changed and node.cands is not None:
-                    looked[i] = node.cands
+                if i not in self.changed and node.has_cands:
+                    looked[i] = node.packed_cands()
+                    if i in self.finds_new:  # stored again, with the new ones
+                        looked[i] = _with(looked[i], self._new_cands(node))
+                        node.cands = None
                     continue
                 looked[i] = [[j, None] for j, s in self._lookup(i).items()
                              if j != i and s >= LINK_FLOOR]
@@ -516,8 +594,8 @@ class _Merger:
         for g, members in enumerate(copies):
             comp = comp_of[g]
             cands = None
-            if members and self.nodes[order[members[0]]].cands is None:
-                cands = [[ids.get(j, j), cos] for j, cos in looked.get(order[members[0]], ())]
+            if members and not self.nodes[order[members[0]]].has_cands:
+                cands = _renumbered(looked.get(order[members[0]], []), ids)
             for n, k in enumerate(members):
                 node = self.nodes[order[k]]
                 event_id = event_of.get(id(node.item), node.event_id) if node.decoded \
@@ -529,14 +607,46 @@ class _Merger:
                         continue  # the row as stored
                     change.updated_rows.append(
                         (event_id, comp, int(n == 0),
-                         None if mine is None else json.dumps(mine, separators=(",", ":")),
-                         node.row_id))
+                         mine, node.row_id))
                 else:
                     node.rep = n == 0
                     change.inserted_rows.append(_row(ids[node.row_id], node, comp, event_id,
                                                      mine if n == 0 else None))
+        # a stored mention outside that finds new ones weakly: its links to them are kept for
+        # the next merge that looks at it (as its lookup would find them), nothing else changes
+        for i in sorted(self.finds_new.keys() - self.members):
+            node = self.nodes.get(i)
+            if node is None or not node.has_cands:
+                continue
+            extra = self._new_cands(node)
+            if extra:
+                change.updated_rows.append(
+                    (node.event_id, node.comp, 1,
+                     _renumbered(_with(node.packed_cands(), extra), ids), i))
         change.gone_events.discard(None)
         return change
+
+
+def _with(stored: array | list[list], extra: list[list]) -> array | list[list]:
+    """A stored lookup (packed, or a list) with more candidates after it."""
+    if isinstance(stored, array):
+        more = array("d")
+        for j, cos in extra:
+            more.append(j)
+            more.append(math.nan if cos is None else cos)
+        return stored + more
+    return stored + extra
+
+
+def _renumbered(cands: array | list[list], ids: dict[int, int]) -> bytes:
+    """A lookup packed to be stored, the new mentions (negative ids) by their row ids."""
+    if isinstance(cands, array):
+        out = array("d", cands)
+        for k in range(0, len(out), 2):
+            if out[k] < 0:
+                out[k] = ids[int(out[k])]
+        return out.tobytes()
+    return pack_cands([[ids.get(j, j), cos] for j, cos in cands])
 
 
 class _Items:
@@ -559,18 +669,27 @@ class _Links:
     one stored as not made is computed now)."""
 
     def __init__(self, items: list[Item], copies: list[list[int]], reps: list[int],
-                 looked: dict[int, list[list]]) -> None:
+                 looked: dict[int, list[list] | array]) -> None:
         self.items, self.copies = items, copies
         self.weights = [len(g) for g in copies]
-        position = {i: g for g, i in enumerate(reps)}
-        self.found: list[dict[int, list]] = [{} for _ in copies]  # looker -> other -> pair
+        position = {i: g for g, i in enumerate(reps)}  # (a float id finds its int too)
+        # looker -> other -> [id, cosine or None] as looked up now (written back with the
+        # row), or the stored cosine (NaN: not computed yet)
+        self.found: list[dict[int, list | float]] = [{} for _ in copies]
         self.found_by: list[list[int]] = [[] for _ in copies]  # other -> lookers
         for g, i in enumerate(reps):
-            for pair in looked.get(i, ()):
-                h = position.get(pair[0])
-                if h is not None and h != g and h not in self.found[g]:
-                    self.found[g][h] = pair
-                    self.found_by[h].append(g)
+            cands = looked.get(i)
+            if not cands:
+                continue
+            mine, by = self.found[g], self.found_by
+            if isinstance(cands, array):  # as stored: doubles id, cosine, ...
+                pairs = zip(map(position.get, cands[0::2]), cands[1::2])
+            else:
+                pairs = ((position.get(pair[0]), pair) for pair in cands)
+            for h, value in pairs:
+                if h is not None and h != g and h not in mine:
+                    mine[h] = value
+                    by[h].append(g)
 
     def partners(self, g: int) -> set[int]:
         return set(self.found[g]) | set(self.found_by[g])
@@ -578,13 +697,19 @@ class _Links:
     def value(self, g: int, h: int) -> float:
         """The similarity of two groups: cosine x both weights (merge._pair_links)."""
         a, b = (g, h) if g < h else (h, g)
-        pair = self.found[a].get(b)
-        if pair is None:
+        found = self.found[a]
+        cos = found.get(b)
+        if cos is None:
             a, b = b, a
-            pair = self.found[a][b]
-        if pair[1] is None:  # stored for next time with the row
-            pair[1] = link(self.items[self.copies[a][0]], self.items[self.copies[b][0]])
-        return pair[1] * (self.weights[a] * self.weights[b])
+            found = self.found[a]
+            cos = found[b]
+        if type(cos) is list:  # looked up now: stored for next time with the row
+            if cos[1] is None:
+                cos[1] = link(self.items[self.copies[a][0]], self.items[self.copies[b][0]])
+            cos = cos[1]
+        elif cos != cos:
+            cos = found[b] = link(self.items[self.copies[a][0]], self.items[self.copies[b][0]])
+        return cos * (self.weights[a] * self.weights[b])
 
     def strong(self, g: int, h: int) -> bool:
         """Whether the link could witness a merge (merge.can_witness)."""

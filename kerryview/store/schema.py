@@ -180,3 +180,22 @@ def _stories(db: sqlite_utils.Database) -> bool:
                                  if_not_exists=True)
     db["story_documents"].create_index(["story_id"], if_not_exists=True)
     return False
+
+
+@migration(9, "merge_items.cands packed as doubles (id, cosine, ...) instead of JSON text")
+def _packed_candidates(db: sqlite_utils.Database) -> bool:
+    # Read back for every mention of the components an import touches, the JSON took most of
+    # the time of adding 10 articles to 10,000 (kerryview.store.merge_rows.pack_cands).
+    from kerryview.store.merge_rows import pack_cands, unpack_cands
+    if "merge_items" not in table_names(db):
+        return False
+    conn = db.conn
+    ids = [r[0] for r in conn.execute(
+        "SELECT id FROM merge_items WHERE typeof(cands) = 'text' ORDER BY id")]
+    for k in range(0, len(ids), 500):
+        chunk = ids[k:k + 500]
+        rows = conn.execute(f"SELECT id, cands FROM merge_items WHERE id IN "
+                            f"({', '.join('?' * len(chunk))})", chunk).fetchall()
+        conn.executemany("UPDATE merge_items SET cands = ? WHERE id = ?",
+                         [(pack_cands(unpack_cands(c)), i) for i, c in rows])
+    return False

@@ -127,3 +127,30 @@ def test_a_project_of_one_story_shows_no_list(qtbot, bundled_store):
     qtbot.waitExposed(w)
     assert not w.stories_dock.isVisible() and not w.action(Action.STORIES).isEnabled()
     w.close()
+
+
+def test_choosing_a_story_lists_only_its_articles_in_the_documents_table(qtbot, window):
+    """The documents table follows the Stories list as the timeline does: the chosen story's
+    articles, by their headlines, and every article again for All stories."""
+    from kerryview.gui.mainwindow.documents import Column, IdRole
+    w = window
+    table = w.documents
+    assert len(table.rows()) == 13
+    cup_row = next(r for r in range(1, 4) if "cup" in listed(w)[r])
+    cup_id = w.stories.model.index(cup_row).data(StoryIdRole)
+    cup_docs = {s for s in w.store.stories() if s.id == cup_id}.pop().document_ids
+    click_row(qtbot, w, cup_row)
+    rows = table.rows()
+    assert len(rows) == len(cup_docs) == 4
+    m = table.model()
+    assert {m.index(r, 0).data(IdRole) for r in range(m.rowCount())} == set(cup_docs)
+    assert sorted(r[Column.HEADLINE] for r in rows) == [
+        "Okafor's winner seals cup for Rovers; United manager under pressure",
+        "Rovers beat United 2-1 in the cup final at Wembley",
+        "Rovers parade the cup through the city after Wembley final win",
+        "United sack manager after cup final defeat to Rovers"]
+    other = next(r for r in range(1, 4) if r != cup_row)  # Ctrl+click: both stories' articles
+    click_row(qtbot, w, other, Qt.KeyboardModifier.ControlModifier)
+    assert 4 < len(table.rows()) < 13
+    click_row(qtbot, w, 0)
+    assert len(table.rows()) == 13

@@ -51,9 +51,14 @@ class DocumentsModel(QAbstractTableModel):
         self._rows: list[_Row] = []
         self._names: dict[str, str] = {}  # doc id -> source name, in "how the date was found"
 
-    def set_documents(self, docs: list[Document], passages: dict[str, int]) -> None:
+    def set_documents(self, docs: list[Document], passages: dict[str, int],
+                      shown: set[str] | frozenset[str] | None = None) -> None:
+        """One row per article of `docs` whose id is in `shown` (all of them for None: the
+        stories chosen in the Stories list filter the table as they filter the timeline);
+        sources are named as the whole project tells them apart."""
         self.beginResetModel()
-        self._rows = [_Row(d, passages.get(d.id, 0)) for d in docs]
+        self._rows = [_Row(d, passages.get(d.id, 0)) for d in docs
+                      if shown is None or d.id in shown]
         self._names = distinct_names({d.id: d for d in docs})
         self.endResetModel()
 
@@ -190,10 +195,12 @@ class DocumentsList(QTreeView):
         self.read_only = False
 
     # -- contents ----------------------------------------------------------------------------
-    def set_documents(self, docs: list[Document], passages: dict[str, int]) -> None:
-        """Show `docs`; `passages[doc id]` is how many of its passages are on the timeline."""
+    def set_documents(self, docs: list[Document], passages: dict[str, int],
+                      shown: set[str] | frozenset[str] | None = None) -> None:
+        """Show `docs` (only those in `shown`, unless None); `passages[doc id]` is how many
+        of its passages are on the timeline."""
         current = self.current_document()
-        self.model_.set_documents(docs, passages)
+        self.model_.set_documents(docs, passages, shown)
         if current is not None:
             self.select(current.id)
 

@@ -529,7 +529,11 @@ class MainWindow(QMainWindow):
                 self._mentions_by_doc.setdefault(m.document_id, []).append(m)
         self.timeline.setIndex(index, keep_view=keep)
         self._loaded_once = True
-        self.documents.set_documents(docs, {k: len(v) for k, v in self._mentions_by_doc.items()})
+        chosen = self.stories.chosen()
+        self.documents.set_documents(
+            docs, {k: len(v) for k, v in self._mentions_by_doc.items()},
+            None if chosen is None else
+            {d for s in self._stories if s.id in chosen for d in s.document_ids})
         row = index.row_of.get(current.id, -1) if current is not None else -1
         self.passages.set_event(index.events[row] if row >= 0 else None)
         if row >= 0:
@@ -537,7 +541,6 @@ class MainWindow(QMainWindow):
         shown = self.reader.document()
         if shown is not None:
             self.reader.show_document(self.docs.get(shown.id), self._mentions_by_doc.get(shown.id))
-        chosen = self.stories.chosen()
         articles = len(docs) if chosen is None else \
             sum(len(s) for s in self._stories if s.id in chosen)  # the chosen stories'
         self.status.set_counts(len(index), articles, len(index.undated), self._provisional)
