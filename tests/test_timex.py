@@ -205,3 +205,14 @@ def test_season_years_in_december():
     """December belongs to next year's winter, so "last summer" said then is this year's."""
     dec = date(2023, 12, 10)
     assert [t.value for t in tag("Prices rose last summer and fell last winter.", dec)] == ["2023-SU", "2023-WI"]
+
+
+def test_time_anaphor_after_a_preposition():
+    """"by this time" names the time just narrated; with no date before it, the writer's
+    present ("this") or a past ("that"); "at the same time" is a connective, not tagged."""
+    story = tag("The battle of Valmy was fought on 20 September 1792. However, by this time, France "
+                "stood in turmoil.", None)
+    assert [(t.text, t.value) for t in story] == [("20 September 1792", "1792-09-20"), ("this time", "1792-09-20")]
+    assert [(t.text, t.value) for t in tag("During that time, the firm lost money.", DCT)] == [("that time", "PAST_REF")]
+    assert [(t.text, t.value) for t in tag("Until this time, nobody knew.", DCT)] == [("this time", "PRESENT_REF")]
+    assert tag("At the same time, costs rose. This time she is the boss.", DCT) == []

@@ -538,6 +538,18 @@ class Resolver:
             return "XXXX-XX-XX" + suffix, None, None
         return (self.dct + timedelta(days=n)).isoformat() + suffix, self.dct_value, "dct"
 
+    def op_time_anaphor(self, p: Pending, this: bool):
+        """"by that time", "around the same time": the date last narrated, as it was given
+        (in a history, the story's; a year before Christ too); with none before, the writer's
+        present ("by this time") or some past ("during that time")."""
+        if self.bc is not None and self.bc[1] == len(self.refs):
+            return f"BC{self.bc[0]:04d}", f"BC{self.bc[0]:04d}", "narrative"
+        ref = self.last_ref(values.RANK["Y"])
+        if ref is None:
+            return ("PRESENT_REF", self.dct_value, "dct") if this else ("PAST_REF", None, None)
+        self.hold_story = True  # the same time again: not a new date of the story
+        return ref[2].split("T")[0], ref[2], "narrative"  # a DATE: the day of a clock time
+
     def op_yy(self, p: Pending, yy: int):
         story = self.story_year(p)
         if story is not None:  # "the Club of '89" in a history of 1790: the story's century

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .firstchar import guarded
 from .lexicon import alternation, data_file, table
 
 # Built-in macros that are patterns rather than word lists.
@@ -176,8 +177,9 @@ def compiled() -> tuple[re.Pattern[str], dict[str, Rule]]:
     for i, line in enumerate(lines):
         prefix = f"r{i}"
         parts.append(f"(?P<{prefix}>{_expand(line.pattern, prefix)}(?![\\w]))")
-    # every rule starts after a non-word character: tested once, not once per rule
-    regex = re.compile("(?<!\\w)(?:" + "|".join(parts) + ")", re.I)
+    # every rule starts after a non-word character: tested once, not once per rule; each rule
+    # is skipped at once where its first character cannot match (firstchar.py)
+    regex = guarded("(?<!\\w)(?:" + "|".join(parts) + ")", re.I)
     # A rule's groups are the named groups of its alternative, in order: `_expand` prefixed
     # each with "r<i>_" (read from the one regex; compiling every rule alone as well doubled
     # the start-up of `kerryview timex`).

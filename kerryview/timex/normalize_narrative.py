@@ -4,8 +4,10 @@ sense against a mentioned day (anchor.op_time_ref finds it; in a history, the st
 """
 from __future__ import annotations
 
+import re
+
 from .context import direction
-from .lexicon import lookup
+from .lexicon import lookup, table
 from .pending import Groups, Options, Pending, normalizer
 
 
@@ -18,3 +20,18 @@ def _story_pod(g: Groups, text: str, start: int, end: int, opts: Options) -> Pen
         return None
     n = direction(text[start:end].lower())
     return Pending(start, end, "TIME", op="time_ref", args={"suffix": "T" + pod, "n": n})
+
+
+_WORD_BEFORE = re.compile(r"(\w+)\s+$")
+
+
+@normalizer("time_anaphor")
+def _time_anaphor(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
+    """"by this time", "around the same time", "during that time": after a temporal
+    preposition the phrase names the time last narrated (TimeML tags it, valued from that
+    date). Without one it is an occasion ("this time she is the boss") or a connective ("at
+    the same time, costs rose"): not tagged."""
+    m = _WORD_BEFORE.search(text, max(0, start - 20), start)
+    if m is None or m.group(1).lower() not in table("time_anaphor_preposition"):
+        return None
+    return Pending(start, end, "DATE", op="time_anaphor", args={"this": text[start:end].lower().startswith("this")})

@@ -52,6 +52,12 @@ def first_words() -> frozenset[str]:
     return frozenset(words)
 
 
+@lru_cache(maxsize=1)
+def triggers_after() -> dict[str, frozenset[str]]:
+    """Words that trigger only right after one of their listed words ("time" after "that")."""
+    return {w: frozenset(before) for w, before in table("trigger_after").items()}
+
+
 CANCEL_EVERY = 512  # tokens between polls of `cancel`: a few milliseconds of work
 
 
@@ -60,7 +66,9 @@ def recognize(text: str, cancel: Cancellation = NEVER) -> list[Pending]:
     text is read: a 20 MB article takes minutes)."""
     regex, rules = compiled()
     trig = triggers()
+    weak = triggers_after()
     first = first_words()
+    prev = ""
     starts: list[int] = []
     out: list[Pending] = []
     pos = 0
@@ -77,7 +85,8 @@ def recognize(text: str, cancel: Cancellation = NEVER) -> list[Pending]:
             starts.append(s)
         else:
             starts.append(-1)
-        if not (w[:1].isdigit() or low in trig) or s < pos:
+        before, prev = prev, low
+        if not (w[:1].isdigit() or low in trig or (low in weak and before in weak[low])) or s < pos:
             continue
         for cand in starts[-_LOOKBACK - 1:]:
             if cand < pos or cand in failed:

@@ -1,0 +1,108 @@
+"""First-character guards for the recognizer's one big alternation (speed only, same matches).
+
+`re` tries the ~80 rules of the grammar one after another at every candidate start, and a
+rule whose first word list does not fit still walks into that list word by word: most of the
+tagger's time. Each rule can only start with a few characters ("the ...", "{month} ...",
+digits), so we read them off the parsed pattern and put a one-character lookahead
+`(?=[...])` in front of each alternative: a rule that cannot start here is skipped after one
+character test. The lookahead only admits what the rule's own first element admits (both are
+matched under the same IGNORECASE folding), so the matches are exactly those of the
+unguarded regex.
+
+This reads `re`'s parse tree (`re._parser`, the module behind `re.compile`): the pattern is
+parsed once, guarded, and compiled from the tree, so start-up is not slowed by a second
+parse. If that private API ever changes, `guarded` falls back to the plain `re.compile`.
+"""
+from __future__ import annotations
+
+import re
+
+try:  # Python 3.11+
+    from re import _compiler as _sre_compile, _constants as _sre_c, _parser as _sre_parse
+except ImportError:  # pragma: no cover - older layouts
+    _sre_compile = _sre_c = _sre_parse = None
+
+_ANY = None  # a first set that admits any character: no guard
+_MAX_GUARD = 200  # characters; a rule that may start with more gets no guard
+
+
+def _first_seq(items) -> tuple[set[str] | None, bool]:
+    """Characters a sequence of parse items can start with, and whether it can match empty."""
+    out: set[str] = set()
+    for op, av in items:
+        chars, nullable = _first_item(op, av)
+        if chars is None:
+            return None, False
+        out |= chars
+        if not nullable:
+            return out, False
+    return out, True
+
+
+def _first_item(op, av) -> tuple[set[str] | None, bool]:
+    c = _sre_c
+    if op is c.LITERAL:
+        return {chr(av)}, False
+    if op is c.IN:
+        chars: set[str] = set()
+        for o, a in av:
+            if o is c.LITERAL:
+                chars.add(chr(a))
+            elif o is c.RANGE and a[1] - a[0] <= _MAX_GUARD:
+                chars.update(chr(x) for x in range(a[0], a[1] + 1))
+            elif o is c.CATEGORY and a in (c.CATEGORY_DIGIT, c.CATEGORY_SPACE):
+                chars.add(a)  # \d, \s: the guard tests the same category
+            else:
+                return None, False
+        return chars, False
+    if op is c.SUBPATTERN:
+        return _first_seq(av[3])
+    if op is c.ATOMIC_GROUP:
+        return _first_seq(av)
+    if op is c.BRANCH:
+        chars, nullable = set(), False
+        for alt in av[1]:
+            f, n = _first_seq(alt)
+            if f is None:
+                return None, False
+            chars |= f
+            nullable = nullable or n
+        return chars, nullable
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", None)):
+        f, n = _first_seq(av[2])
+        return (None, False) if f is None else (f, n or av[0] == 0)
+    if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+        return set(), True  # zero width: constrains, never consumes
+    return None, False
+
+
+def first_chars(items) -> frozenset | None:
+    """The characters a match of parsed pattern `items` can start with (before case folding;
+    `\\d` and `\\s` as their category codes), or None when that is not a short list (the
+    pattern may match empty, or start with any letter)."""
+    chars, nullable = _first_seq(items)
+    if chars is None or nullable or not chars or len(chars) > _MAX_GUARD:
+        return None
+    return frozenset(chars)
+
+
+def _guard_item(ch):
+    return (_sre_c.LITERAL, ord(ch)) if isinstance(ch, str) else (_sre_c.CATEGORY, ch)
+
+
+def guarded(source: str, flags: int) -> re.Pattern[str]:
+    """`re.compile(source, flags)` where every alternative of the top-level alternation that
+    can only start with a few characters is preceded by a lookahead for them."""
+    if _sre_parse is None:
+        return re.compile(source, flags)
+    try:
+        tree = _sre_parse.parse(source, flags)
+        branch = next(av for op, av in tree if op is _sre_c.BRANCH)
+        for alt in branch[1]:
+            chars = first_chars(alt)
+            if chars is not None:
+                test = _sre_parse.SubPattern(alt.state, [(_sre_c.IN, [_guard_item(ch) for ch in sorted(chars, key=str)])])
+                alt.data.insert(0, (_sre_c.ASSERT, (1, test)))
+        return _sre_compile.compile(tree, flags)
+    except Exception:  # noqa: BLE001 - a private API changed: the plain regex is correct, only slower
+        return re.compile(source, flags)

@@ -1,0 +1,78 @@
+"""The first-character guards of the recognizer regex (kerryview/timex/firstchar.py): every
+rule gets one, and the guarded regex matches exactly what the plain one matches."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from kerryview.timex import firstchar
+from kerryview.timex.grammar import compiled, load_rules
+
+from test_timex_rules import phrase
+
+_parse = firstchar._sre_parse.parse
+_c = firstchar._sre_c
+
+
+def chars(pattern: str):
+    return firstchar.first_chars(_parse(pattern, re.I))
+
+
+def test_first_chars_of_optional_prefix_and_lists():
+    assert chars(r"(?:about )?(?:jan|feb)\b") == frozenset("afj")
+    assert chars(r"(?=x)(?<!\w)y") == frozenset("y")  # lookarounds consume nothing
+    assert chars(r"[0-3]?\d") == frozenset("0123") | {_c.CATEGORY_DIGIT}
+
+
+def test_no_guard_where_a_rule_may_start_anywhere():
+    assert chars(r"(?:the )?") is None  # may match empty
+    assert chars(r"\w+ ago") is None  # any letter
+    assert chars(r"[^a] ago") is None
+
+
+def test_every_rule_of_the_grammar_is_guarded():
+    tree = _parse(_joined_source(), re.I)
+    branch = next(av for op, av in tree if op is _c.BRANCH)
+    unguarded = [i for i, alt in enumerate(branch[1]) if firstchar.first_chars(alt) is None]
+    assert len(branch[1]) == len(load_rules()) > 50
+    assert unguarded == [], [load_rules()[i].name for i in unguarded]
+
+
+def _joined_source() -> str:
+    from kerryview.timex.grammar import _expand
+    parts = [f"(?P<r{i}>{_expand(line.pattern, f'r{i}')}(?![\\w]))" for i, line in enumerate(load_rules())]
+    return "(?<!\\w)(?:" + "|".join(parts) + ")"
+
+
+@pytest.fixture(scope="module")
+def plain() -> re.Pattern[str]:
+    return re.compile(_joined_source(), re.I)
+
+
+def _texts() -> list[str]:
+    out = []
+    for line in load_rules():
+        for ex in line.examples:
+            out.append(phrase(ex.text)[0])
+    out.append("KING Hussein met him at 9.30 p.m. on Thursday, ５ May, \u0663 days ago ſeptember Kelvin \u212a")
+    return out
+
+
+def test_guarded_regex_matches_like_the_plain_one(plain):
+    guarded, _ = compiled()
+    assert guarded is not plain
+    for text in _texts():
+        for pos in range(len(text)):
+            a, b = plain.match(text, pos), guarded.match(text, pos)
+            assert (a and (a.span(), a.lastgroup, a.groupdict())) == (b and (b.span(), b.lastgroup, b.groupdict())), (text, pos)
+
+
+def test_falls_back_to_the_plain_regex_when_the_parser_is_missing(monkeypatch):
+    monkeypatch.setattr(firstchar, "_sre_parse", None)
+    assert firstchar.guarded(r"(?:a|b)", re.I).pattern == r"(?:a|b)"
+
+
+def test_the_guard_is_in_the_compiled_code():
+    """Compiled from the guarded tree, not the source string (which would have no guard)."""
+    assert firstchar.guarded(r"(?<!\w)(?:(?P<a>jan)|(?P<b>\d+))", re.I).pattern is None
