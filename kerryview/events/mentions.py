@@ -222,7 +222,7 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
             words += 1
             if _CLAUSE_BREAK.search(piece.strip(_QUOTES) if scare else piece):
                 break
-        start, end = within_passage(text, start, end, trigger)  # a caption run into the lead
+        start, end = within_passage(text, start, end, trigger, a)  # a caption run into the lead
         reported = reported_span(text, sent, start, end, trigger, (timex.start, timex.end))  # "BP said": what was said
         if reported:
             told_end, (start, end) = end, reported[:2]
