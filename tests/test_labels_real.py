@@ -43,6 +43,8 @@ def test_every_new_word_list_says_what_it_is_for_with_an_example():
      "BP has formed a new unit to oversee safety"),
     ("Top hat dome at oil spill site - BP BP says the new dome should be working soon",
      "BP says the new dome should be working soon"),
+    ("Prisoners in Manila bagged up their hair for a oil spill So he staged a home oil spill",
+     "So he staged a home oil spill"),
 ])
 def test_a_caption_run_into_the_lead_is_left_out_of_the_lead(line, lead):
     text = line + "\nMore text follows here."
