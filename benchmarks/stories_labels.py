@@ -86,12 +86,44 @@ _QUESTION = re.compile(r"\?[\"”'’)]*\s*$")
 _ENTRY_CLOCK = re.compile(r"(?:^|[.!?\"”]\s+|\n)\s*$")
 
 
+# A reader's comment signed before ("At 18:40 23rd Mar 2010, jenny wrote:") or after ("...
+# Posted by: Dano111 | October 13, 2008 10:19 PM | Report abuse"), or a "Have your say" stamp.
+_COMMENT_SIGNATURE = re.compile(r"\bAt [^,\n]{4,30}\d{4}, [^\s,]+ wrote:|\bPosted by: [^|\n]{1,60}\||"
+                                r"\bAdded: \w+day, \d")
+
+
+def after_comment(m, text: str) -> bool:
+    """A mention in a readers' comment: after the first signature (a "Posted by:" signs the
+    comment before it: up to 300 characters before it)."""
+    first = _COMMENT_SIGNATURE.search(text)
+    back = 300 if first is not None and first.group().startswith("Posted") else 0
+    return first is not None and m.end > first.start() - back
+
+
+_ENTRY_HEADING = re.compile(r"\s*:\s*[A-Z]")
+
+
+def scheduled_entry(e, texts: dict[str, str]) -> bool:
+    """An event drawn as scheduled from a chronology's entry headed by its date, told in a
+    headline's present simple ("8 May: Giant metal dome fails to cap leak"), with no word that
+    looks ahead ("will", "to" + verb)."""
+    for m in e.mentions:
+        text = texts[m.document_id]
+        head = _ENTRY_HEADING.match(text, m.timex.end)
+        if m.status == "scheduled" and head and not re.search(
+                r"\b(?:will|'ll|to)\b", re.split(r":", text[head.end():head.end() + 200])[0]):
+            return True
+    return False
+
+
 def families(events, texts: dict[str, str]) -> dict[str, list[str]]:
     """Labels of each failure family: pronoun start, ellipsis, fragment, caption, question,
-    year from a clock time."""
+    year from a clock time, passages run together, a readers' comment, a chronology's entry
+    drawn as scheduled."""
     starts = fragment_starts()
     out: dict[str, list[str]] = {k: [] for k in ("pronoun", "ellipsis", "fragment", "caption",
-                                                 "question", "clock_year")}
+                                                 "question", "clock_year", "run_on", "comment",
+                                                 "sched_entry")}
     for e in events:
         lb = e.label
         if _PRONOUN_START.match(lb):
@@ -106,6 +138,12 @@ def families(events, texts: dict[str, str]) -> dict[str, list[str]]:
             out["question"].append(lb)
         if clock_as_year(e, texts) or any(_entry_clock(m, texts[m.document_id]) for m in e.mentions):
             out["clock_year"].append(lb)
+        if _RUN_ON.search(lb):
+            out["run_on"].append(lb)
+        if any(after_comment(m, texts[m.document_id]) for m in e.mentions):
+            out["comment"].append(lb)
+        if scheduled_entry(e, texts):
+            out["sched_entry"].append(f"{e.start[:10]} {lb}")
     return out
 
 

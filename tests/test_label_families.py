@@ -261,3 +261,18 @@ def test_a_blog_posts_time_stamp_is_no_event_and_no_part_of_its_label():
     found = _found(text, date(2010, 5, 28))
     assert "2010-05-28" not in {f.mention.timex.value for f in found if f.mention.timex.text}
     assert "The amount rose" in [f.label for f in found]
+
+
+@pytest.mark.parametrize("text, label", [
+    ("BP chief executive Tony Hayward spoke in Houston. He said on Monday that BP would pay all "
+     "legitimate claims.", "Tony Hayward: BP would pay all legitimate claims"),
+    ("Tony Hayward visited the coast. He told reporters on Monday that BP would pay all legitimate "
+     "claims.", "Tony Hayward: BP would pay all legitimate claims"),
+])
+def test_a_pronoun_that_reports_gives_way_to_the_speaker_it_stands_for(text, label):
+    assert label in _labels(text)
+
+
+def test_a_reporting_pronoun_whose_speaker_cannot_be_told_is_dropped_as_before():
+    text = "Tony Hayward and Barack Obama met. He said on Monday that BP would pay all legitimate claims."
+    assert "BP would pay all legitimate claims" in _labels(text)  # one of two people: no name

@@ -43,6 +43,8 @@ def test_every_new_word_list_says_what_it_is_for_with_an_example():
      "BP has formed a new unit to oversee safety"),
     ("Top hat dome at oil spill site - BP BP says the new dome should be working soon",
      "BP says the new dome should be working soon"),
+    ("Prisoners in Manila bagged up their hair for a oil spill So he staged a home oil spill",
+     "So he staged a home oil spill"),
 ])
 def test_a_caption_run_into_the_lead_is_left_out_of_the_lead(line, lead):
     text = line + "\nMore text follows here."
@@ -239,3 +241,16 @@ def test_an_apposition_keeps_its_commas_when_a_date_after_it_goes():
 
     assert without_date("Allen, the commander, ", ", acknowledged") == "Allen, the commander, acknowledged"
     assert without_date("Allen, ", ", acknowledged") == "Allen acknowledged"
+
+
+def test_a_label_that_starts_just_before_a_run_on_break_stops_at_it():
+    # the date "the 11 September," dropped, the label started two words before the break, too
+    # few for a passage counted from the label's start: "2001 attacks The administrator of a $20bn"
+    from kerryview.events.labels import within_passage
+    text = ("Kenneth Feinberg oversaw compensation for victims of the 11 September, 2001 attacks "
+            "The administrator of a $20bn fund has said there is no doubt.\nMore text.")
+    start, trigger = text.index("2001"), (text.index("attacks"), text.index("attacks") + 7)
+    end = text.index(" fund")
+    assert within_passage(text, start, end, trigger, 0) == (start, text.index(" The"))
+    later = (text.index("administrator"), text.index("administrator") + 13)
+    assert within_passage(text, start, end, later, 0) == (text.index("The"), end)

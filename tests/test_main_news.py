@@ -84,6 +84,9 @@ def test_every_not_event_rule_matches_its_example(rule):
         assert why_not_event(rule.example) is None  # the rest of the line is still read
     elif rule.scope == "sentence":
         assert why_not_event_sentence(rule.example) == rule.name
+    elif rule.scope in ("comments", "comments_after", "sign_off"):
+        # readers' comments: tests/test_readers_comments.py
+        assert rule.pattern.search(rule.example) and why_not_event(rule.example) is None
     else:
         assert rule.scope == "line" and why_not_event(rule.example) == rule.name
 

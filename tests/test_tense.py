@@ -47,10 +47,31 @@ def test_every_tense_cue_list_lives_in_one_data_file_with_an_example():
     raw = json.loads((files("kerryview.text") / "data" / "tense_cues.json").read_text("utf-8"))
     lists = {k: v for k, v in raw.items() if not k.startswith("_")}
     assert set(lists) == {"present", "past", "future", "plan_words", "past_auxiliaries",
-                          "adjective_before", "reporting", "past_expectation"}
+                          "adjective_before", "reporting", "past_expectation", "headline_present"}
     for name, entry in lists.items():
         assert entry["about"] and entry["example"] and entry["words"], name
         assert tense_cues()[name] == frozenset(entry["words"])
     from kerryview.timex.lexicon import lexicon as timex_lexicon
     lexicon = timex_lexicon()
     assert not {"present_cue", "past_cue", "future_cue"} & set(lexicon)  # no second copy
+
+
+CHRONOLOGY = ("20 April: Deepwater Horizon rig explodes, killing 11 people 8 May: Giant metal dome "
+              "fails to cap leak 2 June: US government begins criminal inquiry 15 July: Obama to "
+              "visit Gulf 4 August: talks will resume")
+
+
+def test_a_chronology_entry_is_a_headline_whose_present_simple_is_past():
+    # without the headline rule, "begins" (a cue of the future: "the trial begins Monday") of the
+    # next entry made every date of the chronology future, and "8 May" (published in
+    # September) fell in the next year, drawn as scheduled
+    for heading in ("20 April", "8 May", "2 June"):
+        assert tense(CHRONOLOGY, *_span(CHRONOLOGY, heading), reporting=False) == "past", heading
+    assert tense(CHRONOLOGY, *_span(CHRONOLOGY, "15 July")) == "future"  # "Obama to visit"
+    assert tense(CHRONOLOGY, *_span(CHRONOLOGY, "4 August")) == "future"  # "will resume"
+    assert tense("The trial begins Monday.", *_span("The trial begins Monday.", "Monday")) == "future"
+
+
+def test_the_tagger_dates_a_chronology_entry_in_the_past():
+    values = {t.text: t.value for t in tag(CHRONOLOGY, dct=date(2010, 9, 8))}
+    assert values["8 May"] == "2010-05-08" and values["2 June"] == "2010-06-02"

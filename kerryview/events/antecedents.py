@@ -194,16 +194,24 @@ def with_antecedent(label: str, text: str, sents: list[tuple[int, int]], sent: t
     # where the pronoun stands in its sentence: before it, its own sentence may name it
     where = re.search(rf"\b{re.escape(first)}\s+{re.escape(rest.split()[0])}", text[sent[0]:sent[1]],
                       re.IGNORECASE)
-    candidates = []
-    if where and where.start() > 0:
-        candidates.append((sent[0], sent[0] + where.start()))
+    name = antecedent(kind, text, sents, sent, is_verb, sent[0] + where.start() if where else sent[0])
+    if name:
+        if possessive:
+            name += "’" if name.endswith("s") else "’s"
+        return f"{name} {rest}"
+    return label
+
+
+def antecedent(kind: str, text: str, sents: list[tuple[int, int]], sent: tuple[int, int],
+               is_verb: Callable[[str, str], bool], at: int) -> str | None:
+    """Who or what a pronoun of `kind` standing at `at` in the sentence `sent` stands for: the
+    subject of its own sentence before it, else of one of the SENTENCES_BACK sentences before,
+    when it agrees; None when it cannot be told."""
+    candidates = [(sent[0], at)] if at > sent[0] else []
     i = bisect_right([s for s, _ in sents], sent[0]) - 1
     candidates += [sents[j] for j in range(i - 1, max(-1, i - 1 - SENTENCES_BACK), -1)]
     for a, b in candidates:
         name = agrees(subject_of(text, a, b, is_verb), kind, text)
         if name:
-            name = name[:1].upper() + name[1:]
-            if possessive:
-                name += "’" if name.endswith("s") else "’s"
-            return f"{name} {rest}"
-    return label
+            return name[:1].upper() + name[1:]
+    return None

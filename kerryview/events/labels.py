@@ -125,6 +125,7 @@ _WORD = re.compile(r"[A-Za-z0-9][\w'’.-]*")
 _BULLET = re.compile(r"\s(\\?\*|•)\s+(?=\S)")
 MAX_NAME_WORDS = 4  # "US President Barack Obama has called"
 MIN_PASSAGE_WORDS = 4  # a passage after a break says who did what
+PASSAGE_LOOK_BACK = 400  # characters before a label searched for the start of its passage
 MAX_SPEAKER_WORDS = 8
 MAX_CIRCUMSTANCE_WORDS = 6  # "told the AFP news agency", "said in a press conference"  # "White House National Security Advisor Jake Sullivan"
 
@@ -177,9 +178,13 @@ def run_on_breaks(text: str, a: int, b: int, bullets: bool = True) -> list[int]:
     return sorted(out)
 
 
-def within_passage(text: str, start: int, end: int, trigger: tuple[int, int]) -> tuple[int, int]:
-    """text[start:end] narrowed to the run-on passage that holds the event words `trigger`."""
-    breaks = run_on_breaks(text, start, end)
+def within_passage(text: str, start: int, end: int, trigger: tuple[int, int],
+                   sentence_start: int | None = None) -> tuple[int, int]:
+    """text[start:end] narrowed to the run-on passage that holds the event words `trigger`.
+    The breaks are looked for from `sentence_start` when given: a label that starts a word or
+    two before a break ("2001 attacks The administrator of ...") is not a passage of its own."""
+    from_ = start if sentence_start is None else max(sentence_start, start - PASSAGE_LOOK_BACK)
+    breaks = [x for x in run_on_breaks(text, from_, end) if x > start]
     lo = max((x for x in breaks if x <= trigger[0]), default=start)
     hi = min((x for x in breaks if x >= trigger[1]), default=end)
     return lo, len(text[:hi].rstrip()) if hi < end else hi

@@ -17,7 +17,7 @@ from datetime import date, datetime, timedelta
 from kerryview.cancellation import NEVER, Cancellation
 from kerryview.events.clauses import clause_spans, governs_clause, publication_event_words, reports
 from kerryview.events.headline import Lead, lead_passages, main_event_words
-from kerryview.events.antecedents import with_antecedent
+from kerryview.events.antecedents import antecedent, pronoun_kind, with_antecedent
 from kerryview.events.liveblog import live_blog
 from kerryview.events.not_events import LineFilter, why_not_event_sentence
 from kerryview.events.labels import (CLAUSE_COMMA, cut_number, headline_label, is_conditional, is_fragment,
@@ -180,8 +180,11 @@ def _without_timex(left: str, cut: int, a: int, timex: Timex) -> str:
 
 
 def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
-              timex: Timex) -> str:
-    """A short clause naming the event: subject, event words and what follows, minus the date."""
+              timex: Timex, sents: list[tuple[int, int]] | None = None) -> str:
+    """A short clause naming the event: subject, event words and what follows, minus the date.
+    With the text's sentences `sents`, a pronoun that reports ("He said on Monday that BP would
+    pay") gives way to who it stands for, as a named speaker does ("Tony Hayward: BP would
+    pay")."""
     a, b = sent
     reported = None
     if trigger is None:
@@ -222,8 +225,13 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
             words += 1
             if _CLAUSE_BREAK.search(piece.strip(_QUOTES) if scare else piece):
                 break
-        start, end = within_passage(text, start, end, trigger)  # a caption run into the lead
+        start, end = within_passage(text, start, end, trigger, a)  # a caption run into the lead
         reported = reported_span(text, sent, start, end, trigger, (timex.start, timex.end))  # "BP said": what was said
+        if reported and not reported[2] and sents is not None and reported[0] >= end:
+            kind = pronoun_kind(" ".join(text[start:trigger[0]].split()))  # "He said ... that"
+            name = antecedent(kind, text, sents, sent, _is_verb, start) if kind in ("person", "plural") else None
+            if name:
+                reported = (reported[0], reported[1], name)
         if reported:
             told_end, (start, end) = end, reported[:2]
         clause = text[start:end]
@@ -420,7 +428,7 @@ def find_mentions(doc: Document, timexes: list[Timex], cancel: Cancellation = NE
             duration=duration.value if duration else None,
             duration_mod=duration.mod if duration else None,
             position=_position(leads, sent))
-        label = label_for(text, sent, trigger, _with_its_date(text, timexes, k))
+        label = label_for(text, sent, trigger, _with_its_date(text, timexes, k), sents)
         label = with_antecedent(label, text, sents, sent, _is_verb, _describe)  # "He" -> who
         if is_conditional(label):
             continue  # "If you take the price of gas in 1920 ...": what might be, no event

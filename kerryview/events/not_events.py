@@ -1,5 +1,6 @@
 """What is never an event, whatever dates it holds: date lines, bylines, "Last updated" lines,
-photo captions and credits, copyright lines, and lines made of nothing but dates.
+photo captions and credits, copyright lines, lines made of nothing but dates, and the readers'
+comments under an article.
 
 The rules are data (data/not_events.tsv, each with an example); date lines are recognised by
 the one date-line reader (kerryview.dating.datelines), in every style it reads, wherever they
@@ -92,6 +93,24 @@ def why_not_event(line: str, timexes: list[Timex] = (), offset: int = 0) -> str 
     return None
 
 
+def comments_start(text: str) -> int | None:
+    """Where the readers' comments under an article begin, or None: they run to the end of the
+    page, and a comment tells what a reader thinks, never an event of the story. A comment
+    signed before it ("At 18:40 23rd Mar 2010, jenny wrote:") starts at its signature; one
+    signed after it ("... Posted by: Dano111 | October 13, 2008 10:19 PM | Report abuse")
+    at the article's sign-off before it ("By Dan Froomkin | February 2, 2009; 1:40 PM ET"), else
+    at the start of the signature's line."""
+    starts = []
+    for r in rules():
+        if r.scope == "comments" and (m := r.pattern.search(text)):
+            starts.append(m.start())
+        elif r.scope == "comments_after" and (m := r.pattern.search(text)):
+            offs = [s.end() for o in rules() if o.scope == "sign_off"
+                    for s in o.pattern.finditer(text, 0, m.start())]
+            starts.append(max(offs) if offs else text.rfind("\n", 0, m.start() + 1) + 1)
+    return min(starts, default=None)
+
+
 def _is_whole_date_line(line: str) -> bool:
     """A date line that is the whole line: one that runs into a sentence ("WASHINGTON, May 24
     (Reuters) - BP said ...") leaves that sentence to be read."""
@@ -107,6 +126,7 @@ class LineFilter:
         self._timexes = sorted(timexes, key=lambda t: t.start)
         self._seen: dict[int, str | None] = {}
         self._starts = [t.start for t in self._timexes]
+        self.comments = comments_start(text)
 
     def line_of(self, pos: int) -> tuple[int, int]:
         start = self._text.rfind("\n", 0, pos) + 1
@@ -129,6 +149,8 @@ class LineFilter:
         return a + int(self._seen[-1 - a])
 
     def reason(self, pos: int) -> str | None:
+        if self.comments is not None and pos >= self.comments:
+            return "readers_comments"
         start, end = self.line_of(pos)
         if start not in self._seen:
             inside = []

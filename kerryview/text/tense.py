@@ -7,6 +7,12 @@ whether a passage tells its date as past (so it must not lie after the publicati
 announces it (so it must not lie before). Both ask about the expression, so they cannot disagree:
 in "Talks ended Monday and will resume later." "Monday" is past for both (the nearest cue is
 "ended"; "will" belongs to "later").
+
+Headlines tell past events in the present simple ("Giant metal dome fails to cap leak"), and so
+do a chronology's entries, each a headline headed by its date ("8 May: Giant metal dome fails
+to cap leak 2 June: US government begins criminal inquiry"). For an expression that heads such
+an entry, its tense is that of the entry's words alone: the present simple is past, "to" + verb
+after a name ("Obama to visit Gulf") and "will" look ahead.
 """
 from __future__ import annotations
 
@@ -18,6 +24,9 @@ from kerryview.text.wordlists import abbreviations, tense_cues
 _WORD = re.compile(r"[A-Za-z']+")
 _BOUNDARY = re.compile(r"(?<=[a-z0-9)]{2}[.!?;])\s+|\n\s*\n|[\"“”]")
 _WORD_BEFORE_DOT = re.compile(r"([\w.]+)\.$")
+# A time expression that heads a chronology entry: a colon or dash, then the entry's headline.
+_ENTRY_HEAD = re.compile(r"[ \t]*(?::[ \t]*(?:--?|[–—])?|[ \t](?:--?|[–—]))[ \t]*(?=[\"“‘']?[A-Z])")
+_ENTRY_END = re.compile(r":|(?<=[a-z0-9)]{2}[.!?;])\s|\n")
 LEFT_CHARS = 160  # how far before the expression its sentence is searched for a cue
 RIGHT_CHARS = 200  # and how far after it
 
@@ -80,11 +89,40 @@ def _clause_left(text: str, start: int) -> str:
     return left[cut.end():] if cut is not None else left
 
 
+def _entry_tense(text: str, end: int) -> str | None:
+    """The tense of the chronology entry headed by the expression ending at `end`, or None when
+    the expression heads no entry. The entry runs to the next heading's colon, a sentence end or
+    the line's end; its first cue decides (a headline's present simple is past); an entry with
+    no cue, "8 May: Giant metal dome fails to cap leak", tells what happened on its date."""
+    head = _ENTRY_HEAD.match(text, end)
+    if head is None:
+        return None
+    stop = _ENTRY_END.search(text, head.end(), head.end() + RIGHT_CHARS)
+    entry = text[head.end():stop.start() if stop else head.end() + RIGHT_CHARS]
+    raw = _WORD.findall(entry)
+    words = [w.lower() for w in raw]
+    lists = tense_cues()
+    for i, w in enumerate(words):
+        if w == "to" and 0 < i < len(words) - 1 and raw[i - 1][:1].isupper() and raw[i + 1].islower():
+            return "future"  # "Obama to visit Gulf", "BP to cap well"
+        t = _classify(words, i, reporting=False)
+        if t is None:
+            continue
+        two = f"{w} {words[i + 1]}" if i + 1 < len(words) else ""
+        if t == "present" or w in lists["headline_present"] or two in lists["headline_present"]:
+            return "past"
+        return t
+    return "past"
+
+
 def tense(text: str, start: int, end: int, reporting: bool = True) -> str | None:
     """"past", "future", "present" or None for the sentence around text[start:end].
 
     reporting=False ignores reporting verbs ("..., he said"): their tense is that of the
     report, not of the event, which matters when choosing the year of "Dec. 15"."""
+    entry = _entry_tense(text, end)
+    if entry is not None:
+        return entry
     left = _clause_left(text, start)
     right = text[end:end + RIGHT_CHARS]
     stop = next(_boundaries(right), None)

@@ -1,0 +1,58 @@
+"""Readers' comments under an article are no events (issue #9 item 4): they run from the first
+comment to the end of the page, found by the comments' signatures (data/not_events.tsv, scopes
+"comments", "comments_after", "sign_off")."""
+from datetime import date
+
+import pytest
+
+from kerryview.events.not_events import LineFilter, comments_start, rules
+from kerryview.events.mentions import find_mentions
+from kerryview.model import Document
+from kerryview.timex import tag
+
+ARTICLE = ("BP said on Tuesday it would try again to plug the well.\n"
+           "The company capped the leak on 15 July.\n")
+SIGNED_BEFORE = ("At 10:14 am on 28 May 2010, pzero wrote: Plug the damned thing shut!\n"
+                 "They started drilling on Monday and failed.\n"
+                 "At 10:49 am on 09 Jun 2010, Bauer wrote: Just checked the news.\n")
+SIGNED_AFTER = ("By Dan Froomkin | February 2, 2009; 1:40 PM ET We can recoup some cost.\n"
+                "They voted on Monday and failed.\n"
+                "Sending them home is cheap Posted by: knjincvc | February 2, 2009 3:35 PM | "
+                "Report abuse The stimulus was passed on Friday.\n")
+
+
+def _dates(text: str, dct: date) -> list[str]:
+    doc = Document("d", "d.txt", text, dct=dct)
+    return [f.mention.timex.text for f in find_mentions(doc, tag(text, dct=dct))]
+
+
+@pytest.mark.parametrize("rule", [r for r in rules() if r.scope in ("comments", "comments_after")],
+                         ids=lambda r: r.name)
+def test_every_comment_signature_starts_the_comments(rule):
+    assert comments_start(rule.example) is not None
+
+
+def test_comments_signed_before_are_no_events_and_the_article_is():
+    text = ARTICLE + SIGNED_BEFORE
+    assert comments_start(text) == len(ARTICLE)
+    assert LineFilter(text, []).reason(text.index("Monday")) == "readers_comments"
+    found = _dates(text, date(2010, 7, 20))
+    assert "Tuesday" in found and "15 July" in found  # the article
+    assert "Monday" not in found and "28 May 2010" not in found  # a reader's words, a signature
+
+
+def test_comments_signed_after_start_at_the_articles_sign_off():
+    text = ARTICLE + SIGNED_AFTER
+    assert comments_start(text) == text.index(" We can recoup")
+    found = _dates(text, date(2009, 2, 3))
+    assert "Tuesday" in found and "Monday" not in found and "Friday" not in found
+
+
+def test_a_signature_without_a_sign_off_starts_at_its_line():
+    text = ARTICLE + SIGNED_AFTER.split("\n", 2)[2]
+    assert comments_start(text) == len(ARTICLE)
+
+
+def test_an_article_without_comments_is_read_to_its_end():
+    assert comments_start(ARTICLE + "He wrote: the leak is plugged.\n") is None
+    assert comments_start("By Dan Froomkin | February 2, 2009; 1:40 PM ET The plan.") is None
