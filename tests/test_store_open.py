@@ -57,14 +57,21 @@ def test_the_app_open_still_refuses_damaged_events(tmp_path):
 
 
 def test_an_import_checks_the_caches_first(tmp_path):
-    from kerryview.pipeline import import_into_store
+    from kerryview.pipeline import import_into_store, remove_documents
 
     db = tmp_path / "p.db"
     _project_with_a_cache(db)
     _garble_table(db, "analyses")
     store = Store(db, defer_cache_check=True)
-    with pytest.raises(sqlite3.DatabaseError):
-        import_into_store(store, [])
+    calls = []
+    for name in ("check_caches", "record_import", "analyses"):
+        method = getattr(store, name)
+        setattr(store, name, lambda *a, _m=method, _n=name, **k: (calls.append(_n), _m(*a, **k))[1])
+    for job in (lambda: import_into_store(store, []), lambda: remove_documents(store, ["d1"])):
+        calls.clear()
+        with pytest.raises(sqlite3.DatabaseError):
+            job()
+        assert calls == ["check_caches"]  # refused before it records or reads anything
     assert [e.id for e in Store(db, defer_cache_check=True).events()] == ["e1"]
 
 
