@@ -37,7 +37,7 @@ SCHEMA_VERSION = latest_version()
 # How long a write waits for another instance's write to end before giving up ("database is
 # locked"): an import's write of a large corpus takes a few seconds.
 BUSY_TIMEOUT_S = 15.0
-_CHECKED_FILES: set[tuple[str, bool]] = set()  # (file, caches) found undamaged (_check_integrity)
+_CHECKED_FILES: set[tuple[str, str]] = set()  # (file, scope) found undamaged (_check_integrity)
 # Tables only an import reads (per-article analyses, the last merge): checked when it starts.
 CACHE_TABLES = frozenset({"analyses", "merge_items", "merge_words"})
 # The columns of a stored document that a later save updates (id and order of addition stay).
@@ -164,9 +164,7 @@ class Store(MergeRows):
         self.read_only = read_only
         try:
             if path is not None:
-                self._check_integrity()
-                if not defer_cache_check:
-                    self.check_caches()
+                self._check_integrity("shown" if defer_cache_check else "all")
                 if not read_only:
                     self.conn.execute("PRAGMA journal_mode=WAL")
             self._open_schema()
@@ -193,34 +191,35 @@ class Store(MergeRows):
     def _columns(self, table: str) -> set[str]:
         return {r[1] for r in self.conn.execute(f'PRAGMA table_info("{table}")')}
 
-    def _check_integrity(self, caches: bool = False) -> None:
+    def _check_integrity(self, scope: str = "all") -> None:
         """Raise sqlite3.DatabaseError for a file that is not SQLite or whose pages are damaged.
         quick_check reads every page it checks once, without the index cross-checks of
-        integrity_check; once per file and process, as the GUI opens a connection for every
-        job. `caches`: the import caches (CACHE_TABLES: three quarters of a 10,000-article
-        file, 0.25 s of the check) instead of the tables a project is shown from."""
-        key = (os.path.abspath(self.path), caches)
-        if key in _CHECKED_FILES:
+        integrity_check; once per file, scope and process, as the GUI opens a connection for
+        every job. `scope`: "all" (the whole file, as before), "shown" (each table but the
+        import caches: what a project is shown from) or "caches" (CACHE_TABLES alone: three
+        quarters of a 10,000-article file, 0.25 s of the whole check)."""
+        path = os.path.abspath(self.path)
+        if (path, scope) in _CHECKED_FILES or (path, "all") in _CHECKED_FILES:
             return
-        names = sorted(self._table_names())  # a file that is not SQLite fails here
-        rows: list[str] = []
-        for name in names:
-            if (name in CACHE_TABLES) != caches:
-                continue
-            quoted = name.replace('"', '""')
-            rows += [r[0] for r in self.conn.execute(f'PRAGMA quick_check("{quoted}")')
-                     if r[0] != "ok"]
+        if scope == "all":
+            statements = ["PRAGMA quick_check(3)"]
+        else:
+            names = sorted(self._table_names())  # a file that is not SQLite fails here
+            statements = ['PRAGMA quick_check("{}")'.format(n.replace('"', '""'))
+                          for n in names if (n in CACHE_TABLES) == (scope == "caches")]
+        rows = [r[0] for sql in statements for r in self.conn.execute(sql).fetchall()
+                if r[0] != "ok"]
         if rows:
             problems = [line for row in rows for line in row.splitlines()
                         if line.strip() and not line.startswith("***")]  # "*** in database main"
             raise sqlite3.DatabaseError("damaged: " + "; ".join(problems[:3]))
-        _CHECKED_FILES.add(key)
+        _CHECKED_FILES.add((path, scope))
 
     def check_caches(self) -> None:
         """Raise sqlite3.DatabaseError if the import caches (CACHE_TABLES) are damaged: an
-        import calls it before it reads them (opening a project does not read them)."""
+        import calls it before it reads them (the app's open leaves them out)."""
         if self.path is not None:
-            self._check_integrity(caches=True)
+            self._check_integrity("caches")
 
     # -- schema ---------------------------------------------------------------------------
     def _schema_current(self) -> bool:
