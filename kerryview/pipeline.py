@@ -445,6 +445,7 @@ def import_into_store(store: Store, paths: Sequence[str | Path],
     files these paths cover: importing Store.pending_import() finishes them. A resolution
     with no paths is recorded too (with none): killed, it is offered to finish like an import
     (Store.resolution_interrupted), and any later resolution of the corpus finishes it."""
+    store.check_caches()  # opening checked what a project is shown from, not the caches
     record = store.record_import(paths)
     try:
         result = _import(store, paths, record, progress, cancelled, workers, scheduler,
@@ -464,6 +465,7 @@ def remove_documents(store: Store, doc_ids: Sequence[str], progress: Progress | 
     """Remove articles from the project (the user's choice) and re-resolve the others from
     their stored analyses, without tagging them again; one transaction, or nothing (Cancel
     leaves every article in). Marks and dates the user set on the others are kept."""
+    store.check_caches()
     cancel = Cancellation(cancelled)
     gone = set(doc_ids)
     done = incremental.resolve(store, [], gone, AnalysisCache(), (), [], progress, cancel)

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, Callable, ClassVar, Generic, Sequence, Ty
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
+from kerryview.gcpause import gc_paused
 from kerryview.gui.timeline.index import TimelineIndex
 from kerryview.model import Document, Event
 from kerryview.store import Store
@@ -133,7 +134,8 @@ class LoadJob(Job[Corpus]):
 
     def run(self, store: Store, progress: Progress, cancelled: IsCancelled) -> Corpus:
         progress(0, 0, "Loading the corpus…")
-        return Corpus.of(store.documents(), store.events())
+        with gc_paused():  # hundreds of thousands of objects, no cycles (kerryview.gcpause)
+            return Corpus.of(store.documents(), store.events())
 
 
 @dataclass
@@ -186,7 +188,7 @@ class _Worker(QObject):
     def run(self) -> None:
         store = None
         try:
-            store = Store(self.db_path)
+            store = Store(self.db_path, defer_cache_check=True)  # imports check the caches
             result = self.job.run(store, self._progress, self.flag.is_set)
         except Exception as exc:  # noqa: BLE001 - everything goes back to the window
             if _is_cancelled(exc):

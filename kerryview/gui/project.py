@@ -99,7 +99,7 @@ def _store(path: Path, opened_as: Path | None = None) -> Store:
     """Store(path), its failures in words (`opened_as`: the file the user named)."""
     named = opened_as or path
     try:
-        return Store(path)
+        return Store(path, defer_cache_check=True)  # an import checks the caches
     except sqlite3.DatabaseError as e:
         if "readonly" in str(e) or "read-only" in str(e):
             raise _ReadOnly() from None

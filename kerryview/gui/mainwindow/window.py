@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (QApplication, QDialog, QDockWidget, QInputDialog,
                                QVBoxLayout, QWidget)
 
 from kerryview.export import FORMATS
+from kerryview.gcpause import gc_paused
 from kerryview.gui import settings
 from kerryview.gui.jobs import (Corpus, ExportJob, ExportResult, ImportFn, ImportJob, Imported, Job,
                                 JobRunner, LoadJob, default_import_fn)
@@ -510,6 +511,10 @@ class MainWindow(QMainWindow):
     def reload(self, corpus: Corpus | None = None) -> None:
         """Refresh every view from the store, or from what a job read in the worker (the
         documents and the TimelineIndex built there), so a big corpus is not re-read here."""
+        with gc_paused():  # maps over every passage: no cycles (kerryview.gcpause)
+            self._reload(corpus)
+
+    def _reload(self, corpus: Corpus | None) -> None:
         if corpus is None:
             corpus = Corpus.of(self.store.documents(), self.store.events())
         docs = corpus.documents
@@ -585,7 +590,7 @@ class MainWindow(QMainWindow):
         """The events of the stories chosen in the Stories list (every event when it is "All
         stories"), the list refreshed with the project's stories and their counts."""
         try:
-            self._stories = self.store.stories()
+            self._stories = self.store.stories(centroids=False)  # listed by name
         except Exception:  # noqa: BLE001 - the stories are a view; the events are shown anyway
             self._stories = []
         events = list(index.events) + list(index.undated)

@@ -1,0 +1,105 @@
+"""Opening a project fast (issue: a 10,000-article project opens in well under a second): the
+app's open checks the tables it shows the project from, and an import checks its caches."""
+import sqlite3
+
+import pytest
+
+from kerryview.store import Store
+from kerryview.store.store import _CHECKED_FILES
+from test_store import _corpus
+
+PAGE_BYTES = 4096
+
+
+def _project_with_a_cache(db):
+    store = Store(db)
+    docs, events = _corpus()
+    store.save_corpus(docs, events)
+    store.conn.execute("INSERT INTO analyses (sha256, version) VALUES ('ab', 'v')")
+    store.conn.commit()
+    store.close()
+    _CHECKED_FILES.clear()  # as a new process would: this one saw the file undamaged
+
+
+def _garble_table(db, table: str) -> None:
+    """Random bytes over the root page of `table` (a one-page table: all of it)."""
+    import random
+
+    with sqlite3.connect(db) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = ?",
+                            [table]).fetchone()[0]
+        conn.execute("PRAGMA journal_mode=DELETE")
+    data = bytearray(db.read_bytes())
+    start = (root - 1) * PAGE_BYTES
+    data[start:start + PAGE_BYTES] = random.Random(table).randbytes(PAGE_BYTES)
+    db.write_bytes(bytes(data))
+
+
+def test_the_app_open_leaves_a_damaged_cache_to_the_import(tmp_path):
+    db = tmp_path / "p.db"
+    _project_with_a_cache(db)
+    _garble_table(db, "analyses")
+    with pytest.raises(sqlite3.DatabaseError):
+        Store(db)  # the CLI's open checks everything
+    store = Store(db, defer_cache_check=True)
+    assert [e.id for e in store.events()] == ["e1"]  # shown as before
+    with pytest.raises(sqlite3.DatabaseError):
+        store.check_caches()
+
+
+def test_the_app_open_still_refuses_damaged_events(tmp_path):
+    db = tmp_path / "p.db"
+    _project_with_a_cache(db)
+    _garble_table(db, "events")
+    with pytest.raises(sqlite3.DatabaseError):
+        Store(db, defer_cache_check=True)
+
+
+def test_an_import_checks_the_caches_first(tmp_path):
+    from kerryview.pipeline import import_into_store, remove_documents
+
+    db = tmp_path / "p.db"
+    _project_with_a_cache(db)
+    _garble_table(db, "analyses")
+    store = Store(db, defer_cache_check=True)
+    calls = []
+    for name in ("check_caches", "record_import", "analyses"):
+        method = getattr(store, name)
+        setattr(store, name, lambda *a, _m=method, _n=name, **k: (calls.append(_n), _m(*a, **k))[1])
+    for job in (lambda: import_into_store(store, []), lambda: remove_documents(store, ["d1"])):
+        calls.clear()
+        with pytest.raises(sqlite3.DatabaseError):
+            job()
+        assert calls == ["check_caches"]  # refused before it records or reads anything
+    assert [e.id for e in Store(db, defer_cache_check=True).events()] == ["e1"]
+
+
+def test_the_window_reads_stories_without_their_centroids(tmp_path):
+    from kerryview.stories import Story
+
+    store = Store(tmp_path / "p.db")
+    docs, events = _corpus()
+    store.save_corpus(docs, events)
+    with store.writing():
+        store.save_stories([Story("s1", "Kerry · Xie", ("kerri",), ("d1",), (("kerri", 1.0),))])
+    full, listed = store.stories(), store.stories(centroids=False)
+    assert full[0].centroid == (("kerri", 1.0),) and listed[0].centroid == ()
+    assert [(s.id, s.name, s.terms, s.document_ids) for s in listed] == \
+        [(s.id, s.name, s.terms, s.document_ids) for s in full]
+
+
+def test_the_collector_is_paused_only_while_reading():
+    import gc
+
+    from kerryview.gcpause import gc_paused
+
+    assert gc.isenabled()
+    with gc_paused():
+        with gc_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()  # the inner block found it off: leaves it to the outer one
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError), gc_paused():
+        raise RuntimeError
+    assert gc.isenabled()
