@@ -524,8 +524,9 @@ class MainWindow(QMainWindow):
         self.docs = {d.id: d for d in docs}
         keep = self._loaded_once and len(self.index()) > 0
         current = self.timeline.currentEvent()
-        self.passages.set_documents(self.docs)
-        self.reader.names = distinct_names(self.docs)
+        names = distinct_names(self.docs)  # once per reload, for every view that names sources
+        self.passages.set_documents(self.docs, names)
+        self.reader.names = names
         self._mention_event = {}
         self._mentions_by_doc = {}
         for row, ev in enumerate(index.events):
@@ -538,7 +539,7 @@ class MainWindow(QMainWindow):
         self.documents.set_documents(
             docs, {k: len(v) for k, v in self._mentions_by_doc.items()},
             None if chosen is None else
-            {d for s in self._stories if s.id in chosen for d in s.document_ids})
+            {d for s in self._stories if s.id in chosen for d in s.document_ids}, names)
         row = index.row_of.get(current.id, -1) if current is not None else -1
         self.passages.set_event(index.events[row] if row >= 0 else None)
         if row >= 0:
