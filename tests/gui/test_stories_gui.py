@@ -200,3 +200,23 @@ def test_a_reload_names_the_sources_once_for_every_view(qtbot, window, monkeypat
     assert w.passages._names == expected and w.passages.model._names == expected
     assert w.documents.model_._names == expected
     assert window_module.distinct_names is counted
+
+
+def test_clicking_a_passage_in_the_reader_selects_its_event_in_the_story_shown(qtbot, window):
+    """Clicking a marked passage in the reader selects its event at the row the timeline
+    shows it, before and after a story is chosen (the rows change), and when the reader
+    shows a passage of an event the chosen story leaves out, nothing else is selected."""
+    w = window
+    last = w.index().events[-1]
+    w.reader.passageClicked.emit(last.mentions[0])
+    assert w.timeline.currentEvent().id == last.id
+    cup_row = next(r for r in range(1, 4) if "cup" in listed(w)[r])
+    click_row(qtbot, w, cup_row)
+    ev = w.index().events[-1]
+    assert w.index().row_of[ev.id] != w._full.index.row_of[ev.id]  # its row moved
+    w.reader.passageClicked.emit(ev.mentions[-1])
+    assert w.timeline.currentEvent().id == ev.id
+    assert w.passages.model.mention(w.passages.view.currentIndex().row()) == ev.mentions[-1]
+    outside = next(e for e in w._full.index.events if e.id not in w.index().row_of)
+    w.reader.passageClicked.emit(outside.mentions[0])
+    assert w.timeline.currentEvent().id == ev.id
