@@ -6,6 +6,7 @@ timeline order (row == TimelineIndex row).
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from html import escape
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, Qt
@@ -91,9 +92,10 @@ class PassagesModel(QAbstractListModel):
         self._names: dict[str, str] = {}
         self._html: dict[int, str] = {}
 
-    def set_documents(self, docs: dict[str, Document]) -> None:
+    def set_documents(self, docs: dict[str, Document],
+                      names: Mapping[str, str] | None = None) -> None:
         self._docs = docs
-        self._names = distinct_names(docs)
+        self._names = distinct_names(docs) if names is None else names
 
     def set_event(self, event: Event | None) -> None:
         self.beginResetModel()

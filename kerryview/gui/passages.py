@@ -6,6 +6,7 @@ passageActivated(mention) so the reader opens the article at that passage.
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from html import escape
 
 from PySide6.QtCore import QModelIndex, QRectF, QSize, Qt, Signal
@@ -125,9 +126,11 @@ class PassagesPanel(QWidget):
         self.delegate.clear()
         super().resizeEvent(e)
 
-    def set_documents(self, docs) -> None:
-        self.model.set_documents(docs)
-        self._names = distinct_names(docs)
+    def set_documents(self, docs, names: Mapping[str, str] | None = None) -> None:
+        """The project's articles; `names` their distinct_names (computed here if not given:
+        the window computes them once per reload for every view)."""
+        self._names = distinct_names(docs) if names is None else names
+        self.model.set_documents(docs, self._names)
         self.delegate.clear()
 
     def set_event(self, ev: Event | None) -> None:

@@ -41,10 +41,11 @@ def story_rows(stories: Sequence[Story], events: Sequence[Event]) -> list[StoryR
     """"All stories", then each story (largest first) with its article and event counts; an
     event counts in every story one of its articles is in (an edit may merge across)."""
     story_of = story_of_documents(stories)
-    per_story: dict[str, int] = {}
-    for ev in events:
-        for sid in {story_of.get(d) for d in ev.document_ids} - {None}:
-            per_story[sid] = per_story.get(sid, 0) + 1
+    per_story: dict[str | None, int] = {}
+    get = per_story.get
+    for ev in events:  # one pass over the passages, no list of document ids per event
+        for sid in {story_of.get(m.document_id) for m in ev.mentions}:
+            per_story[sid] = get(sid, 0) + 1
     rows = [StoryRow("", ALL_STORIES, sum(len(s) for s in stories), len(events))]
     rows += [StoryRow(s.id, s.name, len(s), per_story.get(s.id, 0)) for s in stories]
     return rows

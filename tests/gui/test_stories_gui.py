@@ -154,3 +154,69 @@ def test_choosing_a_story_lists_only_its_articles_in_the_documents_table(qtbot, 
     assert 4 < len(table.rows()) < 13
     click_row(qtbot, w, 0)
     assert len(table.rows()) == 13
+
+
+def _event(eid: str, *doc_ids: str):
+    from kerryview.model import Event, EventMention, Granularity, Timex
+    t = Timex(0, 4, "2023", "DATE", "2023")
+    return Event(eid, eid, "2023", "2023-01-01", "2024-01-01", Granularity.YEAR,
+                 mentions=[EventMention(d, 0, 4, "2023", t) for d in doc_ids])
+
+
+def test_story_counts_count_an_event_once_in_every_story_of_its_articles():
+    """An event counts once per story however many of its passages are in it, in each story
+    one of its articles is in (an edit may merge across stories), and in none for an article
+    no story holds (All stories still counts every event)."""
+    from kerryview.gui.stories import story_rows
+    from kerryview.stories import Story
+    a = Story("a", "alpha", (), ("a1", "a2"))
+    b = Story("b", "beta", (), ("b1",))
+    events = [_event("e1", "a1", "a2", "a1"), _event("e2", "a1", "b1"), _event("e3", "b1"),
+              _event("e4", "loose"), _event("e5")]
+    rows = story_rows([a, b], events)
+    assert [(r.story_id, r.articles, r.events) for r in rows] == \
+        [("", 3, 5), ("a", 2, 2), ("b", 1, 2)]
+    assert rows[1].counts() == "2 articles · 2 events"
+
+
+def test_a_reload_names_the_sources_once_for_every_view(qtbot, window, monkeypatch):
+    """The passages, the reader and the documents table name the articles by the same
+    distinct names, worked out once per reload (a big project has 10,000 of them)."""
+    import kerryview.gui.mainwindow.window as window_module
+    from kerryview import sources
+    calls = []
+
+    def counted(docs):
+        calls.append(len(docs))
+        return sources.distinct_names(docs)
+    for module in ("kerryview.gui.mainwindow.window", "kerryview.gui.passages",
+                   "kerryview.gui.models", "kerryview.gui.mainwindow.documents"):
+        monkeypatch.setattr(f"{module}.distinct_names", counted)
+    w = window
+    w.reload()
+    assert calls == [len(w.docs)]
+    expected = sources.distinct_names(w.docs)
+    assert w.reader.names == expected
+    assert w.passages._names == expected and w.passages.model._names == expected
+    assert w.documents.model_._names == expected
+    assert window_module.distinct_names is counted
+
+
+def test_clicking_a_passage_in_the_reader_selects_its_event_in_the_story_shown(qtbot, window):
+    """Clicking a marked passage in the reader selects its event at the row the timeline
+    shows it, before and after a story is chosen (the rows change), and when the reader
+    shows a passage of an event the chosen story leaves out, nothing else is selected."""
+    w = window
+    last = w.index().events[-1]
+    w.reader.passageClicked.emit(last.mentions[0])
+    assert w.timeline.currentEvent().id == last.id
+    cup_row = next(r for r in range(1, 4) if "cup" in listed(w)[r])
+    click_row(qtbot, w, cup_row)
+    ev = w.index().events[-1]
+    assert w.index().row_of[ev.id] != w._full.index.row_of[ev.id]  # its row moved
+    w.reader.passageClicked.emit(ev.mentions[-1])
+    assert w.timeline.currentEvent().id == ev.id
+    assert w.passages.model.mention(w.passages.view.currentIndex().row()) == ev.mentions[-1]
+    outside = next(e for e in w._full.index.events if e.id not in w.index().row_of)
+    w.reader.passageClicked.emit(outside.mentions[0])
+    assert w.timeline.currentEvent().id == ev.id

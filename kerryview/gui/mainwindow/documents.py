@@ -7,6 +7,7 @@ out as signals and come back through set_documents once the window has stored th
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from enum import IntEnum
@@ -52,14 +53,16 @@ class DocumentsModel(QAbstractTableModel):
         self._names: dict[str, str] = {}  # doc id -> source name, in "how the date was found"
 
     def set_documents(self, docs: list[Document], passages: dict[str, int],
-                      shown: set[str] | frozenset[str] | None = None) -> None:
+                      shown: set[str] | frozenset[str] | None = None,
+                      names: Mapping[str, str] | None = None) -> None:
         """One row per article of `docs` whose id is in `shown` (all of them for None: the
         stories chosen in the Stories list filter the table as they filter the timeline);
-        sources are named as the whole project tells them apart."""
+        sources are named as the whole project tells them apart (`names`: their
+        distinct_names, computed here if not given)."""
         self.beginResetModel()
         self._rows = [_Row(d, passages.get(d.id, 0)) for d in docs
                       if shown is None or d.id in shown]
-        self._names = distinct_names({d.id: d for d in docs})
+        self._names = distinct_names({d.id: d for d in docs}) if names is None else names
         self.endResetModel()
 
     def _how(self, d: Document) -> str:
@@ -196,11 +199,12 @@ class DocumentsList(QTreeView):
 
     # -- contents ----------------------------------------------------------------------------
     def set_documents(self, docs: list[Document], passages: dict[str, int],
-                      shown: set[str] | frozenset[str] | None = None) -> None:
+                      shown: set[str] | frozenset[str] | None = None,
+                      names: Mapping[str, str] | None = None) -> None:
         """Show `docs` (only those in `shown`, unless None); `passages[doc id]` is how many
-        of its passages are on the timeline."""
+        of its passages are on the timeline; `names` the sources' distinct_names."""
         current = self.current_document()
-        self.model_.set_documents(docs, passages, shown)
+        self.model_.set_documents(docs, passages, shown, names)
         if current is not None:
             self.select(current.id)
 

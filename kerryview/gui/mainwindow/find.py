@@ -152,15 +152,15 @@ class FindBar(QWidget):
     def set_corpus(self, index: TimelineIndex, docs: list[Document]) -> None:
         """The events to search (the timeline's index) and the articles (for the source filter
         and the titles searched); the search runs again if one is active."""
-        self._search = SearchIndex(index, {d.id: document_title(d) for d in docs},
-                                   {d.id: d.text for d in docs})
-        self._docs = sorted(docs, key=lambda d: document_title(d).casefold())
+        titles = {d.id: document_title(d) for d in docs}  # once each (10,000 on a big project)
+        self._search = SearchIndex(index, titles, {d.id: d.text for d in docs})
+        self._docs = sorted(docs, key=lambda d: titles[d.id].casefold())
         keep = self.source.currentData()
         self.source.blockSignals(True)
         self.source.clear()
         self.source.addItem("All sources", None)
         for d in self._docs:
-            self.source.addItem(document_title(d), d.id)
+            self.source.addItem(titles[d.id], d.id)
         i = self.source.findData(keep) if keep is not None else 0
         self.source.setCurrentIndex(max(i, 0))
         self.source.blockSignals(False)
