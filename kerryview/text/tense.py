@@ -13,6 +13,9 @@ do a chronology's entries, each a headline headed by its date ("8 May: Giant met
 to cap leak 2 June: US government begins criminal inquiry"). For an expression that heads such
 an entry, its tense is that of the entry's words alone: the present simple is past, "to" + verb
 after a name ("Obama to visit Gulf") and "will" look ahead.
+
+A participle tells no tense ("..., starting with BP America's Lamar McKay"); "starting" and
+"effective" look ahead only as a preposition right before the expression ("starting Monday").
 """
 from __future__ import annotations
 
@@ -130,7 +133,12 @@ def tense(text: str, start: int, end: int, reporting: bool = True) -> str | None
         right = right[:stop.start()]
     lw = [w.lower() for w in _WORD.findall(left)]
     rw = [w.lower() for w in _WORD.findall(right)]
+    lists = tense_cues()
     for i in range(len(lw) - 1, -1, -1):
+        if lw[i] in lists["before_expression"]:
+            if all(w in lists["before_expression_links"] for w in lw[i + 1:]):
+                return "future"  # "starting Monday", "effective as of Jan. 1"
+            continue  # a participle or gerund: "..., starting with BP's McKay"
         t = _classify(lw, i, reporting)
         if t is None:
             continue
