@@ -174,11 +174,40 @@ def test_a_chronology_of_years_is_no_live_blog():
     assert {f.mention.timex.value for f in _found_in(text)} == {"1918", "1957", "1968"}
 
 
-def test_the_live_blog_rule_matches_its_example():
-    [(name, _pattern, example)] = event_rules("live_blog.tsv")
-    assert name == "entry_time"
+def test_the_live_blog_rules_match_their_examples():
+    rules = {name: (pattern, example) for name, pattern, example in event_rules("live_blog.tsv")}
+    assert set(rules) == {"entry_time", "entry_time_12h", "names_live"}
+    example = rules["entry_time"][1]
     assert live_blog("\n".join([example, example.replace("2055", "2054"), example.replace("2055", "2053")]),
                      DCT).times
+    example = rules["entry_time_12h"][1]
+    assert live_blog("\n".join([example, example.replace("10.45", "10.30"), example.replace("10.45", "10.27")]),
+                     DCT).times
+    assert re.search(rules["names_live"][0], rules["names_live"][1])
+
+
+# a Guardian live blog, newest entry first; the quote in the second entry says "a day later"
+BLOG_12H = ("BP boss faces Congress\n"
+            "7.59 pm: Waxman asks about the well design.\n"
+            "7.57 pm: Hayward says the blowout preventer failed when robots tried to activate it a day later.\n"
+            "7.51 pm: Hayward says he would be very surprised if Suttles was involved in the design.\n"
+            "7.28 pm: A Democrat, Ed Markey, is tackling Hayward on underwater plumes of oil.\n")
+
+
+def test_a_live_blogs_12_hour_entry_stamps_are_on_the_publication_day():
+    # the tagger puts a bare clock time on the last day mentioned ("a day later": 16 June), so
+    # without the rule the entries after it fell after the publication day, drawn as scheduled
+    found = [f for f in _found(BLOG_12H) if f.mention.timex.text in ("7.51 pm", "7.28 pm")]
+    assert {f.mention.timex.value for f in found} == {"2010-06-15T19:51", "2010-06-15T19:28"}
+    assert all(f.mention.status == "happened" for f in found)
+    assert any(f.label.startswith("A Democrat, Ed Markey") for f in found)  # not "7.28 pm: A Democrat"
+
+
+def test_a_forward_live_blog_names_itself_and_a_diary_is_none():
+    entries = "10.38 am CDT: BP resumes pumping.\n10.43 am CDT: Obama speaks.\n11.04 am CDT: Congress meets.\n"
+    assert len(live_blog("All Thursday's live updates as they happened\n" + entries, DCT).times) == 3
+    assert live_blog("Our diary\n" + entries, DCT).times == {}  # a day told in order: no blog
+    assert live_blog(entries, None).times == {}
 
 
 # ------------------------------------------------------------------ ellipsis

@@ -7,7 +7,7 @@ import pytest
 from kerryview.events.importance import score
 from kerryview.events.labels import is_fragment, shorten
 from kerryview.events.mentions import find_mentions
-from kerryview.events.not_events import not_event_prefix, rules, why_not_event, why_not_event_sentence
+from kerryview.events.not_events import listing, not_event_prefix, rules, why_not_event, why_not_event_sentence
 from kerryview.export.json_export import corpus_json
 from kerryview.model import DateSource, DateSourceKind, Document
 from kerryview.pipeline import build_corpus
@@ -84,11 +84,32 @@ def test_every_not_event_rule_matches_its_example(rule):
         assert why_not_event(rule.example) is None  # the rest of the line is still read
     elif rule.scope == "sentence":
         assert why_not_event_sentence(rule.example) == rule.name
+    elif rule.scope == "listing":
+        assert listing(rule.example) == rule.name and why_not_event(rule.example) is None
     elif rule.scope in ("comments", "comments_after", "sign_off"):
         # readers' comments: tests/test_readers_comments.py
         assert rule.pattern.search(rule.example) and why_not_event(rule.example) is None
     else:
         assert rule.scope == "line" and why_not_event(rule.example) == rule.name
+
+
+LISTING = ("Transmission details in the Network Radio Programme Information are not updated after publication.\n"
+           "Westwood's show comes live from Ayia Napa on Saturday with two hours of summer club anthems.\n"
+           "Presenter\\/Tim Westwood, Producer\\/Ben Walker for Labora TV\n"
+           "The detective series returns on Monday 13 July with a new case.\n"
+           "Reader\\/Toby Jones, Producer\\/Jane Greenwood for Loftus Audio\n"
+           "A tribute to Michael Jackson, who died on 25 June, is broadcast on Friday.\n"
+           "Presenter\\/Mark Radcliffe, Producer\\/Sam Hall\n")
+
+
+def test_a_radio_schedule_page_tells_no_events():
+    # MJ_bbc: the BBC's weekly radio listings were read as news ("Producer/Jane Greenwood for
+    # Loftus Audio Monday 13 to The latest in the detective series ...")
+    assert listing(LISTING) == "programme_credits"
+    assert _found(LISTING, date(2009, 7, 3)) == []
+    news = ("A tribute to Michael Jackson, who died on 25 June, was broadcast on Friday.\n"
+            "Presenter\\/Mark Radcliffe, Producer\\/Sam Hall\n")  # one programme credited: news
+    assert listing(news) is None and _found(news, date(2009, 7, 3))
 
 
 def test_a_wire_datelines_date_is_no_event_but_its_sentence_is_read():

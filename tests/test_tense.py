@@ -4,6 +4,8 @@ import json
 from datetime import date
 from importlib.resources import files
 
+import pytest
+
 from kerryview.dating.inference import _passages
 from kerryview.text.tense import tense
 from kerryview.text.wordlists import tense_cues
@@ -47,7 +49,9 @@ def test_every_tense_cue_list_lives_in_one_data_file_with_an_example():
     raw = json.loads((files("kerryview.text") / "data" / "tense_cues.json").read_text("utf-8"))
     lists = {k: v for k, v in raw.items() if not k.startswith("_")}
     assert set(lists) == {"present", "past", "future", "plan_words", "past_auxiliaries",
-                          "adjective_before", "reporting", "past_expectation", "headline_present"}
+                          "adjective_before", "reporting", "past_expectation", "headline_present",
+                          "before_expression", "before_expression_links", "headline_subjects",
+                          "not_verbs_after_to"}
     for name, entry in lists.items():
         assert entry["about"] and entry["example"] and entry["words"], name
         assert tense_cues()[name] == frozenset(entry["words"])
@@ -75,3 +79,32 @@ def test_a_chronology_entry_is_a_headline_whose_present_simple_is_past():
 def test_the_tagger_dates_a_chronology_entry_in_the_past():
     values = {t.text: t.value for t in tag(CHRONOLOGY, dct=date(2010, 9, 8))}
     assert values["8 May"] == "2010-05-08" and values["2 June"] == "2010-06-02"
+
+
+def test_a_participle_looks_ahead_only_as_a_preposition_before_the_expression():
+    # bpoil_guardian's live blog: "starting" (a cue of "starting Monday") read as future made the
+    # entry's clock time a scheduled event, although the entry tells what is happening at 3.32 pm
+    text = "3.32 pm: Now it's the chance for the witnesses, starting with BP America's Lamar McKay."
+    assert tense(text, *_span(text, "3.32 pm"), reporting=False) == "past"
+    text = "On Monday the senators were starting to get unhappy."
+    assert tense(text, *_span(text, "Monday")) == "past"  # "were", not "starting" on the right
+    for text, when in (("The new rules apply starting Monday.", "Monday"),
+                       ("The ban is lifted, effective as of Jan. 1.", "Jan. 1"),
+                       ("Flights resume starting on Friday.", "Friday")):
+        assert tense(text, *_span(text, when)) == "future", text
+
+
+@pytest.mark.parametrize("entry, expected", [
+    ("4 August: Climate talks to resume in Bonn", "future"),  # a noun of the headline's subject
+    ("4 August: US-China talks to resume", "future"),
+    ("4 August: Summit to be held in Bonn", "future"),
+    ("4 August: Talks to resume", "future"),  # a capitalized word, as before
+    ("4 August: Obama to visit Gulf", "future"),
+    ("4 August: Congressman wants BP to open a hotline", "past"),  # "wants" is the headline's verb
+    ("4 August: First demand of the day for Hayward to resign", "past"),  # no headline's subject
+    ("4 August: Over to questions from analysts", "past"),  # no verb after "to"
+    ("4 August: Oil spreads to beaches", "past"),
+    ("4 August: BP agrees to pay $20bn", "past"),
+])
+def test_to_and_a_verb_after_a_headlines_subject_announces(entry, expected):
+    assert tense(entry, 0, entry.index(":"), reporting=False) == expected

@@ -8,6 +8,12 @@ A four-digit number before a colon is also how a chronology writes its years ("1
 flu ..."), so an article is read as a live blog only as a whole: several entries, and either an
 entry no year can be (later than the publication year) or entries that run backwards (newest
 first, as live blogs are written). The entry pattern is data (data/live_blog.tsv).
+
+The 12-hour stamp ("10.45 pm: So, after seven and a half hours, ...") is no year, but the tagger
+puts a bare clock time on the last day mentioned before it, so an entry after one that said "a
+day later" fell on the next day, after the publication, and was drawn as scheduled. A diary of
+another day is written so too ("10.00 am: I reached the national records building"), so these
+entries make a live blog when they run backwards or the page says it is one ("as it happened").
 """
 from __future__ import annotations
 
@@ -23,10 +29,35 @@ RULES_FILE = "live_blog.tsv"
 MIN_ENTRIES = 3  # fewer entries are no live blog: "2004: Kerry won the debates"
 
 
+def _rule(name: str) -> str:
+    [(_name, pattern, _example)] = [r for r in event_rules(RULES_FILE) if r[0] == name]
+    return pattern
+
+
 @cache
 def _entry() -> re.Pattern[str]:
-    [(_name, pattern, _example)] = [r for r in event_rules(RULES_FILE) if r[0] == "entry_time"]
-    return re.compile(r"(?<!\S)(?P<hh>[01][0-9]|2[0-3])(?P<mm>[0-5][0-9])" + pattern)
+    return re.compile(r"(?<!\S)(?P<hh>[01][0-9]|2[0-3])(?P<mm>[0-5][0-9])" + _rule("entry_time"))
+
+
+@cache
+def _entry_12h() -> re.Pattern[str]:
+    return re.compile(_rule("entry_time_12h"))
+
+
+@cache
+def _names_live() -> re.Pattern[str]:
+    return re.compile(_rule("names_live"))
+
+
+def _clock_12h(m: re.Match[str]) -> str:
+    """"10.45 pm" -> "22:45", "12.05 am" -> "00:05", "6pm" -> "18:00"."""
+    hour = int(m["h"]) % 12 + (12 if m["ap"].lower() == "p" else 0)
+    return f"{hour:02d}:{m['mm'] or '00'}"
+
+
+def _backwards(minutes: list[int]) -> bool:
+    """Whether most entries are earlier than the one before them (newest first)."""
+    return sum(b < a for a, b in zip(minutes, minutes[1:])) > (len(minutes) - 1) / 2
 
 
 @dataclass(frozen=True)
@@ -64,15 +95,21 @@ NO_BLOG = LiveBlog((), (), {})
 def live_blog(text: str, dct: date | None) -> LiveBlog:
     """The entries of `text` when it is a live blog, else NO_BLOG. Without a publication date
     only entries that run backwards tell a live blog, and its entry times date nothing."""
+    clocks: dict[int, tuple[int, str]] = {}  # entry opening -> (its words' start, "HH:MM")
     found = list(_entry().finditer(text))
-    if len(found) < MIN_ENTRIES:
+    if len(found) >= MIN_ENTRIES:
+        values = [int(m["hh"] + m["mm"]) for m in found]
+        no_year = dct is not None and any(v > dct.year for v in values)
+        if no_year or _backwards(values):
+            clocks.update({m.start(): (m.end() - 1, f"{m['hh']}:{m['mm']}") for m in found})
+    found = list(_entry_12h().finditer(text))
+    if len(found) >= MIN_ENTRIES:
+        times = [_clock_12h(m) for m in found]
+        if _backwards([int(t.replace(":", "")) for t in times]) or _names_live().search(text):
+            clocks.update({m.start(): (m.end() - 1, t) for m, t in zip(found, times)})
+    if not clocks:
         return NO_BLOG
-    values = [int(m["hh"] + m["mm"]) for m in found]
-    no_year = dct is not None and any(v > dct.year for v in values)
-    backwards = sum(b < a for a, b in zip(values, values[1:])) > (len(values) - 1) / 2
-    if not (no_year or backwards):
-        return NO_BLOG
+    opens = sorted(clocks)
     # without a publication day an entry's time has no day: it dates nothing (None)
-    return LiveBlog(tuple(m.start() for m in found), tuple(m.end() - 1 for m in found),
-                    {m.start(): f"{dct.isoformat()}T{m['hh']}:{m['mm']}" if dct else None
-                     for m in found})
+    return LiveBlog(tuple(opens), tuple(clocks[o][0] for o in opens),
+                    {o: f"{dct.isoformat()}T{clocks[o][1]}" if dct else None for o in opens})

@@ -1,6 +1,6 @@
 """What is never an event, whatever dates it holds: date lines, bylines, "Last updated" lines,
-photo captions and credits, copyright lines, lines made of nothing but dates, and the readers'
-comments under an article.
+photo captions and credits, copyright lines, lines made of nothing but dates, the readers'
+comments under an article, and a radio or TV schedule page (its blurbs announce broadcasts).
 
 The rules are data (data/not_events.tsv, each with an example); date lines are recognised by
 the one date-line reader (kerryview.dating.datelines), in every style it reads, wherever they
@@ -29,8 +29,8 @@ _WORD = re.compile(r"[A-Za-z]{2,}")
 class NotEventRule:
     name: str
     scope: str  # "line": the whole line; "prefix": the time expressions inside the match;
-    # "sentence": the sentence (a question, a photo caption run into the text)
-    max_words: int  # 0: any length
+    # "sentence": the sentence (a question, a photo caption run into the text); "listing": the page
+    max_words: int  # 0: any length; for "listing", the least number of matches in the page
     pattern: re.Pattern
     example: str
 
@@ -111,6 +111,17 @@ def comments_start(text: str) -> int | None:
     return min(starts, default=None)
 
 
+def listing(text: str) -> str | None:
+    """The name of the rule by which `text` is a radio or TV schedule page, or None. Each
+    programme's blurb ends in its credits ("Presenter\\/Dermot O'Leary, Producer\\/Ben Walker for
+    Labora TV"), so a page that credits programmes again and again is a listing: its blurbs
+    announce broadcasts, not events of a story. News prose credits a programme once or twice."""
+    for r in rules():
+        if r.scope == "listing" and sum(1 for _ in r.pattern.finditer(text)) >= r.max_words:
+            return r.name
+    return None
+
+
 def _is_whole_date_line(line: str) -> bool:
     """A date line that is the whole line: one that runs into a sentence ("WASHINGTON, May 24
     (Reuters) - BP said ...") leaves that sentence to be read."""
@@ -127,6 +138,7 @@ class LineFilter:
         self._seen: dict[int, str | None] = {}
         self._starts = [t.start for t in self._timexes]
         self.comments = comments_start(text)
+        self.listing = listing(text)  # a schedule page: nothing on it is an event
 
     def line_of(self, pos: int) -> tuple[int, int]:
         start = self._text.rfind("\n", 0, pos) + 1
@@ -149,6 +161,8 @@ class LineFilter:
         return a + int(self._seen[-1 - a])
 
     def reason(self, pos: int) -> str | None:
+        if self.listing is not None:
+            return self.listing
         if self.comments is not None and pos >= self.comments:
             return "readers_comments"
         start, end = self.line_of(pos)

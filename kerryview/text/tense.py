@@ -13,6 +13,9 @@ do a chronology's entries, each a headline headed by its date ("8 May: Giant met
 to cap leak 2 June: US government begins criminal inquiry"). For an expression that heads such
 an entry, its tense is that of the entry's words alone: the present simple is past, "to" + verb
 after a name ("Obama to visit Gulf") and "will" look ahead.
+
+A participle tells no tense ("..., starting with BP America's Lamar McKay"); "starting" and
+"effective" look ahead only as a preposition right before the expression ("starting Monday").
 """
 from __future__ import annotations
 
@@ -29,6 +32,7 @@ _ENTRY_HEAD = re.compile(r"[ \t]*(?::[ \t]*(?:--?|[–—])?|[ \t](?:--?|[–—
 _ENTRY_END = re.compile(r":|(?<=[a-z0-9)]{2}[.!?;])\s|\n")
 LEFT_CHARS = 160  # how far before the expression its sentence is searched for a cue
 RIGHT_CHARS = 200  # and how far after it
+SUBJECT_WORDS = 6  # a headline's subject before "to" + verb: "Tony Hayward, BP's chief executive, to step down"
 
 
 @lru_cache(maxsize=1)
@@ -89,6 +93,26 @@ def _clause_left(text: str, start: int) -> str:
     return left[cut.end():] if cut is not None else left
 
 
+def _plural_or_third_person(w: str) -> bool:
+    return w.islower() and len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is"))
+
+
+def _announces(raw: list[str], i: int) -> bool:
+    """Whether the "to" at raw[i] of an entry follows its headline's subject and comes before a
+    verb, so the entry announces: "Obama to visit Gulf", "Climate talks to resume" (a name or
+    a noun of headline_subjects right before "to", at most SUBJECT_WORDS words from the entry's
+    start, none a verb in -s). Not "Congressman wants BP to open a hotline" ("wants" is the
+    headline's verb) nor "Over to questions from analysts" (no verb after "to")."""
+    lists = tense_cues()
+    subjects, after = lists["headline_subjects"], raw[i + 1]
+    if not after.islower() or after in lists["not_verbs_after_to"] or _plural_or_third_person(after):
+        return False
+    before = raw[:i]
+    if not (before[-1][:1].isupper() or before[-1] in subjects) or len(before) > SUBJECT_WORDS:
+        return False
+    return not any(_plural_or_third_person(w) and w not in subjects for w in before)
+
+
 def _entry_tense(text: str, end: int) -> str | None:
     """The tense of the chronology entry headed by the expression ending at `end`, or None when
     the expression heads no entry. The entry runs to the next heading's colon, a sentence end or
@@ -103,8 +127,8 @@ def _entry_tense(text: str, end: int) -> str | None:
     words = [w.lower() for w in raw]
     lists = tense_cues()
     for i, w in enumerate(words):
-        if w == "to" and 0 < i < len(words) - 1 and raw[i - 1][:1].isupper() and raw[i + 1].islower():
-            return "future"  # "Obama to visit Gulf", "BP to cap well"
+        if w == "to" and 0 < i < len(words) - 1 and _announces(raw, i):
+            return "future"  # "Obama to visit Gulf", "Climate talks to resume"
         t = _classify(words, i, reporting=False)
         if t is None:
             continue
@@ -130,7 +154,12 @@ def tense(text: str, start: int, end: int, reporting: bool = True) -> str | None
         right = right[:stop.start()]
     lw = [w.lower() for w in _WORD.findall(left)]
     rw = [w.lower() for w in _WORD.findall(right)]
+    lists = tense_cues()
     for i in range(len(lw) - 1, -1, -1):
+        if lw[i] in lists["before_expression"]:
+            if all(w in lists["before_expression_links"] for w in lw[i + 1:]):
+                return "future"  # "starting Monday", "effective as of Jan. 1"
+            continue  # a participle or gerund: "..., starting with BP's McKay"
         t = _classify(lw, i, reporting)
         if t is None:
             continue
