@@ -90,3 +90,60 @@ def test_a_datelined_text_of_many_years_is_news():
     kind = genre(recognize(text), date(2009, 12, 19), text)
     assert kind.news and not kind.narrative
     assert values(text, date(2009, 12, 19))["April"] == "2009-04"
+
+
+# ------------------------------------------------------------------ speech does not move the news day
+SPEECH_DCT = date(2010, 6, 15)
+
+
+def _tagged(text: str, dct: date) -> dict[str, tuple[str, str | None]]:
+    return {t.text: (t.value, t.anchor) for t in tag(text, dct)}
+
+
+def test_a_date_counted_inside_a_quotation_does_not_move_the_news_day():
+    text = ('The hearing opened at 10 a.m. "Two days later we knew the well had failed," Hayward said. '
+            "At 3 p.m. the committee adjourned.")
+    v = _tagged(text, SPEECH_DCT)
+    assert v["Two days later"][0] == "2010-06-17"  # counted from 10 a.m., as before
+    assert v["3 p.m."][0] == "2010-06-15T15:00"  # the writer's day, not the quoted 17 June
+
+
+def test_a_date_counted_inside_reported_speech_does_not_move_the_news_day():
+    # a live blog: the entry stamps are the writer's day; Hayward's "a day later" is his account
+    text = ("7.57 pm: Hayward says the blowout preventer failed when robots tried to activate it a day later.\n"
+            "7.51 pm: Waxman asks about the well design.\n")
+    v = _tagged(text, SPEECH_DCT)
+    assert v["a day later"][0] == "2010-06-16"
+    assert v["7.51 pm"][0] == "2010-06-15T19:51"
+
+
+def test_inside_the_speech_its_own_dates_still_follow_each_other():
+    text = ('The rig exploded on April 20. "A day later, at 3 p.m., the robots failed," Hayward says. '
+            "The next morning the Coast Guard arrived.")
+    v = _tagged(text, SPEECH_DCT)
+    assert v["A day later"][0] == "2010-04-21"
+    assert v["3 p.m."][0] == "2010-04-21T15:00"  # within the quotation: the speaker's day
+    assert v["The next morning"][0] == "2010-04-21TMO"  # after it: the writer's 20 April + 1
+
+
+def test_the_writers_own_relative_date_still_moves_the_news_day():
+    text = "The rig exploded on April 20. Two days later it sank. At 3 p.m. the slick reached 10 miles."
+    assert _tagged(text, SPEECH_DCT)["3 p.m."][0] == "2010-04-22T15:00"
+
+
+def test_every_speech_verb_marks_reported_speech():
+    from kerryview.timex.lexicon import table
+    from kerryview.timex.scene import speech_end
+    for verb in table("speech_verb"):
+        text = f"Hayward {verb} the robots failed a day later. Then it sank."
+        assert speech_end(text, text.index("a day"), text.index(" later") + 6) == text.index(" Then"), verb
+    text = "The robots failed a day later. Then it sank."
+    assert speech_end(text, text.index("a day"), text.index(" later") + 6) is None
+
+
+def test_in_a_history_a_quoted_relative_date_still_moves_the_story():
+    text = ("The war began on 3 August 1914. In 1915 Italy joined. In 1916 the Somme cost a million men. "
+            "America entered in 1917. The armistice was signed on 11 November 1918. "
+            '"Two days later we marched home," a soldier says. At noon the bells rang.')
+    assert genre(recognize(text), date(2009, 12, 19), text).narrative
+    assert _tagged(text, date(2009, 12, 19))["noon"][0] == "1918-11-13T12:00"  # the story's moving day

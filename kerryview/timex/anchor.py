@@ -7,6 +7,9 @@ narrative reference that HeidelTime mostly ignores. `anchor`/`anchor_kind` recor
 In a text that narrates a past of its own (narrative.genre: a history, not news) the dates
 written without a year ("in March", "on 12 August", "that autumn") and "the end of the year"
 follow the story's last date instead of the DCT; deictic "last year", "this week" do not.
+In news, "a day later" counted inside quoted or reported speech ("Hayward says ... a day later")
+is the reference only until that speech ends (scene.speech_end): later bare clock times and "the
+next day" follow the writer's last date, not the speaker's.
 """
 from __future__ import annotations
 
@@ -20,7 +23,7 @@ from kerryview.model import Timex
 from kerryview.calendar import values
 from .lexicon import table
 from .narrative import Genre, genre
-from .scene import in_quotation, names_a_thing, past_perfect_before
+from .scene import in_quotation, names_a_thing, past_perfect_before, speech_end
 from .normalize import Pending
 from kerryview.text.tense import tense
 
@@ -95,11 +98,17 @@ class Resolver:
         self.hold_story = False  # set by an operation whose value must not become the story's time
         self.in_bc = False  # the story's last year is before Christ (which Python's dates cannot hold)
         self.last_explicit: tuple[Pending, tuple[date, str]] | None = None  # the date just before, if stated
+        # in news, a date counted inside someone's speech and where that speech ends: the
+        # reference only until then (resolve)
+        self.aside: tuple[int, Ref] | None = None
+        self.at = 0  # where the expression being resolved starts
 
     # --- reference helpers ----------------------------------------------------------------
     def last_ref(self, max_rank: int) -> Ref | None:
         """Most recent mentioned date at least as fine as granularity rank `max_rank` (in a
         narrative, of the story's dates: "last year" said by the writer is not the story's)."""
+        if self.aside is not None and self.at < self.aside[0] and values.RANK[self.aside[1][1]] <= max_rank:
+            return self.aside[1]
         for ref in reversed(self.story if self.narrative else self.refs):
             if values.RANK[ref[1]] <= max_rank:
                 return ref
@@ -187,6 +196,7 @@ class Resolver:
     def resolve(self, p: Pending) -> Timex:
         value, anchor, kind = p.value, None, None
         self.hold_story = False
+        self.at = p.start
         if p.op is not None:
             try:
                 value, anchor, kind = getattr(self, "op_" + p.op)(p, **p.args)
@@ -203,7 +213,14 @@ class Resolver:
             self.in_bc = True
         if p.type in ("DATE", "TIME") and not comparison:
             parsed = values.parse(value)
-            if parsed is not None:
+            ends = self._speech_end(p, anchor, kind)
+            if parsed is not None and ends is not None:
+                # news: "a day later" counted inside what someone says ("Hayward says ... a day
+                # later", or in quotation marks) is the speaker's account; the story's day that a
+                # later bare "7.51 pm" or "the next day" follows stays where the writer left it
+                self.aside = (ends, (parsed[0], parsed[1], value))
+            elif parsed is not None:
+                self.aside = None
                 self.refs.append((parsed[0], parsed[1], value))
                 if kind != "dct" and not self.hold_story and not (kind is None and self._looks_back_by_name(p, parsed[0])) \
                         and not (kind is None and self._ends_a_span(p, parsed)):
@@ -213,6 +230,16 @@ class Resolver:
                 if kind != "narrative":
                     self.stated.append((parsed[0], parsed[1], value))
         return Timex(p.start, p.end, self.text[p.start:p.end], p.type, value, p.mod, p.freq, p.quant, anchor, kind)
+
+    def _speech_end(self, p: Pending, anchor: str | None, kind: str | None) -> int | None:
+        """In news, where the speech ends around a date counted from another ("a day later" in
+        quoted or reported speech), or from such a date while that speech goes on ("at 3 p.m."
+        after it in the same quotation); None for a date of the writer's own story."""
+        if self.narrative or kind != "narrative":
+            return None
+        if self.aside is not None and p.start < self.aside[0] and anchor == self.aside[1][2]:
+            return self.aside[0]
+        return speech_end(self.text, p.start, p.end) if p.op == "shift" else None
 
     def _year_for(self, p: Pending, month: int, day: int) -> tuple[int | None, str | None, str | None]:
         """Year of a month-day mentioned without one: the DCT year, moved by the clause tense

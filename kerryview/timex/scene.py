@@ -16,6 +16,9 @@ words around the date:
 - a year compared with: "arranged as in 1614", "higher than in 1913".
 
 Quoted speech (`in_quotation`) speaks from the story's day: "We go tomorrow," said on 5 June.
+In news, a date counted from another inside someone's speech (quoted, or reported with "says":
+`speech_end`) is the speaker's account: it is the reference only until that speech ends, so a later
+bare "7.51 pm" stays on the writer's day (anchor.Resolver.resolve).
 
 And a date in a clause in the past perfect ("the Estates-General had last met in 1614", "Romania
 had been allied with them since 1882") lies before the story's time by the tense alone
@@ -97,3 +100,34 @@ def in_quotation(text: str, start: int) -> bool:
     if before.count('"') % 2 == 1:
         return True
     return before.rfind("\u201c") > before.rfind("\u201d")
+
+
+_SPEECH_END = re.compile(r"(?<=[a-z0-9)]{2}[.!?])\s|\n")
+_CLOSE_QUOTE = re.compile(r"[\"\u201d]|\n")
+
+
+@lru_cache(maxsize=1)
+def _speech_verb() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in sorted(table("speech_verb"), key=len, reverse=True))
+    return re.compile(rf"\b(?:{words})\b", re.I)
+
+
+def speech_end(text: str, start: int, end: int) -> int | None:
+    """Where the speech around text[start:end] ends, or None when the writer speaks there: the
+    closing quotation mark of quoted speech, or the end of a sentence that reports what someone
+    says ("Hayward says the preventer failed ... a day later"). A relative date counted inside
+    it belongs to the speaker's account: it does not move the news story's own day."""
+    if in_quotation(text, start):
+        m = _CLOSE_QUOTE.search(text, end)
+        return m.start() if m is not None else len(text)
+    lo = max(0, start - _QUOTE_WINDOW)
+    left = text[lo:start]
+    cut = None
+    for cut in _SPEECH_END.finditer(left):
+        pass
+    clause_start = lo + cut.end() if cut is not None else lo
+    m = _SPEECH_END.search(text, end)
+    stop = m.start() if m is not None else len(text)
+    if _speech_verb().search(text, clause_start, stop) is None:
+        return None
+    return stop
