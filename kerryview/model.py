@@ -189,6 +189,9 @@ class Event:
     note: str = ""  # the user's note on it (kerryview.edits)
     edited: bool = False  # changed by one of the user's edits (kerryview.edits)
     importance: int = 0  # higher = more newsworthy (kerryview.events.importance says how)
+    # What the store keeps of the passages (EventSummary) when an event is read without them
+    # (Store.events(passages=False)); the passages, once read, are what counts.
+    stored_summary: EventSummary | None = field(default=None, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         # A word read back from JSON or SQLite becomes the enum; a dict lookup, because
@@ -202,10 +205,55 @@ class Event:
 
     @property
     def document_ids(self) -> list[str]:
+        if not self.mentions and self.stored_summary is not None:
+            return list(self.stored_summary.document_ids)
         seen: dict[str, None] = {}
         for m in self.mentions:
             seen.setdefault(m.document_id, None)
         return list(seen)
+
+    @property
+    def passages_read(self) -> bool:
+        """False for an event read without its passages (they are in the store)."""
+        return bool(self.mentions) or self.stored_summary is None
+
+    @property
+    def summary(self) -> EventSummary:
+        """Counts of its passages: from them when read, else as the store keeps them."""
+        if not self.mentions and self.stored_summary is not None:
+            return self.stored_summary
+        return EventSummary.of(self.mentions)
+
+
+@dataclass(frozen=True)
+class EventSummary:
+    """What the views need of an event's passages without reading them (schema step 10):
+    the articles telling it in first-told order, how many passages, whether every passage
+    is dated by its article's publication only, and whether it is told only in clauses
+    dated by publication (no headline or lead passage among them)."""
+
+    document_ids: tuple[str, ...] = ()
+    n_passages: int = 0
+    by_publication: bool = False
+    clause_only: bool = False
+
+    @property
+    def n_articles(self) -> int:
+        return len(self.document_ids)
+
+    @classmethod
+    def of(cls, mentions: list[EventMention]) -> EventSummary:
+        if not mentions:
+            return cls()
+        docs: dict[str, None] = {}
+        published = clauses = True
+        for m in mentions:
+            docs.setdefault(m.document_id, None)
+            if m.dated_by != "publication":
+                published = clauses = False
+            elif m.position:
+                clauses = False
+        return cls(tuple(docs), len(mentions), published, clauses)
 
 
 _GRANULARITY_OF_WORD: dict[str, Granularity] = {g.value: g for g in Granularity}

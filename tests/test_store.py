@@ -117,11 +117,14 @@ def test_every_model_field_round_trips_into_its_own_column(tmp_path):
     doc = Document(id="Event.document_id", path="p", text="t")
     mentions = [_distinct(EventMention, k, document_id=doc.id, timex=_distinct(Timex, k + 10))
                 for k in (1, 2)]
-    event = _distinct(Event, 3, mentions=mentions, note="")  # the note is the user's: event_edits
+    # the note is the user's (event_edits); the summary is what the passages say (step 10)
+    event = _distinct(Event, 3, mentions=mentions, note="", stored_summary=None)
     store = Store(tmp_path / "c.db")
     store.save_corpus([doc], [event])
     [again] = Store(tmp_path / "c.db").events()
     assert again == event
+    [light] = Store(tmp_path / "c.db").events(passages=False)
+    assert light.summary == event.summary and light.summary.n_passages == 2
     for m, m2 in zip(again.mentions, mentions):
         assert m.timex == m2.timex
 

@@ -7,10 +7,11 @@ imports in progress, per-article analyses) is kept by every step.
 """
 from __future__ import annotations
 
+import json
 from dataclasses import fields
 from typing import TYPE_CHECKING
 
-from kerryview.model import DateSourceKind, Event, EventMention, Timex
+from kerryview.model import DateSourceKind, Event, EventMention, EventSummary, Timex
 from kerryview.store.migrations import Executes, columns, migration, table_names
 
 if TYPE_CHECKING:  # loaded on the first write, not to read a project
@@ -24,7 +25,13 @@ MENTION_FIELDS = tuple(f.name for f in fields(EventMention) if f.name != "timex"
 # Event.mentions come from the mentions table, reviewed/dismissed from the user's marks,
 # note/edited from the user's edits (event_edits).
 EVENT_FIELDS = tuple(f.name for f in fields(Event)
-                     if f.name not in ("mentions", "reviewed", "dismissed", "note", "edited"))
+                     if f.name not in ("mentions", "reviewed", "dismissed", "note", "edited",
+                                       "stored_summary"))
+# Per event, what the views need of its passages without reading them (model.EventSummary,
+# schema step 10); n_sources (its article count) is older. A file without them (step 9, read
+# only) is not stale: its events are read with their passages.
+SUMMARY_COLUMNS: dict[str, type] = {"n_passages": int, "by_publication": int,
+                                    "clause_only": int, "document_ids": str}
 # How documents saved before schema 3 said where their date came from.
 _OLD_SOURCE_PREFIXES = (("stated in the article", DateSourceKind.STATED_IN_TEXT),
                         ("stated in the page", DateSourceKind.PAGE_METADATA),
@@ -42,7 +49,8 @@ def derived_columns() -> dict[str, dict[str, type]]:
     mention_types = {f.name: _column_type(f.type) for f in fields(EventMention)}
     timex_types = {f.name: _column_type(f.type) for f in fields(Timex)}
     return {
-        "events": {**{f: event_types[f] for f in EVENT_FIELDS}, "n_sources": int},
+        "events": {**{f: event_types[f] for f in EVENT_FIELDS}, "n_sources": int,
+                   **SUMMARY_COLUMNS},
         "mentions": {"id": int, "event_id": str,
                      **{f: mention_types[f] for f in MENTION_FIELDS},
                      **{f"timex_{f}": timex_types[f] for f in TIMEX_FIELDS}}}
@@ -51,8 +59,16 @@ def derived_columns() -> dict[str, dict[str, type]]:
 def derived_stale(db: Executes) -> bool:
     """Derived tables made before a model field was added (or removed)."""
     tables = table_names(db)
-    return any(name in tables and columns(db, name) != set(cols)
-               for name, cols in derived_columns().items())
+    return any(name in tables and columns(db, name) - set(SUMMARY_COLUMNS) !=
+               set(cols) - set(SUMMARY_COLUMNS) for name, cols in derived_columns().items())
+
+
+def summary_row(summary) -> dict:
+    """The SUMMARY_COLUMNS of an event (and n_sources) from its model.EventSummary."""
+    return {"n_sources": summary.n_articles, "n_passages": summary.n_passages,
+            "by_publication": int(summary.by_publication),
+            "clause_only": int(summary.clause_only),
+            "document_ids": json.dumps(list(summary.document_ids))}
 
 
 def create_derived(db: sqlite_utils.Database, *, drop: bool = False) -> None:
@@ -199,3 +215,36 @@ def _packed_candidates(db: sqlite_utils.Database) -> bool:
         conn.executemany("UPDATE merge_items SET cands = ? WHERE id = ?",
                          [(pack_cands(unpack_cands(c)), i) for i, c in rows])
     return False
+
+
+@migration(10, "events keep a summary of their passages (n_passages, by_publication, "
+               "clause_only, document_ids): a project opens without reading every passage")
+def _event_summaries(db: sqlite_utils.Database) -> bool:
+    # Filled from the passages in one pass over mentions, in their stored order (the articles
+    # in first-told order, as Event.document_ids has them); written by every later save.
+    if "events" not in table_names(db):
+        return False
+    have = columns(db, "events")
+    for name, kind in SUMMARY_COLUMNS.items():
+        if name not in have:
+            db.conn.execute(f'ALTER TABLE events ADD COLUMN "{name}" '
+                            f'{"INTEGER" if kind is int else "TEXT"}')
+    if "mentions" not in table_names(db) or derived_stale(db):  # rebuilt, and so filled
+        return False
+    passages: dict[str, list[EventMention]] = {}
+    for event_id, doc, dated_by, position in db.conn.execute(
+            "SELECT event_id, document_id, dated_by, position FROM mentions ORDER BY id"):
+        passages.setdefault(event_id, []).append(
+            EventMention(document_id=doc, start=0, end=0, text="", timex=_NO_TIMEX,
+                         dated_by=dated_by, position=position or ""))
+    rows = []
+    for (event_id,) in db.conn.execute("SELECT id FROM events").fetchall():
+        r = summary_row(EventSummary.of(passages.get(event_id, [])))
+        rows.append((r["n_sources"], r["n_passages"], r["by_publication"], r["clause_only"],
+                     r["document_ids"], event_id))
+    db.conn.executemany("UPDATE events SET n_sources = ?, n_passages = ?, by_publication = ?, "
+                        "clause_only = ?, document_ids = ? WHERE id = ?", rows)
+    return False
+
+
+_NO_TIMEX = Timex(start=0, end=0, text="", type="DATE", value="")

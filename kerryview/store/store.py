@@ -26,11 +26,12 @@ from typing import Callable, Iterable, Iterator, Sequence
 from kerryview.analysis import Analysis, from_json as analysis_from_json, to_json as analysis_json
 from kerryview.edits import Edit, apply_edits, edit_from_json, edit_to_json
 from kerryview.gcpause import gc_paused
-from kerryview.model import DateLine, DateSource, DateSourceKind, Document, Event, EventMention, Timex
+from kerryview.model import (DateLine, DateSource, DateSourceKind, Document, Event, EventMention,
+                             EventSummary, Timex)
 from kerryview.store.merge_rows import MergeRows
 from kerryview.store.migrations import latest_version, migrate, stored_version
-from kerryview.store.schema import (EVENT_FIELDS, MENTION_FIELDS, TIMEX_FIELDS, create_derived,
-                                    derived_stale)
+from kerryview.store.schema import (EVENT_FIELDS, MENTION_FIELDS, SUMMARY_COLUMNS, TIMEX_FIELDS,
+                                    create_derived, derived_stale, summary_row)
 
 # The schema is kerryview.store.schema's migration steps; SCHEMA_VERSION is the latest.
 SCHEMA_VERSION = latest_version()
@@ -326,6 +327,8 @@ class Store(MergeRows):
             stored_mentions.setdefault(r[0], []).append(r)
         fresh: list[Event] = []
         for e in events:
+            if not e.passages_read:  # its passages would be deleted
+                raise ValueError(f"event {e.id} was read without its passages")
             row = self._event_row(e)
             mentions = [tuple(_plain(m[c]) for c in mention_cols)
                         for m in (self._mention_row(e.id, m) for m in e.mentions)]
@@ -469,7 +472,7 @@ class Store(MergeRows):
     def _event_row(e: Event) -> dict:
         row = {f: getattr(e, f) for f in EVENT_FIELDS}
         row["conflicts"] = json.dumps(e.conflicts)
-        row["n_sources"] = len(e.document_ids)
+        row.update(summary_row(e.summary))
         return row
 
     @staticmethod
@@ -607,13 +610,62 @@ class Store(MergeRows):
         """sha256 -> document id, to skip files already in the corpus."""
         return {r["sha256"]: r["id"] for r in self._query("SELECT id, sha256 FROM documents")}
 
-    def events(self) -> list[Event]:
+    def events(self, *, passages: bool = True) -> list[Event]:
         """All events in time order (stable for same-date events), each with its mentions, and
-        the user's edits and marks on top (the garbage collector paused: kerryview.gcpause)."""
+        the user's edits and marks on top (the garbage collector paused: kerryview.gcpause).
+        `passages=False` (the app's open: fetching every passage was half of it) leaves out
+        the mentions of every event no edit names: each carries its stored summary instead
+        (Event.summary, Event.document_ids) and mentions_of() reads them when needed. A file
+        without summaries (an older schema read-only) is read with every passage."""
         with gc_paused():
-            return self.apply_user_edits(self._stored_events())
+            if passages or not self._has_summaries():
+                return self.apply_user_edits(self._stored_events())
+            events = self._stored_events(passages=False)
+            edits = [e for _, e in self.edits()]
+            named = self._events_with_passages(
+                {ref for e in edits
+                 for target in (getattr(e, "targets", ()) or (getattr(e, "target", frozenset()),))
+                 for ref in target})
+            if named:  # an edit finds, moves or merges passages: those events get theirs
+                by_id = {ev.id: ev for ev in events if ev.id in named}
+                for event_id, ms in self.mentions_of(list(by_id)).items():
+                    by_id[event_id].mentions[:] = ms
+            out = apply_edits(events, edits)
+            self.apply_marks(out)
+            return out
 
-    def _stored_events(self) -> list[Event]:
+    def _has_summaries(self) -> bool:
+        return set(SUMMARY_COLUMNS) <= self._columns("events")
+
+    def _events_with_passages(self, refs: set[tuple]) -> set[str]:
+        """Ids of the stored events with a passage at one of `refs` (kerryview.edits.mention_ref:
+        document id, time expression start and end)."""
+        found: set[str] = set()
+        sql = ("SELECT event_id FROM mentions WHERE document_id = ? AND timex_start = ? "
+               "AND timex_end = ?")
+        for ref in refs:
+            found.update(r[0] for r in self.conn.execute(sql, list(ref)))
+        return found
+
+    def mentions_of(self, event_ids: Sequence[str]) -> dict[str, list[EventMention]]:
+        """The stored passages of these events (in stored order), for events read without
+        them: event id -> its mentions (an event with none is left out)."""
+        k = len(MENTION_FIELDS)
+        cols = ", ".join(f'"{c}"' for c in ("event_id", *MENTION_FIELDS,
+                                             *(f"timex_{f}" for f in TIMEX_FIELDS)))
+        read_timex = _row_reader(Timex, TIMEX_FIELDS, first=k + 1)
+        read_mention = _row_reader(EventMention, MENTION_FIELDS, first=1, timex=read_timex)
+        out: dict[str, list[EventMention]] = {}
+        ids = list(dict.fromkeys(event_ids))
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            rows = self.conn.execute(f"SELECT {cols} FROM mentions WHERE event_id IN "
+                                     f"({', '.join('?' * len(chunk))}) ORDER BY id", chunk)
+            for r in rows:
+                out.setdefault(r[0], []).append(read_mention(r))
+        return out
+
+    def _stored_events(self, passages: bool = True) -> list[Event]:
         """The derived events as stored (no edits), in time order, each with its mentions.
         Each SELECT names its columns from the model's field names and the row is zipped back
         onto those names as keyword arguments: no column is read by a position written by hand,
@@ -623,6 +675,21 @@ class Store(MergeRows):
         events: dict[str, Event] = {}
         cols = ", ".join(f'"{c}"' for c in EVENT_FIELDS)
         read_event = _row_reader(Event, EVENT_FIELDS)
+        if not passages:
+            summaries = ", ".join(f'"{c}"' for c in SUMMARY_COLUMNS)
+            n = len(EVENT_FIELDS)
+            for r in conn.execute(f'SELECT {cols}, {summaries} FROM events '
+                                  'ORDER BY start, "end", label, id'):
+                ev = read_event(r)
+                ev.conflicts = json.loads(ev.conflicts) if ev.conflicts and ev.conflicts != "[]" else []
+                n_passages, by_publication, clause_only, docs = r[n:n + 4]
+                ev.stored_summary = EventSummary(tuple(json.loads(docs)) if docs else (),
+                                                 n_passages or 0, bool(by_publication),
+                                                 bool(clause_only))
+                events[ev.id] = ev
+            if self.read_only and not self._scores_current():
+                self._score_reading_passages(list(events.values()))
+            return list(events.values())
         for r in conn.execute(f'SELECT {cols} FROM events ORDER BY start, "end", label, id'):
             ev = read_event(r)
             ev.conflicts = json.loads(ev.conflicts) if ev.conflicts and ev.conflicts != "[]" else []
@@ -650,6 +717,15 @@ class Store(MergeRows):
         row = self.conn.execute(
             "SELECT value FROM meta WHERE key = 'importance_version'").fetchone()
         return row is not None and row[0] == str(VERSION)
+
+    def _score_reading_passages(self, events: list[Event]) -> None:
+        """Score events read without passages (scoring needs them), then let them go."""
+        passages = self.mentions_of([e.id for e in events])
+        for e in events:
+            e.mentions[:] = passages.get(e.id, [])
+        self._score(events)
+        for e in events:
+            e.mentions.clear()
 
     def _score(self, events: list[Event]) -> None:
         """Score events again from their mentions and their articles' stored days."""
