@@ -236,6 +236,7 @@ class EventSummary:
     n_passages: int = 0
     by_publication: bool = False
     clause_only: bool = False
+    per_document: tuple[int, ...] = ()  # its passages in each of document_ids (the documents table)
 
     @property
     def n_articles(self) -> int:
@@ -245,15 +246,15 @@ class EventSummary:
     def of(cls, mentions: list[EventMention]) -> EventSummary:
         if not mentions:
             return cls()
-        docs: dict[str, None] = {}
+        docs: dict[str, int] = {}
         published = clauses = True
         for m in mentions:
-            docs.setdefault(m.document_id, None)
+            docs[m.document_id] = docs.get(m.document_id, 0) + 1
             if m.dated_by != "publication":
                 published = clauses = False
             elif m.position:
                 clauses = False
-        return cls(tuple(docs), len(mentions), published, clauses)
+        return cls(tuple(docs), len(mentions), published, clauses, tuple(docs.values()))
 
 
 _GRANULARITY_OF_WORD: dict[str, Granularity] = {g.value: g for g in Granularity}

@@ -29,7 +29,7 @@ def _expected(events) -> dict[str, tuple]:
     for e in events:
         s = EventSummary.of(e.mentions)
         out[e.id] = (s.n_articles, s.n_passages, int(s.by_publication), int(s.clause_only),
-                     json.dumps(list(s.document_ids)))
+                     json.dumps(dict(zip(s.document_ids, s.per_document))))
     return out
 
 

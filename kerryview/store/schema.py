@@ -68,7 +68,8 @@ def summary_row(summary) -> dict:
     return {"n_sources": summary.n_articles, "n_passages": summary.n_passages,
             "by_publication": int(summary.by_publication),
             "clause_only": int(summary.clause_only),
-            "document_ids": json.dumps(list(summary.document_ids))}
+            # {document id: its passages}, in first-told order (a JSON object keeps it)
+            "document_ids": json.dumps(dict(zip(summary.document_ids, summary.per_document)))}
 
 
 def create_derived(db: sqlite_utils.Database, *, drop: bool = False) -> None:
@@ -221,7 +222,8 @@ def _packed_candidates(db: sqlite_utils.Database) -> bool:
                "clause_only, document_ids): a project opens without reading every passage")
 def _event_summaries(db: sqlite_utils.Database) -> bool:
     # Filled from the passages in one pass over mentions, in their stored order (the articles
-    # in first-told order, as Event.document_ids has them); written by every later save.
+    # in first-told order with their passage counts, as EventSummary.of gives them); written by
+    # every later save.
     if "events" not in table_names(db):
         return False
     have = columns(db, "events")

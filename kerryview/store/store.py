@@ -683,9 +683,10 @@ class Store(MergeRows):
                 ev = read_event(r)
                 ev.conflicts = json.loads(ev.conflicts) if ev.conflicts and ev.conflicts != "[]" else []
                 n_passages, by_publication, clause_only, docs = r[n:n + 4]
-                ev.stored_summary = EventSummary(tuple(json.loads(docs)) if docs else (),
-                                                 n_passages or 0, bool(by_publication),
-                                                 bool(clause_only))
+                per_doc = json.loads(docs) if docs else {}
+                ev.stored_summary = EventSummary(tuple(per_doc), n_passages or 0,
+                                                 bool(by_publication), bool(clause_only),
+                                                 tuple(per_doc.values()))
                 events[ev.id] = ev
             if self.read_only and not self._scores_current():
                 self._score_reading_passages(list(events.values()))
