@@ -127,3 +127,24 @@ def test_an_incremental_import_and_a_removal_keep_the_summaries(tmp_path):
     assert all(gone not in e.document_ids for e in events)
     assert _stored_summaries(path) == _expected(events)
     store.close()
+
+
+def test_read_passages_gives_events_their_stored_passages_in_place(project):
+    store = Store(project, read_only=True)
+    full = {e.id: e for e in store.events()}
+    light = store.events(passages=False)
+    some = light[:2]
+    ref = mention_ref(full[light[5].id].mentions[0])
+    assert store.read_passages(light, {ref}) >= 1 and light[5].passages_read
+    assert light[5].mentions == full[light[5].id].mentions
+    assert not light[6].passages_read or ref in {mention_ref(m) for m in light[6].mentions}
+    assert store.read_passages(some) == 2 and [e.mentions for e in some] == \
+        [full[e.id].mentions for e in some]
+    assert store.read_passages(some) == 0  # already read
+    doc = full[light[7].id].mentions[0].document_id
+    assert light[7].id in store.event_ids_in_document(doc)
+    assert store.event_ids_in_document(doc) == {i for i, e in full.items() if doc in e.document_ids}
+    store.read_passages(light)
+    assert all(e.passages_read for e in light) and \
+        [e.mentions for e in light] == [full[e.id].mentions for e in light]
+    store.close()

@@ -174,6 +174,15 @@ def _apply_one(evs: _Events, e: Edit) -> bool:
     return True
 
 
+def edited_refs(edits: Iterable[Edit]) -> set[tuple]:
+    """The passages (mention refs) the edits find their events by."""
+    wanted: set[tuple] = set()
+    for e in edits:
+        for ref in getattr(e, "targets", ()) or (getattr(e, "target", frozenset()),):
+            wanted |= ref
+    return wanted
+
+
 def apply_edits(events: Sequence[Event], edits: Iterable[Edit],
                 missed: list[Edit] | None = None) -> list[Event]:
     """The events with the edits applied in order, sorted as the pipeline sorts them. The input
@@ -181,11 +190,7 @@ def apply_edits(events: Sequence[Event], edits: Iterable[Edit],
     edits = list(edits)
     if not edits:
         return list(events)
-    wanted: set[tuple] = set()
-    for e in edits:
-        for ref in getattr(e, "targets", ()) or (getattr(e, "target", frozenset()),):
-            wanted |= ref
-    evs = _Events(events, wanted)
+    evs = _Events(events, edited_refs(edits))
     for e in edits:
         if not _apply_one(evs, e) and missed is not None:
             missed.append(e)

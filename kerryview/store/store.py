@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
 from kerryview.analysis import Analysis, from_json as analysis_from_json, to_json as analysis_json
-from kerryview.edits import Edit, apply_edits, edit_from_json, edit_to_json
+from kerryview.edits import Edit, apply_edits, edit_from_json, edit_to_json, edited_refs
 from kerryview.gcpause import gc_paused
 from kerryview.model import (DateLine, DateSource, DateSourceKind, Document, Event, EventMention,
                              EventSummary, Timex)
@@ -622,14 +622,8 @@ class Store(MergeRows):
                 return self.apply_user_edits(self._stored_events())
             events = self._stored_events(passages=False)
             edits = [e for _, e in self.edits()]
-            named = self._events_with_passages(
-                {ref for e in edits
-                 for target in (getattr(e, "targets", ()) or (getattr(e, "target", frozenset()),))
-                 for ref in target})
-            if named:  # an edit finds, moves or merges passages: those events get theirs
-                by_id = {ev.id: ev for ev in events if ev.id in named}
-                for event_id, ms in self.mentions_of(list(by_id)).items():
-                    by_id[event_id].mentions[:] = ms
+            # an edit finds, moves or merges passages: the events it names get theirs
+            self.read_passages(events, edited_refs(edits))
             out = apply_edits(events, edits)
             self.apply_marks(out)
             return out
@@ -637,7 +631,26 @@ class Store(MergeRows):
     def _has_summaries(self) -> bool:
         return set(SUMMARY_COLUMNS) <= self._columns("events")
 
-    def _events_with_passages(self, refs: set[tuple]) -> set[str]:
+    def read_passages(self, events: Sequence[Event], refs: set[tuple] | None = None) -> int:
+        """Give the events read without passages (events(passages=False)) their stored ones, in
+        place: every such event, or (with `refs`) those with a passage at one of the refs
+        (kerryview.edits.mention_ref). Returns how many events were given their passages."""
+        unread = {e.id: e for e in events if not e.passages_read}
+        if refs is not None and unread:
+            named = self.events_with_passages(refs)
+            unread = {i: e for i, e in unread.items() if i in named}
+        if not unread:
+            return 0
+        for event_id, ms in self.mentions_of(list(unread)).items():
+            unread[event_id].mentions[:] = ms
+        return len(unread)
+
+    def event_ids_in_document(self, doc_id: str) -> set[str]:
+        """Ids of the stored events with a passage in the document."""
+        return {r[0] for r in self.conn.execute(
+            "SELECT DISTINCT event_id FROM mentions WHERE document_id = ?", [doc_id])}
+
+    def events_with_passages(self, refs: set[tuple]) -> set[str]:
         """Ids of the stored events with a passage at one of `refs` (kerryview.edits.mention_ref:
         document id, time expression start and end)."""
         found: set[str] = set()
