@@ -135,7 +135,7 @@ class LoadJob(Job[Corpus]):
     def run(self, store: Store, progress: Progress, cancelled: IsCancelled) -> Corpus:
         progress(0, 0, "Loading the corpus…")
         with gc_paused():  # hundreds of thousands of objects, no cycles (kerryview.gcpause)
-            return Corpus.of(store.documents(), store.events())
+            return Corpus.of(store.documents(), store.events(passages=False))
 
 
 @dataclass

@@ -21,11 +21,15 @@ from array import array
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING, Callable, Sequence
 
 from kerryview.calendar.intervals import date_interval
 from kerryview.calendar.seconds import to_seconds
 from kerryview.calendar.timex3 import parse_value
 from kerryview.gui.timeline.index import RANGE, TimelineIndex
+
+if TYPE_CHECKING:
+    from kerryview.model import Event
 
 MONTHS = {m: i + 1 for i, m in enumerate(
     ("january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -215,6 +219,9 @@ class SearchIndex:
     index: TimelineIndex
     titles: dict[str, str] = field(default_factory=dict)
     texts: dict[str, str] = field(default_factory=dict)
+    # reads the passages of events opened without them (the window's Store.read_passages):
+    # the first search is the one reader of every passage's text
+    read_passages: Callable[[Sequence[Event]], object] | None = None
     _text: str | None = None
     _offsets: array = field(default_factory=lambda: array("q"))
 
@@ -223,6 +230,8 @@ class SearchIndex:
         offsets = array("q")
         pos = 0
         names: dict[str, dict[str, set[str]]] = {}
+        if self.read_passages is not None:
+            self.read_passages(self.index.events)
         for ev in self.index.events:
             offsets.append(pos)
             bits = [ev.label or ""]

@@ -43,8 +43,8 @@ def story_rows(stories: Sequence[Story], events: Sequence[Event]) -> list[StoryR
     story_of = story_of_documents(stories)
     per_story: dict[str | None, int] = {}
     get = per_story.get
-    for ev in events:  # one pass over the passages, no list of document ids per event
-        for sid in {story_of.get(m.document_id) for m in ev.mentions}:
+    for ev in events:  # its articles, from the stored summary when its passages are not read
+        for sid in {story_of.get(d) for d in ev.document_ids}:
             per_story[sid] = get(sid, 0) + 1
     rows = [StoryRow("", ALL_STORIES, sum(len(s) for s in stories), len(events))]
     rows += [StoryRow(s.id, s.name, len(s), per_story.get(s.id, 0)) for s in stories]
@@ -57,7 +57,7 @@ def events_in(events: Sequence[Event], stories: Sequence[Story],
     if chosen is None:
         return list(events)
     docs = {d for s in stories if s.id in chosen for d in s.document_ids}
-    return [ev for ev in events if any(m.document_id in docs for m in ev.mentions)]
+    return [ev for ev in events if not docs.isdisjoint(ev.document_ids)]
 
 
 class StoriesModel(QAbstractListModel):

@@ -286,3 +286,21 @@ def test_zoomed_out_columns_show_their_matches(qtbot):
     assert theme.MATCH_COLUMN.name() in colours()
     w.setHighlight(None)
     assert theme.MATCH_COLUMN.name() not in colours()
+
+
+def test_the_window_reads_passages_when_first_needed(qtbot, window):
+    """Opened without the passages (Store.events(passages=False)), the window reads the
+    selected event's, and every passage for the first search; the counts drawn come from the
+    stored summaries and stay the same."""
+    index = window.index()
+    assert len(index.events) >= 2 and not any(ev.mentions for ev in index.events)
+    told = {ev.id: ev for ev in window.store.events()}
+    assert [index.n_sources[r] for r in range(len(index))] == \
+        [len(told[ev.id].document_ids) for ev in index.events]
+    window.timeline.setCurrentEvent(0)
+    first = index.events[0]
+    assert first.mentions == told[first.id].mentions
+    assert window.passages.model.rowCount() == len(first.mentions)
+    assert not index.events[1].mentions  # the others wait
+    search(qtbot, window, "lasted")
+    assert all(ev.mentions == told[ev.id].mentions for ev in index.events)

@@ -208,7 +208,9 @@ def test_clicking_a_passage_in_the_reader_selects_its_event_in_the_story_shown(q
     shows a passage of an event the chosen story leaves out, nothing else is selected."""
     w = window
     last = w.index().events[-1]
-    w.reader.passageClicked.emit(last.mentions[0])
+    [first] = w.store.mentions_of([last.id])[last.id][:1]  # opened without its passages
+    assert not last.mentions
+    w.reader.passageClicked.emit(first)
     assert w.timeline.currentEvent().id == last.id
     cup_row = next(r for r in range(1, 4) if "cup" in listed(w)[r])
     click_row(qtbot, w, cup_row)
@@ -218,5 +220,5 @@ def test_clicking_a_passage_in_the_reader_selects_its_event_in_the_story_shown(q
     assert w.timeline.currentEvent().id == ev.id
     assert w.passages.model.mention(w.passages.view.currentIndex().row()) == ev.mentions[-1]
     outside = next(e for e in w._full.index.events if e.id not in w.index().row_of)
-    w.reader.passageClicked.emit(outside.mentions[0])
+    w.reader.passageClicked.emit(w.store.mentions_of([outside.id])[outside.id][0])
     assert w.timeline.currentEvent().id == ev.id

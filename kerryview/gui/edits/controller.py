@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QDialog, QWidget
 
-from kerryview.edits import (AddEvent, Edit, apply_edits, EditDate, EventRef, MergeEvents, SetDate, SetLabel,
+from kerryview.edits import (AddEvent, Edit, apply_edits, edited_refs, EditDate, EventRef, MergeEvents, SetDate, SetLabel,
                              SetNote, SetStatus, SplitEvent, event_ref, mention_ref)
 from kerryview.gui.edits.commands import EditCommand, Marks, MarksCommand
 from kerryview.gui.edits.dialogs import EventDialog, EventFields, SplitDialog
@@ -98,6 +98,8 @@ class EditController(QObject):
         """The events shown with `edits` applied on top: the same as applying every stored
         edit to the derived events (edits apply in order), without reading the project."""
         _, events = self.shown.shown_events()
+        # the events the edits name get their passages (opened without them: Store.events)
+        self.store.read_passages(events, edited_refs(edits))
         out = apply_edits(events, edits)
         self.store.apply_marks(out)  # a merged or split event's id may carry marks
         self.shown.show_events(out, select)

@@ -9,6 +9,8 @@ closes the bar (closed) and the window gives the timeline its focus back.
 """
 from __future__ import annotations
 
+from typing import Callable, Sequence
+
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QLineEdit,
@@ -18,7 +20,7 @@ from kerryview.gui.findmodel import EventRowRole, FindResultsModel
 from kerryview.gui.models import document_title
 from kerryview.gui.search import MARKS, STATUSES, Filters, SearchIndex, parse_date, parse_query
 from kerryview.gui.timeline.index import TimelineIndex
-from kerryview.model import Document
+from kerryview.model import Document, Event
 
 DEBOUNCE_MS = 180  # typing pauses this long before the search runs
 BAD_FIELD_STYLE = "QLineEdit { border: 2px solid #dc2626; }"
@@ -40,6 +42,8 @@ class FindBar(QWidget):
         self.setAccessibleDescription("Search the events and filter them; the events found are "
                                       "listed and highlighted on the timeline")
         self._search = SearchIndex(TimelineIndex([]))
+        # set by the window: reads the passages of events opened without them (first search)
+        self.read_passages: Callable[[Sequence[Event]], object] | None = None
         self._docs: list[Document] = []
         self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._timer.timeout.connect(self.run)
@@ -153,7 +157,8 @@ class FindBar(QWidget):
         """The events to search (the timeline's index) and the articles (for the source filter
         and the titles searched); the search runs again if one is active."""
         titles = {d.id: document_title(d) for d in docs}  # once each (10,000 on a big project)
-        self._search = SearchIndex(index, titles, {d.id: d.text for d in docs})
+        self._search = SearchIndex(index, titles, {d.id: d.text for d in docs},
+                                   self.read_passages)
         self._docs = sorted(docs, key=lambda d: titles[d.id].casefold())
         keep = self.source.currentData()
         self.source.blockSignals(True)

@@ -128,6 +128,8 @@ class MainWindow(QMainWindow):
         self.problems = ProblemsList()
         self.interrupted = InterruptedImportBar()
         self.find = FindBar()
+        self.find.read_passages = self._read_passages
+        self.timeline.read_passages = self._read_passages
         self.stories = StoriesPanel()
         self._stories: list = []  # the project's stories (kerryview.stories.Story)
         self._full: Corpus | None = None  # every event, before the story filter
@@ -517,7 +519,7 @@ class MainWindow(QMainWindow):
 
     def _reload(self, corpus: Corpus | None) -> None:
         if corpus is None:
-            corpus = Corpus.of(self.store.documents(), self.store.events())
+            corpus = Corpus.of(self.store.documents(), self.store.events(passages=False))
         docs = corpus.documents
         self._full = corpus
         index = self._story_filtered(corpus.index)
@@ -529,24 +531,28 @@ class MainWindow(QMainWindow):
         self.passages.set_documents(self.docs, names)
         self.reader.names = names
         self._mention_event = None  # built when a passage in the reader is first clicked
-        self._mentions_by_doc = {}
+        self._mentions_by_doc = {}  # each article's passages, when it is first shown
+        per_doc: dict[str, int] = {}  # from the summaries: the passages are read when needed
         for ev in index.events:
-            for m in ev.mentions:
-                self._mentions_by_doc.setdefault(m.document_id, []).append(m)
+            summary = ev.summary
+            for d, n in zip(summary.document_ids, summary.per_document):
+                per_doc[d] = per_doc.get(d, 0) + n
         self.timeline.setIndex(index, keep_view=keep)
         self._loaded_once = True
         chosen = self.stories.chosen()
         self.documents.set_documents(
-            docs, {k: len(v) for k, v in self._mentions_by_doc.items()},
+            docs, per_doc,
             None if chosen is None else
             {d for s in self._stories if s.id in chosen for d in s.document_ids}, names)
         row = index.row_of.get(current.id, -1) if current is not None else -1
+        if row >= 0:
+            self._read_passages([index.events[row]])
         self.passages.set_event(index.events[row] if row >= 0 else None)
         if row >= 0:
             self.timeline.setCurrentEvent(row)
         shown = self.reader.document()
         if shown is not None:
-            self.reader.show_document(self.docs.get(shown.id), self._mentions_by_doc.get(shown.id))
+            self.reader.show_document(self.docs.get(shown.id), self._doc_mentions(shown.id))
         articles = len(docs) if chosen is None else \
             sum(len(s) for s in self._stories if s.id in chosen)  # the chosen stories'
         self.status.set_counts(len(index), articles, len(index.undated), self._provisional)
@@ -616,9 +622,29 @@ class MainWindow(QMainWindow):
     def select_event(self, row: int) -> None:
         self.timeline.setCurrentEvent(row)
 
+    def _read_passages(self, events: Sequence[Event], refs: set[tuple] | None = None) -> None:
+        """Read the passages of events opened without them (Store.events(passages=False)):
+        the selected event's, an opened article's, those an edit names, all for a search."""
+        if self.store.read_passages(events, refs):
+            self._mention_event = None  # the reader's click map gains their passages
+
+    def _doc_mentions(self, doc_id: str) -> list[EventMention]:
+        """The passages in one article of the events shown (the reader highlights them),
+        read for the events holding them the first time the article is shown."""
+        found = self._mentions_by_doc.get(doc_id)
+        if found is None:
+            index = self.index()
+            stored = self.store.event_ids_in_document(doc_id)
+            self._read_passages([ev for ev in index.events if ev.id in stored])
+            found = self._mentions_by_doc[doc_id] = [
+                m for ev in index.events for m in ev.mentions if m.document_id == doc_id]
+        return found
+
     def _event_selected(self, row: int) -> None:
         index = self.index()
         ev = index.events[row] if 0 <= row < len(index) else None
+        if ev is not None:
+            self._read_passages([ev])
         self.passages.set_event(ev)
         self.find.select_event(row)
         self._sync_mark_actions(ev)
@@ -635,7 +661,9 @@ class MainWindow(QMainWindow):
     def selected_events(self) -> list[Event]:
         """The events selected on the timeline: several (Ctrl+click), else the current one."""
         index = self.index()
-        return [index.events[r] for r in self.timeline.selectedRows() if 0 <= r < len(index)]
+        events = [index.events[r] for r in self.timeline.selectedRows() if 0 <= r < len(index)]
+        self._read_passages(events)  # an edit or a mark names them by their passages
+        return events
 
     def mark_current_event(self, *, reviewed: bool | None = None, dismissed: bool | None = None) -> bool:
         """Keep the user's mark on the selected event(s) in the store and show it at once; one
@@ -716,7 +744,7 @@ class MainWindow(QMainWindow):
         acts[Action.REDO].setEnabled(can and stack.canRedo())
         acts[Action.EDIT_EVENT].setEnabled(can and ev is not None)
         acts[Action.NOTE].setEnabled(can and ev is not None)
-        acts[Action.SPLIT].setEnabled(can and ev is not None and len(ev.mentions) > 1)
+        acts[Action.SPLIT].setEnabled(can and ev is not None and ev.summary.n_passages > 1)
         acts[Action.MERGE].setEnabled(can and len(self.timeline.selectedRows()) > 1)
         acts[Action.ADD_EVENT].setEnabled(can)
 
@@ -751,6 +779,7 @@ class MainWindow(QMainWindow):
             return []
         owner: dict[tuple, int] = {}
         wanted = set().union(*refs)
+        self._read_passages(self.index().events, wanted)
         for row, ev in enumerate(self.index().events):
             for m in ev.mentions:
                 key = mention_ref(m)
@@ -775,7 +804,7 @@ class MainWindow(QMainWindow):
         return self._generation, list(index.events) + list(index.undated)
 
     def show_project(self, select: Sequence[EventRef]) -> None:
-        self.reload(Corpus.of(list(self.docs.values()), self.store.events()))
+        self.reload(Corpus.of(list(self.docs.values()), self.store.events(passages=False)))
         self._select_edited(select)
 
     def show_events(self, events: list[Event], select: Sequence[EventRef]) -> None:
@@ -810,6 +839,7 @@ class MainWindow(QMainWindow):
         ev = self.timeline.currentEvent()
         if ev is None or not self._may_edit("Not edited"):
             return False
+        self._read_passages([ev])  # the edit names it by its passages
         dialog = EventDialog("Edit event" if not focus_note else "Note on the event",
                              fields_of(ev), self)
         if focus_note:
@@ -874,6 +904,8 @@ class MainWindow(QMainWindow):
 
     def split_current_event(self) -> bool:
         ev = self.timeline.currentEvent()
+        if ev is not None:
+            self._read_passages([ev])
         if ev is None or len(ev.mentions) < 2 or not self._may_edit("Not split"):
             return False
         done = self.edits.ask_split(ev, self.docs, self)
@@ -882,6 +914,8 @@ class MainWindow(QMainWindow):
 
     def _event_activated(self, row: int) -> None:
         index = self.index()
+        if 0 <= row < len(index):
+            self._read_passages([index.events[row]])
         if 0 <= row < len(index) and index.events[row].mentions:
             self.open_mention(index.events[row].mentions[0])
 
@@ -890,7 +924,7 @@ class MainWindow(QMainWindow):
         if doc is None:
             self.status.showMessage(f"Article {m.document_id} is not in the corpus", 5000)
             return
-        self.reader.show_document(doc, self._mentions_by_doc.get(doc.id))
+        self.reader.show_document(doc, self._doc_mentions(doc.id))
         self.reader.highlight(m)
         self.passages.select_mention(m)
         self.documents.select(doc.id)
@@ -899,6 +933,7 @@ class MainWindow(QMainWindow):
         """The timeline row of the event `m` is a passage of (-1: none shown). The map is built
         at the first click after a reload, not by every reload (94,677 passages in a project
         of 10,000 articles), and for the index the timeline shows."""
+        self._doc_mentions(m.document_id)  # the events told in its article have their passages
         index = self.index()
         if self._mention_event is None or self._mention_event[0] is not index:
             self._mention_event = (index, {mention_key(x): row for row, ev in
@@ -915,7 +950,7 @@ class MainWindow(QMainWindow):
     def _document_clicked(self, doc_id: str) -> None:
         doc = self.docs.get(doc_id)
         if doc is not None:
-            self.reader.show_document(doc, self._mentions_by_doc.get(doc.id))
+            self.reader.show_document(doc, self._doc_mentions(doc.id))
 
     # -- find and go to date ----------------------------------------------------------------
     def open_find(self) -> None:
@@ -1096,6 +1131,7 @@ class MainWindow(QMainWindow):
         thread with progress and cancel (100,000 events take seconds); emits exportDone(ok)."""
         index = self.index()
         events = list(index.events) + list(index.undated)
+        self._read_passages(events)  # an export writes every passage
         job = ExportJob(str(path), fmt, list(self.docs.values()), events, title=window_title(self))
         if not self.jobs.submit(job, self._exported):
             self.status.showMessage("Wait for the running import to finish", 4000)

@@ -83,8 +83,9 @@ class TimelineIndex:
         self.kinds = bytes([k[4] for k in keyed])
         self.labels: list[str] = [k[2] for k in keyed]
         self.row_of: dict[str, int] = {k[3]: i for i, k in enumerate(keyed)}
-        # per event, in one pass over them and their passages (a third of the time to lay out
-        # 50,000 events was seven passes): whether it is scheduled, how many articles tell it,
+        # per event, in one pass over them and their summaries (Event.summary: stored for an
+        # event read without its passages; a third of the time to lay out 50,000 events was
+        # seven passes): whether it is scheduled, how many articles tell it,
         # whether sources disagree, whether it is dated only by the publication of the
         # articles telling it (an article's headline news with no time expression of its own:
         # drawn with a tag that says so) and whether it is told only in clauses dated by
@@ -105,18 +106,11 @@ class TimelineIndex:
                 self.reviewed[i] = 1
             if ev.dismissed:
                 self.dismissed[i] = 1
-            mentions = ev.mentions
-            if not mentions:
+            summary = ev.summary  # stored, for an event read without its passages
+            if not summary.n_passages:
                 continue
-            docs, published, clauses = set(), True, True
-            for m in mentions:
-                docs.add(m.document_id)
-                if m.dated_by != "publication":
-                    published = clauses = False
-                elif m.position:
-                    clauses = False
-            self.n_sources[i] = len(docs)
-            by_publication[i], clause_only[i] = published, clauses
+            self.n_sources[i] = summary.n_articles
+            by_publication[i], clause_only[i] = summary.by_publication, summary.clause_only
         self.scheduled, self.conflicted = bytes(scheduled), bytes(conflicted)
         self.by_publication, self.clause_only = bytes(by_publication), bytes(clause_only)
         classes: dict[int, DurationClass] = {}

@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import time
 from array import array
-from typing import Iterable
+from typing import Callable, Iterable, Sequence
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QPainter
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 from kerryview.gui import theme
 from kerryview.gui.timeline import accessible
 from kerryview.text.phrasing import count_words, date_words, event_duration_words, event_zone
+from kerryview.model import Event
 from kerryview.gui.timeline import axis as ta
 from kerryview.gui.timeline.framing import DENSE_MIN_EVENTS, dense_span, framed_starts
 from kerryview.gui.timeline.index import TimelineIndex
@@ -54,6 +55,9 @@ class TimelineWidget(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # set by the window: reads the passages of events opened without them (a tooltip
+        # names the duration's and the clock time's wording from them)
+        self.read_passages: Callable[[Sequence[Event]], object] | None = None
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
@@ -553,13 +557,15 @@ class TimelineWidget(QWidget):
         from html import escape  # tooltips only: not loaded before the first paint
 
         ev = self._index.events[row]
+        if self.read_passages is not None:
+            self.read_passages([ev])
         idx = self._index
         when = date_words(ev, event_zone(ev))
         lasting = event_duration_words(ev)
         lines = [f"<b>{escape(ev.label)}</b>",
                  escape(when) + (f" <i>(lasting {escape(lasting)})</i>" if lasting else ""),
                  f"{count_words(len(ev.document_ids), 'source')}, "
-                 f"{count_words(len(ev.mentions), 'passage')}"]
+                 f"{count_words(ev.summary.n_passages, 'passage')}"]
         if ev.status != "happened":
             lines.append(f"<span style='color:{theme.TIP_STATUS.name()}'>"
                          f"{escape(ev.status)}</span>")
