@@ -148,3 +148,14 @@ def test_read_passages_gives_events_their_stored_passages_in_place(project):
     assert all(e.passages_read for e in light) and \
         [e.mentions for e in light] == [full[e.id].mentions for e in light]
     store.close()
+
+
+def test_many_events_read_their_passages_in_one_pass_alike(project, monkeypatch):
+    from kerryview.store import store as store_module
+    store = Store(project, read_only=True)
+    ids = [e.id for e in store.events(passages=False)]
+    by_lookup = store.mentions_of(ids)
+    monkeypatch.setattr(store_module, "SCAN_ALL_ABOVE", 0)
+    assert store.mentions_of(ids) == by_lookup and store.mentions_of(ids[:3]) == \
+        {i: by_lookup[i] for i in ids[:3] if i in by_lookup}
+    store.close()
