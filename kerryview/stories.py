@@ -163,16 +163,23 @@ def _time_factor(a: date | None, b: date | None) -> float:
     return 1.0 if gap <= TIME_WINDOW_DAYS else TIME_WINDOW_DAYS / gap
 
 
+def _capped_postings(vectors: list[dict[str, float]]) -> dict[str, list[int]]:
+    """Each term shared by two or more vectors, with the POSTING_CAP vectors that weigh it
+    most: the inverted index candidates are found through (a common term is capped, so the
+    lookups stay near-linear)."""
+    postings: dict[str, list[tuple[float, int]]] = defaultdict(list)
+    for i, vec in enumerate(vectors):
+        for t, w in vec.items():
+            postings[t].append((w, i))
+    return {t: [i for _, i in sorted(p, key=lambda x: (-x[0], x[1]))[:POSTING_CAP]]
+            for t, p in postings.items() if len(p) > 1}
+
+
 def _neighbours(sigs: list[dict[str, float]], dates: list[date | None],
                 check: Callable[[], None]) -> list[list[tuple[float, int]]]:
     """For each article, its best CANDIDATES other articles with their exact similarity,
     found through the capped inverted index (never all pairs)."""
-    postings: dict[str, list[tuple[float, int]]] = defaultdict(list)
-    for i, sig in enumerate(sigs):
-        for t, w in sig.items():
-            postings[t].append((w, i))
-    capped = {t: [i for _, i in sorted(p, key=lambda x: (-x[0], x[1]))[:POSTING_CAP]]
-              for t, p in postings.items() if len(p) > 1}
+    capped = _capped_postings(sigs)
     out: list[list[tuple[float, int]]] = []
     for i, sig in enumerate(sigs):
         if i % 256 == 0:
@@ -253,12 +260,7 @@ def _merge_groups(groups: list[list[int]], sigs: list[dict[str, float]],
             break
         check()
         cents = [_centroid(g, sigs) for g in groups]
-        postings: dict[str, list[tuple[float, int]]] = defaultdict(list)
-        for k, c in enumerate(cents):
-            for t, w in c.items():
-                postings[t].append((w, k))
-        capped = {t: [k for _, k in sorted(p, key=lambda x: (-x[0], x[1]))[:POSTING_CAP]]
-                  for t, p in postings.items() if len(p) > 1}
+        capped = _capped_postings(cents)
         pairs = []
         for k, c in enumerate(cents):
             seen: set[int] = set()
