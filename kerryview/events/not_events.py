@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from kerryview.dating.datelines import read_dateline
 from kerryview.model import Timex
@@ -61,10 +61,12 @@ def not_event_prefix(line: str) -> int:
     return 0
 
 
+@lru_cache(maxsize=4096)
 def why_not_event_sentence(sentence: str) -> str | None:
     """The name of the rule by which a sentence tells no event, or None: a question ("Will BP
     pay for the clean-up?") asks rather than reports; a photo caption with its credit ("A worker
-    cleans a beach on Tuesday. REUTERS/Sean Gardner") shows rather than tells."""
+    cleans a beach on Tuesday. REUTERS/Sean Gardner") shows rather than tells. Cached: a
+    sentence with several dates, and a lead sentence, are asked again by find_mentions."""
     stripped = " ".join(sentence.split())
     for r in rules():
         if r.scope == "sentence" and r.matches(stripped):

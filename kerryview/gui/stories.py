@@ -9,21 +9,20 @@ storiesChosen(frozenset of story ids, or None for all of them).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 from PySide6.QtCore import (QAbstractListModel, QItemSelection, QItemSelectionModel, QModelIndex,
                             QObject, Qt, Signal)
 from PySide6.QtWidgets import QAbstractItemView, QListView, QVBoxLayout, QWidget
 
 from kerryview.model import Event
-from kerryview.stories import Story, story_of_documents
+from kerryview.text.phrasing import count_words
+
+if TYPE_CHECKING:  # the clustering code stays out of the app's start-up (Store.stories imports it)
+    from kerryview.stories import Story
 
 StoryIdRole = Qt.ItemDataRole.UserRole + 20  # the story's id ("" on the "All stories" row)
 ALL_STORIES = "All stories"
-
-
-def _count(n: int, word: str) -> str:
-    return f"{n:,} {word}" if n == 1 else f"{n:,} {word}s"
 
 
 @dataclass(frozen=True)
@@ -34,12 +33,13 @@ class StoryRow:
     events: int
 
     def counts(self) -> str:
-        return f"{_count(self.articles, 'article')} · {_count(self.events, 'event')}"
+        return f"{count_words(self.articles, 'article')} · {count_words(self.events, 'event')}"
 
 
 def story_rows(stories: Sequence[Story], events: Sequence[Event]) -> list[StoryRow]:
     """"All stories", then each story (largest first) with its article and event counts; an
     event counts in every story one of its articles is in (an edit may merge across)."""
+    from kerryview.stories import story_of_documents
     story_of = story_of_documents(stories)
     per_story: dict[str | None, int] = {}
     get = per_story.get
