@@ -601,13 +601,17 @@ def _resolve_and_save(store: Store, existing: list[Document], new: list[Document
                                       analyses=cache.changed_analyses(), removed=removed)
                     store.mark_scored()  # build_corpus scored every event: one scale
                     incremental.save_merge(store, states)
+                    store.save_stories(stories)
                 else:  # nothing new: the stored corpus stays as it is
                     store.save_analyses(cache.changed_analyses())
                     store.forget_imports(finished)
                     store.rescore_if_stale()
                     if store.merge_info() is None:
                         incremental.save_merge(store, states)
-                store.save_stories(stories)
+                        # stories only beside the merge made with them: a stored merge of a
+                        # project from before stories spans them, and later imports merge
+                        # per stored story
+                        store.save_stories(stories)
                 break
         existing, new = stored, _on_top_of(stored, new)  # another instance wrote: again
         _load_missing(store, cache, existing)

@@ -161,6 +161,27 @@ def test_a_project_from_before_stories_gets_them_with_its_next_import(tmp_path):
     store.close()
 
 
+def test_importing_nothing_new_into_a_project_from_before_stories_keeps_its_merge_alone(tmp_path):
+    """Its stored merge spans the whole pile: stories saved beside it would make the next
+    incremental import merge per story over components that cross them."""
+    path = tmp_path / "old.kvproj"
+    store = Store(path)
+    import_into_store(store, [TWO_STORIES])
+    events = len(store.events())
+    store.close()
+    conn = sqlite3.connect(path)
+    conn.execute("DELETE FROM story_documents")
+    conn.execute("DELETE FROM stories")
+    conn.commit()
+    conn.close()
+    store = Store(path)
+    assert store.merge_info() is not None
+    import_into_store(store, [TWO_STORIES])  # the same files: nothing new
+    assert store.stories() == []
+    assert len(store.events()) == events
+    store.close()
+
+
 def test_a_project_of_many_stories_keeps_its_merge_and_added_articles_join_their_stories(
         tmp_path, monkeypatch):
     """Merged story by story, the project keeps its merge; an article added later joins the
