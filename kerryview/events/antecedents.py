@@ -11,6 +11,7 @@ plural_pronouns, person_titles, subject_verbs).
 from __future__ import annotations
 
 import re
+from functools import cache
 from bisect import bisect_right
 from typing import Callable
 
@@ -163,7 +164,9 @@ def _event_anaphora(rest: str) -> bool:
     return any(rest == w or rest.startswith(w + " ") for w in _lists()["event_anaphora"])
 
 
+@cache
 def _PRONOUNS() -> frozenset[str]:
+    """Every pronoun a name never is (built once: asked for every word of a candidate)."""
     lists = _lists()
     return lists["person_pronouns"] | lists["thing_pronouns"] | lists["plural_pronouns"] \
         | frozenset({"i", "we", "you", "this", "that", "these", "those", "who", "which"})
