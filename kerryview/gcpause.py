@@ -11,20 +11,32 @@ uncollected: the oldest generation is walked by every full collection, cycles an
 from __future__ import annotations
 
 import gc
+import threading
 from contextlib import contextmanager
 from typing import Iterator
 
 
+_lock = threading.Lock()
+_depth = 0  # blocks inside gc_paused now, in every thread
+_was_on = False  # whether the collector was on when the first of them began
+
+
 @contextmanager
 def gc_paused() -> Iterator[None]:
-    """The cyclic collector off for the block (nested or in two threads: the outermost one
-    that found it on turns it back on)."""
-    was_on = gc.isenabled()
-    gc.disable()
+    """The cyclic collector off for the block. Nested or in two threads at once, it comes
+    back on (if it was on before the first) only when the last of them ends."""
+    global _depth, _was_on
+    with _lock:
+        if _depth == 0:
+            _was_on = gc.isenabled()
+            gc.disable()
+        _depth += 1
     try:
         yield
     finally:
-        if was_on:
-            gc.freeze()  # every tracked object to the permanent generation...
-            gc.unfreeze()  # ...and from there to the oldest one, none of them walked
-            gc.enable()
+        with _lock:
+            _depth -= 1
+            if _depth == 0 and _was_on:
+                gc.freeze()  # every tracked object to the permanent generation...
+                gc.unfreeze()  # ...and from there to the oldest one, none of them walked
+                gc.enable()

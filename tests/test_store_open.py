@@ -130,3 +130,19 @@ def test_what_a_paused_read_made_is_aged_not_walked_and_still_collected():
     assert gone() is not None  # a cycle: reference counts alone never free it
     gc.collect()
     assert gone() is None
+
+
+def test_two_overlapping_pauses_keep_the_collector_off_until_the_last_ends():
+    """Two threads reading at once (the worker's load and the window's reload) end in either
+    order: the first to end must not switch the collector back on under the other."""
+    import gc
+
+    from kerryview.gcpause import gc_paused
+    assert gc.isenabled()
+    first, second = gc_paused(), gc_paused()
+    first.__enter__()
+    second.__enter__()
+    first.__exit__(None, None, None)  # the first ends while the second still reads
+    assert not gc.isenabled()
+    second.__exit__(None, None, None)
+    assert gc.isenabled()
