@@ -3,8 +3,8 @@ whose days an editor would order one way, checked signal by signal."""
 from datetime import date, timedelta
 
 from kerryview.events.importance import (ANNOUNCED, BACKGROUND_DAYS, CLAUSE_OF_THE_DAY, COVERAGE,
-                                         LATER, MAIN_NEWS, NOT_REPORTING, RECALLED, SOURCE,
-                                         day_importance, score)
+                                         LATER, MAIN_NEWS, NOT_REPORTING, ONSET, ONSET_DAYS,
+                                         RECALLED, SOURCE, day_importance, key_dates, score)
 from kerryview.model import DateSource, DateSourceKind, Document, Event, EventMention, Granularity, Timex
 from kerryview.pipeline import build_corpus
 
@@ -77,7 +77,9 @@ def test_a_day_many_articles_came_out_on_outweighs_a_quiet_day_told_as_often():
     quiet, busy = DAY, DAY + timedelta(days=60)
     tellers = [_doc("t1", DAY + timedelta(days=90)), _doc("t2", DAY + timedelta(days=91))]
     coverage = [_doc(f"c{i}", busy + timedelta(days=i % 2), "Markets fell.") for i in range(4)]
-    docs = tellers + coverage + [_doc("eve", quiet - timedelta(days=1), "Markets opened.")]
+    # the pile opens more than a month before both days: neither is of the story's first month
+    docs = tellers + coverage + [_doc("opening", quiet - timedelta(days=ONSET_DAYS + 1),
+                                      "Markets opened.")]
     events = [_event("quiet", quiet, tellers), _event("busy", busy, tellers)]
     score(events, docs)
     assert events[0].importance == events[1].importance  # the events alike ...
@@ -128,6 +130,30 @@ def test_a_day_recalled_month_after_month_outweighs_one_recalled_in_one_burst():
     assert days[explosion] - days[hearing] == 2 * RECALLED  # two months more
 
 
+def test_the_story_s_first_month_outweighs_a_later_day_told_alike():
+    """The spill's first days (the explosion, days before the first article; the sinking, a
+    week in) against a hearing two months on: each told by three articles written weeks later,
+    in one month, none published on or the day after it; only the first month adds ONSET."""
+    first = DAY + timedelta(days=2)
+    explosion, sinking, hearing = DAY, first + timedelta(days=7), first + timedelta(days=60)
+    opening = _doc("first", first, "Markets opened.")
+    tellers = [_doc(f"t{i}", first + timedelta(days=130 + i)) for i in range(3)]
+    docs = [opening] + tellers
+    events = [_event(name, day, tellers) for name, day in
+              (("explosion", explosion), ("sinking", sinking), ("hearing", hearing))]
+    score(events, docs)
+    assert len({e.importance for e in events}) == 1  # alike as events
+    days = day_importance(events, docs)
+    assert days[explosion] == days[sinking] > days[hearing]
+    assert days[explosion] - days[hearing] == ONSET
+    assert -BACKGROUND_DAYS <= (explosion - first).days < 0 < (sinking - first).days <= ONSET_DAYS \
+        < (hearing - first).days
+    # the month's last day is in it, the next is not
+    edge, after = first + timedelta(days=ONSET_DAYS), first + timedelta(days=ONSET_DAYS + 1)
+    at_edges = day_importance([_event("edge", edge, tellers), _event("after", after, tellers)], docs)
+    assert at_edges[edge] == at_edges[after] + ONSET
+
+
 def test_the_bundled_demo_ranks_its_talks_among_the_pile_s_key_dates():
     from kerryview.bundled import bundled_corpus_paths
     from kerryview.pipeline import read_documents
@@ -137,6 +163,42 @@ def test_the_bundled_demo_ranks_its_talks_among_the_pile_s_key_dates():
     days = day_importance(events, docs)
     top = sorted(days, key=lambda d: -days[d])[:3]
     assert date(2023, 7, 18) in top  # Wang Yi meeting: every article tells it
+
+
+def test_extract_json_lists_the_pile_s_key_dates_highest_first_without_dismissed_events():
+    """The key dates are a property of the pile a user sees (`extract --json`), not only of
+    the benchmark: every day of an event, by day_importance, highest first; a dismissed
+    event's day is not one."""
+    from kerryview.export.json_export import corpus_json
+
+    docs = [_doc(f"d{i}", DAY + timedelta(days=i)) for i in range(4)]
+    one, two, gone = (DAY + timedelta(days=d) for d in (1, 2, 5))
+    events = [_event("one", one, docs[:1]), _event("two", two, docs[:3]),
+              _event("gone", gone, docs)]
+    events[-1].dismissed = True
+    score(events, docs)
+    ranked = key_dates(events, docs)
+    assert ranked == [(two, day_importance(events[:2], docs)[two]),
+                      (one, day_importance(events[:2], docs)[one])]
+    assert ranked[0][1] > ranked[1][1]
+    out = corpus_json(docs, iter(events))  # events may come as an iterator
+    assert out["key_dates"] == [{"day": d.isoformat(), "importance": w} for d, w in ranked]
+    assert [e["id"] for e in out["events"]] == ["one", "two", "gone"]
+
+
+def test_key_dates_of_equal_weight_go_to_the_day_more_articles_tell():
+    """A day two articles announced and one a single article told in its lead weigh the same;
+    the day more articles tell comes first, though it is the later one."""
+    told, announced = DAY, DAY + timedelta(days=10)
+    lead = _doc("lead", told + timedelta(days=2))
+    notices = [_doc(f"n{i}", announced - timedelta(days=5 - i)) for i in range(2)]
+    docs = [lead, *notices]
+    events = [_event("told", told, [lead], position="lead"),
+              _event("announced", announced, notices)]
+    score(events, docs)
+    weights = day_importance(events, docs)
+    assert weights[told] == weights[announced]
+    assert key_dates(events, docs) == [(announced, weights[announced]), (told, weights[told])]
 
 
 # ------------------------------------------------------------ a project scored by older weights

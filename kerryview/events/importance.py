@@ -41,8 +41,12 @@ A day more than BACKGROUND_DAYS before the pile's first article is background it
 recall (an earlier law, 11 September 2001), not a day of the story they cover: it counts
 1/BACKGROUND_SHARE, so it stays below the story's days but ordered among its kind. The news
 that starts a pile's coverage (an explosion, a death) comes at most days before its first
-article. (A pile-wide rule: it weighs days, never an event, whose importance must not depend
-on articles that do not report it.)
+article. A day from then to ONSET_DAYS after the first article is the story's first month and
+adds ONSET: journalists' timelines tell how a story began day by day (the explosion, the first
+cases, the first response: "20 April: the rig explodes; 22 April: it sinks; 29 April: the
+slick reaches the coast"), while the pile's later weeks bring as many articles on hearings,
+statements and commentary that a timeline keeps fewer of. (Pile-wide rules: they weigh days,
+never an event, whose importance must not depend on articles that do not report it.)
 """
 from __future__ import annotations
 
@@ -68,6 +72,8 @@ RECALLED = SOURCE
 RECALL_PERIOD_DAYS = 30
 BACKGROUND_DAYS = 7
 BACKGROUND_SHARE = 4
+ONSET = 2 * SOURCE
+ONSET_DAYS = 30
 
 
 def source_weights(event: Event, dcts: dict[str, date | None]) -> dict[str, int]:
@@ -114,8 +120,8 @@ def day_importance(events: Iterable[Event], documents: Iterable[Document]) -> di
     """Days weighed by their day-level events: each article counts once a day, with its
     strongest event of that day, and the day's coverage (articles published on it or the day
     after) adds COVERAGE each, every later month the pile recalls it in RECALLED; background
-    days long before the first article count a fraction (the key dates of a pile, highest
-    first). Only days with an event are weighed."""
+    days long before the first article count a fraction, the story's first month adds ONSET
+    (the key dates of a pile, highest first). Only days with an event are weighed."""
     docs = list(documents)
     dcts = {d.id: d.dct for d in docs}
     published = Counter(d.dct for d in docs if d.dct is not None)
@@ -131,10 +137,26 @@ def day_importance(events: Iterable[Event], documents: Iterable[Document]) -> di
     for day, ws in best.items():
         weight = sum(ws.values()) + COVERAGE * (published[day] + published[day + timedelta(days=1)]) \
             + RECALLED * _months_recalled(day, ws, dcts)
-        if first is not None and (first - day).days > BACKGROUND_DAYS:
-            weight //= BACKGROUND_SHARE
+        if first is not None:
+            since = (day - first).days
+            if since < -BACKGROUND_DAYS:
+                weight //= BACKGROUND_SHARE
+            elif since <= ONSET_DAYS:
+                weight += ONSET
         out[day] = weight
     return out
+
+
+def key_dates(events: Iterable[Event], documents: Iterable[Document]) -> list[tuple[date, int]]:
+    """The pile's days with their day_importance, highest first (ties: more articles telling
+    the day, then the earlier day): the key dates `extract --json` lists."""
+    events = [e for e in events if not e.dismissed]
+    weights = day_importance(events, documents)
+    tellers: dict[date, set[str]] = {}
+    for e in events:
+        if e.granularity.day_or_finer and (day := _day(e.start)) in weights:
+            tellers.setdefault(day, set()).update(e.document_ids)
+    return sorted(weights.items(), key=lambda kv: (-kv[1], -len(tellers[kv[0]]), kv[0]))
 
 
 def _months_recalled(day: date, weights: dict[str, int], dcts: dict[str, date | None]) -> int:

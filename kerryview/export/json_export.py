@@ -7,6 +7,10 @@ from kerryview.model import Document, Event
 
 
 def corpus_json(documents: list[Document], events: Iterable[Event]) -> dict:
+    """Documents, events and the pile's key dates (days by importance, highest first)."""
+    from kerryview.events.importance import key_dates
+
+    events = list(events)
     return {
         "documents": [
             {"id": d.id, "path": d.path, "title": d.title, "outlet": d.outlet,
@@ -29,4 +33,6 @@ def corpus_json(documents: list[Document], events: Iterable[Event]) -> dict:
                             **({"mod": m.timex.mod} if m.timex.mod else {})}}
                  for m in e.mentions]}
             for e in events],
+        "key_dates": [{"day": day.isoformat(), "importance": weight}
+                      for day, weight in key_dates(events, documents)],
     }
