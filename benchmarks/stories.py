@@ -20,9 +20,9 @@ Measures (README_stories.md defines each precisely):
  3. event dating on TBAQ: gold EVENTs dated by a TLINK to a day-level TIMEX3 or the DCT; recall
     and precision of the kerryview event covering each. Baseline: nearest time expression in
     the sentence, else the DCT.
- 4. key dates: days ranked by the number of distinct articles among kerryview's events on that
-    day, weighted by its importance (kerryview.events.importance), top k vs the journalists' k days, date
-    F1. Baseline: days ranked by the number of articles published on them.
+ 4. key dates: the pile's days ranked by kerryview's importance (the key dates `extract --json`
+    lists, kerryview.events.importance.key_dates), top k vs the journalists' k days, date F1.
+    Baseline: days ranked by the number of articles published on them.
  5. time per stage and peak memory (ru_maxrss of the process that measured one folder).
 
 Each folder is measured in its own process (so its peak memory is its own).
@@ -305,8 +305,8 @@ def measure_key_dates(arts: list[Article], timelines: list[list[date]]) -> dict:
     sources: dict[date, set[str]] = defaultdict(set)
     mentions: dict[date, int] = defaultdict(int)
     from kerryview.model import Granularity
-    from kerryview.events.importance import day_importance
-    weight = day_importance(events, docs)
+    from kerryview.events.importance import key_dates
+    ranked = key_dates(events, docs)
     for ev in events:
         g = ev.granularity if isinstance(ev.granularity, Granularity) else Granularity(ev.granularity)
         if not g.day_or_finer:
@@ -314,10 +314,10 @@ def measure_key_dates(arts: list[Article], timelines: list[list[date]]) -> dict:
         day = date.fromisoformat(ev.start[:10])
         sources[day].update(ev.document_ids)
         mentions[day] += len(ev.mentions)
-    # kerryview's own ranking: events.importance.day_importance (each article once a day, with
-    # its strongest event of that day; ties: more distinct sources, then the earlier day); the
-    # distinct-sources count it replaced is kept beside it
-    per_day = {d: (w, len(sources[d])) for d, w in weight.items()}
+    # kerryview's own ranking, the key dates `extract --json` lists: events.importance.key_dates
+    # (day_importance; ties: more articles telling the day, then the earlier day), as a rank
+    # top_days reads; the distinct-sources count it replaced is kept beside it
+    per_day = {d: (-rank,) for rank, (d, _) in enumerate(ranked)}
     by_sources = {d: (len(s), mentions[d]) for d, s in sources.items()}
     published: dict[date, int] = defaultdict(int)
     for a in arts:
@@ -685,7 +685,7 @@ def print_tables(rows: list[dict], tbaq: dict[str, dict], styles: list[Style]) -
     kd = [r for r in rows if "keydates" in r]
     if kd:
         print("\n## 4. Key dates: date F1 of the k top days against the journalists' k days "
-              "(kerryview: days ranked by importance, events.importance.day_importance; "
+              "(kerryview: days ranked by importance, events.importance.key_dates; "
               "baseline: days ranked by articles published)")
         print("| folder | k | kerryview F1 (importance) | kerryview F1 averaged over k/2, 3k/4, k, "
               "3k/2, 2k | kerryview F1, days within the pile's publication span "
