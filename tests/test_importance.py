@@ -186,6 +186,16 @@ def test_extract_json_lists_the_pile_s_key_dates_highest_first_without_dismissed
     assert [e["id"] for e in out["events"]] == ["one", "two", "gone"]
 
 
+def test_key_dates_of_the_calendar_s_last_and_first_days_do_not_crash():
+    """A date line of 9999-12-31 (bad input) reaches extract --json's key dates."""
+    last, first = date.max, date.min
+    docs = [_doc("last", last), _doc("first", first)]
+    events = [_event("last", DAY, docs[:1]), _event("first", first, docs[1:])]
+    events[0].value = events[0].start = events[0].end = last.isoformat()  # no day after it
+    score(events, docs)
+    assert {d for d, _ in key_dates(events, docs)} == {last, first}
+
+
 def test_key_dates_of_equal_weight_go_to_the_day_more_articles_tell():
     """A day two articles announced and one a single article told in its lead weigh the same;
     the day more articles tell comes first, though it is the later one."""

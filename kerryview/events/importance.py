@@ -135,7 +135,8 @@ def day_importance(events: Iterable[Event], documents: Iterable[Document]) -> di
     first = min(published, default=None)
     out = {}
     for day, ws in best.items():
-        weight = sum(ws.values()) + COVERAGE * (published[day] + published[day + timedelta(days=1)]) \
+        after = day + timedelta(days=1) if day < date.max else None  # 9999-12-31 has no next day
+        weight = sum(ws.values()) + COVERAGE * (published[day] + published[after]) \
             + RECALLED * _months_recalled(day, ws, dcts)
         if first is not None:
             since = (day - first).days
