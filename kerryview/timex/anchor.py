@@ -79,6 +79,7 @@ def forward_before(text: str, start: int) -> bool:
 
 _LAST_BEFORE = re.compile(r"\blast\s+$", re.I)
 _SPAN_JOINER = re.compile(r"\s*[-–—]\s*")
+_BC_VALUE = re.compile(r"BC(\d{4})(?![\d])")  # "BC0218", "BC0480-SP" (not a century "BC08")
 
 
 class Resolver:
@@ -208,8 +209,9 @@ class Resolver:
         # (but "two days later" does)
         comparison = (p.op == "shift" and p.args.get("ago") and p.args.get("base") == "narrative"
                       and p.args.get("unit") in ("Y", "Q")) or (p.op == "quarter_ref" and p.args.get("yearshift"))
-        if p.type == "DATE" and value and value.startswith("BC") and value[2:].isdigit() and len(value) == 6:
-            self.bc = (int(value[2:]), len(self.refs))
+        bc = _BC_VALUE.match(value) if p.type == "DATE" and value else None
+        if bc is not None:  # "218 BC", "the spring of 480 BC": the story is before Christ
+            self.bc = (int(bc.group(1)), len(self.refs))
             self.in_bc = True
         if p.type in ("DATE", "TIME") and not comparison:
             parsed = values.parse(value)

@@ -134,6 +134,8 @@ def _date_md(g: Groups, text: str, start: int, end: int, opts: Options) -> Pendi
             return None
     year = int(g["year"]) if g.get("year") else None
     mod = pos_mod(g.get("pos"))
+    if g.get("bcyear"):  # "11 August 480 BC"
+        return Pending(start, end, "DATE", value=f"{bc_year(g['bcyear'])}-{month:02d}-{day:02d}", mod=mod)
     if year is not None:
         return Pending(start, end, "DATE", value=f"{year:04d}-{month:02d}-{day:02d}", mod=mod)
     wd = lookup("weekday", g["weekday"]) if g.get("weekday") else None
@@ -146,6 +148,8 @@ def _month(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending
         return None
     month = lookup("month", g["month"])
     mod = pos_mod(g.get("pos"))
+    if g.get("bcyear"):  # "September 480 BC": TimeML writes BC0480-09
+        return Pending(start, end, "DATE", value=f"{bc_year(g['bcyear'])}-{month:02d}", mod=mod)
     year = g.get("year") or g.get("year2")  # year2: "the February Revolution (1917)", rule month_name
     if year:
         return Pending(start, end, "DATE", value=f"{int(year):04d}-{month:02d}", mod=mod)
@@ -164,6 +168,8 @@ def _season(g: Groups, text: str, start: int, end: int, opts: Options) -> Pendin
         return None  # a long text, or a name: "the Spring Offensive" (rule season_name)
     code = lookup("season", g["season"])
     mod = pos_mod(g.get("pos"))
+    if g.get("bcyear"):  # "the spring of 480 BC"
+        return Pending(start, end, "DATE", value=f"{bc_year(g['bcyear'])}-{code}", mod=mod)
     year = g.get("year") or g.get("year2")  # year2: "the Spring Offensive (1918)", rule season_name
     if year:
         return Pending(start, end, "DATE", value=f"{int(year):04d}-{code}", mod=mod)
@@ -267,6 +273,11 @@ def _year(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending 
             return None
         p.args = {"second": second}
     return p
+
+
+def bc_year(written: str) -> str:
+    """"480 BC", "218 B.C." -> "BC0480": the TIMEX3 year of a year before Christ."""
+    return "BC%04d" % int(re.match(r"\d+", written).group())
 
 
 @normalizer("year_era")
@@ -435,7 +446,9 @@ def _narrative(g: Groups, text: str, start: int, end: int, opts: Options) -> Pen
     unit_word = (g.get("unit") or g.get("unit2")).lower()
     if unit_word.endswith("s"):
         return None
-    return Pending(start, end, "DATE", op="shift", args={"unit": uc[0], "n": n, "base": "narrative"})
+    # "later that year", "earlier that day": the position is a mod, as in "earlier this year"
+    return Pending(start, end, "DATE", op="shift", args={"unit": uc[0], "n": n, "base": "narrative"},
+                   mod=pos_mod(g.get("pos")))
 
 
 @normalizer("holiday")
