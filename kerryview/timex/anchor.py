@@ -611,6 +611,26 @@ class Resolver:
         a year after the DCT's is a plan or a target, not the story's year."""
         return unit != "Y" or self.dct is None or ref[0].year <= self.dct.year
 
+    def op_vague_shift(self, p: Pending, unit: str, sign: int):
+        """"days later", "a few weeks later", "Hours later": an unknown count of units from the
+        story's date (in news, the last date mentioned, else the DCT). The count is unknown, so
+        only what it cannot change is kept: the year for days, weeks and months, the day for
+        hours; years and more are the past or future of the story (TIMEX3 PAST_REF/FUTURE_REF)."""
+        if unit in ("Y", "DE", "CE"):
+            return ("FUTURE_REF" if sign > 0 else "PAST_REF"), None, None
+        ref = self.last_ref(values.RANK["Y"])
+        if ref is not None:
+            anchor, kind = ref[2], "narrative"
+            day, gran = ref[0], ref[1]
+        elif self.dct is not None:
+            anchor, kind = self.dct_value, "dct"
+            day, gran = self.dct, "D"
+        else:
+            return values.UNDERSPECIFIED.get(unit, "XXXX-XX-XX"), None, None
+        if unit in ("TH", "TM", "TS"):
+            return (f"{values.fmt(day, 'D')}TXX" if gran == "D" else f"{day.year:04d}-XX-XXTXX"), anchor, kind
+        return f"{day.year:04d}" + values.UNDERSPECIFIED.get(unit, "XXXX-XX-XX")[4:], anchor, kind
+
     def op_shift(self, p: Pending, unit: str, n: float, base: str, ago: bool = False, adjective: bool = False,
                  recent: bool = False, year: int | None = None, on: bool = False, definite: bool = False):
         gran = unit

@@ -389,6 +389,7 @@ def _shift_word() -> re.Pattern[str]:
     return re.compile("(" + "|".join(table("shift_direction")) + r")(?:\s+\w+)?$")
 
 
+_ADVERB_END = re.compile(r"\s*(?:[.,;:!?)]|$)")  # "months before;": "before" ends its clause, an adverb
 _FROM_YEAR = re.compile(r"\s+(?:from|since)\b[^.;:!?]{0,40}?(?<![\d$£€#])((?:1[0-9]|20)\d\d)(?!\d)")
 
 
@@ -415,7 +416,12 @@ def _ago(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending |
         n = 1.0
     mod = approx_mod(g.get("approx")) or ("APPROX" if " or so " in low else None)
     if n is None:
-        if word != "ago":  # "days before": an unspecified amount; "before" is only a signal
+        if word in ("later", "earlier") or (word in ("before", "after") and _ADVERB_END.match(text, end)):
+            # "days later", "a few weeks later", "months before;": an unknown count of units from
+            # the story's time is a date, as "two days later" is (rule ago), not a duration
+            return Pending(start, end, "TIME" if unit in _T_UNITS else "DATE", op="vague_shift",
+                           args={"unit": unit, "sign": sign})
+        if word != "ago":  # "days before the vote": an unspecified amount; "before" is only a signal
             m2 = re.match(r".*?\b\w+s\b", text[start:end])
             return Pending(start, start + m2.end(), "DURATION", value=duration_value(None, unit)) if m2 else None
         if "no_number" in opts:  # "months ago"
