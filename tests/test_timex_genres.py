@@ -349,3 +349,42 @@ def test_a_bare_part_of_day_or_season_is_a_time_in_a_post_not_in_prose():
     assert len(prose) > 280
     assert not any(t.text.lower() in ("morning", "summer") for t in tag(prose, dct))
     assert values("I always fall asleep in class", dct) == {}  # "fall" the verb
+
+
+# --- session 12: general families from the development errors --------------------------------
+
+def test_a_happening_of_a_year_in_lower_case_is_the_storys_time():
+    # "the campaign of 1862" narrates 1862 (a new section going back); "the Constitution of 1791"
+    # (a capitalized name) still only names a thing of its time
+    text = YEARS_ONLY + "The campaign of 1862 began in March. By June the army was near Richmond."
+    v = values(text, WIKI_DCT)
+    assert v["March"] == "1862-03"
+    assert v["June"] == "1862-06"
+    named = values(REVOLUTION + "The Constitution of 1791 was set aside. On 17 August the Convention voted.", WIKI_DCT)
+    assert named["17 August"] == "1793-08-17"
+
+
+def test_a_month_or_season_of_a_year_before_christ_is_one_expression():
+    text = ("The Persians came in 490 BC and again in 480 BC. In the spring of 480 BC the army crossed; "
+            "in September 480 BC the fleets met, and on 11 August 480 BC Thermopylae fell.")
+    got = {t.text: t.value for t in tag(text, WIKI_DCT)}
+    assert got["the spring of 480 BC"] == "BC0480-SP"
+    assert got["September 480 BC"] == "BC0480-09"
+    assert got["11 August 480 BC"] == "BC0480-08-11"
+    assert "480 BC" in got  # the bare years are still years
+    # the story stays before Christ: "two years later" counts down from it
+    assert values(text + " Two years later Athens led the League.", WIKI_DCT)["Two years later"] == "BC0478"
+
+
+@pytest.mark.parametrize("text, expected", [
+    (YEARS_ONLY + "The army left on 20 April 1945 and the navy followed a few weeks later.", ("a few weeks later", "DATE", "1945-WXX")),
+    (YEARS_ONLY + "The invasion began on 25 June 1950. Hours later, the Council met.", ("Hours later", "TIME", "1950-06-25TXX")),
+    (YEARS_ONLY + "Rome took Sardinia a few years later.", ("a few years later", "DATE", "FUTURE_REF")),
+    ("The ideas would have seemed absurd only months before; however, few objected.", ("months before", "DATE", "1998-XX")),
+    ("He hurled a grenade seconds before the bomb exploded.", ("seconds", "DURATION", "PTXS")),
+    ("The front collapsed within weeks.", ("weeks", "DURATION", "PXW")),
+    ("He fled in June 1998 and returned later that year.", ("later that year", "DATE", "1998")),
+])
+def test_vague_counts_from_the_story_and_position_words(text, expected):
+    got = [(t.text, t.type, t.value) for t in tag(text, date(1998, 10, 10))]
+    assert expected in got

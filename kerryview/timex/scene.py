@@ -10,7 +10,8 @@ words around the date:
 
 - a date used as a noun modifier after a determiner: "the 1614 rules", "the August 1792 uprising";
 - a year after "of" that follows a word which is not a time word: "the Constitution of 1793",
-  "the Estates-General of 1614" (but "the spring of 1794", "the end of 1776" are the story's);
+  "the Estates-General of 1614" (but "the spring of 1794", "the end of 1776" are the story's, and
+  so is a happening in lower case: "the campaign of 1862", list event_of_year);
 - a year alone in brackets after a name: "the Civil Constitution of the Clergy (1790)" (not a
   section heading run into its text: "Eastern Front (1914) In August ...");
 - a year compared with: "arranged as in 1614", "higher than in 1913".
@@ -62,7 +63,10 @@ def names_a_thing(text: str, start: int, end: int) -> bool:
             or _COMPARED.search(before):
         return True
     m = _OF_BEFORE.search(before)
-    return m is not None and m.group(1).lower() not in _time_words()
+    if m is None or m.group(1).lower() in _time_words():
+        return False
+    # "the campaign of 1862": a happening at that time, the story's (but "the Revolution of 1848")
+    return not (m.group(1).islower() and m.group(1) in table("event_of_year"))
 
 
 _SENTENCE_START = re.compile(r"[.;!?:\n\"(][^.;!?:\n\"(]*$")
