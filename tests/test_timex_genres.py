@@ -388,3 +388,18 @@ def test_a_month_or_season_of_a_year_before_christ_is_one_expression():
 def test_vague_counts_from_the_story_and_position_words(text, expected):
     got = [(t.text, t.type, t.value) for t in tag(text, date(1998, 10, 10))]
     assert expected in got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a date that opens a clause in the past perfect is a flashback: the story stays in 1944
+    ("In June 1944 the Allies landed. The year before, Italy had surrendered. The previous month the "
+     "Soviets had attacked. In August the Allies took Paris.", {"The previous month": "1944-05", "August": "1944-08"}),
+    ("In June 1944 the Allies landed. In 1943, Italy had surrendered. In August the Allies took Paris.",
+     {"August": "1944-08"}),
+    # but "by" puts the story there: "By April 1943 the army had reached Tunis" is where it is
+    ("In June 1944 the Allies landed. By April 1943 the army had reached Tunis. In May it won.", {"May": "1943-05"}),
+])
+def test_a_flashback_in_the_past_perfect_does_not_move_the_story(text, expected):
+    v = values(YEARS_ONLY + text, WIKI_DCT)
+    for k, want in expected.items():
+        assert v[k] == want, (k, v[k])

@@ -23,7 +23,7 @@ from kerryview.model import Timex
 from kerryview.calendar import values
 from .lexicon import table
 from .narrative import Genre, genre
-from .scene import in_quotation, names_a_thing, past_perfect_before, speech_end
+from .scene import in_quotation, names_a_thing, past_perfect_after, past_perfect_before, speech_end
 from .normalize import Pending
 from kerryview.text.tense import tense
 
@@ -165,7 +165,15 @@ class Resolver:
         if first_day.year > story[0].year + FAR_AHEAD:  # "How Wars Are Won (2003)" in a history of 1950
             return names_a_thing(self.text, p.start, p.end)
         return first_day.year < story[0].year \
-            and (names_a_thing(self.text, p.start, p.end) or past_perfect_before(self.text, p.start))
+            and (names_a_thing(self.text, p.start, p.end) or past_perfect_before(self.text, p.start)
+                 or past_perfect_after(self.text, p.start, p.end))
+
+    def _flashback(self, p: Pending, first_day: date) -> bool:
+        """In a narrative, a date counted back from the story in a clause in the past perfect
+        ("The year before, Italy had surrendered"): a flashback; the story stays where it was."""
+        if not self.narrative or not self.story or first_day >= self.story[-1][0]:
+            return False
+        return past_perfect_after(self.text, p.start, p.end) or past_perfect_before(self.text, p.start)
 
     def _story_without_day(self, p: Pending, ref: Ref | None, unit: str) -> tuple[str, str | None, str | None] | None:
         """In a narrative, "two days later" counted from a story that has only reached a year or
@@ -225,6 +233,7 @@ class Resolver:
                 self.aside = None
                 self.refs.append((parsed[0], parsed[1], value))
                 if kind != "dct" and not self.hold_story and not (kind is None and self._looks_back_by_name(p, parsed[0])) \
+                        and not (kind == "narrative" and self._flashback(p, parsed[0])) \
                         and not (kind is None and self._ends_a_span(p, parsed)):
                     self.story.append((parsed[0], parsed[1], value))
                     self.in_bc = False
