@@ -70,7 +70,9 @@ def _duration(g: Groups, text: str, start: int, end: int, opts: Options) -> Pend
         return None  # "one day of ..." is a duration, but "one day, he ..." is vague; keep it simple
     if n is not None and 1000 <= n < 2100 and not g["unit"].lower().endswith("s"):
         return None  # "the 1988 quarter": a year, not 1988 quarters
-    if low.startswith("the ") and (re.search(r"\w-\w", low) or not g["unit"].lower().endswith("s")):
+    if low.startswith("the ") and re.match(r"['’]?\s+(?:War|Wars)\b", text[end:end + 8]):
+        start += 4  # "the [Seven Years] War", "the [Thirty Years'] War": the article is the war's name's
+    elif low.startswith("the ") and (re.search(r"\w-\w", low) or not g["unit"].lower().endswith("s")):
         start += 4 + len(text[start + 4:end]) - len(text[start + 4:end].lstrip())  # "the [30-day] period"
     value = duration_value(n, unit)
     if "range" in opts:  # "two to three weeks": TimeBank gives the lower bound

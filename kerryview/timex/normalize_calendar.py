@@ -168,6 +168,8 @@ def _season(g: Groups, text: str, start: int, end: int, opts: Options) -> Pendin
         return None  # a long text, or a name: "the Spring Offensive" (rule season_name)
     code = lookup("season", g["season"])
     mod = pos_mod(g.get("pos"))
+    if text[start:start + 4].lower() == "the " and end - start == 4 + len(g["season"]) and _modifies_noun(text, end):
+        start += 4  # "the [summer] KPA invasion", "the [winter] offensive": the article is the noun's
     if g.get("bcyear"):  # "the spring of 480 BC"
         return Pending(start, end, "DATE", value=f"{bc_year(g['bcyear'])}-{code}", mod=mod)
     year = g.get("year") or g.get("year2")  # year2: "the Spring Offensive (1918)", rule season_name
@@ -177,6 +179,13 @@ def _season(g: Groups, text: str, start: int, end: int, opts: Options) -> Pendin
     if "of_year" in opts:
         return Pending(start, end, "DATE", op="season", args={"season": code, "rel": None, "yearshift": rel or 0}, mod=mod)
     return Pending(start, end, "DATE", op="season", args={"season": code, "rel": rel, "yearshift": None}, mod=mod)
+
+
+def _modifies_noun(text: str, end: int) -> bool:
+    """The word after a season is a happening it dates ("the winter offensive", "the spring
+    campaign", list event_of_year), so a determiner before the season belongs to that noun. (A
+    capitalized word may be a subject: "In the summer Rome fell".)"""
+    return word_after(text, end) in table("event_of_year")
 
 
 @normalizer("quarter")
