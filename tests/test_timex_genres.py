@@ -403,3 +403,12 @@ def test_a_flashback_in_the_past_perfect_does_not_move_the_story(text, expected)
     v = values(YEARS_ONLY + text, WIKI_DCT)
     for k, want in expected.items():
         assert v[k] == want, (k, v[k])
+
+
+def test_a_date_in_brackets_after_an_anaphor_says_which_date_it_is():
+    text = ("Rome won in 241 BC. In 228 BC Hamilcar died. Hannibal struck a mere two years later (218 BC). "
+            "Hasdrubal was killed around the same time (221 BC). In 1776 the army fled. The following year (1777) it won.")
+    got = [(t.text, t.value) for t in tag(text, WIKI_DCT)]
+    assert ("two years later", "BC0218") in got  # counted from 228 BC it would be 226 BC
+    assert ("the same time", "BC0221") in got
+    assert ("The following year", "1777") in got and ("1777", "1777") in got

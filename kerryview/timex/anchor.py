@@ -13,6 +13,7 @@ next day" follow the writer's last date, not the speaker's.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from datetime import date, timedelta
 from functools import lru_cache
@@ -727,9 +728,30 @@ def resolve(text: str, pendings: list[Pending], dct: date | None,
             out += [r.resolve(p), date_timex]
             i += 2
             continue
+        if q is not None and _date_in_brackets_after(text, p, q):
+            # "a mere two years later (218 BC)", "around the same time (221 BC)": the bracketed
+            # date says which date the anaphor is
+            first = r.resolve(p)
+            out += [dataclasses.replace(first, value=q.value, anchor=q.value, anchor_kind="narrative"), r.resolve(q)]
+            i += 2
+            continue
         out.append(r.resolve(p))
         i += 1
     return out
+
+
+_BRACKET_OPEN = re.compile(r"\s*\(\s*(?:c\.|ca\.|circa)?\s*")
+_BRACKET_CLOSE = re.compile(r"\s*\)")
+_WRITTEN_YEAR = re.compile(r"(?:BC)?\d{4}")
+
+
+def _date_in_brackets_after(text: str, p: Pending, q: Pending) -> bool:
+    """Whether q, a date that writes its year, stands alone in brackets right after p, a date
+    counted from another one ("two years later (218 BC)", "the following year (1777)")."""
+    return p.type == "DATE" and p.op in ("shift", "dayshift", "time_anaphor", "vague_shift") and q.type == "DATE" \
+        and q.op is None and _WRITTEN_YEAR.match(q.value or "") is not None \
+        and _BRACKET_OPEN.fullmatch(text, p.end, q.start) is not None \
+        and _BRACKET_CLOSE.match(text, q.end) is not None
 
 
 _TIME_THEN_DATE = re.compile(r",?\s+(?:on\s+)?")
