@@ -412,3 +412,14 @@ def test_a_date_in_brackets_after_an_anaphor_says_which_date_it_is():
     assert ("two years later", "BC0218") in got  # counted from 228 BC it would be 226 BC
     assert ("the same time", "BC0221") in got
     assert ("The following year", "1777") in got and ("1777", "1777") in got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Vicksburg surrendered on July 4, 1863, the day after Gettysburg ended.", ("the day after", "DATE", "1863-07-04")),
+    ("On 27 June 1950, two days after the KPA invaded, Truman acted.", ("two days", "DATE", "1950-06-27")),
+    ("China acted on 2 October 1950-the day after the ROK Army crossed the border.", ("the day after", "DATE", "1950-10-02")),
+    ("He left on May 5, 1950, the day after.", ("the day after", "DATE", "1950-05-06")),  # nothing to count from
+    ("France fought in the Seven Years War and the Seven Days Battles.", ("Seven Days", "DURATION", "P7D")),
+])
+def test_an_expression_in_apposition_to_a_date_is_that_date(text, expected):
+    assert expected in [(t.text, t.type, t.value) for t in tag(text, WIKI_DCT)]

@@ -728,6 +728,14 @@ def resolve(text: str, pendings: list[Pending], dct: date | None,
             out += [r.resolve(p), date_timex]
             i += 2
             continue
+        if q is not None and _apposition_of_the_date(text, p, q):
+            # "on July 4, 1863, the day after Gettysburg ended", "On 27 June 1950, two days after
+            # the KPA invaded": the expression counts from another event to the date it follows
+            first = r.resolve(p)
+            out += [first, Timex(q.start, q.end, text[q.start:q.end], "DATE", first.value, anchor=first.value,
+                                 anchor_kind="narrative")]
+            i += 2
+            continue
         if q is not None and _date_in_brackets_after(text, p, q):
             # "a mere two years later (218 BC)", "around the same time (221 BC)": the bracketed
             # date says which date the anaphor is
@@ -738,6 +746,24 @@ def resolve(text: str, pendings: list[Pending], dct: date | None,
         out.append(r.resolve(p))
         i += 1
     return out
+
+
+_APPOSITION = re.compile(r"\s*(?:,|[-–—])\s*")
+_COUNTED_FROM_EVENT = re.compile(r"\s+(?:after|before)\s+(?:the\s+)?[A-Za-z]")
+_THE_UNIT_AFTER = re.compile(r"the\s+(?:day|night|week|month|year)\s+(?:after|before)", re.I)
+
+
+def _apposition_of_the_date(text: str, p: Pending, q: Pending) -> bool:
+    """Whether q, right after the full date p and set off by a comma or a dash, counts from an
+    event to that same date: "July 4, 1863, the day after Gettysburg ended", "27 June 1950, two
+    days after the KPA invaded". (Not "May 5, the day after": nothing follows to count from.)"""
+    if p.type != "DATE" or p.op is not None or not _FULL_DAY.fullmatch(p.value or ""):
+        return False
+    if _APPOSITION.fullmatch(text, p.end, q.start) is None:
+        return False
+    if q.type == "DATE" and _THE_UNIT_AFTER.fullmatch(text, q.start, q.end):
+        return re.match(r"\s+(?:the\s+)?[A-Za-z]", text[q.end:q.end + 12]) is not None
+    return q.type == "DURATION" and _COUNTED_FROM_EVENT.match(text, q.end) is not None
 
 
 _BRACKET_OPEN = re.compile(r"\s*\(\s*(?:c\.|ca\.|circa)?\s*")
