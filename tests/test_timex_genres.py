@@ -423,3 +423,15 @@ def test_a_date_in_brackets_after_an_anaphor_says_which_date_it_is():
 ])
 def test_an_expression_in_apposition_to_a_date_is_that_date(text, expected):
     assert expected in [(t.text, t.type, t.value) for t in tag(text, WIKI_DCT)]
+
+
+def test_a_later_year_after_by_inside_a_sentence_is_a_summary_not_the_story():
+    # "... was imported by the end of 1776" in a passage on 1775: the story stays in 1775; a
+    # "By 1776" that opens its sentence moves it on
+    text = YEARS_ONLY.replace("1944", "1774").replace("1943", "1773").replace("1942", "1772").replace(
+        "1941", "1771").replace("1940", "1770").replace("1939", "1769") + \
+        "In 1775 the siege began. Powder was short; most of it was imported by the end of 1776. " \
+        "The standoff went on through the fall."
+    assert values(text, WIKI_DCT)["the fall"] == "1775-FA"
+    text2 = text.replace("The standoff went on through the fall.", "By 1776 the army was ready. In the fall it marched.")
+    assert values(text2, WIKI_DCT)["the fall"] == "1776-FA"

@@ -80,6 +80,7 @@ def forward_before(text: str, start: int) -> bool:
 
 _LAST_BEFORE = re.compile(r"\blast\s+$", re.I)
 _SPAN_JOINER = re.compile(r"\s*[-–—]\s*")
+_BY_INSIDE = re.compile(r"[a-z,]\s+by\s+(?:the\s+(?:end|middle|beginning|start|close)\s+of\s+)?(?:(?:early|late|mid)[-\s]+)?$")
 _BC_VALUE = re.compile(r"BC(\d{4})(?![\d])")  # "BC0218", "BC0480-SP" (not a century "BC08")
 
 
@@ -169,6 +170,15 @@ class Resolver:
             and (names_a_thing(self.text, p.start, p.end) or past_perfect_before(self.text, p.start)
                  or past_perfect_after(self.text, p.start, p.end))
 
+    def _summary_ahead(self, p: Pending, first_day: date) -> bool:
+        """In a narrative, a later year after "by" inside a sentence ("... was imported by the end
+        of 1776", said of 1775) states where a development had got to; the story stays. At the
+        head of a sentence ("By 1942 the tide had turned") it is the story's next step."""
+        story = self.story_year(p)
+        if story is None or first_day.year <= story[0].year:
+            return False
+        return _BY_INSIDE.search(self.text, max(0, p.start - 60), p.start) is not None
+
     def _flashback(self, p: Pending, first_day: date) -> bool:
         """In a narrative, a date counted back from the story in a clause in the past perfect
         ("The year before, Italy had surrendered"): a flashback; the story stays where it was."""
@@ -235,6 +245,7 @@ class Resolver:
                 self.refs.append((parsed[0], parsed[1], value))
                 if kind != "dct" and not self.hold_story and not (kind is None and self._looks_back_by_name(p, parsed[0])) \
                         and not (kind == "narrative" and self._flashback(p, parsed[0])) \
+                        and not (kind is None and self._summary_ahead(p, parsed[0])) \
                         and not (kind is None and self._ends_a_span(p, parsed)):
                     self.story.append((parsed[0], parsed[1], value))
                     self.in_bc = False
