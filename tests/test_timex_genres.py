@@ -349,3 +349,89 @@ def test_a_bare_part_of_day_or_season_is_a_time_in_a_post_not_in_prose():
     assert len(prose) > 280
     assert not any(t.text.lower() in ("morning", "summer") for t in tag(prose, dct))
     assert values("I always fall asleep in class", dct) == {}  # "fall" the verb
+
+
+# --- session 12: general families from the development errors --------------------------------
+
+def test_a_happening_of_a_year_in_lower_case_is_the_storys_time():
+    # "the campaign of 1862" narrates 1862 (a new section going back); "the Constitution of 1791"
+    # (a capitalized name) still only names a thing of its time
+    text = YEARS_ONLY + "The campaign of 1862 began in March. By June the army was near Richmond."
+    v = values(text, WIKI_DCT)
+    assert v["March"] == "1862-03"
+    assert v["June"] == "1862-06"
+    named = values(REVOLUTION + "The Constitution of 1791 was set aside. On 17 August the Convention voted.", WIKI_DCT)
+    assert named["17 August"] == "1793-08-17"
+
+
+def test_a_month_or_season_of_a_year_before_christ_is_one_expression():
+    text = ("The Persians came in 490 BC and again in 480 BC. In the spring of 480 BC the army crossed; "
+            "in September 480 BC the fleets met, and on 11 August 480 BC Thermopylae fell.")
+    got = {t.text: t.value for t in tag(text, WIKI_DCT)}
+    assert got["the spring of 480 BC"] == "BC0480-SP"
+    assert got["September 480 BC"] == "BC0480-09"
+    assert got["11 August 480 BC"] == "BC0480-08-11"
+    assert "480 BC" in got  # the bare years are still years
+    # the story stays before Christ: "two years later" counts down from it
+    assert values(text + " Two years later Athens led the League.", WIKI_DCT)["Two years later"] == "BC0478"
+
+
+@pytest.mark.parametrize("text, expected", [
+    (YEARS_ONLY + "The army left on 20 April 1945 and the navy followed a few weeks later.", ("a few weeks later", "DATE", "1945-WXX")),
+    (YEARS_ONLY + "The invasion began on 25 June 1950. Hours later, the Council met.", ("Hours later", "TIME", "1950-06-25TXX")),
+    (YEARS_ONLY + "Rome took Sardinia a few years later.", ("a few years later", "DATE", "FUTURE_REF")),
+    ("The ideas would have seemed absurd only months before; however, few objected.", ("months before", "DATE", "1998-XX")),
+    ("He hurled a grenade seconds before the bomb exploded.", ("seconds", "DURATION", "PTXS")),
+    ("The front collapsed within weeks.", ("weeks", "DURATION", "PXW")),
+    ("He fled in June 1998 and returned later that year.", ("later that year", "DATE", "1998")),
+])
+def test_vague_counts_from_the_story_and_position_words(text, expected):
+    got = [(t.text, t.type, t.value) for t in tag(text, date(1998, 10, 10))]
+    assert expected in got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a date that opens a clause in the past perfect is a flashback: the story stays in 1944
+    ("In June 1944 the Allies landed. The year before, Italy had surrendered. The previous month the "
+     "Soviets had attacked. In August the Allies took Paris.", {"The previous month": "1944-05", "August": "1944-08"}),
+    ("In June 1944 the Allies landed. In 1943, Italy had surrendered. In August the Allies took Paris.",
+     {"August": "1944-08"}),
+    # but "by" puts the story there: "By April 1943 the army had reached Tunis" is where it is
+    ("In June 1944 the Allies landed. By April 1943 the army had reached Tunis. In May it won.", {"May": "1943-05"}),
+])
+def test_a_flashback_in_the_past_perfect_does_not_move_the_story(text, expected):
+    v = values(YEARS_ONLY + text, WIKI_DCT)
+    for k, want in expected.items():
+        assert v[k] == want, (k, v[k])
+
+
+def test_a_date_in_brackets_after_an_anaphor_says_which_date_it_is():
+    text = ("Rome won in 241 BC. In 228 BC Hamilcar died. Hannibal struck a mere two years later (218 BC). "
+            "Hasdrubal was killed around the same time (221 BC). In 1776 the army fled. The following year (1777) it won.")
+    got = [(t.text, t.value) for t in tag(text, WIKI_DCT)]
+    assert ("two years later", "BC0218") in got  # counted from 228 BC it would be 226 BC
+    assert ("the same time", "BC0221") in got
+    assert ("The following year", "1777") in got and ("1777", "1777") in got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Vicksburg surrendered on July 4, 1863, the day after Gettysburg ended.", ("the day after", "DATE", "1863-07-04")),
+    ("On 27 June 1950, two days after the KPA invaded, Truman acted.", ("two days", "DATE", "1950-06-27")),
+    ("China acted on 2 October 1950-the day after the ROK Army crossed the border.", ("the day after", "DATE", "1950-10-02")),
+    ("He left on May 5, 1950, the day after.", ("the day after", "DATE", "1950-05-06")),  # nothing to count from
+    ("France fought in the Seven Years War and the Seven Days Battles.", ("Seven Days", "DURATION", "P7D")),
+])
+def test_an_expression_in_apposition_to_a_date_is_that_date(text, expected):
+    assert expected in [(t.text, t.type, t.value) for t in tag(text, WIKI_DCT)]
+
+
+def test_a_later_year_after_by_inside_a_sentence_is_a_summary_not_the_story():
+    # "... was imported by the end of 1776" in a passage on 1775: the story stays in 1775; a
+    # "By 1776" that opens its sentence moves it on
+    text = YEARS_ONLY.replace("1944", "1774").replace("1943", "1773").replace("1942", "1772").replace(
+        "1941", "1771").replace("1940", "1770").replace("1939", "1769") + \
+        "In 1775 the siege began. Powder was short; most of it was imported by the end of 1776. " \
+        "The standoff went on through the fall."
+    assert values(text, WIKI_DCT)["the fall"] == "1775-FA"
+    text2 = text.replace("The standoff went on through the fall.", "By 1776 the army was ready. In the fall it marched.")
+    assert values(text2, WIKI_DCT)["the fall"] == "1776-FA"

@@ -13,6 +13,7 @@ next day" follow the writer's last date, not the speaker's.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from datetime import date, timedelta
 from functools import lru_cache
@@ -23,7 +24,7 @@ from kerryview.model import Timex
 from kerryview.calendar import values
 from .lexicon import table
 from .narrative import Genre, genre
-from .scene import in_quotation, names_a_thing, past_perfect_before, speech_end
+from .scene import in_quotation, names_a_thing, past_perfect_after, past_perfect_before, speech_end
 from .normalize import Pending
 from kerryview.text.tense import tense
 
@@ -79,6 +80,8 @@ def forward_before(text: str, start: int) -> bool:
 
 _LAST_BEFORE = re.compile(r"\blast\s+$", re.I)
 _SPAN_JOINER = re.compile(r"\s*[-–—]\s*")
+_BY_INSIDE = re.compile(r"[a-z,]\s+by\s+(?:the\s+(?:end|middle|beginning|start|close)\s+of\s+)?(?:(?:early|late|mid)[-\s]+)?$")
+_BC_VALUE = re.compile(r"BC(\d{4})(?![\d])")  # "BC0218", "BC0480-SP" (not a century "BC08")
 
 
 class Resolver:
@@ -164,7 +167,24 @@ class Resolver:
         if first_day.year > story[0].year + FAR_AHEAD:  # "How Wars Are Won (2003)" in a history of 1950
             return names_a_thing(self.text, p.start, p.end)
         return first_day.year < story[0].year \
-            and (names_a_thing(self.text, p.start, p.end) or past_perfect_before(self.text, p.start))
+            and (names_a_thing(self.text, p.start, p.end) or past_perfect_before(self.text, p.start)
+                 or past_perfect_after(self.text, p.start, p.end))
+
+    def _summary_ahead(self, p: Pending, first_day: date) -> bool:
+        """In a narrative, a later year after "by" inside a sentence ("... was imported by the end
+        of 1776", said of 1775) states where a development had got to; the story stays. At the
+        head of a sentence ("By 1942 the tide had turned") it is the story's next step."""
+        story = self.story_year(p)
+        if story is None or first_day.year <= story[0].year:
+            return False
+        return _BY_INSIDE.search(self.text, max(0, p.start - 60), p.start) is not None
+
+    def _flashback(self, p: Pending, first_day: date) -> bool:
+        """In a narrative, a date counted back from the story in a clause in the past perfect
+        ("The year before, Italy had surrendered"): a flashback; the story stays where it was."""
+        if not self.narrative or not self.story or first_day >= self.story[-1][0]:
+            return False
+        return past_perfect_after(self.text, p.start, p.end) or past_perfect_before(self.text, p.start)
 
     def _story_without_day(self, p: Pending, ref: Ref | None, unit: str) -> tuple[str, str | None, str | None] | None:
         """In a narrative, "two days later" counted from a story that has only reached a year or
@@ -208,8 +228,9 @@ class Resolver:
         # (but "two days later" does)
         comparison = (p.op == "shift" and p.args.get("ago") and p.args.get("base") == "narrative"
                       and p.args.get("unit") in ("Y", "Q")) or (p.op == "quarter_ref" and p.args.get("yearshift"))
-        if p.type == "DATE" and value and value.startswith("BC") and value[2:].isdigit() and len(value) == 6:
-            self.bc = (int(value[2:]), len(self.refs))
+        bc = _BC_VALUE.match(value) if p.type == "DATE" and value else None
+        if bc is not None:  # "218 BC", "the spring of 480 BC": the story is before Christ
+            self.bc = (int(bc.group(1)), len(self.refs))
             self.in_bc = True
         if p.type in ("DATE", "TIME") and not comparison:
             parsed = values.parse(value)
@@ -223,6 +244,8 @@ class Resolver:
                 self.aside = None
                 self.refs.append((parsed[0], parsed[1], value))
                 if kind != "dct" and not self.hold_story and not (kind is None and self._looks_back_by_name(p, parsed[0])) \
+                        and not (kind == "narrative" and self._flashback(p, parsed[0])) \
+                        and not (kind is None and self._summary_ahead(p, parsed[0])) \
                         and not (kind is None and self._ends_a_span(p, parsed)):
                     self.story.append((parsed[0], parsed[1], value))
                     self.in_bc = False
@@ -609,6 +632,26 @@ class Resolver:
         a year after the DCT's is a plan or a target, not the story's year."""
         return unit != "Y" or self.dct is None or ref[0].year <= self.dct.year
 
+    def op_vague_shift(self, p: Pending, unit: str, sign: int):
+        """"days later", "a few weeks later", "Hours later": an unknown count of units from the
+        story's date (in news, the last date mentioned, else the DCT). The count is unknown, so
+        only what it cannot change is kept: the year for days, weeks and months, the day for
+        hours; years and more are the past or future of the story (TIMEX3 PAST_REF/FUTURE_REF)."""
+        if unit in ("Y", "DE", "CE"):
+            return ("FUTURE_REF" if sign > 0 else "PAST_REF"), None, None
+        ref = self.last_ref(values.RANK["Y"])
+        if ref is not None:
+            anchor, kind = ref[2], "narrative"
+            day, gran = ref[0], ref[1]
+        elif self.dct is not None:
+            anchor, kind = self.dct_value, "dct"
+            day, gran = self.dct, "D"
+        else:
+            return values.UNDERSPECIFIED.get(unit, "XXXX-XX-XX"), None, None
+        if unit in ("TH", "TM", "TS"):
+            return (f"{values.fmt(day, 'D')}TXX" if gran == "D" else f"{day.year:04d}-XX-XXTXX"), anchor, kind
+        return f"{day.year:04d}" + values.UNDERSPECIFIED.get(unit, "XXXX-XX-XX")[4:], anchor, kind
+
     def op_shift(self, p: Pending, unit: str, n: float, base: str, ago: bool = False, adjective: bool = False,
                  recent: bool = False, year: int | None = None, on: bool = False, definite: bool = False):
         gran = unit
@@ -696,9 +739,56 @@ def resolve(text: str, pendings: list[Pending], dct: date | None,
             out += [r.resolve(p), date_timex]
             i += 2
             continue
+        if q is not None and _apposition_of_the_date(text, p, q):
+            # "on July 4, 1863, the day after Gettysburg ended", "On 27 June 1950, two days after
+            # the KPA invaded": the expression counts from another event to the date it follows
+            first = r.resolve(p)
+            out += [first, Timex(q.start, q.end, text[q.start:q.end], "DATE", first.value, anchor=first.value,
+                                 anchor_kind="narrative")]
+            i += 2
+            continue
+        if q is not None and _date_in_brackets_after(text, p, q):
+            # "a mere two years later (218 BC)", "around the same time (221 BC)": the bracketed
+            # date says which date the anaphor is
+            first = r.resolve(p)
+            out += [dataclasses.replace(first, value=q.value, anchor=q.value, anchor_kind="narrative"), r.resolve(q)]
+            i += 2
+            continue
         out.append(r.resolve(p))
         i += 1
     return out
+
+
+_APPOSITION = re.compile(r"\s*(?:,|[-–—])\s*")
+_COUNTED_FROM_EVENT = re.compile(r"\s+(?:after|before)\s+(?:the\s+)?[A-Za-z]")
+_THE_UNIT_AFTER = re.compile(r"the\s+(?:day|night|week|month|year)\s+(?:after|before)", re.I)
+
+
+def _apposition_of_the_date(text: str, p: Pending, q: Pending) -> bool:
+    """Whether q, right after the full date p and set off by a comma or a dash, counts from an
+    event to that same date: "July 4, 1863, the day after Gettysburg ended", "27 June 1950, two
+    days after the KPA invaded". (Not "May 5, the day after": nothing follows to count from.)"""
+    if p.type != "DATE" or p.op is not None or not _FULL_DAY.fullmatch(p.value or ""):
+        return False
+    if _APPOSITION.fullmatch(text, p.end, q.start) is None:
+        return False
+    if q.type == "DATE" and _THE_UNIT_AFTER.fullmatch(text, q.start, q.end):
+        return re.match(r"\s+(?:the\s+)?[A-Za-z]", text[q.end:q.end + 12]) is not None
+    return q.type == "DURATION" and _COUNTED_FROM_EVENT.match(text, q.end) is not None
+
+
+_BRACKET_OPEN = re.compile(r"\s*\(\s*(?:c\.|ca\.|circa)?\s*")
+_BRACKET_CLOSE = re.compile(r"\s*\)")
+_WRITTEN_YEAR = re.compile(r"(?:BC)?\d{4}")
+
+
+def _date_in_brackets_after(text: str, p: Pending, q: Pending) -> bool:
+    """Whether q, a date that writes its year, stands alone in brackets right after p, a date
+    counted from another one ("two years later (218 BC)", "the following year (1777)")."""
+    return p.type == "DATE" and p.op in ("shift", "dayshift", "time_anaphor", "vague_shift") and q.type == "DATE" \
+        and q.op is None and _WRITTEN_YEAR.match(q.value or "") is not None \
+        and _BRACKET_OPEN.fullmatch(text, p.end, q.start) is not None \
+        and _BRACKET_CLOSE.match(text, q.end) is not None
 
 
 _TIME_THEN_DATE = re.compile(r",?\s+(?:on\s+)?")

@@ -22,6 +22,8 @@ _BUILTIN: dict[str, str] = {
     "dd": r"(?:3[01]|[12][0-9]|0?[1-9])(?!\d)",
     "hour24": r"(?:[01][0-9]|2[0-3])",
     "minute": r"[0-5][0-9]",
+    # a year before Christ written out with its era ("480 BC", "218 B.C."), as in rule year_era
+    "bcyear": r"(?<![\d$£€#])\d{1,4} ?(?-i:BCE|BC|B\.C\.E\.|B\.C\.?)(?!\w)",
 }
 
 

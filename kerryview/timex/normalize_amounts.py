@@ -23,6 +23,15 @@ def _modal_before() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(table("modal")) + r")(?: \w+ly)?\s+$", re.I)
 
 
+_NAME_AFTER = re.compile(r"['’]?\s+((?-i:[A-Z])[\w-]*)")
+
+
+def _names_a_period_event(text: str, end: int) -> bool:
+    """A capitalized war or event name follows: "the Seven Years War", "the Seven Days Battles"."""
+    m = _NAME_AFTER.match(text, end)
+    return m is not None and (m.group(1) in ("War", "Wars", "Battle") or m.group(1).lower() in table("period_event_noun"))
+
+
 @normalizer("duration", ("range", "vague", "half", "plural"))
 def _duration(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
     low = " ".join(text[start:end].lower().split())
@@ -70,7 +79,9 @@ def _duration(g: Groups, text: str, start: int, end: int, opts: Options) -> Pend
         return None  # "one day of ..." is a duration, but "one day, he ..." is vague; keep it simple
     if n is not None and 1000 <= n < 2100 and not g["unit"].lower().endswith("s"):
         return None  # "the 1988 quarter": a year, not 1988 quarters
-    if low.startswith("the ") and (re.search(r"\w-\w", low) or not g["unit"].lower().endswith("s")):
+    if low.startswith("the ") and _names_a_period_event(text, end):
+        start += 4  # "the [Seven Years] War", "the [Seven Days] Battles": the article is the name's
+    elif low.startswith("the ") and (re.search(r"\w-\w", low) or not g["unit"].lower().endswith("s")):
         start += 4 + len(text[start + 4:end]) - len(text[start + 4:end].lstrip())  # "the [30-day] period"
     value = duration_value(n, unit)
     if "range" in opts:  # "two to three weeks": TimeBank gives the lower bound

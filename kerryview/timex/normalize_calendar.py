@@ -134,6 +134,8 @@ def _date_md(g: Groups, text: str, start: int, end: int, opts: Options) -> Pendi
             return None
     year = int(g["year"]) if g.get("year") else None
     mod = pos_mod(g.get("pos"))
+    if g.get("bcyear"):  # "11 August 480 BC"
+        return Pending(start, end, "DATE", value=f"{bc_year(g['bcyear'])}-{month:02d}-{day:02d}", mod=mod)
     if year is not None:
         return Pending(start, end, "DATE", value=f"{year:04d}-{month:02d}-{day:02d}", mod=mod)
     wd = lookup("weekday", g["weekday"]) if g.get("weekday") else None
@@ -146,6 +148,8 @@ def _month(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending
         return None
     month = lookup("month", g["month"])
     mod = pos_mod(g.get("pos"))
+    if g.get("bcyear"):  # "September 480 BC": TimeML writes BC0480-09
+        return Pending(start, end, "DATE", value=f"{bc_year(g['bcyear'])}-{month:02d}", mod=mod)
     year = g.get("year") or g.get("year2")  # year2: "the February Revolution (1917)", rule month_name
     if year:
         return Pending(start, end, "DATE", value=f"{int(year):04d}-{month:02d}", mod=mod)
@@ -164,6 +168,10 @@ def _season(g: Groups, text: str, start: int, end: int, opts: Options) -> Pendin
         return None  # a long text, or a name: "the Spring Offensive" (rule season_name)
     code = lookup("season", g["season"])
     mod = pos_mod(g.get("pos"))
+    if text[start:start + 4].lower() == "the " and end - start == 4 + len(g["season"]) and _modifies_noun(text, end):
+        start += 4  # "the [summer] KPA invasion", "the [winter] offensive": the article is the noun's
+    if g.get("bcyear"):  # "the spring of 480 BC"
+        return Pending(start, end, "DATE", value=f"{bc_year(g['bcyear'])}-{code}", mod=mod)
     year = g.get("year") or g.get("year2")  # year2: "the Spring Offensive (1918)", rule season_name
     if year:
         return Pending(start, end, "DATE", value=f"{int(year):04d}-{code}", mod=mod)
@@ -171,6 +179,13 @@ def _season(g: Groups, text: str, start: int, end: int, opts: Options) -> Pendin
     if "of_year" in opts:
         return Pending(start, end, "DATE", op="season", args={"season": code, "rel": None, "yearshift": rel or 0}, mod=mod)
     return Pending(start, end, "DATE", op="season", args={"season": code, "rel": rel, "yearshift": None}, mod=mod)
+
+
+def _modifies_noun(text: str, end: int) -> bool:
+    """The word after a season is a happening it dates ("the winter offensive", "the spring
+    campaign", list event_of_year), so a determiner before the season belongs to that noun. (A
+    capitalized word may be a subject: "In the summer Rome fell".)"""
+    return word_after(text, end) in table("event_of_year")
 
 
 @normalizer("quarter")
@@ -267,6 +282,11 @@ def _year(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending 
             return None
         p.args = {"second": second}
     return p
+
+
+def bc_year(written: str) -> str:
+    """"480 BC", "218 B.C." -> "BC0480": the TIMEX3 year of a year before Christ."""
+    return "BC%04d" % int(re.match(r"\d+", written).group())
 
 
 @normalizer("year_era")
@@ -378,6 +398,7 @@ def _shift_word() -> re.Pattern[str]:
     return re.compile("(" + "|".join(table("shift_direction")) + r")(?:\s+\w+)?$")
 
 
+_ADVERB_END = re.compile(r"\s*(?:[.,;:!?)]|$)")  # "months before;": "before" ends its clause, an adverb
 _FROM_YEAR = re.compile(r"\s+(?:from|since)\b[^.;:!?]{0,40}?(?<![\d$£€#])((?:1[0-9]|20)\d\d)(?!\d)")
 
 
@@ -404,7 +425,12 @@ def _ago(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending |
         n = 1.0
     mod = approx_mod(g.get("approx")) or ("APPROX" if " or so " in low else None)
     if n is None:
-        if word != "ago":  # "days before": an unspecified amount; "before" is only a signal
+        if word in ("later", "earlier") or (word in ("before", "after") and _ADVERB_END.match(text, end)):
+            # "days later", "a few weeks later", "months before;": an unknown count of units from
+            # the story's time is a date, as "two days later" is (rule ago), not a duration
+            return Pending(start, end, "TIME" if unit in _T_UNITS else "DATE", op="vague_shift",
+                           args={"unit": unit, "sign": sign})
+        if word != "ago":  # "days before the vote": an unspecified amount; "before" is only a signal
             m2 = re.match(r".*?\b\w+s\b", text[start:end])
             return Pending(start, start + m2.end(), "DURATION", value=duration_value(None, unit)) if m2 else None
         if "no_number" in opts:  # "months ago"
@@ -435,7 +461,9 @@ def _narrative(g: Groups, text: str, start: int, end: int, opts: Options) -> Pen
     unit_word = (g.get("unit") or g.get("unit2")).lower()
     if unit_word.endswith("s"):
         return None
-    return Pending(start, end, "DATE", op="shift", args={"unit": uc[0], "n": n, "base": "narrative"})
+    # "later that year", "earlier that day": the position is a mod, as in "earlier this year"
+    return Pending(start, end, "DATE", op="shift", args={"unit": uc[0], "n": n, "base": "narrative"},
+                   mod=pos_mod(g.get("pos")))
 
 
 @normalizer("holiday")

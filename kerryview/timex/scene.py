@@ -10,7 +10,8 @@ words around the date:
 
 - a date used as a noun modifier after a determiner: "the 1614 rules", "the August 1792 uprising";
 - a year after "of" that follows a word which is not a time word: "the Constitution of 1793",
-  "the Estates-General of 1614" (but "the spring of 1794", "the end of 1776" are the story's);
+  "the Estates-General of 1614" (but "the spring of 1794", "the end of 1776" are the story's, and
+  so is a happening in lower case: "the campaign of 1862", list event_of_year);
 - a year alone in brackets after a name: "the Civil Constitution of the Clergy (1790)" (not a
   section heading run into its text: "Eastern Front (1914) In August ...");
 - a year compared with: "arranged as in 1614", "higher than in 1913".
@@ -62,7 +63,10 @@ def names_a_thing(text: str, start: int, end: int) -> bool:
             or _COMPARED.search(before):
         return True
     m = _OF_BEFORE.search(before)
-    return m is not None and m.group(1).lower() not in _time_words()
+    if m is None or m.group(1).lower() in _time_words():
+        return False
+    # "the campaign of 1862": a happening at that time, the story's (but "the Revolution of 1848")
+    return not (m.group(1).islower() and m.group(1) in table("event_of_year"))
 
 
 _SENTENCE_START = re.compile(r"[.;!?:\n\"(][^.;!?:\n\"(]*$")
@@ -72,13 +76,33 @@ def past_perfect_before(text: str, start: int) -> bool:
     """The clause before text[start] is in the past perfect: "had met", "had long been"."""
     before = text[max(0, start - 120):start]
     m = _SENTENCE_START.search(before)
-    clause = before[m.start() + 1:] if m is not None else before
+    return _has_past_perfect(before[m.start() + 1:] if m is not None else before)
+
+
+def _has_past_perfect(clause: str) -> bool:
     for h in re.finditer(r"\bhad\s+(\w+)(?:\s+(\w+))?", clause, re.I):
         first, second = h.group(1).lower(), (h.group(2) or "").lower()
         verb = second if first in table("past_perfect_adverb") else first
         if _participle(verb):
             return True
     return False
+
+
+# where the clause a date opens ends, or a subordinate clause begins ("upon finding that the enemy
+# had abandoned", "news reached India in 1778 that France had entered": not the date's clause)
+_CLAUSE_END = re.compile(r"[.;!?:\n\"()]|\b(?:that|which|who|whom|whose|when|where|because|since|after|before|as|upon|"
+                         r"while|although|though|if|until|once)\b", re.I)
+_BY_BEFORE = re.compile(r"\b(?:by|until|till)\s+(?:the\s+)?$", re.I)
+
+
+def past_perfect_after(text: str, start: int, end: int) -> bool:
+    """The clause a date opens goes on in the past perfect ("The year before, Italy had
+    surrendered"): a flashback from the story's time. Not after "by": "By April the army had
+    reached Berlin" is where the story is."""
+    if _BY_BEFORE.search(text, max(0, start - 12), start):
+        return False
+    stop = _CLAUSE_END.search(text, end, end + 120)
+    return _has_past_perfect(text[end:stop.start() if stop else end + 120])
 
 
 def _participle(word: str) -> bool:
