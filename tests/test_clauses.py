@@ -5,7 +5,7 @@ import json
 from datetime import date
 from importlib.resources import files
 
-from kerryview.events.clauses import (CLAUSE_EVENTS, Clause, clause_rules, clause_spans,
+from kerryview.events.clauses import (CLAUSE_EVENTS, Clause, anchors_clause, clause_rules, clause_spans,
                                       governs_clause, is_clause_event, present_verb,
                                       publication_event_words)
 from kerryview.events.importance import CLAUSE_OF_THE_DAY, score
@@ -80,6 +80,22 @@ def test_a_time_expression_inside_a_noun_phrase_does_not_date_the_clause():  # "
     text = "Kerry met Wang Yi on Tuesday."
     assert all(governs_clause(text, t) for t in tag(text, DCT))
     assert "calls" in _by_publication("That 1978 resolution calls for a withdrawal.")
+
+
+def test_a_day_in_a_noun_phrase_dates_a_clause_told_in_the_past():  # "noun_modifier_before"
+    """"Friday's trading volume totaled ...": what the clause tells happened that Friday; told
+    in the present ("That 1978 resolution calls ...") or with a date that is no day ("posted a
+    third-quarter loss") the clause stays news of the publication."""
+    for text in ("Friday's trading volume totaled 132.8 million shares.",
+                 "Cineplex shareholders responded coolly to yesterday's announcement.",
+                 "In its Friday issue, the Spectator quoted an officer of the police."):
+        assert not _by_publication(text), text
+        [t] = [t for t in tag(text, DCT) if t.type == "DATE"]
+        assert not governs_clause(text, t) and anchors_clause(text, t, True), text
+        assert not anchors_clause(text, t, False), text  # a year, a quarter: not its day
+    assert "calls" in _by_publication("That 1978 resolution calls for a withdrawal.")
+    assert "calls" in _by_publication("Friday's resolution calls for a withdrawal.")
+    assert "posted" in _by_publication("Citadel posted a third-quarter net loss of $2.3 million.")
 
 
 def test_past_perfect_negated_supposed_and_future_clauses_are_not_dated_by_publication():

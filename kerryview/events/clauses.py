@@ -109,6 +109,18 @@ def governs_clause(text: str, t: Timex) -> bool:
     return not text.startswith(("'s", "’s"), t.end)
 
 
+def anchors_clause(text: str, t: Timex, day_level: bool) -> bool:
+    """Whether a dated mention's time expression dates the clause of its event words: when it
+    governs the clause (governs_clause); and when it only modifies a noun ("Friday's trading
+    volume totaled ...", "responded coolly to yesterday's announcement", "In its Friday
+    issue, the paper quoted ...") if it names a day and the clause tells its event in the
+    past: the clause reports what happened on that day. Told in the present ("That 1978
+    resolution calls for ...") the clause is news of the publication, not of that date."""
+    if governs_clause(text, t):
+        return True
+    return day_level and tense(text, t.start, t.end, reporting=False) == "past"
+
+
 def reports(text: str, clause: Clause) -> bool:
     """Whether a clause holds a reporting verb ("the minister said Tuesday")."""
     reporting = event_lists("lead_rules.json")["pure_reporting"]

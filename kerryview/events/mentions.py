@@ -15,7 +15,7 @@ from functools import cache
 from datetime import date, datetime, timedelta
 
 from kerryview.cancellation import NEVER, Cancellation
-from kerryview.events.clauses import clause_spans, governs_clause, publication_event_words, reports
+from kerryview.events.clauses import anchors_clause, clause_spans, governs_clause, publication_event_words, reports
 from kerryview.events.headline import Lead, lead_passages, main_event_words
 from kerryview.events.antecedents import antecedent, pronoun_kind, with_antecedent
 from kerryview.events.liveblog import live_blog
@@ -471,7 +471,8 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
     anchored = sorted([t.start for t in timexes if t.type in ("DATE", "TIME", "DURATION")
                        and governs_clause(text, t)]
                       + [f.mention.trigger_start for f in found if f.mention.trigger_start is not None
-                         and governs_clause(text, f.mention.timex)])
+                         and anchors_clause(text, f.mention.timex, f.interval is not None
+                                            and f.interval.granularity.day_or_finer)])
     keys = {f.mention.timex.start for f in found}
     tx = sorted(timexes, key=lambda t: t.start)
     tx_starts = [t.start for t in tx]
