@@ -98,6 +98,13 @@ def test_a_day_in_a_noun_phrase_dates_a_clause_told_in_the_past():  # "noun_modi
     assert "posted" in _by_publication("Citadel posted a third-quarter net loss of $2.3 million.")
 
 
+def test_a_when_clause_after_a_dated_clause_is_at_its_time():  # "simultaneous_subordinators"
+    text = "President Bush implied as much yesterday when reporters asked about food."
+    assert _clauses(text)[1].startswith("when reporters asked")
+    assert "asked" not in _by_publication(text)
+    assert "asked" in _by_publication("President Bush implied as much when reporters asked about food.")
+
+
 def test_past_perfect_negated_supposed_and_future_clauses_are_not_dated_by_publication():
     # "past_perfect", "not_dated_words"; and the future, from the one tense detector
     assert _event_words("the company had agreed to sell the unit") is None

@@ -121,6 +121,14 @@ def anchors_clause(text: str, t: Timex, day_level: bool) -> bool:
     return day_level and tense(text, t.start, t.end, reporting=False) == "past"
 
 
+def at_that_time(text: str, clause: Clause) -> bool:
+    """Whether a clause opens with a subordinator that puts its event at the time of the clause
+    before ("President Bush implied as much yesterday | when reporters asked ..."): dated by
+    that clause's time expression, not by the publication."""
+    first = _WORD.search(text, clause.start, clause.end)
+    return first is not None and first.group().lower() in clause_rules()["simultaneous_subordinators"]
+
+
 def reports(text: str, clause: Clause) -> bool:
     """Whether a clause holds a reporting verb ("the minister said Tuesday")."""
     reporting = event_lists("lead_rules.json")["pure_reporting"]
