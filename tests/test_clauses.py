@@ -115,6 +115,15 @@ def test_past_perfect_negated_supposed_and_future_clauses_are_not_dated_by_publi
     assert _event_words("Officials have evacuated the area.") == "evacuated"
 
 
+def test_a_habit_is_not_dated_by_publication():  # "habitual_adverbs"
+    assert _event_words("The INS routinely sends prospective immigrants back") is None
+    assert _event_words("Prices usually rise in May") is None
+    assert _event_words("The INS sends prospective immigrants back") == "sends"
+    # only right before the event words: here the habit is the relative clause's
+    assert _event_words("that frequently rescues refugees from the Straits, called the ruling "
+                        "a disgrace") is not None
+
+
 def test_a_verb_in_the_simple_present_is_found_after_its_subject():  # "subject_pronouns"
     for text, verb in (("they want to know", "want"), ("she estimates her properties", "estimates"),
                        ("The administration considers the sanctions essential", "considers")):

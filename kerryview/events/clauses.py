@@ -175,7 +175,7 @@ def publication_event_words(text: str, clause: Clause, is_verb: Callable[[str, s
                             ) -> tuple[int, int] | None:
     """The event words of a clause that no time expression dates, when its grammar dates it by
     the publication (past, present or present perfect news); None when the clause only
-    reports, announces, had happened before, or is negated or supposed."""
+    reports, announces, had happened before, is negated or supposed, or tells a habit."""
     span = (clause.start, clause.end)
     trigger = main_event_words(text, span, False, is_verb)
     if trigger is None or not is_verb(text[trigger[0]:trigger[1]], text[max(0, trigger[0] - 12):trigger[0]]):
@@ -188,6 +188,8 @@ def publication_event_words(text: str, clause: Clause, is_verb: Callable[[str, s
         return None
     if any(w in rules["past_perfect"] for w in before[-3:]):
         return None
+    if any(w in rules["habitual_adverbs"] for w in before[-2:]):
+        return None  # "routinely sends": a habit
     if past_expectation(text, trigger[0], trigger[1]):
         return None
     if tense(text, trigger[0], trigger[1], reporting=False) == "future":
