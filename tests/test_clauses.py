@@ -2,7 +2,7 @@
 own clause, or, with none, by the publication when its grammar makes it news of that day; the
 rules are data (events/data/clause_rules.json), each with an example checked here."""
 import json
-from datetime import date
+from datetime import date, timedelta
 from importlib.resources import files
 
 from kerryview.events.clauses import (CLAUSE_EVENTS, Clause, anchors_clause, clause_rules, clause_spans,
@@ -113,6 +113,25 @@ def test_past_perfect_negated_supposed_and_future_clauses_are_not_dated_by_publi
     assert _event_words("The talks will resume in Geneva.") is None
     assert _event_words("Rebels attacked the town.") == "attacked"
     assert _event_words("Officials have evacuated the area.") == "evacuated"
+
+
+def test_earlier_friday_is_friday_not_its_early_hours():  # "comparative_positions"
+    """"Earlier Friday" places the event before the story's main one, on Friday: dated by the
+    whole day (the tagger's mod START stays on the time expression); "early Friday" is the
+    early hours."""
+    from datetime import datetime
+    for text, whole in (("Earlier Friday, lawyers filed a petition for the boy.", True),
+                        ("Early Friday, lawyers filed a petition for the boy.", False),
+                        ("The president arrived in Philadelphia later in the day.", True)):
+        [f] = [f for f in find_mentions(_doc(text), tag(text, DCT)) if f.mention.dated_by != "publication"]
+        assert (f.interval.end - f.interval.start == timedelta(days=1)) == whole, text
+    text = "Earlier Friday, lawyers filed a petition for the boy."
+    [f] = [f for f in find_mentions(_doc(text), tag(text, DCT)) if f.mention.dated_by != "publication"]
+    assert f.interval.start == datetime(2010, 5, 21) and f.mention.timex.mod == "START"
+    # a longer period keeps its part: "later this year" is still to come, so it is scheduled
+    text = "The other track is on COP28 talks in Dubai later this year."
+    [f] = [f for f in find_mentions(_doc(text), tag(text, DCT)) if f.mention.dated_by != "publication"]
+    assert f.interval.start > datetime(2010, 5, 26) and f.mention.status == "scheduled"
 
 
 def test_a_habit_is_not_dated_by_publication():  # "habitual_adverbs"

@@ -129,6 +129,19 @@ def at_that_time(text: str, clause: Clause) -> bool:
     return first is not None and first.group().lower() in clause_rules()["simultaneous_subordinators"]
 
 
+_DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}$")
+
+
+def whole_period(t: Timex) -> bool:
+    """Whether a time expression of a day dates its event by the whole day, whatever its mod
+    says: "Earlier Friday, lawyers filed ..." is on Friday, earlier than the story's main
+    event, not in Friday's early hours (clause_rules.json comparative_positions). A longer
+    period keeps its part: "later this year" is still to come, "earlier this week" is past."""
+    first = _WORD.match(t.text)
+    return first is not None and first.group().lower() in clause_rules()["comparative_positions"] \
+        and _DAY_VALUE.match(t.value or "") is not None
+
+
 def reports(text: str, clause: Clause) -> bool:
     """Whether a clause holds a reporting verb ("the minister said Tuesday")."""
     reporting = event_lists("lead_rules.json")["pure_reporting"]
