@@ -29,13 +29,12 @@ from kerryview.text.wordlists import event_lists, stopwords
 
 CLAUSE_RULES = "clause_rules.json"
 # Whether the pipeline (and the stored analyses) find clause events. Off: on TBAQ they raise
-# event dating from 39.6/64.7 to 65.0/72.2 (recall/precision, development half), and they are
-# merged in the one merge, full or incremental (own_words), but on a real pile they still make
-# 2.5 to 3 times the events (bpoil_bbc 1,392 -> 3,520, Finan_washingtonpost 3,962 -> 11,890),
-# 2 to 2.7 times the CPU (Finan 7.1 -> 19.1 s, machine idle) and 1.9 to 2.5 times the peak memory (Finan
-# 137 -> 337 MB) of a whole resolution (an import into a project: 8.5 -> 24.3 s, 156 -> 402 MB),
-# which a 10,000-article project cannot afford (issue #10: its memory, and frames at 100,000
-# events). Measured by benchmarks/clause_cost.py (benchmarks/README_stories.md);
+# event dating from 42.1/69.6 to 67.7/75.8 (recall/precision, development half; session 12's
+# measure), and they are merged in the one merge, full or incremental (own_words), but a pile
+# with them has 4 times the mentions, 2.1 times the CPU and 2.4 times the peak memory
+# (synthetic 3,000 articles: 41.7 -> 87.4 s, 384 -> 937 MB), so about 370 s and 4.4 GB at
+# 10,000 articles, past issue #10's 6 minutes and 2 GB. Measured by benchmarks/scaling.py
+# --clause-events and benchmarks/clause_cost.py (benchmarks/README_stories.md);
 # `benchmarks/stories.py --dct-clauses` turns them on.
 CLAUSE_EVENTS = False
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
