@@ -129,7 +129,9 @@ def measure(kind: str, n: int, root: Path) -> dict:
         tagger = CachingTagger()
         timed("tag", lambda: [tagger(d.text, None) for d in docs])
         timexes = timed("dating", lambda: infer_dcts(docs, tagger))
-        found = timed("mentions", lambda: [f for d in docs for f in find_mentions(d, timexes[d.id])])
+        from kerryview.events import clauses  # clause events: off unless --clause-events
+        found = timed("mentions", lambda: [f for d in docs for f in find_mentions(
+            d, timexes[d.id], dct_clauses=clauses.CLAUSE_EVENTS)])
         dcts = {d.id: d.dct.isoformat() if d.dct else "" for d in docs}
         events = timed("merge", lambda: merge(found, dcts))
         store = Store(Path(tmp) / "p.db")
@@ -141,8 +143,9 @@ def measure(kind: str, n: int, root: Path) -> dict:
     return out
 
 
-def run_child(kind: str, n: int, root: Path, budget: float) -> dict | None:
+def run_child(kind: str, n: int, root: Path, budget: float, clause_events: bool = False) -> dict | None:
     cmd = [sys.executable, __file__, "--one", kind, str(n), "--root", str(root)]
+    cmd += ["--clause-events"] if clause_events else []
     return run_measured(cmd, budget)
 
 
@@ -165,8 +168,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sizes", default="1000,3000,10000", help="synthetic archive sizes")
     ap.add_argument("--root", type=Path, default=T17, help="the Timeline17 folder")
     ap.add_argument("--budget", type=float, default=1800.0, help="seconds one pile may take")
+    ap.add_argument("--clause-events", action="store_true",
+                    help="clause events on (events.clauses.CLAUSE_EVENTS; off by default)")
     ap.add_argument("--one", nargs=2, metavar=("KIND", "N"), help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
+    if args.clause_events:
+        import kerryview.events.clauses as clauses
+        import kerryview.pipeline as pipeline
+        clauses.CLAUSE_EVENTS = pipeline.CLAUSE_EVENTS = True
     if args.one:
         print(json.dumps(measure(args.one[0], int(args.one[1]), args.root)))
         return 0
@@ -178,7 +187,7 @@ def main(argv: list[str] | None = None) -> int:
     rows: list[dict] = []
     for kind in args.piles.split(","):
         for n in (sizes if kind == "synthetic" else [real_n]):
-            r = run_child(kind, n, args.root, args.budget)
+            r = run_child(kind, n, args.root, args.budget, args.clause_events)
             if r is None:
                 print(f"{kind:<13} {n:>6} did not finish within {args.budget:.0f} s", flush=True)
                 break

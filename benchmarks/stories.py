@@ -356,6 +356,9 @@ class GoldEvent:
     text: str
     day: date | None = None  # the day its TLINKs give it
     via_dct: bool = False
+    # The narrowest time its TLINKs give, as the TIMEX3's value and mod denote it (a part of the
+    # day, a clock time, or the whole day): what a system's date must contain. None: the day.
+    within: tuple[datetime, datetime] | None = None
 
 
 @dataclass
@@ -375,6 +378,7 @@ def read_tbaq(path: Path) -> TbaqDoc:
     dct_attrs = dict(_ATTR.findall(dct_m.group(1)))
     dct = date.fromisoformat(dct_attrs["value"][:10])
     times = {dct_attrs.get("tid", "t0"): dct}
+    spans = {dct_attrs.get("tid", "t0"): _day_span(dct)}  # the DCT is a day
     dct_tid = dct_attrs.get("tid", "t0")
     body = raw[raw.index("<TEXT>") + 6:raw.index("</TEXT>")]
     text, elements = untag(body, ("EVENT", "TIMEX3"))
@@ -384,11 +388,13 @@ def read_tbaq(path: Path) -> TbaqDoc:
             events[e.attrs["eid"]] = GoldEvent(e.attrs["eid"], e.start, e.end, text[e.start:e.end])
         elif e.attrs.get("type") in ("DATE", "TIME") and (d := full_day(e.attrs.get("value", ""))):
             times[e.attrs["tid"]] = d
+            spans[e.attrs["tid"]] = _gold_span(e.attrs["value"], e.attrs.get("mod"), d)
     instance = {}
     for m in re.finditer(r"<MAKEINSTANCE([^>]*)/?>", raw):
         a = dict(_ATTR.findall(m.group(1)))
         instance[a["eiid"]] = a["eventID"]
     days: dict[str, set[tuple[date, bool]]] = defaultdict(set)
+    narrow: dict[str, list[tuple[datetime, datetime]]] = defaultdict(list)
     for m in re.finditer(r"<TLINK([^>]*)/?>", raw):
         a = dict(_ATTR.findall(m.group(1)))
         rel = a.get("relType", "")
@@ -400,6 +406,7 @@ def read_tbaq(path: Path) -> TbaqDoc:
             continue
         if rel in DATING_RELATIONS and tid in times and ei in instance:
             days[instance[ei]].add((times[tid], tid == dct_tid))
+            narrow[instance[ei]].append(spans[tid])
     doc = TbaqDoc(path.stem, dct, text)
     for eid, ds in days.items():
         ev = events.get(eid)
@@ -410,9 +417,26 @@ def read_tbaq(path: Path) -> TbaqDoc:
             continue
         ev.day = next(iter(ds))[0]
         ev.via_dct = all(by_dct for _, by_dct in ds)  # dated by the DCT alone
+        ev.within = min(narrow[eid], key=lambda s: s[1] - s[0])  # inside each: the narrowest
         doc.events.append(ev)
     doc.events.sort(key=lambda e: e.start)
     return doc
+
+
+def _day_span(d: date) -> tuple[datetime, datetime]:
+    lo = datetime.combine(d, datetime.min.time())
+    return lo, lo + timedelta(days=1)
+
+
+def _gold_span(value: str, mod: str | None, d: date) -> tuple[datetime, datetime]:
+    """The interval a gold TIMEX3 denotes, read as kerryview reads a value
+    (calendar.intervals.value_interval: "1998-02-12TEV" the evening, "1998-03-22" with mod START
+    the early part of the day, "Earlier Sunday"); its day when the value has no interval."""
+    from kerryview.calendar.intervals import value_interval
+    iv = value_interval(value, mod)
+    if iv is None or iv.start.date() != d:
+        return _day_span(d)
+    return iv.start, iv.end
 
 
 def tbaq_split(part: str) -> list[Path]:
@@ -436,12 +460,15 @@ class Dated:
     day_level: bool
 
 
-def judge(dated: Dated | None, day: date) -> tuple[bool, bool]:
-    """(contains, same day): the system's date contains the gold day; it is that very day."""
+def judge(dated: Dated | None, day: date, within: tuple[datetime, datetime] | None = None
+          ) -> tuple[bool, bool]:
+    """(contains, same day): the system's date contains the gold date (`within`: the gold
+    TIMEX3's own interval, a part of the day or a clock time; else the whole day); it is that
+    very day."""
     if dated is None:
         return False, False
-    lo = datetime.combine(day, datetime.min.time())
-    contains = dated.start <= lo and lo + timedelta(days=1) <= dated.end
+    lo, hi = within or _day_span(day)
+    contains = dated.start <= lo and hi <= dated.end
     same = dated.day_level and dated.start.date() == day
     return contains, same
 
@@ -529,7 +556,8 @@ def measure_tbaq(part: str) -> dict:
             if dated is not None:
                 c["covered"] += 1
                 c[f"by_{how}"] += 1
-                contains, same = judge(dated, g.day)
+                contains, same = judge(dated, g.day, g.within)
+                c["contains_whole_day"] += judge(dated, g.day)[0]  # the measure before session 12
                 c["contains"] += contains
                 c["same"] += same
                 c[f"contains_{how}"] += contains  # by the event words, or by the passage only
@@ -539,7 +567,8 @@ def measure_tbaq(part: str) -> dict:
                     wrong_examples.append(f"{doc.id} “…{' '.join(doc.text[s:g.end + 40].split())}…” "
                                           f"[{g.text}] gold {g.day}, kerryview "
                                           f"{dated.start:%Y-%m-%dT%H:%M}..{dated.end:%Y-%m-%dT%H:%M}")
-            bc, bs = judge(bd, g.day)
+            bc, bs = judge(bd, g.day, g.within)
+            c["base_contains_whole_day"] += judge(bd, g.day)[0]
             c["base_contains"] += bc
             c["base_same"] += bs
     return dict(c) | {"seconds": seconds, "wrong_examples": wrong_examples,
@@ -735,6 +764,12 @@ def print_tables(rows: list[dict], tbaq: dict[str, dict], styles: list[Style]) -
                   f"{pct(t['contains'], t['gold'])} | {pct(t['contains'], t['covered'])} | "
                   f"{pct(t['same'], t['gold'])} | {pct(t['same'], t['covered'])} | "
                   f"{pct(t['base_contains'], t['gold'])} | {pct(t['base_same'], t['gold'])} |")
+        for label, t in tbaq.items():
+            print(f"    {label}: the measure before session 12 (the whole gold day contained, also when "
+                  f"the gold time is a part of the day or a clock time): recall "
+                  f"{pct(t.get('contains_whole_day', 0), t['gold'])}, precision "
+                  f"{pct(t.get('contains_whole_day', 0), t['covered'])}, baseline "
+                  f"{pct(t.get('base_contains_whole_day', 0), t['gold'])}")
         for label, t in tbaq.items():
             print(f"    {label}: precision (contains) of the gold events covered by a mention's own "
                   f"event words: {pct(t.get('contains_trigger', 0), t.get('by_trigger', 0))} % of "

@@ -2,10 +2,10 @@
 own clause, or, with none, by the publication when its grammar makes it news of that day; the
 rules are data (events/data/clause_rules.json), each with an example checked here."""
 import json
-from datetime import date
+from datetime import date, timedelta
 from importlib.resources import files
 
-from kerryview.events.clauses import (CLAUSE_EVENTS, Clause, clause_rules, clause_spans,
+from kerryview.events.clauses import (CLAUSE_EVENTS, Clause, anchors_clause, clause_rules, clause_spans,
                                       governs_clause, is_clause_event, present_verb,
                                       publication_event_words)
 from kerryview.events.importance import CLAUSE_OF_THE_DAY, score
@@ -82,6 +82,29 @@ def test_a_time_expression_inside_a_noun_phrase_does_not_date_the_clause():  # "
     assert "calls" in _by_publication("That 1978 resolution calls for a withdrawal.")
 
 
+def test_a_day_in_a_noun_phrase_dates_a_clause_told_in_the_past():  # "noun_modifier_before"
+    """"Friday's trading volume totaled ...": what the clause tells happened that Friday; told
+    in the present ("That 1978 resolution calls ...") or with a date that is no day ("posted a
+    third-quarter loss") the clause stays news of the publication."""
+    for text in ("Friday's trading volume totaled 132.8 million shares.",
+                 "Cineplex shareholders responded coolly to yesterday's announcement.",
+                 "In its Friday issue, the Spectator quoted an officer of the police."):
+        assert not _by_publication(text), text
+        [t] = [t for t in tag(text, DCT) if t.type == "DATE"]
+        assert not governs_clause(text, t) and anchors_clause(text, t, True), text
+        assert not anchors_clause(text, t, False), text  # a year, a quarter: not its day
+    assert "calls" in _by_publication("That 1978 resolution calls for a withdrawal.")
+    assert "calls" in _by_publication("Friday's resolution calls for a withdrawal.")
+    assert "posted" in _by_publication("Citadel posted a third-quarter net loss of $2.3 million.")
+
+
+def test_a_when_clause_after_a_dated_clause_is_at_its_time():  # "simultaneous_subordinators"
+    text = "President Bush implied as much yesterday when reporters asked about food."
+    assert _clauses(text)[1].startswith("when reporters asked")
+    assert "asked" not in _by_publication(text)
+    assert "asked" in _by_publication("President Bush implied as much when reporters asked about food.")
+
+
 def test_past_perfect_negated_supposed_and_future_clauses_are_not_dated_by_publication():
     # "past_perfect", "not_dated_words"; and the future, from the one tense detector
     assert _event_words("the company had agreed to sell the unit") is None
@@ -90,6 +113,34 @@ def test_past_perfect_negated_supposed_and_future_clauses_are_not_dated_by_publi
     assert _event_words("The talks will resume in Geneva.") is None
     assert _event_words("Rebels attacked the town.") == "attacked"
     assert _event_words("Officials have evacuated the area.") == "evacuated"
+
+
+def test_earlier_friday_is_friday_not_its_early_hours():  # "comparative_positions"
+    """"Earlier Friday" places the event before the story's main one, on Friday: dated by the
+    whole day (the tagger's mod START stays on the time expression); "early Friday" is the
+    early hours."""
+    from datetime import datetime
+    for text, whole in (("Earlier Friday, lawyers filed a petition for the boy.", True),
+                        ("Early Friday, lawyers filed a petition for the boy.", False),
+                        ("The president arrived in Philadelphia later in the day.", True)):
+        [f] = [f for f in find_mentions(_doc(text), tag(text, DCT)) if f.mention.dated_by != "publication"]
+        assert (f.interval.end - f.interval.start == timedelta(days=1)) == whole, text
+    text = "Earlier Friday, lawyers filed a petition for the boy."
+    [f] = [f for f in find_mentions(_doc(text), tag(text, DCT)) if f.mention.dated_by != "publication"]
+    assert f.interval.start == datetime(2010, 5, 21) and f.mention.timex.mod == "START"
+    # a longer period keeps its part: "later this year" is still to come, so it is scheduled
+    text = "The other track is on COP28 talks in Dubai later this year."
+    [f] = [f for f in find_mentions(_doc(text), tag(text, DCT)) if f.mention.dated_by != "publication"]
+    assert f.interval.start > datetime(2010, 5, 26) and f.mention.status == "scheduled"
+
+
+def test_a_habit_is_not_dated_by_publication():  # "habitual_adverbs"
+    assert _event_words("The INS routinely sends prospective immigrants back") is None
+    assert _event_words("Prices usually rise in May") is None
+    assert _event_words("The INS sends prospective immigrants back") == "sends"
+    # only right before the event words: here the habit is the relative clause's
+    assert _event_words("that frequently rescues refugees from the Straits, called the ruling "
+                        "a disgrace") is not None
 
 
 def test_a_verb_in_the_simple_present_is_found_after_its_subject():  # "subject_pronouns"

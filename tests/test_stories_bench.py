@@ -100,6 +100,22 @@ def test_judge_contains_and_same_day():
     assert stories.judge(None, day) == (False, False)
 
 
+def test_judge_contains_the_gold_time_not_always_its_whole_day():
+    """A gold event linked to "Thursday evening" (1998-02-12TEV) or "Earlier Sunday" (mod START)
+    lies inside that part of the day: a system date of that evening contains it, though it does
+    not contain the whole day (before, it was judged wrong)."""
+    day = date(1998, 2, 12)
+    evening = stories._gold_span("1998-02-12TEV", None, day)
+    d = lambda a, b: stories.Dated(datetime.fromisoformat(a), datetime.fromisoformat(b), True)  # noqa: E731
+    assert stories.judge(d("1998-02-12T17:00", "1998-02-12T21:00"), day, evening) == (True, True)
+    assert stories.judge(d("1998-02-12T17:00", "1998-02-12T21:00"), day) == (False, True)
+    assert stories.judge(d("1998-02-12T21:00", "1998-02-13T00:00"), day, evening) == (False, True)
+    assert stories.judge(d("1998-02-12", "1998-02-13"), day, evening) == (True, True)
+    early = stories._gold_span("1998-02-12", "START", day)
+    assert early[0] == datetime(1998, 2, 12) and early[1] < datetime(1998, 2, 12, 12)
+    assert stories._gold_span("1998-02-12", None, day) == (datetime(1998, 2, 12), datetime(1998, 2, 13))
+
+
 def test_read_tbaq_dates_events_by_their_links(tmp_path):
     tml = """<?xml version="1.0" ?>
 <TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="1998-01-08" functionInDocument="CREATION_TIME">19980108</TIMEX3></DCT>
@@ -120,6 +136,8 @@ def test_read_tbaq_dates_events_by_their_links(tmp_path):
     got = [(doc.text[e.start:e.end], e.day, e.via_dct) for e in doc.events]
     # "talked" is linked to a year (not a day); "left" only BEFORE the DCT: neither is dated
     assert got == [("met", date(1998, 1, 5), False), ("said", date(1998, 1, 8), True)]
+    assert [e.within for e in doc.events] == [(datetime(1998, 1, 5), datetime(1998, 1, 6)),
+                                              (datetime(1998, 1, 8), datetime(1998, 1, 9))]
 
 
 def test_growth_exponent_of_a_square_law():

@@ -29,13 +29,12 @@ from kerryview.text.wordlists import event_lists, stopwords
 
 CLAUSE_RULES = "clause_rules.json"
 # Whether the pipeline (and the stored analyses) find clause events. Off: on TBAQ they raise
-# event dating from 39.6/64.7 to 65.0/72.2 (recall/precision, development half), and they are
-# merged in the one merge, full or incremental (own_words), but on a real pile they still make
-# 2.5 to 3 times the events (bpoil_bbc 1,392 -> 3,520, Finan_washingtonpost 3,962 -> 11,890),
-# 2 to 2.7 times the CPU (Finan 7.1 -> 19.1 s, machine idle) and 1.9 to 2.5 times the peak memory (Finan
-# 137 -> 337 MB) of a whole resolution (an import into a project: 8.5 -> 24.3 s, 156 -> 402 MB),
-# which a 10,000-article project cannot afford (issue #10: its memory, and frames at 100,000
-# events). Measured by benchmarks/clause_cost.py (benchmarks/README_stories.md);
+# event dating from 42.1/69.6 to 67.7/75.8 (recall/precision, development half; session 12's
+# measure), and they are merged in the one merge, full or incremental (own_words), but a pile
+# with them has 4 times the mentions, 2.1 times the CPU and 2.4 times the peak memory
+# (synthetic 3,000 articles: 41.7 -> 87.4 s, 384 -> 937 MB), so about 370 s and 4.4 GB at
+# 10,000 articles, past issue #10's 6 minutes and 2 GB. Measured by benchmarks/scaling.py
+# --clause-events and benchmarks/clause_cost.py (benchmarks/README_stories.md);
 # `benchmarks/stories.py --dct-clauses` turns them on.
 CLAUSE_EVENTS = False
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
@@ -109,6 +108,39 @@ def governs_clause(text: str, t: Timex) -> bool:
     return not text.startswith(("'s", "’s"), t.end)
 
 
+def anchors_clause(text: str, t: Timex, day_level: bool) -> bool:
+    """Whether a dated mention's time expression dates the clause of its event words: when it
+    governs the clause (governs_clause); and when it only modifies a noun ("Friday's trading
+    volume totaled ...", "responded coolly to yesterday's announcement", "In its Friday
+    issue, the paper quoted ...") if it names a day and the clause tells its event in the
+    past: the clause reports what happened on that day. Told in the present ("That 1978
+    resolution calls for ...") the clause is news of the publication, not of that date."""
+    if governs_clause(text, t):
+        return True
+    return day_level and tense(text, t.start, t.end, reporting=False) == "past"
+
+
+def at_that_time(text: str, clause: Clause) -> bool:
+    """Whether a clause opens with a subordinator that puts its event at the time of the clause
+    before ("President Bush implied as much yesterday | when reporters asked ..."): dated by
+    that clause's time expression, not by the publication."""
+    first = _WORD.search(text, clause.start, clause.end)
+    return first is not None and first.group().lower() in clause_rules()["simultaneous_subordinators"]
+
+
+_DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}$")
+
+
+def whole_period(t: Timex) -> bool:
+    """Whether a time expression of a day dates its event by the whole day, whatever its mod
+    says: "Earlier Friday, lawyers filed ..." is on Friday, earlier than the story's main
+    event, not in Friday's early hours (clause_rules.json comparative_positions). A longer
+    period keeps its part: "later this year" is still to come, "earlier this week" is past."""
+    first = _WORD.match(t.text)
+    return first is not None and first.group().lower() in clause_rules()["comparative_positions"] \
+        and _DAY_VALUE.match(t.value or "") is not None
+
+
 def reports(text: str, clause: Clause) -> bool:
     """Whether a clause holds a reporting verb ("the minister said Tuesday")."""
     reporting = event_lists("lead_rules.json")["pure_reporting"]
@@ -155,7 +187,7 @@ def publication_event_words(text: str, clause: Clause, is_verb: Callable[[str, s
                             ) -> tuple[int, int] | None:
     """The event words of a clause that no time expression dates, when its grammar dates it by
     the publication (past, present or present perfect news); None when the clause only
-    reports, announces, had happened before, or is negated or supposed."""
+    reports, announces, had happened before, is negated or supposed, or tells a habit."""
     span = (clause.start, clause.end)
     trigger = main_event_words(text, span, False, is_verb)
     if trigger is None or not is_verb(text[trigger[0]:trigger[1]], text[max(0, trigger[0] - 12):trigger[0]]):
@@ -168,6 +200,8 @@ def publication_event_words(text: str, clause: Clause, is_verb: Callable[[str, s
         return None
     if any(w in rules["past_perfect"] for w in before[-3:]):
         return None
+    if any(w in rules["habitual_adverbs"] for w in before[-2:]):
+        return None  # "routinely sends": a habit
     if past_expectation(text, trigger[0], trigger[1]):
         return None
     if tense(text, trigger[0], trigger[1], reporting=False) == "future":

@@ -15,7 +15,8 @@ from functools import cache
 from datetime import date, datetime, timedelta
 
 from kerryview.cancellation import NEVER, Cancellation
-from kerryview.events.clauses import clause_spans, governs_clause, publication_event_words, reports
+from kerryview.events.clauses import (anchors_clause, at_that_time, clause_spans, governs_clause,
+                                      publication_event_words, reports, whole_period)
 from kerryview.events.headline import Lead, lead_passages, main_event_words
 from kerryview.events.antecedents import antecedent, pronoun_kind, with_antecedent
 from kerryview.events.liveblog import live_blog
@@ -385,7 +386,7 @@ def find_mentions(doc: Document, timexes: list[Timex], cancel: Cancellation = NE
         if t is None:
             continue  # a live blog's entry time, on no known day
         if t.type in ("DATE", "TIME"):
-            interval = value_interval(t.value, t.mod)
+            interval = value_interval(t.value, None if whole_period(t) else t.mod)
         elif t.type == "DURATION":
             interval = _recent_period(t, doc.dct)
         else:
@@ -471,7 +472,8 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
     anchored = sorted([t.start for t in timexes if t.type in ("DATE", "TIME", "DURATION")
                        and governs_clause(text, t)]
                       + [f.mention.trigger_start for f in found if f.mention.trigger_start is not None
-                         and governs_clause(text, f.mention.timex)])
+                         and anchors_clause(text, f.mention.timex, f.interval is not None
+                                            and f.interval.granularity.day_or_finer)])
     keys = {f.mention.timex.start for f in found}
     tx = sorted(timexes, key=lambda t: t.start)
     tx_starts = [t.start for t in tx]
@@ -486,15 +488,20 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
         bag: Counter[str] | None = None  # the sentence's words and text, one for all its clauses
         passage = ""
         dated_report = False  # the clause before reports and a time expression dates it
+        dated_before = False  # a time expression (or a dated mention) dates the clause before
         in_sentence = tx[bisect_left(tx_starts, a):bisect_left(tx_starts, b)]
         for cl in clause_spans(text, (a, b), in_sentence):
             i = bisect_right(anchored, cl.end - 1)
             if i and anchored[i - 1] >= cl.start:
-                dated_report = reports(text, cl)
+                dated_report, dated_before = reports(text, cl), True
                 continue  # a time expression (or a dated mention's event words) is in it
             if dated_report:
-                dated_report = False
+                dated_report = dated_before = False
                 continue  # "said Tuesday | that the rebels attacked": before Tuesday, not the publication
+            if dated_before and at_that_time(text, cl):
+                dated_before = False
+                continue  # "implied as much yesterday | when reporters asked": yesterday too
+            dated_before = False
             trigger = publication_event_words(text, cl, _is_verb)
             if trigger is None:
                 continue
