@@ -15,6 +15,7 @@ from functools import cache
 from bisect import bisect_right
 from typing import Callable
 
+from kerryview.text.plural import looks_plural
 from kerryview.text.wordlists import event_lists, stopwords
 
 LEAD_RULES = "lead_rules.json"
@@ -123,13 +124,13 @@ def agrees(subject: str, kind: str, text: str | None = None) -> str | None:
     if kind == "thing":
         if _acronym(words[-1]):
             return words[-1]  # "BP", "WHO", "Swiss bank UBS" (a one-word name may be a surname)
-        if lower[0] == "the" and len(words) >= 2 and not (_plural(lower[-1]) and not words[-1][:1].isupper()):
+        if lower[0] == "the" and len(words) >= 2 and not (looks_plural(lower[-1]) and not words[-1][:1].isupper()):
             return subject  # "The company", "the new H1N1 swine flu virus"
         return None
     if kind == "plural":
         head = words[-1]
         common = head[:1].islower() or (len(words) == 1 and not head.isupper())  # "Scientists"
-        if common and _plural(head.lower()):
+        if common and looks_plural(head):
             return subject
         return None
     return None
@@ -140,11 +141,6 @@ MAX_ACRONYM = 6  # "UNICEF"; a longer word in capitals is a shouted headline ("P
 
 def _acronym(word: str) -> bool:
     return 1 < len(word) <= MAX_ACRONYM and word.isupper() and word.isalpha()
-
-
-def _plural(noun: str) -> bool:
-    """Whether a lower-case noun reads as a plural: "officials", not "virus", "crisis", "gas"."""
-    return noun.endswith("s") and not noun.endswith(("ss", "us", "is", "as", "'s", "’s"))
 
 
 def _expletive(rest: str) -> bool:
