@@ -56,6 +56,13 @@ _QUOTE = re.compile(r"[\"“]([^\"“”]{12,}?)[\"”]")
 QUOTE_GIST_WORDS = 8
 
 
+@cache
+def _conjunctions() -> frozenset[str]:
+    """The words a clause fragment or a label may start with and lose: the coordinating
+    conjunctions and the clause-initial subordinators of data/event_cues.json."""
+    return cues()["coordinating_conjunctions"] | cues()["clause_initial_conjunctions"]
+
+
 def _is_verb(word: str, prev_text: str) -> bool:
     w = word.lower()
     c = cues()
@@ -206,7 +213,7 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
             cut = breaks[-1] if breaks else 0
         # "..., more than originally planned": a fragment; the clause it hangs on names the event
         while breaks and is_fragment(left[cut:] + text[trigger[0]:trigger[1]],
-                                     cues()["clause_initial_conjunctions"]):
+                                     _conjunctions()):
             breaks.pop()
             cut = breaks[-1] if breaks else 0
         start = a + cut
@@ -263,7 +270,7 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
     label = shorten(label, MAX_LABEL_CHARS, keep)
     label = re.sub(r"\s+([,.;:])", r"\1", label)
     first, _, rest = label.partition(" ")
-    if rest and first.lower().rstrip(",") in cues()["clause_initial_conjunctions"]:
+    if rest and first.lower().rstrip(",") in _conjunctions():
         label = rest  # "But, according to the Nigerian government, ..."
     completed = False
     if trigger and label.split() and (label.split()[-1].lower() in cues()["needs_complement"]
