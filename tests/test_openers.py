@@ -29,3 +29,22 @@ def test_a_subordinator_is_no_opener():
 def test_the_antecedent_finder_keeps_no_list_of_its_own():
     source = (files("kerryview") / "events" / "antecedents.py").read_text("utf-8")
     assert "However|" not in source and "But|And" not in source
+
+
+def test_the_tagger_and_the_event_finder_share_one_list_of_reporting_verbs():
+    # the tagger's speech verbs (rules/news.json speech_verb) repeated the event finder's list
+    # (events/data/event_cues.json reporting_verbs): now both read text/data/reporting_verbs.json
+    from kerryview.text.wordlists import reporting_verbs
+    from kerryview.timex.lexicon import lexicon
+    assert "speech_verb" not in lexicon() and "reporting_verbs" not in cues()
+    lists = reporting_verbs()
+    assert {"says", "tells", "testifies"} <= lists["present"] and {"said", "testified"} <= lists["past"]
+    assert lists["all"] == lists["present"] | lists["past"]
+
+
+def test_a_label_that_ends_in_any_reporting_verb_is_completed_by_the_quotation():
+    # "testified", "recalled" were reporting verbs of the tagger ("testifies", "recalls") only
+    from test_label_families import _labels
+    for verb in ("testified", "recalled", "warned"):
+        assert _labels(f"Hayward {verb} on Monday: “The blowout preventer failed.”") == [
+            f"Hayward {verb} “The blowout preventer failed”"], verb

@@ -26,7 +26,7 @@ from kerryview.events.labels import (CLAUSE_COMMA, cut_number, headline_label, i
 from kerryview.text.context import ContextBuilder
 from kerryview.text.sentences import sentence_spans
 from kerryview.text.tense import past_expectation, tense
-from kerryview.text.wordlists import cues, event_lists, stopwords
+from kerryview.text.wordlists import cues, event_lists, reporting_verbs, stopwords
 from kerryview.model import Document, EventMention, Granularity, Timex
 from kerryview.calendar.intervals import Interval, duration_timedelta, value_interval
 from kerryview.calendar.zones import utc_interval
@@ -274,7 +274,7 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
         label = rest  # "But, according to the Nigerian government, ..."
     completed = False
     if trigger and label.split() and (label.split()[-1].lower() in cues()["needs_complement"]
-                                      or label.split()[-1].lower() in cues()["reporting_verbs"]):
+                                      or label.split()[-1].lower() in reporting_verbs()["all"]):
         # "Li described the talks as | “a complex rescue ...”", "Sullivan stated | that “every
         # country ...”": the quotation completes the label
         # up to two small words may come first: "Xi Jinping as | a “dictator”"
@@ -283,7 +283,7 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
         if quote:
             label += (" that" if lead.group(1) else "") + lead.group(2) + " " + _gist(quote.group(1))
             completed = True
-    if not completed and trigger and text[trigger[0]:trigger[1]].lower() in cues()["reporting_verbs"] \
+    if not completed and trigger and text[trigger[0]:trigger[1]].lower() in reporting_verbs()["all"] \
             and (len(label.split()) <= 3 or (not reported and only_reports(text, trigger, end))):
         quote = _QUOTE.search(text, a, b)  # "Kerry said", "A BP executive told reporters": what was said
         if quote:
