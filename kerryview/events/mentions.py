@@ -385,7 +385,7 @@ def find_mentions(doc: Document, timexes: list[Timex], cancel: Cancellation = NE
     lines = LineFilter(text, timexes)  # date lines, bylines, captions, copyright: never events
     leads = lead_passages(doc, sents, lines)
     prev: tuple[Timex, Interval, int] | None = None  # the last time, its interval, its end
-    blog = live_blog(text, doc.dct)  # "2055: ..." of a live blog: 20:55, not the year 2055
+    blog = live_blog(text, doc.dct, timexes)  # "2055: ..." of a live blog: 20:55, not the year 2055
     for k, t in enumerate(timexes):
         cancel.check()
         t = blog.retime(t)
