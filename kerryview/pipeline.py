@@ -326,15 +326,6 @@ def build_corpus(documents: list[Document], progress: Progress | None = None,
     return events
 
 
-def _build_story(documents: list[Document], progress: Progress | None = None,
-                 cancelled: Callable[[], bool] | None = None,
-                 problems: list[Problem] | None = None,
-                 analyses: AnalysisCache | None = None) -> list[Event]:
-    """The corpus stages over these documents as one story (its words weighed on its own)."""
-    return build_corpus(documents, progress, cancelled, problems, analyses,
-                        given=[Story("", "", (), tuple(d.id for d in documents))])
-
-
 def _find_events(documents: list[Document], progress: Progress | None,
                  cancel: Cancellation, analyses: AnalysisCache | None) -> _Found:
     """Resolve publication dates and find mentions (mutates dct): a story's steps but the merge.

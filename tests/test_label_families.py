@@ -12,6 +12,8 @@ from kerryview.events.liveblog import live_blog
 from kerryview.events.mentions import _is_verb, find_mentions
 from kerryview.events.not_events import why_not_event_sentence
 from kerryview.model import DateSource, DateSourceKind, Document, Timex
+from importlib.resources import files
+
 from kerryview.text.wordlists import event_lists, event_rules
 from kerryview.timex import tag
 
@@ -170,7 +172,7 @@ def test_a_live_blog_without_a_publication_day_dates_nothing_by_its_entries():
 def test_a_chronology_of_years_is_no_live_blog():
     text = ("1918: The Spanish flu killed 50 million people.\n1957: Asian flu killed two million people.\n"
             "1968: Hong Kong flu killed one million people.\n")
-    assert live_blog(text, DCT).times == {}
+    assert live_blog(text, DCT, tag(text, DCT)).times == {}
     assert {f.mention.timex.value for f in _found_in(text)} == {"1918", "1957", "1968"}
 
 
@@ -178,11 +180,11 @@ def test_the_live_blog_rules_match_their_examples():
     rules = {name: (pattern, example) for name, pattern, example in event_rules("live_blog.tsv")}
     assert set(rules) == {"entry_time", "entry_time_12h", "names_live"}
     example = rules["entry_time"][1]
-    assert live_blog("\n".join([example, example.replace("2055", "2054"), example.replace("2055", "2053")]),
-                     DCT).times
+    text = "\n".join([example, example.replace("2055", "2054"), example.replace("2055", "2053")])
+    assert live_blog(text, DCT, tag(text, DCT)).times
     example = rules["entry_time_12h"][1]
-    assert live_blog("\n".join([example, example.replace("10.45", "10.30"), example.replace("10.45", "10.27")]),
-                     DCT).times
+    text = "\n".join([example, example.replace("10.45", "10.30"), example.replace("10.45", "10.27")])
+    assert live_blog(text, DCT, tag(text, DCT)).times
     assert re.search(rules["names_live"][0], rules["names_live"][1])
 
 
@@ -203,11 +205,45 @@ def test_a_live_blogs_12_hour_entry_stamps_are_on_the_publication_day():
     assert any(f.label.startswith("A Democrat, Ed Markey") for f in found)  # not "7.28 pm: A Democrat"
 
 
+def test_a_date_counted_from_a_live_blogs_entry_stamp_dates_nothing():
+    # "a day later" inside the 7.57 pm entry is a day after the blowout, not after 7.57 pm:
+    # the tagger, which knows no live blog, counted it from the stamp (16 June, scheduled)
+    text = BLOG_12H + "7.20 pm: The rig sank two days later, Markey said.\n"
+    tagged = {t.text: t for t in tag(text, DCT)}
+    assert tagged["a day later"].anchor == tagged["7.57 pm"].value  # what the tagger does
+    found = {f.mention.timex.text: f for f in _found(text)}
+    assert "a day later" not in found and "two days later" not in found
+    assert found["7.57 pm"].mention.timex.value == "2010-06-15T19:57"  # the entry itself stays
+    # a date counted from the article's own words still dates its event
+    text = "The rig exploded on April 20.\n" + BLOG_12H.replace("a day later", "two days after the blast")
+    assert any(f.mention.timex.value.startswith("2010-04-2") for f in _found(text))
+
+
+def test_a_12_hour_entry_stamp_is_read_by_the_tagger_not_again_by_the_live_blog():
+    # the live blog took its own reading of "10.45 pm" apart; now the tagger's value is the time
+    source = (files("kerryview") / "events" / "liveblog.py").read_text("utf-8")
+    assert "_clock_12h" not in source and 'm["ap"]' not in source
+    entries = "Live blog\n11.30 pm: News.\n11.50 pm: More news.\n12.05 am: Late news.\n"
+    blog = live_blog(entries, DCT, tag(entries, DCT))
+    assert sorted(v[11:] for v in blog.times.values()) == ["00:05", "23:30", "23:50"]
+    # undated, the tagger writes XXXX-XX-XXT22:45: the entries are still found (their
+    # passages narrowed to their words), and date nothing
+    entries = "10.45 pm: News.\n10.30 pm: More news.\n10.27 pm: Old news.\n"
+    blog = live_blog(entries, None, tag(entries, None))
+    assert len(blog.opens) == 3 and set(blog.times.values()) == {None}
+    from kerryview.calendar.timex3 import time_of_day
+    assert time_of_day("2010-06-15T22:45") == (22, 45) and time_of_day("XXXX-XX-XXT22:45") == (22, 45)
+    assert time_of_day("1995-XX-XXT15") == (15, 0) and time_of_day("2010-06-15") is None
+    assert time_of_day("2010-06-15TNI") is None and time_of_day("PT1H") is None
+
+
 def test_a_forward_live_blog_names_itself_and_a_diary_is_none():
     entries = "10.38 am CDT: BP resumes pumping.\n10.43 am CDT: Obama speaks.\n11.04 am CDT: Congress meets.\n"
-    assert len(live_blog("All Thursday's live updates as they happened\n" + entries, DCT).times) == 3
-    assert live_blog("Our diary\n" + entries, DCT).times == {}  # a day told in order: no blog
-    assert live_blog(entries, None).times == {}
+    text = "All Thursday's live updates as they happened\n" + entries
+    assert len(live_blog(text, DCT, tag(text, DCT)).times) == 3
+    text = "Our diary\n" + entries
+    assert live_blog(text, DCT, tag(text, DCT)).times == {}  # a day told in order: no blog
+    assert live_blog(entries, None, tag(entries, None)).times == {}
 
 
 # ------------------------------------------------------------------ ellipsis

@@ -252,3 +252,15 @@ def test_a_label_after_a_conjunction_reaches_back_to_its_subject():
     text = "He was the former chief of the joint venture, but was forced to leave Russia in 2008.\nMore."
     [f] = [f for f in _found(text) if f.mention.timex.text == "2008"]
     assert f.label.startswith("He was the former chief"), f.label
+
+
+def test_a_run_in_photo_credit_names_any_agency_or_paper_and_is_written_once():
+    # the rule named one paper ("The Washington Post") and wrote its credit forms twice
+    for credit in ("(Joshua Roberts - Bloomberg News)", "(Ian Shapira - Washington Post)",
+                   "(Bill O'leary - The Washington Post)", "(Anonymous - AP)"):
+        line = f"A crowd gathers in Grand Isle on Monday. {credit} BP said on Tuesday it would pay."
+        assert not_event_prefix(line) == line.index(credit) + len(credit), credit
+    line = "He studied at (University of Texas at Brownsville - Texas Southmost College) in 2001."
+    assert not_event_prefix(line) == 0  # a name with lower-case words is no photographer's
+    rule = next(r for r in rules() if r.name == "photo_credit_run_in")
+    assert "Washington" not in rule.pattern.pattern and rule.pattern.pattern.count("credit:") == 1

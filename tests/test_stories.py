@@ -10,7 +10,7 @@ import kerryview.stories as ks
 from kerryview.analysis import AnalysisCache, stage_version
 from kerryview.bundled import bundled_corpus_paths
 from kerryview.incremental import merge as merging
-from kerryview.pipeline import (StoredResult, _build_story, build_corpus, import_into_store,
+from kerryview.pipeline import (StoredResult, build_corpus, import_into_store,
                                 read_documents, remove_documents)
 from kerryview.store import Store
 from kerryview.stories import Story, cluster_stories, per_story, story_of_documents, story_terms
@@ -24,6 +24,12 @@ TIMELINE17 = HERE.parents[1] / "shared" / "data" / "timeline17"
 
 def _docs(*paths):
     return read_documents(list(paths))[0]
+
+
+def _one_story(docs):
+    """The pile as one story, its words weighed on their own: the public path, build_corpus
+    with the story given."""
+    return build_corpus(docs, given=[Story("", "", (), tuple(d.id for d in docs))])
 
 
 def _summary(events):
@@ -58,7 +64,7 @@ def test_the_bundled_demo_is_one_story_and_its_events_are_those_of_the_whole_pil
     events = build_corpus(docs, stories=found)
     assert len(found) == 1 and set(found[0].document_ids) == {d.id for d in docs}
     assert "climate" in found[0].name
-    assert _summary(events) == _summary(_build_story(_docs(*bundled_corpus_paths())))
+    assert _summary(events) == _summary(_one_story(_docs(*bundled_corpus_paths())))
 
 
 @pytest.mark.skipif(not TIMELINE17.is_dir(), reason="needs ../shared/data/timeline17")
@@ -67,7 +73,7 @@ def test_a_timeline17_folder_is_one_story_and_keeps_its_events():
     found: list[Story] = []
     events = build_corpus(_docs(*paths), stories=found)
     assert len(found) == 1
-    assert _summary(events) == _summary(_build_story(_docs(*paths)))
+    assert _summary(events) == _summary(_one_story(_docs(*paths)))
 
 
 def test_each_story_is_resolved_on_its_own():
@@ -88,7 +94,7 @@ def test_each_story_is_resolved_on_its_own():
                               vectorizer=vec)
     assert _summary(events) == _summary(apart)
     assert _summary(events) != _summary(  # the weights are the pile's, not each story's own
-        [e for s in found for e in _build_story(_docs(*[d.path for d in docs
+        [e for s in found for e in _one_story(_docs(*[d.path for d in docs
                                                          if d.id in s.document_ids]))])
 
 

@@ -132,9 +132,9 @@ def test_the_writers_own_relative_date_still_moves_the_news_day():
 
 
 def test_every_speech_verb_marks_reported_speech():
-    from kerryview.timex.lexicon import table
+    from kerryview.text.wordlists import reporting_verbs
     from kerryview.timex.scene import speech_end
-    for verb in table("speech_verb"):
+    for verb in reporting_verbs()["present"]:
         text = f"Hayward {verb} the robots failed a day later. Then it sank."
         assert speech_end(text, text.index("a day"), text.index(" later") + 6) == text.index(" Then"), verb
     text = "The robots failed a day later. Then it sank."

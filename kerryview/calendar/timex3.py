@@ -93,6 +93,21 @@ def parse_value(value: str) -> DateValue | None:
     return DateValue(Granularity.YEAR, year)
 
 
+_UNDATED_TIME = re.compile(r"(?:\d{4}|XXXX)-(?:\d{2}|XX)-(?:\d{2}|XX)T(?P<hour>\d{2})(?::(?P<minute>\d{2}))?(?::\d{2}(?:\.\d+)?)?")
+
+
+def time_of_day(value: str) -> tuple[int, int] | None:
+    """The hour and minute a TIMEX3 time value says (2010-06-15T22:45 -> (22, 45); 2010-06-15T22
+    -> (22, 0)), also on a day not wholly known (XXXX-XX-XXT22:45, 1995-XX-XXT22:45: a clock time
+    of an undated text), or None when the value says no hour (a date, a part of the day, a
+    duration)."""
+    v = parse_value(value)
+    if v is not None:
+        return None if v.hour is None else (v.hour, v.minute or 0)
+    m = _UNDATED_TIME.fullmatch(value)
+    return None if m is None else (int(m["hour"]), int(m["minute"] or 0))
+
+
 _ISO_DAY = re.compile(r"(\d{4}-\d{2}-\d{2})(?=$|[T ])")
 
 

@@ -15,7 +15,8 @@ from functools import cache
 from bisect import bisect_right
 from typing import Callable
 
-from kerryview.text.wordlists import event_lists, stopwords
+from kerryview.text.plural import looks_plural
+from kerryview.text.wordlists import cues, event_lists, stopwords
 
 LEAD_RULES = "lead_rules.json"
 MAX_SUBJECT_WORDS = 8  # "England's Chief Medical Officer Sir Liam Donaldson": longer is no subject
@@ -23,9 +24,6 @@ SENTENCES_BACK = 3  # a chain of pronouns: the name is where it began
 MAX_NAME_WORDS = 4
 MIN_EVENT_WORDS = 3  # the event "This" stands for is told in at least this many words
 _WORD = re.compile(r"[\w.'’&-]+")
-_OPENER = re.compile(r"^[\s\"“'‘(]*(?:(?:But|And|However|Meanwhile|Yet|So|Still|Now|Also|Moreover|Then|Indeed|"
-                     r"Instead|Besides|Furthermore|Nevertheless|Nonetheless|Thus|Finally|First|Today|"
-                     r"Yesterday|Later|Earlier|Initially|Eventually|Separately|Similarly|Likewise),?\s+)*")
 # An opening adverbial before the subject: "On Tuesday, BP said", "A month later, Obama ...".
 _ADVERBIAL = re.compile(r"^(?:(?:In|On|At|After|Before|During|Since|By|Earlier|Later|Last|Next|This|Under|"
                         r"Following|Despite|Amid|With|Without|For|From|Over|Until|When|While|As|Once|If|"
@@ -35,6 +33,17 @@ _ADVERBIAL = re.compile(r"^(?:(?:In|On|At|After|Before|During|Since|By|Earlier|L
 
 def _lists() -> dict[str, frozenset[str]]:
     return event_lists(LEAD_RULES)
+
+
+@cache
+def _opener() -> re.Pattern[str]:
+    """The words a sentence may open with before its subject: the one list of coordinating
+    conjunctions ("But", "And"; not "While": the subject after it is not the sentence's) and the
+    sentence adverbs ("However", "Meanwhile"), each capitalized, after a comma or not, any
+    number of them, after an opening quote or bracket."""
+    words = cues()["coordinating_conjunctions"] | _lists()["sentence_adverbs"]
+    alternatives = "|".join(re.escape(w.capitalize()) for w in sorted(words, key=lambda w: (-len(w), w)))
+    return re.compile(rf"^[\s\"“'‘(]*(?:(?:{alternatives}),?\s+)*")
 
 
 def pronoun_kind(word: str) -> str | None:
@@ -52,7 +61,7 @@ def subject_of(text: str, a: int, b: int, is_verb: Callable[[str, str], bool]) -
     an opening conjunction or adverbial ("On Tuesday, BP said" -> "BP"), up to an apposition's
     comma ("Tony Hayward, BP's chief, said" -> "Tony Hayward"); "" when there is none."""
     s = text[a:b]
-    s = s[_OPENER.match(s).end():]
+    s = s[_opener().match(s).end():]
     s = s[m.end():] if (m := _ADVERBIAL.match(s)) else s
     verbs = _lists()["subject_verbs"]
     words: list[str] = []
@@ -123,13 +132,13 @@ def agrees(subject: str, kind: str, text: str | None = None) -> str | None:
     if kind == "thing":
         if _acronym(words[-1]):
             return words[-1]  # "BP", "WHO", "Swiss bank UBS" (a one-word name may be a surname)
-        if lower[0] == "the" and len(words) >= 2 and not (_plural(lower[-1]) and not words[-1][:1].isupper()):
+        if lower[0] == "the" and len(words) >= 2 and not (looks_plural(lower[-1]) and not words[-1][:1].isupper()):
             return subject  # "The company", "the new H1N1 swine flu virus"
         return None
     if kind == "plural":
         head = words[-1]
         common = head[:1].islower() or (len(words) == 1 and not head.isupper())  # "Scientists"
-        if common and _plural(head.lower()):
+        if common and looks_plural(head):
             return subject
         return None
     return None
@@ -140,11 +149,6 @@ MAX_ACRONYM = 6  # "UNICEF"; a longer word in capitals is a shouted headline ("P
 
 def _acronym(word: str) -> bool:
     return 1 < len(word) <= MAX_ACRONYM and word.isupper() and word.isalpha()
-
-
-def _plural(noun: str) -> bool:
-    """Whether a lower-case noun reads as a plural: "officials", not "virus", "crisis", "gas"."""
-    return noun.endswith("s") and not noun.endswith(("ss", "us", "is", "as", "'s", "’s"))
 
 
 def _expletive(rest: str) -> bool:

@@ -25,6 +25,7 @@ from kerryview.events.headline import main_event_words
 from kerryview.model import Event, EventMention, Timex
 from kerryview.text.similarity import Vectorizer
 from kerryview.text.tense import past_expectation, tense
+from kerryview.text.plural import looks_plural
 from kerryview.text.wordlists import event_lists, stopwords
 
 CLAUSE_RULES = "clause_rules.json"
@@ -172,10 +173,9 @@ def present_verb(text: str, clause: Clause) -> tuple[int, int] | None:
                 if p in rules["subject_pronouns"]:
                     return m.start(), m.end()
                 if prev and p not in stopwords() and prev[:1].isalpha() and not w.endswith("ly"):
-                    plural = p.endswith("s") and not p.endswith(("ss", "us", "is", "'s", "’s"))
-                    if w.endswith("s") and len(w) > 3 and not w.endswith(("ss", "us", "is", "'s", "’s")):
+                    if looks_plural(w):
                         return m.start(), m.end()
-                    if plural and not w.endswith(("s", "ing", "ed")) and _WORD.match(text, m.end() + 1):
+                    if looks_plural(p) and not w.endswith(("s", "ing", "ed")) and _WORD.match(text, m.end() + 1):
                         return m.start(), m.end()
         if not (w.endswith("ly") or w in rules["adverbs_before_verb"]) or not prev:
             prev = word

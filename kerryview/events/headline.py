@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from kerryview.events.labels import last_passage_start
 from kerryview.events.not_events import LineFilter
 from kerryview.model import Document
+from kerryview.text.plural import looks_plural
 from kerryview.text.wordlists import cues, event_lists, stopwords
 
 LEAD_RULES = "lead_rules.json"
@@ -119,7 +120,7 @@ def main_event_words(text: str, span: tuple[int, int], headline: bool,
         verb = is_verb(word, prev) or (prev_word.lower() in _PERFECT and word[:1].islower()
                                        and w not in stopwords())  # "had cut", "has spread"
         if not verb and headline and prev_word[:1].isupper() and word[:1].islower() \
-                and w.endswith("s") and not w.endswith(("ss", "us", "'s", "’s")) \
+                and looks_plural(w) \
                 and w not in rules["headline_not_verbs"] and w not in stopwords():
             verb = True  # "Airbus delivers ...", "Kerry meets ...": a headline's present tense
         if verb and not _is_reporting(word):

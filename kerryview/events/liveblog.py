@@ -9,11 +9,20 @@ flu ..."), so an article is read as a live blog only as a whole: several entries
 entry no year can be (later than the publication year) or entries that run backwards (newest
 first, as live blogs are written). The entry pattern is data (data/live_blog.tsv).
 
-The 12-hour stamp ("10.45 pm: So, after seven and a half hours, ...") is no year, but the tagger
-puts a bare clock time on the last day mentioned before it, so an entry after one that said "a
-day later" fell on the next day, after the publication, and was drawn as scheduled. A diary of
-another day is written so too ("10.00 am: I reached the national records building"), so these
-entries make a live blog when they run backwards or the page says it is one ("as it happened").
+The 12-hour stamp ("10.45 pm: So, after seven and a half hours, ...") is no year: the tagger
+reads it as a clock time, and its value (read by the one TIMEX3 value parser,
+kerryview.calendar.timex3) gives the entry's hour and minute. But the tagger puts a bare clock
+time on the last day mentioned before it, so an entry after one that said "a day later" fell on
+the next day, after the publication, and was drawn as scheduled: the entry goes on the
+publication day. A diary of another day is written so too ("10.00 am: I reached the national
+records building"), so these entries make a live blog when they run backwards or the page says
+it is one ("as it happened").
+
+An entry's stamp is when it was posted, not a time of the story the entry tells: "7.57 pm: Hayward
+says the blowout preventer failed when robots tried to activate it a day later" counts "a day
+later" from the blowout, not from 7.57 pm. The tagger, which knows no live blog, counts it from
+the stamp (16 June, drawn as scheduled); a date the tagger counted from an entry's stamp dates
+nothing here.
 """
 from __future__ import annotations
 
@@ -21,7 +30,9 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
+from typing import Sequence
 
+from kerryview.calendar.timex3 import time_of_day
 from kerryview.model import Timex
 from kerryview.text.wordlists import event_rules
 
@@ -49,10 +60,11 @@ def _names_live() -> re.Pattern[str]:
     return re.compile(_rule("names_live"))
 
 
-def _clock_12h(m: re.Match[str]) -> str:
-    """"10.45 pm" -> "22:45", "12.05 am" -> "00:05", "6pm" -> "18:00"."""
-    hour = int(m["h"]) % 12 + (12 if m["ap"].lower() == "p" else 0)
-    return f"{hour:02d}:{m['mm'] or '00'}"
+def _clock(t: Timex | None) -> str | None:
+    """The "HH:MM" of the tagger's clock time `t` ("10.45 pm" -> 2010-06-15T22:45 or, in an
+    undated text, XXXX-XX-XXT22:45 -> "22:45"), or None when the tagger read no clock time there."""
+    hm = time_of_day(t.value) if t is not None and t.type == "TIME" else None
+    return None if hm is None else f"{hm[0]:02d}:{hm[1]:02d}"
 
 
 def _backwards(minutes: list[int]) -> bool:
@@ -68,6 +80,7 @@ class LiveBlog:
     opens: tuple[int, ...]
     words: tuple[int, ...]
     times: dict[int, str | None]  # entry opening -> TIMEX3 value (None: no publication day)
+    stamps: frozenset[str] = frozenset()  # the tagger's values of the entries' stamps
 
     def passage(self, start: int, end: int, pos: int) -> tuple[int, int]:
         """text[start:end] narrowed to the entry that holds `pos`, without its clock time."""
@@ -80,8 +93,11 @@ class LiveBlog:
 
     def retime(self, t: Timex) -> Timex | None:
         """`t` as its entry's clock time when it opens an entry (None when the article has no
-        publication day to put it on), else `t` itself."""
+        publication day to put it on); None when the tagger counted `t` from an entry's stamp
+        ("a day later" after "7.57 pm:"); else `t` itself."""
         if t.start not in self.times:
+            if t.anchor_kind == "narrative" and t.anchor in self.stamps:
+                return None
             return t
         value = self.times[t.start]
         if value is None:
@@ -92,9 +108,10 @@ class LiveBlog:
 NO_BLOG = LiveBlog((), (), {})
 
 
-def live_blog(text: str, dct: date | None) -> LiveBlog:
+def live_blog(text: str, dct: date | None, timexes: Sequence[Timex]) -> LiveBlog:
     """The entries of `text` when it is a live blog, else NO_BLOG. Without a publication date
-    only entries that run backwards tell a live blog, and its entry times date nothing."""
+    only entries that run backwards tell a live blog, and its entry times date nothing.
+    `timexes` are the tagger's: a 12-hour stamp's time is the tagger's value."""
     clocks: dict[int, tuple[int, str]] = {}  # entry opening -> (its words' start, "HH:MM")
     found = list(_entry().finditer(text))
     if len(found) >= MIN_ENTRIES:
@@ -102,14 +119,15 @@ def live_blog(text: str, dct: date | None) -> LiveBlog:
         no_year = dct is not None and any(v > dct.year for v in values)
         if no_year or _backwards(values):
             clocks.update({m.start(): (m.end() - 1, f"{m['hh']}:{m['mm']}") for m in found})
-    found = list(_entry_12h().finditer(text))
+    at = {t.start: t for t in timexes}
+    found = [(m, clock) for m in _entry_12h().finditer(text) if (clock := _clock(at.get(m.start())))]
     if len(found) >= MIN_ENTRIES:
-        times = [_clock_12h(m) for m in found]
-        if _backwards([int(t.replace(":", "")) for t in times]) or _names_live().search(text):
-            clocks.update({m.start(): (m.end() - 1, t) for m, t in zip(found, times)})
+        if _backwards([int(c.replace(":", "")) for _, c in found]) or _names_live().search(text):
+            clocks.update({m.start(): (m.end() - 1, c) for m, c in found})
     if not clocks:
         return NO_BLOG
     opens = sorted(clocks)
+    stamps = frozenset(at[o].value for o in opens if o in at)
     # without a publication day an entry's time has no day: it dates nothing (None)
     return LiveBlog(tuple(opens), tuple(clocks[o][0] for o in opens),
-                    {o: f"{dct.isoformat()}T{clocks[o][1]}" if dct else None for o in opens})
+                    {o: f"{dct.isoformat()}T{clocks[o][1]}" if dct else None for o in opens}, stamps)

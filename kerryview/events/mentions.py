@@ -27,7 +27,7 @@ from kerryview.events.labels import (CLAUSE_COMMA, cut_number, headline_label, i
 from kerryview.text.context import ContextBuilder
 from kerryview.text.sentences import sentence_spans
 from kerryview.text.tense import past_expectation, tense
-from kerryview.text.wordlists import cues, event_lists, stopwords
+from kerryview.text.wordlists import cues, event_lists, reporting_verbs, stopwords
 from kerryview.model import Document, EventMention, Granularity, Timex
 from kerryview.calendar.intervals import Interval, duration_timedelta, value_interval
 from kerryview.calendar.zones import utc_interval
@@ -55,6 +55,13 @@ _SCARE_QUOTE = re.compile(r"[\"“][^\"“”\s]+(?:\s[^\"“”\s]+){0,2}[\"”
 _QUOTE_ANY = re.compile(r"[\"“]([^\"“”]+?)[\"”]")  # a quotation that completes a label, any length
 _QUOTE = re.compile(r"[\"“]([^\"“”]{12,}?)[\"”]")
 QUOTE_GIST_WORDS = 8
+
+
+@cache
+def _conjunctions() -> frozenset[str]:
+    """The words a clause fragment or a label may start with and lose: the coordinating
+    conjunctions and the clause-initial subordinators of data/event_cues.json."""
+    return cues()["coordinating_conjunctions"] | cues()["clause_initial_conjunctions"]
 
 
 def _is_verb(word: str, prev_text: str) -> bool:
@@ -207,7 +214,7 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
             cut = breaks[-1] if breaks else 0
         # "..., more than originally planned": a fragment; the clause it hangs on names the event
         while breaks and is_fragment(left[cut:] + text[trigger[0]:trigger[1]],
-                                     cues()["clause_initial_conjunctions"]):
+                                     _conjunctions()):
             breaks.pop()
             cut = breaks[-1] if breaks else 0
         start = a + cut
@@ -264,11 +271,11 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
     label = shorten(label, MAX_LABEL_CHARS, keep)
     label = re.sub(r"\s+([,.;:])", r"\1", label)
     first, _, rest = label.partition(" ")
-    if rest and first.lower().rstrip(",") in cues()["clause_initial_conjunctions"]:
+    if rest and first.lower().rstrip(",") in _conjunctions():
         label = rest  # "But, according to the Nigerian government, ..."
     completed = False
     if trigger and label.split() and (label.split()[-1].lower() in cues()["needs_complement"]
-                                      or label.split()[-1].lower() in cues()["reporting_verbs"]):
+                                      or label.split()[-1].lower() in reporting_verbs()["all"]):
         # "Li described the talks as | “a complex rescue ...”", "Sullivan stated | that “every
         # country ...”": the quotation completes the label
         # up to two small words may come first: "Xi Jinping as | a “dictator”"
@@ -277,7 +284,7 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
         if quote:
             label += (" that" if lead.group(1) else "") + lead.group(2) + " " + _gist(quote.group(1))
             completed = True
-    if not completed and trigger and text[trigger[0]:trigger[1]].lower() in cues()["reporting_verbs"] \
+    if not completed and trigger and text[trigger[0]:trigger[1]].lower() in reporting_verbs()["all"] \
             and (len(label.split()) <= 3 or (not reported and only_reports(text, trigger, end))):
         quote = _QUOTE.search(text, a, b)  # "Kerry said", "A BP executive told reporters": what was said
         if quote:
@@ -379,7 +386,7 @@ def find_mentions(doc: Document, timexes: list[Timex], cancel: Cancellation = NE
     lines = LineFilter(text, timexes)  # date lines, bylines, captions, copyright: never events
     leads = lead_passages(doc, sents, lines)
     prev: tuple[Timex, Interval, int] | None = None  # the last time, its interval, its end
-    blog = live_blog(text, doc.dct)  # "2055: ..." of a live blog: 20:55, not the year 2055
+    blog = live_blog(text, doc.dct, timexes)  # "2055: ..." of a live blog: 20:55, not the year 2055
     for k, t in enumerate(timexes):
         cancel.check()
         t = blog.retime(t)

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from kerryview.text.plural import looks_plural
 from kerryview.text.wordlists import abbreviations, tense_cues
 
 _WORD = re.compile(r"[A-Za-z']+")
@@ -93,10 +94,6 @@ def _clause_left(text: str, start: int) -> str:
     return left[cut.end():] if cut is not None else left
 
 
-def _plural_or_third_person(w: str) -> bool:
-    return w.islower() and len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is"))
-
-
 def _announces(raw: list[str], i: int) -> bool:
     """Whether the "to" at raw[i] of an entry follows its headline's subject and comes before a
     verb, so the entry announces: "Obama to visit Gulf", "Climate talks to resume" (a name or
@@ -105,12 +102,12 @@ def _announces(raw: list[str], i: int) -> bool:
     headline's verb) nor "Over to questions from analysts" (no verb after "to")."""
     lists = tense_cues()
     subjects, after = lists["headline_subjects"], raw[i + 1]
-    if not after.islower() or after in lists["not_verbs_after_to"] or _plural_or_third_person(after):
+    if not after.islower() or after in lists["not_verbs_after_to"] or (after.islower() and looks_plural(after)):
         return False
     before = raw[:i]
     if not (before[-1][:1].isupper() or before[-1] in subjects) or len(before) > SUBJECT_WORDS:
         return False
-    return not any(_plural_or_third_person(w) and w not in subjects for w in before)
+    return not any(w.islower() and looks_plural(w) and w not in subjects for w in before)
 
 
 def _entry_tense(text: str, end: int) -> str | None:

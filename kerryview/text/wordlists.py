@@ -52,6 +52,24 @@ def tense_cues() -> dict[str, frozenset[str]]:
 
 
 @cache
+def plural_lists() -> dict[str, frozenset[str]]:
+    """The words in -s that are no plural noun nor verb in -s (data/plural.json), for the one
+    test kerryview.text.plural.looks_plural: "singular_endings", "singular_words"."""
+    raw = json.loads((files("kerryview.text") / "data" / "plural.json").read_text(encoding="utf-8"))
+    return {k: frozenset(v["words"]) for k, v in raw.items() if not k.startswith("_")}
+
+
+@cache
+def reporting_verbs() -> dict[str, frozenset[str]]:
+    """The one list of reporting verbs (data/reporting_verbs.json): "present" (what the tagger
+    reads as reported speech: "Hayward says ... a day later"), "past", and "all" (what the event
+    finder completes a label with). Light: the tagger reads it at start-up."""
+    raw = json.loads((files("kerryview.text") / "data" / "reporting_verbs.json").read_text(encoding="utf-8"))
+    lists = {k: frozenset(v["words"]) for k, v in raw.items() if not k.startswith("_")}
+    return {**lists, "all": lists["present"] | lists["past"]}
+
+
+@cache
 def time_zones() -> dict[str, tuple[float, float, str]]:
     """Time-zone name after a clock time -> (hours from UTC in standard time, in summer time,
     summer-time rule: "us", "eu" or "none"); kerryview/events/data/time_zones.tsv, the one

@@ -18,7 +18,7 @@ words around the date:
 
 Quoted speech (`in_quotation`) speaks from the story's day: "We go tomorrow," said on 5 June.
 In news, a date counted from another inside someone's speech (quoted, or reported with "says":
-`speech_end`) is the speaker's account: it is the reference only until that speech ends, so a later
+`speech_end`; the verbs: kerryview/text/data/reporting_verbs.json "present") is the speaker's account: it is the reference only until that speech ends, so a later
 bare "7.51 pm" stays on the writer's day (anchor.Resolver.resolve).
 
 And a date in a clause in the past perfect ("the Estates-General had last met in 1614", "Romania
@@ -29,6 +29,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+
+from kerryview.text.wordlists import reporting_verbs
 
 from .lexicon import table
 
@@ -132,7 +134,7 @@ _CLOSE_QUOTE = re.compile(r"[\"\u201d]|\n")
 
 @lru_cache(maxsize=1)
 def _speech_verb() -> re.Pattern[str]:
-    words = "|".join(re.escape(w) for w in sorted(table("speech_verb"), key=len, reverse=True))
+    words = "|".join(re.escape(w) for w in sorted(reporting_verbs()["present"], key=len, reverse=True))
     return re.compile(rf"\b(?:{words})\b", re.I)
 
 
