@@ -157,7 +157,9 @@ def test_a_progressive_or_a_present_after_an_adverb_or_a_plural_noun_is_found():
                        ("Coors has been ceding market share", "ceding"),
                        ("Blassie's mother now wants the remains tested", "wants"),
                        ("American officials staunchly disavow any interest", "disavow"),
-                       ("Federal officials maintain that Reno can allow it", "maintain")):
+                       ("Federal officials maintain that Reno can allow it", "maintain"),
+                       ("Officials always take the blame", "take"),
+                       ("Traders never expect a cut", "expect")):
         found = present_verb(text, Clause(0, len(text)))
         assert found and text[found[0]:found[1]] == verb, text
 

@@ -172,7 +172,8 @@ def present_verb(text: str, clause: Clause) -> tuple[int, int] | None:
             if w not in stopwords():
                 if p in rules["subject_pronouns"]:
                     return m.start(), m.end()
-                if prev and p not in stopwords() and prev[:1].isalpha() and not w.endswith("ly"):
+                if prev and p not in stopwords() and prev[:1].isalpha() and not w.endswith("ly") \
+                        and w not in rules["adverbs_before_verb"]:
                     if looks_plural(w):
                         return m.start(), m.end()
                     if looks_plural(p) and not w.endswith(("s", "ing", "ed")) and _WORD.match(text, m.end() + 1):
