@@ -19,7 +19,7 @@ DCT = date(2010, 6, 15)
 GIVEN = DateSource(DateSourceKind.PAGE_METADATA, "given")
 LISTS = ("person_pronouns", "thing_pronouns", "plural_pronouns", "person_titles", "subject_verbs",
          "leading_subordinators", "event_anaphora", "expletive_it_verbs", "expletive_it_words",
-         "conditional_starts")
+         "conditional_starts", "apposition_relatives", "range_openers", "range_links", "coordinators")
 
 
 def _found(text, dct=DCT):
@@ -305,3 +305,102 @@ def test_a_pronoun_that_reports_gives_way_to_the_speaker_it_stands_for(text, lab
 def test_a_reporting_pronoun_whose_speaker_cannot_be_told_is_dropped_as_before():
     text = "Tony Hayward and Barack Obama met. He said on Monday that BP would pay all legitimate claims."
     assert "BP would pay all legitimate claims" in _labels(text)  # one of two people: no name
+
+
+# ------------------------------------------------------------------ session 12: appositions
+def _given_wanted(name):
+    return re.findall(r"\"([^\"]+)\"", _example(name))[:2]
+
+
+@pytest.mark.parametrize("name", ["apposition_relatives", "range_openers", "range_links", "coordinators"])
+def test_each_session_12_lists_example_comes_out_as_it_says(name):
+    given, wanted = _given_wanted(name)
+    assert wanted in _labels(given, date(2010, 1, 20))
+
+
+@pytest.mark.parametrize("text, label", [
+    # the apposition's tail is no subject: the subject it stands beside is
+    ("The 59-year-old, originally from Leigh-on-Sea, Essex, has been unaccounted for since the UN "
+     "headquarters collapsed on Tuesday.",
+     "The 59-year-old has been unaccounted for since the UN headquarters collapsed"),
+    ("Alleyn's school in Dulwich, south-east London, closed when six pupils fell ill yesterday.",
+     "Alleyn's school in Dulwich closed when six pupils fell ill"),
+    ("A British search and rescue team - made up of 71 people, mostly from the fire services, and "
+     "including two search dogs - flew to the region on Thursday.", "A British search and rescue team flew to the region"),
+    # an apposition that names a person is the subject a reader wants
+    ("The head of the US operation at the airport, Col Buck Elton, said on Sunday there had been "
+     "600 take-offs and landings.", "Col Buck Elton said there had been 600 take-offs and landings"),
+    # a list of names before the apposition is the subject
+    ("The Edge, Bono and Jay-Z, along with Rihanna, are due to appear in London on Friday.",
+     "The Edge, Bono and Jay-Z are due to appear in London"),
+    # a speaker with an apposition keeps the name, as a named speaker is written
+    ("Dennis C. Blair, the director of national intelligence, told a Senate panel on Tuesday that "
+     "the crisis was the main threat.", "Dennis C. Blair told a Senate panel that the crisis was the main threat"),
+    ("Dennis C. Blair, the director of national intelligence, said on Tuesday that the crisis was "
+     "the main threat.", "Dennis C. Blair: The crisis was the main threat"),
+    # "however" between commas is no one
+    ("BP, however, fell sharply on Monday after the report.", "BP fell sharply after the report"),
+])
+def test_a_label_that_starts_with_an_appositions_tail_takes_the_subject(text, label):
+    assert label in _labels(text, date(2010, 1, 20))
+
+
+@pytest.mark.parametrize("text, label", [
+    ("Gordon Brown, who chairs the committee, met the envoy on Tuesday.", "Gordon Brown met the envoy"),
+    ("BP said on Monday it would pay.", "BP said it would pay"),  # no apposition: as before
+])
+def test_a_label_with_its_own_subject_is_left_as_it_was(text, label):
+    assert label in _labels(text, date(2010, 1, 20))
+
+
+def test_a_name_run_into_the_text_ends_at_a_comma():
+    text = ("Greg Gutfeld, host of the Fox News program Red Eye, has apologised to Canada for "
+            "comments made during a show on 17 March.")
+    assert "Greg Gutfeld has apologised to Canada for comments made during a show" in _labels(text)
+
+
+# ------------------------------------------------------------------ session 12: dates in labels
+@pytest.mark.parametrize("text, label", [
+    ("Orders for U.S. manufactured goods dipped 4 percent between July and August.",
+     "Orders for U.S. manufactured goods dipped 4 percent between July and August"),
+    ("The relief well will reach the damaged well some time between 10 and 15 August.",
+     "The relief well will reach the damaged well some time between 10 and 15 August"),
+])
+def test_a_range_of_dates_stays_whole_in_its_label(text, label):
+    assert set(_labels(text)) == {label}
+
+
+@pytest.mark.parametrize("text, label", [
+    ("Around 200,000 people are thought to have died in the 12 January earthquake.",
+     "Around 200,000 people are thought to have died in the earthquake"),
+    ("Obama won the 2008 election by a landslide.", "Obama won the election by a landslide"),
+])
+def test_a_date_that_modifies_a_noun_leaves_the_noun_its_article(text, label):
+    assert label in _labels(text)
+
+
+@pytest.mark.parametrize("text, label", [
+    ("2000 Dr Murray opens a practice in Las Vegas, expanding with a second clinic in Houston in 2006.",
+     "Dr Murray opens a practice in Las Vegas, expanding with a second clinic in Houston in 2006"),
+    ("3 November 2011 The case against Dr Murray goes to the jury following closing statements.",
+     "The case against Dr Murray goes to the jury following closing statements"),
+])
+def test_a_chronology_entrys_date_heading_is_no_part_of_its_labels(text, label):
+    assert set(_labels(text, date(2011, 11, 8))) == {label}
+
+
+def test_a_number_before_a_plain_noun_is_no_heading():
+    assert "2000 Americans died" in _labels("2000 Americans died in 2006.")
+
+
+@pytest.mark.parametrize("text, label", [
+    ("Sources said Digicel, which has operated in Haiti since 1998, found a very captive market "
+     "when it set up in 2003.", "Digicel found a very captive market when it set up"),
+    ("Police searched the house, and found bottles of propofol on Tuesday.", "Police found bottles of propofol"),
+])
+def test_a_verb_in_the_past_that_lost_its_subject_takes_the_sentences(text, label):
+    assert label in _labels(text, date(2010, 1, 20))
+
+
+def test_a_second_subject_after_and_keeps_its_own_clause():
+    assert _labels("BP capped the well, and Obama praised the work on Monday.") == ["Obama praised the work"]

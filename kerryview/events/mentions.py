@@ -20,7 +20,7 @@ from kerryview.events.headline import Lead, lead_passages, main_event_words
 from kerryview.events.antecedents import antecedent, pronoun_kind, with_antecedent
 from kerryview.events.liveblog import live_blog
 from kerryview.events.not_events import LineFilter, why_not_event_sentence
-from kerryview.events.labels import (CLAUSE_COMMA, cut_number, headline_label, is_conditional, is_fragment,
+from kerryview.events.labels import (CLAUSE_COMMA, apposition_subject, cut_number, in_range, headline_label, is_conditional, is_fragment,
                                      only_reports, reported_span, shorten, tidy,
                                      within_passage, without_date)
 from kerryview.text.context import ContextBuilder
@@ -33,6 +33,7 @@ from kerryview.calendar.zones import utc_interval
 from kerryview.timex.anchor import date_follows_time
 
 ANCHOR_SIGNALS = "anchor_signals.json"
+LEAD_RULES = "lead_rules.json"
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _MODAL_BEFORE = re.compile(r"\b(?:will|would|could|should|must|may|might|to|shall)\s+$", re.I)
 # A preposition (or "late on") introducing the time expression, dropped from labels.
@@ -47,6 +48,7 @@ RIGHT_PENALTY = 10  # English puts the verb before its time adverbial, unless th
 NOUN_PHRASE_WORDS = 5  # modifiers kept before an event noun in a label
 QUOTE_PENALTY = 80  # one inside a quotation, the other not: the quote's events are not the reporter's
 CLAUSE_PENALTY = 30  # "in 2021 | that climate could not be separated": another clause's verb
+_CLAUSE_OPEN = re.compile(r"[;:\"“”]|\bthat\b")  # where a clause's subject may start ("who": an apposition)
 _COMPLEMENTIZER = re.compile(r"\b(?:that|which|who|whom|whose)\b")
 ADJUNCT_PENALTY = 60  # inside a sentence-opening participle clause: the main clause tells the event
 _QUOTES = "\"“”"
@@ -168,6 +170,17 @@ def _gist(quoted: str) -> str:
     return f"“{gist}{'…' if len(words) > QUOTE_GIST_WORDS else ''}”"
 
 
+def _modified_noun(text: str, after: int, end: int) -> int | None:
+    """Where the noun starts that a time expression ending at `after` modifies ("the 12 January
+    | earthquake", "the 2008 | election"): a lower-case word that is neither a function word nor
+    a verb; None when the time expression is an adverbial ("in 2008 | the election")."""
+    m = _TOKEN.match(text, after + 1) if text[after:after + 1] == " " else None
+    if m is None or m.end() > end or not m.group()[:1].islower():
+        return None
+    w = m.group()
+    return None if w in stopwords() or _is_verb(w, text[max(0, m.start() - 12):m.start()]) else m.start()
+
+
 def _without_timex(left: str, cut: int, a: int, timex: Timex) -> str:
     """left[cut:] without the time expression and its preposition: ", on Wednesday, acknowledged"
     has no subject."""
@@ -187,6 +200,7 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
     pay")."""
     a, b = sent
     reported = None
+    subject = ""
     if trigger is None:
         lo, hi = within_passage(text, a, b, (timex.start, timex.end)) if timex.end > timex.start else (a, b)
         clause = text[lo:hi]
@@ -210,6 +224,13 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
             breaks.pop()
             cut = breaks[-1] if breaks else 0
         start = a + cut
+        subject = ""  # the subject beside an apposition ("The 59-year-old, ..., Essex, has been")
+        if text[trigger[0]:trigger[1]].lower() not in cues()["event_nouns"]:
+            clause_from = max([m.end() for m in _CLAUSE_OPEN.finditer(left, 0, cut)], default=0)
+            found = apposition_subject(text, a + clause_from, start, trigger, _is_verb,
+                                       (timex.start, timex.end))
+            if found:
+                subject, start = found
         # Object: forward from the trigger to the next clause break or the word limit.
         words = 0
         end = trigger[1]
@@ -225,13 +246,20 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
             words += 1
             if _CLAUSE_BREAK.search(piece.strip(_QUOTES) if scare else piece):
                 break
+        subject_at = start
         start, end = within_passage(text, start, end, trigger, a)  # a caption run into the lead
+        if start != subject_at:
+            subject = ""
         reported = reported_span(text, sent, start, end, trigger, (timex.start, timex.end))  # "BP said": what was said
         if reported and not reported[2] and sents is not None and reported[0] >= end:
             kind = pronoun_kind(" ".join(text[start:trigger[0]].split()))  # "He said ... that"
             name = antecedent(kind, text, sents, sent, _is_verb, start) if kind in ("person", "plural") else None
             if name:
                 reported = (reported[0], reported[1], name)
+        if reported and subject and reported[0] >= end:  # "Dennis C. Blair, ..., said that"
+            reported = (reported[0], reported[1], reported[2] or subject)
+        if reported and reported[0] != start:
+            subject = ""  # the label is what was said ("Kerry told Wang Yi that": keeps who told)
         if reported:
             told_end, (start, end) = end, reported[:2]
         clause = text[start:end]
@@ -242,19 +270,29 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
             lead = _LEAD_IN.search(before)
             cut_from = offset + (lead.start() if lead else len(before))
             after = min(timex.end, end)
-            if text.startswith(("'s", "’s"), after):  # "this week's talks" -> "the talks"
+            if in_range(text, timex.start, timex.end):
+                clause = text[offset:end]  # "dipped 4 percent between July and August": both ends
+            elif (noun := _modified_noun(text, after, end)) and (
+                    timex.text.lower().startswith("the ") or before.rstrip().lower().endswith(" the")):
+                # "died in the 12 January earthquake" -> "died in the earthquake", not "died earthquake"
+                head = before.rstrip()
+                head = head if head.lower().endswith(" the") else f"{head} the"
+                clause = f"{head} {text[noun:end]}"
+            elif text.startswith(("'s", "’s"), after):  # "this week's talks" -> "the talks"
                 after += 2
                 cut_from = offset + len(before)
                 lead_the = "the" if not before.rstrip().lower().endswith("the") else ""
                 clause = text[offset:cut_from] + lead_the + text[after:end]
             else:
                 clause = without_date(text[offset:cut_from], text[after:end])
+    if subject:
+        clause = f"{subject} {clause.lstrip()}"
     label = " ".join(clause.split()).strip(" ,;:.\"“”'")
     if label.count('"') % 2:  # the strip ate the closing mark of 'as a "dictator,"'
         label += '"'
     if label.count("“") > label.count("”"):
         label += "”"
-    keep = len(text[offset:trigger[1]].split()) if trigger and not reported else 0  # who, event words
+    keep = len(text[offset:trigger[1]].split()) + len(subject.split()) if trigger and not reported else 0
     if trigger and reported and reported[2]:  # the speaker, then what was said
         label = f"{reported[2]}: {label[:1].upper()}{label[1:]}"
         keep = len(reported[2].split()) + MIN_SAID_WORDS
@@ -379,6 +417,7 @@ def find_mentions(doc: Document, timexes: list[Timex], cancel: Cancellation = NE
     leads = lead_passages(doc, sents, lines)
     prev: tuple[Timex, Interval, int] | None = None  # the last time, its interval, its end
     blog = live_blog(text, doc.dct)  # "2055: ..." of a live blog: 20:55, not the year 2055
+    tx_starts = [u.start for u in timexes]
     for k, t in enumerate(timexes):
         cancel.check()
         t = blog.retime(t)
@@ -430,6 +469,7 @@ def find_mentions(doc: Document, timexes: list[Timex], cancel: Cancellation = NE
             position=_position(leads, sent))
         label = label_for(text, sent, trigger, _with_its_date(text, timexes, k), sents)
         label = with_antecedent(label, text, sents, sent, _is_verb, _describe)  # "He" -> who
+        label = _without_heading(label, text, sent, timexes, tx_starts)
         if is_conditional(label):
             continue  # "If you take the price of gas in 1920 ...": what might be, no event
         out.append(Found(mention, label,
@@ -439,6 +479,26 @@ def find_mentions(doc: Document, timexes: list[Timex], cancel: Cancellation = NE
     if dct_clauses:
         out.extend(_clauses_of_the_day(doc, sents, out, timexes, lines, contexts))
     return out
+
+
+def _without_heading(label: str, text: str, sent: tuple[int, int], timexes: list[Timex],
+                     tx_starts: list[int]) -> str:
+    """`label` without the date that heads its passage when that date is another time
+    expression's ("2000 Dr Murray opens a practice ..., expanding ... in 2006", "3 November 2011
+    The case goes to the jury"): a chronology's entry heading, which dates another event."""
+    head = len(text[sent[0]:sent[1]]) - len(text[sent[0]:sent[1]].lstrip(" \t\n\"“"))
+    k = bisect_left(tx_starts, sent[0] + head)
+    if k >= len(timexes) or timexes[k].start != sent[0] + head:
+        return label
+    u = timexes[k].text
+    rest = label[len(u):]
+    if not u or not label.startswith(u) or not re.match(r"\s+[A-Z][a-z]", rest) or len(rest.split()) < 3:
+        return label
+    lists = event_lists(LEAD_RULES)
+    first = rest.split()[0]
+    if u.isdigit() and first not in lists["run_on_openers"] and first.lower() not in lists["person_titles"]:
+        return label  # "2000 Americans died": a bare number heads an entry only before "The", "Dr"
+    return rest.lstrip()
 
 
 def _describe(text: str, span: tuple[int, int]) -> str:
