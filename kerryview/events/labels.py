@@ -348,6 +348,10 @@ def apposition_subject(text: str, clause_start: int, start: int, trigger: tuple[
                   or not is_fragment(tail.strip(), _lists()["coordinators"])):
         return None
     vp = start + marks[-1].end() + len(tail) - len(tail.lstrip())
+    verb = (words[1:] if words and words[0].lower() in _lists()["coordinators"] else words)[:1] \
+        or [text[trigger[0]:trigger[1]]]
+    if verb[0].lower().endswith("ing"):
+        return None  # "..., having resumed work there": a participle clause, no verb of the subject's
     if words and words[0].lower() in _lists()["coordinators"]:
         # "The coroner's office said there was no evidence ..., but | gave no cause of death":
         # the second verb of the sentence's subject
@@ -356,8 +360,9 @@ def apposition_subject(text: str, clause_start: int, start: int, trigger: tuple[
         conj_end = tail.index(words[0]) + len(words[0])
         vp = start + marks[-1].end() + (tail.index(words[1], conj_end) if len(words) > 1 else len(tail))
         subject = subject_of(text, clause_start, start + marks[-1].start(), is_verb)
+        subject = re.sub(r"['’](?:s|re|ve|d|ll)$", "", subject)  # "it's located ..., and was": "it"
         at = text.find(subject, clause_start, vp) if subject else -1
-        if at < 0 or is_fragment(subject) or (date is not None and at < date[1] and date[0] < at + len(subject)):
+        if at < 0 or not _plain_subject(subject, "") or (date is not None and at < date[1] and date[0] < at + len(subject)):
             return None
         return subject, vp
     piece_from = marks[-2].end() if len(marks) > 1 else 0
@@ -373,13 +378,26 @@ def apposition_subject(text: str, clause_start: int, start: int, trigger: tuple[
         clause_start = at + len(subject) + said.end()
         subject = subject_of(text, clause_start, vp, is_verb).rstrip(" -–—")
         at = text.find(subject, clause_start, vp) if subject else -1
-    if not subject or is_fragment(subject):
+    if not _plain_subject(subject, text[at + len(subject):vp] if at >= 0 else ""):
         return None
     after = at + len(subject)
     if at < 0 or not _APPOSITION_MARK.match(text, after) or (
             date is not None and at < date[1] and date[0] < after):
         return None  # "It | shows the aftermath of a quake, ...": the subject's own verb follows
     return _with_list(text, subject, after, vp), vp
+
+
+# A sentence opener inside the pieces between a subject and its verb: passages run together
+# ("Mark Doyle, BBC News, Port-au-Prince The police chief ..., has appealed").
+_OPENER_INSIDE = re.compile(r"\S\s+(?:The|A|An|There|This|These)\s")
+
+
+def _plain_subject(subject: str, between: str) -> bool:
+    """Whether `subject` can head a label: not a fragment, not a shouted header ("JILLIAN
+    THORP"), and with no other passage's start between it and its verb (`between`)."""
+    words = subject.split()
+    return bool(words) and not is_fragment(subject) and not (
+        len(words) > 1 and all(w.isupper() for w in words)) and not _OPENER_INSIDE.search(between)
 
 
 def _with_list(text: str, subject: str, after: int, vp: int) -> str:

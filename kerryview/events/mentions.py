@@ -170,15 +170,26 @@ def _gist(quoted: str) -> str:
     return f"“{gist}{'…' if len(words) > QUOTE_GIST_WORDS else ''}”"
 
 
-def _modified_noun(text: str, after: int, end: int) -> int | None:
-    """Where the noun starts that a time expression ending at `after` modifies ("the 12 January
-    | earthquake", "the 2008 | election"): a lower-case word that is neither a function word nor
-    a verb; None when the time expression is an adverbial ("in 2008 | the election")."""
+_DATE_END = re.compile(r"(?:\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?|\b[A-Z][a-z]+day)$")
+
+
+def _modified_noun(text: str, timex: Timex, end: int) -> int | None:
+    """Where the noun starts that a time expression modifies ("the 12 January | earthquake",
+    "the 2008 | election"): the expression ends in a number, a month or a weekday (not "the
+    weekend"), and the next word is a plain lower-case noun, neither a function word, a verb,
+    a participle nor an adverb; None when the time expression is an adverbial ("in 2008 | the
+    election", "over the weekend | independent schools")."""
+    after = timex.end
     m = _TOKEN.match(text, after + 1) if text[after:after + 1] == " " else None
-    if m is None or m.end() > end or not m.group()[:1].islower():
+    if m is None or m.end() > end or not m.group().isalpha() or not m.group().islower() \
+            or not _DATE_END.search(timex.text):
         return None
     w = m.group()
-    return None if w in stopwords() or _is_verb(w, text[max(0, m.start() - 12):m.start()]) else m.start()
+    lists = event_lists(LEAD_RULES)
+    if w in stopwords() or w in lists["never_last"] or w in lists["phrase_starts"] \
+            or w.endswith(("ing", "ly", "wards")) or _is_verb(w, text[max(0, m.start() - 12):m.start()]):
+        return None
+    return m.start()
 
 
 def _without_timex(left: str, cut: int, a: int, timex: Timex) -> str:
@@ -272,7 +283,7 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
             after = min(timex.end, end)
             if in_range(text, timex.start, timex.end):
                 clause = text[offset:end]  # "dipped 4 percent between July and August": both ends
-            elif (noun := _modified_noun(text, after, end)) and (
+            elif (noun := _modified_noun(text, timex, end)) and (
                     timex.text.lower().startswith("the ") or before.rstrip().lower().endswith(" the")):
                 # "died in the 12 January earthquake" -> "died in the earthquake", not "died earthquake"
                 head = before.rstrip()
