@@ -424,3 +424,16 @@ def test_a_contracted_pronoun_subject_loses_its_verb():
     text = ("The peacekeeping force numbers around 11,000 people; it's located in different parts of "
             "the country, and was deployed in 2004 to bring order.")
     assert "It was deployed to bring order" in _labels(text, date(2010, 1, 20))
+
+
+@pytest.mark.parametrize("text, label", [
+    # a time expression that is the clause's subject stays: without it the label has none
+    ("Friday night may seem like several news cycles ago to our fast-moving media.",
+     "Friday night may seem like several news cycles ago to our fast-moving media"),
+    ("Last week saw the biggest fall in shares.", "Last week saw the biggest fall in shares"),
+    # "did", "could", ... open no label: the subject beside the apposition does
+    ("Sen. Barack Obama, so steady in public, did not hide his vexation when he summoned his top "
+     "advisers on Sept. 14.", "Sen. Barack Obama did not hide his vexation when he summoned his top advisers"),
+])
+def test_a_label_keeps_a_subject_that_was_a_date_or_beside_an_apposition(text, label):
+    assert label in _labels(text, date(2008, 10, 1))

@@ -170,6 +170,16 @@ def _gist(quoted: str) -> str:
     return f"“{gist}{'…' if len(words) > QUOTE_GIST_WORDS else ''}”"
 
 
+def _verb_follows(text: str, at: int, end: int) -> bool:
+    """Whether a finite verb follows right at `at` ("Friday night | may seem", "2009 | was a
+    year"): a time expression before it is the clause's subject, which a label keeps."""
+    m = _TOKEN.match(text, at + 1) if text[at:at + 1] == " " else None
+    if m is None or m.end() > end:
+        return False
+    w = m.group()
+    return w in event_lists(LEAD_RULES)["subject_verbs"] or w in cues()["irregular_past"]
+
+
 _DATE_END = re.compile(r"(?:\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?|\b[A-Z][a-z]+day)$")
 
 
@@ -283,6 +293,8 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
             after = min(timex.end, end)
             if in_range(text, timex.start, timex.end):
                 clause = text[offset:end]  # "dipped 4 percent between July and August": both ends
+            elif not before.strip(" \"“") and _verb_follows(text, timex.end, end):
+                clause = text[offset:end]  # "Friday night may seem like ...": the date is the subject
             elif (noun := _modified_noun(text, timex, end)) and (
                     timex.text.lower().startswith("the ") or before.rstrip().lower().endswith(" the")):
                 # "died in the 12 January earthquake" -> "died in the earthquake", not "died earthquake"
