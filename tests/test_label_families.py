@@ -437,3 +437,17 @@ def test_a_contracted_pronoun_subject_loses_its_verb():
 ])
 def test_a_label_keeps_a_subject_that_was_a_date_or_beside_an_apposition(text, label):
     assert label in _labels(text, date(2008, 10, 1))
+
+
+@pytest.mark.parametrize("text, label", [
+    # "the" + a time expression that runs on into its clause stays whole: dropped, it left
+    # "Smoke fires begins", "spent outside", "Over the independent schools"
+    ("Smoke from the morning fires begins to fill the nostrils, masking the smell of the dead.",
+     "Smoke from the morning fires begins to fill the nostrils"),
+    ("Many people have spent the night outside amid fears of more aftershocks.",
+     "Many people have spent the night outside amid fears of more aftershocks"),
+    ("Over the weekend independent schools were issued with advice.",
+     "Over the weekend independent schools were issued with advice"),
+])
+def test_the_and_a_time_expression_that_runs_on_into_its_clause_stay(text, label):
+    assert label in _labels(text, date(2010, 1, 20))

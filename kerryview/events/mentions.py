@@ -180,6 +180,20 @@ def _verb_follows(text: str, at: int, end: int) -> bool:
     return w in event_lists(LEAD_RULES)["subject_verbs"] or w in cues()["irregular_past"]
 
 
+def _noun_phrase_goes_on(text: str, timex: Timex, end: int) -> bool:
+    """Whether "the" + a time expression runs on into the words of its clause ("from the morning
+    | fires", "have spent the night | outside", "over the weekend | independent schools were"):
+    dropped, it would leave "Smoke fires begins" or "spent outside"; a label keeps it."""
+    if not timex.text.lower().startswith("the "):
+        return False
+    m = _TOKEN.match(text, timex.end + 1) if text[timex.end:timex.end + 1] == " " else None
+    if m is None or m.end() > end or not m.group().isalpha() or not m.group().islower():
+        return False
+    lists = event_lists(LEAD_RULES)
+    w = m.group()
+    return w not in stopwords() and w not in lists["phrase_starts"] and w not in lists["never_last"]
+
+
 _DATE_END = re.compile(r"(?:\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?|\b[A-Z][a-z]+day)$")
 
 
@@ -293,14 +307,15 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
             after = min(timex.end, end)
             if in_range(text, timex.start, timex.end):
                 clause = text[offset:end]  # "dipped 4 percent between July and August": both ends
-            elif not before.strip(" \"“") and _verb_follows(text, timex.end, end):
-                clause = text[offset:end]  # "Friday night may seem like ...": the date is the subject
             elif (noun := _modified_noun(text, timex, end)) and (
                     timex.text.lower().startswith("the ") or before.rstrip().lower().endswith(" the")):
                 # "died in the 12 January earthquake" -> "died in the earthquake", not "died earthquake"
                 head = before.rstrip()
                 head = head if head.lower().endswith(" the") else f"{head} the"
                 clause = f"{head} {text[noun:end]}"
+            elif not before.strip(" \"“") and _verb_follows(text, timex.end, end) \
+                    or _noun_phrase_goes_on(text, timex, end):
+                clause = text[offset:end]  # "Friday night may seem like ...": the date is the subject
             elif text.startswith(("'s", "’s"), after):  # "this week's talks" -> "the talks"
                 after += 2
                 cut_from = offset + len(before)
