@@ -451,3 +451,23 @@ def test_a_label_keeps_a_subject_that_was_a_date_or_beside_an_apposition(text, l
 ])
 def test_the_and_a_time_expression_that_runs_on_into_its_clause_stay(text, label):
     assert label in _labels(text, date(2010, 1, 20))
+
+
+@pytest.mark.parametrize("text, label", [
+    # the word limit fell inside a phrase ("26 million ready-to-eat", "a gruelling series of 50"):
+    # the clause is read on and the label ends where it reads complete
+    ("Haitian President Rene Preval earlier this week called for the urgent airdrop of 200,000 more "
+     "tents and 26 million ready-to-eat meals before the rainy season begins.",
+     "Haitian President Rene Preval called for the urgent airdrop of 200,000 more tents"),
+    ("The study estimated the contagiousness of the disease on Monday by analyzing the number of "
+     "people traveling to Mexico.",
+     "The study estimated the contagiousness of the disease by analyzing the number of people traveling to Mexico"),
+])
+def test_a_label_cut_by_the_word_limit_ends_where_it_reads_complete(text, label):
+    assert label in _labels(text, date(2010, 1, 20))
+
+
+def test_a_long_label_is_not_cut_inside_a_range_of_dates():
+    text = ("London's mayor hadn't uttered a public word about the events of 1 and 2 April, when police "
+            "kettled protesters in the City for many long hours.")
+    assert "London's mayor hadn't uttered a public word about the events of 1 and 2 April" in _labels(text)

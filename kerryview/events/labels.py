@@ -80,7 +80,9 @@ def shorten(label: str, limit: int = MAX_LABEL_CHARS, keep_words: int = 0) -> st
     # dressed as the characters created ..."): a shorter complete label still beats one in "…"
     for least in dict.fromkeys((max(MIN_COMPLETE_WORDS, keep_words), MIN_COMPLETE_WORDS)):
         ends = [m.start() for m in _COMPLETE_END.finditer(head) if len(head[:m.start()].split()) >= least
-                and not cut_number(label, m.end())]  # "between 6,|000": the limit fell in a number
+                and not cut_number(label, m.end())  # "between 6,|000": the limit fell in a number
+                and not (label[m.end():m.end() + 1].isdigit() and head[:m.start()][-1:].isdigit())]
+        # ("the events of 1 | and 2 April": one range)
         if not ends:  # no clause break: before a phrase of where, when, how
             ends = [m.start() for m in _PHRASE_START.finditer(label)  # "... cooperation | on"
                     if m.start() <= limit and len(head[:m.start()].split()) > least

@@ -41,6 +41,7 @@ _LEAD_IN = re.compile(r"(?:\b(?:late|early)\s+)?\b(?:on|in|at|during|since|by|fr
                       r"starting|from|before|after)\s*$", re.I)
 _CLAUSE_BREAK = re.compile(CLAUSE_COMMA + r"|[;:\"“”()]|\bthat\b|\bwhich\b|\bwho\b|\bwhere\b|\bwhile\b")
 MAX_LABEL_WORDS_AFTER = 12
+MORE_OBJECT_WORDS = 6  # a clause that ends this many words after the limit is read to its end
 MAX_LABEL_CHARS = 110
 MIN_SAID_WORDS = 3  # a label of what was said keeps at least this much of it after the speaker
 NOUN_PENALTY = 25  # characters: prefer a verb a little further away over an event noun
@@ -227,6 +228,28 @@ def _without_timex(left: str, cut: int, a: int, timex: Timex) -> str:
     return (head[:lead.start()] if lead else head) + left[hi:]
 
 
+def _object_end(text: str, at: int, b: int, limit: int) -> tuple[int, bool]:
+    """Where a label's words after its event words (from `at`, in a sentence ending at `b`)
+    end: at the next clause break, else after `limit` words; and whether the limit ended them."""
+    words = 0
+    end = at
+    prev = ""
+    for m in re.finditer(r"\S+", text[at:b]):
+        piece = m.group()
+        in_name = prev[:1].isupper() and piece[:1].isupper()  # never cut "Beijing | Hotel"
+        scare = _SCARE_QUOTE.match(text, at + m.start())  # the “unwavering” commitment
+        if _CLAUSE_BREAK.match(piece) and not scare:
+            return end, False
+        if words >= limit and not in_name:
+            return end, True
+        prev = piece
+        end = at + m.end()
+        words += 1
+        if _CLAUSE_BREAK.search(piece.strip(_QUOTES) if scare else piece):
+            return end, False
+    return end, False
+
+
 def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
               timex: Timex, sents: list[tuple[int, int]] | None = None) -> str:
     """A short clause naming the event: subject, event words and what follows, minus the date.
@@ -266,21 +289,14 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
                                        (timex.start, timex.end))
             if found:
                 subject, start = found
-        # Object: forward from the trigger to the next clause break or the word limit.
-        words = 0
-        end = trigger[1]
-        prev = ""
-        for m in re.finditer(r"\S+", text[trigger[1]:b]):
-            piece = m.group()
-            in_name = prev[:1].isupper() and piece[:1].isupper()  # never cut "Beijing | Hotel"
-            scare = _SCARE_QUOTE.match(text, trigger[1] + m.start())  # the “unwavering” commitment
-            if (_CLAUSE_BREAK.match(piece) and not scare) or (words >= MAX_LABEL_WORDS_AFTER and not in_name):
-                break
-            prev = piece
-            end = trigger[1] + m.end()
-            words += 1
-            if _CLAUSE_BREAK.search(piece.strip(_QUOTES) if scare else piece):
-                break
+        # Object: forward from the trigger to the next clause break or the word limit; a clause
+        # that ends a few words after the limit is read to its end when the label stays short
+        # ("... a gruelling series of 50 | concerts in London", not "... series of 50").
+        end, limited = _object_end(text, trigger[1], b, MAX_LABEL_WORDS_AFTER)
+        if limited:  # shorten() then ends it where it reads complete
+            longer = _object_end(text, trigger[1], b, MAX_LABEL_WORDS_AFTER + MORE_OBJECT_WORDS)[0]
+            if not any(q in text[end:longer] for q in _QUOTES):  # a quotation completes it its own way
+                end = longer
         subject_at = start
         start, end = within_passage(text, start, end, trigger, a)  # a caption run into the lead
         if start != subject_at:
