@@ -471,3 +471,23 @@ def test_a_long_label_is_not_cut_inside_a_range_of_dates():
     text = ("London's mayor hadn't uttered a public word about the events of 1 and 2 April, when police "
             "kettled protesters in the City for many long hours.")
     assert "London's mayor hadn't uttered a public word about the events of 1 and 2 April" in _labels(text)
+
+
+@pytest.mark.parametrize("text, label", [
+    # a time expression inside the words before the verb hides no fragment: "who later today
+    # will join" is a relative clause, whose subject is the name before it
+    ("Gordon Brown, who later today will join a meeting of the Cobra emergency committee, called "
+     "for global action.", "Gordon Brown will join a meeting of the Cobra emergency committee"),
+    ("Icelanders, who in the last week have seen the financial empire crumble, are angry.",
+     "Icelanders have seen the financial empire crumble"),
+])
+def test_a_relative_clause_holding_a_date_takes_its_subject(text, label):
+    assert label in _labels(text, date(2010, 1, 20))
+
+
+def test_a_year_heading_an_entry_is_dropped_even_when_the_tagger_left_it():
+    text = ("He studies cardiology.\n2000 Dr Murray opens a practice in Las Vegas, expanding with a "
+            "second clinic in Houston in 2006.\nMore.")
+    labels = _labels(text, date(2011, 11, 29))
+    assert "Dr Murray opens a practice in Las Vegas, expanding with a second clinic in Houston in 2006" in labels
+    assert not any(lb.startswith("2000") for lb in labels)

@@ -277,7 +277,7 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
             breaks.pop()
             cut = breaks[-1] if breaks else 0
         # "..., more than originally planned": a fragment; the clause it hangs on names the event
-        while breaks and is_fragment(left[cut:] + text[trigger[0]:trigger[1]],
+        while breaks and is_fragment(_without_timex(left, cut, a, timex) + text[trigger[0]:trigger[1]],
                                      cues()["clause_initial_conjunctions"]):
             breaks.pop()
             cut = breaks[-1] if breaks else 0
@@ -329,7 +329,8 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
                 head = before.rstrip()
                 head = head if head.lower().endswith(" the") else f"{head} the"
                 clause = f"{head} {text[noun:end]}"
-            elif not before.strip(" \"“") and _verb_follows(text, timex.end, end) \
+            elif not text[a:timex.start].strip(" \"“'") and _verb_follows(text, timex.end, end) \
+                    and timex.text.split()[0].lower() not in ("later", "earlier") \
                     or _noun_phrase_goes_on(text, timex, end):
                 clause = text[offset:end]  # "Friday night may seem like ...": the date is the subject
             elif text.startswith(("'s", "’s"), after):  # "this week's talks" -> "the talks"
@@ -542,9 +543,10 @@ def _without_heading(label: str, text: str, sent: tuple[int, int], timexes: list
     The case goes to the jury"): a chronology's entry heading, which dates another event."""
     head = len(text[sent[0]:sent[1]]) - len(text[sent[0]:sent[1]].lstrip(" \t\n\"“"))
     k = bisect_left(tx_starts, sent[0] + head)
-    if k >= len(timexes) or timexes[k].start != sent[0] + head:
-        return label
-    u = timexes[k].text
+    if k < len(timexes) and timexes[k].start == sent[0] + head:
+        u = timexes[k].text
+    else:  # a year or a clock time the tagger left ("2000 Dr Murray opens", "1815 Mr Obama says")
+        u = m.group() if (m := re.match(r"\d{4}(?= )", text[sent[0] + head:sent[1]])) else ""
     rest = label[len(u):]
     if not u or not label.startswith(u) or not re.match(r"\s+[A-Z][a-z]", rest) or len(rest.split()) < 3:
         return label
