@@ -491,3 +491,15 @@ def test_a_year_heading_an_entry_is_dropped_even_when_the_tagger_left_it():
     labels = _labels(text, date(2011, 11, 29))
     assert "Dr Murray opens a practice in Las Vegas, expanding with a second clinic in Houston in 2006" in labels
     assert not any(lb.startswith("2000") for lb in labels)
+
+
+@pytest.mark.parametrize("text, label", [
+    # a person's name, its apposition's comma, then its verb: the comma goes
+    ("Coastguard commander Thad Allen, told reporters in a conference call on Monday.",
+     "Coastguard commander Thad Allen told reporters in a conference call"),
+    ("A senior aide, Henri Guaino, said in a television interview this month, for instance, that "
+     "Sarkozy will keep replacing only half of the bureaucrats who retire.",
+     "Henri Guaino said in a television interview"),
+])
+def test_a_name_and_its_verb_are_not_parted_by_the_appositions_comma(text, label):
+    assert label in _labels(text, date(2010, 1, 20))

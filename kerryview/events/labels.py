@@ -280,6 +280,17 @@ _RELATIVE = re.compile(r"^(?P<subject>[A-Z][^,:;]{0,60}),\s+(?:who|which)\s+(?P<
 MAX_SUBJECT_WORDS = 6
 
 
+# "Coastguard commander Thad Allen, told reporters": a name, a comma, then its verb (the rest of
+# an apposition cut away before the label starts).
+_NAME_COMMA = re.compile(r"^(?P<name>[A-Z][^,]{2,60}), (?P<verb>[a-z]+)\b")
+
+
+def _names_a_person(words: str) -> bool:
+    from kerryview.events.antecedents import agrees
+
+    return agrees(words, "person") is not None and not is_fragment(words)
+
+
 MIN_SUBORDINATE_WORDS = 3  # "When he became chief executive": the clause left says who did what
 
 
@@ -294,6 +305,10 @@ def tidy(label: str) -> str:
     if first.lower() in _lists()["leading_subordinators"] and len(rest.split()) >= MIN_SUBORDINATE_WORDS \
             and not is_fragment(rest):
         label = rest[:1].upper() + rest[1:]  # "When he became chief executive" -> "He became ..."
+    named = _NAME_COMMA.match(label)
+    if named and _names_a_person(named["name"]) and named["verb"].lower() in (
+            _lists()["subject_verbs"] | _lists()["pure_reporting"] | cues()["irregular_past"]):
+        label = named["name"] + label[named.end("name") + 1:]  # "Thad Allen, told" -> "Thad Allen told"
     rel = _RELATIVE.match(label)
     if rel and len(rel["subject"].split()) <= MAX_SUBJECT_WORDS:
         label = f"{rel['subject']} {rel['rest']}"

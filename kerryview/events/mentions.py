@@ -307,6 +307,8 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
             name = antecedent(kind, text, sents, sent, _is_verb, start) if kind in ("person", "plural") else None
             if name:
                 reported = (reported[0], reported[1], name)
+        if reported and subject and reported[0] < start:
+            reported = None  # "A senior aide, Henri Guaino, said": the words before are who spoke
         if reported and subject and reported[0] >= end:  # "Dennis C. Blair, ..., said that"
             reported = (reported[0], reported[1], reported[2] or subject)
         if reported and reported[0] != start:
