@@ -19,7 +19,8 @@ DCT = date(2010, 6, 15)
 GIVEN = DateSource(DateSourceKind.PAGE_METADATA, "given")
 LISTS = ("person_pronouns", "thing_pronouns", "plural_pronouns", "person_titles", "subject_verbs",
          "leading_subordinators", "event_anaphora", "expletive_it_verbs", "expletive_it_words",
-         "conditional_starts", "apposition_relatives", "range_openers", "range_links", "coordinators")
+         "conditional_starts", "apposition_relatives", "range_openers", "range_links", "coordinators",
+         "fixed_adverbials")
 
 
 def _found(text, dct=DCT):
@@ -312,7 +313,8 @@ def _given_wanted(name):
     return re.findall(r"\"([^\"]+)\"", _example(name))[:2]
 
 
-@pytest.mark.parametrize("name", ["apposition_relatives", "range_openers", "range_links", "coordinators"])
+@pytest.mark.parametrize("name", ["apposition_relatives", "range_openers", "range_links", "coordinators",
+                                  "fixed_adverbials"])
 def test_each_session_12_lists_example_comes_out_as_it_says(name):
     given, wanted = _given_wanted(name)
     assert wanted in _labels(given, date(2010, 1, 20))

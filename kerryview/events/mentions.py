@@ -171,6 +171,14 @@ def _gist(quoted: str) -> str:
     return f"“{gist}{'…' if len(words) > QUOTE_GIST_WORDS else ''}”"
 
 
+def _fixed_adverbial(label: str) -> bool:
+    """Whether `label` opens with an adverbial whose first word only looks like a conjunction
+    ("So far about 3 million gallons have leaked": no "Far about ...";
+    data/lead_rules.json fixed_adverbials)."""
+    words = " ".join(label.lower().split()[:3])
+    return any(words == p or words.startswith(p + " ") for p in event_lists(LEAD_RULES)["fixed_adverbials"])
+
+
 def _verb_follows(text: str, at: int, end: int) -> bool:
     """Whether a finite verb follows right at `at` ("Friday night | may seem", "2009 | was a
     year"): a time expression before it is the clause's subject, which a label keeps."""
@@ -358,7 +366,8 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
     label = shorten(label, MAX_LABEL_CHARS, keep)
     label = re.sub(r"\s+([,.;:])", r"\1", label)
     first, _, rest = label.partition(" ")
-    if rest and first.lower().rstrip(",") in cues()["clause_initial_conjunctions"]:
+    if rest and first.lower().rstrip(",") in cues()["clause_initial_conjunctions"] \
+            and not _fixed_adverbial(label):
         label = rest  # "But, according to the Nigerian government, ..."
     completed = False
     if trigger and label.split() and (label.split()[-1].lower() in cues()["needs_complement"]
