@@ -379,7 +379,8 @@ def apposition_subject(text: str, clause_start: int, start: int, trigger: tuple[
         subject = subject_of(text, clause_start, start + marks[-1].start(), is_verb)
         subject = re.sub(r"['’](?:s|re|ve|d|ll)$", "", subject)  # "it's located ..., and was": "it"
         at = text.find(subject, clause_start, vp) if subject else -1
-        if at < 0 or not _plain_subject(subject, "") or (date is not None and at < date[1] and date[0] < at + len(subject)):
+        if at < 0 or not _plain_subject(subject, "") or (
+                date is not None and at < date[1] and date[0] < at + len(subject)):
             return None
         return subject, vp
     piece_from = marks[-2].end() if len(marks) > 1 else 0
@@ -433,7 +434,8 @@ def _with_list(text: str, subject: str, after: int, vp: int) -> str:
 
 
 # ------------------------------------------------------------------ a range of dates
-_MONTH_OR_YEAR = r"(?:(?:early|late|mid)[- ])?(?:\d|'\d\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)"
+_MONTH_OR_YEAR = (r"(?:(?:early|late|mid)[- ])?"
+                  r"(?:\d|'\d\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)")
 
 
 def in_range(text: str, start: int, end: int) -> bool:

@@ -20,7 +20,8 @@ from kerryview.events.headline import Lead, lead_passages, main_event_words
 from kerryview.events.antecedents import antecedent, pronoun_kind, with_antecedent
 from kerryview.events.liveblog import live_blog
 from kerryview.events.not_events import LineFilter, why_not_event_sentence
-from kerryview.events.labels import (CLAUSE_COMMA, apposition_subject, cut_number, in_range, headline_label, is_conditional, is_fragment,
+from kerryview.events.labels import (CLAUSE_COMMA, apposition_subject, cut_number, in_range, headline_label,
+                                     is_conditional, is_fragment,
                                      only_reports, reported_span, shorten, tidy,
                                      within_passage, without_date)
 from kerryview.text.context import ContextBuilder
