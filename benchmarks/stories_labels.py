@@ -116,6 +116,24 @@ def scheduled_entry(e, texts: dict[str, str]) -> bool:
     return False
 
 
+# Session 12: a label that starts with an apposition's tail ("Essex, has been unaccounted for",
+# "Col Buck Elton, said there had been"), a range of dates with one end dropped ("dipped 4
+# percent between and August"), a chronology entry's date heading a label of another date
+# ("2000 Dr Murray opens a practice", "3 November 2011 The case against ...").
+_APPOSITION_TAIL = re.compile(r"^(?!(?:He|She|It|They|We|I|But|And|However|Meanwhile|Yet)\b)[^,]{1,60}, "
+                              r"(?:has|have|had|is|are|was|were|will|would|said|says|told|can|could|"
+                              r"became|did|does|may|might)\b")
+_RANGE_HALF = re.compile(r"\b(?:between|from) (?:and|to)\b|\b(?:in|published) and \d")
+# A label that opens with a verb, its subject left behind ("Could total as much as $700 billion",
+# "Gave no cause of death"), or ends on a word that leaves its phrase open ("... at the age",
+# "... in a married couple living" is not caught; "... series of", "... the" are).
+_NO_SUBJECT = re.compile(r"^(?:Could|Can|Should|Must|Might|Did|Does|Has|Have|Had|Is|Are|Was|Were|Will|"
+                         r"Would|Been|Being|Gave|Told|Found|Saw|Made|Took|Said|Says)\s+[a-z]")
+_OPEN_END = frozenset("the a an of to in on at for from with by and or but as than that his her its "
+                      "their our into over about around between until age".split())
+_DATE_HEADING = re.compile(r"^(?:\d{1,2} [A-Z][a-z]+ \d{4}|[A-Z][a-z]+ \d{1,2},? \d{4}|\d{4}) (?:The|A|An|Dr|Mr|Mrs|Ms)\b")
+
+
 def families(events, texts: dict[str, str]) -> dict[str, list[str]]:
     """Labels of each failure family: pronoun start, ellipsis, fragment, caption, question,
     year from a clock time, passages run together, a readers' comment, a chronology's entry
@@ -123,7 +141,8 @@ def families(events, texts: dict[str, str]) -> dict[str, list[str]]:
     starts = fragment_starts()
     out: dict[str, list[str]] = {k: [] for k in ("pronoun", "ellipsis", "fragment", "caption",
                                                  "question", "clock_year", "run_on", "comment",
-                                                 "sched_entry")}
+                                                 "sched_entry", "apposition", "range_half",
+                                                 "date_heading", "no_subject", "open_end")}
     for e in events:
         lb = e.label
         if _PRONOUN_START.match(lb):
@@ -144,6 +163,16 @@ def families(events, texts: dict[str, str]) -> dict[str, list[str]]:
             out["comment"].append(lb)
         if scheduled_entry(e, texts):
             out["sched_entry"].append(f"{e.start[:10]} {lb}")
+        if _APPOSITION_TAIL.match(lb):
+            out["apposition"].append(lb)
+        if _RANGE_HALF.search(lb):
+            out["range_half"].append(lb)
+        if _DATE_HEADING.match(lb):
+            out["date_heading"].append(lb)
+        if _NO_SUBJECT.match(lb):
+            out["no_subject"].append(lb)
+        if not lb.endswith("…") and lb.split() and lb.split()[-1].lower().strip("\"“”'’,") in _OPEN_END:
+            out["open_end"].append(lb)
     return out
 
 

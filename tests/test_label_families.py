@@ -21,7 +21,8 @@ DCT = date(2010, 6, 15)
 GIVEN = DateSource(DateSourceKind.PAGE_METADATA, "given")
 LISTS = ("person_pronouns", "thing_pronouns", "plural_pronouns", "person_titles", "subject_verbs",
          "leading_subordinators", "event_anaphora", "expletive_it_verbs", "expletive_it_words",
-         "conditional_starts")
+         "conditional_starts", "apposition_relatives", "range_openers", "range_links", "coordinators",
+         "fixed_adverbials")
 
 
 def _found(text, dct=DCT):
@@ -341,3 +342,202 @@ def test_a_pronoun_that_reports_gives_way_to_the_speaker_it_stands_for(text, lab
 def test_a_reporting_pronoun_whose_speaker_cannot_be_told_is_dropped_as_before():
     text = "Tony Hayward and Barack Obama met. He said on Monday that BP would pay all legitimate claims."
     assert "BP would pay all legitimate claims" in _labels(text)  # one of two people: no name
+
+
+# ------------------------------------------------------------------ session 12: appositions
+def _given_wanted(name):
+    return re.findall(r"\"([^\"]+)\"", _example(name))[:2]
+
+
+@pytest.mark.parametrize("name", ["apposition_relatives", "range_openers", "range_links", "coordinators",
+                                  "fixed_adverbials"])
+def test_each_session_12_lists_example_comes_out_as_it_says(name):
+    given, wanted = _given_wanted(name)
+    assert wanted in _labels(given, date(2010, 1, 20))
+
+
+@pytest.mark.parametrize("text, label", [
+    # the apposition's tail is no subject: the subject it stands beside is
+    ("The 59-year-old, originally from Leigh-on-Sea, Essex, has been unaccounted for since the UN "
+     "headquarters collapsed on Tuesday.",
+     "The 59-year-old has been unaccounted for since the UN headquarters collapsed"),
+    ("Alleyn's school in Dulwich, south-east London, closed when six pupils fell ill yesterday.",
+     "Alleyn's school in Dulwich closed when six pupils fell ill"),
+    ("A British search and rescue team - made up of 71 people, mostly from the fire services, and "
+     "including two search dogs - flew to the region on Thursday.", "A British search and rescue team flew to the region"),
+    # an apposition that names a person is the subject a reader wants
+    ("The head of the US operation at the airport, Col Buck Elton, said on Sunday there had been "
+     "600 take-offs and landings.", "Col Buck Elton said there had been 600 take-offs and landings"),
+    # a list of names before the apposition is the subject
+    ("The Edge, Bono and Jay-Z, along with Rihanna, are due to appear in London on Friday.",
+     "The Edge, Bono and Jay-Z are due to appear in London"),
+    # a speaker with an apposition keeps the name, as a named speaker is written
+    ("Dennis C. Blair, the director of national intelligence, told a Senate panel on Tuesday that "
+     "the crisis was the main threat.", "Dennis C. Blair told a Senate panel that the crisis was the main threat"),
+    ("Dennis C. Blair, the director of national intelligence, said on Tuesday that the crisis was "
+     "the main threat.", "Dennis C. Blair: The crisis was the main threat"),
+    # "however" between commas is no one
+    ("BP, however, fell sharply on Monday after the report.", "BP fell sharply after the report"),
+])
+def test_a_label_that_starts_with_an_appositions_tail_takes_the_subject(text, label):
+    assert label in _labels(text, date(2010, 1, 20))
+
+
+@pytest.mark.parametrize("text, label", [
+    ("Gordon Brown, who chairs the committee, met the envoy on Tuesday.", "Gordon Brown met the envoy"),
+    ("BP said on Monday it would pay.", "BP said it would pay"),  # no apposition: as before
+])
+def test_a_label_with_its_own_subject_is_left_as_it_was(text, label):
+    assert label in _labels(text, date(2010, 1, 20))
+
+
+def test_a_name_run_into_the_text_ends_at_a_comma():
+    text = ("Greg Gutfeld, host of the Fox News program Red Eye, has apologised to Canada for "
+            "comments made during a show on 17 March.")
+    assert "Greg Gutfeld has apologised to Canada for comments made during a show" in _labels(text)
+
+
+# ------------------------------------------------------------------ session 12: dates in labels
+@pytest.mark.parametrize("text, label", [
+    ("Orders for U.S. manufactured goods dipped 4 percent between July and August.",
+     "Orders for U.S. manufactured goods dipped 4 percent between July and August"),
+    ("The relief well will reach the damaged well some time between 10 and 15 August.",
+     "The relief well will reach the damaged well some time between 10 and 15 August"),
+])
+def test_a_range_of_dates_stays_whole_in_its_label(text, label):
+    assert set(_labels(text)) == {label}
+
+
+@pytest.mark.parametrize("text, label", [
+    ("Around 200,000 people are thought to have died in the 12 January earthquake.",
+     "Around 200,000 people are thought to have died in the earthquake"),
+    ("Obama won the 2008 election by a landslide.", "Obama won the election by a landslide"),
+])
+def test_a_date_that_modifies_a_noun_leaves_the_noun_its_article(text, label):
+    assert label in _labels(text)
+
+
+@pytest.mark.parametrize("text, label", [
+    ("2000 Dr Murray opens a practice in Las Vegas, expanding with a second clinic in Houston in 2006.",
+     "Dr Murray opens a practice in Las Vegas, expanding with a second clinic in Houston in 2006"),
+    ("3 November 2011 The case against Dr Murray goes to the jury following closing statements.",
+     "The case against Dr Murray goes to the jury following closing statements"),
+])
+def test_a_chronology_entrys_date_heading_is_no_part_of_its_labels(text, label):
+    assert set(_labels(text, date(2011, 11, 8))) == {label}
+
+
+def test_a_number_before_a_plain_noun_is_no_heading():
+    assert "2000 Americans died" in _labels("2000 Americans died in 2006.")
+
+
+@pytest.mark.parametrize("text, label", [
+    ("Sources said Digicel, which has operated in Haiti since 1998, found a very captive market "
+     "when it set up in 2003.", "Digicel found a very captive market when it set up"),
+    ("Police searched the house, and found bottles of propofol on Tuesday.", "Police found bottles of propofol"),
+])
+def test_a_verb_in_the_past_that_lost_its_subject_takes_the_sentences(text, label):
+    assert label in _labels(text, date(2010, 1, 20))
+
+
+def test_a_second_subject_after_and_keeps_its_own_clause():
+    assert _labels("BP capped the well, and Obama praised the work on Monday.") == ["Obama praised the work"]
+
+
+@pytest.mark.parametrize("text, bad", [
+    # a participle clause is no verb of the subject's
+    ("Dr Murray, who denies the charge, continues to operate his practice in Houston, having "
+     "resumed work there in March.", "Dr Murray having resumed work there"),
+    # another passage runs in between: its subject is not the byline's name
+    ("Mark Doyle, BBC News, Port-au-Prince The police chief of the capital, the slum area Cite "
+     "Soleil, has appealed for help on Tuesday.", "Mark Doyle has appealed for help"),
+    # a time expression that is a whole noun phrase modifies nothing
+    ("Over the weekend independent schools were issued with advice.", "Over the independent schools"),
+])
+def test_what_the_session_12_rules_leave_alone(text, bad):
+    assert not any(lb.startswith(bad) for lb in _labels(text, date(2010, 1, 20)))
+
+
+def test_a_contracted_pronoun_subject_loses_its_verb():
+    text = ("The peacekeeping force numbers around 11,000 people; it's located in different parts of "
+            "the country, and was deployed in 2004 to bring order.")
+    assert "It was deployed to bring order" in _labels(text, date(2010, 1, 20))
+
+
+@pytest.mark.parametrize("text, label", [
+    # a time expression that is the clause's subject stays: without it the label has none
+    ("Friday night may seem like several news cycles ago to our fast-moving media.",
+     "Friday night may seem like several news cycles ago to our fast-moving media"),
+    ("Last week saw the biggest fall in shares.", "Last week saw the biggest fall in shares"),
+    # "did", "could", ... open no label: the subject beside the apposition does
+    ("Sen. Barack Obama, so steady in public, did not hide his vexation when he summoned his top "
+     "advisers on Sept. 14.", "Sen. Barack Obama did not hide his vexation when he summoned his top advisers"),
+])
+def test_a_label_keeps_a_subject_that_was_a_date_or_beside_an_apposition(text, label):
+    assert label in _labels(text, date(2008, 10, 1))
+
+
+@pytest.mark.parametrize("text, label", [
+    # "the" + a time expression that runs on into its clause stays whole: dropped, it left
+    # "Smoke fires begins", "spent outside", "Over the independent schools"
+    ("Smoke from the morning fires begins to fill the nostrils, masking the smell of the dead.",
+     "Smoke from the morning fires begins to fill the nostrils"),
+    ("Many people have spent the night outside amid fears of more aftershocks.",
+     "Many people have spent the night outside amid fears of more aftershocks"),
+    ("Over the weekend independent schools were issued with advice.",
+     "Over the weekend independent schools were issued with advice"),
+])
+def test_the_and_a_time_expression_that_runs_on_into_its_clause_stay(text, label):
+    assert label in _labels(text, date(2010, 1, 20))
+
+
+@pytest.mark.parametrize("text, label", [
+    # the word limit fell inside a phrase ("26 million ready-to-eat", "a gruelling series of 50"):
+    # the clause is read on and the label ends where it reads complete
+    ("Haitian President Rene Preval earlier this week called for the urgent airdrop of 200,000 more "
+     "tents and 26 million ready-to-eat meals before the rainy season begins.",
+     "Haitian President Rene Preval called for the urgent airdrop of 200,000 more tents"),
+    ("The study estimated the contagiousness of the disease on Monday by analyzing the number of "
+     "people traveling to Mexico.",
+     "The study estimated the contagiousness of the disease by analyzing the number of people traveling to Mexico"),
+])
+def test_a_label_cut_by_the_word_limit_ends_where_it_reads_complete(text, label):
+    assert label in _labels(text, date(2010, 1, 20))
+
+
+def test_a_long_label_is_not_cut_inside_a_range_of_dates():
+    text = ("London's mayor hadn't uttered a public word about the events of 1 and 2 April, when police "
+            "kettled protesters in the City for many long hours.")
+    assert "London's mayor hadn't uttered a public word about the events of 1 and 2 April" in _labels(text)
+
+
+@pytest.mark.parametrize("text, label", [
+    # a time expression inside the words before the verb hides no fragment: "who later today
+    # will join" is a relative clause, whose subject is the name before it
+    ("Gordon Brown, who later today will join a meeting of the Cobra emergency committee, called "
+     "for global action.", "Gordon Brown will join a meeting of the Cobra emergency committee"),
+    ("Icelanders, who in the last week have seen the financial empire crumble, are angry.",
+     "Icelanders have seen the financial empire crumble"),
+])
+def test_a_relative_clause_holding_a_date_takes_its_subject(text, label):
+    assert label in _labels(text, date(2010, 1, 20))
+
+
+def test_a_year_heading_an_entry_is_dropped_even_when_the_tagger_left_it():
+    text = ("He studies cardiology.\n2000 Dr Murray opens a practice in Las Vegas, expanding with a "
+            "second clinic in Houston in 2006.\nMore.")
+    labels = _labels(text, date(2011, 11, 29))
+    assert "Dr Murray opens a practice in Las Vegas, expanding with a second clinic in Houston in 2006" in labels
+    assert not any(lb.startswith("2000") for lb in labels)
+
+
+@pytest.mark.parametrize("text, label", [
+    # a person's name, its apposition's comma, then its verb: the comma goes
+    ("Coastguard commander Thad Allen, told reporters in a conference call on Monday.",
+     "Coastguard commander Thad Allen told reporters in a conference call"),
+    ("A senior aide, Henri Guaino, said in a television interview this month, for instance, that "
+     "Sarkozy will keep replacing only half of the bureaucrats who retire.",
+     "Henri Guaino said in a television interview"),
+])
+def test_a_name_and_its_verb_are_not_parted_by_the_appositions_comma(text, label):
+    assert label in _labels(text, date(2010, 1, 20))

@@ -4,6 +4,7 @@ a shorter complete label exists. The word lists are data (data/lead_rules.json).
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 from kerryview.text.wordlists import cues, event_lists, stopwords
 
@@ -41,6 +42,10 @@ def is_fragment(label: str, conjunctions: frozenset[str] = frozenset()) -> bool:
     if first and re.fullmatch(r"[a-z]{3,}(?:ed|ing)", first[0]) and first[0] not in stopwords() \
             and first[0] not in conjunctions:
         return True  # "voiced concern ...", "citing concerns ...": the subject is further back
+    raw = label.split()
+    raw = raw[1:] if raw and raw[0].lower() in conjunctions else raw
+    if raw and raw[0] in cues()["irregular_past"]:
+        return True  # "found a very captive market", "but gave no cause of death": lower case, a verb
     starts = fragment_starts()
     if words[0].strip(",;:") in starts:
         return True
@@ -75,7 +80,9 @@ def shorten(label: str, limit: int = MAX_LABEL_CHARS, keep_words: int = 0) -> st
     # dressed as the characters created ..."): a shorter complete label still beats one in "…"
     for least in dict.fromkeys((max(MIN_COMPLETE_WORDS, keep_words), MIN_COMPLETE_WORDS)):
         ends = [m.start() for m in _COMPLETE_END.finditer(head) if len(head[:m.start()].split()) >= least
-                and not cut_number(label, m.end())]  # "between 6,|000": the limit fell in a number
+                and not cut_number(label, m.end())  # "between 6,|000": the limit fell in a number
+                and not (label[m.end():m.end() + 1].isdigit() and head[:m.start()][-1:].isdigit())]
+        # ("the events of 1 | and 2 April": one range)
         if not ends:  # no clause break: before a phrase of where, when, how
             ends = [m.start() for m in _PHRASE_START.finditer(label)  # "... cooperation | on"
                     if m.start() <= limit and len(head[:m.start()].split()) > least
@@ -123,6 +130,7 @@ _WORD = re.compile(r"[A-Za-z0-9][\w'’.-]*")
 # "... click (nFLU)) * U.S. officials say outbreak ... * Asian countries pledge ...": the bullet
 # points of a wire story's summary, each a passage ("\*" as some archives escape it).
 _BULLET = re.compile(r"\s(\\?\*|•)\s+(?=\S)")
+_NAME_BREAK = re.compile(r"[,;:()\"“”!?]")  # "program Red Eye, has": a comma ends a name's clause
 MAX_NAME_WORDS = 4  # "US President Barack Obama has called"
 MIN_PASSAGE_WORDS = 4  # a passage after a break says who did what
 PASSAGE_LOOK_BACK = 400  # characters before a label searched for the start of its passage
@@ -170,7 +178,8 @@ def run_on_breaks(text: str, a: int, b: int, bullets: bool = True) -> list[int]:
             j = i
             while j < len(words) and j - i < MAX_NAME_WORDS and words[j].group()[:1].isupper():
                 j += 1
-            if j < len(words) and j > i and words[j].group() in verbs:
+            name = text[words[i].start():words[j].start()] if j < len(words) else ","
+            if j > i and not _NAME_BREAK.search(name) and words[j].group() in verbs:
                 out.append(word.start())  # "... in the company BP has formed ..."
                 last = i
     if bullets:  # each bullet point of a summary is a passage too
@@ -271,6 +280,17 @@ _RELATIVE = re.compile(r"^(?P<subject>[A-Z][^,:;]{0,60}),\s+(?:who|which)\s+(?P<
 MAX_SUBJECT_WORDS = 6
 
 
+# "Coastguard commander Thad Allen, told reporters": a name, a comma, then its verb (the rest of
+# an apposition cut away before the label starts).
+_NAME_COMMA = re.compile(r"^(?P<name>[A-Z][^,]{2,60}), (?P<verb>[a-z]+)\b")
+
+
+def _names_a_person(words: str) -> bool:
+    from kerryview.events.antecedents import agrees
+
+    return agrees(words, "person") is not None and not is_fragment(words)
+
+
 MIN_SUBORDINATE_WORDS = 3  # "When he became chief executive": the clause left says who did what
 
 
@@ -285,6 +305,10 @@ def tidy(label: str) -> str:
     if first.lower() in _lists()["leading_subordinators"] and len(rest.split()) >= MIN_SUBORDINATE_WORDS \
             and not is_fragment(rest):
         label = rest[:1].upper() + rest[1:]  # "When he became chief executive" -> "He became ..."
+    named = _NAME_COMMA.match(label)
+    if named and _names_a_person(named["name"]) and named["verb"].lower() in (
+            _lists()["subject_verbs"] | _lists()["pure_reporting"] | cues()["irregular_past"]):
+        label = named["name"] + label[named.end("name") + 1:]  # "Thad Allen, told" -> "Thad Allen told"
     rel = _RELATIVE.match(label)
     if rel and len(rel["subject"].split()) <= MAX_SUBJECT_WORDS:
         label = f"{rel['subject']} {rel['rest']}"
@@ -308,3 +332,127 @@ def without_date(head: str, tail: str) -> str:
             h = h[:-1]
         return h + " " + t
     return head + tail
+
+
+# ------------------------------------------------------------------ a subject and its apposition
+# "The 59-year-old, originally from Leigh-on-Sea, Essex, has been unaccounted for": a label cut
+# at the last comma before the verb starts with the apposition's tail ("Essex, has been ...").
+# The marks that set an apposition off: a comma outside a number, or a dash between spaces.
+_APPOSITION_MARK = re.compile(r"(?<!\d),|,(?!\d)|\s[-–—]+\s")
+MAX_LIST_ITEM_WORDS = 5  # "The Edge, Bono and Jay-Z": each name of a list is short
+
+
+def apposition_subject(text: str, clause_start: int, start: int, trigger: tuple[int, int],
+                       is_verb: Callable[[str, str], bool],
+                       date: tuple[int, int] | None = None) -> tuple[str, int] | None:
+    """For a label text[start:...] whose words before the event words `trigger` end in an
+    apposition's mark with no subject after it ("Essex, | has been unaccounted", "Col Buck Elton,
+    | said", "two search dogs - | flew"), the clause's subject and where the verb part starts:
+    the apposition itself when it names a person ("The head of the operation, Col Buck Elton,
+    said" -> "Col Buck Elton said"), else the subject the apposition stands beside, with the rest
+    of a list of names ("The Edge, Bono and Jay-Z, along with Rihanna, are due" -> "The Edge,
+    Bono and Jay-Z are due"). None when the label has a subject of its own or none can be told
+    (a relative clause is tidy()'s: "Cameron, who took office")."""
+    from kerryview.events.antecedents import agrees, subject_of
+
+    seg = text[start:trigger[0]]
+    marks = list(_APPOSITION_MARK.finditer(seg))
+    if not marks:
+        return None
+    tail = seg[marks[-1].end():]
+    words = tail.split()
+    if words and (words[0].lower() in _lists()["apposition_relatives"]
+                  or not is_fragment(tail.strip(), _lists()["coordinators"])):
+        return None
+    vp = start + marks[-1].end() + len(tail) - len(tail.lstrip())
+    verb = (words[1:] if words and words[0].lower() in _lists()["coordinators"] else words)[:1] \
+        or [text[trigger[0]:trigger[1]]]
+    if verb[0].lower().endswith("ing"):
+        return None  # "..., having resumed work there": a participle clause, no verb of the subject's
+    if words and words[0].lower() in _lists()["coordinators"]:
+        # "The coroner's office said there was no evidence ..., but | gave no cause of death":
+        # the second verb of the sentence's subject
+        if len(words) > 1 and words[1] not in cues()["irregular_past"] and not _has_verb("x " + words[1]):
+            return None
+        conj_end = tail.index(words[0]) + len(words[0])
+        vp = start + marks[-1].end() + (tail.index(words[1], conj_end) if len(words) > 1 else len(tail))
+        subject = subject_of(text, clause_start, start + marks[-1].start(), is_verb)
+        subject = re.sub(r"['’](?:s|re|ve|d|ll)$", "", subject)  # "it's located ..., and was": "it"
+        at = text.find(subject, clause_start, vp) if subject else -1
+        if at < 0 or not _plain_subject(subject, "") or (
+                date is not None and at < date[1] and date[0] < at + len(subject)):
+            return None
+        return subject, vp
+    piece_from = marks[-2].end() if len(marks) > 1 else 0
+    piece = seg[piece_from:marks[-1].start()].strip(" \"“”")
+    if piece and agrees(piece, "person", text) == piece and not is_fragment(piece):
+        return piece, vp  # "Col Buck Elton, said" -> "Col Buck Elton said"
+    subject = subject_of(text, clause_start, vp, is_verb).rstrip(" -–—")
+    at = text.find(subject, clause_start, vp) if subject else -1
+    said = re.match(r"\s+(\w+)\s+(?:that\s+)?", text[at + len(subject):vp]) if at >= 0 else None
+    if said and said.group(1).lower() in _lists()["pure_reporting"]:
+        # "Sources said | Digicel, which has operated in Haiti since 1998, found": the reported
+        # clause's subject
+        clause_start = at + len(subject) + said.end()
+        subject = subject_of(text, clause_start, vp, is_verb).rstrip(" -–—")
+        at = text.find(subject, clause_start, vp) if subject else -1
+    if not _plain_subject(subject, text[at + len(subject):vp] if at >= 0 else ""):
+        return None
+    after = at + len(subject)
+    if at < 0 or not _APPOSITION_MARK.match(text, after) or (
+            date is not None and at < date[1] and date[0] < after):
+        return None  # "It | shows the aftermath of a quake, ...": the subject's own verb follows
+    return _with_list(text, subject, after, vp), vp
+
+
+# A sentence opener inside the pieces between a subject and its verb: passages run together
+# ("Mark Doyle, BBC News, Port-au-Prince The police chief ..., has appealed").
+_OPENER_INSIDE = re.compile(r"\S\s+(?:The|A|An|There|This|These)\s")
+
+
+def _plain_subject(subject: str, between: str) -> bool:
+    """Whether `subject` can head a label: not a fragment, not a shouted header ("JILLIAN
+    THORP"), and with no other passage's start between it and its verb (`between`)."""
+    words = subject.split()
+    return bool(words) and not is_fragment(subject) and not (
+        len(words) > 1 and all(w.isupper() for w in words)) and not _OPENER_INSIDE.search(between)
+
+
+def _with_list(text: str, subject: str, after: int, vp: int) -> str:
+    """`subject` with the names listed after it up to the one with "and" ("The Edge, | Bono and
+    Jay-Z,"); as it is when no such list follows."""
+    names = []
+    for piece in text[after:vp].split(",")[1:-1]:
+        words = piece.split()
+        if not words or len(words) > MAX_LIST_ITEM_WORDS or not all(
+                w[:1].isupper() or w in ("and", "&") for w in words):
+            return subject
+        names.append(piece.strip())
+        if "and" in words or "&" in words:
+            return ", ".join([subject] + names)
+    return subject
+
+
+# ------------------------------------------------------------------ a range of dates
+_MONTH_OR_YEAR = (r"(?:(?:early|late|mid)[- ])?"
+                  r"(?:\d|'\d\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)")
+
+
+def in_range(text: str, start: int, end: int) -> bool:
+    """Whether the time expression text[start:end] is one end of a range or one of two dates
+    joined ("between July and August", "from 2003 to 2009", "published in 2005 and 2007"): a
+    label keeps it, as dropping it leaves "between and August" (data/lead_rules.json
+    range_openers, range_links)."""
+    lists = _lists()
+    links = "|".join(map(re.escape, sorted(lists["range_links"])))
+    openers = "|".join(map(re.escape, sorted(lists["range_openers"])))
+    before = text[max(0, start - 40):start]
+    if re.search(rf"\b(?:{openers})\s+$", before, re.IGNORECASE) and re.match(
+            rf"\s*(?:{links}|[-–])\s", text[end:end + 12], re.IGNORECASE):
+        return True  # "between | July | and"
+    if re.search(rf"\b(?:{openers})\s+[^,;.]{{1,30}}\s(?:{links})\s+$", before, re.IGNORECASE):
+        return True  # "between July and | August"
+    if re.search(rf"\b(?:in|on|of)\s+{_MONTH_OR_YEAR}[^\s,;.]*\s+(?:{links})\s+$", before):
+        return True  # "in 2005 and | 2007"
+    return bool(re.match(rf"\s*(?:{links})\s+(?:in\s+)?{_MONTH_OR_YEAR}", text[end:end + 30], re.IGNORECASE)) \
+        and bool(re.search(r"\b(?:in|on|of)\s+$", before))  # "in 2005 | and 2007"

@@ -21,7 +21,8 @@ from kerryview.events.headline import Lead, lead_passages, main_event_words
 from kerryview.events.antecedents import antecedent, pronoun_kind, with_antecedent
 from kerryview.events.liveblog import live_blog
 from kerryview.events.not_events import LineFilter, why_not_event_sentence
-from kerryview.events.labels import (CLAUSE_COMMA, cut_number, headline_label, is_conditional, is_fragment,
+from kerryview.events.labels import (CLAUSE_COMMA, apposition_subject, cut_number, in_range, headline_label,
+                                     is_conditional, is_fragment,
                                      only_reports, reported_span, shorten, tidy,
                                      within_passage, without_date)
 from kerryview.text.context import ContextBuilder
@@ -34,6 +35,7 @@ from kerryview.calendar.zones import utc_interval
 from kerryview.timex.anchor import date_follows_time
 
 ANCHOR_SIGNALS = "anchor_signals.json"
+LEAD_RULES = "lead_rules.json"
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _MODAL_BEFORE = re.compile(r"\b(?:will|would|could|should|must|may|might|to|shall)\s+$", re.I)
 # A preposition (or "late on") introducing the time expression, dropped from labels.
@@ -41,6 +43,7 @@ _LEAD_IN = re.compile(r"(?:\b(?:late|early)\s+)?\b(?:on|in|at|during|since|by|fr
                       r"starting|from|before|after)\s*$", re.I)
 _CLAUSE_BREAK = re.compile(CLAUSE_COMMA + r"|[;:\"“”()]|\bthat\b|\bwhich\b|\bwho\b|\bwhere\b|\bwhile\b")
 MAX_LABEL_WORDS_AFTER = 12
+MORE_OBJECT_WORDS = 6  # a clause that ends this many words after the limit is read to its end
 MAX_LABEL_CHARS = 110
 MIN_SAID_WORDS = 3  # a label of what was said keeps at least this much of it after the speaker
 NOUN_PENALTY = 25  # characters: prefer a verb a little further away over an event noun
@@ -48,6 +51,7 @@ RIGHT_PENALTY = 10  # English puts the verb before its time adverbial, unless th
 NOUN_PHRASE_WORDS = 5  # modifiers kept before an event noun in a label
 QUOTE_PENALTY = 80  # one inside a quotation, the other not: the quote's events are not the reporter's
 CLAUSE_PENALTY = 30  # "in 2021 | that climate could not be separated": another clause's verb
+_CLAUSE_OPEN = re.compile(r"[;:\"“”]|\bthat\b")  # where a clause's subject may start ("who": an apposition)
 _COMPLEMENTIZER = re.compile(r"\b(?:that|which|who|whom|whose)\b")
 ADJUNCT_PENALTY = 60  # inside a sentence-opening participle clause: the main clause tells the event
 _QUOTES = "\"“”"
@@ -176,6 +180,60 @@ def _gist(quoted: str) -> str:
     return f"“{gist}{'…' if len(words) > QUOTE_GIST_WORDS else ''}”"
 
 
+def _fixed_adverbial(label: str) -> bool:
+    """Whether `label` opens with an adverbial whose first word only looks like a conjunction
+    ("So far about 3 million gallons have leaked": no "Far about ...";
+    data/lead_rules.json fixed_adverbials)."""
+    words = " ".join(label.lower().split()[:3])
+    return any(words == p or words.startswith(p + " ") for p in event_lists(LEAD_RULES)["fixed_adverbials"])
+
+
+def _verb_follows(text: str, at: int, end: int) -> bool:
+    """Whether a finite verb follows right at `at` ("Friday night | may seem", "2009 | was a
+    year"): a time expression before it is the clause's subject, which a label keeps."""
+    m = _TOKEN.match(text, at + 1) if text[at:at + 1] == " " else None
+    if m is None or m.end() > end:
+        return False
+    w = m.group()
+    return w in event_lists(LEAD_RULES)["subject_verbs"] or w in cues()["irregular_past"]
+
+
+def _noun_phrase_goes_on(text: str, timex: Timex, end: int) -> bool:
+    """Whether "the" + a time expression runs on into the words of its clause ("from the morning
+    | fires", "have spent the night | outside", "over the weekend | independent schools were"):
+    dropped, it would leave "Smoke fires begins" or "spent outside"; a label keeps it."""
+    if not timex.text.lower().startswith("the "):
+        return False
+    m = _TOKEN.match(text, timex.end + 1) if text[timex.end:timex.end + 1] == " " else None
+    if m is None or m.end() > end or not m.group().isalpha() or not m.group().islower():
+        return False
+    lists = event_lists(LEAD_RULES)
+    w = m.group()
+    return w not in stopwords() and w not in lists["phrase_starts"] and w not in lists["never_last"]
+
+
+_DATE_END = re.compile(r"(?:\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?|\b[A-Z][a-z]+day)$")
+
+
+def _modified_noun(text: str, timex: Timex, end: int) -> int | None:
+    """Where the noun starts that a time expression modifies ("the 12 January | earthquake",
+    "the 2008 | election"): the expression ends in a number, a month or a weekday (not "the
+    weekend"), and the next word is a plain lower-case noun, neither a function word, a verb,
+    a participle nor an adverb; None when the time expression is an adverbial ("in 2008 | the
+    election", "over the weekend | independent schools")."""
+    after = timex.end
+    m = _TOKEN.match(text, after + 1) if text[after:after + 1] == " " else None
+    if m is None or m.end() > end or not m.group().isalpha() or not m.group().islower() \
+            or not _DATE_END.search(timex.text):
+        return None
+    w = m.group()
+    lists = event_lists(LEAD_RULES)
+    if w in stopwords() or w in lists["never_last"] or w in lists["phrase_starts"] \
+            or w.endswith(("ing", "ly", "wards")) or _is_verb(w, text[max(0, m.start() - 12):m.start()]):
+        return None
+    return m.start()
+
+
 def _without_timex(left: str, cut: int, a: int, timex: Timex) -> str:
     """left[cut:] without the time expression and its preposition: ", on Wednesday, acknowledged"
     has no subject."""
@@ -187,6 +245,28 @@ def _without_timex(left: str, cut: int, a: int, timex: Timex) -> str:
     return (head[:lead.start()] if lead else head) + left[hi:]
 
 
+def _object_end(text: str, at: int, b: int, limit: int) -> tuple[int, bool]:
+    """Where a label's words after its event words (from `at`, in a sentence ending at `b`)
+    end: at the next clause break, else after `limit` words; and whether the limit ended them."""
+    words = 0
+    end = at
+    prev = ""
+    for m in re.finditer(r"\S+", text[at:b]):
+        piece = m.group()
+        in_name = prev[:1].isupper() and piece[:1].isupper()  # never cut "Beijing | Hotel"
+        scare = _SCARE_QUOTE.match(text, at + m.start())  # the “unwavering” commitment
+        if _CLAUSE_BREAK.match(piece) and not scare:
+            return end, False
+        if words >= limit and not in_name:
+            return end, True
+        prev = piece
+        end = at + m.end()
+        words += 1
+        if _CLAUSE_BREAK.search(piece.strip(_QUOTES) if scare else piece):
+            return end, False
+    return end, False
+
+
 def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
               timex: Timex, sents: list[tuple[int, int]] | None = None) -> str:
     """A short clause naming the event: subject, event words and what follows, minus the date.
@@ -195,6 +275,7 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
     pay")."""
     a, b = sent
     reported = None
+    subject = ""
     if trigger is None:
         lo, hi = within_passage(text, a, b, (timex.start, timex.end)) if timex.end > timex.start else (a, b)
         clause = text[lo:hi]
@@ -213,33 +294,42 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
             breaks.pop()
             cut = breaks[-1] if breaks else 0
         # "..., more than originally planned": a fragment; the clause it hangs on names the event
-        while breaks and is_fragment(left[cut:] + text[trigger[0]:trigger[1]],
+        while breaks and is_fragment(_without_timex(left, cut, a, timex) + text[trigger[0]:trigger[1]],
                                      _conjunctions()):
             breaks.pop()
             cut = breaks[-1] if breaks else 0
         start = a + cut
-        # Object: forward from the trigger to the next clause break or the word limit.
-        words = 0
-        end = trigger[1]
-        prev = ""
-        for m in re.finditer(r"\S+", text[trigger[1]:b]):
-            piece = m.group()
-            in_name = prev[:1].isupper() and piece[:1].isupper()  # never cut "Beijing | Hotel"
-            scare = _SCARE_QUOTE.match(text, trigger[1] + m.start())  # the “unwavering” commitment
-            if (_CLAUSE_BREAK.match(piece) and not scare) or (words >= MAX_LABEL_WORDS_AFTER and not in_name):
-                break
-            prev = piece
-            end = trigger[1] + m.end()
-            words += 1
-            if _CLAUSE_BREAK.search(piece.strip(_QUOTES) if scare else piece):
-                break
+        subject = ""  # the subject beside an apposition ("The 59-year-old, ..., Essex, has been")
+        if text[trigger[0]:trigger[1]].lower() not in cues()["event_nouns"]:
+            clause_from = max([m.end() for m in _CLAUSE_OPEN.finditer(left, 0, cut)], default=0)
+            found = apposition_subject(text, a + clause_from, start, trigger, _is_verb,
+                                       (timex.start, timex.end))
+            if found:
+                subject, start = found
+        # Object: forward from the trigger to the next clause break or the word limit; a clause
+        # that ends a few words after the limit is read to its end when the label stays short
+        # ("... a gruelling series of 50 | concerts in London", not "... series of 50").
+        end, limited = _object_end(text, trigger[1], b, MAX_LABEL_WORDS_AFTER)
+        if limited:  # shorten() then ends it where it reads complete
+            longer = _object_end(text, trigger[1], b, MAX_LABEL_WORDS_AFTER + MORE_OBJECT_WORDS)[0]
+            if not any(q in text[end:longer] for q in _QUOTES):  # a quotation completes it its own way
+                end = longer
+        subject_at = start
         start, end = within_passage(text, start, end, trigger, a)  # a caption run into the lead
+        if start != subject_at:
+            subject = ""
         reported = reported_span(text, sent, start, end, trigger, (timex.start, timex.end))  # "BP said": what was said
         if reported and not reported[2] and sents is not None and reported[0] >= end:
             kind = pronoun_kind(" ".join(text[start:trigger[0]].split()))  # "He said ... that"
             name = antecedent(kind, text, sents, sent, _is_verb, start) if kind in ("person", "plural") else None
             if name:
                 reported = (reported[0], reported[1], name)
+        if reported and subject and reported[0] < start:
+            reported = None  # "A senior aide, Henri Guaino, said": the words before are who spoke
+        if reported and subject and reported[0] >= end:  # "Dennis C. Blair, ..., said that"
+            reported = (reported[0], reported[1], reported[2] or subject)
+        if reported and reported[0] != start:
+            subject = ""  # the label is what was said ("Kerry told Wang Yi that": keeps who told)
         if reported:
             told_end, (start, end) = end, reported[:2]
         clause = text[start:end]
@@ -250,19 +340,33 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
             lead = _LEAD_IN.search(before)
             cut_from = offset + (lead.start() if lead else len(before))
             after = min(timex.end, end)
-            if text.startswith(("'s", "’s"), after):  # "this week's talks" -> "the talks"
+            if in_range(text, timex.start, timex.end):
+                clause = text[offset:end]  # "dipped 4 percent between July and August": both ends
+            elif (noun := _modified_noun(text, timex, end)) and (
+                    timex.text.lower().startswith("the ") or before.rstrip().lower().endswith(" the")):
+                # "died in the 12 January earthquake" -> "died in the earthquake", not "died earthquake"
+                head = before.rstrip()
+                head = head if head.lower().endswith(" the") else f"{head} the"
+                clause = f"{head} {text[noun:end]}"
+            elif not text[a:timex.start].strip(" \"“'") and _verb_follows(text, timex.end, end) \
+                    and timex.text.split()[0].lower() not in ("later", "earlier") \
+                    or _noun_phrase_goes_on(text, timex, end):
+                clause = text[offset:end]  # "Friday night may seem like ...": the date is the subject
+            elif text.startswith(("'s", "’s"), after):  # "this week's talks" -> "the talks"
                 after += 2
                 cut_from = offset + len(before)
                 lead_the = "the" if not before.rstrip().lower().endswith("the") else ""
                 clause = text[offset:cut_from] + lead_the + text[after:end]
             else:
                 clause = without_date(text[offset:cut_from], text[after:end])
+    if subject:
+        clause = f"{subject} {clause.lstrip()}"
     label = " ".join(clause.split()).strip(" ,;:.\"“”'")
     if label.count('"') % 2:  # the strip ate the closing mark of 'as a "dictator,"'
         label += '"'
     if label.count("“") > label.count("”"):
         label += "”"
-    keep = len(text[offset:trigger[1]].split()) if trigger and not reported else 0  # who, event words
+    keep = len(text[offset:trigger[1]].split()) + len(subject.split()) if trigger and not reported else 0
     if trigger and reported and reported[2]:  # the speaker, then what was said
         label = f"{reported[2]}: {label[:1].upper()}{label[1:]}"
         keep = len(reported[2].split()) + MIN_SAID_WORDS
@@ -271,7 +375,8 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
     label = shorten(label, MAX_LABEL_CHARS, keep)
     label = re.sub(r"\s+([,.;:])", r"\1", label)
     first, _, rest = label.partition(" ")
-    if rest and first.lower().rstrip(",") in _conjunctions():
+    if rest and first.lower().rstrip(",") in _conjunctions() \
+            and not _fixed_adverbial(label):
         label = rest  # "But, according to the Nigerian government, ..."
     completed = False
     if trigger and label.split() and (label.split()[-1].lower() in cues()["needs_complement"]
@@ -387,6 +492,7 @@ def find_mentions(doc: Document, timexes: list[Timex], cancel: Cancellation = NE
     leads = lead_passages(doc, sents, lines)
     prev: tuple[Timex, Interval, int] | None = None  # the last time, its interval, its end
     blog = live_blog(text, doc.dct, timexes)  # "2055: ..." of a live blog: 20:55, not the year 2055
+    tx_starts = [u.start for u in timexes]
     for k, t in enumerate(timexes):
         cancel.check()
         t = blog.retime(t)
@@ -438,6 +544,7 @@ def find_mentions(doc: Document, timexes: list[Timex], cancel: Cancellation = NE
             position=_position(leads, sent))
         label = label_for(text, sent, trigger, _with_its_date(text, timexes, k), sents)
         label = with_antecedent(label, text, sents, sent, _is_verb, _describe)  # "He" -> who
+        label = _without_heading(label, text, sent, timexes, tx_starts)
         if is_conditional(label):
             continue  # "If you take the price of gas in 1920 ...": what might be, no event
         out.append(Found(mention, label,
@@ -447,6 +554,27 @@ def find_mentions(doc: Document, timexes: list[Timex], cancel: Cancellation = NE
     if dct_clauses:
         out.extend(_clauses_of_the_day(doc, sents, out, timexes, lines, contexts))
     return out
+
+
+def _without_heading(label: str, text: str, sent: tuple[int, int], timexes: list[Timex],
+                     tx_starts: list[int]) -> str:
+    """`label` without the date that heads its passage when that date is another time
+    expression's ("2000 Dr Murray opens a practice ..., expanding ... in 2006", "3 November 2011
+    The case goes to the jury"): a chronology's entry heading, which dates another event."""
+    head = len(text[sent[0]:sent[1]]) - len(text[sent[0]:sent[1]].lstrip(" \t\n\"“"))
+    k = bisect_left(tx_starts, sent[0] + head)
+    if k < len(timexes) and timexes[k].start == sent[0] + head:
+        u = timexes[k].text
+    else:  # a year or a clock time the tagger left ("2000 Dr Murray opens", "1815 Mr Obama says")
+        u = m.group() if (m := re.match(r"\d{4}(?= )", text[sent[0] + head:sent[1]])) else ""
+    rest = label[len(u):]
+    if not u or not label.startswith(u) or not re.match(r"\s+[A-Z][a-z]", rest) or len(rest.split()) < 3:
+        return label
+    lists = event_lists(LEAD_RULES)
+    first = rest.split()[0]
+    if u.isdigit() and first not in lists["run_on_openers"] and first.lower() not in lists["person_titles"]:
+        return label  # "2000 Americans died": a bare number heads an entry only before "The", "Dr"
+    return rest.lstrip()
 
 
 def _describe(text: str, span: tuple[int, int]) -> str:
