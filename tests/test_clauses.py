@@ -7,7 +7,7 @@ from importlib.resources import files
 
 from kerryview.events.clauses import (CLAUSE_EVENTS, Clause, anchors_clause, clause_rules, clause_spans,
                                       governs_clause, is_clause_event, present_verb,
-                                      publication_event_words)
+                                      publication_event_words, whole_period)
 from kerryview.events.importance import CLAUSE_OF_THE_DAY, score
 from kerryview.events.mentions import _is_verb, find_mentions
 from kerryview.model import DateSource, DateSourceKind, Document
@@ -132,6 +132,15 @@ def test_earlier_friday_is_friday_not_its_early_hours():  # "comparative_positio
     text = "The other track is on COP28 talks in Dubai later this year."
     [f] = [f for f in find_mentions(_doc(text), tag(text, DCT)) if f.mention.dated_by != "publication"]
     assert f.interval.start > datetime(2010, 5, 26) and f.mention.status == "scheduled"
+
+
+def test_whole_period_reads_the_value_with_the_one_timex3_parser():
+    # a day written as a week day (2010-W23-5) is a day; a regex of YYYY-MM-DD missed it
+    from kerryview.model import Timex
+    for value, whole in (("2010-06-11", True), ("2010-W23-5", True), ("2010-W23", False),
+                         ("2010", False), ("XXXX-XX-XX", False), ("PRESENT_REF", False)):
+        assert whole_period(Timex(0, 14, "Earlier Friday", "DATE", value, mod="START")) == whole, value
+    assert not whole_period(Timex(0, 12, "Early Friday", "DATE", "2010-06-11", mod="START"))
 
 
 def test_a_habit_is_not_dated_by_publication():  # "habitual_adverbs"
