@@ -20,6 +20,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
+from kerryview.calendar.intervals import Interval, value_interval
 from kerryview.calendar.timex3 import parse_value
 from kerryview.cancellation import NEVER, Cancellation
 from kerryview.events.headline import main_event_words
@@ -131,15 +132,27 @@ def at_that_time(text: str, clause: Clause) -> bool:
 
 
 def whole_period(t: Timex) -> bool:
-    """Whether a time expression of a day dates its event by the whole day, whatever its mod
-    says: "Earlier Friday, lawyers filed ..." is on Friday, earlier than the story's main
-    event, not in Friday's early hours (clause_rules.json comparative_positions). A longer
-    period keeps its part: "later this year" is still to come, "earlier this week" is past."""
+    """Whether a time expression of a day, or of a part of one, dates its event by the whole
+    of it, whatever its mod says: "Earlier Friday, lawyers filed ..." is on Friday, earlier
+    than the story's main event, not in Friday's early hours (clause_rules.json
+    comparative_positions); "Earlier Friday morning" is, by the same reading, Friday morning,
+    not its first hours. A longer period keeps its part: "later this year" is still to come,
+    "earlier this week" is past."""
     first = _WORD.match(t.text)
     if first is None or first.group().lower() not in clause_rules()["comparative_positions"]:
         return False
     v = parse_value(t.value or "")  # the one TIMEX3 value parser: 2010-06-11 and 2010-W23-5
-    return v is not None and v.granularity is Granularity.DAY
+    return v is not None and v.granularity in (Granularity.DAY, Granularity.PART_OF_DAY)
+
+
+def mention_dating(t: Timex) -> tuple[Interval | None, str | None]:
+    """The interval and the mod by which a mention of time `t` dates its event: the value's
+    interval narrowed by the tagger's mod, except where the whole period is meant
+    (whole_period: "Earlier Friday" is all Friday, with no mod). The one reading for the
+    mentions, the merged event (its interval and `mod`, hence its "when" words) and an event
+    an edit splits off; the time expression itself keeps the tagger's mod."""
+    mod = None if whole_period(t) else t.mod
+    return value_interval(t.value, mod), mod
 
 
 def reports(text: str, clause: Clause) -> bool:
