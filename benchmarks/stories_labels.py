@@ -45,7 +45,11 @@ def fragment_starts() -> set[str]:
 
 
 def _words(name: str) -> set[str]:
-    return set(json.loads(RULES.read_text("utf-8"))[name]["words"])
+    entry = json.loads(RULES.read_text("utf-8"))[name]
+    if "words_from" in entry:  # a view of text/data/reporting_verbs.json ("pure_reporting")
+        from kerryview.text.wordlists import list_words
+        return set(list_words(entry))
+    return set(entry["words"])
 
 
 # Passages run together without punctuation (web text: headline, caption and lead on one line):

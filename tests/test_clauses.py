@@ -7,7 +7,7 @@ from importlib.resources import files
 
 from kerryview.events.clauses import (CLAUSE_EVENTS, Clause, anchors_clause, clause_rules, clause_spans,
                                       governs_clause, is_clause_event, present_verb,
-                                      publication_event_words)
+                                      publication_event_words, whole_period)
 from kerryview.events.importance import CLAUSE_OF_THE_DAY, score
 from kerryview.events.mentions import _is_verb, find_mentions
 from kerryview.model import DateSource, DateSourceKind, Document
@@ -132,6 +132,56 @@ def test_earlier_friday_is_friday_not_its_early_hours():  # "comparative_positio
     text = "The other track is on COP28 talks in Dubai later this year."
     [f] = [f for f in find_mentions(_doc(text), tag(text, DCT)) if f.mention.dated_by != "publication"]
     assert f.interval.start > datetime(2010, 5, 26) and f.mention.status == "scheduled"
+
+
+def _friday_court_story(n=1, when="Earlier Friday"):
+    given = DateSource(DateSourceKind.PAGE_METADATA, "given")
+    return [Document(id=f"d{i}", path=f"d{i}.txt", dct=date(2010, 6, 12), dct_source=given,
+                     text=f"Court rules\n\nThe court ruled on Friday. {when}, lawyers for the oil "
+                          f"company filed a petition{i}.\n") for i in range(n)]
+
+
+def test_the_event_of_earlier_friday_is_said_and_exported_as_all_friday():
+    # the interval was the whole day but the event kept the tagger's START: "early on Friday"
+    from kerryview.text.phrasing import when_phrase
+    [ev] = [e for e in build_corpus(_friday_court_story()) if "petition" in e.label]
+    assert (ev.start, ev.end, ev.mod) == ("2010-06-11", "2010-06-12", None)
+    assert when_phrase(ev) == "on Friday 11 June 2010"
+    assert ev.mentions[0].timex.mod == "START"  # the time expression keeps the tagger's mod
+
+
+def test_an_event_split_off_is_dated_as_its_mention_dates_it():
+    # a split event got Friday 00:00-08:00 (the tagger's START), not the day its mention dates
+    from kerryview.edits.apply import apply_edits
+    from kerryview.edits.kinds import SplitEvent, event_ref, mention_ref
+    evs = build_corpus(_friday_court_story(2))
+    [ev] = [e for e in evs if "petition" in e.label]
+    assert len(ev.mentions) == 2
+    out = apply_edits(evs, [SplitEvent(event_ref(ev), frozenset({mention_ref(ev.mentions[1])}))])
+    split = [e for e in out if any(m.timex.text == "Earlier Friday" for m in e.mentions)]
+    assert len(split) == 2
+    for e in split:
+        assert e.start.startswith("2010-06-11") and e.end.startswith("2010-06-12") and e.mod is None, e
+
+
+def test_earlier_friday_morning_is_all_friday_morning():
+    # by the rule's own reading "earlier" places the event before the main one, in the morning
+    [ev] = [e for e in build_corpus(_friday_court_story(when="Earlier Friday morning"))
+            if "petition" in e.label]
+    assert ev.value == "2010-06-11TMO" and ev.mod is None
+    assert ev.start.startswith("2010-06-11") and ev.end.startswith("2010-06-11T12")
+    [early] = [e for e in build_corpus(_friday_court_story(when="Early Friday morning"))
+               if "petition" in e.label]
+    assert early.mod == "START"  # "early" is the early hours, not a comparison
+
+
+def test_whole_period_reads_the_value_with_the_one_timex3_parser():
+    # a day written as a week day (2010-W23-5) is a day; a regex of YYYY-MM-DD missed it
+    from kerryview.model import Timex
+    for value, whole in (("2010-06-11", True), ("2010-W23-5", True), ("2010-W23", False),
+                         ("2010", False), ("XXXX-XX-XX", False), ("PRESENT_REF", False)):
+        assert whole_period(Timex(0, 14, "Earlier Friday", "DATE", value, mod="START")) == whole, value
+    assert not whole_period(Timex(0, 12, "Early Friday", "DATE", "2010-06-11", mod="START"))
 
 
 def test_a_habit_is_not_dated_by_publication():  # "habitual_adverbs"

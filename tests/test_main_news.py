@@ -11,6 +11,7 @@ from kerryview.events.not_events import listing, not_event_prefix, rules, why_no
 from kerryview.export.json_export import corpus_json
 from kerryview.model import DateSource, DateSourceKind, Document
 from kerryview.pipeline import build_corpus
+from kerryview.text.wordlists import event_rules
 from kerryview.timex import tag
 
 GIVEN = DateSource(DateSourceKind.PAGE_METADATA, "given")
@@ -264,4 +265,25 @@ def test_a_run_in_photo_credit_names_any_agency_or_paper_and_is_written_once():
     line = "He studied at (University of Texas at Brownsville - Texas Southmost College) in 2001."
     assert not_event_prefix(line) == 0  # a name with lower-case words is no photographer's
     rule = next(r for r in rules() if r.name == "photo_credit_run_in")
-    assert "Washington" not in rule.pattern.pattern and rule.pattern.pattern.count("credit:") == 1
+    assert rule.pattern.pattern.count("credit:") == 1
+    # the papers are named in the one outlet list (ingest/data/outlets.tsv), never in the rule
+    [raw] = [row[3] for row in event_rules("not_events.tsv") if row[0] == "photo_credit_run_in"]
+    assert "Washington" not in raw and "{outlet}" in raw
+
+
+@pytest.mark.parametrize("line", [
+    "On Monday, Sen. Richard Shelby (R - Ala.) blocked 70 nominations in one move.",
+    "On March 3, the match (Arsenal - Chelsea) ended 2-1, and fans rioted.",
+    "On Monday, the Senate (Democrats - Republicans) split along party lines.",
+])
+def test_a_bracket_of_two_names_is_no_photo_credit_unless_it_names_an_outlet(line):
+    # "(Name - Outlet)" took any two capitalised names: everything before "(R - Ala.)" was dropped
+    assert not_event_prefix(line) == 0
+    [f] = _found("Senate hold\n\n" + line + "\n", dct=date(2010, 2, 10))
+    assert f.mention.timex.text in ("Monday", "March 3") and f.label
+
+
+def test_a_credit_names_its_outlet_from_the_outlet_list():
+    line = "Workers clean a beach. (Joshua Roberts - Bloomberg News) BP said on Tuesday it would pay."
+    assert not_event_prefix(line) == line.index(" BP")
+    assert [f.mention.timex.text for f in _found(line + "\nMore.")] == ["Tuesday"]

@@ -12,7 +12,8 @@ from collections import Counter
 from dataclasses import replace
 from typing import Iterable, Sequence
 
-from kerryview.calendar.intervals import iso, value_interval
+from kerryview.calendar.intervals import iso
+from kerryview.events.clauses import mention_dating
 from kerryview.edits.kinds import (AddEvent, Edit, EventRef, MergeEvents, SetDate, SetLabel,
                                    SetNote, SetStatus, SplitEvent, mention_ref)
 from kerryview.model import Event, EventMention, Timex
@@ -92,14 +93,13 @@ def _passage_label(m: EventMention) -> str:
 
 def _dated_by(ev: Event, mentions: list[EventMention]) -> None:
     """Give `ev` the date most of `mentions` say, when they say one the calendar can place."""
-    values = Counter(m.timex.value for m in mentions if value_interval(m.timex.value, m.timex.mod))
+    values = Counter(m.timex.value for m in mentions if mention_dating(m.timex)[0])
     if not values:
         return
     value = values.most_common(1)[0][0]
-    m = next(m for m in mentions if m.timex.value == value)
-    iv = value_interval(value, m.timex.mod)
+    m = next(m for m in mentions if m.timex.value == value and mention_dating(m.timex)[0])
+    iv, ev.mod = mention_dating(m.timex)  # "Earlier Friday": all Friday, as when it was found
     ev.value, ev.start, ev.end, ev.granularity = value, iso(iv.start), iso(iv.end), iv.granularity
-    ev.mod = m.timex.mod
     durations = Counter(m.duration for m in mentions if m.duration)
     ev.duration = durations.most_common(1)[0][0] if durations else None
 

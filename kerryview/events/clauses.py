@@ -20,9 +20,11 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
+from kerryview.calendar.intervals import Interval, value_interval
+from kerryview.calendar.timex3 import parse_value
 from kerryview.cancellation import NEVER, Cancellation
 from kerryview.events.headline import main_event_words
-from kerryview.model import Event, EventMention, Timex
+from kerryview.model import Event, EventMention, Granularity, Timex
 from kerryview.text.similarity import Vectorizer
 from kerryview.text.tense import past_expectation, tense
 from kerryview.text.plural import looks_plural
@@ -129,17 +131,28 @@ def at_that_time(text: str, clause: Clause) -> bool:
     return first is not None and first.group().lower() in clause_rules()["simultaneous_subordinators"]
 
 
-_DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}$")
-
-
 def whole_period(t: Timex) -> bool:
-    """Whether a time expression of a day dates its event by the whole day, whatever its mod
-    says: "Earlier Friday, lawyers filed ..." is on Friday, earlier than the story's main
-    event, not in Friday's early hours (clause_rules.json comparative_positions). A longer
-    period keeps its part: "later this year" is still to come, "earlier this week" is past."""
+    """Whether a time expression of a day, or of a part of one, dates its event by the whole
+    of it, whatever its mod says: "Earlier Friday, lawyers filed ..." is on Friday, earlier
+    than the story's main event, not in Friday's early hours (clause_rules.json
+    comparative_positions); "Earlier Friday morning" is, by the same reading, Friday morning,
+    not its first hours. A longer period keeps its part: "later this year" is still to come,
+    "earlier this week" is past."""
     first = _WORD.match(t.text)
-    return first is not None and first.group().lower() in clause_rules()["comparative_positions"] \
-        and _DAY_VALUE.match(t.value or "") is not None
+    if first is None or first.group().lower() not in clause_rules()["comparative_positions"]:
+        return False
+    v = parse_value(t.value or "")  # the one TIMEX3 value parser: 2010-06-11 and 2010-W23-5
+    return v is not None and v.granularity in (Granularity.DAY, Granularity.PART_OF_DAY)
+
+
+def mention_dating(t: Timex) -> tuple[Interval | None, str | None]:
+    """The interval and the mod by which a mention of time `t` dates its event: the value's
+    interval narrowed by the tagger's mod, except where the whole period is meant
+    (whole_period: "Earlier Friday" is all Friday, with no mod). The one reading for the
+    mentions, the merged event (its interval and `mod`, hence its "when" words) and an event
+    an edit splits off; the time expression itself keeps the tagger's mod."""
+    mod = None if whole_period(t) else t.mod
+    return value_interval(t.value, mod), mod
 
 
 def reports(text: str, clause: Clause) -> bool:

@@ -58,8 +58,9 @@ from kerryview.model import Document, Event, EventMention
 from kerryview.text.wordlists import event_lists
 
 # Raised whenever a weight or signal below changes what an event scores (1: before 2026-12-04,
-# recorded by no project).
-VERSION = 2
+# recorded by no project; 3: "warned", "announced" and the other reporting verbs of
+# text/data/reporting_verbs.json are pure reporting, no NOT_REPORTING bonus).
+VERSION = 3
 SOURCE = 10
 LATER = 5
 ANNOUNCED = 5

@@ -16,7 +16,7 @@ from datetime import date, datetime, timedelta
 
 from kerryview.cancellation import NEVER, Cancellation
 from kerryview.events.clauses import (anchors_clause, at_that_time, clause_spans, governs_clause,
-                                      publication_event_words, reports, whole_period)
+                                      publication_event_words, reports, mention_dating)
 from kerryview.events.headline import Lead, lead_passages, main_event_words
 from kerryview.events.antecedents import antecedent, pronoun_kind, with_antecedent
 from kerryview.events.liveblog import live_blog
@@ -499,7 +499,7 @@ def find_mentions(doc: Document, timexes: list[Timex], cancel: Cancellation = NE
         if t is None:
             continue  # a live blog's entry time, on no known day
         if t.type in ("DATE", "TIME"):
-            interval = value_interval(t.value, None if whole_period(t) else t.mod)
+            interval, _mod = mention_dating(t)
         elif t.type == "DURATION":
             interval = _recent_period(t, doc.dct)
         else:

@@ -19,13 +19,13 @@ from datetime import datetime, timedelta
 
 from kerryview.cancellation import NEVER, Cancellation
 from kerryview.events.blocking import candidate_pairs
-from kerryview.events.clauses import is_clause_event, merge_weights, own_words
+from kerryview.events.clauses import is_clause_event, mention_dating, merge_weights, own_words
 from kerryview.events.mentions import Found
 from kerryview.calendar.zones import utc_interval
 from kerryview.text.similarity import Vectorizer, cosine
 from kerryview.text.wordlists import opposite_events
 from kerryview.model import Event, EventMention
-from kerryview.calendar.intervals import Interval, duration_timedelta, iso, value_interval
+from kerryview.calendar.intervals import Interval, duration_timedelta, iso
 
 MERGE_THRESHOLD = 0.30  # average cosine for two groups with compatible dates
 CONFLICT_THRESHOLD = 0.60  # so alike that differing dates are a disagreement between sources
@@ -115,7 +115,7 @@ def build_items(found: list[Found], dcts: dict[str, str], cancel: Cancellation =
 def make_item(f: Found, vec: Vectorizer, doc_dct: str,
               vector: dict[str, float] | None = None) -> Item | None:
     m = f.mention
-    iv = f.interval or value_interval(m.timex.value, m.timex.mod)
+    iv = f.interval or mention_dating(m.timex)[0]
     if iv is None:
         return None
     if vector is None:
@@ -403,7 +403,7 @@ def make_event(group: list[Item]) -> Event:
     return Event(id=ident, label=medoid.label, value=chosen.mention.timex.value,
                  start=iso(start), end=iso(end), granularity=iv.granularity,
                  status=latest.mention.status, duration=duration,
-                 mod=chosen.mention.timex.mod, mentions=[it.mention for it in group],
+                 mod=mention_dating(chosen.mention.timex)[1], mentions=[it.mention for it in group],
                  conflicts=conflicts)
 
 
@@ -438,8 +438,9 @@ def _conflicts(group: list[Item], chosen: Item, durations: Counter) -> list[str]
             t = it.mention.timex
             c = chosen.mention.timex
             said = f"“{' '.join(t.text.split())}”" if t.text else "by its publication"
-            out.append(f"{it.mention.document_id} dates it {value_words(t.value, t.mod)} "
-                       f"({said}), not {value_words(c.value, c.mod)}")
+            out.append(f"{it.mention.document_id} dates it "
+                       f"{value_words(t.value, mention_dating(t)[1])} ({said}), "
+                       f"not {value_words(c.value, mention_dating(c)[1])}")
     out.extend(_opposite_words(group))
     if len(durations) > 1:
         out.append("sources give different durations: " + ", ".join(

@@ -40,9 +40,23 @@ class NotEventRule:
         return self.pattern.search(line) is not None
 
 
+OUTLET_SLOT = "{outlet}"  # in a pattern: any news outlet of kerryview/ingest/data/outlets.tsv
+
+
+def _outlets() -> str:
+    """The outlets' names as one alternative, longest first ("Bloomberg News" before
+    "Bloomberg"): a "(Name - Outlet)" credit must name a real outlet, else any bracket of two
+    capitalised names is taken for a credit ("Sen. Richard Shelby (R - Ala.) blocked ...")."""
+    from kerryview.ingest.metadata import outlet_names
+    return "(?:" + "|".join(r"[ \t]+".join(map(re.escape, name.split()))
+                            for name, _shown in outlet_names()) + ")"
+
+
 @cache
 def rules() -> tuple[NotEventRule, ...]:
-    return tuple(NotEventRule(name, scope, int(limit), re.compile(pattern, re.IGNORECASE), example)
+    return tuple(NotEventRule(name, scope, int(limit),
+                              re.compile(pattern.replace(OUTLET_SLOT, _outlets()), re.IGNORECASE),
+                              example)
                  for name, scope, limit, pattern, example in event_rules(RULES_FILE))
 
 

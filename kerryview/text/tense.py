@@ -102,7 +102,7 @@ def _announces(raw: list[str], i: int) -> bool:
     headline's verb) nor "Over to questions from analysts" (no verb after "to")."""
     lists = tense_cues()
     subjects, after = lists["headline_subjects"], raw[i + 1]
-    if not after.islower() or after in lists["not_verbs_after_to"] or (after.islower() and looks_plural(after)):
+    if not after.islower() or after in lists["not_verbs_after_to"] or looks_plural(after):
         return False
     before = raw[:i]
     if not (before[-1][:1].isupper() or before[-1] in subjects) or len(before) > SUBJECT_WORDS:

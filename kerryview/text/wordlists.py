@@ -46,9 +46,23 @@ def opposite_events() -> dict[str, tuple[int, int]]:
 @cache
 def tense_cues() -> dict[str, frozenset[str]]:
     """The cue words of the tense detector (kerryview.text.tense): list name -> words.
-    Each list in data/tense_cues.json carries what it is for and an example."""
+    Each list in data/tense_cues.json carries what it is for and an example; "reporting" is
+    taken from the one list of reporting verbs (words_from)."""
     raw = json.loads((files("kerryview.text") / "data" / "tense_cues.json").read_text(encoding="utf-8"))
-    return {k: frozenset(v["words"]) for k, v in raw.items() if not k.startswith("_")}
+    return {k: list_words(v) for k, v in raw.items() if not k.startswith("_")}
+
+
+def list_words(entry: dict) -> frozenset[str]:
+    """The words of one word list of a data file: its own "words", or, for a list that is a
+    view of the reporting verbs, the set of reporting_verbs.json it names ("words_from":
+    "reporting_verbs.json pure"): so no data file keeps a copy of the reporting verbs."""
+    source = entry.get("words_from")
+    if source is None:
+        return frozenset(entry["words"])
+    name, _, part = source.partition(" ")
+    if name != "reporting_verbs.json":
+        raise ValueError(f"words_from names no list this reader knows: {source!r}")
+    return reporting_verbs()[part]
 
 
 @cache
@@ -61,12 +75,19 @@ def plural_lists() -> dict[str, frozenset[str]]:
 
 @cache
 def reporting_verbs() -> dict[str, frozenset[str]]:
-    """The one list of reporting verbs (data/reporting_verbs.json): "present" (what the tagger
-    reads as reported speech: "Hayward says ... a day later"), "past", and "all" (what the event
-    finder completes a label with). Light: the tagger reads it at start-up."""
+    """The one home of the reporting verbs (data/reporting_verbs.json), its lists and the sets
+    derived from them: "present" (what the tagger reads as reported speech: "Hayward says ... a
+    day later"), "past", "all" (present | past: what the event finder completes a label with),
+    "finite" (all and the present forms that are also nouns: their tense is the report's),
+    "pure" (all of them, with "saying", "according", "continued" and the verbs of opinion: the
+    event is what was said, warned or announced) and "attribution" (the verbs that mark a news
+    story). Light: the tagger reads it at start-up."""
     raw = json.loads((files("kerryview.text") / "data" / "reporting_verbs.json").read_text(encoding="utf-8"))
     lists = {k: frozenset(v["words"]) for k, v in raw.items() if not k.startswith("_")}
-    return {**lists, "all": lists["present"] | lists["past"]}
+    every = lists["present"] | lists["past"]
+    finite = every | lists["present_also_nouns"]
+    pure = finite | lists["resumed_speech"] | lists["other_forms"] | lists["opinion"]
+    return {**lists, "all": every, "finite": finite, "pure": pure}
 
 
 @cache
@@ -97,7 +118,7 @@ def event_lists(name: str) -> dict[str, frozenset[str]]:
     """The word lists of a JSON file of kerryview/events/data/ in the form of tense_cues.json
     (each list: "about", "example", "words"): list name -> words."""
     raw = json.loads((files("kerryview.events") / "data" / name).read_text(encoding="utf-8"))
-    return {k: frozenset(v["words"]) for k, v in raw.items() if not k.startswith("_")}
+    return {k: list_words(v) for k, v in raw.items() if not k.startswith("_")}
 
 
 @cache

@@ -22,6 +22,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from kerryview.text.wordlists import reporting_verbs
+
 from .lexicon import table
 from .pending import Pending
 
@@ -78,7 +80,7 @@ def deictic(p: Pending) -> bool:
 
 @lru_cache(maxsize=1)
 def _reporting() -> re.Pattern[str]:
-    words = sorted(table("news_reporting_verb"), key=len, reverse=True)
+    words = sorted(set(table("news_attribution")) | reporting_verbs()["attribution"], key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")\b", re.I)
 
 
