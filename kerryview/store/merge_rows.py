@@ -10,6 +10,8 @@ import math
 from array import array
 from typing import TYPE_CHECKING, Iterable, Sequence
 
+from kerryview.store.sql import marks, select_in
+
 if TYPE_CHECKING:
     from kerryview.model import Document, Event
 
@@ -19,10 +21,17 @@ MERGE_COLUMNS = ("id", "doc_id", "doc_order", "seq", "level", "cell_lo", "cell_h
                  "cands")
 _SELECT = "SELECT " + ", ".join(f'"{c}"' for c in MERGE_COLUMNS) + " FROM merge_items"
 _META_KEYS = ("merge_version", "merge_passages", "merge_changed", "merge_next_id")
-_CHUNK = 500  # ids per IN (...) query (SQLite's limit on parameters is 999 in old builds)
-# Only the rows of one story's documents (kerryview.stories: a story is merged on its own).
-_IN_STORY = (" AND EXISTS (SELECT 1 FROM story_documents sd WHERE sd.document_id = "
-             "merge_items.doc_id AND sd.story_id = ?)")
+
+
+def _of_story(sql: str, args: Sequence, story: str | None) -> tuple[str, list]:
+    """A merge_items query (its WHERE clause last) and its parameters, kept to the rows of one
+    story's documents when `story` is given (kerryview.stories: a story is merged on its own).
+    The one place the story filter is written; `doc_id IN (...)` lets SQLite start from the
+    story's documents (by the doc_id index) or test each row, whichever is cheaper."""
+    if story is None:
+        return sql, list(args)
+    return (sql + " AND doc_id IN (SELECT document_id FROM story_documents WHERE story_id = ?)",
+            [*args, story])
 
 
 def pack_cands(cands: Iterable[Sequence]) -> bytes:
@@ -48,11 +57,6 @@ def unpack_cands(stored: bytes | str) -> list[list]:
     return [[int(j), None if cos != cos else cos] for j, cos in zip(it, it)]
 
 
-def _chunks(values: Sequence, n: int = _CHUNK) -> Iterable[Sequence]:
-    for i in range(0, len(values), n):
-        yield values[i:i + n]
-
-
 class MergeRows:
     """Store methods over the stored merge (see the module docstring)."""
 
@@ -65,7 +69,7 @@ class MergeRows:
         if "merge_items" not in self._table_names():
             return None
         meta = dict(self.conn.execute(
-            f"SELECT key, value FROM meta WHERE key IN ({', '.join('?' * len(_META_KEYS))})",
+            f"SELECT key, value FROM meta WHERE key IN ({marks(len(_META_KEYS))})",
             _META_KEYS).fetchall())
         if set(meta) != set(_META_KEYS):
             return None
@@ -105,25 +109,18 @@ class MergeRows:
     def _insert_merge_rows(self, rows: Iterable[tuple]) -> None:
         self.conn.executemany(
             f"INSERT INTO merge_items ({', '.join(repr(c) for c in MERGE_COLUMNS)}) VALUES "
-            f"({', '.join('?' * len(MERGE_COLUMNS))})", rows)
+            f"({marks(len(MERGE_COLUMNS))})", rows)
 
     def merge_words(self, terms: Iterable[str]) -> dict[str, float]:
         """The stored weights of these words (a word the merge never saw has none)."""
-        out: dict[str, float] = {}
-        for chunk in _chunks(sorted(set(terms))):
-            out.update(self.conn.execute(
-                f"SELECT term, idf FROM merge_words WHERE term IN ({', '.join('?' * len(chunk))})",
-                chunk).fetchall())
-        return out
+        return dict(select_in(self.conn.execute,
+                              "SELECT term, idf FROM merge_words WHERE term IN ({in})", terms))
 
     # -- reads ----------------------------------------------------------------------------
-    def _merge_rows_in(self, column: str, values: Iterable) -> list[tuple]:
-        values = sorted(set(values))
-        out: list[tuple] = []
-        for chunk in _chunks(values):
-            out += self.conn.execute(
-                f"{_SELECT} WHERE \"{column}\" IN ({', '.join('?' * len(chunk))})", chunk).fetchall()
-        return out
+    def _merge_rows_in(self, column: str, values: Iterable, story: str | None = None
+                       ) -> list[tuple]:
+        sql, after = _of_story(f'{_SELECT} WHERE "{column}" IN ({{in}})', (), story)
+        return list(select_in(self.conn.execute, sql, values, after))
 
     def merge_rows_of_documents(self, doc_ids: Iterable[str]) -> list[tuple]:
         return self._merge_rows_in("doc_id", doc_ids)
@@ -136,14 +133,7 @@ class MergeRows:
 
     def merge_rows_with_copy_keys(self, keys: Iterable[str], story: str | None = None
                                   ) -> list[tuple]:
-        if story is None:
-            return self._merge_rows_in("copy_key", keys)
-        values, out = sorted(set(keys)), []
-        for chunk in _chunks(values):
-            out += self.conn.execute(
-                f"{_SELECT} WHERE copy_key IN ({', '.join('?' * len(chunk))}){_IN_STORY}",
-                [*chunk, story]).fetchall()
-        return out
+        return self._merge_rows_in("copy_key", keys, story)
 
     def merge_readers(self, first_lo: int, first_hi: int, max_level: int | None,
                       story: str | None = None) -> list[tuple[int, int, str]]:
@@ -154,33 +144,22 @@ class MergeRows:
             sql, args = sql + " AND day IS NOT NULL", [first_lo, first_hi]
         else:
             sql, args = sql + " AND read_level <= ?", [first_lo, first_hi, max_level]
-        if story is not None:
-            sql, args = sql + _IN_STORY, [*args, story]
-        return self.conn.execute(sql, args).fetchall()
+        return self.conn.execute(*_of_story(sql, args, story)).fetchall()
 
     def merge_bucket(self, level: int, cell: int, story: str | None = None) -> list[tuple]:
         """The representatives filed in one date bucket (a date spans at most two)."""
         sql = f"{_SELECT} WHERE rep = 1 AND level = ? AND cell_lo BETWEEN ? AND ? AND cell_hi >= ?"
-        args = [level, cell - 1, cell, cell]
-        if story is not None:
-            sql, args = sql + _IN_STORY, [*args, story]
-        return self.conn.execute(sql, args).fetchall()
+        return self.conn.execute(*_of_story(sql, [level, cell - 1, cell, cell], story)).fetchall()
 
     def merge_day(self, day: int, story: str | None = None) -> list[tuple]:
         """The representatives known to the day filed under this day."""
-        if story is None:
-            return self.conn.execute(f"{_SELECT} WHERE rep = 1 AND day = ?", [day]).fetchall()
-        return self.conn.execute(f"{_SELECT} WHERE rep = 1 AND day = ?{_IN_STORY}",
-                                 [day, story]).fetchall()
+        return self.conn.execute(*_of_story(f"{_SELECT} WHERE rep = 1 AND day = ?", [day],
+                                            story)).fetchall()
 
     def merge_levels(self, story: str | None = None) -> set[int]:
-        if story is None:
-            return {r[0] for r in self.conn.execute(
-                "SELECT DISTINCT level FROM merge_items WHERE rep = 1 AND cell_lo IS NOT NULL")}
-        return {r[0] for r in self.conn.execute(
-            "SELECT DISTINCT m.level FROM story_documents sd JOIN merge_items m ON "
-            "m.doc_id = sd.document_id WHERE sd.story_id = ? AND m.rep = 1 AND "
-            "m.cell_lo IS NOT NULL", [story])}
+        return {r[0] for r in self.conn.execute(*_of_story(
+            "SELECT DISTINCT level FROM merge_items WHERE rep = 1 AND cell_lo IS NOT NULL", (),
+            story))}
 
     def merge_of_story(self, story: str) -> "StoryMerge":
         """The stored merge as one story's merge sees it (kerryview.incremental merges each
@@ -234,11 +213,8 @@ class MergeRows:
             "SELECT id, dct, dct_source_kind FROM documents")}
 
     def documents_by_id(self, doc_ids: Iterable[str]) -> list[Document]:
-        out = []
-        for chunk in _chunks(sorted(set(doc_ids))):
-            out += [self._doc(r) for r in self._query(
-                f"SELECT * FROM documents WHERE id IN ({', '.join('?' * len(chunk))})", chunk)]
-        return out
+        return [self._doc(r) for r in select_in(
+            self._query, "SELECT * FROM documents WHERE id IN ({in})", doc_ids)]
 
 
 

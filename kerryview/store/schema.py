@@ -206,13 +206,13 @@ def _packed_candidates(db: sqlite_utils.Database) -> bool:
     from kerryview.store.merge_rows import pack_cands, unpack_cands
     if "merge_items" not in table_names(db):
         return False
+    from kerryview.store.sql import chunks, select_in
     conn = db.conn
     ids = [r[0] for r in conn.execute(
         "SELECT id FROM merge_items WHERE typeof(cands) = 'text' ORDER BY id")]
-    for k in range(0, len(ids), 500):
-        chunk = ids[k:k + 500]
-        rows = conn.execute(f"SELECT id, cands FROM merge_items WHERE id IN "
-                            f"({', '.join('?' * len(chunk))})", chunk).fetchall()
+    for chunk in chunks(ids):  # a chunk read, then written (not one read of every row)
+        rows = list(select_in(conn.execute, "SELECT id, cands FROM merge_items WHERE id IN ({in})",
+                              chunk))
         conn.executemany("UPDATE merge_items SET cands = ? WHERE id = ?",
                          [(pack_cands(unpack_cands(c)), i) for i, c in rows])
     return False

@@ -32,6 +32,7 @@ from kerryview.store.merge_rows import MergeRows
 from kerryview.store.migrations import latest_version, migrate, stored_version
 from kerryview.store.schema import (EVENT_FIELDS, MENTION_FIELDS, SUMMARY_COLUMNS, TIMEX_FIELDS,
                                     create_derived, derived_stale, summary_row)
+from kerryview.store.sql import select_in
 
 # The schema is kerryview.store.schema's migration steps; SCHEMA_VERSION is the latest.
 SCHEMA_VERSION = latest_version()
@@ -72,6 +73,24 @@ def _row_reader(cls: type, names: tuple[str, ...], first: int = 0,
     namespace = {"cls": cls, **{f"_read_{n}": fn for n, fn in nested.items()}}
     exec(f"def read(r):\n    return cls({', '.join(args)})", namespace)  # noqa: S102 - field names only
     return namespace["read"]
+
+
+@cache
+def _mention_reader() -> tuple[str, Callable[[tuple], EventMention]]:
+    """The columns of a mentions row (its event id first) and the function that reads such a
+    row into an EventMention with its Timex (every reader of passages uses these)."""
+    cols = ", ".join(f'"{c}"' for c in ("event_id", *MENTION_FIELDS,
+                                         *(f"timex_{f}" for f in TIMEX_FIELDS)))
+    read_timex = _row_reader(Timex, TIMEX_FIELDS, first=len(MENTION_FIELDS) + 1)
+    return cols, _row_reader(EventMention, MENTION_FIELDS, first=1, timex=read_timex)
+
+
+def _stored_summary(n_passages: int | None, by_publication: int | None,
+                    clause_only: int | None, docs: str | None) -> EventSummary:
+    """An event's EventSummary from its SUMMARY_COLUMNS (schema.summary_row writes them)."""
+    per_doc = json.loads(docs) if docs else {}
+    return EventSummary(tuple(per_doc), n_passages or 0, bool(by_publication), bool(clause_only),
+                        tuple(per_doc.values()))
 
 
 def _plain(value: object) -> object:
@@ -667,11 +686,7 @@ class Store(MergeRows):
     def mentions_of(self, event_ids: Sequence[str]) -> dict[str, list[EventMention]]:
         """The stored passages of these events (in stored order), for events read without
         them: event id -> its mentions (an event with none is left out)."""
-        k = len(MENTION_FIELDS)
-        cols = ", ".join(f'"{c}"' for c in ("event_id", *MENTION_FIELDS,
-                                             *(f"timex_{f}" for f in TIMEX_FIELDS)))
-        read_timex = _row_reader(Timex, TIMEX_FIELDS, first=k + 1)
-        read_mention = _row_reader(EventMention, MENTION_FIELDS, first=1, timex=read_timex)
+        cols, read_mention = _mention_reader()
         out: dict[str, list[EventMention]] = {}
         ids = list(dict.fromkeys(event_ids))
         if len(ids) > SCAN_ALL_ABOVE:  # many (the first search): one pass over the table in
@@ -685,56 +700,39 @@ class Store(MergeRows):
                     found = out[r[0]] = []
                 found.append(read_mention(r))
             return out
-        for i in range(0, len(ids), 500):
-            chunk = ids[i:i + 500]
-            rows = self.conn.execute(f"SELECT {cols} FROM mentions WHERE event_id IN "
-                                     f"({', '.join('?' * len(chunk))}) ORDER BY id", chunk)
-            for r in rows:
-                out.setdefault(r[0], []).append(read_mention(r))
+        for r in select_in(self.conn.execute,
+                           f"SELECT {cols} FROM mentions WHERE event_id IN ({{in}}) ORDER BY id",
+                           ids):
+            out.setdefault(r[0], []).append(read_mention(r))
         return out
 
     def _stored_events(self, passages: bool = True) -> list[Event]:
-        """The derived events as stored (no edits), in time order, each with its mentions.
-        Each SELECT names its columns from the model's field names and the row is zipped back
-        onto those names as keyword arguments: no column is read by a position written by hand,
-        and plain cursors keep opening a large corpus fast. A read-only project scored by other
+        """The derived events as stored (no edits), in time order, each with its mentions or
+        (`passages=False`) with the stored summary of them (Event.stored_summary). Each SELECT
+        names its columns from the model's field names and the row is read back onto those
+        names (_row_reader): no column is read by a position written by hand, and plain
+        cursors keep opening a large corpus fast. A read-only project scored by other
         importance weights is scored here (as opening it for writing would store)."""
-        conn = self.conn
-        events: dict[str, Event] = {}
-        cols = ", ".join(f'"{c}"' for c in EVENT_FIELDS)
+        n = len(EVENT_FIELDS)
+        cols = ", ".join(f'"{c}"' for c in (*EVENT_FIELDS, *(() if passages else SUMMARY_COLUMNS)))
         read_event = _row_reader(Event, EVENT_FIELDS)
-        if not passages:
-            summaries = ", ".join(f'"{c}"' for c in SUMMARY_COLUMNS)
-            n = len(EVENT_FIELDS)
-            for r in conn.execute(f'SELECT {cols}, {summaries} FROM events '
-                                  'ORDER BY start, "end", label, id'):
-                ev = read_event(r)
-                ev.conflicts = json.loads(ev.conflicts) if ev.conflicts and ev.conflicts != "[]" else []
-                n_passages, by_publication, clause_only, docs = r[n:n + 4]
-                per_doc = json.loads(docs) if docs else {}
-                ev.stored_summary = EventSummary(tuple(per_doc), n_passages or 0,
-                                                 bool(by_publication), bool(clause_only),
-                                                 tuple(per_doc.values()))
-                events[ev.id] = ev
-            if self.read_only and not self._scores_current():
-                self._score_reading_passages(list(events.values()))
-            return list(events.values())
-        for r in conn.execute(f'SELECT {cols} FROM events ORDER BY start, "end", label, id'):
+        events: dict[str, Event] = {}
+        for r in self.conn.execute(f'SELECT {cols} FROM events ORDER BY start, "end", label, id'):
             ev = read_event(r)
             ev.conflicts = json.loads(ev.conflicts) if ev.conflicts and ev.conflicts != "[]" else []
+            if not passages:
+                ev.stored_summary = _stored_summary(*r[n:n + 4])
             events[ev.id] = ev
-        k = len(MENTION_FIELDS)
-        cols = ", ".join(f'"{c}"' for c in ("event_id", *MENTION_FIELDS,
-                                             *(f"timex_{f}" for f in TIMEX_FIELDS)))
-        read_timex = _row_reader(Timex, TIMEX_FIELDS, first=k + 1)
-        read_mention = _row_reader(EventMention, MENTION_FIELDS, first=1, timex=read_timex)
-        for r in conn.execute(f"SELECT {cols} FROM mentions ORDER BY id"):
-            ev = events.get(r[0])
-            if ev is not None:
-                ev.mentions.append(read_mention(r))
-        if self.read_only and not self._scores_current():  # not upgraded: scored here, alike
-            self._score(list(events.values()))
-        return list(events.values())
+        if passages:
+            cols, read_mention = _mention_reader()
+            for r in self.conn.execute(f"SELECT {cols} FROM mentions ORDER BY id"):
+                ev = events.get(r[0])
+                if ev is not None:
+                    ev.mentions.append(read_mention(r))
+        out = list(events.values())
+        if self.read_only:  # not upgraded: scored here, as the upgrade would store them
+            self._rescored(out)
+        return out
 
     # -- importance (kerryview.events.importance) -------------------------------------------
     def _scores_current(self) -> bool:
@@ -747,21 +745,22 @@ class Store(MergeRows):
             "SELECT value FROM meta WHERE key = 'importance_version'").fetchone()
         return row is not None and row[0] == str(VERSION)
 
-    def _score_reading_passages(self, events: list[Event]) -> None:
-        """Score events read without passages (scoring needs them), then let them go."""
-        passages = self.mentions_of([e.id for e in events])
-        for e in events:
-            e.mentions[:] = passages.get(e.id, [])
-        self._score(events)
-        for e in events:
-            e.mentions.clear()
-
-    def _score(self, events: list[Event]) -> None:
-        """Score events again from their mentions and their articles' stored days."""
+    def _rescored(self, events: list[Event]) -> bool:
+        """Score the stored `events` again when they were scored by other importance weights
+        (the one place that decides it): from their passages (read for the scoring and let go
+        again for those read without them) and their articles' stored days. Returns whether
+        it scored."""
+        if self._scores_current():
+            return False
         from kerryview.events.importance import score_with_days
 
+        unread = [e for e in events if not e.passages_read]
+        self.read_passages(unread)
         score_with_days(events, {i: date.fromisoformat(d) if d else None
                                  for i, (d, _) in self.document_date_kinds().items()})
+        for e in unread:
+            e.mentions.clear()
+        return True
 
     def rescore_if_stale(self) -> bool:
         """When the stored events were scored by other importance weights (a project saved by
@@ -770,14 +769,13 @@ class Store(MergeRows):
         record the weights, in the caller's write transaction or one of its own: an
         incremental import, which scores only the events it changes, never mixes two scales.
         Returns whether it scored. Opening a project and every import call it."""
-        if self._scores_current():
+        if self._scores_current():  # the usual case, without taking the write lock
             return False
         with self.writing():
-            if self._scores_current():  # another instance did, meanwhile
-                return False
             events = self._stored_events() if "importance" in self._columns("events") else []
             before = {e.id: e.importance for e in events}
-            self._score(events)
+            if not self._rescored(events):  # another instance did, meanwhile
+                return False
             self.conn.executemany("UPDATE events SET importance = ? WHERE id = ?",
                                   [(e.importance, e.id) for e in events
                                    if e.importance != before[e.id]])
@@ -837,16 +835,10 @@ class Store(MergeRows):
 
     def stories_of_documents(self, doc_ids: Iterable[str]) -> dict[str, str]:
         """document id -> its stored story's id (documents in no story are left out)."""
-        out: dict[str, str] = {}
         if "story_documents" not in self._table_names():
-            return out
-        ids = sorted(set(doc_ids))
-        for i in range(0, len(ids), 500):
-            chunk = ids[i:i + 500]
-            out.update(self.conn.execute(
-                "SELECT document_id, story_id FROM story_documents WHERE document_id IN "
-                f"({', '.join('?' * len(chunk))})", chunk).fetchall())
-        return out
+            return {}
+        return dict(select_in(self.conn.execute, "SELECT document_id, story_id FROM "
+                              "story_documents WHERE document_id IN ({in})", doc_ids))
 
     def renumber_stories(self, story_ids: Iterable[str]) -> None:
         """These stories take the id their articles give them now (kerryview.stories.story_id
