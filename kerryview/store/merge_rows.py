@@ -23,15 +23,23 @@ _SELECT = "SELECT " + ", ".join(f'"{c}"' for c in MERGE_COLUMNS) + " FROM merge_
 _META_KEYS = ("merge_version", "merge_passages", "merge_changed", "merge_next_id")
 
 
-def _of_story(sql: str, args: Sequence, story: str | None) -> tuple[str, list]:
+def _of_story(sql: str, args: Sequence, story: str | None, *, from_documents: bool = False
+              ) -> tuple[str, list]:
     """A merge_items query (its WHERE clause last) and its parameters, kept to the rows of one
-    story's documents when `story` is given (kerryview.stories: a story is merged on its own).
-    The one place the story filter is written; `doc_id IN (...)` lets SQLite start from the
-    story's documents (by the doc_id index) or test each row, whichever is cheaper."""
+    story's documents when `story` is given (kerryview.stories: a story is merged on its own):
+    the one place the story filter is written. Each row the query's own index finds (by date,
+    bucket or copy key: a few) is tested for the story; with `from_documents` the rows are
+    found from the story's documents instead (merge_levels, which no index narrows). Measured
+    on 10,000 articles: testing the rows of a day is 0.3 ms where SQLite, left to choose,
+    started from the story's documents (95 ms); levels from the documents of a small story
+    0.04 ms against 116 ms testing every row."""
     if story is None:
         return sql, list(args)
-    return (sql + " AND doc_id IN (SELECT document_id FROM story_documents WHERE story_id = ?)",
-            [*args, story])
+    if from_documents:
+        return (sql + " AND doc_id IN (SELECT document_id FROM story_documents WHERE "
+                "story_id = ?)", [*args, story])
+    return (sql + " AND EXISTS (SELECT 1 FROM story_documents sd WHERE sd.document_id = "
+            "merge_items.doc_id AND sd.story_id = ?)", [*args, story])
 
 
 def pack_cands(cands: Iterable[Sequence]) -> bytes:
@@ -159,7 +167,7 @@ class MergeRows:
     def merge_levels(self, story: str | None = None) -> set[int]:
         return {r[0] for r in self.conn.execute(*_of_story(
             "SELECT DISTINCT level FROM merge_items WHERE rep = 1 AND cell_lo IS NOT NULL", (),
-            story))}
+            story, from_documents=True))}
 
     def merge_of_story(self, story: str) -> "StoryMerge":
         """The stored merge as one story's merge sees it (kerryview.incremental merges each
