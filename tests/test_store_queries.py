@@ -130,3 +130,25 @@ def test_a_read_only_project_of_older_scores_is_scored_alike_however_it_is_read(
     assert {e.id: e.importance for e in writable.events(passages=False)} == expected
     assert writable.rescore_if_stale() is False
     writable.close()
+
+
+def test_saving_events_works_out_each_one_s_summary_once(demo, tmp_path, monkeypatch):
+    """An import's save compares each event's row with the stored one and inserts the new
+    ones: the row (and the summary of its passages in it) is made once per event."""
+    from kerryview.model import EventSummary
+    source = Store(demo, read_only=True)
+    docs, events = source.documents(), source.events()
+    source.close()
+    made = []
+    of = EventSummary.of.__func__
+    monkeypatch.setattr(EventSummary, "of",
+                        classmethod(lambda cls, ms: made.append(1) or of(cls, ms)))
+    store = Store(tmp_path / "new.db")
+    store.save_corpus(docs, events)
+    assert len(made) == len(events)
+    made.clear()
+    store.save_corpus(docs, events)  # nothing changed: compared, nothing written
+    assert len(made) == len(events)
+    assert {e.id: e.summary for e in store.events(passages=False)} == \
+        {e.id: e.summary for e in events}
+    store.close()

@@ -27,11 +27,11 @@ from kerryview.analysis import Analysis, from_json as analysis_from_json, to_jso
 from kerryview.edits import Edit, apply_edits, edit_from_json, edit_to_json, edited_refs
 from kerryview.gcpause import gc_paused
 from kerryview.model import (DateLine, DateSource, DateSourceKind, Document, Event, EventMention,
-                             EventSummary, Timex)
+                             Timex)
 from kerryview.store.merge_rows import MergeRows
 from kerryview.store.migrations import latest_version, migrate, stored_version
 from kerryview.store.schema import (EVENT_FIELDS, MENTION_FIELDS, SUMMARY_COLUMNS, TIMEX_FIELDS,
-                                    create_derived, derived_stale, summary_row)
+                                    StoredSummary, create_derived, derived_stale, summary_row)
 from kerryview.store.sql import select_in
 
 # The schema is kerryview.store.schema's migration steps; SCHEMA_VERSION is the latest.
@@ -83,14 +83,6 @@ def _mention_reader() -> tuple[str, Callable[[tuple], EventMention]]:
                                          *(f"timex_{f}" for f in TIMEX_FIELDS)))
     read_timex = _row_reader(Timex, TIMEX_FIELDS, first=len(MENTION_FIELDS) + 1)
     return cols, _row_reader(EventMention, MENTION_FIELDS, first=1, timex=read_timex)
-
-
-def _stored_summary(n_passages: int | None, by_publication: int | None,
-                    clause_only: int | None, docs: str | None) -> EventSummary:
-    """An event's EventSummary from its SUMMARY_COLUMNS (schema.summary_row writes them)."""
-    per_doc = json.loads(docs) if docs else {}
-    return EventSummary(tuple(per_doc), n_passages or 0, bool(by_publication), bool(clause_only),
-                        tuple(per_doc.values()))
 
 
 def _plain(value: object) -> object:
@@ -347,25 +339,25 @@ class Store(MergeRows):
         quoted = ", ".join(f'"{c}"' for c in mention_cols)
         for r in conn.execute(f"SELECT {quoted} FROM mentions ORDER BY id"):
             stored_mentions.setdefault(r[0], []).append(r)
-        fresh: list[Event] = []
+        fresh: list[tuple[Event, dict]] = []  # with the row compared, then inserted
         for e in events:
             if not e.passages_read:  # its passages would be deleted
                 raise ValueError(f"event {e.id} was read without its passages")
-            row = self._event_row(e)
+            row = self._event_row(e)  # its summary worked out once, here
             mentions = [tuple(_plain(m[c]) for c in mention_cols)
                         for m in (self._mention_row(e.id, m) for m in e.mentions)]
             if stored_events.pop(e.id, None) == tuple(_plain(row[c]) for c in event_cols) and \
                     stored_mentions.pop(e.id, []) == mentions:
                 continue
             stored_mentions.pop(e.id, None)
-            fresh.append(e)
-        gone = [[i] for i in stored_events] + [[e.id] for e in fresh]
+            fresh.append((e, row))
+        gone = [[i] for i in stored_events] + [[e.id] for e, _ in fresh]
         conn.executemany("DELETE FROM mentions WHERE event_id = ?", gone)
         conn.executemany("DELETE FROM events WHERE id = ?", gone)
         conn.executemany("DELETE FROM mentions WHERE event_id = ?", [[i] for i in stored_mentions])
-        self.db["events"].insert_all((self._event_row(e) for e in fresh), pk="id")
+        self.db["events"].insert_all((row for _, row in fresh), pk="id")
         self.db["mentions"].insert_all(
-            (self._mention_row(e.id, m) for e in fresh for m in e.mentions))
+            (self._mention_row(e.id, m) for e, _ in fresh for m in e.mentions))
 
     def _derived_event_columns(self) -> list[str]:
         cols = list(self.db["events"].columns_dict)
@@ -657,6 +649,8 @@ class Store(MergeRows):
         """Give the events read without passages (events(passages=False)) their stored ones, in
         place: every such event, or (with `refs`) those with a passage at one of the refs
         (kerryview.edits.mention_ref). Returns how many events were given their passages."""
+        if refs is not None and not refs:  # no edit names a passage (opening a project)
+            return 0
         unread = {e.id: e for e in events if not e.passages_read}
         if refs is not None and unread:
             named = self.events_with_passages(refs)
@@ -714,14 +708,15 @@ class Store(MergeRows):
         cursors keep opening a large corpus fast. A read-only project scored by other
         importance weights is scored here (as opening it for writing would store)."""
         n = len(EVENT_FIELDS)
-        cols = ", ".join(f'"{c}"' for c in (*EVENT_FIELDS, *(() if passages else SUMMARY_COLUMNS)))
+        summary = () if passages else ("n_sources", *SUMMARY_COLUMNS)  # StoredSummary's order
+        cols = ", ".join(f'"{c}"' for c in (*EVENT_FIELDS, *summary))
         read_event = _row_reader(Event, EVENT_FIELDS)
         events: dict[str, Event] = {}
         for r in self.conn.execute(f'SELECT {cols} FROM events ORDER BY start, "end", label, id'):
             ev = read_event(r)
             ev.conflicts = json.loads(ev.conflicts) if ev.conflicts and ev.conflicts != "[]" else []
             if not passages:
-                ev.stored_summary = _stored_summary(*r[n:n + 4])
+                ev.stored_summary = StoredSummary(*r[n:n + 5])
             events[ev.id] = ev
         if passages:
             cols, read_mention = _mention_reader()
@@ -792,6 +787,9 @@ class Store(MergeRows):
 
     def event_count(self) -> int:
         return self.conn.execute("SELECT count(*) FROM events").fetchone()[0]
+
+    def document_count(self) -> int:
+        return self.conn.execute("SELECT count(*) FROM documents").fetchone()[0]
 
     @staticmethod
     def _doc(r: dict) -> Document:

@@ -222,3 +222,62 @@ def test_clicking_a_passage_in_the_reader_selects_its_event_in_the_story_shown(q
     outside = next(e for e in w._full.index.events if e.id not in w.index().row_of)
     w.reader.passageClicked.emit(w.store.mentions_of([outside.id])[outside.id][0])
     assert w.timeline.currentEvent().id == ev.id
+
+
+def _counting_summaries(monkeypatch) -> list[int]:
+    """How many times an event's EventSummary is worked out from its passages."""
+    from kerryview.model import EventSummary
+    made = []
+    of = EventSummary.of.__func__
+
+    def counted(cls, mentions):
+        made.append(len(mentions))
+        return of(cls, mentions)
+    monkeypatch.setattr(EventSummary, "of", classmethod(counted))
+    return made
+
+
+def test_choosing_a_story_reads_no_stories_and_counts_nothing_again(qtbot, window,
+                                                                     monkeypatch):
+    """The stories and the counts of the corpus shown stand while stories are chosen in the
+    list: a click reads nothing from the project and counts no event's passages again (it
+    only picks the events shown); the lists show the same counts."""
+    import kerryview.gui.mainwindow.window as window_module
+    w = window
+    before = listed(w)
+    queries: list[str] = []
+    w.store.conn.set_trace_callback(queries.append)
+    counted = []
+    count = getattr(window_module, "count_corpus", None)
+    monkeypatch.setattr(window_module, "count_corpus",
+                        lambda *a, **k: counted.append(1) or count(*a, **k), raising=False)
+    made = _counting_summaries(monkeypatch)
+    cup_row = next(r for r in range(1, 4) if "cup" in listed(w)[r])
+    click_row(qtbot, w, cup_row)
+    shown = len(w.index())
+    click_row(qtbot, w, 0)
+    w.store.conn.set_trace_callback(None)
+    assert 0 < shown < len(w.index())
+    assert not [q for q in queries if "stories" in q or "story_documents" in q], queries
+    assert counted == [] and made == []
+    assert listed(w) == before
+
+
+def test_a_reload_works_out_each_event_s_summary_once(qtbot, window, monkeypatch):
+    """Showing events read with their passages (an import's, an edit's) works out each one's
+    summary once, in the TimelineIndex: the documents table's passage counts and the story
+    counts are read from those (count_corpus), not counted again."""
+    from kerryview.gui.jobs import Corpus
+    w = window
+    events = w.store.events()  # with their passages, as an import hands them over
+    docs = w.store.documents()
+    made = _counting_summaries(monkeypatch)
+    w.reload(Corpus.of(docs, events))
+    assert len(made) == len(events)
+    per_doc = {}
+    for ev in w.index().events:
+        for m in ev.mentions:
+            per_doc[m.document_id] = per_doc.get(m.document_id, 0) + 1
+    model = w.documents.model_
+    assert {model.document(r).id: model._rows[r].passages for r in range(model.rowCount())} \
+        == {d.id: per_doc.get(d.id, 0) for d in docs}
