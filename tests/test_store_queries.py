@@ -152,3 +152,27 @@ def test_saving_events_works_out_each_one_s_summary_once(demo, tmp_path, monkeyp
     assert {e.id: e.summary for e in store.events(passages=False)} == \
         {e.id: e.summary for e in events}
     store.close()
+
+
+def test_stored_article_lists_are_read_together_and_a_damaged_one_alone(demo, tmp_path):
+    """The summaries read without passages decode their article lists in one go when the
+    first is asked for; a damaged list leaves that event without articles, the others as
+    stored."""
+    path = tmp_path / "p.db"
+    path.write_bytes(demo.read_bytes())
+    store = Store(path, read_only=True)
+    expected = {e.id: e.summary.document_ids for e in store.events()}
+    light = store.events(passages=False)
+    assert {e.id: e.summary.document_ids for e in light} == expected
+    store.close()
+    damaged = light[3].id
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE events SET document_ids = '{\"broken' WHERE id = ?", [damaged])
+    conn.commit()
+    conn.close()
+    store = Store(path, read_only=True)
+    found = {e.id: e.summary.document_ids for e in store.events(passages=False)}
+    assert found[damaged] == () and \
+        {i: d for i, d in found.items() if i != damaged} == \
+        {i: d for i, d in expected.items() if i != damaged}
+    store.close()

@@ -31,7 +31,8 @@ from kerryview.model import (DateLine, DateSource, DateSourceKind, Document, Eve
 from kerryview.store.merge_rows import MergeRows
 from kerryview.store.migrations import latest_version, migrate, stored_version
 from kerryview.store.schema import (EVENT_FIELDS, MENTION_FIELDS, SUMMARY_COLUMNS, TIMEX_FIELDS,
-                                    StoredSummary, create_derived, derived_stale, summary_row)
+                                    StoredSummary, SummaryBatch, create_derived, derived_stale,
+                                    summary_row)
 from kerryview.store.sql import select_in
 
 # The schema is kerryview.store.schema's migration steps; SCHEMA_VERSION is the latest.
@@ -712,11 +713,12 @@ class Store(MergeRows):
         cols = ", ".join(f'"{c}"' for c in (*EVENT_FIELDS, *summary))
         read_event = _row_reader(Event, EVENT_FIELDS)
         events: dict[str, Event] = {}
+        batch = SummaryBatch()  # their article lists, decoded together when first asked for
         for r in self.conn.execute(f'SELECT {cols} FROM events ORDER BY start, "end", label, id'):
             ev = read_event(r)
             ev.conflicts = json.loads(ev.conflicts) if ev.conflicts and ev.conflicts != "[]" else []
             if not passages:
-                ev.stored_summary = StoredSummary(*r[n:n + 5])
+                ev.stored_summary = StoredSummary(*r[n:n + 5], batch)
             events[ev.id] = ev
         if passages:
             cols, read_mention = _mention_reader()
