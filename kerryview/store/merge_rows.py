@@ -222,7 +222,8 @@ class MergeRows:
 
     def documents_by_id(self, doc_ids: Iterable[str]) -> list[Document]:
         return [self._doc(r) for r in select_in(
-            self._query, "SELECT * FROM documents WHERE id IN ({in})", doc_ids)]
+            self.conn.execute, f"SELECT {self._doc_select()} FROM documents WHERE id IN ({{in}})",
+            doc_ids)]
 
 
 

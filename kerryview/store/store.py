@@ -16,6 +16,7 @@ import time
 from contextlib import contextmanager
 from dataclasses import fields
 from functools import cache
+from operator import itemgetter
 import os
 import sys
 from datetime import date
@@ -46,6 +47,10 @@ BUSY_TIMEOUT_S = 15.0
 _CHECKED_FILES: set[tuple[str, str]] = set()  # (file, scope) found undamaged (_check_integrity)
 # Tables only an import reads (per-article analyses, the last merge): checked when it starts.
 CACHE_TABLES = frozenset({"analyses", "merge_items", "merge_words"})
+# A stored document's columns as Store._doc reads them, in this order.
+_DOC_COLUMNS = ("id", "path", "text", "title", "outlet", "encoding", "sha256", "dct",
+                "dct_source", "dct_source_kind", "dateline", "dateline_start", "dateline_end")
+_SOURCE_KINDS = {k.value: k for k in DateSourceKind}  # (a dict, not 10,000 Enum calls)
 # The columns of a stored document that a later save updates (id and order of addition stay).
 _UPDATED_COLUMNS = ("path", "title", "outlet", "text", "encoding", "sha256", "dct", "dct_source",
                     "dct_source_kind", "dateline", "dateline_start", "dateline_end")
@@ -614,12 +619,15 @@ class Store(MergeRows):
         """In the order they were added; sorted here, not by ORDER BY (no index on `added`):
         SQLite would copy every text into a temporary b-tree, 0.11 s of reading 10,000."""
         with gc_paused():
-            rows = sorted(self._query("SELECT * FROM documents"), key=lambda r: r["added"])
+            rows = self.conn.execute(f"SELECT {self._doc_select()}, added FROM documents"
+                                     ).fetchall()
+            rows.sort(key=itemgetter(len(_DOC_COLUMNS)))
             return [self._doc(r) for r in rows]
 
     def document(self, doc_id: str) -> Document | None:
-        rows = list(self._query("SELECT * FROM documents WHERE id = ?", [doc_id]))
-        return self._doc(rows[0]) if rows else None
+        row = self.conn.execute(f"SELECT {self._doc_select()} FROM documents WHERE id = ?",
+                                [doc_id]).fetchone()
+        return self._doc(row) if row else None
 
     def hashes(self) -> dict[str, str]:
         """sha256 -> document id, to skip files already in the corpus."""
@@ -793,15 +801,24 @@ class Store(MergeRows):
     def document_count(self) -> int:
         return self.conn.execute("SELECT count(*) FROM documents").fetchone()[0]
 
+    def _doc_select(self) -> str:
+        """The SELECT list of _DOC_COLUMNS (NULL for a column an older file, read-only, has
+        not got yet: the outlet came with schema step 6)."""
+        have = self._columns("documents")
+        return ", ".join(f'"{c}"' if c in have else f'NULL AS "{c}"' for c in _DOC_COLUMNS)
+
     @staticmethod
-    def _doc(r: dict) -> Document:
-        return Document(id=r["id"], path=r["path"], text=r["text"], title=r["title"],
-                        outlet=r.get("outlet"),
-                        encoding=r["encoding"], sha256=r["sha256"],
-                        dct=date.fromisoformat(r["dct"]) if r["dct"] else None,
-                        dct_source=DateSource(DateSourceKind(r["dct_source_kind"]), r["dct_source"]),
-                        dateline=DateLine(date.fromisoformat(r["dateline"]), r["dateline_start"],
-                                          r["dateline_end"]) if r["dateline"] else None)
+    def _doc(r: Sequence) -> Document:
+        """A Document from a row of _DOC_COLUMNS (in that order; what follows is ignored)."""
+        (doc_id, path, text, title, outlet, encoding, sha256, dct, source, kind, line,
+         line_start, line_end) = r[:len(_DOC_COLUMNS)]
+        return Document(id=doc_id, path=path, text=text, title=title, outlet=outlet,
+                        encoding=encoding, sha256=sha256,
+                        dct=date.fromisoformat(dct) if dct else None,
+                        dct_source=DateSource(_SOURCE_KINDS.get(kind) or DateSourceKind(kind),
+                                              source),
+                        dateline=DateLine(date.fromisoformat(line), line_start, line_end)
+                        if line else None)
 
     # -- stories (kerryview.stories) ---------------------------------------------------------
     def save_stories(self, stories: Sequence) -> None:
