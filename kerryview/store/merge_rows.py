@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import math
 from array import array
-from typing import TYPE_CHECKING, Iterable, Sequence
+from typing import TYPE_CHECKING, Iterable, Mapping, Sequence
 
 from kerryview.store.sql import marks, select_in
 
@@ -194,16 +194,20 @@ class MergeRows:
         next_id = max([self.merge_next_id() - 1, *(r[0] for r in inserted)]) + 1
         self._set_merge_meta(version, passages, changed + changed_passages, next_id)
 
-    def replace_some_events(self, gone: Iterable[str], events: Sequence[Event]) -> None:
+    def replace_some_events(self, gone: Iterable[str], events: Sequence[Event],
+                            texts: Mapping[str, str] | None = None) -> None:
         """Delete these events (with their mentions) and insert `events` (new ids, or ids
-        among `gone`): the rest of the derived tables stay as they are."""
+        among `gone`): the rest of the derived tables stay as they are. `texts`: the text of
+        articles they tell that are not stored yet (for their search texts)."""
         conn = self.conn
-        ids = [[i] for i in sorted(set(gone) | {e.id for e in events})]
+        gone = sorted(set(gone) | {e.id for e in events})
+        ids = [[i] for i in gone]
         conn.executemany("DELETE FROM mentions WHERE event_id = ?", ids)
         conn.executemany("DELETE FROM events WHERE id = ?", ids)
         self.db["events"].insert_all((self._event_row(e) for e in events), pk="id")
         self.db["mentions"].insert_all(
             (self._mention_row(e.id, m) for e in events for m in e.mentions))
+        self._save_search_texts(gone, events, texts)
 
     def add_documents(self, documents: Sequence[Document]) -> None:
         """Insert new documents after the others (in the caller's transaction)."""

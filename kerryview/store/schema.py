@@ -160,6 +160,8 @@ def create_derived(db: sqlite_utils.Database, *, drop: bool = False) -> None:
         for name in DERIVED_TABLES:
             if db[name].exists():
                 db[name].drop()
+        if db["event_search"].exists():  # made from them (kerryview.searchtext)
+            db.execute("DELETE FROM event_search")
     derived = derived_columns()
     db["events"].create(derived["events"], pk="id", if_not_exists=True)
     db["mentions"].create(
@@ -332,3 +334,44 @@ def _event_summaries(db: sqlite_utils.Database) -> bool:
 
 
 _NO_TIMEX = Timex(start=0, end=0, text="", type="DATE", value="")
+
+
+@migration(11, "event_search: each event's searchable passages (kerryview.searchtext), so the "
+               "first search of a project reads no passage")
+def _event_search(db: sqlite_utils.Database) -> bool:
+    # Derived from the passages and their articles, written with every events row (Store);
+    # made again from them when kerryview.searchtext.version() changes (Store open).
+    db["event_search"].create({"event_id": str, "text": str}, pk="event_id",
+                              if_not_exists=True)
+    if {"events", "mentions", "documents"} <= table_names(db) and not derived_stale(db):
+        fill_search_texts(db.conn)
+    return False
+
+
+def fill_search_texts(conn) -> None:
+    """Make every stored event's search text again from its stored passages (in stored order)
+    and their articles, and record kerryview.searchtext.version(); in the caller's
+    transaction."""
+    from kerryview.searchtext import texts_of
+    passages: dict[str, list[EventMention]] = {}
+    for event_id, doc, text in conn.execute(
+            "SELECT event_id, document_id, text FROM mentions ORDER BY id"):
+        passages.setdefault(event_id, []).append(
+            EventMention(document_id=doc, start=0, end=0, text=text or "", timex=_NO_TIMEX))
+    rows = texts_of(passages, lambda doc: _article_text(conn, doc))
+    conn.execute("DELETE FROM event_search")
+    conn.executemany("INSERT INTO event_search (event_id, text) VALUES (?, ?)", rows.items())
+    record_search_version(conn)
+
+
+def record_search_version(conn) -> None:
+    from kerryview.searchtext import version
+    conn.execute("CREATE TABLE IF NOT EXISTS meta ([key] TEXT PRIMARY KEY, [value] TEXT)")
+    conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('search_version', ?)",
+                 [version()])
+
+
+def _article_text(conn, doc_id: str) -> str | None:
+    row = conn.execute("SELECT text FROM documents WHERE id = ?", [doc_id]).fetchone()
+    return row[0] if row else None
+

@@ -22,7 +22,7 @@ import sys
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Sequence
+from typing import Callable, Iterable, Iterator, Mapping, Sequence
 
 from kerryview.analysis import Analysis, from_json as analysis_from_json, to_json as analysis_json
 from kerryview.edits import Edit, apply_edits, edit_from_json, edit_to_json, edited_refs
@@ -33,7 +33,7 @@ from kerryview.store.merge_rows import MergeRows
 from kerryview.store.migrations import latest_version, migrate, stored_version
 from kerryview.store.schema import (EVENT_FIELDS, MENTION_FIELDS, SUMMARY_COLUMNS, TIMEX_FIELDS,
                                     StoredSummary, SummaryBatch, create_derived, derived_stale,
-                                    summary_row)
+                                    fill_search_texts, summary_row)
 from kerryview.store.sql import select_in
 
 # The schema is kerryview.store.schema's migration steps; SCHEMA_VERSION is the latest.
@@ -191,6 +191,7 @@ class Store(MergeRows):
             self._open_schema()
             if not read_only and not self.needs_rebuild:
                 self.rescore_if_stale()
+                self.refresh_search_texts_if_stale()
         except BaseException:
             self.conn.close()
             raise
@@ -364,6 +365,7 @@ class Store(MergeRows):
         self.db["events"].insert_all((row for _, row in fresh), pk="id")
         self.db["mentions"].insert_all(
             (self._mention_row(e.id, m) for e, _ in fresh for m in e.mentions))
+        self._save_search_texts([i for i, in gone], [e for e, _ in fresh])
 
     def _derived_event_columns(self) -> list[str]:
         cols = list(self.db["events"].columns_dict)
@@ -670,6 +672,66 @@ class Store(MergeRows):
             for event_id, ms in self.mentions_of(list(unread)).items():
                 unread[event_id].mentions[:] = ms
         return len(unread)
+
+    # -- what the find bar searches (kerryview.searchtext) ----------------------------------
+    def _save_search_texts(self, gone: Iterable[str], events: Sequence[Event],
+                           texts: Mapping[str, str] | None = None) -> None:
+        """The search texts of events saved (their rows just written), those of `gone` events
+        deleted; in the caller's transaction. `texts`: articles not stored yet (an
+        incremental import adds its documents last), the others are read from the store."""
+        from kerryview.searchtext import texts_of
+
+        if "event_search" not in self._table_names():
+            return
+        conn = self.conn
+        conn.executemany("DELETE FROM event_search WHERE event_id = ?",
+                         [[i] for i in {*gone, *(e.id for e in events)}])
+        known = texts or {}
+
+        def text_of(doc_id: str) -> str | None:
+            found = known.get(doc_id)
+            if found is None:
+                row = conn.execute("SELECT text FROM documents WHERE id = ?", [doc_id]).fetchone()
+                found = row[0] if row else None
+            return found
+        rows = texts_of({e.id: e.mentions for e in events}, text_of)
+        conn.executemany("INSERT INTO event_search (event_id, text) VALUES (?, ?)", rows.items())
+
+    def _search_texts_current(self) -> bool:
+        from kerryview.searchtext import version
+
+        if "event_search" not in self._table_names():
+            return False
+        row = self.conn.execute("SELECT value FROM meta WHERE key = 'search_version'").fetchone()
+        return row is not None and row[0] == version()
+
+    def refresh_search_texts_if_stale(self) -> bool:
+        """When the stored search texts were made otherwise (kerryview.searchtext.version
+        changed), make them all again from the stored passages (opening a project does, in a
+        transaction of its own). Returns whether it did."""
+        if self._search_texts_current() or "event_search" not in self._table_names():
+            return False
+        with self.writing():
+            if self._search_texts_current():
+                return False
+            fill_search_texts(self.conn)
+        return True
+
+    def search_texts(self, event_ids: Sequence[str]) -> dict[str, str]:
+        """event id -> its searchable passages as stored (kerryview.searchtext.passages_text),
+        for events read without passages; {} when the project keeps none made by this
+        kerryview (an older file read-only: the passages are read instead)."""
+        if not self._search_texts_current():
+            return {}
+        ids = list(dict.fromkeys(event_ids))
+        if len(ids) > SCAN_ALL_ABOVE:  # most of them: one pass over the table
+            wanted = set(ids)
+            with gc_paused():
+                return {i: t for i, t in self.conn.execute(
+                    "SELECT event_id, text FROM event_search") if i in wanted}
+        return dict(select_in(self.conn.execute,
+                              "SELECT event_id, text FROM event_search WHERE event_id IN ({in})",
+                              ids))
 
     def event_ids_in_document(self, doc_id: str) -> set[str]:
         """Ids of the stored events with a passage in the document."""

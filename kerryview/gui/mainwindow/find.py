@@ -44,6 +44,8 @@ class FindBar(QWidget):
         self._search = SearchIndex(TimelineIndex([]))
         # set by the window: reads the passages of events opened without them (first search)
         self.read_passages: Callable[[Sequence[Event]], object] | None = None
+        # set by the window: the searchable passages the project keeps (Store.search_texts)
+        self.stored_texts: Callable[[Sequence[str]], dict[str, str]] | None = None
         self._docs: list[Document] = []
         self._sources_listed = False  # the source filter lists self._docs (_list_sources)
         self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
@@ -159,7 +161,7 @@ class FindBar(QWidget):
         and the titles searched); the search runs again if one is active."""
         titles = {d.id: document_title(d) for d in docs}  # once each (10,000 on a big project)
         self._search = SearchIndex(index, titles, {d.id: d.text for d in docs},
-                                   self.read_passages)
+                                   self.read_passages, self.stored_texts)
         self._docs = sorted(docs, key=lambda d: titles[d.id].casefold())
         self._sources_listed = False
         if self.isVisible():

@@ -129,6 +129,7 @@ class MainWindow(QMainWindow):
         self.interrupted = InterruptedImportBar()
         self.find = FindBar()
         self.find.read_passages = self._read_passages
+        self.find.stored_texts = lambda ids: self.store.search_texts(ids)
         self.timeline.read_passages = self._read_passages
         self.stories = StoriesPanel()
         self._stories: list = []  # the project's stories (kerryview.stories.Story)
