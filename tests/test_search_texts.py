@@ -141,3 +141,31 @@ def test_the_first_search_reads_no_passage_and_finds_what_the_passages_find(demo
     assert read == [] and not any(e.mentions for e in light)
     assert stored._text == with_passages._text  # the same text searched, every event's
     store.close()
+
+
+def test_a_damaged_search_table_is_left_for_the_passages(demo, tmp_path):
+    """The search texts are checked at the first search, not at the open (a project shows
+    without them); damaged, the passages are searched instead, to the same events."""
+    import random
+
+    from kerryview.store.store import _CHECKED_FILES
+    path = tmp_path / "p.db"
+    path.write_bytes(demo.read_bytes())
+    with sqlite3.connect(path) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'event_search'"
+                            ).fetchone()[0]
+        conn.execute("PRAGMA journal_mode=DELETE")
+    data = bytearray(path.read_bytes())
+    data[(root - 1) * 4096:root * 4096] = random.Random(2).randbytes(4096)
+    path.write_bytes(bytes(data))
+    _CHECKED_FILES.clear()
+    store = Store(path, read_only=True, defer_cache_check=True)  # shown as usual
+    light = store.events(passages=False)
+    assert store.search_texts([e.id for e in light]) == {}
+    docs = store.documents()
+    search = SearchIndex(TimelineIndex(light), {d.id: d.title or d.id for d in docs},
+                         {d.id: d.text for d in docs}, read_passages=store.read_passages,
+                         stored_texts=store.search_texts)
+    assert [light[r].id for r in search.matches(parse_query("wang yi"))]
+    store.close()

@@ -47,6 +47,8 @@ BUSY_TIMEOUT_S = 15.0
 _CHECKED_FILES: set[tuple[str, str]] = set()  # (file, scope) found undamaged (_check_integrity)
 # Tables only an import reads (per-article analyses, the last merge): checked when it starts.
 CACHE_TABLES = frozenset({"analyses", "merge_items", "merge_words"})
+# What only a search reads (kerryview.searchtext): checked at the first search.
+SEARCH_TABLES = frozenset({"event_search"})
 # A stored document's columns as Store._doc reads them, in this order.
 _DOC_COLUMNS = ("id", "path", "text", "title", "outlet", "encoding", "sha256", "dct",
                 "dct_source", "dct_source_kind", "dateline", "dateline_start", "dateline_end")
@@ -218,8 +220,9 @@ class Store(MergeRows):
         quick_check reads every page it checks once, without the index cross-checks of
         integrity_check; once per file, scope and process, as the GUI opens a connection for
         every job. `scope`: "all" (the whole file, as before), "shown" (each table but the
-        import caches: what a project is shown from) or "caches" (CACHE_TABLES alone: three
-        quarters of a 10,000-article file, 0.25 s of the whole check)."""
+        import caches and the search texts: what a project is shown from), "caches"
+        (CACHE_TABLES alone: three quarters of a 10,000-article file, 0.25 s of the whole
+        check) or "search" (SEARCH_TABLES, at the first search)."""
         path = os.path.abspath(self.path)
         if (path, scope) in _CHECKED_FILES or (path, "all") in _CHECKED_FILES:
             return
@@ -227,8 +230,11 @@ class Store(MergeRows):
             statements = ["PRAGMA quick_check(3)"]
         else:
             names = sorted(self._table_names())  # a file that is not SQLite fails here
+            later = {"caches": CACHE_TABLES, "search": SEARCH_TABLES}
+            wanted = later.get(scope)
             statements = ['PRAGMA quick_check("{}")'.format(n.replace('"', '""'))
-                          for n in names if (n in CACHE_TABLES) == (scope == "caches")]
+                          for n in names if (n in wanted if wanted is not None else
+                                             not any(n in t for t in later.values()))]
         rows = [r[0] for sql in statements for r in self.conn.execute(sql).fetchall()
                 if r[0] != "ok"]
         if rows:
@@ -723,6 +729,11 @@ class Store(MergeRows):
         kerryview (an older file read-only: the passages are read instead)."""
         if not self._search_texts_current():
             return {}
+        if self.path is not None:
+            try:
+                self._check_integrity("search")
+            except sqlite3.DatabaseError:  # damaged: the passages are searched instead
+                return {}
         ids = list(dict.fromkeys(event_ids))
         if len(ids) > SCAN_ALL_ABOVE:  # most of them: one pass over the table
             wanted = set(ids)
