@@ -954,6 +954,15 @@ class Store(MergeRows):
         self.db.conn.execute("DELETE FROM stories WHERE id NOT IN "
                              "(SELECT DISTINCT story_id FROM story_documents)")
 
+    def story_count(self) -> int:
+        """How many stories stories() lists (those holding a stored document), without
+        reading them."""
+        if "story_documents" not in self._table_names():
+            return 0
+        return self.conn.execute(
+            "SELECT count(*) FROM stories s WHERE EXISTS (SELECT 1 FROM story_documents sd "
+            "JOIN documents d ON d.id = sd.document_id WHERE sd.story_id = s.id)").fetchone()[0]
+
     def stories(self, *, centroids: bool = True) -> list:
         """The stored stories (kerryview.stories.Story), largest first; [] before the first
         resolution that found them (or a read-only project of an older schema). Without

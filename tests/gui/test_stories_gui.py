@@ -281,3 +281,71 @@ def test_a_reload_works_out_each_event_s_summary_once(qtbot, window, monkeypatch
     model = w.documents.model_
     assert {model.document(r).id: model._rows[r].passages for r in range(model.rowCount())} \
         == {d.id: per_doc.get(d.id, 0) for d in docs}
+
+
+def _what_the_user_sees(w, view=None) -> dict:
+    """The window as a user reads it once a project is open (the timeline at `view`)."""
+    if view is not None:
+        w.timeline.setView(*view)
+    m = w.documents.model_
+    frame = w.timeline.frame()
+    rows = w.timeline.visibleRows()
+    w.find.open_bar()
+    w.find.field.setText("Kerry")
+    w.find.run()
+    found = [w.find.model.index(i).data() for i in range(w.find.model.rowCount())]
+    w.find.close_bar()
+    return {"mode": frame.mode, "width": w.timeline.width(),
+            "drawn": [(i.row, i.lane) for i in frame.items], "rows": rows,
+            "status": w.status.count_label.text(), "documents": w.documents.rows(),
+            "passages": [m.data(m.index(r, 0), Qt.ItemDataRole.ToolTipRole)
+                         for r in range(m.rowCount())],
+            "stories": listed(w), "stories shown": w.stories_dock.isVisible(),
+            "sources": [w.find.source.itemText(i) for i in range(w.find.source.count())],
+            "found": found, "title": w.windowTitle()}
+
+
+def test_a_big_project_shows_its_timeline_first_then_what_one_read_shows(
+        qtbot, three_stories_db, tmp_path, monkeypatch):
+    """Opened in the worker, a project's timeline is painted before its documents are read;
+    once they are, the window shows exactly what reading everything at once shows (the
+    timeline, the status bar, the documents table, the stories, the find bar)."""
+    import shutil
+
+    import kerryview.gui.mainwindow.window as window_module
+    from kerryview.store.store import Store as StoreClass
+    dest = tmp_path / "three.kvproj"
+    shutil.copy(three_stories_db, dest)
+    order: list[str] = []
+    documents = StoreClass.documents
+    monkeypatch.setattr(StoreClass, "documents",
+                        lambda self: order.append("documents read") or documents(self))
+    monkeypatch.setattr(window_module, "ASYNC_LOAD_EVENTS", 1)
+    store = Store(dest)
+    w = MainWindow(store)
+    qtbot.addWidget(w)
+    w.resize(1280, 800)
+    w.timeline.painted.connect(lambda: order.append(f"painted {len(w.timeline.index())}"))
+    w.timeline.notify_paints = True
+    with qtbot.waitSignal(w.corpusLoaded, timeout=30000):
+        w.show()
+    events = len(w.timeline.index())
+    assert f"painted {events}" in order and \
+        order.index(f"painted {events}") < order.index("documents read")
+    view = w.timeline.view()
+    seen = _what_the_user_sees(w)
+    w.close()
+    monkeypatch.setattr(window_module, "ASYNC_LOAD_EVENTS", 10 ** 9)  # read at once
+    at_once = MainWindow(Store(dest))
+    qtbot.addWidget(at_once)
+    at_once.resize(1280, 800)
+    at_once.show()
+    qtbot.waitExposed(at_once)
+    assert not at_once.loading
+    # both fit every event in view (one at the width the Stories list leaves, one before it
+    # was laid out and then kept when it was)
+    (a, b), (c, d) = view, at_once.timeline.view()
+    assert abs(a - c) + abs(b - d) < 0.02 * (b - a)
+    assert _what_the_user_sees(at_once, view) == seen
+    assert seen["stories shown"] and len(seen["documents"]) == 13
+    at_once.close()

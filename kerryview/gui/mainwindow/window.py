@@ -533,9 +533,10 @@ class MainWindow(QMainWindow):
         # the corpus shown again (a story chosen in the list): its stories and counts stand
         same = corpus is self._full and self._counts is not None
         self._full = corpus
-        if events_first:
-            self._stories, self._counts = [], None
-            self._sync_stories_dock()
+        if events_first:  # the Stories list is filled with the documents, and shown now
+            self._stories, self._counts = [], None  # if it will be: the timeline is fitted
+            self._sync_stories_dock(several=self._story_count() > 1)  # to its width
+            self.layout().activate()
             index = corpus.index
         else:
             index = self._story_filtered(corpus.index, read_again=not same)
@@ -606,8 +607,14 @@ class MainWindow(QMainWindow):
         if on and self.stories_dock.isVisible():
             self.stories.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def _sync_stories_dock(self) -> None:
-        several = len(self._stories) > 1
+    def _story_count(self) -> int:
+        try:
+            return self.store.story_count()
+        except Exception:  # noqa: BLE001 - the stories are a view; the events are shown anyway
+            return 0
+
+    def _sync_stories_dock(self, several: bool | None = None) -> None:
+        several = len(self._stories) > 1 if several is None else several
         self._actions[Action.STORIES].setEnabled(several)
         self.stories_dock.setVisible(several and settings.STORIES_PANEL.get())
 
@@ -1097,9 +1104,8 @@ class MainWindow(QMainWindow):
         self.events_loading = False
         self._show_empty_text()
         self.reload(corpus)
-        self.timeline.repaint()  # before the worker reads the documents
-        self.jobs.submit(LoadDocumentsJob(),
-                         lambda docs: self._corpus_loaded(Corpus(docs, corpus.index)))
+        self.timeline.paint_then(lambda: self.jobs.submit(  # painted before the worker reads
+            LoadDocumentsJob(), lambda docs: self._corpus_loaded(Corpus(docs, corpus.index))))
 
     def _corpus_loaded(self, corpus: Corpus) -> None:
         self.loading = False

@@ -87,6 +87,7 @@ class TimelineWidget(QWidget):
         self._matched: bytearray | None = None  # a flag per row while a search is active
         self._match_starts = array("d")  # the matched events' starts, sorted
         self.notify_paints = False
+        self._after_paint: list[Callable[[], object]] = []  # paint_then
         self._empty_text = ("No events yet",
                             "Open articles with File › Open files… or drop files or folders here.")
 
@@ -368,6 +369,26 @@ class TimelineWidget(QWidget):
             self.firstPainted.emit()
         if self.notify_paints:
             self.painted.emit()
+        then, self._after_paint = self._after_paint, []
+        for callback in then:
+            QTimer.singleShot(0, callback)
+
+    def paint_then(self, callback: Callable[[], object], wait_ms: int = 250) -> None:
+        """Paint what the widget shows now (at once, when it is on screen) and call `callback`
+        once that paint is done; at once when the widget is hidden (nothing to paint first),
+        and after `wait_ms` at the latest (a window no paint reaches)."""
+        if not self.isVisible():
+            callback()
+            return
+        done: list[bool] = []
+
+        def once() -> None:
+            if not done:
+                done.append(True)
+                callback()
+        self._after_paint.append(once)
+        self.repaint()
+        QTimer.singleShot(wait_ms, once)
 
     # -- input ------------------------------------------------------------------------------
     def rowInLane(self, step: int) -> int:  # noqa: N802
