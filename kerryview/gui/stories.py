@@ -166,6 +166,10 @@ class StoriesPanel(QWidget):
             self._chosen = kept or None
             self.storiesChosen.emit(self._chosen)
 
+    def clear_rows(self) -> None:
+        """No rows while the project's stories are read (the stories chosen stay chosen)."""
+        self.model.set_rows([])
+
     def choose(self, story_ids: frozenset[str] | set[str] | None) -> None:
         """Show only these stories' events (None or empty: all of them)."""
         ids = frozenset(story_ids) if story_ids else None

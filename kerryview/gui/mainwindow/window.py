@@ -535,7 +535,8 @@ class MainWindow(QMainWindow):
         self._full = corpus
         if events_first:  # the Stories list is filled with the documents, and shown now
             self._stories, self._counts = [], None  # if it will be: the timeline is fitted
-            self._sync_stories_dock(several=self._story_count() > 1)  # to its width
+            self.stories.clear_rows()  # to its width
+            self._sync_stories_dock(several=self._story_count() > 1)
             self.layout().activate()
             index = corpus.index
         else:
