@@ -61,9 +61,10 @@ def count_corpus(stories: Sequence[Story], summaries: Iterable[EventSummary],
     n = 0
     for summary in summaries:
         n += 1
-        for d, k in zip(summary.document_ids, summary.per_document):
+        docs = summary.document_ids
+        for d, k in zip(docs, summary.per_document):
             per_doc[d] = doc_get(d, 0) + k
-        for sid in {story_of.get(d) for d in summary.document_ids}:
+        for sid in {story_of.get(d) for d in docs}:
             per_story[sid] = story_get(sid, 0) + 1
     for ev in undated:
         for sid in {story_of.get(d) for d in ev.document_ids}:

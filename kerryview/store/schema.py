@@ -73,28 +73,26 @@ def summary_row(summary) -> dict:
 
 
 class SummaryBatch:
-    """The article lists (JSON) of the StoredSummary of one read, decoded all at once when
-    the first is asked for: one json.loads over 40,000 of them, not 40,000 calls (whoever
-    asks for one, the documents table and the story counts, asks for all)."""
+    """The StoredSummary of one read, their article lists (JSON) decoded all at once when the
+    first is asked for: one json.loads over 40,000 of them, not 40,000 calls (whoever asks
+    for one, the documents table and the story counts, asks for all)."""
 
-    __slots__ = ("texts", "decoded")
+    __slots__ = ("items",)
 
     def __init__(self) -> None:
-        self.texts: list[str | None] = []
-        self.decoded: list[dict] | None = None
+        self.items: list[StoredSummary] = []
 
-    def add(self, text: str | None) -> int:
-        self.texts.append(text)
-        return len(self.texts) - 1
-
-    def get(self, i: int) -> dict:
-        if self.decoded is None:
-            texts, self.texts = self.texts, []
-            try:
-                self.decoded = json.loads("[" + ",".join(t or "{}" for t in texts) + "]")
-            except ValueError:  # a damaged one: each alone, that one empty
-                self.decoded = [_json_or_empty(t) for t in texts]
-        return self.decoded[i]
+    def decode(self) -> None:
+        items, self.items = self.items, []
+        texts = [s._documents for s in items]
+        try:
+            decoded = json.loads("[" + ",".join(t or "{}" for t in texts) + "]")
+        except ValueError:  # a damaged one: each alone, that one empty
+            decoded = [_json_or_empty(t) for t in texts]
+        for s, per_doc in zip(items, decoded):
+            s.document_ids = tuple(per_doc)
+            s.per_document = tuple(per_doc.values())
+            s._documents = s._batch = None
 
 
 def _json_or_empty(text: str | None) -> dict:
@@ -107,13 +105,14 @@ def _json_or_empty(text: str | None) -> dict:
 
 class StoredSummary:
     """An event's model.EventSummary as its SUMMARY_COLUMNS keep it (summary_row writes them):
-    the counts at once, its articles decoded from their JSON only when first asked for (with
-    those of the whole read: SummaryBatch). The timeline asks for none of them to draw
-    40,000 events (that JSON was a quarter of reading them); the documents table and the
-    story counts, filled after it, do. Equal to the EventSummary it stands for."""
+    the counts at once, its articles (document_ids, per_document) decoded from their JSON
+    when first asked for, with those of the whole read (SummaryBatch). The timeline asks for
+    none of them to draw 40,000 events (that JSON was a quarter of reading them); the
+    documents table and the story counts, filled after it, do. Equal to the EventSummary it
+    stands for."""
 
-    __slots__ = ("n_articles", "n_passages", "by_publication", "clause_only", "_batch", "_i",
-                 "_decoded")
+    __slots__ = ("n_articles", "n_passages", "by_publication", "clause_only", "document_ids",
+                 "per_document", "_documents", "_batch")
 
     def __init__(self, n_articles: int | None, n_passages: int | None,
                  by_publication: int | None, clause_only: int | None, documents: str | None,
@@ -122,25 +121,20 @@ class StoredSummary:
         self.n_passages = n_passages or 0
         self.by_publication = bool(by_publication)
         self.clause_only = bool(clause_only)
+        self._documents = documents
         self._batch = batch if batch is not None else SummaryBatch()
-        self._i = self._batch.add(documents)
-        self._decoded: EventSummary | None = None
+        self._batch.items.append(self)
+
+    def __getattr__(self, name: str):
+        """document_ids and per_document before they are decoded (then they are slots)."""
+        if name in ("document_ids", "per_document") and self._batch is not None:
+            self._batch.decode()
+            return getattr(self, name)
+        raise AttributeError(name)
 
     def decoded(self) -> EventSummary:
-        if self._decoded is None:
-            per_doc = self._batch.get(self._i)
-            self._decoded = EventSummary(tuple(per_doc), self.n_passages, self.by_publication,
-                                         self.clause_only, tuple(per_doc.values()))
-            self._batch = None  # type: ignore[assignment]  (what it held is in _decoded)
-        return self._decoded
-
-    @property
-    def document_ids(self) -> tuple[str, ...]:
-        return self.decoded().document_ids
-
-    @property
-    def per_document(self) -> tuple[int, ...]:
-        return self.decoded().per_document
+        return EventSummary(self.document_ids, self.n_passages, self.by_publication,
+                            self.clause_only, self.per_document)
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, StoredSummary):
