@@ -326,12 +326,16 @@ def test_a_big_project_shows_its_timeline_first_then_what_one_read_shows(
     qtbot.addWidget(w)
     w.resize(1280, 800)
     w.timeline.painted.connect(lambda: order.append(f"painted {len(w.timeline.index())}"))
+    measure = w.timeline.measureAhead  # labels measured ahead of need: not while reading
+    w.timeline.measureAhead = lambda on: order.append(f"ahead {on}") or measure(on)
     w.timeline.notify_paints = True
     with qtbot.waitSignal(w.corpusLoaded, timeout=30000):
         w.show()
     events = len(w.timeline.index())
     assert f"painted {events}" in order and \
         order.index(f"painted {events}") < order.index("documents read")
+    read = order.index("documents read")
+    assert "ahead False" in order[:read] and "ahead True" in order[read:]
     view = w.timeline.view()
     seen = _what_the_user_sees(w)
     w.close()

@@ -1063,6 +1063,8 @@ class MainWindow(QMainWindow):
             self.status.cancelling()
 
     def _busy_changed(self, busy: bool) -> None:
+        if not busy:
+            self.timeline.measureAhead(True)  # (held while a project's documents are read)
         job = self.jobs.current()
         self.status.set_busy(busy, job.busy_text if job else "", bool(job and job.cancellable))
         can_open = not busy and self.read_only_path is None
@@ -1105,6 +1107,7 @@ class MainWindow(QMainWindow):
         self.events_loading = False
         self._show_empty_text()
         self.reload(corpus)
+        self.timeline.measureAhead(False)  # the worker's time, until it ends (_busy_changed)
         self.timeline.paint_then(lambda: self.jobs.submit(  # painted before the worker reads
             LoadDocumentsJob(), lambda docs: self._corpus_loaded(Corpus(docs, corpus.index))))
 

@@ -138,6 +138,15 @@ class TimelineWidget(QWidget):
         if not self._labels.measure_some(AHEAD_SLICE_S):
             self._ahead.stop()
 
+    def measureAhead(self, on: bool) -> None:  # noqa: N802 (Qt style)
+        """Measure labels ahead of need between frames (the default), or hold that while
+        the window reads the rest of a project in the worker (it would take the time the
+        worker needs); on again, it goes on where it stopped."""
+        if on and len(self._index):
+            self._ahead.start()
+        else:
+            self._ahead.stop()
+
     def index(self) -> TimelineIndex:
         return self._index
 
