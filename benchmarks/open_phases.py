@@ -133,7 +133,8 @@ def main() -> int:
     for phase in PHASES:
         print(f"  {phase:24s} {result.get(phase, 0.0):6.3f}")
     print(f"  {'process at first paint':24s} {result['cpu']:6.3f}")
-    print(f"  {'process, every view':24s} {result['cpu loaded']:6.3f}  (wall {result['wall']:.2f} s)")
+    print(f"  {'process, every view':24s} {result['cpu loaded']:6.3f}  "
+          f"(wall {result['wall']:.2f} s)")
     print(f"  {'empty project':24s} {floor['cpu']:6.3f}  -> "
           f"{result['cpu'] - floor['cpu']:.3f} s beyond it")
     return 0
