@@ -353,3 +353,26 @@ def test_a_big_project_shows_its_timeline_first_then_what_one_read_shows(
     assert _what_the_user_sees(at_once, view) == seen
     assert seen["stories shown"] and len(seen["documents"]) == 13
     at_once.close()
+
+
+def test_a_big_project_says_it_is_loading_until_its_events_are_shown(qtbot, three_stories_db,
+                                                                      tmp_path, monkeypatch):
+    """Opened by the app (the window owns the project), a project read in the worker says so
+    on the timeline, not that it is empty."""
+    import shutil
+
+    import kerryview.gui.mainwindow.window as window_module
+    from kerryview.gui.project import open_project
+    dest = tmp_path / "three.kvproj"
+    shutil.copy(three_stories_db, dest)
+    monkeypatch.setattr(window_module, "ASYNC_LOAD_EVENTS", 1)
+    project = open_project(dest)
+    w = MainWindow(project.store)
+    qtbot.addWidget(w)
+    w.own_project(project)  # as kerryview.gui.app.run does
+    assert w.events_loading and w.timeline._empty_text[0].startswith("Loading ")
+    with qtbot.waitSignal(w.corpusLoaded, timeout=30000):
+        w.show()
+    assert len(w.index()) and w.timeline._empty_text[0] == window_module.EMPTY_PROJECT_TEXT[0]
+    w.close()
+    project.close()

@@ -437,6 +437,8 @@ class MainWindow(QMainWindow):
 
     def _show_empty_text(self) -> None:
         """What the timeline says while it has no events (and no job is reading any)."""
+        if getattr(self, "events_loading", False):
+            return  # "Loading 40,000 events…" until they are shown, not "An empty project"
         text = EMPTY_TEXT if self.project is None else EMPTY_PROJECT_TEXT
         self.timeline.setEmptyText(*(text if self.read_only_path is None
                                      else EMPTY_READ_ONLY_TEXT))
