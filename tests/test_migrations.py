@@ -34,7 +34,8 @@ def _made_by(path, version: int) -> None:
             if step.version <= version:
                 db["schema_version"].insert({"version": step.version, "description": "",
                                              "applied": 0.0}, pk="version", replace=True)
-    db.close()
+    db.conn.commit()  # a step's own UPDATE (step 10) left a transaction open: kept, as the
+    db.close()  # store's write transaction keeps it
 
 
 def _fill(path) -> tuple:

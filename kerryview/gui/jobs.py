@@ -68,9 +68,10 @@ class Job(ABC, Generic[T]):
 @dataclass
 class Corpus:
     """What the window shows: the documents and the events sorted into a TimelineIndex, built
-    in the worker because sorting and parsing the dates of a big corpus takes seconds."""
+    in the worker because sorting and parsing the dates of a big corpus takes seconds.
+    `documents` is None while they are still being read (LoadJob: the events come first)."""
 
-    documents: list[Document]
+    documents: list[Document] | None
     index: TimelineIndex
 
     @classmethod
@@ -126,7 +127,9 @@ class ImportJob(Job[Imported]):
 
 @dataclass
 class LoadJob(Job[Corpus]):
-    """Read the stored corpus (a big one takes seconds)."""
+    """Read the stored events and lay them out (a big corpus takes seconds), without the
+    documents (Corpus.documents None): the timeline needs none of them, so the window paints
+    it first and reads them next (LoadDocumentsJob) for the other views."""
 
     busy_text: ClassVar[str] = "Loading the corpus…"
     what: ClassVar[str] = "loading of the corpus"
@@ -135,7 +138,20 @@ class LoadJob(Job[Corpus]):
     def run(self, store: Store, progress: Progress, cancelled: IsCancelled) -> Corpus:
         progress(0, 0, "Loading the corpus…")
         with gc_paused():  # hundreds of thousands of objects, no cycles (kerryview.gcpause)
-            return Corpus.of(store.documents(), store.events(passages=False))
+            return Corpus(None, TimelineIndex(store.events(passages=False)))
+
+
+@dataclass
+class LoadDocumentsJob(Job[list[Document]]):
+    """Read the stored documents (after LoadJob's events are shown)."""
+
+    busy_text: ClassVar[str] = "Loading the corpus…"
+    what: ClassVar[str] = "loading of the corpus"
+    cancellable: ClassVar[bool] = False
+
+    def run(self, store: Store, progress: Progress, cancelled: IsCancelled) -> list[Document]:
+        with gc_paused():
+            return store.documents()
 
 
 @dataclass

@@ -6,7 +6,7 @@ Yi", not "saying") in an event's label, its passages, the people and places they
 titles of its sources, all of them required; "quoted words" match as a phrase. People and
 places: news names a person in full once ("top diplomat Wang Yi") and then by one name ("Kerry
 told Wang on Tuesday"), so a passage's capitalised word that is part of a full name in its
-article brings that full name along (names_in_article). A date ("18 July", "July 2023",
+article brings that full name along (kerryview.searchtext). A date ("18 July", "July 2023",
 "2023-07-18", "summer 2023") matches the events on it: read first with the forms a reporter
 types here, then with the tagger (kerryview.timex), and turned into an interval by
 kerryview.calendar. A date without a year ("18 July") matches that day in every year.
@@ -27,6 +27,7 @@ from kerryview.calendar.intervals import date_interval
 from kerryview.calendar.seconds import to_seconds
 from kerryview.calendar.timex3 import parse_value
 from kerryview.gui.timeline.index import RANGE, TimelineIndex
+from kerryview.searchtext import ArticleNames, passages_only, passages_text
 
 if TYPE_CHECKING:
     from kerryview.model import Event
@@ -189,27 +190,6 @@ MARKS = ("reviewed", "dismissed", "unmarked")
 STATUSES = ("happened", "scheduled", "expected")
 
 
-_NAME = re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}\b")
-_CAPITAL = re.compile(r"\b[A-Z][\w'’-]+\b")
-
-
-def names_in_article(text: str) -> dict[str, set[str]]:
-    """Each capitalised word of `text` that belongs to a full name of two or three capitalised
-    words ("Wang Yi", "Li Qiang", "Beijing Hotel"), to those names; words that begin sentences
-    ("The", "On") are left out."""
-    from kerryview.text.wordlists import stopwords
-    stop = stopwords()
-    out: dict[str, set[str]] = {}
-    for m in _NAME.finditer(text):
-        words = [w for w in m.group().split() if w.casefold() not in stop]
-        if len(words) < 2:
-            continue
-        name = " ".join(words)
-        for w in words:
-            out.setdefault(w, set()).add(name)
-    return out
-
-
 @dataclass
 class SearchIndex:
     """The searchable text of every event of one TimelineIndex, built when first searched.
@@ -219,34 +199,41 @@ class SearchIndex:
     index: TimelineIndex
     titles: dict[str, str] = field(default_factory=dict)
     texts: dict[str, str] = field(default_factory=dict)
-    # reads the passages of events opened without them (the window's Store.read_passages):
-    # the first search is the one reader of every passage's text
+    # reads the passages of events opened without them (the window's Store.read_passages)
     read_passages: Callable[[Sequence[Event]], object] | None = None
+    # the searchable passages the store keeps of events opened without them (the window's
+    # Store.search_texts: event id -> kerryview.searchtext.passages_text; those it has not
+    # are read with their passages)
+    stored_texts: Callable[[Sequence[str]], dict[str, str]] | None = None
     _text: str | None = None
     _offsets: array = field(default_factory=lambda: array("q"))
+    _stored: dict[str, str] = field(default_factory=dict)
 
     def _build(self) -> str:
         parts: list[str] = []
         offsets = array("q")
         pos = 0
-        names: dict[str, dict[str, set[str]]] = {}
-        if self.read_passages is not None:
-            self.read_passages(self.index.events)
-        for ev in self.index.events:
+        events = self.index.events
+        stored: dict[str, str] = {}
+        unread = [ev for ev in events if not ev.passages_read]
+        if unread and self.stored_texts is not None:
+            stored = self.stored_texts([ev.id for ev in unread])
+        missing = [ev for ev in unread if ev.id not in stored]
+        if missing and self.read_passages is not None:
+            self.read_passages(missing)
+        names = ArticleNames(self.texts.get)
+        self._stored = stored  # what ranked() reads of events whose passages were not read
+        for ev in events:
             offsets.append(pos)
-            bits = [ev.label or ""]
-            bits.extend(m.text for m in ev.mentions)
-            for m in ev.mentions:
-                text = self.texts.get(m.document_id)
-                if not text:
-                    continue
-                known = names.get(m.document_id)
-                if known is None:
-                    known = names[m.document_id] = names_in_article(text)
-                for w in set(_CAPITAL.findall(m.text)):
-                    bits.extend(known.get(w, ()))
-            bits.extend(self.titles.get(d, d) for d in ev.document_ids)
-            chunk = "\n".join(bits).casefold() + "\x00"
+            own = None if ev.passages_read else stored.get(ev.id)
+            if own is None:
+                own = passages_text(ev.mentions, names)
+            # label, passages and names (kerryview.searchtext), titles: one a line
+            bits = [(ev.label or "").casefold()]
+            if own:
+                bits.append(own)
+            bits.extend(self.titles.get(d, d).casefold() for d in ev.document_ids)
+            chunk = "\n".join(bits) + "\x00"
             parts.append(chunk)
             pos += len(chunk)
         self._offsets = offsets
@@ -328,10 +315,13 @@ class SearchIndex:
         date or filters alone, events stay in time order.)"""
         idx = self.index
 
+        stored = self._stored
+
         def key(r: int) -> tuple:
             ev = idx.events[r]
-            own = words in (ev.label or "").casefold() or any(
-                words in m.text.casefold() for m in ev.mentions)
+            own = words in (ev.label or "").casefold() or (
+                any(words in m.text.casefold() for m in ev.mentions) if ev.passages_read else
+                words in passages_only(stored.get(ev.id, "")))
             return (idx.clause_only[r], not own, -idx.n_sources[r], r)
         return sorted(rows, key=key)
 

@@ -9,13 +9,13 @@ storiesChosen(frozenset of story ids, or None for all of them).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING, Iterable, Sequence
 
 from PySide6.QtCore import (QAbstractListModel, QItemSelection, QItemSelectionModel, QModelIndex,
                             QObject, Qt, Signal)
 from PySide6.QtWidgets import QAbstractItemView, QListView, QVBoxLayout, QWidget
 
-from kerryview.model import Event
+from kerryview.model import Event, EventSummary
 from kerryview.text.phrasing import count_words
 
 if TYPE_CHECKING:  # the clustering code stays out of the app's start-up (Store.stories imports it)
@@ -36,18 +36,49 @@ class StoryRow:
         return f"{count_words(self.articles, 'article')} · {count_words(self.events, 'event')}"
 
 
-def story_rows(stories: Sequence[Story], events: Sequence[Event]) -> list[StoryRow]:
-    """"All stories", then each story (largest first) with its article and event counts; an
-    event counts in every story one of its articles is in (an edit may merge across)."""
+@dataclass
+class Counts:
+    """What the window shows of a corpus's passages without reading them, counted in one pass
+    over the events' summaries (count_corpus): each article's passages on the timeline (the
+    documents table) and each story's events (the Stories list; None: in no story)."""
+
+    passages: dict[str, int]
+    story_events: dict[str | None, int]
+    events: int  # every event, dated or not
+
+
+def count_corpus(stories: Sequence[Story], summaries: Iterable[EventSummary],
+                 undated: Sequence[Event] = ()) -> Counts:
+    """The Counts of the events whose summaries are `summaries` (the dated ones:
+    TimelineIndex.summaries, worked out once per index) and of the `undated` ones: an
+    article's passages are those of the dated events (the timeline's); an event counts once
+    in every story one of its articles is in (an edit may merge across)."""
     from kerryview.stories import story_of_documents
     story_of = story_of_documents(stories)
+    per_doc: dict[str, int] = {}
     per_story: dict[str | None, int] = {}
-    get = per_story.get
-    for ev in events:  # its articles, from the stored summary when its passages are not read
+    doc_get, story_get = per_doc.get, per_story.get
+    n = 0
+    for summary in summaries:
+        n += 1
+        docs = summary.document_ids
+        for d, k in zip(docs, summary.per_document):
+            per_doc[d] = doc_get(d, 0) + k
+        for sid in {story_of.get(d) for d in docs}:
+            per_story[sid] = story_get(sid, 0) + 1
+    for ev in undated:
         for sid in {story_of.get(d) for d in ev.document_ids}:
-            per_story[sid] = get(sid, 0) + 1
-    rows = [StoryRow("", ALL_STORIES, sum(len(s) for s in stories), len(events))]
-    rows += [StoryRow(s.id, s.name, len(s), per_story.get(s.id, 0)) for s in stories]
+            per_story[sid] = story_get(sid, 0) + 1
+    return Counts(per_doc, per_story, n + len(undated))
+
+
+def story_rows(stories: Sequence[Story], events: Sequence[Event] | Counts) -> list[StoryRow]:
+    """"All stories", then each story (largest first) with its article and event counts (an
+    event counts in every story one of its articles is in), from `events` or their Counts."""
+    counts = events if isinstance(events, Counts) else \
+        count_corpus(stories, [], undated=events)
+    rows = [StoryRow("", ALL_STORIES, sum(len(s) for s in stories), counts.events)]
+    rows += [StoryRow(s.id, s.name, len(s), counts.story_events.get(s.id, 0)) for s in stories]
     return rows
 
 
@@ -123,9 +154,10 @@ class StoriesPanel(QWidget):
     def chosen(self) -> frozenset[str] | None:
         return self._chosen
 
-    def set_stories(self, stories: Sequence[Story], events: Sequence[Event]) -> None:
-        """Show these stories with their counts over all `events`; the stories chosen before
-        stay chosen if they are still there (else all are shown again, and said so)."""
+    def set_stories(self, stories: Sequence[Story], events: Sequence[Event] | Counts) -> None:
+        """Show these stories with their counts over all `events` (or their Counts); the
+        stories chosen before stay chosen if they are still there (else all are shown again,
+        and said so)."""
         rows = story_rows(stories, events)
         self.model.set_rows(rows)
         known = {r.story_id for r in rows[1:]}
@@ -134,6 +166,10 @@ class StoriesPanel(QWidget):
         if kept != self._chosen:
             self._chosen = kept or None
             self.storiesChosen.emit(self._chosen)
+
+    def clear_rows(self) -> None:
+        """No rows while the project's stories are read (the stories chosen stay chosen)."""
+        self.model.set_rows([])
 
     def choose(self, story_ids: frozenset[str] | set[str] | None) -> None:
         """Show only these stories' events (None or empty: all of them)."""

@@ -119,7 +119,8 @@ def resolve(store: Store, new: list[Document], removed: set[str], cache: Analysi
                 docs = [by_id[i] for i in told if i in by_id] + \
                     store.documents_by_id(told - set(by_id))
                 score_importance(change.events, docs)
-                store.replace_some_events(change.gone_events, change.events)
+                store.replace_some_events(change.gone_events, change.events,
+                                          {d.id: d.text for d in docs})
                 store.update_merge(change.deleted_rows, change.updated_rows,
                                    change.inserted_rows, change.passages)
                 reclustered += change.reclustered

@@ -8,7 +8,9 @@ from __future__ import annotations
 import json
 import math
 from array import array
-from typing import TYPE_CHECKING, Iterable, Sequence
+from typing import TYPE_CHECKING, Iterable, Mapping, Sequence
+
+from kerryview.store.sql import marks, select_in
 
 if TYPE_CHECKING:
     from kerryview.model import Document, Event
@@ -19,10 +21,25 @@ MERGE_COLUMNS = ("id", "doc_id", "doc_order", "seq", "level", "cell_lo", "cell_h
                  "cands")
 _SELECT = "SELECT " + ", ".join(f'"{c}"' for c in MERGE_COLUMNS) + " FROM merge_items"
 _META_KEYS = ("merge_version", "merge_passages", "merge_changed", "merge_next_id")
-_CHUNK = 500  # ids per IN (...) query (SQLite's limit on parameters is 999 in old builds)
-# Only the rows of one story's documents (kerryview.stories: a story is merged on its own).
-_IN_STORY = (" AND EXISTS (SELECT 1 FROM story_documents sd WHERE sd.document_id = "
-             "merge_items.doc_id AND sd.story_id = ?)")
+
+
+def _of_story(sql: str, args: Sequence, story: str | None, *, from_documents: bool = False
+              ) -> tuple[str, list]:
+    """A merge_items query (its WHERE clause last) and its parameters, kept to the rows of one
+    story's documents when `story` is given (kerryview.stories: a story is merged on its own):
+    the one place the story filter is written. Each row the query's own index finds (by date,
+    bucket or copy key: a few) is tested for the story; with `from_documents` the rows are
+    found from the story's documents instead (merge_levels, which no index narrows). Measured
+    on 10,000 articles: testing the rows of a day is 0.3 ms where SQLite, left to choose,
+    started from the story's documents (95 ms); levels from the documents of a small story
+    0.04 ms against 116 ms testing every row."""
+    if story is None:
+        return sql, list(args)
+    if from_documents:
+        return (sql + " AND doc_id IN (SELECT document_id FROM story_documents WHERE "
+                "story_id = ?)", [*args, story])
+    return (sql + " AND EXISTS (SELECT 1 FROM story_documents sd WHERE sd.document_id = "
+            "merge_items.doc_id AND sd.story_id = ?)", [*args, story])
 
 
 def pack_cands(cands: Iterable[Sequence]) -> bytes:
@@ -48,11 +65,6 @@ def unpack_cands(stored: bytes | str) -> list[list]:
     return [[int(j), None if cos != cos else cos] for j, cos in zip(it, it)]
 
 
-def _chunks(values: Sequence, n: int = _CHUNK) -> Iterable[Sequence]:
-    for i in range(0, len(values), n):
-        yield values[i:i + n]
-
-
 class MergeRows:
     """Store methods over the stored merge (see the module docstring)."""
 
@@ -65,7 +77,7 @@ class MergeRows:
         if "merge_items" not in self._table_names():
             return None
         meta = dict(self.conn.execute(
-            f"SELECT key, value FROM meta WHERE key IN ({', '.join('?' * len(_META_KEYS))})",
+            f"SELECT key, value FROM meta WHERE key IN ({marks(len(_META_KEYS))})",
             _META_KEYS).fetchall())
         if set(meta) != set(_META_KEYS):
             return None
@@ -105,25 +117,18 @@ class MergeRows:
     def _insert_merge_rows(self, rows: Iterable[tuple]) -> None:
         self.conn.executemany(
             f"INSERT INTO merge_items ({', '.join(repr(c) for c in MERGE_COLUMNS)}) VALUES "
-            f"({', '.join('?' * len(MERGE_COLUMNS))})", rows)
+            f"({marks(len(MERGE_COLUMNS))})", rows)
 
     def merge_words(self, terms: Iterable[str]) -> dict[str, float]:
         """The stored weights of these words (a word the merge never saw has none)."""
-        out: dict[str, float] = {}
-        for chunk in _chunks(sorted(set(terms))):
-            out.update(self.conn.execute(
-                f"SELECT term, idf FROM merge_words WHERE term IN ({', '.join('?' * len(chunk))})",
-                chunk).fetchall())
-        return out
+        return dict(select_in(self.conn.execute,
+                              "SELECT term, idf FROM merge_words WHERE term IN ({in})", terms))
 
     # -- reads ----------------------------------------------------------------------------
-    def _merge_rows_in(self, column: str, values: Iterable) -> list[tuple]:
-        values = sorted(set(values))
-        out: list[tuple] = []
-        for chunk in _chunks(values):
-            out += self.conn.execute(
-                f"{_SELECT} WHERE \"{column}\" IN ({', '.join('?' * len(chunk))})", chunk).fetchall()
-        return out
+    def _merge_rows_in(self, column: str, values: Iterable, story: str | None = None
+                       ) -> list[tuple]:
+        sql, after = _of_story(f'{_SELECT} WHERE "{column}" IN ({{in}})', (), story)
+        return list(select_in(self.conn.execute, sql, values, after))
 
     def merge_rows_of_documents(self, doc_ids: Iterable[str]) -> list[tuple]:
         return self._merge_rows_in("doc_id", doc_ids)
@@ -136,14 +141,7 @@ class MergeRows:
 
     def merge_rows_with_copy_keys(self, keys: Iterable[str], story: str | None = None
                                   ) -> list[tuple]:
-        if story is None:
-            return self._merge_rows_in("copy_key", keys)
-        values, out = sorted(set(keys)), []
-        for chunk in _chunks(values):
-            out += self.conn.execute(
-                f"{_SELECT} WHERE copy_key IN ({', '.join('?' * len(chunk))}){_IN_STORY}",
-                [*chunk, story]).fetchall()
-        return out
+        return self._merge_rows_in("copy_key", keys, story)
 
     def merge_readers(self, first_lo: int, first_hi: int, max_level: int | None,
                       story: str | None = None) -> list[tuple[int, int, str]]:
@@ -154,33 +152,22 @@ class MergeRows:
             sql, args = sql + " AND day IS NOT NULL", [first_lo, first_hi]
         else:
             sql, args = sql + " AND read_level <= ?", [first_lo, first_hi, max_level]
-        if story is not None:
-            sql, args = sql + _IN_STORY, [*args, story]
-        return self.conn.execute(sql, args).fetchall()
+        return self.conn.execute(*_of_story(sql, args, story)).fetchall()
 
     def merge_bucket(self, level: int, cell: int, story: str | None = None) -> list[tuple]:
         """The representatives filed in one date bucket (a date spans at most two)."""
         sql = f"{_SELECT} WHERE rep = 1 AND level = ? AND cell_lo BETWEEN ? AND ? AND cell_hi >= ?"
-        args = [level, cell - 1, cell, cell]
-        if story is not None:
-            sql, args = sql + _IN_STORY, [*args, story]
-        return self.conn.execute(sql, args).fetchall()
+        return self.conn.execute(*_of_story(sql, [level, cell - 1, cell, cell], story)).fetchall()
 
     def merge_day(self, day: int, story: str | None = None) -> list[tuple]:
         """The representatives known to the day filed under this day."""
-        if story is None:
-            return self.conn.execute(f"{_SELECT} WHERE rep = 1 AND day = ?", [day]).fetchall()
-        return self.conn.execute(f"{_SELECT} WHERE rep = 1 AND day = ?{_IN_STORY}",
-                                 [day, story]).fetchall()
+        return self.conn.execute(*_of_story(f"{_SELECT} WHERE rep = 1 AND day = ?", [day],
+                                            story)).fetchall()
 
     def merge_levels(self, story: str | None = None) -> set[int]:
-        if story is None:
-            return {r[0] for r in self.conn.execute(
-                "SELECT DISTINCT level FROM merge_items WHERE rep = 1 AND cell_lo IS NOT NULL")}
-        return {r[0] for r in self.conn.execute(
-            "SELECT DISTINCT m.level FROM story_documents sd JOIN merge_items m ON "
-            "m.doc_id = sd.document_id WHERE sd.story_id = ? AND m.rep = 1 AND "
-            "m.cell_lo IS NOT NULL", [story])}
+        return {r[0] for r in self.conn.execute(*_of_story(
+            "SELECT DISTINCT level FROM merge_items WHERE rep = 1 AND cell_lo IS NOT NULL", (),
+            story, from_documents=True))}
 
     def merge_of_story(self, story: str) -> "StoryMerge":
         """The stored merge as one story's merge sees it (kerryview.incremental merges each
@@ -207,16 +194,20 @@ class MergeRows:
         next_id = max([self.merge_next_id() - 1, *(r[0] for r in inserted)]) + 1
         self._set_merge_meta(version, passages, changed + changed_passages, next_id)
 
-    def replace_some_events(self, gone: Iterable[str], events: Sequence[Event]) -> None:
+    def replace_some_events(self, gone: Iterable[str], events: Sequence[Event],
+                            texts: Mapping[str, str] | None = None) -> None:
         """Delete these events (with their mentions) and insert `events` (new ids, or ids
-        among `gone`): the rest of the derived tables stay as they are."""
+        among `gone`): the rest of the derived tables stay as they are. `texts`: the text of
+        articles they tell that are not stored yet (for their search texts)."""
         conn = self.conn
-        ids = [[i] for i in sorted(set(gone) | {e.id for e in events})]
+        gone = sorted(set(gone) | {e.id for e in events})
+        ids = [[i] for i in gone]
         conn.executemany("DELETE FROM mentions WHERE event_id = ?", ids)
         conn.executemany("DELETE FROM events WHERE id = ?", ids)
         self.db["events"].insert_all((self._event_row(e) for e in events), pk="id")
         self.db["mentions"].insert_all(
             (self._mention_row(e.id, m) for e in events for m in e.mentions))
+        self._save_search_texts(gone, events, texts)
 
     def add_documents(self, documents: Sequence[Document]) -> None:
         """Insert new documents after the others (in the caller's transaction)."""
@@ -234,11 +225,9 @@ class MergeRows:
             "SELECT id, dct, dct_source_kind FROM documents")}
 
     def documents_by_id(self, doc_ids: Iterable[str]) -> list[Document]:
-        out = []
-        for chunk in _chunks(sorted(set(doc_ids))):
-            out += [self._doc(r) for r in self._query(
-                f"SELECT * FROM documents WHERE id IN ({', '.join('?' * len(chunk))})", chunk)]
-        return out
+        return [self._doc(r) for r in select_in(
+            self.conn.execute, f"SELECT {self._doc_select()} FROM documents WHERE id IN ({{in}})",
+            doc_ids)]
 
 
 

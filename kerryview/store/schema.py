@@ -72,12 +72,90 @@ def summary_row(summary) -> dict:
             "document_ids": json.dumps(dict(zip(summary.document_ids, summary.per_document)))}
 
 
+class SummaryBatch:
+    """The StoredSummary of one read, their article lists (JSON) decoded all at once when the
+    first is asked for: one json.loads over 40,000 of them, not 40,000 calls (whoever asks
+    for one, the documents table and the story counts, asks for all)."""
+
+    __slots__ = ("items",)
+
+    def __init__(self) -> None:
+        self.items: list[StoredSummary] = []
+
+    def decode(self) -> None:
+        items, self.items = self.items, []
+        texts = [s._documents for s in items]
+        try:
+            decoded = json.loads("[" + ",".join(t or "{}" for t in texts) + "]")
+        except ValueError:  # a damaged one: each alone, that one empty
+            decoded = [_json_or_empty(t) for t in texts]
+        for s, per_doc in zip(items, decoded):
+            s.document_ids = tuple(per_doc)
+            s.per_document = tuple(per_doc.values())
+            s._documents = s._batch = None
+
+
+def _json_or_empty(text: str | None) -> dict:
+    try:
+        found = json.loads(text) if text else {}
+    except ValueError:
+        return {}
+    return found if isinstance(found, dict) else {}
+
+
+class StoredSummary:
+    """An event's model.EventSummary as its SUMMARY_COLUMNS keep it (summary_row writes them):
+    the counts at once, its articles (document_ids, per_document) decoded from their JSON
+    when first asked for, with those of the whole read (SummaryBatch). The timeline asks for
+    none of them to draw 40,000 events (that JSON was a quarter of reading them); the
+    documents table and the story counts, filled after it, do. Equal to the EventSummary it
+    stands for."""
+
+    __slots__ = ("n_articles", "n_passages", "by_publication", "clause_only", "document_ids",
+                 "per_document", "_documents", "_batch")
+
+    def __init__(self, n_articles: int | None, n_passages: int | None,
+                 by_publication: int | None, clause_only: int | None, documents: str | None,
+                 batch: SummaryBatch | None = None) -> None:
+        self.n_articles = n_articles or 0
+        self.n_passages = n_passages or 0
+        self.by_publication = bool(by_publication)
+        self.clause_only = bool(clause_only)
+        self._documents = documents
+        self._batch = batch if batch is not None else SummaryBatch()
+        self._batch.items.append(self)
+
+    def __getattr__(self, name: str):
+        """document_ids and per_document before they are decoded (then they are slots)."""
+        if name in ("document_ids", "per_document") and self._batch is not None:
+            self._batch.decode()
+            return getattr(self, name)
+        raise AttributeError(name)
+
+    def decoded(self) -> EventSummary:
+        return EventSummary(self.document_ids, self.n_passages, self.by_publication,
+                            self.clause_only, self.per_document)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, StoredSummary):
+            other = other.decoded()
+        return self.decoded() == other if isinstance(other, EventSummary) else NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self.decoded())
+
+    def __repr__(self) -> str:
+        return f"Stored{self.decoded()!r}"
+
+
 def create_derived(db: sqlite_utils.Database, *, drop: bool = False) -> None:
     """The events and mentions tables as the model has them now (dropped first if asked)."""
     if drop:
         for name in DERIVED_TABLES:
             if db[name].exists():
                 db[name].drop()
+        if db["event_search"].exists():  # made from them (kerryview.searchtext)
+            db.execute("DELETE FROM event_search")
     derived = derived_columns()
     db["events"].create(derived["events"], pk="id", if_not_exists=True)
     db["mentions"].create(
@@ -206,13 +284,13 @@ def _packed_candidates(db: sqlite_utils.Database) -> bool:
     from kerryview.store.merge_rows import pack_cands, unpack_cands
     if "merge_items" not in table_names(db):
         return False
+    from kerryview.store.sql import chunks, select_in
     conn = db.conn
     ids = [r[0] for r in conn.execute(
         "SELECT id FROM merge_items WHERE typeof(cands) = 'text' ORDER BY id")]
-    for k in range(0, len(ids), 500):
-        chunk = ids[k:k + 500]
-        rows = conn.execute(f"SELECT id, cands FROM merge_items WHERE id IN "
-                            f"({', '.join('?' * len(chunk))})", chunk).fetchall()
+    for chunk in chunks(ids):  # a chunk read, then written (not one read of every row)
+        rows = list(select_in(conn.execute, "SELECT id, cands FROM merge_items WHERE id IN ({in})",
+                              chunk))
         conn.executemany("UPDATE merge_items SET cands = ? WHERE id = ?",
                          [(pack_cands(unpack_cands(c)), i) for i, c in rows])
     return False
@@ -250,3 +328,44 @@ def _event_summaries(db: sqlite_utils.Database) -> bool:
 
 
 _NO_TIMEX = Timex(start=0, end=0, text="", type="DATE", value="")
+
+
+@migration(11, "event_search: each event's searchable passages (kerryview.searchtext), so the "
+               "first search of a project reads no passage")
+def _event_search(db: sqlite_utils.Database) -> bool:
+    # Derived from the passages and their articles, written with every events row (Store);
+    # made again from them when kerryview.searchtext.version() changes (Store open).
+    db["event_search"].create({"event_id": str, "text": str}, pk="event_id",
+                              if_not_exists=True)
+    if {"events", "mentions", "documents"} <= table_names(db) and not derived_stale(db):
+        fill_search_texts(db.conn)
+    return False
+
+
+def fill_search_texts(conn) -> None:
+    """Make every stored event's search text again from its stored passages (in stored order)
+    and their articles, and record kerryview.searchtext.version(); in the caller's
+    transaction."""
+    from kerryview.searchtext import texts_of
+    passages: dict[str, list[EventMention]] = {}
+    for event_id, doc, text in conn.execute(
+            "SELECT event_id, document_id, text FROM mentions ORDER BY id"):
+        passages.setdefault(event_id, []).append(
+            EventMention(document_id=doc, start=0, end=0, text=text or "", timex=_NO_TIMEX))
+    rows = texts_of(passages, lambda doc: _article_text(conn, doc))
+    conn.execute("DELETE FROM event_search")
+    conn.executemany("INSERT INTO event_search (event_id, text) VALUES (?, ?)", rows.items())
+    record_search_version(conn)
+
+
+def record_search_version(conn) -> None:
+    from kerryview.searchtext import version
+    conn.execute("CREATE TABLE IF NOT EXISTS meta ([key] TEXT PRIMARY KEY, [value] TEXT)")
+    conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('search_version', ?)",
+                 [version()])
+
+
+def _article_text(conn, doc_id: str) -> str | None:
+    row = conn.execute("SELECT text FROM documents WHERE id = ?", [doc_id]).fetchone()
+    return row[0] if row else None
+

@@ -16,22 +16,25 @@ import time
 from contextlib import contextmanager
 from dataclasses import fields
 from functools import cache
+from operator import itemgetter
 import os
 import sys
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Sequence
+from typing import Callable, Iterable, Iterator, Mapping, Sequence
 
 from kerryview.analysis import Analysis, from_json as analysis_from_json, to_json as analysis_json
 from kerryview.edits import Edit, apply_edits, edit_from_json, edit_to_json, edited_refs
 from kerryview.gcpause import gc_paused
 from kerryview.model import (DateLine, DateSource, DateSourceKind, Document, Event, EventMention,
-                             EventSummary, Timex)
+                             Timex)
 from kerryview.store.merge_rows import MergeRows
 from kerryview.store.migrations import latest_version, migrate, stored_version
 from kerryview.store.schema import (EVENT_FIELDS, MENTION_FIELDS, SUMMARY_COLUMNS, TIMEX_FIELDS,
-                                    create_derived, derived_stale, summary_row)
+                                    StoredSummary, SummaryBatch, create_derived, derived_stale,
+                                    fill_search_texts, summary_row)
+from kerryview.store.sql import select_in
 
 # The schema is kerryview.store.schema's migration steps; SCHEMA_VERSION is the latest.
 SCHEMA_VERSION = latest_version()
@@ -44,6 +47,12 @@ BUSY_TIMEOUT_S = 15.0
 _CHECKED_FILES: set[tuple[str, str]] = set()  # (file, scope) found undamaged (_check_integrity)
 # Tables only an import reads (per-article analyses, the last merge): checked when it starts.
 CACHE_TABLES = frozenset({"analyses", "merge_items", "merge_words"})
+# What only a search reads (kerryview.searchtext): checked at the first search.
+SEARCH_TABLES = frozenset({"event_search"})
+# A stored document's columns as Store._doc reads them, in this order.
+_DOC_COLUMNS = ("id", "path", "text", "title", "outlet", "encoding", "sha256", "dct",
+                "dct_source", "dct_source_kind", "dateline", "dateline_start", "dateline_end")
+_SOURCE_KINDS = {k.value: k for k in DateSourceKind}  # (a dict, not 10,000 Enum calls)
 # The columns of a stored document that a later save updates (id and order of addition stay).
 _UPDATED_COLUMNS = ("path", "title", "outlet", "text", "encoding", "sha256", "dct", "dct_source",
                     "dct_source_kind", "dateline", "dateline_start", "dateline_end")
@@ -72,6 +81,16 @@ def _row_reader(cls: type, names: tuple[str, ...], first: int = 0,
     namespace = {"cls": cls, **{f"_read_{n}": fn for n, fn in nested.items()}}
     exec(f"def read(r):\n    return cls({', '.join(args)})", namespace)  # noqa: S102 - field names only
     return namespace["read"]
+
+
+@cache
+def _mention_reader() -> tuple[str, Callable[[tuple], EventMention]]:
+    """The columns of a mentions row (its event id first) and the function that reads such a
+    row into an EventMention with its Timex (every reader of passages uses these)."""
+    cols = ", ".join(f'"{c}"' for c in ("event_id", *MENTION_FIELDS,
+                                         *(f"timex_{f}" for f in TIMEX_FIELDS)))
+    read_timex = _row_reader(Timex, TIMEX_FIELDS, first=len(MENTION_FIELDS) + 1)
+    return cols, _row_reader(EventMention, MENTION_FIELDS, first=1, timex=read_timex)
 
 
 def _plain(value: object) -> object:
@@ -174,6 +193,7 @@ class Store(MergeRows):
             self._open_schema()
             if not read_only and not self.needs_rebuild:
                 self.rescore_if_stale()
+                self.refresh_search_texts_if_stale()
         except BaseException:
             self.conn.close()
             raise
@@ -200,8 +220,9 @@ class Store(MergeRows):
         quick_check reads every page it checks once, without the index cross-checks of
         integrity_check; once per file, scope and process, as the GUI opens a connection for
         every job. `scope`: "all" (the whole file, as before), "shown" (each table but the
-        import caches: what a project is shown from) or "caches" (CACHE_TABLES alone: three
-        quarters of a 10,000-article file, 0.25 s of the whole check)."""
+        import caches and the search texts: what a project is shown from), "caches"
+        (CACHE_TABLES alone: three quarters of a 10,000-article file, 0.25 s of the whole
+        check) or "search" (SEARCH_TABLES, at the first search)."""
         path = os.path.abspath(self.path)
         if (path, scope) in _CHECKED_FILES or (path, "all") in _CHECKED_FILES:
             return
@@ -209,8 +230,11 @@ class Store(MergeRows):
             statements = ["PRAGMA quick_check(3)"]
         else:
             names = sorted(self._table_names())  # a file that is not SQLite fails here
+            later = {"caches": CACHE_TABLES, "search": SEARCH_TABLES}
+            wanted = later.get(scope)
             statements = ['PRAGMA quick_check("{}")'.format(n.replace('"', '""'))
-                          for n in names if (n in CACHE_TABLES) == (scope == "caches")]
+                          for n in names if (n in wanted if wanted is not None else
+                                             not any(n in t for t in later.values()))]
         rows = [r[0] for sql in statements for r in self.conn.execute(sql).fetchall()
                 if r[0] != "ok"]
         if rows:
@@ -328,25 +352,26 @@ class Store(MergeRows):
         quoted = ", ".join(f'"{c}"' for c in mention_cols)
         for r in conn.execute(f"SELECT {quoted} FROM mentions ORDER BY id"):
             stored_mentions.setdefault(r[0], []).append(r)
-        fresh: list[Event] = []
+        fresh: list[tuple[Event, dict]] = []  # with the row compared, then inserted
         for e in events:
             if not e.passages_read:  # its passages would be deleted
                 raise ValueError(f"event {e.id} was read without its passages")
-            row = self._event_row(e)
+            row = self._event_row(e)  # its summary worked out once, here
             mentions = [tuple(_plain(m[c]) for c in mention_cols)
                         for m in (self._mention_row(e.id, m) for m in e.mentions)]
             if stored_events.pop(e.id, None) == tuple(_plain(row[c]) for c in event_cols) and \
                     stored_mentions.pop(e.id, []) == mentions:
                 continue
             stored_mentions.pop(e.id, None)
-            fresh.append(e)
-        gone = [[i] for i in stored_events] + [[e.id] for e in fresh]
+            fresh.append((e, row))
+        gone = [[i] for i in stored_events] + [[e.id] for e, _ in fresh]
         conn.executemany("DELETE FROM mentions WHERE event_id = ?", gone)
         conn.executemany("DELETE FROM events WHERE id = ?", gone)
         conn.executemany("DELETE FROM mentions WHERE event_id = ?", [[i] for i in stored_mentions])
-        self.db["events"].insert_all((self._event_row(e) for e in fresh), pk="id")
+        self.db["events"].insert_all((row for _, row in fresh), pk="id")
         self.db["mentions"].insert_all(
-            (self._mention_row(e.id, m) for e in fresh for m in e.mentions))
+            (self._mention_row(e.id, m) for e, _ in fresh for m in e.mentions))
+        self._save_search_texts([i for i, in gone], [e for e, _ in fresh])
 
     def _derived_event_columns(self) -> list[str]:
         cols = list(self.db["events"].columns_dict)
@@ -602,12 +627,15 @@ class Store(MergeRows):
         """In the order they were added; sorted here, not by ORDER BY (no index on `added`):
         SQLite would copy every text into a temporary b-tree, 0.11 s of reading 10,000."""
         with gc_paused():
-            rows = sorted(self._query("SELECT * FROM documents"), key=lambda r: r["added"])
+            rows = self.conn.execute(f"SELECT {self._doc_select()}, added FROM documents"
+                                     ).fetchall()
+            rows.sort(key=itemgetter(len(_DOC_COLUMNS)))
             return [self._doc(r) for r in rows]
 
     def document(self, doc_id: str) -> Document | None:
-        rows = list(self._query("SELECT * FROM documents WHERE id = ?", [doc_id]))
-        return self._doc(rows[0]) if rows else None
+        row = self.conn.execute(f"SELECT {self._doc_select()} FROM documents WHERE id = ?",
+                                [doc_id]).fetchone()
+        return self._doc(row) if row else None
 
     def hashes(self) -> dict[str, str]:
         """sha256 -> document id, to skip files already in the corpus."""
@@ -638,6 +666,8 @@ class Store(MergeRows):
         """Give the events read without passages (events(passages=False)) their stored ones, in
         place: every such event, or (with `refs`) those with a passage at one of the refs
         (kerryview.edits.mention_ref). Returns how many events were given their passages."""
+        if refs is not None and not refs:  # no edit names a passage (opening a project)
+            return 0
         unread = {e.id: e for e in events if not e.passages_read}
         if refs is not None and unread:
             named = self.events_with_passages(refs)
@@ -648,6 +678,71 @@ class Store(MergeRows):
             for event_id, ms in self.mentions_of(list(unread)).items():
                 unread[event_id].mentions[:] = ms
         return len(unread)
+
+    # -- what the find bar searches (kerryview.searchtext) ----------------------------------
+    def _save_search_texts(self, gone: Iterable[str], events: Sequence[Event],
+                           texts: Mapping[str, str] | None = None) -> None:
+        """The search texts of events saved (their rows just written), those of `gone` events
+        deleted; in the caller's transaction. `texts`: articles not stored yet (an
+        incremental import adds its documents last), the others are read from the store."""
+        from kerryview.searchtext import texts_of
+
+        if "event_search" not in self._table_names():
+            return
+        conn = self.conn
+        conn.executemany("DELETE FROM event_search WHERE event_id = ?",
+                         [[i] for i in {*gone, *(e.id for e in events)}])
+        known = texts or {}
+
+        def text_of(doc_id: str) -> str | None:
+            found = known.get(doc_id)
+            if found is None:
+                row = conn.execute("SELECT text FROM documents WHERE id = ?", [doc_id]).fetchone()
+                found = row[0] if row else None
+            return found
+        rows = texts_of({e.id: e.mentions for e in events}, text_of)
+        conn.executemany("INSERT INTO event_search (event_id, text) VALUES (?, ?)", rows.items())
+
+    def _search_texts_current(self) -> bool:
+        from kerryview.searchtext import version
+
+        if "event_search" not in self._table_names():
+            return False
+        row = self.conn.execute("SELECT value FROM meta WHERE key = 'search_version'").fetchone()
+        return row is not None and row[0] == version()
+
+    def refresh_search_texts_if_stale(self) -> bool:
+        """When the stored search texts were made otherwise (kerryview.searchtext.version
+        changed), make them all again from the stored passages (opening a project does, in a
+        transaction of its own). Returns whether it did."""
+        if self._search_texts_current() or "event_search" not in self._table_names():
+            return False
+        with self.writing():
+            if self._search_texts_current():
+                return False
+            fill_search_texts(self.conn)
+        return True
+
+    def search_texts(self, event_ids: Sequence[str]) -> dict[str, str]:
+        """event id -> its searchable passages as stored (kerryview.searchtext.passages_text),
+        for events read without passages; {} when the project keeps none made by this
+        kerryview (an older file read-only: the passages are read instead)."""
+        if not self._search_texts_current():
+            return {}
+        if self.path is not None:
+            try:
+                self._check_integrity("search")
+            except sqlite3.DatabaseError:  # damaged: the passages are searched instead
+                return {}
+        ids = list(dict.fromkeys(event_ids))
+        if len(ids) > SCAN_ALL_ABOVE:  # most of them: one pass over the table
+            wanted = set(ids)
+            with gc_paused():
+                return {i: t for i, t in self.conn.execute(
+                    "SELECT event_id, text FROM event_search") if i in wanted}
+        return dict(select_in(self.conn.execute,
+                              "SELECT event_id, text FROM event_search WHERE event_id IN ({in})",
+                              ids))
 
     def event_ids_in_document(self, doc_id: str) -> set[str]:
         """Ids of the stored events with a passage in the document."""
@@ -667,11 +762,7 @@ class Store(MergeRows):
     def mentions_of(self, event_ids: Sequence[str]) -> dict[str, list[EventMention]]:
         """The stored passages of these events (in stored order), for events read without
         them: event id -> its mentions (an event with none is left out)."""
-        k = len(MENTION_FIELDS)
-        cols = ", ".join(f'"{c}"' for c in ("event_id", *MENTION_FIELDS,
-                                             *(f"timex_{f}" for f in TIMEX_FIELDS)))
-        read_timex = _row_reader(Timex, TIMEX_FIELDS, first=k + 1)
-        read_mention = _row_reader(EventMention, MENTION_FIELDS, first=1, timex=read_timex)
+        cols, read_mention = _mention_reader()
         out: dict[str, list[EventMention]] = {}
         ids = list(dict.fromkeys(event_ids))
         if len(ids) > SCAN_ALL_ABOVE:  # many (the first search): one pass over the table in
@@ -685,56 +776,41 @@ class Store(MergeRows):
                     found = out[r[0]] = []
                 found.append(read_mention(r))
             return out
-        for i in range(0, len(ids), 500):
-            chunk = ids[i:i + 500]
-            rows = self.conn.execute(f"SELECT {cols} FROM mentions WHERE event_id IN "
-                                     f"({', '.join('?' * len(chunk))}) ORDER BY id", chunk)
-            for r in rows:
-                out.setdefault(r[0], []).append(read_mention(r))
+        for r in select_in(self.conn.execute,
+                           f"SELECT {cols} FROM mentions WHERE event_id IN ({{in}}) ORDER BY id",
+                           ids):
+            out.setdefault(r[0], []).append(read_mention(r))
         return out
 
     def _stored_events(self, passages: bool = True) -> list[Event]:
-        """The derived events as stored (no edits), in time order, each with its mentions.
-        Each SELECT names its columns from the model's field names and the row is zipped back
-        onto those names as keyword arguments: no column is read by a position written by hand,
-        and plain cursors keep opening a large corpus fast. A read-only project scored by other
+        """The derived events as stored (no edits), in time order, each with its mentions or
+        (`passages=False`) with the stored summary of them (Event.stored_summary). Each SELECT
+        names its columns from the model's field names and the row is read back onto those
+        names (_row_reader): no column is read by a position written by hand, and plain
+        cursors keep opening a large corpus fast. A read-only project scored by other
         importance weights is scored here (as opening it for writing would store)."""
-        conn = self.conn
-        events: dict[str, Event] = {}
-        cols = ", ".join(f'"{c}"' for c in EVENT_FIELDS)
+        n = len(EVENT_FIELDS)
+        summary = () if passages else ("n_sources", *SUMMARY_COLUMNS)  # StoredSummary's order
+        cols = ", ".join(f'"{c}"' for c in (*EVENT_FIELDS, *summary))
         read_event = _row_reader(Event, EVENT_FIELDS)
-        if not passages:
-            summaries = ", ".join(f'"{c}"' for c in SUMMARY_COLUMNS)
-            n = len(EVENT_FIELDS)
-            for r in conn.execute(f'SELECT {cols}, {summaries} FROM events '
-                                  'ORDER BY start, "end", label, id'):
-                ev = read_event(r)
-                ev.conflicts = json.loads(ev.conflicts) if ev.conflicts and ev.conflicts != "[]" else []
-                n_passages, by_publication, clause_only, docs = r[n:n + 4]
-                per_doc = json.loads(docs) if docs else {}
-                ev.stored_summary = EventSummary(tuple(per_doc), n_passages or 0,
-                                                 bool(by_publication), bool(clause_only),
-                                                 tuple(per_doc.values()))
-                events[ev.id] = ev
-            if self.read_only and not self._scores_current():
-                self._score_reading_passages(list(events.values()))
-            return list(events.values())
-        for r in conn.execute(f'SELECT {cols} FROM events ORDER BY start, "end", label, id'):
+        events: dict[str, Event] = {}
+        batch = SummaryBatch()  # their article lists, decoded together when first asked for
+        for r in self.conn.execute(f'SELECT {cols} FROM events ORDER BY start, "end", label, id'):
             ev = read_event(r)
             ev.conflicts = json.loads(ev.conflicts) if ev.conflicts and ev.conflicts != "[]" else []
+            if not passages:
+                ev.stored_summary = StoredSummary(*r[n:n + 5], batch)
             events[ev.id] = ev
-        k = len(MENTION_FIELDS)
-        cols = ", ".join(f'"{c}"' for c in ("event_id", *MENTION_FIELDS,
-                                             *(f"timex_{f}" for f in TIMEX_FIELDS)))
-        read_timex = _row_reader(Timex, TIMEX_FIELDS, first=k + 1)
-        read_mention = _row_reader(EventMention, MENTION_FIELDS, first=1, timex=read_timex)
-        for r in conn.execute(f"SELECT {cols} FROM mentions ORDER BY id"):
-            ev = events.get(r[0])
-            if ev is not None:
-                ev.mentions.append(read_mention(r))
-        if self.read_only and not self._scores_current():  # not upgraded: scored here, alike
-            self._score(list(events.values()))
-        return list(events.values())
+        if passages:
+            cols, read_mention = _mention_reader()
+            for r in self.conn.execute(f"SELECT {cols} FROM mentions ORDER BY id"):
+                ev = events.get(r[0])
+                if ev is not None:
+                    ev.mentions.append(read_mention(r))
+        out = list(events.values())
+        if self.read_only:  # not upgraded: scored here, as the upgrade would store them
+            self._rescored(out)
+        return out
 
     # -- importance (kerryview.events.importance) -------------------------------------------
     def _scores_current(self) -> bool:
@@ -747,21 +823,22 @@ class Store(MergeRows):
             "SELECT value FROM meta WHERE key = 'importance_version'").fetchone()
         return row is not None and row[0] == str(VERSION)
 
-    def _score_reading_passages(self, events: list[Event]) -> None:
-        """Score events read without passages (scoring needs them), then let them go."""
-        passages = self.mentions_of([e.id for e in events])
-        for e in events:
-            e.mentions[:] = passages.get(e.id, [])
-        self._score(events)
-        for e in events:
-            e.mentions.clear()
-
-    def _score(self, events: list[Event]) -> None:
-        """Score events again from their mentions and their articles' stored days."""
+    def _rescored(self, events: list[Event]) -> bool:
+        """Score the stored `events` again when they were scored by other importance weights
+        (the one place that decides it): from their passages (read for the scoring and let go
+        again for those read without them) and their articles' stored days. Returns whether
+        it scored."""
+        if self._scores_current():
+            return False
         from kerryview.events.importance import score_with_days
 
+        unread = [e for e in events if not e.passages_read]
+        self.read_passages(unread)
         score_with_days(events, {i: date.fromisoformat(d) if d else None
                                  for i, (d, _) in self.document_date_kinds().items()})
+        for e in unread:
+            e.mentions.clear()
+        return True
 
     def rescore_if_stale(self) -> bool:
         """When the stored events were scored by other importance weights (a project saved by
@@ -770,14 +847,13 @@ class Store(MergeRows):
         record the weights, in the caller's write transaction or one of its own: an
         incremental import, which scores only the events it changes, never mixes two scales.
         Returns whether it scored. Opening a project and every import call it."""
-        if self._scores_current():
+        if self._scores_current():  # the usual case, without taking the write lock
             return False
         with self.writing():
-            if self._scores_current():  # another instance did, meanwhile
-                return False
             events = self._stored_events() if "importance" in self._columns("events") else []
             before = {e.id: e.importance for e in events}
-            self._score(events)
+            if not self._rescored(events):  # another instance did, meanwhile
+                return False
             self.conn.executemany("UPDATE events SET importance = ? WHERE id = ?",
                                   [(e.importance, e.id) for e in events
                                    if e.importance != before[e.id]])
@@ -795,15 +871,27 @@ class Store(MergeRows):
     def event_count(self) -> int:
         return self.conn.execute("SELECT count(*) FROM events").fetchone()[0]
 
+    def document_count(self) -> int:
+        return self.conn.execute("SELECT count(*) FROM documents").fetchone()[0]
+
+    def _doc_select(self) -> str:
+        """The SELECT list of _DOC_COLUMNS (NULL for a column an older file, read-only, has
+        not got yet: the outlet came with schema step 6)."""
+        have = self._columns("documents")
+        return ", ".join(f'"{c}"' if c in have else f'NULL AS "{c}"' for c in _DOC_COLUMNS)
+
     @staticmethod
-    def _doc(r: dict) -> Document:
-        return Document(id=r["id"], path=r["path"], text=r["text"], title=r["title"],
-                        outlet=r.get("outlet"),
-                        encoding=r["encoding"], sha256=r["sha256"],
-                        dct=date.fromisoformat(r["dct"]) if r["dct"] else None,
-                        dct_source=DateSource(DateSourceKind(r["dct_source_kind"]), r["dct_source"]),
-                        dateline=DateLine(date.fromisoformat(r["dateline"]), r["dateline_start"],
-                                          r["dateline_end"]) if r["dateline"] else None)
+    def _doc(r: Sequence) -> Document:
+        """A Document from a row of _DOC_COLUMNS (in that order; what follows is ignored)."""
+        (doc_id, path, text, title, outlet, encoding, sha256, dct, source, kind, line,
+         line_start, line_end) = r[:len(_DOC_COLUMNS)]
+        return Document(id=doc_id, path=path, text=text, title=title, outlet=outlet,
+                        encoding=encoding, sha256=sha256,
+                        dct=date.fromisoformat(dct) if dct else None,
+                        dct_source=DateSource(_SOURCE_KINDS.get(kind) or DateSourceKind(kind),
+                                              source),
+                        dateline=DateLine(date.fromisoformat(line), line_start, line_end)
+                        if line else None)
 
     # -- stories (kerryview.stories) ---------------------------------------------------------
     def save_stories(self, stories: Sequence) -> None:
@@ -837,16 +925,10 @@ class Store(MergeRows):
 
     def stories_of_documents(self, doc_ids: Iterable[str]) -> dict[str, str]:
         """document id -> its stored story's id (documents in no story are left out)."""
-        out: dict[str, str] = {}
         if "story_documents" not in self._table_names():
-            return out
-        ids = sorted(set(doc_ids))
-        for i in range(0, len(ids), 500):
-            chunk = ids[i:i + 500]
-            out.update(self.conn.execute(
-                "SELECT document_id, story_id FROM story_documents WHERE document_id IN "
-                f"({', '.join('?' * len(chunk))})", chunk).fetchall())
-        return out
+            return {}
+        return dict(select_in(self.conn.execute, "SELECT document_id, story_id FROM "
+                              "story_documents WHERE document_id IN ({in})", doc_ids))
 
     def renumber_stories(self, story_ids: Iterable[str]) -> None:
         """These stories take the id their articles give them now (kerryview.stories.story_id
@@ -871,6 +953,15 @@ class Store(MergeRows):
         """Stories whose last document was removed go (in the caller's transaction)."""
         self.db.conn.execute("DELETE FROM stories WHERE id NOT IN "
                              "(SELECT DISTINCT story_id FROM story_documents)")
+
+    def story_count(self) -> int:
+        """How many stories stories() lists (those holding a stored document), without
+        reading them."""
+        if "story_documents" not in self._table_names():
+            return 0
+        return self.conn.execute(
+            "SELECT count(*) FROM stories s WHERE EXISTS (SELECT 1 FROM story_documents sd "
+            "JOIN documents d ON d.id = sd.document_id WHERE sd.story_id = s.id)").fetchone()[0]
 
     def stories(self, *, centroids: bool = True) -> list:
         """The stored stories (kerryview.stories.Story), largest first; [] before the first

@@ -290,8 +290,9 @@ def test_zoomed_out_columns_show_their_matches(qtbot):
 
 def test_the_window_reads_passages_when_first_needed(qtbot, window):
     """Opened without the passages (Store.events(passages=False)), the window reads the
-    selected event's, and every passage for the first search; the counts drawn come from the
-    stored summaries and stay the same."""
+    selected event's; a search reads none (it searches what the store keeps of them:
+    kerryview.searchtext); the counts drawn come from the stored summaries and stay the
+    same."""
     index = window.index()
     assert len(index.events) >= 2 and not any(ev.mentions for ev in index.events)
     told = {ev.id: ev for ev in window.store.events()}
@@ -303,4 +304,25 @@ def test_the_window_reads_passages_when_first_needed(qtbot, window):
     assert window.passages.model.rowCount() == len(first.mentions)
     assert not index.events[1].mentions  # the others wait
     search(qtbot, window, "lasted")
-    assert all(ev.mentions == told[ev.id].mentions for ev in index.events)
+    assert results(window) == ["Talks with Xie Zhenhua"]
+    assert not any(ev.mentions for ev in index.events[1:])
+
+
+def test_the_source_filter_lists_the_articles_when_the_bar_is_shown(qtbot, window):
+    """A reload with the bar closed lists no source (a big project has 10,000, and every
+    story chosen reloads); opening the bar lists them, the one chosen before kept."""
+    f = window.find
+    search(qtbot, window, "Kerry")
+    f.source.setCurrentIndex(f.source.findData("b"))
+    listed = [f.source.itemText(i) for i in range(f.source.count())]
+    assert len(listed) > 2
+    f.close_bar()
+    added = []
+    original = f.source.addItem
+    f.source.addItem = lambda *a: added.append(a) or original(*a)
+    window.reload()
+    assert added == []
+    f.open_bar()
+    assert [f.source.itemText(i) for i in range(f.source.count())] == listed
+    assert f.source.currentData() == "b" and len(added) == len(listed)
+    assert results(window) == ["Kerry met Wang Yi", "Kerry visited China"]

@@ -222,3 +222,157 @@ def test_clicking_a_passage_in_the_reader_selects_its_event_in_the_story_shown(q
     outside = next(e for e in w._full.index.events if e.id not in w.index().row_of)
     w.reader.passageClicked.emit(w.store.mentions_of([outside.id])[outside.id][0])
     assert w.timeline.currentEvent().id == ev.id
+
+
+def _counting_summaries(monkeypatch) -> list[int]:
+    """How many times an event's EventSummary is worked out from its passages."""
+    from kerryview.model import EventSummary
+    made = []
+    of = EventSummary.of.__func__
+
+    def counted(cls, mentions):
+        made.append(len(mentions))
+        return of(cls, mentions)
+    monkeypatch.setattr(EventSummary, "of", classmethod(counted))
+    return made
+
+
+def test_choosing_a_story_reads_no_stories_and_counts_nothing_again(qtbot, window,
+                                                                     monkeypatch):
+    """The stories and the counts of the corpus shown stand while stories are chosen in the
+    list: a click reads nothing from the project and counts no event's passages again (it
+    only picks the events shown); the lists show the same counts."""
+    import kerryview.gui.mainwindow.window as window_module
+    w = window
+    before = listed(w)
+    queries: list[str] = []
+    w.store.conn.set_trace_callback(queries.append)
+    counted = []
+    count = getattr(window_module, "count_corpus", None)
+    monkeypatch.setattr(window_module, "count_corpus",
+                        lambda *a, **k: counted.append(1) or count(*a, **k), raising=False)
+    made = _counting_summaries(monkeypatch)
+    cup_row = next(r for r in range(1, 4) if "cup" in listed(w)[r])
+    click_row(qtbot, w, cup_row)
+    shown = len(w.index())
+    click_row(qtbot, w, 0)
+    w.store.conn.set_trace_callback(None)
+    assert 0 < shown < len(w.index())
+    assert not [q for q in queries if "stories" in q or "story_documents" in q], queries
+    assert counted == [] and made == []
+    assert listed(w) == before
+
+
+def test_a_reload_works_out_each_event_s_summary_once(qtbot, window, monkeypatch):
+    """Showing events read with their passages (an import's, an edit's) works out each one's
+    summary once, in the TimelineIndex: the documents table's passage counts and the story
+    counts are read from those (count_corpus), not counted again."""
+    from kerryview.gui.jobs import Corpus
+    w = window
+    events = w.store.events()  # with their passages, as an import hands them over
+    docs = w.store.documents()
+    made = _counting_summaries(monkeypatch)
+    w.reload(Corpus.of(docs, events))
+    assert len(made) == len(events)
+    per_doc = {}
+    for ev in w.index().events:
+        for m in ev.mentions:
+            per_doc[m.document_id] = per_doc.get(m.document_id, 0) + 1
+    model = w.documents.model_
+    assert {model.document(r).id: model._rows[r].passages for r in range(model.rowCount())} \
+        == {d.id: per_doc.get(d.id, 0) for d in docs}
+
+
+def _what_the_user_sees(w, view=None) -> dict:
+    """The window as a user reads it once a project is open (the timeline at `view`)."""
+    if view is not None:
+        w.timeline.setView(*view)
+    m = w.documents.model_
+    frame = w.timeline.frame()
+    rows = w.timeline.visibleRows()
+    w.find.open_bar()
+    w.find.field.setText("Kerry")
+    w.find.run()
+    found = [w.find.model.index(i).data() for i in range(w.find.model.rowCount())]
+    w.find.close_bar()
+    return {"mode": frame.mode, "width": w.timeline.width(),
+            "drawn": [(i.row, i.lane) for i in frame.items], "rows": rows,
+            "status": w.status.count_label.text(), "documents": w.documents.rows(),
+            "passages": [m.data(m.index(r, 0), Qt.ItemDataRole.ToolTipRole)
+                         for r in range(m.rowCount())],
+            "stories": listed(w), "stories shown": w.stories_dock.isVisible(),
+            "sources": [w.find.source.itemText(i) for i in range(w.find.source.count())],
+            "found": found, "title": w.windowTitle()}
+
+
+def test_a_big_project_shows_its_timeline_first_then_what_one_read_shows(
+        qtbot, three_stories_db, tmp_path, monkeypatch):
+    """Opened in the worker, a project's timeline is painted before its documents are read;
+    once they are, the window shows exactly what reading everything at once shows (the
+    timeline, the status bar, the documents table, the stories, the find bar)."""
+    import shutil
+
+    import kerryview.gui.mainwindow.window as window_module
+    from kerryview.store.store import Store as StoreClass
+    dest = tmp_path / "three.kvproj"
+    shutil.copy(three_stories_db, dest)
+    order: list[str] = []
+    documents = StoreClass.documents
+    monkeypatch.setattr(StoreClass, "documents",
+                        lambda self: order.append("documents read") or documents(self))
+    monkeypatch.setattr(window_module, "ASYNC_LOAD_EVENTS", 1)
+    store = Store(dest)
+    w = MainWindow(store)
+    qtbot.addWidget(w)
+    w.resize(1280, 800)
+    w.timeline.painted.connect(lambda: order.append(f"painted {len(w.timeline.index())}"))
+    measure = w.timeline.measureAhead  # labels measured ahead of need: not while reading
+    w.timeline.measureAhead = lambda on: order.append(f"ahead {on}") or measure(on)
+    w.timeline.notify_paints = True
+    with qtbot.waitSignal(w.corpusLoaded, timeout=30000):
+        w.show()
+    events = len(w.timeline.index())
+    assert f"painted {events}" in order and \
+        order.index(f"painted {events}") < order.index("documents read")
+    read = order.index("documents read")
+    assert "ahead False" in order[:read] and "ahead True" in order[read:]
+    view = w.timeline.view()
+    seen = _what_the_user_sees(w)
+    w.close()
+    monkeypatch.setattr(window_module, "ASYNC_LOAD_EVENTS", 10 ** 9)  # read at once
+    at_once = MainWindow(Store(dest))
+    qtbot.addWidget(at_once)
+    at_once.resize(1280, 800)
+    at_once.show()
+    qtbot.waitExposed(at_once)
+    assert not at_once.loading
+    # both fit every event in view (one at the width the Stories list leaves, one before it
+    # was laid out and then kept when it was)
+    (a, b), (c, d) = view, at_once.timeline.view()
+    assert abs(a - c) + abs(b - d) < 0.02 * (b - a)
+    assert _what_the_user_sees(at_once, view) == seen
+    assert seen["stories shown"] and len(seen["documents"]) == 13
+    at_once.close()
+
+
+def test_a_big_project_says_it_is_loading_until_its_events_are_shown(qtbot, three_stories_db,
+                                                                      tmp_path, monkeypatch):
+    """Opened by the app (the window owns the project), a project read in the worker says so
+    on the timeline, not that it is empty."""
+    import shutil
+
+    import kerryview.gui.mainwindow.window as window_module
+    from kerryview.gui.project import open_project
+    dest = tmp_path / "three.kvproj"
+    shutil.copy(three_stories_db, dest)
+    monkeypatch.setattr(window_module, "ASYNC_LOAD_EVENTS", 1)
+    project = open_project(dest)
+    w = MainWindow(project.store)
+    qtbot.addWidget(w)
+    w.own_project(project)  # as kerryview.gui.app.run does
+    assert w.events_loading and w.timeline._empty_text[0].startswith("Loading ")
+    with qtbot.waitSignal(w.corpusLoaded, timeout=30000):
+        w.show()
+    assert len(w.index()) and w.timeline._empty_text[0] == window_module.EMPTY_PROJECT_TEXT[0]
+    w.close()
+    project.close()

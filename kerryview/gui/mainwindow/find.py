@@ -44,7 +44,10 @@ class FindBar(QWidget):
         self._search = SearchIndex(TimelineIndex([]))
         # set by the window: reads the passages of events opened without them (first search)
         self.read_passages: Callable[[Sequence[Event]], object] | None = None
+        # set by the window: the searchable passages the project keeps (Store.search_texts)
+        self.stored_texts: Callable[[Sequence[str]], dict[str, str]] | None = None
         self._docs: list[Document] = []
+        self._sources_listed = False  # the source filter lists self._docs (_list_sources)
         self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._timer.timeout.connect(self.run)
 
@@ -158,8 +161,22 @@ class FindBar(QWidget):
         and the titles searched); the search runs again if one is active."""
         titles = {d.id: document_title(d) for d in docs}  # once each (10,000 on a big project)
         self._search = SearchIndex(index, titles, {d.id: d.text for d in docs},
-                                   self.read_passages)
+                                   self.read_passages, self.stored_texts)
         self._docs = sorted(docs, key=lambda d: titles[d.id].casefold())
+        self._sources_listed = False
+        if self.isVisible():
+            self._list_sources()
+            self.run()
+        else:
+            self.model.set_results(index, [])
+
+    def _list_sources(self) -> None:
+        """The source filter's articles, listed when the bar is shown (every reload of a big
+        project, and each story chosen, would otherwise list 10,000 articles unseen)."""
+        if self._sources_listed:
+            return
+        self._sources_listed = True
+        titles = self._search.titles
         keep = self.source.currentData()
         self.source.blockSignals(True)
         self.source.clear()
@@ -169,10 +186,6 @@ class FindBar(QWidget):
         i = self.source.findData(keep) if keep is not None else 0
         self.source.setCurrentIndex(max(i, 0))
         self.source.blockSignals(False)
-        if self.isVisible():
-            self.run()
-        else:
-            self.model.set_results(index, [])
 
     def filters(self) -> Filters | None:
         """The filters as set; None while a date field holds something that is not a date
@@ -239,11 +252,16 @@ class FindBar(QWidget):
     # -- opening and closing ------------------------------------------------------------------
     def open_bar(self) -> None:
         """Show the bar and the results, the search box focused with its text selected."""
+        self._list_sources()
         self.show()
         self.results.show()
         self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.field.selectAll()
         self.run()
+
+    def showEvent(self, e) -> None:  # noqa: N802 - however the bar is shown
+        self._list_sources()
+        super().showEvent(e)
 
     def close_bar(self) -> None:
         self._timer.stop()

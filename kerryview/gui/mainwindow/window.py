@@ -40,7 +40,7 @@ from kerryview.export import FORMATS
 from kerryview.gcpause import gc_paused
 from kerryview.gui import settings
 from kerryview.gui.jobs import (Corpus, ExportJob, ExportResult, ImportFn, ImportJob, Imported, Job,
-                                JobRunner, LoadJob, default_import_fn)
+                                JobRunner, LoadDocumentsJob, LoadJob, default_import_fn)
 from kerryview.gui.mainwindow import files
 from kerryview.gui.mainwindow.about import about_html
 from kerryview.edits import EditDate, EventRef, mention_ref
@@ -64,7 +64,7 @@ from kerryview.gui.project import (OpenProject, ProjectError, demo_path, is_demo
                                    project_name)
 from kerryview.gui.reader import ReaderWidget
 from kerryview.gui.search import parse_date
-from kerryview.gui.stories import StoriesPanel, events_in
+from kerryview.gui.stories import Counts, StoriesPanel, count_corpus, events_in
 from kerryview.gui.timeline import axis as ta
 from kerryview.gui.timeline.edges import EdgeIndicators
 from kerryview.gui.timeline.index import TimelineIndex
@@ -129,9 +129,12 @@ class MainWindow(QMainWindow):
         self.interrupted = InterruptedImportBar()
         self.find = FindBar()
         self.find.read_passages = self._read_passages
+        self.find.stored_texts = lambda ids: self.store.search_texts(ids)
         self.timeline.read_passages = self._read_passages
         self.stories = StoriesPanel()
         self._stories: list = []  # the project's stories (kerryview.stories.Story)
+        self._events_first: TimelineIndex | None = None  # shown before its documents came
+        self._counts: Counts | None = None  # of self._full: passages per article, events per story
         self._full: Corpus | None = None  # every event, before the story filter
         self.status = StatusBar()
         self.status.setAccessibleName("Status bar")
@@ -224,12 +227,13 @@ class MainWindow(QMainWindow):
     def _load_store(self) -> None:
         """Show what the store holds: read in the worker when it is big."""
         store = self.store
-        self.loading = False
+        self.loading = self.events_loading = False
         if store.path is not None and store.event_count() > ASYNC_LOAD_EVENTS:
-            # a big corpus is read in the worker: the window shows at once
-            self.loading = True
+            # a big corpus is read in the worker: the window shows at once, then its timeline,
+            # then the rest (_events_loaded)
+            self.loading = self.events_loading = True
             self.timeline.setEmptyText(f"Loading {store.event_count():,} events…", "")
-            self.jobs.submit(LoadJob(), self._corpus_loaded)
+            self.jobs.submit(LoadJob(), self._events_loaded)
         else:
             self.reload()
         self._offer_interrupted_import()
@@ -433,6 +437,8 @@ class MainWindow(QMainWindow):
 
     def _show_empty_text(self) -> None:
         """What the timeline says while it has no events (and no job is reading any)."""
+        if getattr(self, "events_loading", False):
+            return  # "Loading 40,000 events…" until they are shown, not "An empty project"
         text = EMPTY_TEXT if self.project is None else EMPTY_PROJECT_TEXT
         self.timeline.setEmptyText(*(text if self.read_only_path is None
                                      else EMPTY_READ_ONLY_TEXT))
@@ -520,24 +526,40 @@ class MainWindow(QMainWindow):
     def _reload(self, corpus: Corpus | None) -> None:
         if corpus is None:
             corpus = Corpus.of(self.store.documents(), self.store.events(passages=False))
-        docs = corpus.documents
+        # the events alone, their documents still being read (_events_loaded): the timeline
+        # is shown, the views of the documents and the stories are filled when they come
+        events_first = corpus.documents is None
+        docs = corpus.documents or []
+        shown_first, self._events_first = self._events_first, \
+            corpus.index if events_first else None
+        # the corpus shown again (a story chosen in the list): its stories and counts stand
+        same = corpus is self._full and self._counts is not None
         self._full = corpus
-        index = self._story_filtered(corpus.index)
+        if events_first:  # the Stories list is filled with the documents, and shown now
+            self._stories, self._counts = [], None  # if it will be: the timeline is fitted
+            self.stories.clear_rows()  # to its width
+            self._sync_stories_dock(several=self._story_count() > 1)
+            self.layout().activate()
+            index = corpus.index
+        else:
+            index = self._story_filtered(corpus.index, read_again=not same)
         self._generation += 1  # read again: older edit snapshots are stale
         self.docs = {d.id: d for d in docs}
-        keep = self._loaded_once and len(self.index()) > 0
+        # kept, but fitted as a load fits them when the events shown first were not these
+        # (a story chosen in the list before: its events, once the stories are read)
+        keep = self._loaded_once and len(self.index()) > 0 and \
+            (shown_first is None or index is shown_first)
         current = self.timeline.currentEvent()
         names = distinct_names(self.docs)  # once per reload, for every view that names sources
         self.passages.set_documents(self.docs, names)
         self.reader.names = names
         self._mention_event = None  # built when a passage in the reader is first clicked
         self._mentions_by_doc = {}  # each article's passages, when it is first shown
-        per_doc: dict[str, int] = {}  # from the summaries: the passages are read when needed
-        for ev in index.events:
-            summary = ev.summary
-            for d, n in zip(summary.document_ids, summary.per_document):
-                per_doc[d] = per_doc.get(d, 0) + n
-        self.timeline.setIndex(index, keep_view=keep)
+        # each article's passages on the timeline, from the summaries (count_corpus): those
+        # of the articles the chosen stories show are the same whichever stories are chosen
+        per_doc = self._counts.passages if self._counts is not None else {}
+        if index is not shown_first or index is not self.timeline.index():  # else laid out
+            self.timeline.setIndex(index, keep_view=keep)
         self._loaded_once = True
         chosen = self.stories.chosen()
         self.documents.set_documents(
@@ -553,8 +575,8 @@ class MainWindow(QMainWindow):
         shown = self.reader.document()
         if shown is not None:
             self.reader.show_document(self.docs.get(shown.id), self._doc_mentions(shown.id))
-        articles = len(docs) if chosen is None else \
-            sum(len(s) for s in self._stories if s.id in chosen)  # the chosen stories'
+        articles = self.store.document_count() if events_first else len(docs) \
+            if chosen is None else sum(len(s) for s in self._stories if s.id in chosen)
         self.status.set_counts(len(index), articles, len(index.undated), self._provisional)
         self.minimap.update()
         self.edges.refresh()
@@ -588,28 +610,38 @@ class MainWindow(QMainWindow):
         if on and self.stories_dock.isVisible():
             self.stories.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def _sync_stories_dock(self) -> None:
-        several = len(self._stories) > 1
+    def _story_count(self) -> int:
+        try:
+            return self.store.story_count()
+        except Exception:  # noqa: BLE001 - the stories are a view; the events are shown anyway
+            return 0
+
+    def _sync_stories_dock(self, several: bool | None = None) -> None:
+        several = len(self._stories) > 1 if several is None else several
         self._actions[Action.STORIES].setEnabled(several)
         self.stories_dock.setVisible(several and settings.STORIES_PANEL.get())
 
-    def _story_filtered(self, index: TimelineIndex) -> TimelineIndex:
+    def _story_filtered(self, index: TimelineIndex, read_again: bool = True) -> TimelineIndex:
         """The events of the stories chosen in the Stories list (every event when it is "All
-        stories"), the list refreshed with the project's stories and their counts."""
-        try:
-            self._stories = self.store.stories(centroids=False)  # listed by name
-        except Exception:  # noqa: BLE001 - the stories are a view; the events are shown anyway
-            self._stories = []
-        events = list(index.events) + list(index.undated)
-        self.stories.blockSignals(True)
-        try:
-            self.stories.set_stories(self._stories, events)
-        finally:
-            self.stories.blockSignals(False)
-        self._sync_stories_dock()
+        stories"). With `read_again` (a new corpus) the project's stories are read and the
+        list and the counts (count_corpus, one pass over the events' summaries) made again;
+        else (a story chosen: the same corpus) they stand."""
+        if read_again:
+            try:
+                self._stories = self.store.stories(centroids=False)  # listed by name
+            except Exception:  # noqa: BLE001 - the stories are a view; the events are shown anyway
+                self._stories = []
+            self._counts = count_corpus(self._stories, index.summaries, index.undated)
+            self.stories.blockSignals(True)
+            try:
+                self.stories.set_stories(self._stories, self._counts)
+            finally:
+                self.stories.blockSignals(False)
+            self._sync_stories_dock()
         chosen = self.stories.chosen()
         if chosen is None:
             return index
+        events = list(index.events) + list(index.undated)
         return TimelineIndex(events_in(events, self._stories, chosen), reuse=index)
 
     def _stories_chosen(self, _chosen) -> None:
@@ -1033,6 +1065,8 @@ class MainWindow(QMainWindow):
             self.status.cancelling()
 
     def _busy_changed(self, busy: bool) -> None:
+        if not busy:
+            self.timeline.measureAhead(True)  # (held while a project's documents are read)
         job = self.jobs.current()
         self.status.set_busy(busy, job.busy_text if job else "", bool(job and job.cancellable))
         can_open = not busy and self.read_only_path is None
@@ -1067,6 +1101,17 @@ class MainWindow(QMainWindow):
         self.status.showMessage(import_message(len(done.result.added), len(self.index()),
                                                problems), 10000)
         self.show_problems(problems)
+
+    def _events_loaded(self, corpus: Corpus) -> None:
+        """The stored events, laid out in the worker: the timeline shows them and is painted
+        at once; then the documents are read for the other views (the documents table, the
+        stories, the find bar, the reader), which are filled when they come."""
+        self.events_loading = False
+        self._show_empty_text()
+        self.reload(corpus)
+        self.timeline.measureAhead(False)  # the worker's time, until it ends (_busy_changed)
+        self.timeline.paint_then(lambda: self.jobs.submit(  # painted before the worker reads
+            LoadDocumentsJob(), lambda docs: self._corpus_loaded(Corpus(docs, corpus.index))))
 
     def _corpus_loaded(self, corpus: Corpus) -> None:
         self.loading = False
@@ -1219,9 +1264,10 @@ class MainWindow(QMainWindow):
 
 def first_paint_timer(window: MainWindow, callback) -> None:
     """Call `callback` once, right after the timeline's first paint that shows the stored
-    corpus (when a big corpus is read in the background, the paint after it arrived)."""
+    corpus (when a big corpus is read in the background, the paint after its events arrived;
+    the other views are filled after it: MainWindow.corpusLoaded)."""
     def painted() -> None:
-        if window.loading:
+        if window.events_loading:
             return
         window.timeline.painted.disconnect(painted)
         window.timeline.notify_paints = False

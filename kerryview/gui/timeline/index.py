@@ -15,6 +15,7 @@ import math
 from array import array
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Sequence
 
 from kerryview.calendar.seconds import DAY, duration_seconds, iso_to_seconds
@@ -25,10 +26,12 @@ POINT, BAR, RANGE = 0, 1, 2
 
 # Dates that give a clock time: only these can place a duration's hours on the axis.
 _CLOCK = frozenset({Granularity.HOUR, Granularity.MINUTE})
+_VAGUE = {g: g.is_vague_range for g in Granularity}  # (the property chain, looked up once)
+_ORDER = itemgetter(0, 1, 2, 3)  # start, end, label, id: same-date events keep one order
 
 
 def event_kind(ev: Event, span: float) -> int:
-    if ev.granularity.is_vague_range:  # a month is a soft range, not a point on the 1st
+    if _VAGUE[ev.granularity]:  # a month is a soft range, not a point on the 1st
         return RANGE
     if ev.duration and ev.granularity in _CLOCK and duration_seconds(ev.duration):
         # "from 9 a.m., for three hours": a bar of those hours. "Nearly 12 hours on Monday"
@@ -58,7 +61,7 @@ class TimelineIndex:
         self.undated: list[Event] = []
         known = {id(ev): r for r, ev in enumerate(reuse.events)} if reuse is not None else {}
         for ev in events:
-            r = known.get(id(ev))
+            r = known.get(id(ev)) if known else None
             if r is not None:
                 keyed.append((reuse.starts[r], reuse.ends[r], ev.label or "", ev.id,
                               reuse.kinds[r], ev))
@@ -70,13 +73,14 @@ class TimelineIndex:
             e = iso_to_seconds(ev.end)
             if e is None or e < s:
                 e = s
-            dur = duration_seconds(ev.duration) if ev.duration else None
             kind = event_kind(ev, e - s)
-            if kind == BAR and dur:
-                # an explicit duration ("PT12H") is the bar's length from the start
-                e = s + dur
+            if kind == BAR and ev.duration:
+                dur = duration_seconds(ev.duration)
+                if dur:  # an explicit duration ("PT12H") is the bar's length from the start
+                    e = s + dur
             keyed.append((s, e, ev.label or "", ev.id, kind, ev))
-        keyed.sort(key=lambda k: (k[0], k[1], k[2], k[3]))
+        keyed.sort(key=_ORDER)
+        n = len(keyed)
         self.events: list[Event] = [k[5] for k in keyed]
         self.starts = array("d", [k[0] for k in keyed])
         self.ends = array("d", [k[1] for k in keyed])
@@ -90,15 +94,19 @@ class TimelineIndex:
         # articles telling it (an article's headline news with no time expression of its own:
         # drawn with a tag that says so) and whether it is told only in clauses dated by
         # publication (kerryview.events.clauses: they yield their lane to every other event,
-        # pack_lanes, so they never crowd out the dated news)
-        n = len(keyed)
+        # pack_lanes, so they never crowd out the dated news); and the duration classes
         scheduled, conflicted = bytearray(n), bytearray(n)
         by_publication, clause_only = bytearray(n), bytearray(n)
         self.n_sources = array("l", [0]) * n
         # the user's marks, changed in place (set_mark) without rebuilding the index
         self.reviewed, self.dismissed = bytearray(n), bytearray(n)
-        for i, ev in enumerate(self.events):
-            if (ev.status or "happened") != "happened":
+        # each event's EventSummary, worked out once here: the window's counts read them
+        self.summaries: list = [None] * n
+        classes: dict[int, DurationClass] = {}
+        log2, ceil = math.log2, math.ceil
+        for i, k in enumerate(keyed):
+            ev = k[5]
+            if ev.status != "happened" and ev.status:
                 scheduled[i] = 1
             if ev.conflicts:
                 conflicted[i] = 1
@@ -106,23 +114,23 @@ class TimelineIndex:
                 self.reviewed[i] = 1
             if ev.dismissed:
                 self.dismissed[i] = 1
-            summary = ev.summary  # stored, for an event read without its passages
-            if not summary.n_passages:
-                continue
-            self.n_sources[i] = summary.n_articles
-            by_publication[i], clause_only[i] = summary.by_publication, summary.clause_only
-        self.scheduled, self.conflicted = bytes(scheduled), bytes(conflicted)
-        self.by_publication, self.clause_only = bytes(by_publication), bytes(clause_only)
-        classes: dict[int, DurationClass] = {}
-        for i, k in enumerate(keyed):
+            summary = self.summaries[i] = ev.summary  # stored, for one read without passages
+            if summary.n_passages:
+                self.n_sources[i] = summary.n_articles
+                if summary.by_publication:
+                    by_publication[i] = 1
+                if summary.clause_only:
+                    clause_only[i] = 1
             span = k[1] - k[0]
-            c = 0 if span <= 1 else math.ceil(math.log2(span))
+            c = 0 if span <= 1 else ceil(log2(span))
             dc = classes.get(c)
             if dc is None:
                 dc = classes[c] = DurationClass(max_span=2.0 ** c)
             dc.starts.append(k[0])
             dc.rows.append(i)
-            dc.clause_before.append(dc.clause_before[-1] + self.clause_only[i])
+            dc.clause_before.append(dc.clause_before[-1] + clause_only[i])
+        self.scheduled, self.conflicted = bytes(scheduled), bytes(conflicted)
+        self.by_publication, self.clause_only = bytes(by_publication), bytes(clause_only)
         self.classes = [classes[c] for c in sorted(classes)]
         self.max_span = max((dc.max_span for dc in self.classes), default=0.0)
 

@@ -87,6 +87,7 @@ class TimelineWidget(QWidget):
         self._matched: bytearray | None = None  # a flag per row while a search is active
         self._match_starts = array("d")  # the matched events' starts, sorted
         self.notify_paints = False
+        self._after_paint: list[Callable[[], object]] = []  # paint_then
         self._empty_text = ("No events yet",
                             "Open articles with File › Open files… or drop files or folders here.")
 
@@ -135,6 +136,15 @@ class TimelineWidget(QWidget):
         if self._ahead.interval():
             self._ahead.setInterval(0)
         if not self._labels.measure_some(AHEAD_SLICE_S):
+            self._ahead.stop()
+
+    def measureAhead(self, on: bool) -> None:  # noqa: N802 (Qt style)
+        """Measure labels ahead of need between frames (the default), or hold that while
+        the window reads the rest of a project in the worker (it would take the time the
+        worker needs); on again, it goes on where it stopped."""
+        if on and len(self._index):
+            self._ahead.start()
+        else:
             self._ahead.stop()
 
     def index(self) -> TimelineIndex:
@@ -368,6 +378,26 @@ class TimelineWidget(QWidget):
             self.firstPainted.emit()
         if self.notify_paints:
             self.painted.emit()
+        then, self._after_paint = self._after_paint, []
+        for callback in then:
+            QTimer.singleShot(0, callback)
+
+    def paint_then(self, callback: Callable[[], object], wait_ms: int = 250) -> None:
+        """Paint what the widget shows now (at once, when it is on screen) and call `callback`
+        once that paint is done; at once when the widget is hidden (nothing to paint first),
+        and after `wait_ms` at the latest (a window no paint reaches)."""
+        if not self.isVisible():
+            callback()
+            return
+        done: list[bool] = []
+
+        def once() -> None:
+            if not done:
+                done.append(True)
+                callback()
+        self._after_paint.append(once)
+        self.repaint()
+        QTimer.singleShot(wait_ms, once)
 
     # -- input ------------------------------------------------------------------------------
     def rowInLane(self, step: int) -> int:  # noqa: N802
