@@ -12,6 +12,9 @@ Wiring (all on the main thread):
   find.matchesChanged(rows|None)    -> timeline.setHighlight (matches highlighted, others dimmed)
   find.eventChosen(row)             -> timeline.setCurrentEvent(row) (and so the passages)
   find.closed()                     -> the timeline takes the focus back
+  key_dates (mainwindow/keydates.py): a day chosen -> timeline.showSpan(day), its top event
+                                    selected; its days -> timeline.setKeyDays (axis pins);
+                                    fed by _reload (set_corpus) and show_marks (marks_changed)
   documents.sourceEdited(id, t, o)  -> set_document_source: stored, every view renames it
   documents.removeRequested(ids)    -> remove_documents: the others are resolved again
   firstrun.*                        -> open_demo / new_project_dialog / open_project_dialog
