@@ -14,18 +14,23 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Callable, Iterable, Sequence
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import (QAbstractListModel, QModelIndex, QObject, QRectF, QSize, Qt, QTimer,
+                            Signal)
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QLabel, QListView, QSpinBox,
-                               QVBoxLayout, QWidget)
+                               QStyle, QStyledItemDelegate, QStyleOptionViewItem, QVBoxLayout,
+                               QWidget)
 
 from kerryview.events.importance import event_day, key_dates
-from kerryview.gui import settings
+from kerryview.gui import settings, theme
 from kerryview.gui.timeline import axis as ta
 from kerryview.model import Document, Event
 
 EventIdRole = Qt.ItemDataRole.UserRole + 30  # the id of the day's most important event
 DayRole = Qt.ItemDataRole.UserRole + 31  # the day (datetime.date)
 MIN_SHOWN, MAX_SHOWN = 1, 50  # how many key dates the panel may be set to show
+PAD_X, PAD_Y, GAP = 8, 5, 2  # a row's margins and the space between its day and its headline
+HEADLINE_LINES = 3  # a longer headline is cut with "…" (its tooltip has it all)
 
 
 @dataclass(frozen=True)
@@ -112,6 +117,88 @@ class KeyDatesModel(QAbstractListModel):
         return None
 
 
+class KeyDateDelegate(QStyledItemDelegate):
+    """A row as two parts, so the eye runs down the days: "1. Tue 20 Apr 2010" in bold with
+    the key-date pin's colour on its rank, then the headline under it (at most
+    HEADLINE_LINES lines)."""
+
+    def __init__(self, view: QListView) -> None:
+        super().__init__(view)
+        self._view = view
+
+    def _fonts(self) -> tuple[QFont, QFont]:
+        body = QFont(self._view.font())
+        bold = QFont(body)
+        bold.setBold(True)
+        return bold, body
+
+    def _parts(self, index: QModelIndex) -> tuple[str, str]:
+        day, _, headline = (index.data() or "").partition("\n")
+        return day, headline
+
+    def _headline_rect(self, headline: str, width: float, body: QFont) -> QRectF:
+        fm = QFontMetricsF(body)
+        r = fm.boundingRect(QRectF(0, 0, width, 10000), int(Qt.TextFlag.TextWordWrap), headline)
+        return QRectF(0, 0, width, min(r.height(), fm.lineSpacing() * HEADLINE_LINES))
+
+    def sizeHint(self, option, index) -> QSize:  # noqa: N802
+        bold, body = self._fonts()
+        width = max(80, self._view.viewport().width() - 2 * PAD_X)
+        _, headline = self._parts(index)
+        h = QFontMetricsF(bold).height() + GAP + self._headline_rect(headline, width, body).height()
+        return QSize(int(width + 2 * PAD_X), int(h + 2 * PAD_Y + 1))
+
+    def paint(self, painter: QPainter, option, index) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        r = QRectF(option.rect)
+        painter.save()
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        hover = bool(opt.state & QStyle.StateFlag.State_MouseOver)
+        painter.fillRect(r, QColor("#e0ecff") if selected else
+                         (QColor("#f5f8fd") if hover else theme.BG))
+        if selected:
+            painter.fillRect(QRectF(r.left(), r.top(), 4, r.height()), theme.HAPPENED)
+        painter.setPen(theme.LEGEND_RULE)
+        painter.drawLine(r.bottomLeft(), r.bottomRight())
+        bold, body = self._fonts()
+        day, headline = self._parts(index)
+        rank, _, when = day.partition(" ")
+        x, y = r.left() + PAD_X, r.top() + PAD_Y
+        width = r.width() - 2 * PAD_X
+        fm_bold = QFontMetricsF(bold)
+        painter.setFont(bold)
+        painter.setPen(theme.KEY_DAY)
+        painter.drawText(QRectF(x, y, width, fm_bold.height()), Qt.AlignmentFlag.AlignLeft, rank)
+        painter.setPen(theme.TEXT)
+        rank_w = fm_bold.horizontalAdvance(rank + " ")
+        painter.drawText(QRectF(x + rank_w, y, width - rank_w, fm_bold.height()),
+                         Qt.AlignmentFlag.AlignLeft, when)
+        box = self._headline_rect(headline, width, body).translated(x, y + fm_bold.height() + GAP)
+        painter.setFont(body)
+        painter.setPen(theme.BODY_FG)
+        fm = QFontMetricsF(body)
+        if fm.boundingRect(QRectF(0, 0, width, 10000), int(Qt.TextFlag.TextWordWrap),
+                           headline).height() > box.height() + 1:
+            headline = self._cut(headline, width, fm)
+        painter.drawText(box, int(Qt.TextFlag.TextWordWrap), headline)
+        painter.restore()
+
+    @staticmethod
+    def _cut(text: str, width: float, fm: QFontMetricsF) -> str:
+        """The longest start of `text` (whole words) that fits HEADLINE_LINES lines with "…"."""
+        words = text.split()
+        limit = fm.lineSpacing() * HEADLINE_LINES + 1
+        lo, hi = 0, len(words)
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            candidate = " ".join(words[:mid]) + "…"
+            h = fm.boundingRect(QRectF(0, 0, width, 10000), int(Qt.TextFlag.TextWordWrap),
+                                candidate).height()
+            lo, hi = (mid, hi) if h <= limit else (lo, mid - 1)
+        return " ".join(words[:lo]) + "…"
+
+
 class KeyDatesPanel(QWidget):
     """The Key dates list. Signals: dayChosen(KeyDateRow) when a row is clicked or Enter is
     pressed on it; keyDaysChanged(list[KeyDateRow]) when the rows changed (the timeline marks
@@ -142,6 +229,10 @@ class KeyDatesPanel(QWidget):
         self.model = KeyDatesModel(self)
         self.view = QListView()
         self.view.setModel(self.model)
+        self.view.setItemDelegate(KeyDateDelegate(self.view))
+        self.view.setMouseTracking(True)  # the row under the pointer is lit
+        self.view.setResizeMode(QListView.ResizeMode.Adjust)  # rows wrap again when resized
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.view.setAccessibleName("Key dates of the events shown")
         self.view.setAccessibleDescription(
             "The days that matter most, most important first, each with its most important "
@@ -150,7 +241,6 @@ class KeyDatesPanel(QWidget):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setWordWrap(True)
         self.view.setUniformItemSizes(False)
-        self.view.setSpacing(3)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         layout.addWidget(self.view, 1)
         self.empty = QLabel("No day-level events yet")
