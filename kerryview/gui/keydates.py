@@ -6,7 +6,8 @@ timeline on it and selects that event; the timeline marks the same days on its a
 Model/view: key_date_rows computes the rows (no Qt); KeyDatesModel holds them; KeyDatesPanel is
 the list with its title and "how many" box and emits dayChosen(row) and keyDaysChanged(rows).
 The rows are computed when the data changes (set_corpus, marks_changed), once for a burst of
-changes, and only while the panel is shown: never per paint.
+changes, right after the window painted the change, and only while the panel is shown: never
+per paint of the timeline.
 """
 from __future__ import annotations
 
@@ -31,6 +32,9 @@ DayRole = Qt.ItemDataRole.UserRole + 31  # the day (datetime.date)
 MIN_SHOWN, MAX_SHOWN = 1, 50  # how many key dates the panel may be set to show
 PAD_X, PAD_Y, GAP = 8, 5, 2  # a row's margins and the space between its day and its headline
 HEADLINE_LINES = 3  # a longer headline is cut with "…" (its tooltip has it all)
+# Rows are computed this long after the paint that showed new events: behind that paint and
+# what it queued (the window's first-paint callbacks, its icon), never before them.
+AFTER_PAINT_MS = 50
 
 
 @dataclass(frozen=True)
@@ -253,7 +257,7 @@ class KeyDatesPanel(QWidget):
         self._stale = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.setInterval(0)
+        self._timer.setInterval(AFTER_PAINT_MS)
         self._timer.timeout.connect(self.refresh)
         self.view.clicked.connect(self._chosen)
         self.view.activated.connect(self._chosen)  # Enter (and a double-click)
@@ -269,7 +273,14 @@ class KeyDatesPanel(QWidget):
     def marks_changed(self) -> None:
         """The events' marks changed in place (a dismissed event leaves the ranking)."""
         self._stale = True
-        if self.isVisible():
+        self.update()  # computed once the window has painted (paintEvent)
+
+    def paintEvent(self, e) -> None:  # noqa: N802
+        """Stale rows are computed just after the paint that shows the new events: reading
+        the passages of 30,000 events and weighing their days takes 0.6 s of CPU, which must
+        not hold back the window's first paint of a project."""
+        super().paintEvent(e)
+        if self._stale and not self._timer.isActive():
             self._timer.start()
 
     def refresh(self) -> None:
@@ -292,9 +303,7 @@ class KeyDatesPanel(QWidget):
     def showEvent(self, e) -> None:  # noqa: N802
         """Shown (View > Key dates): computed if stale, the timeline's marks back."""
         super().showEvent(e)
-        if self._stale:
-            self._timer.start()
-        else:
+        if not self._stale:
             self.keyDaysChanged.emit(self.model.rows())
 
     def hideEvent(self, e) -> None:  # noqa: N802
