@@ -11,6 +11,7 @@ per paint of the timeline.
 """
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 from datetime import date
 from typing import Callable, Iterable, Sequence
@@ -290,9 +291,12 @@ class KeyDatesPanel(QWidget):
             return
         self._stale = False
         day_events = [e for e in self._events if event_day(e) is not None]
-        if self.read_passages is not None:
-            self.read_passages(day_events)
-        rows = key_date_rows(day_events, self._documents, self.count.value())
+        try:
+            if self.read_passages is not None:
+                self.read_passages(day_events)
+            rows = key_date_rows(day_events, self._documents, self.count.value())
+        except sqlite3.Error:  # the project was closed (or is damaged): no rows, no crash
+            rows = []
         self.model.set_rows(rows)
         self.empty.setVisible(not rows)
         self.keyDaysChanged.emit(rows)
@@ -310,6 +314,7 @@ class KeyDatesPanel(QWidget):
         """Closed (not the window minimised): the timeline's marks go with the list, and the
         rows are no longer computed while it stays closed."""
         super().hideEvent(e)
+        self._timer.stop()  # stays stale: computed when shown again (not after a closed window)
         if not e.spontaneous():
             self.keyDaysChanged.emit([])
 

@@ -276,3 +276,12 @@ def test_the_list_ranks_days_as_extract_does_though_the_window_opens_without_pas
     qtbot.waitUntil(lambda: bool(listed(w)), timeout=3000)
     assert [r.day for r in w.key_dates.panel.rows()] == expected
     w.jobs.wait()
+
+
+def test_a_closed_project_leaves_the_list_empty_without_a_crash(qtbot, window, kd_store):
+    w = window
+    wait_listed(qtbot, w, EXPECTED)
+    w.reload()  # new Event objects, read without their passages
+    kd_store.close()
+    w.key_dates.panel.refresh()
+    assert listed(w) == []
