@@ -231,6 +231,13 @@ class KeyDatesPanel(QWidget):
         top.addWidget(self.count)
         top.addStretch(1)
         layout.addLayout(top)
+        # what the pins on the axis are: said here, where the days are (the legend under the
+        # timeline has no room left at 1280 pixels)
+        self.pin_note = QLabel(f'<span style="color:{theme.KEY_DAY.name()}">▼</span> '
+                               "marks these days on the timeline's axis")
+        self.pin_note.setWordWrap(True)
+        self.pin_note.setStyleSheet(f"color: {theme.HINT_FG.name()};")
+        layout.addWidget(self.pin_note)
         self.model = KeyDatesModel(self)
         self.view = QListView()
         self.view.setModel(self.model)

@@ -8,8 +8,7 @@ from PySide6.QtWidgets import QWidget
 
 from kerryview.gui import theme
 from kerryview.gui.timeline.index import BAR, POINT, RANGE
-from kerryview.gui.timeline.paint import (KEY_PIN_H, badge_colours, draw_badge, draw_key_pin,
-                                          draw_marker)
+from kerryview.gui.timeline.paint import badge_colours, draw_badge, draw_marker
 
 
 class TimelineLegend(QWidget):
@@ -22,7 +21,6 @@ class TimelineLegend(QWidget):
         (RANGE, False, "month, season, year"),
     ]
     BADGES = (("×4", "sources"), ("≠", "sources disagree"), ("×2", "reviewed"))
-    KEY_DAY_TEXT = "key date"
     # The key hint, longest first: the first that fits is drawn, whole (never cut off).
     HINTS = ("wheel zoom · drag pan · ←/→ events · Enter open · +n zooms in",
              "wheel zoom · drag pan · ←/→ events · Enter open",
@@ -52,18 +50,6 @@ class TimelineLegend(QWidget):
         p.drawText(QRectF(x + bw + 6, 0, 200, self.height()), Qt.AlignmentFlag.AlignVCenter, text)
         return x + bw + self._fm.horizontalAdvance(text) + 26
 
-    def _key_day_entry(self, p: QPainter, x: float, cy: float) -> float:
-        """The pin the day axis draws under a key date (View > Key dates), then its name."""
-        p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(theme.KEY_DAY)
-        draw_key_pin(p, x + 5, cy + KEY_PIN_H / 2)
-        p.setBrush(Qt.BrushStyle.NoBrush)
-        p.setPen(theme.BODY_FG)
-        text = self.KEY_DAY_TEXT
-        p.drawText(QRectF(x + 16, 0, self._fm.horizontalAdvance(text) + 4, self.height()),
-                   Qt.AlignmentFlag.AlignVCenter, text)
-        return x + self._fm.horizontalAdvance(text) + 36
-
     def paintEvent(self, e) -> None:  # noqa: N802 (Qt)
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -83,7 +69,6 @@ class TimelineLegend(QWidget):
                                                             badge_colours(True, False),
                                                             badge_colours(False, True))):
             x = self._badge_entry(p, x, cy, badge, meaning, bg, fg)
-        x = self._key_day_entry(p, x, cy)
         p.setPen(theme.HINT_FG)
         room = self.width() - 12 - x
         self.shown_hint = next((h for h in self.HINTS if self._fm.horizontalAdvance(h) <= room), "")
