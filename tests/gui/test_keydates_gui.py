@@ -168,8 +168,8 @@ def test_the_day_axis_marks_the_key_days_at_fit_all(qtbot, window):
     for (rank, x), day in zip(marks, ("2023-07-17", "2023-07-18", "2023-07-20")):
         a, b = day_span(day)
         assert w.timeline._view.x(a) <= x <= w.timeline._view.x(b)
-        # the pin is drawn there, on the rule under the tick row, in the key-date colour
-        assert image.pixelColor(int(x * dpr), int((AXIS_H - 3) * dpr)) == theme.KEY_DAY, rank
+        # the pin is drawn there, hanging from the axis rule, in the key-date colour
+        assert image.pixelColor(int(x * dpr), int((AXIS_H + 1) * dpr)) == theme.KEY_DAY, rank
 
 
 def test_dismissing_the_top_event_updates_the_list_and_the_marks(qtbot, window):

@@ -33,7 +33,7 @@ ELIDED_CACHE = 20000  # elided labels kept (per row, width in steps of 4 px, bol
 ATLAS_PX = 2048  # the sheet of pictures: 2048 x 2048 device pixels (16 MB)
 BAR_CAP = 6  # pixels of each end of a bar drawn from its picture (corners, the start's edge)
 BAR_MARGIN = 1  # around a bar's picture, for its pen
-KEY_PIN_W, KEY_PIN_H = 7.0, 4.5  # the triangle under a key day, on the rule under the tick row
+KEY_PIN_W, KEY_PIN_H = 7.0, 5.0  # the triangle under a key day, hanging from the axis rule
 
 
 def _dpr(p: QPainter) -> float:
@@ -379,19 +379,19 @@ class FramePainter:
                                  TICK_H))
 
     def _paint_key_days(self, p: QPainter, days: list[tuple[float, float]]) -> None:
-        """A small pin under each key day on the tick row (a line along the day when it is
-        wide enough), visible at every zoom; a few shapes a frame (at most 50 days)."""
+        """A small pin hanging from the axis rule under each key day, in the gap above the
+        first lane (the "◀ n earlier" buttons cover the tick row's ends, not this), and a line
+        on the rule along the day when it is wide enough; a few shapes a frame (at most 50)."""
         w, view = self.width, self.view
         p.setPen(Qt.PenStyle.NoPen)
         p.setBrush(theme.KEY_DAY)
-        bottom = AXIS_H - 1.0
         for a, b in days:
             x0, x1 = view.x(a), view.x(b)
             if x1 < -KEY_PIN_W or x0 > w + KEY_PIN_W:
                 continue
             if x1 - x0 >= 2 * KEY_PIN_W:
-                p.drawRect(QRectF(x0, bottom - 2, x1 - x0, 2))
-            draw_key_pin(p, (x0 + x1) / 2, bottom)
+                p.drawRect(QRectF(x0, AXIS_H - 2, x1 - x0, 2))
+            draw_key_pin(p, (x0 + x1) / 2, AXIS_H + KEY_PIN_H)
         p.setBrush(Qt.BrushStyle.NoBrush)
 
     @staticmethod
