@@ -81,7 +81,7 @@ def source_weights(event: Event, dcts: dict[str, date | None]) -> dict[str, int]
     """Each reporting article's weight for this event (document id -> points)."""
     main = {m.document_id for m in event.mentions if m.position in ("headline", "lead")}
     dated = {m.document_id for m in event.mentions if m.dated_by != "publication" or m.position}
-    day = _day(event.start) if event.granularity.day_or_finer else None
+    day = event_day(event)
     reporting = event_lists("lead_rules.json")["pure_reporting"]
     words = {w for m in event.mentions if (w := _event_words(m))}
     happened = NOT_REPORTING if words - reporting else 0
@@ -128,7 +128,7 @@ def day_importance(events: Iterable[Event], documents: Iterable[Document]) -> di
     published = Counter(d.dct for d in docs if d.dct is not None)
     best: dict[date, dict[str, int]] = {}
     for e in events:
-        if e.dismissed or not e.granularity.day_or_finer or (day := _day(e.start)) is None:
+        if e.dismissed or (day := event_day(e)) is None:
             continue
         per_doc = best.setdefault(day, {})
         for d, w in source_weights(e, dcts).items():
@@ -156,7 +156,7 @@ def key_dates(events: Iterable[Event], documents: Iterable[Document]) -> list[tu
     weights = day_importance(events, documents)
     tellers: dict[date, set[str]] = {}
     for e in events:
-        if e.granularity.day_or_finer and (day := _day(e.start)) in weights:
+        if (day := event_day(e)) in weights:
             tellers.setdefault(day, set()).update(e.document_ids)
     return sorted(weights.items(), key=lambda kv: (-kv[1], -len(tellers[kv[0]]), kv[0]))
 
@@ -183,6 +183,12 @@ def score_with_days(events: Iterable[Event], dcts: dict[str, date | None]) -> No
     project is scored again without reading its texts."""
     for e in events:
         e.importance = importance(e, dcts)
+
+
+def event_day(e: Event) -> date | None:
+    """The day an event is dated to, for an event known to the day or finer (None otherwise):
+    the day whose importance it counts in (the GUI's key dates list names it under that day)."""
+    return _day(e.start) if e.granularity.day_or_finer else None
 
 
 def _day(iso: str) -> date | None:

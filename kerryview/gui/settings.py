@@ -90,6 +90,13 @@ STORIES_PANEL = Option("storiesPanel", bool, True,
                        "View > Stories: whether the Stories list is shown beside the timeline "
                        "when the project holds more than one story.")
 
+KEY_DATES_PANEL = Option("keyDatesPanel", bool, True,
+                         "View > Key dates: whether the Key dates list is shown (and the "
+                         "timeline marks those days on its axis).")
+KEY_DATES_SHOWN = Option("keyDatesShown", int, 10,
+                         "How many key dates the Key dates list shows and the timeline marks "
+                         "(1 to 50).")
+
 OPTIONS: tuple[Option, ...] = (GEOMETRY, MAIN_SPLIT, BOTTOM_SPLIT, RIGHT_SPLIT, LAST_FOLDER,
                                EXPORT_FILTER, LAST_PROJECT, RECENT_PROJECTS, IMPORT_WORKERS,
-                               STORIES_PANEL)
+                               STORIES_PANEL, KEY_DATES_PANEL, KEY_DATES_SHOWN)

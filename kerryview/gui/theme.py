@@ -47,6 +47,7 @@ SCHEDULED = QColor("#b45309")  # scheduled or expected, not (yet) happened
 SCHEDULED_FILL = QColor("#fff7ed")
 HOLLOW = QColor("#ffffff")  # inside the hollow diamond of a scheduled point
 VAGUE = QColor("#0f766e")  # known only to a month, season, year...
+KEY_DAY = QColor("#e11d48")  # the pin under a key date on the day axis (gui/keydates.py)
 DISMISSED = QColor("#94a3b8")  # the user said it is not an event: faded and struck through
 SELECT = QColor("#111827")
 SELECT_GLOW = QColor(250, 204, 21, 150)

@@ -51,6 +51,9 @@ class Action(Enum):
     STORIES = Spec("&Stories", "Ctrl+Shift+T",
                    "The stories of the project: choose some to see only their events",
                    checkable=True)
+    KEY_DATES = Spec("&Key dates", "Ctrl+Shift+K",
+                     "The days that matter most, each with its most important event: choose one "
+                     "to go to it", checkable=True)
     # Marks on the selected event (TimeLineCurator's lesson: users of a tool that guesses check
     # and reject what it found, and that must persist). Also the timeline's context menu.
     REVIEWED = Spec("&Reviewed", "R", "Mark the selected event as checked by you", checkable=True)
@@ -82,7 +85,7 @@ MENUS: list[tuple[str, list[Action | str | None]]] = [
                Action.OPEN_FOLDER, None, Action.EXPORT, EXPORT_AS_MENU, None, Action.QUIT]),
     ("&Edit", [Action.UNDO, Action.REDO, Action.UNDO_HISTORY, None, Action.FIND]),
     ("&View", [Action.GO_TO_DATE, None, Action.FIT_ALL, Action.ZOOM_IN, Action.ZOOM_OUT, None,
-               Action.ENLARGE_READER, Action.STORIES]),
+               Action.ENLARGE_READER, Action.STORIES, Action.KEY_DATES]),
     ("&Event", [Action.EDIT_EVENT, Action.NOTE, Action.ADD_EVENT, None, Action.MERGE,
                 Action.SPLIT, None, Action.REVIEWED, Action.DISMISSED]),
     ("&Help", [Action.OPEN_DEMO, None, Action.ABOUT]),

@@ -12,6 +12,9 @@ Wiring (all on the main thread):
   find.matchesChanged(rows|None)    -> timeline.setHighlight (matches highlighted, others dimmed)
   find.eventChosen(row)             -> timeline.setCurrentEvent(row) (and so the passages)
   find.closed()                     -> the timeline takes the focus back
+  key_dates (mainwindow/keydates.py): a day chosen -> timeline.showSpan(day), its top event
+                                    selected; its days -> timeline.setKeyDays (axis pins);
+                                    fed by _reload (set_corpus) and show_marks (marks_changed)
   documents.sourceEdited(id, t, o)  -> set_document_source: stored, every view renames it
   documents.removeRequested(ids)    -> remove_documents: the others are resolved again
   firstrun.*                        -> open_demo / new_project_dialog / open_project_dialog
@@ -54,6 +57,7 @@ from kerryview.gui.mainwindow.firstrun import FirstRunPage
 from kerryview.gui.mainwindow.navigation import NavigationBar, ReaderRoom
 from kerryview.gui.mainwindow.find import FindBar
 from kerryview.gui.mainwindow.interrupted import InterruptedImportBar
+from kerryview.gui.mainwindow.keydates import KeyDatesDock
 from kerryview.gui.mainwindow.documents import DocumentsList
 from kerryview.gui.mainwindow.problems import Problem, ProblemsList
 from kerryview.gui.mainwindow.status import StatusBar, import_message
@@ -81,7 +85,7 @@ FOCUS_RING = ("QAbstractItemView { border: 2px solid transparent; }"
 # What the first-run screen disables: there is no project to add to, export or move around in.
 NEEDS_A_PROJECT = (Action.OPEN_FILES, Action.OPEN_FOLDER, Action.EXPORT, Action.FIND,
                    Action.GO_TO_DATE, Action.FIT_ALL, Action.ZOOM_IN, Action.ZOOM_OUT,
-                   Action.ENLARGE_READER)
+                   Action.ENLARGE_READER, Action.KEY_DATES)
 ASYNC_LOAD_EVENTS = 3000  # above this many stored events, read them in the worker
 EMPTY_TEXT = ("No events yet", "Open articles with File › Open files… or drop files or folders here.")
 EMPTY_READ_ONLY_TEXT = ("No events in this project", "It is read-only: nothing can be added to it.")
@@ -157,6 +161,7 @@ class MainWindow(QMainWindow):
             Action.ZOOM_OUT: self.timeline.zoomOut,
             Action.ENLARGE_READER: lambda on: self.reader_room.set_enlarged(on),
             Action.STORIES: self.show_stories,
+            Action.KEY_DATES: lambda on: self.key_dates.show_panel(on),
             Action.REVIEWED: lambda on: self.mark_current_event(reviewed=on),
             Action.DISMISSED: lambda on: self.mark_current_event(dismissed=on),
             Action.UNDO: self.undo,
@@ -180,6 +185,8 @@ class MainWindow(QMainWindow):
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.navigation)
         self._build_edits()
         self._build_stories_dock()
+        self.key_dates = KeyDatesDock(self, self._actions[Action.KEY_DATES], self.timeline,
+                                      self._read_passages, FOCUS_RING)
         self.timeline.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
         self.timeline.currentEventChanged.connect(self._event_selected)
@@ -562,10 +569,11 @@ class MainWindow(QMainWindow):
             self.timeline.setIndex(index, keep_view=keep)
         self._loaded_once = True
         chosen = self.stories.chosen()
-        self.documents.set_documents(
-            docs, per_doc,
-            None if chosen is None else
-            {d for s in self._stories if s.id in chosen for d in s.document_ids}, names)
+        in_stories = None if chosen is None else \
+            {d for s in self._stories if s.id in chosen for d in s.document_ids}
+        self.documents.set_documents(docs, per_doc, in_stories, names)
+        self.key_dates.set_corpus(index.events, docs if in_stories is None else
+                                  [d for d in docs if d.id in in_stories])
         row = index.row_of.get(current.id, -1) if current is not None else -1
         if row >= 0:
             self._read_passages([index.events[row]])
@@ -863,6 +871,7 @@ class MainWindow(QMainWindow):
             if row >= 0:
                 index.set_mark(row, reviewed=reviewed, dismissed=dismissed)
         self.timeline.marksChanged()
+        self.key_dates.marks_changed()  # a dismissed event leaves the ranking
         self._sync_mark_actions(self.timeline.currentEvent())
         self.find.run()  # a marks filter may no longer hold for them
 

@@ -33,6 +33,7 @@ ELIDED_CACHE = 20000  # elided labels kept (per row, width in steps of 4 px, bol
 ATLAS_PX = 2048  # the sheet of pictures: 2048 x 2048 device pixels (16 MB)
 BAR_CAP = 6  # pixels of each end of a bar drawn from its picture (corners, the start's edge)
 BAR_MARGIN = 1  # around a bar's picture, for its pen
+KEY_PIN_W, KEY_PIN_H = 7.0, 5.0  # the triangle under a key day, hanging from the axis rule
 
 
 def _dpr(p: QPainter) -> float:
@@ -305,9 +306,11 @@ class FramePainter:
     def paint(self, p: QPainter, fr: Frame, *, index: TimelineIndex, view: TimelineView,
               current: int, width: int, height: int, focus: bool,
               empty_text: tuple[str, str], matched: bytearray | None = None,
-              match_starts: array | None = None, chosen: set[int] | None = None) -> None:
+              match_starts: array | None = None, chosen: set[int] | None = None,
+              key_days: list[tuple[float, float]] | None = None) -> None:
         """`matched` (a flag per row) while a search is active: matches are highlighted, the
-        other events dimmed; `match_starts` are the matches' starts, sorted (cluster columns)."""
+        other events dimmed; `match_starts` are the matches' starts, sorted (cluster columns);
+        `key_days` the key dates' days (start, end), marked on the day axis."""
         self.index, self.view, self.current = index, view, current
         self.chosen = chosen or set()  # a selection of several events, drawn as selected
         self.width, self.height = width, height
@@ -319,6 +322,8 @@ class FramePainter:
             p.fillRect(QRect(0, 0, width, height), theme.BG)
             self._paint_lanes_bg(p)
             self._paint_axis(p, fr)
+            if key_days:
+                self._paint_key_days(p, key_days)
             if fr.mode == "empty":
                 self._paint_empty(p, empty_text)
             elif fr.mode == "cluster":
@@ -372,6 +377,22 @@ class FramePainter:
             sprites.draw(p, lx, CONTEXT_H, ("tick", lab), tw + 2, TICK_H,
                          partial(self._draw_axis_label, self.fonts.small, theme.TICK_FG, lab, tw,
                                  TICK_H))
+
+    def _paint_key_days(self, p: QPainter, days: list[tuple[float, float]]) -> None:
+        """A small pin hanging from the axis rule under each key day, in the gap above the
+        first lane (the "◀ n earlier" buttons cover the tick row's ends, not this), and a line
+        on the rule along the day when it is wide enough; a few shapes a frame (at most 50)."""
+        w, view = self.width, self.view
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(theme.KEY_DAY)
+        for a, b in days:
+            x0, x1 = view.x(a), view.x(b)
+            if x1 < -KEY_PIN_W or x0 > w + KEY_PIN_W:
+                continue
+            if x1 - x0 >= 2 * KEY_PIN_W:
+                p.drawRect(QRectF(x0, AXIS_H - 2, x1 - x0, 2))
+            draw_key_pin(p, (x0 + x1) / 2, AXIS_H + KEY_PIN_H)
+        p.setBrush(Qt.BrushStyle.NoBrush)
 
     @staticmethod
     def _draw_axis_label(font, colour: QColor, text: str, tw: float, h: float,
@@ -618,6 +639,14 @@ def draw_badge(p: QPainter, r: QRectF, text: str, bg: QColor, fg: QColor) -> Non
     p.drawRoundedRect(r, 8, 8)
     p.setPen(fg)
     p.drawText(r, Qt.AlignmentFlag.AlignCenter, text)
+
+
+def draw_key_pin(p: QPainter, c: float, bottom: float) -> None:
+    """The key-date pin: a small triangle pointing down at column `c`, its tip at `bottom`
+    (the painter's brush is theme.KEY_DAY, no pen)."""
+    top = bottom - KEY_PIN_H
+    p.drawPolygon([QPointF(c - KEY_PIN_W / 2, top), QPointF(c + KEY_PIN_W / 2, top),
+                   QPointF(c, bottom)])
 
 
 def draw_marker(p: QPainter, kind: int, scheduled: bool, c: QPointF, selected: bool) -> None:

@@ -88,6 +88,7 @@ class TimelineWidget(QWidget):
         self._match_starts = array("d")  # the matched events' starts, sorted
         self.notify_paints = False
         self._after_paint: list[Callable[[], object]] = []  # paint_then
+        self._key_days: list[tuple[float, float]] = []  # the key dates' days, most important first
         self._empty_text = ("No events yet",
                             "Open articles with File › Open files… or drop files or folders here.")
 
@@ -169,6 +170,23 @@ class TimelineWidget(QWidget):
             starts = self._index.starts
             self._match_starts = array("d", (starts[r] for r in range(len(flags)) if flags[r]))
         self._invalidate()
+
+    def setKeyDays(self, spans: Iterable[tuple[float, float]]) -> None:  # noqa: N802
+        """Mark these days (start, end in axis seconds; most important first) on the day axis:
+        the key dates of what is shown (kerryview.gui.keydates). Marks never change the layout,
+        so the frame is kept and only repainted."""
+        self._key_days = [(float(a), float(b)) for a, b in spans]
+        self.update()
+
+    def keyDayMarks(self) -> list[tuple[int, float]]:  # noqa: N802
+        """The key days marked in view: (rank from 1, pixel column of the day's middle)."""
+        view, w = self._view, self.width()
+        out = []
+        for rank, (a, b) in enumerate(self._key_days, start=1):
+            x0, x1 = view.x(a), view.x(b)
+            if x1 >= 0 and x0 <= w:
+                out.append((rank, (x0 + x1) / 2))
+        return out
 
     def highlighted(self) -> list[int]:
         """The rows drawn highlighted; [] when no search is active."""
@@ -369,7 +387,8 @@ class TimelineWidget(QWidget):
             self._painter.paint(p, fr, index=self._index, view=self._view, current=self._current,
                                 width=self.width(), height=self.height(), focus=self.hasFocus(),
                                 empty_text=self._empty_text, matched=self._matched,
-                                match_starts=self._match_starts, chosen=self._chosen)
+                                match_starts=self._match_starts, chosen=self._chosen,
+                                key_days=self._key_days)
         finally:
             p.end()
         self._painted_at = time.perf_counter()
