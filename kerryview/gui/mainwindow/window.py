@@ -572,8 +572,9 @@ class MainWindow(QMainWindow):
         in_stories = None if chosen is None else \
             {d for s in self._stories if s.id in chosen for d in s.document_ids}
         self.documents.set_documents(docs, per_doc, in_stories, names)
-        self.key_dates.set_corpus(index.events, docs if in_stories is None else
-                                  [d for d in docs if d.id in in_stories])
+        if not events_first:  # the ranking weighs days by the articles' publication days
+            self.key_dates.set_corpus(index.events, docs if in_stories is None else
+                                      [d for d in docs if d.id in in_stories])
         row = index.row_of.get(current.id, -1) if current is not None else -1
         if row >= 0:
             self._read_passages([index.events[row]])
