@@ -435,3 +435,20 @@ def test_a_later_year_after_by_inside_a_sentence_is_a_summary_not_the_story():
     assert values(text, WIKI_DCT)["the fall"] == "1775-FA"
     text2 = text.replace("The standoff went on through the fall.", "By 1776 the army was ready. In the fall it marched.")
     assert values(text2, WIKI_DCT)["the fall"] == "1776-FA"
+
+
+@pytest.mark.parametrize("joint", [", and by", "; by", ". By", ", and by the end of", "; but by the end of"])
+def test_by_opening_a_clause_moves_the_story_on_whatever_the_punctuation(joint):
+    # "..., and by 1945 they stood on the Elbe" opens its clause as "By 1945 ..." opens a
+    # sentence: the story's next step (the summary rule gave April 1944 after ", and by")
+    text = YEARS_ONLY + f"The Allies pushed east{joint} 1945 they stood on the Elbe. In April the Soviets took Berlin."
+    assert values(text, WIKI_DCT)["April"] == "1945-04"
+
+
+@pytest.mark.parametrize("middle", ["by 1776", "by early 1776", "by summer 1776"])
+def test_only_by_the_end_of_inside_a_clause_is_read_as_a_summary(middle):
+    # the summary rule is "by the end of" after a verb; a bare "by 1776" after a verb may be an
+    # agent's "by" or the story's next step, and moves the story as any year does
+    text = "In 1772 the colonists protested. In 1773 they threw the tea into the harbour. In 1774 " \
+        "the ports were closed. " + f"In 1775 the siege began. Most powder was imported {middle}. The standoff went on through the fall."
+    assert values(text, WIKI_DCT)["the fall"] == "1776-FA"

@@ -27,6 +27,7 @@ from .narrative import Genre, genre
 from .scene import in_quotation, names_a_thing, past_perfect_after, past_perfect_before, speech_end
 from .normalize import Pending
 from kerryview.text.tense import tense
+from kerryview.text.wordlists import cues
 
 Ref = tuple[date, str, str]  # first day, granularity, value
 # A month-day without a year in a future clause lies at most this many days before the DCT
@@ -80,7 +81,10 @@ def forward_before(text: str, start: int) -> bool:
 
 _LAST_BEFORE = re.compile(r"\blast\s+$", re.I)
 _SPAN_JOINER = re.compile(r"\s*[-–—]\s*")
-_BY_INSIDE = re.compile(r"[a-z,]\s+by\s+(?:the\s+(?:end|middle|beginning|start|close)\s+of\s+)?(?:(?:early|late|mid)[-\s]+)?$")
+# "... was imported by the end of 1776": the word (or comma) before "by", and whether "the end of"
+# stands outside the expression
+_BY_THE_END = re.compile(r"(?:\b([A-Za-z]+)|,)\s+by\s+(the\s+end\s+of\s+)?$")
+_THE_END_OF = re.compile(r"the\s+end\s+of\s", re.I)
 _BC_VALUE = re.compile(r"BC(\d{4})(?![\d])")  # "BC0218", "BC0480-SP" (not a century "BC08")
 
 
@@ -171,13 +175,18 @@ class Resolver:
                  or past_perfect_after(self.text, p.start, p.end))
 
     def _summary_ahead(self, p: Pending, first_day: date) -> bool:
-        """In a narrative, a later year after "by" inside a sentence ("... was imported by the end
-        of 1776", said of 1775) states where a development had got to; the story stays. At the
-        head of a sentence ("By 1942 the tide had turned") it is the story's next step."""
+        """In a narrative, a later year after "by the end of" inside a clause ("... was imported by
+        the end of 1776", said of 1775) states where a development had got to; the story stays.
+        At the head of a sentence or clause ("By 1942 the tide had turned", "..., and by the end of
+        1945 they stood on the Elbe", "...; by 1945 ...") it is the story's next step; a bare "by
+        1945" after a verb may be the agent's "by" ("beaten by 1945 troops"), so it is left alone."""
         story = self.story_year(p)
         if story is None or first_day.year <= story[0].year:
             return False
-        return _BY_INSIDE.search(self.text, max(0, p.start - 60), p.start) is not None
+        m = _BY_THE_END.search(self.text, max(0, p.start - 60), p.start)
+        if m is None or (m.group(2) is None and _THE_END_OF.match(self.text, p.start) is None):
+            return False
+        return m.group(1) is None or m.group(1).lower() not in cues()["coordinating_conjunctions"]
 
     def _flashback(self, p: Pending, first_day: date) -> bool:
         """In a narrative, a date counted back from the story in a clause in the past perfect
