@@ -376,6 +376,22 @@ def test_a_month_or_season_of_a_year_before_christ_is_one_expression():
     assert values(text + " Two years later Athens led the League.", WIKI_DCT)["Two years later"] == "BC0478"
 
 
+@pytest.mark.parametrize("dct", [WIKI_DCT, None])
+@pytest.mark.parametrize("story, count, expected", [
+    ("In the spring of 480 BC the Persians came.", "Two days later", "XXXX-XX-XX"),
+    ("In the spring of 480 BC the Persians came.", "Days later", "XXXX-XX-XX"),
+    ("In the spring of 480 BC the Persians came.", "Weeks later", "XXXX-WXX"),
+    ("In 480 BC the Persians came.", "Two months later", "XXXX-XX"),
+    ("In 480 BC the Persians came.", "Months later", "XXXX-XX"),
+    ("On 11 August 480 BC the Persians came.", "Hours later", "XXXX-XX-XXTXX"),
+    ("On 11 August 480 BC the Persians came.", "That night", "XXXX-XX-XXTNI"),
+])
+def test_a_count_from_a_date_before_christ_is_not_counted_from_the_dct(story, count, expected, dct):
+    # Python's calendar cannot count days from 480 BC, and the DCT is not the story's time: the
+    # count is undated (it gave 2010-XX-XX, 2010-06-17 from the document date)
+    assert values(f"{story} {count}, Athens burned.", dct)[count] == expected
+
+
 @pytest.mark.parametrize("text, expected", [
     (YEARS_ONLY + "The army left on 20 April 1945 and the navy followed a few weeks later.", ("a few weeks later", "DATE", "1945-WXX")),
     (YEARS_ONLY + "The invasion began on 25 June 1950. Hours later, the Council met.", ("Hours later", "TIME", "1950-06-25TXX")),

@@ -188,6 +188,12 @@ class Resolver:
             return False
         return m.group(1) is None or m.group(1).lower() not in cues()["coordinating_conjunctions"]
 
+    def _counts_from_bc(self) -> bool:
+        """The last date mentioned is one before Christ ("In the spring of 480 BC ... Two days
+        later"): Python's calendar cannot count from it, and the DCT or an older date is not what
+        the count starts from, so the count's value is undated."""
+        return self.in_bc and self.bc is not None and self.bc[1] == len(self.refs)
+
     def _flashback(self, p: Pending, first_day: date) -> bool:
         """In a narrative, a date counted back from the story in a clause in the past perfect
         ("The year before, Italy had surrendered"): a flashback; the story stays where it was."""
@@ -565,6 +571,8 @@ class Resolver:
     def _on_story_day(self, p: Pending, n: int, suffix: str):
         """n days on from the last mentioned day (or that day's vague value when the story has
         none), or None when no day was mentioned."""
+        if self._counts_from_bc():  # "On 11 August 480 BC ... That night": no year of ours
+            return "XXXX-XX-XX" + suffix, None, None
         ref = self.last_ref(values.RANK["D"])
         vague = self._story_without_day(p, ref, "D")
         if vague is not None:
@@ -648,6 +656,9 @@ class Resolver:
         hours; years and more are the past or future of the story (TIMEX3 PAST_REF/FUTURE_REF)."""
         if unit in ("Y", "DE", "CE"):
             return ("FUTURE_REF" if sign > 0 else "PAST_REF"), None, None
+        if self._counts_from_bc():  # "In the spring of 480 BC ... Days later": not the DCT's year
+            return ("XXXX-XX-XXTXX" if unit in ("TH", "TM", "TS") else values.UNDERSPECIFIED.get(unit, "XXXX-XX-XX")), \
+                None, None
         ref = self.last_ref(values.RANK["Y"])
         if ref is not None:
             anchor, kind = ref[2], "narrative"
@@ -671,6 +682,9 @@ class Resolver:
                 and float(n).is_integer() and 0 < self.bc[0] - int(n) < 10000:
             # "two years later" after "218 BC": 216 BC (years before Christ count down)
             return f"BC{self.bc[0] - int(n):04d}", f"BC{self.bc[0]:04d}", "narrative"
+        if base in ("narrative", "focus") and self._counts_from_bc():
+            # "Two days later", "the day" after "the spring of 480 BC": no day or year to count
+            return values.UNDERSPECIFIED.get(gran, "XXXX"), None, None
         if base == "year" and year is not None:  # "N years on from 1998": from the year it names
             return values.fmt(values.shift(date(year, 1, 1), unit, n), "Y" if unit in ("Y", "DE", "CE") else unit), \
                 str(year), "narrative"
