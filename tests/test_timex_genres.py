@@ -431,6 +431,17 @@ def test_a_date_in_brackets_after_an_anaphor_says_which_date_it_is():
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("In 1990 the war began. Two years later (1888) it ended.", "1992"),  # a bracket behind a "later"
+    ("In 1990 the war began. Two years later (1992 BC) it ended.", "1992"),
+    ("In 1990 the war began. Two years earlier (1995) it was planned.", "1988"),  # ahead of an "earlier"
+    ("In 1990 the war began. Two years earlier (1987) it was planned.", "1987"),  # agrees: it says which
+])
+def test_a_date_in_brackets_against_the_counts_direction_is_not_the_anaphors_date(text, expected):
+    count = next(t for t in tag(text, WIKI_DCT) if "years" in t.text)
+    assert count.value == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     ("Vicksburg surrendered on July 4, 1863, the day after Gettysburg ended.", ("the day after", "DATE", "1863-07-04")),
     ("On 27 June 1950, two days after the KPA invaded, Truman acted.", ("two days", "DATE", "1950-06-27")),
     ("China acted on 2 October 1950-the day after the ROK Army crossed the border.", ("the day after", "DATE", "1950-10-02")),

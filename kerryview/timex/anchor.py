@@ -772,8 +772,12 @@ def resolve(text: str, pendings: list[Pending], dct: date | None,
             continue
         if q is not None and _date_in_brackets_after(text, p, q):
             # "a mere two years later (218 BC)", "around the same time (221 BC)": the bracketed
-            # date says which date the anaphor is
+            # date says which date the anaphor is, if it lies on the side the count points to
             first = r.resolve(p)
+            if not _agrees_in_direction(p, first.anchor, q.value):
+                out.append(first)  # "In 1990 ... Two years later (1888)": the counted value stays
+                i += 1
+                continue
             out += [dataclasses.replace(first, value=q.value, anchor=q.value, anchor_kind="narrative"), r.resolve(q)]
             i += 2
             continue
@@ -812,6 +816,26 @@ def _date_in_brackets_after(text: str, p: Pending, q: Pending) -> bool:
         and q.op is None and _WRITTEN_YEAR.match(q.value or "") is not None \
         and _BRACKET_OPEN.fullmatch(text, p.end, q.start) is not None \
         and _BRACKET_CLOSE.match(text, q.end) is not None
+
+
+def _signed_year(value: str | None) -> int | None:
+    """The year a value starts with, negative before Christ ("BC0218" -218), None if none."""
+    m = _WRITTEN_YEAR.match(value or "")
+    if m is None:
+        return None
+    digits = m.group()
+    return -int(digits[2:]) if digits.startswith("BC") else int(digits)
+
+
+def _agrees_in_direction(p: Pending, anchor: str | None, bracketed: str | None) -> bool:
+    """Whether the bracketed date lies where the count p points from its anchor: after it for
+    "two years later (1992)", before it for "a year earlier (1989)"; any side for "around the
+    same time" or when the count had nothing to count from."""
+    sign = p.args.get("sign", 0) if p.op == "vague_shift" else p.args.get("n", 0) if p.op in ("shift", "dayshift") else 0
+    start, there = _signed_year(anchor), _signed_year(bracketed)
+    if not sign or start is None or there is None:
+        return True
+    return there >= start if sign > 0 else there <= start
 
 
 _TIME_THEN_DATE = re.compile(r",?\s+(?:on\s+)?")
