@@ -479,3 +479,26 @@ def test_only_by_the_end_of_inside_a_clause_is_read_as_a_summary(middle):
     text = "In 1772 the colonists protested. In 1773 they threw the tea into the harbour. In 1774 " \
         "the ports were closed. " + f"In 1775 the siege began. Most powder was imported {middle}. The standoff went on through the fall."
     assert values(text, WIKI_DCT)["the fall"] == "1776-FA"
+
+
+def test_the_nouns_ending_a_war_name_are_data(monkeypatch):
+    # "the Seven Years War": the duration is tagged without the article because "War" is in the
+    # word list war_name_noun of rules/narrative.json (it was a tuple in the code)
+    from kerryview.timex import normalize_amounts
+    from kerryview.timex.lexicon import table
+    text = "France fought in the Seven Years War."
+    assert "war" in table("war_name_noun")
+    assert [t.text for t in tag(text, WIKI_DCT)] == ["Seven Years"]
+    monkeypatch.setattr(normalize_amounts, "table", lambda name: {} if name == "war_name_noun" else table(name))
+    assert [t.text for t in tag(text, WIKI_DCT)] == ["the Seven Years"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On 11 August 0 BC the fleet sailed.", ("11 August 0 BC", "XXXX-08-11")),
+    ("In September 0 BC the fleet sailed.", ("September 0 BC", "XXXX-09")),
+    ("In the spring of 0 BC the fleet sailed.", ("the spring of 0 BC", "XXXX-SP")),
+])
+def test_there_is_no_year_0_before_christ(text, expected):
+    # 1 BC is followed by AD 1: "0 BC" is no year, so the date's year is unknown (it gave BC0000)
+    got = [(t.text, t.value) for t in tag(text, WIKI_DCT)]
+    assert expected in got and not any(v.startswith("BC0000") for _, v in got)
