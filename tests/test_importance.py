@@ -77,9 +77,10 @@ def test_a_day_many_articles_came_out_on_outweighs_a_quiet_day_told_as_often():
     quiet, busy = DAY, DAY + timedelta(days=60)
     tellers = [_doc("t1", DAY + timedelta(days=90)), _doc("t2", DAY + timedelta(days=91))]
     coverage = [_doc(f"c{i}", busy + timedelta(days=i % 2), "Markets fell.") for i in range(4)]
-    # the pile opens more than a month before both days: neither is of the story's first month
-    docs = tellers + coverage + [_doc("opening", quiet - timedelta(days=ONSET_DAYS + 1),
-                                      "Markets opened.")]
+    # the pile's coverage opens more than a month before both days: neither is of the story's
+    # first month
+    docs = tellers + coverage + [_doc(f"opening{i}", quiet - timedelta(days=ONSET_DAYS + 1 + i),
+                                      "Markets opened.") for i in range(2)]
     events = [_event("quiet", quiet, tellers), _event("busy", busy, tellers)]
     score(events, docs)
     assert events[0].importance == events[1].importance  # the events alike ...
@@ -136,9 +137,9 @@ def test_the_story_s_first_month_outweighs_a_later_day_told_alike():
     in one month, none published on or the day after it; only the first month adds ONSET."""
     first = DAY + timedelta(days=2)
     explosion, sinking, hearing = DAY, first + timedelta(days=7), first + timedelta(days=60)
-    opening = _doc("first", first, "Markets opened.")
+    opening = [_doc("first", first, "Markets opened."), _doc("second", first + timedelta(days=3), "Markets closed.")]
     tellers = [_doc(f"t{i}", first + timedelta(days=130 + i)) for i in range(3)]
-    docs = [opening] + tellers
+    docs = opening + tellers
     events = [_event(name, day, tellers) for name, day in
               (("explosion", explosion), ("sinking", sinking), ("hearing", hearing))]
     score(events, docs)
@@ -277,3 +278,19 @@ def test_opening_a_project_of_older_scores_scores_it_again_once(tmp_path):
     assert {r[0]: r[1] for r in reopened.conn.execute("SELECT id, importance FROM events")} \
         == expected
     assert reopened.rescore_if_stale() is False
+
+
+def test_one_archive_article_months_before_does_not_move_the_story_s_first_month():
+    """A pile on the spill (the explosion, then two articles a day for six weeks) holds one
+    archive piece of the November before: the explosion keeps its first-month points (measured
+    from the archive piece, the month ended in December and the explosion lost them)."""
+    explosion, hearing = DAY, DAY + timedelta(days=60)
+    coverage = [_doc(f"c{i}", DAY + timedelta(days=1 + i // 2), "Markets opened.") for i in range(84)]
+    tellers = [_doc(f"t{i}", DAY + timedelta(days=130 + i)) for i in range(3)]
+    events = [_event("explosion", explosion, tellers), _event("hearing", hearing, tellers)]
+    docs = coverage + tellers
+    pile = day_importance(events, docs)
+    archive = _doc("archive", date(2009, 11, 2), "Markets opened.")
+    with_archive = day_importance(events, docs + [archive])
+    assert with_archive == pile
+    assert pile[explosion] - pile[hearing] == ONSET + COVERAGE * 2  # and the next day's two articles

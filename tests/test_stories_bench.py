@@ -143,3 +143,38 @@ def test_read_tbaq_dates_events_by_their_links(tmp_path):
 def test_growth_exponent_of_a_square_law():
     rows = [{"n": n, "seconds": 0.01 * n ** 2} for n in (25, 50, 100, 200)]
     assert stories.growth_exponent(rows) == pytest.approx(2.0)
+
+
+def test_the_gold_part_of_day_is_the_benchmark_s_own_reading_not_kerryview_s(monkeypatch):
+    """The gold's part of the day and mod come from the benchmark's fixed table: changing the
+    hours kerryview draws an evening over does not change the gold interval (it was read through
+    kerryview's own calendar.intervals.value_interval)."""
+    from kerryview.calendar import intervals
+    day = date(1998, 2, 12)
+    monkeypatch.setitem(intervals.PART_OF_DAY_HOURS, "EV", (15, 16))
+    monkeypatch.setitem(intervals.MOD_FRACTIONS, "START", (0.0, 0.01))
+    assert stories._gold_span("1998-02-12TEV", None, day) == (datetime(1998, 2, 12, 18), datetime(1998, 2, 12, 21))
+    assert stories._gold_span("1998-02-12", "START", day) == (datetime(1998, 2, 12), datetime(1998, 2, 12, 8))
+    assert stories._gold_span("1998-02-12TMO", "END", day) == (datetime(1998, 2, 12, 10), datetime(1998, 2, 12, 11))
+    assert stories._gold_span("1998-02-12T22:30", None, day) == (datetime(1998, 2, 12, 22, 30),
+                                                                 datetime(1998, 2, 12, 22, 31))
+    assert stories._gold_span("1998-02-13TEV", None, day) == (datetime(1998, 2, 12), datetime(1998, 2, 13))
+
+
+def test_an_event_begun_by_a_time_is_judged_on_the_whole_day(tmp_path):
+    """BEGUN_BY: the event begins at the time and goes on after it, so it does not lie inside
+    "Thursday evening"; it is judged on that day, where IS_INCLUDED keeps the evening."""
+    tml = """<?xml version="1.0" ?>
+<TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="1998-02-13" functionInDocument="CREATION_TIME">19980213</TIMEX3></DCT>
+<TEXT>The strike <EVENT eid="e1" class="OCCURRENCE">began</EVENT> <TIMEX3 tid="t1" type="TIME" value="1998-02-12TEV">Thursday evening</TIMEX3> and <EVENT eid="e2" class="OCCURRENCE">spread</EVENT>.</TEXT>
+<MAKEINSTANCE eventID="e1" eiid="ei1" tense="PAST"/>
+<MAKEINSTANCE eventID="e2" eiid="ei2" tense="PAST"/>
+<TLINK lid="l1" relType="IS_INCLUDED" eventInstanceID="ei1" relatedToTime="t1"/>
+<TLINK lid="l2" relType="BEGUN_BY" eventInstanceID="ei2" relatedToTime="t1"/>
+</TimeML>"""
+    path = tmp_path / "X.tml"
+    path.write_text(tml, "utf-8")
+    doc = stories.read_tbaq(path)
+    assert [(e.text, e.within) for e in doc.events] == [
+        ("began", (datetime(1998, 2, 12, 18), datetime(1998, 2, 12, 21))),
+        ("spread", (datetime(1998, 2, 12), datetime(1998, 2, 13)))]

@@ -376,6 +376,22 @@ def test_a_month_or_season_of_a_year_before_christ_is_one_expression():
     assert values(text + " Two years later Athens led the League.", WIKI_DCT)["Two years later"] == "BC0478"
 
 
+@pytest.mark.parametrize("dct", [WIKI_DCT, None])
+@pytest.mark.parametrize("story, count, expected", [
+    ("In the spring of 480 BC the Persians came.", "Two days later", "XXXX-XX-XX"),
+    ("In the spring of 480 BC the Persians came.", "Days later", "XXXX-XX-XX"),
+    ("In the spring of 480 BC the Persians came.", "Weeks later", "XXXX-WXX"),
+    ("In 480 BC the Persians came.", "Two months later", "XXXX-XX"),
+    ("In 480 BC the Persians came.", "Months later", "XXXX-XX"),
+    ("On 11 August 480 BC the Persians came.", "Hours later", "XXXX-XX-XXTXX"),
+    ("On 11 August 480 BC the Persians came.", "That night", "XXXX-XX-XXTNI"),
+])
+def test_a_count_from_a_date_before_christ_is_not_counted_from_the_dct(story, count, expected, dct):
+    # Python's calendar cannot count days from 480 BC, and the DCT is not the story's time: the
+    # count is undated (it gave 2010-XX-XX, 2010-06-17 from the document date)
+    assert values(f"{story} {count}, Athens burned.", dct)[count] == expected
+
+
 @pytest.mark.parametrize("text, expected", [
     (YEARS_ONLY + "The army left on 20 April 1945 and the navy followed a few weeks later.", ("a few weeks later", "DATE", "1945-WXX")),
     (YEARS_ONLY + "The invasion began on 25 June 1950. Hours later, the Council met.", ("Hours later", "TIME", "1950-06-25TXX")),
@@ -415,6 +431,17 @@ def test_a_date_in_brackets_after_an_anaphor_says_which_date_it_is():
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("In 1990 the war began. Two years later (1888) it ended.", "1992"),  # a bracket behind a "later"
+    ("In 1990 the war began. Two years later (1992 BC) it ended.", "1992"),
+    ("In 1990 the war began. Two years earlier (1995) it was planned.", "1988"),  # ahead of an "earlier"
+    ("In 1990 the war began. Two years earlier (1987) it was planned.", "1987"),  # agrees: it says which
+])
+def test_a_date_in_brackets_against_the_counts_direction_is_not_the_anaphors_date(text, expected):
+    count = next(t for t in tag(text, WIKI_DCT) if "years" in t.text)
+    assert count.value == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     ("Vicksburg surrendered on July 4, 1863, the day after Gettysburg ended.", ("the day after", "DATE", "1863-07-04")),
     ("On 27 June 1950, two days after the KPA invaded, Truman acted.", ("two days", "DATE", "1950-06-27")),
     ("China acted on 2 October 1950-the day after the ROK Army crossed the border.", ("the day after", "DATE", "1950-10-02")),
@@ -435,3 +462,43 @@ def test_a_later_year_after_by_inside_a_sentence_is_a_summary_not_the_story():
     assert values(text, WIKI_DCT)["the fall"] == "1775-FA"
     text2 = text.replace("The standoff went on through the fall.", "By 1776 the army was ready. In the fall it marched.")
     assert values(text2, WIKI_DCT)["the fall"] == "1776-FA"
+
+
+@pytest.mark.parametrize("joint", [", and by", "; by", ". By", ", and by the end of", "; but by the end of"])
+def test_by_opening_a_clause_moves_the_story_on_whatever_the_punctuation(joint):
+    # "..., and by 1945 they stood on the Elbe" opens its clause as "By 1945 ..." opens a
+    # sentence: the story's next step (the summary rule gave April 1944 after ", and by")
+    text = YEARS_ONLY + f"The Allies pushed east{joint} 1945 they stood on the Elbe. In April the Soviets took Berlin."
+    assert values(text, WIKI_DCT)["April"] == "1945-04"
+
+
+@pytest.mark.parametrize("middle", ["by 1776", "by early 1776", "by summer 1776"])
+def test_only_by_the_end_of_inside_a_clause_is_read_as_a_summary(middle):
+    # the summary rule is "by the end of" after a verb; a bare "by 1776" after a verb may be an
+    # agent's "by" or the story's next step, and moves the story as any year does
+    text = "In 1772 the colonists protested. In 1773 they threw the tea into the harbour. In 1774 " \
+        "the ports were closed. " + f"In 1775 the siege began. Most powder was imported {middle}. The standoff went on through the fall."
+    assert values(text, WIKI_DCT)["the fall"] == "1776-FA"
+
+
+def test_the_nouns_ending_a_war_name_are_data(monkeypatch):
+    # "the Seven Years War": the duration is tagged without the article because "War" is in the
+    # word list war_name_noun of rules/narrative.json (it was a tuple in the code)
+    from kerryview.timex import normalize_amounts
+    from kerryview.timex.lexicon import table
+    text = "France fought in the Seven Years War."
+    assert "war" in table("war_name_noun")
+    assert [t.text for t in tag(text, WIKI_DCT)] == ["Seven Years"]
+    monkeypatch.setattr(normalize_amounts, "table", lambda name: {} if name == "war_name_noun" else table(name))
+    assert [t.text for t in tag(text, WIKI_DCT)] == ["the Seven Years"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On 11 August 0 BC the fleet sailed.", ("11 August 0 BC", "XXXX-08-11")),
+    ("In September 0 BC the fleet sailed.", ("September 0 BC", "XXXX-09")),
+    ("In the spring of 0 BC the fleet sailed.", ("the spring of 0 BC", "XXXX-SP")),
+])
+def test_there_is_no_year_0_before_christ(text, expected):
+    # 1 BC is followed by AD 1: "0 BC" is no year, so the date's year is unknown (it gave BC0000)
+    got = [(t.text, t.value) for t in tag(text, WIKI_DCT)]
+    assert expected in got and not any(v.startswith("BC0000") for _, v in got)

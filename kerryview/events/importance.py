@@ -41,11 +41,13 @@ A day more than BACKGROUND_DAYS before the pile's first article is background it
 recall (an earlier law, 11 September 2001), not a day of the story they cover: it counts
 1/BACKGROUND_SHARE, so it stays below the story's days but ordered among its kind. The news
 that starts a pile's coverage (an explosion, a death) comes at most days before its first
-article. A day from then to ONSET_DAYS after the first article is the story's first month and
-adds ONSET: journalists' timelines tell how a story began day by day (the explosion, the first
-cases, the first response: "20 April: the rig explodes; 22 April: it sinks; 29 April: the
-slick reaches the coast"), while the pile's later weeks bring as many articles on hearings,
-statements and commentary that a timeline keeps fewer of. (Pile-wide rules: they weigh days,
+article. A day from then to ONSET_DAYS after the start of the coverage (story_start: the first
+article that another follows within ONSET_DAYS, so that one archive piece published months
+before the rest does not move it) is the story's first month and adds ONSET: journalists'
+timelines tell how a story began day by day (the explosion, the first cases, the first
+response: "20 April: the rig explodes; 22 April: it sinks; 29 April: the slick reaches the
+coast"), while the pile's later weeks bring as many articles on hearings, statements and
+commentary that a timeline keeps fewer of. (Pile-wide rules: they weigh days,
 never an event, whose importance must not depend on articles that do not report it.)
 """
 from __future__ import annotations
@@ -134,6 +136,7 @@ def day_importance(events: Iterable[Event], documents: Iterable[Document]) -> di
         for d, w in source_weights(e, dcts).items():
             per_doc[d] = max(per_doc.get(d, 0), w)
     first = min(published, default=None)
+    start = story_start(published)  # not moved by an archive article months before the rest
     out = {}
     for day, ws in best.items():
         after = day + timedelta(days=1) if day < date.max else None  # 9999-12-31 has no next day
@@ -143,10 +146,22 @@ def day_importance(events: Iterable[Event], documents: Iterable[Document]) -> di
             since = (day - first).days
             if since < -BACKGROUND_DAYS:
                 weight //= BACKGROUND_SHARE
-            elif since <= ONSET_DAYS:
+            elif start is not None and -BACKGROUND_DAYS <= (day - start).days <= ONSET_DAYS:
                 weight += ONSET
         out[day] = weight
     return out
+
+
+def story_start(published: Counter[date]) -> date | None:
+    """The first publication day of the pile's coverage (publication day -> articles): the first
+    article that another follows within ONSET_DAYS. An archive piece or a stray months before the
+    rest (no article after it for a month) is not where the story began, and must not move the
+    story's first month; a pile without two such articles starts at its first article."""
+    days = sorted(published)
+    for a, b in zip(days, days[1:] + [None]):
+        if published[a] > 1 or (b is not None and (b - a).days <= ONSET_DAYS):
+            return a
+    return days[0] if days else None
 
 
 def key_dates(events: Iterable[Event], documents: Iterable[Document]) -> list[tuple[date, int]]:

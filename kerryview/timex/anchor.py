@@ -27,6 +27,7 @@ from .narrative import Genre, genre
 from .scene import in_quotation, names_a_thing, past_perfect_after, past_perfect_before, speech_end
 from .normalize import Pending
 from kerryview.text.tense import tense
+from kerryview.text.wordlists import cues
 
 Ref = tuple[date, str, str]  # first day, granularity, value
 # A month-day without a year in a future clause lies at most this many days before the DCT
@@ -80,7 +81,10 @@ def forward_before(text: str, start: int) -> bool:
 
 _LAST_BEFORE = re.compile(r"\blast\s+$", re.I)
 _SPAN_JOINER = re.compile(r"\s*[-–—]\s*")
-_BY_INSIDE = re.compile(r"[a-z,]\s+by\s+(?:the\s+(?:end|middle|beginning|start|close)\s+of\s+)?(?:(?:early|late|mid)[-\s]+)?$")
+# "... was imported by the end of 1776": the word (or comma) before "by", and whether "the end of"
+# stands outside the expression
+_BY_THE_END = re.compile(r"(?:\b([A-Za-z]+)|,)\s+by\s+(the\s+end\s+of\s+)?$")
+_THE_END_OF = re.compile(r"the\s+end\s+of\s", re.I)
 _BC_VALUE = re.compile(r"BC(\d{4})(?![\d])")  # "BC0218", "BC0480-SP" (not a century "BC08")
 
 
@@ -171,13 +175,24 @@ class Resolver:
                  or past_perfect_after(self.text, p.start, p.end))
 
     def _summary_ahead(self, p: Pending, first_day: date) -> bool:
-        """In a narrative, a later year after "by" inside a sentence ("... was imported by the end
-        of 1776", said of 1775) states where a development had got to; the story stays. At the
-        head of a sentence ("By 1942 the tide had turned") it is the story's next step."""
+        """In a narrative, a later year after "by the end of" inside a clause ("... was imported by
+        the end of 1776", said of 1775) states where a development had got to; the story stays.
+        At the head of a sentence or clause ("By 1942 the tide had turned", "..., and by the end of
+        1945 they stood on the Elbe", "...; by 1945 ...") it is the story's next step; a bare "by
+        1945" after a verb may be the agent's "by" ("beaten by 1945 troops"), so it is left alone."""
         story = self.story_year(p)
         if story is None or first_day.year <= story[0].year:
             return False
-        return _BY_INSIDE.search(self.text, max(0, p.start - 60), p.start) is not None
+        m = _BY_THE_END.search(self.text, max(0, p.start - 60), p.start)
+        if m is None or (m.group(2) is None and _THE_END_OF.match(self.text, p.start) is None):
+            return False
+        return m.group(1) is None or m.group(1).lower() not in cues()["coordinating_conjunctions"]
+
+    def _counts_from_bc(self) -> bool:
+        """The last date mentioned is one before Christ ("In the spring of 480 BC ... Two days
+        later"): Python's calendar cannot count from it, and the DCT or an older date is not what
+        the count starts from, so the count's value is undated."""
+        return self.in_bc and self.bc is not None and self.bc[1] == len(self.refs)
 
     def _flashback(self, p: Pending, first_day: date) -> bool:
         """In a narrative, a date counted back from the story in a clause in the past perfect
@@ -556,6 +571,8 @@ class Resolver:
     def _on_story_day(self, p: Pending, n: int, suffix: str):
         """n days on from the last mentioned day (or that day's vague value when the story has
         none), or None when no day was mentioned."""
+        if self._counts_from_bc():  # "On 11 August 480 BC ... That night": no year of ours
+            return "XXXX-XX-XX" + suffix, None, None
         ref = self.last_ref(values.RANK["D"])
         vague = self._story_without_day(p, ref, "D")
         if vague is not None:
@@ -639,6 +656,9 @@ class Resolver:
         hours; years and more are the past or future of the story (TIMEX3 PAST_REF/FUTURE_REF)."""
         if unit in ("Y", "DE", "CE"):
             return ("FUTURE_REF" if sign > 0 else "PAST_REF"), None, None
+        if self._counts_from_bc():  # "In the spring of 480 BC ... Days later": not the DCT's year
+            return ("XXXX-XX-XXTXX" if unit in ("TH", "TM", "TS") else values.UNDERSPECIFIED.get(unit, "XXXX-XX-XX")), \
+                None, None
         ref = self.last_ref(values.RANK["Y"])
         if ref is not None:
             anchor, kind = ref[2], "narrative"
@@ -662,6 +682,9 @@ class Resolver:
                 and float(n).is_integer() and 0 < self.bc[0] - int(n) < 10000:
             # "two years later" after "218 BC": 216 BC (years before Christ count down)
             return f"BC{self.bc[0] - int(n):04d}", f"BC{self.bc[0]:04d}", "narrative"
+        if base in ("narrative", "focus") and self._counts_from_bc():
+            # "Two days later", "the day" after "the spring of 480 BC": no day or year to count
+            return values.UNDERSPECIFIED.get(gran, "XXXX"), None, None
         if base == "year" and year is not None:  # "N years on from 1998": from the year it names
             return values.fmt(values.shift(date(year, 1, 1), unit, n), "Y" if unit in ("Y", "DE", "CE") else unit), \
                 str(year), "narrative"
@@ -749,8 +772,12 @@ def resolve(text: str, pendings: list[Pending], dct: date | None,
             continue
         if q is not None and _date_in_brackets_after(text, p, q):
             # "a mere two years later (218 BC)", "around the same time (221 BC)": the bracketed
-            # date says which date the anaphor is
+            # date says which date the anaphor is, if it lies on the side the count points to
             first = r.resolve(p)
+            if not _agrees_in_direction(p, first.anchor, q.value):
+                out.append(first)  # "In 1990 ... Two years later (1888)": the counted value stays
+                i += 1
+                continue
             out += [dataclasses.replace(first, value=q.value, anchor=q.value, anchor_kind="narrative"), r.resolve(q)]
             i += 2
             continue
@@ -789,6 +816,26 @@ def _date_in_brackets_after(text: str, p: Pending, q: Pending) -> bool:
         and q.op is None and _WRITTEN_YEAR.match(q.value or "") is not None \
         and _BRACKET_OPEN.fullmatch(text, p.end, q.start) is not None \
         and _BRACKET_CLOSE.match(text, q.end) is not None
+
+
+def _signed_year(value: str | None) -> int | None:
+    """The year a value starts with, negative before Christ ("BC0218" -218), None if none."""
+    m = _WRITTEN_YEAR.match(value or "")
+    if m is None:
+        return None
+    digits = m.group()
+    return -int(digits[2:]) if digits.startswith("BC") else int(digits)
+
+
+def _agrees_in_direction(p: Pending, anchor: str | None, bracketed: str | None) -> bool:
+    """Whether the bracketed date lies where the count p points from its anchor: after it for
+    "two years later (1992)", before it for "a year earlier (1989)"; any side for "around the
+    same time" or when the count had nothing to count from."""
+    sign = p.args.get("sign", 0) if p.op == "vague_shift" else p.args.get("n", 0) if p.op in ("shift", "dayshift") else 0
+    start, there = _signed_year(anchor), _signed_year(bracketed)
+    if not sign or start is None or there is None:
+        return True
+    return there >= start if sign > 0 else there <= start
 
 
 _TIME_THEN_DATE = re.compile(r",?\s+(?:on\s+)?")

@@ -27,9 +27,10 @@ _NAME_AFTER = re.compile(r"['’]?\s+((?-i:[A-Z])[\w-]*)")
 
 
 def _names_a_period_event(text: str, end: int) -> bool:
-    """A capitalized war or event name follows: "the Seven Years War", "the Seven Days Battles"."""
+    """A capitalized war or event name follows: "the Seven Years War", "the Seven Days Battles"
+    (word lists war_name_noun and period_event_noun of rules/narrative.json)."""
     m = _NAME_AFTER.match(text, end)
-    return m is not None and (m.group(1) in ("War", "Wars", "Battle") or m.group(1).lower() in table("period_event_noun"))
+    return m is not None and (m.group(1).lower() in table("war_name_noun") or m.group(1).lower() in table("period_event_noun"))
 
 
 @normalizer("duration", ("range", "vague", "half", "plural"))

@@ -285,8 +285,11 @@ def _year(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending 
 
 
 def bc_year(written: str) -> str:
-    """"480 BC", "218 B.C." -> "BC0480": the TIMEX3 year of a year before Christ."""
-    return "BC%04d" % int(re.match(r"\d+", written).group())
+    """"480 BC", "218 B.C." -> "BC0480": the TIMEX3 year of a year before Christ. There is no
+    year 0 (1 BC is followed by AD 1): "0 BC" gives the unknown year "XXXX" ("11 August 0 BC"
+    XXXX-08-11), never BC0000."""
+    year = int(re.match(r"\d+", written).group())
+    return "BC%04d" % year if year > 0 else "XXXX"
 
 
 @normalizer("year_era")
