@@ -70,8 +70,11 @@ def _say_if_an_import_was_interrupted(store, path: Path, paths) -> None:
         return
     given = {os.path.abspath(p) for p in paths}
     if set(pending) <= given:
+        from kerryview.text.phrasing import count_words
+
         print(f"kerryview: finishing an import into {path} that was interrupted "
-              f"({len(pending)} file(s) or folder(s))", file=sys.stderr)
+              f"({count_words(len(pending), 'file or folder', 'files or folders')})",
+              file=sys.stderr)
         return
     command = shlex.join(["kerryview", "extract", "--db", str(path), *pending])
     print(f"kerryview: an earlier import into {path} was interrupted before it finished; to "

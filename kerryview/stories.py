@@ -43,7 +43,7 @@ from heapq import nlargest
 from typing import Callable, Sequence, TypeVar
 
 from kerryview.model import DateSourceKind, Document
-from kerryview.text.similarity import content_terms, stem
+from kerryview.text.similarity import WORD, content_terms, stem
 from kerryview.text.wordlists import story_stopwords
 
 SIGNATURE_TERMS = 30
@@ -64,7 +64,6 @@ LEADING_TERMS = 25
 MAX_CHARS = 20_000  # an article's first characters say what story it tells
 NAME_SEPARATOR = " · "
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
 
 @dataclass(frozen=True)
@@ -317,7 +316,7 @@ def _surface_forms(texts: Sequence[str], stems: set[str]) -> dict[str, str]:
     """The way each stem is most often written in these texts ("BP", "Gulf", "spill")."""
     seen: dict[str, Counter[str]] = defaultdict(Counter)
     for text in texts:
-        for m in _WORD.finditer(text[:MAX_CHARS]):
+        for m in WORD.finditer(text[:MAX_CHARS]):
             raw = m.group().strip("'’-")
             word = raw.lower()
             if word.endswith(("'s", "’s")):

@@ -47,3 +47,22 @@ def test_export_command_reads_the_store(tmp_path):
     missing = _run("export", "--db", str(tmp_path / "none.db"))
     assert missing.returncode == 2 and "no corpus database" in missing.stderr
     assert not (tmp_path / "none.db").exists()
+
+
+def test_finishing_an_interrupted_import_counts_its_paths_in_words(capsys, tmp_path):
+    """"(1 file or folder)", not "(1 file(s) or folder(s))" (seen after a kill -9 of an import)."""
+    from kerryview.cli import _say_if_an_import_was_interrupted
+
+    class _Store:
+        def __init__(self, pending):
+            self.pending = pending
+
+        def pending_import(self):
+            return self.pending
+
+    one, two = str(tmp_path / "a"), str(tmp_path / "b")
+    _say_if_an_import_was_interrupted(_Store([one]), tmp_path / "p.kvproj", [one])
+    _say_if_an_import_was_interrupted(_Store([one, two]), tmp_path / "p.kvproj", [one, two])
+    err = capsys.readouterr().err.splitlines()
+    assert err[0].endswith("that was interrupted (1 file or folder)")
+    assert err[1].endswith("that was interrupted (2 files or folders)")

@@ -47,6 +47,13 @@ def test_dates_keep_their_granularity():
     }
 
 
+def test_a_range_across_new_year_names_both_years():
+    # "the winter months" of 1918 runs from December 1917: "1 December – 28 February 1918" was wrong
+    ev = _event("w", "1917-12-01", "1918-03-01", "season", label="w")
+    (s,) = slides([_doc()], [ev])
+    assert s.display_date == "1 December 1917 – 28 February 1918"
+
+
 def test_json_quotes_the_sources_and_says_where_they_disagree():
     ev = _event("d", "2023-07-17", "2023-07-18", "day", label="Talks <with> Xie", duration="PT12H",
                 conflicts=["b dates it 2023-07-16"])

@@ -426,3 +426,22 @@ def test_extract_of_a_file_in_an_unreadable_folder(tmp_path, permissions_apply, 
     assert proc.returncode == 2 and ids == ["good"]
     assert proc.stderr == f"kerryview: {tmp_path / 'closed' / 'a.txt'}: cannot be read " \
                           "(permission denied)\n"
+
+
+def test_a_folder_with_no_articles_is_said_not_passed_over(tmp_path):
+    """`extract ~/wrong-folder/` (or a folder named "story.txt") printed an empty timeline
+    with exit status 0: now a reason, as for any path that gives nothing to read."""
+    empty = tmp_path / "story.txt"
+    (empty / "photos").mkdir(parents=True)
+    (empty / "photos" / "a.png").write_bytes(b"\x89PNG")
+    full = tmp_path / "news"
+    full.mkdir()
+    (full / "a.txt").write_text("Kerry met Xie on Monday, July 17, 2023.", encoding="utf-8")
+    files, errors = expand_paths([empty, full])
+    assert files == [full / "a.txt"]
+    assert [(e.path, e.message) for e in errors] == [
+        (str(empty), "is a folder with no articles in it (.txt or .html files, in it or its "
+                "subfolders)")]
+    proc = subprocess.run([sys.executable, "-m", "kerryview", "extract", str(empty)],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 2 and "is a folder with no articles" in proc.stderr

@@ -245,3 +245,18 @@ def test_one_long_story_is_not_split_into_its_sides():
     with monkeypatch.context() as m:
         m.setattr(ks, "APART_SIMILARITY", 1.0)  # without the rule: split
         assert len(cluster_stories(_docs(*paths))) > 1
+
+
+def test_words_with_accents_stay_whole_in_terms_and_story_names():
+    """A careless pile with a French article named its story "ber · Caf · Gen" ("über",
+    "Café", "Genève" cut at their first non-ASCII letter); passages compared "Calder" + "n"."""
+    from kerryview.model import Document
+    from kerryview.text.similarity import content_terms
+
+    assert {"zürich", "genève", "calderón"} <= set(content_terms("In Zürich, Genève and Calderón"))
+    text = ("Genève talks on Zürich café prices resumed. Genève and Zürich café owners met. "
+            "Zürich café owners in Genève signed.")
+    docs = [Document(id=f"d{i}", path=f"/p/d{i}.txt", text=text) for i in range(3)]
+    (story,) = cluster_stories(docs)
+    whole_words = set(text.replace(".", "").split())
+    assert set(story.name.split(" · ")) <= whole_words and "Genève" in story.name

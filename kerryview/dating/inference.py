@@ -288,9 +288,9 @@ class _Dating:
         self.learn_passages(d.id, [k for k in _known_of(d.id, timexes, ps)
                                    if k.timex_index not in skip])
         keep = self.rules["same_story"]["neighbours"]
-        for doc_id, _, score in self.lead_index.matches(self.leads[d.id]):
+        for doc_id, _, score in self.lead_index.matches(self.leads[d.id], skip=d.id):
             a = self.articles.get(doc_id)
-            if a is not None and doc_id != d.id:
+            if a is not None:
                 a.neighbours.append((score, day, d.id))
                 a.neighbours.sort(reverse=True)
                 del a.neighbours[keep:]
@@ -299,9 +299,9 @@ class _Dating:
     def learn_passages(self, source: str, known: list[_Known]) -> None:
         for k in known:
             self.cancel.check()
-            for doc_id, i, score in self.passage_index.matches(k.vector):
+            for doc_id, i, score in self.passage_index.matches(k.vector, skip=source):
                 a = self.articles.get(doc_id)
-                if a is not None and doc_id != source:
+                if a is not None:
                     a.matches[i].append((score, k))
                     self.changed.add(doc_id)
 
@@ -689,11 +689,14 @@ class _UndatedIndex:
         self._build()
 
     def _build(self) -> None:
-        self.postings: dict[str, list[tuple[str, int, float]]] = {}
+        # term -> document -> (passage, weight): a document's own postings are skipped at
+        # once, so an article repeating one dated sentence is not matched against itself.
+        self.postings: dict[str, dict[str, list[tuple[int, float]]]] = {}
         for (doc_id, i), vector in self.vectors.items():
             for term, w in vector.items():
-                self.postings.setdefault(term, []).append((doc_id, i, w))
-        self.max_weight = {t: max(w for _, _, w in ps) for t, ps in self.postings.items()}
+                self.postings.setdefault(term, {}).setdefault(doc_id, []).append((i, w))
+        self.max_weight = {t: max(w for ps in by_doc.values() for _, w in ps)
+                           for t, by_doc in self.postings.items()}
         self.live = len({doc_id for doc_id, _ in self.vectors})
 
     def remove(self, doc_id: str) -> None:
@@ -705,10 +708,12 @@ class _UndatedIndex:
             self.dated = set()
             self._build()
 
-    def matches(self, vector: dict[str, float]) -> list[tuple[str, int, float]]:
+    def matches(self, vector: dict[str, float],
+                skip: str | None = None) -> list[tuple[str, int, float]]:
         """The indexed vectors whose cosine with `vector` reaches the threshold, counting the
         query's QUERY_TERMS weightiest words only (the rest could add little, and reading
-        their long postings is what made look-ups grow with the pile)."""
+        their long postings is what made look-ups grow with the pile); none of document
+        `skip` (the query's own: its passages are evidence for the others only)."""
         top = sorted(vector.items(), key=lambda kv: -kv[1])[:QUERY_TERMS]
         bounds = sorted(((w * self.max_weight[t], t, w) for t, w in top
                          if t in self.max_weight), reverse=True)
@@ -717,10 +722,11 @@ class _UndatedIndex:
         k = 0
         while k < len(bounds) and left >= self.threshold:  # a new vector can still match
             b, term, w = bounds[k]
-            for doc_id, i, pw in self.postings[term]:
-                if doc_id not in self.dated:
-                    key = (doc_id, i)
-                    scores[key] = scores.get(key, 0.0) + w * pw
+            for doc_id, ps in self.postings[term].items():
+                if doc_id != skip and doc_id not in self.dated:
+                    for i, pw in ps:
+                        key = (doc_id, i)
+                        scores[key] = scores.get(key, 0.0) + w * pw
             left -= b
             k += 1
         # Complete the scores word by word from the vectors themselves, dropping one as soon

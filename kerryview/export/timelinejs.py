@@ -77,7 +77,8 @@ def _display_date(ev: Event, start: datetime, last: datetime, zone: str | None =
     if g is Granularity.MONTH:
         return f"{month_name[start.month]} {start.year}"
     if g in _RANGES:
-        return f"{start.day} {month_name[start.month]} – {last.day} {month_name[last.month]} {last.year}"
+        first = f"{start.day} {month_name[start.month]}" + (f" {start.year}" if start.year != last.year else "")
+        return f"{first} – {last.day} {month_name[last.month]} {last.year}"  # a winter spans two years
     day = f"{start.day} {month_name[start.month]} {start.year}"
     if g in _TIMES:
         return f"{day}, {start:%H:%M}" + (f" {zone}" if zone else "")

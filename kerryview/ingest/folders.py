@@ -33,8 +33,12 @@ def expand_paths(paths: Iterable[str | Path]) -> tuple[list[Path], list[ReadErro
             continue
         if stat.S_ISDIR(mode):
             found: list[Path] = []
+            known = len(errors)
             _walk(p, found, errors)
             files.extend(sorted(found))
+            if not found and len(errors) == known:  # the wrong folder, not "nothing happened"
+                errors.append(ReadError(p, "is a folder with no articles in it (.txt or .html "
+                                           "files, in it or its subfolders)"))
         else:
             files.append(p)  # the reader refuses what is not a regular file, with its reason
     return files, errors

@@ -14,7 +14,9 @@ from dataclasses import dataclass
 
 from kerryview.text.wordlists import stopwords
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d+(?:[.,]\d+)*")
+# A word is letters of any script ("Zürich", "Calderón", not "Z" and "rich"), with inner
+# apostrophes and hyphens; a figure is digits with their separators.
+WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-])*|\d+(?:[.,]\d+)*")
 NAME_WEIGHT = 2.0
 
 
@@ -30,7 +32,7 @@ def content_terms(text: str) -> Counter[str]:
     """Weighted bag of content words of a passage."""
     stop = stopwords()
     terms: Counter[str] = Counter()
-    for i, m in enumerate(_WORD.finditer(text)):
+    for i, m in enumerate(WORD.finditer(text)):
         raw = m.group().strip("'’-")
         if raw[:1].isdigit():  # a figure ("52.2", "12") identifies a fact as well as a name
             if len(raw) > 1:

@@ -502,3 +502,17 @@ def test_a_failed_import_is_reported_with_its_reason(qtbot, window, tmp_path):
     assert window.problems.topLevelItem(0).text(0) == "(import)"
     assert "Traceback" in window.problems.topLevelItem(0).text(1)
     assert not window.jobs.is_busy() and len(window.index()) == 4  # the corpus still shown
+
+
+def test_export_timeline_offers_the_project_s_title_as_the_file_name(window, monkeypatch):
+    """Ctrl+E offered "kerryview-timeline.json" while File > Export as offered the pictures
+    under the project's title: both now offer the title."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from kerryview.gui.mainwindow.export import default_name
+    asked = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(
+        lambda _parent, _caption, start, *a, **k: asked.append(start) or ("", "")))
+    window.action(Action.EXPORT).trigger()
+    assert default_name(window) not in ("", "timeline")
+    assert [Path(p).stem for p in asked] == [default_name(window)]

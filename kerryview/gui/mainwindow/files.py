@@ -31,12 +31,13 @@ def ask_folder(parent: QWidget) -> str:
     return folder
 
 
-def ask_export_target(parent: QWidget) -> tuple[str, str] | None:
+def ask_export_target(parent: QWidget, name: str = "timeline") -> tuple[str, str] | None:
     """(path, format name), or None if the user cancelled; the filter chosen is the format, else
-    the file's suffix says it, and a name without a suffix gets the format's."""
+    the file's suffix says it, and a name without a suffix gets the format's. The file is
+    offered as `name` (the project's title, as File > Export as offers its pictures)."""
     filters = {f"{label} (*{suffix})": name for name, (label, suffix) in FORMATS.items()}
     last = settings.EXPORT_FILTER.get() or next(iter(filters))
-    start = Path(last_folder()) / ("kerryview-timeline" + FORMATS[filters.get(last, DEFAULT_FORMAT)][1])
+    start = Path(last_folder()) / (name + FORMATS[filters.get(last, DEFAULT_FORMAT)][1])
     path, chosen = QFileDialog.getSaveFileName(parent, "Export timeline", str(start),
                                                ";;".join(filters), last if last in filters else "")
     if not path:

@@ -52,7 +52,7 @@ from kerryview.gui.edits.dialogs import EventDialog, EventFields
 from kerryview.gui.mainwindow import projects
 from kerryview.gui.mainwindow.actions import (CONTEXT_ACTIONS, EXPORT_AS_MENU, RECENT_MENU, Action,
                                               build_actions, build_menus)
-from kerryview.gui.mainwindow.export import build_export_menu, window_title
+from kerryview.gui.mainwindow.export import build_export_menu, default_name, window_title
 from kerryview.gui.mainwindow.firstrun import FirstRunPage
 from kerryview.gui.mainwindow.navigation import NavigationBar, ReaderRoom
 from kerryview.gui.mainwindow.find import FindBar
@@ -1177,7 +1177,7 @@ class MainWindow(QMainWindow):
 
     def export_dialog(self) -> None:
         """Ask where and in which format, then export."""
-        target = files.ask_export_target(self)
+        target = files.ask_export_target(self, default_name(self))
         if target is not None:
             self.export_to(*target)
 
