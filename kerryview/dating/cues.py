@@ -58,6 +58,8 @@ class Cue:
     weekday: int = 0
     offset: int = 0
     stamp: bool = False  # a full date printed as the article's time stamp (see head_stamp)
+    full: bool = False  # a stamp in full: its weekday agrees with its date, with a clock time
+    # ("Monday 4 May 2009 10.22 BST"): it vouches for its own year (see own_stamp)
     dateline: str = ""  # the dateline style a year-less date opens ("wire", "paper"; see datelines)
     caption: bool = False  # a photo caption's date at the head ("July 17, 2010: The stack is ...")
     named: tuple[str, ...] = ()  # the words of the event a weekday names ("Tuesday's
@@ -132,6 +134,21 @@ def is_stamp(text: str, t: Timex) -> bool:
         return False
     near = text[max(0, t.start - rule["clock_chars"]):t.end + rule["clock_chars"]]
     return bool(_WEEKDAY_WORD.search(t.text) or _CLOCK.search(near))
+
+
+_WEEKDAY_NUMBER = {w: k for k, w in enumerate(("mon", "tue", "wed", "thu", "fri", "sat", "sun"), 1)}
+
+
+def is_full_stamp(text: str, t: Timex, day: int) -> bool:
+    """Whether a time stamp (is_stamp) is written in full: the weekday it names is its date's,
+    and a clock time stands by it ("Monday 4 May 2009 10.22 BST"). A wrong year would keep
+    the weekday one time in seven, so such a stamp vouches for its own year, whatever the
+    years of the articles beside it."""
+    rule = rules()["head_stamp"]
+    named = _WEEKDAY_WORD.search(t.text)
+    near = text[max(0, t.start - rule["clock_chars"]):t.end + rule["clock_chars"]]
+    return (named is not None and _WEEKDAY_NUMBER[named.group(0)[:3].lower()] == weekday(day)
+            and bool(_CLOCK.search(near)))
 
 
 @cache
@@ -277,7 +294,7 @@ def classify(under: tuple[list[Timex], list[Timex]], tenses: list[str | None],
             # a time stamp has no tense: "Tuesday 5 May 2009 21.31 BST Exam boards may ..."
             caption = not stamp and is_caption(text, a)
             out.append(Cue(i, DAY, None if stamp or caption else tense, day=oa, stamp=stamp,
-                           caption=caption))
+                           caption=caption, full=stamp and is_full_stamp(text, a, oa)))
         elif ob - oa == shift:
             out.append(Cue(i, RELATIVE, tense, offset=oa - r0))
         elif weekday(oa) == weekday(ob):
@@ -435,7 +452,7 @@ def distinct(cues: list[Cue]) -> list[Cue]:
     out = []
     for q in cues:
         key = (q.kind, q.tense == "future", q.day, q.month, q.mday, q.weekday, q.offset, q.stamp,
-               q.dateline, q.named, q.lo, q.hi, q.caption)
+               q.full, q.dateline, q.named, q.lo, q.hi, q.caption)
         if key not in seen:
             seen.add(key)
             out.append(q)

@@ -85,6 +85,8 @@ class _Article:
     matches: dict[int, list[tuple[float, _Known]]] = field(default_factory=dict)
     neighbours: list[tuple[float, int, str]] = field(default_factory=list)  # (cosine, day, doc id)
     related: bool = False  # its lead is like another article's: it tells the pile's story
+    years: list[int] | None = None  # its own years, when its stamp in full puts it outside the
+    # pile's (an article of another story in the pile); None: the pile's years
 
     def __post_init__(self) -> None:
         self.by_index = {q.timex_index: q for q in self.cues}
@@ -100,9 +102,11 @@ class _Article:
             self.evidence = [min(stamps, key=lambda q: q.day)]
 
     def unstamp(self) -> None:
-        self.cues = [replace(q, stamp=False) for q in self.cues]
+        """Its stamps (but those in full, which vouch for themselves) are no stamps."""
+        self.cues = [q if q.full else replace(q, stamp=False) for q in self.cues]
         self.evidence = distinct(self.cues)
         self.by_index = {q.timex_index: q for q in self.cues}
+        self._stamped()
 
     @property
     def weekdays(self) -> bool:
@@ -224,10 +228,16 @@ class _Dating:
         self.changed: set[str] = set(self.articles)
         self.pile = _PileDays(self.rules["pile_span"], list(self.articles.values()),
                               [d.dct.toordinal() for d in docs if d.dct is not None])
-        for a in self.articles.values():  # a time stamp outside the pile's years is no stamp
-            if any(q.stamp and date.fromordinal(q.day).year not in self.pile.years
-                   for q in a.cues):
+        for a in self.articles.values():  # a time stamp outside the pile's years is no stamp,
+            # unless written in full ("Monday 4 May 2009 10.22 BST"): then the article is of
+            # another story than the pile's, and its own stamp's years are its years
+            outside = [q for q in a.cues if q.stamp
+                       and date.fromordinal(q.day).year not in self.pile.years]
+            if any(not q.full for q in outside):
                 a.unstamp()
+            full = sorted({date.fromordinal(q.day).year for q in outside if q.full})
+            if full:
+                a.years = full
         # How many of the pile's articles report each month and day (the story's background).
         reporting: Counter[tuple[int, int]] = Counter()
         for a in self.articles.values():
@@ -354,7 +364,7 @@ class _Dating:
         story that says only weekdays, the days the pile covers."""
         w = CANDIDATE_WINDOW_DAYS
         days: set[int] = set()
-        years = self.pile.years
+        years = self.years_of(a)
         for q in a.evidence:
             if q.kind == DAY:
                 days.update(range(q.day - w, q.day + 1) if q.tense == "future"
@@ -413,7 +423,8 @@ class _Dating:
                     agreeing.append((i, hit[1], hit[0]))
             if a.neighbours:
                 s += story["weight"] * math.log(self._story(a, c, story))
-            s += self.pile.score(c)
+            if a.years is None:  # (the pile's days say nothing of another story's article)
+                s += self.pile.score(c)
             scores.append(s)
             if agreeing:
                 hits_at[c] = agreeing
@@ -425,6 +436,11 @@ class _Dating:
                 and not self.anchored(a):
             return _Best(a.doc.id, None, 0.0, 0.0, [])
         return _Best(a.doc.id, date.fromordinal(c), top, 1.0 / z, hits_at.get(c, []))
+
+    def years_of(self, a: _Article) -> list[int]:
+        """The years an article may be published in: the pile's, or those its own stamp in
+        full gives it when they are not the pile's."""
+        return self.pile.years if a.years is None else a.years
 
     def has_evidence(self, a: _Article) -> bool:
         """Something of its own ties the article to a day: a date it reports, a passage that
