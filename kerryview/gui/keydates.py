@@ -16,7 +16,7 @@ and only the rows of the latest data are shown (each refresh supersedes the job 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import ClassVar, Iterable, Sequence
 
@@ -31,8 +31,11 @@ from kerryview.events.importance import event_day, key_dates
 from kerryview.gui import settings, theme
 from kerryview.gui.jobs import IsCancelled, Job, JobRunner, Progress
 from kerryview.gui.timeline import axis as ta
-from kerryview.model import Document, Event
+from kerryview.model import Document, Event, EventMention, EventSummary
 from kerryview.store import Store
+
+# event id -> the stored summary of the Event object its passages were read for, and them
+Known = dict[str, tuple[EventSummary, list[EventMention]]]
 
 EventIdRole = Qt.ItemDataRole.UserRole + 30  # the id of the day's most important event
 DayRole = Qt.ItemDataRole.UserRole + 31  # the day (datetime.date)
@@ -90,13 +93,17 @@ class KeyDatesJob(Job["list[KeyDateRow] | None"]):
     """key_date_rows of the events shown, in the worker: the passages of those read without
     them come from the worker's own connection (Store.mentions_of) into copies, so the
     window's events stay without theirs. `dismissed`: the ids dismissed when the job was made
-    (the marks are the window's, kept in the events it shows; an edit reloads them). Returns
-    None when cancelled (a newer job replaces it)."""
+    (the marks are the window's, kept in the events it shows; an edit reloads them). `known`:
+    the passages earlier jobs read (the panel's), reused for the same Event objects: a mark or
+    a story chosen keeps them, so only a corpus read again from the store is read again
+    (its events carry new summary objects). Returns None when cancelled (a newer job
+    replaces it)."""
 
     events: list[Event]
     dismissed: frozenset[str]
     documents: list[Document]
     limit: int
+    known: Known = field(default_factory=dict)
     busy_text: ClassVar[str] = NOW_WORKING
     what: ClassVar[str] = "working out of the key dates"
 
@@ -104,15 +111,25 @@ class KeyDatesJob(Job["list[KeyDateRow] | None"]):
             ) -> list[KeyDateRow] | None:
         day_events = [e for e in self.events
                       if e.id not in self.dismissed and event_day(e) is not None]
-        unread = [e.id for e in day_events if not e.passages_read]
+        known = self.known
+        unread = [e for e in day_events if not e.passages_read and
+                  known.get(e.id, (None,))[0] is not e.stored_summary]
         if cancelled():
             return None
-        passages = store.mentions_of(unread) if unread else {}
+        passages = store.mentions_of([e.id for e in unread]) if unread else {}
+        for e in unread:
+            if e.id in passages:
+                known[e.id] = (e.stored_summary, passages[e.id])
         if cancelled():
             return None
-        ranked = [replace(e, mentions=passages.get(e.id) or e.mentions, dismissed=False)
-                  for e in day_events]
+        ranked = [replace(e, mentions=e.mentions if e.passages_read else _known(known, e),
+                          dismissed=False) for e in day_events]
         return key_date_rows(ranked, self.documents, self.limit)
+
+
+def _known(known: Known, e: Event) -> list[EventMention]:
+    hit = known.get(e.id)
+    return hit[1] if hit is not None and hit[0] is e.stored_summary else e.mentions
 
 
 def _stronger(a: Event, b: Event) -> bool:
@@ -303,6 +320,7 @@ class KeyDatesPanel(QWidget):
         self._runner: JobRunner | None = None
         self._job: KeyDatesJob | None = None  # the latest job: only its rows are shown
         self._pending = False  # a job waits for the running (cancelled) one to end
+        self._known: Known = {}  # the passages the jobs read (KeyDatesJob.known), in the worker
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(AFTER_PAINT_MS)
@@ -342,7 +360,7 @@ class KeyDatesPanel(QWidget):
                 old.busyChanged.connect(lambda busy: busy or old.deleteLater())
             else:
                 old.deleteLater()
-        self._job, self._pending = None, False
+        self._job, self._pending, self._known = None, False, {}
         self._runner = JobRunner(store, self)
         self._runner.busyChanged.connect(self._runner_busy)
         self._runner.failed.connect(self._failed)
@@ -367,7 +385,7 @@ class KeyDatesPanel(QWidget):
         self._pending = False
         job = self._job = KeyDatesJob(
             list(self._events), frozenset(e.id for e in self._events if e.dismissed),
-            list(self._documents), self.count.value())
+            list(self._documents), self.count.value(), self._known)
         self._runner.submit(job, lambda rows: self._done(job, rows))
 
     def _runner_busy(self, busy: bool) -> None:

@@ -316,6 +316,34 @@ def test_the_job_ranks_as_key_dates_on_events_read_with_their_passages(bundled_s
         bundled_store, lambda *a: None, lambda: True) is None  # cancelled
 
 
+def test_a_job_reads_again_only_the_passages_of_events_read_again(bundled_store, monkeypatch):
+    """The passages a job read are kept for the next (a mark, a story chosen: the same Event
+    objects); events read again from the store (an import, an edit) are read again."""
+    from kerryview.gui.keydates import KeyDatesJob, key_date_rows
+    docs = bundled_store.documents()
+    shown = bundled_store.events(passages=False)
+    asked: list[int] = []
+    original = Store.mentions_of
+    monkeypatch.setattr(Store, "mentions_of",
+                        lambda self, ids: asked.append(len(ids)) or original(self, ids))
+    known: dict = {}
+    first = KeyDatesJob(shown, frozenset(), docs, 50, known).run(
+        bundled_store, lambda *a: None, lambda: False)
+    assert asked and asked[-1] > 0
+    top = first[0].event_id
+    again = KeyDatesJob(shown, frozenset({top}), docs, 50, known).run(
+        bundled_store, lambda *a: None, lambda: False)
+    assert len(asked) == 1  # nothing read: the same events
+    full = bundled_store.events()
+    for e in full:
+        e.dismissed = e.id == top
+    assert again == key_date_rows(full, docs, 50)
+    read_again = bundled_store.events(passages=False)
+    assert KeyDatesJob(read_again, frozenset(), docs, 50, known).run(
+        bundled_store, lambda *a: None, lambda: False) == first
+    assert len(asked) == 2 and asked[-1] == asked[0]
+
+
 def test_rows_of_older_data_are_never_shown(qtbot, window, monkeypatch):
     """A job still working when the data changes is cancelled; the list says it is working
     until the new data's rows come, and never shows the old job's."""
