@@ -7,14 +7,18 @@ Model/view: key_date_rows computes the rows (no Qt); KeyDatesModel holds them; K
 the list with its title and "how many" box and emits dayChosen(row) and keyDaysChanged(rows).
 The rows are computed when the data changes (set_corpus, marks_changed), once for a burst of
 changes, right after the window painted the change, and only while the panel is shown: never
-per paint of the timeline.
+per paint of the timeline. A KeyDatesJob works them out on a worker thread of the panel's own
+JobRunner (the window's runs imports and loads, which the list must neither wait for nor hold
+back): the ranking weighs each article by where and how it tells an event, so it needs the
+passages of every day-level event, which the window opens without (Store.events(passages=
+False)); the job reads them on its own connection into copies, never into the window's events,
+and only the rows of the latest data are shown (each refresh supersedes the job before).
 """
 from __future__ import annotations
 
-import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import Callable, Iterable, Sequence
+from typing import ClassVar, Iterable, Sequence
 
 from PySide6.QtCore import (QAbstractListModel, QModelIndex, QObject, QRectF, QSize, Qt, QTimer,
                             Signal)
@@ -25,8 +29,13 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QLabel, QListView
 
 from kerryview.events.importance import event_day, key_dates
 from kerryview.gui import settings, theme
+from kerryview.gui.jobs import IsCancelled, Job, JobRunner, Progress
 from kerryview.gui.timeline import axis as ta
-from kerryview.model import Document, Event
+from kerryview.model import Document, Event, EventMention, EventSummary
+from kerryview.store import Store
+
+# event id -> the stored summary of the Event object its passages were read for, and them
+Known = dict[str, tuple[EventSummary, list[EventMention]]]
 
 EventIdRole = Qt.ItemDataRole.UserRole + 30  # the id of the day's most important event
 DayRole = Qt.ItemDataRole.UserRole + 31  # the day (datetime.date)
@@ -36,6 +45,8 @@ HEADLINE_LINES = 3  # a longer headline is cut with "…" (its tooltip has it al
 # Rows are computed this long after the paint that showed new events: behind that paint and
 # what it queued (the window's first-paint callbacks, its icon), never before them.
 AFTER_PAINT_MS = 50
+NOW_WORKING = "Working out key dates…"
+NO_ROWS = "No day-level events yet"
 
 
 @dataclass(frozen=True)
@@ -75,6 +86,50 @@ def key_date_rows(events: Iterable[Event], documents: Iterable[Document],
             best[day] = e
     return [KeyDateRow(rank, day, weight, best[day].id, best[day].label or "")
             for rank, (day, weight) in enumerate(ranked, start=1) if day in best]
+
+
+@dataclass
+class KeyDatesJob(Job["list[KeyDateRow] | None"]):
+    """key_date_rows of the events shown, in the worker: the passages of those read without
+    them come from the worker's own connection (Store.mentions_of) into copies, so the
+    window's events stay without theirs. `dismissed`: the ids dismissed when the job was made
+    (the marks are the window's, kept in the events it shows; an edit reloads them). `known`:
+    the passages earlier jobs read (the panel's), reused for the same Event objects: a mark or
+    a story chosen keeps them, so only a corpus read again from the store is read again
+    (its events carry new summary objects). Returns None when cancelled (a newer job
+    replaces it)."""
+
+    events: list[Event]
+    dismissed: frozenset[str]
+    documents: list[Document]
+    limit: int
+    known: Known = field(default_factory=dict)
+    busy_text: ClassVar[str] = NOW_WORKING
+    what: ClassVar[str] = "working out of the key dates"
+
+    def run(self, store: Store, progress: Progress, cancelled: IsCancelled
+            ) -> list[KeyDateRow] | None:
+        day_events = [e for e in self.events
+                      if e.id not in self.dismissed and event_day(e) is not None]
+        known = self.known
+        unread = [e for e in day_events if not e.passages_read and
+                  known.get(e.id, (None,))[0] is not e.stored_summary]
+        if cancelled():
+            return None
+        passages = store.mentions_of([e.id for e in unread]) if unread else {}
+        for e in unread:
+            if e.id in passages:
+                known[e.id] = (e.stored_summary, passages[e.id])
+        if cancelled():
+            return None
+        ranked = [replace(e, mentions=e.mentions if e.passages_read else _known(known, e),
+                          dismissed=False) for e in day_events]
+        return key_date_rows(ranked, self.documents, self.limit)
+
+
+def _known(known: Known, e: Event) -> list[EventMention]:
+    hit = known.get(e.id)
+    return hit[1] if hit is not None and hit[0] is e.stored_summary else e.mentions
 
 
 def _stronger(a: Event, b: Event) -> bool:
@@ -207,15 +262,14 @@ class KeyDateDelegate(QStyledItemDelegate):
 class KeyDatesPanel(QWidget):
     """The Key dates list. Signals: dayChosen(KeyDateRow) when a row is clicked or Enter is
     pressed on it; keyDaysChanged(list[KeyDateRow]) when the rows changed (the timeline marks
-    their days). `read_passages` (set by the window) reads the passages of events opened
-    without them: key_dates weighs each article by where and how it tells the event."""
+    their days). The window gives it the project's store (set_store): the rows are worked out
+    by a KeyDatesJob on a worker's own connection to it."""
 
     dayChosen = Signal(object)
     keyDaysChanged = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.read_passages: Callable[[Sequence[Event]], object] | None = None
         self.setAccessibleName("Key dates")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 0, 4, 4)
@@ -255,7 +309,7 @@ class KeyDatesPanel(QWidget):
         self.view.setUniformItemSizes(False)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         layout.addWidget(self.view, 1)
-        self.empty = QLabel("No day-level events yet")
+        self.empty = QLabel(NO_ROWS)
         self.empty.setWordWrap(True)
         self.empty.setEnabled(False)  # drawn as a hint
         layout.addWidget(self.empty)
@@ -263,6 +317,10 @@ class KeyDatesPanel(QWidget):
         self._events: list[Event] = []
         self._documents: list[Document] = []
         self._stale = False
+        self._runner: JobRunner | None = None
+        self._job: KeyDatesJob | None = None  # the latest job: only its rows are shown
+        self._pending = False  # a job waits for the running (cancelled) one to end
+        self._known: Known = {}  # the passages the jobs read (KeyDatesJob.known), in the worker
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(AFTER_PAINT_MS)
@@ -284,29 +342,85 @@ class KeyDatesPanel(QWidget):
         self.update()  # computed once the window has painted (paintEvent)
 
     def paintEvent(self, e) -> None:  # noqa: N802
-        """Stale rows are computed just after the paint that shows the new events: reading
-        the passages of 30,000 events and weighing their days takes 0.6 s of CPU, which must
-        not hold back the window's first paint of a project."""
+        """Stale rows are computed just after the paint that shows the new events: the job
+        (about 0.9 s of CPU for 27,000 day-level events) runs in a worker, but its thread takes
+        turns with this one: never before the window's first paint of a project."""
         super().paintEvent(e)
         if self._stale and not self._timer.isActive():
             self._timer.start()
 
+    def set_store(self, store: Store) -> None:
+        """The project's store (a new one for each project): jobs open their own connection
+        to its file. A job still running on the old one is cancelled and its rows dropped."""
+        old = self._runner
+        if old is not None:
+            old.busyChanged.disconnect(self._runner_busy)
+            if old.is_busy():  # deleted once its thread ended: never a running QThread
+                old.cancel()
+                old.busyChanged.connect(lambda busy: busy or old.deleteLater())
+            else:
+                old.deleteLater()
+        self._job, self._pending, self._known = None, False, {}
+        self._runner = JobRunner(store, self)
+        self._runner.busyChanged.connect(self._runner_busy)
+        self._runner.failed.connect(self._failed)
+        self.marks_changed()
+
     def refresh(self) -> None:
-        """Compute the rows now (if the data changed since they were last computed)."""
+        """Start working out the rows (if the data changed since they were last): the list
+        says so meanwhile, and a job still working on older data is cancelled."""
         self._timer.stop()
-        if not self._stale:
+        if not self._stale or self._runner is None:
             return
         self._stale = False
-        day_events = [e for e in self._events if event_day(e) is not None]
-        try:
-            if self.read_passages is not None:
-                self.read_passages(day_events)
-            rows = key_date_rows(day_events, self._documents, self.count.value())
-        except sqlite3.Error:  # the project was closed (or is damaged): no rows, no crash
-            rows = []
+        self._job = None
+        self._show_rows([], NOW_WORKING)
+        self._submit()
+
+    def _submit(self) -> None:
+        if self._runner.is_busy():  # on older data: submitted when it has ended
+            self._runner.cancel()
+            self._pending = True
+            return
+        self._pending = False
+        job = self._job = KeyDatesJob(
+            list(self._events), frozenset(e.id for e in self._events if e.dismissed),
+            list(self._documents), self.count.value(), self._known)
+        self._runner.submit(job, lambda rows: self._done(job, rows))
+
+    def _runner_busy(self, busy: bool) -> None:
+        if not busy and self._pending:
+            QTimer.singleShot(0, self._submit_pending)  # after the ended job's handlers
+
+    def _submit_pending(self) -> None:
+        if self._pending:  # (a refresh may have submitted it meanwhile)
+            self._submit()
+
+    def _done(self, job: KeyDatesJob, rows: list[KeyDateRow] | None) -> None:
+        if job is self._job and rows is not None:
+            self._show_rows(rows, NO_ROWS)
+
+    def _failed(self, job: object, _message: str) -> None:
+        """The project was closed or is damaged: no rows, no crash."""
+        if job is self._job:
+            self._show_rows([], NO_ROWS)
+
+    def _show_rows(self, rows: list[KeyDateRow], hint: str) -> None:
         self.model.set_rows(rows)
+        self.empty.setText(hint)
         self.empty.setVisible(not rows)
         self.keyDaysChanged.emit(rows)
+
+    def working(self) -> bool:
+        """Whether rows are being worked out (the list says NOW_WORKING)."""
+        return self._pending or (self._runner is not None and self._runner.is_busy())
+
+    def stop(self) -> None:
+        """Cancel a running job and wait for its thread (the window is closing)."""
+        self._job, self._pending = None, False
+        if self._runner is not None and self._runner.is_busy():
+            self._runner.cancel()
+            self._runner.wait()
 
     def rows(self) -> list[KeyDateRow]:
         return self.model.rows()
@@ -323,6 +437,9 @@ class KeyDatesPanel(QWidget):
         super().hideEvent(e)
         self._timer.stop()  # stays stale: computed when shown again (not after a closed window)
         if not e.spontaneous():
+            if self.working():  # its rows would mark the axis for a closed list: dropped
+                self._job, self._pending, self._stale = None, False, True
+                self._runner.cancel()
             self.keyDaysChanged.emit([])
 
     def _count_changed(self, n: int) -> None:

@@ -293,9 +293,10 @@ def test_the_window_reads_passages_when_first_needed(qtbot, window):
     selected event's; a search reads none (it searches what the store keeps of them:
     kerryview.searchtext); the counts drawn come from the stored summaries and stay the
     same."""
-    # the Key dates list, when shown, reads the passages of the day-level events it ranks
-    # (tests/gui/test_keydates_gui.py); here it is hidden, so only the search is watched
-    window.key_dates.show_panel(False)
+    # the Key dates list is shown and has ranked the events: it reads their passages in a
+    # worker, into copies of its own (tests/gui/test_keydates_gui.py)
+    assert window.key_dates.isVisible()
+    qtbot.waitUntil(lambda: bool(window.key_dates.panel.rows()), timeout=5000)
     index = window.index()
     assert len(index.events) >= 2 and not any(ev.mentions for ev in index.events)
     told = {ev.id: ev for ev in window.store.events()}

@@ -1,7 +1,8 @@
 """The Key dates list as a journalist meets it: the pile's top days, most important first, each
 with its day and the headline of its most important event; choosing one moves the timeline to
 that day and selects that event; the timeline's day axis marks the same days; dismissing an
-event, importing articles, choosing a story or the "how many" box change the list."""
+event, importing articles, choosing a story or the "how many" box change the list. The rows
+are worked out in a worker thread (KeyDatesJob): the tests wait for them."""
 from __future__ import annotations
 
 from datetime import date
@@ -255,7 +256,7 @@ def test_a_chosen_story_lists_its_own_key_dates(qtbot, tmp_path):
     stories = w.stories.model.rows()[1:]
     kerry = next(s for s in stories if "climate" in s.name)
     w.stories.choose({kerry.story_id})
-    qtbot.waitUntil(lambda: listed(w) != everything, timeout=3000)
+    qtbot.waitUntil(lambda: listed(w) not in ([], everything), timeout=3000)
     shown = {ev.id for ev in w.index().events}
     rows = w.key_dates.panel.rows()
     assert rows and all(r.event_id in shown for r in rows)
@@ -275,13 +276,113 @@ def test_the_list_ranks_days_as_extract_does_though_the_window_opens_without_pas
     w = _open(qtbot, bundled_store)
     qtbot.waitUntil(lambda: bool(listed(w)), timeout=3000)
     assert [r.day for r in w.key_dates.panel.rows()] == expected
+    assert not any(ev.mentions for ev in w.index().events)  # read in the worker's copies
     w.jobs.wait()
 
 
-def test_a_closed_project_leaves_the_list_empty_without_a_crash(qtbot, window, kd_store):
+def test_a_damaged_project_leaves_the_list_empty_without_a_crash(qtbot, window, kd_store):
     w = window
     wait_listed(qtbot, w, EXPECTED)
     w.reload()  # new Event objects, read without their passages
     kd_store.close()
-    w.key_dates.panel.refresh()
-    assert listed(w) == []
+    Path(kd_store.path).write_bytes(b"not a database" * 100)  # the job's connection fails
+    panel = w.key_dates.panel
+    panel.marks_changed()
+    panel.refresh()
+    qtbot.waitUntil(lambda: not panel.working(), timeout=5000)
+    assert listed(w) == [] and panel.empty.text() == "No day-level events yet"
+    assert w.isVisible()
+
+
+def test_the_job_ranks_as_key_dates_on_events_read_with_their_passages(bundled_store):
+    """The window's events are read without passages; the job reads them into copies on its
+    own connection: the same rows as key_date_rows on every passage, the events untouched."""
+    from kerryview.gui.keydates import KeyDatesJob, key_date_rows
+    docs = bundled_store.documents()
+    full = bundled_store.events()
+    shown = bundled_store.events(passages=False)
+    assert not any(e.mentions for e in shown)
+    job = KeyDatesJob(shown, frozenset(), docs, 50)
+    rows = job.run(bundled_store, lambda *a: None, lambda: False)
+    assert rows and rows == key_date_rows(full, docs, 50)
+    assert not any(e.mentions for e in shown)  # no passage read into the window's events
+    # a mark the window shows (kept in its events) counts, whatever the store says
+    top = next(e for e in full if e.id == rows[0].event_id)
+    top.dismissed = True
+    dismissed = KeyDatesJob(shown, frozenset({top.id}), docs, 50).run(
+        bundled_store, lambda *a: None, lambda: False)
+    assert dismissed == key_date_rows(full, docs, 50) != rows
+    assert KeyDatesJob(shown, frozenset(), docs, 50).run(
+        bundled_store, lambda *a: None, lambda: True) is None  # cancelled
+
+
+def test_a_job_reads_again_only_the_passages_of_events_read_again(bundled_store, monkeypatch):
+    """The passages a job read are kept for the next (a mark, a story chosen: the same Event
+    objects); events read again from the store (an import, an edit) are read again."""
+    from kerryview.gui.keydates import KeyDatesJob, key_date_rows
+    docs = bundled_store.documents()
+    shown = bundled_store.events(passages=False)
+    asked: list[int] = []
+    original = Store.mentions_of
+    monkeypatch.setattr(Store, "mentions_of",
+                        lambda self, ids: asked.append(len(ids)) or original(self, ids))
+    known: dict = {}
+    first = KeyDatesJob(shown, frozenset(), docs, 50, known).run(
+        bundled_store, lambda *a: None, lambda: False)
+    assert asked and asked[-1] > 0
+    top = first[0].event_id
+    again = KeyDatesJob(shown, frozenset({top}), docs, 50, known).run(
+        bundled_store, lambda *a: None, lambda: False)
+    assert len(asked) == 1  # nothing read: the same events
+    full = bundled_store.events()
+    for e in full:
+        e.dismissed = e.id == top
+    assert again == key_date_rows(full, docs, 50)
+    read_again = bundled_store.events(passages=False)
+    assert KeyDatesJob(read_again, frozenset(), docs, 50, known).run(
+        bundled_store, lambda *a: None, lambda: False) == first
+    assert len(asked) == 2 and asked[-1] == asked[0]
+
+
+def test_rows_of_older_data_are_never_shown(qtbot, window, monkeypatch):
+    """A job still working when the data changes is cancelled; the list says it is working
+    until the new data's rows come, and never shows the old job's."""
+    import threading
+    gate = threading.Event()
+    reading = threading.Event()
+    original = Store.mentions_of
+
+    def slow(self, ids):
+        reading.set()
+        gate.wait(10)
+        return original(self, ids)
+    w = window
+    panel = w.key_dates.panel
+    wait_listed(qtbot, w, EXPECTED)
+    w.reload()  # new Event objects, read without their passages
+    monkeypatch.setattr(Store, "mentions_of", slow)
+    shown: list[list[KeyDateRow]] = []
+    panel.keyDaysChanged.connect(lambda rows: shown.append(list(rows)))
+    panel.marks_changed()
+    panel.refresh()
+    assert reading.wait(5) and panel.working()
+    assert listed(w) == [] and panel.empty.isVisible()
+    assert panel.empty.text() == "Working out key dates…"
+    panel.count.setValue(2)  # new data while the job reads
+    panel.refresh()
+    gate.set()
+    wait_listed(qtbot, w, EXPECTED[:2])
+    qtbot.waitUntil(lambda: not panel.working(), timeout=5000)
+    assert listed(w) == EXPECTED[:2] and not panel.empty.isVisible()
+    assert all(len(rows) in (0, 2) for rows in shown)  # never the first job's three
+
+
+def test_the_list_never_reads_passages_into_the_window(qtbot, window):
+    w = window
+    wait_listed(qtbot, w, EXPECTED)
+    shown: list[list[KeyDateRow]] = []
+    w.key_dates.panel.keyDaysChanged.connect(lambda rows: shown.append(list(rows)))
+    w.reload()  # new Event objects, read without their passages: ranked again
+    qtbot.waitUntil(lambda: len(shown) >= 2 and bool(shown[-1]), timeout=3000)
+    assert listed(w) == EXPECTED
+    assert not any(ev.mentions for ev in w.index().events)

@@ -5,12 +5,13 @@ Wiring:
   panel.dayChosen(row)        -> the timeline shows that day (as Go to date does) and selects its
                                  most important event (currentEventChanged: passages, status)
   panel.keyDaysChanged(rows)  -> timeline.setKeyDays: the days' pins on the axis
-The window gives it the events shown and their articles (set_corpus, at each reload) and says
-when marks changed in place (marks_changed): one place each.
+The window gives it the project's store (set_store, with each project's job runner), the events
+shown and their articles (set_corpus, at each reload) and says when marks changed in place
+(marks_changed): one place each.
 """
 from __future__ import annotations
 
-from typing import Callable, Sequence
+from typing import Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
@@ -20,6 +21,7 @@ from kerryview.gui import settings
 from kerryview.gui.keydates import KeyDateRow, KeyDatesPanel
 from kerryview.gui.timeline.widget import TimelineWidget
 from kerryview.model import Document, Event
+from kerryview.store import Store
 
 
 class KeyDatesDock(QDockWidget):
@@ -27,13 +29,12 @@ class KeyDatesDock(QDockWidget):
     and the timeline has events."""
 
     def __init__(self, window: QMainWindow, action: QAction, timeline: TimelineWidget,
-                 read_passages: Callable[[Sequence[Event]], object], style: str = "") -> None:
+                 style: str = "") -> None:
         super().__init__("Key dates", window)
         self.setObjectName("keyDatesDock")
         self.setAccessibleName("Key dates")
         self.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
         self.panel = KeyDatesPanel()
-        self.panel.read_passages = read_passages
         self.panel.view.setStyleSheet(style)
         self.setWidget(self.panel)
         self.timeline = timeline
@@ -54,6 +55,10 @@ class KeyDatesDock(QDockWidget):
 
     def marks_changed(self) -> None:
         self.panel.marks_changed()
+
+    def set_store(self, store: Store) -> None:
+        """The project's store (its rows are worked out on a connection of their own)."""
+        self.panel.set_store(store)
 
     def show_panel(self, on: bool) -> None:
         """View > Key dates: show or hide the list and the axis pins (remembered)."""

@@ -186,7 +186,7 @@ class MainWindow(QMainWindow):
         self._build_edits()
         self._build_stories_dock()
         self.key_dates = KeyDatesDock(self, self._actions[Action.KEY_DATES], self.timeline,
-                                      self._read_passages, FOCUS_RING)
+                                      FOCUS_RING)
         self.timeline.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
         self.timeline.currentEventChanged.connect(self._event_selected)
@@ -230,6 +230,7 @@ class MainWindow(QMainWindow):
         self.jobs.cancelled.connect(self._job_cancelled)
         self.jobs.failed.connect(self._job_failed)
         self.jobs.busyChanged.connect(self._close_when_idle)
+        self.key_dates.set_store(store)  # the list works out its rows on a runner of its own
 
     def _load_store(self) -> None:
         """Show what the store holds: read in the worker when it is big."""
@@ -1249,6 +1250,7 @@ class MainWindow(QMainWindow):
                 if self.give_up_after_close_ms is not None:
                     QTimer.singleShot(self.give_up_after_close_ms, self.abandon_job)
             return
+        self.key_dates.panel.stop()  # its worker's thread ends before the window
         super().closeEvent(e)
         if self._closing:  # a hidden window's close does not end the app by itself
             QApplication.quit()
