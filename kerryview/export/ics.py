@@ -19,8 +19,9 @@ from kerryview import __version__
 from kerryview.calendar.intervals import duration_timedelta
 from kerryview.calendar.timex3 import parse_value
 from kerryview.model import Document, Event, Granularity
+from kerryview.sources import source_title
 from kerryview.text.phrasing import (date_words, event_day, event_duration_words, event_zone,
-                                     source_name, zone_offset)
+                                     zone_offset)
 
 INCLUDED_STATUSES = ("scheduled", "expected")
 _TIMED = (Granularity.HOUR, Granularity.MINUTE)
@@ -79,7 +80,7 @@ def _description(ev: Event, docs: dict[str, Document]) -> str:
     for m in ev.mentions:
         doc = docs.get(m.document_id)
         when = f", published {doc.dct:%d %B %Y}" if doc and doc.dct else ""
-        lines.append(f"- {source_name(doc)}{when}: “{' '.join(m.text.split())}”")
+        lines.append(f"- {source_title(doc, 'another article')}{when}: “{' '.join(m.text.split())}”")
     return "\n".join(lines)
 
 
