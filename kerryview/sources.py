@@ -1,8 +1,11 @@
 """How an article is named to people: by its outlet and headline, never by its file's hash.
 
-One home for the names, used by the documents table, the passage cards, the disagreement box,
-the find filter and the exports (Qt-free). `source_name` is the short name for sentences
-("Reuters says “suspended”"), `source_title` the full one ("Reuters: Kerry says…").
+One home for the names, used by the documents table, the passage cards, the reader, the
+disagreement box, the find filter, the exports and the sentences saying how a date was found
+(Qt-free). `source_title` is an article's name ("Reuters: Kerry says…"); `source_name` its short
+form where several are compared in one sentence ("Reuters says “suspended”"). An article with
+neither outlet nor headline is "article 003" (its file's label) in both, as the documents table
+shows it ("(no headline: article 003)"), so the user can find it there.
 """
 from __future__ import annotations
 
@@ -25,20 +28,34 @@ def file_label(doc: Document) -> str:
     return stem or doc.id
 
 
+TITLE_LIMIT = 100  # a headline longer than this is cut at a word ("…") in a name
+
+
+def untitled_name(doc: Document) -> str:
+    """The name of an article with neither outlet nor headline: "article 003"."""
+    return f"article {file_label(doc)}"
+
+
 def source_name(doc: Document | None, fallback: str = "an article") -> str:
-    """The outlet, else the headline, else the file's label: short, for sentences."""
+    """The outlet, else the headline, else "article 003": short, for comparing sources."""
     if doc is None:
         return fallback
-    return doc.outlet or doc.title or f"article {file_label(doc)}"
+    return _words(doc.outlet) or _clip(_words(doc.title), TITLE_LIMIT) or untitled_name(doc)
 
 
 def source_title(doc: Document | None, fallback: str = "an article") -> str:
-    """"Reuters: Kerry says…"; the headline or outlet alone when only one is known."""
+    """An article's name: "Reuters: Kerry says…"; the headline or outlet alone when only one
+    is known; "article 003" when neither is."""
     if doc is None:
         return fallback
-    if doc.outlet and doc.title:
-        return f"{doc.outlet}: {doc.title}"
-    return doc.title or doc.outlet or f"article {file_label(doc)}"
+    outlet, title = _words(doc.outlet), _clip(_words(doc.title), TITLE_LIMIT)
+    if outlet and title:
+        return f"{outlet}: {title}"
+    return title or outlet or untitled_name(doc)
+
+
+def _words(text: str | None) -> str:
+    return " ".join((text or "").split())
 
 
 def distinct_names(docs: Mapping[str, Document]) -> dict[str, str]:
@@ -58,7 +75,11 @@ def distinct_names(docs: Mapping[str, Document]) -> dict[str, str]:
 
 
 def _clip(text: str, n: int) -> str:
-    return text if len(text) <= n else text[:n - 1].rstrip() + "…"
+    """At most `n` characters, cut at a word with an ellipsis."""
+    if len(text) <= n:
+        return text
+    cut = text[:n - 1].rsplit(" ", 1)[0] if " " in text[:n - 1] else text[:n - 1]
+    return cut.rstrip(" ,;:—-") + "…"
 
 
 def name_sources_in(text: str, names: Mapping[str, str]) -> str:

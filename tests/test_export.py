@@ -65,7 +65,7 @@ def test_json_quotes_the_sources_and_says_where_they_disagree():
     text = slide["text"]["text"]
     assert "<b>Sources disagree:</b>" in text and "b dates it 2023-07-16" in text
     assert "“Kerry met Xie for nearly 12 hours on Monday.”" in text
-    assert "Envoy &lt;in&gt; Beijing, published 2023-07-18" in text
+    assert "Envoy &lt;in&gt; Beijing, published Tuesday 18 July 2023" in text
     assert "<p>Lasting 12 hours</p>" in text and "PT12H" not in text
 
 

@@ -203,3 +203,21 @@ def test_cli_exports_calendar_and_chronology(tmp_path, capsys):
     assert "X-WR-CALNAME:Kerry" in lines
     assert "DTSTART;VALUE=DATE:20230720" in lines  # leaving in the early hours of 20 July
     assert export_text("txt", [], [], title="x").startswith("x\n=")
+
+
+def test_an_article_without_headline_has_one_name_in_every_export():
+    """kerryview/sources.source_title names it everywhere: "article 026", as the documents
+    table shows it ("(no headline: article 026)"), never its first line nor its file hash."""
+    from kerryview.sources import source_title
+    d = _OutletDocument(id="026_31496c1275c7edf2", path="/news/026_31496c1275c7edf2.txt",
+                        text="cents Jesus statue paraded around square\nBody.")
+    d.outlet, d.dct = None, date(2023, 7, 18)
+    ev = _ev("talks", "2023-07-17", "2023-07-17", "2023-07-18", "day", doc=d.id,
+             status="scheduled")
+    assert source_title(d) == "article 026"
+    assert "— *article 026, 18 July 2023*" in markdown([d], [ev], "t")
+    assert "(article 026, 18 July 2023)" in plain_text([d], [ev], "t")
+    assert "article 026" in "".join(_unfold(ics_text([d], [ev], "t", now=NOW)))
+    assert "article 026" in json.dumps(timelinejs_json([d], [ev], "t"))
+    for text in (markdown([d], [ev], "t"), ics_text([d], [ev], "t", now=NOW)):
+        assert "cents Jesus" not in text and "31496c" not in text

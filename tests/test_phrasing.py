@@ -1,9 +1,9 @@
 """Dates, durations and sources in a reporter's words (kerryview.text.phrasing)."""
 from datetime import date
 
-from kerryview.model import DateLine, Document, Event, EventMention, Timex
+from kerryview.model import Event, EventMention, Timex
 from kerryview.text.phrasing import (date_words, duration_words, event_day, event_zone,
-                                     source_name, time_of_day_words, value_words, when_phrase,
+                                     time_of_day_words, value_words, when_phrase,
                                      zone_in)
 
 
@@ -58,19 +58,6 @@ def test_time_zones_are_read_from_the_time_expression():
              timex_text="12:30 p.m. EST on Tuesday")
     assert event_zone(ev) == "EST"
     assert time_of_day_words(ev, "EST") == "12:30 EST"
-
-
-def test_sources_are_named_by_title_or_first_line_never_by_hash():
-    titled = Document("001_8b72f97d2236e7b8", "/c/001_8b72f97d2236e7b8.txt", "x", title="Kerry in Beijing")
-    assert source_name(titled) == "Kerry in Beijing"
-    text = "date 2023-07-18\nUS envoy Kerry meets Chinese premier\nBody."
-    untitled = Document("003_31496c1275c7edf2", "/c/003_31496c1275c7edf2.txt", text,
-                        dateline=DateLine(date(2023, 7, 18), 0, 15))
-    assert source_name(untitled) == "US envoy Kerry meets Chinese premier"
-    blank = Document("003_31496c1275c7edf2", "/c/003_31496c1275c7edf2.txt", "")
-    assert source_name(blank) == "another article"
-    long = Document("d", "/c/d.txt", "word " * 40)
-    assert len(source_name(long)) <= 71 and source_name(long).endswith("…")
 
 
 def test_every_time_zone_has_an_example_that_names_it():

@@ -35,8 +35,9 @@ from kerryview.dating.cues import (DAY, MONTH_DAY, PERIOD, REFERENCES, RELATIVE,
                                    Scorer, classify, distinct, month_day_under, rules,
                                    story_phrase_end)
 from kerryview.model import DateSource, DateSourceKind, Document, Timex
+from kerryview.sources import source_title
 from kerryview.text.context import ContextBuilder
-from kerryview.text.phrasing import day_words, source_name
+from kerryview.text.phrasing import day_words
 from kerryview.text.sentences import sentence_spans
 from kerryview.text.similarity import Vectorizer, content_terms
 from kerryview.text.tense import tense
@@ -186,7 +187,7 @@ class _Dating:
         self.rules = rules()
         self.scorer = Scorer()
         self.tag, self.cancel, self.tagged = tag, cancel, tagged
-        self.names = {d.id: source_name(d) for d in docs}
+        self.names = {d.id: source_title(d) for d in docs}
         self.articles: dict[str, _Article] = {}
         passages: dict[str, list[_Passage]] = {}
         for d in undated:
@@ -604,7 +605,7 @@ class _Best:
     def explanation(self, a: _Article, names: dict[str, str] | None = None,
                     scorer: Scorer | None = None) -> str:
         """The sentence shown to the user; `names` are the other articles as a reporter names
-        them (text/phrasing.source_name)."""
+        them (kerryview/sources.source_title)."""
         c = self.dct.toordinal()
         if self.agreeing:
             i, k, s = max(self.agreeing, key=lambda h: h[2])

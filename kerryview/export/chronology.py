@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from kerryview.model import Document, Event
+from kerryview.sources import source_title
 from kerryview.text.phrasing import (count_words, date_words, day_words, event_day,
-                                     event_duration_words, event_zone, source_name, status_words,
+                                     event_duration_words, event_zone, status_words,
                                      time_of_day_words)
 
 
@@ -59,7 +60,7 @@ def sections(documents: list[Document], events: Iterable[Event]) -> list[Section
         for m in ev.mentions:
             doc = docs.get(m.document_id)
             when = day_words(doc.dct, weekday=False) if doc and doc.dct else ""
-            quotes.append((" ".join(m.text.split()), source_name(doc), when))
+            quotes.append((" ".join(m.text.split()), source_title(doc, "another article"), when))
         lead = time_of_day_words(ev, zone) if day is not None else ""
         out[-1].entries.append(Entry(lead, " ".join(ev.label.split()), notes, list(ev.conflicts),
                                      quotes))

@@ -19,8 +19,9 @@ from kerryview import __version__
 from kerryview.calendar.intervals import duration_timedelta
 from kerryview.calendar.timex3 import parse_value
 from kerryview.model import Document, Event, Granularity
-from kerryview.text.phrasing import (date_words, event_day, event_duration_words, event_zone,
-                                     source_name, zone_offset)
+from kerryview.sources import source_title
+from kerryview.text.phrasing import (date_words, day_words, event_day, event_duration_words,
+                                     event_zone, zone_offset)
 
 INCLUDED_STATUSES = ("scheduled", "expected")
 _TIMED = (Granularity.HOUR, Granularity.MINUTE)
@@ -78,8 +79,9 @@ def _description(ev: Event, docs: dict[str, Document]) -> str:
     lines.append("Sources:")
     for m in ev.mentions:
         doc = docs.get(m.document_id)
-        when = f", published {doc.dct:%d %B %Y}" if doc and doc.dct else ""
-        lines.append(f"- {source_name(doc)}{when}: “{' '.join(m.text.split())}”")
+        when = f", published {day_words(doc.dct, weekday=False)}" if doc and doc.dct else ""
+        name = source_title(doc, "another article")
+        lines.append(f"- {name}{when}: “{' '.join(m.text.split())}”")
     return "\n".join(lines)
 
 

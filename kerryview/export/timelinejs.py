@@ -21,7 +21,8 @@ from typing import Iterable
 
 from kerryview.model import Document, Event, Granularity
 from kerryview.sources import distinct_names, name_sources_in, source_title
-from kerryview.text.phrasing import count_words, date_words, event_duration_words, event_zone
+from kerryview.text.phrasing import (count_words, date_words, day_words, event_duration_words,
+                                     event_zone)
 
 # The Google Sheets template's header row, in its order.
 COLUMNS = ["Year", "Month", "Day", "Time", "End Year", "End Month", "End Day", "End Time",
@@ -100,7 +101,7 @@ def _text(ev: Event, docs: dict[str, Document], names: dict[str, str]) -> str:
     for m in ev.mentions:
         d = docs.get(m.document_id)
         name = source_title(d)
-        when = f", published {d.dct.isoformat()}" if d and d.dct else ""
+        when = f", published {day_words(d.dct)}" if d and d.dct else ""
         passage = " ".join(m.text.split())
         out.append(f"<p>“{escape(passage, quote=False)}”<br><i>{escape(name, quote=False)}{escape(when, quote=False)}</i></p>")
     return "".join(out)

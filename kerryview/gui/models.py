@@ -13,6 +13,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, Qt
 
 from kerryview.model import Document, Event, EventMention
 from kerryview.sources import distinct_names, name_sources_in, source_title
+from kerryview.text.phrasing import day_words
 
 MentionRole = Qt.ItemDataRole.UserRole + 2
 HtmlRole = Qt.ItemDataRole.UserRole + 3
@@ -60,7 +61,7 @@ def passage_html(m: EventMention, doc: Document | None, names: dict[str, str] | 
     title = escape(doc.title) if doc and doc.title else ""
     if not title:
         title, outlet = escape(source_title(doc)), ""
-    when = escape(doc.dct.isoformat()) if doc and doc.dct else "date unknown"
+    when = escape(day_words(doc.dct)) if doc and doc.dct else "date unknown"
     status = "" if m.status == "happened" else (
         f" · <span style='color:#b45309'>{escape(m.status)}</span>")
     where = f"{outlet} · " if outlet else ""

@@ -16,6 +16,7 @@ from kerryview.gui.models import document_title, mention_key
 from kerryview.gui.textmap import OffsetMap
 from kerryview.model import Document, EventMention
 from kerryview.sources import name_sources_in
+from kerryview.text.phrasing import day_words
 
 PASSAGE_BG = QColor("#fff3bf")
 OTHER_BG = QColor("#f1f5f9")
@@ -93,7 +94,7 @@ class ReaderWidget(QWidget):
     def _set_header(self, doc: Document) -> None:
         """Outlet and headline, date and where it came from (other articles named by source);
         the file's path only in the tooltip."""
-        when = doc.dct.isoformat() if doc.dct else "date unknown"
+        when = day_words(doc.dct) if doc.dct else "date unknown"
         how = name_sources_in(str(doc.dct_source or "unknown"), self.names)
         self.header.setText(
             f"<b>{escape(document_title(doc))}</b><br><span style='color:#64748b'>"

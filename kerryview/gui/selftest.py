@@ -31,6 +31,7 @@ def run() -> int:
     from kerryview.gui.mainwindow import MainWindow
     from kerryview.pipeline import bundled_corpus_paths, import_into_store
     from kerryview.store import Store
+    from kerryview.text.phrasing import count_words
 
     import tempfile
 
@@ -59,7 +60,7 @@ def run() -> int:
             colours.add(img.pixel(x, y))
     blank = len(colours) < 8
     print(f"kerryview self-test: {len(result.documents)} articles, {len(result.events)} events, "
-          f"{len(result.problems)} problem(s); timeline {img.width()}x{img.height()}, "
+          f"{count_words(len(result.problems), 'problem')}; timeline {img.width()}x{img.height()}, "
           f"{len(colours)} colours, ticks in {tl.tickUnit()}s")
     if blank:
         ok = False
@@ -72,7 +73,8 @@ def run() -> int:
             row = window.index().row_of[e.id]
             window.select_event(row)
             shown = window.passages.model.rowCount()
-            print(f"  ok   {what}: {len(e.document_ids)} source(s), {shown} passage(s) listed")
+            print(f"  ok   {what}: {count_words(len(e.document_ids), 'source')}, "
+                  f"{count_words(shown, 'passage')} listed")
             if shown != len(e.mentions):
                 ok = False
                 print(f"  FAIL passages panel lists {shown}, expected {len(e.mentions)}")

@@ -1,7 +1,7 @@
 """Dates, durations and sources in the words a reporter uses, without Qt.
 
 "about 12 hours", never "PT12H"; "in the early hours of Thursday 20 July 2023", never
-"2023-07-20TMO"; a source by its outlet or headline, never by its file's hash. The GUI (tooltips,
+"2023-07-20TMO" (a source is named in kerryview/sources.py). The GUI (tooltips,
 the passages panel), the chronology and calendar exports and the explanations the pipeline
 stores all phrase through here, so a reader sees one way of saying each thing.
 """
@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, timedelta
-from pathlib import PurePath
 
 from kerryview.calendar.timex3 import DateValue, parse_duration, parse_value
 from kerryview.model import Document, Event, Granularity
@@ -29,7 +28,6 @@ _ORDINAL = {1: "first", 2: "second", 3: "third", 4: "fourth"}
 # Parts of the day: the noun phrase and its preposition ("on the morning of").
 _PART_OF_DAY = {"MO": "morning", "MI": "midday", "AF": "afternoon", "EV": "evening",
                 "NI": "night", "DT": "daytime"}
-_HASHY = re.compile(r"^\d*_?[0-9a-f]{12,}$")  # a content hash as a file name
 
 
 # -- durations ------------------------------------------------------------------------------------
@@ -223,39 +221,6 @@ def event_duration_words(ev: Event) -> str:
 
 
 # -- sources --------------------------------------------------------------------------------------
-def source_name(doc: Document | None, fallback: str = "another article") -> str:
-    """What a reporter calls an article: its outlet and headline when known, else its title,
-    else its first line; never a hash-named file."""
-    if doc is None:
-        return fallback
-    outlet = getattr(doc, "outlet", None)  # read from the page when the reader knows it
-    title = " ".join((doc.title or "").split())
-    if outlet and title:
-        return f"{outlet}: {_short(title)}"
-    if title or outlet:
-        return _short(title or outlet)
-    text = doc.text or ""
-    if doc.dateline is not None:  # the date line is no name: the headline before it, or what follows
-        head = text[:doc.dateline.start].rstrip(" \t|-–—,:")
-        text = head if len(head.strip()) >= 12 else text[doc.dateline.end:]
-    for line in text.splitlines():
-        line = " ".join(line.split())
-        if len(line) >= 12 and not parse_value(line):
-            return _short(line)
-    stem = PurePath(doc.path or "").stem
-    if stem and not _HASHY.match(stem):
-        return stem
-    return fallback
-
-
-def _short(text: str, limit: int = 70) -> str:
-    """At most `limit` characters, cut at a word with an ellipsis."""
-    if len(text) <= limit:
-        return text
-    cut = text[:limit].rsplit(" ", 1)[0].rstrip(",;:—-")
-    return cut + "…"
-
-
 def count_words(n: int, noun: str, plural: str | None = None) -> str:
     """"1 source", "4 sources"."""
     return f"{n:,} {noun if n == 1 else (plural or noun + 's')}"

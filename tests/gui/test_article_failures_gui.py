@@ -59,8 +59,8 @@ def test_the_status_says_which_files_were_unread_and_which_failed_in_processing(
         assert window.import_paths([tmp_path / n for n in ("good.txt", "poison.txt", "empty.txt")])
     assert sorted(p.stage for p in blocker.args[1].result.problems) == ["process", "read"]
     message = window.statusBar().currentMessage()
-    assert "; 1 file(s) could not be read" in message
-    assert "; 1 article(s) could not be processed (read, but kept without events)" in message
+    assert "; 1 file could not be read" in message
+    assert "; 1 article could not be processed (read, but kept without events)" in message
 
 
 def test_only_processing_failures_are_not_called_unreadable(qtbot, window, tmp_path, monkeypatch):
@@ -72,8 +72,8 @@ def test_only_processing_failures_are_not_called_unreadable(qtbot, window, tmp_p
         assert window.import_paths([tmp_path / "poison.txt"])
     message = window.statusBar().currentMessage()
     assert "could not be read" not in message
-    assert message.startswith("Added 1 article(s); ")
-    assert message.endswith("; 1 article(s) could not be processed (read, but kept without events)")
+    assert message.startswith("Added 1 article; ")
+    assert message.endswith("; 1 article could not be processed (read, but kept without events)")
 
 
 def _poisoned(real):

@@ -323,3 +323,29 @@ def test_opening_another_project_takes_its_own_undo_history(qtbot, window, store
     assert window.edits.store is window.store is not store
     assert not window.edits.stack.canUndo() and not window.action(Action.UNDO).isEnabled()
     assert window.store.edits() == [] and len(store.edits()) == 1  # each project keeps its own
+
+
+LONG_LABEL = ("A man, who has not been named, was taken to hospital with flu-like symptoms after "
+              "returning from a holiday in Mexico")
+
+
+def test_a_long_label_opens_showing_its_start_all_selected(qtbot, window, store):
+    """F2 on an event with a label longer than the field: the field shows its first words (the
+    cursor at the start), all of it selected so that typing replaces it."""
+    window.select_event(window.index().row_of["e-wang"])
+    answer(qtbot, accept_with_label(LONG_LABEL))
+    window.action(Action.EDIT_EVENT).trigger()
+    assert window.timeline.currentEvent().label == LONG_LABEL
+    seen = {}
+
+    def fill(d: EventDialog):
+        qtbot.waitExposed(d)
+        edit = d.label_edit
+        seen.update(pos=edit.cursorPosition(), selected=edit.selectedText(),
+                    left=edit.cursorRect().left(),
+                    wider=edit.fontMetrics().horizontalAdvance(LONG_LABEL) > edit.width())
+    answer(qtbot, fill)
+    window.action(Action.EDIT_EVENT).trigger()
+    assert seen["wider"]  # the label does not fit: where the field is scrolled matters
+    assert seen["pos"] == 0 and seen["selected"] == LONG_LABEL
+    assert seen["left"] < 12  # the cursor, and so the text's start, at the field's left edge

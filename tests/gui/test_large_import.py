@@ -63,7 +63,7 @@ def test_the_status_bar_says_each_stage_with_counts_and_time_left(qtbot, window,
                for m in said), said  # the project's two articles and the new ones
     assert any(m.startswith(f"Merging events across {n + 2} articles") for m in said)
     assert any(re.fullmatch(r"Saving \d+ articles and [\d,]+ events.*", m) for m in said)
-    assert window.statusBar().currentMessage().startswith(f"Added {n} article(s)")
+    assert window.statusBar().currentMessage().startswith(f"Added {n} articles;")
     assert not window.status.progress.isVisible()
 
 

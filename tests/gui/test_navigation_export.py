@@ -67,10 +67,12 @@ def test_minimap_click_moves_the_view_and_outlines_it(timeline, qtbot):
     timeline.setIndex(TimelineIndex(_story_with_outlier()))
     r = mini.windowRect()
     assert r.right() > mini.width() * 0.9  # the story is at the right end of 1967..2023
+    # 1967..2023 is squeezed into the map's left strip: a pixel there is about half a year
     x = mini.x_of(ta.iso_to_seconds("1990-01-01"))
+    assert abs(mini.t_of(int(x)) - ta.iso_to_seconds("1990-01-01")) < 365 * DAY
     qtbot.mouseClick(mini, Qt.MouseButton.LeftButton, pos=QPoint(int(x), 15))
     t0, t1 = timeline.view()
-    assert abs((t0 + t1) / 2 - ta.iso_to_seconds("1990-01-01")) < 60 * DAY
+    assert abs((t0 + t1) / 2 - mini.t_of(int(x))) < DAY
     assert abs(mini.windowRect().center().x() - x) < 3
     # dragging follows the pointer
     x2 = mini.x_of(ta.iso_to_seconds("2000-01-01"))
@@ -78,7 +80,8 @@ def test_minimap_click_moves_the_view_and_outlines_it(timeline, qtbot):
     qtbot.mouseMove(mini, QPoint(int(x2), 15))
     qtbot.mouseRelease(mini, Qt.MouseButton.LeftButton, pos=QPoint(int(x2), 15))
     t0, t1 = timeline.view()
-    assert abs((t0 + t1) / 2 - ta.iso_to_seconds("2000-01-01")) < 60 * DAY
+    assert abs((t0 + t1) / 2 - mini.t_of(int(x2))) < DAY
+    assert abs(mini.t_of(int(x2)) - ta.iso_to_seconds("2000-01-01")) < 365 * DAY
 
 
 def test_plus_n_marks_act_like_buttons(timeline, qtbot):
@@ -251,3 +254,49 @@ def test_a_long_range_is_drawn_only_where_it_can_be_seen(timeline, tmp_path):
     timeline.render(writer)
     del writer
     assert 0 < out.stat().st_size < 400_000  # 663 kB before, 218 kB now
+
+
+def _bar_columns(mini) -> list[int]:
+    """The x of every pixel column where the mini-map draws a density bar (under the view's
+    translucent outline)."""
+    from kerryview.gui import theme
+    mini.grab()  # paints it
+    img = mini._bars.toImage()
+    bars = theme.MINIMAP_BARS.rgb()
+    y = img.height() - 3  # every bar reaches down to here
+    return [x for x in range(img.width()) if img.pixel(x, y) == bars]
+
+
+def test_minimap_keeps_the_story_wide_when_one_event_is_centuries_away(timeline, qtbot):
+    """H1N1_guardian's "17th-century statue" made the mini-map span 1600-2009, the story a
+    sliver: the story now spans most of the map, the outlier a mark in a strip at its edge."""
+    from kerryview.gui.timeline.minimap import EDGE_SHARE, TimelineMinimap
+
+    evs = _story_with_outlier()
+    evs[-1] = Event(id="old", label="a 17th-century statue", value="1600", start="1600-01-01",
+                    end="1601-01-01", granularity="year")
+    mini = TimelineMinimap(timeline)
+    mini.resize(1000, 30)
+    mini.show()
+    qtbot.waitExposed(mini)
+    timeline.setIndex(TimelineIndex(evs))
+    cols = _bar_columns(mini)
+    story = [x for x in cols if x > mini.width() * EDGE_SHARE]
+    assert max(story) - min(story) > mini.width() * 0.6  # three weeks over most of the map
+    assert [x for x in cols if x < mini.width() * EDGE_SHARE]  # the outlier: a mark at the edge
+    assert mini.squeezed() == [(0.0, mini.width() * EDGE_SHARE)]  # set off by a rule
+    x = mini.x_of(ta.iso_to_seconds("1600-01-01"))  # a click on the mark goes to the outlier
+    qtbot.mouseClick(mini, Qt.MouseButton.LeftButton, pos=QPoint(int(x) + 2, 15))
+    t0, t1 = timeline.view()
+    assert t0 <= ta.iso_to_seconds("1600-01-01") <= t1
+
+
+def test_minimap_of_an_evenly_spread_story_is_linear(timeline, qtbot):
+    from kerryview.gui.timeline.minimap import TimelineMinimap
+
+    evs = [Event(id=f"y{i}", label=f"e{i}", value=f"{1990 + i}-03-01", start=f"{1990 + i}-03-01",
+                 end=f"{1990 + i}-03-02", granularity="day") for i in range(30)]
+    mini = TimelineMinimap(timeline)
+    mini.resize(1000, 30)
+    timeline.setIndex(TimelineIndex(evs))
+    assert len(mini.knots()) == 2 and mini.squeezed() == []

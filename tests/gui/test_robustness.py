@@ -322,7 +322,7 @@ def test_an_unreadable_article_on_the_command_line_is_a_problem_not_a_crash(fold
     shown = run.json_lines("REPORT")[0]
     assert shown["problems"] == [["secret.txt", "cannot be read (permission denied)"]]
     assert shown["problems_button"] == "⚠ 1 problem"
-    assert shown["message"] == "Added 1 article(s); 4 events; 1 file(s) could not be read"
+    assert shown["message"] == "Added 1 article; 4 events; 1 file could not be read"
     assert shown["documents"] == ["a", "b", "new"]
     assert run.message_boxes() == []
 

@@ -487,7 +487,7 @@ def test_an_in_memory_corpus_runs_its_jobs_at_once(qtbot, tmp_path, corpus):
     with qtbot.waitSignal(w.jobs.finished):
         assert w.import_paths([tmp_path / "good.txt"])
     assert any(d.startswith("good") for d in w.docs)
-    assert "Added 1 article(s)" in w.statusBar().currentMessage()
+    assert "Added 1 article;" in w.statusBar().currentMessage()
     mem.close()
 
 

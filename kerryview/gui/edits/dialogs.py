@@ -108,7 +108,10 @@ class EventDialog(QDialog):
         lay.addLayout(form)
         lay.addWidget(self.buttons)
         self.label_edit.setFocus()
-        self.label_edit.selectAll()
+        # All selected (typing replaces it), the cursor at the start: a long label opens showing
+        # its first words, not scrolled to its end as selectAll() leaves it.
+        self.label_edit.end(False)
+        self.label_edit.home(True)
 
     def _kind_changed(self) -> None:
         kind = self.kind.currentData()

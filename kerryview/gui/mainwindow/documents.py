@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QInputDialog, QMe
 
 from kerryview.model import Document
 from kerryview.sources import distinct_names, file_label, name_sources_in, source_title
+from kerryview.text.phrasing import count_words
 
 IdRole = Qt.ItemDataRole.UserRole
 
@@ -121,7 +122,7 @@ class DocumentsModel(QAbstractTableModel):
             return self._how(d)
         if role == Qt.ItemDataRole.ToolTipRole:
             if col in EDITABLE:
-                return (f"{source_title(d)}\n{row.passages} passage(s) on the timeline\n"
+                return (f"{source_title(d)}\n{count_words(row.passages, 'passage')} on the timeline\n"
                         f"File: {d.path}\nDouble-click or F2 to correct it")
             if col is Column.PUBLISHED:
                 return "Double-click to correct the publication date"

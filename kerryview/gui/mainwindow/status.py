@@ -9,6 +9,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar, QToolButton
 
 from kerryview.progress import StageClock
+from kerryview.text.phrasing import count_words
 
 TICK_MS = 1000  # how often a running job's message says the time again
 
@@ -20,13 +21,14 @@ class _Problem(Protocol):
 def import_message(added: int, events: int, problems: Sequence[_Problem]) -> str:
     """What an import did, in one line: files that could not be read and articles that were
     read but could not be processed are different troubles, and each is named as such."""
-    msg = f"Added {added} article(s); {events:,} events"
+    msg = f"Added {count_words(added, 'article')}; {count_words(events, 'event')}"
     unread = sum(1 for p in problems if p.stage != "process")
     failed = len(problems) - unread
     if unread:
-        msg += f"; {unread} file(s) could not be read"
+        msg += f"; {count_words(unread, 'file')} could not be read"
     if failed:
-        msg += f"; {failed} article(s) could not be processed (read, but kept without events)"
+        msg += (f"; {count_words(failed, 'article')} could not be processed (read, but kept "
+                "without events)")
     return msg
 
 
@@ -110,9 +112,10 @@ class StatusBar(QStatusBar):
 
     def set_counts(self, events: int, articles: int, undated: int, provisional: int = 0) -> None:
         """`provisional`: how many of the events are an import's preview (gui.provisional)."""
-        text = f"{events:,} events · {articles:,} articles"
+        text = f"{count_words(events, 'event')} · {count_words(articles, 'article')}"
         if provisional:
-            text = f"{events:,} events ({provisional:,} provisional) · {articles:,} articles"
+            text = (f"{count_words(events, 'event')} ({provisional:,} provisional) · "
+                    f"{count_words(articles, 'article')}")
         if undated:
             text += f" · {undated} undated"
         self.count_label.setText(text)
@@ -130,5 +133,5 @@ class StatusBar(QStatusBar):
 
     def set_problem_count(self, n: int) -> None:
         if n:
-            self.problems_button.setText(f"⚠ {n} problem{'s' if n != 1 else ''}")
+            self.problems_button.setText(f"⚠ {count_words(n, 'problem')}")
             self.problems_button.show()

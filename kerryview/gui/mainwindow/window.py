@@ -77,6 +77,7 @@ from kerryview.gui.timeline.widget import TimelineLegend, TimelineWidget
 from kerryview.model import Document, Event, EventMention
 from kerryview.sources import distinct_names
 from kerryview.store import Store
+from kerryview.text.phrasing import count_words
 
 # Lists and tables show the keyboard focus with a ring: the default style's dotted cell outline
 # is easy to lose once the focus leaves the timeline.
@@ -691,7 +692,7 @@ class MainWindow(QMainWindow):
         self.find.select_event(row)
         self._sync_mark_actions(ev)
         if ev is not None:
-            self.status.showMessage(f"{ev.label} — {len(ev.mentions)} passage(s)", 5000)
+            self.status.showMessage(f"{ev.label} — {count_words(len(ev.mentions), 'passage')}", 5000)
 
     def _sync_mark_actions(self, ev: Event | None) -> None:
         for a, on in ((Action.REVIEWED, ev is not None and ev.reviewed),

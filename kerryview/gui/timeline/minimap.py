@@ -2,13 +2,19 @@
 (outliers included), with the part the timeline shows outlined. Click or drag to move the
 timeline there; the wheel zooms it.
 
+Robust to outliers: when the events reach far beyond the dense part of the story ("fit all"'s
+framing.dense_span: one "17th-century statue" in a pile about April 2009 stretches the span to
+400 years, and the story would be a sliver), the dense part gets the middle of the map and the
+time before and after it is squeezed into a strip at each edge (EDGE_SHARE of the width, set
+off by a rule), where the outliers still show as marks and a click still goes to them.
+
 Cheap by construction: the density is counted once per index and width (one bisect per
 column, never a loop over the events), and a view change only repaints the outline.
 """
 from __future__ import annotations
 
 import math
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QPainter, QPen, QPixmap
@@ -16,11 +22,54 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from kerryview.gui import theme
 from kerryview.gui.timeline import axis as ta
+from kerryview.gui.timeline.framing import DENSE_MIN_EVENTS, dense_span, framed_starts
 from kerryview.gui.timeline.widget import TimelineWidget
 
 HEIGHT = 30
 COLUMN_PX = 3  # one density column
 PAD = 0.02  # of the span, on each side
+FAR = 4.0  # events reaching more than FAR times the dense part's length before or after it
+EDGE_SHARE = 0.12  # of the width, for the squeezed time on each side where events reach far
+SNAP_PX = 4  # a click this near an event's mark in a squeezed strip goes to that event
+
+Knots = list[tuple[float, float]]  # (time, fraction of the width), both increasing
+
+
+def scale_knots(starts, ends_max: float, framed) -> Knots:
+    """Where time falls on the map, as a piecewise-linear scale: the whole span, padded; or,
+    on a side where the events reach more than FAR times the length of the dense part of the
+    `framed` starts away from it, that side's time squeezed into EDGE_SHARE of the width and
+    the dense part (and the near side) over the rest. `starts` sorted."""
+    a0, b0 = starts[0], ends_max
+    before = after = False
+    if len(starts) >= DENSE_MIN_EVENTS:
+        ca, cb = dense_span(framed)
+        cb += ta.DAY  # to the end of its last day
+        far = FAR * max(cb - ca, ta.DAY)
+        before, after = ca - a0 > far, b0 - cb > far
+    if not before:
+        ca = a0
+    if not after:
+        cb = b0
+    if cb - ca < ta.DAY:
+        ca, cb = ca - 3 * ta.DAY, cb + 3 * ta.DAY
+    pad = (cb - ca if before or after else b0 - a0) * PAD
+    ca, cb = ta.clamp_t(ca - pad), ta.clamp_t(cb + pad)
+    if not (before or after):
+        return [(ca, 0.0), (cb, 1.0)]
+    knots = [(ta.clamp_t(a0 - pad), 0.0), (ca, EDGE_SHARE)] if before else [(ca, 0.0)]
+    return knots + ([(cb, 1.0 - EDGE_SHARE), (ta.clamp_t(b0 + pad), 1.0)] if after
+                    else [(cb, 1.0)])
+
+
+def _interpolate(knots: Knots, v: float, src: int) -> float:
+    """The other coordinate of `v` (a time for src=0, a fraction for src=1); linear beyond the
+    first and last knots."""
+    keys = [k[src] for k in knots]
+    i = min(max(bisect_right(keys, v) - 1, 0), len(knots) - 2)
+    (t0, f0), (t1, f1) = knots[i], knots[i + 1]
+    p0, p1, q0, q1 = (t0, t1, f0, f1) if src == 0 else (f0, f1, t0, t1)
+    return q0 + (v - p0) / ((p1 - p0) or 1.0) * (q1 - q0)
 
 
 class TimelineMinimap(QWidget):
@@ -40,7 +89,7 @@ class TimelineMinimap(QWidget):
         self._key: tuple | None = None  # (index, width) the columns were counted for
         self._columns: list[int] = []
         self._bars: QPixmap | None = None  # the density, drawn once per index and size
-        self._span = (0.0, 1.0)
+        self._knots: Knots = [(0.0, 0.0), (1.0, 1.0)]
         self._dragging = False
         timeline.viewChanged.connect(self.update)
 
@@ -51,15 +100,20 @@ class TimelineMinimap(QWidget):
     def span(self) -> tuple[float, float]:
         """The time from the left edge to the right edge: every event, padded."""
         self._refresh()
-        return self._span
+        return self._knots[0][0], self._knots[-1][0]
+
+    def knots(self) -> Knots:
+        """The map's scale (scale_knots): two knots when it is linear."""
+        self._refresh()
+        return list(self._knots)
 
     def x_of(self, t: float) -> float:
-        a, b = self.span()
-        return (t - a) / (b - a) * self.width()
+        self._refresh()
+        return _interpolate(self._knots, t, 0) * self.width()
 
     def t_of(self, x: float) -> float:
-        a, b = self.span()
-        return a + x / max(1, self.width()) * (b - a)
+        self._refresh()
+        return _interpolate(self._knots, x / max(1, self.width()), 1)
 
     def windowRect(self) -> QRectF:  # noqa: N802
         """Where the timeline's view is outlined (at least 6 px wide, to be seen and grabbed)."""
@@ -79,18 +133,21 @@ class TimelineMinimap(QWidget):
         self._key = key
         self._bars = None
         if not len(index):
-            self._columns, self._span = [], (0.0, 1.0)
+            self._columns, self._knots = [], [(0.0, 0.0), (1.0, 1.0)]
             return
-        a, b = index.extent()
-        if b - a < ta.DAY:
-            a, b = a - 3 * ta.DAY, b + 3 * ta.DAY
-        pad = (b - a) * PAD
-        a, b = ta.clamp_t(a - pad), ta.clamp_t(b + pad)
-        self._span = (a, b)
-        n = max(1, self.width() // COLUMN_PX)
         starts = index.starts
-        edges = [bisect_left(starts, a + (b - a) * i / n) for i in range(n + 1)]
+        self._knots = scale_knots(starts, index.extent()[1], framed_starts(index))
+        n = max(1, self.width() // COLUMN_PX)
+        edges = [bisect_left(starts, _interpolate(self._knots, i / n, 1)) for i in range(n + 1)]
         self._columns = [edges[i + 1] - edges[i] for i in range(n)]
+
+    def squeezed(self) -> list[tuple[float, float]]:
+        """The strips (x0, x1) where time is squeezed: the outliers' edges of the map."""
+        self._refresh()
+        w = self.width()
+        parts = [(f0 * w, f1 * w) for (_, f0), (_, f1) in zip(self._knots, self._knots[1:])]
+        middle = max(parts, key=lambda p: p[1] - p[0])
+        return [p for p in parts if p is not middle]
 
     # -- painting ---------------------------------------------------------------------------
     def paintEvent(self, e) -> None:  # noqa: N802 (Qt)
@@ -114,11 +171,23 @@ class TimelineMinimap(QWidget):
         pix.fill(theme.MINIMAP_BG)
         if self._columns:
             p = QPainter(pix)
+            strips = self.squeezed()
+            for x0, x1 in strips:  # set off the squeezed edges: their scale is not the middle's
+                p.fillRect(QRectF(x0, 0, x1 - x0, self.height()), theme.MINIMAP_BG.darker(112))
+                x = x1 if x0 == 0 else x0
+                p.setPen(QPen(theme.LEGEND_RULE, 1, Qt.PenStyle.DashLine))
+                p.drawLine(QPointF(x, 0), QPointF(x, self.height()))
             h = self.height() - 4
-            top = math.sqrt(max(self._columns))
+
+            def squeezed(i: int) -> bool:
+                x = (i + 0.5) * COLUMN_PX
+                return any(x0 <= x <= x1 for x0, x1 in strips)
+            # the bars' scale is the middle's: a squeezed century must not flatten the story
+            middle = [n for i, n in enumerate(self._columns) if not squeezed(i)]
+            top = math.sqrt(max(middle or self._columns) or 1)
             for i, n in enumerate(self._columns):
                 if n:
-                    bh = max(2.0, h * math.sqrt(n) / top)
+                    bh = min(float(h), max(2.0, h * math.sqrt(n) / top))
                     p.fillRect(QRectF(i * COLUMN_PX, self.height() - 2 - bh, COLUMN_PX - 1, bh),
                                theme.MINIMAP_BARS)
             p.end()
@@ -126,8 +195,19 @@ class TimelineMinimap(QWidget):
 
     # -- input ------------------------------------------------------------------------------
     def _move_to(self, x: float) -> None:
-        if len(self.timeline.index()):
-            self.timeline.centerOn(self.t_of(x))
+        """Centre the timeline on the time under `x`; in a squeezed strip, where a pixel is
+        years, on the event whose mark is under the pointer (SNAP_PX)."""
+        index = self.timeline.index()
+        if not len(index):
+            return
+        t = self.t_of(x)
+        if any(x0 <= x <= x1 for x0, x1 in self.squeezed()):
+            i = bisect_left(index.starts, t)
+            near = [j for j in (i - 1, i) if 0 <= j < len(index)]
+            j = min(near, key=lambda j: abs(self.x_of(index.starts[j]) - x))
+            if abs(self.x_of(index.starts[j]) - x) <= SNAP_PX:
+                t = index.starts[j]
+        self.timeline.centerOn(t)
 
     def mousePressEvent(self, e) -> None:  # noqa: N802
         if e.button() == Qt.MouseButton.LeftButton:
