@@ -22,7 +22,11 @@ How, in time near-linear in the articles (never all pairs):
    then groups whose centroids are at
    STORY_SIMILARITY or more alike merge (average-like: one article that strays between two
    stories cannot chain them), and the strays are attached again (until none is left whose
-   nearest articles joined a story: a stray near strays follows them).
+   nearest articles joined a story: a stray near strays follows them). A stray less alike
+   to a story than linked articles are (STRAY_SIMILARITY) whose own years (its stated date,
+   else every year it writes out) lie STRAY_YEARS_APART or more from the story's
+   publication years is not attached to it: it is a story of its own, dated alone (by that
+   story's years, undated 2009 articles beside the 2023 demo were dated in 2023).
 4. Stories must be clearly apart: of two whose centroids are at APART_SIMILARITY or more
    alike, the smaller is part of the larger (a side of a long story, e.g. the politics of a
    financial crisis; stories of different topics are far below it).
@@ -58,6 +62,10 @@ STORY_SIMILARITY = 0.3
 CENTROID_TERMS = 60
 MERGE_ROUNDS = 40
 APART_SIMILARITY = 0.15
+# a stray less alike to a story than linked articles are joins it only when its own years
+# do not lie STRAY_YEARS_APART or more from the story's (measured: README_stories_clustering)
+STRAY_SIMILARITY = LINK_SIMILARITY
+STRAY_YEARS_APART = 2
 TIME_WINDOW_DAYS = 120  # 0: stated publication dates are not used (measured: benchmarks)
 NAME_TERMS = 3
 LEADING_TERMS = 25
@@ -213,10 +221,68 @@ def _linked(n: int, near: list[list[tuple[float, int]]]) -> list[list[int]]:
     return list(groups.values())
 
 
+class _Years:
+    """The years an article or a group of articles speaks for, to tell a stray from another
+    time apart (computed only for the strays that would join a story, and those stories).
+
+    An article's own years: its stated publication date's year, else every year it writes
+    out (kerryview.timex: full dates, months and years with their year). A story's
+    publication years: the years of its members' stated dates, else of their own years; the
+    range they span (wide when unsure: the rule then holds back)."""
+
+    def __init__(self, docs: Sequence[Document], dates: Sequence[date | None]) -> None:
+        self.docs, self.dates = docs, dates
+        self._own: dict[int, frozenset[int]] = {}
+
+    def own(self, i: int) -> frozenset[int]:
+        if i not in self._own:
+            stated = self.dates[i]
+            self._own[i] = frozenset({stated.year}) if stated is not None else \
+                written_years(self.docs[i].text)
+        return self._own[i]
+
+    def span(self, group: Sequence[int]) -> tuple[int, int] | None:
+        stated = [self.dates[i].year for i in group if self.dates[i] is not None]
+        return year_span(stated or [y for i in group[:SPAN_SAMPLE] for y in self.own(i)])
+
+    def contradict(self, stray: Sequence[int], story: Sequence[int]) -> bool:
+        own = frozenset(y for i in stray for y in self.own(i))
+        return years_contradict(own, self.span(story))
+
+
+SPAN_SAMPLE = 50  # an undated story's years: those its first articles write out
+
+
+def written_years(text: str) -> frozenset[int]:
+    """The years a text writes out (what the recognizer can tell without a publication date)."""
+    from kerryview.timex.narrative import explicit_years
+    from kerryview.timex.recognize import recognize
+    try:
+        return frozenset(y for y in explicit_years(recognize(text[:MAX_CHARS])) if y > 0)
+    except Exception:  # noqa: BLE001 - a text the recognizer fails on tells no years
+        return frozenset()
+
+
+def year_span(years: Sequence[int]) -> tuple[int, int] | None:
+    """The range of a story's publication years (None: no years known)."""
+    return (min(years), max(years)) if years else None
+
+
+def years_contradict(own: frozenset[int], span: tuple[int, int] | None) -> bool:
+    """Whether an article's own years (all of them) lie STRAY_YEARS_APART or more from a
+    story's publication years: an article of another time. No years on a side: no say."""
+    if not own or span is None:
+        return False
+    lo, hi = span
+    return all(y <= lo - STRAY_YEARS_APART or y >= hi + STRAY_YEARS_APART for y in own)
+
+
 def _attach_small(groups: list[list[int]], near: list[list[tuple[float, int]]],
-                  floor: float = ATTACH_SIMILARITY) -> list[list[int]]:
+                  floor: float = ATTACH_SIMILARITY, years: _Years | None = None
+                  ) -> list[list[int]]:
     """Each group smaller than MIN_STORY joins the story of its most similar article outside it
-    (more than `floor` alike), when there is a story of MIN_STORY or more."""
+    (more than `floor` alike), when there is a story of MIN_STORY or more; with `years`, not
+    when it is under STRAY_SIMILARITY alike and its own years contradict the story's."""
     of = {i: k for k, g in enumerate(groups) for i in g}
     big = {k for k, g in enumerate(groups) if len(g) >= MIN_STORY}
     joined: dict[int, int] = {}
@@ -228,7 +294,8 @@ def _attach_small(groups: list[list[int]], near: list[list[tuple[float, int]]],
             for sim, j in near[i]:
                 if sim > floor and of[j] in big and (best is None or sim > best[0]):
                     best = (sim, of[j])
-        if best is not None:
+        if best is not None and not (years is not None and best[0] < STRAY_SIMILARITY
+                                     and years.contradict(g, groups[best[1]])):
             joined[k] = best[1]
     out = [list(g) for g in groups]
     for k, target in joined.items():
@@ -379,13 +446,15 @@ def cluster_stories(documents: Sequence[Document], check: Callable[[], None] = l
             check()
         bags.append(story_terms(text))
     sigs = _vectors(bags)
-    near = _neighbours(sigs, [_stated_date(d) for d in docs], check)
+    dates = [_stated_date(d) for d in docs]
+    near = _neighbours(sigs, dates, check)
+    years = _Years(docs, dates)
     # the strays clearly near a group first (fewer groups to merge); the others wait for the
     # merged stories: a small group then is no stray's nearest story by chance
-    groups = _attach_small(_linked(len(docs), near), near, EARLY_ATTACH_SIMILARITY)
+    groups = _attach_small(_linked(len(docs), near), near, EARLY_ATTACH_SIMILARITY, years)
     groups = _merge_groups(groups, sigs, check)
     for _ in range(MERGE_ROUNDS):  # a stray whose nearest articles were strays themselves
-        attached = _attach_small(groups, near)  # joins the story they joined
+        attached = _attach_small(groups, near, years=years)  # joins the story they joined
         if len(attached) == len(groups):
             break
         groups = attached
@@ -478,7 +547,9 @@ def article_vector(text: str, known: set[str] | None = None) -> dict[str, float]
     return {t: weights[t] / norm for t in top}
 
 
-def assign(texts: Sequence[str], stories: Sequence[Story]) -> list[str] | None:
+def assign(texts: Sequence[str], stories: Sequence[Story],
+           dates: Sequence[date | None] | None = None,
+           spans: dict[str, tuple[int, int] | None] | None = None) -> list[str] | None:
     """The ids of the stored stories the articles of an import belong to, as clustering the
     whole pile again would place them: each joins the story whose centroid is most alike.
     One under ASSIGN_SIMILARITY to every story is a stray, and one with another story within
@@ -488,9 +559,12 @@ def assign(texts: Sequence[str], stories: Sequence[Story]) -> list[str] | None:
     between stories (together they may be a story of their own). Why not cluster again for
     one article between two: in a 10,000-article archive of 118 stories, small stories sit
     beside the large ones they came from, so one added article in ten lay between two, and
-    clustering again cost 89 s instead of about 11 (benchmarks/incremental.py)."""
+    clustering again cost 89 s instead of about 11 (benchmarks/incremental.py).
+    With the articles' stated `dates` and the stories' publication years (`spans`, by id),
+    also None when an article under STRAY_SIMILARITY alike to its nearest story is of
+    years that contradict that story's: clustering would keep it apart (step 3)."""
     out, unsure = [], 0
-    for text in texts:
+    for k, text in enumerate(texts):
         vector = article_vector(text)
         scored = sorted(((sum(w * vector.get(t, 0.0) for t, w in s.centroid), k)
                          for k, s in enumerate(stories)), key=lambda x: (-x[0], x[1]))
@@ -498,5 +572,20 @@ def assign(texts: Sequence[str], stories: Sequence[Story]) -> list[str] | None:
             return None
         between = len(scored) > 1 and scored[1][0] > ASSIGN_MARGIN * scored[0][0]
         unsure += between or scored[0][0] < ASSIGN_SIMILARITY
-        out.append(stories[scored[0][1]].id)
+        nearest = stories[scored[0][1]]
+        stated = dates[k] if dates is not None else None
+        if stated is not None and spans is not None and scored[0][0] < STRAY_SIMILARITY \
+                and years_contradict(frozenset({stated.year}), spans.get(nearest.id)):
+            return None
+        out.append(nearest.id)
     return None if unsure >= MIN_STORY else out
+
+
+def story_spans(stories: Sequence[Story], dates: dict[str, tuple[str | None, str]]
+                ) -> dict[str, tuple[int, int] | None]:
+    """Each stored story's publication years (year_span), from its articles' stored dates
+    (`dates`: document id -> (ISO date or None, kind), as Store.document_date_kinds gives:
+    an incremental import runs only when every article declares its date)."""
+    return {s.id: year_span([int(dct[:4]) for d in s.document_ids
+                             if (dct := dates.get(d, (None, ""))[0])])
+            for s in stories}

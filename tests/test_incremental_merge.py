@@ -209,6 +209,39 @@ def test_the_demo_added_in_two_batches_merges_as_a_whole(tmp_path, monkeypatch, 
     assert any("Xie" in label for label in labels)
 
 
+STRAY = """date {year}-12-08
+
+Delegates argue over emissions targets at the Copenhagen summit
+Delegates from rich and poor nations argued late into the night over emissions targets at the \
+Copenhagen summit, which opened on Monday. Danish hosts said a deal on forests and finance for \
+poor countries was still possible. Police detained several hundred protesters on Saturday.
+"""
+
+
+@pytest.mark.parametrize("year, alone", [(2009, True), (2023, False)])
+def test_an_added_stray_takes_the_story_a_full_import_gives_it(tmp_path, monkeypatch, no_refit,
+                                                               year, alone):
+    """A dated article that shares few words with the demo's story (kerryview.stories: a
+    stray) joins it incrementally when it is of the story's years; one of years far from
+    them resolves the whole corpus, which keeps it a story of its own: both as a full import
+    of all the articles at once."""
+    files = _dated_demo(tmp_path)
+    stray = tmp_path / "stray.txt"
+    stray.write_text(STRAY.format(year=year), encoding="utf-8")
+    store = Store(tmp_path / "p.db")
+    import_into_store(store, files)
+    result = import_into_store(store, [stray])
+    assert isinstance(result, StoredResult) is not alone
+    fresh = Store(tmp_path / "fresh.db")
+    import_into_store(fresh, files + [stray])
+    assert sorted(map(sorted, (s.document_ids for s in store.stories()))) == \
+        sorted(map(sorted, (s.document_ids for s in fresh.stories())))
+    assert sorted(len(s) for s in fresh.stories()) == ([1, 5] if alone else [6])
+    assert _events(store.events()) == _events(_from_scratch(store, monkeypatch))
+    if alone:  # resolved in full: the very events of the fresh import
+        assert _events(store.events()) == _events(fresh.events())
+
+
 def test_an_undated_article_resolves_the_whole_corpus(tmp_path, no_refit):
     files = _dated_demo(tmp_path)
     store = Store(tmp_path / "p.db")

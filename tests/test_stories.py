@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import sqlite3
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -260,3 +261,59 @@ def test_words_with_accents_stay_whole_in_terms_and_story_names():
     (story,) = cluster_stories(docs)
     whole_words = set(text.replace(".", "").split())
     assert set(story.name.split(" · ")) <= whole_words and "Genève" in story.name
+
+
+COPENHAGEN = """Delegates argue over emissions targets at the Copenhagen summit
+Delegates from rich and poor nations argued late into the night over emissions targets at the \
+Copenhagen summit, which opened on 7 December {year}. Danish hosts said a deal on forests and \
+finance for poor countries was still possible.
+Protesters marched through the city on Saturday. Police detained several hundred people near \
+the conference centre. The summit is due to end on 18 December {year}, when more than a hundred \
+heads of government are expected to arrive.
+"""
+
+
+def _demo_and_stray(tmp_path, text):
+    stray = tmp_path / "stray.txt"
+    stray.write_text(text, encoding="utf-8")
+    return _docs(*bundled_corpus_paths(), stray)
+
+
+def test_a_stray_of_other_years_is_a_story_of_its_own_and_dated_alone(tmp_path, monkeypatch):
+    """A single article that shares few words with the demo's story (July 2023) and writes
+    out only 2009 is not attached to it (dated by its years it was dated in 2023); the same
+    article of 2023, or one that writes out no year, still joins it."""
+    docs = _demo_and_stray(tmp_path, COPENHAGEN.format(year=2009))
+    assert sorted(len(s) for s in cluster_stories(docs)) == [1, 5]
+    stories = []
+    build_corpus(docs, stories=stories)
+    assert sorted(len(s) for s in stories) == [1, 5]
+    stray = next(d for d in docs if d.id == "stray")
+    assert stray.dct is None or stray.dct.year == 2009
+    with monkeypatch.context() as m:  # without the rule: attached, dated in 2023
+        m.setattr(ks, "STRAY_SIMILARITY", 0.0)
+        assert [len(s) for s in cluster_stories(docs)] == [6]
+    assert [len(s) for s in cluster_stories(
+        _demo_and_stray(tmp_path, COPENHAGEN.format(year=2023)))] == [6]
+    no_year = COPENHAGEN.replace(" {year}", "").format()
+    assert [len(s) for s in cluster_stories(_demo_and_stray(tmp_path, no_year))] == [6]
+
+
+def test_years_contradict_only_when_all_lie_apart_from_the_story():
+    assert ks.years_contradict(frozenset({2009, 1918}), (2023, 2023))
+    assert not ks.years_contradict(frozenset({2009, 2022}), (2023, 2023))  # one agrees
+    assert not ks.years_contradict(frozenset(), (2023, 2023))  # no years: no say
+    assert not ks.years_contradict(frozenset({2009}), None)
+    assert ks.year_span([2011, 2009, 2010]) == (2009, 2011) and ks.year_span([]) is None
+
+
+def test_an_added_stray_of_other_years_clusters_again():
+    docs = _docs(TWO_STORIES)
+    stories = cluster_stories(docs)
+    spans = ks.story_spans(stories, {d.id: (d.dateline.value.isoformat(), "stated")
+                                      for d in docs})
+    assert set(spans.values()) == {(2024, 2024)}
+    stray = "The club's volunteers held a bake sale for the village hall roof."
+    assert ks.assign([stray], stories, [date(2024, 6, 1)], spans) is not None
+    assert ks.assign([stray], stories, [date(2009, 6, 1)], spans) is None
+    assert ks.assign([stray], stories, [None], spans) is not None  # no stated date: no say

@@ -66,7 +66,7 @@ def resolve(store: Store, new: list[Document], removed: set[str], cache: Analysi
     the new articles in theirs; the stories themselves are found again by the next full
     resolution (at the latest when the word weights are fitted again: REFIT_FRACTION)."""
     from kerryview.pipeline import StoredResult
-    from kerryview.stories import assign
+    from kerryview.stories import assign, story_spans
 
     try:
         with store.writing():  # read and written under the write lock: no other import between
@@ -78,7 +78,8 @@ def resolve(store: Store, new: list[Document], removed: set[str], cache: Analysi
             story_of = store.stories_of_documents(removed)
             if len(story_of) < len(removed):
                 return None
-            assigned = assign([d.text for d in new], stories)
+            assigned = assign([d.text for d in new], stories, [d.dct for d in new],
+                              story_spans(stories, store.document_date_kinds()))
             if assigned is None:
                 return None
             story_of.update(zip((d.id for d in new), assigned))
