@@ -352,15 +352,19 @@ class KeyDatesPanel(QWidget):
 
     def set_store(self, store: Store) -> None:
         """The project's store (a new one for each project): jobs open their own connection
-        to its file. A job still running on the old one is cancelled and its rows dropped."""
+        to its file. A job still running on the old one is cancelled and its rows dropped; the
+        old project's rows and events go at once (its days must not be pinned on the new
+        timeline while the new project's documents are read)."""
         old = self._runner
         if old is not None:
             old.busyChanged.disconnect(self._runner_busy)
             self._retire(old)
         self._job, self._pending, self._known = None, False, {}
+        self._events, self._documents = [], []
         self._runner = JobRunner(store, self)
         self._runner.busyChanged.connect(self._runner_busy)
         self._runner.failed.connect(self._failed)
+        self._show_rows([], NO_ROWS)
         self.marks_changed()
 
     def _retire(self, runner: JobRunner) -> None:
