@@ -403,7 +403,7 @@ class MainWindow(QMainWindow):
         def done(result: Imported) -> None:
             self._show_empty_text()
             self.reload(result.corpus)
-            self.status.showMessage(f"Removed {n} article{'s' if n != 1 else ''}; "
+            self.status.showMessage(f"Removed {count_words(n, 'article')}; "
                                     f"{len(self.index()):,} events", 8000)
         return self.jobs.submit(projects.RemoveJob(list(doc_ids)), done)
 
