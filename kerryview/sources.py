@@ -68,8 +68,9 @@ def distinct_names(docs: Mapping[str, Document]) -> dict[str, str]:
     out = {}
     for i, name in short.items():
         d = docs[i]
-        if counts[name] > 1 and d.outlet and d.title:
-            name = f"{d.outlet} ({_clip(d.title, 40)})"
+        outlet = _words(d.outlet)
+        if counts[name] > 1 and outlet:  # cleaned as source_name is: one line, no tabs
+            name = f"{outlet} ({_clip(_words(d.title), 40) or untitled_name(d)})"
         out[i] = name
     return out
 
@@ -79,7 +80,8 @@ def _clip(text: str, n: int) -> str:
     if len(text) <= n:
         return text
     cut = text[:n - 1].rsplit(" ", 1)[0] if " " in text[:n - 1] else text[:n - 1]
-    return cut.rstrip(" ,;:—-") + "…"
+    # a cut of nothing but punctuation ("-----…") keeps it: never a name of "…" alone
+    return (cut.rstrip(" ,;:—-") or text[:n - 1].rstrip()) + "…"
 
 
 def name_sources_in(text: str, names: Mapping[str, str]) -> str:

@@ -16,6 +16,7 @@ from typing import ClassVar, Union
 
 from kerryview.calendar.intervals import iso
 from kerryview.model import Event, EventMention, Granularity
+from kerryview.text.phrasing import count_words
 
 MentionRef = tuple[str, int, int]  # document id, time expression start, end
 EventRef = frozenset  # of MentionRef
@@ -234,7 +235,7 @@ class SplitEvent:
 
     def describe(self) -> str:
         n = len(self.part)
-        return f"Split {n} passage{'s' if n != 1 else ''} off “{_short(self.was)}”"
+        return f"Split {count_words(n, 'passage')} off “{_short(self.was)}”"
 
 
 Edit = Union[SetLabel, SetDate, SetStatus, SetNote, AddEvent, MergeEvents, SplitEvent]

@@ -430,7 +430,7 @@ def _vector_sum(group: list[Item]) -> dict[str, float]:
 
 def _conflicts(group: list[Item], chosen: Item, durations: Counter) -> list[str]:
     """Where the sources disagree, dates and durations in words (text/phrasing.py)."""
-    from kerryview.text.phrasing import duration_words, value_words
+    from kerryview.text.phrasing import count_words, duration_words, value_words
 
     out = []
     for it in group:
@@ -444,7 +444,7 @@ def _conflicts(group: list[Item], chosen: Item, durations: Counter) -> list[str]
     out.extend(_opposite_words(group))
     if len(durations) > 1:
         out.append("sources give different durations: " + ", ".join(
-            f"{duration_words(d) or d} ({c} source{'s' if c > 1 else ''})"
+            f"{duration_words(d) or d} ({count_words(c, 'source')})"
             for d, c in durations.most_common()))
     return out
 

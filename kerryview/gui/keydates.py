@@ -318,6 +318,7 @@ class KeyDatesPanel(QWidget):
         self._documents: list[Document] = []
         self._stale = False
         self._runner: JobRunner | None = None
+        self._retired: list[JobRunner] = []  # old projects' runners whose job still runs
         self._job: KeyDatesJob | None = None  # the latest job: only its rows are shown
         self._pending = False  # a job waits for the running (cancelled) one to end
         self._known: Known = {}  # the passages the jobs read (KeyDatesJob.known), in the worker
@@ -351,20 +352,35 @@ class KeyDatesPanel(QWidget):
 
     def set_store(self, store: Store) -> None:
         """The project's store (a new one for each project): jobs open their own connection
-        to its file. A job still running on the old one is cancelled and its rows dropped."""
+        to its file. A job still running on the old one is cancelled and its rows dropped; the
+        old project's rows and events go at once (its days must not be pinned on the new
+        timeline while the new project's documents are read)."""
         old = self._runner
         if old is not None:
             old.busyChanged.disconnect(self._runner_busy)
-            if old.is_busy():  # deleted once its thread ended: never a running QThread
-                old.cancel()
-                old.busyChanged.connect(lambda busy: busy or old.deleteLater())
-            else:
-                old.deleteLater()
+            self._retire(old)
         self._job, self._pending, self._known = None, False, {}
+        self._events, self._documents = [], []
         self._runner = JobRunner(store, self)
         self._runner.busyChanged.connect(self._runner_busy)
         self._runner.failed.connect(self._failed)
+        self._show_rows([], NO_ROWS)
         self.marks_changed()
+
+    def _retire(self, runner: JobRunner) -> None:
+        """An old project's runner: cancelled, kept until its thread ended (stop waits for
+        it; Qt aborts the process if a running QThread is destroyed), then deleted."""
+        if not runner.is_busy():
+            runner.deleteLater()
+            return
+        runner.cancel()
+        self._retired.append(runner)
+
+        def ended(busy: bool) -> None:
+            if not busy and runner in self._retired:
+                self._retired.remove(runner)
+                runner.deleteLater()
+        runner.busyChanged.connect(ended)
 
     def refresh(self) -> None:
         """Start working out the rows (if the data changed since they were last): the list
@@ -416,11 +432,13 @@ class KeyDatesPanel(QWidget):
         return self._pending or (self._runner is not None and self._runner.is_busy())
 
     def stop(self) -> None:
-        """Cancel a running job and wait for its thread (the window is closing)."""
+        """Cancel the running jobs (the current project's and the old ones') and wait for
+        their threads (the window is closing)."""
         self._job, self._pending = None, False
-        if self._runner is not None and self._runner.is_busy():
-            self._runner.cancel()
-            self._runner.wait()
+        for runner in [*self._retired, self._runner]:
+            if runner is not None and runner.is_busy():
+                runner.cancel()
+                runner.wait()
 
     def rows(self) -> list[KeyDateRow]:
         return self.model.rows()

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (QLabel, QListView, QStyledItemDelegate, QStyleOpt
 from kerryview.gui.models import HtmlRole, MentionRole, PassagesModel
 from kerryview.model import Event, EventMention
 from kerryview.sources import distinct_names, name_sources_in
-from kerryview.text.phrasing import date_words, event_duration_words, event_zone
+from kerryview.text.phrasing import count_words, date_words, event_duration_words, event_zone
 
 PAD_X, PAD_Y = 10, 7
 
@@ -157,8 +157,8 @@ class PassagesPanel(QWidget):
             f"<div style='font-size:large'><b>{escape(ev.label)}</b></div>"
             f"<div style='color:#334155'>{escape(when)}"
             + (f" <span style='color:#64748b'>({', '.join(extra)})</span>" if extra else "")
-            + f"{status} · {n_docs} source{'s' if n_docs != 1 else ''}, "
-            f"{len(ev.mentions)} passage{'s' if len(ev.mentions) != 1 else ''}{edited}</div>"
+            + f"{status} · {count_words(n_docs, 'source')}, "
+            f"{count_words(len(ev.mentions), 'passage')}{edited}</div>"
             f"{note}")
         if ev.conflicts:
             items = "".join(f"<li>{escape(name_sources_in(c, self._names))}</li>"

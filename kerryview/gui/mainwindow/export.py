@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QProgressDialog
 from kerryview.export import FORMATS, ExportCancelled, project_title
 from kerryview.gui import settings
 from kerryview.gui.mainwindow.files import last_folder
+from kerryview.text.phrasing import count_words
 
 if TYPE_CHECKING:
     from kerryview.gui.mainwindow.window import MainWindow
@@ -107,7 +108,7 @@ def export(window: MainWindow, path: str | Path, fmt: str) -> bool:
             what = "a drawing of this view (SVG)"
         else:
             n = _pdf_with_progress(window, path, title)
-            what = f"the whole timeline on {n} page{'s' if n != 1 else ''} (PDF)"
+            what = f"the whole timeline on {count_words(n, 'page')} (PDF)"
     except ExportCancelled:
         QGuiApplication.restoreOverrideCursor()
         window.status.showMessage("Export cancelled: no file was written", 8000)

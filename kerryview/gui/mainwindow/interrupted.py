@@ -7,6 +7,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
 
 from kerryview.gui import theme
+from kerryview.text.phrasing import count_words
 
 
 class InterruptedImportBar(QFrame):
@@ -54,7 +55,7 @@ class InterruptedImportBar(QFrame):
             self.hide()
             return
         n = len(paths)
-        what = f"{n} file{'s' if n != 1 else ''} or folder{'s' if n != 1 else ''}"
+        what = count_words(n, "file or folder", "files or folders")
         self.message.setText(f"An import was interrupted before it was saved ({what}, e.g. "
                              f"{paths[0]}). The project is as it was before that import.")
         self.message.setToolTip("\n".join(paths[:30]) + ("\n…" if n > 30 else ""))

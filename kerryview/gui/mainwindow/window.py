@@ -310,8 +310,9 @@ class MainWindow(QMainWindow):
     def open_project_file(self, path: Path) -> bool:
         """Open the project at `path` (created if it does not exist) in this window; a file
         that cannot be a project is named in a message and the open project stays."""
-        if self.jobs.is_busy():
-            self.status.showMessage("Wait for the running import to finish", 4000)
+        if self.jobs.is_busy() or self.loading:
+            self.status.showMessage("Wait for the running import to finish" if not self.loading
+                                    else "Wait for the project to finish loading", 4000)
             return False
         try:
             project = open_project(Path(path))
@@ -323,7 +324,7 @@ class MainWindow(QMainWindow):
     def use_project(self, project: OpenProject) -> bool:
         """Show `project` in this window (the window owns it from now on and closes the one it
         had); remembered as the last and most recent project (unless it is read-only)."""
-        if self.jobs.is_busy():
+        if self.jobs.is_busy() or self.loading:  # (between a big project's two phases too)
             project.close()
             return False
         old = self.project
@@ -402,7 +403,7 @@ class MainWindow(QMainWindow):
         def done(result: Imported) -> None:
             self._show_empty_text()
             self.reload(result.corpus)
-            self.status.showMessage(f"Removed {n} article{'s' if n != 1 else ''}; "
+            self.status.showMessage(f"Removed {count_words(n, 'article')}; "
                                     f"{len(self.index()):,} events", 8000)
         return self.jobs.submit(projects.RemoveJob(list(doc_ids)), done)
 
@@ -1122,8 +1123,15 @@ class MainWindow(QMainWindow):
         self._show_empty_text()
         self.reload(corpus)
         self.timeline.measureAhead(False)  # the worker's time, until it ends (_busy_changed)
-        self.timeline.paint_then(lambda: self.jobs.submit(  # painted before the worker reads
-            LoadDocumentsJob(), lambda docs: self._corpus_loaded(Corpus(docs, corpus.index))))
+        store = self.store
+        self.timeline.paint_then(lambda: self._load_documents(store, corpus))
+
+    def _load_documents(self, store: Store, corpus: Corpus) -> None:
+        """Phase two of a big project's load, once its timeline is painted: never on another
+        project's store (its events would be shown with the other project's documents)."""
+        if store is self.store:
+            self.jobs.submit(LoadDocumentsJob(),
+                             lambda docs: self._corpus_loaded(Corpus(docs, corpus.index)))
 
     def _corpus_loaded(self, corpus: Corpus) -> None:
         self.loading = False

@@ -20,6 +20,7 @@ from PySide6.QtGui import (QAccessible, QAccessibleEvent, QAccessibleInterface,
 from PySide6.QtWidgets import QAccessibleWidget
 
 from kerryview.gui.timeline import axis as ta
+from kerryview.text.phrasing import count_words
 
 if TYPE_CHECKING:
     from kerryview.gui.timeline.widget import TimelineWidget
@@ -37,7 +38,7 @@ def describe(widget: TimelineWidget, row: int) -> str:
     ev = idx.events[row]
     when = ta.format_span(idx.starts[row], idx.ends[row], ev.granularity)
     n = len(ev.document_ids)
-    parts = [ev.label, when, f"{n} source{'s' if n != 1 else ''}"]
+    parts = [ev.label, when, count_words(n, "source")]
     if ev.status != "happened":
         parts.append(ev.status)
     if ev.conflicts:
@@ -146,7 +147,7 @@ class TimelineAccessible(QAccessibleWidget):
         if t == Text.Description:
             n = len(w.index())
             sel = describe(w, w.currentRow())
-            head = f"{n:,} event{'s' if n != 1 else ''}" if n else " ".join(w.emptyText())
+            head = count_words(n, "event") if n else " ".join(w.emptyText())
             return (f"{head}. Selected: {sel}." if sel else f"{head}.") + (
                 " Left and Right select the previous or next event, Up and Down the nearest "
                 "event in the lane above or below, Enter opens its passage, plus and minus zoom.")

@@ -26,7 +26,7 @@ from kerryview.gui.timeline.index import TimelineIndex
 from kerryview.gui.timeline.paint import FramePainter, LabelMetrics
 from kerryview.gui.timeline.view import TimelineView, fit_range
 from kerryview.gui.timeline.widget import TimelineWidget
-from kerryview.text.phrasing import date_words
+from kerryview.text.phrasing import count_words, date_words
 
 PNG_SCALE = 2  # pixels per screen pixel: sharp when printed or shown on a high-DPI screen
 MAX_PAGES = 200
@@ -206,7 +206,7 @@ def _paint_page(tl: TimelineWidget, p: QPainter, lo: int, hi: int, width: int, h
     if hi > lo:
         first, last = date_words(idx.events[lo]), date_words(idx.events[hi - 1])
         span = first if first == last else f"{first} – {last}"
-        what = f"{span} · {hi - lo:,} event{'s' if hi - lo != 1 else ''} · page {number} of {count}"
+        what = f"{span} · {count_words(hi - lo, 'event')} · page {number} of {count}"
     else:
         what = "No events"
     p.setPen(theme.HINT_FG)

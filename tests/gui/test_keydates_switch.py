@@ -1,0 +1,90 @@
+"""The Key dates list across a change of project: the old project's job never outlives the
+window, and its rows never show (nor pin days) on the new project."""
+from __future__ import annotations
+
+import shutil
+import threading
+
+import kerryview.gui.mainwindow.window as window_module
+from kerryview.gui.project import open_project
+from kerryview.store import Store
+
+from test_keydates_gui import _open, click_row, key_dates_corpus, listed
+
+
+def _project(path) -> Store:
+    s = Store(path)
+    s.save_corpus(*key_dates_corpus())
+    return s
+
+
+def test_a_job_on_the_previous_project_ends_before_the_window_closes(qtbot, tmp_path,
+                                                                      monkeypatch):
+    """Switching project while a Key dates job reads passages, then closing the window: the
+    old project's job is cancelled and waited for, never left running in a destroyed thread
+    (Qt aborts the process: "QThread: Destroyed while thread is still running")."""
+    w = _open(qtbot, _project(tmp_path / "a.kvproj"))
+    _project(tmp_path / "b.kvproj").close()
+    qtbot.waitUntil(lambda: bool(listed(w)), timeout=5000)
+    gate, reading = threading.Event(), threading.Event()
+    original = Store.mentions_of
+
+    def slow(self, ids):
+        reading.set()
+        gate.wait(5)
+        return original(self, ids)
+    monkeypatch.setattr(Store, "mentions_of", slow)
+    panel = w.key_dates.panel
+    w.reload()  # new Event objects: the job reads their passages again
+    panel.refresh()
+    assert reading.wait(5)
+    old = panel._runner
+    assert old.is_busy()
+    try:
+        assert w.use_project(open_project(tmp_path / "b.kvproj"))  # the window's runner is idle
+        assert panel._runner is not old
+        threading.Timer(0.3, gate.set).start()  # the job ends once cancelled and let go
+        w.close()
+        assert not old._thread.isRunning()  # stop() waited for the old project's job too
+    finally:
+        gate.set()
+        old.wait()
+
+
+def test_the_previous_projects_key_dates_go_at_once_on_a_switch(qtbot, tmp_path, monkeypatch,
+                                                                 bundled_db):
+    """A big project is read in two phases: until its documents come, the list is empty and
+    the new timeline pins no day, never the previous project's rows."""
+    w = _open(qtbot, _project(tmp_path / "a.kvproj"))
+    qtbot.waitUntil(lambda: bool(listed(w)), timeout=5000)
+    for r in range(w.key_dates.panel.model.rowCount()):
+        click_row(qtbot, w, r)  # their passages are read into the window's events
+    assert w.timeline._key_days
+    a_ids = {e.id for e in w.index().events}
+    b = tmp_path / "b.kvproj"
+    shutil.copy(bundled_db, b)
+    monkeypatch.setattr(window_module, "ASYNC_LOAD_EVENTS", 1)  # B is read in two phases
+    gate = threading.Event()
+    documents = Store.documents
+
+    def slow_documents(self):
+        if threading.current_thread() is not threading.main_thread():
+            gate.wait(5)
+        return documents(self)
+    monkeypatch.setattr(Store, "documents", slow_documents)
+    panel = w.key_dates.panel
+    try:
+        assert w.use_project(open_project(b))
+        assert panel.rows() == [] and w.timeline._key_days == []
+        qtbot.waitUntil(lambda: w.jobs.is_busy() and not w.events_loading, timeout=10000)
+        qtbot.wait(500)  # the list's refresh runs meanwhile: on no events
+        assert not any(r.event_id in a_ids for r in panel.rows())
+        assert w.timeline._key_days == []
+    finally:
+        gate.set()
+    qtbot.waitUntil(lambda: not w.loading, timeout=10000)
+    qtbot.waitUntil(lambda: bool(listed(w)), timeout=10000)
+    b_ids = {e.id for e in w.index().events}
+    assert all(r.event_id in b_ids for r in panel.rows())
+    w.jobs.cancel()
+    w.jobs.wait()
