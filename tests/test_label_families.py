@@ -543,3 +543,27 @@ def test_a_year_heading_an_entry_is_dropped_even_when_the_tagger_left_it():
 ])
 def test_a_name_and_its_verb_are_not_parted_by_the_appositions_comma(text, label):
     assert label in _labels(text, date(2010, 1, 20))
+
+
+# ------------------------------------------------------------------ session 12, round two (labels2)
+@pytest.mark.parametrize("name", ["date_lead_ins", "subordinate_antecedents"])
+def test_each_round_two_rules_example_comes_out_as_it_says(name):
+    given, wanted = _example(name).split(" -> ")
+    assert wanted.strip('"') in _labels(given.strip('"'), date(2023, 7, 19))
+
+
+def test_the_date_of_a_report_is_no_circumstance_of_it():
+    text = ("Speaking at a conference on environmental protection, Chinese President Xi Jinping reiterated "
+            "the country's commitments, Xinhua said in a separate report on July 18.")
+    assert "Xinhua: Chinese President Xi Jinping reiterated the country’s commitments" in [
+        lb.replace("'", "’") for lb in _labels(text, date(2023, 7, 19))]
+    # a report with more than its date after the verb is left to say what it says
+    assert "BP said it would try again" in _labels("BP said it would try again on Monday.")
+
+
+def test_it_after_an_opening_subordinate_clause_stands_for_its_subject_not_a_surname():
+    assert "Kerry: China planned further negotiations" in _labels(
+        "While China said its policies would not be dictated by others, it planned further negotiations "
+        "starting Nov. 29, Kerry said.", date(2023, 7, 19))
+    assert not any(lb.startswith("Smith") for lb in _labels(
+        "Fred Smith chairs it. While Smith said the plan was good, it failed on Monday, BP said."))

@@ -19,6 +19,9 @@ _COMPLETE_END = re.compile(r"\s*(?:(?<!\d),|,(?!\d)|[;:]|\s[-–—]\s|\s(?:and|
 # ("... beat the previous record | in Ireland"); the words are data (lead_rules.json).
 _PHRASE_START = re.compile(r"(?<=\S) (?=(?:" + "|".join(sorted(event_lists(LEAD_RULES)["phrase_starts"]))
                            + r")\s)", re.IGNORECASE)
+# The preposition that leads into a time expression ("in | early July"), dropped with it.
+DATE_LEAD_IN = re.compile(r"(?:\b(?:late|early)\s+)?\b(?:" + "|".join(sorted(event_lists(LEAD_RULES)["date_lead_ins"]))
+                          + r")\s*$", re.IGNORECASE)
 
 
 def fragment_starts() -> frozenset[str]:
@@ -207,17 +210,35 @@ def last_passage_start(text: str, a: int, b: int) -> int:
 
 
 # ------------------------------------------------------------------ reporting alone
-def only_reports(text: str, trigger: tuple[int, int], end: int) -> bool:
+def only_reports(text: str, trigger: tuple[int, int], end: int,
+                 date: tuple[int, int] | None = None) -> bool:
     """Whether a label ending at `end` with event words `trigger` only says that someone spoke:
     a reporting verb followed by at most a few words of circumstance ("told reporters", "said
-    in a statement"), none of them the start of what was said."""
+    in a statement"), none of them the start of what was said. The report's own date (`date`,
+    the span of a time expression) and its preposition are not counted: "said in a separate
+    report on July 18" only reports."""
     lists = _lists()
     if text[trigger[0]:trigger[1]].lower() not in lists["pure_reporting"]:
         return False
-    said = text[trigger[1]:end].rstrip(" ,;:")
+    said = text[trigger[1]:end]
+    if date is not None and trigger[1] <= date[0] and date[1] <= end:
+        head = text[trigger[1]:date[0]]
+        lead = DATE_LEAD_IN.search(head)
+        said = (head[:lead.start()] if lead else head) + " " + text[date[1]:end]
+    said = said.rstrip(" ,;:.")
     tail = [w.strip("\"“”'’,.;:").lower() for w in said.split()]
     return len(tail) <= MAX_CIRCUMSTANCE_WORDS and not any(c in said for c in "\"“:") \
         and not any(w in lists["reported_clause_words"] for w in tail)
+
+
+# "Speaking at a conference, Xi reiterated ...": a sentence that opens with a participle and the
+# phrase it governs; the main clause after the comma says who did what.
+_OPENING_PARTICIPLE = re.compile(r"[A-Z][a-z]{3,}ing\s+(?P<next>[a-z]+)\b")
+
+
+def _opening_participle(said: str) -> bool:
+    m = _OPENING_PARTICIPLE.match(said)
+    return bool(m) and m["next"] in _lists()["phrase_starts"]
 
 
 def reported_span(text: str, sent: tuple[int, int], start: int, end: int,
@@ -229,7 +250,7 @@ def reported_span(text: str, sent: tuple[int, int], start: int, end: int,
     named listener stays with what was said ("Kerry told Wang Yi that ..."). `date` is the span
     of the passage's time expression."""
     lists = _lists()
-    if not only_reports(text, trigger, end):
+    if not only_reports(text, trigger, end, date):
         return None
     after = text[end:sent[1]]
     lead = len(after) - len(after.lstrip(" \t\n,;:\"“'-–—"))
@@ -249,7 +270,8 @@ def reported_span(text: str, sent: tuple[int, int], start: int, end: int,
         return None  # a quotation: the label quotes it ("Kerry said: “From experience ...”")
     said = text[span[0]:span[1]]
     comma = re.search(CLAUSE_COMMA, said)
-    if comma and is_fragment(said) and len(said[comma.end():].split()) >= MIN_COMPLETE_WORDS:
+    if comma and (is_fragment(said) or _opening_participle(said)) \
+            and len(said[comma.end():].split()) >= MIN_COMPLETE_WORDS:
         rest = said[comma.end():]  # "While China said ..., it planned ...": the main clause
         span = (span[0] + comma.end() + len(rest) - len(rest.lstrip()), span[1])
     speaker = " ".join(text[start:trigger[0]].split()).strip(" ,;:\"“”")

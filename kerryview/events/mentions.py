@@ -21,7 +21,7 @@ from kerryview.events.headline import Lead, lead_passages, main_event_words
 from kerryview.events.antecedents import antecedent, pronoun_kind, with_antecedent
 from kerryview.events.liveblog import live_blog
 from kerryview.events.not_events import LineFilter, why_not_event_sentence
-from kerryview.events.labels import (CLAUSE_COMMA, apposition_subject, cut_number, in_range, headline_label,
+from kerryview.events.labels import (CLAUSE_COMMA, DATE_LEAD_IN, apposition_subject, cut_number, in_range, headline_label,
                                      is_conditional, is_fragment,
                                      only_reports, reported_span, shorten, tidy,
                                      within_passage, without_date)
@@ -39,8 +39,7 @@ LEAD_RULES = "lead_rules.json"
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _MODAL_BEFORE = re.compile(r"\b(?:will|would|could|should|must|may|might|to|shall)\s+$", re.I)
 # A preposition (or "late on") introducing the time expression, dropped from labels.
-_LEAD_IN = re.compile(r"(?:\b(?:late|early)\s+)?\b(?:on|in|at|during|since|by|from|until|"
-                      r"starting|from|before|after)\s*$", re.I)
+_LEAD_IN = DATE_LEAD_IN
 _CLAUSE_BREAK = re.compile(CLAUSE_COMMA + r"|[;:\"“”()]|\bthat\b|\bwhich\b|\bwho\b|\bwhere\b|\bwhile\b")
 MAX_LABEL_WORDS_AFTER = 12
 MORE_OBJECT_WORDS = 6  # a clause that ends this many words after the limit is read to its end
@@ -368,6 +367,8 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
         label += "”"
     keep = len(text[offset:trigger[1]].split()) + len(subject.split()) if trigger and not reported else 0
     if trigger and reported and reported[2]:  # the speaker, then what was said
+        if sents is not None:  # "Kerry: It planned ..." -> "Kerry: China planned ..."
+            label = with_antecedent(label, text, sents, sent, _is_verb)
         label = f"{reported[2]}: {label[:1].upper()}{label[1:]}"
         keep = len(reported[2].split()) + MIN_SAID_WORDS
     elif trigger and reported and reported[0] < told_end:  # "Kerry told Wang Yi that ...": and what
