@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from kerryview.events.antecedents import agrees, subject_of
-from kerryview.events.labels import shorten, tidy
+from kerryview.events.labels import is_conditional, shorten, tidy
 from kerryview.events.liveblog import live_blog
 from kerryview.events.mentions import _is_verb, find_mentions
 from kerryview.events.not_events import why_not_event_sentence
@@ -546,10 +546,43 @@ def test_a_name_and_its_verb_are_not_parted_by_the_appositions_comma(text, label
 
 
 # ------------------------------------------------------------------ session 12, round two (labels2)
-@pytest.mark.parametrize("name", ["date_lead_ins", "subordinate_antecedents"])
+ROUND_TWO = ("date_lead_ins", "subordinate_antecedents", "dated_item_openers", "furniture_words", "time_heads")
+
+
+@pytest.mark.parametrize("name", ROUND_TWO)
 def test_each_round_two_rules_example_comes_out_as_it_says(name):
+    assert event_lists("lead_rules.json")[name]
     given, wanted = _example(name).split(" -> ")
     assert wanted.strip('"') in _labels(given.strip('"'), date(2023, 7, 19))
+
+
+def test_each_item_of_a_list_of_dated_items_is_labelled_by_its_own_actor():
+    text = ("The visits of US officials to China in recent months aim to improve diplomatic relations, "
+            "from Secretary of State Antony Blinken in June to Treasury Secretary Janet Yellen in early July.")
+    labels = _labels(text, date(2023, 7, 19))
+    assert "The visits of US officials to China: Secretary of State Antony Blinken" in labels
+    assert "The visits of US officials to China: Treasury Secretary Janet Yellen" in labels
+    # one dated name is no list; a place after a verb is no item ("flew to New York in June")
+    assert not any(":" in lb for lb in _labels("Obama met Gordon Brown in June, officials said.")
+                   + _labels("Hayward flew to New York in June and to Houston in July."))
+
+
+@pytest.mark.parametrize("label", ["It is still possible it could be (like) where about three in 1,000 died",
+                                   "It’s possible the well will leak", "How the oil has spread"])
+def test_a_mere_possibility_or_an_explainers_heading_is_no_event(label):
+    assert is_conditional(label)
+    assert not is_conditional("It is raining")
+
+
+def test_a_range_written_as_one_word_keeps_both_ends_in_a_label():
+    labels = _labels("A strain of influenza virus - apparently related to the 1918-19 pandemic - has infected "
+                     "the public.", date(2009, 4, 26))
+    assert labels and all("1918-19 pandemic" in lb for lb in labels)
+
+
+def test_a_correction_notice_is_no_event_and_an_escaped_slash_reads_as_one():
+    assert not _labels("cents This article was amended on 6 May 2010.", date(2010, 5, 6))
+    assert "BP said 5 million gallons/liters leaked" in _labels("BP said 5 million gallons\\/liters leaked on Monday.")
 
 
 def test_the_date_of_a_report_is_no_circumstance_of_it():
