@@ -600,3 +600,11 @@ def test_it_after_an_opening_subordinate_clause_stands_for_its_subject_not_a_sur
         "starting Nov. 29, Kerry said.", date(2023, 7, 19))
     assert not any(lb.startswith("Smith") for lb in _labels(
         "Fred Smith chairs it. While Smith said the plan was good, it failed on Monday, BP said."))
+
+
+def test_a_time_noun_stays_after_a_date_that_is_no_adverbial_and_a_speakers_own_pronoun_stays():
+    assert "Wilson had been due to spend his holidays on the Scilly Isles" in _labels(
+        "Wilson had been due to spend his Easter holidays on the Scilly Isles.", date(2010, 4, 10))
+    labels = _labels("Doug Suttles spoke. He could not guarantee the attempt would work, BP's chief operating "
+                     "officer Doug Suttles said on Saturday.", date(2010, 5, 30))
+    assert not any("Doug Suttles: Doug Suttles" in lb for lb in labels)

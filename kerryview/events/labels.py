@@ -474,8 +474,8 @@ def in_range(text: str, start: int, end: int) -> bool:
     joined ("between July and August", "from 2003 to 2009", "published in 2005 and 2007", "the
     1918-19 pandemic"): a label keeps it, as dropping it leaves "between and August" (data/lead_rules.json
     range_openers, range_links)."""
-    if re.match(r"[-–/]\d", text[end:end + 2]) or (start >= 2 and re.match(r"\d[-–/]", text[start - 2:start])):
-        return True  # "the 1918-19 pandemic", "the 2008/09 season": a range written as one word
+    if re.match(r"\\?[-–/]\d", text[end:end + 3]) or re.search(r"\d\\?[-–/]$", text[max(0, start - 3):start]):
+        return True  # "the 1918-19 pandemic", "the 2008/09 season" (JSON: "2008\/09"): a range as one word
     lists = _lists()
     links = "|".join(map(re.escape, sorted(lists["range_links"])))
     openers = "|".join(map(re.escape, sorted(lists["range_openers"])))

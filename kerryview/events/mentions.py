@@ -358,7 +358,8 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
                 clause = text[offset:cut_from] + lead_the + text[after:end]
             else:
                 head_noun = _TOKEN.match(text, after + 1) if text[after:after + 1] == " " else None
-                if head_noun and head_noun.end() <= end and head_noun.group() in event_lists(LEAD_RULES)["time_heads"]:
+                if lead and head_noun and head_noun.end() <= end \
+                        and head_noun.group() in event_lists(LEAD_RULES)["time_heads"]:
                     after = head_noun.end()  # "over the winter months": the noun goes with its date
                 clause = without_date(text[offset:cut_from], text[after:end])
     if subject:
@@ -370,8 +371,9 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
         label += "”"
     keep = len(text[offset:trigger[1]].split()) + len(subject.split()) if trigger and not reported else 0
     if trigger and reported and reported[2]:  # the speaker, then what was said
-        if sents is not None:  # "Kerry: It planned ..." -> "Kerry: China planned ..."
-            label = with_antecedent(label, text, sents, sent, _is_verb)
+        named = with_antecedent(label, text, sents, sent, _is_verb) if sents is not None else label
+        if named != label and named[:len(named) - len(label.partition(" ")[2])].strip() not in reported[2]:
+            label = named  # "Kerry: It planned ..." -> "Kerry: China planned ..." ("Suttles: He ...": him)
         label = f"{reported[2]}: {label[:1].upper()}{label[1:]}"
         keep = len(reported[2].split()) + MIN_SAID_WORDS
     elif trigger and reported and reported[0] < told_end:  # "Kerry told Wang Yi that ...": and what
