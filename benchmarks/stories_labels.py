@@ -138,6 +138,25 @@ _OPEN_END = frozenset("the a an of to in on at for from with by and or but as th
 _DATE_HEADING = re.compile(r"^(?:\d{1,2} [A-Z][a-z]+ \d{4}|[A-Z][a-z]+ \d{1,2},? \d{4}|\d{4}) (?:The|A|An|Dr|Mr|Mrs|Ms)\b")
 
 
+# Session 12, round two: a label that only reports ("Xinhua said in a separate report"), one
+# label given to events of several dates from one sentence ("The visits of US officials ... " in
+# June and in early July), page furniture run into a label ("Help A US report ...", "Cents This
+# article was amended", "... 22 April - 15 May Yahoo!", "gallons\/liters"), and a date cut out of
+# a word or phrase ("the -19 pandemic" of "1918-19").
+_FURNITURE = re.compile(r"^(?:Help|Cents|Advertisement|Related|Share|Close)\s+[A-Z]|\bYahoo!|\\/"
+                        r"|\bThis article was (?:amended|corrected)\b|\bApproximate oil locations\b")
+_DATE_CUT = re.compile(r"(?:^|\s)-\d|\bover months\b")
+
+
+def _shared_labels(events) -> list[str]:
+    """Labels given to events of two or more dates, each told by the same sentence."""
+    seen: dict[tuple[str, str, int], set[str]] = {}
+    for e in events:
+        for m in e.mentions:
+            seen.setdefault((e.label, m.document_id, m.start), set()).add(e.start[:10])
+    return sorted({k[0] for k, dates in seen.items() if len(dates) > 1})
+
+
 def families(events, texts: dict[str, str]) -> dict[str, list[str]]:
     """Labels of each failure family: pronoun start, ellipsis, fragment, caption, question,
     year from a clock time, passages run together, a readers' comment, a chronology's entry
@@ -146,7 +165,9 @@ def families(events, texts: dict[str, str]) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {k: [] for k in ("pronoun", "ellipsis", "fragment", "caption",
                                                  "question", "clock_year", "run_on", "comment",
                                                  "sched_entry", "apposition", "range_half",
-                                                 "date_heading", "no_subject", "open_end")}
+                                                 "date_heading", "no_subject", "open_end",
+                                                 "report_only", "shared_label", "furniture", "date_cut")}
+    out["shared_label"] = _shared_labels(events)
     for e in events:
         lb = e.label
         if _PRONOUN_START.match(lb):
@@ -177,6 +198,12 @@ def families(events, texts: dict[str, str]) -> dict[str, list[str]]:
             out["no_subject"].append(lb)
         if not lb.endswith("…") and lb.split() and lb.split()[-1].lower().strip("\"“”'’,") in _OPEN_END:
             out["open_end"].append(lb)
+        if is_reporting_only(lb):
+            out["report_only"].append(lb)
+        if _FURNITURE.search(lb):
+            out["furniture"].append(lb)
+        if _DATE_CUT.search(lb):
+            out["date_cut"].append(lb)
     return out
 
 

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from kerryview.events.antecedents import agrees, subject_of
-from kerryview.events.labels import shorten, tidy
+from kerryview.events.labels import is_conditional, shorten, tidy
 from kerryview.events.liveblog import live_blog
 from kerryview.events.mentions import _is_verb, find_mentions
 from kerryview.events.not_events import why_not_event_sentence
@@ -543,3 +543,68 @@ def test_a_year_heading_an_entry_is_dropped_even_when_the_tagger_left_it():
 ])
 def test_a_name_and_its_verb_are_not_parted_by_the_appositions_comma(text, label):
     assert label in _labels(text, date(2010, 1, 20))
+
+
+# ------------------------------------------------------------------ session 12, round two (labels2)
+ROUND_TWO = ("date_lead_ins", "subordinate_antecedents", "dated_item_openers", "furniture_words", "time_heads")
+
+
+@pytest.mark.parametrize("name", ROUND_TWO)
+def test_each_round_two_rules_example_comes_out_as_it_says(name):
+    assert event_lists("lead_rules.json")[name]
+    given, wanted = _example(name).split(" -> ")
+    assert wanted.strip('"') in _labels(given.strip('"'), date(2023, 7, 19))
+
+
+def test_each_item_of_a_list_of_dated_items_is_labelled_by_its_own_actor():
+    text = ("The visits of US officials to China in recent months aim to improve diplomatic relations, "
+            "from Secretary of State Antony Blinken in June to Treasury Secretary Janet Yellen in early July.")
+    labels = _labels(text, date(2023, 7, 19))
+    assert "The visits of US officials to China: Secretary of State Antony Blinken" in labels
+    assert "The visits of US officials to China: Treasury Secretary Janet Yellen" in labels
+    # one dated name is no list; a place after a verb is no item ("flew to New York in June")
+    assert not any(":" in lb for lb in _labels("Obama met Gordon Brown in June, officials said.")
+                   + _labels("Hayward flew to New York in June and to Houston in July."))
+
+
+@pytest.mark.parametrize("label", ["It is still possible it could be (like) where about three in 1,000 died",
+                                   "It’s possible the well will leak", "How the oil has spread"])
+def test_a_mere_possibility_or_an_explainers_heading_is_no_event(label):
+    assert is_conditional(label)
+    assert not is_conditional("It is raining")
+
+
+def test_a_range_written_as_one_word_keeps_both_ends_in_a_label():
+    labels = _labels("A strain of influenza virus - apparently related to the 1918-19 pandemic - has infected "
+                     "the public.", date(2009, 4, 26))
+    assert labels and all("1918-19 pandemic" in lb for lb in labels)
+
+
+def test_a_correction_notice_is_no_event_and_an_escaped_slash_reads_as_one():
+    assert not _labels("cents This article was amended on 6 May 2010.", date(2010, 5, 6))
+    assert "BP said 5 million gallons/liters leaked" in _labels("BP said 5 million gallons\\/liters leaked on Monday.")
+
+
+def test_the_date_of_a_report_is_no_circumstance_of_it():
+    text = ("Speaking at a conference on environmental protection, Chinese President Xi Jinping reiterated "
+            "the country's commitments, Xinhua said in a separate report on July 18.")
+    assert "Xinhua: Chinese President Xi Jinping reiterated the country’s commitments" in [
+        lb.replace("'", "’") for lb in _labels(text, date(2023, 7, 19))]
+    # a report with more than its date after the verb is left to say what it says
+    assert "BP said it would try again" in _labels("BP said it would try again on Monday.")
+
+
+def test_it_after_an_opening_subordinate_clause_stands_for_its_subject_not_a_surname():
+    assert "Kerry: China planned further negotiations" in _labels(
+        "While China said its policies would not be dictated by others, it planned further negotiations "
+        "starting Nov. 29, Kerry said.", date(2023, 7, 19))
+    assert not any(lb.startswith("Smith") for lb in _labels(
+        "Fred Smith chairs it. While Smith said the plan was good, it failed on Monday, BP said."))
+
+
+def test_a_time_noun_stays_after_a_date_that_is_no_adverbial_and_a_speakers_own_pronoun_stays():
+    assert "Wilson had been due to spend his holidays on the Scilly Isles" in _labels(
+        "Wilson had been due to spend his Easter holidays on the Scilly Isles.", date(2010, 4, 10))
+    labels = _labels("Doug Suttles spoke. He could not guarantee the attempt would work, BP's chief operating "
+                     "officer Doug Suttles said on Saturday.", date(2010, 5, 30))
+    assert not any("Doug Suttles: Doug Suttles" in lb for lb in labels)

@@ -214,6 +214,8 @@ def antecedent(kind: str, text: str, sents: list[tuple[int, int]], sent: tuple[i
     """Who or what a pronoun of `kind` standing at `at` in the sentence `sent` stands for: the
     subject of its own sentence before it, else of one of the SENTENCES_BACK sentences before,
     when it agrees; None when it cannot be told."""
+    if at > sent[0] and (name := _subordinate_subject(kind, text, sent[0], at, is_verb)):
+        return name
     candidates = [(sent[0], at)] if at > sent[0] else []
     i = bisect_right([s for s, _ in sents], sent[0]) - 1
     candidates += [sents[j] for j in range(i - 1, max(-1, i - 1 - SENTENCES_BACK), -1)]
@@ -222,3 +224,37 @@ def antecedent(kind: str, text: str, sents: list[tuple[int, int]], sent: tuple[i
         if name:
             return name[:1].upper() + name[1:]
     return None
+
+
+MAX_PROPER_NAME_WORDS = 3  # "China", "Royal Dutch Shell"
+
+
+def _subordinate_subject(kind: str, text: str, a: int, at: int,
+                         is_verb: Callable[[str, str], bool]) -> str | None:
+    """The subject of a subordinate clause that opens the sentence text[a:at] and ends at the
+    comma before a pronoun at `at` ("While China said ..., | it planned" -> "China"), when it
+    agrees with the pronoun: in such a sentence the main clause continues about the same one.
+    For "it" a capitalized name that names no person agrees (a country, a company), which a
+    name alone in another sentence does not (data/lead_rules.json subordinate_antecedents)."""
+    head = text[a:at].rstrip()
+    opener = re.match(r"[\s\"“'‘(]*(\w+)\s+", head)
+    if not head.endswith(",") or opener is None \
+            or opener.group(1).lower() not in _lists()["subordinate_antecedents"]:
+        return None
+    subject = subject_of(text, a + opener.end(), a + len(head), is_verb)
+    name = agrees(subject, kind, text)
+    words = subject.split()
+    if name is None and kind == "thing" and 0 < len(words) <= MAX_PROPER_NAME_WORDS \
+            and all(w[:1].isupper() and w.lower() not in stopwords()
+                    and w.lower() not in _lists()["person_titles"] for w in words) \
+            and agrees(subject, "person") is None and not looks_plural(words[-1].lower()) \
+            and not _first_named(words[0], text):
+        name = subject  # "China", "Royal Dutch Shell"
+    return name[:1].upper() + name[1:] if name else None
+
+
+def _first_named(word: str, text: str) -> bool:
+    """Whether `text` names `word` after a capitalized first name or title ("Fred Smith", "Mr
+    Smith"): then "Smith" is a person's surname, never what "it" stands for."""
+    return any(m.group(1).lower() not in stopwords() and m.group(1).lower() not in _lists()["subordinate_antecedents"]
+               for m in re.finditer(rf"\b([A-Z][\w.]*)\s+{re.escape(word)}\b", text))

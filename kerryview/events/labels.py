@@ -19,6 +19,9 @@ _COMPLETE_END = re.compile(r"\s*(?:(?<!\d),|,(?!\d)|[;:]|\s[-–—]\s|\s(?:and|
 # ("... beat the previous record | in Ireland"); the words are data (lead_rules.json).
 _PHRASE_START = re.compile(r"(?<=\S) (?=(?:" + "|".join(sorted(event_lists(LEAD_RULES)["phrase_starts"]))
                            + r")\s)", re.IGNORECASE)
+# The preposition that leads into a time expression ("in | early July"), dropped with it.
+DATE_LEAD_IN = re.compile(r"(?:\b(?:late|early)\s+)?\b(?:" + "|".join(sorted(event_lists(LEAD_RULES)["date_lead_ins"]))
+                          + r")\s*$", re.IGNORECASE)
 
 
 def fragment_starts() -> frozenset[str]:
@@ -55,10 +58,14 @@ def is_fragment(label: str, conjunctions: frozenset[str] = frozenset()) -> bool:
 
 def is_conditional(label: str) -> bool:
     """Whether a label starts with a condition or an open question ("If you take the price of
-    gas in 1920 ...", "Whether they will open ..."): what might be, never an event."""
-    words = label.lower().split()
+    gas in 1920 ...", "Whether they will open ...", "It is still possible it could be like 1957",
+    "How the oil has spread"): what might be, never an event."""
+    words = label.lower().replace("’", "'").split()
     starts = event_lists(LEAD_RULES)["conditional_starts"]
-    return bool(words) and (words[0] in starts or " ".join(words[:2]) in starts)
+    return any(" ".join(words[:n]) in starts for n in range(1, MAX_CONDITIONAL_WORDS + 1) if len(words) >= n)
+
+
+MAX_CONDITIONAL_WORDS = 4  # "it is still possible"
 
 
 def cut_number(text: str, start: int) -> bool:
@@ -207,17 +214,35 @@ def last_passage_start(text: str, a: int, b: int) -> int:
 
 
 # ------------------------------------------------------------------ reporting alone
-def only_reports(text: str, trigger: tuple[int, int], end: int) -> bool:
+def only_reports(text: str, trigger: tuple[int, int], end: int,
+                 date: tuple[int, int] | None = None) -> bool:
     """Whether a label ending at `end` with event words `trigger` only says that someone spoke:
     a reporting verb followed by at most a few words of circumstance ("told reporters", "said
-    in a statement"), none of them the start of what was said."""
+    in a statement"), none of them the start of what was said. The report's own date (`date`,
+    the span of a time expression) and its preposition are not counted: "said in a separate
+    report on July 18" only reports."""
     lists = _lists()
     if text[trigger[0]:trigger[1]].lower() not in lists["pure_reporting"]:
         return False
-    said = text[trigger[1]:end].rstrip(" ,;:")
+    said = text[trigger[1]:end]
+    if date is not None and trigger[1] <= date[0] and date[1] <= end:
+        head = text[trigger[1]:date[0]]
+        lead = DATE_LEAD_IN.search(head)
+        said = (head[:lead.start()] if lead else head) + " " + text[date[1]:end]
+    said = said.rstrip(" ,;:.")
     tail = [w.strip("\"“”'’,.;:").lower() for w in said.split()]
     return len(tail) <= MAX_CIRCUMSTANCE_WORDS and not any(c in said for c in "\"“:") \
         and not any(w in lists["reported_clause_words"] for w in tail)
+
+
+# "Speaking at a conference, Xi reiterated ...": a sentence that opens with a participle and the
+# phrase it governs; the main clause after the comma says who did what.
+_OPENING_PARTICIPLE = re.compile(r"[A-Z][a-z]{3,}ing\s+(?P<next>[a-z]+)\b")
+
+
+def _opening_participle(said: str) -> bool:
+    m = _OPENING_PARTICIPLE.match(said)
+    return bool(m) and m["next"] in _lists()["phrase_starts"]
 
 
 def reported_span(text: str, sent: tuple[int, int], start: int, end: int,
@@ -229,7 +254,7 @@ def reported_span(text: str, sent: tuple[int, int], start: int, end: int,
     named listener stays with what was said ("Kerry told Wang Yi that ..."). `date` is the span
     of the passage's time expression."""
     lists = _lists()
-    if not only_reports(text, trigger, end):
+    if not only_reports(text, trigger, end, date):
         return None
     after = text[end:sent[1]]
     lead = len(after) - len(after.lstrip(" \t\n,;:\"“'-–—"))
@@ -249,7 +274,8 @@ def reported_span(text: str, sent: tuple[int, int], start: int, end: int,
         return None  # a quotation: the label quotes it ("Kerry said: “From experience ...”")
     said = text[span[0]:span[1]]
     comma = re.search(CLAUSE_COMMA, said)
-    if comma and is_fragment(said) and len(said[comma.end():].split()) >= MIN_COMPLETE_WORDS:
+    if comma and (is_fragment(said) or _opening_participle(said)) \
+            and len(said[comma.end():].split()) >= MIN_COMPLETE_WORDS:
         rest = said[comma.end():]  # "While China said ..., it planned ...": the main clause
         span = (span[0] + comma.end() + len(rest) - len(rest.lstrip()), span[1])
     speaker = " ".join(text[start:trigger[0]].split()).strip(" ,;:\"“”")
@@ -298,10 +324,15 @@ def tidy(label: str) -> str:
     """A label without the marker of a list item ("6) Created a culture ...") or the date of a
     chronology's item ("May 09 - Japan ..."), without the word that opens a subordinate clause
     ("When he became chief executive" -> "He became chief executive"), with a subject's relative clause as its predicate
-    ("Cameron, who took office" -> "Cameron took office"), and without a last word that leaves
-    a phrase open ("In the letter, dated")."""
-    label = _DATE_ITEM.sub("", _LIST_MARKER.sub("", label))
+    ("Cameron, who took office" -> "Cameron took office"), without a page's link run into it
+    ("Help A US report ..."; data/lead_rules.json furniture_words) or JSON's escaped slash
+    ("gallons\\/liters" -> "gallons/liters"), and without a last word that leaves a phrase open
+    ("In the letter, dated")."""
+    label = _DATE_ITEM.sub("", _LIST_MARKER.sub("", label)).replace("\\/", "/")  # JSON's "\/": "/"
     first, _, rest = label.partition(" ")
+    if first.lower() in _lists()["furniture_words"] and rest[:1].isupper() and len(rest.split()) >= MIN_COMPLETE_WORDS:
+        label = rest  # "Help A US report into ...": a page's link run into the text
+        first, _, rest = label.partition(" ")
     if first.lower() in _lists()["leading_subordinators"] and len(rest.split()) >= MIN_SUBORDINATE_WORDS \
             and not is_fragment(rest):
         label = rest[:1].upper() + rest[1:]  # "When he became chief executive" -> "He became ..."
@@ -440,9 +471,11 @@ _MONTH_OR_YEAR = (r"(?:(?:early|late|mid)[- ])?"
 
 def in_range(text: str, start: int, end: int) -> bool:
     """Whether the time expression text[start:end] is one end of a range or one of two dates
-    joined ("between July and August", "from 2003 to 2009", "published in 2005 and 2007"): a
-    label keeps it, as dropping it leaves "between and August" (data/lead_rules.json
+    joined ("between July and August", "from 2003 to 2009", "published in 2005 and 2007", "the
+    1918-19 pandemic"): a label keeps it, as dropping it leaves "between and August" (data/lead_rules.json
     range_openers, range_links)."""
+    if re.match(r"\\?[-–/]\d", text[end:end + 3]) or re.search(r"\d\\?[-–/]$", text[max(0, start - 3):start]):
+        return True  # "the 1918-19 pandemic", "the 2008/09 season" (JSON: "2008\/09"): a range as one word
     lists = _lists()
     links = "|".join(map(re.escape, sorted(lists["range_links"])))
     openers = "|".join(map(re.escape, sorted(lists["range_openers"])))
@@ -456,3 +489,57 @@ def in_range(text: str, start: int, end: int) -> bool:
         return True  # "in 2005 and | 2007"
     return bool(re.match(rf"\s*(?:{links})\s+(?:in\s+)?{_MONTH_OR_YEAR}", text[end:end + 30], re.IGNORECASE)) \
         and bool(re.search(r"\b(?:in|on|of)\s+$", before))  # "in 2005 | and 2007"
+
+
+# ------------------------------------------------------------------ a list of dated items
+# "..., from Secretary of State Antony Blinken in June to Treasury Secretary Janet Yellen in
+# early July": each time expression ends an item that names its own actor.
+_NAME_WORD = re.compile(r"[A-Z][\w.'’-]*|of|the|for|and")
+MAX_ITEM_NAME_WORDS = 8
+MIN_DATED_ITEMS = 2
+
+
+def _item_name(text: str, lo: int, start: int) -> tuple[int, int] | None:
+    """The name that ends right before the preposition of the time expression at `start`
+    ("Treasury Secretary Janet Yellen | in early July"), after an item opener or a comma
+    (data/lead_rules.json dated_item_openers), and from `lo` on; None when there is none."""
+    head = text[lo:start]
+    lead = DATE_LEAD_IN.search(head)
+    if lead is None:
+        return None
+    before = head[:lead.start()].rstrip()
+    words = before.split(" ")
+    k = len(words)
+    while k > 0 and len(words) - k < MAX_ITEM_NAME_WORDS and _NAME_WORD.fullmatch(words[k - 1].rstrip(",")) \
+            and not words[k - 1].endswith(","):
+        k -= 1
+    while k < len(words) and not words[k][:1].isupper():
+        k += 1  # a name starts with a capital ("of State Antony" is inside one)
+    name = words[k:]
+    opener = " ".join(words[max(0, k - 2):k]).lower()
+    openers = _lists()["dated_item_openers"]
+    opens = (k > 0 and words[k - 1].endswith(",")) or any(
+        opener == o or opener.endswith(" " + o) for o in openers)
+    capitals = [w for w in name if w[:1].isupper()]
+    if len(capitals) < 2 or not opens:
+        return None
+    end = lo + len(before)
+    return end - len(" ".join(name)), end
+
+
+def dated_item(text: str, sent: tuple[int, int], timex: tuple[int, int],
+               others: list[tuple[int, int]]) -> tuple[int, int, int] | None:
+    """For a time expression text[timex] that ends an item of a list of dated items after a
+    clause, the span of the item's name and where the clause it adds to ends (its comma); None
+    otherwise. `others` are the sentence's other time expressions: at least MIN_DATED_ITEMS
+    items of the same form make the list ("from A in June to B in early July")."""
+    own = _item_name(text, sent[0], timex[0])
+    if own is None:
+        return None
+    names = [n for o in others if o != timex and sent[0] <= o[0] < sent[1]
+             and (n := _item_name(text, sent[0], o[0]))]
+    if len(names) + 1 < MIN_DATED_ITEMS:
+        return None
+    first = min([own[0]] + [n[0] for n in names])
+    commas = [sent[0] + m.start() for m in re.finditer(CLAUSE_COMMA, text[sent[0]:first])]
+    return (own[0], own[1], commas[-1]) if commas else None

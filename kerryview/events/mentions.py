@@ -18,10 +18,10 @@ from kerryview.cancellation import NEVER, Cancellation
 from kerryview.events.clauses import (anchors_clause, at_that_time, clause_spans, governs_clause,
                                       publication_event_words, reports, mention_dating)
 from kerryview.events.headline import Lead, lead_passages, main_event_words
-from kerryview.events.antecedents import antecedent, pronoun_kind, with_antecedent
+from kerryview.events.antecedents import antecedent, pronoun_kind, subject_of, with_antecedent
 from kerryview.events.liveblog import live_blog
 from kerryview.events.not_events import LineFilter, why_not_event_sentence
-from kerryview.events.labels import (CLAUSE_COMMA, apposition_subject, cut_number, in_range, headline_label,
+from kerryview.events.labels import (CLAUSE_COMMA, DATE_LEAD_IN, dated_item, apposition_subject, cut_number, in_range, headline_label,
                                      is_conditional, is_fragment,
                                      only_reports, reported_span, shorten, tidy,
                                      within_passage, without_date)
@@ -39,8 +39,7 @@ LEAD_RULES = "lead_rules.json"
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _MODAL_BEFORE = re.compile(r"\b(?:will|would|could|should|must|may|might|to|shall)\s+$", re.I)
 # A preposition (or "late on") introducing the time expression, dropped from labels.
-_LEAD_IN = re.compile(r"(?:\b(?:late|early)\s+)?\b(?:on|in|at|during|since|by|from|until|"
-                      r"starting|from|before|after)\s*$", re.I)
+_LEAD_IN = DATE_LEAD_IN
 _CLAUSE_BREAK = re.compile(CLAUSE_COMMA + r"|[;:\"“”()]|\bthat\b|\bwhich\b|\bwho\b|\bwhere\b|\bwhile\b")
 MAX_LABEL_WORDS_AFTER = 12
 MORE_OBJECT_WORDS = 6  # a clause that ends this many words after the limit is read to its end
@@ -358,6 +357,10 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
                 lead_the = "the" if not before.rstrip().lower().endswith("the") else ""
                 clause = text[offset:cut_from] + lead_the + text[after:end]
             else:
+                head_noun = _TOKEN.match(text, after + 1) if text[after:after + 1] == " " else None
+                if lead and head_noun and head_noun.end() <= end \
+                        and head_noun.group() in event_lists(LEAD_RULES)["time_heads"]:
+                    after = head_noun.end()  # "over the winter months": the noun goes with its date
                 clause = without_date(text[offset:cut_from], text[after:end])
     if subject:
         clause = f"{subject} {clause.lstrip()}"
@@ -368,6 +371,9 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
         label += "”"
     keep = len(text[offset:trigger[1]].split()) + len(subject.split()) if trigger and not reported else 0
     if trigger and reported and reported[2]:  # the speaker, then what was said
+        named = with_antecedent(label, text, sents, sent, _is_verb) if sents is not None else label
+        if named != label and named[:len(named) - len(label.partition(" ")[2])].strip() not in reported[2]:
+            label = named  # "Kerry: It planned ..." -> "Kerry: China planned ..." ("Suttles: He ...": him)
         label = f"{reported[2]}: {label[:1].upper()}{label[1:]}"
         keep = len(reported[2].split()) + MIN_SAID_WORDS
     elif trigger and reported and reported[0] < told_end:  # "Kerry told Wang Yi that ...": and what
@@ -544,6 +550,8 @@ def find_mentions(doc: Document, timexes: list[Timex], cancel: Cancellation = NE
             position=_position(leads, sent))
         label = label_for(text, sent, trigger, _with_its_date(text, timexes, k), sents)
         label = with_antecedent(label, text, sents, sent, _is_verb, _describe)  # "He" -> who
+        label = _item_label(text, sent, t, trigger,
+                            timexes[bisect_left(tx_starts, sent[0]):bisect_left(tx_starts, sent[1])]) or label  # "..., from Antony Blinken in June to Janet Yellen in early July": each item
         label = _without_heading(label, text, sent, timexes, tx_starts)
         if is_conditional(label):
             continue  # "If you take the price of gas in 1920 ...": what might be, no event
@@ -554,6 +562,46 @@ def find_mentions(doc: Document, timexes: list[Timex], cancel: Cancellation = NE
     if dct_clauses:
         out.extend(_clauses_of_the_day(doc, sents, out, timexes, lines, contexts))
     return out
+
+
+def _item_label(text: str, sent: tuple[int, int], t: Timex, trigger: tuple[int, int] | None,
+                timexes: list[Timex]) -> str | None:
+    """The label of a time expression that ends an item of a list of dated items
+    (labels.dated_item): the clause's subject, without its own time expressions, then the item
+    ("The visits of US officials to China in recent months aim ..., from Secretary of State
+    Antony Blinken in June to ..." -> "The visits of US officials to China: Secretary of State
+    Antony Blinken"); None when the time expression ends no such item or the clause has no
+    subject."""
+    item = dated_item(text, sent, (t.start, t.end), [(u.start, u.end) for u in timexes])
+    if item is None:
+        return None
+    subject = subject_of(text, sent[0], item[2], _is_verb)
+    if not subject and trigger is not None and trigger[1] <= item[2]:
+        subject = _words_before_verb(text[sent[0]:trigger[0]])  # "The visits ... | aim to | improve"
+    at = text.find(subject, sent[0], item[2]) if subject else -1
+    if at < 0 or is_fragment(subject) or any(c in subject for c in ",;:\"“”"):
+        return None
+    words, read = [], at
+    for u in timexes:  # "The visits ... in recent months": the subject's own date goes
+        if at <= u.start and u.end <= at + len(subject):
+            head = text[read:u.start]
+            lead = _LEAD_IN.search(head)
+            words.append(head[:lead.start()] if lead else head)
+            read = u.end
+    words.append(text[read:at + len(subject)])
+    name = " ".join("".join(words).split()).strip(" ,;:")
+    return f"{name[:1].upper()}{name[1:]}: {' '.join(text[item[0]:item[1]].split())}" if name else None
+
+
+def _words_before_verb(head: str) -> str:
+    """The words before a clause's verb group, given the words before its main verb: without
+    an auxiliary ("will", "has") or a verb that takes "to" ("aim to", "plan to") at their end."""
+    words = head.split()
+    if len(words) >= 2 and words[-1] == "to" and words[-2].islower():
+        words = words[:-2]  # "aim to", "plans to"
+    while words and words[-1].lower() in event_lists(LEAD_RULES)["subject_verbs"]:
+        words.pop()  # "will", "has"
+    return " ".join(words) if len(words) >= 2 and words[-1][:1].isalnum() else ""
 
 
 def _without_heading(label: str, text: str, sent: tuple[int, int], timexes: list[Timex],
