@@ -147,6 +147,10 @@ def test_a_label_drops_a_list_marker_and_a_last_word_that_leaves_a_phrase_open()
     from kerryview.events.labels import tidy
 
     assert tidy("6) Created a culture where agencies got into bed") == "Created a culture where agencies got into bed"
+    # a list item marked by a double hyphen, as wire copy writes a dash: "-- President ..."
+    assert tidy("-- President Barack Obama directed the agencies to act") == \
+        "President Barack Obama directed the agencies to act"
+    assert tidy("- The Coast Guard closed the port") == "The Coast Guard closed the port"
     assert tidy("In the letter to the board, dated") == "In the letter to the board"
     assert tidy("The price of oil went up") == "The price of oil went up"
 

@@ -293,7 +293,7 @@ def reported_span(text: str, sent: tuple[int, int], start: int, end: int,
     return span[0], span[1], speaker
 
 
-_LIST_MARKER = re.compile(r"^(?:\(?\d{1,2}\)|\(?[a-h]\)|\d{1,2}\.(?!\d)|\\?\*|[•·–—-])\s+")
+_LIST_MARKER = re.compile(r"^(?:\(?\d{1,2}\)|\(?[a-h]\)|\d{1,2}\.(?!\d)|\\?\*|[•·–—]|-{1,2})\s+")  # "-- Obama ..."
 
 
 # "May 09 - Japan and Australia announce ...", "Sept. 18: -- The Fed expands ...": the date of
