@@ -1110,8 +1110,11 @@ class MainWindow(QMainWindow):
         self._show_empty_text()
         self._unpreview(done.corpus)
         problems = list(done.result.problems)
-        self.status.showMessage(import_message(len(done.result.added), len(self.index()),
-                                               problems), 10000)
+        text = import_message(len(done.result.added), len(self.index()), problems)
+        if getattr(done.result, "unchanged", False):  # a stand-in pipeline's result may lack it
+            said = done.result.nothing_new_text()
+            text = f"{said[0].upper()}{said[1:]};{text.partition(';')[2]}"
+        self.status.showMessage(text, 10000)
         self.show_problems(problems)
 
     def _events_loaded(self, corpus: Corpus) -> None:
