@@ -1095,6 +1095,7 @@ class MainWindow(QMainWindow):
         if self._before_import is None:
             self._before_import = Corpus(list(self.docs.values()), self.index())
         self._provisional = preview.provisional_events
+        self.key_dates.panel.hold(True)  # ranked once, on the import's result (_unpreview)
         self.reload(Corpus(preview.documents, preview.index))
 
     def _unpreview(self, corpus: Corpus | None = None) -> None:
@@ -1105,6 +1106,7 @@ class MainWindow(QMainWindow):
             self.reload(corpus)
         elif before is not None:
             self.reload(before)
+        self.key_dates.panel.hold(False)
 
     def _imported(self, done: Imported) -> None:
         self._show_empty_text()
