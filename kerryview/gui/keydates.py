@@ -387,10 +387,10 @@ class KeyDatesPanel(QWidget):
     def hold(self, on: bool) -> None:
         """While on (an import's preview is shown), the rows shown stay, dimmed, and no job
         runs; off, the rows are worked out once for the data then shown."""
-        self._held = bool(on)
+        was, self._held = self._held, bool(on)
         if on:
             self._mark_updating()
-        else:
+        elif was:  # (an export's end releases no hold: nothing to work out again)
             self.marks_changed()
 
     def refresh(self) -> None:
