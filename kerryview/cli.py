@@ -102,11 +102,13 @@ def _extract(args: argparse.Namespace) -> int:
             _say_if_an_import_was_interrupted(store, path, args.paths)
             result = import_into_store(store, args.paths, workers=args.workers,
                                        scheduler=args.scheduler)
+            docs, events, problems = result.documents, result.events, result.problems
         except sqlite3.DatabaseError as e:
             raise _database_error(path, e) from None
         finally:
             store.close()
-        docs, events, problems = result.documents, result.events, result.problems
+        if result.unchanged:  # dating and merging skipped: said, not a problem
+            print(f"kerryview: {result.nothing_new_text()}", file=sys.stderr)
     elif args.workers or args.scheduler:  # the per-article stages in parallel, in memory
         store = Store()
         try:

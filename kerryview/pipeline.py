@@ -59,6 +59,15 @@ class ImportResult:
     events: list[Event] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     added: list[str] = field(default_factory=list)  # ids of documents new in this import
+    # the articles of the import the project already held; `unchanged`: nothing was new, so
+    # dating and merging were skipped (the stored corpus is the result)
+    already_in: int = 0
+    unchanged: bool = False
+
+    def nothing_new_text(self) -> str:
+        """What an import that found nothing new says (CLI and window)."""
+        n = self.already_in
+        return f"nothing new: {n:,} article{'' if n == 1 else 's'} already in the project"
 
 
 class StoredResult(ImportResult):
@@ -66,9 +75,10 @@ class StoredResult(ImportResult):
     the store holds, read when first asked for (it is all the documents and events)."""
 
     def __init__(self, store: Store, problems: list[Problem], added: list[str], *,
-                 reclustered: int = 0) -> None:
+                 reclustered: int = 0, already_in: int = 0, unchanged: bool = False) -> None:
         self._store, self._documents, self._events = store, None, None
         self.problems, self.added = problems, added
+        self.already_in, self.unchanged = already_in, unchanged
         self.reclustered = reclustered  # mentions merged again (what the import touched)
 
     @property
@@ -102,9 +112,12 @@ def _unique_id(stem: str, taken: set[str]) -> str:
 
 def read_documents(paths: Sequence[str | Path], existing: Sequence[Document] = (),
                    progress: Progress | None = None,
-                   cancelled: Callable[[], bool] | None = None
+                   cancelled: Callable[[], bool] | None = None,
+                   already: set[str] | None = None
                    ) -> tuple[list[Document], list[Problem]]:
-    """New documents from files and folders, skipping files whose content is already in."""
+    """New documents from files and folders, skipping files whose content is already in
+    (`already` is given the hashes of those that `existing` holds)."""
+    stored = {d.sha256 for d in existing}
     files, errors = expand_paths(paths)
     problems = [Problem(e.path, e.message) for e in errors]
     seen = {d.sha256 for d in existing}
@@ -121,6 +134,8 @@ def read_documents(paths: Sequence[str | Path], existing: Sequence[Document] = (
             problems.append(Problem(e.path, e.message))
             continue
         if doc.sha256 in seen:
+            if already is not None and doc.sha256 in stored:
+                already.add(doc.sha256)
             continue
         seen.add(doc.sha256)
         doc.id = _unique_id(doc.id, taken)
@@ -519,11 +534,17 @@ def _import(store: Store, paths: Sequence[str | Path], record: str | None,
             progress: Progress | None, cancelled: Callable[[], bool] | None,
             workers: int | None, scheduler, analysed: Analysed | None) -> ImportResult:
     cancel = Cancellation(cancelled)
-    if paths and incremental.applicable(store, [], set()):
-        # a few articles added to a project that keeps its merge: read the stored ones' hashes
-        # and ids only, and tag and merge only the new (kerryview.incremental)
+    current = bool(paths) and _resolution_current(store)
+    applicable = bool(paths) and incremental.applicable(store, [], set())
+    if current or applicable:
+        # read the stored articles' hashes and ids only: an import of articles all already in
+        # changes nothing; a few added to a project that keeps its merge are tagged and merged
+        # alone (kerryview.incremental)
         stored = [Document(id=i, path="", text="", sha256=s) for s, i in store.hashes().items()]
-        new, problems = read_documents(paths, stored, progress, cancelled)
+        already: set[str] = set()
+        new, problems = read_documents(paths, stored, progress, cancelled, already)
+        if not new and current:
+            return _nothing_new(store, paths, record, problems, len(already))
         if not new:
             existing = store.documents()
         else:
@@ -532,7 +553,7 @@ def _import(store: Store, paths: Sequence[str | Path], record: str | None,
             finished = [record] if record else []
             finished += store.interrupted_imports_covered_by(paths)
             done = incremental.resolve(store, new, set(), cache, finished, problems, progress,
-                                       cancel)
+                                       cancel) if applicable else None
             if done is not None:
                 return done
             existing = store.documents()
@@ -546,6 +567,28 @@ def _import(store: Store, paths: Sequence[str | Path], record: str | None,
     cache = _analyse(store, existing + new, progress, cancel, workers, scheduler, analysed)
     return _resolve_and_save(store, existing, new, set(), paths, record, problems, cache,
                              progress, cancelled)
+
+
+def _resolution_current(store: Store) -> bool:
+    """Whether the stored corpus is what dating and merging give now for the stored articles:
+    resolved (and its merge kept) by this version of the stages, every article's analysis by
+    it too, and no resolution interrupted since. Then an import that adds nothing need not
+    resolve again."""
+    info = store.merge_info()
+    version = stage_version()
+    if info is None or info[0] != version or store.resolution_interrupted():
+        return False
+    return set(store.hashes()) <= store.analysed(version)
+
+
+def _nothing_new(store: Store, paths: Sequence[str | Path], record: str | None,
+                 problems: list[Problem], already_in: int) -> ImportResult:
+    """Every article of `paths` is already in a current project: no dating, no merging; the
+    import's record and those of interrupted imports it covers are cleared."""
+    finished = ([record] if record else []) + store.interrupted_imports_covered_by(paths)
+    store.forget_imports(finished)
+    store.rescore_if_stale()
+    return StoredResult(store, problems, [], already_in=already_in, unchanged=True)
 
 
 def _resolve_and_save(store: Store, existing: list[Document], new: list[Document],
@@ -583,8 +626,10 @@ def _resolve_and_save(store: Store, existing: list[Document], new: list[Document
             if now == start:
                 finished += store.interrupted_imports_covered_by(paths)
                 documents = existing + new
+                merged = store.merge_info()
                 if new or removed or not paths or not existing or \
-                        store.event_count() != len(events):
+                        store.event_count() != len(events) or \
+                        merged is None or merged[0] != stage_version():  # by other stages
                     if progress:
                         progress(0, 0, f"Saving {len(documents):,} articles and "
                                  f"{len(events):,} events")
@@ -597,12 +642,6 @@ def _resolve_and_save(store: Store, existing: list[Document], new: list[Document
                     store.save_analyses(cache.changed_analyses())
                     store.forget_imports(finished)
                     store.rescore_if_stale()
-                    if store.merge_info() is None:
-                        incremental.save_merge(store, states)
-                        # stories only beside the merge made with them: a stored merge of a
-                        # project from before stories spans them, and later imports merge
-                        # per stored story
-                        store.save_stories(stories)
                 break
         existing, new = stored, _on_top_of(stored, new)  # another instance wrote: again
         _load_missing(store, cache, existing)

@@ -274,3 +274,59 @@ def test_documents_without_a_content_hash_are_never_given_each_others_results(tm
     expected = build_corpus([Document(f"d{i}", f"/n/d{i}.txt", t) for i, t in enumerate(texts)])
     assert _summary(result.events) == _summary(expected)
     assert {e.mentions[0].document_id for e in result.events} == {"d0", "d1"}
+
+
+def _no_corpus_stages(monkeypatch) -> list[str]:
+    """Records each run of dating or merging (the corpus stages)."""
+    ran: list[str] = []
+    real = kerryview.pipeline.build_corpus
+
+    def counting(*args, **kwargs):
+        ran.append("build_corpus")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(kerryview.pipeline, "build_corpus", counting)
+    return ran
+
+
+def test_importing_the_same_articles_again_skips_dating_and_merging(tmp_path, monkeypatch):
+    store = Store(tmp_path / "p.db")
+    first = import_into_store(store, PATHS)
+    before = _summary(store.events())
+    ran = _no_corpus_stages(monkeypatch)
+    again = import_into_store(store, PATHS)
+    assert ran == []  # nothing new: the stored corpus is the result
+    assert again.unchanged and again.added == [] and again.already_in == len(PATHS)
+    assert again.nothing_new_text() == f"nothing new: {len(PATHS)} articles already in the project"
+    assert _summary(again.events) == before == _summary(first.events)
+    assert store.pending_import() == [] and not store.resolution_interrupted()
+    # one article new among them: resolved as before
+    extra = tmp_path / "extra.txt"
+    extra.write_text("Kerry met Xie Zhenhua again on July 21, 2023.", encoding="utf-8")
+    more = import_into_store(store, [*PATHS, extra])
+    assert not more.unchanged and len(more.added) == 1
+
+
+def test_a_project_resolved_by_other_stages_is_resolved_again_though_nothing_is_new(
+        tmp_path, monkeypatch):
+    store = Store(tmp_path / "p.db")
+    import_into_store(store, PATHS)
+    monkeypatch.setattr(kerryview.analysis, "stage_version", lambda: "another tagger")
+    monkeypatch.setattr(kerryview.pipeline, "stage_version", lambda: "another tagger")
+    monkeypatch.setattr(kerryview.incremental, "stage_version", lambda: "another tagger")
+    ran = _no_corpus_stages(monkeypatch)
+    again = import_into_store(store, PATHS)
+    assert ran and not again.unchanged
+    ran.clear()
+    assert import_into_store(store, PATHS).unchanged and ran == []  # now current
+
+
+def test_the_cli_says_when_an_import_found_nothing_new(tmp_path):
+    db = tmp_path / "p.kvproj"
+    cmd = [sys.executable, "-m", "kerryview.cli", "extract", "--db", str(db),
+           *map(str, PATHS)]
+    first = subprocess.run(cmd, capture_output=True, text=True, check=True)
+    assert "nothing new" not in first.stderr
+    again = subprocess.run(cmd, capture_output=True, text=True, check=True)
+    assert f"kerryview: nothing new: {len(PATHS)} articles already in the project" in again.stderr
+    assert again.stdout == first.stdout

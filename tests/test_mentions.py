@@ -155,3 +155,22 @@ def test_a_clock_time_is_on_the_date_written_after_it():
     assert [(f.mention.timex.text, f.mention.timex.value) for f in found
             if f.mention.dated_by != "publication"] == [("Monday", "2010-05-31"),
                                                          ("0030 GMT", "2010-06-02T00:30")]
+
+
+def test_a_time_that_refers_back_to_its_sentences_day_gives_no_second_mention():
+    """"through the day" is the day the sentence named (counted from it): one passage, one
+    time, one mention, with the status the sentence's grammar gives ("will resume")."""
+    text = ("The two delegations will resume talks on March 5 where they left off the "
+            "previous day and negotiate through the day.")
+    found = _mentions(text, dct=date(2024, 3, 5))
+    told = sorted((f.mention.timex.text, f.mention.timex.value, f.mention.status) for f in found)
+    assert told == [("March 5", "2024-03-05", "scheduled"),
+                    ("the previous day", "2024-03-04", "happened")]
+
+
+def test_two_days_named_in_one_sentence_each_give_a_mention():
+    """Only a time counted from the one before it refers back: two dates written out, even of
+    one day, are each told."""
+    text = "Kerry met Wang Yi on Tuesday and signed the accord on July 18."
+    found = _mentions(text)
+    assert sorted(f.mention.timex.text for f in found) == ["July 18", "Tuesday"]

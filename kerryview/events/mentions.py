@@ -468,6 +468,15 @@ def _restates(text: str, prev: tuple[Timex, Interval, int], t: Timex, interval: 
     return _its_day(text, before, end, t)
 
 
+def _refers_back(t: Timex, interval: Interval, told: list[Interval]) -> bool:
+    """Whether `t` only refers back to a day its sentence already told: counted from the date
+    mentioned before it ("will pick up on July 18 ... and negotiate through the day": "the
+    day" is July 18) and coming to a time a mention of the sentence has. One passage, one
+    time: one mention, whose status is the sentence's ("will pick up": scheduled), not a
+    second one from the words nearest the anaphor."""
+    return t.anchor_kind == "narrative" and interval in told
+
+
 def _with_its_date(text: str, timexes: list[Timex], k: int) -> Timex:
     """timexes[k], reaching over the date written right after it when that date is the time's
     day ("at 1930 CDT on 1 June"): what a label leaves out."""
@@ -499,6 +508,7 @@ def find_mentions(doc: Document, timexes: list[Timex], cancel: Cancellation = NE
     prev: tuple[Timex, Interval, int] | None = None  # the last time, its interval, its end
     blog = live_blog(text, doc.dct, timexes)  # "2055: ..." of a live blog: 20:55, not the year 2055
     tx_starts = [u.start for u in timexes]
+    told: dict[tuple[int, int], list[Interval]] = {}  # the times each passage has a mention of
     for k, t in enumerate(timexes):
         cancel.check()
         t = blog.retime(t)
@@ -536,6 +546,8 @@ def find_mentions(doc: Document, timexes: list[Timex], cancel: Cancellation = NE
             sent = (body + len(rest) - len(rest.lstrip()), sent[1])
         if why_not_event_sentence(text[sent[0]:sent[1]]) is not None:
             continue  # a question, a photo caption: no event, whatever dates it holds
+        if _refers_back(t, interval, told.get(sent, [])):
+            continue
         trigger = find_trigger(text, sent, t)
         duration = _duration_for(durations, sent, trigger, t)
         clause = text[sent[0]:sent[1]]
@@ -558,6 +570,7 @@ def find_mentions(doc: Document, timexes: list[Timex], cancel: Cancellation = NE
         out.append(Found(mention, label,
                          contexts.terms(t.start),
                          interval))
+        told.setdefault(sent, []).append(interval)
     out.extend(_main_news(doc, leads, out, contexts, sents))
     if dct_clauses:
         out.extend(_clauses_of_the_day(doc, sents, out, timexes, lines, contexts))

@@ -13,6 +13,11 @@ back): the ranking weighs each article by where and how it tells an event, so it
 passages of every day-level event, which the window opens without (Store.events(passages=
 False)); the job reads them on its own connection into copies, never into the window's events,
 and only the rows of the latest data are shown (each refresh supersedes the job before).
+
+A refresh keeps the rows and the axis pins shown, dimmed under an UPDATING note, until the new
+job's rows replace them (no flicker at each dismiss, undo or story chosen): only an empty list
+says NOW_WORKING. While the window shows an import's preview (hold), no job runs: the preview's
+events are provisional and come again with the import's result, so one job runs per import.
 """
 from __future__ import annotations
 
@@ -46,6 +51,8 @@ HEADLINE_LINES = 3  # a longer headline is cut with "…" (its tooltip has it al
 # what it queued (the window's first-paint callbacks, its icon), never before them.
 AFTER_PAINT_MS = 50
 NOW_WORKING = "Working out key dates…"
+UPDATING = "updating…"  # over the rows shown while the new ones are worked out
+DIMMED_OPACITY = 0.45  # of those rows
 NO_ROWS = "No day-level events yet"
 
 
@@ -185,6 +192,7 @@ class KeyDateDelegate(QStyledItemDelegate):
     def __init__(self, view: QListView) -> None:
         super().__init__(view)
         self._view = view
+        self.dimmed = False  # the rows are being worked out again: drawn faded
 
     def _fonts(self) -> tuple[QFont, QFont]:
         body = QFont(self._view.font())
@@ -213,6 +221,8 @@ class KeyDateDelegate(QStyledItemDelegate):
         self.initStyleOption(opt, index)
         r = QRectF(option.rect)
         painter.save()
+        if self.dimmed:
+            painter.setOpacity(DIMMED_OPACITY)
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)
         hover = bool(opt.state & QStyle.StateFlag.State_MouseOver)
         painter.fillRect(r, QColor("#e0ecff") if selected else
@@ -284,6 +294,11 @@ class KeyDatesPanel(QWidget):
         top.addWidget(self.shown_label)
         top.addWidget(self.count)
         top.addStretch(1)
+        self.updating = QLabel(UPDATING)  # shown over the dimmed rows while they are renewed
+        self.updating.setStyleSheet(f"color: {theme.HINT_FG.name()};")
+        self.updating.setAccessibleName("Key dates are being updated")
+        self.updating.hide()
+        top.addWidget(self.updating)
         layout.addLayout(top)
         # what the pins on the axis are: said here, where the days are (the legend under the
         # timeline has no room left at 1280 pixels)
@@ -295,7 +310,8 @@ class KeyDatesPanel(QWidget):
         self.model = KeyDatesModel(self)
         self.view = QListView()
         self.view.setModel(self.model)
-        self.view.setItemDelegate(KeyDateDelegate(self.view))
+        self.delegate = KeyDateDelegate(self.view)
+        self.view.setItemDelegate(self.delegate)
         self.view.setMouseTracking(True)  # the row under the pointer is lit
         self.view.setResizeMode(QListView.ResizeMode.Adjust)  # rows wrap again when resized
         self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -321,6 +337,7 @@ class KeyDatesPanel(QWidget):
         self._retired: list[JobRunner] = []  # old projects' runners whose job still runs
         self._job: KeyDatesJob | None = None  # the latest job: only its rows are shown
         self._pending = False  # a job waits for the running (cancelled) one to end
+        self._held = False  # an import's preview is shown: no job until it ends (hold)
         self._known: Known = {}  # the passages the jobs read (KeyDatesJob.known), in the worker
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -360,7 +377,7 @@ class KeyDatesPanel(QWidget):
             old.busyChanged.disconnect(self._runner_busy)
             self._retire(old)
         self._job, self._pending, self._known = None, False, {}
-        self._events, self._documents = [], []
+        self._events, self._documents = [], []  # another project's rows are not dimmed: gone
         self._runner = JobRunner(store, self)
         self._runner.busyChanged.connect(self._runner_busy)
         self._runner.failed.connect(self._failed)
@@ -382,16 +399,38 @@ class KeyDatesPanel(QWidget):
                 runner.deleteLater()
         runner.busyChanged.connect(ended)
 
+    def hold(self, on: bool) -> None:
+        """While on (an import's preview is shown), the rows shown stay, dimmed, and no job
+        runs; off, the rows are worked out once for the data then shown."""
+        was, self._held = self._held, bool(on)
+        if on:
+            self._mark_updating()
+        elif was:  # (an export's end releases no hold: nothing to work out again)
+            self.marks_changed()
+
     def refresh(self) -> None:
-        """Start working out the rows (if the data changed since they were last): the list
-        says so meanwhile, and a job still working on older data is cancelled."""
+        """Start working out the rows (if the data changed since they were last): the rows
+        shown stay, dimmed, until the new ones come, and a job still working on older data
+        is cancelled (its rows are never shown)."""
         self._timer.stop()
         if not self._stale or self._runner is None:
             return
+        self._mark_updating()
+        if self._held:
+            return  # stays stale: worked out when the hold ends
         self._stale = False
         self._job = None
-        self._show_rows([], NOW_WORKING)
         self._submit()
+
+    def _mark_updating(self) -> None:
+        """The rows shown are of older data: dimmed with UPDATING, or NOW_WORKING if none."""
+        if self.model.rowCount():
+            self.delegate.dimmed = True
+            self.updating.show()
+            self.view.viewport().update()
+        else:
+            self.empty.setText(NOW_WORKING)
+            self.empty.show()
 
     def _submit(self) -> None:
         if self._runner.is_busy():  # on older data: submitted when it has ended
@@ -415,6 +454,8 @@ class KeyDatesPanel(QWidget):
     def _done(self, job: KeyDatesJob, rows: list[KeyDateRow] | None) -> None:
         if job is self._job and rows is not None:
             self._show_rows(rows, NO_ROWS)
+            if self._stale:  # the data changed meanwhile (held by an import): still dimmed
+                self._mark_updating()
 
     def _failed(self, job: object, _message: str) -> None:
         """The project was closed or is damaged: no rows, no crash."""
@@ -422,13 +463,15 @@ class KeyDatesPanel(QWidget):
             self._show_rows([], NO_ROWS)
 
     def _show_rows(self, rows: list[KeyDateRow], hint: str) -> None:
+        self.delegate.dimmed = False
+        self.updating.hide()
         self.model.set_rows(rows)
         self.empty.setText(hint)
         self.empty.setVisible(not rows)
         self.keyDaysChanged.emit(rows)
 
     def working(self) -> bool:
-        """Whether rows are being worked out (the list says NOW_WORKING)."""
+        """Whether rows are being worked out (the list says NOW_WORKING or UPDATING)."""
         return self._pending or (self._runner is not None and self._runner.is_busy())
 
     def stop(self) -> None:

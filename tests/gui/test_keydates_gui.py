@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 
 from kerryview.events.importance import score
 from kerryview.gui import settings, theme
@@ -344,37 +344,126 @@ def test_a_job_reads_again_only_the_passages_of_events_read_again(bundled_store,
     assert len(asked) == 2 and asked[-1] == asked[0]
 
 
-def test_rows_of_older_data_are_never_shown(qtbot, window, monkeypatch):
-    """A job still working when the data changes is cancelled; the list says it is working
-    until the new data's rows come, and never shows the old job's."""
+def _gated_passages(monkeypatch):
+    """Store.mentions_of in a worker held until the returned gate is set; `reading` is set
+    when a job reads."""
     import threading
     gate = threading.Event()
     reading = threading.Event()
     original = Store.mentions_of
 
     def slow(self, ids):
-        reading.set()
-        gate.wait(10)
+        if threading.current_thread() is not threading.main_thread():  # the job's, only
+            reading.set()
+            gate.wait(10)
         return original(self, ids)
+    monkeypatch.setattr(Store, "mentions_of", slow)
+    return gate, reading
+
+
+def test_rows_of_older_data_are_never_shown(qtbot, window, monkeypatch):
+    """A job still working when the data changes is cancelled; the rows shown before stay,
+    dimmed under "updating…", until the new data's rows come; the old job's are never shown."""
     w = window
     panel = w.key_dates.panel
     wait_listed(qtbot, w, EXPECTED)
     w.reload()  # new Event objects, read without their passages
-    monkeypatch.setattr(Store, "mentions_of", slow)
+    gate, reading = _gated_passages(monkeypatch)
     shown: list[list[KeyDateRow]] = []
     panel.keyDaysChanged.connect(lambda rows: shown.append(list(rows)))
     panel.marks_changed()
     panel.refresh()
     assert reading.wait(5) and panel.working()
-    assert listed(w) == [] and panel.empty.isVisible()
-    assert panel.empty.text() == "Working out key dates…"
+    assert listed(w) == EXPECTED and not panel.empty.isVisible()
+    assert panel.updating.isVisible() and panel.updating.text() == "updating…"
     panel.count.setValue(2)  # new data while the job reads
     panel.refresh()
     gate.set()
     wait_listed(qtbot, w, EXPECTED[:2])
     qtbot.waitUntil(lambda: not panel.working(), timeout=5000)
-    assert listed(w) == EXPECTED[:2] and not panel.empty.isVisible()
-    assert all(len(rows) in (0, 2) for rows in shown)  # never the first job's three
+    assert listed(w) == EXPECTED[:2] and not panel.updating.isVisible()
+    assert [len(rows) for rows in shown] == [2]  # never the first job's three, never none
+
+
+def _row_colour(panel, row: int):
+    image = panel.view.viewport().grab().toImage()
+    rect = panel.view.visualRect(panel.model.index(row))
+    dpr = image.devicePixelRatio()
+    # the rank's digit, drawn in the key-date colour: its most saturated pixel
+    best = None
+    for x in range(rect.left() + 4, rect.left() + 24):
+        for y in range(rect.top() + 2, rect.top() + 22):
+            c = image.pixelColor(int(x * dpr), int(y * dpr))
+            if best is None or c.saturation() > best.saturation():
+                best = c
+    return best
+
+
+def test_a_dismiss_keeps_the_rows_and_pins_shown_dimmed_until_the_new_ones_come(
+        qtbot, window, monkeypatch):
+    """No flicker: while the list is worked out again the rows stay (faded, "updating…")
+    and the timeline keeps its pins; then the new rows replace them at once."""
+    w = window
+    panel = w.key_dates.panel
+    wait_listed(qtbot, w, EXPECTED)
+    w.timeline.fitAll()
+    crisp = _row_colour(panel, 0)
+    import threading
+    from kerryview.gui import keydates
+    gate, running = threading.Event(), threading.Event()
+    original = keydates.KeyDatesJob.run
+
+    def held(self, *args):
+        running.set()
+        gate.wait(10)
+        return original(self, *args)
+    monkeypatch.setattr(keydates.KeyDatesJob, "run", held)
+    shown: list[list[KeyDateRow]] = []
+    panel.keyDaysChanged.connect(lambda rows: shown.append(list(rows)))
+    w.timeline.setCurrentEvent(w.index().row_of["e-talks"])
+    w.action(Action.DISMISSED).trigger()  # Event > Not an event
+    qtbot.waitUntil(running.is_set, timeout=3000)
+    assert listed(w) == EXPECTED and panel.updating.isVisible()
+    assert not panel.empty.isVisible()
+    w.timeline.setView(day_span("2023-07-16")[0], day_span("2023-07-21")[1])
+    assert [rank for rank, _ in w.timeline.keyDayMarks()] == [1, 2, 3]  # the pins stay
+    faded = _row_colour(panel, 0)
+    assert faded.saturation() < crisp.saturation()  # drawn dimmed
+    gate.set()
+    wait_listed(qtbot, w, ["1. Tue 18 Jul 2023\nKerry met Wang Yi",
+                           "2. Thu 20 Jul 2023\nKerry left Beijing"])
+    assert not panel.updating.isVisible()
+    assert [rank for rank, _ in w.timeline.keyDayMarks()] == [1, 2]
+    assert [len(rows) for rows in shown] == [2]  # the pins were never cleared
+    assert _row_colour(panel, 0).saturation() == crisp.saturation()
+
+
+def test_an_import_with_a_preview_works_out_the_key_dates_once(qtbot, window, tmp_path,
+                                                              monkeypatch):
+    """Each preview of a running import reloads the timeline; the list keeps the rows shown
+    before (dimmed) and ranks once, on the import's result."""
+    from kerryview.gui import keydates
+    w = window
+    panel = w.key_dates.panel
+    wait_listed(qtbot, w, EXPECTED)
+    runs: list[int] = []
+    original = keydates.KeyDatesJob.run
+    monkeypatch.setattr(keydates.KeyDatesJob, "run",
+                        lambda self, *a: runs.append(len(self.events)) or original(self, *a))
+    during: list[tuple[list[str], bool]] = []
+    w.jobs.partial.connect(lambda *a: QTimer.singleShot(
+        0, lambda: during.append((listed(w), panel.updating.isVisible()))))
+    for i in range(3):
+        (tmp_path / f"n{i}.txt").write_text(
+            f"date 2023-07-2{i} Kerry met Wang Yi in Beijing on July 2{i}.\n", encoding="utf-8")
+    with qtbot.waitSignal(w.jobs.finished, timeout=60000):
+        assert w.import_paths([tmp_path / f"n{i}.txt" for i in range(3)])
+    qtbot.waitUntil(lambda: not panel.working() and not panel._stale and bool(runs),
+                    timeout=5000)
+    assert during and all(rows == EXPECTED and dimmed for rows, dimmed in during)
+    assert len(runs) == 1 and runs[0] == len(w.index())  # once, on the result
+    assert listed(w) not in ([], EXPECTED) and not panel.updating.isVisible()
+    assert any("Sat 22 Jul 2023" in row for row in listed(w))  # an imported article's day
 
 
 def test_the_list_never_reads_passages_into_the_window(qtbot, window):
@@ -383,6 +472,6 @@ def test_the_list_never_reads_passages_into_the_window(qtbot, window):
     shown: list[list[KeyDateRow]] = []
     w.key_dates.panel.keyDaysChanged.connect(lambda rows: shown.append(list(rows)))
     w.reload()  # new Event objects, read without their passages: ranked again
-    qtbot.waitUntil(lambda: len(shown) >= 2 and bool(shown[-1]), timeout=3000)
+    qtbot.waitUntil(lambda: len(shown) >= 1 and bool(shown[-1]), timeout=3000)
     assert listed(w) == EXPECTED
     assert not any(ev.mentions for ev in w.index().events)

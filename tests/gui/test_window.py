@@ -516,3 +516,20 @@ def test_export_timeline_offers_the_project_s_title_as_the_file_name(window, mon
     window.action(Action.EXPORT).trigger()
     assert default_name(window) not in ("", "timeline")
     assert [Path(p).stem for p in asked] == [default_name(window)]
+
+
+def test_importing_articles_already_in_says_nothing_new(qtbot, bundled_store):
+    """The bundled articles imported again: nothing is dated or merged again, and the status
+    bar says why nothing changed."""
+    from kerryview.pipeline import bundled_corpus_paths
+    w = MainWindow(bundled_store)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitUntil(lambda: len(w.index()) > 0 and bool(w.docs), timeout=10000)
+    shown = len(w.index())
+    with qtbot.waitSignal(w.jobs.finished, timeout=60000):
+        assert w.import_paths(bundled_corpus_paths())
+    assert w.statusBar().currentMessage() == (
+        f"Nothing new: 5 articles already in the project; {shown} events")
+    assert len(w.index()) == shown
+    w.jobs.wait()

@@ -1096,6 +1096,7 @@ class MainWindow(QMainWindow):
         if self._before_import is None:
             self._before_import = Corpus(list(self.docs.values()), self.index())
         self._provisional = preview.provisional_events
+        self.key_dates.panel.hold(True)  # ranked once, on the import's result (_unpreview)
         self.reload(Corpus(preview.documents, preview.index))
 
     def _unpreview(self, corpus: Corpus | None = None) -> None:
@@ -1106,13 +1107,17 @@ class MainWindow(QMainWindow):
             self.reload(corpus)
         elif before is not None:
             self.reload(before)
+        self.key_dates.panel.hold(False)
 
     def _imported(self, done: Imported) -> None:
         self._show_empty_text()
         self._unpreview(done.corpus)
         problems = list(done.result.problems)
-        self.status.showMessage(import_message(len(done.result.added), len(self.index()),
-                                               problems), 10000)
+        text = import_message(len(done.result.added), len(self.index()), problems)
+        if getattr(done.result, "unchanged", False):  # a stand-in pipeline's result may lack it
+            said = done.result.nothing_new_text()
+            text = f"{said[0].upper()}{said[1:]};{text.partition(';')[2]}"
+        self.status.showMessage(text, 10000)
         self.show_problems(problems)
 
     def _events_loaded(self, corpus: Corpus) -> None:
