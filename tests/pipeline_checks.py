@@ -1,4 +1,4 @@
-"""Checks shared by the pipeline's property tests."""
+"""Checks and piles shared by the pipeline's tests."""
 from __future__ import annotations
 
 
@@ -12,3 +12,24 @@ def assert_offsets_exact(docs, events) -> None:
             text = by_id[m.document_id]
             assert text[m.start:m.end] == m.text
             assert text[m.timex.start:m.timex.end] == m.timex.text
+
+
+def dated_demo(tmp_path) -> list:
+    """The bundled demo copied under tmp_path, each article with the date a full import gives
+    it written as a date line, so that no article's date depends on the others (a batch added
+    later is added incrementally)."""
+    import shutil
+    from pathlib import Path
+    from kerryview.bundled import bundled_corpus_paths
+    from kerryview.pipeline import import_into_store
+    from kerryview.store import Store
+    store = Store()
+    import_into_store(store, bundled_corpus_paths())
+    dates = {Path(d.path).name: d.dct for d in store.documents()}
+    out = tmp_path / "demo"
+    shutil.copytree(bundled_corpus_paths()[0].parent, out)
+    files = sorted(out.glob("*.txt"))
+    for f in files:
+        f.write_text(f"date {dates[f.name].isoformat()}\n\n" + f.read_text(encoding="utf-8"),
+                     encoding="utf-8")
+    return files

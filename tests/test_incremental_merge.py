@@ -24,6 +24,7 @@ from kerryview.events.merge import merge
 from kerryview.incremental import merge as merging
 from kerryview.pipeline import StoredResult, import_into_store, remove_documents
 from kerryview.store import Store
+from pipeline_checks import dated_demo
 from kerryview.store.migrations import MIGRATIONS, latest_version
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
@@ -182,24 +183,9 @@ def test_removing_articles_touches_only_their_events(tmp_path, monkeypatch, no_r
     assert _events(result.events) == _events(_from_scratch(store, monkeypatch))
 
 
-def _dated_demo(tmp_path) -> list[Path]:
-    """The bundled demo with each article's date written as a date line (the dates a full
-    import gives it), so that no date depends on the others."""
-    store = Store()
-    import_into_store(store, bundled_corpus_paths())
-    dates = {Path(d.path).name: d.dct for d in store.documents()}
-    out = tmp_path / "demo"
-    shutil.copytree(bundled_corpus_paths()[0].parent, out)
-    files = sorted(out.glob("*.txt"))
-    for f in files:
-        f.write_text(f"date {dates[f.name].isoformat()}\n\n" + f.read_text(encoding="utf-8"),
-                     encoding="utf-8")
-    return files
-
-
 def test_the_demo_added_in_two_batches_merges_as_a_whole(tmp_path, monkeypatch, no_refit,
                                                           clause_events):
-    files = _dated_demo(tmp_path)
+    files = dated_demo(tmp_path)
     store = Store(tmp_path / "p.db")
     import_into_store(store, files[:3])
     result = import_into_store(store, files[3:])
@@ -225,7 +211,7 @@ def test_an_added_stray_takes_the_story_a_full_import_gives_it(tmp_path, monkeyp
     stray) joins it incrementally when it is of the story's years; one of years far from
     them resolves the whole corpus, which keeps it a story of its own: both as a full import
     of all the articles at once."""
-    files = _dated_demo(tmp_path)
+    files = dated_demo(tmp_path)
     stray = tmp_path / "stray.txt"
     stray.write_text(STRAY.format(year=year), encoding="utf-8")
     store = Store(tmp_path / "p.db")
@@ -243,7 +229,7 @@ def test_an_added_stray_takes_the_story_a_full_import_gives_it(tmp_path, monkeyp
 
 
 def test_an_undated_article_resolves_the_whole_corpus(tmp_path, no_refit):
-    files = _dated_demo(tmp_path)
+    files = dated_demo(tmp_path)
     store = Store(tmp_path / "p.db")
     import_into_store(store, files[:3])
     result = import_into_store(store, bundled_corpus_paths()[3:4])  # no date line: inferred
@@ -255,7 +241,7 @@ def test_an_undated_article_resolves_the_whole_corpus(tmp_path, no_refit):
 
 
 def test_too_many_new_passages_refit_the_weights(tmp_path):
-    files = _dated_demo(tmp_path)
+    files = dated_demo(tmp_path)
     store = Store(tmp_path / "p.db")
     import_into_store(store, files[:2])
     result = import_into_store(store, files[2:])  # far more than REFIT_FRACTION of the passages
@@ -266,7 +252,7 @@ def test_too_many_new_passages_refit_the_weights(tmp_path):
 
 
 def test_a_failure_inside_falls_back_to_the_full_resolution(tmp_path, monkeypatch, no_refit):
-    files = _dated_demo(tmp_path)
+    files = dated_demo(tmp_path)
     store = Store(tmp_path / "p.db")
     import_into_store(store, files[:3])
 
@@ -282,7 +268,7 @@ def test_a_failure_inside_falls_back_to_the_full_resolution(tmp_path, monkeypatc
 
 
 def test_a_cancelled_incremental_import_writes_nothing(tmp_path, no_refit):
-    files = _dated_demo(tmp_path)
+    files = dated_demo(tmp_path)
     store = Store(tmp_path / "p.db")
     import_into_store(store, files[:3])
     before = (_documents(store), _events(store.events()),
@@ -301,7 +287,7 @@ def test_a_cancelled_incremental_import_writes_nothing(tmp_path, no_refit):
 
 def test_a_project_of_schema_6_gets_the_merge_tables_and_merges_in_full_once(tmp_path,
                                                                               no_refit):
-    files = _dated_demo(tmp_path)
+    files = dated_demo(tmp_path)
     path = tmp_path / "old.db"
     db = sqlite_utils.Database(path)
     for step in MIGRATIONS:
@@ -387,7 +373,7 @@ def test_a_project_of_schema_8_gets_its_candidates_packed_and_adds_incrementally
     candidates, and the next import is incremental and gives what it gives in a project that
     kept them packed from the start."""
     from kerryview.store.merge_rows import unpack_cands
-    files = _dated_demo(tmp_path)
+    files = dated_demo(tmp_path)
     packed, old = tmp_path / "packed.db", tmp_path / "old.db"
     store = Store(packed)
     import_into_store(store, files[:3])

@@ -4,9 +4,7 @@ an older project, a new version of it is made again at the open, and the first s
 with it exactly what it finds by reading every passage."""
 from __future__ import annotations
 
-import shutil
 import sqlite3
-from pathlib import Path
 
 import pytest
 
@@ -17,6 +15,7 @@ from kerryview.gui.search import SearchIndex, parse_query
 from kerryview.gui.timeline.index import TimelineIndex
 from kerryview.pipeline import StoredResult, import_into_store, remove_documents
 from kerryview.store import Store
+from pipeline_checks import dated_demo
 from kerryview.store.migrations import latest_version, stored_version
 
 
@@ -35,23 +34,9 @@ def _kept(path) -> dict[str, str]:
     return rows
 
 
-def _dated_demo(tmp_path) -> list[Path]:
-    """The demo, each article with its date line (so a batch added later adds incrementally)."""
-    store = Store()
-    import_into_store(store, bundled_corpus_paths())
-    dates = {Path(d.path).name: d.dct for d in store.documents()}
-    out = tmp_path / "demo"
-    shutil.copytree(bundled_corpus_paths()[0].parent, out)
-    files = sorted(out.glob("*.txt"))
-    for f in files:
-        f.write_text(f"date {dates[f.name].isoformat()}\n\n" + f.read_text(encoding="utf-8"),
-                     encoding="utf-8")
-    return files
-
-
 def test_every_save_keeps_each_event_s_search_text(tmp_path, monkeypatch):
     monkeypatch.setattr(merging, "REFIT_FRACTION", 10.0)  # a small pile: add incrementally
-    files = _dated_demo(tmp_path)
+    files = dated_demo(tmp_path)
     path = tmp_path / "p.db"
     store = Store(path)
     import_into_store(store, files[:3])  # in full
