@@ -38,10 +38,36 @@ def stage_version() -> str:
     bundle without sources it is the version alone."""
     import kerryview
 
+    return f"{kerryview.__version__}+{_files_digest(_STAGE_MODULES, _STAGE_PACKAGES)}"
+
+
+# What decides the corpus from the articles' analyses beyond the per-article stages: the
+# stories, the per-story and incremental merging, and how the pipeline runs them.
+_CORPUS_MODULES = ("pipeline.py", "stories.py")
+_CORPUS_PACKAGES = ("incremental",)
+
+
+def corpus_version() -> str:
+    """A fingerprint of every stage the stored corpus comes from: the per-article stages
+    (stage_version) plus the corpus stages' code. A project's merge carries it, so a project
+    resolved by another stories or merging code is resolved again, not kept as "nothing new"."""
+    return f"{stage_version()}/{_corpus_code_digest()}"
+
+
+@cache
+def _corpus_code_digest() -> str:
+    return _files_digest(_CORPUS_MODULES, _CORPUS_PACKAGES)
+
+
+def _files_digest(modules: tuple[str, ...], packages: tuple[str, ...]) -> str:
+    """A hash of these modules and of the source and rule files under these packages of
+    kerryview (names and contents; files that cannot be read are left out)."""
+    import kerryview
+
     root = Path(kerryview.__file__).parent
     digest = hashlib.sha256(kerryview.__version__.encode())
-    files = [root / m for m in _STAGE_MODULES] + sorted(
-        p for pkg in _STAGE_PACKAGES for p in (root / pkg).rglob("*")
+    files = [root / m for m in modules] + sorted(
+        p for pkg in packages for p in (root / pkg).rglob("*")
         if p.suffix in _DATA_SUFFIXES and "__pycache__" not in p.parts)
     for p in files:
         try:
@@ -50,7 +76,7 @@ def stage_version() -> str:
             continue
         digest.update(p.relative_to(root).as_posix().encode())
         digest.update(hashlib.sha256(data).digest())
-    return f"{kerryview.__version__}+{digest.hexdigest()[:16]}"
+    return digest.hexdigest()[:16]
 
 
 @dataclass

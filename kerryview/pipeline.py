@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from kerryview import incremental
-from kerryview.analysis import Analysis, AnalysisCache, stage_version
+from kerryview.analysis import Analysis, AnalysisCache, corpus_version, stage_version
 from kerryview.bundled import bundled_corpus_paths
 from kerryview.cancellation import NEVER, Cancellation, Cancelled
 from kerryview.events.mentions import Found, find_mentions
@@ -59,15 +59,18 @@ class ImportResult:
     events: list[Event] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     added: list[str] = field(default_factory=list)  # ids of documents new in this import
-    # the articles of the import the project already held; `unchanged`: nothing was new, so
-    # dating and merging were skipped (the stored corpus is the result)
+    # the files of the import whose content the project already held (two copies of one
+    # article: two files); `unchanged`: nothing was new, so dating and merging were skipped
+    # (the stored corpus is the result)
     already_in: int = 0
     unchanged: bool = False
 
     def nothing_new_text(self) -> str:
         """What an import that found nothing new says (CLI and window)."""
         n = self.already_in
-        return f"nothing new: {n:,} article{'' if n == 1 else 's'} already in the project"
+        if n == 1:
+            return "nothing new: 1 file, already in the project"
+        return f"nothing new: {n:,} files, all already in the project"
 
 
 class StoredResult(ImportResult):
@@ -113,10 +116,10 @@ def _unique_id(stem: str, taken: set[str]) -> str:
 def read_documents(paths: Sequence[str | Path], existing: Sequence[Document] = (),
                    progress: Progress | None = None,
                    cancelled: Callable[[], bool] | None = None,
-                   already: set[str] | None = None
+                   already: list[str] | None = None
                    ) -> tuple[list[Document], list[Problem]]:
     """New documents from files and folders, skipping files whose content is already in
-    (`already` is given the hashes of those that `existing` holds)."""
+    (`already` is given the hash of each file whose content `existing` holds, a file each)."""
     stored = {d.sha256 for d in existing}
     files, errors = expand_paths(paths)
     problems = [Problem(e.path, e.message) for e in errors]
@@ -135,7 +138,7 @@ def read_documents(paths: Sequence[str | Path], existing: Sequence[Document] = (
             continue
         if doc.sha256 in seen:
             if already is not None and doc.sha256 in stored:
-                already.add(doc.sha256)
+                already.append(doc.sha256)
             continue
         seen.add(doc.sha256)
         doc.id = _unique_id(doc.id, taken)
@@ -541,7 +544,7 @@ def _import(store: Store, paths: Sequence[str | Path], record: str | None,
         # changes nothing; a few added to a project that keeps its merge are tagged and merged
         # alone (kerryview.incremental)
         stored = [Document(id=i, path="", text="", sha256=s) for s, i in store.hashes().items()]
-        already: set[str] = set()
+        already: list[str] = []
         new, problems = read_documents(paths, stored, progress, cancelled, already)
         if not new and current:
             return _nothing_new(store, paths, record, problems, len(already))
@@ -571,14 +574,13 @@ def _import(store: Store, paths: Sequence[str | Path], record: str | None,
 
 def _resolution_current(store: Store) -> bool:
     """Whether the stored corpus is what dating and merging give now for the stored articles:
-    resolved (and its merge kept) by this version of the stages, every article's analysis by
-    it too, and no resolution interrupted since. Then an import that adds nothing need not
-    resolve again."""
+    resolved (and its merge kept) by this version of every stage (corpus_version: stories and
+    merging too), every article's analysis by this version of the per-article stages, and no
+    resolution interrupted since. Then an import that adds nothing need not resolve again."""
     info = store.merge_info()
-    version = stage_version()
-    if info is None or info[0] != version or store.resolution_interrupted():
+    if info is None or info[0] != corpus_version() or store.resolution_interrupted():
         return False
-    return set(store.hashes()) <= store.analysed(version)
+    return set(store.hashes()) <= store.analysed(stage_version())
 
 
 def _nothing_new(store: Store, paths: Sequence[str | Path], record: str | None,
@@ -629,7 +631,7 @@ def _resolve_and_save(store: Store, existing: list[Document], new: list[Document
                 merged = store.merge_info()
                 if new or removed or not paths or not existing or \
                         store.event_count() != len(events) or \
-                        merged is None or merged[0] != stage_version():  # by other stages
+                        merged is None or merged[0] != corpus_version():  # by other stages
                     if progress:
                         progress(0, 0, f"Saving {len(documents):,} articles and "
                                  f"{len(events):,} events")

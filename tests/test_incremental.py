@@ -297,7 +297,8 @@ def test_importing_the_same_articles_again_skips_dating_and_merging(tmp_path, mo
     again = import_into_store(store, PATHS)
     assert ran == []  # nothing new: the stored corpus is the result
     assert again.unchanged and again.added == [] and again.already_in == len(PATHS)
-    assert again.nothing_new_text() == f"nothing new: {len(PATHS)} articles already in the project"
+    assert again.nothing_new_text() == (
+        f"nothing new: {len(PATHS)} files, all already in the project")
     assert _summary(again.events) == before == _summary(first.events)
     assert store.pending_import() == [] and not store.resolution_interrupted()
     # one article new among them: resolved as before
@@ -313,12 +314,57 @@ def test_a_project_resolved_by_other_stages_is_resolved_again_though_nothing_is_
     import_into_store(store, PATHS)
     monkeypatch.setattr(kerryview.analysis, "stage_version", lambda: "another tagger")
     monkeypatch.setattr(kerryview.pipeline, "stage_version", lambda: "another tagger")
-    monkeypatch.setattr(kerryview.incremental, "stage_version", lambda: "another tagger")
     ran = _no_corpus_stages(monkeypatch)
     again = import_into_store(store, PATHS)
     assert ran and not again.unchanged
     ran.clear()
     assert import_into_store(store, PATHS).unchanged and ran == []  # now current
+
+
+def test_a_project_resolved_by_other_stories_or_merging_code_is_resolved_again(
+        tmp_path, tagged, monkeypatch):
+    """An upgrade that changes only the corpus stages (stories.py, pipeline.py,
+    incremental/): the same files imported again are dated, merged and stored again (not
+    "nothing new"), without tagging an article again; then the project is current."""
+    store = Store(tmp_path / "p.db")
+    import_into_store(store, PATHS)
+    monkeypatch.setattr(kerryview.analysis, "_corpus_code_digest", lambda: "other stories")
+    ran = _no_corpus_stages(monkeypatch)
+    tagged.clear()
+    again = import_into_store(store, PATHS)
+    assert ran and not again.unchanged and tagged == []
+    assert store.merge_info()[0] == kerryview.analysis.corpus_version()  # stored with the merge
+    ran.clear()
+    assert import_into_store(store, PATHS).unchanged and ran == []  # now current
+
+
+def test_a_project_whose_merge_carries_only_the_per_article_stamp_is_resolved_again_once(
+        tmp_path, monkeypatch):
+    """A project saved before the corpus stamp (its merge stamped with stage_version alone)."""
+    store = Store(tmp_path / "p.db")
+    import_into_store(store, PATHS)
+    _, passages, changed = store.merge_info()
+    with store.writing():
+        store._set_merge_meta(kerryview.analysis.stage_version(), passages, changed,
+                              store.merge_next_id())
+    ran = _no_corpus_stages(monkeypatch)
+    assert not import_into_store(store, PATHS).unchanged and ran
+    ran.clear()
+    assert import_into_store(store, PATHS).unchanged and ran == []
+
+
+def test_nothing_new_counts_the_files_given_not_their_distinct_contents(tmp_path):
+    """Two copies of one stored article are two files: the message says so."""
+    store = Store(tmp_path / "p.db")
+    import_into_store(store, PATHS)
+    copy = tmp_path / "copy.txt"
+    copy.write_bytes(Path(PATHS[0]).read_bytes())
+    again = import_into_store(store, [*PATHS, copy])
+    assert again.unchanged and again.already_in == len(PATHS) + 1
+    assert again.nothing_new_text() == (
+        f"nothing new: {len(PATHS) + 1} files, all already in the project")
+    one = import_into_store(store, [copy])
+    assert one.nothing_new_text() == "nothing new: 1 file, already in the project"
 
 
 def test_the_cli_says_when_an_import_found_nothing_new(tmp_path):
@@ -328,5 +374,5 @@ def test_the_cli_says_when_an_import_found_nothing_new(tmp_path):
     first = subprocess.run(cmd, capture_output=True, text=True, check=True)
     assert "nothing new" not in first.stderr
     again = subprocess.run(cmd, capture_output=True, text=True, check=True)
-    assert f"kerryview: nothing new: {len(PATHS)} articles already in the project" in again.stderr
+    assert f"kerryview: nothing new: {len(PATHS)} files, all already in the project" in again.stderr
     assert again.stdout == first.stdout

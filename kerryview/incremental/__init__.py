@@ -3,8 +3,9 @@
 When can the corpus stages skip the stored articles? Dating: every article, stored and new,
 declares its publication date (date line, page metadata, or set by the user), so no date is
 inferred from the others and none can change. Merging: the project keeps its last merge
-(kerryview.incremental.merge) made by these per-article stages, and the passages added or
-removed since its word weights were fitted stay under REFIT_FRACTION of them. Stories: each new
+(kerryview.incremental.merge) made by these stages (analysis.corpus_version: the per-article
+ones, stories and merging), and the passages added or removed since its word weights were
+fitted stay under REFIT_FRACTION of them. Stories: each new
 article joins the stored story its words are closest to, and each story touched is merged
 again on its own (kerryview.stories). Then the new articles' mentions come from their stored
 analyses, the merge is redone only where they land, and the write changes only those rows:
@@ -20,7 +21,7 @@ from __future__ import annotations
 from array import array
 from typing import TYPE_CHECKING, Callable, Sequence
 
-from kerryview.analysis import AnalysisCache, resolve_for, stage_version
+from kerryview.analysis import AnalysisCache, corpus_version, resolve_for
 from kerryview.cancellation import Cancellation, Cancelled
 from kerryview.dating.inference import declared_dct
 from kerryview.incremental import merge as merging
@@ -40,7 +41,7 @@ DECLARED = frozenset({DateSourceKind.STATED_IN_TEXT.value, DateSourceKind.PAGE_M
 def applicable(store: Store, new: Sequence[Document], removed: set[str]) -> bool:
     """Whether the stored corpus and the new articles allow an incremental resolution."""
     info = store.merge_info()
-    if info is None or info[0] != stage_version():
+    if info is None or info[0] != corpus_version():
         return False
     kinds = store.document_date_kinds()
     if any(dct is None or kind not in DECLARED
@@ -158,4 +159,4 @@ def save_merge(store: Store, states: Sequence[merging.MergeState]) -> None:
             state.lookups[g + groups] = (array(js.typecode, (j + groups for j in js)), links)
         state.event_of.update(part.event_of)
         state.passages += part.passages
-    merging.save_full(store, state, store.document_orders(), state.passages, stage_version())
+    merging.save_full(store, state, store.document_orders(), state.passages, corpus_version())

@@ -72,7 +72,7 @@ class MergeRows:
 
     # -- the snapshot as a whole ----------------------------------------------------------
     def merge_info(self) -> tuple[str, int, int] | None:
-        """(stage version, passages it was weighed on, passages added or removed since), or
+        """(corpus version (analysis.corpus_version), passages it was weighed on, passages added or removed since), or
         None when the project keeps no usable merge (older file, or a resolution cleared it)."""
         if "merge_items" not in self._table_names():
             return None

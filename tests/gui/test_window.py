@@ -530,6 +530,6 @@ def test_importing_articles_already_in_says_nothing_new(qtbot, bundled_store):
     with qtbot.waitSignal(w.jobs.finished, timeout=60000):
         assert w.import_paths(bundled_corpus_paths())
     assert w.statusBar().currentMessage() == (
-        f"Nothing new: 5 articles already in the project; {shown} events")
+        f"Nothing new: 5 files, all already in the project; {shown} events")
     assert len(w.index()) == shown
     w.jobs.wait()
