@@ -317,6 +317,19 @@ def _names_a_person(words: str) -> bool:
     return agrees(words, "person") is not None and not is_fragment(words)
 
 
+def _title_case_name(first: str, rest: str) -> bool:
+    """Whether a capitalized furniture word and the next word form a name written in title case
+    ("Help Desk staff", "Advertisement Revenue at"), not a page's link before a sentence: the
+    next word is then a capitalized content word that a lower-case word follows. A sentence
+    after a link opens with a function word ("Help A US report", "cents This article"), an
+    acronym ("Help BP has") or a name of its own ("Help Michael Jackson's doctor"); a furniture
+    word in lower case ("cents") never starts a sentence."""
+    words = rest.split()
+    nxt, after = words[0], words[1] if len(words) > 1 else ""
+    return first[:1].isupper() and nxt[:1].isupper() and nxt[1:].islower() \
+        and nxt.lower() not in stopwords() and after[:1].islower()
+
+
 MIN_SUBORDINATE_WORDS = 3  # "When he became chief executive": the clause left says who did what
 
 
@@ -330,7 +343,8 @@ def tidy(label: str) -> str:
     ("In the letter, dated")."""
     label = _DATE_ITEM.sub("", _LIST_MARKER.sub("", label)).replace("\\/", "/")  # JSON's "\/": "/"
     first, _, rest = label.partition(" ")
-    if first.lower() in _lists()["furniture_words"] and rest[:1].isupper() and len(rest.split()) >= MIN_COMPLETE_WORDS:
+    if first.lower() in _lists()["furniture_words"] and rest[:1].isupper() and len(rest.split()) >= MIN_COMPLETE_WORDS \
+            and not _title_case_name(first, rest):
         label = rest  # "Help A US report into ...": a page's link run into the text
         first, _, rest = label.partition(" ")
     if first.lower() in _lists()["leading_subordinators"] and len(rest.split()) >= MIN_SUBORDINATE_WORDS \
@@ -527,19 +541,29 @@ def _item_name(text: str, lo: int, start: int) -> tuple[int, int] | None:
     return end - len(" ".join(name)), end
 
 
+def _titled_person(name: str) -> bool:
+    """Whether an item's name names a person by a title ("Treasury Secretary Janet Yellen"):
+    two capitalized words alone may be a place or a firm as well ("Saudi Arabia", "Ford Motor"),
+    which antecedents.agrees takes for a person, so a title (lead_rules.json person_titles) is
+    what makes the item an actor's."""
+    words = [w.lower() for w in name.split()]
+    return _names_a_person(name) and any(w in _lists()["person_titles"] for w in words[:-1])
+
+
 def dated_item(text: str, sent: tuple[int, int], timex: tuple[int, int],
                others: list[tuple[int, int]]) -> tuple[int, int, int] | None:
     """For a time expression text[timex] that ends an item of a list of dated items after a
     clause, the span of the item's name and where the clause it adds to ends (its comma); None
     otherwise. `others` are the sentence's other time expressions: at least MIN_DATED_ITEMS
-    items of the same form make the list ("from A in June to B in early July")."""
+    items of the same form make the list ("from A in June to B in early July"), and each item
+    names a person by a title (a list of places or firms dates no actor's event)."""
     own = _item_name(text, sent[0], timex[0])
     if own is None:
         return None
     names = [n for o in others if o != timex and sent[0] <= o[0] < sent[1]
              and (n := _item_name(text, sent[0], o[0]))]
-    if len(names) + 1 < MIN_DATED_ITEMS:
-        return None
+    if len(names) + 1 < MIN_DATED_ITEMS or not all(_titled_person(text[a:b]) for a, b in [own, *names]):
+        return None  # "from Saudi Arabia in May to South Korea in June": places, no actors
     first = min([own[0]] + [n[0] for n in names])
     commas = [sent[0] + m.start() for m in re.finditer(CLAUSE_COMMA, text[sent[0]:first])]
     return (own[0], own[1], commas[-1]) if commas else None
