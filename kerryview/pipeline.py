@@ -319,7 +319,8 @@ def build_corpus(documents: list[Document], progress: Progress | None = None,
     `merge_states` receives each story's merge, for the next import to merge incrementally."""
     cancel = Cancellation(cancelled)
     parts: list[_Found] = per_story(documents, lambda part, report: [_find_events(
-        part, report, cancel, analyses)], progress, stories, cancel.check, given)
+        part, report, cancel, analyses)], progress, stories, cancel.check, given,
+        _stored_recognition(analyses))
     if vectorizer is None:  # (clause events' words weighed apart: events.clauses.merge_weights)
         vectorizer = merge_weights([f for p in parts for f in p.found
                                     if f.mention.document_id not in p.failed])
@@ -342,6 +343,19 @@ def build_corpus(documents: list[Document], progress: Progress | None = None,
     if progress:
         progress(total, total, "Done")
     return events
+
+
+def _stored_recognition(analyses: AnalysisCache | None
+                        ) -> Callable[[Document], list | None] | None:
+    """An article's stored recognition (kerryview.analysis: the tagger's output on its text),
+    for clustering to read its years from rather than tag it again; None: none stored."""
+    if analyses is None:
+        return None
+
+    def recognized(doc: Document) -> list | None:
+        a = analyses.current(doc.sha256)
+        return a.recognized() if a is not None else None
+    return recognized
 
 
 def _find_events(documents: list[Document], progress: Progress | None,

@@ -24,9 +24,11 @@ How, in time near-linear in the articles (never all pairs):
    stories cannot chain them), and the strays are attached again (until none is left whose
    nearest articles joined a story: a stray near strays follows them). A stray less alike
    to a story than linked articles are (STRAY_SIMILARITY) whose own years (its stated date,
-   else every year it writes out) lie STRAY_YEARS_APART or more from the story's
-   publication years is not attached to it: it is a story of its own, dated alone (by that
-   story's years, undated 2009 articles beside the 2023 demo were dated in 2023).
+   else every year it writes out but a deadline's, "by 2050") lie STRAY_YEARS_APART or more
+   from the story's publication years (an undated one's, deadlines included, all that far
+   before them: it may announce a later future) is not attached to it: it is a story of its
+   own, dated alone (by that story's years, undated 2009 articles beside the 2023 demo were
+   dated in 2023).
 4. Stories must be clearly apart: of two whose centroids are at APART_SIMILARITY or more
    alike, the smaller is part of the larger (a side of a long story, e.g. the politics of a
    financial crisis; stories of different topics are far below it).
@@ -225,21 +227,26 @@ class _Years:
     """The years an article or a group of articles speaks for, to tell a stray from another
     time apart (computed only for the strays that would join a story, and those stories).
 
-    An article's own years: its stated publication date's year, else every year it writes
-    out (kerryview.timex: full dates, months and years with their year). A story's
-    publication years: the years of its members' stated dates, else of their own years; the
-    range they span (wide when unsure: the rule then holds back)."""
+    An article's own years: its stated publication date's year, else the years it writes
+    out (written_years; read from its stored recognition, `recognized`, when there is one).
+    A story's publication years: the years of its members' stated dates, else of their own
+    years; the range they span (wide when unsure: the rule then holds back)."""
 
-    def __init__(self, docs: Sequence[Document], dates: Sequence[date | None]) -> None:
-        self.docs, self.dates = docs, dates
-        self._own: dict[int, frozenset[int]] = {}
+    def __init__(self, docs: Sequence[Document], dates: Sequence[date | None],
+                 recognized: Callable[[Document], list | None] | None = None) -> None:
+        self.docs, self.dates, self.recognized = docs, dates, recognized
+        self._own: dict[int, Written] = {}
 
-    def own(self, i: int) -> frozenset[int]:
+    def written(self, i: int) -> Written:
         if i not in self._own:
             stated = self.dates[i]
-            self._own[i] = frozenset({stated.year}) if stated is not None else \
-                written_years(self.docs[i].text)
+            doc = self.docs[i]
+            self._own[i] = Written(frozenset({stated.year}), None) if stated is not None else \
+                written_years(doc.text, self.recognized(doc) if self.recognized else None)
         return self._own[i]
+
+    def own(self, i: int) -> frozenset[int]:
+        return self.written(i).years
 
     def span(self, group: Sequence[int]) -> tuple[int, int] | None:
         stated = [self.dates[i].year for i in group if self.dates[i] is not None]
@@ -247,25 +254,58 @@ class _Years:
 
     def contradict(self, stray: Sequence[int], story: Sequence[int]) -> bool:
         own = frozenset(y for i in stray for y in self.own(i))
-        return bool(own) and years_contradict(own, self.span(story))  # (no years: no span read)
+        written = [self.written(i).every for i in stray]
+        every = None if None in written else frozenset(y for w in written for y in w)
+        return bool(own) and years_contradict(own, self.span(story), every)  # (no years: no span read)
 
 
 SPAN_SAMPLE = 20  # an undated story's years: those its first articles write out
 _FOUR_DIGITS = re.compile(r"\d{4}")  # no year is written out without them: no tagging
 
 
-def written_years(text: str) -> frozenset[int]:
-    """The years a text writes out (what the recognizer can tell without a publication date;
-    only its lead, 3,000 characters, lost Timeline17 B3 F1 0.893 -> 0.887 without dates)."""
+@dataclass(frozen=True)
+class Written:
+    """The years an undated article writes out as its own time, and every year it writes out,
+    deadlines included (None: its years are its stated date's)."""
+
+    years: frozenset[int]
+    every: frozenset[int] | None
+
+
+_NONE_WRITTEN = Written(frozenset(), frozenset())
+_WORD_BEFORE = re.compile(r"(\w+)\W*$")
+
+
+def written_years(text: str, recognized: list | None = None) -> Written:
+    """The years a text writes out in its first MAX_CHARS (what the recognizer can tell
+    without a publication date; only its lead, 3,000 characters, lost Timeline17 B3 F1 0.893
+    -> 0.887 without dates), from its recognition (`recognized`: kerryview.timex.recognize
+    of the whole text, as the pipeline stores it) when given, else recognized here. A year
+    right after a deadline word ("by 2050", "until 2030": data/deadline_words.json) is not
+    the article's own: a goal or a period's end, it says nothing of when it was written."""
+    from kerryview.text.wordlists import deadline_words
     from kerryview.timex.narrative import explicit_years
-    from kerryview.timex.recognize import recognize
     text = text[:MAX_CHARS]
     if not _FOUR_DIGITS.search(text):
-        return frozenset()
+        return _NONE_WRITTEN
     try:
-        return frozenset(y for y in explicit_years(recognize(text)) if y > 0)
+        if recognized is None:
+            from kerryview.timex.recognize import recognize
+            recognized = recognize(text)
+        own, every = [], []
+        deadline = deadline_words()
+        for p in recognized:
+            if p.start >= MAX_CHARS:
+                continue
+            for y in explicit_years([p]):
+                if y > 0:
+                    every.append(y)
+                    before = _WORD_BEFORE.search(text, max(0, p.start - 20), p.start)
+                    if before is None or before.group(1).lower() not in deadline:
+                        own.append(y)
+        return Written(frozenset(own), frozenset(every))
     except Exception:  # noqa: BLE001 - a text the recognizer fails on tells no years
-        return frozenset()
+        return _NONE_WRITTEN
 
 
 def year_span(years: Sequence[int]) -> tuple[int, int] | None:
@@ -273,12 +313,19 @@ def year_span(years: Sequence[int]) -> tuple[int, int] | None:
     return (min(years), max(years)) if years else None
 
 
-def years_contradict(own: frozenset[int], span: tuple[int, int] | None) -> bool:
+def years_contradict(own: frozenset[int], span: tuple[int, int] | None,
+                     written: frozenset[int] | None = None) -> bool:
     """Whether an article's own years (all of them) lie STRAY_YEARS_APART or more from a
-    story's publication years: an article of another time. No years on a side: no say."""
+    story's publication years: an article of another time. No years on a side: no say.
+    Of an undated article (`written`: every year it writes out, deadlines included), every
+    one must lie that far before the story's: one after them may be a future it announces
+    ("net zero by 2050"), and a deadline bounds its time on either side ("halved by 2010",
+    "by 2050"), so one in or near the story's years says it may be of them."""
     if not own or span is None:
         return False
     lo, hi = span
+    if written is not None:
+        return all(y <= lo - STRAY_YEARS_APART for y in written | own)
     return all(y <= lo - STRAY_YEARS_APART or y >= hi + STRAY_YEARS_APART for y in own)
 
 
@@ -437,10 +484,13 @@ def story_id(first: str) -> str:
     return "s" + hashlib.sha1(first.encode()).hexdigest()[:10]
 
 
-def cluster_stories(documents: Sequence[Document], check: Callable[[], None] = lambda: None
+def cluster_stories(documents: Sequence[Document], check: Callable[[], None] = lambda: None,
+                    recognized: Callable[[Document], list | None] | None = None
                     ) -> list[Story]:
     """The stories of a pile, largest first (ties by the pile order of their first article);
-    every article in exactly one. `check` is called now and then (it raises to cancel)."""
+    every article in exactly one. `check` is called now and then (it raises to cancel).
+    `recognized` gives an article's stored recognition (None: not stored): its years are
+    read from it rather than tagged again (written_years)."""
     docs = list(documents)
     if not docs:
         return []
@@ -453,7 +503,7 @@ def cluster_stories(documents: Sequence[Document], check: Callable[[], None] = l
     sigs = _vectors(bags)
     dates = [_stated_date(d) for d in docs]
     near = _neighbours(sigs, dates, check)
-    years = _Years(docs, dates)
+    years = _Years(docs, dates, recognized)
     # the strays clearly near a group first (fewer groups to merge); the others wait for the
     # merged stories: a small group then is no stray's nearest story by chance
     groups = _attach_small(_linked(len(docs), near), near, EARLY_ATTACH_SIMILARITY, years)
@@ -483,14 +533,15 @@ Progress = Callable[[int, int, str], None]
 def per_story(documents: list[Document], resolve: Callable[[list[Document], Progress | None], list[R]],
               progress: Progress | None = None, found: list[Story] | None = None,
               check: Callable[[], None] = lambda: None,
-              given: Sequence[Story] | None = None) -> list[R]:
+              given: Sequence[Story] | None = None,
+              recognized: Callable[[Document], list | None] | None = None) -> list[R]:
     """`resolve` (the corpus stages) run on each story's articles on its own, results joined;
     with one story, on the whole pile exactly as without stories. The stories (`given`, kept
     as they are, else those cluster_stories finds) are appended to `found`. Progress is
     reported as one run over the pile: each story's steps are counted after those of the
-    stories before it."""
+    stories before it. `recognized`: the articles' stored recognitions (cluster_stories)."""
     stories = partition(documents, given) if given is not None else \
-        cluster_stories(documents, check)
+        cluster_stories(documents, check, recognized)
     if found is not None:
         found.extend(stories)
     if len(stories) <= 1:

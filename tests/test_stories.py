@@ -317,3 +317,68 @@ def test_an_added_stray_of_other_years_clusters_again():
     assert ks.assign([stray], stories, [date(2024, 6, 1)], spans) is not None
     assert ks.assign([stray], stories, [date(2009, 6, 1)], spans) is None
     assert ks.assign([stray], stories, [None], spans) is not None  # no stated date: no say
+
+
+NET_ZERO = "Scientists said the world must reach net zero by 2050, the goal set after the 2015 \
+Paris Agreement."
+
+
+def test_a_future_target_or_a_deadline_is_no_year_of_another_time(tmp_path):
+    """An undated article of the demo's story (July 2023) that writes out a target year
+    ("net zero by 2050") and a historical one ("the 2015 Paris Agreement") stays in it: a
+    year after the story's never says the article is of another time (it may announce that
+    future), and a year after a deadline word is not the article's own."""
+    undated = COPENHAGEN.replace(" {year}", "").format().rstrip()  # a stray the rule decides
+    assert [len(s) for s in cluster_stories(_demo_and_stray(tmp_path, f"{undated} {NET_ZERO}"))] == [6]
+    in_2050 = f"{undated} Scientists expect the world to reach net zero in 2050."
+    assert [len(s) for s in cluster_stories(_demo_and_stray(tmp_path, in_2050))] == [6]
+    history = f"{undated} The goal was set after the 2015 Paris Agreement."  # history alone:
+    assert sorted(len(s) for s in cluster_stories(_demo_and_stray(tmp_path, history))) == [1, 5]
+    written = ks.written_years(NET_ZERO)
+    assert written.years == {2015} and written.every == {2015, 2050}  # "by 2050": a deadline
+    assert not ks.years_contradict(written.years, (2023, 2023), written.every)
+    assert ks.years_contradict(written.years, (2023, 2023))  # as a stated year would: apart
+    assert not ks.years_contradict(frozenset({2009}), (2023, 2023), frozenset({2009, 2030}))
+    assert ks.years_contradict(frozenset({2009}), (2023, 2023), frozenset({2009, 2020}))
+    # a deadline in the story's years: maybe of them ("had halved by 2023"); one long before
+    # the story's is no year of the article's own either way
+    assert not ks.years_contradict(frozenset({2009}), (2023, 2023), frozenset({2009, 2023}))
+    assert not ks.years_contradict(frozenset({2030}), (2023, 2023), frozenset({2030}))
+    assert ks.years_contradict(frozenset({2030}), (2023, 2023))  # a stated 2030: apart
+    assert ks.written_years("Sanctions stay in force until 2030.").years == frozenset()
+    assert ks.written_years("Talks ended in 2009.").years == {2009}
+
+
+def test_every_deadline_word_lives_in_its_data_file_with_an_example():
+    import json
+    from importlib.resources import files
+    from kerryview.text.wordlists import deadline_words, list_words
+    raw = json.loads((files("kerryview.text") / "data" / "deadline_words.json").read_text("utf-8"))
+    lists = {k: v for k, v in raw.items() if not k.startswith("_")}
+    assert set(lists) == {"deadline"}
+    for entry in lists.values():
+        assert entry["about"] and entry["example"] and entry["words"]
+    assert deadline_words() == list_words(raw["deadline"]) >= {"by", "until", "through", "to"}
+
+
+def test_clustering_reads_the_years_of_a_stored_recognition_without_tagging_again(
+        tmp_path, monkeypatch):
+    """build_corpus with the articles' analyses: the stray rule reads an undated article's
+    years from its stored recognition (the same stories), never running the tagger again."""
+    import importlib
+    recognizer = importlib.import_module("kerryview.timex.recognize")
+    from kerryview.analysis import analyse
+    docs = _demo_and_stray(tmp_path, COPENHAGEN.format(year=2009))
+    cache = AnalysisCache()
+    for d in docs:
+        cache.put(analyse(d))
+    calls = []
+    real = recognizer.recognize
+    monkeypatch.setattr(recognizer, "recognize", lambda *a, **k: calls.append(1) or real(*a, **k))
+    stories = []
+    build_corpus(docs, analyses=cache, stories=stories)
+    assert sorted(len(s) for s in stories) == [1, 5] and calls == []
+    stray = next(d for d in docs if d.id == "stray")
+    assert ks.written_years(stray.text, cache.current(stray.sha256).recognized()) == \
+        ks.written_years(stray.text)  # the same years as tagging its first MAX_CHARS
+    assert calls == [1]  # (only the second tags)

@@ -126,3 +126,11 @@ def story_stopwords() -> frozenset[str]:
     """Words every news story uses (data/story_stopwords.txt): they never tell which story an
     article tells (kerryview.stories)."""
     return frozenset(_lines("story_stopwords.txt"))
+
+
+@cache
+def deadline_words() -> frozenset[str]:
+    """Words after which a written year is a deadline or a period's end, not an article's
+    time (data/deadline_words.json; kerryview.stories.written_years)."""
+    raw = json.loads((files("kerryview.text") / "data" / "deadline_words.json").read_text(encoding="utf-8"))
+    return list_words(raw["deadline"])
