@@ -24,24 +24,13 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from open_phases import _env  # noqa: E402 - the same private HOME and offscreen platform
+from open_phases import TIMED, _env  # noqa: E402 - the same child start, private HOME, platform
 
-CHILD = r"""
-import json, os, sys, time
-os.environ["KERRYVIEW_QUIT_AFTER_FIRST_PAINT"] = "1"
+CHILD = TIMED + r"""
 from PySide6.QtCore import QTimer
 import kerryview.gui.mainwindow as mainwindow
-out = {}
 first_paint_timer = mainwindow.first_paint_timer
 from kerryview.gui.keydates import KeyDatesPanel
-def timed(name, fn):
-    def wrapper(*a, **k):
-        c = time.thread_time()
-        try:
-            return fn(*a, **k)
-        finally:
-            out[name] = out.get(name, 0.0) + time.thread_time() - c
-    return wrapper
 for method in ("set_corpus", "refresh", "_done"):  # _done: the rows from the worker
     if hasattr(KeyDatesPanel, method):
         setattr(KeyDatesPanel, method, timed("main: in the Key dates list", getattr(KeyDatesPanel, method)))

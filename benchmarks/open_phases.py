@@ -33,13 +33,11 @@ ROOT = Path(__file__).resolve().parents[1]
 PHASES = ["main: Store(path)", "worker: Store(path)", "events()", "TimelineIndex",
           "documents()", "main: reload (views)"]
 # Run inside the timed process: wraps the phases with thread CPU timers, then starts the app.
-CHILD = r"""
+# The child's start, shared with keydates_open.py: quit after the first paint (unless told to
+# wait), and `timed(name, fn)`, which adds the calling thread's CPU in fn to out[name].
+TIMED = r"""
 import json, os, sys, time
 os.environ["KERRYVIEW_QUIT_AFTER_FIRST_PAINT"] = "1"
-import kerryview.gui.project as project
-import kerryview.gui.jobs as jobs
-import kerryview.gui.mainwindow.window as window
-from kerryview.gui.timeline.index import TimelineIndex
 out = {}
 def timed(name, fn):
     def wrapper(*a, **k):
@@ -49,6 +47,12 @@ def timed(name, fn):
         finally:
             out[name] = out.get(name, 0.0) + time.thread_time() - c
     return wrapper
+"""
+CHILD = TIMED + r"""
+import kerryview.gui.project as project
+import kerryview.gui.jobs as jobs
+import kerryview.gui.mainwindow.window as window
+from kerryview.gui.timeline.index import TimelineIndex
 project._store = timed("main: Store(path)", project._store)
 store_class = jobs.Store
 jobs.Store = timed("worker: Store(path)", store_class)
