@@ -33,3 +33,23 @@ def dated_demo(tmp_path) -> list:
         f.write_text(f"date {dates[f.name].isoformat()}\n\n" + f.read_text(encoding="utf-8"),
                      encoding="utf-8")
     return files
+
+
+PAGE_BYTES = 4096  # SQLite's default page size, which every project uses
+
+
+def garble_table(db, table: str) -> None:
+    """Random bytes over the root page of `table` in the project file `db` (a one-page table:
+    all of it), after moving the write-ahead log into the file: a damaged table on disk."""
+    import random
+    import sqlite3
+
+    with sqlite3.connect(db) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = ?",
+                            [table]).fetchone()[0]
+        conn.execute("PRAGMA journal_mode=DELETE")
+    data = bytearray(db.read_bytes())
+    start = (root - 1) * PAGE_BYTES
+    data[start:start + PAGE_BYTES] = random.Random(table).randbytes(PAGE_BYTES)
+    db.write_bytes(bytes(data))

@@ -15,7 +15,7 @@ from kerryview.gui.search import SearchIndex, parse_query
 from kerryview.gui.timeline.index import TimelineIndex
 from kerryview.pipeline import StoredResult, import_into_store, remove_documents
 from kerryview.store import Store
-from pipeline_checks import dated_demo
+from pipeline_checks import dated_demo, garble_table
 from kerryview.store.migrations import latest_version, stored_version
 
 
@@ -131,19 +131,10 @@ def test_the_first_search_reads_no_passage_and_finds_what_the_passages_find(demo
 def test_a_damaged_search_table_is_left_for_the_passages(demo, tmp_path):
     """The search texts are checked at the first search, not at the open (a project shows
     without them); damaged, the passages are searched instead, to the same events."""
-    import random
-
     from kerryview.store.store import _CHECKED_FILES
     path = tmp_path / "p.db"
     path.write_bytes(demo.read_bytes())
-    with sqlite3.connect(path) as conn:
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'event_search'"
-                            ).fetchone()[0]
-        conn.execute("PRAGMA journal_mode=DELETE")
-    data = bytearray(path.read_bytes())
-    data[(root - 1) * 4096:root * 4096] = random.Random(2).randbytes(4096)
-    path.write_bytes(bytes(data))
+    garble_table(path, "event_search")
     _CHECKED_FILES.clear()
     store = Store(path, read_only=True, defer_cache_check=True)  # shown as usual
     light = store.events(passages=False)

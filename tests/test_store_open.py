@@ -6,9 +6,8 @@ import pytest
 
 from kerryview.store import Store
 from kerryview.store.store import _CHECKED_FILES
+from pipeline_checks import garble_table
 from test_store import _corpus
-
-PAGE_BYTES = 4096
 
 
 def _project_with_a_cache(db):
@@ -21,25 +20,10 @@ def _project_with_a_cache(db):
     _CHECKED_FILES.clear()  # as a new process would: this one saw the file undamaged
 
 
-def _garble_table(db, table: str) -> None:
-    """Random bytes over the root page of `table` (a one-page table: all of it)."""
-    import random
-
-    with sqlite3.connect(db) as conn:
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = ?",
-                            [table]).fetchone()[0]
-        conn.execute("PRAGMA journal_mode=DELETE")
-    data = bytearray(db.read_bytes())
-    start = (root - 1) * PAGE_BYTES
-    data[start:start + PAGE_BYTES] = random.Random(table).randbytes(PAGE_BYTES)
-    db.write_bytes(bytes(data))
-
-
 def test_the_app_open_leaves_a_damaged_cache_to_the_import(tmp_path):
     db = tmp_path / "p.db"
     _project_with_a_cache(db)
-    _garble_table(db, "analyses")
+    garble_table(db, "analyses")
     with pytest.raises(sqlite3.DatabaseError):
         Store(db)  # the CLI's open checks everything
     store = Store(db, defer_cache_check=True)
@@ -51,7 +35,7 @@ def test_the_app_open_leaves_a_damaged_cache_to_the_import(tmp_path):
 def test_the_app_open_still_refuses_damaged_events(tmp_path):
     db = tmp_path / "p.db"
     _project_with_a_cache(db)
-    _garble_table(db, "events")
+    garble_table(db, "events")
     with pytest.raises(sqlite3.DatabaseError):
         Store(db, defer_cache_check=True)
 
@@ -61,7 +45,7 @@ def test_an_import_checks_the_caches_first(tmp_path):
 
     db = tmp_path / "p.db"
     _project_with_a_cache(db)
-    _garble_table(db, "analyses")
+    garble_table(db, "analyses")
     store = Store(db, defer_cache_check=True)
     calls = []
     for name in ("check_caches", "record_import", "analyses"):

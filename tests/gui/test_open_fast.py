@@ -2,10 +2,8 @@
 so a damaged cache is reported by the import (the project still shows), never half-read."""
 from __future__ import annotations
 
-import random
-import sqlite3
-
 from conftest import make_corpus
+from pipeline_checks import garble_table
 
 from kerryview.gui.jobs import ImportJob
 from kerryview.gui.mainwindow import MainWindow
@@ -13,7 +11,6 @@ from kerryview.gui.project import open_project
 from kerryview.store import Store
 from kerryview.store.store import _CHECKED_FILES
 
-PAGE_BYTES = 4096
 
 
 def _damaged_cache_project(db) -> None:
@@ -22,14 +19,7 @@ def _damaged_cache_project(db) -> None:
     store.conn.execute("INSERT INTO analyses (sha256, version) VALUES ('x', 'v')")
     store.conn.commit()
     store.close()
-    with sqlite3.connect(db) as conn:
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'analyses'"
-                            ).fetchone()[0]
-        conn.execute("PRAGMA journal_mode=DELETE")
-    data = bytearray(db.read_bytes())
-    data[(root - 1) * PAGE_BYTES:root * PAGE_BYTES] = random.Random(1).randbytes(PAGE_BYTES)
-    db.write_bytes(bytes(data))
+    garble_table(db, "analyses")
     _CHECKED_FILES.clear()  # as a new process would: this one saw the file undamaged
 
 
