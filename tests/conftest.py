@@ -1,12 +1,28 @@
 """Hypothesis runs the same 1,000 examples per property on every machine unless told otherwise
 (HYPOTHESIS_PROFILE=dev for quick random runs while working): CI is reproducible, and a
-failure found once is found again."""
+failure found once is found again. `bundled_db`: the demo imported once for every test that
+reads it (copy it to write)."""
 from __future__ import annotations
 
 import os
 
+import pytest
 from hypothesis import settings
 
 settings.register_profile("ci", max_examples=1000, derandomize=True, deadline=None)
 settings.register_profile("dev", max_examples=100, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+@pytest.fixture(scope="session")
+def bundled_db(tmp_path_factory):
+    """The bundled corpus imported once through the real pipeline (a few seconds): a project
+    file to read or copy, never to write."""
+    from kerryview.pipeline import bundled_corpus_paths, import_into_store
+    from kerryview.store import Store
+    path = tmp_path_factory.mktemp("bundled") / "bundled.db"
+    s = Store(path)
+    import_into_store(s, bundled_corpus_paths())
+    s.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    s.close()
+    return path

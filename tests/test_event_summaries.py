@@ -33,18 +33,9 @@ def _expected(events) -> dict[str, tuple]:
     return out
 
 
-@pytest.fixture(scope="module")
-def project(tmp_path_factory):
-    path = tmp_path_factory.mktemp("summ") / "p.db"
-    store = Store(path)
-    import_into_store(store, bundled_corpus_paths())
-    store.close()
-    return path
-
-
-def test_a_step_9_file_gets_its_summaries_from_its_passages(project, tmp_path):
+def test_a_step_9_file_gets_its_summaries_from_its_passages(bundled_db, tmp_path):
     old = tmp_path / "old.db"
-    old.write_bytes(project.read_bytes())
+    old.write_bytes(bundled_db.read_bytes())
     conn = sqlite3.connect(old)
     for name in SUMMARY_COLUMNS:
         conn.execute(f'ALTER TABLE events DROP COLUMN "{name}"')
@@ -68,8 +59,8 @@ def test_a_step_9_file_gets_its_summaries_from_its_passages(project, tmp_path):
     store.close()
 
 
-def test_events_without_passages_carry_what_the_passages_say(project):
-    store = Store(project, read_only=True)
+def test_events_without_passages_carry_what_the_passages_say(bundled_db):
+    store = Store(bundled_db, read_only=True)
     full, light = store.events(), store.events(passages=False)
     assert [e.id for e in light] == [e.id for e in full]
     from dataclasses import replace
@@ -79,13 +70,13 @@ def test_events_without_passages_carry_what_the_passages_say(project):
         assert b.summary == a.summary and b.document_ids == a.document_ids
     read = store.mentions_of([e.id for e in light[:3]])
     assert [read[e.id] for e in light[:3]] == [e.mentions for e in full[:3]]
-    assert _stored_summaries(project) == _expected(full)
+    assert _stored_summaries(bundled_db) == _expected(full)
     store.close()
 
 
-def test_a_light_event_is_never_saved_without_its_passages(project, tmp_path):
+def test_a_light_event_is_never_saved_without_its_passages(bundled_db, tmp_path):
     path = tmp_path / "p.db"
-    path.write_bytes(project.read_bytes())
+    path.write_bytes(bundled_db.read_bytes())
     store = Store(path)
     light = store.events(passages=False)
     with pytest.raises(ValueError), store.writing():
@@ -94,9 +85,9 @@ def test_a_light_event_is_never_saved_without_its_passages(project, tmp_path):
     store.close()
 
 
-def test_the_edit_overlay_reads_the_passages_of_the_events_it_names(project, tmp_path):
+def test_the_edit_overlay_reads_the_passages_of_the_events_it_names(bundled_db, tmp_path):
     path = tmp_path / "p.db"
-    path.write_bytes(project.read_bytes())
+    path.write_bytes(bundled_db.read_bytes())
     store = Store(path)
     full = store.events()
     many = [e for e in full if len(e.mentions) >= 2]
@@ -130,8 +121,8 @@ def test_an_incremental_import_and_a_removal_keep_the_summaries(tmp_path):
     store.close()
 
 
-def test_read_passages_gives_events_their_stored_passages_in_place(project):
-    store = Store(project, read_only=True)
+def test_read_passages_gives_events_their_stored_passages_in_place(bundled_db):
+    store = Store(bundled_db, read_only=True)
     full = {e.id: e for e in store.events()}
     light = store.events(passages=False)
     some = light[:2]
@@ -151,9 +142,9 @@ def test_read_passages_gives_events_their_stored_passages_in_place(project):
     store.close()
 
 
-def test_many_events_read_their_passages_in_one_pass_alike(project, monkeypatch):
+def test_many_events_read_their_passages_in_one_pass_alike(bundled_db, monkeypatch):
     from kerryview.store import store as store_module
-    store = Store(project, read_only=True)
+    store = Store(bundled_db, read_only=True)
     ids = [e.id for e in store.events(passages=False)]
     by_lookup = store.mentions_of(ids)
     monkeypatch.setattr(store_module, "SCAN_ALL_ABOVE", 0)

@@ -24,8 +24,9 @@ from kerryview.events.merge import merge
 from kerryview.incremental import merge as merging
 from kerryview.pipeline import StoredResult, import_into_store, remove_documents
 from kerryview.store import Store
-from pipeline_checks import dated_demo
 from kerryview.store.migrations import MIGRATIONS, latest_version
+
+from pipeline_checks import dated_demo
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 import incremental as bench  # noqa: E402  (benchmarks/incremental.py: the Timeline17 pile)

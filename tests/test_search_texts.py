@@ -6,17 +6,15 @@ from __future__ import annotations
 
 import sqlite3
 
-import pytest
-
 import kerryview.incremental.merge as merging
 import kerryview.searchtext as searchtext
-from kerryview.bundled import bundled_corpus_paths
 from kerryview.gui.search import SearchIndex, parse_query
 from kerryview.gui.timeline.index import TimelineIndex
 from kerryview.pipeline import StoredResult, import_into_store, remove_documents
 from kerryview.store import Store
-from pipeline_checks import dated_demo, garble_table
 from kerryview.store.migrations import latest_version, stored_version
+
+from pipeline_checks import dated_demo, garble_table
 
 
 def _computed(store: Store) -> dict[str, str]:
@@ -52,18 +50,9 @@ def test_every_save_keeps_each_event_s_search_text(tmp_path, monkeypatch):
     store.close()
 
 
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory):
-    path = tmp_path_factory.mktemp("search") / "p.db"
-    store = Store(path)
-    import_into_store(store, bundled_corpus_paths())
-    store.close()
-    return path
-
-
-def test_step_11_fills_the_search_texts_of_an_older_project(demo, tmp_path):
+def test_step_11_fills_the_search_texts_of_an_older_project(bundled_db, tmp_path):
     old = tmp_path / "old.db"
-    old.write_bytes(demo.read_bytes())
+    old.write_bytes(bundled_db.read_bytes())
     conn = sqlite3.connect(old)
     conn.execute("DROP TABLE event_search")
     conn.execute("DELETE FROM schema_version WHERE version = 11")
@@ -84,10 +73,10 @@ def test_step_11_fills_the_search_texts_of_an_older_project(demo, tmp_path):
     store.close()
 
 
-def test_texts_made_by_another_version_are_made_again_at_the_open(demo, tmp_path,
+def test_texts_made_by_another_version_are_made_again_at_the_open(bundled_db, tmp_path,
                                                                   monkeypatch):
     path = tmp_path / "p.db"
-    path.write_bytes(demo.read_bytes())
+    path.write_bytes(bundled_db.read_bytes())
     conn = sqlite3.connect(path)
     conn.execute("UPDATE event_search SET text = 'stale'")
     conn.commit()
@@ -110,8 +99,8 @@ QUERIES = ["Kerry", "wang yi", "Xie", '"climate talks"', "beijing", "Blinken", "
            "july 2023", "Kerry 18 July 2023", "reuters", "lasted", "zzz"]
 
 
-def test_the_first_search_reads_no_passage_and_finds_what_the_passages_find(demo):
-    store = Store(demo, read_only=True)
+def test_the_first_search_reads_no_passage_and_finds_what_the_passages_find(bundled_db):
+    store = Store(bundled_db, read_only=True)
     docs = store.documents()
     titles = {d.id: d.title or d.id for d in docs}
     texts = {d.id: d.text for d in docs}
@@ -128,12 +117,12 @@ def test_the_first_search_reads_no_passage_and_finds_what_the_passages_find(demo
     store.close()
 
 
-def test_a_damaged_search_table_is_left_for_the_passages(demo, tmp_path):
+def test_a_damaged_search_table_is_left_for_the_passages(bundled_db, tmp_path):
     """The search texts are checked at the first search, not at the open (a project shows
     without them); damaged, the passages are searched instead, to the same events."""
     from kerryview.store.store import _CHECKED_FILES
     path = tmp_path / "p.db"
-    path.write_bytes(demo.read_bytes())
+    path.write_bytes(bundled_db.read_bytes())
     garble_table(path, "event_search")
     _CHECKED_FILES.clear()
     store = Store(path, read_only=True, defer_cache_check=True)  # shown as usual

@@ -7,8 +7,6 @@ import sqlite3
 
 import pytest
 
-from kerryview.bundled import bundled_corpus_paths
-from kerryview.pipeline import import_into_store
 from kerryview.store import Store
 from kerryview.store import sql
 from kerryview.store.merge_rows import MERGE_COLUMNS
@@ -65,17 +63,8 @@ def test_each_lookup_of_one_story_is_the_lookup_kept_to_its_documents(merged):
     assert story_merge.merge_levels() == store.merge_levels("s2")
 
 
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory):
-    path = tmp_path_factory.mktemp("queries") / "p.db"
-    store = Store(path)
-    import_into_store(store, bundled_corpus_paths())
-    store.close()
-    return path
-
-
-def test_lists_of_ids_read_in_chunks_give_what_one_list_gives(demo, merged, monkeypatch):
-    store = Store(demo, read_only=True)
+def test_lists_of_ids_read_in_chunks_give_what_one_list_gives(bundled_db, merged, monkeypatch):
+    store = Store(bundled_db, read_only=True)
     ids = [e.id for e in store.events(passages=False)]
     docs = [d.id for d in store.documents()]
     whole = store.mentions_of(ids), store.stories_of_documents(docs), \
@@ -94,8 +83,8 @@ def test_lists_of_ids_read_in_chunks_give_what_one_list_gives(demo, merged, monk
     store.close()
 
 
-def test_events_read_with_or_without_passages_are_the_same_events(demo):
-    store = Store(demo, read_only=True)
+def test_events_read_with_or_without_passages_are_the_same_events(bundled_db):
+    store = Store(bundled_db, read_only=True)
     full = store.events()
     light = store.events(passages=False)
     assert [e.id for e in light] == [e.id for e in full]
@@ -114,11 +103,11 @@ def _older_scores(path) -> None:
     conn.close()
 
 
-def test_a_read_only_project_of_older_scores_is_scored_alike_however_it_is_read(demo,
+def test_a_read_only_project_of_older_scores_is_scored_alike_however_it_is_read(bundled_db,
                                                                                  tmp_path):
     path = tmp_path / "old.db"
-    path.write_bytes(demo.read_bytes())
-    expected = {e.id: e.importance for e in Store(demo, read_only=True).events()}
+    path.write_bytes(bundled_db.read_bytes())
+    expected = {e.id: e.importance for e in Store(bundled_db, read_only=True).events()}
     _older_scores(path)
     store = Store(path, read_only=True)
     light = store.events(passages=False)
@@ -132,11 +121,11 @@ def test_a_read_only_project_of_older_scores_is_scored_alike_however_it_is_read(
     writable.close()
 
 
-def test_saving_events_works_out_each_one_s_summary_once(demo, tmp_path, monkeypatch):
+def test_saving_events_works_out_each_one_s_summary_once(bundled_db, tmp_path, monkeypatch):
     """An import's save compares each event's row with the stored one and inserts the new
     ones: the row (and the summary of its passages in it) is made once per event."""
     from kerryview.model import EventSummary
-    source = Store(demo, read_only=True)
+    source = Store(bundled_db, read_only=True)
     docs, events = source.documents(), source.events()
     source.close()
     made = []
@@ -154,12 +143,12 @@ def test_saving_events_works_out_each_one_s_summary_once(demo, tmp_path, monkeyp
     store.close()
 
 
-def test_stored_article_lists_are_read_together_and_a_damaged_one_alone(demo, tmp_path):
+def test_stored_article_lists_are_read_together_and_a_damaged_one_alone(bundled_db, tmp_path):
     """The summaries read without passages decode their article lists in one go when the
     first is asked for; a damaged list leaves that event without articles, the others as
     stored."""
     path = tmp_path / "p.db"
-    path.write_bytes(demo.read_bytes())
+    path.write_bytes(bundled_db.read_bytes())
     store = Store(path, read_only=True)
     expected = {e.id: e.summary.document_ids for e in store.events()}
     light = store.events(passages=False)

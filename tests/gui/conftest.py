@@ -96,18 +96,6 @@ def window(qtbot, store):
     w.jobs.wait()
 
 
-@pytest.fixture(scope="session")
-def bundled_db(tmp_path_factory):
-    """The bundled corpus imported once through the real pipeline (a few seconds)."""
-    from kerryview.pipeline import bundled_corpus_paths, import_into_store
-    path = tmp_path_factory.mktemp("bundled") / "bundled.db"
-    s = Store(path)
-    import_into_store(s, bundled_corpus_paths())
-    s.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    s.close()
-    return path
-
-
 @pytest.fixture
 def bundled_store(tmp_path, bundled_db):
     dest = tmp_path / "bundled.db"
