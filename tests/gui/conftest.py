@@ -83,14 +83,20 @@ def store(tmp_path, corpus):
     s.close()
 
 
-@pytest.fixture
-def window(qtbot, store):
+def shown_window(qtbot, store):
+    """The main window on `store` at the app's default size, shown and exposed."""
     from kerryview.gui.mainwindow import MainWindow
     w = MainWindow(store)
     qtbot.addWidget(w)
     w.resize(1280, 800)
     w.show()
     qtbot.waitExposed(w)
+    return w
+
+
+@pytest.fixture
+def window(qtbot, store):
+    w = shown_window(qtbot, store)
     yield w
     w.jobs.cancel()
     w.jobs.wait()

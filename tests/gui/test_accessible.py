@@ -6,6 +6,8 @@ from PySide6.QtGui import QAccessible
 
 from kerryview.gui.mainwindow import MainWindow
 
+from conftest import shown_window
+
 Role, Text = QAccessible.Role, QAccessible.Text
 
 
@@ -19,11 +21,7 @@ def _walk(iface, depth=0):
 
 
 def test_timeline_lists_the_events_on_screen_and_says_which_is_selected(qtbot, bundled_store):
-    w = MainWindow(bundled_store)
-    qtbot.addWidget(w)
-    w.resize(1280, 800)
-    w.show()
-    qtbot.waitExposed(w)
+    w = shown_window(qtbot, bundled_store)
     w.timeline.fitAll()
     tl = QAccessible.queryAccessibleInterface(w.timeline)
     assert tl.role() == Role.List and tl.text(Text.Name) == "Timeline"

@@ -6,13 +6,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QInputDialog
 
 from kerryview.gui import theme
-from kerryview.gui.mainwindow import MainWindow
 from kerryview.gui.mainwindow.actions import Action
 from kerryview.gui.search import parse_date
 from kerryview.gui.timeline import axis as ta
 from kerryview.gui.timeline.index import TimelineIndex
 from kerryview.gui.timeline.widget import TimelineWidget
 from kerryview.model import Event
+
+from conftest import shown_window
 
 
 def results(window) -> list[str]:
@@ -56,11 +57,7 @@ def test_typing_wang_yi_lists_the_meeting_and_enter_selects_it(qtbot, window):
 
 
 def test_wang_yi_in_the_bundled_corpus_selects_the_meeting_and_scrolls_to_it(qtbot, bundled_store):
-    w = MainWindow(bundled_store)
-    qtbot.addWidget(w)
-    w.resize(1280, 800)
-    w.show()
-    qtbot.waitExposed(w)
+    w = shown_window(qtbot, bundled_store)
     w.timeline.setView(ta.iso_to_seconds("2000-01-01"), ta.iso_to_seconds("2000-02-01"))
     search(qtbot, w, "Wang Yi")
     # the passages say "Kerry told Wang on Tuesday": the article's "Wang Yi" is found through

@@ -14,14 +14,13 @@ from PySide6.QtCore import Qt, QTimer
 from kerryview.events.importance import score
 from kerryview.gui import settings, theme
 from kerryview.gui.keydates import DayRole, EventIdRole, KeyDateRow
-from kerryview.gui.mainwindow import MainWindow
 from kerryview.gui.mainwindow.actions import Action
 from kerryview.gui.timeline import axis as ta
 from kerryview.gui.timeline.layout import AXIS_H
 from kerryview.model import DateSource, Document, Event
 from kerryview.store import Store
 
-from conftest import mention
+from conftest import mention, shown_window
 
 EXPECTED = ["1. Mon 17 Jul 2023\nTalks with Xie Zhenhua",
             "2. Tue 18 Jul 2023\nKerry met Wang Yi",
@@ -79,18 +78,9 @@ def kd_store(tmp_path):
     s.close()
 
 
-def _open(qtbot, store) -> MainWindow:
-    w = MainWindow(store)
-    qtbot.addWidget(w)
-    w.resize(1280, 800)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
-
-
 @pytest.fixture
 def window(qtbot, kd_store):
-    w = _open(qtbot, kd_store)
+    w = shown_window(qtbot, kd_store)
     yield w
     w.jobs.cancel()
     w.jobs.wait()
@@ -201,7 +191,7 @@ def test_how_many_key_dates_is_a_setting(qtbot, window, kd_store):
     assert [rank for rank, _ in w.timeline.keyDayMarks()] == [1, 2]
     assert settings.KEY_DATES_SHOWN.get() == 2
     w.close()
-    again = _open(qtbot, kd_store)
+    again = shown_window(qtbot, kd_store)
     assert again.key_dates.panel.count.value() == 2
     wait_listed(qtbot, again, EXPECTED[:2])
 
@@ -223,7 +213,7 @@ def test_the_view_menu_hides_the_list_and_its_marks(qtbot, window):
 
 def test_importing_articles_lists_their_key_dates(qtbot, tmp_path):
     store = Store(tmp_path / "empty.kvproj")
-    w = _open(qtbot, store)
+    w = shown_window(qtbot, store)
     assert not w.key_dates.isVisible()  # nothing to rank yet
     (tmp_path / "a.txt").write_text("date 2023-07-18 Kerry met Wang Yi in Beijing on Tuesday.\n",
                                     encoding="utf-8")
@@ -250,7 +240,7 @@ def test_a_chosen_story_lists_its_own_key_dates(qtbot, tmp_path):
     from kerryview.pipeline import import_into_store
     store = Store(tmp_path / "three.kvproj")
     import_into_store(store, [TWO_STORIES, *bundled_corpus_paths()])
-    w = _open(qtbot, store)
+    w = shown_window(qtbot, store)
     qtbot.waitUntil(lambda: bool(listed(w)), timeout=3000)
     everything = listed(w)
     stories = w.stories.model.rows()[1:]
@@ -273,7 +263,7 @@ def test_the_list_ranks_days_as_extract_does_though_the_window_opens_without_pas
     article by where and how it tells an event, so the list reads them first."""
     from kerryview.events.importance import key_dates
     expected = [d for d, _ in key_dates(bundled_store.events(), bundled_store.documents())][:10]
-    w = _open(qtbot, bundled_store)
+    w = shown_window(qtbot, bundled_store)
     qtbot.waitUntil(lambda: bool(listed(w)), timeout=3000)
     assert [r.day for r in w.key_dates.panel.rows()] == expected
     assert not any(ev.mentions for ev in w.index().events)  # read in the worker's copies
