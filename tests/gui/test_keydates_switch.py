@@ -9,7 +9,8 @@ import kerryview.gui.mainwindow.window as window_module
 from kerryview.gui.project import open_project
 from kerryview.store import Store
 
-from test_keydates_gui import _open, click_row, key_dates_corpus, listed
+from conftest import shown_window
+from test_keydates_gui import click_row, key_dates_corpus, listed
 
 
 def _project(path) -> Store:
@@ -23,7 +24,7 @@ def test_a_job_on_the_previous_project_ends_before_the_window_closes(qtbot, tmp_
     """Switching project while a Key dates job reads passages, then closing the window: the
     old project's job is cancelled and waited for, never left running in a destroyed thread
     (Qt aborts the process: "QThread: Destroyed while thread is still running")."""
-    w = _open(qtbot, _project(tmp_path / "a.kvproj"))
+    w = shown_window(qtbot, _project(tmp_path / "a.kvproj"))
     _project(tmp_path / "b.kvproj").close()
     qtbot.waitUntil(lambda: bool(listed(w)), timeout=5000)
     gate, reading = threading.Event(), threading.Event()
@@ -55,7 +56,7 @@ def test_the_previous_projects_key_dates_go_at_once_on_a_switch(qtbot, tmp_path,
                                                                  bundled_db):
     """A big project is read in two phases: until its documents come, the list is empty and
     the new timeline pins no day, never the previous project's rows."""
-    w = _open(qtbot, _project(tmp_path / "a.kvproj"))
+    w = shown_window(qtbot, _project(tmp_path / "a.kvproj"))
     qtbot.waitUntil(lambda: bool(listed(w)), timeout=5000)
     for r in range(w.key_dates.panel.model.rowCount()):
         click_row(qtbot, w, r)  # their passages are read into the window's events
