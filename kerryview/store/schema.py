@@ -352,7 +352,7 @@ def fill_search_texts(conn) -> None:
             "SELECT event_id, document_id, text FROM mentions ORDER BY id"):
         passages.setdefault(event_id, []).append(
             EventMention(document_id=doc, start=0, end=0, text=text or "", timex=_NO_TIMEX))
-    rows = texts_of(passages, lambda doc: _article_text(conn, doc))
+    rows = texts_of(passages, lambda doc: article_text(conn, doc))
     conn.execute("DELETE FROM event_search")
     conn.executemany("INSERT INTO event_search (event_id, text) VALUES (?, ?)", rows.items())
     record_search_version(conn)
@@ -365,7 +365,8 @@ def record_search_version(conn) -> None:
                  [version()])
 
 
-def _article_text(conn, doc_id: str) -> str | None:
+def article_text(conn, doc_id: str) -> str | None:
+    """An article's stored text (None when the project has no such article)."""
     row = conn.execute("SELECT text FROM documents WHERE id = ?", [doc_id]).fetchone()
     return row[0] if row else None
 

@@ -33,7 +33,7 @@ from kerryview.store.merge_rows import MergeRows
 from kerryview.store.migrations import latest_version, migrate, stored_version
 from kerryview.store.schema import (EVENT_FIELDS, MENTION_FIELDS, SUMMARY_COLUMNS, TIMEX_FIELDS,
                                     StoredSummary, SummaryBatch, create_derived, derived_stale,
-                                    fill_search_texts, summary_row)
+                                    article_text, fill_search_texts, summary_row)
 from kerryview.store.sql import select_in
 
 # The schema is kerryview.store.schema's migration steps; SCHEMA_VERSION is the latest.
@@ -696,18 +696,17 @@ class Store(MergeRows):
 
         def text_of(doc_id: str) -> str | None:
             found = known.get(doc_id)
-            if found is None:
-                row = conn.execute("SELECT text FROM documents WHERE id = ?", [doc_id]).fetchone()
-                found = row[0] if row else None
-            return found
+            return article_text(conn, doc_id) if found is None else found
         rows = texts_of({e.id: e.mentions for e in events}, text_of)
         conn.executemany("INSERT INTO event_search (event_id, text) VALUES (?, ?)", rows.items())
 
     def _search_texts_current(self) -> bool:
+        return "event_search" in self._table_names() and self._search_version_current()
+
+    def _search_version_current(self) -> bool:
+        """Whether the stored search texts were made by this kerryview.searchtext.version."""
         from kerryview.searchtext import version
 
-        if "event_search" not in self._table_names():
-            return False
         row = self.conn.execute("SELECT value FROM meta WHERE key = 'search_version'").fetchone()
         return row is not None and row[0] == version()
 
@@ -715,10 +714,10 @@ class Store(MergeRows):
         """When the stored search texts were made otherwise (kerryview.searchtext.version
         changed), make them all again from the stored passages (opening a project does, in a
         transaction of its own). Returns whether it did."""
-        if self._search_texts_current() or "event_search" not in self._table_names():
+        if "event_search" not in self._table_names() or self._search_version_current():
             return False
         with self.writing():
-            if self._search_texts_current():
+            if self._search_version_current():
                 return False
             fill_search_texts(self.conn)
         return True
