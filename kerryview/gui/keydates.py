@@ -204,16 +204,20 @@ class KeyDateDelegate(QStyledItemDelegate):
         day, _, headline = (index.data() or "").partition("\n")
         return day, headline
 
-    def _headline_rect(self, headline: str, width: float, body: QFont) -> QRectF:
-        fm = QFontMetricsF(body)
-        r = fm.boundingRect(QRectF(0, 0, width, 10000), int(Qt.TextFlag.TextWordWrap), headline)
-        return QRectF(0, 0, width, min(r.height(), fm.lineSpacing() * HEADLINE_LINES))
+    @staticmethod
+    def _headline_heights(headline: str, width: float, fm: QFontMetricsF) -> tuple[float, float]:
+        """The headline's height wrapped at `width`, and the height drawn (HEADLINE_LINES at
+        most): measured once for both the row's size and the cut."""
+        full = fm.boundingRect(QRectF(0, 0, width, 10000), int(Qt.TextFlag.TextWordWrap),
+                               headline).height()
+        return full, min(full, fm.lineSpacing() * HEADLINE_LINES)
 
     def sizeHint(self, option, index) -> QSize:  # noqa: N802
         bold, body = self._fonts()
         width = max(80, self._view.viewport().width() - 2 * PAD_X)
         _, headline = self._parts(index)
-        h = QFontMetricsF(bold).height() + GAP + self._headline_rect(headline, width, body).height()
+        h = QFontMetricsF(bold).height() + GAP + \
+            self._headline_heights(headline, width, QFontMetricsF(body))[1]
         return QSize(int(width + 2 * PAD_X), int(h + 2 * PAD_Y + 1))
 
     def paint(self, painter: QPainter, option, index) -> None:
@@ -244,12 +248,12 @@ class KeyDateDelegate(QStyledItemDelegate):
         rank_w = fm_bold.horizontalAdvance(rank + " ")
         painter.drawText(QRectF(x + rank_w, y, width - rank_w, fm_bold.height()),
                          Qt.AlignmentFlag.AlignLeft, when)
-        box = self._headline_rect(headline, width, body).translated(x, y + fm_bold.height() + GAP)
+        fm = QFontMetricsF(body)
+        full, shown = self._headline_heights(headline, width, fm)
+        box = QRectF(x, y + fm_bold.height() + GAP, width, shown)
         painter.setFont(body)
         painter.setPen(theme.BODY_FG)
-        fm = QFontMetricsF(body)
-        if fm.boundingRect(QRectF(0, 0, width, 10000), int(Qt.TextFlag.TextWordWrap),
-                           headline).height() > box.height() + 1:
+        if full > shown + 1:
             headline = self._cut(headline, width, fm)
         painter.drawText(box, int(Qt.TextFlag.TextWordWrap), headline)
         painter.restore()
