@@ -8,6 +8,8 @@ from kerryview.events.importance import (ANNOUNCED, BACKGROUND_DAYS, CLAUSE_OF_T
 from kerryview.model import DateSource, DateSourceKind, Document, Event, EventMention, Granularity, Timex
 from kerryview.pipeline import build_corpus
 
+from pipeline_checks import dated_demo
+
 GIVEN = DateSource(DateSourceKind.PAGE_METADATA, "given")
 WORD = "exploded"  # a deed, not reporting: every mention's trigger below
 SAID = "said"
@@ -214,20 +216,6 @@ def test_key_dates_of_equal_weight_go_to_the_day_more_articles_tell():
 
 # ------------------------------------------------------------ a project scored by older weights
 
-DAYS_OF_THE_DEMO = ["2023-07-18", "2023-07-18", "2023-07-18", "2023-07-19", "2023-07-18"]
-
-
-def _dated_demo(tmp_path):
-    """The bundled articles, each with a date line (so that adding one is incremental)."""
-    from kerryview.bundled import bundled_corpus_paths
-    out = []
-    for path, day in zip(bundled_corpus_paths(), DAYS_OF_THE_DEMO):
-        text = path.read_text(encoding="utf-8").replace(" date 2023-07-18 ", "")
-        (tmp_path / path.name).write_text(f"date {day}\n\n{text}", encoding="utf-8")
-        out.append(tmp_path / path.name)
-    return out
-
-
 def _as_saved_by_older_weights(store) -> None:
     """What a project saved before importance.VERSION holds: other values, no version."""
     with store.writing():
@@ -247,7 +235,7 @@ def test_an_incremental_import_into_a_project_of_older_scores_scores_every_event
     from kerryview.store import Store
 
     monkeypatch.setattr(merging, "REFIT_FRACTION", 10.0)  # a small pile: add incrementally
-    paths = _dated_demo(tmp_path)
+    paths = dated_demo(tmp_path)
     store = Store(tmp_path / "p.db")
     import_into_store(store, paths[:-1])
     untouched = {e.id for e in store.events()}
@@ -265,7 +253,7 @@ def test_opening_a_project_of_older_scores_scores_it_again_once(tmp_path):
     from kerryview.store import Store
 
     store = Store(tmp_path / "p.db")
-    import_into_store(store, _dated_demo(tmp_path))
+    import_into_store(store, dated_demo(tmp_path))
     expected = {e.id: e.importance for e in store.events()}
     _as_saved_by_older_weights(store)
     store.close()
