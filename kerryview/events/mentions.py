@@ -15,8 +15,9 @@ from functools import cache
 from datetime import date, datetime, timedelta
 
 from kerryview.cancellation import NEVER, Cancellation
-from kerryview.events.clauses import (anchors_clause, at_that_time, clause_spans, governs_clause,
-                                      publication_event_words, reports, mention_dating)
+from kerryview.events.clauses import (anchors_clause, at_that_time, clause_rules, clause_spans,
+                                      governs_clause, publication_event_words, reports,
+                                      mention_dating)
 from kerryview.events.headline import Lead, lead_passages, main_event_words
 from kerryview.events.antecedents import antecedent, pronoun_kind, subject_of, with_antecedent
 from kerryview.events.liveblog import live_blog
@@ -348,7 +349,7 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
                 head = head if head.lower().endswith(" the") else f"{head} the"
                 clause = f"{head} {text[noun:end]}"
             elif not text[a:timex.start].strip(" \"“'") and _verb_follows(text, timex.end, end) \
-                    and timex.text.split()[0].lower() not in ("later", "earlier") \
+                    and timex.text.split()[0].lower() not in clause_rules()["comparative_positions"] \
                     or _noun_phrase_goes_on(text, timex, end):
                 clause = text[offset:end]  # "Friday night may seem like ...": the date is the subject
             elif text.startswith(("'s", "’s"), after):  # "this week's talks" -> "the talks"
