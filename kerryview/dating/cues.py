@@ -26,6 +26,7 @@ from kerryview.calendar.intervals import value_interval
 from kerryview.calendar.timex3 import parse_duration
 from kerryview.model import Granularity, Timex
 from kerryview.text.similarity import content_terms
+from kerryview.timex.lexicon import lexicon
 
 REFERENCES = (date(2001, 6, 13), date(2002, 9, 19))  # a Wednesday and a Thursday, 463 days apart
 DAY, MONTH_DAY, WEEKDAY, RELATIVE, PERIOD = "day", "month_day", "weekday", "relative", "period"
@@ -136,9 +137,6 @@ def is_stamp(text: str, t: Timex) -> bool:
     return bool(_WEEKDAY_WORD.search(t.text) or _CLOCK.search(near))
 
 
-_WEEKDAY_NUMBER = {w: k for k, w in enumerate(("mon", "tue", "wed", "thu", "fri", "sat", "sun"), 1)}
-
-
 def is_full_stamp(text: str, t: Timex, day: int) -> bool:
     """Whether a time stamp (is_stamp) is written in full: the weekday it names is its date's,
     and a clock time stands by it ("Monday 4 May 2009 10.22 BST"). A wrong year would keep
@@ -147,8 +145,8 @@ def is_full_stamp(text: str, t: Timex, day: int) -> bool:
     rule = rules()["head_stamp"]
     named = _WEEKDAY_WORD.search(t.text)
     near = text[max(0, t.start - rule["clock_chars"]):t.end + rule["clock_chars"]]
-    return (named is not None and _WEEKDAY_NUMBER[named.group(0)[:3].lower()] == weekday(day)
-            and bool(_CLOCK.search(near)))
+    number = lexicon()["weekday"].get(named.group(0).lower()) if named is not None else None
+    return number == weekday(day) and bool(_CLOCK.search(near))  # the tagger's weekday numbers
 
 
 @cache
