@@ -73,6 +73,9 @@ def test_a_month_day_after_the_year_end_moves_into_the_next_year():
     ("Battle of Mojkovac in 6-7 January 1916, but", [("6", "1916-01-06"), ("7 January 1916", "1916-01-07")]),
     ("the Frontiers (14 August-24 August 1914).", [("14 August", "1914-08-14"), ("24 August 1914", "1914-08-24")]),
     ("the First Punic War (264 to 241 BC) was", [("264", "BC0264"), ("241 BC", "BC0241")]),
+    ("Between 492 and 490 BC, Persia prepared.", [("492", "BC0492"), ("490 BC", "BC0490")]),
+    ("fought in 480 or 479 BC", [("480", "BC0480"), ("479 BC", "BC0479")]),
+    ("with 12 and 490 BC", [("490 BC", "BC0490")]),  # a smaller number is not the earlier year
     ("in the middle of the 9th century BC", [("the middle of the 9th century BC", "BC08")]),
     ("National Constituent Assembly (1789-1791) met", [("1789", "1789"), ("1791", "1791")]),
     ("paid 1800 soldiers", []),

@@ -85,6 +85,9 @@ _SPAN_JOINER = re.compile(r"\s*[-–—]\s*")
 # stands outside the expression
 _BY_THE_END = re.compile(r"(?:\b([A-Za-z]+)|,)\s+by\s+(the\s+end\s+of\s+)?$")
 _THE_END_OF = re.compile(r"the\s+end\s+of\s", re.I)
+# how far from the story's year before Christ a year written without its era may lie and still be
+# read as before Christ ("490 BC ... In 481,"); farther, "In 300," is more likely a count
+STORY_BC_YEARS = 50
 _BC_VALUE = re.compile(r"BC(\d{4})(?![\d])")  # "BC0218", "BC0480-SP" (not a century "BC08")
 
 
@@ -228,13 +231,16 @@ class Resolver:
         return _SPAN_JOINER.fullmatch(self.text, first.end, p.start) is not None
 
     # --- operations -------------------------------------------------------------------------
-    def resolve(self, p: Pending) -> Timex:
+    def resolve(self, p: Pending) -> Timex | None:
         value, anchor, kind = p.value, None, None
         self.hold_story = False
         self.at = p.start
         if p.op is not None:
             try:
-                value, anchor, kind = getattr(self, "op_" + p.op)(p, **p.args)
+                result = getattr(self, "op_" + p.op)(p, **p.args)
+                if result is None:  # not a date here (op_story_bc)
+                    return None
+                value, anchor, kind = result
                 if not values.in_calendar(value):
                     raise values.OutsideCalendar(value)
             except (ValueError, OverflowError):  # calendar arithmetic past year 1 or 9999
@@ -617,6 +623,15 @@ class Resolver:
         self.hold_story = True  # the same time again: not a new date of the story
         return ref[2].split("T")[0], ref[2], "narrative"  # a DATE: the day of a clock time
 
+    def op_story_bc(self, p: Pending, year: int, suffix: str):
+        """"In 481, Xerxes gathered his army" after "490 BC": a history before Christ writes its
+        era once, and a later year near the story's year without it is before Christ too. Far
+        from it, or in a story after Christ, a bare number after "in" is no year (None: not
+        tagged), but "the summer of 455" is a season of that year of our era."""
+        if self.in_bc and self.bc is not None and abs(self.bc[0] - year) <= STORY_BC_YEARS:
+            return f"BC{year:04d}{suffix}", None, None
+        return (f"{year:04d}{suffix}", None, None) if suffix else None
+
     def op_yy(self, p: Pending, yy: int):
         story = self.story_year(p)
         if story is not None:  # "the Club of '89" in a history of 1790: the story's century
@@ -781,7 +796,9 @@ def resolve(text: str, pendings: list[Pending], dct: date | None,
             out += [dataclasses.replace(first, value=q.value, anchor=q.value, anchor_kind="narrative"), r.resolve(q)]
             i += 2
             continue
-        out.append(r.resolve(p))
+        t = r.resolve(p)
+        if t is not None:
+            out.append(t)
         i += 1
     return out
 

@@ -292,6 +292,15 @@ def bc_year(written: str) -> str:
     return "BC%04d" % year if year > 0 else "XXXX"
 
 
+@normalizer("story_bc")
+def _story_bc(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
+    """"In 481,", "the spring of 479": a year without its era, which the resolver reads as one
+    before Christ when the story is there (anchor.Resolver.op_story_bc)."""
+    suffix = "-" + lookup("season", g["season"]) if g.get("season") else ""
+    return Pending(start, end, "DATE", op="story_bc", args={"year": int(g["bareyear"]), "suffix": suffix},
+                   mod=pos_mod(g.get("pos")))
+
+
 @normalizer("year_era")
 def _year_era(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
     """"264 BC", "146 B.C.", "AD 43": a year of an era; TimeML writes years before Christ BC0264."""

@@ -155,11 +155,12 @@ def leading_day(text: str, second: Pending, after: int) -> Pending | None:
     return Pending(m.start("span"), m.end("span"), "DATE", op="md", args=args, rule=second.rule)
 
 
-_LEADING_YEAR = re.compile(r"(?<![\w.,:/$-])(\d{1,4})\s*(?:-|–|to)\s*$")
+_LEADING_YEAR = re.compile(r"(?<![\w.,:/$-])(\d{1,4})\s*(?:-|–|to|through|and|or)\s*$")
 
 
 def _leading_bc_year(text: str, second: Pending, after: int) -> Pending | None:
-    """"264 to 241 BC", "(240-238 BC)": the first number is a year before Christ too (larger)."""
+    """"264 to 241 BC", "(240-238 BC)", "between 492 and 490 BC", "in 480 or 479 BC": the first
+    number is a year before Christ too (larger: years before Christ count down)."""
     m = _LEADING_YEAR.search(text, max(after, second.start - 10), second.start)
     if m is None or not second.value[2:].isdigit() or int(m.group(1)) <= int(second.value[2:]):
         return None
