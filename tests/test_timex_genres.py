@@ -505,3 +505,25 @@ def test_there_is_no_year_0_before_christ(text, expected):
     # 1 BC is followed by AD 1: "0 BC" is no year, so the date's year is unknown (it gave BC0000)
     got = [(t.text, t.value) for t in tag(text, WIKI_DCT)]
     assert expected in got and not any(v.startswith("BC0000") for _, v in got)
+
+
+# --- session 13: seasons across the year's end; eras written once -------------------------------
+
+@pytest.mark.parametrize("sentence, season, value", [
+    ("In December 1918 the troops came home. In the spring the treaty was signed.", "the spring", "1919-SP"),
+    ("On 20 August 1918 the offensive began. In the spring the treaty was signed.", "the spring", "1918-SP"),
+    ("In December 1918 the troops came home. In the summer the treaty was signed.", "the summer", "1918-SU"),
+    ("On 10 November 1918 the talks began. In the spring the treaty was signed.", "the spring", "1919-SP"),
+])
+def test_a_season_half_a_year_behind_the_story_is_the_next_years(sentence, season, value):
+    assert values(HISTORY + " " + sentence, WIKI_DCT)[season] == value
+
+
+def test_a_history_before_christ_writes_its_era_once():
+    text = ("The Ionian revolt (499-493 BC) failed. The Persians landed at Marathon in 490 BC. In 481, Xerxes "
+            "gathered his army; in the spring of 480, he crossed the Hellespont. By 479 the war had turned.")
+    v = values(text, WIKI_DCT)
+    assert (v["481"], v["the spring of 480"], v["479"]) == ("BC0481", "BC0480-SP", "BC0479")
+    # not in a story after Christ, nor far from the story's year
+    assert "481" not in values("The mill opened in 1890. In 481, the abbey stood here.", WIKI_DCT)
+    assert "300" not in values("Xerxes crossed in 480 BC. By 300, the city was forgotten.", WIKI_DCT)

@@ -91,6 +91,10 @@ STORY_BC_YEARS = 50
 _BC_VALUE = re.compile(r"BC(\d{4})(?![\d])")  # "BC0218", "BC0480-SP" (not a century "BC08")
 
 
+# the middle day of a season (winter, across the year's end, has its own rule in op_season)
+_SEASON_MIDDLE = {"SP": (4, 15), "SU": (7, 15), "FA": (10, 15)}
+
+
 class Resolver:
     """Walks the candidates of one text in order, remembering the dates mentioned so far."""
 
@@ -442,6 +446,10 @@ class Resolver:
             # "over the winter" after "December 1777" is the winter that December begins (1778-WI,
             # the season year values.fmt writes)
             year = story[0].year + (yearshift or 0)
+            if season in _SEASON_MIDDLE and rel is None and yearshift is None:
+                # "In December 1950 ... In the spring": a season whose middle lies more than half
+                # a year before the story's day or month is the next year's, as a month-day is
+                year = self._story_year_near(story, *_SEASON_MIDDLE[season])
             if season == "WI" and rel is None and yearshift is None and values.RANK[story[1]] <= values.RANK["M"]:
                 year = int(values.fmt(story[0], "S")[:4])
                 # the winter ahead of the story's December is not yet the story's time: "hold out
