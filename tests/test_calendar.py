@@ -9,7 +9,7 @@ from hypothesis import given, strategies as st
 from kerryview.calendar.intervals import END_OF_CALENDAR, Interval, duration_timedelta, value_interval
 from kerryview.calendar import values
 from kerryview.calendar.seconds import iso_to_seconds
-from kerryview.calendar.timex3 import DateValue, parse_duration, parse_value
+from kerryview.calendar.timex3 import DateValue, parse_duration, parse_value, years_before_christ
 from kerryview.model import Event, Granularity
 
 
@@ -267,3 +267,52 @@ def test_the_day_of_an_iso_date_or_timestamp_is_read_as_written():
     assert iso_day("2023-02-30") is None
     assert iso_day("2023-07-181") is None
     assert iso_day("July 18, 2023") is None
+
+
+# --- years before Christ: one writer (timex.normalize_calendar.bc_year), one reader (parse_value) ---
+
+@pytest.mark.parametrize("value, parts, bc", [
+    ("BC0218", DateValue(Granularity.YEAR, -217), 218),
+    ("BC0480-SP", DateValue(Granularity.SEASON, -479, season="SP"), 480),
+    ("BC0480-09", DateValue(Granularity.MONTH, -479, 9), 480),
+    ("BC0480-08-11", DateValue(Granularity.DAY, -479, 8, 11), 480),
+    ("BC0001", DateValue(Granularity.YEAR, 0), 1),
+    ("-0217", DateValue(Granularity.YEAR, -217), 218),  # ISO 8601's form of the same year
+    ("0001", DateValue(Granularity.YEAR, 1), None),
+    ("00", DateValue(Granularity.CENTURY, 0), None),  # the first century AD, not 1 BC
+])
+def test_a_year_before_christ_is_read_by_the_one_parser(value, parts, bc):
+    assert parse_value(value) == parts
+    assert years_before_christ(parts) == bc
+
+
+@pytest.mark.parametrize("value", ["BC0000", "BC218", "BC02180", "BC0218-13-01x"])
+def test_what_is_not_a_year_before_christ(value):
+    assert parse_value(value) is None
+
+
+def test_the_calendar_has_no_day_before_christ_but_the_timeline_keeps_them_in_order():
+    assert values.parse("BC0218") is None  # Python's dates start in year 1: the tagger counts BC itself
+    assert value_interval("BC0218") is None
+    assert iso_to_seconds("BC0219") < iso_to_seconds("BC0218") < iso_to_seconds("BC0001") < iso_to_seconds("0001")
+    assert iso_to_seconds("BC0218") == iso_to_seconds("-0217")
+
+
+def test_what_the_tagger_writes_before_christ_reads_back():
+    from kerryview.timex.normalize_calendar import bc_year
+    for n in (1, 218, 480, 9999):
+        assert years_before_christ(parse_value(bc_year(n))) == n
+    assert bc_year("218 B.C.") == bc_year(218) == "BC0218"
+    assert bc_year(0) == bc_year("0 BC") == "XXXX"  # there is no year 0 BC
+
+
+def test_only_the_writer_and_the_parser_spell_out_the_bc_form():
+    """A module that wrote or read "BC0218" itself would be a second home for the form."""
+    import re
+    from pathlib import Path
+    import kerryview
+    root = Path(kerryview.__file__).parent
+    homes = {root / "timex" / "normalize_calendar.py", root / "calendar" / "timex3.py"}
+    spelled = re.compile(r"""["']BC(?:[{%(\\]|["'])""")
+    others = [str(p.relative_to(root)) for p in root.rglob("*.py") if p not in homes and spelled.search(p.read_text())]
+    assert others == []

@@ -72,3 +72,12 @@ def test_every_time_zone_has_an_example_that_names_it():
         if len(name) >= 3:  # "10:00Z" is no word to find
             assert zone_in(example) == name, example
         assert -12 <= float(standard) <= float(summer) <= 14
+
+
+def test_years_before_christ_in_words():
+    assert value_words("BC0218") == "218 BC"
+    assert value_words("BC0480-SP") == "spring 480 BC"
+    assert value_words("BC0480-09") == "September 480 BC"
+    assert value_words("BC0480-08-11") == "11 August 480 BC"
+    assert value_words("BC0490", "START") == "early 490 BC"
+    assert value_words("-0500-01-01") == "1 January 501 BC"  # ISO 8601 counts a year 0

@@ -14,7 +14,7 @@ from datetime import date
 from kerryview.model import Granularity
 
 _DATE = re.compile(
-    r"(?P<year>\d{4}|[+-]\d{4,6})(?:-(?:(?P<month>\d{2})(?:-(?P<day>\d{2})"
+    r"(?P<year>\d{4}|[+-]\d{4,6}|BC(?!0000)\d{4})(?:-(?:(?P<month>\d{2})(?:-(?P<day>\d{2})"
     r"(?:T(?:(?P<hour>\d{2})(?::(?P<minute>\d{2}))?(?::(?P<second>\d{2}(?:\.\d+)?))?"
     r"|(?P<pod>MO|MI|AF|EV|NI|DT)))?)?"
     r"|W(?P<week>\d{2})(?:-(?P<weekday>\d)|-(?P<weekend>WE))?|Q(?P<quarter>[1-4])|H(?P<half>[12])"
@@ -32,7 +32,9 @@ class DateValue:
 
     `year` is the first year of a decade (199 -> 1990) or century (19 -> 1900), and may be
     outside 1..9999 in ISO 8601's signed form (-0500-01-01: the calendar has no place for it,
-    the timeline draws it roughly). `granularity`
+    the timeline draws it roughly). A year before Christ as TimeML writes it (BC0218, 218 BC)
+    has the same numbering, which has a year 0 (1 BC): BC0218 is year -217, as -0217 is; see
+    `years_before_christ`. `granularity`
     is how precisely the value places its date; seconds are kept but a time with seconds is
     still known to the minute, as the tagger writes it.
     """
@@ -56,10 +58,24 @@ def _int(text: str | None) -> int | None:
     return None if text is None else int(text)
 
 
+def _year(text: str) -> int:
+    """The year of a value's year field: 2023, -0500 (ISO 8601), BC0218 (-217: 1 BC is year 0)."""
+    return 1 - int(text[2:]) if text.startswith("BC") else int(text)
+
+
+def years_before_christ(v: DateValue) -> int | None:
+    """How many years before Christ a parsed value's year lies, as "218 BC" says it (BC0218,
+    BC0218-08-11 and -0217 -> 218); None for a year of our era, and for a decade or century
+    (their year is where the period's digits put it: 00 is the first century, from year 1)."""
+    if v.granularity in (Granularity.DECADE, Granularity.CENTURY):
+        return None
+    return 1 - v.year if v.year < 1 else None
+
+
 def parse_value(value: str) -> DateValue | None:
     """The parts of a date or time value (2023, 2023-07, 2023-07-17T09:30, 2023-W29-WE,
-    2023-Q3, 2023-H1, 2023-SU, 199, 19, 2023-07-20TMO, -0500), or None for anything else:
-    durations, PRESENT_REF, values with X."""
+    2023-Q3, 2023-H1, 2023-SU, 199, 19, 2023-07-20TMO, -0500, BC0218, BC0480-SP), or None for
+    anything else: durations, PRESENT_REF, values with X, BC0000 (there is no year 0 BC)."""
     m = _DATE.fullmatch(value)
     if m is None:
         return None
@@ -67,7 +83,7 @@ def parse_value(value: str) -> DateValue | None:
         return DateValue(Granularity.DECADE, int(m["decade"]) * 10)
     if m["century"]:
         return DateValue(Granularity.CENTURY, int(m["century"]) * 100)
-    year = int(m["year"])
+    year = _year(m["year"])
     if m["day"]:
         if m["pod"]:
             g = Granularity.PART_OF_DAY

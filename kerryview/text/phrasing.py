@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta
 
-from kerryview.calendar.timex3 import DateValue, parse_duration, parse_value
+from kerryview.calendar.timex3 import DateValue, parse_duration, parse_value, years_before_christ
 from kerryview.model import Document, Event, Granularity
 
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
@@ -75,6 +75,12 @@ def _clock(v: DateValue, zone: str | None) -> str:
     return f"{text} {zone}" if zone else text
 
 
+def _year_words(v: DateValue) -> str:
+    """A value's year as a reader says it: "2023", "218 BC" (BC0218, TimeML's year before Christ)."""
+    bc = years_before_christ(v)
+    return str(v.year) if bc is None else f"{bc} BC"
+
+
 def _value_phrase(v: DateValue, mod: str | None, zone: str | None) -> tuple[str, str] | None:
     """(preposition, noun phrase) for a parsed date value, or None when it has no calendar."""
     g = v.granularity
@@ -100,8 +106,11 @@ def _value_phrase(v: DateValue, mod: str | None, zone: str | None) -> tuple[str,
         if early:
             return "", f"{early} on {day_words(day)}"
         return "on", day_words(day)
+    year = _year_words(v)
+    if v.month is not None and v.day is not None and year.endswith(" BC"):
+        return "on", f"{v.day} {MONTHS[v.month - 1]} {year}"  # "11 August 480 BC": no weekday known
     if g is Granularity.MONTH:
-        text = f"{MONTHS[v.month - 1]} {v.year}"
+        text = f"{MONTHS[v.month - 1]} {year}"
         if early:
             text = f"{early}{'' if early.endswith('-') else ' '}{text}"
         return "in", text
@@ -121,18 +130,18 @@ def _value_phrase(v: DateValue, mod: str | None, zone: str | None) -> tuple[str,
             return "", f"{early} in {text}"
         return "in", text
     if v.quarter is not None:
-        return "in", f"the {_ORDINAL[v.quarter]} quarter of {v.year}"
+        return "in", f"the {_ORDINAL[v.quarter]} quarter of {year}"
     if v.half is not None:
-        return "in", f"the {_ORDINAL[v.half]} half of {v.year}"
+        return "in", f"the {_ORDINAL[v.half]} half of {year}"
     if v.season is not None:
-        return "in", f"{early + ' ' if early and early != 'mid-' else ''}{_SEASONS[v.season]} {v.year}"
+        return "in", f"{early + ' ' if early and early != 'mid-' else ''}{_SEASONS[v.season]} {year}"
     if g is Granularity.DECADE:
         return "in", f"the {v.year}s"
     if g is Granularity.CENTURY:
         return "in", f"the {v.year}s"
     if early:
-        return "in", f"{early}{'' if early.endswith('-') else ' '}{v.year}"
-    return "in", str(v.year)
+        return "in", f"{early}{'' if early.endswith('-') else ' '}{year}"
+    return "in", year
 
 
 def value_words(value: str | None, mod: str | None = None, zone: str | None = None) -> str:

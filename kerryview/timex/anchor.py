@@ -19,13 +19,15 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from kerryview.cancellation import NEVER, Cancellation
-from kerryview.model import Timex
+from kerryview.model import Granularity, Timex
 
 from kerryview.calendar import values
+from kerryview.calendar.timex3 import parse_value, years_before_christ
 from .lexicon import table
 from .narrative import Genre, genre
 from .scene import in_quotation, names_a_thing, past_perfect_after, past_perfect_before, speech_end
 from .normalize import Pending
+from .normalize_calendar import bc_year
 from kerryview.text.tense import tense
 from kerryview.text.wordlists import cues
 
@@ -88,7 +90,6 @@ _THE_END_OF = re.compile(r"the\s+end\s+of\s", re.I)
 # how far from the story's year before Christ a year written without its era may lie and still be
 # read as before Christ ("490 BC ... In 481,"); farther, "In 300," is more likely a count
 STORY_BC_YEARS = 50
-_BC_VALUE = re.compile(r"BC(\d{4})(?![\d])")  # "BC0218", "BC0480-SP" (not a century "BC08")
 
 
 # the middle day of a season (winter, across the year's end, has its own rule in op_season)
@@ -253,9 +254,9 @@ class Resolver:
         # (but "two days later" does)
         comparison = (p.op == "shift" and p.args.get("ago") and p.args.get("base") == "narrative"
                       and p.args.get("unit") in ("Y", "Q")) or (p.op == "quarter_ref" and p.args.get("yearshift"))
-        bc = _BC_VALUE.match(value) if p.type == "DATE" and value else None
+        bc = _before_christ(value) if p.type == "DATE" else None
         if bc is not None:  # "218 BC", "the spring of 480 BC": the story is before Christ
-            self.bc = (int(bc.group(1)), len(self.refs))
+            self.bc = (bc, len(self.refs))
             self.in_bc = True
         if p.type in ("DATE", "TIME") and not comparison:
             parsed = values.parse(value)
@@ -624,7 +625,7 @@ class Resolver:
         (in a history, the story's; a year before Christ too); with none before, the writer's
         present ("by this time") or some past ("during that time")."""
         if self.bc is not None and self.bc[1] == len(self.refs):
-            return f"BC{self.bc[0]:04d}", f"BC{self.bc[0]:04d}", "narrative"
+            return bc_year(self.bc[0]), bc_year(self.bc[0]), "narrative"
         ref = self.last_ref(values.RANK["Y"])
         if ref is None:
             return ("PRESENT_REF", self.dct_value, "dct") if this else ("PAST_REF", None, None)
@@ -637,7 +638,7 @@ class Resolver:
         from it, or in a story after Christ, a bare number after "in" is no year (None: not
         tagged), but "the summer of 455" is a season of that year of our era."""
         if self.in_bc and self.bc is not None and abs(self.bc[0] - year) <= STORY_BC_YEARS:
-            return f"BC{year:04d}{suffix}", None, None
+            return bc_year(year) + suffix, None, None
         return (f"{year:04d}{suffix}", None, None) if suffix else None
 
     def op_yy(self, p: Pending, yy: int):
@@ -704,7 +705,7 @@ class Resolver:
         if base == "narrative" and self.bc is not None and self.bc[1] == len(self.refs) and unit == "Y" \
                 and float(n).is_integer() and 0 < self.bc[0] - int(n) < 10000:
             # "two years later" after "218 BC": 216 BC (years before Christ count down)
-            return f"BC{self.bc[0] - int(n):04d}", f"BC{self.bc[0]:04d}", "narrative"
+            return bc_year(self.bc[0] - int(n)), bc_year(self.bc[0]), "narrative"
         if base in ("narrative", "focus") and self._counts_from_bc():
             # "Two days later", "the day" after "the spring of 480 BC": no day or year to count
             return values.UNDERSPECIFIED.get(gran, "XXXX"), None, None
@@ -831,25 +832,30 @@ def _apposition_of_the_date(text: str, p: Pending, q: Pending) -> bool:
 
 _BRACKET_OPEN = re.compile(r"\s*\(\s*(?:c\.|ca\.|circa)?\s*")
 _BRACKET_CLOSE = re.compile(r"\s*\)")
-_WRITTEN_YEAR = re.compile(r"(?:BC)?\d{4}")
 
 
 def _date_in_brackets_after(text: str, p: Pending, q: Pending) -> bool:
     """Whether q, a date that writes its year, stands alone in brackets right after p, a date
     counted from another one ("two years later (218 BC)", "the following year (1777)")."""
     return p.type == "DATE" and p.op in ("shift", "dayshift", "time_anaphor", "vague_shift") and q.type == "DATE" \
-        and q.op is None and _WRITTEN_YEAR.match(q.value or "") is not None \
+        and q.op is None and _signed_year(q.value) is not None \
         and _BRACKET_OPEN.fullmatch(text, p.end, q.start) is not None \
         and _BRACKET_CLOSE.match(text, q.end) is not None
 
 
+def _before_christ(value: str | None) -> int | None:
+    """The year before Christ a date value states ("BC0218", "BC0480-SP": 218, 480), else None."""
+    v = parse_value(value) if value else None
+    return years_before_christ(v) if v is not None else None
+
+
 def _signed_year(value: str | None) -> int | None:
-    """The year a value starts with, negative before Christ ("BC0218" -218), None if none."""
-    m = _WRITTEN_YEAR.match(value or "")
-    if m is None:
+    """The year a date value states, in one order before and after Christ ("BC0218" -217, "1776"
+    1776: calendar.timex3's numbering); None for a value without one, a decade or a century."""
+    v = parse_value(value) if value else None
+    if v is None or v.granularity in (Granularity.DECADE, Granularity.CENTURY):
         return None
-    digits = m.group()
-    return -int(digits[2:]) if digits.startswith("BC") else int(digits)
+    return v.year
 
 
 def _agrees_in_direction(p: Pending, anchor: str | None, bracketed: str | None) -> bool:

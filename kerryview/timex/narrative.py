@@ -20,9 +20,11 @@ folder (a senator's career, 54 years written out).
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
+
+from kerryview.calendar.timex3 import parse_value
+from kerryview.model import Granularity
 
 from .news import news_signals
 from .pending import Pending
@@ -41,7 +43,6 @@ MIN_SHARE = 0.6
 # years back, but 62 % before the DCT's year); then years before the DCT's year count as past.
 MANY_YEARS = 20
 
-_YEAR = re.compile(r"(BC)?(\d{4})(?:-|$)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,9 +61,9 @@ def explicit_years(pendings: list[Pending]) -> list[int]:
     for p in pendings:
         if p.value is None or p.type not in ("DATE", "TIME"):
             continue
-        m = _YEAR.match(p.value)
-        if m is not None:  # "264 BC" is BC0264: year -264
-            out.append(-int(m.group(2)) if m.group(1) else int(m.group(2)))
+        v = parse_value(p.value)
+        if v is not None and v.granularity not in (Granularity.DECADE, Granularity.CENTURY):
+            out.append(v.year)  # "264 BC" is BC0264: year -263
     return out
 
 

@@ -284,11 +284,13 @@ def _year(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending 
     return p
 
 
-def bc_year(written: str) -> str:
-    """"480 BC", "218 B.C." -> "BC0480": the TIMEX3 year of a year before Christ. There is no
-    year 0 (1 BC is followed by AD 1): "0 BC" gives the unknown year "XXXX" ("11 August 0 BC"
-    XXXX-08-11), never BC0000."""
-    year = int(re.match(r"\d+", written).group())
+def bc_year(year: int | str) -> str:
+    """"480 BC", "218 B.C.", 480 -> "BC0480": the TIMEX3 year of a year before Christ, the one
+    place that writes it (calendar.timex3.parse_value reads it). There is no year 0 (1 BC is
+    followed by AD 1): "0 BC" gives the unknown year "XXXX" ("11 August 0 BC" XXXX-08-11), never
+    BC0000; so does a count that would run past it (a negative number)."""
+    if isinstance(year, str):
+        year = int(re.match(r"\d+", year).group())
     return "BC%04d" % year if year > 0 else "XXXX"
 
 
@@ -308,7 +310,7 @@ def _year_era(g: Groups, text: str, start: int, end: int, opts: Options) -> Pend
     y = int(g.get("num") or g.get("num2"))
     if y < 1 or (era in ("AD", "CE") and y > 2100):
         return None
-    value = f"BC{y:04d}" if era.startswith("B") else f"{y:04d}"
+    value = bc_year(y) if era.startswith("B") else f"{y:04d}"
     return Pending(start, end, "DATE", value=value, mod=pos_mod(g.get("pos")))
 
 

@@ -16,10 +16,14 @@ from functools import lru_cache
 
 from kerryview.cancellation import NEVER, Cancellation
 
+from kerryview.calendar.timex3 import parse_value, years_before_christ
+from kerryview.model import Granularity
+
 from .grammar import compiled
 from .lexicon import table
 from .negatives import Negative, by_rule
 from .normalize import NORMALIZERS, Pending
+from .normalize_calendar import bc_year
 
 _TOKEN = re.compile(r"'?\w+")
 _LOOKBACK = 5  # longest rule prefix before its first trigger word, in tokens
@@ -135,8 +139,9 @@ def leading_day(text: str, second: Pending, after: int) -> Pending | None:
     """The first date of a day-first range "6-7 January 1916", "(26-30 November)", "from the
     13th to the 19th of October": a bare day number (with its "the" and ordinal ending) before a
     day-month date is a date of the same month and year (TimeML tags it)."""
-    if second.value is not None and second.value.startswith("BC"):
-        return _leading_bc_year(text, second, after)
+    bc = _years_before_christ(second)
+    if bc is not None:
+        return _leading_bc_year(text, second, after, bc)
     if not _DAY_FIRST.match(text, second.start, second.end):
         return None
     if second.op == "md":
@@ -158,13 +163,19 @@ def leading_day(text: str, second: Pending, after: int) -> Pending | None:
 _LEADING_YEAR = re.compile(r"(?<![\w.,:/$-])(\d{1,4})\s*(?:-|–|to|through|and|or)\s*$")
 
 
-def _leading_bc_year(text: str, second: Pending, after: int) -> Pending | None:
+def _years_before_christ(p: Pending) -> int | None:
+    """The year before Christ of a stated year ("241 BC": 241), None for any other value."""
+    v = parse_value(p.value) if p.value is not None else None
+    return years_before_christ(v) if v is not None and v.granularity is Granularity.YEAR else None
+
+
+def _leading_bc_year(text: str, second: Pending, after: int, bc: int) -> Pending | None:
     """"264 to 241 BC", "(240-238 BC)", "between 492 and 490 BC", "in 480 or 479 BC": the first
     number is a year before Christ too (larger: years before Christ count down)."""
     m = _LEADING_YEAR.search(text, max(after, second.start - 10), second.start)
-    if m is None or not second.value[2:].isdigit() or int(m.group(1)) <= int(second.value[2:]):
+    if m is None or int(m.group(1)) <= bc:
         return None
-    return Pending(m.start(1), m.end(1), "DATE", value=f"BC{int(m.group(1)):04d}", rule=second.rule)
+    return Pending(m.start(1), m.end(1), "DATE", value=bc_year(int(m.group(1))), rule=second.rule)
 
 
 _RANGE_JOINER = re.compile(r"\s*(?:-|–|to|until|till|through|and)\s*", re.I)
