@@ -527,3 +527,18 @@ def test_a_history_before_christ_writes_its_era_once():
     # not in a story after Christ, nor far from the story's year
     assert "481" not in values("The mill opened in 1890. In 481, the abbey stood here.", WIKI_DCT)
     assert "300" not in values("Xerxes crossed in 480 BC. By 300, the city was forgotten.", WIKI_DCT)
+
+
+def test_a_season_or_night_as_a_kind_of_time_is_undated_in_a_history():
+    text = HISTORY + (" The British entered winter quarters. The Chinese used night attacks and moved only at night;"
+                      " the division night-marched north. As winter came, the army rested; the winter offensive failed.")
+    found = [(t.text, t.value) for t in tag(text, WIKI_DCT) if t.start > len(HISTORY)]
+    # "As winter came" is not a kind (and not tagged in a long text); "the winter offensive" is the story's
+    assert found == [("winter", "XXXX-WI"), ("night", "XXXX-XX-XXTNI"), ("night", "XXXX-XX-XXTNI"),
+                     ("night", "XXXX-XX-XXTNI"), ("winter", "1919-WI")]
+
+
+def test_a_kind_of_time_in_news_is_not_tagged_but_at_night_is_the_days():
+    news = NEWS + " The police said night patrols were doubled in the capital after the riots, and that the" \
+        " curfew would be kept in place. The attack came at night, they added, when the streets were empty."
+    assert [(t.text, t.value) for t in tag(news, date(2000, 4, 3)) if "night" in t.text] == [("night", "2000-04-03TNI")]

@@ -27,6 +27,7 @@ from .lexicon import table
 from .narrative import Genre, genre
 from .scene import in_quotation, names_a_thing, past_perfect_after, past_perfect_before, speech_end
 from .normalize import Pending
+from .context import is_post
 from .normalize_calendar import bc_year
 from kerryview.text.tense import tense
 from kerryview.text.wordlists import cues
@@ -631,6 +632,18 @@ class Resolver:
             return ("PRESENT_REF", self.dct_value, "dct") if this else ("PAST_REF", None, None)
         self.hold_story = True  # the same time again: not a new date of the story
         return ref[2].split("T")[0], ref[2], "narrative"  # a DATE: the day of a clock time
+
+    def op_generic_time(self, p: Pending, code: str, after_at: bool):
+        """A season or part of the day as a kind of time ("entered winter quarters", "night
+        attacks", "moved only at night"): in a history, undated (XXXX-WI, XXXX-XX-XXTNI), as a
+        habit or a kind is. In news and posts, what the season and part-of-day rules give ("at
+        night" on the day; a bare "night" or "winter" only in a post), else not tagged."""
+        season = code in ("WI", "SU", "SP", "FA")
+        if self.narrative:
+            return (f"XXXX-{code}" if season else f"XXXX-XX-XXT{code}"), None, None
+        if not (is_post(self.text) or (after_at and self.text[max(0, p.start - 3):p.start].lower() == "at ")):
+            return None
+        return self.op_season(p, code, None, None) if season else self.op_time_ref(p, "T" + code)
 
     def op_story_bc(self, p: Pending, year: int, suffix: str):
         """"In 481, Xerxes gathered his army" after "490 BC": a history before Christ writes its

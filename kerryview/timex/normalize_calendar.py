@@ -294,6 +294,18 @@ def bc_year(year: int | str) -> str:
     return "BC%04d" % year if year > 0 else "XXXX"
 
 
+@normalizer("generic_time")
+def _generic_time(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
+    """"entered winter quarters", "night attacks", "moved only at night", "in daytime": a season
+    or part of the day as a kind of time, which a history does not date (the resolver). The
+    pattern leaves out a dated one: after a determiner, a time preposition or a conjunction ("the
+    winter food", "as winter came"), or before a word that ends the noun phrase ("winter came")."""
+    word = g.get("gword") or g.get("gat") or g.get("gin")
+    code = lookup("generic_time_word", word)
+    kind = "DATE" if code in ("WI", "SU", "SP", "FA") else "TIME"
+    return Pending(start, end, kind, op="generic_time", args={"code": code, "after_at": bool(g.get("gat"))})
+
+
 @normalizer("story_bc")
 def _story_bc(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
     """"In 481,", "the spring of 479": a year without its era, which the resolver reads as one
