@@ -118,6 +118,7 @@ class Resolver:
         # reference only until then (resolve)
         self.aside: tuple[int, Ref] | None = None
         self.at = 0  # where the expression being resolved starts
+        self.story_day_at = -1  # where the story's last day (or finer date) was written
 
     # --- reference helpers ----------------------------------------------------------------
     def last_ref(self, max_rank: int) -> Ref | None:
@@ -276,6 +277,8 @@ class Resolver:
                         and not (kind is None and self._ends_a_span(p, parsed)):
                     self.story.append((parsed[0], parsed[1], value))
                     self.in_bc = False
+                    if parsed[1] == "D":
+                        self.story_day_at = p.end
                 self.last_explicit = (p, parsed) if kind is None else None
                 if kind != "narrative":
                     self.stated.append((parsed[0], parsed[1], value))
@@ -611,9 +614,14 @@ class Resolver:
             return (ref[0] + timedelta(days=n)).isoformat() + suffix, ref[2], "narrative"
         return (self.dct + timedelta(days=n)).isoformat() + suffix, self.dct_value, "dct"
 
-    def op_time_ref(self, p: Pending, suffix: str, n: int = 0):
+    def op_time_ref(self, p: Pending, suffix: str, n: int = 0, clock: bool = False):
         """A clock time or part of a day ("at noon", "that night"; n days on: "the next
-        morning") on the last mentioned day, else the DCT's (in a history, the story's day)."""
+        morning") on the last mentioned day, else the DCT's (in a history, the story's day).
+        In a history, a bare clock time in a paragraph that names no day of the story ("The
+        PVA marched from 19:00 to 03:00hrs" paragraphs after "On 8 October 1950") has no day:
+        XXXX-XX-XXT19:00 (a habit, or a day the text does not give)."""
+        if clock and self.narrative and self.story_day_at >= 0 and "\n" in self.text[self.story_day_at:p.start]:
+            return "XXXX-XX-XX" + suffix, None, None
         on = self._on_story_day(p, n, suffix)
         if on is not None:
             return on

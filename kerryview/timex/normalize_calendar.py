@@ -62,7 +62,7 @@ def _time_clock(g: Groups, text: str, start: int, end: int, opts: Options) -> Pe
             hh += 12
         elif not pm and hh == 12:
             hh = 0
-    part = _date_part(g) or {"op": "time_ref"}
+    part = _date_part(g) or {"op": "time_ref", "clock": True}  # a bare clock time: on which day, the resolver says
     part["suffix"] = f"T{hh:02d}:{mm:02d}"
     return _pending(start, end, "TIME", part, mod=approx_mod(g.get("approx")))
 
