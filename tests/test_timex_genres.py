@@ -545,6 +545,6 @@ def test_a_kind_of_time_in_news_is_not_tagged_but_at_night_is_the_days():
 
 
 def test_a_clock_time_in_a_paragraph_without_a_day_of_the_story_has_no_day():
-    text = HISTORY + " On 8 October 1918 the order came. The troops left at 19:00.\nThe army marched from 19:00 to 03:00hrs."
+    text = HISTORY + " On 8 October 1918 the order came. The troops left at 19:00.\nThe army marched \"dark-to-dark\" (19:00-03:00hrs)."
     clocks = [(t.text, t.value) for t in tag(text, WIKI_DCT) if ":" in t.text]
     assert clocks == [("19:00", "1918-10-08T19:00"), ("19:00", "XXXX-XX-XXT19:00"), ("03:00hrs", "XXXX-XX-XXT03:00")]
