@@ -548,3 +548,13 @@ def test_a_clock_time_in_a_paragraph_without_a_day_of_the_story_has_no_day():
     text = HISTORY + " On 8 October 1918 the order came. The troops left at 19:00.\nThe army marched \"dark-to-dark\" (19:00-03:00hrs)."
     clocks = [(t.text, t.value) for t in tag(text, WIKI_DCT) if ":" in t.text]
     assert clocks == [("19:00", "1918-10-08T19:00"), ("19:00", "XXXX-XX-XXT19:00"), ("03:00hrs", "XXXX-XX-XXT03:00")]
+
+
+def test_a_day_recalled_weeks_back_in_a_paragraph_does_not_move_the_story_back():
+    text = HISTORY + (" On 28 March 1919 the divisions were assigned to the French. A council was created at the"
+                      " conference on 5 November 1918. The offensive was launched on 15 July.")
+    assert values(text, WIKI_DCT)["15 July"] == "1919-07-15"
+    # a new paragraph may go back: the thread it opens is the story's
+    text = HISTORY + " On 28 March 1919 the divisions were assigned.\nA council was created on 5 November 1918." \
+        " It first met on 15 December."
+    assert values(text, WIKI_DCT)["15 December"] == "1918-12-15"

@@ -88,6 +88,9 @@ _SPAN_JOINER = re.compile(r"\s*[-–—]\s*")
 # stands outside the expression
 _BY_THE_END = re.compile(r"(?:\b([A-Za-z]+)|,)\s+by\s+(the\s+end\s+of\s+)?$")
 _THE_END_OF = re.compile(r"the\s+end\s+of\s", re.I)
+# how many days before the story's last day a day written in full must lie to be a fact recalled
+# in passing rather than the story's next step (anchor.Resolver._day_recalled)
+RECALLED_DAYS = 30
 # how far from the story's year before Christ a year written without its era may lie and still be
 # read as before Christ ("490 BC ... In 481,"); farther, "In 300," is more likely a count
 STORY_BC_YEARS = 50
@@ -211,6 +214,16 @@ class Resolver:
             return False
         return past_perfect_after(self.text, p.start, p.end) or past_perfect_before(self.text, p.start)
 
+    def _day_recalled(self, p: Pending, parsed: tuple[date, str]) -> bool:
+        """In a narrative, a day written in full that lies weeks before the story's last day, in the
+        same paragraph ("... assigned to the French on 28 March. A Supreme War Council was created
+        on 5 November 1917. ... Operation Marne was launched on 15 July"): a fact recalled in
+        passing, the story stays where it was (a new paragraph may go back: a new thread)."""
+        if not self.narrative or parsed[1] != "D" or self.story_day_at < 0 or not self.story \
+                or self.story[-1][1] != "D" or (self.story[-1][0] - parsed[0]).days <= RECALLED_DAYS:
+            return False
+        return "\n" not in self.text[self.story_day_at:p.start]
+
     def _story_without_day(self, p: Pending, ref: Ref | None, unit: str) -> tuple[str, str | None, str | None] | None:
         """In a narrative, "two days later" counted from a story that has only reached a year or
         a month since its last day ("in October ... four days later", or no day at all): the
@@ -274,7 +287,8 @@ class Resolver:
                 if kind != "dct" and not self.hold_story and not (kind is None and self._looks_back_by_name(p, parsed[0])) \
                         and not (kind == "narrative" and self._flashback(p, parsed[0])) \
                         and not (kind is None and self._summary_ahead(p, parsed[0])) \
-                        and not (kind is None and self._ends_a_span(p, parsed)):
+                        and not (kind is None and self._ends_a_span(p, parsed)) \
+                        and not (kind is None and self._day_recalled(p, parsed)):
                     self.story.append((parsed[0], parsed[1], value))
                     self.in_bc = False
                     if parsed[1] == "D":
