@@ -35,7 +35,7 @@ def triggers() -> frozenset[str]:
     words: set[str] = set(table("trigger_extra"))
     stop = table("trigger_stop")
     for name in ("month", "weekday", "weekday_plural", "season", "part_of_day", "unit", "day_word", "vague",
-                 "set_adverb", "frequency_word", "decade_word", "ordinal", "position", "holiday"):
+                 "set_adverb", "frequency_word", "decade_word", "ordinal", "position", "holiday", "generic_time_word"):
         for entry in table(name):
             for w in re.findall(r"\w+", entry.lower()):
                 if w not in stop:
