@@ -24,8 +24,9 @@ from kerryview.gui import theme
 from kerryview.gui.theme import TimelineFonts
 from kerryview.gui.timeline.index import BAR, POINT, RANGE, TimelineIndex
 from kerryview.gui.timeline.layout import (AXIS_H, BOTTOM_H, CONTEXT_H, LABEL_MAX, LANE_H,
-                                           LANE_TOP, TICK_H, Frame, Item, badge_text, is_wide,
-                                           n_lanes, overlay_item, tag_text)
+                                           LANE_TOP, MARK_PAD, TICK_H, Frame, Item, badge_text,
+                                           is_wide, mark_left, mark_text, n_lanes, overlay_item,
+                                           short_count, tag_text)
 from kerryview.gui.timeline.view import TimelineView
 
 OFF_VIEW_PX = 60.0  # how far past the view a span is drawn (its fade is at most 40 px)
@@ -279,14 +280,6 @@ class LabelMetrics:
         return got
 
 
-def short_count(n: int) -> str:
-    if n < 1000:
-        return str(n)
-    if n < 10000:
-        return f"{n / 1000:.1f}k"
-    return f"{n // 1000}k"
-
-
 class FramePainter:
     """Paints a Frame of one widget; `paint` is called from the widget's paintEvent."""
 
@@ -460,9 +453,9 @@ class FramePainter:
         hits = fr.overflow_matched
         sprites = self.labels.sprites
         for i, (a, b, n, rect) in enumerate(fr.overflow):
-            text = f"+{short_count(n)}"
-            tw = self.labels.small_w(text) + 12
-            x = min(max(rect.center().x() - tw / 2, 2.0), self.width - tw - 2)
+            text = mark_text(n)
+            tw = self.labels.small_w(text) + MARK_PAD
+            x = mark_left(rect.center().x(), tw, self.width)
             h = rect.height() - 4
             look = ("matched" if i < len(hits) and hits[i]  # holds matches of the search
                     else "hover" if i == self.hover_mark else "plain")
