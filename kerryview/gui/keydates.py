@@ -327,7 +327,7 @@ class KeyDatesPanel(QWidget):
         top.addWidget(self.count)
         top.addStretch(1)
         self.updating = QLabel(UPDATING)  # shown over the dimmed rows while they are renewed
-        self.updating.setStyleSheet(f"color: {theme.HINT_FG.name()};")
+        self.updating.setStyleSheet(f"color: {theme.NOTE_FG.name()};")
         self.updating.setAccessibleName("Key dates are being updated")
         self.updating.hide()
         top.addWidget(self.updating)
@@ -337,7 +337,7 @@ class KeyDatesPanel(QWidget):
         self.pin_note = QLabel(f'<span style="color:{theme.KEY_DAY.name()}">▼</span> '
                                "marks these days on the timeline's axis")
         self.pin_note.setWordWrap(True)
-        self.pin_note.setStyleSheet(f"color: {theme.HINT_FG.name()};")
+        self.pin_note.setStyleSheet(f"color: {theme.NOTE_FG.name()};")
         layout.addWidget(self.pin_note)
         self.model = KeyDatesModel(self)
         self.view = QListView()
@@ -360,7 +360,8 @@ class KeyDatesPanel(QWidget):
         # blank list it read as an empty pane)
         self.empty = QLabel(NOW_WORKING)
         self.empty.setWordWrap(True)
-        self.empty.setEnabled(False)  # drawn as a hint
+        # a note (a disabled label's grey is too faint to read)
+        self.empty.setStyleSheet(f"color: {theme.NOTE_FG.name()};")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.empty.setContentsMargins(PAD_X, PAD_Y, PAD_X, PAD_Y)
         layout.addWidget(self.empty, 1)

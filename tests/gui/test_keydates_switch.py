@@ -140,3 +140,25 @@ def test_after_a_switch_the_list_says_it_is_working_until_the_new_projects_rows_
     qtbot.waitUntil(lambda: _drawn_rows(panel), timeout=2000)
     w.jobs.cancel()
     w.jobs.wait()
+
+
+def _luminance(c) -> float:
+    def channel(v: float) -> float:
+        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+    return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF())
+
+
+def test_the_lists_note_is_dark_enough_to_read(qtbot, tmp_path):
+    """"Working out key dates…" (or "No day-level events yet") and the note on the axis pins are
+    read, not guessed: their darkest pixels stand out from the panel's grey by the WCAG ratio
+    for text (4.5; a disabled label's grey gave 1.6, HINT_FG 4.1)."""
+    w = shown_window(qtbot, _project(tmp_path / "a.kvproj"))
+    panel = w.key_dates.panel
+    panel._show_rows([], NOW_WORKING)
+    qtbot.waitUntil(panel.empty.isVisible, timeout=2000)
+    for note in (panel.empty, panel.pin_note):
+        image = note.grab().toImage()
+        lums = [_luminance(image.pixelColor(x, y)) for x in range(image.width())
+                for y in range(image.height())]
+        ratio = (max(lums) + 0.05) / (min(lums) + 0.05)
+        assert ratio >= 4.5, (note.text(), ratio)
