@@ -300,3 +300,16 @@ def test_minimap_of_an_evenly_spread_story_is_linear(timeline, qtbot):
     mini.resize(1000, 30)
     timeline.setIndex(TimelineIndex(evs))
     assert len(mini.knots()) == 2 and mini.squeezed() == []
+
+
+def test_the_fit_all_button_says_it_frames_the_busy_part_and_where_the_rest_is(qtbot, window):
+    """"Fit all" leaves outliers to the edges' "◀ n earlier" / "n later ▶": a journalist who
+    pressed it and sees "291 earlier" is told why by its tooltip, on the toolbar's button."""
+    from PySide6.QtWidgets import QToolButton
+    from kerryview.gui.mainwindow.actions import Action
+    fit = window.action(Action.FIT_ALL)
+    button = next(b for b in window.navigation.findChildren(QToolButton)
+                  if b.defaultAction() is fit)
+    tip = button.toolTip()
+    assert "busy part of the story (9 events in 10)" in tip
+    assert "earlier" in tip and "later" in tip
