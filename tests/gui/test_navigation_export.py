@@ -313,3 +313,35 @@ def test_the_fit_all_button_says_it_frames_the_busy_part_and_where_the_rest_is(q
     tip = button.toolTip()
     assert "busy part of the story (9 events in 10)" in tip
     assert "earlier" in tip and "later" in tip
+
+
+def test_no_tick_label_peeks_out_from_under_the_edge_buttons(timeline, qtbot):
+    """The edge buttons sit on the tick row's ends: a tick label they half cover read "2(" next
+    to "1 later ▶" (2015 under it). The row beside each button shows no piece of a label."""
+    from kerryview.gui.timeline.edges import EdgeIndicators
+    from kerryview.gui import theme
+    from kerryview.gui.timeline.layout import CONTEXT_H, TICK_H
+
+    evs = _story_with_outlier()
+    evs.append(Event(id="late", label="Review of 2031", value="2031-05-02", start="2031-05-02",
+                     end="2031-05-03", granularity="day"))
+    edges = EdgeIndicators(timeline)
+    timeline.setIndex(TimelineIndex(evs))
+    a, b = ta.iso_to_seconds("2023-06-01"), ta.iso_to_seconds("2023-08-01")
+    checked = 0
+    for width in range(700, 1001, 23):
+        timeline.resize(width, 400)
+        for shift in range(0, 5):
+            timeline.setView(a + shift * 3.3 * DAY, b + shift * 3.3 * DAY)
+            assert edges.left.isVisible() and edges.right.isVisible()
+            image = timeline.grab().toImage()
+            dpr = image.devicePixelRatio()
+            strips = (range(edges.left.geometry().right() + 1, edges.left.geometry().right() + 4),
+                      range(edges.right.x() - 3, edges.right.x()))
+            for xs in strips:
+                for x in xs:
+                    for y in range(CONTEXT_H + 3, CONTEXT_H + TICK_H - 8):
+                        colour = image.pixelColor(int(x * dpr), int(y * dpr)).name()
+                        assert colour == theme.TICK_ROW_BG.name(), (width, shift, x, y, colour)
+            checked += 1
+    assert checked == 14 * 5

@@ -295,6 +295,9 @@ class FramePainter:
         self.matched: bytearray | None = None
         self.match_starts = array("d")
         self.hover_mark = -1  # the "+n" mark under the pointer (drawn as a pressed-in button)
+        # pixels of the tick row covered at its left and right ends (the "◀ n earlier" and
+        # "n later ▶" buttons, edges.py): no tick label there, half of one peeking out
+        self.axis_covered = (0.0, 0.0)
 
     def paint(self, p: QPainter, fr: Frame, *, index: TimelineIndex, view: TimelineView,
               current: int, width: int, height: int, focus: bool,
@@ -361,11 +364,13 @@ class FramePainter:
         p.setPen(QPen(theme.AXIS_RULE, 1))
         p.drawLine(QPointF(0, AXIS_H - 0.5), QPointF(w, AXIS_H - 0.5))
         grid_pen = QPen(theme.GRID, 1)
+        left, right = self.axis_covered
+        right = w - right
         for x, grid, lab, lx, tw in fr.tick_marks:
             if grid:
                 p.setPen(grid_pen)
                 p.drawLine(QPointF(x, CONTEXT_H + TICK_H - 6), QPointF(x, h))
-            if lx + tw < 0:
+            if lx + tw < 0 or (left and lx < left) or lx + tw > right:
                 continue
             sprites.draw(p, lx, CONTEXT_H, ("tick", lab), tw + 2, TICK_H,
                          partial(self._draw_axis_label, self.fonts.small, theme.TICK_FG, lab, tw,
