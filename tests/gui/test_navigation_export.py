@@ -345,3 +345,31 @@ def test_no_tick_label_peeks_out_from_under_the_edge_buttons(timeline, qtbot):
                         assert colour == theme.TICK_ROW_BG.name(), (width, shift, x, y, colour)
             checked += 1
     assert checked == 14 * 5
+
+
+def test_the_legend_draws_whole_entries_only(qtbot, window):
+    """With docks on both sides the timeline is narrow: the legend read "≠ so" at its edge. An
+    entry that does not fit is left out whole (the first ones stay, in order); the window's
+    default size shows them all."""
+    from kerryview.gui import theme
+    from kerryview.gui.timeline.legend import TimelineLegend
+    every = [t for _k, _s, t in TimelineLegend.ENTRIES] + [m for _b, m in TimelineLegend.BADGES]
+    window.legend.repaint()
+    assert window.legend.shown_entries == every
+    legend = TimelineLegend()
+    qtbot.addWidget(legend)
+    legend.show()
+    seen = set()
+    for width in range(380, 1000, 37):
+        legend.resize(width, legend.height())
+        image = legend.grab().toImage()
+        dpr = image.devicePixelRatio()
+        assert legend.shown_entries == every[:len(legend.shown_entries)]
+        seen.add(len(legend.shown_entries))
+        if legend.shown_hint:
+            continue  # the hint is drawn right-aligned at the end: it is whole (test above)
+        for x in range(width - 11, width):
+            for y in range(2, legend.height()):
+                colour = image.pixelColor(int(x * dpr), int(y * dpr)).name()
+                assert colour == theme.LEGEND_BG.name(), (width, x, y, legend.shown_entries)
+    assert len(seen) > 3  # narrower, fewer entries
