@@ -373,3 +373,28 @@ def test_the_legend_draws_whole_entries_only(qtbot, window):
                 colour = image.pixelColor(int(x * dpr), int(y * dpr)).name()
                 assert colour == theme.LEGEND_BG.name(), (width, x, y, legend.shown_entries)
     assert len(seen) > 3  # narrower, fewer entries
+
+
+def test_a_period_name_is_never_cut_at_the_right_edge(timeline, qtbot):
+    """The context row names each period ("October 2010"); one starting too near the right
+    edge read "October 20", a day that is not meant. It is named whole or not at all."""
+    from kerryview.gui import theme
+    from kerryview.gui.timeline.layout import CONTEXT_H
+    timeline.setIndex(TimelineIndex(_story_with_outlier()))
+    a = ta.iso_to_seconds("2010-04-01")
+    cut = 0
+    for shift in range(0, 40):
+        timeline.setView(a + shift * 1.5 * DAY, a + (shift * 1.5 + 190) * DAY)
+        last = timeline.frame().bands[-1]
+        if last.lx + last.tw <= timeline.width() or last.lx >= timeline.width() - 2:
+            continue
+        cut += 1
+        image = timeline.grab().toImage()
+        dpr = image.devicePixelRatio()
+        colours = {image.pixelColor(int(x * dpr), int(y * dpr)).name()
+                   for x in range(int(last.lx) + 1, timeline.width())
+                   for y in range(4, CONTEXT_H - 4)}
+        assert colours <= {c.name() for c in theme.CONTEXT_BG} | {theme.GRID_MAJOR.name(),
+                                                                  theme.FOCUS_RING.name()}, \
+            (shift, last.label, colours)
+    assert cut > 0  # the views tried put a period's start near the edge

@@ -352,7 +352,9 @@ class FramePainter:
             xa, xb, lx, tw = band.xa, band.xb, band.lx, band.tw
             p.fillRect(QRectF(max(xa, -1), 0, min(xb, w + 1) - max(xa, -1), CONTEXT_H),
                        theme.CONTEXT_BG[band.i % 2])
-            if lx + tw > 0:
+            # a period starting too near the right edge for its name goes unnamed: cut there,
+            # "October 2010" read "October 20" (a day); its ticks name its days
+            if lx + tw > 0 and lx + tw <= w:
                 sprites.draw(p, lx, 0, ("context", band.label), tw + 2, CONTEXT_H,
                              partial(self._draw_axis_label, self.fonts.context, theme.CONTEXT_FG,
                                      band.label, tw, CONTEXT_H))
