@@ -25,8 +25,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import ClassVar, Iterable, Sequence
 
-from PySide6.QtCore import (QAbstractListModel, QModelIndex, QObject, QRectF, QSize, Qt, QTimer,
-                            Signal)
+from PySide6.QtCore import (QAbstractListModel, QEvent, QModelIndex, QObject, QRectF, QSize, Qt,
+                            QTimer, Signal)
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QLabel, QListView, QSpinBox,
                                QStyle, QStyledItemDelegate, QStyleOptionViewItem, QVBoxLayout,
@@ -184,6 +184,25 @@ class KeyDatesModel(QAbstractListModel):
         return None
 
 
+@dataclass(frozen=True)
+class _Fonts:
+    """A row's two fonts (the day's bold, the headline's body) and their metrics."""
+
+    bold: QFont
+    body: QFont
+    bold_metrics: QFontMetricsF
+    body_metrics: QFontMetricsF
+    bold_height: float
+
+    @classmethod
+    def of(cls, font: QFont) -> _Fonts:
+        body = QFont(font)
+        bold = QFont(body)
+        bold.setBold(True)
+        bold_metrics = QFontMetricsF(bold)
+        return cls(bold, body, bold_metrics, QFontMetricsF(body), bold_metrics.height())
+
+
 class KeyDateDelegate(QStyledItemDelegate):
     """A row as two parts, so the eye runs down the days: "1. Tue 20 Apr 2010" in bold with
     the key-date pin's colour on its rank, then the headline under it (at most
@@ -193,12 +212,22 @@ class KeyDateDelegate(QStyledItemDelegate):
         super().__init__(view)
         self._view = view
         self.dimmed = False  # the rows are being worked out again: drawn faded
+        self._fonts: _Fonts | None = None  # made at the first paint after a font change
+        view.installEventFilter(self)
 
-    def _fonts(self) -> tuple[QFont, QFont]:
-        body = QFont(self._view.font())
-        bold = QFont(body)
-        bold.setBold(True)
-        return bold, body
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        """The list's font changed (a setting, a style sheet, the desktop's): the fonts and
+        their metrics are made again at the next paint, and the rows measured again."""
+        if watched is self._view and event.type() == QEvent.Type.FontChange:
+            self._fonts = None
+            self.sizeHintChanged.emit(QModelIndex())
+        return False
+
+    def fonts(self) -> _Fonts:
+        """The row's fonts and their metrics, made once per font of the list."""
+        if self._fonts is None:
+            self._fonts = _Fonts.of(self._view.font())
+        return self._fonts
 
     def _parts(self, index: QModelIndex) -> tuple[str, str]:
         day, _, headline = (index.data() or "").partition("\n")
@@ -213,11 +242,10 @@ class KeyDateDelegate(QStyledItemDelegate):
         return full, min(full, fm.lineSpacing() * HEADLINE_LINES)
 
     def sizeHint(self, option, index) -> QSize:  # noqa: N802
-        bold, body = self._fonts()
+        f = self.fonts()
         width = max(80, self._view.viewport().width() - 2 * PAD_X)
         _, headline = self._parts(index)
-        h = QFontMetricsF(bold).height() + GAP + \
-            self._headline_heights(headline, width, QFontMetricsF(body))[1]
+        h = f.bold_height + GAP + self._headline_heights(headline, width, f.body_metrics)[1]
         return QSize(int(width + 2 * PAD_X), int(h + 2 * PAD_Y + 1))
 
     def paint(self, painter: QPainter, option, index) -> None:
@@ -235,23 +263,23 @@ class KeyDateDelegate(QStyledItemDelegate):
             painter.fillRect(QRectF(r.left(), r.top(), 4, r.height()), theme.HAPPENED)
         painter.setPen(theme.LEGEND_RULE)
         painter.drawLine(r.bottomLeft(), r.bottomRight())
-        bold, body = self._fonts()
+        f = self.fonts()
         day, headline = self._parts(index)
         rank, _, when = day.partition(" ")
         x, y = r.left() + PAD_X, r.top() + PAD_Y
         width = r.width() - 2 * PAD_X
-        fm_bold = QFontMetricsF(bold)
-        painter.setFont(bold)
+        fm_bold, line_h = f.bold_metrics, f.bold_height
+        painter.setFont(f.bold)
         painter.setPen(theme.KEY_DAY)
-        painter.drawText(QRectF(x, y, width, fm_bold.height()), Qt.AlignmentFlag.AlignLeft, rank)
+        painter.drawText(QRectF(x, y, width, line_h), Qt.AlignmentFlag.AlignLeft, rank)
         painter.setPen(theme.TEXT)
         rank_w = fm_bold.horizontalAdvance(rank + " ")
-        painter.drawText(QRectF(x + rank_w, y, width - rank_w, fm_bold.height()),
+        painter.drawText(QRectF(x + rank_w, y, width - rank_w, line_h),
                          Qt.AlignmentFlag.AlignLeft, when)
-        fm = QFontMetricsF(body)
+        fm = f.body_metrics
         full, shown = self._headline_heights(headline, width, fm)
-        box = QRectF(x, y + fm_bold.height() + GAP, width, shown)
-        painter.setFont(body)
+        box = QRectF(x, y + line_h + GAP, width, shown)
+        painter.setFont(f.body)
         painter.setPen(theme.BODY_FG)
         if full > shown + 1:
             headline = self._cut(headline, width, fm)
@@ -299,7 +327,7 @@ class KeyDatesPanel(QWidget):
         top.addWidget(self.count)
         top.addStretch(1)
         self.updating = QLabel(UPDATING)  # shown over the dimmed rows while they are renewed
-        self.updating.setStyleSheet(f"color: {theme.HINT_FG.name()};")
+        self.updating.setStyleSheet(f"color: {theme.NOTE_FG.name()};")
         self.updating.setAccessibleName("Key dates are being updated")
         self.updating.hide()
         top.addWidget(self.updating)
@@ -309,7 +337,7 @@ class KeyDatesPanel(QWidget):
         self.pin_note = QLabel(f'<span style="color:{theme.KEY_DAY.name()}">▼</span> '
                                "marks these days on the timeline's axis")
         self.pin_note.setWordWrap(True)
-        self.pin_note.setStyleSheet(f"color: {theme.HINT_FG.name()};")
+        self.pin_note.setStyleSheet(f"color: {theme.NOTE_FG.name()};")
         layout.addWidget(self.pin_note)
         self.model = KeyDatesModel(self)
         self.view = QListView()
@@ -328,14 +356,20 @@ class KeyDatesPanel(QWidget):
         self.view.setWordWrap(True)
         self.view.setUniformItemSizes(False)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        layout.addWidget(self.view, 1)
-        self.empty = QLabel(NO_ROWS)
+        # what the list says while it has no rows: in the list's place, at its top (under a
+        # blank list it read as an empty pane)
+        self.empty = QLabel(NOW_WORKING)
         self.empty.setWordWrap(True)
-        self.empty.setEnabled(False)  # drawn as a hint
-        layout.addWidget(self.empty)
+        # a note (a disabled label's grey is too faint to read)
+        self.empty.setStyleSheet(f"color: {theme.NOTE_FG.name()};")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.empty.setContentsMargins(PAD_X, PAD_Y, PAD_X, PAD_Y)
+        layout.addWidget(self.empty, 1)
         self.empty.hide()
+        layout.addWidget(self.view, 1)
         self._events: list[Event] = []
         self._documents: list[Document] = []
+        self._given = False  # the events of the current project were given (set_corpus)
         self._stale = False
         self._runner: JobRunner | None = None
         self._retired: list[JobRunner] = []  # old projects' runners whose job still runs
@@ -356,6 +390,7 @@ class KeyDatesPanel(QWidget):
         soon (once for several calls), or when the panel is next shown."""
         self._events = list(events)
         self._documents = list(documents)
+        self._given = True
         self.marks_changed()
 
     def marks_changed(self) -> None:
@@ -375,17 +410,20 @@ class KeyDatesPanel(QWidget):
         """The project's store (a new one for each project): jobs open their own connection
         to its file. A job still running on the old one is cancelled and its rows dropped; the
         old project's rows and events go at once (its days must not be pinned on the new
-        timeline while the new project's documents are read)."""
+        timeline while the new project's documents are read), and the list says NOW_WORKING
+        until the new project's events are given (set_corpus) and their rows worked out: no
+        job runs before, which would rank no events and say NO_ROWS of a project full of them."""
         old = self._runner
         if old is not None:
             old.busyChanged.disconnect(self._runner_busy)
             self._retire(old)
         self._job, self._pending, self._known = None, False, {}
         self._events, self._documents = [], []  # another project's rows are not dimmed: gone
+        self._given = False
         self._runner = JobRunner(store, self)
         self._runner.busyChanged.connect(self._runner_busy)
         self._runner.failed.connect(self._failed)
-        self._show_rows([], NO_ROWS)
+        self._show_rows([], NOW_WORKING)
         self.marks_changed()
 
     def _retire(self, runner: JobRunner) -> None:
@@ -420,8 +458,8 @@ class KeyDatesPanel(QWidget):
         if not self._stale or self._runner is None:
             return
         self._mark_updating()
-        if self._held:
-            return  # stays stale: worked out when the hold ends
+        if self._held or not self._given:
+            return  # stays stale: worked out when the hold ends, or the events come
         self._stale = False
         self._job = None
         self._submit()
@@ -434,7 +472,18 @@ class KeyDatesPanel(QWidget):
             self.view.viewport().update()
         else:
             self.empty.setText(NOW_WORKING)
-            self.empty.show()
+            self._show_hint(True)
+
+    def _show_hint(self, on: bool) -> None:
+        """The hint (NOW_WORKING, NO_ROWS) in the list's place, or the list: never a blank
+        list with a line under it. The keyboard focus stays in the panel."""
+        if on == self.empty.isVisibleTo(self) and on != self.view.isVisibleTo(self):
+            return
+        had_focus = self.view.hasFocus()
+        self.empty.setVisible(on)
+        self.view.setVisible(not on)
+        if had_focus and on:
+            self.count.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _submit(self) -> None:
         if self._runner.is_busy():  # on older data: submitted when it has ended
@@ -471,7 +520,7 @@ class KeyDatesPanel(QWidget):
         self.updating.hide()
         self.model.set_rows(rows)
         self.empty.setText(hint)
-        self.empty.setVisible(not rows)
+        self._show_hint(not rows)
         self.keyDaysChanged.emit(rows)
 
     def working(self) -> bool:

@@ -94,11 +94,14 @@ class ReaderWidget(QWidget):
     def _set_header(self, doc: Document) -> None:
         """Outlet and headline, date and where it came from (other articles named by source);
         the file's path only in the tooltip."""
-        when = day_words(doc.dct) if doc.dct else "date unknown"
-        how = name_sources_in(str(doc.dct_source or "unknown"), self.names)
-        self.header.setText(
-            f"<b>{escape(document_title(doc))}</b><br><span style='color:#64748b'>"
-            f"published {escape(when)} <i>({escape(how)})</i></span>")
+        if doc.dct is not None:
+            how = name_sources_in(str(doc.dct_source or "unknown"), self.names)
+            said = f"published {escape(day_words(doc.dct))} <i>({escape(how)})</i>"
+        else:  # not "published date unknown (unknown)": what it is, and where to give it
+            said = ("publication date not found: double-click its Published cell in the "
+                    "articles list to give it")
+        self.header.setText(f"<b>{escape(document_title(doc))}</b><br>"
+                            f"<span style='color:#64748b'>{said}</span>")
         self.header.setToolTip(doc.path)
 
     def highlight(self, mention: EventMention) -> None:

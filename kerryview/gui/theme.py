@@ -95,6 +95,7 @@ MESSAGE_BACKING = QColor(255, 255, 255, 220)  # behind "N events here: zoom in..
 # -- plain text on the timeline and the legend --------------------------------------------------
 BODY_FG = QColor("#334155")  # the empty timeline's title, messages, the legend's words
 HINT_FG = QColor("#64748b")  # secondary text: the empty timeline's detail, the legend's hint
+NOTE_FG = QColor("#475569")  # secondary text on the window's grey (HINT_FG is too faint there)
 LEGEND_BG = QColor("#f8fafc")
 LEGEND_RULE = QColor("#e2e8f0")  # the line between the timeline and the legend
 

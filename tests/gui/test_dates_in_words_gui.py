@@ -23,3 +23,17 @@ def test_cards_and_reader_say_the_publication_day_in_words(qtbot, window):
     header.setHtml(window.reader.header.text())
     assert "published Tuesday 18 July 2023" in header.toPlainText()
     assert "2023-07-18" not in header.toPlainText()
+
+
+def test_the_reader_says_plainly_when_an_article_has_no_publication_date(qtbot, window):
+    """An undated article's header said "published date unknown (unknown)": it says the date
+    was not found and where to give it, once."""
+    from kerryview.model import DateSource
+    doc = window.docs["a"]
+    doc.dct, doc.dct_source = None, DateSource.unknown()
+    window.reader.show_document(doc, [])
+    header = QTextDocument()
+    header.setHtml(window.reader.header.text())
+    said = header.toPlainText()
+    assert "publication date not found" in said and "double-click its Published cell" in said
+    assert "unknown" not in said

@@ -349,3 +349,22 @@ def test_a_long_label_opens_showing_its_start_all_selected(qtbot, window, store)
     assert seen["wider"]  # the label does not fit: where the field is scrolled matters
     assert seen["pos"] == 0 and seen["selected"] == LONG_LABEL
     assert seen["left"] < 12  # the cursor, and so the text's start, at the field's left edge
+
+
+def test_the_status_bar_says_what_was_undone_and_redone(qtbot, window, store):
+    """After Ctrl+Z the status bar no longer says the undone step's own message ("…: marked as
+    not an event") as if it still held: it says what was undone, then what was redone."""
+    tl = window.timeline
+    tl.setCurrentEvent(window.index().row_of["e-wang"])
+    window.action(Action.DISMISSED).trigger()
+    status = window.statusBar()
+    assert status.currentMessage() == "“Kerry met Wang Yi”: marked as not an event (left out of " \
+                                      "exports)"
+    tl.setFocus()
+    qtbot.keyClick(tl, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert store.marks() == {}
+    assert status.currentMessage() == "Undone: Mark not an event: “Kerry met Wang Yi”"
+    qtbot.keyClick(tl, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier |
+                   Qt.KeyboardModifier.ShiftModifier)
+    assert store.marks() == {"e-wang": (False, True)}
+    assert status.currentMessage() == "Redone: Mark not an event: “Kerry met Wang Yi”"

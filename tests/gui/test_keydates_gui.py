@@ -465,3 +465,38 @@ def test_the_list_never_reads_passages_into_the_window(qtbot, window):
     qtbot.waitUntil(lambda: len(shown) >= 1 and bool(shown[-1]), timeout=3000)
     assert listed(w) == EXPECTED
     assert not any(ev.mentions for ev in w.index().events)
+
+
+def test_rows_are_painted_without_making_fonts_until_the_font_changes(qtbot, window,
+                                                                      monkeypatch):
+    """Painting the list (each scroll, hover, selection) makes no QFont: the day's bold and the
+    headline's fonts are made once, and again when the list's font changes, which the rows
+    then show (taller rows, the day in the new size)."""
+    import kerryview.gui.keydates as kd
+    wait_listed(qtbot, window, EXPECTED)
+    panel = window.key_dates.panel
+    made = []
+
+    class CountedFont(kd.QFont):
+        def __init__(self, *args):
+            made.append(args)
+            super().__init__(*args)
+    monkeypatch.setattr(kd, "QFont", CountedFont)
+    view = panel.view
+    view.viewport().repaint()  # fonts made before the patch are kept
+    for r in range(panel.model.rowCount()):
+        view.setCurrentIndex(panel.model.index(r))
+        view.viewport().repaint()
+    assert made == []
+    height = view.visualRect(panel.model.index(0)).height()
+    before = view.viewport().grab().toImage()
+    font = view.font()
+    font.setPointSizeF(font.pointSizeF() * 1.6)
+    view.setFont(font)
+    qtbot.waitUntil(lambda: view.visualRect(panel.model.index(0)).height() > height * 1.3,
+                    timeout=2000)
+    view.viewport().repaint()
+    view.viewport().repaint()
+    assert len(made) == 2  # the body and the bold, once for the new font
+    assert panel.delegate.fonts().bold.pointSizeF() == font.pointSizeF()
+    assert view.viewport().grab().toImage() != before

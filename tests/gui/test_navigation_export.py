@@ -300,3 +300,101 @@ def test_minimap_of_an_evenly_spread_story_is_linear(timeline, qtbot):
     mini.resize(1000, 30)
     timeline.setIndex(TimelineIndex(evs))
     assert len(mini.knots()) == 2 and mini.squeezed() == []
+
+
+def test_the_fit_all_button_says_it_frames_the_busy_part_and_where_the_rest_is(qtbot, window):
+    """"Fit all" leaves outliers to the edges' "◀ n earlier" / "n later ▶": a journalist who
+    pressed it and sees "291 earlier" is told why by its tooltip, on the toolbar's button."""
+    from PySide6.QtWidgets import QToolButton
+    from kerryview.gui.mainwindow.actions import Action
+    fit = window.action(Action.FIT_ALL)
+    button = next(b for b in window.navigation.findChildren(QToolButton)
+                  if b.defaultAction() is fit)
+    tip = button.toolTip()
+    assert "busy part of the story (9 events in 10)" in tip
+    assert "earlier" in tip and "later" in tip
+
+
+def test_no_tick_label_peeks_out_from_under_the_edge_buttons(timeline, qtbot):
+    """The edge buttons sit on the tick row's ends: a tick label they half cover read "2(" next
+    to "1 later ▶" (2015 under it). The row beside each button shows no piece of a label."""
+    from kerryview.gui.timeline.edges import EdgeIndicators
+    from kerryview.gui import theme
+    from kerryview.gui.timeline.layout import CONTEXT_H, TICK_H
+
+    evs = _story_with_outlier()
+    evs.append(Event(id="late", label="Review of 2031", value="2031-05-02", start="2031-05-02",
+                     end="2031-05-03", granularity="day"))
+    edges = EdgeIndicators(timeline)
+    timeline.setIndex(TimelineIndex(evs))
+    a, b = ta.iso_to_seconds("2023-06-01"), ta.iso_to_seconds("2023-08-01")
+    checked = 0
+    for width in range(700, 1001, 23):
+        timeline.resize(width, 400)
+        for shift in range(0, 5):
+            timeline.setView(a + shift * 3.3 * DAY, b + shift * 3.3 * DAY)
+            assert edges.left.isVisible() and edges.right.isVisible()
+            image = timeline.grab().toImage()
+            dpr = image.devicePixelRatio()
+            strips = (range(edges.left.geometry().right() + 1, edges.left.geometry().right() + 4),
+                      range(edges.right.x() - 3, edges.right.x()))
+            for xs in strips:
+                for x in xs:
+                    for y in range(CONTEXT_H + 3, CONTEXT_H + TICK_H - 8):
+                        colour = image.pixelColor(int(x * dpr), int(y * dpr)).name()
+                        assert colour == theme.TICK_ROW_BG.name(), (width, shift, x, y, colour)
+            checked += 1
+    assert checked == 14 * 5
+
+
+def test_the_legend_draws_whole_entries_only(qtbot, window):
+    """With docks on both sides the timeline is narrow: the legend read "≠ so" at its edge. An
+    entry that does not fit is left out whole (the first ones stay, in order); the window's
+    default size shows them all."""
+    from kerryview.gui import theme
+    from kerryview.gui.timeline.legend import TimelineLegend
+    every = [t for _k, _s, t in TimelineLegend.ENTRIES] + [m for _b, m in TimelineLegend.BADGES]
+    window.legend.repaint()
+    assert window.legend.shown_entries == every
+    legend = TimelineLegend()
+    qtbot.addWidget(legend)
+    legend.show()
+    seen = set()
+    for width in range(380, 1000, 37):
+        legend.resize(width, legend.height())
+        image = legend.grab().toImage()
+        dpr = image.devicePixelRatio()
+        assert legend.shown_entries == every[:len(legend.shown_entries)]
+        seen.add(len(legend.shown_entries))
+        if legend.shown_hint:
+            continue  # the hint is drawn right-aligned at the end: it is whole (test above)
+        for x in range(width - 11, width):
+            for y in range(2, legend.height()):
+                colour = image.pixelColor(int(x * dpr), int(y * dpr)).name()
+                assert colour == theme.LEGEND_BG.name(), (width, x, y, legend.shown_entries)
+    assert len(seen) > 3  # narrower, fewer entries
+
+
+def test_a_period_name_is_never_cut_at_the_right_edge(timeline, qtbot):
+    """The context row names each period ("October 2010"); one starting too near the right
+    edge read "October 20", a day that is not meant. It is named whole or not at all."""
+    from kerryview.gui import theme
+    from kerryview.gui.timeline.layout import CONTEXT_H
+    timeline.setIndex(TimelineIndex(_story_with_outlier()))
+    a = ta.iso_to_seconds("2010-04-01")
+    cut = 0
+    for shift in range(0, 40):
+        timeline.setView(a + shift * 1.5 * DAY, a + (shift * 1.5 + 190) * DAY)
+        last = timeline.frame().bands[-1]
+        if last.lx + last.tw <= timeline.width() or last.lx >= timeline.width() - 2:
+            continue
+        cut += 1
+        image = timeline.grab().toImage()
+        dpr = image.devicePixelRatio()
+        colours = {image.pixelColor(int(x * dpr), int(y * dpr)).name()
+                   for x in range(int(last.lx) + 1, timeline.width())
+                   for y in range(4, CONTEXT_H - 4)}
+        assert colours <= {c.name() for c in theme.CONTEXT_BG} | {theme.GRID_MAJOR.name(),
+                                                                  theme.FOCUS_RING.name()}, \
+            (shift, last.label, colours)
+    assert cut > 0  # the views tried put a period's start near the edge

@@ -187,3 +187,37 @@ def test_events_reported_by_more_sources_keep_their_lane_in_a_crowd(qtbot):
     shown = {w.index().events[r].id for r in w.visibleRows()}
     assert star.id in shown
     assert sum(c[2] for c in w.frame().overflow) == 30 - len(shown)
+
+
+def _mark_extents(w: TimelineWidget) -> list[tuple[float, float]]:
+    """Where each "+n" mark is drawn (as FramePainter._paint_overflow places it)."""
+    from kerryview.gui.timeline.layout import MARK_PAD, mark_left, mark_text
+    out = []
+    for _a, _b, n, rect in w.frame().overflow:
+        tw = w._labels.small_w(mark_text(n)) + MARK_PAD
+        left = mark_left(rect.center().x(), tw, w.width())
+        out.append((left, left + tw))
+    return out
+
+
+def test_the_plus_n_marks_never_overlap_and_still_count_every_hidden_event(qtbot):
+    """A "+12" is wider than a cluster cell: side by side the marks read "+12(+19(+37" over
+    each other. Marks that would touch are one mark counting the events of both, which a click
+    zooms into; every event left out of the lanes is still counted once."""
+    from PySide6.QtCore import Qt
+    for end in ("2001-10-01", "2003-01-01", "2006-01-01"):
+        w = crowd(qtbot, end)
+        fr = w.frame()
+        assert fr.mode == "detail" and len(fr.overflow) > 3, end
+        extents = _mark_extents(w)
+        for (_l0, r0), (l1, _r1) in zip(extents, extents[1:]):
+            assert l1 >= r0 + 2, (end, extents)
+        assert all(0 <= left and right <= w.width() for left, right in extents)
+        t0, t1 = w.view()
+        in_view = set(w.index().overlapping(t0, t1))
+        drawn = {it.row for it in fr.items}
+        assert len(drawn & in_view) + sum(m[2] for m in fr.overflow) >= len(in_view)
+    widest = max(w.frame().overflow, key=lambda m: m[3].width())
+    scale = w.scale()
+    qtbot.mouseClick(w, Qt.MouseButton.LeftButton, pos=widest[3].center().toPoint())
+    assert w.scale() > scale

@@ -533,3 +533,16 @@ def test_importing_articles_already_in_says_nothing_new(qtbot, bundled_store):
         f"Nothing new: 5 files, all already in the project; {shown} events")
     assert len(w.index()) == shown
     w.jobs.wait()
+
+
+def test_the_articles_list_headers_are_whole_at_the_default_size(qtbot, window):
+    """At 1280x800 every header of the articles list is read whole (the last one was cut to
+    "How the date was")."""
+    from kerryview.gui.mainwindow.documents import HEADERS
+    qtbot.wait(50)
+    header = window.documents.header()
+    fm = header.fontMetrics()
+    assert window.documents.viewport().width() > 0
+    for column, text in HEADERS.items():
+        # the text and the header's padding (a sort arrow is never shown: the list is unsorted)
+        assert header.sectionSize(column) >= fm.horizontalAdvance(text) + 12, text

@@ -14,6 +14,8 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar
 
+from kerryview.gui.timeline.framing import DENSE_SHARE
+
 Key = QKeySequence.StandardKey | str | None
 
 
@@ -42,7 +44,12 @@ class Action(Enum):
     FIND = Spec("&Find…", "Ctrl+F",
                 "Search the events by words, names, sources or a date, and filter them")
     GO_TO_DATE = Spec("&Go to date…", "Ctrl+G", "Centre the timeline on a date you type")
-    FIT_ALL = Spec("&Fit all", "Ctrl+0")
+    # "fit all" frames the busy part (timeline/framing.py): said, as the edges' buttons show
+    # "◀ 291 earlier" right after it
+    FIT_ALL = Spec("&Fit all", "Ctrl+0",
+                   f"Frame the busy part of the story ({round(DENSE_SHARE * 10)} events in 10); "
+                   "the events far before or after it are counted at the timeline's edges "
+                   "(“◀ 12 earlier”, “3 later ▶”): click one to go to the nearest of them")
     ZOOM_IN = Spec("Zoom &in", QKeySequence.StandardKey.ZoomIn)
     ZOOM_OUT = Spec("Zoom &out", QKeySequence.StandardKey.ZoomOut)
     ENLARGE_READER = Spec("&Enlarge the reader", "Ctrl+Shift+R",

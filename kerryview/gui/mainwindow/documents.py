@@ -183,8 +183,10 @@ class DocumentsList(QTreeView):
         hdr = self.header()
         hdr.setStretchLastSection(True)
         hdr.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        # at the window's default size the last header, "How the date was found", is read
+        # whole (with a 300-pixel headline column it was cut to "How the date was")
         self.setColumnWidth(Column.OUTLET, 90)
-        self.setColumnWidth(Column.HEADLINE, 300)
+        self.setColumnWidth(Column.HEADLINE, 250)
         self.setColumnWidth(Column.PUBLISHED, 90)
         self.clicked.connect(self._clicked)
         self.doubleClicked.connect(self._double_clicked)

@@ -65,8 +65,9 @@ class KeyDatesDock(QDockWidget):
         settings.KEY_DATES_PANEL.set(bool(on))
         self.action.setChecked(bool(on))
         self._sync()
-        if on and self.isVisible():
-            self.panel.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        if on and self.isVisible():  # the list, or its "how many" box while it has no rows
+            (self.panel.view if self.panel.view.isVisible() else self.panel.count).setFocus(
+                Qt.FocusReason.OtherFocusReason)
 
     def _sync(self) -> None:
         self.setVisible(self._has_events and settings.KEY_DATES_PANEL.get())

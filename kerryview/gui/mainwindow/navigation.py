@@ -32,9 +32,15 @@ class NavigationBar(QToolBar):
             else:
                 self.addAction(a)
                 button = self.widgetForAction(a)
-                button.setAccessibleName(a.text().replace("&", ""))
-                button.setToolTip(f"{a.text().replace('&', '')} ({a.shortcut().toString()})"
-                                  if not a.shortcut().isEmpty() else a.text().replace("&", ""))
+                name = a.text().replace("&", "")
+                button.setAccessibleName(name)
+                said = f"{name} ({a.shortcut().toString()})" if not a.shortcut().isEmpty() \
+                    else name
+                tip = a.toolTip()  # the action's own tip, if it has one (else Qt gives its text)
+                if tip and tip.replace("&", "") != name:
+                    said = f"{said}: {tip}"
+                    button.setAccessibleDescription(tip)
+                button.setToolTip(said)
         self.addSeparator()
         label = QLabel(" Go to ")
         self.addWidget(label)

@@ -802,12 +802,20 @@ class MainWindow(QMainWindow):
         return not (self._refuse_if_read_only(what) or self._refuse_if_busy())
 
     def undo(self) -> None:
-        if self._may_edit("Not undone"):
-            self.edits.stack.undo()
+        """Edit > Undo; the status bar says what was undone (not the step's own message, which
+        it showed until then: "…: marked as not an event" after the mark was undone)."""
+        stack = self.edits.stack
+        if self._may_edit("Not undone") and stack.canUndo():
+            text = stack.undoText()
+            stack.undo()
+            self.status.showMessage(f"Undone: {text}", 5000)
 
     def redo(self) -> None:
-        if self._may_edit("Not redone"):
-            self.edits.stack.redo()
+        stack = self.edits.stack
+        if self._may_edit("Not redone") and stack.canRedo():
+            text = stack.redoText()
+            stack.redo()
+            self.status.showMessage(f"Redone: {text}", 5000)
 
     def show_undo_history(self, on: bool = True) -> None:
         """Edit > Undo history: the steps, oldest first; clicking one goes back to it."""

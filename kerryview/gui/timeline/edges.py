@@ -91,6 +91,9 @@ class EdgeIndicators(QObject):
                 button.resize(button.width(), min(button.height(), TICK_H - 2))
         self.left.move(4, int(mid - self.left.height() / 2))
         self.right.move(tl.width() - self.right.width() - 4, int(mid - self.right.height() / 2))
+        gap = 3  # between a button and the nearest tick label
+        tl.setAxisCovered(self.left.geometry().right() + 1 + gap if left else 0,
+                          tl.width() - self.right.x() + gap if right else 0)
 
     def reveal(self, side: int) -> int:
         """Select the nearest event out of view on `side` (-1 left, 1 right); its row or -1."""

@@ -38,6 +38,9 @@ MIN_HEIGHT = LANE_TOP + 3 * LANE_H + BOTTOM_H  # three lanes at least
 LABEL_MAX = 260.0  # longer labels are elided
 CHUNK_PX = 1024.0  # lanes are packed per window of whole chunks (at the bucket's scale)
 CELL_PX = 26.0  # a cluster column
+MARK_PAD = 12.0  # a "+n" mark is as wide as its text and this
+MARK_GAP = 3.0  # the least room between two "+n" marks (closer ones are merged)
+MARK_MARGIN = 2.0  # a "+n" mark stays this far inside the widget's edges
 DETAIL_MAX = 1500  # more events than this around the view: cluster mode
 LAYOUT_CACHE = 48  # lane layouts kept
 WIDE_RANGE_PX = 200.0  # ranges wider than this (a few labels) at the current zoom are packed last
@@ -288,8 +291,9 @@ def compute_frame(view: TimelineView, width: int, height: int, index: TimelineIn
         items.append(Item(r, lane, x0, x1, right,
                           rect(min(x0, x1 - 6) - 6, top + 1, right - x0 + 12, LANE_H - 2)))
     if layout.overflow:
-        fr.overflow = cluster_cells(layout.overflow_starts, t0, t1, scale, s_lo,
-                                    height - BOTTOM_H, BOTTOM_H - 3, rect)
+        fr.overflow = overflow_marks(
+            cluster_cells(layout.overflow_starts, t0, t1, scale, s_lo, height - BOTTOM_H,
+                          BOTTOM_H - 3), width, small_w, rect)
         if matched is not None and fr.overflow:
             hits = array("d", (starts[r] for r in layout.overflow if matched[r]))
             fr.overflow_matched = [bisect_left(hits, b) - bisect_left(hits, a)
@@ -316,6 +320,47 @@ def cluster_cells(starts: Sequence[float], t0: float, t1: float, scale: float, s
             out.append((a, a + cell, n, rect(xa + 1, top, max(2.0, w - 2), height)))
         lo = hi
     return out
+
+
+def short_count(n: int) -> str:
+    """A count as a mark says it: 999, 1.2k, 12k."""
+    if n < 1000:
+        return str(n)
+    if n < 10000:
+        return f"{n / 1000:.1f}k"
+    return f"{n // 1000}k"
+
+
+def mark_text(n: int) -> str:
+    """The text of a "+n" mark holding `n` events."""
+    return f"+{short_count(n)}"
+
+
+def mark_left(centre: float, w: float, width: float) -> float:
+    """The left edge of a "+n" mark `w` wide centred on `centre`, kept inside the widget."""
+    return min(max(centre - w / 2, MARK_MARGIN), width - w - MARK_MARGIN)
+
+
+def overflow_marks(cells: list, width: float, small_w: Callable[[str], float],
+                   rect: Callable[..., Rect] = Box) -> list:
+    """The "+n" marks of `cells` (cluster_cells, Box rects), a mark merged with the one before
+    it while they would touch (each text + MARK_PAD wide, centred on its cells, inside the
+    widget): a cell of CELL_PX is narrower than "+12", and the marks read "+12(+19(+37" over
+    each other. A merged mark counts the events of its cells and a click zooms into them all."""
+    def extent(n: int, box: Box) -> tuple[float, float]:
+        w = small_w(mark_text(n)) + MARK_PAD
+        left = mark_left(box.x + box.w / 2, w, width)
+        return left, left + w
+
+    marks: list = []
+    for cell in cells:
+        marks.append(cell)
+        while len(marks) > 1:  # (a mark grown by a merge may touch the one before it too)
+            (pa, _pb, pn, pbox), (_a, b, n, box) = marks[-2], marks[-1]
+            if extent(n, box)[0] >= extent(pn, pbox)[1] + MARK_GAP:
+                break
+            marks[-2:] = [(pa, b, pn + n, Box(pbox.x, pbox.y, box.x + box.w - pbox.x, pbox.h))]
+    return [(a, b, n, rect(*box)) for a, b, n, box in marks]
 
 
 def context_bands(context: list, view: TimelineView, width: int,

@@ -37,6 +37,7 @@ class TimelineLegend(QWidget):
                         "Enter: open · +/−: zoom · Shift+←/→: pan · click a +n mark to zoom in")
         self.setAccessibleName("Timeline legend")
         self.shown_hint = ""  # the key hint drawn at the last paint ("" when none fits)
+        self.shown_entries: list[str] = []  # the meanings drawn at the last paint, in order
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt)
         return QSize(800, self.height())
@@ -50,6 +51,10 @@ class TimelineLegend(QWidget):
         p.drawText(QRectF(x + bw + 6, 0, 200, self.height()), Qt.AlignmentFlag.AlignVCenter, text)
         return x + bw + self._fm.horizontalAdvance(text) + 26
 
+    def _badge_width(self, badge: str, text: str) -> float:
+        """How far a badge entry reaches from its x (its text's end)."""
+        return self._fm.horizontalAdvance(badge) + 16 + self._fm.horizontalAdvance(text)
+
     def paintEvent(self, e) -> None:  # noqa: N802 (Qt)
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -58,17 +63,26 @@ class TimelineLegend(QWidget):
         p.drawLine(0, 0, self.width(), 0)
         x = 12.0
         cy = self.height() / 2
+        end = self.width() - 12  # an entry is drawn whole or not at all (a narrow timeline,
+        self.shown_entries = []  # docks on both sides: it read "≠ so" at the edge)
         for kind, sched, text in self.ENTRIES:
+            tw = self._fm.horizontalAdvance(text)
+            if x + 16 + tw > end:
+                break
             draw_marker(p, kind, sched, QPointF(x + 6, cy), False)
             p.setPen(theme.BODY_FG)
-            tw = self._fm.horizontalAdvance(text)
             p.drawText(QRectF(x + 16, 0, tw + 4, self.height()), Qt.AlignmentFlag.AlignVCenter,
                        text)
+            self.shown_entries.append(text)
             x += tw + 32
-        for (badge, meaning), (bg, fg) in zip(self.BADGES, (badge_colours(False, False),
-                                                            badge_colours(True, False),
-                                                            badge_colours(False, True))):
-            x = self._badge_entry(p, x, cy, badge, meaning, bg, fg)
+        else:
+            for (badge, meaning), (bg, fg) in zip(self.BADGES, (badge_colours(False, False),
+                                                                badge_colours(True, False),
+                                                                badge_colours(False, True))):
+                if x + self._badge_width(badge, meaning) > end:
+                    break
+                x = self._badge_entry(p, x, cy, badge, meaning, bg, fg)
+                self.shown_entries.append(meaning)
         p.setPen(theme.HINT_FG)
         room = self.width() - 12 - x
         self.shown_hint = next((h for h in self.HINTS if self._fm.horizontalAdvance(h) <= room), "")

@@ -24,8 +24,9 @@ from kerryview.gui import theme
 from kerryview.gui.theme import TimelineFonts
 from kerryview.gui.timeline.index import BAR, POINT, RANGE, TimelineIndex
 from kerryview.gui.timeline.layout import (AXIS_H, BOTTOM_H, CONTEXT_H, LABEL_MAX, LANE_H,
-                                           LANE_TOP, TICK_H, Frame, Item, badge_text, is_wide,
-                                           n_lanes, overlay_item, tag_text)
+                                           LANE_TOP, MARK_PAD, TICK_H, Frame, Item, badge_text,
+                                           is_wide, mark_left, mark_text, n_lanes, overlay_item,
+                                           short_count, tag_text)
 from kerryview.gui.timeline.view import TimelineView
 
 OFF_VIEW_PX = 60.0  # how far past the view a span is drawn (its fade is at most 40 px)
@@ -279,14 +280,6 @@ class LabelMetrics:
         return got
 
 
-def short_count(n: int) -> str:
-    if n < 1000:
-        return str(n)
-    if n < 10000:
-        return f"{n / 1000:.1f}k"
-    return f"{n // 1000}k"
-
-
 class FramePainter:
     """Paints a Frame of one widget; `paint` is called from the widget's paintEvent."""
 
@@ -302,6 +295,9 @@ class FramePainter:
         self.matched: bytearray | None = None
         self.match_starts = array("d")
         self.hover_mark = -1  # the "+n" mark under the pointer (drawn as a pressed-in button)
+        # pixels of the tick row covered at its left and right ends (the "◀ n earlier" and
+        # "n later ▶" buttons, edges.py): no tick label there, half of one peeking out
+        self.axis_covered = (0.0, 0.0)
 
     def paint(self, p: QPainter, fr: Frame, *, index: TimelineIndex, view: TimelineView,
               current: int, width: int, height: int, focus: bool,
@@ -356,7 +352,9 @@ class FramePainter:
             xa, xb, lx, tw = band.xa, band.xb, band.lx, band.tw
             p.fillRect(QRectF(max(xa, -1), 0, min(xb, w + 1) - max(xa, -1), CONTEXT_H),
                        theme.CONTEXT_BG[band.i % 2])
-            if lx + tw > 0:
+            # a period starting too near the right edge for its name goes unnamed: cut there,
+            # "October 2010" read "October 20" (a day); its ticks name its days
+            if lx + tw > 0 and lx + tw <= w:
                 sprites.draw(p, lx, 0, ("context", band.label), tw + 2, CONTEXT_H,
                              partial(self._draw_axis_label, self.fonts.context, theme.CONTEXT_FG,
                                      band.label, tw, CONTEXT_H))
@@ -368,11 +366,13 @@ class FramePainter:
         p.setPen(QPen(theme.AXIS_RULE, 1))
         p.drawLine(QPointF(0, AXIS_H - 0.5), QPointF(w, AXIS_H - 0.5))
         grid_pen = QPen(theme.GRID, 1)
+        left, right = self.axis_covered
+        right = w - right
         for x, grid, lab, lx, tw in fr.tick_marks:
             if grid:
                 p.setPen(grid_pen)
                 p.drawLine(QPointF(x, CONTEXT_H + TICK_H - 6), QPointF(x, h))
-            if lx + tw < 0:
+            if lx + tw < 0 or (left and lx < left) or lx + tw > right:
                 continue
             sprites.draw(p, lx, CONTEXT_H, ("tick", lab), tw + 2, TICK_H,
                          partial(self._draw_axis_label, self.fonts.small, theme.TICK_FG, lab, tw,
@@ -460,9 +460,9 @@ class FramePainter:
         hits = fr.overflow_matched
         sprites = self.labels.sprites
         for i, (a, b, n, rect) in enumerate(fr.overflow):
-            text = f"+{short_count(n)}"
-            tw = self.labels.small_w(text) + 12
-            x = min(max(rect.center().x() - tw / 2, 2.0), self.width - tw - 2)
+            text = mark_text(n)
+            tw = self.labels.small_w(text) + MARK_PAD
+            x = mark_left(rect.center().x(), tw, self.width)
             h = rect.height() - 4
             look = ("matched" if i < len(hits) and hits[i]  # holds matches of the search
                     else "hover" if i == self.hover_mark else "plain")

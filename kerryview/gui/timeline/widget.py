@@ -171,6 +171,15 @@ class TimelineWidget(QWidget):
             self._match_starts = array("d", (starts[r] for r in range(len(flags)) if flags[r]))
         self._invalidate()
 
+    def setAxisCovered(self, left: float, right: float) -> None:  # noqa: N802
+        """The tick row's ends covered by buttons (edges.py), `left` and `right` pixels wide:
+        no tick label is drawn there (one cut by a button read "2(" for 2015). Labels only:
+        the frame is kept and only repainted."""
+        covered = (float(left), float(right))
+        if covered != self._painter.axis_covered:
+            self._painter.axis_covered = covered
+            self.update()
+
     def setKeyDays(self, spans: Iterable[tuple[float, float]]) -> None:  # noqa: N802
         """Mark these days (start, end in axis seconds; most important first) on the day axis:
         the key dates of what is shown (kerryview.gui.keydates). Marks never change the layout,
