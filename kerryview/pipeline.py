@@ -151,10 +151,13 @@ class CachingTagger:
     publication dates, and only the (cheap) resolution phase depends on the date."""
 
     def __init__(self, on_new_text: Callable[[], None] | None = None,
-                 cancel: Cancellation = NEVER, known: dict[str, Analysis] | None = None
-                 ) -> None:
+                 cancel: Cancellation = NEVER, known: dict[str, Analysis] | None = None,
+                 made: dict[str, list] | None = None) -> None:
         self._recognized: dict[str, list] = {}
         self._known = known or {}  # text -> its stored analysis (kerryview.analysis)
+        # text -> its recognition made earlier in the pipeline (a stray's years, read when the
+        # stories were found): taken from there (and dropped there), not made again
+        self._made = made if made is not None else {}
         self._on_new_text = on_new_text  # progress and cancel, once per article recognized
         self._cancel = cancel  # and inside each article
 
@@ -169,7 +172,10 @@ class CachingTagger:
             else:
                 if self._on_new_text:
                     self._on_new_text()
-                pending = self._recognized[text] = recognize(text, self._cancel)
+                pending = self._made.pop(text, None)
+                if pending is None:
+                    pending = recognize(text, self._cancel)
+                self._recognized[text] = pending
         return resolve(text, pending, dct, self._cancel)
 
     def pending_of(self, text: str) -> list | None:
@@ -318,9 +324,10 @@ def build_corpus(documents: list[Document], progress: Progress | None = None,
     with another (and an incremental merge keeps one set of word weights, the project's).
     `merge_states` receives each story's merge, for the next import to merge incrementally."""
     cancel = Cancellation(cancelled)
+    made: dict[str, list] = {}  # recognitions the stories needed, for the tagger to take
     parts: list[_Found] = per_story(documents, lambda part, report: [_find_events(
-        part, report, cancel, analyses)], progress, stories, cancel.check, given,
-        _stored_recognition(analyses))
+        part, report, cancel, analyses, made)], progress, stories, cancel.check, given,
+        _recognition(analyses, made, cancel))
     if vectorizer is None:  # (clause events' words weighed apart: events.clauses.merge_weights)
         vectorizer = merge_weights([f for p in parts for f in p.found
                                     if f.mention.document_id not in p.failed])
@@ -345,21 +352,30 @@ def build_corpus(documents: list[Document], progress: Progress | None = None,
     return events
 
 
-def _stored_recognition(analyses: AnalysisCache | None
-                        ) -> Callable[[Document], list | None] | None:
-    """An article's stored recognition (kerryview.analysis: the tagger's output on its text),
-    for clustering to read its years from rather than tag it again; None: none stored."""
-    if analyses is None:
-        return None
-
+def _recognition(analyses: AnalysisCache | None, made: dict[str, list],
+                 cancel: Cancellation) -> Callable[[Document], list | None]:
+    """An article's recognition (the tagger's output on its text), for clustering to read a
+    stray's years from: its stored one (kerryview.analysis), else made now and kept in `made`
+    for the pipeline's tagger to take (CachingTagger), so an import tags each article once.
+    A text the tagger fails on writes no years here ([]); the pipeline's tagging sets it aside."""
     def recognized(doc: Document) -> list | None:
-        a = analyses.current(doc.sha256)
-        return a.recognized() if a is not None else None
+        a = analyses.current(doc.sha256) if analyses is not None else None
+        if a is not None:
+            return a.recognized()
+        if doc.text not in made:
+            try:
+                made[doc.text] = recognize(doc.text, cancel)
+            except Cancelled:
+                raise
+            except Exception:  # noqa: BLE001 - reported when the pipeline tags the article
+                return []
+        return made[doc.text]
     return recognized
 
 
 def _find_events(documents: list[Document], progress: Progress | None,
-                 cancel: Cancellation, analyses: AnalysisCache | None) -> _Found:
+                 cancel: Cancellation, analyses: AnalysisCache | None,
+                 made: dict[str, list] | None = None) -> _Found:
     """Resolve publication dates and find mentions (mutates dct): a story's steps but the merge.
 
     One article's failure never costs the others: an article a stage raises for is appended to
@@ -369,7 +385,8 @@ def _find_events(documents: list[Document], progress: Progress | None,
     With `analyses` (the stored per-article results, kerryview.analysis), an article analysed
     before is not tagged again: dating starts from its stored recognition, and its stored
     mentions are used while its publication date is the one they were found for. The
-    analyses made or redone here are added to it (`changed`) for the caller to store."""
+    analyses made or redone here are added to it (`changed`) for the caller to store.
+    `made`: recognitions made before (by clustering), taken rather than made again."""
     n = len(documents)
     total = 2 * n + 1  # recognize each article, find its events, merge
     done = 0
@@ -386,7 +403,8 @@ def _find_events(documents: list[Document], progress: Progress | None,
     if analyses is not None:
         stored = {d.id: a for d in documents if (a := analyses.current(d.sha256)) is not None}
     tagger = CachingTagger(lambda: step("Reading dates in the articles"), cancel,
-                           known={d.text: stored[d.id] for d in documents if d.id in stored})
+                           known={d.text: stored[d.id] for d in documents if d.id in stored},
+                           made=made)
     if progress:
         progress(0, total, "Dating the articles")
     timexes = _date_documents(documents, tagger, cancel, failed)

@@ -228,7 +228,7 @@ class _Years:
     time apart (computed only for the strays that would join a story, and those stories).
 
     An article's own years: its stated publication date's year, else the years it writes
-    out (written_years; read from its stored recognition, `recognized`, when there is one).
+    out (written_years; read from the pipeline's recognition, `recognized`, when given).
     A story's publication years: the years of its members' stated dates, else of their own
     years; the range they span (wide when unsure: the rule then holds back)."""
 
@@ -241,8 +241,12 @@ class _Years:
         if i not in self._own:
             stated = self.dates[i]
             doc = self.docs[i]
-            self._own[i] = Written(frozenset({stated.year}), None) if stated is not None else \
-                written_years(doc.text, self.recognized(doc) if self.recognized else None)
+            if stated is not None:
+                self._own[i] = Written(frozenset({stated.year}), None)
+            elif not _may_write_a_year(doc.text):
+                self._own[i] = _NONE_WRITTEN  # (no recognition asked for, not even the pipeline's)
+            else:
+                self._own[i] = written_years(doc.text, self.recognized(doc) if self.recognized else None)
         return self._own[i]
 
     def own(self, i: int) -> frozenset[int]:
@@ -263,6 +267,12 @@ SPAN_SAMPLE = 20  # an undated story's years: those its first articles write out
 _FOUR_DIGITS = re.compile(r"\d{4}")  # no year is written out without them: no tagging
 
 
+def _may_write_a_year(text: str) -> bool:
+    """Whether the first MAX_CHARS of a text have four digits: else it writes out no year, and
+    nothing need be tagged to tell."""
+    return _FOUR_DIGITS.search(text, 0, MAX_CHARS) is not None
+
+
 @dataclass(frozen=True)
 class Written:
     """The years an undated article writes out as its own time, and every year it writes out,
@@ -280,13 +290,13 @@ def written_years(text: str, recognized: list | None = None) -> Written:
     """The years a text writes out in its first MAX_CHARS (what the recognizer can tell
     without a publication date; only its lead, 3,000 characters, lost Timeline17 B3 F1 0.893
     -> 0.887 without dates), from its recognition (`recognized`: kerryview.timex.recognize
-    of the whole text, as the pipeline stores it) when given, else recognized here. A year
+    of the whole text, as the pipeline makes it) when given, else recognized here. A year
     right after a deadline word ("by 2050", "until 2030": data/deadline_words.json) is not
     the article's own: a goal or a period's end, it says nothing of when it was written."""
     from kerryview.text.wordlists import deadline_words
     from kerryview.timex.narrative import explicit_years
     text = text[:MAX_CHARS]
-    if not _FOUR_DIGITS.search(text):
+    if not _may_write_a_year(text):
         return _NONE_WRITTEN
     try:
         if recognized is None:
@@ -489,8 +499,9 @@ def cluster_stories(documents: Sequence[Document], check: Callable[[], None] = l
                     ) -> list[Story]:
     """The stories of a pile, largest first (ties by the pile order of their first article);
     every article in exactly one. `check` is called now and then (it raises to cancel).
-    `recognized` gives an article's stored recognition (None: not stored): its years are
-    read from it rather than tagged again (written_years)."""
+    `recognized` gives an article's recognition as the pipeline has it or makes it (stored,
+    or made once for its tagger too; None: none): its years are read from it rather than
+    tagged here (written_years)."""
     docs = list(documents)
     if not docs:
         return []
@@ -539,7 +550,7 @@ def per_story(documents: list[Document], resolve: Callable[[list[Document], Prog
     with one story, on the whole pile exactly as without stories. The stories (`given`, kept
     as they are, else those cluster_stories finds) are appended to `found`. Progress is
     reported as one run over the pile: each story's steps are counted after those of the
-    stories before it. `recognized`: the articles' stored recognitions (cluster_stories)."""
+    stories before it. `recognized`: the articles' recognitions (cluster_stories)."""
     stories = partition(documents, given) if given is not None else \
         cluster_stories(documents, check, recognized)
     if found is not None:

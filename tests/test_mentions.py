@@ -174,3 +174,24 @@ def test_two_days_named_in_one_sentence_each_give_a_mention():
     text = "Kerry met Wang Yi on Tuesday and signed the accord on July 18."
     found = _mentions(text)
     assert sorted(f.mention.timex.text for f in found) == ["July 18", "Tuesday"]
+
+
+def test_the_sequence_adverb_lists_example_comes_out_as_it_says():
+    """data/lead_rules.json sequence_adverbs: a sentence told as a label drops the adverb that
+    only orders it, and only that one (with its comma)."""
+    import json
+    import re
+    from importlib.resources import files
+
+    from kerryview.events.mentions import _describe
+
+    entry = json.loads((files("kerryview.events") / "data" / "lead_rules.json").read_text())["sequence_adverbs"]
+    assert entry["about"] and entry["words"]
+    given, wanted = re.findall(r"\"([^\"]+)\"", entry["example"])[:2]
+    assert _describe(given, (0, len(given))) == wanted
+    rest = given.split(", ", 1)[1]
+    for word in entry["words"]:  # every word of the list, capitalized, with its comma
+        text = f"{word.capitalize()}, {rest}"
+        assert _describe(text, (0, len(text))) == wanted
+    text = f"Now, {rest}"  # an adverb not in the list stays
+    assert _describe(text, (0, len(text))).startswith("Now")

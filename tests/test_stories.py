@@ -382,3 +382,28 @@ def test_clustering_reads_the_years_of_a_stored_recognition_without_tagging_agai
     assert ks.written_years(stray.text, cache.current(stray.sha256).recognized()) == \
         ks.written_years(stray.text)  # the same years as tagging its first MAX_CHARS
     assert calls == [1]  # (only the second tags)
+
+
+def test_clustering_without_stored_analyses_tags_each_article_once(tmp_path, monkeypatch):
+    """build_corpus on a first reading (no analyses): the recognition the stray rule reads an
+    undated article's years from is the one the pipeline's tagger then uses (the same stories),
+    so every article is tagged once, the stray too."""
+    import importlib
+    from collections import Counter
+
+    import kerryview.pipeline as pipeline
+    recognizer = importlib.import_module("kerryview.timex.recognize")
+    docs = _demo_and_stray(tmp_path, COPENHAGEN.format(year=2009))
+    calls: Counter[str] = Counter()
+    real = recognizer.recognize
+
+    def counting(text, *a, **k):
+        calls[text] += 1
+        return real(text, *a, **k)
+    monkeypatch.setattr(recognizer, "recognize", counting)  # (written_years, on its own)
+    monkeypatch.setattr(pipeline, "recognize", counting)
+    stories = []
+    build_corpus(docs, stories=stories)
+    assert sorted(len(s) for s in stories) == [1, 5]
+    stray = next(d for d in docs if d.id == "stray")
+    assert calls[stray.text] == 1 and set(calls.values()) == {1} and len(calls) == len(docs)

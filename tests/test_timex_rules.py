@@ -100,3 +100,37 @@ def test_every_word_list_says_what_it_is_for():
     assert {"month", "temporal_prep", "weekday_blockers_after"} <= set(lists)
     for name, entry in lists.items():
         assert isinstance(entry, dict) and entry.get("_comment", "").strip(), f"word list {name} has no _comment"
+
+
+# The word lists that give an "_example" (a [date] in a sentence) and the reading each one
+# stops there: with the list the example's date is no flashback, without it it would be.
+EXAMPLE_READERS = {"past_perfect_clause_end": "past_perfect_after",
+                   "past_perfect_limit_preposition": "past_perfect_after"}
+
+
+def test_every_word_list_with_an_example_has_a_test_of_it():
+    assert {name for name, entry in lexicon().items() if "_example" in entry} == set(EXAMPLE_READERS)
+
+
+@pytest.mark.parametrize("name", sorted(EXAMPLE_READERS))
+def test_word_list_example(name, monkeypatch):
+    from kerryview.timex import scene
+
+    text, start, end = phrase(lexicon()[name]["_example"])
+    reads = getattr(scene, EXAMPLE_READERS[name])
+
+    def fresh():
+        scene._clause_end.cache_clear()
+        scene._limit_before.cache_clear()
+
+    fresh()
+    assert not reads(text, start, end), f"{name}: its example must not read as a flashback"
+    real, words = scene.table, text.lower().split()
+    monkeypatch.setattr(scene, "table",  # the list without the example's word
+                        lambda n: {w: v for w, v in real(n).items() if w not in words} if n == name else real(n))
+    fresh()
+    try:
+        assert reads(text, start, end), f"{name} is not what keeps {text!r} from the reading"
+    finally:
+        monkeypatch.undo()
+        fresh()

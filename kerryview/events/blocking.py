@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import math
 from array import array
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -97,27 +97,26 @@ class DateTermIndex:
         `terms` over the words rare there; `seen` skips mentions met in another bucket."""
         if not bucket:
             return
+        for j, s in dot_products(self._reading(bucket, terms)).items():
+            if j not in seen:
+                seen.add(j)
+                into[j] = s
+
+    def _reading(self, bucket: dict[str, Postings], terms: dict[str, float]
+                 ) -> list[tuple[float, Postings]]:
+        """What `terms` reads in a bucket: (its weight, the postings) of each of its words rare
+        there, the rarest first, within the budget."""
         lists = [(n, w, p) for t, w in terms.items()
                  if (p := bucket.get(t)) is not None and (n := count(p)) <= self.cap]
         lists.sort(key=lambda x: x[0])  # the rarest words first: they say the most
-        local: dict[int, float] = {}
+        read: list[tuple[float, Postings]] = []
         budget = self.budget
         for n, w, p in lists:
             budget -= n
             if budget < 0:
                 break  # a passage of many middling words: enough looked at in this bucket
-            if type(p) is complex:  # inlined postings(): the hot loop of merging
-                j = int(p.real)
-                local[j] = local.get(j, 0.0) + w * p.imag
-                continue
-            it = iter(p)
-            for j, wj in zip(it, it):
-                j = int(j)
-                local[j] = local.get(j, 0.0) + w * wj
-        for j, s in local.items():
-            if j not in seen:
-                seen.add(j)
-                into[j] = s
+            read.append((w, p))
+        return read
 
     def candidates(self, terms: dict[str, float], iv: Interval, day_level: bool
                    ) -> dict[int, float]:
@@ -136,9 +135,33 @@ class DateTermIndex:
             near: dict[int, float] = {}
             for d in range(first - NEAR_DAYS, first + NEAR_DAYS + 1):
                 self._collect(self.days.get(d), terms, set(), near)
-            for j, s in near.items():
-                out[j] = max(out.get(j, 0.0), s)
+            with_near(out, near)
         return out
+
+
+def dot_products(read: Iterable[tuple[float, Postings]]) -> dict[int, float]:
+    """Each mention's dot product with a passage over what the passage reads ((its weight of a
+    word, the word's postings), in the order read: DateTermIndex._reading), summed word by
+    word in that order, so that the same reading gives the same floats wherever it is made."""
+    local: dict[int, float] = {}
+    for w, p in read:
+        if type(p) is complex:  # inlined postings(): the hot loop of merging
+            j = int(p.real)
+            local[j] = local.get(j, 0.0) + w * p.imag
+            continue
+        it = iter(p)
+        for j, wj in zip(it, it):
+            j = int(j)
+            local[j] = local.get(j, 0.0) + w * wj
+    return local
+
+
+def with_near(found: dict[int, float], near: dict[int, float]) -> dict[int, float]:
+    """`found` (the mentions met in the date buckets) with those met among the near days, each
+    with the higher of its two scores."""
+    for j, s in near.items():
+        found[j] = max(found.get(j, 0.0), s)
+    return found
 
 
 

@@ -645,15 +645,21 @@ def _describe(text: str, span: tuple[int, int]) -> str:
     if main_event_words(text, span, False, _is_verb) is None:
         return ""
     said = _ASIDE.sub(" ", text[span[0]:span[1]])  # "the riser - the pipe which ... - was cut"
-    label = headline_label(_SEQUENCE_ADVERB.sub("", said))
+    label = headline_label(_sequence_adverb().sub("", said))
     return label[:1].upper() + label[1:]
 
 
 # What a sentence told as a label leaves out: an aside between dashes or in parentheses, and an
-# adverb that only orders it ("First, the riser was cut").
+# adverb that only orders it ("First, the riser was cut": data/lead_rules.json sequence_adverbs).
 _ASIDE = re.compile(r"\s[-–—]\s[^-–—\n]{1,100}?\s[-–—]\s|\s*\([^()\n]{0,100}\)")
-_SEQUENCE_ADVERB = re.compile(r"^\s*(?:First|Then|Next|Finally|Later|Earlier|Meanwhile|Afterwards|"
-                              r"Subsequently|Second|Third|Last)\s*,\s*")
+
+
+@cache
+def _sequence_adverb() -> re.Pattern[str]:
+    """A sequence adverb (data/lead_rules.json sequence_adverbs), capitalized, and its comma
+    at the start of a sentence."""
+    words = sorted(event_lists(LEAD_RULES)["sequence_adverbs"], key=lambda w: (-len(w), w))
+    return re.compile(r"^\s*(?:" + "|".join(re.escape(w.capitalize()) for w in words) + r")\s*,\s*")
 
 
 def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list[Found],

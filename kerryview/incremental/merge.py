@@ -45,8 +45,8 @@ from typing import TYPE_CHECKING, Iterable
 
 from kerryview.calendar.intervals import Interval
 from kerryview.cancellation import NEVER, Cancellation
-from kerryview.events.blocking import (NEAR_DAYS, DateTermIndex, _cells, _file, count, key_terms,
-                                      level)
+from kerryview.events.blocking import (NEAR_DAYS, DateTermIndex, Postings, _cells, _file, count,
+                                      dot_products, key_terms, level, with_near)
 from kerryview.events.merge import (LINK_FLOOR, Item, MergeState, _Group,
                                     _widened, agglomerate, can_witness, compared_near, link,
                                     make_event, make_item, merge_score)
@@ -414,17 +414,13 @@ class _Merger:
         at_level: dict[int, float] = {}
         near: dict[int, float] = {}
         for is_day, words, nodes in self.finds_new.get(reader.row_id, ()):
-            into = near if is_day else at_level
-            for n in nodes:
-                vector, score = n.item.vector, 0.0
-                for w in words:
-                    v = vector.get(w)
-                    if v is not None:
-                        score = score + terms[w] * v
-                into[n.row_id] = score
-        for j, score in near.items():
-            at_level[j] = max(at_level.get(j, 0.0), score)
-        return [[j, None] for j, score in at_level.items()
+            found = {n.row_id: n for n in nodes}  # (in their order: the candidates' order)
+            filed: dict[str, Postings] = {}  # their postings of the words the reader read
+            for j, n in found.items():
+                _file(filed, j, {w: v for w in words if (v := n.item.vector.get(w)) is not None})
+            scores = dot_products([(terms[w], filed[w]) for w in words if w in filed])
+            (near if is_day else at_level).update((j, scores.get(j, 0.0)) for j in found)
+        return [[j, None] for j, score in with_near(at_level, near).items()
                 if j != reader.row_id and score >= LINK_FLOOR]
 
     def _components(self, links: "_Links", touched: set[int], olds: list[int | None]

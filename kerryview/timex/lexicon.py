@@ -3,7 +3,8 @@
 Kept as data so that a linguist can extend the vocabulary without touching the matcher;
 this module only turns the lists into regex alternations and lookup tables. Every list is a
 JSON object with a "_comment" saying what it is for, and either its words under "words" (a
-set) or word -> value pairs (a table).
+set) or word -> value pairs (a table); a list read by a test of its own may give an
+"_example" (tests/test_timex_rules.py).
 """
 from __future__ import annotations
 
@@ -40,10 +41,10 @@ def lexicon() -> dict[str, Any]:
 
 
 def pairs(entry: Any) -> dict[str, Any]:
-    """A list's word -> value pairs (True for a set), "_comment" dropped."""
+    """A list's word -> value pairs (True for a set), "_comment" (and "_example") dropped."""
     if isinstance(entry, list):
         return {w: True for w in entry}
-    if set(entry) == {"_comment", "words"}:
+    if "words" in entry and all(k == "words" or k.startswith("_") for k in entry):
         return {w: True for w in entry["words"]}
     return {k: v for k, v in entry.items() if not k.startswith("_")}
 

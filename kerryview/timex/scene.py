@@ -32,7 +32,7 @@ from functools import lru_cache
 
 from kerryview.text.wordlists import reporting_verbs
 
-from .lexicon import table
+from .lexicon import alternation, table
 
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w'.-]*)\s+$")
 _OF_BEFORE = re.compile(r"([A-Za-z][\w'-]*)\s+of\s+$")
@@ -90,20 +90,28 @@ def _has_past_perfect(clause: str) -> bool:
     return False
 
 
-# where the clause a date opens ends, or a subordinate clause begins ("upon finding that the enemy
-# had abandoned", "news reached India in 1778 that France had entered": not the date's clause)
-_CLAUSE_END = re.compile(r"[.;!?:\n\"()]|\b(?:that|which|who|whom|whose|when|where|because|since|after|before|as|upon|"
-                         r"while|although|though|if|until|once)\b", re.I)
-_BY_BEFORE = re.compile(r"\b(?:by|until|till)\s+(?:the\s+)?$", re.I)
+@lru_cache(maxsize=1)
+def _clause_end() -> re.Pattern[str]:
+    """Where the clause a date opens ends, or a subordinate clause begins ("upon finding that
+    the enemy had abandoned", "news reached India in 1778 that France had entered": not the
+    date's clause): punctuation, or a word of rules/narrative.json past_perfect_clause_end."""
+    return re.compile(r"[.;!?:\n\"()]|\b" + alternation(table("past_perfect_clause_end")), re.I)
+
+
+@lru_cache(maxsize=1)
+def _limit_before() -> re.Pattern[str]:
+    """A preposition of rules/narrative.json past_perfect_limit_preposition ("by") right
+    before a date, with or without "the"."""
+    return re.compile(r"\b" + alternation(table("past_perfect_limit_preposition")) + r"\s+(?:the\s+)?$", re.I)
 
 
 def past_perfect_after(text: str, start: int, end: int) -> bool:
     """The clause a date opens goes on in the past perfect ("The year before, Italy had
     surrendered"): a flashback from the story's time. Not after "by": "By April the army had
     reached Berlin" is where the story is."""
-    if _BY_BEFORE.search(text, max(0, start - 12), start):
+    if _limit_before().search(text, max(0, start - 12), start):
         return False
-    stop = _CLAUSE_END.search(text, end, end + 120)
+    stop = _clause_end().search(text, end, end + 120)
     return _has_past_perfect(text[end:stop.start() if stop else end + 120])
 
 
