@@ -82,13 +82,13 @@ def run_folder(name: str, n: int, verbose: bool) -> dict:
     own_best: dict[str, int | None] = {}
     orig_best = inference._Dating.best
 
-    def spy(self, a):
+    def spy(self, a, *args, **kw):
         seen[a.doc.id] = a
         cands = self.candidates(a)
         if cands:
             sc = [self.scorer.total(a.evidence, c, self.background) for c in cands]
             own_best[a.doc.id] = cands[max(range(len(cands)), key=lambda i: (sc[i], -i))]
-        return orig_best(self, a)
+        return orig_best(self, a, *args, **kw)
 
     inference._Dating.best = spy
     try:
@@ -168,6 +168,11 @@ def main() -> None:
             total[cls].update({outcome: 1, "n": 1, "own_ok": int(outcome != "exact" and own)})
         print(f"| {name} | " + " | ".join(_cell(per[c]) for c in CLASSES) + " |")
     print("| **all** | " + " | ".join(_cell(total[c]) for c in CLASSES) + " |")
+    n = sum(total[c]["n"] for c in CLASSES)
+    got = {k: sum(total[c][k] for c in CLASSES) for k in ("exact", "near", "undated", "wrong")}
+    print(f"\n{n} articles: exact {100 * got['exact'] / n:.1f} %, within a day "
+          f"{100 * (got['exact'] + got['near']) / n:.1f} %, undated {100 * got['undated'] / n:.1f} %, "
+          f"wrong {100 * got['wrong'] / n:.1f} %")
     print("\ninferred dates by their share of the evidence (how sure): exact / within a day / wrong")
     for b in sorted(shares):
         c = shares[b]

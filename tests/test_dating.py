@@ -49,7 +49,8 @@ def test_only_the_kind_decides_what_is_kept():
     user = _doc("b", "Nothing dated here either.", dct=date(2023, 7, 18),
                 dct_source=DateSource(DateSourceKind.SET_BY_USER, "chosen in the reader"))
     _date([lookalike, user])
-    assert lookalike.dct is None and lookalike.dct_source == DateSource.unknown()
+    assert lookalike.dct_source.kind is DateSourceKind.INFERRED  # inferred again: a guess from b
+    assert "how sure: a guess" in str(lookalike.dct_source), str(lookalike.dct_source)
     assert user.dct == date(2023, 7, 18) and str(user.dct_source) == "chosen in the reader"
 
 

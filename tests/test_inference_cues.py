@@ -74,12 +74,13 @@ def test_a_time_stamp_has_no_tense():
     assert article.dct == date(2009, 5, 5), str(article.dct_source)
 
 
-def test_a_day_that_holds_little_of_the_evidence_is_left_undated_unless_asked(monkeypatch):
+def test_a_day_that_holds_little_of_the_evidence_is_said_to_be_a_guess(monkeypatch):
     """A pile over three years spreads the evidence over many candidate days: the best day
-    (the first Friday on or after the bank's closing) holds little of it. By default
-    (decision.least_share 0.15) the article stays undated: on the development piles such
-    days were the exact day about one time in seven, and a wrong day misleads more than
-    none. With a lower least_share it is dated, and said to be of low certainty."""
+    (the first Friday on or after the bank's closing) holds little of it (less than
+    decision.least_share, 0.15): on the development piles such days were the exact day about
+    one time in seven. It is given as a guess (decision.guess), said so, and with
+    decision.guess false the article stays undated; with a lower least_share it is dated and
+    said to be of low certainty."""
     pile = [_doc("a", "Published: September 15, 2008\nLehman Brothers filed for bankruptcy on "
                       "September 15, 2008 after talks failed."),
             _doc("b", "Published: March 10, 2009\nStocks rose on March 10, 2009 as banks "
@@ -88,14 +89,46 @@ def test_a_day_that_holds_little_of_the_evidence_is_left_undated_unless_asked(mo
                       "reform bill.")]
     article = _doc("x", "Regulators closed the bank on May 27, 2009, and its deposits moved to a "
                         "rival. Its troubles began in 2008, and rivals met its chief on Friday.")
-    infer_dcts(pile + [article], CachingTagger())
+
+    def run() -> None:
+        for d in pile + [article]:
+            d.dct = None
+        infer_dcts(pile + [article], CachingTagger())
+
+    run()
+    assert article.dct == date(2009, 5, 29), str(article.dct_source)
+    assert "how sure: a guess" in str(article.dct_source)
+    monkeypatch.setitem(rules()["decision"], "guess", False)
+    run()
     assert article.dct is None, str(article.dct_source)
     monkeypatch.setitem(rules()["decision"], "least_share", 0.05)
-    for d in pile + [article]:
-        d.dct = None
-    infer_dcts(pile + [article], CachingTagger())
+    run()
     assert article.dct == date(2009, 5, 29), str(article.dct_source)
     assert "how sure: low" in str(article.dct_source)
+
+
+def test_a_guess_teaches_no_other_article(monkeypatch):
+    """A guessed day is not evidence: the article guessed from the articles like it is not
+    learnt from (its passages and lead do not date others), while a dated one is."""
+    from kerryview.dating import inference
+    learnt: list[str] = []
+    learn = inference._Dating.learn
+
+    def spy(self, d, *args, **kwargs):
+        learnt.append(d.id)
+        return learn(self, d, *args, **kwargs)
+
+    monkeypatch.setattr(inference._Dating, "learn", spy)
+    pile = [_doc("a", "Published: January 15, 2010\nHaiti earthquake survivors queued for water "
+                      "in Port-au-Prince as aid flights landed at the airport."),
+            _doc("b", "Published: March 3, 2010\nChile counted the dead after a powerful "
+                      "earthquake struck the coast.")]
+    guessed = _doc("x", "Survivors of the Haiti earthquake queued for water in Port-au-Prince "
+                        "while aid flights landed.")
+    infer_dcts(pile + [guessed], CachingTagger())
+    assert guessed.dct == date(2010, 1, 15), str(guessed.dct_source)
+    assert "how sure: a guess" in str(guessed.dct_source)
+    assert learnt == ["a", "b"]
 
 
 def test_a_dateline_is_named_as_such_in_how_the_date_was_found():

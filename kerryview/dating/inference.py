@@ -18,8 +18,10 @@ Order of evidence:
    through inverted indexes of passages and of leads, never all pairs), and scoring is
    arithmetic on day numbers: each article is tagged three times in all (under two reference
    dates to read its cues, and under the day it gets).
-A document with no evidence of its own stays undated (its weekdays and year-less dates are not
-placed). Weights and rules: data/inference_cues.json. Nothing here knows any particular file.
+A document the evidence does not date (nothing of its own ties it to a day, or its best day
+holds too little of the evidence) is given the pile's best guess, said to be one, and teaches
+no other article; one with nothing that ties it to the pile at all (no cue, no article like it)
+stays undated. Weights and rules: data/inference_cues.json. Nothing here knows any particular file.
 """
 from __future__ import annotations
 
@@ -341,6 +343,8 @@ class _Dating:
             r = results.get(doc_id)
             if r is not None and r.dct is not None and r.share >= decision["least_share"]:
                 self.date(a, r, learn=False)
+            elif decision["guess"] and (r := self.guess(a, r)) is not None:
+                self.date(a, r, learn=False)  # a guess teaches no other article
             else:
                 self.tagged[doc_id] = self.tag(a.doc.text, None)
         self.articles.clear()
@@ -356,13 +360,14 @@ class _Dating:
         self.lead_index.remove(d.id)
         if learn:
             self.learn(d, timexes, self.passages[d.id], a.fixed)
+            self.pile.published(r.dct.toordinal())
 
     # ------------------------------------------------------------------ one article
 
-    def candidates(self, a: _Article) -> list[int]:
+    def candidates(self, a: _Article, guess: bool = False) -> list[int]:
         """Days within a week after the article's own dates and the days of the passages it
         matches; near the days of the articles most like it; and, for an article of the pile's
-        story that says only weekdays, the days the pile covers."""
+        story that says only weekdays (or any article when guessing), the days the pile covers."""
         w = CANDIDATE_WINDOW_DAYS
         days: set[int] = set()
         years = self.years_of(a)
@@ -386,7 +391,7 @@ class _Dating:
                 days.update(range(b + q.lo, b + 7 + q.hi))
         for _, day, _ in a.neighbours:
             days.update(range(day - 3, day + 4))
-        if a.related:
+        if a.related or guess:
             days.update(self.pile.busy_days())
         days = {c for c in days if 1 <= c <= date.max.toordinal()}
         if years:  # "available until 1 Jan 2099" in a pile of 2009: no publication day
@@ -396,9 +401,11 @@ class _Dating:
             days = set(sorted(days, key=lambda c: -self.pile.weight(c))[:MAX_CANDIDATES])
         return sorted(days)
 
-    def best(self, a: _Article) -> _Best:
-        cands = self.candidates(a)
-        if not cands or not self.has_evidence(a):
+    def best(self, a: _Article, guess: bool = False) -> _Best:
+        """The best candidate day; `guess`: also when the article has no evidence of its own
+        (among the pile's busiest days and its neighbours' days)."""
+        cands = self.candidates(a, guess)
+        if not cands or not (guess or self.has_evidence(a)):
             return _Best(a.doc.id, None, 0.0, 0.0, [])
         ev = self.rules["same_event"]["weight"]
         story = self.rules["same_story"]
@@ -433,10 +440,21 @@ class _Dating:
         z = sum(math.exp(s - top) for s in scores)
         k = next(i for i, s in enumerate(scores) if s >= top - 1e-9)  # the earliest best day
         c = cands[k]
-        if not a.own and c not in hits_at and not (a.related and a.weekdays) \
+        if not guess and not a.own and c not in hits_at and not (a.related and a.weekdays) \
                 and not self.anchored(a):
             return _Best(a.doc.id, None, 0.0, 0.0, [])
         return _Best(a.doc.id, date.fromordinal(c), top, 1.0 / z, hits_at.get(c, []))
+
+    def guess(self, a: _Article, r: _Best | None) -> _Best | None:
+        """The pile's best guess for an article the evidence does not date: its best day when
+        one was found, however little of the evidence it holds; else the day the articles most
+        like it and the pile's busiest days point to. None when nothing ties it to the pile
+        (no cue of its own, no article like it). Said to be a guess with the date."""
+        if r is None or r.dct is None:
+            if not (a.related or a.neighbours):
+                return None
+            r = self.best(a, guess=True)
+        return replace(r, guess=True) if r.dct is not None else None
 
     def years_of(self, a: _Article) -> list[int]:
         """The years an article may be published in: the pile's, or those its own stamp in
@@ -530,6 +548,12 @@ class _PileDays:
                     self.days[day] += w
         self._smooth: dict[int, float] | None = None
 
+    def published(self, day: int) -> None:
+        """An article of the pile is dated (sure enough to teach the others): its day is one
+        the pile's articles are published on."""
+        self.days[day] += self.rule["dated_weight"]
+        self._smooth = None
+
     def latest(self, a: _Article) -> list[tuple[int, float]] | None:
         """The latest day an article reports within the pile's years (a month and day without
         a year: in the pile's year, when it has only one)."""
@@ -601,6 +625,7 @@ class _Best:
     score: float
     share: float
     agreeing: list[tuple[int, _Known, float]]
+    guess: bool = False  # given although the evidence does not date it (decision.guess)
 
     def explanation(self, a: _Article, names: dict[str, str] | None = None,
                     scorer: Scorer | None = None) -> str:
@@ -630,7 +655,9 @@ class _Best:
                        f"({day_words(date.fromordinal(day))})")
             else:
                 why = "date taken from the days the other articles cover"
-        label = next(name for least, name in rules()["decision"]["labels"] if self.share >= least)
+        decision = rules()["decision"]
+        label = (decision["guess_label"] if self.guess
+                 else next(name for least, name in decision["labels"] if self.share >= least))
         return f"{why} (how sure: {label}, {round(100 * self.share)} % of the evidence on this day)"
 
 
