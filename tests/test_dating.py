@@ -68,10 +68,16 @@ def test_an_undated_article_is_dated_by_agreement_with_a_dated_one():
 
 
 def test_an_article_without_evidence_stays_unknown():
+    """Nothing ties the article to the pile (no time expression, no article like it): no day.
+    A weekday alone places it only as a guess (rule guess), said to be one."""
     dated = _doc("a", "date 2023-07-18\n" + MEETING.format("July 17"))
-    lost = _doc("b", "Pandas ate bamboo at the zoo on Tuesday.")
+    lost = _doc("b", "Pandas ate bamboo at the zoo.")
     _date([dated, lost])
     assert lost.dct is None and lost.dct_source == DateSource.unknown()
+    weekday = _doc("c", "Pandas ate bamboo at the zoo on Tuesday.")
+    _date([dated, weekday])
+    assert weekday.dct == date(2023, 7, 18)
+    assert "how sure: a guess" in str(weekday.dct_source), str(weekday.dct_source)
 
 
 def test_a_kept_date_on_an_article_without_dates_does_not_stop_dating():
@@ -81,7 +87,8 @@ def test_a_kept_date_on_an_article_without_dates_does_not_stop_dating():
                 dct_source=DateSource.set_by_user())
     undated = _doc("b", MEETING.format("Monday"))
     _date([user, undated])
-    assert user.dct == date(2023, 7, 18) and undated.dct is None
+    assert user.dct == date(2023, 7, 18)
+    assert undated.dct == date(2023, 7, 17) and "how sure: a guess" in str(undated.dct_source)
 
 
 def test_the_date_line_is_not_an_event():

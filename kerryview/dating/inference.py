@@ -448,10 +448,11 @@ class _Dating:
     def guess(self, a: _Article, r: _Best | None) -> _Best | None:
         """The pile's best guess for an article the evidence does not date: its best day when
         one was found, however little of the evidence it holds; else the day the articles most
-        like it and the pile's busiest days point to. None when nothing ties it to the pile
-        (no cue of its own, no article like it). Said to be a guess with the date."""
+        like it and the pile's busiest days point to, its weekdays choosing among them. None
+        when nothing ties it to the pile (no weekday or date of its own, no article like it).
+        Said to be a guess with the date."""
         if r is None or r.dct is None:
-            if not (a.related or a.neighbours):
+            if not (a.related or a.neighbours or a.weekdays):
                 return None
             r = self.best(a, guess=True)
         return replace(r, guess=True) if r.dct is not None else None
