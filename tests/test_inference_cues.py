@@ -136,3 +136,28 @@ def test_a_dateline_is_named_as_such_in_how_the_date_was_found():
     article = _doc("x", example["text"])
     infer_dcts([article], CachingTagger())
     assert "its dateline “March 30” (filed the day before)" in str(article.dct_source)
+
+
+def test_an_article_whose_own_words_do_not_name_its_day_teaches_only_when_surer(monkeypatch):
+    """Wave order (decision.wave_sure_weak): an article dated by its weekdays and another
+    article's passage ('on Monday' = 17 July) teaches the others only when surer than one
+    whose own words name its day ('on July 18, 2023'): its mistakes would spread. Here the
+    weak bar is out of reach: it is dated at the end and teaches no one."""
+    from kerryview.dating import inference
+    learnt: list[str] = []
+    learn = inference._Dating.learn
+
+    def spy(self, d, *args, **kwargs):
+        learnt.append(d.id)
+        return learn(self, d, *args, **kwargs)
+
+    monkeypatch.setattr(inference._Dating, "learn", spy)
+    monkeypatch.setitem(rules()["decision"], "wave_sure", 0.0)
+    monkeypatch.setitem(rules()["decision"], "wave_sure_weak", 1.01)
+    dated = _doc("a", "date 2023-07-18\nKerry met Xie Zhenhua for nearly 12 hours at the Beijing "
+                      "Hotel on July 17.")
+    weak = _doc("b", "Kerry met Xie Zhenhua for nearly 12 hours at the Beijing Hotel on Monday.")
+    own = _doc("c", "Kerry met Wang Yi in Beijing on July 18, 2023, officials said.")
+    infer_dcts([dated, weak, own], CachingTagger())
+    assert (weak.dct, own.dct) == (date(2023, 7, 17), date(2023, 7, 18))
+    assert learnt == ["a", "c"]

@@ -329,8 +329,9 @@ class _Dating:
                 if a is not None:
                     results[doc_id] = self.best(a)
             self.changed.clear()
-            sure = [r for r in results.values() if r.dct is not None
-                    and r.share >= decision["wave_sure"] and r.doc_id in self.articles]
+            sure = [r for r in results.values() if r.dct is not None and r.doc_id in self.articles
+                    and r.share >= decision["wave_sure" if self.own_day(self.articles[r.doc_id], r)
+                                            else "wave_sure_weak"]]
             if not sure:
                 break
             for r in sorted(sure, key=lambda r: r.doc_id):
@@ -456,6 +457,22 @@ class _Dating:
                 return None
             r = self.best(a, guess=True)
         return replace(r, guess=True) if r.dct is not None else None
+
+    @staticmethod
+    def own_day(a: _Article, r: _Best) -> bool:
+        """Whether the article's own words name the day it is given, or the day before (its
+        stamp, its dateline, a date it reports): then it may teach the others as soon as it is
+        sure (decision.wave_sure); one dated by weekdays, the pile or other articles' passages
+        must be surer (wave_sure_weak), for its mistakes would spread."""
+        c = r.dct.toordinal()
+        for q in a.evidence:
+            if q.tense == "future":
+                continue
+            d = q.day if q.kind == DAY else month_day_under(q.month, q.mday, c, "past") \
+                if q.kind == MONTH_DAY else None
+            if d is not None and 0 <= c - d <= 1:
+                return True
+        return False
 
     def years_of(self, a: _Article) -> list[int]:
         """The years an article may be published in: the pile's, or those its own stamp in
