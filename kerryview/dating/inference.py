@@ -19,9 +19,11 @@ Order of evidence:
    arithmetic on day numbers: each article is tagged three times in all (under two reference
    dates to read its cues, and under the day it gets).
 A document the evidence does not date (nothing of its own ties it to a day, or its best day
-holds too little of the evidence) is given the pile's best guess, said to be one, and teaches
-no other article; one with nothing that ties it to the pile at all (no cue, no article like it)
-stays undated. Weights and rules: data/inference_cues.json. Nothing here knows any particular file.
+holds too little of the evidence) stays undated; with decision.guess on (off by default: a
+wrong day misleads more than none) it is given the pile's best guess, said to be one, and
+teaches no other article, and one with nothing that ties it to the pile at all (no cue, no
+article like it) stays undated even so. Weights and rules: data/inference_cues.json. Nothing
+here knows any particular file.
 """
 from __future__ import annotations
 
