@@ -82,13 +82,13 @@ def run_folder(name: str, n: int, verbose: bool) -> dict:
     own_best: dict[str, int | None] = {}
     orig_best = inference._Dating.best
 
-    def spy(self, a):
+    def spy(self, a, *args, **kw):
         seen[a.doc.id] = a
         cands = self.candidates(a)
         if cands:
             sc = [self.scorer.total(a.evidence, c, self.background) for c in cands]
             own_best[a.doc.id] = cands[max(range(len(cands)), key=lambda i: (sc[i], -i))]
-        return orig_best(self, a)
+        return orig_best(self, a, *args, **kw)
 
     inference._Dating.best = spy
     try:
@@ -104,8 +104,9 @@ def run_folder(name: str, n: int, verbose: bool) -> dict:
                    else "undated" if got is None else "wrong")
         ob = own_best.get(d.id)
         share = re.search(r"(\d+) % of the evidence", d.dct_source.detail or "") if d.dct_source else None
+        label = re.search(r"how sure: ([^,]+),", d.dct_source.detail or "") if d.dct_source else None
         rows.append((d.id, cls, outcome, ob is not None and abs(ob - g) <= 0, got, g,
-                     int(share[1]) if share else None))
+                     int(share[1]) if share else None, label[1] if label else None))
         if verbose and outcome != "exact":
             from datetime import date
             print(f"  {name} {d.id}: {cls} {outcome} got {date.fromordinal(got) if got else None} "
@@ -134,6 +135,35 @@ def pile_ceiling(name: str, n: int | None) -> tuple[int, int, int]:
     return len(arts), same, near
 
 
+def density_ceiling(name: str, n: int | None) -> dict[str, tuple[int, int, int]]:
+    """How far the pile's density of publication days can date an article with no day of its
+    own, even known perfectly: each article is given the busiest day of the sample's other
+    articles' true publication days (each day counting 1, the days either side 0.5), among
+    the days of its own weekday ("weekday"), of its weekday or the next ("weekday or next": it
+    names its day's weekday or the day before's, unknown which), or any day ("any").
+    {mode: (articles, same day, within a day)}."""
+    from collections import Counter as C
+    from kerryview.dating.cues import weekday
+    days = [a.published.toordinal() for a in stories.sample(stories.load_folder(name), n, name)]
+    out = {}
+    for mode in ("weekday", "weekday or next", "any"):
+        same = near = 0
+        for i, g in enumerate(days):
+            density: C[int] = C()
+            for d in days[:i] + days[i + 1:]:
+                for k in (-1, 0, 1):
+                    density[d + k] += 1.0 if k == 0 else 0.5
+            ok = {"weekday": {weekday(g)}, "weekday or next": {weekday(g), weekday(g + 1)},
+                  "any": set(range(1, 8))}[mode]
+            cands = [d for d in density if weekday(d) in ok]
+            if cands:
+                best = max(cands, key=lambda d: (density[d], -d))
+                same += best == g
+                near += abs(best - g) <= 1
+        out[mode] = (len(days), same, near)
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--folders", nargs="*", default=list(DEV))
@@ -141,7 +171,27 @@ def main() -> None:
     ap.add_argument("-v", action="store_true")
     ap.add_argument("--ceiling", action="store_true",
                     help="also: how often the most similar article is of the same day")
+    ap.add_argument("--density", action="store_true",
+                    help="only: how far the true publication days of the other articles could "
+                         "date an article by its weekday alone (a ceiling for the pile's guesses)")
     args = ap.parse_args()
+    if args.density:
+        total: Counter = Counter()
+        print("| folder | own weekday: same day % | weekday or next: same / within a day % "
+              "| any day: same / within a day % |")
+        print("|---|---|---|---|")
+        for name in args.folders:
+            r = density_ceiling(name, args.max_articles or None)
+            for mode, (k, s, w) in r.items():
+                total.update({(mode, "n"): k, (mode, "s"): s, (mode, "w"): w})
+            cell = {m: (100 * s / k, 100 * w / k) for m, (k, s, w) in r.items()}
+            print(f"| {name} | {cell['weekday'][0]:.1f} | {cell['weekday or next'][0]:.1f} / "
+                  f"{cell['weekday or next'][1]:.1f} | {cell['any'][0]:.1f} / {cell['any'][1]:.1f} |")
+        c = {m: (100 * total[m, "s"] / total[m, "n"], 100 * total[m, "w"] / total[m, "n"])
+             for m in ("weekday", "weekday or next", "any")}
+        print(f"| **all** | {c['weekday'][0]:.1f} | {c['weekday or next'][0]:.1f} / "
+              f"{c['weekday or next'][1]:.1f} | {c['any'][0]:.1f} / {c['any'][1]:.1f} |")
+        return
     if args.ceiling:
         n = same = near = 0
         print("| folder | articles | most similar article of the same day % | within a day % |")
@@ -153,14 +203,17 @@ def main() -> None:
         print(f"| **all** | {n} | {100 * same / n:.1f} | {100 * near / n:.1f} |\n")
     total: dict[str, Counter] = defaultdict(Counter)
     shares: dict[int, Counter] = defaultdict(Counter)
+    labels: dict[str, Counter] = defaultdict(Counter)
     print("| folder | " + " | ".join(CLASSES) + " |")
     print("|---|" + "---|" * len(CLASSES))
     for name in args.folders:
         r = run_folder(name, args.max_articles, args.v)
         per: dict[str, Counter] = defaultdict(Counter)
-        for _, cls, outcome, own, _, _, share in r["rows"]:
+        for _, cls, outcome, own, _, _, share, label in r["rows"]:
             if share is not None:
                 shares[min(share // 10, 9)][outcome] += 1
+            if label is not None:
+                labels[label][outcome] += 1
             per[cls][outcome] += 1
             per[cls]["n"] += 1
             if outcome != "exact" and own:
@@ -168,10 +221,18 @@ def main() -> None:
             total[cls].update({outcome: 1, "n": 1, "own_ok": int(outcome != "exact" and own)})
         print(f"| {name} | " + " | ".join(_cell(per[c]) for c in CLASSES) + " |")
     print("| **all** | " + " | ".join(_cell(total[c]) for c in CLASSES) + " |")
+    n = sum(total[c]["n"] for c in CLASSES)
+    got = {k: sum(total[c][k] for c in CLASSES) for k in ("exact", "near", "undated", "wrong")}
+    print(f"\n{n} articles: exact {100 * got['exact'] / n:.1f} %, within a day "
+          f"{100 * (got['exact'] + got['near']) / n:.1f} %, undated {100 * got['undated'] / n:.1f} %, "
+          f"wrong {100 * got['wrong'] / n:.1f} %")
     print("\ninferred dates by their share of the evidence (how sure): exact / within a day / wrong")
     for b in sorted(shares):
         c = shares[b]
         print(f"  {10 * b:3d}-{10 * b + 9:3d} %: {c['exact']} / {c['near']} / {c['wrong']}")
+    print("\ninferred dates by how sure they are said to be: exact / within a day / wrong")
+    for name, c in sorted(labels.items()):
+        print(f"  {name}: {c['exact']} / {c['near']} / {c['wrong']}")
     print("\ncell: articles n: exact/within 1 day (not exact)/undated/wrong; own+: misses whose own "
           "cues alone put the gold day first")
 

@@ -1,7 +1,8 @@
 """Hypothesis runs the same 1,000 examples per property on every machine unless told otherwise
 (HYPOTHESIS_PROFILE=dev for quick random runs while working): CI is reproducible, and a
 failure found once is found again. `bundled_db`: the demo imported once for every test that
-reads it (copy it to write)."""
+reads it (copy it to write). `guesses`: publication dating with decision.guess on (off by
+default) for the test that asks for it."""
 from __future__ import annotations
 
 import os
@@ -26,3 +27,12 @@ def bundled_db(tmp_path_factory):
     s.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     s.close()
     return path
+
+
+@pytest.fixture
+def guesses(monkeypatch):
+    """Publication dating gives an article the evidence does not date the pile's best guess
+    (kerryview/dating/data/inference_cues.json decision.guess, off by default) for one test."""
+    from kerryview.dating.cues import rules
+    assert rules()["decision"]["guess"] is False  # the default the other tests assume
+    monkeypatch.setitem(rules()["decision"], "guess", True)

@@ -73,6 +73,28 @@ def test_an_article_without_evidence_stays_unknown():
     assert lost.dct is None and lost.dct_source == DateSource.unknown()
 
 
+def test_with_guesses_on_an_article_without_evidence_gets_a_day_said_to_be_a_guess(guesses):
+    """decision.guess on (off by default): a weekday alone, or an article like a dated one,
+    places an article the evidence does not date, and the date says it is a guess; an article
+    with nothing that ties it to the pile (no time expression, no article like it) stays
+    undated even so."""
+    dated = _doc("a", "date 2023-07-18\n" + MEETING.format("July 17"))
+    weekday = _doc("b", "Pandas ate bamboo at the zoo on Tuesday.")
+    _date([dated, weekday])
+    assert weekday.dct == date(2023, 7, 18)
+    assert weekday.dct_source.kind is DateSourceKind.INFERRED
+    assert "how sure: a guess" in str(weekday.dct_source), str(weekday.dct_source)
+    lost = _doc("c", "Pandas ate bamboo at the zoo.")
+    _date([dated, lost])
+    assert lost.dct is None and lost.dct_source == DateSource.unknown()
+    user = _doc("d", "Nothing dated here.", dct=date(2023, 7, 18),
+                dct_source=DateSource.set_by_user())
+    undated = _doc("e", MEETING.format("Monday"))
+    _date([user, undated])
+    assert user.dct == date(2023, 7, 18) and str(user.dct_source) == "set by the user"
+    assert undated.dct == date(2023, 7, 17) and "how sure: a guess" in str(undated.dct_source)
+
+
 def test_a_kept_date_on_an_article_without_dates_does_not_stop_dating():
     """A user's (or page's) date on an article with no time expression made dating look the
     article up among the undated ones (KeyError) as soon as another article needed a date."""
@@ -91,11 +113,17 @@ def test_the_date_line_is_not_an_event():
     assert m.text == MEETING.format("July 17")  # the passage starts after the date line
 
 
-def test_waves_do_not_tag_a_document_again_for_a_date_already_tried():
+def test_waves_do_not_tag_a_document_again_for_a_date_already_tried(monkeypatch):
     """Dating goes in waves and scores every remaining document in each; re-tagging each one
     under every candidate in every wave made dating quadratic in the number of articles.
-    A document is tagged once per candidate date, and once more under the date it gets."""
+    A document is tagged once per candidate date, and once more under the date it gets.
+    The chain needs b, dated by its weekday and a's passage (64 % of the evidence), to teach
+    c: it may when weakly dated articles teach at wave_sure, as strongly dated ones do (by
+    default they must be surer, decision.wave_sure_weak, and c stays undated)."""
     from collections import Counter
+    from kerryview.dating.cues import rules
+
+    monkeypatch.setitem(rules()["decision"], "wave_sure_weak", rules()["decision"]["wave_sure"])
 
     calls: Counter = Counter()
     tagger = CachingTagger()

@@ -18,8 +18,12 @@ Order of evidence:
    through inverted indexes of passages and of leads, never all pairs), and scoring is
    arithmetic on day numbers: each article is tagged three times in all (under two reference
    dates to read its cues, and under the day it gets).
-A document with no evidence of its own stays undated (its weekdays and year-less dates are not
-placed). Weights and rules: data/inference_cues.json. Nothing here knows any particular file.
+A document the evidence does not date (nothing of its own ties it to a day, or its best day
+holds too little of the evidence) stays undated; with decision.guess on (off by default: a
+wrong day misleads more than none) it is given the pile's best guess, said to be one, and
+teaches no other article, and one with nothing that ties it to the pile at all (no cue, no
+article like it) stays undated even so. Weights and rules: data/inference_cues.json. Nothing
+here knows any particular file.
 """
 from __future__ import annotations
 
@@ -327,8 +331,9 @@ class _Dating:
                 if a is not None:
                     results[doc_id] = self.best(a)
             self.changed.clear()
-            sure = [r for r in results.values() if r.dct is not None
-                    and r.share >= decision["wave_sure"] and r.doc_id in self.articles]
+            sure = [r for r in results.values() if r.dct is not None and r.doc_id in self.articles
+                    and r.share >= decision["wave_sure" if self.own_day(self.articles[r.doc_id], r)
+                                            else "wave_sure_weak"]]
             if not sure:
                 break
             for r in sorted(sure, key=lambda r: r.doc_id):
@@ -341,6 +346,8 @@ class _Dating:
             r = results.get(doc_id)
             if r is not None and r.dct is not None and r.share >= decision["least_share"]:
                 self.date(a, r, learn=False)
+            elif decision["guess"] and (r := self.guess(a, r)) is not None:
+                self.date(a, r, learn=False)  # a guess teaches no other article
             else:
                 self.tagged[doc_id] = self.tag(a.doc.text, None)
         self.articles.clear()
@@ -356,13 +363,14 @@ class _Dating:
         self.lead_index.remove(d.id)
         if learn:
             self.learn(d, timexes, self.passages[d.id], a.fixed)
+            self.pile.published(r.dct.toordinal())
 
     # ------------------------------------------------------------------ one article
 
-    def candidates(self, a: _Article) -> list[int]:
+    def candidates(self, a: _Article, guess: bool = False) -> list[int]:
         """Days within a week after the article's own dates and the days of the passages it
         matches; near the days of the articles most like it; and, for an article of the pile's
-        story that says only weekdays, the days the pile covers."""
+        story that says only weekdays (or any article when guessing), the days the pile covers."""
         w = CANDIDATE_WINDOW_DAYS
         days: set[int] = set()
         years = self.years_of(a)
@@ -386,7 +394,7 @@ class _Dating:
                 days.update(range(b + q.lo, b + 7 + q.hi))
         for _, day, _ in a.neighbours:
             days.update(range(day - 3, day + 4))
-        if a.related:
+        if a.related or guess:
             days.update(self.pile.busy_days())
         days = {c for c in days if 1 <= c <= date.max.toordinal()}
         if years:  # "available until 1 Jan 2099" in a pile of 2009: no publication day
@@ -396,9 +404,11 @@ class _Dating:
             days = set(sorted(days, key=lambda c: -self.pile.weight(c))[:MAX_CANDIDATES])
         return sorted(days)
 
-    def best(self, a: _Article) -> _Best:
-        cands = self.candidates(a)
-        if not cands or not self.has_evidence(a):
+    def best(self, a: _Article, guess: bool = False) -> _Best:
+        """The best candidate day; `guess`: also when the article has no evidence of its own
+        (among the pile's busiest days and its neighbours' days)."""
+        cands = self.candidates(a, guess)
+        if not cands or not (guess or self.has_evidence(a)):
             return _Best(a.doc.id, None, 0.0, 0.0, [])
         ev = self.rules["same_event"]["weight"]
         story = self.rules["same_story"]
@@ -433,10 +443,38 @@ class _Dating:
         z = sum(math.exp(s - top) for s in scores)
         k = next(i for i, s in enumerate(scores) if s >= top - 1e-9)  # the earliest best day
         c = cands[k]
-        if not a.own and c not in hits_at and not (a.related and a.weekdays) \
+        if not guess and not a.own and c not in hits_at and not (a.related and a.weekdays) \
                 and not self.anchored(a):
             return _Best(a.doc.id, None, 0.0, 0.0, [])
         return _Best(a.doc.id, date.fromordinal(c), top, 1.0 / z, hits_at.get(c, []))
+
+    def guess(self, a: _Article, r: _Best | None) -> _Best | None:
+        """The pile's best guess for an article the evidence does not date: its best day when
+        one was found, however little of the evidence it holds; else the day the articles most
+        like it and the pile's busiest days point to, its weekdays choosing among them. None
+        when nothing ties it to the pile (no weekday or date of its own, no article like it).
+        Said to be a guess with the date."""
+        if r is None or r.dct is None:
+            if not (a.related or a.neighbours or a.weekdays):
+                return None
+            r = self.best(a, guess=True)
+        return replace(r, guess=True) if r.dct is not None else None
+
+    @staticmethod
+    def own_day(a: _Article, r: _Best) -> bool:
+        """Whether the article's own words name the day it is given, or the day before (its
+        stamp, its dateline, a date it reports): then it may teach the others as soon as it is
+        sure (decision.wave_sure); one dated by weekdays, the pile or other articles' passages
+        must be surer (wave_sure_weak), for its mistakes would spread."""
+        c = r.dct.toordinal()
+        for q in a.evidence:
+            if q.tense == "future":
+                continue
+            d = q.day if q.kind == DAY else month_day_under(q.month, q.mday, c, "past") \
+                if q.kind == MONTH_DAY else None
+            if d is not None and 0 <= c - d <= 1:
+                return True
+        return False
 
     def years_of(self, a: _Article) -> list[int]:
         """The years an article may be published in: the pile's, or those its own stamp in
@@ -530,6 +568,12 @@ class _PileDays:
                     self.days[day] += w
         self._smooth: dict[int, float] | None = None
 
+    def published(self, day: int) -> None:
+        """An article of the pile is dated (sure enough to teach the others): its day is one
+        the pile's articles are published on."""
+        self.days[day] += self.rule["dated_weight"]
+        self._smooth = None
+
     def latest(self, a: _Article) -> list[tuple[int, float]] | None:
         """The latest day an article reports within the pile's years (a month and day without
         a year: in the pile's year, when it has only one)."""
@@ -601,6 +645,7 @@ class _Best:
     score: float
     share: float
     agreeing: list[tuple[int, _Known, float]]
+    guess: bool = False  # given although the evidence does not date it (decision.guess)
 
     def explanation(self, a: _Article, names: dict[str, str] | None = None,
                     scorer: Scorer | None = None) -> str:
@@ -630,7 +675,9 @@ class _Best:
                        f"({day_words(date.fromordinal(day))})")
             else:
                 why = "date taken from the days the other articles cover"
-        label = next(name for least, name in rules()["decision"]["labels"] if self.share >= least)
+        decision = rules()["decision"]
+        label = (decision["guess_label"] if self.guess
+                 else next(name for least, name in decision["labels"] if self.share >= least))
         return f"{why} (how sure: {label}, {round(100 * self.share)} % of the evidence on this day)"
 
 
