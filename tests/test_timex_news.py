@@ -147,3 +147,17 @@ def test_in_a_history_a_quoted_relative_date_still_moves_the_story():
             '"Two days later we marched home," a soldier says. At noon the bells rang.')
     assert genre(recognize(text), date(2009, 12, 19), text).narrative
     assert _tagged(text, date(2009, 12, 19))["noon"][0] == "1918-11-13T12:00"  # the story's moving day
+
+
+def test_news_looking_forward_takes_the_next_weekend_season_and_month():
+    thursday = date(2008, 11, 13)
+    text = "The Bush administration initially wasn't enthusiastic about this weekend's meeting of the G-20."
+    assert values(text, thursday)["this weekend"] == "2008-W46-WE"  # the coming one, said on a Thursday
+    text = "The leak became public this weekend."
+    assert values(text, date(2008, 11, 10))["this weekend"] == "2008-W45-WE"  # said on a Monday: just past
+    text = "Production would allow sufficient supplies to be ready by winter. In addition, the government faces it."
+    assert values(text, date(2009, 5, 3))["winter"] == "2010-WI"  # the next winter, not the last
+    text = "Officials said in November that the plant would close."
+    assert values(text, date(2009, 2, 27))["November"] == "2008-11"  # the report's month, past
+    text = "Forecasters suggest the oil could reach Florida's shores by Friday. Meanwhile, Fitch downgraded BP."
+    assert values(text, date(2010, 6, 3))["Friday"] == "2010-06-04"

@@ -476,6 +476,8 @@ class Resolver:
                 year += 0 if i > cur_i else 1
         elif rel is None:
             t = self._tense(p)
+            if t != "past" and deadline_before(self.text, p.start):
+                t = "future"  # "ready by winter", "until spring": the next one
             if t == "past" and i > cur_i:
                 year -= 1
             elif t == "future" and i < cur_i:
@@ -505,7 +507,10 @@ class Resolver:
         past = self.dct.isoweekday() <= 5 and self._tense(p) == "past"
         if n is None:  # "the weekend": the one just past early in the week, else the coming one
             n = -1 if self.dct.isoweekday() <= 3 or past else 0
-        elif n == 0 and past:  # "became public this weekend", said on a Monday: the one just past
+        elif n == 0 and past and self.dct.isoweekday() <= 3:
+            # "became public this weekend", said on a Monday: the one just past; but on a
+            # Thursday "wasn't enthusiastic about this weekend's meeting" is the coming one
+            # (the one just past would be "last weekend")
             n = -1
         return values.fmt(self.dct + timedelta(days=7 * n), "WE"), self.dct_value, "dct"
 
