@@ -51,7 +51,7 @@ def test_every_tense_cue_list_lives_in_one_data_file_with_an_example():
     assert set(lists) == {"present", "past", "future", "plan_words", "past_auxiliaries",
                           "adjective_before", "reporting", "past_expectation", "headline_present",
                           "before_expression", "before_expression_links", "headline_subjects",
-                          "not_verbs_after_to", "infinitive_before", "past_conditional", "opening_words"}
+                          "not_verbs_after_to", "infinitive_before", "past_conditional", "opening_words", "ability_modals", "negation"}
     for name, entry in lists.items():
         assert entry["about"] and entry["example"] and (entry.get("words") or entry.get("words_from")), name
         assert tense_cues()[name] == list_words(entry) and tense_cues()[name], name
@@ -125,6 +125,10 @@ def test_bare_verbs_modals_and_causes_are_no_false_cues():
     assert tense(text, *_span(text, "July")) != "future"  # "due to the": a cause, no plan
     text = "If they had disagreed, they would have stopped it back in July."
     assert tense(text, *_span(text, "July")) == "past"  # a past that did not happen
+    text = "Neither he nor his grandparents could be located Wednesday in their hometown."
+    assert tense(text, *_span(text, "Wednesday")) == "past"  # an ability under negation: "located" decides
+    text = "It could be ready to deploy on Tuesday."
+    assert tense(text, *_span(text, "Tuesday")) == "future"
     text = "The contraption should be operational by Monday."
     assert tense(text, *_span(text, "Monday")) == "future"
     text = "Lawyer Mike Papantino, in a September interview, said that the fund should have been bigger."

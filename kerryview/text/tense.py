@@ -74,6 +74,8 @@ def _classify(words: list[str], i: int, reporting: bool = True) -> str | None:
         if two in double:
             if two.endswith(" to") and i + 2 < len(words) and _no_verb(words[i + 2]):
                 return None  # "due to the falling value", "due to rising costs": a cause, no plan
+            if w in lists["ability_modals"] and any(x in lists["negation"] for x in words[:i]):
+                return None  # "Neither he nor ... could be located Wednesday": an ability, past or not
             return double[two]
     if w in single:
         if single[w] == "past" and i >= 1 and words[i - 1] in lists["infinitive_before"]:
