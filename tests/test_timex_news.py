@@ -161,3 +161,10 @@ def test_news_looking_forward_takes_the_next_weekend_season_and_month():
     assert values(text, date(2009, 2, 27))["November"] == "2008-11"  # the report's month, past
     text = "Forecasters suggest the oil could reach Florida's shores by Friday. Meanwhile, Fitch downgraded BP."
     assert values(text, date(2010, 6, 3))["Friday"] == "2010-06-04"
+
+
+def test_a_count_followed_by_on_and_a_question_word_is_no_date():
+    """"report within 30 days on what went wrong": "on" is the report's preposition, not the
+    "on" of "two years on" (rules.tsv ago)."""
+    text = "Obama ordered Salazar to report within 30 days on what new technology is needed."
+    assert [(t.text, t.value) for t in tag(text, date(2010, 4, 30))] == [("30 days", "P30D")]
