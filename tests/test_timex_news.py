@@ -168,3 +168,13 @@ def test_a_count_followed_by_on_and_a_question_word_is_no_date():
     "on" of "two years on" (rules.tsv ago)."""
     text = "Obama ordered Salazar to report within 30 days on what new technology is needed."
     assert [(t.text, t.value) for t in tag(text, date(2010, 4, 30))] == [("30 days", "P30D")]
+
+
+def test_a_half_or_quarter_of_a_thing_is_no_period_but_a_quarters_figure_is():
+    dct = date(2008, 11, 5)
+    assert values("Officials seek access to the second half of the $700 billion rescue package.", dct) == {}
+    assert values("Over the last half century, the system grew.", dct) == {}
+    assert values("It announced a loss for the third quarter of $226.3 million.", dct) == {"the third quarter": "2008-Q3"}
+    assert values("The economy grew in the second half of 2007.", dct) == {"the second half of 2007": "2007-H2"}
+    # "the last quarter" alone is the quarter before this one, not the fourth
+    assert values("The last quarter showed robust 3.3% growth.", date(2008, 9, 19)) == {"The last quarter": "2008-Q2"}
