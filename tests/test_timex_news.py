@@ -178,3 +178,12 @@ def test_a_half_or_quarter_of_a_thing_is_no_period_but_a_quarters_figure_is():
     assert values("The economy grew in the second half of 2007.", dct) == {"the second half of 2007": "2007-H2"}
     # "the last quarter" alone is the quarter before this one, not the fourth
     assert values("The last quarter showed robust 3.3% growth.", date(2008, 9, 19)) == {"The last quarter": "2008-Q2"}
+
+
+def test_a_time_given_or_running_ahead_is_the_next_one():
+    dct = date(1998, 3, 10)  # a Tuesday
+    assert values("He was given until Friday to leave.", dct)["Friday"] == "1998-03-13"
+    assert values("Iraq has until Friday to comply.", dct)["Friday"] == "1998-03-13"
+    assert values("The ban, which took effect in January, runs through June.", dct)["June"] == "1998-06"
+    assert values("The trial was moved to January.", dct)["January"] == "1999-01"
+    assert values("The company moved its headquarters to Dallas in January.", dct)["January"] == "1998-01"
