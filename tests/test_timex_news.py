@@ -187,3 +187,15 @@ def test_a_time_given_or_running_ahead_is_the_next_one():
     assert values("The ban, which took effect in January, runs through June.", dct)["June"] == "1998-06"
     assert values("The trial was moved to January.", dct)["January"] == "1999-01"
     assert values("The company moved its headquarters to Dallas in January.", dct)["January"] == "1998-01"
+
+
+def test_a_live_reports_entry_times_are_on_its_publication_day():
+    """"3.10 pm: Waxman continues ...": the time heading an entry of a live report is the
+    writer's, on the day the report is published, not on a day the previous entry told of."""
+    text = ("The rig exploded and sank on April 22. 3.17 pm: So it has come to this. Senator Nelson "
+            "asks about submarines. 3.28 pm: Wow, the anchor is asking a retired admiral.")
+    v = values(text, date(2010, 5, 26))
+    assert v["3.17 pm"] == "2010-05-26T15:17" and v["3.28 pm"] == "2010-05-26T15:28"
+    # not a heading: "at 10 p.m." after a narrated day stays on that day
+    text = "The rig exploded on April 20. Workers fled at 10 p.m. as the fire spread."
+    assert values(text, date(2010, 5, 26))["10 p.m."] == "2010-04-20T22:00"

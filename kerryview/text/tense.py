@@ -131,6 +131,13 @@ def _announces(raw: list[str], i: int) -> bool:
     return not any(w.islower() and looks_plural(w) and w not in subjects for w in before)
 
 
+def heads_entry(text: str, end: int) -> bool:
+    """Whether the expression ending at `end` heads an entry of a chronology or a live report
+    (a colon or dash, then the entry's capitalized words: "8 May: Giant metal dome fails",
+    "3.10 pm: Waxman continues")."""
+    return _ENTRY_HEAD.match(text, end) is not None
+
+
 def _entry_tense(text: str, end: int) -> str | None:
     """The tense of the chronology entry headed by the expression ending at `end`, or None when
     the expression heads no entry. The entry runs to the next heading's colon, a sentence end or

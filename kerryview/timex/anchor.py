@@ -26,7 +26,7 @@ from .lexicon import table
 from .narrative import Genre, genre
 from .scene import in_quotation, names_a_thing, past_perfect_after, past_perfect_before, speech_end
 from .normalize import Pending
-from kerryview.text.tense import tense
+from kerryview.text.tense import heads_entry, tense
 from kerryview.text.wordlists import cues
 
 Ref = tuple[date, str, str]  # first day, granularity, value
@@ -602,7 +602,11 @@ class Resolver:
 
     def op_time_ref(self, p: Pending, suffix: str, n: int = 0):
         """A clock time or part of a day ("at noon", "that night"; n days on: "the next
-        morning") on the last mentioned day, else the DCT's (in a history, the story's day)."""
+        morning") on the last mentioned day, else the DCT's (in a history, the story's day). In
+        news, a clock time heading an entry ("3.10 pm: Waxman continues ...") is a live report's
+        time of writing: the day it is published, not a day the previous entry told of."""
+        if not self.narrative and self.dct is not None and n == 0 and heads_entry(self.text, p.end):
+            return self.dct.isoformat() + suffix, self.dct_value, "dct"
         on = self._on_story_day(p, n, suffix)
         if on is not None:
             return on
