@@ -199,3 +199,10 @@ def test_a_live_reports_entry_times_are_on_its_publication_day():
     # not a heading: "at 10 p.m." after a narrated day stays on that day
     text = "The rig exploded on April 20. Workers fled at 10 p.m. as the fire spread."
     assert values(text, date(2010, 5, 26))["10 p.m."] == "2010-04-20T22:00"
+
+
+def test_a_quarter_ahead_in_a_future_clause_is_next_years_but_the_one_just_ended_is_this_years():
+    dct = date(1998, 11, 20)
+    assert values("The merger is expected to close in the first quarter.", dct)["the first quarter"] == "1999-Q1"
+    assert values("It expects to report third-quarter net income of $2 million.", dct)["third-quarter"] == "1998-Q3"
+    assert values("Profit fell in the first quarter.", dct)["the first quarter"] == "1998-Q1"

@@ -499,6 +499,11 @@ class Resolver:
             year += yearshift
         elif n > cur and self._tense(p) != "future":
             year -= 1
+        elif n < cur - 1 and self._tense(p) == "future":
+            # "is expected to close in the first quarter" said in November: next year's; but the
+            # quarter just ended is still to be reported ("expects to report third-quarter net
+            # income" said in October)
+            year += 1
         return f"{year:04d}-{letter}{n}", self.dct_value, "dct"
 
     def op_weekend(self, p: Pending, n: int | None):
