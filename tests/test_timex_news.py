@@ -206,3 +206,31 @@ def test_a_quarter_ahead_in_a_future_clause_is_next_years_but_the_one_just_ended
     assert values("The merger is expected to close in the first quarter.", dct)["the first quarter"] == "1999-Q1"
     assert values("It expects to report third-quarter net income of $2 million.", dct)["third-quarter"] == "1998-Q3"
     assert values("Profit fell in the first quarter.", dct)["the first quarter"] == "1998-Q1"
+
+
+def test_an_agency_dateline_after_a_wire_header_is_a_dateline():
+    from kerryview.timex.news import has_dateline
+    assert has_dateline("(Repeats to more subscribers without changes in text) SINGAPORE, April 27 (Reuters) - As fears grow")
+    assert has_dateline("Sat Apr 25, 2009 12:51 am BST (Reuters) - Health officials are watching an outbreak.")
+    assert not has_dateline("The Reuters (news agency) - a history. In 1851 Paul Reuter ...".replace("(news agency)", "agency"))
+    assert not has_dateline("In 1914 the war began (AP photographs from 1914 show it) - and it spread.")
+
+
+def test_a_short_report_that_says_said_three_times_is_news():
+    """A 60-word report of a trial about events two years back, with three reports: news, so
+    "on Monday" is the publication week's, not a Monday of the story's year."""
+    text = ("Michael Jackson judge bars skin doctor from testifying. Jackson died in June 2009 of an "
+            "overdose, in 2009, a year of sorrow; fans mourned in 2009 and in July 2009 and in August 2009. "
+            "The judge said it was irrelevant. In court in Los Angeles on Monday, the lawyer said the defense "
+            "would call witnesses, prosecutors said.")
+    kind = genre(recognize(text), date(2011, 8, 30), text)
+    assert kind.past_years >= 5 and not kind.narrative and kind.news
+    assert values(text, date(2011, 8, 30))["Monday"] == "2011-08-29"
+
+
+def test_a_year_that_opens_the_sentence_frames_its_months_even_in_news():
+    text = "Officials said so on Monday. In 1918, there was a first wave of mild flu in April."
+    assert values(text, date(2009, 4, 29))["April"] == "1918-04"
+    # a year inside the sentence does not frame it: "through Sept. 29" is the publication year's
+    text = "Nashua, under a program approved by the company in 1987, had purchased shares through Sept. 29."
+    assert values(text, date(1989, 10, 30))["Sept. 29"] == "1989-09-29"

@@ -24,6 +24,7 @@ from kerryview.model import Timex
 from kerryview.calendar import values
 from .lexicon import table
 from .narrative import Genre, genre
+from .news import frame_year
 from .scene import in_quotation, names_a_thing, past_perfect_after, past_perfect_before, speech_end
 from .normalize import Pending
 from kerryview.text.tense import heads_entry, tense
@@ -292,6 +293,9 @@ class Resolver:
             if ref is None:
                 return None, None, None
             return ref[0].year, ref[2], "narrative"
+        framed = frame_year(self.text, p.start)
+        if framed is not None and not self.narrative:  # "In 1918, there was a first wave ... in April"
+            return framed, str(framed), "narrative"
         year = self.dct.year
         try:
             cand = date(year, month, min(day, 28) if month == 2 else day)
@@ -405,6 +409,8 @@ class Resolver:
                 return (f"{y:04d}" if y else "XXXX") + f"-{month:02d}", anchor, kind
             return f"XXXX-{month:02d}", None, None
         year = self.dct.year
+        if rel is None and yearshift is None and frame_year(self.text, p.start) is not None:
+            return self._year_month(p, month)  # "In 1918, ... in April": the frame's year
         if yearshift is not None:
             year += yearshift
         elif rel == -1:  # "last June": the latest June before this month; but the month just
@@ -428,6 +434,10 @@ class Resolver:
             else:
                 year, _, _ = self._year_for(p, month, 15)
         return f"{year:04d}-{month:02d}", self.dct_value, "dct"
+
+    def _year_month(self, p: Pending, month: int):
+        y, anchor, kind = self._year_for(p, month, 15)
+        return f"{y:04d}-{month:02d}", anchor, kind
 
     def op_season(self, p: Pending, season: str, rel: int | None, yearshift: int | None):
         story = self.story_year(p)
