@@ -234,3 +234,10 @@ def test_a_year_that_opens_the_sentence_frames_its_months_even_in_news():
     # a year inside the sentence does not frame it: "through Sept. 29" is the publication year's
     text = "Nashua, under a program approved by the company in 1987, had purchased shares through Sept. 29."
     assert values(text, date(1989, 10, 30))["Sept. 29"] == "1989-09-29"
+
+
+def test_a_frame_reaches_its_own_clause_only():
+    text = "In March 2003, prices fell in April."
+    assert values(text, date(2010, 7, 16))["April"] == "2003-04"
+    text = "In March 1989, the Exxon Valdez spewed oil, and, until April's BP accident, it was the worst spill."
+    assert values(text, date(2010, 7, 16))["April"] == "2010-04"

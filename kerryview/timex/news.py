@@ -110,8 +110,12 @@ def news_signals(text: str, pendings: list[Pending]) -> NewsSignals:
 
 
 # A sentence opened by a year as its frame: "In 1918, there was a first wave of mild flu in April".
-_FRAME = re.compile(r"(?:In|During)\s+(?:(?:early|late|mid-?)\s*)?((?:1[0-9]|20)\d\d)\s*,")
+# ("In March 2003, ...", "During the summer of 1998, ..." too: a month or season may precede it)
+_FRAME = re.compile(r"(?:In|During)\s+(?:(?:early|late|mid-?)\s*)?(?:(?:the\s+)?[A-Z]?[a-z]+\.?\s+(?:of\s+)?)?"
+                    r"((?:1[0-9]|20)\d\d)\s*,")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z])|\n")
+# A second main clause after the frame's ("..., and, until April's accident, ...") is not framed.
+_NEW_CLAUSE = re.compile(r";|,\s*(?:and|but|while|whereas|although|though|yet)\b")
 FRAME_CHARS = 300  # how far back the opening of the sentence is looked for
 
 
@@ -126,5 +130,8 @@ def frame_year(text: str, start: int) -> int | None:
     head = left[cut.end():] if cut is not None else (left if start <= FRAME_CHARS else None)
     if head is None:
         return None
-    m = _FRAME.match(head.lstrip())
-    return int(m.group(1)) if m is not None else None
+    head = head.lstrip()
+    m = _FRAME.match(head)
+    if m is None or _NEW_CLAUSE.search(head, m.end()) is not None:
+        return None  # "In March 1989, the tanker struck a reef, and, until April's BP accident, ..."
+    return int(m.group(1))
