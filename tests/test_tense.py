@@ -51,7 +51,7 @@ def test_every_tense_cue_list_lives_in_one_data_file_with_an_example():
     assert set(lists) == {"present", "past", "future", "plan_words", "past_auxiliaries",
                           "adjective_before", "reporting", "past_expectation", "headline_present",
                           "before_expression", "before_expression_links", "headline_subjects",
-                          "not_verbs_after_to", "infinitive_before", "past_conditional", "opening_words", "ability_modals", "negation"}
+                          "not_verbs_after_to", "infinitive_before", "past_conditional", "opening_words", "ability_modals", "negation", "perception_verbs", "past_before"}
     for name, entry in lists.items():
         assert entry["about"] and entry["example"] and (entry.get("words") or entry.get("words_from")), name
         assert tense_cues()[name] == list_words(entry) and tense_cues()[name], name
@@ -141,4 +141,17 @@ def test_a_report_dated_by_the_expression_is_its_tense_even_when_reports_are_ski
     text = "Attorney General Eric Holder said in June that the government will prosecute violations."
     assert tense(text, *_span(text, "June"), reporting=False) == "past"
     text = "BP could install a new system by early September, Kent Wells told reporters."
-    assert tense(text, *_span(text, "early September"), reporting=False) is None  # the report is added
+    assert tense(text, *_span(text, "early September"), reporting=False) == "future"  # "told" is added, "could" decides
+
+
+def test_since_before_the_expression_is_past_and_could_looks_ahead_unless_an_ability():
+    text = "The Gulf could get its best news since the April 20 explosion on the rig."
+    assert tense(text, *_span(text, "April 20")) == "past"
+    text = "So having a long weekend? since no school for you."
+    assert tense(text, *_span(text, "weekend")) is None  # "since" after it is a conjunction
+    text = "Forecasters say the oil could reach Pensacola Beach by Wednesday."
+    assert tense(text, *_span(text, "Wednesday")) == "future"
+    text = "On Thursday, I could smell the oil."
+    assert tense(text, *_span(text, "Thursday")) is None  # an ability: what was perceived then
+    text = "Police could not find him on Friday."
+    assert tense(text, *_span(text, "Friday")) is None

@@ -74,9 +74,11 @@ def _classify(words: list[str], i: int, reporting: bool = True) -> str | None:
         if two in double:
             if two.endswith(" to") and i + 2 < len(words) and _no_verb(words[i + 2]):
                 return None  # "due to the falling value", "due to rising costs": a cause, no plan
-            if w in lists["ability_modals"] and any(x in lists["negation"] for x in words[:i]):
-                return None  # "Neither he nor ... could be located Wednesday": an ability, past or not
             return double[two]
+    if w in lists["ability_modals"] and (any(x in lists["negation"] for x in words[:i])
+                                         or i + 1 < len(words) and words[i + 1] in lists["negation"]
+                                         or i + 1 < len(words) and words[i + 1] in lists["perception_verbs"]):
+        return None  # "Neither he nor ... could be located", "could not find", "I could smell": an ability
     if w in single:
         if single[w] == "past" and i >= 1 and words[i - 1] in lists["infinitive_before"]:
             return None  # "going to put", "will set": the bare verb, not its past
@@ -187,7 +189,7 @@ def tense(text: str, start: int, end: int, reporting: bool = True) -> str | None
             if all(w in lists["before_expression_links"] for w in lw[i + 1:]):
                 return "future"  # "starting Monday", "effective as of Jan. 1"
             continue  # a participle or gerund: "..., starting with BP's McKay"
-        t = _classify(lw, i, reporting)
+        t = "past" if lw[i] in lists["past_before"] else _classify(lw, i, reporting)
         if t is None and not reporting and lw[i] in lists["reporting"] \
                 and all(w in lists["opening_words"] for w in lw[i + 1:]):
             t = _report_tense(lw[i])  # "said in November that the plant would close": the report's date
