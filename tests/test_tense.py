@@ -51,7 +51,7 @@ def test_every_tense_cue_list_lives_in_one_data_file_with_an_example():
     assert set(lists) == {"present", "past", "future", "plan_words", "past_auxiliaries",
                           "adjective_before", "reporting", "past_expectation", "headline_present",
                           "before_expression", "before_expression_links", "headline_subjects",
-                          "not_verbs_after_to"}
+                          "not_verbs_after_to", "infinitive_before", "past_conditional", "opening_words", "ability_modals", "negation", "perception_verbs", "past_before"}
     for name, entry in lists.items():
         assert entry["about"] and entry["example"] and (entry.get("words") or entry.get("words_from")), name
         assert tense_cues()[name] == list_words(entry) and tense_cues()[name], name
@@ -108,3 +108,50 @@ def test_a_participle_looks_ahead_only_as_a_preposition_before_the_expression():
 ])
 def test_to_and_a_verb_after_a_headlines_subject_announces(entry, expected):
     assert tense(entry, 0, entry.index(":"), reporting=False) == expected
+
+
+def test_a_sentence_ending_right_after_the_expression_ends_its_clause():
+    """"I can't wait till November. I call people who have had ...": the next sentence's "had"
+    is not the tense of "November" (the period's boundary was missed when the text after the
+    expression began with it)."""
+    text = "I can't wait till November. I call people who have had failures."
+    assert tense(text, *_span(text, "November")) is None
+
+
+def test_bare_verbs_modals_and_causes_are_no_false_cues():
+    text = "The group is going to put pressure to present the changes before the April summit."
+    assert tense(text, *_span(text, "April")) == "future"  # "put" after "to" is no past
+    text = "Freddie Mac reports a loss from July through September due to the falling value of securities."
+    assert tense(text, *_span(text, "July")) != "future"  # "due to the": a cause, no plan
+    text = "If they had disagreed, they would have stopped it back in July."
+    assert tense(text, *_span(text, "July")) == "past"  # a past that did not happen
+    text = "Neither he nor his grandparents could be located Wednesday in their hometown."
+    assert tense(text, *_span(text, "Wednesday")) == "past"  # an ability under negation: "located" decides
+    text = "It could be ready to deploy on Tuesday."
+    assert tense(text, *_span(text, "Tuesday")) == "future"
+    text = "The contraption should be operational by Monday."
+    assert tense(text, *_span(text, "Monday")) == "future"
+    text = "Lawyer Mike Papantino, in a September interview, said that the fund should have been bigger."
+    assert tense(text, *_span(text, "September"), reporting=False) == "past"
+
+
+def test_a_report_dated_by_the_expression_is_its_tense_even_when_reports_are_skipped():
+    text = "In February, the administration said it planned to limit salaries."
+    assert tense(text, *_span(text, "February"), reporting=False) == "past"
+    text = "Attorney General Eric Holder said in June that the government will prosecute violations."
+    assert tense(text, *_span(text, "June"), reporting=False) == "past"
+    text = "BP could install a new system by early September, Kent Wells told reporters."
+    assert tense(text, *_span(text, "early September"), reporting=False) == "future"  # "told" is added, "could" decides
+
+
+def test_since_before_the_expression_is_past_and_could_looks_ahead_unless_an_ability():
+    text = "The Gulf could get its best news since the April 20 explosion on the rig."
+    assert tense(text, *_span(text, "April 20")) == "past"
+    text = "So having a long weekend? since no school for you."
+    assert tense(text, *_span(text, "weekend")) is None  # "since" after it is a conjunction
+    text = "Forecasters say the oil could reach Pensacola Beach by Wednesday."
+    assert tense(text, *_span(text, "Wednesday")) == "future"
+    text = "On Thursday, I could smell the oil."
+    assert tense(text, *_span(text, "Thursday")) is None  # an ability: what was perceived then
+    text = "Police could not find him on Friday."
+    assert tense(text, *_span(text, "Friday")) is None

@@ -147,3 +147,97 @@ def test_in_a_history_a_quoted_relative_date_still_moves_the_story():
             '"Two days later we marched home," a soldier says. At noon the bells rang.')
     assert genre(recognize(text), date(2009, 12, 19), text).narrative
     assert _tagged(text, date(2009, 12, 19))["noon"][0] == "1918-11-13T12:00"  # the story's moving day
+
+
+def test_news_looking_forward_takes_the_next_weekend_season_and_month():
+    thursday = date(2008, 11, 13)
+    text = "The Bush administration initially wasn't enthusiastic about this weekend's meeting of the G-20."
+    assert values(text, thursday)["this weekend"] == "2008-W46-WE"  # the coming one, said on a Thursday
+    text = "The leak became public this weekend."
+    assert values(text, date(2008, 11, 10))["this weekend"] == "2008-W45-WE"  # said on a Monday: just past
+    text = "Production would allow sufficient supplies to be ready by winter. In addition, the government faces it."
+    assert values(text, date(2009, 5, 3))["winter"] == "2010-WI"  # the next winter, not the last
+    text = "Officials said in November that the plant would close."
+    assert values(text, date(2009, 2, 27))["November"] == "2008-11"  # the report's month, past
+    text = "Forecasters suggest the oil could reach Florida's shores by Friday. Meanwhile, Fitch downgraded BP."
+    assert values(text, date(2010, 6, 3))["Friday"] == "2010-06-04"
+
+
+def test_a_count_followed_by_on_and_a_question_word_is_no_date():
+    """"report within 30 days on what went wrong": "on" is the report's preposition, not the
+    "on" of "two years on" (rules.tsv ago)."""
+    text = "Obama ordered Salazar to report within 30 days on what new technology is needed."
+    assert [(t.text, t.value) for t in tag(text, date(2010, 4, 30))] == [("30 days", "P30D")]
+
+
+def test_a_half_or_quarter_of_a_thing_is_no_period_but_a_quarters_figure_is():
+    dct = date(2008, 11, 5)
+    assert values("Officials seek access to the second half of the $700 billion rescue package.", dct) == {}
+    assert values("Over the last half century, the system grew.", dct) == {}
+    assert values("It announced a loss for the third quarter of $226.3 million.", dct) == {"the third quarter": "2008-Q3"}
+    assert values("The economy grew in the second half of 2007.", dct) == {"the second half of 2007": "2007-H2"}
+    # "the last quarter" alone is the quarter before this one, not the fourth
+    assert values("The last quarter showed robust 3.3% growth.", date(2008, 9, 19)) == {"The last quarter": "2008-Q2"}
+
+
+def test_a_time_given_or_running_ahead_is_the_next_one():
+    dct = date(1998, 3, 10)  # a Tuesday
+    assert values("He was given until Friday to leave.", dct)["Friday"] == "1998-03-13"
+    assert values("Iraq has until Friday to comply.", dct)["Friday"] == "1998-03-13"
+    assert values("The ban, which took effect in January, runs through June.", dct)["June"] == "1998-06"
+    assert values("The trial was moved to January.", dct)["January"] == "1999-01"
+    assert values("The company moved its headquarters to Dallas in January.", dct)["January"] == "1998-01"
+
+
+def test_a_live_reports_entry_times_are_on_its_publication_day():
+    """"3.10 pm: Waxman continues ...": the time heading an entry of a live report is the
+    writer's, on the day the report is published, not on a day the previous entry told of."""
+    text = ("The rig exploded and sank on April 22. 3.17 pm: So it has come to this. Senator Nelson "
+            "asks about submarines. 3.28 pm: Wow, the anchor is asking a retired admiral.")
+    v = values(text, date(2010, 5, 26))
+    assert v["3.17 pm"] == "2010-05-26T15:17" and v["3.28 pm"] == "2010-05-26T15:28"
+    # not a heading: "at 10 p.m." after a narrated day stays on that day
+    text = "The rig exploded on April 20. Workers fled at 10 p.m. as the fire spread."
+    assert values(text, date(2010, 5, 26))["10 p.m."] == "2010-04-20T22:00"
+
+
+def test_a_quarter_ahead_in_a_future_clause_is_next_years_but_the_one_just_ended_is_this_years():
+    dct = date(1998, 11, 20)
+    assert values("The merger is expected to close in the first quarter.", dct)["the first quarter"] == "1999-Q1"
+    assert values("It expects to report third-quarter net income of $2 million.", dct)["third-quarter"] == "1998-Q3"
+    assert values("Profit fell in the first quarter.", dct)["the first quarter"] == "1998-Q1"
+
+
+def test_an_agency_dateline_after_a_wire_header_is_a_dateline():
+    from kerryview.timex.news import has_dateline
+    assert has_dateline("(Repeats to more subscribers without changes in text) SINGAPORE, April 27 (Reuters) - As fears grow")
+    assert has_dateline("Sat Apr 25, 2009 12:51 am BST (Reuters) - Health officials are watching an outbreak.")
+    assert not has_dateline("The Reuters (news agency) - a history. In 1851 Paul Reuter ...".replace("(news agency)", "agency"))
+    assert not has_dateline("In 1914 the war began (AP photographs from 1914 show it) - and it spread.")
+
+
+def test_a_short_report_that_says_said_three_times_is_news():
+    """A 60-word report of a trial about events two years back, with three reports: news, so
+    "on Monday" is the publication week's, not a Monday of the story's year."""
+    text = ("Michael Jackson judge bars skin doctor from testifying. Jackson died in June 2009 of an "
+            "overdose, in 2009, a year of sorrow; fans mourned in 2009 and in July 2009 and in August 2009. "
+            "The judge said it was irrelevant. In court in Los Angeles on Monday, the lawyer said the defense "
+            "would call witnesses, prosecutors said.")
+    kind = genre(recognize(text), date(2011, 8, 30), text)
+    assert kind.past_years >= 5 and not kind.narrative and kind.news
+    assert values(text, date(2011, 8, 30))["Monday"] == "2011-08-29"
+
+
+def test_a_year_that_opens_the_sentence_frames_its_months_even_in_news():
+    text = "Officials said so on Monday. In 1918, there was a first wave of mild flu in April."
+    assert values(text, date(2009, 4, 29))["April"] == "1918-04"
+    # a year inside the sentence does not frame it: "through Sept. 29" is the publication year's
+    text = "Nashua, under a program approved by the company in 1987, had purchased shares through Sept. 29."
+    assert values(text, date(1989, 10, 30))["Sept. 29"] == "1989-09-29"
+
+
+def test_a_frame_reaches_its_own_clause_only():
+    text = "In March 2003, prices fell in April."
+    assert values(text, date(2010, 7, 16))["April"] == "2003-04"
+    text = "In March 1989, the Exxon Valdez spewed oil, and, until April's BP accident, it was the worst spill."
+    assert values(text, date(2010, 7, 16))["April"] == "2010-04"

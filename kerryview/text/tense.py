@@ -23,10 +23,10 @@ import re
 from functools import lru_cache
 
 from kerryview.text.plural import looks_plural
-from kerryview.text.wordlists import abbreviations, tense_cues
+from kerryview.text.wordlists import abbreviations, reporting_verbs, tense_cues
 
 _WORD = re.compile(r"[A-Za-z']+")
-_BOUNDARY = re.compile(r"(?<=[a-z0-9)]{2}[.!?;])\s+|\n\s*\n|[\"“”]")
+_BOUNDARY = re.compile(r"(?<=[a-z0-9)]{2}[.!?;])\)?\s+|(?<=[!?])\s+(?=[A-Z])|\n\s*\n|[\"“”]")
 _WORD_BEFORE_DOT = re.compile(r"([\w.]+)\.$")
 # A time expression that heads a chronology entry: a colon or dash, then the entry's headline.
 _ENTRY_HEAD = re.compile(r"[ \t]*(?::[ \t]*(?:--?|[–—])?|[ \t](?:--?|[–—]))[ \t]*(?=[\"“‘']?[A-Z])")
@@ -72,8 +72,19 @@ def _classify(words: list[str], i: int, reporting: bool = True) -> str | None:
     if i + 1 < len(words):
         two = f"{w} {words[i + 1]}"
         if two in double:
+            if two.endswith(" to") and i + 2 < len(words) and _no_verb(words[i + 2]):
+                return None  # "due to the falling value", "due to rising costs": a cause, no plan
             return double[two]
+    if w in lists["ability_modals"] and (any(x in lists["negation"] for x in words[:i])
+                                         or i + 1 < len(words) and words[i + 1] in lists["negation"]
+                                         or i + 1 < len(words) and words[i + 1] in lists["perception_verbs"]):
+        return None  # "Neither he nor ... could be located", "could not find", "I could smell": an ability
     if w in single:
+        if single[w] == "past" and i >= 1 and words[i - 1] in lists["infinitive_before"]:
+            return None  # "going to put", "will set": the bare verb, not its past
+        if w in lists["past_conditional"] and i + 2 < len(words) and words[i + 1] == "have" \
+                and _participle(words[i + 2]):
+            return "past"  # "should have been bigger", "might have stopped it": a past
         return single[w]
     if w.endswith("'ll"):
         return "future"
@@ -82,6 +93,18 @@ def _classify(words: list[str], i: int, reporting: bool = True) -> str | None:
             return None  # "a still unspecified date", "the proposed merger": an adjective, not a verb
         return "past"
     return None
+
+
+def _participle(word: str) -> bool:
+    """A past participle, as far as its form tells: "been", "stopped", "taken", a past cue."""
+    single, _ = _cues()
+    return word == "been" or word.endswith(("ed", "en", "wn")) or single.get(word) == "past"
+
+
+def _no_verb(word: str) -> bool:
+    """The word after a cue ending in "to" is no verb, so the cue is a preposition: "due to the
+    weather", "due to rising costs", "due to concerns"."""
+    return word in tense_cues()["not_verbs_after_to"] or word.endswith("ing") or looks_plural(word)
 
 
 def _clause_left(text: str, start: int) -> str:
@@ -108,6 +131,13 @@ def _announces(raw: list[str], i: int) -> bool:
     if not (before[-1][:1].isupper() or before[-1] in subjects) or len(before) > SUBJECT_WORDS:
         return False
     return not any(w.islower() and looks_plural(w) and w not in subjects for w in before)
+
+
+def heads_entry(text: str, end: int) -> bool:
+    """Whether the expression ending at `end` heads an entry of a chronology or a live report
+    (a colon or dash, then the entry's capitalized words: "8 May: Giant metal dome fails",
+    "3.10 pm: Waxman continues")."""
+    return _ENTRY_HEAD.match(text, end) is not None
 
 
 def _entry_tense(text: str, end: int) -> str | None:
@@ -145,10 +175,12 @@ def tense(text: str, start: int, end: int, reporting: bool = True) -> str | None
     if entry is not None:
         return entry
     left = _clause_left(text, start)
-    right = text[end:end + RIGHT_CHARS]
-    stop = next(_boundaries(right), None)
-    if stop:
-        right = right[:stop.start()]
+    # the boundaries are searched from the expression's start on, so that a sentence ending
+    # right after it ("... till November. I call ...") is seen: its period's lookbehind needs
+    # the letters before it
+    around = text[start:end + RIGHT_CHARS]
+    stop = next((b for b in _boundaries(around) if b.start() >= end - start), None)
+    right = around[end - start:stop.start() if stop else None]
     lw = [w.lower() for w in _WORD.findall(left)]
     rw = [w.lower() for w in _WORD.findall(right)]
     lists = tense_cues()
@@ -157,16 +189,48 @@ def tense(text: str, start: int, end: int, reporting: bool = True) -> str | None
             if all(w in lists["before_expression_links"] for w in lw[i + 1:]):
                 return "future"  # "starting Monday", "effective as of Jan. 1"
             continue  # a participle or gerund: "..., starting with BP's McKay"
-        t = _classify(lw, i, reporting)
+        t = "past" if lw[i] in lists["past_before"] else _classify(lw, i, reporting)
+        if t is None and not reporting and lw[i] in lists["reporting"] \
+                and all(w in lists["opening_words"] for w in lw[i + 1:]):
+            t = _report_tense(lw[i])  # "said in November that the plant would close": the report's date
         if t is None:
             continue
-        # a participle after a bare "be"/"have" belongs to the modal before it: "will be held"
+        # a participle after a bare "be"/"have" belongs to the modal before it: "will be held";
+        # but "would have stopped" is a past that did not happen, still a past
         if t == "past" and i >= 2 and lw[i - 1] in ("be", "have") and (
                 _classify(lw, i - 2, reporting) == "future"
-                or i >= 3 and _classify(lw, i - 3, reporting) == "future"):  # "going to be left"
+                or i >= 3 and _classify(lw, i - 3, reporting) == "future") \
+                and not (lw[i - 1] == "have" and lw[i - 2] in lists["past_conditional"]):  # "going to be left"
             t = "future"
         return t
-    return next((t for i in range(len(rw)) if (t := _classify(rw, i, reporting))), None)
+    for i in range(len(rw)):
+        t = _classify(rw, i, reporting)
+        if t is None and not reporting and rw[i] in lists["reporting"] and _opens(lw) and _introduces(right, rw, i):
+            # "In February, the administration said it planned ...": the date is the report's
+            t = _report_tense(rw[i])
+        if t is not None:
+            return t
+    return None
+
+
+def _report_tense(verb: str) -> str:
+    return "past" if verb in reporting_verbs()["past"] else "present"
+
+
+def _opens(left_words: list[str]) -> bool:
+    """The expression opens its clause, maybe after a preposition ("In February, ...", "On
+    Friday the ..."): an adverbial of the clause's verb, which may be a reporting verb."""
+    return all(w in tense_cues()["opening_words"] for w in left_words[-3:]) and len(left_words) <= 3
+
+
+def _introduces(right: str, words: list[str], i: int) -> bool:
+    """Whether the reporting verb words[i] of the text after an expression introduces what was
+    said ("the administration said it planned", "McCain announced that"), so that the
+    expression before it dates the report; not "..., he said." nor "..., he said, the plant ..."
+    (a report added to a clause of its own)."""
+    if i + 1 >= len(words):
+        return False
+    return re.search(rf"\b{re.escape(words[i])}\b\s*(?:[,.;:!?\"“”]|$)", right, re.I) is None
 
 
 def past_expectation(text: str, start: int, end: int) -> bool:

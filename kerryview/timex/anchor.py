@@ -25,11 +25,12 @@ from kerryview.calendar import values
 from kerryview.calendar.timex3 import parse_value, years_before_christ
 from .lexicon import table
 from .narrative import Genre, genre
+from .news import frame_year
 from .scene import in_quotation, names_a_thing, past_perfect_after, past_perfect_before, speech_end
 from .normalize import Pending
 from .context import is_post
 from .normalize_calendar import bc_year
-from kerryview.text.tense import tense
+from kerryview.text.tense import heads_entry, tense
 from kerryview.text.wordlists import cues
 
 Ref = tuple[date, str, str]  # first day, granularity, value
@@ -321,6 +322,9 @@ class Resolver:
             if ref is None:
                 return None, None, None
             return ref[0].year, ref[2], "narrative"
+        framed = frame_year(self.text, p.start)
+        if framed is not None and not self.narrative:  # "In 1918, there was a first wave ... in April"
+            return framed, str(framed), "narrative"
         year = self.dct.year
         try:
             cand = date(year, month, min(day, 28) if month == 2 else day)
@@ -434,6 +438,8 @@ class Resolver:
                 return (f"{y:04d}" if y else "XXXX") + f"-{month:02d}", anchor, kind
             return f"XXXX-{month:02d}", None, None
         year = self.dct.year
+        if rel is None and yearshift is None and frame_year(self.text, p.start) is not None:
+            return self._year_month(p, month)  # "In 1918, ... in April": the frame's year
         if yearshift is not None:
             year += yearshift
         elif rel == -1:  # "last June": the latest June before this month; but the month just
@@ -457,6 +463,10 @@ class Resolver:
             else:
                 year, _, _ = self._year_for(p, month, 15)
         return f"{year:04d}-{month:02d}", self.dct_value, "dct"
+
+    def _year_month(self, p: Pending, month: int):
+        y, anchor, kind = self._year_for(p, month, 15)
+        return f"{y:04d}-{month:02d}", anchor, kind
 
     def op_season(self, p: Pending, season: str, rel: int | None, yearshift: int | None):
         story = self.story_year(p)
@@ -509,6 +519,8 @@ class Resolver:
                 year += 0 if i > cur_i else 1
         elif rel is None:
             t = self._tense(p)
+            if t != "past" and deadline_before(self.text, p.start):
+                t = "future"  # "ready by winter", "until spring": the next one
             if t == "past" and i > cur_i:
                 year -= 1
             elif t == "future" and i < cur_i:
@@ -530,6 +542,11 @@ class Resolver:
             year += yearshift
         elif n > cur and self._tense(p) != "future":
             year -= 1
+        elif n < cur - 1 and self._tense(p) == "future":
+            # "is expected to close in the first quarter" said in November: next year's; but the
+            # quarter just ended is still to be reported ("expects to report third-quarter net
+            # income" said in October)
+            year += 1
         return f"{year:04d}-{letter}{n}", self.dct_value, "dct"
 
     def op_weekend(self, p: Pending, n: int | None):
@@ -538,7 +555,10 @@ class Resolver:
         past = self.dct.isoweekday() <= 5 and self._tense(p) == "past"
         if n is None:  # "the weekend": the one just past early in the week, else the coming one
             n = -1 if self.dct.isoweekday() <= 3 or past else 0
-        elif n == 0 and past:  # "became public this weekend", said on a Monday: the one just past
+        elif n == 0 and past and self.dct.isoweekday() <= 3:
+            # "became public this weekend", said on a Monday: the one just past; but on a
+            # Thursday "wasn't enthusiastic about this weekend's meeting" is the coming one
+            # (the one just past would be "last weekend")
             n = -1
         return values.fmt(self.dct + timedelta(days=7 * n), "WE"), self.dct_value, "dct"
 
@@ -633,9 +653,13 @@ class Resolver:
         morning") on the last mentioned day, else the DCT's (in a history, the story's day).
         In a history, a bare clock time in a paragraph that names no day of the story ("The
         PVA marched from 19:00 to 03:00hrs" paragraphs after "On 8 October 1950") has no day:
-        XXXX-XX-XXT19:00 (a habit, or a day the text does not give)."""
+        XXXX-XX-XXT19:00 (a habit, or a day the text does not give). In news, a clock time
+        heading an entry ("3.10 pm: Waxman continues ...") is a live report's time of writing:
+        the day it is published, not a day the previous entry told of."""
         if clock and self.narrative and self.story_day_at >= 0 and "\n" in self.text[self.story_day_at:p.start]:
             return "XXXX-XX-XX" + suffix, None, None
+        if not self.narrative and self.dct is not None and n == 0 and heads_entry(self.text, p.end):
+            return self.dct.isoformat() + suffix, self.dct_value, "dct"
         on = self._on_story_day(p, n, suffix)
         if on is not None:
             return on

@@ -207,6 +207,10 @@ def _quarter(g: Groups, text: str, start: int, end: int, opts: Options) -> Pendi
     shift = lookup("relative_word", rel) if rel else None
     if re.search(r"year-(?:earlier|ago)", text[start:end], re.I):
         shift = -1
+    if not half and shift is None and g["ordinal"].lower() == "last" and not re.search(r"\s(?:of|year)\b", span):
+        # "the last quarter showed 3.3% growth": the quarter before this one, as "the latest
+        # quarter" (rule quarter_ref); "the last quarter of the year" is the fourth
+        return Pending(start, end, "DATE", op="quarter_ref", args={"yearshift": 0})
     return Pending(start, end, "DATE", op="quarter", args={"letter": letter, "n": n, "yearshift": shift})
 
 
