@@ -32,6 +32,9 @@ def test_a_history_is_a_narrative_and_news_is_not():
     # no DCT: a history still narrates, news stays news (whose publication date is unknown)
     assert genre(recognize(HISTORY), None, HISTORY).narrative
     assert not genre(recognize(NEWS), None, NEWS).narrative
+    # a short story with no sign of news (nothing counted from the writer's day, no reporting)
+    story = "In 1943 the army moved north; that autumn it stopped."
+    assert genre(recognize(story), None, story).narrative
 
 
 # An undated page of a news pile (a readers' page, written about the day it went up): the years it

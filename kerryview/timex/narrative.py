@@ -6,12 +6,13 @@ Wikipedia article on a war, a biography, a background section) narrates a time o
 "in March" after "1943" is 1943-03, and "the following year" or "two days later" move on from
 the story's last date. HeidelTime needs to be told which (`-t news` / `-t narratives`); here
 the text decides, from the years it states itself: when most of them lie well before the DCT,
-the reference time is the story's, not the publication date's. Without a DCT a text narrates only
-when it reads as a history by itself: it writes out at least MIN_PAST years and shows none of
-the signals of news. An undated text that reads as news (a page of a news pile whose
-publication date is unknown: "Yesterday I found out ...", "the WHO said") is news whose DCT is
-unknown: its "May 9" and "last night" stay undated (XXXX-05-09), they are not the year of
-the last date it happened to write ("her horse was dead since 1954").
+the reference time is the story's, not the publication date's. Without a DCT a text narrates
+unless it reads as news: the signals of news when it writes out MIN_PAST years or more, any sign
+of news (a dateline, one expression counted from the writer's day, one reporting word) when
+fewer. An undated text that reads as news (a page of a news pile whose publication date is
+unknown: "Yesterday I found out ...", "the WHO said") is news whose DCT is unknown: its "May 9"
+and "last night" stay undated (XXXX-05-09), they are not the year of the last date it happened
+to write ("her horse was dead since 1954").
 
 Decided per document, from the explicit years of the recognized expressions (absolute dates,
 months and years that carry their own year), before any of them is resolved. A text that shows
@@ -92,13 +93,15 @@ def genre(pendings: list[Pending], dct: date | None, text: str | None = None) ->
 
 
 def _undated_genre(pendings: list[Pending], years: list[int], text: str | None) -> Genre:
-    """Without a DCT: a narrative when the text writes out at least MIN_PAST years and shows no
-    signals of news (the same signals that keep a dated text that recalls the past news);
-    else news whose publication date is unknown. Which years are past is not known: all count."""
-    if len(years) < MIN_PAST:
-        return Genre(len(years), len(years), False)
-    if text is not None:
-        signals = news_signals(text, pendings)
-        if signals.deixis or (signals.reporting and len(years) < MANY_YEARS):
-            return Genre(len(years), len(years), False, news=True)
-    return Genre(len(years), len(years), True)
+    """Without a DCT (which years are past is not known: all count). A text that writes out at
+    least MIN_PAST years narrates unless it shows the signals of news, as a dated one does; a text
+    of fewer years narrates only when it shows no sign of news at all (no dateline, no expression
+    counted from the writer's day, no reporting word: "In 1943 the army moved north; that autumn
+    it stopped"), for then nothing but its story dates it. Else it is news whose publication
+    date is unknown."""
+    signals = news_signals(text, pendings) if text is not None else None
+    if len(years) >= MIN_PAST:
+        news = signals is not None and (signals.deixis or (signals.reporting and len(years) < MANY_YEARS))
+    else:
+        news = signals is not None and (signals.dateline or signals.deictic > 0 or signals.reports > 0)
+    return Genre(len(years), len(years), not news, news=news)
