@@ -56,3 +56,38 @@ def test_a_signature_without_a_sign_off_starts_at_its_line():
 def test_an_article_without_comments_is_read_to_its_end():
     assert comments_start(ARTICLE + "He wrote: the leak is plugged.\n") is None
     assert comments_start("By Dan Froomkin | February 2, 2009; 1:40 PM ET The plan.") is None
+
+
+# A BBC "Have your say" page: the editor's introduction (news), then the notice that the readers'
+# comments follow, then the comments, signed "Name, Town" (H1N1_bbc 278.txt, 863.txt, 963.txt).
+HAVE_YOUR_SAY = ("The WHO raised its alert on Monday, the agency said.\n"
+                 "What are your concerns about the virus?\n"
+                 "This debate is now closed.\n"
+                 "I returned from Cancun on the 17th April just before all the panic happened.\n"
+                 "George Wu, Chula Vista, U.S..\n")
+# The form under an article ("A selection of your comments may be published") announces no
+# comments: on some pages the article goes on after it (haiti_bbc 640.txt).
+FORM_THEN_ARTICLE = ("Have you been affected by the earthquake?\n"
+                     "A selection of your comments may be published, displaying your name and location.\n"
+                     "The BBC may edit your comments and not all emails will be published.\n"
+                     "Aid arrived in Port-au-Prince on Friday, officials said.\n")
+
+
+def test_the_notice_that_readers_comments_follow_starts_them():
+    text = HAVE_YOUR_SAY
+    assert comments_start(text) == text.index("This debate")
+    found = _dates(text, date(2009, 5, 3))
+    assert "Monday" in found  # the editor's news
+    assert "the 17th April" not in found  # a reader's holiday
+
+
+def test_readers_accounts_are_no_events():
+    text = ("Readers in the areas affected by the outbreak have been sending their accounts to the BBC.\n"
+            "My partner and I returned to Birmingham from Cancun yesterday morning.\n")
+    assert comments_start(text) == 0
+    assert _dates(text, date(2009, 4, 27)) == []
+
+
+def test_the_comment_form_starts_no_comments():
+    assert comments_start(FORM_THEN_ARTICLE) is None
+    assert "Friday" in _dates(FORM_THEN_ARTICLE, date(2010, 1, 17))

@@ -29,7 +29,54 @@ def values(text: str, dct: date | None) -> dict[str, str]:
 def test_a_history_is_a_narrative_and_news_is_not():
     assert genre(recognize(HISTORY), WIKI_DCT).narrative
     assert not genre(recognize(NEWS), date(2000, 4, 3)).narrative
-    assert genre(recognize(NEWS), None).narrative  # no DCT: nothing but the story to anchor to
+    # no DCT: a history still narrates, news stays news (whose publication date is unknown)
+    assert genre(recognize(HISTORY), None, HISTORY).narrative
+    assert not genre(recognize(NEWS), None, NEWS).narrative
+    # a short story with no sign of news (nothing counted from the writer's day, no reporting)
+    story = "In 1943 the army moved north; that autumn it stopped."
+    assert genre(recognize(story), None, story).narrative
+
+
+# An undated page of a news pile (a readers' page, written about the day it went up): the years it
+# mentions in passing are not the year of its "10 May" or its "Yesterday" (H1N1_bbc 398.txt gave
+# "Yesterday I found out" 1953-05-09 from "her horse was dead since 1954").
+UNDATED_NEWS = ("That was a bolt from the blue because her horse was dead since 1954. "
+                "In May it usually snows, but this year, on 10th May it was sunny. "
+                "Yesterday I found out that my best friend fell in love. "
+                "The morning was cold. Last night we went out, and Next day she called. "
+                "I returned from Cancun on the 17th April just before the panic. "
+                "The high death toll in 1918 was a consequence of the war.")
+
+
+def test_an_undated_news_text_does_not_date_its_partial_dates_from_a_year_in_passing():
+    kinds = genre(recognize(UNDATED_NEWS), None, UNDATED_NEWS)
+    assert not kinds.narrative
+    v = values(UNDATED_NEWS, None)
+    assert v["1954"] == "1954" and v["1918"] == "1918"  # what the text writes out stays
+    assert v["10th May"] == "XXXX-05-10"
+    assert v["the 17th April"] == "XXXX-04-17"
+    assert v["Yesterday"] == "XXXX-XX-XX"
+    assert v["Last night"] == "XXXX-XX-XXTNI"
+
+
+def test_without_a_dct_an_anaphor_after_an_unknown_day_is_unknown_too():
+    # "the morning", "Next day" count from the last day written, here an unknown one: they do
+    # not reach back past it to an older date ("On 12 March 2009")
+    text = "On 12 March 2009 the WHO met. Yesterday I was ill. That night I slept. Next day I was well."
+    v = values(text, None)
+    assert v["12 March 2009"] == "2009-03-12"
+    assert v["Yesterday"] == "XXXX-XX-XX"
+    assert v["That night"] == "XXXX-XX-XXTNI"
+    assert v["Next day"].startswith("XXXX")
+    # with a DCT the same text is news of its day
+    assert values(text, date(2009, 3, 20))["Yesterday"] == "2009-03-19"
+
+
+def test_an_undated_history_still_follows_its_story():
+    v = values(HISTORY, None)
+    assert v["March"] == "1918-03"
+    assert v["9 November"] == "1918-11-09"
+    assert v["Two days later"] == "1918-11-11"
 
 
 def test_a_history_follows_its_own_time_not_the_publication_date():

@@ -123,6 +123,10 @@ class Resolver:
         self.aside: tuple[int, Ref] | None = None
         self.at = 0  # where the expression being resolved starts
         self.story_day_at = -1  # where the story's last day (or finer date) was written
+        # without a DCT, the last date the text wrote that could not be placed ("yesterday",
+        # "on Tuesday"), as (how many refs, how many story dates) came before it: a later "that
+        # day" or "the next morning" is that unknown day's, not an older date's (last_ref)
+        self.unknown: tuple[int, int] | None = None
 
     # --- reference helpers ----------------------------------------------------------------
     def last_ref(self, max_rank: int) -> Ref | None:
@@ -130,6 +134,8 @@ class Resolver:
         narrative, of the story's dates: "last year" said by the writer is not the story's)."""
         if self.aside is not None and self.at < self.aside[0] and values.RANK[self.aside[1][1]] <= max_rank:
             return self.aside[1]
+        if self.unknown is not None and self.unknown == (len(self.refs), len(self.story)):
+            return None  # the last date written is unknown: what counts from it is too
         for ref in reversed(self.story if self.narrative else self.refs):
             if values.RANK[ref[1]] <= max_rank:
                 return ref
@@ -282,6 +288,8 @@ class Resolver:
                 # later", or in quotation marks) is the speaker's account; the story's day that a
                 # later bare "7.51 pm" or "the next day" follows stays where the writer left it
                 self.aside = (ends, (parsed[0], parsed[1], value))
+            elif parsed is None and self.dct is None and value and value.startswith("XXXX"):
+                self.unknown = (len(self.refs), len(self.story))
             elif parsed is not None:
                 self.aside = None
                 self.refs.append((parsed[0], parsed[1], value))
@@ -317,14 +325,11 @@ class Resolver:
             return self._story_year_near(story, month, day), story[2], "narrative"
         if self.in_bc and self.narrative:  # "on 12 August" in a story before Christ: not the DCT's year
             return None, None, None
-        if self.dct is None:
-            ref = self.last_ref(values.RANK["Y"])
-            if ref is None:
-                return None, None, None
-            return ref[0].year, ref[2], "narrative"
         framed = frame_year(self.text, p.start)
         if framed is not None and not self.narrative:  # "In 1918, there was a first wave ... in April"
             return framed, str(framed), "narrative"
+        if self.dct is None:  # news whose publication date is unknown: so is the year of "May 9"
+            return None, None, None
         year = self.dct.year
         try:
             cand = date(year, month, min(day, 28) if month == 2 else day)
@@ -531,11 +536,8 @@ class Resolver:
         story = self.story_year(p)
         if story is not None and yearshift is None:
             return f"{story[0].year:04d}-{letter}{n}", story[2], "narrative"
-        if self.dct is None:
-            ref = self.last_ref(values.RANK["Y"])
-            if ref is None:
-                return f"XXXX-{letter}{n}", None, None
-            return f"{ref[0].year:04d}-{letter}{n}", ref[2], "narrative"
+        if self.dct is None:  # news whose publication date is unknown: the quarter's year is too
+            return f"XXXX-{letter}{n}", None, None
         year = self.dct.year
         cur = (self.dct.month - 1) // (3 if letter == "Q" else 6) + 1
         if yearshift is not None:
@@ -635,17 +637,15 @@ class Resolver:
         return None
 
     def op_dayshift(self, p: Pending, n: int, suffix: str = ""):
-        if self.narrative and self.dct is not None and in_quotation(self.text, p.start):
+        if self.narrative and in_quotation(self.text, p.start):
             # "We go tomorrow," Eisenhower said on 5 June: the speaker's day is the story's
             # (outside a quotation, a history's "today" is the writer's)
             on = self._on_story_day(p, n, suffix)
             if on is not None:
                 return on
-        if self.dct is None:
-            ref = self.last_ref(values.RANK["D"])
-            if ref is None or n == 0:
-                return "XXXX-XX-XX" + suffix, None, None
-            return (ref[0] + timedelta(days=n)).isoformat() + suffix, ref[2], "narrative"
+        if self.dct is None:  # "yesterday" counts from the writer's day, unknown without a DCT,
+            # not from the last date the text wrote ("dead since 1954 ... Yesterday I found out")
+            return "XXXX-XX-XX" + suffix, None, None
         return (self.dct + timedelta(days=n)).isoformat() + suffix, self.dct_value, "dct"
 
     def op_time_ref(self, p: Pending, suffix: str, n: int = 0, clock: bool = False):

@@ -6,8 +6,13 @@ Wikipedia article on a war, a biography, a background section) narrates a time o
 "in March" after "1943" is 1943-03, and "the following year" or "two days later" move on from
 the story's last date. HeidelTime needs to be told which (`-t news` / `-t narratives`); here
 the text decides, from the years it states itself: when most of them lie well before the DCT,
-the reference time is the story's, not the publication date's. Without a DCT every text is a
-narrative (there is nothing else to anchor to).
+the reference time is the story's, not the publication date's. Without a DCT a text narrates
+unless it reads as news: the signals of news when it writes out MIN_PAST years or more, any sign
+of news (a dateline, one expression counted from the writer's day, one reporting word) when
+fewer. An undated text that reads as news (a page of a news pile whose publication date is
+unknown: "Yesterday I found out ...", "the WHO said") is news whose DCT is unknown: its "May 9"
+and "last night" stay undated (XXXX-05-09), they are not the year of the last date it happened
+to write ("her horse was dead since 1954").
 
 Decided per document, from the explicit years of the recognized expressions (absolute dates,
 months and years that carry their own year), before any of them is resolved. A text that shows
@@ -72,7 +77,7 @@ def genre(pendings: list[Pending], dct: date | None, text: str | None = None) ->
     `text`, a news story that looks back stays news."""
     years = explicit_years(pendings)
     if dct is None:
-        return Genre(len(years), len(years), True)
+        return _undated_genre(pendings, years, text)
     past = sum(1 for y in years if y <= dct.year - PAST_YEARS)
     narrative = past >= MIN_PAST and past >= MIN_SHARE * len(years)
     if not narrative and len(years) >= MANY_YEARS:
@@ -86,3 +91,18 @@ def genre(pendings: list[Pending], dct: date | None, text: str | None = None) ->
         if signals.deixis or (signals.reporting and len(years) < MANY_YEARS):
             return Genre(len(years), past, False, news=True)
     return Genre(len(years), past, narrative)
+
+
+def _undated_genre(pendings: list[Pending], years: list[int], text: str | None) -> Genre:
+    """Without a DCT (which years are past is not known: all count). A text that writes out at
+    least MIN_PAST years narrates unless it shows the signals of news, as a dated one does; a text
+    of fewer years narrates only when it shows no sign of news at all (no dateline, no expression
+    counted from the writer's day, no reporting word: "In 1943 the army moved north; that autumn
+    it stopped"), for then nothing but its story dates it. Else it is news whose publication
+    date is unknown."""
+    signals = news_signals(text, pendings) if text is not None else None
+    if len(years) >= MIN_PAST:
+        news = signals is not None and (signals.deixis or (signals.reporting and len(years) < MANY_YEARS))
+    else:
+        news = signals is not None and (signals.dateline or signals.deictic > 0 or signals.reports > 0)
+    return Genre(len(years), len(years), not news, news=news)
