@@ -33,6 +33,9 @@ _LABEL = r"\A\s*(?:date|published|pubdate|publication date|dateline|posted|updat
 _DATE_LINE = re.compile(_LABEL + r"(?P<iso>\d{4}-\d{2}-\d{2})\b", re.IGNORECASE)
 _LABEL_LINE = re.compile(_LABEL + r"(?P<rest>[^\n]{4,60})", re.IGNORECASE)
 MAX_DATE_WORDS = 7
+# A headline and standfirst run into the date line on one line ({headline}): the longest head
+# read before it (a Guardian headline and standfirst are rarely over 300 characters).
+MAX_HEAD_CHARS = 400
 
 # ------------------------------------------------------------------ the template language
 
@@ -81,7 +84,7 @@ _FIELDS: dict[str, tuple[str, str | None]] = {
     "label": (_LABEL_RE, None),
     "city": (r"(?-i:" + _PLACE + r"(?:[ \t]*\\?/[ \t]*" + _PLACE + r")*"
              r"(?:,[ \t]*[A-Z][A-Za-z.]*(?:[ \t]+[A-Z][A-Za-z.]*){0,2})?)", None),
-    "headline": (r"[^\n|]{1,160}?", None),
+    "headline": (r"[^\n|]{1,%d}?" % MAX_HEAD_CHARS, None),
     "agency": (r"\((?-i:[A-Z][A-Za-z.&'’ -]{0,30})\)", None),
     "dash": (r"(?:--|[-–—‑])", None),
     "site": (r"[\w-]+(?:\.[\w-]+)+", None),
