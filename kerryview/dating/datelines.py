@@ -91,6 +91,9 @@ _FIELDS: dict[str, tuple[str, str | None]] = {
     "page": (r"(?:page[ \t]*)?[A-Z]?\d{1,3}", None),
     "credit": (r"[^\n|]{1,60}?", None),
 }
+# Fields that, opening a template, hold the head of the article run into its date line: the
+# headline (and standfirst) or the byline ("Fergus Walsh | 08:17 UK time, ...").
+HEAD_FIELDS = ("headline", "credit")
 _TOKEN = re.compile(r"\{(\w+)\}|\\\||\[|\]|\||[ \t]+|[^{}\[\]|\\ \t]+")
 
 
@@ -134,6 +137,8 @@ def compile_template(template: str) -> tuple[re.Pattern, tuple[dict[str, str], .
                 raise ValueError(f"unknown field {{{field}}} in date-line template {template!r}")
             regex, part = _FIELDS[field]
             if part is None:
+                if field in HEAD_FIELDS and not groups and "(?P<head>" not in "".join(out):
+                    regex = f"(?P<head>{regex})"  # the head run into the date line, before it
                 out.append(regex)
                 continue
             n = counts.get(part, 0)
@@ -195,6 +200,7 @@ class _Read:
     end: int
     days: tuple[date, ...]
     yearless: tuple[tuple[int, int], ...]  # (month, day) written without a year
+    head: tuple[int, int] | None = None  # a headline or byline run into the date line, before it
 
 
 def _number(s: str) -> int:
@@ -225,7 +231,10 @@ def _slot_date(m: re.Match, slot: dict[str, str]) -> date | tuple[int, int] | No
 
 
 def _read_line(line: str, offset: int, line_no: int) -> _Read | None:
-    """The longest date-line style match of one line (a whole-line style beats a prefix)."""
+    """The longest date-line style match of one line (a whole-line style beats a prefix; of two
+    that end at the same place, the one whose date line starts first: "Headline Page last
+    updated at 08:58 GMT, Thursday, 24 June 2010 09:58 UK" is updated at 08:58, not a headline
+    that ends in "08:58 GMT,")."""
     body = line.rstrip()
     lead = len(body) - len(body.lstrip())
     best: _Read | None = None
@@ -238,7 +247,7 @@ def _read_line(line: str, offset: int, line_no: int) -> _Read | None:
             m = st.regex.match(body, lead)
             if m and m.end() < len(body) and not body[m.end()].isspace():
                 m = None
-        if m is None or (best is not None and offset + m.end() <= best.end):
+        if m is None or (best is not None and offset + m.end() < best.end):
             continue
         days: list[date] = []
         yearless: list[tuple[int, int]] = []
@@ -250,7 +259,12 @@ def _read_line(line: str, offset: int, line_no: int) -> _Read | None:
                 yearless.append(value)
         if days or yearless:
             start = min(m.start(g) for g in st.date_groups if m[g] is not None)
-            best = _Read(line_no, offset + start, offset + m.end(), tuple(days), tuple(yearless))
+            if best is not None and offset + m.end() == best.end and offset + start >= best.start:
+                continue  # of two reads to the same end, the one that reads more as the date line
+            head = (offset + m.start("head"), offset + m.end("head")) \
+                if "head" in st.regex.groupindex and m["head"] is not None else None
+            best = _Read(line_no, offset + start, offset + m.end(), tuple(days), tuple(yearless),
+                         head)
     return best
 
 
@@ -303,6 +317,34 @@ def read_dateline(text: str) -> DateLine | None:
         start, end = _block(first, reads, head)
         return DateLine(value, start, end)
     return _legacy_label_line(text)
+
+
+@dataclass(frozen=True)
+class RunIn:
+    """A date line run into the first line of a text after the article's head, as a page copied
+    flat puts them: "Headline Standfirst Wednesday 5 May 2010 21.48 BST The body ...",
+    "Fergus Walsh | 08:17 UK time, Tuesday, 30 June 2009 I've been ...". `head` is the text
+    before the date line (a headline, perhaps with its standfirst, or a byline), `stamp` the
+    date line itself; the body starts after the stamp. Offsets are the text's."""
+
+    head: tuple[int, int]
+    stamp: tuple[int, int]
+
+
+def run_in_head(text: str) -> RunIn | None:
+    """The head and date line run together on the first non-blank line that holds a date line
+    among the first HEAD_LINES, when a style reads a head before it (data/dateline_styles.tsv:
+    a template opening with {headline} or {credit}); else None."""
+    for i, (off, line) in enumerate(_head_lines(text)):
+        r = _read_line(line, off, i)
+        if r is not None:
+            if r.head is None:
+                return None
+            a, b = r.head
+            while b > a and text[b - 1] in " \t|":
+                b -= 1
+            return RunIn((a, b), (r.start, r.end)) if b > a else None
+    return None
 
 
 def _fills(r: _Read, head: list[tuple[int, str]]) -> bool:
