@@ -104,3 +104,14 @@ def test_the_document_keeps_the_exact_characters(tmp_path):
     assert doc.title == HEADLINE
     assert doc.dateline.value == date(2010, 5, 29)
     assert GUARDIAN[doc.dateline.start:doc.dateline.end] == "Saturday 29 May 2010 00.05 BST"
+
+
+def test_a_byline_and_a_dateline_are_no_lead_the_sentence_after_them_is():
+    text = ("By Shailagh Murray and Paul Kane TOLEDO, Ohio -- Determined to keep the campaign "
+            "spotlight on the economy, Sen. Barack Obama added $60 billion in new tax breaks to "
+            "his stimulus plan on Monday.\nHe spoke in Toledo.\n")
+    dct = date(2008, 6, 23)
+    found = find_mentions(_doc(text, dct), tag(text, dct))
+    [lead] = [f.mention for f in found if f.mention.position == "lead"]
+    assert text[lead.start:lead.end].startswith("Determined to keep")
+    assert lead.timex.text == "Monday"

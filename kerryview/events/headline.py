@@ -95,7 +95,10 @@ def lead_passages(doc: Document, sents: list[tuple[int, int]], lines: LineFilter
             break
         tries += 1
         if _GLUED_BYLINE.match(text, a):
-            continue  # "By Finlo Rohrer BBC News, Washington There has been ...": no lead
+            if lines.body_start(a) <= a:
+                continue  # "By Finlo Rohrer BBC News, Washington There has been ...": no lead
+            rest = text[lines.body_start(a):b]  # "By Jane Doe TOLEDO, Ohio -- Determined ..."
+            a = b - len(rest.lstrip())
         if doc.dateline is not None and a <= doc.dateline.end < b:
             rest = text[doc.dateline.end:b]  # "date 2023-07-18 The US envoy ...": after it
             a = doc.dateline.end + len(rest) - len(rest.lstrip(" \t,;:|-–—"))
