@@ -115,3 +115,11 @@ def test_a_byline_and_a_dateline_are_no_lead_the_sentence_after_them_is():
     [lead] = [f.mention for f in found if f.mention.position == "lead"]
     assert text[lead.start:lead.end].startswith("Determined to keep")
     assert lead.timex.text == "Monday"
+
+
+def test_a_stamp_whose_weekday_is_not_its_dates_is_no_date_line():
+    """29 May 2010 was a Saturday."""
+    assert read_dateline(GUARDIAN.replace("Saturday 29 May", "Friday 29 May")) is None
+    assert read_dateline("Saturday 29 May 2010 00.05 BST The company said today it had resumed.") \
+        is not None
+    assert read_dateline("Friday 29 May 2010 00.05 BST The company said today it had resumed.") is None

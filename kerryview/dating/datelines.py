@@ -257,6 +257,8 @@ def _read_line(line: str, offset: int, line_no: int) -> _Read | None:
                 days.append(value)
             elif isinstance(value, tuple):
                 yearless.append(value)
+        if days and not _weekday_agrees(m, st, days):
+            continue  # "Tuesday 4 May 2009" (a Monday): no date line in full, whatever it says
         if days or yearless:
             start = min(m.start(g) for g in st.date_groups if m[g] is not None)
             if best is not None and offset + m.end() == best.end and offset + start >= best.start:
@@ -266,6 +268,19 @@ def _read_line(line: str, offset: int, line_no: int) -> _Read | None:
             best = _Read(line_no, offset + start, offset + m.end(), tuple(days), tuple(yearless),
                          head)
     return best
+
+
+def _weekday_agrees(m: re.Match, st: Style, days: list[date]) -> bool:
+    """Whether each weekday a date line names is the weekday of one of its dates (the tagger's
+    weekday names and numbers, kerryview/timex/rules/lexicon.json)."""
+    from kerryview.timex.lexicon import lexicon  # the tagger's lexicon, read once
+    names = lexicon()["weekday"]
+    for g in st.date_groups:
+        if g.startswith("weekday") and m[g] is not None:
+            number = names.get(m[g].lower()) or names.get(m[g].lower().rstrip("."))
+            if number is not None and all(d.isoweekday() != number for d in days):
+                return False
+    return True
 
 
 def _head_lines(text: str) -> list[tuple[int, str]]:
