@@ -257,7 +257,7 @@ def _read_line(line: str, offset: int, line_no: int) -> _Read | None:
                 days.append(value)
             elif isinstance(value, tuple):
                 yearless.append(value)
-        if days and not _weekday_agrees(m, st, days):
+        if days and not _weekday_agrees(m, st, days) or _head_ends_in_weekday(m):
             continue  # "Tuesday 4 May 2009" (a Monday): no date line in full, whatever it says
         if days or yearless:
             start = min(m.start(g) for g in st.date_groups if m[g] is not None)
@@ -281,6 +281,16 @@ def _weekday_agrees(m: re.Match, st: Style, days: list[date]) -> bool:
             if number is not None and all(d.isoweekday() != number for d in days):
                 return False
     return True
+
+
+def _head_ends_in_weekday(m: re.Match) -> bool:
+    """Whether the head read before a date line ends in a weekday name, which belongs to the
+    date ("Friday 29 May 2010 ...": not a head "Friday" before "29 May 2010")."""
+    from kerryview.timex.lexicon import lexicon
+    if "head" not in m.re.groupindex or m["head"] is None:
+        return False
+    words = m["head"].split()
+    return bool(words) and words[-1].lower().rstrip(",") in lexicon()["weekday"]
 
 
 def _head_lines(text: str) -> list[tuple[int, str]]:
