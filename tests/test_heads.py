@@ -123,3 +123,17 @@ def test_a_stamp_whose_weekday_is_not_its_dates_is_no_date_line():
     assert read_dateline("Saturday 29 May 2010 00.05 BST The company said today it had resumed.") \
         is not None
     assert read_dateline("Friday 29 May 2010 00.05 BST The company said today it had resumed.") is None
+
+
+def test_a_headline_on_its_own_line_above_a_run_in_stamp_stays_the_title():
+    text = ("Gulf oil spill: Will Deepwater sink the 101-year-old BP?\n"
+            "Mud-smeared BP logos and a halved market value indicate deep disgust over the handling "
+            "of the oil slick Wednesday 2 June 2010 17.37 BST Crosses were erected this week on "
+            "Grand Isle.\n")
+    assert find_title(text) == "Gulf oil spill: Will Deepwater sink the 101-year-old BP?"
+    assert read_dateline(text).value == date(2010, 6, 2)
+
+
+def test_no_headline_is_read_below_the_start_of_the_body():
+    text = BLOG.replace("\nThe drug", "\nBut what is the main weapon against the virus?\nThe drug")
+    assert find_title(text) is None

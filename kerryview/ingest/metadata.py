@@ -19,7 +19,7 @@ from importlib.resources import files
 from pathlib import Path
 from urllib.parse import urlparse
 
-from kerryview.dating.datelines import is_date_line, run_in_head
+from kerryview.dating.datelines import is_date_line, read_dateline, run_in_head
 from kerryview.text.wordlists import stopwords
 
 SOURCES_FILE = "sources.tsv"
@@ -81,10 +81,21 @@ def find_title(text: str) -> str | None:
         bar = _HEAD_BAR.match(line)
         if bar and _reads_as_headline(bar.group("head")) and not _BYLINE.match(bar.group("head")):
             return bar.group("head").strip()
-        if is_date_line(line) or _BYLINE.match(line):
+        if is_date_line(line):
+            if _runs_into_body(line):
+                return None  # "Fergus Walsh | 08:17 UK time, ... I've been ...": the body began
+            continue
+        if _BYLINE.match(line):
             continue
         return line if _reads_as_headline(line) else None
     return None
+
+
+def _runs_into_body(line: str) -> bool:
+    """Whether a date line runs into the body's first sentence on its line: the headline stands
+    above a date line, never below the body's start."""
+    read = read_dateline(line)
+    return read is not None and len(line[read.end:].split()) > head_rules()["min_words"]["value"]
 
 
 def headline_span(text: str) -> tuple[int, int] | None:
@@ -102,8 +113,8 @@ def _run_in_headline(text: str) -> tuple[bool, tuple[int, int] | None]:
     that opens with a bullet point ("cents 848 cases in Britain ...") or is too long for a
     headline and cannot be split is the headline's place without one."""
     run = run_in_head(text)
-    if run is None:
-        return False, None
+    if run is None or text[:run.head[0]].strip():
+        return False, None  # none, or a headline stands on a line of its own above it
     a, b = run.head
     if _is_byline(text[a:b], text[b:run.stamp[0]]):
         return False, None
