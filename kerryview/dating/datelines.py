@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 
 from kerryview.calendar.timex3 import iso_day
@@ -36,6 +36,8 @@ MAX_DATE_WORDS = 7
 # A headline and standfirst run into the date line on one line ({headline}): the longest head
 # read before it (a Guardian headline and standfirst are rarely over 300 characters).
 MAX_HEAD_CHARS = 400
+HEAD_STAMP_CHARS = 120  # a stamp after a head writes its year within this many characters
+_YEAR = re.compile(r"(?:19|20)\d{2}(?!\d)")
 
 # ------------------------------------------------------------------ the template language
 
@@ -231,6 +233,16 @@ def _slot_date(m: re.Match, slot: dict[str, str]) -> date | tuple[int, int] | No
 
 
 def _read_line(line: str, offset: int, line_no: int) -> _Read | None:
+    """_read_line_at for a line at `offset`, the `line_no`-th non-blank line of the text."""
+    r = _read_line_at(line, line_no == 0)
+    if r is None:
+        return None
+    head = None if r.head is None else (offset + r.head[0], offset + r.head[1])
+    return _Read(line_no, offset + r.start, offset + r.end, r.days, r.yearless, head)
+
+
+@lru_cache(maxsize=4096)
+def _read_line_at(line: str, first: bool) -> _Read | None:
     """The longest date-line style match of one line (a whole-line style beats a prefix; of two
     that end at the same place, the one whose date line starts first: "Headline Page last
     updated at 08:58 GMT, Thursday, 24 June 2010 09:58 UK" is updated at 08:58, not a headline
@@ -238,8 +250,11 @@ def _read_line(line: str, offset: int, line_no: int) -> _Read | None:
     body = line.rstrip()
     lead = len(body) - len(body.lstrip())
     best: _Read | None = None
+    # A head runs into a date line with its year ("... leak Wednesday 5 May 2010 21.48 BST"): a
+    # line with no year near its start has none, and its head styles need not scan it.
+    year = _YEAR.search(body, 0, MAX_HEAD_CHARS + HEAD_STAMP_CHARS) is not None
     for st in styles():
-        if st.part == "top" and line_no != 0:
+        if st.part == "top" and not first or (not year and "head" in st.regex.groupindex):
             continue
         if st.fit == "line":
             m = st.regex.fullmatch(body, lead)
@@ -247,7 +262,7 @@ def _read_line(line: str, offset: int, line_no: int) -> _Read | None:
             m = st.regex.match(body, lead)
             if m and m.end() < len(body) and not body[m.end()].isspace():
                 m = None
-        if m is None or (best is not None and offset + m.end() < best.end):
+        if m is None or (best is not None and m.end() < best.end):
             continue
         days: list[date] = []
         yearless: list[tuple[int, int]] = []
@@ -261,11 +276,11 @@ def _read_line(line: str, offset: int, line_no: int) -> _Read | None:
             continue  # "Tuesday 4 May 2009" (a Monday): no date line in full, whatever it says
         if days or yearless:
             start = min(m.start(g) for g in st.date_groups if m[g] is not None)
-            if best is not None and offset + m.end() == best.end and offset + start >= best.start:
+            if best is not None and m.end() == best.end and start >= best.start:
                 continue  # of two reads to the same end, the one that reads more as the date line
-            head = (offset + m.start("head"), offset + m.end("head")) \
+            head = (m.start("head"), m.end("head")) \
                 if "head" in st.regex.groupindex and m["head"] is not None else None
-            best = _Read(line_no, offset + start, offset + m.end(), tuple(days), tuple(yearless),
+            best = _Read(0, start, m.end(), tuple(days), tuple(yearless),
                          head)
     return best
 
