@@ -8,6 +8,11 @@ first publication wins over an update); a year-less wire dateline ("WASHINGTON, 
 -") takes its year from another date line, and alone is not a stated date (inference dates the
 article then). The span returned covers the date line from its first date or time to its end
 (a label such as "Published:" is left out), so that no time expression in it becomes an event.
+A page copied flat may run the article's head into its date line on the first line ("Headline
+Standfirst Wednesday 5 May 2010 21.48 BST The body ...", "Fergus Walsh | 08:17 UK time, ..."):
+styles opening with {headline} or {credit} read it, and run_in_head says where the head and the
+stamp stand (kerryview.ingest.metadata reads the headline from the head). A date line whose
+weekday is not its date's is none.
 """
 from __future__ import annotations
 
