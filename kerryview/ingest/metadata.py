@@ -20,7 +20,6 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from kerryview.dating.datelines import is_date_line, read_dateline, run_in_head
-from kerryview.text.wordlists import stopwords
 
 SOURCES_FILE = "sources.tsv"
 HEAD_LINES = 4  # a headline, a date line and a byline come before the body
@@ -133,6 +132,12 @@ def _is_byline(head: str, between: str) -> bool:
 
 
 @cache
+def _phrase_goes_on() -> frozenset[str]:
+    """Words after which a phrase goes on (data/head_rules.json standfirst.phrase_goes_on)."""
+    return frozenset(head_rules()["standfirst"]["phrase_goes_on"])
+
+
+@cache
 def head_rules() -> dict:
     """data/head_rules.json: how a head run into the date line is read (each rule with examples)."""
     return json.loads((files("kerryview.ingest") / "data" / HEAD_RULES).read_text(encoding="utf-8"))
@@ -160,7 +165,7 @@ def _standfirst_at(head: str, text: str) -> int:
                 or not (after[:1].islower() or after[:1].isdigit()):
             continue
         if prev[:1].isupper() or not (prev[-1:].isalnum() or prev[-1:] in "'’\"”") \
-                or prev.lower().strip("'’\"”") in stopwords():  # "White House", "spill:", "of"
+                or prev.lower().strip("'’\"”") in _phrase_goes_on():  # "White House", "spill:", "of"
             continue
         if re.search(rf"(?<![\w.])(?-i:{re.escape(word.lower())})(?!\w)", text) is not None:
             return words[i].start()
