@@ -37,9 +37,11 @@ def test_each_example_dates_as_it_says(name, monkeypatch):
     pile = [_doc(f"p{i}", text) for i, text in enumerate(example.get("pile", []))]
     assert all(d.dateline is not None for d in pile), "the pile's articles state their dates"
     article = _doc("x", example["text"])
-    assert article.dateline is None
-    infer_dcts(pile + [article], CachingTagger())
     expect = example["expect"]
+    if article.dateline is not None:  # a stamp the date-line reader reads itself (a head run
+        assert article.dateline.value == date.fromisoformat(expect)  # into it): both agree,
+        article.dateline = None  # and inference alone still dates it
+    infer_dcts(pile + [article], CachingTagger())
     assert article.dct == (date.fromisoformat(expect) if expect else None), str(article.dct_source)
     if expect:
         assert article.dct_source.kind is DateSourceKind.INFERRED
@@ -74,7 +76,8 @@ def test_a_time_stamp_has_no_tense():
     text = ("Exam plan for flu Boards may grade on coursework Tuesday 5 May 2009 21.31 BST "
             "Exam boards will award grades on coursework if pupils cannot sit the exams.")
     article = _doc("x", text)
-    assert article.dateline is None
+    assert article.dateline is not None and article.dateline.value == date(2009, 5, 5)
+    article.dateline = None  # the date-line reader reads the stamp; inference alone must too
     infer_dcts([article], CachingTagger())
     assert article.dct == date(2009, 5, 5), str(article.dct_source)
 

@@ -8,13 +8,18 @@ first publication wins over an update); a year-less wire dateline ("WASHINGTON, 
 -") takes its year from another date line, and alone is not a stated date (inference dates the
 article then). The span returned covers the date line from its first date or time to its end
 (a label such as "Published:" is left out), so that no time expression in it becomes an event.
+A page copied flat may run the article's head into its date line on the first line ("Headline
+Standfirst Wednesday 5 May 2010 21.48 BST The body ...", "Fergus Walsh | 08:17 UK time, ..."):
+styles opening with {headline} or {credit} read it, and run_in_head says where the head and the
+stamp stand (kerryview.ingest.metadata reads the headline from the head). A date line whose
+weekday is not its date's is none.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 
 from kerryview.calendar.timex3 import iso_day
@@ -33,6 +38,11 @@ _LABEL = r"\A\s*(?:date|published|pubdate|publication date|dateline|posted|updat
 _DATE_LINE = re.compile(_LABEL + r"(?P<iso>\d{4}-\d{2}-\d{2})\b", re.IGNORECASE)
 _LABEL_LINE = re.compile(_LABEL + r"(?P<rest>[^\n]{4,60})", re.IGNORECASE)
 MAX_DATE_WORDS = 7
+# A headline and standfirst run into the date line on one line ({headline}): the longest head
+# read before it (a Guardian headline and standfirst are rarely over 300 characters).
+MAX_HEAD_CHARS = 400
+HEAD_STAMP_CHARS = 120  # a stamp after a head writes its year within this many characters
+_YEAR = re.compile(r"(?:19|20)\d{2}(?!\d)")
 
 # ------------------------------------------------------------------ the template language
 
@@ -81,13 +91,16 @@ _FIELDS: dict[str, tuple[str, str | None]] = {
     "label": (_LABEL_RE, None),
     "city": (r"(?-i:" + _PLACE + r"(?:[ \t]*\\?/[ \t]*" + _PLACE + r")*"
              r"(?:,[ \t]*[A-Z][A-Za-z.]*(?:[ \t]+[A-Z][A-Za-z.]*){0,2})?)", None),
-    "headline": (r"[^\n|]{1,160}?", None),
+    "headline": (r"[^\n|]{1,%d}?" % MAX_HEAD_CHARS, None),
     "agency": (r"\((?-i:[A-Z][A-Za-z.&'’ -]{0,30})\)", None),
     "dash": (r"(?:--|[-–—‑])", None),
     "site": (r"[\w-]+(?:\.[\w-]+)+", None),
     "page": (r"(?:page[ \t]*)?[A-Z]?\d{1,3}", None),
     "credit": (r"[^\n|]{1,60}?", None),
 }
+# Fields that, opening a template, hold the head of the article run into its date line: the
+# headline (and standfirst) or the byline ("Fergus Walsh | 08:17 UK time, ...").
+HEAD_FIELDS = ("headline", "credit")
 _TOKEN = re.compile(r"\{(\w+)\}|\\\||\[|\]|\||[ \t]+|[^{}\[\]|\\ \t]+")
 
 
@@ -131,6 +144,8 @@ def compile_template(template: str) -> tuple[re.Pattern, tuple[dict[str, str], .
                 raise ValueError(f"unknown field {{{field}}} in date-line template {template!r}")
             regex, part = _FIELDS[field]
             if part is None:
+                if field in HEAD_FIELDS and not groups and "(?P<head>" not in "".join(out):
+                    regex = f"(?P<head>{regex})"  # the head run into the date line, before it
                 out.append(regex)
                 continue
             n = counts.get(part, 0)
@@ -192,6 +207,7 @@ class _Read:
     end: int
     days: tuple[date, ...]
     yearless: tuple[tuple[int, int], ...]  # (month, day) written without a year
+    head: tuple[int, int] | None = None  # a headline or byline run into the date line, before it
 
 
 def _number(s: str) -> int:
@@ -222,12 +238,28 @@ def _slot_date(m: re.Match, slot: dict[str, str]) -> date | tuple[int, int] | No
 
 
 def _read_line(line: str, offset: int, line_no: int) -> _Read | None:
-    """The longest date-line style match of one line (a whole-line style beats a prefix)."""
+    """_read_line_at for a line at `offset`, the `line_no`-th non-blank line of the text."""
+    r = _read_line_at(line, line_no == 0)
+    if r is None:
+        return None
+    head = None if r.head is None else (offset + r.head[0], offset + r.head[1])
+    return _Read(line_no, offset + r.start, offset + r.end, r.days, r.yearless, head)
+
+
+@lru_cache(maxsize=4096)
+def _read_line_at(line: str, first: bool) -> _Read | None:
+    """The longest date-line style match of one line (a whole-line style beats a prefix; of two
+    that end at the same place, the one whose date line starts first: "Headline Page last
+    updated at 08:58 GMT, Thursday, 24 June 2010 09:58 UK" is updated at 08:58, not a headline
+    that ends in "08:58 GMT,")."""
     body = line.rstrip()
     lead = len(body) - len(body.lstrip())
     best: _Read | None = None
+    # A head runs into a date line with its year ("... leak Wednesday 5 May 2010 21.48 BST"): a
+    # line with no year near its start has none, and its head styles need not scan it.
+    year = _YEAR.search(body, 0, MAX_HEAD_CHARS + HEAD_STAMP_CHARS) is not None
     for st in styles():
-        if st.part == "top" and line_no != 0:
+        if st.part == "top" and not first or (not year and "head" in st.regex.groupindex):
             continue
         if st.fit == "line":
             m = st.regex.fullmatch(body, lead)
@@ -235,7 +267,7 @@ def _read_line(line: str, offset: int, line_no: int) -> _Read | None:
             m = st.regex.match(body, lead)
             if m and m.end() < len(body) and not body[m.end()].isspace():
                 m = None
-        if m is None or (best is not None and offset + m.end() <= best.end):
+        if m is None or (best is not None and m.end() < best.end):
             continue
         days: list[date] = []
         yearless: list[tuple[int, int]] = []
@@ -245,10 +277,40 @@ def _read_line(line: str, offset: int, line_no: int) -> _Read | None:
                 days.append(value)
             elif isinstance(value, tuple):
                 yearless.append(value)
+        if days and not _weekday_agrees(m, st, days) or _head_ends_in_weekday(m):
+            continue  # "Tuesday 4 May 2009" (a Monday): no date line in full, whatever it says
         if days or yearless:
             start = min(m.start(g) for g in st.date_groups if m[g] is not None)
-            best = _Read(line_no, offset + start, offset + m.end(), tuple(days), tuple(yearless))
+            if best is not None and m.end() == best.end and start >= best.start:
+                continue  # of two reads to the same end, the one that reads more as the date line
+            head = (m.start("head"), m.end("head")) \
+                if "head" in st.regex.groupindex and m["head"] is not None else None
+            best = _Read(0, start, m.end(), tuple(days), tuple(yearless),
+                         head)
     return best
+
+
+def _weekday_agrees(m: re.Match, st: Style, days: list[date]) -> bool:
+    """Whether each weekday a date line names is the weekday of one of its dates (the tagger's
+    weekday names and numbers, kerryview/timex/rules/lexicon.json)."""
+    from kerryview.timex.lexicon import lexicon  # the tagger's lexicon, read once
+    names = lexicon()["weekday"]
+    for g in st.date_groups:
+        if g.startswith("weekday") and m[g] is not None:
+            number = names.get(m[g].lower()) or names.get(m[g].lower().rstrip("."))
+            if number is not None and all(d.isoweekday() != number for d in days):
+                return False
+    return True
+
+
+def _head_ends_in_weekday(m: re.Match) -> bool:
+    """Whether the head read before a date line ends in a weekday name, which belongs to the
+    date ("Friday 29 May 2010 ...": not a head "Friday" before "29 May 2010")."""
+    from kerryview.timex.lexicon import lexicon
+    if "head" not in m.re.groupindex or m["head"] is None:
+        return False
+    words = m["head"].split()
+    return bool(words) and words[-1].lower().rstrip(",") in lexicon()["weekday"]
 
 
 def _head_lines(text: str) -> list[tuple[int, str]]:
@@ -300,6 +362,34 @@ def read_dateline(text: str) -> DateLine | None:
         start, end = _block(first, reads, head)
         return DateLine(value, start, end)
     return _legacy_label_line(text)
+
+
+@dataclass(frozen=True)
+class RunIn:
+    """A date line run into the first line of a text after the article's head, as a page copied
+    flat puts them: "Headline Standfirst Wednesday 5 May 2010 21.48 BST The body ...",
+    "Fergus Walsh | 08:17 UK time, Tuesday, 30 June 2009 I've been ...". `head` is the text
+    before the date line (a headline, perhaps with its standfirst, or a byline), `stamp` the
+    date line itself; the body starts after the stamp. Offsets are the text's."""
+
+    head: tuple[int, int]
+    stamp: tuple[int, int]
+
+
+def run_in_head(text: str) -> RunIn | None:
+    """The head and date line run together on the first non-blank line that holds a date line
+    among the first HEAD_LINES, when a style reads a head before it (data/dateline_styles.tsv:
+    a template opening with {headline} or {credit}); else None."""
+    for i, (off, line) in enumerate(_head_lines(text)):
+        r = _read_line(line, off, i)
+        if r is not None:
+            if r.head is None:
+                return None
+            a, b = r.head
+            while b > a and text[b - 1] in " \t|":
+                b -= 1
+            return RunIn((a, b), (r.start, r.end)) if b > a else None
+    return None
 
 
 def _fills(r: _Read, head: list[tuple[int, str]]) -> bool:

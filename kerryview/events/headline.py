@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from kerryview.events.labels import last_passage_start
 from kerryview.events.not_events import LineFilter
+from kerryview.ingest.metadata import headline_span
 from kerryview.model import Document
 from kerryview.text.plural import looks_plural
 from kerryview.text.wordlists import cues, event_lists, stopwords
@@ -74,7 +75,10 @@ def lead_passages(doc: Document, sents: list[tuple[int, int]], lines: LineFilter
     out: list[Lead] = []
     if not content:
         return out
-    if is_headline(text, content[0], len(content) > 1):
+    head = headline_span(text)  # "Headline Standfirst Wednesday 5 May 2010 21.48 BST The ..."
+    if head is not None and head[0] == content[0][0]:
+        out.append(Lead(head[0], head[1], "headline"))  # the lead follows on the same line
+    elif is_headline(text, content[0], len(content) > 1):
         out.append(Lead(content[0][0], content[0][1], "headline"))
         content = content[1:]
     allowed = set(content)
@@ -91,7 +95,10 @@ def lead_passages(doc: Document, sents: list[tuple[int, int]], lines: LineFilter
             break
         tries += 1
         if _GLUED_BYLINE.match(text, a):
-            continue  # "By Finlo Rohrer BBC News, Washington There has been ...": no lead
+            if lines.body_start(a) <= a:
+                continue  # "By Finlo Rohrer BBC News, Washington There has been ...": no lead
+            rest = text[lines.body_start(a):b]  # "By Jane Doe TOLEDO, Ohio -- Determined ..."
+            a = b - len(rest.lstrip())
         if doc.dateline is not None and a <= doc.dateline.end < b:
             rest = text[doc.dateline.end:b]  # "date 2023-07-18 The US envoy ...": after it
             a = doc.dateline.end + len(rest) - len(rest.lstrip(" \t,;:|-–—"))

@@ -11,6 +11,7 @@ url), the record an archive keeps of where each file came from; what it says win
 from __future__ import annotations
 
 import csv
+import json
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -18,7 +19,7 @@ from importlib.resources import files
 from pathlib import Path
 from urllib.parse import urlparse
 
-from kerryview.dating.datelines import is_date_line
+from kerryview.dating.datelines import is_date_line, read_dateline, run_in_head
 
 SOURCES_FILE = "sources.tsv"
 HEAD_LINES = 4  # a headline, a date line and a byline come before the body
@@ -30,6 +31,11 @@ _WIRE = re.compile(r"(?:^|[\s|])\(([A-Z][A-Za-z.&' -]{1,40}?)\)\s*[-–—]")
 # wire page's headline, its place in capitals, then "|" and the time of publication.
 _HEAD_BAR = re.compile(r"^(?P<head>.+?)\s+(?P<place>[A-Z][A-Z.'-]+(?:[ ,]+[A-Z][A-Za-z.'-]+)*)\s+\|\s")
 _BYLINE = re.compile(r"^\s*By\s+[A-Z]", re.UNICODE)
+_BY = re.compile(r"By\s+[A-Z]")  # a byline starting at a given place
+# A name of two to four capitalised words ("Fergus Walsh"): before a bar and a date line, a byline.
+_NAME = re.compile(r"(?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w.'’-]*")
+_WORDS = re.compile(r"\S+")
+HEAD_RULES = "head_rules.json"
 _URL = re.compile(r"https?://[^\s<>\"')]+")
 
 
@@ -63,16 +69,107 @@ def _first_lines(text: str, n: int = HEAD_LINES) -> list[str]:
 
 
 def find_title(text: str) -> str | None:
-    """A headline: a short first line that is not a sentence of the body, after any date line
-    or byline; or the head of a wire page's first line ("Headline PLACE | date PLACE (Agency) -")."""
+    """A headline: the head run into the date line on the first line, when it is one
+    (_run_in_headline); else a short first line that is not a sentence of the body, after any
+    date line or byline; or the head of a wire page's first line ("Headline PLACE | date PLACE
+    (Agency) -")."""
+    found, span = _run_in_headline(text)
+    if found:
+        return None if span is None else text[span[0]:span[1]]
     for line in _first_lines(text):
         bar = _HEAD_BAR.match(line)
-        if bar and _reads_as_headline(bar.group("head")):
+        if bar and _reads_as_headline(bar.group("head")) and not _BYLINE.match(bar.group("head")):
             return bar.group("head").strip()
-        if is_date_line(line) or _BYLINE.match(line):
+        if is_date_line(line):
+            if _runs_into_body(line):
+                return None  # "Fergus Walsh | 08:17 UK time, ... I've been ...": the body began
+            continue
+        if _BYLINE.match(line):
             continue
         return line if _reads_as_headline(line) else None
     return None
+
+
+def _runs_into_body(line: str) -> bool:
+    """Whether a date line runs into the body's first sentence on its line: the headline stands
+    above a date line, never below the body's start."""
+    read = read_dateline(line)
+    return read is not None and len(line[read.end:].split()) > head_rules()["min_words"]["value"]
+
+
+def headline_span(text: str) -> tuple[int, int] | None:
+    """Where the headline stands when a page copied flat ran the article's head into its date
+    line ("Headline Standfirst Wednesday 5 May 2010 21.48 BST The body ...",
+    kerryview.dating.datelines.run_in_head): the head, without a standfirst or byline after it
+    (_standfirst_at), when it reads as a headline; else None."""
+    return _run_in_headline(text)[1]
+
+
+def _run_in_headline(text: str) -> tuple[bool, tuple[int, int] | None]:
+    """(whether the text opens with a head run into its date line that is not a byline, the
+    headline's span in it or None). A byline ("By Maggie Fox, Health and Science Editor",
+    "Fergus Walsh |") is no head: a headline may stand on a line of its own before it. A head
+    that opens with a bullet point ("cents 848 cases in Britain ...") or is too long for a
+    headline and cannot be split is the headline's place without one."""
+    run = run_in_head(text)
+    if run is None or text[:run.head[0]].strip():
+        return False, None  # none, or a headline stands on a line of its own above it
+    a, b = run.head
+    if _is_byline(text[a:b], text[b:run.stamp[0]]):
+        return False, None
+    b = a + _standfirst_at(text[a:b], text)
+    while b > a and text[b - 1] in " \t,;:-–—":
+        b -= 1
+    head = text[a:b]
+    opens = head[:1].isupper() or head[:1].isdigit() or head[:1] in "'\"‘“"
+    short = len(head.split()) <= head_rules()["max_words"]["value"]
+    return True, ((a, b) if opens and short and _reads_as_headline(head) else None)
+
+
+def _is_byline(head: str, between: str) -> bool:
+    """"By Jane Doe ...", or a name alone before a bar ("Fergus Walsh | 08:17 UK time, ...")."""
+    return _BYLINE.match(head) is not None or ("|" in between and _NAME.fullmatch(head.strip()) is not None)
+
+
+@cache
+def _phrase_goes_on() -> frozenset[str]:
+    """Words after which a phrase goes on (data/head_rules.json standfirst.phrase_goes_on)."""
+    return frozenset(head_rules()["standfirst"]["phrase_goes_on"])
+
+
+@cache
+def head_rules() -> dict:
+    """data/head_rules.json: how a head run into the date line is read (each rule with examples)."""
+    return json.loads((files("kerryview.ingest") / "data" / HEAD_RULES).read_text(encoding="utf-8"))
+
+
+def _standfirst_at(head: str, text: str) -> int:
+    """Where a standfirst starts in a head of headline and standfirst run together, or the
+    head's length (data/head_rules.json): at its first bullet point ("... ethical index cents
+    Oil firm excluded ..."), or at a capitalised word that the article writes in lower case
+    elsewhere, followed by a lower-case word, after a lower-case word that ends a phrase ("...
+    without exam Exam boards may base ...", "... new containment cap Engineers to see ..."; not
+    "of", "White House lists"). Both parts have at least min_words words."""
+    rules = head_rules()
+    least, bullets = rules["min_words"]["value"], set(rules["bullets"]["words"])
+    words = [m for m in _WORDS.finditer(head)]
+    for i in range(least, len(words)):
+        if _BY.match(head, words[i].start()):
+            return words[i].start()  # "Swine flu followed route map By Maggie Fox, ..."
+    for i in range(least, len(words) - least + 1):
+        if words[i].group() in bullets:
+            return words[i].start()
+    for i in range(least, len(words) - least + 1):
+        prev, word, after = words[i - 1].group(), words[i].group(), words[i + 1].group()
+        if not (word[:1].isupper() and word[1:].islower() and word.isalpha()) \
+                or not (after[:1].islower() or after[:1].isdigit()):
+            continue
+        if prev[:1].isupper() or not (prev[-1:].isalnum() or prev[-1:] in "'’\"”") \
+                or prev.lower().strip("'’\"”") in _phrase_goes_on():  # "White House", "spill:", "of"
+            continue
+        if re.search(rf"(?<![\w.])(?-i:{re.escape(word.lower())})(?!\w)", text) is not None:
+            return words[i].start()
+    return len(head)
 
 
 def _reads_as_headline(line: str) -> bool:
