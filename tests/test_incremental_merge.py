@@ -36,7 +36,8 @@ needs_timeline17 = pytest.mark.skipif(not TIMELINE17.is_dir(),
                                       reason="Timeline17 development data not here")
 
 
-@pytest.fixture(params=[False, True], ids=["without clause events", "with clause events"])
+@pytest.fixture(params=[False, "news", True],
+                ids=["without clause events", "news sentences' clause events", "with clause events"])
 def clause_events(request, monkeypatch):
     """Clause events off and on (kerryview.events.clauses): one merge, full or incremental,
     keeps them apart from the dated mentions."""
