@@ -741,7 +741,7 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
             mention.resolution = resolution
             # The clause events of one sentence share its words: copies to the merge
             # (merge.copy_groups), compared with other articles once, as one event.
-            bag = bag if bag is not None else contexts.terms(a)
+            bag = bag if bag is not None else contexts.sentence_terms(a)
             out.append(Found(mention, label_for(text, (a, b), trigger, t), bag,
                              value_interval(day)))
     return out
