@@ -37,13 +37,13 @@ CLAUSE_RULES = "clause_rules.json"
 # sentence: the headline and the first lead_sentences() sentences of the body (the inverted
 # pyramid), and a sentence a time expression dates a clause of ("Bush said Tuesday | that the
 # blockade might be extended, | and the army has sealed the roads": 'sealed' is the
-# publication's, not Tuesday's). True: every sentence's; on TBAQ that raises event dating
-# further (dev 41.8/69.1 off, about 50/74 NEWS, 67.5/75.6 all: recall/precision,
-# benchmarks/README_stories.md), but a pile with them all has 4 times the mentions, 2 times
-# the CPU and 2.2 times the peak memory (real-dated 1,000: 8,149 -> 33,098 mentions, 17.8 ->
-# 36.0 s, 155 -> 344 MB), past issue #10's 2 GB at 10,000 articles. Measured by
-# benchmarks/scaling.py --clause-events [all|news|off] and benchmarks/clause_cost.py;
-# `benchmarks/stories.py --dct-clauses` turns them all on.
+# publication's, not Tuesday's). On TBAQ (dev) event dating is 41.8/69.1 recall/precision with
+# none, 50.1/74.2 with NEWS and 67.5/75.6 with every sentence's (True): those cost 4 times the
+# mentions, 2 times the CPU and 1.8 times the peak memory (real-dated 1,000: 17.8 s / 155 MB
+# none, 26.2 s / 180 MB NEWS, 38.0 s / 277 MB all), past issue #10's 2 GB at 10,000 articles;
+# NEWS at 10,000 synthetic: 262 s CPU (load 7), 1,362 MB. Measured by benchmarks/scaling.py
+# --clause-events off|news|all and benchmarks/clause_cost.py (benchmarks/README_stories.md);
+# `benchmarks/stories.py --clause-events off|news|all` (--dct-clauses: all).
 NEWS = "news"
 CLAUSE_EVENTS: bool | str = NEWS
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
