@@ -40,8 +40,9 @@ CLAUSE_RULES = "clause_rules.json"
 # publication's, not Tuesday's). On TBAQ (dev) event dating is 41.8/69.1 recall/precision with
 # none, 50.1/74.2 with NEWS and 67.5/75.6 with every sentence's (True): those cost 4 times the
 # mentions, 2 times the CPU and 1.8 times the peak memory (real-dated 1,000: 17.8 s / 155 MB
-# none, 26.2 s / 180 MB NEWS, 38.0 s / 277 MB all), past issue #10's 2 GB at 10,000 articles;
-# NEWS at 10,000 synthetic: 262 s CPU (load 7), 1,362 MB. Measured by benchmarks/scaling.py
+# none, 26.2 s / 180 MB NEWS, 38.0 s / 277 MB all); at 10,000 synthetic articles all take
+# 355 s CPU and 2,327 MB, past issue #10's 2 GB; NEWS 262 s and 1,362 MB (off: 211 s, 1,127 MB;
+# load 3-7). Measured by benchmarks/scaling.py
 # --clause-events off|news|all and benchmarks/clause_cost.py (benchmarks/README_stories.md);
 # `benchmarks/stories.py --clause-events off|news|all` (--dct-clauses: all).
 NEWS = "news"
