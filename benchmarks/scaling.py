@@ -129,7 +129,7 @@ def measure(kind: str, n: int, root: Path) -> dict:
         tagger = CachingTagger()
         timed("tag", lambda: [tagger(d.text, None) for d in docs])
         timexes = timed("dating", lambda: infer_dcts(docs, tagger))
-        from kerryview.events import clauses  # clause events: off unless --clause-events
+        from kerryview.events import clauses  # clause events: --clause-events (news by default)
         found = timed("mentions", lambda: [f for d in docs for f in find_mentions(
             d, timexes[d.id], dct_clauses=clauses.CLAUSE_EVENTS)])
         dcts = {d.id: d.dct.isoformat() if d.dct else "" for d in docs}
@@ -143,9 +143,9 @@ def measure(kind: str, n: int, root: Path) -> dict:
     return out
 
 
-def run_child(kind: str, n: int, root: Path, budget: float, clause_events: bool = False) -> dict | None:
-    cmd = [sys.executable, __file__, "--one", kind, str(n), "--root", str(root)]
-    cmd += ["--clause-events"] if clause_events else []
+def run_child(kind: str, n: int, root: Path, budget: float, clause_events: str = "news") -> dict | None:
+    cmd = [sys.executable, __file__, "--one", kind, str(n), "--root", str(root),
+           "--clause-events", clause_events]
     return run_measured(cmd, budget)
 
 
@@ -168,14 +168,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sizes", default="1000,3000,10000", help="synthetic archive sizes")
     ap.add_argument("--root", type=Path, default=T17, help="the Timeline17 folder")
     ap.add_argument("--budget", type=float, default=1800.0, help="seconds one pile may take")
-    ap.add_argument("--clause-events", action="store_true",
-                    help="clause events on (events.clauses.CLAUSE_EVENTS; off by default)")
+    ap.add_argument("--clause-events", nargs="?", const="all", default="news",
+                    choices=("off", "news", "all"),
+                    help="clause events (events.clauses.CLAUSE_EVENTS): none, the news "
+                         "sentences' (the default) or all (the flag alone)")
     ap.add_argument("--one", nargs=2, metavar=("KIND", "N"), help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
-    if args.clause_events:
-        import kerryview.events.clauses as clauses
-        import kerryview.pipeline as pipeline
-        clauses.CLAUSE_EVENTS = pipeline.CLAUSE_EVENTS = True
+    import kerryview.events.clauses as clauses
+    import kerryview.pipeline as pipeline
+    clauses.CLAUSE_EVENTS = pipeline.CLAUSE_EVENTS = {"off": False, "news": clauses.NEWS,
+                                                      "all": True}[args.clause_events]
     if args.one:
         print(json.dumps(measure(args.one[0], int(args.one[1]), args.root)))
         return 0

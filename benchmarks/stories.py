@@ -656,12 +656,16 @@ def growth_exponent(rows: list[dict]) -> float:
     return sum((x - mx) * (y - my) for x, y in pts) / sum((x - mx) ** 2 for x, _ in pts)
 
 
+CLAUSE_SETTINGS = {"off": False, "news": "news", "all": True}  # events.clauses.CLAUSE_EVENTS
+
+
 def child(args, what: list[str]) -> dict:
     cmd = [sys.executable, __file__, *what, "--json", "--max-articles", str(args.max_articles),
            "--stated-sample", str(args.stated_sample)]
-    for flag in ("all", "skip_stated", "skip_undated", "skip_keydates", "dct_clauses"):
+    for flag in ("all", "skip_stated", "skip_undated", "skip_keydates"):
         if getattr(args, flag):
             cmd.append("--" + flag.replace("_", "-"))
+    cmd += ["--clause-events", args.clause_events]
     t0 = time.perf_counter()
     r = subprocess.run(cmd, capture_output=True, text=True)
     if r.returncode != 0:
@@ -831,21 +835,25 @@ def main() -> None:
     ap.add_argument("--skip-tbaq", action="store_true")
     ap.add_argument("--bp-together", action="store_true", help="the five BP folders as one pile (key dates, time)")
     ap.add_argument("--growth", metavar="FOLDER", help="inference time for 25, 50, 100, 200, 300 articles")
-    ap.add_argument("--dct-clauses", action="store_true",
+    ap.add_argument("--clause-events", choices=("off", "news", "all"), default="news",
                     help="clause events dated by publication in every pipeline run "
-                         "(events.clauses.CLAUSE_EVENTS on; off by default)")
+                         "(events.clauses.CLAUSE_EVENTS): none, those of the news sentences "
+                         "(the default), or every sentence's")
+    ap.add_argument("--dct-clauses", action="store_true", help="the same as --clause-events all")
     ap.add_argument("--json", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--folder", help=argparse.SUPPRESS)
     ap.add_argument("--tbaq", choices=("dev", "heldout"), help=argparse.SUPPRESS)
     ap.add_argument("--bp", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
 
-    if args.dct_clauses:  # every pipeline run finds the clauses of the day (the pipeline passes
-        # CLAUSE_EVENTS to find_mentions positionally: a partial with dct_clauses=True clashed with
-        # it, so every article failed and no event was left)
-        import kerryview.events.clauses as clauses
-        import kerryview.pipeline as pipeline
-        clauses.CLAUSE_EVENTS = pipeline.CLAUSE_EVENTS = True
+    if args.dct_clauses:
+        args.clause_events = "all"
+    # every pipeline run finds these clauses of the day (the pipeline passes CLAUSE_EVENTS to
+    # find_mentions positionally: a partial with dct_clauses=True clashed with it, so every
+    # article failed and no event was left)
+    import kerryview.events.clauses as clauses
+    import kerryview.pipeline as pipeline
+    clauses.CLAUSE_EVENTS = pipeline.CLAUSE_EVENTS = CLAUSE_SETTINGS[args.clause_events]
     if args.json:  # one measurement in this process: print JSON for the parent
         if args.folder:
             out = measure_folder(args.folder, args)

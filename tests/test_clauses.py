@@ -5,8 +5,9 @@ import json
 from datetime import date, timedelta
 from importlib.resources import files
 
-from kerryview.events.clauses import (CLAUSE_EVENTS, Clause, anchors_clause, clause_rules, clause_spans,
-                                      governs_clause, is_clause_event, present_verb,
+from kerryview.events.clauses import (CLAUSE_EVENTS, NEWS, Clause, anchors_clause, clause_rules,
+                                      clause_spans, governs_clause, is_clause_event,
+                                      lead_sentences, present_verb,
                                       publication_event_words, whole_period)
 from kerryview.events.importance import CLAUSE_OF_THE_DAY, score
 from kerryview.events.mentions import _is_verb, find_mentions
@@ -239,7 +240,7 @@ def test_find_mentions_gives_clause_events_when_asked_and_the_pipeline_asks(monk
     import kerryview.events.clauses
     import kerryview.pipeline
 
-    assert not CLAUSE_EVENTS  # off by default (see its comment); the switch turns them on:
+    assert CLAUSE_EVENTS == NEWS  # the news sentences' by default (see its comment); all:
     monkeypatch.setattr(kerryview.pipeline, "CLAUSE_EVENTS", True)
     monkeypatch.setattr(kerryview.events.clauses, "CLAUSE_EVENTS", True)
     text = LEAD + "Officials have evacuated the area. The rebels attacked the town."
@@ -374,3 +375,25 @@ def test_stored_and_reloaded_the_clause_events_of_a_sentence_still_share_their_w
         assert len(clause) == 2 and clause[0].context is clause[1].context
         others = [f for f in found if not is_clause_event(f.mention)]
         assert others and all(f.context is not clause[0].context for f in others)
+
+
+def test_by_default_only_the_news_sentences_have_clause_events():  # "lead_sentences"
+    # the top of the inverted pyramid (the lead and the sentences after it), and a sentence a
+    # time expression dates a clause of; below the lead, an undated sentence has none
+    text = ("Rebels attacked a town on Monday. Officials have evacuated the area. "
+            "The army has sealed the roads. Aid groups have sent food. "
+            "The bridge collapsed on Tuesday, and the police have closed it.")
+    assert lead_sentences() == 3
+
+    def by_publication(setting):
+        return {text[f.mention.trigger_start:f.mention.trigger_end]
+                for f in find_mentions(_doc(text), tag(text, DCT), dct_clauses=setting)
+                if is_clause_event(f.mention)}
+
+    assert by_publication(NEWS) == {"evacuated", "sealed", "closed"}
+    assert by_publication(True) == {"evacuated", "sealed", "sent", "closed"}
+    assert by_publication(False) == set()
+    headline = "Army seals roads after attack\n" + text  # a headline does not count
+    assert {headline[f.mention.trigger_start:f.mention.trigger_end]
+            for f in find_mentions(_doc(headline), tag(headline, DCT), dct_clauses=NEWS)
+            if is_clause_event(f.mention)} == {"evacuated", "sealed", "closed"}

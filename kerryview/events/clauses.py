@@ -31,15 +31,22 @@ from kerryview.text.plural import looks_plural
 from kerryview.text.wordlists import event_lists, stopwords
 
 CLAUSE_RULES = "clause_rules.json"
-# Whether the pipeline (and the stored analyses) find clause events. Off: on TBAQ they raise
-# event dating from 42.1/69.6 to 67.7/75.8 (recall/precision, development half; session 12's
-# measure), and they are merged in the one merge, full or incremental (own_words), but a pile
-# with them has 4 times the mentions, 2.1 times the CPU and 2.4 times the peak memory
-# (synthetic 3,000 articles: 41.7 -> 87.4 s, 384 -> 937 MB), so about 370 s and 4.4 GB at
-# 10,000 articles, past issue #10's 6 minutes and 2 GB. Measured by benchmarks/scaling.py
-# --clause-events and benchmarks/clause_cost.py (benchmarks/README_stories.md);
-# `benchmarks/stories.py --dct-clauses` turns them on.
-CLAUSE_EVENTS = False
+# Which clauses the pipeline (and the stored analyses) find events of, dated by publication
+# (find_mentions' dct_clauses). NEWS, the default: those of the news sentences only, where news
+# writing puts the news of the day and where a time expression would otherwise date a whole
+# sentence: the headline and the first lead_sentences() sentences of the body (the inverted
+# pyramid), and a sentence a time expression dates a clause of ("Bush said Tuesday | that the
+# blockade might be extended, | and the army has sealed the roads": 'sealed' is the
+# publication's, not Tuesday's). On TBAQ (dev) event dating is 41.8/69.1 recall/precision with
+# none, 50.1/74.2 with NEWS and 67.5/75.6 with every sentence's (True): those cost 4 times the
+# mentions, 2 times the CPU and 1.8 times the peak memory (real-dated 1,000: 17.8 s / 155 MB
+# none, 26.2 s / 180 MB NEWS, 38.0 s / 277 MB all); at 10,000 synthetic articles all take
+# 355 s CPU and 2,327 MB, past issue #10's 2 GB; NEWS 262 s and 1,362 MB (off: 211 s, 1,127 MB;
+# load 3-7). Measured by benchmarks/scaling.py
+# --clause-events off|news|all and benchmarks/clause_cost.py (benchmarks/README_stories.md);
+# `benchmarks/stories.py --clause-events off|news|all` (--dct-clauses: all).
+NEWS = "news"
+CLAUSE_EVENTS: bool | str = NEWS
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _PUNCT_BREAK = re.compile(r"[;:\"“”()]|--|—|``|''")
 _WORD_BEFORE = re.compile(r"\b([A-Za-z]+)\s+$")
@@ -55,6 +62,12 @@ class Clause:
 
 def clause_rules() -> dict[str, frozenset[str]]:
     return event_lists(CLAUSE_RULES)
+
+
+def lead_sentences() -> int:
+    """How many sentences of an article's body, from its lead, are the top of its inverted
+    pyramid (clause_rules.json lead_sentences): their clauses are news of the day (NEWS)."""
+    return int(next(iter(clause_rules()["lead_sentences"])))
 
 
 def clause_spans(text: str, sent: tuple[int, int], timexes: Sequence[Timex] = ()) -> list[Clause]:

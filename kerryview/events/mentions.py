@@ -16,7 +16,7 @@ from datetime import date, datetime, timedelta
 
 from kerryview.cancellation import NEVER, Cancellation
 from kerryview.events.clauses import (anchors_clause, at_that_time, clause_rules, clause_spans,
-                                      governs_clause, publication_event_words, reports,
+                                      governs_clause, lead_sentences, publication_event_words, reports,
                                       mention_dating)
 from kerryview.events.headline import Lead, lead_passages, main_event_words
 from kerryview.events.antecedents import antecedent, pronoun_kind, subject_of, with_antecedent
@@ -489,14 +489,16 @@ def _with_its_date(text: str, timexes: list[Timex], k: int) -> Timex:
 
 
 def find_mentions(doc: Document, timexes: list[Timex], cancel: Cancellation = NEVER,
-                  dct_clauses: bool = False) -> list[Found]:
+                  dct_clauses: bool | str = False) -> list[Found]:
     """Event mentions of one document, each with a short label and its context words
     (`cancel` checked for each time expression: one article can hold thousands).
 
     dct_clauses: also the events of clauses that no time expression governs, dated by the
     publication when their grammar makes them news of that day (kerryview.events.clauses;
-    merged apart from the rest: clauses.own_words). The pipeline passes
-    clauses.CLAUSE_EVENTS; off here, so a caller sees the time-expression mentions alone."""
+    merged apart from the rest: clauses.own_words): True in every sentence, clauses.NEWS
+    ("news") in the news sentences only (the headline, the lead sentences, and sentences a
+    time expression dates a clause of). The pipeline passes clauses.CLAUSE_EVENTS (NEWS by
+    default); off here, so a caller sees the time-expression mentions alone."""
     text = doc.text
     sents = sentence_spans(text)
     starts = [s for s, _ in sents]
@@ -574,8 +576,24 @@ def find_mentions(doc: Document, timexes: list[Timex], cancel: Cancellation = NE
         told.setdefault(sent, []).append(interval)
     out.extend(_main_news(doc, leads, out, contexts, sents))
     if dct_clauses:
-        out.extend(_clauses_of_the_day(doc, sents, out, timexes, lines, contexts))
+        news = None if dct_clauses is True else _news_end(leads, sents, lines, lead_sentences())
+        out.extend(_clauses_of_the_day(doc, sents, out, timexes, lines, contexts, news))
     return out
+
+
+def _news_end(leads: list[Lead], sents: list[tuple[int, int]], lines: LineFilter, n: int) -> int:
+    """Where the top of an article's inverted pyramid ends: after its headline (if any) and
+    the first `n` sentences of its body from the lead (date lines and bylines not counted)."""
+    head = max((ld.end for ld in leads if ld.position == "headline"), default=0)
+    body = min((ld.start for ld in leads if ld.position == "lead"), default=head)
+    k = 0
+    for a, b in sents:
+        if b <= body or lines.reason(a) is not None:
+            continue
+        k += 1
+        if k >= n:
+            return b
+    return sents[-1][1] if sents else 0
 
 
 def _item_label(text: str, sent: tuple[int, int], t: Timex, trigger: tuple[int, int] | None,
@@ -664,10 +682,12 @@ def _sequence_adverb() -> re.Pattern[str]:
 
 def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list[Found],
                         timexes: list[Timex], lines: LineFilter,
-                        contexts: ContextBuilder) -> list[Found]:
+                        contexts: ContextBuilder, news_end: int | None = None) -> list[Found]:
     """The events of clauses that no time expression governs, dated by publication: each
     clause of each sentence (kerryview.events.clauses) without a dated time expression or the
-    event words of a dated mention, whose grammar makes it news of the publication day."""
+    event words of a dated mention, whose grammar makes it news of the publication day.
+    `news_end`: only the news sentences (clauses.NEWS): those before it (the headline and the
+    lead sentences) and, after it, those a time expression dates a clause of; None: all."""
     if doc.dct is None:
         return []
     text = doc.text
@@ -685,6 +705,10 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
     resolution = ""
     out = []
     for a, b in sents:
+        if news_end is not None and a >= news_end:
+            j = bisect_left(anchored, a)
+            if j == len(anchored) or anchored[j] >= b:
+                continue  # below the lead, and no time expression dates a clause of it
         if lines.reason(a) is not None or (line and a < line.end and line.start < b) \
                 or why_not_event_sentence(text[a:b]) is not None:
             continue
@@ -723,7 +747,7 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
             mention.resolution = resolution
             # The clause events of one sentence share its words: copies to the merge
             # (merge.copy_groups), compared with other articles once, as one event.
-            bag = bag if bag is not None else contexts.terms(a)
+            bag = bag if bag is not None else contexts.sentence_terms(a)
             out.append(Found(mention, label_for(text, (a, b), trigger, t), bag,
                              value_interval(day)))
     return out

@@ -92,6 +92,16 @@ class ContextBuilder:
         self._add(bag, range(i - 1, max(i - 1 - PRECEDING_SENTENCES, -1), -1))
         return bag
 
+    def sentence_terms(self, offset: int) -> Counter[str]:
+        """Content words of the sentence holding `offset` alone (its time expressions left out),
+        without the narrative block: the words of a clause event dated by publication, which
+        is compared only with the clause events of its day (kerryview.events.clauses.own_words).
+        The one bag kept for the sentence: do not change it."""
+        i = self.sentence_index(offset)
+        if i is None:
+            return Counter()
+        return self._content(*self.sentences[i], True)
+
     def _add(self, bag: Counter[str], indices: range) -> None:
         weight = 1.0
         for k in indices:
