@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from typing import Callable
 
+from kerryview.events.antecedents import MAX_NAME_WORDS  # a name run into the text: "... BP has formed"
+from kerryview.text.verbs import has_finite_verb
 from kerryview.text.wordlists import cues, event_lists, stopwords
 
 LEAD_RULES = "lead_rules.json"
@@ -95,7 +97,7 @@ def shorten(label: str, limit: int = MAX_LABEL_CHARS, keep_words: int = 0) -> st
                     if m.start() <= limit and len(head[:m.start()].split()) > least
                     and _ends_phrase(head[:m.start()])]
         if least < keep_words:  # short of the event words: only a cut whose last clause has a verb
-            ends = [e for e in ends if _has_verb(_COMPLEMENT.split(head[:e])[-1])]
+            ends = [e for e in ends if has_finite_verb(_COMPLEMENT.split(head[:e])[-1])]
         if ends:
             return head[:max(ends)].rstrip(" ,;:-–—")
     return head.rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
@@ -104,15 +106,6 @@ def shorten(label: str, limit: int = MAX_LABEL_CHARS, keep_words: int = 0) -> st
 # Where a clause of its own starts inside a label ("told officials | that | Beijing and ..."): a
 # label cut after it must still have that clause's verb.
 _COMPLEMENT = re.compile(r"\b(?:that|which|who|whom|whether|if|because|when|while)\b", re.IGNORECASE)
-
-
-def _has_verb(words: str) -> bool:
-    """Whether `words` hold a finite verb ("beat", "was", "announced"): a label cut short of its
-    event words reads complete only then ("The commission's other chairman" does not)."""
-    c = cues()
-    finite = _lists()["subject_verbs"] | c["irregular_past"]
-    return any(w in finite or (len(w) > 4 and w.endswith("ed") and w not in c["not_events"])
-               for w in (x.lower().strip("\"“”',.;:") for x in words.split()[1:]))
 
 
 def _ends_phrase(words: str) -> bool:
@@ -138,7 +131,6 @@ _WORD = re.compile(r"[A-Za-z0-9][\w'’.-]*")
 # points of a wire story's summary, each a passage ("\*" as some archives escape it).
 _BULLET = re.compile(r"\s(\\?\*|•)\s+(?=\S)")
 _NAME_BREAK = re.compile(r"[,;:()\"“”!?]")  # "program Red Eye, has": a comma ends a name's clause
-MAX_NAME_WORDS = 4  # "US President Barack Obama has called"
 MIN_PASSAGE_WORDS = 4  # a passage after a break says who did what
 PASSAGE_LOOK_BACK = 400  # characters before a label searched for the start of its passage
 MAX_SPEAKER_WORDS = 8
@@ -417,7 +409,7 @@ def apposition_subject(text: str, clause_start: int, start: int, trigger: tuple[
     if words and words[0].lower() in _lists()["coordinators"]:
         # "The coroner's office said there was no evidence ..., but | gave no cause of death":
         # the second verb of the sentence's subject
-        if len(words) > 1 and words[1] not in cues()["irregular_past"] and not _has_verb("x " + words[1]):
+        if len(words) > 1 and words[1] not in cues()["irregular_past"] and not has_finite_verb("x " + words[1]):
             return None
         conj_end = tail.index(words[0]) + len(words[0])
         vp = start + marks[-1].end() + (tail.index(words[1], conj_end) if len(words) > 1 else len(tail))
