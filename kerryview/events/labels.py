@@ -49,6 +49,9 @@ def is_fragment(label: str, conjunctions: frozenset[str] = frozenset()) -> bool:
         return True  # "voiced concern ...", "citing concerns ...": the subject is further back
     raw = label.split()
     raw = raw[1:] if raw and raw[0].lower() in conjunctions else raw
+    if len(raw) < len(label.split()) and raw and re.fullmatch(r"[a-z]{3,}ed", raw[0]) and raw[0] not in stopwords():
+        return True  # "and helped out until the next day": a second verb of the subject before (after
+        # a conjunction an -ing word may be a gerund, the subject: "so predicting where ... is hard")
     if raw and raw[0] in cues()["irregular_past"]:
         return True  # "found a very captive market", "but gave no cause of death": lower case, a verb
     starts = fragment_starts()
@@ -214,17 +217,52 @@ def only_reports(text: str, trigger: tuple[int, int], end: int,
     the span of a time expression) and its preposition are not counted: "said in a separate
     report on July 18" only reports."""
     lists = _lists()
-    if text[trigger[0]:trigger[1]].lower() not in lists["pure_reporting"]:
+    verb = text[trigger[0]:trigger[1]].lower()
+    if verb not in lists["pure_reporting"]:
         return False
+    if _passive(text, trigger[0]) and verb not in lists["listener_verbs"] \
+            and text[max(0, trigger[0] - 20):trigger[0]].split()[-2:-1] not in (["it"], ["It"]):
+        return False  # "407 complaints had been reported", "The cuts were announced": a passive, the
+        # event ("We were told ...": the listener; "It was reported that ...": what was said follows)
     said = text[trigger[1]:end]
     if date is not None and trigger[1] <= date[0] and date[1] <= end:
         head = text[trigger[1]:date[0]]
         lead = DATE_LEAD_IN.search(head)
         said = (head[:lead.start()] if lead else head) + " " + text[date[1]:end]
     said = said.rstrip(" ,;:.")
+    if _has_object(said, verb) and not text[:trigger[0]].rstrip().endswith((",", "\"", "”", "'", "’")):
+        return False  # "The energy giant reported profits of $5.6bn": what was reported is the event
     tail = [w.strip("\"“”'’,.;:").lower() for w in said.split()]
     return len(tail) <= MAX_CIRCUMSTANCE_WORDS and not any(c in said for c in "\"“:") \
         and not any(w in lists["reported_clause_words"] for w in tail)
+
+
+def _passive(text: str, at: int) -> bool:
+    """Whether the participle at `at` follows a form of "be" ("had been | reported", "were |
+    told"; events/data/clause_rules.json progressive_auxiliaries, the forms of "be")."""
+    before = text[max(0, at - 12):at].split()
+    return bool(before) and before[-1].lower() in event_lists("clause_rules.json")["progressive_auxiliaries"]
+
+
+def _has_object(said: str, verb: str) -> bool:
+    """Whether the words `said` after a reporting verb start with its object, a noun phrase (a
+    determiner, a number or a lower-case noun: "reported | profits of $5.6bn", "announced | a
+    plan", "declared | a pandemic"), not with its circumstances ("reported | in a statement",
+    "announced | separately"). Only a reporting verb that takes a noun for its object does
+    (lead_rules.json object_reporting_verbs): after "said" or "told" a noun is a reported
+    clause's subject or the listener ("said | some jobs were cut", "told | reporters")."""
+    words = said.split()
+    if not words or verb not in _lists()["object_reporting_verbs"]:
+        return False  # "Cline said | some call center jobs were ...": after "say" a noun starts a clause
+    w = words[0].strip("\"“”'‘’(").lower()
+    if not w:
+        return False
+    if w[0].isdigit() or w[0] in "$£€#":
+        return True  # "confirmed 787 infections", "reported $5.6bn"
+    if w in _lists()["object_determiners"]:
+        return True  # "announced a plan", "reported its first loss"
+    return words[0][:1].islower() and w.isalpha() and w not in stopwords() and not w.endswith("ly") \
+        and w not in _lists()["phrase_starts"] and w not in _lists()["reported_clause_words"]
 
 
 # "Speaking at a conference, Xi reiterated ...": a sentence that opens with a participle and the
@@ -277,12 +315,32 @@ def reported_span(text: str, sent: tuple[int, int], start: int, end: int,
     if not words or len(words) > MAX_SPEAKER_WORDS or speaker.lower() in lists["pronoun_subjects"]:
         speaker = ""
     speaker = re.sub(r"\s+(?:has|have|had)$", "", speaker)
+    if _passive(text, trigger[0]):
+        speaker = ""  # "I was told ...", "The school was told ...": who was told, no speaker
     tail = text[trigger[1]:end]
     if date is not None and trigger[1] <= date[0] < end:  # the date is no name: "on Tuesday"
         tail = text[trigger[1]:date[0]] + text[date[1]:end]
     if span[0] >= end and any(w[:1].isupper() for w in tail.split()):
         return start, span[1], ""  # "Kerry told Wang Yi that talks could help": who was told too
     return span[0], span[1], speaker
+
+
+def said_before_apposition(text: str, reported: tuple[int, int, str],
+                           subject: str) -> tuple[int, int, str] | None:
+    """For a report whose speaker is the name of an apposition after its head ("The first
+    Britons ... are "very well", Scotland's first minister, Alex Salmond, said today"), what was
+    said, before the head, and the name as the speaker; None when the words before the name are
+    only its head ("A senior aide, Henri Guaino, said": who spoke, nothing said). `reported` is
+    the span reported_span found before the verb."""
+    seg = text[reported[0]:reported[1]]
+    at = seg.rfind(subject)
+    marks = list(_APPOSITION_MARK.finditer(seg, 0, at)) if at > 0 else []
+    if len(marks) < 2:
+        return None
+    said = seg[:marks[-2].start()].rstrip()
+    if len(said.split()) < MIN_COMPLETE_WORDS or is_fragment(said):
+        return None
+    return reported[0], reported[0] + len(said), subject
 
 
 _LIST_MARKER = re.compile(r"^(?:\(?\d{1,2}\)|\(?[a-h]\)|\d{1,2}\.(?!\d)|\\?\*|[•·–—]|-{1,2})\s+")  # "-- Obama ..."
@@ -359,7 +417,9 @@ def without_date(head: str, tail: str) -> str:
     """The words before and after a dropped date, without the punctuation that enclosed it:
     "Admiral Allen, on Wednesday, acknowledged" -> "Admiral Allen acknowledged", "at 1800 CDT
     (2300 GMT) on" -> no "()"; an apposition keeps its commas ("Allen, the commander, on
-    Wednesday, acknowledged" -> "Allen, the commander, acknowledged")."""
+    Wednesday, acknowledged" -> "Allen, the commander, acknowledged"); an indefinite article
+    before the date agrees with the word after it ("an April 20 rig explosion" -> "a rig
+    explosion", "a 2008 interview" -> "an interview")."""
     h, t = head.rstrip(), tail.lstrip()
     if h.endswith("(") and t.startswith(")"):
         return h[:-1].rstrip() + " " + t[1:].lstrip()
@@ -368,7 +428,35 @@ def without_date(head: str, tail: str) -> str:
         if "," not in h[:-1]:
             h = h[:-1]
         return h + " " + t
+    article = re.search(r"(?:^|(?<=\s))(a|an|A|An)$", h)
+    if article and t[:1].isalnum():
+        wanted = indefinite_article(t.split()[0])
+        if article.group(1).lower() != wanted:
+            wanted = wanted.capitalize() if article.group(1)[0].isupper() else wanted
+            return h[:article.start(1)] + wanted + " " + t
     return head + tail
+
+
+def indefinite_article(word: str) -> str:
+    """"a" or "an" before `word`, by its first sound: "an" before a vowel ("an explosion"), a
+    silent h ("an hour") or a letter said with a vowel first in an abbreviation ("an FBI
+    agent", "an MRI"), "a" before a consonant and before a vowel said like one ("a one-off",
+    "a union", "a European"); numbers by how they are said ("an 8am session", "an 11-year-old",
+    "a 2008 report"). The exceptions are data (lead_rules.json an_before, a_before)."""
+    w = word.strip("\"“”'‘’(").lower()
+    lists = _lists()
+    if not w:
+        return "a"
+    if w[0].isdigit():
+        return "an" if re.match(r"8|1[18](?:\D|$|\d{3}(?!\d))", w) else "a"
+    if any(w.startswith(p) for p in lists["a_before"]):
+        return "a"
+    if any(w.startswith(p) for p in lists["an_before"]):
+        return "an"
+    bare = word.strip("\"“”'‘’(").rstrip(".,;:")
+    if len(bare) > 1 and bare.isupper() and bare.isalpha():  # an abbreviation, said letter by letter
+        return "an" if bare[0] in "AEFHILMNORSX" else "a"
+    return "an" if w[0] in "aeiou" else "a"
 
 
 # ------------------------------------------------------------------ a subject and its apposition
@@ -473,6 +561,19 @@ def _with_list(text: str, subject: str, after: int, vp: int) -> str:
 # ------------------------------------------------------------------ a range of dates
 _MONTH_OR_YEAR = (r"(?:(?:early|late|mid)[- ])?"
                   r"(?:\d|'\d\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)")
+
+
+def keeps_date(text: str, start: int, end: int) -> bool:
+    """Whether a label keeps the time expression text[start:end] where it stands: one end of a
+    range (in_range), or a noun's complement after "of" ("the Internet bubble of 2000 and the
+    credit crisis", "the lessons of 1929", "by the end of June"): dropped, either leaves a phrase
+    open ("between and August", "the bubble of and"). "As of Wednesday" is a date's lead-in
+    (lead_rules.json date_lead_ins), dropped with it."""
+    if in_range(text, start, end):
+        return True
+    before = text[max(0, start - 40):start]
+    return bool(re.search(r"\bof\s+$", before)) and not DATE_LEAD_IN.search(before) \
+        and not text.startswith(("'s", "’s"), end)  # "survivors of Tuesday's earthquake": "of the earthquake"
 
 
 def in_range(text: str, start: int, end: int) -> bool:

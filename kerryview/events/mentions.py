@@ -22,9 +22,9 @@ from kerryview.events.headline import Lead, lead_passages, main_event_words
 from kerryview.events.antecedents import antecedent, pronoun_kind, subject_of, with_antecedent
 from kerryview.events.liveblog import live_blog
 from kerryview.events.not_events import LineFilter, why_not_event_sentence
-from kerryview.events.labels import (CLAUSE_COMMA, DATE_LEAD_IN, dated_item, apposition_subject, cut_number, in_range, headline_label,
+from kerryview.events.labels import (CLAUSE_COMMA, DATE_LEAD_IN, dated_item, apposition_subject, cut_number, keeps_date, headline_label,
                                      is_conditional, is_fragment,
-                                     only_reports, reported_span, shorten, tidy,
+                                     only_reports, reported_span, said_before_apposition, shorten, tidy,
                                      within_passage, without_date)
 from kerryview.text.context import ContextBuilder
 from kerryview.text.sentences import sentence_spans
@@ -310,8 +310,8 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
             name = antecedent(kind, text, sents, sent, _is_verb, start) if kind in ("person", "plural") else None
             if name:
                 reported = (reported[0], reported[1], name)
-        if reported and subject and reported[0] < start:
-            reported = None  # "A senior aide, Henri Guaino, said": the words before are who spoke
+        if reported and subject and reported[0] < start:  # "A senior aide, Henri Guaino, said": who spoke;
+            reported = said_before_apposition(text, reported, subject)  # "..., Scotland's first minister, Alex Salmond, said": what, and who
         if reported and subject and reported[0] >= end:  # "Dennis C. Blair, ..., said that"
             reported = (reported[0], reported[1], reported[2] or subject)
         if reported and reported[0] != start:
@@ -326,7 +326,7 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
             lead = _LEAD_IN.search(before)
             cut_from = offset + (lead.start() if lead else len(before))
             after = min(timex.end, end)
-            if in_range(text, timex.start, timex.end):
+            if keeps_date(text, timex.start, timex.end):
                 clause = text[offset:end]  # "dipped 4 percent between July and August": both ends
             elif (noun := _modified_noun(text, timex, end)) and (
                     timex.text.lower().startswith("the ") or before.rstrip().lower().endswith(" the")):
