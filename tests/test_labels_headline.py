@@ -105,3 +105,24 @@ def test_a_speaker_named_in_an_apposition_after_what_was_said_speaks_it():
     assert _labels(text) == ['Alex Salmond: The first Britons confirmed with swine flu have left hospital and are "very well"']
     assert _labels("A senior aide, Henri Guaino, said on Monday the plan would go ahead.") == [
         "Henri Guaino said the plan would go ahead"]
+
+
+@pytest.mark.parametrize("line", [
+    "-- June 02, 2010 2:35 PM The thing is, I'm not a big James Cameron fan.",
+    "9th November 2011 - 8:26",
+    "Friday 17 September 2010 10.00 BST guardian",
+    "May 15, 2009 14:06 UTC -- Paul Sousa is co-founder of the non-profit organization.",
+    "Tuesday, January 11, 2011; 12:31 AM The Deepwater Horizon oil spill in the Gulf of Mexico.",
+])
+def test_a_page_time_stamp_at_a_lines_start_dates_no_event(line):
+    # 26 labels of the dev folders were such a stamp ("June 02, 2010 2:35 PM") or opened with one
+    from kerryview.events.not_events import not_event_prefix
+    assert not_event_prefix(line) > 0
+    assert not any(re.match(r"(?:-- )?(?:\w+day,? )?(?:\d|[A-Z][a-z]+ \d)", lb) for lb in _labels(line + "\nMore text."))
+
+
+def test_a_wire_story_keeps_its_event_after_a_page_stamp():
+    text = ("Mon Jun 1, 2009 4:16 pm EDT LOS ANGELES (Billboard) - The Jonas Brothers have postponed "
+            "Sunday's shows in Monterrey.\nMore text.")
+    labels = _labels(text)
+    assert labels and all("2009" not in lb and "4:16" not in lb for lb in labels), labels
