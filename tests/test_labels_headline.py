@@ -126,3 +126,16 @@ def test_a_wire_story_keeps_its_event_after_a_page_stamp():
             "Sunday's shows in Monterrey.\nMore text.")
     labels = _labels(text)
     assert labels and all("2009" not in lb and "4:16" not in lb for lb in labels), labels
+
+
+def test_a_long_label_ends_before_another_clause_complete():
+    # clause_end_words: "when", "where", "because", ... and "--" end a label complete (before: "…");
+    # subordinate_clause_words: never "... when a man | who returned"
+    from kerryview.events.labels import shorten
+    given, wanted = re.findall(r"\"([^\"]+)\"", _entry("clause_end_words")["example"])[:2]
+    assert shorten(given, keep_words=3) == wanted
+    given, cut = re.findall(r"\"([^\"]+)\"", _entry("subordinate_clause_words")["example"])[:2]
+    assert not shorten(given, keep_words=3).endswith(cut.strip(". "))
+    assert shorten("The swine flu virus spread first and quickest in March and April in the United States "
+                   "and Canada -- where 80 percent of the cases were", keep_words=6) == \
+        "The swine flu virus spread first and quickest in March and April in the United States and Canada"

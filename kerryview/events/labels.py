@@ -15,8 +15,10 @@ MAX_LABEL_CHARS = 110
 MIN_COMPLETE_WORDS = 4  # a label shortened at a clause break keeps at least this many words
 # A comma that ends a clause, not one inside a number ("5,000", "1,461").
 CLAUSE_COMMA = r"(?<!\d),|,(?!\d)"
-# Where a long label may end complete: a clause break, a dash between words, a conjunction.
-_COMPLETE_END = re.compile(r"\s*(?:(?<!\d),|,(?!\d)|[;:]|\s[-–—]\s|\s(?:and|but|while|as|after|before|which|who)\s)")
+# Where a long label may end complete: a clause break, a dash between words ("--" too), a word
+# that opens another clause (data: lead_rules.json clause_end_words).
+_COMPLETE_END = re.compile(r"\s*(?:(?<!\d),|,(?!\d)|[;:]|\s(?:--|[-–—])\s|\s(?:"
+                           + "|".join(sorted(event_lists(LEAD_RULES)["clause_end_words"])) + r")\s)")
 # Where a long label may also end: before a phrase that only adds where, when, how or why
 # ("... beat the previous record | in Ireland"); the words are data (lead_rules.json).
 _PHRASE_START = re.compile(r"(?<=\S) (?=(?:" + "|".join(sorted(event_lists(LEAD_RULES)["phrase_starts"]))
@@ -99,16 +101,22 @@ def shorten(label: str, limit: int = MAX_LABEL_CHARS, keep_words: int = 0) -> st
             ends = [m.start() for m in _PHRASE_START.finditer(label)  # "... cooperation | on"
                     if m.start() <= limit and len(head[:m.start()].split()) > least
                     and _ends_phrase(head[:m.start()])]
-        if least < keep_words:  # short of the event words: only a cut whose last clause has a verb
-            ends = [e for e in ends if has_finite_verb(_COMPLEMENT.split(head[:e])[-1])]
+        # a cut before a relative clause never leaves the clause it is in without its verb ("... swine
+        # flu when a man | who returned"); short of the event words, the last clause must have a verb
+        # after its first word ("The commission's other chairman, who | was head of the EPA": none)
+        ends = [e for e in ends if (not _RELATIVE_NEXT.match(label, e) or not _COMPLEMENT.search(head[:e])
+                                    or has_finite_verb("x " + _COMPLEMENT.split(head[:e])[-1]))
+                and (least >= keep_words or has_finite_verb(_COMPLEMENT.split(head[:e])[-1]))]
         if ends:
             return head[:max(ends)].rstrip(" ,;:-–—")
     return head.rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
 
 
+_RELATIVE_NEXT = re.compile(r",?\s+(?:who|which|whom|whose)\b")  # a cut right before a relative clause
 # Where a clause of its own starts inside a label ("told officials | that | Beijing and ..."): a
 # label cut after it must still have that clause's verb.
-_COMPLEMENT = re.compile(r"\b(?:that|which|who|whom|whether|if|because|when|while)\b", re.IGNORECASE)
+_COMPLEMENT = re.compile(r"\b(?:" + "|".join(sorted(event_lists(LEAD_RULES)["subordinate_clause_words"])) + r")\b",
+                         re.IGNORECASE)  # lead_rules.json subordinate_clause_words
 
 
 def _ends_phrase(words: str) -> bool:
