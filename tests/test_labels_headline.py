@@ -139,3 +139,11 @@ def test_a_long_label_ends_before_another_clause_complete():
     assert shorten("The swine flu virus spread first and quickest in March and April in the United States "
                    "and Canada -- where 80 percent of the cases were", keep_words=6) == \
         "The swine flu virus spread first and quickest in March and April in the United States and Canada"
+
+
+def test_a_participle_before_a_noun_after_a_conjunction_is_no_fragment():
+    # "An pirated movies flowed": "and pirated movies" read as "and helped out", its subject "An"
+    assert not is_fragment("and pirated movies flowed", frozenset({"and"}))
+    text = ("An estimated $800 billion in fake cigarettes, branded shoes, bags and belts, and pirated "
+            "movies flowed across the globe in 2007, Stephen Sayell told Reuters.")
+    assert not any(lb.startswith("An pirated") for lb in _labels(text)), _labels(text)

@@ -51,9 +51,12 @@ def is_fragment(label: str, conjunctions: frozenset[str] = frozenset()) -> bool:
         return True  # "voiced concern ...", "citing concerns ...": the subject is further back
     raw = label.split()
     raw = raw[1:] if raw and raw[0].lower() in conjunctions else raw
-    if len(raw) < len(label.split()) and raw and re.fullmatch(r"[a-z]{3,}ed", raw[0]) and raw[0] not in stopwords():
-        return True  # "and helped out until the next day": a second verb of the subject before (after
-        # a conjunction an -ing word may be a gerund, the subject: "so predicting where ... is hard")
+    if len(raw) < len(label.split()) and raw and re.fullmatch(r"[a-z]{3,}ed", raw[0]) and raw[0] not in stopwords() \
+            and not (len(raw) > 2 and raw[1].isalpha() and raw[1].islower() and raw[1] not in stopwords()
+                     and (re.fullmatch(r"[a-z]{3,}ed", raw[2]) or raw[2] in cues()["irregular_past"])):
+        return True  # "and helped out until the next day": a second verb of the subject before (not
+        # an adjective before another verb: "and pirated movies flowed"; after a conjunction an
+        # -ing word may be a gerund, the subject: "so predicting where ... is hard")
     if raw and raw[0] in cues()["irregular_past"]:
         return True  # "found a very captive market", "but gave no cause of death": lower case, a verb
     starts = fragment_starts()
