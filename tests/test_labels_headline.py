@@ -147,3 +147,13 @@ def test_a_participle_before_a_noun_after_a_conjunction_is_no_fragment():
     text = ("An estimated $800 billion in fake cigarettes, branded shoes, bags and belts, and pirated "
             "movies flowed across the globe in 2007, Stephen Sayell told Reuters.")
     assert not any(lb.startswith("An pirated") for lb in _labels(text)), _labels(text)
+
+
+def test_an_inverted_speaker_with_a_relative_clause_is_what_the_clause_says_he_did():
+    # "Said Salazar, who announced the moratorium": 33 labels of the dev folders opened with "Said"
+    text = ('"We must continue to take a cautious approach," said Salazar, who announced the '
+            'moratorium on July 12.')
+    assert _labels(text) == ["Salazar announced the moratorium"]
+    from kerryview.events.labels import tidy
+    assert tidy("Says Jason Furman, the 2008 campaign's economic-policy director").startswith("Says")
+    assert tidy("told Obama, who is in Texas").startswith("told")  # a listener, no speaker

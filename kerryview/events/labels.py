@@ -365,6 +365,9 @@ _DATE_ITEM = re.compile(r"^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a
 # say what the subject did; the relative pronoun goes.
 _RELATIVE = re.compile(r"^(?P<subject>[A-Z][^,:;]{0,60}),\s+(?:who|which)\s+(?P<rest>[a-z][^,;:]*)$")
 MAX_SUBJECT_WORDS = 6
+# '"...," said Salazar, who announced the moratorium on July 12': a label that opens with the
+# inverted reporting verb of a quotation before it, then the speaker and a relative clause.
+_INVERTED_SPEAKER = re.compile(r"^(?P<verb>[A-Za-z][a-z]+)\s+(?=(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*,\s+(?:who|which)\s)")
 
 
 # "Coastguard commander Thad Allen, told reporters": a name, a comma, then its verb (the rest of
@@ -415,6 +418,11 @@ def tidy(label: str) -> str:
     if named and _names_a_person(named["name"]) and named["verb"].lower() in (
             _lists()["subject_verbs"] | _lists()["pure_reporting"] | cues()["irregular_past"]):
         label = named["name"] + label[named.end("name") + 1:]  # "Thad Allen, told" -> "Thad Allen told"
+    inverted = _INVERTED_SPEAKER.match(label)
+    if inverted and inverted["verb"].lower() in _lists()["pure_reporting"] \
+            and inverted["verb"].lower() not in _lists()["listener_verbs"]:
+        label = label[inverted.end("verb"):].lstrip()  # "Said Salazar, who announced the moratorium":
+        # the speaker of a quotation before, and what the relative clause says he did
     rel = _RELATIVE.match(label)
     if rel and len(rel["subject"].split()) <= MAX_SUBJECT_WORDS:
         label = f"{rel['subject']} {rel['rest']}"
