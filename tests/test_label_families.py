@@ -22,7 +22,8 @@ GIVEN = DateSource(DateSourceKind.PAGE_METADATA, "given")
 LISTS = ("person_pronouns", "thing_pronouns", "plural_pronouns", "person_titles", "subject_verbs",
          "leading_subordinators", "event_anaphora", "expletive_it_verbs", "expletive_it_words",
          "conditional_starts", "apposition_relatives", "range_openers", "range_links", "coordinators",
-         "fixed_adverbials")
+         "fixed_adverbials", "adverbial_openers", "adverbial_ends", "name_links", "possessive_pronouns",
+         "verb_subjects")
 
 
 def _found(text, dct=DCT):

@@ -6,7 +6,8 @@ the one before that. The subject must agree with the pronoun (a person's name fo
 thing for "it", several for "they"); when none does, the label is left as written.
 
 The word lists are data (data/lead_rules.json: person_pronouns, thing_pronouns,
-plural_pronouns, person_titles, subject_verbs).
+plural_pronouns, possessive_pronouns, person_titles, subject_verbs, adverbial_openers,
+adverbial_ends, name_links).
 """
 from __future__ import annotations
 
@@ -16,23 +17,28 @@ from bisect import bisect_right
 from typing import Callable
 
 from kerryview.text.plural import looks_plural
+from kerryview.text.verbs import is_verb as finite_verb
 from kerryview.text.wordlists import cues, event_lists, stopwords
 
 LEAD_RULES = "lead_rules.json"
 MAX_SUBJECT_WORDS = 8  # "England's Chief Medical Officer Sir Liam Donaldson": longer is no subject
 SENTENCES_BACK = 3  # a chain of pronouns: the name is where it began
-MAX_NAME_WORDS = 4
+MAX_NAME_WORDS = 4  # a name's words, titles aside: "US President Barack Obama", "Jose Angel Cordova"
 MIN_EVENT_WORDS = 3  # the event "This" stands for is told in at least this many words
 _WORD = re.compile(r"[\w.'’&-]+")
-# An opening adverbial before the subject: "On Tuesday, BP said", "A month later, Obama ...".
-_ADVERBIAL = re.compile(r"^(?:(?:In|On|At|After|Before|During|Since|By|Earlier|Later|Last|Next|This|Under|"
-                        r"Following|Despite|Amid|With|Without|For|From|Over|Until|When|While|As|Once|If|"
-                        r"Although|Though|Because|Having|Like|Unlike|Among|Against|Through|Throughout)\b[^,]{0,60}"
-                        r"|[^,]{0,30}\b(?:later|earlier|ago))\s*,\s*")
 
 
 def _lists() -> dict[str, frozenset[str]]:
     return event_lists(LEAD_RULES)
+
+
+@cache
+def _adverbial() -> re.Pattern[str]:
+    """An opening adverbial before the subject, up to its comma: "On Tuesday, BP said", "A month
+    later, Obama ..." (data/lead_rules.json adverbial_openers, adverbial_ends)."""
+    openers = "|".join(re.escape(w.capitalize()) for w in sorted(_lists()["adverbial_openers"], key=lambda w: (-len(w), w)))
+    ends = "|".join(map(re.escape, sorted(_lists()["adverbial_ends"])))
+    return re.compile(rf"^(?:(?:{openers})\b[^,]{{0,60}}|[^,]{{0,30}}\b(?:{ends}))\s*,\s*")
 
 
 @cache
@@ -62,15 +68,16 @@ def subject_of(text: str, a: int, b: int, is_verb: Callable[[str, str], bool]) -
     comma ("Tony Hayward, BP's chief, said" -> "Tony Hayward"); "" when there is none."""
     s = text[a:b]
     s = s[_opener().match(s).end():]
-    s = s[m.end():] if (m := _ADVERBIAL.match(s)) else s
+    s = s[m.end():] if (m := _adverbial().match(s)) else s
     verbs = _lists()["subject_verbs"]
     words: list[str] = []
     for m in _WORD.finditer(s):
         w = m.group()
-        if w.lower() in verbs or (words and w[:1].islower() and is_verb(w, s[max(0, m.start() - 12):m.start()])):
-            break
+        before = s[max(0, m.start() - 12):m.start()]
+        if (not words and w.lower() in verbs) or (words and (is_verb(w, before) or finite_verb(w, before, finite=True))):
+            break  # "BP said", "The company plans", "BP is" (not "The United States", "Its plans")
         if words and w[:1].islower() and all(x[:1].isupper() for x in words) and len(words) > 1 \
-                and w not in _NAME_LINKS and words[0].lower() not in ("the", "a", "an"):
+                and w not in _lists()["name_links"] and words[0].lower() not in ("the", "a", "an"):
             break  # "Gareth Carins always dreamt": a name, then its verb or an adverb
         words.append(w)
         if s[m.end():m.end() + 1] in ",;:(\"“":
@@ -78,9 +85,6 @@ def subject_of(text: str, a: int, b: int, is_verb: Callable[[str, str], bool]) -
     else:
         return ""
     return " ".join(words) if 0 < len(words) <= MAX_SUBJECT_WORDS else ""
-
-
-_NAME_LINKS = frozenset({"of", "the", "and", "for", "de", "van", "von", "da", "al", "bin"})
 
 
 def agrees(subject: str, kind: str, text: str | None = None) -> str | None:
@@ -197,7 +201,7 @@ def with_antecedent(label: str, text: str, sents: list[tuple[int, int]], sent: t
         return label
     if first.lower() == "it" and _expletive(rest):
         return label  # "It was unclear whether ...": an "it" that stands for nothing
-    possessive = first.lower() in ("his", "her", "its", "their")
+    possessive = first.lower() in _lists()["possessive_pronouns"]
     # where the pronoun stands in its sentence: before it, its own sentence may name it
     where = re.search(rf"\b{re.escape(first)}\s+{re.escape(rest.split()[0])}", text[sent[0]:sent[1]],
                       re.IGNORECASE)

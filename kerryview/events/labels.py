@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from typing import Callable
 
+from kerryview.events.antecedents import MAX_NAME_WORDS  # a name run into the text: "... BP has formed"
+from kerryview.text.verbs import has_finite_verb
 from kerryview.text.wordlists import cues, event_lists, stopwords
 
 LEAD_RULES = "lead_rules.json"
@@ -13,8 +15,10 @@ MAX_LABEL_CHARS = 110
 MIN_COMPLETE_WORDS = 4  # a label shortened at a clause break keeps at least this many words
 # A comma that ends a clause, not one inside a number ("5,000", "1,461").
 CLAUSE_COMMA = r"(?<!\d),|,(?!\d)"
-# Where a long label may end complete: a clause break, a dash between words, a conjunction.
-_COMPLETE_END = re.compile(r"\s*(?:(?<!\d),|,(?!\d)|[;:]|\s[-–—]\s|\s(?:and|but|while|as|after|before|which|who)\s)")
+# Where a long label may end complete: a clause break, a dash between words ("--" too), a word
+# that opens another clause (data: lead_rules.json clause_end_words).
+_COMPLETE_END = re.compile(r"\s*(?:(?<!\d),|,(?!\d)|[;:]|\s(?:--|[-–—])\s|\s(?:"
+                           + "|".join(sorted(event_lists(LEAD_RULES)["clause_end_words"])) + r")\s)")
 # Where a long label may also end: before a phrase that only adds where, when, how or why
 # ("... beat the previous record | in Ireland"); the words are data (lead_rules.json).
 _PHRASE_START = re.compile(r"(?<=\S) (?=(?:" + "|".join(sorted(event_lists(LEAD_RULES)["phrase_starts"]))
@@ -47,6 +51,12 @@ def is_fragment(label: str, conjunctions: frozenset[str] = frozenset()) -> bool:
         return True  # "voiced concern ...", "citing concerns ...": the subject is further back
     raw = label.split()
     raw = raw[1:] if raw and raw[0].lower() in conjunctions else raw
+    if len(raw) < len(label.split()) and raw and re.fullmatch(r"[a-z]{3,}ed", raw[0]) and raw[0] not in stopwords() \
+            and not (len(raw) > 2 and raw[1].isalpha() and raw[1].islower() and raw[1] not in stopwords()
+                     and (re.fullmatch(r"[a-z]{3,}ed", raw[2]) or raw[2] in cues()["irregular_past"])):
+        return True  # "and helped out until the next day": a second verb of the subject before (not
+        # an adjective before another verb: "and pirated movies flowed"; after a conjunction an
+        # -ing word may be a gerund, the subject: "so predicting where ... is hard")
     if raw and raw[0] in cues()["irregular_past"]:
         return True  # "found a very captive market", "but gave no cause of death": lower case, a verb
     starts = fragment_starts()
@@ -94,25 +104,22 @@ def shorten(label: str, limit: int = MAX_LABEL_CHARS, keep_words: int = 0) -> st
             ends = [m.start() for m in _PHRASE_START.finditer(label)  # "... cooperation | on"
                     if m.start() <= limit and len(head[:m.start()].split()) > least
                     and _ends_phrase(head[:m.start()])]
-        if least < keep_words:  # short of the event words: only a cut whose last clause has a verb
-            ends = [e for e in ends if _has_verb(_COMPLEMENT.split(head[:e])[-1])]
+        # a cut before a relative clause never leaves the clause it is in without its verb ("... swine
+        # flu when a man | who returned"); short of the event words, the last clause must have a verb
+        # after its first word ("The commission's other chairman, who | was head of the EPA": none)
+        ends = [e for e in ends if (not _RELATIVE_NEXT.match(label, e) or not _COMPLEMENT.search(head[:e])
+                                    or has_finite_verb("x " + _COMPLEMENT.split(head[:e])[-1]))
+                and (least >= keep_words or has_finite_verb(_COMPLEMENT.split(head[:e])[-1]))]
         if ends:
             return head[:max(ends)].rstrip(" ,;:-–—")
     return head.rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
 
 
+_RELATIVE_NEXT = re.compile(r",?\s+(?:who|which|whom|whose)\b")  # a cut right before a relative clause
 # Where a clause of its own starts inside a label ("told officials | that | Beijing and ..."): a
 # label cut after it must still have that clause's verb.
-_COMPLEMENT = re.compile(r"\b(?:that|which|who|whom|whether|if|because|when|while)\b", re.IGNORECASE)
-
-
-def _has_verb(words: str) -> bool:
-    """Whether `words` hold a finite verb ("beat", "was", "announced"): a label cut short of its
-    event words reads complete only then ("The commission's other chairman" does not)."""
-    c = cues()
-    finite = _lists()["subject_verbs"] | c["irregular_past"]
-    return any(w in finite or (len(w) > 4 and w.endswith("ed") and w not in c["not_events"])
-               for w in (x.lower().strip("\"“”',.;:") for x in words.split()[1:]))
+_COMPLEMENT = re.compile(r"\b(?:" + "|".join(sorted(event_lists(LEAD_RULES)["subordinate_clause_words"])) + r")\b",
+                         re.IGNORECASE)  # lead_rules.json subordinate_clause_words
 
 
 def _ends_phrase(words: str) -> bool:
@@ -138,7 +145,6 @@ _WORD = re.compile(r"[A-Za-z0-9][\w'’.-]*")
 # points of a wire story's summary, each a passage ("\*" as some archives escape it).
 _BULLET = re.compile(r"\s(\\?\*|•)\s+(?=\S)")
 _NAME_BREAK = re.compile(r"[,;:()\"“”!?]")  # "program Red Eye, has": a comma ends a name's clause
-MAX_NAME_WORDS = 4  # "US President Barack Obama has called"
 MIN_PASSAGE_WORDS = 4  # a passage after a break says who did what
 PASSAGE_LOOK_BACK = 400  # characters before a label searched for the start of its passage
 MAX_SPEAKER_WORDS = 8
@@ -222,17 +228,52 @@ def only_reports(text: str, trigger: tuple[int, int], end: int,
     the span of a time expression) and its preposition are not counted: "said in a separate
     report on July 18" only reports."""
     lists = _lists()
-    if text[trigger[0]:trigger[1]].lower() not in lists["pure_reporting"]:
+    verb = text[trigger[0]:trigger[1]].lower()
+    if verb not in lists["pure_reporting"]:
         return False
+    if _passive(text, trigger[0]) and verb not in lists["listener_verbs"] \
+            and text[max(0, trigger[0] - 20):trigger[0]].split()[-2:-1] not in (["it"], ["It"]):
+        return False  # "407 complaints had been reported", "The cuts were announced": a passive, the
+        # event ("We were told ...": the listener; "It was reported that ...": what was said follows)
     said = text[trigger[1]:end]
     if date is not None and trigger[1] <= date[0] and date[1] <= end:
         head = text[trigger[1]:date[0]]
         lead = DATE_LEAD_IN.search(head)
         said = (head[:lead.start()] if lead else head) + " " + text[date[1]:end]
     said = said.rstrip(" ,;:.")
+    if _has_object(said, verb) and not text[:trigger[0]].rstrip().endswith((",", "\"", "”", "'", "’")):
+        return False  # "The energy giant reported profits of $5.6bn": what was reported is the event
     tail = [w.strip("\"“”'’,.;:").lower() for w in said.split()]
     return len(tail) <= MAX_CIRCUMSTANCE_WORDS and not any(c in said for c in "\"“:") \
         and not any(w in lists["reported_clause_words"] for w in tail)
+
+
+def _passive(text: str, at: int) -> bool:
+    """Whether the participle at `at` follows a form of "be" ("had been | reported", "were |
+    told"; events/data/clause_rules.json progressive_auxiliaries, the forms of "be")."""
+    before = text[max(0, at - 12):at].split()
+    return bool(before) and before[-1].lower() in event_lists("clause_rules.json")["progressive_auxiliaries"]
+
+
+def _has_object(said: str, verb: str) -> bool:
+    """Whether the words `said` after a reporting verb start with its object, a noun phrase (a
+    determiner, a number or a lower-case noun: "reported | profits of $5.6bn", "announced | a
+    plan", "declared | a pandemic"), not with its circumstances ("reported | in a statement",
+    "announced | separately"). Only a reporting verb that takes a noun for its object does
+    (lead_rules.json object_reporting_verbs): after "said" or "told" a noun is a reported
+    clause's subject or the listener ("said | some jobs were cut", "told | reporters")."""
+    words = said.split()
+    if not words or verb not in _lists()["object_reporting_verbs"]:
+        return False  # "Cline said | some call center jobs were ...": after "say" a noun starts a clause
+    w = words[0].strip("\"“”'‘’(").lower()
+    if not w:
+        return False
+    if w[0].isdigit() or w[0] in "$£€#":
+        return True  # "confirmed 787 infections", "reported $5.6bn"
+    if w in _lists()["object_determiners"]:
+        return True  # "announced a plan", "reported its first loss"
+    return words[0][:1].islower() and w.isalpha() and w not in stopwords() and not w.endswith("ly") \
+        and w not in _lists()["phrase_starts"] and w not in _lists()["reported_clause_words"]
 
 
 # "Speaking at a conference, Xi reiterated ...": a sentence that opens with a participle and the
@@ -285,12 +326,32 @@ def reported_span(text: str, sent: tuple[int, int], start: int, end: int,
     if not words or len(words) > MAX_SPEAKER_WORDS or speaker.lower() in lists["pronoun_subjects"]:
         speaker = ""
     speaker = re.sub(r"\s+(?:has|have|had)$", "", speaker)
+    if _passive(text, trigger[0]):
+        speaker = ""  # "I was told ...", "The school was told ...": who was told, no speaker
     tail = text[trigger[1]:end]
     if date is not None and trigger[1] <= date[0] < end:  # the date is no name: "on Tuesday"
         tail = text[trigger[1]:date[0]] + text[date[1]:end]
     if span[0] >= end and any(w[:1].isupper() for w in tail.split()):
         return start, span[1], ""  # "Kerry told Wang Yi that talks could help": who was told too
     return span[0], span[1], speaker
+
+
+def said_before_apposition(text: str, reported: tuple[int, int, str],
+                           subject: str) -> tuple[int, int, str] | None:
+    """For a report whose speaker is the name of an apposition after its head ("The first
+    Britons ... are "very well", Scotland's first minister, Alex Salmond, said today"), what was
+    said, before the head, and the name as the speaker; None when the words before the name are
+    only its head ("A senior aide, Henri Guaino, said": who spoke, nothing said). `reported` is
+    the span reported_span found before the verb."""
+    seg = text[reported[0]:reported[1]]
+    at = seg.rfind(subject)
+    marks = list(_APPOSITION_MARK.finditer(seg, 0, at)) if at > 0 else []
+    if len(marks) < 2:
+        return None
+    said = seg[:marks[-2].start()].rstrip()
+    if len(said.split()) < MIN_COMPLETE_WORDS or is_fragment(said):
+        return None
+    return reported[0], reported[0] + len(said), subject
 
 
 _LIST_MARKER = re.compile(r"^(?:\(?\d{1,2}\)|\(?[a-h]\)|\d{1,2}\.(?!\d)|\\?\*|[•·–—]|-{1,2})\s+")  # "-- Obama ..."
@@ -304,6 +365,9 @@ _DATE_ITEM = re.compile(r"^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a
 # say what the subject did; the relative pronoun goes.
 _RELATIVE = re.compile(r"^(?P<subject>[A-Z][^,:;]{0,60}),\s+(?:who|which)\s+(?P<rest>[a-z][^,;:]*)$")
 MAX_SUBJECT_WORDS = 6
+# '"...," said Salazar, who announced the moratorium on July 12': a label that opens with the
+# inverted reporting verb of a quotation before it, then the speaker and a relative clause.
+_INVERTED_SPEAKER = re.compile(r"^(?P<verb>[A-Za-z][a-z]+)\s+(?=(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*,\s+(?:who|which)\s)")
 
 
 # "Coastguard commander Thad Allen, told reporters": a name, a comma, then its verb (the rest of
@@ -354,6 +418,11 @@ def tidy(label: str) -> str:
     if named and _names_a_person(named["name"]) and named["verb"].lower() in (
             _lists()["subject_verbs"] | _lists()["pure_reporting"] | cues()["irregular_past"]):
         label = named["name"] + label[named.end("name") + 1:]  # "Thad Allen, told" -> "Thad Allen told"
+    inverted = _INVERTED_SPEAKER.match(label)
+    if inverted and inverted["verb"].lower() in _lists()["pure_reporting"] \
+            and inverted["verb"].lower() not in _lists()["listener_verbs"]:
+        label = label[inverted.end("verb"):].lstrip()  # "Said Salazar, who announced the moratorium":
+        # the speaker of a quotation before, and what the relative clause says he did
     rel = _RELATIVE.match(label)
     if rel and len(rel["subject"].split()) <= MAX_SUBJECT_WORDS:
         label = f"{rel['subject']} {rel['rest']}"
@@ -367,7 +436,9 @@ def without_date(head: str, tail: str) -> str:
     """The words before and after a dropped date, without the punctuation that enclosed it:
     "Admiral Allen, on Wednesday, acknowledged" -> "Admiral Allen acknowledged", "at 1800 CDT
     (2300 GMT) on" -> no "()"; an apposition keeps its commas ("Allen, the commander, on
-    Wednesday, acknowledged" -> "Allen, the commander, acknowledged")."""
+    Wednesday, acknowledged" -> "Allen, the commander, acknowledged"); an indefinite article
+    before the date agrees with the word after it ("an April 20 rig explosion" -> "a rig
+    explosion", "a 2008 interview" -> "an interview")."""
     h, t = head.rstrip(), tail.lstrip()
     if h.endswith("(") and t.startswith(")"):
         return h[:-1].rstrip() + " " + t[1:].lstrip()
@@ -376,7 +447,35 @@ def without_date(head: str, tail: str) -> str:
         if "," not in h[:-1]:
             h = h[:-1]
         return h + " " + t
+    article = re.search(r"(?:^|(?<=\s))(a|an|A|An)$", h)
+    if article and t[:1].isalnum():
+        wanted = indefinite_article(t.split()[0])
+        if article.group(1).lower() != wanted:
+            wanted = wanted.capitalize() if article.group(1)[0].isupper() else wanted
+            return h[:article.start(1)] + wanted + " " + t
     return head + tail
+
+
+def indefinite_article(word: str) -> str:
+    """"a" or "an" before `word`, by its first sound: "an" before a vowel ("an explosion"), a
+    silent h ("an hour") or a letter said with a vowel first in an abbreviation ("an FBI
+    agent", "an MRI"), "a" before a consonant and before a vowel said like one ("a one-off",
+    "a union", "a European"); numbers by how they are said ("an 8am session", "an 11-year-old",
+    "a 2008 report"). The exceptions are data (lead_rules.json an_before, a_before)."""
+    w = word.strip("\"“”'‘’(").lower()
+    lists = _lists()
+    if not w:
+        return "a"
+    if w[0].isdigit():
+        return "an" if re.match(r"8|1[18](?:\D|$|\d{3}(?!\d))", w) else "a"
+    if any(w.startswith(p) for p in lists["a_before"]):
+        return "a"
+    if any(w.startswith(p) for p in lists["an_before"]):
+        return "an"
+    bare = word.strip("\"“”'‘’(").rstrip(".,;:")
+    if len(bare) > 1 and bare.isupper() and bare.isalpha():  # an abbreviation, said letter by letter
+        return "an" if bare[0] in "AEFHILMNORSX" else "a"
+    return "an" if w[0] in "aeiou" else "a"
 
 
 # ------------------------------------------------------------------ a subject and its apposition
@@ -417,7 +516,7 @@ def apposition_subject(text: str, clause_start: int, start: int, trigger: tuple[
     if words and words[0].lower() in _lists()["coordinators"]:
         # "The coroner's office said there was no evidence ..., but | gave no cause of death":
         # the second verb of the sentence's subject
-        if len(words) > 1 and words[1] not in cues()["irregular_past"] and not _has_verb("x " + words[1]):
+        if len(words) > 1 and words[1] not in cues()["irregular_past"] and not has_finite_verb("x " + words[1]):
             return None
         conj_end = tail.index(words[0]) + len(words[0])
         vp = start + marks[-1].end() + (tail.index(words[1], conj_end) if len(words) > 1 else len(tail))
@@ -481,6 +580,19 @@ def _with_list(text: str, subject: str, after: int, vp: int) -> str:
 # ------------------------------------------------------------------ a range of dates
 _MONTH_OR_YEAR = (r"(?:(?:early|late|mid)[- ])?"
                   r"(?:\d|'\d\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)")
+
+
+def keeps_date(text: str, start: int, end: int) -> bool:
+    """Whether a label keeps the time expression text[start:end] where it stands: one end of a
+    range (in_range), or a noun's complement after "of" ("the Internet bubble of 2000 and the
+    credit crisis", "the lessons of 1929", "by the end of June"): dropped, either leaves a phrase
+    open ("between and August", "the bubble of and"). "As of Wednesday" is a date's lead-in
+    (lead_rules.json date_lead_ins), dropped with it."""
+    if in_range(text, start, end):
+        return True
+    before = text[max(0, start - 40):start]
+    return bool(re.search(r"\bof\s+$", before)) and not DATE_LEAD_IN.search(before) \
+        and not text.startswith(("'s", "’s"), end)  # "survivors of Tuesday's earthquake": "of the earthquake"
 
 
 def in_range(text: str, start: int, end: int) -> bool:

@@ -22,13 +22,14 @@ from kerryview.events.headline import Lead, lead_passages, main_event_words
 from kerryview.events.antecedents import antecedent, pronoun_kind, subject_of, with_antecedent
 from kerryview.events.liveblog import live_blog
 from kerryview.events.not_events import LineFilter, why_not_event_sentence
-from kerryview.events.labels import (CLAUSE_COMMA, DATE_LEAD_IN, dated_item, apposition_subject, cut_number, in_range, headline_label,
+from kerryview.events.labels import (CLAUSE_COMMA, DATE_LEAD_IN, dated_item, apposition_subject, cut_number, keeps_date, headline_label,
                                      is_conditional, is_fragment,
-                                     only_reports, reported_span, shorten, tidy,
+                                     only_reports, reported_span, said_before_apposition, shorten, tidy,
                                      within_passage, without_date)
 from kerryview.text.context import ContextBuilder
 from kerryview.text.sentences import sentence_spans
 from kerryview.text.tense import past_expectation, tense
+from kerryview.text.verbs import is_verb as _is_verb  # the one verb test (labels, antecedents too)
 from kerryview.text.wordlists import cues, event_lists, reporting_verbs, stopwords
 from kerryview.model import Document, EventMention, Granularity, Timex
 from kerryview.calendar.intervals import Interval, duration_timedelta, value_interval
@@ -38,7 +39,6 @@ from kerryview.timex.anchor import date_follows_time
 ANCHOR_SIGNALS = "anchor_signals.json"
 LEAD_RULES = "lead_rules.json"
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*")
-_MODAL_BEFORE = re.compile(r"\b(?:will|would|could|should|must|may|might|to|shall)\s+$", re.I)
 # A preposition (or "late on") introducing the time expression, dropped from labels.
 _LEAD_IN = DATE_LEAD_IN
 _CLAUSE_BREAK = re.compile(CLAUSE_COMMA + r"|[;:\"“”()]|\bthat\b|\bwhich\b|\bwho\b|\bwhere\b|\bwhile\b")
@@ -66,20 +66,6 @@ def _conjunctions() -> frozenset[str]:
     """The words a clause fragment or a label may start with and lose: the coordinating
     conjunctions and the clause-initial subordinators of data/event_cues.json."""
     return cues()["coordinating_conjunctions"] | cues()["clause_initial_conjunctions"]
-
-
-def _is_verb(word: str, prev_text: str) -> bool:
-    w = word.lower()
-    c = cues()
-    if word[:1].isupper() and prev_text.strip() and not prev_text.rstrip().endswith(tuple(".!?:" + _QUOTES)):
-        return False  # capitalized inside a sentence: a name ("remarks to CNN", "United")
-    if w in c["irregular_past"]:  # before the stop words: "said", "told" are events too
-        return True
-    if w in c["not_events"] or w in stopwords():
-        return False
-    if len(w) > 4 and w.endswith("ed"):
-        return True
-    return bool(_MODAL_BEFORE.search(prev_text))
 
 
 def _quote_depth(piece: str, depth: int) -> int:
@@ -324,8 +310,8 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
             name = antecedent(kind, text, sents, sent, _is_verb, start) if kind in ("person", "plural") else None
             if name:
                 reported = (reported[0], reported[1], name)
-        if reported and subject and reported[0] < start:
-            reported = None  # "A senior aide, Henri Guaino, said": the words before are who spoke
+        if reported and subject and reported[0] < start:  # "A senior aide, Henri Guaino, said": who spoke;
+            reported = said_before_apposition(text, reported, subject)  # "..., Scotland's first minister, Alex Salmond, said": what, and who
         if reported and subject and reported[0] >= end:  # "Dennis C. Blair, ..., said that"
             reported = (reported[0], reported[1], reported[2] or subject)
         if reported and reported[0] != start:
@@ -340,7 +326,7 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
             lead = _LEAD_IN.search(before)
             cut_from = offset + (lead.start() if lead else len(before))
             after = min(timex.end, end)
-            if in_range(text, timex.start, timex.end):
+            if keeps_date(text, timex.start, timex.end):
                 clause = text[offset:end]  # "dipped 4 percent between July and August": both ends
             elif (noun := _modified_noun(text, timex, end)) and (
                     timex.text.lower().startswith("the ") or before.rstrip().lower().endswith(" the")):

@@ -53,16 +53,21 @@ def tense_cues() -> dict[str, frozenset[str]]:
 
 
 def list_words(entry: dict) -> frozenset[str]:
-    """The words of one word list of a data file: its own "words", or, for a list that is a
-    view of the reporting verbs, the set of reporting_verbs.json it names ("words_from":
-    "reporting_verbs.json pure"): so no data file keeps a copy of the reporting verbs."""
-    source = entry.get("words_from")
-    if source is None:
-        return frozenset(entry["words"])
-    name, _, part = source.partition(" ")
-    if name != "reporting_verbs.json":
-        raise ValueError(f"words_from names no list this reader knows: {source!r}")
-    return reporting_verbs()[part]
+    """The words of one word list of a data file: its own "words", and, for a list that holds
+    (or is) a view of the reporting verbs, the sets of reporting_verbs.json it names
+    ("words_from": "reporting_verbs.json pure", or a list of such names): so no data file keeps
+    a copy of the reporting verbs. A list may have both: lead_rules.json subject_verbs is its
+    own finite verbs ("is", "plans") and every reporting verb."""
+    sources = entry.get("words_from", [])
+    out = frozenset(entry.get("words", ()))
+    for source in [sources] if isinstance(sources, str) else sources:
+        name, _, part = source.partition(" ")
+        if name != "reporting_verbs.json" or part not in reporting_verbs():
+            raise ValueError(f"words_from names no list this reader knows: {source!r}")
+        out |= reporting_verbs()[part]
+    if "words" not in entry and "words_from" not in entry:
+        raise ValueError(f"a word list with neither words nor words_from: {entry!r}")
+    return out
 
 
 @cache

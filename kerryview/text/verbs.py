@@ -1,0 +1,85 @@
+"""The one test of whether a word of a sentence is a verb, for the event finder (the verb nearest a
+time expression: kerryview.events.mentions, clauses, headline), the subject finder of the
+antecedents (where a subject ends) and the labels (whether a label cut short still has a finite
+verb: kerryview.events.labels).
+
+A word is a verb when it is an irregular past ("said", "gave"), a finite verb of the list
+events/data/lead_rules.json subject_verbs ("plans", "warns", "is") after a word that can end its
+subject (not after an article, a possessive or a preposition: "the plans", "BP's plans", "for
+plans" are nouns), a word in -ed, or any word after a modal or "to" ("will cap"). A capitalized
+word inside a sentence is a name ("remarks to CNN", "United States"). The auxiliaries and the
+copula ("is", "has", "will") and the forms in -s are finite verbs but no event's words:
+`finite` says which is asked.
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from kerryview.text.wordlists import cues, event_lists, stopwords
+
+_MODAL_BEFORE = re.compile(r"\b(?:will|would|could|should|must|may|might|to|shall)\s+$", re.I)
+_QUOTES = "\"“”"
+_LAST_WORD = re.compile(r"([\w'’]+)\W*$")
+
+
+@cache
+def finite_verbs() -> frozenset[str]:
+    """Finite verbs the -ed and irregular-past tests do not see ("is", "plans", "warns", and
+    every finite reporting verb): events/data/lead_rules.json subject_verbs."""
+    return event_lists("lead_rules.json")["subject_verbs"]
+
+
+@cache
+def _subject_pronouns() -> frozenset[str]:
+    """Function words that may stand right before a finite verb ("it plans", "who warns", "BP
+    also plans"): the pronouns of events/data/lead_rules.json pronoun_subjects and the words of
+    its verb_subjects."""
+    return event_lists("lead_rules.json")["pronoun_subjects"] | event_lists("lead_rules.json")["verb_subjects"]
+
+
+def _after_subject(prev_text: str) -> bool:
+    """Whether the word before (the end of `prev_text`) can end a verb's subject: a name, a
+    noun, a pronoun; not an article, a possessive, a preposition or another function word
+    ("the plans", "BP's claims", "for needs"), and there is a word before at all. A bracket or a
+    comma between does not matter ("The World Health Organization (WHO) is", "The company,
+    which ..., plans")."""
+    m = _LAST_WORD.search(prev_text)
+    if m is None:
+        return False  # a sentence's first word
+    w = m.group(1).lower()
+    if w.endswith(("'s", "’s")) or w.isdigit():
+        return False  # "BP's plans", "2010 plans"
+    return w in _subject_pronouns() or w not in stopwords()
+
+
+def is_verb(word: str, prev_text: str, finite: bool = False) -> bool:
+    """Whether `word`, after the text `prev_text` (a dozen characters of the sentence before
+    it), is a verb that can name an event: an irregular past, a word in -ed, any word after a
+    modal or "to". With `finite`, whether it is a finite verb at all: also the auxiliaries
+    and the copula ("The company is ...") and the present forms in -s of subject_verbs after a
+    word that can end their subject ("BP plans", "Obama warns"). Those are as often nouns ("the
+    plans", "BP's claims"), so the event finder does not take them for an event's words: a
+    label's or a subject's end is read with `finite`, the event words without."""
+    w = word.lower()
+    c = cues()
+    if word[:1].isupper() and prev_text.strip() and not prev_text.rstrip().endswith(tuple(".!?:" + _QUOTES)):
+        return False  # capitalized inside a sentence: a name ("remarks to CNN", "United")
+    if w in c["irregular_past"]:  # before the stop words: "said", "told" are events too
+        return True
+    if finite and w in finite_verbs() and word[:1].islower() and _after_subject(prev_text):
+        return True  # "BP plans", "Obama warns", "BP is"
+    if w in c["not_events"] or w in stopwords():
+        return False
+    if len(w) > 4 and w.endswith("ed"):
+        return True
+    return bool(_MODAL_BEFORE.search(prev_text))
+
+
+def has_finite_verb(words: str) -> bool:
+    """Whether `words` hold a finite verb after their first word ("beat", "was", "announced",
+    "plans"): a label cut short of its event words reads complete only then ("The commission's
+    other chairman" does not)."""
+    ws = list(re.finditer(r"\S+", words))
+    return any(is_verb(m.group().strip("\"“”',.;:"), words[max(0, m.start() - 12):m.start()], finite=True)
+               for m in ws[1:])

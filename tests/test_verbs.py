@@ -1,0 +1,97 @@
+"""One verb test (kerryview.text.verbs) for the event finder, the subject finder and the labels:
+labels._has_verb took "plans" and "warns" for verbs anywhere, mentions._is_verb never did."""
+from kerryview.events import antecedents, labels, mentions
+from kerryview.events.antecedents import subject_of
+from kerryview.text import verbs
+from kerryview.text.verbs import has_finite_verb, is_verb
+from kerryview.text.wordlists import event_lists, list_words, reporting_verbs
+
+
+def test_the_event_finder_the_subject_finder_and_the_labels_ask_one_test():
+    assert mentions._is_verb is verbs.is_verb
+    assert not hasattr(labels, "_has_verb") and labels.has_finite_verb is verbs.has_finite_verb
+    assert antecedents.finite_verb is verbs.is_verb
+
+
+def test_a_present_form_in_s_is_a_finite_verb_after_its_subject_and_a_noun_after_an_article():
+    for words in ("BP plans to drill", "Obama warns of delays", "BP also plans to drill",
+                  "The company, which owns the rig, plans to drill"):
+        assert has_finite_verb(words), words
+    for words in ("The plans of the company", "BP's plans for the well", "Funds for plans in the Gulf"):
+        assert not has_finite_verb(words), words
+    # the finite test and the event test agree on every verb the event test sees
+    for word, before in (("said", "BP "), ("capped", "BP "), ("cap", "will "), ("plans", "BP ")):
+        assert is_verb(word, before, finite=True) or not is_verb(word, before), word
+    # a present form in -s is as often a noun: never an event's words ("BP plans to cap": "cap")
+    assert not is_verb("plans", "BP ") and is_verb("plans", "BP ", finite=True)
+    assert not is_verb("is", "BP ") and is_verb("is", "BP ", finite=True)
+
+
+def test_a_capitalized_word_inside_a_sentence_ends_no_subject():
+    # "states" is a reporting verb (reporting_verbs.json present_also_nouns), "States" a name
+    text = "The United States said on Monday it would help."
+    assert subject_of(text, 0, len(text), mentions._is_verb) == "The United States"
+    text = "The World Health Organization (WHO) is on the verge of declaring a pandemic."
+    assert subject_of(text, 0, len(text), mentions._is_verb) == "The World Health Organization WHO"
+
+
+def test_subject_verbs_takes_the_reporting_verbs_from_their_one_file():
+    import json
+    from importlib.resources import files
+    raw = json.loads((files("kerryview.events") / "data" / "lead_rules.json").read_text("utf-8"))
+    entry = raw["subject_verbs"]
+    lists = reporting_verbs()
+    assert not set(entry["words"]) & (lists["finite"] | lists["opinion"])  # no copy of them
+    assert event_lists("lead_rules.json")["subject_verbs"] == \
+        frozenset(entry["words"]) | lists["finite"] | lists["opinion"]
+    assert {"says", "told", "thinks", "plans", "is"} <= event_lists("lead_rules.json")["subject_verbs"]
+
+
+def test_a_word_list_may_have_words_of_its_own_and_views_of_the_reporting_verbs():
+    assert list_words({"words": ["is"], "words_from": "reporting_verbs.json past"}) == \
+        {"is"} | reporting_verbs()["past"]
+    assert list_words({"words_from": ["reporting_verbs.json past", "reporting_verbs.json opinion"]}) == \
+        reporting_verbs()["past"] | reporting_verbs()["opinion"]
+    for bad in ({"words_from": "other.json x"}, {"words_from": "reporting_verbs.json nothing"}, {}):
+        try:
+            list_words(bad)
+        except ValueError:
+            continue
+        raise AssertionError(bad)
+
+
+def test_one_longest_name():
+    assert labels.MAX_NAME_WORDS is antecedents.MAX_NAME_WORDS
+
+
+def _example(name):
+    import json
+    from importlib.resources import files
+    return json.loads((files("kerryview.events") / "data" / "lead_rules.json").read_text("utf-8"))[name]["example"]
+
+
+def test_the_subject_finders_lists_examples_come_out_as_they_say():
+    # adverbial_openers, adverbial_ends, name_links were written in antecedents.py
+    import re
+    for name in ("adverbial_openers", "adverbial_ends", "name_links"):
+        pairs = re.findall(r"\"([^\"]+)\"[^\"']*'([^']+)'", _example(name))
+        assert pairs, name
+        for sentence, subject in pairs:
+            sentence = sentence.replace("...", "said it would pay.")
+            assert subject_of(sentence, 0, len(sentence), mentions._is_verb) == subject, (name, sentence)
+
+
+def test_a_possessive_pronoun_takes_its_antecedent_in_the_possessive():
+    import re
+    from test_label_families import _labels
+    given, wanted = re.findall(r"\"([^\"]+)\"", _example("possessive_pronouns"))[:2]
+    assert any(lb.startswith(wanted) for lb in _labels(given + ".")), _labels(given + ".")
+    assert event_lists("lead_rules.json")["possessive_pronouns"] <= (
+        event_lists("lead_rules.json")["person_pronouns"] | event_lists("lead_rules.json")["thing_pronouns"]
+        | event_lists("lead_rules.json")["plural_pronouns"])
+
+
+def test_the_verb_subjects_example_comes_out_as_it_says():
+    import re
+    verb, noun = re.findall(r"\"([^\"]+)\"", _example("verb_subjects"))
+    assert has_finite_verb(verb.split(" to ")[0]) and not has_finite_verb(noun.split(" were ")[0])
