@@ -576,6 +576,19 @@ def test_a_history_before_christ_writes_its_era_once():
     assert "300" not in values("Xerxes crossed in 480 BC. By 300, the city was forgotten.", WIKI_DCT)
 
 
+@pytest.mark.parametrize("text, dct, season, value", [
+    ("Nothing like the summer of 69, he said.", date(2023, 7, 18), "the summer of 69", "1969-SU"),
+    ("Nothing like the summer of 69, he said.", None, "the summer of 69", "1969-SU"),
+    ("The band played the summer of 99, then split.", date(2023, 7, 18), "the summer of 99", "1999-SU"),
+    ("The war began in 1939 when Germany invaded Poland. In 1940 France fell. In 1941 Germany invaded the"
+     " Soviet Union. In the winter of 41, the army froze.", None, "the winter of 41", "1941-WI"),
+])
+def test_a_season_of_a_two_digit_year_outside_a_story_before_christ_is_read_as_41(text, dct, season, value):
+    # two digits are "'41" (the story's or the writer's century), not the year 41 of our era
+    assert values(text, dct)[season] == value
+
+
+
 def test_a_season_or_night_as_a_kind_of_time_is_undated_in_a_history():
     text = HISTORY + (" The British entered winter quarters. The Chinese used night attacks and moved only at night;"
                       " the division night-marched north in nighttime raids. As winter came, the army rested; the winter offensive failed.")

@@ -695,10 +695,17 @@ class Resolver:
         """"In 481, Xerxes gathered his army" after "490 BC": a history before Christ writes its
         era once, and a later year near the story's year without it is before Christ too. Far
         from it, or in a story after Christ, a bare number after "in" is no year (None: not
-        tagged), but "the summer of 455" is a season of that year of our era."""
+        tagged), but "the summer of 455" is a season of that year of our era, and two digits
+        ("the summer of 69", "the winter of 41" in a history of 1941) are a year written '69, of
+        the story's or the writer's century (op_yy)."""
         if self.in_bc and self.bc is not None and abs(self.bc[0] - year) <= STORY_BC_YEARS:
             return bc_year(year) + suffix, None, None
-        return (f"{year:04d}{suffix}", None, None) if suffix else None
+        if not suffix:
+            return None
+        if year < 100:  # two digits: '69
+            value, anchor, kind = self.op_yy(p, year)
+            return value + suffix, anchor, kind
+        return f"{year:04d}{suffix}", None, None
 
     def op_yy(self, p: Pending, yy: int):
         story = self.story_year(p)
