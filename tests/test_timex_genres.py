@@ -588,6 +588,11 @@ def test_a_season_of_a_two_digit_year_outside_a_story_before_christ_is_read_as_4
     assert values(text, dct)[season] == value
 
 
+def test_a_story_near_year_1_before_christ_does_not_carry_its_era_to_bare_numbers():
+    # "In 40" after "5 BC" could be 40 AD as well: the window would cross the era, so no year
+    got = values("The war began in 5 BC. In 40, he died. By 30, the city fell.", None)
+    assert "40" not in got and "30" not in got
+
 
 def test_a_season_or_night_as_a_kind_of_time_is_undated_in_a_history():
     text = HISTORY + (" The British entered winter quarters. The Chinese used night attacks and moved only at night;"

@@ -697,8 +697,10 @@ class Resolver:
         from it, or in a story after Christ, a bare number after "in" is no year (None: not
         tagged), but "the summer of 455" is a season of that year of our era, and two digits
         ("the summer of 69", "the winter of 41" in a history of 1941) are a year written '69, of
-        the story's or the writer's century (op_yy)."""
-        if self.in_bc and self.bc is not None and abs(self.bc[0] - year) <= STORY_BC_YEARS:
+        the story's or the writer's century (op_yy). A story only a few decades before Christ
+        ("5 BC ... In 40, he died") does not lend its era: the window would reach past year 1."""
+        if self.in_bc and self.bc is not None and STORY_BC_YEARS < self.bc[0] \
+                and abs(self.bc[0] - year) <= STORY_BC_YEARS:
             return bc_year(year) + suffix, None, None
         if not suffix:
             return None
