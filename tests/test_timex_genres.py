@@ -603,6 +603,17 @@ def test_a_season_or_night_as_a_kind_of_time_is_undated_in_a_history():
                      ("night", "XXXX-XX-XXTNI"), ("nighttime", "XXXX-XX-XXTNI"), ("winter", "1919-WI")]
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    ("On 5 June 1919 the fleet sailed at night and landed at dawn.", "1919-06-05TNI"),  # that day's night
+    ("On 5 June 1919 the fleet sailed; it usually moved at night.", "XXXX-XX-XXTNI"),  # a habit
+    ("On 5 June 1919 the fleet sailed; it moved only at night.", "XXXX-XX-XXTNI"),
+    ("On 5 June 1919 the fleet sailed; the convoys went by night.", "XXXX-XX-XXTNI"),
+])
+def test_at_night_in_a_history_is_the_storys_night_unless_a_habit(sentence, expected):
+    got = [(t.text, t.value) for t in tag(HISTORY + " " + sentence, WIKI_DCT) if t.start > len(HISTORY)]
+    assert ("night", expected) in got
+
+
 def test_a_kind_of_time_in_news_is_not_tagged_but_at_night_is_the_days():
     news = NEWS + " The police said night patrols were doubled in the capital after the riots, and that the" \
         " curfew would be kept in place. The attack came at night, they added, when the streets were empty."

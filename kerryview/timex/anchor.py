@@ -89,6 +89,7 @@ _SPAN_JOINER = re.compile(r"\s*[-–—]\s*")
 # stands outside the expression
 _BY_THE_END = re.compile(r"(?:\b([A-Za-z]+)|,)\s+by\s+(the\s+end\s+of\s+)?$")
 _THE_END_OF = re.compile(r"the\s+end\s+of\s", re.I)
+_CLAUSE_BREAK = re.compile(r"[.;:!?\n]")  # the ends of a clause, roughly (anchor.Resolver._habit)
 # how many days before the story's last day a day written in full must lie to be a fact recalled
 # in passing rather than the story's next step (anchor.Resolver._day_recalled)
 RECALLED_DAYS = 30
@@ -686,10 +687,24 @@ class Resolver:
         night" on the day; a bare "night" or "winter" only in a post), else not tagged."""
         season = code in ("WI", "SU", "SP", "FA")
         if self.narrative:
+            if after_at and self.text[max(0, p.start - 3):p.start].lower() == "at " and not self._habit(p):
+                return self.op_time_ref(p, "T" + code)  # "the fleet sailed at night": that day's night
             return (f"XXXX-{code}" if season else f"XXXX-XX-XXT{code}"), None, None
         if not (is_post(self.text) or (after_at and self.text[max(0, p.start - 3):p.start].lower() == "at ")):
             return None
         return self.op_season(p, code, None, None) if season else self.op_time_ref(p, "T" + code)
+
+    def _habit(self, p: Pending) -> bool:
+        """A word of habit in the clause of "at night" ("moved only at night", "usually attacked
+        at night"; narrative.json habit_cue): on no one day of the story."""
+        start = max(0, p.start - 80)
+        m = None
+        for m in _CLAUSE_BREAK.finditer(self.text, start, p.start):
+            pass
+        start = m.end() if m is not None else start
+        end = _CLAUSE_BREAK.search(self.text, p.end, p.end + 80)
+        clause = self.text[start:end.start() if end is not None else p.end + 80]
+        return any(w.lower() in table("habit_cue") for w in re.findall(r"[A-Za-z]+", clause))
 
     def op_story_bc(self, p: Pending, year: int, suffix: str):
         """"In 481, Xerxes gathered his army" after "490 BC": a history before Christ writes its
