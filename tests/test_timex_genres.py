@@ -634,3 +634,26 @@ def test_a_day_recalled_weeks_back_in_a_paragraph_does_not_move_the_story_back()
     text = HISTORY + " On 28 March 1919 the divisions were assigned.\nA council was created on 5 November 1918." \
         " It first met on 15 December."
     assert values(text, WIKI_DCT)["15 December"] == "1918-12-15"
+
+
+@pytest.mark.parametrize("text, half", [
+    ("Sales will rise in the first half of the following year.", "the first half"),
+    ("Profit fell in the fourth quarter of the previous year.", "the fourth quarter"),
+    ("It opens in the first quarter of the new fiscal year.", "the first quarter"),
+    ("Costs rose in the second half of the company's fiscal year.", "the second half"),
+    ("Costs rose in the second half of the current fiscal year.", "the second half"),
+    ("Prices fell in the first half of the decade.", "the first half"),
+    ("Prices fell in the first half of the week.", "the first half"),
+])
+def test_a_half_or_quarter_of_a_time_noun_is_a_period(text, half):
+    assert any(t.text.startswith(half) for t in tag(text, date(2023, 7, 18)))
+
+
+@pytest.mark.parametrize("text, dct, half", [
+    ("Lawmakers voted access to the second half of the $700 billion rescue package.", date(2008, 12, 1), "the second half"),
+    ("Lawmakers fought over the second half of the game that year.", date(2008, 12, 1), "the second half"),
+    ("Over the last half century the town grew.", date(2008, 12, 1), "the last half"),
+    (HISTORY + " Wars raged in the first half of the 20th century.", WIKI_DCT, "the first half"),
+])
+def test_a_half_of_a_thing_is_no_period(text, dct, half):
+    assert not any(t.text.startswith(half) for t in tag(text, dct))
