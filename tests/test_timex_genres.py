@@ -626,6 +626,15 @@ def test_a_clock_time_in_a_paragraph_without_a_day_of_the_story_has_no_day():
     assert clocks == [("19:00", "1918-10-08T19:00"), ("19:00", "XXXX-XX-XXT19:00"), ("03:00hrs", "XXXX-XX-XXT03:00")]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("On 5 June 1919 the guns fell silent.\nThe troops left at 19:00.", "1919-06-05T19:00"),  # a sentence a line
+    ("On 5 June 1919 the guns fell silent.\n\nThe troops left at 19:00.", "XXXX-XX-XXT19:00"),  # a blank line
+    ("On 5 June 1919 the guns fell silent. The men rested.\nThe troops left at 19:00.", "XXXX-XX-XXT19:00"),
+])
+def test_one_sentence_a_line_is_not_a_new_paragraph(text, expected):
+    assert values(text, None)["19:00"] == expected
+
+
 def test_a_day_recalled_weeks_back_in_a_paragraph_does_not_move_the_story_back():
     text = HISTORY + (" On 28 March 1919 the divisions were assigned to the French. A council was created at the"
                       " conference on 5 November 1918. The offensive was launched on 15 July.")

@@ -30,6 +30,7 @@ from .scene import in_quotation, names_a_thing, past_perfect_after, past_perfect
 from .normalize import Pending
 from .context import is_post
 from .normalize_calendar import bc_year
+from kerryview.text.sentences import paragraph_break
 from kerryview.text.tense import heads_entry, tense
 from kerryview.text.wordlists import cues
 
@@ -230,7 +231,7 @@ class Resolver:
         if not self.narrative or parsed[1] != "D" or self.story_day_at < 0 or not self.story \
                 or self.story[-1][1] != "D" or (self.story[-1][0] - parsed[0]).days <= RECALLED_DAYS:
             return False
-        return "\n" not in self.text[self.story_day_at:p.start]
+        return not paragraph_break(self.text, self.story_day_at, p.start)
 
     def _story_without_day(self, p: Pending, ref: Ref | None, unit: str) -> tuple[str, str | None, str | None] | None:
         """In a narrative, "two days later" counted from a story that has only reached a year or
@@ -657,7 +658,7 @@ class Resolver:
         XXXX-XX-XXT19:00 (a habit, or a day the text does not give). In news, a clock time
         heading an entry ("3.10 pm: Waxman continues ...") is a live report's time of writing:
         the day it is published, not a day the previous entry told of."""
-        if clock and self.narrative and self.story_day_at >= 0 and "\n" in self.text[self.story_day_at:p.start]:
+        if clock and self.narrative and self.story_day_at >= 0 and paragraph_break(self.text, self.story_day_at, p.start):
             return "XXXX-XX-XX" + suffix, None, None
         if not self.narrative and self.dct is not None and n == 0 and heads_entry(self.text, p.end):
             return self.dct.isoformat() + suffix, self.dct_value, "dct"
