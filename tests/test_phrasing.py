@@ -81,3 +81,8 @@ def test_years_before_christ_in_words():
     assert value_words("BC0480-08-11") == "11 August 480 BC"
     assert value_words("BC0490", "START") == "early 490 BC"
     assert value_words("-0500-01-01") == "1 January 501 BC"  # ISO 8601 counts a year 0
+    # a time or part of a day before Christ is kept as for a day of our era (no weekday is known)
+    assert value_words("BC0480-08-11T10:00") == "10:00 on 11 August 480 BC"
+    assert value_words("BC0480-08-11TMO") == "the morning of 11 August 480 BC"
+    assert value_words("BC0480-08-11TMO", "START") == "the early hours of 11 August 480 BC"
+    assert value_words("BC0480-08-11T24:00") == "midnight at the end of 11 August 480 BC"

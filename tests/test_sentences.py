@@ -1,4 +1,6 @@
-from kerryview.text.sentences import sentence_spans
+import pytest
+
+from kerryview.text.sentences import paragraph_break, sentence_spans
 
 
 def test_abbreviations_do_not_end_sentences():
@@ -14,3 +16,14 @@ def test_line_breaks_end_sentences_and_spans_are_exact():
     spans = sentence_spans(text)
     assert [text[a:b] for a, b in spans] == ["Headline without period", "Body starts here.",
                                              "And goes on."]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The guns fell silent.\nThe troops left.", False),  # one sentence a line (web copy)
+    ("The guns fell silent.\n\nThe troops left.", True),  # a blank line
+    ("The guns fell silent. The men rested.\nThe troops left.", True),  # a paragraph written as a line
+    ("Opening hostilities\nThe troops left.", True),  # after a heading
+    ("The guns fell silent. The troops left.", False),
+])
+def test_paragraph_break(text, expected):
+    assert paragraph_break(text, 0, len(text)) is expected

@@ -576,6 +576,24 @@ def test_a_history_before_christ_writes_its_era_once():
     assert "300" not in values("Xerxes crossed in 480 BC. By 300, the city was forgotten.", WIKI_DCT)
 
 
+@pytest.mark.parametrize("text, dct, season, value", [
+    ("Nothing like the summer of 69, he said.", date(2023, 7, 18), "the summer of 69", "1969-SU"),
+    ("Nothing like the summer of 69, he said.", None, "the summer of 69", "1969-SU"),
+    ("The band played the summer of 99, then split.", date(2023, 7, 18), "the summer of 99", "1999-SU"),
+    ("The war began in 1939 when Germany invaded Poland. In 1940 France fell. In 1941 Germany invaded the"
+     " Soviet Union. In the winter of 41, the army froze.", None, "the winter of 41", "1941-WI"),
+])
+def test_a_season_of_a_two_digit_year_outside_a_story_before_christ_is_read_as_41(text, dct, season, value):
+    # two digits are "'41" (the story's or the writer's century), not the year 41 of our era
+    assert values(text, dct)[season] == value
+
+
+def test_a_story_near_year_1_before_christ_does_not_carry_its_era_to_bare_numbers():
+    # "In 40" after "5 BC" could be 40 AD as well: the window would cross the era, so no year
+    got = values("The war began in 5 BC. In 40, he died. By 30, the city fell.", None)
+    assert "40" not in got and "30" not in got
+
+
 def test_a_season_or_night_as_a_kind_of_time_is_undated_in_a_history():
     text = HISTORY + (" The British entered winter quarters. The Chinese used night attacks and moved only at night;"
                       " the division night-marched north in nighttime raids. As winter came, the army rested; the winter offensive failed.")
@@ -583,6 +601,17 @@ def test_a_season_or_night_as_a_kind_of_time_is_undated_in_a_history():
     # "As winter came" is not a kind (and not tagged in a long text); "the winter offensive" is the story's
     assert found == [("winter", "XXXX-WI"), ("night", "XXXX-XX-XXTNI"), ("night", "XXXX-XX-XXTNI"),
                      ("night", "XXXX-XX-XXTNI"), ("nighttime", "XXXX-XX-XXTNI"), ("winter", "1919-WI")]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("On 5 June 1919 the fleet sailed at night and landed at dawn.", "1919-06-05TNI"),  # that day's night
+    ("On 5 June 1919 the fleet sailed; it usually moved at night.", "XXXX-XX-XXTNI"),  # a habit
+    ("On 5 June 1919 the fleet sailed; it moved only at night.", "XXXX-XX-XXTNI"),
+    ("On 5 June 1919 the fleet sailed; the convoys went by night.", "XXXX-XX-XXTNI"),
+])
+def test_at_night_in_a_history_is_the_storys_night_unless_a_habit(sentence, expected):
+    got = [(t.text, t.value) for t in tag(HISTORY + " " + sentence, WIKI_DCT) if t.start > len(HISTORY)]
+    assert ("night", expected) in got
 
 
 def test_a_kind_of_time_in_news_is_not_tagged_but_at_night_is_the_days():
@@ -597,6 +626,15 @@ def test_a_clock_time_in_a_paragraph_without_a_day_of_the_story_has_no_day():
     assert clocks == [("19:00", "1918-10-08T19:00"), ("19:00", "XXXX-XX-XXT19:00"), ("03:00hrs", "XXXX-XX-XXT03:00")]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("On 5 June 1919 the guns fell silent.\nThe troops left at 19:00.", "1919-06-05T19:00"),  # a sentence a line
+    ("On 5 June 1919 the guns fell silent.\n\nThe troops left at 19:00.", "XXXX-XX-XXT19:00"),  # a blank line
+    ("On 5 June 1919 the guns fell silent. The men rested.\nThe troops left at 19:00.", "XXXX-XX-XXT19:00"),
+])
+def test_one_sentence_a_line_is_not_a_new_paragraph(text, expected):
+    assert values(text, None)["19:00"] == expected
+
+
 def test_a_day_recalled_weeks_back_in_a_paragraph_does_not_move_the_story_back():
     text = HISTORY + (" On 28 March 1919 the divisions were assigned to the French. A council was created at the"
                       " conference on 5 November 1918. The offensive was launched on 15 July.")
@@ -605,3 +643,26 @@ def test_a_day_recalled_weeks_back_in_a_paragraph_does_not_move_the_story_back()
     text = HISTORY + " On 28 March 1919 the divisions were assigned.\nA council was created on 5 November 1918." \
         " It first met on 15 December."
     assert values(text, WIKI_DCT)["15 December"] == "1918-12-15"
+
+
+@pytest.mark.parametrize("text, half", [
+    ("Sales will rise in the first half of the following year.", "the first half"),
+    ("Profit fell in the fourth quarter of the previous year.", "the fourth quarter"),
+    ("It opens in the first quarter of the new fiscal year.", "the first quarter"),
+    ("Costs rose in the second half of the company's fiscal year.", "the second half"),
+    ("Costs rose in the second half of the current fiscal year.", "the second half"),
+    ("Prices fell in the first half of the decade.", "the first half"),
+    ("Prices fell in the first half of the week.", "the first half"),
+])
+def test_a_half_or_quarter_of_a_time_noun_is_a_period(text, half):
+    assert any(t.text.startswith(half) for t in tag(text, date(2023, 7, 18)))
+
+
+@pytest.mark.parametrize("text, dct, half", [
+    ("Lawmakers voted access to the second half of the $700 billion rescue package.", date(2008, 12, 1), "the second half"),
+    ("Lawmakers fought over the second half of the game that year.", date(2008, 12, 1), "the second half"),
+    ("Over the last half century the town grew.", date(2008, 12, 1), "the last half"),
+    (HISTORY + " Wars raged in the first half of the 20th century.", WIKI_DCT, "the first half"),
+])
+def test_a_half_of_a_thing_is_no_period(text, dct, half):
+    assert not any(t.text.startswith(half) for t in tag(text, dct))

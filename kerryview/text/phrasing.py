@@ -86,29 +86,30 @@ def _value_phrase(v: DateValue, mod: str | None, zone: str | None) -> tuple[str,
     g = v.granularity
     early = _EARLY_LATE.get(mod or "")
     day = _day_of(v)
-    if day is not None:
+    year = _year_words(v)
+    on_day = day_words(day) if day is not None else None
+    if on_day is None and v.month is not None and v.day is not None and year.endswith(" BC"):
+        on_day = f"{v.day} {MONTHS[v.month - 1]} {year}"  # "11 August 480 BC": no weekday known
+    if on_day is not None:
         if v.part_of_day:
             pod = _PART_OF_DAY[v.part_of_day]
             if v.part_of_day == "MO" and mod == "START":
-                return "in", f"the early hours of {day_words(day)}"
+                return "in", f"the early hours of {on_day}"
             if v.part_of_day in ("MI", "DT"):
                 return ("at" if v.part_of_day == "MI" else "during"), (
-                    f"{pod} on {day_words(day)}" if v.part_of_day == "MI"
-                    else f"the day on {day_words(day)}")
+                    f"{pod} on {on_day}" if v.part_of_day == "MI"
+                    else f"the day on {on_day}")
             lead = f"{early}" if early and early != "mid-" else ""
-            return "on", f"the {lead + ' ' if lead else ''}{pod} of {day_words(day)}"
+            return "on", f"the {lead + ' ' if lead else ''}{pod} of {on_day}"
         if v.hour == 24:  # T24:00, the end of the day
-            return "at", f"midnight at the end of {day_words(day)}"
+            return "at", f"midnight at the end of {on_day}"
         if v.hour is not None:
-            return "at", f"{_clock(v, zone)} on {day_words(day)}"
+            return "at", f"{_clock(v, zone)} on {on_day}"
         if early == "mid-":
-            return "at", f"midday on {day_words(day)}"
+            return "at", f"midday on {on_day}"
         if early:
-            return "", f"{early} on {day_words(day)}"
-        return "on", day_words(day)
-    year = _year_words(v)
-    if v.month is not None and v.day is not None and year.endswith(" BC"):
-        return "on", f"{v.day} {MONTHS[v.month - 1]} {year}"  # "11 August 480 BC": no weekday known
+            return "", f"{early} on {on_day}"
+        return "on", on_day
     if g is Granularity.MONTH:
         text = f"{MONTHS[v.month - 1]} {year}"
         if early:

@@ -64,3 +64,26 @@ def _cut(text: str, a: int, limit: int) -> int:
         if last is not None:
             return half + last.start() + (1 if pattern != r"\s" else 0)
     return limit
+
+
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
+_LINE_END = re.compile(r"""[.!?:]["'”’)\]]*[^\S\n]*$""")
+
+
+def paragraph_break(text: str, start: int, end: int) -> bool:
+    """A new paragraph begins between text[start] and text[end]: at a blank line, or at a line
+    break after a line that holds more than one sentence (a paragraph written as one line, as
+    Wikipedia copy is) or that ends without a sentence's end (a heading). A line break after a
+    line of one sentence is not one: web copy often puts one sentence a line."""
+    if "\n" not in text[start:end]:
+        return False
+    if _BLANK_LINE.search(text, start, end):
+        return True
+    nl = text.find("\n", start, end)
+    while nl >= 0:
+        line_start = text.rfind("\n", 0, nl) + 1
+        line = text[line_start:nl]
+        if line.strip() and (_LINE_END.search(line) is None or len(sentence_spans(line)) > 1):
+            return True
+        nl = text.find("\n", nl + 1, end)
+    return False

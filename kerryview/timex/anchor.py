@@ -30,6 +30,7 @@ from .scene import in_quotation, names_a_thing, past_perfect_after, past_perfect
 from .normalize import Pending
 from .context import is_post
 from .normalize_calendar import bc_year
+from kerryview.text.sentences import paragraph_break
 from kerryview.text.tense import heads_entry, tense
 from kerryview.text.wordlists import cues
 
@@ -89,6 +90,7 @@ _SPAN_JOINER = re.compile(r"\s*[-–—]\s*")
 # stands outside the expression
 _BY_THE_END = re.compile(r"(?:\b([A-Za-z]+)|,)\s+by\s+(the\s+end\s+of\s+)?$")
 _THE_END_OF = re.compile(r"the\s+end\s+of\s", re.I)
+_CLAUSE_BREAK = re.compile(r"[.;:!?\n]")  # the ends of a clause, roughly (anchor.Resolver._habit)
 # how many days before the story's last day a day written in full must lie to be a fact recalled
 # in passing rather than the story's next step (anchor.Resolver._day_recalled)
 RECALLED_DAYS = 30
@@ -229,7 +231,7 @@ class Resolver:
         if not self.narrative or parsed[1] != "D" or self.story_day_at < 0 or not self.story \
                 or self.story[-1][1] != "D" or (self.story[-1][0] - parsed[0]).days <= RECALLED_DAYS:
             return False
-        return "\n" not in self.text[self.story_day_at:p.start]
+        return not paragraph_break(self.text, self.story_day_at, p.start)
 
     def _story_without_day(self, p: Pending, ref: Ref | None, unit: str) -> tuple[str, str | None, str | None] | None:
         """In a narrative, "two days later" counted from a story that has only reached a year or
@@ -656,7 +658,7 @@ class Resolver:
         XXXX-XX-XXT19:00 (a habit, or a day the text does not give). In news, a clock time
         heading an entry ("3.10 pm: Waxman continues ...") is a live report's time of writing:
         the day it is published, not a day the previous entry told of."""
-        if clock and self.narrative and self.story_day_at >= 0 and "\n" in self.text[self.story_day_at:p.start]:
+        if clock and self.narrative and self.story_day_at >= 0 and paragraph_break(self.text, self.story_day_at, p.start):
             return "XXXX-XX-XX" + suffix, None, None
         if not self.narrative and self.dct is not None and n == 0 and heads_entry(self.text, p.end):
             return self.dct.isoformat() + suffix, self.dct_value, "dct"
@@ -686,19 +688,42 @@ class Resolver:
         night" on the day; a bare "night" or "winter" only in a post), else not tagged."""
         season = code in ("WI", "SU", "SP", "FA")
         if self.narrative:
+            if after_at and self.text[max(0, p.start - 3):p.start].lower() == "at " and not self._habit(p):
+                return self.op_time_ref(p, "T" + code)  # "the fleet sailed at night": that day's night
             return (f"XXXX-{code}" if season else f"XXXX-XX-XXT{code}"), None, None
         if not (is_post(self.text) or (after_at and self.text[max(0, p.start - 3):p.start].lower() == "at ")):
             return None
         return self.op_season(p, code, None, None) if season else self.op_time_ref(p, "T" + code)
 
+    def _habit(self, p: Pending) -> bool:
+        """A word of habit in the clause of "at night" ("moved only at night", "usually attacked
+        at night"; narrative.json habit_cue): on no one day of the story."""
+        start = max(0, p.start - 80)
+        m = None
+        for m in _CLAUSE_BREAK.finditer(self.text, start, p.start):
+            pass
+        start = m.end() if m is not None else start
+        end = _CLAUSE_BREAK.search(self.text, p.end, p.end + 80)
+        clause = self.text[start:end.start() if end is not None else p.end + 80]
+        return any(w.lower() in table("habit_cue") for w in re.findall(r"[A-Za-z]+", clause))
+
     def op_story_bc(self, p: Pending, year: int, suffix: str):
         """"In 481, Xerxes gathered his army" after "490 BC": a history before Christ writes its
         era once, and a later year near the story's year without it is before Christ too. Far
         from it, or in a story after Christ, a bare number after "in" is no year (None: not
-        tagged), but "the summer of 455" is a season of that year of our era."""
-        if self.in_bc and self.bc is not None and abs(self.bc[0] - year) <= STORY_BC_YEARS:
+        tagged), but "the summer of 455" is a season of that year of our era, and two digits
+        ("the summer of 69", "the winter of 41" in a history of 1941) are a year written '69, of
+        the story's or the writer's century (op_yy). A story only a few decades before Christ
+        ("5 BC ... In 40, he died") does not lend its era: the window would reach past year 1."""
+        if self.in_bc and self.bc is not None and STORY_BC_YEARS < self.bc[0] \
+                and abs(self.bc[0] - year) <= STORY_BC_YEARS:
             return bc_year(year) + suffix, None, None
-        return (f"{year:04d}{suffix}", None, None) if suffix else None
+        if not suffix:
+            return None
+        if year < 100:  # two digits: '69
+            value, anchor, kind = self.op_yy(p, year)
+            return value + suffix, anchor, kind
+        return f"{year:04d}{suffix}", None, None
 
     def op_yy(self, p: Pending, yy: int):
         story = self.story_year(p)
