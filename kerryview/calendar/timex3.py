@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from kerryview.model import Granularity
 
@@ -72,6 +73,7 @@ def years_before_christ(v: DateValue) -> int | None:
     return 1 - v.year if v.year < 1 else None
 
 
+@lru_cache(maxsize=8192)  # pure, its answer frozen: the tagger and the pipeline ask the same values again
 def parse_value(value: str) -> DateValue | None:
     """The parts of a date or time value (2023, 2023-07, 2023-07-17T09:30, 2023-W29-WE,
     2023-Q3, 2023-H1, 2023-SU, 199, 19, 2023-07-20TMO, -0500, BC0218, BC0480-SP), or None for
