@@ -51,7 +51,8 @@ def test_every_tense_cue_list_lives_in_one_data_file_with_an_example():
     assert set(lists) == {"present", "past", "future", "plan_words", "past_auxiliaries",
                           "adjective_before", "reporting", "past_expectation", "headline_present",
                           "before_expression", "before_expression_links", "headline_subjects",
-                          "not_verbs_after_to", "infinitive_before", "past_conditional", "opening_words", "ability_modals", "negation", "perception_verbs", "past_before"}
+                          "not_verbs_after_to", "infinitive_before", "past_conditional", "opening_words", "ability_modals", "negation", "perception_verbs", "past_before",
+                          "past_before_links"}
     for name, entry in lists.items():
         assert entry["about"] and entry["example"] and (entry.get("words") or entry.get("words_from")), name
         assert tense_cues()[name] == list_words(entry) and tense_cues()[name], name
@@ -155,3 +156,20 @@ def test_since_before_the_expression_is_past_and_could_looks_ahead_unless_an_abi
     assert tense(text, *_span(text, "Thursday")) is None  # an ability: what was perceived then
     text = "Police could not find him on Friday."
     assert tense(text, *_span(text, "Friday")) is None
+
+
+def test_since_is_past_only_where_it_governs_the_expression():
+    """"since" dates the expression only as its preposition, right before it or before its
+    determiner and modifiers ("since the April 20 explosion", "since early February"); "since the
+    flood" earlier in the clause governs another phrase, so the nearer cue before it decides."""
+    text = "The team will play its first home game since the flood on Saturday."
+    assert tense(text, *_span(text, "Saturday")) == "future"
+    text = "He will be the first president since Lincoln to visit the city on Friday."
+    assert tense(text, *_span(text, "Friday")) == "future"
+    text = "Sales have risen since early February."
+    assert tense(text, *_span(text, "early February")) == "past"
+    text = "It was his first news conference since February."
+    assert tense(text, *_span(text, "February")) == "past"
+    dct = date(2010, 11, 10)  # a Wednesday
+    text = "The team will play its first home game since the flood on Saturday."
+    assert {t.text: t.value for t in tag(text, dct)}["Saturday"] == "2010-11-13"

@@ -189,7 +189,11 @@ def tense(text: str, start: int, end: int, reporting: bool = True) -> str | None
             if all(w in lists["before_expression_links"] for w in lw[i + 1:]):
                 return "future"  # "starting Monday", "effective as of Jan. 1"
             continue  # a participle or gerund: "..., starting with BP's McKay"
-        t = "past" if lw[i] in lists["past_before"] else _classify(lw, i, reporting)
+        if lw[i] in lists["past_before"]:
+            if all(w in lists["past_before_links"] for w in lw[i + 1:]):
+                return "past"  # "since the April 20 explosion", "since early February"
+            continue  # "since the flood on Saturday": it governs another phrase
+        t = _classify(lw, i, reporting)
         if t is None and not reporting and lw[i] in lists["reporting"] \
                 and all(w in lists["opening_words"] for w in lw[i + 1:]):
             t = _report_tense(lw[i])  # "said in November that the plant would close": the report's date
