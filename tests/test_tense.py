@@ -52,7 +52,7 @@ def test_every_tense_cue_list_lives_in_one_data_file_with_an_example():
                           "adjective_before", "reporting", "past_expectation", "headline_present",
                           "before_expression", "before_expression_links", "headline_subjects",
                           "not_verbs_after_to", "infinitive_before", "past_conditional", "opening_words", "ability_modals", "negation", "perception_verbs", "past_before",
-                          "past_before_links"}
+                          "past_before_links", "past_frames"}
     for name, entry in lists.items():
         assert entry["about"] and entry["example"] and (entry.get("words") or entry.get("words_from")), name
         assert tense_cues()[name] == list_words(entry) and tense_cues()[name], name
@@ -173,3 +173,20 @@ def test_since_is_past_only_where_it_governs_the_expression():
     dct = date(2010, 11, 10)  # a Wednesday
     text = "The team will play its first home game since the flood on Saturday."
     assert {t.text: t.value for t in tag(text, dct)}["Saturday"] == "2010-11-13"
+
+
+def test_could_in_a_past_frame_is_a_past_ability_and_only_a_passive_under_negation_is_no_cue():
+    """"could" looks ahead as a possibility; it tells a past ability in a clause framed in the
+    past ("As a child he could swim ..."), and a negation earlier in its clause makes it no cue
+    only in the news formula of a failed attempt, "could be" + participle ("Neither he nor ...
+    could be located Wednesday"), not in a prediction ("no oil could reach the coast")."""
+    text = "As a child he could swim across the lake in summer."
+    assert tense(text, *_span(text, "summer")) == "past"
+    assert {t.text: t.value for t in tag(text, date(2010, 11, 10))}["summer"] != "2011-SU"
+    text = "Officials said no oil could reach the coast before Friday."
+    assert tense(text, *_span(text, "Friday")) == "future"
+    assert tense(text, *_span(text, "Friday"), reporting=False) == "future"
+    text = "Neither he nor his grandparents could be located Wednesday in their hometown."
+    assert tense(text, *_span(text, "Wednesday")) == "past"
+    text = "Back then the oil could reach the coast in a day."
+    assert tense(text, *_span(text, "a day")) == "past"
