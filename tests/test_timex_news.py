@@ -212,8 +212,12 @@ def test_an_agency_dateline_after_a_wire_header_is_a_dateline():
     from kerryview.timex.news import has_dateline
     assert has_dateline("(Repeats to more subscribers without changes in text) SINGAPORE, April 27 (Reuters) - As fears grow")
     assert has_dateline("Sat Apr 25, 2009 12:51 am BST (Reuters) - Health officials are watching an outbreak.")
-    assert not has_dateline("The Reuters (news agency) - a history. In 1851 Paul Reuter ...".replace("(news agency)", "agency"))
+    # only an agency's name alone in the brackets makes a dateline: the same head with words
+    # after the name, or with no agency's name, is a remark in brackets before a dash
+    assert has_dateline("In 1914 the war began (AP) - and it spread.")
     assert not has_dateline("In 1914 the war began (AP photographs from 1914 show it) - and it spread.")
+    assert has_dateline("The history of Reuters (Reuters) - In 1851 Paul Reuter ...")
+    assert not has_dateline("The history of Reuters (news agency) - In 1851 Paul Reuter ...")
 
 
 def test_a_short_report_that_says_said_three_times_is_news():
