@@ -245,3 +245,18 @@ def test_a_frame_reaches_its_own_clause_only():
     assert values(text, date(2010, 7, 16))["April"] == "2003-04"
     text = "In March 1989, the Exxon Valdez spewed oil, and, until April's BP accident, it was the worst spill."
     assert values(text, date(2010, 7, 16))["April"] == "2010-04"
+
+
+def test_news_datelines_are_read_with_the_date_line_readers_grammar():
+    """The dateline templates of rules/news.json are compiled by kerryview.dating.datelines
+    (one home for {city}, {md}, {agency}, {dash}); each example is read as a dateline."""
+    import json
+    from importlib.resources import files
+    from kerryview.timex.news import has_dateline
+    raw = json.loads((files("kerryview.timex") / "rules" / "news.json").read_text("utf-8"))
+    assert "news_agencies" not in raw  # no second list of agencies
+    for name, entry in raw["news_datelines"]["templates"].items():
+        assert has_dateline(entry["example"]), name
+    assert has_dateline("BUFFALO, N.Y. (AP) -- A man was found.")
+    assert has_dateline("WASHINGTON, August 8 (Xinhua) -- The talks resumed.")
+    assert not has_dateline("NATO was founded in 1949 - twelve nations signed.")
