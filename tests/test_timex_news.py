@@ -247,6 +247,31 @@ def test_a_frame_reaches_its_own_clause_only():
     assert values(text, date(2010, 7, 16))["April"] == "2010-04"
 
 
+def test_a_frame_is_found_in_the_one_splitters_sentence_and_after_a_dateline():
+    """frame_year reads the sentence of kerryview.text.sentences (an abbreviation such as
+    "U.S." ends none) and skips a dateline opening it ("LONDON (Reuters) - In 2003, ...")."""
+    text = "In 1918, the U.S. Army saw a first wave of flu in April."
+    assert values(text, date(2009, 4, 29))["April"] == "1918-04"
+    text = "LONDON (Reuters) - In 2003, the tanker struck a reef in April."
+    assert values(text, date(2010, 7, 16))["April"] == "2003-04"
+    text = "NAIROBI, Kenya (AP) _ In 1998, the embassy was bombed in August."
+    assert values(text, date(2000, 7, 16))["August"] == "1998-08"
+    # no frame: a dateline and a sentence opened otherwise
+    text = "LONDON (Reuters) - The tanker struck a reef in 2003 and sank in April."
+    assert values(text, date(2010, 7, 16))["April"] == "2010-04"
+
+
+def test_the_conjunctions_that_open_a_new_clause_are_a_data_list_with_an_example():
+    from kerryview.timex.lexicon import table
+    assert {"and", "but", "while"} <= set(table("new_clause"))
+    import json
+    from importlib.resources import files
+    raw = json.loads((files("kerryview.timex") / "rules" / "news.json").read_text("utf-8"))
+    example = raw["new_clause"]["_frame_example"]
+    text, _, value = example["text"], None, example["expect"]
+    assert values(text, date(2010, 7, 16))["April"] == value
+
+
 def test_news_datelines_are_read_with_the_date_line_readers_grammar():
     """The dateline templates of rules/news.json are compiled by kerryview.dating.datelines
     (one home for {city}, {md}, {agency}, {dash}); each example is read as a dateline."""

@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from kerryview.text.wordlists import reporting_verbs
 
-from .lexicon import lexicon, table
+from .lexicon import alternation, lexicon, table
 from .pending import Pending
 
 # At least this many DCT-deictic expressions, and this many per 1,000 words, make a text news.
@@ -134,25 +134,46 @@ def news_signals(text: str, pendings: list[Pending]) -> NewsSignals:
 # ("In March 2003, ...", "During the summer of 1998, ..." too: a month or season may precede it)
 _FRAME = re.compile(r"(?:In|During)\s+(?:(?:early|late|mid-?)\s*)?(?:(?:the\s+)?[A-Z]?[a-z]+\.?\s+(?:of\s+)?)?"
                     r"((?:1[0-9]|20)\d\d)\s*,")
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z])|\n")
-# A second main clause after the frame's ("..., and, until April's accident, ...") is not framed.
-_NEW_CLAUSE = re.compile(r";|,\s*(?:and|but|while|whereas|although|though|yet)\b")
+_FRAME_START = re.compile(r"\b(?:In|During)\s")  # what every frame opens with
 FRAME_CHARS = 300  # how far back the opening of the sentence is looked for
+_DASHES = ("-", "_", "\u2013", "\u2014")
+
+
+@lru_cache(maxsize=1)
+def _new_clause() -> re.Pattern[str]:
+    """A second main clause after the frame's ("..., and, until April's accident, ..."):
+    rules/news.json new_clause after a comma, or a semicolon."""
+    return re.compile(r";|,\s*(?:" + alternation(table("new_clause")) + r")\b", re.I)
 
 
 def frame_year(text: str, start: int) -> int | None:
     """The year that opens the sentence around `start` as its frame ("In 1918, ... in April",
-    "During 2003, ... in March"): a date of that sentence written without a year is of that
-    year, even in news; None when the sentence opens otherwise."""
-    left = text[max(0, start - FRAME_CHARS):start]
-    cut = None
-    for cut in _SENTENCE_END.finditer(left):
-        pass
-    head = left[cut.end():] if cut is not None else (left if start <= FRAME_CHARS else None)
-    if head is None:
+    "During 2003, ... in March", after a dateline: "LONDON (Reuters) - In 2003, ..."): a date of
+    that sentence written without a year is of that year, even in news; None when the sentence
+    opens otherwise. The sentence is the one splitter's (kerryview.text.sentences)."""
+    lo = max(0, start - FRAME_CHARS)
+    if _FRAME_START.search(text, lo, start) is None:
+        return None  # no frame can open the sentence: no need to split it
+    from kerryview.text.sentences import sentence_spans  # on first use: start-up stays as it was
+    # one character past `start`, so that a sentence end right before the expression is seen
+    spans = sentence_spans(text[lo:start + 1])
+    if not spans or (lo > 0 and len(spans) == 1):
+        return None  # the sentence opens further back than FRAME_CHARS
+    head_start = lo + spans[-1][0]
+    if head_start >= start:  # the expression opens its sentence
         return None
-    head = head.lstrip()
-    m = _FRAME.match(head)
-    if m is None or _NEW_CLAUSE.search(head, m.end()) is not None:
+    m = _FRAME.match(text, head_start, start)
+    if m is None and any(d in text[head_start:start] for d in _DASHES):
+        after = dateline_at(text[:start], head_start)
+        m = _FRAME.match(text, after + _space(text, after, start), start) if after is not None else None
+    if m is None or _new_clause().search(text, m.end(), start) is not None:
         return None  # "In March 1989, the tanker struck a reef, and, until April's BP accident, ..."
     return int(m.group(1))
+
+
+def _space(text: str, pos: int, end: int) -> int:
+    """How many white-space characters stand at text[pos:end]."""
+    n = 0
+    while pos + n < end and text[pos + n].isspace():
+        n += 1
+    return n
