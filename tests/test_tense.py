@@ -190,3 +190,24 @@ def test_could_in_a_past_frame_is_a_past_ability_and_only_a_passive_under_negati
     assert tense(text, *_span(text, "Wednesday")) == "past"
     text = "Back then the oil could reach the coast in a day."
     assert tense(text, *_span(text, "a day")) == "past"
+
+
+def test_the_modals_and_negations_have_one_home():
+    """tense_cues.json, timex/rules/context.json and events/data/clause_rules.json take the
+    modal verbs and the negations from text/data/modals.json, keeping no copy of their own."""
+    from kerryview.text.wordlists import event_lists, modals
+    from kerryview.timex.lexicon import table
+    every = modals()["modals"] | modals()["negations"]
+    files_lists = [("kerryview.text", "data", "tense_cues.json", ("infinitive_before", "past_conditional", "negation")),
+                   ("kerryview.timex", "rules", "context.json", ("modal",)),
+                   ("kerryview.events", "data", "clause_rules.json", ("not_dated_words",))]
+    for package, folder, name, lists in files_lists:
+        raw = json.loads((files(package) / folder / name).read_text("utf-8"))
+        for key in lists:
+            assert not every & set(raw[key].get("words", ())), (name, key)  # no copy
+            assert "modals.json" in str(raw[key]["words_from"]), (name, key)
+    assert {"will", "would", "could", "not"} <= tense_cues()["infinitive_before"]
+    assert tense_cues()["past_conditional"] == modals()["modals"] - {"will", "shall", "can"}
+    assert set(table("modal")) == modals()["modals"]
+    assert {"would", "could", "not", "never"} <= event_lists("clause_rules.json")["not_dated_words"]
+    assert "will" not in event_lists("clause_rules.json")["not_dated_words"]
