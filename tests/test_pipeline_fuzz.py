@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from kerryview.dating.datelines import read_dateline
 from kerryview.model import Document
 from kerryview.pipeline import Problem, build_corpus
+from kerryview.text.wordlists import list_words
 from pipeline_checks import assert_offsets_exact
 
 
@@ -29,7 +30,10 @@ def _rule_words() -> list[str]:
         for key, entry in json.loads(folder.joinpath(name).read_text("utf-8")).items():
             if key.startswith("_"):
                 continue
-            items = entry.get("words", entry) if isinstance(entry, dict) else entry
+            if isinstance(entry, dict) and "words_from" in entry:  # a view of text/data/modals.json
+                items = list_words(entry)
+            else:
+                items = entry.get("words", entry) if isinstance(entry, dict) else entry
             words.update(w for w in items if not w.startswith("_"))
     # hyphenated entries are matched with a space or nothing too ("D-Day", "D day", "Dday")
     words |= {w.replace("-", " ") for w in words} | {w.replace("-", "") for w in words}

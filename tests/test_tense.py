@@ -51,7 +51,8 @@ def test_every_tense_cue_list_lives_in_one_data_file_with_an_example():
     assert set(lists) == {"present", "past", "future", "plan_words", "past_auxiliaries",
                           "adjective_before", "reporting", "past_expectation", "headline_present",
                           "before_expression", "before_expression_links", "headline_subjects",
-                          "not_verbs_after_to", "infinitive_before", "past_conditional", "opening_words", "ability_modals", "negation", "perception_verbs", "past_before"}
+                          "not_verbs_after_to", "infinitive_before", "past_conditional", "opening_words", "ability_modals", "negation", "perception_verbs", "past_before",
+                          "past_before_links", "past_frames"}
     for name, entry in lists.items():
         assert entry["about"] and entry["example"] and (entry.get("words") or entry.get("words_from")), name
         assert tense_cues()[name] == list_words(entry) and tense_cues()[name], name
@@ -155,3 +156,58 @@ def test_since_before_the_expression_is_past_and_could_looks_ahead_unless_an_abi
     assert tense(text, *_span(text, "Thursday")) is None  # an ability: what was perceived then
     text = "Police could not find him on Friday."
     assert tense(text, *_span(text, "Friday")) is None
+
+
+def test_since_is_past_only_where_it_governs_the_expression():
+    """"since" dates the expression only as its preposition, right before it or before its
+    determiner and modifiers ("since the April 20 explosion", "since early February"); "since the
+    flood" earlier in the clause governs another phrase, so the nearer cue before it decides."""
+    text = "The team will play its first home game since the flood on Saturday."
+    assert tense(text, *_span(text, "Saturday")) == "future"
+    text = "He will be the first president since Lincoln to visit the city on Friday."
+    assert tense(text, *_span(text, "Friday")) == "future"
+    text = "Sales have risen since early February."
+    assert tense(text, *_span(text, "early February")) == "past"
+    text = "It was his first news conference since February."
+    assert tense(text, *_span(text, "February")) == "past"
+    dct = date(2010, 11, 10)  # a Wednesday
+    text = "The team will play its first home game since the flood on Saturday."
+    assert {t.text: t.value for t in tag(text, dct)}["Saturday"] == "2010-11-13"
+
+
+def test_could_in_a_past_frame_is_a_past_ability_and_only_a_passive_under_negation_is_no_cue():
+    """"could" looks ahead as a possibility; it tells a past ability in a clause framed in the
+    past ("As a child he could swim ..."), and a negation earlier in its clause makes it no cue
+    only in the news formula of a failed attempt, "could be" + participle ("Neither he nor ...
+    could be located Wednesday"), not in a prediction ("no oil could reach the coast")."""
+    text = "As a child he could swim across the lake in summer."
+    assert tense(text, *_span(text, "summer")) == "past"
+    assert {t.text: t.value for t in tag(text, date(2010, 11, 10))}["summer"] != "2011-SU"
+    text = "Officials said no oil could reach the coast before Friday."
+    assert tense(text, *_span(text, "Friday")) == "future"
+    assert tense(text, *_span(text, "Friday"), reporting=False) == "future"
+    text = "Neither he nor his grandparents could be located Wednesday in their hometown."
+    assert tense(text, *_span(text, "Wednesday")) == "past"
+    text = "Back then the oil could reach the coast in a day."
+    assert tense(text, *_span(text, "a day")) == "past"
+
+
+def test_the_modals_and_negations_have_one_home():
+    """tense_cues.json, timex/rules/context.json and events/data/clause_rules.json take the
+    modal verbs and the negations from text/data/modals.json, keeping no copy of their own."""
+    from kerryview.text.wordlists import event_lists, modals
+    from kerryview.timex.lexicon import table
+    every = modals()["modals"] | modals()["negations"]
+    files_lists = [("kerryview.text", "data", "tense_cues.json", ("infinitive_before", "past_conditional", "negation")),
+                   ("kerryview.timex", "rules", "context.json", ("modal",)),
+                   ("kerryview.events", "data", "clause_rules.json", ("not_dated_words",))]
+    for package, folder, name, lists in files_lists:
+        raw = json.loads((files(package) / folder / name).read_text("utf-8"))
+        for key in lists:
+            assert not every & set(raw[key].get("words", ())), (name, key)  # no copy
+            assert "modals.json" in str(raw[key]["words_from"]), (name, key)
+    assert {"will", "would", "could", "not"} <= tense_cues()["infinitive_before"]
+    assert tense_cues()["past_conditional"] == modals()["modals"] - {"will", "shall", "can"}
+    assert set(table("modal")) == modals()["modals"]
+    assert {"would", "could", "not", "never"} <= event_lists("clause_rules.json")["not_dated_words"]
+    assert "will" not in event_lists("clause_rules.json")["not_dated_words"]

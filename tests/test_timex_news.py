@@ -212,8 +212,12 @@ def test_an_agency_dateline_after_a_wire_header_is_a_dateline():
     from kerryview.timex.news import has_dateline
     assert has_dateline("(Repeats to more subscribers without changes in text) SINGAPORE, April 27 (Reuters) - As fears grow")
     assert has_dateline("Sat Apr 25, 2009 12:51 am BST (Reuters) - Health officials are watching an outbreak.")
-    assert not has_dateline("The Reuters (news agency) - a history. In 1851 Paul Reuter ...".replace("(news agency)", "agency"))
+    # only an agency's name alone in the brackets makes a dateline: the same head with words
+    # after the name, or with no agency's name, is a remark in brackets before a dash
+    assert has_dateline("In 1914 the war began (AP) - and it spread.")
     assert not has_dateline("In 1914 the war began (AP photographs from 1914 show it) - and it spread.")
+    assert has_dateline("The history of Reuters (Reuters) - In 1851 Paul Reuter ...")
+    assert not has_dateline("The history of Reuters (news agency) - In 1851 Paul Reuter ...")
 
 
 def test_a_short_report_that_says_said_three_times_is_news():
@@ -241,3 +245,43 @@ def test_a_frame_reaches_its_own_clause_only():
     assert values(text, date(2010, 7, 16))["April"] == "2003-04"
     text = "In March 1989, the Exxon Valdez spewed oil, and, until April's BP accident, it was the worst spill."
     assert values(text, date(2010, 7, 16))["April"] == "2010-04"
+
+
+def test_a_frame_is_found_in_the_one_splitters_sentence_and_after_a_dateline():
+    """frame_year reads the sentence of kerryview.text.sentences (an abbreviation such as
+    "U.S." ends none) and skips a dateline opening it ("LONDON (Reuters) - In 2003, ...")."""
+    text = "In 1918, the U.S. Army saw a first wave of flu in April."
+    assert values(text, date(2009, 4, 29))["April"] == "1918-04"
+    text = "LONDON (Reuters) - In 2003, the tanker struck a reef in April."
+    assert values(text, date(2010, 7, 16))["April"] == "2003-04"
+    text = "NAIROBI, Kenya (AP) _ In 1998, the embassy was bombed in August."
+    assert values(text, date(2000, 7, 16))["August"] == "1998-08"
+    # no frame: a dateline and a sentence opened otherwise
+    text = "LONDON (Reuters) - The tanker struck a reef in 2003 and sank in April."
+    assert values(text, date(2010, 7, 16))["April"] == "2010-04"
+
+
+def test_the_conjunctions_that_open_a_new_clause_are_a_data_list_with_an_example():
+    from kerryview.timex.lexicon import table
+    assert {"and", "but", "while"} <= set(table("new_clause"))
+    import json
+    from importlib.resources import files
+    raw = json.loads((files("kerryview.timex") / "rules" / "news.json").read_text("utf-8"))
+    example = raw["new_clause"]["_frame_example"]
+    text, _, value = example["text"], None, example["expect"]
+    assert values(text, date(2010, 7, 16))["April"] == value
+
+
+def test_news_datelines_are_read_with_the_date_line_readers_grammar():
+    """The dateline templates of rules/news.json are compiled by kerryview.dating.datelines
+    (one home for {city}, {md}, {agency}, {dash}); each example is read as a dateline."""
+    import json
+    from importlib.resources import files
+    from kerryview.timex.news import has_dateline
+    raw = json.loads((files("kerryview.timex") / "rules" / "news.json").read_text("utf-8"))
+    assert "news_agencies" not in raw  # no second list of agencies
+    for name, entry in raw["news_datelines"]["templates"].items():
+        assert has_dateline(entry["example"]), name
+    assert has_dateline("BUFFALO, N.Y. (AP) -- A man was found.")
+    assert has_dateline("WASHINGTON, August 8 (Xinhua) -- The talks resumed.")
+    assert not has_dateline("NATO was founded in 1949 - twelve nations signed.")

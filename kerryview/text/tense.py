@@ -75,10 +75,15 @@ def _classify(words: list[str], i: int, reporting: bool = True) -> str | None:
             if two.endswith(" to") and i + 2 < len(words) and _no_verb(words[i + 2]):
                 return None  # "due to the falling value", "due to rising costs": a cause, no plan
             return double[two]
-    if w in lists["ability_modals"] and (any(x in lists["negation"] for x in words[:i])
-                                         or i + 1 < len(words) and words[i + 1] in lists["negation"]
-                                         or i + 1 < len(words) and words[i + 1] in lists["perception_verbs"]):
-        return None  # "Neither he nor ... could be located", "could not find", "I could smell": an ability
+    if w in lists["ability_modals"]:
+        after = words[i + 1:i + 3]
+        if after and (after[0] in lists["negation"] or after[0] in lists["perception_verbs"]):
+            return None  # "could not find", "I could smell": an ability
+        if after[:1] == ["be"] and len(after) == 2 and _participle(after[1]) \
+                and any(x in lists["negation"] for x in words[:i]):
+            return None  # "Neither he nor ... could be located Wednesday": an attempt that failed
+        if _has_phrase(words[:i], lists["past_frames"]):
+            return "past"  # "As a child he could swim ...": a past ability
     if w in single:
         if single[w] == "past" and i >= 1 and words[i - 1] in lists["infinitive_before"]:
             return None  # "going to put", "will set": the bare verb, not its past
@@ -93,6 +98,11 @@ def _classify(words: list[str], i: int, reporting: bool = True) -> str | None:
             return None  # "a still unspecified date", "the proposed merger": an adjective, not a verb
         return "past"
     return None
+
+
+def _has_phrase(words: list[str], phrases: frozenset[str]) -> bool:
+    """Whether a phrase of one to three words of `phrases` stands in `words`."""
+    return any(" ".join(words[k:k + n]) in phrases for n in (1, 2, 3) for k in range(len(words) - n + 1))
 
 
 def _participle(word: str) -> bool:
@@ -189,7 +199,11 @@ def tense(text: str, start: int, end: int, reporting: bool = True) -> str | None
             if all(w in lists["before_expression_links"] for w in lw[i + 1:]):
                 return "future"  # "starting Monday", "effective as of Jan. 1"
             continue  # a participle or gerund: "..., starting with BP's McKay"
-        t = "past" if lw[i] in lists["past_before"] else _classify(lw, i, reporting)
+        if lw[i] in lists["past_before"]:
+            if all(w in lists["past_before_links"] for w in lw[i + 1:]):
+                return "past"  # "since the April 20 explosion", "since early February"
+            continue  # "since the flood on Saturday": it governs another phrase
+        t = _classify(lw, i, reporting)
         if t is None and not reporting and lw[i] in lists["reporting"] \
                 and all(w in lists["opening_words"] for w in lw[i + 1:]):
             t = _report_tense(lw[i])  # "said in November that the plant would close": the report's date

@@ -53,21 +53,32 @@ def tense_cues() -> dict[str, frozenset[str]]:
 
 
 def list_words(entry: dict) -> frozenset[str]:
-    """The words of one word list of a data file: its own "words", and, for a list that holds
-    (or is) a view of the reporting verbs, the sets of reporting_verbs.json it names
-    ("words_from": "reporting_verbs.json pure", or a list of such names): so no data file keeps
-    a copy of the reporting verbs. A list may have both: lead_rules.json subject_verbs is its
-    own finite verbs ("is", "plans") and every reporting verb."""
-    sources = entry.get("words_from", [])
-    out = frozenset(entry.get("words", ()))
-    for source in [sources] if isinstance(sources, str) else sources:
-        name, _, part = source.partition(" ")
-        if name != "reporting_verbs.json" or part not in reporting_verbs():
-            raise ValueError(f"words_from names no list this reader knows: {source!r}")
-        out |= reporting_verbs()[part]
+    """The words of one word list of a data file: its own "words", and the words of the lists
+    it names in "words_from" (one name or a list of them): a set of reporting_verbs.json
+    ("reporting_verbs.json pure") or a list of modals.json ("modals.json modals"), less those of
+    "except". So no data file keeps a copy of the reporting verbs, the modals or the negations.
+    A list may have both: lead_rules.json subject_verbs is its own finite verbs ("is", "plans")
+    and every reporting verb."""
     if "words" not in entry and "words_from" not in entry:
         raise ValueError(f"a word list with neither words nor words_from: {entry!r}")
-    return out
+    sources = entry.get("words_from", [])
+    words = set(entry.get("words", ()))
+    for source in [sources] if isinstance(sources, str) else sources:
+        name, _, part = source.partition(" ")
+        if name == "reporting_verbs.json" and part in reporting_verbs():
+            words |= reporting_verbs()[part]
+        elif name == "modals.json" and part in modals():
+            words |= modals()[part]
+        else:
+            raise ValueError(f"words_from names no list this reader knows: {source!r}")
+    return frozenset(words - set(entry.get("except", ())))
+
+
+@cache
+def modals() -> dict[str, frozenset[str]]:
+    """The modal verbs and the words of negation (data/modals.json): "modals", "negations"."""
+    raw = json.loads((files("kerryview.text") / "data" / "modals.json").read_text(encoding="utf-8"))
+    return {k: frozenset(v["words"]) for k, v in raw.items() if not k.startswith("_")}
 
 
 @cache

@@ -44,6 +44,9 @@ def pairs(entry: Any) -> dict[str, Any]:
     """A list's word -> value pairs (True for a set), "_comment" (and "_example") dropped."""
     if isinstance(entry, list):
         return {w: True for w in entry}
+    if "words_from" in entry:  # a view of a list of kerryview/text/data ("modals.json modals")
+        from kerryview.text.wordlists import list_words
+        return {w: True for w in list_words(entry)}
     if "words" in entry and all(k == "words" or k.startswith("_") for k in entry):
         return {w: True for w in entry["words"]}
     return {k: v for k, v in entry.items() if not k.startswith("_")}

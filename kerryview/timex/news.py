@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from kerryview.text.wordlists import reporting_verbs
 
-from .lexicon import table
+from .lexicon import alternation, lexicon, table
 from .pending import Pending
 
 # At least this many DCT-deictic expressions, and this many per 1,000 words, make a text news.
@@ -34,27 +34,48 @@ DEICTIC_PER_1000 = 1.0
 # "said" three or four times in 350 words: 11 per 1,000; the histories 0.5 at most).
 MIN_REPORTS = 3
 REPORTS_PER_1000 = 3.0
-# A dateline's agency in brackets before a dash ("SINGAPORE, April 27 (Reuters) -") is looked
-# for this far into the text: wire copy may open with a header, a repeat notice or a time stamp.
-NEWS_HEAD = 300
-
-# "NAIROBI, Kenya (AP) _", "WASHINGTON, August 8 (Xinhua) --", "NEWARK, N.J. _": a place in
-# capitals, maybe a region or a date after a comma, maybe the agency in brackets, then a dash
-_DATELINE = re.compile(r"\A\s*[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*(?:,[^\n(]{1,40}?)?\s*"
-                       r"(?:\([A-Za-z .]+\))?\s*(?:--|_|—|–)")
+# What every "head" template has (an agency's bracket closing before a dash): a quick test
+# before the date-line reader's grammar is loaded for a text.
+_BRACKET_DASH = re.compile(r"\)\s*[-_\u2013\u2014\u2011]")
 
 
 @lru_cache(maxsize=1)
-def _agency_dash() -> re.Pattern[str]:
-    """"(Reuters) -", "(AP) --", "(Xinhua) _": an agency's dateline, wherever the head puts it."""
-    names = "|".join(re.escape(w) for w in sorted(table("news_agencies"), key=len, reverse=True))
-    return re.compile(rf"\((?i:{names})\)\s*(?:--|_|—|–|-)")
+def _datelines() -> tuple[tuple[re.Pattern[str], ...], tuple[re.Pattern[str], ...], int]:
+    """The dateline templates of rules/news.json compiled by the date-line reader's grammar
+    (imported here, on first use, so that tagging a text that needs no dateline does not load
+    it): those matched where a text or sentence opens, those matched anywhere in the head, and
+    how many characters the head is."""
+    from kerryview.dating.datelines import compile_template
+    entry = lexicon()["news_datelines"]
+    compiled = {"open": [], "head": []}
+    for rule in entry["templates"].values():
+        compiled[rule["where"]].append(compile_template(rule["template"])[0])
+    return tuple(compiled["open"]), tuple(compiled["head"]), entry["head_chars"]
+
+
+def dateline_at(text: str, pos: int = 0) -> int | None:
+    """The end of a dateline opening text[pos:] ("BUFFALO, N.Y. (AP) --", "LONDON (Reuters) -",
+    "NAIROBI, Kenya (AP) _"), after white space; None when there is none."""
+    while pos < len(text) and text[pos].isspace():
+        pos += 1
+    if not text[pos:pos + 2].isupper():
+        return None  # a dateline's place opens it in capitals: no need to load the grammar
+    for regex in _datelines()[0]:
+        m = regex.match(text, pos)
+        if m is not None:
+            return m.end()
+    return None
 
 
 def has_dateline(text: str) -> bool:
     """A dateline opens the text ("BUFFALO, N.Y. (AP) --"), or an agency's dateline stands in
     its head after a wire header ("(Repeats ...) SINGAPORE, April 27 (Reuters) - ...")."""
-    return _DATELINE.match(text) is not None or _agency_dash().search(text, 0, NEWS_HEAD) is not None
+    if dateline_at(text) is not None:
+        return True
+    chars = lexicon()["news_datelines"]["head_chars"]
+    if _BRACKET_DASH.search(text, 0, chars) is None:
+        return False  # no bracket before a dash: no need to load the grammar
+    return any(r.search(text, 0, chars) for r in _datelines()[1])
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,25 +134,46 @@ def news_signals(text: str, pendings: list[Pending]) -> NewsSignals:
 # ("In March 2003, ...", "During the summer of 1998, ..." too: a month or season may precede it)
 _FRAME = re.compile(r"(?:In|During)\s+(?:(?:early|late|mid-?)\s*)?(?:(?:the\s+)?[A-Z]?[a-z]+\.?\s+(?:of\s+)?)?"
                     r"((?:1[0-9]|20)\d\d)\s*,")
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z])|\n")
-# A second main clause after the frame's ("..., and, until April's accident, ...") is not framed.
-_NEW_CLAUSE = re.compile(r";|,\s*(?:and|but|while|whereas|although|though|yet)\b")
+_FRAME_START = re.compile(r"\b(?:In|During)\s")  # what every frame opens with
 FRAME_CHARS = 300  # how far back the opening of the sentence is looked for
+_DASHES = ("-", "_", "\u2013", "\u2014")
+
+
+@lru_cache(maxsize=1)
+def _new_clause() -> re.Pattern[str]:
+    """A second main clause after the frame's ("..., and, until April's accident, ..."):
+    rules/news.json new_clause after a comma, or a semicolon."""
+    return re.compile(r";|,\s*(?:" + alternation(table("new_clause")) + r")\b", re.I)
 
 
 def frame_year(text: str, start: int) -> int | None:
     """The year that opens the sentence around `start` as its frame ("In 1918, ... in April",
-    "During 2003, ... in March"): a date of that sentence written without a year is of that
-    year, even in news; None when the sentence opens otherwise."""
-    left = text[max(0, start - FRAME_CHARS):start]
-    cut = None
-    for cut in _SENTENCE_END.finditer(left):
-        pass
-    head = left[cut.end():] if cut is not None else (left if start <= FRAME_CHARS else None)
-    if head is None:
+    "During 2003, ... in March", after a dateline: "LONDON (Reuters) - In 2003, ..."): a date of
+    that sentence written without a year is of that year, even in news; None when the sentence
+    opens otherwise. The sentence is the one splitter's (kerryview.text.sentences)."""
+    lo = max(0, start - FRAME_CHARS)
+    if _FRAME_START.search(text, lo, start) is None:
+        return None  # no frame can open the sentence: no need to split it
+    from kerryview.text.sentences import sentence_spans  # on first use: start-up stays as it was
+    # one character past `start`, so that a sentence end right before the expression is seen
+    spans = sentence_spans(text[lo:start + 1])
+    if not spans or (lo > 0 and len(spans) == 1):
+        return None  # the sentence opens further back than FRAME_CHARS
+    head_start = lo + spans[-1][0]
+    if head_start >= start:  # the expression opens its sentence
         return None
-    head = head.lstrip()
-    m = _FRAME.match(head)
-    if m is None or _NEW_CLAUSE.search(head, m.end()) is not None:
+    m = _FRAME.match(text, head_start, start)
+    if m is None and any(d in text[head_start:start] for d in _DASHES):
+        after = dateline_at(text[:start], head_start)
+        m = _FRAME.match(text, after + _space(text, after, start), start) if after is not None else None
+    if m is None or _new_clause().search(text, m.end(), start) is not None:
         return None  # "In March 1989, the tanker struck a reef, and, until April's BP accident, ..."
     return int(m.group(1))
+
+
+def _space(text: str, pos: int, end: int) -> int:
+    """How many white-space characters stand at text[pos:end]."""
+    n = 0
+    while pos + n < end and text[pos + n].isspace():
+        n += 1
+    return n
