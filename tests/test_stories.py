@@ -15,7 +15,7 @@ from kerryview.pipeline import (StoredResult, build_corpus, import_into_store,
                                 read_documents, remove_documents)
 from kerryview.store import Store
 from kerryview.stories import Story, cluster_stories, per_story, story_of_documents, story_terms
-from kerryview.text.similarity import Vectorizer
+from kerryview.events.clauses import merge_weights
 from kerryview.text.wordlists import story_stopwords
 
 HERE = Path(__file__).resolve().parent
@@ -87,7 +87,7 @@ def test_each_story_is_resolved_on_its_own():
     for e in events:  # no event is merged across stories
         assert len({story[d] for d in e.document_ids}) == 1
     # each story merged on its own, its words weighed as in the whole pile
-    vec = Vectorizer.fit([f.context for d in docs for f in cache.current(d.sha256).found])
+    vec = merge_weights([f for d in docs for f in cache.current(d.sha256).found])  # as the pipeline
     apart = []
     for s in found:
         part = _docs(*[d.path for d in docs if d.id in s.document_ids])
