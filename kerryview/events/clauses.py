@@ -184,11 +184,15 @@ def present_verb(text: str, clause: Clause) -> tuple[int, int] | None:
     "they want", "officials maintain") or a progressive ("is negotiating"). After a subject
     pronoun any lower-case word that is not a stop word; after a form of 'be' a word in -ing;
     after another word that is not a stop word (an adverb between them skipped) a word in -s,
-    or, after a plural noun, a lower-case word not in -s."""
+    or, after a plural noun, a lower-case word not in -s. After a noun, only where that noun
+    ends a subject (opens_clause: "the Communist Party's head of foreign | relations", "the
+    world's two largest | economies" are noun phrases), and a word in -s only when words
+    follow it in its clause (has_complement: "there are \"real | differences\"")."""
     rules = clause_rules()
     not_verbs = event_lists("lead_rules.json")["headline_not_verbs"]
     prev = ""  # the word before, adverbs skipped
     last = ""  # the word right before
+    before: list[re.Match[str]] = []  # the words before, adverbs skipped
     for m in _WORD.finditer(text, clause.start, clause.end):
         word, w = m.group(), m.group().lower()
         p = prev.lower()
@@ -199,15 +203,57 @@ def present_verb(text: str, clause: Clause) -> tuple[int, int] | None:
                 if p in rules["subject_pronouns"]:
                     return m.start(), m.end()
                 if prev and p not in stopwords() and prev[:1].isalpha() and not w.endswith("ly") \
-                        and w not in rules["adverbs_before_verb"]:
-                    if looks_plural(w):
+                        and w not in rules["adverbs_before_verb"] and opens_clause(text, clause, before):
+                    if looks_plural(w) and (prev[:1].isupper() or has_complement(text, clause, m.end())):
                         return m.start(), m.end()
                     if looks_plural(p) and not w.endswith(("s", "ing", "ed")) and _WORD.match(text, m.end() + 1):
                         return m.start(), m.end()
         if not (w.endswith("ly") or w in rules["adverbs_before_verb"]) or not prev:
             prev = word
+            before.append(m)
         last = word
     return None
+
+
+def has_finite_verb(text: str, clause: Clause, is_verb: Callable[[str, str], bool]) -> bool:
+    """Whether a clause has a finite verb of its own (the event-word test `is_verb`, or a
+    finite verb of lead_rules.json subject_verbs: "is", "have", "said"): a clause needs one
+    ("There have been no arrests" is a clause; "(the meeting", "between the two parties", an
+    apposition "the Communist Party's head of foreign relations" are not)."""
+    finite = event_lists("lead_rules.json")["subject_verbs"]
+    return any(m.group().lower() in finite or is_verb(m.group(), text[max(0, m.start() - 12):m.start()])
+               for m in _WORD.finditer(text, clause.start, clause.end))
+
+
+def opens_clause(text: str, clause: Clause, before: Sequence[re.Match[str]]) -> bool:
+    """Whether the words `before` a verb of the simple present (the clause's words before it,
+    adverbs left out) end with a noun phrase that can be its subject: a subject opens its
+    clause. Back from the verb over the noun phrase (words not stop words, determiners:
+    clause_rules.json noun_modifier_before) to the clause's start, a comma, or a word that
+    opens a clause (subordinators, coordinators); a noun phrase after a preposition or a verb
+    ("head of foreign relations", "between the two parties", "to keep global temperatures",
+    "are the world's two largest economies") is its object, not a subject."""
+    rules = clause_rules()
+    determiners = rules["noun_modifier_before"]
+    end = None  # where the word after the one looked at starts
+    for m in reversed(before):
+        if end is not None and re.search(r"[,;:(\"“”]", text[m.end():end]):
+            return True  # a comma or a quotation mark before the noun phrase
+        w = m.group().lower()
+        if w in rules["subordinators"] or w in rules["coordinators"]:
+            return True
+        if w in stopwords() and w not in determiners:
+            return False  # a preposition, an auxiliary: the noun phrase is an object
+        end = m.start()
+    return True  # the noun phrase opens the clause
+
+
+def has_complement(text: str, clause: Clause, at: int) -> bool:
+    """Whether words follow the word ending at `at` in its clause, with no punctuation first:
+    a verb of the simple present in news tells a stance or a state with its object or
+    complement ("China claims sovereignty", "considers the sanctions essential"); a word in -s
+    that ends its clause or runs into a comma ends a noun phrase ("\"real differences\"")."""
+    return re.match(r"[ \t\n]+[A-Za-z0-9]", text[at:clause.end]) is not None
 
 
 def publication_event_words(text: str, clause: Clause, is_verb: Callable[[str, str], bool]
@@ -218,7 +264,9 @@ def publication_event_words(text: str, clause: Clause, is_verb: Callable[[str, s
     span = (clause.start, clause.end)
     trigger = main_event_words(text, span, False, is_verb)
     if trigger is None or not is_verb(text[trigger[0]:trigger[1]], text[max(0, trigger[0] - 12):trigger[0]]):
-        trigger = present_verb(text, clause) or trigger  # "That resolution calls": the verb first
+        # "That resolution calls": the verb first; an event noun only in a clause with a finite
+        # verb ("There have been no arrests"): a noun phrase alone ("(the meeting") is no clause
+        trigger = present_verb(text, clause) or (trigger if has_finite_verb(text, clause, is_verb) else None)
     if trigger is None:
         return None
     rules = clause_rules()
@@ -235,6 +283,47 @@ def publication_event_words(text: str, clause: Clause, is_verb: Callable[[str, s
         return None
     return trigger
 
+
+
+def subject_elsewhere(text: str, clause: Clause, trigger: tuple[int, int]) -> str:
+    """Where the subject of a clause's verb (`trigger`) stands: "" in the clause, before its
+    verb; "relative" when the clause opens with a relative pronoun (clause_rules.json
+    relative_pronouns: "..., an island over | which China claims sovereignty"): its subject or
+    object is a noun of the clause before; "shared" when a coordinating conjunction opens it
+    and only auxiliaries and adverbs (shared_subject_auxiliaries, adverbs_before_verb) come
+    before its verb: a coordinated verb phrase, whose subject is the main clause's ("Wang
+    described Kerry as an old friend | and underlined the need"); "none" when its verb comes
+    first with no conjunction (a participle: ", referring to ...", ", backed by ...")."""
+    rules = clause_rules()
+    words = [m.group().lower() for m in _WORD.finditer(text, clause.start, trigger[0])]
+    if words and words[0] in rules["relative_pronouns"]:
+        return "relative"
+    if all(w in rules["coordinators"] or w in rules["subordinators"] or w.endswith("ly")
+           or w in rules["shared_subject_auxiliaries"] or w in rules["adverbs_before_verb"] for w in words):
+        return "shared" if words and words[0] in rules["coordinators"] else "none"
+    return ""
+
+
+def main_subject(text: str, sent: tuple[int, int], clause: Clause,
+                 is_verb: Callable[[str, str], bool]) -> str:
+    """The subject a clause with a shared subject (subject_elsewhere) borrows: the subject of
+    the sentence's main clause (antecedents.subject_of), when the sentence opens with that
+    clause and nothing before this clause could have a subject of its own: no subordinate
+    clause (subordinators), no report ("Kerry said Wang met Xie and urged ...": who urged is
+    not sure), no participle opening the sentence; "" otherwise: a wrong subject is worse
+    than none."""
+    from kerryview.events.antecedents import subject_of  # (antecedents imports the labels)
+
+    before = Clause(sent[0], clause.start)
+    rules = clause_rules()
+    if any(m.group().lower() in rules["subordinators"] or m.group().lower() in rules["relative_pronouns"]
+           for m in _WORD.finditer(text, before.start, before.end)) or reports(text, before):
+        return ""
+    subject = subject_of(text, sent[0], clause.start, is_verb)
+    first = subject.split()[0].lower() if subject else ""
+    if not first or first.endswith(("ing", "ed")) or any(c in subject for c in ",;:\"“”()"):
+        return ""
+    return subject
 
 
 def is_clause_event(m: EventMention) -> bool:
