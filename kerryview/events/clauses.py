@@ -186,10 +186,13 @@ def present_verb(text: str, clause: Clause) -> tuple[int, int] | None:
     after another word that is not a stop word (an adverb between them skipped) a word in -s,
     or, after a plural noun, a lower-case word not in -s. After a noun, only where that noun
     ends a subject (opens_clause: "the Communist Party's head of foreign | relations", "the
-    world's two largest | economies" are noun phrases), and a word in -s only when words
-    follow it in its clause (has_complement: "there are \"real | differences\"")."""
+    world's two largest | economies" are noun phrases) or the verb is a known finite one
+    (lead_rules.json subject_verbs: "a quarter of the oil from the well | remains"); and a
+    word in -s only when words follow it in its clause (has_complement: "there are \"real |
+    differences\""), unless it is a known finite verb or follows a name ("Martinez reports.")."""
     rules = clause_rules()
     not_verbs = event_lists("lead_rules.json")["headline_not_verbs"]
+    finite = event_lists("lead_rules.json")["subject_verbs"]  # "remains": a verb, object or not
     prev = ""  # the word before, adverbs skipped
     last = ""  # the word right before
     before: list[re.Match[str]] = []  # the words before, adverbs skipped
@@ -203,8 +206,10 @@ def present_verb(text: str, clause: Clause) -> tuple[int, int] | None:
                 if p in rules["subject_pronouns"]:
                     return m.start(), m.end()
                 if prev and p not in stopwords() and prev[:1].isalpha() and not w.endswith("ly") \
-                        and w not in rules["adverbs_before_verb"] and opens_clause(text, clause, before):
-                    if looks_plural(w) and (prev[:1].isupper() or has_complement(text, clause, m.end())):
+                        and w not in rules["adverbs_before_verb"] \
+                        and (w in finite or opens_clause(text, clause, before)):
+                    if looks_plural(w) and (prev[:1].isupper() or w in finite
+                                            or has_complement(text, clause, m.end())):
                         return m.start(), m.end()
                     if looks_plural(p) and not w.endswith(("s", "ing", "ed")) and _WORD.match(text, m.end() + 1):
                         return m.start(), m.end()
@@ -242,8 +247,8 @@ def opens_clause(text: str, clause: Clause, before: Sequence[re.Match[str]]) -> 
         w = m.group().lower()
         if w in rules["subordinators"] or w in rules["coordinators"]:
             return True
-        if w in stopwords() and w not in determiners:
-            return False  # a preposition, an auxiliary: the noun phrase is an object
+        if w in stopwords() and w not in determiners and not m.group()[:1].isupper():
+            return False  # a preposition, an auxiliary: the noun phrase is an object ("US": a name)
         end = m.start()
     return True  # the noun phrase opens the clause
 
@@ -289,19 +294,42 @@ def subject_elsewhere(text: str, clause: Clause, trigger: tuple[int, int]) -> st
     """Where the subject of a clause's verb (`trigger`) stands: "" in the clause, before its
     verb; "relative" when the clause opens with a relative pronoun (clause_rules.json
     relative_pronouns: "..., an island over | which China claims sovereignty"): its subject or
-    object is a noun of the clause before; "shared" when a coordinating conjunction opens it
+    object is a noun of the clause before ("relative subject" when the pronoun is its subject:
+    "the spill, | which has been described"); "shared" when a coordinating conjunction opens it
     and only auxiliaries and adverbs (shared_subject_auxiliaries, adverbs_before_verb) come
     before its verb: a coordinated verb phrase, whose subject is the main clause's ("Wang
     described Kerry as an old friend | and underlined the need"); "none" when its verb comes
     first with no conjunction (a participle: ", referring to ...", ", backed by ...")."""
     rules = clause_rules()
     words = [m.group().lower() for m in _WORD.finditer(text, clause.start, trigger[0])]
+
+    def verb_group(ws: list[str]) -> bool:
+        return all(w in rules["coordinators"] or w in rules["subordinators"] or w.endswith("ly")
+                   or w in rules["shared_subject_auxiliaries"] or w in rules["adverbs_before_verb"]
+                   for w in ws)
+
     if words and words[0] in rules["relative_pronouns"]:
-        return "relative"
-    if all(w in rules["coordinators"] or w in rules["subordinators"] or w.endswith("ly")
-           or w in rules["shared_subject_auxiliaries"] or w in rules["adverbs_before_verb"] for w in words):
+        # "The spill, | which has been described as ...": the pronoun is the subject
+        return "relative subject" if words[0] in ("which", "who") and verb_group(words[1:]) else "relative"
+    if verb_group(words):
         return "shared" if words and words[0] in rules["coordinators"] else "none"
     return ""
+
+
+def antecedent_subject(text: str, sent: tuple[int, int], clause: Clause,
+                       is_verb: Callable[[str, str], bool]) -> str:
+    """The subject a relative clause whose pronoun is its subject ("relative subject") borrows:
+    the sentence's subject when the clause follows it right after its comma ("The spill, |
+    which has been described as ...", "Victor Miranda, | who lives in ..."); "" otherwise (the
+    antecedent is another noun: a wrong subject is worse than none)."""
+    from kerryview.events.antecedents import subject_of  # (antecedents imports the labels)
+
+    subject = subject_of(text, sent[0], clause.start, is_verb)
+    at = text.find(subject, sent[0], clause.start) if subject else -1
+    if at < 0 or not re.fullmatch(r"\s*,\s*", text[at + len(subject):clause.start]) \
+            or subject.split()[0].lower().endswith(("ing", "ed")):
+        return ""
+    return subject
 
 
 def main_subject(text: str, sent: tuple[int, int], clause: Clause,

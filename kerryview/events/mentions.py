@@ -16,7 +16,7 @@ from datetime import date, datetime, timedelta
 
 from kerryview.cancellation import NEVER, Cancellation
 from kerryview.events.clauses import (Clause, anchors_clause, at_that_time, clause_rules, clause_spans,
-                                      governs_clause, lead_sentences, main_subject,
+                                      governs_clause, lead_sentences, main_subject, antecedent_subject,
                                       publication_event_words, reports, mention_dating,
                                       subject_elsewhere)
 from kerryview.events.headline import Lead, lead_passages, main_event_words
@@ -741,7 +741,10 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
                 continue  # background to a noun, or a participle: no one did it in this clause
             label = label_for(text, (a, b), trigger, Timex(trigger[0], trigger[0], "", "DATE", day))
             if kind == "shared":  # "... and underlined the need": Wang underlined the need
-                label = _with_main_subject(label, text, (a, b), cl, trigger, sents)
+                label = _with_subject(label, text, (a, b), trigger, sents, main_subject(text, (a, b), cl, _is_verb))
+            elif kind == "relative subject":  # "The spill, which has been described": the spill
+                label = _with_subject(label, text, (a, b), trigger, sents,
+                                      antecedent_subject(text, (a, b), cl, _is_verb))
             if not label or is_fragment(label, _conjunctions()) or _opens_with_preposition(label):
                 continue  # "In a meeting at the Great Hall": not who did what; no event alone
             keys.add(trigger[0])
@@ -771,25 +774,22 @@ def _opens_with_preposition(label: str) -> bool:
         and first not in rules["coordinators"] and first not in event_lists(LEAD_RULES)["subject_verbs"]
 
 
-def _with_main_subject(label: str, text: str, sent: tuple[int, int], cl: Clause,
-                       trigger: tuple[int, int], sents: list[tuple[int, int]]) -> str:
-    """The label of a clause whose subject is its main clause's (clauses.subject_elsewhere
-    "shared"), with that subject ("Underlined the need" -> "Wang underlined the need"; "He"
-    -> who he is, as for any label); "" when no subject is found cleanly (clauses.main_subject):
-    the clause is not labelled alone. A label that label_for took back into the clause before
-    (it reads from a subject already) is kept."""
+def _with_subject(label: str, text: str, sent: tuple[int, int], trigger: tuple[int, int],
+                  sents: list[tuple[int, int]], subject: str) -> str:
+    """The label of a clause whose subject stands elsewhere (clauses.subject_elsewhere), with
+    that `subject` (clauses.main_subject, clauses.antecedent_subject): "Underlined the need"
+    -> "Wang underlined the need"; "He" -> who he is, as for any label. "" when no subject
+    was found cleanly: the clause is not labelled alone, not even by the label label_for
+    reads back in another clause. With a subject, a label that label_for took back into the
+    clause before (it reads from a subject already) is kept."""
     words = label.split()
-    lists = clause_rules()
-    while words and words[0].lower().strip(",") in _conjunctions():
+    while words and words[0].lower().strip(",") in _conjunctions() | clause_rules()["relative_pronouns"]:
         words.pop(0)
-    if not words:
-        return ""
+    if not words or not subject:
+        return ""  # not "Talks could provide ..." for "..., which have been mired in disputes"
     verb = text[trigger[0]:trigger[1]].lower()
-    if words[0].lower() != verb and words[0].lower() not in lists["shared_subject_auxiliaries"]:
+    if words[0].lower() != verb and words[0].lower() not in clause_rules()["shared_subject_auxiliaries"]:
         return label
-    subject = main_subject(text, sent, cl, _is_verb)
-    if not subject:
-        return ""
     said = f"{subject} {words[0].lower()} {' '.join(words[1:])}".strip()
     return with_antecedent(said[:1].upper() + said[1:], text, sents, sent, _is_verb, _describe)
 
