@@ -299,7 +299,8 @@ def subject_elsewhere(text: str, clause: Clause, trigger: tuple[int, int]) -> st
     and only auxiliaries and adverbs (shared_subject_auxiliaries, adverbs_before_verb) come
     before its verb: a coordinated verb phrase, whose subject is the main clause's ("Wang
     described Kerry as an old friend | and underlined the need"); "none" when its verb comes
-    first with no conjunction (a participle: ", referring to ...", ", backed by ...")."""
+    first with no conjunction, or the clause opens with a participle in -ing (", referring to
+    pledges made in Paris": 'made' is no finite verb either)."""
     rules = clause_rules()
     words = [m.group().lower() for m in _WORD.finditer(text, clause.start, trigger[0])]
 
@@ -313,6 +314,9 @@ def subject_elsewhere(text: str, clause: Clause, trigger: tuple[int, int]) -> st
         return "relative subject" if words[0] in ("which", "who") and verb_group(words[1:]) else "relative"
     if verb_group(words):
         return "shared" if words and words[0] in rules["coordinators"] else "none"
+    first = _WORD.search(text, clause.start, clause.end)
+    if first and re.fullmatch(r"[a-z]{3,}ing", first.group()) and first.group() not in stopwords():
+        return "none"  # '", referring to pledges made in Paris': a participle clause, no finite verb
     return ""
 
 

@@ -788,8 +788,14 @@ def _with_subject(label: str, text: str, sent: tuple[int, int], trigger: tuple[i
     if not words or not subject:
         return ""  # not "Talks could provide ..." for "..., which have been mired in disputes"
     verb = text[trigger[0]:trigger[1]].lower()
-    if words[0].lower() != verb and words[0].lower() not in clause_rules()["shared_subject_auxiliaries"]:
-        return label
+    group = clause_rules()["shared_subject_auxiliaries"]
+    if words[0].lower() != verb and words[0].lower() not in group:
+        # read back into another clause ('An old friend" and has also called for'): from the
+        # verb group on, else the label of a subject already
+        at = next((i for i, w in enumerate(words) if w.lower() == verb or w.lower() in group), None)
+        if at is None or not any(w.lower().strip(",") in _conjunctions() for w in words[:at]):
+            return label
+        words = words[at:]
     said = f"{subject} {words[0].lower()} {' '.join(words[1:])}".strip()
     return with_antecedent(said[:1].upper() + said[1:], text, sents, sent, _is_verb, _describe)
 
