@@ -11,6 +11,13 @@ Reporting alone ("X said") is no event: what was said is.
 Splitting is by rule (kerryview/events/data/clause_rules.json): a clause opens at a
 subordinator ("that", "which", "when"), at a conjunction after a comma ("..., but"), and at a
 semicolon, colon or quotation mark.
+
+A clause event needs a clause, and a label that reads as who did what: a finite verb of its
+own (a noun phrase, an apposition or a prepositional phrase cut off by commas or quotation
+marks, "between the two parties", is none); a relative clause or a participle is no event
+alone, unless its subject is plainly the sentence's ("The spill, which has been described
+..."); a coordinated verb phrase ("... and underlined the need") borrows its main clause's
+subject ("Wang underlined the need") or is not labelled alone.
 """
 from __future__ import annotations
 
@@ -38,7 +45,9 @@ CLAUSE_RULES = "clause_rules.json"
 # pyramid), and a sentence a time expression dates a clause of ("Bush said Tuesday | that the
 # blockade might be extended, | and the army has sealed the roads": 'sealed' is the
 # publication's, not Tuesday's). On TBAQ (dev) event dating is 41.8/69.1 recall/precision with
-# none, 50.1/74.2 with NEWS and 67.5/75.6 with every sentence's (True): those cost 4 times the
+# none, 48.3/72.4 with NEWS and 63.3/73.7 with every sentence's (True) since clause events
+# need a clause of their own (50.1/74.2 and 67.0/75.5 before: benchmarks/README_stories.md,
+# "Clause events need a clause"): those cost 4 times the
 # mentions, 2 times the CPU and 1.8 times the peak memory (real-dated 1,000: 17.8 s / 155 MB
 # none, 26.2 s / 180 MB NEWS, 38.0 s / 277 MB all); at 10,000 synthetic articles all take
 # 355 s CPU and 2,327 MB, past issue #10's 2 GB; NEWS 262 s and 1,362 MB (off: 211 s, 1,127 MB;

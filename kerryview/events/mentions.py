@@ -766,12 +766,12 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
 
 def _opens_with_preposition(label: str) -> bool:
     """Whether a label opens with a preposition (data/event_cues.json phrase_breaks, less the
-    words that open a clause or are verbs): a prepositional phrase ("In a meeting at the Great
+    words that open a clause, "As the buildup continues", or are verbs): a prepositional phrase ("In a meeting at the Great
     Hall"), not who did what."""
     first = label.split()[0].lower() if label.split() else ""
     rules = clause_rules()
     return first in cues()["phrase_breaks"] and first not in rules["subordinators"] \
-        and first not in rules["coordinators"] and first not in event_lists(LEAD_RULES)["subject_verbs"]
+        and first not in _conjunctions() and first not in event_lists(LEAD_RULES)["subject_verbs"]
 
 
 def _with_subject(label: str, text: str, sent: tuple[int, int], trigger: tuple[int, int],
