@@ -412,7 +412,8 @@ def test_a_clause_event_needs_a_finite_verb_of_its_own():
     assert "relations" not in found
     assert not any(f.label.startswith(("In a meeting", "The Communist")) for f in found.values())
     # "As" opening a clause is a conjunction, not a preposition: the label is kept
-    found = _by_publication("As the military buildup continues apace, more planes headed east.")
+    found = _by_publication("As the military buildup continues apace, more planes headed from the "
+                            "united states.")
     assert found["continues"].label == "The military buildup continues apace"
     # an event noun in a clause with a finite verb is still its event
     assert "protests" in _by_publication("There have been new protests in the capital.")
