@@ -397,3 +397,70 @@ def test_by_default_only_the_news_sentences_have_clause_events():  # "lead_sente
     assert {headline[f.mention.trigger_start:f.mention.trigger_end]
             for f in find_mentions(_doc(headline), tag(headline, DCT), dct_clauses=NEWS)
             if is_clause_event(f.mention)} == {"evacuated", "sealed", "closed"}
+
+
+def test_a_clause_event_needs_a_finite_verb_of_its_own():
+    """A noun phrase, an apposition or a prepositional phrase cut off by commas or quotation
+    marks is no clause: its nouns are not events dated by the publication (issue #9: labels
+    read like a headline, never a clause fragment)."""
+    text = ('He further remarked, "Our hope is that (the meeting) can be a start," acknowledging '
+            'there are "real differences" between the two parties.')
+    assert not {"meeting", "differences", "parties"} & set(_by_publication(text))
+    text = ("Kerry told Wang Yi, the Communist Party's head of foreign relations, in a meeting at "
+            "the Great Hall of the People in Beijing.")
+    found = _by_publication(text)
+    assert "relations" not in found
+    assert not any(f.label.startswith(("In a meeting", "The Communist")) for f in found.values())
+    # "As" opening a clause is a conjunction, not a preposition: the label is kept
+    found = _by_publication("As the military buildup continues apace, more planes headed from the "
+                            "united states.")
+    assert found["continues"].label == "The military buildup continues apace"
+    # an event noun in a clause with a finite verb is still its event
+    assert "protests" in _by_publication("There have been new protests in the capital.")
+
+
+def test_a_present_in_s_needs_a_subject_that_opens_its_clause_and_a_complement():
+    for text in ("the Communist Party's head of foreign relations, in a meeting",  # after "of"
+                 "between the two parties.", '"real differences" between them',
+                 "as they are the world's two largest economies and top polluters.",
+                 "referring to pledges to keep global temperatures below 1.5C"):
+        assert present_verb(text, Clause(0, len(text))) is None, text
+    for text, verb in (("only a quarter of the oil from the well remains.", "remains"),  # subject_verbs
+                       ("US scientists say the oil has cleared", "say"),  # "US": a name
+                       ("China claims sovereignty over the island", "claims")):
+        found = present_verb(text, Clause(0, len(text)))
+        assert found and text[found[0]:found[1]] == verb, text
+
+
+def test_a_relative_clause_is_no_event_alone_unless_its_subject_is_the_sentence_s():
+    # "relative_pronouns": the example of clause_rules.json
+    text = ("The talks had been suspended after a visit to Taiwan, an island over which China claims "
+            "sovereignty.")
+    assert "claims" not in _by_publication(text)
+    text = "Talks resumed after the visit, but which China considers as part of its territory."
+    assert "considers" not in _by_publication(text)
+    # the pronoun is the subject, and the clause follows the sentence's subject: borrowed
+    found = _by_publication("The spill, which has been described as the worst disaster in US "
+                            "history, began when a rig exploded.")
+    assert found["described"].label == "The spill has been described as the worst disaster in US history"
+    # another antecedent: no label of another clause ("Talks could provide ...")
+    text = ("Kerry told Wang that talks could provide a fresh start for the emitters, which have been "
+            "mired in disputes over trade.")
+    assert "mired" not in _by_publication(text)
+
+
+def test_a_coordinated_verb_phrase_borrows_the_main_clause_s_subject():
+    # "shared_subject_auxiliaries": the example of clause_rules.json
+    found = _by_publication('Wang described Kerry as "an old friend" and underlined the need for '
+                            'stable relations.')
+    assert found["underlined"].label == "Wang underlined the need for stable relations"
+    found = _by_publication('Wang described Kerry as "an old friend" and has also called for '
+                            'stable relations.')
+    assert found["called"].label.startswith("Wang has also called for stable relations")
+    # after a report, who did it is not sure: no subject, no event alone
+    found = _by_publication("Kerry said Wang was a friend, and underlined the need for trust.")
+    assert "underlined" not in found
+    # a participle after a comma: no one did it in this clause
+    found = _by_publication('The two sides agreed the talks were urgent, "Kerry said", referring to '
+                            'pledges made in Paris.')
+    assert not any(f.label.lower().startswith("referring") for f in found.values())

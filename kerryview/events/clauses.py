@@ -11,6 +11,13 @@ Reporting alone ("X said") is no event: what was said is.
 Splitting is by rule (kerryview/events/data/clause_rules.json): a clause opens at a
 subordinator ("that", "which", "when"), at a conjunction after a comma ("..., but"), and at a
 semicolon, colon or quotation mark.
+
+A clause event needs a clause, and a label that reads as who did what: a finite verb of its
+own (a noun phrase, an apposition or a prepositional phrase cut off by commas or quotation
+marks, "between the two parties", is none); a relative clause or a participle is no event
+alone, unless its subject is plainly the sentence's ("The spill, which has been described
+..."); a coordinated verb phrase ("... and underlined the need") borrows its main clause's
+subject ("Wang underlined the need") or is not labelled alone.
 """
 from __future__ import annotations
 
@@ -38,7 +45,9 @@ CLAUSE_RULES = "clause_rules.json"
 # pyramid), and a sentence a time expression dates a clause of ("Bush said Tuesday | that the
 # blockade might be extended, | and the army has sealed the roads": 'sealed' is the
 # publication's, not Tuesday's). On TBAQ (dev) event dating is 41.8/69.1 recall/precision with
-# none, 50.1/74.2 with NEWS and 67.5/75.6 with every sentence's (True): those cost 4 times the
+# none, 48.3/72.4 with NEWS and 63.3/73.7 with every sentence's (True) since clause events
+# need a clause of their own (50.1/74.2 and 67.0/75.5 before: benchmarks/README_stories.md,
+# "Clause events need a clause"): those cost 4 times the
 # mentions, 2 times the CPU and 1.8 times the peak memory (real-dated 1,000: 17.8 s / 155 MB
 # none, 26.2 s / 180 MB NEWS, 38.0 s / 277 MB all); at 10,000 synthetic articles all take
 # 355 s CPU and 2,327 MB, past issue #10's 2 GB; NEWS 262 s and 1,362 MB (off: 211 s, 1,127 MB;
@@ -184,11 +193,18 @@ def present_verb(text: str, clause: Clause) -> tuple[int, int] | None:
     "they want", "officials maintain") or a progressive ("is negotiating"). After a subject
     pronoun any lower-case word that is not a stop word; after a form of 'be' a word in -ing;
     after another word that is not a stop word (an adverb between them skipped) a word in -s,
-    or, after a plural noun, a lower-case word not in -s."""
+    or, after a plural noun, a lower-case word not in -s. After a noun, only where that noun
+    ends a subject (opens_clause: "the Communist Party's head of foreign | relations", "the
+    world's two largest | economies" are noun phrases) or the verb is a known finite one
+    (lead_rules.json subject_verbs: "a quarter of the oil from the well | remains"); and a
+    word in -s only when words follow it in its clause (has_complement: "there are \"real |
+    differences\""), unless it is a known finite verb or follows a name ("Martinez reports.")."""
     rules = clause_rules()
     not_verbs = event_lists("lead_rules.json")["headline_not_verbs"]
+    finite = event_lists("lead_rules.json")["subject_verbs"]  # "remains": a verb, object or not
     prev = ""  # the word before, adverbs skipped
     last = ""  # the word right before
+    before: list[re.Match[str]] = []  # the words before, adverbs skipped
     for m in _WORD.finditer(text, clause.start, clause.end):
         word, w = m.group(), m.group().lower()
         p = prev.lower()
@@ -199,15 +215,59 @@ def present_verb(text: str, clause: Clause) -> tuple[int, int] | None:
                 if p in rules["subject_pronouns"]:
                     return m.start(), m.end()
                 if prev and p not in stopwords() and prev[:1].isalpha() and not w.endswith("ly") \
-                        and w not in rules["adverbs_before_verb"]:
-                    if looks_plural(w):
+                        and w not in rules["adverbs_before_verb"] \
+                        and (w in finite or opens_clause(text, clause, before)):
+                    if looks_plural(w) and (prev[:1].isupper() or w in finite
+                                            or has_complement(text, clause, m.end())):
                         return m.start(), m.end()
                     if looks_plural(p) and not w.endswith(("s", "ing", "ed")) and _WORD.match(text, m.end() + 1):
                         return m.start(), m.end()
         if not (w.endswith("ly") or w in rules["adverbs_before_verb"]) or not prev:
             prev = word
+            before.append(m)
         last = word
     return None
+
+
+def has_finite_verb(text: str, clause: Clause, is_verb: Callable[[str, str], bool]) -> bool:
+    """Whether a clause has a finite verb of its own (the event-word test `is_verb`, or a
+    finite verb of lead_rules.json subject_verbs: "is", "have", "said"): a clause needs one
+    ("There have been no arrests" is a clause; "(the meeting", "between the two parties", an
+    apposition "the Communist Party's head of foreign relations" are not)."""
+    finite = event_lists("lead_rules.json")["subject_verbs"]
+    return any(m.group().lower() in finite or is_verb(m.group(), text[max(0, m.start() - 12):m.start()])
+               for m in _WORD.finditer(text, clause.start, clause.end))
+
+
+def opens_clause(text: str, clause: Clause, before: Sequence[re.Match[str]]) -> bool:
+    """Whether the words `before` a verb of the simple present (the clause's words before it,
+    adverbs left out) end with a noun phrase that can be its subject: a subject opens its
+    clause. Back from the verb over the noun phrase (words not stop words, determiners:
+    clause_rules.json noun_modifier_before) to the clause's start, a comma, or a word that
+    opens a clause (subordinators, coordinators); a noun phrase after a preposition or a verb
+    ("head of foreign relations", "between the two parties", "to keep global temperatures",
+    "are the world's two largest economies") is its object, not a subject."""
+    rules = clause_rules()
+    determiners = rules["noun_modifier_before"]
+    end = None  # where the word after the one looked at starts
+    for m in reversed(before):
+        if end is not None and re.search(r"[,;:(\"“”]", text[m.end():end]):
+            return True  # a comma or a quotation mark before the noun phrase
+        w = m.group().lower()
+        if w in rules["subordinators"] or w in rules["coordinators"]:
+            return True
+        if w in stopwords() and w not in determiners and not m.group()[:1].isupper():
+            return False  # a preposition, an auxiliary: the noun phrase is an object ("US": a name)
+        end = m.start()
+    return True  # the noun phrase opens the clause
+
+
+def has_complement(text: str, clause: Clause, at: int) -> bool:
+    """Whether words follow the word ending at `at` in its clause, with no punctuation first:
+    a verb of the simple present in news tells a stance or a state with its object or
+    complement ("China claims sovereignty", "considers the sanctions essential"); a word in -s
+    that ends its clause or runs into a comma ends a noun phrase ("\"real differences\"")."""
+    return re.match(r"[ \t\n]+[A-Za-z0-9]", text[at:clause.end]) is not None
 
 
 def publication_event_words(text: str, clause: Clause, is_verb: Callable[[str, str], bool]
@@ -218,7 +278,9 @@ def publication_event_words(text: str, clause: Clause, is_verb: Callable[[str, s
     span = (clause.start, clause.end)
     trigger = main_event_words(text, span, False, is_verb)
     if trigger is None or not is_verb(text[trigger[0]:trigger[1]], text[max(0, trigger[0] - 12):trigger[0]]):
-        trigger = present_verb(text, clause) or trigger  # "That resolution calls": the verb first
+        # "That resolution calls": the verb first; an event noun only in a clause with a finite
+        # verb ("There have been no arrests"): a noun phrase alone ("(the meeting") is no clause
+        trigger = present_verb(text, clause) or (trigger if has_finite_verb(text, clause, is_verb) else None)
     if trigger is None:
         return None
     rules = clause_rules()
@@ -235,6 +297,74 @@ def publication_event_words(text: str, clause: Clause, is_verb: Callable[[str, s
         return None
     return trigger
 
+
+
+def subject_elsewhere(text: str, clause: Clause, trigger: tuple[int, int]) -> str:
+    """Where the subject of a clause's verb (`trigger`) stands: "" in the clause, before its
+    verb; "relative" when the clause opens with a relative pronoun (clause_rules.json
+    relative_pronouns: "..., an island over | which China claims sovereignty"): its subject or
+    object is a noun of the clause before ("relative subject" when the pronoun is its subject:
+    "the spill, | which has been described"); "shared" when a coordinating conjunction opens it
+    and only auxiliaries and adverbs (shared_subject_auxiliaries, adverbs_before_verb) come
+    before its verb: a coordinated verb phrase, whose subject is the main clause's ("Wang
+    described Kerry as an old friend | and underlined the need"); "none" when its verb comes
+    first with no conjunction, or the clause opens with a participle in -ing (", referring to
+    pledges made in Paris": 'made' is no finite verb either)."""
+    rules = clause_rules()
+    words = [m.group().lower() for m in _WORD.finditer(text, clause.start, trigger[0])]
+
+    def verb_group(ws: list[str]) -> bool:
+        return all(w in rules["coordinators"] or w in rules["subordinators"] or w.endswith("ly")
+                   or w in rules["shared_subject_auxiliaries"] or w in rules["adverbs_before_verb"]
+                   for w in ws)
+
+    if words and words[0] in rules["relative_pronouns"]:
+        # "The spill, | which has been described as ...": the pronoun is the subject
+        return "relative subject" if words[0] in ("which", "who") and verb_group(words[1:]) else "relative"
+    if verb_group(words):
+        return "shared" if words and words[0] in rules["coordinators"] else "none"
+    first = _WORD.search(text, clause.start, clause.end)
+    if first and re.fullmatch(r"[a-z]{3,}ing", first.group()) and first.group() not in stopwords():
+        return "none"  # '", referring to pledges made in Paris': a participle clause, no finite verb
+    return ""
+
+
+def antecedent_subject(text: str, sent: tuple[int, int], clause: Clause,
+                       is_verb: Callable[[str, str], bool]) -> str:
+    """The subject a relative clause whose pronoun is its subject ("relative subject") borrows:
+    the sentence's subject when the clause follows it right after its comma ("The spill, |
+    which has been described as ...", "Victor Miranda, | who lives in ..."); "" otherwise (the
+    antecedent is another noun: a wrong subject is worse than none)."""
+    from kerryview.events.antecedents import subject_of  # (antecedents imports the labels)
+
+    subject = subject_of(text, sent[0], clause.start, is_verb)
+    at = text.find(subject, sent[0], clause.start) if subject else -1
+    if at < 0 or not re.fullmatch(r"\s*,\s*", text[at + len(subject):clause.start]) \
+            or subject.split()[0].lower().endswith(("ing", "ed")):
+        return ""
+    return subject
+
+
+def main_subject(text: str, sent: tuple[int, int], clause: Clause,
+                 is_verb: Callable[[str, str], bool]) -> str:
+    """The subject a clause with a shared subject (subject_elsewhere) borrows: the subject of
+    the sentence's main clause (antecedents.subject_of), when the sentence opens with that
+    clause and nothing before this clause could have a subject of its own: no subordinate
+    clause (subordinators), no report ("Kerry said Wang met Xie and urged ...": who urged is
+    not sure), no participle opening the sentence; "" otherwise: a wrong subject is worse
+    than none."""
+    from kerryview.events.antecedents import subject_of  # (antecedents imports the labels)
+
+    before = Clause(sent[0], clause.start)
+    rules = clause_rules()
+    if any(m.group().lower() in rules["subordinators"] or m.group().lower() in rules["relative_pronouns"]
+           for m in _WORD.finditer(text, before.start, before.end)) or reports(text, before):
+        return ""
+    subject = subject_of(text, sent[0], clause.start, is_verb)
+    first = subject.split()[0].lower() if subject else ""
+    if not first or first.endswith(("ing", "ed")) or any(c in subject for c in ",;:\"“”()"):
+        return ""
+    return subject
 
 
 def is_clause_event(m: EventMention) -> bool:

@@ -15,9 +15,10 @@ from functools import cache
 from datetime import date, datetime, timedelta
 
 from kerryview.cancellation import NEVER, Cancellation
-from kerryview.events.clauses import (anchors_clause, at_that_time, clause_rules, clause_spans,
-                                      governs_clause, lead_sentences, publication_event_words, reports,
-                                      mention_dating)
+from kerryview.events.clauses import (Clause, anchors_clause, at_that_time, clause_rules, clause_spans,
+                                      governs_clause, lead_sentences, main_subject, antecedent_subject,
+                                      publication_event_words, reports, mention_dating,
+                                      subject_elsewhere)
 from kerryview.events.headline import Lead, lead_passages, main_event_words
 from kerryview.events.antecedents import antecedent, pronoun_kind, subject_of, with_antecedent
 from kerryview.events.liveblog import live_blog
@@ -721,6 +722,17 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
             if trigger[0] in keys or (a in leads and any(
                     f.mention.start == a and f.mention.trigger_start == trigger[0] for f in found)):
                 continue  # the headline or lead event already
+            kind = subject_elsewhere(text, cl, trigger)
+            if kind in ("relative", "none"):
+                continue  # background to a noun, or a participle: no one did it in this clause
+            label = label_for(text, (a, b), trigger, Timex(trigger[0], trigger[0], "", "DATE", day))
+            if kind == "shared":  # "... and underlined the need": Wang underlined the need
+                label = _with_subject(label, text, (a, b), trigger, sents, main_subject(text, (a, b), cl, _is_verb))
+            elif kind == "relative subject":  # "The spill, which has been described": the spill
+                label = _with_subject(label, text, (a, b), trigger, sents,
+                                      antecedent_subject(text, (a, b), cl, _is_verb))
+            if not label or is_fragment(label, _conjunctions()) or _opens_with_preposition(label):
+                continue  # "In a meeting at the Great Hall": not who did what; no event alone
             keys.add(trigger[0])
             # an empty span at the event words: each clause's mention has its own place
             t = Timex(trigger[0], trigger[0], "", "DATE", day, anchor=day, anchor_kind="publication")
@@ -734,9 +746,44 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
             # The clause events of one sentence share its words: copies to the merge
             # (merge.copy_groups), compared with other articles once, as one event.
             bag = bag if bag is not None else contexts.sentence_terms(a)
-            out.append(Found(mention, label_for(text, (a, b), trigger, t), bag,
-                             value_interval(day)))
+            out.append(Found(mention, label, bag, value_interval(day)))
     return out
+
+
+def _opens_with_preposition(label: str) -> bool:
+    """Whether a label opens with a preposition (data/event_cues.json phrase_breaks, less the
+    words that open a clause, "As the buildup continues", or are verbs): a prepositional phrase ("In a meeting at the Great
+    Hall"), not who did what."""
+    first = label.split()[0].lower() if label.split() else ""
+    rules = clause_rules()
+    return first in cues()["phrase_breaks"] and first not in rules["subordinators"] \
+        and first not in _conjunctions() and first not in event_lists(LEAD_RULES)["subject_verbs"]
+
+
+def _with_subject(label: str, text: str, sent: tuple[int, int], trigger: tuple[int, int],
+                  sents: list[tuple[int, int]], subject: str) -> str:
+    """The label of a clause whose subject stands elsewhere (clauses.subject_elsewhere), with
+    that `subject` (clauses.main_subject, clauses.antecedent_subject): "Underlined the need"
+    -> "Wang underlined the need"; "He" -> who he is, as for any label. "" when no subject
+    was found cleanly: the clause is not labelled alone, not even by the label label_for
+    reads back in another clause. With a subject, a label that label_for took back into the
+    clause before (it reads from a subject already) is kept."""
+    words = label.split()
+    while words and words[0].lower().strip(",") in _conjunctions() | clause_rules()["relative_pronouns"]:
+        words.pop(0)
+    if not words or not subject:
+        return ""  # not "Talks could provide ..." for "..., which have been mired in disputes"
+    verb = text[trigger[0]:trigger[1]].lower()
+    group = clause_rules()["shared_subject_auxiliaries"]
+    if words[0].lower() != verb and words[0].lower() not in group:
+        # read back into another clause ('An old friend" and has also called for'): from the
+        # verb group on, else the label of a subject already
+        at = next((i for i, w in enumerate(words) if w.lower() == verb or w.lower() in group), None)
+        if at is None or not any(w.lower().strip(",") in _conjunctions() for w in words[:at]):
+            return label
+        words = words[at:]
+    said = f"{subject} {words[0].lower()} {' '.join(words[1:])}".strip()
+    return with_antecedent(said[:1].upper() + said[1:], text, sents, sent, _is_verb, _describe)
 
 
 def _position(leads: list[Lead], sent: tuple[int, int]) -> str:
