@@ -783,6 +783,10 @@ def _with_subject(label: str, text: str, sent: tuple[int, int], trigger: tuple[i
             return label
         words = words[at:]
     said = f"{subject} {words[0].lower()} {' '.join(words[1:])}".strip()
+    # label_for closed a quotation the words cut off opened ('An old friend" and underlined
+    # the need for stable relations"'): with the opening gone, so goes the closing mark
+    if said.endswith('"') and said.count('"') % 2 or said.endswith("”") and said.count("”") > said.count("“"):
+        said = said[:-1].rstrip()
     return with_antecedent(said[:1].upper() + said[1:], text, sents, sent, _is_verb, _describe)
 
 
