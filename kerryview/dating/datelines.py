@@ -279,6 +279,9 @@ def _read_line_at(line: str, first: bool) -> _Read | None:
                 yearless.append(value)
         if days and not _weekday_agrees(m, st, days) or _head_ends_in_weekday(m):
             continue  # "Tuesday 4 May 2009" (a Monday): no date line in full, whatever it says
+        if "head" in st.regex.groupindex and m["head"] is not None \
+                and _head_runs_on(m["head"], body[m.end():]):
+            continue  # "The leak was first reported Tuesday, July 27, 2010; 11:56 PM was when ..."
         if days or yearless:
             start = min(m.start(g) for g in st.date_groups if m[g] is not None)
             if best is not None and m.end() == best.end and start >= best.start:
@@ -311,6 +314,25 @@ def _head_ends_in_weekday(m: re.Match) -> bool:
         return False
     words = m["head"].split()
     return bool(words) and words[-1].lower().rstrip(",") in lexicon()["weekday"]
+
+
+_HEAD_WORD = re.compile(r"[\w'’-]+")
+
+
+def _head_runs_on(head: str, after: str) -> bool:
+    """Whether a head read before a date line is a sentence of the body running through a date
+    it names, not a headline or standfirst before a publication stamp (kerryview/ingest/data/
+    head_rules.json runs_on): the head ends in a word after which a phrase goes on ("... the
+    report was posted at 14:00 GMT, ..."), or the text after the stamp goes on in lower case
+    ("... Tuesday, July 27, 2010; 11:56 PM was when ..."), where a body's sentence would start."""
+    from kerryview.ingest.metadata import head_rules  # the head rules' one reader
+    from kerryview.text.wordlists import list_words
+    words = _HEAD_WORD.findall(head)
+    if not words:
+        return False
+    goes_on = set(head_rules()["standfirst"]["phrase_goes_on"]) - list_words(head_rules()["runs_on"]["particles"])
+    next_word = _HEAD_WORD.search(after)
+    return words[-1].lower() in goes_on or (next_word is not None and next_word.group()[:1].islower())
 
 
 def _head_lines(text: str) -> list[tuple[int, str]]:
