@@ -32,6 +32,8 @@ _WIRE = re.compile(r"(?:^|[\s|])\(([A-Z][A-Za-z.&' -]{1,40}?)\)\s*[-–—]")
 _HEAD_BAR = re.compile(r"^(?P<head>.+?)\s+(?P<place>[A-Z][A-Z.'-]+(?:[ ,]+[A-Z][A-Za-z.'-]+)*)\s+\|\s")
 _BYLINE = re.compile(r"^\s*By\s+[A-Z]", re.UNICODE)
 _BY = re.compile(r"By\s+[A-Z]")  # a byline starting at a given place
+# "By Maggie Fox, Health ...": a name and a comma, a byline even after a head in Title Case.
+_BY_NAME = re.compile(r"By\s+(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*,")
 # A name of two to four capitalised words ("Fergus Walsh"): before a bar and a date line, a byline.
 _NAME = re.compile(r"(?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w.'’-]*")
 _WORDS = re.compile(r"\S+")
@@ -154,7 +156,8 @@ def _standfirst_at(head: str, text: str) -> int:
     least, bullets = rules["min_words"]["value"], set(rules["bullets"]["words"])
     words = [m for m in _WORDS.finditer(head)]
     for i in range(least, len(words)):
-        if _BY.match(head, words[i].start()):
+        if _BY.match(head, words[i].start()) and not (_title_case(words[:i]) and not
+                                                      _BY_NAME.match(head, words[i].start())):
             return words[i].start()  # "Swine flu followed route map By Maggie Fox, ..."
     for i in range(least, len(words) - least + 1):
         if words[i].group() in bullets:
@@ -167,9 +170,31 @@ def _standfirst_at(head: str, text: str) -> int:
         if prev[:1].isupper() or not (prev[-1:].isalnum() or prev[-1:] in "'’\"”") \
                 or prev.lower().strip("'’\"”") in _phrase_goes_on():  # "White House", "spill:", "of"
             continue
+        if _title_case(words[:i]) or (word.lower() not in _phrase_goes_on()
+                                      and len(words) - i < rules["standfirst"]["sentence_words"]
+                                      and not _verb_follows(head, words, i)):
+            continue  # "BP Shares Fall By Half", "... threatens Gulf shrimp season": a name
         if re.search(rf"(?<![\w.])(?-i:{re.escape(word.lower())})(?!\w)", text) is not None:
             return words[i].start()
     return len(head)
+
+
+def _title_case(words: list[re.Match]) -> bool:
+    """Whether words are written in Title Case ("BP Shares Fall"): each word but those after
+    which a phrase goes on starts with a capital, so capitals tell no sentence's start."""
+    content = [w.group() for w in words if w.group().lower() not in _phrase_goes_on()
+               and w.group()[:1].isalpha()]
+    return len(content) >= 2 and all(w[:1].isupper() for w in content)
+
+
+def _verb_follows(head: str, words: list[re.Match], i: int) -> bool:
+    """Whether a verb comes within standfirst.verb_within words after the i-th word, as after
+    the subject of a standfirst's sentence ("Exam boards may base ...", "Engineers to see
+    ..."), not after a name in the headline ("Gulf shrimp season", "Congress grilling")."""
+    from kerryview.text.verbs import is_verb
+    n = head_rules()["standfirst"]["verb_within"]
+    return any(is_verb(w.group().strip("\"“”',.;:"), head[max(0, w.start() - 12):w.start()], finite=True)
+               for w in words[i + 1:i + 1 + n])
 
 
 def _reads_as_headline(line: str) -> bool:
