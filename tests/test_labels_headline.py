@@ -28,8 +28,19 @@ def test_an_article_before_a_dropped_date_agrees_with_the_word_after_it(text, wa
 def test_the_article_lists_examples_take_the_article_they_say():
     for name, article in (("an_before", "an"), ("a_before", "a")):
         for phrase in re.findall(r"(?:\\\"|')(an? [^\"']+)", json.dumps(_entry(name)["example"])):
-            art, word = phrase.split()[:2]
+            art, word = phrase.rstrip("\\").split()[:2]
             assert art == article and indefinite_article(word) == article, (name, phrase)
+    for name in ("an_letters", "acronym_vowels", "an_numbers"):
+        phrases = re.findall(r"(?:\\\"|')((?:an?|An?) [^\"']+)", json.dumps(_entry(name)["example"]))
+        assert phrases, name
+        for phrase in phrases:
+            art, word = phrase.rstrip("\\").split()[:2]
+            assert indefinite_article(word) == art.lower(), (name, phrase)
+    for word, article in (("NASA", "a"), ("SARS", "a"), ("FEMA", "a"), ("1850", "an"), ("1890", "an"),
+                          ("1200", "a"), ("11,000", "an"), ("U-turn", "a"), ("X-ray", "an"), ("UN", "a")):
+        assert indefinite_article(word) == article, word
+    assert " ".join(without_date("in an ", " H1N1 outbreak").split()) == "in an H1N1 outbreak"
+    assert " ".join(without_date("A ", " NATO report").split()) == "A NATO report"
     for word, article in (("explosion", "an"), ("rig", "a"), ("FBI", "an"), ("BP", "a"), ("8am", "an"),
                           ("11-year-old", "an"), ("2008", "a"), ("18", "an"), ("180", "a"), ("hour", "an"),
                           ("one-off", "a"), ("union", "a"), ("umbrella", "an")):

@@ -456,26 +456,52 @@ def without_date(head: str, tail: str) -> str:
     return head + tail
 
 
+ACRONYM_WORD_LETTERS = 4  # "NATO", "SARS": capitals from four on, with a vowel, are said as a word
+
+
 def indefinite_article(word: str) -> str:
-    """"a" or "an" before `word`, by its first sound: "an" before a vowel ("an explosion"), a
-    silent h ("an hour") or a letter said with a vowel first in an abbreviation ("an FBI
-    agent", "an MRI"), "a" before a consonant and before a vowel said like one ("a one-off",
-    "a union", "a European"); numbers by how they are said ("an 8am session", "an 11-year-old",
-    "a 2008 report"). The exceptions are data (lead_rules.json an_before, a_before)."""
-    w = word.strip("\"“”'‘’(").lower()
+    """"a" or "an" before `word`, by its first sound, as an editor reads it: "an" before a vowel
+    ("an explosion"), a silent h ("an hour"), an abbreviation said letter by letter whose first
+    letter's name starts with a vowel ("an FBI agent", "an H1N1 outbreak", "an X-ray"); "a"
+    before a consonant, a vowel said like one ("a one-off", "a union", "a U-turn") and an
+    abbreviation said as a word by its first sound ("a NATO report", "an OPEC meeting");
+    numbers by how they are said ("an 8am session", "an 11-year-old", "an 1850 map", "a 2008
+    report"). The lists are data (lead_rules.json an_before, a_before, an_letters,
+    acronym_vowels, an_numbers)."""
     lists = _lists()
+    bare = word.strip("\"“”'‘’(").rstrip(".,;:")
+    w = bare.lower()
     if not w:
         return "a"
     if w[0].isdigit():
-        return "an" if re.match(r"8|1[18](?:\D|$|\d{3}(?!\d))", w) else "a"
+        return "an" if _said_with_vowel(re.match(r"[\d,]*", w).group()) else "a"
+    first = re.split(r"[-–]", bare, maxsplit=1)[0]
+    letters = first.replace(".", "")
+    said_as_letters = len(first) == 1 and first != bare or (
+        len(letters) > 1 and letters.isupper() and letters.isalnum()
+        and (any(c.isdigit() for c in letters) or len(letters) < ACRONYM_WORD_LETTERS
+             or not any(c.lower() in lists["acronym_vowels"] for c in letters)))
+    if said_as_letters:  # "an FBI agent", "an H1N1 outbreak", "an X-ray", "a U-turn"
+        return "an" if letters[0].lower() in lists["an_letters"] else "a"
     if any(w.startswith(p) for p in lists["a_before"]):
         return "a"
     if any(w.startswith(p) for p in lists["an_before"]):
         return "an"
-    bare = word.strip("\"“”'‘’(").rstrip(".,;:")
-    if len(bare) > 1 and bare.isupper() and bare.isalpha():  # an abbreviation, said letter by letter
-        return "an" if bare[0] in "AEFHILMNORSX" else "a"
     return "an" if w[0] in "aeiou" else "a"
+
+
+def _said_with_vowel(number: str) -> bool:
+    """Whether a number is said with a vowel first (lead_rules.json an_numbers): by its leading
+    group of thousands ("8,000", "18,500"), a year from 1100 to 1999 by its first two digits
+    ("1850": eighteen fifty)."""
+    digits = number.replace(",", "")
+    if not digits:
+        return False
+    if len(digits) == 4 and "," not in number and digits[0] == "1" and digits[1] != "0":
+        lead = digits[:2]
+    else:
+        lead = digits[:len(digits) % 3 or 3] if len(digits) > 3 else digits
+    return lead in _lists()["an_numbers"] or (len(lead) > 1 and lead[0] == "8")
 
 
 # ------------------------------------------------------------------ a subject and its apposition
