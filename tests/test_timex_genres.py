@@ -35,6 +35,10 @@ def test_a_history_is_a_narrative_and_news_is_not():
     # a short story with no sign of news (nothing counted from the writer's day, no reporting)
     story = "In 1943 the army moved north; that autumn it stopped."
     assert genre(recognize(story), None, story).narrative
+    # one reporting word is no sign of news: a history quotes too (news.MIN_REPORTS)
+    story = "In 1943 the army moved north. In March, the general said, it stopped."
+    assert genre(recognize(story), None, story).narrative
+    assert values(story, None)["March"] == "1943-03"
 
 
 # An undated page of a news pile (a readers' page, written about the day it went up): the years it

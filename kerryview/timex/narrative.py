@@ -8,9 +8,10 @@ the story's last date. HeidelTime needs to be told which (`-t news` / `-t narrat
 the text decides, from the years it states itself: when most of them lie well before the DCT,
 the reference time is the story's, not the publication date's. Without a DCT a text narrates
 unless it reads as news: the signals of news when it writes out MIN_PAST years or more, any sign
-of news (a dateline, one expression counted from the writer's day, one reporting word) when
-fewer. An undated text that reads as news (a page of a news pile whose publication date is
-unknown: "Yesterday I found out ...", "the WHO said") is news whose DCT is unknown: its "May 9"
+of news (a dateline, one expression counted from the writer's day, the reporting words of news:
+news.MIN_REPORTS of them at news.REPORTS_PER_1000, one "said" is no sign) when fewer. An undated
+text that reads as news (a page of a news pile whose publication date is unknown: "Yesterday I
+found out ...") is news whose DCT is unknown: its "May 9"
 and "last night" stay undated (XXXX-05-09), they are not the year of the last date it happened
 to write ("her horse was dead since 1954").
 
@@ -96,13 +97,13 @@ def genre(pendings: list[Pending], dct: date | None, text: str | None = None) ->
 def _undated_genre(pendings: list[Pending], years: list[int], text: str | None) -> Genre:
     """Without a DCT (which years are past is not known: all count). A text that writes out at
     least MIN_PAST years narrates unless it shows the signals of news, as a dated one does; a text
-    of fewer years narrates only when it shows no sign of news at all (no dateline, no expression
-    counted from the writer's day, no reporting word: "In 1943 the army moved north; that autumn
-    it stopped"), for then nothing but its story dates it. Else it is news whose publication
+    of fewer years narrates only when it shows no sign of news (no dateline, no expression
+    counted from the writer's day, not the reporting of news, NewsSignals.reporting: "In 1943 the
+    army moved north; that autumn it stopped"; one "said" is no sign, a history quotes too), for then nothing but its story dates it. Else it is news whose publication
     date is unknown."""
     signals = news_signals(text, pendings) if text is not None else None
     if len(years) >= MIN_PAST:
         news = signals is not None and (signals.deixis or (signals.reporting and len(years) < MANY_YEARS))
     else:
-        news = signals is not None and (signals.dateline or signals.deictic > 0 or signals.reports > 0)
+        news = signals is not None and (signals.dateline or signals.deictic > 0 or signals.reporting)
     return Genre(len(years), len(years), not news, news=news)
