@@ -211,3 +211,25 @@ def test_the_modals_and_negations_have_one_home():
     assert set(table("modal")) == modals()["modals"]
     assert {"would", "could", "not", "never"} <= event_lists("clause_rules.json")["not_dated_words"]
     assert "will" not in event_lists("clause_rules.json")["not_dated_words"]
+
+
+def test_no_data_file_keeps_a_copy_of_the_modals():
+    """Every word list of the package's data that holds the modal verbs (all of them; "shall"
+    a writer may leave out) takes them from text/data/modals.json ("words_from")."""
+    import pathlib
+    from kerryview.text.wordlists import modals
+    copy = modals()["modals"] - {"shall"}
+
+    def copies(node, where):
+        if isinstance(node, dict):
+            if copy <= set(node.get("words", ())):
+                yield where
+            for key, value in node.items():
+                if key != "words":
+                    yield from copies(value, f"{where}/{key}")
+        elif isinstance(node, list) and copy <= {w for w in node if isinstance(w, str)}:
+            yield where
+    root = pathlib.Path(str(files("kerryview")))
+    found = [w for path in sorted(root.rglob("*.json")) if path.name != "modals.json"
+             for w in copies(json.loads(path.read_text("utf-8")), path.name)]
+    assert not found, found

@@ -42,8 +42,10 @@ def test_subject_verbs_takes_the_reporting_verbs_from_their_one_file():
     entry = raw["subject_verbs"]
     lists = reporting_verbs()
     assert not set(entry["words"]) & (lists["finite"] | lists["opinion"])  # no copy of them
+    from kerryview.text.wordlists import modals
+    assert not set(entry["words"]) & modals()["modals"]  # nor of the modals
     assert event_lists("lead_rules.json")["subject_verbs"] == \
-        frozenset(entry["words"]) | lists["finite"] | lists["opinion"]
+        frozenset(entry["words"]) | lists["finite"] | lists["opinion"] | modals()["modals"]
     assert {"says", "told", "thinks", "plans", "is"} <= event_lists("lead_rules.json")["subject_verbs"]
 
 
@@ -61,7 +63,16 @@ def test_a_word_list_may_have_words_of_its_own_and_views_of_the_reporting_verbs(
 
 
 def test_one_longest_name():
-    assert labels.MAX_NAME_WORDS is antecedents.MAX_NAME_WORDS
+    import inspect
+    assert labels.MAX_NAME_WORDS == antecedents.MAX_NAME_WORDS
+    assert "MAX_NAME_WORDS = " not in inspect.getsource(labels)  # labels takes antecedents'
+
+
+def test_a_verb_after_any_modal_of_modals_json():
+    from kerryview.text.verbs import is_verb
+    from kerryview.text.wordlists import modals
+    for modal in modals()["modals"]:
+        assert is_verb("cap", f"BP {modal} "), modal
 
 
 def _example(name):

@@ -325,12 +325,12 @@ def _head_runs_on(head: str, after: str) -> bool:
     head_rules.json runs_on): the head ends in a word after which a phrase goes on ("... the
     report was posted at 14:00 GMT, ..."), or the text after the stamp goes on in lower case
     ("... Tuesday, July 27, 2010; 11:56 PM was when ..."), where a body's sentence would start."""
-    from kerryview.ingest.metadata import head_rules  # the head rules' one reader
+    from kerryview.ingest.metadata import head_rules, phrase_goes_on  # the head rules' one reader
     from kerryview.text.wordlists import list_words
     words = _HEAD_WORD.findall(head)
     if not words:
         return False
-    goes_on = set(head_rules()["standfirst"]["phrase_goes_on"]) - list_words(head_rules()["runs_on"]["particles"])
+    goes_on = phrase_goes_on() - list_words(head_rules()["runs_on"]["particles"])
     next_word = _HEAD_WORD.search(after)
     return words[-1].lower() in goes_on or (next_word is not None and next_word.group()[:1].islower())
 

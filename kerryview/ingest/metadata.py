@@ -134,9 +134,12 @@ def _is_byline(head: str, between: str) -> bool:
 
 
 @cache
-def _phrase_goes_on() -> frozenset[str]:
-    """Words after which a phrase goes on (data/head_rules.json standfirst.phrase_goes_on)."""
-    return frozenset(head_rules()["standfirst"]["phrase_goes_on"])
+def phrase_goes_on() -> frozenset[str]:
+    """Words after which a phrase goes on (data/head_rules.json standfirst.phrase_goes_on; the
+    modals from text/data/modals.json)."""
+    from kerryview.text.wordlists import list_words
+    return list_words(head_rules()["standfirst"]["phrase_goes_on"])
+
 
 
 @cache
@@ -168,9 +171,9 @@ def _standfirst_at(head: str, text: str) -> int:
                 or not (after[:1].islower() or after[:1].isdigit()):
             continue
         if prev[:1].isupper() or not (prev[-1:].isalnum() or prev[-1:] in "'’\"”") \
-                or prev.lower().strip("'’\"”") in _phrase_goes_on():  # "White House", "spill:", "of"
+                or prev.lower().strip("'’\"”") in phrase_goes_on():  # "White House", "spill:", "of"
             continue
-        if _title_case(words[:i]) or (word.lower() not in _phrase_goes_on()
+        if _title_case(words[:i]) or (word.lower() not in phrase_goes_on()
                                       and len(words) - i < rules["standfirst"]["sentence_words"]
                                       and not _verb_follows(head, words, i)):
             continue  # "BP Shares Fall By Half", "... threatens Gulf shrimp season": a name
@@ -182,7 +185,7 @@ def _standfirst_at(head: str, text: str) -> int:
 def _title_case(words: list[re.Match]) -> bool:
     """Whether words are written in Title Case ("BP Shares Fall"): each word but those after
     which a phrase goes on starts with a capital, so capitals tell no sentence's start."""
-    content = [w.group() for w in words if w.group().lower() not in _phrase_goes_on()
+    content = [w.group() for w in words if w.group().lower() not in phrase_goes_on()
                and w.group()[:1].isalpha()]
     return len(content) >= 2 and all(w[:1].isupper() for w in content)
 

@@ -16,11 +16,17 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from kerryview.text.wordlists import cues, event_lists, stopwords
+from kerryview.text.wordlists import cues, event_lists, modals, stopwords
 
-_MODAL_BEFORE = re.compile(r"\b(?:will|would|could|should|must|may|might|to|shall)\s+$", re.I)
 _QUOTES = "\"“”"
 _LAST_WORD = re.compile(r"([\w'’]+)\W*$")
+
+
+@cache
+def _modal_before() -> re.Pattern[str]:
+    """A modal verb (text/data/modals.json) or "to" ending the text before a word ("will cap")."""
+    words = sorted(modals()["modals"] | {"to"})
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\s+$", re.I)
 
 
 @cache
@@ -73,7 +79,7 @@ def is_verb(word: str, prev_text: str, finite: bool = False) -> bool:
         return False
     if len(w) > 4 and w.endswith("ed"):
         return True
-    return bool(_MODAL_BEFORE.search(prev_text))
+    return bool(_modal_before().search(prev_text))
 
 
 def has_finite_verb(words: str) -> bool:

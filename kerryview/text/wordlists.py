@@ -28,7 +28,8 @@ def stopwords() -> frozenset[str]:
 def cues() -> dict[str, frozenset[str]]:
     raw = json.loads((files("kerryview.events") / "data" / "event_cues.json")
                      .read_text(encoding="utf-8"))
-    return {k: frozenset(v) for k, v in raw.items() if not k.startswith("_") and k != "opposite_events"}
+    return {k: list_words(v) if isinstance(v, dict) else frozenset(v)  # not_events: words_from modals
+            for k, v in raw.items() if not k.startswith("_") and k != "opposite_events"}
 
 
 @cache
