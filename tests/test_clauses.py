@@ -236,6 +236,14 @@ def test_what_a_dated_report_says_is_not_dated_by_publication():
     assert "attacked" in _by_publication("The minister said that the rebels attacked the town.")
 
 
+def test_what_a_report_dated_on_a_day_says_is_not_dated_by_publication():
+    # "said on Tuesday that": "on Tuesday" is a clause of its own, but dates the report before it
+    assert not {w for w in _by_publication("Officials said on Tuesday that the beaches are closed to fishing.")
+                if "closed" in w}
+    assert "holding" not in _by_publication("Staff were told on Monday that the cap was holding.")
+    assert "holding" in _by_publication("Staff were told that the cap was holding.")
+
+
 def test_find_mentions_gives_clause_events_when_asked_and_the_pipeline_asks(monkeypatch):
     import kerryview.events.clauses
     import kerryview.pipeline

@@ -35,7 +35,7 @@ from kerryview.model import Event, EventMention, Granularity, Timex
 from kerryview.text.similarity import Vectorizer
 from kerryview.text.tense import past_expectation, tense
 from kerryview.text.plural import looks_plural
-from kerryview.text.wordlists import event_lists, stopwords
+from kerryview.text.wordlists import cues, event_lists, stopwords
 
 CLAUSE_RULES = "clause_rules.json"
 # Which clauses the pipeline (and the stored analyses) find events of, dated by publication
@@ -181,6 +181,15 @@ def reports(text: str, clause: Clause) -> bool:
     """Whether a clause holds a reporting verb ("the minister said Tuesday")."""
     reporting = event_lists("lead_rules.json")["pure_reporting"]
     return any(m.group().lower() in reporting for m in _WORD.finditer(text, clause.start, clause.end))
+
+
+def time_phrase_only(text: str, clause: Clause, timexes: Sequence[Timex]) -> bool:
+    """Whether a clause is nothing but a time expression and its preposition ("said | on
+    Wednesday | that ..."): it belongs to the clause before it, whose event it dates."""
+    rest = [m for m in _WORD.finditer(text, clause.start, clause.end)
+            if not any(t.start <= m.start() < t.end for t in timexes)]
+    return len(rest) < len(list(_WORD.finditer(text, clause.start, clause.end))) \
+        and all(m.group().lower() in cues()["phrase_breaks"] for m in rest)
 
 
 def _next_word(text: str, pos: int, end: int) -> int:

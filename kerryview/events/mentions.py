@@ -17,7 +17,7 @@ from datetime import date, datetime, timedelta
 from kerryview.cancellation import NEVER, Cancellation
 from kerryview.events.clauses import (Clause, anchors_clause, at_that_time, clause_rules, clause_spans,
                                       governs_clause, lead_sentences, main_subject, antecedent_subject,
-                                      publication_event_words, reports, mention_dating,
+                                      publication_event_words, reports, mention_dating, time_phrase_only,
                                       subject_elsewhere)
 from kerryview.events.headline import Lead, lead_passages, main_event_words
 from kerryview.events.antecedents import antecedent, pronoun_kind, subject_of, with_antecedent
@@ -704,10 +704,14 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
         dated_report = False  # the clause before reports and a time expression dates it
         dated_before = False  # a time expression (or a dated mention) dates the clause before
         in_sentence = tx[bisect_left(tx_starts, a):bisect_left(tx_starts, b)]
+        reported = False  # the clause before holds a reporting verb
         for cl in clause_spans(text, (a, b), in_sentence):
+            reported_before, reported = reported, reports(text, cl)
             i = bisect_right(anchored, cl.end - 1)
             if i and anchored[i - 1] >= cl.start:
-                dated_report, dated_before = reports(text, cl), True
+                # "said | on Wednesday | that ...": the time phrase dates the report before it
+                dated_report = reported or (reported_before and time_phrase_only(text, cl, in_sentence))
+                dated_before = True
                 continue  # a time expression (or a dated mention's event words) is in it
             if dated_report:
                 dated_report = dated_before = False
