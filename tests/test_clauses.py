@@ -244,6 +244,19 @@ def test_what_a_report_dated_on_a_day_says_is_not_dated_by_publication():
     assert "holding" in _by_publication("Staff were told that the cap was holding.")
 
 
+def test_clauses_of_a_sentence_framed_by_a_past_year_are_not_news_of_the_publication_day():
+    # the year dates the first clause; the clauses coordinated with it are of that year, or of
+    # no known day, never of the publication day
+    assert "fined" not in _by_publication(
+        "In 2005, an explosion at its Texas City refinery killed 15 workers, and the company was fined.")
+    assert not {w for w in _by_publication(
+        "In 1890, the company's founders built a refinery that later became part of the firm.")
+        if "became" in w}
+    # a sentence whose dated clause is of the publication day dates the rest by it as before
+    assert "fined" in _by_publication(
+        "An explosion at its Texas City refinery killed 15 workers today, and the company was fined.")
+
+
 def test_find_mentions_gives_clause_events_when_asked_and_the_pipeline_asks(monkeypatch):
     import kerryview.events.clauses
     import kerryview.pipeline
