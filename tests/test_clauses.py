@@ -257,6 +257,13 @@ def test_clauses_of_a_sentence_framed_by_a_past_year_are_not_news_of_the_publica
         "An explosion at its Texas City refinery killed 15 workers today, and the company was fined.")
 
 
+def test_a_relative_clause_inside_commas_gives_no_event_words_to_its_main_clause():
+    found = _by_publication("Hayward, whose comments have angered residents, has apologised to the "
+                            "families, his spokesman said.")
+    assert "angered" not in found and "apologised" in found
+    assert "has apologised" in found["apologised"].label and "angered" not in found["apologised"].label
+
+
 def test_find_mentions_gives_clause_events_when_asked_and_the_pipeline_asks(monkeypatch):
     import kerryview.events.clauses
     import kerryview.pipeline

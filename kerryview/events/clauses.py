@@ -285,6 +285,14 @@ def publication_event_words(text: str, clause: Clause, is_verb: Callable[[str, s
     the publication (past, present or present perfect news); None when the clause only
     reports, announces, had happened before, is negated or supposed, or tells a habit."""
     span = (clause.start, clause.end)
+    if (inner := _relative_inside_commas(text, clause)) is not None:
+        # "Hayward, whose comments have angered residents, has apologised": the main clause's
+        # verb is after the relative clause, whose own verb tells of the noun before it
+        masked = " " * clause.start + text[clause.start:inner[0]] + " " * (inner[1] - inner[0]) \
+            + text[inner[1]:clause.end]
+        found = publication_event_words(masked, clause, is_verb)
+        if found is not None:
+            return found
     trigger = main_event_words(text, span, False, is_verb)
     if trigger is None or not is_verb(text[trigger[0]:trigger[1]], text[max(0, trigger[0] - 12):trigger[0]]):
         # "That resolution calls": the verb first; an event noun only in a clause with a finite
@@ -306,6 +314,18 @@ def publication_event_words(text: str, clause: Clause, is_verb: Callable[[str, s
         return None
     return trigger
 
+
+
+def _relative_inside_commas(text: str, clause: Clause) -> tuple[int, int] | None:
+    """Where a relative clause stands between two commas inside a clause, after its noun
+    ("Hayward|, whose comments have angered residents,| has apologised"; clause_rules.json
+    relative_pronouns), words following it; None when there is none."""
+    words = clause_rules()["relative_pronouns"]
+    for m in re.finditer(r",\s*([A-Za-z]+)\b[^,;:]*,", text[clause.start:clause.end]):
+        if m.start() and m.group(1).lower() in words \
+                and _WORD.search(text, clause.start + m.end(), clause.end):
+            return clause.start + m.start(), clause.start + m.end()
+    return None
 
 
 def subject_elsewhere(text: str, clause: Clause, trigger: tuple[int, int]) -> str:
