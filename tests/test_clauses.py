@@ -236,6 +236,34 @@ def test_what_a_dated_report_says_is_not_dated_by_publication():
     assert "attacked" in _by_publication("The minister said that the rebels attacked the town.")
 
 
+def test_what_a_report_dated_on_a_day_says_is_not_dated_by_publication():
+    # "said on Tuesday that": "on Tuesday" is a clause of its own, but dates the report before it
+    assert not {w for w in _by_publication("Officials said on Tuesday that the beaches are closed to fishing.")
+                if "closed" in w}
+    assert "holding" not in _by_publication("Staff were told on Monday that the cap was holding.")
+    assert "holding" in _by_publication("Staff were told that the cap was holding.")
+
+
+def test_clauses_of_a_sentence_framed_by_a_past_year_are_not_news_of_the_publication_day():
+    # the year dates the first clause; the clauses coordinated with it are of that year, or of
+    # no known day, never of the publication day
+    assert "fined" not in _by_publication(
+        "In 2005, an explosion at its Texas City refinery killed 15 workers, and the company was fined.")
+    assert not {w for w in _by_publication(
+        "In 1890, the company's founders built a refinery that later became part of the firm.")
+        if "became" in w}
+    # a sentence whose dated clause is of the publication day dates the rest by it as before
+    assert "fined" in _by_publication(
+        "An explosion at its Texas City refinery killed 15 workers today, and the company was fined.")
+
+
+def test_a_relative_clause_inside_commas_gives_no_event_words_to_its_main_clause():
+    found = _by_publication("Hayward, whose comments have angered residents, has apologised to the "
+                            "families, his spokesman said.")
+    assert "angered" not in found and "apologised" in found
+    assert "has apologised" in found["apologised"].label and "angered" not in found["apologised"].label
+
+
 def test_find_mentions_gives_clause_events_when_asked_and_the_pipeline_asks(monkeypatch):
     import kerryview.events.clauses
     import kerryview.pipeline

@@ -91,3 +91,30 @@ def test_readers_accounts_are_no_events():
 def test_the_comment_form_starts_no_comments():
     assert comments_start(FORM_THEN_ARTICLE) is None
     assert "Friday" in _dates(FORM_THEN_ARTICLE, date(2010, 1, 17))
+
+
+# Listeners sharing recordings with "the station" is news, not the notice that readers' comments
+# follow: the notice stands on its own line and is addressed to the outlet ("to the BBC", "us").
+NEWS_ABOUT_LISTENERS = ("LONDON, June 3, 2010 (Reuters) - BP said on Monday that oil had reached the coast.\n"
+                        "Listeners have been sharing their recordings of the beaches with the station.\n"
+                        "The company capped the well on Tuesday, officials said.\n")
+
+
+def test_listeners_sharing_with_the_station_start_no_comments():
+    assert comments_start(NEWS_ABOUT_LISTENERS) is None
+    assert "Tuesday" in _dates(NEWS_ABOUT_LISTENERS, date(2010, 6, 3))
+
+
+@pytest.mark.parametrize("notice", [
+    "Readers in the areas affected by the outbreak have been sending us their accounts.",
+    "Viewers have been sharing their pictures with the BBC News website:",
+])
+def test_the_notice_addressed_to_the_outlet_starts_the_comments(notice):
+    text = ARTICLE + notice + "\nI returned from Cancun on Monday.\n"
+    assert comments_start(text) == len(ARTICLE)
+
+
+def test_a_notice_run_into_other_news_starts_no_comments():
+    text = ("Readers have been sending their accounts to the BBC, and the company capped the well "
+            "on Tuesday.\n")
+    assert comments_start(text) is None

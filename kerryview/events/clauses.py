@@ -35,7 +35,7 @@ from kerryview.model import Event, EventMention, Granularity, Timex
 from kerryview.text.similarity import Vectorizer
 from kerryview.text.tense import past_expectation, tense
 from kerryview.text.plural import looks_plural
-from kerryview.text.wordlists import event_lists, stopwords
+from kerryview.text.wordlists import cues, event_lists, stopwords
 
 CLAUSE_RULES = "clause_rules.json"
 # Which clauses the pipeline (and the stored analyses) find events of, dated by publication
@@ -183,6 +183,15 @@ def reports(text: str, clause: Clause) -> bool:
     return any(m.group().lower() in reporting for m in _WORD.finditer(text, clause.start, clause.end))
 
 
+def time_phrase_only(text: str, clause: Clause, timexes: Sequence[Timex]) -> bool:
+    """Whether a clause is nothing but a time expression and its preposition ("said | on
+    Wednesday | that ..."): it belongs to the clause before it, whose event it dates."""
+    rest = [m for m in _WORD.finditer(text, clause.start, clause.end)
+            if not any(t.start <= m.start() < t.end for t in timexes)]
+    return len(rest) < len(list(_WORD.finditer(text, clause.start, clause.end))) \
+        and all(m.group().lower() in cues()["phrase_breaks"] for m in rest)
+
+
 def _next_word(text: str, pos: int, end: int) -> int:
     m = _WORD.search(text, pos, end)
     return m.start() if m else end
@@ -276,6 +285,14 @@ def publication_event_words(text: str, clause: Clause, is_verb: Callable[[str, s
     the publication (past, present or present perfect news); None when the clause only
     reports, announces, had happened before, is negated or supposed, or tells a habit."""
     span = (clause.start, clause.end)
+    if (inner := _relative_inside_commas(text, clause)) is not None:
+        # "Hayward, whose comments have angered residents, has apologised": the main clause's
+        # verb is after the relative clause, whose own verb tells of the noun before it
+        masked = " " * clause.start + text[clause.start:inner[0]] + " " * (inner[1] - inner[0]) \
+            + text[inner[1]:clause.end]
+        found = publication_event_words(masked, clause, is_verb)
+        if found is not None:
+            return found
     trigger = main_event_words(text, span, False, is_verb)
     if trigger is None or not is_verb(text[trigger[0]:trigger[1]], text[max(0, trigger[0] - 12):trigger[0]]):
         # "That resolution calls": the verb first; an event noun only in a clause with a finite
@@ -297,6 +314,18 @@ def publication_event_words(text: str, clause: Clause, is_verb: Callable[[str, s
         return None
     return trigger
 
+
+
+def _relative_inside_commas(text: str, clause: Clause) -> tuple[int, int] | None:
+    """Where a relative clause stands between two commas inside a clause, after its noun
+    ("Hayward|, whose comments have angered residents,| has apologised"; clause_rules.json
+    relative_pronouns), words following it; None when there is none."""
+    words = clause_rules()["relative_pronouns"]
+    for m in re.finditer(r",\s*([A-Za-z]+)\b[^,;:]*,", text[clause.start:clause.end]):
+        if m.start() and m.group(1).lower() in words \
+                and _WORD.search(text, clause.start + m.end(), clause.end):
+            return clause.start + m.start(), clause.start + m.end()
+    return None
 
 
 def subject_elsewhere(text: str, clause: Clause, trigger: tuple[int, int]) -> str:

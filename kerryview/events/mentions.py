@@ -17,7 +17,7 @@ from datetime import date, datetime, timedelta
 from kerryview.cancellation import NEVER, Cancellation
 from kerryview.events.clauses import (Clause, anchors_clause, at_that_time, clause_rules, clause_spans,
                                       governs_clause, lead_sentences, main_subject, antecedent_subject,
-                                      publication_event_words, reports, mention_dating,
+                                      publication_event_words, reports, mention_dating, time_phrase_only,
                                       subject_elsewhere)
 from kerryview.events.headline import Lead, lead_passages, main_event_words
 from kerryview.events.antecedents import antecedent, pronoun_kind, subject_of, with_antecedent
@@ -684,6 +684,22 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
                       + [f.mention.trigger_start for f in found if f.mention.trigger_start is not None
                          and anchors_clause(text, f.mention.timex, f.interval is not None
                                             and f.interval.granularity.day_or_finer)])
+    today = datetime(doc.dct.year, doc.dct.month, doc.dct.day)
+    breaks = cues()["phrase_breaks"]
+
+    def frames(t: Timex, a: int) -> bool:
+        """Whether `t` opens the sentence at `a` as its frame ("In 2005, ...": only prepositions
+        before it, a comma after it) and dates it by a time that is not the publication day: a
+        fronted time phrase dates every clause of the sentence, the coordinated ones too."""
+        if t.type not in ("DATE", "TIME") or not text[t.end:t.end + 2].lstrip().startswith(","):
+            return False
+        if line and a < line.end <= t.start:
+            a = line.end  # "LONDON (Reuters) - In 2005, ...": the sentence opens after the date line
+        if any(w.lower() not in breaks for w in re.findall(r"[A-Za-z]+", text[a:t.start])):
+            return False
+        iv = value_interval(t.value)
+        return iv is not None and (iv.end <= today or iv.start >= today + timedelta(days=1))
+
     keys = {f.mention.timex.start for f in found}
     tx = sorted(timexes, key=lambda t: t.start)
     tx_starts = [t.start for t in tx]
@@ -704,11 +720,20 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
         dated_report = False  # the clause before reports and a time expression dates it
         dated_before = False  # a time expression (or a dated mention) dates the clause before
         in_sentence = tx[bisect_left(tx_starts, a):bisect_left(tx_starts, b)]
+        reported = False  # the clause before holds a reporting verb
+        # "In 2005, ...": a time phrase that is not the publication day frames the sentence
+        framed = any(frames(t, a) for t in in_sentence)
         for cl in clause_spans(text, (a, b), in_sentence):
+            reported_before, reported = reported, reports(text, cl)
             i = bisect_right(anchored, cl.end - 1)
             if i and anchored[i - 1] >= cl.start:
-                dated_report, dated_before = reports(text, cl), True
+                # "said | on Wednesday | that ...": the time phrase dates the report before it
+                dated_report = reported or (reported_before and time_phrase_only(text, cl, in_sentence))
+                dated_before = True
                 continue  # a time expression (or a dated mention's event words) is in it
+            if framed:
+                continue  # "In 2005, an explosion killed 15 workers, | and the company was fined":
+                # of the frame's time, or of no known day; not of the publication day
             if dated_report:
                 dated_report = dated_before = False
                 continue  # "said Tuesday | that the rebels attacked": before Tuesday, not the publication
