@@ -89,6 +89,7 @@ FOUND = [
     ["date 9999-01-01\n\n9:30 p.m. Monday the past three years said "],  # event end + 3 years
     ["1st wed. next ", "date 0001-01-01\n\n1st 1st 1st Jan. 1, 1 "],  # the day before 0001-01-01
     ["1st ", "July 20, 2023, at 10:30 a.m. 9999 decade said "],  # a 99,990-year duration
+    ["Date: 9999-12-31\n\n1st. Dec. 31, 9999 the "],  # a sentence framed by a date: the day after 9999-12-31
 ]
 
 
@@ -99,6 +100,7 @@ FOUND = [
 @example(FOUND[2])
 @example(FOUND[3])
 @example(FOUND[4])
+@example(FOUND[5])
 def test_articles_of_rule_words_go_through_the_pipeline(texts):
     docs = _documents(texts)
     problems: list[Problem] = []

@@ -698,7 +698,8 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
         if any(w.lower() not in breaks for w in re.findall(r"[A-Za-z]+", text[a:t.start])):
             return False
         iv = value_interval(t.value)
-        return iv is not None and (iv.end <= today or iv.start >= today + timedelta(days=1))
+        # (a difference, not today + a day: a DCT of 9999-12-31 has no next day)
+        return iv is not None and (iv.end <= today or iv.start - today >= timedelta(days=1))
 
     keys = {f.mention.timex.start for f in found}
     tx = sorted(timexes, key=lambda t: t.start)
