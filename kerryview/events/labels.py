@@ -98,7 +98,7 @@ def shorten(label: str, limit: int = MAX_LABEL_CHARS, keep_words: int = 0) -> st
     for least in dict.fromkeys((max(MIN_COMPLETE_WORDS, keep_words), MIN_COMPLETE_WORDS)):
         ends = [m.start() for m in _COMPLETE_END.finditer(head) if len(head[:m.start()].split()) >= least
                 and not cut_number(label, m.end())  # "between 6,|000": the limit fell in a number
-                and _ends_phrase(head[:m.start()])  # never "... because he, | ..."
+                and not _ends_on_subject(head[:m.start()])  # never "... because he, | ..."
                 and not (label[m.end():m.end() + 1].isdigit() and head[:m.start()][-1:].isdigit())]
         # ("the events of 1 | and 2 April": one range)
         if not ends:  # no clause break: before a phrase of where, when, how
@@ -128,12 +128,22 @@ def _ends_phrase(words: str) -> bool:
     subordinator ("although"), a pronoun only a subject takes ("... because he"), nor on any
     subject pronoun right after a subordinator ("... because it"): the clause would lack its verb."""
     lists = event_lists(LEAD_RULES)
+    last = words.split()[-1].lower().strip("\"“”'’,")
+    return last not in lists["never_last"] and last not in lists["phrase_starts"] \
+        and last not in lists["subordinate_clause_words"] and not _ends_on_subject(words)
+
+
+def _ends_on_subject(words: str) -> bool:
+    """Whether `words` end on a clause's subject without its verb: a pronoun only a subject
+    takes ("... inevitable because he"), or any subject pronoun after a subordinator ("...
+    although it"); data: lead_rules.json subject_case_pronouns, pronoun_subjects."""
+    lists = event_lists(LEAD_RULES)
     ws = [w.lower().strip("\"“”'’,") for w in words.split()[-2:]]
+    if not ws:
+        return False
     last, prev = ws[-1], (ws[0] if len(ws) > 1 else "")
-    subordinators = lists["subordinate_clause_words"]
-    return last not in lists["never_last"] and last not in lists["phrase_starts"] and last not in subordinators \
-        and last not in lists["subject_case_pronouns"] \
-        and not (last in lists["pronoun_subjects"] and prev in subordinators)
+    return last in lists["subject_case_pronouns"] or (
+        last in lists["pronoun_subjects"] and prev in lists["subordinate_clause_words"])
 
 
 MAX_TITLE_WORDS = 8  # "The Squeeze" before a subtitle's colon; a title's words are capitalized
