@@ -182,3 +182,12 @@ def test_a_colon_in_a_title_or_an_open_relative_clause_starts_no_speaker():
             "Century, said Mr Hayward's departure was inevitable because he \"hadn't changed the culture\" "
             "at BP following previous accidents in the US.")
     assert _labels(text) == [f"{speaker} said Mr Hayward's departure was inevitable"]
+
+
+def test_a_speaker_that_refers_back_is_left_out_of_what_was_said():
+    # "The company: Tony Hayward will step down ..." (lead_rules.json referring_speakers); a named
+    # or described speaker stays
+    given, wanted = re.findall(r"\"([^\"]+)\"", _entry("referring_speakers")["example"])[:2]
+    assert _labels(given) == [wanted]
+    assert _labels("Tony Hayward will step down as BP's chief executive, BP said on Tuesday.") == [
+        "BP: Tony Hayward will step down as BP's chief executive"]

@@ -369,6 +369,9 @@ def reported_span(text: str, sent: tuple[int, int], start: int, end: int,
     words = speaker.split()
     if not words or len(words) > MAX_SPEAKER_WORDS or speaker.lower() in lists["pronoun_subjects"]:
         speaker = ""
+    elif len(words) == 2 and words[0].lower() in lists["referring_speakers"] and words[1].isalpha() \
+            and words[1].islower():
+        speaker = ""  # "the company said": refers back to a name, as a pronoun does
     speaker = re.sub(r"\s+(?:has|have|had)$", "", speaker)
     if _passive(text, trigger[0]):
         speaker = ""  # "I was told ...", "The school was told ...": who was told, no speaker
