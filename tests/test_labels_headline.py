@@ -168,3 +168,37 @@ def test_an_inverted_speaker_with_a_relative_clause_is_what_the_clause_says_he_d
     from kerryview.events.labels import tidy
     assert tidy("Says Jason Furman, the 2008 campaign's economic-policy director").startswith("Says")
     assert tidy("told Obama, who is in Texas").startswith("told")  # a listener, no speaker
+
+
+def test_a_label_never_ends_on_a_subordinator_and_its_lone_subject():
+    # "... was inevitable because he | "hadn't changed ...": the clause the label ends in lost its
+    # verb (lead_rules.json subject_case_pronouns; before: "... inevitable because he")
+    from kerryview.events.labels import tidy
+    given, wanted = re.findall(r"\"([^\"]+)\"", _entry("subject_case_pronouns")["example"])[:2]
+    assert tidy(given) == wanted
+    assert tidy("BP said the well would stay capped although it") == "BP said the well would stay capped"
+    assert tidy("Tony Hayward visited the Gulf with it") == "Tony Hayward visited the Gulf with it"  # an object
+    assert tidy("The museum honours veterans of World War I") == "The museum honours veterans of World War I"
+
+
+def test_a_colon_in_a_title_or_an_open_relative_clause_starts_no_speaker():
+    # the subject finder took "Oil" after the subtitle's colon for the speaker (lead_rules.json title_words)
+    from kerryview.events.labels import colon_opens_clause
+    given, speaker = re.findall(r"\"([^\"]+)\"", _entry("title_words")["example"])[:2]
+    assert not colon_opens_clause(given, given.index(":"))
+    assert not colon_opens_clause("Tom Bower, who wrote this: oil", len("Tom Bower, who wrote this"))
+    assert colon_opens_clause("BP, which owns the well, said: Oil", len("BP, which owns the well, said"))
+    assert colon_opens_clause("The plan is simple: Oil", len("The plan is simple"))
+    text = ("Journalist Tom Bower, who wrote a book called The Squeeze: Oil, Money and Greed in the 21st "
+            "Century, said Mr Hayward's departure was inevitable because he \"hadn't changed the culture\" "
+            "at BP following previous accidents in the US.")
+    assert _labels(text) == [f"{speaker} said Mr Hayward's departure was inevitable"]
+
+
+def test_a_speaker_that_refers_back_is_left_out_of_what_was_said():
+    # "The company: Tony Hayward will step down ..." (lead_rules.json referring_speakers); a named
+    # or described speaker stays
+    given, wanted = re.findall(r"\"([^\"]+)\"", _entry("referring_speakers")["example"])[:2]
+    assert _labels(given) == [wanted]
+    assert _labels("Tony Hayward will step down as BP's chief executive, BP said on Tuesday.") == [
+        "BP: Tony Hayward will step down as BP's chief executive"]

@@ -98,6 +98,7 @@ def shorten(label: str, limit: int = MAX_LABEL_CHARS, keep_words: int = 0) -> st
     for least in dict.fromkeys((max(MIN_COMPLETE_WORDS, keep_words), MIN_COMPLETE_WORDS)):
         ends = [m.start() for m in _COMPLETE_END.finditer(head) if len(head[:m.start()].split()) >= least
                 and not cut_number(label, m.end())  # "between 6,|000": the limit fell in a number
+                and not _ends_on_subject(head[:m.start()])  # never "... because he, | ..."
                 and not (label[m.end():m.end() + 1].isdigit() and head[:m.start()][-1:].isdigit())]
         # ("the events of 1 | and 2 April": one range)
         if not ends:  # no clause break: before a phrase of where, when, how
@@ -123,10 +124,53 @@ _COMPLEMENT = re.compile(r"\b(?:" + "|".join(sorted(event_lists(LEAD_RULES)["sub
 
 
 def _ends_phrase(words: str) -> bool:
-    """Whether a label may end after `words`: not on a function word ("the", "has", "of")."""
+    """Whether a label may end after `words`: not on a function word ("the", "has", "of"), a
+    subordinator ("although"), a pronoun only a subject takes ("... because he"), nor on any
+    subject pronoun right after a subordinator ("... because it"): the clause would lack its verb."""
     lists = event_lists(LEAD_RULES)
     last = words.split()[-1].lower().strip("\"“”'’,")
-    return last not in lists["never_last"] and last not in lists["phrase_starts"]
+    return last not in lists["never_last"] and last not in lists["phrase_starts"] \
+        and last not in lists["subordinate_clause_words"] and not _ends_on_subject(words)
+
+
+def _ends_on_subject(words: str) -> bool:
+    """Whether `words` end on a clause's subject without its verb: a pronoun only a subject
+    takes ("... inevitable because he"), or any subject pronoun after a subordinator ("...
+    although it"); data: lead_rules.json subject_case_pronouns, pronoun_subjects."""
+    lists = event_lists(LEAD_RULES)
+    ws = [w.lower().strip("\"“”'’,") for w in words.split()[-2:]]
+    if not ws:
+        return False
+    last, prev = ws[-1], (ws[0] if len(ws) > 1 else "")
+    return last in lists["subject_case_pronouns"] or (
+        last in lists["pronoun_subjects"] and prev in lists["subordinate_clause_words"])
+
+
+MAX_TITLE_WORDS = 8  # "The Squeeze" before a subtitle's colon; a title's words are capitalized
+_RELATIVE_OPEN = re.compile(r",\s+(?:who|whom|whose|which)\b")
+
+
+def colon_opens_clause(s: str, at: int) -> bool:
+    """Whether the colon at s[at] (`s` from its sentence's start) opens a clause whose subject
+    may follow it. Not a colon between a title and its subtitle after a title word ("a book
+    called The Squeeze: Oil, Money and Greed"; lead_rules.json title_words), nor one inside a
+    relative clause set off by a comma that has not closed yet ("Tom Bower, who wrote ...:
+    ..., said": Tom Bower said)."""
+    before = s[:at]
+    rel = None
+    for rel in _RELATIVE_OPEN.finditer(before):
+        pass
+    if rel and not re.search(CLAUSE_COMMA, before[rel.end():]):
+        return False
+    titled = None
+    for titled in re.finditer(r"\b(?:" + "|".join(sorted(_lists()["title_words"])) + r")\s", before):
+        pass
+    if titled:
+        words = [w.strip("\"“”'‘’") for w in before[titled.end():].split()]
+        if 0 < len(words) <= MAX_TITLE_WORDS and words[0][:1].isupper() \
+                and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in stopwords() for w in words):
+            return False
+    return True
 
 
 def headline_label(line: str) -> str:
@@ -325,6 +369,9 @@ def reported_span(text: str, sent: tuple[int, int], start: int, end: int,
     words = speaker.split()
     if not words or len(words) > MAX_SPEAKER_WORDS or speaker.lower() in lists["pronoun_subjects"]:
         speaker = ""
+    elif len(words) == 2 and words[0].lower() in lists["referring_speakers"] and words[1].isalpha() \
+            and words[1].islower():
+        speaker = ""  # "the company said": refers back to a name, as a pronoun does
     speaker = re.sub(r"\s+(?:has|have|had)$", "", speaker)
     if _passive(text, trigger[0]):
         speaker = ""  # "I was told ...", "The school was told ...": who was told, no speaker
@@ -577,7 +624,8 @@ def apposition_subject(text: str, clause_start: int, start: int, trigger: tuple[
 
 # A sentence opener inside the pieces between a subject and its verb: passages run together
 # ("Mark Doyle, BBC News, Port-au-Prince The police chief ..., has appealed").
-_OPENER_INSIDE = re.compile(r"\S\s+(?:The|A|An|There|This|These)\s")
+# A title word before it starts a title, not a passage ("a book called The Squeeze").
+_OPENER_INSIDE = re.compile(r"(?P<prev>\S+)\s+(?:The|A|An|There|This|These)\s")
 
 
 def _plain_subject(subject: str, between: str) -> bool:
@@ -585,7 +633,8 @@ def _plain_subject(subject: str, between: str) -> bool:
     THORP"), and with no other passage's start between it and its verb (`between`)."""
     words = subject.split()
     return bool(words) and not is_fragment(subject) and not (
-        len(words) > 1 and all(w.isupper() for w in words)) and not _OPENER_INSIDE.search(between)
+        len(words) > 1 and all(w.isupper() for w in words)) and not any(
+        m["prev"].lower() not in _lists()["title_words"] for m in _OPENER_INSIDE.finditer(between))
 
 
 def _with_list(text: str, subject: str, after: int, vp: int) -> str:

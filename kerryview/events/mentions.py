@@ -23,7 +23,7 @@ from kerryview.events.headline import Lead, lead_passages, main_event_words
 from kerryview.events.antecedents import antecedent, pronoun_kind, subject_of, with_antecedent
 from kerryview.events.liveblog import live_blog
 from kerryview.events.not_events import LineFilter, why_not_event_sentence
-from kerryview.events.labels import (CLAUSE_COMMA, DATE_LEAD_IN, dated_item, apposition_subject, cut_number, keeps_date, headline_label,
+from kerryview.events.labels import (CLAUSE_COMMA, colon_opens_clause, DATE_LEAD_IN, dated_item, apposition_subject, cut_number, keeps_date, headline_label,
                                      is_conditional, is_fragment,
                                      only_reports, reported_span, said_before_apposition, shorten, tidy,
                                      within_passage, without_date)
@@ -288,7 +288,8 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
         start = a + cut
         subject = ""  # the subject beside an apposition ("The 59-year-old, ..., Essex, has been")
         if text[trigger[0]:trigger[1]].lower() not in cues()["event_nouns"]:
-            clause_from = max([m.end() for m in _CLAUSE_OPEN.finditer(left, 0, cut)], default=0)
+            clause_from = max([m.end() for m in _CLAUSE_OPEN.finditer(left, 0, cut)
+                               if m.group() != ":" or colon_opens_clause(left, m.start())], default=0)
             found = apposition_subject(text, a + clause_from, start, trigger, _is_verb,
                                        (timex.start, timex.end))
             if found:
