@@ -33,12 +33,8 @@ DEV = ["Finan_washingtonpost", "H1N1_bbc", "H1N1_guardian", "H1N1_reuters", "MJ_
 
 
 def _published(folder: Path) -> dict[str, date]:
-    out = {}
-    for line in (folder / "published.tsv").read_text("utf-8").splitlines():
-        if line.strip():
-            ident, day = line.split("\t")[:2]
-            out[ident] = date.fromisoformat(day.strip())
-    return out
+    from heads import published  # (benchmarks/heads.py: one reader of a folder's published.tsv)
+    return published(folder)
 
 
 def undated_sample(name: str, n: int, seed: int) -> list[tuple[Path, date]]:
