@@ -130,9 +130,9 @@ def test_the_guess_example_is_undated_by_default():
     assert article.dct is None, str(article.dct_source)
 
 
-def test_a_guess_teaches_no_other_article(monkeypatch, guesses):
-    """A guessed day is not evidence: the article guessed from the articles like it is not
-    learnt from (its passages and lead do not date others), while a dated one is."""
+
+def _spy_on_learning(monkeypatch) -> list[str]:
+    """The ids of the articles the pile learns from (inference._Dating.learn), in order."""
     from kerryview.dating import inference
     learnt: list[str] = []
     learn = inference._Dating.learn
@@ -142,6 +142,12 @@ def test_a_guess_teaches_no_other_article(monkeypatch, guesses):
         return learn(self, d, *args, **kwargs)
 
     monkeypatch.setattr(inference._Dating, "learn", spy)
+    return learnt
+
+def test_a_guess_teaches_no_other_article(monkeypatch, guesses):
+    """A guessed day is not evidence: the article guessed from the articles like it is not
+    learnt from (its passages and lead do not date others), while a dated one is."""
+    learnt = _spy_on_learning(monkeypatch)
     pile = [_doc("a", "Published: January 15, 2010\nHaiti earthquake survivors queued for water "
                       "in Port-au-Prince as aid flights landed at the airport."),
             _doc("b", "Published: March 3, 2010\nChile counted the dead after a powerful "
@@ -166,15 +172,7 @@ def test_an_article_whose_own_words_do_not_name_its_day_teaches_only_when_surer(
     article's passage ('on Monday' = 17 July) teaches the others only when surer than one
     whose own words name its day ('on July 18, 2023'): its mistakes would spread. Here the
     weak bar is out of reach: it is dated at the end and teaches no one."""
-    from kerryview.dating import inference
-    learnt: list[str] = []
-    learn = inference._Dating.learn
-
-    def spy(self, d, *args, **kwargs):
-        learnt.append(d.id)
-        return learn(self, d, *args, **kwargs)
-
-    monkeypatch.setattr(inference._Dating, "learn", spy)
+    learnt = _spy_on_learning(monkeypatch)
     monkeypatch.setitem(rules()["decision"], "wave_sure", 0.0)
     monkeypatch.setitem(rules()["decision"], "wave_sure_weak", 1.01)
     dated = _doc("a", "date 2023-07-18\nKerry met Xie Zhenhua for nearly 12 hours at the Beijing "

@@ -20,6 +20,21 @@ def _project(path) -> Store:
     return s
 
 
+
+def _second_phase_held(monkeypatch) -> threading.Event:
+    """The next project is read in two phases, its documents (the second) held in the worker
+    until the returned event is set."""
+    monkeypatch.setattr(window_module, "ASYNC_LOAD_EVENTS", 1)
+    gate = threading.Event()
+    documents = Store.documents
+
+    def slow_documents(self):
+        if threading.current_thread() is not threading.main_thread():
+            gate.wait(5)
+        return documents(self)
+    monkeypatch.setattr(Store, "documents", slow_documents)
+    return gate
+
 def test_a_job_on_the_previous_project_ends_before_the_window_closes(qtbot, tmp_path,
                                                                       monkeypatch):
     """Switching project while a Key dates job reads passages, then closing the window: the
@@ -65,15 +80,7 @@ def test_the_previous_projects_key_dates_go_at_once_on_a_switch(qtbot, tmp_path,
     a_ids = {e.id for e in w.index().events}
     b = tmp_path / "b.kvproj"
     shutil.copy(bundled_db, b)
-    monkeypatch.setattr(window_module, "ASYNC_LOAD_EVENTS", 1)  # B is read in two phases
-    gate = threading.Event()
-    documents = Store.documents
-
-    def slow_documents(self):
-        if threading.current_thread() is not threading.main_thread():
-            gate.wait(5)
-        return documents(self)
-    monkeypatch.setattr(Store, "documents", slow_documents)
+    gate = _second_phase_held(monkeypatch)
     panel = w.key_dates.panel
     try:
         assert w.use_project(open_project(b))
@@ -112,15 +119,7 @@ def test_after_a_switch_the_list_says_it_is_working_until_the_new_projects_rows_
     assert w.key_dates.isVisible() and _drawn_rows(panel)
     b = tmp_path / "b.kvproj"
     shutil.copy(bundled_db, b)
-    monkeypatch.setattr(window_module, "ASYNC_LOAD_EVENTS", 1)  # B is read in two phases
-    gate = threading.Event()
-    documents = Store.documents
-
-    def slow_documents(self):
-        if threading.current_thread() is not threading.main_thread():
-            gate.wait(5)
-        return documents(self)
-    monkeypatch.setattr(Store, "documents", slow_documents)
+    gate = _second_phase_held(monkeypatch)
     try:
         assert w.use_project(open_project(b))
         qtbot.waitUntil(lambda: w.jobs.is_busy() and not w.events_loading, timeout=10000)
