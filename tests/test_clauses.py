@@ -492,3 +492,16 @@ def test_a_coordinated_verb_phrase_borrows_the_main_clause_s_subject():
     found = _by_publication('The two sides agreed the talks were urgent, "Kerry said", referring to '
                             'pledges made in Paris.')
     assert not any(f.label.lower().startswith("referring") for f in found.values())
+
+
+def test_a_report_with_nothing_reported_is_no_event_of_the_day():
+    """Issue #9: reporting alone is not an event, what was said is. The reporting verbs of
+    text/data/reporting_verbs.json (with "remarked", "commented", "tweeted" ...) alone make
+    no event dated by publication; one that takes a noun for its object ('takes_object')
+    does with it ("acknowledged the error" is the event)."""
+    for text in ("He further remarked.", "She commented.", "The senator tweeted.", "She reported.",
+                 "They commented on the plan."):
+        assert not _by_publication(text), text
+    assert "acknowledged" in _by_publication("The minister acknowledged the error.")
+    assert "conceded" in _by_publication("The senator conceded the election.")
+    assert "reported" in _by_publication("The bank reported a loss.")  # as "announced a plan" does

@@ -176,3 +176,10 @@ def test_sources_that_tell_one_event_with_opposite_words_disagree():
     [event] = [e for e in build_corpus(docs) if "Pelosi" in e.label]
     assert event.document_ids == ["a", "b"]
     assert event.conflicts == ["a says “suspended”, b says “resumed”"]
+
+
+def test_a_remark_with_its_quotation_is_no_event_of_its_own(corpus):
+    """'He further remarked, "Our hope now is ..."' (article 004): only what was said is news
+    (issue #9), so no event's label ends in the reporting verb."""
+    _, events = corpus
+    assert not [e.label for e in events if e.label.rstrip(" .").endswith("remarked")]

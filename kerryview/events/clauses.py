@@ -31,6 +31,7 @@ from kerryview.calendar.intervals import Interval, value_interval
 from kerryview.calendar.timex3 import parse_value
 from kerryview.cancellation import NEVER, Cancellation
 from kerryview.events.headline import main_event_words
+from kerryview.events.labels import has_object, only_reports
 from kerryview.model import Event, EventMention, Granularity, Timex
 from kerryview.text.similarity import Vectorizer
 from kerryview.text.tense import past_expectation, tense
@@ -103,7 +104,7 @@ def clause_spans(text: str, sent: tuple[int, int], timexes: Sequence[Timex] = ()
                     if re.search(r"[,\"”'`]", text[words[j - 1].end() if j else a:words[j].start()])]
             if back and back[-1] > 0:
                 cuts.add(words[back[-1]].start())  # "..., | the FBI said"
-            else:
+            elif not has_object(text[m.end():b], w):  # "BP reported a loss": its object, one clause
                 end = m.end()
                 nxt = next((t for t in timexes if end <= t.start <= end + 4
                             and not text[end:t.start].strip(" ,")), None)
@@ -279,18 +280,21 @@ def has_complement(text: str, clause: Clause, at: int) -> bool:
     return re.match(r"[ \t\n]+[A-Za-z0-9]", text[at:clause.end]) is not None
 
 
-def publication_event_words(text: str, clause: Clause, is_verb: Callable[[str, str], bool]
-                            ) -> tuple[int, int] | None:
+def publication_event_words(text: str, clause: Clause, is_verb: Callable[[str, str], bool],
+                            sentence_end: int | None = None) -> tuple[int, int] | None:
     """The event words of a clause that no time expression dates, when its grammar dates it by
     the publication (past, present or present perfect news); None when the clause only
-    reports, announces, had happened before, is negated or supposed, or tells a habit."""
+    reports, announces, had happened before, is negated or supposed, or tells a habit. A
+    reporting verb with nothing reported up to `sentence_end` (default: the clause's end) only
+    reports ("She commented."; labels.only_reports), its object is the event ("She
+    acknowledged | the error.": the clause after a reporting verb holds it)."""
     span = (clause.start, clause.end)
     if (inner := _relative_inside_commas(text, clause)) is not None:
         # "Hayward, whose comments have angered residents, has apologised": the main clause's
         # verb is after the relative clause, whose own verb tells of the noun before it
         masked = " " * clause.start + text[clause.start:inner[0]] + " " * (inner[1] - inner[0]) \
             + text[inner[1]:clause.end]
-        found = publication_event_words(masked, clause, is_verb)
+        found = publication_event_words(masked, clause, is_verb, sentence_end)
         if found is not None:
             return found
     trigger = main_event_words(text, span, False, is_verb)
@@ -298,8 +302,8 @@ def publication_event_words(text: str, clause: Clause, is_verb: Callable[[str, s
         # "That resolution calls": the verb first; an event noun only in a clause with a finite
         # verb ("There have been no arrests"): a noun phrase alone ("(the meeting") is no clause
         trigger = present_verb(text, clause) or (trigger if has_finite_verb(text, clause, is_verb) else None)
-    if trigger is None:
-        return None
+    if trigger is None or only_reports(text, trigger, max(clause.end, sentence_end or 0)):
+        return None  # "She commented.": a report with nothing reported is no event (issue #9)
     rules = clause_rules()
     before = [w.lower() for w in _WORD.findall(text, clause.start, trigger[0])]
     if any(w in rules["not_dated_words"] or w.endswith("n't") for w in before):

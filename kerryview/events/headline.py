@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kerryview.events.labels import last_passage_start
+from kerryview.events.labels import has_object, last_passage_start
 from kerryview.events.not_events import LineFilter
 from kerryview.ingest.metadata import headline_span
 from kerryview.model import Document
@@ -115,7 +115,9 @@ def _is_reporting(word: str) -> bool:
 def main_event_words(text: str, span: tuple[int, int], headline: bool,
                      is_verb) -> tuple[int, int] | None:
     """The event words of a headline or lead: its first verb that does not merely report
-    (what was said is the event), else its first event noun; None when it announces."""
+    (what was said is the event) or reports with its object ("acknowledged | the error",
+    "conceded | the race": lead_rules.json object_reporting_verbs), else its first event noun;
+    None when it announces."""
     a, b = span
     rules = lead_rules()
     noun: tuple[int, int] | None = None
@@ -130,7 +132,7 @@ def main_event_words(text: str, span: tuple[int, int], headline: bool,
                 and looks_plural(w) \
                 and w not in rules["headline_not_verbs"] and w not in stopwords():
             verb = True  # "Airbus delivers ...", "Kerry meets ...": a headline's present tense
-        if verb and not _is_reporting(word):
+        if verb and (not _is_reporting(word) or has_object(text[m.end():b], w)):
             if prev_word.lower() in rules["future_markers"]:
                 return None  # "BP to cap the well", "Obama will visit": not yet news
             return m.start(), m.end()

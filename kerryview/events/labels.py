@@ -285,7 +285,7 @@ def only_reports(text: str, trigger: tuple[int, int], end: int,
         lead = DATE_LEAD_IN.search(head)
         said = (head[:lead.start()] if lead else head) + " " + text[date[1]:end]
     said = said.rstrip(" ,;:.")
-    if _has_object(said, verb) and not text[:trigger[0]].rstrip().endswith((",", "\"", "”", "'", "’")):
+    if has_object(said, verb) and not text[:trigger[0]].rstrip().endswith((",", "\"", "”", "'", "’")):
         return False  # "The energy giant reported profits of $5.6bn": what was reported is the event
     tail = [w.strip("\"“”'’,.;:").lower() for w in said.split()]
     return len(tail) <= MAX_CIRCUMSTANCE_WORDS and not any(c in said for c in "\"“:") \
@@ -299,7 +299,7 @@ def _passive(text: str, at: int) -> bool:
     return bool(before) and before[-1].lower() in event_lists("clause_rules.json")["progressive_auxiliaries"]
 
 
-def _has_object(said: str, verb: str) -> bool:
+def has_object(said: str, verb: str) -> bool:
     """Whether the words `said` after a reporting verb start with its object, a noun phrase (a
     determiner, a number or a lower-case noun: "reported | profits of $5.6bn", "announced | a
     plan", "declared | a pandemic"), not with its circumstances ("reported | in a statement",

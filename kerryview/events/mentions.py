@@ -743,7 +743,7 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
                 dated_before = False
                 continue  # "implied as much yesterday | when reporters asked": yesterday too
             dated_before = False
-            trigger = publication_event_words(text, cl, _is_verb)
+            trigger = publication_event_words(text, cl, _is_verb, b)
             if trigger is None:
                 continue
             if trigger[0] in keys or (a in leads and any(
