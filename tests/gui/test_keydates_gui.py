@@ -71,19 +71,9 @@ def key_dates_corpus() -> tuple[list[Document], list[Event]]:
 
 
 @pytest.fixture
-def kd_store(tmp_path):
-    s = Store(tmp_path / "keydates.kvproj")
-    s.save_corpus(*key_dates_corpus())
-    yield s
-    s.close()
-
-
-@pytest.fixture
-def window(qtbot, kd_store):
-    w = shown_window(qtbot, kd_store)
-    yield w
-    w.jobs.cancel()
-    w.jobs.wait()
+def corpus():
+    """This module's pile, for conftest's `store` and `window` fixtures."""
+    return key_dates_corpus()
 
 
 def listed(w) -> list[str]:
@@ -182,7 +172,7 @@ def test_dismissing_the_top_event_updates_the_list_and_the_marks(qtbot, window):
     wait_listed(qtbot, w, EXPECTED)
 
 
-def test_how_many_key_dates_is_a_setting(qtbot, window, kd_store):
+def test_how_many_key_dates_is_a_setting(qtbot, window, store):
     w = window
     wait_listed(qtbot, w, EXPECTED)
     w.key_dates.panel.count.setValue(2)
@@ -191,7 +181,7 @@ def test_how_many_key_dates_is_a_setting(qtbot, window, kd_store):
     assert [rank for rank, _ in w.timeline.keyDayMarks()] == [1, 2]
     assert settings.KEY_DATES_SHOWN.get() == 2
     w.close()
-    again = shown_window(qtbot, kd_store)
+    again = shown_window(qtbot, store)
     assert again.key_dates.panel.count.value() == 2
     wait_listed(qtbot, again, EXPECTED[:2])
 
@@ -270,12 +260,12 @@ def test_the_list_ranks_days_as_extract_does_though_the_window_opens_without_pas
     w.jobs.wait()
 
 
-def test_a_damaged_project_leaves_the_list_empty_without_a_crash(qtbot, window, kd_store):
+def test_a_damaged_project_leaves_the_list_empty_without_a_crash(qtbot, window, store):
     w = window
     wait_listed(qtbot, w, EXPECTED)
     w.reload()  # new Event objects, read without their passages
-    kd_store.close()
-    Path(kd_store.path).write_bytes(b"not a database" * 100)  # the job's connection fails
+    store.close()
+    Path(store.path).write_bytes(b"not a database" * 100)  # the job's connection fails
     panel = w.key_dates.panel
     panel.marks_changed()
     panel.refresh()
