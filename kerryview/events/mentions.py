@@ -354,7 +354,11 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
     if subject:
         clause = f"{subject} {clause.lstrip()}"
     label = " ".join(clause.split()).strip(" ,;:.\"“”'")
-    if label.count('"') % 2:  # the strip ate the closing mark of 'as a "dictator,"'
+    last = label.rfind('"')
+    # a quotation left open: the strip ate the closing mark of 'as a "dictator,"', or the
+    # clause ends inside it; not a lone closing mark ('an old friend" and underlined ...': the
+    # label starts inside a quotation), which a space follows
+    if label.count('"') % 2 and not label[last + 1:last + 2].isspace():
         label += '"'
     if label.count("“") > label.count("”"):
         label += "”"
@@ -810,10 +814,6 @@ def _with_subject(label: str, text: str, sent: tuple[int, int], trigger: tuple[i
             return label
         words = words[at:]
     said = f"{subject} {words[0].lower()} {' '.join(words[1:])}".strip()
-    # label_for closed a quotation the words cut off opened ('An old friend" and underlined
-    # the need for stable relations"'): with the opening gone, so goes the closing mark
-    if said.endswith('"') and said.count('"') % 2 or said.endswith("”") and said.count("”") > said.count("“"):
-        said = said[:-1].rstrip()
     return with_antecedent(said[:1].upper() + said[1:], text, sents, sent, _is_verb, _describe)
 
 
