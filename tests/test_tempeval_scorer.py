@@ -61,3 +61,25 @@ def test_reader_strips_tags_and_reads_dct():
     doc = read_tml(sorted(DATA.glob("*.tml"))[0])
     assert "<" not in doc.text and doc.dct is not None
     assert doc.gold and doc.words > 100
+
+
+def test_subset_halves_split_the_dev_files_only(tmp_path, monkeypatch):
+    """--subset aquaint-a / -b: the two halves of the part's AQUAINT files, disjoint, together
+    all of them, and never a held-out (odd-positioned) file; timebank keeps no AQUAINT file."""
+    import tempeval
+    for name in ("TimeBank", "AQUAINT"):
+        (tmp_path / "tempeval3-tbaq" / name).mkdir(parents=True)
+    names = [f"APW{n:02d}.tml" for n in range(10)]
+    for n in names:
+        (tmp_path / "tempeval3-tbaq" / "AQUAINT" / n).write_text("")
+    (tmp_path / "tempeval3-tbaq" / "TimeBank" / "wsj_0001.tml").write_text("")
+    monkeypatch.setattr(tempeval, "ROOT", tmp_path)
+    timebank, aquaint = tempeval.SETS["tbaq"].collections
+    dev = [p.name for p in aquaint.paths("dev")]
+    assert dev == names[0::2]  # the even-positioned files
+    a = [p.name for p in tempeval.subset_paths(aquaint, "dev", "aquaint-a")]
+    b = [p.name for p in tempeval.subset_paths(aquaint, "dev", "aquaint-b")]
+    assert a == ["APW00.tml", "APW04.tml", "APW08.tml"] and b == ["APW02.tml", "APW06.tml"]
+    assert [p.name for p in tempeval.subset_paths(aquaint, "dev", "aquaint")] == dev
+    assert tempeval.subset_paths(timebank, "dev", "aquaint") == []
+    assert [p.name for p in tempeval.subset_paths(timebank, "dev", "timebank")] == ["wsj_0001.tml"]
