@@ -17,7 +17,7 @@ import argparse
 import re
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
@@ -246,6 +246,13 @@ class Tally:
     counts: Counts
     words: int = 0
     seconds: float = 0.0
+    by_source: dict[str, Counts] = field(default_factory=dict)  # "AQUAINT APW" -> its documents' counts
+
+
+def source_of(coll: Collection, doc_id: str) -> str:
+    """The collection and the news source a document id starts with: "TimeBank WSJ" for wsj_0136
+    and WSJ910225-0066, "AQUAINT NYT" for NYT19981025.0188 (--by-source)."""
+    return f"{coll.name} {re.match(r'[A-Za-z]*', doc_id).group().upper() or '?'}"
 
 
 def evaluate(es: EvalSet, part: str, systems: list[str], refresh: bool, errors: int,
@@ -270,6 +277,9 @@ def evaluate(es: EvalSet, part: str, systems: list[str], refresh: bool, errors: 
                         shown += 1
                 dc.errors.clear()
                 t.counts += dc
+                src = source_of(coll, d.id)
+                acc = t.by_source.setdefault(src, Counts())
+                acc += dc
             t.words += words
             t.seconds += secs
     return tallies
@@ -288,6 +298,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--subset", default="", metavar="NAME[-a|-b]",
                     help="only one collection (timebank, aquaint, ...) or one half of its files in sorted "
                          "order: aquaint-a = 1st, 3rd, ... of the part's AQUAINT files, aquaint-b = 2nd, 4th, ...")
+    ap.add_argument("--by-source", action="store_true",
+                    help="also print each system's scores per collection and news source (WSJ, APW, NYT, ...)")
     ap.add_argument("--scaling", action="store_true", help="print the linear-time check and exit")
     ap.add_argument("--verify-heideltime", type=int, default=0, metavar="N",
                     help="compare the one-JVM batch with one `java -jar` per document on N documents of each set")
@@ -317,6 +329,9 @@ def main(argv: list[str] | None = None) -> int:
             for system in systems:
                 t = tallies[system]
                 lines.append(row(part, system, t.counts, t.words, t.seconds))
+                if args.by_source:
+                    for src, c in sorted(t.by_source.items()):
+                        lines.append(row(part, f"  {src} n={c.n_gold}", c, 0, 0.0))  # n = gold TIMEX3s
             if "kerryview" in tallies:
                 speed.words += tallies["kerryview"].words
                 speed.seconds += tallies["kerryview"].seconds

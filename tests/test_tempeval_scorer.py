@@ -83,3 +83,11 @@ def test_subset_halves_split_the_dev_files_only(tmp_path, monkeypatch):
     assert [p.name for p in tempeval.subset_paths(aquaint, "dev", "aquaint")] == dev
     assert tempeval.subset_paths(timebank, "dev", "aquaint") == []
     assert [p.name for p in tempeval.subset_paths(timebank, "dev", "timebank")] == ["wsj_0001.tml"]
+
+
+def test_source_of_names_collection_and_agency():
+    import tempeval
+    timebank, aquaint = tempeval.SETS["tbaq"].collections
+    assert tempeval.source_of(timebank, "wsj_0136") == "TimeBank WSJ"
+    assert tempeval.source_of(timebank, "WSJ910225-0066") == "TimeBank WSJ"
+    assert tempeval.source_of(aquaint, "NYT19981025.0188") == "AQUAINT NYT"
