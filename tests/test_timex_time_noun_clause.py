@@ -18,7 +18,7 @@ def _values(text: str, dct: date = DCT) -> dict[str, str]:
 def test_a_time_noun_with_a_relative_clause_of_a_past_event_is_no_time_expression():
     text = "It was reported on June 2. The morning the rig exploded, a BP executive argued."
     assert _values(text) == {"June 2": "2010-06-02"}  # not "morning" of June 2 or of the DCT
-    assert _values("Tapes from the night the TWA Flight eight hundred went down were released.") == {}
+    assert _values("Tapes from the night the plane went down were released.") == {}
     assert _values("He was with the singer on the day he died, the trial heard.") == {}
     # fronted, the relative clause closed by a comma before the main clause
     assert _values("On the night Jackson died, Dr Murray ordered him to pick up vials.") == {}
