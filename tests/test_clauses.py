@@ -257,6 +257,18 @@ def test_clauses_of_a_sentence_framed_by_a_past_year_are_not_news_of_the_publica
         "An explosion at its Texas City refinery killed 15 workers today, and the company was fined.")
 
 
+def test_a_main_clause_with_a_subject_and_a_time_of_its_own_ends_the_frames_scope():
+    # the scope of "In 2005," is news.frame_scope_end's, the tagger's frame_year reads it too:
+    # "today" opens a new scope, and what is coordinated with it is news of the day
+    assert "called" in _by_publication(
+        "In 2005, an explosion at the refinery killed 15 workers; today, the company is paying "
+        "the fine, and the union has called off its strike.")
+    # a new scope of another day keeps its clauses from the publication day
+    assert "called" not in _by_publication(
+        "In 2005, an explosion at the refinery killed 15 workers; on Monday, the company settled "
+        "the last claims, and the union called off its strike.")
+
+
 def test_a_relative_clause_inside_commas_gives_no_event_words_to_its_main_clause():
     found = _by_publication("Hayward, whose comments have angered residents, has apologised to the "
                             "families, his spokesman said.")

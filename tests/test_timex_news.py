@@ -261,15 +261,28 @@ def test_a_frame_is_found_in_the_one_splitters_sentence_and_after_a_dateline():
     assert values(text, date(2010, 7, 16))["April"] == "2010-04"
 
 
-def test_the_conjunctions_that_open_a_new_clause_are_a_data_list_with_an_example():
+def test_the_conjunctions_that_open_a_new_clause_are_a_data_list_with_examples():
     from kerryview.timex.lexicon import table
     assert {"and", "but", "while"} <= set(table("new_clause"))
     import json
     from importlib.resources import files
     raw = json.loads((files("kerryview.timex") / "rules" / "news.json").read_text("utf-8"))
-    example = raw["new_clause"]["_frame_example"]
-    text, _, value = example["text"], None, example["expect"]
-    assert values(text, date(2010, 7, 16))["April"] == value
+    examples = raw["new_clause"]["_frame_examples"]
+    assert len(examples) >= 3
+    for example in examples:
+        assert values(example["text"], date(2010, 7, 16))[example["date"]] == example["expect"], example
+
+
+def test_a_frame_reaches_a_coordinated_clause_without_a_subject_of_its_own():
+    """A fronted time phrase scopes over what is coordinated with its clause; only a second main
+    clause with a subject and a time of its own starts a new scope (news.frame_scope_end)."""
+    assert values("In 1918, the flu appeared in April, and returned in October.",
+                  date(2009, 4, 29))["October"] == "1918-10"
+    assert values("In 2000, BP joined with Arco, and in May bought the German group Aral.",
+                  date(2010, 7, 16))["May"] == "2000-05"
+    # a subject of its own and a time phrase of its own: a new scope
+    assert values("In 2000, BP joined with Arco, and in May it bought the German group Aral.",
+                  date(2010, 7, 16))["May"] == "2010-05"
 
 
 def test_news_datelines_are_read_with_the_date_line_readers_grammar():

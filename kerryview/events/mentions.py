@@ -36,6 +36,7 @@ from kerryview.model import Document, EventMention, Granularity, Timex
 from kerryview.calendar.intervals import Interval, duration_timedelta, value_interval
 from kerryview.calendar.zones import utc_interval
 from kerryview.timex.anchor import date_follows_time
+from kerryview.timex.news import frame_scope_end
 
 ANCHOR_SIGNALS = "anchor_signals.json"
 LEAD_RULES = "lead_rules.json"
@@ -695,16 +696,35 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
     def frames(t: Timex, a: int) -> bool:
         """Whether `t` opens the sentence at `a` as its frame ("In 2005, ...": only prepositions
         before it, a comma after it) and dates it by a time that is not the publication day: a
-        fronted time phrase dates every clause of the sentence, the coordinated ones too."""
+        fronted time phrase dates the clauses of its scope (kerryview.timex.news.frame_scope_end:
+        the coordinated ones too, up to a main clause with a subject and a time of its own)."""
         if t.type not in ("DATE", "TIME") or not text[t.end:t.end + 2].lstrip().startswith(","):
             return False
         if line and a < line.end <= t.start:
             a = line.end  # "LONDON (Reuters) - In 2005, ...": the sentence opens after the date line
         if any(w.lower() not in breaks for w in re.findall(r"[A-Za-z]+", text[a:t.start])):
             return False
+        return another_day(t)
+
+    def another_day(t: Timex) -> bool:
+        """Whether `t` names a time that is not the publication day."""
         iv = value_interval(t.value)
         # (a difference, not today + a day: a DCT of 9999-12-31 has no next day)
         return iv is not None and (iv.end <= today or iv.start - today >= timedelta(days=1))
+
+    def framed_until(frame: Timex, b: int, times: list[Timex]) -> int:
+        """Where the clauses that `frame` (or a time of another day opening a new scope after
+        it, "...; on Monday, the company settled, and the union called off its strike") keeps
+        from the publication day end."""
+        times = [t for t in times if t.type in ("DATE", "TIME") and t is not frame]
+        spans = [(t.start, t.end) for t in times]
+        end = frame.end
+        while (cut := frame_scope_end(text, end, b, spans)) < b:
+            new = next(t for t in times if t.start >= cut)  # the time of the new scope
+            if not another_day(new):
+                return cut  # "...; today, the company is paying the fine, and the union ...": news
+            end = new.end
+        return b
 
     keys = {f.mention.timex.start for f in found}
     tx = sorted(timexes, key=lambda t: t.start)
@@ -727,8 +747,10 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
         dated_before = False  # a time expression (or a dated mention) dates the clause before
         in_sentence = tx[bisect_left(tx_starts, a):bisect_left(tx_starts, b)]
         reported = False  # the clause before holds a reporting verb
-        # "In 2005, ...": a time phrase that is not the publication day frames the sentence
-        framed = any(frames(t, a) for t in in_sentence)
+        # "In 2005, ...": a time phrase that is not the publication day frames the sentence,
+        # up to the end of its scope
+        frame = next((t for t in in_sentence if frames(t, a)), None)
+        framed = a if frame is None else framed_until(frame, b, in_sentence)
         for cl in clause_spans(text, (a, b), in_sentence):
             reported_before, reported = reported, reports(text, cl)
             i = bisect_right(anchored, cl.end - 1)
@@ -737,7 +759,7 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
                 dated_report = reported or (reported_before and time_phrase_only(text, cl, in_sentence))
                 dated_before = True
                 continue  # a time expression (or a dated mention's event words) is in it
-            if framed:
+            if cl.start < framed:
                 continue  # "In 2005, an explosion killed 15 workers, | and the company was fined":
                 # of the frame's time, or of no known day; not of the publication day
             if dated_report:

@@ -327,7 +327,7 @@ class Resolver:
             return self._story_year_near(story, month, day), story[2], "narrative"
         if self.in_bc and self.narrative:  # "on 12 August" in a story before Christ: not the DCT's year
             return None, None, None
-        framed = frame_year(self.text, p.start)
+        framed = frame_year(self.text, p.start, p.end)
         if framed is not None and not self.narrative:  # "In 1918, there was a first wave ... in April"
             return framed, str(framed), "narrative"
         if self.dct is None:  # news whose publication date is unknown: so is the year of "May 9"
@@ -445,7 +445,7 @@ class Resolver:
                 return (f"{y:04d}" if y else "XXXX") + f"-{month:02d}", anchor, kind
             return f"XXXX-{month:02d}", None, None
         year = self.dct.year
-        if rel is None and yearshift is None and frame_year(self.text, p.start) is not None:
+        if rel is None and yearshift is None and frame_year(self.text, p.start, p.end) is not None:
             return self._year_month(p, month)  # "In 1918, ... in April": the frame's year
         if yearshift is not None:
             year += yearshift

@@ -20,9 +20,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from collections.abc import Sequence
 from functools import lru_cache
 
-from kerryview.text.wordlists import reporting_verbs
+from kerryview.text.verbs import is_verb
+from kerryview.text.wordlists import reporting_verbs, tense_cues
 
 from .lexicon import alternation, lexicon, table
 from .pending import Pending
@@ -137,6 +139,7 @@ _FRAME = re.compile(r"(?:In|During)\s+(?:(?:early|late|mid-?)\s*)?(?:(?:the\s+)?
 _FRAME_START = re.compile(r"\b(?:In|During)\s")  # what every frame opens with
 FRAME_CHARS = 300  # how far back the opening of the sentence is looked for
 _DASHES = ("-", "_", "\u2013", "\u2014")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 
 
 @lru_cache(maxsize=1)
@@ -146,11 +149,12 @@ def _new_clause() -> re.Pattern[str]:
     return re.compile(r";|,\s*(?:" + alternation(table("new_clause")) + r")\b", re.I)
 
 
-def frame_year(text: str, start: int) -> int | None:
+def frame_year(text: str, start: int, end: int | None = None) -> int | None:
     """The year that opens the sentence around `start` as its frame ("In 1918, ... in April",
     "During 2003, ... in March", after a dateline: "LONDON (Reuters) - In 2003, ..."): a date of
     that sentence written without a year is of that year, even in news; None when the sentence
-    opens otherwise. The sentence is the one splitter's (kerryview.text.sentences)."""
+    opens otherwise, or when the expression (ending at `end`) stands outside the frame's scope
+    (frame_scope_end). The sentence is the one splitter's (kerryview.text.sentences)."""
     lo = max(0, start - FRAME_CHARS)
     if _FRAME_START.search(text, lo, start) is None:
         return None  # no frame can open the sentence: no need to split it
@@ -166,9 +170,49 @@ def frame_year(text: str, start: int) -> int | None:
     if m is None and any(d in text[head_start:start] for d in _DASHES):
         after = dateline_at(text[:start], head_start)
         m = _FRAME.match(text, after + _space(text, after, start), start) if after is not None else None
-    if m is None or _new_clause().search(text, m.end(), start) is not None:
+    end = end or start
+    if m is None or frame_scope_end(text, m.end(), min(len(text), end + FRAME_CHARS), ((start, end),)) <= start:
         return None  # "In March 1989, the tanker struck a reef, and, until April's BP accident, ..."
     return int(m.group(1))
+
+
+def frame_scope_end(text: str, frame_end: int, end: int, times: Sequence[tuple[int, int]] = ()) -> int:
+    """Where the scope of a time phrase fronted at the head of a sentence (ending at
+    `frame_end`) ends, `end` when it runs to it (the one home of the frame's scope: the
+    tagger's frame_year and the clause events of kerryview.events.mentions read it). A fronted
+    adverbial scopes over its clause and over what is coordinated with it ("In 2005, an
+    explosion killed 15 workers, and the company was fined"; "In 1918, the flu appeared in
+    April, and returned in October"); a second main clause (rules/news.json new_clause after a
+    comma, or a semicolon) with a subject and a time phrase of its own starts a new scope
+    ("In March 1989, the tanker spewed oil, and, until April's BP accident, it was the worst
+    spill"). `times`: the spans of the sentence's time phrases (not the frame's own)."""
+    cuts = [(m.start(), m.end()) for m in _new_clause().finditer(text, frame_end, end)]
+    for k, (a, b) in enumerate(cuts):
+        stop = cuts[k + 1][0] if k + 1 < len(cuts) else end
+        own = [t for t in times if b <= t[0] < stop]
+        if own and _has_subject(text, b, stop, own[0]):
+            return a
+    return end
+
+
+def _has_subject(text: str, pos: int, end: int, time: tuple[int, int]) -> bool:
+    """Whether the coordinated clause at text[pos:end], whose time phrase spans `time`, has
+    a subject of its own: its first word after an adverbial opening it (", until April's
+    accident," or "two years later", "in May": text/data/tense_cues.json opening_words before
+    the time phrase) is no verb ("and returned in October", "and two years
+    later acquired Aral": the first clause's subject)."""
+    rest = text[pos:end]
+    lead = len(rest) - len(rest.lstrip(" ,"))
+    if rest[:lead].count(","):  # ", until April's BP accident in the Gulf, it was": an aside
+        comma = text.find(",", pos + lead, end)
+        if comma > time[0]:
+            pos = comma + 1
+    elif all(w.lower() in tense_cues()["opening_words"] for w in _WORD.findall(text, pos, time[0])):
+        pos = time[1]  # "and two years later acquired", "and in May bought": the time phrase opens it
+    word = _WORD.search(text, pos, end)
+    if word is None:
+        return False
+    return not is_verb(word.group(), text[max(0, word.start() - 12):word.start()], finite=True)
 
 
 def _space(text: str, pos: int, end: int) -> int:
