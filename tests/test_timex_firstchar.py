@@ -102,3 +102,29 @@ def test_a_rule_is_skipped_where_its_guard_rejects_the_character(monkeypatch):
 def test_the_guard_is_in_the_compiled_code():
     """Compiled from the guarded tree, not the source string (which would have no guard)."""
     assert firstchar.guarded(r"(?<!\w)(?:(?P<a>jan)|(?P<b>\d+))", re.I).pattern is None
+
+
+def test_letter_class_is_what_the_letter_matches_under_ignorecase():
+    everything = "".join(chr(i) for i in range(0x110000) if not 0xD800 <= i < 0xE000)
+    for letter in "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ":
+        assert sorted(firstchar.letter_class(letter)) == sorted(re.findall(letter, everything, re.I)), letter
+
+
+def test_alternatives_start_with_a_case_sensitive_set_of_their_first_letter():
+    tree = _parse(r"(?:jan|\d+|(?-i:Mar))(?<=(?:an|x))", re.I)
+    firstchar._fast_branches(tree, True)
+    (_, (_, branch)), (_, (_, lookbehind)) = tree.data  # (?:...) with no flags is not a group of its own
+    first = [alt[0] for alt in branch]
+    assert first[0][0] is _c.SUBPATTERN and first[0][1][:3] == (None, 0, re.I)
+    assert first[0][1][3].data == [(_c.IN, [(_c.LITERAL, ord("j")), (_c.LITERAL, ord("J"))])]
+    assert branch[0].data[1:] == [(_c.LITERAL, ord("a")), (_c.LITERAL, ord("n"))]
+    assert first[1][0] is _c.MAX_REPEAT  # not a letter
+    assert first[2][0] is _c.SUBPATTERN and first[2][1][3][0] == (_c.LITERAL, ord("M"))  # case-sensitive already
+    assert lookbehind[0][1][1][0][0] == (_c.LITERAL, ord("a"))  # lookbehinds are left alone
+
+
+def test_fast_alternatives_keep_the_case_folding_and_the_case_sensitive_parts():
+    rx = firstchar.guarded(r"(?<!\w)(?:(?P<a>(?:sept|jan)\.?)|(?P<b>(?-i:(?:Mar|Apr)))|(?P<c>\d+ ?(?:km|kelvin)))", re.I)
+    assert rx.match("SEPT.").lastgroup == "a" and rx.match("\u017fept").lastgroup == "a"
+    assert rx.match("Mar").lastgroup == "b" and rx.match("mar") is None
+    assert rx.match("3 \u212aelvin").group() == "3 \u212aelvin"

@@ -9,6 +9,12 @@ character test. The lookahead only admits what the rule's own first element admi
 matched under the same IGNORECASE folding), so the matches are exactly those of the
 unguarded regex.
 
+Inside the rules, `re` tries the words of a list ("{month}": january|february|...) one after
+another; under IGNORECASE it enters each word to compare its first letter, which is most of
+the remaining work. `_fast_branches` makes each such word start with a case-sensitive set of
+the characters its first letter matches ("[jJ]anuary"), which `re` tests without entering the
+word: again the same matches.
+
 This reads `re`'s parse tree (`re._parser`, the module behind `re.compile`): the pattern is
 parsed once, guarded, and compiled from the tree, so start-up is not slowed by a second
 parse. If that private API ever changes, `guarded` falls back to the plain `re.compile`.
@@ -90,6 +96,50 @@ def _guard_item(ch):
     return (_sre_c.LITERAL, ord(ch)) if isinstance(ch, str) else (_sre_c.CATEGORY, ch)
 
 
+# What an ASCII letter matches under IGNORECASE besides its two cases (Python 3.11 `re`,
+# Unicode patterns: "i" also matches "İ" and "ı", "k" the Kelvin sign, "s" the long s);
+# tests/test_timex_firstchar.py checks the table against every code point.
+_FOLDS_EXTRA = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
+
+
+def letter_class(letter: str) -> list[str]:
+    """Every character that `letter` (ASCII) matches under IGNORECASE."""
+    low = letter.lower()
+    return [low, low.upper(), *_FOLDS_EXTRA.get(low, "")]
+
+
+def _fast_branches(items, ignorecase: bool) -> None:
+    """In every alternation of the parse tree (outside lookbehinds), an alternative that starts
+    with an ASCII letter under IGNORECASE starts instead with a case-sensitive set of every
+    character that letter matches ("j" -> [jJ]): the same matches, but `re` then skips a
+    failing alternative after one test of that character (its BRANCH has a fast path for a
+    first LITERAL or IN, none for the case-folding ones), where it used to enter it. Most of
+    the grammar's work is trying the words of its lists one by one."""
+    c = _sre_c
+    for op, av in items:
+        if op is c.BRANCH:
+            for alt in av[1]:
+                if ignorecase and alt.data and alt.data[0][0] is c.LITERAL:
+                    ch = chr(alt.data[0][1])
+                    if ch.isascii() and ch.isalpha():
+                        cls = [(c.LITERAL, ord(x)) for x in letter_class(ch)]
+                        alt.data[0] = (c.SUBPATTERN, (None, 0, re.IGNORECASE, _sre_parse.SubPattern(alt.state, [(c.IN, cls)])))
+                _fast_branches(alt, ignorecase)
+        elif op is c.SUBPATTERN:
+            _, add, delete, sub = av
+            _fast_branches(sub, (ignorecase or bool(add & re.IGNORECASE)) and not delete & re.IGNORECASE)
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", None)):
+            _fast_branches(av[2], ignorecase)
+        elif op is c.ATOMIC_GROUP:
+            _fast_branches(av, ignorecase)
+        elif op in (c.ASSERT, c.ASSERT_NOT) and av[0] == 1:  # lookaheads only
+            _fast_branches(av[1], ignorecase)
+        elif op is c.GROUPREF_EXISTS:
+            for sub in av[1:]:
+                if sub is not None:
+                    _fast_branches(sub, ignorecase)
+
+
 def guarded(source: str, flags: int) -> re.Pattern[str]:
     """`re.compile(source, flags)` where every alternative of the top-level alternation that
     can only start with a few characters is preceded by a lookahead for them."""
@@ -103,6 +153,8 @@ def guarded(source: str, flags: int) -> re.Pattern[str]:
             if chars is not None:
                 test = _sre_parse.SubPattern(alt.state, [(_sre_c.IN, [_guard_item(ch) for ch in sorted(chars, key=str)])])
                 alt.data.insert(0, (_sre_c.ASSERT, (1, test)))
+        if flags & re.IGNORECASE and not flags & (re.ASCII | re.LOCALE):
+            _fast_branches(tree, True)
         return _sre_compile.compile(tree, flags)
     except Exception:  # noqa: BLE001 - a private API changed: the plain regex is correct, only slower
         return re.compile(source, flags)
