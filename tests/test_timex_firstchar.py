@@ -128,3 +128,15 @@ def test_fast_alternatives_keep_the_case_folding_and_the_case_sensitive_parts():
     assert rx.match("SEPT.").lastgroup == "a" and rx.match("\u017fept").lastgroup == "a"
     assert rx.match("Mar").lastgroup == "b" and rx.match("mar") is None
     assert rx.match("3 \u212aelvin").group() == "3 \u212aelvin"
+
+
+def test_an_optional_group_becomes_an_alternation_with_an_empty_alternative():
+    tree = _parse(r"(?:the )?(?P<m>jan)\.?", re.I)
+    firstchar._fast_branches(tree, True)
+    (op, (_, (the, empty))), group, dot = tree.data
+    assert op is _c.BRANCH and [x[0] for x in the.data][1:] == [_c.LITERAL] * 3 and empty.data == []
+    assert the.data[0][0] is _c.SUBPATTERN  # [tT]he
+    assert dot[0] is _c.MAX_REPEAT  # one character: `re` repeats it without copying marks
+    rx = firstchar.guarded(r"(?<!\w)(?:(?P<a>(?:the )?(?P<m>jan)(?: (?P<d>\d+))?))", re.I)
+    assert rx.match("The Jan 5").groupdict() == {"a": "The Jan 5", "m": "Jan", "d": "5"}
+    assert rx.match("jan x").groupdict() == {"a": "jan", "m": "jan", "d": None}

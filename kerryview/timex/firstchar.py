@@ -109,14 +109,24 @@ def letter_class(letter: str) -> list[str]:
 
 
 def _fast_branches(items, ignorecase: bool) -> None:
-    """In every alternation of the parse tree (outside lookbehinds), an alternative that starts
-    with an ASCII letter under IGNORECASE starts instead with a case-sensitive set of every
-    character that letter matches ("j" -> [jJ]): the same matches, but `re` then skips a
-    failing alternative after one test of that character (its BRANCH has a fast path for a
-    first LITERAL or IN, none for the case-folding ones), where it used to enter it. Most of
-    the grammar's work is trying the words of its lists one by one."""
+    """Two rewrites of the parse tree (outside lookbehinds) that keep every match as it is:
+
+    - an alternative that starts with an ASCII letter under IGNORECASE starts instead with a
+      case-sensitive set of every character that letter matches ("j" -> [jJ]): `re` then
+      skips a failing alternative after one test of that character (its BRANCH has a fast
+      path for a first LITERAL or IN, none for the case-folding ones) where it used to enter
+      it. Most of the grammar's work is trying the words of its lists one by one.
+    - an optional group "(?:the )?" becomes the alternation "(?:the |)", which tries the same
+      two things in the same order. `re` runs the first as a REPEAT, which copies the marks
+      of every capturing group numbered so far each time it is entered; in the one regex of
+      ~90 rules that is hundreds of groups, and it made a rule near the end of the grammar
+      several times slower than the same rule alone."""
     c = _sre_c
-    for op, av in items:
+    data = items.data
+    for k, (op, av) in enumerate(data):
+        if op is c.MAX_REPEAT and av[0] == 0 and av[1] == 1 and not _sre_compile._simple(av[2]):
+            op, av = c.BRANCH, (None, [av[2], _sre_parse.SubPattern(av[2].state, [])])
+            data[k] = (op, av)
         if op is c.BRANCH:
             for alt in av[1]:
                 if ignorecase and alt.data and alt.data[0][0] is c.LITERAL:
