@@ -140,3 +140,36 @@ def test_an_optional_group_becomes_an_alternation_with_an_empty_alternative():
     rx = firstchar.guarded(r"(?<!\w)(?:(?P<a>(?:the )?(?P<m>jan)(?: (?P<d>\d+))?))", re.I)
     assert rx.match("The Jan 5").groupdict() == {"a": "The Jan 5", "m": "Jan", "d": "5"}
     assert rx.match("jan x").groupdict() == {"a": "jan", "m": "jan", "d": None}
+
+
+def test_alternatives_with_the_same_first_character_test_it_once():
+    tree = _parse(r"the end of|then|\d+|the start of|th|x|than", re.I)
+    firstchar._fast_branches(tree, True)
+    (op, (_, alts)), = tree.data
+    # "the end of" and "then" merged ("[tT]he" + " end of|n"); "\d+" keeps its place, so "the
+    # start of" is not moved before it; "th" and "than" join it past "x"
+    assert op is _c.BRANCH and len(alts) == 4
+    assert alts[0].data[1:3] == [(_c.LITERAL, ord("h")), (_c.LITERAL, ord("e"))] and alts[0].data[3][0] is _c.BRANCH
+    assert alts[1].data[0][0] is _c.MAX_REPEAT
+    assert alts[3].data[0][1][3].data == [(_c.IN, [(_c.LITERAL, ord("x")), (_c.LITERAL, ord("X"))])]
+    rx = firstchar.guarded(r"(?<!\w)(?:(?P<a>(?:the end of|then|\d+|the start of|th|x|than)(?!\w)))", re.I)
+    for text in ("the end of", "then", "th", "than", "The Start Of", "thx", "x"):
+        assert (rx.match(text) and rx.match(text).group()) == (re.match(r"(?:the end of|then|\d+|the start of|th|x|than)(?!\w)", text, re.I) and text), text
+
+
+def test_every_word_list_matches_as_the_plain_alternation():
+    """The word lists of the lexicon, merged by their first characters and with their first
+    letter as a case-sensitive set, match the same words at every position of a text made of
+    all of them (prefixes of one another: "sept." "sept" "september")."""
+    from kerryview.timex.lexicon import alternation, lexicon, table
+    for name in lexicon():
+        words = [w for w in table(name) if isinstance(w, str) and w]
+        if not words:
+            continue
+        source = alternation(words)
+        plain = re.compile(f"(?<!\\w)(?:(?P<w>{source})|(?P<n>\\d+ {source}))", re.I)
+        fast = firstchar.guarded(f"(?<!\\w)(?:(?P<w>{source})|(?P<n>\\d+ {source}))", re.I)
+        text = " ".join(words) + " " + " , ".join(w.upper() + "s" for w in words) + " 3 " + "-".join(words)
+        for pos in range(len(text)):
+            a, b = plain.match(text, pos), fast.match(text, pos)
+            assert (a and (a.span(), a.lastgroup)) == (b and (b.span(), b.lastgroup)), (name, text[pos:pos + 20])

@@ -13,7 +13,8 @@ Inside the rules, `re` tries the words of a list ("{month}": january|february|..
 another; under IGNORECASE it enters each word to compare its first letter, which is most of
 the remaining work. `_fast_branches` makes each such word start with a case-sensitive set of
 the characters its first letter matches ("[jJ]anuary"), which `re` tests without entering the
-word: again the same matches.
+word, and words with the same first characters share the test of them: again the same
+matches.
 
 This reads `re`'s parse tree (`re._parser`, the module behind `re.compile`): the pattern is
 parsed once, guarded, and compiled from the tree, so start-up is not slowed by a second
@@ -109,8 +110,10 @@ def letter_class(letter: str) -> list[str]:
 
 
 def _fast_branches(items, ignorecase: bool) -> None:
-    """Two rewrites of the parse tree (outside lookbehinds) that keep every match as it is:
+    """Three rewrites of the parse tree (outside lookbehinds) that keep every match as it is:
 
+    - the alternatives of an alternation that start with the same character are merged, as
+      in a trie (`_shared_first_letters`): "the end of|the start of" tests "the " once;
     - an alternative that starts with an ASCII letter under IGNORECASE starts instead with a
       case-sensitive set of every character that letter matches ("j" -> [jJ]): `re` then
       skips a failing alternative after one test of that character (its BRANCH has a fast
@@ -128,16 +131,19 @@ def _fast_branches(items, ignorecase: bool) -> None:
             op, av = c.BRANCH, (None, [av[2], _sre_parse.SubPattern(av[2].state, [])])
             data[k] = (op, av)
         if op is c.BRANCH:
+            if ignorecase:
+                av = (None, _shared_first_letters(av[1]))
+                data[k] = (op, av)
             for alt in av[1]:
                 if ignorecase and alt.data and alt.data[0][0] is c.LITERAL:
                     ch = chr(alt.data[0][1])
-                    if ch.isascii() and ch.isalpha():
-                        cls = [(c.LITERAL, ord(x)) for x in letter_class(ch)]
-                        alt.data[0] = (c.SUBPATTERN, (None, 0, re.IGNORECASE, _sre_parse.SubPattern(alt.state, [(c.IN, cls)])))
+                    cls = [(c.LITERAL, ord(x)) for x in letter_class(ch)] if ch.isascii() and ch.isalpha() else ()
+                    if len(cls) == 2:  # not "i", "k", "s": `re` compiles a set with those slowly (~0.1 ms)
+                        alt.data[0] = (c.SUBPATTERN, (None, 0, c.SRE_FLAG_IGNORECASE, _sre_parse.SubPattern(alt.state, [(c.IN, cls)])))
                 _fast_branches(alt, ignorecase)
         elif op is c.SUBPATTERN:
             _, add, delete, sub = av
-            _fast_branches(sub, (ignorecase or bool(add & re.IGNORECASE)) and not delete & re.IGNORECASE)
+            _fast_branches(sub, (ignorecase or bool(add & c.SRE_FLAG_IGNORECASE)) and not delete & c.SRE_FLAG_IGNORECASE)
         elif op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", None)):
             _fast_branches(av[2], ignorecase)
         elif op is c.ATOMIC_GROUP:
@@ -150,12 +156,57 @@ def _fast_branches(items, ignorecase: bool) -> None:
                     _fast_branches(sub, ignorecase)
 
 
+def _ascii_literal(alt) -> str | None:
+    """The lower-cased first character of an alternative that starts with an ASCII literal."""
+    if alt.data and alt.data[0][0] is _sre_c.LITERAL and alt.data[0][1] < 128:
+        return chr(alt.data[0][1]).lower()
+    return None
+
+
+def _shared_first_letters(alts: list) -> list:
+    """The alternatives of an alternation (under IGNORECASE) with those that start with the same
+    ASCII character merged into one that tests that character once: "the end of|the start
+    of|then" -> "th(?:e end of|e start of|en)", recursively, like a trie. Only alternatives
+    in a run of alternatives that all start with an ASCII character are moved, and only past
+    ones that start with another character (they can never both match at one place, so their
+    order does not matter); those with the same first character keep their order."""
+    out: list = []
+    run: dict[str, list] = {}
+    def flush() -> None:
+        for group in run.values():
+            out.append(group[0] if len(group) == 1 else _merged(group))
+        run.clear()
+    for alt in alts:
+        ch = _ascii_literal(alt)
+        if ch is None:
+            flush()
+            out.append(alt)
+        else:
+            run.setdefault(ch, []).append(alt)
+    flush()
+    return out
+
+
+def _merged(group: list):
+    """One alternative for alternatives that start with the same (case-folded) ASCII character."""
+    state = group[0].state
+    head = [group[0].data[0]]
+    tails = [alt.data[1:] for alt in group]
+    # the characters all of them share after it ("the end of|the start of": "the ")
+    while all(tails) and all(t[0] == tails[0][0] and t[0][0] is _sre_c.LITERAL for t in tails):
+        head.append(tails[0][0])
+        tails = [t[1:] for t in tails]
+    branch = _shared_first_letters([_sre_parse.SubPattern(state, list(t)) for t in tails])
+    return _sre_parse.SubPattern(state, head + [(_sre_c.BRANCH, (None, branch))])
+
+
 def guarded(source: str, flags: int) -> re.Pattern[str]:
     """`re.compile(source, flags)` where every alternative of the top-level alternation that
     can only start with a few characters is preceded by a lookahead for them."""
     if _sre_parse is None:
         return re.compile(source, flags)
     try:
+        flags = int(flags)  # as re.compile passes them: RegexFlag operators are slow Python code
         tree = _sre_parse.parse(source, flags)
         branch = next(av for op, av in tree if op is _sre_c.BRANCH)
         for alt in branch[1]:
