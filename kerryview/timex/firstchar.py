@@ -127,24 +127,25 @@ def _fast_branches(items, ignorecase: bool) -> None:
     c = _sre_c
     data = items.data
     for k, (op, av) in enumerate(data):
+        if op is c.LITERAL or op is c.IN:  # most items: nothing inside
+            continue
         if op is c.MAX_REPEAT and av[0] == 0 and av[1] == 1 and not _sre_compile._simple(av[2]):
             op, av = c.BRANCH, (None, [av[2], _sre_parse.SubPattern(av[2].state, [])])
             data[k] = (op, av)
         if op is c.BRANCH:
+            alts = av[1]
             if ignorecase:
-                av = (None, _shared_first_letters(av[1]))
-                data[k] = (op, av)
-            for alt in av[1]:
-                if ignorecase and alt.data and alt.data[0][0] is c.LITERAL:
-                    ch = chr(alt.data[0][1])
-                    cls = [(c.LITERAL, ord(x)) for x in letter_class(ch)] if ch.isascii() and ch.isalpha() else ()
-                    if len(cls) == 2:  # not "i", "k", "s": `re` compiles a set with those slowly (~0.1 ms)
-                        alt.data[0] = (c.SUBPATTERN, (None, 0, c.SRE_FLAG_IGNORECASE, _sre_parse.SubPattern(alt.state, [(c.IN, cls)])))
+                alts = _shared_first_letters(alts)
+                data[k] = (op, (None, alts))
+            for alt in alts:
+                first = alt.data[0] if ignorecase and alt.data else None
+                if first is not None and first[0] is c.LITERAL and first[1] in _LETTER_SETS:
+                    alt.data[0] = _LETTER_SETS[first[1]]
                 _fast_branches(alt, ignorecase)
         elif op is c.SUBPATTERN:
             _, add, delete, sub = av
             _fast_branches(sub, (ignorecase or bool(add & c.SRE_FLAG_IGNORECASE)) and not delete & c.SRE_FLAG_IGNORECASE)
-        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", None)):
+        elif op in _REPEATS:
             _fast_branches(av[2], ignorecase)
         elif op is c.ATOMIC_GROUP:
             _fast_branches(av, ignorecase)
@@ -156,13 +157,6 @@ def _fast_branches(items, ignorecase: bool) -> None:
                     _fast_branches(sub, ignorecase)
 
 
-def _ascii_literal(alt) -> str | None:
-    """The lower-cased first character of an alternative that starts with an ASCII literal."""
-    if alt.data and alt.data[0][0] is _sre_c.LITERAL and alt.data[0][1] < 128:
-        return chr(alt.data[0][1]).lower()
-    return None
-
-
 def _shared_first_letters(alts: list) -> list:
     """The alternatives of an alternation (under IGNORECASE) with those that start with the same
     ASCII character merged into one that tests that character once: "the end of|the start
@@ -170,20 +164,24 @@ def _shared_first_letters(alts: list) -> list:
     in a run of alternatives that all start with an ASCII character are moved, and only past
     ones that start with another character (they can never both match at one place, so their
     order does not matter); those with the same first character keep their order."""
+    literal = _sre_c.LITERAL
+    keys = []
+    for alt in alts:
+        d = alt.data
+        keys.append(_FOLD[d[0][1]] if d and d[0][0] is literal and d[0][1] < 128 else None)
+    named = [k for k in keys if k is not None]
+    if len(set(named)) == len(named):
+        return alts  # no two start with the same character (most alternations)
     out: list = []
     run: dict[str, list] = {}
-    def flush() -> None:
-        for group in run.values():
-            out.append(group[0] if len(group) == 1 else _merged(group))
-        run.clear()
-    for alt in alts:
-        ch = _ascii_literal(alt)
-        if ch is None:
-            flush()
+    for alt, key in zip(alts, keys):
+        if key is None:
+            out.extend(group[0] if len(group) == 1 else _merged(group) for group in run.values())
+            run.clear()
             out.append(alt)
         else:
-            run.setdefault(ch, []).append(alt)
-    flush()
+            run.setdefault(key, []).append(alt)
+    out.extend(group[0] if len(group) == 1 else _merged(group) for group in run.values())
     return out
 
 
@@ -196,8 +194,19 @@ def _merged(group: list):
     while all(tails) and all(t[0] == tails[0][0] and t[0][0] is _sre_c.LITERAL for t in tails):
         head.append(tails[0][0])
         tails = [t[1:] for t in tails]
-    branch = _shared_first_letters([_sre_parse.SubPattern(state, list(t)) for t in tails])
+    branch = _shared_first_letters([_sre_parse.SubPattern(state, t) for t in tails])
     return _sre_parse.SubPattern(state, head + [(_sre_c.BRANCH, (None, branch))])
+
+
+if _sre_parse is not None:
+    _REPEATS = (_sre_c.MAX_REPEAT, _sre_c.MIN_REPEAT, getattr(_sre_c, "POSSESSIVE_REPEAT", None))
+    _FOLD = [chr(i).lower() for i in range(128)]
+    # "j" -> (?-i:[jJ]) for the letters whose IGNORECASE set is their two cases ("i", "k" and
+    # "s" match more, and `re` builds a set with those slowly, ~0.1 ms each): one item for all
+    _LETTER_SETS = {
+        ord(ch): (_sre_c.SUBPATTERN, (None, 0, _sre_c.SRE_FLAG_IGNORECASE, _sre_parse.SubPattern(
+            _sre_parse.State(), [(_sre_c.IN, [(_sre_c.LITERAL, ord(x)) for x in letter_class(ch)])])))
+        for ch in "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ" if len(letter_class(ch)) == 2}
 
 
 def guarded(source: str, flags: int) -> re.Pattern[str]:
