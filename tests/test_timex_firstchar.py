@@ -102,3 +102,99 @@ def test_a_rule_is_skipped_where_its_guard_rejects_the_character(monkeypatch):
 def test_the_guard_is_in_the_compiled_code():
     """Compiled from the guarded tree, not the source string (which would have no guard)."""
     assert firstchar.guarded(r"(?<!\w)(?:(?P<a>jan)|(?P<b>\d+))", re.I).pattern is None
+
+
+def test_letter_class_is_what_the_letter_matches_under_ignorecase():
+    everything = "".join(chr(i) for i in range(0x110000) if not 0xD800 <= i < 0xE000)
+    for letter in "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ":
+        assert sorted(firstchar.letter_class(letter)) == sorted(re.findall(letter, everything, re.I)), letter
+
+
+def test_alternatives_start_with_a_case_sensitive_set_of_their_first_letter():
+    tree = _parse(r"(?:jan|\d+|(?-i:Mar))(?<=(?:an|x))", re.I)
+    firstchar._fast_branches(tree, True)
+    (_, (_, branch)), (_, (_, lookbehind)) = tree.data  # (?:...) with no flags is not a group of its own
+    first = [alt[0] for alt in branch]
+    assert first[0][0] is _c.SUBPATTERN and first[0][1][:3] == (None, 0, re.I)
+    assert first[0][1][3].data == [(_c.IN, [(_c.LITERAL, ord("j")), (_c.LITERAL, ord("J"))])]
+    assert branch[0].data[1:] == [(_c.LITERAL, ord("a")), (_c.LITERAL, ord("n"))]
+    assert first[1][0] is _c.MAX_REPEAT  # not a letter
+    assert first[2][0] is _c.SUBPATTERN and first[2][1][3][0] == (_c.LITERAL, ord("M"))  # case-sensitive already
+    assert lookbehind[0][1][1][0][0] == (_c.LITERAL, ord("a"))  # lookbehinds are left alone
+
+
+def test_fast_alternatives_keep_the_case_folding_and_the_case_sensitive_parts():
+    rx = firstchar.guarded(r"(?<!\w)(?:(?P<a>(?:sept|jan)\.?)|(?P<b>(?-i:(?:Mar|Apr)))|(?P<c>\d+ ?(?:km|kelvin)))", re.I)
+    assert rx.match("SEPT.").lastgroup == "a" and rx.match("\u017fept").lastgroup == "a"
+    assert rx.match("Mar").lastgroup == "b" and rx.match("mar") is None
+    assert rx.match("3 \u212aelvin").group() == "3 \u212aelvin"
+
+
+def test_an_optional_group_becomes_an_alternation_with_an_empty_alternative():
+    tree = _parse(r"(?:the )?(?P<m>jan)\.?", re.I)
+    firstchar._fast_branches(tree, True)
+    (op, (_, (the, empty))), group, dot = tree.data
+    assert op is _c.BRANCH and [x[0] for x in the.data][1:] == [_c.LITERAL] * 3 and empty.data == []
+    assert the.data[0][0] is _c.SUBPATTERN  # [tT]he
+    assert dot[0] is _c.MAX_REPEAT  # one character: `re` repeats it without copying marks
+    rx = firstchar.guarded(r"(?<!\w)(?:(?P<a>(?:the )?(?P<m>jan)(?: (?P<d>\d+))?))", re.I)
+    assert rx.match("The Jan 5").groupdict() == {"a": "The Jan 5", "m": "Jan", "d": "5"}
+    assert rx.match("jan x").groupdict() == {"a": "jan", "m": "jan", "d": None}
+
+
+def test_alternatives_with_the_same_first_character_test_it_once():
+    tree = _parse(r"the end of|then|\d+|the start of|th|x|than", re.I)
+    firstchar._fast_branches(tree, True)
+    (op, (_, alts)), = tree.data
+    # "the end of" and "then" merged ("[tT]he" + " end of|n"); "\d+" keeps its place, so "the
+    # start of" is not moved before it; "th" and "than" join it past "x"
+    assert op is _c.BRANCH and len(alts) == 4
+    assert alts[0].data[1:3] == [(_c.LITERAL, ord("h")), (_c.LITERAL, ord("e"))] and alts[0].data[3][0] is _c.BRANCH
+    assert alts[1].data[0][0] is _c.MAX_REPEAT
+    assert alts[3].data[0][1][3].data == [(_c.IN, [(_c.LITERAL, ord("x")), (_c.LITERAL, ord("X"))])]
+    rx = firstchar.guarded(r"(?<!\w)(?:(?P<a>(?:the end of|then|\d+|the start of|th|x|than)(?!\w)))", re.I)
+    for text in ("the end of", "then", "th", "than", "The Start Of", "thx", "x"):
+        assert (rx.match(text) and rx.match(text).group()) == (re.match(r"(?:the end of|then|\d+|the start of|th|x|than)(?!\w)", text, re.I) and text), text
+
+
+def test_every_word_list_matches_as_the_plain_alternation():
+    """The word lists of the lexicon, merged by their first characters and with their first
+    letter as a case-sensitive set, match the same words at every position of a text made of
+    all of them (prefixes of one another: "sept." "sept" "september")."""
+    from kerryview.timex.lexicon import alternation, lexicon, table
+    for name in lexicon():
+        words = [w for w in table(name) if isinstance(w, str) and w]
+        if not words:
+            continue
+        source = alternation(words)
+        plain = re.compile(f"(?<!\\w)(?:(?P<w>{source})|(?P<n>\\d+ {source}))", re.I)
+        fast = firstchar.guarded(f"(?<!\\w)(?:(?P<w>{source})|(?P<n>\\d+ {source}))", re.I)
+        text = " ".join(words) + " " + " , ".join(w.upper() + "s" for w in words) + " 3 " + "-".join(words)
+        for pos in range(len(text)):
+            a, b = plain.match(text, pos), fast.match(text, pos)
+            assert (a and (a.span(), a.lastgroup)) == (b and (b.span(), b.lastgroup)), (name, text[pos:pos + 20])
+
+
+def test_a_word_list_alternation_matches_as_one_guard_after_each_word():
+    """lexicon.alternation puts one (?!\\w) after a run of words ending in a letter or digit
+    (a shorter regex to compile): the same matches as a (?!\\w) after each of them."""
+    from kerryview.timex.lexicon import alternation, lexicon, table
+
+    def one_guard_each(words) -> str:
+        parts = []
+        for w in sorted(set(words), key=lambda s: (-len(s), s)):
+            pat = r"\s+".join(re.escape(piece) for piece in w.split())
+            pat = pat.replace(r"\-", "[-\\s]?") if "-" in w else pat
+            parts.append(pat + r"(?!\w)" if w[-1].isalnum() else pat)
+        return "(?:" + "|".join(parts) + ")"
+
+    assert alternation(["sept", "sept.", "september", "may"]) == r"(?:september(?!\w)|sept\.|(?:sept|may)(?!\w))"
+    for name in lexicon():
+        words = [w for w in table(name) if isinstance(w, str) and w]
+        if not words:
+            continue
+        ours, each = (re.compile(f"(?:{a})(?: (?P<n>\\d+))?", re.I) for a in (alternation(words), one_guard_each(words)))
+        text = " ".join(words) + " " + " , ".join(w.upper() + "s 5" for w in words) + " 3 " + "-".join(words)
+        for pos in range(len(text)):
+            a, b = ours.match(text, pos), each.match(text, pos)
+            assert (a and (a.span(), a.group("n"))) == (b and (b.span(), b.group("n"))), (name, text[pos:pos + 20])

@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from kerryview.gcpause import gc_paused
+
 from .firstchar import guarded
 from .lexicon import alternation, data_file, table
 
@@ -188,7 +190,8 @@ def compiled() -> tuple[re.Pattern[str], dict[str, Rule]]:
         parts.append(f"(?P<{prefix}>{_expand(line.pattern, prefix)}(?![\\w]))")
     # every rule starts after a non-word character: tested once, not once per rule; each rule
     # is skipped at once where its first character cannot match (firstchar.py)
-    regex = guarded("(?<!\\w)(?:" + "|".join(parts) + ")", re.I)
+    with gc_paused():  # a parse tree of ~50,000 objects, no cycles (kerryview.gcpause)
+        regex = guarded("(?<!\\w)(?:" + "|".join(parts) + ")", re.I)
     # A rule's groups are the named groups of its alternative, in order: `_expand` prefixed
     # each with "r<i>_" (read from the one regex; compiling every rule alone as well doubled
     # the start-up of `kerryview timex`).

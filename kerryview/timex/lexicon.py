@@ -61,14 +61,28 @@ def table(name: str) -> dict[str, Any]:
 def alternation(words: Iterable[str]) -> str:
     """A non-capturing regex alternation of `words`, longest first so that the leftmost-first
     regex semantics picks "the near future" over "the near" and "Sept." over "Sept"."""
-    parts = []
+    parts: list[str] = []
+    run: list[str] = []  # consecutive words that end in a letter or digit: one (?!\w) after them
     for w in sorted(set(words), key=lambda s: (-len(s), s)):
         pat = r"\s+".join(re.escape(piece) for piece in w.split())
         pat = pat.replace(r"\-", "[-\\s]?") if "-" in w else pat
         if w[-1].isalnum():
-            pat += r"(?!\w)"
+            run.append(pat)
+            continue
+        parts.extend(_ending(run))
+        run = []
         parts.append(pat)
+    parts.extend(_ending(run))
     return "(?:" + "|".join(parts) + ")"
+
+
+def _ending(run: list[str]) -> list[str]:
+    r"""Words that must not run on into a longer word: "(?:march|may)(?!\w)" tries each word
+    and then the test, in the same order as "march(?!\w)|may(?!\w)", with a shorter regex
+    to compile at start-up."""
+    if len(run) < 2:
+        return [p + r"(?!\w)" for p in run]
+    return ["(?:" + "|".join(run) + r")(?!\w)"]
 
 
 @lru_cache(maxsize=None)

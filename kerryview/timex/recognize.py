@@ -80,17 +80,28 @@ def recognize(text: str, cancel: Cancellation = NEVER) -> list[Pending]:
     for n, tok in enumerate(_TOKEN.finditer(text)):
         if n % CANCEL_EVERY == 0:
             cancel.check()
-        s = tok.start()
         w = tok.group()
         if w[0] == "'":
             w = w[1:]
         low = w.lower()
-        if w[:1].isdigit() or low in first:
+        # most tokens neither start a rule nor trigger one: decided without their offset
+        if w[0].isdigit():
+            s = tok.start()
             starts.append(s)
+        elif low in first:  # (every trigger is a first word)
+            s = tok.start()
+            starts.append(s)
+            if low not in trig and not (low in weak and prev in weak[low]):
+                prev = low
+                continue
         else:
             starts.append(-1)
-        before, prev = prev, low
-        if not (w[:1].isdigit() or low in trig or (low in weak and before in weak[low])) or s < pos:
+            if not (low in weak and prev in weak[low]):
+                prev = low
+                continue
+            s = tok.start()
+        prev = low
+        if s < pos:
             continue
         for cand in starts[-_LOOKBACK - 1:]:
             if cand < pos or cand in failed:

@@ -1,0 +1,84 @@
+"""Do two trees' taggers give the same time expressions? For speed work: a change that should
+not change any output is checked here, byte for byte.
+
+    PYTHONPATH=$PWD .venv/bin/python benchmarks/timex_same.py --against /tmp/kv-base
+        [--data /work/shared/data] [--timeline17 30]
+
+(/tmp/kv-base: a checkout of the commit to compare with, e.g. `git worktree add --detach
+/tmp/kv-base main`.) Each tree tags, in a process of its own (PYTHONPATH=tree), every document
+of TBAQ, WikiWars 01-11 and the tweets (both halves, with their DCT and without one; the gold is
+not read) and the first N articles of each Timeline17 development folder (with its publication
+date; not bpoil_reuters, our held-out folder). Every field of every Timex is compared; the
+documents that differ are listed.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from dataclasses import asdict
+from datetime import date
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+HELD_OUT_FOLDERS = {"bpoil_reuters"}
+
+
+def dump(data: Path, per_folder: int, out: Path) -> None:
+    """Tag everything with the kerryview on sys.path; write {document: [Timex fields]}."""
+    sys.path.insert(0, str(HERE))
+    import tempeval as te
+    te.ROOT = data
+    # tempeval puts the script's tree first on sys.path; the tagger compared is PYTHONPATH's
+    sys.path.remove(str(HERE.parent))
+    import kerryview
+    from kerryview.timex import tag
+
+    found: dict[str, object] = {"_tree": kerryview.__file__}
+    for es in te.SETS.values():
+        for c in es.collections:
+            for d in te.load(c, "all"):
+                found[f"{c.name}/{d.id}"] = [asdict(t) for t in tag(d.text, d.dct)]
+                found[f"{c.name}/{d.id} (no DCT)"] = [asdict(t) for t in tag(d.text, None)]
+    for folder in sorted(p for p in (data / "timeline17").iterdir() if p.name not in HELD_OUT_FOLDERS):
+        published = dict(line.split("\t") for line in (folder / "published.tsv").read_text().splitlines() if "\t" in line)
+        for f in sorted(folder.glob("articles/*.txt"))[:per_folder]:
+            dct = date.fromisoformat(published[f.stem].strip()) if f.stem in published else None
+            found[f"{folder.name}/{f.name}"] = [asdict(t) for t in tag(f.read_text("utf-8"), dct)]
+    out.write_text(json.dumps(found, sort_keys=True, default=str))
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--against", type=Path, required=True, help="the other tree (its root folder)")
+    ap.add_argument("--tree", type=Path, default=HERE.parent, help="this tree (default: the one holding this script)")
+    ap.add_argument("--data", type=Path, default=Path("/work/shared/data"))
+    ap.add_argument("--timeline17", type=int, default=30, help="articles per Timeline17 folder")
+    ap.add_argument("--dump", type=Path, help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+    if args.dump:
+        dump(args.data, args.timeline17, args.dump)
+        return 0
+    results = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for n, tree in enumerate((args.tree, args.against)):
+            out = Path(tmp) / f"{n}.json"
+            env = dict(os.environ, PYTHONPATH=str(tree.resolve()))
+            subprocess.run([sys.executable, __file__, "--against", str(tree), "--data", str(args.data),
+                            "--timeline17", str(args.timeline17), "--dump", str(out)], env=env, check=True, cwd=tmp)
+            results.append(json.loads(out.read_text()))
+    ours, theirs = results
+    print(f"{ours.pop('_tree')} vs {theirs.pop('_tree')}: {len(ours)} documents, "
+          f"{sum(map(len, ours.values()))} vs {sum(map(len, theirs.values()))} time expressions")
+    differ = sorted(k for k in ours.keys() | theirs.keys() if ours.get(k) != theirs.get(k))
+    for k in differ[:20]:
+        print("  differs:", k)
+    print("IDENTICAL" if not differ else f"{len(differ)} documents differ")
+    return 1 if differ else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
