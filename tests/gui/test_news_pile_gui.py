@@ -55,3 +55,29 @@ def test_no_event_on_the_timeline_is_labelled_by_a_wire_dateline(qtbot, tmp_path
         w.jobs.wait()
         store.close()
 
+
+GUARDIAN_PAGE = (
+    "Barack Obama 'heartbroken' as BP top kill fails to plug Gulf oil spill\n"
+    "BP said on Saturday that its top kill attempt had failed to stop the leak.\n"
+    "The company will now try to cap the well with a containment dome.\n"
+    "A version appeared on p1 of the Main section section of the Guardian on 09.48 BST on "
+    "Sunday 30 May 2010 The latest news and comment from our team of reporters, writers and "
+    "editors in the US Auto update every minute On | Off MatthewWells: Friend turns on TV and "
+    "sees Ocado van driver reversing away from flames on Friday\n")
+
+
+def test_a_newspapers_print_edition_note_and_the_page_after_it_are_no_events(qtbot, tmp_path):
+    """The note that the article appeared in print ends it: neither the note (dated by its
+    own time stamp) nor the Twitter feed copied after it is an event on the timeline."""
+    doc = Document(id="g", path="/pile/g.txt", text=GUARDIAN_PAGE, dct=date(2010, 5, 30),
+                   dct_source=GIVEN)
+    store, w = _window(qtbot, tmp_path, [doc])
+    try:
+        labels = [e.label for e in w.timeline.index().events]
+        assert any("top kill" in label for label in labels), labels
+        for label in labels:  # was "A version appeared on p1 of the Main section section ..."
+            assert "appeared on p1" not in label and "Ocado" not in label, labels
+    finally:
+        w.jobs.cancel()
+        w.jobs.wait()
+        store.close()
