@@ -1,0 +1,60 @@
+"""A pile of files without date lines (Timeline17's: numbered files, text only) leaves articles
+the pile cannot date. The articles table says which they are, brings them together, and lets
+the user date one after another without waiting for each re-reading."""
+from __future__ import annotations
+
+from datetime import date
+
+from conftest import make_corpus, shown_window
+from PySide6.QtCore import QPoint, Qt
+
+from kerryview.gui import theme
+from kerryview.gui.mainwindow.documents import Column
+from kerryview.model import DateSource, Document
+from kerryview.store import Store
+
+
+def _pile(tmp_path):
+    docs, events = make_corpus()
+    undated = Document(id="c", path="/news/1037.txt", title=None,
+                       text="BP said on Tuesday it had capped the well.", dct=None,
+                       dct_source=DateSource.unknown())
+    store = Store(tmp_path / "pile.kvproj")
+    store.save_corpus([docs[0], undated, docs[1]], events)
+    return store
+
+
+def test_an_undated_article_says_so_in_the_colour_of_what_waits_for_the_user(qtbot, tmp_path):
+    store = _pile(tmp_path)
+    w = shown_window(qtbot, store)
+    try:
+        rows = w.documents.rows()
+        row = w.documents.row_of("c")
+        assert rows[row][Column.PUBLISHED] == "not found"  # was "unknown", as the How column
+        assert "double-click" in rows[row][Column.HOW]
+        m = w.documents.model_
+        for col in (Column.PUBLISHED, Column.HOW):
+            colour = m.data(m.index(row, col), Qt.ItemDataRole.ForegroundRole)
+            assert colour == theme.NEEDS_USER
+        dated = w.documents.row_of("a")
+        assert m.data(m.index(dated, Column.PUBLISHED), Qt.ItemDataRole.ForegroundRole) is None
+    finally:
+        store.close()
+
+
+def test_a_click_on_the_published_header_brings_the_undated_articles_first(qtbot, tmp_path):
+    store = _pile(tmp_path)
+    w = shown_window(qtbot, store)
+    try:
+        assert [r[Column.PUBLISHED] for r in w.documents.rows()][0] != "not found"  # file order
+        header = w.documents.header()
+        assert w.documents.isSortingEnabled()  # was False: a click on a header did nothing
+        x = header.sectionViewportPosition(Column.PUBLISHED) + header.sectionSize(Column.PUBLISHED) // 2
+        qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+        assert [r[Column.PUBLISHED] for r in w.documents.rows()] == \
+            ["not found", "2023-07-18", "2023-07-18"]
+        # the order holds when the project is shown again (after an edit, an import)
+        w.reload()
+        assert w.documents.rows()[0][Column.PUBLISHED] == "not found"
+    finally:
+        store.close()
