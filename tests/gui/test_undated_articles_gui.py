@@ -58,3 +58,26 @@ def test_a_click_on_the_published_header_brings_the_undated_articles_first(qtbot
         assert w.documents.rows()[0][Column.PUBLISHED] == "not found"
     finally:
         store.close()
+
+
+def test_dates_given_while_the_corpus_is_read_again_are_kept_and_read_together(qtbot, bundled_store):
+    """Dating undated articles one after another: the second date, given while the first
+    one's re-reading runs, is shown at once and read with the next reading (it was refused:
+    "Wait for the running import to finish")."""
+    from kerryview.gui.mainwindow import MainWindow
+    w = MainWindow(bundled_store)
+    qtbot.addWidget(w)
+    w.show()
+    first, second = [d.id for d in bundled_store.documents()][:2]
+    with qtbot.waitSignal(w.jobs.finished, timeout=60000):
+        assert w.set_document_date(first, date(2023, 7, 26))
+        assert w.jobs.is_busy()
+        assert w.set_document_date(second, date(2023, 7, 27))  # was False
+        assert w.documents.rows()[w.documents.row_of(second)][Column.PUBLISHED] == "2023-07-27"
+    # the first reading ended; the kept date is stored and read again
+    qtbot.waitUntil(lambda: not w.jobs.is_busy() and bundled_store.document(second).dct
+                    == date(2023, 7, 27), timeout=60000)
+    qtbot.waitUntil(lambda: not w.jobs.is_busy(), timeout=60000)
+    assert bundled_store.document(first).dct == date(2023, 7, 26)
+    assert w.documents.rows()[w.documents.row_of(second)][Column.PUBLISHED:] == \
+        ["2023-07-27", "set by the user"]

@@ -74,7 +74,7 @@ from kerryview.gui.timeline.edges import EdgeIndicators
 from kerryview.gui.timeline.index import TimelineIndex
 from kerryview.gui.timeline.minimap import TimelineMinimap
 from kerryview.gui.timeline.widget import TimelineLegend, TimelineWidget
-from kerryview.model import Document, Event, EventMention
+from kerryview.model import DateSource, Document, Event, EventMention
 from kerryview.sources import distinct_names
 from kerryview.store import Store
 from kerryview.text.phrasing import count_words
@@ -117,6 +117,9 @@ class MainWindow(QMainWindow):
         self._mention_event: tuple[TimelineIndex, dict[MentionKey, int]] | None = None
         self._mentions_by_doc: dict[str, list[EventMention]] = {}
         self._pending_paths: list[str] = []
+        # publication dates the user gave while the corpus was being read: stored, and read
+        # again, together, once that reading ends (set_document_date)
+        self._pending_dates: dict[str, date | None] = {}
         self._loaded_once = False
         self._before_import: Corpus | None = None  # shown again if a previewed import stops
         self._provisional = 0  # events of the running import's preview now shown
@@ -555,6 +558,10 @@ class MainWindow(QMainWindow):
             index = self._story_filtered(corpus.index, read_again=not same)
         self._generation += 1  # read again: older edit snapshots are stale
         self.docs = {d.id: d for d in docs}
+        for doc_id, value in self._pending_dates.items():  # given while a reading ran
+            if value is not None and doc_id in self.docs:
+                self.docs[doc_id].dct = value
+                self.docs[doc_id].dct_source = DateSource.set_by_user()
         # kept, but fitted as a load fits them when the events shown first were not these
         # (a story chosen in the list before: its events, once the stories are read)
         keep = self._loaded_once and len(self.index()) > 0 and \
@@ -1041,12 +1048,24 @@ class MainWindow(QMainWindow):
 
     # -- corrections ----------------------------------------------------------------------
     def set_document_date(self, doc_id: str, value: date | None) -> bool:
-        """Keep the user's publication date (or drop it) and resolve the corpus again."""
+        """Keep the user's publication date (or drop it) and resolve the corpus again. While
+        the corpus is being read (the re-reading after the last date the user gave, an import)
+        the date is kept and shown at once, and stored and read with the others given
+        meanwhile when that reading ends: dating a pile's undated articles one after another
+        never waits for each re-reading."""
         if self._refuse_if_read_only("Date not changed"):
             return False
         if self.jobs.is_busy():
-            self.status.showMessage("Wait for the running import to finish", 4000)
-            return False
+            self._pending_dates[doc_id] = value
+            doc = self.docs.get(doc_id)
+            if doc is not None and value is not None:
+                doc.dct, doc.dct_source = value, DateSource.set_by_user()
+                self.documents.model_.layoutChanged.emit()
+            n = len(self._pending_dates)
+            self.status.showMessage(
+                f"{count_words(n, 'publication date')} kept: "
+                "the articles are read again with them when the current reading ends", 6000)
+            return True
         self.store.set_document_date(doc_id, value)
         self.status.showMessage(
             f"{doc_id}: publication date {'set to ' + value.isoformat() if value else 'inferred again'}"
@@ -1080,6 +1099,17 @@ class MainWindow(QMainWindow):
         job = ImportJob(paths, fn, shown=shown, workers=settings.IMPORT_WORKERS.get())
         return self.jobs.submit(job, self._imported)
 
+    def _apply_pending_dates(self) -> None:
+        """Store the dates given while the corpus was being read, and read it again once."""
+        if not self._pending_dates or self.jobs.is_busy() or self._closing:
+            return
+        dates, self._pending_dates = self._pending_dates, {}
+        for doc_id, value in dates.items():
+            self.store.set_document_date(doc_id, value)
+        self.status.showMessage(
+            f"{count_words(len(dates), 'publication date')} set — re-reading the corpus", 4000)
+        self.import_paths([], rebuild=True)
+
     def cancel_import(self) -> None:
         if self.jobs.is_busy():
             self.jobs.cancel()
@@ -1088,6 +1118,8 @@ class MainWindow(QMainWindow):
     def _busy_changed(self, busy: bool) -> None:
         if not busy:
             self.timeline.measureAhead(True)  # (held while a project's documents are read)
+            if self._pending_dates and not self._closing:
+                QTimer.singleShot(0, self._apply_pending_dates)
         job = self.jobs.current()
         self.status.set_busy(busy, job.busy_text if job else "", bool(job and job.cancellable))
         can_open = not busy and self.read_only_path is None
