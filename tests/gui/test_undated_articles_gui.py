@@ -81,3 +81,25 @@ def test_dates_given_while_the_corpus_is_read_again_are_kept_and_read_together(q
     assert bundled_store.document(first).dct == date(2023, 7, 26)
     assert w.documents.rows()[w.documents.row_of(second)][Column.PUBLISHED:] == \
         ["2023-07-27", "set by the user"]
+
+
+def test_the_selected_articles_get_one_outlet_at_once(qtbot, tmp_path, monkeypatch):
+    """A folder of one paper's numbered files names the paper in none of them: Ctrl+A in the
+    articles table, then 'Set outlet of selected articles…', gives it to all."""
+    from PySide6.QtWidgets import QInputDialog
+    store = _pile(tmp_path)
+    w = shown_window(qtbot, store)
+    try:
+        asked = []
+        monkeypatch.setattr(QInputDialog, "getText",
+                            lambda *a, **k: (asked.append(a[2]), ("The Guardian", True))[1])
+        w.documents.setFocus()
+        w.documents.selectAll()
+        action = next(a for a in w.documents.actions() if a.text().startswith("Set outlet"))
+        action.trigger()  # was: no such action, one outlet typed per row
+        assert asked == ["Outlet of the 3 selected articles (empty: none):"]
+        assert [r[Column.OUTLET] for r in w.documents.rows()] == ["The Guardian"] * 3
+        assert {d.outlet for d in store.documents()} == {"The Guardian"}
+        assert [d.title for d in store.documents()].count("Envoy in Beijing") == 1  # kept
+    finally:
+        store.close()

@@ -10,6 +10,7 @@ out as signals and come back through set_documents once the window has stored th
 """
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -204,12 +205,15 @@ class DocumentsModel(QAbstractTableModel):
 class DocumentsList(QTreeView):
     """Signals: documentClicked(doc_id); dateChosen(doc_id, date or None) when the user sets a
     publication date (None: infer it again); invalidDate(text) when what they typed is not one;
-    sourceEdited(doc_id, title, outlet); removeRequested(doc_ids) once the user confirmed."""
+    sourceEdited(doc_id, title, outlet); outletChosen(doc_ids, outlet) when the user gives the
+    selected articles one outlet (a folder of one paper's articles whose text names none);
+    removeRequested(doc_ids) once the user confirmed."""
 
     documentClicked = Signal(str)
     dateChosen = Signal(str, object)
     invalidDate = Signal(str)
     sourceEdited = Signal(str, object, object)
+    outletChosen = Signal(list, object)  # (doc ids, outlet or None): one outlet for many
     removeRequested = Signal(list)
 
     def __init__(self) -> None:
@@ -253,8 +257,11 @@ class DocumentsList(QTreeView):
                                      triggered=self.confirm_remove)
         self.remove_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         self.remove_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.set_outlet_action = QAction("Set outlet of selected articles…", self,
+                                         triggered=self.ask_outlet_of_selected)
         self.addActions([
             self.edit_source_action,
+            self.set_outlet_action,
             QAction("Set publication date…", self,
                     triggered=lambda: self._edit_date(self.current_document())),
             QAction("Infer publication date again", self,
@@ -344,6 +351,22 @@ class DocumentsList(QTreeView):
             self.invalidDate.emit(text.strip())
             return
         self.dateChosen.emit(doc.id, value)
+
+    def ask_outlet_of_selected(self) -> bool:
+        """Ask for one outlet and give it to every selected article (Ctrl+A: all of them):
+        a folder of numbered files from one paper names its outlet in none of them."""
+        docs = self.selected_documents()
+        if not docs:
+            return False
+        known = Counter(d.outlet for d in docs if d.outlet)
+        text, ok = QInputDialog.getText(
+            self, "Outlet", f"Outlet of the {count_words(len(docs), 'selected article')} "
+            "(empty: none):", text=known.most_common(1)[0][0] if known else "")
+        if not ok:
+            return False
+        outlet = " ".join(text.split()) or None
+        self.outletChosen.emit([d.id for d in docs], outlet)
+        return True
 
     def _infer_again(self, doc: Document | None) -> None:
         if doc is not None:

@@ -211,6 +211,7 @@ class MainWindow(QMainWindow):
         self.status.cancelClicked.connect(self.cancel_import)
         self.status.problemsToggled.connect(self._toggle_problems)
         self.documents.sourceEdited.connect(self.set_document_source)
+        self.documents.outletChosen.connect(self.set_documents_outlet)
         self.documents.removeRequested.connect(self.remove_documents)
         self.firstrun.demoClicked.connect(self.open_demo)
         self.firstrun.newClicked.connect(self.new_project_dialog)
@@ -388,6 +389,22 @@ class MainWindow(QMainWindow):
             doc.title, doc.outlet = title, outlet
         self.reload(Corpus(list(self.docs.values()), self._full.index if self._full else self.index()))
         self.status.showMessage("Source renamed", 4000)
+        return True
+
+    def set_documents_outlet(self, doc_ids: list[str], outlet: str | None) -> bool:
+        """Give many articles one outlet (their headlines kept), shown once all are stored."""
+        if self._refuse_if_read_only("Not changed"):
+            return False
+        if self.jobs.is_busy():
+            self.status.showMessage("Wait for the running import to finish", 4000)
+            return False
+        docs = [self.docs[i] for i in doc_ids if i in self.docs]
+        for doc in docs:
+            self.store.set_document_source(doc.id, title=doc.title, outlet=outlet)
+            doc.outlet = outlet
+        self.reload(Corpus(list(self.docs.values()), self._full.index if self._full else self.index()))
+        self.status.showMessage(f"Outlet of {count_words(len(docs), 'article')} "
+                                f"{'set to ' + outlet if outlet else 'cleared'}", 4000)
         return True
 
     def remove_documents(self, doc_ids: list[str]) -> bool:
