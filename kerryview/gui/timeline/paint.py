@@ -35,6 +35,10 @@ ATLAS_PX = 2048  # the sheet of pictures: 2048 x 2048 device pixels (16 MB)
 BAR_CAP = 6  # pixels of each end of a bar drawn from its picture (corners, the start's edge)
 BAR_MARGIN = 1  # around a bar's picture, for its pen
 KEY_PIN_W, KEY_PIN_H = 7.0, 5.0  # the triangle under a key day, hanging from the axis rule
+# A label cut to fewer characters than this ("The i…", "Deepwater …": a range's label squeezed
+# at the view's left edge, a label at its right edge) tells nothing and looks like a glitch: the
+# event's mark is drawn without it (its tooltip and the passages panel still name it).
+MIN_ELIDED_CHARS = 12
 
 
 def _dpr(p: QPainter) -> float:
@@ -298,6 +302,7 @@ class FramePainter:
         # pixels of the tick row covered at its left and right ends (the "◀ n earlier" and
         # "n later ▶" buttons, edges.py): no tick label there, half of one peeking out
         self.axis_covered = (0.0, 0.0)
+        self.drawn: list[tuple[int, str]] = []  # (row, label text) drawn in the last frame
 
     def paint(self, p: QPainter, fr: Frame, *, index: TimelineIndex, view: TimelineView,
               current: int, width: int, height: int, focus: bool,
@@ -312,6 +317,7 @@ class FramePainter:
         self.width, self.height = width, height
         self.matched = matched
         self.match_starts = match_starts if match_starts is not None else array("d")
+        self.drawn = []
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         p.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
         try:
@@ -559,6 +565,9 @@ class FramePainter:
         if avail < 24:
             return
         text, tw = self.labels.elide_w(r, avail, selected)
+        if text != idx.labels[r] and len(text.rstrip("…").rstrip()) < MIN_ELIDED_CHARS:
+            return
+        self.drawn.append((r, text))
         if overlay:
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(theme.LABEL_BACKING)
