@@ -103,3 +103,21 @@ def test_the_selected_articles_get_one_outlet_at_once(qtbot, tmp_path, monkeypat
         assert [d.title for d in store.documents()].count("Envoy in Beijing") == 1  # kept
     finally:
         store.close()
+
+
+def test_the_status_bar_counts_the_undated_articles_and_shows_them_on_a_click(qtbot, tmp_path):
+    store = _pile(tmp_path)
+    w = shown_window(qtbot, store)
+    try:
+        button = w.status.undated_button  # was: nothing said how many had no date
+        assert button.isVisible() and button.text() == "1 article without a date"
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        assert w.documents.rows()[0][Column.PUBLISHED] == "not found"
+        assert w.documents.current_document().id == "c"
+        with qtbot.waitSignal(w.jobs.finished, timeout=60000):
+            assert w.set_document_date("c", date(2023, 7, 19))
+        assert not button.isVisible()  # every article has its date
+    finally:
+        w.jobs.cancel()
+        w.jobs.wait()
+        store.close()

@@ -212,6 +212,7 @@ class MainWindow(QMainWindow):
         self.status.problemsToggled.connect(self._toggle_problems)
         self.documents.sourceEdited.connect(self.set_document_source)
         self.documents.outletChosen.connect(self.set_documents_outlet)
+        self.status.undatedClicked.connect(self.show_undated_articles)
         self.documents.removeRequested.connect(self.remove_documents)
         self.firstrun.demoClicked.connect(self.open_demo)
         self.firstrun.newClicked.connect(self.new_project_dialog)
@@ -390,6 +391,16 @@ class MainWindow(QMainWindow):
         self.reload(Corpus(list(self.docs.values()), self._full.index if self._full else self.index()))
         self.status.showMessage("Source renamed", 4000)
         return True
+
+    def show_undated_articles(self) -> None:
+        """The articles without a publication date first in the articles table, the first of
+        them chosen: where the user gives their dates (status bar's "n articles without a
+        date")."""
+        from kerryview.gui.mainwindow.documents import Column
+        self.documents.sortByColumn(Column.PUBLISHED, Qt.SortOrder.AscendingOrder)
+        self.documents.setCurrentIndex(self.documents.model_.index(0, Column.PUBLISHED))
+        self.documents.scrollToTop()
+        self.documents.setFocus()
 
     def set_documents_outlet(self, doc_ids: list[str], outlet: str | None) -> bool:
         """Give many articles one outlet (their headlines kept), shown once all are stored."""
@@ -599,6 +610,7 @@ class MainWindow(QMainWindow):
         in_stories = None if chosen is None else \
             {d for s in self._stories if s.id in chosen for d in s.document_ids}
         self.documents.set_documents(docs, per_doc, in_stories, names)
+        self.status.set_undated_articles(self.documents.model_.undated())
         if not events_first:  # the ranking weighs days by the articles' publication days
             self.key_dates.set_corpus(index.events, docs if in_stories is None else
                                       [d for d in docs if d.id in in_stories])
