@@ -240,3 +240,15 @@ def test_a_label_squeezed_to_a_few_letters_is_not_drawn(qtbot):
     for row, text in drawn.items():
         assert text == w.index().labels[row] or len(text.rstrip("…").rstrip()) >= MIN_ELIDED_CHARS, drawn
     assert 0 in w.visibleRows()  # its range is still there to click
+
+
+def test_a_label_cut_by_the_right_edge_of_the_view_is_still_drawn(qtbot):
+    """At the right edge the rest of a label is one pan away: "Deepwater …" stays."""
+    day = ev(0, "2010-06-10", "2010-06-11")
+    day.label = "Deepwater Horizon engineers capped the well"
+    w = shown(qtbot, [day])
+    t = ta.iso_to_seconds("2010-06-10")
+    w.setView(t - 1100 / 1200 * 30 * 86400, t + 100 / 1200 * 30 * 86400)
+    w.grab()
+    drawn = dict(w.drawnLabels())
+    assert drawn.get(0, "").endswith("…"), drawn

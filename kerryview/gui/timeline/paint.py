@@ -35,9 +35,10 @@ ATLAS_PX = 2048  # the sheet of pictures: 2048 x 2048 device pixels (16 MB)
 BAR_CAP = 6  # pixels of each end of a bar drawn from its picture (corners, the start's edge)
 BAR_MARGIN = 1  # around a bar's picture, for its pen
 KEY_PIN_W, KEY_PIN_H = 7.0, 5.0  # the triangle under a key day, hanging from the axis rule
-# A label cut to fewer characters than this ("The i…", "Deepwater …": a range's label squeezed
-# at the view's left edge, a label at its right edge) tells nothing and looks like a glitch: the
-# event's mark is drawn without it (its tooltip and the passages panel still name it).
+# A label its lane cuts to fewer characters than this ("The i…": a range's label pinned to the
+# view's left edge in what is left of the room packed for it) tells nothing and looks like a
+# glitch: the event's mark is drawn without it (its tooltip and the passages panel name it). At
+# the view's right edge a cut label stays: the user pans to read the rest.
 MIN_ELIDED_CHARS = 12
 
 
@@ -565,8 +566,9 @@ class FramePainter:
         if avail < 24:
             return
         text, tw = self.labels.elide_w(r, avail, selected)
-        if text != idx.labels[r] and len(text.rstrip("…").rstrip()) < MIN_ELIDED_CHARS:
-            return
+        if text != idx.labels[r] and len(text.rstrip("…").rstrip()) < MIN_ELIDED_CHARS \
+                and it.right <= self.width - 6:
+            return  # squeezed by its neighbour, not by the edge the user can pan past
         self.drawn.append((r, text))
         if overlay:
             p.setPen(Qt.PenStyle.NoPen)
