@@ -121,3 +121,24 @@ def test_the_status_bar_counts_the_undated_articles_and_shows_them_on_a_click(qt
         w.jobs.cancel()
         w.jobs.wait()
         store.close()
+
+
+def test_a_publication_date_is_typed_as_the_article_writes_it(qtbot, tmp_path, monkeypatch):
+    """The user reads "Thursday 27 May 2010" in the article and types it: it is that day
+    (it was refused: "YYYY-MM-DD" only); a month alone is no publication date."""
+    from PySide6.QtWidgets import QInputDialog
+    store = _pile(tmp_path)
+    w = shown_window(qtbot, store)
+    chosen, refused = [], []
+    w.documents.dateChosen.disconnect()
+    w.documents.dateChosen.connect(lambda doc_id, day: chosen.append((doc_id, day)))
+    w.documents.invalidDate.connect(refused.append)
+    try:
+        doc = store.document("c")
+        for typed in ("Thursday 27 May 2010", "May 27, 2010", "May 2010"):
+            monkeypatch.setattr(QInputDialog, "getText", lambda *a, typed=typed, **k: (typed, True))
+            w.documents._edit_date(doc)
+        assert chosen == [("c", date(2010, 5, 27))] * 2
+        assert refused == ["May 2010"]
+    finally:
+        store.close()

@@ -50,6 +50,22 @@ class _Row:
     passages: int
 
 
+def typed_day(text: str) -> date | None:
+    """The day `text` names, written as a page or a person writes it ("Thursday 27 May 2010",
+    "May 27, 2010", "27/05/2010", "2010-05-27"; the Go to field's reading, search.parse_date),
+    or None: not a date, or not one day ("May 2010", "27 May" without its year)."""
+    from kerryview.gui.search import parse_date
+    from kerryview.gui.timeline import axis as ta
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        pass
+    q = parse_date(text)
+    if q is None or not q.has_year or q.end - q.start != 86400:
+        return None
+    return ta.to_datetime(q.start).date()
+
+
 class DocumentsModel(QAbstractTableModel):
     """One row per article. Signals: sourceEdited(doc_id, title, outlet) when the user changes
     an outlet or a headline (the model shows it at once; the window stores it)."""
@@ -341,13 +357,13 @@ class DocumentsList(QTreeView):
             return
         current = doc.dct.isoformat() if doc.dct else ""
         text, ok = QInputDialog.getText(
-            self, "Publication date", f"Publication date of {source_title(doc)} (YYYY-MM-DD):",
+            self, "Publication date", f"Publication date of {source_title(doc)} "
+            "(as the article or your notes write it: 27 May 2010, May 27, 2010, 2010-05-27):",
             text=current)
         if not ok or text.strip() == current:
             return
-        try:
-            value = date.fromisoformat(text.strip())
-        except ValueError:
+        value = typed_day(text)
+        if value is None:
             self.invalidDate.emit(text.strip())
             return
         self.dateChosen.emit(doc.id, value)
