@@ -88,6 +88,7 @@ NEEDS_A_PROJECT = (Action.OPEN_FILES, Action.OPEN_FOLDER, Action.EXPORT, Action.
                    Action.GO_TO_DATE, Action.FIT_ALL, Action.ZOOM_IN, Action.ZOOM_OUT,
                    Action.ENLARGE_READER, Action.KEY_DATES)
 ASYNC_LOAD_EVENTS = 3000  # above this many stored events, read them in the worker
+KEY_DATES_SHARE = 0.6  # of the left docks' height, when the Stories list is shown above them
 EMPTY_TEXT = ("No events yet", "Open articles with File › Open files… or drop files or folders here.")
 EMPTY_READ_ONLY_TEXT = ("No events in this project", "It is read-only: nothing can be added to it.")
 EMPTY_PROJECT_TEXT = ("An empty project", "Add articles with File › Open files… or drop files or "
@@ -191,6 +192,8 @@ class MainWindow(QMainWindow):
         self._build_stories_dock()
         self.key_dates = KeyDatesDock(self, self._actions[Action.KEY_DATES], self.timeline,
                                       FOCUS_RING)
+        for dock in (self.stories_dock, self.key_dates):  # each shown: the two share the left
+            dock.visibilityChanged.connect(lambda on: on and QTimer.singleShot(0, self._share_left))
         self.timeline.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
         self.timeline.currentEventChanged.connect(self._event_selected)
@@ -657,6 +660,18 @@ class MainWindow(QMainWindow):
         self._sync_stories_dock()
         if on and self.stories_dock.isVisible():
             self.stories.view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _share_left(self) -> None:
+        """With the Stories and Key dates lists both on the left, the key dates get
+        KEY_DATES_SHARE of the height: a story list holds a few rows, the key dates ten or
+        more (shown again after View > Key dates, Qt left them a few rows' height)."""
+        if not (self.stories_dock.isVisible() and self.key_dates.isVisible()) \
+                or self.stories_dock.isFloating() or self.key_dates.isFloating():
+            return
+        total = self.stories_dock.height() + self.key_dates.height()
+        keys = round(total * KEY_DATES_SHARE)
+        self.resizeDocks([self.stories_dock, self.key_dates], [total - keys, keys],
+                         Qt.Orientation.Vertical)
 
     def _story_count(self) -> int:
         try:
