@@ -114,6 +114,7 @@ def test_the_status_bar_counts_the_undated_articles_and_shows_them_on_a_click(qt
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
         assert w.documents.rows()[0][Column.PUBLISHED] == "not found"
         assert w.documents.current_document().id == "c"
+        assert w.reader.document() is not None and w.reader.document().id == "c"  # to read it
         with qtbot.waitSignal(w.jobs.finished, timeout=60000):
             assert w.set_document_date("c", date(2023, 7, 19))
         assert not button.isVisible()  # every article has its date

@@ -397,13 +397,16 @@ class MainWindow(QMainWindow):
 
     def show_undated_articles(self) -> None:
         """The articles without a publication date first in the articles table, the first of
-        them chosen: where the user gives their dates (status bar's "n articles without a
-        date")."""
+        them chosen and open in the reader: where the user reads and gives their dates (the
+        status bar's "n articles without a date")."""
         from kerryview.gui.mainwindow.documents import Column
         self.documents.sortByColumn(Column.PUBLISHED, Qt.SortOrder.AscendingOrder)
         self.documents.setCurrentIndex(self.documents.model_.index(0, Column.PUBLISHED))
         self.documents.scrollToTop()
         self.documents.setFocus()
+        first = self.documents.current_document()
+        if first is not None and first.dct is None:
+            self._document_clicked(first.id)  # its text in the reader, where its date may be read
 
     def set_documents_outlet(self, doc_ids: list[str], outlet: str | None) -> bool:
         """Give many articles one outlet (their headlines kept), shown once all are stored."""
