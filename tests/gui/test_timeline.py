@@ -252,3 +252,20 @@ def test_a_label_cut_by_the_right_edge_of_the_view_is_still_drawn(qtbot):
     w.grab()
     drawn = dict(w.drawnLabels())
     assert drawn.get(0, "").endswith("…"), drawn
+
+
+def test_a_cut_label_ends_on_a_whole_word(qtbot):
+    """"Procedure when mud is forced against the flo…" read as a typo: a label is cut after
+    its last whole word, as an editor shortens a line."""
+    day = ev(0, "2010-06-10", "2010-06-11")
+    day.label = "Procedure when mud is forced against the flow of oil had failed"
+    w = shown(qtbot, [day])
+    t = ta.iso_to_seconds("2010-06-10")
+    for right_px in (230, 245, 260, 275, 290):  # room for the label, a few widths
+        w.setView(t - (1200 - right_px) / 1200 * 30 * 86400, t + right_px / 1200 * 30 * 86400)
+        w.grab()
+        text = dict(w.drawnLabels())[0]
+        assert text.endswith("…"), text
+        kept = text[:-1].rstrip()
+        assert day.label.startswith(kept) and day.label[len(kept)] == " ", text
+        assert not text.endswith(" …"), text

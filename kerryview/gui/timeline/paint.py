@@ -279,10 +279,26 @@ class LabelMetrics:
             if len(self.elided) > ELIDED_CACHE:
                 self.elided.clear()
             fm = self.fonts.fm_bold if bold else self.fonts.fm
-            text = fm.elidedText(self.index.labels[row], Qt.TextElideMode.ElideRight,
-                                 max(0.0, (int(width) >> 2) * 4.0))
+            label = self.index.labels[row]
+            text = at_a_word(label, fm.elidedText(label, Qt.TextElideMode.ElideRight,
+                                                  max(0.0, (int(width) >> 2) * 4.0)))
             got = self.elided[key] = (text, fm.horizontalAdvance(text))
         return got
+
+
+def at_a_word(label: str, elided: str) -> str:
+    """`elided` (Qt's cut of `label`, ending in "…") cut back to the end of its last whole word
+    when Qt cut inside one ("… came amid dis…" -> "… came amid…"), as an editor shortens a
+    line; a cut that would keep fewer than MIN_ELIDED_CHARS characters stays as it is."""
+    if elided == label or not elided.endswith("…"):
+        return elided
+    kept = elided[:-1]
+    if kept.endswith(" ") and len(kept.rstrip(" ,;:–—-")) >= MIN_ELIDED_CHARS:
+        return kept.rstrip(" ,;:–—-") + "…"  # "Birds have been found …": cut after a space
+    if not kept or not label[len(kept):len(kept) + 1].isalnum() or not kept[-1].isalnum():
+        return elided  # Qt cut between words (or kept nothing)
+    head = kept.rsplit(" ", 1)[0].rstrip(" ,;:–—-")
+    return head + "…" if " " in kept and len(head) >= MIN_ELIDED_CHARS else elided
 
 
 class FramePainter:
