@@ -21,6 +21,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QInputDialog, QMessageBox,
                                QTreeView)
 
+from kerryview.gui import theme
 from kerryview.model import Document
 from kerryview.sources import distinct_names, file_label, name_sources_in, source_title
 from kerryview.text.phrasing import count_words
@@ -193,7 +194,6 @@ class DocumentsModel(QAbstractTableModel):
                         "“last week”) wait for one. Double-click to give it")
             return self._how(d)
         if role == Qt.ItemDataRole.ForegroundRole:
-            from kerryview.gui import theme
             if col in EDITABLE and not (d.outlet if col is Column.OUTLET else d.title):
                 return theme.PLACEHOLDER
             if col in (Column.PUBLISHED, Column.HOW) and d.dct is None:
