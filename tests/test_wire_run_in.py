@@ -74,3 +74,11 @@ def test_a_clock_time_is_not_a_clause_break():
     text = "At 2:36 pm the well was capped"
     assert cut_number(text, text.index("36"))
     assert not cut_number(text, text.index("the"))
+
+
+def test_a_dateline_after_a_page_stamp_is_part_of_the_prefix_that_holds_no_events():
+    from kerryview.events.not_events import not_event_prefix
+    line = ("Mon May 11, 2009 2:06 pm EDT LONDON May 11 (Reuters) - Thai scientists said on "
+            "Monday the strain caused symptoms.")
+    # the stamp alone (28 characters) left "LONDON May 11 (Reuters) -" to be read as news
+    assert line[not_event_prefix(line):].lstrip().startswith("Thai scientists")

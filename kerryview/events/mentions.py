@@ -778,7 +778,12 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
             kind = subject_elsewhere(text, cl, trigger)
             if kind in ("relative", "none"):
                 continue  # background to a noun, or a participle: no one did it in this clause
-            label = label_for(text, (a, b), trigger, Timex(trigger[0], trigger[0], "", "DATE", day))
+            # "RIYADH, June 3 (Reuters) - Saudi Arabia has confirmed ...": a clause after a wire
+            # dateline is told from the end of the dateline (a headline's clause before it keeps
+            # its own words: "* UN agency criticises Egypt order ... ROME, April 29 (Reuters) -")
+            body = lines.body_start(a)
+            told = (body, b) if a < body <= trigger[0] else (a, b)
+            label = label_for(text, told, trigger, Timex(trigger[0], trigger[0], "", "DATE", day))
             if kind == "shared":  # "... and underlined the need": Wang underlined the need
                 label = _with_subject(label, text, (a, b), trigger, sents, main_subject(text, (a, b), cl, _is_verb))
             elif kind == "relative subject":  # "The spill, which has been described": the spill

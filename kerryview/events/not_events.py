@@ -66,13 +66,13 @@ def not_event_prefix(line: str) -> int:
     Doe DUBAI, April 30 (Reuters) - The ...": all up to the run-in dateline), or 0."""
     stripped = line.lstrip()
     lead = len(line) - len(stripped)
-    for r in rules():
-        if r.scope == "prefix" and (m := r.pattern.match(stripped)):
-            return lead + m.end()
-    for r in rules():
-        if r.scope == "run_in" and (m := r.pattern.search(stripped)):
-            return lead + m.end()
-    return 0
+    end = next((m.end() for r in rules()
+                if r.scope == "prefix" and (m := r.pattern.match(stripped))), 0)
+    # a run-in dateline after a page's stamp ("Mon May 11, 2009 2:06 pm EDT LONDON May 11
+    # (Reuters) - Thai scientists ..."): the prefix runs to the end of the dateline
+    end = max(end, next((m.end() for r in rules()
+                         if r.scope == "run_in" and (m := r.pattern.search(stripped))), 0))
+    return lead + end if end else 0
 
 
 @lru_cache(maxsize=4096)

@@ -53,6 +53,10 @@ SELECT = QColor("#111827")
 SELECT_GLOW = QColor(250, 204, 21, 150)
 LABEL_BACKING = QColor(255, 255, 255, 235)  # behind the label of the selected event drawn on top
 
+# -- lists: the articles table (gui/mainwindow/documents.py) ------------------------------------
+PLACEHOLDER = QColor("#64748b")  # "(no headline: article 12)", "—": nothing found to show
+NEEDS_USER = QColor("#b91c1c")  # what only the user can give: an article's missing date
+
 # -- find: events matching the search stand out, the others are dimmed ---------------------------
 MATCH = QColor("#c026d3")  # the ring around a match's mark, the edge of a "+n" mark holding one
 MATCH_BG = QColor("#fae8ff")  # behind a match's mark and label (opaque: paints fast)

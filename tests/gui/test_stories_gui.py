@@ -376,3 +376,20 @@ def test_a_big_project_says_it_is_loading_until_its_events_are_shown(qtbot, thre
     assert len(w.index()) and w.timeline._empty_text[0] == window_module.EMPTY_PROJECT_TEXT[0]
     w.close()
     project.close()
+
+
+def test_the_key_dates_list_shown_again_gets_most_of_the_left_side(qtbot, window):
+    """View > Key dates off and on again beside the Stories list: the key dates get their
+    share of the height (Qt left them a few rows, under a list of four stories)."""
+    from kerryview.gui.mainwindow.window import KEY_DATES_SHARE
+    w = window
+    w.resize(1280, 800)
+    qtbot.waitUntil(lambda: w.stories_dock.isVisible() and w.key_dates.isVisible())
+    w.key_dates.show_panel(False)
+    qtbot.waitUntil(lambda: not w.key_dates.isVisible())
+    w.key_dates.show_panel(True)
+
+    def shared() -> bool:
+        total = w.stories_dock.height() + w.key_dates.height()
+        return w.key_dates.height() >= (KEY_DATES_SHARE - 0.05) * total
+    qtbot.waitUntil(shared, timeout=3000)

@@ -221,3 +221,51 @@ def test_the_plus_n_marks_never_overlap_and_still_count_every_hidden_event(qtbot
     scale = w.scale()
     qtbot.mouseClick(w, Qt.MouseButton.LeftButton, pos=widest[3].center().toPoint())
     assert w.scale() > scale
+
+
+def test_a_label_squeezed_to_a_few_letters_is_not_drawn(qtbot):
+    """A month's range starting before the view pins its label to the left edge, in what is
+    left of the room packed for it: "The i…" told nothing (Timeline17 bpoil_guardian at fit
+    all). A label is drawn whole, or cut after MIN_ELIDED_CHARS characters at least."""
+    from kerryview.gui.timeline.paint import MIN_ELIDED_CHARS
+    month = ev(0, "2010-04-01", "2010-05-01", "month")
+    month.label = "The oil leak began weeks before the rig exploded, documents show"
+    day = ev(1, "2010-06-10", "2010-06-11")
+    day.label = "It emerged"
+    w = shown(qtbot, [month, day])
+    w.setView(ta.iso_to_seconds("2010-05-04"), ta.iso_to_seconds("2010-09-20"))
+    w.grab()
+    drawn = dict(w.drawnLabels())
+    assert drawn.get(1) == "It emerged"  # short, whole: drawn
+    for row, text in drawn.items():
+        assert text == w.index().labels[row] or len(text.rstrip("…").rstrip()) >= MIN_ELIDED_CHARS, drawn
+    assert 0 in w.visibleRows()  # its range is still there to click
+
+
+def test_a_label_cut_by_the_right_edge_of_the_view_is_still_drawn(qtbot):
+    """At the right edge the rest of a label is one pan away: "Deepwater …" stays."""
+    day = ev(0, "2010-06-10", "2010-06-11")
+    day.label = "Deepwater Horizon engineers capped the well"
+    w = shown(qtbot, [day])
+    t = ta.iso_to_seconds("2010-06-10")
+    w.setView(t - 1100 / 1200 * 30 * 86400, t + 100 / 1200 * 30 * 86400)
+    w.grab()
+    drawn = dict(w.drawnLabels())
+    assert drawn.get(0, "").endswith("…"), drawn
+
+
+def test_a_cut_label_ends_on_a_whole_word(qtbot):
+    """"Procedure when mud is forced against the flo…" read as a typo: a label is cut after
+    its last whole word, as an editor shortens a line."""
+    day = ev(0, "2010-06-10", "2010-06-11")
+    day.label = "Procedure when mud is forced against the flow of oil had failed"
+    w = shown(qtbot, [day])
+    t = ta.iso_to_seconds("2010-06-10")
+    for right_px in (230, 245, 260, 275, 290):  # room for the label, a few widths
+        w.setView(t - (1200 - right_px) / 1200 * 30 * 86400, t + right_px / 1200 * 30 * 86400)
+        w.grab()
+        text = dict(w.drawnLabels())[0]
+        assert text.endswith("…"), text
+        kept = text[:-1].rstrip()
+        assert day.label.startswith(kept) and day.label[len(kept)] == " ", text
+        assert not text.endswith(" …"), text

@@ -1,12 +1,16 @@
 """The documents table: every article by its outlet and headline, with its publication date and
 how that date was found. The user corrects an outlet or a headline in place (setData), a date by
 double-clicking it (or the context menu), and removes an article (Delete, or the context menu).
+An article whose date was not found says so where its date would be, in the colour of what
+waits for the user, and a click on a column's header sorts by it (the dates: the undated first),
+so that in a pile of files without date lines the ones to fix stand together.
 
 Model/view: DocumentsModel holds the rows, DocumentsList is the view with its actions; edits go
 out as signals and come back through set_documents once the window has stored them.
 """
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -17,6 +21,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QInputDialog, QMessageBox,
                                QTreeView)
 
+from kerryview.gui import theme
 from kerryview.model import Document
 from kerryview.sources import distinct_names, file_label, name_sources_in, source_title
 from kerryview.text.phrasing import count_words
@@ -34,12 +39,32 @@ class Column(IntEnum):
 HEADERS = {Column.OUTLET: "Outlet", Column.HEADLINE: "Headline", Column.PUBLISHED: "Published",
            Column.HOW: "How the date was found"}
 EDITABLE = (Column.OUTLET, Column.HEADLINE)
+# An article with no publication date: what its date cells say (its events told in relative
+# words, "on Tuesday", "last week", cannot be put on the timeline until it has one).
+NO_DATE = "not found"
+NO_DATE_HOW = "no date line, and the other articles do not date it: double-click to give it"
 
 
 @dataclass
 class _Row:
     doc: Document
     passages: int
+
+
+def typed_day(text: str) -> date | None:
+    """The day `text` names, written as a page or a person writes it ("Thursday 27 May 2010",
+    "May 27, 2010", "27/05/2010", "2010-05-27"; the Go to field's reading, search.parse_date),
+    or None: not a date, or not one day ("May 2010", "27 May" without its year)."""
+    from kerryview.gui.search import parse_date
+    from kerryview.gui.timeline import axis as ta
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        pass
+    q = parse_date(text)
+    if q is None or not q.has_year or q.end - q.start != 86400:
+        return None
+    return ta.to_datetime(q.start).date()
 
 
 class DocumentsModel(QAbstractTableModel):
@@ -51,6 +76,7 @@ class DocumentsModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[_Row] = []
+        self._sorted: tuple[int, Qt.SortOrder] | None = None  # (column, order) the user chose
         self._names: dict[str, str] = {}  # doc id -> source name, in "how the date was found"
         self._flags: dict[int, Qt.ItemFlag] = {}  # column -> its items' flags (flags)
 
@@ -65,11 +91,49 @@ class DocumentsModel(QAbstractTableModel):
         self._rows = [_Row(d, passages.get(d.id, 0)) for d in docs
                       if shown is None or d.id in shown]
         self._names = distinct_names({d.id: d for d in docs}) if names is None else names
+        if self._sorted is not None:
+            column, order = self._sorted
+            self._rows.sort(key=self._sort_key(column),
+                            reverse=order == Qt.SortOrder.DescendingOrder)
         self.endResetModel()
 
     def _how(self, d: Document) -> str:
         """How the date was found, naming the other articles by source, not by file."""
+        if d.dct is None:
+            return NO_DATE_HOW
         return name_sources_in(str(d.dct_source or "unknown"), self._names)
+
+    def undated(self) -> int:
+        """How many of the rows have no publication date."""
+        return sum(1 for r in self._rows if r.doc.dct is None)
+
+    def _sort_key(self, column: int):
+        """The key a column sorts by: the dates as dates (the undated first: they are the ones
+        to fix), the texts alphabetically (empty cells last)."""
+        if column == Column.PUBLISHED:
+            return lambda r: (r.doc.dct is not None, r.doc.dct or date.min)
+        col = Column(column)
+
+        def text(r: _Row) -> tuple[bool, str]:
+            d = r.doc
+            t = {Column.OUTLET: d.outlet, Column.HEADLINE: d.title}.get(col, None)
+            t = self._how(d) if col is Column.HOW else (t or "")
+            return not t, t.casefold()
+        return text
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort the rows by a column (a click on its header); selections follow their rows,
+        and the rows stay in that order when the project changes (set_documents)."""
+        if not 0 <= column < len(Column):
+            return
+        self._sorted = (column, order)
+        self.layoutAboutToBeChanged.emit()
+        old = {id(r): i for i, r in enumerate(self._rows)}
+        self._rows.sort(key=self._sort_key(column), reverse=order == Qt.SortOrder.DescendingOrder)
+        moved = {old[id(r)]: i for i, r in enumerate(self._rows)}
+        for idx in self.persistentIndexList():
+            self.changePersistentIndex(idx, self.index(moved.get(idx.row(), idx.row()), idx.column()))
+        self.layoutChanged.emit()
 
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else len(self._rows)
@@ -118,19 +182,22 @@ class DocumentsModel(QAbstractTableModel):
             if col is Column.HEADLINE:
                 return d.title or f"(no headline: article {file_label(d)})"
             if col is Column.PUBLISHED:
-                return d.dct.isoformat() if d.dct else "unknown"
+                return d.dct.isoformat() if d.dct else NO_DATE
             return self._how(d)
         if role == Qt.ItemDataRole.ToolTipRole:
             if col in EDITABLE:
                 return (f"{source_title(d)}\n{count_words(row.passages, 'passage')} on the timeline\n"
                         f"File: {d.path}\nDouble-click or F2 to correct it")
             if col is Column.PUBLISHED:
-                return "Double-click to correct the publication date"
+                return ("Double-click to correct the publication date" if d.dct else
+                        "No publication date: its events told in relative words (“on Tuesday”, "
+                        "“last week”) wait for one. Double-click to give it")
             return self._how(d)
-        if role == Qt.ItemDataRole.ForegroundRole and col in EDITABLE and not (
-                d.outlet if col is Column.OUTLET else d.title):
-            from PySide6.QtGui import QColor
-            return QColor("#64748b")
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if col in EDITABLE and not (d.outlet if col is Column.OUTLET else d.title):
+                return theme.PLACEHOLDER
+            if col in (Column.PUBLISHED, Column.HOW) and d.dct is None:
+                return theme.NEEDS_USER
         return None
 
     def setData(self, index: QModelIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
@@ -154,12 +221,15 @@ class DocumentsModel(QAbstractTableModel):
 class DocumentsList(QTreeView):
     """Signals: documentClicked(doc_id); dateChosen(doc_id, date or None) when the user sets a
     publication date (None: infer it again); invalidDate(text) when what they typed is not one;
-    sourceEdited(doc_id, title, outlet); removeRequested(doc_ids) once the user confirmed."""
+    sourceEdited(doc_id, title, outlet); outletChosen(doc_ids, outlet) when the user gives the
+    selected articles one outlet (a folder of one paper's articles whose text names none);
+    removeRequested(doc_ids) once the user confirmed."""
 
     documentClicked = Signal(str)
     dateChosen = Signal(str, object)
     invalidDate = Signal(str)
     sourceEdited = Signal(str, object, object)
+    outletChosen = Signal(list, object)  # (doc ids, outlet or None): one outlet for many
     removeRequested = Signal(list)
 
     def __init__(self) -> None:
@@ -181,6 +251,10 @@ class DocumentsList(QTreeView):
         self.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed
                              | QAbstractItemView.EditTrigger.SelectedClicked)
         hdr = self.header()
+        # a click on a header sorts by it; until then the rows keep the project's order
+        hdr.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.setSortingEnabled(True)
+        hdr.setSortIndicatorShown(True)
         hdr.setStretchLastSection(True)
         hdr.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         # at the window's default size the last header, "How the date was found", is read
@@ -199,8 +273,11 @@ class DocumentsList(QTreeView):
                                      triggered=self.confirm_remove)
         self.remove_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         self.remove_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.set_outlet_action = QAction("Set outlet of selected articles…", self,
+                                         triggered=self.ask_outlet_of_selected)
         self.addActions([
             self.edit_source_action,
+            self.set_outlet_action,
             QAction("Set publication date…", self,
                     triggered=lambda: self._edit_date(self.current_document())),
             QAction("Infer publication date again", self,
@@ -280,16 +357,32 @@ class DocumentsList(QTreeView):
             return
         current = doc.dct.isoformat() if doc.dct else ""
         text, ok = QInputDialog.getText(
-            self, "Publication date", f"Publication date of {source_title(doc)} (YYYY-MM-DD):",
+            self, "Publication date", f"Publication date of {source_title(doc)} "
+            "(as the article or your notes write it: 27 May 2010, May 27, 2010, 2010-05-27):",
             text=current)
         if not ok or text.strip() == current:
             return
-        try:
-            value = date.fromisoformat(text.strip())
-        except ValueError:
+        value = typed_day(text)
+        if value is None:
             self.invalidDate.emit(text.strip())
             return
         self.dateChosen.emit(doc.id, value)
+
+    def ask_outlet_of_selected(self) -> bool:
+        """Ask for one outlet and give it to every selected article (Ctrl+A: all of them):
+        a folder of numbered files from one paper names its outlet in none of them."""
+        docs = self.selected_documents()
+        if not docs:
+            return False
+        known = Counter(d.outlet for d in docs if d.outlet)
+        text, ok = QInputDialog.getText(
+            self, "Outlet", f"Outlet of the {count_words(len(docs), 'selected article')} "
+            "(empty: none):", text=known.most_common(1)[0][0] if known else "")
+        if not ok:
+            return False
+        outlet = " ".join(text.split()) or None
+        self.outletChosen.emit([d.id for d in docs], outlet)
+        return True
 
     def _infer_again(self, doc: Document | None) -> None:
         if doc is not None:

@@ -8,6 +8,7 @@ from typing import Protocol
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar, QToolButton
 
+from kerryview.gui import theme
 from kerryview.progress import StageClock
 from kerryview.text.phrasing import count_words
 
@@ -38,6 +39,7 @@ class StatusBar(QStatusBar):
 
     cancelClicked = Signal()
     problemsToggled = Signal(bool)
+    undatedClicked = Signal()  # the button naming the articles without a publication date
 
     def __init__(self) -> None:
         super().__init__()
@@ -55,6 +57,19 @@ class StatusBar(QStatusBar):
         self.problems_button.setStyleSheet("QToolButton { color: #b45309; font-weight: bold; }")
         self.problems_button.toggled.connect(self.problemsToggled)
         self.problems_button.hide()
+        # "120 articles without a date": the ones whose relative dates wait for the user;
+        # a click shows them, first in the articles table
+        self.undated_button = QToolButton()
+        self.undated_button.setAutoRaise(True)
+        self.undated_button.setStyleSheet(
+            f"QToolButton {{ color: {theme.NEEDS_USER.name()}; }}")
+        self.undated_button.setToolTip(
+            "Articles whose publication date was neither written in them nor found from the "
+            "others: their events told in relative words (“on Tuesday”, “last week”) are not on "
+            "the timeline. Click to list them first in the articles table; double-click a date "
+            "there to give it.")
+        self.undated_button.clicked.connect(self.undatedClicked)
+        self.undated_button.hide()
         self.count_label = QLabel()
         self.count_label.setStyleSheet("color: #475569; padding: 0 6px;")
         self.notice_label = QLabel()
@@ -64,6 +79,7 @@ class StatusBar(QStatusBar):
         self.addPermanentWidget(self.problems_button)
         self.addPermanentWidget(self.progress)
         self.addPermanentWidget(self.cancel_button)
+        self.addPermanentWidget(self.undated_button)
         self.addPermanentWidget(self.count_label)
         self.stage_clock = StageClock()
         self._progress_text = ""  # the message last shown for the job's progress
@@ -122,6 +138,13 @@ class StatusBar(QStatusBar):
         self.count_label.setToolTip(
             "The events of the articles tagged so far, merged only among themselves: the "
             "import merges them across all articles when it ends" if provisional else "")
+
+    def set_undated_articles(self, n: int) -> None:
+        """How many of the articles shown have no publication date (0: the button hides)."""
+        text = f"{count_words(n, 'article')} without a date"
+        self.undated_button.setText(text)
+        self.undated_button.setAccessibleName(text)
+        self.undated_button.setVisible(n > 0)
 
     def set_notice(self, short: str, sentence: str) -> None:
         """A lasting notice (a read-only project): `short` always shown, `sentence` as its tip

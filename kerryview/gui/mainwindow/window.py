@@ -74,7 +74,7 @@ from kerryview.gui.timeline.edges import EdgeIndicators
 from kerryview.gui.timeline.index import TimelineIndex
 from kerryview.gui.timeline.minimap import TimelineMinimap
 from kerryview.gui.timeline.widget import TimelineLegend, TimelineWidget
-from kerryview.model import Document, Event, EventMention
+from kerryview.model import DateSource, Document, Event, EventMention
 from kerryview.sources import distinct_names
 from kerryview.store import Store
 from kerryview.text.phrasing import count_words
@@ -88,6 +88,7 @@ NEEDS_A_PROJECT = (Action.OPEN_FILES, Action.OPEN_FOLDER, Action.EXPORT, Action.
                    Action.GO_TO_DATE, Action.FIT_ALL, Action.ZOOM_IN, Action.ZOOM_OUT,
                    Action.ENLARGE_READER, Action.KEY_DATES)
 ASYNC_LOAD_EVENTS = 3000  # above this many stored events, read them in the worker
+KEY_DATES_SHARE = 0.6  # of the left docks' height, when the Stories list is shown above them
 EMPTY_TEXT = ("No events yet", "Open articles with File › Open files… or drop files or folders here.")
 EMPTY_READ_ONLY_TEXT = ("No events in this project", "It is read-only: nothing can be added to it.")
 EMPTY_PROJECT_TEXT = ("An empty project", "Add articles with File › Open files… or drop files or "
@@ -117,6 +118,9 @@ class MainWindow(QMainWindow):
         self._mention_event: tuple[TimelineIndex, dict[MentionKey, int]] | None = None
         self._mentions_by_doc: dict[str, list[EventMention]] = {}
         self._pending_paths: list[str] = []
+        # publication dates the user gave while the corpus was being read: stored, and read
+        # again, together, once that reading ends (set_document_date)
+        self._pending_dates: dict[str, date | None] = {}
         self._loaded_once = False
         self._before_import: Corpus | None = None  # shown again if a previewed import stops
         self._provisional = 0  # events of the running import's preview now shown
@@ -188,6 +192,8 @@ class MainWindow(QMainWindow):
         self._build_stories_dock()
         self.key_dates = KeyDatesDock(self, self._actions[Action.KEY_DATES], self.timeline,
                                       FOCUS_RING)
+        for dock in (self.stories_dock, self.key_dates):  # each shown: the two share the left
+            dock.visibilityChanged.connect(lambda on: on and QTimer.singleShot(0, self._share_left))
         self.timeline.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
         self.timeline.currentEventChanged.connect(self._event_selected)
@@ -208,6 +214,8 @@ class MainWindow(QMainWindow):
         self.status.cancelClicked.connect(self.cancel_import)
         self.status.problemsToggled.connect(self._toggle_problems)
         self.documents.sourceEdited.connect(self.set_document_source)
+        self.documents.outletChosen.connect(self.set_documents_outlet)
+        self.status.undatedClicked.connect(self.show_undated_articles)
         self.documents.removeRequested.connect(self.remove_documents)
         self.firstrun.demoClicked.connect(self.open_demo)
         self.firstrun.newClicked.connect(self.new_project_dialog)
@@ -387,6 +395,35 @@ class MainWindow(QMainWindow):
         self.status.showMessage("Source renamed", 4000)
         return True
 
+    def show_undated_articles(self) -> None:
+        """The articles without a publication date first in the articles table, the first of
+        them chosen and open in the reader: where the user reads and gives their dates (the
+        status bar's "n articles without a date")."""
+        from kerryview.gui.mainwindow.documents import Column
+        self.documents.sortByColumn(Column.PUBLISHED, Qt.SortOrder.AscendingOrder)
+        self.documents.setCurrentIndex(self.documents.model_.index(0, Column.PUBLISHED))
+        self.documents.scrollToTop()
+        self.documents.setFocus()
+        first = self.documents.current_document()
+        if first is not None and first.dct is None:
+            self._document_clicked(first.id)  # its text in the reader, where its date may be read
+
+    def set_documents_outlet(self, doc_ids: list[str], outlet: str | None) -> bool:
+        """Give many articles one outlet (their headlines kept), shown once all are stored."""
+        if self._refuse_if_read_only("Not changed"):
+            return False
+        if self.jobs.is_busy():
+            self.status.showMessage("Wait for the running import to finish", 4000)
+            return False
+        docs = [self.docs[i] for i in doc_ids if i in self.docs]
+        for doc in docs:
+            self.store.set_document_source(doc.id, title=doc.title, outlet=outlet)
+            doc.outlet = outlet
+        self.reload(Corpus(list(self.docs.values()), self._full.index if self._full else self.index()))
+        self.status.showMessage(f"Outlet of {count_words(len(docs), 'article')} "
+                                f"{'set to ' + outlet if outlet else 'cleared'}", 4000)
+        return True
+
     def remove_documents(self, doc_ids: list[str]) -> bool:
         """Remove articles (the user confirmed): their events re-resolve from the others,
         marks and corrections kept (kerryview.gui.project.remove_articles)."""
@@ -555,6 +592,10 @@ class MainWindow(QMainWindow):
             index = self._story_filtered(corpus.index, read_again=not same)
         self._generation += 1  # read again: older edit snapshots are stale
         self.docs = {d.id: d for d in docs}
+        for doc_id, value in self._pending_dates.items():  # given while a reading ran
+            if value is not None and doc_id in self.docs:
+                self.docs[doc_id].dct = value
+                self.docs[doc_id].dct_source = DateSource.set_by_user()
         # kept, but fitted as a load fits them when the events shown first were not these
         # (a story chosen in the list before: its events, once the stories are read)
         keep = self._loaded_once and len(self.index()) > 0 and \
@@ -575,6 +616,7 @@ class MainWindow(QMainWindow):
         in_stories = None if chosen is None else \
             {d for s in self._stories if s.id in chosen for d in s.document_ids}
         self.documents.set_documents(docs, per_doc, in_stories, names)
+        self.status.set_undated_articles(self.documents.model_.undated())
         if not events_first:  # the ranking weighs days by the articles' publication days
             self.key_dates.set_corpus(index.events, docs if in_stories is None else
                                       [d for d in docs if d.id in in_stories])
@@ -621,6 +663,18 @@ class MainWindow(QMainWindow):
         self._sync_stories_dock()
         if on and self.stories_dock.isVisible():
             self.stories.view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _share_left(self) -> None:
+        """With the Stories and Key dates lists both on the left, the key dates get
+        KEY_DATES_SHARE of the height: a story list holds a few rows, the key dates ten or
+        more (shown again after View > Key dates, Qt left them a few rows' height)."""
+        if not (self.stories_dock.isVisible() and self.key_dates.isVisible()) \
+                or self.stories_dock.isFloating() or self.key_dates.isFloating():
+            return
+        total = self.stories_dock.height() + self.key_dates.height()
+        keys = round(total * KEY_DATES_SHARE)
+        self.resizeDocks([self.stories_dock, self.key_dates], [total - keys, keys],
+                         Qt.Orientation.Vertical)
 
     def _story_count(self) -> int:
         try:
@@ -1041,12 +1095,24 @@ class MainWindow(QMainWindow):
 
     # -- corrections ----------------------------------------------------------------------
     def set_document_date(self, doc_id: str, value: date | None) -> bool:
-        """Keep the user's publication date (or drop it) and resolve the corpus again."""
+        """Keep the user's publication date (or drop it) and resolve the corpus again. While
+        the corpus is being read (the re-reading after the last date the user gave, an import)
+        the date is kept and shown at once, and stored and read with the others given
+        meanwhile when that reading ends: dating a pile's undated articles one after another
+        never waits for each re-reading."""
         if self._refuse_if_read_only("Date not changed"):
             return False
         if self.jobs.is_busy():
-            self.status.showMessage("Wait for the running import to finish", 4000)
-            return False
+            self._pending_dates[doc_id] = value
+            doc = self.docs.get(doc_id)
+            if doc is not None and value is not None:
+                doc.dct, doc.dct_source = value, DateSource.set_by_user()
+                self.documents.model_.layoutChanged.emit()
+            n = len(self._pending_dates)
+            self.status.showMessage(
+                f"{count_words(n, 'publication date')} kept: "
+                "the articles are read again with them when the current reading ends", 6000)
+            return True
         self.store.set_document_date(doc_id, value)
         self.status.showMessage(
             f"{doc_id}: publication date {'set to ' + value.isoformat() if value else 'inferred again'}"
@@ -1080,6 +1146,17 @@ class MainWindow(QMainWindow):
         job = ImportJob(paths, fn, shown=shown, workers=settings.IMPORT_WORKERS.get())
         return self.jobs.submit(job, self._imported)
 
+    def _apply_pending_dates(self) -> None:
+        """Store the dates given while the corpus was being read, and read it again once."""
+        if not self._pending_dates or self.jobs.is_busy() or self._closing:
+            return
+        dates, self._pending_dates = self._pending_dates, {}
+        for doc_id, value in dates.items():
+            self.store.set_document_date(doc_id, value)
+        self.status.showMessage(
+            f"{count_words(len(dates), 'publication date')} set — re-reading the corpus", 4000)
+        self.import_paths([], rebuild=True)
+
     def cancel_import(self) -> None:
         if self.jobs.is_busy():
             self.jobs.cancel()
@@ -1088,6 +1165,8 @@ class MainWindow(QMainWindow):
     def _busy_changed(self, busy: bool) -> None:
         if not busy:
             self.timeline.measureAhead(True)  # (held while a project's documents are read)
+            if self._pending_dates and not self._closing:
+                QTimer.singleShot(0, self._apply_pending_dates)
         job = self.jobs.current()
         self.status.set_busy(busy, job.busy_text if job else "", bool(job and job.cancellable))
         can_open = not busy and self.read_only_path is None

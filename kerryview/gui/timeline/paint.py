@@ -35,6 +35,11 @@ ATLAS_PX = 2048  # the sheet of pictures: 2048 x 2048 device pixels (16 MB)
 BAR_CAP = 6  # pixels of each end of a bar drawn from its picture (corners, the start's edge)
 BAR_MARGIN = 1  # around a bar's picture, for its pen
 KEY_PIN_W, KEY_PIN_H = 7.0, 5.0  # the triangle under a key day, hanging from the axis rule
+# A label its lane cuts to fewer characters than this ("The i…": a range's label pinned to the
+# view's left edge in what is left of the room packed for it) tells nothing and looks like a
+# glitch: the event's mark is drawn without it (its tooltip and the passages panel name it). At
+# the view's right edge a cut label stays: the user pans to read the rest.
+MIN_ELIDED_CHARS = 12
 
 
 def _dpr(p: QPainter) -> float:
@@ -274,10 +279,26 @@ class LabelMetrics:
             if len(self.elided) > ELIDED_CACHE:
                 self.elided.clear()
             fm = self.fonts.fm_bold if bold else self.fonts.fm
-            text = fm.elidedText(self.index.labels[row], Qt.TextElideMode.ElideRight,
-                                 max(0.0, (int(width) >> 2) * 4.0))
+            label = self.index.labels[row]
+            text = at_a_word(label, fm.elidedText(label, Qt.TextElideMode.ElideRight,
+                                                  max(0.0, (int(width) >> 2) * 4.0)))
             got = self.elided[key] = (text, fm.horizontalAdvance(text))
         return got
+
+
+def at_a_word(label: str, elided: str) -> str:
+    """`elided` (Qt's cut of `label`, ending in "…") cut back to the end of its last whole word
+    when Qt cut inside one ("… came amid dis…" -> "… came amid…"), as an editor shortens a
+    line; a cut that would keep fewer than MIN_ELIDED_CHARS characters stays as it is."""
+    if elided == label or not elided.endswith("…"):
+        return elided
+    kept = elided[:-1]
+    if kept.endswith(" ") and len(kept.rstrip(" ,;:–—-")) >= MIN_ELIDED_CHARS:
+        return kept.rstrip(" ,;:–—-") + "…"  # "Birds have been found …": cut after a space
+    if not kept or not label[len(kept):len(kept) + 1].isalnum() or not kept[-1].isalnum():
+        return elided  # Qt cut between words (or kept nothing)
+    head = kept.rsplit(" ", 1)[0].rstrip(" ,;:–—-")
+    return head + "…" if " " in kept and len(head) >= MIN_ELIDED_CHARS else elided
 
 
 class FramePainter:
@@ -298,6 +319,7 @@ class FramePainter:
         # pixels of the tick row covered at its left and right ends (the "◀ n earlier" and
         # "n later ▶" buttons, edges.py): no tick label there, half of one peeking out
         self.axis_covered = (0.0, 0.0)
+        self.drawn: list[tuple[int, str]] = []  # (row, label text) drawn in the last frame
 
     def paint(self, p: QPainter, fr: Frame, *, index: TimelineIndex, view: TimelineView,
               current: int, width: int, height: int, focus: bool,
@@ -312,6 +334,7 @@ class FramePainter:
         self.width, self.height = width, height
         self.matched = matched
         self.match_starts = match_starts if match_starts is not None else array("d")
+        self.drawn = []
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         p.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
         try:
@@ -559,6 +582,10 @@ class FramePainter:
         if avail < 24:
             return
         text, tw = self.labels.elide_w(r, avail, selected)
+        if text != idx.labels[r] and len(text.rstrip("…").rstrip()) < MIN_ELIDED_CHARS \
+                and it.right <= self.width - 6:
+            return  # squeezed by its neighbour, not by the edge the user can pan past
+        self.drawn.append((r, text))
         if overlay:
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(theme.LABEL_BACKING)

@@ -373,6 +373,10 @@ class TimelineWidget(QWidget):
     def visibleRows(self) -> list[int]:  # noqa: N802
         return [it.row for it in self.frame().items if it.hit.right() >= 0 and it.x0 <= self.width()]
 
+    def drawnLabels(self) -> list[tuple[int, str]]:  # noqa: N802
+        """(row, text) of each label the last paint drew, as elided on screen."""
+        return list(self._painter.drawn)
+
     def mode(self) -> str:
         return self.frame().mode
 
