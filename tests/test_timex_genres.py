@@ -670,3 +670,46 @@ def test_a_half_or_quarter_of_a_time_noun_is_a_period(text, half):
 ])
 def test_a_half_of_a_thing_is_no_period(text, dct, half):
     assert not any(t.text.startswith(half) for t in tag(text, dct))
+
+
+STORY_READINGS = {k: v for k, v in __import__("kerryview.timex.lexicon", fromlist=["lexicon"]).lexicon()[
+    "story_readings"].items() if not k.startswith("_")}
+
+
+@pytest.mark.parametrize("name", sorted(STORY_READINGS))
+def test_story_reading_examples(name):
+    # rules/narrative.json story_readings: each reading of the story's time with its example
+    from tests.test_timex_rules import phrase
+    entry = STORY_READINGS[name]
+    text, start, end = phrase(entry["example"])
+    assert entry["rule"].strip()
+    assert genre(recognize(text), None, text).narrative, f"{name}: its example must read as a history"
+    found = {(t.start, t.end): t.value for t in tag(text, None)}
+    assert found.get((start, end)) == entry["expect"], f"{name}: {found}"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the future in the past foretells; a past clause with the later year moves the story on
+    ("In 1862 the Union advanced. Grant, who would later serve as president, was promoted in 1864. In March he "
+     "took command.", "1864-03"),
+    ("In 1861 the war began. By 1865 the South was exhausted. In April Lee surrendered.", "1865-04"),
+    # a heading's span is the story's; a name's is not
+    ("Korean War (1950–1953)\nIn June the North attacked.", "1950-06"),
+    ("In 1965 the Marines landed. Veterans of the Korean War (1950–1953) were called up. In March more troops came.",
+     "1965-03"),
+])
+def test_what_moves_the_story_and_what_does_not(text, expected):
+    month = [t for t in tag(text, None) if t.text in ("March", "April", "June")][-1]
+    assert month.value == expected
+
+
+@pytest.mark.parametrize("story, winter", [
+    ("In June 1941 Germany attacked.", "1942-WI"),
+    ("In August 1942 the Germans reached Stalingrad.", "1943-WI"),
+    ("In the summer of 1778 the army fought at Monmouth.", "1779-WI"),
+    ("In January 1915 the front froze.", "1915-WI"),
+    ("In March 1943 the thaw came.", "1943-WI"),
+])
+def test_that_winter_is_the_one_ahead_of_a_summer_or_autumn(story, winter):
+    v = values(story + " That winter the army rested.", None)
+    assert v["That winter"] == winter

@@ -196,6 +196,17 @@ class Resolver:
             and (names_a_thing(self.text, p.start, p.end) or past_perfect_before(self.text, p.start)
                  or past_perfect_after(self.text, p.start, p.end))
 
+    def _foretold(self, p: Pending, first_day: date) -> bool:
+        """In a narrative, a year ahead of the story's in a clause that looks ahead from the
+        story's time, the future in the past ("Churchill, who would become prime minister in
+        1940, opposed it", "the island would remain Japanese until 1945", "he was to die in
+        1946"; the future cues of text/data/tense_cues.json): the writer foretells what came
+        later, the story stays where it was (rules/narrative.json story_readings foretold)."""
+        story = self.story_year(p)
+        if story is None or first_day.year <= story[0].year:
+            return False
+        return tense(self.text, p.start, p.end) == "future"
+
     def _summary_ahead(self, p: Pending, first_day: date) -> bool:
         """In a narrative, a later year after "by the end of" inside a clause ("... was imported by
         the end of 1776", said of 1775) states where a development had got to; the story stays.
@@ -299,6 +310,7 @@ class Resolver:
                         and not (kind == "narrative" and self._flashback(p, parsed[0])) \
                         and not (kind is None and self._summary_ahead(p, parsed[0])) \
                         and not (kind is None and self._ends_a_span(p, parsed)) \
+                        and not (kind is None and self._foretold(p, parsed[0])) \
                         and not (kind is None and self._day_recalled(p, parsed)):
                     self.story.append((parsed[0], parsed[1], value))
                     self.in_bc = False
@@ -486,11 +498,16 @@ class Resolver:
                 # "In December 1950 ... In the spring": a season whose middle lies more than half
                 # a year before the story's day or month is the next year's, as a month-day is
                 year = self._story_year_near(story, *_SEASON_MIDDLE[season])
-            if season == "WI" and rel is None and yearshift is None and values.RANK[story[1]] <= values.RANK["M"]:
-                year = int(values.fmt(story[0], "S")[:4])
+            if season == "WI" and rel is None and yearshift is None and values.RANK[story[1]] <= values.RANK["S"]:
+                # the story's own winter, or the one ahead of its summer or autumn ("In October
+                # 1777 ... That winter" is the winter of 1777-78, 1778-WI); after a spring, the
+                # winter just ended is the nearer
+                here = values.fmt(story[0], "S")
+                year = int(here[:4]) + (here[-2:] in ("SU", "FA"))
                 # the winter ahead of the story's December is not yet the story's time: "hold out
                 # over the winter" said in a December does not move "on 10 September" on a year
-                self.hold_story = year != story[0].year
+                # (after an autumn the story moves into its winter: "In the spring" is then 1778's)
+                self.hold_story = here[-2:] == "WI" and year != story[0].year
             if rel is not None and rel != 0 and story[1] == "Y":
                 year += rel  # "the following spring" after "In 1944 ...": a season of the next year
             elif rel is not None and rel != 0:

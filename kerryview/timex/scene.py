@@ -13,7 +13,9 @@ words around the date:
   "the Estates-General of 1614" (but "the spring of 1794", "the end of 1776" are the story's, and
   so is a happening in lower case: "the campaign of 1862", list event_of_year);
 - a year alone in brackets after a name: "the Civil Constitution of the Clergy (1790)" (not a
-  section heading run into its text: "Eastern Front (1914) In August ...");
+  section heading run into its text: "Eastern Front (1914) In August ..."), or a span of years
+  there: a life or a reign, "Ho Chi Minh (1890–1969)", or a war named in passing, "the Korean
+  War (1950–1953)" (at a heading, "Western Front (1914–1918)", it is the story's);
 - a year compared with: "arranged as in 1614", "higher than in 1913".
 
 Quoted speech (`in_quotation`) speaks from the story's day: "We go tomorrow," said on 5 June.
@@ -41,6 +43,9 @@ _YEAR = re.compile(r"\d{3,4}")
 _NAME_BRACKET = re.compile(r"(?-i:[A-Z])[\w'-]*\s*\($")
 _HEADING_AFTER = re.compile(r"[ \t]*\n|[ \t]+(?-i:[A-Z])")  # "Eastern Front (1914) In August": a section heading
 _COMPARED = re.compile(r"\b(?:as|than)\s+(?:in|of|at)\s+$", re.I)
+# "Ho Chi Minh (1890–1969)", "the Korean War (1950-53)": a span of years in brackets after a name
+_SPAN_TO = re.compile(r"\s*[-–—]\s*\d{2,4}\s*\)")  # after the span's first year, to its bracket
+_NAME_BRACKET_YEAR = re.compile(r"(?-i:[A-Z])[\w'-]*\s*\(\s*\d{3,4}\s*[-–—]\s*$")  # before its second
 
 
 @lru_cache(maxsize=1)
@@ -64,6 +69,10 @@ def names_a_thing(text: str, start: int, end: int) -> bool:
     if _NAME_BRACKET.search(before) and text.startswith(")", end) and not _HEADING_AFTER.match(text, end + 1) \
             or _COMPARED.search(before):
         return True
+    if _NAME_BRACKET.search(before) and (span := _SPAN_TO.match(text, end)) is not None:
+        return not _HEADING_AFTER.match(text, span.end())  # the first year of "Ho Chi Minh (1890–1969)"
+    if _NAME_BRACKET_YEAR.search(before) and text.startswith(")", end):
+        return not _HEADING_AFTER.match(text, end + 1)  # its last year
     m = _OF_BEFORE.search(before)
     if m is None or m.group(1).lower() in _time_words():
         return False
