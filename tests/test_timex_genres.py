@@ -346,7 +346,9 @@ def test_quoted_speech_in_a_history_speaks_from_the_storys_day():
     text = YEARS_ONLY + 'On 5 June 1944 Eisenhower said: "We go tomorrow." Today the beaches are a memorial.'
     v = values(text, WIKI_DCT)
     assert v["tomorrow"] == "1944-06-06"
-    assert v["Today"] == "2009-12-19"  # the writer's today, outside the quotation
+    # the writer's today, outside the quotation: in a history, "nowadays" (TIMEX2/TimeML's
+    # generic present), not the day the article was taken from the web
+    assert v["Today"] == "PRESENT_REF"
 
 
 def test_a_story_before_christ_never_takes_the_dcts_year():
@@ -713,3 +715,18 @@ def test_what_moves_the_story_and_what_does_not(text, expected):
 def test_that_winter_is_the_one_ahead_of_a_summer_or_autumn(story, winter):
     v = values(story + " That winter the army rested.", None)
     assert v["That winter"] == winter
+
+
+def test_today_in_a_history_is_the_present_but_the_speakers_day_in_a_quotation():
+    text = HISTORY + ' The old front line is today a farm. On 1 July 1916 Haig said: "We attack today."'
+    v = [(t.text, t.value) for t in tag(text, WIKI_DCT)]
+    assert ("today", "PRESENT_REF") in v and ("today", "1916-07-01") in v
+
+
+@pytest.mark.parametrize("aside, value", [
+    ("The treaty, signed in 1839, guaranteed Belgium.", "1914-08"),  # earlier: the story stays
+    ("The plan, then in 1905, was new.", "1905-08"),  # no participle: the year is the story's
+])
+def test_an_earlier_year_in_a_participle_aside_does_not_move_the_story(aside, value):
+    v = values("In 1914 the war began. " + aside + " In August the Germans invaded.", None)
+    assert v["August"] == value

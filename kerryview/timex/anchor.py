@@ -26,7 +26,7 @@ from kerryview.calendar.timex3 import parse_value, years_before_christ
 from .lexicon import table
 from .narrative import Genre, genre
 from .news import frame_year
-from .scene import in_quotation, names_a_thing, past_perfect_after, past_perfect_before, speech_end
+from .scene import in_quotation, names_a_thing, participle_aside, past_perfect_after, past_perfect_before, speech_end
 from .normalize import Pending
 from .context import is_post
 from .normalize_calendar import bc_year
@@ -194,7 +194,7 @@ class Resolver:
             return names_a_thing(self.text, p.start, p.end)
         return first_day.year < story[0].year \
             and (names_a_thing(self.text, p.start, p.end) or past_perfect_before(self.text, p.start)
-                 or past_perfect_after(self.text, p.start, p.end))
+                 or past_perfect_after(self.text, p.start, p.end) or participle_aside(self.text, p.start, p.end))
 
     def _foretold(self, p: Pending, first_day: date) -> bool:
         """In a narrative, a year ahead of the story's in a clause that looks ahead from the
@@ -658,10 +658,14 @@ class Resolver:
     def op_dayshift(self, p: Pending, n: int, suffix: str = ""):
         if self.narrative and in_quotation(self.text, p.start):
             # "We go tomorrow," Eisenhower said on 5 June: the speaker's day is the story's
-            # (outside a quotation, a history's "today" is the writer's)
+            # (outside a quotation, a history's "today" is the writer's present, PRESENT_REF)
             on = self._on_story_day(p, n, suffix)
             if on is not None:
                 return on
+        elif self.narrative and n == 0 and not suffix:
+            # the writer of a history dates nothing by the day of writing: "the region is today
+            # part of Turkey" is the present in general (rules/narrative.json story_readings)
+            return "PRESENT_REF", None, None
         if self.dct is None:  # "yesterday" counts from the writer's day, unknown without a DCT,
             # not from the last date the text wrote ("dead since 1954 ... Yesterday I found out")
             return "XXXX-XX-XX" + suffix, None, None

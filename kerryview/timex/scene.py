@@ -81,6 +81,19 @@ def names_a_thing(text: str, start: int, end: int) -> bool:
 
 
 _SENTENCE_START = re.compile(r"[.;!?:\n\"(][^.;!?:\n\"(]*$")
+# ", drawn up in 1905,": an aside set off by commas that a past participle opens, then the date
+_PARTICIPLE_ASIDE = re.compile(r",\s+(?:[a-z]+ly\s+)?([a-z]+)(?:\s+[\w'-]+){0,4}?\s+(?:in|on|during)\s+$")
+_ASIDE_END = re.compile(r"\s*,")
+
+
+def participle_aside(text: str, start: int, end: int) -> bool:
+    """The date text[start:end] ends an aside set off by commas that a past participle opens:
+    "The Schlieffen Plan, drawn up in 1905, called for ...", "the treaty, signed in 1839,
+    guaranteed ...". Such a reduced relative clause tells how a thing came to be, as the past
+    perfect does; a date earlier than the story's there does not take the story back."""
+    m = _PARTICIPLE_ASIDE.search(text, max(0, start - 60), start)
+    return m is not None and _participle(m.group(1)) and m.group(1) not in table("participle_lookalike") \
+        and _ASIDE_END.match(text, end) is not None
 
 
 def past_perfect_before(text: str, start: int) -> bool:
