@@ -730,3 +730,11 @@ def test_today_in_a_history_is_the_present_but_the_speakers_day_in_a_quotation()
 def test_an_earlier_year_in_a_participle_aside_does_not_move_the_story(aside, value):
     v = values("In 1914 the war began. " + aside + " In August the Germans invaded.", None)
     assert v["August"] == value
+
+
+@pytest.mark.parametrize("text, easter", [
+    ("In 1914 the war began. At Christmas the troops fraternised. At Easter the guns fired.", "1915-04-04"),
+    ("In 1916 the war went on. In March the rebels armed. At Easter they rose.", "1916-04-23"),
+])
+def test_a_holiday_in_a_history_is_the_one_ahead_of_the_story_when_its_own_is_half_a_year_back(text, easter):
+    assert values(text, None)["Easter"] == easter

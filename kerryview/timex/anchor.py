@@ -422,7 +422,11 @@ class Resolver:
             return values.holiday(rule, year).isoformat(), None, None
         story = self.story_year(p)
         if story is not None and rel is None:
-            return values.holiday(rule, story[0].year).isoformat(), story[2], "narrative"
+            # the story's year, or the next when the holiday lies over half a year behind the
+            # story's day, as a month-day does ("At Christmas 1914 ... At Easter": 1915's)
+            d = values.holiday(rule, story[0].year)
+            year = self._story_year_near(story, d.month, d.day)
+            return values.holiday(rule, year).isoformat(), story[2], "narrative"
         if self.dct is None:
             return "XXXX-" + (rule[:2] if rule[0].isdigit() and len(rule) == 5 else "XX-XX"), None, None
         y = self.dct.year
