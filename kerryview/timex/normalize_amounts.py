@@ -161,3 +161,17 @@ def _vague_adj(g: Groups, text: str, start: int, end: int, opts: Options) -> Pen
     if not nxt or nxt in table("vague_adjective_block") or lookup("unit", nxt) is not None or lookup("month", nxt) is not None:
         return None
     return Pending(start, end, "DATE", value="PRESENT_REF" if word == "current" else "PAST_REF")
+
+
+@normalizer("history_adj")
+def _history_adj(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
+    """Attributive "former"/"future" ("the former French Province", "the former Louis XVI",
+    "future wars"): a time before or after the story's, which the annotators of histories mark
+    PAST_REF/FUTURE_REF (WikiWars, after TIMEX2) and those of news do not (TimeBank leaves its 14
+    "former" untagged): the resolver keeps it only in a history (anchor op_history_adj). Not the
+    pronoun "the former" ("the former was larger"): context.json history_adjective_block."""
+    nxt = word_after(text, end).lower()
+    if not nxt or nxt in table("vague_adjective_block") or nxt in table("history_adjective_block"):
+        return None
+    value = "PAST_REF" if text[start:end].lower() == "former" else "FUTURE_REF"
+    return Pending(start, end, "DATE", op="history_adj", args={"value": value})
