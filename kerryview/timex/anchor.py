@@ -720,9 +720,10 @@ class Resolver:
             return None
         return self.op_season(p, code, None, None) if season else self.op_time_ref(p, "T" + code)
 
-    def op_history_adj(self, p: Pending, value: str):
-        """Attributive "former"/"future" (normalize_amounts._history_adj): PAST_REF/FUTURE_REF
-        in a history, not tagged in news (the conventions of their annotators differ)."""
+    def op_history_only(self, p: Pending, value: str):
+        """Attributive "former"/"future", "at the time" (normalize_amounts._history_adj,
+        _history_then): PAST_REF, FUTURE_REF, PRESENT_REF in a history, not tagged in news (the
+        conventions of their annotators differ)."""
         return (value, None, None) if self.narrative else None
 
     def _habit(self, p: Pending) -> bool:

@@ -168,10 +168,19 @@ def _history_adj(g: Groups, text: str, start: int, end: int, opts: Options) -> P
     """Attributive "former"/"future" ("the former French Province", "the former Louis XVI",
     "future wars"): a time before or after the story's, which the annotators of histories mark
     PAST_REF/FUTURE_REF (WikiWars, after TIMEX2) and those of news do not (TimeBank leaves its 14
-    "former" untagged): the resolver keeps it only in a history (anchor op_history_adj). Not the
+    "former" untagged): the resolver keeps it only in a history (anchor op_history_only). Not the
     pronoun "the former" ("the former was larger"): context.json history_adjective_block."""
     nxt = word_after(text, end).lower()
     if not nxt or nxt in table("vague_adjective_block") or nxt in table("history_adjective_block"):
         return None
     value = "PAST_REF" if text[start:end].lower() == "former" else "FUTURE_REF"
-    return Pending(start, end, "DATE", op="history_adj", args={"value": value})
+    return Pending(start, end, "DATE", op="history_only", args={"value": value})
+
+
+@normalizer("history_then")
+def _history_then(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
+    """"at the time", "(the women) of the time": the story's time then, which the annotators of
+    histories mark PRESENT_REF (WikiWars, after TIMEX2: the present of the story); news marks "at
+    the time" rarely (TimeBank: once of twice, PAST_REF), so it is kept only in a history
+    (anchor op_history_only). Not "at the time of the oath", "at the time when": a date named."""
+    return Pending(start, end, "DATE", op="history_only", args={"value": "PRESENT_REF"})
