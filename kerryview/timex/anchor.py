@@ -726,6 +726,13 @@ class Resolver:
         conventions of their annotators differ)."""
         return (value, None, None) if self.narrative else None
 
+    def op_history_set(self, p: Pending, value: str, unit: str):
+        """A frequency adverb of one calendar unit ("daily", "every day", "annually"): its
+        period in news (P1D, as TimeML's news corpora mostly write it), but the calendar
+        pattern of its unit in a history (XXXX-XX-XX, XXXX), as the WikiWars annotators (after
+        TIMEX2) write every one, and TimeBank its "daily" and "annually" too."""
+        return (values.UNDERSPECIFIED[unit] if self.narrative else value), None, None
+
     def _habit(self, p: Pending) -> bool:
         """A word of habit in the clause of "at night" ("moved only at night", "usually attacked
         at night"; narrative.json habit_cue): on no one day of the story."""

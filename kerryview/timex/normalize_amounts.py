@@ -113,11 +113,19 @@ def _duration_past(g: Groups, text: str, start: int, end: int, opts: Options) ->
     return Pending(start, end, "DURATION", value=duration_value(n, uc[0]), mod=approx_mod(g.get("approx")) or approx)
 
 
+_ONE_UNIT = re.compile(r"P1([DWMY])")  # a frequency adverb's period of one calendar unit
+
+
 @normalizer("set", ("adverb", "times"))
 def _set(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
     low = " ".join(text[start:end].lower().split())
     if "adverb" in opts:
-        return Pending(start, end, "SET", value=lookup("set_adverb", low), quant="EVERY")
+        value = lookup("set_adverb", low)
+        m = _ONE_UNIT.fullmatch(value or "")
+        if m is not None:  # "daily": P1D in news, XXXX-XX-XX in a history (anchor op_history_set)
+            return Pending(start, end, "SET", op="history_set", args={"value": value, "unit": m.group(1)},
+                           quant="EVERY")
+        return Pending(start, end, "SET", value=value, quant="EVERY")
     if "times" in opts:
         uc = unit_code(g["unit"])
         f = lookup("frequency_word", g["freqword"]) if g.get("freqword") else number(g.get("num"))
