@@ -200,12 +200,13 @@ class Resolver:
         """In a narrative, a year ahead of the story's in a clause that looks ahead from the
         story's time, the future in the past ("Churchill, who would become prime minister in
         1940, opposed it", "the island would remain Japanese until 1945", "he was to die in
-        1946"; the future cues of text/data/tense_cues.json): the writer foretells what came
-        later, the story stays where it was (rules/narrative.json story_readings foretold)."""
+        1946"; the future cues of text/data/tense_cues.json), or the date a plan was made for
+        ("the meeting was planned for May 1789": lexicon.json forward_cue): the writer foretells
+        what came later, the story stays where it was (narrative.json story_readings foretold)."""
         story = self.story_year(p)
         if story is None or first_day.year <= story[0].year:
             return False
-        return tense(self.text, p.start, p.end) == "future"
+        return self._tense(p) == "future"
 
     def _summary_ahead(self, p: Pending, first_day: date) -> bool:
         """In a narrative, a later year after "by the end of" inside a clause ("... was imported by

@@ -55,10 +55,26 @@ def _time_words() -> frozenset[str]:
     return frozenset(triggers()) | frozenset(table("name_of_year_ok"))
 
 
+HEADING_WORDS = 10  # a line of at most this many words without a sentence's end is a heading
+_LINE_END = re.compile(r"[.!?:;,]\W*$")
+
+
+def in_heading(text: str, start: int, end: int) -> bool:
+    """text[start:end] stands in a line of its own that is a section heading: a few words with no
+    sentence's end ("Estates-General of 1789", "Western Front (1914–1918)")."""
+    lo = text.rfind("\n", 0, start) + 1
+    hi = text.find("\n", end)
+    if lo == 0 or hi < 0:
+        return False
+    line = text[lo:hi]
+    return len(line.split()) <= HEADING_WORDS and _LINE_END.search(line) is None
+
+
 def names_a_thing(text: str, start: int, end: int) -> bool:
     """The date text[start:end], which writes its year, names a thing (a law, an edition, an
-    event) instead of setting the time of the story around it."""
-    if _YEAR.search(text, start, end) is None:
+    event) instead of setting the time of the story around it. Never in a section heading:
+    "Estates-General of 1789" over a section is the time that section narrates."""
+    if _YEAR.search(text, start, end) is None or in_heading(text, start, end):
         return False
     before = text[max(0, start - 40):start]
     m = _WORD_BEFORE.search(before)
