@@ -3,6 +3,7 @@ three development sets of shared/data: news (TBAQ), narrative (WikiWars 01-11), 
 
     .venv/bin/python benchmarks/tempeval.py                 # all sets, both halves, all systems
     .venv/bin/python benchmarks/tempeval.py --sets wikiwars --part dev --systems kerryview --errors 40
+    .venv/bin/python benchmarks/tempeval.py --sets wikiwars --part dev --systems kerryview --docs 4,8 --per-doc
     .venv/bin/python benchmarks/tempeval.py --scaling       # linear-time check on 0.25..2 MB
 
 Each set has a development half and a held-out half (see SETS): develop on `--part dev`, look
@@ -230,12 +231,21 @@ class Tally:
     seconds: float = 0.0
 
 
-def evaluate(es: EvalSet, part: str, systems: list[str], refresh: bool, errors: int) -> dict[str, Tally]:
-    """Scores of each system on one half of a set (documents of all its collections pooled)."""
+def _number(doc_id: str) -> int | None:
+    m = re.search(r"\d+", doc_id)
+    return int(m.group()) if m else None
+
+
+def evaluate(es: EvalSet, part: str, systems: list[str], refresh: bool, errors: int,
+             docs_wanted: set[int] | None = None, per_doc: bool = False) -> dict[str, Tally]:
+    """Scores of each system on one half of a set (documents of all its collections pooled);
+    `docs_wanted`: only the documents of these numbers; `per_doc`: a line per document."""
     tallies = {s: Tally(Counts()) for s in systems}
     shown = 0
     for coll in es.collections:
         docs = load(coll, part)
+        if docs_wanted is not None:
+            docs = [d for d in docs if _number(d.id) in docs_wanted]
         if not docs:
             continue
         words = sum(d.words for d in docs)
@@ -249,6 +259,9 @@ def evaluate(es: EvalSet, part: str, systems: list[str], refresh: bool, errors: 
                         print(describe_error(d, kind, s, g))
                         shown += 1
                 dc.errors.clear()
+                if per_doc:
+                    print(f"  {part:8} {system:22} {d.id:28} gold {dc.n_gold:5}  relaxed F1 {dc.relaxed_prf()[2]:.3f}"
+                          f"  value F1 {dc.attr_f1('value'):.3f}")
                 t.counts += dc
             t.words += words
             t.seconds += secs
@@ -266,6 +279,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--refresh", action="store_true", help="rerun HeidelTime instead of reading its cache")
     ap.add_argument("--errors", type=int, default=0, help="print N kerryview errors per set and half")
     ap.add_argument("--scaling", action="store_true", help="print the linear-time check and exit")
+    ap.add_argument("--docs", default="", help="only the documents of these numbers (comma-separated, "
+                    "e.g. WikiWars 4,8: a group of the dev half to check a rule written on another)")
+    ap.add_argument("--per-doc", action="store_true", help="print each document's relaxed and value F1")
     ap.add_argument("--verify-heideltime", type=int, default=0, metavar="N",
                     help="compare the one-JVM batch with one `java -jar` per document on N documents of each set")
     args = ap.parse_args(argv)
@@ -290,7 +306,8 @@ def main(argv: list[str] | None = None) -> int:
         systems = systems_for(es, names)
         lines = []
         for part in parts:
-            tallies = evaluate(es, part, systems, args.refresh, args.errors)
+            wanted = {int(n) for n in args.docs.split(",") if n.strip()} or None
+            tallies = evaluate(es, part, systems, args.refresh, args.errors, wanted, args.per_doc)
             for system in systems:
                 t = tallies[system]
                 lines.append(row(part, system, t.counts, t.words, t.seconds))
