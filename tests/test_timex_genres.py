@@ -356,9 +356,10 @@ def test_a_story_before_christ_never_takes_the_dcts_year():
             "fleet. Rome won in 256 BC and lost in 255 BC. Carthage revolted in 238 BC. In the spring Rome attacked. On 12 August Carthage fell. "
             "Two days later Rome sailed. The following year Rome took Sardinia.")
     v = values(text, WIKI_DCT)
-    assert v["the spring"] == "XXXX-SP"
-    assert v["12 August"] == "XXXX-08-12"
-    assert v["Two days later"] == "XXXX-XX-XX"
+    # the story's year before Christ, as "in March" after 1943 is 1943's (not the DCT's)
+    assert v["the spring"] == "BC0238-SP"
+    assert v["12 August"] == "BC0238-08-12"
+    assert v["Two days later"] == "XXXX-XX-XX"  # no count of days before Christ
     assert v["The following year"] == "BC0237"
 
 

@@ -222,6 +222,15 @@ class Resolver:
             return False
         return m.group(1) is None or m.group(1).lower() not in cues()["coordinating_conjunctions"]
 
+    def _bc_story_year(self, later: int = 0) -> str | None:
+        """In a history whose story is before Christ, its year ("BC0480"), or the year `later`
+        years on ("the following spring" after 480 BC is BC0479-SP); None elsewhere, or when the
+        count runs past year 1."""
+        if not (self.in_bc and self.narrative and self.bc is not None):
+            return None
+        value = bc_year(self.bc[0] - later)
+        return None if value == "XXXX" else value
+
     def _counts_from_bc(self) -> bool:
         """The last date mentioned is one before Christ ("In the spring of 480 BC ... Two days
         later"): Python's calendar cannot count from it, and the DCT or an older date is not what
@@ -379,6 +388,9 @@ class Resolver:
             y = self.dct.year - (0 if (month, day) < (self.dct.month, self.dct.day) else 1)
             return f"{y:04d}-{month:02d}-{day:02d}{suffix}", self.dct_value, "dct"
         y, anchor, kind = self._year_for(p, month, day)
+        bc = self._bc_story_year() if y is None and weekday is None else None
+        if bc is not None:  # "On 22 September" in a story of 480 BC: BC0480-09-22
+            return f"{bc}-{month:02d}-{day:02d}{suffix}", bc, "narrative"
         if y is not None and weekday is not None:
             # "Monday, Oct. 26": the year in which that date is a Monday, nearest first
             for cand in (y, y - 1, y + 1):
@@ -454,8 +466,9 @@ class Resolver:
             elif rel is not None and rel > 0:
                 year += 0 if month > story[0].month else 1
             return f"{year:04d}-{month:02d}", story[2], "narrative"
-        if self.in_bc and self.narrative:  # "in August" in a story before Christ
-            return f"XXXX-{month:02d}", None, None
+        if self.in_bc and self.narrative:  # "in August" in a story before Christ: its year's
+            bc = self._bc_story_year() if rel is None and not yearshift else None
+            return f"{bc or 'XXXX'}-{month:02d}", bc, "narrative" if bc else None
         if self.dct is None:
             if rel is None and yearshift in (None, 0):
                 y, anchor, kind = self._year_for(p, month, 15)
@@ -522,7 +535,10 @@ class Resolver:
                 there = ["WI", "SP", "SU", "FA"].index(season)
                 year += (0 if there > here else 1) if rel > 0 else (0 if there < here else -1)
             return f"{year:04d}-{season}", story[2], "narrative"
-        if self.dct is None or self.in_bc and self.narrative:  # no year known, or one before Christ
+        if self.in_bc and self.narrative:  # "that autumn", "the following spring" before Christ
+            bc = self._bc_story_year(rel if rel else yearshift or 0)
+            return f"{bc or 'XXXX'}-{season}", self._bc_story_year() if bc else None, "narrative" if bc else None
+        if self.dct is None:  # no year known
             return f"XXXX-{season}", None, None
         # Season years as values.fmt writes them: December already belongs to next year's winter,
         # so a December DCT is in season-year + 1 and "last summer" then is this calendar year's.
