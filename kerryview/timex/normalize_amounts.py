@@ -33,6 +33,13 @@ def _names_a_period_event(text: str, end: int) -> bool:
     return m is not None and (m.group(1).lower() in table("war_name_noun") or m.group(1).lower() in table("period_event_noun"))
 
 
+def bare_hundred(g: Groups, text: str, end: int) -> bool:
+    """The number is a bare "hundred" outside a name: "several hundred years" counts nothing
+    (the name "the [Hundred Days] Offensive" does, as "the Seven Years War" does)."""
+    num = g.get("num") or ""
+    return num.lower() == "hundred" and not (num[0] == "H" and _names_a_period_event(text, end))
+
+
 @normalizer("duration", ("range", "vague", "half", "plural"))
 def _duration(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
     low = " ".join(text[start:end].lower().split())
@@ -47,6 +54,8 @@ def _duration(g: Groups, text: str, start: int, end: int, opts: Options) -> Pend
         return None
     unit, mult = uc
     numtxt = (g.get("num") or "").lower()
+    if bare_hundred(g, text, end):
+        return None
     if "vague" in opts:
         if (low.startswith("recent") or low.startswith("past")) and unit in ("Y", "D"):
             return Pending(start, end, "DATE", value="PAST_REF")

@@ -436,7 +436,7 @@ _FROM_YEAR = re.compile(r"\s+(?:from|since)\b[^.;:!?]{0,40}?(?<![\d$£€#])((?:
 @normalizer("ago", ("no_number", "adjective"))
 def _ago(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
     uc = unit_code(g["unit"])
-    if uc is None:
+    if uc is None or (g.get("num") or "").lower() == "hundred":  # "several hundred years ago": no count
         return None
     unit, mult = uc
     low = " ".join(text[start:end].lower().split())
