@@ -31,7 +31,7 @@ from .normalize import Pending
 from .context import is_post
 from .normalize_calendar import bc_year
 from kerryview.text.sentences import paragraph_break
-from kerryview.text.tense import heads_entry, tense
+from kerryview.text.tense import heads_entry, may_look_ahead, tense
 from kerryview.text.wordlists import cues
 
 Ref = tuple[date, str, str]  # first day, granularity, value
@@ -99,6 +99,8 @@ RECALLED_DAYS = 30
 STORY_BC_YEARS = 50
 
 
+# a date that opens its sentence, after a preposition and a word or two ("In 1944", "By early 1945")
+_OPENS_SENTENCE = re.compile(r"(?:^|[.!?;:]\s+|\n\s*)(?:[A-Z][a-z]*)(?:\s+[a-z]+)?\s+$")
 # the middle day of a season (winter, across the year's end, has its own rule in op_season)
 _SEASON_MIDDLE = {"SP": (4, 15), "SU": (7, 15), "FA": (10, 15)}
 
@@ -204,9 +206,12 @@ class Resolver:
         ("the meeting was planned for May 1789": lexicon.json forward_cue): the writer foretells
         what came later, the story stays where it was (narrative.json story_readings foretold)."""
         story = self.story_year(p)
-        if story is None or first_day.year <= story[0].year:
-            return False
-        return self._tense(p) == "future"
+        if story is None or first_day.year <= story[0].year or _OPENS_SENTENCE.search(self.text, max(0, p.start - 30), p.start):
+            return False  # "In 1944, ...": a year that opens its sentence frames it, the story's
+        if forward_before(self.text, p.start):
+            return True
+        # the cue of a foretelling stands before the date ("who would become prime minister in")
+        return may_look_ahead(self.text, p.start, p.end, right=False) and tense(self.text, p.start, p.end) == "future"
 
     def _summary_ahead(self, p: Pending, first_day: date) -> bool:
         """In a narrative, a later year after "by the end of" inside a clause ("... was imported by
