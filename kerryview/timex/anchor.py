@@ -459,8 +459,8 @@ class Resolver:
 
     def op_month(self, p: Pending, month: int, rel: int | None, yearshift: int | None, that: bool = False):
         ref = self.last_ref(values.RANK["Y"]) if that else None
-        if ref is not None:  # "October of that year"
-            return f"{ref[0].year:04d}-{month:02d}", ref[2], "narrative"
+        if ref is not None:  # "October of that year", "March of the following year"
+            return f"{ref[0].year + (yearshift or 0):04d}-{month:02d}", ref[2], "narrative"
         story = self.story_year(p)
         if story is not None:
             year = story[0].year + (yearshift or 0)

@@ -154,8 +154,10 @@ def _month(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending
     if year:
         return Pending(start, end, "DATE", value=f"{int(year):04d}-{month:02d}", mod=mod)
     rel = lookup("relative_word", g["rel"]) if g.get("rel") else None
-    if g.get("that"):  # "October of that year": the year last mentioned
-        return Pending(start, end, "DATE", op="month", args={"month": month, "rel": None, "yearshift": None,
+    if g.get("that") or (g.get("the") and rel):  # "October of that year": the year last mentioned;
+        # "March of the following year": the one after it
+        return Pending(start, end, "DATE", op="month", args={"month": month, "rel": None,
+                                                              "yearshift": rel if g.get("the") else None,
                                                               "that": True}, mod=mod)
     if "of_year" in opts:
         return Pending(start, end, "DATE", op="month", args={"month": month, "rel": None, "yearshift": rel or 0}, mod=mod)
