@@ -3,6 +3,7 @@ three development sets of shared/data: news (TBAQ), narrative (WikiWars 01-11), 
 
     .venv/bin/python benchmarks/tempeval.py                 # all sets, both halves, all systems
     .venv/bin/python benchmarks/tempeval.py --sets wikiwars --part dev --systems kerryview --errors 40
+    .venv/bin/python benchmarks/tempeval.py --sets wikiwars --part dev --systems kerryview --docs 4,8 --per-doc
     .venv/bin/python benchmarks/tempeval.py --scaling       # linear-time check on 0.25..2 MB
     .venv/bin/python benchmarks/tempeval.py --sets tbaq --part dev --systems kerryview --subset aquaint
 
@@ -255,14 +256,23 @@ def source_of(coll: Collection, doc_id: str) -> str:
     return f"{coll.name} {re.match(r'[A-Za-z]*', doc_id).group().upper() or '?'}"
 
 
+def _number(doc_id: str) -> int | None:
+    m = re.search(r"\d+", doc_id)
+    return int(m.group()) if m else None
+
+
 def evaluate(es: EvalSet, part: str, systems: list[str], refresh: bool, errors: int,
-             subset: str = "") -> dict[str, Tally]:
+             subset: str = "", docs_wanted: set[int] | None = None,
+             per_doc: bool = False) -> dict[str, Tally]:
     """Scores of each system on one half of a set (documents of all its collections pooled,
-    or only those `subset` keeps)."""
+    or only those `subset` keeps); `docs_wanted`: only the documents of these numbers;
+    `per_doc`: a line per document."""
     tallies = {s: Tally(Counts()) for s in systems}
     shown = 0
     for coll in es.collections:
         docs = load(coll, part, subset)
+        if docs_wanted is not None:
+            docs = [d for d in docs if _number(d.id) in docs_wanted]
         if not docs:
             continue
         words = sum(d.words for d in docs)
@@ -276,6 +286,9 @@ def evaluate(es: EvalSet, part: str, systems: list[str], refresh: bool, errors: 
                         print(describe_error(d, kind, s, g))
                         shown += 1
                 dc.errors.clear()
+                if per_doc:
+                    print(f"  {part:8} {system:22} {d.id:28} gold {dc.n_gold:5}  relaxed F1 {dc.relaxed_prf()[2]:.3f}"
+                          f"  value F1 {dc.attr_f1('value'):.3f}")
                 t.counts += dc
                 src = source_of(coll, d.id)
                 acc = t.by_source.setdefault(src, Counts())
@@ -301,6 +314,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--by-source", action="store_true",
                     help="also print each system's scores per collection and news source (WSJ, APW, NYT, ...)")
     ap.add_argument("--scaling", action="store_true", help="print the linear-time check and exit")
+    ap.add_argument("--docs", default="", help="only the documents of these numbers (comma-separated, "
+                    "e.g. WikiWars 4,8: a group of the dev half to check a rule written on another)")
+    ap.add_argument("--per-doc", action="store_true", help="print each document's relaxed and value F1")
     ap.add_argument("--verify-heideltime", type=int, default=0, metavar="N",
                     help="compare the one-JVM batch with one `java -jar` per document on N documents of each set")
     args = ap.parse_args(argv)
@@ -325,7 +341,9 @@ def main(argv: list[str] | None = None) -> int:
         systems = systems_for(es, names)
         lines = []
         for part in parts:
-            tallies = evaluate(es, part, systems, args.refresh, args.errors, args.subset.lower())
+            wanted = {int(n) for n in args.docs.split(",") if n.strip()} or None
+            tallies = evaluate(es, part, systems, args.refresh, args.errors, args.subset.lower(),
+                               wanted, args.per_doc)
             for system in systems:
                 t = tallies[system]
                 lines.append(row(part, system, t.counts, t.words, t.seconds))

@@ -233,3 +233,20 @@ def test_no_data_file_keeps_a_copy_of_the_modals():
     found = [w for path in sorted(root.rglob("*.json")) if path.name != "modals.json"
              for w in copies(json.loads(path.read_text("utf-8")), path.name)]
     assert not found, found
+
+
+@pytest.mark.parametrize("sentence, word, ahead", [
+    ("Churchill, who would become prime minister in 1940, opposed it.", "1940", True),
+    ("The talks will resume in March.", "March", True),
+    ("We'll meet in March.", "March", True),
+    ("New rules, starting Monday, apply.", "Monday", True),
+    ("8 May: Obama to visit Gulf", "8 May", True),  # a chronology entry: its own reading
+    ("The treaty was signed in 1919 at Versailles.", "1919", False),
+    ("He was born in 1890.", "1890", False),
+])
+def test_may_look_ahead_is_false_only_where_tense_cannot_be_future(sentence, word, ahead):
+    from kerryview.text.tense import may_look_ahead
+    i = sentence.index(word)
+    assert may_look_ahead(sentence, i, i + len(word)) == ahead
+    if tense(sentence, i, i + len(word)) == "future":
+        assert may_look_ahead(sentence, i, i + len(word))

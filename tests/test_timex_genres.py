@@ -346,7 +346,9 @@ def test_quoted_speech_in_a_history_speaks_from_the_storys_day():
     text = YEARS_ONLY + 'On 5 June 1944 Eisenhower said: "We go tomorrow." Today the beaches are a memorial.'
     v = values(text, WIKI_DCT)
     assert v["tomorrow"] == "1944-06-06"
-    assert v["Today"] == "2009-12-19"  # the writer's today, outside the quotation
+    # the writer's today, outside the quotation: in a history, "nowadays" (TIMEX2/TimeML's
+    # generic present), not the day the article was taken from the web
+    assert v["Today"] == "PRESENT_REF"
 
 
 def test_a_story_before_christ_never_takes_the_dcts_year():
@@ -354,9 +356,10 @@ def test_a_story_before_christ_never_takes_the_dcts_year():
             "fleet. Rome won in 256 BC and lost in 255 BC. Carthage revolted in 238 BC. In the spring Rome attacked. On 12 August Carthage fell. "
             "Two days later Rome sailed. The following year Rome took Sardinia.")
     v = values(text, WIKI_DCT)
-    assert v["the spring"] == "XXXX-SP"
-    assert v["12 August"] == "XXXX-08-12"
-    assert v["Two days later"] == "XXXX-XX-XX"
+    # the story's year before Christ, as "in March" after 1943 is 1943's (not the DCT's)
+    assert v["the spring"] == "BC0238-SP"
+    assert v["12 August"] == "BC0238-08-12"
+    assert v["Two days later"] == "XXXX-XX-XX"  # no count of days before Christ
     assert v["The following year"] == "BC0237"
 
 
@@ -670,3 +673,69 @@ def test_a_half_or_quarter_of_a_time_noun_is_a_period(text, half):
 ])
 def test_a_half_of_a_thing_is_no_period(text, dct, half):
     assert not any(t.text.startswith(half) for t in tag(text, dct))
+
+
+STORY_READINGS = {k: v for k, v in __import__("kerryview.timex.lexicon", fromlist=["lexicon"]).lexicon()[
+    "story_readings"].items() if not k.startswith("_")}
+
+
+@pytest.mark.parametrize("name", sorted(STORY_READINGS))
+def test_story_reading_examples(name):
+    # rules/narrative.json story_readings: each reading of the story's time with its example
+    from tests.test_timex_rules import phrase
+    entry = STORY_READINGS[name]
+    text, start, end = phrase(entry["example"])
+    assert entry["rule"].strip()
+    assert genre(recognize(text), None, text).narrative, f"{name}: its example must read as a history"
+    found = {(t.start, t.end): t.value for t in tag(text, None)}
+    assert found.get((start, end)) == entry["expect"], f"{name}: {found}"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the future in the past foretells; a past clause with the later year moves the story on
+    ("In 1862 the Union advanced. Grant, who would later serve as president, was promoted in 1864. In March he "
+     "took command.", "1864-03"),
+    ("In 1861 the war began. By 1865 the South was exhausted. In April Lee surrendered.", "1865-04"),
+    # a heading's span is the story's; a name's is not
+    ("Korean War (1950–1953)\nIn June the North attacked.", "1950-06"),
+    ("In 1965 the Marines landed. Veterans of the Korean War (1950–1953) were called up. In March more troops came.",
+     "1965-03"),
+])
+def test_what_moves_the_story_and_what_does_not(text, expected):
+    month = [t for t in tag(text, None) if t.text in ("March", "April", "June")][-1]
+    assert month.value == expected
+
+
+@pytest.mark.parametrize("story, winter", [
+    ("In June 1941 Germany attacked.", "1942-WI"),
+    ("In August 1942 the Germans reached Stalingrad.", "1943-WI"),
+    ("In the summer of 1778 the army fought at Monmouth.", "1779-WI"),
+    ("In January 1915 the front froze.", "1915-WI"),
+    ("In March 1943 the thaw came.", "1943-WI"),
+])
+def test_that_winter_is_the_one_ahead_of_a_summer_or_autumn(story, winter):
+    v = values(story + " That winter the army rested.", None)
+    assert v["That winter"] == winter
+
+
+def test_today_in_a_history_is_the_present_but_the_speakers_day_in_a_quotation():
+    text = HISTORY + ' The old front line is today a farm. On 1 July 1916 Haig said: "We attack today."'
+    v = [(t.text, t.value) for t in tag(text, WIKI_DCT)]
+    assert ("today", "PRESENT_REF") in v and ("today", "1916-07-01") in v
+
+
+@pytest.mark.parametrize("aside, value", [
+    ("The treaty, signed in 1839, guaranteed Belgium.", "1914-08"),  # earlier: the story stays
+    ("The plan, then in 1905, was new.", "1905-08"),  # no participle: the year is the story's
+])
+def test_an_earlier_year_in_a_participle_aside_does_not_move_the_story(aside, value):
+    v = values("In 1914 the war began. " + aside + " In August the Germans invaded.", None)
+    assert v["August"] == value
+
+
+@pytest.mark.parametrize("text, easter", [
+    ("In 1914 the war began. At Christmas the troops fraternised. At Easter the guns fired.", "1915-04-04"),
+    ("In 1916 the war went on. In March the rebels armed. At Easter they rose.", "1916-04-23"),
+])
+def test_a_holiday_in_a_history_is_the_one_ahead_of_the_story_when_its_own_is_half_a_year_back(text, easter):
+    assert values(text, None)["Easter"] == easter

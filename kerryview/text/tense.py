@@ -176,6 +176,28 @@ def _entry_tense(text: str, end: int) -> str | None:
     return "past"
 
 
+@lru_cache(maxsize=1)
+def _ahead_cues() -> tuple[frozenset[str], frozenset[str]]:
+    """The words and word pairs by which tense() can answer "future": the future cues and the
+    words that look ahead before an expression ("starting")."""
+    single, double = _cues()
+    ahead = {w for w, t in single.items() if t == "future"} | set(tense_cues()["before_expression"])
+    return frozenset(ahead), frozenset(w for w, t in double.items() if t == "future")
+
+
+def may_look_ahead(text: str, start: int, end: int, right: bool = True) -> bool:
+    """A quick test before tense(): False when tense(text, start, end) cannot be "future" (no
+    cue that looks ahead within the reach of its sentence, and no chronology entry headed by
+    the expression), so that a caller that only asks "future?" may skip the full reading.
+    right=False looks only before the expression: whether a cue there may make it "future"."""
+    if heads_entry(text, end):
+        return True
+    words = [w.lower() for w in _WORD.findall(text, max(0, start - LEFT_CHARS), end + RIGHT_CHARS if right else start)]
+    single, double = _ahead_cues()
+    return any(w in single or w.endswith("'ll") for w in words) \
+        or any(f"{a} {b}" in double for a, b in zip(words, words[1:]))
+
+
 def tense(text: str, start: int, end: int, reporting: bool = True) -> str | None:
     """"past", "future", "present" or None for the sentence around text[start:end].
 

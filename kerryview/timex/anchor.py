@@ -26,12 +26,12 @@ from kerryview.calendar.timex3 import parse_value, years_before_christ
 from .lexicon import table
 from .narrative import Genre, genre
 from .news import frame_year
-from .scene import in_quotation, names_a_thing, past_perfect_after, past_perfect_before, speech_end
+from .scene import in_quotation, names_a_thing, participle_aside, past_perfect_after, past_perfect_before, speech_end
 from .normalize import Pending
 from .context import is_post
 from .normalize_calendar import bc_year
 from kerryview.text.sentences import paragraph_break
-from kerryview.text.tense import heads_entry, tense
+from kerryview.text.tense import heads_entry, may_look_ahead, tense
 from kerryview.text.wordlists import cues
 
 Ref = tuple[date, str, str]  # first day, granularity, value
@@ -99,6 +99,8 @@ RECALLED_DAYS = 30
 STORY_BC_YEARS = 50
 
 
+# a date that opens its sentence, after a preposition and a word or two ("In 1944", "By early 1945")
+_OPENS_SENTENCE = re.compile(r"(?:^|[.!?;:]\s+|\n\s*)(?:[A-Z][a-z]*)(?:\s+[a-z]+)?\s+$")
 # the middle day of a season (winter, across the year's end, has its own rule in op_season)
 _SEASON_MIDDLE = {"SP": (4, 15), "SU": (7, 15), "FA": (10, 15)}
 
@@ -194,7 +196,22 @@ class Resolver:
             return names_a_thing(self.text, p.start, p.end)
         return first_day.year < story[0].year \
             and (names_a_thing(self.text, p.start, p.end) or past_perfect_before(self.text, p.start)
-                 or past_perfect_after(self.text, p.start, p.end))
+                 or past_perfect_after(self.text, p.start, p.end) or participle_aside(self.text, p.start, p.end))
+
+    def _foretold(self, p: Pending, first_day: date) -> bool:
+        """In a narrative, a year ahead of the story's in a clause that looks ahead from the
+        story's time, the future in the past ("Churchill, who would become prime minister in
+        1940, opposed it", "the island would remain Japanese until 1945", "he was to die in
+        1946"; the future cues of text/data/tense_cues.json), or the date a plan was made for
+        ("the meeting was planned for May 1789": lexicon.json forward_cue): the writer foretells
+        what came later, the story stays where it was (narrative.json story_readings foretold)."""
+        story = self.story_year(p)
+        if story is None or first_day.year <= story[0].year or _OPENS_SENTENCE.search(self.text, max(0, p.start - 30), p.start):
+            return False  # "In 1944, ...": a year that opens its sentence frames it, the story's
+        if forward_before(self.text, p.start):
+            return True
+        # the cue of a foretelling stands before the date ("who would become prime minister in")
+        return may_look_ahead(self.text, p.start, p.end, right=False) and tense(self.text, p.start, p.end) == "future"
 
     def _summary_ahead(self, p: Pending, first_day: date) -> bool:
         """In a narrative, a later year after "by the end of" inside a clause ("... was imported by
@@ -209,6 +226,15 @@ class Resolver:
         if m is None or (m.group(2) is None and _THE_END_OF.match(self.text, p.start) is None):
             return False
         return m.group(1) is None or m.group(1).lower() not in cues()["coordinating_conjunctions"]
+
+    def _bc_story_year(self, later: int = 0) -> str | None:
+        """In a history whose story is before Christ, its year ("BC0480"), or the year `later`
+        years on ("the following spring" after 480 BC is BC0479-SP); None elsewhere, or when the
+        count runs past year 1."""
+        if not (self.in_bc and self.narrative and self.bc is not None):
+            return None
+        value = bc_year(self.bc[0] - later)
+        return None if value == "XXXX" else value
 
     def _counts_from_bc(self) -> bool:
         """The last date mentioned is one before Christ ("In the spring of 480 BC ... Two days
@@ -299,6 +325,7 @@ class Resolver:
                         and not (kind == "narrative" and self._flashback(p, parsed[0])) \
                         and not (kind is None and self._summary_ahead(p, parsed[0])) \
                         and not (kind is None and self._ends_a_span(p, parsed)) \
+                        and not (kind is None and self._foretold(p, parsed[0])) \
                         and not (kind is None and self._day_recalled(p, parsed)):
                     self.story.append((parsed[0], parsed[1], value))
                     self.in_bc = False
@@ -366,6 +393,9 @@ class Resolver:
             y = self.dct.year - (0 if (month, day) < (self.dct.month, self.dct.day) else 1)
             return f"{y:04d}-{month:02d}-{day:02d}{suffix}", self.dct_value, "dct"
         y, anchor, kind = self._year_for(p, month, day)
+        bc = self._bc_story_year() if y is None and weekday is None else None
+        if bc is not None:  # "On 22 September" in a story of 480 BC: BC0480-09-22
+            return f"{bc}-{month:02d}-{day:02d}{suffix}", bc, "narrative"
         if y is not None and weekday is not None:
             # "Monday, Oct. 26": the year in which that date is a Monday, nearest first
             for cand in (y, y - 1, y + 1):
@@ -410,7 +440,11 @@ class Resolver:
             return values.holiday(rule, year).isoformat(), None, None
         story = self.story_year(p)
         if story is not None and rel is None:
-            return values.holiday(rule, story[0].year).isoformat(), story[2], "narrative"
+            # the story's year, or the next when the holiday lies over half a year behind the
+            # story's day, as a month-day does ("At Christmas 1914 ... At Easter": 1915's)
+            d = values.holiday(rule, story[0].year)
+            year = self._story_year_near(story, d.month, d.day)
+            return values.holiday(rule, year).isoformat(), story[2], "narrative"
         if self.dct is None:
             return "XXXX-" + (rule[:2] if rule[0].isdigit() and len(rule) == 5 else "XX-XX"), None, None
         y = self.dct.year
@@ -425,8 +459,8 @@ class Resolver:
 
     def op_month(self, p: Pending, month: int, rel: int | None, yearshift: int | None, that: bool = False):
         ref = self.last_ref(values.RANK["Y"]) if that else None
-        if ref is not None:  # "October of that year"
-            return f"{ref[0].year:04d}-{month:02d}", ref[2], "narrative"
+        if ref is not None:  # "October of that year", "March of the following year"
+            return f"{ref[0].year + (yearshift or 0):04d}-{month:02d}", ref[2], "narrative"
         story = self.story_year(p)
         if story is not None:
             year = story[0].year + (yearshift or 0)
@@ -437,8 +471,9 @@ class Resolver:
             elif rel is not None and rel > 0:
                 year += 0 if month > story[0].month else 1
             return f"{year:04d}-{month:02d}", story[2], "narrative"
-        if self.in_bc and self.narrative:  # "in August" in a story before Christ
-            return f"XXXX-{month:02d}", None, None
+        if self.in_bc and self.narrative:  # "in August" in a story before Christ: its year's
+            bc = self._bc_story_year() if rel is None and not yearshift else None
+            return f"{bc or 'XXXX'}-{month:02d}", bc, "narrative" if bc else None
         if self.dct is None:
             if rel is None and yearshift in (None, 0):
                 y, anchor, kind = self._year_for(p, month, 15)
@@ -486,11 +521,16 @@ class Resolver:
                 # "In December 1950 ... In the spring": a season whose middle lies more than half
                 # a year before the story's day or month is the next year's, as a month-day is
                 year = self._story_year_near(story, *_SEASON_MIDDLE[season])
-            if season == "WI" and rel is None and yearshift is None and values.RANK[story[1]] <= values.RANK["M"]:
-                year = int(values.fmt(story[0], "S")[:4])
+            if season == "WI" and rel is None and yearshift is None and values.RANK[story[1]] <= values.RANK["S"]:
+                # the story's own winter, or the one ahead of its summer or autumn ("In October
+                # 1777 ... That winter" is the winter of 1777-78, 1778-WI); after a spring, the
+                # winter just ended is the nearer
+                here = values.fmt(story[0], "S")
+                year = int(here[:4]) + (here[-2:] in ("SU", "FA"))
                 # the winter ahead of the story's December is not yet the story's time: "hold out
                 # over the winter" said in a December does not move "on 10 September" on a year
-                self.hold_story = year != story[0].year
+                # (after an autumn the story moves into its winter: "In the spring" is then 1778's)
+                self.hold_story = here[-2:] == "WI" and year != story[0].year
             if rel is not None and rel != 0 and story[1] == "Y":
                 year += rel  # "the following spring" after "In 1944 ...": a season of the next year
             elif rel is not None and rel != 0:
@@ -500,7 +540,10 @@ class Resolver:
                 there = ["WI", "SP", "SU", "FA"].index(season)
                 year += (0 if there > here else 1) if rel > 0 else (0 if there < here else -1)
             return f"{year:04d}-{season}", story[2], "narrative"
-        if self.dct is None or self.in_bc and self.narrative:  # no year known, or one before Christ
+        if self.in_bc and self.narrative:  # "that autumn", "the following spring" before Christ
+            bc = self._bc_story_year(rel if rel else yearshift or 0)
+            return f"{bc or 'XXXX'}-{season}", self._bc_story_year() if bc else None, "narrative" if bc else None
+        if self.dct is None:  # no year known
             return f"XXXX-{season}", None, None
         # Season years as values.fmt writes them: December already belongs to next year's winter,
         # so a December DCT is in season-year + 1 and "last summer" then is this calendar year's.
@@ -641,10 +684,14 @@ class Resolver:
     def op_dayshift(self, p: Pending, n: int, suffix: str = ""):
         if self.narrative and in_quotation(self.text, p.start):
             # "We go tomorrow," Eisenhower said on 5 June: the speaker's day is the story's
-            # (outside a quotation, a history's "today" is the writer's)
+            # (outside a quotation, a history's "today" is the writer's present, PRESENT_REF)
             on = self._on_story_day(p, n, suffix)
             if on is not None:
                 return on
+        elif self.narrative and n == 0 and not suffix:
+            # the writer of a history dates nothing by the day of writing: "the region is today
+            # part of Turkey" is the present in general (rules/narrative.json story_readings)
+            return "PRESENT_REF", None, None
         if self.dct is None:  # "yesterday" counts from the writer's day, unknown without a DCT,
             # not from the last date the text wrote ("dead since 1954 ... Yesterday I found out")
             return "XXXX-XX-XX" + suffix, None, None
@@ -694,6 +741,19 @@ class Resolver:
         if not (is_post(self.text) or (after_at and self.text[max(0, p.start - 3):p.start].lower() == "at ")):
             return None
         return self.op_season(p, code, None, None) if season else self.op_time_ref(p, "T" + code)
+
+    def op_history_only(self, p: Pending, value: str):
+        """Attributive "former"/"future", "at the time" (normalize_amounts._history_adj,
+        _history_then): PAST_REF, FUTURE_REF, PRESENT_REF in a history, not tagged in news (the
+        conventions of their annotators differ)."""
+        return (value, None, None) if self.narrative else None
+
+    def op_history_set(self, p: Pending, value: str, unit: str):
+        """A frequency adverb of one calendar unit ("daily", "every day", "annually"): its
+        period in news (P1D, as TimeML's news corpora mostly write it), but the calendar
+        pattern of its unit in a history (XXXX-XX-XX, XXXX), as the WikiWars annotators (after
+        TIMEX2) write every one, and TimeBank its "daily" and "annually" too."""
+        return (values.UNDERSPECIFIED[unit] if self.narrative else value), None, None
 
     def _habit(self, p: Pending) -> bool:
         """A word of habit in the clause of "at night" ("moved only at night", "usually attacked

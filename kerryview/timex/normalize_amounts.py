@@ -33,6 +33,13 @@ def _names_a_period_event(text: str, end: int) -> bool:
     return m is not None and (m.group(1).lower() in table("war_name_noun") or m.group(1).lower() in table("period_event_noun"))
 
 
+def bare_hundred(g: Groups, text: str, end: int) -> bool:
+    """The number is a bare "hundred" outside a name: "several hundred years" counts nothing
+    (the name "the [Hundred Days] Offensive" does, as "the Seven Years War" does)."""
+    num = g.get("num") or ""
+    return num.lower() == "hundred" and not (num[0] == "H" and _names_a_period_event(text, end))
+
+
 @normalizer("duration", ("range", "vague", "half", "plural"))
 def _duration(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
     low = " ".join(text[start:end].lower().split())
@@ -47,6 +54,8 @@ def _duration(g: Groups, text: str, start: int, end: int, opts: Options) -> Pend
         return None
     unit, mult = uc
     numtxt = (g.get("num") or "").lower()
+    if bare_hundred(g, text, end):
+        return None
     if "vague" in opts:
         if (low.startswith("recent") or low.startswith("past")) and unit in ("Y", "D"):
             return Pending(start, end, "DATE", value="PAST_REF")
@@ -113,11 +122,19 @@ def _duration_past(g: Groups, text: str, start: int, end: int, opts: Options) ->
     return Pending(start, end, "DURATION", value=duration_value(n, uc[0]), mod=approx_mod(g.get("approx")) or approx)
 
 
+_ONE_UNIT = re.compile(r"P1([DWMY])")  # a frequency adverb's period of one calendar unit
+
+
 @normalizer("set", ("adverb", "times"))
 def _set(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
     low = " ".join(text[start:end].lower().split())
     if "adverb" in opts:
-        return Pending(start, end, "SET", value=lookup("set_adverb", low), quant="EVERY")
+        value = lookup("set_adverb", low)
+        m = _ONE_UNIT.fullmatch(value or "")
+        if m is not None:  # "daily": P1D in news, XXXX-XX-XX in a history (anchor op_history_set)
+            return Pending(start, end, "SET", op="history_set", args={"value": value, "unit": m.group(1)},
+                           quant="EVERY")
+        return Pending(start, end, "SET", value=value, quant="EVERY")
     if "times" in opts:
         uc = unit_code(g["unit"])
         f = lookup("frequency_word", g["freqword"]) if g.get("freqword") else number(g.get("num"))
@@ -161,3 +178,26 @@ def _vague_adj(g: Groups, text: str, start: int, end: int, opts: Options) -> Pen
     if not nxt or nxt in table("vague_adjective_block") or lookup("unit", nxt) is not None or lookup("month", nxt) is not None:
         return None
     return Pending(start, end, "DATE", value="PRESENT_REF" if word == "current" else "PAST_REF")
+
+
+@normalizer("history_adj")
+def _history_adj(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
+    """Attributive "former"/"future" ("the former French Province", "the former Louis XVI",
+    "future wars"): a time before or after the story's, which the annotators of histories mark
+    PAST_REF/FUTURE_REF (WikiWars, after TIMEX2) and those of news do not (TimeBank leaves its 14
+    "former" untagged): the resolver keeps it only in a history (anchor op_history_only). Not the
+    pronoun "the former" ("the former was larger"): context.json history_adjective_block."""
+    nxt = word_after(text, end).lower()
+    if not nxt or nxt in table("vague_adjective_block") or nxt in table("history_adjective_block"):
+        return None
+    value = "PAST_REF" if text[start:end].lower() == "former" else "FUTURE_REF"
+    return Pending(start, end, "DATE", op="history_only", args={"value": value})
+
+
+@normalizer("history_then")
+def _history_then(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
+    """"at the time", "(the women) of the time": the story's time then, which the annotators of
+    histories mark PRESENT_REF (WikiWars, after TIMEX2: the present of the story); news marks "at
+    the time" rarely (TimeBank: once of twice, PAST_REF), so it is kept only in a history
+    (anchor op_history_only). Not "at the time of the oath", "at the time when": a date named."""
+    return Pending(start, end, "DATE", op="history_only", args={"value": "PRESENT_REF"})

@@ -154,8 +154,10 @@ def _month(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending
     if year:
         return Pending(start, end, "DATE", value=f"{int(year):04d}-{month:02d}", mod=mod)
     rel = lookup("relative_word", g["rel"]) if g.get("rel") else None
-    if g.get("that"):  # "October of that year": the year last mentioned
-        return Pending(start, end, "DATE", op="month", args={"month": month, "rel": None, "yearshift": None,
+    if g.get("that") or (g.get("the") and rel):  # "October of that year": the year last mentioned;
+        # "March of the following year": the one after it
+        return Pending(start, end, "DATE", op="month", args={"month": month, "rel": None,
+                                                              "yearshift": rel if g.get("the") else None,
                                                               "that": True}, mod=mod)
     if "of_year" in opts:
         return Pending(start, end, "DATE", op="month", args={"month": month, "rel": None, "yearshift": rel or 0}, mod=mod)
@@ -384,8 +386,9 @@ def _rel_unit(g: Groups, text: str, start: int, end: int, opts: Options) -> Pend
     unit, mult = uc
     low = " ".join(text[start:end].lower().split())
     plural = g["unit"].lower().endswith(("s", "ies")) and unit != "CE" or g["unit"].lower() == "centuries"
-    has_the = low.startswith("the ")
     relw = " ".join(g["rel"].lower().split()) if g.get("rel") else None
+    # "the next month", and after a position word too: "early the next month" (the story's)
+    has_the = low.startswith("the ") or (relw is not None and f"the {relw} " in low)
     rel = lookup("relative_word", relw) if relw else None
     mod = pos_mod(g.get("pos"))
     if g["unit"].lower().startswith("season") and (plural or relw not in (None, "this")):
@@ -435,7 +438,7 @@ _FROM_YEAR = re.compile(r"\s+(?:from|since)\b[^.;:!?]{0,40}?(?<![\d$£€#])((?:
 @normalizer("ago", ("no_number", "adjective"))
 def _ago(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
     uc = unit_code(g["unit"])
-    if uc is None:
+    if uc is None or (g.get("num") or "").lower() == "hundred":  # "several hundred years ago": no count
         return None
     unit, mult = uc
     low = " ".join(text[start:end].lower().split())

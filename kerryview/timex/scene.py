@@ -13,7 +13,9 @@ words around the date:
   "the Estates-General of 1614" (but "the spring of 1794", "the end of 1776" are the story's, and
   so is a happening in lower case: "the campaign of 1862", list event_of_year);
 - a year alone in brackets after a name: "the Civil Constitution of the Clergy (1790)" (not a
-  section heading run into its text: "Eastern Front (1914) In August ...");
+  section heading run into its text: "Eastern Front (1914) In August ..."), or a span of years
+  there: a life or a reign, "Ho Chi Minh (1890–1969)", or a war named in passing, "the Korean
+  War (1950–1953)" (at a heading, "Western Front (1914–1918)", it is the story's);
 - a year compared with: "arranged as in 1614", "higher than in 1913".
 
 Quoted speech (`in_quotation`) speaks from the story's day: "We go tomorrow," said on 5 June.
@@ -41,6 +43,9 @@ _YEAR = re.compile(r"\d{3,4}")
 _NAME_BRACKET = re.compile(r"(?-i:[A-Z])[\w'-]*\s*\($")
 _HEADING_AFTER = re.compile(r"[ \t]*\n|[ \t]+(?-i:[A-Z])")  # "Eastern Front (1914) In August": a section heading
 _COMPARED = re.compile(r"\b(?:as|than)\s+(?:in|of|at)\s+$", re.I)
+# "Ho Chi Minh (1890–1969)", "the Korean War (1950-53)": a span of years in brackets after a name
+_SPAN_TO = re.compile(r"\s*[-–—]\s*\d{2,4}\s*\)")  # after the span's first year, to its bracket
+_NAME_BRACKET_YEAR = re.compile(r"(?-i:[A-Z])[\w'-]*\s*\(\s*\d{3,4}\s*[-–—]\s*$")  # before its second
 
 
 @lru_cache(maxsize=1)
@@ -50,10 +55,26 @@ def _time_words() -> frozenset[str]:
     return frozenset(triggers()) | frozenset(table("name_of_year_ok"))
 
 
+HEADING_WORDS = 10  # a line of at most this many words without a sentence's end is a heading
+_LINE_END = re.compile(r"[.!?:;,]\W*$")
+
+
+def in_heading(text: str, start: int, end: int) -> bool:
+    """text[start:end] stands in a line of its own that is a section heading: a few words with no
+    sentence's end ("Estates-General of 1789", "Western Front (1914–1918)")."""
+    lo = text.rfind("\n", 0, start) + 1
+    hi = text.find("\n", end)
+    if lo == 0 or hi < 0:
+        return False
+    line = text[lo:hi]
+    return len(line.split()) <= HEADING_WORDS and _LINE_END.search(line) is None
+
+
 def names_a_thing(text: str, start: int, end: int) -> bool:
     """The date text[start:end], which writes its year, names a thing (a law, an edition, an
-    event) instead of setting the time of the story around it."""
-    if _YEAR.search(text, start, end) is None:
+    event) instead of setting the time of the story around it. Never in a section heading:
+    "Estates-General of 1789" over a section is the time that section narrates."""
+    if _YEAR.search(text, start, end) is None or in_heading(text, start, end):
         return False
     before = text[max(0, start - 40):start]
     m = _WORD_BEFORE.search(before)
@@ -64,6 +85,10 @@ def names_a_thing(text: str, start: int, end: int) -> bool:
     if _NAME_BRACKET.search(before) and text.startswith(")", end) and not _HEADING_AFTER.match(text, end + 1) \
             or _COMPARED.search(before):
         return True
+    if _NAME_BRACKET.search(before) and (span := _SPAN_TO.match(text, end)) is not None:
+        return not _HEADING_AFTER.match(text, span.end())  # the first year of "Ho Chi Minh (1890–1969)"
+    if _NAME_BRACKET_YEAR.search(before) and text.startswith(")", end):
+        return not _HEADING_AFTER.match(text, end + 1)  # its last year
     m = _OF_BEFORE.search(before)
     if m is None or m.group(1).lower() in _time_words():
         return False
@@ -72,6 +97,19 @@ def names_a_thing(text: str, start: int, end: int) -> bool:
 
 
 _SENTENCE_START = re.compile(r"[.;!?:\n\"(][^.;!?:\n\"(]*$")
+# ", drawn up in 1905,": an aside set off by commas that a past participle opens, then the date
+_PARTICIPLE_ASIDE = re.compile(r",\s+(?:[a-z]+ly\s+)?([a-z]+)(?:\s+[\w'-]+){0,4}?\s+(?:in|on|during)\s+$")
+_ASIDE_END = re.compile(r"\s*,")
+
+
+def participle_aside(text: str, start: int, end: int) -> bool:
+    """The date text[start:end] ends an aside set off by commas that a past participle opens:
+    "The Schlieffen Plan, drawn up in 1905, called for ...", "the treaty, signed in 1839,
+    guaranteed ...". Such a reduced relative clause tells how a thing came to be, as the past
+    perfect does; a date earlier than the story's there does not take the story back."""
+    m = _PARTICIPLE_ASIDE.search(text, max(0, start - 60), start)
+    return m is not None and _participle(m.group(1)) and m.group(1) not in table("participle_lookalike") \
+        and _ASIDE_END.match(text, end) is not None
 
 
 def past_perfect_before(text: str, start: int) -> bool:
