@@ -409,7 +409,7 @@ def test_by_default_only_the_news_sentences_have_clause_events():  # "lead_sente
     # the top of the inverted pyramid (the lead and the sentences after it), and a sentence a
     # time expression dates a clause of; below the lead, an undated sentence has none
     text = ("Rebels attacked a town on Monday. Officials have evacuated the area. "
-            "The army has sealed the roads. Aid groups have sent food. "
+            "The army has sealed the roads. Aid groups sent food. "
             "The bridge collapsed on Tuesday, and the police have closed it.")
     assert lead_sentences() == 3
 
@@ -505,3 +505,58 @@ def test_a_report_with_nothing_reported_is_no_event_of_the_day():
     assert "acknowledged" in _by_publication("The minister acknowledged the error.")
     assert "conceded" in _by_publication("The senator conceded the election.")
     assert "reported" in _by_publication("The bank reported a loss.")  # as "announced a plan" does
+
+
+def test_a_statement_is_news_of_the_day_when_what_it_says_is_not():  # "statements_of_the_day"
+    """A reporting verb with no time expression of its own is dated by the publication when
+    nothing else of its sentence is: what it reports is dated by another time or announced
+    (the example of clause_rules.json). When what was said is news of the day, that clause is
+    the event and the report none (reporting alone is no event)."""
+    found = _by_publication("Kopp's car was discovered last month at Newark, the FBI said.")
+    assert "said" in found and "discovered" not in found
+    assert "said" in _by_publication("The semiconductor concern said the interruption will be brief.")
+    found = _by_publication("Officials said the bridge collapsed.")
+    assert "collapsed" in found and "said" not in found
+    # a report negated, supposed, announced or had before is no statement of the day
+    for text in ("The company would not say whether the plant will close.",
+                 "The minister will say on Friday whether the plant will close.",
+                 "The company had said the interruption will be brief."):
+        assert "say" not in _by_publication(text) and "said" not in _by_publication(text), text
+    # 'according' names a source, which may be a filing of another day: no statement made
+    assert "according" not in _by_publication("The plant will close, according to the filing.")
+
+
+def test_a_time_expression_before_an_attribution_dates_what_was_said():  # "reporting_tail_words"
+    from kerryview.events.mentions import find_trigger
+    text = "Hernandez was kidnapped from his store at 10 p.m. Wednesday, police said."
+    t = next(t for t in tag(text, DCT) if "Wednesday" in t.text)
+    found = find_trigger(text, (0, len(text)), t)
+    assert text[found[0]:found[1]] == "kidnapped"
+    # the report is the publication day's: nothing else of the sentence is
+    assert "said" in _by_publication(text)
+    # a reporting verb the time expression governs is still its event
+    text = "The minister said Tuesday that the rebels attacked the town."
+    t = next(t for t in tag(text, DCT) if t.text == "Tuesday")
+    found = find_trigger(text, (0, len(text)), t)
+    assert text[found[0]:found[1]] == "said"
+
+
+def test_below_the_lead_a_statement_about_now_is_news_of_the_day():  # "statements_about_now"
+    """Below the news sentences, a sentence no time expression dates is news of the publication
+    when it tells a statement about the time of the report, in the present ('say') or the
+    present perfect ('have sent'); one told in the simple past is not (the example of
+    clause_rules.json); and such a sentence gives one event of the day."""
+    lead = ("Rebels attacked a town on Monday. Officials have evacuated the area. "
+            "The army has sealed the roads. Aid groups sent food. ")
+
+    def by_publication(rest, setting=NEWS):
+        text = lead + rest
+        return [text[f.mention.trigger_start:f.mention.trigger_end]
+                for f in find_mentions(_doc(text), tag(text, DCT), dct_clauses=setting)
+                if is_clause_event(f.mention) and f.mention.start >= len(lead)]
+
+    assert by_publication("Forecasters say more rain is on the way. The bridge was built in a hurry.") == ["say"]
+    assert by_publication("Aid groups have sent food, and the army opened the roads.") == ["sent"]
+    assert by_publication("Aid groups sent food, and the army opened the roads.") == []
+    # every sentence's clause events (True) are all its clauses', as before
+    assert by_publication("Aid groups have sent food, and the army opened the roads.", True) == ["sent", "opened"]

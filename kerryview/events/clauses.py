@@ -36,7 +36,7 @@ from kerryview.model import Event, EventMention, Granularity, Timex
 from kerryview.text.similarity import Vectorizer
 from kerryview.text.tense import past_expectation, tense
 from kerryview.text.plural import looks_plural
-from kerryview.text.wordlists import cues, event_lists, stopwords
+from kerryview.text.wordlists import cues, event_lists, reporting_verbs, stopwords
 
 CLAUSE_RULES = "clause_rules.json"
 # Which clauses the pipeline (and the stored analyses) find events of, dated by publication
@@ -318,6 +318,63 @@ def publication_event_words(text: str, clause: Clause, is_verb: Callable[[str, s
         return None
     return trigger
 
+
+
+def statement_words(text: str, clause: Clause, sent: tuple[int, int]) -> tuple[int, int] | None:
+    """The reporting verb of a clause that tells a statement made for the report, when what it
+    reports is no news of the publication day itself (the caller asks that): a statement with
+    no time expression of its own is made when the report is written, as any clause is, so
+    "The company said the interruption will be brief" and "Kopp's car was discovered last
+    month, the FBI said" are statements of the publication day (clause_rules.json
+    statements_of_the_day). None when the clause holds no reporting verb, the report is
+    negated, supposed, had happened before, is a habit or is announced ("will say"), or the
+    sentence reports nothing beside it ("He further remarked.": labels.only_reports)."""
+    rules = clause_rules()
+    reporting = event_lists("lead_rules.json")["pure_reporting"]
+    words = list(_WORD.finditer(text, clause.start, clause.end))
+    verb = next((m for m in words if m.group().lower() in reporting
+                 and m.group().lower() not in rules["statements_of_the_day"]), None)
+    if verb is None:
+        return None
+    if len(_WORD.findall(text, sent[0], clause.start)) < MIN_CLAUSE_WORDS \
+            and only_reports(text, (verb.start(), verb.end()), sent[1]):
+        return None  # nothing reported before it ("..., the FBI said") nor after it
+    before = [m.group().lower() for m in words if m.end() <= verb.start()]
+    if any(w in rules["not_dated_words"] or w.endswith("n't") for w in before) \
+            or any(w in rules["past_perfect"] for w in before[-3:]) \
+            or any(w in rules["habitual_adverbs"] for w in before[-2:]) \
+            or any(w in event_lists("lead_rules.json")["future_markers"] for w in before[-2:]):
+        return None  # "will say", "is expected to announce": the verb's own tense, not what was said
+    return verb.start(), verb.end()
+
+
+def about_now(text: str, a: int, b: int) -> bool:
+    """Whether the sentence text[a:b] may tell a statement about the time of the report (a
+    look at its words before its clauses are read: clause_rules.json statements_about_now): a
+    reporting verb in the present ("officials say") or an auxiliary of the present perfect
+    ("has stalled"). Below the news sentences, such a sentence is news of the publication
+    too; its clause told in the present (tells_now) is its event of the day."""
+    words = clause_rules()["statements_about_now"]
+    return any(m.group().lower() in words for m in _WORD.finditer(text, a, b))
+
+
+def tells_now(text: str, clause: Clause, trigger: tuple[int, int]) -> bool:
+    """Whether a clause tells its event in the present tense or the present perfect (a
+    statement about the time of the report: "officials say", "Russia has stalled
+    ratification", "the company is negotiating", "Blassie's mother now wants"), not in the
+    simple past, which tells a narrative of some earlier day (clause_rules.json
+    present_auxiliaries)."""
+    rules = clause_rules()
+    verb = text[trigger[0]:trigger[1]].lower()
+    before = [w.lower() for w in _WORD.findall(text, clause.start, trigger[0])
+              if not (w.lower().endswith("ly") or w.lower() in rules["adverbs_before_verb"])]
+    if before and before[-1] in rules["present_auxiliaries"]:
+        return True  # "has stalled", "is negotiating", "are expected"
+    if len(before) > 1 and before[-1] == "been" and before[-2] in rules["present_auxiliaries"]:
+        return True  # "has been ceding"
+    if verb in reporting_verbs()["present"] | reporting_verbs()["present_also_nouns"]:
+        return True
+    return present_verb(text, clause) == trigger
 
 
 def _relative_inside_commas(text: str, clause: Clause) -> tuple[int, int] | None:

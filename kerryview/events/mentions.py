@@ -18,7 +18,7 @@ from kerryview.cancellation import NEVER, Cancellation
 from kerryview.events.clauses import (Clause, anchors_clause, at_that_time, clause_rules, clause_spans,
                                       governs_clause, lead_sentences, main_subject, antecedent_subject,
                                       publication_event_words, reports, mention_dating, time_phrase_only,
-                                      subject_elsewhere)
+                                      statement_words, subject_elsewhere, tells_now, about_now)
 from kerryview.events.headline import Lead, lead_passages, main_event_words
 from kerryview.events.antecedents import antecedent, pronoun_kind, subject_of, with_antecedent
 from kerryview.events.liveblog import live_blog
@@ -51,6 +51,7 @@ NOUN_PENALTY = 25  # characters: prefer a verb a little further away over an eve
 RIGHT_PENALTY = 10  # English puts the verb before its time adverbial, unless the adverbial leads
 NOUN_PHRASE_WORDS = 5  # modifiers kept before an event noun in a label
 QUOTE_PENALTY = 80  # one inside a quotation, the other not: the quote's events are not the reporter's
+ATTRIBUTION_PENALTY = 200  # "Wednesday, | police said": the attribution is a clause of its own
 CLAUSE_PENALTY = 30  # "in 2021 | that climate could not be separated": another clause's verb
 _CLAUSE_OPEN = re.compile(r"[;:\"“”]|\bthat\b")  # where a clause's subject may start ("who": an apposition)
 _COMPLEMENTIZER = re.compile(r"\b(?:that|which|who|whom|whose)\b")
@@ -93,6 +94,21 @@ def _participial_adjunct_end(text: str, sent: tuple[int, int], timex: Timex) -> 
     return comma if comma > 0 and "," not in text[a:timex.start] else None
 
 
+def _attribution(text: str, end: int, verb: re.Match[str], sentence_end: int) -> bool:
+    """Whether `verb`, after a time expression ending at `end`, is the reporting verb of an
+    attribution of its own after a comma or a quotation mark ("... at 10 p.m. Wednesday, |
+    police said"; clause_rules.json reporting_tail_words), which reports nothing after it
+    (labels.only_reports; "..., Xi reiterated the commitment" is a main clause): a clause of
+    its own, so the time expression dates what was said, not the saying."""
+    if verb.group().lower() not in event_lists(LEAD_RULES)["pure_reporting"] \
+            or not only_reports(text, (verb.start(), verb.end()), sentence_end):
+        return False
+    between = text[end:verb.start()]
+    cut = max(between.rfind(c) for c in ",\"”'")
+    tail = int(next(iter(clause_rules()["reporting_tail_words"])))
+    return cut >= 0 and len(_TOKEN.findall(between, cut)) <= tail
+
+
 def find_trigger(text: str, sent: tuple[int, int], timex: Timex) -> tuple[int, int] | None:
     """The event words for a time expression: the nearest verb, else the nearest event noun."""
     best: tuple[float, int, int] | None = None
@@ -118,6 +134,8 @@ def find_trigger(text: str, sent: tuple[int, int], timex: Timex) -> tuple[int, i
             dist += ADJUNCT_PENALTY
         if right and m.start() >= clause_end:
             dist += CLAUSE_PENALTY
+        if right and _attribution(text, timex.end, m, b):
+            dist += ATTRIBUTION_PENALTY
         if _is_verb(word, text[max(a, m.start() - 12):m.start()]):
             score = float(dist)
         elif word.lower() in cues()["event_nouns"]:
@@ -712,23 +730,57 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
     leads = {f.mention.start for f in found if f.mention.dated_by == "publication"}
     day = doc.dct.isoformat()
     resolution = ""
+    passages: dict[int, str] = {}
     out = []
+
+    def clause_event(cl: Clause, trigger: tuple[int, int], a: int, b: int) -> Found | None:
+        """The event of clause `cl` of sentence text[a:b] with event words `trigger`, dated by
+        the publication; None when it has no label that reads as who did what."""
+        nonlocal resolution
+        kind = subject_elsewhere(text, cl, trigger)
+        if kind in ("relative", "none"):
+            return None  # background to a noun, or a participle: no one did it in this clause
+        label = label_for(text, (a, b), trigger, Timex(trigger[0], trigger[0], "", "DATE", day))
+        if kind == "shared":  # "... and underlined the need": Wang underlined the need
+            label = _with_subject(label, text, (a, b), trigger, sents, main_subject(text, (a, b), cl, _is_verb))
+        elif kind == "relative subject":  # "The spill, which has been described": the spill
+            label = _with_subject(label, text, (a, b), trigger, sents,
+                                  antecedent_subject(text, (a, b), cl, _is_verb))
+        if not label or is_fragment(label, _conjunctions()) or _opens_with_preposition(label):
+            return None  # "In a meeting at the Great Hall": not who did what; no event alone
+        keys.add(trigger[0])
+        # an empty span at the event words: each clause's mention has its own place
+        t = Timex(trigger[0], trigger[0], "", "DATE", day, anchor=day, anchor_kind="publication")
+        passage = passages.setdefault(a, text[a:b])  # one string for the sentence's clauses
+        mention = EventMention(
+            document_id=doc.id, start=a, end=b, text=passage, timex=t,
+            trigger_start=trigger[0], trigger_end=trigger[1], status="happened",
+            dated_by="publication")
+        resolution = resolution or resolution_for(mention, doc)  # the same for all
+        mention.resolution = resolution
+        # The clause events of one sentence share its words: copies to the merge
+        # (merge.copy_groups), compared with other articles once, as one event.
+        return Found(mention, label, contexts.sentence_terms(a), value_interval(day))
+
     for a, b in sents:
+        now_only = False  # below the lead: only its first clause told in the present
         if news_end is not None and a >= news_end:
             j = bisect_left(anchored, a)
             if j == len(anchored) or anchored[j] >= b:
-                continue  # below the lead, and no time expression dates a clause of it
+                if not about_now(text, a, b):
+                    continue  # below the lead, and no time expression dates a clause of it
+                now_only = True  # "Officials say ...", "Russia has stalled ratification"
         if lines.reason(a) is not None or (line and a < line.end and line.start < b) \
                 or why_not_event_sentence(text[a:b]) is not None:
             continue
-        bag: Counter[str] | None = None  # the sentence's words and text, one for all its clauses
-        passage = ""
         dated_report = False  # the clause before reports and a time expression dates it
         dated_before = False  # a time expression (or a dated mention) dates the clause before
         in_sentence = tx[bisect_left(tx_starts, a):bisect_left(tx_starts, b)]
         reported = False  # the clause before holds a reporting verb
         # "In 2005, ...": a time phrase that is not the publication day frames the sentence
         framed = any(frames(t, a) for t in in_sentence)
+        told = False  # a clause of the sentence is an event of the day
+        statement: tuple[tuple[int, int], Clause] | None = None  # its first report, if none is
         for cl in clause_spans(text, (a, b), in_sentence):
             reported_before, reported = reported, reports(text, cl)
             i = bisect_right(anchored, cl.end - 1)
@@ -749,35 +801,28 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
             dated_before = False
             trigger = publication_event_words(text, cl, _is_verb, b)
             if trigger is None:
+                if statement is None and (said := statement_words(text, cl, (a, b))) is not None \
+                        and not (now_only and not tells_now(text, cl, said)):
+                    statement = said, cl
                 continue
             if trigger[0] in keys or (a in leads and any(
                     f.mention.start == a and f.mention.trigger_start == trigger[0] for f in found)):
+                told = True
                 continue  # the headline or lead event already
-            kind = subject_elsewhere(text, cl, trigger)
-            if kind in ("relative", "none"):
-                continue  # background to a noun, or a participle: no one did it in this clause
-            label = label_for(text, (a, b), trigger, Timex(trigger[0], trigger[0], "", "DATE", day))
-            if kind == "shared":  # "... and underlined the need": Wang underlined the need
-                label = _with_subject(label, text, (a, b), trigger, sents, main_subject(text, (a, b), cl, _is_verb))
-            elif kind == "relative subject":  # "The spill, which has been described": the spill
-                label = _with_subject(label, text, (a, b), trigger, sents,
-                                      antecedent_subject(text, (a, b), cl, _is_verb))
-            if not label or is_fragment(label, _conjunctions()) or _opens_with_preposition(label):
-                continue  # "In a meeting at the Great Hall": not who did what; no event alone
-            keys.add(trigger[0])
-            # an empty span at the event words: each clause's mention has its own place
-            t = Timex(trigger[0], trigger[0], "", "DATE", day, anchor=day, anchor_kind="publication")
-            passage = passage or text[a:b]
-            mention = EventMention(
-                document_id=doc.id, start=a, end=b, text=passage, timex=t,
-                trigger_start=trigger[0], trigger_end=trigger[1], status="happened",
-                dated_by="publication")
-            resolution = resolution or resolution_for(mention, doc)  # the same for all
-            mention.resolution = resolution
-            # The clause events of one sentence share its words: copies to the merge
-            # (merge.copy_groups), compared with other articles once, as one event.
-            bag = bag if bag is not None else contexts.sentence_terms(a)
-            out.append(Found(mention, label, bag, value_interval(day)))
+            if now_only and not tells_now(text, cl, trigger):
+                continue  # below the lead, a narrative in the past: of some day before
+            found_one = clause_event(cl, trigger, a, b)
+            if found_one is not None:
+                told = True
+                out.append(found_one)
+                if now_only:
+                    break  # one event of the day for a sentence below the lead
+        if not told and statement is not None and statement[0][0] not in keys:
+            # "Kopp's car was discovered last month, the FBI said": nothing else of the
+            # sentence is news of the day, the statement is (clause_rules.json statements_of_the_day)
+            found_one = clause_event(statement[1], statement[0], a, b)
+            if found_one is not None:
+                out.append(found_one)
     return out
 
 
