@@ -560,3 +560,26 @@ def test_below_the_lead_a_statement_about_now_is_news_of_the_day():  # "statemen
     assert by_publication("Aid groups sent food, and the army opened the roads.") == []
     # every sentence's clause events (True) are all its clauses', as before
     assert by_publication("Aid groups have sent food, and the army opened the roads.", True) == ["sent", "opened"]
+
+
+def test_a_stative_verb_in_the_present_is_news_of_the_day_whatever_date_its_clause_holds():
+    # "stative_verbs": the example of clause_rules.json
+    assert "estimates" in _by_publication("She estimates her properties, worth $130 million in "
+                                          "October, are worth only half that now.")
+    assert "expects" in _by_publication("Westinghouse expects its sales to grow from 20% last year.")
+    # what it looks ahead to is its complement's future, not the state's
+    assert "hopes" in _by_publication("He apparently hopes to lure support from Arabs.")
+    # an eventive verb in the present with a time expression is scheduled, not now; a past
+    # form, a negated or an infinitive state is no state of the publication day
+    for text, verb in (("The monarch meets Bush on Thursday.", "meets"),
+                       ("She expected last year that sales would grow.", "expected"),
+                       ("He does not expect sales to grow in 1990.", "expect"),
+                       ("They are likely to hope for a deal in 1990.", "hope")):
+        assert verb not in _by_publication(text), text
+    # below the lead, a sentence with a state in the present is news of the day (statements_about_now)
+    lead = ("Rebels attacked a town on Monday. Officials have evacuated the area. "
+            "The army has sealed the roads. Aid groups sent food. ")
+    text = lead + "Blassie's mother now wants the remains tested."
+    assert {text[f.mention.trigger_start:f.mention.trigger_end]
+            for f in find_mentions(_doc(text), tag(text, DCT), dct_clauses=NEWS)
+            if is_clause_event(f.mention) and f.mention.start >= len(lead)} == {"wants"}

@@ -222,8 +222,8 @@ def present_verb(text: str, clause: Clause) -> tuple[int, int] | None:
             if last.lower() in rules["progressive_auxiliaries"] and w.endswith("ing") and len(w) > 5:
                 return m.start(), m.end()
             if w not in stopwords():
-                if p in rules["subject_pronouns"]:
-                    return m.start(), m.end()
+                if p in rules["subject_pronouns"] and not (w.endswith("ly") or w in rules["adverbs_before_verb"]):
+                    return m.start(), m.end()  # "He apparently | hopes": the adverb is skipped
                 if prev and p not in stopwords() and prev[:1].isalpha() and not w.endswith("ly") \
                         and w not in rules["adverbs_before_verb"] \
                         and (w in finite or opens_clause(text, clause, before)):
@@ -314,9 +314,34 @@ def publication_event_words(text: str, clause: Clause, is_verb: Callable[[str, s
         return None  # "routinely sends": a habit
     if past_expectation(text, trigger[0], trigger[1]):
         return None
+    if text[trigger[0]:trigger[1]].lower() in rules["stative_verbs"]:
+        return trigger  # "hopes to win": the complement looks ahead, the hoping is now
     if tense(text, trigger[0], trigger[1], reporting=False) == "future":
         return None
     return trigger
+
+
+def stative_now(text: str, clause: Clause, timexes: Sequence[Timex]) -> tuple[int, int] | None:
+    """The stative verb in the simple present of a clause a time expression dates: the state
+    holds when the report is written, the time expression dates what it is about ("She
+    estimates her properties, worth $130 million in October, ..."; clause_rules.json
+    stative_verbs). None when there is none, or it is negated, supposed or an infinitive ("to
+    hope")."""
+    rules = clause_rules()
+    inside = [(t.start, t.end) for t in timexes if clause.start <= t.start < clause.end]
+    before: list[str] = []
+    for m in _WORD.finditer(text, clause.start, clause.end):
+        if any(x <= m.start() < y for x, y in inside):
+            continue
+        w = m.group().lower()
+        if w in rules["stative_verbs"] and m.group()[:1].islower():
+            if before and before[-1] == "to" or any(
+                    b in rules["not_dated_words"] or b.endswith("n't") or b in ("not", "did", "does", "do")
+                    for b in before):
+                return None
+            return m.start(), m.end()
+        before.append(w)
+    return None
 
 
 
@@ -351,10 +376,11 @@ def statement_words(text: str, clause: Clause, sent: tuple[int, int]) -> tuple[i
 def about_now(text: str, a: int, b: int) -> bool:
     """Whether the sentence text[a:b] may tell a statement about the time of the report (a
     look at its words before its clauses are read: clause_rules.json statements_about_now): a
-    reporting verb in the present ("officials say") or an auxiliary of the present perfect
-    ("has stalled"). Below the news sentences, such a sentence is news of the publication
+    reporting verb in the present ("officials say"), an auxiliary of the present perfect
+    ("has stalled") or a stative verb in the present ("now wants"). Below the news sentences, such a sentence is news of the publication
     too; its clause told in the present (tells_now) is its event of the day."""
-    words = clause_rules()["statements_about_now"]
+    rules = clause_rules()
+    words = rules["statements_about_now"] | rules["stative_verbs"]
     return any(m.group().lower() in words for m in _WORD.finditer(text, a, b))
 
 
@@ -372,7 +398,8 @@ def tells_now(text: str, clause: Clause, trigger: tuple[int, int]) -> bool:
         return True  # "has stalled", "is negotiating", "are expected"
     if len(before) > 1 and before[-1] == "been" and before[-2] in rules["present_auxiliaries"]:
         return True  # "has been ceding"
-    if verb in reporting_verbs()["present"] | reporting_verbs()["present_also_nouns"]:
+    if verb in reporting_verbs()["present"] | reporting_verbs()["present_also_nouns"] \
+            or verb in rules["stative_verbs"]:
         return True
     return present_verb(text, clause) == trigger
 

@@ -18,7 +18,7 @@ from kerryview.cancellation import NEVER, Cancellation
 from kerryview.events.clauses import (Clause, anchors_clause, at_that_time, clause_rules, clause_spans,
                                       governs_clause, lead_sentences, main_subject, antecedent_subject,
                                       publication_event_words, reports, mention_dating, time_phrase_only,
-                                      statement_words, subject_elsewhere, tells_now, about_now)
+                                      statement_words, stative_now, subject_elsewhere, tells_now, about_now)
 from kerryview.events.headline import Lead, lead_passages, main_event_words
 from kerryview.events.antecedents import antecedent, pronoun_kind, subject_of, with_antecedent
 from kerryview.events.liveblog import live_blog
@@ -788,6 +788,10 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
                 # "said | on Wednesday | that ...": the time phrase dates the report before it
                 dated_report = reported or (reported_before and time_phrase_only(text, cl, in_sentence))
                 dated_before = True
+                if not framed and (state := stative_now(text, cl, in_sentence)) is not None \
+                        and state[0] not in keys and (found_one := clause_event(cl, state, a, b)) is not None:
+                    told = True  # "She estimates her properties, worth $130m in October, ...": now
+                    out.append(found_one)
                 continue  # a time expression (or a dated mention's event words) is in it
             if framed:
                 continue  # "In 2005, an explosion killed 15 workers, | and the company was fined":
