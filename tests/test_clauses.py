@@ -583,3 +583,14 @@ def test_a_stative_verb_in_the_present_is_news_of_the_day_whatever_date_its_clau
     assert {text[f.mention.trigger_start:f.mention.trigger_end]
             for f in find_mentions(_doc(text), tag(text, DCT), dct_clauses=NEWS)
             if is_clause_event(f.mention) and f.mention.start >= len(lead)} == {"wants"}
+
+
+def test_a_verb_with_an_auxiliary_of_the_present_is_told_in_the_present():  # "present_auxiliaries"
+    # its own auxiliary tells its tense, not a future cue of the next clause ("would permit")
+    text = ("However, Russia has stalled ratification, trying to tie it to an agreement that would "
+            "permit the Russian navy to use a naval base.")
+    assert "stalled" in _by_publication(text)
+    text = "The company is negotiating with the Soviets, who would supply the parts."
+    assert "negotiating" in _by_publication(text)
+    # without one, a verb with the future cue is still not dated by publication
+    assert "visit" not in _by_publication("The minister will visit the Gulf.")

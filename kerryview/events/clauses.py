@@ -314,8 +314,10 @@ def publication_event_words(text: str, clause: Clause, is_verb: Callable[[str, s
         return None  # "routinely sends": a habit
     if past_expectation(text, trigger[0], trigger[1]):
         return None
-    if text[trigger[0]:trigger[1]].lower() in rules["stative_verbs"]:
-        return trigger  # "hopes to win": the complement looks ahead, the hoping is now
+    if text[trigger[0]:trigger[1]].lower() in rules["stative_verbs"] or _present_auxiliary(text, clause, trigger):
+        # "hopes to win": the complement looks ahead, the hoping is now; "has stalled ...,
+        # | that would permit": the verb's own auxiliary tells its tense, not a cue nearby
+        return trigger
     if tense(text, trigger[0], trigger[1], reporting=False) == "future":
         return None
     return trigger
@@ -384,6 +386,18 @@ def about_now(text: str, a: int, b: int) -> bool:
     return any(m.group().lower() in words for m in _WORD.finditer(text, a, b))
 
 
+def _present_auxiliary(text: str, clause: Clause, trigger: tuple[int, int]) -> bool:
+    """Whether an auxiliary of the present perfect or the present progressive or passive
+    stands right before a clause's verb, adverbs skipped ("has stalled", "is negotiating",
+    "are expected", "has been ceding"; clause_rules.json present_auxiliaries)."""
+    rules = clause_rules()
+    before = [w.lower() for w in _WORD.findall(text, clause.start, trigger[0])
+              if not (w.lower().endswith("ly") or w.lower() in rules["adverbs_before_verb"])]
+    if before and before[-1] in rules["present_auxiliaries"]:
+        return True
+    return len(before) > 1 and before[-1] == "been" and before[-2] in rules["present_auxiliaries"]
+
+
 def tells_now(text: str, clause: Clause, trigger: tuple[int, int]) -> bool:
     """Whether a clause tells its event in the present tense or the present perfect (a
     statement about the time of the report: "officials say", "Russia has stalled
@@ -392,12 +406,8 @@ def tells_now(text: str, clause: Clause, trigger: tuple[int, int]) -> bool:
     present_auxiliaries)."""
     rules = clause_rules()
     verb = text[trigger[0]:trigger[1]].lower()
-    before = [w.lower() for w in _WORD.findall(text, clause.start, trigger[0])
-              if not (w.lower().endswith("ly") or w.lower() in rules["adverbs_before_verb"])]
-    if before and before[-1] in rules["present_auxiliaries"]:
-        return True  # "has stalled", "is negotiating", "are expected"
-    if len(before) > 1 and before[-1] == "been" and before[-2] in rules["present_auxiliaries"]:
-        return True  # "has been ceding"
+    if _present_auxiliary(text, clause, trigger):
+        return True
     if verb in reporting_verbs()["present"] | reporting_verbs()["present_also_nouns"] \
             or verb in rules["stative_verbs"]:
         return True
