@@ -794,6 +794,10 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
                     out.append(found_one)
                 continue  # a time expression (or a dated mention's event words) is in it
             if framed:
+                if statement is None and (said := statement_words(text, cl, (a, b))) is not None \
+                        and only_reports(text, said, b):
+                    statement = said, cl  # "Last week, Freeh asked ..., | federal officials have
+                    # said": the attribution is the reporter's, outside the frame
                 continue  # "In 2005, an explosion killed 15 workers, | and the company was fined":
                 # of the frame's time, or of no known day; not of the publication day
             if dated_report:
