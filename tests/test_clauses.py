@@ -598,3 +598,11 @@ def test_a_verb_with_an_auxiliary_of_the_present_is_told_in_the_present():  # "p
     assert "negotiating" in _by_publication(text)
     # without one, a verb with the future cue is still not dated by publication
     assert "visit" not in _by_publication("The minister will visit the Gulf.")
+
+
+def test_a_stative_word_after_a_determiner_is_a_noun_and_one_without_complement_says_nothing():
+    # "stative_verbs": a verb after its subject and with what it is about
+    assert not {w for w in _by_publication('"Our hope now is that the meeting can be a beginning," '
+                                           'he said.') if w.lower() == "hope"}
+    assert "know" not in _by_publication('"You know, the talks were hard," Kerry said.')
+    assert "hopes" in _by_publication("The party took 13 percent of the vote, and hopes to win seats.")

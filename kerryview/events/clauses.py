@@ -301,7 +301,8 @@ def publication_event_words(text: str, clause: Clause, is_verb: Callable[[str, s
     if trigger is None or not is_verb(text[trigger[0]:trigger[1]], text[max(0, trigger[0] - 12):trigger[0]]):
         # "That resolution calls": the verb first; an event noun only in a clause with a finite
         # verb ("There have been no arrests"): a noun phrase alone ("(the meeting") is no clause
-        trigger = present_verb(text, clause) or (trigger if has_finite_verb(text, clause, is_verb) else None)
+        trigger = present_verb(text, clause) or _first_stative(text, clause) \
+            or (trigger if has_finite_verb(text, clause, is_verb) else None)
     if trigger is None or only_reports(text, trigger, max(clause.end, sentence_end or 0)):
         return None  # "She commented.": a report with nothing reported is no event (issue #9)
     rules = clause_rules()
@@ -314,13 +315,40 @@ def publication_event_words(text: str, clause: Clause, is_verb: Callable[[str, s
         return None  # "routinely sends": a habit
     if past_expectation(text, trigger[0], trigger[1]):
         return None
-    if text[trigger[0]:trigger[1]].lower() in rules["stative_verbs"] or _present_auxiliary(text, clause, trigger):
+    if text[trigger[0]:trigger[1]].lower() in rules["stative_verbs"] and not has_complement(text, clause, trigger[1]):
+        return None  # "as you know, ...": a state with nothing it is about says nothing
+    if _stative(text, clause, trigger) or _present_auxiliary(text, clause, trigger):
         # "hopes to win": the complement looks ahead, the hoping is now; "has stalled ...,
         # | that would permit": the verb's own auxiliary tells its tense, not a cue nearby
         return trigger
     if tense(text, trigger[0], trigger[1], reporting=False) == "future":
         return None
     return trigger
+
+
+def _stative(text: str, clause: Clause, at: tuple[int, int]) -> bool:
+    """Whether the word at `at` is a stative verb in the simple present (clause_rules.json
+    stative_verbs) with its complement: after its subject (a subject pronoun, or a word that
+    is no stop word: "Westinghouse also expects") or a conjunction ("and hopes to"), not after a determiner or a preposition,
+    where it is a noun ("Our hope now is", "the need for"); and followed by what it is about
+    ("You know," says nothing: has_complement)."""
+    rules = clause_rules()
+    word = text[at[0]:at[1]]
+    if word.lower() not in rules["stative_verbs"] or not word[:1].islower():
+        return False
+    before = [w.lower() for w in _WORD.findall(text, clause.start, at[0])
+              if not (w.lower().endswith("ly") or w.lower() in rules["adverbs_before_verb"])]
+    if not before or not (before[-1] in rules["subject_pronouns"] or before[-1] in rules["coordinators"]
+                          or before[-1] not in stopwords()):
+        return False  # "... and hopes to win": a coordinated verb phrase
+    return has_complement(text, clause, at[1])
+
+
+def _first_stative(text: str, clause: Clause) -> tuple[int, int] | None:
+    """The first stative verb in the simple present of a clause (_stative): "and | hopes to
+    win seats", where no other verb is its event."""
+    return next(((m.start(), m.end()) for m in _WORD.finditer(text, clause.start, clause.end)
+                 if _stative(text, clause, (m.start(), m.end()))), None)
 
 
 def stative_now(text: str, clause: Clause, timexes: Sequence[Timex]) -> tuple[int, int] | None:
@@ -336,7 +364,7 @@ def stative_now(text: str, clause: Clause, timexes: Sequence[Timex]) -> tuple[in
         if any(x <= m.start() < y for x, y in inside):
             continue
         w = m.group().lower()
-        if w in rules["stative_verbs"] and m.group()[:1].islower():
+        if _stative(text, clause, (m.start(), m.end())):
             if before and before[-1] == "to" or any(
                     b in rules["not_dated_words"] or b.endswith("n't") or b in ("not", "did", "does", "do")
                     for b in before):
@@ -359,8 +387,8 @@ def statement_words(text: str, clause: Clause, sent: tuple[int, int]) -> tuple[i
     rules = clause_rules()
     reporting = event_lists("lead_rules.json")["pure_reporting"]
     words = list(_WORD.finditer(text, clause.start, clause.end))
-    verb = next((m for m in words if m.group().lower() in reporting
-                 and m.group().lower() not in rules["statements_of_the_day"]), None)
+    verb = next((m for m in words if m.group().lower() in reporting and m.group()[:1].islower()
+                 and m.group().lower() not in rules["statements_of_the_day"]), None)  # not "the United States"
     if verb is None:
         return None
     if len(_WORD.findall(text, sent[0], clause.start)) < MIN_CLAUSE_WORDS \
@@ -383,7 +411,7 @@ def about_now(text: str, a: int, b: int) -> bool:
     too; its clause told in the present (tells_now) is its event of the day."""
     rules = clause_rules()
     words = rules["statements_about_now"] | rules["stative_verbs"]
-    return any(m.group().lower() in words for m in _WORD.finditer(text, a, b))
+    return any(m.group() in words for m in _WORD.finditer(text, a, b))  # lower case: not "United States"
 
 
 def _present_auxiliary(text: str, clause: Clause, trigger: tuple[int, int]) -> bool:
@@ -409,8 +437,10 @@ def tells_now(text: str, clause: Clause, trigger: tuple[int, int]) -> bool:
     if _present_auxiliary(text, clause, trigger):
         return True
     if verb in reporting_verbs()["present"] | reporting_verbs()["present_also_nouns"] \
-            or verb in rules["stative_verbs"]:
+            or _stative(text, clause, trigger):
         return True
+    if verb in rules["stative_verbs"]:
+        return False  # "as you know,": a state that says nothing (_stative)
     return present_verb(text, clause) == trigger
 
 
