@@ -530,21 +530,6 @@ def test_a_statement_is_news_of_the_day_when_what_it_says_is_not():  # "statemen
     assert "according" not in _by_publication("The plant will close, according to the filing.")
 
 
-def test_a_time_expression_before_an_attribution_dates_what_was_said():  # "reporting_tail_words"
-    from kerryview.events.mentions import find_trigger
-    text = "Hernandez was kidnapped from his store at 10 p.m. Wednesday, police said."
-    t = next(t for t in tag(text, DCT) if "Wednesday" in t.text)
-    found = find_trigger(text, (0, len(text)), t)
-    assert text[found[0]:found[1]] == "kidnapped"
-    # the report is the publication day's: nothing else of the sentence is
-    assert "said" in _by_publication(text)
-    # a reporting verb the time expression governs is still its event
-    text = "The minister said Tuesday that the rebels attacked the town."
-    t = next(t for t in tag(text, DCT) if t.text == "Tuesday")
-    found = find_trigger(text, (0, len(text)), t)
-    assert text[found[0]:found[1]] == "said"
-
-
 def test_below_the_lead_a_statement_about_now_is_news_of_the_day():  # "statements_about_now"
     """Below the news sentences, a sentence no time expression dates is news of the publication
     when it tells a statement about the time of the report, in the present ('say') or the

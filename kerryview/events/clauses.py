@@ -6,7 +6,12 @@ any in the sentence: in "X said Tuesday that Y happened last week", *said* is Tu
 reference to the publication: what it tells in the past or present tense (or the present
 perfect) is news of the day the article came out; what it announces (future), what had
 happened before the report (past perfect), and what it negates or only supposes are not dated.
-Reporting alone ("X said") is no event: what was said is.
+Reporting alone ("X said") is no event when what was said is news of the day; when nothing else
+of its sentence is (what was said is dated by another time, announced, or had happened before:
+"Kopp's car was discovered last month, the FBI said"), the statement is, made for the report
+(statement_words). A stative verb in the simple present ("hopes", "expects", "estimates") tells
+a state that holds when the report is written, whatever time expression its clause holds
+(stative_now).
 
 Splitting is by rule (kerryview/events/data/clause_rules.json): a clause opens at a
 subordinator ("that", "which", "when"), at a conjunction after a comma ("..., but"), and at a
@@ -43,16 +48,16 @@ CLAUSE_RULES = "clause_rules.json"
 # (find_mentions' dct_clauses). NEWS, the default: those of the news sentences only, where news
 # writing puts the news of the day and where a time expression would otherwise date a whole
 # sentence: the headline and the first lead_sentences() sentences of the body (the inverted
-# pyramid), and a sentence a time expression dates a clause of ("Bush said Tuesday | that the
+# pyramid), a sentence a time expression dates a clause of ("Bush said Tuesday | that the
 # blockade might be extended, | and the army has sealed the roads": 'sealed' is the
-# publication's, not Tuesday's). On TBAQ (dev) event dating is 41.8/69.1 recall/precision with
-# none, 48.3/72.4 with NEWS and 63.3/73.7 with every sentence's (True) since clause events
-# need a clause of their own (50.1/74.2 and 67.0/75.5 before: benchmarks/README_stories.md,
-# "Clause events need a clause"): those cost 4 times the
-# mentions, 2 times the CPU and 1.8 times the peak memory (real-dated 1,000: 17.8 s / 155 MB
-# none, 26.2 s / 180 MB NEWS, 38.0 s / 277 MB all); at 10,000 synthetic articles all take
-# 355 s CPU and 2,327 MB, past issue #10's 2 GB; NEWS 262 s and 1,362 MB (off: 211 s, 1,127 MB;
-# load 3-7). Measured by benchmarks/scaling.py
+# publication's, not Tuesday's), and below them a sentence that tells a statement about now
+# (about_now: "officials say", "has stalled", "now wants"), one event each. On TBAQ (dev) event
+# dating is 41.8/69.1 recall/precision with none, 59.0/77.4 with NEWS and 70.6/76.4 with every
+# sentence's (True) (session 13, before statements and statements about now: 48.2/72.5 and
+# 63.4/73.8; benchmarks/README_stories.md). Real-dated 1,000 (load about 5): 24.3 s / 174 MB
+# NEWS before, 31.1 s / 207 MB now (17,124 mentions against 11,255); at 10,000 synthetic
+# articles session 13 measured NEWS at 262 s and 1,362 MB, all at 355 s CPU and 2,327 MB,
+# past issue #10's 2 GB (off: 211 s, 1,127 MB; load 3-7). Measured by benchmarks/scaling.py
 # --clause-events off|news|all and benchmarks/clause_cost.py (benchmarks/README_stories.md);
 # `benchmarks/stories.py --clause-events off|news|all` (--dct-clauses: all).
 NEWS = "news"

@@ -51,7 +51,6 @@ NOUN_PENALTY = 25  # characters: prefer a verb a little further away over an eve
 RIGHT_PENALTY = 10  # English puts the verb before its time adverbial, unless the adverbial leads
 NOUN_PHRASE_WORDS = 5  # modifiers kept before an event noun in a label
 QUOTE_PENALTY = 80  # one inside a quotation, the other not: the quote's events are not the reporter's
-ATTRIBUTION_PENALTY = 200  # "Wednesday, | police said": the attribution is a clause of its own
 CLAUSE_PENALTY = 30  # "in 2021 | that climate could not be separated": another clause's verb
 _CLAUSE_OPEN = re.compile(r"[;:\"“”]|\bthat\b")  # where a clause's subject may start ("who": an apposition)
 _COMPLEMENTIZER = re.compile(r"\b(?:that|which|who|whom|whose)\b")
@@ -94,21 +93,6 @@ def _participial_adjunct_end(text: str, sent: tuple[int, int], timex: Timex) -> 
     return comma if comma > 0 and "," not in text[a:timex.start] else None
 
 
-def _attribution(text: str, end: int, verb: re.Match[str], sentence_end: int) -> bool:
-    """Whether `verb`, after a time expression ending at `end`, is the reporting verb of an
-    attribution of its own after a comma or a quotation mark ("... at 10 p.m. Wednesday, |
-    police said"; clause_rules.json reporting_tail_words), which reports nothing after it
-    (labels.only_reports; "..., Xi reiterated the commitment" is a main clause): a clause of
-    its own, so the time expression dates what was said, not the saying."""
-    if verb.group().lower() not in event_lists(LEAD_RULES)["pure_reporting"] \
-            or not only_reports(text, (verb.start(), verb.end()), sentence_end):
-        return False
-    between = text[end:verb.start()]
-    cut = max(between.rfind(c) for c in ",\"”'")
-    tail = int(next(iter(clause_rules()["reporting_tail_words"])))
-    return cut >= 0 and len(_TOKEN.findall(between, cut)) <= tail
-
-
 def find_trigger(text: str, sent: tuple[int, int], timex: Timex) -> tuple[int, int] | None:
     """The event words for a time expression: the nearest verb, else the nearest event noun."""
     best: tuple[float, int, int] | None = None
@@ -134,8 +118,6 @@ def find_trigger(text: str, sent: tuple[int, int], timex: Timex) -> tuple[int, i
             dist += ADJUNCT_PENALTY
         if right and m.start() >= clause_end:
             dist += CLAUSE_PENALTY
-        if right and _attribution(text, timex.end, m, b):
-            dist += ATTRIBUTION_PENALTY
         if _is_verb(word, text[max(a, m.start() - 12):m.start()]):
             score = float(dist)
         elif word.lower() in cues()["event_nouns"]:
