@@ -52,12 +52,13 @@ CLAUSE_RULES = "clause_rules.json"
 # blockade might be extended, | and the army has sealed the roads": 'sealed' is the
 # publication's, not Tuesday's), and below them a sentence that tells a statement about now
 # (about_now: "officials say", "has stalled", "now wants"), one event each. On TBAQ (dev) event
-# dating is 41.8/69.1 recall/precision with none, 59.0/77.4 with NEWS and 70.6/76.4 with every
+# dating is 41.8/69.1 recall/precision with none, 58.7/77.0 with NEWS and 70.3/76.0 with every
 # sentence's (True) (session 13, before statements and statements about now: 48.2/72.5 and
-# 63.4/73.8; benchmarks/README_stories.md). Real-dated 1,000 (load about 5): 24.3 s / 174 MB
-# NEWS before, 31.1 s / 207 MB now (17,124 mentions against 11,255); at 10,000 synthetic
-# articles session 13 measured NEWS at 262 s and 1,362 MB, all at 355 s CPU and 2,327 MB,
-# past issue #10's 2 GB (off: 211 s, 1,127 MB; load 3-7). Measured by benchmarks/scaling.py
+# 63.4/73.8; benchmarks/README_stories.md). Real-dated 1,000 (back to back, load about 4):
+# 22.1 s / 174 MB NEWS before, 26.7 s / 207 MB now (17,117 mentions against 11,255); at
+# 10,000 synthetic articles NEWS now takes 269 s CPU and 1,572 MB (session 13: 262 s and
+# 1,362 MB under load 3-7; all: 355 s and 2,327 MB, past issue #10's 2 GB; off: 211 s,
+# 1,127 MB). Measured by benchmarks/scaling.py
 # --clause-events off|news|all and benchmarks/clause_cost.py (benchmarks/README_stories.md);
 # `benchmarks/stories.py --clause-events off|news|all` (--dct-clauses: all).
 NEWS = "news"
