@@ -111,6 +111,7 @@ def test_past_perfect_negated_supposed_and_future_clauses_are_not_dated_by_publi
     assert _event_words("the company had agreed to sell the unit") is None
     assert _event_words("investigators would not divulge the evidence") is None
     assert _event_words("if elected") is None
+    assert _event_words("he doesn't think the bid will come") is None  # the negated auxiliary too
     assert _event_words("The talks will resume in Geneva.") is None
     assert _event_words("Rebels attacked the town.") == "attacked"
     assert _event_words("Officials have evacuated the area.") == "evacuated"

@@ -313,8 +313,9 @@ def publication_event_words(text: str, clause: Clause, is_verb: Callable[[str, s
         return None  # "She commented.": a report with nothing reported is no event (issue #9)
     rules = clause_rules()
     before = [w.lower() for w in _WORD.findall(text, clause.start, trigger[0])]
-    if any(w in rules["not_dated_words"] or w.endswith("n't") for w in before):
-        return None
+    said = text[trigger[0]:trigger[1]].lower()
+    if any(w in rules["not_dated_words"] or w.endswith("n't") for w in before + [said]):
+        return None  # "he doesn't think": a negated or supposed clause, its auxiliary no event
     if any(w in rules["past_perfect"] for w in before[-3:]):
         return None
     if any(w in rules["habitual_adverbs"] for w in before[-2:]):
