@@ -52,7 +52,7 @@ CLAUSE_RULES = "clause_rules.json"
 # blockade might be extended, | and the army has sealed the roads": 'sealed' is the
 # publication's, not Tuesday's), and below them a sentence that tells a statement about now
 # (about_now: "officials say", "has stalled", "now wants"), one event each. On TBAQ (dev) event
-# dating is 41.8/69.1 recall/precision with none, 58.7/77.0 with NEWS and 70.3/76.0 with every
+# dating is 41.8/69.1 recall/precision with none, 58.5/77.1 with NEWS and 70.1/76.1 with every
 # sentence's (True) (session 13, before statements and statements about now: 48.2/72.5 and
 # 63.4/73.8; benchmarks/README_stories.md). Real-dated 1,000 (back to back, load about 4):
 # 22.1 s / 174 MB NEWS before, 26.7 s / 207 MB now (17,117 mentions against 11,255); at
