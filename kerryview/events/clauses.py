@@ -54,8 +54,8 @@ CLAUSE_RULES = "clause_rules.json"
 # (about_now: "officials say", "has stalled", "now wants"), one event each. On TBAQ (dev) event
 # dating is 41.8/69.1 recall/precision with none, 58.5/77.1 with NEWS and 70.1/76.1 with every
 # sentence's (True) (session 13, before statements and statements about now: 48.2/72.5 and
-# 63.4/73.8; benchmarks/README_stories.md). Real-dated 1,000 (back to back, load about 4):
-# 22.1 s / 174 MB NEWS before, 26.7 s / 207 MB now (17,117 mentions against 11,255); at
+# 63.4/73.8; benchmarks/README_stories.md). Real-dated 1,000 (back to back, load about 1):
+# 21.7 s / 173 MB NEWS before, 25.8 s / 205 MB now (16,885 mentions against 11,255); at
 # 10,000 synthetic articles NEWS now takes 269 s CPU and 1,572 MB (session 13: 262 s and
 # 1,362 MB under load 3-7; all: 355 s and 2,327 MB, past issue #10's 2 GB; off: 211 s,
 # 1,127 MB). Measured by benchmarks/scaling.py
