@@ -111,6 +111,7 @@ def test_past_perfect_negated_supposed_and_future_clauses_are_not_dated_by_publi
     assert _event_words("the company had agreed to sell the unit") is None
     assert _event_words("investigators would not divulge the evidence") is None
     assert _event_words("if elected") is None
+    assert _event_words("he doesn't think the bid will come") is None  # the negated auxiliary too
     assert _event_words("The talks will resume in Geneva.") is None
     assert _event_words("Rebels attacked the town.") == "attacked"
     assert _event_words("Officials have evacuated the area.") == "evacuated"
@@ -421,7 +422,7 @@ def test_by_default_only_the_news_sentences_have_clause_events():  # "lead_sente
     # the top of the inverted pyramid (the lead and the sentences after it), and a sentence a
     # time expression dates a clause of; below the lead, an undated sentence has none
     text = ("Rebels attacked a town on Monday. Officials have evacuated the area. "
-            "The army has sealed the roads. Aid groups have sent food. "
+            "The army has sealed the roads. Aid groups sent food. "
             "The bridge collapsed on Tuesday, and the police have closed it.")
     assert lead_sentences() == 3
 
@@ -517,3 +518,89 @@ def test_a_report_with_nothing_reported_is_no_event_of_the_day():
     assert "acknowledged" in _by_publication("The minister acknowledged the error.")
     assert "conceded" in _by_publication("The senator conceded the election.")
     assert "reported" in _by_publication("The bank reported a loss.")  # as "announced a plan" does
+
+
+def test_a_statement_is_news_of_the_day_when_what_it_says_is_not():  # "statements_of_the_day"
+    """A reporting verb with no time expression of its own is dated by the publication when
+    nothing else of its sentence is: what it reports is dated by another time or announced
+    (the example of clause_rules.json). When what was said is news of the day, that clause is
+    the event and the report none (reporting alone is no event)."""
+    found = _by_publication("Kopp's car was discovered last month at Newark, the FBI said.")
+    assert "said" in found and "discovered" not in found
+    assert "said" in _by_publication("The semiconductor concern said the interruption will be brief.")
+    found = _by_publication("Officials said the bridge collapsed.")
+    assert "collapsed" in found and "said" not in found
+    # a report negated, supposed, announced or had before is no statement of the day
+    for text in ("The company would not say whether the plant will close.",
+                 "The minister will say on Friday whether the plant will close.",
+                 "The company had said the interruption will be brief."):
+        assert "say" not in _by_publication(text) and "said" not in _by_publication(text), text
+    # a fronted time phrase frames the narrative, not the reporter's attribution after it
+    found = _by_publication("Last week, the director asked the authorities to join the hunt, "
+                            "federal officials have said.")
+    assert "said" in found and "asked" not in found
+    # 'according' names a source, which may be a filing of another day: no statement made
+    assert "according" not in _by_publication("The plant will close, according to the filing.")
+
+
+def test_below_the_lead_a_statement_about_now_is_news_of_the_day():  # "statements_about_now"
+    """Below the news sentences, a sentence no time expression dates is news of the publication
+    when it tells a statement about the time of the report, in the present ('say') or the
+    present perfect ('have sent'); one told in the simple past is not (the example of
+    clause_rules.json); and such a sentence gives one event of the day."""
+    lead = ("Rebels attacked a town on Monday. Officials have evacuated the area. "
+            "The army has sealed the roads. Aid groups sent food. ")
+
+    def by_publication(rest, setting=NEWS):
+        text = lead + rest
+        return [text[f.mention.trigger_start:f.mention.trigger_end]
+                for f in find_mentions(_doc(text), tag(text, DCT), dct_clauses=setting)
+                if is_clause_event(f.mention) and f.mention.start >= len(lead)]
+
+    assert by_publication("Forecasters say more rain is on the way. The bridge was built in a hurry.") == ["say"]
+    assert by_publication("Aid groups have sent food, and the army opened the roads.") == ["sent"]
+    assert by_publication("Aid groups sent food, and the army opened the roads.") == []
+    # every sentence's clause events (True) are all its clauses', as before
+    assert by_publication("Aid groups have sent food, and the army opened the roads.", True) == ["sent", "opened"]
+
+
+def test_a_stative_verb_in_the_present_is_news_of_the_day_whatever_date_its_clause_holds():
+    # "stative_verbs": the example of clause_rules.json
+    assert "estimates" in _by_publication("She estimates her properties, worth $130 million in "
+                                          "October, are worth only half that now.")
+    assert "expects" in _by_publication("Westinghouse expects its sales to grow from 20% last year.")
+    # what it looks ahead to is its complement's future, not the state's
+    assert "hopes" in _by_publication("He apparently hopes to lure support from Arabs.")
+    # an eventive verb in the present with a time expression is scheduled, not now; a past
+    # form, a negated or an infinitive state is no state of the publication day
+    for text, verb in (("The monarch meets Bush on Thursday.", "meets"),
+                       ("She expected last year that sales would grow.", "expected"),
+                       ("He does not expect sales to grow in 1990.", "expect"),
+                       ("They are likely to hope for a deal in 1990.", "hope")):
+        assert verb not in _by_publication(text), text
+    # below the lead, a sentence with a state in the present is news of the day (statements_about_now)
+    lead = ("Rebels attacked a town on Monday. Officials have evacuated the area. "
+            "The army has sealed the roads. Aid groups sent food. ")
+    text = lead + "Blassie's mother now wants the remains tested."
+    assert {text[f.mention.trigger_start:f.mention.trigger_end]
+            for f in find_mentions(_doc(text), tag(text, DCT), dct_clauses=NEWS)
+            if is_clause_event(f.mention) and f.mention.start >= len(lead)} == {"wants"}
+
+
+def test_a_verb_with_an_auxiliary_of_the_present_is_told_in_the_present():  # "present_auxiliaries"
+    # its own auxiliary tells its tense, not a future cue of the next clause ("would permit")
+    text = ("However, Russia has stalled ratification, trying to tie it to an agreement that would "
+            "permit the Russian navy to use a naval base.")
+    assert "stalled" in _by_publication(text)
+    text = "The company is negotiating with the Soviets, who would supply the parts."
+    assert "negotiating" in _by_publication(text)
+    # without one, a verb with the future cue is still not dated by publication
+    assert "visit" not in _by_publication("The minister will visit the Gulf.")
+
+
+def test_a_stative_word_after_a_determiner_is_a_noun_and_one_without_complement_says_nothing():
+    # "stative_verbs": a verb after its subject and with what it is about
+    assert not {w for w in _by_publication('"Our hope now is that the meeting can be a beginning," '
+                                           'he said.') if w.lower() == "hope"}
+    assert "know" not in _by_publication('"You know, the talks were hard," Kerry said.')
+    assert "hopes" in _by_publication("The party took 13 percent of the vote, and hopes to win seats.")

@@ -6,7 +6,12 @@ any in the sentence: in "X said Tuesday that Y happened last week", *said* is Tu
 reference to the publication: what it tells in the past or present tense (or the present
 perfect) is news of the day the article came out; what it announces (future), what had
 happened before the report (past perfect), and what it negates or only supposes are not dated.
-Reporting alone ("X said") is no event: what was said is.
+Reporting alone ("X said") is no event when what was said is news of the day; when nothing else
+of its sentence is (what was said is dated by another time, announced, or had happened before:
+"Kopp's car was discovered last month, the FBI said"), the statement is, made for the report
+(statement_words). A stative verb in the simple present ("hopes", "expects", "estimates") tells
+a state that holds when the report is written, whatever time expression its clause holds
+(stative_now).
 
 Splitting is by rule (kerryview/events/data/clause_rules.json): a clause opens at a
 subordinator ("that", "which", "when"), at a conjunction after a comma ("..., but"), and at a
@@ -36,23 +41,24 @@ from kerryview.model import Event, EventMention, Granularity, Timex
 from kerryview.text.similarity import Vectorizer
 from kerryview.text.tense import past_expectation, tense
 from kerryview.text.plural import looks_plural
-from kerryview.text.wordlists import cues, event_lists, stopwords
+from kerryview.text.wordlists import cues, event_lists, reporting_verbs, stopwords
 
 CLAUSE_RULES = "clause_rules.json"
 # Which clauses the pipeline (and the stored analyses) find events of, dated by publication
 # (find_mentions' dct_clauses). NEWS, the default: those of the news sentences only, where news
 # writing puts the news of the day and where a time expression would otherwise date a whole
 # sentence: the headline and the first lead_sentences() sentences of the body (the inverted
-# pyramid), and a sentence a time expression dates a clause of ("Bush said Tuesday | that the
+# pyramid), a sentence a time expression dates a clause of ("Bush said Tuesday | that the
 # blockade might be extended, | and the army has sealed the roads": 'sealed' is the
-# publication's, not Tuesday's). On TBAQ (dev) event dating is 41.8/69.1 recall/precision with
-# none, 48.3/72.4 with NEWS and 63.3/73.7 with every sentence's (True) since clause events
-# need a clause of their own (50.1/74.2 and 67.0/75.5 before: benchmarks/README_stories.md,
-# "Clause events need a clause"): those cost 4 times the
-# mentions, 2 times the CPU and 1.8 times the peak memory (real-dated 1,000: 17.8 s / 155 MB
-# none, 26.2 s / 180 MB NEWS, 38.0 s / 277 MB all); at 10,000 synthetic articles all take
-# 355 s CPU and 2,327 MB, past issue #10's 2 GB; NEWS 262 s and 1,362 MB (off: 211 s, 1,127 MB;
-# load 3-7). Measured by benchmarks/scaling.py
+# publication's, not Tuesday's), and below them a sentence that tells a statement about now
+# (about_now: "officials say", "has stalled", "now wants"), one event each. On TBAQ (dev) event
+# dating is 41.8/69.1 recall/precision with none, 58.5/77.1 with NEWS and 70.1/76.1 with every
+# sentence's (True) (session 13, before statements and statements about now: 48.2/72.5 and
+# 63.4/73.8; benchmarks/README_stories.md). Real-dated 1,000 (back to back, load about 1):
+# 21.7 s / 173 MB NEWS before, 25.8 s / 205 MB now (16,885 mentions against 11,255); at
+# 10,000 synthetic articles NEWS now takes 269 s CPU and 1,572 MB (session 13: 262 s and
+# 1,362 MB under load 3-7; all: 355 s and 2,327 MB, past issue #10's 2 GB; off: 211 s,
+# 1,127 MB). Measured by benchmarks/scaling.py
 # --clause-events off|news|all and benchmarks/clause_cost.py (benchmarks/README_stories.md);
 # `benchmarks/stories.py --clause-events off|news|all` (--dct-clauses: all).
 NEWS = "news"
@@ -222,8 +228,8 @@ def present_verb(text: str, clause: Clause) -> tuple[int, int] | None:
             if last.lower() in rules["progressive_auxiliaries"] and w.endswith("ing") and len(w) > 5:
                 return m.start(), m.end()
             if w not in stopwords():
-                if p in rules["subject_pronouns"]:
-                    return m.start(), m.end()
+                if p in rules["subject_pronouns"] and not (w.endswith("ly") or w in rules["adverbs_before_verb"]):
+                    return m.start(), m.end()  # "He apparently | hopes": the adverb is skipped
                 if prev and p not in stopwords() and prev[:1].isalpha() and not w.endswith("ly") \
                         and w not in rules["adverbs_before_verb"] \
                         and (w in finite or opens_clause(text, clause, before)):
@@ -301,23 +307,148 @@ def publication_event_words(text: str, clause: Clause, is_verb: Callable[[str, s
     if trigger is None or not is_verb(text[trigger[0]:trigger[1]], text[max(0, trigger[0] - 12):trigger[0]]):
         # "That resolution calls": the verb first; an event noun only in a clause with a finite
         # verb ("There have been no arrests"): a noun phrase alone ("(the meeting") is no clause
-        trigger = present_verb(text, clause) or (trigger if has_finite_verb(text, clause, is_verb) else None)
+        trigger = present_verb(text, clause) or _first_stative(text, clause) \
+            or (trigger if has_finite_verb(text, clause, is_verb) else None)
     if trigger is None or only_reports(text, trigger, max(clause.end, sentence_end or 0)):
         return None  # "She commented.": a report with nothing reported is no event (issue #9)
     rules = clause_rules()
     before = [w.lower() for w in _WORD.findall(text, clause.start, trigger[0])]
-    if any(w in rules["not_dated_words"] or w.endswith("n't") for w in before):
-        return None
+    said = text[trigger[0]:trigger[1]].lower()
+    if any(w in rules["not_dated_words"] or w.endswith("n't") for w in before + [said]):
+        return None  # "he doesn't think": a negated or supposed clause, its auxiliary no event
     if any(w in rules["past_perfect"] for w in before[-3:]):
         return None
     if any(w in rules["habitual_adverbs"] for w in before[-2:]):
         return None  # "routinely sends": a habit
     if past_expectation(text, trigger[0], trigger[1]):
         return None
+    if text[trigger[0]:trigger[1]].lower() in rules["stative_verbs"] and not has_complement(text, clause, trigger[1]):
+        return None  # "as you know, ...": a state with nothing it is about says nothing
+    if _stative(text, clause, trigger) or _present_auxiliary(text, clause, trigger):
+        # "hopes to win": the complement looks ahead, the hoping is now; "has stalled ...,
+        # | that would permit": the verb's own auxiliary tells its tense, not a cue nearby
+        return trigger
     if tense(text, trigger[0], trigger[1], reporting=False) == "future":
         return None
     return trigger
 
+
+def _stative(text: str, clause: Clause, at: tuple[int, int]) -> bool:
+    """Whether the word at `at` is a stative verb in the simple present (clause_rules.json
+    stative_verbs) with its complement: after its subject (a subject pronoun, or a word that
+    is no stop word: "Westinghouse also expects") or a conjunction ("and hopes to"), not after a determiner or a preposition,
+    where it is a noun ("Our hope now is", "the need for"); and followed by what it is about
+    ("You know," says nothing: has_complement)."""
+    rules = clause_rules()
+    word = text[at[0]:at[1]]
+    if word.lower() not in rules["stative_verbs"] or not word[:1].islower():
+        return False
+    before = [w.lower() for w in _WORD.findall(text, clause.start, at[0])
+              if not (w.lower().endswith("ly") or w.lower() in rules["adverbs_before_verb"])]
+    if not before or not (before[-1] in rules["subject_pronouns"] or before[-1] in rules["coordinators"]
+                          or before[-1] not in stopwords()):
+        return False  # "... and hopes to win": a coordinated verb phrase
+    return has_complement(text, clause, at[1])
+
+
+def _first_stative(text: str, clause: Clause) -> tuple[int, int] | None:
+    """The first stative verb in the simple present of a clause (_stative): "and | hopes to
+    win seats", where no other verb is its event."""
+    return next(((m.start(), m.end()) for m in _WORD.finditer(text, clause.start, clause.end)
+                 if _stative(text, clause, (m.start(), m.end()))), None)
+
+
+def stative_now(text: str, clause: Clause, timexes: Sequence[Timex]) -> tuple[int, int] | None:
+    """The stative verb in the simple present of a clause a time expression dates: the state
+    holds when the report is written, the time expression dates what it is about ("She
+    estimates her properties, worth $130 million in October, ..."; clause_rules.json
+    stative_verbs). None when there is none, or it is negated, supposed or an infinitive ("to
+    hope")."""
+    rules = clause_rules()
+    inside = [(t.start, t.end) for t in timexes if clause.start <= t.start < clause.end]
+    before: list[str] = []
+    for m in _WORD.finditer(text, clause.start, clause.end):
+        if any(x <= m.start() < y for x, y in inside):
+            continue
+        w = m.group().lower()
+        if _stative(text, clause, (m.start(), m.end())):
+            if before and before[-1] == "to" or any(
+                    b in rules["not_dated_words"] or b.endswith("n't") or b in ("not", "did", "does", "do")
+                    for b in before):
+                return None
+            return m.start(), m.end()
+        before.append(w)
+    return None
+
+
+
+def statement_words(text: str, clause: Clause, sent: tuple[int, int]) -> tuple[int, int] | None:
+    """The reporting verb of a clause that tells a statement made for the report, when what it
+    reports is no news of the publication day itself (the caller asks that): a statement with
+    no time expression of its own is made when the report is written, as any clause is, so
+    "The company said the interruption will be brief" and "Kopp's car was discovered last
+    month, the FBI said" are statements of the publication day (clause_rules.json
+    statements_of_the_day). None when the clause holds no reporting verb, the report is
+    negated, supposed, had happened before, is a habit or is announced ("will say"), or the
+    sentence reports nothing beside it ("He further remarked.": labels.only_reports)."""
+    rules = clause_rules()
+    reporting = event_lists("lead_rules.json")["pure_reporting"]
+    words = list(_WORD.finditer(text, clause.start, clause.end))
+    verb = next((m for m in words if m.group().lower() in reporting and m.group()[:1].islower()
+                 and m.group().lower() not in rules["statements_of_the_day"]), None)  # not "the United States"
+    if verb is None:
+        return None
+    if len(_WORD.findall(text, sent[0], clause.start)) < MIN_CLAUSE_WORDS \
+            and only_reports(text, (verb.start(), verb.end()), sent[1]):
+        return None  # nothing reported before it ("..., the FBI said") nor after it
+    before = [m.group().lower() for m in words if m.end() <= verb.start()]
+    if any(w in rules["not_dated_words"] or w.endswith("n't") for w in before) \
+            or any(w in rules["past_perfect"] for w in before[-3:]) \
+            or any(w in rules["habitual_adverbs"] for w in before[-2:]) \
+            or any(w in event_lists("lead_rules.json")["future_markers"] for w in before[-2:]):
+        return None  # "will say", "is expected to announce": the verb's own tense, not what was said
+    return verb.start(), verb.end()
+
+
+def about_now(text: str, a: int, b: int) -> bool:
+    """Whether the sentence text[a:b] may tell a statement about the time of the report (a
+    look at its words before its clauses are read: clause_rules.json statements_about_now): a
+    reporting verb in the present ("officials say"), an auxiliary of the present perfect
+    ("has stalled") or a stative verb in the present ("now wants"). Below the news sentences, such a sentence is news of the publication
+    too; its clause told in the present (tells_now) is its event of the day."""
+    rules = clause_rules()
+    words = rules["statements_about_now"] | rules["stative_verbs"]
+    return any(m.group() in words for m in _WORD.finditer(text, a, b))  # lower case: not "United States"
+
+
+def _present_auxiliary(text: str, clause: Clause, trigger: tuple[int, int]) -> bool:
+    """Whether an auxiliary of the present perfect or the present progressive or passive
+    stands right before a clause's verb, adverbs skipped ("has stalled", "is negotiating",
+    "are expected", "has been ceding"; clause_rules.json present_auxiliaries)."""
+    rules = clause_rules()
+    before = [w.lower() for w in _WORD.findall(text, clause.start, trigger[0])
+              if not (w.lower().endswith("ly") or w.lower() in rules["adverbs_before_verb"])]
+    if before and before[-1] in rules["present_auxiliaries"]:
+        return True
+    return len(before) > 1 and before[-1] == "been" and before[-2] in rules["present_auxiliaries"]
+
+
+def tells_now(text: str, clause: Clause, trigger: tuple[int, int]) -> bool:
+    """Whether a clause tells its event in the present tense or the present perfect (a
+    statement about the time of the report: "officials say", "Russia has stalled
+    ratification", "the company is negotiating", "Blassie's mother now wants"), not in the
+    simple past, which tells a narrative of some earlier day (clause_rules.json
+    present_auxiliaries)."""
+    rules = clause_rules()
+    verb = text[trigger[0]:trigger[1]].lower()
+    if _present_auxiliary(text, clause, trigger):
+        return True
+    if verb in reporting_verbs()["present"] | reporting_verbs()["present_also_nouns"] \
+            or _stative(text, clause, trigger):
+        return True
+    if verb in rules["stative_verbs"]:
+        return False  # "as you know,": a state that says nothing (_stative)
+    return present_verb(text, clause) == trigger
 
 
 def _relative_inside_commas(text: str, clause: Clause) -> tuple[int, int] | None:

@@ -18,7 +18,7 @@ from kerryview.cancellation import NEVER, Cancellation
 from kerryview.events.clauses import (Clause, anchors_clause, at_that_time, clause_rules, clause_spans,
                                       governs_clause, lead_sentences, main_subject, antecedent_subject,
                                       publication_event_words, reports, mention_dating, time_phrase_only,
-                                      subject_elsewhere)
+                                      statement_words, stative_now, subject_elsewhere, tells_now, about_now)
 from kerryview.events.headline import Lead, lead_passages, main_event_words
 from kerryview.events.antecedents import antecedent, pronoun_kind, subject_of, with_antecedent
 from kerryview.events.liveblog import live_blog
@@ -732,17 +732,54 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
     leads = {f.mention.start for f in found if f.mention.dated_by == "publication"}
     day = doc.dct.isoformat()
     resolution = ""
+    passages: dict[int, str] = {}
     out = []
+
+    def clause_event(cl: Clause, trigger: tuple[int, int], a: int, b: int) -> Found | None:
+        """The event of clause `cl` of sentence text[a:b] with event words `trigger`, dated by
+        the publication; None when it has no label that reads as who did what."""
+        nonlocal resolution
+        kind = subject_elsewhere(text, cl, trigger)
+        if kind in ("relative", "none"):
+            return None  # background to a noun, or a participle: no one did it in this clause
+        # "RIYADH, June 3 (Reuters) - Saudi Arabia has confirmed ...": a clause after a wire
+        # dateline is told from the end of the dateline (a headline's clause before it keeps
+        # its own words: "* UN agency criticises Egypt order ... ROME, April 29 (Reuters) -")
+        body = lines.body_start(a)
+        span = (body, b) if a < body <= trigger[0] else (a, b)
+        label = label_for(text, span, trigger, Timex(trigger[0], trigger[0], "", "DATE", day))
+        if kind == "shared":  # "... and underlined the need": Wang underlined the need
+            label = _with_subject(label, text, (a, b), trigger, sents, main_subject(text, (a, b), cl, _is_verb))
+        elif kind == "relative subject":  # "The spill, which has been described": the spill
+            label = _with_subject(label, text, (a, b), trigger, sents,
+                                  antecedent_subject(text, (a, b), cl, _is_verb))
+        if not label or is_fragment(label, _conjunctions()) or _opens_with_preposition(label):
+            return None  # "In a meeting at the Great Hall": not who did what; no event alone
+        keys.add(trigger[0])
+        # an empty span at the event words: each clause's mention has its own place
+        t = Timex(trigger[0], trigger[0], "", "DATE", day, anchor=day, anchor_kind="publication")
+        passage = passages.setdefault(a, text[a:b])  # one string for the sentence's clauses
+        mention = EventMention(
+            document_id=doc.id, start=a, end=b, text=passage, timex=t,
+            trigger_start=trigger[0], trigger_end=trigger[1], status="happened",
+            dated_by="publication")
+        resolution = resolution or resolution_for(mention, doc)  # the same for all
+        mention.resolution = resolution
+        # The clause events of one sentence share its words: copies to the merge
+        # (merge.copy_groups), compared with other articles once, as one event.
+        return Found(mention, label, contexts.sentence_terms(a), value_interval(day))
+
     for a, b in sents:
+        now_only = False  # below the lead: only its first clause told in the present
         if news_end is not None and a >= news_end:
             j = bisect_left(anchored, a)
             if j == len(anchored) or anchored[j] >= b:
-                continue  # below the lead, and no time expression dates a clause of it
+                if not about_now(text, a, b):
+                    continue  # below the lead, and no time expression dates a clause of it
+                now_only = True  # "Officials say ...", "Russia has stalled ratification"
         if lines.reason(a) is not None or (line and a < line.end and line.start < b) \
                 or why_not_event_sentence(text[a:b]) is not None:
             continue
-        bag: Counter[str] | None = None  # the sentence's words and text, one for all its clauses
-        passage = ""
         dated_report = False  # the clause before reports and a time expression dates it
         dated_before = False  # a time expression (or a dated mention) dates the clause before
         in_sentence = tx[bisect_left(tx_starts, a):bisect_left(tx_starts, b)]
@@ -751,6 +788,8 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
         # up to the end of its scope
         frame = next((t for t in in_sentence if frames(t, a)), None)
         framed = a if frame is None else framed_until(frame, b, in_sentence)
+        told = False  # a clause of the sentence is an event of the day
+        statement: tuple[tuple[int, int], Clause] | None = None  # its first report, if none is
         for cl in clause_spans(text, (a, b), in_sentence):
             reported_before, reported = reported, reports(text, cl)
             i = bisect_right(anchored, cl.end - 1)
@@ -758,8 +797,16 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
                 # "said | on Wednesday | that ...": the time phrase dates the report before it
                 dated_report = reported or (reported_before and time_phrase_only(text, cl, in_sentence))
                 dated_before = True
+                if cl.start >= framed and (state := stative_now(text, cl, in_sentence)) is not None \
+                        and state[0] not in keys and (found_one := clause_event(cl, state, a, b)) is not None:
+                    told = True  # "She estimates her properties, worth $130m in October, ...": now
+                    out.append(found_one)
                 continue  # a time expression (or a dated mention's event words) is in it
             if cl.start < framed:
+                if statement is None and (said := statement_words(text, cl, (a, b))) is not None \
+                        and only_reports(text, said, b):
+                    statement = said, cl  # "Last week, Freeh asked ..., | federal officials have
+                    # said": the attribution is the reporter's, outside the frame
                 continue  # "In 2005, an explosion killed 15 workers, | and the company was fined":
                 # of the frame's time, or of no known day; not of the publication day
             if dated_report:
@@ -771,40 +818,28 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
             dated_before = False
             trigger = publication_event_words(text, cl, _is_verb, b)
             if trigger is None:
+                if statement is None and (said := statement_words(text, cl, (a, b))) is not None \
+                        and not (now_only and not tells_now(text, cl, said)):
+                    statement = said, cl
                 continue
             if trigger[0] in keys or (a in leads and any(
                     f.mention.start == a and f.mention.trigger_start == trigger[0] for f in found)):
+                told = True
                 continue  # the headline or lead event already
-            kind = subject_elsewhere(text, cl, trigger)
-            if kind in ("relative", "none"):
-                continue  # background to a noun, or a participle: no one did it in this clause
-            # "RIYADH, June 3 (Reuters) - Saudi Arabia has confirmed ...": a clause after a wire
-            # dateline is told from the end of the dateline (a headline's clause before it keeps
-            # its own words: "* UN agency criticises Egypt order ... ROME, April 29 (Reuters) -")
-            body = lines.body_start(a)
-            told = (body, b) if a < body <= trigger[0] else (a, b)
-            label = label_for(text, told, trigger, Timex(trigger[0], trigger[0], "", "DATE", day))
-            if kind == "shared":  # "... and underlined the need": Wang underlined the need
-                label = _with_subject(label, text, (a, b), trigger, sents, main_subject(text, (a, b), cl, _is_verb))
-            elif kind == "relative subject":  # "The spill, which has been described": the spill
-                label = _with_subject(label, text, (a, b), trigger, sents,
-                                      antecedent_subject(text, (a, b), cl, _is_verb))
-            if not label or is_fragment(label, _conjunctions()) or _opens_with_preposition(label):
-                continue  # "In a meeting at the Great Hall": not who did what; no event alone
-            keys.add(trigger[0])
-            # an empty span at the event words: each clause's mention has its own place
-            t = Timex(trigger[0], trigger[0], "", "DATE", day, anchor=day, anchor_kind="publication")
-            passage = passage or text[a:b]
-            mention = EventMention(
-                document_id=doc.id, start=a, end=b, text=passage, timex=t,
-                trigger_start=trigger[0], trigger_end=trigger[1], status="happened",
-                dated_by="publication")
-            resolution = resolution or resolution_for(mention, doc)  # the same for all
-            mention.resolution = resolution
-            # The clause events of one sentence share its words: copies to the merge
-            # (merge.copy_groups), compared with other articles once, as one event.
-            bag = bag if bag is not None else contexts.sentence_terms(a)
-            out.append(Found(mention, label, bag, value_interval(day)))
+            if now_only and not tells_now(text, cl, trigger):
+                continue  # below the lead, a narrative in the past: of some day before
+            found_one = clause_event(cl, trigger, a, b)
+            if found_one is not None:
+                told = True
+                out.append(found_one)
+                if now_only:
+                    break  # one event of the day for a sentence below the lead
+        if not told and statement is not None and statement[0][0] not in keys:
+            # "Kopp's car was discovered last month, the FBI said": nothing else of the
+            # sentence is news of the day, the statement is (clause_rules.json statements_of_the_day)
+            found_one = clause_event(statement[1], statement[0], a, b)
+            if found_one is not None:
+                out.append(found_one)
     return out
 
 
