@@ -416,7 +416,8 @@ class MainWindow(QMainWindow):
         with self.store.writing():
             for doc_id, (title, outlet) in sources.items():
                 self.store.set_document_source(doc_id, title=title, outlet=outlet)
-        self.reload(Corpus(list(self.docs.values()), self._full.index if self._full else self.index()))
+        self.reload(Corpus(list(self.docs.values()),
+                           self._full.index if self._full else self.index()))
 
     def _documents_changed(self, doc_ids: list[str]) -> None:
         """The rows of these articles show what they hold now, and the status bar how many
@@ -1225,7 +1226,8 @@ class MainWindow(QMainWindow):
     def _apply_pending(self) -> None:
         """Store what the user gave the articles while the corpus was being read; with dates
         among it, read the corpus again (once for all of them)."""
-        if self.jobs.is_busy() or self._closing or not (self._pending_dates or self._pending_sources):
+        if self.jobs.is_busy() or self._closing or not (
+                self._pending_dates or self._pending_sources):
             return
         dates = self._store_pending()
         if dates:
