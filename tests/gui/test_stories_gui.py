@@ -393,3 +393,26 @@ def test_the_key_dates_list_shown_again_gets_most_of_the_left_side(qtbot, window
         total = w.stories_dock.height() + w.key_dates.height()
         return w.key_dates.height() >= (KEY_DATES_SHARE - 0.05) * total
     qtbot.waitUntil(shared, timeout=3000)
+
+
+def test_the_users_split_of_the_left_side_is_kept_when_a_list_is_shown_again(qtbot, window):
+    """The user gave the Stories list more room than the key dates; hiding and showing either
+    list keeps their split (it was set back to KEY_DATES_SHARE each time)."""
+    w = window
+    w.resize(1280, 800)
+    qtbot.waitUntil(lambda: w.stories_dock.isVisible() and w.key_dates.isVisible())
+    qtbot.wait(50)  # the first split, KEY_DATES_SHARE, is set
+
+    def share() -> float:
+        return w.key_dates.height() / (w.stories_dock.height() + w.key_dates.height())
+    total = w.stories_dock.height() + w.key_dates.height()
+    w.resizeDocks([w.stories_dock, w.key_dates], [round(total * 0.7), round(total * 0.3)],
+                  Qt.Orientation.Vertical)  # as the user drags the separator
+    qtbot.waitUntil(lambda: abs(share() - 0.3) < 0.05, timeout=3000)
+    for dock in (w.key_dates, w.stories_dock):
+        dock.hide()
+        qtbot.waitUntil(lambda dock=dock: not dock.isVisible())
+        dock.show()
+        qtbot.waitUntil(lambda dock=dock: dock.isVisible())
+        qtbot.wait(50)
+        assert abs(share() - 0.3) < 0.05, share()

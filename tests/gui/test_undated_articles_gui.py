@@ -10,7 +10,8 @@ from PySide6.QtCore import QPoint, Qt
 
 from kerryview.gui import theme
 from kerryview.gui.mainwindow.documents import Column
-from kerryview.model import DateSource, Document
+from kerryview.gui.mainwindow.actions import Action
+from kerryview.model import DateSource, DateSourceKind, Document
 from kerryview.store import Store
 
 
@@ -133,7 +134,7 @@ def test_a_publication_date_is_typed_as_the_article_writes_it(qtbot, tmp_path, m
     chosen, refused = [], []
     w.documents.dateChosen.disconnect()
     w.documents.dateChosen.connect(lambda doc_id, day: chosen.append((doc_id, day)))
-    w.documents.invalidDate.connect(refused.append)
+    w.documents.invalidDate.connect(lambda text, why: refused.append(text))
     try:
         doc = store.document("c")
         for typed in ("Thursday 27 May 2010", "May 27, 2010", "May 2010"):
@@ -143,3 +144,152 @@ def test_a_publication_date_is_typed_as_the_article_writes_it(qtbot, tmp_path, m
         assert refused == ["May 2010"]
     finally:
         store.close()
+
+
+def test_a_date_in_numbers_is_taken_only_when_its_order_is_sure(qtbot, tmp_path, monkeypatch):
+    """"05/06/2010" is 5 June in London and May 6 in New York: refused, saying how to write
+    it (it was taken as 5 June without a word); "5/27/2010" and "27/05/2010" can only be one
+    day (the first was refused); a Guardian page's date line, clock and zone after the date,
+    is its day (it was refused)."""
+    from PySide6.QtWidgets import QInputDialog
+    store = _pile(tmp_path)
+    w = shown_window(qtbot, store)
+    chosen, refused = [], []
+    w.documents.dateChosen.disconnect()
+    w.documents.dateChosen.connect(lambda doc_id, day: chosen.append(day))
+    w.documents.invalidDate.connect(lambda text, why: refused.append(text))
+    try:
+        doc = store.document("c")
+        for typed in ("05/06/2010", "5/27/2010", "27/05/2010", "05/05/2010",
+                      "Friday 28 May 2010 09.48 BST", "31/02/2010"):
+            monkeypatch.setattr(QInputDialog, "getText", lambda *a, typed=typed, **k: (typed, True))
+            w.documents._edit_date(doc)
+        assert chosen == [date(2010, 5, 27), date(2010, 5, 27), date(2010, 5, 5),
+                          date(2010, 5, 28)]
+        assert refused == ["05/06/2010", "31/02/2010"]
+        monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("05/06/2010", True))
+        w.documents._edit_date(doc)
+        assert w.statusBar().currentMessage() == (
+            "“05/06/2010”: 5 June or May 6? Write the month in words (5 June 2010) or the date "
+            "as 2010-06-05")
+    finally:
+        store.close()
+
+
+def test_a_date_given_while_the_corpus_is_read_updates_its_row_and_the_count_at_once(
+        qtbot, tmp_path):
+    """The row of an article dated while a re-reading runs changes in place (dataChanged; it
+    was a layoutChanged without its layoutAboutToBeChanged), and the status bar's count of
+    undated articles follows at once (it waited for the re-reading)."""
+    store = _pile(tmp_path)
+    w = shown_window(qtbot, store)
+    m = w.documents.model_
+    layouts, changed = [], []
+    m.layoutChanged.connect(lambda *a: layouts.append(a))
+    m.dataChanged.connect(lambda a, b, *r: changed.append((a.row(), b.row())))
+    try:
+        assert w.status.undated_button.isVisible()
+        assert w.set_document_date("a", date(2023, 7, 17))
+        assert w.jobs.is_busy()
+        changed.clear()
+        assert w.set_document_date("c", date(2023, 7, 19))  # kept until the reading ends
+        row = w.documents.row_of("c")
+        assert changed == [(row, row)] and layouts == []
+        assert w.documents.rows()[row][Column.PUBLISHED] == "2023-07-19"
+        assert not w.status.undated_button.isVisible()  # was: still "1 article without a date"
+        qtbot.waitUntil(lambda: not w.jobs.is_busy() and store.document("c").dct
+                        == date(2023, 7, 19), timeout=60000)
+    finally:
+        w.jobs.cancel()
+        w.jobs.wait()
+        store.close()
+
+
+def test_dates_given_while_the_corpus_is_read_are_kept_when_the_window_closes(
+        qtbot, bundled_store, monkeypatch):
+    """Closed while the re-reading runs, the window stores the date given meanwhile (it was
+    shown, then lost), and the next start offers to read the corpus with it."""
+    import os
+
+    from PySide6.QtWidgets import QApplication
+
+    from kerryview.gui.mainwindow import MainWindow
+    from kerryview.store import store as store_module
+    monkeypatch.setattr(QApplication, "quit", lambda *a: None)
+    w = MainWindow(bundled_store)
+    qtbot.addWidget(w)
+    w.show()
+    first, second = [d.id for d in bundled_store.documents()][:2]
+    assert w.set_document_date(first, date(2023, 7, 26))
+    assert w.jobs.is_busy()
+    assert w.set_document_date(second, date(2023, 7, 27))
+    w.close()  # the reading is asked to stop; the window closes when it has
+    qtbot.waitUntil(lambda: not w.jobs.is_busy(), timeout=60000)
+    qtbot.waitUntil(lambda: bundled_store.document(second).dct == date(2023, 7, 27),
+                    timeout=5000)  # was 2023-07-18: lost
+    assert bundled_store.document(second).dct_source == DateSource.set_by_user()
+    # as the next start sees it (this process gone): a resolution to finish
+    monkeypatch.setattr(store_module, "_process_alive", lambda pid: pid != os.getpid())
+    assert bundled_store.resolution_interrupted()
+
+
+def test_one_outlet_for_all_asks_before_replacing_outlets_and_is_undone(
+        qtbot, tmp_path, monkeypatch):
+    """Ctrl+A, 'Set outlet of selected articles…', Enter: the outlets the articles already
+    carry are not replaced without asking, and Edit > Undo gives them back (it could not)."""
+    from PySide6.QtWidgets import QInputDialog, QMessageBox
+    store = _pile(tmp_path)
+    store.set_document_source("a", title="Envoy in Beijing", outlet="Reuters")
+    w = shown_window(qtbot, store)
+    try:
+        asked = []
+        answer = [QMessageBox.StandardButton.Cancel]
+        monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("The Guardian", True))
+        monkeypatch.setattr(QMessageBox, "question",
+                            lambda *a, **k: (asked.append(a[2]), answer[0])[1])
+        w.documents.setFocus()
+        w.documents.selectAll()
+        assert not w.documents.ask_outlet_of_selected()  # cancelled: nothing changes
+        assert "Reuters (1 article)" in asked[0] and "“The Guardian”" in asked[0]
+        assert store.document("a").outlet == "Reuters"
+        answer[0] = QMessageBox.StandardButton.Yes
+        assert w.documents.ask_outlet_of_selected()
+        assert {d.outlet for d in store.documents()} == {"The Guardian"}
+        w.action(Action.UNDO).trigger()
+        assert w.statusBar().currentMessage() == "Undone: Outlet of 3 articles set to The Guardian"
+        assert {d.id: d.outlet for d in store.documents()} == {"a": "Reuters", "b": None,
+                                                              "c": None}
+        assert [r[Column.OUTLET] for r in w.documents.rows()].count("Reuters") == 1
+        w.action(Action.REDO).trigger()
+        assert {d.outlet for d in store.documents()} == {"The Guardian"}
+        # the same outlet again replaces none: not asked
+        asked.clear()
+        w.documents.selectAll()
+        assert w.documents.ask_outlet_of_selected() and asked == []
+    finally:
+        store.close()
+
+
+def test_a_publication_date_given_is_undone(qtbot, bundled_store):
+    """Edit > Undo after a publication date was given: the date is inferred again and the
+    corpus read with it (the date could not be undone); Redo gives it again."""
+    from kerryview.gui.mainwindow import MainWindow
+    w = MainWindow(bundled_store)
+    qtbot.addWidget(w)
+    w.show()
+    doc = [d.id for d in bundled_store.documents()][1]
+    inferred = bundled_store.document(doc).dct
+    assert inferred != date(2023, 7, 26)
+    with qtbot.waitSignal(w.jobs.finished, timeout=60000):
+        assert w.set_document_date(doc, date(2023, 7, 26))
+    assert w.edits.stack.undoText().endswith("set to 2023-07-26")
+    with qtbot.waitSignal(w.jobs.finished, timeout=60000):
+        w.action(Action.UNDO).trigger()
+        assert w.statusBar().currentMessage().startswith("Undone: Publication date of ")
+    assert bundled_store.document(doc).dct == inferred
+    assert bundled_store.document(doc).dct_source.kind is not DateSourceKind.SET_BY_USER
+    with qtbot.waitSignal(w.jobs.finished, timeout=60000):
+        w.action(Action.REDO).trigger()
+    assert bundled_store.document(doc).dct == date(2023, 7, 26)
+    assert w.documents.rows()[w.documents.row_of(doc)][Column.PUBLISHED:] == \
+        ["2023-07-26", "set by the user"]

@@ -2,10 +2,12 @@
 removes them on undo. What is shown follows without reading the project again: redo applies
 the step's edits to the events shown, undo shows again the events as they were before it (a
 snapshot, while no import has re-read the corpus since; else the project is read again). A
-marks step sets the user's marks on several events at once and puts the old ones back."""
+marks step sets the user's marks on several events at once and puts the old ones back. An
+articles step gives articles what the user typed for them (outlets, headlines, publication
+dates) and puts back what they had."""
 from __future__ import annotations
 
-from typing import Protocol, Sequence
+from typing import Callable, Protocol, Sequence
 
 from PySide6.QtGui import QUndoCommand
 
@@ -80,3 +82,23 @@ class MarksCommand(QUndoCommand):
 
     def undo(self) -> None:
         self.host.set_marks({i: old for i, (old, _) in self.changes.items()})
+
+
+class ArticlesCommand(QUndoCommand):
+    """What the user gave some articles, as one step: `changes` maps an article's id to
+    (old, new) values of one kind (its publication date, its headline and outlet), and `apply`
+    stores values of that kind and shows them (the window: MainWindow._apply_dates,
+    _apply_sources). Their old values are the user's own or None (a date found again by
+    reading the corpus), so a step undone or redone after a re-reading still says the same."""
+
+    def __init__(self, apply: Callable[[dict[str, object]], None],
+                 changes: dict[str, tuple[object, object]], text: str) -> None:
+        super().__init__(text)
+        self.apply = apply
+        self.changes = dict(changes)
+
+    def redo(self) -> None:
+        self.apply({i: new for i, (_, new) in self.changes.items()})
+
+    def undo(self) -> None:
+        self.apply({i: old for i, (old, _) in self.changes.items()})

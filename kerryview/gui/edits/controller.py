@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from kerryview.edits import (AddEvent, Edit, apply_edits, edited_refs, EditDate, EventRef, MergeEvents, SetDate, SetLabel,
                              SetNote, SetStatus, SplitEvent, event_ref, mention_ref)
-from kerryview.gui.edits.commands import EditCommand, Marks, MarksCommand
+from kerryview.gui.edits.commands import ArticlesCommand, EditCommand, Marks, MarksCommand
 from kerryview.gui.edits.dialogs import EventDialog, EventFields, SplitDialog
 from kerryview.model import Document, Event
 from kerryview.store import Store
@@ -197,6 +197,16 @@ class EditController(QObject):
             else ("Mark not an event" if dismissed else "Mark as an event again")
         text = f"{what}: {n} events" if n > 1 else f"{what}: “{_short(events[0].label)}”"
         self.stack.push(MarksCommand(self, changes, text))
+        return True
+
+    def change_articles(self, apply: Callable[[dict[str, object]], None],
+                        changes: dict[str, tuple[object, object]], text: str) -> bool:
+        """What the user gave articles (id -> (old, new) value), stored and shown by `apply`,
+        as one undo step (commands.ArticlesCommand); nothing when no value changes."""
+        changes = {i: (old, new) for i, (old, new) in changes.items() if old != new}
+        if not changes:
+            return False
+        self.stack.push(ArticlesCommand(apply, changes, text))
         return True
 
 

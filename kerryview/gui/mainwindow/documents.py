@@ -10,6 +10,7 @@ out as signals and come back through set_documents once the window has stored th
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -51,20 +52,52 @@ class _Row:
     passages: int
 
 
+# a day written in numbers only, day and month in either order: 27/05/2010, 5/27/2010, 05.06.2010
+_NUMERIC_DAY = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4})")
+
+
 def typed_day(text: str) -> date | None:
     """The day `text` names, written as a page or a person writes it ("Thursday 27 May 2010",
-    "May 27, 2010", "27/05/2010", "2010-05-27"; the Go to field's reading, search.parse_date),
-    or None: not a date, or not one day ("May 2010", "27 May" without its year)."""
+    "May 27, 2010", "2010-05-27"; the Go to field's reading, search.parse_date), with the
+    clock time and zone of a page's date line after it ("Friday 28 May 2010 09.48 BST": the
+    date-line reader's, dating.datelines.read_dateline), or None: not a date, not one day
+    ("May 2010", "27 May" without its year), or one written in numbers whose order is not
+    sure ("05/06/2010": 5 June in Europe, May 6 in the US; 27/05/2010 and 5/27/2010 are
+    sure: a month has no 27th).  day_refused says why."""
+    from kerryview.dating.datelines import read_dateline
     from kerryview.gui.search import parse_date
     from kerryview.gui.timeline import axis as ta
+    s = " ".join(text.split())
     try:
-        return date.fromisoformat(text.strip())
+        return date.fromisoformat(s)
     except ValueError:
         pass
-    q = parse_date(text)
-    if q is None or not q.has_year or q.end - q.start != 86400:
-        return None
-    return ta.to_datetime(q.start).date()
+    if m := _NUMERIC_DAY.fullmatch(s):
+        a, b, year = int(m[1]), int(m[3]), int(m[4])
+        if a <= 12 and b <= 12 and a != b:
+            return None  # which is the month? (day_refused asks for it in words)
+        day, month = (a, b) if a > 12 or a == b else (b, a)
+        try:
+            return date(year, month, day)
+        except ValueError:
+            return None
+    q = parse_date(s)
+    if q is not None and q.has_year and q.end - q.start == 86400:
+        return ta.to_datetime(q.start).date()
+    line = read_dateline(s)  # the day of a date line that is all of what was typed
+    return line.value if line is not None and (line.start, line.end) == (0, len(s)) else None
+
+
+def day_refused(text: str) -> str:
+    """Why typed_day refuses `text`, as the status bar says it."""
+    s = " ".join(text.split())
+    m = _NUMERIC_DAY.fullmatch(s)
+    if m and int(m[1]) <= 12 and int(m[3]) <= 12 and int(m[1]) != int(m[3]):
+        from calendar import month_name
+        a, b, year = int(m[1]), int(m[3]), int(m[4])
+        return (f"“{s}”: {a} {month_name[b]} or {month_name[a]} {b}? Write the month in words "
+                f"({a} {month_name[b]} {year}) or the date as {year}-{b:02d}-{a:02d}")
+    return f"“{s}” is not one day: write it as 27 May 2010, May 27, 2010 or 2010-05-27"
 
 
 class DocumentsModel(QAbstractTableModel):
@@ -153,6 +186,14 @@ class DocumentsModel(QAbstractTableModel):
     def row_of(self, doc_id: str) -> int:
         return next((i for i, r in enumerate(self._rows) if r.doc.id == doc_id), -1)
 
+    def documents_changed(self, doc_ids: list[str]) -> None:
+        """The rows of these articles show what their documents hold now (a date given while
+        the corpus is read: the rows stay where they are)."""
+        ids = set(doc_ids)
+        for i, r in enumerate(self._rows):
+            if r.doc.id in ids:
+                self.dataChanged.emit(self.index(i, 0), self.index(i, len(Column) - 1))
+
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
         """Worked out once per column: the view asks them of every row at each reset (20,000
         calls for 10,000 articles)."""
@@ -220,14 +261,14 @@ class DocumentsModel(QAbstractTableModel):
 
 class DocumentsList(QTreeView):
     """Signals: documentClicked(doc_id); dateChosen(doc_id, date or None) when the user sets a
-    publication date (None: infer it again); invalidDate(text) when what they typed is not one;
+    publication date (None: infer it again); invalidDate(text, why) when what they typed is not one;
     sourceEdited(doc_id, title, outlet); outletChosen(doc_ids, outlet) when the user gives the
     selected articles one outlet (a folder of one paper's articles whose text names none);
     removeRequested(doc_ids) once the user confirmed."""
 
     documentClicked = Signal(str)
     dateChosen = Signal(str, object)
-    invalidDate = Signal(str)
+    invalidDate = Signal(str, str)  # (what was typed, why it is not a day: day_refused)
     sourceEdited = Signal(str, object, object)
     outletChosen = Signal(list, object)  # (doc ids, outlet or None): one outlet for many
     removeRequested = Signal(list)
@@ -364,7 +405,7 @@ class DocumentsList(QTreeView):
             return
         value = typed_day(text)
         if value is None:
-            self.invalidDate.emit(text.strip())
+            self.invalidDate.emit(text.strip(), day_refused(text))
             return
         self.dateChosen.emit(doc.id, value)
 
@@ -381,8 +422,29 @@ class DocumentsList(QTreeView):
         if not ok:
             return False
         outlet = " ".join(text.split()) or None
+        if not self._confirm_replace_outlets(docs, outlet):
+            return False
         self.outletChosen.emit([d.id for d in docs], outlet)
         return True
+
+    def _confirm_replace_outlets(self, docs: list[Document], outlet: str | None) -> bool:
+        """Ask before an outlet the articles already carry (found in them, or typed) gives
+        way to another: Ctrl+A then Enter would otherwise rename every source at once."""
+        replaced = Counter(d.outlet for d in docs if d.outlet and d.outlet != outlet)
+        if not replaced:
+            return True
+        n = sum(replaced.values())
+        names = "\n".join(f"• {name} ({count_words(k, 'article')})"
+                          for name, k in replaced.most_common(8))
+        more = f"\n…and {len(replaced) - 8} more" if len(replaced) > 8 else ""
+        new = f"“{outlet}”" if outlet else "no outlet"
+        answer = QMessageBox.question(
+            self, "Replace outlets",
+            f"Give {new} to {count_words(n, 'article')} that already name another outlet?"
+            f"\n\n{names}{more}\n\nEdit › Undo puts their outlets back.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel)
+        return answer == QMessageBox.StandardButton.Yes
 
     def _infer_again(self, doc: Document | None) -> None:
         if doc is not None:

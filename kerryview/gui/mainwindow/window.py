@@ -74,8 +74,8 @@ from kerryview.gui.timeline.edges import EdgeIndicators
 from kerryview.gui.timeline.index import TimelineIndex
 from kerryview.gui.timeline.minimap import TimelineMinimap
 from kerryview.gui.timeline.widget import TimelineLegend, TimelineWidget
-from kerryview.model import DateSource, Document, Event, EventMention
-from kerryview.sources import distinct_names
+from kerryview.model import DateSource, DateSourceKind, Document, Event, EventMention
+from kerryview.sources import distinct_names, source_title
 from kerryview.store import Store
 from kerryview.text.phrasing import count_words
 
@@ -119,8 +119,11 @@ class MainWindow(QMainWindow):
         self._mentions_by_doc: dict[str, list[EventMention]] = {}
         self._pending_paths: list[str] = []
         # publication dates the user gave while the corpus was being read: stored, and read
-        # again, together, once that reading ends (set_document_date)
+        # again, together, once that reading ends (or when the window closes: _store_pending)
         self._pending_dates: dict[str, date | None] = {}
+        # headlines and outlets given (an undo, a redo) while it was read: stored then too
+        self._pending_sources: dict[str, tuple[str | None, str | None]] = {}
+        self._left_share = KEY_DATES_SHARE  # of the left docks' height, to the key dates
         self._loaded_once = False
         self._before_import: Corpus | None = None  # shown again if a previewed import stops
         self._provisional = 0  # events of the running import's preview now shown
@@ -193,7 +196,8 @@ class MainWindow(QMainWindow):
         self.key_dates = KeyDatesDock(self, self._actions[Action.KEY_DATES], self.timeline,
                                       FOCUS_RING)
         for dock in (self.stories_dock, self.key_dates):  # each shown: the two share the left
-            dock.visibilityChanged.connect(lambda on: on and QTimer.singleShot(0, self._share_left))
+            dock.visibilityChanged.connect(lambda on: QTimer.singleShot(0, self._share_left)
+                                           if on else self._keep_left_share())
         self.timeline.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
         self.timeline.currentEventChanged.connect(self._event_selected)
@@ -203,8 +207,7 @@ class MainWindow(QMainWindow):
         self.reader.passageClicked.connect(self._reader_clicked)
         self.documents.documentClicked.connect(self._document_clicked)
         self.documents.dateChosen.connect(self.set_document_date)
-        self.documents.invalidDate.connect(lambda text: self.status.showMessage(
-            f"“{text}” is not a date like 2023-07-18", 6000))
+        self.documents.invalidDate.connect(lambda _text, why: self.status.showMessage(why, 8000))
         self.find.matchesChanged.connect(self.timeline.setHighlight)
         self.find.eventChosen.connect(self.select_event)
         self.find.eventActivated.connect(self._event_activated)
@@ -387,13 +390,40 @@ class MainWindow(QMainWindow):
             self.status.showMessage("Wait for the running import to finish", 4000)
             self.reload()
             return False
-        self.store.set_document_source(doc_id, title=title, outlet=outlet)
         doc = self.docs.get(doc_id)
-        if doc is not None:
-            doc.title, doc.outlet = title, outlet
-        self.reload(Corpus(list(self.docs.values()), self._full.index if self._full else self.index()))
+        if doc is None:
+            return False
+        was = self.store.document(doc_id)  # (the table shows the new names already)
+        if was is None:
+            return False
+        self.edits.change_articles(self._apply_sources,
+                                   {doc_id: ((was.title, was.outlet), (title, outlet))},
+                                   f"Rename {source_title(was)}")
         self.status.showMessage("Source renamed", 4000)
         return True
+
+    def _apply_sources(self, sources: dict[str, tuple[str | None, str | None]]) -> None:
+        """Store and show the headline and outlet of each article of `sources` (an undo
+        step's, commands.ArticlesCommand); while the corpus is read (an undo of several steps
+        at once, one of them a date's), shown at once and stored when that reading ends."""
+        for doc_id, (title, outlet) in sources.items():
+            if (doc := self.docs.get(doc_id)) is not None:
+                doc.title, doc.outlet = title, outlet
+        if self.jobs.is_busy():  # the reading saves the articles as it read them: after it
+            self._pending_sources.update(sources)
+            self._documents_changed(list(sources))
+            return
+        with self.store.writing():
+            for doc_id, (title, outlet) in sources.items():
+                self.store.set_document_source(doc_id, title=title, outlet=outlet)
+        self.reload(Corpus(list(self.docs.values()),
+                           self._full.index if self._full else self.index()))
+
+    def _documents_changed(self, doc_ids: list[str]) -> None:
+        """The rows of these articles show what they hold now, and the status bar how many
+        have no date (a value given while the corpus is read)."""
+        self.documents.model_.documents_changed(doc_ids)
+        self.status.set_undated_articles(self.documents.model_.undated())
 
     def show_undated_articles(self) -> None:
         """The articles without a publication date first in the articles table, the first of
@@ -416,12 +446,12 @@ class MainWindow(QMainWindow):
             self.status.showMessage("Wait for the running import to finish", 4000)
             return False
         docs = [self.docs[i] for i in doc_ids if i in self.docs]
-        for doc in docs:
-            self.store.set_document_source(doc.id, title=doc.title, outlet=outlet)
-            doc.outlet = outlet
-        self.reload(Corpus(list(self.docs.values()), self._full.index if self._full else self.index()))
-        self.status.showMessage(f"Outlet of {count_words(len(docs), 'article')} "
-                                f"{'set to ' + outlet if outlet else 'cleared'}", 4000)
+        text = f"Outlet of {count_words(len(docs), 'article')} " \
+               f"{'set to ' + outlet if outlet else 'cleared'}"
+        self.edits.change_articles(  # undone by Edit > Undo (the outlets they had come back)
+            self._apply_sources, {d.id: ((d.title, d.outlet), (d.title, outlet)) for d in docs},
+            text)
+        self.status.showMessage(text, 4000)
         return True
 
     def remove_documents(self, doc_ids: list[str]) -> bool:
@@ -596,6 +626,9 @@ class MainWindow(QMainWindow):
             if value is not None and doc_id in self.docs:
                 self.docs[doc_id].dct = value
                 self.docs[doc_id].dct_source = DateSource.set_by_user()
+        for doc_id, (title, outlet) in self._pending_sources.items():
+            if doc_id in self.docs:
+                self.docs[doc_id].title, self.docs[doc_id].outlet = title, outlet
         # kept, but fitted as a load fits them when the events shown first were not these
         # (a story chosen in the list before: its events, once the stories are read)
         keep = self._loaded_once and len(self.index()) > 0 and \
@@ -666,15 +699,35 @@ class MainWindow(QMainWindow):
 
     def _share_left(self) -> None:
         """With the Stories and Key dates lists both on the left, the key dates get
-        KEY_DATES_SHARE of the height: a story list holds a few rows, the key dates ten or
-        more (shown again after View > Key dates, Qt left them a few rows' height)."""
-        if not (self.stories_dock.isVisible() and self.key_dates.isVisible()) \
-                or self.stories_dock.isFloating() or self.key_dates.isFloating():
+        KEY_DATES_SHARE of the height the first time: a story list holds a few rows, the key
+        dates ten or more; shown again (View > Key dates, a second story), the split the user
+        left them in (_keep_left_share; Qt left the one shown again a few rows' height)."""
+        if not self._left_shared():
             return
         total = self.stories_dock.height() + self.key_dates.height()
-        keys = round(total * KEY_DATES_SHARE)
+        keys = round(total * self._left_share)
         self.resizeDocks([self.stories_dock, self.key_dates], [total - keys, keys],
                          Qt.Orientation.Vertical)
+
+    def _left_shared(self) -> bool:
+        """Whether the Stories and Key dates lists are both shown, one above the other."""
+        stories, keys = self.stories_dock, self.key_dates
+        return stories.isVisible() and keys.isVisible() and not (
+            stories.isFloating() or keys.isFloating()) and \
+            self.dockWidgetArea(stories) == self.dockWidgetArea(keys)
+
+    def _keep_left_share(self) -> None:
+        """One of the left lists hides: the split the two were in (the user's, if they moved
+        it) is the one they get when it is shown again. Their heights are still those of the
+        split here: the docks are laid out again after the hide."""
+        stories, keys = self.stories_dock, self.key_dates
+        if stories.isFloating() or keys.isFloating() or not (
+                stories.isVisible() or keys.isVisible()) or \
+                self.dockWidgetArea(stories) != self.dockWidgetArea(keys):
+            return  # (the window itself hides: neither is visible)
+        total = stories.height() + keys.height()
+        if total > 0 and stories.height() > 0 and keys.height() > 0:
+            self._left_share = keys.height() / total
 
     def _story_count(self) -> int:
         try:
@@ -1102,22 +1155,46 @@ class MainWindow(QMainWindow):
         never waits for each re-reading."""
         if self._refuse_if_read_only("Date not changed"):
             return False
+        doc = self.docs.get(doc_id)
+        # the user's own date, or None: found by reading the corpus (found again on an undo)
+        old = doc.dct if doc is not None and doc.dct_source.kind is DateSourceKind.SET_BY_USER \
+            else None
+        name = source_title(doc) if doc is not None else doc_id
+        text = f"Publication date of {name} " + \
+            (f"set to {value.isoformat()}" if value else "inferred again")
+        if old == value or doc is None:  # nothing to undo: the corpus is read again
+            self._apply_dates({doc_id: value})
+        else:
+            self.edits.change_articles(self._apply_dates, {doc_id: (old, value)}, text)
+        return True
+
+    def _apply_dates(self, dates: dict[str, date | None]) -> None:
+        """Store the publication dates the user gave (None: inferred again) and read the
+        corpus again. While it is being read (the re-reading after the last date given, an
+        import) they are shown at once, and stored and read with the others given meanwhile
+        when that reading ends (_apply_pending; or when the window closes)."""
         if self.jobs.is_busy():
-            self._pending_dates[doc_id] = value
-            doc = self.docs.get(doc_id)
-            if doc is not None and value is not None:
-                doc.dct, doc.dct_source = value, DateSource.set_by_user()
-                self.documents.model_.layoutChanged.emit()
+            self._pending_dates.update(dates)
+            for doc_id, value in dates.items():
+                if (doc := self.docs.get(doc_id)) is not None and value is not None:
+                    doc.dct, doc.dct_source = value, DateSource.set_by_user()
+            self._documents_changed(list(dates))
             n = len(self._pending_dates)
             self.status.showMessage(
                 f"{count_words(n, 'publication date')} kept: "
                 "the articles are read again with them when the current reading ends", 6000)
-            return True
-        self.store.set_document_date(doc_id, value)
-        self.status.showMessage(
-            f"{doc_id}: publication date {'set to ' + value.isoformat() if value else 'inferred again'}"
-            " — re-reading the corpus", 4000)
-        return self.import_paths([], rebuild=True)
+            return
+        with self.store.writing():
+            for doc_id, value in dates.items():
+                self.store.set_document_date(doc_id, value)
+        if len(dates) == 1:
+            doc_id, value = next(iter(dates.items()))
+            what = f"{doc_id}: publication date " + \
+                (f"set to {value.isoformat()}" if value else "inferred again")
+        else:
+            what = f"{count_words(len(dates), 'publication date')} set"
+        self.status.showMessage(f"{what} — re-reading the corpus", 4000)
+        self.import_paths([], rebuild=True)
 
     # -- importing ------------------------------------------------------------------------
     def import_paths(self, paths: Sequence[str | Path], rebuild: bool = False) -> bool:
@@ -1146,16 +1223,33 @@ class MainWindow(QMainWindow):
         job = ImportJob(paths, fn, shown=shown, workers=settings.IMPORT_WORKERS.get())
         return self.jobs.submit(job, self._imported)
 
-    def _apply_pending_dates(self) -> None:
-        """Store the dates given while the corpus was being read, and read it again once."""
-        if not self._pending_dates or self.jobs.is_busy() or self._closing:
+    def _apply_pending(self) -> None:
+        """Store what the user gave the articles while the corpus was being read; with dates
+        among it, read the corpus again (once for all of them)."""
+        if self.jobs.is_busy() or self._closing or not (
+                self._pending_dates or self._pending_sources):
             return
+        dates = self._store_pending()
+        if dates:
+            self.status.showMessage(
+                f"{count_words(dates, 'publication date')} set — re-reading the corpus", 4000)
+            self.import_paths([], rebuild=True)
+        else:
+            self.reload(Corpus(list(self.docs.values()),
+                               self._full.index if self._full else self.index()))
+
+    def _store_pending(self) -> int:
+        """Write to the project the dates, headlines and outlets given while the corpus was
+        being read (no job runs now); how many of them were dates."""
         dates, self._pending_dates = self._pending_dates, {}
-        for doc_id, value in dates.items():
-            self.store.set_document_date(doc_id, value)
-        self.status.showMessage(
-            f"{count_words(len(dates), 'publication date')} set — re-reading the corpus", 4000)
-        self.import_paths([], rebuild=True)
+        sources, self._pending_sources = self._pending_sources, {}
+        if dates or sources:
+            with self.store.writing():
+                for doc_id, value in dates.items():
+                    self.store.set_document_date(doc_id, value)
+                for doc_id, (title, outlet) in sources.items():
+                    self.store.set_document_source(doc_id, title=title, outlet=outlet)
+        return len(dates)
 
     def cancel_import(self) -> None:
         if self.jobs.is_busy():
@@ -1165,8 +1259,8 @@ class MainWindow(QMainWindow):
     def _busy_changed(self, busy: bool) -> None:
         if not busy:
             self.timeline.measureAhead(True)  # (held while a project's documents are read)
-            if self._pending_dates and not self._closing:
-                QTimer.singleShot(0, self._apply_pending_dates)
+            if (self._pending_dates or self._pending_sources) and not self._closing:
+                QTimer.singleShot(0, self._apply_pending)
         job = self.jobs.current()
         self.status.set_busy(busy, job.busy_text if job else "", bool(job and job.cancellable))
         can_open = not busy and self.read_only_path is None
@@ -1352,6 +1446,10 @@ class MainWindow(QMainWindow):
                     QTimer.singleShot(self.give_up_after_close_ms, self.abandon_job)
             return
         self.key_dates.panel.stop()  # its worker's thread ends before the window
+        if self._store_pending():
+            # given while the reading that closing stopped ran: kept, and the corpus not read
+            # with them yet, which the next start offers to do (an interrupted resolution)
+            self.store.record_import([])
         super().closeEvent(e)
         if self._closing:  # a hidden window's close does not end the app by itself
             QApplication.quit()
