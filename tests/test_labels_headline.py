@@ -152,6 +152,16 @@ def test_a_long_label_ends_before_another_clause_complete():
         "The swine flu virus spread first and quickest in March and April in the United States and Canada"
 
 
+def test_a_label_never_ends_on_a_word_that_opens_a_clause():
+    # subordinate_clause_words, its second example: "... directly why" (an indirect question's
+    # wh-word, its clause cut off at a bracket) ends before the word
+    from kerryview.events.labels import tidy
+    given, wanted = re.findall(r"\"([^\"]+)\"", _entry("subordinate_clause_words")["example"])[2:4]
+    assert tidy(given) == wanted
+    assert tidy("There were signs of a split between BP and the Obama administration about how") == \
+        "There were signs of a split between BP and the Obama administration"
+
+
 def test_a_participle_before_a_noun_after_a_conjunction_is_no_fragment():
     # "An pirated movies flowed": "and pirated movies" read as "and helped out", its subject "An"
     assert not is_fragment("and pirated movies flowed", frozenset({"and"}))

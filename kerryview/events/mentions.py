@@ -815,7 +815,7 @@ def _describe(text: str, span: tuple[int, int]) -> str:
     if main_event_words(text, span, False, _is_verb) is None:
         return ""
     said = _ASIDE.sub(" ", text[span[0]:span[1]])  # "the riser - the pipe which ... - was cut"
-    label = headline_label(_sequence_adverb().sub("", said))
+    label = tidy(headline_label(_sequence_adverb().sub("", said)))  # never "... led by Tony Hayward who"
     return label[:1].upper() + label[1:]
 
 
