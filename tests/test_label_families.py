@@ -684,6 +684,10 @@ def test_each_dated_clause_lists_example_comes_out_as_it_says(name):
     ("Otherwise there would be 11 oil workers who would still be alive today.", "11 oil workers would still be alive"),
     ("Ed Markey helped write the climate bill which passed in the House on Friday.",
      "The climate bill passed in the House"),
+    # the sentence's subject, after a sentence adverb too; a restrictive clause ends at the main verb
+    ("A nurse who treated Jackson in 2009 will also be allowed to testify.", "A nurse treated Jackson"),
+    ("However, people who had experienced the big earthquake in 2005 were calm.",
+     "People had experienced the big earthquake"),
 ])
 def test_a_date_inside_a_subordinate_clause_labels_that_clause(text, label):
     assert label in _labels(text)

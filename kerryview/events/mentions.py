@@ -328,8 +328,8 @@ def dated_clause(text: str, sent: tuple[int, int], trigger: tuple[int, int],
         k -= 1
     else:
         return None
-    if k < 0:
-        return None
+    if k <= 0:
+        return None  # no opener, or the sentence opens with it (tidy() reads "When ..." labels)
     opener = words[k].group().lower()
     main = text[a:words[k].start()]
     clause = re.split(r"[,;:]", main)[-1]  # the main clause: from its last break, if it has words
@@ -341,7 +341,7 @@ def dated_clause(text: str, sent: tuple[int, int], trigger: tuple[int, int],
         group += 1
     subject = inside[:len(inside) - group]
     if opener in lists["dated_relative_pronouns"] and not subject:
-        found = _relative_antecedent(text, words, k)
+        found = _relative_antecedent(text, a, words, k)
         if found is None:
             return None
         if text[words[k - 1].end():words[k].start()].strip():
@@ -353,7 +353,8 @@ def dated_clause(text: str, sent: tuple[int, int], trigger: tuple[int, int],
                      if m.group().lower() in openers  # or a date, not "of segmented"; or another clause)
                      or (_is_verb(m.group(), "x ", finite=True)
                          and (i == 0 or after[i - 1].group().lower() not in stopwords()))), None)
-        return found[0], found[1], verb
+        brk = _DATED_GAP_BREAK.search(text, timex.end, b)  # "... the big earthquake | - all the trauma"
+        return found[0], found[1], min((x for x in (verb, brk and brk.start()) if x is not None), default=None)
     if opener not in lists["dated_clause_openers"] or not subject \
             or len(subject) > MAX_DATED_SUBJECT_WORDS or timex.start < words[k].end():
         return None
@@ -367,10 +368,11 @@ def dated_clause(text: str, sent: tuple[int, int], trigger: tuple[int, int],
     return "", subject[0].start(), None
 
 
-def _relative_antecedent(text: str, words: list[re.Match[str]], k: int) -> tuple[str, int] | None:
-    """The subject of a relative clause whose pronoun (words[k]) is its subject: the noun phrase
-    right before it ("the accident, | which began", "the rig | that exploded"), back to its
-    determiner or a function word; and where the clause's verb group starts. None when no noun
+def _relative_antecedent(text: str, a: int, words: list[re.Match[str]], k: int) -> tuple[str, int] | None:
+    """The subject of a relative clause whose pronoun (words[k], k > 0, of the sentence from `a`)
+    is its subject: the noun phrase right before it ("the accident, | which began", "the rig |
+    that exploded"), back to its determiner or a function word; and where the clause's verb
+    group starts. None when no noun
     phrase stands there ("said that ...") or the clause may tell of another noun: the noun
     phrase follows a comma (an apposition: "Alleyn's School in Dulwich, south London, which"),
     "and" ("the telethon and gig, which"), "by" or a preposition after a noun ("Shares in BP,
@@ -380,7 +382,8 @@ def _relative_antecedent(text: str, words: list[re.Match[str]], k: int) -> tuple
     if text[words[k - 1].end():pronoun.start()].strip() not in ("", ","):
         return None
     determiners = event_lists(LEAD_RULES)["object_determiners"]
-    before = list(_NP_WORD.finditer(text, 0, pronoun.start()))[-NOUN_PHRASE_WORDS - 3:]
+    adverbs = event_lists(LEAD_RULES)["sentence_adverbs"] | event_lists(LEAD_RULES)["sequence_adverbs"]
+    before = list(_NP_WORD.finditer(text, a, pronoun.start()))[-NOUN_PHRASE_WORDS - 3:]  # (its sentence's)
     np: list[re.Match[str]] = []
     for i in range(len(before) - 1, -1, -1):
         w = before[i]
@@ -388,7 +391,8 @@ def _relative_antecedent(text: str, words: list[re.Match[str]], k: int) -> tuple
         if np and text[w.end():np[0].start()].strip():
             break  # a comma, a quotation mark, a bracket before the noun phrase
         if len(np) >= NOUN_PHRASE_WORDS or (low in stopwords() and low not in determiners
-                                            and not low[:1].isdigit()) or not _is_subject_word(before, i, text):
+                                            and not low[:1].isdigit()) or not _is_subject_word(before, i, text) \
+                or low in adverbs:  # "Obviously | people who had experienced ..."
             break
         np.insert(0, w)
         if low in determiners:
@@ -398,11 +402,11 @@ def _relative_antecedent(text: str, words: list[re.Match[str]], k: int) -> tuple
                                                        or np[0].group()[:1].isupper())):
         return None  # "that" after no noun phrase of its own: a complementizer ("said that")
     i = len(before) - len(np) - 1
-    if i >= 0 and text[before[i].end():np[0].start()].strip():
-        return None  # ", south London, which": an apposition, or an item of a list
+    if i >= 0 and text[before[i].end():np[0].start()].strip() and before[i].group().lower() not in adverbs:
+        return None  # ", south London, which": an apposition, or an item of a list ("However, | people": no)
     prep = before[i].group().lower() if i >= 0 else ""
     verbs = clause_rules()["shared_subject_auxiliaries"] | event_lists(LEAD_RULES)["subject_verbs"] | modals()["modals"]
-    if prep in _conjunctions() or (prep in stopwords() and prep not in verbs and not _pronoun(prep) and (
+    if prep in _conjunctions() or (prep in stopwords() and prep not in verbs | adverbs and not _pronoun(prep) and (
             prep == "by" or i == 0 or not _is_verb(before[i - 1].group(), "x ", finite=True))):
         return None  # "Shares in | BP, which rose": shares or BP
     return text[np[0].start():np[-1].end()], start
