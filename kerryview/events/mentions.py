@@ -383,14 +383,14 @@ def _relative_antecedent(text: str, a: int, words: list[re.Match[str]], k: int) 
         return None
     determiners = event_lists(LEAD_RULES)["object_determiners"]
     adverbs = event_lists(LEAD_RULES)["sentence_adverbs"] | event_lists(LEAD_RULES)["sequence_adverbs"]
-    before = list(_NP_WORD.finditer(text, a, pronoun.start()))[-NOUN_PHRASE_WORDS - 3:]  # (its sentence's)
+    before = list(_NP_WORD.finditer(text, a, pronoun.start()))[-MAX_DATED_SUBJECT_WORDS - 3:]  # (its sentence's)
     np: list[re.Match[str]] = []
     for i in range(len(before) - 1, -1, -1):
         w = before[i]
         low = w.group().lower()
         if np and text[w.end():np[0].start()].strip():
             break  # a comma, a quotation mark, a bracket before the noun phrase
-        if len(np) >= NOUN_PHRASE_WORDS or (low in stopwords() and low not in determiners
+        if len(np) >= MAX_DATED_SUBJECT_WORDS or (low in stopwords() and low not in determiners
                                             and not low[:1].isdigit()) or not _is_subject_word(before, i, text) \
                 or low in adverbs:  # "Obviously | people who had experienced ..."
             break
