@@ -702,6 +702,9 @@ def test_a_date_inside_a_subordinate_clause_labels_that_clause(text, label):
      "Mr Alvarez’s doctor called for help"),
     # the antecedent is not sure after a noun's preposition: "shares" or "BP"
     ("Shares in BP, which rose this morning, have risen again.", "BP rose"),
+    # two objects of a verb, a name and a noun: the relative clause tells of the second
+    ("He denies illegally giving Michael Jackson drugs which led to the singer's death in June 2009.",
+     "Michael Jackson drugs led"),
     # an apposition before "which": not the noun the clause tells of
     ("Five cases were linked to Alleyn's School in Dulwich, south London, which closed on Monday.",
      "South London closed"),

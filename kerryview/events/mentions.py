@@ -409,6 +409,10 @@ def _relative_antecedent(text: str, a: int, words: list[re.Match[str]], k: int) 
     if prep in _conjunctions() or (prep in stopwords() and prep not in verbs | adverbs and not _pronoun(prep) and (
             prep == "by" or i == 0 or not _is_verb(before[i - 1].group(), "x ", finite=True))):
         return None  # "Shares in | BP, which rose": shares or BP
+    verb_before = prep.endswith("ing") or (i >= 0 and _is_verb(before[i].group(), "x ", finite=True))
+    if verb_before and prep not in verbs and np[0].group().lower() not in determiners \
+            and np[-1].group().islower() and any(w.group()[:1].isupper() for w in np[:-1]):
+        return None  # "giving | Jackson drugs which led ...": two objects, the drugs led
     return text[np[0].start():np[-1].end()], start
 
 
