@@ -134,3 +134,14 @@ def test_word_list_example(name, monkeypatch):
     finally:
         monkeypatch.undo()
         fresh()
+
+
+@pytest.mark.parametrize("text, century", [
+    ("He starred in the film \"Children of the 21st Century\" in 2005.", False),  # a quoted title
+    ("A report, Britain: Power and Money in the 20th Century, came out in 2005.", False),  # after a subtitle's colon
+    ("Photos of the 19th Century Show a Lost London", True),  # a headline in title case: a date
+    ("It was the first pandemic of the 21st century.", True),
+])
+def test_a_century_in_a_works_title_is_no_date(text, century):
+    # negatives.tsv century_in_title: only a title that opens at a quotation mark or a colon
+    assert any("Century" in t.text or "century" in t.text for t in tag(text, DCT)) == century

@@ -30,8 +30,8 @@ from kerryview.events.labels import (CLAUSE_COMMA, colon_opens_clause, DATE_LEAD
 from kerryview.text.context import ContextBuilder
 from kerryview.text.sentences import sentence_spans
 from kerryview.text.tense import past_expectation, tense
-from kerryview.text.verbs import is_verb as _is_verb  # the one verb test (labels, antecedents too)
-from kerryview.text.wordlists import cues, event_lists, reporting_verbs, stopwords
+from kerryview.text.verbs import has_finite_verb, is_verb as _is_verb  # the one verb test (labels, antecedents too)
+from kerryview.text.wordlists import cues, event_lists, modals, reporting_verbs, stopwords
 from kerryview.model import Document, EventMention, Granularity, Timex
 from kerryview.calendar.intervals import Interval, duration_timedelta, value_interval
 from kerryview.calendar.zones import utc_interval
@@ -255,6 +255,168 @@ def _object_end(text: str, at: int, b: int, limit: int) -> tuple[int, bool]:
     return end, False
 
 
+MAX_DATED_SUBJECT_WORDS = 8  # "the BP-operated Deepwater Horizon rig": a dated clause's subject
+MAX_DATED_GAP_WORDS = 8  # "exploded in the Gulf of Mexico | on 20 April": its verb to its date
+_DATED_GAP_BREAK = re.compile(r"[,;:()\"“”]|\s[-–—]+\s")
+_NP_WORD = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9'’-]|\.(?=\d))*")  # "11 workers", "BP's", "7.0-magnitude"
+
+
+def _verb_group_word(w: str) -> bool:
+    """An auxiliary, a modal or an adverb, which may stand between a subject (or a relative
+    pronoun) and its verb ("when the rig had exploded", "which has already cost")."""
+    low = w.lower()
+    rules = clause_rules()
+    return low in rules["shared_subject_auxiliaries"] or low in rules["adverbs_before_verb"] \
+        or low in modals()["modals"] or low in modals()["negations"] or (low.endswith("ly") and len(low) > 3)
+
+
+def _after_determiner(words: list[re.Match[str]], k: int) -> bool:
+    prev = words[k - 1].group().lower() if k else ""
+    return prev in event_lists(LEAD_RULES)["object_determiners"] or prev.endswith(("'s", "’s"))
+
+
+def _is_subject_word(words: list[re.Match[str]], k: int, text: str) -> bool:
+    """Whether the k-th word of a noun phrase is no verb: an -ed or -ing word after a determiner
+    is an adjective or a noun ("the damaged riser", "the building"), a capitalized one a name."""
+    w = words[k].group()
+    if _after_determiner(words, k) or w[:1].isdigit():
+        return True
+    if w.islower() and w.endswith("ing") and w not in stopwords():
+        return False  # "to resume | paying dividends which ...": a verb's object follows
+    return not _is_verb(w, text[max(0, words[k].start() - 12):words[k].start()], finite=True)
+
+
+def _pronoun(word: str) -> bool:
+    """A pronoun ("he", "it", "its", "his"): in a subordinate clause it may stand for any noun
+    of the main clause ("Dr Murray had travelled with Jackson after he collapsed"), and the
+    antecedent finder takes the main clause's subject: such a clause keeps the main clause's
+    label."""
+    lists = event_lists(LEAD_RULES)
+    return word.lower() in lists["pronoun_subjects"] | lists["possessive_pronouns"] \
+        | lists["thing_pronouns"] | lists["plural_pronouns"]
+
+
+def dated_clause(text: str, sent: tuple[int, int], trigger: tuple[int, int],
+                 timex: Timex) -> tuple[str, int, int | None] | None:
+    """Where the label of a time expression inside a subordinate clause starts, when that clause
+    follows the main clause and its verb is the event words `trigger`: the time expression dates
+    that clause's event, so its label is that clause's subject and verb, not the main clause
+    ("..., which began when | BP's Deepwater Horizon rig exploded on 20 April" -> "BP's
+    Deepwater Horizon rig exploded"; data/lead_rules.json dated_clause_openers). A relative
+    pronoun that is its clause's subject takes its antecedent noun phrase ("The rig that |
+    exploded on 20 April was leased by BP" -> "The rig exploded"; dated_relative_pronouns).
+    Returns (the subject to put first, "" when the clause has its own; where the clause's words
+    start; where they end at the latest, for a restrictive relative clause), or None: no such
+    clause, no main clause with a verb before it, a subject that is no plain noun phrase (a
+    preposition's object: "profit before | tax dropped"; "it", whose antecedent may be an
+    object), or the time expression outside the clause (before it, or past a clause break)."""
+    a, b = sent
+    lists = event_lists(LEAD_RULES)
+    openers = lists["dated_clause_openers"] | lists["dated_relative_pronouns"]
+    gap = text[trigger[1]:timex.start]
+    if not trigger[1] <= timex.start or _DATED_GAP_BREAK.search(gap) or len(gap.split()) > MAX_DATED_GAP_WORDS \
+            or any(w.lower() in openers for w in _TOKEN.findall(gap)):
+        return None  # the time expression lies past the clause of the event words
+    words = list(_TOKEN.finditer(text, a, trigger[0]))
+    k = len(words) - 1
+    while k >= 0 and len(words) - k <= MAX_DATED_SUBJECT_WORDS + 2:
+        w = words[k]
+        if _DATED_GAP_BREAK.search(text, w.end(), words[k + 1].start() if k + 1 < len(words) else trigger[0]):
+            return None  # a comma or a quotation between: another clause
+        low = w.group().lower()
+        if low in openers:
+            break
+        k -= 1
+    else:
+        return None
+    if k <= 0:
+        return None  # no opener, or the sentence opens with it (tidy() reads "When ..." labels)
+    opener = words[k].group().lower()
+    main = text[a:words[k].start()]
+    clause = re.split(r"[,;:]", main)[-1]  # the main clause: from its last break, if it has words
+    if opener in lists["dated_clause_openers"] and not has_finite_verb("x " + (clause if clause.strip() else main)):
+        return None  # no main clause before ("Despite ..., Amlin's profit before tax dropped")
+    inside = words[k + 1:]
+    group = 0  # the verb group's auxiliaries and adverbs before the event words
+    while group < len(inside) and _verb_group_word(inside[len(inside) - 1 - group].group()):
+        group += 1
+    subject = inside[:len(inside) - group]
+    if opener in lists["dated_relative_pronouns"] and not subject:
+        found = _relative_antecedent(text, a, words, k)
+        if found is None:
+            return None
+        if text[words[k - 1].end():words[k].start()].strip():
+            return found[0], found[1], None  # "the accident, which ...,": the comma ends it
+        # "The rig that exploded on 20 April | was leased by BP": nothing marks where a
+        # restrictive clause ends but the main clause's verb
+        after = list(_TOKEN.finditer(text, timex.end, b))
+        verb = next((m.start() for i, m in enumerate(after)  # (a finite verb after a noun, a name
+                     if m.group().lower() in openers  # or a date, not "of segmented"; or another clause)
+                     or (_is_verb(m.group(), "x ", finite=True)
+                         and (i == 0 or after[i - 1].group().lower() not in stopwords()))), None)
+        brk = _DATED_GAP_BREAK.search(text, timex.end, b)  # "... the big earthquake | - all the trauma"
+        return found[0], found[1], min((x for x in (verb, brk and brk.start()) if x is not None), default=None)
+    if opener not in lists["dated_clause_openers"] or not subject \
+            or len(subject) > MAX_DATED_SUBJECT_WORDS or timex.start < words[k].end():
+        return None
+    first, last = subject[0].group(), subject[-1].group().lower()
+    if first.lower() in cues()["phrase_breaks"] or _pronoun(first) or first.endswith("ing") \
+            or first.lower() in lists["sequence_adverbs"] | lists["sentence_adverbs"] \
+            or (last in stopwords() and not last.isdigit()) \
+            or not all(_is_subject_word(subject, i, text) for i in range(len(subject))):
+        return None  # "after | being thrown", "when | it is completed", "when | first released",
+        # "after | a stopover in Shanghai and | was said": no plain subject
+    return "", subject[0].start(), None
+
+
+def _relative_antecedent(text: str, a: int, words: list[re.Match[str]], k: int) -> tuple[str, int] | None:
+    """The subject of a relative clause whose pronoun (words[k], k > 0, of the sentence from `a`)
+    is its subject: the noun phrase right before it ("the accident, | which began", "the rig |
+    that exploded"), back to its determiner or a function word; and where the clause's verb
+    group starts. None when no noun
+    phrase stands there ("said that ...") or the clause may tell of another noun: the noun
+    phrase follows a comma (an apposition: "Alleyn's School in Dulwich, south London, which"),
+    "and" ("the telethon and gig, which"), "by" or a preposition after a noun ("Shares in BP,
+    which rose", "the rig operated by BP that exploded")."""
+    pronoun = words[k]
+    start = words[k + 1].start() if k + 1 < len(words) else pronoun.end()
+    if text[words[k - 1].end():pronoun.start()].strip() not in ("", ","):
+        return None
+    determiners = event_lists(LEAD_RULES)["object_determiners"]
+    adverbs = event_lists(LEAD_RULES)["sentence_adverbs"] | event_lists(LEAD_RULES)["sequence_adverbs"]
+    before = list(_NP_WORD.finditer(text, a, pronoun.start()))[-MAX_DATED_SUBJECT_WORDS - 3:]  # (its sentence's)
+    np: list[re.Match[str]] = []
+    for i in range(len(before) - 1, -1, -1):
+        w = before[i]
+        low = w.group().lower()
+        if np and text[w.end():np[0].start()].strip():
+            break  # a comma, a quotation mark, a bracket before the noun phrase
+        if len(np) >= MAX_DATED_SUBJECT_WORDS or (low in stopwords() and low not in determiners
+                                            and not low[:1].isdigit()) or not _is_subject_word(before, i, text) \
+                or low in adverbs:  # "Obviously | people who had experienced ..."
+            break
+        np.insert(0, w)
+        if low in determiners:
+            break  # "write | the climate bill which": the noun phrase starts at its determiner
+    if not np or np[-1].group().lower() in stopwords() or _pronoun(np[0].group()) or (
+            pronoun.group().lower() == "that" and not (np[0].group().lower() in determiners
+                                                       or np[0].group()[:1].isupper())):
+        return None  # "that" after no noun phrase of its own: a complementizer ("said that")
+    i = len(before) - len(np) - 1
+    if i >= 0 and text[before[i].end():np[0].start()].strip() and before[i].group().lower() not in adverbs:
+        return None  # ", south London, which": an apposition, or an item of a list ("However, | people": no)
+    prep = before[i].group().lower() if i >= 0 else ""
+    verbs = clause_rules()["shared_subject_auxiliaries"] | event_lists(LEAD_RULES)["subject_verbs"] | modals()["modals"]
+    if prep in _conjunctions() or (prep in stopwords() and prep not in verbs | adverbs and not _pronoun(prep) and (
+            prep == "by" or i == 0 or not _is_verb(before[i - 1].group(), "x ", finite=True))):
+        return None  # "Shares in | BP, which rose": shares or BP
+    verb_before = prep.endswith("ing") or (i >= 0 and _is_verb(before[i].group(), "x ", finite=True))
+    if verb_before and prep not in verbs and np[0].group().lower() not in determiners \
+            and np[-1].group().islower() and any(w.group()[:1].isupper() for w in np[:-1]):
+        return None  # "giving | Jackson drugs which led ...": two objects, the drugs led
+    return text[np[0].start():np[-1].end()], start
+
+
 def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
               timex: Timex, sents: list[tuple[int, int]] | None = None) -> str:
     """A short clause naming the event: subject, event words and what follows, minus the date.
@@ -288,7 +450,11 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
             cut = breaks[-1] if breaks else 0
         start = a + cut
         subject = ""  # the subject beside an apposition ("The 59-year-old, ..., Essex, has been")
-        if text[trigger[0]:trigger[1]].lower() not in cues()["event_nouns"]:
+        verb_trigger = text[trigger[0]:trigger[1]].lower() not in cues()["event_nouns"]
+        dated = dated_clause(text, sent, trigger, timex) if verb_trigger else None
+        if dated:  # "..., which began when | BP's rig exploded on 20 April": the dated clause
+            subject, start, _ = dated
+        elif verb_trigger:
             clause_from = max([m.end() for m in _CLAUSE_OPEN.finditer(left, 0, cut)
                                if m.group() != ":" or colon_opens_clause(left, m.start())], default=0)
             found = apposition_subject(text, a + clause_from, start, trigger, _is_verb,
@@ -303,6 +469,8 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
             longer = _object_end(text, trigger[1], b, MAX_LABEL_WORDS_AFTER + MORE_OBJECT_WORDS)[0]
             if not any(q in text[end:longer] for q in _QUOTES):  # a quotation completes it its own way
                 end = longer
+        if dated and dated[2] is not None:
+            end = min(end, dated[2])
         subject_at = start
         start, end = within_passage(text, start, end, trigger, a)  # a caption run into the lead
         if start != subject_at:
@@ -656,7 +824,7 @@ def _describe(text: str, span: tuple[int, int]) -> str:
     if main_event_words(text, span, False, _is_verb) is None:
         return ""
     said = _ASIDE.sub(" ", text[span[0]:span[1]])  # "the riser - the pipe which ... - was cut"
-    label = headline_label(_sequence_adverb().sub("", said))
+    label = tidy(headline_label(_sequence_adverb().sub("", said)))  # never "... led by Tony Hayward who"
     return label[:1].upper() + label[1:]
 
 
