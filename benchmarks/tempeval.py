@@ -215,6 +215,13 @@ def subset_paths(coll: Collection, part: str, subset: str) -> list[Path]:
     return paths[SUBSET_HALVES[half]] if half else paths
 
 
+def subset_choices(keys: list[str]) -> list[str]:
+    """The values --subset takes for the sets `keys`: each collection's name, alone or with a
+    half ("aquaint", "aquaint-a", "aquaint-b")."""
+    names = [c.name.lower() for k in keys for c in SETS[k].collections]
+    return [n + h for n in names for h in ("", *("-" + x for x in SUBSET_HALVES))]
+
+
 def load(coll: Collection, part: str, subset: str = "") -> list[TmlDoc]:
     return [read_tml(p) for p in subset_paths(coll, part, subset)]
 
@@ -326,6 +333,12 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     names = [s.strip() for s in args.systems.split(",") if s.strip()]
     keys = [k.strip() for k in args.sets.split(",") if k.strip()]
+    unknown = [k for k in keys if k not in SETS]
+    if unknown:
+        ap.error(f"unknown set(s) {', '.join(unknown)}; choose from {', '.join(SETS)}")
+    if args.subset and args.subset.lower() not in subset_choices(keys):
+        ap.error(f"--subset {args.subset!r} names no collection of the sets {', '.join(keys)}; "
+                 f"choose from {', '.join(subset_choices(keys))}")
     if args.verify_heideltime:
         import heideltime_batch
         for key in keys:

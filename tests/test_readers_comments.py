@@ -118,3 +118,28 @@ def test_a_notice_run_into_other_news_starts_no_comments():
     text = ("Readers have been sending their accounts to the BBC, and the company capped the well "
             "on Tuesday.\n")
     assert comments_start(text) is None
+
+
+# A syndication credit may open a copied story: it names the paper but no page furniture, and
+# the story runs on after it, so it starts no comments (review s14: it cut off the article).
+SYNDICATED = ("WASHINGTON - A version of this story appeared in the New York Times on Monday. "
+              "BP then fired its chief executive on Tuesday, and the well was capped in July.\n")
+
+
+def test_a_syndication_credit_opening_the_story_cuts_nothing():
+    assert comments_start(SYNDICATED) is None
+    assert comments_start(SYNDICATED + ARTICLE) is None
+    found = _dates(SYNDICATED, date(2010, 7, 20))
+    assert "Tuesday" in found and "July" in found
+
+
+def test_the_same_credit_at_the_foot_of_the_page_ends_the_article():
+    note = "A version appeared in the Guardian on 13.07 BST on Friday 4 June 2010.\n"
+    text = ARTICLE * 3 + note + "Follow the latest news on Twitter\n"
+    assert comments_start(text) == text.index(note)
+
+
+def test_a_print_edition_note_with_its_page_ends_the_article_wherever_it_stands():
+    note = "This article appeared on p30 of the Main section section of the Guardian on Friday.\n"
+    text = ARTICLE + note + ARTICLE * 10
+    assert comments_start(text) == len(ARTICLE)

@@ -91,3 +91,20 @@ def test_source_of_names_collection_and_agency():
     assert tempeval.source_of(timebank, "wsj_0136") == "TimeBank WSJ"
     assert tempeval.source_of(timebank, "WSJ910225-0066") == "TimeBank WSJ"
     assert tempeval.source_of(aquaint, "NYT19981025.0188") == "AQUAINT NYT"
+
+
+@pytest.mark.parametrize("subset", ["aquaint-c", "aquint", "wikiwars-"])
+def test_an_unknown_subset_is_an_error_that_names_the_choices(subset, capsys):
+    """Review s14 #6: --subset aquaint-c raised KeyError; a misspelt name scored no document."""
+    import tempeval
+    with pytest.raises(SystemExit) as e:
+        tempeval.main(["--part", "dev", "--systems", "kerryview", "--subset", subset])
+    assert e.value.code == 2
+    err = capsys.readouterr().err
+    assert "aquaint-a" in err and "timebank" in err and "tweets-b" in err
+
+
+def test_the_subset_choices_are_the_collections_and_their_halves():
+    import tempeval
+    assert tempeval.subset_choices(["tbaq"]) == ["timebank", "timebank-a", "timebank-b",
+                                                 "aquaint", "aquaint-a", "aquaint-b"]

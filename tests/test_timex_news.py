@@ -273,16 +273,26 @@ def test_the_conjunctions_that_open_a_new_clause_are_a_data_list_with_examples()
         assert values(example["text"], date(2010, 7, 16))[example["date"]] == example["expect"], example
 
 
-def test_a_frame_reaches_a_coordinated_clause_without_a_subject_of_its_own():
+def test_a_frame_reaches_a_coordinated_clause_whether_or_not_it_has_a_subject():
     """A fronted time phrase scopes over what is coordinated with its clause; only a second main
-    clause with a subject and a time of its own starts a new scope (news.frame_scope_end)."""
+    clause whose time phrase carries its own anchor (a year, a word counted from now) or stands
+    in a noun phrase starts a new scope (news.frame_scope_end). Review s14 #4: a pronoun subject
+    ("and it returned") took October 1918 to October of the publication year."""
     assert values("In 1918, the flu appeared in April, and returned in October.",
+                  date(2009, 4, 29))["October"] == "1918-10"
+    assert values("In 1918, the flu appeared in April, and it returned in October.",
                   date(2009, 4, 29))["October"] == "1918-10"
     assert values("In 2000, BP joined with Arco, and in May bought the German group Aral.",
                   date(2010, 7, 16))["May"] == "2000-05"
-    # a subject of its own and a time phrase of its own: a new scope
     assert values("In 2000, BP joined with Arco, and in May it bought the German group Aral.",
-                  date(2010, 7, 16))["May"] == "2010-05"
+                  date(2010, 7, 16))["May"] == "2000-05"
+    # a time phrase with its own anchor, or inside a noun phrase: a new scope
+    assert values("In 2000, BP joined with Arco, and last week it sold its stake.",
+                  date(2010, 7, 16))["last week"] == "2010-W27"
+    assert values("In 1918, the flu appeared in April, and in May 2009 it returned.",
+                  date(2010, 7, 16))["May 2009"] == "2009-05"
+    assert values("In March 1989, the tanker struck a reef, and, until April's BP accident, it was the worst.",
+                  date(2010, 7, 16))["April"] == "2010-04"
 
 
 def test_news_datelines_are_read_with_the_date_line_readers_grammar():

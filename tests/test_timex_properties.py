@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -54,3 +55,37 @@ def test_extreme_dates():
     text = "On Monday, last year, a year ago, next week, July 17, the 1990s and the previous day."
     for dct in (date(1, 1, 1), date(9999, 12, 31), None):
         check(text, dct)
+
+
+# The characters Python's case-insensitive re matches as an ASCII letter (long s, Kelvin sign,
+# dotted capital I, dotless i): the grammar matched "laſt", the table of relative words did not,
+# and the resolver crashed (review s14 #5). The recognizer reads them as their letters.
+REGEX_FOLDED = {"\u017f": "s", "\u212a": "k", "\u0130": "i", "\u0131": "i"}
+FOLDABLE = ["last week", "this year", "six weeks", "next month", "the past decade", "September",
+            "Sunday", "yesterday", "this spring", "the weekend", "in March", "five seconds ago", "Christmas"]
+
+
+def _swap(text: str, char: str, letter: str) -> str:
+    return "".join(char if c.lower() == letter else c for c in text)
+
+
+@pytest.mark.parametrize("char", list(REGEX_FOLDED), ids=lambda c: f"U+{ord(c):04X}")
+@pytest.mark.parametrize("phrase", FOLDABLE)
+def test_a_letter_the_regex_folds_is_read_as_that_letter(char, phrase):
+    text = _swap(f"On Monday the company said {phrase} it would.", char, REGEX_FOLDED[char])
+    check(text, date(2010, 6, 9))
+    check(text, None)
+
+
+def test_the_long_s_reads_as_s():
+    dct = date(2010, 6, 9)
+    assert [(t.text, t.value) for t in tag("the laſt week", dct)] == [
+        (t2.text.replace("s", "ſ"), t2.value) for t2 in tag("the last week", dct)]
+    assert [t.value for t in tag("ſix weeks ago", dct)] == [t.value for t in tag("six weeks ago", dct)]
+
+
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(WORDS + FOLDABLE), max_size=20).map(" ".join),
+       st.sampled_from(sorted(REGEX_FOLDED)), dcts)
+def test_temporal_word_salad_with_folded_letters(text, char, dct):
+    check(_swap(text, char, REGEX_FOLDED[char]), dct)

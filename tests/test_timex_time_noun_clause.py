@@ -36,3 +36,25 @@ def test_the_same_words_as_an_adverbial_or_naming_a_date_stay_time_expressions()
         == "2010-07-18"
     # a clause told in the present or future is no past event: "the day" is still read
     assert "the day" in _values("The July 27 target date is the day the company is expected to report.")
+
+
+def test_an_adverb_before_the_preposition_keeps_the_adverbial():
+    # review s14 #2: "Early in the morning ..." lost "the morning" (the adverb hid the preposition
+    # that opens the clause)
+    assert _values("Early in the morning the police arrested two men.")["the morning"] == "2010-06-09TMO"
+    assert _values("Late in the evening the rescuers found him alive.")["the evening"] == "2010-06-09TEV"
+    assert _values("Twice during the night the guards checked his cell.")["the night"] == "2010-06-09TNI"
+    assert "the day" in _values("Also on the day the government warned of famine.")
+    # fronted and closed by a comma, the clause still defines the time noun
+    assert _values("Only on the night Jackson died, Dr Murray ordered him to pick up vials.") == {}
+
+
+def test_a_name_or_a_number_word_in_ed_is_no_past_verb():
+    # review s14 #3: {past_verb} took "United", "hundred", "Mohammed" for verbs in -ed
+    assert _values("Obama will be in New York the week the United Nations General Assembly meets.") \
+        == {"the week": "2010-W23"}
+    assert "the morning" in _values("The team will meet the morning the hundred delegates arrive.")
+    assert "the day" in _values("They will meet the day Mohammed arrives.")
+    # a verb in -ed or an irregular past still defines the time noun
+    assert _values("Tapes from the night the plane went down were released.") == {}
+    assert _values("Tapes from the night the rig exploded were released.") == {}

@@ -1,5 +1,7 @@
 """One verb test (kerryview.text.verbs) for the event finder, the subject finder and the labels:
 labels._has_verb took "plans" and "warns" for verbs anywhere, mentions._is_verb never did."""
+import re
+
 from kerryview.events import antecedents, labels, mentions
 from kerryview.events.antecedents import subject_of
 from kerryview.text import verbs
@@ -106,3 +108,12 @@ def test_the_verb_subjects_example_comes_out_as_it_says():
     import re
     verb, noun = re.findall(r"\"([^\"]+)\"", _example("verb_subjects"))
     assert has_finite_verb(verb.split(" to ")[0]) and not has_finite_verb(noun.split(" were ")[0])
+
+
+def test_the_taggers_past_verb_is_the_verb_tests_past():
+    from kerryview.text.verbs import past_verb_pattern
+    past = re.compile(past_verb_pattern(), re.IGNORECASE)
+    for word in ("exploded", "said", "went", "died"):
+        assert past.fullmatch(word) and is_verb(word, "the rig ")
+    for word in ("hundred", "united", "United", "Mohammed", "indeed"):
+        assert not past.fullmatch(word) and not is_verb(word, "the rig ")

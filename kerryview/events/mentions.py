@@ -865,7 +865,7 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
         """Whether `t` opens the sentence at `a` as its frame ("In 2005, ...": only prepositions
         before it, a comma after it) and dates it by a time that is not the publication day: a
         fronted time phrase dates the clauses of its scope (kerryview.timex.news.frame_scope_end:
-        the coordinated ones too, up to a main clause with a subject and a time of its own)."""
+        the coordinated ones too, up to a main clause whose time carries its own anchor)."""
         if t.type not in ("DATE", "TIME") or not text[t.end:t.end + 2].lstrip().startswith(","):
             return False
         if line and a < line.end <= t.start:

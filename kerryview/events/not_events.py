@@ -118,13 +118,26 @@ def comments_start(text: str) -> int | None:
     at the start of the signature's line."""
     starts = []
     for r in rules():
-        if r.scope == "comments" and (m := r.pattern.search(text)):
+        if r.scope == "comments" and (m := _at_foot(r, text)):
             starts.append(m.start())
         elif r.scope == "comments_after" and (m := r.pattern.search(text)):
             offs = [s.end() for o in rules() if o.scope == "sign_off"
                     for s in o.pattern.finditer(text, 0, m.start())]
             starts.append(max(offs) if offs else text.rfind("\n", 0, m.start() + 1) + 1)
     return min(starts, default=None)
+
+
+def _at_foot(rule: NotEventRule, text: str) -> re.Match | None:
+    """The first match of a "comments" rule in `text`; for a rule with max words, the first
+    that closes the page: at most that many words after it and more before it than after (a
+    print-edition note at the foot, not a syndication credit opening a copied story)."""
+    if not rule.max_words:
+        return rule.pattern.search(text)
+    for m in rule.pattern.finditer(text):
+        after = len(text[m.end():].split())
+        if after <= rule.max_words and len(text[:m.start()].split()) > after:
+            return m
+    return None
 
 
 def listing(text: str) -> str | None:

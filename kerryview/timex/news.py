@@ -23,8 +23,7 @@ from dataclasses import dataclass
 from collections.abc import Sequence
 from functools import lru_cache
 
-from kerryview.text.verbs import is_verb
-from kerryview.text.wordlists import reporting_verbs, tense_cues
+from kerryview.text.wordlists import reporting_verbs
 
 from .lexicon import alternation, lexicon, table
 from .pending import Pending
@@ -139,7 +138,6 @@ _FRAME = re.compile(r"(?:In|During)\s+(?:(?:early|late|mid-?)\s*)?(?:(?:the\s+)?
 _FRAME_START = re.compile(r"\b(?:In|During)\s")  # what every frame opens with
 FRAME_CHARS = 300  # how far back the opening of the sentence is looked for
 _DASHES = ("-", "_", "\u2013", "\u2014")
-_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 
 
 @lru_cache(maxsize=1)
@@ -183,36 +181,32 @@ def frame_scope_end(text: str, frame_end: int, end: int, times: Sequence[tuple[i
     adverbial scopes over its clause and over what is coordinated with it ("In 2005, an
     explosion killed 15 workers, and the company was fined"; "In 1918, the flu appeared in
     April, and returned in October"); a second main clause (rules/news.json new_clause after a
-    comma, or a semicolon) with a subject and a time phrase of its own starts a new scope
-    ("In March 1989, the tanker spewed oil, and, until April's BP accident, it was the worst
-    spill"). `times`: the spans of the sentence's time phrases (not the frame's own)."""
+    comma, or a semicolon) starts a new scope when its time phrase carries its own anchor or
+    stands in a noun phrase (_own_anchor: "In March 1989, the tanker spewed oil, and, until
+    April's BP accident, it was the worst spill"; not "..., and in May it bought Aral"). `times`: the spans of the sentence's time phrases (not the frame's own)."""
     cuts = [(m.start(), m.end()) for m in _new_clause().finditer(text, frame_end, end)]
     for k, (a, b) in enumerate(cuts):
         stop = cuts[k + 1][0] if k + 1 < len(cuts) else end
         own = [t for t in times if b <= t[0] < stop]
-        if own and _has_subject(text, b, stop, own[0]):
+        if own and _own_anchor(text, own[0]):
             return a
     return end
 
 
-def _has_subject(text: str, pos: int, end: int, time: tuple[int, int]) -> bool:
-    """Whether the coordinated clause at text[pos:end], whose time phrase spans `time`, has
-    a subject of its own: its first word after an adverbial opening it (", until April's
-    accident," or "two years later", "in May": text/data/tense_cues.json opening_words before
-    the time phrase) is no verb ("and returned in October", "and two years
-    later acquired Aral": the first clause's subject)."""
-    rest = text[pos:end]
-    lead = len(rest) - len(rest.lstrip(" ,"))
-    if rest[:lead].count(","):  # ", until April's BP accident in the Gulf, it was": an aside
-        comma = text.find(",", pos + lead, end)
-        if comma > time[0]:
-            pos = comma + 1
-    elif all(w.lower() in tense_cues()["opening_words"] for w in _WORD.findall(text, pos, time[0])):
-        pos = time[1]  # "and two years later acquired", "and in May bought": the time phrase opens it
-    word = _WORD.search(text, pos, end)
-    if word is None:
-        return False
-    return not is_verb(word.group(), text[max(0, word.start() - 12):word.start()], finite=True)
+@lru_cache(maxsize=1)
+def _anchor_words() -> re.Pattern[str]:
+    """rules/news.json own_anchor, or a year in digits."""
+    return re.compile(r"\b(?:1\d\d\d|20\d\d)\b|'\d\d\b|\b" + alternation(table("own_anchor")), re.I)
+
+
+def _own_anchor(text: str, time: tuple[int, int]) -> bool:
+    """Whether the time phrase at `time` of a second main clause starts a scope of its own: it
+    carries its own anchor (a year, a word counted from now: "last week", "Monday"), or it stands
+    inside a noun phrase ("until April's BP accident"), not the clause's adverbial ("and in May
+    it bought": May of the frame's year, whether or not the clause has a subject of its own)."""
+    if _anchor_words().search(text, time[0], time[1]):
+        return True
+    return text.startswith(("'s", "’s"), time[1])
 
 
 def _space(text: str, pos: int, end: int) -> int:

@@ -64,10 +64,27 @@ def triggers_after() -> dict[str, frozenset[str]]:
 
 CANCEL_EVERY = 512  # tokens between polls of `cancel`: a few milliseconds of work
 
+# The characters other than ASCII letters that the rules' case-insensitive regular expressions
+# (Python's re, Unicode) match as an ASCII letter: the long s, the Kelvin sign, the dotted capital
+# and the dotless i. The recognizer reads them as that letter, one character for one (offsets and
+# case kept), so that the word lists, the tables and the normalizers' tests, which compare lower-
+# cased text, see what the regular expression matched ("the laſt week" is "the last week"; it
+# crashed the resolver: "laſt" matched the grammar, not the table of relative words).
+REGEX_FOLDED = {"\u017f": "s", "\u212a": "K", "\u0130": "I", "\u0131": "i"}
+_FOLD = str.maketrans(REGEX_FOLDED)
+
+
+def regex_folded(text: str) -> str:
+    """`text` with REGEX_FOLDED's characters read as their letters (the same length)."""
+    if text.isascii() or not any(c in text for c in REGEX_FOLDED):
+        return text
+    return text.translate(_FOLD)
+
 
 def recognize(text: str, cancel: Cancellation = NEVER) -> list[Pending]:
     """Sorted, non-overlapping candidates with underspecified values (`cancel` polled as the
-    text is read: a 20 MB article takes minutes)."""
+    text is read: a 20 MB article takes minutes). The text is read with `regex_folded`."""
+    text = regex_folded(text)
     regex, rules = compiled()
     trig = triggers()
     weak = triggers_after()
