@@ -520,7 +520,7 @@ def test_a_report_with_nothing_reported_is_no_event_of_the_day():
     assert "reported" in _by_publication("The bank reported a loss.")  # as "announced a plan" does
 
 
-def test_a_statement_is_news_of_the_day_when_what_it_says_is_not():  # "statements_of_the_day"
+def test_a_statement_is_news_of_the_day_when_what_it_says_is_not():  # clauses.statement_words
     """A reporting verb with no time expression of its own is dated by the publication when
     nothing else of its sentence is: what it reports is dated by another time or announced
     (the example of clause_rules.json). When what was said is news of the day, that clause is

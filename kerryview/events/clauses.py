@@ -387,15 +387,18 @@ def statement_words(text: str, clause: Clause, sent: tuple[int, int]) -> tuple[i
     reports is no news of the publication day itself (the caller asks that): a statement with
     no time expression of its own is made when the report is written, as any clause is, so
     "The company said the interruption will be brief" and "Kopp's car was discovered last
-    month, the FBI said" are statements of the publication day (clause_rules.json
-    statements_of_the_day). None when the clause holds no reporting verb, the report is
+    month, the FBI said" are statements of the publication day. Only a finite reporting verb
+    of the one list (text/data reporting verbs) makes one: not its other forms ("according
+    to" names a source, which may be a filing of another day; "..., saying" hangs on another
+    verb). None when the clause holds no reporting verb, the report is
     negated, supposed, had happened before, is a habit or is announced ("will say"), or the
     sentence reports nothing beside it ("He further remarked.": labels.only_reports)."""
     rules = clause_rules()
     reporting = event_lists("lead_rules.json")["pure_reporting"]
     words = list(_WORD.finditer(text, clause.start, clause.end))
     verb = next((m for m in words if m.group().lower() in reporting and m.group()[:1].islower()
-                 and m.group().lower() not in rules["statements_of_the_day"]), None)  # not "the United States"
+                 and m.group().lower() not in reporting_verbs()["other_forms"]), None)
+    # (lower case: not "the United States"; finite: not "according to", not "..., saying")
     if verb is None:
         return None
     if len(_WORD.findall(text, sent[0], clause.start)) < MIN_CLAUSE_WORDS \

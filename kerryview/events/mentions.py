@@ -1005,7 +1005,7 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
         if not told and statement is not None and statement[0][0] not in keys \
                 and statement[0][0] >= lines.body_start(a):
             # "Kopp's car was discovered last month, the FBI said": nothing else of the
-            # sentence is news of the day, the statement is (clause_rules.json statements_of_the_day);
+            # sentence is news of the day, the statement is (clauses.statement_words);
             # not a headline's "UAE says ..." run into a wire dateline: its body tells the report
             found_one = clause_event(statement[1], statement[0], a, b)
             if found_one is not None:
