@@ -391,8 +391,12 @@ def make_event(group: list[Item]) -> Event:
     latest = max(group, key=lambda it: (it.doc_dct, it.mention.document_id))
     # The label: the most typical passage's, preferring one that says more than "Kerry said".
     total = _vector_sum(group) if len(group) > SMALL_GROUP else None
-    medoid = max(group, key=lambda it: (len(it.label.split()) >= INFORMATIVE_LABEL_WORDS,
-                                        _typicality(it, group, total)))
+    # Ties (two passages are equally typical of each other) go to the first article by id, then
+    # to the passage told first in it (its headline or lead): never to the order the mentions
+    # come in, which differs between a full and an incremental import.
+    medoid = min(group, key=lambda it: (len(it.label.split()) < INFORMATIVE_LABEL_WORDS,
+                                        -round(_typicality(it, group, total), 9),
+                                        it.mention.document_id, it.mention.start))
     conflicts = _conflicts(group, chosen, durations)
     ident = hashlib.sha1("|".join(sorted(f"{it.mention.document_id}:{it.mention.timex.start}"
                                          for it in group)).encode()).hexdigest()[:12]
@@ -413,8 +417,8 @@ SMALL_GROUP = 64
 def _typicality(it: Item, group: list[Item], total: dict[str, float] | None) -> float:
     """The sum of the passage's cosines with the group's. For a big group (a wire story
     reprinted a thousand times) that is its cosine with `total`, the sum of their vectors: the
-    same sum in linear time. A small group adds pairwise (ties then fall as they always have:
-    to the first passage)."""
+    same sum in linear time. A small group adds pairwise (two passages tie, up to rounding:
+    make_event breaks the tie by their places, not by their order in the group)."""
     if total is None:
         return sum(cosine(it.vector, o.vector) for o in group)
     return cosine(it.vector, total)
