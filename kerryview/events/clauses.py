@@ -39,7 +39,7 @@ from kerryview.events.headline import main_event_words
 from kerryview.events.labels import has_object, only_reports
 from kerryview.model import Event, EventMention, Granularity, Timex
 from kerryview.text.similarity import Vectorizer
-from kerryview.text.tense import past_expectation, tense
+from kerryview.text.tense import _participle, past_expectation, tense
 from kerryview.text.plural import looks_plural
 from kerryview.text.wordlists import cues, event_lists, reporting_verbs, stopwords
 
@@ -449,6 +449,78 @@ def tells_now(text: str, clause: Clause, trigger: tuple[int, int]) -> bool:
     if verb in rules["stative_verbs"]:
         return False  # "as you know,": a state that says nothing (_stative)
     return present_verb(text, clause) == trigger
+
+
+_QUOTE_MARKS = re.compile(r"[\"“”]")
+
+
+def quoted(text: str, sent: tuple[int, int], at: int) -> bool:
+    """Whether `at` stands inside a direct quotation of the sentence text[sent[0]:sent[1]]
+    (clause_rules.json speakers_words): an opening mark before it that no closing mark closes,
+    or a closing mark after it that the sentence did not open (the quotation began in a
+    sentence before: '... But we also know from experience."')."""
+    marks = [m.group() for m in _QUOTE_MARKS.finditer(text, sent[0], at)]
+    depth = 0
+    for ch in marks:
+        depth = 1 if ch == "“" else 0 if ch == "”" else 1 - depth
+    if depth:
+        return True
+    after = [m.group() for m in _QUOTE_MARKS.finditer(text, at, sent[1])]
+    return bool(after) and (after[0] == "”" or (after[0] == '"' and after.count('"') % 2 == 1
+                                                 and "“" not in after))
+
+
+def _participle_or_verb(word: str, left: str) -> bool:
+    from kerryview.text.verbs import is_verb
+
+    w = word.lower()
+    return _participle(w) or (w.endswith("ing") and len(w) > 4) or w in ("to", "being") \
+        or is_verb(word, left)
+
+
+def not_news(text: str, sent: tuple[int, int], clause: Clause, trigger: tuple[int, int],
+             headline: bool = False) -> str | None:
+    """Why the clause event at `trigger` is no news of the day in the reporter's words, or
+    None: "quoted" (inside a direct quotation: the speaker's words), "speaker" (a first- or
+    second-person subject: the speaker's words without quotation marks), "state" (possession,
+    a copula, a relation or a habit in the present: background; not in a `headline`).
+    clause_rules.json speakers_words, background_states."""
+    rules = clause_rules()
+    if quoted(text, sent, trigger[0]):
+        return "quoted"
+    speakers = rules["speakers_words"]
+    before = [w.lower() for w in _WORD.findall(text, clause.start, trigger[0])]
+    while before and (before[0] in rules["coordinators"] or before[0] in rules["subordinators"]):
+        before.pop(0)
+    if any(w in speakers for w in before) or text[trigger[0]:trigger[1]].lower() in speakers:
+        return "speaker"
+    if headline:
+        return None
+    states = rules["background_states"]
+    skip = rules["adverbs_before_verb"]
+    words = list(_WORD.finditer(text, clause.start, clause.end))
+    for k, m in enumerate(words):
+        if m.start() > trigger[0]:
+            break
+        w = m.group().lower()
+        if w in ("has", "have", "is", "are", "am") and w in states:
+            nxt = next((n for n in words[k + 1:] if not (n.group().lower().endswith("ly")
+                                                         or n.group().lower() in skip)), None)
+            if nxt is not None and not _participle_or_verb(nxt.group(), text[max(0, nxt.start() - 12):nxt.start()]):
+                return "state"  # "has relatively friendly relations", "is a common challenge"
+            break
+    verb = text[trigger[0]:trigger[1]]
+    v = verb.lower()
+    if _present_auxiliary(text, clause, trigger):
+        return None  # "has called for", "is pushing": news
+    if v in states:
+        return "state"  # "China claims Taiwan as ...": a relation
+    reporting = reporting_verbs()["all"]
+    if v in reporting or v in rules["stative_verbs"]:
+        return None
+    if present_verb(text, clause) == trigger:
+        return "state"  # "and views any official exchange as an affront": a habit
+    return None
 
 
 def _relative_inside_commas(text: str, clause: Clause) -> tuple[int, int] | None:
