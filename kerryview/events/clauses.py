@@ -41,7 +41,7 @@ from kerryview.model import Event, EventMention, Granularity, Timex
 from kerryview.text.similarity import Vectorizer
 from kerryview.text.tense import _participle, past_expectation, tense
 from kerryview.text.plural import looks_plural
-from kerryview.text.wordlists import cues, event_lists, reporting_verbs, stopwords
+from kerryview.text.wordlists import NOT_ENTITY, cues, event_lists, reporting_verbs, stopwords
 
 CLAUSE_RULES = "clause_rules.json"
 # Which clauses the pipeline (and the stored analyses) find events of, dated by publication
@@ -63,7 +63,7 @@ CLAUSE_RULES = "clause_rules.json"
 # `benchmarks/stories.py --clause-events off|news|all` (--dct-clauses: all).
 NEWS = "news"
 CLAUSE_EVENTS: bool | str = NEWS
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_WORD = re.compile(NOT_ENTITY + r"[A-Za-z][A-Za-z'’-]*")
 _PUNCT_BREAK = re.compile(r"[;:\"“”()]|--|—|``|''")
 _WORD_BEFORE = re.compile(r"\b([A-Za-z]+)\s+$")
 _WORD_AFTER = re.compile(r"\s+[A-Za-z0-9]")  # the noun phrase goes on after the expression
@@ -204,6 +204,14 @@ def _next_word(text: str, pos: int, end: int) -> int:
     return m.start() if m else end
 
 
+def _after_possessive(text: str, at: int) -> bool:
+    """Whether the word at `at` follows a possessive ("Xi's comments", "the company's plans"):
+    a noun, not a verb; not after a contraction of 'is' or 'has' ("it's", "that's")."""
+    m = re.search(r"([A-Za-z]+)['’]s\s+$", text[max(0, at - 40):at])
+    return m is not None and m.group(1).lower() not in stopwords() \
+        and m.group(1).lower() not in clause_rules()["subject_pronouns"]
+
+
 def present_verb(text: str, clause: Clause) -> tuple[int, int] | None:
     """A verb the cue words do not know: the simple present ("the administration considers",
     "they want", "officials maintain") or a progressive ("is negotiating"). After a subject
@@ -224,7 +232,7 @@ def present_verb(text: str, clause: Clause) -> tuple[int, int] | None:
     for m in _WORD.finditer(text, clause.start, clause.end):
         word, w = m.group(), m.group().lower()
         p = prev.lower()
-        if word[:1].islower() and w not in not_verbs and len(w) > 2:
+        if word[:1].islower() and w not in not_verbs and len(w) > 2 and not _after_possessive(text, m.start()):
             if last.lower() in rules["progressive_auxiliaries"] and w.endswith("ing") and len(w) > 5:
                 return m.start(), m.end()
             if w not in stopwords():
@@ -395,7 +403,8 @@ def statement_words(text: str, clause: Clause, sent: tuple[int, int]) -> tuple[i
     reporting = event_lists("lead_rules.json")["pure_reporting"]
     words = list(_WORD.finditer(text, clause.start, clause.end))
     verb = next((m for m in words if m.group().lower() in reporting and m.group()[:1].islower()
-                 and m.group().lower() not in rules["statements_of_the_day"]), None)  # not "the United States"
+                 and m.group().lower() not in rules["statements_of_the_day"]
+                 and not _after_possessive(text, m.start())), None)  # not "the United States", "Xi's comments"
     if verb is None:
         return None
     if len(_WORD.findall(text, sent[0], clause.start)) < MIN_CLAUSE_WORDS \
@@ -451,30 +460,39 @@ def tells_now(text: str, clause: Clause, trigger: tuple[int, int]) -> bool:
     return present_verb(text, clause) == trigger
 
 
-_QUOTE_MARKS = re.compile(r"[\"“”]")
+_QUOTE_MARKS = re.compile(r"[\"“”]|``|''")
+
+
+def _opens_quote(text: str, m: re.Match[str], sent_start: int) -> bool:
+    """Whether a quotation mark opens a quotation: a curly or `` mark by its shape, a
+    straight one by what stands before it (the sentence's start, a space, a bracket)."""
+    mark = m.group()
+    if mark in ("“", "``"):
+        return True
+    if mark in ("”", "''"):
+        return False
+    return m.start() == sent_start or text[m.start() - 1].isspace() or text[m.start() - 1] in "([—–-"
 
 
 def quoted(text: str, sent: tuple[int, int], at: int) -> bool:
     """Whether `at` stands inside a direct quotation of the sentence text[sent[0]:sent[1]]
     (clause_rules.json speakers_words): an opening mark before it that no closing mark closes,
-    or a closing mark after it that the sentence did not open (the quotation began in a
-    sentence before: '... But we also know from experience."')."""
-    marks = [m.group() for m in _QUOTE_MARKS.finditer(text, sent[0], at)]
+    or a closing mark first after it (the quotation began in a sentence before: '... But we
+    also know from experience."')."""
     depth = 0
-    for ch in marks:
-        depth = 1 if ch == "“" else 0 if ch == "”" else 1 - depth
+    for m in _QUOTE_MARKS.finditer(text, sent[0], at):
+        depth = 1 if _opens_quote(text, m, sent[0]) else 0
     if depth:
         return True
-    after = [m.group() for m in _QUOTE_MARKS.finditer(text, at, sent[1])]
-    return bool(after) and (after[0] == "”" or (after[0] == '"' and after.count('"') % 2 == 1
-                                                 and "“" not in after))
+    after = _QUOTE_MARKS.search(text, at, sent[1])
+    return after is not None and not _opens_quote(text, after, sent[0])
 
 
 def _participle_or_verb(word: str, left: str) -> bool:
     from kerryview.text.verbs import is_verb
 
     w = word.lower()
-    return _participle(w) or (w.endswith("ing") and len(w) > 4) or w in ("to", "being") \
+    return _participle(w) or w in clause_rules()["participles"] or (w.endswith("ing") and len(w) > 4) or w in ("to", "being") \
         or is_verb(word, left)
 
 
@@ -498,17 +516,14 @@ def not_news(text: str, sent: tuple[int, int], clause: Clause, trigger: tuple[in
         return None
     states = rules["background_states"]
     skip = rules["adverbs_before_verb"]
-    words = list(_WORD.finditer(text, clause.start, clause.end))
-    for k, m in enumerate(words):
-        if m.start() > trigger[0]:
-            break
-        w = m.group().lower()
-        if w in ("has", "have", "is", "are", "am") and w in states:
-            nxt = next((n for n in words[k + 1:] if not (n.group().lower().endswith("ly")
-                                                         or n.group().lower() in skip)), None)
-            if nxt is not None and not _participle_or_verb(nxt.group(), text[max(0, nxt.start() - 12):nxt.start()]):
-                return "state"  # "has relatively friendly relations", "is a common challenge"
-            break
+    words = [m for m in _WORD.finditer(text, clause.start, clause.end) if m.start() <= trigger[0]]
+    aux = next((k for k in range(len(words) - 1, -1, -1) if words[k].group() in ("has", "have", "is", "are", "am")
+                and words[k].group() in states), None)  # the verb group nearest the event words
+    if aux is not None:
+        nxt = next((n for n in words[aux + 1:] + list(_WORD.finditer(text, trigger[1], clause.end))
+                    if not (n.group().lower().endswith("ly") or n.group().lower() in skip)), None)
+        if nxt is not None and not _participle_or_verb(nxt.group(), text[max(0, nxt.start() - 12):nxt.start()]):
+            return "state"  # "has relatively friendly relations", "is a common challenge"
     verb = text[trigger[0]:trigger[1]]
     v = verb.lower()
     if _present_auxiliary(text, clause, trigger):
@@ -518,7 +533,8 @@ def not_news(text: str, sent: tuple[int, int], clause: Clause, trigger: tuple[in
     reporting = reporting_verbs()["all"]
     if v in reporting or v in rules["stative_verbs"]:
         return None
-    if present_verb(text, clause) == trigger:
+    if present_verb(text, clause) == trigger and v.endswith("s") and not v.endswith(("ss", "us", "is")) \
+            and _participle_or_verb(verb, text[max(0, trigger[0] - 12):trigger[0]]):
         return "state"  # "and views any official exchange as an affront": a habit
     return None
 

@@ -32,7 +32,7 @@ from kerryview.text.context import ContextBuilder
 from kerryview.text.sentences import sentence_spans
 from kerryview.text.tense import past_expectation, tense
 from kerryview.text.verbs import is_verb as _is_verb  # the one verb test (labels, antecedents too)
-from kerryview.text.wordlists import cues, event_lists, reporting_verbs, stopwords
+from kerryview.text.wordlists import NOT_ENTITY, cues, event_lists, reporting_verbs, stopwords
 from kerryview.model import Document, EventMention, Granularity, Timex
 from kerryview.calendar.intervals import Interval, duration_timedelta, value_interval
 from kerryview.calendar.zones import utc_interval
@@ -41,7 +41,7 @@ from kerryview.timex.news import frame_scope_end
 
 ANCHOR_SIGNALS = "anchor_signals.json"
 LEAD_RULES = "lead_rules.json"
-_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_TOKEN = re.compile(NOT_ENTITY + r"[A-Za-z][A-Za-z'’-]*")
 # A preposition (or "late on") introducing the time expression, dropped from labels.
 _LEAD_IN = DATE_LEAD_IN
 _CLAUSE_BREAK = re.compile(CLAUSE_COMMA + r"|[;:\"“”()]|\bthat\b|\bwhich\b|\bwho\b|\bwhere\b|\bwhile\b")
@@ -857,13 +857,15 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
 
 def readable(label: str) -> bool:
     """Whether a clause event's label reads whole: not cut before the complement its last
-    word needs (data/event_cues.json needs_complement: "Kerry emphasized the need"), and no
+    word needs (data/event_cues.json needs_complement: "Kerry emphasized the need"; a
+    reporting verb: "... announcing"), and no
     comma runs into a modal that has lost its subject ("This, he said in China, could
     redefine ...": the report stands inside what it reports; clause_rules.json
     not_dated_words)."""
     words = label.split()
-    if not words or words[-1].lower().strip(",;:") in cues()["needs_complement"]:
-        return False
+    last = words[-1].lower().strip(",;:") if words else ""
+    if not words or last in cues()["needs_complement"] or last in reporting_verbs()["all"]:
+        return False  # "... coincided with the Administration announcing": what it announced is cut
     return not any(m.group(1).lower() in clause_rules()["not_dated_words"]
                    for m in re.finditer(r",\s+([A-Za-z']+)", label))
 
