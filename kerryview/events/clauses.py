@@ -533,8 +533,11 @@ def not_news(text: str, sent: tuple[int, int], clause: Clause, trigger: tuple[in
     reporting = reporting_verbs()["all"]
     if v in reporting or v in rules["stative_verbs"]:
         return None
+    nxt = _WORD.match(text, trigger[1] + 1)
     if present_verb(text, clause) == trigger and v.endswith("s") and not v.endswith(("ss", "us", "is")) \
-            and _participle_or_verb(verb, text[max(0, trigger[0] - 12):trigger[0]]):
+            and text[trigger[1]:trigger[1] + 1] == " " and nxt and nxt.group().lower() in rules["noun_modifier_before"]:
+        # a verb in -s with its object (a determiner after it: "views the visit as an
+        # affront"), not a plural noun ("NASA watchers say")
         return "state"  # "and views any official exchange as an affront": a habit
     return None
 

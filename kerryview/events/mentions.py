@@ -761,8 +761,8 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
         if not label or is_fragment(label, _conjunctions()) or _opens_with_preposition(label):
             return None  # "In a meeting at the Great Hall": not who did what; no event alone
         label = with_antecedent(label, text, sents, (a, b), _is_verb, _describe)  # "He" -> who
-        if pronoun_kind(label.split()[0]) is not None:
-            return None  # "He said": no one told who did it
+        if pronoun_kind(label.split()[0]) is not None and len(label.split()) <= MIN_PRONOUN_LABEL_WORDS:
+            return None  # "He said", "He emphasized it": neither who nor what is told
         if not readable(label):
             return None  # "Kerry emphasized the need", "Kerry said in China, could redefine ..."
         keys.add(trigger[0])
@@ -855,17 +855,18 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
     return out
 
 
+MIN_PRONOUN_LABEL_WORDS = 3  # a clause event's label led by a pronoun no name replaced needs more
+
+
 def readable(label: str) -> bool:
     """Whether a clause event's label reads whole: not cut before the complement its last
-    word needs (data/event_cues.json needs_complement: "Kerry emphasized the need"; a
-    reporting verb: "... announcing"), and no
+    word needs (data/event_cues.json needs_complement: "Kerry emphasized the need"), and no
     comma runs into a modal that has lost its subject ("This, he said in China, could
     redefine ...": the report stands inside what it reports; clause_rules.json
     not_dated_words)."""
     words = label.split()
-    last = words[-1].lower().strip(",;:") if words else ""
-    if not words or last in cues()["needs_complement"] or last in reporting_verbs()["all"]:
-        return False  # "... coincided with the Administration announcing": what it announced is cut
+    if not words or words[-1].lower().strip(",;:") in cues()["needs_complement"]:
+        return False
     return not any(m.group(1).lower() in clause_rules()["not_dated_words"]
                    for m in re.finditer(r",\s+([A-Za-z']+)", label))
 
