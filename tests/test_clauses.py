@@ -11,9 +11,9 @@ from kerryview.events.clauses import (CLAUSE_EVENTS, NEWS, Clause, anchors_claus
                                       lead_sentences, not_news, present_verb, quoted,
                                       publication_event_words, whole_period)
 from kerryview.events.importance import CLAUSE_OF_THE_DAY, score
-from kerryview.events.mentions import _is_verb, find_mentions, readable
+from kerryview.events.mentions import _is_verb, find_mentions, label_for, readable
 from kerryview.text.wordlists import NOT_ENTITY
-from kerryview.model import DateSource, DateSourceKind, Document
+from kerryview.model import DateSource, DateSourceKind, Document, Timex
 from kerryview.pipeline import build_corpus
 from kerryview.timex import tag
 
@@ -664,6 +664,11 @@ def test_a_clause_event_s_label_reads_whole():
     assert readable("Kerry said the talks, which resumed, were useful")
     assert not _by_publication("This, he said in China, could redefine the relationship between the nations.")
     assert not _by_publication("He emphasized it.")
+    # a quotation after "the need for a" completes the label (up to two small words between)
+    text = "Wang met Kerry. He emphasized the need for a \"sound, stable, and sustainable\" relationship."
+    i = text.index("emphasized")
+    label = label_for(text, (16, len(text)), (i, i + 10), Timex(i, i, "", "DATE", "2010-05-26"))
+    assert label.endswith("the need for a “sound, stable, and sustainable”") and readable(label), label
 
 
 def test_a_reporting_noun_after_a_possessive_is_no_verb():

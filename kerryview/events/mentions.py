@@ -380,8 +380,13 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
             and not _fixed_adverbial(label):
         label = rest  # "But, according to the Nigerian government, ..."
     completed = False
-    if trigger and label.split() and (label.split()[-1].lower() in cues()["needs_complement"]
-                                      or label.split()[-1].lower() in reporting_verbs()["all"]):
+    words = label.split()
+    k = len(words) - 1  # up to two small words after it: "the need for a | “sound ...”"
+    while k > 0 and len(words) - 1 - k < 2 and words[k].lower() not in cues()["needs_complement"] \
+            and re.fullmatch(r"[a-z]{1,4}", words[k]):
+        k -= 1
+    if trigger and words and (words[k].lower() in cues()["needs_complement"]
+                              or words[-1].lower() in reporting_verbs()["all"]):
         # "Li described the talks as | “a complex rescue ...”", "Sullivan stated | that “every
         # country ...”": the quotation completes the label
         # up to two small words may come first: "Xi Jinping as | a “dictator”"
