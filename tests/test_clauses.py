@@ -2,16 +2,18 @@
 own clause, or, with none, by the publication when its grammar makes it news of that day; the
 rules are data (events/data/clause_rules.json), each with an example checked here."""
 import json
+import re
 from datetime import date, timedelta
 from importlib.resources import files
 
 from kerryview.events.clauses import (CLAUSE_EVENTS, NEWS, Clause, anchors_clause, clause_rules,
                                       clause_spans, governs_clause, is_clause_event,
-                                      lead_sentences, present_verb,
+                                      lead_sentences, not_news, present_verb, quoted,
                                       publication_event_words, whole_period)
 from kerryview.events.importance import CLAUSE_OF_THE_DAY, score
-from kerryview.events.mentions import _is_verb, find_mentions
-from kerryview.model import DateSource, DateSourceKind, Document
+from kerryview.events.mentions import _is_verb, find_mentions, label_for, readable
+from kerryview.text.wordlists import NOT_ENTITY
+from kerryview.model import DateSource, DateSourceKind, Document, Timex
 from kerryview.pipeline import build_corpus
 from kerryview.timex import tag
 
@@ -604,3 +606,84 @@ def test_a_stative_word_after_a_determiner_is_a_noun_and_one_without_complement_
                                            'he said.') if w.lower() == "hope"}
     assert "know" not in _by_publication('"You know, the talks were hard," Kerry said.')
     assert "hopes" in _by_publication("The party took 13 percent of the vote, and hopes to win seats.")
+
+
+def test_words_inside_a_quotation_are_the_speaker_s_not_a_clause_event():  # "speakers_words"
+    """A clause between quotation marks is the speaker's words, not the reporter's: no clause
+    event of its own; the same words outside the marks are one (clause_rules.json
+    speakers_words)."""
+    assert "stalled" in _by_publication("The talks have stalled, the minister said.")
+    assert "stalled" not in _by_publication("\"The talks have stalled,\" the minister said.")
+    assert "stalled" not in _by_publication("“The talks have stalled,” the minister said.")
+    assert "stalled" not in _by_publication("``The talks have stalled,'' the minister said.")
+    # a sentence that closes a quotation it did not open goes on one opened before it
+    text = "\"We met for hours. But the talks have stalled.\""
+    assert "stalled" not in _by_publication(text)
+    # a straight mark is told by what stands before it: '," he adds' closes, ' "embrace' opens
+    text = 'Blah," he adds.'
+    assert not quoted(text, (0, len(text)), text.index("adds"))
+    text = 'Kerry said the U.S. was pushing for a deal that would have China\xa0"embrace it."'
+    assert not quoted(text, (0, len(text)), text.index("pushing"))
+    assert quoted(text, (0, len(text)), text.index("embrace"))
+
+
+def test_a_first_or_second_person_subject_is_the_speaker_s_words():  # "speakers_words"
+    assert "sealed" in _by_publication("The army has sealed the roads.")
+    for text in ("We have sealed the roads.", "But we also know from experience that it works.",
+                 "Our team has sealed the roads.", "You have sealed the roads."):
+        assert not _by_publication(text), text
+
+
+def test_a_background_state_is_not_news_of_the_day():  # "background_states", "participles"
+    """Possession and copulas (have/be with no participle after them), relations (claims,
+    owns) and a habit in the simple present are background, not news of the day; the present
+    perfect and the progressive of an action verb are news (clause_rules.json
+    background_states, with its example)."""
+    for text in ("Kerry has relatively friendly relations with Chinese officials.",
+                 "Climate change is a common challenge for all of humanity.",
+                 "China claims Taiwan as a breakaway territory.",
+                 "The group owns eight condominiums.",
+                 "China views the visit as an affront."):
+        assert not _by_publication(text), text
+    assert "called" in _by_publication("Kerry has called for urgent action.")
+    assert "pushing" in _by_publication("The U.S. is pushing for a new framework agreement.")
+    # a participle its form does not tell (clause_rules.json participles)
+    assert "become" in _by_publication("Women have become the sole support of their families.")
+    assert "cost" in _by_publication("The oat-bran craze has cost the company market share.")
+    # a headline's present tells the day's news
+    assert not_news("Kerry meets Wang in Beijing", (0, 27), Clause(0, 27), (6, 11), headline=True) is None
+
+
+def test_a_clause_event_s_label_reads_whole():
+    """A label cut before what its last word needs ("the need"), a report
+    set inside what it reports ("This, he said, could ..."), or a pronoun no name replaced
+    with almost nothing after it, is no label: no clause event."""
+    assert not readable("Kerry emphasized the need")
+    assert not readable("Kerry said in China, could redefine the relationship")
+    assert readable("Kerry stressed the need for \"international leadership\"")
+    assert readable("Kerry said the talks, which resumed, were useful")
+    assert not _by_publication("This, he said in China, could redefine the relationship between the nations.")
+    assert not _by_publication("He emphasized it.")
+    # a quotation after "the need for a" completes the label (up to two small words between)
+    text = "Wang met Kerry. He emphasized the need for a \"sound, stable, and sustainable\" relationship."
+    i = text.index("emphasized")
+    label = label_for(text, (16, len(text)), (i, i + 10), Timex(i, i, "", "DATE", "2010-05-26"))
+    assert label.endswith("the need for a “sound, stable, and sustainable”") and readable(label), label
+
+
+def test_a_reporting_noun_after_a_possessive_is_no_verb():
+    text = "Kerry acknowledged Xi's comments, saying the United States would not impose policies."
+    assert "comments" not in _by_publication(text)
+    assert present_verb("Xi's comments, ", Clause(0, 15)) is None
+
+
+def test_an_html_entity_left_in_plain_text_is_no_word():
+    """Plain text may hold an entity left escaped ("Sachs &amp; Co."): the text stays as read
+    (every offset exact), but "amp" is no word, so no event words."""
+    text = "The debentures are available through Goldman, Sachs &amp; Co."
+    assert "amp" not in _by_publication(text)
+    assert "amp" not in [text[m.start():m.end()] for m in re.finditer(NOT_ENTITY + r"[A-Za-z]+", text)]
+    text = "Investors sold shares of Sachs &amp; Co., traders said."
+    assert all(text[f.mention.trigger_start:f.mention.trigger_end] != "amp"
+               for f in find_mentions(_doc(text), tag(text, DCT), dct_clauses=True)
+               if f.mention.trigger_start is not None)

@@ -18,7 +18,8 @@ from kerryview.cancellation import NEVER, Cancellation
 from kerryview.events.clauses import (Clause, anchors_clause, at_that_time, clause_rules, clause_spans,
                                       governs_clause, lead_sentences, main_subject, antecedent_subject,
                                       publication_event_words, reports, mention_dating, time_phrase_only,
-                                      statement_words, stative_now, subject_elsewhere, tells_now, about_now)
+                                      statement_words, stative_now, subject_elsewhere, tells_now, about_now,
+                                      not_news)
 from kerryview.events.headline import Lead, lead_passages, main_event_words
 from kerryview.events.antecedents import antecedent, pronoun_kind, subject_of, with_antecedent
 from kerryview.events.liveblog import live_blog
@@ -31,7 +32,7 @@ from kerryview.text.context import ContextBuilder
 from kerryview.text.sentences import sentence_spans
 from kerryview.text.tense import past_expectation, tense
 from kerryview.text.verbs import has_finite_verb, is_verb as _is_verb  # the one verb test (labels, antecedents too)
-from kerryview.text.wordlists import cues, event_lists, modals, reporting_verbs, stopwords
+from kerryview.text.wordlists import NOT_ENTITY, cues, event_lists, modals, reporting_verbs, stopwords
 from kerryview.model import Document, EventMention, Granularity, Timex
 from kerryview.calendar.intervals import Interval, duration_timedelta, value_interval
 from kerryview.calendar.zones import utc_interval
@@ -40,7 +41,7 @@ from kerryview.timex.news import frame_scope_end
 
 ANCHOR_SIGNALS = "anchor_signals.json"
 LEAD_RULES = "lead_rules.json"
-_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_TOKEN = re.compile(NOT_ENTITY + r"[A-Za-z][A-Za-z'’-]*")
 # A preposition (or "late on") introducing the time expression, dropped from labels.
 _LEAD_IN = DATE_LEAD_IN
 _CLAUSE_BREAK = re.compile(CLAUSE_COMMA + r"|[;:\"“”()]|\bthat\b|\bwhich\b|\bwho\b|\bwhere\b|\bwhile\b")
@@ -547,8 +548,13 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
             and not _fixed_adverbial(label):
         label = rest  # "But, according to the Nigerian government, ..."
     completed = False
-    if trigger and label.split() and (label.split()[-1].lower() in cues()["needs_complement"]
-                                      or label.split()[-1].lower() in reporting_verbs()["all"]):
+    words = label.split()
+    k = len(words) - 1  # up to two small words after it: "the need for a | “sound ...”"
+    while k > 0 and len(words) - 1 - k < 2 and words[k].lower() not in cues()["needs_complement"] \
+            and re.fullmatch(r"[a-z]{1,4}", words[k]):
+        k -= 1
+    if trigger and words and (words[k].lower() in cues()["needs_complement"]
+                              or words[-1].lower() in reporting_verbs()["all"]):
         # "Li described the talks as | “a complex rescue ...”", "Sullivan stated | that “every
         # country ...”": the quotation completes the label
         # up to two small words may come first: "Xi Jinping as | a “dictator”"
@@ -738,7 +744,8 @@ def find_mentions(doc: Document, timexes: list[Timex], cancel: Cancellation = NE
     out.extend(_main_news(doc, leads, out, contexts, sents))
     if dct_clauses:
         news = None if dct_clauses is True else _news_end(leads, sents, lines, lead_sentences())
-        out.extend(_clauses_of_the_day(doc, sents, out, timexes, lines, contexts, news))
+        out.extend(_clauses_of_the_day(doc, sents, out, timexes, lines, contexts, news,
+                                       [(ld.start, ld.end) for ld in leads if ld.position == "headline"]))
     return out
 
 
@@ -843,7 +850,8 @@ def _sequence_adverb() -> re.Pattern[str]:
 
 def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list[Found],
                         timexes: list[Timex], lines: LineFilter,
-                        contexts: ContextBuilder, news_end: int | None = None) -> list[Found]:
+                        contexts: ContextBuilder, news_end: int | None = None,
+                        headlines: list[tuple[int, int]] = ()) -> list[Found]:
     """The events of clauses that no time expression governs, dated by publication: each
     clause of each sentence (kerryview.events.clauses) without a dated time expression or the
     event words of a dated mention, whose grammar makes it news of the publication day.
@@ -907,6 +915,8 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
         """The event of clause `cl` of sentence text[a:b] with event words `trigger`, dated by
         the publication; None when it has no label that reads as who did what."""
         nonlocal resolution
+        if not_news(text, (a, b), cl, trigger, any(h0 <= a < h1 for h0, h1 in headlines)) is not None:
+            return None  # the speaker's words, or a background state (clauses.not_news)
         kind = subject_elsewhere(text, cl, trigger)
         if kind in ("relative", "none"):
             return None  # background to a noun, or a participle: no one did it in this clause
@@ -923,6 +933,11 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
                                   antecedent_subject(text, (a, b), cl, _is_verb))
         if not label or is_fragment(label, _conjunctions()) or _opens_with_preposition(label):
             return None  # "In a meeting at the Great Hall": not who did what; no event alone
+        label = with_antecedent(label, text, sents, (a, b), _is_verb, _describe)  # "He" -> who
+        if pronoun_kind(label.split()[0]) is not None and len(label.split()) <= MIN_PRONOUN_LABEL_WORDS:
+            return None  # "He said", "He emphasized it": neither who nor what is told
+        if not readable(label):
+            return None  # "Kerry emphasized the need", "Kerry said in China, could redefine ..."
         keys.add(trigger[0])
         # an empty span at the event words: each clause's mention has its own place
         t = Timex(trigger[0], trigger[0], "", "DATE", day, anchor=day, anchor_kind="publication")
@@ -1011,6 +1026,22 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
             if found_one is not None:
                 out.append(found_one)
     return out
+
+
+MIN_PRONOUN_LABEL_WORDS = 3  # a clause event's label led by a pronoun no name replaced needs more
+
+
+def readable(label: str) -> bool:
+    """Whether a clause event's label reads whole: not cut before the complement its last
+    word needs (data/event_cues.json needs_complement: "Kerry emphasized the need"), and no
+    comma runs into a modal that has lost its subject ("This, he said in China, could
+    redefine ...": the report stands inside what it reports; clause_rules.json
+    not_dated_words)."""
+    words = label.split()
+    if not words or words[-1].lower().strip(",;:") in cues()["needs_complement"]:
+        return False
+    return not any(m.group(1).lower() in clause_rules()["not_dated_words"]
+                   for m in re.finditer(r",\s+([A-Za-z']+)", label))
 
 
 def _opens_with_preposition(label: str) -> bool:

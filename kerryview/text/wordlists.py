@@ -7,6 +7,12 @@ from functools import cache
 from importlib.resources import files
 
 
+# A word of the text is no character entity: in plain text an HTML entity left escaped
+# ("Goldman, Sachs &amp; Co.", "&quot;") is markup, not the word "amp" or "quot"; the text
+# itself stays as read (ingest keeps every offset exact), the readers of words skip it.
+NOT_ENTITY = r"(?<![A-Za-z])(?<!&#)(?!(?<=&)[A-Za-z0-9]+;)"
+
+
 def _lines(name: str, package: str = "kerryview.text") -> list[str]:
     text = (files(package) / "data" / name).read_text(encoding="utf-8")
     return [w for line in text.splitlines() if not line.startswith("#") for w in line.split()]
