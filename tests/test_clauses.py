@@ -640,6 +640,9 @@ def test_the_verbs_of_opinion_have_one_home_and_their_event_is_what_is_thought()
     found = find_mentions(_doc(text), tag(text, DCT), dct_clauses=True)
     assert [text[f.mention.trigger_start:f.mention.trigger_end] for f in found
             if f.mention.start >= len(LEAD)] == ["cut"]
+    # undated, the thought is the event of the day, not the thinking
+    found = _by_publication("Ms Baker thinks the banks need to sort out their systems.")
+    assert "need" in found and "thinks" not in found
 
 
 def test_a_negation_with_a_curly_apostrophe_is_a_negation():  # "not_dated_words"

@@ -340,9 +340,11 @@ def publication_event_words(text: str, clause: Clause, is_verb: Callable[[str, s
             or (trigger if has_finite_verb(text, clause, is_verb) else None)
     if trigger is None or only_reports(text, trigger, max(clause.end, sentence_end or 0)):
         return None  # "She commented.": a report with nothing reported is no event (issue #9)
+    said = text[trigger[0]:trigger[1]].lower()
+    if said in reporting_verbs()["opinion"]:
+        return None  # "Ms Baker thinks | the banks need to ...": the event is what is thought
     rules = clause_rules()
     before = [w.lower() for w in _WORD.findall(text, clause.start, trigger[0])]
-    said = text[trigger[0]:trigger[1]].lower()
     if any(_not_dated(w) for w in before + [said]):
         return None  # "he doesn't think": a negated or supposed clause, its auxiliary no event
     if any(w in rules["past_perfect"] for w in before[-3:]):
@@ -414,7 +416,6 @@ def stative_now(text: str, clause: Clause, timexes: Sequence[Timex]) -> tuple[in
     estimates her properties, worth $130 million in October, ..."; clause_rules.json
     stative_verbs). None when there is none, or it is negated, supposed or an infinitive ("to
     hope")."""
-    rules = clause_rules()
     inside = [(t.start, t.end) for t in timexes if clause.start <= t.start < clause.end]
     before: list[str] = []
     for m in _WORD.finditer(text, clause.start, clause.end):
