@@ -624,7 +624,8 @@ def test_a_stative_word_in_a_noun_phrase_is_a_noun():  # "noun_prepositions", "s
                        ("The deep-seated fear of disease grows.", "fear"),
                        ("The EU will provide 137m euros for short-term needs.", "needs"),
                        ("The US and UN estimates need emergency aid.", "estimates"),
-                       ("Aid is slow amid fears their bodies spread disease.", "fears")):
+                       ("Aid is slow amid fears their bodies spread disease.", "fears"),
+                       ("The dead are buried in mass graves, amid fears their bodies spread disease.", "fears")):
         assert word not in _by_publication(text), text
     # still verbs: after a subject pronoun ("they hope for"), a plural subject, a name
     assert "hope" in _by_publication("They hope for a deal.")

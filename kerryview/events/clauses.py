@@ -370,8 +370,9 @@ def _stative(text: str, clause: Clause, at: tuple[int, int]) -> bool:
     "Insurance claims from the spill rose", "a huge need for", "for short-term needs"). A verb
     after a coordinating conjunction ("and hopes to") or a subject pronoun ("they hope for a
     deal"); else after the noun phrase of its subject (text.verbs.ends_subject: no
-    determiner, possessive, number or preposition right before; opens_clause: none before
-    the noun phrase either, "for short-term needs", "help survivors know"), agreeing with it
+    determiner, possessive, number or preposition right before, lead_rules.json phrase_starts:
+    "..., amid fears"; opens_clause: none before the noun phrase either, "for short-term
+    needs", "help survivors know"), agreeing with it
     (the bare form after a plural: "Officials fear", not "a huge need"), and not followed by
     a preposition that takes a noun's complement (noun_prepositions: "need for", "fear of",
     "claims from") nor by a finite verb, whose subject it then ends ("The US and UN
@@ -396,6 +397,8 @@ def _stative(text: str, clause: Clause, at: tuple[int, int]) -> bool:
     if last not in rules["subject_pronouns"]:
         if nxt in rules["noun_prepositions"]:
             return False  # "a huge need for shelter", "Insurance claims from the spill"
+        if last in event_lists("lead_rules.json")["phrase_starts"]:
+            return False  # "..., amid fears their bodies spread disease": a preposition's noun
         if not ends_subject(text[clause.start:before[-1].end()]) or not opens_clause(text, clause, before):
             return False  # "the need", "BP's claims", "amid fears", "help survivors know"
         if not w.endswith("s") and not looks_plural(last):
