@@ -140,6 +140,7 @@ def test_word_list_example(name, monkeypatch):
     ("He starred in the film \"Children of the 21st Century\" in 2005.", False),  # a quoted title
     ("A report, Britain: Power and Money in the 20th Century, came out in 2005.", False),  # after a subtitle's colon
     ("Photos of the 19th Century Show a Lost London", True),  # a headline in title case: a date
+    ("LOL: Best Movie of the 21st Century", True),  # after a kicker in capitals: a headline, a date
     ("It was the first pandemic of the 21st century.", True),
 ])
 def test_a_century_in_a_works_title_is_no_date(text, century):

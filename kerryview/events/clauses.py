@@ -40,8 +40,9 @@ from kerryview.events.labels import has_object, only_reports
 from kerryview.model import Event, EventMention, Granularity, Timex
 from kerryview.text.similarity import Vectorizer
 from kerryview.text.tense import _participle, past_expectation, tense
+from kerryview.text.verbs import ends_subject, finite_verbs
 from kerryview.text.plural import looks_plural
-from kerryview.text.wordlists import NOT_ENTITY, cues, event_lists, reporting_verbs, stopwords
+from kerryview.text.wordlists import NOT_ENTITY, cues, event_lists, modals, reporting_verbs, stopwords
 
 CLAUSE_RULES = "clause_rules.json"
 # Which clauses the pipeline (and the stored analyses) find events of, dated by publication
@@ -193,6 +194,25 @@ def reports(text: str, clause: Clause) -> bool:
     return any(m.group().lower() in reporting for m in _WORD.finditer(text, clause.start, clause.end))
 
 
+def dates_report(text: str, clause: Clause, timexes: Sequence[Timex], after_report: bool,
+                 is_verb: Callable[[str, str], bool]) -> bool:
+    """Whether a time expression of `clause` dates a report or its source, so that no
+    statement of its sentence is made for the report (statement_words): one after a reporting
+    word of the clause ("said Tuesday", "reported a loss on Tuesday", "..., according to an
+    affidavit made public in August"), or, right after a clause that reports
+    (`after_report`), one in a clause with no finite verb of its own, the report's object or
+    time ("Ed Miliband told | the Labor Party Conference yesterday | that he was ...")."""
+    reporting = event_lists("lead_rules.json")["pure_reporting"]
+    inside = [t for t in timexes if clause.start <= t.start < clause.end]
+    if not inside:
+        return False
+    said = next((m for m in _WORD.finditer(text, clause.start, clause.end)
+                 if m.group().lower() in reporting and m.group()[:1].islower()), None)
+    if said is not None:
+        return any(t.start >= said.end() for t in inside)
+    return after_report and not has_finite_verb(text, clause, is_verb)
+
+
 def time_phrase_only(text: str, clause: Clause, timexes: Sequence[Timex]) -> bool:
     """Whether a clause is nothing but a time expression and its preposition ("said | on
     Wednesday | that ..."): it belongs to the clause before it, whose event it dates."""
@@ -243,7 +263,8 @@ def present_verb(text: str, clause: Clause) -> tuple[int, int] | None:
                     return m.start(), m.end()  # "He apparently | hopes": the adverb is skipped
                 if prev and p not in stopwords() and prev[:1].isalpha() and not w.endswith("ly") \
                         and w not in rules["adverbs_before_verb"] \
-                        and (w in finite or opens_clause(text, clause, before)):
+                        and (w in finite or opens_clause(text, clause, before)) \
+                        and not _ends_subject_noun(text, m.end(), clause.end):  # "Rescue teams had"
                     if looks_plural(w) and (prev[:1].isupper() or w in finite
                                             or has_complement(text, clause, m.end())):
                         return m.start(), m.end()
@@ -297,6 +318,14 @@ def has_complement(text: str, clause: Clause, at: int) -> bool:
     return re.match(r"[ \t\n]+[A-Za-z0-9]", text[at:clause.end]) is not None
 
 
+def _not_dated(word: str) -> bool:
+    """Whether a word before a clause's event words makes it say nothing about when the event
+    happens (clause_rules.json not_dated_words: a modal, a negation, "if"), a negated auxiliary
+    with either apostrophe included ("doesn't", "doesn’t"). The one test of the clause events."""
+    w = word.lower().replace("’", "'")
+    return w in clause_rules()["not_dated_words"] or w.endswith("n't")
+
+
 def publication_event_words(text: str, clause: Clause, is_verb: Callable[[str, str], bool],
                             sentence_end: int | None = None) -> tuple[int, int] | None:
     """The event words of a clause that no time expression dates, when its grammar dates it by
@@ -322,10 +351,12 @@ def publication_event_words(text: str, clause: Clause, is_verb: Callable[[str, s
             or (trigger if has_finite_verb(text, clause, is_verb) else None)
     if trigger is None or only_reports(text, trigger, max(clause.end, sentence_end or 0)):
         return None  # "She commented.": a report with nothing reported is no event (issue #9)
+    said = text[trigger[0]:trigger[1]].lower()
+    if said in reporting_verbs()["opinion"]:
+        return None  # "Ms Baker thinks | the banks need to ...": the event is what is thought
     rules = clause_rules()
     before = [w.lower() for w in _WORD.findall(text, clause.start, trigger[0])]
-    said = text[trigger[0]:trigger[1]].lower()
-    if any(w in rules["not_dated_words"] or w.endswith("n't") for w in before + [said]):
+    if any(_not_dated(w) for w in before + [said]):
         return None  # "he doesn't think": a negated or supposed clause, its auxiliary no event
     if any(w in rules["past_perfect"] for w in before[-3:]):
         return None
@@ -346,19 +377,43 @@ def publication_event_words(text: str, clause: Clause, is_verb: Callable[[str, s
 
 def _stative(text: str, clause: Clause, at: tuple[int, int]) -> bool:
     """Whether the word at `at` is a stative verb in the simple present (clause_rules.json
-    stative_verbs) with its complement: after its subject (a subject pronoun, or a word that
-    is no stop word: "Westinghouse also expects") or a conjunction ("and hopes to"), not after a determiner or a preposition,
-    where it is a noun ("Our hope now is", "the need for"); and followed by what it is about
-    ("You know," says nothing: has_complement)."""
+    stative_verbs) with its complement, not a noun ("Our hope now is", "the need for",
+    "Insurance claims from the spill rose", "a huge need for", "for short-term needs"). A verb
+    after a coordinating conjunction ("and hopes to") or a subject pronoun ("they hope for a
+    deal"); else after the noun phrase of its subject (text.verbs.ends_subject: no
+    determiner, possessive, number or preposition right before, lead_rules.json phrase_starts:
+    "..., amid fears"; opens_clause: none before the noun phrase either, "for short-term
+    needs", "help survivors know"), agreeing with it
+    (the bare form after a plural: "Officials fear", not "a huge need"), and not followed by
+    a preposition that takes a noun's complement (noun_prepositions: "need for", "fear of",
+    "claims from") nor by a finite verb, whose subject it then ends ("The US and UN
+    estimates need"). And followed by what it is about ("You know," says nothing:
+    has_complement)."""
     rules = clause_rules()
     word = text[at[0]:at[1]]
-    if word.lower() not in rules["stative_verbs"] or not word[:1].islower():
+    w = word.lower()
+    if w not in rules["stative_verbs"] or not word[:1].islower():
         return False
-    before = [w.lower() for w in _WORD.findall(text, clause.start, at[0])
-              if not (w.lower().endswith("ly") or w.lower() in rules["adverbs_before_verb"])]
-    if not before or not (before[-1] in rules["subject_pronouns"] or before[-1] in rules["coordinators"]
-                          or before[-1] not in stopwords()):
-        return False  # "... and hopes to win": a coordinated verb phrase
+    before = [m for m in _WORD.finditer(text, clause.start, at[0])
+              if not (m.group().lower().endswith("ly") or m.group().lower() in rules["adverbs_before_verb"])]
+    if not before:
+        return False
+    last = before[-1].group().lower()
+    if last in rules["coordinators"]:
+        return has_complement(text, clause, at[1])  # "... and hopes to win": a coordinated verb phrase
+    if _ends_subject_noun(text, at[1], clause.end):
+        return False  # "The US and UN estimates need ...": the subject's noun
+    after = _WORD.match(text, _next_word(text, at[1], clause.end))
+    nxt = after.group().lower() if after and not text[at[1]:after.start()].strip() else ""
+    if last not in rules["subject_pronouns"]:
+        if nxt in rules["noun_prepositions"]:
+            return False  # "a huge need for shelter", "Insurance claims from the spill"
+        if last in event_lists("lead_rules.json")["phrase_starts"]:
+            return False  # "..., amid fears their bodies spread disease": a preposition's noun
+        if not ends_subject(text[clause.start:before[-1].end()]) or not opens_clause(text, clause, before):
+            return False  # "the need", "BP's claims", "amid fears", "help survivors know"
+        if not w.endswith("s") and not looks_plural(last):
+            return False  # the bare form agrees with a plural: "Officials fear", not "a huge need"
     return has_complement(text, clause, at[1])
 
 
@@ -375,7 +430,6 @@ def stative_now(text: str, clause: Clause, timexes: Sequence[Timex]) -> tuple[in
     estimates her properties, worth $130 million in October, ..."; clause_rules.json
     stative_verbs). None when there is none, or it is negated, supposed or an infinitive ("to
     hope")."""
-    rules = clause_rules()
     inside = [(t.start, t.end) for t in timexes if clause.start <= t.start < clause.end]
     before: list[str] = []
     for m in _WORD.finditer(text, clause.start, clause.end):
@@ -384,8 +438,7 @@ def stative_now(text: str, clause: Clause, timexes: Sequence[Timex]) -> tuple[in
         w = m.group().lower()
         if _stative(text, clause, (m.start(), m.end())):
             if before and before[-1] == "to" or any(
-                    b in rules["not_dated_words"] or b.endswith("n't") or b in ("not", "did", "does", "do")
-                    for b in before):
+                    _not_dated(b) or b in ("did", "does", "do") for b in before):
                 return None
             return m.start(), m.end()
         before.append(w)
@@ -408,9 +461,10 @@ def statement_words(text: str, clause: Clause, sent: tuple[int, int]) -> tuple[i
     reporting = event_lists("lead_rules.json")["pure_reporting"]
     words = list(_WORD.finditer(text, clause.start, clause.end))
     verb = next((m for m in words if m.group().lower() in reporting and m.group()[:1].islower()
-                 and m.group().lower() not in reporting_verbs()["other_forms"]
+                 and m.group().lower() not in reporting_verbs()["other_forms"] | reporting_verbs()["opinion"]
                  and not _after_possessive(text, m.start())), None)
-    # (lower case: not "the United States"; finite: not "according to", not "..., saying";
+    # (lower case: not "the United States"; finite: not "according to", not "..., saying"; no
+    # verb of opinion: "Analysts believe the bank will cut rates on Thursday" tells 'cut' alone;
     # not a noun after a possessive: "Xi's comments")
     if verb is None:
         return None
@@ -418,7 +472,7 @@ def statement_words(text: str, clause: Clause, sent: tuple[int, int]) -> tuple[i
             and only_reports(text, (verb.start(), verb.end()), sent[1]):
         return None  # nothing reported before it ("..., the FBI said") nor after it
     before = [m.group().lower() for m in words if m.end() <= verb.start()]
-    if any(w in rules["not_dated_words"] or w.endswith("n't") for w in before) \
+    if any(_not_dated(w) for w in before) \
             or any(w in rules["past_perfect"] for w in before[-3:]) \
             or any(w in rules["habitual_adverbs"] for w in before[-2:]) \
             or any(w in event_lists("lead_rules.json")["future_markers"] for w in before[-2:]):
@@ -430,11 +484,37 @@ def about_now(text: str, a: int, b: int) -> bool:
     """Whether the sentence text[a:b] may tell a statement about the time of the report (a
     look at its words before its clauses are read: clause_rules.json statements_about_now): a
     reporting verb in the present ("officials say"), an auxiliary of the present perfect
-    ("has stalled") or a stative verb in the present ("now wants"). Below the news sentences, such a sentence is news of the publication
-    too; its clause told in the present (tells_now) is its event of the day."""
+    ("has stalled") or a stative verb in the present ("now wants"), each finite: after its
+    subject (opens_clause, _stative), not after "to" or a verb whose object it follows ("had
+    to help survivors know where to go", "to have"). Below the news sentences, such a
+    sentence is news of the publication too; its clause told in the present (tells_now) is
+    its event of the day."""
     rules = clause_rules()
-    words = rules["statements_about_now"] | rules["stative_verbs"]
-    return any(m.group() in words for m in _WORD.finditer(text, a, b))  # lower case: not "United States"
+    sent = Clause(a, b)
+    before: list[re.Match[str]] = []  # the words before, adverbs left out
+    for m in _WORD.finditer(text, a, b):
+        w = m.group()  # lower case: not "United States"
+        if w in rules["stative_verbs"] and _stative(text, sent, (m.start(), m.end())):
+            return True
+        if w in rules["statements_about_now"] and not (
+                before and (before[-1].group().lower() == "to" or before[-1].group().lower() in modals()["modals"])
+                and not re.search(r"[,;:\"“”'`]", text[before[-1].end():m.start()])):
+            return True  # not "to have", "would say": no finite verb ("... will,\" says one official" is)
+        if not (w.lower().endswith("ly") or w.lower() in rules["adverbs_before_verb"]):
+            before.append(m)
+    return False
+
+
+def _ends_subject_noun(text: str, end: int, stop: int) -> bool:
+    """Whether the word ending at `end` is followed, with no punctuation between, by a finite
+    verb or a modal (lead_rules.json subject_verbs, modals.json modals; a stative verb): it
+    ends that verb's subject, a noun, not a verb itself ("Rescue teams had to", "Aid groups
+    say", "The US and UN estimates need")."""
+    after = _WORD.match(text, _next_word(text, end, stop))
+    if after is None or text[end:after.start()].strip():
+        return False
+    nxt = after.group().lower()
+    return nxt in finite_verbs() or nxt in modals()["modals"] or nxt in clause_rules()["stative_verbs"]
 
 
 def _present_auxiliary(text: str, clause: Clause, trigger: tuple[int, int]) -> bool:

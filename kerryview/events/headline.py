@@ -126,6 +126,9 @@ def main_event_words(text: str, span: tuple[int, int], headline: bool,
         word = m.group()
         w = word.lower()
         prev = text[max(a, m.start() - 12):m.start()]
+        if prev_word.lower() in _PERFECT and (
+                w.endswith("ly") or w in event_lists("clause_rules.json")["adverbs_before_verb"]):
+            continue  # "has already sent", "has long claimed": the participle after the adverb
         verb = is_verb(word, prev) or (prev_word.lower() in _PERFECT and word[:1].islower()
                                        and w not in stopwords())  # "had cut", "has spread"
         if not verb and headline and prev_word[:1].isupper() and word[:1].islower() \

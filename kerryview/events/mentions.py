@@ -19,7 +19,7 @@ from kerryview.events.clauses import (Clause, anchors_clause, at_that_time, clau
                                       governs_clause, lead_sentences, main_subject, antecedent_subject,
                                       publication_event_words, reports, mention_dating, time_phrase_only,
                                       statement_words, stative_now, subject_elsewhere, tells_now, about_now,
-                                      not_news)
+                                      not_news, dates_report)
 from kerryview.events.headline import Lead, lead_passages, main_event_words
 from kerryview.events.antecedents import antecedent, pronoun_kind, subject_of, with_antecedent
 from kerryview.events.liveblog import live_blog
@@ -972,6 +972,7 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
         frame = next((t for t in in_sentence if frames(t, a)), None)
         framed = a if frame is None else framed_until(frame, b, in_sentence)
         told = False  # a clause of the sentence is an event of the day
+        report_dated = False  # a time expression dates a report or its source (clauses.dates_report)
         statement: tuple[tuple[int, int], Clause] | None = None  # its first report, if none is
         for cl in clause_spans(text, (a, b), in_sentence):
             reported_before, reported = reported, reports(text, cl)
@@ -980,8 +981,14 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
                 # "said | on Wednesday | that ...": the time phrase dates the report before it
                 dated_report = reported or (reported_before and time_phrase_only(text, cl, in_sentence))
                 dated_before = True
+                report_dated = report_dated or dates_report(text, cl, in_sentence, reported_before, _is_verb)
                 if cl.start >= framed and (state := stative_now(text, cl, in_sentence)) is not None \
-                        and state[0] not in keys and (found_one := clause_event(cl, state, a, b)) is not None:
+                        and state[0] not in keys and not any(
+                            state[1] <= f.mention.trigger_start < cl.end for f in found
+                            if f.mention.trigger_start is not None and f.mention.dated_by != "publication") \
+                        and (found_one := clause_event(cl, state, a, b)) is not None:
+                    # not "Obama wants to visit the Gulf on Friday": the time expression dates
+                    # the event it is about ('visit'), and the state is the attitude toward it
                     told = True  # "She estimates her properties, worth $130m in October, ...": now
                     out.append(found_one)
                 continue  # a time expression (or a dated mention's event words) is in it
@@ -1017,7 +1024,7 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
                 out.append(found_one)
                 if now_only:
                     break  # one event of the day for a sentence below the lead
-        if not told and statement is not None and statement[0][0] not in keys \
+        if not told and statement is not None and not report_dated and statement[0][0] not in keys \
                 and statement[0][0] >= lines.body_start(a):
             # "Kopp's car was discovered last month, the FBI said": nothing else of the
             # sentence is news of the day, the statement is (clauses.statement_words);

@@ -44,7 +44,7 @@ def _subject_pronouns() -> frozenset[str]:
     return event_lists("lead_rules.json")["pronoun_subjects"] | event_lists("lead_rules.json")["verb_subjects"]
 
 
-def _after_subject(prev_text: str) -> bool:
+def ends_subject(prev_text: str) -> bool:
     """Whether the word before (the end of `prev_text`) can end a verb's subject: a name, a
     noun, a pronoun; not an article, a possessive, a preposition or another function word
     ("the plans", "BP's claims", "for needs"), and there is a word before at all. A bracket or a
@@ -73,7 +73,7 @@ def is_verb(word: str, prev_text: str, finite: bool = False) -> bool:
         return False  # capitalized inside a sentence: a name ("remarks to CNN", "United")
     if w in c["irregular_past"]:  # before the stop words: "said", "told" are events too
         return True
-    if finite and w in finite_verbs() and word[:1].islower() and _after_subject(prev_text):
+    if finite and w in finite_verbs() and word[:1].islower() and ends_subject(prev_text):
         return True  # "BP plans", "Obama warns", "BP is"
     if w in c["not_events"] or w in stopwords():
         return False
