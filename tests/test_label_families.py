@@ -715,3 +715,31 @@ def test_a_date_inside_a_subordinate_clause_labels_that_clause(text, label):
 def test_a_date_outside_a_plain_subordinate_clause_gives_no_label_of_that_clause(text, wrong):
     labels = _labels(text)
     assert labels and not any(lb.startswith(wrong) for lb in labels), labels
+
+
+# ------------------------------------------------------------------ session 14: a date between two verbs
+@pytest.mark.parametrize("text, label, glued", [
+    ("An internal Interior Department report released earlier this week found that between 2000 and 2008, "
+     "agency staff members accepted gifts from oil companies.",
+     "An internal Interior Department report released earlier this week found", "released found"),
+    ("Officials said Thursday was the first day they had failed to pull anyone out alive.",
+     "Officials said Thursday was the first day they had failed to pull anyone out alive", "said was"),
+    ("Some of the Haitians on the boat stopped on Wednesday were as young as eight.",
+     "Some of the Haitians on the boat stopped on Wednesday were as young as eight", "stopped were"),
+])
+def test_a_date_between_a_past_form_and_a_finite_verb_stays_in_the_label(text, label, glued):
+    labels = _labels(text)
+    assert label in labels
+    assert not [x for x in labels if glued in x]
+
+
+@pytest.mark.parametrize("text, label", [
+    ("BP announced on Monday plans to sell its stake.", "BP announced plans to sell its stake"),  # an object in -s
+    ("Preval said elections due to be held on 28 February will be postponed.",
+     "Preval said elections due to be held will be postponed"),  # "be held": a verb phrase complete
+    ("A fundraising campaign to raise more than #3m to buy the hoard of Anglo-Saxon gold unearthed last year "
+     "is being launched.",  # kept, the date would push the label's verb past its length
+     "A fundraising campaign to raise more than #3m to buy the hoard of Anglo-Saxon gold unearthed is being launched"),
+])
+def test_a_date_before_an_object_or_after_a_complete_verb_phrase_still_goes(text, label):
+    assert label in _labels(text)

@@ -187,6 +187,28 @@ def _verb_follows(text: str, at: int, end: int) -> bool:
     return w in event_lists(LEAD_RULES)["subject_verbs"] or w in cues()["irregular_past"]
 
 
+_WORD_BEFORE = re.compile(r"(?:([A-Za-z]+) +)?([A-Za-z][A-Za-z'’-]*) +$")
+
+
+def _verbs_meet(text: str, cut_from: int, timex: Timex, end: int) -> int | None:
+    """Where the verb after a time expression ends, when dropping the expression (and its
+    preposition, from `cut_from`) would put two verbs side by side: a past form right before it
+    and a finite verb right after ("a report released | earlier this week | found", "officials
+    said | Thursday | was"); else None. The date belongs to the clause there (a reduced
+    relative's, or the subject of what was said): a label keeps it.
+    A word in -s after a verb is as often its object ("announced on Monday | plans to"): only an
+    auxiliary or the copula ("is", "has") counts there. A past form after its own auxiliary ends
+    a verb phrase complete without the date ("doctors who have arrived | should", "elections due
+    to be held | will be"): the date goes."""
+    m = _WORD_BEFORE.search(text, max(0, cut_from - 40), cut_from)
+    auxiliaries = clause_rules()["shared_subject_auxiliaries"]
+    if m is None or not _is_verb(m.group(2), "x ") or (m.group(1) or "").lower() in auxiliaries \
+            or not _verb_follows(text, timex.end, end):
+        return None
+    w = _TOKEN.match(text, timex.end + 1)
+    return w.end() if not w.group().endswith("s") or w.group() in auxiliaries else None
+
+
 def _noun_phrase_goes_on(text: str, timex: Timex, end: int) -> bool:
     """Whether "the" + a time expression runs on into the words of its clause ("from the morning
     | fires", "have spent the night | outside", "over the weekend | independent schools were"):
@@ -510,6 +532,11 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
                     and timex.text.split()[0].lower() not in clause_rules()["comparative_positions"] \
                     or _noun_phrase_goes_on(text, timex, end):
                 clause = text[offset:end]  # "Friday night may seem like ...": the date is the subject
+            elif (verb_end := _verbs_meet(text, cut_from, timex, end)) and len(shorten(
+                    " ".join(f"{subject} {text[offset:end]}".split()), MAX_LABEL_CHARS,
+                    to_verb := len(f"{subject} {text[offset:verb_end]}".split())).split()) >= to_verb:
+                clause = text[offset:end]  # "a report released earlier this week found", not "released found";
+                # a label that, with the date, would be shortened before that verb drops the date as before
             elif text.startswith(("'s", "’s"), after):  # "this week's talks" -> "the talks"
                 after += 2
                 cut_from = offset + len(before)
