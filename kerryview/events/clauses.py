@@ -623,7 +623,7 @@ def _speaker_subject(text: str, clause: Clause, trigger: tuple[int, int]) -> boo
     for m in phrase:
         w = m.group()
         if w == "I":
-            prev = _WORD_BEFORE.search(text, 0, m.start())
+            prev = _WORD_BEFORE.search(text, max(start, m.start() - 40), m.start())
             if not text.startswith(".", m.end()) and not (
                     prev and prev.group(1)[0].isupper() and prev.group(1).lower() not in stopwords()):
                 return True
