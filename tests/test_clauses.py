@@ -6,7 +6,8 @@ import re
 from datetime import date, timedelta
 from importlib.resources import files
 
-from kerryview.events.clauses import (CLAUSE_EVENTS, NEWS, Clause, anchors_clause, clause_rules,
+from kerryview.events.clauses import (CLAUSE_EVENTS, NEWS, Clause, _participle_or_verb, anchors_clause,
+                                      clause_rules,
                                       clause_spans, governs_clause, is_clause_event,
                                       lead_sentences, not_news, present_verb, quoted,
                                       publication_event_words, whole_period)
@@ -35,6 +36,11 @@ def _event_words(text):
 
 
 LEAD = "Rebels attacked a town in the north on Monday.\n"  # the lead: later sentences are not
+
+
+def clause_rules_raw():
+    """clause_rules.json as written: each rule's "about" and "example"."""
+    return json.loads((files("kerryview.events") / "data" / "clause_rules.json").read_text("utf-8"))
 
 
 def _by_publication(text):
@@ -625,6 +631,17 @@ def test_words_inside_a_quotation_are_the_speaker_s_not_a_clause_event():  # "sp
     text = 'Kerry said the U.S. was pushing for a deal that would have China\xa0"embrace it."'
     assert not quoted(text, (0, len(text)), text.index("pushing"))
     assert quoted(text, (0, len(text)), text.index("embrace"))
+    # after a colon a straight mark opens; between two letters the odd marks open
+    text = 'Deborah Hargreaves writes:" The public panic is over," she said.'
+    assert not quoted(text, (0, len(text)), text.index("writes"))
+    assert quoted(text, (0, len(text)), text.index("panic"))
+    assert "writes" in _by_publication(text)
+    text = 'The bank agreed to put the so-called"escrow" fund in place.'
+    assert not quoted(text, (0, len(text)), text.index("agreed"))
+    assert quoted(text, (0, len(text)), text.index("escrow"))
+    assert not quoted(text, (0, len(text)), text.index("fund"))
+    text = 'The minister said,"the talks have stalled."'  # ',"' and a letter: opens
+    assert quoted(text, (0, len(text)), text.index("stalled"))
 
 
 def test_a_first_or_second_person_subject_is_the_speaker_s_words():  # "speakers_words"
@@ -632,6 +649,52 @@ def test_a_first_or_second_person_subject_is_the_speaker_s_words():  # "speakers
     for text in ("We have sealed the roads.", "But we also know from experience that it works.",
                  "Our team has sealed the roads.", "You have sealed the roads."):
         assert not _by_publication(text), text
+
+
+def test_a_speaker_word_counts_only_in_the_subject_noun_phrase():  # "speakers_words"
+    # not after a preposition or in an opening phrase; "I" only as the pronoun
+    for text, word in (("After talks with our partners in the region, BP agreed to pay the fund.", "agreed"),
+                       ("Speaking to our correspondent in London, Hayward apologised to the fishermen.",
+                        "apologised"),
+                       ("Phase I trials showed the drug works.", "showed"),
+                       ("The editors of the Over To You blog agreed to close it.", "agreed")):
+        assert word in _by_publication(text), text
+    # every pronoun and possessive of the list, as the subject or in it (lower case, or opening
+    # the clause)
+    for w in clause_rules()["speakers_words"]:
+        if w.isalpha():
+            for text in (f"{w.capitalize()} team has sealed the roads.", f"But {w} have also sealed the roads.",
+                         f"The army and {w} have sealed the roads."):
+                assert "sealed" not in _by_publication(text), text
+    for text, why in (("Last week I sealed the roads.", "speaker"), ("Charles I sealed the roads.", None),
+                      ("So I.B.M. sealed the roads.", None)):
+        i = text.index("sealed")
+        assert not_news(text, (0, len(text)), Clause(0, len(text)), (i, i + 6)) == why, text
+    assert "sealed" in _by_publication("The army sealed the roads.")
+
+
+def test_only_the_clause_s_own_have_or_be_makes_a_state():  # "background_states", "participles"
+    # not a relative clause's; an adverb the list lacks before the participle
+    for text, word in (("Hayward, who is chief executive, apologised to the fishermen.", "apologised"),
+                       ("BP, which has a stake in the field, sold its share.", "sold"),
+                       ("Obama has once again signed the bill.", "signed")):
+        assert word in _by_publication(text), text
+    assert _by_publication("The UN has meanwhile confirmed the death of its mission chief.")
+    # every participle of the list makes a verb group with 'has' (clause_rules.json participles)
+    for w in clause_rules()["participles"]:
+        assert _participle_or_verb(w, "It has "), w
+    # and the examples of the list read so
+    for text in re.findall(r'"([A-Z][^"]+)"', clause_rules_raw()["participles"]["example"]):
+        assert set(_by_publication(text + ".")) & set(clause_rules()["participles"]), text
+
+
+def test_a_report_s_that_is_no_determiner_of_a_habit():  # "background_states"
+    assert "writes" in _by_publication("Rory Carroll writes that the city's people are angry.")
+    assert "warns" in _by_publication("The agency warns that the city's people are angry.")
+    # the look-ahead stops at the clause's end
+    text = "China views the visit as an affront."
+    assert not_news(text, (0, len(text)), Clause(0, 12), (6, 11)) is None
+    assert not_news(text, (0, len(text)), Clause(0, len(text)), (6, 11)) == "state"
 
 
 def test_a_background_state_is_not_news_of_the_day():  # "background_states", "participles"
@@ -645,6 +708,10 @@ def test_a_background_state_is_not_news_of_the_day():  # "background_states", "p
                  "The group owns eight condominiums.",
                  "China views the visit as an affront."):
         assert not _by_publication(text), text
+    for w in clause_rules()["background_states"]:  # each verb of the list, and the example
+        assert not _by_publication(f"The {'group' if w.endswith('s') else 'groups'} {w} the island."), w
+    for text in re.findall(r'"([A-Z][^"]+)"', clause_rules_raw()["background_states"]["example"])[:-1]:
+        assert not _by_publication(text + "."), text
     assert "called" in _by_publication("Kerry has called for urgent action.")
     assert "pushing" in _by_publication("The U.S. is pushing for a new framework agreement.")
     # a participle its form does not tell (clause_rules.json participles)
@@ -683,6 +750,9 @@ def test_an_html_entity_left_in_plain_text_is_no_word():
     text = "The debentures are available through Goldman, Sachs &amp; Co."
     assert "amp" not in _by_publication(text)
     assert "amp" not in [text[m.start():m.end()] for m in re.finditer(NOT_ENTITY + r"[A-Za-z]+", text)]
+    # only the entities: a name's letter before ";" stays a word
+    words = [m.group() for m in re.finditer(NOT_ENTITY + r"[A-Za-z]+", "AT&T; Verizon &#x27;s &quot;x")]
+    assert words == ["AT", "T", "Verizon", "s", "x"], words
     text = "Investors sold shares of Sachs &amp; Co., traders said."
     assert all(text[f.mention.trigger_start:f.mention.trigger_end] != "amp"
                for f in find_mentions(_doc(text), tag(text, DCT), dct_clauses=True)
@@ -702,6 +772,12 @@ def test_a_state_about_an_event_its_own_time_dates_is_no_event_of_the_day():
 def test_a_stative_word_in_a_noun_phrase_is_a_noun():  # "noun_prepositions", "stative_verbs"
     # the example of noun_prepositions, and a determiner, an adjective, a preposition before
     # it, or a finite verb after it (its subject's noun); agreement of the bare form
+    for p in clause_rules()["noun_prepositions"]:
+        assert "need" not in _by_publication(f"There is a huge need {p} shelter."), p
+    example = clause_rules_raw()["noun_prepositions"]["example"]
+    named = re.findall(r"'(\w+)'", example)
+    for text in re.findall(r'"([A-Z][^"]+)"', example):
+        assert not set(_by_publication(text + ".")) & set(named), text
     for text, word in (("Insurance claims from the spill rose sharply in 2009.", "claims"),
                        ("There is a huge need for shelter.", "need"),
                        ("The deep-seated fear of disease grows.", "fear"),

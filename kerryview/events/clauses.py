@@ -69,6 +69,7 @@ NEWS = "news"
 CLAUSE_EVENTS: bool | str = NEWS
 _WORD = re.compile(NOT_ENTITY + r"[A-Za-z][A-Za-z'’-]*")
 _PUNCT_BREAK = re.compile(r"[;:\"“”()]|--|—|``|''")
+_PHRASE_BREAK = re.compile(r"[,;:()\"“”]|--|—")  # ends an opening phrase before a subject
 _WORD_BEFORE = re.compile(r"\b([A-Za-z]+)\s+$")
 _WORD_AFTER = re.compile(r"\s+[A-Za-z0-9]")  # the noun phrase goes on after the expression
 MIN_CLAUSE_WORDS = 2  # "he said" is a clause; a lone word after a comma is not
@@ -552,13 +553,24 @@ _QUOTE_MARKS = re.compile(r"[\"“”]|``|''")
 
 def _opens_quote(text: str, m: re.Match[str], sent_start: int) -> bool:
     """Whether a quotation mark opens a quotation: a curly or `` mark by its shape, a
-    straight one by what stands before it (the sentence's start, a space, a bracket)."""
+    straight one by what stands before it (the sentence's start, a space, a bracket, a colon:
+    'writes:" The public ...'; a comma with a letter after it: ',"the'); between two letters
+    ('so-called"escrow"') by its place among the sentence's straight marks (the odd ones open)."""
     mark = m.group()
     if mark in ("“", "``"):
         return True
     if mark in ("”", "''"):
         return False
-    return m.start() == sent_start or text[m.start() - 1].isspace() or text[m.start() - 1] in "([—–-"
+    at = m.start()
+    if at == sent_start or text[at - 1].isspace() or text[at - 1] in "([—–-":
+        return True
+    after = text[m.end():m.end() + 1]
+    if text[at - 1] == ":" and (after.isspace() or after.isalpha()) \
+            or text[at - 1] == "," and after.isalpha():
+        return True
+    if text[at - 1].isalnum() and after.isalnum():  # unsure
+        return text.count('"', sent_start, at) % 2 == 0
+    return False
 
 
 def quoted(text: str, sent: tuple[int, int], at: int) -> bool:
@@ -585,6 +597,42 @@ def _participle_or_verb(word: str, left: str) -> bool:
         or w == "to" or is_verb(word, left)  # "has to leave": an obligation, no possession
 
 
+def _speaker_subject(text: str, clause: Clause, trigger: tuple[int, int]) -> bool:
+    """Whether the subject of a clause's verb is in the first or second person (clause_rules.json
+    speakers_words): a pronoun or possessive in the noun phrase right before the verb, its
+    auxiliaries and adverbs skipped ("we also know", "Our team has sealed"), not one after a
+    preposition or in an opening phrase ("After talks with our partners in the region, BP
+    agreed"); a lower-case word, or one that opens the clause, or "I" alone ("Phase I trials",
+    "Charles I", "I.B.M." are no pronoun)."""
+    rules = clause_rules()
+    speakers = rules["speakers_words"]
+    if text[trigger[0]:trigger[1]].lower() in speakers:
+        return True
+    start = max([clause.start] + [m.end() for m in _PHRASE_BREAK.finditer(text, clause.start, trigger[0])])
+    words = list(_WORD.finditer(text, start, trigger[0]))
+    skip = rules["adverbs_before_verb"] | rules["shared_subject_auxiliaries"] | modals()["modals"]
+    while words and (words[-1].group().lower().endswith("ly") or words[-1].group().lower() in skip
+                     or words[-1].group().lower() in modals()["negations"]):
+        words.pop()  # "We have also sealed", "you can't"
+    phrase: list[re.Match[str]] = []  # the subject noun phrase, read back from its head
+    for m in reversed(words):
+        w = m.group().lower()
+        if w in stopwords() and w not in rules["noun_modifier_before"] and w not in speakers:
+            break  # a preposition ("with our partners"), a conjunction
+        phrase.append(m)
+    for m in phrase:
+        w = m.group()
+        if w == "I":
+            prev = _WORD_BEFORE.search(text, max(start, m.start() - 40), m.start())
+            if not text.startswith(".", m.end()) and not (
+                    prev and prev.group(1)[0].isupper() and prev.group(1).lower() not in stopwords()):
+                return True
+        elif w in speakers or (w.lower() in speakers and m is phrase[-1]
+                               and not text[start:m.start()].strip(" \t\n\"“'`‘([")):
+            return True  # "our", or "We" / "Our" opening the clause
+    return False
+
+
 def not_news(text: str, sent: tuple[int, int], clause: Clause, trigger: tuple[int, int],
              headline: bool = False) -> str | None:
     """Why the clause event at `trigger` is no news of the day in the reporter's words, or
@@ -595,24 +643,27 @@ def not_news(text: str, sent: tuple[int, int], clause: Clause, trigger: tuple[in
     rules = clause_rules()
     if quoted(text, sent, trigger[0]):
         return "quoted"
-    speakers = rules["speakers_words"]
-    before = [w.lower() for w in _WORD.findall(text, clause.start, trigger[0])]
-    while before and (before[0] in rules["coordinators"] or before[0] in rules["subordinators"]):
-        before.pop(0)
-    if any(w in speakers for w in before) or text[trigger[0]:trigger[1]].lower() in speakers:
+    if _speaker_subject(text, clause, trigger):
         return "speaker"
     if headline:
         return None
     states = rules["background_states"]
     skip = rules["adverbs_before_verb"]
-    words = [m for m in _WORD.finditer(text, clause.start, clause.end) if m.start() <= trigger[0]]
-    aux = next((k for k in range(len(words) - 1, -1, -1)
-                if words[k].group() in rules["present_auxiliaries"]), None)  # nearest the event words
-    if aux is not None:
-        nxt = next((n for n in words[aux + 1:] + list(_WORD.finditer(text, trigger[1], clause.end))
-                    if not (n.group().lower().endswith("ly") or n.group().lower() in skip)), None)
-        if nxt is not None and not _participle_or_verb(nxt.group(),
-                                                       text[max(0, nxt.start() - 12):nxt.start()]):
+    before = [m for m in _WORD.finditer(text, clause.start, trigger[0])
+              if not (m.group().lower().endswith("ly") or m.group().lower() in skip)]
+    verb_word = _WORD.match(text, trigger[0], trigger[1])
+    # the have/be of the clause's verb: the verb itself or right before it, adverbs skipped
+    # (not a relative clause's: "Hayward, who is chief executive, apologised")
+    aux = verb_word if verb_word and verb_word.group() in rules["present_auxiliaries"] else \
+        before[-1] if before and before[-1].group() in rules["present_auxiliaries"] else None
+    if aux is not None and not (aux is not verb_word and _participle_or_verb(
+            verb_word.group(), text[max(0, trigger[0] - 12):trigger[0]])):
+        # the next two words, adverbs skipped: one adverb the list lacks may stand before the
+        # participle ("has once again signed", "has meanwhile confirmed")
+        nxt = [n for n in _WORD.finditer(text, aux.end(), clause.end)
+               if not (n.group().lower().endswith("ly") or n.group().lower() in skip)][:2]
+        if nxt and not any(_participle_or_verb(n.group(), text[max(0, n.start() - 12):n.start()])
+                           for n in nxt):
             return "state"  # "has relatively friendly relations", "is a common challenge"
     verb = text[trigger[0]:trigger[1]]
     v = verb.lower()
@@ -623,10 +674,11 @@ def not_news(text: str, sent: tuple[int, int], clause: Clause, trigger: tuple[in
     reporting = reporting_verbs()["all"]
     if v in reporting or v in rules["stative_verbs"]:
         return None
-    nxt = _WORD.match(text, trigger[1] + 1)
+    nxt = _WORD.match(text, trigger[1] + 1, clause.end)
     if present_verb(text, clause) == trigger and v.endswith("s") and not v.endswith(("ss", "us", "is")) \
             and text[trigger[1]:trigger[1] + 1] == " " and nxt \
-            and nxt.group().lower() in rules["noun_modifier_before"]:
+            and nxt.group().lower() in rules["noun_modifier_before"] and nxt.group().lower() != "that":
+        # ("writes that the city's people are angry": a report's "that" opens what it says)
         # a verb in -s with its object (a determiner after it: "views the visit as an
         # affront"), not a plural noun ("NASA watchers say")
         return "state"  # a habit or a general truth

@@ -9,8 +9,9 @@ from importlib.resources import files
 
 # A word of the text is no character entity: in plain text an HTML entity left escaped
 # ("Goldman, Sachs &amp; Co.", "&quot;") is markup, not the word "amp" or "quot"; the text
-# itself stays as read (ingest keeps every offset exact), the readers of words skip it.
-NOT_ENTITY = r"(?<![A-Za-z])(?<!&#)(?!(?<=&)[A-Za-z0-9]+;)"
+# itself stays as read (ingest keeps every offset exact), the readers of words skip it. Only
+# the entities of plain news text ("AT&T; Verizon" keeps its "T"), and numeric ones ("&#x27;").
+NOT_ENTITY = r"(?<![A-Za-z])(?<!&#)(?!(?<=&)(?:amp|quot|apos|lt|gt|nbsp);)"
 
 
 def _lines(name: str, package: str = "kerryview.text") -> list[str]:
