@@ -840,3 +840,4 @@ def test_below_the_lead_a_statement_about_now_needs_a_finite_verb():  # "stateme
     # "has long claimed": the participle after the adverb (adverbs_before_verb), not 'long'
     assert by_publication("The company has long claimed that the well was safe.") == ["claimed"]
     assert by_publication("The US has already sent an aircraft carrier.") == ["sent"]
+    assert by_publication("The UN has meanwhile confirmed the death of its mission chief.") == ["confirmed"]
