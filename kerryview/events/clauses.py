@@ -39,10 +39,10 @@ from kerryview.events.headline import main_event_words
 from kerryview.events.labels import has_object, only_reports
 from kerryview.model import Event, EventMention, Granularity, Timex
 from kerryview.text.similarity import Vectorizer
-from kerryview.text.tense import _participle, past_expectation, tense
-from kerryview.text.verbs import ends_subject, finite_verbs
+from kerryview.text.tense import participle, past_expectation, tense
+from kerryview.text.verbs import ends_subject, finite_verbs, is_verb as _is_verb  # the one verb test
 from kerryview.text.plural import looks_plural
-from kerryview.text.wordlists import NOT_ENTITY, cues, event_lists, modals, reporting_verbs, stopwords
+from kerryview.text.wordlists import WORD, cues, event_lists, modals, reporting_verbs, stopwords
 
 CLAUSE_RULES = "clause_rules.json"
 # Which clauses the pipeline (and the stored analyses) find events of, dated by publication
@@ -67,7 +67,7 @@ CLAUSE_RULES = "clause_rules.json"
 # `benchmarks/stories.py --clause-events off|news|all` (--dct-clauses: all).
 NEWS = "news"
 CLAUSE_EVENTS: bool | str = NEWS
-_WORD = re.compile(NOT_ENTITY + r"[A-Za-z][A-Za-z'’-]*")
+_WORD = WORD  # the one word reader (kerryview.text.wordlists)
 _PUNCT_BREAK = re.compile(r"[;:\"“”()]|--|—|``|''")
 _PHRASE_BREAK = re.compile(r"[,;:()\"“”]|--|—")  # ends an opening phrase before a subject
 _WORD_BEFORE = re.compile(r"\b([A-Za-z]+)\s+$")
@@ -590,11 +590,9 @@ def quoted(text: str, sent: tuple[int, int], at: int) -> bool:
 def _participle_or_verb(word: str, left: str) -> bool:
     """Whether `word` after a form of 'have' or 'be' makes a verb group with it (a past
     participle, clause_rules.json participles, a word in -ing), not possession or a copula."""
-    from kerryview.text.verbs import is_verb
-
     w = word.lower()
-    return _participle(w) or w in clause_rules()["participles"] or (w.endswith("ing") and len(w) > 4) \
-        or w == "to" or is_verb(word, left)  # "has to leave": an obligation, no possession
+    return participle(w) or w in clause_rules()["participles"] or (w.endswith("ing") and len(w) > 4) \
+        or w == "to" or _is_verb(word, left)  # "has to leave": an obligation, no possession
 
 
 def _speaker_subject(text: str, clause: Clause, trigger: tuple[int, int]) -> bool:

@@ -19,13 +19,13 @@ from kerryview.events.not_events import LineFilter
 from kerryview.ingest.metadata import headline_span
 from kerryview.model import Document
 from kerryview.text.plural import looks_plural
-from kerryview.text.wordlists import NOT_ENTITY, cues, event_lists, stopwords
+from kerryview.text.wordlists import WORD, cues, event_lists, stopwords
 
 LEAD_RULES = "lead_rules.json"
 HEAD_LINES = 8  # lines looked at for the headline and the lead (as date lines are)
 MAX_HEADLINE_WORDS = 20
 MAX_LEAD_TRIES = 3  # sentences skipped at most before the lead (a byline glued to a caption)
-_TOKEN = re.compile(NOT_ENTITY + r"[A-Za-z][A-Za-z'’-]*")
+_TOKEN = WORD  # the one word reader (kerryview.text.wordlists)
 _GLUED_BYLINE = re.compile(r"\s*\(?\s*by\s+(?-i:[A-Z])", re.IGNORECASE)
 _PERFECT = ("had", "has", "have")
 _SENTENCE_END = re.compile(r"[.!?;:,]['\"’”)]*\s*$")

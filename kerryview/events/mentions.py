@@ -32,7 +32,7 @@ from kerryview.text.context import ContextBuilder
 from kerryview.text.sentences import sentence_spans
 from kerryview.text.tense import past_expectation, tense
 from kerryview.text.verbs import has_finite_verb, is_verb as _is_verb  # the one verb test (labels, antecedents too)
-from kerryview.text.wordlists import NOT_ENTITY, cues, event_lists, modals, reporting_verbs, stopwords
+from kerryview.text.wordlists import WORD, cues, event_lists, modals, reporting_verbs, stopwords
 from kerryview.model import Document, EventMention, Granularity, Timex
 from kerryview.calendar.intervals import Interval, duration_timedelta, value_interval
 from kerryview.calendar.zones import utc_interval
@@ -41,7 +41,7 @@ from kerryview.timex.news import frame_scope_end
 
 ANCHOR_SIGNALS = "anchor_signals.json"
 LEAD_RULES = "lead_rules.json"
-_TOKEN = re.compile(NOT_ENTITY + r"[A-Za-z][A-Za-z'’-]*")
+_TOKEN = WORD  # the one word reader (kerryview.text.wordlists)
 # A preposition (or "late on") introducing the time expression, dropped from labels.
 _LEAD_IN = DATE_LEAD_IN
 _CLAUSE_BREAK = re.compile(CLAUSE_COMMA + r"|[;:\"“”()]|\bthat\b|\bwhich\b|\bwho\b|\bwhere\b|\bwhile\b")

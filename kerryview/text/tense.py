@@ -79,7 +79,7 @@ def _classify(words: list[str], i: int, reporting: bool = True) -> str | None:
         after = words[i + 1:i + 3]
         if after and (after[0] in lists["negation"] or after[0] in lists["perception_verbs"]):
             return None  # "could not find", "I could smell": an ability
-        if after[:1] == ["be"] and len(after) == 2 and _participle(after[1]) \
+        if after[:1] == ["be"] and len(after) == 2 and participle(after[1]) \
                 and any(x in lists["negation"] for x in words[:i]):
             return None  # "Neither he nor ... could be located Wednesday": an attempt that failed
         if _has_phrase(words[:i], lists["past_frames"]):
@@ -88,7 +88,7 @@ def _classify(words: list[str], i: int, reporting: bool = True) -> str | None:
         if single[w] == "past" and i >= 1 and words[i - 1] in lists["infinitive_before"]:
             return None  # "going to put", "will set": the bare verb, not its past
         if w in lists["past_conditional"] and i + 2 < len(words) and words[i + 1] == "have" \
-                and _participle(words[i + 2]):
+                and participle(words[i + 2]):
             return "past"  # "should have been bigger", "might have stopped it": a past
         return single[w]
     if w.endswith("'ll"):
@@ -105,7 +105,7 @@ def _has_phrase(words: list[str], phrases: frozenset[str]) -> bool:
     return any(" ".join(words[k:k + n]) in phrases for n in (1, 2, 3) for k in range(len(words) - n + 1))
 
 
-def _participle(word: str) -> bool:
+def participle(word: str) -> bool:
     """A past participle, as far as its form tells: "been", "stopped", "taken", a past cue."""
     single, _ = _cues()
     return word == "been" or word.endswith(("ed", "en", "wn")) or single.get(word) == "past"

@@ -3,6 +3,7 @@ The lists are data a linguist can edit, not code."""
 from __future__ import annotations
 
 import json
+import re
 from functools import cache
 from importlib.resources import files
 
@@ -12,6 +13,9 @@ from importlib.resources import files
 # itself stays as read (ingest keeps every offset exact), the readers of words skip it. Only
 # the entities of plain news text ("AT&T; Verizon" keeps its "T"), and numeric ones ("&#x27;").
 NOT_ENTITY = r"(?<![A-Za-z])(?<!&#)(?!(?<=&)(?:amp|quot|apos|lt|gt|nbsp);)"
+# A word of the text as the event finders read it (clauses, mentions, headline): letters, with
+# inner apostrophes and hyphens, never an entity's name.
+WORD = re.compile(NOT_ENTITY + r"[A-Za-z][A-Za-z'’-]*")
 
 
 def _lines(name: str, package: str = "kerryview.text") -> list[str]:
