@@ -496,7 +496,11 @@ class Resolver:
             if t != "past" and deadline_before(self.text, p.start):
                 t = "future"  # "loans through January", "until March": the next one
             ahead = (month - self.dct.month) % 12  # months from the DCT month to the next such month
-            if t == "past" and 2 <= ahead <= 10 and month > self.dct.month:
+            if ahead and forward_before(self.text, p.start):
+                # "the ban runs through February" said in March: a postponement, extension or
+                # expiry lies ahead, even eleven months ahead
+                year += 0 if month > self.dct.month else 1
+            elif t == "past" and 2 <= ahead <= 10 and month > self.dct.month:
                 year -= 1
             elif t == "future" and 2 <= ahead <= 10:
                 year += 0 if month > self.dct.month else 1
@@ -785,7 +789,10 @@ class Resolver:
             return value + suffix, anchor, kind
         return f"{year:04d}{suffix}", None, None
 
-    def op_yy(self, p: Pending, yy: int):
+    def op_yy(self, p: Pending, yy: int, second: tuple[int, int, int] | None = None, after: int | None = None):
+        if after is not None and self.refs and self.refs[-1][2][2:4] == f"{after:02d}":
+            # the second year of "the 98-99 season": the year after the first, "99-00" too
+            return f"{int(self.refs[-1][2][:4]) + 1:04d}", self.refs[-1][2], "narrative"
         story = self.story_year(p)
         if story is not None:  # "the Club of '89" in a history of 1790: the story's century
             y = story[0].year

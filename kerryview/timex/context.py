@@ -165,10 +165,34 @@ def year_span_end(text: str, end: int, first: int) -> tuple[int, int, int] | Non
     return m.start(1), m.end(1), second
 
 
+_YY_SPAN_END = re.compile(r"[-/\u2013](['\u2019]?\d\d)(?![\w%-])")
+
+
+def two_digit_year_span(text: str, start: int, end: int) -> tuple[int, int, int] | None:
+    """(start, end, two digits) of the second year of "the 98-99 season" or "'98-'99", whose
+    first year's two digits (with an apostrophe or not) are text[start:end]: the second is the
+    year after the first. Without apostrophes on both, only before a period that runs across the
+    turn of a year (rules/context.json year_straddling_period): "the 98-99 score" is no pair of
+    years, and neither is a count ("a 10-11 week delay"). None when it is no such span."""
+    m = _YY_SPAN_END.match(text, end)
+    if m is None or int(m.group(1)[-2:]) != (int(text[end - 2:end]) + 1) % 100:
+        return None
+    if not (end - start == 3 and len(m.group(1)) == 3):  # not "'98-'99"
+        after = text[m.end():m.end() + 40].lower().split()
+        if not any(" ".join(after[:len(w.split())]).rstrip(".,;:") == w for w in table("year_straddling_period")):
+            return None
+    return m.start(1), m.end(1), int(m.group(1)[-2:])
+
+
+# a year in a list of years ("in 1994, 1995 and 1997"): the year before it and a comma
+_LISTED_YEAR = re.compile(r"(?<![\d,.$£€#])(?:19|20)\d\d, $")
+
+
 def year_ok(g: Groups, text: str, start: int, end: int) -> bool:
     """A four-digit number is a year unless the context says it is a quantity or a code.
     Years before 1900 need more: a temporal word before them, brackets around them
-    ("National Assembly (1789)") or a span of years ("1775-1780")."""
+    ("National Assembly (1789)") or a span of years ("1775-1780"). After a comma, a year is one
+    only when it goes on a span or a list of years ("in 1994, 1995 and 1997"), not an amount."""
     if g.get("pos"):
         return True
     ys = g["year"]
@@ -177,7 +201,9 @@ def year_ok(g: Groups, text: str, start: int, end: int) -> bool:
     before = text[max(0, ystart - 2):ystart]
     after = text[end:end + 12]
     span = year_span_end(text, end, y) is not None
-    if re.search(r"[\d$£€#:/.,]\s?$", before) and not before.endswith(". ") and not (span and before.endswith(", ")):
+    listed = before.endswith(", ") and _LISTED_YEAR.search(text, max(0, ystart - 8), ystart) is not None
+    if re.search(r"[\d$£€#:/.,]\s?$", before) and not before.endswith(". ") \
+            and not ((span or listed) and before.endswith(", ")):
         return False
     if not span and re.match(r"\s*(?:%|percent|per cent|[-–]\d{1,3}(?!\d)|[.:/]\d|\d)", after):
         return False

@@ -12,7 +12,8 @@ from typing import Any
 from functools import lru_cache
 
 from .context import (approx_mod, capitalized, direction, duration_value, generic_today, is_post, month_ok, number, pos_mod,
-                      unit_code, word_after, words_before, year_ok, year_span_end)
+                      two_digit_year_span, unit_code, word_after, words_before, year_ok,
+                      year_span_end)
 from .lexicon import lookup, table
 from .pending import Groups, Options, Pending, normalizer
 
@@ -272,8 +273,10 @@ def _spelled_year(g: Groups, text: str, start: int, end: int, opts: Options) -> 
 
 
 
-@normalizer("year", ("apostrophe", "span"))
+@normalizer("year", ("apostrophe", "span", "two_digit_span"))
 def _year(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
+    if "two_digit_span" in opts:
+        return _two_digit_span(text, start, end)
     if "apostrophe" in opts:
         prev = words_before(text, start, 1)
         if not prev or prev[-1].lower() not in table("temporal_prep"):
@@ -288,6 +291,15 @@ def _year(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending 
             return None
         p.args = {"second": second}
     return p
+
+
+def _two_digit_span(text: str, start: int, end: int) -> Pending | None:
+    """"the 98-99 season", "'98-'99": the first of two years written with two digits each; the
+    second is a date too (recognize.span_second), its century the resolver's (op "yy")."""
+    second = two_digit_year_span(text, start, end)
+    if second is None:
+        return None
+    return Pending(start, end, "DATE", op="yy", args={"yy": int(text[end - 2:end]), "second": second})
 
 
 def bc_year(year: int | str) -> str:

@@ -228,11 +228,14 @@ def share_year(text: str, first: Pending, second: Pending) -> None:
 
 
 def span_second(first: Pending) -> Pending | None:
-    """The second year of "1915-17" or "1775-1780", found by the year normalizer ("span")."""
-    second = first.args.get("second") if first.value is not None else None
+    """The second year of "1915-17" or "1775-1780", found by the year normalizer ("span"); of
+    "the 98-99 season", whose century the resolver gives as it gives the first's (op "yy")."""
+    second = first.args.get("second") if first.value is not None or first.op == "yy" else None
     if second is None:
         return None
     start, end, year = second
+    if first.op == "yy":
+        return Pending(start, end, "DATE", op="yy", args={"yy": year, "after": first.args["yy"]}, rule=first.rule)
     return Pending(start, end, "DATE", value=f"{year:04d}", rule=first.rule)
 
 
