@@ -308,3 +308,37 @@ def test_news_datelines_are_read_with_the_date_line_readers_grammar():
     assert has_dateline("BUFFALO, N.Y. (AP) -- A man was found.")
     assert has_dateline("WASHINGTON, August 8 (Xinhua) -- The talks resumed.")
     assert not has_dateline("NATO was founded in 1949 - twelve nations signed.")
+
+
+def test_the_end_of_a_range_follows_its_start_not_the_publication_date():
+    # rules/lexicon.json range_joiner: "through" ends a range here, it is no deadline ahead
+    dct = date(2008, 11, 5)
+    assert values("Freddie Mac reports a loss of $25 billion from July through September.", dct)["September"] == "2008-09"
+    assert values("The hurricane season runs from 1 June to 30 November.", date(2010, 6, 2))["30 November"] == "2010-11-30"
+    assert values("Prices rose between December and February.", date(2009, 3, 5))["February"] == "2009-02"
+    # without "from" the deadline reading stands
+    assert values("The offer runs through September.", date(2008, 7, 5))["September"] == "2008-09"
+
+
+def test_a_postponement_reaches_over_a_long_object_and_only_its_own_had_looks_back():
+    dct = date(2011, 3, 3)
+    text = ("A US judge has delayed the involuntary manslaughter trial of Michael Jackson's doctor, "
+            "Conrad Murray, until May to allow both sides more time to prepare.")
+    assert values(text, dct)["May"] == "2011-05"
+    text = "Chevron had been fined more than $1.2m in the last 10 years The commission has until 15 December to report."
+    assert values(text, date(2010, 6, 10))["15 December"] == "2010-12-15"
+    assert values("It had been due to expire Friday.", date(1989, 10, 30))["Friday"] == "1989-10-27"
+
+
+def test_a_year_in_a_list_of_years_is_a_year_but_an_amount_is_not():
+    found = values("There were pandemics in 1918, 1957 and 1968.", DCT)
+    assert (found.get("1918"), found.get("1957"), found.get("1968")) == ("1918", "1957", "1968")
+    assert "2000" not in values("It sent 1,500, 2000 and 2,500 troops.", DCT)
+
+
+def test_two_two_digit_years_before_a_season_are_two_years_not_a_count_of_seasons():
+    tags = [(t.text, t.type, t.value) for t in tag("The 98-99 season was his best.", date(2000, 3, 10))]
+    assert tags == [("98", "DATE", "1998"), ("99", "DATE", "1999")]
+    tags = [(t.text, t.value) for t in tag("The 99-00 fiscal year and the '08-'09 campaign.", date(2010, 3, 10))]
+    assert tags == [("99", "1999"), ("00", "2000"), ("'08", "2008"), ("'09", "2009")]
+    assert tag("The score was 98-99 at the break.", date(2000, 3, 10)) == []

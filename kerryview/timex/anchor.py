@@ -43,6 +43,18 @@ FAR_AHEAD = 10  # years: a named date further ahead of the story is a citation, 
 
 
 @lru_cache(maxsize=1)
+def _range_joiner() -> re.Pattern[str]:
+    """What joins the two dates of a range ("from July [through] September")."""
+    return re.compile(r"\s*(?:" + "|".join(re.escape(w) for w in table("range_joiner")) + r")\s*", re.I)
+
+
+@lru_cache(maxsize=1)
+def _range_opener() -> re.Pattern[str]:
+    """What opens a range before its first date ("[from] July through September")."""
+    return re.compile(r"\b(from|between)\s+(?:(?:early|late|mid-?)\s*)?$", re.I)
+
+
+@lru_cache(maxsize=1)
 def _deadline() -> re.Pattern[str]:
     """A deadline cue ending the text before an expression, maybe with a clock time between."""
     cues = "|".join(re.escape(c) for c in sorted(table("deadline_cue"), key=len, reverse=True))
@@ -57,7 +69,7 @@ def deadline_before(text: str, start: int) -> bool:
 
 # Words that may stand between the two parts of a forward cue: the object of "extended ...
 # through" ("extended Control Data up to $90 million in revolving loans through January").
-FORWARD_GAP = 9
+FORWARD_GAP = 12
 
 
 @lru_cache(maxsize=1)
@@ -80,8 +92,10 @@ def forward_before(text: str, start: int) -> bool:
     """A postponement, extension or expiry just before the expression: the date lies ahead."""
     before = " ".join(text[max(0, start - 100):start].lower().split()[-FORWARD_GAP - 4:])
     m = _forward().search(before)
-    # "it had been due to expire Friday": a plan already past (the past perfect) looks back
-    return m is not None and re.search(r"\bhad\b", before[:m.start()]) is None
+    # "it had been due to expire Friday": a plan already past (the past perfect) looks back; the
+    # "had" of the cue's own verb, not of a clause further back ("Chevron had been fined ... The
+    # commission has until 15 December")
+    return m is not None and re.search(r"\bhad\b", " ".join(before[:m.start()].split()[-3:])) is None
 
 
 _LAST_BEFORE = re.compile(r"\blast\s+$", re.I)
@@ -126,6 +140,7 @@ class Resolver:
         # reference only until then (resolve)
         self.aside: tuple[int, Ref] | None = None
         self.at = 0  # where the expression being resolved starts
+        self.ref_span = (-1, -1)  # where the last of self.refs was written (_range_start)
         self.story_day_at = -1  # where the story's last day (or finer date) was written
         # without a DCT, the last date the text wrote that could not be placed ("yesterday",
         # "on Tuesday"), as (how many refs, how many story dates) came before it: a later "that
@@ -153,6 +168,19 @@ class Resolver:
             if ref[1] in grans and (self.dct is None or (self.dct - ref[0]).days <= 400):
                 return ref
         return None
+
+    def _range_start(self, p: Pending) -> date | None:
+        """The first day of the date that opens a range whose end is `p` ("from July through
+        September", "between December and March", "from Dec. 5 to Jan. 3"): the end lies after
+        the start, whatever the tense or a deadline word says (rules/lexicon.json range_joiner)."""
+        start, end = self.ref_span
+        if not self.refs or end < 0 or _range_joiner().fullmatch(self.text, end, p.start) is None:
+            return None
+        opener = _range_opener().search(self.text, max(0, start - 12), start)
+        if opener is None or self.refs[-1][1] not in ("M", "D"):
+            return None
+        joiner = self.text[end:p.start].strip().lower()
+        return self.refs[-1][0] if (joiner == "and") == (opener.group(1).lower() == "between") else None
 
     def _tense(self, p: Pending, reporting: bool = True) -> str | None:
         """The tense of the expression's clause; "future" after a forward cue (anchor._forward)."""
@@ -321,6 +349,7 @@ class Resolver:
             elif parsed is not None:
                 self.aside = None
                 self.refs.append((parsed[0], parsed[1], value))
+                self.ref_span = (p.start, p.end)
                 if kind != "dct" and not self.hold_story and not (kind is None and self._looks_back_by_name(p, parsed[0])) \
                         and not (kind == "narrative" and self._flashback(p, parsed[0])) \
                         and not (kind is None and self._summary_ahead(p, parsed[0])) \
@@ -359,6 +388,9 @@ class Resolver:
             return framed, str(framed), "narrative"
         if self.dct is None:  # news whose publication date is unknown: so is the year of "May 9"
             return None, None, None
+        first = self._range_start(p)
+        if first is not None:  # "from Dec. 5 to Jan. 3": the first such day after the range's start
+            return first.year + ((month, day) < (first.month, first.day)), self.dct_value, "dct"
         year = self.dct.year
         try:
             cand = date(year, month, min(day, 28) if month == 2 else day)
@@ -480,6 +512,9 @@ class Resolver:
                 return (f"{y:04d}" if y else "XXXX") + f"-{month:02d}", anchor, kind
             return f"XXXX-{month:02d}", None, None
         year = self.dct.year
+        first = self._range_start(p) if rel is None and yearshift is None else None
+        if first is not None:  # "from July through September": the first September after July
+            return f"{first.year + (month < first.month):04d}-{month:02d}", self.dct_value, "dct"
         if rel is None and yearshift is None and frame_year(self.text, p.start, p.end) is not None:
             return self._year_month(p, month)  # "In 1918, ... in April": the frame's year
         if yearshift is not None:
@@ -496,11 +531,7 @@ class Resolver:
             if t != "past" and deadline_before(self.text, p.start):
                 t = "future"  # "loans through January", "until March": the next one
             ahead = (month - self.dct.month) % 12  # months from the DCT month to the next such month
-            if ahead and forward_before(self.text, p.start):
-                # "the ban runs through February" said in March: a postponement, extension or
-                # expiry lies ahead, even eleven months ahead
-                year += 0 if month > self.dct.month else 1
-            elif t == "past" and 2 <= ahead <= 10 and month > self.dct.month:
+            if t == "past" and 2 <= ahead <= 10 and month > self.dct.month:
                 year -= 1
             elif t == "future" and 2 <= ahead <= 10:
                 year += 0 if month > self.dct.month else 1
