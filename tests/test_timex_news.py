@@ -342,3 +342,13 @@ def test_two_two_digit_years_before_a_season_are_two_years_not_a_count_of_season
     tags = [(t.text, t.value) for t in tag("The 99-00 fiscal year and the '08-'09 campaign.", date(2010, 3, 10))]
     assert tags == [("99", "1999"), ("00", "2000"), ("'08", "2008"), ("'09", "2009")]
     assert tag("The score was 98-99 at the break.", date(2000, 3, 10)) == []
+
+
+def test_a_count_followed_by_on_and_a_noun_or_a_day_is_no_date_counted_on():
+    # rules.tsv ago: "N years on" is a date only where "on" ends the phrase or "from" follows
+    dct = date(2010, 6, 29)
+    assert values("BP said it was now spending $100m a day on efforts to contain the spill.", dct).get("a day") == "P1D"
+    assert values("BP pumped cement for seven hours on Friday.", dct)["seven hours"] == "PT7H"
+    assert values("He worked in India for five years on tuberculosis control.", dct)["five years"] == "P5Y"
+    assert values("Five years on, the town is rebuilt.", dct)["Five years on"] == "2010"
+    assert values("Twenty years on from the 1990 agreement, peace holds.", dct)["Twenty years on"] == "2010"
