@@ -352,3 +352,11 @@ def test_a_count_followed_by_on_and_a_noun_or_a_day_is_no_date_counted_on():
     assert values("He worked in India for five years on tuberculosis control.", dct)["five years"] == "P5Y"
     assert values("Five years on, the town is rebuilt.", dct)["Five years on"] == "2010"
     assert values("Twenty years on from the 1990 agreement, peace holds.", dct)["Twenty years on"] == "2010"
+
+
+def test_a_range_of_counts_ago_or_from_now_is_one_date_counted_by_its_lower_bound():
+    dct = date(2010, 6, 12)
+    assert values("just two or three months ago, they were suggesting it.", dct)["two or three months ago"] == "2010-04"
+    assert values("We might have otherwise been 30 or 40 years ago.", dct)["30 or 40 years ago"] == "1980"
+    assert values("Three or four years from now the island would appear.", dct)["Three or four years from now"] == "2013"
+    assert values("in charge since day one -- 36 or so days ago -- because", dct)["36 or so days ago"] == "2010-05-07"
