@@ -360,3 +360,9 @@ def test_a_range_of_counts_ago_or_from_now_is_one_date_counted_by_its_lower_boun
     assert values("We might have otherwise been 30 or 40 years ago.", dct)["30 or 40 years ago"] == "1980"
     assert values("Three or four years from now the island would appear.", dct)["Three or four years from now"] == "2013"
     assert values("in charge since day one -- 36 or so days ago -- because", dct)["36 or so days ago"] == "2010-05-07"
+
+
+def test_a_deadline_with_its_complement_still_looks_ahead():
+    dct = date(2010, 3, 10)
+    assert values("The deadline for claims is Aug. 23.", dct)["Aug. 23"] == "2010-08-23"
+    assert values("The deadline for filing claims with the fund is Friday.", dct)["Friday"] == "2010-03-12"

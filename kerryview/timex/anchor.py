@@ -80,9 +80,10 @@ def _forward() -> re.Pattern[str]:
         first, _, rest = c.partition(" ")
         if not rest:
             return re.escape(first)
-        # only a verb with an object has words between ("scheduled a hearing for"); "set for"
-        # must not reach back to "set aside $5 million for"
-        gap = FORWARD_GAP if first.endswith(("ed", "ing")) or first in ("put", "push") else 0
+        # only a verb with an object has words between ("scheduled a hearing for"), and the noun
+        # "deadline" with its complement ("the deadline for filing claims is"); "set for" must not
+        # reach back to "set aside $5 million for"
+        gap = FORWARD_GAP if first.endswith(("ed", "ing")) or first in ("put", "push", "deadline") else 0
         return re.escape(first) + rf"(?: [\w'$.,-]+){{0,{gap}}} " + re.escape(rest)
     cues = "|".join(cue(c) for c in sorted(table("forward_cue"), key=len, reverse=True))
     return re.compile(rf"\b(?:{cues})(?: (?:\d{{1,2}}(?::\d\d)? ?[ap]\.?m\.?|noon|midnight|the end of|early|late|mid))?(?: on| in)? ?$")
