@@ -366,3 +366,15 @@ def test_a_deadline_with_its_complement_still_looks_ahead():
     dct = date(2010, 3, 10)
     assert values("The deadline for claims is Aug. 23.", dct)["Aug. 23"] == "2010-08-23"
     assert values("The deadline for filing claims with the fund is Friday.", dct)["Friday"] == "2010-03-12"
+
+
+def test_the_next_day_or_two_is_a_stretch_from_now_not_the_day_after_the_story():
+    dct = date(2010, 1, 18)
+    text = "The quake struck on Jan. 12. Fuel should arrive from the Dominican Republic in the next day or two."
+    assert values(text, dct)["the next day or two"] == "2010-01-19"
+    found = {t.text: (t.value, t.mod) for t in tag("The challenge over the next year or so is to keep it.", date(2008, 9, 16))}
+    assert found["the next year or so"] == ("2009", "APPROX")
+    # a stretch is no date the story counts on from; "the next day" alone still is
+    text = "Talks began on May 3. Decisions would come in the next day or two. Two weeks later, the deal was signed."
+    assert values(text, date(2010, 6, 14))["Two weeks later"] == "2010-W20"
+    assert values("Talks began on May 3. The next day, they broke down.", date(2010, 6, 14))["The next day"] == "2010-05-04"

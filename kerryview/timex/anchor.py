@@ -333,6 +333,9 @@ class Resolver:
         # (but "two days later" does)
         comparison = (p.op == "shift" and p.args.get("ago") and p.args.get("base") == "narrative"
                       and p.args.get("unit") in ("Y", "Q")) or (p.op == "quarter_ref" and p.args.get("yearshift"))
+        # nor does a stretch from now on ("in the next day or two"): "Two weeks later" after it
+        # counts from the story's date, not from tomorrow
+        comparison = comparison or bool(p.args.get("stretch"))
         bc = _before_christ(value) if p.type == "DATE" else None
         if bc is not None:  # "218 BC", "the spring of 480 BC": the story is before Christ
             self.bc = (bc, len(self.refs))
@@ -880,7 +883,8 @@ class Resolver:
         return f"{day.year:04d}" + values.UNDERSPECIFIED.get(unit, "XXXX-XX-XX")[4:], anchor, kind
 
     def op_shift(self, p: Pending, unit: str, n: float, base: str, ago: bool = False, adjective: bool = False,
-                 recent: bool = False, year: int | None = None, on: bool = False, definite: bool = False):
+                 recent: bool = False, year: int | None = None, on: bool = False, definite: bool = False,
+                 stretch: bool = False):
         gran = unit
         if self.narrative and base == "dct" and definite:
             base = "narrative"  # "the end of the year" in a history: the story's year; but "last

@@ -403,6 +403,9 @@ def _rel_unit(g: Groups, text: str, start: int, end: int, opts: Options) -> Pend
     has_the = low.startswith("the ") or (relw is not None and f"the {relw} " in low)
     rel = lookup("relative_word", relw) if relw else None
     mod = pos_mod(g.get("pos"))
+    if g.get("ortail") and relw not in ("next", "coming"):
+        end -= len(g["ortail"])  # "the last day or two": the tail is no part of a date counted back
+        low = " ".join(text[start:end].lower().split())
     if g["unit"].lower().startswith("season") and (plural or relw not in (None, "this")):
         return None  # "last season" of a sport is not three months ago
     if plural or mult > 1:
@@ -430,6 +433,11 @@ def _rel_unit(g: Groups, text: str, start: int, end: int, opts: Options) -> Pend
             # year/decade (a DATE, like "last year"), not a duration
             return Pending(start, end, "DATE", op="shift", args={"unit": unit, "n": -1, "base": "dct"}, mod=mod)
         return Pending(start, end, "DURATION", value=duration_value(1, unit))
+    if g.get("ortail") and relw in ("next", "coming"):
+        # "in the next day or two", "over the next year or so": a stretch from now on, not the
+        # day after the story's (TimeBank: "the next year or so" is next year)
+        return Pending(start, end, "DATE", op="shift", args={"unit": unit, "n": rel, "base": "dct", "stretch": True},
+                       mod="APPROX" if low.endswith(" or so") else mod)
     if relw in ("following", "previous") or (has_the and relw == "next") or (relw == "next" and unit == "D"):
         return Pending(start, end, "DATE", op="shift", args={"unit": unit, "n": rel, "base": "narrative"}, mod=mod)
     if unit == "D":
