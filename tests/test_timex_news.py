@@ -378,3 +378,32 @@ def test_the_next_day_or_two_is_a_stretch_from_now_not_the_day_after_the_story()
     text = "Talks began on May 3. Decisions would come in the next day or two. Two weeks later, the deal was signed."
     assert values(text, date(2010, 6, 14))["Two weeks later"] == "2010-W20"
     assert values("Talks began on May 3. The next day, they broke down.", date(2010, 6, 14))["The next day"] == "2010-05-04"
+
+
+def test_years_later_in_news_count_from_the_last_year_written_and_never_past_the_publication():
+    dct = date(2010, 7, 11)
+    text = "Sales rose in June. In 2003 it paid $1.3 billion for the field. Three years later it struck a deal."
+    assert values(text, dct)["Three years later"] == "2006"  # not a comparison with June: 2013-06
+    # counted from a date of this year, the count would lie ahead of a clause that tells the past
+    text = "This year's spill is the worst. Twenty-one years later, the BBC's reporter went to Alaska."
+    assert values(text, dct)["Twenty-one years later"] == "XXXX"
+    text = "The band played this year in Birmingham. Forty years on, they've sold millions of albums."
+    assert values(text, date(2009, 10, 23))["Forty years on"] == "2009"
+    # a clause that looks ahead may lie ahead; a comparison still keeps its quarter
+    assert values("The plan was agreed this year. Ten years later, the plant will close.", dct)["Ten years later"] == "2020"
+    assert values("Sales rose in the second quarter from a year earlier.", dct)["a year earlier"] == "2009-Q2"
+
+
+NEWS_READINGS = {k: v for k, v in __import__("kerryview.timex.lexicon", fromlist=["lexicon"]).lexicon()[
+    "news_readings"].items() if not k.startswith("_")}
+
+
+def test_every_news_reading_has_an_example_read_as_it_says():
+    # rules/news.json news_readings: each reading of a news story's dates made in code
+    from tests.test_timex_rules import phrase
+    assert NEWS_READINGS
+    for name, entry in NEWS_READINGS.items():
+        text, start, end = phrase(entry["example"])
+        assert entry["rule"].strip(), name
+        found = {(t.start, t.end): t.value for t in tag(text, date.fromisoformat(entry["dct"]))}
+        assert found.get((start, end)) == entry["expect"], f"{name}: {found}"

@@ -882,6 +882,17 @@ class Resolver:
             return (f"{values.fmt(day, 'D')}TXX" if gran == "D" else f"{day.year:04d}-XX-XXTXX"), anchor, kind
         return f"{day.year:04d}" + values.UNDERSPECIFIED.get(unit, "XXXX-XX-XX")[4:], anchor, kind
 
+    def _past_after_dct(self, p: Pending, d: date, unit: str, n: float) -> bool:
+        """In news, a count of years forward from the story's last date ("N years later", "N
+        years on") that lands in a later year (decade, century) than the publication's, in a
+        clause that does not look ahead: the count cannot be from that date."""
+        if self.narrative or self.dct is None or n <= 0 or unit not in ("Y", "DE", "CE"):
+            return False
+        span = {"Y": 1, "DE": 10, "CE": 100}[unit]  # the year, decade or century of the count
+        if d.year // span <= self.dct.year // span:
+            return False
+        return self._tense(p) != "future"
+
     def op_shift(self, p: Pending, unit: str, n: float, base: str, ago: bool = False, adjective: bool = False,
                  recent: bool = False, year: int | None = None, on: bool = False, definite: bool = False,
                  stretch: bool = False):
@@ -918,14 +929,24 @@ class Resolver:
                 # "the full year" is the story's year, not a target year ahead ("by 1992")
                 ref = next((r for r in reversed(self.refs) if values.RANK[r[1]] <= values.RANK["Y"]
                             and self._not_future_year(r, unit)), None)
-            if ago and unit == "Y" and not self.narrative:
-                # "a year earlier" keeps the granularity of what it compares to (a quarter, a month);
+            if ago and unit == "Y" and not self.narrative and n < 0:
+                # "a year earlier" keeps the granularity of what it compares to (a quarter, a month;
+                # "three years later" is no comparison: it counts from the last year written);
                 # in a history "two years earlier" is a year of the story
                 ref = self.focus_ref(("Q", "M", "H", "S", "Y")) or ref
                 if ref is not None and values.RANK[ref[1]] >= values.RANK["M"]:
                     gran = ref[1]
             if ref is not None:
                 d = values.shift(ref[0], unit, n)
+                if ago and self._past_after_dct(p, d, unit, n):
+                    # news: "Forty years on, they've sold millions", "Twenty-one years later, the
+                    # BBC's reporter went to Alaska" counted from a date of this year would lie
+                    # decades ahead, yet the clause tells the past or the present: the count
+                    # starts from an event the text does not date. "N years on" is now; "N years
+                    # later" an unknown year, never one after the publication
+                    if on:
+                        return values.fmt(self.dct, gran), self.dct_value, "dct"
+                    return values.UNDERSPECIFIED.get(gran, "XXXX"), None, None
                 return values.fmt(d, gran), ref[2], "narrative"
             if on and self.dct is not None:  # "two years on", nothing to count from: the present
                 return values.fmt(self.dct, gran), self.dct_value, "dct"
