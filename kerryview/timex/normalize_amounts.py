@@ -13,7 +13,7 @@ from .pending import Groups, Options, Pending, normalizer
 # "$5 a year", "20% a year", "four flights a week", "700 seats a week": a rate, so a SET
 _MONEY_BEFORE = re.compile(
     r"(?:[$£€]\s?\d[\d,.]*(?:\s+(?:million|billion|trillion))?"
-    r"|(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?)"
+    r"|(?:\d(?:[\d,.]*\d)?|one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?)"
     r"(?:\s*(?:%|percent|per cent)|(?:\s+[a-z]+){1,2})|\btimes)\s*$", re.I)
 
 
