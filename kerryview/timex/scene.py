@@ -56,14 +56,15 @@ def _time_words() -> frozenset[str]:
 
 
 HEADING_WORDS = 10  # a line of at most this many words without a sentence's end is a heading
+HEADING_CHARS = 200  # nor longer than this on either side of the date (the search for its line ends there)
 _LINE_END = re.compile(r"[.!?:;,]\W*$")
 
 
 def in_heading(text: str, start: int, end: int) -> bool:
     """text[start:end] stands in a line of its own that is a section heading: a few words with no
     sentence's end ("Estates-General of 1789", "Western Front (1914–1918)")."""
-    lo = text.rfind("\n", 0, start) + 1
-    hi = text.find("\n", end)
+    lo = text.rfind("\n", max(0, start - HEADING_CHARS), start) + 1
+    hi = text.find("\n", end, end + HEADING_CHARS)
     if lo == 0 or hi < 0:
         return False
     line = text[lo:hi]
