@@ -584,6 +584,8 @@ def _weekday(g: Groups, text: str, start: int, end: int, opts: Options) -> Pendi
     rel = lookup("weekday_relation", relw or "")
     if relw and rel is None:
         return None
+    if rel == "next" and re.match(r"(?:\w+[- ]?(?:on )?)?the\s", text[start:end], re.I):
+        rel = "following"  # "the next Sunday" counts from the day last told of, as "the following Sunday"
     return Pending(start, end, "DATE", op="weekday", args={"weekday": lookup("weekday", wd), "rel": rel},
                    mod=pos_mod(g.get("pos")))
 
