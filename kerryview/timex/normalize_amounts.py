@@ -10,11 +10,13 @@ from .context import approx_mod, duration_value, fmt_num, number, unit_code, wor
 from .lexicon import lookup, table
 from .pending import Groups, Options, Pending, normalizer
 
-# "$5 a year", "20% a year", "four flights a week", "700 seats a week": a rate, so a SET
+# "$5 a year", "20% a year", "four flights a week", "700 seats a week": a rate, so a SET (but
+# not "58,000 Americans over a decade": a preposition opens a phrase of its own)
 _MONEY_BEFORE = re.compile(
     r"(?:[$£€]\s?\d[\d,.]*(?:\s+(?:million|billion|trillion))?"
     r"|(?:\d(?:[\d,.]*\d)?|one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?)"
-    r"(?:\s*(?:%|percent|per cent)|(?:\s+[a-z]+){1,2})|\btimes)\s*$", re.I)
+    r"(?:\s*(?:%|percent|per cent)|(?:\s+(?!(?:over|in|for|within|during|after|before|than|by|at|on|under|and|or)\b)[a-z]+){1,2})"
+    r"|\btimes)\s*$", re.I)
 
 
 @lru_cache(maxsize=1)
