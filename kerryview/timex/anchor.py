@@ -932,8 +932,14 @@ def resolve(text: str, pendings: list[Pending], dct: date | None,
             continue
         if q is not None and _apposition_of_the_date(text, p, q):
             # "on July 4, 1863, the day after Gettysburg ended", "On 27 June 1950, two days after
-            # the KPA invaded": the expression counts from another event to the date it follows
+            # the KPA invaded", "on 1 November, five days before the election": the expression
+            # counts from another event to the date it follows
             first = r.resolve(p)
+            if first is None or not _FULL_DAY.fullmatch(first.value or ""):
+                if first is not None:  # "on 31 February, ...": no day to give it
+                    out.append(first)
+                i += 1
+                continue
             out += [first, Timex(q.start, q.end, text[q.start:q.end], "DATE", first.value, anchor=first.value,
                                  anchor_kind="narrative")]
             i += 2
@@ -962,10 +968,11 @@ _THE_UNIT_AFTER = re.compile(r"the\s+(?:day|night|week|month|year)\s+(?:after|be
 
 
 def _apposition_of_the_date(text: str, p: Pending, q: Pending) -> bool:
-    """Whether q, right after the full date p and set off by a comma or a dash, counts from an
-    event to that same date: "July 4, 1863, the day after Gettysburg ended", "27 June 1950, two
-    days after the KPA invaded". (Not "May 5, the day after": nothing follows to count from.)"""
-    if p.type != "DATE" or p.op is not None or not _FULL_DAY.fullmatch(p.value or ""):
+    """Whether q, right after the day p and set off by a comma or a dash, counts from an event
+    to that same date: "July 4, 1863, the day after Gettysburg ended", "27 June 1950, two days
+    after the KPA invaded", "1 November, five days before the election" (a month-day: the caller
+    checks that it resolves to a day). (Not "May 5, the day after": nothing follows to count from.)"""
+    if p.type != "DATE" or not (p.op == "md" or p.op is None and _FULL_DAY.fullmatch(p.value or "")):
         return False
     if _APPOSITION.fullmatch(text, p.end, q.start) is None:
         return False
