@@ -200,6 +200,9 @@ def test_a_history_before_christ_is_a_narrative_and_counts_its_years_down():
     (HISTORY + " Two years earlier the Balkans had burned.", ("Two years earlier", "1917")),
     ("German casualties between March and April 1918 were high.", ("March", "1918-03")),
     ("Allied victory: summer and autumn 1918.", ("summer", "1918-SU")),
+    # an alternative gives its year as a range does, before Christ too (was August of the DCT's year)
+    ("The battle was fought in August or September 480 BC.", ("August", "BC0480-08")),
+    ("The offensive came in August or September 1918.", ("August", "1918-08")),
     ("He was shot last Oct. 23 at his home.", ("Oct. 23", "2022-10-23")),
     ("Event starts at 430pm @ Vivo", ("430pm", "2023-07-18T16:30")),
     ("It moved only at night.", ("night", "2023-07-18TNI")),
