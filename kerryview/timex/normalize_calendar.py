@@ -168,6 +168,8 @@ def _month(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending
 def _season(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
     if "post" in opts and (not is_post(text) or word_after(text, end).lower() in table("period_event_noun")):
         return None  # a long text, or a name: "the Spring Offensive" (rule season_name)
+    if _in_a_name(g["season"], text, start, end):
+        return None
     code = lookup("season", g["season"])
     mod = pos_mod(g.get("pos"))
     if text[start:start + 4].lower() == "the " and end - start == 4 + len(g["season"]) and _modifies_noun(text, end):
@@ -181,6 +183,23 @@ def _season(g: Groups, text: str, start: int, end: int, opts: Options) -> Pendin
     if "of_year" in opts:
         return Pending(start, end, "DATE", op="season", args={"season": code, "rel": None, "yearshift": rel or 0}, mod=mod)
     return Pending(start, end, "DATE", op="season", args={"season": code, "rel": rel, "yearshift": None}, mod=mod)
+
+
+_SENTENCE_OPENS = re.compile(r"(?:^|[.!?:;\n\"“(])\s*$")
+
+
+def _in_a_name(season: str, text: str, start: int, end: int) -> bool:
+    """A capitalized season inside a sentence before another capitalized word is part of a name:
+    "the Winter Palace", "the Winter King", "the Summer Olympics" (but "the Spring Offensive", a
+    named happening, is the season's: rule season_name, list period_event_noun). Not in a post,
+    which capitalizes its words as a title does ("Your Summer Reading List")."""
+    if not season[:1].isupper() or season.isupper() or is_post(text):
+        return False
+    at = start + text[start:end].find(season)
+    if _SENTENCE_OPENS.search(text, max(0, at - 3), at):
+        return False
+    nxt = word_after(text, at + len(season))
+    return nxt[:1].isupper() and nxt.lower() not in table("period_event_noun")
 
 
 def _modifies_noun(text: str, end: int) -> bool:
