@@ -510,7 +510,10 @@ class Resolver:
         y, anchor, kind = self._year_for(p, month, 15)
         return f"{y:04d}-{month:02d}", anchor, kind
 
-    def op_season(self, p: Pending, season: str, rel: int | None, yearshift: int | None):
+    def op_season(self, p: Pending, season: str, rel: int | None, yearshift: int | None, that: bool = False):
+        ref = self.last_ref(values.RANK["Y"]) if that else None
+        if ref is not None:  # "the autumn of that year", "the spring of the following year"
+            return f"{ref[0].year + (yearshift or 0):04d}-{season}", ref[2], "narrative"
         story = self.story_year(p)
         if story is not None:
             # "in the summer", "that autumn", "the next spring": the season of the story's year;

@@ -180,6 +180,10 @@ def _season(g: Groups, text: str, start: int, end: int, opts: Options) -> Pendin
     if year:
         return Pending(start, end, "DATE", value=f"{int(year):04d}-{code}", mod=mod)
     rel = lookup("relative_word", g["rel"]) if g.get("rel") else None
+    if g.get("that") or (g.get("the") and rel):  # "the autumn of that year": of the year last
+        # mentioned; "the spring of the following year": of the one after it (as rule month_of_year)
+        return Pending(start, end, "DATE", op="season", args={"season": code, "rel": None, "yearshift": rel or 0,
+                                                               "that": True}, mod=mod)
     if "of_year" in opts:
         return Pending(start, end, "DATE", op="season", args={"season": code, "rel": None, "yearshift": rel or 0}, mod=mod)
     return Pending(start, end, "DATE", op="season", args={"season": code, "rel": rel, "yearshift": None}, mod=mod)
