@@ -26,7 +26,7 @@ from kerryview.calendar.timex3 import parse_value, years_before_christ
 from .lexicon import table
 from .narrative import Genre, genre
 from .news import frame_year
-from .scene import in_quotation, names_a_thing, participle_aside, past_perfect_after, past_perfect_before, speech_end
+from .scene import in_quotation, names_a_thing, of_phrase_end, participle_aside, past_perfect_after, past_perfect_before, speech_end
 from .normalize import Pending
 from .context import is_post
 from .normalize_calendar import bc_year
@@ -962,6 +962,18 @@ def resolve(text: str, pendings: list[Pending], dct: date | None,
         if t is not None:
             out.append(t)
         i += 1
+    return _with_of_phrases(text, out) if r.narrative else out
+
+
+def _with_of_phrases(text: str, timexes: list[Timex]) -> list[Timex]:
+    """In a history, a duration takes in the "of" phrase it governs ("[two months of siege]",
+    "[the first three years of the war]": scene.of_phrase_end), short of the next expression."""
+    out = []
+    for i, t in enumerate(timexes):
+        end = of_phrase_end(text, t.end) if t.type == "DURATION" else None
+        if end is not None and (i + 1 == len(timexes) or timexes[i + 1].start >= end):
+            t = dataclasses.replace(t, end=end, text=text[t.start:end])
+        out.append(t)
     return out
 
 
