@@ -745,6 +745,11 @@ class Resolver:
             return None
         return self.op_season(p, code, None, None) if season else self.op_time_ref(p, "T" + code)
 
+    def op_same_day(self, p: Pending):
+        """"the first day of the battle" that stands apart from a date it could name: no date
+        (resolve gives the one set off before it, _apposition_of_the_date)."""
+        return None
+
     def op_history_only(self, p: Pending, value: str):
         """Attributive "former"/"future", "at the time" (normalize_amounts._history_adj,
         _history_then): PAST_REF, FUTURE_REF, PRESENT_REF in a history, not tagged in news (the
@@ -991,6 +996,8 @@ def _apposition_of_the_date(text: str, p: Pending, q: Pending) -> bool:
         return False
     if _APPOSITION.fullmatch(text, p.end, q.start) is None:
         return False
+    if q.op == "same_day":  # "1 July 1916, the first day of the Battle of the Somme"
+        return True
     if q.type == "DATE" and _THE_UNIT_AFTER.fullmatch(text, q.start, q.end):
         return re.match(r"\s+(?:the\s+)?[A-Za-z]", text[q.end:q.end + 12]) is not None
     return q.type == "DURATION" and _COUNTED_FROM_EVENT.match(text, q.end) is not None

@@ -100,6 +100,7 @@ def names_a_thing(text: str, start: int, end: int) -> bool:
 
 _OF = re.compile(r"\s+of\s+(?=[A-Za-z])")
 _PHRASE_WORD = re.compile(r"\s*([A-Za-z][\w'-]*)")
+_NAME_GOES_ON = re.compile(r"\s+(?:the\s+)?(?-i:[A-Z])")
 OF_PHRASE_WORDS = 5  # words of a duration's "of" phrase at most, its determiner included
 
 
@@ -109,7 +110,7 @@ def of_phrase_end(text: str, end: int) -> int | None:
     "[the first three years of the American Revolutionary War]", "[The last days of this battle]
     signified"; news marks the duration alone): "of", a determiner (narrative.json
     attributive_year_det), then words up to a punctuation mark, a function word (text/data
-    stopwords.txt; an "of" between capitalized words of a name goes on: "the Battle of Verdun")
+    stopwords.txt; an "of" between capitalized words of a name goes on: "the Battle of (the) Somme")
     or a verb (text.verbs.is_verb). None when no word follows "of" ("of 1915")."""
     m = _OF.match(text, end, end + 8)
     if m is None:
@@ -125,9 +126,9 @@ def of_phrase_end(text: str, end: int) -> int | None:
             pos, taken = w.end(), taken + 1
             continue
         if low == "of" and last is not None and last[:1].isupper():
-            after = _PHRASE_WORD.match(text, w.end(), w.end() + 40)
-            if after is not None and after.group(1)[:1].isupper():
-                pos, taken = w.end(), taken + 1  # "the Battle of Verdun": the name goes on
+            after = _NAME_GOES_ON.match(text, w.end(), w.end() + 40)
+            if after is not None:
+                pos, taken = after.end() - 1, taken + 1  # "the Battle of (the) Somme": the name goes on
                 continue
         if low in stop or (last is not None and is_verb(word, text[max(0, w.start(1) - 12):w.start(1)], finite=True)):
             break
