@@ -42,9 +42,16 @@ def bare_hundred(g: Groups, text: str, end: int) -> bool:
     return num.lower() == "hundred" and not (num[0] == "H" and _names_a_period_event(text, end))
 
 
-@normalizer("duration", ("range", "vague", "half", "plural"))
+@normalizer("duration", ("range", "vague", "half", "plural", "part"))
 def _duration(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
     low = " ".join(text[start:end].lower().split())
+    if "part" in opts:  # "the first hour of the attack", "the last weeks of the war": a stretch of
+        # one unit or some (TimeBank "the first hours" PTXH; a point is a day named: "on the last day")
+        uc = unit_code(g["unit"])
+        plural = g["unit"].lower().endswith("s")
+        if uc is None or (uc[0] == "D" and not plural and re.search(r"\bon\s+$", text[max(0, start - 4):start])):
+            return None
+        return Pending(start, end, "DURATION", value=duration_value(None if plural else uc[1], uc[0]))
     if "half" in opts:
         value = lookup("half_unit", g["half"])
         return Pending(start, end, "DURATION", value=value, mod=approx_mod(g.get("approx")))
