@@ -42,9 +42,16 @@ def bare_hundred(g: Groups, text: str, end: int) -> bool:
     return num.lower() == "hundred" and not (num[0] == "H" and _names_a_period_event(text, end))
 
 
-@normalizer("duration", ("range", "vague", "half", "plural", "part"))
+@normalizer("duration", ("range", "vague", "half", "plural", "part", "age"))
 def _duration(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
     low = " ".join(text[start:end].lower().split())
+    if "age" in opts:  # "18 years old", "a 52-year-old doctor": the annotators of histories (WikiWars,
+        # after TIMEX2) mark an age as a duration, news (TimeBank) never: anchor op_history_only
+        uc, n = unit_code(g["unit"]), number(g.get("num"))
+        if uc is None or n is None:
+            return None
+        return Pending(start, end, "DURATION", op="history_only", args={"value": duration_value(n * uc[1], uc[0])},
+                       mod=approx_mod(g.get("approx")))
     if "part" in opts:  # "the first hour of the attack", "the last weeks of the war": a stretch of
         # one unit or some (TimeBank "the first hours" PTXH; a point is a day named: "on the last day")
         uc = unit_code(g["unit"])
