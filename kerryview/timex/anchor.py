@@ -28,7 +28,7 @@ from .narrative import Genre, genre
 from .news import frame_year
 from .scene import in_quotation, names_a_thing, of_phrase_end, participle_aside, past_perfect_after, past_perfect_before, speech_end
 from .normalize import Pending
-from .context import is_post
+from .context import duration_value, is_post
 from .normalize_calendar import bc_year
 from kerryview.text.sentences import paragraph_break
 from kerryview.text.tense import heads_entry, may_look_ahead, tense
@@ -120,6 +120,7 @@ class Resolver:
         # Python's calendar has no BC, so "two years later" after it is counted here
         self.bc: tuple[int, int] | None = None
         self.hold_story = False  # set by an operation whose value must not become the story's time
+        self.as_duration = False  # set by an operation whose expression is a duration here (op_past_span)
         self.in_bc = False  # the story's last year is before Christ (which Python's dates cannot hold)
         self.last_explicit: tuple[Pending, tuple[date, str]] | None = None  # the date just before, if stated
         # in news, a date counted inside someone's speech and where that speech ends: the
@@ -289,6 +290,7 @@ class Resolver:
     def resolve(self, p: Pending) -> Timex | None:
         value, anchor, kind = p.value, None, None
         self.hold_story = False
+        self.as_duration = False
         self.at = p.start
         if p.op is not None:
             try:
@@ -308,7 +310,7 @@ class Resolver:
         if bc is not None:  # "218 BC", "the spring of 480 BC": the story is before Christ
             self.bc = (bc, len(self.refs))
             self.in_bc = True
-        if p.type in ("DATE", "TIME") and not comparison:
+        if p.type in ("DATE", "TIME") and not comparison and not self.as_duration:
             parsed = values.parse(value)
             ends = self._speech_end(p, anchor, kind)
             if parsed is not None and ends is not None:
@@ -334,7 +336,8 @@ class Resolver:
                 self.last_explicit = (p, parsed) if kind is None else None
                 if kind != "narrative":
                     self.stated.append((parsed[0], parsed[1], value))
-        return Timex(p.start, p.end, self.text[p.start:p.end], p.type, value, p.mod, p.freq, p.quant, anchor, kind)
+        type_ = "DURATION" if self.as_duration else p.type
+        return Timex(p.start, p.end, self.text[p.start:p.end], type_, value, p.mod, p.freq, p.quant, anchor, kind)
 
     def _speech_end(self, p: Pending, anchor: str | None, kind: str | None) -> int | None:
         """In news, where the speech ends around a date counted from another ("a day later" in
@@ -749,6 +752,16 @@ class Resolver:
         """"the first day of the battle" that stands apart from a date it could name: no date
         (resolve gives the one set off before it, _apposition_of_the_date)."""
         return None
+
+    def op_past_span(self, p: Pending, unit: str):
+        """"the past year", "in the last decade": in news the calendar year (decade) before the
+        DCT's, as TimeBank marks it; in a history the stretch up to the story's time, a duration
+        ("In the past year, both armies had harassed each other": P1Y, as the WikiWars annotators
+        and TIMEX2 mark it), never the writer's last year."""
+        if self.narrative:
+            self.as_duration = True
+            return duration_value(1, unit), None, None
+        return self.op_shift(p, unit, -1, "dct")
 
     def op_history_only(self, p: Pending, value: str):
         """Attributive "former"/"future", "at the time" (normalize_amounts._history_adj,
