@@ -175,7 +175,11 @@ def _set(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending |
         return None
     if "other" in low:
         n *= 2
-    return Pending(start, end, "SET", value=duration_value(n * uc[1], uc[0]), quant=quant)
+    value = duration_value(n * uc[1], uc[0])
+    m = _ONE_UNIT.fullmatch(value)
+    if m is not None:  # "every day": P1D in news, XXXX-XX-XX in a history, as "daily" (op_history_set)
+        return Pending(start, end, "SET", op="history_set", args={"value": value, "unit": m.group(1)}, quant=quant)
+    return Pending(start, end, "SET", value=value, quant=quant)
 
 
 @normalizer("vague")
