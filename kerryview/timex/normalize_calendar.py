@@ -436,11 +436,13 @@ def _rel_unit(g: Groups, text: str, start: int, end: int, opts: Options) -> Pend
         return Pending(start, end, "DATE", op="shift", args={"unit": unit, "n": 0, "base": base, "definite": True},
                        mod=mod)
     if has_the and not g.get("pos") and relw in ("past", "last"):
-        if unit in ("Y", "DE", "CE"):
+        if unit in ("Y", "DE"):
             # "over the past year", "in the last decade": TimeBank marks the previous calendar
             # year/decade (a DATE, like "last year"), not a duration; in a history it is the year
             # up to the story's time, a duration as "the past month" is (anchor op_past_span)
             return Pending(start, end, "DATE", op="past_span", args={"unit": unit}, mod=mod)
+        if unit == "CE":  # "in the last century": the previous century, in a history too
+            return Pending(start, end, "DATE", op="shift", args={"unit": unit, "n": -1, "base": "dct"}, mod=mod)
         return Pending(start, end, "DURATION", value=duration_value(1, unit))
     if relw in ("following", "previous") or (has_the and relw == "next") or (relw == "next" and unit == "D"):
         return Pending(start, end, "DATE", op="shift", args={"unit": unit, "n": rel, "base": "narrative"}, mod=mod)

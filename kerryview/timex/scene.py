@@ -130,8 +130,8 @@ def of_phrase_end(text: str, end: int) -> int | None:
             if after is not None:
                 pos, taken = after.end() - 1, taken + 1  # "the Battle of (the) Somme": the name goes on
                 continue
-        if low in stop or (last is not None and is_verb(word, text[max(0, w.start(1) - 12):w.start(1)], finite=True)):
-            break
+        if low in stop or len(word) < 2 or (last is not None and is_verb(word, text[max(0, w.start(1) - 12):w.start(1)], finite=True)):
+            break  # (a single letter is an initial: "27 years of T.B.")
         pos, taken, last = w.end(), taken + 1, word
     return pos if last is not None else None
 
