@@ -976,11 +976,32 @@ def resolve(text: str, pendings: list[Pending], dct: date | None,
             out += [dataclasses.replace(first, value=q.value, anchor=q.value, anchor_kind="narrative"), r.resolve(q)]
             i += 2
             continue
+        if q is not None and _date_after_the_count(text, p, q):
+            # "Three weeks later, on 13 September", "less than a month later, on October 5": the
+            # date set off after a count says which day the count reached
+            first, second = r.resolve(p), r.resolve(q)
+            if first is not None and second is not None and _FULL_DAY.fullmatch(second.value or "") \
+                    and _agrees_in_direction(p, first.anchor, second.value):
+                first = dataclasses.replace(first, value=second.value)
+            out += [t for t in (first, second) if t is not None]
+            i += 2
+            continue
         t = r.resolve(p)
         if t is not None:
             out.append(t)
         i += 1
     return _with_of_phrases(text, out) if r.narrative else out
+
+
+_ON_THE_DATE = re.compile(r",\s*on\s+")
+
+
+def _date_after_the_count(text: str, p: Pending, q: Pending) -> bool:
+    """Whether q, a day ("on 13 September", "on October 5, 1813"), is set off by a comma right
+    after p, a count from the story's date ("Three weeks later", "a few days later")."""
+    return p.type == "DATE" and p.op in ("shift", "vague_shift") and p.args.get("base", "narrative") == "narrative" \
+        and q.type == "DATE" and (q.op == "md" or q.op is None and _FULL_DAY.fullmatch(q.value or "") is not None) \
+        and _ON_THE_DATE.fullmatch(text, p.end, q.start) is not None
 
 
 def _with_of_phrases(text: str, timexes: list[Timex]) -> list[Timex]:
