@@ -9,6 +9,7 @@ from functools import lru_cache
 from .context import approx_mod, duration_value, fmt_num, number, unit_code, word_after
 from .lexicon import lookup, table
 from .pending import Groups, Options, Pending, normalizer
+from .scene import of_phrase_end
 
 # "$5 a year", "20% a year", "four flights a week", "700 seats a week": a rate, so a SET (but
 # not "58,000 Americans over a decade": a preposition opens a phrase of its own)
@@ -42,9 +43,17 @@ def bare_hundred(g: Groups, text: str, end: int) -> bool:
     return num.lower() == "hundred" and not (num[0] == "H" and _names_a_period_event(text, end))
 
 
-@normalizer("duration", ("range", "vague", "half", "plural", "part", "age"))
+@normalizer("duration", ("range", "vague", "half", "plural", "part", "age", "after"))
 def _duration(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
     low = " ".join(text[start:end].lower().split())
+    if "after" in opts:  # "the years following the First Punic War", "the years that followed": an
+        # unknown stretch after or before what it names (WikiWars: PXY), with its object
+        m = _THAT_FOLLOWED.match(text, end)
+        phrase_end = m.end() if m is not None else of_phrase_end(text, end, _AFTER_WORD)
+        uc = unit_code(g["unit"])
+        if phrase_end is None or uc is None:
+            return None
+        return Pending(start, phrase_end, "DURATION", value=duration_value(None, uc[0]))
     if "age" in opts:  # "18 years old", "a 52-year-old doctor": the annotators of histories (WikiWars,
         # after TIMEX2) mark an age as a duration, news (TimeBank) never: anchor op_history_only
         uc, n = unit_code(g["unit"]), number(g.get("num"))
@@ -137,6 +146,9 @@ def _duration_past(g: Groups, text: str, start: int, end: int, opts: Options) ->
         return Pending(start, end, "SET", value=duration_value(1, uc[0]), quant="EACH")
     return Pending(start, end, "DURATION", value=duration_value(n, uc[0]), mod=approx_mod(g.get("approx")) or approx)
 
+
+_THAT_FOLLOWED = re.compile(r"\s+that\s+(?:followed|preceded)\b")
+_AFTER_WORD = re.compile(r"\s+(?:following|preceding)\s+(?=[A-Za-z])")
 
 _ONE_UNIT = re.compile(r"P1([DWMY])")  # a frequency adverb's period of one calendar unit
 

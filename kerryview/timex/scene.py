@@ -104,15 +104,16 @@ _NAME_GOES_ON = re.compile(r"\s+(?:the\s+)?(?-i:[A-Z])")
 OF_PHRASE_WORDS = 5  # words of a duration's "of" phrase at most, its determiner included
 
 
-def of_phrase_end(text: str, end: int) -> int | None:
+def of_phrase_end(text: str, end: int, joiner: re.Pattern[str] = _OF) -> int | None:
     """Where the "of" phrase that a duration ending at `end` governs ends, as the annotators of
     histories mark the duration's extent ("[two months of siege]", "[more than 20 years of war]",
     "[the first three years of the American Revolutionary War]", "[The last days of this battle]
     signified"; news marks the duration alone): "of", a determiner (narrative.json
     attributive_year_det), then words up to a punctuation mark, a function word (text/data
     stopwords.txt; an "of" between capitalized words of a name goes on: "the Battle of (the) Somme")
-    or a verb (text.verbs.is_verb). None when no word follows "of" ("of 1915")."""
-    m = _OF.match(text, end, end + 8)
+    or a verb (text.verbs.is_verb; after the first word also one in -ing). None when no word follows "of" ("of 1915"). `joiner`: the
+    words that open the phrase, "of" unless another is given ("the years [following] the war")."""
+    m = joiner.match(text, end, end + 16)
     if m is None:
         return None
     pos, taken, last = m.end(), 0, None
@@ -130,8 +131,9 @@ def of_phrase_end(text: str, end: int) -> int | None:
             if after is not None:
                 pos, taken = after.end() - 1, taken + 1  # "the Battle of (the) Somme": the name goes on
                 continue
-        if low in stop or len(word) < 2 or (last is not None and is_verb(word, text[max(0, w.start(1) - 12):w.start(1)], finite=True)):
-            break  # (a single letter is an initial: "27 years of T.B.")
+        if low in stop or len(word) < 2 or (last is not None and (low.endswith("ing") or is_verb(
+                word, text[max(0, w.start(1) - 12):w.start(1)], finite=True))):
+            break  # (a single letter is an initial: "27 years of T.B."; "...War improving its finances")
         pos, taken, last = w.end(), taken + 1, word
     return pos if last is not None else None
 
