@@ -27,9 +27,11 @@ _BUILTIN: dict[str, str] = {
     # a year before Christ written out with its era ("480 BC", "218 B.C."), as in rule year_era
     "bcyear": r"(?<![\d$£€#])\d{1,4} ?(?-i:BCE|BC|B\.C\.E\.|B\.C\.?)(?!\w)",
     # a year of two or three digits written without its era, as a history before Christ writes
-    # it once the era is set ("In 481, Xerxes"): only before a comma, a full stop or a word that
-    # opens a clause, never before a noun it would count ("300 Spartans", "in 300 ships")
-    "bareyear": r"(?<![\d$£€#.,])[1-9]\d{1,2}(?=\s*[,;:)]|\.(?!\d)|\s+(?:the|a|an|he|she|it|they|his|her|its|their|this|that)\s)",
+    # it once the era is set ("In 481, Xerxes", "In 481 Xerxes gathered"): only before a comma, a
+    # full stop, a word that opens a clause or a name, never before a noun it would count ("300
+    # Spartans", "in 300 ships", "300 Greeks": a capitalized plural in -ns or -ks is a people)
+    "bareyear": r"(?<![\d$£€#.,])[1-9]\d{1,2}(?=\s*[,;:)]|\.(?!\d)|\s+(?:the|a|an|he|she|it|they|his|her|its|their|this|that)\s"
+                r"|\s+(?-i:[A-Z])[a-z]+(?<![nk]s)(?![\w-]))",
 }
 
 
