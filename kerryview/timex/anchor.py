@@ -976,6 +976,15 @@ def resolve(text: str, pendings: list[Pending], dct: date | None,
             out += [dataclasses.replace(first, value=q.value, anchor=q.value, anchor_kind="narrative"), r.resolve(q)]
             i += 2
             continue
+        if q is not None and _count_after_the_date(text, p, q):
+            # "until his death in November 1975, thirty-six years later.": the count set off after
+            # a date restates it
+            first, second = r.resolve(p), r.resolve(q)
+            if first is not None and second is not None and values.parse(first.value) is not None:
+                second = dataclasses.replace(second, value=first.value, anchor=first.value)
+            out += [t for t in (first, second) if t is not None]
+            i += 2
+            continue
         if q is not None and _date_after_the_count(text, p, q):
             # "Three weeks later, on 13 September", "less than a month later, on October 5": the
             # date set off after a count says which day the count reached
@@ -991,6 +1000,19 @@ def resolve(text: str, pendings: list[Pending], dct: date | None,
             out.append(t)
         i += 1
     return _with_of_phrases(text, out) if r.narrative else out
+
+
+_COMMA = re.compile(r"\s*,\s*")
+_CLAUSE_ENDS = re.compile(r"\s*[,.;:)]")
+
+
+def _count_after_the_date(text: str, p: Pending, q: Pending) -> bool:
+    """Whether q, a count from the story's date ("thirty-six years later"), is set off by a comma
+    right after p, a date that writes its year or is a day, and ends its clause there: "in
+    November 1975, thirty-six years later." (not "On 5 May, two days later the army ...")."""
+    return p.type == "DATE" and (p.op is None or p.op == "md") and q.type == "DATE" \
+        and (q.op == "shift" and q.args.get("ago") and q.args.get("base") == "narrative" or q.op == "vague_shift") \
+        and _COMMA.fullmatch(text, p.end, q.start) is not None and _CLAUSE_ENDS.match(text, q.end) is not None
 
 
 _ON_THE_DATE = re.compile(r",\s*on\s+")
