@@ -228,7 +228,7 @@ def _history_adj(g: Groups, text: str, start: int, end: int, opts: Options) -> P
 
 @normalizer("history_then")
 def _history_then(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
-    """"at the time", "(the women) of the time": the story's time then, which the annotators of
+    """"at the time", "(the women) of the time", "for the time being": the story's time then, which the annotators of
     histories mark PRESENT_REF (WikiWars, after TIMEX2: the present of the story); news marks "at
     the time" rarely (TimeBank: once of twice, PAST_REF), so it is kept only in a history
     (anchor op_history_only). Not "at the time of the oath", "at the time when": a date named."""
