@@ -57,6 +57,10 @@ def _word_builtins() -> dict[str, str]:
                   # "1930 CDT", "1425 local time": a 24-hour clock without its colon, as the BBC
                   # writes it, is a time when a time zone follows (a year never takes one)
                   rf"|(?P<h4>[01][0-9]|2[0-3])(?P<m4>[0-5][0-9])(?=\s*(?:{_any('timezone')[3:-1]}|hrs)(?!\w))"
+                  # "at 0315 hours", military style: after a preposition of a point in time (a
+                  # count of hours has none: "spent 1200 hours training")
+                  r"|(?:(?<=\bat\s)|(?<=\bfrom\s)|(?<=\buntil\s)|(?<=\bby\s)|(?<=\bto\s)|(?<=\bbefore\s)|(?<=\bafter\s))"
+                  r"(?P<h4h>[01][0-9]|2[0-3])(?P<m4h>[0-5][0-9])\s*hours(?!\w)"
                   rf"|(?P<named>{_any('clock_word')[3:-1]})(?!\w))"),
         "tz": "(?:" + _any("timezone")[3:-1] + r"|\([A-Z]{3,4}\))(?!\w)",
         "decade": (r"(?:(?P<dec4>(?:1[0-9]|20)[0-9]0)'?s(?!\w)|'?(?P<dec2>[0-9]0)'?s(?!\w)"

@@ -50,6 +50,8 @@ def _time_clock(g: Groups, text: str, start: int, end: int, opts: Options) -> Pe
         hh, mm = int(g["h24"]), int(g["m24"])
     elif g.get("h4"):  # "1930 CDT"
         hh, mm = int(g["h4"]), int(g["m4"])
+    elif g.get("h4h"):  # "at 0315 hours"
+        hh, mm = int(g["h4h"]), int(g["m4h"])
     elif g.get("hhmm"):  # "430pm", as tweets write it
         hh, mm = int(g["hhmm"][:-2]), int(g["hhmm"][-2:])
         pm = g["ampm2"].lower() == "pm"
