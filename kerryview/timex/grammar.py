@@ -61,7 +61,9 @@ def _word_builtins() -> dict[str, str]:
                   # count of hours has none: "spent 1200 hours training")
                   r"|(?:(?<=\bat\s)|(?<=\bfrom\s)|(?<=\buntil\s)|(?<=\bby\s)|(?<=\bto\s)|(?<=\bbefore\s)|(?<=\bafter\s))"
                   r"(?P<h4h>[01][0-9]|2[0-3])(?P<m4h>[0-5][0-9])\s*hours(?!\w)"
-                  rf"|(?P<named>{_any('clock_word')[3:-1]})(?!\w))"),
+                  rf"|(?P<named>{_any('clock_word')[3:-1]})(?!\w)"
+                  # "at five o'clock", "11 o'clock"
+                  rf"|(?P<och>1[0-2]|0?[1-9]|{ones[3:-1]}|ten|eleven|twelve)\s+o['’]clock(?!\w))"),
         "tz": "(?:" + _any("timezone")[3:-1] + r"|\([A-Z]{3,4}\))(?!\w)",
         "decade": (r"(?:(?P<dec4>(?:1[0-9]|20)[0-9]0)'?s(?!\w)|'?(?P<dec2>[0-9]0)'?s(?!\w)"
                    rf"|(?:the\s+)?(?:(?:nineteen|twenty)[-\s]+)?(?P<decw>{_any('decade_word')[3:-1]})(?!\w))"),

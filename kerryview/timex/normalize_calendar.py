@@ -42,6 +42,9 @@ def _pending(start: int, end: int, type_: str, part: dict[str, Any] | None, **kw
     return Pending(start, end, type_, op=op, args=args, **kw)
 
 
+_LATER_IN_THE_DAY = re.compile(r"\s+in\s+the\s+(?:afternoon|evening)\b", re.I)
+
+
 @normalizer("time_clock")
 def _time_clock(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
     if g.get("named"):
@@ -52,6 +55,10 @@ def _time_clock(g: Groups, text: str, start: int, end: int, opts: Options) -> Pe
         hh, mm = int(g["h4"]), int(g["m4"])
     elif g.get("h4h"):  # "at 0315 hours"
         hh, mm = int(g["h4h"]), int(g["m4h"])
+    elif g.get("och"):  # "at five o'clock": the morning's hour unless the afternoon or evening follows
+        hh, mm = int(number(g["och"])), 0
+        if hh < 12 and _LATER_IN_THE_DAY.match(text, end):
+            hh += 12
     elif g.get("hhmm"):  # "430pm", as tweets write it
         hh, mm = int(g["hhmm"][:-2]), int(g["hhmm"][-2:])
         pm = g["ampm2"].lower() == "pm"
