@@ -979,10 +979,15 @@ def resolve(text: str, pendings: list[Pending], dct: date | None,
         if q is not None and _count_after_the_date(text, p, q):
             # "until his death in November 1975, thirty-six years later.": the count set off after
             # a date restates it
-            first, second = r.resolve(p), r.resolve(q)
-            if first is not None and second is not None and values.parse(first.value) is not None:
-                second = dataclasses.replace(second, value=first.value, anchor=first.value)
-            out += [t for t in (first, second) if t is not None]
+            first = r.resolve(p)
+            if first is None or values.parse(first.value) is None:
+                if first is not None:
+                    out.append(first)
+                i += 1
+                continue
+            # the count is that date again: it is not counted on, and the story stays at the date
+            out += [first, Timex(q.start, q.end, text[q.start:q.end], q.type, first.value, q.mod,
+                                 anchor=first.value, anchor_kind="narrative")]
             i += 2
             continue
         if q is not None and _date_after_the_count(text, p, q):
