@@ -26,7 +26,8 @@ from kerryview.calendar.timex3 import parse_value, years_before_christ
 from .lexicon import table
 from .narrative import Genre, genre
 from .news import frame_year
-from .scene import in_quotation, names_a_thing, of_phrase_end, participle_aside, past_perfect_after, past_perfect_before, speech_end
+from .scene import (in_quotation, names_a_thing, of_phrase_end, participle_aside, past_perfect_after,
+                    past_perfect_before, speech_end)
 from .normalize import Pending
 from .context import duration_value, is_post
 from .normalize_calendar import bc_year

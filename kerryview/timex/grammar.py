@@ -30,8 +30,9 @@ _BUILTIN: dict[str, str] = {
     # it once the era is set ("In 481, Xerxes", "In 481 Xerxes gathered"): only before a comma, a
     # full stop, a word that opens a clause or a name, never before a noun it would count ("300
     # Spartans", "in 300 ships", "300 Greeks": a capitalized plural in -ns or -ks is a people)
-    "bareyear": r"(?<![\d$£€#.,])[1-9]\d{1,2}(?=\s*[,;:)]|\.(?!\d)|\s+(?:the|a|an|he|she|it|they|his|her|its|their|this|that)\s"
-                r"|\s+(?-i:[A-Z])[a-z]+(?<![nk]s)(?![\w-]))",
+    "bareyear": (r"(?<![\d$£€#.,])[1-9]\d{1,2}(?=\s*[,;:)]|\.(?!\d)"
+                 r"|\s+(?:the|a|an|he|she|it|they|his|her|its|their|this|that)\s"
+                 r"|\s+(?-i:[A-Z])[a-z]+(?<![nk]s)(?![\w-]))"),
 }
 
 
@@ -59,7 +60,8 @@ def _word_builtins() -> dict[str, str]:
                   rf"|(?P<h4>[01][0-9]|2[0-3])(?P<m4>[0-5][0-9])(?=\s*(?:{_any('timezone')[3:-1]}|hrs)(?!\w))"
                   # "at 0315 hours", military style: after a preposition of a point in time (a
                   # count of hours has none: "spent 1200 hours training")
-                  r"|(?:(?<=\bat\s)|(?<=\bfrom\s)|(?<=\buntil\s)|(?<=\bby\s)|(?<=\bto\s)|(?<=\bbefore\s)|(?<=\bafter\s))"
+                  r"|(?:(?<=\bat\s)|(?<=\bfrom\s)|(?<=\buntil\s)|(?<=\bby\s)|(?<=\bto\s)|(?<=\bbefore\s)"
+                  r"|(?<=\bafter\s))"
                   r"(?P<h4h>[01][0-9]|2[0-3])(?P<m4h>[0-5][0-9])\s*hours(?!\w)"
                   rf"|(?P<named>{_any('clock_word')[3:-1]})(?!\w)"
                   # "at five o'clock", "11 o'clock"

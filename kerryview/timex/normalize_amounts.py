@@ -16,7 +16,8 @@ from .scene import of_phrase_end
 _MONEY_BEFORE = re.compile(
     r"(?:[$£€]\s?\d[\d,.]*(?:\s+(?:million|billion|trillion))?"
     r"|(?:\d(?:[\d,.]*\d)?|one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?)"
-    r"(?:\s*(?:%|percent|per cent)|(?:\s+(?!(?:over|in|for|within|during|after|before|than|by|at|on|under|and|or)\b)[a-z]+){1,2})"
+    r"(?:\s*(?:%|percent|per cent)"
+    r"|(?:\s+(?!(?:over|in|for|within|during|after|before|than|by|at|on|under|and|or)\b)[a-z]+){1,2})"
     r"|\btimes)\s*$", re.I)
 
 
@@ -228,8 +229,9 @@ def _history_adj(g: Groups, text: str, start: int, end: int, opts: Options) -> P
 
 @normalizer("history_then")
 def _history_then(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
-    """"at the time", "(the women) of the time", "for the time being": the story's time then, which the annotators of
-    histories mark PRESENT_REF (WikiWars, after TIMEX2: the present of the story); news marks "at
+    """"at the time", "(the women) of the time", "for the time being": the story's time then,
+    which the annotators of histories mark PRESENT_REF (WikiWars, after TIMEX2: the present of the
+    story); news marks "at
     the time" rarely (TimeBank: once of twice, PAST_REF), so it is kept only in a history
     (anchor op_history_only). Not "at the time of the oath", "at the time when": a date named."""
     return Pending(start, end, "DATE", op="history_only", args={"value": "PRESENT_REF"})

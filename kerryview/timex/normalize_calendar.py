@@ -493,7 +493,8 @@ def _ago(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending |
         n = 1.0
     mod = approx_mod(g.get("approx")) or ("APPROX" if " or so " in low else None)
     if n is None:
-        if word in ("later", "earlier", "afterwards", "afterward") or (word in ("before", "after") and _ADVERB_END.match(text, end)):
+        if word in ("later", "earlier", "afterwards", "afterward") \
+                or (word in ("before", "after") and _ADVERB_END.match(text, end)):
             # "days later", "a few weeks later", "months before;": an unknown count of units from
             # the story's time is a date, as "two days later" is (rule ago), not a duration
             return Pending(start, end, "TIME" if unit in _T_UNITS else "DATE", op="vague_shift",

@@ -110,9 +110,10 @@ def of_phrase_end(text: str, end: int, joiner: re.Pattern[str] = _OF) -> int | N
     "[the first three years of the American Revolutionary War]", "[The last days of this battle]
     signified"; news marks the duration alone): "of", a determiner (narrative.json
     attributive_year_det), then words up to a punctuation mark, a function word (text/data
-    stopwords.txt; an "of" between capitalized words of a name goes on: "the Battle of (the) Somme")
-    or a verb (text.verbs.is_verb; after the first word also one in -ing). None when no word follows "of" ("of 1915"). `joiner`: the
-    words that open the phrase, "of" unless another is given ("the years [following] the war")."""
+    stopwords.txt; an "of" between capitalized words of a name goes on: "the Battle of (the)
+    Somme") or a verb (text.verbs.is_verb; after the first word also one in -ing). None when no
+    word follows "of" ("of 1915"). `joiner`: the words that open the phrase, "of" unless another
+    is given ("the years [following] the war")."""
     m = joiner.match(text, end, end + 16)
     if m is None:
         return None
