@@ -26,9 +26,10 @@ from kerryview.calendar.timex3 import parse_value, years_before_christ
 from .lexicon import table
 from .narrative import Genre, genre
 from .news import frame_year
-from .scene import in_quotation, names_a_thing, participle_aside, past_perfect_after, past_perfect_before, speech_end
+from .scene import (in_quotation, names_a_thing, of_phrase_end, participle_aside, past_perfect_after,
+                    past_perfect_before, speech_end)
 from .normalize import Pending
-from .context import is_post
+from .context import duration_value, is_post
 from .normalize_calendar import bc_year
 from kerryview.text.sentences import paragraph_break
 from kerryview.text.tense import heads_entry, may_look_ahead, tense
@@ -135,6 +136,7 @@ class Resolver:
         # Python's calendar has no BC, so "two years later" after it is counted here
         self.bc: tuple[int, int] | None = None
         self.hold_story = False  # set by an operation whose value must not become the story's time
+        self.as_duration = False  # set by an operation whose expression is a duration here (op_past_span)
         self.in_bc = False  # the story's last year is before Christ (which Python's dates cannot hold)
         self.last_explicit: tuple[Pending, tuple[date, str]] | None = None  # the date just before, if stated
         # in news, a date counted inside someone's speech and where that speech ends: the
@@ -318,6 +320,7 @@ class Resolver:
     def resolve(self, p: Pending) -> Timex | None:
         value, anchor, kind = p.value, None, None
         self.hold_story = False
+        self.as_duration = False
         self.at = p.start
         if p.op is not None:
             try:
@@ -340,7 +343,7 @@ class Resolver:
         if bc is not None:  # "218 BC", "the spring of 480 BC": the story is before Christ
             self.bc = (bc, len(self.refs))
             self.in_bc = True
-        if p.type in ("DATE", "TIME") and not comparison:
+        if p.type in ("DATE", "TIME") and not comparison and not self.as_duration:
             parsed = values.parse(value)
             ends = self._speech_end(p, anchor, kind)
             if parsed is not None and ends is not None:
@@ -367,7 +370,8 @@ class Resolver:
                 self.last_explicit = (p, parsed) if kind is None else None
                 if kind != "narrative":
                     self.stated.append((parsed[0], parsed[1], value))
-        return Timex(p.start, p.end, self.text[p.start:p.end], p.type, value, p.mod, p.freq, p.quant, anchor, kind)
+        type_ = "DURATION" if self.as_duration else p.type
+        return Timex(p.start, p.end, self.text[p.start:p.end], type_, value, p.mod, p.freq, p.quant, anchor, kind)
 
     def _speech_end(self, p: Pending, anchor: str | None, kind: str | None) -> int | None:
         """In news, where the speech ends around a date counted from another ("a day later" in
@@ -549,7 +553,10 @@ class Resolver:
         y, anchor, kind = self._year_for(p, month, 15)
         return f"{y:04d}-{month:02d}", anchor, kind
 
-    def op_season(self, p: Pending, season: str, rel: int | None, yearshift: int | None):
+    def op_season(self, p: Pending, season: str, rel: int | None, yearshift: int | None, that: bool = False):
+        ref = self.last_ref(values.RANK["Y"]) if that else None
+        if ref is not None:  # "the autumn of that year", "the spring of the following year"
+            return f"{ref[0].year + (yearshift or 0):04d}-{season}", ref[2], "narrative"
         story = self.story_year(p)
         if story is not None:
             # "in the summer", "that autumn", "the next spring": the season of the story's year;
@@ -781,6 +788,21 @@ class Resolver:
             return None
         return self.op_season(p, code, None, None) if season else self.op_time_ref(p, "T" + code)
 
+    def op_same_day(self, p: Pending):
+        """"the first day of the battle" that stands apart from a date it could name: no date
+        (resolve gives the one set off before it, _apposition_of_the_date)."""
+        return None
+
+    def op_past_span(self, p: Pending, unit: str):
+        """"the past year", "in the last decade": in news the calendar year (decade) before the
+        DCT's, as TimeBank marks it; in a history the stretch up to the story's time, a duration
+        ("In the past year, both armies had harassed each other": P1Y, as the WikiWars annotators
+        and TIMEX2 mark it), never the writer's last year."""
+        if self.narrative:
+            self.as_duration = True
+            return duration_value(1, unit), None, None
+        return self.op_shift(p, unit, -1, "dct")
+
     def op_history_only(self, p: Pending, value: str):
         """Attributive "former"/"future", "at the time" (normalize_amounts._history_adj,
         _history_then): PAST_REF, FUTURE_REF, PRESENT_REF in a history, not tagged in news (the
@@ -996,8 +1018,14 @@ def resolve(text: str, pendings: list[Pending], dct: date | None,
             continue
         if q is not None and _apposition_of_the_date(text, p, q):
             # "on July 4, 1863, the day after Gettysburg ended", "On 27 June 1950, two days after
-            # the KPA invaded": the expression counts from another event to the date it follows
+            # the KPA invaded", "on 1 November, five days before the election": the expression
+            # counts from another event to the date it follows
             first = r.resolve(p)
+            if first is None or not _FULL_DAY.fullmatch(first.value or ""):
+                if first is not None:  # "on 31 February, ...": no day to give it
+                    out.append(first)
+                i += 1
+                continue
             out += [first, Timex(q.start, q.end, text[q.start:q.end], "DATE", first.value, anchor=first.value,
                                  anchor_kind="narrative")]
             i += 2
@@ -1013,10 +1041,70 @@ def resolve(text: str, pendings: list[Pending], dct: date | None,
             out += [dataclasses.replace(first, value=q.value, anchor=q.value, anchor_kind="narrative"), r.resolve(q)]
             i += 2
             continue
+        if q is not None and _count_after_the_date(text, p, q):
+            # "until his death in November 1975, thirty-six years later.": the count set off after
+            # a date restates it
+            first = r.resolve(p)
+            if first is None or values.parse(first.value) is None:
+                if first is not None:
+                    out.append(first)
+                i += 1
+                continue
+            # the count is that date again: it is not counted on, and the story stays at the date
+            out += [first, Timex(q.start, q.end, text[q.start:q.end], q.type, first.value, q.mod,
+                                 anchor=first.value, anchor_kind="narrative")]
+            i += 2
+            continue
+        if q is not None and _date_after_the_count(text, p, q):
+            # "Three weeks later, on 13 September", "less than a month later, on October 5": the
+            # date set off after a count says which day the count reached
+            first, second = r.resolve(p), r.resolve(q)
+            if first is not None and second is not None and _FULL_DAY.fullmatch(second.value or "") \
+                    and _agrees_in_direction(p, first.anchor, second.value):
+                first = dataclasses.replace(first, value=second.value)
+            out += [t for t in (first, second) if t is not None]
+            i += 2
+            continue
         t = r.resolve(p)
         if t is not None:
             out.append(t)
         i += 1
+    return _with_of_phrases(text, out) if r.narrative else out
+
+
+_COMMA = re.compile(r"\s*,\s*")
+_CLAUSE_ENDS = re.compile(r"\s*[,.;:)]")
+
+
+def _count_after_the_date(text: str, p: Pending, q: Pending) -> bool:
+    """Whether q, a count from the story's date ("thirty-six years later"), is set off by a comma
+    right after p, a date that writes its year or is a day, and ends its clause there: "in
+    November 1975, thirty-six years later." (not "On 5 May, two days later the army ...")."""
+    return p.type == "DATE" and (p.op is None or p.op == "md") and q.type == "DATE" \
+        and (q.op == "shift" and q.args.get("ago") and q.args.get("base") == "narrative" or q.op == "vague_shift") \
+        and _COMMA.fullmatch(text, p.end, q.start) is not None and _CLAUSE_ENDS.match(text, q.end) is not None
+
+
+_ON_THE_DATE = re.compile(r",\s*on\s+")
+
+
+def _date_after_the_count(text: str, p: Pending, q: Pending) -> bool:
+    """Whether q, a day ("on 13 September", "on October 5, 1813"), is set off by a comma right
+    after p, a count from the story's date ("Three weeks later", "a few days later")."""
+    return p.type == "DATE" and p.op in ("shift", "vague_shift") and p.args.get("base", "narrative") == "narrative" \
+        and q.type == "DATE" and (q.op == "md" or q.op is None and _FULL_DAY.fullmatch(q.value or "") is not None) \
+        and _ON_THE_DATE.fullmatch(text, p.end, q.start) is not None
+
+
+def _with_of_phrases(text: str, timexes: list[Timex]) -> list[Timex]:
+    """In a history, a duration takes in the "of" phrase it governs ("[two months of siege]",
+    "[the first three years of the war]": scene.of_phrase_end), short of the next expression."""
+    out = []
+    for i, t in enumerate(timexes):
+        end = of_phrase_end(text, t.end) if t.type == "DURATION" else None
+        if end is not None and (i + 1 == len(timexes) or timexes[i + 1].start >= end):
+            t = dataclasses.replace(t, end=end, text=text[t.start:end])
+        out.append(t)
     return out
 
 
@@ -1026,13 +1114,16 @@ _THE_UNIT_AFTER = re.compile(r"the\s+(?:day|night|week|month|year)\s+(?:after|be
 
 
 def _apposition_of_the_date(text: str, p: Pending, q: Pending) -> bool:
-    """Whether q, right after the full date p and set off by a comma or a dash, counts from an
-    event to that same date: "July 4, 1863, the day after Gettysburg ended", "27 June 1950, two
-    days after the KPA invaded". (Not "May 5, the day after": nothing follows to count from.)"""
-    if p.type != "DATE" or p.op is not None or not _FULL_DAY.fullmatch(p.value or ""):
+    """Whether q, right after the day p and set off by a comma or a dash, counts from an event
+    to that same date: "July 4, 1863, the day after Gettysburg ended", "27 June 1950, two days
+    after the KPA invaded", "1 November, five days before the election" (a month-day: the caller
+    checks that it resolves to a day). (Not "May 5, the day after": nothing follows to count from.)"""
+    if p.type != "DATE" or not (p.op == "md" or p.op is None and _FULL_DAY.fullmatch(p.value or "")):
         return False
     if _APPOSITION.fullmatch(text, p.end, q.start) is None:
         return False
+    if q.op == "same_day":  # "1 July 1916, the first day of the Battle of the Somme"
+        return True
     if q.type == "DATE" and _THE_UNIT_AFTER.fullmatch(text, q.start, q.end):
         return re.match(r"\s+(?:the\s+)?[A-Za-z]", text[q.end:q.end + 12]) is not None
     return q.type == "DURATION" and _COUNTED_FROM_EVENT.match(text, q.end) is not None

@@ -10,6 +10,7 @@ import re
 
 from .lexicon import lookup, table
 from .pending import Groups
+from .scene import in_heading
 
 
 def number(s: str | None) -> float | None:
@@ -191,8 +192,9 @@ _LISTED_YEAR = re.compile(r"(?<![\d,.$£€#])(?:19|20)\d\d, $")
 def year_ok(g: Groups, text: str, start: int, end: int) -> bool:
     """A four-digit number is a year unless the context says it is a quantity or a code.
     Years before 1900 need more: a temporal word before them, brackets around them
-    ("National Assembly (1789)") or a span of years ("1775-1780"). After a comma, a year is one
-    only when it goes on a span or a list of years ("in 1994, 1995 and 1997"), not an amount."""
+    ("National Assembly (1789)"), a span of years ("1775-1780") or a section heading of their
+    own ("1863", "Eastern theater, 1863": scene.in_heading). After a comma, a year is one only
+    when it goes on a span or a list of years ("in 1994, 1995 and 1997"), not an amount."""
     if g.get("pos"):
         return True
     ys = g["year"]
@@ -202,8 +204,13 @@ def year_ok(g: Groups, text: str, start: int, end: int) -> bool:
     after = text[end:end + 12]
     span = year_span_end(text, end, y) is not None
     listed = before.endswith(", ") and _LISTED_YEAR.search(text, max(0, ystart - 8), ystart) is not None
+    # a section heading of a history: "1863", "Eastern theater, 1863", "1863: the turning point"
+    # (asked only where the year would be refused)
+    def heading() -> bool:
+        return in_heading(text, ystart, ystart + len(ys))
     if re.search(r"[\d$£€#:/.,]\s?$", before) and not before.endswith(". ") \
-            and not ((span or listed) and before.endswith(", ")):
+            and not ((span or listed) and before.endswith(", ")) \
+            and not (before.endswith((", ", "\n")) and heading()):
         return False
     if not span and re.match(r"\s*(?:%|percent|per cent|[-–]\d{1,3}(?!\d)|[.:/]\d|\d)", after):
         return False
@@ -219,7 +226,7 @@ def year_ok(g: Groups, text: str, start: int, end: int) -> bool:
         return False
     if not 1900 <= y <= 2099 and prev_w not in table("temporal_prep"):
         bracketed = before.endswith("(") or after.startswith(")")
-        if not (span or bracketed):
+        if not (span or bracketed or heading()):
             return False
     return True
 

@@ -27,9 +27,12 @@ _BUILTIN: dict[str, str] = {
     # a year before Christ written out with its era ("480 BC", "218 B.C."), as in rule year_era
     "bcyear": r"(?<![\d$£€#])\d{1,4} ?(?-i:BCE|BC|B\.C\.E\.|B\.C\.?)(?!\w)",
     # a year of two or three digits written without its era, as a history before Christ writes
-    # it once the era is set ("In 481, Xerxes"): only before a comma, a full stop or a word that
-    # opens a clause, never before a noun it would count ("300 Spartans", "in 300 ships")
-    "bareyear": r"(?<![\d$£€#.,])[1-9]\d{1,2}(?=\s*[,;:)]|\.(?!\d)|\s+(?:the|a|an|he|she|it|they|his|her|its|their|this|that)\s)",
+    # it once the era is set ("In 481, Xerxes", "In 481 Xerxes gathered"): only before a comma, a
+    # full stop, a word that opens a clause or a name, never before a noun it would count ("300
+    # Spartans", "in 300 ships", "300 Greeks": a capitalized plural in -ns or -ks is a people)
+    "bareyear": (r"(?<![\d$£€#.,])[1-9]\d{1,2}(?=\s*[,;:)]|\.(?!\d)"
+                 r"|\s+(?:the|a|an|he|she|it|they|his|her|its|their|this|that)\s"
+                 r"|\s+(?-i:[A-Z])[a-z]+(?<![nk]s)(?![\w-]))"),
 }
 
 
@@ -55,7 +58,14 @@ def _word_builtins() -> dict[str, str]:
                   # "1930 CDT", "1425 local time": a 24-hour clock without its colon, as the BBC
                   # writes it, is a time when a time zone follows (a year never takes one)
                   rf"|(?P<h4>[01][0-9]|2[0-3])(?P<m4>[0-5][0-9])(?=\s*(?:{_any('timezone')[3:-1]}|hrs)(?!\w))"
-                  rf"|(?P<named>{_any('clock_word')[3:-1]})(?!\w))"),
+                  # "at 0315 hours", military style: after a preposition of a point in time (a
+                  # count of hours has none: "spent 1200 hours training")
+                  r"|(?:(?<=\bat\s)|(?<=\bfrom\s)|(?<=\buntil\s)|(?<=\bby\s)|(?<=\bto\s)|(?<=\bbefore\s)"
+                  r"|(?<=\bafter\s))"
+                  r"(?P<h4h>[01][0-9]|2[0-3])(?P<m4h>[0-5][0-9])\s*hours(?!\w)"
+                  rf"|(?P<named>{_any('clock_word')[3:-1]})(?!\w)"
+                  # "at five o'clock", "11 o'clock"
+                  rf"|(?P<och>1[0-2]|0?[1-9]|{ones[3:-1]}|ten|eleven|twelve)\s+o['’]clock(?!\w))"),
         "tz": "(?:" + _any("timezone")[3:-1] + r"|\([A-Z]{3,4}\))(?!\w)",
         "decade": (r"(?:(?P<dec4>(?:1[0-9]|20)[0-9]0)'?s(?!\w)|'?(?P<dec2>[0-9]0)'?s(?!\w)"
                    rf"|(?:the\s+)?(?:(?:nineteen|twenty)[-\s]+)?(?P<decw>{_any('decade_word')[3:-1]})(?!\w))"),

@@ -110,7 +110,7 @@ class NewsSignals:
 def deictic(p: Pending) -> bool:
     """An expression counted from the publication date by the writer ("Friday", "yesterday",
     "last week", "two days ago"), not from a date of the story."""
-    if p.op in ("dayshift", "weekend"):
+    if p.op in ("dayshift", "weekend", "past_span"):  # past_span: "the past year" (anchor.op_past_span)
         return True
     if p.op == "weekday":
         return p.args.get("rel") not in ("previous", "following")

@@ -9,12 +9,16 @@ from functools import lru_cache
 from .context import approx_mod, duration_value, fmt_num, number, two_digit_year_span, unit_code, word_after
 from .lexicon import lookup, table
 from .pending import Groups, Options, Pending, normalizer
+from .scene import of_phrase_end
 
-# "$5 a year", "20% a year", "four flights a week", "700 seats a week": a rate, so a SET
+# "$5 a year", "20% a year", "four flights a week", "700 seats a week": a rate, so a SET (but
+# not "58,000 Americans over a decade": a preposition opens a phrase of its own)
 _MONEY_BEFORE = re.compile(
     r"(?:[$£€]\s?\d[\d,.]*(?:\s+(?:million|billion|trillion))?"
-    r"|(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?)"
-    r"(?:\s*(?:%|percent|per cent)|(?:\s+[a-z]+){1,2})|\btimes)\s*$", re.I)
+    r"|(?:\d(?:[\d,.]*\d)?|one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?)"
+    r"(?:\s*(?:%|percent|per cent)"
+    r"|(?:\s+(?!(?:over|in|for|within|during|after|before|than|by|at|on|under|and|or)\b)[a-z]+){1,2})"
+    r"|\btimes)\s*$", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -49,9 +53,31 @@ def _year_pair(text: str, start: int, end: int) -> bool:
     return m is not None and two_digit_year_span(text, m.start(), m.end()) is not None
 
 
-@normalizer("duration", ("range", "vague", "half", "plural"))
+@normalizer("duration", ("range", "vague", "half", "plural", "part", "age", "after"))
 def _duration(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
     low = " ".join(text[start:end].lower().split())
+    if "after" in opts:  # "the years following the First Punic War", "the years that followed": an
+        # unknown stretch after or before what it names (WikiWars: PXY), with its object
+        m = _THAT_FOLLOWED.match(text, end)
+        phrase_end = m.end() if m is not None else of_phrase_end(text, end, _AFTER_WORD)
+        uc = unit_code(g["unit"])
+        if phrase_end is None or uc is None:
+            return None
+        return Pending(start, phrase_end, "DURATION", value=duration_value(None, uc[0]))
+    if "age" in opts:  # "18 years old", "a 52-year-old doctor": the annotators of histories (WikiWars,
+        # after TIMEX2) mark an age as a duration, news (TimeBank) never: anchor op_history_only
+        uc, n = unit_code(g["unit"]), number(g.get("num"))
+        if uc is None or n is None:
+            return None
+        return Pending(start, end, "DURATION", op="history_only", args={"value": duration_value(n * uc[1], uc[0])},
+                       mod=approx_mod(g.get("approx")))
+    if "part" in opts:  # "the first hour of the attack", "the last weeks of the war": a stretch of
+        # one unit or some (TimeBank "the first hours" PTXH; a point is a day named: "on the last day")
+        uc = unit_code(g["unit"])
+        plural = g["unit"].lower().endswith("s")
+        if uc is None or (uc[0] == "D" and not plural and re.search(r"\bon\s+$", text[max(0, start - 4):start])):
+            return None
+        return Pending(start, end, "DURATION", value=duration_value(None if plural else uc[1], uc[0]))
     if "half" in opts:
         value = lookup("half_unit", g["half"])
         return Pending(start, end, "DURATION", value=value, mod=approx_mod(g.get("approx")))
@@ -133,6 +159,9 @@ def _duration_past(g: Groups, text: str, start: int, end: int, opts: Options) ->
     return Pending(start, end, "DURATION", value=duration_value(n, uc[0]), mod=approx_mod(g.get("approx")) or approx)
 
 
+_THAT_FOLLOWED = re.compile(r"\s+that\s+(?:followed|preceded)\b")
+_AFTER_WORD = re.compile(r"\s+(?:following|preceding)\s+(?=[A-Za-z])")
+
 _ONE_UNIT = re.compile(r"P1([DWMY])")  # a frequency adverb's period of one calendar unit
 
 
@@ -170,7 +199,11 @@ def _set(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending |
         return None
     if "other" in low:
         n *= 2
-    return Pending(start, end, "SET", value=duration_value(n * uc[1], uc[0]), quant=quant)
+    value = duration_value(n * uc[1], uc[0])
+    m = _ONE_UNIT.fullmatch(value)
+    if m is not None:  # "every day": P1D in news, XXXX-XX-XX in a history, as "daily" (op_history_set)
+        return Pending(start, end, "SET", op="history_set", args={"value": value, "unit": m.group(1)}, quant=quant)
+    return Pending(start, end, "SET", value=value, quant=quant)
 
 
 @normalizer("vague")
@@ -207,8 +240,9 @@ def _history_adj(g: Groups, text: str, start: int, end: int, opts: Options) -> P
 
 @normalizer("history_then")
 def _history_then(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
-    """"at the time", "(the women) of the time": the story's time then, which the annotators of
-    histories mark PRESENT_REF (WikiWars, after TIMEX2: the present of the story); news marks "at
+    """"at the time", "(the women) of the time", "for the time being": the story's time then,
+    which the annotators of histories mark PRESENT_REF (WikiWars, after TIMEX2: the present of the
+    story); news marks "at
     the time" rarely (TimeBank: once of twice, PAST_REF), so it is kept only in a history
     (anchor op_history_only). Not "at the time of the oath", "at the time when": a date named."""
     return Pending(start, end, "DATE", op="history_only", args={"value": "PRESENT_REF"})

@@ -43,6 +43,9 @@ def _pending(start: int, end: int, type_: str, part: dict[str, Any] | None, **kw
     return Pending(start, end, type_, op=op, args=args, **kw)
 
 
+_LATER_IN_THE_DAY = re.compile(r"\s+in\s+the\s+(?:afternoon|evening)\b", re.I)
+
+
 @normalizer("time_clock")
 def _time_clock(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
     if g.get("named"):
@@ -51,6 +54,12 @@ def _time_clock(g: Groups, text: str, start: int, end: int, opts: Options) -> Pe
         hh, mm = int(g["h24"]), int(g["m24"])
     elif g.get("h4"):  # "1930 CDT"
         hh, mm = int(g["h4"]), int(g["m4"])
+    elif g.get("h4h"):  # "at 0315 hours"
+        hh, mm = int(g["h4h"]), int(g["m4h"])
+    elif g.get("och"):  # "at five o'clock": the morning's hour unless the afternoon or evening follows
+        hh, mm = int(number(g["och"])), 0
+        if hh < 12 and _LATER_IN_THE_DAY.match(text, end):
+            hh += 12
     elif g.get("hhmm"):  # "430pm", as tweets write it
         hh, mm = int(g["hhmm"][:-2]), int(g["hhmm"][-2:])
         pm = g["ampm2"].lower() == "pm"
@@ -169,6 +178,8 @@ def _month(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending
 def _season(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
     if "post" in opts and (not is_post(text) or word_after(text, end).lower() in table("period_event_noun")):
         return None  # a long text, or a name: "the Spring Offensive" (rule season_name)
+    if _in_a_name(g["season"], text, start, end):
+        return None
     code = lookup("season", g["season"])
     mod = pos_mod(g.get("pos"))
     if text[start:start + 4].lower() == "the " and end - start == 4 + len(g["season"]) and _modifies_noun(text, end):
@@ -179,9 +190,30 @@ def _season(g: Groups, text: str, start: int, end: int, opts: Options) -> Pendin
     if year:
         return Pending(start, end, "DATE", value=f"{int(year):04d}-{code}", mod=mod)
     rel = lookup("relative_word", g["rel"]) if g.get("rel") else None
+    if g.get("that") or (g.get("the") and rel):  # "the autumn of that year": of the year last
+        # mentioned; "the spring of the following year": of the one after it (as rule month_of_year)
+        return Pending(start, end, "DATE", op="season", args={"season": code, "rel": None, "yearshift": rel or 0,
+                                                               "that": True}, mod=mod)
     if "of_year" in opts:
         return Pending(start, end, "DATE", op="season", args={"season": code, "rel": None, "yearshift": rel or 0}, mod=mod)
     return Pending(start, end, "DATE", op="season", args={"season": code, "rel": rel, "yearshift": None}, mod=mod)
+
+
+_SENTENCE_OPENS = re.compile(r"(?:^|[.!?:;\n\"“(])\s*$")
+
+
+def _in_a_name(season: str, text: str, start: int, end: int) -> bool:
+    """A capitalized season inside a sentence before another capitalized word is part of a name:
+    "the Winter Palace", "the Winter King", "the Summer Olympics" (but "the Spring Offensive", a
+    named happening, is the season's: rule season_name, list period_event_noun). Not in a post,
+    which capitalizes its words as a title does ("Your Summer Reading List")."""
+    if not season[:1].isupper() or season.isupper() or is_post(text):
+        return False
+    at = start + text[start:end].find(season)
+    if _SENTENCE_OPENS.search(text, max(0, at - 3), at):
+        return False
+    nxt = word_after(text, at + len(season))
+    return nxt[:1].isupper() and nxt.lower() not in table("period_event_noun")
 
 
 def _modifies_noun(text: str, end: int) -> bool:
@@ -428,9 +460,12 @@ def _rel_unit(g: Groups, text: str, start: int, end: int, opts: Options) -> Pend
         return Pending(start, end, "DATE", op="shift", args={"unit": unit, "n": 0, "base": base, "definite": True},
                        mod=mod)
     if has_the and not g.get("pos") and relw in ("past", "last"):
-        if unit in ("Y", "DE", "CE"):
+        if unit in ("Y", "DE"):
             # "over the past year", "in the last decade": TimeBank marks the previous calendar
-            # year/decade (a DATE, like "last year"), not a duration
+            # year/decade (a DATE, like "last year"), not a duration; in a history it is the year
+            # up to the story's time, a duration as "the past month" is (anchor op_past_span)
+            return Pending(start, end, "DATE", op="past_span", args={"unit": unit}, mod=mod)
+        if unit == "CE":  # "in the last century": the previous century, in a history too
             return Pending(start, end, "DATE", op="shift", args={"unit": unit, "n": -1, "base": "dct"}, mod=mod)
         return Pending(start, end, "DURATION", value=duration_value(1, unit))
     if g.get("ortail") and relw in ("next", "coming"):
@@ -478,7 +513,8 @@ def _ago(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending |
         n = 1.0
     mod = approx_mod(g.get("approx")) or ("APPROX" if " or so " in low else None)
     if n is None:
-        if word in ("later", "earlier") or (word in ("before", "after") and _ADVERB_END.match(text, end)):
+        if word in ("later", "earlier", "afterwards", "afterward") \
+                or (word in ("before", "after") and _ADVERB_END.match(text, end)):
             # "days later", "a few weeks later", "months before;": an unknown count of units from
             # the story's time is a date, as "two days later" is (rule ago), not a duration
             return Pending(start, end, "TIME" if unit in _T_UNITS else "DATE", op="vague_shift",
@@ -604,6 +640,8 @@ def _weekday(g: Groups, text: str, start: int, end: int, opts: Options) -> Pendi
     rel = lookup("weekday_relation", relw or "")
     if relw and rel is None:
         return None
+    if rel == "next" and re.match(r"(?:\w+[- ]?(?:on )?)?the\s", text[start:end], re.I):
+        rel = "following"  # "the next Sunday" counts from the day last told of, as "the following Sunday"
     return Pending(start, end, "DATE", op="weekday", args={"weekday": lookup("weekday", wd), "rel": rel},
                    mod=pos_mod(g.get("pos")))
 

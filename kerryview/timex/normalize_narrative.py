@@ -9,6 +9,7 @@ import re
 from .context import direction
 from .lexicon import lookup, table
 from .pending import Groups, Options, Pending, normalizer
+from .scene import of_phrase_end
 
 
 @normalizer("story_pod")
@@ -35,3 +36,20 @@ def _time_anaphor(g: Groups, text: str, start: int, end: int, opts: Options) -> 
     if m is None or m.group(1).lower() not in table("time_anaphor_preposition"):
         return None
     return Pending(start, end, "DATE", op="time_anaphor", args={"this": text[start:end].lower().startswith("this")})
+
+
+_SET_OFF_BEFORE = re.compile(r"\w\.?\s*(?:,|[-–—])\s*$")
+
+
+@normalizer("day_of_event")
+def _day_of_event(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
+    """"1 July 1916, the first day of the Battle of the Somme", "2 December, the first
+    anniversary of his coronation": a day named by what happened on it, set off after the date
+    it names (anchor.resolve gives it that date's value, with the "of" phrase it governs:
+    scene.of_phrase_end). Elsewhere ("on the first day of the battle") it is not tagged."""
+    if _SET_OFF_BEFORE.search(text, max(0, start - 6), start) is None:
+        return None
+    phrase_end = of_phrase_end(text, end)
+    if phrase_end is None:
+        return None
+    return Pending(start, phrase_end, "DATE", op="same_day")

@@ -206,25 +206,25 @@ def _leading_bc_year(text: str, second: Pending, after: int, bc: int) -> Pending
     return Pending(m.start(1), m.end(1), "DATE", value=bc_year(int(m.group(1))), rule=second.rule)
 
 
-_RANGE_JOINER = re.compile(r"\s*(?:-|–|to|until|till|through|and)\s*", re.I)
+_RANGE_JOINER = re.compile(r"\s*(?:-|–|to|until|till|through|and|or)\s*", re.I)
 
 
 def share_year(text: str, first: Pending, second: Pending) -> None:
     """"14 August-24 August 1914", "from 5 May to 9 June 1998", "between March and April
-    1918": a range whose second date states the year gives it to the first one, which states
-    none."""
+    1918", "in August or September 480 BC": a range or an alternative whose second date states
+    the year gives it to the first one, which states none."""
     if second.value is None or not _RANGE_JOINER.fullmatch(text, first.end, second.start):
         return
     if first.op == "md" and first.args.get("year") is None and re.fullmatch(r"\d{4}-\d\d-\d\d", second.value):
         first.args = {**first.args, "year": int(second.value[:4])}
     elif (first.op == "month" and first.args.get("rel") is None and first.args.get("yearshift") is None
-          and not first.args.get("that") and re.fullmatch(r"\d{4}-\d\d", second.value)):
-        # "between March and April 1918"
-        first.value, first.op = f"{second.value[:4]}-{first.args['month']:02d}", None
+          and not first.args.get("that") and re.fullmatch(r"(?:BC)?\d{4}-\d\d", second.value)):
+        # "between March and April 1918", "in August or September 480 BC"
+        first.value, first.op = f"{second.value[:-3]}-{first.args['month']:02d}", None
     elif (first.op == "season" and first.args.get("rel") is None and first.args.get("yearshift") is None
-          and re.fullmatch(r"\d{4}-(?:SP|SU|FA|WI)", second.value)):
+          and re.fullmatch(r"(?:BC)?\d{4}-(?:SP|SU|FA|WI)", second.value)):
         # "summer and autumn 1918"
-        first.value, first.op = f"{second.value[:4]}-{first.args['season']}", None
+        first.value, first.op = f"{second.value[:-3]}-{first.args['season']}", None
 
 
 def span_second(first: Pending) -> Pending | None:

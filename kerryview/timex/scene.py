@@ -32,7 +32,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from kerryview.text.wordlists import reporting_verbs
+from kerryview.text.verbs import is_verb
+from kerryview.text.wordlists import reporting_verbs, stopwords
 
 from .lexicon import alternation, table
 
@@ -56,14 +57,15 @@ def _time_words() -> frozenset[str]:
 
 
 HEADING_WORDS = 10  # a line of at most this many words without a sentence's end is a heading
+HEADING_CHARS = 200  # nor longer than this on either side of the date (the search for its line ends there)
 _LINE_END = re.compile(r"[.!?:;,]\W*$")
 
 
 def in_heading(text: str, start: int, end: int) -> bool:
     """text[start:end] stands in a line of its own that is a section heading: a few words with no
     sentence's end ("Estates-General of 1789", "Western Front (1914–1918)")."""
-    lo = text.rfind("\n", 0, start) + 1
-    hi = text.find("\n", end)
+    lo = text.rfind("\n", max(0, start - HEADING_CHARS), start) + 1
+    hi = text.find("\n", end, end + HEADING_CHARS)
     if lo == 0 or hi < 0:
         return False
     line = text[lo:hi]
@@ -94,6 +96,47 @@ def names_a_thing(text: str, start: int, end: int) -> bool:
         return False
     # "the campaign of 1862": a happening at that time, the story's (but "the Revolution of 1848")
     return not (m.group(1).islower() and m.group(1) in table("event_of_year"))
+
+
+_OF = re.compile(r"\s+of\s+(?=[A-Za-z])")
+_PHRASE_WORD = re.compile(r"\s*([A-Za-z][\w'-]*)")
+_NAME_GOES_ON = re.compile(r"\s+(?:the\s+)?(?-i:[A-Z])")
+OF_PHRASE_WORDS = 5  # words of a duration's "of" phrase at most, its determiner included
+
+
+def of_phrase_end(text: str, end: int, joiner: re.Pattern[str] = _OF) -> int | None:
+    """Where the "of" phrase that a duration ending at `end` governs ends, as the annotators of
+    histories mark the duration's extent ("[two months of siege]", "[more than 20 years of war]",
+    "[the first three years of the American Revolutionary War]", "[The last days of this battle]
+    signified"; news marks the duration alone): "of", a determiner (narrative.json
+    attributive_year_det), then words up to a punctuation mark, a function word (text/data
+    stopwords.txt; an "of" between capitalized words of a name goes on: "the Battle of (the)
+    Somme") or a verb (text.verbs.is_verb; after the first word also one in -ing). None when no
+    word follows "of" ("of 1915"). `joiner`: the words that open the phrase, "of" unless another
+    is given ("the years [following] the war")."""
+    m = joiner.match(text, end, end + 16)
+    if m is None:
+        return None
+    pos, taken, last = m.end(), 0, None
+    stop = stopwords()
+    while taken < OF_PHRASE_WORDS:
+        w = _PHRASE_WORD.match(text, pos, pos + 40)
+        if w is None:
+            break
+        word, low = w.group(1), w.group(1).lower()
+        if taken == 0 and last is None and low in table("attributive_year_det"):
+            pos, taken = w.end(), taken + 1
+            continue
+        if low == "of" and last is not None and last[:1].isupper():
+            after = _NAME_GOES_ON.match(text, w.end(), w.end() + 40)
+            if after is not None:
+                pos, taken = after.end() - 1, taken + 1  # "the Battle of (the) Somme": the name goes on
+                continue
+        if low in stop or len(word) < 2 or (last is not None and (low.endswith("ing") or is_verb(
+                word, text[max(0, w.start(1) - 12):w.start(1)], finite=True))):
+            break  # (a single letter is an initial: "27 years of T.B."; "...War improving its finances")
+        pos, taken, last = w.end(), taken + 1, word
+    return pos if last is not None else None
 
 
 _SENTENCE_START = re.compile(r"[.;!?:\n\"(][^.;!?:\n\"(]*$")
