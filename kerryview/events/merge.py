@@ -456,6 +456,29 @@ def told_alike(a: str, b: str) -> float | None:
     return jaccard if jaccard >= SAME_WORDS and shared >= SAME_WORDS_SHARED else None
 
 
+@dataclass
+class Told:
+    """What join_same_words asks of an event: its label, its distinct dates, its id."""
+
+    label: str
+    dates: list[Item]
+    ident: str
+
+    @classmethod
+    def of(cls, group: list[Item]) -> "Told":
+        return cls(_medoid(group).label, list({it.date_key: it for it in group}.values()),
+                   event_id(group))
+
+
+def joinable(a: Told, b: Told) -> float | None:
+    """How alike two events of one sentence are when they tell one happening (told_alike,
+    every date of one with every date of the other same_time), else None."""
+    s = told_alike(a.label, b.label)
+    if s is None or not all(same_time(x, y) for x in a.dates for y in b.dates):
+        return None
+    return s
+
+
 def join_same_words(clusters: list[list[Item]], cancel: Cancellation = NEVER
                     ) -> list[list[Item]]:
     """The clusters with those that tell one happening twice joined: two events told in one
@@ -469,8 +492,9 @@ def join_same_words(clusters: list[list[Item]], cancel: Cancellation = NEVER
     merged, or not, by their passages (cluster), never here; and two events of one sentence
     told in other words ("X was founded in 1990 and closed on Tuesday") or on dates one
     cannot hold are two. Pairs join best first (then by their events' ids), a join kept
-    only when all the dates of both sides may be one; so the result depends on the clusters
-    alone, not on their order (kerryview.incremental.merge joins a change's the same way)."""
+    only when all the dates of both sides may be one: the result depends on the clusters
+    alone, not on their order, and each set of clusters linked by joinable pairs is joined
+    on its own (kerryview.incremental.merge joins a change's that way)."""
     where: dict[tuple[str, int], list[int]] = {}
     for k, c in enumerate(clusters):
         for key in sentences(c):
@@ -479,27 +503,18 @@ def join_same_words(clusters: list[list[Item]], cancel: Cancellation = NEVER
                                    for n, a in enumerate(ks) for b in ks[n + 1:] if a != b}
     if not pairs:
         return clusters
-    labels: dict[int, str] = {}
-    dates: dict[int, list[Item]] = {}
-    ids: dict[int, str] = {}
-
-    def about(k: int) -> None:
-        if k not in labels:
-            labels[k] = _medoid(clusters[k]).label
-            dates[k] = list({it.date_key: it for it in clusters[k]}.values())
-            ids[k] = event_id(clusters[k])
-
+    told: dict[int, Told] = {}
     scored = []
     for a, b in pairs:
         cancel.check()
-        about(a)
-        about(b)
-        s = told_alike(labels[a], labels[b])
-        if s is not None and all(same_time(x, y) for x in dates[a] for y in dates[b]):
-            scored.append((-s, *sorted((ids[a], ids[b])), a, b))
+        ta = told.get(a) or told.setdefault(a, Told.of(clusters[a]))
+        tb = told.get(b) or told.setdefault(b, Told.of(clusters[b]))
+        s = joinable(ta, tb)
+        if s is not None:
+            scored.append((-s, *sorted((ta.ident, tb.ident)), a, b))
     scored.sort()
     root = list(range(len(clusters)))
-    held = {k: list(dates[k]) for k in dates}
+    held = {k: list(t.dates) for k, t in told.items()}
 
     def find(x: int) -> int:
         while root[x] != x:
