@@ -16,6 +16,7 @@ from array import array
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import Callable, Iterable
 
 from kerryview.cancellation import NEVER, Cancellation
 from kerryview.events.blocking import candidate_pairs
@@ -23,7 +24,7 @@ from kerryview.events.clauses import is_clause_event, mention_dating, merge_weig
 from kerryview.events.mentions import Found
 from kerryview.calendar.zones import utc_interval
 from kerryview.text.similarity import Vectorizer, content_terms, cosine, word_overlap
-from kerryview.text.wordlists import opposite_events
+from kerryview.text.wordlists import opposite_events, reporting_verbs
 from kerryview.model import Event, EventMention
 from kerryview.calendar.intervals import Interval, duration_timedelta, iso
 
@@ -428,6 +429,17 @@ def _medoid(group: list[Item]) -> Item:
 SAME_WORDS = 0.6  # weighted Jaccard of two events' labels' content words (measured: README_stories)
 SAME_WORDS_SHARED = 4.0  # and the weight of the words they share (a name counts 2)
 SAME_WORDS_DAYS = 1  # a clause dated by its publication and a date this many days off
+SAME_WORDS_DATES = 4  # a sentence whose mentions give more dates is a list: each its own item
+
+
+def dates_told(groups: Iterable[list[Item]]) -> dict[tuple[str, int], set[str]]:
+    """The dates (values) the mentions of each sentence give."""
+    out: dict[tuple[str, int], set[str]] = {}
+    for g in groups:
+        for it in g:
+            out.setdefault((it.mention.document_id, it.mention.start), set()).add(
+                it.mention.timex.value)
+    return out
 
 
 def sentences(group: list[Item]) -> set[tuple[str, int]]:
@@ -448,38 +460,53 @@ def same_time(a: Item, b: Item) -> bool:
             and abs(x.start.toordinal() - y.start.toordinal()) <= SAME_WORDS_DAYS)
 
 
-def told_alike(a: str, b: str) -> float | None:
+def told_alike(a: "Told", b: "Told") -> float | None:
     """How alike two events' labels are when they tell one happening in nearly the same
-    words (the names, the verb, the object: SAME_WORDS of their content words' weight and
-    at least SAME_WORDS_SHARED of it shared), else None."""
-    shared, jaccard = word_overlap(content_terms(a), content_terms(b))
-    return jaccard if jaccard >= SAME_WORDS and shared >= SAME_WORDS_SHARED else None
+    words: the names, the object (SAME_WORDS of their content words' weight and at least
+    SAME_WORDS_SHARED of it shared) and the verb (each event's word, its label's trigger,
+    is in the other's label: "Shares in BP rose" is not "Shares in BP, which rose this
+    morning, have risen again"; a verb that reports, "said", "told", names the telling and
+    is not asked for), else None."""
+    shared, jaccard = word_overlap(a.terms, b.terms)
+    if jaccard < SAME_WORDS or shared < SAME_WORDS_SHARED:
+        return None
+    if (a.word and a.word not in b.terms) or (b.word and b.word not in a.terms):
+        return None
+    return jaccard
 
 
 @dataclass
 class Told:
-    """What join_same_words asks of an event: its label, its distinct dates, its id."""
+    """What join_same_words asks of an event: its label's content words, its word (the
+    label's trigger, stemmed as content_terms stems it; none for a reporting verb), its
+    distinct dates, its id."""
 
-    label: str
+    terms: Counter[str]
+    word: str
     dates: list[Item]
     ident: str
 
     @classmethod
     def of(cls, group: list[Item]) -> "Told":
-        return cls(_medoid(group).label, list({it.date_key: it for it in group}.values()),
-                   event_id(group))
+        medoid = _medoid(group)
+        word = _trigger(medoid.mention).lower()
+        if word in reporting_verbs()["pure"] | reporting_verbs()["attribution"]:
+            word = ""
+        return cls(content_terms(medoid.label), next(iter(content_terms(word)), ""),
+                   list({it.date_key: it for it in group}.values()), event_id(group))
 
 
 def joinable(a: Told, b: Told) -> float | None:
     """How alike two events of one sentence are when they tell one happening (told_alike,
     every date of one with every date of the other same_time), else None."""
-    s = told_alike(a.label, b.label)
+    s = told_alike(a, b)
     if s is None or not all(same_time(x, y) for x in a.dates for y in b.dates):
         return None
     return s
 
 
-def join_same_words(clusters: list[list[Item]], cancel: Cancellation = NEVER
+def join_same_words(clusters: list[list[Item]], cancel: Cancellation = NEVER,
+                    told_in: Callable[[tuple[str, int]], int] | None = None
                     ) -> list[list[Item]]:
     """The clusters with those that tell one happening twice joined: two events told in one
     sentence (each has a mention of it) whose labels say nearly the same words (told_alike)
@@ -494,27 +521,38 @@ def join_same_words(clusters: list[list[Item]], cancel: Cancellation = NEVER
     cannot hold are two. Pairs join best first (then by their events' ids), a join kept
     only when all the dates of both sides may be one: the result depends on the clusters
     alone, not on their order, and each set of clusters linked by joinable pairs is joined
-    on its own (kerryview.incremental.merge joins a change's that way)."""
+    on its own (kerryview.incremental.merge joins a change's that way). A sentence whose
+    mentions give more than SAME_WORDS_DATES dates (a chronology: "1985: President, Indian
+    Economic Association; January 15, 1985 -- July 31, 1987: Deputy Chairman, ...") joins
+    nothing: its labels are fragments of a list. `told_in` counts them (by default over
+    these clusters, which must then be all of the story's)."""
     where: dict[tuple[str, int], list[int]] = {}
     for k, c in enumerate(clusters):
         for key in sentences(c):
             where.setdefault(key, []).append(k)
-    pairs: set[tuple[int, int]] = {(a, b) for ks in where.values() if len(ks) > 1
+    if told_in is None:
+        told = dates_told(clusters)
+
+        def told_in(key: tuple[str, int]) -> int:
+            return len(told[key])
+
+    pairs: set[tuple[int, int]] = {(a, b) for key, ks in where.items()
+                                   if len(ks) > 1 and told_in(key) <= SAME_WORDS_DATES
                                    for n, a in enumerate(ks) for b in ks[n + 1:] if a != b}
     if not pairs:
         return clusters
-    told: dict[int, Told] = {}
+    about: dict[int, Told] = {}
     scored = []
     for a, b in pairs:
         cancel.check()
-        ta = told.get(a) or told.setdefault(a, Told.of(clusters[a]))
-        tb = told.get(b) or told.setdefault(b, Told.of(clusters[b]))
+        ta = about.get(a) or about.setdefault(a, Told.of(clusters[a]))
+        tb = about.get(b) or about.setdefault(b, Told.of(clusters[b]))
         s = joinable(ta, tb)
         if s is not None:
             scored.append((-s, *sorted((ta.ident, tb.ident)), a, b))
     scored.sort()
     root = list(range(len(clusters)))
-    held = {k: list(t.dates) for k, t in told.items()}
+    held = {k: list(t.dates) for k, t in about.items()}
 
     def find(x: int) -> int:
         while root[x] != x:

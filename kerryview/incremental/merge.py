@@ -47,7 +47,8 @@ from kerryview.calendar.intervals import Interval
 from kerryview.cancellation import NEVER, Cancellation
 from kerryview.events.blocking import (NEAR_DAYS, DateTermIndex, Postings, _cells, _file, count,
                                       dot_products, key_terms, level, with_near)
-from kerryview.events.merge import (LINK_FLOOR, Item, MergeState, Told, _Group,
+from kerryview.events.merge import (LINK_FLOOR, SAME_WORDS_DATES, Item, MergeState, Told,
+                                    _Group, dates_told,
                                     _widened, agglomerate, can_witness, compared_near,
                                     event_id as passages_id, join_same_words, joinable, link,
                                     make_event, make_item, merge_score, sentences)
@@ -654,6 +655,7 @@ class _JoinState:
         for key, g in self.made.items():
             for s in sentences(g):
                 self.new_at.setdefault(s, []).append(key)
+        self.new_dates = dates_told(self.made.values())
 
     def _doc(self, doc: str) -> list[tuple[int, str, int, Item]]:
         got = self.rows.get(doc)
@@ -699,6 +701,18 @@ class _JoinState:
             out.update(self.new_at.get(sentence, ()))
         return out
 
+    def dates(self, sentence: tuple[str, int], after: bool) -> int:
+        """How many dates the mentions of a sentence give (merge.dates_told), before the
+        change or after it: a stored article's rows, a new one's mentions."""
+        doc, start = sentence
+        gone = after and doc in self.merger.removed_docs
+        values = {it.mention.timex.value for row_id, _, _, it in self._doc(doc)
+                  if it.mention.start == start
+                  and not (gone or after and row_id in self.merger.removed_rows)}
+        if after and not values:
+            values = self.new_dates.get(sentence, set())
+        return len(values)
+
     def linked(self, seeds: set, after: bool) -> set:
         """The clusters linked to these by joinable pairs told in one sentence."""
         done, todo = set(seeds), list(seeds)
@@ -706,6 +720,8 @@ class _JoinState:
             self.merger.cancel.check()
             key = todo.pop()
             for s in sentences(self.group(key)):
+                if self.dates(s, after) > SAME_WORDS_DATES:
+                    continue
                 for other in self.at(s, after) - done:
                     if joinable(self._told(key), self._told(other)) is not None:
                         done.add(other)
@@ -721,9 +737,12 @@ class _JoinState:
             if a == after and b == before:
                 break
             after, before = a, b
-        old = {passages_id(g) for g in join_same_words([self.group(k) for k in sorted(before)])}
+        old = {passages_id(g) for g in join_same_words(
+            [self.group(k) for k in sorted(before)], self.merger.cancel,
+            lambda s: self.dates(s, False))}
         new = {passages_id(g): g for g in join_same_words(
-            [self.group(k) for k in sorted(after, key=str)], self.merger.cancel)}
+            [self.group(k) for k in sorted(after, key=str)], self.merger.cancel,
+            lambda s: self.dates(s, True))}
         change.gone_events = old - new.keys()
         change.events = [make_event(g) for i, g in new.items() if i not in old]
 
