@@ -478,8 +478,8 @@ def told_alike(a: "Told", b: "Told") -> float | None:
 @dataclass
 class Told:
     """What join_same_words asks of an event: its label's content words, its word (the
-    label's trigger, stemmed as content_terms stems it; none for a reporting verb), its
-    distinct dates, its id."""
+    label's trigger, stemmed as content_terms stems it; none for a reporting verb or a
+    trigger the label does not hold), its distinct dates, its id."""
 
     terms: Counter[str]
     word: str
@@ -489,10 +489,12 @@ class Told:
     @classmethod
     def of(cls, group: list[Item]) -> "Told":
         medoid = _medoid(group)
+        terms = content_terms(medoid.label)
         word = _trigger(medoid.mention).lower()
-        if word in reporting_verbs()["pure"] | reporting_verbs()["attribution"]:
-            word = ""
-        return cls(content_terms(medoid.label), next(iter(content_terms(word)), ""),
+        verbs = reporting_verbs()
+        word = "" if word in verbs["pure"] | verbs["attribution"] else \
+            next(iter(content_terms(word)), "")
+        return cls(terms, word if word in terms else "",  # (a trigger its label leaves out: none)
                    list({it.date_key: it for it in group}.values()), event_id(group))
 
 
