@@ -646,6 +646,8 @@ class _JoinState:
         self.made = {("new", k): g for k, g in enumerate(made)}
         self.rows: dict[str, list[tuple[int, str, int, Item]]] = {}  # doc -> (row, cluster, comp, item)
         self.members: dict[str, list[Item]] = {}  # stored cluster -> its items
+        self.comps: set[int] = set()  # the components whose rows are read
+        self.rows_of: dict[str, list[tuple]] = {}  # their clusters' rows, not decoded yet
         self.comp_of: dict[str, int] = {}  # stored cluster -> its component
         for n in [*removed, *merger.nodes.values()]:
             if n.row_id is not None and n.row_id >= 0 and n.event_id is not None:
@@ -673,11 +675,15 @@ class _JoinState:
             return self.made[key]
         got = self.members.get(key)
         if got is None:
-            rows = [r for r in self.merger.store.merge_rows_of_components([self.comp_of[key]])
-                    if r[13] == key]
-            got = [_node(r).item for r in sorted(rows, key=lambda r: (r[2], r[3]))]
-            got.sort(key=lambda it: (it.mention.document_id, it.mention.start))
-            self.members[key] = got
+            comp = self.comp_of[key]
+            if comp not in self.comps:  # (a component's rows read once for all its clusters,
+                self.comps.add(comp)    # each decoded when its cluster is asked for)
+                for r in self.merger.store.merge_rows_of_components([comp]):
+                    self.rows_of.setdefault(r[13], []).append(r)
+            rows = sorted(self.rows_of.pop(key, ()), key=lambda r: (r[2], r[3]))
+            got = self.members[key] = sorted((_node(r).item for r in rows),
+                                             key=lambda it: (it.mention.document_id,
+                                                             it.mention.start))
         return got
 
     def _told(self, key) -> Told:
