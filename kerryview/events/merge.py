@@ -5,7 +5,10 @@ the other: "July 20" and "the early hours of July 20") and their passages are al
 TF-IDF cosine over all pairs, so a cluster does not drift through a chain of weak links). Only
 mentions whose dates overlap are ever compared, which keeps this near-linear for large corpora.
 When passages are nearly identical but the dates differ by a few days, they are still one event,
-and the disagreement is recorded instead of being hidden.
+and the disagreement is recorded instead of being hidden. Last, a sentence that tells one
+happening at two precisions ("earlier this week ... on July 18"; a clause dated by its
+publication and "yesterday") gives two events with nearly the same label: they are joined
+(join_same_words).
 """
 from __future__ import annotations
 
