@@ -463,7 +463,25 @@ def same_time(a: Item, b: Item) -> bool:
             and abs(x.start.toordinal() - y.start.toordinal()) <= SAME_WORDS_DAYS)
 
 
-def told_alike(a: "Told", b: "Told") -> float | None:
+@dataclass(frozen=True)
+class Said:
+    """What an event's label says: its content words, and its word (the label's trigger,
+    stemmed as content_terms stems it; none for a reporting verb or a trigger the label
+    does not hold)."""
+
+    terms: Counter[str]
+    word: str
+
+    @classmethod
+    def of(cls, label: str, trigger: str) -> "Said":
+        terms = content_terms(label)
+        verbs = reporting_verbs()
+        word = "" if trigger.lower() in verbs["pure"] | verbs["attribution"] else \
+            next(iter(content_terms(trigger.lower())), "")
+        return cls(terms, word if word in terms else "")
+
+
+def told_alike(a: Said, b: Said) -> float | None:
     """How alike two events' labels are when they tell one happening in nearly the same
     words: the names, the object (SAME_WORDS of their content words' weight and at least
     SAME_WORDS_SHARED of it shared) and the verb (each event's word, its label's trigger,
@@ -480,34 +498,39 @@ def told_alike(a: "Told", b: "Told") -> float | None:
 
 @dataclass
 class Told:
-    """What join_same_words asks of an event: its label's content words, its word (the
-    label's trigger, stemmed as content_terms stems it; none for a reporting verb or a
-    trigger the label does not hold), its distinct dates, its id."""
+    """What join_same_words asks of an event: its distinct dates, and its id and what its
+    label says (made when first asked for: most pairs of a sentence's events fail on their
+    dates)."""
 
-    terms: Counter[str]
-    word: str
     dates: list[Item]
-    ident: str
+    group: list[Item] = field(repr=False)
+    _said: Said | None = field(default=None, repr=False)
+    _ident: str | None = field(default=None, repr=False)
 
     @classmethod
     def of(cls, group: list[Item]) -> "Told":
-        medoid = _medoid(group)
-        terms = content_terms(medoid.label)
-        word = _trigger(medoid.mention).lower()
-        verbs = reporting_verbs()
-        word = "" if word in verbs["pure"] | verbs["attribution"] else \
-            next(iter(content_terms(word)), "")
-        return cls(terms, word if word in terms else "",  # (a trigger its label leaves out: none)
-                   list({it.date_key: it for it in group}.values()), event_id(group))
+        return cls(list({it.date_key: it for it in group}.values()), group)
+
+    @property
+    def ident(self) -> str:
+        if self._ident is None:
+            self._ident = event_id(self.group)
+        return self._ident
+
+    @property
+    def said(self) -> Said:
+        if self._said is None:
+            medoid = _medoid(self.group)
+            self._said = Said.of(medoid.label, _trigger(medoid.mention))
+        return self._said
 
 
 def joinable(a: Told, b: Told) -> float | None:
-    """How alike two events of one sentence are when they tell one happening (told_alike,
-    every date of one with every date of the other same_time), else None."""
-    s = told_alike(a, b)
-    if s is None or not all(same_time(x, y) for x in a.dates for y in b.dates):
+    """How alike two events of one sentence are when they tell one happening (every date
+    of one with every date of the other same_time, and told_alike), else None."""
+    if not all(same_time(x, y) for x in a.dates for y in b.dates):
         return None
-    return s
+    return told_alike(a.said, b.said)
 
 
 def join_same_words(clusters: list[list[Item]], cancel: Cancellation = NEVER,
@@ -532,12 +555,20 @@ def join_same_words(clusters: list[list[Item]], cancel: Cancellation = NEVER,
     nothing: its labels are fragments of a list. `told_in` counts them (by default over
     these clusters, which must then be all of the story's)."""
     where: dict[tuple[str, int], list[int]] = {}
+    told: dict[tuple[str, int], set[str]] = {}  # (dates_told, in the same pass)
     for k, c in enumerate(clusters):
-        for key in sentences(c):
-            where.setdefault(key, []).append(k)
+        for it in c:
+            m = it.mention
+            key = (m.document_id, m.start)
+            ks = where.get(key)
+            if ks is None:
+                where[key] = [k]
+                told[key] = {m.timex.value}
+            else:
+                if ks[-1] != k:
+                    ks.append(k)
+                told[key].add(m.timex.value)
     if told_in is None:
-        told = dates_told(clusters)
-
         def told_in(key: tuple[str, int]) -> int:
             return len(told[key])
 
