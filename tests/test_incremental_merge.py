@@ -444,3 +444,19 @@ def test_every_stored_lookup_finds_what_a_lookup_of_the_merged_corpus_finds(tmp_
     assert stored.keys() == expected.keys()
     wrong = {i: (stored[i] ^ expected[i]) for i in stored if stored[i] != expected[i]}
     assert not wrong
+
+
+def test_removing_an_article_parts_the_events_it_joined(tmp_path, monkeypatch, no_refit):
+    """003 tells Xi's pledge in a sentence with two dates, which joins the events of 001's
+    sentence (merge.join_same_words): removed, the joined event is made again from 001's
+    alone, as a full import of the four others makes it."""
+    files = dated_demo(tmp_path)
+    store = Store(tmp_path / "p.db")
+    import_into_store(store, files)
+    [xi] = [e for e in store.events() if "Xi Jinping reiterated" in e.label]
+    assert {d[:3] for d in xi.document_ids} == {"001", "003"}
+    doomed = [d.id for d in store.documents() if d.id.startswith("003")]
+    assert isinstance(remove_documents(store, doomed), StoredResult)
+    assert _events(store.events()) == _events(_from_scratch(store, monkeypatch))
+    assert [{d[:3] for d in e.document_ids} for e in store.events()
+            if "Xi Jinping reiterated" in e.label] == [{"001"}]

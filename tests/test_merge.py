@@ -6,14 +6,15 @@ from kerryview.model import DateSource, DateSourceKind, Document, Event
 from kerryview.timex import tag
 
 
-def _events(texts: dict[str, str]) -> list[Event]:
-    """Each text starts with its date line ("date 2023-07-18 ..."), which dates it."""
+def _events(texts: dict[str, str], clauses: bool | str = False) -> list[Event]:
+    """Each text starts with its date line ("date 2023-07-18 ..."), which dates it; with
+    `clauses`, the clause events find_mentions finds with it (kerryview.events.clauses)."""
     found, dcts = [], {}
     for doc_id, text in texts.items():
         line = read_dateline(text)
         doc = Document(id=doc_id, path=doc_id, text=text, dct=line.value, dateline=line,
                        dct_source=DateSource(DateSourceKind.STATED_IN_TEXT, "stated"))
-        found.extend(find_mentions(doc, tag(text, doc.dct)))
+        found.extend(find_mentions(doc, tag(text, doc.dct), dct_clauses=clauses))
         dcts[doc_id] = doc.dct.isoformat()
     return merge(found, dcts)
 
@@ -152,3 +153,80 @@ def test_opposite_words_are_said_once_per_pair_of_articles_and_fast_on_repeats()
     assert _opposite_words(group) == ["a says “suspended”, b says “resumed”"]
     many = [item("b", "resumed") for _ in range(20_000)] + [item("a", "suspended")]
     assert _opposite_words(many) == ["b says “resumed”, a says “suspended”"]
+
+
+# -- one happening told in one sentence at two precisions (merge.join_same_words) ----------
+def test_a_sentence_telling_one_happening_at_two_precisions_is_one_event_at_the_finer_date():
+    events = _events({
+        "a": "date 2023-07-19 Speaking at a conference earlier this week, Chinese President Xi "
+             "Jinping reiterated the country's unwavering commitment to tackling climate change, "
+             "Xinhua said in a separate report on July 18.",
+    })
+    [event] = _with(events, "Xi Jinping")
+    assert event.value == "2023-07-18"
+    assert sorted(m.timex.value for m in event.mentions) == ["2023-07-18", "2023-W29"]
+    assert event.conflicts == []  # the week and the day inside it agree
+
+
+LOUISIANA = ("date 2010-05-27\n\nOil reaches the Louisiana marshes\n\nOil from the leaking "
+             "well reached the marshes of Louisiana, officials said on Wednesday. The company "
+             "said it would pay for the clean-up. BP chief executive Tony Hayward yesterday "
+             "visited the scene of the environmental disaster in Port Fourchon in southern "
+             "Louisiana, where he said he was absolutely gutted that the crude oil had started "
+             "to wash ashore.")
+
+
+def test_a_clause_dated_by_publication_joins_the_time_expression_a_day_before():
+    """'Hayward yesterday visited ...' gives a mention dated 'yesterday' and a clause event
+    dated by the article's publication (kerryview.events.clauses): one visit, the day
+    before, the publication's date shown as the other date."""
+    [event] = _with(_events({"a": LOUISIANA}, "news"), "Port Fourchon")
+    assert event.value == "2010-05-26"
+    assert sorted(m.dated_by for m in event.mentions) == ["publication", "time expression"]
+    assert event.conflicts == ["a dates it Thursday 27 May 2010 (by its publication), "
+                               "not Wednesday 26 May 2010"]
+
+
+def test_two_happenings_of_one_sentence_in_other_words_or_on_far_dates_stay_apart():
+    events = _events({
+        "a": "date 2023-07-18 The Beijing Hotel, which opened its new wing in 2019, hosted the "
+             "climate envoys of China and the United States on Monday.",
+        "b": "date 2023-07-18 Straw was lobbied by Sir Mark Allen, a former MI6 officer, on "
+             "15 October 2010 and again on 9 November 2010.",
+    })
+    assert len(_with(events, "Beijing Hotel")) == 2
+    assert sorted(e.value for e in _with(events, "Straw")) == ["2010-10-15", "2010-11-09"]
+
+
+def test_the_same_words_with_another_verb_stay_apart():
+    from kerryview.events.merge import Said, told_alike
+    told = Said.of  # (a label and its trigger)
+    assert told_alike(told("The talks in Beijing had been constructive but complicated", "talks"),
+                      told("Kerry: The talks in Beijing this week had been constructive but "
+                           "complicated", "told")) is not None
+    # "Shares in BP, which rose this morning, have risen again": two rises
+    assert told_alike(told("Shares in BP Amoco rose sharply", "rose"),
+                      told("Shares in BP Amoco, which rose sharply, have risen again",
+                           "risen")) is None
+    assert told_alike(told("Shares in BP Amoco rose sharply", "rose"),
+                      told("Shares in BP Amoco, which rose sharply, rose again", "rose")) is not None
+    # a background phrase alone: too few words shared
+    assert told_alike(told("President Barack Obama said it was brutally unfair", ""),
+                      told("President Barack Obama has been criticised", "criticised")) is None
+
+
+def test_a_sentence_giving_many_dates_joins_nothing():
+    """A sentence whose mentions give more than SAME_WORDS_DATES dates is a list (a CV,
+    a chronology) whose labels are fragments of it: nothing in it is joined."""
+    from kerryview.events.clauses import merge_weights
+    from kerryview.events.merge import SAME_WORDS_DATES, build_items, cluster, join_same_words
+    found, dcts = [], {}
+    line = read_dateline(LOUISIANA)
+    doc = Document(id="a", path="a", text=LOUISIANA, dct=line.value, dateline=line,
+                   dct_source=DateSource(DateSourceKind.STATED_IN_TEXT, "stated"))
+    found = find_mentions(doc, tag(LOUISIANA, doc.dct), dct_clauses="news")
+    clusters = cluster(build_items(found, {"a": "2010-05-27"}, vectorizer=merge_weights(found)))
+    assert len(join_same_words(clusters)) == len(clusters) - 2  # the visit and the lead's
+    assert len(join_same_words(clusters, told_in=lambda s: SAME_WORDS_DATES)) == \
+        len(clusters) - 2
+    assert join_same_words(clusters, told_in=lambda s: SAME_WORDS_DATES + 1) == clusters

@@ -5,7 +5,10 @@ the other: "July 20" and "the early hours of July 20") and their passages are al
 TF-IDF cosine over all pairs, so a cluster does not drift through a chain of weak links). Only
 mentions whose dates overlap are ever compared, which keeps this near-linear for large corpora.
 When passages are nearly identical but the dates differ by a few days, they are still one event,
-and the disagreement is recorded instead of being hidden.
+and the disagreement is recorded instead of being hidden. Last, a sentence that tells one
+happening at two precisions ("earlier this week ... on July 18"; a clause dated by its
+publication and "yesterday") gives two events with nearly the same label: they are joined
+(join_same_words).
 """
 from __future__ import annotations
 
@@ -16,14 +19,15 @@ from array import array
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import Callable, Iterable
 
 from kerryview.cancellation import NEVER, Cancellation
 from kerryview.events.blocking import candidate_pairs
 from kerryview.events.clauses import is_clause_event, mention_dating, merge_weights, own_words
 from kerryview.events.mentions import Found
 from kerryview.calendar.zones import utc_interval
-from kerryview.text.similarity import Vectorizer, cosine
-from kerryview.text.wordlists import opposite_events
+from kerryview.text.similarity import Vectorizer, content_terms, cosine, word_overlap
+from kerryview.text.wordlists import opposite_events, reporting_verbs
 from kerryview.model import Event, EventMention
 from kerryview.calendar.intervals import Interval, duration_timedelta, iso
 
@@ -382,24 +386,19 @@ def make_event(group: list[Item]) -> Event:
     support = {key: len(set().union(*(docs for o, docs in dates.values()
                                       if _compatible_items(it, o))))
                for key, (it, _) in dates.items()}
+    # (a time expression's date before a publication's: join_same_words puts a clause dated
+    # by publication with the time expression of its sentence a day off)
     chosen = max(group, key=lambda it: (support[it.date_key],
                                         it.interval.granularity.rank,
-                                        not it.approximate, it.doc_dct))
+                                        not it.approximate, not is_clause_event(it.mention),
+                                        it.doc_dct))
     iv = chosen.interval
     durations = Counter(it.mention.duration for it in group if it.mention.duration)
     duration = durations.most_common(1)[0][0] if durations else None
     latest = max(group, key=lambda it: (it.doc_dct, it.mention.document_id))
-    # The label: the most typical passage's, preferring one that says more than "Kerry said".
-    total = _vector_sum(group) if len(group) > SMALL_GROUP else None
-    # Ties (two passages are equally typical of each other) go to the first article by id, then
-    # to the passage told first in it (its headline or lead): never to the order the mentions
-    # come in, which differs between a full and an incremental import.
-    medoid = min(group, key=lambda it: (len(it.label.split()) < INFORMATIVE_LABEL_WORDS,
-                                        -round(_typicality(it, group, total), 9),
-                                        it.mention.document_id, it.mention.start))
+    medoid = _medoid(group)
     conflicts = _conflicts(group, chosen, durations)
-    ident = hashlib.sha1("|".join(sorted(f"{it.mention.document_id}:{it.mention.timex.start}"
-                                         for it in group)).encode()).hexdigest()[:12]
+    ident = event_id(group)
     start, end = iv.start, iv.end
     dur = duration_timedelta(duration) if duration else None
     if dur and dur >= timedelta(days=1) and iv.granularity.day_or_finer and dur < datetime.max - start:
@@ -409,6 +408,207 @@ def make_event(group: list[Item]) -> Event:
                  status=latest.mention.status, duration=duration,
                  mod=mention_dating(chosen.mention.timex)[1], mentions=[it.mention for it in group],
                  conflicts=conflicts)
+
+
+def event_id(group: list[Item]) -> str:
+    """The id of the event of these mentions (the same passages, the same id)."""
+    return hashlib.sha1("|".join(sorted(f"{it.mention.document_id}:{it.mention.timex.start}"
+                                        for it in group)).encode()).hexdigest()[:12]
+
+
+def _medoid(group: list[Item]) -> Item:
+    """The mention whose label the event takes: the most typical passage's, preferring one
+    that says more than "Kerry said"."""
+    total = _vector_sum(group) if len(group) > SMALL_GROUP else None
+    # Ties (two passages are equally typical of each other) go to the first article by id, then
+    # to the passage told first in it (its headline or lead): never to the order the mentions
+    # come in, which differs between a full and an incremental import.
+    return min(group, key=lambda it: (len(it.label.split()) < INFORMATIVE_LABEL_WORDS,
+                                      -round(_typicality(it, group, total), 9),
+                                      it.mention.document_id, it.mention.start))
+
+
+# -- one happening told in one sentence at two precisions -----------------------------------
+SAME_WORDS = 0.6  # weighted Jaccard of two events' labels' content words (measured: README_stories)
+SAME_WORDS_SHARED = 4.0  # and the weight of the words they share (a name counts 2)
+SAME_WORDS_DAYS = 1  # a clause dated by its publication and a date this many days off
+SAME_WORDS_DATES = 4  # a sentence whose mentions give more dates is a list: each its own item
+
+
+def dates_told(groups: Iterable[list[Item]]) -> dict[tuple[str, int], set[str]]:
+    """The dates (values) the mentions of each sentence give."""
+    out: dict[tuple[str, int], set[str]] = {}
+    for g in groups:
+        for it in g:
+            out.setdefault((it.mention.document_id, it.mention.start), set()).add(
+                it.mention.timex.value)
+    return out
+
+
+def sentences(group: list[Item]) -> set[tuple[str, int]]:
+    """The sentences (document, start) an event is told in."""
+    return {(it.mention.document_id, it.mention.start) for it in group}
+
+
+def same_time(a: Item, b: Item) -> bool:
+    """Whether two mentions of one sentence may date one happening: compatible dates
+    (one inside the other: "this week" and "July 18"), or a clause dated only by its
+    article's publication and a date at most SAME_WORDS_DAYS off ("Hayward yesterday
+    visited ..." told as a clause of the day it was published)."""
+    if _compatible_items(a, b):
+        return True
+    x, y = a.interval, b.interval
+    return (is_clause_event(a.mention) != is_clause_event(b.mention)
+            and x.granularity.day_or_finer and y.granularity.day_or_finer
+            and abs(x.start.toordinal() - y.start.toordinal()) <= SAME_WORDS_DAYS)
+
+
+@dataclass(frozen=True)
+class Said:
+    """What an event's label says: its content words, and its word (the label's trigger,
+    stemmed as content_terms stems it; none for a reporting verb or a trigger the label
+    does not hold)."""
+
+    terms: Counter[str]
+    word: str
+
+    @classmethod
+    def of(cls, label: str, trigger: str) -> "Said":
+        terms = content_terms(label)
+        verbs = reporting_verbs()
+        word = "" if trigger.lower() in verbs["pure"] | verbs["attribution"] else \
+            next(iter(content_terms(trigger.lower())), "")
+        return cls(terms, word if word in terms else "")
+
+
+def told_alike(a: Said, b: Said) -> float | None:
+    """How alike two events' labels are when they tell one happening in nearly the same
+    words: the names, the object (SAME_WORDS of their content words' weight and at least
+    SAME_WORDS_SHARED of it shared) and the verb (each event's word, its label's trigger,
+    is in the other's label: "Shares in BP rose" is not "Shares in BP, which rose this
+    morning, have risen again"; a verb that reports, "said", "told", names the telling and
+    is not asked for), else None."""
+    shared, jaccard = word_overlap(a.terms, b.terms)
+    if jaccard < SAME_WORDS or shared < SAME_WORDS_SHARED:
+        return None
+    if (a.word and a.word not in b.terms) or (b.word and b.word not in a.terms):
+        return None
+    return jaccard
+
+
+@dataclass
+class Told:
+    """What join_same_words asks of an event: its distinct dates, and its id and what its
+    label says (made when first asked for: most pairs of a sentence's events fail on their
+    dates)."""
+
+    dates: list[Item]
+    group: list[Item] = field(repr=False)
+    _said: Said | None = field(default=None, repr=False)
+    _ident: str | None = field(default=None, repr=False)
+
+    @classmethod
+    def of(cls, group: list[Item]) -> "Told":
+        return cls(list({it.date_key: it for it in group}.values()), group)
+
+    @property
+    def ident(self) -> str:
+        if self._ident is None:
+            self._ident = event_id(self.group)
+        return self._ident
+
+    @property
+    def said(self) -> Said:
+        if self._said is None:
+            medoid = _medoid(self.group)
+            self._said = Said.of(medoid.label, _trigger(medoid.mention))
+        return self._said
+
+
+def joinable(a: Told, b: Told) -> float | None:
+    """How alike two events of one sentence are when they tell one happening (every date
+    of one with every date of the other same_time, and told_alike), else None."""
+    if not all(same_time(x, y) for x in a.dates for y in b.dates):
+        return None
+    return told_alike(a.said, b.said)
+
+
+def join_same_words(clusters: list[list[Item]], cancel: Cancellation = NEVER,
+                    told_in: Callable[[tuple[str, int]], int] | None = None
+                    ) -> list[list[Item]]:
+    """The clusters with those that tell one happening twice joined: two events told in one
+    sentence (each has a mention of it) whose labels say nearly the same words (told_alike)
+    and whose dates may be one (same_time, every date of one with every date of the other).
+    A sentence with two dates gives a mention for each ("Speaking earlier this week, Xi
+    reiterated ..., Xinhua said on July 18"; "more work was needed this year", said on the
+    day of publication); when both tell the same words they are one event, at the finer
+    date (make_event), its sources listed and a date a day off shown as a disagreement.
+    The sentence is what makes this safe: two events merely told alike in two articles are
+    merged, or not, by their passages (cluster), never here; and two events of one sentence
+    told in other words ("X was founded in 1990 and closed on Tuesday") or on dates one
+    cannot hold are two. Pairs join best first (then by their events' ids), a join kept
+    only when all the dates of both sides may be one: the result depends on the clusters
+    alone, not on their order, and each set of clusters linked by joinable pairs is joined
+    on its own (kerryview.incremental.merge joins a change's that way). A sentence whose
+    mentions give more than SAME_WORDS_DATES dates (a chronology: "1985: President, Indian
+    Economic Association; January 15, 1985 -- July 31, 1987: Deputy Chairman, ...") joins
+    nothing: its labels are fragments of a list. `told_in` counts them (by default over
+    these clusters, which must then be all of the story's)."""
+    where: dict[tuple[str, int], list[int]] = {}
+    told: dict[tuple[str, int], set[str]] = {}  # (dates_told, in the same pass)
+    for k, c in enumerate(clusters):
+        for it in c:
+            m = it.mention
+            key = (m.document_id, m.start)
+            ks = where.get(key)
+            if ks is None:
+                where[key] = [k]
+                told[key] = {m.timex.value}
+            else:
+                if ks[-1] != k:
+                    ks.append(k)
+                told[key].add(m.timex.value)
+    if told_in is None:
+        def told_in(key: tuple[str, int]) -> int:
+            return len(told[key])
+
+    pairs: set[tuple[int, int]] = {(a, b) for key, ks in where.items()
+                                   if len(ks) > 1 and told_in(key) <= SAME_WORDS_DATES
+                                   for n, a in enumerate(ks) for b in ks[n + 1:] if a != b}
+    if not pairs:
+        return clusters
+    about: dict[int, Told] = {}
+    scored = []
+    for a, b in pairs:
+        cancel.check()
+        ta = about.get(a) or about.setdefault(a, Told.of(clusters[a]))
+        tb = about.get(b) or about.setdefault(b, Told.of(clusters[b]))
+        s = joinable(ta, tb)
+        if s is not None:
+            scored.append((-s, *sorted((ta.ident, tb.ident)), a, b))
+    scored.sort()
+    root = list(range(len(clusters)))
+    held = {k: list(t.dates) for k, t in about.items()}
+
+    def find(x: int) -> int:
+        while root[x] != x:
+            root[x] = root[root[x]]
+            x = root[x]
+        return x
+
+    for _, _, _, a, b in scored:
+        ra, rb = find(a), find(b)
+        if ra == rb or not all(same_time(x, y) for x in held[ra] for y in held[rb]):
+            continue
+        ra, rb = min(ra, rb), max(ra, rb)
+        root[rb] = ra
+        held[ra] += held.pop(rb)
+    out: dict[int, list[Item]] = {}
+    for k, c in enumerate(clusters):
+        out.setdefault(find(k), []).extend(c)
+    return [sorted(c, key=lambda it: (it.mention.document_id, it.mention.start,
+                                      it.mention.timex.start)) if len(c) > 1 else c
+            for c in out.values()]
 
 
 SMALL_GROUP = 64
@@ -496,7 +696,7 @@ class MergeState:
     components: list[int] = field(default_factory=list)  # per copy group (strong_components)
     # group -> the groups its lookup found, with their links (_pair_links)
     lookups: dict[int, tuple[array, array]] = field(default_factory=dict)
-    event_of: dict[int, str] = field(default_factory=dict)  # id(item) -> event id
+    event_of: dict[int, str] = field(default_factory=dict)  # id(item) -> its cluster's event_id
     passages: int = 0  # the passages the weights were fitted on
 
 
@@ -512,13 +712,15 @@ def merge(found: list[Found], dcts: dict[str, str], cancel: Cancellation = NEVER
         keep.vectorizer, keep.items, keep.positions = vec, items, positions
         keep.event_of = {}
         keep.passages = len(found)
-    events = []
-    for g in cluster(items, cancel, keep):
-        cancel.check()
-        event = make_event(g)
-        events.append(event)
-        if keep is not None:
+    clusters = cluster(items, cancel, keep)
+    if keep is not None:  # the merge's own clusters, which an incremental merge starts from
+        for g in clusters:
+            ident = event_id(g)
             for it in g:
-                keep.event_of[id(it)] = event.id
+                keep.event_of[id(it)] = ident
+    events = []
+    for g in join_same_words(clusters, cancel):
+        cancel.check()
+        events.append(make_event(g))
     events.sort(key=lambda e: (e.start, e.end, e.label, e.id))
     return events

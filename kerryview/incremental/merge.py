@@ -47,9 +47,11 @@ from kerryview.calendar.intervals import Interval
 from kerryview.cancellation import NEVER, Cancellation
 from kerryview.events.blocking import (NEAR_DAYS, DateTermIndex, Postings, _cells, _file, count,
                                       dot_products, key_terms, level, with_near)
-from kerryview.events.merge import (LINK_FLOOR, Item, MergeState, _Group,
-                                    _widened, agglomerate, can_witness, compared_near, link,
-                                    make_event, make_item, merge_score)
+from kerryview.events.merge import (LINK_FLOOR, SAME_WORDS_DATES, Item, MergeState, Told,
+                                    _Group, dates_told,
+                                    _widened, agglomerate, can_witness, compared_near,
+                                    event_id as passages_id, join_same_words, joinable, link,
+                                    make_event, make_item, merge_score, sentences)
 from kerryview.events.mentions import Found
 from kerryview.calendar.zones import utc_interval
 from kerryview.model import Event, EventMention, Timex
@@ -455,6 +457,15 @@ class _Merger:
             out.append(named[r])
         return out
 
+    def _join(self, change: Change, made: list[list[Item]], removed: list[_Node]) -> None:
+        """The events of the changed clusters (`made`; those gone: change.gone_events, the
+        clusters' ids as merge_items keeps them), with the clusters that tell one happening
+        in one sentence joined as a full merge joins them (merge.join_same_words): the
+        clusters linked to a changed one by joinable pairs, before the change and after it,
+        are joined again (each such set is joined on its own), and the events that differ
+        replace those stored."""
+        _JoinState(self, change.gone_events, made, removed).apply(change)
+
     # the steps --------------------------------------------------------------------------
     def run(self, new_found: list[tuple[tuple[int, int], Found]], vec: Vectorizer,
             dcts: dict[str, str]) -> Change:
@@ -569,6 +580,7 @@ class _Merger:
                                 if node_of[id(it)].row_id >= 0)
         told.update(n.event_id for n in removed)  # an event that lost a mention is made again
         event_of: dict[int, str] = {}
+        made: list[list[Item]] = []
         for group in clusters:
             self.cancel.check()
             before = {node_of[id(it)].event_id for it in group}
@@ -577,12 +589,13 @@ class _Merger:
                 told[same] = -1  # kept
                 event_id = same
             else:
-                event = make_event(group)
-                change.events.append(event)
-                event_id = event.id
+                made.append(group)
+                event_id = passages_id(group)
             for it in group:
                 event_of[id(it)] = event_id
         change.gone_events |= {e for e, n in told.items() if n != -1}
+        change.gone_events.discard(None)
+        self._join(change, made, removed)
         comp_of = self._components(links, touched, [self.nodes[order[m[0]]].comp for m in copies])
         next_id = store.merge_next_id()
         ids = {i: i for i in order if i >= 0}
@@ -621,6 +634,123 @@ class _Merger:
                      _renumbered(_with(node.packed_cands(), extra), ids), i))
         change.gone_events.discard(None)
         return change
+
+
+class _JoinState:
+    """The stored clusters (merge_items.event_id: a cluster's id) near a change, before it
+    and after it, for _Merger._join: read by the sentences they are told in."""
+
+    def __init__(self, merger: _Merger, gone: set[str], made: list[list[Item]],
+                 removed: list[_Node]) -> None:
+        self.merger, self.gone = merger, gone
+        self.made = {("new", k): g for k, g in enumerate(made)}
+        self.rows: dict[str, list[tuple[int, str, int, Item]]] = {}  # doc -> (row, cluster, comp, item)
+        self.members: dict[str, list[Item]] = {}  # stored cluster -> its items
+        self.comps: set[int] = set()  # the components whose rows are read
+        self.rows_of: dict[str, list[tuple]] = {}  # their clusters' rows, not decoded yet
+        self.comp_of: dict[str, int] = {}  # stored cluster -> its component
+        for n in [*removed, *merger.nodes.values()]:
+            if n.row_id is not None and n.row_id >= 0 and n.event_id is not None:
+                self.comp_of.setdefault(n.event_id, n.comp)
+        self.told: dict = {}
+        self.new_at: dict[tuple[str, int], list] = {}
+        for key, g in self.made.items():
+            for s in sentences(g):
+                self.new_at.setdefault(s, []).append(key)
+        self.new_dates = dates_told(self.made.values())
+
+    def _doc(self, doc: str) -> list[tuple[int, str, int, Item]]:
+        got = self.rows.get(doc)
+        if got is None:
+            got = self.rows[doc] = []
+            for row in self.merger.store.merge_rows_of_documents([doc]):
+                node = _node(row)
+                got.append((node.row_id, node.event_id, node.comp, node.item))
+                self.comp_of.setdefault(node.event_id, node.comp)
+        return got
+
+    def group(self, key) -> list[Item]:
+        """A cluster's items: a new one's, or a stored one's in agglomerate's order."""
+        if isinstance(key, tuple):
+            return self.made[key]
+        got = self.members.get(key)
+        if got is None:
+            comp = self.comp_of[key]
+            if comp not in self.comps:  # (a component's rows read once for all its clusters,
+                self.comps.add(comp)    # each decoded when its cluster is asked for)
+                for r in self.merger.store.merge_rows_of_components([comp]):
+                    self.rows_of.setdefault(r[13], []).append(r)
+            rows = sorted(self.rows_of.pop(key, ()), key=lambda r: (r[2], r[3]))
+            got = self.members[key] = sorted((_node(r).item for r in rows),
+                                             key=lambda it: (it.mention.document_id,
+                                                             it.mention.start))
+        return got
+
+    def _told(self, key) -> Told:
+        t = self.told.get(key)
+        if t is None:
+            t = self.told[key] = Told.of(self.group(key))
+        return t
+
+    def at(self, sentence: tuple[str, int], after: bool) -> set:
+        """The clusters with a mention in this sentence, before the change or after it."""
+        out = set()
+        removed = self.merger.removed_rows
+        for row_id, cluster, _, it in self._doc(sentence[0]):
+            if it.mention.start != sentence[1]:
+                continue
+            if after and (row_id in removed or cluster in self.gone
+                          or it.mention.document_id in self.merger.removed_docs):
+                continue
+            out.add(cluster)
+        if after:
+            out.update(self.new_at.get(sentence, ()))
+        return out
+
+    def dates(self, sentence: tuple[str, int], after: bool) -> int:
+        """How many dates the mentions of a sentence give (merge.dates_told), before the
+        change or after it: a stored article's rows, a new one's mentions."""
+        doc, start = sentence
+        gone = after and doc in self.merger.removed_docs
+        values = {it.mention.timex.value for row_id, _, _, it in self._doc(doc)
+                  if it.mention.start == start
+                  and not (gone or after and row_id in self.merger.removed_rows)}
+        if after and not values:
+            values = self.new_dates.get(sentence, set())
+        return len(values)
+
+    def linked(self, seeds: set, after: bool) -> set:
+        """The clusters linked to these by joinable pairs told in one sentence."""
+        done, todo = set(seeds), list(seeds)
+        while todo:
+            self.merger.cancel.check()
+            key = todo.pop()
+            for s in sentences(self.group(key)):
+                if self.dates(s, after) > SAME_WORDS_DATES:
+                    continue
+                for other in self.at(s, after) - done:
+                    if joinable(self._told(key), self._told(other)) is not None:
+                        done.add(other)
+                        todo.append(other)
+        return done
+
+    def apply(self, change: Change) -> None:
+        after: set = set(self.made)
+        before: set = set(self.gone)
+        while True:
+            a = self.linked(after | {k for k in before if k not in self.gone}, True)
+            b = self.linked(before | {k for k in a if not isinstance(k, tuple)}, False)
+            if a == after and b == before:
+                break
+            after, before = a, b
+        old = {passages_id(g) for g in join_same_words(
+            [self.group(k) for k in sorted(before)], self.merger.cancel,
+            lambda s: self.dates(s, False))}
+        new = {passages_id(g): g for g in join_same_words(
+            [self.group(k) for k in sorted(after, key=str)], self.merger.cancel,
+            lambda s: self.dates(s, True))}
+        change.gone_events = old - new.keys()
+        change.events = [make_event(g) for i, g in new.items() if i not in old]
 
 
 def _with(stored: array | list[list], extra: list[list]) -> array | list[list]:

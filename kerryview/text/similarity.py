@@ -72,3 +72,12 @@ def cosine(a: dict[str, float], b: dict[str, float]) -> float:
     if len(a) > len(b):
         a, b = b, a
     return sum(v * b.get(t, 0.0) for t, v in a.items())
+
+
+def word_overlap(a: Counter[str], b: Counter[str]) -> tuple[float, float]:
+    """How far two bags of content words (content_terms) are the same words: the weight
+    they share (names count double, as in content_terms) and that over the weight of
+    either (weighted Jaccard: 1 for the same words, less for each word one says alone)."""
+    shared = sum(min(w, b[t]) for t, w in a.items() if t in b)
+    union = sum(a.values()) + sum(b.values()) - shared
+    return shared, (shared / union if union else 0.0)
