@@ -195,3 +195,37 @@ def test_the_sequence_adverb_lists_example_comes_out_as_it_says():
         assert _describe(text, (0, len(text))) == wanted
     text = f"Now, {rest}"  # an adverb not in the list stays
     assert _describe(text, (0, len(text))).startswith("Now")
+
+
+def test_an_attribution_after_the_comma_does_not_take_the_time_of_what_it_reports():
+    # "..., police said": the time is the kidnapping's; the report is the publication's
+    text = ("Hernandez was kidnapped from his small, neighborhood store in the town of Trujillo "
+            "Alto at 10 p.m. Wednesday, police said.")
+    [found] = _mentions(text, dct=date(1998, 2, 13))
+    m = found.mention
+    assert text[m.trigger_start:m.trigger_end] == "kidnapped"
+    # a reporting verb with a clause of its own after the comma is the main clause's verb
+    text = ("After touring Dar es Salaam and meeting with Kenyan police leaders Friday morning, "
+            "the FBI chief said that he is very satisfied.")
+    [found] = _mentions(text, dct=date(1998, 8, 22))
+    m = found.mention
+    assert text[m.trigger_start:m.trigger_end] == "said"
+
+
+def test_the_time_of_a_comparison_figure_dates_no_event():
+    # anchor_signals.json comparison_baseline: the year-earlier figure, not a year-earlier event
+    dct = date(1989, 10, 26)
+    for text in ("Revenue declined 8% to $85.7 million, from $93.3 million a year earlier.",
+                 "Net rose to $108.8 million, or $1.35 a share, from $90.5 million, or $1.12 a share, a year ago.",
+                 "It had a $23 million loss on its auto line, compared with earnings of $33 million last year.",
+                 "Profit grew a robust 19% from a year ago.",
+                 "Westinghouse expects its sales to grow to 25% of total sales from 20% last year."):
+        assert [f.mention.timex.text for f in _mentions(text, dct)
+                if f.mention.dated_by != "publication"] == [], text
+    # the result's own time, a period, an event at that time, a date after "from" stay
+    for text, when in (("Support rose from about 35 percent several years ago to about 51 percent this year.", "this year"),
+                       ("Crane holds 504,200 shares, including 254,200 bought from Sept. 14 to Thursday.", "Sept. 14"),
+                       ("The index is down 6.8% from Oct. 13, when Wall Street's plunge began.", "Oct. 13"),
+                       ("Two new flights will leave Bombay from March 30.", "March 30"),
+                       ("Tariffs fell 2% last year. The two presidents on Friday signed the plan.", "Friday")):
+        assert when in [f.mention.timex.text for f in _mentions(text, dct)], text

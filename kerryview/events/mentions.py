@@ -54,6 +54,12 @@ RIGHT_PENALTY = 10  # English puts the verb before its time adverbial, unless th
 NOUN_PHRASE_WORDS = 5  # modifiers kept before an event noun in a label
 QUOTE_PENALTY = 80  # one inside a quotation, the other not: the quote's events are not the reporter's
 CLAUSE_PENALTY = 30  # "in 2021 | that climate could not be separated": another clause's verb
+# "Hernandez was kidnapped ... at 10 p.m. Wednesday, | police said": an attribution after the
+# comma that ends the time expression's clause reports it; the time is the kidnapping's. The
+# report is the publication's (clauses.statement_words); it takes the time only when its
+# clause has no event words.
+ATTRIBUTION_PENALTY = 150
+ATTRIBUTION_TAIL_WORDS = 3  # "..., said | Josefa Gonzalez |, who left Cuba": the speaker's name
 _CLAUSE_OPEN = re.compile(r"[;:\"“”]|\bthat\b")  # where a clause's subject may start ("who": an apposition)
 _COMPLEMENTIZER = re.compile(r"\b(?:that|which|who|whom|whose)\b")
 ADJUNCT_PENALTY = 60  # inside a sentence-opening participle clause: the main clause tells the event
@@ -95,6 +101,19 @@ def _participial_adjunct_end(text: str, sent: tuple[int, int], timex: Timex) -> 
     return comma if comma > 0 and "," not in text[a:timex.start] else None
 
 
+def _attribution(text: str, after: int, verb: re.Match[str], end: int) -> bool:
+    """Whether `verb`, past a comma after `after`, is the reporting verb of an attribution
+    that closes the sentence ("..., police said.", "..., said Josefa Gonzalez, who ..."): no
+    clause of its own follows it, only up to ATTRIBUTION_TAIL_WORDS words of the speaker
+    before the sentence or a comma ends ("..., the FBI chief also said that he ...": a
+    clause of its own follows)."""
+    if verb.group().lower() not in reporting_verbs()["all"] or "," not in text[after:verb.start()]:
+        return False
+    tail = re.split(r"[,;:.]", text[verb.end():end], maxsplit=1)[0]
+    words = _TOKEN.findall(tail)
+    return len(words) <= ATTRIBUTION_TAIL_WORDS and not any(w.lower() == "that" for w in words)
+
+
 def find_trigger(text: str, sent: tuple[int, int], timex: Timex) -> tuple[int, int] | None:
     """The event words for a time expression: the nearest verb, else the nearest event noun."""
     best: tuple[float, int, int] | None = None
@@ -120,6 +139,8 @@ def find_trigger(text: str, sent: tuple[int, int], timex: Timex) -> tuple[int, i
             dist += ADJUNCT_PENALTY
         if right and m.start() >= clause_end:
             dist += CLAUSE_PENALTY
+        if right and not leading and _attribution(text, timex.end, m, b):
+            dist += ATTRIBUTION_PENALTY
         if _is_verb(word, text[max(a, m.start() - 12):m.start()]):
             score = float(dist)
         elif word.lower() in cues()["event_nouns"]:
@@ -641,6 +662,46 @@ def _starts_a_period(text: str, t: Timex) -> bool:
     return _period_start_signal().search(text, max(0, t.start - 24), t.start) is not None
 
 
+MAX_BASELINE_WORDS = 10  # "from | $504.2 million, or $4.41 a share, | last year": the figure
+
+
+@cache
+def _comparison_signal() -> re.Pattern[str]:
+    words = sorted(event_lists(ANCHOR_SIGNALS)["comparison_baseline"], key=len, reverse=True)
+    alts = "|".join(r"\s+".join(map(re.escape, w.split())) for w in words)
+    return re.compile(rf"(?<![\w-])(?:{alts})(?=\s)", re.I)
+
+
+def _compares_with(text: str, t: Timex) -> bool:
+    """Whether `t` dates the figure a result is compared with ("declined 8% to $85.7 million,
+    from $93.3 million a year earlier", "compared with a year ago", "grew 19% from a year
+    ago"), which dates no event of its clause (data/anchor_signals.json comparison_baseline):
+    the comparison word, then nothing or a figure (a number within MAX_BASELINE_WORDS words, no
+    clause break), then the time; "from" with no figure only after a change in figures ("19%
+    from"), not "leave ... from March 30"."""
+    left = text[max(0, t.start - 120):t.start]
+    hit = None
+    for hit in _comparison_signal().finditer(left):
+        pass
+    if hit is None or _BASELINE_GOES_ON.match(text, t.end):
+        return False  # "bought from Sept. 14 to Thursday": a period; "from Oct. 13, when ...": its event
+    between = left[hit.end():]
+    words = [w.lower() for w in _TOKEN.findall(between)]
+    figure = re.search(r"\d", between) is not None
+    if len(words) > MAX_BASELINE_WORDS or _BASELINE_BREAK.search(between) or "to" in words \
+            or (words and not figure):
+        return False  # "the protests against the war in 2003": no figure; "from 35 percent
+        # several years ago to 51 percent this year": the time of the result, not the baseline
+    if hit.group().lower() == "from" and not figure:  # "grew 19% from a year ago", not "from March 30"
+        return any(w.endswith("%") or w.lower() == "percent" for w in left[:hit.start()].split()[-3:])
+    return True
+
+
+# what ends the figure between a comparison word and its time: a clause break or a sentence's end
+_BASELINE_BREAK = re.compile(r"[;:()\"“”]|[.!?][\"”']?\s")
+_BASELINE_GOES_ON = re.compile(r"\s*(?:,\s*when\b|(?:to|until|through)\b)", re.I)
+
+
 _GLOSS_OPEN = re.compile(r"\s*\(\s*")
 
 
@@ -725,6 +786,8 @@ def find_mentions(doc: Document, timexes: list[Timex], cancel: Cancellation = NE
             continue
         if _starts_a_period(text, t):
             continue  # "since 1968": the clause's event is not on that date
+        if _compares_with(text, t):
+            continue  # "from $93.3 million a year earlier": the figure's time, not the event's
         if prev is not None and _restates(text, prev, t, interval):
             # "at 1930 CDT on 1 June (0030 GMT 2 June)": one time, said four times; what
             # follows is compared with the time, from the end of what restated it
