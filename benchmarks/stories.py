@@ -599,16 +599,16 @@ def measure_tbaq(part: str, list_wrong: str | None = None) -> dict:
                 c["contains"] += contains
                 c["same"] += same
                 c[f"contains_{how}"] += contains  # by the event words, or by the passage only
-                if list_wrong == "wrong" and not contains:
-                    print_wrong(doc, g, dated, how, *mention)
-            elif list_wrong == "uncovered":
-                print_uncovered(doc, g)
                 if not contains and len(wrong_examples) < 12 and \
                         not any(w.startswith(doc.id + " ") for w in wrong_examples[-1:]):
                     s = max(0, g.start - 60)
                     wrong_examples.append(f"{doc.id} “…{' '.join(doc.text[s:g.end + 40].split())}…” "
                                           f"[{g.text}] gold {g.day}, kerryview "
                                           f"{dated.start:%Y-%m-%dT%H:%M}..{dated.end:%Y-%m-%dT%H:%M}")
+                if list_wrong == "wrong" and not contains:
+                    print_wrong(doc, g, dated, how, *mention)
+            elif list_wrong == "uncovered":
+                print_uncovered(doc, g)
             bc, bs = judge(bd, g.day, g.within)
             c["base_contains_whole_day"] += judge(bd, g.day)[0]
             c["base_contains"] += bc
