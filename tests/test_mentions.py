@@ -229,3 +229,17 @@ def test_the_time_of_a_comparison_figure_dates_no_event():
                        ("Two new flights will leave Bombay from March 30.", "March 30"),
                        ("Tariffs fell 2% last year. The two presidents on Friday signed the plan.", "Friday")):
         assert when in [f.mention.timex.text for f in _mentions(text, dct)], text
+
+
+def test_the_term_of_a_noun_that_is_no_event_dates_no_event():
+    # anchor_signals.json noun_term: "notes due Nov. 1, 2009" mature then; nothing was priced then
+    dct = date(1989, 10, 30)
+    text = "Hertz Corp. -- $100 million of senior notes due Nov. 1, 2009, priced at par to yield 9%."
+    assert [f.mention.timex.text for f in _mentions(text, dct) if f.mention.dated_by != "publication"] == []
+    text = "Canadian Imperial Bank -- 10 billion yen of 5.7% bonds, due Nov. 17, 1992, priced at 101 1/4."
+    assert [f.mention.timex.text for f in _mentions(text, dct) if f.mention.dated_by != "publication"] == []
+    # after a form of 'be', or after an event noun, the time is the event's
+    for text, when in (("The report is due Friday.", "Friday"),
+                       ("The payment will be due on Nov. 1, 2004.", "Nov. 1, 2004"),
+                       ("A general election due next September will decide it.", "next September")):
+        assert when in [f.mention.timex.text for f in _mentions(text, dct)], text

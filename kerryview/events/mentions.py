@@ -702,6 +702,27 @@ _BASELINE_BREAK = re.compile(r"[;:()\"“”]|[.!?][\"”']?\s")
 _BASELINE_GOES_ON = re.compile(r"\s*(?:,\s*when\b|(?:to|until|through)\b)", re.I)
 
 
+@cache
+def _noun_term_signal() -> re.Pattern[str]:
+    words = sorted(event_lists(ANCHOR_SIGNALS)["noun_term"], key=len, reverse=True)
+    alts = "|".join(r"\s+".join(map(re.escape, w.split())) for w in words)
+    return re.compile(rf"([A-Za-z%]+)(\s*,?\s+)(?:{alts})\s+$", re.I)
+
+
+def _noun_term(text: str, t: Timex) -> bool:
+    """Whether `t` is the term of the noun before it, which is no event ("senior notes due Nov.
+    1, 2009": when they mature; data/anchor_signals.json noun_term): it dates no event of its
+    clause. Not after a form of 'be' ("the report is due Friday": scheduled for Friday) nor
+    after an event noun ("a general election due this September": the election's date, its
+    mention as before)."""
+    m = _noun_term_signal().search(text, max(0, t.start - 60), t.start)
+    if m is None:
+        return False
+    noun = m.group(1).lower()
+    return not (noun in clause_rules()["shared_subject_auxiliaries"] or noun in modals()["modals"]
+                or noun in stopwords() or noun.endswith("ly") or noun in cues()["event_nouns"])
+
+
 _GLOSS_OPEN = re.compile(r"\s*\(\s*")
 
 
@@ -808,6 +829,8 @@ def find_mentions(doc: Document, timexes: list[Timex], cancel: Cancellation = NE
             continue  # a question, a photo caption: no event, whatever dates it holds
         if _refers_back(t, interval, told.get(sent, [])):
             continue
+        if _noun_term(text, t):
+            continue  # "bonds due 1993": when the bonds mature, no event
         trigger = find_trigger(text, sent, t)
         duration = _duration_for(durations, sent, trigger, t)
         clause = text[sent[0]:sent[1]]
