@@ -227,7 +227,11 @@ def test_the_time_of_a_comparison_figure_dates_no_event():
                        ("Crane holds 504,200 shares, including 254,200 bought from Sept. 14 to Thursday.", "Sept. 14"),
                        ("The index is down 6.8% from Oct. 13, when Wall Street's plunge began.", "Oct. 13"),
                        ("Two new flights will leave Bombay from March 30.", "March 30"),
-                       ("Tariffs fell 2% last year. The two presidents on Friday signed the plan.", "Friday")):
+                       ("Tariffs fell 2% last year. The two presidents on Friday signed the plan.", "Friday"),
+                       ("Robots removed the cap from the ocean floor at 1737GMT on Saturday.", "Saturday"),
+                       ("The WHO hiked its alert level to 5 from 3 this week.", "this week"),
+                       ("Deficits decline to 3 percent of GDP from 2013 through 2019.", "2019"),
+                       ("It won a $90 million order to make a vaccine against the H1N1 strain, it said on Monday.", "Monday")):
         assert when in [f.mention.timex.text for f in _mentions(text, dct)], text
 
 
@@ -241,5 +245,7 @@ def test_the_term_of_a_noun_that_is_no_event_dates_no_event():
     # after a form of 'be', or after an event noun, the time is the event's
     for text, when in (("The report is due Friday.", "Friday"),
                        ("The payment will be due on Nov. 1, 2004.", "Nov. 1, 2004"),
-                       ("A general election due next September will decide it.", "next September")):
+                       ("A general election due next September will decide it.", "next September"),
+                       ("The company's second-quarter results due on Tuesday are expected to show a loss.", "Tuesday"),
+                       ("Six Flags faced a $300 million payment to stock holders due in August.", "August")):
         assert when in [f.mention.timex.text for f in _mentions(text, dct)], text
