@@ -249,3 +249,11 @@ def test_the_term_of_a_noun_that_is_no_event_dates_no_event():
                        ("The company's second-quarter results due on Tuesday are expected to show a loss.", "Tuesday"),
                        ("Six Flags faced a $300 million payment to stock holders due in August.", "August")):
         assert when in [f.mention.timex.text for f in _mentions(text, dct)], text
+
+
+def test_a_reporting_verb_after_a_fronted_time_phrase_or_with_a_clause_of_its_own_keeps_its_time():
+    dct = date(2008, 10, 22)
+    for text, verb in (("On Tuesday, chief executive Peter E. Raskind said 4,000 positions would be eliminated.", "said"),
+                       ("On Monday, Alan Garcia, the Peruvian president, announced a $3.4 billion bailout package.", "announced")):
+        [m] = [f.mention for f in _mentions(text, dct) if f.mention.dated_by != "publication"]
+        assert text[m.trigger_start:m.trigger_end] == verb, text

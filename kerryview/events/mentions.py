@@ -109,9 +109,22 @@ def _attribution(text: str, after: int, verb: re.Match[str], end: int) -> bool:
     clause of its own follows)."""
     if verb.group().lower() not in reporting_verbs()["all"] or "," not in text[after:verb.start()]:
         return False
-    tail = re.split(r"[,;:.]", text[verb.end():end], maxsplit=1)[0]
-    words = _TOKEN.findall(tail)
+    tail = _TAIL_END.split(text[verb.end():end], maxsplit=1)[0]
+    words = tail.split()
     return len(words) <= ATTRIBUTION_TAIL_WORDS and not any(w.lower() == "that" for w in words)
+
+
+# where the words after a reporting verb end: a clause break, not a number's comma or point
+# ("said 4,000 positions would be eliminated", "announced a $3.4 billion package")
+_TAIL_END = re.compile(r"[;:]|[,.](?!\d)")
+
+
+def _fronted(text: str, sent_start: int, timex: Timex) -> bool:
+    """Whether `timex` stands in a phrase that opens its sentence, only prepositions before it
+    ("On Tuesday, chief executive Peter Raskind said ..."): the verb after its comma is the
+    main clause's, which it dates."""
+    return not any(w.lower() not in cues()["phrase_breaks"]
+                   for w in re.findall(r"[A-Za-z]+", text[sent_start:timex.start]))
 
 
 def find_trigger(text: str, sent: tuple[int, int], timex: Timex) -> tuple[int, int] | None:
@@ -121,6 +134,7 @@ def find_trigger(text: str, sent: tuple[int, int], timex: Timex) -> tuple[int, i
     leading = not text[a:timex.start].strip(" ,“\"'") or text[a:timex.start].rstrip().endswith(",")
     timex_quoted = _quote_depth(text[a:timex.start], 0)
     adjunct_end = _participial_adjunct_end(text, sent, timex)
+    fronted = _fronted(text, a, timex)
     comp = _COMPLEMENTIZER.search(text, timex.end, b)  # "in 2021 | that climate could not be ..."
     clause_end = comp.end() if comp else b + 1
     depth, read = 0, a  # quotation state, kept as the tokens are walked (linear in the sentence)
@@ -139,7 +153,7 @@ def find_trigger(text: str, sent: tuple[int, int], timex: Timex) -> tuple[int, i
             dist += ADJUNCT_PENALTY
         if right and m.start() >= clause_end:
             dist += CLAUSE_PENALTY
-        if right and not leading and _attribution(text, timex.end, m, b):
+        if right and not leading and not fronted and _attribution(text, timex.end, m, b):
             dist += ATTRIBUTION_PENALTY
         if _is_verb(word, text[max(a, m.start() - 12):m.start()]):
             score = float(dist)
