@@ -5,6 +5,7 @@
     .venv/bin/python benchmarks/stories.py --folders bpoil_bbc MJ_bbc --max-articles 30
     .venv/bin/python benchmarks/stories.py --growth bpoil_bbc   # inference time for 25..300 articles
     .venv/bin/python benchmarks/stories.py --bp-together     # add the five BP folders as one pile
+    .venv/bin/python benchmarks/stories.py --json --tbaq dev --list-wrong wrong   # each wrong date, on stderr
 
 Data: ../shared/data/timeline17/ (11 story folders: articles/, published.tsv, timelines/) and
 ../shared/data/tempeval3-tbaq/ (TimeBank + AQUAINT). Held out, printed in their own rows and
