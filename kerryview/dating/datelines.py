@@ -6,8 +6,9 @@ A date line is looked for on each of the first HEAD_LINES non-blank lines: befor
 headline, after a byline. The earliest full date of those lines is the publication date (a
 first publication wins over an update); a year-less wire dateline ("WASHINGTON, May 24 (Reuters)
 -") takes its year from another date line, and alone is not a stated date (inference dates the
-article then; with the page's date, it gives the day the story was filed: wire_day). The span returned covers the date line from its first date or time to its end
-(a label such as "Published:" is left out), so that no time expression in it becomes an event.
+article then; with the page's date, it gives the day the story was filed: wire_day). The span
+returned covers the date line from its first date or time to its end (a label such as
+"Published:" is left out), so that no time expression in it becomes an event.
 A page copied flat may run the article's head into its date line on the first line ("Headline
 Standfirst Wednesday 5 May 2010 21.48 BST The body ...", "Fergus Walsh | 08:17 UK time, ..."):
 styles opening with {headline} or {credit} read it, and run_in_head says where the head and the
