@@ -54,12 +54,6 @@ RIGHT_PENALTY = 10  # English puts the verb before its time adverbial, unless th
 NOUN_PHRASE_WORDS = 5  # modifiers kept before an event noun in a label
 QUOTE_PENALTY = 80  # one inside a quotation, the other not: the quote's events are not the reporter's
 CLAUSE_PENALTY = 30  # "in 2021 | that climate could not be separated": another clause's verb
-# "Hernandez was kidnapped ... at 10 p.m. Wednesday, | police said": an attribution after the
-# comma that ends the time expression's clause reports it; the time is the kidnapping's. The
-# report is the publication's (clauses.statement_words); it takes the time only when its
-# clause has no event words.
-ATTRIBUTION_PENALTY = 150
-ATTRIBUTION_TAIL_WORDS = 3  # "..., said | Josefa Gonzalez |, who left Cuba": the speaker's name
 _CLAUSE_OPEN = re.compile(r"[;:\"“”]|\bthat\b")  # where a clause's subject may start ("who": an apposition)
 _COMPLEMENTIZER = re.compile(r"\b(?:that|which|who|whom|whose)\b")
 ADJUNCT_PENALTY = 60  # inside a sentence-opening participle clause: the main clause tells the event
@@ -101,32 +95,6 @@ def _participial_adjunct_end(text: str, sent: tuple[int, int], timex: Timex) -> 
     return comma if comma > 0 and "," not in text[a:timex.start] else None
 
 
-def _attribution(text: str, after: int, verb: re.Match[str], end: int) -> bool:
-    """Whether `verb`, past a comma after `after`, is the reporting verb of an attribution
-    that closes the sentence ("..., police said.", "..., said Josefa Gonzalez, who ..."): no
-    clause of its own follows it, only up to ATTRIBUTION_TAIL_WORDS words of the speaker
-    before the sentence or a comma ends ("..., the FBI chief also said that he ...": a
-    clause of its own follows)."""
-    if verb.group().lower() not in reporting_verbs()["all"] or "," not in text[after:verb.start()]:
-        return False
-    tail = _TAIL_END.split(text[verb.end():end], maxsplit=1)[0]
-    words = tail.split()
-    return len(words) <= ATTRIBUTION_TAIL_WORDS and not any(w.lower() == "that" for w in words)
-
-
-# where the words after a reporting verb end: a clause break, not a number's comma or point
-# ("said 4,000 positions would be eliminated", "announced a $3.4 billion package")
-_TAIL_END = re.compile(r"[;:]|[,.](?!\d)")
-
-
-def _fronted(text: str, sent_start: int, timex: Timex) -> bool:
-    """Whether `timex` stands in a phrase that opens its sentence, only prepositions before it
-    ("On Tuesday, chief executive Peter Raskind said ..."): the verb after its comma is the
-    main clause's, which it dates."""
-    return not any(w.lower() not in cues()["phrase_breaks"]
-                   for w in re.findall(r"[A-Za-z]+", text[sent_start:timex.start]))
-
-
 def find_trigger(text: str, sent: tuple[int, int], timex: Timex) -> tuple[int, int] | None:
     """The event words for a time expression: the nearest verb, else the nearest event noun."""
     best: tuple[float, int, int] | None = None
@@ -134,7 +102,6 @@ def find_trigger(text: str, sent: tuple[int, int], timex: Timex) -> tuple[int, i
     leading = not text[a:timex.start].strip(" ,“\"'") or text[a:timex.start].rstrip().endswith(",")
     timex_quoted = _quote_depth(text[a:timex.start], 0)
     adjunct_end = _participial_adjunct_end(text, sent, timex)
-    fronted = _fronted(text, a, timex)
     comp = _COMPLEMENTIZER.search(text, timex.end, b)  # "in 2021 | that climate could not be ..."
     clause_end = comp.end() if comp else b + 1
     depth, read = 0, a  # quotation state, kept as the tokens are walked (linear in the sentence)
@@ -153,8 +120,6 @@ def find_trigger(text: str, sent: tuple[int, int], timex: Timex) -> tuple[int, i
             dist += ADJUNCT_PENALTY
         if right and m.start() >= clause_end:
             dist += CLAUSE_PENALTY
-        if right and not leading and not fronted and _attribution(text, timex.end, m, b):
-            dist += ATTRIBUTION_PENALTY
         if _is_verb(word, text[max(a, m.start() - 12):m.start()]):
             score = float(dist)
         elif word.lower() in cues()["event_nouns"]:
