@@ -5,6 +5,7 @@
     .venv/bin/python benchmarks/stories.py --folders bpoil_bbc MJ_bbc --max-articles 30
     .venv/bin/python benchmarks/stories.py --growth bpoil_bbc   # inference time for 25..300 articles
     .venv/bin/python benchmarks/stories.py --bp-together     # add the five BP folders as one pile
+    .venv/bin/python benchmarks/stories.py --json --tbaq dev --list-wrong wrong   # each wrong date, on stderr
 
 Data: ../shared/data/timeline17/ (11 story folders: articles/, published.tsv, timelines/) and
 ../shared/data/tempeval3-tbaq/ (TimeBank + AQUAINT). Held out, printed in their own rows and
@@ -504,16 +505,20 @@ def judge(dated: Dated | None, day: date, within: tuple[datetime, datetime] | No
     return contains, same
 
 
-def kerryview_dates(doc: TbaqDoc, events: list) -> list[tuple[GoldEvent, Dated | None, str]]:
+def kerryview_dates(doc: TbaqDoc, events: list, listing: list | None = None
+                    ) -> list[tuple[GoldEvent, Dated | None, str]]:
     """For each gold event: the date of the kerryview event whose mention covers it, and how
     ("trigger": the mention's event words overlap the gold event; "passage": the mention's
     sentence contains it; the mention whose time expression is nearest wins)."""
     from kerryview.model import Granularity
     mentions = []
+    labels: dict[int, str] = {}
     for ev in events:
         g = ev.granularity if isinstance(ev.granularity, Granularity) else Granularity(ev.granularity)
         dated = Dated(datetime.fromisoformat(ev.start), datetime.fromisoformat(ev.end), g.day_or_finer)
         mentions.extend((m, dated) for m in ev.mentions)
+        for m in ev.mentions:
+            labels[id(m)] = ev.label
     out = []
     for g in doc.events:
         def dist(m) -> int:
@@ -523,8 +528,10 @@ def kerryview_dates(doc: TbaqDoc, events: list) -> list[tuple[GoldEvent, Dated |
         passage = [(m, d) for m, d in mentions if m.start <= g.start and g.end <= m.end]
         pick = trig or passage
         how = "trigger" if trig else "passage" if passage else ""
-        best = min(pick, key=lambda md: dist(md[0]))[1] if pick else None
-        out.append((g, best, how))
+        best = min(pick, key=lambda md: dist(md[0])) if pick else None
+        out.append((g, best[1] if best else None, how))
+        if listing is not None:  # (the mention, its event's label) for --list-wrong
+            listing.append((best[0], labels[id(best[0])]) if best else None)
     return out
 
 
@@ -556,7 +563,7 @@ def baseline_dates(doc: TbaqDoc) -> list[tuple[Dated, bool]]:
     return out
 
 
-def measure_tbaq(part: str) -> dict:
+def measure_tbaq(part: str, list_wrong: str | None = None) -> dict:
     from kerryview.model import DateSource, DateSourceKind, Document
     from kerryview.pipeline import build_corpus
     from kerryview.dating.datelines import read_dateline
@@ -576,9 +583,10 @@ def measure_tbaq(part: str) -> dict:
         t0 = time.perf_counter()
         events = build_corpus([kdoc])
         seconds += time.perf_counter() - t0
-        kv = kerryview_dates(doc, events)
+        picked: list = []
+        kv = kerryview_dates(doc, events, picked)
         base = baseline_dates(doc)
-        for (g, dated, how), (bd, in_sentence) in zip(kv, base):
+        for (g, dated, how), (bd, in_sentence), mention in zip(kv, base, picked):
             c["gold"] += 1
             c["gold_dct"] += g.via_dct
             if dated is None:
@@ -598,12 +606,41 @@ def measure_tbaq(part: str) -> dict:
                     wrong_examples.append(f"{doc.id} “…{' '.join(doc.text[s:g.end + 40].split())}…” "
                                           f"[{g.text}] gold {g.day}, kerryview "
                                           f"{dated.start:%Y-%m-%dT%H:%M}..{dated.end:%Y-%m-%dT%H:%M}")
+                if list_wrong == "wrong" and not contains:
+                    print_wrong(doc, g, dated, how, *mention)
+            elif list_wrong == "uncovered":
+                print_uncovered(doc, g)
             bc, bs = judge(bd, g.day, g.within)
             c["base_contains_whole_day"] += judge(bd, g.day)[0]
             c["base_contains"] += bc
             c["base_same"] += bs
     return dict(c) | {"seconds": seconds, "wrong_examples": wrong_examples,
                       "files": len(tbaq_split(part))}
+
+
+def _sentence(doc: TbaqDoc, start: int, end: int) -> str:
+    from kerryview.text.sentences import sentence_spans
+    for a, b in sentence_spans(doc.text):
+        if a <= start < b:
+            return " ".join((doc.text[a:start] + "[" + doc.text[start:end] + "]"
+                             + doc.text[end:max(b, end)]).split())
+    return doc.text[start:end]
+
+
+def print_wrong(doc: TbaqDoc, g: GoldEvent, dated: Dated, how: str, m, label: str) -> None:
+    """One covered gold event whose kerryview date does not contain the gold date, for
+    --list-wrong: the gold event and day, the kerryview date, label, how it was matched, the
+    time expression and event words of the mention, and the gold event's sentence."""
+    trig = doc.text[m.trigger_start:m.trigger_end] if m.trigger_start is not None else ""
+    print(f"{doc.id}\t{g.text}\tgold {g.day}{' (DCT)' if g.via_dct else ''}\t"
+          f"kv {dated.start:%Y-%m-%dT%H:%M}..{dated.end:%Y-%m-%dT%H:%M}\t{how}\t"
+          f"timex “{m.timex.text}” {m.timex.value}\ttrigger “{trig}”\tlabel “{label}”\t"
+          f"{_sentence(doc, g.start, g.end)}", file=sys.stderr)
+
+
+def print_uncovered(doc: TbaqDoc, g: GoldEvent) -> None:
+    print(f"{doc.id}\t{g.text}\tgold {g.day}{' (DCT)' if g.via_dct else ''}\t"
+          f"{_sentence(doc, g.start, g.end)}", file=sys.stderr)
 
 
 # ---------------------------------------------------------------- one folder (in its own process)
@@ -843,6 +880,10 @@ def main() -> None:
     ap.add_argument("--json", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--folder", help=argparse.SUPPRESS)
     ap.add_argument("--tbaq", choices=("dev", "heldout"), help=argparse.SUPPRESS)
+    ap.add_argument("--list-wrong", choices=("wrong", "uncovered"),
+                    help="with --json --tbaq dev: list on stderr, one a line, each gold event "
+                         "covered by a kerryview event whose date does not contain the gold date "
+                         "(wrong), or covered by none (uncovered)")
     ap.add_argument("--bp", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
 
@@ -858,7 +899,7 @@ def main() -> None:
         if args.folder:
             out = measure_folder(args.folder, args)
         elif args.tbaq:
-            out = measure_tbaq(args.tbaq)
+            out = measure_tbaq(args.tbaq, args.list_wrong)
             out["maxrss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         else:
             out = measure_bp_together()

@@ -143,3 +143,20 @@ def test_waves_do_not_tag_a_document_again_for_a_date_already_tried(monkeypatch)
     assert [d.dct for d in docs] == [date(2023, 7, 18), date(2023, 7, 18), date(2023, 7, 18),
                                      date(2023, 7, 10)]
     assert max(calls.values()) <= 2, calls.most_common(3)
+
+
+def test_a_page_date_gives_way_to_the_day_of_its_wire_dateline():
+    # the story was filed on March 12, its page (archive) is dated March 13: "today" is March 12
+    text = "WASHINGTON, March 12 (Xinhua) --\n\nThe three foreign ministers signed documents of accession."
+    d = _doc("a", text, dct=date(1999, 3, 13), dct_source=DateSource(DateSourceKind.PAGE_METADATA, "the page"))
+    _date([d])
+    assert d.dct == date(1999, 3, 12) and d.dct_source.kind is DateSourceKind.PAGE_METADATA
+    _date([d])  # a later resolution keeps it
+    assert d.dct == date(1999, 3, 12)
+    [signed] = [e for e in build_corpus([d]) if "signed" in e.label]
+    assert signed.start.startswith("1999-03-12")  # news of the day the story was filed
+    # a dateline days before the page's date is another story's; the user's date is kept
+    far = _doc("b", text, dct=date(1999, 3, 20), dct_source=DateSource(DateSourceKind.PAGE_METADATA, "the page"))
+    user = _doc("c", text, dct=date(1999, 3, 13), dct_source=DateSource(DateSourceKind.SET_BY_USER, "chosen"))
+    _date([far, user])
+    assert far.dct == date(1999, 3, 20) and user.dct == date(1999, 3, 13)

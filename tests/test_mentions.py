@@ -195,3 +195,43 @@ def test_the_sequence_adverb_lists_example_comes_out_as_it_says():
         assert _describe(text, (0, len(text))) == wanted
     text = f"Now, {rest}"  # an adverb not in the list stays
     assert _describe(text, (0, len(text))).startswith("Now")
+
+
+def test_the_time_of_a_comparison_figure_dates_no_event():
+    # anchor_signals.json comparison_baseline: the year-earlier figure, not a year-earlier event
+    dct = date(1989, 10, 26)
+    for text in ("Revenue declined 8% to $85.7 million, from $93.3 million a year earlier.",
+                 "Net rose to $108.8 million, or $1.35 a share, from $90.5 million, or $1.12 a share, a year ago.",
+                 "It had a $23 million loss on its auto line, compared with earnings of $33 million last year.",
+                 "Profit grew a robust 19% from a year ago.",
+                 "Westinghouse expects its sales to grow to 25% of total sales from 20% last year."):
+        assert [f.mention.timex.text for f in _mentions(text, dct)
+                if f.mention.dated_by != "publication"] == [], text
+    # the result's own time, a period, an event at that time, a date after "from" stay
+    for text, when in (("Support rose from about 35 percent several years ago to about 51 percent this year.", "this year"),
+                       ("Crane holds 504,200 shares, including 254,200 bought from Sept. 14 to Thursday.", "Sept. 14"),
+                       ("The index is down 6.8% from Oct. 13, when Wall Street's plunge began.", "Oct. 13"),
+                       ("Two new flights will leave Bombay from March 30.", "March 30"),
+                       ("Tariffs fell 2% last year. The two presidents on Friday signed the plan.", "Friday"),
+                       ("Robots removed the cap from the ocean floor at 1737GMT on Saturday.", "Saturday"),
+                       ("The WHO hiked its alert level to 5 from 3 this week.", "this week"),
+                       ("Deficits decline to 3 percent of GDP from 2013 through 2019.", "2019"),
+                       ("It won a $90 million order to make a vaccine against the H1N1 strain, it said on Monday.", "Monday")):
+        assert when in [f.mention.timex.text for f in _mentions(text, dct)], text
+
+
+def test_the_term_of_a_noun_that_is_no_event_dates_no_event():
+    # anchor_signals.json noun_term: "notes due Nov. 1, 2009" mature then; nothing was priced then
+    dct = date(1989, 10, 30)
+    text = "Hertz Corp. -- $100 million of senior notes due Nov. 1, 2009, priced at par to yield 9%."
+    assert [f.mention.timex.text for f in _mentions(text, dct) if f.mention.dated_by != "publication"] == []
+    text = "Canadian Imperial Bank -- 10 billion yen of 5.7% bonds, due Nov. 17, 1992, priced at 101 1/4."
+    assert [f.mention.timex.text for f in _mentions(text, dct) if f.mention.dated_by != "publication"] == []
+    # after a form of 'be', or after an event noun, the time is the event's
+    for text, when in (("The report is due Friday.", "Friday"),
+                       ("The payment will be due on Nov. 1, 2004.", "Nov. 1, 2004"),
+                       ("A general election due next September will decide it.", "next September"),
+                       ("The company's second-quarter results due on Tuesday are expected to show a loss.", "Tuesday"),
+                       ("Six Flags faced a $300 million payment to stock holders due in August.", "August")):
+        assert when in [f.mention.timex.text for f in _mentions(text, dct)], text
+

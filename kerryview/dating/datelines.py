@@ -6,8 +6,9 @@ A date line is looked for on each of the first HEAD_LINES non-blank lines: befor
 headline, after a byline. The earliest full date of those lines is the publication date (a
 first publication wins over an update); a year-less wire dateline ("WASHINGTON, May 24 (Reuters)
 -") takes its year from another date line, and alone is not a stated date (inference dates the
-article then). The span returned covers the date line from its first date or time to its end
-(a label such as "Published:" is left out), so that no time expression in it becomes an event.
+article then; with the page's date, it gives the day the story was filed: wire_day). The span
+returned covers the date line from its first date or time to its end (a label such as
+"Published:" is left out), so that no time expression in it becomes an event.
 A page copied flat may run the article's head into its date line on the first line ("Headline
 Standfirst Wednesday 5 May 2010 21.48 BST The body ...", "Fergus Walsh | 08:17 UK time, ..."):
 styles opening with {headline} or {credit} read it, and run_in_head says where the head and the
@@ -384,6 +385,31 @@ def read_dateline(text: str) -> DateLine | None:
         start, end = _block(first, reads, head)
         return DateLine(value, start, end)
     return _legacy_label_line(text)
+
+
+MAX_WIRE_LAG_DAYS = 2  # a wire story filed on its dateline's day, dated later by its page
+
+
+def wire_day(text: str, known: date) -> date | None:
+    """The day a year-less wire dateline gives ("WASHINGTON, March 12 (Xinhua) --"), its year
+    taken from `known`, the page's date (its metadata), when it falls on that date or up to
+    MAX_WIRE_LAG_DAYS days before it: the day the reporter filed the story, whose "today" and
+    news of the day the text tells, while the page or the archive dates it by when it went
+    out (a wire in another time zone, an evening story archived the next morning). None when
+    the text has no such dateline, has a full date line (read_dateline), or its day lies
+    elsewhere (a dateline is not always the page's story)."""
+    if read_dateline(text) is not None:
+        return None
+    for i, (off, line) in enumerate(_head_lines(text)):
+        r = _read_line(line, off, i)
+        if r is None:
+            continue
+        for month, day in r.yearless:
+            d = _year_for(month, day, known)
+            if d is not None and (known - d).days <= MAX_WIRE_LAG_DAYS:
+                return d
+        return None  # the first date line decides
+    return None
 
 
 @dataclass(frozen=True)

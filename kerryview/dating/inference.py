@@ -3,7 +3,9 @@
 Order of evidence:
 1. an explicit date line in the document ("date 2023-07-18", found when the file was read:
    Document.dateline);
-2. a date from the page's metadata or set by the user (DateSource.kind says which), kept as is;
+2. a date from the page's metadata or set by the user (DateSource.kind says which), kept as is
+   (a page's date is taken back to the day of the article's year-less wire dateline when that
+   falls up to two days before it: the day the story was filed, datelines.wire_day);
 3. otherwise the day that best satisfies what the article says of its own day and what the
    pile says of it: constraint satisfaction over candidate days. Each cue of the article
    (dating/cues.py) scores or excludes candidates: full dates reported in the past bound the day
@@ -35,6 +37,7 @@ from typing import Callable
 
 from kerryview.cancellation import NEVER, Cancellation
 from kerryview.calendar.intervals import Interval, value_interval
+from kerryview.dating.datelines import wire_day
 from kerryview.dating.cues import (DAY, MONTH_DAY, PERIOD, REFERENCES, RELATIVE, WEEKDAY, Cue,
                                    Scorer, classify, distinct, month_day_under, rules,
                                    story_phrase_end)
@@ -141,12 +144,23 @@ def _day_intervals(timexes: list[Timex]) -> list[Interval | None]:
 
 def declared_dct(d: Document) -> None:
     """Set d.dct to the date the document declares (its date line, its page's metadata, the
-    user's), or None: what evidence 1 and 2 say, before anything is inferred."""
+    user's), or None: what evidence 1 and 2 say, before anything is inferred. A page's date
+    a year-less wire dateline puts a day or two later than the story ("WASHINGTON, March 12
+    (Xinhua) --" on a page of March 13) gives way to the dateline's day, when the reporter
+    wrote the story and its "today" (datelines.wire_day)."""
     line = d.dateline
     if line is not None:
         d.dct = line.value
         d.dct_source = DateSource(DateSourceKind.STATED_IN_TEXT,
                                   f"stated in the article (“{d.text[line.start:line.end]}”)")
+    elif d.dct is not None and d.dct_source.kind == DateSourceKind.PAGE_METADATA \
+            and (day := wire_day(d.text, d.dct)) is not None and day != d.dct:
+        # "WASHINGTON, March 12 (Xinhua) --" on a page of March 13: the day the story was filed
+        # (kept as the page's date, so a later resolution keeps it: wire_day gives it again)
+        d.dct_source = DateSource(DateSourceKind.PAGE_METADATA,
+                                  f"{d.dct_source.detail}, {d.dct.isoformat()}, taken back to the "
+                                  f"day of the article's wire dateline")
+        d.dct = day
     elif d.dct is not None and d.dct_source.kind in KEPT_KINDS:
         pass  # declared by the page's metadata when it was read, or set by the user
     else:

@@ -641,6 +641,78 @@ def _starts_a_period(text: str, t: Timex) -> bool:
     return _period_start_signal().search(text, max(0, t.start - 24), t.start) is not None
 
 
+MAX_BASELINE_WORDS = 10  # "from | $504.2 million, or $4.41 a share, | last year": the figure
+
+
+@cache
+def _comparison_signal() -> re.Pattern[str]:
+    words = sorted(event_lists(ANCHOR_SIGNALS)["comparison_baseline"], key=len, reverse=True)
+    alts = "|".join(r"\s+".join(map(re.escape, w.split())) for w in words)
+    return re.compile(rf"(?<![\w-])(?:{alts})(?=\s)", re.I)
+
+
+# A figure right after "from": a number or an amount, perhaps after a word that rounds it
+# ("from about $1 billion", "from 1,364"), not a noun phrase ("from the ocean floor at 1737GMT")
+_FIGURE_AFTER_FROM = re.compile(r"\s*(?:(?:about|nearly|almost|roughly|around|some|just|over|under|"
+                                r"more\s+than|less\s+than|only)\s+)?(?:[$£€¥]|C\$|US\$)?\s?\d", re.I)
+# what ends the figure between a comparison word and its time: a clause break, a dash, a
+# sentence's end; a range's hyphen ("from 1987-2005")
+_BASELINE_BREAK = re.compile(r"[;:()\"“”]|\s[-–—]+\s|--|[.!?][\"”']?\s|[-–—]\s*$")
+_BASELINE_GOES_ON = re.compile(r"\s*(?:,\s*when\b|(?:to|until|through)\b)", re.I)
+_FIGURE = re.compile(r"(?<![A-Za-z\d])(?:[$£€¥]|C\$|US\$)?\d[\d,.]*(?:%|bn|m|k|p)?(?![A-Za-z\d])")
+_RANGE_WORDS = frozenset({"to", "into", "through", "until", "till", "and"})  # "from X to Y": Y's time is the result's
+_YEAR_FIRST = re.compile(r"\s*(?:1[5-9]|20)\d\d\b(?!\s*(?:%|percent))")
+# the current period dates the change itself: "hiked its alert level to 5 from 3 this week"
+_NOW_PERIOD = re.compile(r"(?:this|today|tonight|now)\b", re.I)
+
+
+def _compares_with(text: str, t: Timex) -> bool:
+    """Whether `t` dates the figure a result is compared with ("declined 8% to $85.7 million,
+    from $93.3 million a year earlier", "compared with a year ago", "grew 19% from a year
+    ago"), which dates no event of its clause (data/anchor_signals.json comparison_baseline):
+    the comparison word, then nothing or a figure (a number within MAX_BASELINE_WORDS words, no
+    clause break; after "from" the number comes first: not "removed the cap from the ocean
+    floor at 1737GMT on Saturday"), then the time; "from" with no figure only after a change in
+    figures ("19% from"), not "leave ... from March 30". Not the current period ("this week",
+    "today"), which dates the change itself."""
+    if _NOW_PERIOD.match(t.text):
+        return False
+    left = text[max(0, t.start - 120):t.start]
+    hit = None
+    for hit in _comparison_signal().finditer(left):
+        pass
+    if hit is None or _BASELINE_GOES_ON.match(text, t.end):
+        return False  # "bought from Sept. 14 to Thursday": a period; "from Oct. 13, when ...": its event
+    between = left[hit.end():]
+    words = [w.lower().strip(",") for w in between.split()]  # numbers too: "from | 20% | last year"
+    figure = _FIGURE.search(between) is not None  # "$93.3 million", "20%", "1,364"; not "H1N1"
+    if len(words) > MAX_BASELINE_WORDS or _BASELINE_BREAK.search(between) \
+            or any(w in _RANGE_WORDS for w in words) or (words and not figure):
+        return False  # "the protests against the war in 2003": no figure; "from 35 percent
+        # several years ago to 51 percent this year": the time of the result, not the baseline
+    if hit.group().lower() == "from":
+        if words:  # "from 2013 through 2019": a year opens a period, it is no figure
+            return _FIGURE_AFTER_FROM.match(between) is not None and _YEAR_FIRST.match(between) is None
+        return any(w.endswith("%") or w.lower() == "percent" for w in left[:hit.start()].split()[-3:])
+    return True
+
+
+@cache
+def _noun_term_signal() -> re.Pattern[str]:
+    words = sorted(event_lists(ANCHOR_SIGNALS)["noun_term"], key=len, reverse=True)
+    alts = "|".join(r"\s+".join(map(re.escape, w.split())) for w in words)
+    return re.compile(rf"([A-Za-z]+)(\s*,?\s+)(?:{alts})\s+$", re.I)
+
+
+def _noun_term(text: str, t: Timex) -> bool:
+    """Whether `t` is the term of the security named right before it ("senior notes due Nov.
+    1, 2009", "bonds due 1993": when they mature; data/anchor_signals.json noun_term and
+    securities): it dates no event of its clause. Not after any other noun ("results due
+    Tuesday", "a payment due in August": scheduled then)."""
+    m = _noun_term_signal().search(text, max(0, t.start - 60), t.start)
+    return m is not None and m.group(1).lower() in event_lists(ANCHOR_SIGNALS)["securities"]
+
+
 _GLOSS_OPEN = re.compile(r"\s*\(\s*")
 
 
@@ -725,6 +797,8 @@ def find_mentions(doc: Document, timexes: list[Timex], cancel: Cancellation = NE
             continue
         if _starts_a_period(text, t):
             continue  # "since 1968": the clause's event is not on that date
+        if _compares_with(text, t):
+            continue  # "from $93.3 million a year earlier": the figure's time, not the event's
         if prev is not None and _restates(text, prev, t, interval):
             # "at 1930 CDT on 1 June (0030 GMT 2 June)": one time, said four times; what
             # follows is compared with the time, from the end of what restated it
@@ -745,6 +819,8 @@ def find_mentions(doc: Document, timexes: list[Timex], cancel: Cancellation = NE
             continue  # a question, a photo caption: no event, whatever dates it holds
         if _refers_back(t, interval, told.get(sent, [])):
             continue
+        if _noun_term(text, t):
+            continue  # "bonds due 1993": when the bonds mature, no event
         trigger = find_trigger(text, sent, t)
         duration = _duration_for(durations, sent, trigger, t)
         clause = text[sent[0]:sent[1]]
