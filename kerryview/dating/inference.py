@@ -11,8 +11,10 @@ Order of evidence:
    that puts it just before; a passage telling the same event as a dated article's passage
    ("met Xie Zhenhua ... on Monday" / "... on July 17") scores the candidates under which it
    lands on that article's day; the dated articles most like it, and the days the pile reports,
-   weigh for days near theirs. The best day wins; its share of the evidence (a softmax over the
-   candidates) says how sure it is, and is shown with the date.
+   weigh for days near theirs. A year-less wire dateline ("WASHINGTON, May 24 (Reuters) -")
+   states the day: its candidates are that month and day in the years its own dates and the
+   pile allow, and only its year is inferred. The best day wins; its share of the evidence (a
+   softmax over the candidates) says how sure it is, and is shown with the date.
    In waves: the articles sure enough are dated first and become evidence for the others (their
    passages and their days). A wave re-scores only the articles a newly dated one touched (found
    through inverted indexes of passages and of leads, never all pairs), and scoring is
@@ -493,10 +495,12 @@ class _Dating:
             if all(own - sum(self.scorer.cue(x, y, self.background) for x in told)
                    >= self.rules["wire_dateline_year"]["own_margin"] for y in rivals):
                 q = max(told, key=ahead)
+            elif len(self.names) == 1:  # a pile of its own: its years are the pile's
+                q = max((x for x in told if x.day <= c), key=lambda x: x.day, default=None)
         if q is not None:
             words = " ".join(a.timexes[q.timex_index].text.split())
             if q is bounds.get("weekday"):
-                d = month_day_under(q.month, q.mday, c, q.tense)
+                d = month_day_under(q.month, q.mday, c, None)  # as wire_days reads it
                 how = f"on a {date.fromordinal(d):%A} that year"
             else:
                 how = "as still to come" if q.tense == "future" else "as past"
