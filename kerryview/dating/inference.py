@@ -431,7 +431,8 @@ class _Dating:
     def wire_days(self, a: _Article) -> tuple[list[int], dict[str, Cue]]:
         """The days a year-less wire dateline may be (rule wire_dateline_year): its month and
         day in the years the article's dates and named years give (each, the one before and
-        the one after) and in the pile's years (likewise). Of those, the days its own full
+        the one after), in the pile's years (likewise) and in the years its articles are dated
+        in or report. Of those, the days its own full
         dates allow: not more than slack_days before the latest one it reports as past, nor
         more than slack_days after the first one it announces, and putting each year-less
         date it gives with a weekday ("Tuesday, June 8", the nearest such date) on that
@@ -446,6 +447,7 @@ class _Dating:
                 years.update((y - 1, y, y + 1))
         for y in self.years_of(a):
             years.update((y - 1, y, y + 1))
+        years.update(y for y, n in self.pile.by_year.items() if n > 0)
         days = sorted(d for y in years if (d := _ordinal_in(y, w.month, w.day)) is not None)
         past = [q for q in a.evidence if q.kind == DAY and q.tense == "past"]
         future = [q for q in a.evidence if q.kind == DAY and q.tense == "future"]
@@ -510,9 +512,9 @@ class _Dating:
         if self.pile.weight(c) > 0.0 and before:
             return (f"the other articles{own}: it puts the day among their days (the nearest "
                     f"before it: {day_words(date.fromordinal(max(before)))})")
-        years = self.pile.years
-        named = f"{years[0]}" if len(years) == 1 else f"{years[0]}–{years[-1]}"
-        return f"the other articles{own}: the years they are dated in or report ({named})"
+        most = sorted(self.pile.by_year, key=lambda y: -self.pile.by_year[y])[:3]
+        return (f"the other articles{own}: of the years they are dated in or report (most: "
+                f"{', '.join(str(y) for y in most)}), the one with most of their dates")
 
     def best(self, a: _Article, guess: bool = False) -> _Best:
         """The best candidate day; `guess`: also when the article has no evidence of its own
@@ -697,11 +699,12 @@ class _PileDays:
 
     def latest(self, a: _Article) -> list[tuple[int, float]] | None:
         """The latest day an article reports within the pile's years (a month and day without
-        a year: in the pile's year, when it has only one)."""
+        a year: in the pile's year, when it has only one; not in an article with a wire
+        dateline, whose year is what is asked: its day counts once it is dated)."""
         reported = [q.day for q in a.evidence if q.kind == DAY and q.tense != "future"
                     and date.fromordinal(q.day).year in self.years]
         best = max(reported) if reported else None
-        if len(self.years) == 1:  # over several years, its year is what is unknown
+        if len(self.years) == 1 and a.wire is None:  # over several years, its year is unknown
             for q in a.evidence:
                 if q.kind == MONTH_DAY and q.tense != "future":
                     d = _ordinal_in(self.top_year, q.month, q.mday)
@@ -744,16 +747,16 @@ class _PileDays:
         """For a day whose month and day are fixed (a wire dateline's: rule
         wire_dateline_pile_year), where only its year is asked: among the pile's days (within
         the month after any of them, whatever its year: the story runs on into January) as
-        score() says; in one of the pile's years but away from its days, `in_years`, less
-        the log of how many fewer of the pile's dates that year holds than its busiest year;
-        else unlikely."""
-        if not self.years:
+        score() says; in a year the pile's articles are dated in or report but away from
+        their days, `in_years`, less the log of how many fewer of their dates that year holds
+        than their busiest year; else unlikely."""
+        if not self.by_year:
             return 0.0
         w = self.weight(c)
         if w > 0.0:
             return self.rule["weight"] * math.log(self.rule["floor"] + w)
         year = date.fromordinal(c).year
-        if year not in self.years or self.by_year[year] <= 0:
+        if self.by_year[year] <= 0:
             return self.rule["outside"]
         return in_years + math.log(self.by_year[year] / max(self.by_year.values()))
 
