@@ -96,6 +96,7 @@ class _Article:
     years: list[int] | None = None  # its own years, when its stamp in full puts it outside the
     # pile's (an article of another story in the pile); None: the pile's years
     wire: YearlessLine | None = None  # its year-less wire dateline: its month and day, fixed
+    _year_cues: list[Cue] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         self.by_index = {q.timex_index: q for q in self.cues}
@@ -115,15 +116,27 @@ class _Article:
         self.cues = [q if q.full else replace(q, stamp=False) for q in self.cues]
         self.evidence = distinct(self.cues)
         self.by_index = {q.timex_index: q for q in self.cues}
+        self._year_cues = None
         self._stamped()
 
     def year_cues(self) -> list[Cue]:
         """The cues that tell the year of a day whose month and day are known (a wire
-        dateline's: rule wire_dateline_year): its full dates, the months and years it names,
-        and its year-less dates written with their weekday ("Tuesday, June 8"); not a bare
-        weekday, a day counted from today or from the pile's event, a year-less date alone."""
-        return [q for q in self.evidence if q.kind in (DAY, PERIOD) or q.kind == MONTH_DAY and (
-            q.dateline or weekday_in(self.timexes[q.timex_index].text) is not None)]
+        dateline's: rule wire_dateline_year): its full dates, the latest month or year it
+        names as past (the others are history: what they say, it says more), and its
+        year-less dates written with their weekday ("Tuesday, June 8"); not a bare weekday, a
+        day counted from today or from the pile's event, a year-less date alone, nor any date
+        of the readers' comments under it (kerryview.events.not_events.comments_start: a
+        comment is dated when the reader wrote, days or weeks later)."""
+        from kerryview.events.not_events import comments_start  # the one reader of comments
+        if self._year_cues is None:
+            end = comments_start(self.doc.text) or len(self.doc.text)
+            own = [q for q in self.evidence if self.timexes[q.timex_index].start < end]
+            latest = max((q for q in own if q.kind == PERIOD and q.tense == "past"),
+                         key=lambda q: q.day, default=None)
+            self._year_cues = [q for q in own if q.kind == DAY or q is latest or q.kind == MONTH_DAY
+                               and (q.dateline or weekday_in(self.timexes[q.timex_index].text)
+                                    is not None)]
+        return self._year_cues
 
     @property
     def weekdays(self) -> bool:
@@ -430,9 +443,9 @@ class _Dating:
 
     def wire_days(self, a: _Article) -> tuple[list[int], dict[str, Cue]]:
         """The days a year-less wire dateline may be (rule wire_dateline_year): its month and
-        day in the years the article's dates and named years give (each, the one before and
-        the one after), in the pile's years (likewise) and in the years its articles are dated
-        in or report. Of those, the days its own full
+        day in the years the article's year cues give (each, the one before and the one
+        after), in the pile's years (likewise) and in the years its articles are dated in or
+        report often enough (wire_dateline_pile_year.least_share of the busiest). Of those, the days its own full
         dates allow: not more than slack_days before the latest one it reports as past, nor
         more than slack_days after the first one it announces, and putting each year-less
         date it gives with a weekday ("Tuesday, June 8", the nearest such date) on that
@@ -441,17 +454,20 @@ class _Dating:
         w = a.wire
         slack = self.rules["wire_dateline_year"]["slack_days"]
         years: set[int] = set()
-        for q in a.evidence:
+        for q in a.year_cues():
             if q.kind in (DAY, PERIOD):
                 y = date.fromordinal(q.day).year
                 years.update((y - 1, y, y + 1))
         for y in self.years_of(a):
             years.update((y - 1, y, y + 1))
-        years.update(y for y, n in self.pile.by_year.items() if n > 0)
+        most = max(self.pile.by_year.values(), default=0)
+        share = self.rules["wire_dateline_pile_year"]["least_share"]
+        years.update(y for y, n in self.pile.by_year.items() if n > 0 and n >= share * most)
         days = sorted(d for y in years if (d := _ordinal_in(y, w.month, w.day)) is not None)
-        past = [q for q in a.evidence if q.kind == DAY and q.tense == "past"]
-        future = [q for q in a.evidence if q.kind == DAY and q.tense == "future"]
-        named = [(q, n) for q in a.evidence if q.kind == MONTH_DAY and not q.dateline
+        told = a.year_cues()
+        past = [q for q in told if q.kind == DAY and q.tense == "past"]
+        future = [q for q in told if q.kind == DAY and q.tense == "future"]
+        named = [(q, n) for q in told if q.kind == MONTH_DAY and not q.dateline
                  and (n := weekday_in(a.timexes[q.timex_index].text)) is not None]
         bounds: dict[str, Cue] = {}
         if past:
@@ -477,13 +493,23 @@ class _Dating:
                               and any(not allowed(c, (k,)) for c in days)}
         return [], {}
 
+    def wire_cue(self, q: Cue, c: int) -> float:
+        """The score of a wire dateline's day c by one of its article's year cues: as any
+        cue scores it, but a full date told as past up to slack_days after the dateline (a
+        print edition's date, a reader's comment) is no evidence against it (wire_days
+        allows it)."""
+        if q.kind == DAY and q.tense == "past" and \
+                0 < q.day - c <= self.rules["wire_dateline_year"]["slack_days"]:
+            return 0.0
+        return self.scorer.cue(q, c, self.background)
+
     def wire_year_from(self, a: _Article, c: int, cands: list[int]) -> str:
         """Where the year of a wire dateline's day c came from, in a reporter's words: the
         article's own words when its dates leave no other year, or its dates with a year score
         c above every other year by wire_dateline_year.own_margin (the date that tells it is
         named); else the pile's articles (the years they are dated in or name)."""
         _, bounds = self.wire_days(a)
-        told = [q for q in a.evidence if q.kind in (DAY, PERIOD)] + (
+        told = [q for q in a.year_cues() if q.kind in (DAY, PERIOD)] + (
             [bounds["weekday"]] if "weekday" in bounds else [])
         rivals = [y for y in cands if y != c]
         q = None
@@ -491,10 +517,9 @@ class _Dating:
             q = bounds.get("weekday") or bounds.get("past") or bounds.get("future")
         elif told:
             def ahead(x: Cue) -> float:  # how much better c is than the best other year, by x
-                return self.scorer.cue(x, c, self.background) - max(
-                    self.scorer.cue(x, y, self.background) for y in rivals)
-            own = sum(self.scorer.cue(x, c, self.background) for x in told)
-            if all(own - sum(self.scorer.cue(x, y, self.background) for x in told)
+                return self.wire_cue(x, c) - max(self.wire_cue(x, y) for y in rivals)
+            own = sum(self.wire_cue(x, c) for x in told)
+            if all(own - sum(self.wire_cue(x, y) for x in told)
                    >= self.rules["wire_dateline_year"]["own_margin"] for y in rivals):
                 q = max(told, key=ahead)
             elif len(self.names) == 1:  # a pile of its own: its years are the pile's
@@ -530,7 +555,8 @@ class _Dating:
         scores: list[float] = []
         for c in cands:
             self.cancel.check()
-            s = self.scorer.total(evidence, c, self.background)
+            s = (self.scorer.total(evidence, c, self.background) if a.wire is None
+                 else sum(self.wire_cue(q, c) for q in evidence))
             agreeing = []
             for i, ms in a.matches.items():
                 if not ms:
