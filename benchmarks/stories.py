@@ -74,6 +74,17 @@ class Style:
     source: str
 
 
+def chosen_styles(names: list[str] | None) -> list[Style]:
+    """The styles of stories_styles.tsv named (all of them when none is)."""
+    styles = load_styles()
+    if not names:
+        return styles
+    unknown = set(names) - {st.name for st in styles}
+    if unknown:
+        raise SystemExit(f"unknown style(s): {', '.join(sorted(unknown))}")
+    return [st for st in styles if st.name in names]
+
+
 def load_styles(path: Path = STYLES_FILE) -> list[Style]:
     out = []
     for line in path.read_text("utf-8").splitlines():
@@ -224,12 +235,17 @@ def first_full_date(text: str, lines: int = 3) -> date | None:
 
 
 def measure_stated(arts: list[Article], styles: list[Style]) -> dict:
-    from kerryview.pipeline import read_documents
+    """Per style: the publication date kerryview gives each article of the sample written with
+    that date line (the folder's sample one pile). A date line read in full is the date; when
+    an article's date line is not (a year-less wire dateline), the pile is dated as the app
+    dates it (infer_dcts), and the date it gives is scored."""
+    from kerryview.pipeline import CachingTagger, read_documents
+    from kerryview.dating.inference import infer_dcts
     from kerryview.timex import tag
     from kerryview.events.mentions import find_mentions
     out = {}
     for st in styles:
-        read = wrong = base = as_event = 0
+        read = wrong = base = as_event = by_line = 0
         examples = []
         with tempfile.TemporaryDirectory() as tmp:
             spans = {}
@@ -239,9 +255,14 @@ def measure_stated(arts: list[Article], styles: list[Style]) -> dict:
                 spans[a.id] = (s, e)
                 written.append((a.id, text))
             docs, _ = read_documents(_write(Path(tmp), written))
+        published = {a.id: a.published for a in arts}
+        by_line = sum(d.dateline is not None and d.dateline.value == published[d.id] for d in docs)
+        if any(d.dateline is None for d in docs):
+            infer_dcts(docs, CachingTagger())
+        given = {d.id: d.dct if d.dateline is None else d.dateline.value for d in docs}
         for d in docs:
             a = next(x for x in arts if x.id == d.id)
-            got = d.dateline.value if d.dateline else None
+            got = given[d.id]
             read += got == a.published
             if got is not None and got != a.published:
                 wrong += 1
@@ -254,7 +275,7 @@ def measure_stated(arts: list[Article], styles: list[Style]) -> dict:
                    for f in find_mentions(d, tag(d.text, a.published))):  # a time expression of it
                 as_event += 1
         out[st.name] = {"n": len(docs), "read": read, "wrong": wrong, "baseline": base,
-                        "as_event": as_event, "examples": examples}
+                        "as_event": as_event, "by_line": by_line, "examples": examples}
     return out
 
 
@@ -652,7 +673,7 @@ def measure_folder(name: str, args) -> dict:
     out: dict = {"folder": name, "articles": len(arts)}
     if not args.skip_stated:
         t0 = time.perf_counter()
-        styles = load_styles()
+        styles = chosen_styles(args.styles)
         out["stated"] = measure_stated(sample(arts, None if args.all else args.stated_sample, name + "s"), styles)
         out["stated_seconds"] = time.perf_counter() - t0
     if not args.skip_undated:
@@ -702,6 +723,8 @@ def child(args, what: list[str]) -> dict:
     for flag in ("all", "skip_stated", "skip_undated", "skip_keydates"):
         if getattr(args, flag):
             cmd.append("--" + flag.replace("_", "-"))
+    if args.styles:
+        cmd += ["--styles", *args.styles]
     cmd += ["--clause-events", args.clause_events]
     t0 = time.perf_counter()
     r = subprocess.run(cmd, capture_output=True, text=True)
@@ -719,7 +742,8 @@ def pct(a: float, b: float) -> str:
     return f"{100 * a / b:5.1f}" if b else "    -"
 
 
-def print_tables(rows: list[dict], tbaq: dict[str, dict], styles: list[Style]) -> None:
+def print_tables(rows: list[dict], tbaq: dict[str, dict], styles: list[Style],
+                 per_folder: bool = False) -> None:
     dev = [r for r in rows if r["folder"] not in HELD_OUT_FOLDERS and "(" not in r["folder"]]
     held = [r for r in rows if r["folder"] in HELD_OUT_FOLDERS]
     bp = [r for r in rows if "(" in r["folder"]]
@@ -730,8 +754,8 @@ def print_tables(rows: list[dict], tbaq: dict[str, dict], styles: list[Style]) -
         print(f"{len(stated_rows)} folders; "
               f"articles per style per folder: {stated_rows[0]['stated'][styles[0].name]['n']}")
         print("| style | example | dev read % | dev wrong % | dev date line as event % | baseline % "
-              "| held-out read % | held-out baseline % |")
-        print("|---|---|---|---|---|---|---|---|")
+              "| held-out read % | held-out baseline % | dev read by the date line alone % |")
+        print("|---|---|---|---|---|---|---|---|---|")
         tot = defaultdict(lambda: defaultdict(int))
         for st in styles:
             d = defaultdict(int)
@@ -748,11 +772,20 @@ def print_tables(rows: list[dict], tbaq: dict[str, dict], styles: list[Style]) -
             ex = st.example.replace("\n", " ⏎ ")
             print(f"| {st.name} | {ex} | {pct(d['read'], d['n'])} | {pct(d['wrong'], d['n'])} | "
                   f"{pct(d['as_event'], d['n'])} | {pct(d['baseline'], d['n'])} | "
-                  f"{pct(h['read'], h['n'])} | {pct(h['baseline'], h['n'])} |")
+                  f"{pct(h['read'], h['n'])} | {pct(h['baseline'], h['n'])} | "
+                  f"{pct(d['by_line'], d['n'])} |")
         d, h = tot["dev"], tot["held"]
         print(f"| **all styles** | | {pct(d['read'], d['n'])} | {pct(d['wrong'], d['n'])} | "
               f"{pct(d['as_event'], d['n'])} | {pct(d['baseline'], d['n'])} | "
-              f"{pct(h['read'], h['n'])} | {pct(h['baseline'], h['n'])} |")
+              f"{pct(h['read'], h['n'])} | {pct(h['baseline'], h['n'])} | "
+              f"{pct(d['by_line'], d['n'])} |")
+        if per_folder:
+            print("\n| folder | " + " | ".join(f"{st.name} read %" for st in styles) + " |")
+            print("|---|" + "---|" * len(styles))
+            for r in stated_rows:
+                print(f"| {r['folder']} | " + " | ".join(
+                    f"{pct(r['stated'][st.name]['read'], r['stated'][st.name]['n'])} "
+                    f"({r['stated'][st.name]['read']}/{r['stated'][st.name]['n']})" for st in styles) + " |")
         for r in stated_rows:
             for st in styles:
                 for e in r["stated"][st.name]["examples"][:1]:
@@ -820,7 +853,7 @@ def print_tables(rows: list[dict], tbaq: dict[str, dict], styles: list[Style]) -
         inf = f"{r['undated']['seconds']:.1f} ({r['undated']['n']})" if "undated" in r else "-"
         k = r.get("keydates")
         print(f"| {r['folder']} | {r['articles']} | {st} | {inf} | "
-              f"{k['seconds']:.1f} ({k['n']})" if k else "| - ", end="")
+              + (f"{k['seconds']:.1f} ({k['n']})" if k else "-"), end="")
         print(f" | {k['events'] if k else '-'} | {r['maxrss_mb']:.0f} | {r.get('wall_seconds', 0):.0f} |")
 
     if tbaq:
@@ -866,6 +899,10 @@ def main() -> None:
                     help="undated articles inferred per folder (fixed seed); default 60")
     ap.add_argument("--stated-sample", type=int, default=30, help="articles per style per folder")
     ap.add_argument("--all", action="store_true", help="every article, for both samples")
+    ap.add_argument("--styles", nargs="*", metavar="STYLE",
+                    help="stated dates: only these styles of stories_styles.tsv (default: all)")
+    ap.add_argument("--per-folder", action="store_true",
+                    help="stated dates: also each folder's read %% per style")
     ap.add_argument("--skip-stated", action="store_true")
     ap.add_argument("--skip-undated", action="store_true")
     ap.add_argument("--skip-keydates", action="store_true")
@@ -932,7 +969,7 @@ def main() -> None:
     print(f"# kerryview issue #9 stories benchmark, {datetime.now():%Y-%m-%d %H:%M}; "
           f"stated sample {'all' if args.all else args.stated_sample}/style/folder, "
           f"undated sample {'all' if args.all else args.max_articles}/folder (seed {SEED})")
-    print_tables(rows, tbaq, load_styles())
+    print_tables(rows, tbaq, chosen_styles(args.styles), args.per_folder)
     print(f"\nbenchmark wall time: {time.perf_counter() - t_start:.0f} s")
 
 

@@ -143,10 +143,15 @@ def is_full_stamp(text: str, t: Timex, day: int) -> bool:
     the weekday one time in seven, so such a stamp vouches for its own year, whatever the
     years of the articles beside it."""
     rule = rules()["head_stamp"]
-    named = _WEEKDAY_WORD.search(t.text)
     near = text[max(0, t.start - rule["clock_chars"]):t.end + rule["clock_chars"]]
-    number = lexicon()["weekday"].get(named.group(0).lower()) if named is not None else None
-    return number == weekday(day) and bool(_CLOCK.search(near))  # the tagger's weekday numbers
+    return weekday_in(t.text) == weekday(day) and bool(_CLOCK.search(near))
+
+
+def weekday_in(text: str) -> int | None:
+    """The ISO weekday a time expression names ("Tuesday, June 8": 2), by the tagger's weekday
+    names and numbers; None if it names none."""
+    named = _WEEKDAY_WORD.search(text)
+    return lexicon()["weekday"].get(named.group(0).lower()) if named is not None else None
 
 
 @cache

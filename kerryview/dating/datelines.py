@@ -5,8 +5,9 @@ and how they are read), and a date written in any common English form (read with
 A date line is looked for on each of the first HEAD_LINES non-blank lines: before or after the
 headline, after a byline. The earliest full date of those lines is the publication date (a
 first publication wins over an update); a year-less wire dateline ("WASHINGTON, May 24 (Reuters)
--") takes its year from another date line, and alone is not a stated date (inference dates the
-article then; with the page's date, it gives the day the story was filed: wire_day). The span
+-") takes its year from another date line, and alone is not a stated date: yearless_dateline
+reads it for inference, which gives it the year of its story (the month and the day stay the
+dateline's); with the page's date, it gives the day the story was filed (wire_day). The span
 returned covers the date line from its first date or time to its end (a label such as
 "Published:" is left out), so that no time expression in it becomes an event.
 A page copied flat may run the article's head into its date line on the first line ("Headline
@@ -400,16 +401,47 @@ def wire_day(text: str, known: date) -> date | None:
     elsewhere (a dateline is not always the page's story)."""
     if read_dateline(text) is not None:
         return None
+    line = yearless_dateline(text)
+    if line is None:
+        return None
+    d = _year_for(line.month, line.day, known)
+    return d if d is not None and (known - d).days <= MAX_WIRE_LAG_DAYS else None
+
+
+@dataclass(frozen=True)
+class YearlessLine:
+    """A wire dateline that states the month and the day but not the year ("WASHINGTON, May 24
+    (Reuters) -", "May 24 (Bloomberg) --"), in a text whose head states no full date: the day
+    the report was filed and published. text[start:end] is the dateline (from its date to the
+    end of the agency and dash); text[line_start:end] the whole dateline, its place too
+    ("WASHINGTON, May 24 (Reuters) -"), as it is quoted to say how a date was found."""
+
+    month: int
+    day: int
+    start: int
+    end: int
+    line_start: int
+
+
+def yearless_dateline(text: str) -> YearlessLine | None:
+    """The year-less wire dateline of a text's head (the first HEAD_LINES non-blank lines), when
+    no date line there states a full date (read_dateline gives such a dateline its year from
+    that date line, _year_for); else None. Inference gives it its year (dating/inference.py):
+    the month and the day are the dateline's."""
+    first: tuple[_Read, int] | None = None
     for i, (off, line) in enumerate(_head_lines(text)):
         r = _read_line(line, off, i)
         if r is None:
             continue
-        for month, day in r.yearless:
-            d = _year_for(month, day, known)
-            if d is not None and (known - d).days <= MAX_WIRE_LAG_DAYS:
-                return d
-        return None  # the first date line decides
-    return None
+        if r.days:
+            return None
+        if r.yearless and first is None:
+            first = r, off + len(line) - len(line.lstrip())
+    if first is None:
+        return None
+    r, line_start = first
+    month, day = r.yearless[0]
+    return YearlessLine(month, day, r.start, r.end, min(line_start, r.start))
 
 
 @dataclass(frozen=True)

@@ -13,8 +13,10 @@ Order of evidence:
    that puts it just before; a passage telling the same event as a dated article's passage
    ("met Xie Zhenhua ... on Monday" / "... on July 17") scores the candidates under which it
    lands on that article's day; the dated articles most like it, and the days the pile reports,
-   weigh for days near theirs. The best day wins; its share of the evidence (a softmax over the
-   candidates) says how sure it is, and is shown with the date.
+   weigh for days near theirs. A year-less wire dateline ("WASHINGTON, May 24 (Reuters) -")
+   states the day: its candidates are that month and day in the years its own dates and the
+   pile allow, and only its year is inferred. The best day wins; its share of the evidence (a
+   softmax over the candidates) says how sure it is, and is shown with the date.
    In waves: the articles sure enough are dated first and become evidence for the others (their
    passages and their days). A wave re-scores only the articles a newly dated one touched (found
    through inverted indexes of passages and of leads, never all pairs), and scoring is
@@ -40,7 +42,8 @@ from kerryview.calendar.intervals import Interval, value_interval
 from kerryview.dating.datelines import wire_day
 from kerryview.dating.cues import (DAY, MONTH_DAY, PERIOD, REFERENCES, RELATIVE, WEEKDAY, Cue,
                                    Scorer, classify, distinct, month_day_under, rules,
-                                   story_phrase_end)
+                                   story_phrase_end, weekday, weekday_in)
+from kerryview.dating.datelines import YearlessLine, yearless_dateline
 from kerryview.model import DateSource, DateSourceKind, Document, Timex
 from kerryview.sources import source_title
 from kerryview.text.context import ContextBuilder
@@ -95,6 +98,8 @@ class _Article:
     related: bool = False  # its lead is like another article's: it tells the pile's story
     years: list[int] | None = None  # its own years, when its stamp in full puts it outside the
     # pile's (an article of another story in the pile); None: the pile's years
+    wire: YearlessLine | None = None  # its year-less wire dateline: its month and day, fixed
+    _year_cues: list[Cue] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         self.by_index = {q.timex_index: q for q in self.cues}
@@ -114,7 +119,27 @@ class _Article:
         self.cues = [q if q.full else replace(q, stamp=False) for q in self.cues]
         self.evidence = distinct(self.cues)
         self.by_index = {q.timex_index: q for q in self.cues}
+        self._year_cues = None
         self._stamped()
+
+    def year_cues(self) -> list[Cue]:
+        """The cues that tell the year of a day whose month and day are known (a wire
+        dateline's: rule wire_dateline_year): its full dates, the latest month or year it
+        names as past (the others are history: what they say, it says more), and its
+        year-less dates written with their weekday ("Tuesday, June 8"); not a bare weekday, a
+        day counted from today or from the pile's event, a year-less date alone, nor any date
+        of the readers' comments under it (kerryview.events.not_events.comments_start: a
+        comment is dated when the reader wrote, days or weeks later)."""
+        from kerryview.events.not_events import comments_start  # the one reader of comments
+        if self._year_cues is None:
+            end = comments_start(self.doc.text) or len(self.doc.text)
+            own = [q for q in self.evidence if self.timexes[q.timex_index].start < end]
+            latest = max((q for q in own if q.kind == PERIOD and q.tense == "past"),
+                         key=lambda q: q.day, default=None)
+            self._year_cues = [q for q in own if q.kind == DAY or q is latest or q.kind == MONTH_DAY
+                               and (q.dateline or weekday_in(self.timexes[q.timex_index].text)
+                                    is not None)]
+        return self._year_cues
 
     @property
     def weekdays(self) -> bool:
@@ -214,8 +239,14 @@ class _Dating:
             tenses = [tense(d.text, t.start, t.end) if t.type in ("DATE", "TIME") else None
                       for t in under[0]]
             cues = classify(under, tenses, d.text)
+            wire = yearless_dateline(d.text)
+            if wire is not None:  # the date line reader's wire dateline, wherever in the head
+                cues = [replace(q, tense=None, dateline="wire", caption=False)
+                        if q.kind == MONTH_DAY and wire.start <= under[0][q.timex_index].start < wire.end
+                        else q for q in cues]
             passages[d.id] = _passages(d.text, under[0], cancel, tenses)
-            self.articles[d.id] = _Article(d, under[0], cues, distinct(cues), passages[d.id])
+            self.articles[d.id] = _Article(d, under[0], cues, distinct(cues), passages[d.id],
+                                           wire=wire)
         for d in docs:
             if d.id not in passages:
                 passages[d.id] = _passages(d.text, tagged[d.id], cancel,
@@ -353,9 +384,9 @@ class _Dating:
             for r in sorted(sure, key=lambda r: r.doc_id):
                 self.date(self.articles[r.doc_id], r)
                 del results[r.doc_id]
-        for doc_id in sorted(self.changed):
-            if doc_id in self.articles:
-                results[doc_id] = self.best(self.articles[doc_id])
+        for doc_id, a in sorted(self.articles.items()):  # a wire dateline's year: the pile's
+            if doc_id in self.changed or a.wire is not None:  # dated days have grown since
+                results[doc_id] = self.best(a)
         for doc_id, a in sorted(self.articles.items()):
             r = results.get(doc_id)
             if r is not None and r.dct is not None and r.share >= decision["least_share"]:
@@ -364,6 +395,8 @@ class _Dating:
                 self.date(a, r, learn=False)  # a guess teaches no other article
             else:
                 self.tagged[doc_id] = self.tag(a.doc.text, None)
+                if a.wire is not None:
+                    a.doc.dct_source = DateSource(DateSourceKind.UNKNOWN, _no_wire_year(a, r))
         self.articles.clear()
 
     def date(self, a: _Article, r: _Best, learn: bool = True) -> None:
@@ -384,7 +417,11 @@ class _Dating:
     def candidates(self, a: _Article, guess: bool = False) -> list[int]:
         """Days within a week after the article's own dates and the days of the passages it
         matches; near the days of the articles most like it; and, for an article of the pile's
-        story that says only weekdays (or any article when guessing), the days the pile covers."""
+        story that says only weekdays (or any article when guessing), the days the pile covers.
+        An article with a year-less wire dateline: its month and day in the years it may be
+        of (wire_days)."""
+        if a.wire is not None:
+            return self.wire_days(a)[0]
         w = CANDIDATE_WINDOW_DAYS
         days: set[int] = set()
         years = self.years_of(a)
@@ -418,6 +455,106 @@ class _Dating:
             days = set(sorted(days, key=lambda c: -self.pile.weight(c))[:MAX_CANDIDATES])
         return sorted(days)
 
+    def wire_days(self, a: _Article) -> tuple[list[int], dict[str, Cue]]:
+        """The days a year-less wire dateline may be (rule wire_dateline_year): its month and
+        day in the years the article's year cues give (each, the one before and the one
+        after), in the pile's years (likewise) and in the years its articles are dated in or
+        report often enough (wire_dateline_pile_year.least_share of the busiest). Of those, the days its own full
+        dates allow: not more than slack_days before the latest one it reports as past, nor
+        more than slack_days after the first one it announces, and putting each year-less
+        date it gives with a weekday ("Tuesday, June 8", the nearest such date) on that
+        weekday; the bounds that leave no day are dropped, the weekdays first. Also the cues
+        that rule a day out ("past", "future", "weekday"), to say where its year came from."""
+        w = a.wire
+        slack = self.rules["wire_dateline_year"]["slack_days"]
+        years: set[int] = set()
+        for q in a.year_cues():
+            if q.kind in (DAY, PERIOD):
+                y = date.fromordinal(q.day).year
+                years.update((y - 1, y, y + 1))
+        for y in self.years_of(a):
+            years.update((y - 1, y, y + 1))
+        most = max(self.pile.by_year.values(), default=0)
+        share = self.rules["wire_dateline_pile_year"]["least_share"]
+        years.update(y for y, n in self.pile.by_year.items() if n > 0 and n >= share * most)
+        days = sorted(d for y in years if (d := _ordinal_in(y, w.month, w.day)) is not None)
+        told = a.year_cues()
+        past = [q for q in told if q.kind == DAY and q.tense == "past"]
+        future = [q for q in told if q.kind == DAY and q.tense == "future"]
+        named = [(q, n) for q in told if q.kind == MONTH_DAY and not q.dateline
+                 and (n := weekday_in(a.timexes[q.timex_index].text)) is not None]
+        bounds: dict[str, Cue] = {}
+        if past:
+            bounds["past"] = max(past, key=lambda q: q.day)
+        if future:
+            bounds["future"] = min(future, key=lambda q: q.day)
+        if named:
+            bounds["weekday"] = named[0][0]
+
+        def allowed(c: int, kinds: tuple[str, ...]) -> bool:
+            if "past" in kinds and "past" in bounds and c < bounds["past"].day - slack:
+                return False
+            if "future" in kinds and "future" in bounds and c > bounds["future"].day + slack:
+                return False
+            return "weekday" not in kinds or all(
+                (d := month_day_under(q.month, q.mday, c, None)) is None or weekday(d) == n
+                for q, n in named)
+
+        for kinds in (("past", "future", "weekday"), ("past", "future"), ("past",), ()):
+            kept = [c for c in days if allowed(c, kinds)]
+            if kept:
+                return kept, {k: q for k, q in bounds.items() if k in kinds
+                              and any(not allowed(c, (k,)) for c in days)}
+        return [], {}
+
+    def wire_cue(self, q: Cue, c: int) -> float:
+        """The score of a wire dateline's day c by one of its article's year cues: as any
+        cue scores it, but a full date told as past up to slack_days after the dateline (a
+        print edition's date, a reader's comment) is no evidence against it (wire_days
+        allows it)."""
+        if q.kind == DAY and q.tense == "past" and \
+                0 < q.day - c <= self.rules["wire_dateline_year"]["slack_days"]:
+            return 0.0
+        return self.scorer.cue(q, c, self.background)
+
+    def wire_year_from(self, a: _Article, c: int, cands: list[int]) -> str:
+        """Where the year of a wire dateline's day c came from, in a reporter's words: the
+        article's own words when its dates leave no other year, or its dates with a year score
+        c above every other year by wire_dateline_year.own_margin (the date that tells it is
+        named); else the pile's articles (the years they are dated in or name)."""
+        _, bounds = self.wire_days(a)
+        told = [q for q in a.year_cues() if q.kind in (DAY, PERIOD)] + (
+            [bounds["weekday"]] if "weekday" in bounds else [])
+        rivals = [y for y in cands if y != c]
+        q = None
+        if not rivals:  # its own bounds left this year alone
+            q = bounds.get("weekday") or bounds.get("past") or bounds.get("future")
+        elif told:
+            def ahead(x: Cue) -> float:  # how much better c is than the best other year, by x
+                return self.wire_cue(x, c) - max(self.wire_cue(x, y) for y in rivals)
+            own = sum(self.wire_cue(x, c) for x in told)
+            if all(own - sum(self.wire_cue(x, y) for x in told)
+                   >= self.rules["wire_dateline_year"]["own_margin"] for y in rivals):
+                q = max(told, key=ahead)
+            elif len(self.names) == 1:  # a pile of its own: its years are the pile's
+                q = max((x for x in told if x.day <= c), key=lambda x: x.day, default=None)
+        if q is not None:
+            words = " ".join(a.timexes[q.timex_index].text.split())
+            if q is bounds.get("weekday"):
+                d = month_day_under(q.month, q.mday, c, None)  # as wire_days reads it
+                how = f"on a {date.fromordinal(d):%A} that year"
+            else:
+                how = "as still to come" if q.tense == "future" else "as past"
+            return f"its own words: it gives “{words}” {how}"
+        own = "" if told else " (it names no year itself)"
+        before = [d for d in self.pile.days if d <= c]
+        if self.pile.weight(c) > 0.0 and before:
+            return (f"the other articles{own}: it puts the day among their days (the nearest "
+                    f"before it: {day_words(date.fromordinal(max(before)))})")
+        most = sorted(self.pile.by_year, key=lambda y: -self.pile.by_year[y])[:3]
+        return (f"the other articles{own}: of the years they are dated in or report (most: "
+                f"{', '.join(str(y) for y in most)}), the one with most of their dates")
+
     def best(self, a: _Article, guess: bool = False) -> _Best:
         """The best candidate day; `guess`: also when the article has no evidence of its own
         (among the pile's busiest days and its neighbours' days)."""
@@ -426,11 +563,14 @@ class _Dating:
             return _Best(a.doc.id, None, 0.0, 0.0, [])
         ev = self.rules["same_event"]["weight"]
         story = self.rules["same_story"]
+        # a wire dateline's day is fixed: of its own words, those that tell a year score
+        evidence = a.evidence if a.wire is None else a.year_cues()
         hits_at: dict[int, list[tuple[int, _Known, float]]] = {}
         scores: list[float] = []
         for c in cands:
             self.cancel.check()
-            s = self.scorer.total(a.evidence, c, self.background)
+            s = (self.scorer.total(evidence, c, self.background) if a.wire is None
+                 else sum(self.wire_cue(q, c) for q in evidence))
             agreeing = []
             for i, ms in a.matches.items():
                 if not ms:
@@ -448,7 +588,9 @@ class _Dating:
                     agreeing.append((i, hit[1], hit[0]))
             if a.neighbours:
                 s += story["weight"] * math.log(self._story(a, c, story))
-            if a.years is None:  # (the pile's days say nothing of another story's article)
+            if a.wire is not None:  # its day is fixed: the pile tells only its year
+                s += self.pile.year_score(c, self.rules["wire_dateline_pile_year"]["in_years"])
+            elif a.years is None:  # (the pile's days say nothing of another story's article)
                 s += self.pile.score(c)
             scores.append(s)
             if agreeing:
@@ -460,7 +602,12 @@ class _Dating:
         if not guess and not a.own and c not in hits_at and not (a.related and a.weekdays) \
                 and not self.anchored(a):
             return _Best(a.doc.id, None, 0.0, 0.0, [])
-        return _Best(a.doc.id, date.fromordinal(c), top, 1.0 / z, hits_at.get(c, []))
+        tied = [date.fromordinal(x).year for x, s in zip(cands, scores) if s >= top - 1e-9]
+        if a.wire is not None and len(tied) > 1 and not guess:  # nothing tells its years apart
+            return _Best(a.doc.id, None, 0.0, 0.0, [], tied=tuple(tied))
+        year_from = self.wire_year_from(a, c, cands) if a.wire is not None else ""
+        return _Best(a.doc.id, date.fromordinal(c), top, 1.0 / z, hits_at.get(c, []),
+                     year_from=year_from)
 
     def guess(self, a: _Article, r: _Best | None) -> _Best | None:
         """The pile's best guess for an article the evidence does not date: its best day when
@@ -564,6 +711,7 @@ class _PileDays:
                     by_year[date.fromordinal(q.day).year] += 1 if q.kind == DAY else rule["period_weight"]
         self.years: list[int] = []
         self.top_year: int | None = None
+        self.by_year = by_year
         if by_year:
             self.top_year, top = max(by_year.items(), key=lambda kv: (kv[1], kv[0]))
             lo = hi = self.top_year
@@ -586,15 +734,17 @@ class _PileDays:
         """An article of the pile is dated (sure enough to teach the others): its day is one
         the pile's articles are published on."""
         self.days[day] += self.rule["dated_weight"]
+        self.by_year[date.fromordinal(day).year] += self.rule["dated_weight"]
         self._smooth = None
 
     def latest(self, a: _Article) -> list[tuple[int, float]] | None:
         """The latest day an article reports within the pile's years (a month and day without
-        a year: in the pile's year, when it has only one)."""
+        a year: in the pile's year, when it has only one; not in an article with a wire
+        dateline, whose year is what is asked: its day counts once it is dated)."""
         reported = [q.day for q in a.evidence if q.kind == DAY and q.tense != "future"
                     and date.fromordinal(q.day).year in self.years]
         best = max(reported) if reported else None
-        if len(self.years) == 1:  # over several years, its year is what is unknown
+        if len(self.years) == 1 and a.wire is None:  # over several years, its year is unknown
             for q in a.evidence:
                 if q.kind == MONTH_DAY and q.tense != "future":
                     d = _ordinal_in(self.top_year, q.month, q.mday)
@@ -633,6 +783,23 @@ class _PileDays:
             return self.rule["outside"]
         return self.rule["weight"] * math.log(self.rule["floor"] + w)
 
+    def year_score(self, c: int, in_years: float) -> float:
+        """For a day whose month and day are fixed (a wire dateline's: rule
+        wire_dateline_pile_year), where only its year is asked: among the pile's days (within
+        the month after any of them, whatever its year: the story runs on into January) as
+        score() says; in a year the pile's articles are dated in or report but away from
+        their days, `in_years`, less the log of how many fewer of their dates that year holds
+        than their busiest year; else unlikely."""
+        if not self.by_year:
+            return 0.0
+        w = self.weight(c)
+        if w > 0.0:
+            return self.rule["weight"] * math.log(self.rule["floor"] + w)
+        year = date.fromordinal(c).year
+        if self.by_year[year] <= 0:
+            return self.rule["outside"]
+        return in_years + math.log(self.by_year[year] / max(self.by_year.values()))
+
     def busy_days(self) -> list[int]:
         return [d for d, v in self.smooth().items() if v >= self.rule["busy"]]
 
@@ -660,13 +827,19 @@ class _Best:
     share: float
     agreeing: list[tuple[int, _Known, float]]
     guess: bool = False  # given although the evidence does not date it (decision.guess)
+    year_from: str = ""  # where a wire dateline's year came from (_Dating.wire_year_from)
+    tied: tuple[int, ...] = ()  # the years a wire dateline may be, equally (left undated)
 
     def explanation(self, a: _Article, names: dict[str, str] | None = None,
                     scorer: Scorer | None = None) -> str:
         """The sentence shown to the user; `names` are the other articles as a reporter names
         them (kerryview/sources.source_title)."""
         c = self.dct.toordinal()
-        if self.agreeing:
+        if a.wire is not None:
+            line = " ".join(a.doc.text[a.wire.line_start:a.wire.end].split())
+            why = (f"day taken from its wire dateline “{line}”; the year {self.dct.year} from "
+                   f"{self.year_from}")
+        elif self.agreeing:
             i, k, s = max(self.agreeing, key=lambda h: h[2])
             t = a.timexes[i]
             name = (names or {}).get(k.doc_id, "another article")
@@ -693,6 +866,24 @@ class _Best:
         label = (decision["guess_label"] if self.guess
                  else next(name for least, name in decision["labels"] if self.share >= least))
         return f"{why} (how sure: {label}, {round(100 * self.share)} % of the evidence on this day)"
+
+
+def _no_wire_year(a: _Article, r: _Best | None) -> str:
+    """Why an article with a year-less wire dateline is left undated: the dateline gives its
+    day, nothing gives its year surely enough."""
+    w = a.wire
+    line = " ".join(a.doc.text[w.line_start:w.end].split())
+    day = day_words(date(2000, w.month, w.day), weekday=False, year=False)  # 2000: 29 February
+    if r is not None and r.tied:
+        years = ", ".join(str(y) for y in r.tied[:-1]) + f" and {r.tied[-1]}"
+        return (f"not found: its wire dateline “{line}” gives the day, {day}, but not the year: "
+                f"nothing in the article or the other articles tells {years} apart")
+    if r is None or r.dct is None:
+        return (f"not found: its wire dateline “{line}” gives the day, {day}, but not the year, "
+                f"and neither the article nor the other articles name one")
+    return (f"not found: its wire dateline “{line}” gives the day, {day}, but not the year, and "
+            f"no year stands out (the likeliest, {r.dct.year}, holds {round(100 * r.share)} % "
+            f"of the evidence)")
 
 
 def _telling_cues(a: _Article, c: int,

@@ -1,0 +1,103 @@
+"""A year-less wire dateline ("WASHINGTON, May 24 (Reuters) -") states the month and the day
+exactly: inference gives it only its year, from the article's own dates or from its pile
+(kerryview/dating/data/inference_cues.json: wire_dateline_year, wire_dateline_pile_year)."""
+from datetime import date
+
+from kerryview.dating.datelines import read_dateline, yearless_dateline
+from kerryview.dating.inference import infer_dcts
+from kerryview.model import DateSourceKind, Document
+from kerryview.pipeline import CachingTagger
+
+
+def _doc(doc_id: str, text: str) -> Document:
+    return Document(id=doc_id, path=doc_id, text=text, dateline=read_dateline(text))
+
+
+def _date(docs: list[Document]) -> None:
+    infer_dcts(docs, CachingTagger())
+
+
+def test_the_year_follows_a_full_date_the_article_reports_as_past():
+    """The spill began on April 20, 2010: a report dated Jan 4 that tells it as past is of
+    January 2011, not of the January before the spill (nor of the spill's day)."""
+    a = _doc("x", "BP counts the cost\nLONDON, Jan 4 (Reuters) - BP said the oil spill, which "
+                  "began when its rig exploded on April 20, 2010, had cost it $40 billion so far.")
+    _date([a])
+    assert a.dct == date(2011, 1, 4), str(a.dct_source)
+    how = str(a.dct_source)
+    assert how.startswith("day taken from its wire dateline “LONDON, Jan 4 (Reuters) -”")
+    assert "the year 2011 from its own words: it gives “April 20, 2010” as past" in how
+
+
+def test_an_article_that_names_no_year_takes_the_year_of_its_piles_days():
+    """Nothing in the article names a year; its pile's dated articles run to 30 December 2009:
+    a dateline of January 3 is the story running on into 2010."""
+    pile = [_doc(f"p{i}", f"Published: December {d}, 2009\nThe World Health Organization said on "
+                          f"December {d}, 2009 that swine flu was spreading.") for i, d in
+            enumerate((10, 21, 30))]
+    a = _doc("x", "GENEVA, Jan 3 (Reuters) - The World Health Organization said the swine flu "
+                  "pandemic was waning in the northern hemisphere, but warned against complacency.")
+    _date(pile + [a])
+    assert a.dct == date(2010, 1, 3), str(a.dct_source)
+    assert a.dct_source.kind is DateSourceKind.INFERRED
+    how = str(a.dct_source)
+    assert "the year 2010 from the other articles (it names no year itself)" in how
+    assert "how sure:" in how
+
+
+def test_the_day_is_never_moved_off_the_dateline():
+    """A passage telling the same event as a dated article's ("yesterday" = its June 15)
+    would put the report on June 16; the dateline says June 30, and June 30 it stays, also
+    after a headline and standfirst run together over 400 characters (a page copied flat)."""
+    pile = [_doc("p", "Published: June 16, 2009\nDenmark reported the first case of Tamiflu "
+                      "resistance in a swine flu patient on June 15, 2009, health officials said.")]
+    head = "Tamiflu resistance found in Denmark " + "Health officials are watching closely " * 11
+    a = _doc("x", head + "\nCOPENHAGEN, June 30 (Reuters) - Denmark reported the first case of "
+                  "Tamiflu resistance in a swine flu patient yesterday, health officials said.")
+    _date(pile + [a])
+    assert a.dct == date(2009, 6, 30), str(a.dct_source)
+
+
+def test_a_weekday_given_with_a_day_tells_the_year():
+    """"Tuesday, June 8" is a Tuesday in 2010, not in 2009 or 2011: of the pile's years, the
+    one that puts the day on its weekday."""
+    pile = [_doc(f"p{y}", f"Published: June 20, {y}\nThe company reported its results on June 18, "
+                          f"{y}.") for y in (2009, 2010, 2011)]
+    a = _doc("x", "NEW ORLEANS, June 9 (Reuters) - BP said the cap collected 15,000 barrels on "
+                  "Tuesday, June 8, and more on Wednesday.")
+    _date(pile + [a])
+    assert a.dct == date(2010, 6, 9), str(a.dct_source)
+    assert "it gives “Tuesday, June 8” on a Tuesday that year" in str(a.dct_source)
+
+
+def test_no_year_anywhere_leaves_the_article_undated_and_says_so():
+    a = _doc("x", "GENEVA, June 12 (Reuters) - The World Health Organization said the virus was "
+                  "spreading, its chief said.")
+    _date([a])
+    assert a.dct is None
+    assert a.dct_source.kind is DateSourceKind.UNKNOWN
+    assert str(a.dct_source) == ("not found: its wire dateline “GENEVA, June 12 (Reuters) -” gives "
+                                 "the day, 12 June, but not the year, and neither the article nor "
+                                 "the other articles name one")
+
+
+def test_years_nothing_tells_apart_leave_the_article_undated():
+    """The pile holds as many dates of 2008 as of 2009, none near March 3 of either: the
+    article, which names no year, is not given one of them at random."""
+    pile = [_doc(f"p{y}", f"Published: September {d}, {y}\nThe bank said on September {d}, {y} "
+                          f"that losses grew.") for y in (2008, 2009) for d in (10, 20)]
+    a = _doc("x", "WASHINGTON, March 3 (Reuters) - The bank said losses grew.")
+    _date(pile + [a])
+    assert a.dct is None, str(a.dct_source)
+    assert "nothing in the article or the other articles tells 2008 and 2009 apart" in str(a.dct_source)
+
+
+def test_the_year_less_dateline_is_read_on_any_head_line_and_only_without_a_full_date():
+    long_head = "Headline and standfirst run together " * 15  # over 400 characters
+    text = long_head + "\nWASHINGTON, May 24 (Reuters) - BP said."
+    line = yearless_dateline(text)
+    assert (line.month, line.day) == (5, 24)
+    assert text[line.line_start:line.end] == "WASHINGTON, May 24 (Reuters) -"
+    assert text[line.start:line.end] == "May 24 (Reuters) -"
+    assert yearless_dateline("Mon May 24, 2010 10:07am EDT\nWASHINGTON, May 24 (Reuters) - x") is None
+    assert yearless_dateline("BP said on May 24 that the cap held.") is None
