@@ -24,7 +24,7 @@ from kerryview.events.headline import Lead, lead_passages, main_event_words
 from kerryview.events.antecedents import antecedent, pronoun_kind, subject_of, with_antecedent
 from kerryview.events.liveblog import live_blog
 from kerryview.events.not_events import LineFilter, why_not_event_sentence
-from kerryview.events.labels import (CLAUSE_COMMA, colon_opens_clause, DATE_LEAD_IN, dated_item, apposition_subject, cut_number, keeps_date, headline_label,
+from kerryview.events.labels import (CLAUSE_COMMA, colon_opens_clause, DATE_LEAD_IN, dated_item, apposition_subject, capitalized, cut_number, determiner_that, keeps_date, with_opening_quote, headline_label,
                                      is_conditional, is_fragment,
                                      only_reports, reported_span, said_before_apposition, shorten, tidy,
                                      within_passage, without_date)
@@ -455,8 +455,11 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
     else:
         # Subject: back from the trigger to the previous clause break.
         left = text[a:trigger[0]]
+        scare = {q.start() for q in _SCARE_QUOTE.finditer(left) if q.group()[-2] not in ",.!?"} | {
+            q.end() - 1 for q in _SCARE_QUOTE.finditer(left) if q.group()[-2] not in ",.!?"}
         breaks = [m.end() for m in re.finditer(CLAUSE_COMMA + r"|[;:\"“”]|\b(?:that|which|who)\b", left)
-                  if not cut_number(left, m.end())]
+                  if not cut_number(left, m.end()) and not determiner_that(left, m.start())
+                  and m.start() not in scare]  # 'A "pandemic committee" will': a noun's quotation marks
         cut = breaks[-1] if breaks else 0
         if text[trigger[0]:trigger[1]].lower() in cues()["event_nouns"]:
             np_start = _noun_phrase_start(left)
@@ -564,7 +567,7 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
         named = with_antecedent(label, text, sents, sent, _is_verb) if sents is not None else label
         if named != label and named[:len(named) - len(label.partition(" ")[2])].strip() not in reported[2]:
             label = named  # "Kerry: It planned ..." -> "Kerry: China planned ..." ("Suttles: He ...": him)
-        label = f"{reported[2]}: {label[:1].upper()}{label[1:]}"
+        label = f"{reported[2]}: {capitalized(label)}"
         keep = len(reported[2].split()) + MIN_SAID_WORDS
     elif trigger and reported and reported[0] < told_end:  # "Kerry told Wang Yi that ...": and what
         keep = len(text[reported[0]:told_end].split()) + MIN_SAID_WORDS
@@ -596,7 +599,10 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
         if quote:
             label += ": " + _gist(quote.group(1))
     label = tidy(label)
-    return label[:1].upper() + label[1:] if label else timex.text
+    said_from = len(f"{reported[2]}: ") if trigger and reported and reported[2] \
+        and label.startswith(f"{reported[2]}: ") else 0  # the quotation is what was said
+    label = label[:said_from] + with_opening_quote(label[said_from:])  # '"Top kill" failed'
+    return capitalized(label) if label else timex.text
 
 
 @dataclass
