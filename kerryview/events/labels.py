@@ -321,8 +321,20 @@ def only_reports(text: str, trigger: tuple[int, int], end: int,
     if has_object(said, verb) and not text[:trigger[0]].rstrip().endswith((",", "\"", "”", "'", "’")):
         return False  # "The energy giant reported profits of $5.6bn": what was reported is the event
     tail = [w.strip("\"“”'’,.;:").lower() for w in said.split()]
-    return len(tail) <= MAX_CIRCUMSTANCE_WORDS and not any(c in said for c in "\"“:") \
+    return (len(tail) <= MAX_CIRCUMSTANCE_WORDS or place_only(said)) and not any(c in said for c in "\"“:") \
         and not any(w in lists["reported_clause_words"] for w in tail)
+
+
+def place_only(said: str) -> bool:
+    """Whether the words `said` after a reporting verb are only phrases of where, when or how,
+    however long: they open with a preposition of such a phrase (lead_rules.json phrase_starts,
+    not a word that opens a clause; not "of" or "about", which a noun takes: "reports | of
+    looting", "writes | about the search") and hold no verb ("said | in a meeting room in
+    China's legislative building"): no word of what was said."""
+    words = said.split()
+    lists = _lists()
+    return bool(words) and words[0].lower() in lists["phrase_starts"] \
+        and words[0].lower() not in lists["subordinate_clause_words"] and not has_finite_verb("x " + said)
 
 
 def _passive(text: str, at: int) -> bool:

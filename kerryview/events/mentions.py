@@ -24,7 +24,7 @@ from kerryview.events.headline import Lead, lead_passages, main_event_words
 from kerryview.events.antecedents import antecedent, pronoun_kind, subject_of, with_antecedent
 from kerryview.events.liveblog import live_blog
 from kerryview.events.not_events import LineFilter, why_not_event_sentence
-from kerryview.events.labels import (CLAUSE_COMMA, colon_opens_clause, DATE_LEAD_IN, dated_item, apposition_subject, capitalized, cut_number, determiner_that, keeps_date, with_opening_quote, headline_label,
+from kerryview.events.labels import (CLAUSE_COMMA, colon_opens_clause, DATE_LEAD_IN, dated_item, apposition_subject, capitalized, cut_number, determiner_that, keeps_date, MAX_CIRCUMSTANCE_WORDS, place_only, with_opening_quote, headline_label,
                                      is_conditional, is_fragment,
                                      only_reports, reported_span, said_before_apposition, shorten, tidy,
                                      within_passage, without_date)
@@ -596,7 +596,12 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
     if not completed and trigger and text[trigger[0]:trigger[1]].lower() in reporting_verbs()["all"] \
             and (len(label.split()) <= 3 or (not reported and only_reports(text, trigger, end))):
         quote = _QUOTE.search(text, a, b)  # "Kerry said", "A BP executive told reporters": what was said
-        if quote:
+        if quote and " ".join(quote.group(1).split()[:QUOTE_GIST_WORDS]) not in label:  # not twice:
+            # '"We had the largest loss ...," said Mayor David Roberts' tells what was said already
+            words, verb = label.split(), text[trigger[0]:trigger[1]]
+            if verb in words and place_only(" ".join(words[words.index(verb) + 1:])) \
+                    and len(words) - words.index(verb) - 1 > MAX_CIRCUMSTANCE_WORDS:
+                label = " ".join(words[:words.index(verb) + 1])  # not "Kerry said in a meeting room in ...: “...”"
             label += ": " + _gist(quote.group(1))
     label = tidy(label)
     said_from = len(f"{reported[2]}: ") if trigger and reported and reported[2] \
