@@ -795,3 +795,12 @@ def test_a_report_with_only_its_place_after_the_verb_says_what_was_said():
     assert place_only("in a meeting room in China's legislative building")
     assert not place_only("of gangs preying on residents")  # "reports of ...": a noun's complement
     assert not place_only("in a statement that oil had reached Florida")
+
+
+def test_a_where_clause_without_a_comma_completes_the_label_when_it_has_its_verb():
+    text = ("The U.S. and Chinese delegations will pick up on July 18 where they left off the previous day "
+            "and negotiate through the day.")
+    assert "The U.S. and Chinese delegations will pick up where they left off the previous day" in _labels(
+        text, date(2023, 7, 17))  # not "... will pick up": the object-less verb
+    assert tidy("Handshakes and backslaps erupted in the control room in Houston where BP") \
+        == "Handshakes and backslaps erupted in the control room in Houston"  # a "where" clause with no verb

@@ -520,10 +520,26 @@ def tidy(label: str) -> str:
     if rel and len(rel["subject"].split()) <= MAX_SUBJECT_WORDS:
         label = f"{rel['subject']} {rel['rest']}"
     label = _DASH_END.sub("", label)  # "... allowed them to call Allen Metzger -": the dash opened an aside
+    if where_without_verb(label):
+        label = label[:label.lower().rfind(" where ")].rstrip(" ,;:-–—")  # "... in Houston | where BP"
     words = label.split()
     while len(words) > MIN_COMPLETE_WORDS and not _ends_phrase(" ".join(words)):
         words.pop()
     return " ".join(words).rstrip(" ,;:-–—") if words and len(words) < len(label.split()) else label
+
+
+MAX_VERBLESS_WHERE_WORDS = 2  # "where BP", "where the Mexican": a subject cut off before its verb
+
+
+def where_without_verb(label: str) -> bool:
+    """Whether `label` ends in a "where" clause cut off before its verb: at most
+    MAX_VERBLESS_WHERE_WORDS words after "where", none a verb ("... erupted in the control room
+    in Houston where BP"); a longer one is kept, as the verb test misses the present ("where
+    they find them")."""
+    where = label.lower().rfind(" where ")
+    rest = label[where:].split()[1:] if where > 0 else []
+    return where > 0 and len(label[:where].split()) >= MIN_COMPLETE_WORDS \
+        and len(rest) <= MAX_VERBLESS_WHERE_WORDS and not has_finite_verb("where " + " ".join(rest))
 
 
 _DASH_END = re.compile(r"\s+[-–—]+$")  # a dash between spaces, not a hyphen ("well-")

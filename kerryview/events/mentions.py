@@ -24,7 +24,9 @@ from kerryview.events.headline import Lead, lead_passages, main_event_words
 from kerryview.events.antecedents import antecedent, pronoun_kind, subject_of, with_antecedent
 from kerryview.events.liveblog import live_blog
 from kerryview.events.not_events import LineFilter, why_not_event_sentence
-from kerryview.events.labels import (CLAUSE_COMMA, colon_opens_clause, DATE_LEAD_IN, dated_item, apposition_subject, capitalized, cut_number, determiner_that, keeps_date, MAX_CIRCUMSTANCE_WORDS, place_only, with_opening_quote, headline_label,
+from kerryview.events.labels import (CLAUSE_COMMA, colon_opens_clause, DATE_LEAD_IN, dated_item, apposition_subject, cut_number, keeps_date, headline_label,
+                                     capitalized, determiner_that, MAX_CIRCUMSTANCE_WORDS, place_only, where_without_verb,
+                                     with_opening_quote,
                                      is_conditional, is_fragment,
                                      only_reports, reported_span, said_before_apposition, shorten, tidy,
                                      within_passage, without_date)
@@ -44,7 +46,7 @@ LEAD_RULES = "lead_rules.json"
 _TOKEN = WORD  # the one word reader (kerryview.text.wordlists)
 # A preposition (or "late on") introducing the time expression, dropped from labels.
 _LEAD_IN = DATE_LEAD_IN
-_CLAUSE_BREAK = re.compile(CLAUSE_COMMA + r"|[;:\"“”()]|\bthat\b|\bwhich\b|\bwho\b|\bwhere\b|\bwhile\b")
+_CLAUSE_BREAK = re.compile(CLAUSE_COMMA + r"|[;:\"“”()]|\bthat\b|\bwhich\b|\bwho\b|\bwhile\b")  # not "where": "pick up | where they left off"
 MAX_LABEL_WORDS_AFTER = 12
 MORE_OBJECT_WORDS = 6  # a clause that ends this many words after the limit is read to its end
 MAX_LABEL_CHARS = 110
@@ -258,24 +260,36 @@ def _without_timex(left: str, cut: int, a: int, timex: Timex) -> str:
 
 def _object_end(text: str, at: int, b: int, limit: int) -> tuple[int, bool]:
     """Where a label's words after its event words (from `at`, in a sentence ending at `b`)
-    end: at the next clause break, else after `limit` words; and whether the limit ended them."""
+    end: at the next clause break, else after `limit` words; and whether the limit ended them.
+    A "where" with no comma before it completes the words before ("pick up | where they left
+    off", "the spot | where the rig exploded"): read on, but a limit inside its clause ends the
+    words before it ("the control room in Houston | where BP ...")."""
     words = 0
     end = at
     prev = ""
+    where_at = None
+
+    def ended(e: int, limited: bool) -> tuple[int, bool]:  # never "... in Houston | where BP"
+        if where_at is not None and (limited or where_without_verb(text[at:e])):
+            return where_at, limited
+        return e, limited
+
     for m in re.finditer(r"\S+", text[at:b]):
         piece = m.group()
         in_name = prev[:1].isupper() and piece[:1].isupper()  # never cut "Beijing | Hotel"
         scare = _SCARE_QUOTE.match(text, at + m.start())  # the “unwavering” commitment
         if _CLAUSE_BREAK.match(piece) and not scare:
-            return end, False
+            return ended(end, False)
         if words >= limit and not in_name:
-            return end, True
+            return ended(end, True)
+        if piece.lower() == "where" and words:
+            where_at = end
         prev = piece
         end = at + m.end()
         words += 1
         if _CLAUSE_BREAK.search(piece.strip(_QUOTES) if scare else piece):
-            return end, False
-    return end, False
+            return ended(end, False)
+    return ended(end, False)
 
 
 MAX_DATED_SUBJECT_WORDS = 8  # "the BP-operated Deepwater Horizon rig": a dated clause's subject
