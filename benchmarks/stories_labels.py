@@ -148,6 +148,37 @@ _FURNITURE = re.compile(r"^(?:Help|Cents|Advertisement|Related|Share|Close)\s+[A
 _DATE_CUT = re.compile(r"(?:^|\s)-\d|\bover months\b")
 
 
+# Session 15 (issue #9 item 6): a label that starts inside a quotation without its opening mark
+# ('Pandemic committee" will be assembled'), ends on a dash between words ("... Allen Metzger -"),
+# opens with an adverb that comments on the sentence before its subject ("Obviously people had
+# experienced ..."), reports with only a long phrase of place after the verb ("Kerry said in a
+# meeting room in China's legislative building"), or puts a speaker before a fragment ("Officials:
+# Who were sick ...", "A Treasury spokesman: Was not true").
+_QUOTE_CLOSES_FIRST = re.compile(r"^[^\"“”]*(?:”|(?<=[\w.,!?'’])\"(?=[\s,.;:!?)]|$))")
+_DASH_END = re.compile(r"\s[-–—]+$")
+_STANCE_START = re.compile(r"^(?:Obviously|Clearly|Apparently|Evidently|Fortunately|Unfortunately|Luckily|Sadly|"
+                           r"Hopefully|Surprisingly|Interestingly|Ironically|Naturally|Certainly|Presumably|"
+                           r"Actually|Basically|Of course|In fact|Indeed|However|Meanwhile|Moreover|Instead|"
+                           r"Nevertheless|Now),?\s+(?!(?:is|are|was|were|has|had|have|will|would|could|can|may|"
+                           r"might|be|been)\b)(?![a-z]+(?:ed|ing)\b)[\w'’]+\s")
+_SAID_PLACE = re.compile(r"^[^:“\"]{1,80}?\b(?:said|says|told|added|stated|wrote|noted|declared)\s+"
+                         r"(?:in|on|at|during|after|before|from|with)\s[^:“\",]+$")
+_SPEAKER_FRAGMENT = re.compile(r"^[A-Z][^:“\"]{1,60}: (?:Who|Which|Was|Were|Is|Are|Has|Have|Had|As|When|While|"
+                               r"Could|Would|Will|Referring|Describing|Saying|Bringing|Advising|Increasing|"
+                               r"Relying|From)\b")
+
+
+def _said_place(label: str) -> bool:
+    """A reporting verb followed only by more than six words of place or circumstance, none of
+    them a word of a reported clause ("that", "there", "had", "was", ...)."""
+    if not _SAID_PLACE.match(label):
+        return False
+    tail = re.split(r"\b(?:said|says|told|added|stated|wrote|noted|declared)\s+", label, maxsplit=1)[-1]
+    words = [w.strip("\"“”'’,.;:").lower() for w in tail.split()]
+    return len(words) > 6 and not any(w in _words("reported_clause_words") or re.fullmatch(r"[a-z]{3,}ed", w)
+                                      for w in words)  # "said on Saturday a man ... died": a clause
+
+
 def _shared_labels(events) -> list[str]:
     """Labels given to events of two or more dates, each told by the same sentence."""
     seen: dict[tuple[str, str, int], set[str]] = {}
@@ -166,7 +197,9 @@ def families(events, texts: dict[str, str]) -> dict[str, list[str]]:
                                                  "question", "clock_year", "run_on", "comment",
                                                  "sched_entry", "apposition", "range_half",
                                                  "date_heading", "no_subject", "open_end",
-                                                 "report_only", "shared_label", "furniture", "date_cut")}
+                                                 "report_only", "shared_label", "furniture", "date_cut",
+                                                 "quote_open", "dash_end", "stance_start", "said_place",
+                                                 "speaker_fragment")}
     out["shared_label"] = _shared_labels(events)
     for e in events:
         lb = e.label
@@ -204,6 +237,16 @@ def families(events, texts: dict[str, str]) -> dict[str, list[str]]:
             out["furniture"].append(lb)
         if _DATE_CUT.search(lb):
             out["date_cut"].append(lb)
+        if _QUOTE_CLOSES_FIRST.match(lb):
+            out["quote_open"].append(lb)
+        if _DASH_END.search(lb):
+            out["dash_end"].append(lb)
+        if _STANCE_START.match(lb):
+            out["stance_start"].append(lb)
+        if _said_place(lb):
+            out["said_place"].append(lb)
+        if _SPEAKER_FRAGMENT.match(lb):
+            out["speaker_fragment"].append(lb)
     return out
 
 

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from kerryview.events.antecedents import agrees, subject_of
-from kerryview.events.labels import is_conditional, shorten, tidy
+from kerryview.events.labels import is_conditional, place_only, shorten, tidy
 from kerryview.events.liveblog import live_blog
 from kerryview.events.mentions import _is_verb, find_mentions
 from kerryview.events.not_events import why_not_event_sentence
@@ -23,7 +23,7 @@ LISTS = ("person_pronouns", "thing_pronouns", "plural_pronouns", "person_titles"
          "leading_subordinators", "event_anaphora", "expletive_it_verbs", "expletive_it_words",
          "conditional_starts", "apposition_relatives", "range_openers", "range_links", "coordinators",
          "fixed_adverbials", "adverbial_openers", "adverbial_ends", "name_links", "possessive_pronouns",
-         "verb_subjects")
+         "verb_subjects", "stance_adverbs", "prepositions")
 
 
 def _found(text, dct=DCT):
@@ -743,3 +743,64 @@ def test_a_date_between_a_past_form_and_a_finite_verb_stays_in_the_label(text, l
 ])
 def test_a_date_before_an_object_or_after_a_complete_verb_phrase_still_goes(text, label):
     assert label in _labels(text)
+
+
+# ------------------------------------------------------------------ session 15: labels that read like a headline
+@pytest.mark.parametrize("text, label", [
+    ('A "pandemic committee" was assembled on Monday.', 'A "pandemic committee" was assembled'),
+    ('Officials said a "pandemic committee" will be assembled on Monday.',
+     'Officials said a "pandemic committee" will be assembled'),
+])
+def test_a_short_quotations_marks_are_no_clause_break(text, label):
+    assert label in _labels(text)  # not 'Pandemic committee" was assembled'
+
+
+def test_a_label_that_starts_inside_a_quotation_keeps_its_opening_mark():
+    text = '"We had the largest loss of life in the world," said Hoboken Mayor David Roberts on Monday.'
+    assert _labels(text) == ['"We had the largest loss of life in the world," said Hoboken Mayor David Roberts']
+    # the quotation the label holds already is not added again as what was said
+
+
+def test_that_after_a_preposition_is_a_determiner_not_a_clause_break():
+    given = re.findall(r"\"([^\"]+)\"", _example("prepositions"))[0]
+    labels = _labels("But Bartlit said " + given[0].lower() + given[1:] + " into the well.", date(2010, 10, 28))
+    assert labels and not any(lb.startswith("Test") for lb in labels), labels
+    assert _labels("You're right in that they drove the debate on Monday.") == ["They drove the debate"]
+    # "in that" before a subject is a conjunction: the clause after it is the label
+
+
+def test_a_leading_stance_adverb_goes_before_a_subject_and_its_verb():
+    given, wanted = re.findall(r"\"([^\"]+)\"", _example("stance_adverbs"))[:2]
+    assert tidy(given) == wanted
+    assert "People had experienced the big earthquake" in _labels(given + " on Tuesday.")
+    assert tidy("However, both firms criticised the report") == "Both firms criticised the report"
+    for kept in ("Now is not the time to think small", "Still below the levels considered an epidemic",
+                 "Apparently infected people as early as last January"):
+        assert tidy(kept) == kept  # no subject follows the adverb
+
+
+def test_no_label_ends_on_a_dash_between_words():
+    assert tidy("Dr Conrad Murray allowed them to call Allen Metzger -") \
+        == "Dr Conrad Murray allowed them to call Allen Metzger"
+    assert tidy("The WHO hiked its alert to 5 from 3 -- the last step before a pandemic --") \
+        == "The WHO hiked its alert to 5 from 3 -- the last step before a pandemic"
+    assert tidy("BP cut a well-") == "BP cut a well-"  # a hyphen, not a dash
+
+
+def test_a_report_with_only_its_place_after_the_verb_says_what_was_said():
+    text = ('"Our hope is that this can be the beginning of a new definition of cooperation," Kerry said on '
+            "Tuesday in a meeting room in China's legislative building.")
+    assert _labels(text) == ["Kerry said: “Our hope is that this can be the…”"]
+    # not "Kerry said in a meeting room in China's legislative building"
+    assert place_only("in a meeting room in China's legislative building")
+    assert not place_only("of gangs preying on residents")  # "reports of ...": a noun's complement
+    assert not place_only("in a statement that oil had reached Florida")
+
+
+def test_a_where_clause_without_a_comma_completes_the_label_when_it_has_its_verb():
+    text = ("The U.S. and Chinese delegations will pick up on July 18 where they left off the previous day "
+            "and negotiate through the day.")
+    assert "The U.S. and Chinese delegations will pick up where they left off the previous day" in _labels(
+        text, date(2023, 7, 17))  # not "... will pick up": the object-less verb
+    assert tidy("Handshakes and backslaps erupted in the control room in Houston where BP") \
+        == "Handshakes and backslaps erupted in the control room in Houston"  # a "where" clause with no verb

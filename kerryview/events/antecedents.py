@@ -45,9 +45,9 @@ def _adverbial() -> re.Pattern[str]:
 def _opener() -> re.Pattern[str]:
     """The words a sentence may open with before its subject: the one list of coordinating
     conjunctions ("But", "And"; not "While": the subject after it is not the sentence's) and the
-    sentence adverbs ("However", "Meanwhile"), each capitalized, after a comma or not, any
-    number of them, after an opening quote or bracket."""
-    words = cues()["coordinating_conjunctions"] | _lists()["sentence_adverbs"]
+    sentence adverbs ("However", "Meanwhile", "Unfortunately"), each capitalized, after a comma
+    or not, any number of them, after an opening quote or bracket."""
+    words = cues()["coordinating_conjunctions"] | _lists()["sentence_adverbs"] | _lists()["stance_adverbs"]
     alternatives = "|".join(re.escape(w.capitalize()) for w in sorted(words, key=lambda w: (-len(w), w)))
     return re.compile(rf"^[\s\"“'‘(]*(?:(?:{alternatives}),?\s+)*")
 

@@ -78,6 +78,39 @@ def is_conditional(label: str) -> bool:
 MAX_CONDITIONAL_WORDS = 4  # "it is still possible"
 
 
+def determiner_that(text: str, at: int) -> bool:
+    """Whether the word at text[at] is "that" after a preposition ("the results of | that test",
+    "in | that emergency"; lead_rules.json prepositions): a determiner, not the word that opens
+    a clause; unless a subject follows it ("unique in that | it enters": a conjunction)."""
+    before = text[max(0, at - 20):at].split()
+    after = text[at + 4:at + 30].split()
+    lists = _lists()
+    nxt = after[0].lower().strip("\"“”'‘’,") if after else ""
+    return text[at:at + 4].lower() == "that" and bool(before) and bool(after) \
+        and before[-1].lower() in lists["prepositions"] \
+        and nxt not in lists["pronoun_subjects"] | lists["object_determiners"] | {"there"}
+
+
+def with_opening_quote(label: str) -> str:
+    """`label` with the opening mark of a quotation it starts inside ('Pandemic committee" will
+    be assembled' -> '"Pandemic committee" will be assembled'): its first quotation mark closes
+    one (a curly closing mark, or a straight one after a word and before a space, a
+    punctuation mark or the end)."""
+    first = re.search(r"[\"“”]", label)
+    if first is None or first.start() == 0:
+        return label
+    mark, at = first.group(), first.start()
+    closes = mark == "”" or (mark == '"' and not label[at - 1].isspace()
+                              and (at + 1 == len(label) or not label[at + 1].isalnum()))
+    return ("“" if mark == "”" else '"') + label if closes else label
+
+
+def capitalized(label: str) -> str:
+    """`label` with its first letter in upper case, after any opening quotation mark or bracket."""
+    lead = len(label) - len(label.lstrip("\"“'‘("))
+    return label[:lead] + label[lead:lead + 1].upper() + label[lead + 1:]
+
+
 def cut_number(text: str, start: int) -> bool:
     """Whether a label starting at `start` cuts a number in half ("5,|000", "3.|5 million") or
     a clock time ("2:|36 pm")."""
@@ -288,8 +321,20 @@ def only_reports(text: str, trigger: tuple[int, int], end: int,
     if has_object(said, verb) and not text[:trigger[0]].rstrip().endswith((",", "\"", "”", "'", "’")):
         return False  # "The energy giant reported profits of $5.6bn": what was reported is the event
     tail = [w.strip("\"“”'’,.;:").lower() for w in said.split()]
-    return len(tail) <= MAX_CIRCUMSTANCE_WORDS and not any(c in said for c in "\"“:") \
+    return (len(tail) <= MAX_CIRCUMSTANCE_WORDS or place_only(said)) and not any(c in said for c in "\"“:") \
         and not any(w in lists["reported_clause_words"] for w in tail)
+
+
+def place_only(said: str) -> bool:
+    """Whether the words `said` after a reporting verb are only phrases of where, when or how,
+    however long: they open with a preposition of such a phrase (lead_rules.json phrase_starts,
+    not a word that opens a clause; not "of" or "about", which a noun takes: "reports | of
+    looting", "writes | about the search") and hold no verb ("said | in a meeting room in
+    China's legislative building"): no word of what was said."""
+    words = said.split()
+    lists = _lists()
+    return bool(words) and words[0].lower() in lists["phrase_starts"] \
+        and words[0].lower() not in lists["subordinate_clause_words"] and not has_finite_verb("x " + said)
 
 
 def _passive(text: str, at: int) -> bool:
@@ -461,6 +506,7 @@ def tidy(label: str) -> str:
     if first.lower() in _lists()["leading_subordinators"] and len(rest.split()) >= MIN_SUBORDINATE_WORDS \
             and not is_fragment(rest):
         label = rest[:1].upper() + rest[1:]  # "When he became chief executive" -> "He became ..."
+    label = without_stance_adverb(label)  # "Obviously people had experienced" -> "People had experienced"
     named = _NAME_COMMA.match(label)
     if named and _names_a_person(named["name"]) and named["verb"].lower() in (
             _lists()["subject_verbs"] | _lists()["pure_reporting"] | cues()["irregular_past"]):
@@ -473,10 +519,57 @@ def tidy(label: str) -> str:
     rel = _RELATIVE.match(label)
     if rel and len(rel["subject"].split()) <= MAX_SUBJECT_WORDS:
         label = f"{rel['subject']} {rel['rest']}"
+    label = _DASH_END.sub("", label)  # "... allowed them to call Allen Metzger -": the dash opened an aside
+    if where_without_verb(label):
+        label = label[:label.lower().rfind(" where ")].rstrip(" ,;:-–—")  # "... in Houston | where BP"
     words = label.split()
     while len(words) > MIN_COMPLETE_WORDS and not _ends_phrase(" ".join(words)):
         words.pop()
     return " ".join(words).rstrip(" ,;:-–—") if words and len(words) < len(label.split()) else label
+
+
+MAX_VERBLESS_WHERE_WORDS = 2  # "where BP", "where the Mexican": a subject cut off before its verb
+
+
+def where_without_verb(label: str) -> bool:
+    """Whether `label` ends in a "where" clause cut off before its verb: at most
+    MAX_VERBLESS_WHERE_WORDS words after "where", none a verb ("... erupted in the control room
+    in Houston where BP"); a longer one is kept, as the verb test misses the present ("where
+    they find them")."""
+    where = label.lower().rfind(" where ")
+    rest = label[where:].split()[1:] if where > 0 else []
+    return where > 0 and len(label[:where].split()) >= MIN_COMPLETE_WORDS \
+        and len(rest) <= MAX_VERBLESS_WHERE_WORDS and not has_finite_verb("where " + " ".join(rest))
+
+
+_DASH_END = re.compile(r"\s+[-–—]+$")  # a dash between spaces, not a hyphen ("well-")
+MAX_STANCE_WORDS = 2  # "of course", "in fact"
+
+
+def without_stance_adverb(label: str) -> str:
+    """`label` without an adverb that comments on the whole sentence or links it to the one
+    before (lead_rules.json stance_adverbs: "Obviously people had experienced the big
+    earthquake" -> "People had experienced the big earthquake", "However, both firms
+    criticised the report" -> "Both firms criticised the report"), when a subject and its verb
+    follow: not before a verb ("Now is not the time", "Apparently infected people"), a
+    preposition ("Now, with ...") or a fragment, and the clause left says who did what."""
+    words = label.split()
+    for n in range(MAX_STANCE_WORDS, 0, -1):
+        lead = " ".join(words[:n]).lower().rstrip(",")
+        if len(words) - n < MIN_SUBORDINATE_WORDS or lead not in _lists()["stance_adverbs"] \
+                or (n > 1 and "," in " ".join(words[:n - 1])):
+            continue
+        rest = words[n:]
+        first = rest[0].strip("\"“”'‘’")
+        if not first or not first[:1].isalnum() or first.lower() in _lists()["phrase_starts"] | _lists()["prepositions"] \
+                or first.lower() in _lists()["subject_verbs"] or first.lower() in cues()["irregular_past"] \
+                or re.fullmatch(r"[a-z]{3,}(?:ed|ing)", first) or first.lower() in cues()["coordinating_conjunctions"]:
+            return label
+        said = " ".join(rest)
+        if is_fragment(said) or not has_finite_verb(said):
+            return label
+        return said[:1].upper() + said[1:]
+    return label
 
 
 def without_date(head: str, tail: str) -> str:

@@ -25,6 +25,8 @@ from kerryview.events.antecedents import antecedent, pronoun_kind, subject_of, w
 from kerryview.events.liveblog import live_blog
 from kerryview.events.not_events import LineFilter, why_not_event_sentence
 from kerryview.events.labels import (CLAUSE_COMMA, colon_opens_clause, DATE_LEAD_IN, dated_item, apposition_subject, cut_number, keeps_date, headline_label,
+                                     capitalized, determiner_that, MAX_CIRCUMSTANCE_WORDS, place_only, where_without_verb,
+                                     with_opening_quote,
                                      is_conditional, is_fragment,
                                      only_reports, reported_span, said_before_apposition, shorten, tidy,
                                      within_passage, without_date)
@@ -44,7 +46,7 @@ LEAD_RULES = "lead_rules.json"
 _TOKEN = WORD  # the one word reader (kerryview.text.wordlists)
 # A preposition (or "late on") introducing the time expression, dropped from labels.
 _LEAD_IN = DATE_LEAD_IN
-_CLAUSE_BREAK = re.compile(CLAUSE_COMMA + r"|[;:\"“”()]|\bthat\b|\bwhich\b|\bwho\b|\bwhere\b|\bwhile\b")
+_CLAUSE_BREAK = re.compile(CLAUSE_COMMA + r"|[;:\"“”()]|\bthat\b|\bwhich\b|\bwho\b|\bwhile\b")  # not "where": "pick up | where they left off"
 MAX_LABEL_WORDS_AFTER = 12
 MORE_OBJECT_WORDS = 6  # a clause that ends this many words after the limit is read to its end
 MAX_LABEL_CHARS = 110
@@ -258,24 +260,36 @@ def _without_timex(left: str, cut: int, a: int, timex: Timex) -> str:
 
 def _object_end(text: str, at: int, b: int, limit: int) -> tuple[int, bool]:
     """Where a label's words after its event words (from `at`, in a sentence ending at `b`)
-    end: at the next clause break, else after `limit` words; and whether the limit ended them."""
+    end: at the next clause break, else after `limit` words; and whether the limit ended them.
+    A "where" with no comma before it completes the words before ("pick up | where they left
+    off", "the spot | where the rig exploded"): read on, but a limit inside its clause ends the
+    words before it ("the control room in Houston | where BP ...")."""
     words = 0
     end = at
     prev = ""
+    where_at = None
+
+    def ended(e: int, limited: bool) -> tuple[int, bool]:  # never "... in Houston | where BP"
+        if where_at is not None and (limited or where_without_verb(text[at:e])):
+            return where_at, limited
+        return e, limited
+
     for m in re.finditer(r"\S+", text[at:b]):
         piece = m.group()
         in_name = prev[:1].isupper() and piece[:1].isupper()  # never cut "Beijing | Hotel"
         scare = _SCARE_QUOTE.match(text, at + m.start())  # the “unwavering” commitment
         if _CLAUSE_BREAK.match(piece) and not scare:
-            return end, False
+            return ended(end, False)
         if words >= limit and not in_name:
-            return end, True
+            return ended(end, True)
+        if piece.lower() == "where" and words:
+            where_at = end
         prev = piece
         end = at + m.end()
         words += 1
         if _CLAUSE_BREAK.search(piece.strip(_QUOTES) if scare else piece):
-            return end, False
-    return end, False
+            return ended(end, False)
+    return ended(end, False)
 
 
 MAX_DATED_SUBJECT_WORDS = 8  # "the BP-operated Deepwater Horizon rig": a dated clause's subject
@@ -455,8 +469,11 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
     else:
         # Subject: back from the trigger to the previous clause break.
         left = text[a:trigger[0]]
+        scare = {q.start() for q in _SCARE_QUOTE.finditer(left) if q.group()[-2] not in ",.!?"} | {
+            q.end() - 1 for q in _SCARE_QUOTE.finditer(left) if q.group()[-2] not in ",.!?"}
         breaks = [m.end() for m in re.finditer(CLAUSE_COMMA + r"|[;:\"“”]|\b(?:that|which|who)\b", left)
-                  if not cut_number(left, m.end())]
+                  if not cut_number(left, m.end()) and not determiner_that(left, m.start())
+                  and m.start() not in scare]  # 'A "pandemic committee" will': a noun's quotation marks
         cut = breaks[-1] if breaks else 0
         if text[trigger[0]:trigger[1]].lower() in cues()["event_nouns"]:
             np_start = _noun_phrase_start(left)
@@ -564,7 +581,7 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
         named = with_antecedent(label, text, sents, sent, _is_verb) if sents is not None else label
         if named != label and named[:len(named) - len(label.partition(" ")[2])].strip() not in reported[2]:
             label = named  # "Kerry: It planned ..." -> "Kerry: China planned ..." ("Suttles: He ...": him)
-        label = f"{reported[2]}: {label[:1].upper()}{label[1:]}"
+        label = f"{reported[2]}: {capitalized(label)}"
         keep = len(reported[2].split()) + MIN_SAID_WORDS
     elif trigger and reported and reported[0] < told_end:  # "Kerry told Wang Yi that ...": and what
         keep = len(text[reported[0]:told_end].split()) + MIN_SAID_WORDS
@@ -593,10 +610,18 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
     if not completed and trigger and text[trigger[0]:trigger[1]].lower() in reporting_verbs()["all"] \
             and (len(label.split()) <= 3 or (not reported and only_reports(text, trigger, end))):
         quote = _QUOTE.search(text, a, b)  # "Kerry said", "A BP executive told reporters": what was said
-        if quote:
+        if quote and " ".join(quote.group(1).split()[:QUOTE_GIST_WORDS]) not in label:  # not twice:
+            # '"We had the largest loss ...," said Mayor David Roberts' tells what was said already
+            words, verb = label.split(), text[trigger[0]:trigger[1]]
+            if verb in words and place_only(" ".join(words[words.index(verb) + 1:])) \
+                    and len(words) - words.index(verb) - 1 > MAX_CIRCUMSTANCE_WORDS:
+                label = " ".join(words[:words.index(verb) + 1])  # not "Kerry said in a meeting room in ...: “...”"
             label += ": " + _gist(quote.group(1))
     label = tidy(label)
-    return label[:1].upper() + label[1:] if label else timex.text
+    said_from = len(f"{reported[2]}: ") if trigger and reported and reported[2] \
+        and label.startswith(f"{reported[2]}: ") else 0  # the quotation is what was said
+    label = label[:said_from] + with_opening_quote(label[said_from:])  # '"Top kill" failed'
+    return capitalized(label) if label else timex.text
 
 
 @dataclass
