@@ -34,7 +34,7 @@ def triggers() -> frozenset[str]:
     """Lower-case words that can head a time expression (derived from the lexicon)."""
     words: set[str] = set(table("trigger_extra"))
     stop = table("trigger_stop")
-    for name in ("month", "weekday", "weekday_plural", "season", "part_of_day", "unit", "day_word", "vague",
+    for name in ("month", "weekday", "weekday_plural", "season", "part_of_day", "part_of_day_point", "unit", "day_word", "vague",
                  "set_adverb", "frequency_word", "decade_word", "ordinal", "position", "holiday", "generic_time_word"):
         for entry in table(name):
             for w in re.findall(r"\w+", entry.lower()):
