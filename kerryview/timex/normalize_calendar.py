@@ -45,7 +45,8 @@ def _pending(start: int, end: int, type_: str, part: dict[str, Any] | None, **kw
 
 _WORD = re.compile(r"[\w'’]+|[.;!?:(\n\"“]")
 # the part of the day that rules time_clock and time_at take after a clock time
-_POD_TAIL = re.compile(r"\s+(?:(?:in\s+the|at|this)\s+(?:morning|afternoon|evening|night)|tonight)$", re.I)
+_POD_TAIL = re.compile(r"\s+(?:in\s+the|at)\s+(?:morning|afternoon|evening|night)$", re.I)
+_TODAYS_POD = re.compile(r"\s+(?:this\s+(?:morning|afternoon|evening)|tonight)$", re.I)  # the writer's day
 _CLOCK_END = re.compile(r"o['’]clock|\d[:.]\d\d(?:\s*(?:hrs|hours|h)\b)?", re.I)
 
 
@@ -95,7 +96,8 @@ def _time_clock(g: Groups, text: str, start: int, end: int, opts: Options) -> Pe
     elif g.get("och"):  # "at five o'clock": the morning's hour unless a part of the day says otherwise
         och = _CLOCK_END.search(text, start, end)
         nxt = word_after(text, och.end())
-        if och.group() != och.group().lower() or nxt[:1].isupper() or nxt.lower() in table("clock_name_noun"):
+        if och.group() != och.group().lower() or nxt.lower() in table("clock_name_noun") or (
+                nxt[:1].isupper() and not (lookup("relative_word", nxt) or lookup("day_word", nxt) or lookup("weekday", nxt))):
             return None  # "the six o'clock news", "the One O'Clock Club": a name
         hh, mm = _half_of_the_day(int(number(g["och"])), text, start, end), 0
     elif g.get("hhmm"):  # "430pm", as tweets write it
@@ -113,7 +115,8 @@ def _time_clock(g: Groups, text: str, start: int, end: int, opts: Options) -> Pe
     if not (g.get("och") or g.get("h24")):  # "3am in the morning": a clock of its own half of the day
         tail = _POD_TAIL.search(text, start, end)  # leaves the part of the day a timex of its own
         end = tail.start() if tail else end
-    part = _date_part(g) or {"op": "time_ref", "clock": True}  # a bare clock time: on which day, the resolver says
+    part = _date_part(g) or ({"op": "dayshift", "n": 0} if _TODAYS_POD.search(text, start, end)  # "8:30 this morning"
+                             else {"op": "time_ref", "clock": True})  # a bare clock time: on which day, the resolver says
     part["suffix"] = f"T{hh:02d}:{mm:02d}"
     return _pending(start, end, "TIME", part, mod=approx_mod(g.get("approx")))
 
