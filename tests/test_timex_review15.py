@@ -101,3 +101,11 @@ def test_sunset_is_a_part_of_the_day_only_after_a_preposition_of_time(text):
 
 def test_at_sunset_is_the_evening():
     assert tags("The festival ends at sunset, organizers said.")["sunset"] == "2010-07-16TEV"
+
+
+@pytest.mark.parametrize("text, first, value", [
+    ("Sales fell from August thru September 2008, the firm said on Monday.", "August", "2008-08"),
+    ("In 1914 the war began. The offensive ran in August or September 1918.", "August", "1918-08"),
+])
+def test_one_list_of_range_joiners_gives_the_year_to_the_first_date(text, first, value):
+    assert tags(text).get(first) == value
