@@ -29,7 +29,7 @@ from .news import frame_year
 from .scene import (in_quotation, names_a_thing, of_phrase_end, participle_aside, past_perfect_after,
                     past_perfect_before, speech_end)
 from .normalize import Pending
-from .context import duration_value, is_post
+from .context import duration_value, is_post, range_joiner
 from .normalize_calendar import bc_year
 from kerryview.text.sentences import paragraph_break
 from kerryview.text.tense import heads_entry, may_look_ahead, tense
@@ -41,12 +41,6 @@ Ref = tuple[date, str, str]  # first day, granularity, value
 FUTURE_BACK_DAYS = 60
 FUTURE_AHEAD_DAYS = 300
 FAR_AHEAD = 10  # years: a named date further ahead of the story is a citation, not the story's next step
-
-
-@lru_cache(maxsize=1)
-def _range_joiner() -> re.Pattern[str]:
-    """What joins the two dates of a range ("from July [through] September")."""
-    return re.compile(r"\s*(?:" + "|".join(re.escape(w) for w in table("range_joiner")) + r")\s*", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -177,7 +171,7 @@ class Resolver:
         September", "between December and March", "from Dec. 5 to Jan. 3"): the end lies after
         the start, whatever the tense or a deadline word says (rules/lexicon.json range_joiner)."""
         start, end = self.ref_span
-        if not self.refs or end < 0 or _range_joiner().fullmatch(self.text, end, p.start) is None:
+        if not self.refs or end < 0 or range_joiner().fullmatch(self.text, end, p.start) is None:
             return None
         opener = _range_opener().search(self.text, max(0, start - 12), start)
         if opener is None or self.refs[-1][1] not in ("M", "D"):

@@ -7,6 +7,7 @@ normalizers and are easier to test on their own.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .lexicon import lookup, table
 from .pending import Groups
@@ -94,6 +95,13 @@ POST_CHARS = 280
 def is_post(text: str) -> bool:
     """A text no longer than a tweet (options `post` of the grammar: bare part of day or season)."""
     return len(text) <= POST_CHARS
+
+
+@lru_cache(maxsize=1)
+def range_joiner() -> re.Pattern[str]:
+    """What joins the two dates of a range or an alternative ("from July [through] September",
+    "August [or] September 1918"): lexicon range_joiner, with the spaces around it."""
+    return re.compile(r"\s*(?:" + "|".join(re.escape(w) for w in table("range_joiner")) + r")\s*", re.I)
 
 
 def words_before(text: str, start: int, k: int = 2) -> list[str]:

@@ -59,10 +59,12 @@ def _word_builtins() -> dict[str, str]:
                   # writes it, is a time when a time zone follows (a year never takes one)
                   rf"|(?P<h4>[01][0-9]|2[0-3])(?P<m4>[0-5][0-9])(?=\s*(?:{_any('timezone')[3:-1]}|hrs)(?!\w))"
                   # "at 0315 hours", military style: after a preposition of a point in time (a
-                  # count of hours has none: "spent 1200 hours training")
-                  r"|(?:(?<=\bat\s)|(?<=\bfrom\s)|(?<=\buntil\s)|(?<=\bby\s)|(?<=\bto\s)|(?<=\bbefore\s)"
-                  r"|(?<=\bafter\s))"
-                  r"(?P<h4h>[01][0-9]|2[0-3])(?P<m4h>[0-5][0-9])\s*hours(?!\w)"
+                  # count of hours has none: "spent 1200 hours training"), "to" only after "from
+                  # NNNN hours" ("reduced to 1500 hours"), not before what a count takes ("hours
+                  # of fuel", "hours a year")
+                  r"|(?:(?<=\bat\s)|(?<=\bfrom\s)|(?<=\buntil\s)|(?<=\bby\s)|(?<=\bbefore\s)|(?<=\bafter\s)"
+                  r"|(?<=\bfrom\s\d{4}\shours\sto\s))"
+                  r"(?P<h4h>[01][0-9]|2[0-3])(?P<m4h>[0-5][0-9])\s*hours(?!\w)(?!\s+(?:of|a|an|per)\b)"
                   rf"|(?P<named>{_any('clock_word')[3:-1]})(?!\w)"
                   # "at five o'clock", "11 o'clock"
                   rf"|(?P<och>1[0-2]|0?[1-9]|{ones[3:-1]}|ten|eleven|twelve)\s+o['’]clock(?!\w))"),
@@ -80,7 +82,7 @@ def _word_builtins() -> dict[str, str]:
 # Macros that are lexicon tables (macro name -> lexicon key).
 _TABLES: dict[str, str] = {
     "month": "month", "weekday": "weekday", "weekdays": "weekday_plural", "season": "season",
-    "pod": "part_of_day", "unit": "unit", "ordinal": "ordinal", "approx": "approx",
+    "pod": "part_of_day", "podpoint": "part_of_day_point", "unit": "unit", "ordinal": "ordinal", "approx": "approx",
     "position": "position", "relative_word": "relative_word", "dayword": "day_word",
     "vague": "vague", "holiday": "holiday", "setadv": "set_adverb", "freqword": "frequency_word", "vnum": "vague_quantity",
 }

@@ -43,23 +43,63 @@ def _pending(start: int, end: int, type_: str, part: dict[str, Any] | None, **kw
     return Pending(start, end, type_, op=op, args=args, **kw)
 
 
-_LATER_IN_THE_DAY = re.compile(r"\s+in\s+the\s+(?:afternoon|evening)\b", re.I)
+_WORD = re.compile(r"[\w'’]+|[.;!?:(\n\"“]")
+# the part of the day that rules time_clock and time_at take after a clock time
+_POD_TAIL = re.compile(r"\s+(?:in\s+the|at)\s+(?:morning|afternoon|evening|night)$", re.I)
+_TODAYS_POD = re.compile(r"\s+(?:this\s+(?:morning|afternoon|evening)|tonight)$", re.I)  # the writer's day
+_CLOCK_END = re.compile(r"o['’]clock|\d[:.]\d\d(?:\s*(?:hrs|hours|h)\b)?", re.I)
+
+
+def _pod_code(word: str) -> str | None:
+    """The part-of-day code of a word of the part_of_day lexicon ("afternoon" AF) or of a day
+    word of the night ("tonight" NI), else None."""
+    if word.lower() in table("night_day_word"):
+        return "NI"
+    code = lookup("part_of_day", word)
+    return code if code and code.isalpha() else None
+
+
+def _half_of_the_day(hh: int, text: str, start: int, end: int) -> int:
+    """The hour of a clock time without a.m./p.m. read by a part of the day on either side of it,
+    with only words of lexicon clock_day_link, a weekday or a day word between ("at nine o'clock
+    at night" 21, "two o'clock on Thursday afternoon" 14, "Thursday evening at 9:30" 21:30,
+    "four o'clock in the morning" 4, "two o'clock at night" 2). Unchanged without one."""
+    if hh >= 12:
+        return hh
+    link = table("clock_day_link")
+    m = _CLOCK_END.search(text, start, end)
+    after = _WORD.finditer(text, m.end() if m else end, min(len(text), end + 50))
+    before = reversed(_WORD.findall(text, max(0, start - 40), start))
+    for words in (after, before):
+        for w in words:
+            w = w if isinstance(w, str) else w.group()
+            code = _pod_code(w)
+            if code is not None:
+                if code in ("AF", "EV") or (code == "NI" and hh >= 6):
+                    return hh + 12
+                break
+            if not (w.lower() in link or lookup("weekday", w) or lookup("day_word", w)):
+                break
+    return hh
 
 
 @normalizer("time_clock")
 def _time_clock(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
     if g.get("named"):
         hh, mm = map(int, lookup("clock_word", g["named"]).split(":"))
-    elif g.get("h24"):
-        hh, mm = int(g["h24"]), int(g["m24"])
+    elif g.get("h24"):  # "at 9:30 in the evening": 21:30
+        hh, mm = _half_of_the_day(int(g["h24"]), text, start, end), int(g["m24"])
     elif g.get("h4"):  # "1930 CDT"
         hh, mm = int(g["h4"]), int(g["m4"])
     elif g.get("h4h"):  # "at 0315 hours"
         hh, mm = int(g["h4h"]), int(g["m4h"])
-    elif g.get("och"):  # "at five o'clock": the morning's hour unless the afternoon or evening follows
-        hh, mm = int(number(g["och"])), 0
-        if hh < 12 and _LATER_IN_THE_DAY.match(text, end):
-            hh += 12
+    elif g.get("och"):  # "at five o'clock": the morning's hour unless a part of the day says otherwise
+        och = _CLOCK_END.search(text, start, end)
+        nxt = word_after(text, och.end())
+        if och.group() != och.group().lower() or nxt.lower() in table("clock_name_noun") or (
+                nxt[:1].isupper() and not (lookup("relative_word", nxt) or lookup("day_word", nxt) or lookup("weekday", nxt))):
+            return None  # "the six o'clock news", "the One O'Clock Club": a name
+        hh, mm = _half_of_the_day(int(number(g["och"])), text, start, end), 0
     elif g.get("hhmm"):  # "430pm", as tweets write it
         hh, mm = int(g["hhmm"][:-2]), int(g["hhmm"][-2:])
         pm = g["ampm2"].lower() == "pm"
@@ -72,7 +112,11 @@ def _time_clock(g: Groups, text: str, start: int, end: int, opts: Options) -> Pe
             hh += 12
         elif not pm and hh == 12:
             hh = 0
-    part = _date_part(g) or {"op": "time_ref", "clock": True}  # a bare clock time: on which day, the resolver says
+    if not (g.get("och") or g.get("h24")):  # "3am in the morning": a clock of its own half of the day
+        tail = _POD_TAIL.search(text, start, end)  # leaves the part of the day a timex of its own
+        end = tail.start() if tail else end
+    part = _date_part(g) or ({"op": "dayshift", "n": 0} if _TODAYS_POD.search(text, start, end)  # "8:30 this morning"
+                             else {"op": "time_ref", "clock": True})  # a bare clock time: on which day, the resolver says
     part["suffix"] = f"T{hh:02d}:{mm:02d}"
     return _pending(start, end, "TIME", part, mod=approx_mod(g.get("approx")))
 
@@ -213,7 +257,16 @@ def _in_a_name(season: str, text: str, start: int, end: int) -> bool:
     if _SENTENCE_OPENS.search(text, max(0, at - 3), at):
         return False
     nxt = word_after(text, at + len(season))
-    return nxt[:1].isupper() and nxt.lower() not in table("period_event_noun")
+    if not nxt[:1].isupper() or nxt.lower() in table("period_event_noun"):
+        return False
+    if nxt.lower() in table("season_name_noun"):
+        return True  # "in the Winter Palace", "during the Summer Olympics"
+    # "By Spring Lee had moved north", "In late Summer Grant attacked": after a preposition of
+    # time the season is one, the capitalized word the subject
+    before = [w.lower() for w in words_before(text, at, 3)]
+    while before and (before[-1] == "the" or lookup("position", before[-1])):
+        before.pop()
+    return not (before and before[-1] in table("season_name_preposition"))
 
 
 def _modifies_noun(text: str, end: int) -> bool:
@@ -607,6 +660,8 @@ def _the_unit(g: Groups, text: str, start: int, end: int, opts: Options) -> Pend
     Option `post`: a bare "morning" or "night" in a text as short as a tweet (context.is_post)."""
     if "post" in opts and not is_post(text):
         return None
+    if g.get("podpoint"):  # "at sunset", "by nightfall": rule pod_at only
+        return Pending(start, end, "TIME", op="time_ref", args={"suffix": "T" + lookup("part_of_day_point", g["podpoint"])})
     if g.get("pod"):
         pod = lookup("part_of_day", g["pod"])
         if pod is None or not pod.isalpha():

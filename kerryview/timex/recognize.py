@@ -19,6 +19,7 @@ from kerryview.cancellation import NEVER, Cancellation
 from kerryview.calendar.timex3 import parse_value, years_before_christ
 from kerryview.model import Granularity
 
+from .context import range_joiner
 from .grammar import compiled
 from .lexicon import table
 from .negatives import Negative, by_rule
@@ -34,7 +35,7 @@ def triggers() -> frozenset[str]:
     """Lower-case words that can head a time expression (derived from the lexicon)."""
     words: set[str] = set(table("trigger_extra"))
     stop = table("trigger_stop")
-    for name in ("month", "weekday", "weekday_plural", "season", "part_of_day", "unit", "day_word", "vague",
+    for name in ("month", "weekday", "weekday_plural", "season", "part_of_day", "part_of_day_point", "unit", "day_word", "vague",
                  "set_adverb", "frequency_word", "decade_word", "ordinal", "position", "holiday", "generic_time_word"):
         for entry in table(name):
             for w in re.findall(r"\w+", entry.lower()):
@@ -206,14 +207,11 @@ def _leading_bc_year(text: str, second: Pending, after: int, bc: int) -> Pending
     return Pending(m.start(1), m.end(1), "DATE", value=bc_year(int(m.group(1))), rule=second.rule)
 
 
-_RANGE_JOINER = re.compile(r"\s*(?:-|–|to|until|till|through|and|or)\s*", re.I)
-
-
 def share_year(text: str, first: Pending, second: Pending) -> None:
     """"14 August-24 August 1914", "from 5 May to 9 June 1998", "between March and April
     1918", "in August or September 480 BC": a range or an alternative whose second date states
     the year gives it to the first one, which states none."""
-    if second.value is None or not _RANGE_JOINER.fullmatch(text, first.end, second.start):
+    if second.value is None or not range_joiner().fullmatch(text, first.end, second.start):
         return
     if first.op == "md" and first.args.get("year") is None and re.fullmatch(r"\d{4}-\d\d-\d\d", second.value):
         first.args = {**first.args, "year": int(second.value[:4])}

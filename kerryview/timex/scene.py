@@ -132,11 +132,26 @@ def of_phrase_end(text: str, end: int, joiner: re.Pattern[str] = _OF) -> int | N
             if after is not None:
                 pos, taken = after.end() - 1, taken + 1  # "the Battle of (the) Somme": the name goes on
                 continue
-        if low in stop or len(word) < 2 or (last is not None and (low.endswith("ing") or is_verb(
+        if low in stop or len(word) < 2 or (last is not None and (_participle_with_object(text, w.end(), last) or is_verb(
                 word, text[max(0, w.start(1) - 12):w.start(1)], finite=True))):
             break  # (a single letter is an initial: "27 years of T.B."; "...War improving its finances")
         pos, taken, last = w.end(), taken + 1, word
     return pos if last is not None else None
+
+
+def _participle_with_object(text: str, end: int, last: str) -> bool:
+    """The word in -ing that ends at `end` opens a participle clause with its object, so it is no
+    noun of an "of" phrase: a possessive or object pronoun follows ("the years following the war
+    improving its finances", narrative.json participle_object), or a determiner follows a name
+    ("...the First Punic War improving the fleet"). Else it is a gerund, a noun of the phrase
+    ("[four years of bloody fighting] the South surrendered", "[two years of hard bargaining]")."""
+    if not text[end - 3:end].lower() == "ing":
+        return False
+    nxt = _PHRASE_WORD.match(text, end, end + 40)
+    if nxt is None:
+        return False
+    low = nxt.group(1).lower()
+    return low in table("participle_object") or (last[:1].isupper() and low in table("attributive_year_det"))
 
 
 _SENTENCE_START = re.compile(r"[.;!?:\n\"(][^.;!?:\n\"(]*$")
