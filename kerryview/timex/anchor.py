@@ -904,11 +904,23 @@ class Resolver:
             return (f"{values.fmt(day, 'D')}TXX" if gran == "D" else f"{day.year:04d}-XX-XXTXX"), anchor, kind
         return f"{day.year:04d}" + values.UNDERSPECIFIED.get(unit, "XXXX-XX-XX")[4:], anchor, kind
 
-    def _past_after_dct(self, p: Pending, d: date, unit: str, n: float) -> bool:
+    def _looks_ahead(self, p: Pending) -> bool:
+        """A stretch ahead ("in the next day or two") said of the writer's time: its clause is in
+        the future tense ("will arrive", "expects to"), or in news in the present ("are
+        critical"); in the past ("Over the next day or two, aid poured in") it follows the story."""
+        if self.dct is None or not may_look_ahead(self.text, p.start, p.end):
+            return False
+        t = self._tense(p)
+        return t == "future" or (t == "present" and not self.narrative)
+
+    def _past_after_dct(self, p: Pending, start: date, d: date, unit: str, n: float) -> bool:
         """In news, a count of years forward from the story's last date ("N years later", "N
         years on") that lands in a later year (decade, century) than the publication's, in a
-        clause that does not look ahead: the count cannot be from that date."""
-        if self.narrative or self.dct is None or n <= 0 or unit not in ("Y", "DE", "CE"):
+        clause that does not look ahead: the count cannot be from that date. A count from a year
+        that is itself ahead of the publication ("The first bonds mature in 2015. Five years
+        later, the second tranche matures") goes on with the plan it counts from: it stands."""
+        if self.narrative or self.dct is None or n <= 0 or unit not in ("Y", "DE", "CE") \
+                or start.year > self.dct.year:
             return False
         span = {"Y": 1, "DE": 10, "CE": 100}[unit]  # the year, decade or century of the count
         if d.year // span <= self.dct.year // span:
@@ -919,6 +931,8 @@ class Resolver:
                  recent: bool = False, year: int | None = None, on: bool = False, definite: bool = False,
                  stretch: bool = False):
         gran = unit
+        if stretch and self._looks_ahead(p):
+            base = "dct"  # "fuel will arrive in the next day or two": from the publication on
         if self.narrative and base == "dct" and definite:
             base = "narrative"  # "the end of the year" in a history: the story's year; but "last
             # year", "this week", "next month" are the writer's, deictic even in a history
@@ -960,7 +974,7 @@ class Resolver:
                     gran = ref[1]
             if ref is not None:
                 d = values.shift(ref[0], unit, n)
-                if ago and self._past_after_dct(p, d, unit, n):
+                if ago and self._past_after_dct(p, ref[0], d, unit, n):
                     # news: "Forty years on, they've sold millions", "Twenty-one years later, the
                     # BBC's reporter went to Alaska" counted from a date of this year would lie
                     # decades ahead, yet the clause tells the past or the present: the count

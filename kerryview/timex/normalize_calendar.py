@@ -469,9 +469,12 @@ def _rel_unit(g: Groups, text: str, start: int, end: int, opts: Options) -> Pend
             return Pending(start, end, "DATE", op="shift", args={"unit": unit, "n": -1, "base": "dct"}, mod=mod)
         return Pending(start, end, "DURATION", value=duration_value(1, unit))
     if g.get("ortail") and relw in ("next", "coming"):
-        # "in the next day or two", "over the next year or so": a stretch from now on, not the
-        # day after the story's (TimeBank: "the next year or so" is next year)
-        return Pending(start, end, "DATE", op="shift", args={"unit": unit, "n": rel, "base": "dct", "stretch": True},
+        # "in the next day or two", "over the next year or so": a stretch; from now on in a
+        # clause that looks ahead (TimeBank: "the next year or so" is next year), else counted
+        # from the story's date as "the next day" is, the tail adding nothing to the value
+        # (anchor.Resolver.op_shift, stretch)
+        return Pending(start, end, "DATE", op="shift",
+                       args={"unit": unit, "n": rel, "base": "narrative", "stretch": True},
                        mod="APPROX" if low.endswith(" or so") else mod)
     if relw in ("following", "previous") or (has_the and relw == "next") or (relw == "next" and unit == "D"):
         return Pending(start, end, "DATE", op="shift", args={"unit": unit, "n": rel, "base": "narrative"}, mod=mod)
