@@ -11,6 +11,8 @@ from typing import Any
 
 from functools import lru_cache
 
+from kerryview.text.verbs import is_verb
+
 from .context import (approx_mod, capitalized, direction, duration_value, generic_today, is_post, month_ok, number, pos_mod,
                       two_digit_year_span, unit_code, word_after, words_before, year_ok,
                       year_span_end)
@@ -356,10 +358,19 @@ def _generic_time(g: Groups, text: str, start: int, end: int, opts: Options) -> 
     return Pending(start, end, kind, op="generic_time", args={"code": code, "after_at": bool(g.get("gat"))})
 
 
+# the capitalized words after a bare year (grammar bareyear) and the word after them
+_NAME_THEN_WORD = re.compile(r"\s+((?-i:[A-Z])[a-z]+(?:\s+(?-i:[A-Z])[a-z]+)*)\s+([a-z]+)\b")
+
+
 @normalizer("story_bc")
 def _story_bc(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
     """"In 481,", "the spring of 479": a year without its era, which the resolver reads as one
-    before Christ when the story is there (anchor.Resolver.op_story_bc)."""
+    before Christ when the story is there (anchor.Resolver.op_story_bc). Before a capitalized
+    word it is a year only when a verb follows the name ("In 481 Xerxes gathered", "In 216
+    Hannibal won"); "by 200 Celtiberian warriors" counts men (text.verbs.is_verb)."""
+    m = _NAME_THEN_WORD.match(text, end)
+    if m is not None and not is_verb(m.group(2), text[max(0, m.start(2) - 12):m.start(2)], finite=True):
+        return None
     suffix = "-" + lookup("season", g["season"]) if g.get("season") else ""
     return Pending(start, end, "DATE", op="story_bc", args={"year": int(g["bareyear"]), "suffix": suffix},
                    mod=pos_mod(g.get("pos")))
