@@ -128,6 +128,7 @@ class Resolver:
         self.text = text
         self.dct = dct
         self.narrative = kind is not None and kind.narrative
+        self.history = kind is not None and kind.history  # a history's own conventions (narrative.is_history)
         self.dct_value = dct.isoformat() if dct else None
         self.refs: list[Ref] = []
         self.stated: list[Ref] = []  # dates the text states (not derived from another mention)
@@ -805,16 +806,16 @@ class Resolver:
 
     def op_history_only(self, p: Pending, value: str):
         """Attributive "former"/"future", "at the time" (normalize_amounts._history_adj,
-        _history_then): PAST_REF, FUTURE_REF, PRESENT_REF in a history, not tagged in news (the
-        conventions of their annotators differ)."""
-        return (value, None, None) if self.narrative else None
+        _history_then): PAST_REF, FUTURE_REF, PRESENT_REF in a history (narrative.is_history),
+        not tagged in news, a news story's background or a post (their annotators differ)."""
+        return (value, None, None) if self.history else None
 
     def op_history_set(self, p: Pending, value: str, unit: str):
         """A frequency adverb of one calendar unit ("daily", "every day", "annually"): its
         period in news (P1D, as TimeML's news corpora mostly write it), but the calendar
         pattern of its unit in a history (XXXX-XX-XX, XXXX), as the WikiWars annotators (after
         TIMEX2) write every one, and TimeBank its "daily" and "annually" too."""
-        return (values.UNDERSPECIFIED[unit] if self.narrative else value), None, None
+        return (values.UNDERSPECIFIED[unit] if self.history else value), None, None
 
     def _habit(self, p: Pending) -> bool:
         """A word of habit in the clause of "at night" ("moved only at night", "usually attacked
@@ -1083,7 +1084,7 @@ def resolve(text: str, pendings: list[Pending], dct: date | None,
         if t is not None:
             out.append(t)
         i += 1
-    return _with_of_phrases(text, out) if r.narrative else out
+    return _with_of_phrases(text, out) if r.history else out
 
 
 _COMMA = re.compile(r"\s*,\s*")
