@@ -399,6 +399,9 @@ def test_years_later_in_news_count_from_the_last_year_written_and_never_past_the
     assert values("Under the plan, troops leave in 2011 and, two years later, the police take over.", dct)[
         "two years later"] == "2013"
     assert values("The contract runs until 2012. Two years on, it can be renewed.", dct)["Two years on"] == "2014"
+    # but not one counted from the publication ("two years from now"): a clause of the past is not there
+    text = "The plant will close two years from now. Three years later, the town was empty."
+    assert values(text, dct)["Three years later"] == "XXXX"
     dct = date(2010, 7, 11)
     # a clause that looks ahead may lie ahead; a comparison still keeps its quarter
     assert values("The plan was agreed this year. Ten years later, the plant will close.", dct)["Ten years later"] == "2020"

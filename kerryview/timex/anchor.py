@@ -132,6 +132,7 @@ class Resolver:
         self.dct_value = dct.isoformat() if dct else None
         self.refs: list[Ref] = []
         self.stated: list[Ref] = []  # dates the text states (not derived from another mention)
+        self.from_dct: set[int] = set()  # ids of the refs counted from the DCT (_past_after_dct)
         self.story: list[Ref] = []  # dates not counted from the DCT: the story's time line
         # the last year before Christ mentioned ("218 BC") and how many dates came before it:
         # Python's calendar has no BC, so "two years later" after it is counted here
@@ -357,6 +358,8 @@ class Resolver:
             elif parsed is not None:
                 self.aside = None
                 self.refs.append((parsed[0], parsed[1], value))
+                if kind == "dct":  # "this year", "two years from now": counted from the publication
+                    self.from_dct.add(id(self.refs[-1]))
                 self.ref_span = (p.start, p.end)
                 if kind != "dct" and not self.hold_story and not (kind is None and self._looks_back_by_name(p, parsed[0])) \
                         and not (kind == "narrative" and self._flashback(p, parsed[0])) \
@@ -914,14 +917,15 @@ class Resolver:
         t = self._tense(p)
         return t == "future" or (t == "present" and not self.narrative)
 
-    def _past_after_dct(self, p: Pending, start: date, d: date, unit: str, n: float) -> bool:
+    def _past_after_dct(self, p: Pending, ref: Ref, d: date, unit: str, n: float) -> bool:
         """In news, a count of years forward from the story's last date ("N years later", "N
         years on") that lands in a later year (decade, century) than the publication's, in a
         clause that does not look ahead: the count cannot be from that date. A count from a year
-        that is itself ahead of the publication ("The first bonds mature in 2015. Five years
-        later, the second tranche matures") goes on with the plan it counts from: it stands."""
+        the text states ahead of the publication ("The first bonds mature in 2015. Five years
+        later, the second tranche matures") goes on with the plan it counts from: it stands; one
+        counted from the publication ("two years from now") does not."""
         if self.narrative or self.dct is None or n <= 0 or unit not in ("Y", "DE", "CE") \
-                or start.year > self.dct.year:
+                or (ref[0].year > self.dct.year and id(ref) not in self.from_dct):
             return False
         span = {"Y": 1, "DE": 10, "CE": 100}[unit]  # the year, decade or century of the count
         if d.year // span <= self.dct.year // span:
@@ -975,7 +979,7 @@ class Resolver:
                     gran = ref[1]
             if ref is not None:
                 d = values.shift(ref[0], unit, n)
-                if ago and self._past_after_dct(p, ref[0], d, unit, n):
+                if ago and self._past_after_dct(p, ref, d, unit, n):
                     # news: "Forty years on, they've sold millions", "Twenty-one years later, the
                     # BBC's reporter went to Alaska" counted from a date of this year would lie
                     # decades ahead, yet the clause tells the past or the present: the count
