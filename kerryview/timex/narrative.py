@@ -102,14 +102,18 @@ def genre(pendings: list[Pending], dct: date | None, text: str | None = None) ->
 
 def is_history(text: str, years: int, signals: NewsSignals, dated: bool = True) -> bool:
     """A narrative that is a history, not a news story or a profile that looks back ("In 1988, a
-    pregnant 32-year-old woman died" in a background paragraph, "18 years of experience"): never
-    a post (context.is_post), never a text with the reporting of news (NewsSignals.reporting) or
-    MIN_DEICTIC expressions counted from the writer's day; with a DCT it writes out MANY_YEARS
-    years or more (TimeBank news at most 8, a news story's background 5 to 8, the WikiWars
-    histories 34 and more), without one MIN_PAST or more, as an undated text narrates."""
-    if is_post(text) or signals.reporting or signals.deictic >= MIN_DEICTIC:
+    pregnant 32-year-old woman died" in a background paragraph, "18 years of experience"), nor a
+    post: never a text with the reporting of news (NewsSignals.reporting) or MIN_DEICTIC
+    expressions counted from the writer's day. With a DCT it writes out MANY_YEARS years or more
+    (TimeBank news at most 8, a news story's background 5 to 8, the WikiWars histories 34 and
+    more); without one it writes out a year, and MIN_PAST years when it is no longer than a post
+    (context.is_post: "gym every week", "my baby is 16 days old" are no history; no post writes
+    out five years)."""
+    if signals.reporting or signals.deictic >= MIN_DEICTIC:
         return False
-    return years >= (MANY_YEARS if dated else MIN_PAST)
+    if dated:
+        return years >= MANY_YEARS
+    return years >= (MIN_PAST if is_post(text) else 1)
 
 
 def _undated_genre(pendings: list[Pending], years: list[int], text: str | None) -> Genre:
