@@ -755,8 +755,29 @@ def test_a_holiday_in_a_history_is_the_one_ahead_of_the_story_when_its_own_is_ha
 ])
 def test_a_duration_in_a_history_takes_in_its_of_phrase(sentence, extent):
     # the annotators of histories (WikiWars) mark a duration with the "of" phrase it governs
-    # (21 of 21 in the development half); news (TimeBank) marks the duration alone
-    found = [t.text for t in tag(HISTORY + " " + sentence, WIKI_DCT)]
+    # (21 of 21 in the development half); news (TimeBank) marks the duration alone. HISTORY is
+    # read undated: with a DCT a history writes out more years (narrative.is_history)
+    found = [t.text for t in tag(HISTORY + " " + sentence, None)]
     assert extent in found
     news = [t.text for t in tag("Shares fell on Monday, the company said. " + sentence, date(1998, 3, 2))]
     assert extent.split(" of ")[0] in news and extent not in news or extent == "two months"
+
+
+def test_the_conventions_of_histories_stay_out_of_news_backgrounds_and_posts():
+    # narrative.is_history: a news story that looks back over a few years, an undated post or an
+    # undated report is no history; ages, "every year" and "for the time being" keep news readings
+    text = ("The virus killed millions in 1918, 1957 and 1968. In 1976 a vaccine campaign went wrong. In 1988, a "
+            "pregnant 32-year-old woman in Wisconsin died. Officials said on Friday that millions of people die "
+            "every year of flu, and the WHO is watching for the time being.")
+    kind = genre(recognize(text), date(2009, 5, 1), text)
+    assert kind.narrative and not kind.history
+    found = {t.text: t.value for t in tag(text, date(2009, 5, 1))}
+    assert "32-year-old" not in found and "the time being" not in found and found["every year"] == "P1Y"
+    assert {t.text: t.value for t in tag("gym every week no excuses", None)}["every week"] == "P1W"
+    assert [t.text for t in tag("The shop will stay closed for the time being, officials said.", None)] == []
+    found = {t.text: t.value for t in tag("Mr. Chun has over 18 years of experience in the business of scrap metal "
+                                          "recycling.", None)}
+    assert found == {"18 years": "P18Y"}
+    # a history keeps them, read undated or with a DCT when it writes out many years
+    assert {t.text: t.value for t in tag(HISTORY + " The 52-year-old general resigned.", None)}["52-year-old"] == "P52Y"
+    assert genre(recognize(HISTORY), None, HISTORY).history and not genre(recognize(HISTORY), WIKI_DCT, HISTORY).history

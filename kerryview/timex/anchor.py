@@ -122,9 +122,11 @@ class Resolver:
         self.text = text
         self.dct = dct
         self.narrative = kind is not None and kind.narrative
+        self.history = kind is not None and kind.history  # a history's own conventions (narrative.is_history)
         self.dct_value = dct.isoformat() if dct else None
         self.refs: list[Ref] = []
         self.stated: list[Ref] = []  # dates the text states (not derived from another mention)
+        self.from_dct: set[int] = set()  # ids of the refs counted from the DCT (_past_after_dct)
         self.story: list[Ref] = []  # dates not counted from the DCT: the story's time line
         # the last year before Christ mentioned ("218 BC") and how many dates came before it:
         # Python's calendar has no BC, so "two years later" after it is counted here
@@ -350,6 +352,8 @@ class Resolver:
             elif parsed is not None:
                 self.aside = None
                 self.refs.append((parsed[0], parsed[1], value))
+                if kind == "dct":  # "this year", "two years from now": counted from the publication
+                    self.from_dct.add(id(self.refs[-1]))
                 self.ref_span = (p.start, p.end)
                 if kind != "dct" and not self.hold_story and not (kind is None and self._looks_back_by_name(p, parsed[0])) \
                         and not (kind == "narrative" and self._flashback(p, parsed[0])) \
@@ -799,16 +803,16 @@ class Resolver:
 
     def op_history_only(self, p: Pending, value: str):
         """Attributive "former"/"future", "at the time" (normalize_amounts._history_adj,
-        _history_then): PAST_REF, FUTURE_REF, PRESENT_REF in a history, not tagged in news (the
-        conventions of their annotators differ)."""
-        return (value, None, None) if self.narrative else None
+        _history_then): PAST_REF, FUTURE_REF, PRESENT_REF in a history (narrative.is_history),
+        not tagged in news, a news story's background or a post (their annotators differ)."""
+        return (value, None, None) if self.history else None
 
     def op_history_set(self, p: Pending, value: str, unit: str):
         """A frequency adverb of one calendar unit ("daily", "every day", "annually"): its
         period in news (P1D, as TimeML's news corpora mostly write it), but the calendar
         pattern of its unit in a history (XXXX-XX-XX, XXXX), as the WikiWars annotators (after
         TIMEX2) write every one, and TimeBank its "daily" and "annually" too."""
-        return (values.UNDERSPECIFIED[unit] if self.narrative else value), None, None
+        return (values.UNDERSPECIFIED[unit] if self.history else value), None, None
 
     def _habit(self, p: Pending) -> bool:
         """A word of habit in the clause of "at night" ("moved only at night", "usually attacked
@@ -898,11 +902,24 @@ class Resolver:
             return (f"{values.fmt(day, 'D')}TXX" if gran == "D" else f"{day.year:04d}-XX-XXTXX"), anchor, kind
         return f"{day.year:04d}" + values.UNDERSPECIFIED.get(unit, "XXXX-XX-XX")[4:], anchor, kind
 
-    def _past_after_dct(self, p: Pending, d: date, unit: str, n: float) -> bool:
+    def _looks_ahead(self, p: Pending) -> bool:
+        """A stretch ahead ("in the next day or two") said of the writer's time: its clause is in
+        the future tense ("will arrive", "expects to"), or in news in the present ("are
+        critical"); in the past ("Over the next day or two, aid poured in") it follows the story."""
+        if self.dct is None or not may_look_ahead(self.text, p.start, p.end):
+            return False
+        t = self._tense(p)
+        return t == "future" or (t == "present" and not self.narrative)
+
+    def _past_after_dct(self, p: Pending, ref: Ref, d: date, unit: str, n: float) -> bool:
         """In news, a count of years forward from the story's last date ("N years later", "N
         years on") that lands in a later year (decade, century) than the publication's, in a
-        clause that does not look ahead: the count cannot be from that date."""
-        if self.narrative or self.dct is None or n <= 0 or unit not in ("Y", "DE", "CE"):
+        clause that does not look ahead: the count cannot be from that date. A count from a year
+        the text states ahead of the publication ("The first bonds mature in 2015. Five years
+        later, the second tranche matures") goes on with the plan it counts from: it stands; one
+        counted from the publication ("two years from now") does not."""
+        if self.narrative or self.dct is None or n <= 0 or unit not in ("Y", "DE", "CE") \
+                or (ref[0].year > self.dct.year and id(ref) not in self.from_dct):
             return False
         span = {"Y": 1, "DE": 10, "CE": 100}[unit]  # the year, decade or century of the count
         if d.year // span <= self.dct.year // span:
@@ -913,6 +930,8 @@ class Resolver:
                  recent: bool = False, year: int | None = None, on: bool = False, definite: bool = False,
                  stretch: bool = False):
         gran = unit
+        if stretch and self._looks_ahead(p):
+            base = "dct"  # "fuel will arrive in the next day or two": from the publication on
         if self.narrative and base == "dct" and definite:
             base = "narrative"  # "the end of the year" in a history: the story's year; but "last
             # year", "this week", "next month" are the writer's, deictic even in a history
@@ -954,7 +973,7 @@ class Resolver:
                     gran = ref[1]
             if ref is not None:
                 d = values.shift(ref[0], unit, n)
-                if ago and self._past_after_dct(p, d, unit, n):
+                if ago and self._past_after_dct(p, ref, d, unit, n):
                     # news: "Forty years on, they've sold millions", "Twenty-one years later, the
                     # BBC's reporter went to Alaska" counted from a date of this year would lie
                     # decades ahead, yet the clause tells the past or the present: the count
@@ -1063,7 +1082,7 @@ def resolve(text: str, pendings: list[Pending], dct: date | None,
         if t is not None:
             out.append(t)
         i += 1
-    return _with_of_phrases(text, out) if r.narrative else out
+    return _with_of_phrases(text, out) if r.history else out
 
 
 _COMMA = re.compile(r"\s*,\s*")

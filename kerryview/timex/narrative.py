@@ -32,7 +32,8 @@ from datetime import date
 from kerryview.calendar.timex3 import parse_value
 from kerryview.model import Granularity
 
-from .news import news_signals
+from .context import is_post
+from .news import MIN_DEICTIC, NewsSignals, news_signals
 from .pending import Pending
 
 # A year at least this many years before the DCT is the past the text narrates, not its news.
@@ -59,6 +60,10 @@ class Genre:
     past_years: int
     narrative: bool
     news: bool = False  # the years said narrative, but the text reads as news (news.py)
+    # a history, whose annotators (WikiWars, after TIMEX2) write conventions of their own: ages
+    # and a duration's "of" phrase in its extent, "every day" as XXXX-XX-XX, "for the time being"
+    # (anchor.Resolver op_history_only, op_history_set; anchor._with_of_phrases): is_history
+    history: bool = False
 
 
 def explicit_years(pendings: list[Pending]) -> list[int]:
@@ -91,7 +96,24 @@ def genre(pendings: list[Pending], dct: date | None, text: str | None = None) ->
         # are as common in a history of a recent war or a profile as in news.
         if signals.deixis or (signals.reporting and len(years) < MANY_YEARS):
             return Genre(len(years), past, False, news=True)
+        return Genre(len(years), past, True, history=is_history(text, len(years), signals))
     return Genre(len(years), past, narrative)
+
+
+def is_history(text: str, years: int, signals: NewsSignals, dated: bool = True) -> bool:
+    """A narrative that is a history, not a news story or a profile that looks back ("In 1988, a
+    pregnant 32-year-old woman died" in a background paragraph, "18 years of experience"), nor a
+    post: never a text with the reporting of news (NewsSignals.reporting) or MIN_DEICTIC
+    expressions counted from the writer's day. With a DCT it writes out MANY_YEARS years or more
+    (TimeBank news at most 8, a news story's background 5 to 8, the WikiWars histories 34 and
+    more); without one it writes out a year, and MIN_PAST years when it is no longer than a post
+    (context.is_post: "gym every week", "my baby is 16 days old" are no history; no post writes
+    out five years)."""
+    if signals.reporting or signals.deictic >= MIN_DEICTIC:
+        return False
+    if dated:
+        return years >= MANY_YEARS
+    return years >= (MIN_PAST if is_post(text) else 1)
 
 
 def _undated_genre(pendings: list[Pending], years: list[int], text: str | None) -> Genre:
@@ -106,4 +128,5 @@ def _undated_genre(pendings: list[Pending], years: list[int], text: str | None) 
         news = signals is not None and (signals.deixis or (signals.reporting and len(years) < MANY_YEARS))
     else:
         news = signals is not None and (signals.dateline or signals.deictic > 0 or signals.reporting)
-    return Genre(len(years), len(years), not news, news=news)
+    history = not news and text is not None and is_history(text, len(years), signals, dated=False)
+    return Genre(len(years), len(years), not news, news=news, history=history)

@@ -11,6 +11,8 @@ from typing import Any
 
 from functools import lru_cache
 
+from kerryview.text.verbs import is_verb
+
 from .context import (approx_mod, capitalized, direction, duration_value, generic_today, is_post, month_ok, number, pos_mod,
                       two_digit_year_span, unit_code, word_after, words_before, year_ok,
                       year_span_end)
@@ -409,10 +411,19 @@ def _generic_time(g: Groups, text: str, start: int, end: int, opts: Options) -> 
     return Pending(start, end, kind, op="generic_time", args={"code": code, "after_at": bool(g.get("gat"))})
 
 
+# the capitalized words after a bare year (grammar bareyear) and the word after them
+_NAME_THEN_WORD = re.compile(r"\s+((?-i:[A-Z])[a-z]+(?:\s+(?-i:[A-Z])[a-z]+)*)\s+([a-z]+)\b")
+
+
 @normalizer("story_bc")
 def _story_bc(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
     """"In 481,", "the spring of 479": a year without its era, which the resolver reads as one
-    before Christ when the story is there (anchor.Resolver.op_story_bc)."""
+    before Christ when the story is there (anchor.Resolver.op_story_bc). Before a capitalized
+    word it is a year only when a verb follows the name ("In 481 Xerxes gathered", "In 216
+    Hannibal won"); "by 200 Celtiberian warriors" counts men (text.verbs.is_verb)."""
+    m = _NAME_THEN_WORD.match(text, end)
+    if m is not None and not is_verb(m.group(2), text[max(0, m.start(2) - 12):m.start(2)], finite=True):
+        return None
     suffix = "-" + lookup("season", g["season"]) if g.get("season") else ""
     return Pending(start, end, "DATE", op="story_bc", args={"year": int(g["bareyear"]), "suffix": suffix},
                    mod=pos_mod(g.get("pos")))
@@ -522,9 +533,12 @@ def _rel_unit(g: Groups, text: str, start: int, end: int, opts: Options) -> Pend
             return Pending(start, end, "DATE", op="shift", args={"unit": unit, "n": -1, "base": "dct"}, mod=mod)
         return Pending(start, end, "DURATION", value=duration_value(1, unit))
     if g.get("ortail") and relw in ("next", "coming"):
-        # "in the next day or two", "over the next year or so": a stretch from now on, not the
-        # day after the story's (TimeBank: "the next year or so" is next year)
-        return Pending(start, end, "DATE", op="shift", args={"unit": unit, "n": rel, "base": "dct", "stretch": True},
+        # "in the next day or two", "over the next year or so": a stretch; from now on in a
+        # clause that looks ahead (TimeBank: "the next year or so" is next year), else counted
+        # from the story's date as "the next day" is, the tail adding nothing to the value
+        # (anchor.Resolver.op_shift, stretch)
+        return Pending(start, end, "DATE", op="shift",
+                       args={"unit": unit, "n": rel, "base": "narrative", "stretch": True},
                        mod="APPROX" if low.endswith(" or so") else mod)
     if relw in ("following", "previous") or (has_the and relw == "next") or (relw == "next" and unit == "D"):
         return Pending(start, end, "DATE", op="shift", args={"unit": unit, "n": rel, "base": "narrative"}, mod=mod)
