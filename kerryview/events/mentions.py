@@ -679,8 +679,8 @@ def _follows_a_change(text: str, at: int) -> bool:
     if ends:
         before = before[ends[-1].end():]
     words = before.split()[-MAX_CHANGE_WORDS:]
-    return any((_FIGURE.search(w) and not _YEAR_FIRST.fullmatch(w.strip(",;"))) or w.lower().strip("(,") in _CHANGE_WORDS
-               for w in words)  # a year is no figure: "In 2009 officials from 20 countries ..."
+    return any((_FIGURE.search(w) and not _YEAR_FIRST.fullmatch(w.strip(",;")))  # a year is no
+               or w.lower().strip("(,") in _CHANGE_WORDS for w in words)  # figure: "In 2009 officials from 20 ..."
 
 
 def _compares_with(text: str, t: Timex) -> bool:
