@@ -136,6 +136,43 @@ def test_every_anchor_signal_list_says_what_it_is_for_with_an_example():
         assert any(f"{w} " in v["example"] for w in v["words"])
 
 
+def _anchor_signal_lists():
+    import json
+    from importlib.resources import files
+
+    raw = json.loads((files("kerryview.events") / "data" / "anchor_signals.json").read_text())
+    return {k: v for k, v in raw.items() if not k.startswith("_")}
+
+
+def test_every_anchor_signal_example_dates_no_event():
+    """Each list's example, run through find_mentions: its time dates no event (so the test
+    fails when a rule stops working, not only when a word leaves its list)."""
+    import re
+
+    for name, v in _anchor_signal_lists().items():
+        [given] = re.findall(r'^"([^"]+)"', v["example"])
+        assert tag(given, date(2023, 7, 20)), name  # a time the rule has to set aside
+        dated = [f.mention.timex.text for f in _mentions(given, date(2023, 7, 20))
+                 if f.mention.dated_by != "publication"]
+        assert dated == [], (name, given, dated)
+
+
+def test_every_anchor_signal_counter_example_still_dates_its_event():
+    """A list's counter-examples look like its rule but their time is an event's: "fought
+    against 300 rebels on Tuesday", "an IMF loan due on June 30", "Officials from 20 major
+    countries yesterday endorsed"."""
+    import re
+
+    lists = _anchor_signal_lists()
+    counters = [c for v in lists.values() for c in v.get("counter_examples", [])]
+    assert len(counters) >= 6
+    for c in counters:
+        given, when = re.fullmatch(r'"([^"]+)": (.+)', c).groups()
+        dated = [f.mention.timex.text for f in _mentions(given, date(2023, 7, 20))
+                 if f.mention.dated_by != "publication"]
+        assert when in dated, (given, dated)
+
+
 def test_a_time_restated_in_another_zone_in_parentheses_is_one_mention():
     text = "The cut was completed at 1930 CDT on 1 June (0030 GMT 2 June). Talks ended at 1500 GMT (1600 BST)."
     found = _mentions(text, dct=date(2010, 6, 3))

@@ -671,7 +671,8 @@ MAX_BASELINE_WORDS = 10  # "from | $504.2 million, or $4.41 a share, | last year
 
 @cache
 def _comparison_signal() -> re.Pattern[str]:
-    words = sorted(event_lists(ANCHOR_SIGNALS)["comparison_baseline"], key=len, reverse=True)
+    lists = event_lists(ANCHOR_SIGNALS)
+    words = sorted(lists["comparison_baseline"] | lists["comparison_versus"], key=len, reverse=True)
     alts = "|".join(r"\s+".join(map(re.escape, w.split())) for w in words)
     return re.compile(rf"(?<![\w-])(?:{alts})(?=\s)", re.I)
 
@@ -689,6 +690,22 @@ _RANGE_WORDS = frozenset({"to", "into", "through", "until", "till", "and"})  # "
 _YEAR_FIRST = re.compile(r"\s*(?:1[5-9]|20)\d\d\b(?!\s*(?:%|percent))")
 # the current period dates the change itself: "hiked its alert level to 5 from 3 this week"
 _NOW_PERIOD = re.compile(r"(?:this|today|tonight|now)\b", re.I)
+MAX_CHANGE_WORDS = 15  # "fell to $715m (#450m) | from", "have risen to 2,148 since ... in December | from"
+_SENTENCE_END = re.compile(r"[.!?][\"”']?\s+(?=[A-Z\"“])")
+_CHANGE_WORDS = frozenset({"up", "down"})  # "(that was down from $1.93 trillion ...)"
+
+
+def _follows_a_change(text: str, at: int) -> bool:
+    """Whether the sentence before `at` (a comparison's "from") tells a change in figures: the
+    result's figure or "up"/"down" ("fell to $715m from", "1,626 cases, up from"), not a place
+    of origin ("Officials from 20 major countries yesterday endorsed")."""
+    before = text[max(0, at - 200):at]
+    ends = list(_SENTENCE_END.finditer(before))
+    if ends:
+        before = before[ends[-1].end():]
+    words = before.split()[-MAX_CHANGE_WORDS:]
+    return any((_FIGURE.search(w) and not _YEAR_FIRST.fullmatch(w.strip(",;")))  # a year is no
+               or w.lower().strip("(,") in _CHANGE_WORDS for w in words)  # figure: "In 2009 officials from 20 ..."
 
 
 def _compares_with(text: str, t: Timex) -> bool:
@@ -697,8 +714,10 @@ def _compares_with(text: str, t: Timex) -> bool:
     ago"), which dates no event of its clause (data/anchor_signals.json comparison_baseline):
     the comparison word, then nothing or a figure (a number within MAX_BASELINE_WORDS words, no
     clause break; after "from" the number comes first: not "removed the cap from the ocean
-    floor at 1737GMT on Saturday"), then the time; "from" with no figure only after a change in
-    figures ("19% from"), not "leave ... from March 30". Not the current period ("this week",
+    floor at 1737GMT on Saturday", and a change comes before it: not "Officials from 20
+    countries yesterday endorsed"), then the time; "from" with no figure only after a change in
+    figures ("19% from"), not "leave ... from March 30". "versus" only with a figure on both
+    sides and a time counted back (comparison_versus). Not the current period ("this week",
     "today"), which dates the change itself."""
     if _NOW_PERIOD.match(t.text):
         return False
@@ -715,9 +734,17 @@ def _compares_with(text: str, t: Timex) -> bool:
             or any(w in _RANGE_WORDS for w in words) or (words and not figure):
         return False  # "the protests against the war in 2003": no figure; "from 35 percent
         # several years ago to 51 percent this year": the time of the result, not the baseline
+    if hit.group().lower() in event_lists(ANCHOR_SIGNALS)["comparison_versus"]:
+        # "a net loss of $2.3 million versus net income of $5.3 million a year earlier": a
+        # figure on both sides, a time counted back; not "5 percent versus 2 percent for the
+        # index on Monday" (one time), nor "filing in June versus August" (two choices)
+        back = event_lists(ANCHOR_SIGNALS)["counted_back"]
+        return figure and _follows_a_change(text, t.start - len(left) + hit.start()) \
+            and any(w in back for w in t.text.lower().split())
     if hit.group().lower() == "from":
         if words:  # "from 2013 through 2019": a year opens a period, it is no figure
-            return _FIGURE_AFTER_FROM.match(between) is not None and _YEAR_FIRST.match(between) is None
+            return _FIGURE_AFTER_FROM.match(between) is not None and _YEAR_FIRST.match(between) is None \
+                and _follows_a_change(text, t.start - len(left) + hit.start())
         return any(w.endswith("%") or w.lower() == "percent" for w in left[:hit.start()].split()[-3:])
     return True
 
@@ -729,13 +756,21 @@ def _noun_term_signal() -> re.Pattern[str]:
     return re.compile(rf"([A-Za-z]+)(\s*,?\s+)(?:{alts})\s+$", re.I)
 
 
+MAX_SECURITY_WORDS = 4  # "$100 million of | senior | notes due": the amount or "of" before the noun
+
+
 def _noun_term(text: str, t: Timex) -> bool:
-    """Whether `t` is the term of the security named right before it ("senior notes due Nov.
-    1, 2009", "bonds due 1993": when they mature; data/anchor_signals.json noun_term and
-    securities): it dates no event of its clause. Not after any other noun ("results due
-    Tuesday", "a payment due in August": scheduled then)."""
+    """Whether `t` is the term of the security named right before it ("$100 million of senior
+    notes due Nov. 1, 2009", "5.7% bonds due 1993": when they mature; data/anchor_signals.json
+    noun_term and securities): it dates no event of its clause. Only a bond, note or the like
+    with an amount or "of" at most MAX_SECURITY_WORDS words before it; not after any other noun
+    ("results due Tuesday", "an IMF loan due on June 30", "the next issue, due on Friday":
+    scheduled then)."""
     m = _noun_term_signal().search(text, max(0, t.start - 60), t.start)
-    return m is not None and m.group(1).lower() in event_lists(ANCHOR_SIGNALS)["securities"]
+    if m is None or m.group(1).lower() not in event_lists(ANCHOR_SIGNALS)["securities"]:
+        return False
+    before = text[max(0, m.start(1) - 80):m.start(1)].split()[-MAX_SECURITY_WORDS:]
+    return any(w.lower() == "of" or _FIGURE.search(w) for w in before)
 
 
 _GLOSS_OPEN = re.compile(r"\s*\(\s*")
