@@ -781,3 +781,12 @@ def test_the_conventions_of_histories_stay_out_of_news_backgrounds_and_posts():
     # a history keeps them, read undated or with a DCT when it writes out many years
     assert {t.text: t.value for t in tag(HISTORY + " The 52-year-old general resigned.", None)}["52-year-old"] == "P52Y"
     assert genre(recognize(HISTORY), None, HISTORY).history and not genre(recognize(HISTORY), WIKI_DCT, HISTORY).history
+
+
+def test_a_dated_history_that_quotes_keeps_the_conventions_of_histories():
+    # narrative.is_history with a DCT decides as genre() does: reporting words among many years
+    # (a history of a recent war quotes its generals) do not make it news; "former" stays PAST_REF
+    years = " ".join(f"In {y} the war went on, the general said." for y in range(1950, 1975))
+    text = years + " The former commander said the army would hold."
+    found = {t.text: t.value for t in tag(text, date(2010, 5, 1))}
+    assert found.get("former") == "PAST_REF"

@@ -101,18 +101,20 @@ def genre(pendings: list[Pending], dct: date | None, text: str | None = None) ->
 
 
 def is_history(text: str, years: int, signals: NewsSignals, dated: bool = True) -> bool:
-    """A narrative that is a history, not a news story or a profile that looks back ("In 1988, a
-    pregnant 32-year-old woman died" in a background paragraph, "18 years of experience"), nor a
-    post: never a text with the reporting of news (NewsSignals.reporting) or MIN_DEICTIC
-    expressions counted from the writer's day. With a DCT it writes out MANY_YEARS years or more
-    (TimeBank news at most 8, a news story's background 5 to 8, the WikiWars histories 34 and
-    more); without one it writes out a year, and MIN_PAST years when it is no longer than a post
-    (context.is_post: "gym every week", "my baby is 16 days old" are no history; no post writes
-    out five years)."""
+    """A narrative that is a history, not a news story that looks back ("In 1988, a pregnant
+    32-year-old woman died" in a background paragraph, "18 years of experience") nor a post.
+    With a DCT the test is genre()'s own: MANY_YEARS years or more written out (TimeBank news
+    at most 8, a news story's background 5 to 8, the WikiWars histories 34 and more) and no
+    deixis (NewsSignals.deixis: a dateline, or expressions counted from the writer's day at news
+    density); reporting words do not count against it there, as in genre(), for a history of a
+    recent war quotes as much as news. Without a DCT it shows no reporting of news and fewer
+    than MIN_DEICTIC expressions counted from the writer's day, and writes out a year, MIN_PAST
+    years when it is no longer than a post (context.is_post: "gym every week", "my baby is 16
+    days old" are no history; no post writes out five years)."""
+    if dated:  # genre() made it a narrative and no news: no deixis, reporting only among many years
+        return years >= MANY_YEARS and not signals.deixis
     if signals.reporting or signals.deictic >= MIN_DEICTIC:
         return False
-    if dated:
-        return years >= MANY_YEARS
     return years >= (MIN_PAST if is_post(text) else 1)
 
 
