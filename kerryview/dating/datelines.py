@@ -388,13 +388,10 @@ def read_dateline(text: str) -> DateLine | None:
     return _legacy_label_line(text)
 
 
-MAX_WIRE_LAG_DAYS = 2  # a wire story filed on its dateline's day, dated later by its page
-
-
 def wire_day(text: str, known: date) -> date | None:
     """The day a year-less wire dateline gives ("WASHINGTON, March 12 (Xinhua) --"), its year
     taken from `known`, the page's date (its metadata), when it falls on that date or up to
-    MAX_WIRE_LAG_DAYS days before it: the day the reporter filed the story, whose "today" and
+    wire_dateline_page.lag_days before it (dating/data/inference_cues.json): the day the reporter filed the story, whose "today" and
     news of the day the text tells, while the page or the archive dates it by when it went
     out (a wire in another time zone, an evening story archived the next morning). None when
     the text has no such dateline, has a full date line (read_dateline), or its day lies
@@ -404,8 +401,10 @@ def wire_day(text: str, known: date) -> date | None:
     line = yearless_dateline(text)
     if line is None:
         return None
+    from kerryview.dating.cues import rules  # the rules' one reader (cues imports this module)
     d = _year_for(line.month, line.day, known)
-    return d if d is not None and (known - d).days <= MAX_WIRE_LAG_DAYS else None
+    return d if d is not None and (known - d).days <= rules()["wire_dateline_page"]["lag_days"] \
+        else None
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ Order of evidence:
    Document.dateline);
 2. a date from the page's metadata or set by the user (DateSource.kind says which), kept as is
    (a page's date is taken back to the day of the article's year-less wire dateline when that
-   falls up to two days before it: the day the story was filed, datelines.wire_day);
+   falls up to wire_dateline_page.lag_days before it: the day the story was filed, datelines.wire_day);
 3. otherwise the day that best satisfies what the article says of its own day and what the
    pile says of it: constraint satisfaction over candidate days. Each cue of the article
    (dating/cues.py) scores or excludes candidates: full dates reported in the past bound the day
@@ -54,7 +54,8 @@ from kerryview.text.tense import tense
 
 Tagger = Callable[[str, date | None], list[Timex]]
 
-KEPT_KINDS = frozenset({DateSourceKind.PAGE_METADATA, DateSourceKind.SET_BY_USER})
+KEPT_KINDS = frozenset({DateSourceKind.PAGE_METADATA, DateSourceKind.FILED_PER_DATELINE,
+                        DateSourceKind.SET_BY_USER})
 LEAD_CHARS = 1500  # what an article is mostly about: its headline and first paragraphs
 LEAD_TERMS = 20
 QUERY_TERMS = 16  # a passage is looked up by its weightiest words (as merging's blocking does)
@@ -180,11 +181,16 @@ def declared_dct(d: Document) -> None:
                                   f"stated in the article (“{d.text[line.start:line.end]}”)")
     elif d.dct is not None and d.dct_source.kind == DateSourceKind.PAGE_METADATA \
             and (day := wire_day(d.text, d.dct)) is not None and day != d.dct:
-        # "WASHINGTON, March 12 (Xinhua) --" on a page of March 13: the day the story was filed
-        # (kept as the page's date, so a later resolution keeps it: wire_day gives it again)
-        d.dct_source = DateSource(DateSourceKind.PAGE_METADATA,
-                                  f"{d.dct_source.detail}, {d.dct.isoformat()}, taken back to the "
-                                  f"day of the article's wire dateline")
+        # "WASHINGTON, March 12 (Xinhua) --" on a page of March 13: the day the story was filed,
+        # said so (the page does not state it); kept as declared (KEPT_KINDS), so a later
+        # resolution keeps it
+        line = yearless_dateline(d.text)
+        quoted = " ".join(d.text[line.line_start:line.end].split())
+        d.dct_source = DateSource(
+            DateSourceKind.FILED_PER_DATELINE,
+            f"filed on {day_words(day, weekday=False, year=False)} (its dateline “{quoted}”); "
+            f"the page is dated {day_words(d.dct, weekday=False, year=False)} "
+            f"({d.dct_source.detail})")
         d.dct = day
     elif d.dct is not None and d.dct_source.kind in KEPT_KINDS:
         pass  # declared by the page's metadata when it was read, or set by the user
