@@ -157,3 +157,20 @@ def test_the_piles_years_leave_out_the_article_s_own_history():
     how = str(a.dct_source)
     assert "1987" not in how and "the one with most of their dates" not in how
     assert "the first after it: Thursday 6 January 2011" in how
+
+
+def test_one_reader_of_the_wire_dateline_also_after_a_byline_run_into_it():
+    """The inference cues' wire dateline is the date-line reader's (cues.dateline_spans asks
+    yearless_dateline), on any head line, also after a byline run into it; quoted from its
+    place, without the byline."""
+    from kerryview.dating.cues import dateline_spans
+    text = "By Sue Zeidler LOS ANGELES, April 28 (Reuters) - Studios said ticket sales rose."
+    line = yearless_dateline(text)
+    assert (line.month, line.day) == (4, 28)
+    assert text[line.line_start:line.end] == "LOS ANGELES, April 28 (Reuters) -"
+    assert dateline_spans(text) == [("wire", line.start, line.end)]
+    far = "Headline\n" + "A long standfirst of many words" * 15 + ".\nGENEVA, June 12 (Reuters) - x"
+    line = yearless_dateline(far)
+    assert line is not None and line.start > 400  # past the first 400 characters, on a head line
+    assert dateline_spans(far) == [("wire", line.start, line.end)]
+    assert yearless_dateline("By Jane Doe\nKANSAS CITY, Mo., Oct. 20 -- The bank") is None

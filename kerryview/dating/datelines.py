@@ -407,6 +407,12 @@ def wire_day(text: str, known: date) -> date | None:
         else None
 
 
+# A byline run into a wire dateline on its line, as copied wire pages print it ("By Sue Zeidler
+# LOS ANGELES, April 28 (Reuters) -"): "By" and up to four capitalised name words before the
+# upper-case place.
+_BYLINE_RUN_IN = re.compile(r"[ \t]*[Bb]y[ \t]+(?:[A-Z][a-z][\w.'’-]*[ \t]+){1,4}(?=[A-Z]{2})")
+
+
 @dataclass(frozen=True)
 class YearlessLine:
     """A wire dateline that states the month and the day but not the year ("WASHINGTON, May 24
@@ -430,12 +436,17 @@ def yearless_dateline(text: str) -> YearlessLine | None:
     first: tuple[_Read, int] | None = None
     for i, (off, line) in enumerate(_head_lines(text)):
         r = _read_line(line, off, i)
+        place = off + len(line) - len(line.lstrip())  # where the dateline's place starts
+        if r is None and (by := _BYLINE_RUN_IN.match(line)) is not None:
+            r = _read_line(line[by.end():], off + by.end(), i)  # "By Sue Zeidler LOS ANGELES, ..."
+            r, place = (r, off + by.end()) if r is not None and r.yearless and not r.days \
+                else (None, place)
         if r is None:
             continue
         if r.days:
             return None
         if r.yearless and first is None:
-            first = r, off + len(line) - len(line.lstrip())
+            first = r, place
     if first is None:
         return None
     r, line_start = first

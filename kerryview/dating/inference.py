@@ -247,11 +247,7 @@ class _Dating:
             tenses = [tense(d.text, t.start, t.end) if t.type in ("DATE", "TIME") else None
                       for t in under[0]]
             cues = classify(under, tenses, d.text)
-            wire = yearless_dateline(d.text)
-            if wire is not None:  # the date line reader's wire dateline, wherever in the head
-                cues = [replace(q, tense=None, dateline="wire", caption=False)
-                        if q.kind == MONTH_DAY and wire.start <= under[0][q.timex_index].start < wire.end
-                        else q for q in cues]
+            wire = yearless_dateline(d.text)  # its cue's dateline style too (cues.dateline_spans)
             passages[d.id] = _passages(d.text, under[0], cancel, tenses)
             self.articles[d.id] = _Article(d, under[0], cues, distinct(cues), passages[d.id],
                                            wire=wire)
