@@ -161,8 +161,8 @@ def test_the_piles_years_leave_out_the_article_s_own_history():
 
 def test_one_reader_of_the_wire_dateline_also_after_a_byline_run_into_it():
     """The inference cues' wire dateline is the date-line reader's (cues.dateline_spans asks
-    yearless_dateline), on any head line, also after a byline run into it; quoted from its
-    place, without the byline."""
+    yearless_dateline), on any head line, also after a byline or a head run into it; quoted
+    from its place, without them."""
     from kerryview.dating.cues import dateline_spans
     text = "By Sue Zeidler LOS ANGELES, April 28 (Reuters) - Studios said ticket sales rose."
     line = yearless_dateline(text)
@@ -174,3 +174,10 @@ def test_one_reader_of_the_wire_dateline_also_after_a_byline_run_into_it():
     assert line is not None and line.start > 400  # past the first 400 characters, on a head line
     assert dateline_spans(far) == [("wire", line.start, line.end)]
     assert yearless_dateline("By Jane Doe\nKANSAS CITY, Mo., Oct. 20 -- The bank") is None
+    # a wire page copied flat: summary bullets and an editor's note run into the dateline
+    flat = ("\\* Two cases of H1N1 flu confirmed in Turkey \\* Virus detected in travellers "
+            "(Updates with details on second case) ISTANBUL, May 16 (Reuters) - Turkey on "
+            "Saturday confirmed its first two cases of H1N1 influenza.")
+    line = yearless_dateline(flat)
+    assert flat[line.line_start:line.end] == "ISTANBUL, May 16 (Reuters) -"
+    assert dateline_spans(flat) == [("wire", line.start, line.end)]

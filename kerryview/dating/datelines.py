@@ -407,10 +407,25 @@ def wire_day(text: str, known: date) -> date | None:
         else None
 
 
-# A byline run into a wire dateline on its line, as copied wire pages print it ("By Sue Zeidler
-# LOS ANGELES, April 28 (Reuters) -"): "By" and up to four capitalised name words before the
-# upper-case place.
-_BYLINE_RUN_IN = re.compile(r"[ \t]*[Bb]y[ \t]+(?:[A-Z][a-z][\w.'’-]*[ \t]+){1,4}(?=[A-Z]{2})")
+# A wire dateline's agency and dash ("(Reuters) -"), and an upper-case word that may open its
+# place: where a dateline run into its line after the article's head may start.
+_AGENCY_DASH = re.compile(_FIELDS["agency"][0] + _SPACE + _FIELDS["dash"][0])
+_PLACE_START = re.compile(r"(?<![\w.'’-])(?-i:[A-Z][A-Z.'’-]+)(?![a-z])")
+RUN_IN_PLACE_CHARS = 60  # a place, a month and a day before the agency: "NEW ORLEANS/WASHINGTON, May 24 "
+
+
+def _run_in_wire(line: str) -> int | None:
+    """Where a year-less wire dateline starts that runs into its line after the article's head
+    (headline, summary bullets, an editor's note, a byline), as wire pages copied flat print it:
+    "\\* Two cases confirmed in Turkey (Updates with details) ISTANBUL, May 16 (Reuters) - ...",
+    "By Sue Zeidler LOS ANGELES, April 28 (Reuters) - ...": the first upper-case word within
+    MAX_HEAD_CHARS of the line from which a year-less wire style reads to its agency; else None."""
+    for m in _AGENCY_DASH.finditer(line, 0, MAX_HEAD_CHARS + RUN_IN_PLACE_CHARS):
+        for p in _PLACE_START.finditer(line, max(0, m.start() - RUN_IN_PLACE_CHARS), m.start()):
+            r = _read_line_at(line[p.start():], False)
+            if r is not None and r.yearless and not r.days and r.end == m.end() - p.start():
+                return p.start()
+    return None
 
 
 @dataclass(frozen=True)
@@ -437,10 +452,8 @@ def yearless_dateline(text: str) -> YearlessLine | None:
     for i, (off, line) in enumerate(_head_lines(text)):
         r = _read_line(line, off, i)
         place = off + len(line) - len(line.lstrip())  # where the dateline's place starts
-        if r is None and (by := _BYLINE_RUN_IN.match(line)) is not None:
-            r = _read_line(line[by.end():], off + by.end(), i)  # "By Sue Zeidler LOS ANGELES, ..."
-            r, place = (r, off + by.end()) if r is not None and r.yearless and not r.days \
-                else (None, place)
+        if r is None and (run_in := _run_in_wire(line)) is not None:
+            r, place = _read_line(line[run_in:], off + run_in, i), off + run_in
         if r is None:
             continue
         if r.days:

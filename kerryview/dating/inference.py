@@ -569,7 +569,7 @@ class _Dating:
         before = [d for d in self.pile.days if d <= c]
         if self.pile.weight(c) > 0.0 and before:
             return (f"the other articles{own}: it puts the day among their days (the nearest "
-                    f"before it: {day_words(date.fromordinal(max(before)))})")
+                    f"on or before it: {day_words(date.fromordinal(max(before)))})")
         first, w = self.pile.run_up(c, self.rules["wire_dateline_pile_year"]["run_up_days"])
         if first is not None and w > 0.0:
             return (f"the other articles{own}: it puts the day just before their days, in the "
