@@ -444,8 +444,9 @@ class YearlessLine:
 
 
 def yearless_dateline(text: str) -> YearlessLine | None:
-    """The year-less wire dateline of a text's head (the first HEAD_LINES non-blank lines), when
-    no date line there states a full date (read_dateline gives such a dateline its year from
+    """The year-less wire dateline of a text's head (the first HEAD_LINES non-blank lines), at
+    the start of a line or run into it after the article's head (_run_in_wire), when no date
+    line there states a full date (read_dateline gives such a dateline its year from
     that date line, _year_for); else None. Inference gives it its year (dating/inference.py):
     the month and the day are the dateline's."""
     first: tuple[_Read, int] | None = None
