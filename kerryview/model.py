@@ -92,6 +92,9 @@ class DateSourceKind(Enum):
 
     STATED_IN_TEXT = "stated_in_text"  # a date line at the top of the text ("date 2023-07-18")
     PAGE_METADATA = "page_metadata"  # an HTML page's metadata (article:published_time)
+    # the page's date taken back to the day of the article's year-less wire dateline, filed a
+    # day or two before the page went out (dating.datelines.wire_day)
+    FILED_PER_DATELINE = "filed_per_dateline"
     SET_BY_USER = "set_by_user"
     INFERRED = "inferred"  # from the other articles or the article's own dates
     UNKNOWN = "unknown"

@@ -123,6 +123,7 @@ def _stated_date(doc: Document) -> date | None:
         return doc.dateline.value
     if doc.dct is not None and doc.dct_source.kind in (
             DateSourceKind.STATED_IN_TEXT, DateSourceKind.PAGE_METADATA,
+            DateSourceKind.FILED_PER_DATELINE,
             DateSourceKind.SET_BY_USER):
         return doc.dct
     return None

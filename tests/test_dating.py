@@ -145,14 +145,36 @@ def test_waves_do_not_tag_a_document_again_for_a_date_already_tried(monkeypatch)
     assert max(calls.values()) <= 2, calls.most_common(3)
 
 
+def test_how_far_a_page_date_gives_way_is_the_rule_s_lag(monkeypatch):
+    """The lag is data (inference_cues.json wire_dateline_page.lag_days): a page two days
+    after its dateline gives way under the rule's 2 days, not under 1."""
+    from kerryview.dating.cues import rules
+    text = "WASHINGTON, March 12 (Xinhua) --\n\nThe three foreign ministers signed documents."
+
+    def page() -> Document:
+        return _doc("a", text, dct=date(1999, 3, 14),
+                    dct_source=DateSource(DateSourceKind.PAGE_METADATA, "the page"))
+    assert rules()["wire_dateline_page"]["lag_days"] == 2
+    d = page()
+    _date([d])
+    assert d.dct == date(1999, 3, 12)
+    monkeypatch.setitem(rules()["wire_dateline_page"], "lag_days", 1)
+    d = page()
+    _date([d])
+    assert d.dct == date(1999, 3, 14) and d.dct_source.kind is DateSourceKind.PAGE_METADATA
+
+
 def test_a_page_date_gives_way_to_the_day_of_its_wire_dateline():
     # the story was filed on March 12, its page (archive) is dated March 13: "today" is March 12
     text = "WASHINGTON, March 12 (Xinhua) --\n\nThe three foreign ministers signed documents of accession."
     d = _doc("a", text, dct=date(1999, 3, 13), dct_source=DateSource(DateSourceKind.PAGE_METADATA, "the page"))
     _date([d])
-    assert d.dct == date(1999, 3, 12) and d.dct_source.kind is DateSourceKind.PAGE_METADATA
-    _date([d])  # a later resolution keeps it
-    assert d.dct == date(1999, 3, 12)
+    assert d.dct == date(1999, 3, 12) and d.dct_source.kind is DateSourceKind.FILED_PER_DATELINE
+    # said so, with both days: the page does not state March 12
+    assert str(d.dct_source) == ("filed on 12 March (its dateline “WASHINGTON, March 12 "
+                                 "(Xinhua) --”); the page is dated 13 March (the page)")
+    _date([d])  # a later resolution keeps it, and says the same
+    assert d.dct == date(1999, 3, 12) and "the page is dated 13 March" in str(d.dct_source)
     [signed] = [e for e in build_corpus([d]) if "signed" in e.label]
     assert signed.start.startswith("1999-03-12")  # news of the day the story was filed
     # a dateline days before the page's date is another story's; the user's date is kept

@@ -8,7 +8,7 @@ import pytest
 from kerryview.dating.cues import rules
 from kerryview.dating.datelines import read_dateline
 from kerryview.dating.inference import infer_dcts
-from kerryview.model import DateSourceKind, Document
+from kerryview.model import DateSource, DateSourceKind, Document
 from kerryview.pipeline import CachingTagger
 
 RULES = {name: rule for name, rule in rules().items() if not name.startswith("_")}
@@ -38,12 +38,18 @@ def test_each_example_dates_as_it_says(name, monkeypatch):
     assert all(d.dateline is not None for d in pile), "the pile's articles state their dates"
     article = _doc("x", example["text"])
     expect = example["expect"]
+    if "page_date" in example:  # the date of the page's metadata, which a rule may overrule
+        article.dct = date.fromisoformat(example["page_date"])
+        article.dct_source = DateSource(DateSourceKind.PAGE_METADATA,
+                                        f"stated in the page's metadata ({example['page_date']})")
     if article.dateline is not None:  # a stamp the date-line reader reads itself (a head run
         assert article.dateline.value == date.fromisoformat(expect)  # into it): both agree,
         article.dateline = None  # and inference alone still dates it
     infer_dcts(pile + [article], CachingTagger())
     assert article.dct == (date.fromisoformat(expect) if expect else None), str(article.dct_source)
-    if expect:
+    if expect and "kind" in example:
+        assert article.dct_source.kind is DateSourceKind(example["kind"])
+    elif expect:
         assert article.dct_source.kind is DateSourceKind.INFERRED
         assert "how sure:" in str(article.dct_source)
 

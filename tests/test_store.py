@@ -30,6 +30,18 @@ def test_round_trip(tmp_path):
     assert again.hashes() == {"ab": "d1"}
 
 
+def test_a_page_date_moved_to_its_wire_dateline_round_trips_with_its_kind(tmp_path):
+    """The kind of a page's date taken back to its wire dateline's day (dating.inference.
+    declared_dct) is stored and read back, with its sentence."""
+    store = Store(tmp_path / "c.db")
+    docs, events = _corpus()
+    docs[0].dct_source = DateSource(DateSourceKind.FILED_PER_DATELINE,
+                                    "filed on 17 July (its dateline “BEIJING, July 17 (Reuters) -”)"
+                                    "; the page is dated 18 July (stated in the page's metadata)")
+    store.save_corpus(docs, events)
+    assert Store(tmp_path / "c.db").documents() == docs
+
+
 def test_failed_write_leaves_previous_corpus(tmp_path):
     store = Store(tmp_path / "c.db")
     docs, events = _corpus()

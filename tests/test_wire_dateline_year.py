@@ -101,3 +101,83 @@ def test_the_year_less_dateline_is_read_on_any_head_line_and_only_without_a_full
     assert text[line.start:line.end] == "May 24 (Reuters) -"
     assert yearless_dateline("Mon May 24, 2010 10:07am EDT\nWASHINGTON, May 24 (Reuters) - x") is None
     assert yearless_dateline("BP said on May 24 that the cap held.") is None
+
+
+def _fed(year: int) -> list[Document]:
+    return [_doc("p", f"Published: March 5, {year}\nFed minutes\nThe Federal Reserve said on "
+                      f"March 4, {year} that rates would stay low.")]
+
+
+_FEB_29 = ("Fed holds rates\n\nWASHINGTON, Feb 29 (Reuters) - The Federal Reserve chairman told "
+           "Congress that the recovery remained fragile and rates would stay low.")
+
+
+def test_a_29_february_dateline_takes_a_leap_year_of_its_pile():
+    """The tagger reads "Feb 29" under a reference year without one as no date: the dateline's
+    own month and day are the clue, and only a year with the day is one it may be."""
+    a = _doc("x", _FEB_29)
+    _date(_fed(2012) + [a])
+    assert a.dct == date(2012, 2, 29), str(a.dct_source)
+    assert "the year 2012 from the other articles" in str(a.dct_source)
+
+
+def test_a_29_february_dateline_in_a_pile_of_no_leap_year_says_so():
+    """A pile of March 2013: 2012 has a 29 February but nothing of the pile is there; the
+    article stays undated and says why (not that nothing names a year)."""
+    a = _doc("x", _FEB_29)
+    _date(_fed(2013) + [a])
+    assert a.dct is None
+    how = str(a.dct_source)
+    assert "the year the article and the other articles point to (2013) has no 29 February" in how
+    assert "name one" not in how
+
+
+def test_a_december_dateline_in_a_january_pile_is_of_the_story_s_run_up():
+    """'LONDON, Dec 30' with articles of January 5 and 8, 2010: the December just before them,
+    not the December eleven months after."""
+    pile = [_doc(f"p{d}", f"Published: January {d}, 2010\nFlu waning\nThe WHO said on January "
+                          f"{d - 1}, 2010 that swine flu was waning in Europe.") for d in (5, 8)]
+    a = _doc("x", "Flu cases fall in Europe\n\nLONDON, Dec 30 (Reuters) - The World Health "
+                  "Organization said swine flu cases were falling across Europe.")
+    _date(pile + [a])
+    assert a.dct == date(2009, 12, 30), str(a.dct_source)
+    assert "just before their days, in the story's run-up (the first after it: Tuesday 5 " \
+           "January 2010)" in str(a.dct_source)
+
+
+def test_the_piles_years_leave_out_the_article_s_own_history():
+    """The carmaker founded in 1987: that year is the article's history, not one the other
+    articles are dated in; and the sentence names the clue that decided."""
+    pile = [_doc(f"p{d}", f"Published: January {d}, 2011\nCarmaker\nThe carmaker said on "
+                          f"January {d - 1}, 2011 that profits would fall.") for d in (6, 10)]
+    a = _doc("x", "Carmaker shares fall\n\nLONDON, Jan 4 (Reuters) - Shares of the carmaker, which "
+                  "was founded on March 3, 1987, fell sharply after it warned on profits.")
+    _date(pile + [a])
+    assert a.dct == date(2011, 1, 4), str(a.dct_source)
+    how = str(a.dct_source)
+    assert "1987" not in how and "the one with most of their dates" not in how
+    assert "the first after it: Thursday 6 January 2011" in how
+
+
+def test_one_reader_of_the_wire_dateline_also_after_a_byline_run_into_it():
+    """The inference cues' wire dateline is the date-line reader's (cues.dateline_spans asks
+    yearless_dateline), on any head line, also after a byline or a head run into it; quoted
+    from its place, without them."""
+    from kerryview.dating.cues import dateline_spans
+    text = "By Sue Zeidler LOS ANGELES, April 28 (Reuters) - Studios said ticket sales rose."
+    line = yearless_dateline(text)
+    assert (line.month, line.day) == (4, 28)
+    assert text[line.line_start:line.end] == "LOS ANGELES, April 28 (Reuters) -"
+    assert dateline_spans(text) == [("wire", line.start, line.end)]
+    far = "Headline\n" + "A long standfirst of many words" * 15 + ".\nGENEVA, June 12 (Reuters) - x"
+    line = yearless_dateline(far)
+    assert line is not None and line.start > 400  # past the first 400 characters, on a head line
+    assert dateline_spans(far) == [("wire", line.start, line.end)]
+    assert yearless_dateline("By Jane Doe\nKANSAS CITY, Mo., Oct. 20 -- The bank") is None
+    # a wire page copied flat: summary bullets and an editor's note run into the dateline
+    flat = ("\\* Two cases of H1N1 flu confirmed in Turkey \\* Virus detected in travellers "
+            "(Updates with details on second case) ISTANBUL, May 16 (Reuters) - Turkey on "
+            "Saturday confirmed its first two cases of H1N1 influenza.")
+    line = yearless_dateline(flat)
+    assert flat[line.line_start:line.end] == "ISTANBUL, May 16 (Reuters) -"
+    assert dateline_spans(flat) == [("wire", line.start, line.end)]

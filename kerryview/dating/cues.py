@@ -156,13 +156,16 @@ def weekday_in(text: str) -> int | None:
 
 @cache
 def _dateline_styles() -> tuple[tuple[str, re.Pattern, tuple[str, ...]], ...]:
-    """The head_dateline styles, compiled by the date-line reader's grammar (one home for
-    {city}, {md}, {agency}, {dash}): (name, regex, the groups of its month and day)."""
+    """The head_dateline styles this module reads itself (those with a template: a newspaper's
+    own "LONDON, March 30 --"; the wire style is the date-line reader's, datelines.
+    yearless_dateline), compiled by the date-line reader's grammar (one home for {city}, {md},
+    {agency}, {dash}): (name, regex, the groups of its month and day)."""
     from kerryview.dating.datelines import compile_template
     out = []
     for name, style in rules()["head_dateline"]["styles"].items():
-        regex, _, groups = compile_template(style["template"])
-        out.append((name, regex, groups))
+        if "template" in style:
+            regex, _, groups = compile_template(style["template"])
+            out.append((name, regex, groups))
     return tuple(out)
 
 
@@ -248,9 +251,13 @@ def is_caption(text: str, t: Timex) -> bool:
 def dateline_spans(text: str) -> list[tuple[str, int, int]]:
     """The year-less datelines opening a report ("LONDON, March 30 --", "GENEVA, June 12
     (Reuters) -") in the head of the text: (style, start, end of the date). A dateline has no
-    tense: it names the day the report was filed, whatever its first sentence says."""
+    tense: it names the day the report was filed, whatever its first sentence says. The wire
+    style is read by the date-line reader (datelines.yearless_dateline: its one reader), the
+    others in the first head_dateline.head_chars characters."""
+    from kerryview.dating.datelines import yearless_dateline
+    wire = yearless_dateline(text)
+    out = [] if wire is None else [("wire", wire.start, wire.end)]
     head = text[:rules()["head_dateline"]["head_chars"]]
-    out = []
     for name, regex, groups in _dateline_styles():
         for m in regex.finditer(head):
             if m.start() and head[m.start() - 1].isalnum():

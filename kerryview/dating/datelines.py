@@ -388,13 +388,10 @@ def read_dateline(text: str) -> DateLine | None:
     return _legacy_label_line(text)
 
 
-MAX_WIRE_LAG_DAYS = 2  # a wire story filed on its dateline's day, dated later by its page
-
-
 def wire_day(text: str, known: date) -> date | None:
     """The day a year-less wire dateline gives ("WASHINGTON, March 12 (Xinhua) --"), its year
     taken from `known`, the page's date (its metadata), when it falls on that date or up to
-    MAX_WIRE_LAG_DAYS days before it: the day the reporter filed the story, whose "today" and
+    wire_dateline_page.lag_days before it (dating/data/inference_cues.json): the day the reporter filed the story, whose "today" and
     news of the day the text tells, while the page or the archive dates it by when it went
     out (a wire in another time zone, an evening story archived the next morning). None when
     the text has no such dateline, has a full date line (read_dateline), or its day lies
@@ -404,8 +401,31 @@ def wire_day(text: str, known: date) -> date | None:
     line = yearless_dateline(text)
     if line is None:
         return None
+    from kerryview.dating.cues import rules  # the rules' one reader (cues imports this module)
     d = _year_for(line.month, line.day, known)
-    return d if d is not None and (known - d).days <= MAX_WIRE_LAG_DAYS else None
+    return d if d is not None and (known - d).days <= rules()["wire_dateline_page"]["lag_days"] \
+        else None
+
+
+# A wire dateline's agency and dash ("(Reuters) -"), and an upper-case word that may open its
+# place: where a dateline run into its line after the article's head may start.
+_AGENCY_DASH = re.compile(_FIELDS["agency"][0] + _SPACE + _FIELDS["dash"][0])
+_PLACE_START = re.compile(r"(?<![\w.'’-])(?-i:[A-Z][A-Z.'’-]+)(?![a-z])")
+RUN_IN_PLACE_CHARS = 60  # a place, a month and a day before the agency: "NEW ORLEANS/WASHINGTON, May 24 "
+
+
+def _run_in_wire(line: str) -> int | None:
+    """Where a year-less wire dateline starts that runs into its line after the article's head
+    (headline, summary bullets, an editor's note, a byline), as wire pages copied flat print it:
+    "\\* Two cases confirmed in Turkey (Updates with details) ISTANBUL, May 16 (Reuters) - ...",
+    "By Sue Zeidler LOS ANGELES, April 28 (Reuters) - ...": the first upper-case word within
+    MAX_HEAD_CHARS of the line from which a year-less wire style reads to its agency; else None."""
+    for m in _AGENCY_DASH.finditer(line, 0, MAX_HEAD_CHARS + RUN_IN_PLACE_CHARS):
+        for p in _PLACE_START.finditer(line, max(0, m.start() - RUN_IN_PLACE_CHARS), m.start()):
+            r = _read_line_at(line[p.start():], False)
+            if r is not None and r.yearless and not r.days and r.end == m.end() - p.start():
+                return p.start()
+    return None
 
 
 @dataclass(frozen=True)
@@ -424,19 +444,23 @@ class YearlessLine:
 
 
 def yearless_dateline(text: str) -> YearlessLine | None:
-    """The year-less wire dateline of a text's head (the first HEAD_LINES non-blank lines), when
-    no date line there states a full date (read_dateline gives such a dateline its year from
+    """The year-less wire dateline of a text's head (the first HEAD_LINES non-blank lines), at
+    the start of a line or run into it after the article's head (_run_in_wire), when no date
+    line there states a full date (read_dateline gives such a dateline its year from
     that date line, _year_for); else None. Inference gives it its year (dating/inference.py):
     the month and the day are the dateline's."""
     first: tuple[_Read, int] | None = None
     for i, (off, line) in enumerate(_head_lines(text)):
         r = _read_line(line, off, i)
+        place = off + len(line) - len(line.lstrip())  # where the dateline's place starts
+        if r is None and (run_in := _run_in_wire(line)) is not None:
+            r, place = _read_line(line[run_in:], off + run_in, i), off + run_in
         if r is None:
             continue
         if r.days:
             return None
         if r.yearless and first is None:
-            first = r, off + len(line) - len(line.lstrip())
+            first = r, place
     if first is None:
         return None
     r, line_start = first

@@ -5,7 +5,7 @@ Order of evidence:
    Document.dateline);
 2. a date from the page's metadata or set by the user (DateSource.kind says which), kept as is
    (a page's date is taken back to the day of the article's year-less wire dateline when that
-   falls up to two days before it: the day the story was filed, datelines.wire_day);
+   falls up to wire_dateline_page.lag_days before it: the day the story was filed, datelines.wire_day);
 3. otherwise the day that best satisfies what the article says of its own day and what the
    pile says of it: constraint satisfaction over candidate days. Each cue of the article
    (dating/cues.py) scores or excludes candidates: full dates reported in the past bound the day
@@ -54,7 +54,8 @@ from kerryview.text.tense import tense
 
 Tagger = Callable[[str, date | None], list[Timex]]
 
-KEPT_KINDS = frozenset({DateSourceKind.PAGE_METADATA, DateSourceKind.SET_BY_USER})
+KEPT_KINDS = frozenset({DateSourceKind.PAGE_METADATA, DateSourceKind.FILED_PER_DATELINE,
+                        DateSourceKind.SET_BY_USER})
 LEAD_CHARS = 1500  # what an article is mostly about: its headline and first paragraphs
 LEAD_TERMS = 20
 QUERY_TERMS = 16  # a passage is looked up by its weightiest words (as merging's blocking does)
@@ -147,8 +148,10 @@ class _Article:
 
     @property
     def own(self) -> bool:
-        """Whether the article says anything that ties it to a stretch of days by itself."""
-        return any(q.kind in (DAY, MONTH_DAY, PERIOD) and q.tense != "future" for q in self.evidence)
+        """Whether the article says anything that ties it to a stretch of days by itself (a
+        year-less wire dateline does, by its own month and day, whatever the tagger makes of
+        it: "Feb 29" under a reference year that has none is no date to the tagger)."""
+        return self.wire is not None or any(q.kind in (DAY, MONTH_DAY, PERIOD) and q.tense != "future" for q in self.evidence)
 
 
 def _sentence_of(text: str, contexts: ContextBuilder, t: Timex) -> str:
@@ -180,11 +183,16 @@ def declared_dct(d: Document) -> None:
                                   f"stated in the article (“{d.text[line.start:line.end]}”)")
     elif d.dct is not None and d.dct_source.kind == DateSourceKind.PAGE_METADATA \
             and (day := wire_day(d.text, d.dct)) is not None and day != d.dct:
-        # "WASHINGTON, March 12 (Xinhua) --" on a page of March 13: the day the story was filed
-        # (kept as the page's date, so a later resolution keeps it: wire_day gives it again)
-        d.dct_source = DateSource(DateSourceKind.PAGE_METADATA,
-                                  f"{d.dct_source.detail}, {d.dct.isoformat()}, taken back to the "
-                                  f"day of the article's wire dateline")
+        # "WASHINGTON, March 12 (Xinhua) --" on a page of March 13: the day the story was filed,
+        # said so (the page does not state it); kept as declared (KEPT_KINDS), so a later
+        # resolution keeps it
+        line = yearless_dateline(d.text)
+        quoted = " ".join(d.text[line.line_start:line.end].split())
+        d.dct_source = DateSource(
+            DateSourceKind.FILED_PER_DATELINE,
+            f"filed on {day_words(day, weekday=False, year=False)} (its dateline “{quoted}”); "
+            f"the page is dated {day_words(d.dct, weekday=False, year=False)} "
+            f"({d.dct_source.detail})")
         d.dct = day
     elif d.dct is not None and d.dct_source.kind in KEPT_KINDS:
         pass  # declared by the page's metadata when it was read, or set by the user
@@ -239,11 +247,7 @@ class _Dating:
             tenses = [tense(d.text, t.start, t.end) if t.type in ("DATE", "TIME") else None
                       for t in under[0]]
             cues = classify(under, tenses, d.text)
-            wire = yearless_dateline(d.text)
-            if wire is not None:  # the date line reader's wire dateline, wherever in the head
-                cues = [replace(q, tense=None, dateline="wire", caption=False)
-                        if q.kind == MONTH_DAY and wire.start <= under[0][q.timex_index].start < wire.end
-                        else q for q in cues]
+            wire = yearless_dateline(d.text)  # its cue's dateline style too (cues.dateline_spans)
             passages[d.id] = _passages(d.text, under[0], cancel, tenses)
             self.articles[d.id] = _Article(d, under[0], cues, distinct(cues), passages[d.id],
                                            wire=wire)
@@ -396,7 +400,8 @@ class _Dating:
             else:
                 self.tagged[doc_id] = self.tag(a.doc.text, None)
                 if a.wire is not None:
-                    a.doc.dct_source = DateSource(DateSourceKind.UNKNOWN, _no_wire_year(a, r))
+                    a.doc.dct_source = DateSource(DateSourceKind.UNKNOWN,
+                                                  _no_wire_year(a, r, self.wire_years(a)))
         self.articles.clear()
 
     def date(self, a: _Article, r: _Best, learn: bool = True) -> None:
@@ -467,17 +472,15 @@ class _Dating:
         that rule a day out ("past", "future", "weekday"), to say where its year came from."""
         w = a.wire
         slack = self.rules["wire_dateline_year"]["slack_days"]
-        years: set[int] = set()
-        for q in a.year_cues():
-            if q.kind in (DAY, PERIOD):
-                y = date.fromordinal(q.day).year
-                years.update((y - 1, y, y + 1))
-        for y in self.years_of(a):
-            years.update((y - 1, y, y + 1))
-        most = max(self.pile.by_year.values(), default=0)
-        share = self.rules["wire_dateline_pile_year"]["least_share"]
-        years.update(y for y, n in self.pile.by_year.items() if n > 0 and n >= share * most)
-        days = sorted(d for y in years if (d := _ordinal_in(y, w.month, w.day)) is not None)
+        pile_year = self.rules["wire_dateline_pile_year"]
+        years = self.wire_years(a)
+        # a year next to the pile's only: when the pile's days reach the day (its run-on into
+        # January, its run-up in December), not as the one year that has a 29 February
+        days = sorted(d for y in years | {x + k for x in self.years_of(a) for k in (-1, 1)}
+                      if (d := _ordinal_in(y, w.month, w.day)) is not None and
+                      (y in years or self.pile.year_score(d, pile_year["in_years"],
+                                                          pile_year["run_up_days"])
+                       > self.pile.rule["outside"]))
         told = a.year_cues()
         past = [q for q in told if q.kind == DAY and q.tense == "past"]
         future = [q for q in told if q.kind == DAY and q.tense == "future"]
@@ -506,6 +509,22 @@ class _Dating:
                 return kept, {k: q for k, q in bounds.items() if k in kinds
                               and any(not allowed(c, (k,)) for c in days)}
         return [], {}
+
+    def wire_years(self, a: _Article) -> set[int]:
+        """The years an article's year-less wire dateline may be of by what tells a year: its
+        year cues' years (each, the one before and the one after), the pile's years, and the
+        years its articles are dated in or report often enough (wire_dateline_pile_year.
+        least_share of the busiest)."""
+        years: set[int] = set()
+        for q in a.year_cues():
+            if q.kind in (DAY, PERIOD):
+                y = date.fromordinal(q.day).year
+                years.update((y - 1, y, y + 1))
+        years.update(self.years_of(a))
+        most = max(self.pile.by_year.values(), default=0)
+        share = self.rules["wire_dateline_pile_year"]["least_share"]
+        years.update(y for y, n in self.pile.by_year.items() if n > 0 and n >= share * most)
+        return years
 
     def wire_cue(self, q: Cue, c: int) -> float:
         """The score of a wire dateline's day c by one of its article's year cues: as any
@@ -550,10 +569,18 @@ class _Dating:
         before = [d for d in self.pile.days if d <= c]
         if self.pile.weight(c) > 0.0 and before:
             return (f"the other articles{own}: it puts the day among their days (the nearest "
-                    f"before it: {day_words(date.fromordinal(max(before)))})")
-        most = sorted(self.pile.by_year, key=lambda y: -self.pile.by_year[y])[:3]
-        return (f"the other articles{own}: of the years they are dated in or report (most: "
-                f"{', '.join(str(y) for y in most)}), the one with most of their dates")
+                    f"on or before it: {day_words(date.fromordinal(max(before)))})")
+        first, w = self.pile.run_up(c, self.rules["wire_dateline_pile_year"]["run_up_days"])
+        if first is not None and w > 0.0:
+            return (f"the other articles{own}: it puts the day just before their days, in the "
+                    f"story's run-up (the first after it: {day_words(date.fromordinal(first))})")
+        counts = self.pile.others_years(a)  # the years of the pile, not of its own history
+        most = sorted((y for y in counts if counts[y] > 0), key=lambda y: -counts[y])[:3]
+        year = date.fromordinal(c).year
+        named = f"of the years they are dated in or report (most: {', '.join(map(str, most))})"
+        if most and year == most[0]:
+            return f"the other articles{own}: {named}, the one with most of their dates"
+        return f"the other articles{own}: {named}, the likeliest for the day"
 
     def best(self, a: _Article, guess: bool = False) -> _Best:
         """The best candidate day; `guess`: also when the article has no evidence of its own
@@ -589,7 +616,8 @@ class _Dating:
             if a.neighbours:
                 s += story["weight"] * math.log(self._story(a, c, story))
             if a.wire is not None:  # its day is fixed: the pile tells only its year
-                s += self.pile.year_score(c, self.rules["wire_dateline_pile_year"]["in_years"])
+                pile_year = self.rules["wire_dateline_pile_year"]
+                s += self.pile.year_score(c, pile_year["in_years"], pile_year["run_up_days"])
             elif a.years is None:  # (the pile's days say nothing of another story's article)
                 s += self.pile.score(c)
             scores.append(s)
@@ -627,6 +655,8 @@ class _Dating:
         stamp, its dateline, a date it reports): then it may teach the others as soon as it is
         sure (decision.wave_sure); one dated by weekdays, the pile or other articles' passages
         must be surer (wave_sure_weak), for its mistakes would spread."""
+        if a.wire is not None:  # its dateline's month and day
+            return True
         c = r.dct.toordinal()
         for q in a.evidence:
             if q.tense == "future":
@@ -730,6 +760,15 @@ class _PileDays:
                     self.days[day] += w
         self._smooth: dict[int, float] | None = None
 
+    def others_years(self, a: _Article) -> Counter[int]:
+        """by_year without what article a's own dates add to it (its history's years are not
+        the pile's)."""
+        out = Counter(self.by_year)
+        for q in a.evidence:
+            if q.kind in (DAY, PERIOD):
+                out[date.fromordinal(q.day).year] -= 1 if q.kind == DAY else self.rule["period_weight"]
+        return out
+
     def published(self, day: int) -> None:
         """An article of the pile is dated (sure enough to teach the others): its day is one
         the pile's articles are published on."""
@@ -783,22 +822,32 @@ class _PileDays:
             return self.rule["outside"]
         return self.rule["weight"] * math.log(self.rule["floor"] + w)
 
-    def year_score(self, c: int, in_years: float) -> float:
+    def year_score(self, c: int, in_years: float, run_up_days: int = 0) -> float:
         """For a day whose month and day are fixed (a wire dateline's: rule
         wire_dateline_pile_year), where only its year is asked: among the pile's days (within
-        the month after any of them, whatever its year: the story runs on into January) as
-        score() says; in a year the pile's articles are dated in or report but away from
-        their days, `in_years`, less the log of how many fewer of their dates that year holds
-        than their busiest year; else unlikely."""
+        the month after any of them, whatever its year: the story runs on into January; or up
+        to `run_up_days` before one: its run-up in December) as score() says (a run-up day as
+        the pile's day it leads to); in a year the pile's articles are dated in or report but
+        away from their days, `in_years`, less the log of how many fewer of their dates that
+        year holds than their busiest year; else unlikely."""
         if not self.by_year:
             return 0.0
-        w = self.weight(c)
+        w = max(self.weight(c), self.run_up(c, run_up_days)[1])
         if w > 0.0:
             return self.rule["weight"] * math.log(self.rule["floor"] + w)
         year = date.fromordinal(c).year
         if self.by_year[year] <= 0:
             return self.rule["outside"]
         return in_years + math.log(self.by_year[year] / max(self.by_year.values()))
+
+    def run_up(self, c: int, days: int) -> tuple[int | None, float]:
+        """The first of the pile's days up to `days` after day c (c in the story's run-up) and
+        its weight; (None, 0.0) when there is none."""
+        after = [d for d in self.days if 0 < d - c <= days]
+        if not after:
+            return None, 0.0
+        first = min(after)
+        return first, self.weight(first)
 
     def busy_days(self) -> list[int]:
         return [d for d, v in self.smooth().items() if v >= self.rule["busy"]]
@@ -868,16 +917,24 @@ class _Best:
         return f"{why} (how sure: {label}, {round(100 * self.share)} % of the evidence on this day)"
 
 
-def _no_wire_year(a: _Article, r: _Best | None) -> str:
+def _no_wire_year(a: _Article, r: _Best | None, years: set[int] = frozenset()) -> str:
     """Why an article with a year-less wire dateline is left undated: the dateline gives its
-    day, nothing gives its year surely enough."""
+    day, nothing gives its year surely enough (`years`: those the article and the pile point
+    to, none of which may have the day: 29 February)."""
     w = a.wire
     line = " ".join(a.doc.text[w.line_start:w.end].split())
     day = day_words(date(2000, w.month, w.day), weekday=False, year=False)  # 2000: 29 February
     if r is not None and r.tied:
-        years = ", ".join(str(y) for y in r.tied[:-1]) + f" and {r.tied[-1]}"
+        years_said = ", ".join(str(y) for y in r.tied[:-1]) + f" and {r.tied[-1]}"
         return (f"not found: its wire dateline “{line}” gives the day, {day}, but not the year: "
-                f"nothing in the article or the other articles tells {years} apart")
+                f"nothing in the article or the other articles tells {years_said} apart")
+    if (r is None or r.dct is None) and years and \
+            all(_ordinal_in(y, w.month, w.day) is None for y in years):
+        named = sorted(years)
+        said = ", ".join(map(str, named[:-1])) + (" or " if len(named) > 1 else "") + str(named[-1])
+        return (f"not found: its wire dateline “{line}” gives the day, {day}, but not the year, "
+                f"and the {'year' if len(named) == 1 else 'years'} the article and the other "
+                f"articles point to ({said}) {'has' if len(named) == 1 else 'have'} no {day}")
     if r is None or r.dct is None:
         return (f"not found: its wire dateline “{line}” gives the day, {day}, but not the year, "
                 f"and neither the article nor the other articles name one")

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 
 Progress = Callable[[int, int, str], None]
 DECLARED = frozenset({DateSourceKind.STATED_IN_TEXT.value, DateSourceKind.PAGE_METADATA.value,
+                      DateSourceKind.FILED_PER_DATELINE.value,
                       DateSourceKind.SET_BY_USER.value})
 
 
