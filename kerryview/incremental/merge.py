@@ -660,7 +660,9 @@ class _JoinState:
         for key, g in self.made.items():
             for it in g:
                 self.new_of.setdefault(it.mention.document_id, []).append((key, it))
-        self.index: dict[tuple[str, bool], dict] = {}  # (doc, after) -> its sentence_index
+        # (doc, after) -> its sentences: (its passages' sentences, each sentence's clusters
+        # and dates)
+        self.index: dict[tuple[str, bool], tuple[dict, dict[Sentence, tuple[set, set]]]] = {}
 
     def _doc(self, doc: str) -> list[tuple[int, str, int, Item]]:
         got = self.rows.get(doc)
@@ -684,13 +686,22 @@ class _JoinState:
             out += self.new_of.get(doc, ())
         return out
 
+    def _sentences(self, doc: str, after: bool) -> tuple[dict, dict[Sentence, tuple[set, set]]]:
+        key = (doc, after)
+        got = self.index.get(key)
+        if got is None:
+            told = self._told_in(doc, after)
+            where = sentence_index(it.mention for _, it in told)
+            there: dict[Sentence, tuple[set, set]] = {}
+            for cluster, it in told:
+                clusters, values = there.setdefault(where[passage(it.mention)], (set(), set()))
+                clusters.add(cluster)
+                values.add(it.mention.timex.value)
+            got = self.index[key] = (where, there)
+        return got
+
     def sentence_of(self, m: EventMention, after: bool) -> Sentence:
-        key = (m.document_id, after)
-        index = self.index.get(key)
-        if index is None:
-            index = self.index[key] = sentence_index(
-                it.mention for _, it in self._told_in(m.document_id, after))
-        return index[passage(m)]
+        return self._sentences(m.document_id, after)[0][passage(m)]
 
     def group(self, key) -> list[Item]:
         """A cluster's items: a new one's, or a stored one's in agglomerate's order."""
@@ -717,14 +728,12 @@ class _JoinState:
 
     def at(self, sentence: Sentence, after: bool) -> set:
         """The clusters with a mention in this sentence, before the change or after it."""
-        return {cluster for cluster, it in self._told_in(sentence[0], after)
-                if self.sentence_of(it.mention, after) == sentence}
+        return self._sentences(sentence[0], after)[1][sentence][0]
 
     def dates(self, sentence: Sentence, after: bool) -> int:
         """How many dates the mentions of a sentence give (as join_same_words counts), before the
         change or after it."""
-        return len({it.mention.timex.value for _, it in self._told_in(sentence[0], after)
-                    if self.sentence_of(it.mention, after) == sentence})
+        return len(self._sentences(sentence[0], after)[1][sentence][1])
 
     def linked(self, seeds: set, after: bool) -> set:
         """The clusters linked to these by joinable pairs told in one sentence."""
