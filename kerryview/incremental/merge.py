@@ -667,12 +667,22 @@ class _JoinState:
     def _doc(self, doc: str) -> list[tuple[int, str, int, Item]]:
         got = self.rows.get(doc)
         if got is None:
-            got = self.rows[doc] = []
-            for row in self.merger.store.merge_rows_of_documents([doc]):
-                node = _node(row)
-                got.append((node.row_id, node.event_id, node.comp, node.item))
-                self.comp_of.setdefault(node.event_id, node.comp)
+            self._read({doc})
+            got = self.rows[doc]
         return got
+
+    def _read(self, docs: set[str]) -> None:
+        """The stored rows of these documents, in one read (an event told in many articles
+        has a sentence in each)."""
+        docs = {d for d in docs if d not in self.rows}
+        if not docs:
+            return
+        for doc in docs:
+            self.rows[doc] = []
+        for row in self.merger.store.merge_rows_of_documents(sorted(docs)):
+            node = _node(row)
+            self.rows[row[1]].append((node.row_id, node.event_id, node.comp, node.item))
+            self.comp_of.setdefault(node.event_id, node.comp)
 
     def _told_in(self, doc: str, after: bool) -> list[tuple[object, Item]]:
         """The clusters of a document's mentions, each with a mention, before the change or
@@ -742,7 +752,9 @@ class _JoinState:
         while todo:
             self.merger.cancel.check()
             key = todo.pop()
-            for s in sentences(self.group(key), where):
+            group = self.group(key)
+            self._read({it.mention.document_id for it in group})
+            for s in sentences(group, where):
                 if self.dates(s, after) > SAME_WORDS_DATES:
                     continue
                 for other in self.at(s, after) - done:
