@@ -270,3 +270,25 @@ def test_a_sentence_giving_many_dates_joins_nothing():
     assert len(join_same_words(clusters, told_in=lambda s: SAME_WORDS_DATES)) == \
         len(clusters) - 2
     assert join_same_words(clusters, told_in=lambda s: SAME_WORDS_DATES + 1) == clusters
+
+
+def test_a_duration_dates_no_happening_against_the_report_day():
+    """In one sentence, a publication-dated clause and 'this week' (a date of the happening):
+    the week; the clause and 'for the past two months' (how long, not when): both dates, the
+    finer chosen as before (merge.happening_dates)."""
+    from datetime import datetime
+    from kerryview.calendar.intervals import Granularity, Interval, value_interval
+    from kerryview.events.merge import Item, happening_dates
+    from kerryview.model import EventMention, Timex
+
+    def item(value, kind="DATE", dated_by="time expression", interval=None):
+        m = EventMention("a", 0, 80, "Oil has been leaking ...", Timex(0, 0, "", kind, value),
+                         dated_by=dated_by)
+        return Item(m, "Oil has been leaking", interval or value_interval(value), {}, "2010-06-20")
+
+    report = item("2010-06-20", dated_by="publication")
+    week = item("2010-W24")
+    months = item("P2M", "DURATION", interval=Interval(datetime(2010, 4, 20), datetime(2010, 6, 21),
+                                                       Granularity.DAY))
+    assert happening_dates([report, week]) == [week]
+    assert happening_dates([report, months]) == [report, months]

@@ -513,7 +513,8 @@ def happening_dates(group: list[Item]) -> list[Item]:
     both a report and, by a time expression, the happening it reports ("Kerry met Xie
     Zhenhua in Beijing this week, state media reported on Wednesday"), those of the
     happening: the day of a report is not the day of what it reports, even when it is
-    finer. Else all of them."""
+    finer. A duration ("for the past two months", dated as the period before publication)
+    says how long, not when: it dates no happening. Else all of them."""
     if len({it.mention.timex.value for it in group}) < 2:
         return group
     where = sentence_index(it.mention for it in group)
@@ -524,7 +525,8 @@ def happening_dates(group: list[Item]) -> list[Item]:
             break
     else:
         return group
-    happening = [it for it in group if not dates_a_report(it)]
+    happening = [it for it in group if not dates_a_report(it)
+                 and it.mention.timex.type != "DURATION"]  # (how long, not when)
     return happening if happening and len(happening) < len(group) else group
 
 
