@@ -460,3 +460,33 @@ def test_removing_an_article_parts_the_events_it_joined(tmp_path, monkeypatch, n
     assert _events(store.events()) == _events(_from_scratch(store, monkeypatch))
     assert [{d[:3] for d in e.document_ids} for e in store.events()
             if "Xi Jinping reiterated" in e.label] == [{"001"}]
+
+
+WIRE = """date 2023-07-19
+
+Climate talks
+
+BEIJING, July 19 (Xinhua) -- Chinese and U.S. officials held talks on climate on Tuesday, \
+a spokesman said.
+"""
+
+
+def test_an_added_wire_story_joins_its_sentence_as_a_full_import_does(tmp_path, monkeypatch,
+                                                                      no_refit):
+    """The sentence after a wire dateline gives a clause event whose passage starts at the
+    dateline and a mention whose passage starts after it (kerryview.events.mentions): one
+    sentence (merge.sentence_index) whether the article comes alone or with the others."""
+    files = dated_demo(tmp_path)
+    wire = tmp_path / "wire.txt"
+    wire.write_text(WIRE, encoding="utf-8")
+    store = Store(tmp_path / "p.db")
+    import_into_store(store, files)
+    assert isinstance(import_into_store(store, [wire]), StoredResult)
+    assert _events(store.events()) == _events(_from_scratch(store, monkeypatch))
+    [talks] = [e for e in store.events() if "officials held talks on climate" in e.label]
+    told = {(m.dated_by, m.start) for m in talks.mentions if m.document_id.startswith("wire")}
+    assert len(told) == 2 and {d for d, _ in told} == {"publication", "time expression"}
+    assert talks.value == "2023-07-18" and talks.conflicts == []  # Tuesday, not the report's
+    fresh = Store(tmp_path / "fresh.db")
+    import_into_store(fresh, files + [wire])
+    assert _events(store.events()) == _events(fresh.events())

@@ -156,16 +156,56 @@ def test_opposite_words_are_said_once_per_pair_of_articles_and_fast_on_repeats()
 
 
 # -- one happening told in one sentence at two precisions (merge.join_same_words) ----------
-def test_a_sentence_telling_one_happening_at_two_precisions_is_one_event_at_the_finer_date():
+def test_a_sentence_telling_a_happening_and_its_report_is_one_event_at_the_happenings_date():
+    """'Xinhua said ... on July 18' dates the report of Xi's words, 'earlier this week' the
+    words (his reporting verb, 'reiterated', is in his event's label: the happening told):
+    one event, of the week, even though the report's day is finer."""
     events = _events({
         "a": "date 2023-07-19 Speaking at a conference earlier this week, Chinese President Xi "
              "Jinping reiterated the country's unwavering commitment to tackling climate change, "
              "Xinhua said in a separate report on July 18.",
     })
     [event] = _with(events, "Xi Jinping")
-    assert event.value == "2023-07-18"
+    assert event.value == "2023-W29"
     assert sorted(m.timex.value for m in event.mentions) == ["2023-07-18", "2023-W29"]
-    assert event.conflicts == []  # the week and the day inside it agree
+    assert event.conflicts == []  # the report's day is no date of the happening
+
+
+def test_the_day_a_meeting_was_reported_does_not_date_the_meeting():
+    """'state media reported on Wednesday' dates the report: the meeting keeps 'this week'
+    (the editor's rule: the date of a report is not the date of what it reports)."""
+    events = _events({"a": "date 2023-07-20 Kerry met Xie Zhenhua in Beijing this week, state "
+                           "media reported on Wednesday."}, "news")
+    [event] = _with(events, "Xie Zhenhua")
+    assert event.value == "2023-W29" and event.label == "Kerry met Xie Zhenhua in Beijing"
+    assert sorted(m.timex.value for m in event.mentions) == ["2023-07-19", "2023-W29"]
+    assert event.conflicts == []
+
+
+def test_a_sentence_after_a_wire_dateline_is_one_sentence_for_the_join():
+    """The clause event of the sentence starts at the wire dateline, the time expression's
+    passage after it (kerryview.events.mentions): one sentence, so one event."""
+    events = _events({"a": "date 2019-03-12\n\nTrade talks\n\nWASHINGTON, March 12 (Xinhua) "
+                           "-- Chinese and U.S. officials held talks on trade on Tuesday, a "
+                           "spokesman said."}, "news")
+    [event] = _with(events, "officials held talks")
+    assert {m.dated_by for m in event.mentions} == {"publication", "time expression"}
+    assert len({m.start for m in event.mentions if not m.position == "headline"}) == 2
+    assert event.value == "2019-03-12"
+
+
+def test_overlapping_passages_of_a_document_are_one_sentence():
+    from kerryview.events.merge import sentence_index
+    from kerryview.model import EventMention, Timex
+
+    def m(doc, a, b):
+        return EventMention(doc, a, b, "", Timex(a, a, "", "DATE", "2019"))
+
+    where = sentence_index([m("a", 30, 139), m("a", 63, 139), m("a", 0, 28), m("a", 139, 150),
+                            m("b", 63, 139), m("a", 145, 160)])
+    assert where == {("a", 0, 28): ("a", 0), ("a", 30, 139): ("a", 30),
+                     ("a", 63, 139): ("a", 30), ("a", 139, 150): ("a", 139),
+                     ("a", 145, 160): ("a", 139), ("b", 63, 139): ("b", 63)}
 
 
 LOUISIANA = ("date 2010-05-27\n\nOil reaches the Louisiana marshes\n\nOil from the leaking "
@@ -179,12 +219,12 @@ LOUISIANA = ("date 2010-05-27\n\nOil reaches the Louisiana marshes\n\nOil from t
 def test_a_clause_dated_by_publication_joins_the_time_expression_a_day_before():
     """'Hayward yesterday visited ...' gives a mention dated 'yesterday' and a clause event
     dated by the article's publication (kerryview.events.clauses): one visit, the day
-    before, the publication's date shown as the other date."""
+    before. The publication's day is the report's, which no source gave the visit: no
+    disagreement."""
     [event] = _with(_events({"a": LOUISIANA}, "news"), "Port Fourchon")
     assert event.value == "2010-05-26"
     assert sorted(m.dated_by for m in event.mentions) == ["publication", "time expression"]
-    assert event.conflicts == ["a dates it Thursday 27 May 2010 (by its publication), "
-                               "not Wednesday 26 May 2010"]
+    assert event.conflicts == []
 
 
 def test_two_happenings_of_one_sentence_in_other_words_or_on_far_dates_stay_apart():
@@ -230,3 +270,25 @@ def test_a_sentence_giving_many_dates_joins_nothing():
     assert len(join_same_words(clusters, told_in=lambda s: SAME_WORDS_DATES)) == \
         len(clusters) - 2
     assert join_same_words(clusters, told_in=lambda s: SAME_WORDS_DATES + 1) == clusters
+
+
+def test_a_duration_dates_no_happening_against_the_report_day():
+    """In one sentence, a publication-dated clause and 'this week' (a date of the happening):
+    the week; the clause and 'for the past two months' (how long, not when): both dates, the
+    finer chosen as before (merge.happening_dates)."""
+    from datetime import datetime
+    from kerryview.calendar.intervals import Granularity, Interval, value_interval
+    from kerryview.events.merge import Item, happening_dates
+    from kerryview.model import EventMention, Timex
+
+    def item(value, kind="DATE", dated_by="time expression", interval=None):
+        m = EventMention("a", 0, 80, "Oil has been leaking ...", Timex(0, 0, "", kind, value),
+                         dated_by=dated_by)
+        return Item(m, "Oil has been leaking", interval or value_interval(value), {}, "2010-06-20")
+
+    report = item("2010-06-20", dated_by="publication")
+    week = item("2010-W24")
+    months = item("P2M", "DURATION", interval=Interval(datetime(2010, 4, 20), datetime(2010, 6, 21),
+                                                       Granularity.DAY))
+    assert happening_dates([report, week]) == [week]
+    assert happening_dates([report, months]) == [report, months]

@@ -377,18 +377,20 @@ def agglomerate(items: list[Item], copies: list[list[int]], nbr: dict[int, dict[
 
 def make_event(group: list[Item]) -> Event:
     """An Event from merged mentions: the date most sources support, at its finest granularity
-    (a year and a month inside it agree; only incompatible dates are disagreements)."""
+    (a year and a month inside it agree; only incompatible dates are disagreements), among
+    the mentions that date the happening (happening_dates: not the day it was reported)."""
     # Support is counted per distinct date, not per pair of mentions: a big group (a wire
     # story in a thousand papers) has few distinct dates.
+    dating = happening_dates(group)
     dates: dict[tuple, tuple[Item, set[str]]] = {}
-    for it in group:
+    for it in dating:
         dates.setdefault(it.date_key, (it, set()))[1].add(it.mention.document_id)
     support = {key: len(set().union(*(docs for o, docs in dates.values()
                                       if _compatible_items(it, o))))
                for key, (it, _) in dates.items()}
     # (a time expression's date before a publication's: join_same_words puts a clause dated
     # by publication with the time expression of its sentence a day off)
-    chosen = max(group, key=lambda it: (support[it.date_key],
+    chosen = max(dating, key=lambda it: (support[it.date_key],
                                         it.interval.granularity.rank,
                                         not it.approximate, not is_clause_event(it.mention),
                                         it.doc_dct))
@@ -397,7 +399,7 @@ def make_event(group: list[Item]) -> Event:
     duration = durations.most_common(1)[0][0] if durations else None
     latest = max(group, key=lambda it: (it.doc_dct, it.mention.document_id))
     medoid = _medoid(group)
-    conflicts = _conflicts(group, chosen, durations)
+    conflicts = _conflicts(dating, chosen, durations, group)
     ident = event_id(group)
     start, end = iv.start, iv.end
     dur = duration_timedelta(duration) if duration else None
@@ -435,19 +437,37 @@ SAME_WORDS_DAYS = 1  # a clause dated by its publication and a date this many da
 SAME_WORDS_DATES = 4  # a sentence whose mentions give more dates is a list: each its own item
 
 
-def dates_told(groups: Iterable[list[Item]]) -> dict[tuple[str, int], set[str]]:
-    """The dates (values) the mentions of each sentence give."""
-    out: dict[tuple[str, int], set[str]] = {}
-    for g in groups:
-        for it in g:
-            out.setdefault((it.mention.document_id, it.mention.start), set()).add(
-                it.mention.timex.value)
+Passage = tuple[str, int, int]  # a mention's passage: (document, start, end)
+Sentence = tuple[str, int]  # a sentence: (document, start of its first passage)
+
+
+def passage(m: EventMention) -> Passage:
+    return (m.document_id, m.start, m.end)
+
+
+def sentence_index(mentions: Iterable[EventMention]) -> dict[Passage, Sentence]:
+    """The sentence each mention's passage is told in: passages of one document that
+    overlap are parts of one sentence (a time expression's passage starts after a wire
+    dateline, "WASHINGTON, March 12 (Xinhua) -- ", a clause's of the same sentence with it;
+    passages never cross a sentence's end), named by the document and where the first
+    starts."""
+    spans: dict[str, set[tuple[int, int]]] = {}
+    for m in mentions:
+        spans.setdefault(m.document_id, set()).add((m.start, m.end))
+    out: dict[Passage, Sentence] = {}
+    for doc, these in spans.items():
+        first, reach = -1, -1
+        for a, b in sorted(these):
+            if a >= reach:  # (touching is not overlapping)
+                first = a
+            reach = max(reach, b)
+            out[(doc, a, b)] = (doc, first)
     return out
 
 
-def sentences(group: list[Item]) -> set[tuple[str, int]]:
-    """The sentences (document, start) an event is told in."""
-    return {(it.mention.document_id, it.mention.start) for it in group}
+def sentences(group: list[Item], where: Callable[[EventMention], Sentence]) -> set[Sentence]:
+    """The sentences an event is told in."""
+    return {where(it.mention) for it in group}
 
 
 def same_time(a: Item, b: Item) -> bool:
@@ -463,6 +483,53 @@ def same_time(a: Item, b: Item) -> bool:
             and abs(x.start.toordinal() - y.start.toordinal()) <= SAME_WORDS_DAYS)
 
 
+def is_reporting(word: str) -> bool:
+    """Whether an event word names a telling ("said", "reported", "according"): the
+    reporting verbs (wordlists.reporting_verbs), whose event is what was told."""
+    verbs = reporting_verbs()
+    return word.lower() in verbs["pure"] or word.lower() in verbs["attribution"]
+
+
+def dates_a_report(it: Item) -> bool:
+    """Whether a mention's date is a report's, not the date of what it reports: dated only
+    by its article's publication (the statement of the day: a clause, a headline, a lead
+    without a time expression), or by the time of a reporting verb that tells what its
+    label says ("Kerry met Xie Zhenhua in Beijing this week, state media reported on
+    Wednesday": "State media: Kerry met ..."; a reporting verb its label holds is the
+    happening told: "Speaking earlier this week, Xi reiterated ...", "Xi ... reiterated")."""
+    m = it.mention
+    if m.dated_by == "publication":
+        return True
+    word = _trigger(m)
+    if not is_reporting(word):
+        return False
+    stem = next(iter(content_terms(word.lower())), "")  # (as Said.of reads it; "said": none)
+    return not stem or stem not in content_terms(it.label)
+
+
+def happening_dates(group: list[Item]) -> list[Item]:
+    """The mentions whose dates date an event. In an event join_same_words joined (a
+    sentence of it gives two dates: no cluster holds one, merge_score) whose mentions date
+    both a report and, by a time expression, the happening it reports ("Kerry met Xie
+    Zhenhua in Beijing this week, state media reported on Wednesday"), those of the
+    happening: the day of a report is not the day of what it reports, even when it is
+    finer. A duration ("for the past two months", dated as the period before publication)
+    says how long, not when: it dates no happening. Else all of them."""
+    if len({it.mention.timex.value for it in group}) < 2:
+        return group
+    where = sentence_index(it.mention for it in group)
+    told: dict[Sentence, str] = {}
+    for it in group:
+        m = it.mention
+        if told.setdefault(where[passage(m)], m.timex.value) != m.timex.value:
+            break
+    else:
+        return group
+    happening = [it for it in group if not dates_a_report(it)
+                 and it.mention.timex.type != "DURATION"]  # (how long, not when)
+    return happening if happening and len(happening) < len(group) else group
+
+
 @dataclass(frozen=True)
 class Said:
     """What an event's label says: its content words, and its word (the label's trigger,
@@ -475,9 +542,7 @@ class Said:
     @classmethod
     def of(cls, label: str, trigger: str) -> "Said":
         terms = content_terms(label)
-        verbs = reporting_verbs()
-        word = "" if trigger.lower() in verbs["pure"] | verbs["attribution"] else \
-            next(iter(content_terms(trigger.lower())), "")
+        word = "" if is_reporting(trigger) else next(iter(content_terms(trigger.lower())), "")
         return cls(terms, word if word in terms else "")
 
 
@@ -534,16 +599,21 @@ def joinable(a: Told, b: Told) -> float | None:
 
 
 def join_same_words(clusters: list[list[Item]], cancel: Cancellation = NEVER,
-                    told_in: Callable[[tuple[str, int]], int] | None = None
+                    told_in: Callable[[Sentence], int] | None = None,
+                    sentence_of: Callable[[EventMention], Sentence] | None = None
                     ) -> list[list[Item]]:
     """The clusters with those that tell one happening twice joined: two events told in one
     sentence (each has a mention of it) whose labels say nearly the same words (told_alike)
     and whose dates may be one (same_time, every date of one with every date of the other).
     A sentence with two dates gives a mention for each ("Speaking earlier this week, Xi
     reiterated ..., Xinhua said on July 18"; "more work was needed this year", said on the
-    day of publication); when both tell the same words they are one event, at the finer
-    date (make_event), its sources listed and a date a day off shown as a disagreement.
-    The sentence is what makes this safe: two events merely told alike in two articles are
+    day of publication); when both tell the same words they are one event, its sources
+    listed, at the finer date (make_event) unless one side dates the report and the other
+    the happening it reports: then at the happening's (happening_dates), the report's day
+    no disagreement (it is no source's date of the happening; a day inside the happening's
+    agrees with it anyway). A sentence is the passages of a document that overlap
+    (sentence_index: a clause's passage may start at a wire dateline, a time expression's
+    after it). The sentence is what makes this safe: two events merely told alike in two articles are
     merged, or not, by their passages (cluster), never here; and two events of one sentence
     told in other words ("X was founded in 1990 and closed on Tuesday") or on dates one
     cannot hold are two. Pairs join best first (then by their events' ids), a join kept
@@ -552,14 +622,21 @@ def join_same_words(clusters: list[list[Item]], cancel: Cancellation = NEVER,
     on its own (kerryview.incremental.merge joins a change's that way). A sentence whose
     mentions give more than SAME_WORDS_DATES dates (a chronology: "1985: President, Indian
     Economic Association; January 15, 1985 -- July 31, 1987: Deputy Chairman, ...") joins
-    nothing: its labels are fragments of a list. `told_in` counts them (by default over
-    these clusters, which must then be all of the story's)."""
-    where: dict[tuple[str, int], list[int]] = {}
-    told: dict[tuple[str, int], set[str]] = {}  # (dates_told, in the same pass)
+    nothing: its labels are fragments of a list. `told_in` counts them and `sentence_of`
+    names a mention's sentence (by default over these clusters, which must then be all of
+    the story's: sentence_index)."""
+    if sentence_of is None:
+        index = sentence_index(it.mention for c in clusters for it in c)
+
+        def sentence_of(m: EventMention) -> Sentence:
+            return index[passage(m)]
+
+    where: dict[Sentence, list[int]] = {}
+    told: dict[Sentence, set[str]] = {}  # the dates each sentence gives
     for k, c in enumerate(clusters):
         for it in c:
             m = it.mention
-            key = (m.document_id, m.start)
+            key = sentence_of(m)
             ks = where.get(key)
             if ks is None:
                 where[key] = [k]
@@ -632,12 +709,14 @@ def _vector_sum(group: list[Item]) -> dict[str, float]:
     return total
 
 
-def _conflicts(group: list[Item], chosen: Item, durations: Counter) -> list[str]:
-    """Where the sources disagree, dates and durations in words (text/phrasing.py)."""
+def _conflicts(dating: list[Item], chosen: Item, durations: Counter,
+               group: list[Item]) -> list[str]:
+    """Where the sources disagree, dates (of the mentions that date the event: `dating`,
+    happening_dates) and durations in words (text/phrasing.py)."""
     from kerryview.text.phrasing import count_words, duration_words, value_words
 
     out = []
-    for it in group:
+    for it in dating:
         if not _compatible_items(it, chosen):
             t = it.mention.timex
             c = chosen.mention.timex

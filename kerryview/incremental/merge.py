@@ -47,11 +47,12 @@ from kerryview.calendar.intervals import Interval
 from kerryview.cancellation import NEVER, Cancellation
 from kerryview.events.blocking import (NEAR_DAYS, DateTermIndex, Postings, _cells, _file, count,
                                       dot_products, key_terms, level, with_near)
-from kerryview.events.merge import (LINK_FLOOR, SAME_WORDS_DATES, Item, MergeState, Told,
-                                    _Group, dates_told,
+from kerryview.events.merge import (LINK_FLOOR, SAME_WORDS_DATES, Item, MergeState, Sentence,
+                                    Told, _Group,
                                     _widened, agglomerate, can_witness, compared_near,
                                     event_id as passages_id, join_same_words, joinable, link,
-                                    make_event, make_item, merge_score, sentences)
+                                    make_event, make_item, merge_score, passage, sentence_index,
+                                    sentences)
 from kerryview.events.mentions import Found
 from kerryview.calendar.zones import utc_interval
 from kerryview.model import Event, EventMention, Timex
@@ -638,7 +639,9 @@ class _Merger:
 
 class _JoinState:
     """The stored clusters (merge_items.event_id: a cluster's id) near a change, before it
-    and after it, for _Merger._join: read by the sentences they are told in."""
+    and after it, for _Merger._join: read by the sentences they are told in (a document's
+    sentences named by all its passages, merge.sentence_index, as a full merge names them:
+    a stored document's rows, a new one's mentions)."""
 
     def __init__(self, merger: _Merger, gone: set[str], made: list[list[Item]],
                  removed: list[_Node]) -> None:
@@ -653,21 +656,62 @@ class _JoinState:
             if n.row_id is not None and n.row_id >= 0 and n.event_id is not None:
                 self.comp_of.setdefault(n.event_id, n.comp)
         self.told: dict = {}
-        self.new_at: dict[tuple[str, int], list] = {}
+        self.new_of: dict[str, list[tuple[object, Item]]] = {}  # doc -> (new cluster, item)
         for key, g in self.made.items():
-            for s in sentences(g):
-                self.new_at.setdefault(s, []).append(key)
-        self.new_dates = dates_told(self.made.values())
+            for it in g:
+                self.new_of.setdefault(it.mention.document_id, []).append((key, it))
+        # (doc, after) -> its sentences: (its passages' sentences, each sentence's clusters
+        # and dates)
+        self.index: dict[tuple[str, bool], tuple[dict, dict[Sentence, tuple[set, set]]]] = {}
 
     def _doc(self, doc: str) -> list[tuple[int, str, int, Item]]:
         got = self.rows.get(doc)
         if got is None:
-            got = self.rows[doc] = []
-            for row in self.merger.store.merge_rows_of_documents([doc]):
-                node = _node(row)
-                got.append((node.row_id, node.event_id, node.comp, node.item))
-                self.comp_of.setdefault(node.event_id, node.comp)
+            self._read({doc})
+            got = self.rows[doc]
         return got
+
+    def _read(self, docs: set[str]) -> None:
+        """The stored rows of these documents, in one read (an event told in many articles
+        has a sentence in each)."""
+        docs = {d for d in docs if d not in self.rows}
+        if not docs:
+            return
+        for doc in docs:
+            self.rows[doc] = []
+        for row in self.merger.store.merge_rows_of_documents(sorted(docs)):
+            node = _node(row)
+            self.rows[row[1]].append((node.row_id, node.event_id, node.comp, node.item))
+            self.comp_of.setdefault(node.event_id, node.comp)
+
+    def _told_in(self, doc: str, after: bool) -> list[tuple[object, Item]]:
+        """The clusters of a document's mentions, each with a mention, before the change or
+        after it (a new cluster's key for a mention of the change's clusters)."""
+        out: list[tuple[object, Item]] = []
+        if not (after and doc in self.merger.removed_docs):
+            removed = self.merger.removed_rows
+            out += [(cluster, it) for row_id, cluster, _, it in self._doc(doc)
+                    if not (after and (row_id in removed or cluster in self.gone))]
+        if after:
+            out += self.new_of.get(doc, ())
+        return out
+
+    def _sentences(self, doc: str, after: bool) -> tuple[dict, dict[Sentence, tuple[set, set]]]:
+        key = (doc, after)
+        got = self.index.get(key)
+        if got is None:
+            told = self._told_in(doc, after)
+            where = sentence_index(it.mention for _, it in told)
+            there: dict[Sentence, tuple[set, set]] = {}
+            for cluster, it in told:
+                clusters, values = there.setdefault(where[passage(it.mention)], (set(), set()))
+                clusters.add(cluster)
+                values.add(it.mention.timex.value)
+            got = self.index[key] = (where, there)
+        return got
+
+    def sentence_of(self, m: EventMention, after: bool) -> Sentence:
+        return self._sentences(m.document_id, after)[0][passage(m)]
 
     def group(self, key) -> list[Item]:
         """A cluster's items: a new one's, or a stored one's in agglomerate's order."""
@@ -692,40 +736,25 @@ class _JoinState:
             t = self.told[key] = Told.of(self.group(key))
         return t
 
-    def at(self, sentence: tuple[str, int], after: bool) -> set:
+    def at(self, sentence: Sentence, after: bool) -> set:
         """The clusters with a mention in this sentence, before the change or after it."""
-        out = set()
-        removed = self.merger.removed_rows
-        for row_id, cluster, _, it in self._doc(sentence[0]):
-            if it.mention.start != sentence[1]:
-                continue
-            if after and (row_id in removed or cluster in self.gone
-                          or it.mention.document_id in self.merger.removed_docs):
-                continue
-            out.add(cluster)
-        if after:
-            out.update(self.new_at.get(sentence, ()))
-        return out
+        return self._sentences(sentence[0], after)[1][sentence][0]
 
-    def dates(self, sentence: tuple[str, int], after: bool) -> int:
-        """How many dates the mentions of a sentence give (merge.dates_told), before the
-        change or after it: a stored article's rows, a new one's mentions."""
-        doc, start = sentence
-        gone = after and doc in self.merger.removed_docs
-        values = {it.mention.timex.value for row_id, _, _, it in self._doc(doc)
-                  if it.mention.start == start
-                  and not (gone or after and row_id in self.merger.removed_rows)}
-        if after and not values:
-            values = self.new_dates.get(sentence, set())
-        return len(values)
+    def dates(self, sentence: Sentence, after: bool) -> int:
+        """How many dates the mentions of a sentence give (as join_same_words counts), before the
+        change or after it."""
+        return len(self._sentences(sentence[0], after)[1][sentence][1])
 
     def linked(self, seeds: set, after: bool) -> set:
         """The clusters linked to these by joinable pairs told in one sentence."""
         done, todo = set(seeds), list(seeds)
+        where = lambda m: self.sentence_of(m, after)  # noqa: E731
         while todo:
             self.merger.cancel.check()
             key = todo.pop()
-            for s in sentences(self.group(key)):
+            group = self.group(key)
+            self._read({it.mention.document_id for it in group})
+            for s in sentences(group, where):
                 if self.dates(s, after) > SAME_WORDS_DATES:
                     continue
                 for other in self.at(s, after) - done:
@@ -745,10 +774,10 @@ class _JoinState:
             after, before = a, b
         old = {passages_id(g) for g in join_same_words(
             [self.group(k) for k in sorted(before)], self.merger.cancel,
-            lambda s: self.dates(s, False))}
+            lambda s: self.dates(s, False), lambda m: self.sentence_of(m, False))}
         new = {passages_id(g): g for g in join_same_words(
             [self.group(k) for k in sorted(after, key=str)], self.merger.cancel,
-            lambda s: self.dates(s, True))}
+            lambda s: self.dates(s, True), lambda m: self.sentence_of(m, True))}
         change.gone_events = old - new.keys()
         change.events = [make_event(g) for i, g in new.items() if i not in old]
 
