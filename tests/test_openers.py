@@ -13,7 +13,8 @@ def _subject(text: str) -> str:
 
 
 def test_every_listed_opener_is_skipped_before_the_subject():
-    words = cues()["coordinating_conjunctions"] | event_lists("lead_rules.json")["sentence_adverbs"]
+    words = cues()["coordinating_conjunctions"] | event_lists("lead_rules.json")["sentence_adverbs"] \
+        | event_lists("lead_rules.json")["sentence_time_adverbs"] | event_lists("lead_rules.json")["stance_adverbs"]
     assert {"and", "but", "however", "meanwhile"} <= words
     for word in sorted(words):
         for text in (f"{word.capitalize()} BP said it would pay.", f"{word.capitalize()}, BP said it would pay."):

@@ -47,7 +47,7 @@ def _opener() -> re.Pattern[str]:
     conjunctions ("But", "And"; not "While": the subject after it is not the sentence's) and the
     sentence adverbs ("However", "Meanwhile", "Unfortunately"), each capitalized, after a comma
     or not, any number of them, after an opening quote or bracket."""
-    words = cues()["coordinating_conjunctions"] | _lists()["sentence_adverbs"] | _lists()["stance_adverbs"]
+    words = cues()["coordinating_conjunctions"] | _lists()["sentence_adverbs"] | _lists()["sentence_time_adverbs"] | _lists()["stance_adverbs"]
     alternatives = "|".join(re.escape(w.capitalize()) for w in sorted(words, key=lambda w: (-len(w), w)))
     return re.compile(rf"^[\s\"“'‘(]*(?:(?:{alternatives}),?\s+)*")
 

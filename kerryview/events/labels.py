@@ -556,7 +556,7 @@ def without_stance_adverb(label: str) -> str:
     words = label.split()
     for n in range(MAX_STANCE_WORDS, 0, -1):
         lead = " ".join(words[:n]).lower().rstrip(",")
-        if len(words) - n < MIN_SUBORDINATE_WORDS or lead not in _lists()["stance_adverbs"] \
+        if len(words) - n < MIN_SUBORDINATE_WORDS or lead not in _lists()["stance_adverbs"] | _lists()["sentence_adverbs"] \
                 or (n > 1 and "," in " ".join(words[:n - 1])):
             continue
         rest = words[n:]

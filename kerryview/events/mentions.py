@@ -398,7 +398,7 @@ def dated_clause(text: str, sent: tuple[int, int], trigger: tuple[int, int],
         return None
     first, last = subject[0].group(), subject[-1].group().lower()
     if first.lower() in cues()["phrase_breaks"] or _pronoun(first) or first.endswith("ing") \
-            or first.lower() in lists["sequence_adverbs"] | lists["sentence_adverbs"] \
+            or first.lower() in lists["sequence_adverbs"] | lists["sentence_adverbs"] | lists["sentence_time_adverbs"] \
             or (last in stopwords() and not last.isdigit()) \
             or not all(_is_subject_word(subject, i, text) for i in range(len(subject))):
         return None  # "after | being thrown", "when | it is completed", "when | first released",
@@ -420,7 +420,8 @@ def _relative_antecedent(text: str, a: int, words: list[re.Match[str]], k: int) 
     if text[words[k - 1].end():pronoun.start()].strip() not in ("", ","):
         return None
     determiners = event_lists(LEAD_RULES)["object_determiners"]
-    adverbs = event_lists(LEAD_RULES)["sentence_adverbs"] | event_lists(LEAD_RULES)["sequence_adverbs"]
+    adverbs = event_lists(LEAD_RULES)["sentence_adverbs"] | event_lists(LEAD_RULES)["sentence_time_adverbs"] \
+        | event_lists(LEAD_RULES)["sequence_adverbs"]
     before = list(_NP_WORD.finditer(text, a, pronoun.start()))[-MAX_DATED_SUBJECT_WORDS - 3:]  # (its sentence's)
     np: list[re.Match[str]] = []
     for i in range(len(before) - 1, -1, -1):
