@@ -257,6 +257,31 @@ def test_the_time_of_a_comparison_figure_dates_no_event():
         assert when in [f.mention.timex.text for f in _mentions(text, dct)], text
 
 
+def test_a_number_before_from_is_a_change_only_after_a_change_verb_to_or_up_down():
+    """anchor_signals.json comparison_baseline / change_verbs: the figure before "from" is a
+    result compared with a baseline only after a change verb, right after "to", or with
+    "up"/"down"; a number in the subject's noun phrase makes "from" a place of origin."""
+    dct = date(2010, 5, 24)
+
+    def dated(text):
+        return [f.mention.timex.text for f in _mentions(text, dct) if f.mention.dated_by != "publication"]
+
+    for text, when in (("Some 300 officials from 20 major countries yesterday endorsed the climate plan.", "yesterday"),
+                       ("The 12 ministers from 20 countries met in Paris on Tuesday to sign it.", "Tuesday"),
+                       ("BP cut 300 jobs from 20 plants last year.", "last year"),
+                       ("The fund raised $300 million from 20 investors last year.", "last year")):
+        assert when in dated(text), text
+    for text in ("The tally increased the number of infections to 2,254 from 1,639 reported on Saturday.",
+                 "The fund cut its forecast to 2% from 3% last year.",
+                 "Mexico has reported 1,626 confirmed cases, up from 1,364 on Saturday."):
+        assert dated(text) == [], text
+    verbs = _anchor_signal_lists()["change_verbs"]["words"]
+    assert "fell" in verbs and "cut" not in verbs
+    for verb in verbs:  # every word of the list tells a change
+        text = f"Net profit {verb} 11% from $806m a year earlier."
+        assert dated(text) == [], text
+
+
 def test_the_term_of_a_noun_that_is_no_event_dates_no_event():
     # anchor_signals.json noun_term: "notes due Nov. 1, 2009" mature then; nothing was priced then
     dct = date(1989, 10, 30)

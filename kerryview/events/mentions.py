@@ -696,17 +696,47 @@ _SENTENCE_END = re.compile(r"[.!?][\"”']?\s+(?=[A-Z\"“])")
 _CHANGE_WORDS = frozenset({"up", "down"})  # "(that was down from $1.93 trillion ...)"
 
 
-def _follows_a_change(text: str, at: int) -> bool:
-    """Whether the sentence before `at` (a comparison's "from") tells a change in figures: the
-    result's figure or "up"/"down" ("fell to $715m from", "1,626 cases, up from"), not a place
-    of origin ("Officials from 20 major countries yesterday endorsed")."""
+def _words_before(text: str, at: int) -> list[str]:
+    """The last MAX_CHANGE_WORDS words of the sentence before `at` (a comparison word)."""
     before = text[max(0, at - 200):at]
     ends = list(_SENTENCE_END.finditer(before))
     if ends:
         before = before[ends[-1].end():]
-    words = before.split()[-MAX_CHANGE_WORDS:]
-    return any((_FIGURE.search(w) and not _YEAR_FIRST.fullmatch(w.strip(",;")))  # a year is no
-               or w.lower().strip("(,") in _CHANGE_WORDS for w in words)  # figure: "In 2009 officials from 20 ..."
+    return before.split()[-MAX_CHANGE_WORDS:]
+
+
+def _is_figure(word: str) -> bool:
+    """A number or an amount ("$715m", "1,626", "19%"); a year is none ("In 2009 officials")."""
+    return _FIGURE.search(word) is not None and not _YEAR_FIRST.fullmatch(word.strip(",;"))
+
+
+def _follows_a_figure(text: str, at: int) -> bool:
+    """Whether the sentence before `at` (a "versus") holds a figure: "a net loss of $2.3
+    million versus"."""
+    return any(_is_figure(w) for w in _words_before(text, at))
+
+
+def _follows_a_change(text: str, at: int) -> bool:
+    """Whether the sentence before `at` (a comparison's "from") tells a change in figures:
+    "up"/"down" ("1,626 cases, up from"), or a figure after a change verb ("declined 8% to
+    $85.7 million, from"; data/anchor_signals.json change_verbs) or right after "to" ("cut its
+    forecast to 2% from"); not a number in the subject's noun phrase, where "from" tells a
+    place of origin ("Some 300 officials from 20 major countries yesterday endorsed")."""
+    words = _words_before(text, at)
+    verbs = event_lists(ANCHOR_SIGNALS)["change_verbs"]
+    changing = False
+    for i, w in enumerate(words):
+        bare = w.lower().strip("(,;")
+        if bare in _CHANGE_WORDS:
+            return True
+        if bare in verbs:
+            changing = True
+        elif changing and _is_figure(w):
+            return True
+        elif bare == "to" and _FIGURE_AFTER_FROM.match(" ".join(words[i + 1:])) \
+                and not _YEAR_FIRST.match(" ".join(words[i + 1:])):
+            return True  # "to 2,254 from", "to about $35 from"; not "to 2009 from"
+    return False
 
 
 def _compares_with(text: str, t: Timex) -> bool:
@@ -715,10 +745,10 @@ def _compares_with(text: str, t: Timex) -> bool:
     ago"), which dates no event of its clause (data/anchor_signals.json comparison_baseline):
     the comparison word, then nothing or a figure (a number within MAX_BASELINE_WORDS words, no
     clause break; after "from" the number comes first: not "removed the cap from the ocean
-    floor at 1737GMT on Saturday", and a change comes before it: not "Officials from 20
-    countries yesterday endorsed"), then the time; "from" with no figure only after a change in
-    figures ("19% from"), not "leave ... from March 30". "versus" only with a figure on both
-    sides and a time counted back (comparison_versus). Not the current period ("this week",
+    floor at 1737GMT on Saturday", and a change comes before it (_follows_a_change): not
+    "Some 300 officials from 20 countries yesterday endorsed"), then the time; "from" with no
+    figure only after a change in figures ("19% from"), not "leave ... from March 30".
+    "versus" only with a figure on both sides and a time counted back (comparison_versus). Not the current period ("this week",
     "today"), which dates the change itself."""
     if _NOW_PERIOD.match(t.text):
         return False
@@ -740,7 +770,7 @@ def _compares_with(text: str, t: Timex) -> bool:
         # figure on both sides, a time counted back; not "5 percent versus 2 percent for the
         # index on Monday" (one time), nor "filing in June versus August" (two choices)
         back = event_lists(ANCHOR_SIGNALS)["counted_back"]
-        return figure and _follows_a_change(text, t.start - len(left) + hit.start()) \
+        return figure and _follows_a_figure(text, t.start - len(left) + hit.start()) \
             and any(w in back for w in t.text.lower().split())
     if hit.group().lower() == "from":
         if words:  # "from 2013 through 2019": a year opens a period, it is no figure
