@@ -158,8 +158,8 @@ def main_event_words(text: str, span: tuple[int, int], headline: bool,
                      is_verb) -> tuple[int, int] | None:
     """The event words of a headline or lead: its first verb that does not merely report
     (what was said is the event) or reports with its object ("acknowledged | the error",
-    "conceded | the race": lead_rules.json object_reporting_verbs), else its first event noun;
-    None when it announces."""
+    "conceded | the race": lead_rules.json object_reporting_verbs), else its first event noun
+    (is_event_noun: not the modifier of a compound, "a meeting room"); None when it announces."""
     a, b = span
     rules = lead_rules()
     noun: tuple[int, int] | None = None

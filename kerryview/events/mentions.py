@@ -98,7 +98,8 @@ def _participial_adjunct_end(text: str, sent: tuple[int, int], timex: Timex) -> 
 
 
 def find_trigger(text: str, sent: tuple[int, int], timex: Timex) -> tuple[int, int] | None:
-    """The event words for a time expression: the nearest verb, else the nearest event noun."""
+    """The event words for a time expression: the nearest verb, else the nearest event noun
+    (headline.is_event_noun: "the war memorial" has none)."""
     best: tuple[float, int, int] | None = None
     a, b = sent
     leading = not text[a:timex.start].strip(" ,“\"'") or text[a:timex.start].rstrip().endswith(",")
