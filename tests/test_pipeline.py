@@ -75,6 +75,16 @@ def test_tuesday_wang_yi_meeting_reported_by_four_sources(corpus):
     assert not any("Xinhua" in m.text for m in ev.mentions)
 
 
+def test_a_meeting_room_is_not_the_event_of_what_was_said_in_it(corpus):
+    # "... Kerry said in a meeting room in China's legislative building": 'meeting' only
+    # modifies 'room' (issue #9); the event is what Kerry said, told by three sources
+    _, events = corpus
+    assert not any("meeting room" in e.label for e in events)
+    [hope] = _events_with(events, "Our hope")
+    assert hope.label.startswith("Kerry said") and "Our hope" in hope.label
+    assert {d[:3] for d in hope.document_ids} == {"000", "001", "004"}
+
+
 def test_departure_scheduled_early_hours_of_july_20(corpus):
     _, events = corpus
     found = _events_with(events, "leave Beijing")

@@ -19,6 +19,7 @@ from kerryview.events.not_events import LineFilter
 from kerryview.ingest.metadata import headline_span
 from kerryview.model import Document
 from kerryview.text.plural import looks_plural
+from kerryview.text.verbs import is_verb
 from kerryview.text.wordlists import WORD, cues, event_lists, stopwords
 
 LEAD_RULES = "lead_rules.json"
@@ -112,12 +113,53 @@ def _is_reporting(word: str) -> bool:
     return word.lower() in lead_rules()["pure_reporting"]
 
 
+_COMPOUND_HEAD = re.compile(r"[ \t\xa0]([a-z][a-z-]*)(?![\w'’])")  # the lower-case word right after
+
+
+def _determined(before: str) -> bool:
+    """Whether `before` ends in a determiner (clause_rules.json noun_modifier_before: "the", "a",
+    "its") or a possessive ("China's"): the word after it opens a noun phrase."""
+    m = re.search(r"([\w'’]+)\W*$", before)
+    if m is None:
+        return False
+    w = m.group(1).lower()
+    return w.endswith(("'s", "’s")) or w in event_lists("clause_rules.json")["noun_modifier_before"]
+
+
+def is_event_noun(text: str, start: int, end: int) -> bool:
+    """Whether the word text[start:end] is an event noun that is an event word: one of the
+    event cues' event_nouns, unless it is the modifier of a noun-noun compound. The last noun of
+    a compound is its head: a singular event noun followed directly by a lower-case common noun
+    that is not itself an event noun only modifies it ("a meeting room", "a war memorial",
+    "the crash site"); "peace talks", "a summit meeting" keep theirs. A common noun here is any
+    lower-case word that is no stop word, preposition, verb, word in -ly, -ing or -s, nor one of
+    event_cues.json not_compound_heads ("election night", "report back"). An event noun in -ing
+    is a noun only after a determiner or a possessive ("a meeting room"); else it may be a verb
+    with its object ("have been hearing evidence")."""
+    word = text[start:end]
+    c = cues()
+    if word.lower() not in c["event_nouns"]:
+        return False
+    m = _COMPOUND_HEAD.match(text, end)
+    if m is None or looks_plural(word):
+        return True  # "talks continue": a modifier is singular
+    if word.lower().endswith("ing") and not _determined(text[max(0, start - 20):start]):
+        return True  # "have been hearing evidence", "after meeting officials": a verb and its object
+    head = m.group(1)
+    if head in c["event_nouns"] or head in stopwords() or head in c["not_compound_heads"] \
+            or head in event_lists(LEAD_RULES)["prepositions"] or len(head) < 3 \
+            or head.endswith(("ly", "ing")) or looks_plural(head) \
+            or is_verb(head, text[max(0, m.start(1) - 12):m.start(1)], finite=True):
+        return True
+    return False
+
+
 def main_event_words(text: str, span: tuple[int, int], headline: bool,
                      is_verb) -> tuple[int, int] | None:
     """The event words of a headline or lead: its first verb that does not merely report
     (what was said is the event) or reports with its object ("acknowledged | the error",
-    "conceded | the race": lead_rules.json object_reporting_verbs), else its first event noun;
-    None when it announces."""
+    "conceded | the race": lead_rules.json object_reporting_verbs), else its first event noun
+    (is_event_noun: not the modifier of a compound, "a meeting room"); None when it announces."""
     a, b = span
     rules = lead_rules()
     noun: tuple[int, int] | None = None
@@ -139,7 +181,7 @@ def main_event_words(text: str, span: tuple[int, int], headline: bool,
             if prev_word.lower() in rules["future_markers"]:
                 return None  # "BP to cap the well", "Obama will visit": not yet news
             return m.start(), m.end()
-        if noun is None and w in cues()["event_nouns"]:
+        if noun is None and is_event_noun(text, m.start(), m.end()):
             noun = (m.start(), m.end())
         prev_word = word
     return noun

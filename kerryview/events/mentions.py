@@ -20,7 +20,7 @@ from kerryview.events.clauses import (Clause, anchors_clause, at_that_time, clau
                                       publication_event_words, reports, mention_dating, time_phrase_only,
                                       statement_words, stative_now, subject_elsewhere, tells_now, about_now,
                                       not_news, dates_report)
-from kerryview.events.headline import Lead, lead_passages, main_event_words
+from kerryview.events.headline import Lead, is_event_noun, lead_passages, main_event_words
 from kerryview.events.antecedents import antecedent, pronoun_kind, subject_of, with_antecedent
 from kerryview.events.liveblog import live_blog
 from kerryview.events.not_events import LineFilter, why_not_event_sentence
@@ -98,7 +98,8 @@ def _participial_adjunct_end(text: str, sent: tuple[int, int], timex: Timex) -> 
 
 
 def find_trigger(text: str, sent: tuple[int, int], timex: Timex) -> tuple[int, int] | None:
-    """The event words for a time expression: the nearest verb, else the nearest event noun."""
+    """The event words for a time expression: the nearest verb, else the nearest event noun
+    (headline.is_event_noun: "the war memorial" has none)."""
     best: tuple[float, int, int] | None = None
     a, b = sent
     leading = not text[a:timex.start].strip(" ,“\"'") or text[a:timex.start].rstrip().endswith(",")
@@ -124,7 +125,7 @@ def find_trigger(text: str, sent: tuple[int, int], timex: Timex) -> tuple[int, i
             dist += CLAUSE_PENALTY
         if _is_verb(word, text[max(a, m.start() - 12):m.start()]):
             score = float(dist)
-        elif word.lower() in cues()["event_nouns"]:
+        elif is_event_noun(text, m.start(), m.end()):
             score = dist + NOUN_PENALTY
         else:
             continue
