@@ -490,3 +490,32 @@ def test_an_added_wire_story_joins_its_sentence_as_a_full_import_does(tmp_path, 
     fresh = Store(tmp_path / "fresh.db")
     import_into_store(fresh, files + [wire])
     assert _events(store.events()) == _events(fresh.events())
+
+
+WORK = ("date 2023-07-19\n\nKerry ends Beijing visit {}\n\nU.S. climate envoy John Kerry said "
+        "more work was needed to reach agreements with China on major climate issues, after "
+        "three days of talks in Beijing.\n")
+
+
+def test_added_articles_keep_their_publication_day_as_a_full_import_does(tmp_path, monkeypatch,
+                                                                        no_refit):
+    """003 tells Kerry's 'more work was needed this year' in a sentence with two dates; three
+    articles added later tell his words dated by their publication alone, in sentences of
+    one date: sources of the day, kept (merge.happening_dates sets aside only the report day
+    of a two-date sentence), whether they come with the others or after them."""
+    files = dated_demo(tmp_path)
+    added = []
+    for k in range(3):
+        added.append(tmp_path / f"work{k}.txt")
+        added[-1].write_text(WORK.format(k), encoding="utf-8")
+    store = Store(tmp_path / "p.db")
+    import_into_store(store, files)
+    assert isinstance(import_into_store(store, added), StoredResult)
+    assert _events(store.events()) == _events(_from_scratch(store, monkeypatch))
+    [work] = [e for e in store.events() if "more work was needed" in e.label]
+    assert {d[:3] for d in work.document_ids} == {"003", "wor"} and len(work.document_ids) == 4
+    assert work.value == "2023-07-19" and work.conflicts == []
+    fresh = Store(tmp_path / "fresh.db")  # (other word weights: the same event, not all)
+    import_into_store(fresh, files + added)
+    assert [(e.value, len(e.document_ids)) for e in fresh.events()
+            if "more work was needed" in e.label] == [("2023-07-19", 4)]

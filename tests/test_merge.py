@@ -182,6 +182,66 @@ def test_the_day_a_meeting_was_reported_does_not_date_the_meeting():
     assert event.conflicts == []
 
 
+WORK = ("U.S. climate envoy John Kerry said more work was needed{} to reach agreements with "
+        "China on major climate issues, after three days of talks in Beijing.")
+
+
+def test_one_sentence_with_two_dates_sets_aside_only_its_own_report_day():
+    """Four articles of July 19 tell Kerry's words, one of them 'more work was needed this
+    year' (a sentence with two dates: the join's). The other three date the event by their
+    publication in sentences of one date: each a source's date, kept (merge.happening_dates:
+    only the two-date sentence's report day is set aside). ('Kerry said', which the label
+    holds, is besides the happening told on the publication's day, not a report of it.)"""
+    texts = {"a": "date 2023-07-19\n\nKerry wraps up talks\n\n" + WORK.format(" this year")}
+    for k in "bcd":
+        texts[k] = "date 2023-07-19\n\nKerry ends Beijing visit\n\n" + WORK.format("")
+    [event] = _with(_events(texts, "news"), "more work")
+    assert event.document_ids == ["a", "b", "c", "d"]
+    assert {m.timex.value for m in event.mentions} == {"2023", "2023-07-19"}
+    assert event.value == "2023-07-19" and event.conflicts == []
+
+
+def _item(value, dated_by="time expression", doc="a", text="Kerry said more work was needed",
+          trigger="", label=None):
+    from kerryview.calendar.intervals import value_interval
+    from kerryview.events.merge import Item
+    from kerryview.model import EventMention, Timex
+    at = text.find(trigger) if trigger else None
+    m = EventMention(doc, 0, len(text), text, Timex(0, 0, "", "DATE", value), dated_by=dated_by,
+                     trigger_start=at, trigger_end=None if at is None else at + len(trigger))
+    return Item(m, label or text, value_interval(value), {}, "2023-07-19")
+
+
+def test_a_reporting_verb_its_label_holds_dates_the_happening_however_it_is_dated():
+    """dates_a_report asks the same of a mention dated by publication and one dated by a
+    time expression: a reporting verb its label holds ('Kerry said ...') is the happening
+    told, one it does not ('..., state media reported') the report; any other word
+    dated by publication is the statement of the day (a report), by a time expression
+    the happening."""
+    from kerryview.events.merge import dates_a_report
+    said = "Kerry said more work was needed"
+    reported = "Kerry met Xie Zhenhua in Beijing this week, state media reported"
+    for dated_by in ("publication", "time expression"):
+        assert not dates_a_report(_item("2023-07-19", dated_by, text=said, trigger="said"))
+        assert dates_a_report(_item("2023-07-19", dated_by, text=reported, trigger="reported",
+                                    label="State media: Kerry met Xie Zhenhua in Beijing"))
+    assert dates_a_report(_item("2023-07-19", "publication", text=said, trigger="needed"))
+    assert not dates_a_report(_item("2023", text=said, trigger="needed"))
+
+
+def test_only_a_sentence_giving_two_dates_has_its_report_day_set_aside():
+    """a's sentence gives the publication's day and 'this year'; b's and c's only the
+    publication's: only a's day is set aside (merge.happening_dates), and the event is of
+    the day the three articles agree on."""
+    from kerryview.events.merge import happening_dates, make_event
+    report, year = _item("2023-07-19", "publication"), _item("2023")
+    others = [_item("2023-07-19", "publication", doc=d) for d in "bc"]
+    assert happening_dates([report, year]) == [year]
+    assert happening_dates([report, year] + others) == [year] + others
+    assert make_event([report, year] + others).value == "2023-07-19"
+    assert happening_dates(others) == others
+
+
 def test_a_sentence_after_a_wire_dateline_is_one_sentence_for_the_join():
     """The clause event of the sentence starts at the wire dateline, the time expression's
     passage after it (kerryview.events.mentions): one sentence, so one event."""

@@ -97,17 +97,21 @@ def test_departure_scheduled_early_hours_of_july_20(corpus):
 
 def test_a_happening_told_in_one_sentence_with_its_report_is_one_event_of_its_own_date(corpus):
     """003 tells Xi's pledge 'earlier this week' and Xinhua's report of it 'on July 18' in one
-    sentence, 001 the same words in a clause of its publication day; Kerry's 'more work was
-    needed this year' and 'the talks this week had been constructive' are said on 003's
-    day: one event each, with both sources where there are two, dated by the time
-    expression of what was told, not by the day it was reported (merge.happening_dates)."""
+    sentence, 001 the same words in a clause of its publication day, July 18: one event of
+    both sources. 003's report day is set aside (the day of a report is not the day of what
+    it reports), 001's July 18 is its only date of the pledge and stays a source's date:
+    the week and the day inside it agree, the day is chosen (merge.happening_dates).
+    Kerry's 'the talks this week had been constructive' is told ('Kerry told reporters',
+    a reporting verb its label does not hold) on 003's day: the week. His 'more work was
+    needed this year' is said ('Kerry said', which its label holds: the saying is the
+    happening) on 003's day: that day, inside the year."""
     _, events = corpus
     [xi] = _events_with(events, "Xi Jinping reiterated")
-    assert xi.value == "2023-W29" and {d[:3] for d in xi.document_ids} == {"001", "003"}
+    assert xi.value == "2023-07-18" and {d[:3] for d in xi.document_ids} == {"001", "003"}
     assert sorted(m.timex.value for m in xi.mentions) == \
         ["2023-07-18", "2023-07-18", "2023-07-18", "2023-W29"]
     [work] = _events_with(events, "more work", "to reach agreements")
-    assert work.value == "2023" and {m.timex.value for m in work.mentions} == \
+    assert work.value == "2023-07-19" and {m.timex.value for m in work.mentions} == \
         {"2023", "2023-07-19"}
     [talks] = _events_with(events, "constructive", "complicated")
     assert talks.value == "2023-W29" and {m.timex.value for m in talks.mentions} == \

@@ -26,7 +26,7 @@ from kerryview.events.blocking import candidate_pairs
 from kerryview.events.clauses import is_clause_event, mention_dating, merge_weights, own_words
 from kerryview.events.mentions import Found
 from kerryview.calendar.zones import utc_interval
-from kerryview.text.similarity import Vectorizer, content_terms, cosine, word_overlap
+from kerryview.text.similarity import WORD, Vectorizer, content_terms, cosine, stem, word_overlap
 from kerryview.text.wordlists import opposite_events, reporting_verbs
 from kerryview.model import Event, EventMention
 from kerryview.calendar.intervals import Interval, duration_timedelta, iso
@@ -490,43 +490,51 @@ def is_reporting(word: str) -> bool:
     return word.lower() in verbs["pure"] or word.lower() in verbs["attribution"]
 
 
+def label_holds(word: str, label: str) -> bool:
+    """Whether a label holds a word (stemmed, stopwords too: "Kerry said more work was
+    needed" holds "said")."""
+    words = {stem(w.lower()) for w in WORD.findall(label)}
+    return stem(word.lower()) in words
+
+
 def dates_a_report(it: Item) -> bool:
-    """Whether a mention's date is a report's, not the date of what it reports: dated only
-    by its article's publication (the statement of the day: a clause, a headline, a lead
-    without a time expression), or by the time of a reporting verb that tells what its
-    label says ("Kerry met Xie Zhenhua in Beijing this week, state media reported on
-    Wednesday": "State media: Kerry met ..."; a reporting verb its label holds is the
-    happening told: "Speaking earlier this week, Xi reiterated ...", "Xi ... reiterated")."""
+    """Whether a mention's date is a report's, not the date of what it reports: its trigger
+    a reporting verb that tells what its label says ("Kerry met Xie Zhenhua in Beijing this
+    week, state media reported on Wednesday": "State media: Kerry met ..."), or, its
+    trigger no reporting verb, dated only by its article's publication (the statement of
+    the day: a clause, a headline, a lead without a time expression). A reporting verb its
+    label holds is the happening told, however the mention is dated ("Speaking earlier this
+    week, Xi reiterated ...": "Xi ... reiterated"; "Kerry said more work was needed this
+    year", said on the day of publication: "Kerry said more work was needed")."""
     m = it.mention
-    if m.dated_by == "publication":
-        return True
     word = _trigger(m)
-    if not is_reporting(word):
-        return False
-    stem = next(iter(content_terms(word.lower())), "")  # (as Said.of reads it; "said": none)
-    return not stem or stem not in content_terms(it.label)
+    if is_reporting(word):
+        return not label_holds(word, it.label)
+    return m.dated_by == "publication"
 
 
 def happening_dates(group: list[Item]) -> list[Item]:
-    """The mentions whose dates date an event. In an event join_same_words joined (a
-    sentence of it gives two dates: no cluster holds one, merge_score) whose mentions date
-    both a report and, by a time expression, the happening it reports ("Kerry met Xie
-    Zhenhua in Beijing this week, state media reported on Wednesday"), those of the
-    happening: the day of a report is not the day of what it reports, even when it is
-    finer. A duration ("for the past two months", dated as the period before publication)
-    says how long, not when: it dates no happening. Else all of them."""
+    """The mentions whose dates date an event. In a sentence giving two dates (join_same_words
+    joined its events: no cluster holds two dates of one sentence, merge_score) whose
+    mentions date both a report and, by a time expression, the happening it reports ("Kerry
+    met Xie Zhenhua in Beijing this week, state media reported on Wednesday"), those of the
+    report are set aside: the day of a report is not the day of what it reports, even when
+    it is finer. A duration of such a sentence ("for the past two months", dated as the
+    period before publication) says how long, not when: it is set aside too. The event's
+    other sentences (other articles telling it) keep all their mentions, whatever dates
+    them: each is a source's date of the happening. If nothing would be left, all of
+    them."""
     if len({it.mention.timex.value for it in group}) < 2:
         return group
     where = sentence_index(it.mention for it in group)
-    told: dict[Sentence, str] = {}
+    told: dict[Sentence, set[str]] = {}
     for it in group:
-        m = it.mention
-        if told.setdefault(where[passage(m)], m.timex.value) != m.timex.value:
-            break
-    else:
+        told.setdefault(where[passage(it.mention)], set()).add(it.mention.timex.value)
+    if all(len(dates) < 2 for dates in told.values()):
         return group
-    happening = [it for it in group if not dates_a_report(it)
-                 and it.mention.timex.type != "DURATION"]  # (how long, not when)
+    happening = [it for it in group if len(told[where[passage(it.mention)]]) < 2
+                 or not (dates_a_report(it)
+                         or it.mention.timex.type == "DURATION")]  # (how long, not when)
     return happening if happening and len(happening) < len(group) else group
 
 
