@@ -887,7 +887,8 @@ class Store(MergeRows):
         return Document(id=doc_id, path=path, text=text, title=title, outlet=outlet,
                         encoding=encoding, sha256=sha256,
                         dct=date.fromisoformat(dct) if dct else None,
-                        dct_source=DateSource(_SOURCE_KINDS.get(kind) or DateSourceKind(kind),
+                        # a kind this kerryview does not know (a newer one wrote it) is unknown
+                        dct_source=DateSource(_SOURCE_KINDS.get(kind, DateSourceKind.UNKNOWN),
                                               source),
                         dateline=DateLine(date.fromisoformat(line), line_start, line_end)
                         if line else None)
