@@ -435,9 +435,9 @@ def _run_in_wire(line: str) -> int | None:
     return None
 
 
-# What follows a wire dateline's dash: the first sentence of the story, opening with a capital,
-# a figure or a quotation mark.
-_SENTENCE_START = re.compile(r"[ \t\u00a0]*(?:$|[\"'“‘(\[]?[A-Z0-9])")
+# What follows a wire dateline's dash: the first sentence of the story, opening with a capital
+# (also a name's after one small letter: "eBay", "iPhone"), a figure or a quotation mark.
+_SENTENCE_START = re.compile(r"[ \t\u00a0]*(?:$|[\"'“‘(\[]?[a-z]?[A-Z0-9])")
 # A full date as date lines write it (with its year): a head that states one before a run-in
 # wire dateline dates the line ("BP tries again | Mon May 24, 2010 10:07am EDT | Email | Print
 # WASHINGTON, May 24 (Reuters) -").
