@@ -147,6 +147,34 @@ def test_a_december_dateline_in_a_january_pile_is_of_the_story_s_run_up():
            "January 2010)" in str(a.dct_source)
 
 
+
+@pytest.mark.parametrize("january,december", [((10, 11, 12), (27, 28, 29)),
+                                              ((4, 5, 6), (18, 19, 20))])
+def test_a_december_dateline_the_pile_runs_on_into_is_not_of_its_run_up(january, december):
+    """'GENEVA, Dec 30' with articles of January and of December 2010: the December the story
+    runs on into (a few days after three of its articles, or ten), not the run-up to the
+    January, even a few days before it: the run-up counts only when no year's days reach
+    the day, and less the further it is from the first of them."""
+    pile = [_doc(f"p{m}{d}", f"Published: {m} {d}, 2010\nFlu vaccine update\nHealth officials "
+                             "said vaccination continued.")
+            for m, days in (("January", january), ("December", december)) for d in days]
+    a = _doc("x", "Flu vaccine latest\n\nGENEVA, Dec 30 (Reuters) - Health officials said swine "
+                  "flu vaccination continued across Europe.")
+    _date(pile + [a])
+    assert a.dct == date(2010, 12, 30), str(a.dct_source)
+    assert "among their days" in str(a.dct_source)
+
+
+def test_the_run_up_weighs_less_the_further_it_is_from_the_pile_s_first_day():
+    from kerryview.dating.cues import rules
+    from kerryview.dating.inference import _PileDays
+    rule = rules()["pile_span"]
+    first = date(2010, 1, 5).toordinal()
+    pile = _PileDays(rule, [], [first])
+    weights = [pile.run_up(first - k, 14)[1] for k in (1, 5, 14, 15)]
+    assert weights[0] > weights[1] > weights[2] > weights[3] == 0.0
+
+
 def test_the_piles_years_leave_out_the_article_s_own_history():
     """The carmaker founded in 1987: that year is the article's history, not one the other
     articles are dated in; and the sentence names the clue that decided."""
