@@ -188,10 +188,11 @@ def declared_dct(d: Document) -> None:
         # resolution keeps it
         line = yearless_dateline(d.text)
         quoted = " ".join(d.text[line.line_start:line.end].split())
+        years = day.year != d.dct.year  # "filed on 31 December 2010 ... dated 1 January 2011"
         d.dct_source = DateSource(
             DateSourceKind.FILED_PER_DATELINE,
-            f"filed on {day_words(day, weekday=False, year=False)} (its dateline “{quoted}”); "
-            f"the page is dated {day_words(d.dct, weekday=False, year=False)} "
+            f"filed on {day_words(day, weekday=False, year=years)} (its dateline “{quoted}”); "
+            f"the page is dated {day_words(d.dct, weekday=False, year=years)} "
             f"({d.dct_source.detail})")
         d.dct = day
     elif d.dct is not None and d.dct_source.kind in KEPT_KINDS:
