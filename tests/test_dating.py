@@ -164,6 +164,15 @@ def test_how_far_a_page_date_gives_way_is_the_rule_s_lag(monkeypatch):
     assert d.dct == date(1999, 3, 14) and d.dct_source.kind is DateSourceKind.PAGE_METADATA
 
 
+
+def test_a_page_date_a_year_after_its_wire_dateline_says_both_years():
+    text = "WASHINGTON, Dec. 31 (Xinhua) --\n\nThe ministers signed the accord."
+    d = _doc("a", text, dct=date(2011, 1, 1), dct_source=DateSource(DateSourceKind.PAGE_METADATA, "the page"))
+    _date([d])
+    assert d.dct == date(2010, 12, 31) and d.dct_source.kind is DateSourceKind.FILED_PER_DATELINE
+    assert str(d.dct_source).startswith("filed on 31 December 2010 (its dateline")
+    assert "the page is dated 1 January 2011 (the page)" in str(d.dct_source)
+
 def test_a_page_date_gives_way_to_the_day_of_its_wire_dateline():
     # the story was filed on March 12, its page (archive) is dated March 13: "today" is March 12
     text = "WASHINGTON, March 12 (Xinhua) --\n\nThe three foreign ministers signed documents of accession."

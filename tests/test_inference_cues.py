@@ -70,7 +70,7 @@ def test_each_year_less_dateline_style_dates_its_example(name):
 
 def test_a_dateline_is_found_only_where_a_report_opens():
     from kerryview.dating.cues import dateline_spans
-    assert [s for s, _, _ in dateline_spans("By Sue Zeidler LOS ANGELES, April 28 (Reuters) - x")] == ["wire"]
+    assert [s for s, _, _ in dateline_spans("By Sue Zeidler LOS ANGELES, April 28 (Reuters) - Studios said")] == ["wire"]
     assert [s for s, _, _ in dateline_spans("KANSAS CITY, Mo., Oct. 20 -- The bank")] == ["paper"]
     assert dateline_spans("He said, May 3 - no") == []
     assert dateline_spans("x" * 500 + " LONDON, March 30 -- late") == []

@@ -132,3 +132,37 @@ def test_adding_a_table_and_a_column_is_one_small_step(tmp_path, monkeypatch):
     assert (store.documents(), store.events(), store.marks()) == kept
     with pytest.raises(ValueError, match="expected"):
         migration(latest_version() + 5, "a gap")(_next)
+
+
+# the publication-date kinds kerryview stored up to schema 11
+_KINDS_OF_SCHEMA_11 = {"stated_in_text", "page_metadata", "set_by_user", "inferred", "unknown"}
+
+
+def test_a_date_kind_added_since_is_named_by_a_step_so_older_kerryview_refuses_the_file():
+    # an older kerryview reading a kind it does not know could only fail; a schema step makes
+    # it refuse the project as "written by a newer kerryview" instead
+    from kerryview.model import DateSourceKind
+    steps = " ".join(s.description for s in MIGRATIONS if s.version > 11)
+    added = {k.value for k in DateSourceKind} - _KINDS_OF_SCHEMA_11
+    assert added  # filed_per_dateline came after schema 11
+    assert all(kind in steps for kind in added), added
+
+
+def test_a_date_kind_this_kerryview_does_not_know_reads_as_unknown(tmp_path):
+    from kerryview.model import DateSourceKind
+    path = tmp_path / "p.db"
+    store = Store(path)
+    import_into_store(store, bundled_corpus_paths()[:1])
+    doc = store.documents()[0]
+    store.close()
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE documents SET dct_source_kind = 'from_the_future' WHERE id = ?",
+                 [doc.id])
+    conn.commit()
+    conn.close()
+    store = Store(path)
+    got = store.document(doc.id)
+    assert got.dct_source.kind is DateSourceKind.UNKNOWN
+    assert got.dct == doc.dct
+    assert [d.id for d in store.documents()] == [doc.id]
+    store.close()

@@ -55,7 +55,7 @@ def test_step_11_fills_the_search_texts_of_an_older_project(bundled_db, tmp_path
     old.write_bytes(bundled_db.read_bytes())
     conn = sqlite3.connect(old)
     conn.execute("DROP TABLE event_search")
-    conn.execute("DELETE FROM schema_version WHERE version = 11")
+    conn.execute("DELETE FROM schema_version WHERE version >= 11")
     conn.execute("DELETE FROM meta WHERE key = 'search_version'")
     conn.execute("UPDATE meta SET value = '10' WHERE key = 'schema_version'")
     conn.commit()
@@ -65,7 +65,7 @@ def test_step_11_fills_the_search_texts_of_an_older_project(bundled_db, tmp_path
     assert ro.search_texts([e.id for e in ro.events(passages=False)]) == {}
     ro.close()
     store = Store(old)
-    assert stored_version(store.conn) == latest_version() == 11
+    assert stored_version(store.conn) == latest_version() >= 11
     assert _kept(old) == _computed(store) and len(_kept(old)) == len(store.events())
     ids = [e.id for e in store.events(passages=False)]
     assert store.search_texts(ids) == _kept(old) == store.search_texts(ids[:2]) | \

@@ -3,6 +3,8 @@ exactly: inference gives it only its year, from the article's own dates or from 
 (kerryview/dating/data/inference_cues.json: wire_dateline_year, wire_dateline_pile_year)."""
 from datetime import date
 
+import pytest
+
 from kerryview.dating.datelines import read_dateline, yearless_dateline
 from kerryview.dating.inference import infer_dcts
 from kerryview.model import DateSourceKind, Document
@@ -145,6 +147,34 @@ def test_a_december_dateline_in_a_january_pile_is_of_the_story_s_run_up():
            "January 2010)" in str(a.dct_source)
 
 
+
+@pytest.mark.parametrize("january,december", [((10, 11, 12), (27, 28, 29)),
+                                              ((4, 5, 6), (18, 19, 20))])
+def test_a_december_dateline_the_pile_runs_on_into_is_not_of_its_run_up(january, december):
+    """'GENEVA, Dec 30' with articles of January and of December 2010: the December the story
+    runs on into (a few days after three of its articles, or ten), not the run-up to the
+    January, even a few days before it: the run-up counts only when no year's days reach
+    the day, and less the further it is from the first of them."""
+    pile = [_doc(f"p{m}{d}", f"Published: {m} {d}, 2010\nFlu vaccine update\nHealth officials "
+                             "said vaccination continued.")
+            for m, days in (("January", january), ("December", december)) for d in days]
+    a = _doc("x", "Flu vaccine latest\n\nGENEVA, Dec 30 (Reuters) - Health officials said swine "
+                  "flu vaccination continued across Europe.")
+    _date(pile + [a])
+    assert a.dct == date(2010, 12, 30), str(a.dct_source)
+    assert "among their days" in str(a.dct_source)
+
+
+def test_the_run_up_weighs_less_the_further_it_is_from_the_pile_s_first_day():
+    from kerryview.dating.cues import rules
+    from kerryview.dating.inference import _PileDays
+    rule = rules()["pile_span"]
+    first = date(2010, 1, 5).toordinal()
+    pile = _PileDays(rule, [], [first])
+    weights = [pile.run_up(first - k, 14)[1] for k in (1, 5, 14, 15)]
+    assert weights[0] > weights[1] > weights[2] > weights[3] == 0.0
+
+
 def test_the_piles_years_leave_out_the_article_s_own_history():
     """The carmaker founded in 1987: that year is the article's history, not one the other
     articles are dated in; and the sentence names the clue that decided."""
@@ -181,3 +211,34 @@ def test_one_reader_of_the_wire_dateline_also_after_a_byline_run_into_it():
     line = yearless_dateline(flat)
     assert flat[line.line_start:line.end] == "ISTANBUL, May 16 (Reuters) -"
     assert dateline_spans(flat) == [("wire", line.start, line.end)]
+
+
+def test_a_dateline_at_the_start_of_a_line_beats_one_run_into_an_earlier_line():
+    """A dateline run into a head line (a "Related:" teaser's) is read only when no head line
+    starts with one: the story's own dateline starts its line."""
+    from kerryview.dating.datelines import wire_day
+    text = ("BP tries again\nRelated: Oil prices ease as BP tries fix. LONDON, May 23 (Reuters) - "
+            "Oil prices eased.\nHOUSTON, May 24 (Reuters) - BP said it would try again.\n")
+    line = yearless_dateline(text)
+    assert text[line.line_start:line.end] == "HOUSTON, May 24 (Reuters) -"
+    assert wire_day(text, date(2010, 5, 24)) == date(2010, 5, 24)
+
+
+def test_a_run_in_dateline_after_a_full_date_on_its_line_is_not_read_as_year_less():
+    text = ("BP tries again | Mon May 24, 2010 10:07am EDT | Email | Print WASHINGTON, May 24 "
+            "(Reuters) - BP said it would try again.\n")
+    assert yearless_dateline(text) is None
+    # the same line without the full date: the run-in dateline is read
+    line = yearless_dateline(text.replace("Mon May 24, 2010 10:07am EDT | ", ""))
+    assert (line.month, line.day) == (5, 24)
+
+
+@pytest.mark.parametrize("text", [
+    # an all-caps headline: no "{City}," before the date
+    "OIL FALLS AS BP SAYS MAY 24 (Reuters) - DEADLINE NEARS\nBP said it would try again.\n",
+    # prose quoting a dateline: no sentence starts after the dash
+    "BP tries again\nThe spill grew, as first reported by WASHINGTON, May 24 (Reuters) - that "
+    "the well leaked.\n",
+])
+def test_words_that_look_like_a_run_in_dateline_are_none(text):
+    assert yearless_dateline(text) is None

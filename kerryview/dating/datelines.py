@@ -419,13 +419,43 @@ def _run_in_wire(line: str) -> int | None:
     (headline, summary bullets, an editor's note, a byline), as wire pages copied flat print it:
     "\\* Two cases confirmed in Turkey (Updates with details) ISTANBUL, May 16 (Reuters) - ...",
     "By Sue Zeidler LOS ANGELES, April 28 (Reuters) - ...": the first upper-case word within
-    MAX_HEAD_CHARS of the line from which a year-less wire style reads to its agency; else None."""
+    MAX_HEAD_CHARS of the line from which a year-less wire style reads to its agency, as
+    "{city}, {month} {day}" (a run-in date with no place before it is a headline's words: "OIL
+    FALLS AS BP SAYS MAY 24 (Reuters) - DEADLINE NEARS"), and after whose dash a sentence
+    starts (the story's first: "... reported by WASHINGTON, May 24 (Reuters) - that ..." is
+    prose quoting a dateline); else None."""
     for m in _AGENCY_DASH.finditer(line, 0, MAX_HEAD_CHARS + RUN_IN_PLACE_CHARS):
+        if not _SENTENCE_START.match(line, m.end()):
+            continue
         for p in _PLACE_START.finditer(line, max(0, m.start() - RUN_IN_PLACE_CHARS), m.start()):
             r = _read_line_at(line[p.start():], False)
-            if r is not None and r.yearless and not r.days and r.end == m.end() - p.start():
+            if r is not None and r.yearless and not r.days and r.end == m.end() - p.start() \
+                    and line[p.start():p.start() + r.start].rstrip().endswith(","):
                 return p.start()
     return None
+
+
+# What follows a wire dateline's dash: the first sentence of the story, opening with a capital
+# (also a name's after one small letter: "eBay", "iPhone"), a figure or a quotation mark.
+_SENTENCE_START = re.compile(r"[ \t\u00a0]*(?:$|[\"'“‘(\[]?[a-z]?[A-Z0-9])")
+# A full date as date lines write it (with its year): a head that states one before a run-in
+# wire dateline dates the line ("BP tries again | Mon May 24, 2010 10:07am EDT | Email | Print
+# WASHINGTON, May 24 (Reuters) -").
+_FULL_DATE_FIELDS = ("{mdy}", "{dmy}", "{iso}")
+
+
+@cache
+def _full_dates() -> tuple[tuple[re.Pattern, tuple[dict[str, str], ...]], ...]:
+    return tuple(compile_template(t)[:2] for t in _FULL_DATE_FIELDS)
+
+
+def _states_full_date(text: str) -> bool:
+    """Whether a text holds a full, valid date (month, day and year)."""
+    for regex, slots in _full_dates():
+        for m in regex.finditer(text):
+            if any(isinstance(_slot_date(m, slot), date) for slot in slots):
+                return True
+    return False
 
 
 @dataclass(frozen=True)
@@ -450,17 +480,25 @@ def yearless_dateline(text: str) -> YearlessLine | None:
     that date line, _year_for); else None. Inference gives it its year (dating/inference.py):
     the month and the day are the dateline's."""
     first: tuple[_Read, int] | None = None
-    for i, (off, line) in enumerate(_head_lines(text)):
+    lines = _head_lines(text)
+    for i, (off, line) in enumerate(lines):  # a dateline that starts its line first
         r = _read_line(line, off, i)
-        place = off + len(line) - len(line.lstrip())  # where the dateline's place starts
-        if r is None and (run_in := _run_in_wire(line)) is not None:
-            r, place = _read_line(line[run_in:], off + run_in, i), off + run_in
         if r is None:
             continue
         if r.days:
             return None
         if r.yearless and first is None:
-            first = r, place
+            first = r, off + len(line) - len(line.lstrip())  # where the dateline's place starts
+    if first is None:  # then one run into its line after the head
+        for i, (off, line) in enumerate(lines):
+            if (run_in := _run_in_wire(line)) is None:
+                continue
+            if _states_full_date(line[:run_in]):
+                return None  # the head's full date dates the line, not the wire dateline
+            r = _read_line(line[run_in:], off + run_in, i)
+            if r is not None and r.yearless:
+                first = r, off + run_in
+                break
     if first is None:
         return None
     r, line_start = first

@@ -188,10 +188,11 @@ def declared_dct(d: Document) -> None:
         # resolution keeps it
         line = yearless_dateline(d.text)
         quoted = " ".join(d.text[line.line_start:line.end].split())
+        years = day.year != d.dct.year  # "filed on 31 December 2010 ... dated 1 January 2011"
         d.dct_source = DateSource(
             DateSourceKind.FILED_PER_DATELINE,
-            f"filed on {day_words(day, weekday=False, year=False)} (its dateline “{quoted}”); "
-            f"the page is dated {day_words(d.dct, weekday=False, year=False)} "
+            f"filed on {day_words(day, weekday=False, year=years)} (its dateline “{quoted}”); "
+            f"the page is dated {day_words(d.dct, weekday=False, year=years)} "
             f"({d.dct_source.detail})")
         d.dct = day
     elif d.dct is not None and d.dct_source.kind in KEPT_KINDS:
@@ -759,6 +760,7 @@ class _PileDays:
                 for day, w in latest:
                     self.days[day] += w
         self._smooth: dict[int, float] | None = None
+        self._run_on_years: list[int] | None = None
 
     def others_years(self, a: _Article) -> Counter[int]:
         """by_year without what article a's own dates add to it (its history's years are not
@@ -842,12 +844,23 @@ class _PileDays:
 
     def run_up(self, c: int, days: int) -> tuple[int | None, float]:
         """The first of the pile's days up to `days` after day c (c in the story's run-up) and
-        its weight; (None, 0.0) when there is none."""
+        the weight c takes from it: that day's, falling off with the days between them to none
+        past `days`; (None, 0.0) when there is none, or when the pile's days reach the same
+        month and day of another year (the story running on into it beats its run-up)."""
         after = [d for d in self.days if 0 < d - c <= days]
-        if not after:
+        if not after or self.runs_on_to(c):
             return None, 0.0
         first = min(after)
-        return first, self.weight(first)
+        return first, self.weight(first) * (days + 1 - (first - c)) / days
+
+    def runs_on_to(self, c: int) -> bool:
+        """Whether the pile's smoothed days (the month after each of them) reach day c's month
+        and day in another year than c's."""
+        if self._run_on_years is None:
+            self._run_on_years = sorted({date.fromordinal(d).year for d in self.smooth()})
+        day = date.fromordinal(c)
+        return any(self.weight(o) > 0.0 for y in self._run_on_years if y != day.year
+                   and (o := _ordinal_in(y, day.month, day.day)) is not None)
 
     def busy_days(self) -> list[int]:
         return [d for d, v in self.smooth().items() if v >= self.rule["busy"]]

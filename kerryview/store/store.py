@@ -510,10 +510,13 @@ class Store(MergeRows):
         row.update({f"timex_{f}": getattr(m.timex, f) for f in TIMEX_FIELDS})
         return row
 
-    def set_document_date(self, doc_id: str, value: date | None) -> None:
+    def set_document_date(self, doc_id: str, value: date | None,
+                          source: DateSource | None = None) -> None:
         """A publication date the user set (kept by every later resolution), or None to let
-        kerryview infer it again. Events are re-derived by the caller (pipeline)."""
-        source = DateSource.set_by_user() if value else DateSource.unknown()
+        kerryview infer it again; with `source`, a date given back with where it came from (an
+        undo restoring a page's date). Events are re-derived by the caller (pipeline)."""
+        if source is None:
+            source = DateSource.set_by_user() if value else DateSource.unknown()
         with self.writing():
             self.db.execute("UPDATE documents SET dct = ?, dct_source = ?, dct_source_kind = ? "
                             "WHERE id = ?", [value.isoformat() if value else None,
@@ -887,7 +890,8 @@ class Store(MergeRows):
         return Document(id=doc_id, path=path, text=text, title=title, outlet=outlet,
                         encoding=encoding, sha256=sha256,
                         dct=date.fromisoformat(dct) if dct else None,
-                        dct_source=DateSource(_SOURCE_KINDS.get(kind) or DateSourceKind(kind),
+                        # a kind this kerryview does not know (a newer one wrote it) is unknown
+                        dct_source=DateSource(_SOURCE_KINDS.get(kind, DateSourceKind.UNKNOWN),
                                               source),
                         dateline=DateLine(date.fromisoformat(line), line_start, line_end)
                         if line else None)

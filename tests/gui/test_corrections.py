@@ -37,3 +37,42 @@ def test_set_publication_date_persists_and_re_resolves(qtbot, bundled_store):
         assert w.set_document_date(DOC, None)
     assert bundled_store.document(DOC).dct == date(2023, 7, 18)
     assert _row(w, DOC)[3].startswith("date taken from the other articles")
+
+
+_PAGE = ('<html><head><title>{title}</title><meta property="article:published_time" '
+         'content="{day}T08:00:00Z"></head><body><article><h1>{title}</h1><p>{body}</p>'
+         '</article></body></html>')
+
+
+def test_undoing_a_date_given_to_a_page_dated_by_its_metadata_or_dateline_gives_it_back(
+        qtbot, tmp_path):
+    """The page's date (its metadata's, or its wire dateline's day) is not found again by a
+    reading once the user's date replaced it: the undo gives it back, with its source."""
+    from kerryview.model import DateSourceKind
+    from kerryview.pipeline import import_into_store
+    pages = {
+        "wire.html": _PAGE.format(title="Trade talks held", day="2013-03-14", body=(
+            "WASHINGTON, March 12 (Xinhua) -- Chinese and U.S. officials held talks on trade "
+            "on Tuesday, a spokesman said.")),
+        "page.html": _PAGE.format(title="Trade deal signed", day="2013-03-20", body=(
+            "Chinese and U.S. officials signed a trade deal on Wednesday, a spokesman said.")),
+    }
+    for name, html in pages.items():
+        (tmp_path / name).write_text(html, encoding="utf-8")
+    store = Store(tmp_path / "p.kvproj")
+    import_into_store(store, [tmp_path / n for n in pages])
+    before = {d.path.rsplit("/", 1)[-1]: (d.id, d.dct, d.dct_source) for d in store.documents()}
+    assert before["wire.html"][1:] == (date(2013, 3, 12), before["wire.html"][2])
+    assert before["wire.html"][2].kind is DateSourceKind.FILED_PER_DATELINE
+    assert before["page.html"][2].kind is DateSourceKind.PAGE_METADATA
+    w = MainWindow(store)
+    qtbot.addWidget(w)
+    w.show()
+    for doc_id, day, source in before.values():
+        with qtbot.waitSignal(w.jobs.finished, timeout=30000):
+            assert w.set_document_date(doc_id, date(2013, 3, 25))
+        assert store.document(doc_id).dct_source == DateSource.set_by_user()
+        with qtbot.waitSignal(w.jobs.finished, timeout=30000):
+            w.undo()
+        assert (store.document(doc_id).dct, store.document(doc_id).dct_source) == (day, source)
+        assert (w.docs[doc_id].dct, w.docs[doc_id].dct_source) == (day, source)

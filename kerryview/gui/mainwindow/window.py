@@ -94,6 +94,16 @@ EMPTY_READ_ONLY_TEXT = ("No events in this project", "It is read-only: nothing c
 EMPTY_PROJECT_TEXT = ("An empty project", "Add articles with File › Open files… or drop files or "
                       "folders here. Help › Open the demo shows the demo in its own project.")
 
+# A publication date the user gives an article (None: inferred again), or one given back by an
+# undo with where it came from (a page's metadata, its wire dateline's day).
+DatedAs = date | tuple[date, DateSource] | None
+
+
+def _date_and_source(value: DatedAs) -> tuple[date | None, DateSource]:
+    if isinstance(value, tuple):
+        return value
+    return value, DateSource.set_by_user() if value else DateSource.unknown()
+
 
 class MainWindow(QMainWindow):
     """Signals: corpusLoaded() once a corpus read in the background is shown; exportDone(ok)
@@ -120,7 +130,7 @@ class MainWindow(QMainWindow):
         self._pending_paths: list[str] = []
         # publication dates the user gave while the corpus was being read: stored, and read
         # again, together, once that reading ends (or when the window closes: _store_pending)
-        self._pending_dates: dict[str, date | None] = {}
+        self._pending_dates: dict[str, DatedAs] = {}
         # headlines and outlets given (an undo, a redo) while it was read: stored then too
         self._pending_sources: dict[str, tuple[str | None, str | None]] = {}
         self._left_share = KEY_DATES_SHARE  # of the left docks' height, to the key dates
@@ -624,8 +634,7 @@ class MainWindow(QMainWindow):
         self.docs = {d.id: d for d in docs}
         for doc_id, value in self._pending_dates.items():  # given while a reading ran
             if value is not None and doc_id in self.docs:
-                self.docs[doc_id].dct = value
-                self.docs[doc_id].dct_source = DateSource.set_by_user()
+                self.docs[doc_id].dct, self.docs[doc_id].dct_source = _date_and_source(value)
         for doc_id, (title, outlet) in self._pending_sources.items():
             if doc_id in self.docs:
                 self.docs[doc_id].title, self.docs[doc_id].outlet = title, outlet
@@ -1155,10 +1164,18 @@ class MainWindow(QMainWindow):
         never waits for each re-reading."""
         if self._refuse_if_read_only("Date not changed"):
             return False
+        from kerryview.dating.inference import KEPT_KINDS
         doc = self.docs.get(doc_id)
-        # the user's own date, or None: found by reading the corpus (found again on an undo)
-        old = doc.dct if doc is not None and doc.dct_source.kind is DateSourceKind.SET_BY_USER \
-            else None
+        # what an undo gives back: the user's own date; a date the corpus keeps as declared
+        # (a page's metadata, the day of its wire dateline) with its source, as a reading
+        # cannot find it again once the user's date replaced it; or None: found by reading
+        # the corpus (found again on an undo)
+        old: DatedAs = None
+        if doc is not None and doc.dct is not None:
+            if doc.dct_source.kind is DateSourceKind.SET_BY_USER:
+                old = doc.dct
+            elif doc.dct_source.kind in KEPT_KINDS:
+                old = (doc.dct, doc.dct_source)
         name = source_title(doc) if doc is not None else doc_id
         text = f"Publication date of {name} " + \
             (f"set to {value.isoformat()}" if value else "inferred again")
@@ -1168,7 +1185,7 @@ class MainWindow(QMainWindow):
             self.edits.change_articles(self._apply_dates, {doc_id: (old, value)}, text)
         return True
 
-    def _apply_dates(self, dates: dict[str, date | None]) -> None:
+    def _apply_dates(self, dates: dict[str, DatedAs]) -> None:
         """Store the publication dates the user gave (None: inferred again) and read the
         corpus again. While it is being read (the re-reading after the last date given, an
         import) they are shown at once, and stored and read with the others given meanwhile
@@ -1177,7 +1194,7 @@ class MainWindow(QMainWindow):
             self._pending_dates.update(dates)
             for doc_id, value in dates.items():
                 if (doc := self.docs.get(doc_id)) is not None and value is not None:
-                    doc.dct, doc.dct_source = value, DateSource.set_by_user()
+                    doc.dct, doc.dct_source = _date_and_source(value)
             self._documents_changed(list(dates))
             n = len(self._pending_dates)
             self.status.showMessage(
@@ -1186,11 +1203,13 @@ class MainWindow(QMainWindow):
             return
         with self.store.writing():
             for doc_id, value in dates.items():
-                self.store.set_document_date(doc_id, value)
+                self.store.set_document_date(doc_id, *_date_and_source(value))
         if len(dates) == 1:
             doc_id, value = next(iter(dates.items()))
+            day, source = _date_and_source(value)
             what = f"{doc_id}: publication date " + \
-                (f"set to {value.isoformat()}" if value else "inferred again")
+                (f"set to {day.isoformat()}" if source.kind is DateSourceKind.SET_BY_USER
+                 else f"{day.isoformat()} again" if day else "inferred again")
         else:
             what = f"{count_words(len(dates), 'publication date')} set"
         self.status.showMessage(f"{what} — re-reading the corpus", 4000)
@@ -1246,7 +1265,7 @@ class MainWindow(QMainWindow):
         if dates or sources:
             with self.store.writing():
                 for doc_id, value in dates.items():
-                    self.store.set_document_date(doc_id, value)
+                    self.store.set_document_date(doc_id, *_date_and_source(value))
                 for doc_id, (title, outlet) in sources.items():
                     self.store.set_document_source(doc_id, title=title, outlet=outlet)
         return len(dates)
