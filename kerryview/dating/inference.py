@@ -39,11 +39,10 @@ from typing import Callable
 
 from kerryview.cancellation import NEVER, Cancellation
 from kerryview.calendar.intervals import Interval, value_interval
-from kerryview.dating.datelines import wire_day
-from kerryview.dating.cues import (DAY, MONTH_DAY, PERIOD, REFERENCES, RELATIVE, WEEKDAY, Cue,
+from kerryview.dating.cues import (DAY, MONTH_DAY, PERIOD, REFERENCES, WEEKDAY, Cue,
                                    Scorer, classify, distinct, month_day_under, rules,
                                    story_phrase_end, weekday, weekday_in)
-from kerryview.dating.datelines import YearlessLine, yearless_dateline
+from kerryview.dating.datelines import YearlessLine, wire_day, yearless_dateline
 from kerryview.model import DateSource, DateSourceKind, Document, Timex
 from kerryview.sources import source_title
 from kerryview.text.context import ContextBuilder

@@ -568,7 +568,7 @@ def without_stance_adverb(label: str) -> str:
         said = " ".join(rest)
         if is_fragment(said) or not has_finite_verb(said):
             return label
-        return said[:1].upper() + said[1:]
+        return capitalized(said)
     return label
 
 

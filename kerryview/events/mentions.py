@@ -471,8 +471,9 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
     else:
         # Subject: back from the trigger to the previous clause break.
         left = text[a:trigger[0]]
-        scare = {q.start() for q in _SCARE_QUOTE.finditer(left) if q.group()[-2] not in ",.!?"} | {
-            q.end() - 1 for q in _SCARE_QUOTE.finditer(left) if q.group()[-2] not in ",.!?"}
+        # the two marks of each quotation of a noun ('A "pandemic committee" will'), no break
+        scare = {at for q in _SCARE_QUOTE.finditer(left) if q.group()[-2] not in ",.!?"
+                 for at in (q.start(), q.end() - 1)}
         breaks = [m.end() for m in re.finditer(CLAUSE_COMMA + r"|[;:\"“”]|\b(?:that|which|who)\b", left)
                   if not cut_number(left, m.end()) and not determiner_that(left, m.start())
                   and m.start() not in scare]  # 'A "pandemic committee" will': a noun's quotation marks
