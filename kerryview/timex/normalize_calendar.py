@@ -117,7 +117,11 @@ def _time_clock(g: Groups, text: str, start: int, end: int, opts: Options) -> Pe
     if not (g.get("och") or g.get("h24")):  # "3am in the morning": a clock of its own half of the day
         tail = _POD_TAIL.search(text, start, end)  # leaves the part of the day a timex of its own
         end = tail.start() if tail else end
-    part = _date_part(g) or ({"op": "dayshift", "n": 0} if _TODAYS_POD.search(text, start, end)  # "8:30 this morning"
+    if g.get("prel"):  # "10 o'clock last night": the day the relative word counts (as rule pod_date)
+        part = {"op": "dayshift", "n": lookup("relative_word", g["prel"])}
+    else:
+        part = _date_part(g)
+    part = part or ({"op": "dayshift", "n": 0} if _TODAYS_POD.search(text, start, end)  # "8:30 this morning"
                              else {"op": "time_ref", "clock": True})  # a bare clock time: on which day, the resolver says
     part["suffix"] = f"T{hh:02d}:{mm:02d}"
     return _pending(start, end, "TIME", part, mod=approx_mod(g.get("approx")))
@@ -206,6 +210,13 @@ def _month(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending
     mod = pos_mod(g.get("pos"))
     if g.get("bcyear"):  # "September 480 BC": TimeML writes BC0480-09
         return Pending(start, end, "DATE", value=f"{bc_year(g['bcyear'])}-{month:02d}", mod=mod)
+    return _month_in_year(g, start, end, month, mod, "of_year" in opts)
+
+
+def _month_in_year(g: Groups, start: int, end: int, month: int, mod: str | None, of_year: bool) -> Pending:
+    """Month `month` of the year the groups name: a written year, "that year" (the one last
+    mentioned), "the following year" (the one after it), "next year" (of_year: counted from the
+    reference), or none (a bare month name, its year the resolver's)."""
     year = g.get("year") or g.get("year2")  # year2: "the February Revolution (1917)", rule month_name
     if year:
         return Pending(start, end, "DATE", value=f"{int(year):04d}-{month:02d}", mod=mod)
@@ -215,9 +226,16 @@ def _month(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending
         return Pending(start, end, "DATE", op="month", args={"month": month, "rel": None,
                                                               "yearshift": rel if g.get("the") else None,
                                                               "that": True}, mod=mod)
-    if "of_year" in opts:
+    if of_year:
         return Pending(start, end, "DATE", op="month", args={"month": month, "rel": None, "yearshift": rel or 0}, mod=mod)
     return Pending(start, end, "DATE", op="month", args={"month": month, "rel": rel, "yearshift": None}, mod=mod)
+
+
+@normalizer("month_ordinal")
+def _month_ordinal(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
+    """"the last month of the year", "the first month of 2009": the month the ordinal counts in
+    that year (lexicon month_ordinal), a DATE of the year's month, not a month-long duration."""
+    return _month_in_year(g, start, end, lookup("month_ordinal", g["mord"]), None, True)
 
 
 @normalizer("season", ("of_year", "post"))
