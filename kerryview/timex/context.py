@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from kerryview.text.plural import looks_plural
+
 from .lexicon import lookup, table
 from .pending import Groups
 from .scene import in_heading
@@ -197,6 +199,30 @@ def two_digit_year_span(text: str, start: int, end: int) -> tuple[int, int, int]
 _LISTED_YEAR = re.compile(r"(?<![\d,.$£€#])(?:19|20)\d\d, $")
 
 
+# a list of four-digit numbers around a year: what follows it ("[, 2002] points") and what
+# precedes it ("2001, [2002]"), joined by commas, "and" or "or"
+_LIST_AFTER = re.compile(r"((?:\s*,\s*(?:(?:and|or)\s+)?\d{4}(?!\d)|\s+(?:and|or)\s+\d{4}(?!\d))*)\s+([a-z]+)\b")
+_LIST_BEFORE = re.compile(r"(?<![\d,.$£€#])(?:\d{4}\s*(?:,\s*(?:(?:and|or)\s+)?|\s(?:and|or)\s+))+$")
+
+
+def counted_number_list(text: str, ystart: int, end: int) -> bool:
+    """"He scored 2001, 2002 points": a list of four-digit numbers before a lower-case plural
+    noun, with no determiner, possessive or time preposition before the list, counts that noun;
+    none of its numbers is a year. "the 1851, 1861, 1871 censuses", "in 1994, 1995 and 1997
+    elections" and "BP's 2009, 2010 profits" are years that modify the noun."""
+    after = _LIST_AFTER.match(text, end)
+    if after is None or not looks_plural(after.group(2)) or after.group(2) in table("year_follow_ok"):
+        return False
+    before = _LIST_BEFORE.search(text, max(0, ystart - 40), ystart)
+    if before is None and not after.group(1):  # a single number: "2002 points" is left to the checks below
+        return False
+    first = before.start() if before is not None else ystart
+    prev = words_before(text, first, 1)
+    prev_w = prev[-1] if prev else ""
+    return (prev_w.isalpha() and prev_w.islower() and prev_w not in table("attributive_year_det")
+            and prev_w not in table("temporal_prep"))
+
+
 def year_ok(g: Groups, text: str, start: int, end: int) -> bool:
     """A four-digit number is a year unless the context says it is a quantity or a code.
     Years before 1900 need more: a temporal word before them, brackets around them
@@ -221,6 +247,8 @@ def year_ok(g: Groups, text: str, start: int, end: int) -> bool:
             and not (before.endswith((", ", "\n")) and heading()):
         return False
     if not span and re.match(r"\s*(?:%|percent|per cent|[-–]\d{1,3}(?!\d)|[.:/]\d|\d)", after):
+        return False
+    if counted_number_list(text, ystart, end):
         return False
     prev = words_before(text, ystart, 1)
     prev_w = prev[-1].lower() if prev else ""
