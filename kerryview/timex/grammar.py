@@ -182,13 +182,13 @@ def read_tsv(name: str, columns: int) -> list[list[str]]:
 
 def load_rules() -> list[RuleLine]:
     """Every rule of rules/rules.tsv, in file order. A line with empty name, kind and pattern
-    gives one more example of the rule above it."""
+    gives one more example of the rule above it; "\\n" in an example is a line break."""
     rows: list[tuple[list[str], list[Example]]] = []
     for name, kind, pattern, example, expect in read_tsv("rules.tsv", 5):
         if not name and not kind and not pattern and rows:
-            rows[-1][1].append(Example(example, expect))
+            rows[-1][1].append(Example(example.replace("\\n", "\n"), expect))
         else:
-            rows.append(([name, kind, pattern], [Example(example, expect)]))
+            rows.append(([name, kind, pattern], [Example(example.replace("\\n", "\n"), expect)]))
     return [RuleLine(*cells, tuple(examples)) for cells, examples in rows]
 
 
