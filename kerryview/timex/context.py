@@ -153,7 +153,13 @@ def month_ok(g: Groups, text: str, start: int, end: int, standalone: bool) -> bo
     return True
 
 
-_SPAN_END = re.compile(r"[-–/](\d{4}|\d{2})(?![\d%,.:/-]\d|\d|%)")
+# The one pattern of the second year of a span of years, right after the first: a dash, an en
+# dash or a slash, then four or two digits, an apostrophe maybe standing for the century ("'98-'99",
+# "1998-'99"); never the start of a longer number, a percentage, a date or a decimal ("1998-100",
+# "98-99%", "2001-02-03", "1998-99.5"). What the first year allows after it is the callers':
+# year_span_end (four digits first: "1915-17", "1999-2000") and two_digit_year_span (two digits
+# first: only two after them, "98-99").
+_SECOND_YEAR = re.compile(r"[-\u2013/](['\u2019]?)(\d{4}|\d\d)(?![\d%]|[,.:/-]\d)")
 
 
 def year_span_end(text: str, end: int, first: int) -> tuple[int, int, int] | None:
@@ -161,10 +167,10 @@ def year_span_end(text: str, end: int, first: int) -> tuple[int, int, int] | Non
     "1999-2000", "1775-1780", "1998/99" that starts with year `first` ending at `end`: later
     than the first and within a century of it (two digits take the first year's century, so
     "1999-00" is 2000). None if what follows is no such year ("1998-100", "2001-02-03")."""
-    m = _SPAN_END.match(text, end)
+    m = _SECOND_YEAR.match(text, end)
     if m is None:
         return None
-    digits = m.group(1)
+    digits = m.group(2)
     if len(digits) == 2:
         second = first // 100 * 100 + int(digits)
         if second <= first:
@@ -173,10 +179,10 @@ def year_span_end(text: str, end: int, first: int) -> tuple[int, int, int] | Non
         second = int(digits)
     if not first < second <= first + 100:
         return None
-    return m.start(1), m.end(1), second
+    return m.start(1), m.end(2), second
 
 
-_YY_SPAN_END = re.compile(r"[-/\u2013](['\u2019]?\d\d)(?![\w%-])")
+_WORD_GOES_ON = re.compile(r"[\w-]")
 
 
 def two_digit_year_span(text: str, start: int, end: int) -> tuple[int, int, int] | None:
@@ -185,14 +191,27 @@ def two_digit_year_span(text: str, start: int, end: int) -> tuple[int, int, int]
     year after the first. Without apostrophes on both, only before a period that runs across the
     turn of a year (rules/context.json year_straddling_period): "the 98-99 score" is no pair of
     years, and neither is a count ("a 10-11 week delay"). None when it is no such span."""
-    m = _YY_SPAN_END.match(text, end)
-    if m is None or int(m.group(1)[-2:]) != (int(text[end - 2:end]) + 1) % 100:
+    m = _SECOND_YEAR.match(text, end)
+    if m is None or len(m.group(2)) != 2 or _WORD_GOES_ON.match(text, m.end()) \
+            or int(m.group(2)) != (int(text[end - 2:end]) + 1) % 100:
         return None
-    if not (end - start == 3 and len(m.group(1)) == 3):  # not "'98-'99"
+    if not (end - start == 3 and m.group(1)):  # not "'98-'99"
         after = text[m.end():m.end() + 40].lower().split()
         if not any(" ".join(after[:len(w.split())]).rstrip(".,;:") == w for w in table("year_straddling_period")):
             return None
-    return m.start(1), m.end(1), int(m.group(1)[-2:])
+    return m.start(1), m.end(2), int(m.group(2))
+
+
+# the FIRST two digits of such a span inside a longer match ("the [98]-99 season"), where the
+# pattern above finds the second
+_FIRST_YY = re.compile(r"(?<![\w'\u2019])['\u2019]?\d\d(?=[-/\u2013])")
+
+
+def two_digit_year_pair(text: str, start: int, end: int) -> bool:
+    """text[start:end] holds a range of two two-digit numbers that is a pair of years ("the
+    98-99 season"), not a count ("a 10-11 week delay")."""
+    m = _FIRST_YY.search(text, start, end)
+    return m is not None and two_digit_year_span(text, m.start(), m.end()) is not None
 
 
 # a year in a list of years ("in 1994, 1995 and 1997"): the year before it and a comma

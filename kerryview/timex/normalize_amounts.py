@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .context import approx_mod, duration_value, fmt_num, number, two_digit_year_span, unit_code, word_after
+from .context import approx_mod, duration_value, fmt_num, number, two_digit_year_pair, unit_code, word_after
 from .lexicon import lookup, table
 from .pending import Groups, Options, Pending, normalizer
 from .scene import of_phrase_end
@@ -42,15 +42,6 @@ def bare_hundred(g: Groups, text: str, end: int) -> bool:
     (the name "the [Hundred Days] Offensive" does, as "the Seven Years War" does)."""
     num = g.get("num") or ""
     return num.lower() == "hundred" and not (num[0] == "H" and _names_a_period_event(text, end))
-
-
-_FIRST_YY = re.compile(r"(?<![\w'\u2019])['\u2019]?\d\d(?=[-/\u2013])")
-
-
-def _year_pair(text: str, start: int, end: int) -> bool:
-    """A range of two two-digit numbers that is a pair of years ("the 98-99 season")."""
-    m = _FIRST_YY.search(text, start, end)
-    return m is not None and two_digit_year_span(text, m.start(), m.end()) is not None
 
 
 @normalizer("duration", ("range", "vague", "half", "plural", "part", "age", "after"))
@@ -129,7 +120,7 @@ def _duration(g: Groups, text: str, start: int, end: int, opts: Options) -> Pend
     elif low.startswith("the ") and (re.search(r"\w-\w", low) or not g["unit"].lower().endswith("s")):
         start += 4 + len(text[start + 4:end]) - len(text[start + 4:end].lstrip())  # "the [30-day] period"
     value = duration_value(n, unit)
-    if "range" in opts and _year_pair(text, start, end):
+    if "range" in opts and two_digit_year_pair(text, start, end):
         return None  # "the 98-99 season": two years (rule yy_span), not 98 to 99 seasons
     if "range" in opts:  # "two to three weeks": TimeBank gives the lower bound
         return Pending(start, end, "DURATION", value=value, mod=approx_mod(g.get("approx")))
