@@ -339,6 +339,11 @@ class Resolver:
         if bc is not None:  # "218 BC", "the spring of 480 BC": the story is before Christ
             self.bc = (bc, len(self.refs))
             self.in_bc = True
+        if value == "PRESENT_REF" and self._back_to_the_present(p):
+            # the story is at the DCT again, a day the text did not write: a full date of the
+            # past after this still moves the story back (_day_recalled: no story day written)
+            self.story.append((self.dct, "D", self.dct_value))
+            self.story_day_at = -1
         if p.type in ("DATE", "TIME") and not comparison and not self.as_duration:
             parsed = values.parse(value)
             ends = self._speech_end(p, anchor, kind)
@@ -370,6 +375,17 @@ class Resolver:
                     self.stated.append((parsed[0], parsed[1], value))
         type_ = "DURATION" if self.as_duration else p.type
         return Timex(p.start, p.end, self.text[p.start:p.end], type_, value, p.mod, p.freq, p.quant, anchor, kind)
+
+    def _back_to_the_present(self, p: Pending) -> bool:
+        """A dated news story read as a narrative for its background (narrative.genre: five past
+        years or more, yet no history: narrative.is_history) that says "now" or "currently" in a
+        clause of the present tense ("the events that are now unfolding in the Gulf") has come
+        back from its background to the writer's day: the story's time is the DCT again, and a
+        bare "at the beginning of June" after it is the publication's June, not the last past
+        year's (rules/news.json news_readings present_after_a_background). A history's "now" in
+        the past tense ("the army was now exhausted") is the story's own present."""
+        return (self.narrative and not self.history and self.dct is not None
+                and not in_quotation(self.text, p.start) and tense(self.text, p.start, p.end) == "present")
 
     def _speech_end(self, p: Pending, anchor: str | None, kind: str | None) -> int | None:
         """In news, where the speech ends around a date counted from another ("a day later" in
