@@ -22,6 +22,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Sequence
 
 from kerryview.pipeline import StoredResult, import_into_store, read_documents, remove_documents
 from kerryview.store import Store
@@ -29,9 +30,13 @@ from kerryview.store import Store
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "timeline17"
 
 
-def _sources(data: Path) -> list[tuple[Path, str]]:
+HELD_OUT = ("bpoil_reuters",)  # our own held-out half: never in a pile given by --folders
+
+
+def _sources(data: Path, folders: Sequence[str] | None = None) -> list[tuple[Path, str]]:
     out = []
-    for story in sorted(p for p in data.iterdir() if (p / "published.tsv").is_file()):
+    for story in sorted(p for p in data.iterdir() if (p / "published.tsv").is_file()
+                        and (folders is None or p.name in folders)):
         published = dict(line.rstrip("\n").split("\t")[:2] for line in
                          (story / "published.tsv").read_text(encoding="utf-8").splitlines()
                          if "\t" in line)
@@ -41,9 +46,16 @@ def _sources(data: Path) -> list[tuple[Path, str]]:
     return out
 
 
-def make_pile(folder: Path, n: int, data: Path = DATA) -> list[Path]:
-    """n article files with date lines (copies past the real ones, dates shifted by years)."""
-    sources = _sources(data)
+def make_pile(folder: Path, n: int, data: Path = DATA, folders: Sequence[str] | None = None,
+              undated_wire_from: int | None = None) -> list[Path]:
+    """n article files with date lines (copies past the real ones, dates shifted by years);
+    `folders`: of these story folders only, in this order; `undated_wire_from`: the articles
+    from this one on that open with a year-less wire dateline ("WASHINGTON, May 8 (Reuters)
+    -") are written without their date line, as wire copy comes (their year is inferred)."""
+    from kerryview.dating.datelines import yearless_dateline
+    sources = _sources(data, folders)
+    if folders is not None:
+        sources.sort(key=lambda s: list(folders).index(s[0].parent.parent.name))
     folder.mkdir(parents=True, exist_ok=True)
     files = []
     for i in range(n):
@@ -53,7 +65,10 @@ def make_pile(folder: Path, n: int, data: Path = DATA) -> list[Path]:
         text = article.read_text(encoding="utf-8")
         note = f"\n\n(Archive copy {copy}.)\n" if copy else ""
         path = folder / f"{i:05d}-{article.parent.parent.name}-{article.stem}.txt"
-        path.write_text(f"date {year}{day[4:]}\n\n{text}{note}", encoding="utf-8")
+        line = f"date {year}{day[4:]}\n\n"
+        if undated_wire_from is not None and i >= undated_wire_from and yearless_dateline(text):
+            line = ""
+        path.write_text(f"{line}{text}{note}", encoding="utf-8")
         files.append(path)
     return files
 
@@ -138,12 +153,20 @@ def main() -> None:
     ap.add_argument("--project", type=Path,
                     help="keep the project of --articles here: built if missing, else copied")
     ap.add_argument("--data", type=Path, default=DATA)
+    ap.add_argument("--folders", nargs="+", help="the pile from these Timeline17 folders, in "
+                    "this order (development ones only)")
+    ap.add_argument("--undated-wire", action="store_true",
+                    help="the added articles that open with a year-less wire dateline come "
+                    "without their date line (their year is inferred)")
     args = ap.parse_args()
+    if args.folders and set(args.folders) & set(HELD_OUT):
+        sys.exit(f"held out: {', '.join(HELD_OUT)}")
     if not args.data.is_dir():
         sys.exit(f"no Timeline17 data at {args.data}")
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        files = make_pile(tmp / "pile", args.articles + args.add, args.data)
+        files = make_pile(tmp / "pile", args.articles + args.add, args.data, args.folders,
+                          args.articles if args.undated_wire else None)
         base, extra = files[:args.articles], files[args.articles:]
         if args.workers:
             measure_workers(files[:min(len(files), 600)], args.workers)

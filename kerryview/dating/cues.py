@@ -248,14 +248,19 @@ def is_caption(text: str, t: Timex) -> bool:
             and _CAPTION_AFTER.match(text, t.end) is not None)
 
 
-def dateline_spans(text: str) -> list[tuple[str, int, int]]:
+_UNREAD = object()  # a wire dateline not read yet (None: read, and there is none)
+
+
+def dateline_spans(text: str, wire=_UNREAD) -> list[tuple[str, int, int]]:
     """The year-less datelines opening a report ("LONDON, March 30 --", "GENEVA, June 12
     (Reuters) -") in the head of the text: (style, start, end of the date). A dateline has no
     tense: it names the day the report was filed, whatever its first sentence says. The wire
     style is read by the date-line reader (datelines.yearless_dateline: its one reader), the
-    others in the first head_dateline.head_chars characters."""
+    others in the first head_dateline.head_chars characters. `wire`: the text's wire dateline
+    as the caller read it already (None: it has none), not read again."""
     from kerryview.dating.datelines import yearless_dateline
-    wire = yearless_dateline(text)
+    if wire is _UNREAD:
+        wire = yearless_dateline(text)
     out = [] if wire is None else [("wire", wire.start, wire.end)]
     head = text[:rules()["head_dateline"]["head_chars"]]
     for name, regex, groups in _dateline_styles():
@@ -270,14 +275,14 @@ def dateline_spans(text: str) -> list[tuple[str, int, int]]:
 
 
 def classify(under: tuple[list[Timex], list[Timex]], tenses: list[str | None],
-             text: str = "") -> list[Cue]:
+             text: str = "", wire=_UNREAD) -> list[Cue]:
     """The cues of one article from its time expressions tagged under the two REFERENCES
     (the same expressions, in the same order) and the tense of each; `text` is the article
     (for time stamps at its head)."""
     shift = REFERENCES[1].toordinal() - REFERENCES[0].toordinal()
     r0 = REFERENCES[0].toordinal()
     out: list[Cue] = []
-    datelines = dateline_spans(text) if text else []
+    datelines = dateline_spans(text, wire) if text else []
     for i, (a, b) in enumerate(zip(*under)):
         if a.type == "DURATION":
             q = elapsed(text, a)

@@ -181,11 +181,11 @@ def declared_dct(d: Document) -> None:
         d.dct_source = DateSource(DateSourceKind.STATED_IN_TEXT,
                                   f"stated in the article (“{d.text[line.start:line.end]}”)")
     elif d.dct is not None and d.dct_source.kind == DateSourceKind.PAGE_METADATA \
-            and (day := wire_day(d.text, d.dct)) is not None and day != d.dct:
+            and (day := wire_day(line := yearless_dateline(d.text), d.dct)) is not None \
+            and day != d.dct:
         # "WASHINGTON, March 12 (Xinhua) --" on a page of March 13: the day the story was filed,
         # said so (the page does not state it); kept as declared (KEPT_KINDS), so a later
-        # resolution keeps it
-        line = yearless_dateline(d.text)
+        # resolution keeps it. The head is read once (yearless_dateline), its line reused
         quoted = " ".join(d.text[line.line_start:line.end].split())
         years = day.year != d.dct.year  # "filed on 31 December 2010 ... dated 1 January 2011"
         d.dct_source = DateSource(
@@ -246,8 +246,8 @@ class _Dating:
             under = (tag(d.text, REFERENCES[0]), tag(d.text, REFERENCES[1]))
             tenses = [tense(d.text, t.start, t.end) if t.type in ("DATE", "TIME") else None
                       for t in under[0]]
-            cues = classify(under, tenses, d.text)
-            wire = yearless_dateline(d.text)  # its cue's dateline style too (cues.dateline_spans)
+            wire = yearless_dateline(d.text)  # read once: its cues' dateline style too
+            cues = classify(under, tenses, d.text, wire)
             passages[d.id] = _passages(d.text, under[0], cancel, tenses)
             self.articles[d.id] = _Article(d, under[0], cues, distinct(cues), passages[d.id],
                                            wire=wire)
