@@ -10,6 +10,9 @@ busy machine the wall times are noisy, the CPU times less so.
     .venv/bin/python benchmarks/incremental.py --articles 1000 --add 10
     .venv/bin/python benchmarks/incremental.py --articles 10000 --add 10 --remove 1 \
         --skip-full --project /tmp/p10000.db    # built once, copied for every later trial
+    .venv/bin/python benchmarks/incremental.py --articles 1011 --add 10 --undated-wire \
+        --folders H1N1_bbc H1N1_guardian bpoil_bbc bpoil_foxnews MJ_bbc H1N1_reuters
+        # wire copy: 14 stored and 2 added articles date only by a year-less dateline
     .venv/bin/python benchmarks/incremental.py --articles 600 --workers 2 --only-workers
 """
 from __future__ import annotations
@@ -47,11 +50,11 @@ def _sources(data: Path, folders: Sequence[str] | None = None) -> list[tuple[Pat
 
 
 def make_pile(folder: Path, n: int, data: Path = DATA, folders: Sequence[str] | None = None,
-              undated_wire_from: int | None = None) -> list[Path]:
+              undated_wire: bool = False) -> list[Path]:
     """n article files with date lines (copies past the real ones, dates shifted by years);
-    `folders`: of these story folders only, in this order; `undated_wire_from`: the articles
-    from this one on that open with a year-less wire dateline ("WASHINGTON, May 8 (Reuters)
-    -") are written without their date line, as wire copy comes (their year is inferred)."""
+    `folders`: of these story folders only, in this order; `undated_wire`: the articles that
+    open with a year-less wire dateline ("WASHINGTON, May 8 (Reuters) -") are written without
+    their date line, as wire copy comes (their year is inferred)."""
     from kerryview.dating.datelines import yearless_dateline
     sources = _sources(data, folders)
     if folders is not None:
@@ -66,7 +69,7 @@ def make_pile(folder: Path, n: int, data: Path = DATA, folders: Sequence[str] | 
         note = f"\n\n(Archive copy {copy}.)\n" if copy else ""
         path = folder / f"{i:05d}-{article.parent.parent.name}-{article.stem}.txt"
         line = f"date {year}{day[4:]}\n\n"
-        if undated_wire_from is not None and i >= undated_wire_from and yearless_dateline(text):
+        if undated_wire and yearless_dateline(text):
             line = ""
         path.write_text(f"{line}{text}{note}", encoding="utf-8")
         files.append(path)
@@ -156,8 +159,8 @@ def main() -> None:
     ap.add_argument("--folders", nargs="+", help="the pile from these Timeline17 folders, in "
                     "this order (development ones only)")
     ap.add_argument("--undated-wire", action="store_true",
-                    help="the added articles that open with a year-less wire dateline come "
-                    "without their date line (their year is inferred)")
+                    help="the articles that open with a year-less wire dateline come without "
+                    "their date line (their year is inferred)")
     args = ap.parse_args()
     if args.folders and set(args.folders) & set(HELD_OUT):
         sys.exit(f"held out: {', '.join(HELD_OUT)}")
@@ -166,7 +169,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         files = make_pile(tmp / "pile", args.articles + args.add, args.data, args.folders,
-                          args.articles if args.undated_wire else None)
+                          args.undated_wire)
         base, extra = files[:args.articles], files[args.articles:]
         if args.workers:
             measure_workers(files[:min(len(files), 600)], args.workers)

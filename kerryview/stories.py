@@ -116,15 +116,16 @@ def story_terms(text: str) -> Counter[str]:
                     if not t[:1].isdigit() and t not in dropped and len(t) > 2})
 
 
+_STATED_KINDS = frozenset({DateSourceKind.STATED_IN_TEXT, DateSourceKind.PAGE_METADATA,
+                           DateSourceKind.FILED_PER_DATELINE, DateSourceKind.SET_BY_USER})
+
+
 def _stated_date(doc: Document) -> date | None:
     """The publication date an article states (or the user set): never one inferred earlier,
     so the stories do not depend on the last resolution."""
     if doc.dateline is not None:
         return doc.dateline.value
-    if doc.dct is not None and doc.dct_source.kind in (
-            DateSourceKind.STATED_IN_TEXT, DateSourceKind.PAGE_METADATA,
-            DateSourceKind.FILED_PER_DATELINE,
-            DateSourceKind.SET_BY_USER):
+    if doc.dct is not None and doc.dct_source.kind in _STATED_KINDS:
         return doc.dct
     return None
 
@@ -652,8 +653,11 @@ def assign(texts: Sequence[str], stories: Sequence[Story],
 def story_spans(stories: Sequence[Story], dates: dict[str, tuple[str | None, str]]
                 ) -> dict[str, tuple[int, int] | None]:
     """Each stored story's publication years (year_span), from its articles' stored dates
-    (`dates`: document id -> (ISO date or None, kind), as Store.document_date_kinds gives:
-    an incremental import runs only when every article declares its date)."""
+    (`dates`: document id -> (ISO date or None, kind), as Store.document_date_kinds gives),
+    those they declare (_stated_date: not a wire copy's inferred year, as clustering reads
+    them)."""
+    stated = {k.value for k in _STATED_KINDS}
     return {s.id: year_span([int(dct[:4]) for d in s.document_ids
-                             if (dct := dates.get(d, (None, ""))[0])])
+                             if (dct := (got := dates.get(d, (None, "")))[0])
+                             and got[1] in stated])
             for s in stories}
