@@ -74,14 +74,14 @@ def applicable(store: Store, new: Sequence[Document], removed: set[str]) -> bool
 
 def _date_wire_copy(store: Store, new: list[Document], removed: set[str],
                     story_of: dict[str, str], cache: AnalysisCache,
-                    cancel: Cancellation) -> bool:
+                    progress: Progress | None, cancel: Cancellation) -> bool:
     """Date again, each on its own, the stories the import touches (those of the new and the
     removed articles) that hold wire copy (wire_copy: its year comes from its story's
     articles), over the story's articles in pile order from their stored analyses, as the
     full resolution dates each story (pipeline._date_documents). The new wire copy gets its
     date; a stored article whose date's sentence changed (how sure) is stored with the new
     one. False (resolve the whole corpus) when a stored article's day would change (the
-    events it tells move) or an article fails."""
+    events it tells move), a new one is left undated, or an article fails."""
     from kerryview.analysis import stage_version
     from kerryview.pipeline import CachingTagger, _date_documents
 
@@ -96,16 +96,18 @@ def _date_wire_copy(store: Store, new: list[Document], removed: set[str],
         if not any(d.dct is None for d in fresh) and not undeclared.intersection(kept):
             continue
         cancel.check()
+        if progress:
+            progress(0, len(new) + 1, f"Dating the wire copy of {len(kept) + len(fresh):,} "
+                     "articles")
         stored = sorted(store.documents_by_id(kept), key=lambda d: orders[d.id])
-        known = {d.text: a for d, a in zip(stored, map(
-            store.analyses(stage_version(), only=[d.sha256 for d in stored]).get,
-            (d.sha256 for d in stored))) if a is not None}
+        analyses = store.analyses(stage_version(), only=[d.sha256 for d in stored])
+        known = {d.text: analyses[d.sha256] for d in stored if d.sha256 in analyses}
         known.update({d.text: a for d in fresh if (a := cache.current(d.sha256)) is not None})
         before = {d.id: (d.dct, d.dct_source) for d in stored}
         failed: dict = {}
         _date_documents(stored + fresh, CachingTagger(cancel=cancel, known=known), cancel,
                         failed)
-        if failed:
+        if failed or any(d.dct is None for d in fresh):  # (an undated one: merged in full)
             return False
         changed = [d for d in stored if (d.dct, d.dct_source) != before[d.id]]
         if any(d.dct != before[d.id][0] for d in changed):
@@ -145,7 +147,7 @@ def resolve(store: Store, new: list[Document], removed: set[str], cache: Analysi
             if assigned is None:
                 return None
             story_of.update(zip((d.id for d in new), assigned))
-            if not _date_wire_copy(store, new, removed, story_of, cache, cancel):
+            if not _date_wire_copy(store, new, removed, story_of, cache, progress, cancel):
                 return None
             info = store.merge_info()
             orders = store.document_orders()
