@@ -100,6 +100,12 @@ class DateSourceKind(Enum):
     UNKNOWN = "unknown"
 
 
+# The dates an article or the user declares (a date line, a page's metadata and its wire
+# dateline's day, the user's), as against those inferred from the pile.
+DECLARED_KINDS = frozenset({DateSourceKind.STATED_IN_TEXT, DateSourceKind.PAGE_METADATA,
+                            DateSourceKind.FILED_PER_DATELINE, DateSourceKind.SET_BY_USER})
+
+
 @dataclass(frozen=True, slots=True)
 class DateSource:
     """Where a publication date comes from: `kind` for code to decide by, `detail` the sentence

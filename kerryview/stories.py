@@ -48,7 +48,7 @@ from functools import cache
 from heapq import nlargest
 from typing import Callable, Sequence, TypeVar
 
-from kerryview.model import DateSourceKind, Document
+from kerryview.model import DECLARED_KINDS, Document
 from kerryview.text.similarity import WORD, content_terms, stem
 from kerryview.text.wordlists import story_stopwords
 
@@ -116,16 +116,12 @@ def story_terms(text: str) -> Counter[str]:
                     if not t[:1].isdigit() and t not in dropped and len(t) > 2})
 
 
-_STATED_KINDS = frozenset({DateSourceKind.STATED_IN_TEXT, DateSourceKind.PAGE_METADATA,
-                           DateSourceKind.FILED_PER_DATELINE, DateSourceKind.SET_BY_USER})
-
-
 def _stated_date(doc: Document) -> date | None:
     """The publication date an article states (or the user set): never one inferred earlier,
     so the stories do not depend on the last resolution."""
     if doc.dateline is not None:
         return doc.dateline.value
-    if doc.dct is not None and doc.dct_source.kind in _STATED_KINDS:
+    if doc.dct is not None and doc.dct_source.kind in DECLARED_KINDS:
         return doc.dct
     return None
 
@@ -656,7 +652,7 @@ def story_spans(stories: Sequence[Story], dates: dict[str, tuple[str | None, str
     (`dates`: document id -> (ISO date or None, kind), as Store.document_date_kinds gives),
     those they declare (_stated_date: not a wire copy's inferred year, as clustering reads
     them)."""
-    stated = {k.value for k in _STATED_KINDS}
+    stated = {k.value for k in DECLARED_KINDS}
     return {s.id: year_span([int(dct[:4]) for d in s.document_ids
                              if (dct := (got := dates.get(d, (None, "")))[0])
                              and got[1] in stated])

@@ -33,16 +33,14 @@ from kerryview.dating.inference import declared_dct
 from kerryview.incremental import merge as merging
 from kerryview.events.clauses import own_words
 from kerryview.events.importance import score as score_importance
-from kerryview.model import DateSourceKind, Document
+from kerryview.model import DECLARED_KINDS, Document
 
 if TYPE_CHECKING:
     from kerryview.pipeline import ImportResult, Problem
     from kerryview.store import Store
 
 Progress = Callable[[int, int, str], None]
-DECLARED = frozenset({DateSourceKind.STATED_IN_TEXT.value, DateSourceKind.PAGE_METADATA.value,
-                      DateSourceKind.FILED_PER_DATELINE.value,
-                      DateSourceKind.SET_BY_USER.value})
+DECLARED = frozenset(k.value for k in DECLARED_KINDS)  # as Store.document_date_kinds says
 
 
 def wire_copy(d: Document) -> bool:
