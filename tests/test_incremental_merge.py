@@ -551,8 +551,16 @@ def test_wire_copy_stored_or_added_is_dated_and_merged_incrementally_as_in_full(
     store = Store(tmp_path / "p.db")
     import_into_store(store, files[:3] + [first])
     assert store.document("wire1").dct == date(2023, 7, 17)
+    recognized = []  # the texts the tagger's recognition reads: the new articles' alone
+    module = sys.modules["kerryview.timex.recognize"]
+    real = module.recognize
+    monkeypatch.setattr(module, "recognize", lambda text, *a, **k: (
+        recognized.append(text), real(text, *a, **k))[1])
+    monkeypatch.setattr(pipeline, "recognize", module.recognize)
     result = import_into_store(store, files[3:] + [second])
     assert isinstance(result, StoredResult)
+    assert sorted(recognized) == sorted(p.read_text(encoding="utf-8")
+                                        for p in files[3:] + [second])
     assert store.document("wire2").dct == date(2023, 7, 19)
     assert store.document("wire2").dct_source.kind is DateSourceKind.INFERRED
     assert _events(store.events()) == _events(_from_scratch(store, monkeypatch))
