@@ -10,6 +10,9 @@ busy machine the wall times are noisy, the CPU times less so.
     .venv/bin/python benchmarks/incremental.py --articles 1000 --add 10
     .venv/bin/python benchmarks/incremental.py --articles 10000 --add 10 --remove 1 \
         --skip-full --project /tmp/p10000.db    # built once, copied for every later trial
+    .venv/bin/python benchmarks/incremental.py --articles 1011 --add 10 --undated-wire \
+        --folders H1N1_bbc H1N1_guardian bpoil_bbc bpoil_foxnews MJ_bbc H1N1_reuters
+        # wire copy: 14 stored and 2 added articles date only by a year-less dateline
     .venv/bin/python benchmarks/incremental.py --articles 600 --workers 2 --only-workers
 """
 from __future__ import annotations
@@ -22,6 +25,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Sequence
 
 from kerryview.pipeline import StoredResult, import_into_store, read_documents, remove_documents
 from kerryview.store import Store
@@ -29,9 +33,13 @@ from kerryview.store import Store
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "timeline17"
 
 
-def _sources(data: Path) -> list[tuple[Path, str]]:
+HELD_OUT = ("bpoil_reuters",)  # our own held-out half: never in a pile given by --folders
+
+
+def _sources(data: Path, folders: Sequence[str] | None = None) -> list[tuple[Path, str]]:
     out = []
-    for story in sorted(p for p in data.iterdir() if (p / "published.tsv").is_file()):
+    for story in sorted(p for p in data.iterdir() if (p / "published.tsv").is_file()
+                        and (folders is None or p.name in folders)):
         published = dict(line.rstrip("\n").split("\t")[:2] for line in
                          (story / "published.tsv").read_text(encoding="utf-8").splitlines()
                          if "\t" in line)
@@ -41,9 +49,16 @@ def _sources(data: Path) -> list[tuple[Path, str]]:
     return out
 
 
-def make_pile(folder: Path, n: int, data: Path = DATA) -> list[Path]:
-    """n article files with date lines (copies past the real ones, dates shifted by years)."""
-    sources = _sources(data)
+def make_pile(folder: Path, n: int, data: Path = DATA, folders: Sequence[str] | None = None,
+              undated_wire: bool = False) -> list[Path]:
+    """n article files with date lines (copies past the real ones, dates shifted by years);
+    `folders`: of these story folders only, in this order; `undated_wire`: the articles that
+    open with a year-less wire dateline ("WASHINGTON, May 8 (Reuters) -") are written without
+    their date line, as wire copy comes (their year is inferred)."""
+    from kerryview.dating.datelines import yearless_dateline
+    sources = _sources(data, folders)
+    if folders is not None:
+        sources.sort(key=lambda s: list(folders).index(s[0].parent.parent.name))
     folder.mkdir(parents=True, exist_ok=True)
     files = []
     for i in range(n):
@@ -53,7 +68,10 @@ def make_pile(folder: Path, n: int, data: Path = DATA) -> list[Path]:
         text = article.read_text(encoding="utf-8")
         note = f"\n\n(Archive copy {copy}.)\n" if copy else ""
         path = folder / f"{i:05d}-{article.parent.parent.name}-{article.stem}.txt"
-        path.write_text(f"date {year}{day[4:]}\n\n{text}{note}", encoding="utf-8")
+        line = f"date {year}{day[4:]}\n\n"
+        if undated_wire and yearless_dateline(text):
+            line = ""
+        path.write_text(f"{line}{text}{note}", encoding="utf-8")
         files.append(path)
     return files
 
@@ -138,12 +156,20 @@ def main() -> None:
     ap.add_argument("--project", type=Path,
                     help="keep the project of --articles here: built if missing, else copied")
     ap.add_argument("--data", type=Path, default=DATA)
+    ap.add_argument("--folders", nargs="+", help="the pile from these Timeline17 folders, in "
+                    "this order (development ones only)")
+    ap.add_argument("--undated-wire", action="store_true",
+                    help="the articles that open with a year-less wire dateline come without "
+                    "their date line (their year is inferred)")
     args = ap.parse_args()
+    if args.folders and set(args.folders) & set(HELD_OUT):
+        sys.exit(f"held out: {', '.join(HELD_OUT)}")
     if not args.data.is_dir():
         sys.exit(f"no Timeline17 data at {args.data}")
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        files = make_pile(tmp / "pile", args.articles + args.add, args.data)
+        files = make_pile(tmp / "pile", args.articles + args.add, args.data, args.folders,
+                          args.undated_wire)
         base, extra = files[:args.articles], files[args.articles:]
         if args.workers:
             measure_workers(files[:min(len(files), 600)], args.workers)

@@ -100,6 +100,12 @@ class DateSourceKind(Enum):
     UNKNOWN = "unknown"
 
 
+# The dates an article or the user declares (a date line, a page's metadata and its wire
+# dateline's day, the user's), as against those inferred from the pile.
+DECLARED_KINDS = frozenset({DateSourceKind.STATED_IN_TEXT, DateSourceKind.PAGE_METADATA,
+                            DateSourceKind.FILED_PER_DATELINE, DateSourceKind.SET_BY_USER})
+
+
 @dataclass(frozen=True, slots=True)
 class DateSource:
     """Where a publication date comes from: `kind` for code to decide by, `detail` the sentence
@@ -130,6 +136,21 @@ class DateLine:
     end: int
 
 
+@dataclass(frozen=True, slots=True)
+class PageDate:
+    """The publication date an HTML page's metadata declares (article:published_time), and
+    the sentence that says so: read once, when the file is read, and kept with the article
+    whatever date it is given later (the user's, a resolution's), so asking to infer its date
+    again finds the page's date again (dating.inference.declared_dct): it is read, not a guess."""
+
+    value: date
+    detail: str
+
+    @property
+    def source(self) -> DateSource:
+        return DateSource(DateSourceKind.PAGE_METADATA, self.detail)
+
+
 @dataclass(slots=True)
 class Document:
     """An article as read from disk. `text` is exactly the decoded file content.
@@ -148,6 +169,7 @@ class Document:
     dct_source: DateSource = DateSource.unknown()
     dateline: DateLine | None = None  # the date line at the top of the text, if any
     outlet: str | None = None  # the publisher or agency: "Reuters", "BBC News", "dw.com"
+    page_date: PageDate | None = None  # the date its page's metadata declares, if any
 
 
 @dataclass(slots=True)

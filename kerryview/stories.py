@@ -48,7 +48,7 @@ from functools import cache
 from heapq import nlargest
 from typing import Callable, Sequence, TypeVar
 
-from kerryview.model import DateSourceKind, Document
+from kerryview.model import DECLARED_KINDS, Document
 from kerryview.text.similarity import WORD, content_terms, stem
 from kerryview.text.wordlists import story_stopwords
 
@@ -121,10 +121,7 @@ def _stated_date(doc: Document) -> date | None:
     so the stories do not depend on the last resolution."""
     if doc.dateline is not None:
         return doc.dateline.value
-    if doc.dct is not None and doc.dct_source.kind in (
-            DateSourceKind.STATED_IN_TEXT, DateSourceKind.PAGE_METADATA,
-            DateSourceKind.FILED_PER_DATELINE,
-            DateSourceKind.SET_BY_USER):
+    if doc.dct is not None and doc.dct_source.kind in DECLARED_KINDS:
         return doc.dct
     return None
 
@@ -652,8 +649,11 @@ def assign(texts: Sequence[str], stories: Sequence[Story],
 def story_spans(stories: Sequence[Story], dates: dict[str, tuple[str | None, str]]
                 ) -> dict[str, tuple[int, int] | None]:
     """Each stored story's publication years (year_span), from its articles' stored dates
-    (`dates`: document id -> (ISO date or None, kind), as Store.document_date_kinds gives:
-    an incremental import runs only when every article declares its date)."""
+    (`dates`: document id -> (ISO date or None, kind), as Store.document_date_kinds gives),
+    those they declare (_stated_date: not a wire copy's inferred year, as clustering reads
+    them)."""
+    stated = {k.value for k in DECLARED_KINDS}
     return {s.id: year_span([int(dct[:4]) for d in s.document_ids
-                             if (dct := dates.get(d, (None, ""))[0])])
+                             if (dct := (got := dates.get(d, (None, "")))[0])
+                             and got[1] in stated])
             for s in stories}

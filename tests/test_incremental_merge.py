@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import json
+from datetime import date
 import shutil
 import sqlite3
 import sys
@@ -22,6 +23,7 @@ from kerryview.cancellation import Cancelled
 from kerryview.events.clauses import is_clause_event, own_words
 from kerryview.events.merge import merge
 from kerryview.incremental import merge as merging
+from kerryview.model import DateSourceKind
 from kerryview.pipeline import StoredResult, import_into_store, remove_documents
 from kerryview.store import Store
 from kerryview.store.migrations import MIGRATIONS, latest_version
@@ -519,3 +521,84 @@ def test_added_articles_keep_their_publication_day_as_a_full_import_does(tmp_pat
     import_into_store(fresh, files + added)
     assert [(e.value, len(e.document_ids)) for e in fresh.events()
             if "more work was needed" in e.label] == [("2023-07-19", 4)]
+
+
+# Wire copy: dated by its year-less wire dateline alone (its year from its story's articles).
+WIRE_COPY = ("{head}\n\nBEIJING, July {day} (Reuters) - U.S. climate envoy John Kerry and "
+             "Chinese officials {what} in Beijing on climate cooperation, a spokesman said.\n")
+
+
+def _wire_copy(tmp_path, name, day, what, head="Kerry in Beijing"):
+    path = tmp_path / name
+    path.write_text(WIRE_COPY.format(head=head, day=day, what=what), encoding="utf-8")
+    return path
+
+
+def _dates(store):
+    return sorted((d.id, d.dct, d.dct_source) for d in store.documents())
+
+
+def test_wire_copy_stored_or_added_is_dated_and_merged_incrementally_as_in_full(
+        tmp_path, monkeypatch, no_refit):
+    """Articles dated by a year-less wire dateline alone ("BEIJING, July 18 (Reuters) -")
+    take their year from their story: a project holding one, and an import bringing one,
+    stay incremental (before, any such article resolved the whole corpus at every import);
+    the story they touch is dated again as a full import dates it: same dates and events as
+    a full import of the same stories, and as a fresh import of all. Removing one too."""
+    files = dated_demo(tmp_path)
+    first = _wire_copy(tmp_path, "wire1.txt", 17, "held talks on Monday")
+    second = _wire_copy(tmp_path, "wire2.txt", 19, "ended three days of talks")
+    store = Store(tmp_path / "p.db")
+    import_into_store(store, files[:3] + [first])
+    assert store.document("wire1").dct == date(2023, 7, 17)
+    recognized = []  # the texts the tagger's recognition reads: the new articles' alone
+    module = sys.modules["kerryview.timex.recognize"]
+    real = module.recognize
+    monkeypatch.setattr(module, "recognize", lambda text, *a, **k: (
+        recognized.append(text), real(text, *a, **k))[1])
+    monkeypatch.setattr(pipeline, "recognize", module.recognize)
+    result = import_into_store(store, files[3:] + [second])
+    assert isinstance(result, StoredResult)
+    assert sorted(recognized) == sorted(p.read_text(encoding="utf-8")
+                                        for p in files[3:] + [second])
+    assert store.document("wire2").dct == date(2023, 7, 19)
+    assert store.document("wire2").dct_source.kind is DateSourceKind.INFERRED
+    assert _events(store.events()) == _events(_from_scratch(store, monkeypatch))
+    fresh = Store(tmp_path / "fresh.db")
+    import_into_store(fresh, files + [first, second])
+    assert _dates(store) == _dates(fresh)  # (events: other word weights, test_added_articles_...)
+    assert isinstance(remove_documents(store, ["wire1"]), StoredResult)
+    assert _events(store.events()) == _events(_from_scratch(store, monkeypatch))
+
+
+def test_wire_copy_whose_year_the_added_articles_change_resolves_the_whole_corpus(
+        tmp_path, no_refit):
+    """'BEIJING, Dec 30' among articles of January 2024 is the story's run-up: 30 December
+    2023. Articles of December 2024 added later put it in 2024 (the story running on into
+    December): its day changes, so the events it tells move, and the whole corpus is
+    resolved, to what a fresh import gives."""
+    def page(name, day, what):
+        path = tmp_path / name
+        path.write_text(f"date {day}\n\nKerry in Beijing\n\nU.S. climate envoy John Kerry and "
+                        f"Chinese officials {what} in Beijing on climate cooperation.\n",
+                        encoding="utf-8")
+        return path
+
+    january = [page(f"jan{k}.txt", f"2024-01-{d:02d}", f"held talks {k}")
+               for k, d in enumerate((3, 8, 15))]
+    december = [page(f"dec{k}.txt", f"2024-12-{d:02d}", f"met again {k}")
+                for k, d in enumerate((20, 27, 29))]
+    wire = tmp_path / "wire.txt"
+    wire.write_text("Kerry in Beijing\n\nBEIJING, Dec 30 (Reuters) - U.S. climate envoy John "
+                    "Kerry and Chinese officials talked in Beijing on climate cooperation.\n",
+                    encoding="utf-8")
+    store = Store(tmp_path / "p.db")
+    import_into_store(store, january + [wire])
+    assert store.document("wire").dct == date(2023, 12, 30)
+    result = import_into_store(store, december)
+    assert not isinstance(result, StoredResult)
+    assert store.document("wire").dct == date(2024, 12, 30)
+    fresh = Store(tmp_path / "fresh.db")
+    import_into_store(fresh, january + [wire] + december)
+    assert _dates(store) == _dates(fresh)
+    assert _events(store.events()) == _events(fresh.events())

@@ -166,3 +166,30 @@ def test_a_date_kind_this_kerryview_does_not_know_reads_as_unknown(tmp_path):
     assert got.dct == doc.dct
     assert [d.id for d in store.documents()] == [doc.id]
     store.close()
+
+
+def test_a_project_before_page_dates_keeps_its_pages_dates_to_infer_again(tmp_path):
+    """Schema 13 keeps the date a page's metadata declares apart from the article's date: a
+    project made before it takes it from its articles dated by their page (the page's
+    sentence, also at the end of a date taken back to its wire dateline's day)."""
+    from kerryview.model import DateSourceKind, PageDate
+    old = tmp_path / "old.db"
+    _made_by(old, 12)
+    db = sqlite_utils.Database(old)
+    page = "stated in the page's metadata (article:published_time 2013-03-14T08:00:00Z)"
+    rows = [("page", "2013-03-14", page, "page_metadata"),
+            ("wire", "2013-03-12", "filed on 12 March (its dateline “WASHINGTON, March 12 "
+             f"(Xinhua) --”); the page is dated 14 March ({page})", "filed_per_dateline"),
+            ("user", "2013-03-25", "set by the user", "set_by_user")]
+    for k, (doc_id, dct, sentence, kind) in enumerate(rows):
+        db["documents"].insert({"id": doc_id, "path": doc_id, "title": None, "text": "Talks.",
+                                "encoding": "utf-8", "sha256": doc_id, "dct": dct,
+                                "dct_source": sentence, "dct_source_kind": kind, "added": k})
+    db.conn.commit()
+    db.close()
+    store = Store(old)
+    docs = {d.id: d for d in store.documents()}
+    assert docs["page"].page_date == docs["wire"].page_date == PageDate(date(2013, 3, 14), page)
+    assert docs["wire"].dct == date(2013, 3, 12)
+    assert docs["wire"].dct_source.kind is DateSourceKind.FILED_PER_DATELINE
+    assert docs["user"].page_date is None

@@ -310,9 +310,12 @@ def test_years_contradict_only_when_all_lie_apart_from_the_story():
 def test_an_added_stray_of_other_years_clusters_again():
     docs = _docs(TWO_STORIES)
     stories = cluster_stories(docs)
-    spans = ks.story_spans(stories, {d.id: (d.dateline.value.isoformat(), "stated")
+    spans = ks.story_spans(stories, {d.id: (d.dateline.value.isoformat(), "stated_in_text")
                                       for d in docs})
     assert set(spans.values()) == {(2024, 2024)}
+    # a date inferred (a wire copy's year) is no stated date: clustering does not read it
+    assert set(ks.story_spans(stories, {d.id: (d.dateline.value.isoformat(), "inferred")
+                                        for d in docs}).values()) == {None}
     stray = "The club's volunteers held a bake sale for the village hall roof."
     assert ks.assign([stray], stories, [date(2024, 6, 1)], spans) is not None
     assert ks.assign([stray], stories, [date(2009, 6, 1)], spans) is None

@@ -221,7 +221,7 @@ def test_a_dateline_at_the_start_of_a_line_beats_one_run_into_an_earlier_line():
             "Oil prices eased.\nHOUSTON, May 24 (Reuters) - BP said it would try again.\n")
     line = yearless_dateline(text)
     assert text[line.line_start:line.end] == "HOUSTON, May 24 (Reuters) -"
-    assert wire_day(text, date(2010, 5, 24)) == date(2010, 5, 24)
+    assert wire_day(line, date(2010, 5, 24)) == date(2010, 5, 24)
 
 
 def test_a_run_in_dateline_after_a_full_date_on_its_line_is_not_read_as_year_less():
@@ -242,3 +242,35 @@ def test_a_run_in_dateline_after_a_full_date_on_its_line_is_not_read_as_year_les
 ])
 def test_words_that_look_like_a_run_in_dateline_are_none(text):
     assert yearless_dateline(text) is None
+
+
+def test_the_head_of_an_article_is_read_once_for_its_wire_dateline(monkeypatch):
+    """Its page's date taken back to its wire dateline's day (declared_dct, datelines.wire_day)
+    and its year inferred (cues.classify's dateline spans, the inference's fixed month and
+    day): each reads the wire dateline of the article's head once, and passes it on."""
+    import kerryview.dating.datelines as datelines
+    from kerryview.dating.inference import declared_dct
+    from kerryview.model import DateSource
+    reads: list[str] = []
+    real = datelines._head_lines
+
+    def counting(text):
+        reads.append(text)
+        return real(text)
+
+    monkeypatch.setattr(datelines, "_head_lines", counting)
+    text = "Climate talks\nBEIJING, March 12 (Xinhua) -- Officials held talks on climate."
+    page = Document(id="p", path="p", text=text, dct=date(2013, 3, 13),
+                    dct_source=DateSource(DateSourceKind.PAGE_METADATA, "from the page"))
+    declared_dct(page)
+    assert page.dct == date(2013, 3, 12) and page.dct_source.kind is DateSourceKind.FILED_PER_DATELINE
+    assert reads == [text]
+    reads.clear()
+    wire = Document(id="w", path="w", text=text)  # its year inferred: its head read once
+    pile = [_doc("d", "Published: March 10, 2013\nOfficials said on March 9, 2013 that talks "
+                      "on climate would go on.")]
+    pile[0].dateline = read_dateline(pile[0].text)
+    reads.clear()
+    _date(pile + [wire])
+    assert wire.dct == date(2013, 3, 12), str(wire.dct_source)
+    assert reads.count(text) == 1

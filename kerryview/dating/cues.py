@@ -137,6 +137,17 @@ def is_stamp(text: str, t: Timex) -> bool:
     return bool(_WEEKDAY_WORD.search(t.text) or _CLOCK.search(near))
 
 
+def _signed_stamps(text: str) -> list[tuple[int, int]]:
+    """The spans of a blog post's sign-offs ("By Ezra Klein | May 27, 2009; 10:04 AM ET",
+    events.not_events.sign_offs: their one reader): the byline with the time the post went up,
+    wherever it stands (at the post's foot, before the readers' comments). Its date is a time
+    stamp (rule sign_off_stamp); [] when the rule is off."""
+    if not text or not rules()["sign_off_stamp"]["on"]:
+        return []
+    from kerryview.events.not_events import sign_offs  # (events imports dating)
+    return sign_offs(text)
+
+
 def is_full_stamp(text: str, t: Timex, day: int) -> bool:
     """Whether a time stamp (is_stamp) is written in full: the weekday it names is its date's,
     and a clock time stands by it ("Monday 4 May 2009 10.22 BST"). A wrong year would keep
@@ -248,14 +259,19 @@ def is_caption(text: str, t: Timex) -> bool:
             and _CAPTION_AFTER.match(text, t.end) is not None)
 
 
-def dateline_spans(text: str) -> list[tuple[str, int, int]]:
+_UNREAD = object()  # a wire dateline not read yet (None: read, and there is none)
+
+
+def dateline_spans(text: str, wire=_UNREAD) -> list[tuple[str, int, int]]:
     """The year-less datelines opening a report ("LONDON, March 30 --", "GENEVA, June 12
     (Reuters) -") in the head of the text: (style, start, end of the date). A dateline has no
     tense: it names the day the report was filed, whatever its first sentence says. The wire
     style is read by the date-line reader (datelines.yearless_dateline: its one reader), the
-    others in the first head_dateline.head_chars characters."""
+    others in the first head_dateline.head_chars characters. `wire`: the text's wire dateline
+    as the caller read it already (None: it has none), not read again."""
     from kerryview.dating.datelines import yearless_dateline
-    wire = yearless_dateline(text)
+    if wire is _UNREAD:
+        wire = yearless_dateline(text)
     out = [] if wire is None else [("wire", wire.start, wire.end)]
     head = text[:rules()["head_dateline"]["head_chars"]]
     for name, regex, groups in _dateline_styles():
@@ -270,14 +286,15 @@ def dateline_spans(text: str) -> list[tuple[str, int, int]]:
 
 
 def classify(under: tuple[list[Timex], list[Timex]], tenses: list[str | None],
-             text: str = "") -> list[Cue]:
+             text: str = "", wire=_UNREAD) -> list[Cue]:
     """The cues of one article from its time expressions tagged under the two REFERENCES
     (the same expressions, in the same order) and the tense of each; `text` is the article
     (for time stamps at its head)."""
     shift = REFERENCES[1].toordinal() - REFERENCES[0].toordinal()
     r0 = REFERENCES[0].toordinal()
     out: list[Cue] = []
-    datelines = dateline_spans(text) if text else []
+    datelines = dateline_spans(text, wire) if text else []
+    signed = _signed_stamps(text)
     for i, (a, b) in enumerate(zip(*under)):
         if a.type == "DURATION":
             q = elapsed(text, a)
@@ -300,7 +317,8 @@ def classify(under: tuple[list[Timex], list[Timex]], tenses: list[str | None],
             continue
         if oa == ob:
             in_body = any(e <= a.start for _, _, e in datelines)  # after the dateline: the report's own words
-            stamp = bool(text) and not in_body and is_stamp(text, a)
+            stamp = bool(text) and (not in_body and is_stamp(text, a)
+                                    or any(s <= a.start and a.end <= e for s, e in signed))
             # a time stamp has no tense: "Tuesday 5 May 2009 21.31 BST Exam boards may ..."
             caption = not stamp and is_caption(text, a)
             out.append(Cue(i, DAY, None if stamp or caption else tense, day=oa, stamp=stamp,

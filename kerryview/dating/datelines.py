@@ -388,17 +388,16 @@ def read_dateline(text: str) -> DateLine | None:
     return _legacy_label_line(text)
 
 
-def wire_day(text: str, known: date) -> date | None:
-    """The day a year-less wire dateline gives ("WASHINGTON, March 12 (Xinhua) --"), its year
+def wire_day(line: YearlessLine | None, known: date) -> date | None:
+    """The day a year-less wire dateline gives ("WASHINGTON, March 12 (Xinhua) --"), `line` as
+    yearless_dateline read it (the one reading of the text's head, passed on), its year
     taken from `known`, the page's date (its metadata), when it falls on that date or up to
     wire_dateline_page.lag_days before it (dating/data/inference_cues.json): the day the reporter filed the story, whose "today" and
     news of the day the text tells, while the page or the archive dates it by when it went
     out (a wire in another time zone, an evening story archived the next morning). None when
-    the text has no such dateline, has a full date line (read_dateline), or its day lies
-    elsewhere (a dateline is not always the page's story)."""
-    if read_dateline(text) is not None:
-        return None
-    line = yearless_dateline(text)
+    the text has no such dateline (line is None; the caller reads it only for a text with no
+    full date line, Document.dateline), or its day lies elsewhere (a dateline is not always
+    the page's story)."""
     if line is None:
         return None
     from kerryview.dating.cues import rules  # the rules' one reader (cues imports this module)

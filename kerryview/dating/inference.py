@@ -174,19 +174,26 @@ def declared_dct(d: Document) -> None:
     user's), or None: what evidence 1 and 2 say, before anything is inferred. A page's date
     a year-less wire dateline puts a day or two later than the story ("WASHINGTON, March 12
     (Xinhua) --" on a page of March 13) gives way to the dateline's day, when the reporter
-    wrote the story and its "today" (datelines.wire_day)."""
+    wrote the story and its "today" (datelines.wire_day). The page's date is found again from
+    what was read of the page (Document.page_date) whatever the article was dated since (a
+    resolution's inferred day, none after the user asked to infer it again): it is read, not
+    a guess; only the user's own date stands before it."""
     line = d.dateline
     if line is not None:
         d.dct = line.value
         d.dct_source = DateSource(DateSourceKind.STATED_IN_TEXT,
                                   f"stated in the article (“{d.text[line.start:line.end]}”)")
-    elif d.dct is not None and d.dct_source.kind == DateSourceKind.PAGE_METADATA \
-            and (day := wire_day(d.text, d.dct)) is not None and day != d.dct:
+        return
+    if d.page_date is not None and not (d.dct is not None
+                                        and d.dct_source.kind is DateSourceKind.SET_BY_USER):
+        d.dct, d.dct_source = d.page_date.value, d.page_date.source
+    if d.dct is not None and d.dct_source.kind == DateSourceKind.PAGE_METADATA \
+            and (day := wire_day(wire := yearless_dateline(d.text), d.dct)) is not None \
+            and day != d.dct:
         # "WASHINGTON, March 12 (Xinhua) --" on a page of March 13: the day the story was filed,
         # said so (the page does not state it); kept as declared (KEPT_KINDS), so a later
-        # resolution keeps it
-        line = yearless_dateline(d.text)
-        quoted = " ".join(d.text[line.line_start:line.end].split())
+        # resolution keeps it. The head is read once (yearless_dateline), its line reused
+        quoted = " ".join(d.text[wire.line_start:wire.end].split())
         years = day.year != d.dct.year  # "filed on 31 December 2010 ... dated 1 January 2011"
         d.dct_source = DateSource(
             DateSourceKind.FILED_PER_DATELINE,
@@ -246,8 +253,8 @@ class _Dating:
             under = (tag(d.text, REFERENCES[0]), tag(d.text, REFERENCES[1]))
             tenses = [tense(d.text, t.start, t.end) if t.type in ("DATE", "TIME") else None
                       for t in under[0]]
-            cues = classify(under, tenses, d.text)
-            wire = yearless_dateline(d.text)  # its cue's dateline style too (cues.dateline_spans)
+            wire = yearless_dateline(d.text)  # read once: its cues' dateline style too
+            cues = classify(under, tenses, d.text, wire)
             passages[d.id] = _passages(d.text, under[0], cancel, tenses)
             self.articles[d.id] = _Article(d, under[0], cues, distinct(cues), passages[d.id],
                                            wire=wire)

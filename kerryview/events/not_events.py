@@ -127,6 +127,13 @@ def comments_start(text: str) -> int | None:
     return min(starts, default=None)
 
 
+def sign_offs(text: str) -> list[tuple[int, int]]:
+    """The spans of a blog post's sign-offs: its byline with the time it was posted, at the
+    post's foot before the readers' comments ("By Ezra Klein | May 27, 2009; 10:04 AM ET"; rule
+    scope "sign_off"). Its date is the post's time stamp (dating.cues: rule sign_off_stamp)."""
+    return [m.span() for r in rules() if r.scope == "sign_off" for m in r.pattern.finditer(text)]
+
+
 def _at_foot(rule: NotEventRule, text: str) -> re.Match | None:
     """The first match of a "comments" rule in `text`; for a rule with max words, the first
     that closes the page: at most that many words after it and more before it than after (a

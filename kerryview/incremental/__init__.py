@@ -2,7 +2,12 @@
 
 When can the corpus stages skip the stored articles? Dating: every article, stored and new,
 declares its publication date (date line, page metadata, or set by the user), so no date is
-inferred from the others and none can change. Merging: the project keeps its last merge
+inferred from the others and none can change; or else is wire copy, dated by its year-less
+wire dateline alone ("WASHINGTON, May 24 (Reuters) -": its month and day stated, its year
+inferred from its story's articles), and each story the import touches that holds wire copy
+is dated again on its own, as the full resolution dates it (_date_wire_copy): the new wire
+copy gets its year, and a stored article whose year would change asks for the full
+resolution. Merging: the project keeps its last merge
 (kerryview.incremental.merge) made by these stages (analysis.corpus_version: the per-article
 ones, stories and merging), and the passages added or removed since its word weights were
 fitted stay under REFIT_FRACTION of them. Stories: each new
@@ -23,20 +28,31 @@ from typing import TYPE_CHECKING, Callable, Sequence
 
 from kerryview.analysis import AnalysisCache, corpus_version, resolve_for
 from kerryview.cancellation import Cancellation, Cancelled
+from kerryview.dating.datelines import yearless_dateline
 from kerryview.dating.inference import declared_dct
 from kerryview.incremental import merge as merging
 from kerryview.events.clauses import own_words
 from kerryview.events.importance import score as score_importance
-from kerryview.model import DateSourceKind, Document
+from kerryview.model import DECLARED_KINDS, Document
 
 if TYPE_CHECKING:
     from kerryview.pipeline import ImportResult, Problem
     from kerryview.store import Store
 
 Progress = Callable[[int, int, str], None]
-DECLARED = frozenset({DateSourceKind.STATED_IN_TEXT.value, DateSourceKind.PAGE_METADATA.value,
-                      DateSourceKind.FILED_PER_DATELINE.value,
-                      DateSourceKind.SET_BY_USER.value})
+DECLARED = frozenset(k.value for k in DECLARED_KINDS)  # as Store.document_date_kinds says
+
+
+def wire_copy(d: Document) -> bool:
+    """Whether an article that declares no date (declared_dct) is dated by its year-less wire
+    dateline alone: its month and day stated, only its year inferred (dating.inference)."""
+    return d.dateline is None and d.page_date is None and yearless_dateline(d.text) is not None
+
+
+def _undeclared(store: Store, removed: set[str]) -> set[str]:
+    """The stored articles (but those removed) whose date is not declared but inferred."""
+    return {doc_id for doc_id, (dct, kind) in store.document_date_kinds().items()
+            if doc_id not in removed and (dct is None or kind not in DECLARED)}
 
 
 def applicable(store: Store, new: Sequence[Document], removed: set[str]) -> bool:
@@ -44,14 +60,59 @@ def applicable(store: Store, new: Sequence[Document], removed: set[str]) -> bool
     info = store.merge_info()
     if info is None or info[0] != corpus_version():
         return False
-    kinds = store.document_date_kinds()
-    if any(dct is None or kind not in DECLARED
-           for doc_id, (dct, kind) in kinds.items() if doc_id not in removed):
-        return False
+    undeclared = sorted(_undeclared(store, removed))
+    for k in range(0, len(undeclared), 64):  # (a pile of undated articles: its first texts)
+        if not all(wire_copy(d) for d in store.documents_by_id(undeclared[k:k + 64])):
+            return False
     for d in new:
         declared_dct(d)
-        if d.dct is None:
+        if d.dct is None and not wire_copy(d):
             return False
+    return True
+
+
+def _date_wire_copy(store: Store, new: list[Document], removed: set[str],
+                    story_of: dict[str, str], cache: AnalysisCache,
+                    progress: Progress | None, cancel: Cancellation) -> bool:
+    """Date again, each on its own, the stories the import touches (those of the new and the
+    removed articles) that hold wire copy (wire_copy: its year comes from its story's
+    articles), over the story's articles in pile order from their stored analyses, as the
+    full resolution dates each story (pipeline._date_documents). The new wire copy gets its
+    date; a stored article whose date's sentence changed (how sure) is stored with the new
+    one. False (resolve the whole corpus) when a stored article's day would change (the
+    events it tells move), a new one is left undated, or an article fails."""
+    from kerryview.analysis import stage_version
+    from kerryview.pipeline import CachingTagger, _date_documents
+
+    undeclared = _undeclared(store, removed)
+    members: dict[str, list[str]] = {}
+    for s in store.stories(centroids=False):
+        members[s.id] = [i for i in s.document_ids if i not in removed]
+    orders = store.document_orders()
+    for story in sorted(set(story_of.values())):
+        fresh = [d for d in new if story_of[d.id] == story]
+        kept = members.get(story, [])
+        if not any(d.dct is None for d in fresh) and not undeclared.intersection(kept):
+            continue
+        cancel.check()
+        if progress:
+            progress(0, len(new) + 1, f"Dating the wire copy of {len(kept) + len(fresh):,} "
+                     "articles")
+        stored = sorted(store.documents_by_id(kept), key=lambda d: orders[d.id])
+        analyses = store.analyses(stage_version(), only=[d.sha256 for d in stored])
+        known = {d.text: analyses[d.sha256] for d in stored if d.sha256 in analyses}
+        known.update({d.text: a for d in fresh if (a := cache.current(d.sha256)) is not None})
+        before = {d.id: (d.dct, d.dct_source) for d in stored}
+        failed: dict = {}
+        _date_documents(stored + fresh, CachingTagger(cancel=cancel, known=known), cancel,
+                        failed)
+        if failed or any(d.dct is None for d in fresh):  # (an undated one: merged in full)
+            return False
+        changed = [d for d in stored if (d.dct, d.dct_source) != before[d.id]]
+        if any(d.dct != before[d.id][0] for d in changed):
+            return False
+        for d in changed:
+            store.set_document_date(d.id, d.dct, d.dct_source)
     return True
 
 
@@ -85,6 +146,8 @@ def resolve(store: Store, new: list[Document], removed: set[str], cache: Analysi
             if assigned is None:
                 return None
             story_of.update(zip((d.id for d in new), assigned))
+            if not _date_wire_copy(store, new, removed, story_of, cache, progress, cancel):
+                return None
             info = store.merge_info()
             orders = store.document_orders()
             start = max(orders.values(), default=-1) + 1

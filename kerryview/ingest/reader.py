@@ -26,7 +26,7 @@ from kerryview.ingest.folders import (HTML_SUFFIXES, SUPPORTED_SUFFIXES, TEXT_SU
 from kerryview.ingest.html_text import html_article
 from kerryview.dating.datelines import parse_date_text, read_dateline
 from kerryview.ingest.metadata import declared_sources, find_outlet, find_title
-from kerryview.model import DateSource, DateSourceKind, Document
+from kerryview.model import DateSource, Document, PageDate
 
 __all__ = ["ReadError", "read_document", "expand_paths", "MAX_BYTES", "SUPPORTED_SUFFIXES",
            "TEXT_SUFFIXES", "HTML_SUFFIXES"]
@@ -43,6 +43,7 @@ def read_document(path: str | Path, doc_id: str | None = None) -> Document:
     text, encoding = decode(data, path)
     refuse_binary(text, path)
     title, outlet, url, dct, dct_source = None, None, None, None, DateSource.unknown()
+    page_date = None
     if path.suffix.lower() in HTML_SUFFIXES:
         page = html_article(text)
         text, title, outlet, url = page.text, page.title, page.outlet, page.url
@@ -51,12 +52,13 @@ def read_document(path: str | Path, doc_id: str | None = None) -> Document:
         if page.published:
             dct = parse_date_text(page.published)
             if dct is not None:
-                dct_source = DateSource(
-                    DateSourceKind.PAGE_METADATA,
-                    f"stated in the page's metadata ({page.published_key} {page.published})")
+                page_date = PageDate(dct, f"stated in the page's metadata "
+                                          f"({page.published_key} {page.published})")
+                dct_source = page_date.source
     digest = hashlib.sha256(data).hexdigest()
     declared = declared_sources(path)
     return Document(id=doc_id or path.stem, path=os.fspath(path.resolve()), text=text,
                     title=declared.headline or title or find_title(text), encoding=encoding,
                     sha256=digest, dct=dct, dct_source=dct_source, dateline=read_dateline(text),
-                    outlet=declared.outlet or outlet or find_outlet(text, declared.url or url))
+                    outlet=declared.outlet or outlet or find_outlet(text, declared.url or url),
+                    page_date=page_date)

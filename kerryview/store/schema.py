@@ -8,6 +8,7 @@ imports in progress, per-article analyses) is kept by every step.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import fields
 from typing import TYPE_CHECKING
 
@@ -377,3 +378,29 @@ def article_text(conn, doc_id: str) -> str | None:
                "instead of failing on the kind")
 def _filed_per_dateline(db: sqlite_utils.Database) -> bool:
     return False  # no table changes: the step marks that the stored kinds grew
+
+
+# The page's own sentence at the end of a date taken back to its wire dateline's day ("filed on
+# 12 March (its dateline ...); the page is dated 13 March (stated in the page's metadata
+# (article:published_time 2013-03-13T08:00:00Z))", dating.inference.declared_dct).
+_PAGE_SENTENCE = re.compile(r"\((stated in the page's metadata \(\S+ (.+)\))\)$")
+
+
+@migration(13, "documents keep the date their page's metadata declares (page_dct, "
+               "page_dct_source), so inferring an article's date again finds it again")
+def _page_dates(db: sqlite_utils.Database) -> bool:
+    from kerryview.dating.datelines import parse_date_text
+
+    for name in ("page_dct", "page_dct_source"):
+        if name not in db["documents"].columns_dict:
+            db["documents"].add_column(name, str)
+    db.execute("UPDATE documents SET page_dct = dct, page_dct_source = dct_source "
+               "WHERE dct_source_kind = 'page_metadata' AND dct IS NOT NULL")
+    for doc_id, sentence in db.execute("SELECT id, dct_source FROM documents "
+                                       "WHERE dct_source_kind = 'filed_per_dateline'").fetchall():
+        m = _PAGE_SENTENCE.search(sentence or "")
+        day = parse_date_text(m[2]) if m else None
+        if day is not None:
+            db.execute("UPDATE documents SET page_dct = ?, page_dct_source = ? WHERE id = ?",
+                       [day.isoformat(), m[1], doc_id])
+    return False

@@ -28,7 +28,7 @@ from kerryview.analysis import Analysis, from_json as analysis_from_json, to_jso
 from kerryview.edits import Edit, apply_edits, edit_from_json, edit_to_json, edited_refs
 from kerryview.gcpause import gc_paused
 from kerryview.model import (DateLine, DateSource, DateSourceKind, Document, Event, EventMention,
-                             Timex)
+                             PageDate, Timex)
 from kerryview.store.merge_rows import MergeRows
 from kerryview.store.migrations import latest_version, migrate, stored_version
 from kerryview.store.schema import (EVENT_FIELDS, MENTION_FIELDS, SUMMARY_COLUMNS, TIMEX_FIELDS,
@@ -51,11 +51,13 @@ CACHE_TABLES = frozenset({"analyses", "merge_items", "merge_words"})
 SEARCH_TABLES = frozenset({"event_search"})
 # A stored document's columns as Store._doc reads them, in this order.
 _DOC_COLUMNS = ("id", "path", "text", "title", "outlet", "encoding", "sha256", "dct",
-                "dct_source", "dct_source_kind", "dateline", "dateline_start", "dateline_end")
+                "dct_source", "dct_source_kind", "dateline", "dateline_start", "dateline_end",
+                "page_dct", "page_dct_source")
 _SOURCE_KINDS = {k.value: k for k in DateSourceKind}  # (a dict, not 10,000 Enum calls)
 # The columns of a stored document that a later save updates (id and order of addition stay).
 _UPDATED_COLUMNS = ("path", "title", "outlet", "text", "encoding", "sha256", "dct", "dct_source",
-                    "dct_source_kind", "dateline", "dateline_start", "dateline_end")
+                    "dct_source_kind", "dateline", "dateline_start", "dateline_end",
+                    "page_dct", "page_dct_source")
 
 
 @cache
@@ -494,6 +496,8 @@ class Store(MergeRows):
                 "dateline": line.value.isoformat() if line else None,
                 "dateline_start": line.start if line else None,
                 "dateline_end": line.end if line else None,
+                "page_dct": d.page_date.value.isoformat() if d.page_date else None,
+                "page_dct_source": d.page_date.detail if d.page_date else None,
                 "added": order}
 
     @staticmethod
@@ -513,8 +517,8 @@ class Store(MergeRows):
     def set_document_date(self, doc_id: str, value: date | None,
                           source: DateSource | None = None) -> None:
         """A publication date the user set (kept by every later resolution), or None to let
-        kerryview infer it again; with `source`, a date given back with where it came from (an
-        undo restoring a page's date). Events are re-derived by the caller (pipeline)."""
+        kerryview infer it again (a page's date is found again: Document.page_date); with
+        `source`, a date given back with where it came from (an undo restoring a page's date). Events are re-derived by the caller (pipeline)."""
         if source is None:
             source = DateSource.set_by_user() if value else DateSource.unknown()
         with self.writing():
@@ -886,7 +890,7 @@ class Store(MergeRows):
     def _doc(r: Sequence) -> Document:
         """A Document from a row of _DOC_COLUMNS (in that order; what follows is ignored)."""
         (doc_id, path, text, title, outlet, encoding, sha256, dct, source, kind, line,
-         line_start, line_end) = r[:len(_DOC_COLUMNS)]
+         line_start, line_end, page, page_source) = r[:len(_DOC_COLUMNS)]
         return Document(id=doc_id, path=path, text=text, title=title, outlet=outlet,
                         encoding=encoding, sha256=sha256,
                         dct=date.fromisoformat(dct) if dct else None,
@@ -894,7 +898,9 @@ class Store(MergeRows):
                         dct_source=DateSource(_SOURCE_KINDS.get(kind, DateSourceKind.UNKNOWN),
                                               source),
                         dateline=DateLine(date.fromisoformat(line), line_start, line_end)
-                        if line else None)
+                        if line else None,
+                        page_date=PageDate(date.fromisoformat(page), page_source or "")
+                        if page else None)
 
     # -- stories (kerryview.stories) ---------------------------------------------------------
     def save_stories(self, stories: Sequence) -> None:

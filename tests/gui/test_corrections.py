@@ -76,3 +76,43 @@ def test_undoing_a_date_given_to_a_page_dated_by_its_metadata_or_dateline_gives_
             w.undo()
         assert (store.document(doc_id).dct, store.document(doc_id).dct_source) == (day, source)
         assert (w.docs[doc_id].dct, w.docs[doc_id].dct_source) == (day, source)
+
+
+def test_inferring_again_the_date_of_a_page_dated_by_its_metadata_or_dateline_finds_it_again(
+        qtbot, tmp_path):
+    """'Infer publication date again' re-reads what the page declared: its metadata's date,
+    or its wire dateline's day, is read, not a guess. Also after the user dated it, and in a
+    project opened again."""
+    from kerryview.model import DateSourceKind
+    from kerryview.pipeline import import_into_store
+    pages = {
+        "wire.html": _PAGE.format(title="Trade talks held", day="2013-03-14", body=(
+            "WASHINGTON, March 12 (Xinhua) -- Chinese and U.S. officials held talks on trade "
+            "on Tuesday, a spokesman said.")),
+        "page.html": _PAGE.format(title="Trade deal signed", day="2013-03-20", body=(
+            "Chinese and U.S. officials signed a trade deal on Wednesday, a spokesman said.")),
+    }
+    for name, html in pages.items():
+        (tmp_path / name).write_text(html, encoding="utf-8")
+    store = Store(tmp_path / "p.kvproj")
+    import_into_store(store, [tmp_path / n for n in pages])
+    before = {d.path.rsplit("/", 1)[-1]: (d.id, d.dct, d.dct_source) for d in store.documents()}
+    assert before["wire.html"][1] == date(2013, 3, 12)
+    assert before["wire.html"][2].kind is DateSourceKind.FILED_PER_DATELINE
+    assert before["page.html"][2].kind is DateSourceKind.PAGE_METADATA
+    w = MainWindow(store)
+    qtbot.addWidget(w)
+    w.show()
+    for doc_id, day, source in before.values():
+        with qtbot.waitSignal(w.jobs.finished, timeout=30000):
+            assert w.set_document_date(doc_id, None)  # straight away
+        assert (store.document(doc_id).dct, store.document(doc_id).dct_source) == (day, source)
+        with qtbot.waitSignal(w.jobs.finished, timeout=30000):
+            assert w.set_document_date(doc_id, date(2013, 3, 25))
+        with qtbot.waitSignal(w.jobs.finished, timeout=30000):
+            assert w.set_document_date(doc_id, None)  # after the user's date
+        assert (store.document(doc_id).dct, store.document(doc_id).dct_source) == (day, source)
+        assert (w.docs[doc_id].dct, w.docs[doc_id].dct_source) == (day, source)
+    again = Store(store.path)
+    assert {d.id: (d.dct, d.dct_source) for d in again.documents()} == \
+        {i: (day, source) for i, day, source in before.values()}

@@ -1167,9 +1167,9 @@ class MainWindow(QMainWindow):
         from kerryview.dating.inference import KEPT_KINDS
         doc = self.docs.get(doc_id)
         # what an undo gives back: the user's own date; a date the corpus keeps as declared
-        # (a page's metadata, the day of its wire dateline) with its source, as a reading
-        # cannot find it again once the user's date replaced it; or None: found by reading
-        # the corpus (found again on an undo)
+        # (a page's metadata, the day of its wire dateline) with its source (a reading finds
+        # it again too, from Document.page_date, but a project made before page dates were
+        # kept may not have it); or None: found by reading the corpus (found again on an undo)
         old: DatedAs = None
         if doc is not None and doc.dct is not None:
             if doc.dct_source.kind is DateSourceKind.SET_BY_USER:
