@@ -6,6 +6,7 @@
     .venv/bin/python benchmarks/stories.py --growth bpoil_bbc   # inference time for 25..300 articles
     .venv/bin/python benchmarks/stories.py --bp-together     # add the five BP folders as one pile
     .venv/bin/python benchmarks/stories.py --json --tbaq dev --list-wrong wrong   # each wrong date, on stderr
+    .venv/bin/python benchmarks/stories.py --json --esl [--list-wrong wrong]      # the same on EventStoryLine
 
 Data: ../shared/data/timeline17/ (11 story folders: articles/, published.tsv, timelines/) and
 ../shared/data/tempeval3-tbaq/ (TimeBank + AQUAINT). Held out, printed in their own rows and
@@ -21,6 +22,17 @@ Measures (README_stories.md defines each precisely):
  3. event dating on TBAQ: gold EVENTs dated by a TLINK to a day-level TIMEX3 or the DCT; recall
     and precision of the kerryview event covering each. Baseline: nearest time expression in
     the sentence, else the DCT.
+ 3b. event dating on EventStoryLine v1.5 (`--json --esl`; ECB+ topics 1-35 only, 36-45 are
+    held out and never read): the same measure on a second set. Its TLINKs go from the time
+    to the event; CONTAINS and SIMULTANEOUS date an event (as TBAQ's IS_INCLUDED,
+    SIMULTANEOUS, DURING); OVERLAP, BEFORE, AFTER and the begin/end links (BEGUN_ON,
+    ENDED_ON, BEGINS_ON, ENDS_ON) do not. Gold events: ACTION_* and NEG_ACTION_* markables.
+    The text is the tokens re-spaced as a reader sees them (esl_detokenize: "2/3/2009",
+    "p.m.", "32-year-old"), one sentence a line, the page's address left out. The DCT is the
+    day the page prints (ESL writes a clock-time DCT in UTC; documents whose DCT value matches
+    none of the printed day, the day before or after are left out: 5 of 233); a clock time
+    ESL wrote in UTC dates no event (its local day is unknown), nor does a time that is not
+    in the text (an instance markable), the DCT aside.
  4. key dates: the pile's days ranked by kerryview's importance (the key dates `extract --json`
     lists, kerryview.events.importance.key_dates), top k vs the journalists' k days, date F1.
     Baseline: days ranked by the number of articles published on them.
@@ -736,7 +748,7 @@ def esl_detokenize(sentences: list[list[str]]) -> tuple[str, list[list[int]]]:
             elif w in ("/", ":") and prev.isdigit() and nxt and nxt.isdigit():
                 sep = ""
             elif prev in (".", "/", ":") and prev2 and (
-                    (prev2.isdigit() and w.isdigit()) or (len(prev2) == 1 and len(w) == 1 and prev2.isalpha() and w.isalpha())):
+                    (prev2.isdigit() and w[:1].isdigit()) or (len(prev2) == 1 and len(w) == 1 and prev2.isalpha() and w.isalpha())):
                 sep = ""  # 2/3/2009, 11:11, 0.07, p.m., A.J.
             elif prev == "," and prev2 and prev2.isdigit() and re.fullmatch(r"\d{3}(\D.*)?", w):
                 sep = ""  # 30,000
@@ -1158,6 +1170,21 @@ def main() -> None:
         for r in rows:
             print(f"| {r['n']} | {r['seconds']:.1f} | {r['exact']} | {r['near']} | {r['undated']} |")
         print(f"growth exponent (least squares on log time vs log articles): {growth_exponent(rows):.2f}")
+        return
+
+    if args.esl:  # its table alone
+        e = child(args, ["--esl"])
+        g, cov = e["gold"], e["covered"]
+        print(f"# EventStoryLine v1.5 event dating (ECB+ topics 1-35; {e['files']} documents, "
+              f"{e['files_dct_unread']} left out: DCT value against its own words), DCT given\n")
+        print("| system | gold events | covered (by event words) | contains: recall / precision | "
+              "same day: recall / precision | whole-day measure: recall / precision |")
+        print("|---|---|---|---|---|---|")
+        print(f"| kerryview | {g} | {cov} ({e.get('by_trigger', 0)}) | {pct(e['contains'], g)} / "
+              f"{pct(e['contains'], cov)} | {pct(e['same'], g)} / {pct(e['same'], cov)} | "
+              f"{pct(e['contains_whole_day'], g)} / {pct(e['contains_whole_day'], cov)} |")
+        print(f"| baseline (nearest time expression in the sentence, else the DCT) | {g} | {g} | "
+              f"{pct(e['base_contains'], g)} | {pct(e['base_same'], g)} | {pct(e['base_contains_whole_day'], g)} |")
         return
 
     t_start = time.perf_counter()
