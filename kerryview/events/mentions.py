@@ -33,7 +33,7 @@ from kerryview.events.labels import (CLAUSE_COMMA, colon_opens_clause, DATE_LEAD
 from kerryview.text.context import ContextBuilder
 from kerryview.text.sentences import sentence_spans
 from kerryview.text.tense import past_expectation, tense
-from kerryview.text.verbs import has_finite_verb, is_verb as _is_verb  # the one verb test (labels, antecedents too)
+from kerryview.text.verbs import has_finite_verb, past_verb_pattern, is_verb as _is_verb  # the one verb test (labels, antecedents too)
 from kerryview.text.wordlists import WORD, cues, event_lists, modals, reporting_verbs, stopwords
 from kerryview.model import Document, EventMention, Granularity, Timex
 from kerryview.calendar.intervals import Interval, duration_timedelta, value_interval
@@ -1107,9 +1107,11 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
     passages: dict[int, str] = {}
     out = []
 
-    def clause_event(cl: Clause, trigger: tuple[int, int], a: int, b: int) -> Found | None:
+    def clause_event(cl: Clause, trigger: tuple[int, int], a: int, b: int,
+                     before: Found | None = None) -> Found | None:
         """The event of clause `cl` of sentence text[a:b] with event words `trigger`, dated by
-        the publication; None when it has no label that reads as who did what."""
+        the publication (by the day of `before`, the sentence before's dated mention, when
+        given: narrative_day); None when it has no label that reads as who did what."""
         nonlocal resolution
         if not_news(text, (a, b), cl, trigger, any(h0 <= a < h1 for h0, h1 in headlines)) is not None:
             return None  # the speaker's words, or a background state (clauses.not_news)
@@ -1135,9 +1137,22 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
         if not readable(label):
             return None  # "Kerry emphasized the need", "Kerry said in China, could redefine ..."
         keys.add(trigger[0])
+        passage = passages.setdefault(a, text[a:b])  # one string for the sentence's clauses
+        if before is not None:  # the day of the sentence before (narrative_day)
+            said = before.interval.start.date().isoformat()
+            t = Timex(trigger[0], trigger[0], "", "DATE", said, anchor=before.mention.timex.value,
+                      anchor_kind="sentence before")
+            mention = EventMention(
+                document_id=doc.id, start=a, end=b, text=passage, timex=t,
+                trigger_start=trigger[0], trigger_end=trigger[1], status="happened",
+                dated_by="sentence before")
+            from kerryview.text.phrasing import day_words
+            mention.resolution = (f"dated by the sentence before: “{' '.join(before.mention.timex.text.split())}” → "
+                                  f"{day_words(before.interval.start.date())}; this sentence goes on with its "
+                                  f"story in the simple past, with no time expression of its own")
+            return Found(mention, label, contexts.sentence_terms(a), value_interval(said))
         # an empty span at the event words: each clause's mention has its own place
         t = Timex(trigger[0], trigger[0], "", "DATE", day, anchor=day, anchor_kind="publication")
-        passage = passages.setdefault(a, text[a:b])  # one string for the sentence's clauses
         mention = EventMention(
             document_id=doc.id, start=a, end=b, text=passage, timex=t,
             trigger_start=trigger[0], trigger_end=trigger[1], status="happened",
@@ -1148,16 +1163,29 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
         # (merge.copy_groups), compared with other articles once, as one event.
         return Found(mention, label, contexts.sentence_terms(a), value_interval(day))
 
-    for a, b in sents:
+    for k, (a, b) in enumerate(sents):
         now_only = False  # below the lead: only its first clause told in the present
+        before = None  # below the lead: the sentence before's dated mention it goes on from
         if news_end is not None and a >= news_end:
             j = bisect_left(anchored, a)
             if j == len(anchored) or anchored[j] >= b:
                 if not about_now(text, a, b):
-                    continue  # below the lead, and no time expression dates a clause of it
-                now_only = True  # "Officials say ...", "Russia has stalled ratification"
+                    before = _narrative_day(found, sents[max(0, k - _narrative_back()):k], doc.dct)
+                    if before is None:
+                        continue  # below the lead, and no time expression dates a clause of it
+                else:
+                    now_only = True  # "Officials say ...", "Russia has stalled ratification"
         if lines.reason(a) is not None or (line and a < line.end and line.start < b) \
                 or why_not_event_sentence(text[a:b]) is not None:
+            continue
+        if before is not None:
+            # "Williams was pulled over early Sunday. | He gave a blood sample.": the story
+            # goes on, on that day (clause_rules.json narrative_day)
+            cl = next(iter(clause_spans(text, (a, b), ())), None)
+            trigger = publication_event_words(text, cl, _is_verb, b) if cl is not None else None
+            if trigger is not None and trigger[0] not in keys and _narrative_past(text, trigger) \
+                    and (found_one := clause_event(cl, trigger, a, b, before)) is not None:
+                out.append(found_one)
             continue
         dated_report = False  # the clause before reports and a time expression dates it
         dated_before = False  # a time expression (or a dated mention) dates the clause before
@@ -1229,6 +1257,46 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
             if found_one is not None:
                 out.append(found_one)
     return out
+
+
+def _narrative_day(found: list[Found], before: list[tuple[int, int]], dct: date) -> Found | None:
+    """The mention that dates the story of the nearest of the sentences `before` (the few
+    right before a sentence, clause_rules.json narrative_day) with a time-expression mention,
+    when it puts it on one day before the publication day: a mention that happened, on a day
+    or finer, every such mention of that sentence on that same day; None otherwise."""
+    for a, b in reversed(before):
+        mine = [f for f in found if f.mention.dated_by == "time expression" and a <= f.mention.start < b
+                and f.mention.trigger_start is not None]
+        if not mine:
+            continue
+        if any(f.interval is None or not f.interval.granularity.day_or_finer
+               or f.mention.status != "happened" for f in mine):
+            return None
+        day = mine[0].interval.start.date()
+        top = datetime.combine(day + timedelta(days=1), datetime.min.time())
+        if any(f.interval.start.date() != day or f.interval.end > top for f in mine):
+            return None  # two days, or a time across midnight
+        return mine[0] if day < dct else None
+    return None
+
+
+def _narrative_back() -> int:
+    """How many sentences back the time of a story told on may stand (clause_rules.json
+    narrative_day; 0: the rule is off)."""
+    return int(next(iter(clause_rules()["narrative_day"])))
+
+
+@cache
+def _past_form() -> re.Pattern[str]:
+    return re.compile(past_verb_pattern(), re.I)
+
+
+def _narrative_past(text: str, trigger: tuple[int, int]) -> bool:
+    """Whether a clause's event words are a verb in the simple past that tells a happening, not
+    a report (reporting_verbs.json: what was said is dated by the report, and a report is the
+    reporter's, of the publication day; clause_rules.json narrative_day)."""
+    word = text[trigger[0]:trigger[1]].lower()
+    return bool(_past_form().fullmatch(word)) and not any(word in forms for forms in reporting_verbs().values())
 
 
 MIN_PRONOUN_LABEL_WORDS = 3  # a clause event's label led by a pronoun no name replaced needs more
