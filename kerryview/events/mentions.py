@@ -33,7 +33,7 @@ from kerryview.events.labels import (CLAUSE_COMMA, colon_opens_clause, DATE_LEAD
 from kerryview.text.context import ContextBuilder
 from kerryview.text.sentences import sentence_spans
 from kerryview.text.tense import past_expectation, tense
-from kerryview.text.verbs import has_finite_verb, past_verb_pattern, is_verb as _is_verb  # the one verb test (labels, antecedents too)
+from kerryview.text.verbs import ends_subject, has_finite_verb, past_verb_pattern, is_verb as _is_verb  # the one verb test (labels, antecedents too)
 from kerryview.text.wordlists import WORD, cues, event_lists, modals, reporting_verbs, stopwords
 from kerryview.model import Document, EventMention, Granularity, Timex
 from kerryview.calendar.intervals import Interval, duration_timedelta, value_interval
@@ -1183,7 +1183,7 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
             # goes on, on that day (clause_rules.json narrative_day)
             cl = next(iter(clause_spans(text, (a, b), ())), None)
             trigger = publication_event_words(text, cl, _is_verb, b) if cl is not None else None
-            if trigger is not None and trigger[0] not in keys and _narrative_past(text, trigger) \
+            if trigger is not None and trigger[0] not in keys and _narrative_past(text, trigger, cl.start) \
                     and (found_one := clause_event(cl, trigger, a, b, before)) is not None:
                 out.append(found_one)
             continue
@@ -1291,12 +1291,33 @@ def _past_form() -> re.Pattern[str]:
     return re.compile(past_verb_pattern(), re.I)
 
 
-def _narrative_past(text: str, trigger: tuple[int, int]) -> bool:
-    """Whether a clause's event words are a verb in the simple past that tells a happening, not
-    a report (reporting_verbs.json: what was said is dated by the report, and a report is the
-    reporter's, of the publication day; clause_rules.json narrative_day)."""
+def _narrative_past(text: str, trigger: tuple[int, int], start: int) -> bool:
+    """Whether a clause's event words (its clause from `start`) are a verb in the simple past,
+    active or passive, that tells a happening (clause_rules.json narrative_day): a past form
+    right after its subject ("The men fled") or after "was"/"were" ("were killed"); not a
+    report (reporting_verbs.json: a report is the reporter's, of the publication day), not a
+    participle after an auxiliary of the present ("is designed", "have identified") or a
+    determiner ("An estimated 4.9m barrels"), and no word before it in its clause that moves
+    the story to another time ("He was later spotted": narrative_shifts)."""
     word = text[trigger[0]:trigger[1]].lower()
-    return bool(_past_form().fullmatch(word)) and not any(word in forms for forms in reporting_verbs().values())
+    if not _past_form().fullmatch(word) or any(word in forms for forms in reporting_verbs().values()):
+        return False
+    rules = clause_rules()
+    before = list(WORD.finditer(text, start, trigger[0]))
+    if any(m.group().lower() in rules["narrative_shifts"] for m in before):
+        return False
+    while before and (before[-1].group().lower() in rules["adverbs_before_verb"]
+                      or before[-1].group().lower().endswith("ly")):
+        before.pop()  # "Directors also met"
+    if not before or re.search(r"[^\w\s'’-]", text[before[-1].end():trigger[0]]):
+        return False  # "..., presumed dead": no subject right before it
+    w = before[-1].group().lower().replace("’", "'")
+    if w in rules["past_passive_auxiliaries"]:
+        return True  # "were killed"
+    if w in rules["progressive_auxiliaries"] or w in rules["present_auxiliaries"] \
+            or w.endswith(("'ve", "'s", "'re", "'d", "'m")) or w in ("be", "being", "been", "had"):
+        return False  # "is designed", "We've identified"
+    return ends_subject(text[max(start, before[-1].start() - 40):before[-1].end()] + " ")
 
 
 MIN_PRONOUN_LABEL_WORDS = 3  # a clause event's label led by a pronoun no name replaced needs more
