@@ -1140,16 +1140,14 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
         passage = passages.setdefault(a, text[a:b])  # one string for the sentence's clauses
         if before is not None:  # the day of the sentence before (narrative_day)
             said = before.interval.start.date().isoformat()
-            t = Timex(trigger[0], trigger[0], "", "DATE", said, anchor=before.mention.timex.value,
+            # the anchor: the time expression of the sentence before, in words (resolution_for)
+            t = Timex(trigger[0], trigger[0], "", "DATE", said, anchor=" ".join(before.mention.timex.text.split()),
                       anchor_kind="sentence before")
             mention = EventMention(
                 document_id=doc.id, start=a, end=b, text=passage, timex=t,
                 trigger_start=trigger[0], trigger_end=trigger[1], status="happened",
                 dated_by="sentence before")
-            from kerryview.text.phrasing import day_words
-            mention.resolution = (f"dated by the sentence before: “{' '.join(before.mention.timex.text.split())}” → "
-                                  f"{day_words(before.interval.start.date())}; this sentence goes on with its "
-                                  f"story in the simple past, with no time expression of its own")
+            mention.resolution = resolution_for(mention, doc)
             return Found(mention, label, contexts.sentence_terms(a), value_interval(said))
         # an empty span at the event words: each clause's mention has its own place
         t = Timex(trigger[0], trigger[0], "", "DATE", day, anchor=day, anchor_kind="publication")
@@ -1425,6 +1423,10 @@ def _duration_for(durations: list[Timex], sent: tuple[int, int],
 def resolution_for(m: EventMention, doc: Document) -> str:
     """How a mention's date was found, in words: by its time expression (explain), or by its
     article's publication (a headline, a lead or a clause with no time expression)."""
+    if m.dated_by == "sentence before":  # clause_rules.json narrative_day
+        from kerryview.text.phrasing import value_words
+        return (f"dated by the sentence before: “{m.timex.anchor}” → {value_words(m.timex.value)}; this "
+                f"sentence goes on with its story in the simple past, with no time expression of its own")
     if m.dated_by != "publication":
         return explain(m.timex, doc)
     what = f"the {m.position}" if m.position else "news"
