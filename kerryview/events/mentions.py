@@ -1161,6 +1161,10 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
         # (merge.copy_groups), compared with other articles once, as one event.
         return Found(mention, label, contexts.sentence_terms(a), value_interval(day))
 
+    # the time-expression mentions by where their passage starts (_narrative_day)
+    dated = sorted(((f.mention.start, i) for i, f in enumerate(found) if f.mention.dated_by == "time expression"
+                    and f.mention.trigger_start is not None), key=lambda x: x[0])
+    dated = ([s for s, _ in dated], [found[i] for _, i in dated])
     for k, (a, b) in enumerate(sents):
         now_only = False  # below the lead: only its first clause told in the present
         before = None  # below the lead: the sentence before's dated mention it goes on from
@@ -1168,7 +1172,7 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
             j = bisect_left(anchored, a)
             if j == len(anchored) or anchored[j] >= b:
                 if not about_now(text, a, b):
-                    before = _narrative_day(found, sents[max(0, k - _narrative_back()):k], doc.dct)
+                    before = _narrative_day(dated, sents[max(0, k - _narrative_back()):k], doc.dct)
                     if before is None:
                         continue  # below the lead, and no time expression dates a clause of it
                 else:
@@ -1257,14 +1261,16 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
     return out
 
 
-def _narrative_day(found: list[Found], before: list[tuple[int, int]], dct: date) -> Found | None:
+def _narrative_day(dated: tuple[list[int], list[Found]], before: list[tuple[int, int]], dct: date
+                   ) -> Found | None:
     """The mention that dates the story of the nearest of the sentences `before` (the few
-    right before a sentence, clause_rules.json narrative_day) with a time-expression mention,
-    when it puts it on one day before the publication day: a mention that happened, on a day
-    or finer, every such mention of that sentence on that same day; None otherwise."""
+    right before a sentence, clause_rules.json narrative_day) with a time-expression mention
+    (`dated`: those with event words, by where their passage starts, and the starts), when it
+    puts it on one day before the publication day: a mention that happened, on a day or finer,
+    every such mention of that sentence on that same day; None otherwise."""
+    starts, mentions = dated
     for a, b in reversed(before):
-        mine = [f for f in found if f.mention.dated_by == "time expression" and a <= f.mention.start < b
-                and f.mention.trigger_start is not None]
+        mine = mentions[bisect_left(starts, a):bisect_left(starts, b)]
         if not mine:
             continue
         if any(f.interval is None or not f.interval.granularity.day_or_finer
