@@ -865,6 +865,7 @@ def test_below_the_lead_a_past_narrative_goes_on_on_the_day_of_the_sentence_befo
                  "The police arrested two men on Sunday. We've identified the men.",
                  "The police arrested two men on Sunday. An estimated 20 men fled.",  # an adjective
                  "The police arrested two men on Sunday. The men were missing, presumed dead.",
+                 "The police arrested two men on Sunday. The toll is rising, with ten feared dead.",
                  "The police arrested two men on Sunday. The men had fled to the hills.",  # past perfect
                  "The police will question two men on Friday. The men fled to the hills.",  # to come
                  "The police arrested two men on Sunday. The men flee to the hills.",  # present
@@ -890,3 +891,4 @@ def test_a_story_told_on_is_a_simple_past_with_no_word_that_moves_its_time():
     assert narrative(passive) == {"injured": date(2010, 4, 20)}
     assert narrative(passive.replace("were injured", "are injured")) == {}
     assert narrative("The police arrested two men on Sunday. Directors also met.") == {"met": date(2010, 5, 23)}
+

@@ -1310,6 +1310,8 @@ def _narrative_past(text: str, trigger: tuple[int, int], start: int) -> bool:
     before = list(WORD.finditer(text, start, trigger[0]))
     if any(m.group().lower() in rules["narrative_shifts"] for m in before):
         return False
+    if any(m.group().lower() in rules["present_auxiliaries"] for m in before):
+        return False  # "The extent ... is slowly emerging, with thousands feared dead": told now
     while before and (before[-1].group().lower() in rules["adverbs_before_verb"]
                       or before[-1].group().lower().endswith("ly")):
         before.pop()  # "Directors also met"
