@@ -866,6 +866,7 @@ def test_below_the_lead_a_past_narrative_goes_on_on_the_day_of_the_sentence_befo
                  "The police arrested two men on Sunday. An estimated 20 men fled.",  # an adjective
                  "The police arrested two men on Sunday. The men were missing, presumed dead.",
                  "The police arrested two men on Sunday. The toll is rising, with ten feared dead.",
+                 "The police arrested two men on Sunday. The town was hit hard by the 2003 floods.",
                  "The police arrested two men on Sunday. The men had fled to the hills.",  # past perfect
                  "The police will question two men on Friday. The men fled to the hills.",  # to come
                  "The police arrested two men on Sunday. The men flee to the hills.",  # present

@@ -1172,7 +1172,9 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
             j = bisect_left(anchored, a)
             if j == len(anchored) or anchored[j] >= b:
                 if not about_now(text, a, b):
-                    before = _narrative_day(dated, sents[max(0, k - _narrative_back()):k], doc.dct)
+                    # not "Hong Kong was hit hard by the 2003 SARS outbreak": a time of its own
+                    before = None if bisect_left(tx_starts, a) < bisect_left(tx_starts, b) else \
+                        _narrative_day(dated, sents[max(0, k - _narrative_back()):k], doc.dct)
                     if before is None:
                         continue  # below the lead, and no time expression dates a clause of it
                 else:
