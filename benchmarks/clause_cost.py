@@ -48,8 +48,12 @@ def main() -> None:
         import pstats
         pstats.Stats(prof, stream=sys.stderr).sort_stats("cumulative").print_stats(45)
     clause_only = sum(all(clauses.is_clause_event(m) for m in e.mentions) for e in events)
+    # clauses dated by the sentence before's day (clause_rules.json narrative_day)
+    narrative = sum(m.dated_by == "sentence before" for e in events for m in e.mentions)
+    narrative_only = sum(all(m.dated_by == "sentence before" for m in e.mentions) for e in events)
     print(json.dumps({"folder": folder, "clauses": switch, "articles": len(docs),
                       "events": len(events), "clause_only": clause_only,
+                      "narrative_mentions": narrative, "narrative_only": narrative_only,
                       "cpu_s": round(cpu, 1),
                       "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024}))
 

@@ -6,6 +6,7 @@
     .venv/bin/python benchmarks/stories.py --growth bpoil_bbc   # inference time for 25..300 articles
     .venv/bin/python benchmarks/stories.py --bp-together     # add the five BP folders as one pile
     .venv/bin/python benchmarks/stories.py --json --tbaq dev --list-wrong wrong   # each wrong date, on stderr
+    .venv/bin/python benchmarks/stories.py --json --esl [--list-wrong wrong]      # the same on EventStoryLine
 
 Data: ../shared/data/timeline17/ (11 story folders: articles/, published.tsv, timelines/) and
 ../shared/data/tempeval3-tbaq/ (TimeBank + AQUAINT). Held out, printed in their own rows and
@@ -21,6 +22,17 @@ Measures (README_stories.md defines each precisely):
  3. event dating on TBAQ: gold EVENTs dated by a TLINK to a day-level TIMEX3 or the DCT; recall
     and precision of the kerryview event covering each. Baseline: nearest time expression in
     the sentence, else the DCT.
+ 3b. event dating on EventStoryLine v1.5 (`--json --esl`; ECB+ topics 1-35 only, 36-45 are
+    held out and never read): the same measure on a second set. Its TLINKs go from the time
+    to the event; CONTAINS and SIMULTANEOUS date an event (as TBAQ's IS_INCLUDED,
+    SIMULTANEOUS, DURING); OVERLAP, BEFORE, AFTER and the begin/end links (BEGUN_ON,
+    ENDED_ON, BEGINS_ON, ENDS_ON) do not. Gold events: ACTION_* and NEG_ACTION_* markables.
+    The text is the tokens re-spaced as a reader sees them (esl_detokenize: "2/3/2009",
+    "p.m.", "32-year-old"), one sentence a line, the page's address left out. The DCT is the
+    day the page prints (ESL writes a clock-time DCT in UTC; documents whose DCT value matches
+    none of the printed day, the day before or after are left out: 5 of 233); a clock time
+    ESL wrote in UTC dates no event (its local day is unknown), nor does a time that is not
+    in the text (an instance markable), the DCT aside.
  4. key dates: the pile's days ranked by kerryview's importance (the key dates `extract --json`
     lists, kerryview.events.importance.key_dates), top k vs the journalists' k days, date F1.
     Baseline: days ranked by the number of articles published on them.
@@ -585,6 +597,21 @@ def baseline_dates(doc: TbaqDoc) -> list[tuple[Dated, bool]]:
 
 
 def measure_tbaq(part: str, list_wrong: str | None = None) -> dict:
+    paths = tbaq_split(part)
+    return measure_dating([(read_tbaq(p), p.name) for p in paths], list_wrong) | {"files": len(paths)}
+
+
+def measure_esl(list_wrong: str | None = None, topics: list[int] | None = None) -> dict:
+    """The TBAQ measure on EventStoryLine's development topics (read_esl); documents whose DCT
+    value contradicts its own words are left out and counted."""
+    paths = esl_files(topics)
+    docs = [(read_esl(p), p.name) for p in paths]
+    kept = [(d, n) for d, n in docs if d is not None]
+    return measure_dating(kept, list_wrong) | {"files": len(kept), "files_dct_unread": len(docs) - len(kept)}
+
+
+def measure_dating(docs: list[tuple[TbaqDoc, str]], list_wrong: str | None = None) -> dict:
+    """Each document run through build_corpus alone, DCT given; its gold events scored."""
     from kerryview.model import DateSource, DateSourceKind, Document
     from kerryview.pipeline import build_corpus
     from kerryview.dating.datelines import read_dateline
@@ -592,13 +619,12 @@ def measure_tbaq(part: str, list_wrong: str | None = None) -> dict:
     c = defaultdict(int)
     seconds = 0.0
     wrong_examples = []
-    for path in tbaq_split(part):
-        doc = read_tbaq(path)
+    for doc, name in docs:
         c["ambiguous"] += doc.ambiguous
         kept = [e for e in doc.events if e.text.lower() not in stops]
         c["stopped"] += len(doc.events) - len(kept)
         doc.events = kept
-        kdoc = Document(doc.id, path.name, doc.text, dct=doc.dct,
+        kdoc = Document(doc.id, name, doc.text, dct=doc.dct,
                         dct_source=DateSource(DateSourceKind.PAGE_METADATA, "the DCT"),
                         dateline=read_dateline(doc.text))
         t0 = time.perf_counter()
@@ -635,8 +661,200 @@ def measure_tbaq(part: str, list_wrong: str | None = None) -> dict:
             c["base_contains_whole_day"] += judge(bd, g.day)[0]
             c["base_contains"] += bc
             c["base_same"] += bs
-    return dict(c) | {"seconds": seconds, "wrong_examples": wrong_examples,
-                      "files": len(tbaq_split(part))}
+    return dict(c) | {"seconds": seconds, "wrong_examples": wrong_examples}
+
+
+# ---------------------------------------------------------------- 3b. EventStoryLine event dating
+
+# EventStoryLine v1.5 (Caselli & Vossen 2017) on ECB+ topics 1-35; topics 36-45 are held out
+# and never read (the folder here holds none of them, and esl_files() refuses any).
+ESL = DATA / "ecbplus" / "EventStoryLine-v1.5"
+ESL_LAST_DEV_TOPIC = 35
+# ESL's TLINKs go from the time to the event ("t CONTAINS e"); of its relation types these two
+# say the event lies inside the time or at it. OVERLAP (the event and the time share a moment:
+# a state going on at the publication), BEFORE/AFTER and the begin/end types (BEGUN_ON,
+# ENDED_ON, BEGINS_ON, ENDS_ON: a start or an end point, not the event's time) date no event.
+ESL_DATING_RELATIONS = {"CONTAINS", "SIMULTANEOUS"}
+_ESL_DAY = re.compile(r"(\d{4})[-:](\d{1,2})[-:](\d{1,2})(.*)")
+_ESL_CLOCK_UTC = re.compile(r"T\d\d?:\d\d.*Z$")
+
+
+def _esl_value(value: str) -> str | None:
+    """An ESL TIME value with a day written as TIMEX3 writes it ("2009-12-3T14:36Z" ->
+    "2009-12-03T14:36Z"); None when it names no day."""
+    m = _ESL_DAY.match(value or "")
+    if not m:
+        return None
+    try:
+        d = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+    return d.isoformat() + m.group(4)
+
+
+def _esl_dct_day(value: str, words: list[str]) -> date | None:
+    """The publication day as the article prints it. ESL writes the DCT's value in UTC when the
+    page gives a clock time ("2 / 3 / 2009 11 : 11 PM" -> 2009-02-04T04:11Z), so the value's
+    day, the day before or the day after is the printed one: the first of the three whose
+    day of the month and year the printed words hold. None when none is (a value that
+    contradicts its own words, e.g. "June 6th , 2013 7 : 38pm" -> 2013-06-14)."""
+    v = _esl_value(value)
+    if v is None:
+        return None
+    day = date.fromisoformat(v[:10])
+    if "T" not in v or not words:  # no clock time (no UTC), or no words to read: the value's day
+        return day
+    numbers = {int(m.group(1)) for w in words
+               if (m := re.fullmatch(r"(\d{1,4})(?:st|nd|rd|th)?", w.strip().lower()))}
+    for d in (day, day - timedelta(days=1), day + timedelta(days=1)):
+        # the year too, when the words give one ("Jul . 7 5 : 59 PM EDT" gives none)
+        if d.day in numbers and (d.year in numbers or d.year % 100 in numbers
+                                 or not any(n > 59 for n in numbers)):
+            return d
+    return None
+
+
+_NO_SPACE_BEFORE = {".", ",", ";", ":", "!", "?", ")", "]", "}", "%", "'s", "n't", "'re", "'ve",
+                    "'ll", "'d", "'m", "”", "’"}
+_NO_SPACE_AFTER = {"(", "[", "{", "$", "“", "‘", "#"}
+
+
+def esl_detokenize(sentences: list[list[str]]) -> tuple[str, list[list[int]]]:
+    """ECB+ text is kept as tokens ("3 p . m .", "2 / 3 / 2009", "32 - year - old"); a reader
+    sees "3 p.m.", "2/3/2009", "32-year-old". The benchmark's own fixed spacing rules, one
+    sentence a line; returns the text and each token's start offset."""
+    out: list[str] = []
+    starts: list[list[int]] = []
+    pos = 0
+
+    def alnum(w: str | None) -> bool:
+        return bool(w) and w[-1].isalnum() and w[0].isalnum()
+
+    for toks in sentences:
+        line_starts = []
+        quote_open = False
+        for i, w in enumerate(toks):
+            prev = toks[i - 1] if i else None
+            prev2 = toks[i - 2] if i > 1 else None
+            nxt = toks[i + 1] if i + 1 < len(toks) else None
+            if prev is None:
+                sep = ""
+            elif w == '"':
+                sep = "" if quote_open else " "
+            elif prev == '"':
+                sep = " " if not quote_open else ""
+            elif w in _NO_SPACE_BEFORE or prev in _NO_SPACE_AFTER:
+                sep = ""
+            elif w in ("/", ":") and prev.isdigit() and nxt and nxt.isdigit():
+                sep = ""
+            elif prev in (".", "/", ":") and prev2 and (
+                    (prev2.isdigit() and w[:1].isdigit()) or (len(prev2) == 1 and len(w) == 1 and prev2.isalpha() and w.isalpha())):
+                sep = ""  # 2/3/2009, 11:11, 0.07, p.m., A.J.
+            elif prev == "," and prev2 and prev2.isdigit() and re.fullmatch(r"\d{3}(\D.*)?", w):
+                sep = ""  # 30,000
+            elif w == "-" and alnum(prev) and alnum(nxt):
+                sep = ""  # 32-year-old
+            elif prev == "-" and alnum(prev2) and alnum(w):
+                sep = ""
+            else:
+                sep = " "
+            if w.count('"') % 2:  # a quotation mark alone or on a word ('"It's')
+                quote_open = not quote_open
+            out.append(sep)
+            pos += len(sep)
+            line_starts.append(pos)
+            out.append(w)
+            pos += len(w)
+        out.append("\n")
+        pos += 1
+        starts.append(line_starts)
+    return "".join(out), starts
+
+
+def esl_files(topics: list[int] | None = None) -> list[Path]:
+    """The ESL documents of the development topics (1-35), sorted by topic and name."""
+    files = []
+    for folder in sorted(ESL.iterdir(), key=lambda p: int(p.name) if p.name.isdigit() else 0):
+        if not folder.name.isdigit() or int(folder.name) > ESL_LAST_DEV_TOPIC:
+            continue  # topics 36-45: held out, never read
+        if topics and int(folder.name) not in topics:
+            continue
+        files.extend(sorted(folder.glob("*.xml")))
+    return files
+
+
+def read_esl(path: Path) -> TbaqDoc | None:
+    """An ESL document as the text a reader sees (esl_detokenize; the page's address, its first
+    line, left out), its publication day (_esl_dct_day), and its gold events dated as TBAQ's
+    are: ACTION_* / NEG_ACTION_* markables with a CONTAINS or SIMULTANEOUS TLINK from a time
+    in the text whose value names a day, or from the DCT. A clock time ESL wrote in UTC ("Z")
+    dates no event (the local day is not known); a time not in the text (an instance
+    markable) neither, but for the DCT. None: its DCT's value contradicts its own words."""
+    import xml.etree.ElementTree as ET
+    root = ET.parse(path).getroot()
+    by_sentence: dict[int, list[tuple[str, str]]] = defaultdict(list)
+    for t in root.iter("token"):
+        by_sentence[int(t.get("sentence"))].append((t.get("t_id"), t.text or ""))
+    order = sorted(by_sentence)
+    if order and by_sentence[order[0]][0][1].lower().startswith("http"):
+        order = order[1:]  # the page's address
+    text, starts = esl_detokenize([[w for _, w in by_sentence[s]] for s in order])
+    where: dict[str, tuple[int, int]] = {}
+    for s, line_starts in zip(order, starts):
+        for (tid, w), a in zip(by_sentence[s], line_starts):
+            where[tid] = (a, a + len(w))
+    marks = {m.get("m_id"): m for m in root.find("Markables")}
+
+    def span(m) -> tuple[int, int] | None:
+        a = [where[x.get("t_id")] for x in m.findall("token_anchor") if x.get("t_id") in where]
+        return (min(s for s, _ in a), max(e for _, e in a)) if a else None
+
+    dcts = [m for m in marks.values() if m.tag.startswith("TIME") and m.get("DCT") == "TRUE"]
+    anchored = [m for m in dcts if m.findall("token_anchor")] or dcts
+    if not anchored:
+        return None
+    words = [w for x in anchored[0].findall("token_anchor") for s in order for tid, w in by_sentence[s]
+             if tid == x.get("t_id")]
+    dct = _esl_dct_day(anchored[0].get("value", ""), words)
+    if dct is None:
+        return None
+    times: dict[str, date] = {m.get("m_id"): dct for m in dcts}
+    spans = {m.get("m_id"): _day_span(dct) for m in dcts}
+    for mid, m in marks.items():
+        if not m.tag.startswith("TIME") or mid in times or span(m) is None:
+            continue
+        v = _esl_value(m.get("value", ""))
+        if v is None or _ESL_CLOCK_UTC.search(v) or (d := full_day(v)) is None:
+            continue
+        times[mid], spans[mid] = d, _gold_span(v, None, d)
+    events: dict[str, GoldEvent] = {}
+    for mid, m in marks.items():
+        if m.tag.startswith(("ACTION", "NEG_ACTION")) and (sp := span(m)) is not None:
+            events[mid] = GoldEvent(mid, sp[0], sp[1], text[sp[0]:sp[1]])
+    days: dict[str, set[tuple[date, bool]]] = defaultdict(set)
+    narrow: dict[str, list[tuple[datetime, datetime]]] = defaultdict(list)
+    dct_ids = {m.get("m_id") for m in dcts}
+    for link in root.find("Relations"):
+        if link.tag != "TLINK" or link.get("relType") not in ESL_DATING_RELATIONS:
+            continue
+        src, dst = link.find("source").get("m_id"), link.find("target").get("m_id")
+        if link.get("relType") == "SIMULTANEOUS" and src in events:
+            src, dst = dst, src
+        if src in times and dst in events:
+            days[dst].add((times[src], src in dct_ids))
+            narrow[dst].append(spans[src])
+    doc = TbaqDoc(path.name.split(".")[0], dct, text)
+    for mid, ds in days.items():
+        if len({d for d, _ in ds}) > 1:
+            doc.ambiguous += 1
+            continue
+        ev = events[mid]
+        ev.day = next(iter(ds))[0]
+        ev.via_dct = all(by_dct for _, by_dct in ds)
+        ev.within = min(narrow[mid], key=lambda s: s[1] - s[0])
+        doc.events.append(ev)
+    doc.events.sort(key=lambda e: e.start)
+    return doc
 
 
 def _sentence(doc: TbaqDoc, start: int, end: int) -> str:
@@ -921,6 +1139,9 @@ def main() -> None:
                     help="with --json --tbaq dev: list on stderr, one a line, each gold event "
                          "covered by a kerryview event whose date does not contain the gold date "
                          "(wrong), or covered by none (uncovered)")
+    ap.add_argument("--esl", action="store_true",
+                    help="event dating on EventStoryLine v1.5, ECB+ topics 1-35 (with --json: "
+                         "print its JSON; else its table alone)")
     ap.add_argument("--bp", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
 
@@ -935,8 +1156,8 @@ def main() -> None:
     if args.json:  # one measurement in this process: print JSON for the parent
         if args.folder:
             out = measure_folder(args.folder, args)
-        elif args.tbaq:
-            out = measure_tbaq(args.tbaq, args.list_wrong)
+        elif args.tbaq or args.esl:
+            out = measure_tbaq(args.tbaq, args.list_wrong) if args.tbaq else measure_esl(args.list_wrong)
             out["maxrss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         else:
             out = measure_bp_together()
@@ -949,6 +1170,21 @@ def main() -> None:
         for r in rows:
             print(f"| {r['n']} | {r['seconds']:.1f} | {r['exact']} | {r['near']} | {r['undated']} |")
         print(f"growth exponent (least squares on log time vs log articles): {growth_exponent(rows):.2f}")
+        return
+
+    if args.esl:  # its table alone
+        e = child(args, ["--esl"])
+        g, cov = e["gold"], e["covered"]
+        print(f"# EventStoryLine v1.5 event dating (ECB+ topics 1-35; {e['files']} documents, "
+              f"{e['files_dct_unread']} left out: DCT value against its own words), DCT given\n")
+        print("| system | gold events | covered (by event words) | contains: recall / precision | "
+              "same day: recall / precision | whole-day measure: recall / precision |")
+        print("|---|---|---|---|---|---|")
+        print(f"| kerryview | {g} | {cov} ({e.get('by_trigger', 0)}) | {pct(e['contains'], g)} / "
+              f"{pct(e['contains'], cov)} | {pct(e['same'], g)} / {pct(e['same'], cov)} | "
+              f"{pct(e['contains_whole_day'], g)} / {pct(e['contains_whole_day'], cov)} |")
+        print(f"| baseline (nearest time expression in the sentence, else the DCT) | {g} | {g} | "
+              f"{pct(e['base_contains'], g)} | {pct(e['base_same'], g)} | {pct(e['base_contains_whole_day'], g)} |")
         return
 
     t_start = time.perf_counter()

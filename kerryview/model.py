@@ -189,7 +189,10 @@ class EventMention:
     duration_mod: str | None = None
     # "time expression": dated by `timex`; "publication": an article's main news (its headline
     # or lead) with no time expression, dated by its publication day (`timex` is then an empty
-    # span at the passage's start whose value is that day).
+    # span at the passage's start whose value is that day); "sentence before": a clause below
+    # the lead that goes on with the story of the sentence before, dated by that sentence's time
+    # expression's day (`timex` an empty span at the event words whose value is that day;
+    # clause_rules.json narrative_day).
     dated_by: str = "time expression"
     position: str = ""  # "headline" | "lead" | "" (elsewhere in the article)
 

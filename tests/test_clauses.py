@@ -841,3 +841,55 @@ def test_below_the_lead_a_statement_about_now_needs_a_finite_verb():  # "stateme
     assert by_publication("The company has long claimed that the well was safe.") == ["claimed"]
     assert by_publication("The US has already sent an aircraft carrier.") == ["sent"]
     assert by_publication("The UN has meanwhile confirmed the death of its mission chief.") == ["confirmed"]
+
+
+def test_below_the_lead_a_past_narrative_goes_on_on_the_day_of_the_sentence_before():  # "narrative_day"
+    """The example of clause_rules.json narrative_day: right after a sentence dated on a day
+    before the publication, a sentence with no time expression that tells a happening in the
+    simple past is of that day; a report, a past perfect, or a story of a day to come is not."""
+    example = clause_rules_raw()["narrative_day"]["example"]
+    text = re.match(r'"(.*?)":', example).group(1).replace("| ", "")
+
+    def narrative(text):
+        return {text[f.mention.trigger_start:f.mention.trigger_end]: f.interval.start.date()
+                for f in find_mentions(_doc(text), tag(text, DCT), dct_clauses=NEWS)
+                if f.mention.dated_by == "sentence before"}
+
+    assert narrative(text) == {"fled": date(2010, 5, 23)}  # Sunday, before the DCT (Wednesday)
+    found = [f for f in find_mentions(_doc(text), tag(text, DCT), dct_clauses=NEWS)
+             if f.mention.dated_by == "sentence before"]
+    assert "“Sunday”" in found[0].mention.resolution and "sentence before" in found[0].mention.resolution
+    lead = "Rebels attacked a town on Monday. Officials have evacuated the area. The army has sealed the roads. "
+    for rest in ("The police arrested two men on Sunday. Officials said the men fled.",  # a report
+                 "The police arrested two men on Sunday. The men are designed to flee.",  # present passive
+                 "The police arrested two men on Sunday. We've identified the men.",
+                 "The police arrested two men on Sunday. An estimated 20 men fled.",  # an adjective
+                 "The police arrested two men on Sunday. The men were missing, presumed dead.",
+                 "The police arrested two men on Sunday. The toll is rising, with ten feared dead.",
+                 "The police arrested two men on Sunday. The town was hit hard by the 2003 floods.",
+                 "The police arrested two men on Sunday. The men had fled to the hills.",  # past perfect
+                 "The police will question two men on Friday. The men fled to the hills.",  # to come
+                 "The police arrested two men on Sunday. The men flee to the hills.",  # present
+                 "The police arrested two men on Sunday and Monday. The men fled to the hills."):  # two days
+        assert narrative(lead + rest) == {}, rest
+
+
+def test_a_story_told_on_is_a_simple_past_with_no_word_that_moves_its_time():
+    # "narrative_shifts", "past_passive_auxiliaries": their examples in clause_rules.json
+    lead = "Rebels attacked a town on Monday. Officials have evacuated the area. The army has sealed the roads. "
+    raw = clause_rules_raw()
+
+    def narrative(rest):
+        text = lead + rest
+        return {text[f.mention.trigger_start:f.mention.trigger_end]: f.interval.start.date()
+                for f in find_mentions(_doc(text), tag(text, DCT), dct_clauses=NEWS)
+                if f.mention.dated_by == "sentence before"}
+
+    shifted = re.match(r'"(.*?)":', raw["narrative_shifts"]["example"]).group(1).replace("| ", "")
+    assert narrative(shifted) == {}
+    assert narrative(shifted.replace(" later", "")) == {"revised": date(2010, 4, 26)}
+    passive = re.match(r'"(.*?)":', raw["past_passive_auxiliaries"]["example"]).group(1).replace("| ", "")
+    assert narrative(passive) == {"injured": date(2010, 4, 20)}
+    assert narrative(passive.replace("were injured", "are injured")) == {}
+    assert narrative("The police arrested two men on Sunday. Directors also met.") == {"met": date(2010, 5, 23)}
+

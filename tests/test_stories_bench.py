@@ -178,3 +178,62 @@ def test_an_event_begun_by_a_time_is_judged_on_the_whole_day(tmp_path):
     assert [(e.text, e.within) for e in doc.events] == [
         ("began", (datetime(1998, 2, 12, 18), datetime(1998, 2, 12, 21))),
         ("spread", (datetime(1998, 2, 12), datetime(1998, 2, 13)))]
+
+
+def _esl_doc(tokens: list[tuple[int, str]], markables: str, links: str) -> str:
+    toks = "\n".join(f'  <token t_id="{i}" sentence="{s}" number="{i}">{w}</token>'
+                     for i, (s, w) in enumerate(tokens, 1))
+    return (f'<?xml version="1.0" encoding="UTF-8"?>\n<Document doc_name="3_1ecbplus.xml">\n{toks}\n'
+            f"<Markables>{markables}</Markables>\n<Relations>{links}</Relations>\n</Document>")
+
+
+def test_read_esl_dates_events_by_contains_and_simultaneous_links(tmp_path):
+    words = ("0 http : / / x . com|1 Convict escapes|2 Posted 2 / 3 / 2009 11 : 11 PM"
+             "|3 He was arrested early Sunday at 3 p . m . and charged ; he fled in May 2008 .")
+    tokens = [(int(part.split()[0]), w) for part in words.split("|") for w in part.split()[1:]]
+    ids = {w: i for i, (_, w) in reversed(list(enumerate(tokens, 1)))}
+
+    def anchor(*ws):
+        return "".join(f'<token_anchor t_id="{ids[w]}"/>' for w in ws)
+    marks = (f'<ACTION_OCCURRENCE m_id="1">{anchor("escapes")}</ACTION_OCCURRENCE>'
+             f'<ACTION_OCCURRENCE m_id="2">{anchor("arrested")}</ACTION_OCCURRENCE>'
+             f'<ACTION_OCCURRENCE m_id="3">{anchor("charged")}</ACTION_OCCURRENCE>'
+             f'<ACTION_OCCURRENCE m_id="4">{anchor("fled")}</ACTION_OCCURRENCE>'
+             # the page's time in UTC: 2009-02-04T04:11Z is 2 / 3 / 2009 11 : 11 PM
+             f'<TIME_OF_THE_DAY m_id="5" DCT="TRUE" value="2009-02-04T04:11Z">{anchor("Posted")}'
+             f'</TIME_OF_THE_DAY><TIME_DATE m_id="6" DCT="FALSE" value="2009-02-01">{anchor("early", "Sunday")}'
+             f'</TIME_DATE><TIME_OF_THE_DAY m_id="7" DCT="FALSE" value="2009-02-01T23:00Z">{anchor("3")}'
+             f'</TIME_OF_THE_DAY><TIME_DATE m_id="8" DCT="FALSE" value="2008-05">{anchor("May", "2008")}</TIME_DATE>')
+    marks = marks.replace(anchor("Posted"), anchor("2", "/", "3"))
+    link = '<TLINK r_id="{}" relType="{}"><source m_id="{}"/><target m_id="{}"/></TLINK>'
+    links = "".join(link.format(*x) for x in [
+        (1, "CONTAINS", 5, 1),  # the DCT contains the headline's event
+        (2, "CONTAINS", 6, 2),  # Sunday contains the arrest
+        (3, "SIMULTANEOUS", 7, 3),  # a clock time in UTC: its local day is not known
+        (4, "CONTAINS", 8, 4),  # a month: no day
+        (5, "OVERLAP", 6, 3)])  # overlap dates no event
+    path = tmp_path / "3_1ecbplus.xml.xml"
+    path.write_text(_esl_doc(tokens, marks, links), "utf-8")
+    doc = stories.read_esl(path)
+    assert doc.dct == date(2009, 2, 3)  # the day the page prints, not the UTC value's
+    assert doc.text.splitlines()[1] == "Posted 2/3/2009 11:11 PM"  # the address left out
+    assert "arrested early Sunday at 3 p.m. and charged; he fled in May 2008." in doc.text
+    got = [(e.text, e.day, e.via_dct) for e in doc.events]
+    assert got == [("escapes", date(2009, 2, 3), True), ("arrested", date(2009, 2, 1), False)]
+
+
+def test_esl_dct_day_is_the_printed_day_or_none():
+    words = "2 / 3 / 2009 11 : 11 PM".split()
+    assert stories._esl_dct_day("2009-02-04T04:11Z", words) == date(2009, 2, 3)
+    assert stories._esl_dct_day("2009-02-03T04:11Z", words) == date(2009, 2, 3)
+    assert stories._esl_dct_day("2011-11-11T20:49", "Sat Nov 12 2011 , 01 : 19 hrs".split()) == date(2011, 11, 12)
+    assert stories._esl_dct_day("2013-06-14T00:38Z", "June 6th , 2013 7 : 38pm EDT".split()) is None
+    assert stories._esl_dct_day("2011-11-11", ["Friday"]) == date(2011, 11, 11)  # no clock time
+
+
+def test_esl_files_never_lists_the_held_out_topics(tmp_path, monkeypatch):
+    for topic in ("3", "35", "36", "41"):
+        (tmp_path / topic).mkdir()
+        (tmp_path / topic / f"{topic}_1ecbplus.xml.xml").write_text("<Document/>")
+    monkeypatch.setattr(stories, "ESL", tmp_path)
+    assert [p.parent.name for p in stories.esl_files()] == ["3", "35"]

@@ -11,7 +11,10 @@ of its sentence is (what was said is dated by another time, announced, or had ha
 "Kopp's car was discovered last month, the FBI said"), the statement is, made for the report
 (statement_words). A stative verb in the simple present ("hopes", "expects", "estimates") tells
 a state that holds when the report is written, whatever time expression its clause holds
-(stative_now).
+(stative_now). Below the lead, a sentence with no time expression right after one dated on an
+earlier day goes on with that story when its first clause tells a happening in the simple past:
+its event is of that day, dated by the sentence before (clause_rules.json narrative_day,
+events.mentions._narrative_day).
 
 Splitting is by rule (kerryview/events/data/clause_rules.json): a clause opens at a
 subordinator ("that", "which", "when"), at a conjunction after a comma ("..., but"), and at a

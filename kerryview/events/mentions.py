@@ -33,7 +33,7 @@ from kerryview.events.labels import (CLAUSE_COMMA, colon_opens_clause, DATE_LEAD
 from kerryview.text.context import ContextBuilder
 from kerryview.text.sentences import sentence_spans
 from kerryview.text.tense import past_expectation, tense
-from kerryview.text.verbs import has_finite_verb, is_verb as _is_verb  # the one verb test (labels, antecedents too)
+from kerryview.text.verbs import ends_subject, has_finite_verb, past_verb_pattern, is_verb as _is_verb  # the one verb test (labels, antecedents too)
 from kerryview.text.wordlists import WORD, cues, event_lists, modals, reporting_verbs, stopwords
 from kerryview.model import Document, EventMention, Granularity, Timex
 from kerryview.calendar.intervals import Interval, duration_timedelta, value_interval
@@ -1107,9 +1107,11 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
     passages: dict[int, str] = {}
     out = []
 
-    def clause_event(cl: Clause, trigger: tuple[int, int], a: int, b: int) -> Found | None:
+    def clause_event(cl: Clause, trigger: tuple[int, int], a: int, b: int,
+                     before: Found | None = None) -> Found | None:
         """The event of clause `cl` of sentence text[a:b] with event words `trigger`, dated by
-        the publication; None when it has no label that reads as who did what."""
+        the publication (by the day of `before`, the sentence before's dated mention, when
+        given: narrative_day); None when it has no label that reads as who did what."""
         nonlocal resolution
         if not_news(text, (a, b), cl, trigger, any(h0 <= a < h1 for h0, h1 in headlines)) is not None:
             return None  # the speaker's words, or a background state (clauses.not_news)
@@ -1135,9 +1137,20 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
         if not readable(label):
             return None  # "Kerry emphasized the need", "Kerry said in China, could redefine ..."
         keys.add(trigger[0])
+        passage = passages.setdefault(a, text[a:b])  # one string for the sentence's clauses
+        if before is not None:  # the day of the sentence before (narrative_day)
+            said = before.interval.start.date().isoformat()
+            # the anchor: the time expression of the sentence before, in words (resolution_for)
+            t = Timex(trigger[0], trigger[0], "", "DATE", said, anchor=" ".join(before.mention.timex.text.split()),
+                      anchor_kind="sentence before")
+            mention = EventMention(
+                document_id=doc.id, start=a, end=b, text=passage, timex=t,
+                trigger_start=trigger[0], trigger_end=trigger[1], status="happened",
+                dated_by="sentence before")
+            mention.resolution = resolution_for(mention, doc)
+            return Found(mention, label, contexts.sentence_terms(a), value_interval(said))
         # an empty span at the event words: each clause's mention has its own place
         t = Timex(trigger[0], trigger[0], "", "DATE", day, anchor=day, anchor_kind="publication")
-        passage = passages.setdefault(a, text[a:b])  # one string for the sentence's clauses
         mention = EventMention(
             document_id=doc.id, start=a, end=b, text=passage, timex=t,
             trigger_start=trigger[0], trigger_end=trigger[1], status="happened",
@@ -1148,16 +1161,35 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
         # (merge.copy_groups), compared with other articles once, as one event.
         return Found(mention, label, contexts.sentence_terms(a), value_interval(day))
 
-    for a, b in sents:
+    # the time-expression mentions by where their passage starts (_narrative_day)
+    dated = sorted(((f.mention.start, i) for i, f in enumerate(found) if f.mention.dated_by == "time expression"
+                    and f.mention.trigger_start is not None), key=lambda x: x[0])
+    dated = ([s for s, _ in dated], [found[i] for _, i in dated])
+    for k, (a, b) in enumerate(sents):
         now_only = False  # below the lead: only its first clause told in the present
+        before = None  # below the lead: the sentence before's dated mention it goes on from
         if news_end is not None and a >= news_end:
             j = bisect_left(anchored, a)
             if j == len(anchored) or anchored[j] >= b:
                 if not about_now(text, a, b):
-                    continue  # below the lead, and no time expression dates a clause of it
-                now_only = True  # "Officials say ...", "Russia has stalled ratification"
+                    # not "Hong Kong was hit hard by the 2003 SARS outbreak": a time of its own
+                    before = None if bisect_left(tx_starts, a) < bisect_left(tx_starts, b) else \
+                        _narrative_day(dated, sents[max(0, k - _narrative_back()):k], doc.dct)
+                    if before is None:
+                        continue  # below the lead, and no time expression dates a clause of it
+                else:
+                    now_only = True  # "Officials say ...", "Russia has stalled ratification"
         if lines.reason(a) is not None or (line and a < line.end and line.start < b) \
                 or why_not_event_sentence(text[a:b]) is not None:
+            continue
+        if before is not None:
+            # "Williams was pulled over early Sunday. | He gave a blood sample.": the story
+            # goes on, on that day (clause_rules.json narrative_day)
+            cl = next(iter(clause_spans(text, (a, b), ())), None)
+            trigger = publication_event_words(text, cl, _is_verb, b) if cl is not None else None
+            if trigger is not None and trigger[0] not in keys and _narrative_past(text, trigger, cl.start) \
+                    and (found_one := clause_event(cl, trigger, a, b, before)) is not None:
+                out.append(found_one)
             continue
         dated_report = False  # the clause before reports and a time expression dates it
         dated_before = False  # a time expression (or a dated mention) dates the clause before
@@ -1229,6 +1261,71 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
             if found_one is not None:
                 out.append(found_one)
     return out
+
+
+def _narrative_day(dated: tuple[list[int], list[Found]], before: list[tuple[int, int]], dct: date
+                   ) -> Found | None:
+    """The mention that dates the story of the nearest of the sentences `before` (the few
+    right before a sentence, clause_rules.json narrative_day) with a time-expression mention
+    (`dated`: those with event words, by where their passage starts, and the starts), when it
+    puts it on one day before the publication day: a mention that happened, on a day or finer,
+    every such mention of that sentence on that same day; None otherwise."""
+    starts, mentions = dated
+    for a, b in reversed(before):
+        mine = mentions[bisect_left(starts, a):bisect_left(starts, b)]
+        if not mine:
+            continue
+        if any(f.interval is None or not f.interval.granularity.day_or_finer
+               or f.mention.status != "happened" for f in mine):
+            return None
+        day = mine[0].interval.start.date()
+        top = datetime.combine(day + timedelta(days=1), datetime.min.time())
+        if any(f.interval.start.date() != day or f.interval.end > top for f in mine):
+            return None  # two days, or a time across midnight
+        return mine[0] if day < dct else None
+    return None
+
+
+def _narrative_back() -> int:
+    """How many sentences back the time of a story told on may stand (clause_rules.json
+    narrative_day; 0: the rule is off)."""
+    return int(next(iter(clause_rules()["narrative_day"])))
+
+
+@cache
+def _past_form() -> re.Pattern[str]:
+    return re.compile(past_verb_pattern(), re.I)
+
+
+def _narrative_past(text: str, trigger: tuple[int, int], start: int) -> bool:
+    """Whether a clause's event words (its clause from `start`) are a verb in the simple past,
+    active or passive, that tells a happening (clause_rules.json narrative_day): a past form
+    right after its subject ("The men fled") or after "was"/"were" ("were killed"); not a
+    report (reporting_verbs.json: a report is the reporter's, of the publication day), not a
+    participle after an auxiliary of the present ("is designed", "have identified") or a
+    determiner ("An estimated 4.9m barrels"), and no word before it in its clause that moves
+    the story to another time ("He was later spotted": narrative_shifts)."""
+    word = text[trigger[0]:trigger[1]].lower()
+    if not _past_form().fullmatch(word) or any(word in forms for forms in reporting_verbs().values()):
+        return False
+    rules = clause_rules()
+    before = list(WORD.finditer(text, start, trigger[0]))
+    if any(m.group().lower() in rules["narrative_shifts"] for m in before):
+        return False
+    if any(m.group().lower() in rules["present_auxiliaries"] for m in before):
+        return False  # "The extent ... is slowly emerging, with thousands feared dead": told now
+    while before and (before[-1].group().lower() in rules["adverbs_before_verb"]
+                      or before[-1].group().lower().endswith("ly")):
+        before.pop()  # "Directors also met"
+    if not before or re.search(r"[^\w\s'’-]", text[before[-1].end():trigger[0]]):
+        return False  # "..., presumed dead": no subject right before it
+    w = before[-1].group().lower().replace("’", "'")
+    if w in rules["past_passive_auxiliaries"]:
+        return True  # "were killed"
+    if w in rules["progressive_auxiliaries"] or w in rules["present_auxiliaries"] \
+            or w.endswith(("'ve", "'s", "'re", "'d", "'m")) or w in ("be", "being", "been", "had"):
+        return False  # "is designed", "We've identified"
+    return ends_subject(text[max(start, before[-1].start() - 40):before[-1].end()] + " ")
 
 
 MIN_PRONOUN_LABEL_WORDS = 3  # a clause event's label led by a pronoun no name replaced needs more
@@ -1336,6 +1433,10 @@ def _duration_for(durations: list[Timex], sent: tuple[int, int],
 def resolution_for(m: EventMention, doc: Document) -> str:
     """How a mention's date was found, in words: by its time expression (explain), or by its
     article's publication (a headline, a lead or a clause with no time expression)."""
+    if m.dated_by == "sentence before":  # clause_rules.json narrative_day
+        from kerryview.text.phrasing import value_words
+        return (f"dated by the sentence before: “{m.timex.anchor}” → {value_words(m.timex.value)}; this "
+                f"sentence goes on with its story in the simple past, with no time expression of its own")
     if m.dated_by != "publication":
         return explain(m.timex, doc)
     what = f"the {m.position}" if m.position else "news"
