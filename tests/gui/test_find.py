@@ -264,7 +264,7 @@ def test_parse_date_reads_what_a_reporter_types():
         assert parse_date(not_a_date) is None, not_a_date
 
 
-def test_zoomed_out_columns_show_their_matches(qtbot):
+def test_zoomed_out_the_marks_holding_matches_show_them(qtbot):
     from timeline_samples import synthetic
     w = TimelineWidget()
     qtbot.addWidget(w)
@@ -272,17 +272,23 @@ def test_zoomed_out_columns_show_their_matches(qtbot):
     w.show()
     w.setIndex(TimelineIndex(synthetic(3000)))
     w.fitAll()
-    assert w.mode() == "cluster"
+    assert w.mode() == "overview"
 
-    def colours():
+    def marks():
         img = w.grab().toImage()
-        return {img.pixelColor(x, y).name() for x in range(0, w.width(), 3)
-                for y in range(60, w.height() - 30, 3)}
-    assert theme.MATCH_COLUMN.name() not in colours()
-    w.setHighlight(range(0, 3000, 100))  # 1 %: the part of each column that matches
-    assert theme.MATCH_COLUMN.name() in colours()
+        return {img.pixelColor(x, y).name() for x in range(0, w.width(), 2)
+                for y in range(w.height() - 22, w.height() - 2, 2)}
+    assert theme.MATCH.name() not in marks()
+    drawn = {it.row for it in w.frame().items}
+    hidden = [r for r in range(0, 3000, 100) if r not in drawn]
+    w.setHighlight(range(0, 3000, 100))  # 1 %, most of them in "+n" marks
+    fr = w.frame()
+    a, b = fr.overflow[0][0], fr.overflow[-1][1]  # the marks' cells, a little past the view
+    in_marks = [r for r in hidden if a <= w.index().starts[r] < b]
+    assert in_marks and sum(fr.overflow_matched) == len(in_marks)
+    assert theme.MATCH.name() in marks()  # the marks holding a match are drawn as matches
     w.setHighlight(None)
-    assert theme.MATCH_COLUMN.name() not in colours()
+    assert theme.MATCH.name() not in marks()
 
 
 def test_the_window_reads_passages_when_first_needed(qtbot, window):

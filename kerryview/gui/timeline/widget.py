@@ -26,7 +26,7 @@ from kerryview.model import Event
 from kerryview.gui.timeline import axis as ta
 from kerryview.gui.timeline.framing import DENSE_MIN_EVENTS, dense_span, framed_starts
 from kerryview.gui.timeline.index import TimelineIndex
-from kerryview.gui.timeline.layout import (LABEL_MAX, LANE_TOP, MIN_HEIGHT, Frame, LaneLayouts,
+from kerryview.gui.timeline.layout import (LABEL_MAX, MIN_HEIGHT, Frame, LaneLayouts,
                                            badge_text, compute_frame, marker_x, n_lanes)
 from kerryview.gui.timeline.legend import TimelineLegend
 from kerryview.gui.timeline.paint import FramePainter, LabelMetrics
@@ -353,7 +353,8 @@ class TimelineWidget(QWidget):
                                         self._current, self._layouts, self._labels.label_px,
                                         self._labels.small_w,
                                         fonts.fm_context.horizontalAdvance, QRectF,
-                                        matched=self._matched)
+                                        matched=self._matched,
+                                        match_starts=self._match_starts)
         return self._frame
 
     def _badge_text(self, row: int) -> str:
@@ -376,6 +377,11 @@ class TimelineWidget(QWidget):
     def drawnLabels(self) -> list[tuple[int, str]]:  # noqa: N802
         """(row, text) of each label the last paint drew, as elided on screen."""
         return list(self._painter.drawn)
+
+    def overviewNote(self) -> str:  # noqa: N802
+        """The note the last paint drew over the axis of an overview ("The 24 most important
+        of 3,025 events here · zoom in for more"); '' when none."""
+        return self._painter.note
 
     def mode(self) -> str:
         return self.frame().mode
@@ -465,9 +471,6 @@ class TimelineWidget(QWidget):
                 return ("event", it.row)
         for a, b, n, rect in fr.overflow:
             if rect.adjusted(-4, 0, 4, 0).contains(pos):
-                return ("cluster", (a, b))
-        for a, b, n, rect in fr.cells:
-            if QRectF(rect.x(), LANE_TOP, rect.width(), rect.bottom() - LANE_TOP).contains(pos):
                 return ("cluster", (a, b))
         return None
 
