@@ -273,6 +273,24 @@ def test_a_label_cut_by_the_right_edge_of_the_view_is_still_drawn(qtbot):
     assert drawn.get(0, "").endswith("…"), drawn
 
 
+def test_a_cut_label_never_cuts_a_number(qtbot):
+    """"BP captured 2,2…" misquotes 2,200: a number is kept whole or left out."""
+    day = ev(0, "2010-06-10", "2010-06-11")
+    day.label = "BP captured 2,200 barrels of oil in a day"
+    w = shown(qtbot, [day])
+    t = ta.iso_to_seconds("2010-06-10")
+    seen = set()
+    for right_px in range(120, 330, 4):
+        w.setView(t - (1200 - right_px) / 1200 * 30 * 86400, t + right_px / 1200 * 30 * 86400)
+        w.grab()
+        text = dict(w.drawnLabels()).get(0, "")
+        seen.add(text)
+        kept = text[:-1].rstrip()
+        if text.endswith("…") and kept[-1:].isdigit():
+            assert day.label[len(kept)] == " ", text
+    assert "BP captured…" in seen and "BP captured 2,200…" in seen, seen
+
+
 def test_a_cut_label_ends_on_a_whole_word(qtbot):
     """"Procedure when mud is forced against the flo…" read as a typo: a label is cut after
     its last whole word, as an editor shortens a line."""

@@ -309,13 +309,19 @@ class LabelMetrics:
 def at_a_word(label: str, elided: str) -> str:
     """`elided` (Qt's cut of `label`, ending in "…") cut back to the end of its last whole word
     when Qt cut inside one ("… came amid dis…" -> "… came amid…"), as an editor shortens a
-    line; a cut that would keep fewer than MIN_ELIDED_CHARS characters stays as it is."""
+    line; a cut that would keep fewer than MIN_ELIDED_CHARS characters stays as it is, but for
+    a cut inside a number ("BP captured 2,2…" -> "BP captured…"), which would misquote it."""
     if elided == label or not elided.endswith("…"):
         return elided
     kept = elided[:-1]
     if kept.endswith(" ") and len(kept.rstrip(" ,;:–—-")) >= MIN_ELIDED_CHARS:
         return kept.rstrip(" ,;:–—-") + "…"  # "Birds have been found …": cut after a space
-    if not kept or not label[len(kept):len(kept) + 1].isalnum() or not kept[-1].isalnum():
+    after = label[len(kept):len(kept) + 2]
+    if kept[-1:].isdigit() and (after[:1].isdigit() or after[:1] in ",." and after[1:].isdigit()):
+        # inside a number ("captured 2,2…" of 2,200 reads as 2.2 of something): never cut
+        head = kept.rsplit(" ", 1)[0].rstrip(" ,;:–—-") if " " in kept else ""
+        return head + "…" if head else elided
+    if not kept or not after[:1].isalnum() or not kept[-1].isalnum():
         return elided  # Qt cut between words (or kept nothing)
     head = kept.rsplit(" ", 1)[0].rstrip(" ,;:–—-")
     return head + "…" if " " in kept and len(head) >= MIN_ELIDED_CHARS else elided
