@@ -399,3 +399,23 @@ def test_events_told_only_in_clauses_never_turn_the_view_into_columns():
     crowded = Timeline(news + [told(100 + i, "time expression") for i in range(DETAIL_MAX + 1)],
                        "2010-05-20", "2010-06-02")
     assert crowded.frame().mode == "overview"  # the same number of dated events: a selection
+
+
+def test_the_matches_of_a_search_get_lanes_first():
+    """A search's matches are read on the timeline, not only counted in "+n" marks."""
+    tl = Timeline(synthetic(3000), "2001-01-01", "2001-10-01")
+    fr = tl.frame()
+    assert fr.mode == "detail" and fr.overflow
+    drawn = {it.row for it in fr.items}
+    hidden = [r for r in tl.index.overlapping(fr.t0, fr.t1) if r not in drawn
+              and fr.t0 < tl.index.starts[r] < fr.t1 - 30 * 86400][:8]
+    assert len(hidden) == 8
+    matched = bytearray(len(tl.index))
+    for r in hidden:
+        matched[r] = 1
+    found = compute_frame(tl.view, tl.width, tl.height, tl.index, -1, tl.lanes, tl.label_px,
+                          text_w, text_w, matched=matched, match_gen=1)
+    assert set(hidden) <= {it.row for it in found.items}
+    assert sum(found.overflow_matched) == 0
+    # the search closed: the usual lanes again
+    assert {it.row for it in tl.frame().items} == drawn

@@ -264,7 +264,7 @@ def test_parse_date_reads_what_a_reporter_types():
         assert parse_date(not_a_date) is None, not_a_date
 
 
-def test_zoomed_out_the_marks_holding_matches_show_them(qtbot):
+def test_zoomed_out_the_matches_get_lanes_and_the_marks_count_the_rest(qtbot):
     from timeline_samples import synthetic
     w = TimelineWidget()
     qtbot.addWidget(w)
@@ -279,13 +279,25 @@ def test_zoomed_out_the_marks_holding_matches_show_them(qtbot):
         return {img.pixelColor(x, y).name() for x in range(0, w.width(), 2)
                 for y in range(w.height() - 22, w.height() - 2, 2)}
     assert theme.MATCH.name() not in marks()
+    idx = w.index()
+    t0, t1 = w.view()
+    few = range(0, 3000, 100)  # 1 %: every one in view is labelled, none left in a mark
     drawn = {it.row for it in w.frame().items}
-    hidden = [r for r in range(0, 3000, 100) if r not in drawn]
-    w.setHighlight(range(0, 3000, 100))  # 1 %, most of them in "+n" marks
+    assert len(drawn & set(few)) < len(few) / 3  # (most were not, before the search)
+    w.setHighlight(few)
     fr = w.frame()
+    w.grab()
+    labelled = dict(w.drawnLabels())
+    assert all(r in labelled for r in few if t0 <= idx.starts[r] < t1 - 86400 * 400)
+    assert sum(fr.overflow_matched) == 0
+    many = range(0, 3000, 3)  # a third: more than the lanes hold
+    w.setHighlight(many)
+    fr = w.frame()
+    drawn = {it.row for it in fr.items}
+    assert drawn and drawn <= set(many)  # matches first: no other event takes a lane
     a, b = fr.overflow[0][0], fr.overflow[-1][1]  # the marks' cells, a little past the view
-    in_marks = [r for r in hidden if a <= w.index().starts[r] < b]
-    assert in_marks and sum(fr.overflow_matched) == len(in_marks)
+    hidden = [r for r in many if r not in drawn and a <= idx.starts[r] < b]
+    assert hidden and sum(fr.overflow_matched) == len(hidden)
     assert theme.MATCH.name() in marks()  # the marks holding a match are drawn as matches
     w.setHighlight(None)
     assert theme.MATCH.name() not in marks()

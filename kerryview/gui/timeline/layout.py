@@ -23,6 +23,7 @@ import math
 from array import array
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from heapq import nlargest
 from typing import Any, Callable, NamedTuple, Sequence
 
 from kerryview.gui.timeline import axis as ta
@@ -166,11 +167,12 @@ class LaneLayout:
 
 def pack_lanes(index: TimelineIndex, rows: Sequence[int], n_lanes: int, scale: float,
                label_px: Callable[[int], float], lead_px: float = 8.0,
-               gap_px: float = 8.0, first: int = -1) -> LaneLayout:
+               gap_px: float = 8.0, first: int = -1,
+               prefer: Sequence[int] | None = None) -> LaneLayout:
     """Greedy first-fit interval packing on each event's drawn extent (its span and its label).
 
     Events are placed by importance, not only by time: `first` (the selected event), then
-    events told only in clauses dated by publication last, events not much wider than the
+    the events flagged in `prefer` (the matches of a search), then events told only in clauses dated by publication last, events not much wider than the
     screen before very wide ranges, then the more important (Event.importance: what more
     articles report, in their headlines, and recall later), then the events with more
     sources, then time order; each goes into the top-most lane where its extent meets nothing
@@ -187,7 +189,8 @@ def pack_lanes(index: TimelineIndex, rows: Sequence[int], n_lanes: int, scale: f
     # it yields to precise events, which would otherwise vanish into "+n" marks.
     wide = WIDE_RANGE_PX * inv
     clause_only, importance = index.clause_only, index.importance
-    order = sorted(rows, key=lambda r: (r != first, clause_only[r], ends[r] - starts[r] > wide,
+    order = sorted(rows, key=lambda r: (r != first, not prefer[r] if prefer else False,
+                                        clause_only[r], ends[r] - starts[r] > wide,
                                         -importance[r], -n_src[r], r))
     lane_starts: list[list[float]] = [[] for _ in range(n_lanes)]
     lane_ends: list[list[float]] = [[] for _ in range(n_lanes)]
@@ -235,18 +238,24 @@ class LaneLayouts:
     def __len__(self) -> int:
         return len(self._layouts)
 
+    def __contains__(self, key: tuple) -> bool:
+        return key in self._layouts
+
     def get(self, key: tuple, index: TimelineIndex, wa: float, wb: float, s_lo: float,
-            label_px: Callable[[int], float], rows: Sequence[int] | None = None) -> LaneLayout:
+            label_px: Callable[[int], float], rows: Sequence[int] | None = None,
+            prefer: Sequence[int] | None = None) -> LaneLayout:
         """The lane packing of the events in [wa, wb] (or of `rows`, in row order: a level of
-        detail's) at one zoom bucket; key is (bucket, first chunk, last chunk, lanes, ...,
-        row packed first or -1), and must name the rows when they are given."""
+        detail's) at one zoom bucket, the rows flagged in `prefer` first; key is (bucket,
+        first chunk, last chunk, lanes, ..., row packed first or -1), and must name the rows
+        and the preference when they are given."""
         layout = self._layouts.get(key)
         if layout is None:
             if len(self._layouts) >= self.size:
                 self._layouts.pop(next(iter(self._layouts)))
             if rows is None:
                 rows = index.overlapping(wa, wb)
-            layout = pack_lanes(index, rows, key[3], s_lo, label_px, first=key[-1])
+            layout = pack_lanes(index, rows, key[3], s_lo, label_px, first=key[-1],
+                                prefer=prefer)
             self._layouts[key] = layout
         return layout
 
@@ -273,12 +282,15 @@ def compute_frame(view: TimelineView, width: int, height: int, index: TimelineIn
                   small_w: Callable[[str], float], context_w: Callable[[str], float],
                   rect: Callable[[float, float, float, float], Rect] = Box,
                   matched: Sequence[int] | None = None,
-                  match_starts: Sequence[float] | None = None) -> Frame:
+                  match_starts: Sequence[float] | None = None,
+                  match_rows: Sequence[int] | None = None, match_gen: int = 0) -> Frame:
     """What to draw for `view` on a `width` x `height` widget. `current` is the selected row
     (-1: none); `label_px(row)` the width of an event's label with its badges, `small_w` and
     `context_w` the widths of tick and context labels. `matched` (a flag per row, while a search
-    is active) counts the matches hidden in each "+n" mark (overflow_matched); `match_starts`
-    are the matches' starts, sorted (the widget keeps them; worked out here when not given).
+    is active) gives the matches lanes first and counts those hidden in each "+n" mark
+    (overflow_matched); `match_starts` are the matches' starts, sorted, `match_rows` their
+    rows (the widget keeps them; worked out here when not given), `match_gen` names the
+    search in the lane layouts' keys.
 
     A window holding more events than DETAIL_MAX is an overview: the events of its most
     detailed level of detail that holds at most OVERVIEW_MAX (lod_rows) are packed into lanes,
@@ -304,23 +316,34 @@ def compute_frame(view: TimelineView, width: int, height: int, index: TimelineIn
     if cur >= 0 and (index.starts[cur] > wb or index.ends[cur] < wa):
         cur = -1
     starts, ends = index.starts, index.ends
+    gen = match_gen if matched is not None else 0
+    if matched is not None and (match_starts is None or match_rows is None):
+        match_rows = array("l", (r for r in range(len(index)) if matched[r]))
+        match_starts = array("d", (starts[r] for r in match_rows))
     if index.count_overlapping(wa, wb, news_only=True) > DETAIL_MAX:
         # too many to lay out: the most important ones, the others counted in "+n" marks
         fr.mode = "overview"
+        key = (bucket, c0, c1, n, gen)
         level, rows = lod_rows(index, wa, wb)
-        layout = lanes.get((bucket, c0, c1, n, level, -1), index, wa, wb, s_lo, label_px, rows)
+        if matched is not None and (key + (level, -1)) not in lanes:
+            # and the matches of the search (the most important of them, if many)
+            found = match_rows[bisect_left(match_starts, wa):bisect_right(match_starts, wb)]
+            if len(found) > OVERVIEW_MAX:
+                found = nlargest(OVERVIEW_MAX, found, key=index.importance.__getitem__)
+            rows = sorted(set(rows).union(found))
+        layout = lanes.get(key + (level, -1), index, wa, wb, s_lo, label_px, rows, matched)
         if cur >= 0 and cur not in layout.placed_set:
-            if cur not in layout.overflow_set:
-                rows = sorted(rows + [cur])
-            layout = lanes.get((bucket, c0, c1, n, level, cur), index, wa, wb, s_lo, label_px,
-                               rows)
+            rows = layout.rows if cur in layout.overflow_set else layout.rows + [cur]
+            layout = lanes.get(key + (level, cur), index, wa, wb, s_lo, label_px, sorted(rows),
+                               matched)
     else:
         fr.mode = "detail"
         # The usual packing, so that selecting an event moves nothing; only when the selected
         # event would be left in a "+n" mark is it packed first, so it is always drawn.
-        layout = lanes.get((bucket, c0, c1, n, -1), index, wa, wb, s_lo, label_px)
+        key = (bucket, c0, c1, n, gen)
+        layout = lanes.get(key + (-1,), index, wa, wb, s_lo, label_px, prefer=matched)
         if cur >= 0 and cur not in layout.placed_set:
-            layout = lanes.get((bucket, c0, c1, n, cur), index, wa, wb, s_lo, label_px)
+            layout = lanes.get(key + (cur,), index, wa, wb, s_lo, label_px, prefer=matched)
     items = fr.items
     for i, r in enumerate(layout.rows):
         lane = layout.lanes[i]
@@ -341,8 +364,6 @@ def compute_frame(view: TimelineView, width: int, height: int, index: TimelineIn
                                                    mark_h)]
         fr.overflow = overflow_marks([c for c in cells if c[2] > 0], width, small_w, rect)
         if matched is not None and fr.overflow:
-            if match_starts is None:
-                match_starts = array("d", (starts[r] for r in range(len(index)) if matched[r]))
             shown = array("d", sorted(starts[it.row] for it in items if matched[it.row]))
             fr.overflow_matched = [
                 (bisect_left(match_starts, b) - bisect_left(match_starts, a))

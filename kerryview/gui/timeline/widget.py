@@ -86,6 +86,8 @@ class TimelineWidget(QWidget):
         self._fit_pending = False
         self._matched: bytearray | None = None  # a flag per row while a search is active
         self._match_starts = array("d")  # the matched events' starts, sorted
+        self._match_rows = array("l")  # and their rows, in the same order
+        self._match_gen = 0  # which search the lanes were packed for (LaneLayouts keys)
         self.notify_paints = False
         self._after_paint: list[Callable[[], object]] = []  # paint_then
         self._key_days: list[tuple[float, float]] = []  # the key dates' days, most important first
@@ -115,6 +117,7 @@ class TimelineWidget(QWidget):
         self._chosen = set()  # rows changed: the window selects again what it needs
         self._matched = None  # rows changed: the find bar sets its matches again
         self._match_starts = array("d")
+        self._match_rows = array("l")
         if old_id is not None and old_id.id in index.row_of:
             self._current = index.row_of[old_id.id]
         if not keep_view:
@@ -158,17 +161,22 @@ class TimelineWidget(QWidget):
 
     def setHighlight(self, rows: Iterable[int] | None) -> None:  # noqa: N802
         """Draw the events of `rows` highlighted and dim the others (a search is active), or
-        draw every event as usual (None). Highlights never change the layout."""
+        draw every event as usual (None). While a search is active its matches are given
+        lanes first (then the most important of the others), so what was found is read on
+        the timeline and not only counted in "+n" marks."""
+        self._match_gen += 1
         if rows is None:
             self._matched = None
             self._match_starts = array("d")
+            self._match_rows = array("l")
         else:
             flags = bytearray(len(self._index))
             for r in rows:
                 flags[r] = 1
             self._matched = flags
             starts = self._index.starts
-            self._match_starts = array("d", (starts[r] for r in range(len(flags)) if flags[r]))
+            self._match_rows = array("l", (r for r in range(len(flags)) if flags[r]))
+            self._match_starts = array("d", (starts[r] for r in self._match_rows))
         self._invalidate()
 
     def setAxisCovered(self, left: float, right: float) -> None:  # noqa: N802
@@ -354,7 +362,9 @@ class TimelineWidget(QWidget):
                                         self._labels.small_w,
                                         fonts.fm_context.horizontalAdvance, QRectF,
                                         matched=self._matched,
-                                        match_starts=self._match_starts)
+                                        match_starts=self._match_starts,
+                                        match_rows=self._match_rows,
+                                        match_gen=self._match_gen)
         return self._frame
 
     def _badge_text(self, row: int) -> str:
