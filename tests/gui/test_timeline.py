@@ -117,7 +117,7 @@ def test_dense_data_reads_its_most_important_events_zoomed_out_and_more_zoomed_i
     assert len(in_view & drawn.keys()) >= len(in_view) * 0.6
     assert len(drawn.keys() & headline) > len(drawn) / 2
     assert all(drawn[r] == idx.labels[r] or len(drawn[r]) > 4 for r in drawn)
-    shown_n = sum(1 for it in w.frame().items if 0 <= it.x0 <= w.width())
+    shown_n = sum(1 for it in w.frame().items if 0 <= it.x0 <= w.width() and it.row in drawn)
     assert w.overviewNote() in overview_notes(shown_n, w.frame().in_view)
     assert w.overviewNote().startswith(f"{shown_n} of") or "most important" in w.overviewNote()
     note = colours_in(img, QRectF(w.width() - 300, 0, 300, 24))

@@ -45,9 +45,10 @@ MARK_PAD = 12.0  # a "+n" mark is as wide as its text and this
 MARK_GAP = 3.0  # the least room between two "+n" marks (closer ones are merged)
 MARK_MARGIN = 2.0  # a "+n" mark stays this far inside the widget's edges
 DETAIL_MAX = 1500  # more events than this around the view: overview (the most important)
-# the events an overview packs at most: ten lanes of a window of a few screens hold 300 labels
-# at most, and every one of them is a label measured and tried in every lane
-OVERVIEW_MAX = 512
+# the events an overview packs at most: ten lanes of a window of a few screens hold 250 labels
+# at most, and every one is measured and tried in every lane (BP oil spill, Reuters, at
+# fit-all: the same 25 labels from 256, 512 or 1,024; packing 512 cost 1-3 ms a zoom step)
+OVERVIEW_MAX = 256
 LAYOUT_CACHE = 48  # lane layouts kept
 WIDE_RANGE_PX = 200.0  # ranges wider than this (a few labels) at the current zoom are packed last
 

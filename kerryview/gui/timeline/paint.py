@@ -213,6 +213,7 @@ class LabelMetrics:
         self.index = TimelineIndex([])
         self.widths = array("f")  # label + badges, per row; -1 until measured
         self.elided: dict[tuple, str] = {}
+        self._full_w: dict[tuple[int, bool], float] = {}  # (row, bold): the whole label's width
         self._small_w: dict[str, float] = {}  # badge, tag and tick texts: few distinct strings
         self.sprites = Sprites()
         self._ahead: Iterator[int] | None = None  # rows left to measure ahead of need
@@ -222,6 +223,7 @@ class LabelMetrics:
         self.index = index
         self.widths = array("f", [-1.0]) * len(index)
         self.elided.clear()
+        self._full_w.clear()
         self.sprites.clear()  # label pictures are kept per row
         self._ahead = None
 
@@ -293,6 +295,12 @@ class LabelMetrics:
 
     def elide_w(self, row: int, width: float, bold: bool) -> tuple[str, float]:
         """The label of `row` elided to `width` (in steps of 4 px), and its width."""
+        full = self._full_w.get((row, bold))
+        if full is None:  # a label that fits is most labels: one measurement, any width
+            fm = self.fonts.fm_bold if bold else self.fonts.fm
+            full = self._full_w[(row, bold)] = fm.horizontalAdvance(self.index.labels[row])
+        if full <= width:
+            return self.index.labels[row], full
         key = (row, int(width) >> 2, bold)
         got = self.elided.get(key)
         if got is None:
@@ -471,7 +479,8 @@ class FramePainter:
         more"), so nobody reads the lanes as the whole story: in the longest words that fit
         between the context periods' names, as far right as they fit."""
         w = self.width
-        shown = sum(1 for it in fr.items if 0 <= it.x0 <= w)
+        labelled = {r for r, _text in self.drawn}
+        shown = sum(1 for it in fr.items if it.row in labelled and 0 <= it.x0 <= w)
         # the gaps between the context labels, rightmost first: (left, right)
         gaps, left = [], 0.0
         for b in sorted(fr.bands, key=lambda b: b.lx):
