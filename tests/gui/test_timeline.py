@@ -306,3 +306,25 @@ def test_a_cut_label_ends_on_a_whole_word(qtbot):
         kept = text[:-1].rstrip()
         assert day.label.startswith(kept) and day.label[len(kept)] == " ", text
         assert not text.endswith(" …"), text
+
+
+def test_left_and_right_step_through_the_labelled_events_of_an_overview(qtbot):
+    """Zoomed out, ←/→ go from headline to headline; stepping onto the thousands waiting in
+    "+n" marks would move every lane at each key."""
+    from PySide6.QtCore import Qt
+    w = shown(qtbot, synthetic(20000))
+    assert w.mode() == "overview"
+    w.setFocus()
+    lanes = {it.row: it.lane for it in w.frame().items}
+    labelled = sorted(r for r in lanes if 300 <= w._view.x(w.index().starts[r]) <= w.width() - 300)
+    w.setCurrentEvent(labelled[0], ensure_visible=False)
+    for expected in labelled[1:6]:
+        qtbot.keyClick(w, Qt.Key.Key_Right)
+        assert w.currentRow() == expected
+        assert {it.row: it.lane for it in w.frame().items} == lanes  # nothing moved
+    qtbot.keyClick(w, Qt.Key.Key_Left)
+    assert w.currentRow() == labelled[4]
+    w.setView(ta.iso_to_seconds("2001-03-01"), ta.iso_to_seconds("2001-03-08"))
+    row = w.currentRow()
+    qtbot.keyClick(w, Qt.Key.Key_Right)  # zoomed in: the next event in time, as always
+    assert w.currentRow() == row + 1

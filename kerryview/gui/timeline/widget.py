@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import time
 from array import array
+from bisect import bisect_left, bisect_right
 from typing import Callable, Iterable, Sequence
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
@@ -448,6 +449,26 @@ class TimelineWidget(QWidget):
         QTimer.singleShot(wait_ms, once)
 
     # -- input ------------------------------------------------------------------------------
+    def rowInTime(self, step: int) -> int:  # noqa: N802
+        """The event Left (step -1) or Right (+1) selects: the previous or next in time; in an
+        overview, the previous or next of those labelled on screen (the others wait in "+n"
+        marks until the user zooms in: stepping onto one would reshuffle the lanes at every
+        key), the next in time once none is left on screen. With nothing selected, the event
+        nearest the middle of the view."""
+        idx, n = self._index, len(self._index)
+        if self._current < 0:
+            t0, t1 = self.view()
+            return idx.nearest_row((t0 + t1) / 2)
+        fr = self.frame()
+        if fr.mode == "overview":
+            w = self.width()
+            shown = sorted(it.row for it in fr.items if 0 <= self._view.x(idx.starts[it.row]) <= w)
+            i = bisect_right(shown, self._current) if step > 0 else \
+                bisect_left(shown, self._current) - 1
+            if 0 <= i < len(shown):
+                return shown[i]
+        return min(max(self._current + step, 0), n - 1)
+
     def rowInLane(self, step: int) -> int:  # noqa: N802
         """The event nearest in time to the selected one in the nearest lane above (step -1) or
         below (+1) that has an event on screen; -1 when there is none. With nothing selected,
@@ -583,13 +604,7 @@ class TimelineWidget(QWidget):
                 Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.ControlModifier):
             self.panBy((-1 if k == Qt.Key.Key_Left else 1) * self.width() / 5)
         elif k in (Qt.Key.Key_Left, Qt.Key.Key_Right) and n:
-            step = -1 if k == Qt.Key.Key_Left else 1
-            if self._current < 0:
-                t0, t1 = self.view()
-                row = self._index.nearest_row((t0 + t1) / 2)
-            else:
-                row = min(max(self._current + step, 0), n - 1)
-            self.setCurrentEvent(row)
+            self.setCurrentEvent(self.rowInTime(-1 if k == Qt.Key.Key_Left else 1))
         elif k in (Qt.Key.Key_Up, Qt.Key.Key_Down) and not mods & (
                 Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.ControlModifier) and n:
             row = self.rowInLane(-1 if k == Qt.Key.Key_Up else 1)
