@@ -145,6 +145,8 @@ def test_clicking_a_plus_n_mark_zooms_in(qtbot):
     w = shown(qtbot, synthetic(20000))
     scale = w.scale()
     mark = max(w.frame().overflow, key=lambda c: c[2])
+    i = w._mark_at(mark[3].center())
+    assert w.markTip(i).startswith(f"{mark[2]:,} more events not labelled, ")  # as "+n" says
     qtbot.mouseClick(w, Qt.MouseButton.LeftButton, pos=mark[3].center().toPoint())
     assert w.scale() > scale * 2
 

@@ -3,7 +3,7 @@
 It owns the input (mouse, wheel, keys), the signals, the tooltips and a small API for tests,
 and delegates the rest:
   view.py    what part of time is shown: zoom around a point, pan, fit, clamp (no Qt);
-  layout.py  what one frame shows and where: lanes, clusters, "+n" marks, axis labels (no Qt);
+  layout.py  what one frame shows and where: lanes, overviews, "+n" marks, axis labels (no Qt);
   paint.py   drawing a frame with QPainter, in the colours and fonts of gui/theme.py;
   legend.py  the line under the timeline explaining the marks.
 The frame is computed once per change of view, data or size, and cached until the next one.
@@ -634,14 +634,21 @@ class TimelineWidget(QWidget):
             if hit and hit[0] == "event":
                 QToolTip.showText(e.globalPos(), self._tooltip(hit[1]), self)
             elif hit:
-                a, b = hit[1]
-                n = self._index.count_starting(a, b)
-                span = f"{ta.format_span(a, a, 'day')} – {ta.format_span(b - 1, b - 1, 'day')}"
-                QToolTip.showText(e.globalPos(), f"{n:,} events, {span}: click to zoom in", self)
+                QToolTip.showText(e.globalPos(), self.markTip(self._mark_at(QPointF(e.pos()))),
+                                  self)
             else:
                 QToolTip.hideText()
             return True
         return super().event(e)
+
+    def markTip(self, i: int) -> str:  # noqa: N802
+        """The tooltip of the "+n" mark `i` of the frame: the events it holds (its n, not
+        every event of its days) and their days."""
+        if not 0 <= i < len(self.frame().overflow):
+            return ""
+        a, b, n, _rect = self.frame().overflow[i]
+        span = f"{ta.format_span(a, a, 'day')} – {ta.format_span(b - 1, b - 1, 'day')}"
+        return f"{count_words(n, 'more event')} not labelled, {span}: click to zoom in"
 
     def _tooltip(self, row: int) -> str:
         from html import escape  # tooltips only: not loaded before the first paint
