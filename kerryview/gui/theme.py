@@ -84,7 +84,6 @@ MINIMAP_BG = QColor("#f1f5f9")
 MINIMAP_BARS = QColor("#94a3b8")
 MINIMAP_WINDOW = QColor(29, 78, 216, 40)
 MINIMAP_WINDOW_EDGE = QColor("#1d4ed8")
-MESSAGE_BACKING = QColor(255, 255, 255, 220)  # behind "N events here: zoom in..."
 
 # -- plain text on the timeline and the legend --------------------------------------------------
 BODY_FG = QColor("#334155")  # the empty timeline's title, messages, the legend's words

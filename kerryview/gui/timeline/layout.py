@@ -163,7 +163,7 @@ class LaneLayout:
     overflow_starts: array  # where the overflow marks go
     overflow_set: frozenset[int]  # fast "is it hidden?"
     placed_set: frozenset[int]  # the rows in a lane
-    placed_starts: array = field(default_factory=lambda: array("d"))  # of those in a lane, sorted
+    placed_starts: array  # their starts, sorted
 
 
 def pack_lanes(index: TimelineIndex, rows: Sequence[int], n_lanes: int, scale: float,
@@ -173,10 +173,11 @@ def pack_lanes(index: TimelineIndex, rows: Sequence[int], n_lanes: int, scale: f
     """Greedy first-fit interval packing on each event's drawn extent (its span and its label).
 
     Events are placed by importance, not only by time: `first` (the selected event), then
-    the events flagged in `prefer` (the matches of a search), then events told only in clauses dated by publication last, events not much wider than the
-    screen before very wide ranges, then the more important (Event.importance: what more
-    articles report, in their headlines, and recall later), then the events with more
-    sources, then time order; each goes into the top-most lane where its extent meets nothing
+    the events flagged in `prefer` (the matches of a search); events told only in clauses
+    dated by publication go last, and very wide ranges after events not much wider than the
+    screen; among the rest the more important first (Event.importance: what more articles
+    report, in their headlines, and recall later), then those with more sources, then time
+    order; each goes into the top-most lane where its extent meets nothing
     already placed (an interval set per lane, searched with bisect). So when a dense stretch
     cannot show everything, the story's headline events keep their labels and the rest is
     counted in the "+n" marks. `rows` must be in row (time) order.

@@ -11,7 +11,6 @@ from __future__ import annotations
 import math
 import time
 from array import array
-from bisect import bisect_left
 from functools import partial
 
 from typing import Callable, Hashable, Iterator
@@ -23,7 +22,7 @@ from PySide6.QtGui import (QBrush, QPaintEngine, QColor, QImage, QLinearGradient
 from kerryview.gui import theme
 from kerryview.gui.theme import TimelineFonts
 from kerryview.gui.timeline.index import BAR, POINT, RANGE, TimelineIndex
-from kerryview.gui.timeline.layout import (AXIS_H, BOTTOM_H, CONTEXT_H, LABEL_MAX, LANE_H,
+from kerryview.gui.timeline.layout import (AXIS_H, CONTEXT_H, LABEL_MAX, LANE_H,
                                            LANE_TOP, MARK_PAD, TICK_H, Frame, Item, badge_text,
                                            is_wide, mark_left, mark_text, n_lanes, overlay_item,
                                            overview_notes, tag_text)
