@@ -1,5 +1,5 @@
 """The timeline's index and frame layout without Qt: ordering, kinds, overlap queries, lanes,
-clusters, "+n" marks, axis labels. Text widths are made up (a fixed width per character)."""
+levels of detail, "+n" marks, axis labels. Text widths are made up (a fixed width per character)."""
 from __future__ import annotations
 
 import re
@@ -155,14 +155,72 @@ def test_an_empty_index_still_has_an_axis():
     assert [b.label for b in fr.bands] == ["July 2023", "August 2023"][:len(fr.bands)]
 
 
-def test_dense_data_clusters_and_counts_every_event_once():
-    tl = Timeline(synthetic(20000), "1980-01-01", "2020-01-01")
+def ranked(n: int, seed: int = 5) -> list[Event]:
+    """synthetic(n) with an importance each (kerryview.events.importance): a few headline
+    events among many minor ones, as in a real pile."""
+    import random
+    rnd = random.Random(seed)
+    out = synthetic(n)
+    for e in out:
+        e.importance = int(rnd.paretovariate(1.5) * 10)
+    return out
+
+
+def test_zoomed_out_dense_data_shows_its_most_important_events_and_counts_the_rest():
+    tl = Timeline(ranked(20000), "1980-01-01", "2020-01-01")
     fr = tl.frame()
-    assert fr.mode == "cluster" and not fr.items
-    assert sum(c[2] for c in fr.cells) == 20000
-    for a, b, n, box in fr.cells:
-        assert box.y == LANE_TOP and box.h == H - BOTTOM_H - 4 - LANE_TOP
-        assert n == tl.index.count_starting(a, b)
+    idx = tl.index
+    assert fr.mode == "overview" and fr.items  # labels at every zoom, not columns
+    for i, a in enumerate(fr.items):
+        for b in fr.items[i + 1:]:
+            if a.lane == b.lane:
+                assert a.hit.x + a.hit.w <= b.hit.x or b.hit.x + b.hit.w <= a.hit.x
+    # the most important event of the view is drawn, and what is drawn outranks what is not
+    in_view = [r for r in range(len(idx)) if fr.t0 <= idx.starts[r] < fr.t1]
+    drawn = {it.row for it in fr.items}
+    assert max(in_view, key=lambda r: idx.importance[r]) in drawn
+    hidden = [idx.importance[r] for r in in_view if r not in drawn]
+    mean_drawn = sum(idx.importance[r] for r in drawn) / len(drawn)
+    assert mean_drawn > 3 * sum(hidden) / len(hidden)
+    # every other event is counted once, in the "+n" mark over its day
+    for a, b, n, box in fr.overflow:
+        shown = sum(1 for it in fr.items if a <= idx.starts[it.row] < b)
+        assert n == idx.count_starting(a, b) - shown
+        assert box.y == H - BOTTOM_H
+    counted = sum(m[2] for m in fr.overflow)
+    assert len([r for r in drawn if fr.overflow[0][0] <= idx.starts[r] < fr.overflow[-1][1]]) \
+        + counted == idx.count_starting(fr.overflow[0][0], fr.overflow[-1][1])
+
+
+def test_zooming_into_an_overview_shows_more_events_and_keeps_the_headline_ones():
+    tl = Timeline(ranked(20000), "1980-01-01", "2020-01-01")
+    idx = tl.index
+    wide = tl.frame()
+    a, b = ta.iso_to_seconds("1999-01-01"), ta.iso_to_seconds("2001-01-01")
+    before = [it.row for it in wide.items if a <= idx.starts[it.row] < b]
+    tl.view.set_range(a, b, W)
+    narrow = tl.frame()
+    assert narrow.mode == "overview"
+    after = {it.row for it in narrow.items}
+    assert len(after) > 2 * len(before) > 0
+    assert set(before) <= after  # what read zoomed out still reads zoomed in
+
+
+def test_levels_of_detail_rank_events_by_importance_not_by_date():
+    from kerryview.gui.timeline.index import LOD_FIRST
+    idx = TimelineIndex(ranked(5000))
+    levels = idx.lod_levels()
+    assert [len(rows) for _s, rows in levels] == [64, 128, 256, 512, 1024, 2048, 4096, 5000]
+    for starts, rows in levels:
+        assert list(rows) == sorted(rows) and list(starts) == [idx.starts[r] for r in rows]
+    top = set(levels[0][1])
+    assert min(idx.importance[r] for r in top) >= max(
+        idx.importance[r] for r in range(len(idx)) if r not in top)
+    assert len(top) == LOD_FIRST
+    # a tie cut by a level is not taken from the story's first years only
+    flat = TimelineIndex(synthetic(5000))
+    years = {ta.to_datetime(flat.starts[r]).year for r in flat.lod_levels()[0][1]}
+    assert min(years) < 1990 and max(years) > 2010
 
 
 def test_zoomed_in_events_get_lanes_and_the_rest_plus_n_marks():
@@ -202,15 +260,17 @@ def test_selecting_moves_nothing_unless_the_event_was_hidden_in_a_mark():
     assert any(it.row == hidden for it in tl.frame().items)
 
 
-def test_the_selected_event_is_drawn_on_top_when_clustered():
-    tl = Timeline(synthetic(20000), "2000-01-01", "2002-01-01")
+def test_the_selected_event_gets_a_lane_in_an_overview():
+    tl = Timeline(ranked(20000), "2000-01-01", "2002-01-01")
     fr = tl.frame()
-    assert fr.mode == "cluster"
-    row = tl.index.first_starting_at_or_after(ta.iso_to_seconds("2001-01-01"))
+    assert fr.mode == "overview"
+    drawn = {it.row for it in fr.items}
+    row = next(r for r in range(tl.index.first_starting_at_or_after(
+        ta.iso_to_seconds("2001-01-01")), len(tl.index)) if r not in drawn)
     assert overlay_item(fr, tl.index, -1, tl.view, W) is None
-    it = overlay_item(fr, tl.index, row, tl.view, W)
-    assert it.row == row and it.x0 == tl.view.x(tl.index.starts[row]) and it.right == W - 4
-    tl.view.pan_by(1e6, W)  # far away
+    tl.current = row
+    fr = tl.frame()
+    assert any(it.row == row for it in fr.items)  # packed first, so it is drawn
     assert overlay_item(fr, tl.index, row, tl.view, W) is None
 
 
@@ -338,4 +398,24 @@ def test_events_told_only_in_clauses_never_turn_the_view_into_columns():
     assert fr.overflow  # the clause events with no free lane: "+n"
     crowded = Timeline(news + [told(100 + i, "time expression") for i in range(DETAIL_MAX + 1)],
                        "2010-05-20", "2010-06-02")
-    assert crowded.frame().mode == "cluster"  # the same number of dated events: columns
+    assert crowded.frame().mode == "overview"  # the same number of dated events: a selection
+
+
+def test_the_matches_of_a_search_get_lanes_first():
+    """A search's matches are read on the timeline, not only counted in "+n" marks."""
+    tl = Timeline(synthetic(3000), "2001-01-01", "2001-10-01")
+    fr = tl.frame()
+    assert fr.mode == "detail" and fr.overflow
+    drawn = {it.row for it in fr.items}
+    hidden = [r for r in tl.index.overlapping(fr.t0, fr.t1) if r not in drawn
+              and fr.t0 < tl.index.starts[r] < fr.t1 - 30 * 86400][:8]
+    assert len(hidden) == 8
+    matched = bytearray(len(tl.index))
+    for r in hidden:
+        matched[r] = 1
+    found = compute_frame(tl.view, tl.width, tl.height, tl.index, -1, tl.lanes, tl.label_px,
+                          text_w, text_w, matched=matched, match_gen=1)
+    assert set(hidden) <= {it.row for it in found.items}
+    assert sum(found.overflow_matched) == 0
+    # the search closed: the usual lanes again
+    assert {it.row for it in tl.frame().items} == drawn

@@ -17,13 +17,6 @@ def with_alpha(colour: QColor, alpha: int) -> QColor:
     return QColor(colour.red(), colour.green(), colour.blue(), alpha)
 
 
-def _over_white(colour: QColor, opacity: float) -> QColor:
-    """`colour` at `opacity` over white, as one opaque colour (opaque fills paint fast)."""
-    return QColor(round(colour.red() * opacity + 255 * (1 - opacity)),
-                  round(colour.green() * opacity + 255 * (1 - opacity)),
-                  round(colour.blue() * opacity + 255 * (1 - opacity)))
-
-
 # -- the timeline's ground ----------------------------------------------------------------------
 BG = QColor("#ffffff")
 LANE_ALT = QColor("#f7f9fc")  # every other lane
@@ -60,9 +53,7 @@ NEEDS_USER = QColor("#b91c1c")  # what only the user can give: an article's miss
 # -- find: events matching the search stand out, the others are dimmed ---------------------------
 MATCH = QColor("#c026d3")  # the ring around a match's mark, the edge of a "+n" mark holding one
 MATCH_BG = QColor("#fae8ff")  # behind a match's mark and label (opaque: paints fast)
-MATCH_COLUMN = QColor("#d946ef")  # the matching part of a cluster column
 DIM_VEIL = QColor(255, 255, 255, 170)  # laid over the events not matching while finding
-CLUSTER_COLUMN_DIM = QColor("#e5e9ef")  # a cluster column while a search is active
 
 # translucency of vague ranges (alpha out of 255)
 RANGE_MARK_FILL_ALPHA = 70
@@ -79,10 +70,9 @@ CONFLICT_FG = QColor("#991b1b")
 REVIEWED_BG = QColor("#dcfce7")  # the user checked this event
 REVIEWED_FG = QColor("#166534")
 
-# -- clusters (zoomed out) and "+n" marks -------------------------------------------------------
+# -- "+n" marks (the events without a lane) and quiet outlines ----------------------------------
 CLUSTER = QColor("#94a3b8")
 CLUSTER_FG = QColor("#1e293b")
-CLUSTER_COLUMN = _over_white(CLUSTER, 150 / 255)
 MARK_FILL = QColor("#f1f5f9")  # inside a "+n" mark
 # A "+n" mark is a button (click: zoom into what it holds): raised, darker under the pointer.
 MARK_BUTTON_EDGE = QColor("#64748b")
@@ -94,7 +84,6 @@ MINIMAP_BG = QColor("#f1f5f9")
 MINIMAP_BARS = QColor("#94a3b8")
 MINIMAP_WINDOW = QColor(29, 78, 216, 40)
 MINIMAP_WINDOW_EDGE = QColor("#1d4ed8")
-MESSAGE_BACKING = QColor(255, 255, 255, 220)  # behind "N events here: zoom in..."
 
 # -- plain text on the timeline and the legend --------------------------------------------------
 BODY_FG = QColor("#334155")  # the empty timeline's title, messages, the legend's words

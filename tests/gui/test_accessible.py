@@ -71,3 +71,21 @@ def test_every_panel_has_a_name(qtbot, bundled_store):
     assert {"Article reader", "Problems", "Timeline legend"} <= names
     for widget in (w.documents, w.passages.view, w.problems, w.find.results):
         assert "QAbstractItemView:focus" in widget.styleSheet()  # a visible focus ring
+
+
+def test_a_screen_reader_hears_that_a_zoomed_out_timeline_lists_only_the_most_important(qtbot):
+    from kerryview.gui.timeline.index import TimelineIndex
+    from kerryview.gui.timeline.widget import TimelineWidget
+    from timeline_samples import synthetic
+    w = TimelineWidget()
+    qtbot.addWidget(w)
+    w.resize(1200, 320)
+    w.show()
+    w.setIndex(TimelineIndex(synthetic(20000)))
+    tl = QAccessible.queryAccessibleInterface(w)
+    assert w.mode() == "overview"
+    said = tl.text(Text.Description)
+    n = tl.childCount()
+    assert said.startswith(f"20,000 events. The {n} most important of "), said
+    w.setView(*w.view()[:1], w.view()[0] + 5 * 86400)  # five days: every event listed
+    assert w.mode() == "detail" and "most important" not in tl.text(Text.Description)

@@ -368,3 +368,30 @@ def test_the_status_bar_says_what_was_undone_and_redone(qtbot, window, store):
                    Qt.KeyboardModifier.ShiftModifier)
     assert store.marks() == {"e-wang": (False, True)}
     assert status.currentMessage() == "Redone: Mark not an event: “Kerry met Wang Yi”"
+
+
+def test_the_status_bar_says_where_a_corrected_date_came_from_and_goes_back_to(qtbot, window):
+    """A date correction says the date it replaced; its undo says where the event is back,
+    since "Undone: Date “Kerry met Wang Yi”: 19 July 2023" alone reads as if it were there."""
+    window.select_event(window.index().row_of["e-wang"])
+
+    def fill(d: EventDialog):
+        d.first.setDate(QDate(2023, 7, 19))
+        d.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    answer(qtbot, fill)
+    window.edit_current_event()
+    status = window.statusBar()
+    assert status.currentMessage() == ("Date “Kerry met Wang Yi”: 19 July 2023 (was Tuesday "
+                                       "18 July 2023) · Ctrl+Z undoes it")
+    window.action(Action.UNDO).trigger()
+    assert window.timeline.currentEvent().start == "2023-07-18"
+    assert status.currentMessage() == ("Undone: Date “Kerry met Wang Yi”: 19 July 2023 — back "
+                                       "on Tuesday 18 July 2023")
+    window.action(Action.REDO).trigger()
+    assert status.currentMessage() == "Redone: Date “Kerry met Wang Yi”: 19 July 2023"
+    # a step that moves nothing says no date: a rename
+    answer(qtbot, accept_with_label("Kerry and Wang Yi met"))
+    window.edit_current_event()
+    assert status.currentMessage().endswith("“Kerry and Wang Yi met” · Ctrl+Z undoes it")
+    window.action(Action.UNDO).trigger()
+    assert "back on" not in status.currentMessage()

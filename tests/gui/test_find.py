@@ -264,7 +264,7 @@ def test_parse_date_reads_what_a_reporter_types():
         assert parse_date(not_a_date) is None, not_a_date
 
 
-def test_zoomed_out_columns_show_their_matches(qtbot):
+def test_zoomed_out_the_matches_get_lanes_and_the_marks_count_the_rest(qtbot):
     from timeline_samples import synthetic
     w = TimelineWidget()
     qtbot.addWidget(w)
@@ -272,17 +272,36 @@ def test_zoomed_out_columns_show_their_matches(qtbot):
     w.show()
     w.setIndex(TimelineIndex(synthetic(3000)))
     w.fitAll()
-    assert w.mode() == "cluster"
+    assert w.mode() == "overview"
 
-    def colours():
+    def marks():
         img = w.grab().toImage()
-        return {img.pixelColor(x, y).name() for x in range(0, w.width(), 3)
-                for y in range(60, w.height() - 30, 3)}
-    assert theme.MATCH_COLUMN.name() not in colours()
-    w.setHighlight(range(0, 3000, 100))  # 1 %: the part of each column that matches
-    assert theme.MATCH_COLUMN.name() in colours()
+        return {img.pixelColor(x, y).name() for x in range(0, w.width(), 2)
+                for y in range(w.height() - 22, w.height() - 2, 2)}
+    assert theme.MATCH.name() not in marks()
+    idx = w.index()
+    t0, t1 = w.view()
+    few = range(0, 3000, 100)  # 1 %: every one in view is labelled, none left in a mark
+    drawn = {it.row for it in w.frame().items}
+    assert len(drawn & set(few)) < len(few) / 3  # (most were not, before the search)
+    w.setHighlight(few)
+    fr = w.frame()
+    w.grab()
+    labelled = dict(w.drawnLabels())
+    assert all(r in labelled for r in few if t0 <= idx.starts[r] < t1 - 86400 * 400)
+    assert sum(fr.overflow_matched) == 0
+    many = range(0, 3000, 3)  # a third: more than the lanes hold
+    w.setHighlight(many)
+    fr = w.frame()
+    drawn = {it.row for it in fr.items}
+    # matches first: another event takes a lane only where no match would fit
+    assert len(drawn & set(many)) > 0.9 * len(drawn) > 0
+    a, b = fr.overflow[0][0], fr.overflow[-1][1]  # the marks' cells, a little past the view
+    hidden = [r for r in many if r not in drawn and a <= idx.starts[r] < b]
+    assert hidden and sum(fr.overflow_matched) == len(hidden)
+    assert theme.MATCH.name() in marks()  # the marks holding a match are drawn as matches
     w.setHighlight(None)
-    assert theme.MATCH_COLUMN.name() not in colours()
+    assert theme.MATCH.name() not in marks()
 
 
 def test_the_window_reads_passages_when_first_needed(qtbot, window):

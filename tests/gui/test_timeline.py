@@ -11,6 +11,7 @@ from kerryview.gui.timeline import axis as ta
 from kerryview.gui.textmap import OffsetMap
 from kerryview.gui.timeline.widget import TimelineWidget
 from kerryview.gui.timeline.index import TimelineIndex
+from kerryview.gui.timeline.layout import overview_notes
 from kerryview.model import Event
 from timeline_samples import ev, synthetic
 
@@ -100,13 +101,31 @@ def test_an_event_whose_sources_disagree_says_so_on_its_badge(qtbot):
     assert theme.BADGE_BG.name() in e1 and theme.CONFLICT_BG.name() not in e1
 
 
-def test_dense_data_clusters_when_zoomed_out_and_reads_when_zoomed_in(qtbot):
-    w = shown(qtbot, synthetic(20000))
-    assert w.mode() == "cluster"
-    cells = w.frame().cells
-    assert sum(c[2] for c in cells) == 20000  # every event counted once
+def test_dense_data_reads_its_most_important_events_zoomed_out_and_more_zoomed_in(qtbot):
+    events = synthetic(20000)
+    for i, e in enumerate(events):
+        e.importance = 100 if i % 500 == 0 else 1  # 40 headline events among the rest
+    w = shown(qtbot, events)
+    assert w.mode() == "overview"
+    idx = w.index()
+    headline = {r for r in range(len(idx)) if idx.importance[r] == 100}
+    t0, t1 = w.view()
+    in_view = {r for r in headline if t0 <= idx.starts[r] < t1}
+    img = w.grab().toImage()
+    drawn = dict(w.drawnLabels())
+    # the user reads headline events, and hardly anything else, at fit-all
+    assert len(in_view & drawn.keys()) >= len(in_view) * 0.6
+    assert len(drawn.keys() & headline) > len(drawn) / 2
+    assert all(drawn[r] == idx.labels[r] or len(drawn[r]) > 4 for r in drawn)
+    shown_n = sum(1 for it in w.frame().items if 0 <= it.x0 <= w.width() and it.row in drawn)
+    assert w.overviewNote() in overview_notes(shown_n, w.frame().in_view)
+    assert w.overviewNote().startswith(f"{shown_n} of") or "most important" in w.overviewNote()
+    note = colours_in(img, QRectF(w.width() - 300, 0, 300, 24))
+    assert theme.HINT_FG.name() in note or len(note) > 8  # drawn in the context row
     w.setView(ta.iso_to_seconds("2001-03-01"), ta.iso_to_seconds("2001-03-08"))
     assert w.mode() == "detail"
+    w.grab()
+    assert w.overviewNote() == ""
     items = w.frame().items
     assert items
     for i, a in enumerate(items):
@@ -121,12 +140,14 @@ def test_dense_data_clusters_when_zoomed_out_and_reads_when_zoomed_in(qtbot):
     assert len(drawn & in_view) + overflow >= len(in_view)
 
 
-def test_clicking_a_cluster_zooms_in(qtbot):
+def test_clicking_a_plus_n_mark_zooms_in(qtbot):
     from PySide6.QtCore import Qt
     w = shown(qtbot, synthetic(20000))
     scale = w.scale()
-    cell = max(w.frame().cells, key=lambda c: c[2])
-    qtbot.mouseClick(w, Qt.MouseButton.LeftButton, pos=cell[3].center().toPoint())
+    mark = max(w.frame().overflow, key=lambda c: c[2])
+    i = w._mark_at(mark[3].center())
+    assert w.markTip(i).startswith(f"{mark[2]:,} more events not labelled, ")  # as "+n" says
+    qtbot.mouseClick(w, Qt.MouseButton.LeftButton, pos=mark[3].center().toPoint())
     assert w.scale() > scale * 2
 
 
@@ -254,6 +275,24 @@ def test_a_label_cut_by_the_right_edge_of_the_view_is_still_drawn(qtbot):
     assert drawn.get(0, "").endswith("…"), drawn
 
 
+def test_a_cut_label_never_cuts_a_number(qtbot):
+    """"BP captured 2,2…" misquotes 2,200: a number is kept whole or left out."""
+    day = ev(0, "2010-06-10", "2010-06-11")
+    day.label = "BP captured 2,200 barrels of oil in a day"
+    w = shown(qtbot, [day])
+    t = ta.iso_to_seconds("2010-06-10")
+    seen = set()
+    for right_px in range(120, 330, 4):
+        w.setView(t - (1200 - right_px) / 1200 * 30 * 86400, t + right_px / 1200 * 30 * 86400)
+        w.grab()
+        text = dict(w.drawnLabels()).get(0, "")
+        seen.add(text)
+        kept = text[:-1].rstrip()
+        if text.endswith("…") and kept[-1:].isdigit():
+            assert day.label[len(kept)] == " ", text
+    assert "BP captured…" in seen and "BP captured 2,200…" in seen, seen
+
+
 def test_a_cut_label_ends_on_a_whole_word(qtbot):
     """"Procedure when mud is forced against the flo…" read as a typo: a label is cut after
     its last whole word, as an editor shortens a line."""
@@ -269,3 +308,25 @@ def test_a_cut_label_ends_on_a_whole_word(qtbot):
         kept = text[:-1].rstrip()
         assert day.label.startswith(kept) and day.label[len(kept)] == " ", text
         assert not text.endswith(" …"), text
+
+
+def test_left_and_right_step_through_the_labelled_events_of_an_overview(qtbot):
+    """Zoomed out, ←/→ go from headline to headline; stepping onto the thousands waiting in
+    "+n" marks would move every lane at each key."""
+    from PySide6.QtCore import Qt
+    w = shown(qtbot, synthetic(20000))
+    assert w.mode() == "overview"
+    w.setFocus()
+    lanes = {it.row: it.lane for it in w.frame().items}
+    labelled = sorted(r for r in lanes if 300 <= w._view.x(w.index().starts[r]) <= w.width() - 300)
+    w.setCurrentEvent(labelled[0], ensure_visible=False)
+    for expected in labelled[1:6]:
+        qtbot.keyClick(w, Qt.Key.Key_Right)
+        assert w.currentRow() == expected
+        assert {it.row: it.lane for it in w.frame().items} == lanes  # nothing moved
+    qtbot.keyClick(w, Qt.Key.Key_Left)
+    assert w.currentRow() == labelled[4]
+    w.setView(ta.iso_to_seconds("2001-03-01"), ta.iso_to_seconds("2001-03-08"))
+    row = w.currentRow()
+    qtbot.keyClick(w, Qt.Key.Key_Right)  # zoomed in: the next event in time, as always
+    assert w.currentRow() == row + 1

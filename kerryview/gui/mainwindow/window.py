@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Sequence
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QApplication, QDialog, QDockWidget, QInputDialog, QLineEdit,
                                QMainWindow, QMessageBox, QSplitter, QStackedWidget, QUndoView,
                                QVBoxLayout, QWidget)
@@ -46,6 +46,7 @@ from kerryview.gui.jobs import (Corpus, ExportJob, ExportResult, ImportFn, Impor
                                 JobRunner, LoadDocumentsJob, LoadJob, default_import_fn)
 from kerryview.gui.mainwindow import files
 from kerryview.gui.mainwindow.about import about_html
+from kerryview.text.phrasing import date_words, event_zone
 from kerryview.edits import EditDate, EventRef, mention_ref
 from kerryview.gui.edits.controller import EditController, fields_of
 from kerryview.gui.edits.dialogs import EventDialog, EventFields
@@ -917,14 +918,24 @@ class MainWindow(QMainWindow):
     def _may_edit(self, what: str) -> bool:
         return not (self._refuse_if_read_only(what) or self._refuse_if_busy())
 
+    def _current_when(self) -> tuple[str, str] | None:
+        """(label, date in words) of the selected event, None when none is selected."""
+        ev = self.timeline.currentEvent()
+        return None if ev is None else (ev.label, date_words(ev, event_zone(ev)))
+
     def undo(self) -> None:
         """Edit > Undo; the status bar says what was undone (not the step's own message, which
-        it showed until then: "…: marked as not an event" after the mark was undone)."""
+        it showed until then: "…: marked as not an event" after the mark was undone), and the
+        date the event is back on when the undo moved it: "Undone: Date “Kerry met Wang Yi”:
+        19 July 2023" alone reads as if the event were now on 19 July."""
         stack = self.edits.stack
         if self._may_edit("Not undone") and stack.canUndo():
             text = stack.undoText()
+            before = self._current_when()
             stack.undo()
-            self.status.showMessage(f"Undone: {text}", 5000)
+            after = self._current_when()
+            back = f" — back on {after[1]}" if after and before and after[1] != before[1] else ""
+            self.status.showMessage(f"Undone: {text}{back}", 8000 if back else 5000)
 
     def redo(self) -> None:
         stack = self.edits.stack
@@ -1017,7 +1028,18 @@ class MainWindow(QMainWindow):
         self.activateWindow()  # the window's shortcuts (Ctrl+Z) work again at once
         if not accepted:
             return False
-        return self.edits.edit_event(ev, dialog.fields())
+        before = self._current_when()
+        if not self.edits.edit_event(ev, dialog.fields()):
+            return False
+        # the step, said once it is done (selecting the edited event said only its label),
+        # with the date it had when the edit moved it
+        after = self._current_when()
+        was = f" (was {before[1]})" if after and before and after[1] != before[1] else ""
+        key = self._actions[Action.UNDO].shortcut().toString(
+            QKeySequence.SequenceFormat.NativeText)
+        self.status.showMessage(f"{self.edits.stack.undoText()}{was}"
+                                + (f" · {key} undoes it" if key else ""), 8000)
+        return True
 
     def _passage_to_add(self) -> tuple[Document, int, int] | None:
         """What Add event takes: the text selected in the article, else the selected passage."""

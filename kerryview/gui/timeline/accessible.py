@@ -20,6 +20,7 @@ from PySide6.QtGui import (QAccessible, QAccessibleEvent, QAccessibleInterface,
 from PySide6.QtWidgets import QAccessibleWidget
 
 from kerryview.gui.timeline import axis as ta
+from kerryview.gui.timeline.layout import overview_notes
 from kerryview.text.phrasing import count_words
 
 if TYPE_CHECKING:
@@ -148,6 +149,11 @@ class TimelineAccessible(QAccessibleWidget):
             n = len(w.index())
             sel = describe(w, w.currentRow())
             head = count_words(n, "event") if n else " ".join(w.emptyText())
+            fr = w.frame()
+            if n and fr.mode == "overview":  # only the most important are listed: say so
+                notes = overview_notes(len(self._rows()), fr.in_view)
+                if notes:
+                    head += f". {notes[0]}"
             return (f"{head}. Selected: {sel}." if sel else f"{head}.") + (
                 " Left and Right select the previous or next event, Up and Down the nearest "
                 "event in the lane above or below, Enter opens its passage, plus and minus zoom.")

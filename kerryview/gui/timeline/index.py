@@ -22,6 +22,7 @@ from kerryview.calendar.seconds import DAY, duration_seconds, iso_to_seconds
 from kerryview.model import Event, Granularity
 
 POINT, BAR, RANGE = 0, 1, 2
+LOD_FIRST = 64  # the events of the first level of detail (then 128, 256, ... all of them)
 
 
 # Dates that give a clock time: only these can place a duration's hours on the axis.
@@ -98,6 +99,10 @@ class TimelineIndex:
         scheduled, conflicted = bytearray(n), bytearray(n)
         by_publication, clause_only = bytearray(n), bytearray(n)
         self.n_sources = array("l", [0]) * n
+        # how newsworthy each event is (kerryview.events.importance): the overview shows the
+        # most important first (lod_levels), and lanes are given to them first (pack_lanes)
+        self.importance = array("l", [k[5].importance or 0 for k in keyed])
+        self._lod: list[tuple[array, array]] | None = None
         # the user's marks, changed in place (set_mark) without rebuilding the index
         self.reviewed, self.dismissed = bytearray(n), bytearray(n)
         # each event's EventSummary, worked out once here: the window's counts read them
@@ -133,6 +138,34 @@ class TimelineIndex:
         self.by_publication, self.clause_only = bytes(by_publication), bytes(clause_only)
         self.classes = [classes[c] for c in sorted(classes)]
         self.max_span = max((dc.max_span for dc in self.classes), default=0.0)
+        self.lod_levels()  # here, where the index is built (a worker), not in a first frame
+
+    def lod_levels(self) -> list[tuple[array, array]]:
+        """Levels of detail: level k holds the LOD_FIRST * 2**k most important events (the last
+        level all of them) as (starts, rows) in row (time) order, so the ones of a window are
+        found by bisect. Ranked as pack_lanes places them: events told only in clauses dated by
+        publication last, then by importance, then by sources; ties are broken by a hash of the
+        row, not by time, so that a level cut through a tie takes its events from the whole
+        story and not from its first weeks. Worked out once, with the index."""
+        if self._lod is None:
+            n = len(self.events)
+            clause_only, imp, n_src = self.clause_only, self.importance, self.n_sources
+            # one number per row sorts as (clause_only, -importance, -sources, hash of the row)
+            # (a multiplicative hash: rows are in time order, their hashes are not)
+            key = [((clause_only[r] << 96) - (imp[r] << 48) - (min(n_src[r], 0xFFFF) << 32)
+                    + (r * 2654435761 & 0xFFFFFFFF)) for r in range(n)]
+            order = sorted(range(n), key=key.__getitem__)
+            starts = self.starts
+            levels = []
+            size = LOD_FIRST
+            while True:
+                rows = array("l", sorted(order[:size]))
+                levels.append((array("d", [starts[r] for r in rows]), rows))
+                if size >= n:
+                    break
+                size *= 2
+            self._lod = levels
+        return self._lod
 
     def set_mark(self, row: int, *, reviewed: bool | None = None, dismissed: bool | None = None) -> None:
         """Change the user's marks of one event (its Event too)."""

@@ -6,9 +6,11 @@ Per frame only what is on screen is touched:
     (pack_lanes: greedy first-fit on the drawn extent, span + label), cached per (zoom bucket,
     chunk range, lanes) in LaneLayouts, so panning and zooming inside a bucket reuses the
     layout and lanes do not jump;
-  * where a window holds more events than can be read, cluster mode makes one column per time
-    cell with its count (two bisects per cell); events that do not fit the lanes in detail mode
-    become "+n" marks in the bottom row;
+  * where a window holds more events than can be laid out (DETAIL_MAX), overview mode packs
+    only the most important of them (a level of detail: TimelineIndex.lod_levels), so a
+    zoomed-out story shows its headline events at their days and more as the view narrows;
+  * events that do not get a lane are counted in "+n" marks in the bottom row (two bisects
+    per cell of CELL_PX); a click on one zooms into what it holds;
   * the context row's labels stay pinned at the left edge while their period lasts.
 
 Text widths come in as functions (the painter's font metrics), and rectangles are made by a
@@ -21,6 +23,7 @@ import math
 from array import array
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from heapq import nlargest
 from typing import Any, Callable, NamedTuple, Sequence
 
 from kerryview.gui.timeline import axis as ta
@@ -37,11 +40,15 @@ BOTTOM_H = 22  # the row of "+n" marks
 MIN_HEIGHT = LANE_TOP + 3 * LANE_H + BOTTOM_H  # three lanes at least
 LABEL_MAX = 260.0  # longer labels are elided
 CHUNK_PX = 1024.0  # lanes are packed per window of whole chunks (at the bucket's scale)
-CELL_PX = 26.0  # a cluster column
+CELL_PX = 26.0  # a cell of the "+n" marks (merged while their texts would touch)
 MARK_PAD = 12.0  # a "+n" mark is as wide as its text and this
 MARK_GAP = 3.0  # the least room between two "+n" marks (closer ones are merged)
 MARK_MARGIN = 2.0  # a "+n" mark stays this far inside the widget's edges
-DETAIL_MAX = 1500  # more events than this around the view: cluster mode
+DETAIL_MAX = 1500  # more events than this around the view: overview (the most important)
+# the events an overview packs at most: ten lanes of a window of a few screens hold 250 labels
+# at most, and every one is measured and tried in every lane (BP oil spill, Reuters, at
+# fit-all: the same 25 labels from 256, 512 or 1,024; packing 512 cost 1-3 ms a zoom step)
+OVERVIEW_MAX = 256
 LAYOUT_CACHE = 48  # lane layouts kept
 WIDE_RANGE_PX = 200.0  # ranges wider than this (a few labels) at the current zoom are packed last
 
@@ -92,7 +99,7 @@ class TickMark(NamedTuple):
 
 @dataclass
 class Frame:
-    mode: str  # "empty" | "detail" | "cluster"
+    mode: str  # "empty" | "detail" | "overview" (only the most important events get lanes)
     t0: float
     t1: float
     unit: str = ""
@@ -103,7 +110,6 @@ class Frame:
     bands: list[ContextBand] = field(default_factory=list)
     tick_marks: list[TickMark] = field(default_factory=list)
     items: list[Item] = field(default_factory=list)
-    cells: list = field(default_factory=list)  # (t_a, t_b, count, rect)
     overflow: list = field(default_factory=list)  # (t_a, t_b, count, rect)
     overflow_matched: list[int] = field(default_factory=list)  # per overflow mark, while finding
     in_view: int = 0
@@ -156,19 +162,25 @@ class LaneLayout:
     overflow: list[int]
     overflow_starts: array  # where the overflow marks go
     overflow_set: frozenset[int]  # fast "is it hidden?"
+    placed_set: frozenset[int]  # the rows in a lane
+    placed_starts: array  # their starts, sorted
 
 
 def pack_lanes(index: TimelineIndex, rows: Sequence[int], n_lanes: int, scale: float,
                label_px: Callable[[int], float], lead_px: float = 8.0,
-               gap_px: float = 8.0, first: int = -1) -> LaneLayout:
+               gap_px: float = 8.0, first: int = -1,
+               prefer: Sequence[int] | None = None) -> LaneLayout:
     """Greedy first-fit interval packing on each event's drawn extent (its span and its label).
 
     Events are placed by importance, not only by time: `first` (the selected event), then
-    events told only in clauses dated by publication last, events not much wider than the
-    screen before very wide ranges, then the events with more sources, then time order; each goes into the top-most lane where its
-    extent meets nothing already placed (an interval set per lane, searched with bisect). So
-    when a dense stretch cannot show everything, what several articles report keeps its label
-    and the rest is counted in the "+n" marks. `rows` must be in row (time) order.
+    the events flagged in `prefer` (the matches of a search); events told only in clauses
+    dated by publication go last, and very wide ranges after events not much wider than the
+    screen; among the rest the more important first (Event.importance: what more articles
+    report, in their headlines, and recall later), then those with more sources, then time
+    order; each goes into the top-most lane where its extent meets nothing
+    already placed (an interval set per lane, searched with bisect). So when a dense stretch
+    cannot show everything, the story's headline events keep their labels and the rest is
+    counted in the "+n" marks. `rows` must be in row (time) order.
 
     `scale` is pixels per second: use the lowest scale of the zoom bucket so the time extent of a
     label is never smaller than on screen, which keeps labels apart at every zoom in the bucket.
@@ -178,9 +190,10 @@ def pack_lanes(index: TimelineIndex, rows: Sequence[int], n_lanes: int, scale: f
     # A range far wider than the view's detail (a year while looking at days) is background:
     # it yields to precise events, which would otherwise vanish into "+n" marks.
     wide = WIDE_RANGE_PX * inv
-    clause_only = index.clause_only
-    order = sorted(rows, key=lambda r: (r != first, clause_only[r], ends[r] - starts[r] > wide,
-                                        -n_src[r], r))
+    clause_only, importance = index.clause_only, index.importance
+    order = sorted(rows, key=lambda r: (r != first, not prefer[r] if prefer else False,
+                                        clause_only[r], ends[r] - starts[r] > wide,
+                                        -importance[r], -n_src[r], r))
     lane_starts: list[list[float]] = [[] for _ in range(n_lanes)]
     lane_ends: list[list[float]] = [[] for _ in range(n_lanes)]
     lanes: list[int] = []
@@ -205,9 +218,12 @@ def pack_lanes(index: TimelineIndex, rows: Sequence[int], n_lanes: int, scale: f
             lanes.append(-1)
             overflow.append(r)
     overflow.sort()
+    placed = sorted(starts[r] for r, lane in zip(order, lanes) if lane >= 0)
     return LaneLayout(rows=order, lanes=lanes, ext_start=es, ext_end=ee, overflow=overflow,
                       overflow_starts=array("d", (starts[r] for r in overflow)),
-                      overflow_set=frozenset(overflow))
+                      overflow_set=frozenset(overflow),
+                      placed_set=frozenset(r for r, lane in zip(order, lanes) if lane >= 0),
+                      placed_starts=array("d", placed))
 
 
 class LaneLayouts:
@@ -224,18 +240,42 @@ class LaneLayouts:
     def __len__(self) -> int:
         return len(self._layouts)
 
+    def __contains__(self, key: tuple) -> bool:
+        return key in self._layouts
+
     def get(self, key: tuple, index: TimelineIndex, wa: float, wb: float, s_lo: float,
-            label_px: Callable[[int], float]) -> LaneLayout:
-        """The lane packing of the events in [wa, wb] at one zoom bucket; key is (bucket, first
-        chunk, last chunk, lanes, row packed first or -1)."""
+            label_px: Callable[[int], float], rows: Sequence[int] | None = None,
+            prefer: Sequence[int] | None = None) -> LaneLayout:
+        """The lane packing of the events in [wa, wb] (or of `rows`, in row order: a level of
+        detail's) at one zoom bucket, the rows flagged in `prefer` first; key is (bucket,
+        first chunk, last chunk, lanes, ..., row packed first or -1), and must name the rows
+        and the preference when they are given."""
         layout = self._layouts.get(key)
         if layout is None:
             if len(self._layouts) >= self.size:
                 self._layouts.pop(next(iter(self._layouts)))
-            layout = pack_lanes(index, index.overlapping(wa, wb), key[3], s_lo, label_px,
-                                first=key[-1])
+            if rows is None:
+                rows = index.overlapping(wa, wb)
+            layout = pack_lanes(index, rows, key[3], s_lo, label_px, first=key[-1],
+                                prefer=prefer)
             self._layouts[key] = layout
         return layout
+
+
+def lod_rows(index: TimelineIndex, wa: float, wb: float, most: int = OVERVIEW_MAX
+             ) -> tuple[int, list[int]]:
+    """(level, rows) of the most detailed level of detail (TimelineIndex.lod_levels) with at
+    most `most` events starting in [wa, wb]: the most important events of a stretch too
+    crowded to lay out all of it; rows in row (time) order."""
+    levels = index.lod_levels()
+    level = 0
+    lo = hi = 0
+    for k, (starts, _rows) in enumerate(levels):
+        a, b = bisect_left(starts, wa), bisect_right(starts, wb)
+        if k and b - a > most:
+            break
+        level, lo, hi = k, a, b
+    return level, list(levels[level][1][lo:hi])
 
 
 # -- the frame ----------------------------------------------------------------------------------
@@ -243,11 +283,21 @@ def compute_frame(view: TimelineView, width: int, height: int, index: TimelineIn
                   current: int, lanes: LaneLayouts, label_px: Callable[[int], float],
                   small_w: Callable[[str], float], context_w: Callable[[str], float],
                   rect: Callable[[float, float, float, float], Rect] = Box,
-                  matched: Sequence[int] | None = None) -> Frame:
+                  matched: Sequence[int] | None = None,
+                  match_starts: Sequence[float] | None = None,
+                  match_rows: Sequence[int] | None = None, match_gen: int = 0) -> Frame:
     """What to draw for `view` on a `width` x `height` widget. `current` is the selected row
     (-1: none); `label_px(row)` the width of an event's label with its badges, `small_w` and
     `context_w` the widths of tick and context labels. `matched` (a flag per row, while a search
-    is active) counts the matches hidden in each "+n" mark (overflow_matched)."""
+    is active) gives the matches lanes first and counts those hidden in each "+n" mark
+    (overflow_matched); `match_starts` are the matches' starts, sorted, `match_rows` their
+    rows (the widget keeps them; worked out here when not given), `match_gen` names the
+    search in the lane layouts' keys.
+
+    A window holding more events than DETAIL_MAX is an overview: the events of its most
+    detailed level of detail that holds at most OVERVIEW_MAX (lod_rows) are packed into lanes,
+    the most important first, and every other event starting in view is counted in a "+n"
+    mark; zooming in reaches finer levels, so more events read as the view narrows."""
     t0, t1 = view.range(width)
     scale = view.scale
     fr = Frame(mode="empty", t0=t0, t1=t1)
@@ -264,21 +314,38 @@ def compute_frame(view: TimelineView, width: int, height: int, index: TimelineIn
     wa, wb = c0 * chunk, (c1 + 1) * chunk
     n = n_lanes(height)
     fr.in_view = index.count_starting(t0, t1)
-    if index.count_overlapping(wa, wb, news_only=True) > DETAIL_MAX:
-        fr.mode = "cluster"
-        fr.cells = cluster_cells(index.starts, t0, t1, scale, s_lo, LANE_TOP,
-                                 height - BOTTOM_H - 4 - LANE_TOP, rect)
-        return fr
-    fr.mode = "detail"
     cur = current
     if cur >= 0 and (index.starts[cur] > wb or index.ends[cur] < wa):
         cur = -1
-    # The usual packing, so that selecting an event moves nothing; only when the selected
-    # event would be left in a "+n" mark is it packed first, so it is always drawn.
-    layout = lanes.get((bucket, c0, c1, n, -1), index, wa, wb, s_lo, label_px)
-    if cur >= 0 and cur in layout.overflow_set:
-        layout = lanes.get((bucket, c0, c1, n, cur), index, wa, wb, s_lo, label_px)
     starts, ends = index.starts, index.ends
+    gen = match_gen if matched is not None else 0
+    if matched is not None and (match_starts is None or match_rows is None):
+        match_rows = array("l", (r for r in range(len(index)) if matched[r]))
+        match_starts = array("d", (starts[r] for r in match_rows))
+    if index.count_overlapping(wa, wb, news_only=True) > DETAIL_MAX:
+        # too many to lay out: the most important ones, the others counted in "+n" marks
+        fr.mode = "overview"
+        key = (bucket, c0, c1, n, gen)
+        level, rows = lod_rows(index, wa, wb)
+        if matched is not None and (key + (level, -1)) not in lanes:
+            # and the matches of the search (the most important of them, if many)
+            found = match_rows[bisect_left(match_starts, wa):bisect_right(match_starts, wb)]
+            if len(found) > OVERVIEW_MAX:
+                found = nlargest(OVERVIEW_MAX, found, key=index.importance.__getitem__)
+            rows = sorted(set(rows).union(found))
+        layout = lanes.get(key + (level, -1), index, wa, wb, s_lo, label_px, rows, matched)
+        if cur >= 0 and cur not in layout.placed_set:
+            rows = layout.rows if cur in layout.overflow_set else layout.rows + [cur]
+            layout = lanes.get(key + (level, cur), index, wa, wb, s_lo, label_px, sorted(rows),
+                               matched)
+    else:
+        fr.mode = "detail"
+        # The usual packing, so that selecting an event moves nothing; only when the selected
+        # event would be left in a "+n" mark is it packed first, so it is always drawn.
+        key = (bucket, c0, c1, n, gen)
+        layout = lanes.get(key + (-1,), index, wa, wb, s_lo, label_px, prefer=matched)
+        if cur >= 0 and cur not in layout.placed_set:
+            layout = lanes.get(key + (cur,), index, wa, wb, s_lo, label_px, prefer=matched)
     items = fr.items
     for i, r in enumerate(layout.rows):
         lane = layout.lanes[i]
@@ -290,10 +357,24 @@ def compute_frame(view: TimelineView, width: int, height: int, index: TimelineIn
         top = LANE_TOP + lane * LANE_H
         items.append(Item(r, lane, x0, x1, right,
                           rect(min(x0, x1 - 6) - 6, top + 1, right - x0 + 12, LANE_H - 2)))
-    if layout.overflow:
+    mark_top, mark_h = height - BOTTOM_H, BOTTOM_H - 3
+    if fr.mode == "overview":
+        # every event starting in view that is not in a lane: of a finer level or no room
+        placed = layout.placed_starts
+        cells = [(a, b, k - (bisect_left(placed, b) - bisect_left(placed, a)), box)
+                 for a, b, k, box in cluster_cells(starts, t0, t1, scale, s_lo, mark_top,
+                                                   mark_h)]
+        fr.overflow = overflow_marks([c for c in cells if c[2] > 0], width, small_w, rect)
+        if matched is not None and fr.overflow:
+            shown = array("d", sorted(starts[it.row] for it in items if matched[it.row]))
+            fr.overflow_matched = [
+                (bisect_left(match_starts, b) - bisect_left(match_starts, a))
+                - (bisect_left(shown, b) - bisect_left(shown, a))
+                for a, b, _n, _rect in fr.overflow]
+    elif layout.overflow:
         fr.overflow = overflow_marks(
-            cluster_cells(layout.overflow_starts, t0, t1, scale, s_lo, height - BOTTOM_H,
-                          BOTTOM_H - 3), width, small_w, rect)
+            cluster_cells(layout.overflow_starts, t0, t1, scale, s_lo, mark_top, mark_h),
+            width, small_w, rect)
         if matched is not None and fr.overflow:
             hits = array("d", (starts[r] for r in layout.overflow if matched[r]))
             fr.overflow_matched = [bisect_left(hits, b) - bisect_left(hits, a)
@@ -329,6 +410,18 @@ def short_count(n: int) -> str:
     if n < 10000:
         return f"{n / 1000:.1f}k"
     return f"{n // 1000}k"
+
+
+def overview_notes(shown: int, in_view: int) -> tuple[str, ...]:
+    """What an overview says of its lanes (only the most important events are labelled), in
+    the words that fit, longest first; () when every event in view is labelled."""
+    if in_view <= shown:
+        return ()
+    if not shown:
+        return (f"{in_view:,} events here · zoom in to read them", f"{in_view:,} events here")
+    return (f"The {shown:,} most important of {in_view:,} events here · zoom in for more",
+            f"The {shown:,} most important of {in_view:,} events",
+            f"{shown:,} of {in_view:,} events")
 
 
 def mark_text(n: int) -> str:
@@ -406,8 +499,8 @@ def tick_marks(fr: Frame, view: TimelineView, width: int,
 
 def overlay_item(fr: Frame, index: TimelineIndex, current: int, view: TimelineView, width: int,
                  rect: Callable[..., Rect] = Box) -> Item | None:
-    """The selected event drawn on top when the frame does not show it in a lane (it sits in a
-    cluster or a "+n" mark), so the selection never disappears; None when not needed."""
+    """The selected event drawn on top when the frame does not show it in a lane (a "+n" mark
+    holds it), so the selection never disappears; None when not needed."""
     r = current
     if r < 0 or fr.mode == "empty" or any(it.row == r for it in fr.items):
         return None

@@ -11,7 +11,6 @@ from __future__ import annotations
 import math
 import time
 from array import array
-from bisect import bisect_left
 from functools import partial
 
 from typing import Callable, Hashable, Iterator
@@ -23,23 +22,28 @@ from PySide6.QtGui import (QBrush, QPaintEngine, QColor, QImage, QLinearGradient
 from kerryview.gui import theme
 from kerryview.gui.theme import TimelineFonts
 from kerryview.gui.timeline.index import BAR, POINT, RANGE, TimelineIndex
-from kerryview.gui.timeline.layout import (AXIS_H, BOTTOM_H, CONTEXT_H, LABEL_MAX, LANE_H,
+from kerryview.gui.timeline.layout import (AXIS_H, CONTEXT_H, LABEL_MAX, LANE_H,
                                            LANE_TOP, MARK_PAD, TICK_H, Frame, Item, badge_text,
                                            is_wide, mark_left, mark_text, n_lanes, overlay_item,
-                                           short_count, tag_text)
+                                           overview_notes, tag_text)
 from kerryview.gui.timeline.view import TimelineView
 
 OFF_VIEW_PX = 60.0  # how far past the view a span is drawn (its fade is at most 40 px)
+LOD_AHEAD_LEVELS = 7  # the levels of detail measured ahead first (up to 64 * 2**6 = 4,096 events)
 ELIDED_CACHE = 20000  # elided labels kept (per row, width in steps of 4 px, bold or not)
 ATLAS_PX = 2048  # the sheet of pictures: 2048 x 2048 device pixels (16 MB)
 BAR_CAP = 6  # pixels of each end of a bar drawn from its picture (corners, the start's edge)
 BAR_MARGIN = 1  # around a bar's picture, for its pen
+MARKER_PX = 24  # the square a marker's picture is drawn in (its glow when selected: 20 px)
 KEY_PIN_W, KEY_PIN_H = 7.0, 5.0  # the triangle under a key day, hanging from the axis rule
 # A label its lane cuts to fewer characters than this ("The i…": a range's label pinned to the
 # view's left edge in what is left of the room packed for it) tells nothing and looks like a
 # glitch: the event's mark is drawn without it (its tooltip and the passages panel name it). At
-# the view's right edge a cut label stays: the user pans to read the rest.
+# the view's right edge a cut label stays (the user pans to read the rest) unless it is a stub.
 MIN_ELIDED_CHARS = 12
+# At the right edge a label is kept to this many characters at least ("Deepw…" tells the
+# user there is more to pan to; "A …" and "Fis…" read as glitches).
+MIN_EDGE_CHARS = 4
 
 
 def _dpr(p: QPainter) -> float:
@@ -77,6 +81,7 @@ class Sprites:
         self._cells: dict[Hashable, QRect] = {}
         self._x = self._y = self._row_h = 0  # where the next picture goes, in device pixels
         self._restarted = False  # the sheet was emptied during this frame
+        self._target: tuple[QPainter, float, bool] | None = None  # _target_of, this frame
 
     def clear(self) -> None:
         self.end_frame()
@@ -95,8 +100,17 @@ class Sprites:
     def bytes(self) -> int:
         return 0 if self._sheet is None else self.size * self.size * 4
 
+    def _target_of(self, p: QPainter) -> tuple[float, bool]:
+        """(device pixel ratio, vector?) of the painter `p`, asked once a frame (a call into
+        Qt each costs more than copying a small picture)."""
+        t = self._target
+        if t is None or t[0] is not p:
+            t = self._target = (p, _dpr(p), _vector(p))
+        return t[1], t[2]
+
     def end_frame(self) -> None:
         """Close the sheet's painter (pictures made this frame are kept)."""
+        self._target = None
         self._restarted = False
         if self._painter is not None:
             self._painter.end()
@@ -106,9 +120,9 @@ class Sprites:
              paint: Callable[[QPainter], None]) -> None:
         """Copy the picture `key` (w x h, drawn by `paint` at the origin the first time) to
         (x, y)."""
-        dpr = _dpr(p)
+        dpr, vector = self._target_of(p)
         at = QPointF(round(x * dpr) / dpr, round(y * dpr) / dpr)
-        cell = None if _vector(p) else self._cell(key, w, h, paint, dpr)
+        cell = None if vector else self._cell(key, w, h, paint, dpr)
         if cell is None:  # larger than the sheet, more than it holds, or an SVG/PDF page whose
             # text must stay text: drawn in place
             p.save()
@@ -198,6 +212,7 @@ class LabelMetrics:
         self.index = TimelineIndex([])
         self.widths = array("f")  # label + badges, per row; -1 until measured
         self.elided: dict[tuple, str] = {}
+        self._full_w: dict[tuple[int, bool], float] = {}  # (row, bold): the whole label's width
         self._small_w: dict[str, float] = {}  # badge, tag and tick texts: few distinct strings
         self.sprites = Sprites()
         self._ahead: Iterator[int] | None = None  # rows left to measure ahead of need
@@ -207,17 +222,23 @@ class LabelMetrics:
         self.index = index
         self.widths = array("f", [-1.0]) * len(index)
         self.elided.clear()
+        self._full_w.clear()
         self.sprites.clear()  # label pictures are kept per row
         self._ahead = None
 
     def measure_ahead_from(self, row: int) -> None:
-        """Measure every label ahead of need (measure_some), the rows nearest `row` first: a
-        layout then never waits for thousands of font measurements (the first visit to a
-        zoom level, a jump)."""
+        """Measure every label ahead of need (measure_some): the most important events first,
+        then the rows nearest `row`: a layout then never waits for thousands of font
+        measurements (the first visit to a zoom level, a jump)."""
         n = len(self.index)
         self.ahead_from = row
 
         def nearest_first() -> Iterator[int]:
+            # first the events an overview may show anywhere (the coarse levels of detail:
+            # their labels are packed at every zoom-out and every jump), then by distance
+            levels = self.index.lod_levels()
+            for _starts, rows in levels[:LOD_AHEAD_LEVELS]:
+                yield from rows
             lo, hi = row - 1, max(row, 0)
             while lo >= 0 or hi < n:
                 if hi < n:
@@ -273,6 +294,12 @@ class LabelMetrics:
 
     def elide_w(self, row: int, width: float, bold: bool) -> tuple[str, float]:
         """The label of `row` elided to `width` (in steps of 4 px), and its width."""
+        full = self._full_w.get((row, bold))
+        if full is None:  # a label that fits is most labels: one measurement, any width
+            fm = self.fonts.fm_bold if bold else self.fonts.fm
+            full = self._full_w[(row, bold)] = fm.horizontalAdvance(self.index.labels[row])
+        if full <= width:
+            return self.index.labels[row], full
         key = (row, int(width) >> 2, bold)
         got = self.elided.get(key)
         if got is None:
@@ -289,13 +316,19 @@ class LabelMetrics:
 def at_a_word(label: str, elided: str) -> str:
     """`elided` (Qt's cut of `label`, ending in "…") cut back to the end of its last whole word
     when Qt cut inside one ("… came amid dis…" -> "… came amid…"), as an editor shortens a
-    line; a cut that would keep fewer than MIN_ELIDED_CHARS characters stays as it is."""
+    line; a cut that would keep fewer than MIN_ELIDED_CHARS characters stays as it is, but for
+    a cut inside a number ("BP captured 2,2…" -> "BP captured…"), which would misquote it."""
     if elided == label or not elided.endswith("…"):
         return elided
     kept = elided[:-1]
     if kept.endswith(" ") and len(kept.rstrip(" ,;:–—-")) >= MIN_ELIDED_CHARS:
         return kept.rstrip(" ,;:–—-") + "…"  # "Birds have been found …": cut after a space
-    if not kept or not label[len(kept):len(kept) + 1].isalnum() or not kept[-1].isalnum():
+    after = label[len(kept):len(kept) + 2]
+    if kept[-1:].isdigit() and (after[:1].isdigit() or after[:1] in ",." and after[1:].isdigit()):
+        # inside a number ("captured 2,2…" of 2,200 reads as 2.2 of something): never cut
+        head = kept.rsplit(" ", 1)[0].rstrip(" ,;:–—-") if " " in kept else ""
+        return head + "…" if head else elided
+    if not kept or not after[:1].isalnum() or not kept[-1].isalnum():
         return elided  # Qt cut between words (or kept nothing)
     head = kept.rsplit(" ", 1)[0].rstrip(" ,;:–—-")
     return head + "…" if " " in kept and len(head) >= MIN_ELIDED_CHARS else elided
@@ -320,6 +353,7 @@ class FramePainter:
         # "n later ▶" buttons, edges.py): no tick label there, half of one peeking out
         self.axis_covered = (0.0, 0.0)
         self.drawn: list[tuple[int, str]] = []  # (row, label text) drawn in the last frame
+        self.note = ""  # the overview's note drawn in the last frame
 
     def paint(self, p: QPainter, fr: Frame, *, index: TimelineIndex, view: TimelineView,
               current: int, width: int, height: int, focus: bool,
@@ -327,7 +361,7 @@ class FramePainter:
               match_starts: array | None = None, chosen: set[int] | None = None,
               key_days: list[tuple[float, float]] | None = None) -> None:
         """`matched` (a flag per row) while a search is active: matches are highlighted, the
-        other events dimmed; `match_starts` are the matches' starts, sorted (cluster columns);
+        other events dimmed; `match_starts` are the matches' starts, sorted;
         `key_days` the key dates' days (start, end), marked on the day axis."""
         self.index, self.view, self.current = index, view, current
         self.chosen = chosen or set()  # a selection of several events, drawn as selected
@@ -335,6 +369,7 @@ class FramePainter:
         self.matched = matched
         self.match_starts = match_starts if match_starts is not None else array("d")
         self.drawn = []
+        self.note = ""
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         p.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
         try:
@@ -345,10 +380,10 @@ class FramePainter:
                 self._paint_key_days(p, key_days)
             if fr.mode == "empty":
                 self._paint_empty(p, empty_text)
-            elif fr.mode == "cluster":
-                self._paint_clusters(p, fr)
             else:
                 self._paint_items(p, fr)
+                if fr.mode == "overview":
+                    self._paint_overview_note(p, fr)
             if fr.overflow:
                 self._paint_overflow(p, fr)
             it = overlay_item(fr, index, current, view, width, QRectF)
@@ -437,45 +472,31 @@ class FramePainter:
         p.drawText(r.adjusted(0, r.height() / 2 + 8, 0, 0),
                    Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, detail)
 
-    def _paint_clusters(self, p: QPainter, fr: Frame) -> None:
-        if not fr.cells:
-            return
-        top = LANE_TOP + 18
-        bottom = self.height - BOTTOM_H - 4
-        maxn = max(c[2] for c in fr.cells)
-        sm = math.sqrt(maxn)
-        sprites = self.labels.sprites
-        # Opaque fills, no antialiased rounded paths: a translucent rounded column costs about
-        # 0.2 ms to rasterise, and a zoomed-out frame draws dozens (benchmarks/timeline_paint.py).
-        finding = self.matched is not None
-        fill = theme.CLUSTER_COLUMN_DIM if finding else theme.CLUSTER_COLUMN
-        hits = self.match_starts
-        for a, b, n, rect in fr.cells:
-            hgt = max(4.0, (bottom - top) * math.sqrt(n) / sm)
-            bar = QRectF(rect.x(), bottom - hgt, rect.width(), hgt)
-            p.fillRect(bar, fill)
-            if finding:
-                m = bisect_left(hits, b) - bisect_left(hits, a)
-                if m:  # the matches among them, on the same scale, from the bottom
-                    mh = max(4.0, (bottom - top) * math.sqrt(m) / sm)
-                    p.fillRect(QRectF(rect.x(), bottom - mh, rect.width(), mh), theme.MATCH_COLUMN)
-            text = short_count(n)
+    def _paint_overview_note(self, p: QPainter, fr: Frame) -> None:
+        """In an overview, the context row says at its right end that only the most important
+        events are labelled ("The 24 most important of 3,025 events here · zoom in for
+        more"), so nobody reads the lanes as the whole story: in the longest words that fit
+        between the context periods' names, as far right as they fit."""
+        w = self.width
+        labelled = {r for r, _text in self.drawn}
+        shown = sum(1 for it in fr.items if it.row in labelled and 0 <= it.x0 <= w)
+        # the gaps between the context labels, rightmost first: (left, right)
+        gaps, left = [], 0.0
+        for b in sorted(fr.bands, key=lambda b: b.lx):
+            gaps.append((left, b.lx - 12))
+            left = max(left, b.lx + b.tw + 12)
+        gaps.append((left, w - 10))
+        gaps.reverse()
+        for text in overview_notes(shown, fr.in_view):
             tw = self.labels.small_w(text)
-            if tw <= rect.width() + 4:
-                sprites.draw(p, rect.center().x() - tw / 2 - 2, bar.top() - 16,
-                             ("count", text), tw + 4, 15, partial(self._draw_count, text, tw))
-        msg = f"{fr.in_view:,} events here: zoom in (wheel, +) or click a column to read them"
-        p.setFont(self.fonts.label)
-        tw = self.fonts.fm.horizontalAdvance(msg)
-        r = QRectF(self.width - tw - 20, self.height - BOTTOM_H, tw + 12, BOTTOM_H - 2)
-        p.fillRect(r, theme.MESSAGE_BACKING)
-        p.setPen(theme.BODY_FG)
-        p.drawText(r, Qt.AlignmentFlag.AlignCenter, msg)
-
-    def _draw_count(self, text: str, tw: float, q: QPainter) -> None:
-        q.setFont(self.fonts.small)
-        q.setPen(theme.CLUSTER_FG)
-        q.drawText(QRectF(0, 0, tw + 4, 15), Qt.AlignmentFlag.AlignCenter, text)
+            x = next((b - tw for a, b in gaps if b - a >= tw), None)
+            if x is None:
+                continue
+            self.note = text
+            self.labels.sprites.draw(p, x, 0, ("note", text), tw + 2, CONTEXT_H,
+                                     partial(self._draw_axis_label, self.fonts.small,
+                                             theme.HINT_FG, text, tw, CONTEXT_H))
+            return
 
     def _paint_overflow(self, p: QPainter, fr: Frame) -> None:
         """The "+n" marks, drawn as buttons: a raised pill with a shadow, highlighted under the
@@ -572,7 +593,13 @@ class FramePainter:
             label_x = max(x0, 0.0) + 8
         else:
             cx = (x0 + x1) / 2
-            draw_marker(p, kind, sched, QPointF(cx, top + LANE_H / 2), selected)
+            if dismissed:  # (drawn at an opacity: a picture would be copied whole)
+                draw_marker(p, kind, sched, QPointF(cx, top + LANE_H / 2), selected)
+            else:  # a picture of each look, copied (drawing a circle costs twice as much)
+                self.labels.sprites.draw(
+                    p, cx - MARKER_PX / 2, top + LANE_H / 2 - MARKER_PX / 2,
+                    ("marker", kind, sched, selected), MARKER_PX, MARKER_PX,
+                    partial(_draw_marker_at_centre, kind, sched, selected))
             label_x = cx + 9
         if dismissed:
             p.setOpacity(1.0)
@@ -582,9 +609,12 @@ class FramePainter:
         if avail < 24:
             return
         text, tw = self.labels.elide_w(r, avail, selected)
-        if text != idx.labels[r] and len(text.rstrip("…").rstrip()) < MIN_ELIDED_CHARS \
-                and it.right <= self.width - 6:
-            return  # squeezed by its neighbour, not by the edge the user can pan past
+        if text != idx.labels[r]:
+            kept = len(text.rstrip("…").rstrip())
+            if kept < MIN_ELIDED_CHARS and it.right <= self.width - 6:
+                return  # squeezed by its neighbour, not by the edge the user can pan past
+            if kept < MIN_EDGE_CHARS:
+                return  # "A …", "Fis…" at the right edge: a stub, not the start of a label
         self.drawn.append((r, text))
         if overlay:
             p.setPen(Qt.PenStyle.NoPen)
@@ -674,6 +704,11 @@ def draw_key_pin(p: QPainter, c: float, bottom: float) -> None:
     top = bottom - KEY_PIN_H
     p.drawPolygon([QPointF(c - KEY_PIN_W / 2, top), QPointF(c + KEY_PIN_W / 2, top),
                    QPointF(c, bottom)])
+
+
+def _draw_marker_at_centre(kind: int, scheduled: bool, selected: bool, q: QPainter) -> None:
+    """draw_marker in a picture MARKER_PX square (Sprites)."""
+    draw_marker(q, kind, scheduled, QPointF(MARKER_PX / 2, MARKER_PX / 2), selected)
 
 
 def draw_marker(p: QPainter, kind: int, scheduled: bool, c: QPointF, selected: bool) -> None:

@@ -3,7 +3,7 @@ the screen: PNG and SVG of the current view, PDF of the whole timeline over as m
 takes to read every event.
 
 PDF pages: the events in time order, each page taking as many of the next ones as its frame
-shows in lanes (no cluster columns, at most a tenth in "+n" marks), up to MAX_PAGES (the last one then takes
+shows in lanes (not an overview of the most important, at most a tenth in "+n" marks), up to MAX_PAGES (the last one then takes
 the rest, drawn as the timeline draws a crowd); each page is framed like "fit all" and headed
 by the title, its dates and its number. Files are written through a temporary file and renamed into place
 (kerryview.export.write_atomically): a failed export never destroys the previous one.
@@ -89,7 +89,7 @@ def save_svg(tl: TimelineWidget, path: str | Path, title: str) -> None:
 @dataclass
 class Page:
     """One PDF page: its own index of rows lo..hi-1 (so events of other pages never crowd it
-    into cluster columns), their label widths, and the frame that shows them."""
+    into an overview), their label widths, and the frame that shows them."""
 
     index: TimelineIndex
     labels: LabelMetrics

@@ -122,7 +122,7 @@ def fit_range(a: float, b: float, width: float, label_max: float) -> tuple[float
 
 
 def zoom_into_range(a: float, b: float, width: float) -> tuple[float, float]:
-    """The range that opens up the cell [a, b] (a cluster column, a "+n" mark): the cell fills
+    """The range that opens up the cell [a, b] (a "+n" mark): the cell fills
     most of the view, so its events spread out."""
     mid = (a + b) / 2
     span = max((b - a) * 1.6, width / MAX_SCALE)

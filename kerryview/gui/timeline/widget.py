@@ -3,7 +3,7 @@
 It owns the input (mouse, wheel, keys), the signals, the tooltips and a small API for tests,
 and delegates the rest:
   view.py    what part of time is shown: zoom around a point, pan, fit, clamp (no Qt);
-  layout.py  what one frame shows and where: lanes, clusters, "+n" marks, axis labels (no Qt);
+  layout.py  what one frame shows and where: lanes, overviews, "+n" marks, axis labels (no Qt);
   paint.py   drawing a frame with QPainter, in the colours and fonts of gui/theme.py;
   legend.py  the line under the timeline explaining the marks.
 The frame is computed once per change of view, data or size, and cached until the next one.
@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import time
 from array import array
+from bisect import bisect_left, bisect_right
 from typing import Callable, Iterable, Sequence
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
@@ -26,7 +27,7 @@ from kerryview.model import Event
 from kerryview.gui.timeline import axis as ta
 from kerryview.gui.timeline.framing import DENSE_MIN_EVENTS, dense_span, framed_starts
 from kerryview.gui.timeline.index import TimelineIndex
-from kerryview.gui.timeline.layout import (LABEL_MAX, LANE_TOP, MIN_HEIGHT, Frame, LaneLayouts,
+from kerryview.gui.timeline.layout import (LABEL_MAX, MIN_HEIGHT, Frame, LaneLayouts,
                                            badge_text, compute_frame, marker_x, n_lanes)
 from kerryview.gui.timeline.legend import TimelineLegend
 from kerryview.gui.timeline.paint import FramePainter, LabelMetrics
@@ -86,6 +87,8 @@ class TimelineWidget(QWidget):
         self._fit_pending = False
         self._matched: bytearray | None = None  # a flag per row while a search is active
         self._match_starts = array("d")  # the matched events' starts, sorted
+        self._match_rows = array("l")  # and their rows, in the same order
+        self._match_gen = 0  # which search the lanes were packed for (LaneLayouts keys)
         self.notify_paints = False
         self._after_paint: list[Callable[[], object]] = []  # paint_then
         self._key_days: list[tuple[float, float]] = []  # the key dates' days, most important first
@@ -115,6 +118,7 @@ class TimelineWidget(QWidget):
         self._chosen = set()  # rows changed: the window selects again what it needs
         self._matched = None  # rows changed: the find bar sets its matches again
         self._match_starts = array("d")
+        self._match_rows = array("l")
         if old_id is not None and old_id.id in index.row_of:
             self._current = index.row_of[old_id.id]
         if not keep_view:
@@ -158,17 +162,22 @@ class TimelineWidget(QWidget):
 
     def setHighlight(self, rows: Iterable[int] | None) -> None:  # noqa: N802
         """Draw the events of `rows` highlighted and dim the others (a search is active), or
-        draw every event as usual (None). Highlights never change the layout."""
+        draw every event as usual (None). While a search is active its matches are given
+        lanes first (then the most important of the others), so what was found is read on
+        the timeline and not only counted in "+n" marks."""
+        self._match_gen += 1
         if rows is None:
             self._matched = None
             self._match_starts = array("d")
+            self._match_rows = array("l")
         else:
             flags = bytearray(len(self._index))
             for r in rows:
                 flags[r] = 1
             self._matched = flags
             starts = self._index.starts
-            self._match_starts = array("d", (starts[r] for r in range(len(flags)) if flags[r]))
+            self._match_rows = array("l", (r for r in range(len(flags)) if flags[r]))
+            self._match_starts = array("d", (starts[r] for r in self._match_rows))
         self._invalidate()
 
     def setAxisCovered(self, left: float, right: float) -> None:  # noqa: N802
@@ -353,7 +362,10 @@ class TimelineWidget(QWidget):
                                         self._current, self._layouts, self._labels.label_px,
                                         self._labels.small_w,
                                         fonts.fm_context.horizontalAdvance, QRectF,
-                                        matched=self._matched)
+                                        matched=self._matched,
+                                        match_starts=self._match_starts,
+                                        match_rows=self._match_rows,
+                                        match_gen=self._match_gen)
         return self._frame
 
     def _badge_text(self, row: int) -> str:
@@ -376,6 +388,11 @@ class TimelineWidget(QWidget):
     def drawnLabels(self) -> list[tuple[int, str]]:  # noqa: N802
         """(row, text) of each label the last paint drew, as elided on screen."""
         return list(self._painter.drawn)
+
+    def overviewNote(self) -> str:  # noqa: N802
+        """The note the last paint drew over the axis of an overview ("The 24 most important
+        of 3,025 events here · zoom in for more"); '' when none."""
+        return self._painter.note
 
     def mode(self) -> str:
         return self.frame().mode
@@ -432,6 +449,26 @@ class TimelineWidget(QWidget):
         QTimer.singleShot(wait_ms, once)
 
     # -- input ------------------------------------------------------------------------------
+    def rowInTime(self, step: int) -> int:  # noqa: N802
+        """The event Left (step -1) or Right (+1) selects: the previous or next in time; in an
+        overview, the previous or next of those labelled on screen (the others wait in "+n"
+        marks until the user zooms in: stepping onto one would reshuffle the lanes at every
+        key), the next in time once none is left on screen. With nothing selected, the event
+        nearest the middle of the view."""
+        idx, n = self._index, len(self._index)
+        if self._current < 0:
+            t0, t1 = self.view()
+            return idx.nearest_row((t0 + t1) / 2)
+        fr = self.frame()
+        if fr.mode == "overview":
+            w = self.width()
+            shown = sorted(it.row for it in fr.items if 0 <= self._view.x(idx.starts[it.row]) <= w)
+            i = bisect_right(shown, self._current) if step > 0 else \
+                bisect_left(shown, self._current) - 1
+            if 0 <= i < len(shown):
+                return shown[i]
+        return min(max(self._current + step, 0), n - 1)
+
     def rowInLane(self, step: int) -> int:  # noqa: N802
         """The event nearest in time to the selected one in the nearest lane above (step -1) or
         below (+1) that has an event on screen; -1 when there is none. With nothing selected,
@@ -465,9 +502,6 @@ class TimelineWidget(QWidget):
                 return ("event", it.row)
         for a, b, n, rect in fr.overflow:
             if rect.adjusted(-4, 0, 4, 0).contains(pos):
-                return ("cluster", (a, b))
-        for a, b, n, rect in fr.cells:
-            if QRectF(rect.x(), LANE_TOP, rect.width(), rect.bottom() - LANE_TOP).contains(pos):
                 return ("cluster", (a, b))
         return None
 
@@ -570,13 +604,7 @@ class TimelineWidget(QWidget):
                 Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.ControlModifier):
             self.panBy((-1 if k == Qt.Key.Key_Left else 1) * self.width() / 5)
         elif k in (Qt.Key.Key_Left, Qt.Key.Key_Right) and n:
-            step = -1 if k == Qt.Key.Key_Left else 1
-            if self._current < 0:
-                t0, t1 = self.view()
-                row = self._index.nearest_row((t0 + t1) / 2)
-            else:
-                row = min(max(self._current + step, 0), n - 1)
-            self.setCurrentEvent(row)
+            self.setCurrentEvent(self.rowInTime(-1 if k == Qt.Key.Key_Left else 1))
         elif k in (Qt.Key.Key_Up, Qt.Key.Key_Down) and not mods & (
                 Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.ControlModifier) and n:
             row = self.rowInLane(-1 if k == Qt.Key.Key_Up else 1)
@@ -606,14 +634,21 @@ class TimelineWidget(QWidget):
             if hit and hit[0] == "event":
                 QToolTip.showText(e.globalPos(), self._tooltip(hit[1]), self)
             elif hit:
-                a, b = hit[1]
-                n = self._index.count_starting(a, b)
-                span = f"{ta.format_span(a, a, 'day')} – {ta.format_span(b - 1, b - 1, 'day')}"
-                QToolTip.showText(e.globalPos(), f"{n:,} events, {span}: click to zoom in", self)
+                QToolTip.showText(e.globalPos(), self.markTip(self._mark_at(QPointF(e.pos()))),
+                                  self)
             else:
                 QToolTip.hideText()
             return True
         return super().event(e)
+
+    def markTip(self, i: int) -> str:  # noqa: N802
+        """The tooltip of the "+n" mark `i` of the frame: the events it holds (its n, not
+        every event of its days) and their days."""
+        if not 0 <= i < len(self.frame().overflow):
+            return ""
+        a, b, n, _rect = self.frame().overflow[i]
+        span = f"{ta.format_span(a, a, 'day')} – {ta.format_span(b - 1, b - 1, 'day')}"
+        return f"{count_words(n, 'more event')} not labelled, {span}: click to zoom in"
 
     def _tooltip(self, row: int) -> str:
         from html import escape  # tooltips only: not loaded before the first paint
