@@ -19,6 +19,7 @@ from array import array
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from functools import cached_property
 from typing import Callable, Iterable
 
 from kerryview.cancellation import NEVER, Cancellation
@@ -27,7 +28,7 @@ from kerryview.events.clauses import is_clause_event, mention_dating, merge_weig
 from kerryview.events.mentions import Found
 from kerryview.calendar.zones import utc_interval
 from kerryview.text.similarity import WORD, Vectorizer, content_terms, cosine, stem, word_overlap
-from kerryview.text.wordlists import opposite_events, reporting_verbs
+from kerryview.text.wordlists import cues, event_kinds, opposite_events, reporting_verbs
 from kerryview.model import Event, EventMention
 from kerryview.calendar.intervals import Interval, duration_timedelta, iso
 
@@ -54,6 +55,36 @@ class Item:
     def date_key(self) -> tuple:
         """What decides which dates this mention's date is compatible with."""
         return (self.interval, self.utc, self.approximate)
+
+    @cached_property
+    def told_with(self) -> tuple[str, int | None] | None:
+        """The kind of happening the mention's event word tells (told_with) and its pair of
+        opposites, if any; made when first asked for."""
+        return told_with(_trigger(self.mention))
+
+
+def told_with(word: str) -> tuple[str, int | None] | None:
+    """The kind of happening an event word tells (data/event_kinds.json: "died", "passed",
+    "death" are "die"; a word of no kind is its own, by its stem) and the number of its pair
+    of opposites (wordlists.opposite_events), or None when the word says nothing of which
+    happening: none, a reporting verb (the happening is what was said) or an event noun
+    naming the occasion ("the talks", "the visit"), which another passage's verb may tell."""
+    word = word.lower()
+    if not word or is_reporting(word) or word in cues()["event_nouns"]:
+        return None
+    pair = opposite_events().get(word)
+    return event_kinds()[0].get(word) or stem(word), None if pair is None else pair[0]
+
+
+def told_apart(a: Item, b: Item) -> bool:
+    """Whether two mentions tell their happenings with event words of two kinds (told_with):
+    two steps of a story (an arrest and the charge, a fall and the death), not one told
+    twice, unless their words are two sides of one pair of opposites ("suspended",
+    "resumed": sources that disagree, which the merged event says: _opposite_words)."""
+    x, y = a.told_with, b.told_with
+    if x is None or y is None or x[0] == y[0]:
+        return False
+    return x[1] is None or x[1] != y[1]
 
 
 def _widened(it: "Item") -> Interval:
@@ -169,10 +200,12 @@ def _pair_links(items: list[Item], weights: list[int], cancel: Cancellation = NE
 def link(a: Item, b: Item, wa: int = 1, wb: int = 1) -> float:
     """The similarity of two candidate mentions standing for wa and wb copies: cosine x both
     weights when their dates are compatible or near, else 0 (`a` is the one that looked the
-    pair up: the order of the cosine's sum)."""
+    pair up: the order of the cosine's sum); for two mentions told with event words of two
+    kinds (told_apart), that x the factor of data/event_kinds.json different_words."""
     if _compatible_items(a, b) or (_near_dates(a.interval, b.interval)
                                    and compared_near(a) and compared_near(b)):
-        return cosine(a.vector, b.vector) * (wa * wb)
+        s = cosine(a.vector, b.vector) * (wa * wb)
+        return s * event_kinds()[1] if s and told_apart(a, b) else s
     return 0.0
 
 

@@ -56,6 +56,16 @@ def opposite_events() -> dict[str, tuple[int, int]]:
 
 
 @cache
+def event_kinds() -> tuple[dict[str, str], float]:
+    """Word form -> the kind of happening it tells (events/data/event_kinds.json: "died",
+    "passed", "death" -> "die"), and the factor of the likeness of two passages told with
+    words of two kinds (different_words)."""
+    raw = json.loads((files("kerryview.events") / "data" / "event_kinds.json").read_text(encoding="utf-8"))
+    kinds = {w: name for name, kind in raw["kinds"].items() for w in kind["words"].split()}
+    return kinds, float(raw["different_words"]["factor"])
+
+
+@cache
 def tense_cues() -> dict[str, frozenset[str]]:
     """The cue words of the tense detector (kerryview.text.tense): list name -> words.
     Each list in data/tense_cues.json carries what it is for and an example; "reporting" is
