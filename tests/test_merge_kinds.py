@@ -1,6 +1,7 @@
 """Kinds of happening (kerryview/events/data/event_kinds.json): two passages told with event words
 of two kinds are two steps of a story, and their link counts different_words.factor of their
-likeness (merge.told_apart); two words of one kind are one word. Every example is read here."""
+likeness (merge.told_apart); two words of one listed kind are one word, and on one day their
+link counts same_kind.factor (merge.told_as_one). Every example is read here."""
 from __future__ import annotations
 
 import json
@@ -10,7 +11,7 @@ from importlib.resources import files
 import pytest
 
 from kerryview.calendar.intervals import value_interval
-from kerryview.events.merge import Item, link, told_apart
+from kerryview.events.merge import Item, link, told_apart, told_as_one
 from kerryview.model import EventMention, Timex
 from kerryview.text.similarity import Vectorizer, content_terms, cosine
 from kerryview.text.wordlists import event_kinds
@@ -45,8 +46,10 @@ def test_two_words_of_one_kind_tell_one_happening(name, pair):
     kinds = event_kinds()[0]
     assert all(kinds.get(w) == name for w in words if w in kinds), words
     assert not told_apart(a, b)
-    assert cosine(a.vector, b.vector) > 0
-    assert link(a, b) == pytest.approx(cosine(a.vector, b.vector))
+    cos = cosine(a.vector, b.vector)
+    assert cos > 0
+    same = RAW["same_kind"]["factor"] if told_as_one(a, b) else 1.0  # (a noun: no kind told)
+    assert link(a, b) == pytest.approx(min(same * cos, 1.0))
 
 
 def test_two_words_of_two_kinds_count_the_factor_of_their_likeness():
@@ -54,6 +57,27 @@ def test_two_words_of_two_kinds_count_the_factor_of_their_likeness():
     assert told_apart(a, b)
     assert link(a, b) == pytest.approx(RAW["different_words"]["factor"] * cosine(a.vector, b.vector))
     assert 0 < RAW["different_words"]["factor"] < 1
+
+
+def test_two_words_of_one_listed_kind_on_one_day_count_the_factor_of_their_likeness():
+    a, b = _items(RAW["same_kind"]["example"])
+    assert told_as_one(a, b) and not told_apart(a, b)
+    cos = cosine(a.vector, b.vector)
+    assert link(a, b) == pytest.approx(min(RAW["same_kind"]["factor"] * cos, 1.0))
+    assert link(a, b) > cos
+    assert RAW["same_kind"]["factor"] > 1
+    # a word of no kind is no listed kind: "raised" and "raised" are merely one word
+    a, b = _items(["The WHO [raised] its alert level to 5 on Wednesday.",
+                   "The agency [raised] the pandemic alert level on Wednesday."])
+    assert not told_as_one(a, b) and link(a, b) == pytest.approx(cosine(a.vector, b.vector))
+
+
+def test_two_words_of_one_kind_a_few_days_apart_are_not_made_more_alike():
+    """A disagreement (dates a few days apart) is one event only for passages alike in their
+    own words: the kind adds nothing there."""
+    a, b = _items(RAW["same_kind"]["example"])
+    b.interval = value_interval("2013-06-08")
+    assert link(a, b) == pytest.approx(cosine(a.vector, b.vector))
 
 
 def test_a_form_stands_in_one_kind_only():
@@ -95,3 +119,17 @@ def test_a_death_told_with_two_words_of_its_kind_is_one_event():
     events = _events({"a": DEATH.format("died"), "b": DEATH.format("passed away")})
     [event] = _with(events, "Esther Williams")
     assert event.document_ids == ["a", "b"] and event.value == "2013-06-06"
+
+
+QUAKE = {"a": "date 2010-01-13 Haiti's worst quake in two centuries hit south of the capital "
+              "Port-au-Prince on Tuesday, wrecking the presidential palace and the UN "
+              "headquarters.",
+         "b": "date 2010-01-13 The 7.0-magnitude quake struck at 1653 local time on Tuesday near "
+              "Port-au-Prince, flattening homes, schools and hospitals across the city."}
+
+
+def test_one_quake_told_with_hit_and_struck_is_one_event():
+    """Two articles of one day tell the quake with two words of one kind and otherwise other
+    words: one event of both (without the kinds, two)."""
+    [event] = _with(_events(QUAKE), "quake")
+    assert event.document_ids == ["a", "b"] and event.value.startswith("2010-01-12")
