@@ -3,8 +3,9 @@
 Each ECB+ topic holds two different seminal events of one kind (two earthquakes, two Oscar
 hosts announced) told by some 20-30 articles: hard negatives for merging. Each topic is one
 pile: its documents are rebuilt from their tokens (a sentence a line), dated by the
-EventStoryLine publication date where it gives one (as a date the user set), else left to
-kerryview's inference, and run through the whole pipeline (build_corpus).
+EventStoryLine publication date where it gives one (as a date the user set), else by what
+kerryview reads of them as it reads a file (its date line, kerryview.ingest.reader: "May 03 ,
+2013" under the headline) or infers, and run through the whole pipeline (build_corpus).
 
 Scored: the kerryview mentions whose event words (trigger) overlap a gold ECB+ action mention.
 Gold cluster = the action's cross-document coreference instance (an uncoreferenced action is a
@@ -114,6 +115,7 @@ def topics(wanted: list[str] | None) -> list[str]:
 
 def run_topic(topic: str) -> tuple[list[tuple[str, str, str]], float]:
     """(document, gold cluster, system event) of each scored mention, and seconds."""
+    from kerryview.dating.datelines import read_dateline
     from kerryview.model import DateSource, DateSourceKind, Document
     from kerryview.pipeline import build_corpus
 
@@ -123,6 +125,8 @@ def run_topic(topic: str) -> tuple[list[tuple[str, str, str]], float]:
         d = Document(id=g.name, path=g.name, text=g.text)
         if g.dct is not None:
             d.dct, d.dct_source = g.dct, DateSource(DateSourceKind.SET_BY_USER, "EventStoryLine")
+        else:  # (a date line would take the place of the date the user set: declared_dct)
+            d.dateline = read_dateline(g.text)
         docs.append(d)
     t = time.process_time()
     events = build_corpus(docs)

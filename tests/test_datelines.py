@@ -3,6 +3,7 @@ dateline_styles.tsv): each style's example is read to its date, its span covers 
 line, and no time expression in it becomes an event."""
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -39,6 +40,38 @@ def test_every_style_example_is_read_to_its_date_and_span(style):
         # that runs on from a wire dateline
         rest = text[line.end:].split("\n", 1)[0]
         assert not rest.strip() or style.fit == "lead", f"{style.name} {where}: {rest!r} left"
+
+
+def _tokenised(text: str) -> str:
+    """`text` as research corpora tokenise it (ECB+, TimeBank): a space either side of a comma,
+    a semicolon, a slash and a colon between digits ("May 24 , 2010 10 : 07", "05 / 24 / 2010")."""
+    return re.sub(r" *([,;/]|(?<=\d):(?=\d)) *", r" \1 ", text).replace("  ", " ")
+
+
+TOKENISED = [s for s in STYLES if _tokenised(s.example) != s.example]
+
+
+@pytest.mark.parametrize("style", TOKENISED, ids=[s.name for s in TOKENISED])
+def test_a_tokenised_date_line_is_read_as_the_date_line(style):
+    """"May 03 , 2013" is the date line "May 03, 2013": read to the same date, its span the
+    tokenised stamp (datelines._TOKENISED_SPACE)."""
+    for where, text in _placements(_tokenised(style.example)).items():
+        if style.part == "top" and where != "top":
+            continue
+        line = read_dateline(text)
+        assert line is not None, f"{style.name} {where}: not read"
+        assert line.value == date.fromisoformat(style.date), f"{style.name} {where}"
+        assert text[line.start:line.end] == _tokenised(style.span).strip(), f"{style.name} {where}"
+
+
+def test_a_tokenised_date_line_under_an_ecb_headline_is_its_date():
+    text = ("http : / / articles . latimes . com / 2013 / may / 03 / local / lohan - rehab\n"
+            "Lindsay Lohan checks into Betty Ford Center\nMay 03 , 2013\n"
+            "After skipping out on entering a Newport Beach rehabilitation facility , Lindsay "
+            "Lohan has checked into the Betty Ford Center .")
+    line = read_dateline(text)
+    assert line.value == date(2013, 5, 3) and text[line.start:line.end] == "May 03 , 2013"
+    assert read_dateline("He said : 5 / 24 is the deadline .\nBody .") is None
 
 
 @pytest.mark.parametrize("style", STYLES, ids=[s.name for s in STYLES])

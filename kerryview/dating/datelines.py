@@ -248,8 +248,38 @@ def _read_line(line: str, offset: int, line_no: int) -> _Read | None:
     return _Read(line_no, offset + r.start, offset + r.end, r.days, r.yearless, head)
 
 
-@lru_cache(maxsize=4096)
+# Text tokenised for research corpora (ECB+, TimeBank) puts spaces around punctuation: "May 03 ,
+# 2013", "05 / 02 / 2013", "5 : 03pm", "p . m .". A space before , . ; : / ) or after / : ( before
+# a digit is one tokenising put there: a tokenised date line is read as its unspaced copy.
+_TOKENISED_SPACE = re.compile(r"(?<=\S)[ \t](?=[,.;:/)])|(?<=[/:(])[ \t](?=\d)")
+
+
 def _read_line_at(line: str, first: bool) -> _Read | None:
+    """_read_unspaced of a line, read as written unless tokenising put spaces in it
+    (_TOKENISED_SPACE): then its copy without them, the offsets the line's."""
+    kept = [m.start() for m in _TOKENISED_SPACE.finditer(line)]
+    if not kept:
+        return _read_unspaced(line, first)
+    where: list[int] = []  # the line's offset of each character of the copy
+    last = 0
+    for k in kept:
+        where.extend(range(last, k))
+        last = k + 1
+    where.extend(range(last, len(line)))
+    r = _read_unspaced("".join(line[i] for i in where), first)
+    if r is None:
+        return None
+
+    def at(k: int) -> int:  # an offset of the copy as an offset of the line (an end: after its char)
+        return where[k - 1] + 1 if k else 0
+
+    head = None if r.head is None else (where[r.head[0]] if r.head[0] < len(where) else len(line),
+                                        at(r.head[1]))
+    return _Read(r.line_no, where[r.start], at(r.end), r.days, r.yearless, head)
+
+
+@lru_cache(maxsize=4096)
+def _read_unspaced(line: str, first: bool) -> _Read | None:
     """The longest date-line style match of one line (a whole-line style beats a prefix; of two
     that end at the same place, the one whose date line starts first: "Headline Page last
     updated at 08:58 GMT, Thursday, 24 June 2010 09:58 UK" is updated at 08:58, not a headline

@@ -19,7 +19,8 @@ from array import array
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Callable, Iterable
+from functools import cached_property
+from typing import Callable, Iterable, NamedTuple
 
 from kerryview.cancellation import NEVER, Cancellation
 from kerryview.events.blocking import candidate_pairs
@@ -27,7 +28,7 @@ from kerryview.events.clauses import is_clause_event, mention_dating, merge_weig
 from kerryview.events.mentions import Found
 from kerryview.calendar.zones import utc_interval
 from kerryview.text.similarity import WORD, Vectorizer, content_terms, cosine, stem, word_overlap
-from kerryview.text.wordlists import opposite_events, reporting_verbs
+from kerryview.text.wordlists import cues, event_kinds, opposite_events, reporting_verbs
 from kerryview.model import Event, EventMention
 from kerryview.calendar.intervals import Interval, duration_timedelta, iso
 
@@ -54,6 +55,54 @@ class Item:
     def date_key(self) -> tuple:
         """What decides which dates this mention's date is compatible with."""
         return (self.interval, self.utc, self.approximate)
+
+    @cached_property
+    def told_with(self) -> "EventWord | None":
+        """What the mention's event word says of its happening (told_with); made when first
+        asked for."""
+        return told_with(_trigger(self.mention))
+
+
+class EventWord(NamedTuple):
+    """The kind of happening an event word tells, whether data/event_kinds.json lists it (else
+    the kind is the word's own, its stem), and the number of its pair of opposites, if any."""
+
+    kind: str
+    listed: bool
+    opposites: int | None
+
+
+def told_with(word: str) -> EventWord | None:
+    """The kind of happening an event word tells (data/event_kinds.json: "died", "passed",
+    "death" are "die"; a word of no kind is its own, by its stem), or None when the word says
+    nothing of which happening: none, a reporting verb (the happening is what was said) or an
+    event noun naming the occasion ("the talks", "the visit"), which another passage's verb
+    may tell."""
+    word = word.lower()
+    if not word or is_reporting(word) or word in cues()["event_nouns"]:
+        return None
+    pair = opposite_events().get(word)
+    kind = event_kinds().kinds.get(word)
+    return EventWord(kind or stem(word), kind is not None, None if pair is None else pair[0])
+
+
+def told_apart(a: Item, b: Item) -> bool:
+    """Whether two mentions tell their happenings with event words of two kinds (told_with):
+    two steps of a story (an arrest and the charge, a fall and the death), not one told
+    twice, unless their words are two sides of one pair of opposites ("suspended",
+    "resumed": sources that disagree, which the merged event says: _opposite_words)."""
+    x, y = a.told_with, b.told_with
+    if x is None or y is None or x.kind == y.kind:
+        return False
+    return x.opposites is None or x.opposites != y.opposites
+
+
+def told_as_one(a: Item, b: Item) -> bool:
+    """Whether two mentions tell their happenings with words of one kind data/event_kinds.json
+    lists ("died" and "passed", "struck" and "hit"): one happening, if on one day and about
+    the same people and places (their other words)."""
+    x, y = a.told_with, b.told_with
+    return x is not None and y is not None and x.listed and x.kind == y.kind
 
 
 def _widened(it: "Item") -> Interval:
@@ -169,10 +218,21 @@ def _pair_links(items: list[Item], weights: list[int], cancel: Cancellation = NE
 def link(a: Item, b: Item, wa: int = 1, wb: int = 1) -> float:
     """The similarity of two candidate mentions standing for wa and wb copies: cosine x both
     weights when their dates are compatible or near, else 0 (`a` is the one that looked the
-    pair up: the order of the cosine's sum)."""
-    if _compatible_items(a, b) or (_near_dates(a.interval, b.interval)
-                                   and compared_near(a) and compared_near(b)):
-        return cosine(a.vector, b.vector) * (wa * wb)
+    pair up: the order of the cosine's sum). Mentions told with event words of two kinds
+    (told_apart) count that x data/event_kinds.json different_words.factor; of one listed
+    kind (told_as_one) on compatible dates, x same_kind.factor, at most the weights (a
+    cosine of 1): never to make two dates a few days apart one event."""
+    compatible = _compatible_items(a, b)
+    if compatible or (_near_dates(a.interval, b.interval)
+                      and compared_near(a) and compared_near(b)):
+        s = cosine(a.vector, b.vector) * (wa * wb)
+        if not s:
+            return s
+        if told_apart(a, b):
+            return s * event_kinds().different
+        if compatible and told_as_one(a, b):
+            return min(s * event_kinds().same, float(wa * wb))
+        return s
     return 0.0
 
 

@@ -6,6 +6,7 @@ import json
 import re
 from functools import cache
 from importlib.resources import files
+from typing import NamedTuple
 
 
 # A word of the text is no character entity: in plain text an HTML entity left escaped
@@ -53,6 +54,23 @@ def opposite_events() -> dict[str, tuple[int, int]]:
             for w in forms.split():
                 out[w] = (n, k)
     return out
+
+
+class EventKinds(NamedTuple):
+    """events/data/event_kinds.json: word form -> the kind of happening it tells ("died",
+    "passed", "death" -> "die"), and the factors of the likeness of two passages told with
+    words of two kinds (different_words) and with words of one (same_kind)."""
+
+    kinds: dict[str, str]
+    different: float
+    same: float
+
+
+@cache
+def event_kinds() -> EventKinds:
+    raw = json.loads((files("kerryview.events") / "data" / "event_kinds.json").read_text(encoding="utf-8"))
+    kinds = {w: name for name, kind in raw["kinds"].items() for w in kind["words"].split()}
+    return EventKinds(kinds, float(raw["different_words"]["factor"]), float(raw["same_kind"]["factor"]))
 
 
 @cache

@@ -128,9 +128,15 @@ class Rule:
 _MACRO_RE = re.compile(r"\{(?:(\w+)=)?(\w+)\}")
 
 
+# An optional comma before a space may stand after a space of its own: text tokenised for
+# research corpora (ECB+, Timeline17 as their authors give it) writes "May 03 , 2013".
+_OPTIONAL_COMMA = (r",?\s+", r"(?:\s?,)?\s+")
+
+
 def _expand(pattern: str, prefix: str) -> str:
-    """Expand {macro}/{name=macro}, spaces -> whitespace runs, and prefix every group name."""
-    pattern = pattern.replace("[- ]", r"[-\s]").replace(" ", r"\s+")
+    """Expand {macro}/{name=macro}, spaces -> whitespace runs (an optional comma before one
+    may follow a space: _OPTIONAL_COMMA), and prefix every group name."""
+    pattern = pattern.replace("[- ]", r"[-\s]").replace(" ", r"\s+").replace(*_OPTIONAL_COMMA)
 
     def sub(m: re.Match) -> str:
         gname, macro = m.group(1) or m.group(2), m.group(2)

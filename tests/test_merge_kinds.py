@@ -1,0 +1,135 @@
+"""Kinds of happening (kerryview/events/data/event_kinds.json): two passages told with event words
+of two kinds are two steps of a story, and their link counts different_words.factor of their
+likeness (merge.told_apart); two words of one listed kind are one word, and on one day their
+link counts same_kind.factor (merge.told_as_one). Every example is read here."""
+from __future__ import annotations
+
+import json
+import re
+from importlib.resources import files
+
+import pytest
+
+from kerryview.calendar.intervals import value_interval
+from kerryview.events.merge import Item, link, told_apart, told_as_one
+from kerryview.model import EventMention, Timex
+from kerryview.text.similarity import Vectorizer, content_terms, cosine
+from kerryview.text.wordlists import event_kinds
+
+from test_merge import _events, _with
+
+RAW = json.loads((files("kerryview.events") / "data" / "event_kinds.json").read_text(encoding="utf-8"))
+EXAMPLES = [(name, pair) for name, kind in RAW["kinds"].items() for pair in kind["examples"]]
+
+
+def _items(pair: list[str]) -> tuple[Item, Item]:
+    """The two passages of an example as mentions of one day, each with its [bracketed]
+    trigger, their words weighed over the two."""
+    texts = [p.replace("[", "").replace("]", "") for p in pair]
+    vec = Vectorizer.fit([content_terms(t) for t in texts])
+    out = []
+    for doc, (marked, text) in enumerate(zip(pair, texts)):
+        m = re.search(r"\[([^\]]+)\]", marked)
+        at = m.start()
+        mention = EventMention(str(doc), 0, len(text), text, Timex(0, 0, "", "DATE", "2013-06-06"),
+                               trigger_start=at, trigger_end=at + len(m[1]))
+        out.append(Item(mention, text, value_interval("2013-06-06"),
+                        vec.vector(content_terms(text)), "2013-06-07"))
+    return out[0], out[1]
+
+
+@pytest.mark.parametrize("name,pair", EXAMPLES, ids=[f"{n}:{p[0][:30]}" for n, p in EXAMPLES])
+def test_two_words_of_one_kind_tell_one_happening(name, pair):
+    a, b = _items(pair)
+    words = [re.search(r"\[([^\]]+)\]", p)[1].lower() for p in pair]
+    assert words[0] != words[1]
+    kinds = event_kinds()[0]
+    assert all(kinds.get(w) == name for w in words if w in kinds), words
+    assert not told_apart(a, b)
+    cos = cosine(a.vector, b.vector)
+    assert cos > 0
+    same = RAW["same_kind"]["factor"] if told_as_one(a, b) else 1.0  # (a noun: no kind told)
+    assert link(a, b) == pytest.approx(min(same * cos, 1.0))
+
+
+def test_two_words_of_two_kinds_count_the_factor_of_their_likeness():
+    a, b = _items(RAW["different_words"]["example"])
+    assert told_apart(a, b)
+    assert link(a, b) == pytest.approx(RAW["different_words"]["factor"] * cosine(a.vector, b.vector))
+    assert 0 < RAW["different_words"]["factor"] < 1
+
+
+def test_two_words_of_one_listed_kind_on_one_day_count_the_factor_of_their_likeness():
+    a, b = _items(RAW["same_kind"]["example"])
+    assert told_as_one(a, b) and not told_apart(a, b)
+    cos = cosine(a.vector, b.vector)
+    assert link(a, b) == pytest.approx(min(RAW["same_kind"]["factor"] * cos, 1.0))
+    assert link(a, b) > cos
+    assert RAW["same_kind"]["factor"] > 1
+    # a word of no kind is no listed kind: "raised" and "raised" are merely one word
+    a, b = _items(["The WHO [raised] its alert level to 5 on Wednesday.",
+                   "The agency [raised] the pandemic alert level on Wednesday."])
+    assert not told_as_one(a, b) and link(a, b) == pytest.approx(cosine(a.vector, b.vector))
+
+
+def test_two_words_of_one_kind_a_few_days_apart_are_not_made_more_alike():
+    """A disagreement (dates a few days apart) is one event only for passages alike in their
+    own words: the kind adds nothing there."""
+    a, b = _items(RAW["same_kind"]["example"])
+    b.interval = value_interval("2013-06-08")
+    assert link(a, b) == pytest.approx(cosine(a.vector, b.vector))
+
+
+def test_a_form_stands_in_one_kind_only():
+    seen: dict[str, str] = {}
+    for name, kind in RAW["kinds"].items():
+        for w in kind["words"].split():
+            assert w == w.lower() and seen.setdefault(w, name) == name, (w, seen[w], name)
+
+
+def test_reporting_verbs_event_nouns_and_opposites_are_not_told_apart():
+    """'said' tells the telling of what was said, 'talks' names the occasion another passage's
+    verb tells: neither says which happening; 'suspended' and 'resumed' are one event's
+    sources disagreeing (the merged event lists them), not two events."""
+    for words in (("said", "arrested"), ("talks", "met"), ("suspended", "resumed")):
+        pair = [f"Officials [{words[0]}] the envoy in Beijing on Monday.",
+                f"Officials [{words[1]}] the envoy in Beijing on Monday."]
+        assert not told_apart(*_items(pair)), words
+    assert told_apart(*_items(["Officials [arrested] the envoy in Beijing on Monday.",
+                               "Officials [pulled] the envoy in Beijing on Monday."]))
+
+
+def test_an_arrest_and_a_charge_of_one_day_stay_two_events():
+    """Two articles of one day tell the arrest and the charge of one suspect, alike in their
+    names and place: two steps of the story, not one event told twice (without the kinds,
+    one event of both)."""
+    events = _events({
+        "a": "date 2007-05-26 Police arrested Jermayne Timmons, 15, in Albany on Friday after a "
+             "tip from a neighbour.",
+        "b": "date 2007-05-26 Prosecutors charged Jermayne Timmons, 15, with manslaughter in "
+             "Albany on Friday."})
+    assert sorted(e.document_ids for e in _with(events, "Timmons")) == [["a"], ["b"]]
+
+
+DEATH = ("date 2013-06-07 Esther Williams, the champion swimmer who starred in MGM's aquatic "
+         "musicals, {} in her sleep at her home in Beverly Hills on Thursday, her publicist said.")
+
+
+def test_a_death_told_with_two_words_of_its_kind_is_one_event():
+    events = _events({"a": DEATH.format("died"), "b": DEATH.format("passed away")})
+    [event] = _with(events, "Esther Williams")
+    assert event.document_ids == ["a", "b"] and event.value == "2013-06-06"
+
+
+QUAKE = {"a": "date 2010-01-13 Haiti's worst quake in two centuries hit south of the capital "
+              "Port-au-Prince on Tuesday, wrecking the presidential palace and the UN "
+              "headquarters.",
+         "b": "date 2010-01-13 The 7.0-magnitude quake struck at 1653 local time on Tuesday near "
+              "Port-au-Prince, flattening homes, schools and hospitals across the city."}
+
+
+def test_one_quake_told_with_hit_and_struck_is_one_event():
+    """Two articles of one day tell the quake with two words of one kind and otherwise other
+    words: one event of both (without the kinds, two)."""
+    [event] = _with(_events(QUAKE), "quake")
+    assert event.document_ids == ["a", "b"] and event.value.startswith("2010-01-12")
