@@ -11,13 +11,17 @@ from .lexicon import lookup, table
 from .pending import Groups, Options, Pending, normalizer
 from .scene import of_phrase_end
 
-# "$5 a year", "20% a year", "four flights a week", "700 seats a week": a rate, so a SET (but
-# not "58,000 Americans over a decade": a preposition opens a phrase of its own)
+# "$5 a year", "$6m a day", "20% a year", "four flights a week", "700 seats a week", "358,000 a
+# month", "19,000 barrels of oil a day": a rate, so a SET (but not "58,000 Americans over a
+# decade" nor "the first two days of a week": a preposition opens a phrase of its own; "of" only
+# inside a measure, "barrels of oil")
+_RATE_NOUN = r"(?:\s+(?!(?:over|in|for|within|during|after|before|than|by|at|on|under|and|or|of)\b)[a-z]+(?:-[a-z]+)?)"
 _MONEY_BEFORE = re.compile(
-    r"(?:[$£€]\s?\d[\d,.]*(?:\s+(?:million|billion|trillion))?"
+    r"(?:[$£€]\s?\d[\d,.]*(?:\s*(?:m|bn|k)\b|\s+(?:million|billion|trillion))?"
+    r"|\d{1,3}(?:,\d{3})+"
     r"|(?:\d(?:[\d,.]*\d)?|one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?)"
     r"(?:\s*(?:%|percent|per cent)"
-    r"|(?:\s+(?!(?:over|in|for|within|during|after|before|than|by|at|on|under|and|or)\b)[a-z]+){1,2})"
+    rf"|{_RATE_NOUN}{{0,2}}\s+of{_RATE_NOUN}{{1,2}}|{_RATE_NOUN}{{1,2}})"
     r"|\btimes)\s*$", re.I)
 
 
@@ -96,7 +100,7 @@ def _duration(g: Groups, text: str, start: int, end: int, opts: Options) -> Pend
         return Pending(start, end, "DURATION", value=plural or duration_value(mult, unit))
     if numtxt in ("a", "an") and unit in ("TS", "Q"):
         return None  # "a second round", "a quarter of the votes"
-    if numtxt in ("a", "an") and _MONEY_BEFORE.search(text[max(0, start - 40):start]):
+    if numtxt in ("a", "an") and _MONEY_BEFORE.search(text[max(0, start - 60):start]):
         return Pending(start, end, "SET", value=duration_value(1, unit), quant="EVERY")
     n = number(g.get("num")) if g.get("num") else None
     if g.get("vnum") and not g["unit"].lower().endswith("s"):
