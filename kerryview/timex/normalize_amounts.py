@@ -48,9 +48,41 @@ def bare_hundred(g: Groups, text: str, end: int) -> bool:
     return num.lower() == "hundred" and not (num[0] == "H" and _names_a_period_event(text, end))
 
 
-@normalizer("duration", ("range", "vague", "half", "plural", "part", "age", "after"))
+_CLAUSE_START = re.compile(r".*[.;:!?\n]", re.S)
+_COUNT_WORD = re.compile(r"[\w-]+")
+
+
+def _count_before(text: str, start: int) -> float | None:
+    """The count that "as many" repeats: the nearest ordinal ("the second time in as many
+    months"), number ("four albums in as many years") or "twice" before it in its clause, from
+    two on."""
+    window = text[max(0, start - 120):start]
+    m = _CLAUSE_START.match(window)
+    words = _COUNT_WORD.findall(window[m.end():] if m else window)
+    for w in reversed(words):
+        low = w.lower()
+        n = lookup("day_ordinal", low)
+        if n is None and re.fullmatch(r"\d+(?:st|nd|rd|th)", low):
+            n = int(low[:-2])
+        if n is None:
+            n = lookup("frequency_word", low)  # "twice in as many days"
+        if n is None and low not in ("a", "an", "one"):
+            n = number(low)
+        if n is not None:
+            return float(n) if n >= 2 and n == int(n) else None
+    return None
+
+
+@normalizer("duration", ("range", "vague", "half", "plural", "part", "age", "after", "as_many"))
 def _duration(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
     low = " ".join(text[start:end].lower().split())
+    if "as_many" in opts:  # "the second time in as many months": as many units as the count
+        # before (two months); with no count, an unknown number of them
+        uc = unit_code(g["unit"])
+        if uc is None:
+            return None
+        n = _count_before(text, start)
+        return Pending(start, end, "DURATION", value=duration_value(n * uc[1] if n else None, uc[0]))
     if "after" in opts:  # "the years following the First Punic War", "the years that followed": an
         # unknown stretch after or before what it names (WikiWars: PXY), with its object
         m = _THAT_FOLLOWED.match(text, end)
