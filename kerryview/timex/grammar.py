@@ -52,7 +52,10 @@ def _word_builtins() -> dict[str, str]:
         "num_words": rf"(?:{tens}(?:[-\s]+{ones}(?!\w))?(?!\w))",
         "clock": (r"(?:(?P<hour>1[0-2]|0?[1-9])(?:[:.](?P<min>[0-5][0-9]))?\s*(?P<ampm>a\.m\.|p\.m\.|a\.m(?!\w)|p\.m(?!\w)|am(?!\w)|pm(?!\w))"
                   r"|(?P<hhmm>(?:1[0-2]|0?[1-9])[0-5][0-9])(?P<ampm2>am|pm)(?!\w)"
-                  r"|(?P<h24>[01]?[0-9]|2[0-3]):(?P<m24>[0-5][0-9])(?:(?=\s*(?:GMT|UTC|EDT|EST|CET|BST|local|hours?|hrs|h\b))|hrs\b"
+                  # "13.41 BST", as the Guardian stamps its pages: a dot for the colon only before a
+                  # time zone ("2.50 hours" is a count of hours)
+                  rf"|(?P<h24>[01]?[0-9]|2[0-3])(?:\.(?=[0-5][0-9]\s*(?:{_any('timezone')[3:-1]})(?!\w))|:)(?P<m24>[0-5][0-9])"
+                  rf"(?:(?=\s*(?:GMT|UTC|EDT|EST|CET|BST|local|hours?|hrs|h\b|(?:{_any('timezone')[3:-1]})(?!\w)))|hrs\b"
                   # the first clock of a range whose unit comes after the second: "(19:00-03:00hrs)"
                   r"|(?=\s?[-–]\s?(?:[01]?[0-9]|2[0-3]):[0-5][0-9]\s?(?:hrs|hours|h)\b))"
                   # "1930 CDT", "1425 local time": a 24-hour clock without its colon, as the BBC

@@ -11,13 +11,17 @@ from .lexicon import lookup, table
 from .pending import Groups, Options, Pending, normalizer
 from .scene import of_phrase_end
 
-# "$5 a year", "20% a year", "four flights a week", "700 seats a week": a rate, so a SET (but
-# not "58,000 Americans over a decade": a preposition opens a phrase of its own)
+# "$5 a year", "$6m a day", "20% a year", "four flights a week", "700 seats a week", "358,000 a
+# month", "19,000 barrels of oil a day": a rate, so a SET (but not "58,000 Americans over a
+# decade" nor "the first two days of a week": a preposition opens a phrase of its own; "of" only
+# inside a measure, "barrels of oil")
+_RATE_NOUN = r"(?:\s+(?!(?:over|in|for|within|during|after|before|than|by|at|on|under|and|or|of)\b)[a-z]+(?:-[a-z]+)?)"
 _MONEY_BEFORE = re.compile(
-    r"(?:[$£€]\s?\d[\d,.]*(?:\s+(?:million|billion|trillion))?"
+    r"(?:[$£€]\s?\d[\d,.]*(?:\s*(?:m|bn|k)\b|\s+(?:million|billion|trillion))?"
+    r"|\d{1,3}(?:,\d{3})+"
     r"|(?:\d(?:[\d,.]*\d)?|one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?)"
     r"(?:\s*(?:%|percent|per cent)"
-    r"|(?:\s+(?!(?:over|in|for|within|during|after|before|than|by|at|on|under|and|or)\b)[a-z]+){1,2})"
+    rf"|{_RATE_NOUN}{{0,2}}\s+of{_RATE_NOUN}{{1,2}}|{_RATE_NOUN}{{1,2}})"
     r"|\btimes)\s*$", re.I)
 
 
@@ -44,9 +48,41 @@ def bare_hundred(g: Groups, text: str, end: int) -> bool:
     return num.lower() == "hundred" and not (num[0] == "H" and _names_a_period_event(text, end))
 
 
-@normalizer("duration", ("range", "vague", "half", "plural", "part", "age", "after"))
+_CLAUSE_START = re.compile(r".*[.;:!?\n]", re.S)
+_COUNT_WORD = re.compile(r"[\w-]+")
+
+
+def _count_before(text: str, start: int) -> float | None:
+    """The count that "as many" repeats: the nearest ordinal ("the second time in as many
+    months"), number ("four albums in as many years") or "twice" before it in its clause, from
+    two on."""
+    window = text[max(0, start - 120):start]
+    m = _CLAUSE_START.match(window)
+    words = _COUNT_WORD.findall(window[m.end():] if m else window)
+    for w in reversed(words):
+        low = w.lower()
+        n = lookup("day_ordinal", low)
+        if n is None and re.fullmatch(r"\d+(?:st|nd|rd|th)", low):
+            n = int(low[:-2])
+        if n is None:
+            n = lookup("frequency_word", low)  # "twice in as many days"
+        if n is None and low not in ("a", "an", "one"):
+            n = number(low)
+        if n is not None:
+            return float(n) if n >= 2 and n == int(n) else None
+    return None
+
+
+@normalizer("duration", ("range", "vague", "half", "plural", "part", "age", "after", "as_many"))
 def _duration(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
     low = " ".join(text[start:end].lower().split())
+    if "as_many" in opts:  # "the second time in as many months": as many units as the count
+        # before (two months); with no count, an unknown number of them
+        uc = unit_code(g["unit"])
+        if uc is None:
+            return None
+        n = _count_before(text, start)
+        return Pending(start, end, "DURATION", value=duration_value(n * uc[1] if n else None, uc[0]))
     if "after" in opts:  # "the years following the First Punic War", "the years that followed": an
         # unknown stretch after or before what it names (WikiWars: PXY), with its object
         m = _THAT_FOLLOWED.match(text, end)
@@ -96,7 +132,7 @@ def _duration(g: Groups, text: str, start: int, end: int, opts: Options) -> Pend
         return Pending(start, end, "DURATION", value=plural or duration_value(mult, unit))
     if numtxt in ("a", "an") and unit in ("TS", "Q"):
         return None  # "a second round", "a quarter of the votes"
-    if numtxt in ("a", "an") and _MONEY_BEFORE.search(text[max(0, start - 40):start]):
+    if numtxt in ("a", "an") and _MONEY_BEFORE.search(text[max(0, start - 60):start]):
         return Pending(start, end, "SET", value=duration_value(1, unit), quant="EVERY")
     n = number(g.get("num")) if g.get("num") else None
     if g.get("vnum") and not g["unit"].lower().endswith("s"):

@@ -522,8 +522,9 @@ def _rel_unit(g: Groups, text: str, start: int, end: int, opts: Options) -> Pend
     low = " ".join(text[start:end].lower().split())
     plural = g["unit"].lower().endswith(("s", "ies")) and unit != "CE" or g["unit"].lower() == "centuries"
     relw = " ".join(g["rel"].lower().split()) if g.get("rel") else None
-    # "the next month", and after a position word too: "early the next month" (the story's)
-    has_the = low.startswith("the ") or (relw is not None and f"the {relw} " in low)
+    # "the next month", and after a position word too: "early the next month" (the story's);
+    # not the article of the position word: "the middle of next week" is next week from now
+    has_the = relw is not None and (low.startswith(f"the {relw} ") or f" the {relw} " in low)
     rel = lookup("relative_word", relw) if relw else None
     mod = pos_mod(g.get("pos"))
     if g.get("ortail") and relw not in ("next", "coming"):
