@@ -859,7 +859,8 @@ def find_mentions(doc: Document, timexes: list[Timex], cancel: Cancellation = NE
     time expression dates a clause of). The pipeline passes clauses.CLAUSE_EVENTS (NEWS by
     default); off here, so a caller sees the time-expression mentions alone."""
     text = doc.text
-    sents = sentence_spans(text)
+    blog = live_blog(text, doc.dct, timexes)  # "2055: ..." of a live blog: 20:55, not the year 2055
+    sents = blog.sentences(text, sentence_spans(text))  # each entry a sentence, without its clock time
     starts = [s for s, _ in sents]
     contexts = ContextBuilder(text, sents, timexes)
     durations = [t for t in timexes if t.type == "DURATION"]
@@ -868,7 +869,6 @@ def find_mentions(doc: Document, timexes: list[Timex], cancel: Cancellation = NE
     lines = LineFilter(text, timexes)  # date lines, bylines, captions, copyright: never events
     leads = lead_passages(doc, sents, lines)
     prev: tuple[Timex, Interval, int] | None = None  # the last time, its interval, its end
-    blog = live_blog(text, doc.dct, timexes)  # "2055: ..." of a live blog: 20:55, not the year 2055
     tx_starts = [u.start for u in timexes]
     told: dict[tuple[int, int], list[Interval]] = {}  # the times each passage has a mention of
     for k, t in enumerate(timexes):
@@ -898,8 +898,9 @@ def find_mentions(doc: Document, timexes: list[Timex], cancel: Cancellation = NE
             prev = (t, interval, t.end) if t.type == "TIME" else (prev[0], prev[1], t.end)
             continue
         prev = (t, interval, t.end)
-        i = bisect_right(starts, t.start) - 1
-        sent = sents[i] if i >= 0 and sents[i][1] >= t.end else (t.start, t.end)
+        at = blog.entry_words(t.start)  # an entry's clock time dates the entry's words
+        i = bisect_right(starts, at) - 1
+        sent = sents[i] if i >= 0 and sents[i][1] >= max(at, t.end) else (t.start, t.end)
         if line and sent[0] <= line.end < t.start:  # the passage starts after the date line
             rest = text[line.end:sent[1]]
             sent = (line.end + len(rest) - len(rest.lstrip()), sent[1])
