@@ -325,6 +325,96 @@ def only_reports(text: str, trigger: tuple[int, int], end: int,
         and not any(w in lists["reported_clause_words"] for w in tail)
 
 
+def report_speaker(label: str) -> str | None:
+    """The speaker of a label told as a report, "Speaker: what was said" or "Speaker said:
+    “quotation”" ("Xinhua: Chinese President Xi Jinping reiterated ...", "Kerry said: “Our
+    hope ...”"): the words before its first colon, when they are few (MAX_SPEAKER_WORDS, and
+    a reporting verb) and hold no verb but that one; None for any other label."""
+    m = re.match(r"([^:“”\"]{1,80}?):\s+\S", label)
+    if m is None:
+        return None
+    words = m.group(1).split()
+    head = words[:-1] if words and words[-1].lower() in _lists()["pure_reporting"] else words
+    if not head or len(head) > MAX_SPEAKER_WORDS or has_finite_verb(" ".join(head)):
+        return None
+    return m.group(1)
+
+
+HAPPENING, REPORT, NO_HAPPENING = 0, 1, 2
+
+
+def label_rank(label: str) -> int:
+    """How well `label` names a happening, for the label of an event told by several mentions
+    (lower is better): HAPPENING, a clause that says who did what ("Chinese President Xi
+    Jinping reiterated the country's commitment"); REPORT, what someone said, told as a report
+    ("Xinhua: Chinese President Xi Jinping reiterated ...", report_speaker), or a label with no
+    verb ("COP28 talks in Dubai"); NO_HAPPENING, a fragment ("Oversees offshore drilling
+    resigned") or a label that only says someone spoke ("Kerry told Wang at Beijing's Great
+    Hall of the People", only_reports)."""
+    if not label or is_fragment(label, _lists()["coordinators"]):
+        return NO_HAPPENING
+    if report_speaker(label) is not None:
+        return REPORT
+    said = next((m for m in re.finditer(r"[a-z]+", label) if m.group() in _lists()["pure_reporting"]), None)
+    if said is not None and not re.search(CLAUSE_COMMA, label[:said.start()]) and (only_reports(label, (said.start(), said.end()), len(label))
+                             or _listener_only(label[said.end():], said.group())):
+        return NO_HAPPENING
+    return HAPPENING if _subject_and_verb(label) and not _tells_a_state(label) else REPORT
+
+
+def _subject_and_verb(label: str) -> bool:
+    """Whether `label` has a finite verb after words that can be its subject: a content word
+    or a subject pronoun before it, and no auxiliary first ("Just believed it was important",
+    "Hasn't changed based on the Lex note": no subject)."""
+    from kerryview.text.verbs import is_verb
+
+    lists = _lists()
+    words = list(re.finditer(r"\S+", label))
+    first = words[0].group().lower().replace("’", "'").removesuffix("n't") if words else ""
+    if not words or first in lists["subject_verbs"] or first in event_lists("clause_rules.json")["past_perfect"]:
+        return False
+    for i, m in enumerate(words[1:], 1):
+        if is_verb(m.group().strip("\"“”',.;:"), label[max(0, m.start() - 12):m.start()], finite=True):
+            before = [w.group().lower().strip("\"“”'‘’,.;:()") for w in words[:i]]
+            return any(w and (w not in stopwords() or w in lists["pronoun_subjects"]) for w in before)
+    return False
+
+
+def _listener_only(said: str, verb: str) -> bool:
+    """Whether the words `said` after a verb of telling (lead_rules.json listener_verbs) are
+    only its listener and where or when ("told | top diplomat Wang Yi | in a meeting in the
+    Great Hall of the People"): no word of what was told."""
+    if verb not in _lists()["listener_verbs"]:
+        return False
+    words = said.split()
+    k = next((i for i, w in enumerate(words) if w.lower() in _lists()["phrase_starts"]), len(words))
+    return 0 < k <= MAX_SPEAKER_WORDS and not any(
+        w.lower().strip("\"“”'’,.;:") in _lists()["reported_clause_words"] for w in words[:k]) \
+        and (k == len(words) or place_only(" ".join(words[k:])))
+
+
+def _tells_a_state(label: str) -> bool:
+    """Whether the first verb of `label` is a form of "be" before no participle ("The talks
+    had been | constructive", not "had been | suspended"; clause_rules.json
+    progressive_auxiliaries): a state or a judgement, which its speaker's report tells better
+    than the bare clause (an editor attributes an opinion, not a deed)."""
+    from kerryview.text.verbs import is_verb
+
+    be = event_lists("clause_rules.json")["progressive_auxiliaries"]
+    words = list(re.finditer(r"\S+", label))
+    for i, m in enumerate(words[1:], 1):
+        w = m.group().strip("\"“”',.;:")
+        if not is_verb(w, label[max(0, m.start() - 12):m.start()], finite=True) and w.lower() not in be:
+            continue
+        while i < len(words) and words[i].group().lower() in be | {"had", "has", "have", "not"}:
+            i += 1
+        if words[i - 1].group().lower() not in be:
+            return False  # "reiterated", "had suspended": a deed
+        nxt = words[i].group().strip("\"“”',.;:") if i < len(words) else ""
+        return not (nxt and (is_verb(nxt, "x ") or re.fullmatch(r"[a-z]{3,}(?:ing|en)", nxt)))
+    return False
+
+
 def place_only(said: str) -> bool:
     """Whether the words `said` after a reporting verb are only phrases of where, when or how,
     however long: they open with a preposition of such a phrase (lead_rules.json phrase_starts,
