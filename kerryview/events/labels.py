@@ -8,7 +8,7 @@ from typing import Callable
 
 from kerryview.events.antecedents import MAX_NAME_WORDS  # a name run into the text: "... BP has formed"
 from kerryview.text.verbs import has_finite_verb
-from kerryview.text.wordlists import cues, event_lists, stopwords
+from kerryview.text.wordlists import cues, event_lists, modals, stopwords
 
 LEAD_RULES = "lead_rules.json"
 MAX_LABEL_CHARS = 110
@@ -480,16 +480,26 @@ def reported_span(text: str, sent: tuple[int, int], start: int, end: int,
     lead = len(after) - len(after.lstrip(" \t\n,;:\"“'-–—"))
     after_words = after.split()
     before = text[sent[0]:start].rstrip(" \t\n,;:\"”'-–—")
-    if after_words and not after.lstrip().startswith(",") and len(after_words) >= 3:
+    # "X said today, | bringing the total to five": after the report's own comma comes no word
+    # of what was said (a participle, another clause) unless the words the label holds after
+    # the verb opened it ("Rady said relocation, | which ..., was not viable")
+    set_off = (text[:end].rstrip().endswith(",") and (not _words_after_verb(text, trigger, end, date)
+                                                      or text[trigger[0]:trigger[1]].lower() in lists["listener_verbs"])) \
+        or _participle_clause(after)  # "Obama said | while touring the area": how he said it
+    # (before the report, a participle clause is no more what was said: "But while agreeing to go
+    # back, | Obama insisted ..., that ...")
+    before_said = len(before.split()) >= 3 and not _participle_clause(before)
+    if after_words and not after.lstrip().startswith(",") and not (set_off and before_said) and len(after_words) >= 3:
         span = (end + lead, len(text[:sent[1]].rstrip(" .\n")))
-        if text[span[0]:span[0] + 5].lower().startswith("that "):
-            span = (span[0] + 5, span[1])
-    elif len(before.split()) >= 3:
+    elif before_said:
         span = (sent[0], sent[0] + len(before))
     elif len(after_words) >= 3:
         span = (end + lead, len(text[:sent[1]].rstrip(" .\n")))
     else:
         return None
+    if span[0] >= end and text[span[0]:span[0] + 5].lower() == "that " and not _auxiliary_first(text[span[0] + 5:span[1]]):
+        span = (span[0] + 5, span[1])  # the word that opens what was said ("said | that | BP would pay"),
+        # not the subject it may be ("said that | was not true")
     if text[span[0]:span[0] + 1] in "\"“'‘":
         return None  # a quotation: the label quotes it ("Kerry said: “From experience ...”")
     said = text[span[0]:span[1]]
@@ -498,6 +508,14 @@ def reported_span(text: str, sent: tuple[int, int], start: int, end: int,
             and len(said[comma.end():].split()) >= MIN_COMPLETE_WORDS:
         rest = said[comma.end():]  # "While China said ..., it planned ...": the main clause
         span = (span[0] + comma.end() + len(rest) - len(rest.lstrip()), span[1])
+        if span[0] >= end and text[span[0]:span[0] + 5].lower() == "that " \
+                and not _auxiliary_first(text[span[0] + 5:span[1]]):
+            span = (span[0] + 5, span[1])  # "..., as he had, | that | Friday's debate go ahead"
+    said = text[span[0]:span[1]]
+    inverted = text[start:trigger[0]].rstrip(" ,").endswith(("\"", "”"))  # '"...," said Glen Despaux, 37, who'
+    if span[0] >= end and not inverted and (_auxiliary_first(said) or _relative_first(said)
+                           or (said[:5].lower() == "that " and _auxiliary_first(said[5:]))):
+        span = _with_its_subject(text, span, trigger, end, date)
     speaker = " ".join(text[start:trigger[0]].split()).strip(" ,;:\"“”")
     if speaker and is_fragment(speaker):
         return None  # "to say ...": no one who spoke
@@ -516,6 +534,91 @@ def reported_span(text: str, sent: tuple[int, int], start: int, end: int,
     if span[0] >= end and any(w[:1].isupper() for w in tail.split()):
         return start, span[1], ""  # "Kerry told Wang Yi that talks could help": who was told too
     return span[0], span[1], speaker
+
+
+def _auxiliary_first(said: str) -> bool:
+    """Whether what was said opens with an auxiliary or a modal, its subject left behind
+    ("was not viable", "could make it difficult"; clause_rules.json progressive_auxiliaries,
+    present_auxiliaries, past_perfect, modals.json modals)."""
+    words = said.split()
+    first = words[0].lower().replace("’", "'").removesuffix("n't") if words else ""
+    rules = event_lists("clause_rules.json")
+    return first in rules["progressive_auxiliaries"] | rules["present_auxiliaries"] | rules["past_perfect"] \
+        | modals()["modals"]
+
+
+def words_to_verb(said: str) -> int:
+    """How many words of what was said reach its first finite verb ("A severe flu pandemic which
+    triggers a clampdown on trade could cost ...": up to "triggers"); 0 when it has none."""
+    from kerryview.text.verbs import is_verb
+
+    words = list(re.finditer(r"\S+", said))
+    return next((i + 1 for i, m in enumerate(words) if i and is_verb(
+        m.group().strip("\"“”',.;:"), said[max(0, m.start() - 12):m.start()], finite=True)), 0)
+
+
+def _relative_first(said: str) -> bool:
+    """Whether what was said opens with a relative pronoun, its antecedent left behind ("Officials
+    say samples from other people | who were sick in La Gloria show ..."; clause_rules.json
+    relative_pronouns)."""
+    words = said.split()
+    return bool(words) and words[0].lower() in event_lists("clause_rules.json")["relative_pronouns"]
+
+
+def _participle_clause(after: str) -> bool:
+    """Whether the words after a report open a participle clause, with or without a subordinator
+    ("bringing the total to five", "while touring the area"; lead_rules.json
+    leading_subordinators): how or when the speaker spoke, no words of what was said."""
+    words = after.strip(" ,;:").split()
+    if words and words[0].lower() in cues()["coordinating_conjunctions"]:
+        words = words[1:]
+    if words and words[0].lower() in _lists()["leading_subordinators"]:
+        words = words[1:]
+    return bool(words) and bool(re.fullmatch(r"[a-z]{2,}ing", words[0])) and words[0] not in stopwords()
+
+
+def _with_its_subject(text: str, span: tuple[int, int], trigger: tuple[int, int], end: int,
+                      date: tuple[int, int] | None) -> tuple[int, int]:
+    """The span of what was said, `span` opening with its verb, with its subject: the words
+    after the reporting verb that the report's label held ("Rady said | relocation, | which
+    would take six months, was not viable" -> "relocation, which ..., was not viable"; "Analysts
+    say | the strike, | if not resolved soon, could make ..."), or else the "that" read as the
+    word that opens the clause, when it was the subject ("said last night | that | was not
+    true" -> "that was not true")."""
+    tail = text[trigger[1]:end]
+    words = _words_after_verb(text, trigger, end, date)
+    if words and not is_fragment(words):
+        at = trigger[1] + len(tail) - len(tail.lstrip(" ,;:"))
+        return at, span[1]  # the label then drops the report's date, as in any label
+    if text[max(0, span[0] - 5):span[0]].lower() == "that ":
+        return span[0] - 5, span[1]
+    return span
+
+
+def _words_after_verb(text: str, trigger: tuple[int, int], end: int, date: tuple[int, int] | None) -> str:
+    """The words a report's label holds after its verb, without the report's date and its
+    preposition ("said | on Tuesday": none) or a "that"."""
+    words = text[trigger[1]:end]
+    if date is not None and trigger[1] <= date[0] and date[1] <= end:
+        head = text[trigger[1]:date[0]]
+        lead = DATE_LEAD_IN.search(head)
+        words = (head[:lead.start()] if lead else head) + " " + text[date[1]:end]
+    return re.sub(r"^\s*that\b", "", words.strip(" ,;:")).strip(" ,;:")
+
+
+def without_aside(said: str) -> str:
+    """What was said without an aside set off by commas between its subject and its verb, an
+    auxiliary or a modal (_auxiliary_first): "The construction of the riser, which crews could
+    begin in late June, would provide ..." -> "The construction of the riser would provide
+    ...", "The strike, if not resolved soon, could make ..." -> "The strike could make ...";
+    as a headline tells it. As it is when there is no such aside."""
+    marks = [m for m in re.finditer(CLAUSE_COMMA, said)]
+    if len(marks) < 2 or is_fragment(said[:marks[0].start()]):
+        return said
+    for m in marks[1:]:
+        if _auxiliary_first(said[m.end():]):
+            return said[:marks[0].start()] + " " + said[m.end():].lstrip()
+    return said
 
 
 def said_before_apposition(text: str, reported: tuple[int, int, str],

@@ -29,7 +29,7 @@ from kerryview.events.labels import (CLAUSE_COMMA, colon_opens_clause, DATE_LEAD
                                      with_opening_quote,
                                      is_conditional, is_fragment,
                                      only_reports, reported_span, said_before_apposition, shorten, tidy,
-                                     within_passage, without_date)
+                                     within_passage, without_aside, without_date, words_to_verb)
 from kerryview.text.context import ContextBuilder
 from kerryview.text.sentences import sentence_spans
 from kerryview.text.tense import past_expectation, tense
@@ -584,8 +584,15 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
         named = with_antecedent(label, text, sents, sent, _is_verb) if sents is not None else label
         if named != label and named[:len(named) - len(label.partition(" ")[2])].strip() not in reported[2]:
             label = named  # "Kerry: It planned ..." -> "Kerry: China planned ..." ("Suttles: He ...": him)
+        if reported[0] < told_end:  # its subject from the words after the reporting verb
+            label = without_aside(label)  # "Rady said relocation, which ..., was not viable"
+        first, _, rest = label.partition(" ")
+        if rest and first.lower().rstrip(",") in _conjunctions() and not _fixed_adverbial(label) \
+                and not is_fragment(rest):
+            label = rest  # "Adm Allen: But the relief well will continue": no "But" after the speaker
+        keep = len(reported[2].split()) + max(MIN_SAID_WORDS, words_to_verb(label) if reported[0] < told_end else 0)
+        # (a subject taken back from the report's words reaches its verb: never "X: A severe flu pandemic")
         label = f"{reported[2]}: {capitalized(label)}"
-        keep = len(reported[2].split()) + MIN_SAID_WORDS
     elif trigger and reported and reported[0] < told_end:  # "Kerry told Wang Yi that ...": and what
         keep = len(text[reported[0]:told_end].split()) + MIN_SAID_WORDS
     label = shorten(label, MAX_LABEL_CHARS, keep)
