@@ -257,3 +257,27 @@ def test_the_speaker_after_an_inverted_reporting_verb_is_no_subject_of_what_was_
             "who sets his traps in Louisiana's Barataria Bay.")
     # not "We'd probably catch crabs: Glen Despaux, 37, who sets his traps ..." (the quotation as a speaker)
     assert not any(lb.startswith("We'd probably catch crabs:") for lb in _all_labels(text)), _all_labels(text)
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("'Top kill' operations continued over the night and are ongoing.", "'Top kill' operations continued and are ongoing"),
+    ("When 'Baby Doc' Duvalier was forced from power in 1986, Haiti hoped for democratic rule.",
+     "'Baby Doc' Duvalier was forced from power"),
+])
+def test_a_single_quoted_phrase_keeps_its_opening_mark(text, wanted):
+    assert wanted in _all_labels(text), _all_labels(text)
+
+
+def test_an_apostrophe_after_a_plural_opens_no_quotation():
+    from kerryview.events.labels import with_opening_single_quote
+    source = "The workers' union said on Monday it would strike."
+    assert with_opening_single_quote("Workers' union said it would strike", source) == "Workers' union said it would strike"
+    assert with_opening_single_quote("Top kill' operations continued", "'Top kill' operations continued.") \
+        == "'Top kill' operations continued"
+
+
+def test_a_time_word_before_a_reporting_verb_is_no_speaker():
+    # not "Later: The firm has not done any work for Halliburton"
+    text = ("But the firm's managing partner, Sidney N. Herman, later said on Tuesday that the firm "
+            "has not done any work for Halliburton in years.")
+    assert not any(lb.startswith("Later:") for lb in _all_labels(text)), _all_labels(text)

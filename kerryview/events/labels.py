@@ -105,6 +105,24 @@ def with_opening_quote(label: str) -> str:
     return ("“" if mark == "”" else '"') + label if closes else label
 
 
+def with_opening_single_quote(label: str, source: str) -> str:
+    """`label` with the opening single quotation mark of a phrase it starts with, when the
+    `source` it was read from (its sentence) has the mark before the label's first words and
+    the label keeps the closing one ("Top kill' operations continued" of "'Top kill'
+    operations continued" -> "'Top kill' operations continued"). The mark is looked for in the
+    source, not the label: an apostrophe after a word ends a plural's possessive as often
+    ("the workers' union")."""
+    words = label.split()[:3]
+    if not words or label[:1] in "'‘\"“":
+        return label
+    head = re.escape(" ".join(words)).replace(r"\ ", r"\s+")
+    opened = re.search(r"(?:^|(?<=[\s(\[]))(['‘])" + head, source, re.IGNORECASE)
+    closes = re.search(r"\w['’](?=[\s,.;:!?)]|$)", label)
+    if opened is None or closes is None or re.search(r"['‘’]", label[:closes.start() + 1]):
+        return label
+    return opened.group(1) + label
+
+
 def capitalized(label: str) -> str:
     """`label` with its first letter in upper case, after any opening quotation mark or bracket."""
     lead = len(label) - len(label.lstrip("\"“'‘("))
@@ -526,6 +544,9 @@ def reported_span(text: str, sent: tuple[int, int], start: int, end: int,
             and words[1].islower():
         speaker = ""  # "the company said": refers back to a name, as a pronoun does
     speaker = re.sub(r"\s+(?:has|have|had)$", "", speaker)
+    if speaker and all(w.lower() in lists["sentence_time_adverbs"] | lists["sentence_adverbs"] | stopwords()
+                       for w in speaker.split()):
+        speaker = ""  # "Sidney N. Herman, | later said that ...": a time word, no one who spoke
     if _passive(text, trigger[0]):
         speaker = ""  # "I was told ...", "The school was told ...": who was told, no speaker
     tail = text[trigger[1]:end]

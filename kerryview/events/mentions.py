@@ -26,7 +26,7 @@ from kerryview.events.liveblog import live_blog
 from kerryview.events.not_events import LineFilter, why_not_event_sentence
 from kerryview.events.labels import (CLAUSE_COMMA, colon_opens_clause, DATE_LEAD_IN, dated_item, apposition_subject, cut_number, keeps_date, headline_label,
                                      capitalized, determiner_that, MAX_CIRCUMSTANCE_WORDS, place_only, where_without_verb,
-                                     with_opening_quote,
+                                     with_opening_quote, with_opening_single_quote,
                                      is_conditional, is_fragment,
                                      only_reports, reported_span, said_before_apposition, shorten, tidy,
                                      within_passage, without_aside, without_date, words_to_verb)
@@ -631,6 +631,7 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
     said_from = len(f"{reported[2]}: ") if trigger and reported and reported[2] \
         and label.startswith(f"{reported[2]}: ") else 0  # the quotation is what was said
     label = label[:said_from] + with_opening_quote(label[said_from:])  # '"Top kill" failed'
+    label = label[:said_from] + with_opening_single_quote(label[said_from:], text[a:b])  # "'Top kill' operations"
     return capitalized(label) if label else timex.text
 
 
