@@ -545,7 +545,7 @@ def reported_span(text: str, sent: tuple[int, int], start: int, end: int,
         speaker = ""  # "the company said": refers back to a name, as a pronoun does
     speaker = re.sub(r"\s+(?:has|have|had)$", "", speaker)
     if speaker and all(w.lower() in lists["sentence_time_adverbs"] | lists["sentence_adverbs"] | stopwords()
-                       for w in speaker.split()):
+                       and not (len(w) > 1 and w.isupper()) for w in speaker.split()):  # ("The WHO": a name)
         speaker = ""  # "Sidney N. Herman, | later said that ...": a time word, no one who spoke
     if _passive(text, trigger[0]):
         speaker = ""  # "I was told ...", "The school was told ...": who was told, no speaker
