@@ -168,6 +168,15 @@ _SPEAKER_FRAGMENT = re.compile(r"^[A-Z][^:“\"]{1,60}: (?:Who|Which|Was|Were|Is
                                r"Relying|From)\b")
 
 
+# Session 16 (issue #9 item 6): a label that starts inside a single-quoted phrase without its
+# opening mark ("Top kill' operations continued"; not a plural's possessive: "workers' union"),
+# and one that starts with a live blog's entry stamp ("1858 Around a dozen US television
+# networks ...", "0907 fredodupoux: ...": four digits of a clock, a space, then words; a year
+# heading a chronology's line, "1933 Roosevelt gave ...", counts too: read the sample).
+_SINGLE_QUOTE_CLOSES_FIRST = re.compile(r"^[^'‘’\"“”]*?[A-Za-z](?<!s)['’](?=[\s,.;:!?]|$)")
+_STAMP_START = re.compile(r"^(?:[01]\d|2[0-3])[0-5]\d\s+[A-Za-z\"“]")
+
+
 def _said_place(label: str) -> bool:
     """A reporting verb followed only by more than six words of place or circumstance, none of
     them a word of a reported clause ("that", "there", "had", "was", ...)."""
@@ -199,7 +208,7 @@ def families(events, texts: dict[str, str]) -> dict[str, list[str]]:
                                                  "date_heading", "no_subject", "open_end",
                                                  "report_only", "shared_label", "furniture", "date_cut",
                                                  "quote_open", "dash_end", "stance_start", "said_place",
-                                                 "speaker_fragment")}
+                                                 "speaker_fragment", "single_quote_open", "stamp_start")}
     out["shared_label"] = _shared_labels(events)
     for e in events:
         lb = e.label
@@ -247,6 +256,10 @@ def families(events, texts: dict[str, str]) -> dict[str, list[str]]:
             out["said_place"].append(lb)
         if _SPEAKER_FRAGMENT.match(lb):
             out["speaker_fragment"].append(lb)
+        if _SINGLE_QUOTE_CLOSES_FIRST.match(lb):
+            out["single_quote_open"].append(lb)
+        if _STAMP_START.match(lb):
+            out["stamp_start"].append(lb)
     return out
 
 

@@ -215,6 +215,7 @@ def test_a_progressive_or_a_present_after_an_adverb_or_a_plural_noun_is_found():
     # "progressive_auxiliaries", "adverbs_before_verb"
     for text, verb in (("The company is negotiating with the Soviets", "negotiating"),
                        ("Coors has been ceding market share", "ceding"),
+                       ("The talks will be continuing", "continuing"),
                        ("Blassie's mother now wants the remains tested", "wants"),
                        ("American officials staunchly disavow any interest", "disavow"),
                        ("Federal officials maintain that Reno can allow it", "maintain"),

@@ -180,9 +180,12 @@ def test_a_chronology_of_years_is_no_live_blog():
 
 def test_the_live_blog_rules_match_their_examples():
     rules = {name: (pattern, example) for name, pattern, example in event_rules("live_blog.tsv")}
-    assert set(rules) == {"entry_time", "entry_time_12h", "names_live"}
+    assert set(rules) == {"entry_time", "entry_time_bare", "entry_time_12h", "names_live"}
     example = rules["entry_time"][1]
     text = "\n".join([example, example.replace("2055", "2054"), example.replace("2055", "2053")])
+    assert live_blog(text, DCT, tag(text, DCT)).times
+    example = rules["entry_time_bare"][1]
+    text = "\n".join([example, example.replace("2300", "2259"), example.replace("2300", "2255")])
     assert live_blog(text, DCT, tag(text, DCT)).times
     example = rules["entry_time_12h"][1]
     text = "\n".join([example, example.replace("10.45", "10.30"), example.replace("10.45", "10.27")])
@@ -190,6 +193,35 @@ def test_the_live_blog_rules_match_their_examples():
     # a 12-hour entry's time is the tagger's value: the rule captures nothing nobody reads
     assert re.compile(rules["entry_time_12h"][0]).groups == 0
     assert re.search(rules["names_live"][0], rules["names_live"][1])
+
+
+# a BBC live page: each entry's stamp with a space only, newest entry first
+BLOG_BARE = ("As it happened: Haiti earthquake 15 Jan\n"
+             "2300 The BBC is discontinuing this live update page for the night.\n"
+             "2259 The BBC's Andy Gallagher in Port-au-Prince says the airport is now busier than ever.\n"
+             "1858 Around a dozen US television networks will team up for a telethon next Friday.\n"
+             "0907 fredodupoux tweets: People in the streets are chanting as the night settles.\n")
+
+
+def test_a_live_blogs_entry_stamp_without_a_colon_heads_no_label():
+    dct = date(2010, 1, 15)
+    blog = live_blog(BLOG_BARE, dct, _entries(BLOG_BARE))
+    assert sorted(blog.times.values()) == ["2010-01-15T09:07", "2010-01-15T18:58",
+                                           "2010-01-15T22:59", "2010-01-15T23:00"]
+    labels = _labels(BLOG_BARE, dct)
+    assert "Around a dozen US television networks will team up for a telethon" in labels  # not "1858 Around ..."
+    assert not any(re.match(r"\d{4} ", lb) for lb in labels), labels
+    found = {f.mention.timex.text: f for f in _found_in(BLOG_BARE, dct)}
+    assert found["2300"].mention.timex.value == "2010-01-15T23:00"
+    assert found["2300"].label == "The BBC is discontinuing this live update page for the night"
+
+
+def test_years_heading_lines_with_a_space_only_are_no_live_blog():
+    # a chronology, forwards; and one newest first, but every number a year and no word of a live page
+    for text in ("1933 Roosevelt gave his first inaugural address.\n1934 FDR delivered a fire-side chat.\n"
+                 "1935 Roosevelt told a meeting of young Democrats about virtues.\n",
+                 "2009 BP drilled a well.\n2008 BP bought a field.\n2005 A refinery exploded in Texas.\n"):
+        assert live_blog(text, DCT, tag(text, DCT)).times == {}
 
 
 # a Guardian live blog, newest entry first; the quote in the second entry says "a day later"

@@ -352,3 +352,41 @@ def test_a_duration_dates_no_happening_against_the_report_day():
                                                        Granularity.DAY))
     assert happening_dates([report, week]) == [week]
     assert happening_dates([report, months]) == [report, months]
+
+
+def test_an_event_is_named_by_the_clause_of_its_happening_not_by_a_report_of_it():
+    """A joined event whose most typical mention reports what a source said ("Xinhua: Chinese
+    President Xi Jinping reiterated ...") takes the label of a mention that tells the same
+    happening as a clause of who did what (merge._label_item, labels.label_rank); a report
+    stays when no mention says the same plainly, or when what was said is a judgement ("The
+    talks had been constructive": an editor keeps who said it)."""
+    from kerryview.events.merge import make_event
+    report = "Xinhua: Chinese President Xi Jinping reiterated the country's \"unwavering\" commitment"
+    plain = "Chinese President Xi Jinping reiterated the country's \"unwavering\" commitment to tackling climate change"
+    other = "Chinese officials met the visiting delegation at the Great Hall"
+    assert make_event([_item("2023-07-18", label=report), _item("2023-07-18", doc="b", label=plain)]).label == plain
+    assert make_event([_item("2023-07-18", label=report), _item("2023-07-18", doc="b", label=other)]).label == report
+    opinion = "Kerry: The talks in Beijing had been constructive but complicated"
+    bare = "The talks in Beijing had been constructive but complicated"
+    assert make_event([_item("2023-07-17", label=opinion), _item("2023-07-17", doc="b", label=bare)]).label == opinion
+    # a fragment or a label that only says someone spoke gives way as a report does
+    frag = "Was forced down its blown-out well"
+    assert make_event([_item("2010-08-04", label=frag),
+                       _item("2010-08-04", doc="b", label="BP said mud forced down its blown-out well was holding")]
+                      ).label.startswith("BP said mud")
+
+
+def test_the_ranks_of_labels_that_name_a_happening():
+    from kerryview.events.labels import HAPPENING, NO_HAPPENING, REPORT, label_rank
+    assert label_rank("Chinese President Xi Jinping reiterated the country's commitment") == HAPPENING
+    assert label_rank("The U.S.-China climate talks had been suspended") == HAPPENING  # a passive: a deed
+    assert label_rank("Xinhua: Chinese President Xi Jinping reiterated the country's commitment") == REPORT
+    assert label_rank("Kerry said: “Our hope is that this can be the…”") == REPORT
+    assert label_rank("COP28 talks in Dubai") == REPORT  # no verb: no clause of who did what
+    assert label_rank("The talks in Beijing had been constructive but complicated") == REPORT  # a judgement
+    assert label_rank("Just believed it was important to get down there") == REPORT  # no subject
+    assert label_rank("Hasn't changed based on the Lex note") == REPORT
+    assert label_rank("Kerry told top diplomat Wang Yi in a meeting in the Great Hall of the People") == NO_HAPPENING
+    assert label_rank("A U.S. official said") == NO_HAPPENING
+    assert label_rank("Could make it difficult for the world's largest aircraft maker") == NO_HAPPENING
+    assert label_rank("The situation is unclear, officials said") != NO_HAPPENING  # what was said is there

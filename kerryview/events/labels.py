@@ -8,7 +8,7 @@ from typing import Callable
 
 from kerryview.events.antecedents import MAX_NAME_WORDS  # a name run into the text: "... BP has formed"
 from kerryview.text.verbs import has_finite_verb
-from kerryview.text.wordlists import cues, event_lists, stopwords
+from kerryview.text.wordlists import cues, event_lists, modals, stopwords
 
 LEAD_RULES = "lead_rules.json"
 MAX_LABEL_CHARS = 110
@@ -103,6 +103,24 @@ def with_opening_quote(label: str) -> str:
     closes = mark == "”" or (mark == '"' and not label[at - 1].isspace()
                               and (at + 1 == len(label) or not label[at + 1].isalnum()))
     return ("“" if mark == "”" else '"') + label if closes else label
+
+
+def with_opening_single_quote(label: str, source: str) -> str:
+    """`label` with the opening single quotation mark of a phrase it starts with, when the
+    `source` it was read from (its sentence) has the mark before the label's first words and
+    the label keeps the closing one ("Top kill' operations continued" of "'Top kill'
+    operations continued" -> "'Top kill' operations continued"). The mark is looked for in the
+    source, not the label: an apostrophe after a word ends a plural's possessive as often
+    ("the workers' union")."""
+    words = label.split()[:3]
+    if not words or label[:1] in "'‘\"“":
+        return label
+    head = re.escape(" ".join(words)).replace(r"\ ", r"\s+")
+    opened = re.search(r"(?:^|(?<=[\s(\[]))(['‘])" + head, source, re.IGNORECASE)
+    closes = re.search(r"\w['’](?=[\s,.;:!?)]|$)", label)
+    if opened is None or closes is None or re.search(r"['‘’]", label[:closes.start() + 1]):
+        return label
+    return opened.group(1) + label
 
 
 def capitalized(label: str) -> str:
@@ -325,6 +343,96 @@ def only_reports(text: str, trigger: tuple[int, int], end: int,
         and not any(w in lists["reported_clause_words"] for w in tail)
 
 
+def report_speaker(label: str) -> str | None:
+    """The speaker of a label told as a report, "Speaker: what was said" or "Speaker said:
+    “quotation”" ("Xinhua: Chinese President Xi Jinping reiterated ...", "Kerry said: “Our
+    hope ...”"): the words before its first colon, when they are few (MAX_SPEAKER_WORDS, and
+    a reporting verb) and hold no verb but that one; None for any other label."""
+    m = re.match(r"([^:“”\"]{1,80}?):\s+\S", label)
+    if m is None:
+        return None
+    words = m.group(1).split()
+    head = words[:-1] if words and words[-1].lower() in _lists()["pure_reporting"] else words
+    if not head or len(head) > MAX_SPEAKER_WORDS or has_finite_verb(" ".join(head)):
+        return None
+    return m.group(1)
+
+
+HAPPENING, REPORT, NO_HAPPENING = 0, 1, 2
+
+
+def label_rank(label: str) -> int:
+    """How well `label` names a happening, for the label of an event told by several mentions
+    (lower is better): HAPPENING, a clause that says who did what ("Chinese President Xi
+    Jinping reiterated the country's commitment"); REPORT, what someone said, told as a report
+    ("Xinhua: Chinese President Xi Jinping reiterated ...", report_speaker), or a label with no
+    verb ("COP28 talks in Dubai"); NO_HAPPENING, a fragment ("Oversees offshore drilling
+    resigned") or a label that only says someone spoke ("Kerry told Wang at Beijing's Great
+    Hall of the People", only_reports)."""
+    if not label or is_fragment(label, _lists()["coordinators"]):
+        return NO_HAPPENING
+    if report_speaker(label) is not None:
+        return REPORT
+    said = next((m for m in re.finditer(r"[a-z]+", label) if m.group() in _lists()["pure_reporting"]), None)
+    if said is not None and not re.search(CLAUSE_COMMA, label[:said.start()]) and (only_reports(label, (said.start(), said.end()), len(label))
+                             or _listener_only(label[said.end():], said.group())):
+        return NO_HAPPENING
+    return HAPPENING if _subject_and_verb(label) and not _tells_a_state(label) else REPORT
+
+
+def _subject_and_verb(label: str) -> bool:
+    """Whether `label` has a finite verb after words that can be its subject: a content word
+    or a subject pronoun before it, and no auxiliary first ("Just believed it was important",
+    "Hasn't changed based on the Lex note": no subject)."""
+    from kerryview.text.verbs import is_verb
+
+    lists = _lists()
+    words = list(re.finditer(r"\S+", label))
+    first = words[0].group().lower().replace("’", "'").removesuffix("n't") if words else ""
+    if not words or first in lists["subject_verbs"] or first in event_lists("clause_rules.json")["past_perfect"]:
+        return False
+    for i, m in enumerate(words[1:], 1):
+        if is_verb(m.group().strip("\"“”',.;:"), label[max(0, m.start() - 12):m.start()], finite=True):
+            before = [w.group().lower().strip("\"“”'‘’,.;:()") for w in words[:i]]
+            return any(w and (w not in stopwords() or w in lists["pronoun_subjects"]) for w in before)
+    return False
+
+
+def _listener_only(said: str, verb: str) -> bool:
+    """Whether the words `said` after a verb of telling (lead_rules.json listener_verbs) are
+    only its listener and where or when ("told | top diplomat Wang Yi | in a meeting in the
+    Great Hall of the People"): no word of what was told."""
+    if verb not in _lists()["listener_verbs"]:
+        return False
+    words = said.split()
+    k = next((i for i, w in enumerate(words) if w.lower() in _lists()["phrase_starts"]), len(words))
+    return 0 < k <= MAX_SPEAKER_WORDS and not any(
+        w.lower().strip("\"“”'’,.;:") in _lists()["reported_clause_words"] for w in words[:k]) \
+        and (k == len(words) or place_only(" ".join(words[k:])))
+
+
+def _tells_a_state(label: str) -> bool:
+    """Whether the first verb of `label` is a form of "be" before no participle ("The talks
+    had been | constructive", not "had been | suspended"; clause_rules.json
+    progressive_auxiliaries): a state or a judgement, which its speaker's report tells better
+    than the bare clause (an editor attributes an opinion, not a deed)."""
+    from kerryview.text.verbs import is_verb
+
+    be = event_lists("clause_rules.json")["progressive_auxiliaries"]
+    words = list(re.finditer(r"\S+", label))
+    for i, m in enumerate(words[1:], 1):
+        w = m.group().strip("\"“”',.;:")
+        if not is_verb(w, label[max(0, m.start() - 12):m.start()], finite=True) and w.lower() not in be:
+            continue
+        while i < len(words) and words[i].group().lower() in be | {"had", "has", "have", "not"}:
+            i += 1
+        if words[i - 1].group().lower() not in be:
+            return False  # "reiterated", "had suspended": a deed
+        nxt = words[i].group().strip("\"“”',.;:") if i < len(words) else ""
+        return not (nxt and (is_verb(nxt, "x ") or re.fullmatch(r"[a-z]{3,}(?:ing|en)", nxt)))
+    return False
+
+
 def place_only(said: str) -> bool:
     """Whether the words `said` after a reporting verb are only phrases of where, when or how,
     however long: they open with a preposition of such a phrase (lead_rules.json phrase_starts,
@@ -390,16 +498,26 @@ def reported_span(text: str, sent: tuple[int, int], start: int, end: int,
     lead = len(after) - len(after.lstrip(" \t\n,;:\"“'-–—"))
     after_words = after.split()
     before = text[sent[0]:start].rstrip(" \t\n,;:\"”'-–—")
-    if after_words and not after.lstrip().startswith(",") and len(after_words) >= 3:
+    # "X said today, | bringing the total to five": after the report's own comma comes no word
+    # of what was said (a participle, another clause) unless the words the label holds after
+    # the verb opened it ("Rady said relocation, | which ..., was not viable")
+    set_off = (text[:end].rstrip().endswith(",") and (not _words_after_verb(text, trigger, end, date)
+                                                      or text[trigger[0]:trigger[1]].lower() in lists["listener_verbs"])) \
+        or _participle_clause(after)  # "Obama said | while touring the area": how he said it
+    # (before the report, a participle clause is no more what was said: "But while agreeing to go
+    # back, | Obama insisted ..., that ...")
+    before_said = len(before.split()) >= 3 and not _participle_clause(before)
+    if after_words and not after.lstrip().startswith(",") and not (set_off and before_said) and len(after_words) >= 3:
         span = (end + lead, len(text[:sent[1]].rstrip(" .\n")))
-        if text[span[0]:span[0] + 5].lower().startswith("that "):
-            span = (span[0] + 5, span[1])
-    elif len(before.split()) >= 3:
+    elif before_said:
         span = (sent[0], sent[0] + len(before))
     elif len(after_words) >= 3:
         span = (end + lead, len(text[:sent[1]].rstrip(" .\n")))
     else:
         return None
+    if span[0] >= end and text[span[0]:span[0] + 5].lower() == "that " and not _auxiliary_first(text[span[0] + 5:span[1]]):
+        span = (span[0] + 5, span[1])  # the word that opens what was said ("said | that | BP would pay"),
+        # not the subject it may be ("said that | was not true")
     if text[span[0]:span[0] + 1] in "\"“'‘":
         return None  # a quotation: the label quotes it ("Kerry said: “From experience ...”")
     said = text[span[0]:span[1]]
@@ -408,6 +526,14 @@ def reported_span(text: str, sent: tuple[int, int], start: int, end: int,
             and len(said[comma.end():].split()) >= MIN_COMPLETE_WORDS:
         rest = said[comma.end():]  # "While China said ..., it planned ...": the main clause
         span = (span[0] + comma.end() + len(rest) - len(rest.lstrip()), span[1])
+        if span[0] >= end and text[span[0]:span[0] + 5].lower() == "that " \
+                and not _auxiliary_first(text[span[0] + 5:span[1]]):
+            span = (span[0] + 5, span[1])  # "..., as he had, | that | Friday's debate go ahead"
+    said = text[span[0]:span[1]]
+    inverted = text[start:trigger[0]].rstrip(" ,").endswith(("\"", "”"))  # '"...," said Glen Despaux, 37, who'
+    if span[0] >= end and not inverted and (_auxiliary_first(said) or _relative_first(said)
+                           or (said[:5].lower() == "that " and _auxiliary_first(said[5:]))):
+        span = _with_its_subject(text, span, trigger, end, date)
     speaker = " ".join(text[start:trigger[0]].split()).strip(" ,;:\"“”")
     if speaker and is_fragment(speaker):
         return None  # "to say ...": no one who spoke
@@ -418,6 +544,9 @@ def reported_span(text: str, sent: tuple[int, int], start: int, end: int,
             and words[1].islower():
         speaker = ""  # "the company said": refers back to a name, as a pronoun does
     speaker = re.sub(r"\s+(?:has|have|had)$", "", speaker)
+    if speaker and all(w.lower() in lists["sentence_time_adverbs"] | lists["sentence_adverbs"] | stopwords()
+                       and not (len(w) > 1 and w.isupper()) for w in speaker.split()):  # ("The WHO": a name)
+        speaker = ""  # "Sidney N. Herman, | later said that ...": a time word, no one who spoke
     if _passive(text, trigger[0]):
         speaker = ""  # "I was told ...", "The school was told ...": who was told, no speaker
     tail = text[trigger[1]:end]
@@ -426,6 +555,91 @@ def reported_span(text: str, sent: tuple[int, int], start: int, end: int,
     if span[0] >= end and any(w[:1].isupper() for w in tail.split()):
         return start, span[1], ""  # "Kerry told Wang Yi that talks could help": who was told too
     return span[0], span[1], speaker
+
+
+def _auxiliary_first(said: str) -> bool:
+    """Whether what was said opens with an auxiliary or a modal, its subject left behind
+    ("was not viable", "could make it difficult"; clause_rules.json progressive_auxiliaries,
+    present_auxiliaries, past_perfect, modals.json modals)."""
+    words = said.split()
+    first = words[0].lower().replace("’", "'").removesuffix("n't") if words else ""
+    rules = event_lists("clause_rules.json")
+    return first in rules["progressive_auxiliaries"] | rules["present_auxiliaries"] | rules["past_perfect"] \
+        | modals()["modals"]
+
+
+def words_to_verb(said: str) -> int:
+    """How many words of what was said reach its first finite verb ("A severe flu pandemic which
+    triggers a clampdown on trade could cost ...": up to "triggers"); 0 when it has none."""
+    from kerryview.text.verbs import is_verb
+
+    words = list(re.finditer(r"\S+", said))
+    return next((i + 1 for i, m in enumerate(words) if i and is_verb(
+        m.group().strip("\"“”',.;:"), said[max(0, m.start() - 12):m.start()], finite=True)), 0)
+
+
+def _relative_first(said: str) -> bool:
+    """Whether what was said opens with a relative pronoun, its antecedent left behind ("Officials
+    say samples from other people | who were sick in La Gloria show ..."; clause_rules.json
+    relative_pronouns)."""
+    words = said.split()
+    return bool(words) and words[0].lower() in event_lists("clause_rules.json")["relative_pronouns"]
+
+
+def _participle_clause(after: str) -> bool:
+    """Whether the words after a report open a participle clause, with or without a subordinator
+    ("bringing the total to five", "while touring the area"; lead_rules.json
+    leading_subordinators): how or when the speaker spoke, no words of what was said."""
+    words = after.strip(" ,;:").split()
+    if words and words[0].lower() in cues()["coordinating_conjunctions"]:
+        words = words[1:]
+    if words and words[0].lower() in _lists()["leading_subordinators"]:
+        words = words[1:]
+    return bool(words) and bool(re.fullmatch(r"[a-z]{2,}ing", words[0])) and words[0] not in stopwords()
+
+
+def _with_its_subject(text: str, span: tuple[int, int], trigger: tuple[int, int], end: int,
+                      date: tuple[int, int] | None) -> tuple[int, int]:
+    """The span of what was said, `span` opening with its verb, with its subject: the words
+    after the reporting verb that the report's label held ("Rady said | relocation, | which
+    would take six months, was not viable" -> "relocation, which ..., was not viable"; "Analysts
+    say | the strike, | if not resolved soon, could make ..."), or else the "that" read as the
+    word that opens the clause, when it was the subject ("said last night | that | was not
+    true" -> "that was not true")."""
+    tail = text[trigger[1]:end]
+    words = _words_after_verb(text, trigger, end, date)
+    if words and not is_fragment(words):
+        at = trigger[1] + len(tail) - len(tail.lstrip(" ,;:"))
+        return at, span[1]  # the label then drops the report's date, as in any label
+    if text[max(0, span[0] - 5):span[0]].lower() == "that ":
+        return span[0] - 5, span[1]
+    return span
+
+
+def _words_after_verb(text: str, trigger: tuple[int, int], end: int, date: tuple[int, int] | None) -> str:
+    """The words a report's label holds after its verb, without the report's date and its
+    preposition ("said | on Tuesday": none) or a "that"."""
+    words = text[trigger[1]:end]
+    if date is not None and trigger[1] <= date[0] and date[1] <= end:
+        head = text[trigger[1]:date[0]]
+        lead = DATE_LEAD_IN.search(head)
+        words = (head[:lead.start()] if lead else head) + " " + text[date[1]:end]
+    return re.sub(r"^\s*that\b", "", words.strip(" ,;:")).strip(" ,;:")
+
+
+def without_aside(said: str) -> str:
+    """What was said without an aside set off by commas between its subject and its verb, an
+    auxiliary or a modal (_auxiliary_first): "The construction of the riser, which crews could
+    begin in late June, would provide ..." -> "The construction of the riser would provide
+    ...", "The strike, if not resolved soon, could make ..." -> "The strike could make ...";
+    as a headline tells it. As it is when there is no such aside."""
+    marks = [m for m in re.finditer(CLAUSE_COMMA, said)]
+    if len(marks) < 2 or is_fragment(said[:marks[0].start()]):
+        return said
+    for m in marks[1:]:
+        if _auxiliary_first(said[m.end():]):
+            return said[:marks[0].start()] + " " + said[m.end():].lstrip()
+    return said
 
 
 def said_before_apposition(text: str, reported: tuple[int, int, str],

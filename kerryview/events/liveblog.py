@@ -7,7 +7,10 @@ tweets 2156: Joshua Green, The Atlantic ...").
 A four-digit number before a colon is also how a chronology writes its years ("1918: The Spanish
 flu ..."), so an article is read as a live blog only as a whole: several entries, and either an
 entry no year can be (later than the publication year) or entries that run backwards (newest
-first, as live blogs are written). The entry pattern is data (data/live_blog.tsv).
+first, as live blogs are written). The entry pattern is data (data/live_blog.tsv). A stamp
+with no colon, a space only, at a line's start ("2300 The BBC is discontinuing ...", the BBC's
+live pages) heads a chronology's years as often ("1933 Roosevelt gave ..."): those entries
+must run backwards and either hold no year or come with the page's own words for a live blog.
 
 The 12-hour stamp ("10.45 pm: So, after seven and a half hours, ...") is no year: the tagger
 reads it as a clock time, and its value (read by the one TIMEX3 value parser,
@@ -27,6 +30,7 @@ nothing here.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
@@ -48,6 +52,11 @@ def _rule(name: str) -> str:
 @cache
 def _entry() -> re.Pattern[str]:
     return re.compile(r"(?<!\S)(?P<hh>[01][0-9]|2[0-3])(?P<mm>[0-5][0-9])" + _rule("entry_time"))
+
+
+@cache
+def _entry_bare() -> re.Pattern[str]:
+    return re.compile(r"(?m)^(?P<hh>[01][0-9]|2[0-3])(?P<mm>[0-5][0-9])" + _rule("entry_time_bare"))
 
 
 @cache
@@ -91,6 +100,29 @@ class LiveBlog:
                 end = o
         return start, end
 
+    def entry_words(self, pos: int) -> int:
+        """Where the words of the entry whose clock time starts at `pos` start; `pos` itself
+        when no entry opens there."""
+        k = bisect_left(self.opens, pos)
+        return self.words[k] if k < len(self.opens) and self.opens[k] == pos else pos
+
+    def sentences(self, text: str, sents: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """`sents` cut at each entry, without its clock time: an entry's words are a sentence of
+        their own, whether the page ran them on after the entry before or not ("2300 The BBC is
+        ..." -> "The BBC is ...")."""
+        if not self.opens:
+            return sents
+        out = []
+        for a, b in sents:
+            for o, w in zip(self.opens, self.words):
+                if a <= o < b:
+                    if text[a:o].strip():
+                        out.append((a, len(text[:o].rstrip())))
+                    a = max(a, w)
+            if a < b:
+                out.append((a, b))
+        return out
+
     def retime(self, t: Timex) -> Timex | None:
         """`t` as its entry's clock time when it opens an entry (None when the article has no
         publication day to put it on); None when the tagger counted `t` from an entry's stamp
@@ -118,6 +150,12 @@ def live_blog(text: str, dct: date | None, timexes: Sequence[Timex]) -> LiveBlog
         values = [int(m["hh"] + m["mm"]) for m in found]
         no_year = dct is not None and any(v > dct.year for v in values)
         if no_year or _backwards(values):
+            clocks.update({m.start(): (m.end() - 1, f"{m['hh']}:{m['mm']}") for m in found})
+    found = [m for m in _entry_bare().finditer(text) if m.start() not in clocks]
+    if len(found) >= MIN_ENTRIES:  # "2300 The BBC is ...": a year heads a chronology's line so too
+        values = [int(m["hh"] + m["mm"]) for m in found]
+        no_year = dct is not None and any(v > dct.year for v in values)
+        if _backwards(values) and (no_year or _names_live().search(text)):
             clocks.update({m.start(): (m.end() - 1, f"{m['hh']}:{m['mm']}") for m in found})
     at = {t.start: t for t in timexes}
     found = [(m, clock) for m in _entry_12h().finditer(text) if (clock := _clock(at.get(m.start())))]

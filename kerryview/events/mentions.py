@@ -26,10 +26,10 @@ from kerryview.events.liveblog import live_blog
 from kerryview.events.not_events import LineFilter, why_not_event_sentence
 from kerryview.events.labels import (CLAUSE_COMMA, colon_opens_clause, DATE_LEAD_IN, dated_item, apposition_subject, cut_number, keeps_date, headline_label,
                                      capitalized, determiner_that, MAX_CIRCUMSTANCE_WORDS, place_only, where_without_verb,
-                                     with_opening_quote,
+                                     with_opening_quote, with_opening_single_quote,
                                      is_conditional, is_fragment,
                                      only_reports, reported_span, said_before_apposition, shorten, tidy,
-                                     within_passage, without_date)
+                                     within_passage, without_aside, without_date, words_to_verb)
 from kerryview.text.context import ContextBuilder
 from kerryview.text.sentences import sentence_spans
 from kerryview.text.tense import past_expectation, tense
@@ -584,8 +584,15 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
         named = with_antecedent(label, text, sents, sent, _is_verb) if sents is not None else label
         if named != label and named[:len(named) - len(label.partition(" ")[2])].strip() not in reported[2]:
             label = named  # "Kerry: It planned ..." -> "Kerry: China planned ..." ("Suttles: He ...": him)
+        if reported[0] < told_end:  # its subject from the words after the reporting verb
+            label = without_aside(label)  # "Rady said relocation, which ..., was not viable"
+        first, _, rest = label.partition(" ")
+        if rest and first.lower().rstrip(",") in _conjunctions() and not _fixed_adverbial(label) \
+                and not is_fragment(rest):
+            label = rest  # "Adm Allen: But the relief well will continue": no "But" after the speaker
+        keep = len(reported[2].split()) + max(MIN_SAID_WORDS, words_to_verb(label) if reported[0] < told_end else 0)
+        # (a subject taken back from the report's words reaches its verb: never "X: A severe flu pandemic")
         label = f"{reported[2]}: {capitalized(label)}"
-        keep = len(reported[2].split()) + MIN_SAID_WORDS
     elif trigger and reported and reported[0] < told_end:  # "Kerry told Wang Yi that ...": and what
         keep = len(text[reported[0]:told_end].split()) + MIN_SAID_WORDS
     label = shorten(label, MAX_LABEL_CHARS, keep)
@@ -624,6 +631,7 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
     said_from = len(f"{reported[2]}: ") if trigger and reported and reported[2] \
         and label.startswith(f"{reported[2]}: ") else 0  # the quotation is what was said
     label = label[:said_from] + with_opening_quote(label[said_from:])  # '"Top kill" failed'
+    label = label[:said_from] + with_opening_single_quote(label[said_from:], text[a:b])  # "'Top kill' operations"
     return capitalized(label) if label else timex.text
 
 
@@ -859,7 +867,8 @@ def find_mentions(doc: Document, timexes: list[Timex], cancel: Cancellation = NE
     time expression dates a clause of). The pipeline passes clauses.CLAUSE_EVENTS (NEWS by
     default); off here, so a caller sees the time-expression mentions alone."""
     text = doc.text
-    sents = sentence_spans(text)
+    blog = live_blog(text, doc.dct, timexes)  # "2055: ..." of a live blog: 20:55, not the year 2055
+    sents = blog.sentences(text, sentence_spans(text))  # each entry a sentence, without its clock time
     starts = [s for s, _ in sents]
     contexts = ContextBuilder(text, sents, timexes)
     durations = [t for t in timexes if t.type == "DURATION"]
@@ -868,7 +877,6 @@ def find_mentions(doc: Document, timexes: list[Timex], cancel: Cancellation = NE
     lines = LineFilter(text, timexes)  # date lines, bylines, captions, copyright: never events
     leads = lead_passages(doc, sents, lines)
     prev: tuple[Timex, Interval, int] | None = None  # the last time, its interval, its end
-    blog = live_blog(text, doc.dct, timexes)  # "2055: ..." of a live blog: 20:55, not the year 2055
     tx_starts = [u.start for u in timexes]
     told: dict[tuple[int, int], list[Interval]] = {}  # the times each passage has a mention of
     for k, t in enumerate(timexes):
@@ -898,8 +906,9 @@ def find_mentions(doc: Document, timexes: list[Timex], cancel: Cancellation = NE
             prev = (t, interval, t.end) if t.type == "TIME" else (prev[0], prev[1], t.end)
             continue
         prev = (t, interval, t.end)
-        i = bisect_right(starts, t.start) - 1
-        sent = sents[i] if i >= 0 and sents[i][1] >= t.end else (t.start, t.end)
+        at = blog.entry_words(t.start)  # an entry's clock time dates the entry's words
+        i = bisect_right(starts, at) - 1
+        sent = sents[i] if i >= 0 and sents[i][1] >= max(at, t.end) else (t.start, t.end)
         if line and sent[0] <= line.end < t.start:  # the passage starts after the date line
             rest = text[line.end:sent[1]]
             sent = (line.end + len(rest) - len(rest.lstrip()), sent[1])

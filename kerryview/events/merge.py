@@ -25,6 +25,7 @@ from typing import Callable, Iterable, NamedTuple
 from kerryview.cancellation import NEVER, Cancellation
 from kerryview.events.blocking import candidate_pairs
 from kerryview.events.clauses import is_clause_event, mention_dating, merge_weights, own_words
+from kerryview.events.labels import HAPPENING, label_rank, report_speaker
 from kerryview.events.mentions import Found
 from kerryview.calendar.zones import utc_interval
 from kerryview.text.similarity import WORD, Vectorizer, content_terms, cosine, stem, word_overlap
@@ -36,6 +37,9 @@ MERGE_THRESHOLD = 0.30  # average cosine for two groups with compatible dates
 CONFLICT_THRESHOLD = 0.60  # so alike that differing dates are a disagreement between sources
 CONFLICT_MAX_DAYS = 3
 INFORMATIVE_LABEL_WORDS = 4
+# A mention's label that says the same as an event's report ("Xinhua: Xi reiterated ...") holds
+# this share of the weight of the report's content words (labels.label_rank, _label_item).
+SAME_HAPPENING_SHARE = 0.6
 LINK_FLOOR = 0.05  # cosine below which two passages are not linked (it would barely move an average)
 
 
@@ -458,14 +462,14 @@ def make_event(group: list[Item]) -> Event:
     durations = Counter(it.mention.duration for it in group if it.mention.duration)
     duration = durations.most_common(1)[0][0] if durations else None
     latest = max(group, key=lambda it: (it.doc_dct, it.mention.document_id))
-    medoid = _medoid(group)
+    named_by = _label_item(group)
     conflicts = _conflicts(dating, chosen, durations, group)
     ident = event_id(group)
     start, end = iv.start, iv.end
     dur = duration_timedelta(duration) if duration else None
     if dur and dur >= timedelta(days=1) and iv.granularity.day_or_finer and dur < datetime.max - start:
         end = max(end, start + dur)  # "a three-day visit" starting that day (none past 9999)
-    return Event(id=ident, label=medoid.label, value=chosen.mention.timex.value,
+    return Event(id=ident, label=named_by.label, value=chosen.mention.timex.value,
                  start=iso(start), end=iso(end), granularity=iv.granularity,
                  status=latest.mention.status, duration=duration,
                  mod=mention_dating(chosen.mention.timex)[1], mentions=[it.mention for it in group],
@@ -478,19 +482,38 @@ def event_id(group: list[Item]) -> str:
                                         for it in group)).encode()).hexdigest()[:12]
 
 
-def _medoid(group: list[Item]) -> Item:
-    """The mention whose label the event takes: the most typical passage's, preferring one
-    that says more than "Kerry said"."""
+def _medoid(group: list[Item], among: list[Item] | None = None) -> Item:
+    """The mention whose label the event takes: the most typical passage's (of `among`, when
+    given, typical of the whole group), preferring one that says more than "Kerry said"."""
     total = _vector_sum(group) if len(group) > SMALL_GROUP else None
     # Ties (two passages are equally typical of each other) go to the first article by id, then
     # to the passage told first in it (its headline or lead): never to the order the mentions
     # come in, which differs between a full and an incremental import.
-    return min(group, key=lambda it: (len(it.label.split()) < INFORMATIVE_LABEL_WORDS,
+    return min(among or group, key=lambda it: (len(it.label.split()) < INFORMATIVE_LABEL_WORDS,
                                       -round(_typicality(it, group, total), 9),
                                       it.mention.document_id, it.mention.start))
 
 
-# -- one happening told in one sentence at two precisions -----------------------------------
+def _label_item(group: list[Item]) -> Item:
+    """The mention whose label names the event: the most typical (_medoid), unless its label
+    tells the happening less well (labels.label_rank: a report of it, "Xinhua: Chinese
+    President Xi Jinping reiterated ...", a fragment, a label that only says someone spoke)
+    than another mention's that says the same ("Chinese President Xi Jinping reiterated the
+    country's commitment ...": SAME_HAPPENING_SHARE of the words of what the report says);
+    then the most typical of those."""
+    chosen = _medoid(group)
+    rank = label_rank(chosen.label)
+    if rank == HAPPENING:
+        return chosen
+    speaker = report_speaker(chosen.label)
+    said = content_terms(chosen.label[len(speaker) + 1:] if speaker else chosen.label)
+    weight = sum(said.values())
+    better = [it for it in group if label_rank(it.label) < rank
+              and word_overlap(said, content_terms(it.label))[0] >= SAME_HAPPENING_SHARE * weight > 0]
+    return _medoid(group, better) if better else chosen
+
+
+# -- one happening told in one sentence at two precisions# -- one happening told in one sentence at two precisions -----------------------------------
 SAME_WORDS = 0.6  # weighted Jaccard of two events' labels' content words (measured: README_stories)
 SAME_WORDS_SHARED = 4.0  # and the weight of the words they share (a name counts 2)
 SAME_WORDS_DAYS = 1  # a clause dated by its publication and a date this many days off
