@@ -724,6 +724,8 @@ def _esl_dct_day(value: str, words: list[str]) -> date | None:
 _NO_SPACE_BEFORE = {".", ",", ";", ":", "!", "?", ")", "]", "}", "%", "'s", "n't", "'re", "'ve",
                     "'ll", "'d", "'m", "”", "’"}
 _NO_SPACE_AFTER = {"(", "[", "{", "$", "“", "‘", "#"}
+_CONTRACTION_ENDS = {"s", "d", "t", "ll", "re", "ve", "m"}  # after ’: Lohan’s, she’d, don’t
+_WEB_DOMAINS = {"com", "org", "net", "gov"}  # after ".": TMZ.com
 
 
 def esl_detokenize(sentences: list[list[str]]) -> tuple[str, list[list[int]]]:
@@ -752,6 +754,10 @@ def esl_detokenize(sentences: list[list[str]]) -> tuple[str, list[list[int]]]:
                 sep = " " if not quote_open else ""
             elif w in _NO_SPACE_BEFORE or prev in _NO_SPACE_AFTER:
                 sep = ""
+            elif prev.endswith("’") and w.lower() in _CONTRACTION_ENDS and alnum(prev2 if prev == "’" else prev[:-1]):
+                sep = ""  # Lohan’s, don’t, I’m (the typographic apostrophe, split off as a token)
+            elif prev == "." and w.lower() in _WEB_DOMAINS and alnum(prev2):
+                sep = ""  # TMZ.com
             elif w in ("/", ":") and prev.isdigit() and nxt and nxt.isdigit():
                 sep = ""
             elif prev in (".", "/", ":") and prev2 and (

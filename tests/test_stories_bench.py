@@ -245,3 +245,12 @@ def test_esl_files_never_lists_the_held_out_topics(tmp_path, monkeypatch):
         (tmp_path / topic / f"{topic}_1ecbplus.xml.xml").write_text("<Document/>")
     monkeypatch.setattr(stories, "ESL", tmp_path)
     assert [p.parent.name for p in stories.esl_files()] == ["3", "35"]
+
+
+def test_esl_detokenize_joins_a_typographic_apostrophe_and_a_web_address():
+    text, starts = stories.esl_detokenize([["Lohan", "’", "s", "lawyer", "said", "she", "don", "’", "t", "know",
+                                            ",", "TMZ", ".", "com", "reported", "."]])
+    assert text == "Lohan’s lawyer said she don’t know, TMZ.com reported.\n"
+    assert text[starts[0][2]] == "s" and text[starts[0][13]:starts[0][13] + 3] == "com"
+    # a closing quotation mark before a word is no apostrophe: the word keeps its space
+    assert stories.esl_detokenize([["‘", "Go", "’", "said", "he"]])[0] == "‘Go’ said he\n"
