@@ -955,8 +955,9 @@ def _headline_told_below(found: list[Found], doc: Document) -> list[Found]:
     below only (a later one may be another happening of the same kind: "Seacom restored ... |
     ... have restored ... today | ... was restored at 10:57 on 11 October"), by the words'
     regular forms (_verb_forms: "dies", "died"); not a reporting verb (a report is of its own
-    day), not a present perfect below ("A man has denied arson following a fire early on
-    Sunday": a time of another clause)."""
+    day), not a verb right after an auxiliary of the present below (clause_rules.json
+    present_auxiliaries: "A man has denied arson following a fire early on Sunday": the time
+    is the fire's)."""
     if doc.dct is None:
         return found
     days = int(next(iter(clause_rules()["headline_told_below"])))
@@ -1001,7 +1002,8 @@ def _verb_forms(word: str) -> set[str]:
 
 def _dates_a_day_before(f: Found, text: str, dct: date, days: int) -> bool:
     """Whether a time-expression mention tells a happening of one day (or a part of it) at
-    most `days` days before the publication day `dct`, its verb not in the present perfect."""
+    most `days` days before the publication day `dct`, its verb not right after an auxiliary
+    of the present ("has denied", "is charged": told as of now, the time another word's)."""
     m = f.mention
     if m.dated_by != "time expression" or m.status != "happened" or f.interval is None \
             or not f.interval.granularity.day_or_finer:
