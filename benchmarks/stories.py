@@ -697,19 +697,26 @@ def _esl_dct_day(value: str, words: list[str]) -> date | None:
     page gives a clock time ("2 / 3 / 2009 11 : 11 PM" -> 2009-02-04T04:11Z), so the value's
     day, the day before or the day after is the printed one: the first of the three whose
     day of the month and year the printed words hold. None when none is (a value that
-    contradicts its own words, e.g. "June 6th , 2013 7 : 38pm" -> 2013-06-14)."""
+    contradicts its own words, e.g. "June 6th , 2013 7 : 38pm" -> 2013-06-14), or when a value
+    with no clock time has another year than the one written in full ("April 10 , 2007" ->
+    2010-04-10: the annotator's year, which the document's other times then carry too)."""
     v = _esl_value(value)
     if v is None:
         return None
     day = date.fromisoformat(v[:10])
-    if "T" not in v or not words:  # no clock time (no UTC), or no words to read: the value's day
+    if not words:  # no words to read: the value's day
         return day
     numbers = {int(m.group(1)) for w in words
                if (m := re.fullmatch(r"(\d{1,4})(?:st|nd|rd|th)?", w.strip().lower()))}
+    years = {n for n in numbers if n >= 1000}  # a year written in full ("MARCH 11 , 2013")
+    if "T" not in v:  # no clock time (no UTC): the value's day, unless the words give another year
+        return day if not years or day.year in years else None  # "April 10 , 2007" valued 2010-04-10
     for d in (day, day - timedelta(days=1), day + timedelta(days=1)):
-        # the year too, when the words give one ("Jul . 7 5 : 59 PM EDT" gives none)
-        if d.day in numbers and (d.year in numbers or d.year % 100 in numbers
-                                 or not any(n > 59 for n in numbers)):
+        # the year too, when the words give one ("Jul . 7 5 : 59 PM EDT" gives none): in full
+        # when written in full (not "2011" read off the day "11" of "MARCH 11 , 2013"), else
+        # its last two digits ("11 / 30 / 09")
+        if d.day in numbers and (d.year in years if years else (
+                d.year % 100 in numbers or not any(n > 59 for n in numbers))):
             return d
     return None
 
@@ -717,6 +724,8 @@ def _esl_dct_day(value: str, words: list[str]) -> date | None:
 _NO_SPACE_BEFORE = {".", ",", ";", ":", "!", "?", ")", "]", "}", "%", "'s", "n't", "'re", "'ve",
                     "'ll", "'d", "'m", "”", "’"}
 _NO_SPACE_AFTER = {"(", "[", "{", "$", "“", "‘", "#"}
+_CONTRACTION_ENDS = {"s", "d", "t", "ll", "re", "ve", "m"}  # after ’: Lohan’s, she’d, don’t
+_WEB_DOMAINS = {"com", "org", "net", "gov"}  # after ".": TMZ.com
 
 
 def esl_detokenize(sentences: list[list[str]]) -> tuple[str, list[list[int]]]:
@@ -745,6 +754,10 @@ def esl_detokenize(sentences: list[list[str]]) -> tuple[str, list[list[int]]]:
                 sep = " " if not quote_open else ""
             elif w in _NO_SPACE_BEFORE or prev in _NO_SPACE_AFTER:
                 sep = ""
+            elif prev.endswith("’") and w.lower() in _CONTRACTION_ENDS and alnum(prev2 if prev == "’" else prev[:-1]):
+                sep = ""  # Lohan’s, don’t, I’m (the typographic apostrophe, split off as a token)
+            elif prev == "." and w.lower() in _WEB_DOMAINS and alnum(prev2):
+                sep = ""  # TMZ.com
             elif w in ("/", ":") and prev.isdigit() and nxt and nxt.isdigit():
                 sep = ""
             elif prev in (".", "/", ":") and prev2 and (

@@ -192,7 +192,10 @@ class EventMention:
     # span at the passage's start whose value is that day); "sentence before": a clause below
     # the lead that goes on with the story of the sentence before, dated by that sentence's time
     # expression's day (`timex` an empty span at the event words whose value is that day;
-    # clause_rules.json narrative_day).
+    # clause_rules.json narrative_day); "told below": a headline with no time expression whose
+    # event words are told again below with a day shortly before the publication, dated by
+    # that day (`timex` an empty span at the passage's start; clause_rules.json
+    # headline_told_below).
     dated_by: str = "time expression"
     position: str = ""  # "headline" | "lead" | "" (elsewhere in the article)
 

@@ -894,3 +894,32 @@ def test_a_story_told_on_is_a_simple_past_with_no_word_that_moves_its_time():
     assert narrative(passive.replace("were injured", "are injured")) == {}
     assert narrative("The police arrested two men on Sunday. Directors also met.") == {"met": date(2010, 5, 23)}
 
+
+
+def test_a_headline_is_of_the_day_its_event_is_first_told_below_with():  # "headline_told_below"
+    """The example of clause_rules.json headline_told_below: a headline with no time expression
+    whose event words are told again below, first in a clause dated a day shortly before the
+    publication, is of that day; not when the first telling below is of the publication day,
+    a report, a present perfect, or too long before."""
+    example = clause_rules_raw()["headline_told_below"]["example"]
+    text = re.match(r'"(.*?)" published', example).group(1).replace("\\n", "\n")
+    friday = date(2013, 6, 7)
+
+    def headline(text, dct=friday):
+        doc = Document(id="d", path="d.txt", text=text, dct=dct, dct_source=GIVEN)
+        found = find_mentions(doc, tag(text, dct), dct_clauses=NEWS)
+        return {(text[f.mention.trigger_start:f.mention.trigger_end], f.mention.dated_by, f.interval.start.date())
+                for f in found if f.mention.position == "headline"}
+
+    assert headline(text) == {("dies", "told below", date(2013, 6, 6))}
+    found = [f for f in find_mentions(Document(id="d", path="d.txt", text=text, dct=friday, dct_source=GIVEN),
+                                      tag(text, friday), dct_clauses=NEWS) if f.mention.position == "headline"]
+    assert "“early Thursday”" in found[0].mention.resolution
+    head = "Hollywood's mermaid Esther Williams dies\n"
+    for rest in ("Williams died today in her sleep. Her sister died early Thursday.",  # first: today
+                 "Williams has died early Thursday, after a fall on Monday.",  # present perfect
+                 "Williams died on May 3 in her sleep, her publicist said."):  # a month before
+        assert headline(head + rest) == {("dies", "publication", friday)}, rest
+    assert headline("Publicist says Esther Williams died\nThe publicist said on Thursday that she died.") \
+        == {("died", "publication", friday)} or all(w != "says" for w, _, _ in headline(
+            "Publicist says Esther Williams died\nThe publicist said on Thursday that she died."))

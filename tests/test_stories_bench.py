@@ -229,6 +229,14 @@ def test_esl_dct_day_is_the_printed_day_or_none():
     assert stories._esl_dct_day("2011-11-11T20:49", "Sat Nov 12 2011 , 01 : 19 hrs".split()) == date(2011, 11, 12)
     assert stories._esl_dct_day("2013-06-14T00:38Z", "June 6th , 2013 7 : 38pm EDT".split()) is None
     assert stories._esl_dct_day("2011-11-11", ["Friday"]) == date(2011, 11, 11)  # no clock time
+    # a year written in full is the year: not 2011 read off the day of "MARCH 11 , 2013"
+    assert stories._esl_dct_day("2011-03-12T03:34Z", "MONDAY , MARCH 11 , 2013 , 10 : 34 PM".split()) is None
+    assert stories._esl_dct_day("2013-03-12T03:34Z", "MONDAY , MARCH 11 , 2013 , 10 : 34 PM".split()) \
+        == date(2013, 3, 11)
+    assert stories._esl_dct_day("2009-12-01T00:40Z", "11 / 30 / 09 07 : 40 PM ET".split()) == date(2009, 11, 30)
+    # with no clock time too: "April 10 , 2007" valued 2010-04-10 is the annotator's slip
+    assert stories._esl_dct_day("2010-04-10", "April 10 , 2007".split()) is None
+    assert stories._esl_dct_day("2007-04-10", "April 10 , 2007".split()) == date(2007, 4, 10)
 
 
 def test_esl_files_never_lists_the_held_out_topics(tmp_path, monkeypatch):
@@ -237,3 +245,12 @@ def test_esl_files_never_lists_the_held_out_topics(tmp_path, monkeypatch):
         (tmp_path / topic / f"{topic}_1ecbplus.xml.xml").write_text("<Document/>")
     monkeypatch.setattr(stories, "ESL", tmp_path)
     assert [p.parent.name for p in stories.esl_files()] == ["3", "35"]
+
+
+def test_esl_detokenize_joins_a_typographic_apostrophe_and_a_web_address():
+    text, starts = stories.esl_detokenize([["Lohan", "’", "s", "lawyer", "said", "she", "don", "’", "t", "know",
+                                            ",", "TMZ", ".", "com", "reported", "."]])
+    assert text == "Lohan’s lawyer said she don’t know, TMZ.com reported.\n"
+    assert text[starts[0][2]] == "s" and text[starts[0][13]:starts[0][13] + 3] == "com"
+    # a closing quotation mark before a word is no apostrophe: the word keeps its space
+    assert stories.esl_detokenize([["‘", "Go", "’", "said", "he"]])[0] == "‘Go’ said he\n"

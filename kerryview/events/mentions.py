@@ -32,6 +32,7 @@ from kerryview.events.labels import (CLAUSE_COMMA, colon_opens_clause, DATE_LEAD
                                      within_passage, without_aside, without_date, words_to_verb)
 from kerryview.text.context import ContextBuilder
 from kerryview.text.sentences import sentence_spans
+from kerryview.text.similarity import stem
 from kerryview.text.tense import past_expectation, tense
 from kerryview.text.verbs import ends_subject, has_finite_verb, past_verb_pattern, is_verb as _is_verb  # the one verb test (labels, antecedents too)
 from kerryview.text.wordlists import WORD, cues, event_lists, modals, reporting_verbs, stopwords
@@ -951,7 +952,77 @@ def find_mentions(doc: Document, timexes: list[Timex], cancel: Cancellation = NE
         news = None if dct_clauses is True else _news_end(leads, sents, lines, lead_sentences())
         out.extend(_clauses_of_the_day(doc, sents, out, timexes, lines, contexts, news,
                                        [(ld.start, ld.end) for ld in leads if ld.position == "headline"]))
+    return _headline_told_below(out, doc)
+
+
+def _headline_told_below(found: list[Found], doc: Document) -> list[Found]:
+    """A headline with no time expression of its own (_main_news, dated by publication)
+    whose event words are told again below it, the first time in a clause a time expression
+    dates as a happening of one day shortly before the publication, is of that day
+    (clause_rules.json headline_told_below): "Hollywood's mermaid Esther Williams dies | ...
+    Williams died early Thursday in her sleep" (published Friday): Thursday. The first telling
+    below only (a later one may be another happening of the same kind: "Seacom restored ... |
+    ... have restored ... today | ... was restored at 10:57 on 11 October"), by the words'
+    regular forms (_verb_forms: "dies", "died"); not a reporting verb (a report is of its own
+    day), not a verb right after an auxiliary of the present below (clause_rules.json
+    present_auxiliaries: "A man has denied arson following a fire early on Sunday": the time
+    is the fire's)."""
+    if doc.dct is None:
+        return found
+    days = int(next(iter(clause_rules()["headline_told_below"])))
+    text = doc.text
+    heads = [i for i, f in enumerate(found) if f.mention.position == "headline"
+             and f.mention.dated_by == "publication" and f.mention.trigger_start is not None]
+    if not heads or days <= 0:
+        return found
+    by_trigger = {f.mention.trigger_start: f for f in found
+                  if f.mention.trigger_start is not None and f.mention.position != "headline"}
+    reports = reporting_verbs()
+    out = list(found)
+    for i in heads:
+        m = found[i].mention
+        word = text[m.trigger_start:m.trigger_end].lower()
+        if any(word in forms for forms in reports.values()):
+            continue
+        key = _verb_forms(word)
+        first = next((w.start() for w in WORD.finditer(text, m.end) if key & _verb_forms(w.group().lower())), None)
+        below = by_trigger.get(first)
+        if below is None or not _dates_a_day_before(below, text, doc.dct, days):
+            continue
+        day = below.interval.start.date().isoformat()
+        t = Timex(m.timex.start, m.timex.end, "", "DATE", day,
+                  anchor=" ".join(below.mention.timex.text.split()), anchor_kind="told below")
+        mention = replace(m, timex=t, dated_by="told below")
+        mention.resolution = resolution_for(mention, doc)
+        out[i] = Found(mention, found[i].label, found[i].context, value_interval(day))
     return out
+
+
+def _verb_forms(word: str) -> set[str]:
+    """The word and the bases its regular endings may hide, to tell a headline's present
+    from the past told below ("dies", "died": "die"; "foils", "foiled": "foil"; "carries",
+    "carried": "carry"); bases of three letters or more."""
+    out = {word, stem(word)}
+    for end, base in (("ies", "y"), ("ied", "y"), ("es", ""), ("s", ""), ("ed", ""), ("d", "")):
+        if word.endswith(end):
+            out.add(word[:-len(end)] + base)
+    return {w for w in out if len(w) >= 3}
+
+
+def _dates_a_day_before(f: Found, text: str, dct: date, days: int) -> bool:
+    """Whether a time-expression mention tells a happening of one day (or a part of it) at
+    most `days` days before the publication day `dct`, its verb not right after an auxiliary
+    of the present ("has denied", "is charged": told as of now, the time another word's)."""
+    m = f.mention
+    if m.dated_by != "time expression" or m.status != "happened" or f.interval is None \
+            or not f.interval.granularity.day_or_finer:
+        return False
+    day = f.interval.start.date()
+    if f.interval.end > datetime.combine(day + timedelta(days=1), datetime.min.time()) \
+            or not timedelta(0) < dct - day <= timedelta(days=days):
+        return False
+    before = [w.group().lower() for w in WORD.finditer(text, max(m.start, m.trigger_start - 30), m.trigger_start)]
+    return not (before and before[-1] in clause_rules()["present_auxiliaries"])
 
 
 def _news_end(leads: list[Lead], sents: list[tuple[int, int]], lines: LineFilter, n: int) -> int:
@@ -1446,6 +1517,10 @@ def resolution_for(m: EventMention, doc: Document) -> str:
         from kerryview.text.phrasing import value_words
         return (f"dated by the sentence before: “{m.timex.anchor}” → {value_words(m.timex.value)}; this "
                 f"sentence goes on with its story in the simple past, with no time expression of its own")
+    if m.dated_by == "told below":  # clause_rules.json headline_told_below
+        from kerryview.text.phrasing import value_words
+        return (f"dated by the article's words below its headline: “{m.timex.anchor}” → "
+                f"{value_words(m.timex.value)}, where the headline's event is first told again")
     if m.dated_by != "publication":
         return explain(m.timex, doc)
     what = f"the {m.position}" if m.position else "news"
