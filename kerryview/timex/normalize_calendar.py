@@ -236,9 +236,11 @@ def _month_in_year(g: Groups, start: int, end: int, month: int, mod: str | None,
         return Pending(start, end, "DATE", value=f"{int(year):04d}-{month:02d}", mod=mod)
     rel = lookup("relative_word", g["rel"]) if g.get("rel") else None
     if g.get("that") or (g.get("the") and rel):  # "October of that year": the year last mentioned;
-        # "March of the following year": the one after it
+        # "March of the following year": the one after it; "the last month of the year": the
+        # DCT's year when no year was mentioned (rule month_ordinal_of_year)
+        shift = rel if g.get("the") else 0 if (g.get("that") or "").lower() == "the" else None
         return Pending(start, end, "DATE", op="month", args={"month": month, "rel": None,
-                                                              "yearshift": rel if g.get("the") else None,
+                                                              "yearshift": shift,
                                                               "that": True}, mod=mod)
     if of_year:
         return Pending(start, end, "DATE", op="month", args={"month": month, "rel": None, "yearshift": rel or 0}, mod=mod)
