@@ -131,7 +131,10 @@ def _time_clock(g: Groups, text: str, start: int, end: int, opts: Options) -> Pe
     if not (g.get("och") or g.get("h24")):  # "3am in the morning": a clock of its own half of the day
         tail = _POD_TAIL.search(text, start, end)  # leaves the part of the day a timex of its own
         end = tail.start() if tail else end
-    if g.get("prel"):  # "10 o'clock last night": the day the relative word counts (as rule pod_date)
+    if g.get("prel") and g["prel"].lower() in table("story_relative_word"):
+        # "at 10:15 next morning": the day after the one the story last told (as "the next morning")
+        part = {"op": "time_ref", "n": lookup("relative_word", g["prel"])}
+    elif g.get("prel"):  # "10 o'clock last night": the day the relative word counts (as rule pod_date)
         part = {"op": "dayshift", "n": lookup("relative_word", g["prel"])}
     else:
         part = _date_part(g)
