@@ -188,3 +188,17 @@ def test_an_article_whose_own_words_do_not_name_its_day_teaches_only_when_surer(
     infer_dcts([dated, weak, own], CachingTagger())
     assert (weak.dct, own.dct) == (date(2023, 7, 17), date(2023, 7, 18))
     assert learnt == ["a", "c"]
+
+
+def test_a_page_of_two_posts_is_dated_by_the_top_posts_sign_off():
+    """Rule sign_off_stamp: a blog page that holds an earlier post under the newest one is the
+    newest post's page; the earlier post's sign-off (May 12) is no stamp of the page."""
+    example = RULES["sign_off_stamp"]["example"]
+    text = example["text"].replace(
+        "By Ezra Klein | May 29, 2009; 6:45 AM ET\n",
+        "By Ezra Klein | May 29, 2009; 6:45 AM ET\nEarlier post: The repo market froze in August 2007.\n"
+        "By Ezra Klein | May 12, 2009; 9:10 AM ET\n")
+    pile = [_doc(f"p{i}", t) for i, t in enumerate(example["pile"])]
+    article = _doc("x", text)
+    infer_dcts(pile + [article], CachingTagger())
+    assert article.dct == date(2009, 5, 29), str(article.dct_source)

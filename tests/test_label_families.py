@@ -836,3 +836,18 @@ def test_a_where_clause_without_a_comma_completes_the_label_when_it_has_its_verb
         text, date(2023, 7, 17))  # not "... will pick up": the object-less verb
     assert tidy("Handshakes and backslaps erupted in the control room in Houston where BP") \
         == "Handshakes and backslaps erupted in the control room in Houston"  # a "where" clause with no verb
+
+
+def test_a_live_blogs_entries_after_midnight_keep_the_taggers_next_day():
+    # timex.news.live_blog_days: the page is dated the day the blog started; its posts above
+    # the midnight turn are of the next day, and "0000" over "2346" is the day's end
+    text = ("Election night live\n0020: We end here for tonight.\n0005: Still counting in Sunderland.\n"
+            "0000: Midnight and no result yet.\n2346: Polls have closed everywhere.\n"
+            "2200: The exit poll is published.\n2130 Queues at the polling stations.\n")
+    dct = date(2010, 5, 6)
+    blog = live_blog(text, dct, tag(text, dct))
+    times = {text[o:o + 4]: v for o, v in blog.times.items()}
+    assert times["0020"] == "2010-05-07T00:20"
+    assert times["0005"] == "2010-05-07T00:05"
+    assert times["0000"] == "2010-05-06T24:00"
+    assert times["2346"] == "2010-05-06T23:46"

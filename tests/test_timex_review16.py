@@ -94,3 +94,20 @@ def test_live_blog_needs_min_stamps():
     lines = BLOG.split("\n")[1:1 + MIN_STAMPS]
     assert len(live_blog_stamps("\n".join(lines))) == MIN_STAMPS
     assert live_blog_stamps("\n".join(lines[:-1])) == frozenset()
+
+
+def test_the_posts_of_a_live_blog_after_midnight_are_of_the_next_day():
+    # news.live_blog_days: the page is dated the day the blog started (election night, 6 May)
+    text = ("Live.\n0020: We end here.\n0005: Still counting.\n0000 Midnight.\n2346: Polls.\n"
+            "2200: Exit poll.\n2130 Queues.\n")
+    found = tags(text, date(2010, 5, 6))
+    assert found["0020"] == ("TIME", "2010-05-07T00:20")
+    assert found["0005"] == ("TIME", "2010-05-07T00:05")
+    assert found["0000"] == ("TIME", "2010-05-06T24:00")
+    assert found["2346"] == ("TIME", "2010-05-06T23:46")
+    assert found["2130"] == ("TIME", "2010-05-06T21:30")
+
+
+def test_midnight_as_a_blogs_first_post_is_its_days_start():
+    text = "Live.\n0120: Counting.\n0045: Still counting.\n0030: Polls.\n0000 The page opens.\n"
+    assert tags(text, date(2010, 5, 7))["0000"] == ("TIME", "2010-05-07T00:00")

@@ -141,11 +141,12 @@ def _signed_stamps(text: str) -> list[tuple[int, int]]:
     """The spans of a blog post's sign-offs ("By Ezra Klein | May 27, 2009; 10:04 AM ET",
     events.not_events.sign_offs: their one reader): the byline with the time the post went up,
     wherever it stands (at the post's foot, before the readers' comments). Its date is a time
-    stamp (rule sign_off_stamp); [] when the rule is off."""
+    stamp (rule sign_off_stamp); [] when the rule is off. A page that holds several posts,
+    newest first, is the top post's: only the first sign-off is its stamp."""
     if not text or not rules()["sign_off_stamp"]["on"]:
         return []
     from kerryview.events.not_events import sign_offs  # (events imports dating)
-    return sign_offs(text)
+    return sign_offs(text)[:1]
 
 
 def is_full_stamp(text: str, t: Timex, day: int) -> bool:

@@ -43,7 +43,7 @@ from kerryview.dating.cues import (DAY, MONTH_DAY, PERIOD, REFERENCES, WEEKDAY, 
                                    Scorer, classify, distinct, month_day_under, rules,
                                    story_phrase_end, weekday, weekday_in)
 from kerryview.dating.datelines import YearlessLine, wire_day, yearless_dateline
-from kerryview.model import DateSource, DateSourceKind, Document, Timex
+from kerryview.model import DECLARED_KINDS, DateSource, DateSourceKind, Document, Timex
 from kerryview.sources import source_title
 from kerryview.text.context import ContextBuilder
 from kerryview.text.phrasing import day_words
@@ -53,8 +53,9 @@ from kerryview.text.tense import tense
 
 Tagger = Callable[[str, date | None], list[Timex]]
 
-KEPT_KINDS = frozenset({DateSourceKind.PAGE_METADATA, DateSourceKind.FILED_PER_DATELINE,
-                        DateSourceKind.SET_BY_USER})
+# the declared dates (model.DECLARED_KINDS) that declared_dct keeps as they were stored: all but
+# a date line's, which it reads again from the text (a text without one has none)
+KEPT_KINDS = DECLARED_KINDS - {DateSourceKind.STATED_IN_TEXT}
 LEAD_CHARS = 1500  # what an article is mostly about: its headline and first paragraphs
 LEAD_TERMS = 20
 QUERY_TERMS = 16  # a passage is looked up by its weightiest words (as merging's blocking does)

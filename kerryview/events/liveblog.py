@@ -168,4 +168,16 @@ def live_blog(text: str, dct: date | None, timexes: Sequence[Timex]) -> LiveBlog
     stamps = frozenset(at[o].value for o in opens if o in at)
     # without a publication day an entry's time has no day: it dates nothing (None)
     return LiveBlog(tuple(opens), tuple(clocks[o][0] for o in opens),
-                    {o: f"{dct.isoformat()}T{clocks[o][1]}" if dct else None for o in opens}, stamps)
+                    {o: _entry_value(at.get(o), dct, clocks[o][1]) for o in opens}, stamps)
+
+
+def _entry_value(t: Timex | None, dct: date | None, clock: str) -> str | None:
+    """An entry's time: the tagger's reading of its stamp when it read that clock time (a post
+    after midnight on the next day, "0000" over "2346" the day's end: timex.news.live_blog_days),
+    else the clock time on the publication day; None without a publication day."""
+    if dct is None:
+        return None
+    if t is not None and t.type == "TIME" and t.value[:1].isdigit() and (
+            t.value.endswith("T" + clock) or clock == "00:00" and t.value.endswith("T24:00")):
+        return t.value
+    return f"{dct.isoformat()}T{clock}"

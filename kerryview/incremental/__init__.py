@@ -77,7 +77,9 @@ def _date_wire_copy(store: Store, new: list[Document], removed: set[str],
     """Date again, each on its own, the stories the import touches (those of the new and the
     removed articles) that hold wire copy (wire_copy: its year comes from its story's
     articles), over the story's articles in pile order from their stored analyses, as the
-    full resolution dates each story (pipeline._date_documents). The new wire copy gets its
+    full resolution dates each story (pipeline.build_corpus runs the corpus stages on each
+    story apart, stories.per_story: the pile dating.inference reads a wire copy's year from,
+    its others_years, is the story's, never another story's). The new wire copy gets its
     date; a stored article whose date's sentence changed (how sure) is stored with the new
     one. False (resolve the whole corpus) when a stored article's day would change (the
     events it tells move), a new one is left undated, or an article fails."""

@@ -115,6 +115,16 @@ _OPENS_SENTENCE = re.compile(r"(?:^|[.!?;:]\s+|\n\s*)(?:[A-Z][a-z]*)(?:\s+[a-z]+
 _SEASON_MIDDLE = {"SP": (4, 15), "SU": (7, 15), "FA": (10, 15)}
 
 
+_ASIDE_LEFT = re.compile(r"[,(\u2013\u2014]\s*(\w+)\b[^,.;:!?()\u2013\u2014\n]*$")
+
+
+def _in_relative_aside(text: str, pos: int) -> bool:
+    """Whether text[pos] stands in a relative clause set off by a comma or a bracket (", which
+    is now a museum,", ", who now lives in Texas,"): lexicon aside_relative_pronoun."""
+    m = _ASIDE_LEFT.search(text, max(0, pos - 120), pos)
+    return m is not None and m.group(1).lower() in table("aside_relative_pronoun")
+
+
 class Resolver:
     """Walks the candidates of one text in order, remembering the dates mentioned so far."""
 
@@ -383,9 +393,12 @@ class Resolver:
         back from its background to the writer's day: the story's time is the DCT again, and a
         bare "at the beginning of June" after it is the publication's June, not the last past
         year's (rules/news.json news_readings present_after_a_background). A history's "now" in
-        the past tense ("the army was now exhausted") is the story's own present."""
+        the past tense ("the army was now exhausted") is the story's own present, and so is a
+        "now" in an aside about a noun, a relative clause set off by a comma ("the site, which is
+        now a museum, was sold": lexicon aside_relative_pronoun)."""
         return (self.narrative and not self.history and self.dct is not None
-                and not in_quotation(self.text, p.start) and tense(self.text, p.start, p.end) == "present")
+                and not in_quotation(self.text, p.start) and tense(self.text, p.start, p.end) == "present"
+                and not _in_relative_aside(self.text, p.start))
 
     def _speech_end(self, p: Pending, anchor: str | None, kind: str | None) -> int | None:
         """In news, where the speech ends around a date counted from another ("a day later" in

@@ -224,10 +224,24 @@ _LIST_AFTER = re.compile(r"((?:\s*,\s*(?:(?:and|or)\s+)?\d{4}(?!\d)|\s+(?:and|or
 _LIST_BEFORE = re.compile(r"(?<![\d,.$£€#])(?:\d{4}\s*(?:,\s*(?:(?:and|or)\s+)?|\s(?:and|or)\s+))+$")
 
 
+def running_years(text: str, ystart: int, end: int) -> bool:
+    """Whether the four-digit number at text[ystart:end] stands in a list of numbers that run
+    on by one and are joined by "and" or "or" ("cut 2009 and 2010 forecasts", "in 2008, 2009 or
+    2010"): years, as counts seldom are; "2001, 2002 points", a list without a conjunction, may
+    be a count's two readings."""
+    after = _LIST_AFTER.match(text, end)
+    before = _LIST_BEFORE.search(text, max(0, ystart - 40), ystart)
+    listed = text[before.start() if before is not None else ystart:after.start(2) if after else end]
+    numbers = [int(n) for n in re.findall(r"\d{4}", listed)]
+    return (len(numbers) > 1 and re.search(r"\b(?:and|or)\b", listed) is not None
+            and all(b == a + 1 for a, b in zip(numbers, numbers[1:])))
+
+
 def counted_number_list(text: str, ystart: int, end: int) -> bool:
     """"He scored 2001, 2002 points": a list of four-digit numbers before a lower-case plural
     noun, with no determiner, possessive or time preposition before the list, counts that noun;
-    none of its numbers is a year. "the 1851, 1861, 1871 censuses", "in 1994, 1995 and 1997
+    none of its numbers is a year. Numbers that run on by one, joined by "and" or "or", are a
+    list of years whatever the noun ("posted 2008 and 2009 losses"): counts are seldom so. "the 1851, 1861, 1871 censuses", "in 1994, 1995 and 1997
     elections" and "BP's 2009, 2010 profits" are years that modify the noun."""
     after = _LIST_AFTER.match(text, end)
     if after is None or not looks_plural(after.group(2)) or after.group(2) in table("year_follow_ok"):
@@ -236,6 +250,8 @@ def counted_number_list(text: str, ystart: int, end: int) -> bool:
     if before is None and not after.group(1):  # a single number: "2002 points" is left to the checks below
         return False
     first = before.start() if before is not None else ystart
+    if running_years(text, ystart, end):
+        return False
     prev = words_before(text, first, 1)
     prev_w = prev[-1] if prev else ""
     return (prev_w.isalpha() and prev_w.islower() and prev_w not in table("attributive_year_det")
@@ -275,6 +291,8 @@ def year_ok(g: Groups, text: str, start: int, end: int) -> bool:
         return False
     nxt = word_after(text, end)
     follow_ok = table("year_follow_ok")
+    if running_years(text, ystart, end):  # "2009 and 2010 forecasts": no round count "2010 soldiers"
+        follow_ok = {**follow_ok, nxt: True}
     if y % 100 == 0 and nxt and nxt[0].islower() and nxt.lower() not in follow_ok:
         return False  # "2000 soldiers"
     if re.fullmatch(r"[a-z]+s", nxt) and nxt not in follow_ok and y % 10 == 0:

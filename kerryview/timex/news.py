@@ -225,18 +225,33 @@ _STAMP = re.compile(r"^((?:[01][0-9]|2[0-3])[0-5][0-9])(?=:?[^\S\n]+\S)", re.M)
 MIN_STAMPS = 4
 
 
-@lru_cache(maxsize=8)
 def live_blog_stamps(text: str) -> frozenset[int]:
-    """The offsets of the clock stamps of a live blog at the starts of lines of `text`: at least
-    MIN_STAMPS of them, newest first (each earlier than the one above it but once, where the
-    day turns at midnight: "0000" over "2346"), and one at least that no year of news could be
-    ("2159", "0000": the grammar reads 1000-2099 as years). A chronology of years is none: it
-    goes forward ("1914: ... 1915: ..."), and a CV that goes back ("2006: ... 2004: ...") has
-    only years. Empty when the text is no such blog."""
+    """The offsets of the clock stamps of a live blog at the starts of lines of `text` (the keys
+    of live_blog_days). Empty when the text is no such blog."""
+    return frozenset(live_blog_days(text))
+
+
+@lru_cache(maxsize=8)
+def live_blog_days(text: str) -> dict[int, int]:
+    """The clock stamps of a live blog at the starts of lines of `text`, each offset with the
+    days its post comes after the page's date: at least MIN_STAMPS of them, newest first (each
+    earlier than the one above it but once, where the day turns at midnight: "0000" over
+    "2346"), and one at least that no year of news could be ("2159", "0000": the grammar reads
+    1000-2099 as years). A chronology of years is none: it goes forward ("1914: ... 1915:
+    ..."), and a CV that goes back ("2006: ... 2004: ...") has only years. A blog's page carries
+    the date of the day it started (an election night's live page is dated the polling day),
+    so the posts above the day's turn, after midnight ("0005", "0020" over "0000 / 2346"), are
+    of the next day: 1; "0000" right over the turn stays the end of the page's day (T24:00).
+    Empty when the text is no such blog."""
     stamps = [(m.start(), int(m.group(1))) for m in _STAMP.finditer(text)]
     if len(stamps) < MIN_STAMPS or all(1000 <= v < 2100 for _, v in stamps):
-        return frozenset()
+        return {}
     values = [v for _, v in stamps]
-    if sum(below > above for above, below in zip(values, values[1:])) > 1:
-        return frozenset()
-    return frozenset(start for start, _ in stamps)
+    turns = [i for i, (above, below) in enumerate(zip(values, values[1:])) if below > above]
+    if len(turns) > 1:
+        return {}
+    # the posts above the turn, but for a "0000" that closes the page's day
+    after = set(range(turns[0] + 1)) if turns else set()
+    if turns and values[turns[0]] == 0:
+        after.discard(turns[0])
+    return {start: int(i in after) for i, (start, _) in enumerate(stamps)}

@@ -17,7 +17,7 @@ from .context import (approx_mod, capitalized, direction, duration_value, generi
                       two_digit_year_span, unit_code, word_after, words_before, year_ok,
                       year_span_end)
 from .lexicon import lookup, table
-from .news import live_blog_stamps
+from .news import live_blog_days
 from .pending import Groups, Options, Pending, normalizer
 
 
@@ -89,13 +89,18 @@ def _half_of_the_day(hh: int, text: str, start: int, end: int) -> int:
 @normalizer("time_clock", ("live_blog",))
 def _time_clock(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
     if "live_blog" in opts:  # "2057: BP says ...": a post's stamp, a time of the blog's day
-        if start not in live_blog_stamps(text):
+        days = live_blog_days(text)
+        if start not in days:
             # no blog's stamp: the number is what the later rules would read at this start, where
             # the recognizer does not go back once this rule has matched (a year heading "1918:
             # The Spanish flu ...", rule year_only)
             return _year({"year": text[start:end]}, text, start, end, frozenset())
-        hhmm = "24:00" if g["h4"] + g["m4"] == "0000" else f"{g['h4']}:{g['m4']}"  # "0000" over "2346": the day's end
-        return Pending(start, end, "TIME", op="dayshift", args={"n": 0, "suffix": f"T{hhmm}"})
+        # "0000" over "2346": the page's day's end (as the first post of a page, its day's start);
+        # a post after midnight: the next day's time
+        hhmm = f"{g['h4']}:{g['m4']}"
+        if hhmm == "00:00" and days[start] == 0 and start != max(days):
+            hhmm = "24:00"
+        return Pending(start, end, "TIME", op="dayshift", args={"n": days[start], "suffix": f"T{hhmm}"})
     if g.get("named"):
         hh, mm = map(int, lookup("clock_word", g["named"]).split(":"))
     elif g.get("h24"):  # "at 9:30 in the evening": 21:30
@@ -126,7 +131,10 @@ def _time_clock(g: Groups, text: str, start: int, end: int, opts: Options) -> Pe
     if not (g.get("och") or g.get("h24")):  # "3am in the morning": a clock of its own half of the day
         tail = _POD_TAIL.search(text, start, end)  # leaves the part of the day a timex of its own
         end = tail.start() if tail else end
-    if g.get("prel"):  # "10 o'clock last night": the day the relative word counts (as rule pod_date)
+    if g.get("prel") and g["prel"].lower() in table("story_relative_word"):
+        # "at 10:15 next morning": the day after the one the story last told (as "the next morning")
+        part = {"op": "time_ref", "n": lookup("relative_word", g["prel"])}
+    elif g.get("prel"):  # "10 o'clock last night": the day the relative word counts (as rule pod_date)
         part = {"op": "dayshift", "n": lookup("relative_word", g["prel"])}
     else:
         part = _date_part(g)
@@ -231,9 +239,11 @@ def _month_in_year(g: Groups, start: int, end: int, month: int, mod: str | None,
         return Pending(start, end, "DATE", value=f"{int(year):04d}-{month:02d}", mod=mod)
     rel = lookup("relative_word", g["rel"]) if g.get("rel") else None
     if g.get("that") or (g.get("the") and rel):  # "October of that year": the year last mentioned;
-        # "March of the following year": the one after it
+        # "March of the following year": the one after it; "the last month of the year": the
+        # DCT's year when no year was mentioned (rule month_ordinal_of_year)
+        shift = rel if g.get("the") else 0 if (g.get("that") or "").lower() == "the" else None
         return Pending(start, end, "DATE", op="month", args={"month": month, "rel": None,
-                                                              "yearshift": rel if g.get("the") else None,
+                                                              "yearshift": shift,
                                                               "that": True}, mod=mod)
     if of_year:
         return Pending(start, end, "DATE", op="month", args={"month": month, "rel": None, "yearshift": rel or 0}, mod=mod)
