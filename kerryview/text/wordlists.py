@@ -162,9 +162,11 @@ def event_rules(name: str) -> tuple[tuple[str, ...], ...]:
 @cache
 def event_lists(name: str) -> dict[str, frozenset[str]]:
     """The word lists of a JSON file of kerryview/events/data/ in the form of tense_cues.json
-    (each list: "about", "example", "words"): list name -> words."""
+    (each list: "about", "example", "words"): list name -> words. A rule that is one number
+    ("number", with its "number_example") and no words is read by its own reader."""
     raw = json.loads((files("kerryview.events") / "data" / name).read_text(encoding="utf-8"))
-    return {k: list_words(v) for k, v in raw.items() if not k.startswith("_")}
+    return {k: list_words(v) for k, v in raw.items()
+            if not k.startswith("_") and not ("number" in v and "words" not in v and "words_from" not in v)}
 
 
 @cache
