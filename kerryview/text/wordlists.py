@@ -57,9 +57,10 @@ def opposite_events() -> dict[str, tuple[int, int]]:
 
 
 class EventKinds(NamedTuple):
-    """events/data/event_kinds.json: word form -> the kind of happening it tells ("died",
-    "passed", "death" -> "die"), and the factors of the likeness of two passages told with
-    words of two kinds (different_words) and with words of one (same_kind)."""
+    """events/data/event_kinds.json: word form (or a phrase of two: "passed away") -> the kind
+    of happening it tells ("died", "death", "passed away" -> "die"), and the factors of the
+    likeness of two passages told with words of two kinds (different_words) and with words of
+    one (same_kind)."""
 
     kinds: dict[str, str]
     different: float
@@ -69,7 +70,8 @@ class EventKinds(NamedTuple):
 @cache
 def event_kinds() -> EventKinds:
     raw = json.loads((files("kerryview.events") / "data" / "event_kinds.json").read_text(encoding="utf-8"))
-    kinds = {w: name for name, kind in raw["kinds"].items() for w in kind["words"].split()}
+    kinds = {w: name for name, kind in raw["kinds"].items()
+             for w in kind["words"].split() + kind.get("phrases", [])}
     return EventKinds(kinds, float(raw["different_words"]["factor"]), float(raw["same_kind"]["factor"]))
 
 
