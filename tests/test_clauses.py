@@ -929,7 +929,9 @@ def test_a_story_told_on_needs_a_plain_happening_after_a_plain_happening():
                  "Four vessels docked by Sunday evening. The men fled to the hills.",  # a limit, no day
                  "Officials said on Sunday that the men were armed. The men fled to the hills.",  # a report
                  arrest + "After the arrest, the men fled to the hills.",  # what followed (narrative_shifts)
-                 arrest + "The men then fled to the hills."):
+                 arrest + "The men then fled to the hills.",
+                 arrest + "The government just sent three officials to the town.",  # close to now
+                 arrest + "It comprises several thousand men poised to flee."):  # not the pronoun's verb
         assert narrative(rest) == {}, rest
     for name in ("narrative_breaks", "past_states"):
         assert narrative(re.match(r'"(.*?)":', raw[name]["example"]).group(1).replace("| ", "")

@@ -1401,7 +1401,8 @@ def _narrative_past(text: str, trigger: tuple[int, int], start: int, end: int) -
     a verb in the simple past, active or passive, that tells a happening (clause_rules.json
     narrative_day, _past_happening): a past form right after its subject ("The men fled") or
     after "was"/"were" ("were killed"), not a participle after a determiner ("An estimated
-    4.9m barrels") or modifying a noun ("Money donated to the fund is being spent"), and no
+    4.9m barrels") or modifying a noun ("Money donated to the fund is being spent"; "It
+    comprises ... metres poised": a subject pronoun before it has its verb), and no
     word before it in its clause that moves the story to another time ("He was later
     spotted", "After the explosion, BP sent": narrative_shifts)."""
     if not _past_happening(text, trigger, start):
@@ -1415,6 +1416,9 @@ def _narrative_past(text: str, trigger: tuple[int, int], start: int, end: int) -
         before.pop()  # "Directors also met"
     if not before or re.search(r"[^\w\s'’-]", text[before[-1].end():trigger[0]]):
         return False  # "..., presumed dead": no subject right before it
+    pronoun = [k for k, m in enumerate(before) if m.group().lower() in rules["subject_pronouns"]]
+    if pronoun and any(m.group().lower() not in rules["past_passive_auxiliaries"] for m in before[pronoun[-1] + 1:]):
+        return False  # "It comprises ... metres poised to come ashore": the pronoun's verb came before
     w = before[-1].group().lower().replace("’", "'")
     if w in rules["past_passive_auxiliaries"]:
         return True  # "were killed"
