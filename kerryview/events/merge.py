@@ -78,7 +78,9 @@ def told_with(word: str, after: str = "") -> EventWord | None:
     with the word `after` it, "passed away" are "die"; a word of no kind is its own, by its
     stem), or None when the word says nothing of which happening: none, a reporting verb (the
     happening is what was said) or an event noun naming the occasion ("the talks", "the
-    visit"), which another passage's verb may tell."""
+    visit"), which another passage's verb may tell, or a word of event_kinds.json no_kind
+    that tells more than one kind ("fired") or none of its own ("held talks") out of a
+    phrase of a kind."""
     word = word.lower()
     if not word or is_reporting(word) or word in cues()["event_nouns"]:
         return None
@@ -86,18 +88,19 @@ def told_with(word: str, after: str = "") -> EventWord | None:
     kinds = event_kinds().kinds
     kind = kinds.get(f"{word} {after.lower()}") if after else None
     kind = kind or kinds.get(word)
+    if kind is None and word in event_kinds().unknown:
+        return None  # "fired" (a worker or a gun), "held" (talks): no kind without more words
     return EventWord(kind or stem(word), kind is not None, None if pair is None else pair[0])
 
 
 def told_apart(a: Item, b: Item) -> bool:
-    """Whether two mentions tell their happenings with event words of two kinds
-    data/event_kinds.json lists (told_with): two steps of a story (an arrest and the charge,
-    a fall and the death), not one told twice, unless their words are two sides of one pair
-    of opposites ("suspended", "resumed": sources that disagree, which the merged event says:
-    _opposite_words). Two words of no listed kind ("met", "held talks"; "fired on", "shot")
-    may tell one happening: nothing is known of them."""
+    """Whether two mentions tell their happenings with event words of two kinds (told_with):
+    two steps of a story (an arrest and the charge, a fall and the death), not one told
+    twice, unless their words are two sides of one pair of opposites ("suspended",
+    "resumed": sources that disagree, which the merged event says: _opposite_words). A word
+    of no kind ("fired", "held": data/event_kinds.json no_kind) is told apart from none."""
     x, y = a.told_with, b.told_with
-    if x is None or y is None or x.kind == y.kind or not (x.listed and y.listed):
+    if x is None or y is None or x.kind == y.kind:
         return False
     return x.opposites is None or x.opposites != y.opposites
 

@@ -60,11 +60,12 @@ class EventKinds(NamedTuple):
     """events/data/event_kinds.json: word form (or a phrase of two: "passed away") -> the kind
     of happening it tells ("died", "death", "passed away" -> "die"), and the factors of the
     likeness of two passages told with words of two kinds (different_words) and with words of
-    one (same_kind)."""
+    one (same_kind); the words that alone tell no kind (no_kind: "fired", "held")."""
 
     kinds: dict[str, str]
     different: float
     same: float
+    unknown: frozenset[str] = frozenset()  # words that say no kind of their own (no_kind)
 
 
 @cache
@@ -72,7 +73,8 @@ def event_kinds() -> EventKinds:
     raw = json.loads((files("kerryview.events") / "data" / "event_kinds.json").read_text(encoding="utf-8"))
     kinds = {w: name for name, kind in raw["kinds"].items()
              for w in kind["words"].split() + kind.get("phrases", [])}
-    return EventKinds(kinds, float(raw["different_words"]["factor"]), float(raw["same_kind"]["factor"]))
+    return EventKinds(kinds, float(raw["different_words"]["factor"]), float(raw["same_kind"]["factor"]),
+                      frozenset(w for part in raw["no_kind"].values() for w in part["words"].split()))
 
 
 @cache
