@@ -53,11 +53,16 @@ def _by_publication(text):
 
 def test_every_rule_list_says_what_it_is_for_and_gives_an_example():
     raw = json.loads((files("kerryview.events") / "data" / "clause_rules.json").read_text("utf-8"))
-    lists = {k: v for k, v in raw.items() if not k.startswith("_")}
+    lists = {k: v for k, v in raw.items() if not k.startswith("_") and "number" not in v}
     assert set(lists) == set(clause_rules())
     for name, rule in lists.items():
         assert rule["about"].strip() and rule["example"].strip() and rule["words"], name
         assert all(w == w.lower() for w in rule["words"]), name
+    numbers = {k: v for k, v in raw.items() if not k.startswith("_") and "number" in v}
+    assert numbers  # narrative_day: how many sentences back, a number with an example of its own
+    for name, rule in numbers.items():
+        assert isinstance(rule["number"], int) and "words" not in rule, name
+        assert rule["about"].strip() and rule["example"].strip() and rule["number_example"].strip(), name
 
 
 def test_subordinators_open_a_clause():  # "subordinators"
@@ -888,7 +893,7 @@ def test_a_story_told_on_is_a_simple_past_with_no_word_that_moves_its_time():
 
     shifted = re.match(r'"(.*?)":', raw["narrative_shifts"]["example"]).group(1).replace("| ", "")
     assert narrative(shifted) == {}
-    assert narrative(shifted.replace(" later", "")) == {"revised": date(2010, 4, 26)}
+    assert narrative(shifted.replace(" later", "")) == {"moved": date(2010, 4, 26)}
     passive = re.match(r'"(.*?)":', raw["past_passive_auxiliaries"]["example"]).group(1).replace("| ", "")
     assert narrative(passive) == {"injured": date(2010, 4, 20)}
     assert narrative(passive.replace("were injured", "are injured")) == {}
@@ -923,3 +928,58 @@ def test_a_headline_is_of_the_day_its_event_is_first_told_below_with():  # "head
     assert headline("Publicist says Esther Williams died\nThe publicist said on Thursday that she died.") \
         == {("died", "publication", friday)} or all(w != "says" for w, _, _ in headline(
             "Publicist says Esther Williams died\nThe publicist said on Thursday that she died."))
+
+
+def test_a_story_told_on_needs_a_plain_happening_after_a_plain_happening():
+    # narrative_day (review of session 16): what read wrong on haiti_bbc, bpoil_bbc, H1N1_guardian
+    lead = "Rebels attacked a town on Monday. Officials have evacuated the area. The army has sealed the roads. "
+    raw = clause_rules_raw()
+
+    def narrative(rest):
+        text = lead + rest
+        return {text[f.mention.trigger_start:f.mention.trigger_end]: f.interval.start.date()
+                for f in find_mentions(_doc(text), tag(text, DCT), dct_clauses=NEWS)
+                if f.mention.dated_by == "sentence before"}
+
+    arrest = "The police arrested two men on Sunday. "
+    assert narrative(arrest + "The men fled to the hills.") == {"fled": date(2010, 5, 23)}
+    # a paragraph of a sentence or two, as wire copy writes: the story goes on
+    assert narrative(arrest + "\n\nThe men fled to the hills.") == {"fled": date(2010, 5, 23)}
+    assert narrative(arrest + "The men then fled to the hills.") == {"fled": date(2010, 5, 23)}  # in order
+    for rest in (arrest + "The men were expected to meet officials.",  # a plan (plan_words)
+                 arrest + "The men were scheduled to appear in court.",
+                 arrest + "The men were supposed to appear in court.",  # status: expected
+                 arrest + "Money donated to the fund is being spent on food.",  # a participle
+                 arrest + "Money donated to the fund - which helps victims - is being spent on food.",
+                 arrest + "Transocean owned the rig.",  # states (stative_verbs, past_states)
+                 arrest + "Both men grew up in Texas.",
+                 arrest + "The men allegedly fled to the hills.",  # doubt (uncertain_cues)
+                 arrest + "The men reportedly fled to the hills.",
+                 arrest + "Meanwhile, the men fled to the hills.",  # another topic (narrative_breaks)
+                 arrest + "In other news, a factory closed.",
+                 "Four vessels had docked by Sunday evening. The men fled to the hills.",  # not a happening
+                 "Four vessels docked by Sunday evening. The men fled to the hills.",  # a limit, no day
+                 "Officials said on Sunday that the men were armed. The men fled to the hills.",  # a report
+                 arrest + "After the arrest, the men fled to the hills.",  # what followed (narrative_shifts)
+                 arrest + "The government just sent three officials to the town.",  # close to now
+                 arrest + "It comprises several thousand men poised to flee."):  # not the pronoun's verb
+        assert narrative(rest) == {}, rest
+    for name in ("narrative_breaks", "past_states"):
+        assert narrative(re.match(r'"(.*?)":', raw[name]["example"]).group(1).replace("| ", "")
+                         .replace(lead, "")) == {}, name
+
+
+def test_a_story_told_on_goes_back_the_number_of_sentences_of_the_rule(monkeypatch):
+    # narrative_day "number" and its "number_example"
+    from kerryview.events import mentions
+    text = re.match(r'"(.*?)":', clause_rules_raw()["narrative_day"]["number_example"]).group(1).replace("| ", "")
+
+    def narrative():
+        return {text[f.mention.trigger_start:f.mention.trigger_end]: f.interval.start.date()
+                for f in find_mentions(_doc(text), tag(text, DCT), dct_clauses=NEWS)
+                if f.mention.dated_by == "sentence before"}
+
+    assert mentions._narrative_back() == clause_rules_raw()["narrative_day"]["number"] == 1
+    assert narrative() == {"closed": date(2010, 5, 23)}
+    monkeypatch.setattr(mentions, "_narrative_back", lambda: 2)
+    assert narrative() == {"closed": date(2010, 5, 23), "fled": date(2010, 5, 23)}

@@ -83,7 +83,7 @@ def test_two_words_of_one_kind_a_few_days_apart_are_not_made_more_alike():
 def test_a_form_stands_in_one_kind_only():
     seen: dict[str, str] = {}
     for name, kind in RAW["kinds"].items():
-        for w in kind["words"].split():
+        for w in kind["words"].split() + kind.get("phrases", []):
             assert w == w.lower() and seen.setdefault(w, name) == name, (w, seen[w], name)
 
 
@@ -97,6 +97,51 @@ def test_reporting_verbs_event_nouns_and_opposites_are_not_told_apart():
         assert not told_apart(*_items(pair)), words
     assert told_apart(*_items(["Officials [arrested] the envoy in Beijing on Monday.",
                                "Officials [pulled] the envoy in Beijing on Monday."]))
+
+
+def test_a_word_of_no_kind_is_told_apart_from_none():
+    """An ambiguous word ("fired": a worker or a gun) or a light verb ("held" talks) says no
+    kind (event_kinds.json no_kind): its passage may tell the other's happening, whose
+    likeness stays; two other words of no listed kind still tell two ("met", "praised")."""
+    from kerryview.events.merge import told_with
+    for words in (("met", "held"), ("fired", "shot"), ("found", "convicted"), ("passed", "approved"),
+                  ("strikes", "bombed"), ("named", "nominated"), ("issued", "released")):
+        pair = [f"Officials [{words[0]}] the envoy in Beijing on Monday.",
+                f"Officials [{words[1]}] the envoy in Beijing on Monday."]
+        a, b = _items(pair)
+        assert not told_apart(a, b), words
+        assert link(a, b) == pytest.approx(cosine(a.vector, b.vector)), words
+    assert told_apart(*_items(["Officials [met] the envoy in Beijing on Monday.",
+                               "Officials [praised] the envoy in Beijing on Monday."]))
+    kinds = event_kinds()
+    for name, part in RAW["no_kind"].items():
+        a, b = _items(part["example"])
+        assert not told_apart(a, b), name
+        for w in part["words"].split():
+            assert w not in kinds.kinds and told_with(w) is None, w
+
+
+def test_a_phrase_tells_the_kind_its_word_alone_does_not():
+    # "phrases": the word and the word after it
+    from kerryview.events.merge import told_with
+    assert told_with("passed", "away").kind == "die" and told_with("passed", "a") is None  # no_kind
+    assert told_with("found", "guilty").kind == "convict" and told_with("found", "the") is None
+    assert told_with("broke", "off").kind == "interrupt" and told_with("broke", "the") is None
+    for name, kind in RAW["kinds"].items():
+        for phrase in kind.get("phrases", []):
+            assert len(phrase.split()) == 2 and told_with(*phrase.split()).kind == name, phrase
+
+
+def test_every_listed_word_tells_its_kind():
+    """A listed word that told_with never reads (an event noun, a reporting verb) is dead."""
+    from kerryview.events.merge import told_with
+    from kerryview.text.wordlists import cues
+    from kerryview.events.merge import is_reporting
+    dead = [w for kind in RAW["kinds"].values() for w in kind["words"].split() if told_with(w) is None]
+    assert dead == []
+    dead = [w for part in RAW["no_kind"].values() for w in part["words"].split()
+            if is_reporting(w) or w in cues()["event_nouns"]]  # None already, whatever the list says
+    assert dead == []
 
 
 def test_an_arrest_and_a_charge_of_one_day_stay_two_events():

@@ -35,7 +35,7 @@ from kerryview.text.sentences import sentence_spans
 from kerryview.text.similarity import stem
 from kerryview.text.tense import past_expectation, tense
 from kerryview.text.verbs import ends_subject, has_finite_verb, past_verb_pattern, is_verb as _is_verb  # the one verb test (labels, antecedents too)
-from kerryview.text.wordlists import WORD, cues, event_lists, modals, reporting_verbs, stopwords
+from kerryview.text.wordlists import WORD, cues, event_lists, modals, reporting_verbs, stopwords, tense_cues
 from kerryview.model import Document, EventMention, Granularity, Timex
 from kerryview.calendar.intervals import Interval, duration_timedelta, value_interval
 from kerryview.calendar.zones import utc_interval
@@ -1223,9 +1223,12 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
             # the anchor: the time expression of the sentence before, in words (resolution_for)
             t = Timex(trigger[0], trigger[0], "", "DATE", said, anchor=" ".join(before.mention.timex.text.split()),
                       anchor_kind="sentence before")
+            status = _status(text, (a, b), t, before.interval.start, doc.dct)
+            if status != "happened":
+                return None  # "was supposed to meet": only a plan of that day, which it does not date
             mention = EventMention(
                 document_id=doc.id, start=a, end=b, text=passage, timex=t,
-                trigger_start=trigger[0], trigger_end=trigger[1], status="happened",
+                trigger_start=trigger[0], trigger_end=trigger[1], status=status,
                 dated_by="sentence before")
             mention.resolution = resolution_for(mention, doc)
             return Found(mention, label, contexts.sentence_terms(a), value_interval(said))
@@ -1253,8 +1256,9 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
             if j == len(anchored) or anchored[j] >= b:
                 if not about_now(text, a, b):
                     # not "Hong Kong was hit hard by the 2003 SARS outbreak": a time of its own
-                    before = None if bisect_left(tx_starts, a) < bisect_left(tx_starts, b) else \
-                        _narrative_day(dated, sents[max(0, k - _narrative_back()):k], doc.dct)
+                    before = None if bisect_left(tx_starts, a) < bisect_left(tx_starts, b) \
+                        or _narrative_break(text, a, b) else \
+                        _narrative_day(text, dated, _unbroken(text, sents[max(0, k - _narrative_back()):k]), doc.dct)
                     if before is None:
                         continue  # below the lead, and no time expression dates a clause of it
                 else:
@@ -1267,7 +1271,7 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
             # goes on, on that day (clause_rules.json narrative_day)
             cl = next(iter(clause_spans(text, (a, b), ())), None)
             trigger = publication_event_words(text, cl, _is_verb, b) if cl is not None else None
-            if trigger is not None and trigger[0] not in keys and _narrative_past(text, trigger, cl.start) \
+            if trigger is not None and trigger[0] not in keys and _narrative_past(text, trigger, cl.start, b) \
                     and (found_one := clause_event(cl, trigger, a, b, before)) is not None:
                 out.append(found_one)
             continue
@@ -1343,13 +1347,34 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
     return out
 
 
-def _narrative_day(dated: tuple[list[int], list[Found]], before: list[tuple[int, int]], dct: date
+def _narrative_break(text: str, a: int, b: int) -> bool:
+    """Whether the sentence text[a:b] starts another story than the one told before it (up to
+    `prev_end`): an opening that turns to another topic ("Meanwhile,", "In other news":
+    clause_rules.json narrative_breaks). Not a paragraph break: wire copy makes a paragraph of
+    each sentence or two ("In composite trading Friday, BellSouth shares fell 87.5 cents. ||
+    LIN shares soared $4.625": one day's trading, TBAQ dev)."""
+    opening = " ".join(w.lower() for w in WORD.findall(text, a, min(b, a + 40))[:4])
+    return any(opening == w or opening.startswith(w + " ") for w in clause_rules()["narrative_breaks"])
+
+
+def _unbroken(text: str, before: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The sentences `before` a sentence back to the nearest break of the story
+    (_narrative_break) among them."""
+    for k in range(len(before) - 1, 0, -1):
+        if _narrative_break(text, *before[k]):
+            return before[k:]
+    return before
+
+
+def _narrative_day(text: str, dated: tuple[list[int], list[Found]], before: list[tuple[int, int]], dct: date
                    ) -> Found | None:
     """The mention that dates the story of the nearest of the sentences `before` (the few
     right before a sentence, clause_rules.json narrative_day) with a time-expression mention
     (`dated`: those with event words, by where their passage starts, and the starts), when it
-    puts it on one day before the publication day: a mention that happened, on a day or finer,
-    every such mention of that sentence on that same day; None otherwise."""
+    puts it on one day before the publication day: a mention that happened, told in the simple
+    past (_past_happening: not "Four vessels had docked by Thursday evening", nor a report), its
+    time expression no limit ("by Thursday"), on a day or finer, every such mention of that
+    sentence on that same day; None otherwise."""
     starts, mentions = dated
     for a, b in reversed(before):
         mine = mentions[bisect_left(starts, a):bisect_left(starts, b)]
@@ -1358,6 +1383,12 @@ def _narrative_day(dated: tuple[list[int], list[Found]], before: list[tuple[int,
         if any(f.interval is None or not f.interval.granularity.day_or_finer
                or f.mention.status != "happened" for f in mine):
             return None
+        for f in mine:
+            trigger = (f.mention.trigger_start, f.mention.trigger_end)
+            cl = next((c for c in clause_spans(text, (a, b), ()) if c.start <= trigger[0] < c.end), None)
+            if not _past_happening(text, trigger, a if cl is None else cl.start) \
+                    or _deadline_before().search(text, max(a, f.mention.timex.start - 20), f.mention.timex.start):
+                return None  # "Four vessels had docked by Thursday evening": no day the story goes on from
         day = mine[0].interval.start.date()
         top = datetime.combine(day + timedelta(days=1), datetime.min.time())
         if any(f.interval.start.date() != day or f.interval.end > top for f in mine):
@@ -1368,8 +1399,15 @@ def _narrative_day(dated: tuple[list[int], list[Found]], before: list[tuple[int,
 
 def _narrative_back() -> int:
     """How many sentences back the time of a story told on may stand (clause_rules.json
-    narrative_day; 0: the rule is off)."""
-    return int(next(iter(clause_rules()["narrative_day"])))
+    narrative_day "number"; 0: the rule is off)."""
+    return int(_clause_rules_raw()["narrative_day"]["number"])
+
+
+@cache
+def _clause_rules_raw() -> dict:
+    import json
+    from importlib.resources import files
+    return json.loads((files("kerryview.events") / "data" / "clause_rules.json").read_text(encoding="utf-8"))
 
 
 @cache
@@ -1377,35 +1415,98 @@ def _past_form() -> re.Pattern[str]:
     return re.compile(past_verb_pattern(), re.I)
 
 
-def _narrative_past(text: str, trigger: tuple[int, int], start: int) -> bool:
-    """Whether a clause's event words (its clause from `start`) are a verb in the simple past,
-    active or passive, that tells a happening (clause_rules.json narrative_day): a past form
-    right after its subject ("The men fled") or after "was"/"were" ("were killed"); not a
-    report (reporting_verbs.json: a report is the reporter's, of the publication day), not a
-    participle after an auxiliary of the present ("is designed", "have identified") or a
-    determiner ("An estimated 4.9m barrels"), and no word before it in its clause that moves
-    the story to another time ("He was later spotted": narrative_shifts)."""
+@cache
+def _deadline_before() -> re.Pattern[str]:
+    """A preposition of a limit right before a time expression ("had docked | by | Thursday"):
+    the one list of timex/rules/narrative.json past_perfect_limit_preposition."""
+    from kerryview.timex.lexicon import alternation, table
+    return re.compile(r"\b" + alternation(table("past_perfect_limit_preposition")) + r"\s+(?:the\s+)?$", re.I)
+
+
+def _past_state(text: str, trigger: tuple[int, int]) -> bool:
+    """Whether a past form tells a state or background, not a happening (clause_rules.json
+    past_states): the past of a stative verb (stative_verbs, background_states: "owned",
+    "expected") or a word or two of past_states ("knew", "grew up")."""
+    rules = clause_rules()
+    word = text[trigger[0]:trigger[1]].lower()
+    nxt = WORD.match(text, trigger[1] + 1) if text[trigger[1]:trigger[1] + 1] == " " else None
+    if word in rules["past_states"] or (nxt and f"{word} {nxt.group().lower()}" in rules["past_states"]):
+        return True
+    states = rules["stative_verbs"] | rules["background_states"]
+    if word.endswith("ed"):  # "owned", "hoped", "preferred"
+        stems = {word[:-2], word[:-1]} | ({word[:-3]} if word[-3:-2] == word[-4:-3] else set())
+        return bool(stems & states)
+    return False
+
+
+def _past_happening(text: str, trigger: tuple[int, int], start: int) -> bool:
+    """Whether a clause's event words (its clause from `start`) tell a happening in the simple
+    past: a past form, not a report (reporting_verbs.json: a report is the reporter's, of the
+    publication day), not a state (_past_state), not a plan ("was expected to meet",
+    tense_cues.json plan_words), not after an auxiliary of the present or the past perfect
+    ("is designed", "had docked") nor a word of doubt ("allegedly fled", event_cues.json
+    uncertain_cues)."""
     word = text[trigger[0]:trigger[1]].lower()
     if not _past_form().fullmatch(word) or any(word in forms for forms in reporting_verbs().values()):
+        return False
+    if _past_state(text, trigger):
+        return False  # "Transocean owned the rig", "Both men grew up in Texas": background
+    if word in tense_cues()["plan_words"] and re.match(r"\s+(?:to|for)\b", text[trigger[1]:], re.I):
+        return False  # "He was expected to meet officials": a plan, not a happening
+    rules = clause_rules()
+    before = [m.group().lower() for m in WORD.finditer(text, start, trigger[0])]
+    doubt = cues()["uncertain_cues"]
+    return not any(w in rules["present_auxiliaries"] or w in rules["past_perfect"] or w in doubt
+                   for w in before)  # "The toll is rising, with ten feared dead", "had fled"
+
+
+def _reduced_relative(text: str, trigger: tuple[int, int], end: int) -> bool:
+    """Whether a past form right after a noun is a participle that modifies it: a finite
+    auxiliary follows it in its sentence (up to `end`, a clause word of its own or a dash
+    aside skipped) before any conjunction ("Money donated to the fund | is being spent")."""
+    rules = clause_rules()
+    rest = re.sub(r"\s[-–—]\s.*?\s[-–—]\s", lambda m: " " * len(m.group()), text[trigger[1]:end])
+    aux = rules["present_auxiliaries"] | rules["past_passive_auxiliaries"] | rules["past_perfect"]
+    for m in WORD.finditer(rest):
+        w = m.group().lower()
+        if w in rules["subordinators"] or w in rules["coordinators"]:
+            return False
+        if w in aux or w in modals()["modals"]:
+            return True
+    return False
+
+
+def _narrative_past(text: str, trigger: tuple[int, int], start: int, end: int) -> bool:
+    """Whether a clause's event words (its clause from `start`, its sentence up to `end`) are
+    a verb in the simple past, active or passive, that tells a happening (clause_rules.json
+    narrative_day, _past_happening): a past form right after its subject ("The men fled") or
+    after "was"/"were" ("were killed"), not a participle after a determiner ("An estimated
+    4.9m barrels") or modifying a noun ("Money donated to the fund is being spent"; "It
+    comprises ... metres poised": a subject pronoun before it has its verb), and no
+    word before it in its clause that moves the story to another time ("He was later
+    spotted", "After the explosion, BP sent": narrative_shifts)."""
+    if not _past_happening(text, trigger, start):
         return False
     rules = clause_rules()
     before = list(WORD.finditer(text, start, trigger[0]))
     if any(m.group().lower() in rules["narrative_shifts"] for m in before):
         return False
-    if any(m.group().lower() in rules["present_auxiliaries"] for m in before):
-        return False  # "The extent ... is slowly emerging, with thousands feared dead": told now
     while before and (before[-1].group().lower() in rules["adverbs_before_verb"]
                       or before[-1].group().lower().endswith("ly")):
         before.pop()  # "Directors also met"
     if not before or re.search(r"[^\w\s'’-]", text[before[-1].end():trigger[0]]):
         return False  # "..., presumed dead": no subject right before it
+    pronoun = [k for k, m in enumerate(before) if m.group().lower() in rules["subject_pronouns"]]
+    if pronoun and any(m.group().lower() not in rules["past_passive_auxiliaries"] for m in before[pronoun[-1] + 1:]):
+        return False  # "It comprises ... metres poised to come ashore": the pronoun's verb came before
     w = before[-1].group().lower().replace("’", "'")
     if w in rules["past_passive_auxiliaries"]:
         return True  # "were killed"
     if w in rules["progressive_auxiliaries"] or w in rules["present_auxiliaries"] \
             or w.endswith(("'ve", "'s", "'re", "'d", "'m")) or w in ("be", "being", "been", "had"):
         return False  # "is designed", "We've identified"
-    return ends_subject(text[max(start, before[-1].start() - 40):before[-1].end()] + " ")
+    return ends_subject(text[max(start, before[-1].start() - 40):before[-1].end()] + " ") \
+        and not _reduced_relative(text, trigger, end)
 
 
 MIN_PRONOUN_LABEL_WORDS = 3  # a clause event's label led by a pronoun no name replaced needs more

@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import heapq
 import math
+import re
 from array import array
 from collections import Counter
 from dataclasses import dataclass, field
@@ -64,7 +65,7 @@ class Item:
     def told_with(self) -> "EventWord | None":
         """What the mention's event word says of its happening (told_with); made when first
         asked for."""
-        return told_with(_trigger(self.mention))
+        return told_with(_trigger(self.mention), _word_after(self.mention))
 
 
 class EventWord(NamedTuple):
@@ -76,17 +77,23 @@ class EventWord(NamedTuple):
     opposites: int | None
 
 
-def told_with(word: str) -> EventWord | None:
-    """The kind of happening an event word tells (data/event_kinds.json: "died", "passed",
-    "death" are "die"; a word of no kind is its own, by its stem), or None when the word says
-    nothing of which happening: none, a reporting verb (the happening is what was said) or an
-    event noun naming the occasion ("the talks", "the visit"), which another passage's verb
-    may tell."""
+def told_with(word: str, after: str = "") -> EventWord | None:
+    """The kind of happening an event word tells (data/event_kinds.json: "died", "death" and,
+    with the word `after` it, "passed away" are "die"; a word of no kind is its own, by its
+    stem), or None when the word says nothing of which happening: none, a reporting verb (the
+    happening is what was said) or an event noun naming the occasion ("the talks", "the
+    visit"), which another passage's verb may tell, or a word of event_kinds.json no_kind
+    that tells more than one kind ("fired") or none of its own ("held talks") out of a
+    phrase of a kind."""
     word = word.lower()
     if not word or is_reporting(word) or word in cues()["event_nouns"]:
         return None
     pair = opposite_events().get(word)
-    kind = event_kinds().kinds.get(word)
+    kinds = event_kinds().kinds
+    kind = kinds.get(f"{word} {after.lower()}") if after else None
+    kind = kind or kinds.get(word)
+    if kind is None and word in event_kinds().unknown:
+        return None  # "fired" (a worker or a gun), "held" (talks): no kind without more words
     return EventWord(kind or stem(word), kind is not None, None if pair is None else pair[0])
 
 
@@ -94,7 +101,8 @@ def told_apart(a: Item, b: Item) -> bool:
     """Whether two mentions tell their happenings with event words of two kinds (told_with):
     two steps of a story (an arrest and the charge, a fall and the death), not one told
     twice, unless their words are two sides of one pair of opposites ("suspended",
-    "resumed": sources that disagree, which the merged event says: _opposite_words)."""
+    "resumed": sources that disagree, which the merged event says: _opposite_words). A word
+    of no kind ("fired", "held": data/event_kinds.json no_kind) is told apart from none."""
     x, y = a.told_with, b.told_with
     if x is None or y is None or x.kind == y.kind:
         return False
@@ -827,6 +835,17 @@ def _trigger(m: EventMention) -> str:
     if m.trigger_start is None or m.trigger_end is None:
         return ""
     return m.text[m.trigger_start - m.start:m.trigger_end - m.start]
+
+
+_NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
+
+
+def _word_after(m: EventMention) -> str:
+    """The word right after a mention's event word ("passed | away"), or ""."""
+    if m.trigger_end is None:
+        return ""
+    w = _NEXT_WORD.match(m.text, m.trigger_end - m.start)
+    return w[1] if w else ""
 
 
 def _opposite_words(group: list[Item]) -> list[str]:

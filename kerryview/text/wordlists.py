@@ -57,20 +57,24 @@ def opposite_events() -> dict[str, tuple[int, int]]:
 
 
 class EventKinds(NamedTuple):
-    """events/data/event_kinds.json: word form -> the kind of happening it tells ("died",
-    "passed", "death" -> "die"), and the factors of the likeness of two passages told with
-    words of two kinds (different_words) and with words of one (same_kind)."""
+    """events/data/event_kinds.json: word form (or a phrase of two: "passed away") -> the kind
+    of happening it tells ("died", "death", "passed away" -> "die"), and the factors of the
+    likeness of two passages told with words of two kinds (different_words) and with words of
+    one (same_kind); the words that alone tell no kind (no_kind: "fired", "held")."""
 
     kinds: dict[str, str]
     different: float
     same: float
+    unknown: frozenset[str] = frozenset()  # words that say no kind of their own (no_kind)
 
 
 @cache
 def event_kinds() -> EventKinds:
     raw = json.loads((files("kerryview.events") / "data" / "event_kinds.json").read_text(encoding="utf-8"))
-    kinds = {w: name for name, kind in raw["kinds"].items() for w in kind["words"].split()}
-    return EventKinds(kinds, float(raw["different_words"]["factor"]), float(raw["same_kind"]["factor"]))
+    kinds = {w: name for name, kind in raw["kinds"].items()
+             for w in kind["words"].split() + kind.get("phrases", [])}
+    return EventKinds(kinds, float(raw["different_words"]["factor"]), float(raw["same_kind"]["factor"]),
+                      frozenset(w for part in raw["no_kind"].values() for w in part["words"].split()))
 
 
 @cache
@@ -162,9 +166,11 @@ def event_rules(name: str) -> tuple[tuple[str, ...], ...]:
 @cache
 def event_lists(name: str) -> dict[str, frozenset[str]]:
     """The word lists of a JSON file of kerryview/events/data/ in the form of tense_cues.json
-    (each list: "about", "example", "words"): list name -> words."""
+    (each list: "about", "example", "words"): list name -> words. A rule that is one number
+    ("number", with its "number_example") and no words is read by its own reader."""
     raw = json.loads((files("kerryview.events") / "data" / name).read_text(encoding="utf-8"))
-    return {k: list_words(v) for k, v in raw.items() if not k.startswith("_")}
+    return {k: list_words(v) for k, v in raw.items()
+            if not k.startswith("_") and not ("number" in v and "words" not in v and "words_from" not in v)}
 
 
 @cache
