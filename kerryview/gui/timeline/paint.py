@@ -235,10 +235,12 @@ class LabelMetrics:
 
         def nearest_first() -> Iterator[int]:
             # first the events an overview may show anywhere (the coarse levels of detail:
-            # their labels are packed at every zoom-out and every jump), then by distance
-            levels = self.index.lod_levels()
-            for _starts, rows in levels[:LOD_AHEAD_LEVELS]:
-                yield from rows
+            # their labels are packed at every zoom-out and every jump), then by distance;
+            # the levels only when an overview or a worker worked them out: an index made on
+            # the GUI thread (an edit) pays for them only when zoomed out (lod_levels)
+            if self.index.lod_built():
+                for _starts, rows in self.index.lod_levels()[:LOD_AHEAD_LEVELS]:
+                    yield from rows
             lo, hi = row - 1, max(row, 0)
             while lo >= 0 or hi < n:
                 if hi < n:
@@ -354,6 +356,7 @@ class FramePainter:
         self.axis_covered = (0.0, 0.0)
         self.drawn: list[tuple[int, str]] = []  # (row, label text) drawn in the last frame
         self.note = ""  # the overview's note drawn in the last frame
+        self.note_rect = QRectF()  # and where
 
     def paint(self, p: QPainter, fr: Frame, *, index: TimelineIndex, view: TimelineView,
               current: int, width: int, height: int, focus: bool,
@@ -369,7 +372,7 @@ class FramePainter:
         self.matched = matched
         self.match_starts = match_starts if match_starts is not None else array("d")
         self.drawn = []
-        self.note = ""
+        self.note, self.note_rect = "", QRectF()
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         p.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
         try:
@@ -479,7 +482,9 @@ class FramePainter:
         between the context periods' names, as far right as they fit."""
         w = self.width
         labelled = {r for r, _text in self.drawn}
-        shown = sum(1 for it in fr.items if it.row in labelled and 0 <= it.x0 <= w)
+        # labelled and in view (Frame.in_view: starting in it or going on from before it)
+        shown = sum(1 for it in fr.items
+                    if it.row in labelled and it.x0 <= w and (it.x0 >= 0 or it.x1 > 0))
         # the gaps between the context labels, rightmost first: (left, right)
         gaps, left = [], 0.0
         for b in sorted(fr.bands, key=lambda b: b.lx):
@@ -492,7 +497,7 @@ class FramePainter:
             x = next((b - tw for a, b in gaps if b - a >= tw), None)
             if x is None:
                 continue
-            self.note = text
+            self.note, self.note_rect = text, QRectF(x, 0, tw, CONTEXT_H)
             self.labels.sprites.draw(p, x, 0, ("note", text), tw + 2, CONTEXT_H,
                                      partial(self._draw_axis_label, self.fonts.small,
                                              theme.HINT_FG, text, tw, CONTEXT_H))
