@@ -319,17 +319,22 @@ def at_a_word(label: str, elided: str) -> str:
     """`elided` (Qt's cut of `label`, ending in "…") cut back to the end of its last whole word
     when Qt cut inside one ("… came amid dis…" -> "… came amid…"), as an editor shortens a
     line; a cut that would keep fewer than MIN_ELIDED_CHARS characters stays as it is, but for
-    a cut inside a number ("BP captured 2,2…" -> "BP captured…"), which would misquote it."""
+    a cut inside a number ("BP captured 2,2…", "rises to 150,…" -> "BP captured…", "rises
+    to…"), which would misquote it: a label starting with the number cut is left as "…" (the
+    painter then draws its event's mark alone)."""
     if elided == label or not elided.endswith("…"):
         return elided
     kept = elided[:-1]
     if kept.endswith(" ") and len(kept.rstrip(" ,;:–—-")) >= MIN_ELIDED_CHARS:
         return kept.rstrip(" ,;:–—-") + "…"  # "Birds have been found …": cut after a space
-    after = label[len(kept):len(kept) + 2]
-    if kept[-1:].isdigit() and (after[:1].isdigit() or after[:1] in ",." and after[1:].isdigit()):
+    digits = kept.rstrip(",.")  # "150,…" and "1.…" are cut numbers too
+    after = label[len(digits):len(digits) + 2]
+    if digits[-1:].isdigit() and (after[:1].isdigit()
+                                  or after[:1] in ",." and after[1:].isdigit()):
         # inside a number ("captured 2,2…" of 2,200 reads as 2.2 of something): never cut
-        head = kept.rsplit(" ", 1)[0].rstrip(" ,;:–—-") if " " in kept else ""
-        return head + "…" if head else elided
+        head = digits.rsplit(" ", 1)[0].rstrip(" ,;:–—-") if " " in digits else ""
+        return head + "…"
+    after = label[len(kept):len(kept) + 2]
     if not kept or not after[:1].isalnum() or not kept[-1].isalnum():
         return elided  # Qt cut between words (or kept nothing)
     head = kept.rsplit(" ", 1)[0].rstrip(" ,;:–—-")
