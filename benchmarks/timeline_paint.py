@@ -59,6 +59,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from kerryview.gui import settings  # noqa: E402
 from kerryview.gui.timeline import axis as ta  # noqa: E402
 from kerryview.gui.timeline.index import TimelineIndex  # noqa: E402
+from kerryview.gui.timeline.layout import prepare_overview  # noqa: E402
 from kerryview.model import Event, EventMention, Timex  # noqa: E402
 
 WORDS = ("talks", "summit", "envoy", "meets", "counterpart", "storm", "hits", "coast", "report",
@@ -278,6 +279,7 @@ def main() -> int:
     t_gen = time.perf_counter() - t
     t = time.perf_counter()
     index = TimelineIndex(events)
+    prepare_overview(index)  # as the app's workers do (LoadJob, ImportJob)
     t_index = time.perf_counter() - t
     window = MainWindow(Store(None))
     window.resize(ww, wh)

@@ -223,6 +223,39 @@ def test_levels_of_detail_rank_events_by_importance_not_by_date():
     assert min(years) < 1990 and max(years) > 2010
 
 
+def test_an_overview_chooses_among_the_events_going_on_in_view_not_only_those_starting():
+    """Seen from noon, a crowded day's events all began before the view: the level of detail
+    is chosen among the events meeting the window, the most important of them get the lanes
+    and the frame counts them all as in view (it showed nothing: no lane, no mark, no note)."""
+    from kerryview.gui.timeline.index import LOD_FIRST
+    from kerryview.gui.timeline.layout import lod_rows
+    day = [ev(i, "2023-07-18", "2023-07-19", importance=i % 5) for i in range(2000)]
+    noon = [ev(2000 + i, "2023-07-18T12:00", "2023-07-18T12:00", "minute") for i in range(50)]
+    tl = Timeline(day + noon, "2023-07-18T11:00", "2023-07-18T13:00")
+    idx = tl.index
+    fr = tl.frame()
+    assert fr.mode == "overview" and fr.in_view == 2050
+    assert len(fr.items) == n_lanes(H)
+    assert all(idx.importance[it.row] == 4 for it in fr.items)
+    a, b = ta.iso_to_seconds("2023-07-18T11:00"), ta.iso_to_seconds("2023-07-18T13:00")
+    level, rows = lod_rows(idx, a, b, most=300)
+    assert rows == sorted(rows) and len(rows) == LOD_FIRST << level == 256
+    assert set(rows) <= set(idx.overlapping(a, b))
+    rank = idx.lod_rank()
+    assert max(rank[r] for r in rows) < min(rank[r] for r in idx.overlapping(a, b)
+                                             if r not in set(rows))
+
+
+def test_the_levels_of_detail_are_worked_out_when_first_needed_or_by_a_worker():
+    from kerryview.gui.timeline.layout import DETAIL_MAX, prepare_overview
+    small, big = TimelineIndex(synthetic(DETAIL_MAX)), TimelineIndex(synthetic(DETAIL_MAX + 1))
+    assert not small.lod_built() and not big.lod_built()
+    prepare_overview(small)
+    prepare_overview(big)
+    assert not small.lod_built() and big.lod_built()  # (no overview of 1,500 events)
+    assert sorted(big.lod_rank()) == list(range(len(big)))
+
+
 def test_zoomed_in_events_get_lanes_and_the_rest_plus_n_marks():
     tl = Timeline(synthetic(3000), "2001-01-01", "2001-10-01")
     fr = tl.frame()

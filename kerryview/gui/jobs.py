@@ -24,6 +24,7 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from kerryview.gcpause import gc_paused
 from kerryview.gui.timeline.index import TimelineIndex
+from kerryview.gui.timeline.layout import prepare_overview
 from kerryview.model import Document, Event
 from kerryview.store import Store
 
@@ -122,7 +123,9 @@ class ImportJob(Job[Imported]):
         result = self.import_fn(store, self.paths, progress=progress, cancelled=cancelled,
                                 **options)
         progress(0, 0, f"Laying out {len(result.events):,} events")
-        return Imported(result, Corpus.of(result.documents, result.events))
+        corpus = Corpus.of(result.documents, result.events)
+        prepare_overview(corpus.index)
+        return Imported(result, corpus)
 
 
 @dataclass
@@ -138,7 +141,9 @@ class LoadJob(Job[Corpus]):
     def run(self, store: Store, progress: Progress, cancelled: IsCancelled) -> Corpus:
         progress(0, 0, "Loading the corpus…")
         with gc_paused():  # hundreds of thousands of objects, no cycles (kerryview.gcpause)
-            return Corpus(None, TimelineIndex(store.events(passages=False)))
+            index = TimelineIndex(store.events(passages=False))
+        prepare_overview(index)
+        return Corpus(None, index)
 
 
 @dataclass

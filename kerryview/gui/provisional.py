@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Callable, Sequence
 
 from kerryview.cancellation import NEVER, Cancellation, Cancelled
 from kerryview.gui.timeline.index import TimelineIndex
+from kerryview.gui.timeline.layout import prepare_overview
 from kerryview.model import Document, Event
 
 if TYPE_CHECKING:
@@ -104,6 +105,7 @@ class ProvisionalTimeline:
     def _show(self, done: int, total: int) -> None:
         began = self._clock()
         self._index = TimelineIndex(self._events, reuse=self._index)
+        prepare_overview(self._index)  # here (a worker), not in the preview's first overview
         self._spent += self._clock() - began
         self._publish(Preview(list(self._documents), self._index, done, total,
                               self._provisional))

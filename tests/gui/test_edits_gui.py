@@ -395,3 +395,34 @@ def test_the_status_bar_says_where_a_corrected_date_came_from_and_goes_back_to(q
     assert status.currentMessage().endswith("“Kerry and Wang Yi met” · Ctrl+Z undoes it")
     window.action(Action.UNDO).trigger()
     assert "back on" not in status.currentMessage()
+
+
+def test_an_undo_says_back_on_only_for_the_date_its_step_changed(qtbot, window):
+    """The date an undo names is the undone step's own event's, not the selection's: a rename
+    undone while another event is selected moved no date (it said "— back on Tuesday 18 July
+    2023", the renamed event's date, beside a rename); a date correction undone while another
+    event is selected says where the corrected event is back."""
+    tl, status = window.timeline, window.statusBar()
+    window.select_event(window.index().row_of["e-wang"])
+    answer(qtbot, accept_with_label("Kerry and Wang Yi met"))
+    window.edit_current_event()
+    window.select_event(window.index().row_of["e-talks"])  # Monday 17 July
+    window.action(Action.UNDO).trigger()
+    assert status.currentMessage() == ("Undone: Rename “Kerry met Wang Yi” to “Kerry and Wang Yi "
+                                       "met”")
+    assert tl.currentEvent().label == "Kerry met Wang Yi"  # the undone step's event, selected
+
+    def fill(d: EventDialog):
+        d.first.setDate(QDate(2023, 7, 19))
+        d.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    answer(qtbot, fill)
+    window.edit_current_event()
+    window.select_event(window.index().row_of["e-leave"])  # Thursday 20 July
+    window.action(Action.UNDO).trigger()
+    assert status.currentMessage() == ("Undone: Date “Kerry met Wang Yi”: 19 July 2023 — back "
+                                       "on Tuesday 18 July 2023")
+    # the same date step undone again after a redo, with its own event selected
+    window.action(Action.REDO).trigger()
+    window.select_event(window.index().row_of["e-wang"])
+    window.action(Action.UNDO).trigger()
+    assert status.currentMessage().endswith("— back on Tuesday 18 July 2023")

@@ -47,7 +47,7 @@ from kerryview.gui.jobs import (Corpus, ExportJob, ExportResult, ImportFn, Impor
 from kerryview.gui.mainwindow import files
 from kerryview.gui.mainwindow.about import about_html
 from kerryview.text.phrasing import date_words, event_zone
-from kerryview.edits import EditDate, EventRef, mention_ref
+from kerryview.edits import EditDate, EventRef, SetDate, mention_ref
 from kerryview.gui.edits.controller import EditController, fields_of
 from kerryview.gui.edits.dialogs import EventDialog, EventFields
 from kerryview.gui.mainwindow import projects
@@ -927,15 +927,27 @@ class MainWindow(QMainWindow):
         """Edit > Undo; the status bar says what was undone (not the step's own message, which
         it showed until then: "…: marked as not an event" after the mark was undone), and the
         date the event is back on when the undo moved it: "Undone: Date “Kerry met Wang Yi”:
-        19 July 2023" alone reads as if the event were now on 19 July."""
+        19 July 2023" alone reads as if the event were now on 19 July. The event is the one
+        the step dated (its SetDate's target), whichever event is selected: a rename undone
+        while another event was selected moved no date."""
         stack = self.edits.stack
         if self._may_edit("Not undone") and stack.canUndo():
             text = stack.undoText()
-            before = self._current_when()
+            step = stack.command(stack.index() - 1)
+            dated = [e.target for e in getattr(step, "edits", ()) if isinstance(e, SetDate)]
+            before = self._date_of(dated[0]) if dated else None
             stack.undo()
-            after = self._current_when()
-            back = f" — back on {after[1]}" if after and before and after[1] != before[1] else ""
+            after = self._date_of(dated[0]) if dated else None
+            back = f" — back on {after}" if after and before and after != before else ""
             self.status.showMessage(f"Undone: {text}{back}", 8000 if back else 5000)
+
+    def _date_of(self, ref: EventRef) -> str | None:
+        """The date in words of the event shown holding the passages `ref` (None: not shown)."""
+        rows = self._rows_holding([ref])
+        if not rows:
+            return None
+        ev = self.index().events[rows[0]]
+        return date_words(ev, event_zone(ev))
 
     def redo(self) -> None:
         stack = self.edits.stack

@@ -102,7 +102,8 @@ class TimelineIndex:
         # how newsworthy each event is (kerryview.events.importance): the overview shows the
         # most important first (lod_levels), and lanes are given to them first (pack_lanes)
         self.importance = array("l", [k[5].importance or 0 for k in keyed])
-        self._lod: list[tuple[array, array]] | None = None
+        self._lod: list[tuple[array, array]] | None = None  # built on first use (lod_levels)
+        self._lod_rank = array("l")  # per row, its place in the levels' ranking
         # the user's marks, changed in place (set_mark) without rebuilding the index
         self.reviewed, self.dismissed = bytearray(n), bytearray(n)
         # each event's EventSummary, worked out once here: the window's counts read them
@@ -138,7 +139,6 @@ class TimelineIndex:
         self.by_publication, self.clause_only = bytes(by_publication), bytes(clause_only)
         self.classes = [classes[c] for c in sorted(classes)]
         self.max_span = max((dc.max_span for dc in self.classes), default=0.0)
-        self.lod_levels()  # here, where the index is built (a worker), not in a first frame
 
     def lod_levels(self) -> list[tuple[array, array]]:
         """Levels of detail: level k holds the LOD_FIRST * 2**k most important events (the last
@@ -146,7 +146,10 @@ class TimelineIndex:
         found by bisect. Ranked as pack_lanes places them: events told only in clauses dated by
         publication last, then by importance, then by sources; ties are broken by a hash of the
         row, not by time, so that a level cut through a tie takes its events from the whole
-        story and not from its first weeks. Worked out once, with the index."""
+        story and not from its first weeks. Worked out once, on first use: by the first
+        overview (layout.lod_rows), or ahead in a worker (layout.prepare_overview); an index
+        built on the GUI thread (an edit, a story chosen) never pays for it while zoomed in
+        (~0.1 s CPU per 100,000 events)."""
         if self._lod is None:
             n = len(self.events)
             clause_only, imp, n_src = self.clause_only, self.importance, self.n_sources
@@ -155,6 +158,9 @@ class TimelineIndex:
             key = [((clause_only[r] << 96) - (imp[r] << 48) - (min(n_src[r], 0xFFFF) << 32)
                     + (r * 2654435761 & 0xFFFFFFFF)) for r in range(n)]
             order = sorted(range(n), key=key.__getitem__)
+            rank = array("l", [0]) * n
+            for i, r in enumerate(order):
+                rank[r] = i
             starts = self.starts
             levels = []
             size = LOD_FIRST
@@ -164,8 +170,18 @@ class TimelineIndex:
                 if size >= n:
                     break
                 size *= 2
-            self._lod = levels
+            self._lod, self._lod_rank = levels, rank
         return self._lod
+
+    def lod_rank(self) -> array:
+        """Per row, its place in the ranking of lod_levels: row r is in level k when its rank
+        is below LOD_FIRST * 2**k (every row is in the last level)."""
+        self.lod_levels()
+        return self._lod_rank
+
+    def lod_built(self) -> bool:
+        """Whether lod_levels is worked out (what may use it if there, without paying for it)."""
+        return self._lod is not None
 
     def set_mark(self, row: int, *, reviewed: bool | None = None, dismissed: bool | None = None) -> None:
         """Change the user's marks of one event (its Event too)."""
@@ -217,6 +233,19 @@ class TimelineIndex:
             if hi <= lo:
                 continue
             out.extend(r for r in dc.rows[lo:hi] if ends[r] >= a)
+        out.sort()
+        return out
+
+    def begun_before(self, t: float) -> list[int]:
+        """Rows of the events that start before `t` and end after it (going on at `t`: a day
+        seen from its noon), in row (time) order."""
+        out: list[int] = []
+        ends = self.ends
+        for dc in self.classes:
+            lo = bisect_left(dc.starts, t - dc.max_span)
+            hi = bisect_left(dc.starts, t)
+            if hi > lo:
+                out.extend(r for r in dc.rows[lo:hi] if ends[r] > t)
         out.sort()
         return out
 

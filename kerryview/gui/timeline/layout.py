@@ -27,7 +27,7 @@ from heapq import nlargest
 from typing import Any, Callable, NamedTuple, Sequence
 
 from kerryview.gui.timeline import axis as ta
-from kerryview.gui.timeline.index import POINT, TimelineIndex
+from kerryview.gui.timeline.index import LOD_FIRST, POINT, TimelineIndex
 from kerryview.gui.timeline.view import TimelineView
 
 # -- geometry (pixels) --------------------------------------------------------------------------
@@ -112,7 +112,7 @@ class Frame:
     items: list[Item] = field(default_factory=list)
     overflow: list = field(default_factory=list)  # (t_a, t_b, count, rect)
     overflow_matched: list[int] = field(default_factory=list)  # per overflow mark, while finding
-    in_view: int = 0
+    in_view: int = 0  # events starting in view (an overview's: and going on from before it)
 
 
 def n_lanes(height: int) -> int:
@@ -265,17 +265,31 @@ class LaneLayouts:
 def lod_rows(index: TimelineIndex, wa: float, wb: float, most: int = OVERVIEW_MAX
              ) -> tuple[int, list[int]]:
     """(level, rows) of the most detailed level of detail (TimelineIndex.lod_levels) with at
-    most `most` events starting in [wa, wb]: the most important events of a stretch too
-    crowded to lay out all of it; rows in row (time) order."""
+    most `most` events meeting [wa, wb]: those starting in it and those begun before it and
+    going on in it (2,000 events of one day, seen from its noon: none starts there, and an
+    overview of only those starting would be blank); the most important events of a stretch
+    too crowded to lay out all of it; rows in row (time) order."""
     levels = index.lod_levels()
+    rank = index.lod_rank()
+    begun = index.begun_before(wa)
+    begun_ranks = sorted(rank[r] for r in begun)
     level = 0
     lo = hi = 0
     for k, (starts, _rows) in enumerate(levels):
         a, b = bisect_left(starts, wa), bisect_right(starts, wb)
-        if k and b - a > most:
+        if k and b - a + bisect_left(begun_ranks, LOD_FIRST << k) > most:
             break
         level, lo, hi = k, a, b
-    return level, list(levels[level][1][lo:hi])
+    size = LOD_FIRST << level
+    return level, [r for r in begun if rank[r] < size] + list(levels[level][1][lo:hi])
+
+
+def prepare_overview(index: TimelineIndex) -> None:
+    """Work out the levels of detail of an index that an overview may show (more events than
+    DETAIL_MAX): called by the workers that build one, so its first overview does not on the
+    GUI thread."""
+    if len(index) > DETAIL_MAX:
+        index.lod_levels()
 
 
 # -- the frame ----------------------------------------------------------------------------------
@@ -325,6 +339,8 @@ def compute_frame(view: TimelineView, width: int, height: int, index: TimelineIn
     if index.count_overlapping(wa, wb, news_only=True) > DETAIL_MAX:
         # too many to lay out: the most important ones, the others counted in "+n" marks
         fr.mode = "overview"
+        # the events in view: those starting in it and those going on from before it
+        fr.in_view += len(index.begun_before(t0))
         key = (bucket, c0, c1, n, gen)
         level, rows = lod_rows(index, wa, wb)
         if matched is not None and (key + (level, -1)) not in lanes:

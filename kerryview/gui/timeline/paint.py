@@ -235,10 +235,12 @@ class LabelMetrics:
 
         def nearest_first() -> Iterator[int]:
             # first the events an overview may show anywhere (the coarse levels of detail:
-            # their labels are packed at every zoom-out and every jump), then by distance
-            levels = self.index.lod_levels()
-            for _starts, rows in levels[:LOD_AHEAD_LEVELS]:
-                yield from rows
+            # their labels are packed at every zoom-out and every jump), then by distance;
+            # the levels only when an overview or a worker worked them out: an index made on
+            # the GUI thread (an edit) pays for them only when zoomed out (lod_levels)
+            if self.index.lod_built():
+                for _starts, rows in self.index.lod_levels()[:LOD_AHEAD_LEVELS]:
+                    yield from rows
             lo, hi = row - 1, max(row, 0)
             while lo >= 0 or hi < n:
                 if hi < n:
@@ -317,17 +319,22 @@ def at_a_word(label: str, elided: str) -> str:
     """`elided` (Qt's cut of `label`, ending in "…") cut back to the end of its last whole word
     when Qt cut inside one ("… came amid dis…" -> "… came amid…"), as an editor shortens a
     line; a cut that would keep fewer than MIN_ELIDED_CHARS characters stays as it is, but for
-    a cut inside a number ("BP captured 2,2…" -> "BP captured…"), which would misquote it."""
+    a cut inside a number ("BP captured 2,2…", "rises to 150,…" -> "BP captured…", "rises
+    to…"), which would misquote it: a label starting with the number cut is left as "…" (the
+    painter then draws its event's mark alone)."""
     if elided == label or not elided.endswith("…"):
         return elided
     kept = elided[:-1]
     if kept.endswith(" ") and len(kept.rstrip(" ,;:–—-")) >= MIN_ELIDED_CHARS:
         return kept.rstrip(" ,;:–—-") + "…"  # "Birds have been found …": cut after a space
-    after = label[len(kept):len(kept) + 2]
-    if kept[-1:].isdigit() and (after[:1].isdigit() or after[:1] in ",." and after[1:].isdigit()):
+    digits = kept.rstrip(",.")  # "150,…" and "1.…" are cut numbers too
+    after = label[len(digits):len(digits) + 2]
+    if digits[-1:].isdigit() and (after[:1].isdigit()
+                                  or after[:1] in ",." and after[1:].isdigit()):
         # inside a number ("captured 2,2…" of 2,200 reads as 2.2 of something): never cut
-        head = kept.rsplit(" ", 1)[0].rstrip(" ,;:–—-") if " " in kept else ""
-        return head + "…" if head else elided
+        head = digits.rsplit(" ", 1)[0].rstrip(" ,;:–—-") if " " in digits else ""
+        return head + "…"
+    after = label[len(kept):len(kept) + 2]
     if not kept or not after[:1].isalnum() or not kept[-1].isalnum():
         return elided  # Qt cut between words (or kept nothing)
     head = kept.rsplit(" ", 1)[0].rstrip(" ,;:–—-")
@@ -354,6 +361,7 @@ class FramePainter:
         self.axis_covered = (0.0, 0.0)
         self.drawn: list[tuple[int, str]] = []  # (row, label text) drawn in the last frame
         self.note = ""  # the overview's note drawn in the last frame
+        self.note_rect = QRectF()  # and where
 
     def paint(self, p: QPainter, fr: Frame, *, index: TimelineIndex, view: TimelineView,
               current: int, width: int, height: int, focus: bool,
@@ -369,7 +377,7 @@ class FramePainter:
         self.matched = matched
         self.match_starts = match_starts if match_starts is not None else array("d")
         self.drawn = []
-        self.note = ""
+        self.note, self.note_rect = "", QRectF()
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         p.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
         try:
@@ -479,7 +487,9 @@ class FramePainter:
         between the context periods' names, as far right as they fit."""
         w = self.width
         labelled = {r for r, _text in self.drawn}
-        shown = sum(1 for it in fr.items if it.row in labelled and 0 <= it.x0 <= w)
+        # labelled and in view (Frame.in_view: starting in it or going on from before it)
+        shown = sum(1 for it in fr.items
+                    if it.row in labelled and it.x0 <= w and (it.x0 >= 0 or it.x1 > 0))
         # the gaps between the context labels, rightmost first: (left, right)
         gaps, left = [], 0.0
         for b in sorted(fr.bands, key=lambda b: b.lx):
@@ -492,7 +502,7 @@ class FramePainter:
             x = next((b - tw for a, b in gaps if b - a >= tw), None)
             if x is None:
                 continue
-            self.note = text
+            self.note, self.note_rect = text, QRectF(x, 0, tw, CONTEXT_H)
             self.labels.sprites.draw(p, x, 0, ("note", text), tw + 2, CONTEXT_H,
                                      partial(self._draw_axis_label, self.fonts.small,
                                              theme.HINT_FG, text, tw, CONTEXT_H))

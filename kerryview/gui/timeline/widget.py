@@ -394,6 +394,10 @@ class TimelineWidget(QWidget):
         of 3,025 events here · zoom in for more"); '' when none."""
         return self._painter.note
 
+    def overviewNoteRect(self) -> QRectF:  # noqa: N802
+        """Where the last paint drew the overview's note (empty when none)."""
+        return QRectF(self._painter.note_rect)
+
     def mode(self) -> str:
         return self.frame().mode
 
