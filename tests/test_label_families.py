@@ -836,3 +836,44 @@ def test_a_where_clause_without_a_comma_completes_the_label_when_it_has_its_verb
         text, date(2023, 7, 17))  # not "... will pick up": the object-less verb
     assert tidy("Handshakes and backslaps erupted in the control room in Houston where BP") \
         == "Handshakes and backslaps erupted in the control room in Houston"  # a "where" clause with no verb
+
+
+# ------------------------------------------------------------------ session 16: a chronology's date heading
+@pytest.mark.parametrize("name", ["date_heading_separators", "date_heading_joiners"])
+def test_a_date_heading_and_its_separator_leave_the_entrys_label(name):
+    # lead_rules.json date_heading_separators / _joiners, their examples through the pipeline:
+    # "May 11/12 - Executives from BP ..." -> "Executives from BP ..."
+    given, wanted = re.findall(r"\"([^\"]+)\"", _example(name))[:2]
+    labels = _labels(given, date(2010, 8, 1))
+    assert labels and all(lb == wanted for lb in labels), labels
+
+
+@pytest.mark.parametrize("label, tidied", [
+    ("2010 - Explosion and fire on Transocean Ltd's drilling rig Deepwater Horizon",
+     "Explosion and fire on Transocean Ltd's drilling rig Deepwater Horizon"),  # a year, a dash
+    ("April 2010: Blast at BP's Deepwater Horizon rig kills 11", "Blast at BP's Deepwater Horizon rig kills 11"),
+    ("Aug. 3: In this image made from video, oil flows", "In this image made from video, oil flows"),
+    ("1991: 520m gallons deliberately released from Iraqi oil tankers",  # the entry opens with a figure
+     "520m gallons deliberately released from Iraqi oil tankers"),
+    ("Wednesday, September 15, 2008: Lehman files for bankruptcy", "Lehman files for bankruptcy"),
+    ("2159: Conservative think tank The Heritage Foundation tweets",  # a live page's clock
+     "Conservative think tank The Heritage Foundation tweets"),
+    ("10:30 am: BP says the cap holds", "BP says the cap holds"),
+    ("Sept. 15 - 19, 2008 The Dow Jones industrial average fell",  # a range of dates: no heading
+     "Sept. 15 - 19, 2008 The Dow Jones industrial average fell"),
+    ("Flight 93: Passengers fought the hijackers", "Flight 93: Passengers fought the hijackers"),  # no date
+    ("Tony Hayward: BP will pay for the clean-up", "Tony Hayward: BP will pay for the clean-up"),  # a speaker
+    ("1843: Leeward Islands", "1843: Leeward Islands"),  # too few words to tell an event
+])
+def test_a_label_loses_only_a_whole_date_heading_before_its_separator(label, tidied):
+    assert tidy(label) == tidied
+
+
+def test_a_chronologys_entries_run_into_one_line_each_get_their_own_label():
+    # "... to impede the US invasion 1979: 140m gallons ...": each year heads an entry
+    text = ("Oil spills: 1991: 520m gallons were deliberately released from Iraqi oil tankers to impede "
+            "the US invasion 1979: 140m gallons were spilt over nine months after a well blow-out "
+            "off Mexico's coast 1989: 11m gallons were spilt into Alaska's Prince William Sound")
+    found = {f.mention.timex.text: f.label for f in _found(text, date(2010, 5, 1))}
+    assert found.get("1979") == "140m gallons were spilt over nine months after a well blow-out off Mexico's coast"
+    assert found.get("1989") == "11m gallons were spilt into Alaska's Prince William Sound"
