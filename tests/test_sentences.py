@@ -39,3 +39,5 @@ def test_a_year_heading_run_into_the_line_starts_a_sentence():
     # after a function word the year goes with its clause
     for kept in ("The worst spill came in 1991: 520m gallons.", "The worst year was 1991: 520m gallons."):
         assert [kept[a:b] for a, b in sentence_spans(kept)] == [kept]
+    assert [t[a:b] for t in ["Hurricanes:\n4 Aug 1946: Samana, Dominican Republic."] for a, b in sentence_spans(t)] \
+        == ["Hurricanes:", "4 Aug 1946: Samana, Dominican Republic."]  # a date's own month

@@ -5,7 +5,8 @@ white space and an upper-case letter, a digit or an opening quote, or at a blank
 break, unless the word before the period is a known abbreviation ("Nov.", "U.S.") or an
 initial ("J. Smith"). A chronology's entry headed by a year or a clock and a colon starts a sentence
 even when the page lost the line break before it ("... to impede the US invasion | 1979: 140m
-gallons were spilt ..."): after a lower-case word that is no function word ("in 1979: ..." goes on).
+gallons were spilt ..."): after a word in lower case that is no function word ("in 1979: ..." and
+"4 Aug 1946: ..." go on).
 
 A "sentence" is at most MAX_SENTENCE_CHARS long: text with no sentence ends (a run-on page, a
 list joined by commas) is cut at the last clause break before that length. Every passage built
@@ -32,8 +33,9 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     for m in _BOUNDARY.finditer(text):
         if m.group() == _RUN_ON_HEADING:
             w = _WORD_BEFORE.search(text, max(0, m.start() - 20), m.start())
-            if w is None or w.group(1).lower() in stopwords():
-                continue  # "since 2004: ...", "was 1991: ...": the year goes with its clause
+            if w is None or not w.group(1)[:1].islower() or w.group(1) in stopwords():
+                continue  # "since 2004: ...", "was 1991: ...": the year goes with its clause;
+                # "4 Aug 1946: ...": with its date
         elif m.group().startswith((".",)) and "\n" not in m.group():
             w = _WORD_BEFORE.search(text, max(0, m.start() - 20), m.start())
             word = w.group(1).lower().rstrip(".") if w else ""
