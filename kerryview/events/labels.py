@@ -667,7 +667,7 @@ _LIST_MARKER = re.compile(r"^(?:\(?\d{1,2}\)|\(?[a-h]\)|\d{1,2}\.(?!\d)|\\?\*|[â
 MAX_DATE_HEADING_CHARS = 30  # "Wednesday, September 15, 2008": a date heading is short
 MIN_ENTRY_WORDS = 3  # "Salazar testifies again": an entry after its date heading says who did what
 _CLOCK_DIGITS = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d|1\d\d\d|20\d\d")  # "2159", "1991": a clock or a year
-_DAY_NUMBER = re.compile(r"\d{1,2}(?:st|nd|rd|th)?")  # the second day of "May 11/12"
+_DAY_NUMBER = re.compile(r"\d{1,2}(?:st|nd|rd|th)?")  # the second day of "June 3/4"
 
 
 @cache
@@ -684,8 +684,8 @@ def _date_heading() -> re.Pattern[str]:
 
 def _only_dates(head: str, found: list) -> bool:
     """Whether `head` is nothing but the time expressions `found` in it (the tagger's), joined
-    by the words of data/lead_rules.json date_heading_joiners or a second day's number ("May
-    11/12"): a bare four-digit year or clock the tagger leaves alone counts ("2159", a live
+    by the words of data/lead_rules.json date_heading_joiners or a second day's number ("June
+    3/4"): a bare four-digit year or clock the tagger leaves alone counts ("2159", a live
     page's clock)."""
     if _CLOCK_DIGITS.fullmatch(head):
         return True
@@ -705,8 +705,8 @@ def _only_dates(head: str, found: list) -> bool:
 
 
 def without_date_heading(label: str) -> str:
-    """`label` without the date heading a chronology's entry and its separator ("May 11/12 -
-    Executives from BP ...", "April 2010: Blast at ...", "Sept. 18: -- The Fed expands ..."):
+    """`label` without the date heading a chronology's entry and its separator ("June 3/4 -
+    Engineers cut the riser ...", "April 2010: Blast at ...", "Sept. 18: -- The Fed expands ..."):
     the timeline shows the date already (data/lead_rules.json date_heading_separators). Kept
     when the words after the mark go on in lower case ("1968 - rating the threat"), open with
     another date ("22 April - 15 May", "Sept. 15 - 19, 2008": a range), or are too few to
