@@ -175,6 +175,11 @@ _SPEAKER_FRAGMENT = re.compile(r"^[A-Z][^:“\"]{1,60}: (?:Who|Which|Was|Were|Is
 # heading a chronology's line, "1933 Roosevelt gave ...", counts too: read the sample).
 _SINGLE_QUOTE_CLOSES_FIRST = re.compile(r"^[^'‘’\"“”]*?[A-Za-z](?<!s)['’](?=[\s,.;:!?]|$)")
 _STAMP_START = re.compile(r"^(?:[01]\d|2[0-3])[0-5]\d\s+[A-Za-z\"“]")
+# ... and one that keeps a chronology's date heading and its separator ("May 11/12 - Executives
+# from BP ...", "April 2010: Blast at ...", "1989: 11m gallons spilt", "Aug. 3: In this image").
+_MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_HEADING_SEP = re.compile(rf"^(?:{_MONTH}(?: \d{{1,2}}(?:[/-]\d{{1,2}})?)?(?:,? \d{{4}})?|\d{{1,2}} {_MONTH}(?: \d{{4}})?"
+                          r"|\d{4}|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:, [^:]{3,20})?)(?::| [-–—]+) +[A-Z0-9\"“']")
 
 
 def _said_place(label: str) -> bool:
@@ -208,7 +213,8 @@ def families(events, texts: dict[str, str]) -> dict[str, list[str]]:
                                                  "date_heading", "no_subject", "open_end",
                                                  "report_only", "shared_label", "furniture", "date_cut",
                                                  "quote_open", "dash_end", "stance_start", "said_place",
-                                                 "speaker_fragment", "single_quote_open", "stamp_start")}
+                                                 "speaker_fragment", "single_quote_open", "stamp_start",
+                                                 "heading_sep")}
     out["shared_label"] = _shared_labels(events)
     for e in events:
         lb = e.label
@@ -260,6 +266,8 @@ def families(events, texts: dict[str, str]) -> dict[str, list[str]]:
             out["single_quote_open"].append(lb)
         if _STAMP_START.match(lb):
             out["stamp_start"].append(lb)
+        if _HEADING_SEP.match(lb):
+            out["heading_sep"].append(lb)
     return out
 
 

@@ -851,3 +851,44 @@ def test_a_live_blogs_entries_after_midnight_keep_the_taggers_next_day():
     assert times["0005"] == "2010-05-07T00:05"
     assert times["0000"] == "2010-05-06T24:00"
     assert times["2346"] == "2010-05-06T23:46"
+
+
+# ------------------------------------------------------------------ session 16: a chronology's date heading
+@pytest.mark.parametrize("name", ["date_heading_separators", "date_heading_joiners"])
+def test_a_date_heading_and_its_separator_leave_the_entrys_label(name):
+    # lead_rules.json date_heading_separators / _joiners, their examples through the pipeline:
+    # "June 3/4 - Engineers cut the riser ..." -> "Engineers cut the riser ..."
+    given, wanted = re.findall(r"\"([^\"]+)\"", _example(name))[:2]
+    labels = _labels(given, date(2010, 8, 1))
+    assert labels and all(lb == wanted for lb in labels), labels
+
+
+@pytest.mark.parametrize("label, tidied", [
+    ("2009 - Swine flu spreads from Mexico to the United States and Canada",
+     "Swine flu spreads from Mexico to the United States and Canada"),  # a year, a dash
+    ("April 2010: Blast at BP's Deepwater Horizon rig kills 11", "Blast at BP's Deepwater Horizon rig kills 11"),
+    ("Aug. 3: In this image made from video, oil flows", "In this image made from video, oil flows"),
+    ("1991: 520m gallons deliberately released from Iraqi oil tankers",  # the entry opens with a figure
+     "520m gallons deliberately released from Iraqi oil tankers"),
+    ("Wednesday, September 15, 2008: Lehman files for bankruptcy", "Lehman files for bankruptcy"),
+    ("2159: Conservative think tank The Heritage Foundation tweets",  # a live page's clock
+     "Conservative think tank The Heritage Foundation tweets"),
+    ("10:30 am: BP says the cap holds", "BP says the cap holds"),
+    ("Sept. 15 - 19, 2008 The Dow Jones industrial average fell",  # a range of dates: no heading
+     "Sept. 15 - 19, 2008 The Dow Jones industrial average fell"),
+    ("Flight 93: Passengers fought the hijackers", "Flight 93: Passengers fought the hijackers"),  # no date
+    ("Tony Hayward: BP will pay for the clean-up", "Tony Hayward: BP will pay for the clean-up"),  # a speaker
+    ("1843: Leeward Islands", "1843: Leeward Islands"),  # too few words to tell an event
+])
+def test_a_label_loses_only_a_whole_date_heading_before_its_separator(label, tidied):
+    assert tidy(label) == tidied
+
+
+def test_a_chronologys_entries_run_into_one_line_each_get_their_own_label():
+    # "... to impede the US invasion 1979: 140m gallons ...": each year heads an entry
+    text = ("Oil spills: 1991: 520m gallons were deliberately released from Iraqi oil tankers to impede "
+            "the US invasion 1979: 140m gallons were spilt over nine months after a well blow-out "
+            "off Mexico's coast 1989: 11m gallons were spilt into Alaska's Prince William Sound")
+    found = {f.mention.timex.text: f.label for f in _found(text, date(2010, 5, 1))}
+    assert found.get("1979") == "140m gallons were spilt over nine months after a well blow-out off Mexico's coast"
+    assert found.get("1989") == "11m gallons were spilt into Alaska's Prince William Sound"

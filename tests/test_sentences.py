@@ -27,3 +27,17 @@ def test_line_breaks_end_sentences_and_spans_are_exact():
 ])
 def test_paragraph_break(text, expected):
     assert paragraph_break(text, 0, len(text)) is expected
+
+
+def test_a_year_heading_run_into_the_line_starts_a_sentence():
+    # a chronology's entries whose line breaks the page lost: "... invasion 1979: 140m gallons ..."
+    text = ("1991: 520m gallons were released to impede the US invasion 1979: 140m gallons were spilt "
+            "off Mexico's coast 1989: 11m gallons were spilt")
+    assert [text[a:b] for a, b in sentence_spans(text)] == [
+        "1991: 520m gallons were released to impede the US invasion",
+        "1979: 140m gallons were spilt off Mexico's coast", "1989: 11m gallons were spilt"]
+    # after a function word the year goes with its clause
+    for kept in ("The worst spill came in 1991: 520m gallons.", "The worst year was 1991: 520m gallons."):
+        assert [kept[a:b] for a, b in sentence_spans(kept)] == [kept]
+    assert [t[a:b] for t in ["Hurricanes:\n4 Aug 1946: Samana, Dominican Republic."] for a, b in sentence_spans(t)] \
+        == ["Hurricanes:", "4 Aug 1946: Samana, Dominican Republic."]  # a date's own month

@@ -4,6 +4,7 @@ a shorter complete label exists. The word lists are data (data/lead_rules.json).
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Callable
 
 from kerryview.events.antecedents import MAX_NAME_WORDS  # a name run into the text: "... BP has formed"
@@ -663,10 +664,65 @@ def said_before_apposition(text: str, reported: tuple[int, int, str],
 _LIST_MARKER = re.compile(r"^(?:\(?\d{1,2}\)|\(?[a-h]\)|\d{1,2}\.(?!\d)|\\?\*|[•·–—]|-{1,2})\s+")  # "-- Obama ..."
 
 
-# "May 09 - Japan and Australia announce ...", "Sept. 18: -- The Fed expands ...": the date of
-# an item of a chronology, which the timeline shows already.
-_DATE_ITEM = re.compile(r"^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,?\s+\d{4})?"
-                        r"\s*(?:[:–—-]+\s*)+(?=[A-Z])")
+MAX_DATE_HEADING_CHARS = 30  # "Wednesday, September 15, 2008": a date heading is short
+MIN_ENTRY_WORDS = 3  # "Salazar testifies again": an entry after its date heading says who did what
+_CLOCK_DIGITS = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d|1\d\d\d|20\d\d")  # "2159", "1991": a clock or a year
+_DAY_NUMBER = re.compile(r"\d{1,2}(?:st|nd|rd|th)?")  # the second day of "June 3/4"
+
+
+@cache
+def _date_heading() -> re.Pattern[str]:
+    """A chronology's date heading and its separator at a label's start (data/lead_rules.json
+    date_heading_separators): the heading's words, then a colon at once or a dash between
+    spaces, a list item's dash if any, then the entry."""
+    seps = sorted(_lists()["date_heading_separators"], key=lambda w: (-len(w), w))
+    dashes = "|".join(re.escape(w) for w in seps if w != ":")
+    colon = r"\s?:" if ":" in seps else r"(?!)"
+    return re.compile(rf"^(?P<head>(?:[^:\n]|:(?=\d)){{1,{MAX_DATE_HEADING_CHARS}}}?)(?:{colon}|\s(?:{dashes}))\s+"
+                      rf"(?:(?:{dashes})\s+)?(?P<entry>\S)")
+
+
+def _only_dates(head: str, found: list) -> bool:
+    """Whether `head` is nothing but the time expressions `found` in it (the tagger's), joined
+    by the words of data/lead_rules.json date_heading_joiners or a second day's number ("June
+    3/4"): a bare four-digit year or clock the tagger leaves alone counts ("2159", a live
+    page's clock)."""
+    if _CLOCK_DIGITS.fullmatch(head):
+        return True
+    if not found:
+        return False
+    rest, at = [], 0
+    for p in found:
+        rest.append(head[at:p.start])
+        at = p.end
+    rest.append(head[at:])
+    joiners = _lists()["date_heading_joiners"]
+    for piece in rest:
+        for word in re.findall(r"[^\s,/&–-]+|[,/&–-]", piece):
+            if word.lower() not in joiners and not _DAY_NUMBER.fullmatch(word):
+                return False
+    return True
+
+
+def without_date_heading(label: str) -> str:
+    """`label` without the date heading a chronology's entry and its separator ("June 3/4 -
+    Engineers cut the riser ...", "April 2010: Blast at ...", "Sept. 18: -- The Fed expands ..."):
+    the timeline shows the date already (data/lead_rules.json date_heading_separators). Kept
+    when the words after the mark go on in lower case ("1968 - rating the threat"), open with
+    another date ("22 April - 15 May", "Sept. 15 - 19, 2008": a range), or are too few to
+    tell an event."""
+    from kerryview.timex.recognize import recognize
+
+    m = _date_heading().match(label) if label[:1].isalnum() else None
+    if m is None or m["entry"].islower() or len(label[m.start("entry"):].split()) < MIN_ENTRY_WORDS:
+        return label
+    head_end, at = m.end("head"), m.start("entry")
+    found = recognize(label[:at + MAX_DATE_HEADING_CHARS])
+    if any(p.start < head_end < p.end or p.start == at for p in found):
+        return label  # a date across the mark, or one the entry opens with: a range of dates
+    return label[at:] if _only_dates(m["head"], [p for p in found if p.end <= head_end]) else label
+
+
 # "Cameron, who took office", "Sweden, which is credited ...": a subject and its relative clause
 # say what the subject did; the relative pronoun goes.
 _RELATIVE = re.compile(r"^(?P<subject>[A-Z][^,:;]{0,60}),\s+(?:who|which)\s+(?P<rest>[a-z][^,;:]*)$")
@@ -711,7 +767,7 @@ def tidy(label: str) -> str:
     ("Help A US report ..."; data/lead_rules.json furniture_words) or JSON's escaped slash
     ("gallons\\/liters" -> "gallons/liters"), and without a last word that leaves a phrase open
     ("In the letter, dated")."""
-    label = _DATE_ITEM.sub("", _LIST_MARKER.sub("", label)).replace("\\/", "/")  # JSON's "\/": "/"
+    label = without_date_heading(_LIST_MARKER.sub("", label)).replace("\\/", "/")  # JSON's "\/": "/"
     first, _, rest = label.partition(" ")
     if first.lower() in _lists()["furniture_words"] and rest[:1].isupper() and len(rest.split()) >= MIN_COMPLETE_WORDS \
             and not _title_case_name(first, rest):

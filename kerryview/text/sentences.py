@@ -3,7 +3,10 @@
 A small rule-based splitter: a sentence ends at . ! or ? (with any closing quotes) followed by
 white space and an upper-case letter, a digit or an opening quote, or at a blank line / line
 break, unless the word before the period is a known abbreviation ("Nov.", "U.S.") or an
-initial ("J. Smith").
+initial ("J. Smith"). A chronology's entry headed by a year or a clock and a colon starts a sentence
+even when the page lost the line break before it ("... to impede the US invasion | 1979: 140m
+gallons were spilt ..."): after a word in lower case that is no function word ("in 1979: ..." and
+"4 Aug 1946: ..." go on).
 
 A "sentence" is at most MAX_SENTENCE_CHARS long: text with no sentence ends (a run-on page, a
 list joined by commas) is cut at the last clause break before that length. Every passage built
@@ -14,10 +17,11 @@ from __future__ import annotations
 
 import re
 
-from kerryview.text.wordlists import abbreviations
+from kerryview.text.wordlists import abbreviations, stopwords
 
 MAX_SENTENCE_CHARS = 2000  # longer than any sentence of 2,626 real news articles (at most 1,666)
-_BOUNDARY = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])|\n\s*""")
+_BOUNDARY = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])|\n\s*|(?<=[a-z]) (?=\d{4}: +["“]?[A-Z0-9])""")
+_RUN_ON_HEADING = " "  # the boundary before a year's or a clock's entry heading run into the text
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 
 
@@ -27,7 +31,12 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     start = 0
     abbrev = abbreviations()
     for m in _BOUNDARY.finditer(text):
-        if m.group().startswith((".",)) and "\n" not in m.group():
+        if m.group() == _RUN_ON_HEADING:
+            w = _WORD_BEFORE.search(text, max(0, m.start() - 20), m.start())
+            if w is None or not w.group(1)[:1].islower() or w.group(1) in stopwords():
+                continue  # "since 2004: ...", "was 1991: ...": the year goes with its clause;
+                # "4 Aug 1946: ...": with its date
+        elif m.group().startswith((".",)) and "\n" not in m.group():
             w = _WORD_BEFORE.search(text, max(0, m.start() - 20), m.start())
             word = w.group(1).lower().rstrip(".") if w else ""
             if word in abbrev or (len(word) == 1 and word.isalpha()):
