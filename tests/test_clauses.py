@@ -3,6 +3,8 @@ own clause, or, with none, by the publication when its grammar makes it news of 
 rules are data (events/data/clause_rules.json), each with an example checked here."""
 import json
 import re
+
+import pytest
 from datetime import date, timedelta
 from importlib.resources import files
 
@@ -849,7 +851,29 @@ def test_below_the_lead_a_statement_about_now_needs_a_finite_verb():  # "stateme
     assert by_publication("The UN has meanwhile confirmed the death of its mission chief.") == ["confirmed"]
 
 
-def test_below_the_lead_a_past_narrative_goes_on_on_the_day_of_the_sentence_before():  # "narrative_day"
+@pytest.fixture
+def narrative_on(monkeypatch):
+    """narrative_day is off by default (its "number" is 0: see the rule's "about"); these tests
+    switch it on, one sentence back, to test what it would date."""
+    from kerryview.events import mentions
+    monkeypatch.setattr(mentions, "_narrative_back", lambda: 1)
+    return mentions
+
+
+def test_a_story_told_on_is_off_by_default():
+    """In the bundled corpus, "Wang praised Kerry and Xie for their "hard work" throughout the
+    talks." follows "Kerry met his counterpart Xie Zhenhua ... on July 17."; Wang praised them at
+    his own meeting with Kerry on 18 July. On, the rule put it on 17 July; off, nothing of the
+    corpus is dated by the sentence before."""
+    from kerryview.bundled import bundled_corpus_paths
+    assert clause_rules_raw()["narrative_day"]["number"] == 0
+    docs = [Document(id=p.stem, path=str(p), text=p.read_text(encoding="utf-8"), dct=date(2023, 7, 18),
+                     dct_source=GIVEN) for p in bundled_corpus_paths()]
+    assert not [f for d in docs for f in find_mentions(d, tag(d.text, d.dct), dct_clauses=NEWS)
+                if f.mention.dated_by == "sentence before"]
+
+
+def test_below_the_lead_a_past_narrative_goes_on_on_the_day_of_the_sentence_before(narrative_on):  # "narrative_day"
     """The example of clause_rules.json narrative_day: right after a sentence dated on a day
     before the publication, a sentence with no time expression that tells a happening in the
     simple past is of that day; a report, a past perfect, or a story of a day to come is not."""
@@ -880,7 +904,7 @@ def test_below_the_lead_a_past_narrative_goes_on_on_the_day_of_the_sentence_befo
         assert narrative(lead + rest) == {}, rest
 
 
-def test_a_story_told_on_is_a_simple_past_with_no_word_that_moves_its_time():
+def test_a_story_told_on_is_a_simple_past_with_no_word_that_moves_its_time(narrative_on):
     # "narrative_shifts", "past_passive_auxiliaries": their examples in clause_rules.json
     lead = "Rebels attacked a town on Monday. Officials have evacuated the area. The army has sealed the roads. "
     raw = clause_rules_raw()
@@ -930,7 +954,7 @@ def test_a_headline_is_of_the_day_its_event_is_first_told_below_with():  # "head
             "Publicist says Esther Williams died\nThe publicist said on Thursday that she died."))
 
 
-def test_a_story_told_on_needs_a_plain_happening_after_a_plain_happening():
+def test_a_story_told_on_needs_a_plain_happening_after_a_plain_happening(narrative_on):
     # narrative_day (review of session 16): what read wrong on haiti_bbc, bpoil_bbc, H1N1_guardian
     lead = "Rebels attacked a town on Monday. Officials have evacuated the area. The army has sealed the roads. "
     raw = clause_rules_raw()
@@ -979,7 +1003,9 @@ def test_a_story_told_on_goes_back_the_number_of_sentences_of_the_rule(monkeypat
                 for f in find_mentions(_doc(text), tag(text, DCT), dct_clauses=NEWS)
                 if f.mention.dated_by == "sentence before"}
 
-    assert mentions._narrative_back() == clause_rules_raw()["narrative_day"]["number"] == 1
+    assert mentions._narrative_back() == clause_rules_raw()["narrative_day"]["number"] == 0
+    assert narrative() == {}  # off by default
+    monkeypatch.setattr(mentions, "_narrative_back", lambda: 1)
     assert narrative() == {"closed": date(2010, 5, 23)}
     monkeypatch.setattr(mentions, "_narrative_back", lambda: 2)
     assert narrative() == {"closed": date(2010, 5, 23), "fled": date(2010, 5, 23)}
