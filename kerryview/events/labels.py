@@ -10,6 +10,7 @@ from typing import Callable
 from kerryview.events.antecedents import MAX_NAME_WORDS  # a name run into the text: "... BP has formed"
 from kerryview.text.verbs import has_finite_verb
 from kerryview.text.wordlists import cues, event_lists, modals, stopwords
+from kerryview.timex.recognize import recognize as _recognize_phrase  # a label's date heading
 
 LEAD_RULES = "lead_rules.json"
 MAX_LABEL_CHARS = 110
@@ -711,13 +712,11 @@ def without_date_heading(label: str) -> str:
     when the words after the mark go on in lower case ("1968 - rating the threat"), open with
     another date ("22 April - 15 May", "Sept. 15 - 19, 2008": a range), or are too few to
     tell an event."""
-    from kerryview.timex.recognize import recognize
-
     m = _date_heading().match(label) if label[:1].isalnum() else None
     if m is None or m["entry"].islower() or len(label[m.start("entry"):].split()) < MIN_ENTRY_WORDS:
         return label
     head_end, at = m.end("head"), m.start("entry")
-    found = recognize(label[:at + MAX_DATE_HEADING_CHARS])
+    found = _recognize_phrase(label[:at + MAX_DATE_HEADING_CHARS])
     if any(p.start < head_end < p.end or p.start == at for p in found):
         return label  # a date across the mark, or one the entry opens with: a range of dates
     return label[at:] if _only_dates(m["head"], [p for p in found if p.end <= head_end]) else label
