@@ -860,6 +860,13 @@ def narrative_on(monkeypatch):
     return mentions
 
 
+def _told_on(text):
+    """The clauses of `text` narrative_day dates (by the sentence before), with their days."""
+    return {text[f.mention.trigger_start:f.mention.trigger_end]: f.interval.start.date()
+            for f in find_mentions(_doc(text), tag(text, DCT), dct_clauses=NEWS)
+            if f.mention.dated_by == "sentence before"}
+
+
 def test_a_story_told_on_is_off_by_default():
     """In the bundled corpus, "Wang praised Kerry and Xie for their "hard work" throughout the
     talks." follows "Kerry met his counterpart Xie Zhenhua ... on July 17."; Wang praised them at
@@ -880,10 +887,7 @@ def test_below_the_lead_a_past_narrative_goes_on_on_the_day_of_the_sentence_befo
     example = clause_rules_raw()["narrative_day"]["example"]
     text = re.match(r'"(.*?)":', example).group(1).replace("| ", "")
 
-    def narrative(text):
-        return {text[f.mention.trigger_start:f.mention.trigger_end]: f.interval.start.date()
-                for f in find_mentions(_doc(text), tag(text, DCT), dct_clauses=NEWS)
-                if f.mention.dated_by == "sentence before"}
+    narrative = _told_on
 
     assert narrative(text) == {"fled": date(2010, 5, 23)}  # Sunday, before the DCT (Wednesday)
     found = [f for f in find_mentions(_doc(text), tag(text, DCT), dct_clauses=NEWS)
@@ -910,10 +914,7 @@ def test_a_story_told_on_is_a_simple_past_with_no_word_that_moves_its_time(narra
     raw = clause_rules_raw()
 
     def narrative(rest):
-        text = lead + rest
-        return {text[f.mention.trigger_start:f.mention.trigger_end]: f.interval.start.date()
-                for f in find_mentions(_doc(text), tag(text, DCT), dct_clauses=NEWS)
-                if f.mention.dated_by == "sentence before"}
+        return _told_on(lead + rest)
 
     shifted = re.match(r'"(.*?)":', raw["narrative_shifts"]["example"]).group(1).replace("| ", "")
     assert narrative(shifted) == {}
@@ -960,10 +961,7 @@ def test_a_story_told_on_needs_a_plain_happening_after_a_plain_happening(narrati
     raw = clause_rules_raw()
 
     def narrative(rest):
-        text = lead + rest
-        return {text[f.mention.trigger_start:f.mention.trigger_end]: f.interval.start.date()
-                for f in find_mentions(_doc(text), tag(text, DCT), dct_clauses=NEWS)
-                if f.mention.dated_by == "sentence before"}
+        return _told_on(lead + rest)
 
     arrest = "The police arrested two men on Sunday. "
     assert narrative(arrest + "The men fled to the hills.") == {"fled": date(2010, 5, 23)}
@@ -999,9 +997,7 @@ def test_a_story_told_on_goes_back_the_number_of_sentences_of_the_rule(monkeypat
     text = re.match(r'"(.*?)":', clause_rules_raw()["narrative_day"]["number_example"]).group(1).replace("| ", "")
 
     def narrative():
-        return {text[f.mention.trigger_start:f.mention.trigger_end]: f.interval.start.date()
-                for f in find_mentions(_doc(text), tag(text, DCT), dct_clauses=NEWS)
-                if f.mention.dated_by == "sentence before"}
+        return _told_on(text)
 
     assert mentions._narrative_back() == clause_rules_raw()["narrative_day"]["number"] == 0
     assert narrative() == {}  # off by default

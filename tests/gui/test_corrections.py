@@ -44,11 +44,9 @@ _PAGE = ('<html><head><title>{title}</title><meta property="article:published_ti
          '</article></body></html>')
 
 
-def test_undoing_a_date_given_to_a_page_dated_by_its_metadata_or_dateline_gives_it_back(
-        qtbot, tmp_path):
-    """The page's date (its metadata's, or its wire dateline's day) is not found again by a
-    reading once the user's date replaced it: the undo gives it back, with its source."""
-    from kerryview.model import DateSourceKind
+def _dated_pages(tmp_path):
+    """A project of two pages, one dated by its metadata and one by its wire dateline's day
+    (filed two days before the page); their ids, dates and sources by file name."""
     from kerryview.pipeline import import_into_store
     pages = {
         "wire.html": _PAGE.format(title="Trade talks held", day="2013-03-14", body=(
@@ -61,7 +59,15 @@ def test_undoing_a_date_given_to_a_page_dated_by_its_metadata_or_dateline_gives_
         (tmp_path / name).write_text(html, encoding="utf-8")
     store = Store(tmp_path / "p.kvproj")
     import_into_store(store, [tmp_path / n for n in pages])
-    before = {d.path.rsplit("/", 1)[-1]: (d.id, d.dct, d.dct_source) for d in store.documents()}
+    return store, {d.path.rsplit("/", 1)[-1]: (d.id, d.dct, d.dct_source) for d in store.documents()}
+
+
+def test_undoing_a_date_given_to_a_page_dated_by_its_metadata_or_dateline_gives_it_back(
+        qtbot, tmp_path):
+    """The page's date (its metadata's, or its wire dateline's day) is not found again by a
+    reading once the user's date replaced it: the undo gives it back, with its source."""
+    from kerryview.model import DateSourceKind
+    store, before = _dated_pages(tmp_path)
     assert before["wire.html"][1:] == (date(2013, 3, 12), before["wire.html"][2])
     assert before["wire.html"][2].kind is DateSourceKind.FILED_PER_DATELINE
     assert before["page.html"][2].kind is DateSourceKind.PAGE_METADATA
@@ -84,19 +90,7 @@ def test_inferring_again_the_date_of_a_page_dated_by_its_metadata_or_dateline_fi
     or its wire dateline's day, is read, not a guess. Also after the user dated it, and in a
     project opened again."""
     from kerryview.model import DateSourceKind
-    from kerryview.pipeline import import_into_store
-    pages = {
-        "wire.html": _PAGE.format(title="Trade talks held", day="2013-03-14", body=(
-            "WASHINGTON, March 12 (Xinhua) -- Chinese and U.S. officials held talks on trade "
-            "on Tuesday, a spokesman said.")),
-        "page.html": _PAGE.format(title="Trade deal signed", day="2013-03-20", body=(
-            "Chinese and U.S. officials signed a trade deal on Wednesday, a spokesman said.")),
-    }
-    for name, html in pages.items():
-        (tmp_path / name).write_text(html, encoding="utf-8")
-    store = Store(tmp_path / "p.kvproj")
-    import_into_store(store, [tmp_path / n for n in pages])
-    before = {d.path.rsplit("/", 1)[-1]: (d.id, d.dct, d.dct_source) for d in store.documents()}
+    store, before = _dated_pages(tmp_path)
     assert before["wire.html"][1] == date(2013, 3, 12)
     assert before["wire.html"][2].kind is DateSourceKind.FILED_PER_DATELINE
     assert before["page.html"][2].kind is DateSourceKind.PAGE_METADATA
