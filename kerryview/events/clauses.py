@@ -37,10 +37,9 @@ from typing import Callable, Sequence
 
 from kerryview.calendar.intervals import Interval, value_interval
 from kerryview.calendar.timex3 import parse_value
-from kerryview.cancellation import NEVER, Cancellation
 from kerryview.events.headline import main_event_words
 from kerryview.events.labels import has_object, only_reports
-from kerryview.model import Event, EventMention, Granularity, Timex
+from kerryview.model import EventMention, Granularity, Timex
 from kerryview.text.similarity import Vectorizer
 from kerryview.text.tense import participle, past_expectation, tense
 from kerryview.text.verbs import ends_subject, finite_verbs, is_verb as _is_verb  # the one verb test

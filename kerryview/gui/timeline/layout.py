@@ -465,7 +465,7 @@ def overflow_marks(cells: list, width: float, small_w: Callable[[str], float],
     for cell in cells:
         marks.append(cell)
         while len(marks) > 1:  # (a mark grown by a merge may touch the one before it too)
-            (pa, _pb, pn, pbox), (_a, b, n, box) = marks[-2], marks[-1]
+            (pa, _, pn, pbox), (_, b, n, box) = marks[-2], marks[-1]
             if extent(n, box)[0] >= extent(pn, pbox)[1] + MARK_GAP:
                 break
             marks[-2:] = [(pa, b, pn + n, Box(pbox.x, pbox.y, box.x + box.w - pbox.x, pbox.h))]
