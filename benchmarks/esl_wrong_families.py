@@ -8,9 +8,9 @@ The families are read off each wrong date's interval against the gold day and th
 how kerryview dated the mention (dated_by); TAGGER names the time expressions whose value or
 anchor was read as the tagger's error when the listing was read by hand in session 16 (a
 reading aid for this listing, no rule of kerryview's)."""
-import sys, json
-from collections import Counter, defaultdict
-from datetime import datetime, timedelta, date
+import sys
+from collections import Counter
+from datetime import datetime, timedelta
 sys.path.insert(0, str(__import__('pathlib').Path(__file__).parent))
 import stories as S
 from kerryview.model import DateSource, DateSourceKind, Document
