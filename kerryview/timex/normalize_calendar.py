@@ -248,11 +248,12 @@ def _month_in_year(g: Groups, start: int, end: int, month: int, mod: str | None,
     rel = lookup("relative_word", g["rel"]) if g.get("rel") else None
     if g.get("that") or (g.get("the") and rel):  # "October of that year": the year last mentioned;
         # "March of the following year": the one after it; "the last month of the year": the
-        # DCT's year when no year was mentioned (rule month_ordinal_of_year)
-        shift = rel if g.get("the") else 0 if (g.get("that") or "").lower() == "the" else None
+        # DCT's year when no year was mentioned, and in news (rule month_ordinal_of_year)
+        the_year = (g.get("that") or "").lower() == "the"
+        shift = rel if g.get("the") else 0 if the_year else None
         return Pending(start, end, "DATE", op="month", args={"month": month, "rel": None,
                                                               "yearshift": shift,
-                                                              "that": True}, mod=mod)
+                                                              "that": True, "the_year": the_year}, mod=mod)
     if of_year:
         return Pending(start, end, "DATE", op="month", args={"month": month, "rel": None, "yearshift": rel or 0}, mod=mod)
     return Pending(start, end, "DATE", op="month", args={"month": month, "rel": rel, "yearshift": None}, mod=mod)
