@@ -178,3 +178,39 @@ def test_one_quake_told_with_hit_and_struck_is_one_event():
     words: one event of both (without the kinds, two)."""
     [event] = _with(_events(QUAKE), "quake")
     assert event.document_ids == ["a", "b"] and event.value.startswith("2010-01-12")
+
+
+def test_every_form_of_a_listed_word_tells_its_kind():
+    """An unlisted -s/-ed/-ing form of a listed word tells the listed word's kind, by its stem
+    ("murdering" of "murdered"): a passage is not told apart from its own verb's other form."""
+    from kerryview.events.merge import told_with
+    from kerryview.text.similarity import stem
+    kinds = event_kinds()
+    no_kind_stems = {stem(w) for w in kinds.unknown}
+    for word, name in kinds.kinds.items():
+        if " " in word or stem(word) in no_kind_stems:
+            continue
+        for form in (stem(word) + "s", stem(word) + "ed", stem(word) + "ing"):
+            if stem(form) == stem(word) and form not in kinds.unknown:
+                assert told_with(form).kind == name, (word, form)
+    for form, name in (("murdering", "die"), ("perishing", "die"), ("succumbing", "die"),
+                       ("capturing", "arrest"), ("detaining", "arrest"), ("indicting", "charge"),
+                       ("indicts", "charge"), ("accusing", "charge"), ("plunging", "fall"),
+                       ("crashing", "strike"), ("colliding", "strike"), ("defeating", "win"),
+                       ("releasing", "release"), ("escaping", "escape"), ("jailing", "sentence"),
+                       ("suspending", "interrupt"), ("wounds", "injure"), ("sacking", "dismiss"),
+                       ("ousting", "dismiss"), ("blasted", "explode")):
+        assert told_with(form).kind == name and told_with(form).listed, form
+    assert told_with("founded") is not None and told_with("founded").kind == "found"  # "found": no kind
+    a, b = _items(["A gunman [murdered] three bank workers in Athens on Wednesday.",
+                   "A gunman [murdering] three bank workers in Athens on Wednesday."])
+    assert not told_apart(a, b) and told_as_one(a, b) and link(a, b) == pytest.approx(1.0)
+
+
+def test_a_word_of_a_quake_or_a_blast_tells_neither():
+    """'Rocked', 'shook', 'jolted' tell a quake's strike or a blast's explosion (no_kind)."""
+    for word in ("rocked", "shook", "jolted"):
+        for other in ("exploded", "struck"):
+            a, b = _items([f"A blast [{word}] a market in Peshawar on Monday, killing 30.",
+                           f"A bomb [{other}] in a market in Peshawar on Monday, killing 30."])
+            assert not told_apart(a, b), (word, other)

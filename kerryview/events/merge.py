@@ -20,7 +20,7 @@ from array import array
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from functools import cached_property
+from functools import cache, cached_property
 from typing import Callable, Iterable, NamedTuple
 
 from kerryview.cancellation import NEVER, Cancellation
@@ -94,7 +94,21 @@ def told_with(word: str, after: str = "") -> EventWord | None:
     kind = kind or kinds.get(word)
     if kind is None and word in event_kinds().unknown:
         return None  # "fired" (a worker or a gun), "held" (talks): no kind without more words
+    kind = kind or _kinds_by_stem().get(stem(word))  # "murdering": the kind of "murdered"
     return EventWord(kind or stem(word), kind is not None, None if pair is None else pair[0])
+
+
+@cache
+def _kinds_by_stem() -> dict[str, str]:
+    """The kind of each stem of data/event_kinds.json's words ("murder" of "murdered"), so an
+    unlisted form of a listed word ("murdering", "indicts") tells its kind; a stem of two
+    kinds, or of a word of no kind ("found" of "founded"), tells none."""
+    by_stem: dict[str, set[str]] = {}
+    for word, kind in event_kinds().kinds.items():
+        if " " not in word:
+            by_stem.setdefault(stem(word), set()).add(kind)
+    unknown = {stem(w) for w in event_kinds().unknown}
+    return {s: next(iter(k)) for s, k in by_stem.items() if len(k) == 1 and s not in unknown}
 
 
 def told_apart(a: Item, b: Item) -> bool:

@@ -524,8 +524,12 @@ class Resolver:
             y += 0 if values.holiday(rule, y) > self.dct else 1
         return values.holiday(rule, y).isoformat(), self.dct_value, "dct"
 
-    def op_month(self, p: Pending, month: int, rel: int | None, yearshift: int | None, that: bool = False):
-        ref = self.last_ref(values.RANK["Y"]) if that else None
+    def op_month(self, p: Pending, month: int, rel: int | None, yearshift: int | None, that: bool = False,
+                 the_year: bool = False):
+        # "the last month of the year": in news (a dated text that does not narrate, Genre) the
+        # DCT's year, not the year last mentioned as in a history
+        news = the_year and self.dct is not None and not self.narrative
+        ref = self.last_ref(values.RANK["Y"]) if that and not news else None
         if ref is not None:  # "October of that year", "March of the following year"
             return f"{ref[0].year + (yearshift or 0):04d}-{month:02d}", ref[2], "narrative"
         story = self.story_year(p)

@@ -228,11 +228,16 @@ def running_years(text: str, ystart: int, end: int) -> bool:
     """Whether the four-digit number at text[ystart:end] stands in a list of numbers that run
     on by one and are joined by "and" or "or" ("cut 2009 and 2010 forecasts", "in 2008, 2009 or
     2010"): years, as counts seldom are; "2001, 2002 points", a list without a conjunction, may
-    be a count's two readings."""
+    be a count's two readings. A round number among them before a plural noun that does not
+    follow a year (year_follow_ok) is still a count, and so is the list: "counted 1999 and 2000
+    protesters", "scored 2009 and 2010 points" (but "cut 2009 and 2010 forecasts")."""
     after = _LIST_AFTER.match(text, end)
     before = _LIST_BEFORE.search(text, max(0, ystart - 40), ystart)
     listed = text[before.start() if before is not None else ystart:after.start(2) if after else end]
     numbers = [int(n) for n in re.findall(r"\d{4}", listed)]
+    if after is not None and any(n % 10 == 0 for n in numbers) and looks_plural(after.group(2)) \
+            and after.group(2) not in table("year_follow_ok"):
+        return False
     return (len(numbers) > 1 and re.search(r"\b(?:and|or)\b", listed) is not None
             and all(b == a + 1 for a, b in zip(numbers, numbers[1:])))
 

@@ -86,6 +86,16 @@ def _half_of_the_day(hh: int, text: str, start: int, end: int) -> int:
     return hh
 
 
+def _blog_stamp(days: dict[int, int], start: int, hh: str, mm: str) -> dict:
+    """The day and clock of a live blog's stamp at `start` (news.live_blog_days): a post after
+    midnight is the next day's time; "0000" over "2346" is the page's day's end (as the first
+    post of a page, its day's start)."""
+    hhmm = f"{hh}:{mm}"
+    if hhmm == "00:00" and days[start] == 0 and start != max(days):
+        hhmm = "24:00"
+    return {"n": days[start], "suffix": f"T{hhmm}"}
+
+
 @normalizer("time_clock", ("live_blog",))
 def _time_clock(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
     if "live_blog" in opts:  # "2057: BP says ...": a post's stamp, a time of the blog's day
@@ -95,17 +105,15 @@ def _time_clock(g: Groups, text: str, start: int, end: int, opts: Options) -> Pe
             # the recognizer does not go back once this rule has matched (a year heading "1918:
             # The Spanish flu ...", rule year_only)
             return _year({"year": text[start:end]}, text, start, end, frozenset())
-        # "0000" over "2346": the page's day's end (as the first post of a page, its day's start);
-        # a post after midnight: the next day's time
-        hhmm = f"{g['h4']}:{g['m4']}"
-        if hhmm == "00:00" and days[start] == 0 and start != max(days):
-            hhmm = "24:00"
-        return Pending(start, end, "TIME", op="dayshift", args={"n": days[start], "suffix": f"T{hhmm}"})
+        return Pending(start, end, "TIME", op="dayshift", args=_blog_stamp(days, start, g["h4"], g["m4"]))
     if g.get("named"):
         hh, mm = map(int, lookup("clock_word", g["named"]).split(":"))
     elif g.get("h24"):  # "at 9:30 in the evening": 21:30
         hh, mm = _half_of_the_day(int(g["h24"]), text, start, end), int(g["m24"])
     elif g.get("h4"):  # "1930 CDT"
+        days = live_blog_days(text)
+        if start in days:  # "0020 GMT Results ...": a blog's stamp with its zone, of its post's day
+            return Pending(start, end, "TIME", op="dayshift", args=_blog_stamp(days, start, g["h4"], g["m4"]))
         hh, mm = int(g["h4"]), int(g["m4"])
     elif g.get("h4h"):  # "at 0315 hours"
         hh, mm = int(g["h4h"]), int(g["m4h"])
@@ -240,11 +248,12 @@ def _month_in_year(g: Groups, start: int, end: int, month: int, mod: str | None,
     rel = lookup("relative_word", g["rel"]) if g.get("rel") else None
     if g.get("that") or (g.get("the") and rel):  # "October of that year": the year last mentioned;
         # "March of the following year": the one after it; "the last month of the year": the
-        # DCT's year when no year was mentioned (rule month_ordinal_of_year)
-        shift = rel if g.get("the") else 0 if (g.get("that") or "").lower() == "the" else None
+        # DCT's year when no year was mentioned, and in news (rule month_ordinal_of_year)
+        the_year = (g.get("that") or "").lower() == "the"
+        shift = rel if g.get("the") else 0 if the_year else None
         return Pending(start, end, "DATE", op="month", args={"month": month, "rel": None,
                                                               "yearshift": shift,
-                                                              "that": True}, mod=mod)
+                                                              "that": True, "the_year": the_year}, mod=mod)
     if of_year:
         return Pending(start, end, "DATE", op="month", args={"month": month, "rel": None, "yearshift": rel or 0}, mod=mod)
     return Pending(start, end, "DATE", op="month", args={"month": month, "rel": rel, "yearshift": None}, mod=mod)
