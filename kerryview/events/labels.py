@@ -506,6 +506,9 @@ def reported_span(text: str, sent: tuple[int, int], start: int, end: int,
     set_off = (text[:end].rstrip().endswith(",") and (not _words_after_verb(text, trigger, end, date)
                                                       or text[trigger[0]:trigger[1]].lower() in lists["listener_verbs"])) \
         or _participle_clause(after)  # "Obama said | while touring the area": how he said it
+    # "told ABC on Wednesday, | that BP would ...": the comma closes the circumstances, "that"
+    # opens what was said all the same
+    set_off = set_off and not re.match(r"[\s,]*that\s", after, re.IGNORECASE)
     # (before the report, a participle clause is no more what was said: "But while agreeing to go
     # back, | Obama insisted ..., that ...")
     before_said = len(before.split()) >= 3 and not _participle_clause(before)
@@ -629,15 +632,32 @@ def _words_after_verb(text: str, trigger: tuple[int, int], end: int, date: tuple
     return re.sub(r"^\s*that\b", "", words.strip(" ,;:")).strip(" ,;:")
 
 
+def _opening_adverbial(part: str) -> bool:
+    """Whether the words before a sentence's first comma are an adverbial, not its subject: a
+    sentence adverb ("However", "Later", "Of course", "So far"; lead_rules.json sentence_adverbs,
+    sentence_time_adverbs, stance_adverbs, fixed_adverbials) or a phrase that opens with a word
+    of phrase_starts ("In particular", "On Tuesday", "After the blast")."""
+    lists = _lists()
+    words = part.strip(" \"“'‘(").lower().split()
+    if not words:
+        return False
+    return " ".join(words) in lists["sentence_adverbs"] | lists["sentence_time_adverbs"] \
+        | lists["stance_adverbs"] | lists["fixed_adverbials"] or words[0] in lists["phrase_starts"]
+
+
 def without_aside(said: str) -> str:
     """What was said without an aside set off by commas between its subject and its verb, an
     auxiliary or a modal (_auxiliary_first): "The construction of the riser, which crews could
     begin in late June, would provide ..." -> "The construction of the riser would provide
     ...", "The strike, if not resolved soon, could make ..." -> "The strike could make ...";
-    as a headline tells it. As it is when there is no such aside."""
+    as a headline tells it. As it is when there is no such aside. An opening adverbial before
+    the first comma is no subject: the rule applies to what follows it ("However, the cap,
+    which engineers fitted at the weekend, was working" -> "However, the cap was working")."""
     marks = [m for m in re.finditer(CLAUSE_COMMA, said)]
     if len(marks) < 2 or is_fragment(said[:marks[0].start()]):
         return said
+    if _opening_adverbial(said[:marks[0].start()]):
+        return said[:marks[0].end()] + without_aside(said[marks[0].end():])
     for m in marks[1:]:
         if _auxiliary_first(said[m.end():]):
             return said[:marks[0].start()] + " " + said[m.end():].lstrip()
@@ -856,6 +876,8 @@ def without_date(head: str, tail: str) -> str:
         if "," not in h[:-1]:
             h = h[:-1]
         return h + " " + t
+    if re.match(r",\s*that\s", t) and h[-1:].isalnum():
+        return h + " " + t[1:].lstrip()  # "told ABC on Wednesday, that BP would": the comma closed the date
     article = re.search(r"(?:^|(?<=\s))(a|an|A|An)$", h)
     if article and t[:1].isalnum():
         wanted = indefinite_article(t.split()[0])
