@@ -110,6 +110,16 @@ def test_an_opening_adverbial_is_no_subject_of_what_was_said(text, when, label):
     assert _label(text, when) == label
 
 
+@pytest.mark.parametrize("text, when, label", [
+    ("May said on Tuesday that Britain would leave the customs union next year.\nMore.",
+     "Tuesday", "May: Britain would leave the customs union next year"),
+    ("He also said on Wednesday that the city would rebuild the port.\nMore.",
+     "Wednesday", "The city would rebuild the port"),
+])
+def test_a_capitalised_modal_before_said_is_a_name_a_pronoun_and_adverb_are_no_one(text, when, label):
+    assert _label(text, when) == label
+
+
 def test_a_label_that_says_what_was_said_is_left_as_it_is():
     text = "BP said on Monday it had contained more than 14,800 barrels of oil.\nMore."
     assert _label(text, "Monday") == "BP said it had contained more than 14,800 barrels of oil"

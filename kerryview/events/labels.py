@@ -8,6 +8,7 @@ from functools import cache
 from typing import Callable
 
 from kerryview.events.antecedents import MAX_NAME_WORDS  # a name run into the text: "... BP has formed"
+from kerryview.text.phrasing import MONTHS
 from kerryview.text.verbs import has_finite_verb
 from kerryview.text.wordlists import cues, event_lists, modals, stopwords
 from kerryview.timex.recognize import recognize as _recognize_phrase  # a label's date heading
@@ -550,7 +551,9 @@ def reported_span(text: str, sent: tuple[int, int], start: int, end: int,
         speaker = ""  # "the company said": refers back to a name, as a pronoun does
     speaker = re.sub(r"\s+(?:has|have|had)$", "", speaker)
     if speaker and all(w.lower() in lists["sentence_time_adverbs"] | lists["sentence_adverbs"] | stopwords()
-                       and not (len(w) > 1 and w.isupper()) for w in speaker.split()):  # ("The WHO": a name)
+                       and not (len(w) > 1 and w.isupper())  # ("The WHO": a name)
+                       and not (w[:1].isupper() and (w.lower() in modals()["modals"] or w in MONTHS))
+                       for w in speaker.split()):  # ("May said", "June said": a name, not a modal or month)
         speaker = ""  # "Sidney N. Herman, | later said that ...": a time word, no one who spoke
     if _passive(text, trigger[0]):
         speaker = ""  # "I was told ...", "The school was told ...": who was told, no speaker
