@@ -220,7 +220,11 @@ def test_years_heading_lines_with_a_space_only_are_no_live_blog():
     # a chronology, forwards; and one newest first, but every number a year and no word of a live page
     for text in ("1933 Roosevelt gave his first inaugural address.\n1934 FDR delivered a fire-side chat.\n"
                  "1935 Roosevelt told a meeting of young Democrats about virtues.\n",
-                 "2009 BP drilled a well.\n2008 BP bought a field.\n2005 A refinery exploded in Texas.\n"):
+                 "2009 BP drilled a well.\n2008 BP bought a field.\n2005 A refinery exploded in Texas.\n",
+                 # newest first on a page that says "live updates": every number still a year
+                 "BP timeline: live updates from the hearing\nKey moments in BP history:\n"
+                 "2010 Deepwater Horizon explodes in the Gulf of Mexico\n2007 Tony Hayward becomes chief executive of BP\n"
+                 "2005 Texas City refinery blast kills 15 workers\n"):
         assert live_blog(text, DCT, tag(text, DCT)).times == {}
 
 
