@@ -875,8 +875,10 @@ def test_a_date_heading_and_its_separator_leave_the_entrys_label(name):
     ("1991: 520m gallons deliberately released from Iraqi oil tankers",  # the entry opens with a figure
      "520m gallons deliberately released from Iraqi oil tankers"),
     ("Wednesday, September 15, 2008: Lehman files for bankruptcy", "Lehman files for bankruptcy"),
-    ("2159: Conservative think tank The Heritage Foundation tweets",  # a live page's clock
-     "Conservative think tank The Heritage Foundation tweets"),
+    ("2159: Conservative think tank The Heritage Foundation tweets",  # a clock outside a live blog
+     "2159: Conservative think tank The Heritage Foundation tweets"),  # (a blog's entries lose it: liveblog)
+    ("1500 - The number of people killed in the quake",  # a figure the tagger reads as no year
+     "1500 - The number of people killed in the quake"),
     ("10:30 am: BP says the cap holds", "BP says the cap holds"),
     ("Sept. 15 - 19, 2008 The Dow Jones industrial average fell",  # a range of dates: no heading
      "Sept. 15 - 19, 2008 The Dow Jones industrial average fell"),

@@ -690,7 +690,6 @@ _LIST_MARKER = re.compile(r"^(?:\(?\d{1,2}\)|\(?[a-h]\)|\d{1,2}\.(?!\d)|\\?\*|[â
 
 MAX_DATE_HEADING_CHARS = 30  # "Wednesday, September 15, 2008": a date heading is short
 MIN_ENTRY_WORDS = 3  # "Salazar testifies again": an entry after its date heading says who did what
-_CLOCK_DIGITS = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d|1\d\d\d|20\d\d")  # "2159", "1991": a clock or a year
 _DAY_NUMBER = re.compile(r"\d{1,2}(?:st|nd|rd|th)?")  # the second day of "June 3/4"
 
 
@@ -709,10 +708,9 @@ def _date_heading() -> re.Pattern[str]:
 def _only_dates(head: str, found: list) -> bool:
     """Whether `head` is nothing but the time expressions `found` in it (the tagger's), joined
     by the words of data/lead_rules.json date_heading_joiners or a second day's number ("June
-    3/4"): a bare four-digit year or clock the tagger leaves alone counts ("2159", a live
-    page's clock)."""
-    if _CLOCK_DIGITS.fullmatch(head):
-        return True
+    3/4"). A bare four-digit number the tagger leaves alone is no date ("1500 - The number of
+    people killed": a figure); a live page's clock ("2159: ...") the live blog takes off its
+    entry before a label is made (kerryview.events.liveblog)."""
     if not found:
         return False
     rest, at = [], 0
