@@ -216,6 +216,14 @@ def test_a_live_blogs_entry_stamp_without_a_colon_heads_no_label():
     assert found["2300"].label == "The BBC is discontinuing this live update page for the night"
 
 
+def test_a_year_inside_a_date_is_no_live_blog_stamp():
+    # "2009" of a dateline's date and "2010" of "fiscal 2010" are the tagger's dates, not stamps
+    text = ("NEW YORK, January 20, 2009 - The plane landed on the river on Thursday. Relatives of the crew of "
+            "flight 1549: The pilots were praised by the mayor on Friday.\n\n"
+            "The budget for fiscal 2010: Revenue fell by a third, officials said on Monday.\n")
+    assert live_blog(text, date(2009, 1, 20), tag(text, date(2009, 1, 20))).times == {}
+
+
 def test_years_heading_lines_with_a_space_only_are_no_live_blog():
     # a chronology, forwards; and one newest first, but every number a year and no word of a live page
     for text in ("1933 Roosevelt gave his first inaugural address.\n1934 FDR delivered a fire-side chat.\n"

@@ -146,7 +146,10 @@ def live_blog(text: str, dct: date | None, timexes: Sequence[Timex]) -> LiveBlog
     only entries that run backwards tell a live blog, and its entry times date nothing.
     `timexes` are the tagger's: a 12-hour stamp's time is the tagger's value."""
     clocks: dict[int, tuple[int, str]] = {}  # entry opening -> (its words' start, "HH:MM")
-    found = list(_entry().finditer(text))
+    # a number the tagger read inside a time expression that starts before it is no stamp ("January 20, 2009 -
+    # The plane ...", "fiscal 2010: Revenue fell")
+    inside = [(t.start, t.end) for t in timexes]
+    found = [m for m in _entry().finditer(text) if not any(a < m.start() < b for a, b in inside)]
     if len(found) >= MIN_ENTRIES:
         values = [int(m["hh"] + m["mm"]) for m in found]
         no_year = dct is not None and any(v > dct.year for v in values)
