@@ -955,6 +955,29 @@ def test_a_headline_is_of_the_day_its_event_is_first_told_below_with():  # "head
             "Publicist says Esther Williams died\nThe publicist said on Thursday that she died."))
 
 
+def test_a_headline_is_not_dated_by_another_happening_of_its_kind_below():  # "told_below_other_clauses"
+    """The example of clause_rules.json told_below_other_clauses: a telling of the headline's
+    verb inside an "after" clause, or in a sentence sharing no other word with the headline, is
+    another happening."""
+    example = clause_rules_raw()["told_below_other_clauses"]["example"]
+    text = re.match(r'"(.*?)" published', example).group(1).replace("\\n", "\n")
+    friday = date(2010, 7, 30)
+
+    def headline(text):
+        doc = Document(id="d", path="d.txt", text=text, dct=friday, dct_source=GIVEN)
+        return {(f.mention.dated_by, f.interval.start.date()) for f in find_mentions(doc, tag(text, friday), dct_clauses=NEWS)
+                if f.mention.position == "headline"}
+
+    assert headline(text) == {("publication", friday)}
+    head = text.split("\n")[0] + "\n"
+    # another word of the headline below, no "after": the headline's day
+    assert headline(head + "A suicide bomber killed 30 people at a mosque on Wednesday.") \
+        == {("told below", date(2010, 7, 28))}
+    # no word of the headline besides its verb: another happening
+    assert headline(head + "A gunman killed 10 people at a market on Wednesday.") \
+        == {("publication", friday)}
+
+
 def test_a_story_told_on_needs_a_plain_happening_after_a_plain_happening(narrative_on):
     # narrative_day (review of session 16): what read wrong on haiti_bbc, bpoil_bbc, H1N1_guardian
     lead = "Rebels attacked a town on Monday. Officials have evacuated the area. The army has sealed the roads. "

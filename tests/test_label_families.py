@@ -216,11 +216,23 @@ def test_a_live_blogs_entry_stamp_without_a_colon_heads_no_label():
     assert found["2300"].label == "The BBC is discontinuing this live update page for the night"
 
 
+def test_a_year_inside_a_date_is_no_live_blog_stamp():
+    # "2009" of a dateline's date and "2010" of "fiscal 2010" are the tagger's dates, not stamps
+    text = ("NEW YORK, January 20, 2009 - The plane landed on the river on Thursday. Relatives of the crew of "
+            "flight 1549: The pilots were praised by the mayor on Friday.\n\n"
+            "The budget for fiscal 2010: Revenue fell by a third, officials said on Monday.\n")
+    assert live_blog(text, date(2009, 1, 20), tag(text, date(2009, 1, 20))).times == {}
+
+
 def test_years_heading_lines_with_a_space_only_are_no_live_blog():
     # a chronology, forwards; and one newest first, but every number a year and no word of a live page
     for text in ("1933 Roosevelt gave his first inaugural address.\n1934 FDR delivered a fire-side chat.\n"
                  "1935 Roosevelt told a meeting of young Democrats about virtues.\n",
-                 "2009 BP drilled a well.\n2008 BP bought a field.\n2005 A refinery exploded in Texas.\n"):
+                 "2009 BP drilled a well.\n2008 BP bought a field.\n2005 A refinery exploded in Texas.\n",
+                 # newest first on a page that says "live updates": every number still a year
+                 "BP timeline: live updates from the hearing\nKey moments in BP history:\n"
+                 "2010 Deepwater Horizon explodes in the Gulf of Mexico\n2007 Tony Hayward becomes chief executive of BP\n"
+                 "2005 Texas City refinery blast kills 15 workers\n"):
         assert live_blog(text, DCT, tag(text, DCT)).times == {}
 
 
@@ -871,8 +883,10 @@ def test_a_date_heading_and_its_separator_leave_the_entrys_label(name):
     ("1991: 520m gallons deliberately released from Iraqi oil tankers",  # the entry opens with a figure
      "520m gallons deliberately released from Iraqi oil tankers"),
     ("Wednesday, September 15, 2008: Lehman files for bankruptcy", "Lehman files for bankruptcy"),
-    ("2159: Conservative think tank The Heritage Foundation tweets",  # a live page's clock
-     "Conservative think tank The Heritage Foundation tweets"),
+    ("2159: Conservative think tank The Heritage Foundation tweets",  # a clock outside a live blog
+     "2159: Conservative think tank The Heritage Foundation tweets"),  # (a blog's entries lose it: liveblog)
+    ("1500 - The number of people killed in the quake",  # a figure the tagger reads as no year
+     "1500 - The number of people killed in the quake"),
     ("10:30 am: BP says the cap holds", "BP says the cap holds"),
     ("Sept. 15 - 19, 2008 The Dow Jones industrial average fell",  # a range of dates: no heading
      "Sept. 15 - 19, 2008 The Dow Jones industrial average fell"),

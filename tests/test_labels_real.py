@@ -88,6 +88,38 @@ def test_reporting_alone_is_no_label_what_was_said_is(text, when, label):
     assert _label(text, when) == label
 
 
+@pytest.mark.parametrize("text, when, label", [
+    ("Bob Dudley, the incoming chief executive, told ABC on Wednesday, that BP would become a leaner company.\nMore.",
+     "Wednesday", "Bob Dudley told ABC that BP would become a leaner company"),
+    ("Kerry said on Tuesday, that the talks with China had been useful.\nMore.",
+     "Tuesday", "Kerry: The talks with China had been useful"),
+])
+def test_a_comma_before_that_does_not_set_off_what_was_said(text, when, label):
+    # "told X on Wednesday, | that ...": the comma closes the date, "that" opens what was said
+    assert _label(text, when) == label
+
+
+@pytest.mark.parametrize("text, when, label", [
+    ("However, the cap, which engineers fitted at the weekend, was working, Hayward said on Tuesday.\nMore.",
+     "Tuesday", "Hayward: However, the cap was working"),
+    ("In particular, every stage of the development of a swine flu vaccine, our key hope of fighting the disease, "
+     "could be disrupted, scientists warned on Tuesday.\nMore.",
+     "Tuesday", "Scientists: In particular, every stage of the development of a swine flu vaccine could be disrupted"),
+])
+def test_an_opening_adverbial_is_no_subject_of_what_was_said(text, when, label):
+    assert _label(text, when) == label
+
+
+@pytest.mark.parametrize("text, when, label", [
+    ("May said on Tuesday that Britain would leave the customs union next year.\nMore.",
+     "Tuesday", "May: Britain would leave the customs union next year"),
+    ("He also said on Wednesday that the city would rebuild the port.\nMore.",
+     "Wednesday", "The city would rebuild the port"),
+])
+def test_a_capitalised_modal_before_said_is_a_name_a_pronoun_and_adverb_are_no_one(text, when, label):
+    assert _label(text, when) == label
+
+
 def test_a_label_that_says_what_was_said_is_left_as_it_is():
     text = "BP said on Monday it had contained more than 14,800 barrels of oil.\nMore."
     assert _label(text, "Monday") == "BP said it had contained more than 14,800 barrels of oil"

@@ -41,3 +41,15 @@ def test_a_year_heading_run_into_the_line_starts_a_sentence():
         assert [kept[a:b] for a, b in sentence_spans(kept)] == [kept]
     assert [t[a:b] for t in ["Hurricanes:\n4 Aug 1946: Samana, Dominican Republic."] for a, b in sentence_spans(t)] \
         == ["Hurricanes:", "4 Aug 1946: Samana, Dominican Republic."]  # a date's own month
+
+
+@pytest.mark.parametrize("kept", [
+    "The budget for fiscal 2010: Revenue fell by a third, officials said on Monday.",
+    "Relatives of the crew of flight 1549: The pilots were praised by the mayor on Friday.",
+    "A letter dated 1991: The company would pay.",
+])
+def test_one_year_heading_alone_in_its_line_is_no_chronology(kept):
+    assert [kept[a:b] for a, b in sentence_spans(kept)] == [kept]
+    # with another heading in its line (or the next) it is one, run into the text before it
+    for text in (kept + " 1995: Another entry.", kept + "\n1995: Another entry."):
+        assert [text[a:b] for a, b in sentence_spans(text)][-2:] == [kept[kept.index(": ") - 4:], "1995: Another entry."]

@@ -8,6 +8,7 @@ from functools import cache
 from typing import Callable
 
 from kerryview.events.antecedents import MAX_NAME_WORDS  # a name run into the text: "... BP has formed"
+from kerryview.text.phrasing import MONTHS
 from kerryview.text.verbs import has_finite_verb
 from kerryview.text.wordlists import cues, event_lists, modals, stopwords
 from kerryview.timex.recognize import recognize as _recognize_phrase  # a label's date heading
@@ -506,6 +507,9 @@ def reported_span(text: str, sent: tuple[int, int], start: int, end: int,
     set_off = (text[:end].rstrip().endswith(",") and (not _words_after_verb(text, trigger, end, date)
                                                       or text[trigger[0]:trigger[1]].lower() in lists["listener_verbs"])) \
         or _participle_clause(after)  # "Obama said | while touring the area": how he said it
+    # "told ABC on Wednesday, | that BP would ...": the comma closes the circumstances, "that"
+    # opens what was said all the same
+    set_off = set_off and not re.match(r"[\s,]*that\s", after, re.IGNORECASE)
     # (before the report, a participle clause is no more what was said: "But while agreeing to go
     # back, | Obama insisted ..., that ...")
     before_said = len(before.split()) >= 3 and not _participle_clause(before)
@@ -547,7 +551,9 @@ def reported_span(text: str, sent: tuple[int, int], start: int, end: int,
         speaker = ""  # "the company said": refers back to a name, as a pronoun does
     speaker = re.sub(r"\s+(?:has|have|had)$", "", speaker)
     if speaker and all(w.lower() in lists["sentence_time_adverbs"] | lists["sentence_adverbs"] | stopwords()
-                       and not (len(w) > 1 and w.isupper()) for w in speaker.split()):  # ("The WHO": a name)
+                       and not (len(w) > 1 and w.isupper())  # ("The WHO": a name)
+                       and not (w[:1].isupper() and (w.lower() in modals()["modals"] or w in MONTHS))
+                       for w in speaker.split()):  # ("May said", "June said": a name, not a modal or month)
         speaker = ""  # "Sidney N. Herman, | later said that ...": a time word, no one who spoke
     if _passive(text, trigger[0]):
         speaker = ""  # "I was told ...", "The school was told ...": who was told, no speaker
@@ -629,15 +635,32 @@ def _words_after_verb(text: str, trigger: tuple[int, int], end: int, date: tuple
     return re.sub(r"^\s*that\b", "", words.strip(" ,;:")).strip(" ,;:")
 
 
+def _opening_adverbial(part: str) -> bool:
+    """Whether the words before a sentence's first comma are an adverbial, not its subject: a
+    sentence adverb ("However", "Later", "Of course", "So far"; lead_rules.json sentence_adverbs,
+    sentence_time_adverbs, stance_adverbs, fixed_adverbials) or a phrase that opens with a word
+    of phrase_starts ("In particular", "On Tuesday", "After the blast")."""
+    lists = _lists()
+    words = part.strip(" \"“'‘(").lower().split()
+    if not words:
+        return False
+    return " ".join(words) in lists["sentence_adverbs"] | lists["sentence_time_adverbs"] \
+        | lists["stance_adverbs"] | lists["fixed_adverbials"] or words[0] in lists["phrase_starts"]
+
+
 def without_aside(said: str) -> str:
     """What was said without an aside set off by commas between its subject and its verb, an
     auxiliary or a modal (_auxiliary_first): "The construction of the riser, which crews could
     begin in late June, would provide ..." -> "The construction of the riser would provide
     ...", "The strike, if not resolved soon, could make ..." -> "The strike could make ...";
-    as a headline tells it. As it is when there is no such aside."""
+    as a headline tells it. As it is when there is no such aside. An opening adverbial before
+    the first comma is no subject: the rule applies to what follows it ("However, the cap,
+    which engineers fitted at the weekend, was working" -> "However, the cap was working")."""
     marks = [m for m in re.finditer(CLAUSE_COMMA, said)]
     if len(marks) < 2 or is_fragment(said[:marks[0].start()]):
         return said
+    if _opening_adverbial(said[:marks[0].start()]):
+        return said[:marks[0].end()] + without_aside(said[marks[0].end():])
     for m in marks[1:]:
         if _auxiliary_first(said[m.end():]):
             return said[:marks[0].start()] + " " + said[m.end():].lstrip()
@@ -667,7 +690,6 @@ _LIST_MARKER = re.compile(r"^(?:\(?\d{1,2}\)|\(?[a-h]\)|\d{1,2}\.(?!\d)|\\?\*|[�
 
 MAX_DATE_HEADING_CHARS = 30  # "Wednesday, September 15, 2008": a date heading is short
 MIN_ENTRY_WORDS = 3  # "Salazar testifies again": an entry after its date heading says who did what
-_CLOCK_DIGITS = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d|1\d\d\d|20\d\d")  # "2159", "1991": a clock or a year
 _DAY_NUMBER = re.compile(r"\d{1,2}(?:st|nd|rd|th)?")  # the second day of "June 3/4"
 
 
@@ -686,10 +708,9 @@ def _date_heading() -> re.Pattern[str]:
 def _only_dates(head: str, found: list) -> bool:
     """Whether `head` is nothing but the time expressions `found` in it (the tagger's), joined
     by the words of data/lead_rules.json date_heading_joiners or a second day's number ("June
-    3/4"): a bare four-digit year or clock the tagger leaves alone counts ("2159", a live
-    page's clock)."""
-    if _CLOCK_DIGITS.fullmatch(head):
-        return True
+    3/4"). A bare four-digit number the tagger leaves alone is no date ("1500 - The number of
+    people killed": a figure); a live page's clock ("2159: ...") the live blog takes off its
+    entry before a label is made (kerryview.events.liveblog)."""
     if not found:
         return False
     rest, at = [], 0
@@ -856,6 +877,8 @@ def without_date(head: str, tail: str) -> str:
         if "," not in h[:-1]:
             h = h[:-1]
         return h + " " + t
+    if re.match(r",\s*that\s", t) and h[-1:].isalnum():
+        return h + " " + t[1:].lstrip()  # "told ABC on Wednesday, that BP would": the comma closed the date
     article = re.search(r"(?:^|(?<=\s))(a|an|A|An)$", h)
     if article and t[:1].isalnum():
         wanted = indefinite_article(t.split()[0])

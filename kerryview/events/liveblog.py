@@ -42,6 +42,7 @@ from kerryview.text.wordlists import event_rules
 
 RULES_FILE = "live_blog.tsv"
 MIN_ENTRIES = 3  # fewer entries are no live blog: "2004: Kerry won the debates"
+EARLIEST_YEAR = 1900  # a bare stamp before it is no year a chronology heads a line with ("1145 BP says")
 
 
 def _rule(name: str) -> str:
@@ -145,7 +146,10 @@ def live_blog(text: str, dct: date | None, timexes: Sequence[Timex]) -> LiveBlog
     only entries that run backwards tell a live blog, and its entry times date nothing.
     `timexes` are the tagger's: a 12-hour stamp's time is the tagger's value."""
     clocks: dict[int, tuple[int, str]] = {}  # entry opening -> (its words' start, "HH:MM")
-    found = list(_entry().finditer(text))
+    # a number the tagger read inside a time expression that starts before it is no stamp ("January 20, 2009 -
+    # The plane ...", "fiscal 2010: Revenue fell")
+    inside = [(t.start, t.end) for t in timexes]
+    found = [m for m in _entry().finditer(text) if not any(a < m.start() < b for a, b in inside)]
     if len(found) >= MIN_ENTRIES:
         values = [int(m["hh"] + m["mm"]) for m in found]
         no_year = dct is not None and any(v > dct.year for v in values)
@@ -154,8 +158,10 @@ def live_blog(text: str, dct: date | None, timexes: Sequence[Timex]) -> LiveBlog
     found = [m for m in _entry_bare().finditer(text) if m.start() not in clocks]
     if len(found) >= MIN_ENTRIES:  # "2300 The BBC is ...": a year heads a chronology's line so too
         values = [int(m["hh"] + m["mm"]) for m in found]
-        no_year = dct is not None and any(v > dct.year for v in values)
-        if _backwards(values) and (no_year or _names_live().search(text)):
+        # (a page that says "live updates" may still list years newest first: "2010 Deepwater
+        # Horizon explodes | 2007 Tony Hayward becomes ...": one stamp must be no year)
+        no_year = any(v < EARLIEST_YEAR or dct is not None and v > dct.year for v in values)
+        if _backwards(values) and no_year:
             clocks.update({m.start(): (m.end() - 1, f"{m['hh']}:{m['mm']}") for m in found})
     at = {t.start: t for t in timexes}
     found = [(m, clock) for m in _entry_12h().finditer(text) if (clock := _clock(at.get(m.start())))]

@@ -985,9 +985,11 @@ def _headline_told_below(found: list[Found], doc: Document) -> list[Found]:
         if any(word in forms for forms in reports.values()):
             continue
         key = _verb_forms(word)
-        first = next((w.start() for w in WORD.finditer(text, m.end) if key & _verb_forms(w.group().lower())), None)
+        first = next((w.start() for w in WORD.finditer(text, m.end) if key & _verb_forms(w.group().lower())
+                      and not _in_other_clause(text, by_trigger.get(w.start()), w.start())), None)
         below = by_trigger.get(first)
-        if below is None or not _dates_a_day_before(below, text, doc.dct, days):
+        if below is None or not _dates_a_day_before(below, text, doc.dct, days) \
+                or not _shares_content_word(text[m.start:m.end], below.mention.text, key):
             continue
         day = below.interval.start.date().isoformat()
         t = Timex(m.timex.start, m.timex.end, "", "DATE", day,
@@ -996,6 +998,25 @@ def _headline_told_below(found: list[Found], doc: Document) -> list[Found]:
         mention.resolution = resolution_for(mention, doc)
         out[i] = Found(mention, found[i].label, found[i].context, value_interval(day))
     return out
+
+
+def _in_other_clause(text: str, below: Found | None, at: int) -> bool:
+    """Whether the word at `at` is inside a clause of another happening in its sentence ("two
+    days after | a bomber killed ..."; clause_rules.json told_below_other_clauses)."""
+    if below is None:
+        return False
+    openers = clause_rules()["told_below_other_clauses"]
+    start = max(below.mention.start, *(text.rfind(c, below.mention.start, at) + 1 for c in ",;"))
+    return any(w.group().lower() in openers for w in WORD.finditer(text, start, at))
+
+
+def _shares_content_word(headline: str, passage: str, key: set[str]) -> bool:
+    """Whether a passage below shares a content word (not a stopword, not the event words of
+    `key`) with the headline, by regular forms ("Williams dies" | "Williams died")."""
+    def forms(s: str) -> set[str]:
+        return {f for w in WORD.finditer(s) if w.group().lower() not in stopwords()
+                and not key & _verb_forms(w.group().lower()) for f in _verb_forms(w.group().lower())}
+    return bool(forms(headline) & forms(passage))
 
 
 def _verb_forms(word: str) -> set[str]:

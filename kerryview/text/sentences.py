@@ -6,7 +6,8 @@ break, unless the word before the period is a known abbreviation ("Nov.", "U.S."
 initial ("J. Smith"). A chronology's entry headed by a year or a clock and a colon starts a sentence
 even when the page lost the line break before it ("... to impede the US invasion | 1979: 140m
 gallons were spilt ..."): after a word in lower case that is no function word ("in 1979: ..." and
-"4 Aug 1946: ..." go on).
+"4 Aug 1946: ..." go on), and only when another such heading stands in its line or the line
+before or after it (a chronology has several: "the budget for fiscal 2010: Revenue fell" goes on).
 
 A "sentence" is at most MAX_SENTENCE_CHARS long: text with no sentence ends (a run-on page, a
 list joined by commas) is cut at the last clause break before that length. Every passage built
@@ -33,9 +34,11 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     for m in _BOUNDARY.finditer(text):
         if m.group() == _RUN_ON_HEADING:
             w = _WORD_BEFORE.search(text, max(0, m.start() - 20), m.start())
-            if w is None or not w.group(1)[:1].islower() or w.group(1) in stopwords():
+            if w is None or not w.group(1)[:1].islower() or w.group(1) in stopwords() \
+                    or not _another_heading(text, m.end()):
                 continue  # "since 2004: ...", "was 1991: ...": the year goes with its clause;
-                # "4 Aug 1946: ...": with its date
+                # "4 Aug 1946: ...": with its date; "the budget for fiscal 2010: Revenue fell":
+                # one heading alone is no chronology
         elif m.group().startswith((".",)) and "\n" not in m.group():
             w = _WORD_BEFORE.search(text, max(0, m.start() - 20), m.start())
             word = w.group(1).lower().rstrip(".") if w else ""
@@ -45,6 +48,21 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         start = m.end()
     _add(text, start, len(text), spans)
     return spans
+
+
+_HEADING = re.compile(r"(?:^|(?<=\s))\d{4}: +[\"“]?[A-Z0-9]", re.M)
+
+
+def _another_heading(text: str, at: int) -> bool:
+    """Whether the year's or clock's entry heading at `at` has another in its line or at the
+    start of the line before or after it: a chronology lists several ("... invasion 1979: 140m
+    gallons ... 1989: 11m gallons"), a sentence names one year ("flight 1549: The pilots")."""
+    a = text.rfind("\n", 0, at)
+    a = text.rfind("\n", 0, a) + 1 if a > 0 else 0  # the line before, from its start
+    b = text.find("\n", at)
+    b = len(text) if b < 0 else text.find("\n", b + 1)  # the line after, to its end
+    b = len(text) if b < 0 else b
+    return sum(1 for h in _HEADING.finditer(text, a, b) if h.start() != at) >= 1
 
 
 def _add(text: str, a: int, b: int, spans: list[tuple[int, int]]) -> None:
