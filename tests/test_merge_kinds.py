@@ -214,3 +214,13 @@ def test_a_word_of_a_quake_or_a_blast_tells_neither():
             a, b = _items([f"A blast [{word}] a market in Peshawar on Monday, killing 30.",
                            f"A bomb [{other}] in a market in Peshawar on Monday, killing 30."])
             assert not told_apart(a, b), (word, other)
+
+
+def test_checking_and_admitting_tell_no_entry_but_checking_into_does():
+    """'Checked' the well and 'admitted' a mistake are no entry (no_kind); 'checked into' is."""
+    from kerryview.events.merge import told_with
+    assert told_with("checked", "the") is None and told_with("admitted", "that") is None
+    assert told_with("checked", "into").kind == "enter"
+    a, b = _items(["Engineers [checked] the pressure of the well in the Gulf on Monday.",
+                   "Engineers [entered] the control room of the rig in the Gulf on Monday."])
+    assert not told_as_one(a, b)  # not one kind: no likeness added
