@@ -16,7 +16,6 @@ import argparse
 import random
 import sys
 import time
-from datetime import date
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent

@@ -268,7 +268,7 @@ def _date_documents(documents: list[Document], tag: CachingTagger, cancel: Cance
             culprits = [(d, e.error) for d in ok if d.text == e.text]
             if not culprits:
                 raise e.error from None  # not one of these articles' texts: nothing to set aside
-        except Exception as e:  # noqa: BLE001 - not in the tagger: find whose it is
+        except Exception:  # noqa: BLE001 - not in the tagger: find whose it is
             culprits = _culprits(ok, lambda one: infer_dcts(one, tagger, cancel))
             if not culprits:
                 raise  # it failed on all together but on no part of them: not reproducible

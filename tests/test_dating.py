@@ -3,7 +3,6 @@ from datetime import date
 
 from kerryview.dating.datelines import read_dateline
 from kerryview.dating.inference import infer_dcts
-from kerryview.sources import source_title
 from kerryview.model import DateSource, DateSourceKind, Document
 from kerryview.pipeline import CachingTagger, build_corpus
 from kerryview.store import Store

@@ -193,7 +193,6 @@ def test_disk_full_while_saving_an_import_keeps_the_project(base_project, tmp_pa
     base, before = base_project
     db = copy_project(base, tmp_path / "p")
     batch = write_variants(tmp_path / "batch", 10, "full")
-    old = db.read_bytes()
     proc = subprocess.run([*CLI, "extract", "--db", str(db), *map(str, batch)],
                           capture_output=True, text=True, timeout=120,
                           preexec_fn=_file_size_limit(SAVE_ROOM))

@@ -345,7 +345,6 @@ NOBODY = 65534
 
 def _nobody_python(env) -> str | None:
     """An interpreter user 65534 can run kerryview with (the venv's may live under /root)."""
-    import os
     import shutil
     import subprocess
     import sys

@@ -11,7 +11,7 @@ import re
 from datetime import date, datetime, timedelta
 
 from kerryview.calendar.timex3 import DateValue, parse_duration, parse_value, years_before_christ
-from kerryview.model import Document, Event, Granularity
+from kerryview.model import Event, Granularity
 
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December"]

@@ -59,7 +59,7 @@ def test_the_status_bar_says_each_stage_with_counts_and_time_left(qtbot, window,
     tagging = [m for m in said if m.startswith("Tagging articles:")]
     assert any(re.fullmatch(rf"Tagging articles: \d of {n}, about \d+ s left", m)
                for m in tagging), tagging
-    assert any(m.startswith(f"Finding events: ") and m.endswith(f"of {n + 2} articles")
+    assert any(m.startswith("Finding events: ") and m.endswith(f"of {n + 2} articles")
                for m in said), said  # the project's two articles and the new ones
     assert any(m.startswith(f"Merging events across {n + 2} articles") for m in said)
     assert any(re.fullmatch(r"Saving \d+ articles and [\d,]+ events.*", m) for m in said)

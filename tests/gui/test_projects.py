@@ -12,7 +12,6 @@ from kerryview.gui import settings
 from kerryview.gui.mainwindow import MainWindow
 from kerryview.gui.mainwindow.actions import Action
 from kerryview.gui.models import HtmlRole
-from kerryview.gui.project import open_project
 from kerryview.store import Store
 
 ARTICLE = ("Airbus plans new plant\nAirbus said on Monday, 3 March 2025, it would build a plant "
