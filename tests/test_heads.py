@@ -138,3 +138,20 @@ def test_a_headline_on_its_own_line_above_a_run_in_stamp_stays_the_title():
 def test_no_headline_is_read_below_the_start_of_the_body():
     text = BLOG.replace("\nThe drug", "\nBut what is the main weapon against the virus?\nThe drug")
     assert find_title(text) is None
+
+
+FLAT = ("Haiti devastated by massive quake Thousands of people are feared dead after a powerful "
+        "earthquake struck the Caribbean nation of Haiti on Tuesday.\n"
+        "The presidential palace collapsed, and thousands are missing.\n")
+
+
+def test_a_headline_run_into_the_first_sentence_is_the_headline_event_and_the_lead_follows():
+    dct = date(2010, 1, 13)
+    assert find_title(FLAT) == "Haiti devastated by massive quake" and read_dateline(FLAT) is None
+    found = find_mentions(_doc(FLAT, dct), tag(FLAT, dct))
+    [head] = [f for f in found if f.mention.position == "headline"]
+    assert FLAT[head.mention.start:head.mention.end] == "Haiti devastated by massive quake"
+    assert "Thousands" not in head.label
+    assert not any(f.label.startswith("Haiti devastated") and "Thousands" in f.label for f in found)
+    leads = [f for f in found if FLAT[f.mention.start:f.mention.end].startswith("Thousands of people")]
+    assert leads and all("devastated" not in f.label for f in leads)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from kerryview.events.labels import has_object, last_passage_start
 from kerryview.events.not_events import LineFilter
-from kerryview.ingest.metadata import headline_span
+from kerryview.ingest.metadata import head_run_into_body, headline_span
 from kerryview.model import Document
 from kerryview.text.plural import looks_plural
 from kerryview.text.verbs import is_verb
@@ -67,6 +67,24 @@ def is_headline(text: str, span: tuple[int, int], has_next: bool) -> bool:
     """A short line that does not end like a sentence, with more text after it."""
     line = text[span[0]:span[1]]
     return has_next and len(line.split()) <= MAX_HEADLINE_WORDS and not _SENTENCE_END.search(line)
+
+
+def split_at_head(text: str, sents: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The sentences with a headline run into the body's first sentence (a page copied flat
+    that lost the line break: ingest.metadata.head_run_into_body) as a sentence of its own, so
+    that neither the headline event nor the lead reads "Haiti devastated by massive quake
+    Thousands of people are feared dead"."""
+    head = head_run_into_body(text)
+    if head is None:
+        return sents
+    end = head[1]
+    for k, (a, b) in enumerate(sents):
+        if a < end < b:
+            rest = end + len(text[end:b]) - len(text[end:b].lstrip(" \t,;:|-–—"))
+            return [*sents[:k], (a, end), *([(rest, b)] if rest < b else []), *sents[k + 1:]]
+        if a >= end:
+            break
+    return sents
 
 
 def lead_passages(doc: Document, sents: list[tuple[int, int]], lines: LineFilter) -> list[Lead]:

@@ -20,7 +20,7 @@ from kerryview.events.clauses import (Clause, anchors_clause, at_that_time, clau
                                       publication_event_words, reports, mention_dating, time_phrase_only,
                                       statement_words, stative_now, subject_elsewhere, tells_now, about_now,
                                       not_news, dates_report)
-from kerryview.events.headline import Lead, is_event_noun, lead_passages, main_event_words
+from kerryview.events.headline import Lead, is_event_noun, lead_passages, main_event_words, split_at_head
 from kerryview.events.antecedents import antecedent, pronoun_kind, subject_of, with_antecedent
 from kerryview.events.liveblog import live_blog
 from kerryview.events.not_events import LineFilter, why_not_event_sentence
@@ -869,7 +869,8 @@ def find_mentions(doc: Document, timexes: list[Timex], cancel: Cancellation = NE
     default); off here, so a caller sees the time-expression mentions alone."""
     text = doc.text
     blog = live_blog(text, doc.dct, timexes)  # "2055: ..." of a live blog: 20:55, not the year 2055
-    sents = blog.sentences(text, sentence_spans(text))  # each entry a sentence, without its clock time
+    sents = blog.sentences(text, split_at_head(text, sentence_spans(text)))  # each entry a sentence,
+    # without its clock time; a headline run into the first sentence a sentence of its own
     starts = [s for s, _ in sents]
     contexts = ContextBuilder(text, sents, timexes)
     durations = [t for t in timexes if t.type == "DURATION"]

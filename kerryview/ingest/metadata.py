@@ -78,6 +78,9 @@ def find_title(text: str) -> str | None:
     found, span = _run_in_headline(text)
     if found:
         return None if span is None else text[span[0]:span[1]]
+    span = _run_into_body(text)
+    if span is not None:
+        return text[span[0]:span[1]]
     for line in _first_lines(text):
         bar = _HEAD_BAR.match(line)
         if bar and _reads_as_headline(bar.group("head")) and not _BYLINE.match(bar.group("head")):
@@ -103,8 +106,58 @@ def headline_span(text: str) -> tuple[int, int] | None:
     """Where the headline stands when a page copied flat ran the article's head into its date
     line ("Headline Standfirst Wednesday 5 May 2010 21.48 BST The body ...",
     kerryview.dating.datelines.run_in_head): the head, without a standfirst or byline after it
-    (_standfirst_at), when it reads as a headline; else None."""
-    return _run_in_headline(text)[1]
+    (_standfirst_at), when it reads as a headline; or the head run into the body's first
+    sentence with no date line between (_run_into_body); else None."""
+    found, span = _run_in_headline(text)
+    return span if found else _run_into_body(text)
+
+
+def head_run_into_body(text: str) -> tuple[int, int] | None:
+    """The headline's span when it runs into the body's first sentence with no date line
+    between (_run_into_body), else None: that sentence is then two, the headline and the lead
+    (kerryview.events.headline.split_at_head). A head run into a date line is already apart."""
+    return None if _run_in_headline(text)[0] else _run_into_body(text)
+
+
+_FIRST_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*(?=\s+[\"'“‘(]?[A-Z0-9])|[.!?][\"'”’)]*\s*$")
+_LETTERS3 = re.compile(r"[^\W\d_]{3,}")
+
+
+def _run_into_body(text: str) -> tuple[int, int] | None:
+    """The headline of a page copied flat that lost the line break between its headline and
+    the body's first sentence, with no date line between them ("Haiti devastated by massive
+    quake Thousands of people are feared dead after ..."; data/head_rules.json
+    runs_into_body): the first line, when it does not read as a headline itself, split where
+    its first sentence's standfirst cue is (_standfirst_at: a capitalised common word after a
+    lower-case word that ends a phrase), when the head before it reads as a headline and is no
+    byline, date line, bullet point or blog stamp ("Tris Cotterill | 16:55 UK time, ...")."""
+    lead = len(text) - len(text.lstrip())
+    line = text[lead:].split("\n", 1)[0].rstrip()
+    if not line or _reads_as_headline(line) or _BYLINE.match(line) or is_date_line(line):
+        return None
+    end = _FIRST_SENTENCE_END.search(line)
+    sentence = line[:end.start()] if end else line
+    at = _standfirst_at(sentence, text)
+    if at >= len(sentence):
+        return None
+    head = sentence[:at].rstrip(" \t,;:-–—")
+    rules = head_rules()
+    bullets = set(rules["bullets"]["words"])
+    n = len(head.split())
+    if not (rules["min_words"]["value"] <= n <= rules["max_words"]["value"]) \
+            or not _reads_as_headline(head) or "|" in head or head.split()[0] in bullets \
+            or len(_LETTERS3.findall(head)) < 2 or read_dateline(head) is not None \
+            or _caption_grammar(head):
+        return None
+    return lead, lead + len(head)
+
+
+def _caption_grammar(head: str) -> bool:
+    """Whether a head's verb has a past or perfect auxiliary ("were in court", "has been
+    temporarily closed"; data/head_rules.json runs_into_body.caption_auxiliaries): a full
+    sentence, as a photo caption is, where a headline would drop it ("Swine flu shuts Eton")."""
+    words = " " + " ".join(head.lower().replace("’", "'").split()) + " "
+    return any(f" {a} " in words for a in head_rules()["runs_into_body"]["caption_auxiliaries"]["words"])
 
 
 def _run_in_headline(text: str) -> tuple[bool, tuple[int, int] | None]:
@@ -173,6 +226,9 @@ def _standfirst_at(head: str, text: str) -> int:
         if prev[:1].isupper() or not (prev[-1:].isalnum() or prev[-1:] in "'’\"”") \
                 or prev.lower().strip("'’\"”") in phrase_goes_on():  # "White House", "spill:", "of"
             continue
+        if after.lower() in phrase_goes_on() and i + 2 < len(words) \
+                and words[i + 2].group()[:1].isupper():
+            continue  # "the gushing Gulf of Mexico oil well", "the Bank of England": a name
         if _title_case(words[:i]) or (word.lower() not in phrase_goes_on()
                                       and len(words) - i < rules["standfirst"]["sentence_words"]
                                       and not _verb_follows(head, words, i)):
