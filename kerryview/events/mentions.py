@@ -962,10 +962,11 @@ def _headline_told_below(found: list[Found], doc: Document, head_end: int = 0) -
     expression dates as a happening of one day shortly before the publication, is of that day.
     The headline (clause_rules.json headline_told_below): "Hollywood's mermaid Esther Williams
     dies | ... Williams died early Thursday in her sleep" (published Friday): Thursday. A lead
-    sentence or a statement of the day below (news_told_elsewhere): "An Indian warship
-    intercepted three boats on Thursday. | ... The warship was escorting merchant vessels when
-    it intercepted the boats, the Navy said." One happening is told with event words of one
-    kind (_telling_kind: "died", "dies", "death"; "arrested", "arrest"; else one stem) about a
+    sentence or a clause of the day below (news_told_elsewhere): "An Indian warship captured 26
+    Somali pirates. | ... The Navy captured the pirates on Thursday, a spokesman said": Thursday.
+    One happening is told with event words of one kind (_telling_kind: "died", "dies", "death";
+    "arrested", "arrest"; else one stem; below the headline only a kind event_kinds.json lists:
+    "is better known", "has started drilling" tell a state or a phase) about a
     participant both tellings name (_shares_content_word); the first such telling only (a later
     one may be another happening of the same kind: "Seacom restored ... | ... have restored ...
     today | ... was restored at 10:57 on 11 October"); not a reporting verb (a report is of its
@@ -994,9 +995,11 @@ def _headline_told_below(found: list[Found], doc: Document, head_end: int = 0) -
     for i in todo:
         m = found[i].mention
         kind = _telling_kind(text, m.trigger_start, m.trigger_end)
-        if kind is None:
-            continue  # a reporting verb, an occasion's noun ("the talks"): of its own day
         headline = m.position == "headline"
+        if kind is None or not (headline or kind in _listed_kinds()):
+            continue  # a reporting verb, an occasion's noun ("the talks"): of its own day; below
+            # the headline, only a kind event_kinds.json lists ("is better known", "has started
+            # drilling": a state, a phase, no happening told again)
         first = next((at for at, k in words if k == kind and not m.start <= at < m.end
                       and not _in_other_clause(text, by_trigger.get(at), at)), None)
         below = by_trigger.get(first)
@@ -1019,6 +1022,13 @@ def _telling_kind(text: str, a: int, b: int) -> str | None:
     nothing of which happening."""
     after = re.match(r"\s+([A-Za-z]+)", text[b:b + 30])
     return _word_kind(text[a:b], after.group(1) if after else "")
+
+
+@cache
+def _listed_kinds() -> frozenset[str]:
+    """The kinds of happening events/data/event_kinds.json lists ("die", "arrest")."""
+    from kerryview.text.wordlists import event_kinds
+    return frozenset(event_kinds().kinds.values())
 
 
 @lru_cache(maxsize=1 << 16)
