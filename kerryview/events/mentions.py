@@ -11,7 +11,8 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
+from typing import Callable
 from datetime import date, datetime, timedelta
 
 from kerryview.cancellation import NEVER, Cancellation
@@ -953,52 +954,90 @@ def find_mentions(doc: Document, timexes: list[Timex], cancel: Cancellation = NE
         news = None if dct_clauses is True else _news_end(leads, sents, lines, lead_sentences())
         out.extend(_clauses_of_the_day(doc, sents, out, timexes, lines, contexts, news,
                                        [(ld.start, ld.end) for ld in leads if ld.position == "headline"]))
-    return _headline_told_below(out, doc)
+    return _headline_told_below(out, doc, max((ld.end for ld in leads if ld.position == "headline"), default=0))
 
 
-def _headline_told_below(found: list[Found], doc: Document) -> list[Found]:
-    """A headline with no time expression of its own (_main_news, dated by publication)
-    whose event words are told again below it, the first time in a clause a time expression
-    dates as a happening of one day shortly before the publication, is of that day
-    (clause_rules.json headline_told_below): "Hollywood's mermaid Esther Williams dies | ...
-    Williams died early Thursday in her sleep" (published Friday): Thursday. The first telling
-    below only (a later one may be another happening of the same kind: "Seacom restored ... |
-    ... have restored ... today | ... was restored at 10:57 on 11 October"), by the words'
-    regular forms (_verb_forms: "dies", "died"); not a reporting verb (a report is of its own
-    day), not a verb right after an auxiliary of the present below (clause_rules.json
-    present_auxiliaries: "A man has denied arson following a fire early on Sunday": the time
-    is the fire's)."""
+def _headline_told_below(found: list[Found], doc: Document, head_end: int = 0) -> list[Found]:
+    """A publication-dated event (_main_news, _clauses_of_the_day: no time expression of its
+    own) whose happening the article tells elsewhere, the first time in a clause a time
+    expression dates as a happening of one day shortly before the publication, is of that day.
+    The headline (clause_rules.json headline_told_below): "Hollywood's mermaid Esther Williams
+    dies | ... Williams died early Thursday in her sleep" (published Friday): Thursday. A lead
+    sentence or a clause of the day below (news_told_elsewhere): "An Indian warship captured 26
+    Somali pirates. | ... The Navy captured the pirates on Thursday, a spokesman said": Thursday.
+    One happening is told with event words of one kind (_telling_kind: "died", "dies", "death";
+    "arrested", "arrest"; else one stem; below the headline only a kind event_kinds.json lists:
+    "is better known", "has started drilling" tell a state or a phase) about a
+    participant both tellings name (_shares_content_word); the first such telling only (a later
+    one may be another happening of the same kind: "Seacom restored ... | ... have restored ...
+    today | ... was restored at 10:57 on 11 October"); not a reporting verb (a report is of its
+    own day), not a telling inside a clause of another happening ("two days after a bomber
+    killed": told_below_other_clauses), not a verb right after an auxiliary of the present
+    below (clause_rules.json present_auxiliaries: "A man has denied arson following a fire
+    early on Sunday": the time is the fire's)."""
     if doc.dct is None:
         return found
-    days = int(next(iter(clause_rules()["headline_told_below"])))
+    rules = clause_rules()
+    head_days = int(next(iter(rules["headline_told_below"])))
+    news_days = int(next(iter(rules["news_told_elsewhere"])))
     text = doc.text
-    heads = [i for i, f in enumerate(found) if f.mention.position == "headline"
-             and f.mention.dated_by == "publication" and f.mention.trigger_start is not None]
-    if not heads or days <= 0:
+    todo = [i for i, f in enumerate(found) if f.mention.dated_by == "publication"
+            and f.mention.trigger_start is not None
+            and (head_days if f.mention.position == "headline" else news_days) > 0]
+    if not todo:
         return found
     by_trigger = {f.mention.trigger_start: f for f in found
                   if f.mention.trigger_start is not None and f.mention.position != "headline"}
-    reports = reporting_verbs()
+    head_end = max([head_end] + [f.mention.end for f in found if f.mention.position == "headline"])
+    stop = stopwords()
+    words = [(w.start(), _telling_kind(text, w.start(), w.end())) for w in WORD.finditer(text, head_end)
+             if w.group().lower() not in stop]
     out = list(found)
-    for i in heads:
+    for i in todo:
         m = found[i].mention
-        word = text[m.trigger_start:m.trigger_end].lower()
-        if any(word in forms for forms in reports.values()):
-            continue
-        key = _verb_forms(word)
-        first = next((w.start() for w in WORD.finditer(text, m.end) if key & _verb_forms(w.group().lower())
-                      and not _in_other_clause(text, by_trigger.get(w.start()), w.start())), None)
+        kind = _telling_kind(text, m.trigger_start, m.trigger_end)
+        headline = m.position == "headline"
+        if kind is None or not (headline or kind in _listed_kinds()):
+            continue  # a reporting verb, an occasion's noun ("the talks"): of its own day; below
+            # the headline, only a kind event_kinds.json lists ("is better known", "has started
+            # drilling": a state, a phase, no happening told again)
+        first = next((at for at, k in words if k == kind and not m.start <= at < m.end
+                      and not _in_other_clause(text, by_trigger.get(at), at)), None)
         below = by_trigger.get(first)
-        if below is None or not _dates_a_day_before(below, text, doc.dct, days) \
-                or not _shares_content_word(text[m.start:m.end], below.mention.text, key):
+        mine = text[m.start:m.end] if headline else found[i].label
+        day = None if below is None else _day_told(below, text, doc.dct, head_days if headline else news_days)
+        if day is None or not _shares_content_word(mine, below.mention.text, lambda w: _word_kind(w) == kind):
             continue
-        day = below.interval.start.date().isoformat()
         t = Timex(m.timex.start, m.timex.end, "", "DATE", day,
                   anchor=" ".join(below.mention.timex.text.split()), anchor_kind="told below")
         mention = replace(m, timex=t, dated_by="told below")
         mention.resolution = resolution_for(mention, doc)
         out[i] = Found(mention, found[i].label, found[i].context, value_interval(day))
     return out
+
+
+def _telling_kind(text: str, a: int, b: int) -> str | None:
+    """The kind of happening the event word text[a:b] tells (merge.told_with: the kinds of
+    data/event_kinds.json, "died", "death": "die"; with the word after it, "passed away";
+    else the word's stem), or None for a reporting verb or an occasion's noun, which say
+    nothing of which happening."""
+    after = re.match(r"\s+([A-Za-z]+)", text[b:b + 30])
+    return _word_kind(text[a:b], after.group(1) if after else "")
+
+
+@cache
+def _listed_kinds() -> frozenset[str]:
+    """The kinds of happening events/data/event_kinds.json lists ("die", "arrest")."""
+    from kerryview.text.wordlists import event_kinds
+    return frozenset(event_kinds().kinds.values())
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_kind(word: str, after: str = "") -> str | None:
+    """The kind of happening a word tells (_telling_kind), or None."""
+    from kerryview.events.merge import told_with  # merge reads this module's Found
+    told = told_with(word, after)
+    return None if told is None else told.kind
 
 
 def _in_other_clause(text: str, below: Found | None, at: int) -> bool:
@@ -1011,12 +1050,16 @@ def _in_other_clause(text: str, below: Found | None, at: int) -> bool:
     return any(w.group().lower() in openers for w in WORD.finditer(text, start, at))
 
 
-def _shares_content_word(headline: str, passage: str, key: set[str]) -> bool:
-    """Whether a passage below shares a content word (not a stopword, not the event words of
-    `key`) with the headline, by regular forms ("Williams dies" | "Williams died")."""
+def _shares_content_word(headline: str, passage: str, told: Callable[[str], bool]) -> bool:
+    """Whether a passage shares a content word (not a stopword, not a reporting verb, not an
+    event word that `told` marks as the happening's own) with the headline (or label) it may
+    tell again, by regular forms ("Williams dies" | "Williams died")."""
+    reports = reporting_verbs()["pure"]
+
     def forms(s: str) -> set[str]:
         return {f for w in WORD.finditer(s) if w.group().lower() not in stopwords()
-                and not key & _verb_forms(w.group().lower()) for f in _verb_forms(w.group().lower())}
+                and w.group().lower() not in reports and not told(w.group())
+                for f in _verb_forms(w.group().lower())}
     return bool(forms(headline) & forms(passage))
 
 
@@ -1031,20 +1074,35 @@ def _verb_forms(word: str) -> set[str]:
     return {w for w in out if len(w) >= 3}
 
 
-def _dates_a_day_before(f: Found, text: str, dct: date, days: int) -> bool:
-    """Whether a time-expression mention tells a happening of one day (or a part of it) at
-    most `days` days before the publication day `dct`, its verb not right after an auxiliary
-    of the present ("has denied", "is charged": told as of now, the time another word's)."""
+def _day_told(f: Found, text: str, dct: date, days: int) -> str | None:
+    """The day (ISO) of the happening a time-expression mention tells, when it is one day (or
+    a part of it) at most `days` days before the publication day `dct`; or the value of its
+    time (a weekend: "2013-W37-WE") when that is a span of days wholly before the publication
+    day, from at most `days` days before it (clause_rules.json news_told_elsewhere: told as
+    before the publication, whose day it is not). None otherwise, and when its verb comes
+    right after an auxiliary of the present ("has denied", "is charged", "has been charged":
+    told as of now, the time another word's)."""
     m = f.mention
-    if m.dated_by != "time expression" or m.status != "happened" or f.interval is None \
-            or not f.interval.granularity.day_or_finer:
-        return False
+    if m.dated_by != "time expression" or m.status != "happened" or f.interval is None:
+        return None
     day = f.interval.start.date()
-    if f.interval.end > datetime.combine(day + timedelta(days=1), datetime.min.time()) \
-            or not timedelta(0) < dct - day <= timedelta(days=days):
-        return False
+    midnight = datetime.combine(dct, datetime.min.time())
+    if f.interval.granularity.day_or_finer \
+            and f.interval.end <= datetime.combine(day + timedelta(days=1), datetime.min.time()) \
+            and timedelta(0) < dct - day <= timedelta(days=days):
+        told = day.isoformat()
+    elif not f.interval.granularity.day_or_finer and f.interval.end <= midnight \
+            and midnight - f.interval.start <= timedelta(days=days) and value_interval(m.timex.value) == f.interval:
+        told = m.timex.value  # "the second climber to die in the park at the weekend"
+    else:
+        return None
+    openers = clause_rules()["told_below_other_clauses"]
+    if m.trigger_end <= m.timex.start and any(w.group().lower() in openers for w in WORD.finditer(text, m.trigger_end, m.timex.start)):
+        return None  # "was charged with arson following the fire ... at the weekend": the fire's time
     before = [w.group().lower() for w in WORD.finditer(text, max(m.start, m.trigger_start - 30), m.trigger_start)]
-    return not (before and before[-1] in clause_rules()["present_auxiliaries"])
+    if before[-2:-1] and before[-1] == "been":  # "has been charged": the present perfect's passive
+        before.pop()
+    return None if before and before[-1] in clause_rules()["present_auxiliaries"] else told
 
 
 def _news_end(leads: list[Lead], sents: list[tuple[int, int]], lines: LineFilter, n: int) -> int:
