@@ -30,7 +30,7 @@ from .scene import (in_quotation, names_a_thing, of_phrase_end, participle_aside
                     past_perfect_before, speech_end)
 from .normalize import Pending
 from .context import duration_value, is_post, range_joiner
-from .normalize_calendar import bc_year
+from .normalize_calendar import bc_year, week_of_year
 from kerryview.text.sentences import paragraph_break
 from kerryview.text.tense import heads_entry, may_look_ahead, tense
 from kerryview.text.wordlists import cues
@@ -579,6 +579,12 @@ class Resolver:
             else:
                 year, _, _ = self._year_for(p, month, 15)
         return f"{year:04d}-{month:02d}", self.dct_value, "dct"
+
+    def op_week_of_year(self, p: Pending, week: int, **month_args):
+        """"the last week of the year", "the first week of that year": the week of the year that
+        op_month finds for the year's first or last month (normalize_calendar._month_ordinal)."""
+        value, anchor, kind = self.op_month(p, **month_args)
+        return week_of_year(value[:-3], week), anchor, kind
 
     def _year_month(self, p: Pending, month: int):
         y, anchor, kind = self._year_for(p, month, 15)

@@ -262,8 +262,33 @@ def _month_in_year(g: Groups, start: int, end: int, month: int, mod: str | None,
 @normalizer("month_ordinal")
 def _month_ordinal(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
     """"the last month of the year", "the first month of 2009": the month the ordinal counts in
-    that year (lexicon month_ordinal), a DATE of the year's month, not a month-long duration."""
-    return _month_in_year(g, start, end, lookup("month_ordinal", g["mord"]), None, True)
+    that year (lexicon month_ordinal; -1 "last" counts from its end), a DATE of the year's month,
+    not a month-long duration. "the last week of the year", "the first week of 2009": the
+    year's ISO week (its last one holds 28 December), op "week_of_year" when the year is the
+    resolver's."""
+    n = lookup("month_ordinal", g["mord"])
+    if g["unit"].lower() != "week":
+        return _month_in_year(g, start, end, n if n > 0 else 13 + n, None, True)
+    pending = _month_in_year(g, start, end, 12 if n < 0 else 1, None, True)
+    if pending.value is not None:  # a written year
+        pending.value = week_of_year(pending.value[:-3], n)
+    else:
+        pending.op, pending.args = "week_of_year", {**pending.args, "week": n}
+    return pending
+
+
+def week_of_year(year: str, n: int) -> str:
+    """The TIMEX3 value of week `n` of `year` (a year value: "2009", "XXXX"), counted as ISO
+    weeks from its first (the week of 4 January), -1 its last (the week of 28 December):
+    "2009-W01", "2009-W53"; an unknown year keeps a week number only counted from the start."""
+    if not year.isdigit():
+        return f"{year}-W{n:02d}" if n > 0 else f"{year}-WXX"
+    y = int(year)
+    last = date(y, 12, 28).isocalendar()[1]
+    week = n if n > 0 else last + 1 + n
+    if not 1 <= week <= last:
+        raise ValueError(f"week {n} of {year}")
+    return f"{y:04d}-W{week:02d}"
 
 
 @normalizer("season", ("of_year", "post"))

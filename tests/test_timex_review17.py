@@ -1,0 +1,55 @@
+"""Wrong tags noticed in session 16 (issue #13, session 17): each test failed on main before the
+change it names (rules/*.tsv, rules/*.json, recognize.py)."""
+from __future__ import annotations
+
+import importlib
+import logging
+from datetime import date
+
+import pytest
+
+from kerryview.timex import tag
+from kerryview.timex.normalize import NORMALIZERS
+
+# the module itself: the package re-exports a function of the same name
+recognize_module = importlib.import_module("kerryview.timex.recognize")
+
+DCT = date(2010, 6, 15)
+
+
+def tags(text: str, dct: date | None = DCT) -> dict[str, tuple[str, str]]:
+    return {t.text: (t.type, t.value) for t in tag(text, dct)}
+
+
+def _broken_year_normalizer(monkeypatch):
+    """Rule kind "year" (rule year_only: "in 2009") given a normalizer with a bug."""
+    def broken(*args):
+        raise KeyError("a bug in a rule")
+    monkeypatch.setitem(NORMALIZERS, "year", broken)
+    monkeypatch.setattr(recognize_module, "_LOGGED", set())
+
+
+def test_the_tests_run_the_tagger_strict():
+    # conftest.py: KERRYVIEW_TIMEX_STRICT=1, so that a rule's exception fails the test that meets it
+    assert recognize_module.STRICT is True
+
+
+def test_a_rule_that_raises_is_logged_and_the_tagger_goes_on(monkeypatch, caplog):
+    _broken_year_normalizer(monkeypatch)
+    monkeypatch.setattr(recognize_module, "STRICT", False)
+    with caplog.at_level(logging.DEBUG, logger="kerryview.timex.recognize"):
+        found = tags("The plant closed in 2009 and reopened on Monday.")
+    assert "Monday" in found and "2009" not in found
+    warned = [r for r in caplog.records if r.levelno == logging.WARNING]
+    assert len(warned) == 1 and "year_only" in warned[0].getMessage() and "2009" in warned[0].getMessage()
+    caplog.clear()
+    with caplog.at_level(logging.DEBUG, logger="kerryview.timex.recognize"):
+        tags("It closed in 2011.")  # the same failure again: at debug level, not another warning
+    assert [r.levelno for r in caplog.records] == [logging.DEBUG]
+
+
+def test_a_rule_that_raises_is_raised_when_strict(monkeypatch):
+    _broken_year_normalizer(monkeypatch)
+    monkeypatch.setattr(recognize_module, "STRICT", True)
+    with pytest.raises(RuntimeError, match="year_only"):
+        tag("The plant closed in 2009.", DCT)
