@@ -53,3 +53,25 @@ def test_a_rule_that_raises_is_raised_when_strict(monkeypatch):
     monkeypatch.setattr(recognize_module, "STRICT", True)
     with pytest.raises(RuntimeError, match="year_only"):
         tag("The plant closed in 2009.", DCT)
+
+
+@pytest.mark.parametrize("dct, value", [
+    (date(2010, 6, 14), "2010-06-15"),  # said on Monday: the next day
+    (date(2010, 6, 16), "2010-06-15"),  # said on Wednesday: the day before
+])
+def test_a_weekday_of_a_plan_reported_in_the_past_is_the_nearest(dct, value):
+    # tense.reported_plan (tense_cues.json reported_plan_auxiliaries); it gave the Tuesday before
+    # 2010-06-08 said on Monday
+    assert tags("Police said he was expected to be charged Tuesday.", dct)["Tuesday"] == ("DATE", value)
+
+
+def test_a_weekday_of_what_was_done_stays_the_last_one():
+    assert tags("He was charged Tuesday.", date(2010, 6, 14))["Tuesday"] == ("DATE", "2010-06-08")
+
+
+def test_may_before_a_past_verb_is_a_name_not_a_modal():
+    # tense_cues.json bare_pasts: "said" after "May" is a past, not a bare verb after the modal
+    assert tags("May said on Tuesday that she would go.", date(2017, 6, 15))["Tuesday"] == ("DATE", "2017-06-13")
+    assert "May" not in tags("May said on Tuesday that she would go.", date(2017, 6, 15))
+    # a bare verb after a modal is still one: "will cut" looks ahead
+    assert tags("The group will cut output on Tuesday.", date(2017, 6, 15))["Tuesday"] == ("DATE", "2017-06-20")

@@ -32,7 +32,7 @@ from .normalize import Pending
 from .context import duration_value, is_post, range_joiner
 from .normalize_calendar import bc_year, week_of_year
 from kerryview.text.sentences import paragraph_break
-from kerryview.text.tense import heads_entry, may_look_ahead, tense
+from kerryview.text.tense import heads_entry, may_look_ahead, reported_plan, tense
 from kerryview.text.wordlists import cues
 
 Ref = tuple[date, str, str]  # first day, granularity, value
@@ -748,6 +748,10 @@ class Resolver:
             t = self._tense(p)
             future = t == "future" or (t != "past" and deadline_before(self.text, p.start))
             delta = fwd if future else -back
+            if t == "past" and not future and reported_plan(self.text, p.start, p.end):
+                # "he was expected to be charged Tuesday": a plan reported at about the time of
+                # writing, ahead or just past: the nearest Tuesday (the next one said on Monday)
+                delta = fwd if fwd < back else -back
         d = self.dct + timedelta(days=delta)
         return d.isoformat() + suffix, self.dct_value, "dct"
 
