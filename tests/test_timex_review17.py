@@ -75,3 +75,22 @@ def test_may_before_a_past_verb_is_a_name_not_a_modal():
     assert "May" not in tags("May said on Tuesday that she would go.", date(2017, 6, 15))
     # a bare verb after a modal is still one: "will cut" looks ahead
     assert tags("The group will cut output on Tuesday.", date(2017, 6, 15))["Tuesday"] == ("DATE", "2017-06-20")
+
+
+@pytest.mark.parametrize("text", [
+    "Iraq was ready to withdraw. Now, he says, the plan is dead.",
+    "Now, the company says it will pay for the clean-up.",
+    'He told the meeting: "Now, here is what we will do."',
+])
+def test_now_opening_a_sentence_before_a_comma_is_a_discourse_marker(text):
+    # negatives.tsv now_discourse_marker: TimeBank's development half tags none of its three
+    assert [t.text for t in tag(text, DCT)] == []
+
+
+@pytest.mark.parametrize("text, now", [
+    ("Now officials are investigating the bombing.", "Now"),  # TimeBank tags it
+    ("Until now, nobody knew.", "now"),
+    ("The price is now, for the first time, above $100.", "now"),
+])
+def test_a_temporal_now_is_still_the_present(text, now):
+    assert tags(text)[now] == ("DATE", "PRESENT_REF")
