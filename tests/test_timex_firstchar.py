@@ -185,10 +185,13 @@ def test_a_word_list_alternation_matches_as_one_guard_after_each_word():
         for w in sorted(set(words), key=lambda s: (-len(s), s)):
             pat = r"\s+".join(re.escape(piece) for piece in w.split())
             pat = pat.replace(r"\-", "[-\\s]?") if "-" in w else pat
+            if w[-1] == "." and w[-2:-1].isalpha():  # "Jan . 6", tokenised (ECB+)
+                pat = pat[:-2] + r"(?:\.|\s\.(?=\s+\d))"
             parts.append(pat + r"(?!\w)" if w[-1].isalnum() else pat)
         return "(?:" + "|".join(parts) + ")"
 
-    assert alternation(["sept", "sept.", "september", "may"]) == r"(?:september(?!\w)|sept\.|(?:sept|may)(?!\w))"
+    assert (alternation(["sept", "sept.", "september", "may"])
+            == r"(?:september(?!\w)|sept(?:\.|\s\.(?=\s+\d))|(?:sept|may)(?!\w))")
     for name in lexicon():
         words = [w for w in table(name) if isinstance(w, str) and w]
         if not words:

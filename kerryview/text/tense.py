@@ -85,8 +85,8 @@ def _classify(words: list[str], i: int, reporting: bool = True) -> str | None:
         if _has_phrase(words[:i], lists["past_frames"]):
             return "past"  # "As a child he could swim ...": a past ability
     if w in single:
-        if single[w] == "past" and i >= 1 and words[i - 1] in lists["infinitive_before"]:
-            return None  # "going to put", "will set": the bare verb, not its past
+        if single[w] == "past" and i >= 1 and words[i - 1] in lists["infinitive_before"] and w in lists["bare_pasts"]:
+            return None  # "going to put", "will set": the bare verb, not its past ("May said": a past)
         if w in lists["past_conditional"] and i + 2 < len(words) and words[i + 1] == "have" \
                 and participle(words[i + 2]):
             return "past"  # "should have been bigger", "might have stopped it": a past
@@ -278,3 +278,19 @@ def past_expectation(text: str, start: int, end: int) -> bool:
     phrases = tense_cues()["past_expectation"]
     return any(w in phrases or f"{w} {nxt}" in phrases
                for w, nxt in zip(words, words[1:] + [""]))
+
+
+def reported_plan(text: str, start: int, end: int) -> bool:
+    """Whether the clause before text[start:end] reports in the simple past a plan held at about
+    the time of writing ("he was expected to be charged Tuesday", "talks were scheduled to
+    resume Friday": reported_plan_auxiliaries, then a plan word, one or two words on), which
+    tense() reads as past though its date may still lie ahead; not a plan of the past perfect
+    ("had been scheduled") nor one given up (past_expectation: "was originally planned")."""
+    if past_expectation(text, start, end):
+        return False
+    words = [w.lower() for w in _WORD.findall(_clause_left(text, start))]
+    lists = tense_cues()
+    aux = lists["reported_plan_auxiliaries"]
+    return any(w in lists["plan_words"] and (words[i - 1] in aux or i >= 2 and words[i - 2] in aux
+                                              and words[i - 1] not in lists["past_auxiliaries"])
+               for i, w in enumerate(words) if i >= 1)

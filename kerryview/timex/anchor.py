@@ -30,9 +30,9 @@ from .scene import (in_quotation, names_a_thing, of_phrase_end, participle_aside
                     past_perfect_before, speech_end)
 from .normalize import Pending
 from .context import duration_value, is_post, range_joiner
-from .normalize_calendar import bc_year
+from .normalize_calendar import bc_year, week_of_year
 from kerryview.text.sentences import paragraph_break
-from kerryview.text.tense import heads_entry, may_look_ahead, tense
+from kerryview.text.tense import heads_entry, may_look_ahead, reported_plan, tense
 from kerryview.text.wordlists import cues
 
 Ref = tuple[date, str, str]  # first day, granularity, value
@@ -580,6 +580,12 @@ class Resolver:
                 year, _, _ = self._year_for(p, month, 15)
         return f"{year:04d}-{month:02d}", self.dct_value, "dct"
 
+    def op_week_of_year(self, p: Pending, week: int, **month_args):
+        """"the last week of the year", "the first week of that year": the week of the year that
+        op_month finds for the year's first or last month (normalize_calendar._month_ordinal)."""
+        value, anchor, kind = self.op_month(p, **month_args)
+        return week_of_year(value[:-3], week), anchor, kind
+
     def _year_month(self, p: Pending, month: int):
         y, anchor, kind = self._year_for(p, month, 15)
         return f"{y:04d}-{month:02d}", anchor, kind
@@ -742,6 +748,10 @@ class Resolver:
             t = self._tense(p)
             future = t == "future" or (t != "past" and deadline_before(self.text, p.start))
             delta = fwd if future else -back
+            if t == "past" and not future and reported_plan(self.text, p.start, p.end):
+                # "he was expected to be charged Tuesday": a plan reported at about the time of
+                # writing, ahead or just past: the nearest Tuesday (the next one said on Monday)
+                delta = fwd if fwd < back else -back
         d = self.dct + timedelta(days=delta)
         return d.isoformat() + suffix, self.dct_value, "dct"
 

@@ -10,6 +10,7 @@ import re
 from functools import lru_cache
 
 from kerryview.text.plural import looks_plural
+from kerryview.text.wordlists import reporting_verbs
 
 from .lexicon import lookup, table
 from .pending import Groups
@@ -145,6 +146,8 @@ def month_ok(g: Groups, text: str, start: int, end: int, standalone: bool) -> bo
     if not m.endswith(".") and len(m) <= 4 and low not in ("may", "june", "july"):
         return False  # a bare "Jan", "Dec" is a name unless a day or year follows (other rules)
     nxt = word_after(text, end)
+    if ambiguous and nxt.lower() in reporting_verbs()["attribution"]:
+        return False  # "After May said she would stay": a person says, a month does not
     name_like = nxt[:1].isupper() and lookup("month", nxt) is None  # "August Wilson", "and Jan Kavan"
     if prev_w in table("temporal_prep") and not (prev_w in table("weak_prep") and name_like):
         return True

@@ -66,6 +66,10 @@ def alternation(words: Iterable[str]) -> str:
     for w in sorted(set(words), key=lambda s: (-len(s), s)):
         pat = r"\s+".join(re.escape(piece) for piece in w.split())
         pat = pat.replace(r"\-", "[-\\s]?") if "-" in w else pat
+        if len(w) > 1 and w[-1] == "." and w[-2].isalpha():
+            # an abbreviation's full stop may follow a space before a number, as text tokenised
+            # for research corpora (ECB+) writes it: "Jan . 6" (grammar._OPTIONAL_COMMA's case)
+            pat = pat[:-2] + r"(?:\.|\s\.(?=\s+\d))"
         if w[-1].isalnum():
             run.append(pat)
             continue

@@ -12,6 +12,7 @@ from typing import Any
 from functools import lru_cache
 
 from kerryview.text.verbs import is_verb
+from kerryview.text.wordlists import stopwords
 
 from .context import (approx_mod, capitalized, direction, duration_value, generic_today, is_post, month_ok, number, pos_mod,
                       two_digit_year_span, unit_code, word_after, words_before, year_ok,
@@ -214,9 +215,13 @@ def _date_md(g: Groups, text: str, start: int, end: int, opts: Options) -> Pendi
     except ValueError:
         return None
     if "day_first" in opts and not g.get("year") and not g.get("weekday"):
-        # "5 May" is a date, but "2 March" could be "2 march"; need a capital and no leading digit run
-        if re.search(r"[\d,.]\s*$", text[max(0, start - 3):start]):
+        # "5 May" is a date, but "2 March" could be "2 march"; need a capital and no number run
+        # on before it ("1,2 March", "3. 2 March"); a full stop or a comma after a word is no
+        # number's ("The plan failed.\n22 April: ...", "on 20 April, 11 May")
+        if re.search(r"\d[,.]?\s*$", text[max(0, start - 3):start]):
             return None
+    if "day_first" in opts and text[start:start + 4].lower() == "the " and _before_a_noun(text, end):
+        start += 4  # "The [21 January] execution", "the [20 April] explosion": the article is the noun's
     year = int(g["year"]) if g.get("year") else None
     mod = pos_mod(g.get("pos"))
     if g.get("bcyear"):  # "11 August 480 BC"
@@ -262,8 +267,33 @@ def _month_in_year(g: Groups, start: int, end: int, month: int, mod: str | None,
 @normalizer("month_ordinal")
 def _month_ordinal(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
     """"the last month of the year", "the first month of 2009": the month the ordinal counts in
-    that year (lexicon month_ordinal), a DATE of the year's month, not a month-long duration."""
-    return _month_in_year(g, start, end, lookup("month_ordinal", g["mord"]), None, True)
+    that year (lexicon month_ordinal; -1 "last" counts from its end), a DATE of the year's month,
+    not a month-long duration. "the last week of the year", "the first week of 2009": the
+    year's ISO week (its last one holds 28 December), op "week_of_year" when the year is the
+    resolver's."""
+    n = lookup("month_ordinal", g["mord"])
+    if g["unit"].lower() != "week":
+        return _month_in_year(g, start, end, n if n > 0 else 13 + n, None, True)
+    pending = _month_in_year(g, start, end, 12 if n < 0 else 1, None, True)
+    if pending.value is not None:  # a written year
+        pending.value = week_of_year(pending.value[:-3], n)
+    else:
+        pending.op, pending.args = "week_of_year", {**pending.args, "week": n}
+    return pending
+
+
+def week_of_year(year: str, n: int) -> str:
+    """The TIMEX3 value of week `n` of `year` (a year value: "2009", "XXXX"), counted as ISO
+    weeks from its first (the week of 4 January), -1 its last (the week of 28 December):
+    "2009-W01", "2009-W53"; an unknown year keeps a week number only counted from the start."""
+    if not year.isdigit():
+        return f"{year}-W{n:02d}" if n > 0 else f"{year}-WXX"
+    y = int(year)
+    last = date(y, 12, 28).isocalendar()[1]
+    week = n if n > 0 else last + 1 + n
+    if not 1 <= week <= last:
+        raise ValueError(f"week {n} of {year}")
+    return f"{y:04d}-W{week:02d}"
 
 
 @normalizer("season", ("of_year", "post"))
@@ -315,6 +345,15 @@ def _in_a_name(season: str, text: str, start: int, end: int) -> bool:
     while before and (before[-1] == "the" or lookup("position", before[-1])):
         before.pop()
     return not (before and before[-1] in table("season_name_preposition"))
+
+
+def _before_a_noun(text: str, end: int) -> bool:
+    """A common noun follows at once, which the expression before it modifies ("the 21 January
+    [execution]", "the 20 April [explosion]"): a word in lower case that is neither a function
+    word nor a verb ("the 20 September saw", "the 29 August to", "the 14 September Austria")."""
+    w = word_after(text, end)
+    return (w.isalpha() and w.islower() and text[end:end + 1] == " " and w not in stopwords()
+            and not is_verb(w, text[max(0, end - 30):end], finite=True))
 
 
 def _modifies_noun(text: str, end: int) -> bool:

@@ -10,6 +10,8 @@ work is proportional to the number of tokens: linear time. When a normalizer rej
 """
 from __future__ import annotations
 
+import logging
+import os
 import re
 from datetime import date
 from functools import lru_cache
@@ -25,6 +27,16 @@ from .lexicon import table
 from .negatives import Negative, by_rule
 from .normalize import NORMALIZERS, Pending
 from .normalize_calendar import bc_year
+
+log = logging.getLogger(__name__)
+
+# A normalizer rejects a reading by returning None; an exception in one is a bug of a rule (or of
+# its normalizer). The tagger still never raises on it (any text must be taggable: a rule's bug
+# loses one expression, not the article), but it is logged, once per rule and kind of error in a
+# process, and with STRICT on (environment KERRYVIEW_TIMEX_STRICT=1, as the tests run: conftest.py)
+# it is raised, so that a test finds the rule instead of a silently missing expression.
+STRICT = os.environ.get("KERRYVIEW_TIMEX_STRICT", "") not in ("", "0")
+_LOGGED: set[tuple[str, str]] = set()
 
 _TOKEN = re.compile(r"'?\w+")
 _LOOKBACK = 5  # longest rule prefix before its first trigger word, in tokens
@@ -279,12 +291,24 @@ def _normalize(m: re.Match, rules: dict, text: str) -> Pending | None:
             return None
     try:
         pending = NORMALIZERS[rule.kind](groups, text, start, end, rule.options)
-    except (ValueError, KeyError, TypeError, AttributeError, OverflowError, IndexError):
+    except Exception as exc:  # a bug of the rule: see STRICT
+        rule_failed(rule.name, text[start:end], exc)
         return None
     if pending is None or (pending.value is None and pending.op is None) or pending.end <= pending.start:
         return None
     pending.rule = rule.name
     return pending
+
+
+def rule_failed(rule: str, matched: str, exc: Exception) -> None:
+    """Report a normalizer's exception on `matched` (rule `rule`): raised with STRICT, else
+    logged (a warning the first time for this rule and kind of error, then at debug level)."""
+    if STRICT:
+        raise RuntimeError(f"timex rule {rule} failed on {matched!r}: {exc!r}") from exc
+    key = (rule, type(exc).__name__)
+    level = logging.DEBUG if key in _LOGGED else logging.WARNING
+    _LOGGED.add(key)
+    log.log(level, "timex rule %s failed on %r (expression dropped): %r", rule, matched[:80], exc)
 
 
 def _retry(regex: re.Pattern, rules: dict, text: str, start: int, end: int) -> Pending | None:
