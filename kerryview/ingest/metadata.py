@@ -139,8 +139,10 @@ def _run_into_body(text: str) -> tuple[int, int] | None:
     sentence = line[:end.start()] if end else line
     at = _standfirst_at(sentence, text)
     if at >= len(sentence):
-        return None
-    head = sentence[:at].rstrip(" \t,;:-–—")
+        at = _title_case_body_at(line, text)
+        if at is None:
+            return None
+    head = line[:at].rstrip(" \t,;:-–—")
     rules = head_rules()
     bullets = set(rules["bullets"]["words"])
     n = len(head.split())
@@ -152,12 +154,123 @@ def _run_into_body(text: str) -> tuple[int, int] | None:
     return lead, lead + len(head)
 
 
+def _title_case_body_at(line: str, text: str) -> int | None:
+    """Where the body's first sentence starts in a first line that opens with a headline in
+    Title Case run into it ("Flu Outbreak Threatens Global Economic Recovery The outbreak is
+    ...", "Obama Blueprint Deepens Federal Role in Markets President Obama is expected ...";
+    data/head_rules.json title_case), else None. Title Case writes in lower case only its
+    minor words (an article, a conjunction, a preposition), so the first other word in lower
+    case is the body's; the body starts at the capitalised word before it (or before a minor
+    word before it: "In a speech", "Millions of gallons") when that word opens a passage
+    (lead_rules.json run_on_openers: "The outbreak"), is a minor word ("As a sign") or a
+    common word (the article writes it in lower case and never capitalised inside a sentence:
+    "Seven weeks after"); or, when that word is a name the article writes capitalised inside
+    a sentence ("President Obama", "Federal Reserve officials"), at the name's first word (a
+    person's title with it: lead_rules.json person_titles), after a common word that ends the
+    headline ("markets"). Anything else (an unknown word, punctuation between the two: "Dr
+    Conrad Murray: Trial timeline", a date line: "PARIS, Dec. 4 -- Facing") leaves the line
+    whole."""
+    rules = head_rules()
+    minor = frozenset(rules["title_case"]["minor_words"]["words"])
+    words = list(_WORDS.finditer(line))[:rules["max_words"]["value"] + rules["title_case"]["subject_words"]]
+    cores = [w.group().strip("\"“”‘’'(),;:!?") for w in words]
+    j = next((k for k, c in enumerate(cores) if c[:1].islower() and c.lower() not in minor), None)
+    if j is None or j <= rules["min_words"]["value"]:
+        return None
+    body = text[words[j].start() + len(text) - len(text.lstrip()):]  # the body, after the head
+    k = j - 1
+    if cores[k].lower() in minor and cores[k][:1].islower() and k > 0:
+        k -= 1  # "In a speech", "Millions of gallons": a sentence's opener before a minor word
+        if not (_opens_passage(cores[k]) or (cores[k].lower() in minor and cores[k][:1].isupper())):
+            return None
+    elif not cores[k][:1].isupper() or not _ends_plain(words[k].group()):
+        return None  # "General Growth Properties, the giant ...", "The International Monetary Fund, under"
+    elif not _opens_passage(cores[k]) and _capitalised_mid_sentence(cores[k], body):
+        titles = _person_titles()
+        while k > 0 and cores[k][:1].isupper() and (_capitalised_mid_sentence(cores[k], body)
+                                                      or cores[k].lower() in titles):
+            k -= 1
+        if not _opens_passage(cores[k]):
+            if not (cores[k][:1].isupper() and _common_word(cores[k], text)
+                    and not _capitalised_mid_sentence(cores[k], body)):
+                return None  # the headline's last word is no common word: where it ends is unclear
+            k += 1
+    elif not (_opens_passage(cores[k]) or _common_word(cores[k], text)):
+        return None  # "Invoking extraordinary powers": a word the article writes nowhere else
+    if k < rules["min_words"]["value"] or not _ends_plain(words[k - 1].group()):
+        return None  # "Dr Conrad Murray: Trial timeline", "PARIS, Dec. 4 -- Facing": no headline's end
+    head = line[:words[k].start()].strip()
+    before_colon = head.split(":", 1)[0] if ":" in head else ""
+    if not _title_case(words[:k]) or head.upper() == head or any(c.isdigit() for c in before_colon) \
+            or _WIRE.search(head) or _PLACE_DATELINE.match(head) or head.count('"') % 2:
+        return None  # a section heading in capitals, a caption's date ("May 1: ..."), a dateline
+    return words[k].start()
+
+
+# "NEW ORLEANS -- While ...", "SAO PAULO, Brazil, Nov. 8 -- ...": a dateline's place in capitals.
+_PLACE_DATELINE = re.compile(r"[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*(?:,|\s+--)")
+
+
+def _ends_plain(word: str) -> bool:
+    """Whether a word ends in a letter or a digit (before any closing quote), not in
+    punctuation that joins it to what follows (a comma, a colon, a dash: 'Syndrome,"')."""
+    return word.rstrip("'’\"”")[-1:].isalnum()
+
+
+def _person_titles() -> frozenset[str]:
+    """lead_rules.json person_titles: a title before a name is part of it ("President Obama")."""
+    from kerryview.text.wordlists import event_lists
+    return event_lists("lead_rules.json")["person_titles"]
+
+
+def _opens_passage(word: str) -> bool:
+    """Whether a capitalised word opens a passage run on after a word that ends none
+    (events/data/lead_rules.json run_on_openers: "The", "There", "Thousands")."""
+    from kerryview.text.wordlists import event_lists
+    return word in event_lists("lead_rules.json")["run_on_openers"]
+
+
+def _stem(word: str) -> str:
+    return re.sub(r"['’]s?$", "", word)
+
+
+def _common_word(word: str, text: str) -> bool:
+    """Whether the article writes a capitalised word in lower case somewhere: a common word."""
+    w = _stem(word).lower()
+    return bool(w) and re.search(rf"(?<![\w.])(?-i:{re.escape(w)})(?!\w)", text) is not None
+
+
+def _capitalised_mid_sentence(word: str, body: str) -> bool:
+    """Whether the body writes a word capitalised inside a sentence, after a word, as a name
+    is ("said President Obama", "the Federal Reserve")."""
+    w = _stem(word)
+    return bool(w) and w[:1].isupper() and re.search(
+        rf"(?<=[\w,;'’])[ \t]+{re.escape(w)}(?!\w)", body) is not None
+
+
 def _caption_grammar(head: str) -> bool:
-    """Whether a head's verb has a past or perfect auxiliary ("were in court", "has been
-    temporarily closed"; data/head_rules.json runs_into_body.caption_auxiliaries): a full
-    sentence, as a photo caption is, where a headline would drop it ("Swine flu shuts Eton")."""
+    """Whether a head's verb keeps the auxiliary headlinese drops ("Swine flu shuts Eton"), as a
+    photo caption's full sentence does (data/head_rules.json runs_into_body): a past or perfect
+    auxiliary (caption_auxiliaries: "were in court", "has been temporarily closed"), a
+    progressive ("Police are guarding the hotel"), a present perfect ("The slick has now
+    grown"), a copula before an article ("Transocean is the world's largest ..."), or an
+    existential "There are" opening it (caption_tenses)."""
+    rule = head_rules()["runs_into_body"]
     words = " " + " ".join(head.lower().replace("’", "'").split()) + " "
-    return any(f" {a} " in words for a in head_rules()["runs_into_body"]["caption_auxiliaries"]["words"])
+    if any(f" {a} " in words for a in rule["caption_auxiliaries"]["words"]):
+        return True
+    # in the case written: a headline in Title Case capitalises its verbs ("What Would Have Helped")
+    return _caption_tense().search(" " + " ".join(head.replace("’", "'").split()) + " ") is not None
+
+
+@cache
+def _caption_tense() -> re.Pattern[str]:
+    t = head_rules()["runs_into_body"]["caption_tenses"]
+    alt = lambda ws: "|".join(re.escape(w) for w in ws)  # noqa: E731
+    adverb = rf"(?:(?:{alt(t['adverbs'])}|[a-z]+ly) )?"
+    return re.compile(rf" (?:(?:{alt(t['progressive'])}) {adverb}[a-z]+ing"
+                      rf"|(?:{alt(t['perfect'])}) {adverb}[a-z]+(?:ed|en|wn)"
+                      rf"|(?:{alt(t['copula'])}) (?:{alt(t['articles'])})) |^ There (?:is|are) ")
 
 
 def _run_in_headline(text: str) -> tuple[bool, tuple[int, int] | None]:
@@ -233,7 +346,7 @@ def _standfirst_at(head: str, text: str) -> int:
                                       and len(words) - i < rules["standfirst"]["sentence_words"]
                                       and not _verb_follows(head, words, i)):
             continue  # "BP Shares Fall By Half", "... threatens Gulf shrimp season": a name
-        if re.search(rf"(?<![\w.])(?-i:{re.escape(word.lower())})(?!\w)", text) is not None:
+        if _opens_passage(word) or _common_word(word, text):  # "quake Thousands of people"
             return words[i].start()
     return len(head)
 
