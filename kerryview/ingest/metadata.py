@@ -351,6 +351,12 @@ def _standfirst_at(head: str, text: str) -> int:
     return len(head)
 
 
+def is_title_case(head: str) -> bool:
+    """Whether a headline is written in Title Case ("Obama Blueprint Deepens Federal Role in
+    Markets"): its capitals tell neither names nor a sentence's start, and its verbs have them too."""
+    return _title_case(list(_WORDS.finditer(head)))
+
+
 def _title_case(words: list[re.Match]) -> bool:
     """Whether words are written in Title Case ("BP Shares Fall"): each word but those after
     which a phrase goes on starts with a capital, so capitals tell no sentence's start."""
