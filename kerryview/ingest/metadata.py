@@ -130,7 +130,8 @@ def _run_into_body(text: str) -> tuple[int, int] | None:
     runs_into_body): the first line, when it does not read as a headline itself, split where
     its first sentence's standfirst cue is (_standfirst_at: a capitalised common word after a
     lower-case word that ends a phrase), when the head before it reads as a headline and is no
-    byline, date line, bullet point or blog stamp ("Tris Cotterill | 16:55 UK time, ...")."""
+    byline, date line, bullet point or blog stamp ("Tris Cotterill | 16:55 UK time, ..."), nor
+    ends in a possessive, which the noun it qualifies follows ("BBC Radio 4's The Report")."""
     lead = len(text) - len(text.lstrip())
     line = text[lead:].split("\n", 1)[0].rstrip()
     if not line or _reads_as_headline(line) or _BYLINE.match(line) or is_date_line(line):
@@ -149,7 +150,7 @@ def _run_into_body(text: str) -> tuple[int, int] | None:
     if not (rules["min_words"]["value"] <= n <= rules["max_words"]["value"]) \
             or not _reads_as_headline(head) or "|" in head or head.split()[0] in bullets \
             or len(_LETTERS3.findall(head)) < 2 or read_dateline(head) is not None \
-            or _caption_grammar(head):
+            or _caption_grammar(head) or re.search(r"['’]s$", head):  # "BBC Radio 4's | The Report"
         return None
     return lead, lead + len(head)
 
