@@ -254,8 +254,9 @@ def _caption_grammar(head: str) -> bool:
     photo caption's full sentence does (data/head_rules.json runs_into_body): a past or perfect
     auxiliary (caption_auxiliaries: "were in court", "has been temporarily closed"), a
     progressive ("Police are guarding the hotel"), a present perfect ("The slick has now
-    grown"), a copula before an article ("Transocean is the world's largest ..."), or an
-    existential "There are" opening it (caption_tenses)."""
+    grown"), a copula before an article ("Transocean is the world's largest ..."), a passive
+    ("Face masks are handed out"), a simple past with its object ("Greenpeace campaigners
+    unfurled a protest banner"), or an existential "There are" opening it (caption_tenses)."""
     rule = head_rules()["runs_into_body"]
     words = " " + " ".join(head.lower().replace("’", "'").split()) + " "
     if any(f" {a} " in words for a in rule["caption_auxiliaries"]["words"]):
@@ -269,9 +270,15 @@ def _caption_tense() -> re.Pattern[str]:
     t = head_rules()["runs_into_body"]["caption_tenses"]
     alt = lambda ws: "|".join(re.escape(w) for w in ws)  # noqa: E731
     adverb = rf"(?:(?:{alt(t['adverbs'])}|[a-z]+ly) )?"
+    from kerryview.text.wordlists import cues
+    past = alt(sorted(cues()["irregular_past"]))
+    aux = "is|are|was|were|be|been|being|has|have|had|'s|'re"
     return re.compile(rf" (?:(?:{alt(t['progressive'])}) {adverb}[a-z]+ing"
                       rf"|(?:{alt(t['perfect'])}) {adverb}[a-z]+(?:ed|en|wn)"
-                      rf"|(?:{alt(t['copula'])}) (?:{alt(t['articles'])})) |^ There (?:is|are) ")
+                      rf"|(?:{alt(t['copula'])}) (?:{alt(t['articles'])})"
+                      rf"|(?:{alt(t['passive'])}) {adverb}[a-z]+(?:ed|en|wn)"
+                      rf"|(?<!{aux.replace('|', ' )(?<!')} )(?:[a-z]{{3,}}ed|{past}) (?:{alt(t['past_objects'])})) "
+                      rf"|^ There (?:is|are) ")
 
 
 def _run_in_headline(text: str) -> tuple[bool, tuple[int, int] | None]:
@@ -334,12 +341,15 @@ def _standfirst_at(head: str, text: str) -> int:
             return words[i].start()
     for i in range(least, len(words) - least + 1):
         prev, word, after = words[i - 1].group(), words[i].group(), words[i + 1].group()
-        if not (word[:1].isupper() and word[1:].islower() and word.isalpha()) \
-                or not (after[:1].islower() or after[:1].isdigit()):
-            continue
         if prev[:1].isupper() or not (prev[-1:].isalnum() or prev[-1:] in "'’\"”") \
                 or prev.lower().strip("'’\"”") in phrase_goes_on():  # "White House", "spill:", "of"
             continue
+        if _name_and_verb(words, i, text) and not _title_case(words[:i]) \
+                and prev.lower().strip("'’\"”") not in _name_break_blockers():
+            return words[i].start()  # "Obama names oil-spill panel heads President Obama said ..."
+        if not (word[:1].isupper() and (word[1:].islower() or _opens_passage(word)) and word.isalpha()) \
+                or not (after[:1].islower() or after[:1].isdigit()):
+            continue  # "... 'no solution' A boom is erected ...": "A" opens a passage too
         if after.lower() in phrase_goes_on() and i + 2 < len(words) \
                 and words[i + 2].group()[:1].isupper():
             continue  # "the gushing Gulf of Mexico oil well", "the Bank of England": a name
@@ -350,6 +360,38 @@ def _standfirst_at(head: str, text: str) -> int:
         if _opens_passage(word) or _common_word(word, text):  # "quake Thousands of people"
             return words[i].start()
     return len(head)
+
+
+def _name_and_verb(words: list[re.Match], i: int, text: str) -> bool:
+    """Whether the i-th word starts a name of capitalised words (at most _MAX_NAME_WORDS) that
+    a finite verb of events/data/lead_rules.json run_on_verbs follows, with no punctuation
+    between: the subject of a new sentence run on after a lower-case word ("... panel heads
+    President Obama said the commission ..."), as events.labels.run_on_breaks reads it. The
+    name is one the article writes so elsewhere, below its first line: "Haiti Taylor Swift is"
+    or "Europe The UN has" is the headline's last word and a name, where one ends is unclear."""
+    from kerryview.text.wordlists import event_lists
+    j = i
+    while j < len(words) and j - i < _MAX_NAME_WORDS and words[j].group()[:1].isupper() \
+            and words[j].group()[-1:].isalnum() and not _opens_passage(words[j].group()):
+        j += 1
+    if not (i < j < len(words) and words[j].group() in event_lists("lead_rules.json")["run_on_verbs"]):
+        return False
+    name = " ".join(w.group() for w in words[i:j])
+    below = text[text.find("\n", len(text) - len(text.lstrip())) + 1:] if "\n" in text.strip() else ""
+    return re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", below) is not None
+
+
+def _name_break_blockers() -> frozenset[str]:
+    """Words after which a capitalised name goes on the phrase rather than starting a sentence:
+    a person's title ("London Olympics chairman Lord Coe"), a reporting verb ("Tony Hayward
+    says BP was ..."), a function word (the stop words: "the warehouse where Oxfam are")
+    (events/data/lead_rules.json person_titles, pure_reporting; text/data/stopwords.txt)."""
+    from kerryview.text.wordlists import event_lists, stopwords
+    lists = event_lists("lead_rules.json")
+    return lists["person_titles"] | lists["pure_reporting"] | stopwords()
+
+
+_MAX_NAME_WORDS = 4
 
 
 def is_title_case(head: str) -> bool:
