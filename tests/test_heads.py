@@ -155,3 +155,24 @@ def test_a_headline_run_into_the_first_sentence_is_the_headline_event_and_the_le
     assert not any(f.label.startswith("Haiti devastated") and "Thousands" in f.label for f in found)
     leads = [f for f in found if FLAT[f.mention.start:f.mention.end].startswith("Thousands of people")]
     assert leads and all("devastated" not in f.label for f in leads)
+
+
+def test_the_lead_of_a_headline_run_into_it_is_the_body_s_first_sentence_not_the_headline():
+    found = find_mentions(_doc(FLAT, date(2010, 1, 13)), tag(FLAT, date(2010, 1, 13)))
+    [lead] = [f for f in found if f.mention.position == "lead"]
+    assert FLAT[lead.mention.start:].startswith("Thousands of people are feared dead")
+    assert "devastated" not in lead.label
+
+
+TITLED = ("Flu Outbreak Threatens Global Economic Recovery The outbreak is affecting trade, and the "
+          "economic recovery may stall.\nThe flu has spread to 20 countries.\n")
+
+
+def test_a_title_case_headline_run_into_the_body_is_the_headline_event():
+    dct = date(2009, 4, 30)
+    assert find_title(TITLED) == "Flu Outbreak Threatens Global Economic Recovery"
+    found = find_mentions(_doc(TITLED, dct), tag(TITLED, dct))
+    [head] = [f for f in found if f.mention.position == "headline"]
+    assert TITLED[head.mention.start:head.mention.end] == "Flu Outbreak Threatens Global Economic Recovery"
+    assert TITLED[head.mention.trigger_start:head.mention.trigger_end] == "Threatens"
+    assert not any("Recovery The outbreak" in f.label for f in found)

@@ -94,6 +94,18 @@ def test_every_not_event_rule_matches_its_example(rule):
         assert rule.scope == "line" and why_not_event(rule.example) == rule.name
 
 
+SATELLITE = ("Satellite image of Port-au-Prince, Haiti taken on 13 January.\n"
+             "It shows the aftermath of a 7.0-magnitude quake, which struck on Tuesday.\n")
+
+
+def test_a_caption_naming_a_photo_and_when_it_was_taken_is_no_event():
+    # haiti_bbc: "Satellite image of Port-au-Prince, Haiti taken on 13 January." was the event "Haiti taken"
+    found = _found(SATELLITE, date(2010, 1, 14))
+    assert not any("taken" in f.label for f in found), [f.label for f in found]
+    assert why_not_event_sentence("The latest satellite image of the slick, taken Sunday night, "
+                                  "indicates that it has shrunk.") is None
+
+
 LISTING = ("Transmission details in the Network Radio Programme Information are not updated after publication.\n"
            "Westwood's show comes live from Ayia Napa on Saturday with two hours of summer club anthems.\n"
            "Presenter\\/Tim Westwood, Producer\\/Ben Walker for Labora TV\n"

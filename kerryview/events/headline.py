@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from kerryview.events.labels import has_object, last_passage_start
 from kerryview.events.not_events import LineFilter
-from kerryview.ingest.metadata import head_run_into_body, headline_span
+from kerryview.ingest.metadata import head_run_into_body, headline_span, is_title_case
 from kerryview.model import Document
 from kerryview.text.plural import looks_plural
 from kerryview.text.verbs import is_verb
@@ -106,6 +106,8 @@ def lead_passages(doc: Document, sents: list[tuple[int, int]], lines: LineFilter
         if tries >= MAX_LEAD_TRIES:
             break
         line = next(((x, y) for x, y in allowed if x <= a < y), None)
+        if out and out[-1].position == "headline" and b <= out[-1].end:
+            continue  # the headline, a sentence of its own on the lead's line (split_at_head)
         if line is None:
             if out and a < out[-1].end:
                 continue  # the headline itself
@@ -182,6 +184,7 @@ def main_event_words(text: str, span: tuple[int, int], headline: bool,
     rules = lead_rules()
     noun: tuple[int, int] | None = None
     prev_word = ""
+    title = headline and is_title_case(text[a:b])  # "Obama Blueprint Deepens ...": verbs capitalised too
     for m in _TOKEN.finditer(text, a, b):
         word = m.group()
         w = word.lower()
@@ -189,9 +192,9 @@ def main_event_words(text: str, span: tuple[int, int], headline: bool,
         if prev_word.lower() in _PERFECT and (
                 w.endswith("ly") or w in event_lists("clause_rules.json")["adverbs_before_verb"]):
             continue  # "has already sent", "has long claimed": the participle after the adverb
-        verb = is_verb(word, prev) or (prev_word.lower() in _PERFECT and word[:1].islower()
-                                       and w not in stopwords())  # "had cut", "has spread"
-        if not verb and headline and prev_word[:1].isupper() and word[:1].islower() \
+        verb = is_verb(w if title else word, prev) or (prev_word.lower() in _PERFECT and word[:1].islower()
+                                                      and w not in stopwords())  # "had cut", "has spread"
+        if not verb and headline and prev_word[:1].isupper() and (word[:1].islower() or title) \
                 and looks_plural(w) \
                 and w not in rules["headline_not_verbs"] and w not in stopwords():
             verb = True  # "Airbus delivers ...", "Kerry meets ...": a headline's present tense

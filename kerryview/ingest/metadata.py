@@ -130,7 +130,8 @@ def _run_into_body(text: str) -> tuple[int, int] | None:
     runs_into_body): the first line, when it does not read as a headline itself, split where
     its first sentence's standfirst cue is (_standfirst_at: a capitalised common word after a
     lower-case word that ends a phrase), when the head before it reads as a headline and is no
-    byline, date line, bullet point or blog stamp ("Tris Cotterill | 16:55 UK time, ...")."""
+    byline, date line, bullet point or blog stamp ("Tris Cotterill | 16:55 UK time, ..."), nor
+    ends in a possessive, which the noun it qualifies follows ("BBC Radio 4's The Report")."""
     lead = len(text) - len(text.lstrip())
     line = text[lead:].split("\n", 1)[0].rstrip()
     if not line or _reads_as_headline(line) or _BYLINE.match(line) or is_date_line(line):
@@ -139,25 +140,145 @@ def _run_into_body(text: str) -> tuple[int, int] | None:
     sentence = line[:end.start()] if end else line
     at = _standfirst_at(sentence, text)
     if at >= len(sentence):
-        return None
-    head = sentence[:at].rstrip(" \t,;:-–—")
+        at = _title_case_body_at(line, text)
+        if at is None:
+            return None
+    head = line[:at].rstrip(" \t,;:-–—")
     rules = head_rules()
     bullets = set(rules["bullets"]["words"])
     n = len(head.split())
     if not (rules["min_words"]["value"] <= n <= rules["max_words"]["value"]) \
             or not _reads_as_headline(head) or "|" in head or head.split()[0] in bullets \
             or len(_LETTERS3.findall(head)) < 2 or read_dateline(head) is not None \
-            or _caption_grammar(head):
+            or _caption_grammar(head) or re.search(r"['’]s$", head):  # "BBC Radio 4's | The Report"
         return None
     return lead, lead + len(head)
 
 
+def _title_case_body_at(line: str, text: str) -> int | None:
+    """Where the body's first sentence starts in a first line that opens with a headline in
+    Title Case run into it ("Flu Outbreak Threatens Global Economic Recovery The outbreak is
+    ...", "Obama Blueprint Deepens Federal Role in Markets President Obama is expected ...";
+    data/head_rules.json title_case), else None. Title Case writes in lower case only its
+    minor words (an article, a conjunction, a preposition), so the first other word in lower
+    case is the body's; the body starts at the capitalised word before it (or before a minor
+    word before it: "In a speech", "Millions of gallons") when that word opens a passage
+    (lead_rules.json run_on_openers: "The outbreak"), is a minor word ("As a sign") or a
+    common word (the article writes it in lower case and never capitalised inside a sentence:
+    "Seven weeks after"); or, when that word is a name the article writes capitalised inside
+    a sentence ("President Obama", "Federal Reserve officials"), at the name's first word (a
+    person's title with it: lead_rules.json person_titles), after a common word that ends the
+    headline ("markets"). Anything else (an unknown word, punctuation between the two: "Dr
+    Conrad Murray: Trial timeline", a date line: "PARIS, Dec. 4 -- Facing") leaves the line
+    whole."""
+    rules = head_rules()
+    minor = frozenset(rules["title_case"]["minor_words"]["words"])
+    words = list(_WORDS.finditer(line))[:rules["max_words"]["value"] + rules["title_case"]["subject_words"]]
+    cores = [w.group().strip("\"“”‘’'(),;:!?") for w in words]
+    j = next((k for k, c in enumerate(cores) if c[:1].islower() and c.lower() not in minor), None)
+    if j is None or j <= rules["min_words"]["value"]:
+        return None
+    body = text[words[j].start() + len(text) - len(text.lstrip()):]  # the body, after the head
+    k = j - 1
+    if cores[k].lower() in minor and cores[k][:1].islower() and k > 0:
+        k -= 1  # "In a speech", "Millions of gallons": a sentence's opener before a minor word
+        if not (_opens_passage(cores[k]) or (cores[k].lower() in minor and cores[k][:1].isupper())):
+            return None
+    elif not cores[k][:1].isupper() or not _ends_plain(words[k].group()):
+        return None  # "General Growth Properties, the giant ...", "The International Monetary Fund, under"
+    elif not _opens_passage(cores[k]) and _capitalised_mid_sentence(cores[k], body):
+        titles = _person_titles()
+        while k > 0 and cores[k][:1].isupper() and (_capitalised_mid_sentence(cores[k], body)
+                                                      or cores[k].lower() in titles):
+            k -= 1
+        if not _opens_passage(cores[k]):
+            if not (cores[k][:1].isupper() and _common_word(cores[k], text)
+                    and not _capitalised_mid_sentence(cores[k], body)):
+                return None  # the headline's last word is no common word: where it ends is unclear
+            k += 1
+    elif not (_opens_passage(cores[k]) or _common_word(cores[k], text)):
+        return None  # "Invoking extraordinary powers": a word the article writes nowhere else
+    if k < rules["min_words"]["value"] or not _ends_plain(words[k - 1].group()):
+        return None  # "Dr Conrad Murray: Trial timeline", "PARIS, Dec. 4 -- Facing": no headline's end
+    head = line[:words[k].start()].strip()
+    before_colon = head.split(":", 1)[0] if ":" in head else ""
+    if not _title_case(words[:k]) or head.upper() == head or any(c.isdigit() for c in before_colon) \
+            or _WIRE.search(head) or _PLACE_DATELINE.match(head) or head.count('"') % 2:
+        return None  # a section heading in capitals, a caption's date ("May 1: ..."), a dateline
+    return words[k].start()
+
+
+# "NEW ORLEANS -- While ...", "SAO PAULO, Brazil, Nov. 8 -- ...": a dateline's place in capitals.
+_PLACE_DATELINE = re.compile(r"[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*(?:,|\s+--)")
+
+
+def _ends_plain(word: str) -> bool:
+    """Whether a word ends in a letter or a digit (before any closing quote), not in
+    punctuation that joins it to what follows (a comma, a colon, a dash: 'Syndrome,"')."""
+    return word.rstrip("'’\"”")[-1:].isalnum()
+
+
+def _person_titles() -> frozenset[str]:
+    """lead_rules.json person_titles: a title before a name is part of it ("President Obama")."""
+    from kerryview.text.wordlists import event_lists
+    return event_lists("lead_rules.json")["person_titles"]
+
+
+def _opens_passage(word: str) -> bool:
+    """Whether a capitalised word opens a passage run on after a word that ends none
+    (events/data/lead_rules.json run_on_openers: "The", "There", "Thousands")."""
+    from kerryview.text.wordlists import event_lists
+    return word in event_lists("lead_rules.json")["run_on_openers"]
+
+
+def _stem(word: str) -> str:
+    return re.sub(r"['’]s?$", "", word)
+
+
+def _common_word(word: str, text: str) -> bool:
+    """Whether the article writes a capitalised word in lower case somewhere: a common word."""
+    w = _stem(word).lower()
+    return bool(w) and re.search(rf"(?<![\w.])(?-i:{re.escape(w)})(?!\w)", text) is not None
+
+
+def _capitalised_mid_sentence(word: str, body: str) -> bool:
+    """Whether the body writes a word capitalised inside a sentence, after a word, as a name
+    is ("said President Obama", "the Federal Reserve")."""
+    w = _stem(word)
+    return bool(w) and w[:1].isupper() and re.search(
+        rf"(?<=[\w,;'’])[ \t]+{re.escape(w)}(?!\w)", body) is not None
+
+
 def _caption_grammar(head: str) -> bool:
-    """Whether a head's verb has a past or perfect auxiliary ("were in court", "has been
-    temporarily closed"; data/head_rules.json runs_into_body.caption_auxiliaries): a full
-    sentence, as a photo caption is, where a headline would drop it ("Swine flu shuts Eton")."""
+    """Whether a head's verb keeps the auxiliary headlinese drops ("Swine flu shuts Eton"), as a
+    photo caption's full sentence does (data/head_rules.json runs_into_body): a past or perfect
+    auxiliary (caption_auxiliaries: "were in court", "has been temporarily closed"), a
+    progressive ("Police are guarding the hotel"), a present perfect ("The slick has now
+    grown"), a copula before an article ("Transocean is the world's largest ..."), a passive
+    ("Face masks are handed out"), a simple past with its object ("Greenpeace campaigners
+    unfurled a protest banner"), or an existential "There are" opening it (caption_tenses)."""
+    rule = head_rules()["runs_into_body"]
     words = " " + " ".join(head.lower().replace("’", "'").split()) + " "
-    return any(f" {a} " in words for a in head_rules()["runs_into_body"]["caption_auxiliaries"]["words"])
+    if any(f" {a} " in words for a in rule["caption_auxiliaries"]["words"]):
+        return True
+    # in the case written: a headline in Title Case capitalises its verbs ("What Would Have Helped")
+    return _caption_tense().search(" " + " ".join(head.replace("’", "'").split()) + " ") is not None
+
+
+@cache
+def _caption_tense() -> re.Pattern[str]:
+    t = head_rules()["runs_into_body"]["caption_tenses"]
+    alt = lambda ws: "|".join(re.escape(w) for w in ws)  # noqa: E731
+    adverb = rf"(?:(?:{alt(t['adverbs'])}|[a-z]+ly) )?"
+    from kerryview.text.wordlists import cues
+    past = alt(sorted(cues()["irregular_past"]))
+    aux = "is|are|was|were|be|been|being|has|have|had|'s|'re"
+    return re.compile(rf" (?:(?:{alt(t['progressive'])}) {adverb}[a-z]+ing"
+                      rf"|(?:{alt(t['perfect'])}) {adverb}[a-z]+(?:ed|en|wn)"
+                      rf"|(?:{alt(t['copula'])}) (?:{alt(t['articles'])})"
+                      rf"|(?:{alt(t['passive'])}) {adverb}[a-z]+(?:ed|en|wn)"
+                      rf"|(?<!{aux.replace('|', ' )(?<!')} )(?:[a-z]{{3,}}ed|{past}) (?:{alt(t['past_objects'])})) "
+                      rf"|^ There (?:is|are) ")
 
 
 def _run_in_headline(text: str) -> tuple[bool, tuple[int, int] | None]:
@@ -220,12 +341,15 @@ def _standfirst_at(head: str, text: str) -> int:
             return words[i].start()
     for i in range(least, len(words) - least + 1):
         prev, word, after = words[i - 1].group(), words[i].group(), words[i + 1].group()
-        if not (word[:1].isupper() and word[1:].islower() and word.isalpha()) \
-                or not (after[:1].islower() or after[:1].isdigit()):
-            continue
         if prev[:1].isupper() or not (prev[-1:].isalnum() or prev[-1:] in "'’\"”") \
                 or prev.lower().strip("'’\"”") in phrase_goes_on():  # "White House", "spill:", "of"
             continue
+        if _name_and_verb(words, i, text) and not _title_case(words[:i]) \
+                and prev.lower().strip("'’\"”") not in _name_break_blockers():
+            return words[i].start()  # "Obama names oil-spill panel heads President Obama said ..."
+        if not (word[:1].isupper() and (word[1:].islower() or _opens_passage(word)) and word.isalpha()) \
+                or not (after[:1].islower() or after[:1].isdigit()):
+            continue  # "... 'no solution' A boom is erected ...": "A" opens a passage too
         if after.lower() in phrase_goes_on() and i + 2 < len(words) \
                 and words[i + 2].group()[:1].isupper():
             continue  # "the gushing Gulf of Mexico oil well", "the Bank of England": a name
@@ -233,9 +357,47 @@ def _standfirst_at(head: str, text: str) -> int:
                                       and len(words) - i < rules["standfirst"]["sentence_words"]
                                       and not _verb_follows(head, words, i)):
             continue  # "BP Shares Fall By Half", "... threatens Gulf shrimp season": a name
-        if re.search(rf"(?<![\w.])(?-i:{re.escape(word.lower())})(?!\w)", text) is not None:
+        if _opens_passage(word) or _common_word(word, text):  # "quake Thousands of people"
             return words[i].start()
     return len(head)
+
+
+def _name_and_verb(words: list[re.Match], i: int, text: str) -> bool:
+    """Whether the i-th word starts a name of capitalised words (at most _MAX_NAME_WORDS) that
+    a finite verb of events/data/lead_rules.json run_on_verbs follows, with no punctuation
+    between: the subject of a new sentence run on after a lower-case word ("... panel heads
+    President Obama said the commission ..."), as events.labels.run_on_breaks reads it. The
+    name is one the article writes so elsewhere, below its first line: "Haiti Taylor Swift is"
+    or "Europe The UN has" is the headline's last word and a name, where one ends is unclear."""
+    from kerryview.text.wordlists import event_lists
+    j = i
+    while j < len(words) and j - i < _MAX_NAME_WORDS and words[j].group()[:1].isupper() \
+            and words[j].group()[-1:].isalnum() and not _opens_passage(words[j].group()):
+        j += 1
+    if not (i < j < len(words) and words[j].group() in event_lists("lead_rules.json")["run_on_verbs"]):
+        return False
+    name = " ".join(w.group() for w in words[i:j])
+    below = text[text.find("\n", len(text) - len(text.lstrip())) + 1:] if "\n" in text.strip() else ""
+    return re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", below) is not None
+
+
+def _name_break_blockers() -> frozenset[str]:
+    """Words after which a capitalised name goes on the phrase rather than starting a sentence:
+    a person's title ("London Olympics chairman Lord Coe"), a reporting verb ("Tony Hayward
+    says BP was ..."), a function word (the stop words: "the warehouse where Oxfam are")
+    (events/data/lead_rules.json person_titles, pure_reporting; text/data/stopwords.txt)."""
+    from kerryview.text.wordlists import event_lists, stopwords
+    lists = event_lists("lead_rules.json")
+    return lists["person_titles"] | lists["pure_reporting"] | stopwords()
+
+
+_MAX_NAME_WORDS = 4
+
+
+def is_title_case(head: str) -> bool:
+    """Whether a headline is written in Title Case ("Obama Blueprint Deepens Federal Role in
+    Markets"): its capitals tell neither names nor a sentence's start, and its verbs have them too."""
+    return _title_case(list(_WORDS.finditer(head)))
 
 
 def _title_case(words: list[re.Match]) -> bool:
