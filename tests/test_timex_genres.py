@@ -256,6 +256,18 @@ def test_the_winter_after_a_december_is_the_next_years_and_does_not_move_the_sto
     assert values(text, WIKI_DCT)["10 September"] == "1919-09-10"
 
 
+def test_a_winter_named_by_the_two_years_it_straddles_is_the_second_years():
+    """rules.tsv season_year_straddle: "the winter of 1941-42" is one expression, the winter the
+    December of 1941 begins (1942-WI, as "over the winter" after "December 1919" is 1920-WI);
+    before, it was read as "the winter of 1941", the winter of 1940-41, and "42" was lost."""
+    text = HISTORY + " In the winter of 1941-42 the Soviets counter-attacked. By the spring they had stopped."
+    v = values(text, WIKI_DCT)
+    assert v["the winter of 1941-42"] == "1942-WI"
+    assert values("During the winter of 1777–1778, the army camped at Valley Forge.", WIKI_DCT)[
+        "the winter of 1777–1778"] == "1778-WI"
+    assert "the winter of 1941" not in values("The drought lasted through the winter of 1941-45.", WIKI_DCT)
+
+
 @pytest.mark.parametrize("text, expected", [
     # the first day of a range keeps its "the" and ordinal ending
     ("Mao moved it from the 13th to the 19th of October 1950.", [("the 13th", "1950-10-13"),
