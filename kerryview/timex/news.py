@@ -160,8 +160,8 @@ def frame_year(text: str, start: int, end: int | None = None) -> int | None:
     opened otherwise may go on with the frame of one just before it (_carried_frame: "In 1918,
     there was a first wave of mild flu in April. It then came back in August.")."""
     lo = max(0, start - CARRY_CHARS)
-    if _FRAME_START.search(text, lo, start) is None:
-        return None  # no frame can open this sentence or the ones before: no need to split
+    if _FRAME_START.search(text, lo, start) is None or _FRAME.search(text, lo, start) is None:
+        return None  # no frame opens this sentence or the ones before: no need to split
     from kerryview.text.sentences import sentence_spans  # on first use: start-up stays as it was
     # one character past `start`, so that a sentence end right before the expression is seen
     spans = [(lo + a, lo + b) for a, b in sentence_spans(text[lo:start + 1])]

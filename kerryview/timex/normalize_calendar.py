@@ -232,7 +232,7 @@ def _month(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending
     if not month_ok(g, text, start, end, "standalone" in opts):
         return None
     month = lookup("month", g["month"])
-    mod = pos_mod(g.get("pos"))
+    mod = pos_mod(g.get("pos")) or (lookup("half_position", g["half"]) if g.get("half") else None)
     if g.get("bcyear"):  # "September 480 BC": TimeML writes BC0480-09
         return Pending(start, end, "DATE", value=f"{bc_year(g['bcyear'])}-{month:02d}", mod=mod)
     return _month_in_year(g, start, end, month, mod, "of_year" in opts)
