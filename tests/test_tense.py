@@ -24,9 +24,11 @@ def test_an_expression_takes_the_tense_of_the_cue_nearest_to_it():
     assert tense(EXAMPLE, *_span(EXAMPLE, "later")) == "future"  # "will resume"
     text = "The talks will resume Dec. 15, he said."
     assert tense(text, *_span(text, "Dec. 15")) == "future"
-    text = "He said the talks resume Dec. 15."
+    text = "He said the talks happen Dec. 15."
     assert tense(text, *_span(text, "Dec. 15")) == "past"  # "said" is the nearest cue
     assert tense(text, *_span(text, "Dec. 15"), reporting=False) is None  # unless reports are skipped
+    text = "He said the talks resume Dec. 15."  # a scheduled present (scheduled_present_plural) is nearer
+    assert tense(text, *_span(text, "Dec. 15")) == "future"
     text = "The deal had been scheduled to expire Friday."
     assert tense(text, *_span(text, "Friday")) == "past"  # a plan that lies in the past
     text = "They met to discuss a still unspecified date."
@@ -52,7 +54,7 @@ def test_every_tense_cue_list_lives_in_one_data_file_with_an_example():
                           "adjective_before", "reporting", "past_expectation", "headline_present",
                           "before_expression", "before_expression_links", "headline_subjects",
                           "not_verbs_after_to", "infinitive_before", "bare_pasts", "reported_plan_auxiliaries", "past_conditional", "opening_words", "ability_modals", "negation", "perception_verbs", "past_before",
-                          "past_before_links", "past_frames"}
+                          "past_before_links", "past_frames", "scheduled_present_plural"}
     for name, entry in lists.items():
         assert entry["about"] and entry["example"] and (entry.get("words") or entry.get("words_from")), name
         assert tense_cues()[name] == list_words(entry) and tense_cues()[name], name
@@ -117,6 +119,23 @@ def test_a_sentence_ending_right_after_the_expression_ends_its_clause():
     expression began with it)."""
     text = "I can't wait till November. I call people who have had failures."
     assert tense(text, *_span(text, "November")) is None
+
+
+def test_a_plural_present_of_a_scheduled_event_announces_but_not_as_a_bare_verb():
+    """tense_cues.json scheduled_present_plural: "the leaders meet Monday" announces, as "the
+    leader meets Monday" does (TimeBank VOA19980501.1800.0355: "He and Arafat meet separately
+    Monday" said on a Friday is the next Monday); after "to", a modal or a negation the verb is
+    bare and the cue before it decides."""
+    text = "He and Palestinian leader Yasser Arafat meet separately Monday with Madeleine Albright."
+    assert tense(text, *_span(text, "Monday")) == "future"
+    text = "Talks resume Monday in Geneva."
+    assert tense(text, *_span(text, "Monday")) == "future"
+    text = "Problems made it difficult for Sun to meet demand for its computers well into the summer."
+    assert tense(text, *_span(text, "the summer")) == "past"  # "made", not "meet"
+    text = "The board did not meet on Monday."
+    assert tense(text, *_span(text, "Monday")) != "future"
+    dct = date(1998, 5, 1)  # a Friday
+    assert {t.text: t.value for t in tag("Netanyahu and Arafat meet separately Monday.", dct)}["Monday"] == "1998-05-04"
 
 
 def test_bare_verbs_modals_and_causes_are_no_false_cues():

@@ -257,6 +257,33 @@ def test_the_winter_after_a_december_is_the_next_years_and_does_not_move_the_sto
 
 
 @pytest.mark.parametrize("text, expected", [
+    # a half of a month is the month's (lexicon.json position); was "the second half" H2 of the year and "July"
+    ("The army waited. In the second half of July the breakout came.", [("the second half of July", "2010-07")]),
+    ("The relief well will be finished in the first half of August.", [("the first half of August", "2010-08")]),
+    # a quarter of a century, a half of a decade in digits: none of the year's (negatives.tsv half_of_a_thing)
+    ("Think of your part in the last quarter of the century.", []),
+    ("Growth was fast in the second half of the 1990s.", [("the 1990s", "199")]),
+    # a half of a year keeps its value
+    ("Sales rose in the first half of 1990.", [("the first half of 1990", "1990-H1")]),
+    ("Sales rose in the first half of the year.", [("the first half of the year", "2010-H1")]),
+])
+def test_a_half_of_a_month_or_of_a_thing_is_not_a_half_year(text, expected):
+    assert [(t.text, t.value) for t in tag(text, date(2010, 7, 16))] == expected
+
+
+def test_a_winter_named_by_the_two_years_it_straddles_is_the_second_years():
+    """rules.tsv season_year_straddle: "the winter of 1941-42" is one expression, the winter the
+    December of 1941 begins (1942-WI, as "over the winter" after "December 1919" is 1920-WI);
+    before, it was read as "the winter of 1941", the winter of 1940-41, and "42" was lost."""
+    text = HISTORY + " In the winter of 1941-42 the Soviets counter-attacked. By the spring they had stopped."
+    v = values(text, WIKI_DCT)
+    assert v["the winter of 1941-42"] == "1942-WI"
+    assert values("During the winter of 1777–1778, the army camped at Valley Forge.", WIKI_DCT)[
+        "the winter of 1777–1778"] == "1778-WI"
+    assert "the winter of 1941" not in values("The drought lasted through the winter of 1941-45.", WIKI_DCT)
+
+
+@pytest.mark.parametrize("text, expected", [
     # the first day of a range keeps its "the" and ordinal ending
     ("Mao moved it from the 13th to the 19th of October 1950.", [("the 13th", "1950-10-13"),
                                                                 ("the 19th of October 1950", "1950-10-19")]),

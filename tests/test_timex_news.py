@@ -261,6 +261,36 @@ def test_a_frame_is_found_in_the_one_splitters_sentence_and_after_a_dateline():
     assert values(text, date(2010, 7, 16))["April"] == "2010-04"
 
 
+def test_a_frame_is_carried_over_the_next_sentences_that_go_on_telling_of_it():
+    """A year fronted at the head of a sentence sets the time of the sentences after it in its
+    paragraph that go on narrating (news._carried_frame, issue #13: a background paragraph of a
+    news story). Before, only the frame's own sentence was read: "in August" was the last August
+    before the publication."""
+    dct = date(2009, 4, 29)
+    text = ("In 1918, there was a first wave of mild flu in April. It then seemed to disappear during "
+            "the Northern Hemisphere's summer but came back severely in August. WHO and CDC officials "
+            "say it is possible this virus could behave in the same way.")
+    v = values(text, dct)
+    assert (v["April"], v["summer"], v["August"]) == ("1918-04", "1918-SU", "1918-08")
+    # two sentences on, with one between that tells of the same time
+    text = ("In early 1987, at the beginning of his first Senate term, McCain attended two meetings. "
+            "The senators pressed the regulators to ease their rules. "
+            "Four senators met with Ed Gray, chairman of the board, on April 2.")
+    assert values(text, date(2008, 9, 24))["April 2"] == "1987-04-02"
+    dct = date(2010, 5, 14)
+    # not when the expression's own sentence has an anchor of its own ...
+    text = "In 2009, BP was fined $87m. Inspectors found no violations in February, March and April this year."
+    assert values(text, dct)["February"] == "2010-02"
+    # ... nor past a sentence that has one, or that is in the present tense
+    assert values("In 2005, 15 workers died. Last week BP was fined. It paid in March.", dct)["March"] == "2010-03"
+    assert values("In 2005, 15 workers died. BP says it has improved safety. It paid in March.", dct)["March"] == "2010-03"
+    # nor into a clause that looks ahead, a new paragraph, or three sentences on
+    assert values("In 2005, 15 workers died. The company will appeal in March.", dct)["March"] == "2011-03"
+    assert values("In 2005, 15 workers died.\n\nBP was fined in March.", dct)["March"] == "2010-03"
+    text = "In 2005, 15 workers died. The plant closed. The town mourned. BP was fined in March."
+    assert values(text, dct)["March"] == "2010-03"
+
+
 def test_the_conjunctions_that_open_a_new_clause_are_a_data_list_with_examples():
     from kerryview.timex.lexicon import table
     assert {"and", "but", "while"} <= set(table("new_clause"))

@@ -45,6 +45,8 @@ def _cues() -> tuple[dict[str, str], dict[str, str]]:
     for name in ("present", "past", "future"):
         for w in sorted(lists[name]):
             (double if " " in w else single)[w] = name
+    for w in lists["scheduled_present_plural"]:  # "the leaders meet Monday"
+        single[w] = "future"
     return single, double
 
 
@@ -87,6 +89,8 @@ def _classify(words: list[str], i: int, reporting: bool = True) -> str | None:
     if w in single:
         if single[w] == "past" and i >= 1 and words[i - 1] in lists["infinitive_before"] and w in lists["bare_pasts"]:
             return None  # "going to put", "will set": the bare verb, not its past ("May said": a past)
+        if w in lists["scheduled_present_plural"] and i >= 1 and words[i - 1] in lists["infinitive_before"]:
+            return None  # "to meet demand", "will meet": the bare verb, not a scheduled present
         if w in lists["past_conditional"] and i + 2 < len(words) and words[i + 1] == "have" \
                 and participle(words[i + 2]):
             return "past"  # "should have been bigger", "might have stopped it": a past

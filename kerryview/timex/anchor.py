@@ -650,6 +650,9 @@ class Resolver:
                 year -= 0 if i < cur_i else 1
             else:
                 year += 0 if i > cur_i else 1
+        elif rel is None and (framed := frame_year(self.text, p.start, p.end)) is not None:
+            # "In 1918, ... during the summer", or a sentence after it that goes on with it
+            return f"{framed:04d}-{season}", str(framed), "narrative"
         elif rel is None:
             t = self._tense(p)
             if t != "past" and deadline_before(self.text, p.start):

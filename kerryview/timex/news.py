@@ -137,6 +137,10 @@ _FRAME = re.compile(r"(?:In|During)\s+(?:(?:early|late|mid-?)\s*)?(?:(?:the\s+)?
                     r"((?:1[0-9]|20)\d\d)\s*,")
 _FRAME_START = re.compile(r"\b(?:In|During)\s")  # what every frame opens with
 FRAME_CHARS = 300  # how far back the opening of the sentence is looked for
+# A frame is carried over at most this many sentences after its own (_carried_frame), looked for
+# this far back.
+CARRY_SENTENCES = 2
+CARRY_CHARS = 3 * FRAME_CHARS
 _DASHES = ("-", "_", "\u2013", "\u2014")
 
 
@@ -152,26 +156,68 @@ def frame_year(text: str, start: int, end: int | None = None) -> int | None:
     "During 2003, ... in March", after a dateline: "LONDON (Reuters) - In 2003, ..."): a date of
     that sentence written without a year is of that year, even in news; None when the sentence
     opens otherwise, or when the expression (ending at `end`) stands outside the frame's scope
-    (frame_scope_end). The sentence is the one splitter's (kerryview.text.sentences)."""
-    lo = max(0, start - FRAME_CHARS)
-    if _FRAME_START.search(text, lo, start) is None:
-        return None  # no frame can open the sentence: no need to split it
+    (frame_scope_end). The sentence is the one splitter's (kerryview.text.sentences). A sentence
+    opened otherwise may go on with the frame of one just before it (_carried_frame: "In 1918,
+    there was a first wave of mild flu in April. It then came back in August.")."""
+    lo = max(0, start - CARRY_CHARS)
+    if _FRAME_START.search(text, lo, start) is None or _FRAME.search(text, lo, start) is None:
+        return None  # no frame opens this sentence or the ones before: no need to split
     from kerryview.text.sentences import sentence_spans  # on first use: start-up stays as it was
     # one character past `start`, so that a sentence end right before the expression is seen
-    spans = sentence_spans(text[lo:start + 1])
+    spans = [(lo + a, lo + b) for a, b in sentence_spans(text[lo:start + 1])]
     if not spans or (lo > 0 and len(spans) == 1):
-        return None  # the sentence opens further back than FRAME_CHARS
-    head_start = lo + spans[-1][0]
-    if head_start >= start:  # the expression opens its sentence
-        return None
-    m = _FRAME.match(text, head_start, start)
-    if m is None and any(d in text[head_start:start] for d in _DASHES):
-        after = dateline_at(text[:start], head_start)
-        m = _FRAME.match(text, after + _space(text, after, start), start) if after is not None else None
+        return None  # the sentence opens further back than CARRY_CHARS
+    head_start = spans[-1][0]
     end = end or start
-    if m is None or frame_scope_end(text, m.end(), min(len(text), end + FRAME_CHARS), ((start, end),)) <= start:
-        return None  # "In March 1989, the tanker struck a reef, and, until April's BP accident, ..."
-    return int(m.group(1))
+    m = _frame_at(text, head_start, start) if start - FRAME_CHARS <= head_start < start else None
+    if m is not None:
+        if frame_scope_end(text, m.end(), min(len(text), end + FRAME_CHARS), ((start, end),)) <= start:
+            return None  # "In March 1989, the tanker struck a reef, and, until April's BP accident, ..."
+        return int(m.group(1))
+    return _carried_frame(text, spans[:-1] if lo == 0 else spans[1:-1], head_start, start, end)
+
+
+def _frame_at(text: str, head_start: int, stop: int) -> re.Match[str] | None:
+    """The frame opening the sentence at `head_start` ("In 1918,"), after a dateline too."""
+    m = _FRAME.match(text, head_start, stop)
+    if m is None and any(d in text[head_start:stop] for d in _DASHES):
+        after = dateline_at(text[:stop], head_start)
+        m = _FRAME.match(text, after + _space(text, after, stop), stop) if after is not None else None
+    return m
+
+
+def _carried_frame(text: str, before: list[tuple[int, int]], head_start: int, start: int, end: int) -> int | None:
+    """The frame of a sentence just before the expression's, which the narration goes on with:
+    a fronted "In 1918," sets the time the next sentences tell of until one of them moves it
+    ("In 1918, there was a first wave of mild flu in April. It then seemed to disappear but came
+    back severely in [August]." is 1918-08; "In early 1987, McCain attended two meetings ...
+    Four senators met with Ed Gray on [April 2]." 1987-04-02). It is carried over at most
+    CARRY_SENTENCES sentences of the same paragraph (kerryview.text.sentences.paragraph_break),
+    to an expression in a clause of the past tense outside quotations, and only while no
+    sentence between, nor the frame's own after the frame, nor the expression's, writes an
+    anchor of its own (rules/news.json own_anchor, or a year in digits: "inspections in
+    [February], March and April this year" is the publication's year; "Now he is pro-ethanol."
+    brings the text back to its day) and no sentence between is in the present or future tense
+    ("BP says it has improved safety since."). (rules/news.json news_readings frame_carried_over)"""
+    from kerryview.text.sentences import paragraph_break, sentence_spans
+    from kerryview.text.tense import tense
+    from .scene import in_quotation
+    if not before or in_quotation(text, start) or tense(text, start, end, reporting=False) != "past":
+        return None
+    own = sentence_spans(text[head_start:end + FRAME_CHARS])
+    own_end = head_start + own[0][1] if own else end
+    anchors = _anchor_words()
+    if anchors.search(text, head_start, start) or anchors.search(text, end, max(end, own_end)):
+        return None  # "... in February, March and April this year"
+    for k, (s, e) in enumerate(reversed(before)):
+        if k >= CARRY_SENTENCES or paragraph_break(text, s, head_start):
+            return None
+        m = _frame_at(text, s, e)
+        if m is not None:
+            return None if anchors.search(text, m.end(), e) else int(m.group(1))
+        if anchors.search(text, s, e) or tense(text, s, s) in ("present", "future"):
+            return None  # a sentence between moved the time on, or back to the writer's day
+    return None
 
 
 def frame_scope_end(text: str, frame_end: int, end: int, times: Sequence[tuple[int, int]] = ()) -> int:

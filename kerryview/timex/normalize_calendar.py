@@ -237,7 +237,7 @@ def _month(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending
     if not month_ok(g, text, start, end, "standalone" in opts):
         return None
     month = lookup("month", g["month"])
-    mod = pos_mod(g.get("pos"))
+    mod = pos_mod(g.get("pos")) or (lookup("half_position", g["half"]) if g.get("half") else None)
     if g.get("bcyear"):  # "September 480 BC": TimeML writes BC0480-09
         return Pending(start, end, "DATE", value=f"{bc_year(g['bcyear'])}-{month:02d}", mod=mod)
     return _month_in_year(g, start, end, month, mod, "of_year" in opts)
@@ -309,6 +309,12 @@ def _season(g: Groups, text: str, start: int, end: int, opts: Options) -> Pendin
     if g.get("bcyear"):  # "the spring of 480 BC"
         return Pending(start, end, "DATE", value=f"{bc_year(g['bcyear'])}-{code}", mod=mod)
     year = g.get("year") or g.get("year2")  # year2: "the Spring Offensive (1918)", rule season_name
+    if year and (g.get("next") or g.get("year3")):  # "the winter of 1941-42": the winter's season year
+        second = int(g["year3"]) if g.get("year3") else int(year) // 100 * 100 + int(g["next"])
+        second += 100 if second < int(year) else 0  # "the winter of 1999-00"
+        if second != int(year) + 1:
+            return None  # "the winter of 1941-45": no one winter
+        return Pending(start, end, "DATE", value=f"{second:04d}-{code}", mod=mod)
     if year:
         return Pending(start, end, "DATE", value=f"{int(year):04d}-{code}", mod=mod)
     rel = lookup("relative_word", g["rel"]) if g.get("rel") else None
