@@ -120,7 +120,6 @@ def live_blog_days(text: str) -> dict[int, int]:
     make one on their own and all run newest first with the line stamps. Empty when the text is
     no such blog."""
     line = _blog([(m.start(), int(m["hhmm"])) for m in _regex("line_stamp").finditer(text)])
-    return line  # (switched on by the next commit: run-in stamps)
     found = [m for m in _regex("run_in_stamp").finditer(text)]
     run_in = _blog([(m.start(), int(m["hhmm"])) for m in found if _run_in(text, m.start())]) \
         if len(found) >= MIN_STAMPS else {}

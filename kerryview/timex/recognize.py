@@ -22,6 +22,7 @@ from kerryview.model import Granularity
 from .context import range_joiner
 from .grammar import compiled
 from .lexicon import table
+from .liveblog import with_run_in_stamps
 from .negatives import Negative, by_rule
 from .normalize import NORMALIZERS, Pending
 from .normalize_calendar import bc_year
@@ -147,7 +148,7 @@ def recognize(text: str, cancel: Cancellation = NEVER) -> list[Pending]:
                 out.append(second)
                 pos = second.end
             break
-    return out
+    return with_run_in_stamps(text, out)  # a live blog copied flat: "... injured 2032 Gen Douglas ..."
 
 
 # "April 24 and 25", "March 3-5", "Dec. 2 or 3": a bare day number joined to a month-day is a
