@@ -39,6 +39,8 @@ from typing import Any
 from kerryview.calendar.timex3 import time_of_day
 from kerryview.model import Timex
 
+from .context import words_before
+from .lexicon import table
 from .pending import Pending
 
 RULES_FILE = "live_blog.tsv"
@@ -75,8 +77,6 @@ def _entry_bare() -> re.Pattern[str]:
 def _run_in(text: str, start: int) -> bool:
     """Whether the word before a run-in stamp at `start` lets it be one: no word that makes a
     number after it a year (lexicon temporal_prep: "the 2004 Asian tsunami"), no genitive."""
-    from .context import words_before
-    from .lexicon import table
     prev = words_before(text, start, 1)
     if not prev:
         return True
@@ -145,12 +145,17 @@ def stamp_args(days: dict[int, int], start: int, hh: str, mm: str) -> dict[str, 
     return {"n": days[start], "suffix": f"T{hhmm}"}
 
 
-def with_run_in_stamps(text: str, pendings: list[Pending]) -> list[Pending]:
+def with_run_in_stamps(text: str, pendings: list[Pending], candidates: int) -> list[Pending]:
     """`pendings` (sorted, the recognizer's) with a live blog's run-in stamps read as its times
     (rule time_live_blog reads the stamps at the starts of lines): one the grammar read as a
     year ("... injured 2032 Gen Douglas Fraser ...") or not at all ("2149") becomes the stamp's
-    time; one inside a longer expression stays as the grammar read it."""
-    days = live_blog_days(text) if text.count(" ") else {}
+    time; one inside a longer expression stays as the grammar read it. `candidates`: how many
+    four-digit words of the text stand between spaces before a capital, as every run-in stamp
+    does (the recognizer counts them as it reads): fewer than MIN_STAMPS make no blog of run-in
+    stamps, and the text is not scanned again."""
+    if candidates < MIN_STAMPS:
+        return pendings
+    days = live_blog_days(text)
     run_in = [s for s in days if s > 0 and text[s - 1] != "\n"]
     if not run_in:
         return pendings

@@ -96,6 +96,7 @@ def recognize(text: str, cancel: Cancellation = NEVER) -> list[Pending]:
     out: list[Pending] = []
     pos = 0
     failed: set[int] = set()
+    run_in = 0
     for n, tok in enumerate(_TOKEN.finditer(text)):
         if n % CANCEL_EVERY == 0:
             cancel.check()
@@ -107,6 +108,9 @@ def recognize(text: str, cancel: Cancellation = NEVER) -> list[Pending]:
         if w[0].isdigit():
             s = tok.start()
             starts.append(s)
+            if len(w) == 4 and text[s - 1:s] == " " and text[tok.end():tok.end() + 1] == " " \
+                    and text[tok.end() + 1:tok.end() + 2].isupper():
+                run_in += 1  # "... injured 2032 Gen Douglas ...": maybe a live blog's stamp
         elif low in first:  # (every trigger is a first word)
             s = tok.start()
             starts.append(s)
@@ -148,7 +152,7 @@ def recognize(text: str, cancel: Cancellation = NEVER) -> list[Pending]:
                 out.append(second)
                 pos = second.end
             break
-    return with_run_in_stamps(text, out)  # a live blog copied flat: "... injured 2032 Gen Douglas ..."
+    return with_run_in_stamps(text, out, run_in)  # a live blog copied flat: "... injured 2032 Gen Douglas ..."
 
 
 # "April 24 and 25", "March 3-5", "Dec. 2 or 3": a bare day number joined to a month-day is a
