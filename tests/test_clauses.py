@@ -15,7 +15,7 @@ from kerryview.events.clauses import (CLAUSE_EVENTS, NEWS, Clause, _participle_o
                                       publication_event_words, whole_period)
 from kerryview.events.importance import CLAUSE_OF_THE_DAY, score
 from kerryview.events.mentions import _is_verb, find_mentions, label_for, readable
-from kerryview.text.wordlists import NOT_ENTITY
+from kerryview.text.wordlists import NOT_ENTITY, list_words
 from kerryview.model import DateSource, DateSourceKind, Document, Timex
 from kerryview.pipeline import build_corpus
 from kerryview.timex import tag
@@ -58,8 +58,9 @@ def test_every_rule_list_says_what_it_is_for_and_gives_an_example():
     lists = {k: v for k, v in raw.items() if not k.startswith("_") and "number" not in v}
     assert set(lists) == set(clause_rules())
     for name, rule in lists.items():
-        assert rule["about"].strip() and rule["example"].strip() and rule["words"], name
-        assert all(w == w.lower() for w in rule["words"]), name
+        words = list_words(rule)  # its own words and those it takes from text/data ("words_from")
+        assert rule["about"].strip() and rule["example"].strip() and words, name
+        assert all(w == w.lower() for w in words), name
     numbers = {k: v for k, v in raw.items() if not k.startswith("_") and "number" in v}
     assert numbers  # narrative_day: how many sentences back, a number with an example of its own
     for name, rule in numbers.items():

@@ -9,12 +9,13 @@ import pytest
 from kerryview.events.antecedents import agrees, subject_of
 from kerryview.events.labels import is_conditional, place_only, shorten, tidy
 from kerryview.events.liveblog import live_blog
+from kerryview.timex.liveblog import rules as liveblog_rules
 from kerryview.events.mentions import _is_verb, find_mentions
 from kerryview.events.not_events import why_not_event_sentence
 from kerryview.model import DateSource, DateSourceKind, Document, Timex
 from importlib.resources import files
 
-from kerryview.text.wordlists import event_lists, event_rules
+from kerryview.text.wordlists import event_lists
 from kerryview.timex import tag
 
 DCT = date(2010, 6, 15)
@@ -179,8 +180,9 @@ def test_a_chronology_of_years_is_no_live_blog():
 
 
 def test_the_live_blog_rules_match_their_examples():
-    rules = {name: (pattern, example) for name, pattern, example in event_rules("live_blog.tsv")}
-    assert set(rules) == {"entry_time", "entry_time_bare", "entry_time_12h", "names_live"}
+    rules = liveblog_rules()
+    assert set(rules) == {"entry_time", "entry_time_bare", "entry_time_12h", "names_live", "line_stamp",
+                          "run_in_stamp"}
     example = rules["entry_time"][1]
     text = "\n".join([example, example.replace("2055", "2054"), example.replace("2055", "2053")])
     assert live_blog(text, DCT, tag(text, DCT)).times
@@ -269,7 +271,7 @@ def test_a_date_counted_from_a_live_blogs_entry_stamp_dates_nothing():
 
 def test_a_12_hour_entry_stamp_is_read_by_the_tagger_not_again_by_the_live_blog():
     # the live blog took its own reading of "10.45 pm" apart; now the tagger's value is the time
-    source = (files("kerryview") / "events" / "liveblog.py").read_text("utf-8")
+    source = (files("kerryview") / "timex" / "liveblog.py").read_text("utf-8")
     assert "_clock_12h" not in source and 'm["ap"]' not in source
     entries = "Live blog\n11.30 pm: News.\n11.50 pm: More news.\n12.05 am: Late news.\n"
     blog = live_blog(entries, DCT, tag(entries, DCT))
@@ -851,7 +853,7 @@ def test_a_where_clause_without_a_comma_completes_the_label_when_it_has_its_verb
 
 
 def test_a_live_blogs_entries_after_midnight_keep_the_taggers_next_day():
-    # timex.news.live_blog_days: the page is dated the day the blog started; its posts above
+    # timex.liveblog.live_blog_days: the page is dated the day the blog started; its posts above
     # the midnight turn are of the next day, and "0000" over "2346" is the day's end
     text = ("Election night live\n0020: We end here for tonight.\n0005: Still counting in Sunderland.\n"
             "0000: Midnight and no result yet.\n2346: Polls have closed everywhere.\n"

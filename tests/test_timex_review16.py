@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from kerryview.timex import tag
-from kerryview.timex.news import MIN_STAMPS, live_blog_stamps
+from kerryview.timex.liveblog import MIN_STAMPS, live_blog_stamps
 
 DCT = date(2010, 6, 15)
 

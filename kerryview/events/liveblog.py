@@ -4,22 +4,12 @@ is a clock time on the article's publication day, and each entry is a passage of
 flattened to text runs one entry on after the last words of the one before: "... Read his
 tweets 2156: Joshua Green, The Atlantic ...").
 
-A four-digit number before a colon is also how a chronology writes its years ("1918: The Spanish
-flu ..."), so an article is read as a live blog only as a whole: several entries, and either an
-entry no year can be (later than the publication year) or entries that run backwards (newest
-first, as live blogs are written). The entry pattern is data (data/live_blog.tsv). A stamp
-with no colon, a space only, at a line's start ("2300 The BBC is discontinuing ...", the BBC's
-live pages) heads a chronology's years as often ("1933 Roosevelt gave ..."): those entries
-must run backwards and either hold no year or come with the page's own words for a live blog.
-
-The 12-hour stamp ("10.45 pm: So, after seven and a half hours, ...") is no year: the tagger
-reads it as a clock time, and its value (read by the one TIMEX3 value parser,
-kerryview.calendar.timex3) gives the entry's hour and minute. But the tagger puts a bare clock
-time on the last day mentioned before it, so an entry after one that said "a day later" fell on
-the next day, after the publication, and was drawn as scheduled: the entry goes on the
-publication day. A diary of another day is written so too ("10.00 am: I reached the national
-records building"), so these entries make a live blog when they run backwards or the page says
-it is one ("as it happened").
+Which texts are live blogs and where their entries open is told in one place,
+kerryview.timex.liveblog (its rules are data: timex/rules/live_blog.tsv), which the tagger reads
+too: a stamp is a 24-hour clock ("2057:", "2300 The BBC ...", run in after the last words of
+the entry before: "... injured 2032 Gen Douglas Fraser ...") or a 12-hour one ("10.45 pm:").
+An entry's time is the tagger's reading of its stamp when it read that clock time (a post after
+midnight on the next day), else the clock time on the publication day.
 
 An entry's stamp is when it was posted, not a time of the story the entry tells: "7.57 pm: Hayward
 says the blowout preventer failed when robots tried to activate it a day later" counts "a day
@@ -29,57 +19,13 @@ nothing here.
 """
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 from datetime import date
-from functools import cache
 from typing import Sequence
 
-from kerryview.calendar.timex3 import time_of_day
 from kerryview.model import Timex
-from kerryview.text.wordlists import event_rules
-
-RULES_FILE = "live_blog.tsv"
-MIN_ENTRIES = 3  # fewer entries are no live blog: "2004: Kerry won the debates"
-EARLIEST_YEAR = 1900  # a bare stamp before it is no year a chronology heads a line with ("1145 BP says")
-
-
-def _rule(name: str) -> str:
-    [(_name, pattern, _example)] = [r for r in event_rules(RULES_FILE) if r[0] == name]
-    return pattern
-
-
-@cache
-def _entry() -> re.Pattern[str]:
-    return re.compile(r"(?<!\S)(?P<hh>[01][0-9]|2[0-3])(?P<mm>[0-5][0-9])" + _rule("entry_time"))
-
-
-@cache
-def _entry_bare() -> re.Pattern[str]:
-    return re.compile(r"(?m)^(?P<hh>[01][0-9]|2[0-3])(?P<mm>[0-5][0-9])" + _rule("entry_time_bare"))
-
-
-@cache
-def _entry_12h() -> re.Pattern[str]:
-    return re.compile(_rule("entry_time_12h"))
-
-
-@cache
-def _names_live() -> re.Pattern[str]:
-    return re.compile(_rule("names_live"))
-
-
-def _clock(t: Timex | None) -> str | None:
-    """The "HH:MM" of the tagger's clock time `t` ("10.45 pm" -> 2010-06-15T22:45 or, in an
-    undated text, XXXX-XX-XXT22:45 -> "22:45"), or None when the tagger read no clock time there."""
-    hm = time_of_day(t.value) if t is not None and t.type == "TIME" else None
-    return None if hm is None else f"{hm[0]:02d}:{hm[1]:02d}"
-
-
-def _backwards(minutes: list[int]) -> bool:
-    """Whether most entries are earlier than the one before them (newest first)."""
-    return sum(b < a for a, b in zip(minutes, minutes[1:])) > (len(minutes) - 1) / 2
+from kerryview.timex.liveblog import entry_clocks
 
 
 @dataclass(frozen=True)
@@ -142,34 +88,12 @@ NO_BLOG = LiveBlog((), (), {})
 
 
 def live_blog(text: str, dct: date | None, timexes: Sequence[Timex]) -> LiveBlog:
-    """The entries of `text` when it is a live blog, else NO_BLOG. Without a publication date
-    only entries that run backwards tell a live blog, and its entry times date nothing.
-    `timexes` are the tagger's: a 12-hour stamp's time is the tagger's value."""
-    clocks: dict[int, tuple[int, str]] = {}  # entry opening -> (its words' start, "HH:MM")
-    # a number the tagger read inside a time expression that starts before it is no stamp ("January 20, 2009 -
-    # The plane ...", "fiscal 2010: Revenue fell")
-    inside = [(t.start, t.end) for t in timexes]
-    found = [m for m in _entry().finditer(text) if not any(a < m.start() < b for a, b in inside)]
-    if len(found) >= MIN_ENTRIES:
-        values = [int(m["hh"] + m["mm"]) for m in found]
-        no_year = dct is not None and any(v > dct.year for v in values)
-        if no_year or _backwards(values):
-            clocks.update({m.start(): (m.end() - 1, f"{m['hh']}:{m['mm']}") for m in found})
-    found = [m for m in _entry_bare().finditer(text) if m.start() not in clocks]
-    if len(found) >= MIN_ENTRIES:  # "2300 The BBC is ...": a year heads a chronology's line so too
-        values = [int(m["hh"] + m["mm"]) for m in found]
-        # (a page that says "live updates" may still list years newest first: "2010 Deepwater
-        # Horizon explodes | 2007 Tony Hayward becomes ...": one stamp must be no year)
-        no_year = any(v < EARLIEST_YEAR or dct is not None and v > dct.year for v in values)
-        if _backwards(values) and no_year:
-            clocks.update({m.start(): (m.end() - 1, f"{m['hh']}:{m['mm']}") for m in found})
-    at = {t.start: t for t in timexes}
-    found = [(m, clock) for m in _entry_12h().finditer(text) if (clock := _clock(at.get(m.start())))]
-    if len(found) >= MIN_ENTRIES:
-        if _backwards([int(c.replace(":", "")) for _, c in found]) or _names_live().search(text):
-            clocks.update({m.start(): (m.end() - 1, c) for m, c in found})
+    """The entries of `text` when it is a live blog (timex.liveblog.entry_clocks), else NO_BLOG.
+    Without a publication date its entry times date nothing. `timexes` are the tagger's."""
+    clocks = entry_clocks(text, dct, timexes)  # entry opening -> (its words' start, "HH:MM")
     if not clocks:
         return NO_BLOG
+    at = {t.start: t for t in timexes}
     opens = sorted(clocks)
     stamps = frozenset(at[o].value for o in opens if o in at)
     # without a publication day an entry's time has no day: it dates nothing (None)

@@ -89,8 +89,9 @@ def tense_cues() -> dict[str, frozenset[str]]:
 def list_words(entry: dict) -> frozenset[str]:
     """The words of one word list of a data file: its own "words", and the words of the lists
     it names in "words_from" (one name or a list of them): a set of reporting_verbs.json
-    ("reporting_verbs.json pure") or a list of modals.json ("modals.json modals"), less those of
-    "except". So no data file keeps a copy of the reporting verbs, the modals or the negations.
+    ("reporting_verbs.json pure"), a list of modals.json ("modals.json modals") or of pronouns.json
+    ("pronouns.json relative_pronouns"), less those of "except". So no data file keeps a copy of
+    the reporting verbs, the modals, the negations or the relative pronouns.
     A list may have both: lead_rules.json subject_verbs is its own finite verbs ("is", "plans")
     and every reporting verb."""
     if "words" not in entry and "words_from" not in entry:
@@ -103,6 +104,8 @@ def list_words(entry: dict) -> frozenset[str]:
             words |= reporting_verbs()[part]
         elif name == "modals.json" and part in modals():
             words |= modals()[part]
+        elif name == "pronouns.json" and part in pronouns():
+            words |= pronouns()[part]
         else:
             raise ValueError(f"words_from names no list this reader knows: {source!r}")
     return frozenset(words - set(entry.get("except", ())))
@@ -112,6 +115,13 @@ def list_words(entry: dict) -> frozenset[str]:
 def modals() -> dict[str, frozenset[str]]:
     """The modal verbs and the words of negation (data/modals.json): "modals", "negations"."""
     raw = json.loads((files("kerryview.text") / "data" / "modals.json").read_text(encoding="utf-8"))
+    return {k: frozenset(v["words"]) for k, v in raw.items() if not k.startswith("_")}
+
+
+@cache
+def pronouns() -> dict[str, frozenset[str]]:
+    """The pronouns several stages read (data/pronouns.json): "relative_pronouns"."""
+    raw = json.loads((files("kerryview.text") / "data" / "pronouns.json").read_text(encoding="utf-8"))
     return {k: frozenset(v["words"]) for k, v in raw.items() if not k.startswith("_")}
 
 

@@ -41,9 +41,15 @@ def lexicon() -> dict[str, Any]:
 
 
 def pairs(entry: Any) -> dict[str, Any]:
-    """A list's word -> value pairs (True for a set), "_comment" (and "_example") dropped."""
+    """A list's word -> value pairs (True for a set), "_comment" (and "_example") dropped. A
+    table may take the pairs of another table of the lexicon up to a value ("_values_from":
+    {"table": "day_ordinal", "up_to": 12}: the spelled ordinals of the months), and add its own."""
     if isinstance(entry, list):
         return {w: True for w in entry}
+    if "_values_from" in entry:
+        source = entry["_values_from"]
+        taken = {k: v for k, v in pairs(lexicon()[source["table"]]).items() if v <= source["up_to"]}
+        return taken | {k: v for k, v in entry.items() if not k.startswith("_")}
     if "words_from" in entry:  # a view of a list of kerryview/text/data ("modals.json modals")
         from kerryview.text.wordlists import list_words
         return {w: True for w in list_words(entry)}

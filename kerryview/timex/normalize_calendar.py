@@ -18,7 +18,7 @@ from .context import (approx_mod, capitalized, direction, duration_value, generi
                       two_digit_year_span, unit_code, word_after, words_before, year_ok,
                       year_span_end)
 from .lexicon import lookup, table
-from .news import live_blog_days
+from .liveblog import live_blog_days, stamp_args
 from .pending import Groups, Options, Pending, normalizer
 
 
@@ -87,26 +87,16 @@ def _half_of_the_day(hh: int, text: str, start: int, end: int) -> int:
     return hh
 
 
-def _blog_stamp(days: dict[int, int], start: int, hh: str, mm: str) -> dict:
-    """The day and clock of a live blog's stamp at `start` (news.live_blog_days): a post after
-    midnight is the next day's time; "0000" over "2346" is the page's day's end (as the first
-    post of a page, its day's start)."""
-    hhmm = f"{hh}:{mm}"
-    if hhmm == "00:00" and days[start] == 0 and start != max(days):
-        hhmm = "24:00"
-    return {"n": days[start], "suffix": f"T{hhmm}"}
-
-
 @normalizer("time_clock", ("live_blog",))
 def _time_clock(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
-    if "live_blog" in opts:  # "2057: BP says ...": a post's stamp, a time of the blog's day
+    if "live_blog" in opts:  # "2057: BP says ...": a post's stamp, a time of the blog's day (liveblog)
         days = live_blog_days(text)
         if start not in days:
             # no blog's stamp: the number is what the later rules would read at this start, where
             # the recognizer does not go back once this rule has matched (a year heading "1918:
             # The Spanish flu ...", rule year_only)
             return _year({"year": text[start:end]}, text, start, end, frozenset())
-        return Pending(start, end, "TIME", op="dayshift", args=_blog_stamp(days, start, g["h4"], g["m4"]))
+        return Pending(start, end, "TIME", op="dayshift", args=stamp_args(days, start, g["h4"], g["m4"]))
     if g.get("named"):
         hh, mm = map(int, lookup("clock_word", g["named"]).split(":"))
     elif g.get("h24"):  # "at 9:30 in the evening": 21:30
@@ -114,7 +104,7 @@ def _time_clock(g: Groups, text: str, start: int, end: int, opts: Options) -> Pe
     elif g.get("h4"):  # "1930 CDT"
         days = live_blog_days(text)
         if start in days:  # "0020 GMT Results ...": a blog's stamp with its zone, of its post's day
-            return Pending(start, end, "TIME", op="dayshift", args=_blog_stamp(days, start, g["h4"], g["m4"]))
+            return Pending(start, end, "TIME", op="dayshift", args=stamp_args(days, start, g["h4"], g["m4"]))
         hh, mm = int(g["h4"]), int(g["m4"])
     elif g.get("h4h"):  # "at 0315 hours"
         hh, mm = int(g["h4h"]), int(g["m4h"])

@@ -24,6 +24,7 @@ from kerryview.model import Granularity
 from .context import range_joiner
 from .grammar import compiled
 from .lexicon import table
+from .liveblog import with_run_in_stamps
 from .negatives import Negative, by_rule
 from .normalize import NORMALIZERS, Pending
 from .normalize_calendar import bc_year
@@ -107,6 +108,7 @@ def recognize(text: str, cancel: Cancellation = NEVER) -> list[Pending]:
     out: list[Pending] = []
     pos = 0
     failed: set[int] = set()
+    run_in = 0
     for n, tok in enumerate(_TOKEN.finditer(text)):
         if n % CANCEL_EVERY == 0:
             cancel.check()
@@ -118,6 +120,9 @@ def recognize(text: str, cancel: Cancellation = NEVER) -> list[Pending]:
         if w[0].isdigit():
             s = tok.start()
             starts.append(s)
+            if len(w) == 4 and text[s - 1:s] == " " and text[tok.end():tok.end() + 1] == " " \
+                    and text[tok.end() + 1:tok.end() + 2].isupper():
+                run_in += 1  # "... injured 2032 Gen Douglas ...": maybe a live blog's stamp
         elif low in first:  # (every trigger is a first word)
             s = tok.start()
             starts.append(s)
@@ -159,7 +164,7 @@ def recognize(text: str, cancel: Cancellation = NEVER) -> list[Pending]:
                 out.append(second)
                 pos = second.end
             break
-    return out
+    return with_run_in_stamps(text, out, run_in)  # a live blog copied flat: "... injured 2032 Gen Douglas ..."
 
 
 # "April 24 and 25", "March 3-5", "Dec. 2 or 3": a bare day number joined to a month-day is a
