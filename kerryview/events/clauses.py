@@ -38,7 +38,7 @@ from typing import Callable, Sequence
 from kerryview.calendar.intervals import Interval, value_interval
 from kerryview.calendar.timex3 import parse_value
 from kerryview.events.headline import main_event_words
-from kerryview.events.labels import has_object, only_reports
+from kerryview.events.labels import has_object, only_reports, passive
 from kerryview.model import EventMention, Granularity, Timex
 from kerryview.text.similarity import Vectorizer
 from kerryview.text.tense import participle, past_expectation, tense
@@ -457,8 +457,8 @@ def statement_words(text: str, clause: Clause, sent: tuple[int, int]) -> tuple[i
     month, the FBI said" are statements of the publication day. Only a finite reporting verb
     of the one list (text/data reporting verbs) makes one: not its other forms ("according
     to" names a source, which may be a filing of another day; "..., saying" hangs on another
-    verb). None when the clause holds no reporting verb, the report is
-    negated, supposed, had happened before, is a habit or is announced ("will say"), or the
+    verb). None when the clause holds no reporting verb, the report is passive ("was declared
+    dead": the event itself) or takes an infinitive ("continued to take": no report), negated, supposed, had happened before, is a habit or is announced ("will say"), or the
     sentence reports nothing beside it ("He further remarked.": labels.only_reports)."""
     rules = clause_rules()
     reporting = event_lists("lead_rules.json")["pure_reporting"]
@@ -469,8 +469,9 @@ def statement_words(text: str, clause: Clause, sent: tuple[int, int]) -> tuple[i
     # (lower case: not "the United States"; finite: not "according to", not "..., saying"; no
     # verb of opinion: "Analysts believe the bank will cut rates on Thursday" tells 'cut' alone;
     # not a noun after a possessive: "Xi's comments")
-    if verb is None:
-        return None
+    if verb is None or passive(text, verb.start()) or re.match(r"\s+to\b", text[verb.end():verb.end() + 4]):
+        return None  # "Gray was declared dead on arrival": a passive tells the event, not a
+        # report; "the Q4000 system continued to take some oil": a verb of its infinitive
     if len(_WORD.findall(text, sent[0], clause.start)) < MIN_CLAUSE_WORDS \
             and only_reports(text, (verb.start(), verb.end()), sent[1]):
         return None  # nothing reported before it ("..., the FBI said") nor after it
@@ -550,7 +551,7 @@ def tells_now(text: str, clause: Clause, trigger: tuple[int, int]) -> bool:
     return present_verb(text, clause) == trigger
 
 
-_QUOTE_MARKS = re.compile(r"[\"“”]|``|''")
+QUOTE_MARKS = re.compile(r"[\"“”]|``|''")  # the one reading of a quotation mark
 
 
 def _opens_quote(text: str, m: re.Match[str], sent_start: int) -> bool:
@@ -581,11 +582,11 @@ def quoted(text: str, sent: tuple[int, int], at: int) -> bool:
     or a closing mark first after it (the quotation began in a sentence before: '... But we
     also know from experience."')."""
     depth = 0
-    for m in _QUOTE_MARKS.finditer(text, sent[0], at):
+    for m in QUOTE_MARKS.finditer(text, sent[0], at):
         depth = 1 if _opens_quote(text, m, sent[0]) else 0
     if depth:
         return True
-    after = _QUOTE_MARKS.search(text, at, sent[1])
+    after = QUOTE_MARKS.search(text, at, sent[1])
     return after is not None and not _opens_quote(text, after, sent[0])
 
 

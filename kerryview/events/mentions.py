@@ -19,7 +19,7 @@ from kerryview.events.clauses import (Clause, anchors_clause, at_that_time, clau
                                       governs_clause, lead_sentences, main_subject, antecedent_subject,
                                       publication_event_words, reports, mention_dating, time_phrase_only,
                                       statement_words, stative_now, subject_elsewhere, tells_now, about_now,
-                                      not_news, dates_report)
+                                      not_news, dates_report, QUOTE_MARKS)
 from kerryview.events.headline import Lead, is_event_noun, lead_passages, main_event_words
 from kerryview.events.antecedents import antecedent, pronoun_kind, subject_of, with_antecedent
 from kerryview.events.liveblog import live_blog
@@ -1271,6 +1271,7 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
     dated = ([s for s, _ in dated], [found[i] for _, i in dated])
     for k, (a, b) in enumerate(sents):
         now_only = False  # below the lead: only its first clause told in the present
+        report_only = False  # below the lead, no time expression: only its report (reports_below_lead)
         before = None  # below the lead: the sentence before's dated mention it goes on from
         if news_end is not None and a >= news_end:
             j = bisect_left(anchored, a)
@@ -1281,11 +1282,28 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
                         or _narrative_break(text, a, b) else \
                         _narrative_day(text, dated, _unbroken(text, sents[max(0, k - _narrative_back()):k]), doc.dct)
                     if before is None:
-                        continue  # below the lead, and no time expression dates a clause of it
+                        if not _reports_below_lead() or bisect_left(tx_starts, a) < bisect_left(tx_starts, b):
+                            continue  # below the lead, and no time expression dates a clause of it
+                        report_only = True  # "Police said a car was hit": the report, of the day
                 else:
                     now_only = True  # "Officials say ...", "Russia has stalled ratification"
         if lines.reason(a) is not None or (line and a < line.end and line.start < b) \
                 or why_not_event_sentence(text[a:b]) is not None:
+            continue
+        if report_only:
+            # "Police said an unmarked police car was hit with gasoline bombs.": the report is
+            # the reporter's attribution, made for the article (clause_rules.json
+            # reports_below_lead); what was said is of no known day
+            spans = clause_spans(text, (a, b), ())
+            for cl in spans:
+                said = statement_words(text, cl, (a, b))
+                if said is None:
+                    continue
+                if said[0] not in keys and said[0] >= lines.body_start(a) and not _quotes_speaker(text, a, b) \
+                        and not _tells_past_happening(text, spans, said, b) \
+                        and (found_one := clause_event(cl, said, a, b)) is not None:
+                    out.append(found_one)
+                break  # its first report only
             continue
         if before is not None:
             # "Williams was pulled over early Sunday. | He gave a blood sample.": the story
@@ -1416,6 +1434,30 @@ def _narrative_day(text: str, dated: tuple[list[int], list[Found]], before: list
             return None  # two days, or a time across midnight
         return mine[0] if day < dct else None
     return None
+
+
+def _quotes_speaker(text: str, a: int, b: int) -> bool:
+    """Whether the sentence text[a:b] holds a quotation mark: its report carries the speaker's
+    own words (clause_rules.json reports_below_lead: comment, not news of the day)."""
+    return QUOTE_MARKS.search(text, a, b) is not None
+
+
+def _tells_past_happening(text: str, spans: list[Clause], said: tuple[int, int], end: int) -> bool:
+    """Whether a clause of a sentence besides its report `said` tells its event in the simple
+    past ("Police said a car was hit"): what was said happened on some earlier day."""
+    for cl in spans:
+        if cl.start <= said[0] < cl.end:
+            continue
+        trig = publication_event_words(text, cl, _is_verb, end)
+        if trig is not None and _past_form().fullmatch(text[trig[0]:trig[1]]):
+            return True
+    return False
+
+
+def _reports_below_lead() -> bool:
+    """Whether a report below the lead, in a sentence with no time expression, is an event of
+    the publication day (clause_rules.json reports_below_lead "number": 1 on, 0 off)."""
+    return bool(int(_clause_rules_raw()["reports_below_lead"]["number"]))
 
 
 def _narrative_back() -> int:
