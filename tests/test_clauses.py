@@ -1067,3 +1067,20 @@ def test_a_passive_or_an_infinitive_after_a_reporting_verb_is_no_report():  # cl
     assert _reported_below(lead + "The Q4000 system continued to take some oil to the surface.") == []
     assert _reported_below(lead + "The man was declared dead on arrival at the hospital.") == []
     assert _reported_below(lead + "The company said it will rebuild the plant.") == ["said"]
+
+
+def test_a_time_before_a_report_that_ends_the_sentence_dates_what_was_said():  # "reporting_tail_words"
+    """The second example of clause_rules.json reporting_tail_words: the time expression
+    before "..., police said" dates 'kidnapped'; the report is the publication day's
+    (a statement, clauses.statement_words). A report that says what follows it keeps the time
+    of a fronted phrase ("Speaking at a conference earlier this week, Xi reiterated ...")."""
+    example = clause_rules_raw()["reporting_tail_words"]["example"]
+    text = re.findall(r'"(.*?)"', example)[1].replace("| ", "") + "."
+    found = find_mentions(_doc(text), tag(text, DCT), dct_clauses=NEWS)
+    words = {text[f.mention.trigger_start:f.mention.trigger_end]: (f.mention.dated_by, f.interval.start.date())
+             for f in found}
+    assert words == {"kidnapped": ("time expression", date(2010, 5, 26)), "said": ("publication", DCT)}
+    text = ("Speaking at a conference on Monday, President Xi Jinping reiterated the country's "
+            "commitment to tackling climate change.")
+    found = find_mentions(_doc(text), tag(text, DCT), dct_clauses=NEWS)
+    assert [text[f.mention.trigger_start:f.mention.trigger_end] for f in found] == ["reiterated"]
