@@ -1314,15 +1314,12 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
             # the reporter's attribution, made for the article (clause_rules.json
             # reports_below_lead); what was said is of no known day
             spans = clause_spans(text, (a, b), ())
-            for cl in spans:
-                said = statement_words(text, cl, (a, b))
-                if said is None:
-                    continue
-                if said[0] not in keys and said[0] >= lines.body_start(a) and not _quotes_speaker(text, a, b) \
-                        and not _tells_past_happening(text, spans, said, b) \
-                        and (found_one := clause_event(cl, said, a, b)) is not None:
-                    out.append(found_one)
-                break  # its first report only
+            said = statement_words(text, spans[0], (a, b)) if spans else None
+            if said is not None and said[0] not in keys and said[0] >= lines.body_start(a) \
+                    and _opens_with_its_report(text, a, said) and not _quotes_speaker(text, a, b) \
+                    and not _tells_past_happening(text, spans, said, b) \
+                    and (found_one := clause_event(spans[0], said, a, b)) is not None:
+                out.append(found_one)
             continue
         if before is not None:
             # "Williams was pulled over early Sunday. | He gave a blood sample.": the story
@@ -1459,6 +1456,20 @@ def _quotes_speaker(text: str, a: int, b: int) -> bool:
     """Whether the sentence text[a:b] holds a quotation mark: its report carries the speaker's
     own words (clause_rules.json reports_below_lead: comment, not news of the day)."""
     return QUOTE_MARKS.search(text, a, b) is not None
+
+
+def _opens_with_its_report(text: str, a: int, said: tuple[int, int]) -> bool:
+    """Whether the sentence from `a` opens with the subject of its report `said` ("Doctors
+    said ...", "Canada said ..."): no opening phrase, conjunction or comma before the reporting
+    verb ("At the time, doctors told ...", "But he stressed ...", "If ..., he said"), nor a
+    pronoun for its subject, whose antecedent a sentence below the lead may not name
+    (clause_rules.json subject_pronouns)."""
+    words = [w.lower() for w in WORD.findall(text, a, said[0])]
+    if not words or "," in text[a:said[0]] or re.search(r"[;:()]|--|—", text[a:said[0]]):
+        return False
+    rules = clause_rules()
+    return words[0] not in cues()["phrase_breaks"] and words[0] not in _conjunctions() \
+        and not (len(words) == 1 and words[0] in rules["subject_pronouns"])
 
 
 def _tells_past_happening(text: str, spans: list[Clause], said: tuple[int, int], end: int) -> bool:
