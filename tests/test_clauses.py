@@ -1084,3 +1084,12 @@ def test_a_time_before_a_report_that_ends_the_sentence_dates_what_was_said():  #
             "commitment to tackling climate change.")
     found = find_mentions(_doc(text), tag(text, DCT), dct_clauses=NEWS)
     assert [text[f.mention.trigger_start:f.mention.trigger_end] for f in found] == ["reiterated"]
+
+
+def test_a_reporting_word_after_a_determiner_or_an_ordinal_is_an_adjective():  # clauses.statement_words
+    # H1N1_bbc: "This first reported case of resistance developed in a patient taking Tamiflu."
+    lead = ("Rebels attacked a town on Monday. Officials have evacuated the area. "
+            "The army has sealed the roads. ")
+    assert _reported_below(lead + "This first reported case of resistance developed in a patient.") == []
+    assert _reported_below(lead + "The reported damage is large, officials warned.") == []
+    assert _reported_below(lead + "Doctors reported the case of resistance to the agency.") == ["reported"]

@@ -242,6 +242,16 @@ def _after_possessive(text: str, at: int) -> bool:
         and m.group(1).lower() not in clause_rules()["subject_pronouns"]
 
 
+def _after_modifier(text: str, at: int) -> bool:
+    """Whether the word at `at` follows a determiner (noun_modifier_before: "the reported
+    case") or an ordinal (the tagger's lexicon: "This first reported case of resistance
+    developed ..."): an adjective before a noun, not a finite verb."""
+    from kerryview.timex.lexicon import table
+    m = re.search(r"([A-Za-z0-9]+)\s+$", text[max(0, at - 30):at])
+    return m is not None and (m.group(1).lower() in clause_rules()["noun_modifier_before"]
+                              or m.group(1).lower() in table("ordinal"))
+
+
 def present_verb(text: str, clause: Clause) -> tuple[int, int] | None:
     """A verb the cue words do not know: the simple present ("the administration considers",
     "they want", "officials maintain") or a progressive ("is negotiating"). After a subject
@@ -469,10 +479,11 @@ def statement_words(text: str, clause: Clause, sent: tuple[int, int]) -> tuple[i
     words = list(_WORD.finditer(text, clause.start, clause.end))
     verb = next((m for m in words if m.group().lower() in reporting and m.group()[:1].islower()
                  and m.group().lower() not in reporting_verbs()["other_forms"] | reporting_verbs()["opinion"]
-                 and not _after_possessive(text, m.start())), None)
+                 and not _after_possessive(text, m.start()) and not _after_modifier(text, m.start())), None)
     # (lower case: not "the United States"; finite: not "according to", not "..., saying"; no
     # verb of opinion: "Analysts believe the bank will cut rates on Thursday" tells 'cut' alone;
-    # not a noun after a possessive: "Xi's comments")
+    # not a noun after a possessive: "Xi's comments"; nor an adjective after a determiner or an
+    # ordinal: "the first reported case")
     if verb is None or passive(text, verb.start()) or re.match(r"\s+to\b", text[verb.end():verb.end() + 4]):
         return None  # "Gray was declared dead on arrival": a passive tells the event, not a
         # report; "the Q4000 system continued to take some oil": a verb of its infinitive
