@@ -1069,23 +1069,6 @@ def test_a_passive_or_an_infinitive_after_a_reporting_verb_is_no_report():  # cl
     assert _reported_below(lead + "The company said it will rebuild the plant.") == ["said"]
 
 
-def test_a_time_before_a_report_that_ends_the_sentence_dates_what_was_said():  # "reporting_tail_words"
-    """The second example of clause_rules.json reporting_tail_words: the time expression
-    before "..., police said" dates 'kidnapped'; the report is the publication day's
-    (a statement, clauses.statement_words). A report that says what follows it keeps the time
-    of a fronted phrase ("Speaking at a conference earlier this week, Xi reiterated ...")."""
-    example = clause_rules_raw()["reporting_tail_words"]["example"]
-    text = re.findall(r'"(.*?)"', example)[1].replace("| ", "") + "."
-    found = find_mentions(_doc(text), tag(text, DCT), dct_clauses=NEWS)
-    words = {text[f.mention.trigger_start:f.mention.trigger_end]: (f.mention.dated_by, f.interval.start.date())
-             for f in found}
-    assert words == {"kidnapped": ("time expression", date(2010, 5, 26)), "said": ("publication", DCT)}
-    text = ("Speaking at a conference on Monday, President Xi Jinping reiterated the country's "
-            "commitment to tackling climate change.")
-    found = find_mentions(_doc(text), tag(text, DCT), dct_clauses=NEWS)
-    assert [text[f.mention.trigger_start:f.mention.trigger_end] for f in found] == ["reiterated"]
-
-
 def test_a_reporting_word_after_a_determiner_or_an_ordinal_is_an_adjective():  # clauses.statement_words
     # H1N1_bbc: "This first reported case of resistance developed in a patient taking Tamiflu."
     lead = ("Rebels attacked a town on Monday. Officials have evacuated the area. "

@@ -98,23 +98,6 @@ def _participial_adjunct_end(text: str, sent: tuple[int, int], timex: Timex) -> 
     return comma if comma > 0 and "," not in text[a:timex.start] else None
 
 
-def _reports_after(text: str, end: int, m: re.Match[str], leading: bool, stop: int) -> bool:
-    """Whether the word `m`, after a time expression ending at `end`, is the reporting verb of
-    a clause of its own after a comma or a quotation mark that ends the sentence (up to `stop`)
-    with nothing reported after it ("Hernandez was kidnapped at 10 p.m. Wednesday, | police
-    said": clause_rules.json reporting_tail_words, labels.only_reports): what was said stands
-    before it, with its time; the report is the reporter's, not that time's event. Not when the
-    time expression opens the sentence ("On Tuesday, officials said ..."): it frames the
-    report; not a report that says what follows it ("Speaking at a conference earlier this
-    week, Xi reiterated the country's commitment")."""
-    if leading or m.group().lower() not in event_lists(LEAD_RULES)["pure_reporting"]:
-        return False
-    between = text[end:m.start()]
-    cut = max(between.rfind(c) for c in ",\"”'`")
-    tail = int(next(iter(clause_rules()["reporting_tail_words"])))
-    return cut >= 0 and len(WORD.findall(between, cut)) <= tail and only_reports(text, (m.start(), m.end()), stop)
-
-
 def find_trigger(text: str, sent: tuple[int, int], timex: Timex) -> tuple[int, int] | None:
     """The event words for a time expression: the nearest verb, else the nearest event noun
     (headline.is_event_noun: "the war memorial" has none)."""
@@ -141,8 +124,6 @@ def find_trigger(text: str, sent: tuple[int, int], timex: Timex) -> tuple[int, i
             dist += ADJUNCT_PENALTY
         if right and m.start() >= clause_end:
             dist += CLAUSE_PENALTY
-        if right and _reports_after(text, timex.end, m, leading, b):
-            continue  # "kidnapped at 10 p.m. Wednesday, | police said": the time is what was said's
         if _is_verb(word, text[max(a, m.start() - 12):m.start()]):
             score = float(dist)
         elif is_event_noun(text, m.start(), m.end()):
