@@ -1282,7 +1282,8 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
                         or _narrative_break(text, a, b) else \
                         _narrative_day(text, dated, _unbroken(text, sents[max(0, k - _narrative_back()):k]), doc.dct)
                     if before is None:
-                        if not _reports_below_lead() or bisect_left(tx_starts, a) < bisect_left(tx_starts, b):
+                        if not _reports_below_lead() or bisect_left(tx_starts, a) < bisect_left(tx_starts, b) \
+                                or not _may_report(text, a, b):
                             continue  # below the lead, and no time expression dates a clause of it
                         report_only = True  # "Police said a car was hit": the report, of the day
                 else:
@@ -1297,7 +1298,7 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
             spans = clause_spans(text, (a, b), ())
             said = statement_words(text, spans[0], (a, b)) if spans else None
             if said is not None and said[0] not in keys and said[0] >= lines.body_start(a) \
-                    and _opens_with_its_report(text, a, said) and not _quotes_speaker(text, a, b) \
+                    and _opens_with_its_report(text, a, said) \
                     and not _tells_past_happening(text, spans, said, b) \
                     and (found_one := clause_event(spans[0], said, a, b)) is not None:
                 out.append(found_one)
@@ -1437,6 +1438,16 @@ def _quotes_speaker(text: str, a: int, b: int) -> bool:
     """Whether the sentence text[a:b] holds a quotation mark: its report carries the speaker's
     own words (clause_rules.json reports_below_lead: comment, not news of the day)."""
     return QUOTE_MARKS.search(text, a, b) is not None
+
+
+def _may_report(text: str, a: int, b: int) -> bool:
+    """A look at the words of the sentence text[a:b] before its clauses are read (most
+    sentences below the lead have none of it: they cost nothing more): a reporting word, and
+    no quotation mark (_quotes_speaker; clause_rules.json reports_below_lead)."""
+    if _quotes_speaker(text, a, b):
+        return False
+    reporting = event_lists(LEAD_RULES)["pure_reporting"]
+    return any(w.lower() in reporting for w in WORD.findall(text, a, b))
 
 
 def _opens_with_its_report(text: str, a: int, said: tuple[int, int]) -> bool:
