@@ -1442,12 +1442,16 @@ def _quotes_speaker(text: str, a: int, b: int) -> bool:
 
 def _may_report(text: str, a: int, b: int) -> bool:
     """A look at the words of the sentence text[a:b] before its clauses are read (most
-    sentences below the lead have none of it: they cost nothing more): a reporting word, and
-    no quotation mark (_quotes_speaker; clause_rules.json reports_below_lead)."""
+    sentences below the lead fail it: they cost nothing more): no quotation mark
+    (_quotes_speaker), and a finite reporting word in lower case (as statement_words reads
+    one) that the sentence opens with (_opens_with_its_report; clause_rules.json
+    reports_below_lead)."""
     if _quotes_speaker(text, a, b):
         return False
     reporting = event_lists(LEAD_RULES)["pure_reporting"]
-    return any(w.lower() in reporting for w in WORD.findall(text, a, b))
+    other = reporting_verbs()["other_forms"] | reporting_verbs()["opinion"]
+    first = next((m for m in WORD.finditer(text, a, b) if m.group() in reporting and m.group() not in other), None)
+    return first is not None and _opens_with_its_report(text, a, (first.start(), first.end()))
 
 
 def _opens_with_its_report(text: str, a: int, said: tuple[int, int]) -> bool:
