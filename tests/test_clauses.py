@@ -1071,3 +1071,51 @@ def test_a_lead_is_of_the_day_the_article_tells_its_happening_elsewhere():  # "n
     assert ("charged", "publication", "2013-07-22") in _news_dated(
         "Man charged with arson\nA man has been charged with arson in Wellington. Robert Pitman was charged "
         "with arson in Wellington following the fire at the weekend.", date(2013, 7, 22))
+
+
+def _reported_below(text, monkeypatch=None):
+    """The clause events of `text` below its first three sentences (the lead), dated by the
+    publication."""
+    lead_end = len(" ".join(re.split(r"(?<=\.) ", text)[:3]))
+    return [text[f.mention.trigger_start:f.mention.trigger_end]
+            for f in find_mentions(_doc(text), tag(text, DCT), dct_clauses=NEWS)
+            if is_clause_event(f.mention) and f.mention.start > lead_end]
+
+
+def test_below_the_lead_a_report_is_news_of_the_day(monkeypatch):  # "reports_below_lead"
+    """The example of clause_rules.json reports_below_lead: below the lead, a sentence with no
+    time expression whose report is in the reporter's words is of the publication day by its
+    report (one event, the report); not one whose reported clause tells a happening in the
+    simple past, nor one that quotes the speaker. Off (number 0), none of them is."""
+    from kerryview.events import mentions
+    rule = clause_rules_raw()["reports_below_lead"]
+    text = re.match(r'"(.*?)":', rule["example"]).group(1).replace("| ", "")
+    assert rule["number"] == 1 and mentions._reports_below_lead()
+    found = find_mentions(_doc(text), tag(text, DCT), dct_clauses=NEWS)
+    below = [f for f in found if is_clause_event(f.mention) and f.mention.start > text.index("roads.")]
+    assert [text[f.mention.trigger_start:f.mention.trigger_end] for f in below] == ["said"]
+    assert below[0].mention.start == text.index("The company said")
+    assert below[0].label.startswith("The company said the interruption will be brief")
+    assert below[0].interval.start.date() == DCT
+    off = re.match(r'"(.*?)":', rule["number_example"]).group(1).replace("| ", "")
+    assert _reported_below(off) == ["said"]
+    monkeypatch.setattr(mentions, "_reports_below_lead", lambda: False)
+    assert _reported_below(off) == []
+
+
+def test_a_passive_or_an_infinitive_after_a_reporting_verb_is_no_report():  # clauses.statement_words
+    # "was declared dead" tells the event; "continued to take" is no report at all
+    lead = ("Rebels attacked a town on Monday. Officials have evacuated the area. "
+            "The army has sealed the roads. ")
+    assert _reported_below(lead + "The Q4000 system continued to take some oil to the surface.") == []
+    assert _reported_below(lead + "The man was declared dead on arrival at the hospital.") == []
+    assert _reported_below(lead + "The company said it will rebuild the plant.") == ["said"]
+
+
+def test_a_reporting_word_after_a_determiner_or_an_ordinal_is_an_adjective():  # clauses.statement_words
+    # H1N1_bbc: "This first reported case of resistance developed in a patient taking Tamiflu."
+    lead = ("Rebels attacked a town on Monday. Officials have evacuated the area. "
+            "The army has sealed the roads. ")
+    assert _reported_below(lead + "This first reported case of resistance developed in a patient.") == []
+    assert _reported_below(lead + "The reported damage is large, officials warned.") == []
+    assert _reported_below(lead + "Doctors reported the case of resistance to the agency.") == ["reported"]

@@ -146,3 +146,12 @@ def test_word_list_example(name, monkeypatch):
 def test_a_century_in_a_works_title_is_no_date(text, century):
     # negatives.tsv century_in_title: only a title that opens at a quotation mark or a colon
     assert any("Century" in t.text or "century" in t.text for t in tag(text, DCT)) == century
+
+
+def test_a_weekday_sharing_a_plural_part_of_day_is_a_set_too():
+    # rules.tsv weekday_pod_pl_pair: "on Monday and Tuesday nights" is every Monday night and
+    # every Tuesday night (a timetable), not next Monday (TBAQ APW19980213.1320)
+    found = {t.text: (t.type, t.value) for t in tag("Two flights will leave Bombay on Monday and Tuesday nights.", DCT)}
+    assert found == {"Monday": ("SET", "XXXX-WXX-1TNI"), "Tuesday nights": ("SET", "XXXX-WXX-2TNI")}
+    # one night named, no plural: a day
+    assert [t.type for t in tag("They met on Monday and Tuesday night.", DCT)] == ["DATE", "TIME"]

@@ -329,7 +329,7 @@ def only_reports(text: str, trigger: tuple[int, int], end: int,
     verb = text[trigger[0]:trigger[1]].lower()
     if verb not in lists["pure_reporting"]:
         return False
-    if _passive(text, trigger[0]) and verb not in lists["listener_verbs"] \
+    if passive(text, trigger[0]) and verb not in lists["listener_verbs"] \
             and text[max(0, trigger[0] - 20):trigger[0]].split()[-2:-1] not in (["it"], ["It"]):
         return False  # "407 complaints had been reported", "The cuts were announced": a passive, the
         # event ("We were told ...": the listener; "It was reported that ...": what was said follows)
@@ -448,7 +448,7 @@ def place_only(said: str) -> bool:
         and words[0].lower() not in lists["subordinate_clause_words"] and not has_finite_verb("x " + said)
 
 
-def _passive(text: str, at: int) -> bool:
+def passive(text: str, at: int) -> bool:
     """Whether the participle at `at` follows a form of "be" ("had been | reported", "were |
     told"; events/data/clause_rules.json progressive_auxiliaries, the forms of "be")."""
     before = text[max(0, at - 12):at].split()
@@ -555,7 +555,7 @@ def reported_span(text: str, sent: tuple[int, int], start: int, end: int,
                        and not (w[:1].isupper() and (w.lower() in modals()["modals"] or w in MONTHS))
                        for w in speaker.split()):  # ("May said", "June said": a name, not a modal or month)
         speaker = ""  # "Sidney N. Herman, | later said that ...": a time word, no one who spoke
-    if _passive(text, trigger[0]):
+    if passive(text, trigger[0]):
         speaker = ""  # "I was told ...", "The school was told ...": who was told, no speaker
     tail = text[trigger[1]:end]
     if date is not None and trigger[1] <= date[0] < end:  # the date is no name: "on Tuesday"

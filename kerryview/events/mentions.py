@@ -20,7 +20,7 @@ from kerryview.events.clauses import (Clause, anchors_clause, at_that_time, clau
                                       governs_clause, lead_sentences, main_subject, antecedent_subject,
                                       publication_event_words, reports, mention_dating, time_phrase_only,
                                       statement_words, stative_now, subject_elsewhere, tells_now, about_now,
-                                      not_news, dates_report)
+                                      not_news, dates_report, QUOTE_MARKS)
 from kerryview.events.headline import Lead, is_event_noun, lead_passages, main_event_words, split_at_head
 from kerryview.events.antecedents import antecedent, pronoun_kind, subject_of, with_antecedent
 from kerryview.events.liveblog import live_blog
@@ -1330,6 +1330,7 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
     dated = ([s for s, _ in dated], [found[i] for _, i in dated])
     for k, (a, b) in enumerate(sents):
         now_only = False  # below the lead: only its first clause told in the present
+        report_only = False  # below the lead, no time expression: only its report (reports_below_lead)
         before = None  # below the lead: the sentence before's dated mention it goes on from
         if news_end is not None and a >= news_end:
             j = bisect_left(anchored, a)
@@ -1340,11 +1341,26 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
                         or _narrative_break(text, a, b) else \
                         _narrative_day(text, dated, _unbroken(text, sents[max(0, k - _narrative_back()):k]), doc.dct)
                     if before is None:
-                        continue  # below the lead, and no time expression dates a clause of it
+                        if not _reports_below_lead() or bisect_left(tx_starts, a) < bisect_left(tx_starts, b) \
+                                or not _may_report(text, a, b):
+                            continue  # below the lead, and no time expression dates a clause of it
+                        report_only = True  # "Police said a car was hit": the report, of the day
                 else:
                     now_only = True  # "Officials say ...", "Russia has stalled ratification"
         if lines.reason(a) is not None or (line and a < line.end and line.start < b) \
                 or why_not_event_sentence(text[a:b]) is not None:
+            continue
+        if report_only:
+            # "Police said an unmarked police car was hit with gasoline bombs.": the report is
+            # the reporter's attribution, made for the article (clause_rules.json
+            # reports_below_lead); what was said is of no known day
+            spans = clause_spans(text, (a, b), ())
+            said = statement_words(text, spans[0], (a, b)) if spans else None
+            if said is not None and said[0] not in keys and said[0] >= lines.body_start(a) \
+                    and _opens_with_its_report(text, a, said) \
+                    and not _tells_past_happening(text, spans, said, b) \
+                    and (found_one := clause_event(spans[0], said, a, b)) is not None:
+                out.append(found_one)
             continue
         if before is not None:
             # "Williams was pulled over early Sunday. | He gave a blood sample.": the story
@@ -1475,6 +1491,58 @@ def _narrative_day(text: str, dated: tuple[list[int], list[Found]], before: list
             return None  # two days, or a time across midnight
         return mine[0] if day < dct else None
     return None
+
+
+def _quotes_speaker(text: str, a: int, b: int) -> bool:
+    """Whether the sentence text[a:b] holds a quotation mark: its report carries the speaker's
+    own words (clause_rules.json reports_below_lead: comment, not news of the day)."""
+    return QUOTE_MARKS.search(text, a, b) is not None
+
+
+def _may_report(text: str, a: int, b: int) -> bool:
+    """A look at the words of the sentence text[a:b] before its clauses are read (most
+    sentences below the lead fail it: they cost nothing more): no quotation mark
+    (_quotes_speaker), and a finite reporting word in lower case (as statement_words reads
+    one) that the sentence opens with (_opens_with_its_report; clause_rules.json
+    reports_below_lead)."""
+    if _quotes_speaker(text, a, b):
+        return False
+    reporting = event_lists(LEAD_RULES)["pure_reporting"]
+    other = reporting_verbs()["other_forms"] | reporting_verbs()["opinion"]
+    first = next((m for m in WORD.finditer(text, a, b) if m.group() in reporting and m.group() not in other), None)
+    return first is not None and _opens_with_its_report(text, a, (first.start(), first.end()))
+
+
+def _opens_with_its_report(text: str, a: int, said: tuple[int, int]) -> bool:
+    """Whether the sentence from `a` opens with the subject of its report `said` ("Doctors
+    said ...", "Canada said ..."): no opening phrase, conjunction or comma before the reporting
+    verb ("At the time, doctors told ...", "But he stressed ...", "If ..., he said"), nor a
+    pronoun for its subject, whose antecedent a sentence below the lead may not name
+    (clause_rules.json subject_pronouns)."""
+    words = [w.lower() for w in WORD.findall(text, a, said[0])]
+    if not words or "," in text[a:said[0]] or re.search(r"[;:()]|--|—", text[a:said[0]]):
+        return False
+    rules = clause_rules()
+    return words[0] not in cues()["phrase_breaks"] and words[0] not in _conjunctions() \
+        and not (len(words) == 1 and words[0] in rules["subject_pronouns"])
+
+
+def _tells_past_happening(text: str, spans: list[Clause], said: tuple[int, int], end: int) -> bool:
+    """Whether a clause of a sentence besides its report `said` tells its event in the simple
+    past ("Police said a car was hit"): what was said happened on some earlier day."""
+    for cl in spans:
+        if cl.start <= said[0] < cl.end:
+            continue
+        trig = publication_event_words(text, cl, _is_verb, end)
+        if trig is not None and _past_form().fullmatch(text[trig[0]:trig[1]]):
+            return True
+    return False
+
+
+def _reports_below_lead() -> bool:
+    """Whether a report below the lead, in a sentence with no time expression, is an event of
+    the publication day (clause_rules.json reports_below_lead "number": 1 on, 0 off)."""
+    return bool(int(_clause_rules_raw()["reports_below_lead"]["number"]))
 
 
 def _narrative_back() -> int:
