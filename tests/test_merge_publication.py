@@ -1,0 +1,91 @@
+"""A happening told as news of the publication day in one article (a clause event, dated by
+publication) and dated by a time expression in another is one event (merge.join_publication_dated;
+the rule, its threshold and its example: kerryview/events/data/event_kinds.json publication_day)."""
+from __future__ import annotations
+
+import json
+from importlib.resources import files
+
+import pytest
+
+import kerryview.events.merge as merging
+from kerryview.events.clauses import is_clause_event
+from kerryview.text.wordlists import event_kinds
+
+from test_merge import _events, _with
+
+RULE = json.loads((files("kerryview.events") / "data" / "event_kinds.json")
+                  .read_text(encoding="utf-8"))["publication_day"]
+CLAUSE, DATED = (t.replace("[", "").replace("]", "") for t in RULE["example"])
+
+
+def _joined(texts: dict[str, str]) -> list:
+    return [e for e in _events(texts, clauses="news") if len(e.document_ids) > 1]
+
+
+def _without_rule(monkeypatch) -> None:
+    monkeypatch.setattr(merging, "event_kinds", lambda: event_kinds()._replace(publication=2.0))
+
+
+def test_the_example_is_one_event_at_the_time_expressions_date():
+    [event] = _with(_events({"a": CLAUSE, "b": DATED}, clauses="news"), "Betty Ford")
+    assert event.document_ids == ["a", "b"]
+    kinds = {m.document_id: is_clause_event(m) for m in event.mentions}
+    assert kinds == {"a": True, "b": False}  # a clause event of a, b's dated by "early Friday"
+    dated = next(m for m in event.mentions if m.document_id == "b")
+    assert event.value == dated.timex.value and event.start.startswith("2013-05-03")
+    assert event.conflicts == []
+    for text in RULE["example"]:  # each trigger in brackets is a word of the event's mentions
+        word = text[text.index("[") + 1:text.index("]")]
+        assert any(word in m.text for m in event.mentions)
+
+
+def test_the_example_is_two_events_without_the_rule(monkeypatch):
+    _without_rule(monkeypatch)
+    events = _with(_events({"a": CLAUSE, "b": DATED}, clauses="news"), "Betty Ford")
+    assert sorted(e.document_ids for e in events) == [["a"], ["b"]]
+
+
+def test_another_kind_of_happening_of_that_day_stays_apart():
+    """The same people and place, another happening ("left" is not "checked into")."""
+    other = CLAUSE.replace("has checked into", "has left")
+    assert _joined({"a": other, "b": DATED}) == []
+
+
+def test_another_day_stays_apart():
+    """Published the day after: the clause event is of that day, not of Friday."""
+    later = CLAUSE.replace("date 2013-05-03", "date 2013-05-04")
+    events = _with(_events({"a": later, "b": DATED}, clauses="news"), "Betty Ford")
+    assert sorted(e.document_ids for e in events) == [["a"], ["b"]]
+
+
+def test_other_people_stay_apart():
+    """One kind of happening on one day, told of someone else somewhere else."""
+    other = ("date 2013-05-03 The singer will serve 60 days. Her lawyer spoke to the judge on "
+             "Thursday. Amanda Bynes has checked into a Malibu clinic for treatment.")
+    assert _joined({"a": other, "b": DATED}) == []
+
+
+def _dated_groups(events, docs: str = "ab") -> list[list[str]]:
+    """The documents (of `docs`) of each event's mentions dated by a time expression (its
+    clause events left out)."""
+    groups = (sorted(m.document_id for m in e.mentions
+                     if not is_clause_event(m) and m.document_id in docs) for e in events)
+    return sorted(g for g in groups if g)
+
+
+def test_clause_events_never_join_or_split_dated_events():
+    """Two articles that date a happening by time expressions are merged (or not) as without
+    the clause events: a clause cluster joins one dated cluster at most, and adds sources."""
+    a = ("date 2013-05-03 Lindsay Lohan, 26, checked into the Betty Ford Center in Rancho "
+         "Mirage early Friday.")
+    b = ("date 2013-05-03 The actress Lindsay Lohan checked into a clinic in Rancho Mirage "
+         "on Friday, avoiding arrest.")
+    before = _events({"a": a, "b": b}, clauses="news")
+    after = _events({"a": a, "b": b, "c": CLAUSE}, clauses="news")
+    assert _dated_groups(after) == _dated_groups(before)
+    assert sum("c" in e.document_ids and len(e.document_ids) > 1 for e in after) == 1
+
+
+def test_the_threshold_is_a_cosine():
+    assert 0 < RULE["threshold"] < 1 and event_kinds().publication == RULE["threshold"]
