@@ -89,3 +89,30 @@ def test_clause_events_never_join_or_split_dated_events():
 
 def test_the_threshold_is_a_cosine():
     assert 0 < RULE["threshold"] < 1 and event_kinds().publication == RULE["threshold"]
+
+
+@pytest.mark.parametrize("first", ["a", "b"])
+def test_an_incremental_import_joins_as_a_full_one(tmp_path, monkeypatch, first):
+    """The clause events' article added to a project holding the dated one (or the other way
+    round): the events are the full resolution's, the two articles one event."""
+    from kerryview.incremental import merge as incremental
+    from kerryview.pipeline import StoredResult, import_into_store
+    from kerryview.store import Store
+
+    from test_incremental_merge import _events as rows, _from_scratch
+
+    monkeypatch.setattr(incremental, "REFIT_FRACTION", 10.0)  # (a pile of two)
+    texts = {"a": CLAUSE, "b": DATED,
+             "c": "date 2013-05-03 Prosecutors said the actress had skipped a court-ordered stay "
+                  "at a Newport Beach clinic on Thursday."}
+    paths = {}
+    for name, text in texts.items():
+        paths[name] = tmp_path / f"{name}.txt"
+        paths[name].write_text(text, encoding="utf-8")
+    store = Store(tmp_path / "p.db")
+    import_into_store(store, [paths["c"], paths[first]])
+    result = import_into_store(store, [paths["b" if first == "a" else "a"]])
+    assert isinstance(result, StoredResult)  # merged incrementally
+    expected = _from_scratch(store, monkeypatch)
+    assert rows(store.events()) == rows(expected)
+    assert [e.document_ids for e in _with(store.events(), "Betty Ford")] == [["a", "b"]]
