@@ -116,3 +116,12 @@ def test_an_incremental_import_joins_as_a_full_one(tmp_path, monkeypatch, first)
     expected = _from_scratch(store, monkeypatch)
     assert rows(store.events()) == rows(expected)
     assert [e.document_ids for e in _with(store.events(), "Betty Ford")] == [["a", "b"]]
+
+
+def test_one_article_alone_never_joins_its_own_clause_and_dated_mention():
+    """publication_day.one_article: one article telling an undated clause and a dated one of
+    one kind tells two happenings (without the rule, one event of both)."""
+    text = RULE["one_article"]["example"].replace("[", "").replace("]", "")
+    events = _with(_events({"a": text}, clauses="news"), "called")
+    assert len(events) == 2
+    assert sorted(is_clause_event(e.mentions[0]) for e in events) == [False, True]

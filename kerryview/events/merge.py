@@ -978,6 +978,8 @@ def join_publication_dated(clusters: list[list[Item]], vec: Vectorizer,
     clause cluster joins the one it is most alike (ties: the event's id). The joined event
     keeps the time expression's date (make_event prefers it at equal support) and never
     holds two clusters dated by time expressions: clause events only add sources to it.
+    Never within one article alone (a clause cluster of one article, a dated cluster of it
+    only: it tells two happenings, publication_day.one_article).
     Candidates come from the date index (events.blocking: the dated clusters filed under
     their day and their words), so this grows with the clusters, never with their pairs."""
     from kerryview.events.blocking import DateTermIndex, key_terms
@@ -993,10 +995,11 @@ def join_publication_dated(clusters: list[list[Item]], vec: Vectorizer,
                 for it in c:
                     for t, w in unmarked_vector(it, vec).items():
                         total[t] = total.get(t, 0.0) + w
-                clause_side.append((k, day, kinds, total, len(c)))
+                clause_side.append((k, day, kinds, total, len(c),
+                                    {it.mention.document_id for it in c}))
     if not clause_side:
         return clusters
-    days = {day.start for _, day, _, _, _ in clause_side}
+    days = {side[1].start for side in clause_side}
     index = DateTermIndex()
     dated: dict[int, tuple[Interval, set[str], dict[str, float]]] = {}
     for k, c in enumerate(clusters):
@@ -1017,14 +1020,15 @@ def join_publication_dated(clusters: list[list[Item]], vec: Vectorizer,
     if not dated:
         return clusters
     into: dict[int, int] = {}
-    for k, day, kinds, total, n in clause_side:
+    for k, day, kinds, total, n, docs in clause_side:
         cancel.check()
         norm = math.sqrt(sum(v * v for v in total.values())) or 1.0
         terms = key_terms({t: v / norm for t, v in total.items()})
         best: tuple[float, str, int] | None = None
         for j in index.candidates(terms, day, True):
             jday, jkinds, jtotal = dated[j]
-            if jday != day or kinds.isdisjoint(jkinds):
+            if jday != day or kinds.isdisjoint(jkinds) or len(docs) == 1 and all(
+                    it.mention.document_id in docs for it in clusters[j]):
                 continue
             s = cosine(total, jtotal) / (n * len(clusters[j]))
             if s >= threshold:
