@@ -125,3 +125,37 @@ def test_one_article_alone_never_joins_its_own_clause_and_dated_mention():
     events = _with(_events({"a": text}, clauses="news"), "called")
     assert len(events) == 2
     assert sorted(is_clause_event(e.mentions[0]) for e in events) == [False, True]
+
+
+def _item(text: str, doc: str, clause: bool):
+    """A mention of the example's text, its [bracketed] event word its trigger, dated to its
+    date line's day by its publication (a clause event) or by a time expression."""
+    import re
+
+    from kerryview.calendar.intervals import value_interval
+    from kerryview.events.clauses import own_words
+    from kerryview.events.merge import Item
+    from kerryview.model import EventMention, Timex
+    from kerryview.text.similarity import Vectorizer, content_terms
+
+    day, marked = text.split(" ", 2)[1:]
+    plain = marked.replace("[", "").replace("]", "")
+    m = re.search(r"\[([^\]]+)\]", marked)
+    mention = EventMention(doc, 0, len(plain), plain, Timex(0, 0, "", "DATE", day),
+                           trigger_start=m.start(), trigger_end=m.start() + len(m[1]),
+                           dated_by="publication" if clause else "time expression")
+    bag = own_words(mention, content_terms(plain))
+    return Item(mention, plain, value_interval(day), Vectorizer({}).vector(bag), day)
+
+
+def test_two_passages_alike_only_by_their_event_word_stay_apart(monkeypatch):
+    """publication_day.event_word_once: "Cases rose" (a clause event) and "Shares rose" (dated
+    that day) share their kind and nothing else (with the event word counted, one event)."""
+    from kerryview.text.similarity import Vectorizer
+
+    clause_text, dated_text = RULE["event_word_once"]["example"]
+    clause, dated = _item(clause_text, "a", True), _item(dated_text, "b", False)
+    vec = Vectorizer({})
+    assert len(merging.join_publication_dated([[clause], [dated]], vec)) == 2
+    monkeypatch.setattr(merging, "_event_words", lambda group: set())
+    assert len(merging.join_publication_dated([[clause], [dated]], vec)) == 1

@@ -952,6 +952,12 @@ def _kinds(group: list[Item]) -> set[str]:
     return set() if w is None else {w.kind}
 
 
+def _event_words(group: list[Item]) -> set[str]:
+    """The event words of a cluster's mentions as its vectors hold them (stemmed): what
+    tells the kind of happening, not who and where."""
+    return {stem(w.lower()) for it in group if (w := _trigger(it.mention))}
+
+
 def _day_of(group: list[Item]) -> Interval | None:
     """The day a cluster's dates all lie in, when they do (a day, or times and parts of it)."""
     first = group[0].interval
@@ -972,9 +978,10 @@ def join_publication_dated(clusters: list[list[Item]], vec: Vectorizer,
     mentions dated by a time expression that tells the same happening ("the actress checked
     into the Betty Ford Center early Friday", in another article): their day the clause
     events' day (or a time on it), a kind of happening in common (told_with: "died" and
-    "passed away"; a reporting verb tells none) and their words alike (the same people and
-    places: the average cosine of the clause events' words, weighed as the dated passages'
-    are, with the dated mentions' reaching event_kinds.json publication_day.threshold). A
+    "passed away"; a reporting verb tells none) and their other words alike (the same people,
+    places and figures: the average over their pairs of the dot product of the clause
+    events' words, weighed as the dated passages' are, with the dated mentions', the event
+    words left out, reaching event_kinds.json publication_day.threshold). A
     clause cluster joins the one it is most alike (ties: the event's id). The joined event
     keeps the time expression's date (make_event prefers it at equal support) and never
     holds two clusters dated by time expressions: clause events only add sources to it.
@@ -1030,7 +1037,9 @@ def join_publication_dated(clusters: list[list[Item]], vec: Vectorizer,
             if jday != day or kinds.isdisjoint(jkinds) or len(docs) == 1 and all(
                     it.mention.document_id in docs for it in clusters[j]):
                 continue
-            s = cosine(total, jtotal) / (n * len(clusters[j]))
+            words = _event_words(clusters[k]) | _event_words(clusters[j])
+            s = sum(w * jtotal.get(t, 0.0) for t, w in total.items()
+                    if t not in words) / (n * len(clusters[j]))
             if s >= threshold:
                 key = (-s, event_id(clusters[j]), j)
                 if best is None or key < best:
