@@ -992,24 +992,18 @@ def join_publication_dated(clusters: list[list[Item]], vec: Vectorizer,
     from kerryview.events.blocking import DateTermIndex, key_terms
 
     threshold = event_kinds().publication
-    clause_side: list[tuple[int, Interval, set[str], dict[str, float], int]] = []
+    clause_side: list[tuple[int, Interval]] = []
     for k, c in enumerate(clusters):
         if all(is_clause_event(it.mention) for it in c):
             day = _day_of(c)
-            kinds = _kinds(c)
-            if day is not None and kinds:
-                total: dict[str, float] = {}
-                for it in c:
-                    for t, w in unmarked_vector(it, vec).items():
-                        total[t] = total.get(t, 0.0) + w
-                clause_side.append((k, day, kinds, total, len(c),
-                                    {it.mention.document_id for it in c}))
-    if not clause_side:
-        return clusters
-    days = {side[1].start for side in clause_side}
+            if day is not None:
+                clause_side.append((k, day))
+    days = {day.start for _, day in clause_side}
+    # the dated clusters of those days, filed under their day alone (a bucket of level 0: a
+    # day's join reads that day's clusters only, kerryview.incremental.merge reads them so)
     index = DateTermIndex()
-    dated: dict[int, tuple[Interval, set[str], dict[str, float]]] = {}
-    for k, c in enumerate(clusters):
+    dated: dict[int, tuple[Interval, dict[str, float]]] = {}
+    for k, c in enumerate(clusters) if days else ():
         cancel.check()
         if any(is_clause_event(it.mention) for it in c) or \
                 not any(it.mention.dated_by == "time expression" for it in c):
@@ -1017,29 +1011,43 @@ def join_publication_dated(clusters: list[list[Item]], vec: Vectorizer,
         day = _day_of(c)
         if day is None or day.start not in days:
             continue
-        kinds = _kinds(c)
-        if not kinds:
-            continue
         total = _vector_sum(c)
-        dated[k] = (day, kinds, total)
+        dated[k] = (day, total)
         norm = math.sqrt(sum(v * v for v in total.values())) or 1.0
-        index.add(k, {t: v / norm for t, v in total.items()}, day, True, day.start)
-    if not dated:
-        return clusters
+        index.add(k, {t: v / norm for t, v in total.items()}, day, False, day.start)
+    kinds: dict[int, set[str]] = {}  # (each cluster's made when first asked for)
+
+    def kinds_of(k: int) -> set[str]:
+        got = kinds.get(k)
+        if got is None:
+            got = kinds[k] = _kinds(clusters[k])
+        return got
+
     into: dict[int, int] = {}
-    for k, day, kinds, total, n, docs in clause_side:
+    dated_days = {day.start for day, _ in dated.values()}
+    for k, day in clause_side:
         cancel.check()
+        if day.start not in dated_days:
+            continue
+        c = clusters[k]
+        total: dict[str, float] = {}
+        for it in c:
+            for t, w in unmarked_vector(it, vec).items():
+                total[t] = total.get(t, 0.0) + w
+        docs = {it.mention.document_id for it in c}
         norm = math.sqrt(sum(v * v for v in total.values())) or 1.0
         terms = key_terms({t: v / norm for t, v in total.items()})
         best: tuple[float, str, int] | None = None
-        for j in index.candidates(terms, day, True):
-            jday, jkinds, jtotal = dated[j]
-            if jday != day or kinds.isdisjoint(jkinds) or len(docs) == 1 and all(
+        for j in index.candidates(terms, day, False):
+            jday, jtotal = dated[j]
+            if jday != day or len(docs) == 1 and all(
                     it.mention.document_id in docs for it in clusters[j]):
                 continue
-            words = _event_words(clusters[k]) | _event_words(clusters[j])
+            if not kinds_of(k) or kinds_of(k).isdisjoint(kinds_of(j)):
+                continue
+            words = _event_words(c) | _event_words(clusters[j])
             s = sum(w * jtotal.get(t, 0.0) for t, w in total.items()
-                    if t not in words) / (n * len(clusters[j]))
+                    if t not in words) / (len(c) * len(clusters[j]))
             if s >= threshold:
                 key = (-s, event_id(clusters[j]), j)
                 if best is None or key < best:
