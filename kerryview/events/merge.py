@@ -25,7 +25,7 @@ from typing import Callable, Iterable, NamedTuple
 
 from kerryview.cancellation import NEVER, Cancellation
 from kerryview.events.blocking import candidate_pairs
-from kerryview.events.clauses import is_clause_event, mention_dating, merge_weights, own_words
+from kerryview.events.clauses import CLAUSE_WORD_MARK, is_clause_event, mention_dating, merge_weights, own_words
 from kerryview.events.labels import HAPPENING, label_rank, report_speaker
 from kerryview.events.mentions import Found
 from kerryview.calendar.zones import utc_interval
@@ -922,8 +922,148 @@ def merge(found: list[Found], dcts: dict[str, str], cancel: Cancellation = NEVER
             for it in g:
                 keep.event_of[id(it)] = ident
     events = []
-    for g in join_same_words(clusters, cancel):
+    for g in join_publication_dated(join_same_words(clusters, cancel), vec, cancel):
         cancel.check()
         events.append(make_event(g))
     events.sort(key=lambda e: (e.start, e.end, e.label, e.id))
     return events
+
+
+# -- a happening told as news of the day in one article and dated by a time in another -------
+# (the rule, its threshold and its example: data/event_kinds.json publication_day)
+
+
+def unmarked_vector(it: Item, vec: Vectorizer) -> dict[str, float]:
+    """A clause event's words as a mention dated by a time expression has them (own_words
+    keeps them apart, marked): the same words weighed by the dated passages' weights."""
+    out = {}
+    for t, w in it.vector.items():
+        plain = t[1:] if t.startswith(CLAUSE_WORD_MARK) else t
+        mark = vec.idf.get(t, 1.0)
+        out[plain] = out.get(plain, 0.0) + w / mark * vec.idf.get(plain, mark)
+    norm = math.sqrt(sum(v * v for v in out.values())) or 1.0
+    return {t: v / norm for t, v in out.items()}
+
+
+def _kinds(group: list[Item]) -> set[str]:
+    """The kind of happening a cluster tells: its most typical mention's event word's
+    (_medoid, told_with; none for a reporting verb or an event noun)."""
+    w = _medoid(group).told_with
+    return set() if w is None else {w.kind}
+
+
+def _event_words(group: list[Item]) -> set[str]:
+    """The event words of a cluster's mentions as its vectors hold them (stemmed): what
+    tells the kind of happening, not who and where."""
+    return {stem(w.lower()) for it in group if (w := _trigger(it.mention))}
+
+
+def _day_of(group: list[Item]) -> Interval | None:
+    """The day a cluster's dates all lie in, when they do (a day, or times and parts of it)."""
+    first = group[0].interval
+    day = Interval(datetime.combine(first.start.date(), datetime.min.time()),
+                   datetime.combine(first.start.date(), datetime.min.time()) + timedelta(days=1),
+                   first.granularity)
+    for it in group:
+        iv = it.interval
+        if not (iv.granularity.day_or_finer and day.start <= iv.start and iv.end <= day.end):
+            return None
+    return day
+
+
+def join_publication_dated(clusters: list[list[Item]], vec: Vectorizer,
+                           cancel: Cancellation = NEVER) -> list[list[Item]]:
+    """The clusters with each one of clause events dated only by their articles' publication
+    ("Lindsay Lohan checks into rehab", the day it was published) joined to the cluster of
+    mentions dated by a time expression that tells the same happening ("the actress checked
+    into the Betty Ford Center early Friday", in another article): their day the clause
+    events' day (or a time on it), a kind of happening in common (told_with: "died" and
+    "passed away"; a reporting verb tells none) and their other words alike (the same people,
+    places and figures: the average over their pairs of the dot product of the clause
+    events' words, weighed as the dated passages' are, with the dated mentions', the event
+    words left out, reaching event_kinds.json publication_day.threshold). A
+    clause cluster joins the one it is most alike (ties: the event's id). The joined event
+    keeps the time expression's date (make_event prefers it at equal support) and never
+    holds two clusters dated by time expressions: clause events only add sources to it.
+    Never within one article alone (a clause cluster of one article, a dated cluster of it
+    only: it tells two happenings, publication_day.one_article).
+    Candidates come from the date index (events.blocking: the dated clusters filed under
+    their day and their words), so this grows with the clusters, never with their pairs."""
+    from kerryview.events.blocking import DateTermIndex, key_terms
+
+    threshold = event_kinds().publication
+    clause_side: list[tuple[int, Interval]] = []
+    for k, c in enumerate(clusters):
+        if all(is_clause_event(it.mention) for it in c):
+            day = _day_of(c)
+            if day is not None:
+                clause_side.append((k, day))
+    days = {day.start for _, day in clause_side}
+    # the dated clusters of those days, filed under their day alone (a bucket of level 0: a
+    # day's join reads that day's clusters only, kerryview.incremental.merge reads them so)
+    index = DateTermIndex()
+    dated: dict[int, tuple[Interval, dict[str, float]]] = {}
+    for k, c in enumerate(clusters) if days else ():
+        cancel.check()
+        if any(is_clause_event(it.mention) for it in c) or \
+                not any(it.mention.dated_by == "time expression" for it in c):
+            continue
+        day = _day_of(c)
+        if day is None or day.start not in days:
+            continue
+        total = _vector_sum(c)
+        dated[k] = (day, total)
+        norm = math.sqrt(sum(v * v for v in total.values())) or 1.0
+        index.add(k, {t: v / norm for t, v in total.items()}, day, False, day.start)
+    kinds: dict[int, set[str]] = {}  # (each cluster's made when first asked for)
+
+    def kinds_of(k: int) -> set[str]:
+        got = kinds.get(k)
+        if got is None:
+            got = kinds[k] = _kinds(clusters[k])
+        return got
+
+    into: dict[int, int] = {}
+    dated_days = {day.start for day, _ in dated.values()}
+    for k, day in clause_side:
+        cancel.check()
+        if day.start not in dated_days:
+            continue
+        c = clusters[k]
+        total: dict[str, float] = {}
+        for it in c:
+            for t, w in unmarked_vector(it, vec).items():
+                total[t] = total.get(t, 0.0) + w
+        docs = {it.mention.document_id for it in c}
+        norm = math.sqrt(sum(v * v for v in total.values())) or 1.0
+        terms = key_terms({t: v / norm for t, v in total.items()})
+        best: tuple[float, str, int] | None = None
+        for j in index.candidates(terms, day, False):
+            jday, jtotal = dated[j]
+            if jday != day or len(docs) == 1 and all(
+                    it.mention.document_id in docs for it in clusters[j]):
+                continue
+            if not kinds_of(k) or kinds_of(k).isdisjoint(kinds_of(j)):
+                continue
+            words = _event_words(c) | _event_words(clusters[j])
+            s = sum(w * jtotal.get(t, 0.0) for t, w in total.items()
+                    if t not in words) / (len(c) * len(clusters[j]))
+            if s >= threshold:
+                key = (-s, event_id(clusters[j]), j)
+                if best is None or key < best:
+                    best = key
+        if best is not None:
+            into[k] = best[2]
+    if not into:
+        return clusters
+    joined: dict[int, list[Item]] = {}
+    for k, j in into.items():
+        joined.setdefault(j, list(clusters[j])).extend(clusters[k])
+    out = []
+    for k, c in enumerate(clusters):
+        if k in into:
+            continue
+        c = joined.get(k, c)
+        out.append(sorted(c, key=lambda it: (it.mention.document_id, it.mention.start,
+                                            it.mention.timex.start)) if k in joined else c)
+    return out

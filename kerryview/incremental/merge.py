@@ -48,11 +48,12 @@ from kerryview.cancellation import NEVER, Cancellation
 from kerryview.events.blocking import (NEAR_DAYS, DateTermIndex, Postings, _cells, _file, count,
                                       dot_products, key_terms, level, with_near)
 from kerryview.events.merge import (LINK_FLOOR, SAME_WORDS_DATES, Item, MergeState, Sentence,
-                                    Told, _Group,
+                                    Told, _Group, _day_of, join_publication_dated,
                                     _widened, agglomerate, can_witness, compared_near,
                                     event_id as passages_id, join_same_words, joinable, link,
                                     make_event, make_item, merge_score, passage, sentence_index,
                                     sentences)
+from kerryview.events.clauses import CLAUSE_WORD_MARK, is_clause_event
 from kerryview.events.mentions import Found
 from kerryview.calendar.zones import utc_interval
 from kerryview.model import Event, EventMention, Timex
@@ -458,14 +459,17 @@ class _Merger:
             out.append(named[r])
         return out
 
-    def _join(self, change: Change, made: list[list[Item]], removed: list[_Node]) -> None:
+    def _join(self, change: Change, made: list[list[Item]], removed: list[_Node],
+              vec: Vectorizer) -> None:
         """The events of the changed clusters (`made`; those gone: change.gone_events, the
         clusters' ids as merge_items keeps them), with the clusters that tell one happening
         in one sentence joined as a full merge joins them (merge.join_same_words): the
         clusters linked to a changed one by joinable pairs, before the change and after it,
-        are joined again (each such set is joined on its own), and the events that differ
-        replace those stored."""
-        _JoinState(self, change.gone_events, made, removed).apply(change)
+        are joined again (each such set is joined on its own), then those of one day with
+        clause events of a publication day (merge.join_publication_dated: a day's clusters
+        are joined on their own, so all those of the changed clusters' days are read), and
+        the events that differ replace those stored."""
+        _JoinState(self, change.gone_events, made, removed, vec).apply(change)
 
     # the steps --------------------------------------------------------------------------
     def run(self, new_found: list[tuple[tuple[int, int], Found]], vec: Vectorizer,
@@ -596,7 +600,7 @@ class _Merger:
                 event_of[id(it)] = event_id
         change.gone_events |= {e for e, n in told.items() if n != -1}
         change.gone_events.discard(None)
-        self._join(change, made, removed)
+        self._join(change, made, removed, vec)
         comp_of = self._components(links, touched, [self.nodes[order[m[0]]].comp for m in copies])
         next_id = store.merge_next_id()
         ids = {i: i for i in order if i >= 0}
@@ -644,8 +648,9 @@ class _JoinState:
     a stored document's rows, a new one's mentions)."""
 
     def __init__(self, merger: _Merger, gone: set[str], made: list[list[Item]],
-                 removed: list[_Node]) -> None:
-        self.merger, self.gone = merger, gone
+                 removed: list[_Node], vec: Vectorizer) -> None:
+        self.merger, self.gone, self.vec = merger, gone, vec
+        self.days: set[int] = set()  # the days whose stored clusters are read (_on_days)
         self.made = {("new", k): g for k, g in enumerate(made)}
         self.rows: dict[str, list[tuple[int, str, int, Item]]] = {}  # doc -> (row, cluster, comp, item)
         self.members: dict[str, list[Item]] = {}  # stored cluster -> its items
@@ -763,21 +768,52 @@ class _JoinState:
                         todo.append(other)
         return done
 
+    def _on_days(self, keys: set) -> set:
+        """The stored clusters told on the days of these clusters (merge._day_of) not read
+        yet: join_publication_dated joins a day's clusters among themselves."""
+        days = {d.start.toordinal() for k in keys if (d := _day_of(self.group(k))) is not None}
+        out: set = set()
+        removed, docs = self.merger.removed_rows, self.merger.removed_docs
+        for day in sorted(days - self.days):
+            self.days.add(day)
+            for row in [*self.merger.store.merge_bucket(0, day), *self.merger.store.merge_day(day)]:
+                if row[0] in removed or row[1] in docs or row[13] is None:
+                    continue
+                self.comp_of.setdefault(row[13], row[12])
+                out.add(row[13])
+        return out
+
+    def _weights(self, groups: list[list[Item]]) -> Vectorizer:
+        """The word weights of these clusters' clause events, marked and not (as the
+        merge's: merge.unmarked_vector), the project's (the new mentions': `vec`)."""
+        terms = {t for g in groups for it in g if is_clause_event(it.mention) for t in it.vector}
+        plain = {t[len(CLAUSE_WORD_MARK):] for t in terms}
+        idf = self.merger.store.merge_words((terms | plain) - self.vec.idf.keys())
+        _, passages, _ = self.merger.store.merge_info()
+        unseen = project_vectorizer({}, passages, ["x"]).idf["x"]
+        idf.update((t, unseen) for t in terms if t not in idf)
+        idf.update(self.vec.idf)
+        return Vectorizer(idf)
+
     def apply(self, change: Change) -> None:
         after: set = set(self.made)
         before: set = set(self.gone)
         while True:
             a = self.linked(after | {k for k in before if k not in self.gone}, True)
             b = self.linked(before | {k for k in a if not isinstance(k, tuple)}, False)
-            if a == after and b == before:
+            more = self._on_days(a | b)
+            if a == after and b == before and not more:
                 break
-            after, before = a, b
-        old = {passages_id(g) for g in join_same_words(
-            [self.group(k) for k in sorted(before)], self.merger.cancel,
-            lambda s: self.dates(s, False), lambda m: self.sentence_of(m, False))}
-        new = {passages_id(g): g for g in join_same_words(
-            [self.group(k) for k in sorted(after, key=str)], self.merger.cancel,
-            lambda s: self.dates(s, True), lambda m: self.sentence_of(m, True))}
+            after, before = a | {k for k in more if k not in self.gone}, b | more
+        old_groups = [self.group(k) for k in sorted(before)]
+        new_groups = [self.group(k) for k in sorted(after, key=str)]
+        vec = self._weights(old_groups + new_groups)
+        old = {passages_id(g) for g in join_publication_dated(join_same_words(
+            old_groups, self.merger.cancel,
+            lambda s: self.dates(s, False), lambda m: self.sentence_of(m, False)), vec)}
+        new = {passages_id(g): g for g in join_publication_dated(join_same_words(
+            new_groups, self.merger.cancel,
+            lambda s: self.dates(s, True), lambda m: self.sentence_of(m, True)), vec)}
         change.gone_events = old - new.keys()
         change.events = [make_event(g) for i, g in new.items() if i not in old]
 

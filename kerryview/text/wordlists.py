@@ -60,12 +60,15 @@ class EventKinds(NamedTuple):
     """events/data/event_kinds.json: word form (or a phrase of two: "passed away") -> the kind
     of happening it tells ("died", "death", "passed away" -> "die"), and the factors of the
     likeness of two passages told with words of two kinds (different_words) and with words of
-    one (same_kind); the words that alone tell no kind (no_kind: "fired", "held")."""
+    one (same_kind); the words that alone tell no kind (no_kind: "fired", "held"); the
+    likeness at which clause events of a publication day join the happening a time
+    expression dates on that day (publication_day)."""
 
     kinds: dict[str, str]
     different: float
     same: float
     unknown: frozenset[str] = frozenset()  # words that say no kind of their own (no_kind)
+    publication: float = 1.0  # (above any cosine: none joins)
 
 
 @cache
@@ -74,7 +77,8 @@ def event_kinds() -> EventKinds:
     kinds = {w: name for name, kind in raw["kinds"].items()
              for w in kind["words"].split() + kind.get("phrases", [])}
     return EventKinds(kinds, float(raw["different_words"]["factor"]), float(raw["same_kind"]["factor"]),
-                      frozenset(w for part in raw["no_kind"].values() for w in part["words"].split()))
+                      frozenset(w for part in raw["no_kind"].values() for w in part["words"].split()),
+                      float(raw["publication_day"]["threshold"]))
 
 
 @cache

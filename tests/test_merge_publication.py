@@ -1,0 +1,161 @@
+"""A happening told as news of the publication day in one article (a clause event, dated by
+publication) and dated by a time expression in another is one event (merge.join_publication_dated;
+the rule, its threshold and its example: kerryview/events/data/event_kinds.json publication_day)."""
+from __future__ import annotations
+
+import json
+from importlib.resources import files
+
+import pytest
+
+import kerryview.events.merge as merging
+from kerryview.events.clauses import is_clause_event
+from kerryview.text.wordlists import event_kinds
+
+from test_merge import _events, _with
+
+RULE = json.loads((files("kerryview.events") / "data" / "event_kinds.json")
+                  .read_text(encoding="utf-8"))["publication_day"]
+CLAUSE, DATED = (t.replace("[", "").replace("]", "") for t in RULE["example"])
+
+
+def _joined(texts: dict[str, str]) -> list:
+    return [e for e in _events(texts, clauses="news") if len(e.document_ids) > 1]
+
+
+def _without_rule(monkeypatch) -> None:
+    monkeypatch.setattr(merging, "event_kinds", lambda: event_kinds()._replace(publication=2.0))
+
+
+def test_the_example_is_one_event_at_the_time_expressions_date():
+    [event] = _with(_events({"a": CLAUSE, "b": DATED}, clauses="news"), "Betty Ford")
+    assert event.document_ids == ["a", "b"]
+    kinds = {m.document_id: is_clause_event(m) for m in event.mentions}
+    assert kinds == {"a": True, "b": False}  # a clause event of a, b's dated by "early Friday"
+    dated = next(m for m in event.mentions if m.document_id == "b")
+    assert event.value == dated.timex.value and event.start.startswith("2013-05-03")
+    assert event.conflicts == []
+    for text in RULE["example"]:  # each trigger in brackets is a word of the event's mentions
+        word = text[text.index("[") + 1:text.index("]")]
+        assert any(word in m.text for m in event.mentions)
+
+
+def test_the_example_is_two_events_without_the_rule(monkeypatch):
+    _without_rule(monkeypatch)
+    events = _with(_events({"a": CLAUSE, "b": DATED}, clauses="news"), "Betty Ford")
+    assert sorted(e.document_ids for e in events) == [["a"], ["b"]]
+
+
+def test_another_kind_of_happening_of_that_day_stays_apart():
+    """The same people and place, another happening ("left" is not "checked into")."""
+    other = CLAUSE.replace("has checked into", "has left")
+    assert _joined({"a": other, "b": DATED}) == []
+
+
+def test_another_day_stays_apart():
+    """Published the day after: the clause event is of that day, not of Friday."""
+    later = CLAUSE.replace("date 2013-05-03", "date 2013-05-04")
+    events = _with(_events({"a": later, "b": DATED}, clauses="news"), "Betty Ford")
+    assert sorted(e.document_ids for e in events) == [["a"], ["b"]]
+
+
+def test_other_people_stay_apart():
+    """One kind of happening on one day, told of someone else somewhere else."""
+    other = ("date 2013-05-03 The singer will serve 60 days. Her lawyer spoke to the judge on "
+             "Thursday. Amanda Bynes has checked into a Malibu clinic for treatment.")
+    assert _joined({"a": other, "b": DATED}) == []
+
+
+def _dated_groups(events, docs: str = "ab") -> list[list[str]]:
+    """The documents (of `docs`) of each event's mentions dated by a time expression (its
+    clause events left out)."""
+    groups = (sorted(m.document_id for m in e.mentions
+                     if not is_clause_event(m) and m.document_id in docs) for e in events)
+    return sorted(g for g in groups if g)
+
+
+def test_clause_events_never_join_or_split_dated_events():
+    """Two articles that date a happening by time expressions are merged (or not) as without
+    the clause events: a clause cluster joins one dated cluster at most, and adds sources."""
+    a = ("date 2013-05-03 Lindsay Lohan, 26, checked into the Betty Ford Center in Rancho "
+         "Mirage early Friday.")
+    b = ("date 2013-05-03 The actress Lindsay Lohan checked into a clinic in Rancho Mirage "
+         "on Friday, avoiding arrest.")
+    before = _events({"a": a, "b": b}, clauses="news")
+    after = _events({"a": a, "b": b, "c": CLAUSE}, clauses="news")
+    assert _dated_groups(after) == _dated_groups(before)
+    assert sum("c" in e.document_ids and len(e.document_ids) > 1 for e in after) == 1
+
+
+def test_the_threshold_is_a_cosine():
+    assert 0 < RULE["threshold"] < 1 and event_kinds().publication == RULE["threshold"]
+
+
+@pytest.mark.parametrize("first", ["a", "b"])
+def test_an_incremental_import_joins_as_a_full_one(tmp_path, monkeypatch, first):
+    """The clause events' article added to a project holding the dated one (or the other way
+    round): the events are the full resolution's, the two articles one event."""
+    from kerryview.incremental import merge as incremental
+    from kerryview.pipeline import StoredResult, import_into_store
+    from kerryview.store import Store
+
+    from test_incremental_merge import _events as rows, _from_scratch
+
+    monkeypatch.setattr(incremental, "REFIT_FRACTION", 10.0)  # (a pile of two)
+    texts = {"a": CLAUSE, "b": DATED,
+             "c": "date 2013-05-03 Prosecutors said the actress had skipped a court-ordered stay "
+                  "at a Newport Beach clinic on Thursday."}
+    paths = {}
+    for name, text in texts.items():
+        paths[name] = tmp_path / f"{name}.txt"
+        paths[name].write_text(text, encoding="utf-8")
+    store = Store(tmp_path / "p.db")
+    import_into_store(store, [paths["c"], paths[first]])
+    result = import_into_store(store, [paths["b" if first == "a" else "a"]])
+    assert isinstance(result, StoredResult)  # merged incrementally
+    expected = _from_scratch(store, monkeypatch)
+    assert rows(store.events()) == rows(expected)
+    assert [e.document_ids for e in _with(store.events(), "Betty Ford")] == [["a", "b"]]
+
+
+def test_one_article_alone_never_joins_its_own_clause_and_dated_mention():
+    """publication_day.one_article: one article telling an undated clause and a dated one of
+    one kind tells two happenings (without the rule, one event of both)."""
+    text = RULE["one_article"]["example"].replace("[", "").replace("]", "")
+    events = _with(_events({"a": text}, clauses="news"), "called")
+    assert len(events) == 2
+    assert sorted(is_clause_event(e.mentions[0]) for e in events) == [False, True]
+
+
+def _item(text: str, doc: str, clause: bool):
+    """A mention of the example's text, its [bracketed] event word its trigger, dated to its
+    date line's day by its publication (a clause event) or by a time expression."""
+    import re
+
+    from kerryview.calendar.intervals import value_interval
+    from kerryview.events.clauses import own_words
+    from kerryview.events.merge import Item
+    from kerryview.model import EventMention, Timex
+    from kerryview.text.similarity import Vectorizer, content_terms
+
+    day, marked = text.split(" ", 2)[1:]
+    plain = marked.replace("[", "").replace("]", "")
+    m = re.search(r"\[([^\]]+)\]", marked)
+    mention = EventMention(doc, 0, len(plain), plain, Timex(0, 0, "", "DATE", day),
+                           trigger_start=m.start(), trigger_end=m.start() + len(m[1]),
+                           dated_by="publication" if clause else "time expression")
+    bag = own_words(mention, content_terms(plain))
+    return Item(mention, plain, value_interval(day), Vectorizer({}).vector(bag), day)
+
+
+def test_two_passages_alike_only_by_their_event_word_stay_apart(monkeypatch):
+    """publication_day.event_word_once: "Cases rose" (a clause event) and "Shares rose" (dated
+    that day) share their kind and nothing else (with the event word counted, one event)."""
+    from kerryview.text.similarity import Vectorizer
+
+    clause_text, dated_text = RULE["event_word_once"]["example"]
+    clause, dated = _item(clause_text, "a", True), _item(dated_text, "b", False)
+    vec = Vectorizer({})
+    assert len(merging.join_publication_dated([[clause], [dated]], vec)) == 2
+    monkeypatch.setattr(merging, "_event_words", lambda group: set())
+    assert len(merging.join_publication_dated([[clause], [dated]], vec)) == 1
