@@ -132,6 +132,33 @@ def capitalized(label: str) -> str:
     return label[:lead] + label[lead:lead + 1].upper() + label[lead + 1:]
 
 
+@cache
+def _caption_position() -> re.Pattern[str]:
+    """A photograph's position words after a name, between commas or in brackets (data/
+    lead_rules.json caption_positions): ", left," "(second right)"."""
+    words = sorted(_lists()["caption_positions"], key=lambda w: (-len(w), w))
+    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return re.compile(rf",\s*(?:{alt}),(?=\s)|\s*\(\s*(?:{alt})\s*\)", re.IGNORECASE)
+
+
+def caption_position_spans(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """The spans of text[a:b] that only say where a person stands in a photograph, marks and
+    all ("John Mack|, left,| and Vikram Pandit leave", "Sarkozy| (right)| greets"): no event
+    words, and no clause break for a label's subject."""
+    return [(m.start(), m.end()) for m in _caption_position().finditer(text, a, b)]
+
+
+def without_caption_positions(label: str) -> str:
+    """`label` without a photograph's position words ("President Bush, left, makes a statement"
+    -> "President Bush makes a statement"); between two names of a list one comma stays
+    ("President Bush, center, French President Nicolas Sarkozy" -> "President Bush, French
+    President Nicolas Sarkozy")."""
+    def gone(m: re.Match[str]) -> str:
+        rest = label[m.end():].lstrip()
+        return ", " if m.group().startswith(",") and rest[:1].isupper() else " "
+    return re.sub(r"\s{2,}", " ", _caption_position().sub(gone, label)).strip()
+
+
 def cut_number(text: str, start: int) -> bool:
     """Whether a label starting at `start` cuts a number in half ("5,|000", "3.|5 million") or
     a clock time ("2:|36 pm")."""
@@ -142,32 +169,115 @@ def cut_number(text: str, start: int) -> bool:
 def shorten(label: str, limit: int = MAX_LABEL_CHARS, keep_words: int = 0) -> str:
     """`label` within `limit` characters: cut at the last clause break that keeps a complete
     label (at least its first `keep_words` words: who and the event words), else before the
-    last phrase of where, when or how; when neither keeps those words, the same with at least
-    MIN_COMPLETE_WORDS words; only then at a word with "…"."""
+    last phrase of where, when or how; else the same without the asides an editor drops first
+    (in brackets, between dashes, an apposition between commas before its verb: "World Have
+    Your Say - the World Service global discussion program - was presented ..."). When none
+    keeps those words, the same with at least MIN_COMPLETE_WORDS words. Only when no such cut
+    fits, all that again up to OVERRUN_CHARS over the limit ("... have so far contracted the
+    H1N1 swine flu virus", not "... swine flu…"); only then at a word with "…"."""
+    if len(label) <= limit:
+        return label
+    # the event words far in ("... people set last year in Ireland by recruiting 2,510 people
+    # dressed as the characters created ..."): a shorter complete label still beats one in "…"
+    bare = without_asides(label, keep_words)
+    for most in (limit, limit + OVERRUN_CHARS):
+        for least in dict.fromkeys((max(MIN_COMPLETE_WORDS, keep_words), MIN_COMPLETE_WORDS)):
+            for text, keep in ((label, keep_words), bare):
+                cut = _complete_cut(text, most, least - keep_words + keep, keep)
+                if cut:
+                    return cut
+    head = label[:limit]
+    return head.rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
+
+
+OVERRUN_CHARS = 20  # a complete label this much over the limit beats one cut off with "…"
+MAX_BREAK_CHARS = 12  # a clause break right at the limit is read whole (" whereas ")
+
+
+def _complete_cut(label: str, limit: int, least: int, keep_words: int) -> str | None:
+    """`label` whole when it fits within `limit`, else cut at its last clause break within it
+    that keeps `least` words, else before its last phrase of where, when or how; None when no
+    cut leaves a complete label."""
     if len(label) <= limit:
         return label
     head = label[:limit]
-    # the event words far in ("... people set last year in Ireland by recruiting 2,510 people
-    # dressed as the characters created ..."): a shorter complete label still beats one in "…"
-    for least in dict.fromkeys((max(MIN_COMPLETE_WORDS, keep_words), MIN_COMPLETE_WORDS)):
-        ends = [m.start() for m in _COMPLETE_END.finditer(head) if len(head[:m.start()].split()) >= least
-                and not cut_number(label, m.end())  # "between 6,|000": the limit fell in a number
-                and not _ends_on_subject(head[:m.start()])  # never "... because he, | ..."
-                and not (label[m.end():m.end() + 1].isdigit() and head[:m.start()][-1:].isdigit())]
-        # ("the events of 1 | and 2 April": one range)
-        if not ends:  # no clause break: before a phrase of where, when, how
-            ends = [m.start() for m in _PHRASE_START.finditer(label)  # "... cooperation | on"
-                    if m.start() <= limit and len(head[:m.start()].split()) > least
-                    and _ends_phrase(head[:m.start()])]
-        # a cut before a relative clause never leaves the clause it is in without its verb ("... swine
-        # flu when a man | who returned"); short of the event words, the last clause must have a verb
-        # after its first word ("The commission's other chairman, who | was head of the EPA": none)
-        ends = [e for e in ends if (not _RELATIVE_NEXT.match(label, e) or not _COMPLEMENT.search(head[:e])
-                                    or has_finite_verb("x " + _COMPLEMENT.split(head[:e])[-1]))
-                and (least >= keep_words or has_finite_verb(_COMPLEMENT.split(head[:e])[-1]))]
-        if ends:
-            return head[:max(ends)].rstrip(" ,;:-–—")
-    return head.rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
+    ends = [m.start() for m in _COMPLETE_END.finditer(label, 0, limit + MAX_BREAK_CHARS)
+            if m.start() <= limit and len(head[:m.start()].split()) >= least
+            and not cut_number(label, m.end())  # "between 6,|000": the limit fell in a number
+            and not _ends_on_subject(head[:m.start()])  # never "... because he, | ..."
+            and not (label[m.end():m.end() + 1].isdigit() and head[:m.start()][-1:].isdigit())
+            and head[:m.start()].split()[-1:] != [] and head[:m.start()].split()[-1].lower().strip("\"“”'’,")
+            not in _lists()["never_last"]]  # ("such | as Russia's default", '"This is very, | very')
+    # ("the events of 1 | and 2 April": one range)
+    if not ends:  # no clause break: before a phrase of where, when, how
+        ends = [m.start() for m in _PHRASE_START.finditer(label)  # "... cooperation | on"
+                if m.start() <= limit and len(head[:m.start()].split()) > least
+                and _ends_phrase(head[:m.start()])]
+    # a cut before a relative clause never leaves the clause it is in without its verb ("... swine
+    # flu when a man | who returned"); short of the event words, the last clause must have a verb
+    # after its first word ("The commission's other chairman, who | was head of the EPA": none)
+    ends = [e for e in ends if (not _RELATIVE_NEXT.match(label, e) or not _COMPLEMENT.search(head[:e])
+                                or has_finite_verb("x " + _COMPLEMENT.split(head[:e])[-1]))
+            and (least >= keep_words or has_finite_verb(_COMPLEMENT.split(head[:e])[-1]))]
+    return head[:max(ends)].rstrip(" ,;:-–—") if ends else None
+
+
+# The asides an editor drops from a long label: words in brackets, words between two dashes set
+# off by spaces (not a range of numbers: "Sept. 15 - 19"), and an apposition or a relative clause
+# between two commas right before its clause's verb ("One of Russia's wealthiest tycoons, along
+# with ..., was"; "Margaret Chan, who raised ..., is trying").
+_BRACKETED = re.compile(r"\s*\([^()]{1,100}\)")
+_DASHED = re.compile(r"\s(?:--|[-–—])\s+(?=[^\d\s])[^-–—]{1,200}?\s(?:--|[-–—])(?=\s)")
+_COMMAS = re.compile(r"(?<!\d),\s+(?=[^\d\s])[^,;:()]{1,200}?(?<!\d),(?=\s)")
+
+
+def without_asides(label: str, keep_words: int = 0) -> tuple[str, int]:
+    """`label` without its asides (in brackets, between dashes, between commas before a verb;
+    never one holding its `keep_words`-th word, the event words), and the words it keeps up
+    to its event words."""
+    gone: list[tuple[int, int]] = []
+    for m in [*_BRACKETED.finditer(label), *_DASHED.finditer(label), *_COMMAS.finditer(label)]:
+        if m.start() == 0 or any(a < m.end() and m.start() < b for a, b in gone):
+            continue
+        if m.group().lstrip().startswith("(") and has_finite_verb("x " + m.group().strip(" ()")):
+            continue  # "close contacts who should be offered antivirals (are those) who ...": a verb
+        first, last = len(label[:m.start()].split()), len(label[:m.end()].split())
+        if first < keep_words <= last:
+            continue  # the event words are in the aside
+        if m.group().lstrip().startswith(","):
+            inside = m.group().strip(" ,")
+            if not _verb_next(label, m.end()) \
+                    or re.search(CLAUSE_COMMA, label[:m.start()]) or is_fragment(label[:m.start()]) \
+                    or has_finite_verb(label[:m.start()]) \
+                    or (has_finite_verb(inside) and inside.split()[0].lower() not in ("who", "which")):
+                continue  # only between a subject and its verb ("Allen, the commander, said")
+        gone.append((m.start(), m.end()))
+    if not gone:
+        return label, keep_words
+    out, at, keep = [], 0, keep_words
+    for a, b in sorted(gone):
+        out.append(label[at:a].strip())
+        if b <= len(" ".join(label.split()[:keep_words])) + 1:
+            keep -= len(label[a:b].split())
+        closes = label[a:b].lstrip()[:1] in "-–—" and label[b:].strip() != "" \
+            and has_finite_verb(re.split(CLAUSE_COMMA, label[:a])[-1]) and not _verb_next(label, b)
+        if closes:  # "While the device didn't close -- or may have closed partially -- investigative
+            out[-1] += ","  # hearings have ...": the dashes ended a clause, a comma does
+        at = b
+    out.append(label[at:].strip())
+    return re.sub(r"\s{2,}", " ", " ".join(x for x in out if x)), keep
+
+
+def _verb_next(label: str, at: int) -> bool:
+    """Whether the word at label[at:] is a finite verb, an auxiliary or a modal: the verb of
+    the subject before an aside."""
+    from kerryview.text.verbs import is_verb
+
+    nxt = re.match(r"\s*([\w'’]+)", label[at:])
+    rules = event_lists("clause_rules.json")
+    return nxt is not None and (nxt.group(1).lower() in rules["progressive_auxiliaries"] | rules["present_auxiliaries"]
+                                | rules["past_perfect"] | modals()["modals"]
+                                or is_verb(nxt.group(1), label[max(0, at - 12):at], finite=True))
 
 
 _RELATIVE_NEXT = re.compile(r",?\s+(?:who|which|whom|whose)\b")  # a cut right before a relative clause
