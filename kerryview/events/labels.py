@@ -27,8 +27,10 @@ _COMPLETE_END = re.compile(r"\s*(?:(?<!\d),|,(?!\d)|[;:]|\s(?:--|[-–—])\s|\s
 _PHRASE_START = re.compile(r"(?<=\S) (?=(?:" + "|".join(sorted(event_lists(LEAD_RULES)["phrase_starts"]))
                            + r")\s)", re.IGNORECASE)
 # The preposition that leads into a time expression ("in | early July"), dropped with it.
+# ... and a word of degree between them ("since | almost | last August"; date_lead_in_adverbs).
 DATE_LEAD_IN = re.compile(r"(?:\b(?:late|early)\s+)?\b(?:" + "|".join(sorted(event_lists(LEAD_RULES)["date_lead_ins"]))
-                          + r")\s*$", re.IGNORECASE)
+                          + r")(?:\s+(?:" + "|".join(sorted(event_lists(LEAD_RULES)["date_lead_in_adverbs"]))
+                          + r"))?\s*$", re.IGNORECASE)
 
 
 def fragment_starts() -> frozenset[str]:
@@ -157,6 +159,24 @@ def without_caption_positions(label: str) -> str:
         rest = label[m.end():].lstrip()
         return ", " if m.group().startswith(",") and rest[:1].isupper() else " "
     return re.sub(r"\s{2,}", " ", _caption_position().sub(gone, label)).strip()
+
+
+MAX_PERIOD_OPENING_CHARS = 40  # "Since the end of last year,"
+
+
+def period_opening(text: str, a: int, cut: int, timex: tuple[int, int]) -> bool:
+    """Whether text[a:cut], the words before a label's start, is only an opening adverbial of a
+    period that runs up to the time of writing ("Since 2008, | the FAA has contracted ...";
+    data/lead_rules.json period_openers) around a time expression other than the mention's own
+    `timex`: the label keeps it, as the event is the period's, not a deed of one day."""
+    head = text[a:cut].strip()
+    words = head.split()
+    if not head.endswith(",") or len(head) > MAX_PERIOD_OPENING_CHARS or not words \
+            or words[0].lower().strip("\"“") not in _lists()["period_openers"] or a <= timex[0] < min(timex[1], cut):
+        return False
+    rest = head[len(words[0]):].strip(" ,")
+    found = _recognize_phrase(rest)
+    return bool(found) and found[0].start == 0 and found[-1].end >= len(rest)
 
 
 def cut_number(text: str, start: int) -> bool:
@@ -889,6 +909,24 @@ def _title_case_name(first: str, rest: str) -> bool:
 MIN_SUBORDINATE_WORDS = 3  # "When he became chief executive": the clause left says who did what
 
 
+def _phrase_then_clause(words: str) -> bool:
+    """Whether `words` are a phrase with no verb, a comma, then a clause that is no relative
+    one ("the blast, | BP shares fell"): after "After" or "Since" the word was a preposition;
+    not "Holder, | who was deputy attorney general, heard complaints"."""
+    parts = re.split(CLAUSE_COMMA, words, maxsplit=1)
+    nxt = parts[1].split()[:1] if len(parts) == 2 else []
+    return bool(nxt) and not has_finite_verb(parts[0]) \
+        and nxt[0].lower() not in event_lists("clause_rules.json")["relative_pronouns"]
+
+
+def _opens_with_date(words: str) -> bool:
+    """Whether `words` open with a time expression (the tagger's): after "Since", "After" or
+    "Before" it makes the word a preposition ("Since Monday, BP has collected ..."), which a
+    label keeps, not a subordinator ("Since he became ...")."""
+    found = _recognize_phrase(words[:MAX_DATE_HEADING_CHARS])
+    return bool(found) and found[0].start == 0
+
+
 def tidy(label: str) -> str:
     """A label without the marker of a list item ("6) Created a culture ...") or the date of a
     chronology's item ("May 09 - Japan ..."), without the word that opens a subordinate clause
@@ -904,7 +942,8 @@ def tidy(label: str) -> str:
         label = rest  # "Help A US report into ...": a page's link run into the text
         first, _, rest = label.partition(" ")
     if first.lower() in _lists()["leading_subordinators"] and len(rest.split()) >= MIN_SUBORDINATE_WORDS \
-            and not is_fragment(rest):
+            and not is_fragment(rest) and not _opens_with_date(rest) and not _phrase_then_clause(rest):
+        # ("Since Monday, BP has ...", "After the blast, BP shares fell": a preposition, kept)
         label = rest[:1].upper() + rest[1:]  # "When he became chief executive" -> "He became ..."
     label = without_stance_adverb(label)  # "Obviously people had experienced" -> "People had experienced"
     named = _NAME_COMMA.match(label)
@@ -1109,12 +1148,32 @@ def apposition_subject(text: str, clause_start: int, start: int, trigger: tuple[
         subject = subject_of(text, clause_start, vp, is_verb).rstrip(" -–—")
         at = text.find(subject, clause_start, vp) if subject else -1
     if not _plain_subject(subject, text[at + len(subject):vp] if at >= 0 else ""):
-        return None
+        return _name_before(text, start, piece, vp)
     after = at + len(subject)
-    if at < 0 or not _APPOSITION_MARK.match(text, after) or (
-            date is not None and at < date[1] and date[0] < after):
+    if at >= 0 and date is not None and at < date[1] and date[0] < after:
+        return _name_before(text, start, piece, vp)  # "... in third quarter 2007 Bob Dudley, ...": the name
+    if at < 0 or not _APPOSITION_MARK.match(text, after):
         return None  # "It | shows the aftermath of a quake, ...": the subject's own verb follows
     return _with_list(text, subject, after, vp), vp
+
+
+def _name_before(text: str, start: int, apposition: str, vp: int) -> tuple[str, int] | None:
+    """The person's name right before the comma that opens the apposition a label starts with
+    ("... third quarter 2007 Bob Dudley, | currently managing director and a US citizen, told"
+    -> "Bob Dudley told"): its capitalized words, when the apposition has no verb of its own and
+    they name a person (antecedents.agrees); None otherwise."""
+    from kerryview.events.antecedents import agrees
+
+    before = text[max(0, start - 80):start].rstrip()
+    if not before.endswith(",") or not apposition or has_finite_verb("x " + apposition):
+        return None
+    words = before[:-1].split()
+    run: list[str] = []
+    while words and len(run) < MAX_NAME_WORDS and words[-1][:1].isupper() \
+            and words[-1].lower() not in stopwords():
+        run.insert(0, words.pop())
+    name = agrees(" ".join(run), "person", text) if run else None
+    return (name, vp) if name and not is_fragment(name) else None
 
 
 # A sentence opener inside the pieces between a subject and its verb: passages run together

@@ -24,7 +24,7 @@ from kerryview.events.headline import Lead, is_event_noun, lead_passages, main_e
 from kerryview.events.antecedents import agrees, antecedent, pronoun_kind, subject_of, with_antecedent
 from kerryview.events.liveblog import live_blog
 from kerryview.events.not_events import LineFilter, why_not_event_sentence
-from kerryview.events.labels import (CLAUSE_COMMA, caption_position_spans, colon_opens_clause, DATE_LEAD_IN, dated_item, apposition_subject, cut_number, keeps_date, headline_label,
+from kerryview.events.labels import (CLAUSE_COMMA, caption_position_spans, period_opening, colon_opens_clause, DATE_LEAD_IN, dated_item, apposition_subject, cut_number, keeps_date, headline_label,
                                      capitalized, determiner_that, MAX_CIRCUMSTANCE_WORDS, place_only, where_without_verb,
                                      with_opening_quote, with_opening_single_quote,
                                      is_conditional, is_fragment,
@@ -537,6 +537,8 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
                                      _conjunctions()):
             breaks.pop()
             cut = breaks[-1] if breaks else 0
+        if period_opening(text, a, a + cut, (timex.start, timex.end)):
+            cut = 0  # "Since 2008, | the FAA has contracted to spend ...": a period up to now, kept
         start = a + cut
         subject = ""  # the subject beside an apposition ("The 59-year-old, ..., Essex, has been")
         verb_trigger = text[trigger[0]:trigger[1]].lower() not in cues()["event_nouns"]
