@@ -231,8 +231,10 @@ def _complete_cut(label: str, limit: int, least: int, keep_words: int) -> str | 
     # ("the events of 1 | and 2 April": one range)
     if not ends:  # no clause break: before a phrase of where, when, how
         ends = [m.start() for m in _PHRASE_START.finditer(label)  # "... cooperation | on"
-                if m.start() <= limit and len(head[:m.start()].split()) > least
-                and _ends_phrase(head[:m.start()])]
+                if m.start() <= limit and _ends_phrase(head[:m.start()])
+                and (len(head[:m.start()].split()) > least or (
+                    len(head[:m.start()].split()) == least == keep_words and _noun_last(head[:m.start()])))]
+        # (the event words last, when they are a noun: "... leave a meeting | at the Treasury")
     # a cut before a relative clause never leaves the clause it is in without its verb ("... swine
     # flu when a man | who returned"); short of the event words, the last clause must have a verb
     # after its first word ("The commission's other chairman, who | was head of the EPA": none)
@@ -280,12 +282,21 @@ def without_asides(label: str, keep_words: int = 0) -> tuple[str, int]:
         if b <= len(" ".join(label.split()[:keep_words])) + 1:
             keep -= len(label[a:b].split())
         closes = label[a:b].lstrip()[:1] in "-–—" and label[b:].strip() != "" \
-            and has_finite_verb(re.split(CLAUSE_COMMA, label[:a])[-1]) and not _verb_next(label, b)
+            and not _verb_next(label, b) and (has_finite_verb(clause := re.split(CLAUSE_COMMA, label[:a])[-1])
+                                              or clause.split()[0].lower() in _lists()["leading_subordinators"])
         if closes:  # "While the device didn't close -- or may have closed partially -- investigative
             out[-1] += ","  # hearings have ...": the dashes ended a clause, a comma does
         at = b
     out.append(label[at:].strip())
     return re.sub(r"\s{2,}", " ", " ".join(x for x in out if x)), keep
+
+
+def _noun_last(words: str) -> bool:
+    """Whether `words` end on a noun after its determiner or a possessive ("... Pandit leave a
+    meeting", "... the talks"; lead_rules.json object_determiners), not on a verb or a gerund
+    ("... after meeting")."""
+    ws = words.split()[-2:]
+    return len(ws) == 2 and (ws[0].lower() in _lists()["object_determiners"] or ws[0].endswith(("'s", "’s")))
 
 
 def _verb_next(label: str, at: int) -> bool:

@@ -627,7 +627,8 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
         label += '"'
     if label.count("“") > label.count("”"):
         label += "”"
-    keep = len(text[offset:trigger[1]].split()) + len(subject.split()) if trigger and not reported else 0
+    keep = len(without_caption_positions(text[offset:trigger[1]]).split()) + len(subject.split()) \
+        if trigger and not reported else 0
     if trigger and reported and reported[2]:  # the speaker, then what was said
         named = with_antecedent(label, text, sents, sent, _is_verb) if sents is not None else label
         if named != label and named[:len(named) - len(label.partition(" ")[2])].strip() not in reported[2]:
