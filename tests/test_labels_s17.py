@@ -9,12 +9,13 @@ from importlib.resources import files
 
 import pytest
 
-from kerryview.events.labels import (MAX_LABEL_CHARS, OVERRUN_CHARS, caption_position_spans, shorten, tidy,
-                                     without_asides, without_caption_positions)
+from kerryview.events.labels import (MAX_LABEL_CHARS, OVERRUN_CHARS, caption_position_spans, photo_credits, shorten,
+                                     tidy, without_asides, without_caption_positions)
+from kerryview.events.not_events import not_event_prefix
 from kerryview.text.wordlists import event_lists
 from test_label_families import _labels
 
-NEW_LISTS = ("caption_positions", "date_lead_in_adverbs", "period_openers")
+NEW_LISTS = ("caption_positions", "date_lead_in_adverbs", "period_openers", "photo_credit_markers", "photo_agencies")
 
 
 def _entry(name):
@@ -153,3 +154,16 @@ def test_a_date_lead_in_goes_with_its_word_of_degree():
     assert _labels('The Peruvian president, who was talking about a "crisis of prosperity" as recently as last '
                    "month, announced a $3.4 billion bailout package.", date(2009, 1, 5))[0].startswith(
         "The Peruvian president announced a $3.4 billion bailout package")  # not "... as recently as, announced"
+
+
+def test_a_photographs_credit_ends_its_caption_and_its_agency_ends_the_credit():
+    text = ("The firm has been accused of muzzling the academics it is hiring Photograph: Alex Ogle\\/AFP\\/Getty "
+            "Images BP has rejected accusations of muzzling the scientists it hired on Monday.")
+    [(a, b)] = photo_credits(text, 0, len(text))
+    assert text[a:b] == "Photograph: Alex Ogle\\/AFP\\/Getty Images "
+    assert _labels(text, date(2010, 7, 20)) == ["BP has rejected accusations of muzzling the scientists it hired"]
+    # not_events.tsv photo_credit_run_in: the photographer's name never takes the sentence's subject
+    line = "Oil on the beach. REUTERS/Jason Reed BP said on Monday the well was shut."
+    assert line[not_event_prefix(line):].strip().startswith("BP said")
+    line = "A worker rests. AFP/Getty Images BP shares rose on Monday."
+    assert line[not_event_prefix(line):].strip().startswith("BP shares rose")

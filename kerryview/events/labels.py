@@ -436,7 +436,44 @@ def run_on_breaks(text: str, a: int, b: int, bullets: bool = True) -> list[int]:
                 last = i
     if bullets:  # each bullet point of a summary is a passage too
         out += [m.start(1) for m in _BULLET.finditer(text, a, b) if m.start(1) > a]
-    return sorted(out)
+    out += [x for credit in photo_credits(text, a, b) for x in credit if a < x < b]
+    return sorted(set(out))
+
+
+MAX_CREDIT_WORDS = 6  # "Photograph: Alex Ogle/AFP/Getty Images"
+
+
+@cache
+def _credit_marker() -> re.Pattern[str]:
+    words = "|".join(sorted(_lists()["photo_credit_markers"], key=len, reverse=True))
+    return re.compile(rf"\(?\b(?:{words})\s*:\s+", re.IGNORECASE)
+
+
+def photo_credits(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """The photograph credits in text[a:b] that a flattened web page runs between a caption and
+    the lead ("... the academics it is hiring | Photograph: Alex Ogle/AFP/Getty Images | BP has
+    rejected ..."; data/lead_rules.json photo_credit_markers, photo_agencies): where each starts
+    and ends. A credit ends after the agency that follows its last slash, or after an agency
+    named alone; one whose end cannot be told ends at its marker's colon."""
+    agencies = _lists()["photo_agencies"]
+    out = []
+    for m in _credit_marker().finditer(text, a, b):
+        words = list(re.finditer(r"[^\s]+", text[m.end():min(b, m.end() + 120)]))[:MAX_CREDIT_WORDS + 1]
+        end = m.end()
+        for i, w in enumerate(words[:MAX_CREDIT_WORDS]):
+            slashed = bool(re.search(r"\\?/", w.group()))
+            if not slashed and i > 0:
+                continue  # the photographer's name: "Alex | Ogle/AFP/Getty Images"
+            piece = re.split(r"\\?/", w.group())[-1].rstrip(".,;)").lower()
+            nxt = words[i + 1].group().rstrip(".,;)").lower() if i + 1 < len(words) else ""
+            if f"{piece} {nxt}" in agencies:
+                end = m.end() + words[i + 1].end()  # "Getty | Images"
+            elif piece in agencies:
+                end = m.end() + w.end()
+            if slashed or end > m.end():
+                break
+        out.append((m.start(), end + len(text[end:b]) - len(text[end:b].lstrip())))  # (the next word's start)
+    return out
 
 
 def within_passage(text: str, start: int, end: int, trigger: tuple[int, int],
