@@ -167,3 +167,14 @@ def test_a_photographs_credit_ends_its_caption_and_its_agency_ends_the_credit():
     assert line[not_event_prefix(line):].strip().startswith("BP said")
     line = "A worker rests. AFP/Getty Images BP shares rose on Monday."
     assert line[not_event_prefix(line):].strip().startswith("BP shares rose")
+
+
+def test_a_report_too_long_to_end_complete_is_told_by_what_was_said_alone():
+    # "the said part's own clause": shorter, and complete, where "Speaker: said" ends in "…"
+    text = ("The director of the Congressional Budget Office said yesterday that the proposed Wall Street bailout "
+            "could actually worsen the current financial crisis.")
+    assert _labels(text, date(2008, 9, 25)) == [
+        "The proposed Wall Street bailout could actually worsen the current financial crisis"]
+    # one that fits keeps its speaker
+    assert _labels("A U.S. official said on Monday that oil will reach the Florida coast by Friday.",
+                   date(2010, 6, 8))[0] == "A U.S. official: Oil will reach the Florida coast by Friday"

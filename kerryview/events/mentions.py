@@ -629,6 +629,7 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
         label += "”"
     keep = len(without_caption_positions(text[offset:trigger[1]]).split()) + len(subject.split()) \
         if trigger and not reported else 0
+    said_alone: tuple[str, int] | None = None  # what was said, and its words to keep, without its speaker
     if trigger and reported and reported[2]:  # the speaker, then what was said
         named = with_antecedent(label, text, sents, sent, _is_verb) if sents is not None else label
         if named != label and named[:len(named) - len(label.partition(" ")[2])].strip() not in reported[2]:
@@ -641,10 +642,15 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
             label = rest  # "Adm Allen: But the relief well will continue": no "But" after the speaker
         keep = len(reported[2].split()) + max(MIN_SAID_WORDS, words_to_verb(label) if reported[0] < told_end else 0)
         # (a subject taken back from the report's words reaches its verb: never "X: A severe flu pandemic")
+        said_alone = (capitalized(label), keep - len(reported[2].split()))
         label = f"{reported[2]}: {capitalized(label)}"
     elif trigger and reported and reported[0] < told_end:  # "Kerry told Wang Yi that ...": and what
         keep = len(text[reported[0]:told_end].split()) + MIN_SAID_WORDS
     label = shorten(label, MAX_LABEL_CHARS, keep)
+    if label.endswith("…") and said_alone and not (alone := shorten(*said_alone[:1], MAX_LABEL_CHARS,
+                                                                    said_alone[1])).endswith("…"):
+        label = alone  # "The proposed Wall Street bailout could actually worsen the current financial
+        # crisis", not "The director of the Congressional Budget Office: The proposed ... worsen the…"
     label = re.sub(r"\s+([,.;:])", r"\1", label)
     first, _, rest = label.partition(" ")
     if rest and first.lower().rstrip(",") in _conjunctions() \
