@@ -142,6 +142,10 @@ def test_a_leading_since_or_after_before_a_date_or_a_phrase_is_a_preposition_and
     assert tidy("Since Monday, BP has collected 10,000 barrels") == "Since Monday, BP has collected 10,000 barrels"
     assert tidy("After the blast, BP shares fell sharply") == "After the blast, BP shares fell sharply"
     assert tidy("When he became chief executive") == "He became chief executive"  # a subordinator
+    assert tidy("Then yesterday morning engineers felt confident enough to begin shutting off the valves") \
+        == "Yesterday morning engineers felt confident enough to begin shutting off the valves"  # no preposition
+    assert tidy("Since an explosion on 20 April, 50 miles off the coast of Louisiana") \
+        == "An explosion on 20 April, 50 miles off the coast of Louisiana"  # no clause after the comma
     assert tidy("After Holder, who was deputy attorney general, heard complaints") \
         == "Holder, who was deputy attorney general, heard complaints"
 

@@ -963,7 +963,7 @@ def _phrase_then_clause(words: str) -> bool:
     not "Holder, | who was deputy attorney general, heard complaints"."""
     parts = re.split(CLAUSE_COMMA, words, maxsplit=1)
     nxt = parts[1].split()[:1] if len(parts) == 2 else []
-    return bool(nxt) and not has_finite_verb(parts[0]) \
+    return bool(nxt) and not has_finite_verb(parts[0]) and has_finite_verb(parts[1]) \
         and nxt[0].lower() not in event_lists("clause_rules.json")["relative_pronouns"]
 
 
@@ -990,7 +990,8 @@ def tidy(label: str) -> str:
         label = rest  # "Help A US report into ...": a page's link run into the text
         first, _, rest = label.partition(" ")
     if first.lower() in _lists()["leading_subordinators"] and len(rest.split()) >= MIN_SUBORDINATE_WORDS \
-            and not is_fragment(rest) and not _opens_with_date(rest) and not _phrase_then_clause(rest):
+            and not is_fragment(rest) and not (first.lower() in _lists()["prepositions"]
+                                               and (_opens_with_date(rest) or _phrase_then_clause(rest))):
         # ("Since Monday, BP has ...", "After the blast, BP shares fell": a preposition, kept)
         label = rest[:1].upper() + rest[1:]  # "When he became chief executive" -> "He became ..."
     label = without_stance_adverb(label)  # "Obviously people had experienced" -> "People had experienced"
