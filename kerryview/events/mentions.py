@@ -648,7 +648,8 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
         keep = len(text[reported[0]:told_end].split()) + MIN_SAID_WORDS
     label = shorten(label, MAX_LABEL_CHARS, keep)
     if label.endswith("…") and said_alone and not (alone := shorten(*said_alone[:1], MAX_LABEL_CHARS,
-                                                                    said_alone[1])).endswith("…"):
+                                                                    said_alone[1])).endswith("…") \
+            and not is_fragment(alone, _conjunctions()):  # (never "Saying the company had informed him ...")
         label = alone  # "The proposed Wall Street bailout could actually worsen the current financial
         # crisis", not "The director of the Congressional Budget Office: The proposed ... worsen the…"
     label = re.sub(r"\s+([,.;:])", r"\1", label)
