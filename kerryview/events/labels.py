@@ -259,8 +259,8 @@ def without_asides(label: str, keep_words: int = 0) -> tuple[str, int]:
     to its event words."""
     gone: list[tuple[int, int]] = []
     for m in [*_BRACKETED.finditer(label), *_DASHED.finditer(label), *_COMMAS.finditer(label)]:
-        if m.start() == 0 or any(a < m.end() and m.start() < b for a, b in gone):
-            continue
+        if (m.start() == 0 and not m.group().startswith("(")) or any(a < m.end() and m.start() < b for a, b in gone):
+            continue  # (a bracket may open the label: "(By Michael Fein -- Bloomberg News) U.S. factory orders ...")
         if m.group().lstrip().startswith("(") and has_finite_verb("x " + m.group().strip(" ()")):
             continue  # "close contacts who should be offered antivirals (are those) who ...": a verb
         first, last = len(label[:m.start()].split()), len(label[:m.end()].split())
