@@ -226,8 +226,7 @@ def _complete_cut(label: str, limit: int, least: int, keep_words: int) -> str | 
             and not cut_number(label, m.end())  # "between 6,|000": the limit fell in a number
             and not _ends_on_subject(head[:m.start()])  # never "... because he, | ..."
             and not (label[m.end():m.end() + 1].isdigit() and head[:m.start()][-1:].isdigit())
-            and head[:m.start()].split()[-1:] != [] and head[:m.start()].split()[-1].lower().strip("\"“”'’,")
-            not in _lists()["never_last"]]  # ("such | as Russia's default", '"This is very, | very')
+            and _ends_phrase(head[:m.start()])]  # ("such | as Russia's default", "perhaps by | as much as")
     # ("the events of 1 | and 2 April": one range)
     if not ends:  # no clause break: before a phrase of where, when, how
         ends = [m.start() for m in _PHRASE_START.finditer(label)  # "... cooperation | on"
@@ -957,13 +956,15 @@ def _title_case_name(first: str, rest: str) -> bool:
 MIN_SUBORDINATE_WORDS = 3  # "When he became chief executive": the clause left says who did what
 
 
-def _phrase_then_clause(words: str) -> bool:
-    """Whether `words` are a phrase with no verb, a comma, then a clause that is no relative
-    one ("the blast, | BP shares fell"): after "After" or "Since" the word was a preposition;
-    not "Holder, | who was deputy attorney general, heard complaints"."""
+def _clause_after_comma(words: str) -> bool:
+    """Whether a main clause follows the first comma of `words`, no relative one ("the blast, |
+    BP shares fell", "the company faces criticism ..., | Spirit Airlines officials offer no
+    apology"; not "Holder, | who was deputy attorney general, heard complaints"): the word
+    before `words` opened an adverbial, which a label keeps (dropped, it would leave two
+    clauses side by side, or a preposition's object for a subject)."""
     parts = re.split(CLAUSE_COMMA, words, maxsplit=1)
     nxt = parts[1].split()[:1] if len(parts) == 2 else []
-    return bool(nxt) and not has_finite_verb(parts[0]) and has_finite_verb(parts[1]) \
+    return bool(nxt) and has_finite_verb(parts[1]) \
         and nxt[0].lower() not in event_lists("clause_rules.json")["relative_pronouns"]
 
 
@@ -990,8 +991,8 @@ def tidy(label: str) -> str:
         label = rest  # "Help A US report into ...": a page's link run into the text
         first, _, rest = label.partition(" ")
     if first.lower() in _lists()["leading_subordinators"] and len(rest.split()) >= MIN_SUBORDINATE_WORDS \
-            and not is_fragment(rest) and not (first.lower() in _lists()["prepositions"]
-                                               and (_opens_with_date(rest) or _phrase_then_clause(rest))):
+            and not is_fragment(rest) and not _clause_after_comma(rest) \
+            and not (first.lower() in _lists()["prepositions"] and _opens_with_date(rest)):
         # ("Since Monday, BP has ...", "After the blast, BP shares fell": a preposition, kept)
         label = rest[:1].upper() + rest[1:]  # "When he became chief executive" -> "He became ..."
     label = without_stance_adverb(label)  # "Obviously people had experienced" -> "People had experienced"
