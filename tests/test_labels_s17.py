@@ -145,6 +145,8 @@ def test_a_leading_since_or_after_before_a_date_or_a_phrase_is_a_preposition_and
     assert tidy("When he became chief executive") == "He became chief executive"  # a subordinator
     assert tidy("Then yesterday morning engineers felt confident enough to begin shutting off the valves") \
         == "Yesterday morning engineers felt confident enough to begin shutting off the valves"  # no preposition
+    assert tidy("Then that's a bit like saying that, today, it is hot") \
+        == "That's a bit like saying that, today, it is hot"  # "Then" orders events: it goes
     assert tidy("Since an explosion on 20 April, 50 miles off the coast of Louisiana") \
         == "An explosion on 20 April, 50 miles off the coast of Louisiana"  # no clause after the comma
     assert tidy("After Holder, who was deputy attorney general, heard complaints") \

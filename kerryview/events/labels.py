@@ -991,7 +991,8 @@ def tidy(label: str) -> str:
         label = rest  # "Help A US report into ...": a page's link run into the text
         first, _, rest = label.partition(" ")
     if first.lower() in _lists()["leading_subordinators"] and len(rest.split()) >= MIN_SUBORDINATE_WORDS \
-            and not is_fragment(rest) and not _clause_after_comma(rest) \
+            and not is_fragment(rest) \
+            and not (first.lower() not in _lists()["sequence_adverbs"] and _clause_after_comma(rest)) \
             and not (first.lower() in _lists()["prepositions"] and _opens_with_date(rest)):
         # ("Since Monday, BP has ...", "After the blast, BP shares fell": a preposition, kept)
         label = rest[:1].upper() + rest[1:]  # "When he became chief executive" -> "He became ..."
