@@ -27,8 +27,10 @@ _COMPLETE_END = re.compile(r"\s*(?:(?<!\d),|,(?!\d)|[;:]|\s(?:--|[-–—])\s|\s
 _PHRASE_START = re.compile(r"(?<=\S) (?=(?:" + "|".join(sorted(event_lists(LEAD_RULES)["phrase_starts"]))
                            + r")\s)", re.IGNORECASE)
 # The preposition that leads into a time expression ("in | early July"), dropped with it.
+# ... and a word of degree between them ("since | almost | last August"; date_lead_in_adverbs).
 DATE_LEAD_IN = re.compile(r"(?:\b(?:late|early)\s+)?\b(?:" + "|".join(sorted(event_lists(LEAD_RULES)["date_lead_ins"]))
-                          + r")\s*$", re.IGNORECASE)
+                          + r")(?:\s+(?:" + "|".join(sorted(event_lists(LEAD_RULES)["date_lead_in_adverbs"]))
+                          + r"))?\s*$", re.IGNORECASE)
 
 
 def fragment_starts() -> frozenset[str]:
@@ -132,6 +134,51 @@ def capitalized(label: str) -> str:
     return label[:lead] + label[lead:lead + 1].upper() + label[lead + 1:]
 
 
+@cache
+def _caption_position() -> re.Pattern[str]:
+    """A photograph's position words after a name, between commas or in brackets (data/
+    lead_rules.json caption_positions): ", left," "(second right)"."""
+    words = sorted(_lists()["caption_positions"], key=lambda w: (-len(w), w))
+    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return re.compile(rf",\s*(?:{alt}),(?=\s)|\s*\(\s*(?:{alt})\s*\)", re.IGNORECASE)
+
+
+def caption_position_spans(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """The spans of text[a:b] that only say where a person stands in a photograph, marks and
+    all ("John Mack|, left,| and Vikram Pandit leave", "Sarkozy| (right)| greets"): no event
+    words, and no clause break for a label's subject."""
+    return [(m.start(), m.end()) for m in _caption_position().finditer(text, a, b)]
+
+
+def without_caption_positions(label: str) -> str:
+    """`label` without a photograph's position words ("President Bush, left, makes a statement"
+    -> "President Bush makes a statement"); between two names of a list one comma stays
+    ("President Bush, center, French President Nicolas Sarkozy" -> "President Bush, French
+    President Nicolas Sarkozy")."""
+    def gone(m: re.Match[str]) -> str:
+        rest = label[m.end():].lstrip()
+        return ", " if m.group().startswith(",") and rest[:1].isupper() else " "
+    return re.sub(r"\s{2,}", " ", _caption_position().sub(gone, label)).strip()
+
+
+MAX_PERIOD_OPENING_CHARS = 40  # "Since the end of last year,"
+
+
+def period_opening(text: str, a: int, cut: int, timex: tuple[int, int]) -> bool:
+    """Whether text[a:cut], the words before a label's start, is only an opening adverbial of a
+    period that runs up to the time of writing ("Since 2008, | the FAA has contracted ...";
+    data/lead_rules.json period_openers) around a time expression other than the mention's own
+    `timex`: the label keeps it, as the event is the period's, not a deed of one day."""
+    head = text[a:cut].strip()
+    words = head.split()
+    if not head.endswith(",") or len(head) > MAX_PERIOD_OPENING_CHARS or not words \
+            or words[0].lower().strip("\"“") not in _lists()["period_openers"] or a <= timex[0] < min(timex[1], cut):
+        return False
+    rest = head[len(words[0]):].strip(" ,")
+    found = _recognize_phrase(rest)
+    return bool(found) and found[0].start == 0 and found[-1].end >= len(rest)
+
+
 def cut_number(text: str, start: int) -> bool:
     """Whether a label starting at `start` cuts a number in half ("5,|000", "3.|5 million") or
     a clock time ("2:|36 pm")."""
@@ -142,32 +189,125 @@ def cut_number(text: str, start: int) -> bool:
 def shorten(label: str, limit: int = MAX_LABEL_CHARS, keep_words: int = 0) -> str:
     """`label` within `limit` characters: cut at the last clause break that keeps a complete
     label (at least its first `keep_words` words: who and the event words), else before the
-    last phrase of where, when or how; when neither keeps those words, the same with at least
-    MIN_COMPLETE_WORDS words; only then at a word with "…"."""
+    last phrase of where, when or how; else the same without the asides an editor drops first
+    (in brackets, between dashes, an apposition between commas before its verb: "World Have
+    Your Say - the World Service global discussion program - was presented ..."). When none
+    keeps those words, the same with at least MIN_COMPLETE_WORDS words. Only when no such cut
+    fits, all that again up to OVERRUN_CHARS over the limit ("... have so far contracted the
+    H1N1 swine flu virus", not "... swine flu…"); only then at a word with "…"."""
+    if len(label) <= limit:
+        return label
+    # the event words far in ("... people set last year in Ireland by recruiting 2,510 people
+    # dressed as the characters created ..."): a shorter complete label still beats one in "…"
+    bare = without_asides(label, keep_words)
+    for most in (limit, limit + OVERRUN_CHARS):
+        for least in dict.fromkeys((max(MIN_COMPLETE_WORDS, keep_words), MIN_COMPLETE_WORDS)):
+            for text, keep in ((label, keep_words), bare):
+                cut = _complete_cut(text, most, least - keep_words + keep, keep)
+                if cut:
+                    return cut
+    head = label[:limit]
+    return head.rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
+
+
+OVERRUN_CHARS = 20  # a complete label this much over the limit beats one cut off with "…"
+MAX_BREAK_CHARS = 12  # a clause break right at the limit is read whole (" whereas ")
+
+
+def _complete_cut(label: str, limit: int, least: int, keep_words: int) -> str | None:
+    """`label` whole when it fits within `limit`, else cut at its last clause break within it
+    that keeps `least` words, else before its last phrase of where, when or how; None when no
+    cut leaves a complete label."""
     if len(label) <= limit:
         return label
     head = label[:limit]
-    # the event words far in ("... people set last year in Ireland by recruiting 2,510 people
-    # dressed as the characters created ..."): a shorter complete label still beats one in "…"
-    for least in dict.fromkeys((max(MIN_COMPLETE_WORDS, keep_words), MIN_COMPLETE_WORDS)):
-        ends = [m.start() for m in _COMPLETE_END.finditer(head) if len(head[:m.start()].split()) >= least
-                and not cut_number(label, m.end())  # "between 6,|000": the limit fell in a number
-                and not _ends_on_subject(head[:m.start()])  # never "... because he, | ..."
-                and not (label[m.end():m.end() + 1].isdigit() and head[:m.start()][-1:].isdigit())]
-        # ("the events of 1 | and 2 April": one range)
-        if not ends:  # no clause break: before a phrase of where, when, how
-            ends = [m.start() for m in _PHRASE_START.finditer(label)  # "... cooperation | on"
-                    if m.start() <= limit and len(head[:m.start()].split()) > least
-                    and _ends_phrase(head[:m.start()])]
-        # a cut before a relative clause never leaves the clause it is in without its verb ("... swine
-        # flu when a man | who returned"); short of the event words, the last clause must have a verb
-        # after its first word ("The commission's other chairman, who | was head of the EPA": none)
-        ends = [e for e in ends if (not _RELATIVE_NEXT.match(label, e) or not _COMPLEMENT.search(head[:e])
-                                    or has_finite_verb("x " + _COMPLEMENT.split(head[:e])[-1]))
-                and (least >= keep_words or has_finite_verb(_COMPLEMENT.split(head[:e])[-1]))]
-        if ends:
-            return head[:max(ends)].rstrip(" ,;:-–—")
-    return head.rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
+    ends = [m.start() for m in _COMPLETE_END.finditer(label, 0, limit + MAX_BREAK_CHARS)
+            if m.start() <= limit and len(head[:m.start()].split()) >= least
+            and not cut_number(label, m.end())  # "between 6,|000": the limit fell in a number
+            and not _ends_on_subject(head[:m.start()])  # never "... because he, | ..."
+            and not (label[m.end():m.end() + 1].isdigit() and head[:m.start()][-1:].isdigit())
+            and _ends_phrase(head[:m.start()])]  # ("such | as Russia's default", "perhaps by | as much as")
+    # ("the events of 1 | and 2 April": one range)
+    if not ends:  # no clause break: before a phrase of where, when, how
+        ends = [m.start() for m in _PHRASE_START.finditer(label)  # "... cooperation | on"
+                if m.start() <= limit and _ends_phrase(head[:m.start()])
+                and (len(head[:m.start()].split()) > least or (
+                    len(head[:m.start()].split()) == least == keep_words and _noun_last(head[:m.start()])))]
+        # (the event words last, when they are a noun: "... leave a meeting | at the Treasury")
+    # a cut before a relative clause never leaves the clause it is in without its verb ("... swine
+    # flu when a man | who returned"); short of the event words, the last clause must have a verb
+    # after its first word ("The commission's other chairman, who | was head of the EPA": none)
+    ends = [e for e in ends if (not _RELATIVE_NEXT.match(label, e) or not _COMPLEMENT.search(head[:e])
+                                or has_finite_verb("x " + _COMPLEMENT.split(head[:e])[-1]))
+            and (least >= keep_words or has_finite_verb(_COMPLEMENT.split(head[:e])[-1]))]
+    return head[:max(ends)].rstrip(" ,;:-–—") if ends else None
+
+
+# The asides an editor drops from a long label: words in brackets, words between two dashes set
+# off by spaces (not a range of numbers: "Sept. 15 - 19"), and an apposition or a relative clause
+# between two commas right before its clause's verb ("One of Russia's wealthiest tycoons, along
+# with ..., was"; "Margaret Chan, who raised ..., is trying").
+_BRACKETED = re.compile(r"\s*\([^()]{1,100}\)")
+_DASHED = re.compile(r"\s(?:--|[-–—])\s+(?=[^\d\s])[^-–—]{1,200}?\s(?:--|[-–—])(?=\s)")
+_COMMAS = re.compile(r"(?<!\d),\s+(?=[^\d\s])[^,;:()]{1,200}?(?<!\d),(?=\s)")
+
+
+def without_asides(label: str, keep_words: int = 0) -> tuple[str, int]:
+    """`label` without its asides (in brackets, between dashes, between commas before a verb;
+    never one holding its `keep_words`-th word, the event words), and the words it keeps up
+    to its event words."""
+    gone: list[tuple[int, int]] = []
+    for m in [*_BRACKETED.finditer(label), *_DASHED.finditer(label), *_COMMAS.finditer(label)]:
+        if (m.start() == 0 and not m.group().startswith("(")) or any(a < m.end() and m.start() < b for a, b in gone):
+            continue  # (a bracket may open the label: "(By Michael Fein -- Bloomberg News) U.S. factory orders ...")
+        if m.group().lstrip().startswith("(") and has_finite_verb("x " + m.group().strip(" ()")):
+            continue  # "close contacts who should be offered antivirals (are those) who ...": a verb
+        first, last = len(label[:m.start()].split()), len(label[:m.end()].split())
+        if first < keep_words <= last:
+            continue  # the event words are in the aside
+        if m.group().lstrip().startswith(","):
+            inside = m.group().strip(" ,")
+            if not _verb_next(label, m.end()) \
+                    or re.search(CLAUSE_COMMA, label[:m.start()]) or is_fragment(label[:m.start()]) \
+                    or has_finite_verb(label[:m.start()]) \
+                    or (has_finite_verb(inside) and inside.split()[0].lower() not in ("who", "which")):
+                continue  # only between a subject and its verb ("Allen, the commander, said")
+        gone.append((m.start(), m.end()))
+    if not gone:
+        return label, keep_words
+    out, at, keep = [], 0, keep_words
+    for a, b in sorted(gone):
+        out.append(label[at:a].strip())
+        if b <= len(" ".join(label.split()[:keep_words])) + 1:
+            keep -= len(label[a:b].split())
+        closes = label[a:b].lstrip()[:1] in "-–—" and label[b:].strip() != "" \
+            and not _verb_next(label, b) and (has_finite_verb(clause := re.split(CLAUSE_COMMA, label[:a])[-1])
+                                              or clause.split()[0].lower() in _lists()["leading_subordinators"])
+        if closes:  # "While the device didn't close -- or may have closed partially -- investigative
+            out[-1] += ","  # hearings have ...": the dashes ended a clause, a comma does
+        at = b
+    out.append(label[at:].strip())
+    return re.sub(r"\s{2,}", " ", " ".join(x for x in out if x)), keep
+
+
+def _noun_last(words: str) -> bool:
+    """Whether `words` end on a noun after its determiner or a possessive ("... Pandit leave a
+    meeting", "... the talks"; lead_rules.json object_determiners), not on a verb or a gerund
+    ("... after meeting")."""
+    ws = words.split()[-2:]
+    return len(ws) == 2 and (ws[0].lower() in _lists()["object_determiners"] or ws[0].endswith(("'s", "’s")))
+
+
+def _verb_next(label: str, at: int) -> bool:
+    """Whether the word at label[at:] is a finite verb, an auxiliary or a modal: the verb of
+    the subject before an aside."""
+    from kerryview.text.verbs import is_verb
+
+    nxt = re.match(r"\s*([\w'’]+)", label[at:])
+    rules = event_lists("clause_rules.json")
+    return nxt is not None and (nxt.group(1).lower() in rules["progressive_auxiliaries"] | rules["present_auxiliaries"]
+                                | rules["past_perfect"] | modals()["modals"]
+                                or is_verb(nxt.group(1), label[max(0, at - 12):at], finite=True))
 
 
 _RELATIVE_NEXT = re.compile(r",?\s+(?:who|which|whom|whose)\b")  # a cut right before a relative clause
@@ -295,7 +435,44 @@ def run_on_breaks(text: str, a: int, b: int, bullets: bool = True) -> list[int]:
                 last = i
     if bullets:  # each bullet point of a summary is a passage too
         out += [m.start(1) for m in _BULLET.finditer(text, a, b) if m.start(1) > a]
-    return sorted(out)
+    out += [x for credit in photo_credits(text, a, b) for x in credit if a < x < b]
+    return sorted(set(out))
+
+
+MAX_CREDIT_WORDS = 6  # "Photograph: Alex Ogle/AFP/Getty Images"
+
+
+@cache
+def _credit_marker() -> re.Pattern[str]:
+    words = "|".join(sorted(_lists()["photo_credit_markers"], key=len, reverse=True))
+    return re.compile(rf"\(?\b(?:{words})\s*:\s+", re.IGNORECASE)
+
+
+def photo_credits(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """The photograph credits in text[a:b] that a flattened web page runs between a caption and
+    the lead ("... the academics it is hiring | Photograph: Alex Ogle/AFP/Getty Images | BP has
+    rejected ..."; data/lead_rules.json photo_credit_markers, photo_agencies): where each starts
+    and ends. A credit ends after the agency that follows its last slash, or after an agency
+    named alone; one whose end cannot be told ends at its marker's colon."""
+    agencies = _lists()["photo_agencies"]
+    out = []
+    for m in _credit_marker().finditer(text, a, b):
+        words = list(re.finditer(r"[^\s]+", text[m.end():min(b, m.end() + 120)]))[:MAX_CREDIT_WORDS + 1]
+        end = m.end()
+        for i, w in enumerate(words[:MAX_CREDIT_WORDS]):
+            slashed = bool(re.search(r"\\?/", w.group()))
+            if not slashed and i > 0:
+                continue  # the photographer's name: "Alex | Ogle/AFP/Getty Images"
+            piece = re.split(r"\\?/", w.group())[-1].rstrip(".,;)").lower()
+            nxt = words[i + 1].group().rstrip(".,;)").lower() if i + 1 < len(words) else ""
+            if f"{piece} {nxt}" in agencies:
+                end = m.end() + words[i + 1].end()  # "Getty | Images"
+            elif piece in agencies:
+                end = m.end() + w.end()
+            if slashed or end > m.end():
+                break
+        out.append((m.start(), end + len(text[end:b]) - len(text[end:b].lstrip())))  # (the next word's start)
+    return out
 
 
 def within_passage(text: str, start: int, end: int, trigger: tuple[int, int],
@@ -779,6 +956,26 @@ def _title_case_name(first: str, rest: str) -> bool:
 MIN_SUBORDINATE_WORDS = 3  # "When he became chief executive": the clause left says who did what
 
 
+def _clause_after_comma(words: str) -> bool:
+    """Whether a main clause follows the first comma of `words`, no relative one ("the blast, |
+    BP shares fell", "the company faces criticism ..., | Spirit Airlines officials offer no
+    apology"; not "Holder, | who was deputy attorney general, heard complaints"): the word
+    before `words` opened an adverbial, which a label keeps (dropped, it would leave two
+    clauses side by side, or a preposition's object for a subject)."""
+    parts = re.split(CLAUSE_COMMA, words, maxsplit=1)
+    nxt = parts[1].split()[:1] if len(parts) == 2 else []
+    return bool(nxt) and has_finite_verb(parts[1]) \
+        and nxt[0].lower() not in event_lists("clause_rules.json")["relative_pronouns"]
+
+
+def _opens_with_date(words: str) -> bool:
+    """Whether `words` open with a time expression (the tagger's): after "Since", "After" or
+    "Before" it makes the word a preposition ("Since Monday, BP has collected ..."), which a
+    label keeps, not a subordinator ("Since he became ...")."""
+    found = _recognize_phrase(words[:MAX_DATE_HEADING_CHARS])
+    return bool(found) and found[0].start == 0
+
+
 def tidy(label: str) -> str:
     """A label without the marker of a list item ("6) Created a culture ...") or the date of a
     chronology's item ("May 09 - Japan ..."), without the word that opens a subordinate clause
@@ -794,7 +991,10 @@ def tidy(label: str) -> str:
         label = rest  # "Help A US report into ...": a page's link run into the text
         first, _, rest = label.partition(" ")
     if first.lower() in _lists()["leading_subordinators"] and len(rest.split()) >= MIN_SUBORDINATE_WORDS \
-            and not is_fragment(rest):
+            and not is_fragment(rest) \
+            and not (first.lower() not in _lists()["sequence_adverbs"] and _clause_after_comma(rest)) \
+            and not (first.lower() in _lists()["prepositions"] and _opens_with_date(rest)):
+        # ("Since Monday, BP has ...", "After the blast, BP shares fell": a preposition, kept)
         label = rest[:1].upper() + rest[1:]  # "When he became chief executive" -> "He became ..."
     label = without_stance_adverb(label)  # "Obviously people had experienced" -> "People had experienced"
     named = _NAME_COMMA.match(label)
@@ -999,12 +1199,32 @@ def apposition_subject(text: str, clause_start: int, start: int, trigger: tuple[
         subject = subject_of(text, clause_start, vp, is_verb).rstrip(" -–—")
         at = text.find(subject, clause_start, vp) if subject else -1
     if not _plain_subject(subject, text[at + len(subject):vp] if at >= 0 else ""):
-        return None
+        return _name_before(text, start, piece, vp)
     after = at + len(subject)
-    if at < 0 or not _APPOSITION_MARK.match(text, after) or (
-            date is not None and at < date[1] and date[0] < after):
+    if at >= 0 and date is not None and at < date[1] and date[0] < after:
+        return _name_before(text, start, piece, vp)  # "... in third quarter 2007 Bob Dudley, ...": the name
+    if at < 0 or not _APPOSITION_MARK.match(text, after):
         return None  # "It | shows the aftermath of a quake, ...": the subject's own verb follows
     return _with_list(text, subject, after, vp), vp
+
+
+def _name_before(text: str, start: int, apposition: str, vp: int) -> tuple[str, int] | None:
+    """The person's name right before the comma that opens the apposition a label starts with
+    ("... third quarter 2007 Bob Dudley, | currently managing director and a US citizen, told"
+    -> "Bob Dudley told"): its capitalized words, when the apposition has no verb of its own and
+    they name a person (antecedents.agrees); None otherwise."""
+    from kerryview.events.antecedents import agrees
+
+    before = text[max(0, start - 80):start].rstrip()
+    if not before.endswith(",") or not apposition or has_finite_verb("x " + apposition):
+        return None
+    words = before[:-1].split()
+    run: list[str] = []
+    while words and len(run) < MAX_NAME_WORDS and words[-1][:1].isupper() \
+            and words[-1].lower() not in stopwords():
+        run.insert(0, words.pop())
+    name = agrees(" ".join(run), "person", text) if run else None
+    return (name, vp) if name and not is_fragment(name) else None
 
 
 # A sentence opener inside the pieces between a subject and its verb: passages run together

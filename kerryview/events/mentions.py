@@ -22,17 +22,20 @@ from kerryview.events.clauses import (Clause, anchors_clause, at_that_time, clau
                                       statement_words, stative_now, subject_elsewhere, tells_now, about_now,
                                       not_news, dates_report, QUOTE_MARKS)
 from kerryview.events.headline import Lead, is_event_noun, lead_passages, main_event_words, split_at_head
-from kerryview.events.antecedents import antecedent, pronoun_kind, subject_of, with_antecedent
+from kerryview.events.antecedents import agrees, antecedent, pronoun_kind, subject_of, with_antecedent
 from kerryview.events.liveblog import live_blog
 from kerryview.events.not_events import LineFilter, why_not_event_sentence
-from kerryview.events.labels import (CLAUSE_COMMA, colon_opens_clause, DATE_LEAD_IN, dated_item, apposition_subject, cut_number, keeps_date, headline_label,
+from kerryview.events.labels import (CLAUSE_COMMA, caption_position_spans, period_opening, colon_opens_clause, DATE_LEAD_IN, dated_item, apposition_subject, cut_number, keeps_date, headline_label,
                                      capitalized, determiner_that, MAX_CIRCUMSTANCE_WORDS, place_only, where_without_verb,
                                      with_opening_quote, with_opening_single_quote,
                                      is_conditional, is_fragment,
                                      only_reports, reported_span, said_before_apposition, shorten, tidy,
-                                     within_passage, without_aside, without_date, words_to_verb)
+                                     within_passage, without_aside, without_caption_positions, without_date,
+                                     words_to_verb)
 from kerryview.text.context import ContextBuilder
 from kerryview.text.sentences import sentence_spans
+from kerryview.text.phrasing import MONTHS
+from kerryview.text.plural import looks_plural
 from kerryview.text.similarity import stem
 from kerryview.text.tense import past_expectation, tense
 from kerryview.text.verbs import ends_subject, has_finite_verb, past_verb_pattern, is_verb as _is_verb  # the one verb test (labels, antecedents too)
@@ -110,9 +113,12 @@ def find_trigger(text: str, sent: tuple[int, int], timex: Timex) -> tuple[int, i
     comp = _COMPLEMENTIZER.search(text, timex.end, b)  # "in 2021 | that climate could not be ..."
     clause_end = comp.end() if comp else b + 1
     depth, read = 0, a  # quotation state, kept as the tokens are walked (linear in the sentence)
+    posed = caption_position_spans(text, a, b)  # "John Mack, | left, | and ...": no verb
     for m in _TOKEN.finditer(text, a, b):
         depth, read = _quote_depth(text[read:m.start()], depth), m.start()
         if m.start() < timex.end and timex.start < m.end():
+            continue
+        if any(p <= m.start() < q for p, q in posed):
             continue
         word = m.group()
         right = m.start() >= timex.end
@@ -158,13 +164,17 @@ def _status(text: str, sent: tuple[int, int], t: Timex, start: datetime | None,
 
 def _noun_phrase_start(left: str) -> int:
     """Where the noun phrase ending at an event noun starts: back over its modifiers, up to a
-    preposition, verb or conjunction ("ahead of | the next U.N. climate summit")."""
+    preposition, verb or conjunction ("ahead of | the next U.N. climate summit"), and no further
+    than its determiner ("... Vikram Pandit leave | a meeting": the name is the verb's subject;
+    lead_rules.json object_determiners)."""
     words = list(re.finditer(r"\S+", left))
     start = len(left)
     for m in reversed(words[-NOUN_PHRASE_WORDS:]):
         if m.group().lower().strip(",;:") in cues()["phrase_breaks"] or m.group()[-1] in ",;:":
             break
         start = m.start()
+        if m.group().lower() in event_lists(LEAD_RULES)["object_determiners"]:
+            break
     return start
 
 
@@ -400,6 +410,13 @@ def dated_clause(text: str, sent: tuple[int, int], trigger: tuple[int, int],
             or len(subject) > MAX_DATED_SUBJECT_WORDS or timex.start < words[k].end():
         return None
     first, last = subject[0].group(), subject[-1].group().lower()
+    # "... will pick up on July 18 where | they | left off the previous day and negotiate ...": a
+    # pronoun for the main clause's subject, which names nobody else before the opener; the dated
+    # clause ends at its time expression when "and" or "but" follows it (a verb of the main clause)
+    if len(subject) == 1 and (name := _main_clause_subject(text, a, words[k].start(), first)):
+        verbs = inside[len(subject)].start() if group else trigger[0]
+        joined = re.match(r"\s+(?:and|but|or)\s", text[timex.end:b])
+        return name, verbs, timex.end if joined else None
     if first.lower() in cues()["phrase_breaks"] or _pronoun(first) or first.endswith("ing") \
             or first.lower() in lists["sequence_adverbs"] | lists["sentence_adverbs"] | lists["sentence_time_adverbs"] \
             or (last in stopwords() and not last.isdigit()) \
@@ -407,6 +424,31 @@ def dated_clause(text: str, sent: tuple[int, int], trigger: tuple[int, int],
         return None  # "after | being thrown", "when | it is completed", "when | first released",
         # "after | a stopover in Shanghai and | was said": no plain subject
     return "", subject[0].start(), None
+
+
+def _main_clause_subject(text: str, a: int, opener: int, pronoun: str) -> str | None:
+    """The subject of the main clause text[a:opener] that the subject pronoun of the clause
+    after it stands for ("The U.S. and Chinese delegations | will pick up on July 18 | where they
+    left off"): a plural subject for "they", a person's name for "he" or "she", and no other noun
+    in the main clause ("BP hired the divers after they ...": the divers, or BP); None
+    otherwise, as for "it" (an object as often as the subject)."""
+    kind = pronoun_kind(pronoun) if pronoun.lower() in event_lists(LEAD_RULES)["pronoun_subjects"] else None
+    main = subject_of(text, a, opener, _is_verb) if kind in ("person", "plural") else ""
+    at = text.find(main, a, opener) if main else -1
+    if at < 0:
+        return None
+    prev = ""
+    for w in _TOKEN.finditer(text, at + len(main), opener):
+        word, low = w.group(), w.group().lower()
+        if not (low in stopwords() or _verb_group_word(word) or word[:1].isdigit() or word in MONTHS
+                or _is_verb(word, text[max(a, w.start() - 12):w.start()])
+                or (_verb_group_word(prev) and word.islower())):  # "will | pick"
+            return None  # another noun the pronoun may stand for
+        prev = word
+    if kind == "plural":
+        last = main.split()[-1]
+        return main if last.islower() and (looks_plural(last) or " and " in main) else None
+    return agrees(main, "person", text)
 
 
 def _relative_antecedent(text: str, a: int, words: list[re.Match[str]], k: int) -> tuple[str, int] | None:
@@ -476,9 +518,12 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
         # the two marks of each quotation of a noun ('A "pandemic committee" will'), no break
         scare = {at for q in _SCARE_QUOTE.finditer(left) if q.group()[-2] not in ",.!?"
                  for at in (q.start(), q.end() - 1)}
+        posed = caption_position_spans(text, a, trigger[0])  # "President Bush, left, makes": one clause
         breaks = [m.end() for m in re.finditer(CLAUSE_COMMA + r"|[;:\"“”]|\b(?:that|which|who)\b", left)
                   if not cut_number(left, m.end()) and not determiner_that(left, m.start())
-                  and m.start() not in scare]  # 'A "pandemic committee" will': a noun's quotation marks
+                  and m.start() not in scare  # 'A "pandemic committee" will': a noun's quotation marks
+                  and not timex.start < a + m.start() < timex.end  # "On September 30, | 1934": one date
+                  and not any(p <= a + m.start() < q for p, q in posed)]
         cut = breaks[-1] if breaks else 0
         if text[trigger[0]:trigger[1]].lower() in cues()["event_nouns"]:
             np_start = _noun_phrase_start(left)
@@ -493,6 +538,8 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
                                      _conjunctions()):
             breaks.pop()
             cut = breaks[-1] if breaks else 0
+        if period_opening(text, a, a + cut, (timex.start, timex.end)):
+            cut = 0  # "Since 2008, | the FAA has contracted to spend ...": a period up to now, kept
         start = a + cut
         subject = ""  # the subject beside an apposition ("The 59-year-old, ..., Essex, has been")
         verb_trigger = text[trigger[0]:trigger[1]].lower() not in cues()["event_nouns"]
@@ -572,7 +619,7 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
                 clause = without_date(text[offset:cut_from], text[after:end])
     if subject:
         clause = f"{subject} {clause.lstrip()}"
-    label = " ".join(clause.split()).strip(" ,;:.\"“”'")
+    label = without_caption_positions(" ".join(clause.split())).strip(" ,;:.\"“”'")
     last = label.rfind('"')
     # a quotation left open: the strip ate the closing mark of 'as a "dictator,"', or the
     # clause ends inside it; not a lone closing mark ('an old friend" and underlined ...': the
@@ -581,7 +628,9 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
         label += '"'
     if label.count("“") > label.count("”"):
         label += "”"
-    keep = len(text[offset:trigger[1]].split()) + len(subject.split()) if trigger and not reported else 0
+    keep = len(without_caption_positions(text[offset:trigger[1]]).split()) + len(subject.split()) \
+        if trigger and not reported else 0
+    said_alone: tuple[str, int] | None = None  # what was said, and its words to keep, without its speaker
     if trigger and reported and reported[2]:  # the speaker, then what was said
         named = with_antecedent(label, text, sents, sent, _is_verb) if sents is not None else label
         if named != label and named[:len(named) - len(label.partition(" ")[2])].strip() not in reported[2]:
@@ -594,10 +643,16 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
             label = rest  # "Adm Allen: But the relief well will continue": no "But" after the speaker
         keep = len(reported[2].split()) + max(MIN_SAID_WORDS, words_to_verb(label) if reported[0] < told_end else 0)
         # (a subject taken back from the report's words reaches its verb: never "X: A severe flu pandemic")
+        said_alone = (capitalized(label), keep - len(reported[2].split()))
         label = f"{reported[2]}: {capitalized(label)}"
     elif trigger and reported and reported[0] < told_end:  # "Kerry told Wang Yi that ...": and what
         keep = len(text[reported[0]:told_end].split()) + MIN_SAID_WORDS
     label = shorten(label, MAX_LABEL_CHARS, keep)
+    if label.endswith("…") and said_alone and not (alone := shorten(*said_alone[:1], MAX_LABEL_CHARS,
+                                                                    said_alone[1])).endswith("…") \
+            and not is_fragment(alone, _conjunctions()):  # (never "Saying the company had informed him ...")
+        label = alone  # "The proposed Wall Street bailout could actually worsen the current financial
+        # crisis", not "The director of the Congressional Budget Office: The proposed ... worsen the…"
     label = re.sub(r"\s+([,.;:])", r"\1", label)
     first, _, rest = label.partition(" ")
     if rest and first.lower().rstrip(",") in _conjunctions() \
