@@ -43,6 +43,28 @@ def event_kind(ev: Event, span: float) -> int:
     return POINT
 
 
+def event_key(ev: Event) -> tuple | None:
+    """(start, end, label, id, kind, event) of a dated event as the index sorts and draws it;
+    None for an event whose start the calendar cannot place (undated)."""
+    s = iso_to_seconds(ev.start)
+    if s is None:
+        return None
+    e = iso_to_seconds(ev.end)
+    if e is None or e < s:
+        e = s
+    kind = event_kind(ev, e - s)
+    if kind == BAR and ev.duration:
+        dur = duration_seconds(ev.duration)
+        if dur:  # an explicit duration ("PT12H") is the bar's length from the start
+            e = s + dur
+    return (s, e, ev.label or "", ev.id, kind, ev)
+
+
+def duration_class(span: float) -> int:
+    """The duration class of a span (DurationClass: at most 2**k seconds long)."""
+    return 0 if span <= 1 else math.ceil(math.log2(span))
+
+
 @dataclass
 class DurationClass:
     max_span: float
@@ -67,19 +89,11 @@ class TimelineIndex:
                 keyed.append((reuse.starts[r], reuse.ends[r], ev.label or "", ev.id,
                               reuse.kinds[r], ev))
                 continue
-            s = iso_to_seconds(ev.start)
-            if s is None:
+            k = event_key(ev)
+            if k is None:
                 self.undated.append(ev)
-                continue
-            e = iso_to_seconds(ev.end)
-            if e is None or e < s:
-                e = s
-            kind = event_kind(ev, e - s)
-            if kind == BAR and ev.duration:
-                dur = duration_seconds(ev.duration)
-                if dur:  # an explicit duration ("PT12H") is the bar's length from the start
-                    e = s + dur
-            keyed.append((s, e, ev.label or "", ev.id, kind, ev))
+            else:
+                keyed.append(k)
         keyed.sort(key=_ORDER)
         n = len(keyed)
         self.events: list[Event] = [k[5] for k in keyed]
@@ -139,6 +153,142 @@ class TimelineIndex:
         self.by_publication, self.clause_only = bytes(by_publication), bytes(clause_only)
         self.classes = [classes[c] for c in sorted(classes)]
         self.max_span = max((dc.max_span for dc in self.classes), default=0.0)
+
+    def edited(self, removed: Sequence[Event], added: Sequence[Event],
+               undated: Sequence[Event] | None = None) -> TimelineIndex:
+        """A new index of these events, `removed` (Event objects held here; others are
+        ignored) taken out and `added` put in: row for row what TimelineIndex(the events
+        edited) gives, without going over the events that did not change. An edit of one
+        event of 100,000 moves the rows between its old and new place and nothing else;
+        this index is left as it was (an undo shows it again through the reverse change).
+        `undated`: the undated events of the result in their order (an undo puts back the
+        list it had), else this index's without the removed ones, then the added undated.
+        The levels of detail are worked out again on first use (lod_levels)."""
+        out = TimelineIndex.__new__(TimelineIndex)
+        events, starts, ends, labels = self.events, self.starts, self.ends, self.labels
+        n = len(events)
+        gone_set: set[int] = set()
+        gone_ids = set()
+        for ev in removed:
+            r = self.row_of.get(ev.id, -1)
+            if not (0 <= r < n and events[r] is ev):
+                r = next((i for i, e in enumerate(events) if e is ev), -1)  # (an id twice)
+            if r >= 0:
+                gone_set.add(r)
+                gone_ids.add(ev.id)
+        gone = sorted(gone_set)
+        keyed, new_undated = [], []
+        for ev in added:
+            k = event_key(ev)
+            if k is None:
+                new_undated.append(ev)
+            else:
+                keyed.append(k)
+        keyed.sort(key=_ORDER)
+        if undated is None:
+            removed_ids = {id(ev) for ev in removed}
+            undated = [ev for ev in self.undated if id(ev) not in removed_ids] + new_undated
+        out.undated = list(undated)
+        # where each added event goes among the old rows: after those whose key is not above
+        at = []
+        for k in keyed:
+            s, e, label, eid = k[0], k[1], k[2], k[3]
+            i, hi = bisect_left(starts, s), bisect_right(starts, s)
+            while i < hi and (ends[i], labels[i], events[i].id) <= (e, label, eid):
+                i += 1
+            at.append(i)
+        # an old row r kept is row r - (gone before it) + (added before it); the j-th added
+        # goes to at[j] - (gone before it) + j
+        new_rows = [p - bisect_left(gone, p) + j for j, p in enumerate(at)]
+        marks = gone + at
+        first = min(marks) if marks else n
+        last = max(marks) if marks else n
+        net = len(keyed) - len(gone)
+
+        def spliced(seq, values, copy=None):
+            seq = copy(seq) if copy is not None else seq[:]
+            for r in reversed(gone):
+                del seq[r]
+            for r, v in zip(new_rows, values):
+                seq.insert(r, v)
+            return seq
+
+        evs = [k[5] for k in keyed]
+        summaries = [ev.summary for ev in evs]
+        out.events = spliced(events, evs)
+        out.starts = spliced(starts, [k[0] for k in keyed])
+        out.ends = spliced(ends, [k[1] for k in keyed])
+        out.kinds = bytes(spliced(self.kinds, [k[4] for k in keyed], bytearray))
+        out.labels = spliced(labels, [k[2] for k in keyed])
+        out.importance = spliced(self.importance, [ev.importance or 0 for ev in evs])
+        out.summaries = spliced(self.summaries, summaries)
+        out.n_sources = spliced(self.n_sources, [s.n_articles if s.n_passages else 0
+                                                 for s in summaries])
+
+        def flags(seq, values, copy=bytearray):
+            return spliced(seq, [1 if v else 0 for v in values], copy)
+
+        out.scheduled = bytes(flags(self.scheduled, [ev.status != "happened" and ev.status
+                                                     for ev in evs]))
+        out.conflicted = bytes(flags(self.conflicted, [ev.conflicts for ev in evs]))
+        out.by_publication = bytes(flags(self.by_publication,
+                                         [s.n_passages and s.by_publication for s in summaries]))
+        clause_added = [1 if s.n_passages and s.clause_only else 0 for s in summaries]
+        out.clause_only = bytes(flags(self.clause_only, clause_added))
+        out.reviewed = flags(self.reviewed, [ev.reviewed for ev in evs])
+        out.dismissed = flags(self.dismissed, [ev.dismissed for ev in evs])
+        out._lod, out._lod_rank = None, array("l")
+        n_new = len(out.events)
+        # event ids -> rows: only the rows between the first and the last change move (all
+        # those after the first when the count changed)
+        row_of = dict(self.row_of)
+        for i in gone_ids:
+            row_of.pop(i, None)
+        hi = n_new if net else min(n_new, last + len(keyed) + 1)
+        new_events = out.events
+        for i in range(first, hi):
+            row_of[new_events[i].id] = i
+        out.row_of = row_of
+        # the duration classes: their entries below the first change stay, those after the
+        # last move by `net`, those between are worked out again
+        new_by_class: dict[int, list[tuple[int, float, int]]] = {}
+        for j, k in enumerate(keyed):
+            c = duration_class(k[1] - k[0])
+            new_by_class.setdefault(c, []).append((new_rows[j], k[0], clause_added[j]))
+        old_classes = {duration_class(dc.max_span): dc for dc in self.classes}
+        classes = []
+        for c in sorted(set(old_classes) | set(new_by_class)):
+            dc = old_classes.get(c)
+            if dc is None:
+                dc = DurationClass(max_span=2.0 ** c)
+            rows, cstarts, before = dc.rows, dc.starts, dc.clause_before
+            j0, j1 = bisect_left(rows, first), bisect_right(rows, last)
+            mid = [(r - bisect_left(gone, r) + bisect_right(at, r), cstarts[j],
+                    before[j + 1] - before[j])
+                   for j, r in ((j, rows[j]) for j in range(j0, j1)) if r not in gone_set]
+            mid += new_by_class.get(c, [])
+            mid.sort()
+            nd = DurationClass(max_span=dc.max_span)
+            nd.rows = rows[:j0]
+            nd.rows.extend(array("l", [m[0] for m in mid]))
+            nd.rows.extend(array("l", [r + net for r in rows[j1:]]) if net else rows[j1:])
+            if not nd.rows:
+                continue
+            nd.starts = cstarts[:j0]
+            nd.starts.extend(array("d", [m[1] for m in mid]))
+            nd.starts.extend(cstarts[j1:])
+            nd.clause_before = before[:j0 + 1]
+            total = nd.clause_before[-1]
+            for m in mid:
+                total += m[2]
+                nd.clause_before.append(total)
+            delta = total - before[j1]
+            tail = before[j1 + 1:]
+            nd.clause_before.extend(array("l", [x + delta for x in tail]) if delta else tail)
+            classes.append(nd)
+        out.classes = classes
+        out.max_span = max((dc.max_span for dc in classes), default=0.0)
+        return out
 
     def lod_levels(self) -> list[tuple[array, array]]:
         """Levels of detail: level k holds the LOD_FIRST * 2**k most important events (the last
