@@ -60,6 +60,11 @@ def event_key(ev: Event) -> tuple | None:
     return (s, e, ev.label or "", ev.id, kind, ev)
 
 
+def is_dated(ev: Event) -> bool:
+    """Whether the index places `ev` on the timeline (else it is among its undated events)."""
+    return iso_to_seconds(ev.start) is not None
+
+
 def duration_class(span: float) -> int:
     """The duration class of a span (DurationClass: at most 2**k seconds long)."""
     return 0 if span <= 1 else math.ceil(math.log2(span))
@@ -118,6 +123,7 @@ class TimelineIndex:
         self.importance = array("l", [k[5].importance or 0 for k in keyed])
         self._lod: list[tuple[array, array]] | None = None  # built on first use (lod_levels)
         self._lod_rank = array("l")  # per row, its place in the levels' ranking
+        self._sorted_ends: array | None = None  # built on first use (sorted_ends)
         # the user's marks, changed in place (set_mark) without rebuilding the index
         self.reviewed, self.dismissed = bytearray(n), bytearray(n)
         # each event's EventSummary, worked out once here: the window's counts read them
@@ -238,6 +244,14 @@ class TimelineIndex:
         out.reviewed = flags(self.reviewed, [ev.reviewed for ev in evs])
         out.dismissed = flags(self.dismissed, [ev.dismissed for ev in evs])
         out._lod, out._lod_rank = None, array("l")
+        out._sorted_ends = None
+        if self._sorted_ends is not None:
+            ends_sorted = self._sorted_ends[:]
+            for r in gone:
+                del ends_sorted[bisect_left(ends_sorted, ends[r])]
+            for k in keyed:
+                ends_sorted.insert(bisect_right(ends_sorted, k[1]), k[1])
+            out._sorted_ends = ends_sorted
         n_new = len(out.events)
         # event ids -> rows: only the rows between the first and the last change move (all
         # those after the first when the count changed)
@@ -322,6 +336,13 @@ class TimelineIndex:
                 size *= 2
             self._lod, self._lod_rank = levels, rank
         return self._lod
+
+    def sorted_ends(self) -> array:
+        """Every event's end, sorted (how many end before a time is a bisect); worked out on
+        first use, and kept up by an edit (edited)."""
+        if self._sorted_ends is None:
+            self._sorted_ends = array("d", sorted(self.ends))
+        return self._sorted_ends
 
     def lod_rank(self) -> array:
         """Per row, its place in the ranking of lod_levels: row r is in level k when its rank
