@@ -68,6 +68,17 @@ def _short(text: str, n: int = 40) -> str:
     return text if len(text) <= n else text[:n - 1].rstrip() + "…"
 
 
+def step_text(edits: Sequence[Edit], name: str) -> str:
+    """What the undo history, Undo and Redo call a step: its edit's own words, or for several
+    edits of one event its name, how many, and where it goes when one moves it ("Redo Edit
+    “Kerry met Wang Yi” (2 changes, to 19 July 2023)")."""
+    if len(edits) == 1:
+        return edits[0].describe()
+    dated = [e for e in edits if isinstance(e, SetDate)]
+    to = f", to {dated[-1].date.describe()}" if dated else ""
+    return f"Edit “{_short(name)}” ({len(edits)} changes{to})"
+
+
 def edits_for(ev: Event, before: EventFields, after: EventFields) -> list[Edit]:
     """The edits that take the event from `before` to `after` (only what changed)."""
     ref = event_ref(ev)
@@ -151,8 +162,7 @@ class EditController(QObject):
         self.stack.clear()
         for step in self.store.edit_steps():
             edits = [e for _, e in step]
-            text = edits[0].describe() if len(edits) == 1 else \
-                f"Edit “{_short(_name_of(edits))}” ({len(edits)} changes)"
+            text = step_text(edits, _name_of(edits))
             self.stack.push(EditCommand(self, edits, text, stored_ids=[i for i, _ in step]))
         self.stack.setClean()
 
@@ -168,8 +178,7 @@ class EditController(QObject):
     def edit_event(self, ev: Event, fields: EventFields) -> bool:
         """Apply what the dialog gave for `ev` as one undo step."""
         edits = edits_for(ev, fields_of(ev), fields)
-        text = edits[0].describe() if len(edits) == 1 else \
-            f"Edit “{_short(fields.label)}” ({len(edits)} changes)"
+        text = step_text(edits, fields.label)
         return self.push_edits(edits, text, select=[event_ref(ev)])
 
     def ask_edit_event(self, ev: Event, parent: QWidget) -> bool:

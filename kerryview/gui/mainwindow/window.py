@@ -964,11 +964,18 @@ class MainWindow(QMainWindow):
         return date_words(ev, event_zone(ev))
 
     def redo(self) -> None:
+        """Edit > Redo; the status bar says what was redone and, when the step moves an
+        event, the day it is now on, as the undo says the day it is back on."""
         stack = self.edits.stack
         if self._may_edit("Not redone") and stack.canRedo():
             text = stack.redoText()
+            step = stack.command(stack.index())
+            dated = [e.target for e in getattr(step, "edits", ()) if isinstance(e, SetDate)]
+            before = self._date_of(dated[0]) if dated else None
             stack.redo()
-            self.status.showMessage(f"Redone: {text}", 5000)
+            after = self._date_of(dated[0]) if dated else None
+            now = f" — now on {after}" if after and before and after != before else ""
+            self.status.showMessage(f"Redone: {text}{now}", 8000 if now else 5000)
 
     def show_undo_history(self, on: bool = True) -> None:
         """Edit > Undo history: the steps, oldest first; clicking one goes back to it."""
