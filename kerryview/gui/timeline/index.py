@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import math
 from array import array
+from zlib import crc32
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from operator import itemgetter
-from typing import Sequence
+from typing import Callable, Sequence
 
 from kerryview.calendar.seconds import DAY, duration_seconds, iso_to_seconds
 from kerryview.model import Event, Granularity
@@ -58,6 +59,14 @@ def event_key(ev: Event) -> tuple | None:
         if dur:  # an explicit duration ("PT12H") is the bar's length from the start
             e = s + dur
     return (s, e, ev.label or "", ev.id, kind, ev)
+
+
+def lod_key(clause_only: int, importance: int, n_sources: int, event_id: str) -> int:
+    """One number per event that sorts the levels of detail's ranking: (told only in clauses
+    dated by publication, -importance, -sources, a hash of its id: ids are in no order of
+    time, and the hash moves with the event, not with its row)."""
+    return ((clause_only << 96) - (importance << 48) - (min(n_sources, 0xFFFF) << 32)
+            + crc32(event_id.encode()))
 
 
 def is_dated(ev: Event) -> bool:
@@ -244,6 +253,11 @@ class TimelineIndex:
         out.reviewed = flags(self.reviewed, [ev.reviewed for ev in evs])
         out.dismissed = flags(self.dismissed, [ev.dismissed for ev in evs])
         out._lod, out._lod_rank = None, array("l")
+        if self._lod is not None:  # kept up: ranks move for the events edited only
+            self._edit_levels(out, gone, gone_set, at, new_rows, first, last, net,
+                              [lod_key(c, ev.importance or 0, k, ev.id) for c, ev, k in
+                               zip(clause_added, evs, (s.n_articles if s.n_passages else 0
+                                                      for s in summaries))])
         out._sorted_ends = None
         if self._sorted_ends is not None:
             ends_sorted = self._sorted_ends[:]
@@ -304,38 +318,93 @@ class TimelineIndex:
         out.max_span = max((dc.max_span for dc in classes), default=0.0)
         return out
 
+    def _edit_levels(self, out: TimelineIndex, gone: list[int], gone_set: set[int],
+                     at: list[int], new_rows: list[int], first: int, last: int, net: int,
+                     keys: list[int]) -> None:
+        """The levels of detail of `out` (this index edited: rows `gone` out, new ones in at
+        `new_rows` with ranking keys `keys`), from this index's: what lod_levels of `out`
+        gives, without ranking every event again."""
+        def moved(r: int) -> int:  # an old row kept -> its new row
+            return r if r < first else r + net if r > last else \
+                r - bisect_left(gone, r) + bisect_right(at, r)
+
+        rank_old = self._lod_rank
+        order, okeys = self._lod_order[:], self._lod_keys[:]
+        for p in sorted((rank_old[r] for r in gone), reverse=True):
+            del order[p]
+            del okeys[p]
+        if net or first < last:
+            order = [moved(r) for r in order]
+        for nr, k in zip(new_rows, keys):
+            lo = bisect_left(okeys, k)
+            p, hi = lo, bisect_right(okeys, k, lo)
+            while p < hi and order[p] < nr:  # equal keys: in row order (a stable sort)
+                p += 1
+            order.insert(p, nr)
+            okeys.insert(p, k)
+        n = len(order)
+        rank = array("l", [0]) * n
+        for i, r in enumerate(order):
+            rank[r] = i
+        out._lod_order, out._lod_keys, out._lod_rank = order, okeys, rank
+        window = len(gone) + len(new_rows)
+        old_levels = self._lod
+
+        def rows_of(size: int) -> list[int]:
+            k = (size // LOD_FIRST).bit_length() - 1
+            old = old_levels[k][1] if k < len(old_levels) else array("l", range(len(self.events)))
+            j0, j1 = bisect_left(old, first), bisect_right(old, last)
+            rows = list(old[:j0])
+            rows += [moved(r) for r in old[j0:j1] if r not in gone_set]
+            rows += [r + net for r in old[j1:]] if net else old[j1:]
+            # who may have crossed the cut: those within `window` of it, and those put in
+            for r in order[max(0, size - window):size + window] + new_rows:
+                i = bisect_left(rows, r)
+                there = i < len(rows) and rows[i] == r
+                if rank[r] < size and not there:
+                    rows.insert(i, r)
+                elif rank[r] >= size and there:
+                    del rows[i]
+            return rows
+
+        out._lod = out._levels(rows_of)
+
     def lod_levels(self) -> list[tuple[array, array]]:
         """Levels of detail: level k holds the LOD_FIRST * 2**k most important events (the last
         level all of them) as (starts, rows) in row (time) order, so the ones of a window are
         found by bisect. Ranked as pack_lanes places them: events told only in clauses dated by
         publication last, then by importance, then by sources; ties are broken by a hash of the
-        row, not by time, so that a level cut through a tie takes its events from the whole
-        story and not from its first weeks. Worked out once, on first use: by the first
+        event's id, not by time, so that a level cut through a tie takes its events from the
+        whole story and not from its first weeks, and an edit changes the ranks of the events
+        it edits only (edited keeps the levels up). Worked out once, on first use: by the first
         overview (layout.lod_rows), or ahead in a worker (layout.prepare_overview); an index
         built on the GUI thread (an edit, a story chosen) never pays for it while zoomed in
         (~0.1 s CPU per 100,000 events)."""
         if self._lod is None:
             n = len(self.events)
-            clause_only, imp, n_src = self.clause_only, self.importance, self.n_sources
-            # one number per row sorts as (clause_only, -importance, -sources, hash of the row)
-            # (a multiplicative hash: rows are in time order, their hashes are not)
-            key = [((clause_only[r] << 96) - (imp[r] << 48) - (min(n_src[r], 0xFFFF) << 32)
-                    + (r * 2654435761 & 0xFFFFFFFF)) for r in range(n)]
+            clause_only, imp, n_src, events = \
+                self.clause_only, self.importance, self.n_sources, self.events
+            key = [lod_key(clause_only[r], imp[r], n_src[r], events[r].id) for r in range(n)]
             order = sorted(range(n), key=key.__getitem__)
             rank = array("l", [0]) * n
             for i, r in enumerate(order):
                 rank[r] = i
-            starts = self.starts
-            levels = []
-            size = LOD_FIRST
-            while True:
-                rows = array("l", sorted(order[:size]))
-                levels.append((array("d", [starts[r] for r in rows]), rows))
-                if size >= n:
-                    break
-                size *= 2
-            self._lod, self._lod_rank = levels, rank
+            self._lod_order, self._lod_keys = order, [key[r] for r in order]
+            self._lod_rank = rank
+            self._lod = self._levels(lambda size: sorted(order[:size]))
         return self._lod
+
+    def _levels(self, rows_of: Callable[[int], list[int]]) -> list[tuple[array, array]]:
+        """The levels of detail, level k's rows (sorted) being rows_of(its size)."""
+        n, starts = len(self.events), self.starts
+        levels = []
+        size = LOD_FIRST
+        while size < n:
+            rows = array("l", rows_of(size))
+            levels.append((array("d", [starts[r] for r in rows]), rows))
+            size *= 2
+        levels.append((starts[:], array("l", range(n))))  # the last: all of them
+        return levels
 
     def sorted_ends(self) -> array:
         """Every event's end, sorted (how many end before a time is a bisect); worked out on
