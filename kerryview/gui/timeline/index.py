@@ -15,6 +15,7 @@ import math
 from array import array
 from zlib import crc32
 from bisect import bisect_left, bisect_right
+from itertools import accumulate
 from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import Callable, Sequence
@@ -217,8 +218,16 @@ class TimelineIndex:
         new_rows = [p - bisect_left(gone, p) + j for j, p in enumerate(at)]
         marks = gone + at
         first = min(marks) if marks else n
-        last = max(marks) if marks else n
+        last = max(marks) if marks else n - 1  # (nothing changed: an empty stretch)
         net = len(keyed) - len(gone)
+        # sh[r - first]: how far an old row r in [first, last] moves (constant between the
+        # rows taken out and the places put in: filled by stretches, not row by row)
+        sh = array("l", [0]) * (last - first + 1)
+        cuts = sorted({first, last + 1} | {g + 1 for g in gone} | set(at))
+        for a, b in zip(cuts, cuts[1:]):
+            if first <= a <= last:
+                sh[a - first:b - first] = array("l", [bisect_right(at, a) - bisect_left(gone, a)]) \
+                    * (min(b, last + 1) - a)
 
         def spliced(seq, values, copy=None):
             seq = copy(seq) if copy is not None else seq[:]
@@ -254,7 +263,7 @@ class TimelineIndex:
         out.dismissed = flags(self.dismissed, [ev.dismissed for ev in evs])
         out._lod, out._lod_rank = None, array("l")
         if self._lod is not None:  # kept up: ranks move for the events edited only
-            self._edit_levels(out, gone, gone_set, at, new_rows, first, last, net,
+            self._edit_levels(out, gone, gone_set, sh, new_rows, first, last, net,
                               [lod_key(c, ev.importance or 0, k, ev.id) for c, ev, k in
                                zip(clause_added, evs, (s.n_articles if s.n_passages else 0
                                                       for s in summaries))])
@@ -291,25 +300,27 @@ class TimelineIndex:
                 dc = DurationClass(max_span=2.0 ** c)
             rows, cstarts, before = dc.rows, dc.starts, dc.clause_before
             j0, j1 = bisect_left(rows, first), bisect_right(rows, last)
-            mid = [(r - bisect_left(gone, r) + bisect_right(at, r), cstarts[j],
-                    before[j + 1] - before[j])
-                   for j, r in ((j, rows[j]) for j in range(j0, j1)) if r not in gone_set]
-            mid += new_by_class.get(c, [])
-            mid.sort()
+            mid_rows = [r + sh[r - first] for r in rows[j0:j1] if r not in gone_set]
+            mid_starts = [t for r, t in zip(rows[j0:j1], cstarts[j0:j1]) if r not in gone_set]
+            for nr, t, _c in new_by_class.get(c, ()):
+                i = bisect_left(mid_rows, nr)
+                mid_rows.insert(i, nr)
+                mid_starts.insert(i, t)
             nd = DurationClass(max_span=dc.max_span)
             nd.rows = rows[:j0]
-            nd.rows.extend(array("l", [m[0] for m in mid]))
+            nd.rows.extend(array("l", mid_rows))
             nd.rows.extend(array("l", [r + net for r in rows[j1:]]) if net else rows[j1:])
             if not nd.rows:
                 continue
             nd.starts = cstarts[:j0]
-            nd.starts.extend(array("d", [m[1] for m in mid]))
+            nd.starts.extend(array("d", mid_starts))
             nd.starts.extend(cstarts[j1:])
             nd.clause_before = before[:j0 + 1]
+            clause = out.clause_only
+            nd.clause_before.extend(accumulate((clause[r] for r in mid_rows),
+                                               initial=nd.clause_before[-1]))
+            del nd.clause_before[j0 + 1]  # (accumulate's initial, there already)
             total = nd.clause_before[-1]
-            for m in mid:
-                total += m[2]
-                nd.clause_before.append(total)
             delta = total - before[j1]
             tail = before[j1 + 1:]
             nd.clause_before.extend(array("l", [x + delta for x in tail]) if delta else tail)
@@ -319,22 +330,28 @@ class TimelineIndex:
         return out
 
     def _edit_levels(self, out: TimelineIndex, gone: list[int], gone_set: set[int],
-                     at: list[int], new_rows: list[int], first: int, last: int, net: int,
+                     sh: array, new_rows: list[int], first: int, last: int, net: int,
                      keys: list[int]) -> None:
         """The levels of detail of `out` (this index edited: rows `gone` out, new ones in at
-        `new_rows` with ranking keys `keys`), from this index's: what lod_levels of `out`
+        `new_rows` with ranking keys `keys`; an old row r kept in [first, last] moves by
+        sh[r - first], after it by `net`), from this index's: what lod_levels of `out`
         gives, without ranking every event again."""
-        def moved(r: int) -> int:  # an old row kept -> its new row
-            return r if r < first else r + net if r > last else \
-                r - bisect_left(gone, r) + bisect_right(at, r)
 
         rank_old = self._lod_rank
         order, okeys = self._lod_order[:], self._lod_keys[:]
+        same_count = not net
+        if same_count:  # the rows that move are those in [first, last]: in place
+            for r in range(first, last + 1):
+                if r not in gone_set:
+                    order[rank_old[r]] = r + sh[r - first]
+        changed = []  # the places in the ranking where an event went out or came in
         for p in sorted((rank_old[r] for r in gone), reverse=True):
             del order[p]
             del okeys[p]
-        if net or first < last:
-            order = [moved(r) for r in order]
+            changed.append(p)
+        if not same_count:
+            order = [r if r < first else r + net if r > last else r + sh[r - first]
+                     for r in order]
         for nr, k in zip(new_rows, keys):
             lo = bisect_left(okeys, k)
             p, hi = lo, bisect_right(okeys, k, lo)
@@ -342,32 +359,52 @@ class TimelineIndex:
                 p += 1
             order.insert(p, nr)
             okeys.insert(p, k)
+            changed.append(p)
         n = len(order)
-        rank = array("l", [0]) * n
-        for i, r in enumerate(order):
-            rank[r] = i
+        if same_count:  # ranks change between the first and the last place changed only
+            rank = rank_old[:]
+            for r in range(first, last + 1):
+                if r not in gone_set:
+                    rank[r + sh[r - first]] = rank_old[r]
+            if changed:
+                for p in range(min(changed), min(n, max(changed) + len(changed) + 1)):
+                    rank[order[p]] = p
+        else:
+            rank = array("l", [0]) * n
+            for i, r in enumerate(order):
+                rank[r] = i
         out._lod_order, out._lod_keys, out._lod_rank = order, okeys, rank
         window = len(gone) + len(new_rows)
         old_levels = self._lod
+        starts = out.starts
 
-        def rows_of(size: int) -> list[int]:
+        def level(size: int) -> tuple[array, array]:
             k = (size // LOD_FIRST).bit_length() - 1
-            old = old_levels[k][1] if k < len(old_levels) else array("l", range(len(self.events)))
+            if k < len(old_levels):
+                old_starts, old = old_levels[k]
+            else:
+                old_starts, old = self.starts, array("l", range(len(self.events)))
             j0, j1 = bisect_left(old, first), bisect_right(old, last)
-            rows = list(old[:j0])
-            rows += [moved(r) for r in old[j0:j1] if r not in gone_set]
-            rows += [r + net for r in old[j1:]] if net else old[j1:]
+            rows = old[:j0]
+            mid = [r + sh[r - first] for r in old[j0:j1] if r not in gone_set]
+            rows.extend(array("l", mid))
+            rows.extend(array("l", [r + net for r in old[j1:]]) if net else old[j1:])
+            level_starts = old_starts[:j0]
+            level_starts.extend(array("d", [starts[r] for r in mid]))
+            level_starts.extend(old_starts[j1:])
             # who may have crossed the cut: those within `window` of it, and those put in
             for r in order[max(0, size - window):size + window] + new_rows:
                 i = bisect_left(rows, r)
                 there = i < len(rows) and rows[i] == r
                 if rank[r] < size and not there:
                     rows.insert(i, r)
+                    level_starts.insert(i, starts[r])
                 elif rank[r] >= size and there:
                     del rows[i]
-            return rows
+                    del level_starts[i]
+            return level_starts, rows
 
-        out._lod = out._levels(rows_of)
+        out._lod = out._levels(level)
 
     def lod_levels(self) -> list[tuple[array, array]]:
         """Levels of detail: level k holds the LOD_FIRST * 2**k most important events (the last
@@ -391,17 +428,21 @@ class TimelineIndex:
                 rank[r] = i
             self._lod_order, self._lod_keys = order, [key[r] for r in order]
             self._lod_rank = rank
-            self._lod = self._levels(lambda size: sorted(order[:size]))
+            starts = self.starts
+
+            def level(size: int) -> tuple[array, array]:
+                rows = array("l", sorted(order[:size]))
+                return array("d", [starts[r] for r in rows]), rows
+            self._lod = self._levels(level)
         return self._lod
 
-    def _levels(self, rows_of: Callable[[int], list[int]]) -> list[tuple[array, array]]:
-        """The levels of detail, level k's rows (sorted) being rows_of(its size)."""
+    def _levels(self, level: Callable[[int], tuple[array, array]]) -> list[tuple[array, array]]:
+        """The levels of detail, level k (starts, rows) being level(its size)."""
         n, starts = len(self.events), self.starts
         levels = []
         size = LOD_FIRST
         while size < n:
-            rows = array("l", rows_of(size))
-            levels.append((array("d", [starts[r] for r in rows]), rows))
+            levels.append(level(size))
             size *= 2
         levels.append((starts[:], array("l", range(n))))  # the last: all of them
         return levels
