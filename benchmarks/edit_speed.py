@@ -10,7 +10,7 @@ move to another year (its row goes far), a merge with its neighbour, a new note.
 gives the CPU and wall time of the step (push / undo / redo: storing the edits, showing them,
 selecting the edited event) and of the first frame painted after it (the event loop's pass),
 and checks what is shown: after the edit, the index is the one a full build of the edited
-events gives; after the undo, row for row the one before (the same Event objects); after the
+events gives, and the events are those the project gives when opened again; after the undo, row for row the one before (the same Event objects); after the
 redo, the one after the edit.
 """
 from __future__ import annotations
@@ -48,6 +48,16 @@ def _frozen(x) -> object:
     if isinstance(x, dict):
         return tuple(sorted(x.items()))
     return tuple(x) if isinstance(x, list) else bytes(x)
+
+
+def as_reopened(win, store) -> bool:
+    """Whether the events shown are those the project gives when opened again (every stored
+    edit applied to the events as found): id, label, dates, status, note."""
+    def fields(events):
+        return sorted((e.id, e.label, e.start, e.end, e.status, e.note) for e in events)
+    index = win.index()
+    return fields(list(index.events) + list(index.undated)) == \
+        fields(store.events(passages=False))
 
 
 def timed(app, fn) -> tuple[float, float, float, float]:
@@ -120,19 +130,21 @@ def main(sizes: list[int]) -> int:
                 after = state(index)
                 rebuilt = state(TimelineIndex(list(index.events) + list(index.undated)))
                 full_build = after[2:] == rebuilt[2:] and sorted(after[0]) == sorted(rebuilt[0])
+                full_build &= as_reopened(win, store)
                 undo = timed(app, win.edits.stack.undo)
                 back = state(win.index()) == before
                 redo = timed(app, win.edits.stack.redo)
                 again = state(win.index()) == after
                 undo2 = timed(app, win.edits.stack.undo)  # leave the store as it was
-                ok &= full_build and back and again and state(win.index()) == before
+                ok &= full_build and back and again and state(win.index()) == before \
+                    and as_reopened(win, store)
                 print(f"  {kind:<12} edit {step[0] * 1000:6.0f} / {step[1] * 1000:6.0f} "
                       f"+ frame {step[2] * 1000:4.0f} / {step[3] * 1000:4.0f}   "
                       f"undo {undo[0] * 1000:5.0f} / {undo[1] * 1000:5.0f} "
                       f"+ frame {undo[2] * 1000:4.0f} / {undo[3] * 1000:4.0f}   "
                       f"redo {redo[0] * 1000:5.0f} / {redo[1] * 1000:5.0f} "
                       f"+ frame {redo[2] * 1000:4.0f} / {redo[3] * 1000:4.0f}   "
-                      f"(as a full build: {full_build}; undo gives the state before: {back}; "
+                      f"(as a full build and as reopened: {full_build}; undo gives the state before: {back}; "
                       f"redo the state after: {again}; undo {undo2[0] * 1000:.0f} ms CPU)")
             win.close()
             store.close()

@@ -1023,17 +1023,19 @@ class MainWindow(QMainWindow):
 
     def events_holding(self, refs: set[tuple]) -> list[Event]:
         """Every event with a passage at one of `refs`, those of the stories not shown too (an
-        edit applies to the project), their passages read: those read without them are found
-        in the project by these passages, the others by theirs (edited events, whose passages
-        were read to edit them)."""
+        edit applies to the project), their passages read: the events as the project found
+        them are found in it by these passages (Store.events_with_passages), those an edit
+        made (Event.edited: their passages were read to make them) by theirs."""
         index = self._full.index if self._full is not None else self.index()
         if not refs:
             return []
         named = self.store.events_with_passages(refs)
-        stored = [index.events[r] for r in (index.row_of.get(i, -1) for i in named) if r >= 0]
-        stored += [ev for ev in index.undated if ev.id in named]
-        self._read_passages(stored)
-        return [ev for ev in chain(index.events, index.undated) if ev.mentions and any(
+        found = {id(ev): ev for ev in chain(
+            (index.events[r] for r in (index.row_of.get(i, -1) for i in named) if r >= 0),
+            (ev for ev in index.undated if ev.id in named),
+            (ev for ev in chain(index.events, index.undated) if ev.edited))}
+        self._read_passages(list(found.values()))
+        return [ev for ev in found.values() if any(
             (m.document_id, m.timex.start, m.timex.end) in refs for m in ev.mentions)]
 
     def show_project(self, select: Sequence[EventRef]) -> None:
