@@ -421,7 +421,9 @@ class TimelineIndex:
             n = len(self.events)
             clause_only, imp, n_src, events = \
                 self.clause_only, self.importance, self.n_sources, self.events
-            key = [lod_key(clause_only[r], imp[r], n_src[r], events[r].id) for r in range(n)]
+            # (lod_key's number, written out: a call per event was a fifth of the time)
+            key = [((c << 96) - (i << 48) - (min(k, 0xFFFF) << 32) + crc32(e.id.encode()))
+                   for c, i, k, e in zip(clause_only, imp, n_src, events)]
             order = sorted(range(n), key=key.__getitem__)
             rank = array("l", [0]) * n
             for i, r in enumerate(order):
