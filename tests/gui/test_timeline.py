@@ -423,7 +423,8 @@ def test_a_crowded_day_seen_from_inside_counts_every_event_left_out_in_a_mark(qt
     """Zoomed into the hours of a day holding more events than lanes, the day's events begin
     before the view (at midnight): those without a lane were counted nowhere, with no
     overview (fewer than 1,500 events) to say so; they are counted in a "+n" mark at the left
-    edge, as when the whole day is in view. With 2,000 (an overview) too."""
+    edge, as when the whole day is in view, and a click on it shows where they begin. With
+    2,000 (an overview) too."""
     from kerryview.gui.timeline.layout import mark_text
     for n in (60, 2000):
         evs = [ev(i, "2023-07-18", "2023-07-19") for i in range(n)]
@@ -442,3 +443,9 @@ def test_a_crowded_day_seen_from_inside_counts_every_event_left_out_in_a_mark(qt
             assert marks == [mark_text(n - len(drawn))], (n, a, marks)
             (left, right), = _mark_extents(w)  # drawn inside the timeline
             assert 0 <= left and right <= w.width()
+        # a click on the mark zooms in from where its events begin: their day comes into view
+        from PySide6.QtCore import QPoint, Qt
+        y = int(fr.overflow[0][3].center().y())
+        qtbot.mouseClick(w, Qt.MouseButton.LeftButton, pos=QPoint(int((left + right) / 2), y))
+        t0, t1 = w.view()
+        assert t0 <= ta.iso_to_seconds("2023-07-18") < t1, n
