@@ -425,11 +425,12 @@ def compute_frame(view: TimelineView, width: int, height: int, index: TimelineIn
 
 def _zoom_from(fr: Frame, begun_starts: list[float]) -> None:
     """The first "+n" mark, counting events begun before the view (`begun_starts`: theirs),
-    is clicked into from where the first of them begins, so that their starts come into view
-    (its cell alone would show them begun before it again)."""
+    is clicked into from where the last of them begins (a crowded day's midnight), so that
+    a start comes into view: its cell alone would show them begun before it again, and the
+    first of them may be a year-long range begun long before."""
     if begun_starts and fr.overflow:
         a, b, n, box = fr.overflow[0]
-        fr.overflow[0] = (min(a, min(begun_starts)), b, n, box)
+        fr.overflow[0] = (min(a, max(begun_starts)), b, n, box)
 
 
 def cluster_cells(starts: Sequence[float], t0: float, t1: float, scale: float, s_lo: float,
