@@ -7,8 +7,8 @@ each passage given its own time expression as in a real corpus). Offscreen.
 The window is shown at the app's size (1280x800), fitted to everything (an overview at these
 sizes). Each kind of edit is made on the event in the middle of the timeline: a rename, a
 move to another year (its row goes far), a merge with its neighbour, a new note. For each it
-gives the CPU and wall time of the step (push / undo / redo: storing the edits, showing them,
-selecting the edited event) and of the first frame painted after it (the event loop's pass),
+gives the CPU and wall time of the step (push / Edit > Undo / Edit > Redo: storing the
+edits, showing them, selecting the edited event, the status bar's message) and of the first frame painted after it (the event loop's pass),
 and checks what is shown: after the edit, the index is the one a full build of the edited
 events gives, and the events are those the project gives when opened again; after the undo, row for row the one before (the same Event objects); after the
 redo, the one after the edit.
@@ -131,11 +131,11 @@ def main(sizes: list[int]) -> int:
                 rebuilt = state(TimelineIndex(list(index.events) + list(index.undated)))
                 full_build = after[2:] == rebuilt[2:] and sorted(after[0]) == sorted(rebuilt[0])
                 full_build &= as_reopened(win, store)
-                undo = timed(app, win.edits.stack.undo)
+                undo = timed(app, win.undo)  # Edit > Undo (its message names the day)
                 back = state(win.index()) == before
-                redo = timed(app, win.edits.stack.redo)
+                redo = timed(app, win.redo)
                 again = state(win.index()) == after
-                undo2 = timed(app, win.edits.stack.undo)  # leave the store as it was
+                undo2 = timed(app, win.undo)  # leave the store as it was
                 ok &= full_build and back and again and state(win.index()) == before \
                     and as_reopened(win, store)
                 print(f"  {kind:<12} edit {step[0] * 1000:6.0f} / {step[1] * 1000:6.0f} "

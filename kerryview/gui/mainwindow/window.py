@@ -956,8 +956,9 @@ class MainWindow(QMainWindow):
             self.status.showMessage(f"Undone: {text}{back}", 8000 if back else 5000)
 
     def _date_of(self, ref: EventRef) -> str | None:
-        """The date in words of the event shown holding the passages `ref` (None: not shown)."""
-        rows = self._rows_holding([ref])
+        """The date in words of the event shown holding the passages `ref` (None: not shown);
+        looked for among the events holding them (events_holding), not every event."""
+        rows = self._rows_holding([ref], among=self.events_holding(set(ref)))
         if not rows:
             return None
         ev = self.index().events[rows[0]]
