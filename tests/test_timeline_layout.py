@@ -452,3 +452,112 @@ def test_the_matches_of_a_search_get_lanes_first():
     assert sum(found.overflow_matched) == 0
     # the search closed: the usual lanes again
     assert {it.row for it in tl.frame().items} == drawn
+
+
+# -- an edit changes the rows it touches (TimelineIndex.edited) ----------------------------------
+INDEX_FIELDS = ("events", "starts", "ends", "kinds", "labels", "row_of", "scheduled", "conflicted",
+                "by_publication", "clause_only", "n_sources", "importance", "reviewed",
+                "dismissed", "summaries", "undated", "max_span")
+
+
+def same_index(a: TimelineIndex, b: TimelineIndex) -> None:
+    """Every array, map and duration class of `a` is `b`'s, and so are its levels of detail."""
+    for name in INDEX_FIELDS:
+        x, y = getattr(a, name), getattr(b, name)
+        if name in ("events", "undated"):
+            assert [id(e) for e in x] == [id(e) for e in y], name
+        elif name == "max_span":
+            assert x == y
+        else:
+            assert list(x) == list(y) if not isinstance(x, dict) else x == y, name
+    assert [(dc.max_span, list(dc.starts), list(dc.rows), list(dc.clause_before))
+            for dc in a.classes] == [(dc.max_span, list(dc.starts), list(dc.rows),
+                                      list(dc.clause_before)) for dc in b.classes]
+    assert [(list(s), list(r)) for s, r in a.lod_levels()] == \
+        [(list(s), list(r)) for s, r in b.lod_levels()]
+    assert list(a.lod_rank()) == list(b.lod_rank())
+    assert list(a.sorted_ends()) == list(b.sorted_ends())
+
+
+def _varied(n: int, seed: int) -> list[Event]:
+    """Days, hours, months, years and multi-day bars, some scheduled, some told only in
+    clauses dated by publication, some undated; a few sharing a day and a label."""
+    import random
+    rnd = random.Random(seed)
+    out = []
+    for i in range(n):
+        y, m, d = rnd.randint(1990, 1995), rnd.randint(1, 12), rnd.randint(1, 27)
+        kind = rnd.choice(["day", "day", "hour", "month", "year", "bar", "undated"])
+        if kind == "hour":
+            e = ev(i, f"{y}-{m:02d}-{d:02d}T{rnd.randint(0, 22):02d}:00",
+                   f"{y}-{m:02d}-{d:02d}T23:00", "hour")
+        elif kind == "month":
+            e = ev(i, f"{y}-{m:02d}", f"{y}-{m:02d}-28", "month")
+        elif kind == "year":
+            e = ev(i, f"{y}", f"{y + 1}", "year")
+        elif kind == "bar":
+            e = ev(i, f"{y}-{m:02d}-{d:02d}", f"{y}-{m:02d}-{d + 1 + rnd.randint(1, 20) % (28 - d):02d}")
+        elif kind == "undated":
+            e = ev(i, "", "")
+        else:
+            e = ev(i, f"{y}-{m:02d}-{d:02d}", f"{y}-{m:02d}-{d + 1:02d}")
+        e.label = rnd.choice(["talks", "summit", "vote", f"event {i}"])
+        e.importance = rnd.randint(0, 5)
+        e.status = rnd.choice(["happened", "happened", "scheduled"])
+        e.reviewed = rnd.random() < 0.1
+        if rnd.random() < 0.2:
+            e.mentions = [EventMention(document_id=f"d{rnd.randint(0, 9)}", start=0, end=1,
+                                       text="x", timex=Timex(0, 1, "x", "DATE", e.start),
+                                       dated_by="publication")]
+        out.append(e)
+    return out
+
+
+@settings(deadline=None, max_examples=150)
+@given(st.integers(0, 10 ** 6), st.integers(0, 6), st.integers(0, 6))
+def test_an_edited_index_is_the_index_of_the_edited_events_and_its_undo_the_one_before(
+        seed, n_removed, n_added):
+    """Taking some events out and putting new ones in (an edit: renamed, moved, merged, split,
+    added, deleted) gives row for row the index built from the edited list, and the reverse
+    change gives back the index before, undated events in their order."""
+    import random
+    from dataclasses import replace
+    rnd = random.Random(seed)
+    events = _varied(300, seed)
+    before = TimelineIndex(events)
+    if seed % 3:  # worked out before the edit (kept up by it), or not (worked out after)
+        before.lod_levels()
+        before.sorted_ends()
+    removed = rnd.sample(events, n_removed)
+    added = []
+    for i in range(n_added):
+        base = rnd.choice(events)
+        new = replace(base, id=f"new{i}", label=rnd.choice([base.label, "talks", "zz"]))
+        if rnd.random() < 0.5:  # moved
+            new.start, new.end = rnd.choice(events).start, rnd.choice(events).end
+        added.append(new)
+    kept = [e for e in events if all(e is not r for r in removed)]
+    after = before.edited(removed, added)
+    same_index(after, TimelineIndex(kept + added))
+    same_index(after.edited(added, removed, undated=before.undated), before)
+
+
+def test_an_edit_of_a_big_index_goes_over_the_rows_that_change_only():
+    """Renaming one event of 20,000 reads no event's date and rebuilds no summary but its
+    own; the rows before its place are the same objects' rows."""
+    events = synthetic(20000)
+    index = TimelineIndex(events)
+    from dataclasses import replace
+    old = index.events[10000]
+    new = replace(old, label="renamed")
+    calls = []
+    import kerryview.gui.timeline.index as module
+    real = module.iso_to_seconds
+    try:
+        module.iso_to_seconds = lambda v: calls.append(v) or real(v)
+        after = index.edited([old], [new])
+    finally:
+        module.iso_to_seconds = real
+    assert len(calls) == 2  # its start and end
+    assert after.events[after.row_of[new.id]] is new and old not in after.events
+    assert index.events[10000] is old  # the index before is left as it was

@@ -9,7 +9,7 @@ storiesChosen(frozenset of story ids, or None for all of them).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterable, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 
 from PySide6.QtCore import (QAbstractListModel, QItemSelection, QItemSelectionModel, QModelIndex,
                             QObject, Qt, Signal)
@@ -70,6 +70,38 @@ def count_corpus(stories: Sequence[Story], summaries: Iterable[EventSummary],
         for sid in {story_of.get(d) for d in ev.document_ids}:
             per_story[sid] = story_get(sid, 0) + 1
     return Counts(per_doc, per_story, n + len(undated))
+
+
+def count_change(counts: Counts, stories: Sequence[Story], removed: Iterable[Event],
+                 added: Iterable[Event], dated: Callable[[Event], bool]) -> Counts:
+    """The Counts of a corpus whose `removed` events were taken out and `added` ones put in
+    (an edit), from its `counts`, as count_corpus would count it again: the passages of the
+    dated events (`dated`: those the timeline places) in each article, the events of each
+    story. `counts` is left as it was (the undo shows it again)."""
+    from kerryview.stories import story_of_documents
+    story_of = story_of_documents(stories)
+    per_doc, per_story = dict(counts.passages), dict(counts.story_events)
+    n = counts.events
+
+    def count(events: Iterable[Event], sign: int) -> int:
+        k = 0
+        for ev in events:
+            k += 1
+            summary = ev.summary
+            if dated(ev):
+                for d, m in zip(summary.document_ids, summary.per_document):
+                    per_doc[d] = per_doc.get(d, 0) + sign * m
+                    if not per_doc[d]:
+                        del per_doc[d]
+            for sid in {story_of.get(d) for d in summary.document_ids}:
+                per_story[sid] = per_story.get(sid, 0) + sign
+                if not per_story[sid]:
+                    del per_story[sid]
+        return k
+
+    n -= count(removed, -1)
+    n += count(added, 1)
+    return Counts(per_doc, per_story, n)
 
 
 def story_rows(stories: Sequence[Story], events: Sequence[Event] | Counts) -> list[StoryRow]:

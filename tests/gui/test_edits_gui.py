@@ -387,14 +387,39 @@ def test_the_status_bar_says_where_a_corrected_date_came_from_and_goes_back_to(q
     assert window.timeline.currentEvent().start == "2023-07-18"
     assert status.currentMessage() == ("Undone: Date “Kerry met Wang Yi”: 19 July 2023 — back "
                                        "on Tuesday 18 July 2023")
-    window.action(Action.REDO).trigger()
-    assert status.currentMessage() == "Redone: Date “Kerry met Wang Yi”: 19 July 2023"
+    window.action(Action.REDO).trigger()  # and its redo where it goes again
+    assert status.currentMessage() == ("Redone: Date “Kerry met Wang Yi”: 19 July 2023 — now on "
+                                       "Wednesday 19 July 2023")
     # a step that moves nothing says no date: a rename
     answer(qtbot, accept_with_label("Kerry and Wang Yi met"))
     window.edit_current_event()
     assert status.currentMessage().endswith("“Kerry and Wang Yi met” · Ctrl+Z undoes it")
     window.action(Action.UNDO).trigger()
     assert "back on" not in status.currentMessage()
+
+
+def test_a_step_of_several_changes_says_where_it_moves_the_event_in_undo_and_redo(qtbot, window):
+    """Renamed and moved at once, the step's name says where it goes ("2 changes" alone did
+    not): the Undo and Redo items and the history read it, and the redo's message says the
+    day the event is on again, as the undo's says the day it is back on."""
+    window.select_event(window.index().row_of["e-wang"])
+
+    def fill(d: EventDialog):
+        d.label_edit.setText("Kerry and Wang Yi met")
+        d.first.setDate(QDate(2023, 7, 19))
+        d.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    answer(qtbot, fill)
+    window.edit_current_event()
+    name = "Edit “Kerry and Wang Yi met” (2 changes, to 19 July 2023)"
+    assert window.action(Action.UNDO).text() == f"&Undo {name}"
+    window.action(Action.UNDO).trigger()
+    status = window.statusBar()
+    assert status.currentMessage() == f"Undone: {name} — back on Tuesday 18 July 2023"
+    assert window.action(Action.REDO).text() == f"&Redo {name}"
+    window.action(Action.REDO).trigger()
+    assert status.currentMessage() == f"Redone: {name} — now on Wednesday 19 July 2023"
+    ev = window.timeline.currentEvent()
+    assert (ev.label, ev.start) == ("Kerry and Wang Yi met", "2023-07-19")
 
 
 def test_an_undo_says_back_on_only_for_the_date_its_step_changed(qtbot, window):

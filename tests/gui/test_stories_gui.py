@@ -416,3 +416,34 @@ def test_the_users_split_of_the_left_side_is_kept_when_a_list_is_shown_again(qtb
         qtbot.waitUntil(lambda dock=dock: dock.isVisible())
         qtbot.wait(50)
         assert abs(share() - 0.3) < 0.05, share()
+
+
+def _seen(w) -> dict:
+    """What the user reads of the events and their counts: the stories list, the documents
+    table, the status bar's counts, the events on the timeline (label, day)."""
+    index = w.index()
+    return {"stories": listed(w), "documents": w.documents.rows(),
+            "status": w.status.count_label.text(),
+            "events": sorted((ev.label, ev.start) for ev in index.events),
+            "undated": sorted(ev.label for ev in index.undated)}
+
+
+def test_an_edit_with_a_story_chosen_shows_what_reading_the_project_again_shows(qtbot, window):
+    """An edit changes only the edited events' rows and counts (it no longer reads or counts
+    every event again): with a story chosen, a merge shows and counts what reading the project
+    again shows, its undo exactly what was shown before, its redo what the merge showed."""
+    w = window
+    cup_row = next(r for r in range(1, 4) if "cup" in listed(w)[r])
+    click_row(qtbot, w, cup_row)
+    before = _seen(w)
+    evs = list(w.index().events[:2])
+    w._read_passages(evs)
+    assert w.edits.merge(evs)
+    after = _seen(w)
+    assert after != before and len(after["events"]) == len(before["events"]) - 1
+    w.edits.stack.undo()
+    assert _seen(w) == before
+    w.edits.stack.redo()
+    assert _seen(w) == after
+    w.reload()  # the project read again, the story still chosen
+    assert w.stories.chosen() is not None and _seen(w) == after

@@ -417,3 +417,40 @@ def test_the_levels_of_detail_are_worked_out_only_once_an_overview_is_painted(qt
     few, many = synthetic(DETAIL_MAX), synthetic(DETAIL_MAX + 1)
     assert not LoadJob().run(Stored(few), lambda *a: None, lambda: False).index.lod_built()
     assert LoadJob().run(Stored(many), lambda *a: None, lambda: False).index.lod_built()
+
+
+def test_a_crowded_day_seen_from_inside_counts_every_event_left_out_in_a_mark(qtbot):
+    """Zoomed into the hours of a day holding more events than lanes, the day's events begin
+    before the view (at midnight): those without a lane were counted nowhere, with no
+    overview (fewer than 1,500 events) to say so; they are counted in a "+n" mark at the left
+    edge, as when the whole day is in view, and a click on it shows where they begin. With
+    2,000 (an overview) too; a year begun long before them does not make the click show
+    the year."""
+    from kerryview.gui.timeline.layout import mark_text
+    for n in (60, 2000):
+        evs = [ev(i, "2023-07-18", "2023-07-19") for i in range(n)]
+        evs += [ev(n + i, "2023", "2024", "year") for i in range(3)]  # begun long before
+        n += 3
+        w = TimelineWidget()
+        qtbot.addWidget(w)
+        w.resize(1000, 250)
+        w.show()
+        w.setIndex(TimelineIndex(evs))
+        for a, b in (("2023-07-10", "2023-07-26"), ("2023-07-18T02:00", "2023-07-18T20:00")):
+            w.setView(ta.iso_to_seconds(a), ta.iso_to_seconds(b))
+            fr = w.frame()
+            drawn = {it.row for it in fr.items}
+            assert 0 < len(drawn) < n
+            assert sum(m[2] for m in fr.overflow) == n - len(drawn), (n, a)
+            marks = [mark_text(m[2]) for m in fr.overflow]
+            if a > "2023-07-18":  # from inside the day: one mark at the left edge
+                assert marks == [mark_text(n - len(drawn))], (n, a, marks)
+            for left, right in _mark_extents(w):  # drawn inside the timeline
+                assert 0 <= left and right <= w.width()
+        (left, right), = _mark_extents(w)
+        # a click on the mark shows from where they begin: their day comes into view
+        from PySide6.QtCore import QPoint, Qt
+        y = int(fr.overflow[0][3].center().y())
+        qtbot.mouseClick(w, Qt.MouseButton.LeftButton, pos=QPoint(int((left + right) / 2), y))
+        t0, t1 = w.view()
+        assert ta.iso_to_seconds("2023-07-17") < t0 <= ta.iso_to_seconds("2023-07-18") < t1, n

@@ -1,7 +1,11 @@
 """The undo steps. An edit step keeps its edits in the project (store.event_edits) on redo and
 removes them on undo. What is shown follows without reading the project again: redo applies
-the step's edits to the events shown, undo shows again the events as they were before it (a
-snapshot, while no import has re-read the corpus since; else the project is read again). A
+the step's edits to the events they name and keeps what changed (a Change: the events taken
+out, those put in), undo puts back the events taken out and takes out those put in, and a redo
+after it puts the same ones in again, so every state is exactly the one it was (while no
+import has re-read the corpus since; else the project is read again). Only the edited events'
+rows of the timeline change (TimelineIndex.edited), so an edit of one event of 100,000 is not
+a rebuild of the 100,000. A
 marks step sets the user's marks on several events at once and puts the old ones back. An
 articles step gives articles what the user typed for them (outlets, headlines, publication
 dates) and puts back what they had."""
@@ -27,11 +31,12 @@ class EditHost(Protocol):
 
     def refresh(self, select: Sequence[EventRef] = ()) -> None: ...
 
-    def snapshot(self) -> object: ...
+    def show_applied(self, edits: Sequence[Edit], select: Sequence[EventRef],
+                     change: object | None = None) -> object:
+        """Show the edits applied (`change`: as a redo before made them, if still good);
+        returns the change made."""
 
-    def show_applied(self, edits: Sequence[Edit], select: Sequence[EventRef]) -> None: ...
-
-    def show_snapshot(self, snapshot: object, select: Sequence[EventRef]) -> None: ...
+    def show_reverted(self, change: object, select: Sequence[EventRef]) -> None: ...
 
 
 class EditCommand(QUndoCommand):
@@ -49,24 +54,22 @@ class EditCommand(QUndoCommand):
         self.select_after_undo = list(select_after_undo or select)
         self.ids: list[int] = list(stored_ids or [])
         self._skip_redo = stored_ids is not None
-        self._before: object | None = None  # what was shown before redo
+        self._change: object | None = None  # what the last redo changed in what is shown
 
     def redo(self) -> None:
         if self._skip_redo:
             self._skip_redo = False
             return
-        self._before = self.host.snapshot()
         self.ids = self.host.store_edits(self.edits)
-        self.host.show_applied(self.edits, self.select)
+        self._change = self.host.show_applied(self.edits, self.select, self._change)
 
     def undo(self) -> None:
         self.host.unstore_edits(self.ids)
         self.ids = []
-        if self._before is None:  # made in an earlier session: read the project again
+        if self._change is None:  # made in an earlier session: read the project again
             self.host.refresh(self.select_after_undo)
         else:
-            self.host.show_snapshot(self._before, self.select_after_undo)
-        self._before = None
+            self.host.show_reverted(self._change, self.select_after_undo)
 
 
 class MarksCommand(QUndoCommand):

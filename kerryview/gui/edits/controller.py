@@ -8,6 +8,7 @@ reverts the last edit made before it.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import Callable, Protocol, Sequence
 
@@ -29,11 +30,19 @@ MarksShown = Callable[[dict[str, Marks]], None]
 class Shown(Protocol):
     """The window side: what is shown, and showing events."""
 
-    def shown_events(self) -> tuple[int, list[Event]]:
-        """(generation, every event shown); the generation changes when the corpus is read
-        again from the project (an import), which makes older snapshots stale."""
+    def shown_generation(self) -> int:
+        """Changes when the corpus is read again from the project (an import), which makes
+        the changes of older steps stale (Change)."""
 
-    def show_events(self, events: list[Event], select: Sequence[EventRef]) -> None: ...
+    def events_holding(self, refs: set[tuple]) -> list[Event]:
+        """Every event (shown or not, dated or not) with a passage at one of `refs`, its
+        passages read."""
+
+    def show_change(self, removed: Sequence[Event], added: Sequence[Event],
+                    select: Sequence[EventRef], undated: Sequence[Event] | None = None
+                    ) -> tuple[list[Event], list[Event]]:
+        """Take `removed` out of what is shown and put `added` in (the undated events in the
+        order `undated` gives, if given); returns the undated events before and after."""
 
     def show_project(self, select: Sequence[EventRef]) -> None:
         """Read the events from the project again and show them."""
@@ -41,9 +50,33 @@ class Shown(Protocol):
     def show_marks(self, marks: dict[str, Marks]) -> None: ...
 
 
+@dataclass
+class Change:
+    """What one redo of an edit step changed in the events shown: `removed` taken out,
+    `added` put in, the undated events before and after; `generation` names the corpus it
+    was made on (Shown.shown_generation), stale once an import read it again."""
+
+    generation: int
+    removed: list[Event]
+    added: list[Event]
+    undated_before: list[Event]
+    undated_after: list[Event]
+
+
 def _short(text: str, n: int = 40) -> str:
     text = " ".join(text.split())
     return text if len(text) <= n else text[:n - 1].rstrip() + "…"
+
+
+def step_text(edits: Sequence[Edit], name: str) -> str:
+    """What the undo history, Undo and Redo call a step: its edit's own words, or for several
+    edits of one event its name, how many, and where it goes when one moves it ("Redo Edit
+    “Kerry met Wang Yi” (2 changes, to 19 July 2023)")."""
+    if len(edits) == 1:
+        return edits[0].describe()
+    dated = [e for e in edits if isinstance(e, SetDate)]
+    to = f", to {dated[-1].date.describe()}" if dated else ""
+    return f"Edit “{_short(name)}” ({len(edits)} changes{to})"
 
 
 def edits_for(ev: Event, before: EventFields, after: EventFields) -> list[Edit]:
@@ -91,26 +124,36 @@ class EditController(QObject):
     def refresh(self, select: Sequence[EventRef] = ()) -> None:
         self.shown.show_project(select)
 
-    def snapshot(self) -> object:
-        return self.shown.shown_events()
-
-    def show_applied(self, edits: Sequence[Edit], select: Sequence[EventRef]) -> None:
+    def show_applied(self, edits: Sequence[Edit], select: Sequence[EventRef],
+                     change: Change | None = None) -> Change:
         """The events shown with `edits` applied on top: the same as applying every stored
-        edit to the derived events (edits apply in order), without reading the project."""
-        _, events = self.shown.shown_events()
-        # the events the edits name get their passages (opened without them: Store.events)
-        self.store.read_passages(events, edited_refs(edits))
-        out = apply_edits(events, edits)
-        self.store.apply_marks(out)  # a merged or split event's id may carry marks
-        self.shown.show_events(out, select)
+        edit to the derived events (edits apply in order), without reading the project. An
+        edit finds, changes, merges or splits only the events holding the passages it names
+        (apply_edits), so only those are edited, and only their rows change. `change`: what
+        this step changed when it was last redone; while the corpus was not read again
+        since, the same events are put in again (the state after the step, exactly)."""
+        generation = self.shown.shown_generation()
+        if change is not None and change.generation == generation:
+            self.store.apply_marks(change.added)
+            self.shown.show_change(change.removed, change.added, select, change.undated_after)
+            return change
+        holding = self.shown.events_holding(edited_refs(edits))
+        out = apply_edits(holding, edits)
+        before, after = {id(e) for e in holding}, {id(e) for e in out}
+        removed = [e for e in holding if id(e) not in after]
+        added = [e for e in out if id(e) not in before]
+        self.store.apply_marks(added)  # a merged or split event's id may carry marks
+        undated_before, undated_after = self.shown.show_change(removed, added, select)
+        return Change(generation, removed, added, undated_before, undated_after)
 
-    def show_snapshot(self, snapshot: object, select: Sequence[EventRef]) -> None:
-        generation, events = snapshot
-        if generation != self.shown.shown_events()[0]:
-            self.shown.show_project(select)  # re-read since: the snapshot is stale
+    def show_reverted(self, change: Change, select: Sequence[EventRef]) -> None:
+        """The events as they were before the step: those it put in taken out, those it
+        took out put back (their undated ones in their order)."""
+        if change.generation != self.shown.shown_generation():
+            self.shown.show_project(select)  # re-read since: the change is stale
             return
-        self.store.apply_marks(events)
-        self.shown.show_events(list(events), select)
+        self.store.apply_marks(change.removed)
+        self.shown.show_change(change.added, change.removed, select, change.undated_before)
 
     # -- the history ------------------------------------------------------------------------
     def load_history(self) -> None:
@@ -119,8 +162,7 @@ class EditController(QObject):
         self.stack.clear()
         for step in self.store.edit_steps():
             edits = [e for _, e in step]
-            text = edits[0].describe() if len(edits) == 1 else \
-                f"Edit “{_short(_name_of(edits))}” ({len(edits)} changes)"
+            text = step_text(edits, _name_of(edits))
             self.stack.push(EditCommand(self, edits, text, stored_ids=[i for i, _ in step]))
         self.stack.setClean()
 
@@ -136,8 +178,7 @@ class EditController(QObject):
     def edit_event(self, ev: Event, fields: EventFields) -> bool:
         """Apply what the dialog gave for `ev` as one undo step."""
         edits = edits_for(ev, fields_of(ev), fields)
-        text = edits[0].describe() if len(edits) == 1 else \
-            f"Edit “{_short(fields.label)}” ({len(edits)} changes)"
+        text = step_text(edits, fields.label)
         return self.push_edits(edits, text, select=[event_ref(ev)])
 
     def ask_edit_event(self, ev: Event, parent: QWidget) -> bool:

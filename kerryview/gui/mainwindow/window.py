@@ -20,8 +20,8 @@ Wiring (all on the main thread):
   firstrun.*                        -> open_demo / new_project_dialog / open_project_dialog
 Projects (projects.py): use_project(OpenProject) swaps the store, the job runner and the title.
   edits (gui/edits): Event > Edit/Note/Add/Merge/Split and the marks push undo steps on
-  edits.stack; each step stores its edits and calls show_events (the events shown with the
-  step applied, or as they were before it; the edited events selected), show_project (read
+  edits.stack; each step stores its edits and calls show_change (the events it edited taken
+  out and their edited ones put in, or back; the edited events selected), show_project (read
   again, for a step made in an earlier session or before an import) or show_marks (in place)
   jobs: progress -> status bar; each job's result -> its handler here; cancelled/failed -> status
 """
@@ -30,6 +30,7 @@ from __future__ import annotations
 import os
 import sys
 from datetime import date
+from itertools import chain
 from pathlib import Path
 from typing import Sequence
 
@@ -69,10 +70,10 @@ from kerryview.gui.project import (OpenProject, ProjectError, demo_path, is_demo
                                    project_name)
 from kerryview.gui.reader import ReaderWidget
 from kerryview.gui.search import parse_date
-from kerryview.gui.stories import Counts, StoriesPanel, count_corpus, events_in
+from kerryview.gui.stories import Counts, StoriesPanel, count_change, count_corpus, events_in
 from kerryview.gui.timeline import axis as ta
 from kerryview.gui.timeline.edges import EdgeIndicators
-from kerryview.gui.timeline.index import TimelineIndex
+from kerryview.gui.timeline.index import TimelineIndex, is_dated
 from kerryview.gui.timeline.minimap import TimelineMinimap
 from kerryview.gui.timeline.widget import TimelineLegend, TimelineWidget
 from kerryview.model import DateSource, DateSourceKind, Document, Event, EventMention
@@ -605,13 +606,17 @@ class MainWindow(QMainWindow):
         """The events shown, in timeline order (the timeline's index: one list of events)."""
         return self.timeline.index()
 
-    def reload(self, corpus: Corpus | None = None) -> None:
+    def reload(self, corpus: Corpus | None = None, shown: TimelineIndex | None = None,
+               counts: Counts | None = None) -> None:
         """Refresh every view from the store, or from what a job read in the worker (the
-        documents and the TimelineIndex built there), so a big corpus is not re-read here."""
+        documents and the TimelineIndex built there), so a big corpus is not re-read here.
+        `shown` and `counts`: the events of the stories shown and the counts of `corpus`,
+        worked out by the caller (an edit changes a few rows of those shown before)."""
         with gc_paused():  # maps over every passage: no cycles (kerryview.gcpause)
-            self._reload(corpus)
+            self._reload(corpus, shown, counts)
 
-    def _reload(self, corpus: Corpus | None) -> None:
+    def _reload(self, corpus: Corpus | None, shown_index: TimelineIndex | None = None,
+                counts: Counts | None = None) -> None:
         if corpus is None:
             corpus = Corpus.of(self.store.documents(), self.store.events(passages=False))
         # the events alone, their documents still being read (_events_loaded): the timeline
@@ -629,6 +634,15 @@ class MainWindow(QMainWindow):
             self._sync_stories_dock(several=self._story_count() > 1)
             self.layout().activate()
             index = corpus.index
+        elif shown_index is not None:  # an edit: the same stories, its counts given
+            index = shown_index
+            if counts is not None:
+                self._counts = counts
+                self.stories.blockSignals(True)
+                try:
+                    self.stories.set_stories(self._stories, self._counts)
+                finally:
+                    self.stories.blockSignals(False)
         else:
             index = self._story_filtered(corpus.index, read_again=not same)
         self._generation += 1  # read again: older edit snapshots are stale
@@ -942,19 +956,27 @@ class MainWindow(QMainWindow):
             self.status.showMessage(f"Undone: {text}{back}", 8000 if back else 5000)
 
     def _date_of(self, ref: EventRef) -> str | None:
-        """The date in words of the event shown holding the passages `ref` (None: not shown)."""
-        rows = self._rows_holding([ref])
+        """The date in words of the event shown holding the passages `ref` (None: not shown);
+        looked for among the events holding them (events_holding), not every event."""
+        rows = self._rows_holding([ref], among=self.events_holding(set(ref)))
         if not rows:
             return None
         ev = self.index().events[rows[0]]
         return date_words(ev, event_zone(ev))
 
     def redo(self) -> None:
+        """Edit > Redo; the status bar says what was redone and, when the step moves an
+        event, the day it is now on, as the undo says the day it is back on."""
         stack = self.edits.stack
         if self._may_edit("Not redone") and stack.canRedo():
             text = stack.redoText()
+            step = stack.command(stack.index())
+            dated = [e.target for e in getattr(step, "edits", ()) if isinstance(e, SetDate)]
+            before = self._date_of(dated[0]) if dated else None
             stack.redo()
-            self.status.showMessage(f"Redone: {text}", 5000)
+            after = self._date_of(dated[0]) if dated else None
+            now = f" — now on {after}" if after and before and after != before else ""
+            self.status.showMessage(f"Redone: {text}{now}", 8000 if now else 5000)
 
     def show_undo_history(self, on: bool = True) -> None:
         """Edit > Undo history: the steps, oldest first; clicking one goes back to it."""
@@ -964,14 +986,22 @@ class MainWindow(QMainWindow):
                              Qt.Orientation.Horizontal)
             self.undo_view.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def _rows_holding(self, refs: Sequence[EventRef]) -> list[int]:
-        """The rows of the events holding most of each `refs` (the events an edit made)."""
+    def _rows_holding(self, refs: Sequence[EventRef], among: Sequence[Event] | None = None
+                      ) -> list[int]:
+        """The rows of the events holding most of each `refs` (the events an edit made);
+        `among`: only these events (those an edit put in) are looked at."""
         if not refs:
             return []
         owner: dict[tuple, int] = {}
         wanted = set().union(*refs)
-        self._read_passages(self.index().events, wanted)
-        for row, ev in enumerate(self.index().events):
+        index = self.index()
+        if among is None:
+            self._read_passages(index.events, wanted)
+            held = enumerate(index.events)
+        else:
+            rows = ((index.row_of.get(ev.id, -1), ev) for ev in among)
+            held = [(r, ev) for r, ev in rows if r >= 0 and index.events[r] is ev]
+        for row, ev in held:
             for m in ev.mentions:
                 key = mention_ref(m)
                 if key in wanted:
@@ -989,26 +1019,54 @@ class MainWindow(QMainWindow):
         return rows
 
     # what EditController calls (controller.Shown)
-    def shown_events(self) -> tuple[int, list[Event]]:
-        """Every event, those of the stories not shown too: an edit applies to the project."""
+    def shown_generation(self) -> int:
+        return self._generation
+
+    def events_holding(self, refs: set[tuple]) -> list[Event]:
+        """Every event with a passage at one of `refs`, those of the stories not shown too (an
+        edit applies to the project), their passages read: the events as the project found
+        them are found in it by these passages (Store.events_with_passages), those an edit
+        made (Event.edited: their passages were read to make them) by theirs."""
         index = self._full.index if self._full is not None else self.index()
-        return self._generation, list(index.events) + list(index.undated)
+        if not refs:
+            return []
+        named = self.store.events_with_passages(refs)
+        found = {id(ev): ev for ev in chain(
+            (index.events[r] for r in (index.row_of.get(i, -1) for i in named) if r >= 0),
+            (ev for ev in index.undated if ev.id in named),
+            (ev for ev in chain(index.events, index.undated) if ev.edited))}
+        self._read_passages(list(found.values()))
+        return [ev for ev in found.values() if any(
+            (m.document_id, m.timex.start, m.timex.end) in refs for m in ev.mentions)]
 
     def show_project(self, select: Sequence[EventRef]) -> None:
         self.reload(Corpus.of(list(self.docs.values()), self.store.events(passages=False)))
         self._select_edited(select)
 
-    def show_events(self, events: list[Event], select: Sequence[EventRef]) -> None:
-        """After an edit or its undo: these events on the timeline and in the passages panel
-        (the parsed dates of those that did not change are reused), the edited ones selected."""
-        generation = self._generation
+    def show_change(self, removed: Sequence[Event], added: Sequence[Event],
+                    select: Sequence[EventRef], undated: Sequence[Event] | None = None
+                    ) -> tuple[list[Event], list[Event]]:
+        """After an edit or its undo: `removed` taken out of the timeline, `added` put in, only
+        their rows laid out again (TimelineIndex.edited), the counts of the articles and the
+        stories changed by theirs; the edited ones selected."""
         full = self._full.index if self._full is not None else self.index()
-        self.reload(Corpus(list(self.docs.values()), TimelineIndex(events, reuse=full)))
-        self._generation = generation  # the same corpus, edited: snapshots stay good
-        self._select_edited(select)
+        shown = self.index()
+        new_full = full.edited(removed, added, undated)
+        if shown is full:
+            new_shown = new_full
+        else:  # a story chosen: of the events put in, those of the stories shown
+            chosen = self.stories.chosen()
+            new_shown = shown.edited(removed, events_in(added, self._stories, chosen))
+        counts = None if self._counts is None else \
+            count_change(self._counts, self._stories, removed, added, is_dated)
+        generation = self._generation
+        self.reload(Corpus(list(self.docs.values()), new_full), shown=new_shown, counts=counts)
+        self._generation = generation  # the same corpus, edited: the steps' changes stay good
+        self._select_edited(select, among=added)
+        return list(full.undated), list(new_full.undated)
 
-    def _select_edited(self, select: Sequence[EventRef]) -> None:
-        rows = self._rows_holding(select)
+    def _select_edited(self, select: Sequence[EventRef], among: Sequence[Event] | None = None) -> None:
+        rows = self._rows_holding(select, among)
         if rows:
             self.timeline.setCurrentEvent(rows[0])
             self.timeline.setSelectedRows(rows if len(rows) > 1 else [])
@@ -1016,11 +1074,14 @@ class MainWindow(QMainWindow):
         self._sync_mark_actions(self.timeline.currentEvent())
 
     def show_marks(self, marks: dict) -> None:
-        index = self.index()
-        for event_id, (reviewed, dismissed) in marks.items():
-            row = index.row_of.get(event_id, -1)
-            if row >= 0:
-                index.set_mark(row, reviewed=reviewed, dismissed=dismissed)
+        # on the timeline's index and on the whole corpus's when a story is chosen (an edit
+        # makes the next index from that one's rows: TimelineIndex.edited)
+        full = self._full.index if self._full is not None else None
+        for index in (self.index(),) if full in (None, self.index()) else (self.index(), full):
+            for event_id, (reviewed, dismissed) in marks.items():
+                row = index.row_of.get(event_id, -1)
+                if row >= 0:
+                    index.set_mark(row, reviewed=reviewed, dismissed=dismissed)
         self.timeline.marksChanged()
         self.key_dates.marks_changed()  # a dismissed event leaves the ranking
         self._sync_mark_actions(self.timeline.currentEvent())

@@ -38,9 +38,8 @@ class EdgeIndicators(QObject):
         self.right = self._button("Show the nearest later event out of view")
         self.left.clicked.connect(lambda: self.reveal(-1))
         self.right.clicked.connect(lambda: self.reveal(1))
-        self._key: tuple | None = None
-        self._ends = array("d")  # the events' ends, sorted
-        self._rows_by_end: list[int] = []
+        self._key: tuple | None = None  # the index _by_end is of
+        self._by_end: list[int] = []  # its rows in the order of their ends (reveal)
         timeline.viewChanged.connect(self.refresh)
         timeline.installEventFilter(self)
         self.refresh()
@@ -61,14 +60,16 @@ class EdgeIndicators(QObject):
         return False
 
     def _sorted_ends(self) -> array:
+        return self.timeline.index().sorted_ends()
+
+    def _rows_by_end(self) -> list[int]:
+        """The rows in the order of their ends (the sorted_ends'), for the index shown."""
         index = self.timeline.index()
         key = (id(index), len(index))
         if key != self._key:
             self._key = key
-            order = sorted(range(len(index)), key=index.ends.__getitem__)
-            self._rows_by_end = order
-            self._ends = array("d", (index.ends[r] for r in order))
-        return self._ends
+            self._by_end = sorted(range(len(index)), key=index.ends.__getitem__)
+        return self._by_end
 
     def counts(self) -> tuple[int, int]:
         """(events out of view on the left, on the right)."""
@@ -103,7 +104,7 @@ class EdgeIndicators(QObject):
         t0, t1 = self.timeline.view()
         if side < 0:
             i = bisect_left(self._sorted_ends(), t0)
-            row = self._rows_by_end[i - 1] if i > 0 else -1
+            row = self._rows_by_end()[i - 1] if i > 0 else -1
         else:
             i = bisect_right(index.starts, t1)
             row = i if i < len(index) else -1

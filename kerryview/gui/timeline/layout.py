@@ -340,7 +340,8 @@ def compute_frame(view: TimelineView, width: int, height: int, index: TimelineIn
         # too many to lay out: the most important ones, the others counted in "+n" marks
         fr.mode = "overview"
         # the events in view: those starting in it and those going on from before it
-        fr.in_view += len(index.begun_before(t0))
+        begun = index.begun_before(t0)
+        fr.in_view += len(begun)
         key = (bucket, c0, c1, n, gen)
         level, rows = lod_rows(index, wa, wb)
         if matched is not None and (key + (level, -1)) not in lanes:
@@ -380,6 +381,17 @@ def compute_frame(view: TimelineView, width: int, height: int, index: TimelineIn
         cells = [(a, b, k - (bisect_left(placed, b) - bisect_left(placed, a)), box)
                  for a, b, k, box in cluster_cells(starts, t0, t1, scale, s_lo, mark_top,
                                                    mark_h)]
+        # and those begun before the first cell and going on in view, at its left edge
+        cell = CELL_PX / s_lo
+        first_cell = math.floor(t0 / cell) * cell
+        hidden = [r for r in begun if starts[r] < first_cell and r not in layout.placed_set]
+        if hidden:
+            a, b, _one, box = cluster_cells(array("d", [t0]), t0, t1, scale, s_lo, mark_top,
+                                            mark_h)[0]
+            k = 0
+            if cells and cells[0][0] == a:
+                a, b, k, box = cells.pop(0)
+            cells.insert(0, (a, b, k + len(hidden), box))
         fr.overflow = overflow_marks([c for c in cells if c[2] > 0], width, small_w, rect)
         if matched is not None and fr.overflow:
             shown = array("d", sorted(starts[it.row] for it in items if matched[it.row]))
@@ -387,15 +399,38 @@ def compute_frame(view: TimelineView, width: int, height: int, index: TimelineIn
                 (bisect_left(match_starts, b) - bisect_left(match_starts, a))
                 - (bisect_left(shown, b) - bisect_left(shown, a))
                 for a, b, _n, _rect in fr.overflow]
+        _zoom_from(fr, [starts[r] for r in hidden])
     elif layout.overflow:
+        # every event left out of the lanes, those begun before the view and going on in it
+        # too (a crowded day seen from its noon): counted at the left edge, not dropped
+        cell = CELL_PX / s_lo  # (the first cell of cluster_cells counts from its start)
+        first_cell = math.floor(t0 / cell) * cell
+        over, over_starts = layout.overflow, layout.overflow_starts
+        k = bisect_left(over_starts, first_cell)
+        begun = []
+        if k:
+            begun = [r for r in over[:k] if ends[r] > t0]
+            over, over_starts = begun + over[k:], \
+                array("d", [t0]) * len(begun) + over_starts[k:]
         fr.overflow = overflow_marks(
-            cluster_cells(layout.overflow_starts, t0, t1, scale, s_lo, mark_top, mark_h),
+            cluster_cells(over_starts, t0, t1, scale, s_lo, mark_top, mark_h),
             width, small_w, rect)
         if matched is not None and fr.overflow:
-            hits = array("d", (starts[r] for r in layout.overflow if matched[r]))
+            hits = array("d", (s for r, s in zip(over, over_starts) if matched[r]))
             fr.overflow_matched = [bisect_left(hits, b) - bisect_left(hits, a)
                                    for a, b, _n, _rect in fr.overflow]
+        _zoom_from(fr, [starts[r] for r in begun])
     return fr
+
+
+def _zoom_from(fr: Frame, begun_starts: list[float]) -> None:
+    """The first "+n" mark, counting events begun before the view (`begun_starts`: theirs),
+    is clicked into from where the last of them begins (a crowded day's midnight), so that
+    a start comes into view: its cell alone would show them begun before it again, and the
+    first of them may be a year-long range begun long before."""
+    if begun_starts and fr.overflow:
+        a, b, n, box = fr.overflow[0]
+        fr.overflow[0] = (min(a, max(begun_starts)), b, n, box)
 
 
 def cluster_cells(starts: Sequence[float], t0: float, t1: float, scale: float, s_lo: float,

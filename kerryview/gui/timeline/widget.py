@@ -27,8 +27,9 @@ from kerryview.model import Event
 from kerryview.gui.timeline import axis as ta
 from kerryview.gui.timeline.framing import DENSE_MIN_EVENTS, dense_span, framed_starts
 from kerryview.gui.timeline.index import TimelineIndex
-from kerryview.gui.timeline.layout import (LABEL_MAX, MIN_HEIGHT, Frame, LaneLayouts,
-                                           badge_text, compute_frame, marker_x, n_lanes)
+from kerryview.gui.timeline.layout import (LABEL_MAX, MARK_PAD, MIN_HEIGHT, Frame, LaneLayouts,
+                                           badge_text, compute_frame, mark_left, mark_text,
+                                           marker_x, n_lanes)
 from kerryview.gui.timeline.legend import TimelineLegend
 from kerryview.gui.timeline.paint import FramePainter, LabelMetrics
 from kerryview.gui.timeline.view import (FIT_MIN_WIDTH, ZOOM_STEP, TimelineView, fit_range,
@@ -505,9 +506,18 @@ class TimelineWidget(QWidget):
             if it.hit.contains(pos):
                 return ("event", it.row)
         for a, b, n, rect in fr.overflow:
-            if rect.adjusted(-4, 0, 4, 0).contains(pos):
+            if self._on_mark(pos, n, rect):
                 return ("cluster", (a, b))
         return None
+
+    def _on_mark(self, pos: QPointF, n: int, rect) -> bool:
+        """Whether `pos` is on a "+n" mark: its cell, or the pill drawn for it, which is kept
+        inside the timeline (mark_left) and so may lie beside a cell at an edge."""
+        if rect.adjusted(-4, 0, 4, 0).contains(pos):
+            return True
+        w = self._labels.small_w(mark_text(n)) + MARK_PAD
+        return QRectF(mark_left(rect.center().x(), w, self.width()), rect.y(), w,
+                      rect.height()).contains(pos)
 
     def mousePressEvent(self, e) -> None:  # noqa: N802
         if e.button() == Qt.MouseButton.RightButton:
@@ -557,8 +567,8 @@ class TimelineWidget(QWidget):
 
     def _mark_at(self, pos: QPointF) -> int:
         """The "+n" mark under `pos`, or -1."""
-        for i, (_a, _b, _n, rect) in enumerate(self.frame().overflow):
-            if rect.adjusted(-4, 0, 4, 0).contains(pos):
+        for i, (_a, _b, n, rect) in enumerate(self.frame().overflow):
+            if self._on_mark(pos, n, rect):
                 return i
         return -1
 
