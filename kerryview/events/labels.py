@@ -110,6 +110,9 @@ def with_opening_quote(label: str) -> str:
     return ("“" if mark == "”" else '"') + label if closes else label
 
 
+_CLOSING_SINGLE_QUOTE = re.compile(r"\w['’](?=[\s,.;:!?)]|$)")
+
+
 def with_opening_single_quote(label: str, source: str) -> str:
     """`label` with the opening single quotation mark of a phrase it starts with, when the
     `source` it was read from (its sentence) has the mark before the label's first words and
@@ -120,10 +123,15 @@ def with_opening_single_quote(label: str, source: str) -> str:
     words = label.split()[:3]
     if not words or label[:1] in "'‘\"“":
         return label
+    # the closing mark first: the pattern of the label's first words is compiled only for the
+    # few labels that keep one (a pattern a label would fill the re module's cache)
+    closes = _CLOSING_SINGLE_QUOTE.search(label)
+    if closes is None or ("'" not in source and "‘" not in source) \
+            or re.search(r"['‘’]", label[:closes.start() + 1]):
+        return label
     head = re.escape(" ".join(words)).replace(r"\ ", r"\s+")
     opened = re.search(r"(?:^|(?<=[\s(\[]))(['‘])" + head, source, re.IGNORECASE)
-    closes = re.search(r"\w['’](?=[\s,.;:!?)]|$)", label)
-    if opened is None or closes is None or re.search(r"['‘’]", label[:closes.start() + 1]):
+    if opened is None:
         return label
     return opened.group(1) + label
 

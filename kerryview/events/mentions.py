@@ -142,21 +142,29 @@ def find_trigger(text: str, sent: tuple[int, int], timex: Timex) -> tuple[int, i
     return (best[1], best[2]) if best else None
 
 
+@cache
+def _cue_words(name: str) -> re.Pattern[str]:
+    """Any word or phrase of a list of data/event_cues.json, whole: one pattern per list, not
+    one per cue and call (_status is asked for every dated mention)."""
+    return re.compile(r"\b(?:" + "|".join(re.escape(k) for k in sorted(cues()[name])) + r")\b")
+
+
 def _status(text: str, sent: tuple[int, int], t: Timex, start: datetime | None,
             dct: date | None) -> str:
     """happened / scheduled / expected, from the grammar of the clause and the date against the
     publication date: "was delivered today" happened, "is due to arrive" is scheduled, "had
     hoped ... for 2012" was only expected."""
     words = text[sent[0]:sent[1]].lower()
-    c = cues()
     future = start is not None and dct is not None and start.date() > dct
     same_day = start is not None and dct is not None and start.date() == dct
     if past_expectation(text, t.start, t.end):
         return "expected"  # a hope or plan held in the past, for a date past or to come
     if same_day and tense(text, t.start, t.end, reporting=False) == "past":
         return "happened"  # "was delivered today"
-    cue = any(re.search(rf"\b{re.escape(k)}\b", words) for k in c["scheduled_cues"])
-    uncertain = any(re.search(rf"\b{re.escape(k)}\b", words) for k in c["uncertain_cues"])
+    if not (future or same_day):
+        return "happened"
+    cue = _cue_words("scheduled_cues").search(words) is not None
+    uncertain = _cue_words("uncertain_cues").search(words) is not None
     if future or (same_day and cue):
         return "scheduled" if cue or not uncertain else "expected"
     return "happened"
