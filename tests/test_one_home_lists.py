@@ -22,7 +22,9 @@ def test_the_months_spelled_ordinals_are_the_days():
     assert {w: months[w] for w in days if days[w] <= 12} == {w: v for w, v in days.items() if v <= 12}
     assert "thirteenth" not in months and lookup("month_ordinal", "thirteenth") is None
     assert lookup("month_ordinal", "third") == 3 and lookup("month_ordinal", "3rd") == 3
-    assert lookup("month_ordinal", "last") == lookup("month_ordinal", "twelfth") == 12
+    assert lookup("month_ordinal", "twelfth") == 12
+    assert lookup("month_ordinal", "last") == lookup("month_ordinal", "final") == -1  # from the end:
+    # the twelfth month, the last (52nd or 53rd) ISO week (rule month_ordinal_of_year)
 
 
 def test_the_relative_pronouns_have_one_home():
