@@ -90,6 +90,9 @@ FOUND = [
     ["1st wed. next ", "date 0001-01-01\n\n1st 1st 1st Jan. 1, 1 "],  # the day before 0001-01-01
     ["1st ", "July 20, 2023, at 10:30 a.m. 9999 decade said "],  # a 99,990-year duration
     ["Date: 9999-12-31\n\n1st. Dec. 31, 9999 the "],  # a sentence framed by a date: the day after 9999-12-31
+    ["Date: 9999-12-31\n\n2300 Our live coverage ends now.\\n2259: BP says the cap is holding.\\n2130 Around "
+     "a dozen ships are on site.\\n2057: The president speaks.\\n1858 The first reports arrive. "],  # the
+    # publication-day join (merge.join_publication_dated): the day after a clause event's 9999-12-31
 ]
 
 
@@ -101,6 +104,7 @@ FOUND = [
 @example(FOUND[3])
 @example(FOUND[4])
 @example(FOUND[5])
+@example(FOUND[6])
 def test_articles_of_rule_words_go_through_the_pipeline(texts):
     docs = _documents(texts)
     problems: list[Problem] = []

@@ -19,7 +19,7 @@ import re
 from array import array
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from functools import cache, cached_property
 from typing import Callable, Iterable, NamedTuple
 
@@ -961,9 +961,10 @@ def _event_words(group: list[Item]) -> set[str]:
 def _day_of(group: list[Item]) -> Interval | None:
     """The day a cluster's dates all lie in, when they do (a day, or times and parts of it)."""
     first = group[0].interval
-    day = Interval(datetime.combine(first.start.date(), datetime.min.time()),
-                   datetime.combine(first.start.date(), datetime.min.time()) + timedelta(days=1),
-                   first.granularity)
+    midnight = datetime.combine(first.start.date(), datetime.min.time())
+    if midnight.date() == date.max:
+        return None  # 9999-12-31: no day after it to end this one (a fuzzed page, never news)
+    day = Interval(midnight, midnight + timedelta(days=1), first.granularity)
     for it in group:
         iv = it.interval
         if not (iv.granularity.day_or_finer and day.start <= iv.start and iv.end <= day.end):
