@@ -136,6 +136,14 @@ def _run_into_body(text: str) -> tuple[int, int] | None:
     line = text[lead:].split("\n", 1)[0].rstrip()
     if not line or _reads_as_headline(line) or _BYLINE.match(line) or is_date_line(line):
         return None
+    rules = head_rules()
+    # a head has at most max_words words and the sentence after it needs no more than
+    # sentence_words to show it is one: the rest of a line with no sentence end is not read
+    # (each word is weighed against those before it: a page of one line would cost its square)
+    words = list(_WORDS.finditer(line))
+    limit = rules["max_words"]["value"] + rules["standfirst"]["sentence_words"] + 2
+    if len(words) > limit:
+        line = line[:words[limit - 1].end()]
     end = _FIRST_SENTENCE_END.search(line)
     sentence = line[:end.start()] if end else line
     at = _standfirst_at(sentence, text)
@@ -144,7 +152,6 @@ def _run_into_body(text: str) -> tuple[int, int] | None:
         if at is None:
             return None
     head = line[:at].rstrip(" \t,;:-–—")
-    rules = head_rules()
     bullets = set(rules["bullets"]["words"])
     n = len(head.split())
     if not (rules["min_words"]["value"] <= n <= rules["max_words"]["value"]) \
@@ -258,7 +265,12 @@ def _caption_grammar(head: str) -> bool:
     ("Face masks are handed out"), a simple past with its object ("Greenpeace campaigners
     unfurled a protest banner"), or an existential "There are" opening it (caption_tenses)."""
     rule = head_rules()["runs_into_body"]
-    words = " " + " ".join(head.lower().replace("’", "'").split()) + " "
+    from kerryview.text.wordlists import reporting_verbs
+    said = reporting_verbs()["all"] | {"that"}
+    lower = head.lower().replace("’", "'").split()
+    # only the head's own verb: "BP admits it was unprepared" reports, its "was" is the report's
+    cut = next((k for k, w in enumerate(lower) if w.strip(",:;'\"") in said), len(lower))
+    words = " " + " ".join(lower[:cut]) + " "
     if any(f" {a} " in words for a in rule["caption_auxiliaries"]["words"]):
         return True
     # in the case written: a headline in Title Case capitalises its verbs ("What Would Have Helped")
@@ -277,7 +289,7 @@ def _caption_tense() -> re.Pattern[str]:
                       rf"|(?:{alt(t['perfect'])}) {adverb}[a-z]+(?:ed|en|wn)"
                       rf"|(?:{alt(t['copula'])}) (?:{alt(t['articles'])})"
                       rf"|(?:{alt(t['passive'])}) {adverb}[a-z]+(?:ed|en|wn)"
-                      rf"|(?<!{aux.replace('|', ' )(?<!')} )(?:[a-z]{{3,}}ed|{past}) (?:{alt(t['past_objects'])})) "
+                      rf"|(?<!{aux.replace('|', ' )(?<!')} )(?:[a-z]{{3,}}(?<!e)ed|{past}) (?:{alt(t['past_objects'])})) "
                       rf"|^ There (?:is|are) ")
 
 
