@@ -542,6 +542,25 @@ def test_an_edited_index_is_the_index_of_the_edited_events_and_its_undo_the_one_
     same_index(after.edited(added, removed, undated=before.undated), before)
 
 
+def test_an_edit_that_puts_an_event_after_the_last_row_keeps_the_levels_of_detail():
+    """Renaming the latest event (same id: it goes back after the last row) or moving one past
+    the end, once the levels of detail are worked out, gives the index built from the edited
+    list, and undo the one before (review of session 17: an IndexError at the last row)."""
+    from dataclasses import replace
+    events = _varied(100, 1)
+    before = TimelineIndex(events)
+    before.lod_levels()
+    last = before.events[-1]
+    renamed = replace(last, label="zzzz")
+    kept = [e for e in events if e is not last]
+    after = before.edited([last], [renamed])
+    same_index(after, TimelineIndex(kept + [renamed]))
+    same_index(after.edited([renamed], [last], undated=before.undated), before)
+    moved = replace(before.events[3], id="later", start="2100-01-01", end="2100-01-02", value="2100-01-01")
+    gone = before.events[3]
+    later = before.edited([gone], [moved])
+    same_index(later, TimelineIndex([e for e in events if e is not gone] + [moved]))
+
 def test_an_edit_of_a_big_index_goes_over_the_rows_that_change_only():
     """Renaming one event of 20,000 reads no event's date and rebuilds no summary but its
     own; the rows before its place are the same objects' rows."""

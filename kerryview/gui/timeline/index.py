@@ -340,8 +340,9 @@ class TimelineIndex:
         rank_old = self._lod_rank
         order, okeys = self._lod_order[:], self._lod_keys[:]
         same_count = not net
+        top = min(last, len(rank_old) - 1)  # `last` may be n: an event put in after the last row
         if same_count:  # the rows that move are those in [first, last]: in place
-            for r in range(first, last + 1):
+            for r in range(first, top + 1):
                 if r not in gone_set:
                     order[rank_old[r]] = r + sh[r - first]
         changed = []  # the places in the ranking where an event went out or came in
@@ -363,7 +364,7 @@ class TimelineIndex:
         n = len(order)
         if same_count:  # ranks change between the first and the last place changed only
             rank = rank_old[:]
-            for r in range(first, last + 1):
+            for r in range(first, top + 1):
                 if r not in gone_set:
                     rank[r + sh[r - first]] = rank_old[r]
             if changed:
