@@ -46,6 +46,15 @@ def test_the_example_is_two_events_without_the_rule(monkeypatch):
     assert sorted(e.document_ids for e in events) == [["a"], ["b"]]
 
 
+@pytest.mark.parametrize("when", ["at 4 a.m. Friday", "Friday morning"])
+def test_a_clock_time_or_part_of_the_day_joins_as_the_day_does(when):
+    """The clause event's day holds a time or a part of it (review of session 17: the day was
+    compared with its precision, so only a whole day or "early Friday" joined)."""
+    dated = DATED.replace("early Friday", when)
+    assert dated != DATED
+    [event] = _with(_events({"a": CLAUSE, "b": dated}, clauses="news"), "Betty Ford")
+    assert event.document_ids == ["a", "b"]
+
 def test_another_kind_of_happening_of_that_day_stays_apart():
     """The same people and place, another happening ("left" is not "checked into")."""
     other = CLAUSE.replace("has checked into", "has left")

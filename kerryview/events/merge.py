@@ -31,7 +31,7 @@ from kerryview.events.mentions import Found
 from kerryview.calendar.zones import utc_interval
 from kerryview.text.similarity import WORD, Vectorizer, content_terms, cosine, stem, word_overlap
 from kerryview.text.wordlists import cues, event_kinds, opposite_events, reporting_verbs
-from kerryview.model import Event, EventMention
+from kerryview.model import Event, EventMention, Granularity
 from kerryview.calendar.intervals import Interval, duration_timedelta, iso
 
 MERGE_THRESHOLD = 0.30  # average cosine for two groups with compatible dates
@@ -964,7 +964,8 @@ def _day_of(group: list[Item]) -> Interval | None:
     midnight = datetime.combine(first.start.date(), datetime.min.time())
     if midnight.date() == date.max:
         return None  # 9999-12-31: no day after it to end this one (a fuzzed page, never news)
-    day = Interval(midnight, midnight + timedelta(days=1), first.granularity)
+    day = Interval(midnight, midnight + timedelta(days=1), Granularity.DAY)  # the day, whatever
+    # the precision of its first date: "at 4 a.m. Friday" and "on Friday" have one day
     for it in group:
         iv = it.interval
         if not (iv.granularity.day_or_finer and day.start <= iv.start and iv.end <= day.end):
