@@ -94,3 +94,36 @@ def test_now_opening_a_sentence_before_a_comma_is_a_discourse_marker(text):
 ])
 def test_a_temporal_now_is_still_the_present(text, now):
     assert tags(text)[now] == ("DATE", "PRESENT_REF")
+
+
+@pytest.mark.parametrize("text", [
+    "The suspect was expected to surrender but was arrested Thursday.",
+    "The suspect, who was expected to surrender, was arrested Thursday.",
+    "Officials were expected to vote on the plan and approved it Thursday.",
+])
+def test_a_plan_word_before_another_verb_leaves_the_weekday_to_that_verb(text):
+    # tense.reported_plan, list reported_plan_breaks: the day is the arrest's, the last Thursday
+    assert tags(text)["Thursday"] == ("DATE", "2010-06-10")
+    # the plan reaching the weekday still takes the nearest one (reported_plan_auxiliaries)
+    assert tags("Police said he was expected to be charged Thursday.")["Thursday"] == ("DATE", "2010-06-17")
+
+
+@pytest.mark.parametrize("text, month", [
+    ("The president in May told reporters he would act.", "May"),
+    ("Obama in March said the plan would work.", "March"),
+])
+def test_a_month_after_a_preposition_before_a_verb_of_attribution_is_a_month(text, month):
+    # context.month_ok, list clause_opening_prep: "in May told" is a month ...
+    assert tags(text)[month][0] == "DATE"
+
+
+@pytest.mark.parametrize("text", ["After May said she would stay, he left.", "May said she would stay."])
+def test_a_month_word_opening_a_clause_before_a_verb_of_attribution_stays_a_person(text):
+    assert "May" not in tags(text)  # ... "After May said" a person
+
+
+def test_vote_counts_run_in_are_no_live_blog_stamps():
+    # liveblog._holds_entry: a run-in stamp's entry is a sentence (MIN_ENTRY_WORDS, MIN_ENTRY_LOWER)
+    text = ("Election results: Conservative Smith 2245 Labour Jones 1830 Liberal Democrat Brown 1412 "
+            "Green Party White 1050 Turnout was 40 per cent.")
+    assert not any(t.type == "TIME" for t in tag(text, date(2010, 5, 7)))

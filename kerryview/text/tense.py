@@ -289,12 +289,15 @@ def reported_plan(text: str, start: int, end: int) -> bool:
     the time of writing ("he was expected to be charged Tuesday", "talks were scheduled to
     resume Friday": reported_plan_auxiliaries, then a plan word, one or two words on), which
     tense() reads as past though its date may still lie ahead; not a plan of the past perfect
-    ("had been scheduled") nor one given up (past_expectation: "was originally planned")."""
+    ("had been scheduled") nor one given up (past_expectation: "was originally planned"), nor
+    a plan whose reach a word of reported_plan_breaks ends before the expression ("was expected
+    to surrender but was arrested Thursday": the day is the arrest's)."""
     if past_expectation(text, start, end):
         return False
     words = [w.lower() for w in _WORD.findall(_clause_left(text, start))]
     lists = tense_cues()
-    aux = lists["reported_plan_auxiliaries"]
+    aux, breaks = lists["reported_plan_auxiliaries"], lists["reported_plan_breaks"]
     return any(w in lists["plan_words"] and (words[i - 1] in aux or i >= 2 and words[i - 2] in aux
                                               and words[i - 1] not in lists["past_auxiliaries"])
+               and not any(x in breaks for x in words[i + 1:])
                for i, w in enumerate(words) if i >= 1)

@@ -146,8 +146,9 @@ def month_ok(g: Groups, text: str, start: int, end: int, standalone: bool) -> bo
     if not m.endswith(".") and len(m) <= 4 and low not in ("may", "june", "july"):
         return False  # a bare "Jan", "Dec" is a name unless a day or year follows (other rules)
     nxt = word_after(text, end)
-    if ambiguous and nxt.lower() in reporting_verbs()["attribution"]:
-        return False  # "After May said she would stay": a person says, a month does not
+    in_time = prev_w in table("temporal_prep") and prev_w not in table("clause_opening_prep")
+    if ambiguous and nxt.lower() in reporting_verbs()["attribution"] and not in_time:
+        return False  # "After May said she would stay": a person says ("Obama in March said": a month)
     name_like = nxt[:1].isupper() and lookup("month", nxt) is None  # "August Wilson", "and Jan Kavan"
     if prev_w in table("temporal_prep") and not (prev_w in table("weak_prep") and name_like):
         return True

@@ -48,6 +48,13 @@ RULES_FILE = "live_blog.tsv"
 # pages have 60 to 90; a profile's list of years, "2000 Dr Murray opens a practice", two or three).
 MIN_STAMPS = 4
 MIN_ENTRIES = 3  # fewer entries are no live blog for the events: "2004: Kerry won the debates"
+# A run-in stamp's entry, up to the next stamp or the line's end, has at least this many words,
+# and MIN_ENTRY_LOWER of them in lower case: a post is a sentence, its verb and small words
+# unlike names ("2149 Mrs Clinton says they will remain", "0020 Still counting in Sunderland"),
+# a list of names and vote counts none ("Conservative Smith 2245 Labour Jones 1830 Liberal ...").
+MIN_ENTRY_WORDS = 4
+MIN_ENTRY_LOWER = 2
+_LETTER_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 EARLIEST_YEAR = 1900  # a bare stamp before it is no year a chronology heads a line with ("1145 BP says")
 
 
@@ -82,6 +89,15 @@ def _run_in(text: str, start: int) -> bool:
         return True
     w = prev[-1].lower()
     return w not in table("temporal_prep") and not w.endswith(("'s", "’s"))
+
+
+def _holds_entry(text: str, start: int, end: int) -> bool:
+    """Whether the words after a run-in stamp, from `start` to the next run-in stamp at `end` or
+    the line's end, make a post: at least MIN_ENTRY_WORDS words of letters, MIN_ENTRY_LOWER of
+    them in lower case."""
+    line_end = text.find("\n", start, end)
+    words = _LETTER_WORD.findall(text[start:end if line_end < 0 else line_end])
+    return len(words) >= MIN_ENTRY_WORDS and sum(w.islower() for w in words) >= MIN_ENTRY_LOWER
 
 
 def _days(stamps: list[tuple[int, int]]) -> dict[int, int] | None:
@@ -121,7 +137,9 @@ def live_blog_days(text: str) -> dict[int, int]:
     no such blog."""
     line = _blog([(m.start(), int(m["hhmm"])) for m in _regex("line_stamp").finditer(text)])
     found = [m for m in _regex("run_in_stamp").finditer(text)]
-    run_in = _blog([(m.start(), int(m["hhmm"])) for m in found if _run_in(text, m.start())]) \
+    ends = [m.start() for m in found[1:]] + [len(text)]
+    run_in = _blog([(m.start(), int(m["hhmm"])) for m, end in zip(found, ends)
+                    if _run_in(text, m.start()) and _holds_entry(text, m.end(), end)]) \
         if len(found) >= MIN_STAMPS else {}
     if not run_in:
         return line
