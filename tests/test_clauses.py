@@ -1103,19 +1103,19 @@ def test_below_the_lead_a_report_is_news_of_the_day(monkeypatch):  # "reports_be
     assert _reported_below(off) == []
 
 
+LEAD_OF_THREE = ("Rebels attacked a town on Monday. Officials have evacuated the area. "
+                 "The army has sealed the roads. ")  # a lead: the sentence added is below it
+
+
 def test_a_passive_or_an_infinitive_after_a_reporting_verb_is_no_report():  # clauses.statement_words
     # "was declared dead" tells the event; "continued to take" is no report at all
-    lead = ("Rebels attacked a town on Monday. Officials have evacuated the area. "
-            "The army has sealed the roads. ")
-    assert _reported_below(lead + "The Q4000 system continued to take some oil to the surface.") == []
-    assert _reported_below(lead + "The man was declared dead on arrival at the hospital.") == []
-    assert _reported_below(lead + "The company said it will rebuild the plant.") == ["said"]
+    assert _reported_below(LEAD_OF_THREE + "The Q4000 system continued to take some oil to the surface.") == []
+    assert _reported_below(LEAD_OF_THREE + "The man was declared dead on arrival at the hospital.") == []
+    assert _reported_below(LEAD_OF_THREE + "The company said it will rebuild the plant.") == ["said"]
 
 
 def test_a_reporting_word_after_a_determiner_or_an_ordinal_is_an_adjective():  # clauses.statement_words
     # H1N1_bbc: "This first reported case of resistance developed in a patient taking Tamiflu."
-    lead = ("Rebels attacked a town on Monday. Officials have evacuated the area. "
-            "The army has sealed the roads. ")
-    assert _reported_below(lead + "This first reported case of resistance developed in a patient.") == []
-    assert _reported_below(lead + "The reported damage is large, officials warned.") == []
-    assert _reported_below(lead + "Doctors reported the case of resistance to the agency.") == ["reported"]
+    assert _reported_below(LEAD_OF_THREE + "This first reported case of resistance developed in a patient.") == []
+    assert _reported_below(LEAD_OF_THREE + "The reported damage is large, officials warned.") == []
+    assert _reported_below(LEAD_OF_THREE + "Doctors reported the case of resistance to the agency.") == ["reported"]
