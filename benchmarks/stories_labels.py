@@ -202,6 +202,27 @@ def _shared_labels(events) -> list[str]:
     return sorted({k[0] for k, dates in seen.items() if len(dates) > 1})
 
 
+# The families a label's text alone tells, each by its pattern (match: at the label's start;
+# search: anywhere in it).
+_LABEL_FAMILIES = (
+    ("pronoun", _PRONOUN_START.match),
+    ("run_on", _RUN_ON.search),
+    ("apposition", _APPOSITION_TAIL.match),
+    ("range_half", _RANGE_HALF.search),
+    ("date_heading", _DATE_HEADING.match),
+    ("no_subject", _NO_SUBJECT.match),
+    ("furniture", _FURNITURE.search),
+    ("date_cut", _DATE_CUT.search),
+    ("quote_open", _QUOTE_CLOSES_FIRST.match),
+    ("dash_end", _DASH_END.search),
+    ("stance_start", _STANCE_START.match),
+    ("speaker_fragment", _SPEAKER_FRAGMENT.match),
+    ("single_quote_open", _SINGLE_QUOTE_CLOSES_FIRST.match),
+    ("stamp_start", _STAMP_START.match),
+    ("heading_sep", _HEADING_SEP.match),
+)
+
+
 def families(events, texts: dict[str, str]) -> dict[str, list[str]]:
     """Labels of each failure family: pronoun start, ellipsis, fragment, caption, question,
     year from a clock time, passages run together, a readers' comment, a chronology's entry
@@ -218,8 +239,9 @@ def families(events, texts: dict[str, str]) -> dict[str, list[str]]:
     out["shared_label"] = _shared_labels(events)
     for e in events:
         lb = e.label
-        if _PRONOUN_START.match(lb):
-            out["pronoun"].append(lb)
+        for name, test in _LABEL_FAMILIES:
+            if test(lb):
+                out[name].append(lb)
         if lb.endswith("…"):
             out["ellipsis"].append(lb)
         if is_fragment(lb, starts) or _CUT_NUMBER.match(lb):
@@ -230,44 +252,16 @@ def families(events, texts: dict[str, str]) -> dict[str, list[str]]:
             out["question"].append(lb)
         if clock_as_year(e, texts) or any(_entry_clock(m, texts[m.document_id]) for m in e.mentions):
             out["clock_year"].append(lb)
-        if _RUN_ON.search(lb):
-            out["run_on"].append(lb)
         if any(after_comment(m, texts[m.document_id]) for m in e.mentions):
             out["comment"].append(lb)
         if scheduled_entry(e, texts):
             out["sched_entry"].append(f"{e.start[:10]} {lb}")
-        if _APPOSITION_TAIL.match(lb):
-            out["apposition"].append(lb)
-        if _RANGE_HALF.search(lb):
-            out["range_half"].append(lb)
-        if _DATE_HEADING.match(lb):
-            out["date_heading"].append(lb)
-        if _NO_SUBJECT.match(lb):
-            out["no_subject"].append(lb)
         if not lb.endswith("…") and lb.split() and lb.split()[-1].lower().strip("\"“”'’,") in _OPEN_END:
             out["open_end"].append(lb)
         if is_reporting_only(lb):
             out["report_only"].append(lb)
-        if _FURNITURE.search(lb):
-            out["furniture"].append(lb)
-        if _DATE_CUT.search(lb):
-            out["date_cut"].append(lb)
-        if _QUOTE_CLOSES_FIRST.match(lb):
-            out["quote_open"].append(lb)
-        if _DASH_END.search(lb):
-            out["dash_end"].append(lb)
-        if _STANCE_START.match(lb):
-            out["stance_start"].append(lb)
         if _said_place(lb):
             out["said_place"].append(lb)
-        if _SPEAKER_FRAGMENT.match(lb):
-            out["speaker_fragment"].append(lb)
-        if _SINGLE_QUOTE_CLOSES_FIRST.match(lb):
-            out["single_quote_open"].append(lb)
-        if _STAMP_START.match(lb):
-            out["stamp_start"].append(lb)
-        if _HEADING_SEP.match(lb):
-            out["heading_sep"].append(lb)
     return out
 
 
