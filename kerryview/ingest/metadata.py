@@ -123,6 +123,7 @@ _FIRST_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*(?=\s+[\"'“‘(]?[A-Z0-9]
 _LETTERS3 = re.compile(r"[^\W\d_]{3,}")
 
 
+@lru_cache(maxsize=4)  # one article's head is read by its title, its headline event and its lead
 def _run_into_body(text: str) -> tuple[int, int] | None:
     """The headline of a page copied flat that lost the line break between its headline and
     the body's first sentence, with no date line between them ("Haiti devastated by massive
@@ -293,6 +294,7 @@ def _caption_tense() -> re.Pattern[str]:
                       rf"|^ There (?:is|are) ")
 
 
+@lru_cache(maxsize=4)  # one article's head is read by its title, its headline event and its lead
 def _run_in_headline(text: str) -> tuple[bool, tuple[int, int] | None]:
     """(whether the text opens with a head run into its date line that is not a byline, the
     headline's span in it or None). A byline ("By Maggie Fox, Health and Science Editor",
