@@ -71,7 +71,6 @@ def timed(app, fn) -> tuple[float, float, float, float]:
 
 def edits_of(win, kind: str):
     """(edits, text, select, select_after_undo) of one edit of the middle event."""
-    from kerryview.gui.timeline.index import TimelineIndex  # noqa: F401
     index = win.index()
     row = len(index) // 2
     win.select_event(row)

@@ -4,7 +4,6 @@ gives with the project's word weights: same ids (same passages grouped), dates, 
 sources, importance and disagreements."""
 from __future__ import annotations
 
-import functools
 import json
 from datetime import date
 import shutil
@@ -21,7 +20,6 @@ from kerryview.analysis import AnalysisCache, stage_version
 from kerryview.bundled import bundled_corpus_paths
 from kerryview.cancellation import Cancelled
 from kerryview.events.clauses import is_clause_event, own_words
-from kerryview.events.merge import merge
 from kerryview.incremental import merge as merging
 from kerryview.model import DateSourceKind
 from kerryview.pipeline import StoredResult, import_into_store, remove_documents

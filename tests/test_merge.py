@@ -320,7 +320,6 @@ def test_a_sentence_giving_many_dates_joins_nothing():
     a chronology) whose labels are fragments of it: nothing in it is joined."""
     from kerryview.events.clauses import merge_weights
     from kerryview.events.merge import SAME_WORDS_DATES, build_items, cluster, join_same_words
-    found, dcts = [], {}
     line = read_dateline(LOUISIANA)
     doc = Document(id="a", path="a", text=LOUISIANA, dct=line.value, dateline=line,
                    dct_source=DateSource(DateSourceKind.STATED_IN_TEXT, "stated"))

@@ -1017,10 +1017,10 @@ def find_mentions(doc: Document, timexes: list[Timex], cancel: Cancellation = NE
         news = None if dct_clauses is True else _news_end(leads, sents, lines, lead_sentences())
         out.extend(_clauses_of_the_day(doc, sents, out, timexes, lines, contexts, news,
                                        [(ld.start, ld.end) for ld in leads if ld.position == "headline"]))
-    return _headline_told_below(out, doc, max((ld.end for ld in leads if ld.position == "headline"), default=0))
+    return _told_elsewhere(out, doc, max((ld.end for ld in leads if ld.position == "headline"), default=0))
 
 
-def _headline_told_below(found: list[Found], doc: Document, head_end: int = 0) -> list[Found]:
+def _told_elsewhere(found: list[Found], doc: Document, head_end: int = 0) -> list[Found]:
     """A publication-dated event (_main_news, _clauses_of_the_day: no time expression of its
     own) whose happening the article tells elsewhere, the first time in a clause a time
     expression dates as a happening of one day shortly before the publication, is of that day.

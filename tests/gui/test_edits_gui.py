@@ -2,12 +2,9 @@
 panel after an edit, after Undo, after Redo and after reopening the project."""
 from __future__ import annotations
 
-from datetime import date
-
-import pytest
 from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWidget
 
 from kerryview.gui.edits.dialogs import EventDialog, SplitDialog
 from kerryview.gui.mainwindow import MainWindow

@@ -13,7 +13,6 @@ from kerryview.gui.textmap import OffsetMap
 from kerryview.gui.timeline.widget import TimelineWidget
 from kerryview.gui.timeline.index import TimelineIndex
 from kerryview.gui.timeline.layout import overview_notes
-from kerryview.model import Event
 from timeline_samples import ev, synthetic
 
 
