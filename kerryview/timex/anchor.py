@@ -644,9 +644,13 @@ class Resolver:
         elif rel == 0 and i != cur_i:
             # "this winter" said in July: the coming one, unless the clause is in the past; but
             # the season just ended ("thefts in France this summer" said in September) is the
-            # one just past unless the clause looks ahead
+            # one just past unless the clause looks ahead, and the season next to come ("this
+            # autumn" said in June) is the coming one whatever the tense: the one a year before
+            # it would be "last autumn" (rules/news.json news_readings this_season_next_to_come)
             t = self._tense(p)
-            if t == "past" or (t != "future" and (cur_i - i) % 4 == 1):
+            if (i - cur_i) % 4 == 1:
+                year += 0 if i > cur_i else 1
+            elif t == "past" or (t != "future" and (cur_i - i) % 4 == 1):
                 year -= 0 if i < cur_i else 1
             else:
                 year += 0 if i > cur_i else 1
