@@ -94,6 +94,23 @@ def forward_before(text: str, start: int) -> bool:
     return m is not None and re.search(r"\bhad\b", " ".join(before[:m.start()].split()[-3:])) is None
 
 
+# the words before an expression that its verb may stand among: "overpowered two prison guards
+# [today]"; a relative pronoun among them puts the verb in another clause ("the consequences
+# that we know all too well today")
+_VERB_REACH = 4
+_CLAUSE_CUT = re.compile(r"[.!?;:\n\"“”()]")
+
+
+def _past_verb_just_before(text: str, start: int, end: int) -> bool:
+    """A verb in the past among the few words before the expression, in its own clause: the
+    expression dates that past event ("announced today", "overpowered two guards today")."""
+    words = _CLAUSE_CUT.split(text[max(0, start - 80):start])[-1].split()[-_VERB_REACH:]
+    if not words or any(w.lower() in ("that", "which", "who", "whom") for w in words):
+        return False
+    head = " ".join(words) + " "
+    return tense(head + text[start:end], len(head), len(head) + end - start) == "past"
+
+
 _LAST_BEFORE = re.compile(r"\blast\s+$", re.I)
 _SPAN_JOINER = re.compile(r"\s*[-–—]\s*")
 # "... was imported by the end of 1776": the word (or comma) before "by", and whether "the end of"
@@ -782,9 +799,12 @@ class Resolver:
             on = self._on_story_day(p, n, suffix)
             if on is not None:
                 return on
-        elif self.narrative and n == 0 and not suffix:
+        elif self.narrative and n == 0 and not suffix and not _past_verb_just_before(self.text, p.start, p.end):
             # the writer of a history dates nothing by the day of writing: "the region is today
-            # part of Turkey" is the present in general (rules/narrative.json story_readings)
+            # part of Turkey" is the present in general (rules/narrative.json story_readings);
+            # but "today" after a verb in the past ("overpowered two guards today", "announced
+            # today that") dates an event by the writer's day: a news story heavy with years
+            # (rules/news.json news_readings today_of_a_past_event)
             return "PRESENT_REF", None, None
         if self.dct is None:  # "yesterday" counts from the writer's day, unknown without a DCT,
             # not from the last date the text wrote ("dead since 1954 ... Yesterday I found out")
