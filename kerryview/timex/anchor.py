@@ -112,6 +112,8 @@ def _past_verb_just_before(text: str, start: int, end: int) -> bool:
 
 
 _LAST_BEFORE = re.compile(r"\blast\s+$", re.I)
+# "[Jan. 7] of that year", "[July 25] of the same year", "[Dec. 20] of last year"
+_OF_YEAR_AFTER = re.compile(r",?\s+of\s+(?:(that|the same)|(last|this|next))\s+year\b", re.I)
 _SPAN_JOINER = re.compile(r"\s*[-–—]\s*")
 # "... was imported by the end of 1776": the word (or comma) before "by", and whether "the end of"
 # stands outside the expression
@@ -468,6 +470,22 @@ class Resolver:
             year += 1
         return year, self.dct_value, "dct"
 
+    def _of_that_year(self, p: Pending) -> tuple[int, str | None, str] | None:
+        """The year an "of ... year" phrase right after a month-day names ("Jan. 7 of that year",
+        "July 25 of the same year": the one last mentioned; "Dec. 20 of last year": the DCT's
+        counted back; lexicon.json relative_word); None without such a phrase, or when that year
+        is not known. ("of the following year" is left to the year's own expression, which
+        counts from the last date, this one: rules/news.json news_readings month_day_of_that_year.)"""
+        m = _OF_YEAR_AFTER.match(self.text, p.end)
+        if m is None:
+            return None
+        if m.group(1):
+            ref = self.last_ref(values.RANK["Y"])
+            return (ref[0].year, ref[2], "narrative") if ref is not None else None
+        if self.dct is None:
+            return None
+        return self.dct.year + table("relative_word")[m.group(2).lower()], self.dct_value, "dct"
+
     def op_md(self, p: Pending, month: int, day: int, year: int | None, suffix: str = "",
               weekday: int | None = None):
         if year is not None:
@@ -476,7 +494,8 @@ class Resolver:
             # "last Oct. 23": the latest such day before the document date
             y = self.dct.year - (0 if (month, day) < (self.dct.month, self.dct.day) else 1)
             return f"{y:04d}-{month:02d}-{day:02d}{suffix}", self.dct_value, "dct"
-        y, anchor, kind = self._year_for(p, month, day)
+        of_year = self._of_that_year(p)
+        y, anchor, kind = of_year if of_year is not None else self._year_for(p, month, day)
         bc = self._bc_story_year() if y is None and weekday is None else None
         if bc is not None:  # "On 22 September" in a story of 480 BC: BC0480-09-22
             return f"{bc}-{month:02d}-{day:02d}{suffix}", bc, "narrative"
