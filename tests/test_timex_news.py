@@ -451,3 +451,15 @@ def test_every_news_reading_has_an_example_read_as_it_says():
         assert entry["rule"].strip(), name
         found = {(t.start, t.end): t.value for t in tag(text, date.fromisoformat(entry["dct"]))}
         assert found.get((start, end)) == entry["expect"], f"{name}: {found}"
+
+
+def test_a_deadline_of_a_plan_lies_ahead_but_not_a_past_plan_nor_any_to():
+    # rules/news.json news_readings deadline_of_a_plan and its negatives (anchor.planned_deadline)
+    thu = date(2010, 9, 16)
+    assert values("The well could be permanently sealed by Sunday.", thu)["Sunday"] == "2010-09-19"
+    assert values("Pelosi has promised legislation to address the spill by August.", date(2010, 6, 9))["August"] == "2010-08"
+    tue = date(2010, 2, 9)
+    assert values("The office had decided to delay action until Monday.", tue)["Monday"] == "2010-02-08"
+    assert values("Thousands may have been killed by Monday's earthquake.", tue)["Monday"] == "2010-02-08"
+    sep = date(2008, 9, 19)
+    assert values("The fund's contributions to congressional races through June were large.", sep)["June"] == "2008-06"

@@ -33,7 +33,7 @@ from .context import duration_value, is_post, range_joiner
 from .normalize_calendar import bc_year, week_of_year
 from kerryview.text.sentences import paragraph_break
 from kerryview.text.tense import heads_entry, may_look_ahead, reported_plan, tense
-from kerryview.text.wordlists import cues
+from kerryview.text.wordlists import cues, modals, tense_cues
 
 Ref = tuple[date, str, str]  # first day, granularity, value
 # A month-day without a year in a future clause lies at most this many days before the DCT
@@ -60,6 +60,44 @@ def deadline_before(text: str, start: int) -> bool:
     """A deadline preposition just before the expression ("until", "as soon as", "by")."""
     before = " ".join(text[max(0, start - 40):start].lower().split()[-4:])
     return _deadline().search(before) is not None
+
+
+# How many words before a deadline cue ("by", "until") the modal or the word of a plan may stand:
+# "is [expected] to be permanently sealed by Sunday", "plans to drill two wells [intended] to plug the
+# leak by August"; and how far before the "to" of its infinitive the word of a plan may stand
+# ("[promised] legislation to address ...", "an [order] for non-essential businesses to remain ...")
+PLAN_REACH = 10
+PLAN_TO_REACH = 4
+
+
+def planned_deadline(text: str, start: int, end: int) -> bool:
+    """A deadline ("by Sunday", "until August") of what its clause plans, foresees or orders,
+    not of what it reports done: after a modal ("could be sealed by Sunday", "may not be capped
+    until Christmas"; not a past one: "may have been killed by", "could not get in until"), or
+    in an infinitive of a plan (rules/news.json plan_before_infinitive: "is expected to be
+    sealed by Sunday", "hoped to get supplies in by Thursday"; any "to be": "was to be sealed
+    by Sunday"). The date lies ahead of the report, whatever the tense of the verb that reports
+    the plan; a plan of the past perfect ("had decided to delay action until Monday") is past
+    (rules/news.json news_readings deadline_of_a_plan). A date before "'s" names an event
+    ("killed by Tuesday's quake")."""
+    if not deadline_before(text, start) or text.startswith(("'s", "\u2019s"), end):
+        return False
+    words = [w.lower().strip(",") for w in _CLAUSE_CUT.split(text[max(0, start - 200):start])[-1].split()[:-1][-PLAN_REACH:]]
+    cues = tense_cues()
+    plans = table("plan_before_infinitive")
+    for i, w in enumerate(words):
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        if w in modals()["modals"] and nxt != "have" \
+                and not (w in cues["ability_modals"] and nxt in cues["negation"]):
+            return True
+        if w == "to" and i + 1 < len(words):
+            before = words[max(0, i - PLAN_TO_REACH):i]
+            plan = next((k for k in range(len(before) - 1, -1, -1) if before[k] in plans), None)
+            if plan is not None and "had" not in before[max(0, plan - 2):plan]:
+                return True
+            if nxt == "be" and "had" not in before[-2:]:
+                return True
+    return False
 
 
 # Words that may stand between the two parts of a forward cue: the object of "extended ...
@@ -212,7 +250,7 @@ class Resolver:
 
     def _tense(self, p: Pending, reporting: bool = True) -> str | None:
         """The tense of the expression's clause; "future" after a forward cue (anchor._forward)."""
-        if forward_before(self.text, p.start):
+        if forward_before(self.text, p.start) or planned_deadline(self.text, p.start, p.end):
             return "future"
         return tense(self.text, p.start, p.end, reporting=reporting)
 
