@@ -302,7 +302,8 @@ def year_ok(g: Groups, text: str, start: int, end: int) -> bool:
     follow_ok = table("year_follow_ok")
     if running_years(text, ystart, end):  # "2009 and 2010 forecasts": no round count "2010 soldiers"
         follow_ok = {**follow_ok, nxt: True}
-    if y % 100 == 0 and nxt and nxt[0].islower() and nxt.lower() not in follow_ok:
+    if y % 100 == 0 and nxt and nxt[0].islower() and nxt.lower() not in follow_ok \
+            and not _round_year_of_a_noun(text, end, prev_w):
         return False  # "2000 soldiers"
     if re.fullmatch(r"[a-z]+s", nxt) and nxt not in follow_ok and y % 10 == 0:
         return False
@@ -311,6 +312,31 @@ def year_ok(g: Groups, text: str, start: int, end: int) -> bool:
         if not (span or bracketed or heading()):
             return False
     return True
+
+
+# the lower-case words after a round year, up to the end of its noun phrase (a stop word,
+# a punctuation mark or a capital ends it): "his 2000 [presidential campaign]."
+_NOUN_PHRASE_AFTER = re.compile(r"(?:\s+[a-z][a-z'-]*){1,3}")
+
+
+def _round_year_of_a_noun(text: str, end: int, prev_w: str) -> bool:
+    """A round year between a determiner and a noun in the singular is the year of that thing
+    ("his 2000 presidential campaign", "the 2000 general election"), not a count, which needs a
+    plural ("the 2000 soldiers", "his 2000 new recruits", "the 2000 men": round_year_counted):
+    context.json round_year_determiner."""
+    if prev_w not in table("round_year_determiner"):
+        return False
+    m = _NOUN_PHRASE_AFTER.match(text, end)
+    if m is None:
+        return False
+    words = []
+    stop = table("round_year_determiner_stop")
+    for w in m.group().split():
+        if w in stop:
+            break
+        words.append(w)
+    counted = table("round_year_counted")
+    return bool(words) and not any(looks_plural(w) or w in counted for w in words)
 
 
 _GENERIC_TODAY = re.compile(r"(?:'s|’s)\s+([a-z]+)")
