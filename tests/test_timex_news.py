@@ -463,3 +463,12 @@ def test_a_deadline_of_a_plan_lies_ahead_but_not_a_past_plan_nor_any_to():
     assert values("Thousands may have been killed by Monday's earthquake.", tue)["Monday"] == "2010-02-08"
     sep = date(2008, 9, 19)
     assert values("The fund's contributions to congressional races through June were large.", sep)["June"] == "2008-06"
+
+
+def test_a_date_of_a_since_phrase_is_before_the_clause_but_not_a_causal_since():
+    # rules/news.json news_readings date_of_a_since_phrase (anchor.since_phrase_before)
+    aug = date(2010, 8, 4)
+    assert values("Obama goes back, his third trip since the oil rig explosion on April 20.", aug)["April 20"] == "2010-04-20"
+    mar = date(2010, 3, 15)
+    assert values("Since the vote in May will decide it, talks are on hold.", mar)["May"] == "2010-05"
+    assert values("Nothing will change since talks resume in May.", mar)["May"] == "2010-05"

@@ -100,6 +100,28 @@ def planned_deadline(text: str, start: int, end: int) -> bool:
     return False
 
 
+# How many words before a date its governing "since" may stand ("since the explosion aboard the
+# Deepwater Horizon drilling rig on [20 April]")
+SINCE_REACH = 14
+
+
+def since_phrase_before(text: str, start: int, end: int) -> bool:
+    """A date inside the phrase that "since" governs, after the clause's verb ("the first time
+    since the explosion aboard the rig on [20 April] that ...", "his third trip since the oil
+    rig explosion on [April 20]"): what "since" counts from lies before the clause's time, even
+    when the clause looks ahead. A "since" that opens its clause may be the causal one ("Since
+    the vote in March will decide ..."), and a verb between "since" and the date makes it a
+    clause of its own ("since talks will resume in March"): neither counts (rules/news.json
+    news_readings date_of_a_since_phrase). tense_cues.json past_before gives the words."""
+    words = _CLAUSE_CUT.split(text[max(0, start - 200):start])[-1].split()[-SINCE_REACH:]
+    lows = [w.lower().strip(",") for w in words]
+    since = [k for k, w in enumerate(lows) if w in tense_cues()["past_before"]]
+    if not since or since[-1] == 0 or words[since[-1] - 1].endswith(","):
+        return False
+    head = " ".join(words[since[-1] + 1:]) + " "
+    return tense(head + text[start:end], len(head), len(head) + end - start) is None
+
+
 # Words that may stand between the two parts of a forward cue: the object of "extended ...
 # through" ("extended Control Data up to $90 million in revolving loans through January").
 FORWARD_GAP = 12
@@ -252,6 +274,8 @@ class Resolver:
         """The tense of the expression's clause; "future" after a forward cue (anchor._forward)."""
         if forward_before(self.text, p.start) or planned_deadline(self.text, p.start, p.end):
             return "future"
+        if p.op in ("md", "month") and since_phrase_before(self.text, p.start, p.end):
+            return "past"
         return tense(self.text, p.start, p.end, reporting=reporting)
 
     @staticmethod
