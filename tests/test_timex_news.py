@@ -472,3 +472,10 @@ def test_a_date_of_a_since_phrase_is_before_the_clause_but_not_a_causal_since():
     mar = date(2010, 3, 15)
     assert values("Since the vote in May will decide it, talks are on hold.", mar)["May"] == "2010-05"
     assert values("Nothing will change since talks resume in May.", mar)["May"] == "2010-05"
+
+
+def test_an_adjective_that_looks_ahead_puts_its_date_ahead():
+    # text/data/tense_cues.json future: "looming", "forthcoming", "impending" as "upcoming"
+    jun = date(2010, 6, 13)
+    assert values("No issue so dominates his time as the looming November elections.", jun)["November"] == "2010-11"
+    assert values("He wrote about the forthcoming April summit.", jun)["April"] == "2011-04"
