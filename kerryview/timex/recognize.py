@@ -10,7 +10,6 @@ work is proportional to the number of tokens: linear time. When a normalizer rej
 """
 from __future__ import annotations
 
-import logging
 import os
 import re
 from collections.abc import Iterator, Mapping
@@ -29,8 +28,6 @@ from .liveblog import with_run_in_stamps
 from .negatives import Negative, for_target
 from .normalize import NORMALIZERS, Pending
 from .normalize_calendar import bc_year
-
-log = logging.getLogger(__name__)
 
 # A normalizer rejects a reading by returning None; an exception in one is a bug of a rule (or of
 # its normalizer). The tagger still never raises on it (any text must be taggable: a rule's bug
@@ -331,10 +328,12 @@ def rule_failed(rule: str, matched: str, exc: Exception) -> None:
     logged (a warning the first time for this rule and kind of error, then at debug level)."""
     if STRICT:
         raise RuntimeError(f"timex rule {rule} failed on {matched!r}: {exc!r}") from exc
+    import logging  # here: a process that tags one file starts without it (~7 ms)
+
     key = (rule, type(exc).__name__)
     level = logging.DEBUG if key in _LOGGED else logging.WARNING
     _LOGGED.add(key)
-    log.log(level, "timex rule %s failed on %r (expression dropped): %r", rule, matched[:80], exc)
+    logging.getLogger(__name__).log(level, "timex rule %s failed on %r (expression dropped): %r", rule, matched[:80], exc)
 
 
 def _retry(regex: re.Pattern, rules: dict, text: str, start: int, end: int) -> Pending | None:

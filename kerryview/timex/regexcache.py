@@ -22,7 +22,6 @@ The folder: KERRYVIEW_CACHE_DIR if set, else the platform's per-user cache folde
 """
 from __future__ import annotations
 
-import hashlib
 import marshal
 import os
 import re
@@ -31,6 +30,10 @@ from pathlib import Path
 
 from . import firstchar
 
+try:  # blake2b without hashlib, which loads OpenSSL (~3 ms of a start)
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - a Python built without it
+    from hashlib import blake2b
 try:  # Python 3.11+
     import _sre
     from re import _compiler as _sre_compile
@@ -67,7 +70,7 @@ def cache_path(source: str, flags: int) -> Path | None:
         rewriter = Path(firstchar.__file__).read_bytes()
     except (OSError, TypeError):  # e.g. a bundle without sources: compiled every time
         return None
-    key = hashlib.sha256()
+    key = blake2b(digest_size=20)
     for part in (sys.version, sys.implementation.cache_tag or "", _sre.MAGIC, _sre.CODESIZE,
                  int(flags)):
         key.update(f"{part}\0".encode())
@@ -113,7 +116,7 @@ def load(path: Path) -> re.Pattern[str] | None:
     try:
         data = path.read_bytes()
         body = data[_CHECK:]
-        if hashlib.blake2b(body, digest_size=_CHECK).digest() != data[:_CHECK]:
+        if blake2b(body, digest_size=_CHECK).digest() != data[:_CHECK]:
             return None
         name, compiled = marshal.loads(body)
         if name != path.name:
@@ -131,7 +134,7 @@ def store(path: Path, compiled: tuple) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         try:
-            tmp.write_bytes(hashlib.blake2b(body, digest_size=_CHECK).digest() + body)
+            tmp.write_bytes(blake2b(body, digest_size=_CHECK).digest() + body)
             os.replace(tmp, path)
         finally:
             tmp.unlink(missing_ok=True)
