@@ -1,17 +1,30 @@
 """Start-up time of kerryview: the headless commands, and the app to its first painted timeline.
 
-    .venv/bin/python benchmarks/startup.py [-n 7] [--bundle PATH] [--no-bundle] [--json]
-        [--keep-bytecode-setting]
+    .venv/bin/python benchmarks/startup.py [-n 7] [--bundle PATH] [--no-bundle] [--no-app]
+        [--json] [--keep-bytecode-setting] [--code TREE]
+        [--per-file FOLDER ... [--files 256] [--data /work/shared/data]]
 
 Every figure is a whole process, started N times after one untimed start (which warms the page
 cache): the median and the best, as wall time and as the process's CPU time (user + system,
 from getrusage of the child; steadier than wall time on a loaded machine).
 
+The code timed is that of TREE (default: the checkout holding this script), put first on
+PYTHONPATH of every process, so that a worktree times its own code, not the editable install's.
+
 Headless (issue #10 item 6: about 0.2 s a process):
   python -c pass            the interpreter alone, the floor of any command
   kerryview-cli timex FILE  tag one article of the bundled corpus (the console script)
+  timex, no regex cache     the same, compiling the tagger's grammar (kerryview/timex/
+                            regexcache.py keeps it compiled between processes; here an empty
+                            cache folder and PYTHONDONTWRITEBYTECODE=1, so it is never kept)
   python -m kerryview.timex --json FILE
   kerryview-cli extract --help
+Per file (--per-file, issue #13): `kerryview-cli timex FILE` once per file, one process after
+the other, for the first N articles (--files, default 256) of the Timeline17 folders named
+(taken in turn, FOLDER/articles under --data's timeline17/, or a folder of .txt files), against
+one process that runs the same command for all N files (kerryview.cli.main, the same output,
+checked); with the regex cache and without it. The start-up share is the part of the per-file
+total that the one process does not spend (divided by N - 1: a start-up a process).
 The app (target: its first painted timeline within 2x an empty PySide6 window, same run):
   floor   - python -c '<QApplication + an empty 1280x800 QMainWindow, quit after its first paint>'
   source  - `python -m kerryview` on a database already holding the bundled corpus (made with
@@ -79,6 +92,9 @@ app.exec()
 
 
 BYTECODE = {"dir": None}  # PYTHONPYCACHEPREFIX of the timed processes (None: as the environment says)
+CODE = {"tree": ROOT}  # the kerryview checkout whose code is timed (first on PYTHONPATH)
+HELD_OUT_FOLDERS = {"bpoil_reuters"}  # never tagged here
+ONE_PROCESS = "import sys\nfrom kerryview.cli import main\nfor f in sys.argv[1:]:\n    main(['timex', f])\n"
 
 
 def _env(folder: Path) -> dict:
@@ -88,7 +104,9 @@ def _env(folder: Path) -> dict:
     home.mkdir(parents=True, exist_ok=True)
     runtime.mkdir(mode=0o700, exist_ok=True)
     env = {k: v for k, v in os.environ.items()
-           if k not in ("PYTHONPATH", "PYTHONSTARTUP", FIRST_PAINT_ENV, "KERRYVIEW_DB")}
+           if k not in ("PYTHONPATH", "PYTHONSTARTUP", FIRST_PAINT_ENV, "KERRYVIEW_DB",
+                        "KERRYVIEW_CACHE_DIR")}
+    env["PYTHONPATH"] = str(CODE["tree"])
     env.update(QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"), HOME=str(home),
                XDG_RUNTIME_DIR=str(runtime), XDG_CONFIG_HOME=str(home / ".config"),
                XDG_DATA_HOME=str(home / ".local/share"), XDG_CACHE_HOME=str(home / ".cache"))
@@ -206,23 +224,96 @@ def floor(n: int, tmp: Path) -> dict:
     return result
 
 
+def _cli() -> list[str]:
+    script = Path(sys.executable).with_name("kerryview-cli")
+    return [str(script)] if script.is_file() else [sys.executable, "-m", "kerryview"]
+
+
+def _uncached(env: dict, folder: Path) -> dict:
+    """`env` where the tagger's compiled grammar is never kept (an empty cache folder)."""
+    return dict(env, KERRYVIEW_CACHE_DIR=str(folder / "empty-cache"), PYTHONDONTWRITEBYTECODE="1")
+
+
 def headless(n: int, tmp: Path) -> list[dict]:
     """The commands without a window: each should start in about 0.2 s."""
     folder = tmp / "headless"
     env = _env(folder)
     article = sorted(CORPUS.glob("*.txt"))[0]
-    script = Path(sys.executable).with_name("kerryview-cli")
-    cli = [str(script)] if script.is_file() else [sys.executable, "-m", "kerryview"]
-    targets = [("python", [sys.executable, "-c", "pass"]),
-               ("timex", cli + ["timex", str(article)]),
-               ("timex module", [sys.executable, "-m", "kerryview.timex", "--json", str(article)]),
-               ("extract --help", cli + ["extract", "--help"])]
+    cli = _cli()
+    targets = [("python", [sys.executable, "-c", "pass"], env),
+               ("timex", cli + ["timex", str(article)], env),
+               ("timex, no cache", cli + ["timex", str(article)], _uncached(env, folder)),
+               ("timex module", [sys.executable, "-m", "kerryview.timex", "--json", str(article)], env),
+               ("extract --help", cli + ["extract", "--help"], env)]
     out = []
-    for name, cmd in targets:
+    for name, cmd, target_env in targets:
         result = {"target": name, "command": " ".join(cmd)}
-        result.update(_repeat(cmd, env, folder, n))
+        result.update(_repeat(cmd, target_env, folder, n))
         out.append(result)
     return out
+
+
+def article_files(folders: list[str], data: Path, count: int) -> list[Path]:
+    """The first `count` articles of `folders` (not the empty ones, which `kerryview timex`
+    refuses), one folder after the other in turn."""
+    lists = []
+    for name in folders:
+        folder = Path(name) if Path(name).is_dir() else data / "timeline17" / name
+        if folder.name in HELD_OUT_FOLDERS or folder.parent.name in HELD_OUT_FOLDERS:
+            raise SystemExit(f"{folder}: a held-out folder, never tagged here")
+        folder = folder / "articles" if (folder / "articles").is_dir() else folder
+        files = [f for f in sorted(folder.glob("*.txt")) if f.read_bytes().strip()]  # (some are empty)
+        if not files:
+            raise SystemExit(f"{folder}: no .txt files")
+        lists.append(files)
+    picked: list[Path] = []
+    for row in range(max(map(len, lists))):
+        picked.extend(files[row] for files in lists if row < len(files))
+    return picked[:count]
+
+
+def _run(cmd: list[str], env: dict, cwd: Path) -> tuple[float, float, str]:
+    """CPU and wall time of one process, and its output (an error if it fails)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    proc = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=cwd, timeout=3600)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if proc.returncode != 0:
+        raise RuntimeError(f"`{' '.join(cmd[:3])} ...` exited {proc.returncode}: {proc.stderr[-300:]}")
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime), wall, proc.stdout
+
+
+def per_file(files: list[Path], tmp: Path) -> list[dict]:
+    """`kerryview timex FILE` once per file against one process for all files, with the regex
+    cache as installed (written by the first, untimed process) and without it."""
+    folder = tmp / "per-file"
+    env = _env(folder)
+    cli = _cli()
+    out = []
+    for name, target_env in (("regex cache", env), ("no regex cache", _uncached(env, folder))):
+        _run(cli + ["timex", str(files[0])], target_env, folder)  # page cache, bytecode, regex cache
+        cpu = wall = 0.0
+        outputs = []
+        for f in files:
+            c, w, text = _run(cli + ["timex", str(f)], target_env, folder)
+            cpu, wall = cpu + c, wall + w
+            outputs.append(text)
+        one_cpu, one_wall, one_text = _run([sys.executable, "-c", ONE_PROCESS, *map(str, files)],
+                                           target_env, folder)
+        if one_text != "".join(outputs):
+            raise RuntimeError("one process's output differs from the processes' one per file")
+        out.append({"target": name, "files": len(files), "words": sum(len(t.split()) for t in map(_read, files)),
+                    "per_file": {"cpu": round(cpu, 3), "wall": round(wall, 3)},
+                    "one_process": {"cpu": round(one_cpu, 3), "wall": round(one_wall, 3)},
+                    "start_up_share": {"cpu": round(1 - one_cpu / cpu, 4), "wall": round(1 - one_wall / wall, 4)},
+                    "start_up_per_process_ms": {"cpu": round((cpu - one_cpu) / (len(files) - 1) * 1000, 1),
+                                                "wall": round((wall - one_wall) / (len(files) - 1) * 1000, 1)}})
+    return out
+
+
+def _read(path: Path) -> str:
+    return path.read_text("utf-8", errors="replace")
 
 
 def _ms(figure: dict | None, key: str = "median") -> str:
@@ -238,20 +329,33 @@ def main() -> int:
     ap.add_argument("--no-headless", action="store_true", help="skip the headless commands")
     ap.add_argument("--keep-bytecode-setting", action="store_true",
                     help="time with PYTHONDONTWRITEBYTECODE as the environment has it")
+    ap.add_argument("--no-app", action="store_true", help="skip the app (and its floor)")
     ap.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    ap.add_argument("--code", type=Path, default=ROOT,
+                    help="the kerryview checkout whose code is timed (default: this one)")
+    ap.add_argument("--per-file", nargs="+", metavar="FOLDER", default=[],
+                    help="also time `kerryview timex` once per file of these Timeline17 folders "
+                         "(e.g. haiti_bbc H1N1_guardian) against one process for them all")
+    ap.add_argument("--files", type=int, default=256, help="files for --per-file (default 256)")
+    ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data",
+                    help="the data folder holding timeline17/ (default: ../shared/data)")
     args = ap.parse_args()
+    CODE["tree"] = args.code.resolve()
+    files = article_files(args.per_file, args.data, args.files) if args.per_file else []
 
-    results, commands, notes = [], [], []
+    results, commands, notes, files_results = [], [], [], []
     with tempfile.TemporaryDirectory(prefix="kv-startup-") as tmp_name:
         tmp = Path(tmp_name)
         if not args.keep_bytecode_setting:
             BYTECODE["dir"] = str(tmp / "pycache")
         if not args.no_headless:
             commands = headless(args.n, tmp)
-        if not args.no_floor:
+        if files:
+            files_results = per_file(files, tmp)
+        if not args.no_floor and not args.no_app:
             results.append(floor(args.n, tmp))
-        targets = [("source", [sys.executable, "-m", "kerryview"])]
-        if not args.no_bundle:
+        targets = [] if args.no_app else [("source", [sys.executable, "-m", "kerryview"])]
+        if not args.no_bundle and not args.no_app:
             if args.bundle.is_file():
                 targets.append(("bundle", [str(args.bundle)]))
             else:
@@ -264,18 +368,27 @@ def main() -> int:
 
     failed = any("FAILED" in note for note in notes)
     if args.json:
-        print(json.dumps({"headless": commands, "results": results, "notes": notes}, indent=2))
+        print(json.dumps({"code": str(CODE["tree"]), "headless": commands, "per_file": files_results,
+                          "results": results, "notes": notes}, indent=2))
         return 1 if failed else 0
     bytecode = ("as the environment says" if args.keep_bytecode_setting
                 else "compiled once and read, as installed")
     print(f"kerryview start-up, median (best) of {args.n} whole processes, "
           f"QT_QPA_PLATFORM={os.environ.get('QT_QPA_PLATFORM', 'offscreen')}, "
-          f"{os.cpu_count()} cores, load {os.getloadavg()[0]:.2f}, bytecode {bytecode}")
+          f"{os.cpu_count()} cores, load {os.getloadavg()[0]:.2f}, bytecode {bytecode}, "
+          f"code {CODE['tree']}")
     if commands:
         print(f"\n{'command':16} {'wall ms':>14} {'cpu ms':>14}")
         for r in commands:
             print(f"{r['target']:16} {_ms(r['wall'])} ({_ms(r['wall'], 'best').strip():>5}) "
                   f"{_ms(r['cpu'])} ({_ms(r['cpu'], 'best').strip():>5})   {r['command']}")
+    for r in files_results:
+        print(f"\n{r['files']} files ({r['words']:,} words), `timex FILE` one process each vs one "
+              f"process, {r['target']}:")
+        for key, label in (("cpu", "CPU"), ("wall", "wall")):
+            print(f"  {label:4} {r['per_file'][key]:8.2f} s vs {r['one_process'][key]:6.2f} s: start-up "
+                  f"{r['start_up_share'][key]:.1%} of the per-file total, "
+                  f"{r['start_up_per_process_ms'][key]:.0f} ms a process")
     if results:
         base = results[0] if results[0]["target"] == "floor" else None
         print(f"\n{'target':8} {'first paint ms':>15} {'cpu then ms':>12} {'process ms':>11} "

@@ -129,15 +129,15 @@ def _extract(args: argparse.Namespace) -> int:
 
 
 def _timex(args: argparse.Namespace) -> int:
-    from kerryview.ingest import ReadError, read_document
+    from kerryview.ingest.reader import ReadError, read_text
     from kerryview.timex import tag
 
     try:
-        doc = read_document(args.file)
+        text = read_text(args.file)  # not its title, date line or source: the tagger needs none
     except ReadError as e:
         print(f"kerryview: {e}", file=sys.stderr)
         return 2
-    out = [t.to_json() for t in tag(doc.text, args.dct)]
+    out = [t.to_json() for t in tag(text, args.dct)]
     json.dump(out, sys.stdout, ensure_ascii=False, indent=2 if args.pretty else None)
     sys.stdout.write("\n")
     return 0

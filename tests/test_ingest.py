@@ -90,6 +90,28 @@ def test_html_article_becomes_its_text(tmp_path):
     assert "var x" not in doc.text
 
 
+def test_read_text_is_the_text_read_document_keeps(tmp_path):
+    """`kerryview timex FILE` reads only the text (read_text): the same characters as
+    read_document's, for a text file (in a legacy encoding too) and an HTML page, and the same
+    refusals."""
+    from kerryview.ingest.reader import read_text
+    page = tmp_path / "a.html"
+    page.write_text("<html><head><title>T</title></head><body><p>Kerry met <b>Xie</b> on "
+                    "Monday, July 17.</p><p>Second &amp; last.</p></body>")
+    legacy = tmp_path / "legacy.txt"
+    legacy.write_bytes("Le président a visité Pékin le 18 juillet, écrit-il. ".encode("cp1252") * 3)
+    for path in [*bundled_corpus_paths()[:3], page, legacy]:
+        assert read_text(path) == read_document(path).text
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"  \n")
+    with pytest.raises(ReadError, match="empty"):
+        read_text(empty)
+    bare = tmp_path / "bare.html"
+    bare.write_text("<html><head><script>var x=1;</script></head><body></body></html>")
+    with pytest.raises(ReadError, match="HTML page with no text"):
+        read_text(bare)
+
+
 def test_metadata_date_and_title():
     text = " date 2023-07-18 The US Special Envoy met Wang Yi."
     line = read_dateline(text)

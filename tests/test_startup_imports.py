@@ -51,6 +51,24 @@ def test_headless_commands_load_no_gui_and_no_heavy_library(args):
     assert loaded_by(*args) == []
 
 
+def test_timex_reads_no_date_line_and_no_page_metadata():
+    """`kerryview timex FILE` prints the tagger's expressions of the text alone: it does not
+    import the date-line reader (compiling its ~55 styles was a fifth of the command's CPU) nor
+    the page-metadata reader."""
+    probe = (f"import runpy, sys; sys.argv = ['kerryview', 'timex', {str(ARTICLE)!r}]\n"
+             "try:\n    runpy.run_module('kerryview', run_name='__main__', alter_sys=False)\n"
+             "except SystemExit:\n    pass\n"
+             "sys.stdout.flush()\n"
+             "sys.stderr.write('\\nMODULES ' + ' '.join(sorted(sys.modules)) + '\\n')\n")
+    proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          timeout=300, cwd=ROOT)
+    modules = proc.stderr.rstrip().splitlines()[-1].split()
+    assert modules[0] == "MODULES" and json.loads(proc.stdout), proc.stderr
+    assert "kerryview.timex.recognize" in modules
+    assert "kerryview.dating.datelines" not in modules
+    assert "kerryview.ingest.metadata" not in modules
+
+
 def test_extract_and_export_read_without_qt_or_sqlite_utils(tmp_path):
     """Extracting without --db never touches the store; reading a project (export) needs only
     sqlite3: sqlite_utils (with click, pluggy and dateutil) is for writing."""

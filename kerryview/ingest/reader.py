@@ -14,7 +14,6 @@ events by its stored span.
 """
 from __future__ import annotations
 
-import hashlib
 import os
 from pathlib import Path
 
@@ -23,32 +22,53 @@ from kerryview.ingest.errors import ReadError
 from kerryview.ingest.files import read_regular_file
 from kerryview.ingest.folders import (HTML_SUFFIXES, SUPPORTED_SUFFIXES, TEXT_SUFFIXES,
                                       expand_paths)
-from kerryview.ingest.html_text import html_article
-from kerryview.dating.datelines import parse_date_text, read_dateline
-from kerryview.ingest.metadata import declared_sources, find_outlet, find_title
 from kerryview.model import DateSource, Document, PageDate
 
-__all__ = ["ReadError", "read_document", "expand_paths", "MAX_BYTES", "SUPPORTED_SUFFIXES",
+__all__ = ["ReadError", "read_document", "read_text", "expand_paths", "MAX_BYTES", "SUPPORTED_SUFFIXES",
            "TEXT_SUFFIXES", "HTML_SUFFIXES"]
 
 MAX_BYTES = 20 * 1024 * 1024  # a news article is kilobytes; 20 MB is a book, not an article
 
 
-def read_document(path: str | Path, doc_id: str | None = None) -> Document:
-    """Read one article file. Raises ReadError with a readable message when it cannot."""
-    path = Path(path)
+def _read(path: Path):
+    """The bytes of an article file, its text as kept, its encoding, and its HTML page (None for
+    a text file). Raises ReadError with a readable message when it cannot be read."""
     data = read_regular_file(path, MAX_BYTES)
     if not data.strip():
         raise ReadError(path, "is empty")
     text, encoding = decode(data, path)
     refuse_binary(text, path)
-    title, outlet, url, dct, dct_source = None, None, None, None, DateSource.unknown()
-    page_date = None
+    page = None
     if path.suffix.lower() in HTML_SUFFIXES:
+        from kerryview.ingest.html_text import html_article
         page = html_article(text)
-        text, title, outlet, url = page.text, page.title, page.outlet, page.url
+        text = page.text
         if not text.strip():
             raise ReadError(path, "is an HTML page with no text")
+    return data, text, encoding, page
+
+
+def read_text(path: str | Path) -> str:
+    """The text of one article file exactly as `read_document` keeps it, without reading what
+    the file declares about itself (title, date line, source): what the tagger alone needs
+    (`kerryview timex FILE` starts without compiling the date-line styles). Raises ReadError."""
+    return _read(Path(path))[1]
+
+
+def read_document(path: str | Path, doc_id: str | None = None) -> Document:
+    """Read one article file. Raises ReadError with a readable message when it cannot."""
+    # imported here: `read_text` (the timex command) needs none of them
+    import hashlib
+
+    from kerryview.dating.datelines import parse_date_text, read_dateline
+    from kerryview.ingest.metadata import declared_sources, find_outlet, find_title
+
+    path = Path(path)
+    data, text, encoding, page = _read(path)
+    title, outlet, url, dct, dct_source = None, None, None, None, DateSource.unknown()
+    page_date = None
+    if page is not None:
+        title, outlet, url = page.title, page.outlet, page.url
         if page.published:
             dct = parse_date_text(page.published)
             if dct is not None:

@@ -213,8 +213,20 @@ if _sre_parse is not None:
 def guarded(source: str, flags: int) -> re.Pattern[str]:
     """`re.compile(source, flags)` where every alternative of the top-level alternation that
     can only start with a few characters is preceded by a lookahead for them."""
-    if _sre_parse is None:
+    tree = guarded_tree(source, flags)
+    if tree is None:
         return re.compile(source, flags)
+    try:
+        return _sre_compile.compile(tree, int(flags))
+    except Exception:  # noqa: BLE001 - a private API changed: the plain regex is correct, only slower
+        return re.compile(source, flags)
+
+
+def guarded_tree(source: str, flags: int):
+    """The parse tree that `guarded` compiles (`re._parser`'s), or None if `re`'s private API
+    is not the one this module reads (then `re.compile(source, flags)` is the regex)."""
+    if _sre_parse is None:
+        return None
     try:
         flags = int(flags)  # as re.compile passes them: RegexFlag operators are slow Python code
         tree = _sre_parse.parse(source, flags)
@@ -226,6 +238,6 @@ def guarded(source: str, flags: int) -> re.Pattern[str]:
                 alt.data.insert(0, (_sre_c.ASSERT, (1, test)))
         if flags & re.IGNORECASE and not flags & (re.ASCII | re.LOCALE):
             _fast_branches(tree, True)
-        return _sre_compile.compile(tree, flags)
+        return tree
     except Exception:  # noqa: BLE001 - a private API changed: the plain regex is correct, only slower
-        return re.compile(source, flags)
+        return None

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from kerryview.gcpause import gc_paused
 
-from .firstchar import guarded
+from .regexcache import compile_guarded
 from .lexicon import alternation, data_file, table
 
 # Built-in macros that are patterns rather than word lists.
@@ -201,18 +201,21 @@ def load_rules() -> list[RuleLine]:
     return [RuleLine(*cells, tuple(examples)) for cells, examples in rows]
 
 
+def regex_source(lines: list[RuleLine]) -> str:
+    """The recognizer's regex (case-insensitive) of the rules `lines`: each rule the named
+    alternative r<i>. Every rule starts after a non-word character: tested once, not once per
+    rule; each rule is skipped at once where its first character cannot match (firstchar.py)."""
+    parts = [f"(?P<r{i}>{_expand(line.pattern, f'r{i}')}(?![\\w]))" for i, line in enumerate(lines)]
+    return "(?<!\\w)(?:" + "|".join(parts) + ")"
+
+
 @lru_cache(maxsize=1)
 def compiled() -> tuple[re.Pattern[str], dict[str, Rule]]:
     """The recognizer regex and its rules keyed by outer group name (cached per process)."""
-    parts: list[str] = []
     lines = load_rules()
-    for i, line in enumerate(lines):
-        prefix = f"r{i}"
-        parts.append(f"(?P<{prefix}>{_expand(line.pattern, prefix)}(?![\\w]))")
-    # every rule starts after a non-word character: tested once, not once per rule; each rule
-    # is skipped at once where its first character cannot match (firstchar.py)
+    # compiled once and kept for the next process (regexcache.py)
     with gc_paused():  # a parse tree of ~50,000 objects, no cycles (kerryview.gcpause)
-        regex = guarded("(?<!\\w)(?:" + "|".join(parts) + ")", re.I)
+        regex = compile_guarded(regex_source(lines), re.I)
     # A rule's groups are the named groups of its alternative, in order: `_expand` prefixed
     # each with "r<i>_" (read from the one regex; compiling every rule alone as well doubled
     # the start-up of `kerryview timex`).

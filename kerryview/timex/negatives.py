@@ -43,18 +43,26 @@ def _compile(pattern: str) -> re.Pattern[str] | None:
     return re.compile(_MACRO.sub(lambda m: macro_pattern(m.group(1)), pattern), re.I)
 
 
+def _negative(row: list[str]) -> Negative:
+    name, applies, before, span, after, example = row
+    return Negative(name, tuple(a.strip() for a in applies.split(",")), _compile(before), _compile(span),
+                    _compile(after), example)
+
+
 def load_negatives() -> list[Negative]:
     """Every negative rule of rules/negatives.tsv, in file order."""
-    return [Negative(name, tuple(a.strip() for a in applies.split(",")), _compile(before), _compile(span),
-                     _compile(after), example)
-            for name, applies, before, span, after, example in read_tsv("negatives.tsv", 6)]
+    return [_negative(row) for row in read_tsv("negatives.tsv", 6)]
 
 
 @lru_cache(maxsize=1)
-def by_rule() -> dict[str, tuple[Negative, ...]]:
-    """Negative rules keyed by the rule name or kind they apply to (cached per process)."""
-    out: dict[str, list[Negative]] = {}
-    for neg in load_negatives():
-        for target in neg.applies_to:
-            out.setdefault(target, []).append(neg)
-    return {k: tuple(v) for k, v in out.items()}
+def _rows() -> tuple[list[str], ...]:
+    return tuple(read_tsv("negatives.tsv", 6))
+
+
+@lru_cache(maxsize=None)
+def for_target(target: str) -> tuple[Negative, ...]:
+    """The negative rules that apply to `target`, a rule's name or kind, in file order (cached
+    per process). Their patterns are compiled when first asked for: a process that tags one
+    text compiles only those of the rules that matched in it."""
+    return tuple(_negative(row) for row in _rows()
+                 for applies in row[1].split(",") if applies.strip() == target)

@@ -10,9 +10,9 @@ work is proportional to the number of tokens: linear time. When a normalizer rej
 """
 from __future__ import annotations
 
-import logging
 import os
 import re
+from collections.abc import Iterator, Mapping
 from datetime import date
 from functools import lru_cache
 
@@ -25,11 +25,9 @@ from .context import range_joiner
 from .grammar import compiled
 from .lexicon import table
 from .liveblog import with_run_in_stamps
-from .negatives import Negative, by_rule
+from .negatives import Negative, for_target
 from .normalize import NORMALIZERS, Pending
 from .normalize_calendar import bc_year
-
-log = logging.getLogger(__name__)
 
 # A normalizer rejects a reading by returning None; an exception in one is a bug of a rule (or of
 # its normalizer). The tagger still never raises on it (any text must be taggable: a rule's bug
@@ -281,10 +279,30 @@ def coordinated_day(text: str, first: Pending) -> Pending | None:
 
 
 @lru_cache(maxsize=1)
-def rule_negatives() -> dict[str, tuple[Negative, ...]]:
-    """The negative rules that veto each rule of the grammar, by its name or by its kind."""
-    negs = by_rule()
-    return {r.name: negs.get(r.name, ()) + negs.get(r.kind, ()) for r in compiled()[1].values()}
+def rule_negatives() -> Mapping[str, tuple[Negative, ...]]:
+    """The negative rules that veto each rule of the grammar, by its name or by its kind (those
+    of a rule compiled when it first matches: negatives.for_target)."""
+    return _RuleNegatives({r.name: r.kind for r in compiled()[1].values()})
+
+
+class _RuleNegatives(Mapping):
+    """Rule name -> the negative rules that veto it, found when first asked for."""
+
+    def __init__(self, kinds: dict[str, str]):
+        self._kinds = kinds
+        self._found: dict[str, tuple[Negative, ...]] = {}
+
+    def __getitem__(self, name: str) -> tuple[Negative, ...]:
+        found = self._found.get(name)
+        if found is None:
+            found = self._found[name] = for_target(name) + for_target(self._kinds[name])
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._kinds)
+
+    def __len__(self) -> int:
+        return len(self._kinds)
 
 
 def _normalize(m: re.Match, rules: dict, text: str) -> Pending | None:
@@ -310,10 +328,12 @@ def rule_failed(rule: str, matched: str, exc: Exception) -> None:
     logged (a warning the first time for this rule and kind of error, then at debug level)."""
     if STRICT:
         raise RuntimeError(f"timex rule {rule} failed on {matched!r}: {exc!r}") from exc
+    import logging  # here: a process that tags one file starts without it (~7 ms)
+
     key = (rule, type(exc).__name__)
     level = logging.DEBUG if key in _LOGGED else logging.WARNING
     _LOGGED.add(key)
-    log.log(level, "timex rule %s failed on %r (expression dropped): %r", rule, matched[:80], exc)
+    logging.getLogger(__name__).log(level, "timex rule %s failed on %r (expression dropped): %r", rule, matched[:80], exc)
 
 
 def _retry(regex: re.Pattern, rules: dict, text: str, start: int, end: int) -> Pending | None:
