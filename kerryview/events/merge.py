@@ -25,7 +25,8 @@ from typing import Callable, Iterable, NamedTuple
 
 from kerryview.cancellation import NEVER, Cancellation
 from kerryview.events.blocking import candidate_pairs
-from kerryview.events.clauses import CLAUSE_WORD_MARK, is_clause_event, mention_dating, merge_weights, own_words
+from kerryview.events.clauses import (CLAUSE_WORD_MARK, is_clause_event, mention_dating, merge_weights, own_words,
+                                      tells_as_headline)
 from kerryview.events.labels import HAPPENING, label_rank, report_speaker
 from kerryview.events.mentions import Found
 from kerryview.calendar.zones import utc_interval
@@ -958,6 +959,10 @@ def _event_words(group: list[Item]) -> set[str]:
     return {stem(w.lower()) for it in group if (w := _trigger(it.mention))}
 
 
+def _day_before(day: Interval) -> Interval:
+    return Interval(day.start - timedelta(days=1), day.start, Granularity.DAY)
+
+
 def _day_of(group: list[Item]) -> Interval | None:
     """The day a cluster's dates all lie in, when they do (a day, or times and parts of it)."""
     first = group[0].interval
@@ -971,6 +976,18 @@ def _day_of(group: list[Item]) -> Interval | None:
         if not (iv.granularity.day_or_finer and day.start <= iv.start and iv.end <= day.end):
             return None
     return day
+
+
+def _told_as_headline(group: list[Item]) -> bool:
+    """Whether a clause event of a cluster tells its happening in the manner of a headline
+    (clauses.tells_as_headline: "Lindsay Lohan checks into rehab", "has checked into"):
+    news a morning paper reports the day after it happened."""
+    for it in group:
+        m = it.mention
+        if m.trigger_start is not None and m.start <= m.trigger_start < m.trigger_end <= m.end \
+                and tells_as_headline(m.text, (m.trigger_start - m.start, m.trigger_end - m.start)):
+            return True
+    return False
 
 
 def join_publication_dated(clusters: list[list[Item]], vec: Vectorizer,
@@ -988,19 +1005,24 @@ def join_publication_dated(clusters: list[list[Item]], vec: Vectorizer,
     keeps the time expression's date (make_event prefers it at equal support) and never
     holds two clusters dated by time expressions: clause events only add sources to it.
     Never within one article alone (a clause cluster of one article, a dated cluster of it
-    only: it tells two happenings, publication_day.one_article).
+    only: it tells two happenings, publication_day.one_article). A clause cluster one of
+    whose events is told in the manner of a headline (the present perfect or the simple
+    present of a happening: "Lindsay Lohan checks into rehab", _told_as_headline) may join
+    a cluster of the day before as well (publication_day.day_before: a morning paper's news
+    of the day before); of both days, the most alike.
     Candidates come from the date index (events.blocking: the dated clusters filed under
     their day and their words), so this grows with the clusters, never with their pairs."""
     from kerryview.events.blocking import DateTermIndex, key_terms
 
     threshold = event_kinds().publication
-    clause_side: list[tuple[int, Interval]] = []
+    clause_side: list[tuple[int, Interval, Interval | None]] = []
     for k, c in enumerate(clusters):
         if all(is_clause_event(it.mention) for it in c):
             day = _day_of(c)
             if day is not None:
-                clause_side.append((k, day))
-    days = {day.start for _, day in clause_side}
+                before = _day_before(day) if _told_as_headline(c) else None
+                clause_side.append((k, day, before))
+    days = {d.start for _, day, before in clause_side for d in (day, before) if d is not None}
     # the dated clusters of those days, filed under their day alone (a bucket of level 0: a
     # day's join reads that day's clusters only, kerryview.incremental.merge reads them so)
     index = DateTermIndex()
@@ -1027,9 +1049,9 @@ def join_publication_dated(clusters: list[list[Item]], vec: Vectorizer,
 
     into: dict[int, int] = {}
     dated_days = {day.start for day, _ in dated.values()}
-    for k, day in clause_side:
+    for k, day, before in clause_side:
         cancel.check()
-        if day.start not in dated_days:
+        if day.start not in dated_days and (before is None or before.start not in dated_days):
             continue
         c = clusters[k]
         total: dict[str, float] = {}
@@ -1040,9 +1062,12 @@ def join_publication_dated(clusters: list[list[Item]], vec: Vectorizer,
         norm = math.sqrt(sum(v * v for v in total.values())) or 1.0
         terms = key_terms({t: v / norm for t, v in total.items()})
         best: tuple[float, str, int] | None = None
-        for j in index.candidates(terms, day, False):
+        found = index.candidates(terms, day, False)
+        if before is not None:
+            found.update(index.candidates(terms, before, False))
+        for j in found:
             jday, jtotal = dated[j]
-            if jday != day or len(docs) == 1 and all(
+            if jday != day and jday != before or len(docs) == 1 and all(
                     it.mention.document_id in docs for it in clusters[j]):
                 continue
             if not kinds_of(k) or kinds_of(k).isdisjoint(kinds_of(j)):

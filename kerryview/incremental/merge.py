@@ -768,10 +768,16 @@ class _JoinState:
                         todo.append(other)
         return done
 
-    def _on_days(self, keys: set) -> set:
-        """The stored clusters told on the days of these clusters (merge._day_of) not read
-        yet: join_publication_dated joins a day's clusters among themselves."""
-        days = {d.start.toordinal() for k in keys if (d := _day_of(self.group(k))) is not None}
+    def _on_days(self, keys: set, near: int = 0) -> set:
+        """The stored clusters told on the days of these clusters (merge._day_of), or up to
+        `near` days either side, not read yet: join_publication_dated joins a day's clusters
+        among themselves and with the clause events of the day after told in the manner of
+        a headline (its day before). For the changed clusters, near=2: a changed cluster of
+        day E changes the choice of the clause events of E and E+1, whose choices lie among
+        E-1 .. E+1, whose clusters take the clause events of the days up to E+2, which
+        choose among E-2 .. E+2; farther days are joined as before the change."""
+        days = {d.start.toordinal() + n for k in keys if (d := _day_of(self.group(k))) is not None
+                for n in range(-near, near + 1)}
         out: set = set()
         removed, docs = self.merger.removed_rows, self.merger.removed_docs
         for day in sorted(days - self.days):
@@ -798,10 +804,12 @@ class _JoinState:
     def apply(self, change: Change) -> None:
         after: set = set(self.made)
         before: set = set(self.gone)
+        near = 2  # the changed clusters and those joined with them in a sentence (_on_days)
         while True:
             a = self.linked(after | {k for k in before if k not in self.gone}, True)
             b = self.linked(before | {k for k in a if not isinstance(k, tuple)}, False)
-            more = self._on_days(a | b)
+            more = self._on_days(a | b, near)
+            near = 0
             if a == after and b == before and not more:
                 break
             after, before = a | {k for k in more if k not in self.gone}, b | more
