@@ -1047,6 +1047,14 @@ def join_publication_dated(clusters: list[list[Item]], vec: Vectorizer,
             got = kinds[k] = _kinds(clusters[k])
         return got
 
+    event_words: dict[int, set[str]] = {}  # (likewise)
+
+    def words_of(k: int) -> set[str]:
+        got = event_words.get(k)
+        if got is None:
+            got = event_words[k] = _event_words(clusters[k])
+        return got
+
     into: dict[int, int] = {}
     dated_days = {day.start for day, _ in dated.values()}
     for k, day, before in clause_side:
@@ -1072,7 +1080,7 @@ def join_publication_dated(clusters: list[list[Item]], vec: Vectorizer,
                 continue
             if not kinds_of(k) or kinds_of(k).isdisjoint(kinds_of(j)):
                 continue
-            words = _event_words(c) | _event_words(clusters[j])
+            words = words_of(k) | words_of(j)
             s = sum(w * jtotal.get(t, 0.0) for t, w in total.items()
                     if t not in words) / (len(c) * len(clusters[j]))
             if s >= threshold:
