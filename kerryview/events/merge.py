@@ -991,7 +991,8 @@ def _told_as_headline(group: list[Item]) -> bool:
 
 
 def join_publication_dated(clusters: list[list[Item]], vec: Vectorizer,
-                           cancel: Cancellation = NEVER) -> list[list[Item]]:
+                           cancel: Cancellation = NEVER, memo: dict | None = None
+                           ) -> list[list[Item]]:
     """The clusters with each one of clause events dated only by their articles' publication
     ("Lindsay Lohan checks into rehab", the day it was published) joined to the cluster of
     mentions dated by a time expression that tells the same happening ("the actress checked
@@ -1011,18 +1012,48 @@ def join_publication_dated(clusters: list[list[Item]], vec: Vectorizer,
     a cluster of the day before as well (publication_day.day_before: a morning paper's news
     of the day before); of both days, the most alike.
     Candidates come from the date index (events.blocking: the dated clusters filed under
-    their day and their words), so this grows with the clusters, never with their pairs."""
+    their day and their words), so this grows with the clusters, never with their pairs.
+    `memo` keeps what each cluster tells (its kinds, words, headline manner), by its items,
+    for another call with the same items and `vec` (kerryview.incremental.merge joins the
+    clusters before a change and after it, most of them the same)."""
     from kerryview.events.blocking import DateTermIndex, key_terms
 
     threshold = event_kinds().publication
-    clause_side: list[tuple[int, Interval, Interval | None]] = []
+    memo = {} if memo is None else memo  # (each cluster's made when first asked for)
+    here: dict[str, dict[int, object]] = {}  # (and by its place in `clusters`)
+
+    def of(what: str, k: int, make: Callable[[list[Item]], object]):
+        mine = here.get(what)
+        if mine is None:
+            mine = here[what] = {}
+        got = mine.get(k, mine)
+        if got is mine:
+            key = (what, tuple(map(id, clusters[k])))
+            got = memo.get(key, memo)
+            if got is memo:
+                got = memo[key] = make(clusters[k])
+            mine[k] = got
+        return got
+
+    def kinds_of(k: int) -> set[str]:
+        return of("kinds", k, _kinds)
+
+    def unmarked(c: list[Item]) -> dict[str, float]:
+        total: dict[str, float] = {}
+        for it in c:
+            for t, w in unmarked_vector(it, vec).items():
+                total[t] = total.get(t, 0.0) + w
+        return total
+
+    clause_side: list[tuple[int, Interval]] = []
     for k, c in enumerate(clusters):
         if all(is_clause_event(it.mention) for it in c):
-            day = _day_of(c)
-            if day is not None:
-                before = _day_before(day) if _told_as_headline(c) else None
-                clause_side.append((k, day, before))
-    days = {d.start for _, day, before in clause_side for d in (day, before) if d is not None}
+            day = of("day", k, _day_of)
+            if day is not None and kinds_of(k):  # (a cluster of no kind joins none)
+                clause_side.append((k, day))
+    # their days and the days before (whether a cluster may join the day before is asked
+    # only when that day has a dated cluster: _told_as_headline reads its clauses)
+    days = {d for _, day in clause_side for d in (day.start, day.start - timedelta(days=1))}
     # the dated clusters of those days, filed under their day alone (a bucket of level 0: a
     # day's join reads that day's clusters only, kerryview.incremental.merge reads them so)
     index = DateTermIndex()
@@ -1032,40 +1063,27 @@ def join_publication_dated(clusters: list[list[Item]], vec: Vectorizer,
         if any(is_clause_event(it.mention) for it in c) or \
                 not any(it.mention.dated_by == "time expression" for it in c):
             continue
-        day = _day_of(c)
+        day = of("day", k, _day_of)
         if day is None or day.start not in days:
             continue
-        total = _vector_sum(c)
+        total = of("sum", k, _vector_sum)
         dated[k] = (day, total)
         norm = math.sqrt(sum(v * v for v in total.values())) or 1.0
         index.add(k, {t: v / norm for t, v in total.items()}, day, False, day.start)
-    kinds: dict[int, set[str]] = {}  # (each cluster's made when first asked for)
-
-    def kinds_of(k: int) -> set[str]:
-        got = kinds.get(k)
-        if got is None:
-            got = kinds[k] = _kinds(clusters[k])
-        return got
-
-    event_words: dict[int, set[str]] = {}  # (likewise)
-
     def words_of(k: int) -> set[str]:
-        got = event_words.get(k)
-        if got is None:
-            got = event_words[k] = _event_words(clusters[k])
-        return got
+        return of("words", k, _event_words)
 
     into: dict[int, int] = {}
     dated_days = {day.start for day, _ in dated.values()}
-    for k, day, before in clause_side:
+    for k, day in clause_side:
         cancel.check()
-        if day.start not in dated_days and (before is None or before.start not in dated_days):
-            continue
         c = clusters[k]
-        total: dict[str, float] = {}
-        for it in c:
-            for t, w in unmarked_vector(it, vec).items():
-                total[t] = total.get(t, 0.0) + w
+        before: Interval | None = _day_before(day)
+        if before.start not in dated_days or not of("headline", k, _told_as_headline):
+            before = None
+        if day.start not in dated_days and before is None:
+            continue
+        total = of("unmarked", k, unmarked)
         docs = {it.mention.document_id for it in c}
         norm = math.sqrt(sum(v * v for v in total.values())) or 1.0
         terms = key_terms({t: v / norm for t, v in total.items()})
@@ -1073,12 +1091,11 @@ def join_publication_dated(clusters: list[list[Item]], vec: Vectorizer,
         found = index.candidates(terms, day, False)
         if before is not None:
             found.update(index.candidates(terms, before, False))
+        mine = kinds_of(k)
         for j in found:
             jday, jtotal = dated[j]
-            if jday != day and jday != before or len(docs) == 1 and all(
-                    it.mention.document_id in docs for it in clusters[j]):
-                continue
-            if not kinds_of(k) or kinds_of(k).isdisjoint(kinds_of(j)):
+            if jday != day and jday != before or mine.isdisjoint(kinds_of(j)) \
+                    or len(docs) == 1 and all(it.mention.document_id in docs for it in clusters[j]):
                 continue
             words = words_of(k) | words_of(j)
             s = sum(w * jtotal.get(t, 0.0) for t, w in total.items()

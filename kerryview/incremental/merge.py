@@ -775,7 +775,8 @@ class _JoinState:
         a headline (its day before). For the changed clusters, near=2: a changed cluster of
         day E changes the choice of the clause events of E and E+1, whose choices lie among
         E-1 .. E+1, whose clusters take the clause events of the days up to E+2, which
-        choose among E-2 .. E+2; farther days are joined as before the change."""
+        choose among E-2 .. E+2; farther days are joined as before the change (and a
+        cluster read for a day near is joined there as before unless it is within those)."""
         days = {d.start.toordinal() + n for k in keys if (d := _day_of(self.group(k))) is not None
                 for n in range(-near, near + 1)}
         out: set = set()
@@ -801,27 +802,38 @@ class _JoinState:
         idf.update(self.vec.idf)
         return Vectorizer(idf)
 
-    def apply(self, change: Change) -> None:
-        after: set = set(self.made)
-        before: set = set(self.gone)
-        near = 2  # the changed clusters and those joined with them in a sentence (_on_days)
+    def _closed(self, after: set, before: set) -> tuple[set, set]:
+        """These clusters and those linked to them (linked), after the change and before it,
+        until no more are."""
         while True:
             a = self.linked(after | {k for k in before if k not in self.gone}, True)
             b = self.linked(before | {k for k in a if not isinstance(k, tuple)}, False)
-            more = self._on_days(a | b, near)
-            near = 0
-            if a == after and b == before and not more:
-                break
-            after, before = a | {k for k in more if k not in self.gone}, b | more
+            if a == after and b == before:
+                return after, before
+            after, before = a, b
+
+    def apply(self, change: Change) -> None:
+        # the changed clusters and those joined with them in a sentence, before the change
+        # and after it
+        after, before = self._closed(set(self.made), set(self.gone))
+        # the stored clusters of the days near theirs (_on_days), and those joined with them
+        # in a sentence: a group of one day is read whole with its day, and one of several
+        # days is joined to none (merge._day_of), so their days need not be read
+        more = self._on_days(after | before, 2)
+        after, before = self._closed(after | {k for k in more if k not in self.gone},
+                                     before | more)
         old_groups = [self.group(k) for k in sorted(before)]
         new_groups = [self.group(k) for k in sorted(after, key=str)]
         vec = self._weights(old_groups + new_groups)
+        memo: dict = {}  # (what each cluster tells, for both joins: most clusters are in both)
         old = {passages_id(g) for g in join_publication_dated(join_same_words(
             old_groups, self.merger.cancel,
-            lambda s: self.dates(s, False), lambda m: self.sentence_of(m, False)), vec)}
+            lambda s: self.dates(s, False), lambda m: self.sentence_of(m, False)), vec,
+            memo=memo)}
         new = {passages_id(g): g for g in join_publication_dated(join_same_words(
             new_groups, self.merger.cancel,
-            lambda s: self.dates(s, True), lambda m: self.sentence_of(m, True)), vec)}
+            lambda s: self.dates(s, True), lambda m: self.sentence_of(m, True)), vec,
+            memo=memo)}
         change.gone_events = old - new.keys()
         change.events = [make_event(g) for i, g in new.items() if i not in old]
 
