@@ -22,7 +22,8 @@ singleton); system cluster = the kerryview event the mention is in. Printed per 
 `--families`: the cross-document pairs missed (one gold action, two kerryview events) and
 joined wrongly (two gold actions, one kerryview event), sorted into families by how each
 side is dated (kerryview.model.EventMention.dated_by, and position: headline, lead or
-elsewhere) and how many days its event lies after the other's; `--sample N` prints N pairs
+elsewhere) and how many days one lies after the other (a missed pair: its two events' dates;
+a wrong one: its two mentions' own dates); `--sample N` prints N pairs
 of each family (topic, the two passages, their events' dates).
 
 `--merge-from FILE` runs with FILE in place of kerryview/events/merge.py (e.g. `git show
@@ -213,8 +214,10 @@ def families(topic: str, seen: list, fams: dict[str, dict[tuple, list]]) -> None
                 continue
             (sa, xa, ea_), (sb, xb, eb_) = sorted([(_side(ma), ma, ea), (_side(mb), mb, eb)],
                                                   key=lambda s: (s[0], s[2].start))
+            # missed: the days between their events; wrong (one event): between their own dates
+            a_day, b_day = (ea_.start, eb_.start) if ga == gb else (xa.timex.value, xb.timex.value)
             try:
-                days = (_date.fromisoformat(eb_.start[:10]) - _date.fromisoformat(ea_.start[:10])).days
+                days = (_date.fromisoformat(b_day[:10]) - _date.fromisoformat(a_day[:10])).days
             except ValueError:
                 days = None
             days = days if days is None or abs(days) <= 2 else ("far" if days > 0 else "-far")

@@ -990,6 +990,21 @@ def _told_as_headline(group: list[Item]) -> bool:
     return False
 
 
+def publication_side(group: list[Item], kinds: bool = True) -> tuple[str, Interval] | None:
+    """Which side of join_publication_dated a cluster is on, with its day: "clause" (clause
+    events only, of one day), "dated" (no clause event, a mention dated by a time
+    expression, of one day), or None: it joins no other there. A cluster of no kind of
+    happening (_kinds) joins none either (kinds=False: not asked)."""
+    clause = [is_clause_event(it.mention) for it in group]
+    if not all(clause) and (any(clause) or not any(it.mention.dated_by == "time expression"
+                                                   for it in group)):
+        return None
+    day = _day_of(group)
+    if day is None or kinds and not _kinds(group):
+        return None
+    return ("clause" if all(clause) else "dated"), day
+
+
 def join_publication_dated(clusters: list[list[Item]], vec: Vectorizer,
                            cancel: Cancellation = NEVER, memo: dict | None = None
                            ) -> list[list[Item]]:
@@ -1045,12 +1060,14 @@ def join_publication_dated(clusters: list[list[Item]], vec: Vectorizer,
                 total[t] = total.get(t, 0.0) + w
         return total
 
+    def side_of(k: int) -> tuple[str, Interval] | None:
+        return of("side", k, lambda c: publication_side(c, kinds=False))
+
     clause_side: list[tuple[int, Interval]] = []
-    for k, c in enumerate(clusters):
-        if all(is_clause_event(it.mention) for it in c):
-            day = of("day", k, _day_of)
-            if day is not None and kinds_of(k):  # (a cluster of no kind joins none)
-                clause_side.append((k, day))
+    for k in range(len(clusters)):
+        side = side_of(k)
+        if side is not None and side[0] == "clause" and kinds_of(k):  # (of no kind: joins none)
+            clause_side.append((k, side[1]))
     # their days and the days before (whether a cluster may join the day before is asked
     # only when that day has a dated cluster: _told_as_headline reads its clauses)
     days = {d for _, day in clause_side for d in (day.start, day.start - timedelta(days=1))}
@@ -1058,14 +1075,12 @@ def join_publication_dated(clusters: list[list[Item]], vec: Vectorizer,
     # day's join reads that day's clusters only, kerryview.incremental.merge reads them so)
     index = DateTermIndex()
     dated: dict[int, tuple[Interval, dict[str, float]]] = {}
-    for k, c in enumerate(clusters) if days else ():
+    for k in range(len(clusters)) if days else ():
         cancel.check()
-        if any(is_clause_event(it.mention) for it in c) or \
-                not any(it.mention.dated_by == "time expression" for it in c):
+        side = side_of(k)
+        if side is None or side[0] != "dated" or side[1].start not in days:
             continue
-        day = of("day", k, _day_of)
-        if day is None or day.start not in days:
-            continue
+        day = side[1]
         total = of("sum", k, _vector_sum)
         dated[k] = (day, total)
         norm = math.sqrt(sum(v * v for v in total.values())) or 1.0

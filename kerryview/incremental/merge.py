@@ -48,7 +48,7 @@ from kerryview.cancellation import NEVER, Cancellation
 from kerryview.events.blocking import (NEAR_DAYS, DateTermIndex, Postings, _cells, _file, count,
                                       dot_products, key_terms, level, with_near)
 from kerryview.events.merge import (LINK_FLOOR, SAME_WORDS_DATES, Item, MergeState, Sentence,
-                                    Told, _Group, _day_of, join_publication_dated,
+                                    Told, _Group, join_publication_dated, publication_side,
                                     _widened, agglomerate, can_witness, compared_near,
                                     event_id as passages_id, join_same_words, joinable, link,
                                     make_event, make_item, merge_score, passage, sentence_index,
@@ -768,17 +768,30 @@ class _JoinState:
                         todo.append(other)
         return done
 
-    def _on_days(self, keys: set, near: int = 0) -> set:
-        """The stored clusters told on the days of these clusters (merge._day_of), or up to
-        `near` days either side, not read yet: join_publication_dated joins a day's clusters
-        among themselves and with the clause events of the day after told in the manner of
-        a headline (its day before). For the changed clusters, near=2: a changed cluster of
-        day E changes the choice of the clause events of E and E+1, whose choices lie among
-        E-1 .. E+1, whose clusters take the clause events of the days up to E+2, which
-        choose among E-2 .. E+2; farther days are joined as before the change (and a
-        cluster read for a day near is joined there as before unless it is within those)."""
-        days = {d.start.toordinal() + n for k in keys if (d := _day_of(self.group(k))) is not None
-                for n in range(-near, near + 1)}
+    def _near_days(self, after: set, before: set) -> set[int]:
+        """The days whose stored clusters the change may join otherwise (as ordinals):
+        join_publication_dated joins a day's clusters among themselves and with the clause
+        events of the day after told in the manner of a headline (its day before). A changed
+        cluster dated on day E (merge.publication_side) changes the choice of the clause
+        events of E and E+1, whose choices lie among E-1 .. E+1, whose clusters take the
+        clause events of the days up to E+2, which choose among E-2 .. E+2; a changed clause
+        cluster of day D, the choices of those of D-1 .. D+1, among D-2 .. D+1. Farther days
+        are joined as before the change; a cluster on neither side joins none. The changed
+        clusters are read as join_same_words joins them, before the change and after it."""
+        out: set[int] = set()
+        for keys, when in ((after, True), (before, False)):
+            groups = join_same_words([self.group(k) for k in sorted(keys, key=str)],
+                                     self.merger.cancel, lambda s, w=when: self.dates(s, w),
+                                     lambda m, w=when: self.sentence_of(m, w))
+            for g in groups:
+                side = publication_side(g)
+                if side is not None:
+                    d = side[1].start.toordinal()
+                    out.update(range(d - 2, d + (3 if side[0] == "dated" else 2)))
+        return out
+
+    def _on_days(self, days: set[int]) -> set:
+        """The stored clusters told on these days (merge._day_of; ordinals) not read yet."""
         out: set = set()
         removed, docs = self.merger.removed_rows, self.merger.removed_docs
         for day in sorted(days - self.days):
@@ -816,10 +829,10 @@ class _JoinState:
         # the changed clusters and those joined with them in a sentence, before the change
         # and after it
         after, before = self._closed(set(self.made), set(self.gone))
-        # the stored clusters of the days near theirs (_on_days), and those joined with them
+        # the stored clusters of the days near theirs (_near_days), and those joined with them
         # in a sentence: a group of one day is read whole with its day, and one of several
         # days is joined to none (merge._day_of), so their days need not be read
-        more = self._on_days(after | before, 2)
+        more = self._on_days(self._near_days(after, before))
         after, before = self._closed(after | {k for k in more if k not in self.gone},
                                      before | more)
         old_groups = [self.group(k) for k in sorted(before)]
