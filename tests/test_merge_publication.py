@@ -255,3 +255,23 @@ def test_the_headline_manner_examples():
             verb = next(w for w in text.split() if w in verbs)
             at = text.index(verb)
             assert tells_as_headline(text, (at, at + len(verb))) is expected, text
+
+
+def test_a_present_perfect_since_a_time_is_no_news_of_the_day_before():
+    """clause_rules.json continuative_perfect: its example is a sum up to the report (without
+    the rule, news of the day before)."""
+    import re
+
+    from kerryview.events import clauses
+    from kerryview.events.clauses import tells_as_headline
+
+    raw = json.loads((files("kerryview.events") / "data" / "clause_rules.json")
+                     .read_text(encoding="utf-8"))["continuative_perfect"]["example"]
+    [text] = re.findall(r'"([^"]+)"', raw)
+    at = text.index("fallen")
+    assert tells_as_headline(text, (at, at + len("fallen"))) is False
+    rules = dict(clauses.clause_rules())
+    rules["continuative_perfect"] = frozenset()
+    from unittest import mock
+    with mock.patch.object(clauses, "clause_rules", lambda: rules):
+        assert tells_as_headline(text, (at, at + len("fallen"))) is True
