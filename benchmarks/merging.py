@@ -17,6 +17,14 @@ singleton); system cluster = the kerryview event the mention is in. Printed per 
     .venv/bin/python benchmarks/merging.py                      # topics 1-35
     .venv/bin/python benchmarks/merging.py --topics 1 3 --verbose
     .venv/bin/python benchmarks/merging.py --merge-from /tmp/old_merge.py   # another merge.py
+    .venv/bin/python benchmarks/merging.py --families [--sample 3]   # missed and wrong pairs
+
+`--families`: the cross-document pairs missed (one gold action, two kerryview events) and
+joined wrongly (two gold actions, one kerryview event), sorted into families by how each
+side is dated (kerryview.model.EventMention.dated_by, and position: headline, lead or
+elsewhere) and how many days one lies after the other (a missed pair: its two events' dates;
+a wrong one: its two mentions' own dates); `--sample N` prints N pairs
+of each family (topic, the two passages, their events' dates).
 
 `--merge-from FILE` runs with FILE in place of kerryview/events/merge.py (e.g. `git show
 REV:kerryview/events/merge.py > FILE`), to put figures before and after a change side by side.
@@ -113,8 +121,9 @@ def topics(wanted: list[str] | None) -> list[str]:
     return [t for t in out if not wanted or t in wanted]
 
 
-def run_topic(topic: str) -> tuple[list[tuple[str, str, str]], float]:
-    """(document, gold cluster, system event) of each scored mention, and seconds."""
+def run_topic(topic: str, seen: list | None = None) -> tuple[list[tuple[str, str, str]], float]:
+    """(document, gold cluster, system event) of each scored mention, and seconds; `seen`
+    gets each scored mention's (gold cluster, event, mention) in the same order."""
     from kerryview.dating.datelines import read_dateline
     from kerryview.model import DateSource, DateSourceKind, Document
     from kerryview.pipeline import build_corpus
@@ -140,6 +149,8 @@ def run_topic(topic: str) -> tuple[list[tuple[str, str, str]], float]:
             for a, b, cluster in by_doc[m.document_id].actions:
                 if a < m.trigger_end and m.trigger_start < b:
                     out.append((m.document_id, cluster, e.id))
+                    if seen is not None:
+                        seen.append((cluster, e, m))
                     break
     return out, seconds
 
@@ -190,6 +201,42 @@ def scores(scored: list[tuple[str, str, str]]) -> dict[str, float]:
             "mentions": len(scored)}
 
 
+def _side(m) -> str:
+    return f"{m.dated_by}/{m.position or 'body'}"
+
+
+def families(topic: str, seen: list, fams: dict[str, dict[tuple, list]]) -> None:
+    """Sort the topic's missed and wrongly joined cross-document pairs into families."""
+    from datetime import date as _date
+    for i, (ga, ea, ma) in enumerate(seen):
+        for gb, eb, mb in seen[i + 1:]:
+            if ma.document_id == mb.document_id or (ga == gb) == (ea.id == eb.id):
+                continue
+            (sa, xa, ea_), (sb, xb, eb_) = sorted([(_side(ma), ma, ea), (_side(mb), mb, eb)],
+                                                  key=lambda s: (s[0], s[2].start))
+            # missed: the days between their events; wrong (one event): between their own dates
+            a_day, b_day = (ea_.start, eb_.start) if ga == gb else (xa.timex.value, xb.timex.value)
+            try:
+                days = (_date.fromisoformat(b_day[:10]) - _date.fromisoformat(a_day[:10])).days
+            except ValueError:
+                days = None
+            days = days if days is None or abs(days) <= 2 else ("far" if days > 0 else "-far")
+            which = "missed" if ga == gb else "wrong"
+            fams[which].setdefault((sa, sb, days), []).append((topic, xa, ea_, xb, eb_))
+
+
+def _print_families(fams: dict[str, dict[tuple, list]], sample: int) -> None:
+    for which in ("missed", "wrong"):
+        print(f"{which} cross-document pairs by family (side a, side b, days b after a):")
+        for key, pairs in sorted(fams[which].items(), key=lambda kv: -len(kv[1])):
+            print(f"  {len(pairs):5d}  {key[0]:28} {key[1]:28} {key[2]}")
+            for topic, ma, ea, mb, eb in pairs[:sample]:
+                for m, e in ((ma, ea), (mb, eb)):
+                    t = m.text.replace(chr(10), " ")[:150]
+                    print(f"           {topic} {m.document_id} {e.start[:16]} [{e.label[:40]}] {t}")
+                print()
+
+
 def _use_merge_from(path: Path) -> None:
     spec = importlib.util.spec_from_file_location("kerryview.events.merge", path)
     module = importlib.util.module_from_spec(spec)
@@ -204,13 +251,20 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--topics", nargs="*", help="topic numbers (default: all of 1-35 present)")
     ap.add_argument("--merge-from", type=Path, help="a merge.py to use instead of kerryview's")
     ap.add_argument("--verbose", action="store_true", help="a line per topic")
+    ap.add_argument("--families", action="store_true",
+                    help="the missed and wrongly joined pairs, by family")
+    ap.add_argument("--sample", type=int, default=0, help="pairs printed of each family")
     args = ap.parse_args(argv)
     if args.merge_from:
         _use_merge_from(args.merge_from)
     everything: list[tuple[str, str, str]] = []
     seconds = 0.0
+    fams: dict[str, dict[tuple, list]] = {"missed": {}, "wrong": {}}
     for topic in topics(args.topics):
-        scored, s = run_topic(topic)
+        seen: list | None = [] if args.families else None
+        scored, s = run_topic(topic, seen)
+        if seen is not None:
+            families(topic, seen, fams)
         seconds += s
         # Clusters are per topic: prefix so that topics never share one.
         everything += [(d, f"{topic}/{g}", f"{topic}/{e}") for d, g, e in scored]
@@ -226,6 +280,8 @@ def main(argv: list[str] | None = None) -> int:
           f"F1 {r['pairs_f1']:.3f}  ({r['system_pairs']} system pairs, {r['gold_pairs']} gold)")
     print(f"  B-cubed:                 P {r['b3_p']:.3f}  R {r['b3_r']:.3f}  F1 {r['b3_f1']:.3f}")
     print(f"  CPU seconds in build_corpus: {seconds:.1f}")
+    if args.families:
+        _print_families(fams, args.sample)
     return 0
 
 

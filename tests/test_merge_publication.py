@@ -62,10 +62,79 @@ def test_another_kind_of_happening_of_that_day_stays_apart():
 
 
 def test_another_day_stays_apart():
-    """Published the day after: the clause event is of that day, not of Friday."""
-    later = CLAUSE.replace("date 2013-05-03", "date 2013-05-04")
+    """Published two days after: the clause event is of that day, not of Friday (the day
+    after, its present perfect may tell Friday's news: publication_day.day_before)."""
+    later = CLAUSE.replace("date 2013-05-03", "date 2013-05-05")
     events = _with(_events({"a": later, "b": DATED}, clauses="news"), "Betty Ford")
     assert sorted(e.document_ids for e in events) == [["a"], ["b"]]
+
+
+BEFORE = RULE["day_before"]
+LATER, FRIDAY = (t.replace("[", "").replace("]", "") for t in BEFORE["example"])
+
+
+def test_a_headline_told_the_day_after_joins_the_day_before():
+    """publication_day.day_before: "Lindsay Lohan checks into the Betty Ford Center",
+    published on Saturday, is Friday's news; the event keeps Friday's date."""
+    [event] = _with(_events({"a": LATER, "b": FRIDAY}, clauses="news"), "Betty Ford")
+    assert event.document_ids == ["a", "b"]
+    assert event.start.startswith("2013-05-03")
+    for text in BEFORE["example"]:
+        word = text[text.index("[") + 1:text.index("]")]
+        assert any(word in m.text for m in event.mentions)
+
+
+def test_the_day_before_is_two_events_without_the_rule(monkeypatch):
+    monkeypatch.setattr(merging, "_told_as_headline", lambda group: False)
+    events = _with(_events({"a": LATER, "b": FRIDAY}, clauses="news"), "Betty Ford")
+    assert sorted(e.document_ids for e in events) == [["a"], ["b"]]
+
+
+def test_the_simple_past_the_day_after_stays_apart():
+    """Told in the simple past, a clause event is of its publication day only."""
+    past = LATER.replace("Lohan checks into", "Lohan checked into")
+    assert past != LATER
+    events = _with(_events({"a": past, "b": FRIDAY}, clauses="news"), "Betty Ford")
+    assert sorted(e.document_ids for e in events) == [["a"], ["b"]]
+
+
+def test_a_headline_told_the_day_before_stays_apart():
+    """The day before is the publication's, never the day after it."""
+    earlier = LATER.replace("date 2013-05-04", "date 2013-05-02")
+    events = _with(_events({"a": earlier, "b": FRIDAY}, clauses="news"), "Betty Ford")
+    assert sorted(e.document_ids for e in events) == [["a"], ["b"]]
+
+
+@pytest.mark.parametrize("first", ["a", "b"])
+def test_an_incremental_import_joins_the_day_before_as_a_full_one(tmp_path, monkeypatch, first):
+    """The headline's article added to a project holding Friday's (or the other way round),
+    with other articles of both days and the day after: the full resolution's events
+    (kerryview.incremental.merge _on_days reads the days near a changed cluster's)."""
+    from kerryview.incremental import merge as incremental
+    from kerryview.pipeline import StoredResult, import_into_store
+    from kerryview.store import Store
+
+    from test_incremental_merge import _events as rows, _from_scratch
+
+    monkeypatch.setattr(incremental, "REFIT_FRACTION", 10.0)  # (a small pile)
+    texts = {"a": LATER, "b": FRIDAY,
+             "c": "date 2013-05-04 Prosecutors said the actress had skipped a court-ordered stay "
+                  "at a Newport Beach clinic on Thursday.",
+             "d": "date 2013-05-05 The court has received a report from the Betty Ford "
+                  "Center. Lindsay Lohan is settling in there, her lawyer says.",
+             "e": "date 2013-05-02 Lindsay Lohan checked into a Newport Beach clinic on "
+                  "Thursday."}
+    paths = {}
+    for name, text in texts.items():
+        paths[name] = tmp_path / f"{name}.txt"
+        paths[name].write_text(text, encoding="utf-8")
+    store = Store(tmp_path / "p.db")
+    import_into_store(store, [paths[n] for n in ("c", "d", "e", first)])
+    result = import_into_store(store, [paths["b" if first == "a" else "a"]])
+    assert isinstance(result, StoredResult)  # merged incrementally
+    expected = _from_scratch(store, monkeypatch)
+    assert rows(store.events()) == rows(expected)
+    assert ["a", "b"] in [e.document_ids for e in _with(store.events(), "Betty Ford")]
 
 
 def test_other_people_stay_apart():
@@ -168,3 +237,41 @@ def test_two_passages_alike_only_by_their_event_word_stay_apart(monkeypatch):
     assert len(merging.join_publication_dated([[clause], [dated]], vec)) == 2
     monkeypatch.setattr(merging, "_event_words", lambda group: set())
     assert len(merging.join_publication_dated([[clause], [dated]], vec)) == 1
+
+
+def test_the_headline_manner_examples():
+    """clause_rules.json news_of_the_day_before: its example's clauses before "not" tell news
+    in the manner of a headline, those after it do not."""
+    import re
+
+    from kerryview.events.clauses import tells_as_headline
+
+    raw = json.loads((files("kerryview.events") / "data" / "clause_rules.json")
+                     .read_text(encoding="utf-8"))["news_of_the_day_before"]["example"]
+    yes, no = raw.split("; not ")
+    verbs = {"checks", "killed", "negotiating"}
+    for part, expected in ((yes, True), (no, False)):
+        for text in re.findall(r'"([^"]+)"', part):
+            verb = next(w for w in text.split() if w in verbs)
+            at = text.index(verb)
+            assert tells_as_headline(text, (at, at + len(verb))) is expected, text
+
+
+def test_a_present_perfect_since_a_time_is_no_news_of_the_day_before():
+    """clause_rules.json continuative_perfect: its example is a sum up to the report (without
+    the rule, news of the day before)."""
+    import re
+
+    from kerryview.events import clauses
+    from kerryview.events.clauses import tells_as_headline
+
+    raw = json.loads((files("kerryview.events") / "data" / "clause_rules.json")
+                     .read_text(encoding="utf-8"))["continuative_perfect"]["example"]
+    [text] = re.findall(r'"([^"]+)"', raw)
+    at = text.index("fallen")
+    assert tells_as_headline(text, (at, at + len("fallen"))) is False
+    rules = dict(clauses.clause_rules())
+    rules["continuative_perfect"] = frozenset()
+    from unittest import mock
+    with mock.patch.object(clauses, "clause_rules", lambda: rules):
+        assert tells_as_headline(text, (at, at + len("fallen"))) is True

@@ -566,6 +566,34 @@ def tells_now(text: str, clause: Clause, trigger: tuple[int, int]) -> bool:
     return present_verb(text, clause) == trigger
 
 
+def tells_as_headline(text: str, trigger: tuple[int, int]) -> bool:
+    """Whether a clause event's verb tells its happening in the manner of a headline, the
+    present perfect or the simple present of a happening ("Lindsay Lohan has checked into
+    rehab", "Lindsay Lohan checks into Betty Ford Center"), not a progressive ("is
+    negotiating"), a state ("hopes"), a present perfect over a stretch of time ("have
+    fallen 20% since the explosion": continuative_perfect) nor the simple past: news that a
+    morning paper reports the day after it happened (clause_rules.json
+    news_of_the_day_before). `text` is the
+    clause event's sentence, `trigger` its verb's span in it."""
+    rules = clause_rules()
+    verb = text[trigger[0]:trigger[1]].lower()
+    before = [w.lower() for w in _WORD.findall(text, 0, trigger[0])
+              if not (w.lower().endswith("ly") or w.lower() in rules["adverbs_before_verb"])]
+    if before and before[-1] == "been":
+        before = before[:-1]
+    if before and before[-1] in rules["news_of_the_day_before"]:
+        # "has checked", "has been charged"; not "have fallen 20% since the explosion"
+        clause = next((c for c in clause_spans(text, (0, len(text))) if c.start <= trigger[0] < c.end),
+                      Clause(0, len(text)))
+        return not any(w.lower() in rules["continuative_perfect"]
+                       for w in _WORD.findall(text, trigger[1], clause.end))
+    if verb in rules["stative_verbs"] or before and before[-1] in rules["progressive_auxiliaries"]:
+        return False
+    clause = next((c for c in clause_spans(text, (0, len(text))) if c.start <= trigger[0] < c.end),
+                  Clause(0, len(text)))
+    return present_verb(text, clause) == trigger and not _stative(text, clause, trigger)
+
+
 QUOTE_MARKS = re.compile(r"[\"“”]|``|''")  # the one reading of a quotation mark
 
 

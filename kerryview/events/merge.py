@@ -25,7 +25,8 @@ from typing import Callable, Iterable, NamedTuple
 
 from kerryview.cancellation import NEVER, Cancellation
 from kerryview.events.blocking import candidate_pairs
-from kerryview.events.clauses import CLAUSE_WORD_MARK, is_clause_event, mention_dating, merge_weights, own_words
+from kerryview.events.clauses import (CLAUSE_WORD_MARK, is_clause_event, mention_dating, merge_weights, own_words,
+                                      tells_as_headline)
 from kerryview.events.labels import HAPPENING, label_rank, report_speaker
 from kerryview.events.mentions import Found
 from kerryview.calendar.zones import utc_interval
@@ -958,6 +959,10 @@ def _event_words(group: list[Item]) -> set[str]:
     return {stem(w.lower()) for it in group if (w := _trigger(it.mention))}
 
 
+def _day_before(day: Interval) -> Interval:
+    return Interval(day.start - timedelta(days=1), day.start, Granularity.DAY)
+
+
 def _day_of(group: list[Item]) -> Interval | None:
     """The day a cluster's dates all lie in, when they do (a day, or times and parts of it)."""
     first = group[0].interval
@@ -973,8 +978,36 @@ def _day_of(group: list[Item]) -> Interval | None:
     return day
 
 
+def _told_as_headline(group: list[Item]) -> bool:
+    """Whether a clause event of a cluster tells its happening in the manner of a headline
+    (clauses.tells_as_headline: "Lindsay Lohan checks into rehab", "has checked into"):
+    news a morning paper reports the day after it happened."""
+    for it in group:
+        m = it.mention
+        if m.trigger_start is not None and m.start <= m.trigger_start < m.trigger_end <= m.end \
+                and tells_as_headline(m.text, (m.trigger_start - m.start, m.trigger_end - m.start)):
+            return True
+    return False
+
+
+def publication_side(group: list[Item], kinds: bool = True) -> tuple[str, Interval] | None:
+    """Which side of join_publication_dated a cluster is on, with its day: "clause" (clause
+    events only, of one day), "dated" (no clause event, a mention dated by a time
+    expression, of one day), or None: it joins no other there. A cluster of no kind of
+    happening (_kinds) joins none either (kinds=False: not asked)."""
+    clause = [is_clause_event(it.mention) for it in group]
+    if not all(clause) and (any(clause) or not any(it.mention.dated_by == "time expression"
+                                                   for it in group)):
+        return None
+    day = _day_of(group)
+    if day is None or kinds and not _kinds(group):
+        return None
+    return ("clause" if all(clause) else "dated"), day
+
+
 def join_publication_dated(clusters: list[list[Item]], vec: Vectorizer,
-                           cancel: Cancellation = NEVER) -> list[list[Item]]:
+                           cancel: Cancellation = NEVER, memo: dict | None = None
+                           ) -> list[list[Item]]:
     """The clusters with each one of clause events dated only by their articles' publication
     ("Lindsay Lohan checks into rehab", the day it was published) joined to the cluster of
     mentions dated by a time expression that tells the same happening ("the actress checked
@@ -988,66 +1021,98 @@ def join_publication_dated(clusters: list[list[Item]], vec: Vectorizer,
     keeps the time expression's date (make_event prefers it at equal support) and never
     holds two clusters dated by time expressions: clause events only add sources to it.
     Never within one article alone (a clause cluster of one article, a dated cluster of it
-    only: it tells two happenings, publication_day.one_article).
+    only: it tells two happenings, publication_day.one_article). A clause cluster one of
+    whose events is told in the manner of a headline (the present perfect or the simple
+    present of a happening: "Lindsay Lohan checks into rehab", _told_as_headline) may join
+    a cluster of the day before as well (publication_day.day_before: a morning paper's news
+    of the day before); of both days, the most alike.
     Candidates come from the date index (events.blocking: the dated clusters filed under
-    their day and their words), so this grows with the clusters, never with their pairs."""
+    their day and their words), so this grows with the clusters, never with their pairs.
+    `memo` keeps what each cluster tells (its kinds, words, headline manner), by its items,
+    for another call with the same items and `vec` (kerryview.incremental.merge joins the
+    clusters before a change and after it, most of them the same)."""
     from kerryview.events.blocking import DateTermIndex, key_terms
 
     threshold = event_kinds().publication
+    memo = {} if memo is None else memo  # (each cluster's made when first asked for)
+    here: dict[str, dict[int, object]] = {}  # (and by its place in `clusters`)
+
+    def of(what: str, k: int, make: Callable[[list[Item]], object]):
+        mine = here.get(what)
+        if mine is None:
+            mine = here[what] = {}
+        got = mine.get(k, mine)
+        if got is mine:
+            key = (what, tuple(map(id, clusters[k])))
+            got = memo.get(key, memo)
+            if got is memo:
+                got = memo[key] = make(clusters[k])
+            mine[k] = got
+        return got
+
+    def kinds_of(k: int) -> set[str]:
+        return of("kinds", k, _kinds)
+
+    def unmarked(c: list[Item]) -> dict[str, float]:
+        total: dict[str, float] = {}
+        for it in c:
+            for t, w in unmarked_vector(it, vec).items():
+                total[t] = total.get(t, 0.0) + w
+        return total
+
+    def side_of(k: int) -> tuple[str, Interval] | None:
+        return of("side", k, lambda c: publication_side(c, kinds=False))
+
     clause_side: list[tuple[int, Interval]] = []
-    for k, c in enumerate(clusters):
-        if all(is_clause_event(it.mention) for it in c):
-            day = _day_of(c)
-            if day is not None:
-                clause_side.append((k, day))
-    days = {day.start for _, day in clause_side}
+    for k in range(len(clusters)):
+        side = side_of(k)
+        if side is not None and side[0] == "clause" and kinds_of(k):  # (of no kind: joins none)
+            clause_side.append((k, side[1]))
+    # their days and the days before (whether a cluster may join the day before is asked
+    # only when that day has a dated cluster: _told_as_headline reads its clauses)
+    days = {d for _, day in clause_side for d in (day.start, day.start - timedelta(days=1))}
     # the dated clusters of those days, filed under their day alone (a bucket of level 0: a
     # day's join reads that day's clusters only, kerryview.incremental.merge reads them so)
     index = DateTermIndex()
     dated: dict[int, tuple[Interval, dict[str, float]]] = {}
-    for k, c in enumerate(clusters) if days else ():
+    for k in range(len(clusters)) if days else ():
         cancel.check()
-        if any(is_clause_event(it.mention) for it in c) or \
-                not any(it.mention.dated_by == "time expression" for it in c):
+        side = side_of(k)
+        if side is None or side[0] != "dated" or side[1].start not in days:
             continue
-        day = _day_of(c)
-        if day is None or day.start not in days:
-            continue
-        total = _vector_sum(c)
+        day = side[1]
+        total = of("sum", k, _vector_sum)
         dated[k] = (day, total)
         norm = math.sqrt(sum(v * v for v in total.values())) or 1.0
         index.add(k, {t: v / norm for t, v in total.items()}, day, False, day.start)
-    kinds: dict[int, set[str]] = {}  # (each cluster's made when first asked for)
-
-    def kinds_of(k: int) -> set[str]:
-        got = kinds.get(k)
-        if got is None:
-            got = kinds[k] = _kinds(clusters[k])
-        return got
+    def words_of(k: int) -> set[str]:
+        return of("words", k, _event_words)
 
     into: dict[int, int] = {}
     dated_days = {day.start for day, _ in dated.values()}
     for k, day in clause_side:
         cancel.check()
-        if day.start not in dated_days:
-            continue
         c = clusters[k]
-        total: dict[str, float] = {}
-        for it in c:
-            for t, w in unmarked_vector(it, vec).items():
-                total[t] = total.get(t, 0.0) + w
+        before: Interval | None = _day_before(day)
+        if before.start not in dated_days or not of("headline", k, _told_as_headline):
+            before = None
+        if day.start not in dated_days and before is None:
+            continue
+        total = of("unmarked", k, unmarked)
         docs = {it.mention.document_id for it in c}
         norm = math.sqrt(sum(v * v for v in total.values())) or 1.0
         terms = key_terms({t: v / norm for t, v in total.items()})
         best: tuple[float, str, int] | None = None
-        for j in index.candidates(terms, day, False):
+        found = index.candidates(terms, day, False)
+        if before is not None:
+            found.update(index.candidates(terms, before, False))
+        mine = kinds_of(k)
+        for j in found:
             jday, jtotal = dated[j]
-            if jday != day or len(docs) == 1 and all(
-                    it.mention.document_id in docs for it in clusters[j]):
+            if jday != day and jday != before or mine.isdisjoint(kinds_of(j)) \
+                    or len(docs) == 1 and all(it.mention.document_id in docs for it in clusters[j]):
                 continue
-            if not kinds_of(k) or kinds_of(k).isdisjoint(kinds_of(j)):
-                continue
-            words = _event_words(c) | _event_words(clusters[j])
+            words = words_of(k) | words_of(j)
             s = sum(w * jtotal.get(t, 0.0) for t, w in total.items()
                     if t not in words) / (len(c) * len(clusters[j]))
             if s >= threshold:

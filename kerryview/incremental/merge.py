@@ -48,7 +48,7 @@ from kerryview.cancellation import NEVER, Cancellation
 from kerryview.events.blocking import (NEAR_DAYS, DateTermIndex, Postings, _cells, _file, count,
                                       dot_products, key_terms, level, with_near)
 from kerryview.events.merge import (LINK_FLOOR, SAME_WORDS_DATES, Item, MergeState, Sentence,
-                                    Told, _Group, _day_of, join_publication_dated,
+                                    Told, _Group, join_publication_dated, publication_side,
                                     _widened, agglomerate, can_witness, compared_near,
                                     event_id as passages_id, join_same_words, joinable, link,
                                     make_event, make_item, merge_score, passage, sentence_index,
@@ -768,10 +768,30 @@ class _JoinState:
                         todo.append(other)
         return done
 
-    def _on_days(self, keys: set) -> set:
-        """The stored clusters told on the days of these clusters (merge._day_of) not read
-        yet: join_publication_dated joins a day's clusters among themselves."""
-        days = {d.start.toordinal() for k in keys if (d := _day_of(self.group(k))) is not None}
+    def _near_days(self, after: set, before: set) -> set[int]:
+        """The days whose stored clusters the change may join otherwise (as ordinals):
+        join_publication_dated joins a day's clusters among themselves and with the clause
+        events of the day after told in the manner of a headline (its day before). A changed
+        cluster dated on day E (merge.publication_side) changes the choice of the clause
+        events of E and E+1, whose choices lie among E-1 .. E+1, whose clusters take the
+        clause events of the days up to E+2, which choose among E-2 .. E+2; a changed clause
+        cluster of day D, the choices of those of D-1 .. D+1, among D-2 .. D+1. Farther days
+        are joined as before the change; a cluster on neither side joins none. The changed
+        clusters are read as join_same_words joins them, before the change and after it."""
+        out: set[int] = set()
+        for keys, when in ((after, True), (before, False)):
+            groups = join_same_words([self.group(k) for k in sorted(keys, key=str)],
+                                     self.merger.cancel, lambda s, w=when: self.dates(s, w),
+                                     lambda m, w=when: self.sentence_of(m, w))
+            for g in groups:
+                side = publication_side(g)
+                if side is not None:
+                    d = side[1].start.toordinal()
+                    out.update(range(d - 2, d + (3 if side[0] == "dated" else 2)))
+        return out
+
+    def _on_days(self, days: set[int]) -> set:
+        """The stored clusters told on these days (merge._day_of; ordinals) not read yet."""
         out: set = set()
         removed, docs = self.merger.removed_rows, self.merger.removed_docs
         for day in sorted(days - self.days):
@@ -795,25 +815,38 @@ class _JoinState:
         idf.update(self.vec.idf)
         return Vectorizer(idf)
 
-    def apply(self, change: Change) -> None:
-        after: set = set(self.made)
-        before: set = set(self.gone)
+    def _closed(self, after: set, before: set) -> tuple[set, set]:
+        """These clusters and those linked to them (linked), after the change and before it,
+        until no more are."""
         while True:
             a = self.linked(after | {k for k in before if k not in self.gone}, True)
             b = self.linked(before | {k for k in a if not isinstance(k, tuple)}, False)
-            more = self._on_days(a | b)
-            if a == after and b == before and not more:
-                break
-            after, before = a | {k for k in more if k not in self.gone}, b | more
+            if a == after and b == before:
+                return after, before
+            after, before = a, b
+
+    def apply(self, change: Change) -> None:
+        # the changed clusters and those joined with them in a sentence, before the change
+        # and after it
+        after, before = self._closed(set(self.made), set(self.gone))
+        # the stored clusters of the days near theirs (_near_days), and those joined with them
+        # in a sentence: a group of one day is read whole with its day, and one of several
+        # days is joined to none (merge._day_of), so their days need not be read
+        more = self._on_days(self._near_days(after, before))
+        after, before = self._closed(after | {k for k in more if k not in self.gone},
+                                     before | more)
         old_groups = [self.group(k) for k in sorted(before)]
         new_groups = [self.group(k) for k in sorted(after, key=str)]
         vec = self._weights(old_groups + new_groups)
+        memo: dict = {}  # (what each cluster tells, for both joins: most clusters are in both)
         old = {passages_id(g) for g in join_publication_dated(join_same_words(
             old_groups, self.merger.cancel,
-            lambda s: self.dates(s, False), lambda m: self.sentence_of(m, False)), vec)}
+            lambda s: self.dates(s, False), lambda m: self.sentence_of(m, False)), vec,
+            memo=memo)}
         new = {passages_id(g): g for g in join_publication_dated(join_same_words(
             new_groups, self.merger.cancel,
-            lambda s: self.dates(s, True), lambda m: self.sentence_of(m, True)), vec)}
+            lambda s: self.dates(s, True), lambda m: self.sentence_of(m, True)), vec,
+            memo=memo)}
         change.gone_events = old - new.keys()
         change.events = [make_event(g) for i, g in new.items() if i not in old]
 
