@@ -1103,6 +1103,52 @@ def test_below_the_lead_a_report_is_news_of_the_day(monkeypatch):  # "reports_be
     assert _reported_below(off) == []
 
 
+def test_below_the_lead_a_report_after_a_linking_word_is_news_of_the_day(monkeypatch):  # "reports_after_link"
+    """The example of clause_rules.json reports_after_link: a report below the lead that opens
+    with a conjunction or a linking adverb ("But", "However,") is of the publication day as one
+    that opens with its subject is, labelled without the linking word; not one after an opening
+    phrase of time. Off (number 0), none of them is."""
+    from kerryview.events import mentions
+    rule = clause_rules_raw()["reports_after_link"]
+    text = re.match(r'"(.*?)":', rule["example"]).group(1).replace("| ", "")
+    assert rule["number"] == 1 and mentions._reports_after_link()
+    found = find_mentions(_doc(text), tag(text, DCT), dct_clauses=NEWS)
+    below = [f for f in found if is_clause_event(f.mention) and f.mention.start > text.index("roads.")]
+    assert [(f.mention.start, f.label) for f in below] == [
+        (text.index("But the mayor"), "The mayor said the roads will stay closed"),
+        (text.index("However, the police"), "The police said the town is calm")]
+    assert all(f.interval.start.date() == DCT for f in below)
+    off = re.match(r'"(.*?)":', rule["number_example"]).group(1).replace("| ", "")
+    assert _reported_below(off) == ["said"]
+    monkeypatch.setattr(mentions, "_reports_after_link", lambda: False)
+    assert _reported_below(off) == []
+
+
+def test_below_the_lead_a_report_that_ends_its_sentence_is_news_of_the_day(monkeypatch):
+    """The example of clause_rules.json reports_closing_below_lead: a report below the lead
+    that ends its sentence ("..., Mayor Smith said") is of the publication day, labelled with
+    its speaker; not one whose subject is a pronoun or a noun that refers back, nor one whose
+    reported clause tells a past happening. Off (number 0), none of them is."""
+    from kerryview.events import mentions
+    rule = clause_rules_raw()["reports_closing_below_lead"]
+    text = re.match(r'"(.*?)":', rule["example"]).group(1).replace("| ", "")
+    assert rule["number"] == 1 and mentions._reports_closing()
+    found = find_mentions(_doc(text), tag(text, DCT), dct_clauses=NEWS)
+    below = [f for f in found if is_clause_event(f.mention) and f.mention.start > text.index("roads.")]
+    assert [(f.mention.start, text[f.mention.trigger_start:f.mention.trigger_end], f.label) for f in below] == [
+        (text.index("The roads will"), "said", "Mayor Smith: The roads will stay closed")]
+    assert below[0].interval.start.date() == DCT
+    # a conjunction before the subject: a verb of the sentence's subject, or a comparison
+    assert _reported_below(LEAD_OF_THREE + "The men had been on holiday, and reported flu symptoms. "
+                           "The storm will last, as Mayor Smith explained.") == []
+    # a report of a report: the label would open with the one inside
+    assert _reported_below(LEAD_OF_THREE + "He said the storm will last, Mayor Smith said.") == []
+    off = re.match(r'"(.*?)":', rule["number_example"]).group(1).replace("| ", "")
+    assert _reported_below(off) == ["said"]
+    monkeypatch.setattr(mentions, "_reports_closing", lambda: False)
+    assert _reported_below(off) == []
+
+
 LEAD_OF_THREE = ("Rebels attacked a town on Monday. Officials have evacuated the area. "
                  "The army has sealed the roads. ")  # a lead: the sentence added is below it
 

@@ -1418,12 +1418,14 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
             # the reporter's attribution, made for the article (clause_rules.json
             # reports_below_lead); what was said is of no known day
             spans = clause_spans(text, (a, b), ())
-            said = statement_words(text, spans[0], (a, b)) if spans else None
-            if said is not None and said[0] not in keys and said[0] >= lines.body_start(a) \
-                    and _opens_with_its_report(text, a, said) \
-                    and not _tells_past_happening(text, spans, said, b) \
-                    and (found_one := clause_event(spans[0], said, a, b)) is not None:
-                out.append(found_one)
+            for cl in spans[:1] + spans[-1:] if len(spans) > 1 else spans:
+                said = statement_words(text, cl, (a, b))
+                if said is not None and said[0] not in keys and said[0] >= lines.body_start(a) \
+                        and _opens_with_its_report(text, a, said, b) \
+                        and not _tells_past_happening(text, spans, said, b) \
+                        and (found_one := clause_event(cl, said, a, b)) is not None:
+                    out.append(found_one)
+                    break
             continue
         if before is not None:
             # "Williams was pulled over early Sunday. | He gave a blood sample.": the story
@@ -1572,22 +1574,75 @@ def _may_report(text: str, a: int, b: int) -> bool:
         return False
     reporting = event_lists(LEAD_RULES)["pure_reporting"]
     other = reporting_verbs()["other_forms"] | reporting_verbs()["opinion"]
-    first = next((m for m in WORD.finditer(text, a, b) if m.group() in reporting and m.group() not in other), None)
-    return first is not None and _opens_with_its_report(text, a, (first.start(), first.end()))
+    return any(_opens_with_its_report(text, a, (m.start(), m.end()), b) for m in WORD.finditer(text, a, b)
+               if m.group() in reporting and m.group() not in other)
 
 
-def _opens_with_its_report(text: str, a: int, said: tuple[int, int]) -> bool:
+def _opens_with_its_report(text: str, a: int, said: tuple[int, int], b: int) -> bool:
     """Whether the sentence from `a` opens with the subject of its report `said` ("Doctors
     said ...", "Canada said ..."): no opening phrase, conjunction or comma before the reporting
-    verb ("At the time, doctors told ...", "But he stressed ...", "If ..., he said"), nor a
-    pronoun for its subject, whose antecedent a sentence below the lead may not name
-    (clause_rules.json subject_pronouns)."""
+    verb ("At the time, doctors told ...", "If ..., he said"), nor a pronoun for its subject,
+    whose antecedent a sentence below the lead may not name (clause_rules.json
+    subject_pronouns); but a linking word that opens it, a coordinating conjunction or a
+    linking adverb ("But an INS spokeswoman said ...", "However, Freeh said ...";
+    clause_rules.json reports_after_link), is passed over. Or it ends with its report, a
+    noun phrase and the reporting verb after a comma ("..., the company said":
+    _closes_with_its_report)."""
+    if _closes_with_its_report(text, a, said, b):
+        return True
+    first = WORD.match(text, a) or WORD.search(text, a, said[0])
+    if first is not None and _reports_after_link() and first.group().lower() in _report_links():
+        a = first.end()
+        a += len(text[a:said[0]]) - len(text[a:said[0]].lstrip(" ,"))  # "However, Freeh said"
     words = [w.lower() for w in WORD.findall(text, a, said[0])]
     if not words or "," in text[a:said[0]] or re.search(r"[;:()]|--|—", text[a:said[0]]):
         return False
     rules = clause_rules()
     return words[0] not in cues()["phrase_breaks"] and words[0] not in _conjunctions() \
         and not (len(words) == 1 and words[0] in rules["subject_pronouns"])
+
+
+def _closes_with_its_report(text: str, a: int, said: tuple[int, int], b: int) -> bool:
+    """Whether the report `said` ends the sentence from `a`, after a comma, with a noun phrase
+    for its subject ("The move rewards shareholders, Oneida said.", "..., the Kremlin statement
+    said", "..., Johnson said at a press conference": labels.only_reports) or its subject after
+    it ("..., said Greg Trevor, a spokesman"), what was said before it (clause_rules.json
+    reports_closing_below_lead). Not a pronoun for its subject ("..., he said"), nor a verb
+    joined to the sentence's subject or a clause of comparison ("..., and reported symptoms",
+    "..., as Hay explained"): their word before the subject is a conjunction."""
+    if not _reports_closing() or not only_reports(text, said, b):
+        return False
+    head = text[a:said[0]]
+    cut = head.rfind(",")
+    if cut < 0 or not WORD.search(head, 0, cut):
+        return False
+    words = [w.lower() for w in WORD.findall(head, cut + 1)]
+    if len(words) > int(next(iter(clause_rules()["reporting_tail_words"]))):
+        return False
+    if not words or words[0] in _conjunctions() or words[0] in cues()["phrase_breaks"]:
+        return False  # "..., and reported symptoms", "..., as Hay explained"
+    start = a + cut + 1 + len(head[cut + 1:]) - len(head[cut + 1:].lstrip())
+    reporting = event_lists(LEAD_RULES)["pure_reporting"] - reporting_verbs()["other_forms"]
+    if any(w in reporting for w in WORD.findall(text, a, start)):
+        return False  # "He said holding warming ... would require ..., the State Department said": a
+        # report told in a report, whose label would open with the one inside
+    reported = reported_span(text, (a, b), start, len(text[:b].rstrip(" .\n")), said)
+    return reported is not None and bool(reported[2])  # a speaker the label names ("Oneida:"),
+    # not a pronoun nor a noun that refers back ("he said", "the company said": labels.reported_span)
+
+
+def _report_links() -> frozenset[str]:
+    """The linking words a report below the lead may open with (clause_rules.json
+    reports_after_link): the coordinating conjunctions and the linking adverbs."""
+    return cues()["coordinating_conjunctions"] | event_lists(LEAD_RULES)["sentence_adverbs"]
+
+
+def _reports_after_link() -> bool:
+    return bool(int(_clause_rules_raw()["reports_after_link"]["number"]))
+
+
+def _reports_closing() -> bool:
+    return bool(int(_clause_rules_raw()["reports_closing_below_lead"]["number"]))
 
 
 def _tells_past_happening(text: str, spans: list[Clause], said: tuple[int, int], end: int) -> bool:
