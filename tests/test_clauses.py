@@ -1149,6 +1149,27 @@ def test_below_the_lead_a_report_that_ends_its_sentence_is_news_of_the_day(monke
     assert _reported_below(off) == []
 
 
+def test_below_the_lead_a_present_progressive_is_news_of_the_day(monkeypatch):  # "progressive_now"
+    """The example of clause_rules.json progressive_now: below the lead, a sentence with no
+    time expression told in the present progressive is news of the publication day (its
+    event, the verb in -ing); not the past progressive, nor a passive or a copula in the
+    present. Without the rule, none is."""
+    from kerryview.events import clauses
+    example = clause_rules_raw()["progressive_now"]["example"]
+    text = re.match(r'"(.*?)":', example).group(1).replace("| ", "")
+    assert _reported_below(text) == ["negotiating"]
+    below = [f for f in find_mentions(_doc(text), tag(text, DCT), dct_clauses=NEWS)
+             if is_clause_event(f.mention) and f.mention.start > text.index("roads.")]
+    assert below[0].label == "The company is negotiating with the rebels"
+    assert below[0].interval.start.date() == DCT
+    # a reporting verb in -ing is the statement rules' ("is reporting"), not a going-on
+    assert _reported_below(LEAD_OF_THREE + "The newspaper is reporting heavy losses.") == []
+    # inside a quotation: the speaker's words
+    assert _reported_below(LEAD_OF_THREE + '"We are only following the best science," he told reporters.') == []
+    monkeypatch.setattr(clauses, "_progressive_after", lambda *a: False)
+    assert _reported_below(text) == []
+
+
 LEAD_OF_THREE = ("Rebels attacked a town on Monday. Officials have evacuated the area. "
                  "The army has sealed the roads. ")  # a lead: the sentence added is below it
 

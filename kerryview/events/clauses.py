@@ -503,7 +503,8 @@ def about_now(text: str, a: int, b: int) -> bool:
     """Whether the sentence text[a:b] may tell a statement about the time of the report (a
     look at its words before its clauses are read: clause_rules.json statements_about_now): a
     reporting verb in the present ("officials say"), an auxiliary of the present perfect
-    ("has stalled") or a stative verb in the present ("now wants"), each finite: after its
+    ("has stalled"), of the present progressive ("is negotiating": _progressive_after) or a
+    stative verb in the present ("now wants"), each finite: after its
     subject (opens_clause, _stative), not after "to" or a verb whose object it follows ("had
     to help survivors know where to go", "to have"). Below the news sentences, such a
     sentence is news of the publication too; its clause told in the present (tells_now) is
@@ -519,8 +520,31 @@ def about_now(text: str, a: int, b: int) -> bool:
                 before and (before[-1].group().lower() == "to" or before[-1].group().lower() in modals()["modals"])
                 and not re.search(r"[,;:\"“”'`]", text[before[-1].end():m.start()])):
             return True  # not "to have", "would say": no finite verb ("... will,\" says one official" is)
+        if w in rules["progressive_now"] and _progressive_after(text, m.end(), b) \
+                and not quoted(text, (a, b), m.start()) and m.start() < clause_spans(text, (a, b))[0].end:
+            return True  # "The company is negotiating with the Soviets": going on as it is written
+            # (not the speaker's '"We are only following the best science," he told reporters';
+            # not a relative or reported clause's, "Scientists who are studying the virus said")
         if not (w.lower().endswith("ly") or w.lower() in rules["adverbs_before_verb"]):
             before.append(m)
+    return False
+
+
+def _progressive_after(text: str, at: int, end: int) -> bool:
+    """Whether the auxiliary ending at `at` makes a present progressive (clause_rules.json
+    progressive_now): its next word, adverbs skipped, a lower-case verb in -ing that is not a
+    report ("is negotiating", "are still counting on"; not "is reporting", "is speaking",
+    whose report is the statement rule's, nor "is something", "is during")."""
+    rules = clause_rules()
+    for m in _WORD.finditer(text, at, end):
+        w = m.group()
+        if w.endswith("ly") or w in rules["adverbs_before_verb"]:
+            continue
+        if not (w.endswith("ing") and w.islower() and len(w) > 5) or w in stopwords() or w in cues()["not_events"]:
+            return False
+        base = w[:-3]
+        reporting = event_lists("lead_rules.json")["pure_reporting"] | reporting_verbs()["other_forms"]
+        return not any(f in reporting for f in (base + "s", base + "es", base + "ed", base + "d", w))
     return False
 
 
