@@ -1103,6 +1103,19 @@ def test_below_the_lead_a_report_is_news_of_the_day(monkeypatch):  # "reports_be
     assert _reported_below(off) == []
 
 
+def test_below_the_lead_a_report_is_taken_when_no_clause_tells_now(monkeypatch):  # "when_not_now"
+    """The when_not_now example of clause_rules.json reports_below_lead: a sentence below the
+    lead that looks like a statement about now ('has') but tells none keeps its report, of the
+    publication day; with when_not_now 0 it has no event."""
+    from kerryview.events import mentions
+    rule = clause_rules_raw()["reports_below_lead"]
+    text = re.match(r'"(.*?)":', rule["when_not_now_example"]).group(1).replace("| ", "")
+    assert rule["when_not_now"] == 1 and mentions._report_when_not_now()
+    assert _reported_below(text) == ["said"]
+    monkeypatch.setattr(mentions, "_report_when_not_now", lambda: False)
+    assert _reported_below(text) == []
+
+
 def test_below_the_lead_a_report_after_a_linking_word_is_news_of_the_day(monkeypatch):  # "reports_after_link"
     """The example of clause_rules.json reports_after_link: a report below the lead that opens
     with a conjunction or a linking adverb ("But", "However,") is of the publication day as one

@@ -1387,6 +1387,20 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
         # (merge.copy_groups), compared with other articles once, as one event.
         return Found(mention, label, contexts.sentence_terms(a), value_interval(day))
 
+    def report_event(a: int, b: int) -> Found | None:
+        """The report of the sentence text[a:b] below the lead, with no time expression
+        ("Police said the roads are open."): the reporter's attribution, made for the article
+        (clause_rules.json reports_below_lead); what was said is of no known day."""
+        spans = clause_spans(text, (a, b), ())
+        for cl in spans[:1] + spans[-1:] if len(spans) > 1 else spans:
+            said = statement_words(text, cl, (a, b))
+            if said is not None and said[0] not in keys and said[0] >= lines.body_start(a) \
+                    and _opens_with_its_report(text, a, said, b) \
+                    and not _tells_past_happening(text, spans, said, b) \
+                    and (found_one := clause_event(cl, said, a, b)) is not None:
+                return found_one
+        return None
+
     # the time-expression mentions by where their passage starts (_narrative_day)
     dated = sorted(((f.mention.start, i) for i, f in enumerate(found) if f.mention.dated_by == "time expression"
                     and f.mention.trigger_start is not None), key=lambda x: x[0])
@@ -1414,18 +1428,8 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
                 or why_not_event_sentence(text[a:b]) is not None:
             continue
         if report_only:
-            # "Police said an unmarked police car was hit with gasoline bombs.": the report is
-            # the reporter's attribution, made for the article (clause_rules.json
-            # reports_below_lead); what was said is of no known day
-            spans = clause_spans(text, (a, b), ())
-            for cl in spans[:1] + spans[-1:] if len(spans) > 1 else spans:
-                said = statement_words(text, cl, (a, b))
-                if said is not None and said[0] not in keys and said[0] >= lines.body_start(a) \
-                        and _opens_with_its_report(text, a, said, b) \
-                        and not _tells_past_happening(text, spans, said, b) \
-                        and (found_one := clause_event(cl, said, a, b)) is not None:
-                    out.append(found_one)
-                    break
+            if (found_one := report_event(a, b)) is not None:
+                out.append(found_one)
             continue
         if before is not None:
             # "Williams was pulled over early Sunday. | He gave a blood sample.": the story
@@ -1505,6 +1509,14 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
             found_one = clause_event(statement[1], statement[0], a, b)
             if found_one is not None:
                 out.append(found_one)
+                told = True
+        if now_only and not told and _reports_below_lead() and _report_when_not_now() \
+                and not in_sentence and _may_report(text, a, b) \
+                and (found_one := report_event(a, b)) is not None:
+            # "Juanita Castro said she has not visited the relatives": a look at its words took
+            # it for a statement about now ('has'), but none of its clauses tells one; its
+            # report is the reporter's attribution all the same (reports_below_lead)
+            out.append(found_one)
     return out
 
 
@@ -1635,6 +1647,12 @@ def _report_links() -> frozenset[str]:
     """The linking words a report below the lead may open with (clause_rules.json
     reports_after_link): the coordinating conjunctions and the linking adverbs."""
     return cues()["coordinating_conjunctions"] | event_lists(LEAD_RULES)["sentence_adverbs"]
+
+
+def _report_when_not_now() -> bool:
+    """Whether a report below the lead is taken from a sentence that looked like a statement
+    about now but tells none (clause_rules.json reports_below_lead "when_not_now": 1 on)."""
+    return bool(int(_clause_rules_raw()["reports_below_lead"]["when_not_now"]))
 
 
 def _reports_after_link() -> bool:
