@@ -1168,7 +1168,7 @@ def test_below_the_lead_a_present_progressive_is_news_of_the_day(monkeypatch):  
     event, the verb in -ing); not the past progressive, nor a passive or a copula in the
     present. Without the rule, none is."""
     from kerryview.events import clauses
-    example = clause_rules_raw()["progressive_now"]["example"]
+    example = clause_rules_raw()["progressive_now"]["example"]  # (clauses.progressive_now)
     text = re.match(r'"(.*?)":', example).group(1).replace("| ", "")
     assert _reported_below(text) == ["negotiating"]
     below = [f for f in find_mentions(_doc(text), tag(text, DCT), dct_clauses=NEWS)
@@ -1180,6 +1180,21 @@ def test_below_the_lead_a_present_progressive_is_news_of_the_day(monkeypatch):  
     # inside a quotation: the speaker's words
     assert _reported_below(LEAD_OF_THREE + '"We are only following the best science," he told reporters.') == []
     monkeypatch.setattr(clauses, "_progressive_after", lambda *a: False)
+    assert _reported_below(text) == []
+
+
+def test_a_few_sentences_of_an_article_are_news_for_their_progressive(monkeypatch):  # "progressive_per_article"
+    """The examples of clause_rules.json progressive_per_article: at most that many sentences
+    of one article below its lead are news of the day for their present progressive; with 0,
+    none."""
+    from kerryview.events import mentions
+    rule = clause_rules_raw()["progressive_per_article"]
+    example = re.match(r'"(.*?)":', rule["example"]).group(1).replace("| ", "")
+    assert _reported_below(example) == ["negotiating", "sending"]
+    text = re.match(r'"(.*?)":', rule["number_example"]).group(1).replace("| ", "")
+    assert rule["number"] == 2 and mentions._progressive_cap() == 2
+    assert _reported_below(text) == ["negotiating", "sending"]
+    monkeypatch.setattr(mentions, "_progressive_cap", lambda: 0)
     assert _reported_below(text) == []
 
 

@@ -503,8 +503,7 @@ def about_now(text: str, a: int, b: int) -> bool:
     """Whether the sentence text[a:b] may tell a statement about the time of the report (a
     look at its words before its clauses are read: clause_rules.json statements_about_now): a
     reporting verb in the present ("officials say"), an auxiliary of the present perfect
-    ("has stalled"), of the present progressive ("is negotiating": _progressive_after) or a
-    stative verb in the present ("now wants"), each finite: after its
+    ("has stalled") or a stative verb in the present ("now wants"), each finite: after its
     subject (opens_clause, _stative), not after "to" or a verb whose object it follows ("had
     to help survivors know where to go", "to have"). Below the news sentences, such a
     sentence is news of the publication too; its clause told in the present (tells_now) is
@@ -520,13 +519,24 @@ def about_now(text: str, a: int, b: int) -> bool:
                 before and (before[-1].group().lower() == "to" or before[-1].group().lower() in modals()["modals"])
                 and not re.search(r"[,;:\"“”'`]", text[before[-1].end():m.start()])):
             return True  # not "to have", "would say": no finite verb ("... will,\" says one official" is)
-        if w in rules["progressive_now"] and _progressive_after(text, m.end(), b) \
-                and not quoted(text, (a, b), m.start()) and m.start() < clause_spans(text, (a, b))[0].end:
-            return True  # "The company is negotiating with the Soviets": going on as it is written
-            # (not the speaker's '"We are only following the best science," he told reporters';
-            # not a relative or reported clause's, "Scientists who are studying the virus said")
         if not (w.lower().endswith("ly") or w.lower() in rules["adverbs_before_verb"]):
             before.append(m)
+    return False
+
+
+def progressive_now(text: str, a: int, b: int) -> bool:
+    """Whether the main clause of the sentence text[a:b] is told in the present progressive
+    (clause_rules.json progressive_now: "The company is negotiating with the Soviets"), going
+    on as the report is written: a statement about now, as about_now's are. Not inside a
+    quotation (the speaker's '"We are only following the best science," he told reporters'),
+    nor in a clause after the first, relative or reported ("Scientists who are studying the
+    virus said")."""
+    words = clause_rules()["progressive_now"]
+    first_end = None
+    for m in _WORD.finditer(text, a, b):
+        if m.group() in words and _progressive_after(text, m.end(), b) and not quoted(text, (a, b), m.start()):
+            first_end = clause_spans(text, (a, b))[0].end if first_end is None else first_end
+            return m.start() < first_end
     return False
 
 

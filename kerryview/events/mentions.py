@@ -19,7 +19,7 @@ from kerryview.cancellation import NEVER, Cancellation
 from kerryview.events.clauses import (Clause, anchors_clause, at_that_time, clause_rules, clause_spans,
                                       governs_clause, lead_sentences, main_subject, antecedent_subject,
                                       publication_event_words, reports, mention_dating, time_phrase_only,
-                                      statement_words, stative_now, subject_elsewhere, tells_now, about_now,
+                                      statement_words, stative_now, subject_elsewhere, tells_now, about_now, progressive_now,
                                       not_news, dates_report, QUOTE_MARKS)
 from kerryview.events.headline import Lead, is_event_noun, lead_passages, main_event_words, split_at_head
 from kerryview.events.antecedents import agrees, antecedent, pronoun_kind, subject_of, with_antecedent
@@ -1405,6 +1405,7 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
     dated = sorted(((f.mention.start, i) for i, f in enumerate(found) if f.mention.dated_by == "time expression"
                     and f.mention.trigger_start is not None), key=lambda x: x[0])
     dated = ([s for s, _ in dated], [found[i] for _, i in dated])
+    progressive = 0  # the sentences below the lead taken for their present progressive
     for k, (a, b) in enumerate(sents):
         now_only = False  # below the lead: only its first clause told in the present
         report_only = False  # below the lead, no time expression: only its report (reports_below_lead)
@@ -1412,7 +1413,11 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
         if news_end is not None and a >= news_end:
             j = bisect_left(anchored, a)
             if j == len(anchored) or anchored[j] >= b:
-                if not about_now(text, a, b):
+                now = about_now(text, a, b)
+                # "The company is negotiating with the Soviets": going on, a few of an article's
+                going_on = not now and progressive < _progressive_cap() and progressive_now(text, a, b)
+                progressive += going_on
+                if not now and not going_on:
                     # not "Hong Kong was hit hard by the 2003 SARS outbreak": a time of its own
                     before = None if bisect_left(tx_starts, a) < bisect_left(tx_starts, b) \
                         or _narrative_break(text, a, b) else \
@@ -1647,6 +1652,12 @@ def _report_links() -> frozenset[str]:
     """The linking words a report below the lead may open with (clause_rules.json
     reports_after_link): the coordinating conjunctions and the linking adverbs."""
     return cues()["coordinating_conjunctions"] | event_lists(LEAD_RULES)["sentence_adverbs"]
+
+
+def _progressive_cap() -> int:
+    """How many sentences below the lead of one article its present progressive makes news of
+    the day at most (clause_rules.json progressive_per_article; 0: progressive_now is off)."""
+    return int(_clause_rules_raw()["progressive_per_article"]["number"])
 
 
 def _report_when_not_now() -> bool:
