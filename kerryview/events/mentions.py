@@ -1603,7 +1603,7 @@ def _opens_with_its_report(text: str, a: int, said: tuple[int, int], b: int) -> 
     subject_pronouns); but a linking word that opens it, a coordinating conjunction or a
     linking adverb ("But an INS spokeswoman said ...", "However, Freeh said ...";
     clause_rules.json reports_after_link), is passed over. Or it ends with its report, a
-    noun phrase and the reporting verb after a comma ("..., the company said":
+    named speaker and the reporting verb after a comma ("..., Oneida said":
     _closes_with_its_report)."""
     if _closes_with_its_report(text, a, said, b):
         return True
@@ -1620,13 +1620,15 @@ def _opens_with_its_report(text: str, a: int, said: tuple[int, int], b: int) -> 
 
 
 def _closes_with_its_report(text: str, a: int, said: tuple[int, int], b: int) -> bool:
-    """Whether the report `said` ends the sentence from `a`, after a comma, with a noun phrase
-    for its subject ("The move rewards shareholders, Oneida said.", "..., the Kremlin statement
-    said", "..., Johnson said at a press conference": labels.only_reports) or its subject after
-    it ("..., said Greg Trevor, a spokesman"), what was said before it (clause_rules.json
-    reports_closing_below_lead). Not a pronoun for its subject ("..., he said"), nor a verb
-    joined to the sentence's subject or a clause of comparison ("..., and reported symptoms",
-    "..., as Hay explained"): their word before the subject is a conjunction."""
+    """Whether the report `said` ends the sentence text[a:b], after a comma, with a noun phrase
+    for its subject ("The move rewards shareholders, Oneida said.", "..., Johnson said at a
+    press conference": labels.only_reports), what was said before it (clause_rules.json
+    reports_closing_below_lead), its label naming the speaker ("Oneida: The move rewards
+    shareholders"; labels.reported_span). Not a pronoun for its subject nor a noun that refers
+    back to a name ("..., he said", "..., the company said": the label would tell what was said
+    without who said it); not a verb joined to the sentence's subject or a clause of comparison
+    ("..., and reported symptoms", "..., as Hay explained": a conjunction or a preposition
+    before the subject); not a report of a report ("He said ..., the State Department said")."""
     if not _reports_closing() or not only_reports(text, said, b):
         return False
     head = text[a:said[0]]
@@ -1667,10 +1669,14 @@ def _report_when_not_now() -> bool:
 
 
 def _reports_after_link() -> bool:
+    """Whether a report below the lead may open with a linking word (clause_rules.json
+    reports_after_link "number": 1 on, 0 off)."""
     return bool(int(_clause_rules_raw()["reports_after_link"]["number"]))
 
 
 def _reports_closing() -> bool:
+    """Whether a report below the lead may end its sentence (clause_rules.json
+    reports_closing_below_lead "number": 1 on, 0 off)."""
     return bool(int(_clause_rules_raw()["reports_closing_below_lead"]["number"]))
 
 
