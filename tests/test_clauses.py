@@ -1103,6 +1103,101 @@ def test_below_the_lead_a_report_is_news_of_the_day(monkeypatch):  # "reports_be
     assert _reported_below(off) == []
 
 
+def test_below_the_lead_a_report_is_taken_when_no_clause_tells_now(monkeypatch):  # "when_not_now"
+    """The when_not_now example of clause_rules.json reports_below_lead: a sentence below the
+    lead that looks like a statement about now ('has') but tells none keeps its report, of the
+    publication day; with when_not_now 0 it has no event."""
+    from kerryview.events import mentions
+    rule = clause_rules_raw()["reports_below_lead"]
+    text = re.match(r'"(.*?)":', rule["when_not_now_example"]).group(1).replace("| ", "")
+    assert rule["when_not_now"] == 1 and mentions._report_when_not_now()
+    assert _reported_below(text) == ["said"]
+    monkeypatch.setattr(mentions, "_report_when_not_now", lambda: False)
+    assert _reported_below(text) == []
+
+
+def test_below_the_lead_a_report_after_a_linking_word_is_news_of_the_day(monkeypatch):  # "reports_after_link"
+    """The example of clause_rules.json reports_after_link: a report below the lead that opens
+    with a conjunction or a linking adverb ("But", "However,") is of the publication day as one
+    that opens with its subject is, labelled without the linking word; not one after an opening
+    phrase of time. Off (number 0), none of them is."""
+    from kerryview.events import mentions
+    rule = clause_rules_raw()["reports_after_link"]
+    text = re.match(r'"(.*?)":', rule["example"]).group(1).replace("| ", "")
+    assert rule["number"] == 1 and mentions._reports_after_link()
+    found = find_mentions(_doc(text), tag(text, DCT), dct_clauses=NEWS)
+    below = [f for f in found if is_clause_event(f.mention) and f.mention.start > text.index("roads.")]
+    assert [(f.mention.start, f.label) for f in below] == [
+        (text.index("But the mayor"), "The mayor said the roads will stay closed"),
+        (text.index("However, the police"), "The police said the town is calm")]
+    assert all(f.interval.start.date() == DCT for f in below)
+    off = re.match(r'"(.*?)":', rule["number_example"]).group(1).replace("| ", "")
+    assert _reported_below(off) == ["said"]
+    monkeypatch.setattr(mentions, "_reports_after_link", lambda: False)
+    assert _reported_below(off) == []
+
+
+def test_below_the_lead_a_report_that_ends_its_sentence_is_news_of_the_day(monkeypatch):
+    """The example of clause_rules.json reports_closing_below_lead: a report below the lead
+    that ends its sentence ("..., Mayor Smith said") is of the publication day, labelled with
+    its speaker; not one whose subject is a pronoun or a noun that refers back, nor one whose
+    reported clause tells a past happening. Off (number 0), none of them is."""
+    from kerryview.events import mentions
+    rule = clause_rules_raw()["reports_closing_below_lead"]
+    text = re.match(r'"(.*?)":', rule["example"]).group(1).replace("| ", "")
+    assert rule["number"] == 1 and mentions._reports_closing()
+    found = find_mentions(_doc(text), tag(text, DCT), dct_clauses=NEWS)
+    below = [f for f in found if is_clause_event(f.mention) and f.mention.start > text.index("roads.")]
+    assert [(f.mention.start, text[f.mention.trigger_start:f.mention.trigger_end], f.label) for f in below] == [
+        (text.index("The roads will"), "said", "Mayor Smith: The roads will stay closed")]
+    assert below[0].interval.start.date() == DCT
+    # a conjunction before the subject: a verb of the sentence's subject, or a comparison
+    assert _reported_below(LEAD_OF_THREE + "The men had been on holiday, and reported flu symptoms. "
+                           "The storm will last, as Mayor Smith explained.") == []
+    # a report of a report: the label would open with the one inside
+    assert _reported_below(LEAD_OF_THREE + "He said the storm will last, Mayor Smith said.") == []
+    off = re.match(r'"(.*?)":', rule["number_example"]).group(1).replace("| ", "")
+    assert _reported_below(off) == ["said"]
+    monkeypatch.setattr(mentions, "_reports_closing", lambda: False)
+    assert _reported_below(off) == []
+
+
+def test_below_the_lead_a_present_progressive_is_news_of_the_day(monkeypatch):  # "progressive_now"
+    """The example of clause_rules.json progressive_now: below the lead, a sentence with no
+    time expression told in the present progressive is news of the publication day (its
+    event, the verb in -ing); not the past progressive, nor a passive or a copula in the
+    present. Without the rule, none is."""
+    from kerryview.events import clauses
+    example = clause_rules_raw()["progressive_now"]["example"]  # (clauses.progressive_now)
+    text = re.match(r'"(.*?)":', example).group(1).replace("| ", "")
+    assert _reported_below(text) == ["negotiating"]
+    below = [f for f in find_mentions(_doc(text), tag(text, DCT), dct_clauses=NEWS)
+             if is_clause_event(f.mention) and f.mention.start > text.index("roads.")]
+    assert below[0].label == "The company is negotiating with the rebels"
+    assert below[0].interval.start.date() == DCT
+    # a reporting verb in -ing is the statement rules' ("is reporting"), not a going-on
+    assert _reported_below(LEAD_OF_THREE + "The newspaper is reporting heavy losses.") == []
+    # inside a quotation: the speaker's words
+    assert _reported_below(LEAD_OF_THREE + '"We are only following the best science," he told reporters.') == []
+    monkeypatch.setattr(clauses, "_progressive_after", lambda *a: False)
+    assert _reported_below(text) == []
+
+
+def test_a_few_sentences_of_an_article_are_news_for_their_progressive(monkeypatch):  # "progressive_per_article"
+    """The examples of clause_rules.json progressive_per_article: at most that many sentences
+    of one article below its lead are news of the day for their present progressive; with 0,
+    none."""
+    from kerryview.events import mentions
+    rule = clause_rules_raw()["progressive_per_article"]
+    example = re.match(r'"(.*?)":', rule["example"]).group(1).replace("| ", "")
+    assert _reported_below(example) == ["negotiating", "sending"]
+    text = re.match(r'"(.*?)":', rule["number_example"]).group(1).replace("| ", "")
+    assert rule["number"] == 2 and mentions._progressive_cap() == 2
+    assert _reported_below(text) == ["negotiating", "sending"]
+    monkeypatch.setattr(mentions, "_progressive_cap", lambda: 0)
+    assert _reported_below(text) == []
+
+
 LEAD_OF_THREE = ("Rebels attacked a town on Monday. Officials have evacuated the area. "
                  "The army has sealed the roads. ")  # a lead: the sentence added is below it
 

@@ -19,7 +19,7 @@ from kerryview.cancellation import NEVER, Cancellation
 from kerryview.events.clauses import (Clause, anchors_clause, at_that_time, clause_rules, clause_spans,
                                       governs_clause, lead_sentences, main_subject, antecedent_subject,
                                       publication_event_words, reports, mention_dating, time_phrase_only,
-                                      statement_words, stative_now, subject_elsewhere, tells_now, about_now,
+                                      statement_words, stative_now, subject_elsewhere, tells_now, about_now, progressive_now,
                                       not_news, dates_report, QUOTE_MARKS)
 from kerryview.events.headline import Lead, is_event_noun, lead_passages, main_event_words, split_at_head
 from kerryview.events.antecedents import agrees, antecedent, pronoun_kind, subject_of, with_antecedent
@@ -1387,10 +1387,25 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
         # (merge.copy_groups), compared with other articles once, as one event.
         return Found(mention, label, contexts.sentence_terms(a), value_interval(day))
 
+    def report_event(a: int, b: int) -> Found | None:
+        """The report of the sentence text[a:b] below the lead, with no time expression
+        ("Police said the roads are open."): the reporter's attribution, made for the article
+        (clause_rules.json reports_below_lead); what was said is of no known day."""
+        spans = clause_spans(text, (a, b), ())
+        for cl in spans[:1] + spans[-1:] if len(spans) > 1 else spans:
+            said = statement_words(text, cl, (a, b))
+            if said is not None and said[0] not in keys and said[0] >= lines.body_start(a) \
+                    and _opens_with_its_report(text, a, said, b) \
+                    and not _tells_past_happening(text, spans, said, b) \
+                    and (found_one := clause_event(cl, said, a, b)) is not None:
+                return found_one
+        return None
+
     # the time-expression mentions by where their passage starts (_narrative_day)
     dated = sorted(((f.mention.start, i) for i, f in enumerate(found) if f.mention.dated_by == "time expression"
                     and f.mention.trigger_start is not None), key=lambda x: x[0])
     dated = ([s for s, _ in dated], [found[i] for _, i in dated])
+    progressive = 0  # the sentences below the lead taken for their present progressive
     for k, (a, b) in enumerate(sents):
         now_only = False  # below the lead: only its first clause told in the present
         report_only = False  # below the lead, no time expression: only its report (reports_below_lead)
@@ -1398,7 +1413,11 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
         if news_end is not None and a >= news_end:
             j = bisect_left(anchored, a)
             if j == len(anchored) or anchored[j] >= b:
-                if not about_now(text, a, b):
+                now = about_now(text, a, b)
+                # "The company is negotiating with the Soviets": going on, a few of an article's
+                going_on = not now and progressive < _progressive_cap() and progressive_now(text, a, b)
+                progressive += going_on
+                if not now and not going_on:
                     # not "Hong Kong was hit hard by the 2003 SARS outbreak": a time of its own
                     before = None if bisect_left(tx_starts, a) < bisect_left(tx_starts, b) \
                         or _narrative_break(text, a, b) else \
@@ -1414,15 +1433,7 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
                 or why_not_event_sentence(text[a:b]) is not None:
             continue
         if report_only:
-            # "Police said an unmarked police car was hit with gasoline bombs.": the report is
-            # the reporter's attribution, made for the article (clause_rules.json
-            # reports_below_lead); what was said is of no known day
-            spans = clause_spans(text, (a, b), ())
-            said = statement_words(text, spans[0], (a, b)) if spans else None
-            if said is not None and said[0] not in keys and said[0] >= lines.body_start(a) \
-                    and _opens_with_its_report(text, a, said) \
-                    and not _tells_past_happening(text, spans, said, b) \
-                    and (found_one := clause_event(spans[0], said, a, b)) is not None:
+            if (found_one := report_event(a, b)) is not None:
                 out.append(found_one)
             continue
         if before is not None:
@@ -1503,6 +1514,14 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
             found_one = clause_event(statement[1], statement[0], a, b)
             if found_one is not None:
                 out.append(found_one)
+                told = True
+        if now_only and not told and _reports_below_lead() and _report_when_not_now() \
+                and not in_sentence and _may_report(text, a, b) \
+                and (found_one := report_event(a, b)) is not None:
+            # "Juanita Castro said she has not visited the relatives": a look at its words took
+            # it for a statement about now ('has'), but none of its clauses tells one; its
+            # report is the reporter's attribution all the same (reports_below_lead)
+            out.append(found_one)
     return out
 
 
@@ -1572,22 +1591,93 @@ def _may_report(text: str, a: int, b: int) -> bool:
         return False
     reporting = event_lists(LEAD_RULES)["pure_reporting"]
     other = reporting_verbs()["other_forms"] | reporting_verbs()["opinion"]
-    first = next((m for m in WORD.finditer(text, a, b) if m.group() in reporting and m.group() not in other), None)
-    return first is not None and _opens_with_its_report(text, a, (first.start(), first.end()))
+    return any(_opens_with_its_report(text, a, (m.start(), m.end()), b) for m in WORD.finditer(text, a, b)
+               if m.group() in reporting and m.group() not in other)
 
 
-def _opens_with_its_report(text: str, a: int, said: tuple[int, int]) -> bool:
+def _opens_with_its_report(text: str, a: int, said: tuple[int, int], b: int) -> bool:
     """Whether the sentence from `a` opens with the subject of its report `said` ("Doctors
     said ...", "Canada said ..."): no opening phrase, conjunction or comma before the reporting
-    verb ("At the time, doctors told ...", "But he stressed ...", "If ..., he said"), nor a
-    pronoun for its subject, whose antecedent a sentence below the lead may not name
-    (clause_rules.json subject_pronouns)."""
+    verb ("At the time, doctors told ...", "If ..., he said"), nor a pronoun for its subject,
+    whose antecedent a sentence below the lead may not name (clause_rules.json
+    subject_pronouns); but a linking word that opens it, a coordinating conjunction or a
+    linking adverb ("But an INS spokeswoman said ...", "However, Freeh said ...";
+    clause_rules.json reports_after_link), is passed over. Or it ends with its report, a
+    named speaker and the reporting verb after a comma ("..., Oneida said":
+    _closes_with_its_report)."""
+    if _closes_with_its_report(text, a, said, b):
+        return True
+    first = WORD.match(text, a) or WORD.search(text, a, said[0])
+    if first is not None and _reports_after_link() and first.group().lower() in _report_links():
+        a = first.end()
+        a += len(text[a:said[0]]) - len(text[a:said[0]].lstrip(" ,"))  # "However, Freeh said"
     words = [w.lower() for w in WORD.findall(text, a, said[0])]
     if not words or "," in text[a:said[0]] or re.search(r"[;:()]|--|—", text[a:said[0]]):
         return False
     rules = clause_rules()
     return words[0] not in cues()["phrase_breaks"] and words[0] not in _conjunctions() \
         and not (len(words) == 1 and words[0] in rules["subject_pronouns"])
+
+
+def _closes_with_its_report(text: str, a: int, said: tuple[int, int], b: int) -> bool:
+    """Whether the report `said` ends the sentence text[a:b], after a comma, with a noun phrase
+    for its subject ("The move rewards shareholders, Oneida said.", "..., Johnson said at a
+    press conference": labels.only_reports), what was said before it (clause_rules.json
+    reports_closing_below_lead), its label naming the speaker ("Oneida: The move rewards
+    shareholders"; labels.reported_span). Not a pronoun for its subject nor a noun that refers
+    back to a name ("..., he said", "..., the company said": the label would tell what was said
+    without who said it); not a verb joined to the sentence's subject or a clause of comparison
+    ("..., and reported symptoms", "..., as Hay explained": a conjunction or a preposition
+    before the subject); not a report of a report ("He said ..., the State Department said")."""
+    if not _reports_closing() or not only_reports(text, said, b):
+        return False
+    head = text[a:said[0]]
+    cut = head.rfind(",")
+    if cut < 0 or not WORD.search(head, 0, cut):
+        return False
+    words = [w.lower() for w in WORD.findall(head, cut + 1)]
+    if len(words) > int(next(iter(clause_rules()["reporting_tail_words"]))):
+        return False
+    if not words or words[0] in _conjunctions() or words[0] in cues()["phrase_breaks"]:
+        return False  # "..., and reported symptoms", "..., as Hay explained"
+    start = a + cut + 1 + len(head[cut + 1:]) - len(head[cut + 1:].lstrip())
+    reporting = event_lists(LEAD_RULES)["pure_reporting"] - reporting_verbs()["other_forms"]
+    if any(w in reporting for w in WORD.findall(text, a, start)):
+        return False  # "He said holding warming ... would require ..., the State Department said": a
+        # report told in a report, whose label would open with the one inside
+    reported = reported_span(text, (a, b), start, len(text[:b].rstrip(" .\n")), said)
+    return reported is not None and bool(reported[2])  # a speaker the label names ("Oneida:"),
+    # not a pronoun nor a noun that refers back ("he said", "the company said": labels.reported_span)
+
+
+def _report_links() -> frozenset[str]:
+    """The linking words a report below the lead may open with (clause_rules.json
+    reports_after_link): the coordinating conjunctions and the linking adverbs."""
+    return cues()["coordinating_conjunctions"] | event_lists(LEAD_RULES)["sentence_adverbs"]
+
+
+def _progressive_cap() -> int:
+    """How many sentences below the lead of one article its present progressive makes news of
+    the day at most (clause_rules.json progressive_per_article; 0: progressive_now is off)."""
+    return int(_clause_rules_raw()["progressive_per_article"]["number"])
+
+
+def _report_when_not_now() -> bool:
+    """Whether a report below the lead is taken from a sentence that looked like a statement
+    about now but tells none (clause_rules.json reports_below_lead "when_not_now": 1 on)."""
+    return bool(int(_clause_rules_raw()["reports_below_lead"]["when_not_now"]))
+
+
+def _reports_after_link() -> bool:
+    """Whether a report below the lead may open with a linking word (clause_rules.json
+    reports_after_link "number": 1 on, 0 off)."""
+    return bool(int(_clause_rules_raw()["reports_after_link"]["number"]))
+
+
+def _reports_closing() -> bool:
+    """Whether a report below the lead may end its sentence (clause_rules.json
+    reports_closing_below_lead "number": 1 on, 0 off)."""
+    return bool(int(_clause_rules_raw()["reports_closing_below_lead"]["number"]))
 
 
 def _tells_past_happening(text: str, spans: list[Clause], said: tuple[int, int], end: int) -> bool:
