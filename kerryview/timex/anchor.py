@@ -26,7 +26,7 @@ from kerryview.calendar.timex3 import parse_value, years_before_christ
 from .lexicon import table
 from .narrative import Genre, genre
 from .news import frame_year
-from .scene import (in_quotation, names_a_thing, of_phrase_end, participle_aside, past_perfect_after,
+from .scene import (bracket_aside, in_quotation, names_a_thing, of_phrase_end, participle_aside, past_perfect_after,
                     past_perfect_before, speech_end)
 from .normalize import Pending
 from .context import duration_value, is_post, range_joiner
@@ -40,6 +40,9 @@ Ref = tuple[date, str, str]  # first day, granularity, value
 # and at most this many after it (in other clauses: 100 days after, 183 or 300 before).
 FUTURE_BACK_DAYS = 60
 FUTURE_AHEAD_DAYS = 300
+# the day a story stands at when it has reached the end of a year ("late 1903", "at the end of
+# 1904"): between its last two months; a month-day or season is placed from it (_story_year_near)
+LATE_YEAR_DAY = (11, 30)
 FAR_AHEAD = 10  # years: a named date further ahead of the story is a citation, not the story's next step
 
 
@@ -99,6 +102,7 @@ _SPAN_JOINER = re.compile(r"\s*[-–—]\s*")
 # "... was imported by the end of 1776": the word (or comma) before "by", and whether "the end of"
 # stands outside the expression
 _BY_THE_END = re.compile(r"(?:\b([A-Za-z]+)|,)\s+by\s+(the\s+end\s+of\s+)?$")
+_BY_BEFORE = re.compile(r"\bby\s+$", re.I)
 _THE_END_OF = re.compile(r"the\s+end\s+of\s", re.I)
 _CLAUSE_BREAK = re.compile(r"[.;:!?\n]")  # the ends of a clause, roughly (anchor.Resolver._habit)
 # how many days before the story's last day a day written in full must lie to be a fact recalled
@@ -151,6 +155,7 @@ class Resolver:
         self.at = 0  # where the expression being resolved starts
         self.ref_span = (-1, -1)  # where the last of self.refs was written (_range_start)
         self.story_day_at = -1  # where the story's last day (or finer date) was written
+        self.late_year: Ref | None = None  # the story's last date, when it is the end of a year ("late 1903")
         # without a DCT, the last date the text wrote that could not be placed ("yesterday",
         # "on Tuesday"), as (how many refs, how many story dates) came before it: a later "that
         # day" or "the next morning" is that unknown day's, not an older date's (last_ref)
@@ -197,14 +202,17 @@ class Resolver:
             return "future"
         return tense(self.text, p.start, p.end, reporting=reporting)
 
-    @staticmethod
-    def _story_year_near(story: Ref, month: int, day: int) -> int:
+    def _story_year_near(self, story: Ref, month: int, day: int) -> int:
         """The year of a month-day in a story: the story's year, or the next one when the
         story's last date is a day or month late in the year and the month-day lies nearer
-        ahead of it ("6 December 1916 ... 14 January" is 1917-01-14)."""
+        ahead of it ("6 December 1916 ... 14 January" is 1917-01-14), or when it is the end of
+        a year ("In late 1903 ... In January" is 1904-01: the end is taken as LATE_YEAR_DAY; not
+        after "by the end of 1945", a summary of where things stood: resolve)."""
         ref, gran = story[0], story[1]
         year = ref.year
-        if values.RANK[gran] > values.RANK["M"]:
+        if story is self.late_year:
+            ref = date(year, *LATE_YEAR_DAY)
+        elif values.RANK[gran] > values.RANK["M"]:
             return year
         here = date(year, month, min(day, 28))
         if (ref - here).days > 183:
@@ -296,6 +304,23 @@ class Resolver:
             return False
         return not paragraph_break(self.text, self.story_day_at, p.start)
 
+    def _in_aside(self, p: Pending, first_day: date) -> bool:
+        """In a narrative, a date of another year than the story's inside an aside: a
+        parenthesis after words of its own ("(born in 1880)", scene.bracket_aside), or a relative
+        clause set off by a comma that goes back before the story (", who took office in
+        1899,", ", which it had lost to the British in 1704": _in_relative_aside). An aside tells
+        something of a person or a thing, in the background; the story's time is carried by its
+        main clauses, so the story stays where it was. A relative clause with a later date may
+        carry the story on (", who attacked the rearguard at Princeton on January 3, 1777."): it
+        moves the story, as a main clause does."""
+        if not self.narrative:
+            return False
+        story = self.story_year(p)
+        if story is None or first_day.year == story[0].year:
+            return False
+        return bracket_aside(self.text, p.start, p.end) \
+            or (first_day.year < story[0].year and _in_relative_aside(self.text, p.start))
+
     def _story_without_day(self, p: Pending, ref: Ref | None, unit: str) -> tuple[str, str | None, str | None] | None:
         """In a narrative, "two days later" counted from a story that has only reached a year or
         a month since its last day ("in October ... four days later", or no day at all): the
@@ -375,8 +400,13 @@ class Resolver:
                         and not (kind is None and self._summary_ahead(p, parsed[0])) \
                         and not (kind is None and self._ends_a_span(p, parsed)) \
                         and not (kind is None and self._foretold(p, parsed[0])) \
-                        and not (kind is None and self._day_recalled(p, parsed)):
+                        and not (kind is None and self._day_recalled(p, parsed)) \
+                        and not (kind is None and self._in_aside(p, parsed[0])):
                     self.story.append((parsed[0], parsed[1], value))
+                    # "In late 1903", "at the end of 1904": the story stands at the year's end (not
+                    # "by the end of 1945", where things stood then: a summary, its April is 1945's)
+                    self.late_year = self.story[-1] if p.mod == "END" and parsed[1] == "Y" \
+                        and _BY_BEFORE.search(self.text, max(0, p.start - 4), p.start) is None else None
                     self.in_bc = False
                     if parsed[1] == "D":
                         self.story_day_at = p.end

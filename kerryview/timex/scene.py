@@ -170,6 +170,24 @@ def participle_aside(text: str, start: int, end: int) -> bool:
         and _ASIDE_END.match(text, end) is not None
 
 
+_BRACKET_OPEN = re.compile(r"\(([^()\n]{1,100})$")
+_BRACKET_CLOSE = re.compile(r"[^()\n]{0,100}\)")
+
+
+def bracket_aside(text: str, start: int, end: int) -> bool:
+    """The date text[start:end] stands inside brackets after words of their own: "(born in
+    1880)", "(elected in 1897 to the assembly)", "(as Benedict Arnold did to New London in
+    1781)". A parenthesis is an aside: it does not carry the story on, so its date, of another
+    year, is not the story's time. A bracket that holds the date alone glosses the clause it
+    follows ("the Battle of Valmy (20 September 1792)": names_a_thing decides on a bare year),
+    and the second date of a span in brackets ("(July 1951 - July 1953)") is not an aside either:
+    no digit may stand before the date inside its bracket. Never in a section heading."""
+    m = _BRACKET_OPEN.search(text, max(0, start - 100), start)
+    if m is None or not re.search(r"[A-Za-z]", m.group(1)) or re.search(r"\d", m.group(1)):
+        return False
+    return _BRACKET_CLOSE.match(text, end) is not None and not in_heading(text, start, end)
+
+
 def past_perfect_before(text: str, start: int) -> bool:
     """The clause before text[start] is in the past perfect: "had met", "had long been"."""
     before = text[max(0, start - 120):start]
