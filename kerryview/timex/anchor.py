@@ -23,7 +23,7 @@ from kerryview.model import Granularity, Timex
 
 from kerryview.calendar import values
 from kerryview.calendar.timex3 import parse_value, years_before_christ
-from .lexicon import table
+from .lexicon import alternation, table
 from .narrative import Genre, genre
 from .news import frame_year
 from .scene import (bracket_aside, in_quotation, names_a_thing, of_phrase_end, participle_aside, past_perfect_after,
@@ -120,6 +120,12 @@ _SEASON_MIDDLE = {"SP": (4, 15), "SU": (7, 15), "FA": (10, 15)}
 
 
 _ASIDE_LEFT = re.compile(r"[,(\u2013\u2014]\s*(\w+)\b[^,.;:!?()\u2013\u2014\n]*$")
+
+
+@lru_cache(maxsize=1)
+def _period_start() -> re.Pattern[str]:
+    """The preposition that makes the date after it the start of a period ("since 1945")."""
+    return re.compile(rf"\b{alternation(table('period_start_preposition'))}\s+$", re.I)
 
 
 def _in_relative_aside(text: str, pos: int) -> bool:
@@ -224,6 +230,8 @@ class Resolver:
         if not self.narrative or self.in_bc:
             return None
         rank = values.RANK["Y"]
+        if self.aside is not None and self.at < self.aside[0] and values.RANK[self.aside[1][1]] <= rank:
+            return self.aside[1]  # inside a quotation that has a date of its own (_quoted_elsewhen)
         return next((r for r in reversed(self.story) if values.RANK[r[1]] <= rank), None)
 
     def _looks_back_by_name(self, p: Pending, first_day: date) -> bool:
@@ -321,6 +329,39 @@ class Resolver:
         return bracket_aside(self.text, p.start, p.end) \
             or (first_day.year < story[0].year and _in_relative_aside(self.text, p.start))
 
+    def _not_the_story_time(self, p: Pending, first_day: date) -> bool:
+        """In a narrative, an earlier year than the story's that opens a period reaching the
+        story's time ("Since 1945 the peninsula was divided": narrative.json
+        period_start_preposition): the story does not go back to it."""
+        if not self.narrative:
+            return False
+        story = self.story_year(p)
+        if story is None or first_day.year >= story[0].year:
+            return False
+        return _period_start().search(self.text, max(0, p.start - 20), p.start) is not None
+
+    def _quoted_elsewhen(self, p: Pending, first_day: date, kind: str | None) -> int | None:
+        """In a narrative, where the quotation ends around a date of another year than the
+        story's ('"By the spring of 1920 we will have won," he wrote in 1917'): the speaker speaks
+        from the story's day, of a time he hopes for or recalls. Until the quotation ends that
+        date is the reference (a quoted letter may tell a story of its own: "born on July 21st,
+        1962 ... on that day"); after it the story goes on where the writer left it (the news
+        reading of speech, self.aside). None elsewhere, and for a quotation its paragraph does not
+        close."""
+        if not self.narrative:
+            return None
+        if self.aside is not None and p.start < self.aside[0]:
+            return self.aside[0]  # a later date of the same quotation: still the speaker's
+        if kind is not None:
+            return None
+        story = self.story_year(p)
+        if story is None or first_day.year == story[0].year or not in_quotation(self.text, p.start):
+            return None
+        ends = speech_end(self.text, p.start, p.end)
+        # a quotation still open at its paragraph's end is a text quoted at length (a letter, a
+        # message), which narrates on its own: its dates are the story's
+        return ends if ends is not None and self.text.startswith(('"', "\u201d"), ends) else None
+
     def _story_without_day(self, p: Pending, ref: Ref | None, unit: str) -> tuple[str, str | None, str | None] | None:
         """In a narrative, "two days later" counted from a story that has only reached a year or
         a month since its last day ("in October ... four days later", or no day at all): the
@@ -382,6 +423,8 @@ class Resolver:
         if p.type in ("DATE", "TIME") and not comparison and not self.as_duration:
             parsed = values.parse(value)
             ends = self._speech_end(p, anchor, kind)
+            if ends is None and parsed is not None:
+                ends = self._quoted_elsewhen(p, parsed[0], kind)
             if parsed is not None and ends is not None:
                 # news: "a day later" counted inside what someone says ("Hayward says ... a day
                 # later", or in quotation marks) is the speaker's account; the story's day that a
@@ -401,7 +444,8 @@ class Resolver:
                         and not (kind is None and self._ends_a_span(p, parsed)) \
                         and not (kind is None and self._foretold(p, parsed[0])) \
                         and not (kind is None and self._day_recalled(p, parsed)) \
-                        and not (kind is None and self._in_aside(p, parsed[0])):
+                        and not (kind is None and self._in_aside(p, parsed[0])) \
+                        and not (kind is None and self._not_the_story_time(p, parsed[0])):
                     self.story.append((parsed[0], parsed[1], value))
                     # "In late 1903", "at the end of 1904": the story stands at the year's end (not
                     # "by the end of 1945", where things stood then: a summary, its April is 1945's)
