@@ -208,7 +208,7 @@ class Resolver:
             return "future"
         return tense(self.text, p.start, p.end, reporting=reporting)
 
-    def _story_year_near(self, story: Ref, month: int, day: int) -> int:
+    def _story_year_near(self, p: Pending, story: Ref, month: int, day: int) -> int:
         """The year of a month-day in a story: the story's year, or the next one when the
         story's last date is a day or month late in the year and the month-day lies nearer
         ahead of it ("6 December 1916 ... 14 January" is 1917-01-14), or when it is the end of
@@ -222,6 +222,10 @@ class Resolver:
             return year
         here = date(year, month, min(day, 28))
         if (ref - here).days > 183:
+            return year + 1
+        if here <= ref and self._tense(p) == "future":
+            # a clause that looks ahead ("In June elections will be held", "the army would attack
+            # in March", "was scheduled for May"): the first such month after the story's day
             return year + 1
         return year
 
@@ -489,7 +493,7 @@ class Resolver:
         (in a narrative: the year of the story's last date)."""
         story = self.story_year(p)
         if story is not None:
-            return self._story_year_near(story, month, day), story[2], "narrative"
+            return self._story_year_near(p, story, month, day), story[2], "narrative"
         if self.in_bc and self.narrative:  # "on 12 August" in a story before Christ: not the DCT's year
             return None, None, None
         framed = frame_year(self.text, p.start, p.end)
@@ -584,7 +588,7 @@ class Resolver:
             # the story's year, or the next when the holiday lies over half a year behind the
             # story's day, as a month-day does ("At Christmas 1914 ... At Easter": 1915's)
             d = values.holiday(rule, story[0].year)
-            year = self._story_year_near(story, d.month, d.day)
+            year = self._story_year_near(p, story, d.month, d.day)
             return values.holiday(rule, year).isoformat(), story[2], "narrative"
         if self.dct is None:
             return "XXXX-" + (rule[:2] if rule[0].isdigit() and len(rule) == 5 else "XX-XX"), None, None
@@ -610,7 +614,7 @@ class Resolver:
         if story is not None:
             year = story[0].year + (yearshift or 0)
             if rel is None and yearshift is None:
-                year = self._story_year_near(story, month, 15)
+                year = self._story_year_near(p, story, month, 15)
             if rel is not None and rel < 0:  # "the previous April": the last one before the story's date
                 year -= 0 if month < story[0].month else 1
             elif rel is not None and rel > 0:
@@ -677,7 +681,7 @@ class Resolver:
             if season in _SEASON_MIDDLE and rel is None and yearshift is None:
                 # "In December 1950 ... In the spring": a season whose middle lies more than half
                 # a year before the story's day or month is the next year's, as a month-day is
-                year = self._story_year_near(story, *_SEASON_MIDDLE[season])
+                year = self._story_year_near(p, story, *_SEASON_MIDDLE[season])
             if season == "WI" and rel is None and yearshift is None and values.RANK[story[1]] <= values.RANK["S"]:
                 # the story's own winter, or the one ahead of its summer or autumn ("In October
                 # 1777 ... That winter" is the winter of 1777-78, 1778-WI); after a spring, the
