@@ -44,6 +44,15 @@ _YEAR = re.compile(r"\d{3,4}")
 _NAME_BRACKET = re.compile(r"(?-i:[A-Z])[\w'-]*\s*\($")
 _HEADING_AFTER = re.compile(r"[ \t]*\n|[ \t]+(?-i:[A-Z])")  # "Eastern Front (1914) In August": a section heading
 _COMPARED = re.compile(r"\b(?:as|than)\s+(?:in|of|at)\s+$", re.I)
+
+
+@lru_cache(maxsize=1)
+def _likened() -> re.Pattern[str]:
+    """A date a comparison holds up beside the story's ("Like Napoleon in 1812,", "unlike
+    1915", "compared with 1913"): the words of rules/narrative.json comparison_preposition, then
+    the date or up to four words and a preposition before it."""
+    words = alternation(table("comparison_preposition"))
+    return re.compile(rf"\b{words}\s+(?:(?:[\w'.-]+\s+){{0,4}}?(?:in|of|at|during)\s+)?$", re.I)
 # "Ho Chi Minh (1890–1969)", "the Korean War (1950-53)": a span of years in brackets after a name
 _SPAN_TO = re.compile(r"\s*[-–—]\s*\d{2,4}\s*\)")  # after the span's first year, to its bracket
 _NAME_BRACKET_YEAR = re.compile(r"(?-i:[A-Z])[\w'-]*\s*\(\s*\d{3,4}\s*[-–—]\s*$")  # before its second
@@ -85,7 +94,7 @@ def names_a_thing(text: str, start: int, end: int) -> bool:
         if nxt is not None and nxt.group(1).lower().rstrip(".") not in table("attributive_year_follow_block"):
             return True
     if _NAME_BRACKET.search(before) and text.startswith(")", end) and not _HEADING_AFTER.match(text, end + 1) \
-            or _COMPARED.search(before):
+            or _COMPARED.search(before) or _likened().search(before):
         return True
     if _NAME_BRACKET.search(before) and (span := _SPAN_TO.match(text, end)) is not None:
         return not _HEADING_AFTER.match(text, span.end())  # the first year of "Ho Chi Minh (1890–1969)"
