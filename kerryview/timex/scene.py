@@ -164,19 +164,35 @@ def _participle_with_object(text: str, end: int, last: str) -> bool:
 
 
 _SENTENCE_START = re.compile(r"[.;!?:\n\"(][^.;!?:\n\"(]*$")
-# ", drawn up in 1905,": an aside set off by commas that a past participle opens, then the date
-_PARTICIPLE_ASIDE = re.compile(r",\s+(?:[a-z]+ly\s+)?([a-z]+)(?:\s+[\w'-]+){0,4}?\s+(?:in|on|during)\s+$")
-_ASIDE_END = re.compile(r"\s*,")
+# ", drawn up in 1905,", "Born in 1860,": an aside that a past participle opens after a comma or
+# at the head of its sentence, then the date (the comma or the sentence's start, its words)
+_PARTICIPLE_ASIDE = re.compile(r"(,|(?:^|[.!?;:]|\n))\s*((?:[\w'-]+\s+){1,6}?)(?:in|on|during)\s+$")
+# the comma that closes it, right after the date or a few words on (", drafted in 1911 by the staff,")
+_ASIDE_END = re.compile(r"(?:\s+[\w'-]+){0,5}?\s*,")
 
 
 def participle_aside(text: str, start: int, end: int) -> bool:
-    """The date text[start:end] ends an aside set off by commas that a past participle opens:
+    """The date text[start:end] stands in an aside set off by commas that a past participle opens:
     "The Schlieffen Plan, drawn up in 1905, called for ...", "the treaty, signed in 1839,
-    guaranteed ...". Such a reduced relative clause tells how a thing came to be, as the past
-    perfect does; a date earlier than the story's there does not take the story back."""
-    m = _PARTICIPLE_ASIDE.search(text, max(0, start - 60), start)
-    return m is not None and _participle(m.group(1)) and m.group(1) not in table("participle_lookalike") \
-        and _ASIDE_END.match(text, end) is not None
+    guaranteed ...", "the plan, first drafted in 1911 by the staff, was ...", "the fort, built in
+    1885 and rebuilt in 1910, was ...", or one that heads its sentence: "Born in 1860, the
+    general ...", "Founded in 1871, the empire ..." (the participle then the sentence's first
+    word, a function word right after it: not "Allied troops landed in 1915, and"). Such a
+    reduced relative clause tells how a thing came to be, as the past perfect does; a date
+    earlier than the story's there does not take the story back. An adverb may open it ("once
+    built", "originally signed": -ly or narrative.json past_perfect_adverb)."""
+    m = _PARTICIPLE_ASIDE.search(text, max(0, start - 80), start)
+    if m is None or _ASIDE_END.match(text, end) is None:
+        return False
+    words = [w.lower() for w in m.group(2).split()]
+    if m.group(1) != ",":  # the head of a sentence: "Born in", "Wounded at Verdun in"
+        if len(words) > 1 and words[1] not in stopwords():
+            return False
+        verb = words[0]
+    else:
+        adverb = words[0].endswith("ly") or words[0] in table("past_perfect_adverb")
+        verb = words[1] if adverb and len(words) > 1 else words[0]
+    return _participle(verb) and verb not in table("participle_lookalike")
 
 
 _BRACKET_OPEN = re.compile(r"\(([^()\n]{1,100})$")
