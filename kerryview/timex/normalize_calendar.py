@@ -581,6 +581,8 @@ def _rel_unit(g: Groups, text: str, start: int, end: int, opts: Options) -> Pend
     has_the = relw is not None and (low.startswith(f"the {relw} ") or f" the {relw} " in low)
     rel = lookup("relative_word", relw) if relw else None
     mod = pos_mod(g.get("pos"))
+    if relw in table("story_relative_word_only") and not has_the:
+        return None  # "subsequent years": no period of the story's ("the subsequent year" is)
     if g.get("ortail") and relw not in ("next", "coming"):
         end -= len(g["ortail"])  # "the last day or two": the tail is no part of a date counted back
         low = " ".join(text[start:end].lower().split())
@@ -589,7 +591,7 @@ def _rel_unit(g: Groups, text: str, start: int, end: int, opts: Options) -> Pend
     if plural or mult > 1:
         if relw in ("past", "last", "previous") or relw is None:
             return Pending(start, end, "DURATION", value=duration_value(None, unit), mod=mod)
-        if relw in ("next", "coming", "following"):
+        if relw in ("next", "coming", "following") or relw in table("story_relative_word_only"):
             return Pending(start, end, "DURATION", value=duration_value(None, unit))
         return None
     if text[start].isupper() and g["unit"][:1].isupper() and not text[start:end].isupper():
@@ -622,7 +624,8 @@ def _rel_unit(g: Groups, text: str, start: int, end: int, opts: Options) -> Pend
         return Pending(start, end, "DATE", op="shift",
                        args={"unit": unit, "n": rel, "base": "narrative", "stretch": True},
                        mod="APPROX" if low.endswith(" or so") else mod)
-    if relw in ("following", "previous") or (has_the and relw == "next") or (relw == "next" and unit == "D"):
+    if relw in ("following", "previous") or relw in table("story_relative_word_only") \
+            or (has_the and relw == "next") or (relw == "next" and unit == "D"):
         return Pending(start, end, "DATE", op="shift", args={"unit": unit, "n": rel, "base": "narrative"}, mod=mod)
     if unit == "D":
         return None  # "last day", "this day": not a calendar reference
