@@ -682,11 +682,13 @@ class Resolver:
                 # "In December 1950 ... In the spring": a season whose middle lies more than half
                 # a year before the story's day or month is the next year's, as a month-day is
                 year = self._story_year_near(p, story, *_SEASON_MIDDLE[season])
-            if season == "WI" and rel is None and yearshift is None and values.RANK[story[1]] <= values.RANK["S"]:
+            late = story is self.late_year  # "In late 1941 ... That winter": the winter of 1941-42
+            if season == "WI" and rel is None and yearshift is None \
+                    and (late or values.RANK[story[1]] <= values.RANK["S"]):
                 # the story's own winter, or the one ahead of its summer or autumn ("In October
                 # 1777 ... That winter" is the winter of 1777-78, 1778-WI); after a spring, the
                 # winter just ended is the nearer
-                here = values.fmt(story[0], "S")
+                here = values.fmt(date(story[0].year, *LATE_YEAR_DAY) if late else story[0], "S")
                 year = int(here[:4]) + (here[-2:] in ("SU", "FA"))
                 # the winter ahead of the story's December is not yet the story's time: "hold out
                 # over the winter" said in a December does not move "on 10 September" on a year
