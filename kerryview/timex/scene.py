@@ -166,7 +166,7 @@ def _participle_with_object(text: str, end: int, last: str) -> bool:
 _SENTENCE_START = re.compile(r"[.;!?:\n\"(][^.;!?:\n\"(]*$")
 # ", drawn up in 1905,", "Born in 1860,": an aside that a past participle opens after a comma or
 # at the head of its sentence, then the date (the comma or the sentence's start, its words)
-_PARTICIPLE_ASIDE = re.compile(r"(,|(?:^|[.!?;:]|\n))\s*((?:[\w'-]+\s+){1,6}?)(?:in|on|during)\s+$")
+_PARTICIPLE_ASIDE = re.compile(r"(,|(?:^|[.!?;:]|\n))\s*((?:[\w'-]+\s+){1,6}?)(?:(?:in|on|during)\s+)?$")
 # the comma that closes it, right after the date or a few words on (", drafted in 1911 by the staff,")
 _ASIDE_END = re.compile(r"(?:\s+[\w'-]+){0,5}?\s*,")
 
@@ -176,7 +176,8 @@ def participle_aside(text: str, start: int, end: int) -> bool:
     "The Schlieffen Plan, drawn up in 1905, called for ...", "the treaty, signed in 1839,
     guaranteed ...", "the plan, first drafted in 1911 by the staff, was ...", "the fort, built in
     1885 and rebuilt in 1910, was ...", or one that heads its sentence: "Born in 1860, the
-    general ...", "Founded in 1871, the empire ..." (the participle then the sentence's first
+    general ...", "Founded in 1871, the empire ...", also with no preposition (", founded 1930,")
+    (the participle then the sentence's first
     word, a function word right after it: not "Allied troops landed in 1915, and"). Such a
     reduced relative clause tells how a thing came to be, as the past perfect does; a date
     earlier than the story's there does not take the story back. An adverb may open it ("once
