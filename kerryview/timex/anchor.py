@@ -553,16 +553,20 @@ class Resolver:
         ys = "XXXX" if y is None else f"{y:04d}"
         return f"{ys}-{month:02d}-{day:02d}{suffix}", anchor, kind
 
-    def op_dom(self, p: Pending, day: int):
+    def op_dom(self, p: Pending, day: int, months: int | None = None):
         """"on the 20th": that day of the last month the text mentioned ("the 20 September ...
         the 20th"), or else the month of the DCT nearest in the clause's direction ("sank on the
-        28th" said on the 18th is last month's, "is due on the 12th" next month's)."""
+        28th" said on the 18th is last month's, "is due on the 12th" next month's). `months`:
+        the month named after it, counted from the last one ("the 3rd of the following month": 1)."""
         ref = self.last_ref(values.RANK["M"])
         if ref is not None:
             y, m = ref[0].year, ref[0].month
+            if months:
+                y, m = divmod(y * 12 + m - 1 + months, 12)
+                m += 1
             date(y, m, day)  # "the 31st" of a short month: ValueError, underspecified
             return f"{y:04d}-{m:02d}-{day:02d}", ref[2], "narrative"
-        if self.dct is None or self.narrative:
+        if self.dct is None or self.narrative or months is not None:
             return f"XXXX-XX-{day:02d}", None, None
         y, m = self.dct.year, self.dct.month
         ahead = self._tense(p, reporting=False) == "future"

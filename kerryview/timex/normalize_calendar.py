@@ -746,7 +746,11 @@ def _year_end(g: Groups, text: str, start: int, end: int, opts: Options) -> Pend
 @normalizer("day_of_month")
 def _day_of_month(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
     """"on the 20th": a day of the month under discussion (the last month mentioned; in news
-    without one, the DCT's). Only after a preposition: "it was the 20th when" is a rank."""
+    without one, the DCT's). Only after a preposition: "it was the 20th when" is a rank. "the
+    25th of that month", "the 3rd of the following month" name their month, and are dates
+    after any word."""
+    if g.get("ofmonth"):
+        return Pending(start, end, "DATE", op="dom", args={"day": int(g["dom"]), "months": direction(g["ofmonth"].lower())})
     prev = words_before(text, start, 1)
     if not prev or prev[-1].lower() not in table("day_of_month_prep"):
         return None
