@@ -581,6 +581,9 @@ def _rel_unit(g: Groups, text: str, start: int, end: int, opts: Options) -> Pend
     has_the = relw is not None and (low.startswith(f"the {relw} ") or f" the {relw} " in low)
     rel = lookup("relative_word", relw) if relw else None
     mod = pos_mod(g.get("pos"))
+    if low.startswith(("mid-", "the mid-")) and (not (prev := words_before(text, start, 1))
+                                   or prev[-1].lower() not in table("time_anaphor_preposition")):
+        return None  # "by mid-month" is a date; "the mid-year review", "a mid-week break" a noun's modifier
     if relw in table("story_relative_word_only") and not has_the:
         return None  # "subsequent years": no period of the story's ("the subsequent year" is)
     if g.get("ortail") and relw not in ("next", "coming"):
