@@ -710,6 +710,9 @@ def _narrative(g: Groups, text: str, start: int, end: int, opts: Options) -> Pen
                    mod=pos_mod(g.get("pos")))
 
 
+_ONE_DAY = re.compile(r"\d{4}-\d\d-\d\d")  # a holiday rule that is one date (lexicon.json holiday)
+
+
 @normalizer("holiday")
 def _holiday(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
     """Named days: fixed ("Christmas"), nth weekday ("Thanksgiving") or Easter-based ("Good Friday")."""
@@ -721,6 +724,8 @@ def _holiday(g: Groups, text: str, start: int, end: int, opts: Options) -> Pendi
     rule_s = lookup("holiday", g["holiday"])
     if rule_s is None:
         return None  # a name the lexicon has no date rule for is not a date it can give
+    if _ONE_DAY.fullmatch(rule_s):  # "V-E Day": one day of history, not a day of every year
+        return Pending(start, end, "DATE", value=rule_s) if not g.get("rel") and not g.get("pod") else None
     rel = lookup("relative_word", g["rel"]) if g.get("rel") else None
     year = int(g["year"]) if g.get("year") else None
     if g.get("pod"):  # "Christmas night": a part of that day, a TIME as "Friday night" is
