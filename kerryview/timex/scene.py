@@ -54,8 +54,9 @@ def _likened() -> re.Pattern[str]:
     words = alternation(table("comparison_preposition"))
     return re.compile(rf"\b{words}\s+(?:(?:[\w'.-]+\s+){{0,4}}?(?:in|of|at|during)\s+)?$", re.I)
 # "Ho Chi Minh (1890–1969)", "the Korean War (1950-53)": a span of years in brackets after a name
-_SPAN_TO = re.compile(r"\s*[-–—]\s*\d{2,4}\s*\)")  # after the span's first year, to its bracket
-_NAME_BRACKET_YEAR = re.compile(r"(?-i:[A-Z])[\w'-]*\s*\(\s*\d{3,4}\s*[-–—]\s*$")  # before its second
+# (or of dates: "Ho Chi Minh (19 May 1890 – 2 September 1969)", "(May 1890 – September 1969)")
+_SPAN_TO = re.compile(r"\s*[-–—]\s*(?:[\w.,]+\s+){0,3}\d{2,4}\s*\)")  # after the span's first date, to its bracket
+_NAME_BRACKET_YEAR = re.compile(r"(?-i:[A-Z])[\w'-]*\s*\(\s*(?:[\w.,]+\s+){0,3}\d{3,4}\s*[-–—]\s*$")  # before its second
 
 
 @lru_cache(maxsize=1)
