@@ -1094,10 +1094,12 @@ class Resolver:
                 # "the full year" is the story's year, not a target year ahead ("by 1992")
                 ref = next((r for r in reversed(self.refs) if values.RANK[r[1]] <= values.RANK["Y"]
                             and self._not_future_year(r, unit)), None)
-            if ago and unit == "Y" and not self.narrative and n < 0:
+            if ago and unit == "Y" and not self.narrative and n < 0 and (n == -1 or ref is None):
                 # "a year earlier" keeps the granularity of what it compares to (a quarter, a month;
                 # "three years later" is no comparison: it counts from the last year written);
-                # in a history "two years earlier" is a year of the story
+                # in a history "two years earlier" is a year of the story; so is "a dozen years
+                # earlier" in a news story's background ("not until 1981 ... the spill a dozen
+                # years earlier": 1969, not twelve years before the month in the news)
                 ref = self.focus_ref(("Q", "M", "H", "S", "Y")) or ref
                 if ref is not None and values.RANK[ref[1]] >= values.RANK["M"]:
                     gran = ref[1]
