@@ -123,6 +123,12 @@ _ASIDE_LEFT = re.compile(r"[,(\u2013\u2014]\s*(\w+)\b[^,.;:!?()\u2013\u2014\n]*$
 
 
 @lru_cache(maxsize=1)
+def _deictic_relative() -> re.Pattern[str]:
+    """A deictic relative word not after "the" ("this summer", not "the next spring")."""
+    return re.compile(rf"(?<!\bthe )\b{alternation(table('deictic_relative_word'))}", re.I)
+
+
+@lru_cache(maxsize=1)
 def _period_start() -> re.Pattern[str]:
     """The preposition that makes the date after it the start of a period ("since 1945")."""
     return re.compile(rf"\b{alternation(table('period_start_preposition'))}\s+$", re.I)
@@ -315,6 +321,17 @@ class Resolver:
                 or self.story[-1][1] != "D" or (self.story[-1][0] - parsed[0]).days <= RECALLED_DAYS:
             return False
         return not paragraph_break(self.text, self.story_day_at, p.start)
+
+    def _writers_relative(self, p: Pending, rel: int | None) -> bool:
+        """In a dated news story read as a narrative for its background (not a history), a month
+        or season counted with a deictic word ("this summer", "last April", "next spring":
+        narrative.json deictic_relative_word; not "the next spring", "the following April",
+        which count from the story) outside quoted speech is the writer's, counted from the
+        DCT as "last year" is."""
+        if rel is None or not self.narrative or self.history or self.dct is None:
+            return False
+        return _deictic_relative().search(self.text, p.start, p.end) is not None \
+            and not in_quotation(self.text, p.start)
 
     def _in_aside(self, p: Pending, first_day: date) -> bool:
         """In a narrative, a date of another year than the story's inside an aside: a
@@ -614,7 +631,7 @@ class Resolver:
         ref = self.last_ref(values.RANK["Y"]) if that and not news else None
         if ref is not None:  # "October of that year", "March of the following year"
             return f"{ref[0].year + (yearshift or 0):04d}-{month:02d}", ref[2], "narrative"
-        story = self.story_year(p)
+        story = None if self._writers_relative(p, rel) else self.story_year(p)
         if story is not None:
             year = story[0].year + (yearshift or 0)
             if rel is None and yearshift is None:
@@ -676,7 +693,7 @@ class Resolver:
         ref = self.last_ref(values.RANK["Y"]) if that else None
         if ref is not None:  # "the autumn of that year", "the spring of the following year"
             return f"{ref[0].year + (yearshift or 0):04d}-{season}", ref[2], "narrative"
-        story = self.story_year(p)
+        story = None if self._writers_relative(p, rel) else self.story_year(p)
         if story is not None:
             # "in the summer", "that autumn", "the next spring": the season of the story's year;
             # "over the winter" after "December 1777" is the winter that December begins (1778-WI,
