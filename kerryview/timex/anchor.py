@@ -387,7 +387,8 @@ class Resolver:
         """In a narrative, "two days later" counted from a story that has only reached a year or
         a month since its last day ("in October ... four days later", or no day at all): the
         story's year with the rest unknown ("1915-XX-XX"), never a day from the DCT or from an
-        older passage the story has left."""
+        older passage the story has left. "That day" after a month is a day of that month
+        ("1944-06-XX")."""
         if not self.narrative or unit not in values.UNDERSPECIFIED or values.RANK[unit] >= values.RANK["Y"]:
             return None
         if self.in_bc:  # a story before Christ: the day is unknown, and so is its year here
@@ -395,6 +396,9 @@ class Resolver:
         story = self.story_year(p)
         if story is None or story is ref or (ref is not None and _within(ref, story)):
             return None
+        if unit == "D" and story[1] == "M" and p.op == "shift" and p.args.get("n") == 0:
+            # "In June 1944 ... That day", "the same day": a day of the story's month
+            return f"{story[0].year:04d}-{story[0].month:02d}-XX", story[2], "narrative"
         return values.UNDERSPECIFIED[unit].replace("XXXX", f"{story[0].year:04d}", 1), story[2], "narrative"
 
     def _ends_a_span(self, p: Pending, parsed: tuple[date, str]) -> bool:
