@@ -396,8 +396,8 @@ class Resolver:
         story = self.story_year(p)
         if story is None or story is ref or (ref is not None and _within(ref, story)):
             return None
-        if unit == "D" and story[1] == "M" and p.op == "shift" and p.args.get("n") == 0:
-            # "In June 1944 ... That day", "the same day": a day of the story's month
+        if unit == "D" and story[1] == "M" and p.op in ("shift", "time_ref") and p.args.get("n", 0) == 0:
+            # "In June 1944 ... That day", "the same day", "that evening": a day of the story's month
             return f"{story[0].year:04d}-{story[0].month:02d}-XX", story[2], "narrative"
         return values.UNDERSPECIFIED[unit].replace("XXXX", f"{story[0].year:04d}", 1), story[2], "narrative"
 
