@@ -340,8 +340,8 @@ class Resolver:
         1899,", ", which it had lost to the British in 1704": _in_relative_aside). An aside tells
         something of a person or a thing, in the background; the story's time is carried by its
         main clauses, so the story stays where it was. A relative clause with a later date may
-        carry the story on (", who attacked the rearguard at Princeton on January 3, 1777."): it
-        moves the story, as a main clause does."""
+        carry the story on (", who crossed the river again on 3 May 1863."): it moves the
+        story, as a main clause does."""
         if not self.narrative:
             return False
         story = self.story_year(p)

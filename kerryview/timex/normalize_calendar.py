@@ -758,7 +758,8 @@ def _day_of_month(g: Groups, text: str, start: int, end: int, opts: Options) -> 
     25th of that month", "the 3rd of the following month" name their month, and are dates
     after any word."""
     if g.get("ofmonth"):
-        return Pending(start, end, "DATE", op="dom", args={"day": int(g["dom"]), "months": direction(g["ofmonth"].lower())})
+        months = direction(g["ofmonth"].lower())
+        return Pending(start, end, "DATE", op="dom", args={"day": int(g["dom"]), "months": months})
     prev = words_before(text, start, 1)
     if not prev or prev[-1].lower() not in table("day_of_month_prep"):
         return None

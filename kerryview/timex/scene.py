@@ -44,6 +44,10 @@ _YEAR = re.compile(r"\d{3,4}")
 _NAME_BRACKET = re.compile(r"(?-i:[A-Z])[\w'-]*\s*\($")
 _HEADING_AFTER = re.compile(r"[ \t]*\n|[ \t]+(?-i:[A-Z])")  # "Eastern Front (1914) In August": a section heading
 _COMPARED = re.compile(r"\b(?:as|than)\s+(?:in|of|at)\s+$", re.I)
+# "Ho Chi Minh (1890–1969)", "the Korean War (1950-53)": a span of years in brackets after a name
+# (or of dates: "Ho Chi Minh (19 May 1890 – 2 September 1969)", "(May 1890 – September 1969)")
+_SPAN_TO = re.compile(r"\s*[-–—]\s*(?:[\w.,]+\s+){0,3}\d{2,4}\s*\)")  # after the span's first date, to its bracket
+_NAME_BRACKET_YEAR = re.compile(r"(?-i:[A-Z])[\w'-]*\s*\(\s*(?:[\w.,]+\s+){0,3}\d{3,4}\s*[-–—]\s*$")  # before its second
 
 
 @lru_cache(maxsize=1)
@@ -53,10 +57,6 @@ def _likened() -> re.Pattern[str]:
     the date or up to four words and a preposition before it."""
     words = alternation(table("comparison_preposition"))
     return re.compile(rf"\b{words}\s+(?:(?:[\w'.-]+\s+){{0,4}}?(?:in|of|at|during)\s+)?$", re.I)
-# "Ho Chi Minh (1890–1969)", "the Korean War (1950-53)": a span of years in brackets after a name
-# (or of dates: "Ho Chi Minh (19 May 1890 – 2 September 1969)", "(May 1890 – September 1969)")
-_SPAN_TO = re.compile(r"\s*[-–—]\s*(?:[\w.,]+\s+){0,3}\d{2,4}\s*\)")  # after the span's first date, to its bracket
-_NAME_BRACKET_YEAR = re.compile(r"(?-i:[A-Z])[\w'-]*\s*\(\s*(?:[\w.,]+\s+){0,3}\d{3,4}\s*[-–—]\s*$")  # before its second
 
 
 @lru_cache(maxsize=1)
@@ -177,12 +177,12 @@ def participle_aside(text: str, start: int, end: int) -> bool:
     "The Schlieffen Plan, drawn up in 1905, called for ...", "the treaty, signed in 1839,
     guaranteed ...", "the plan, first drafted in 1911 by the staff, was ...", "the fort, built in
     1885 and rebuilt in 1910, was ...", or one that heads its sentence: "Born in 1860, the
-    general ...", "Founded in 1871, the empire ...", also with no preposition (", founded 1930,")
-    (the participle then the sentence's first
-    word, a function word right after it: not "Allied troops landed in 1915, and"). Such a
-    reduced relative clause tells how a thing came to be, as the past perfect does; a date
-    earlier than the story's there does not take the story back. An adverb may open it ("once
-    built", "originally signed": -ly or narrative.json past_perfect_adverb)."""
+    general ...", "Founded in 1871, the empire ..." (the participle the sentence's first word, a
+    function word right after it: not "Allied troops landed in 1915, and"); the preposition may
+    be missing (", founded 1930,"). Such a reduced relative clause tells how a thing came to be,
+    as the past perfect does; a date earlier than the story's there does not take the story
+    back. An adverb may open it ("once built", "originally signed": -ly or narrative.json
+    past_perfect_adverb)."""
     m = _PARTICIPLE_ASIDE.search(text, max(0, start - 80), start)
     if m is None or _ASIDE_END.match(text, end) is None:
         return False
@@ -203,10 +203,10 @@ _BRACKET_CLOSE = re.compile(r"[^()\n]{0,100}\)")
 
 def bracket_aside(text: str, start: int, end: int) -> bool:
     """The date text[start:end] stands inside brackets after words of their own: "(born in
-    1880)", "(elected in 1897 to the assembly)", "(as Benedict Arnold did to New London in
-    1781)". A parenthesis is an aside: it does not carry the story on, so its date, of another
-    year, is not the story's time. A bracket that holds the date alone glosses the clause it
-    follows ("the Battle of Valmy (20 September 1792)": names_a_thing decides on a bare year),
+    1880)", "(elected in 1897 to the assembly)", "(as his father had done in 1781)". A
+    parenthesis is an aside: it does not carry the story on, so its date, of another year, is
+    not the story's time. A bracket that holds the date alone glosses the clause it follows
+    ("the Battle of the Marne (6 September 1914)": names_a_thing decides on a bare year),
     and the second date of a span in brackets ("(July 1951 - July 1953)") is not an aside either:
     no digit may stand before the date inside its bracket. Never in a section heading."""
     m = _BRACKET_OPEN.search(text, max(0, start - 100), start)
