@@ -23,10 +23,10 @@ from kerryview.model import Granularity, Timex
 
 from kerryview.calendar import values
 from kerryview.calendar.timex3 import parse_value, years_before_christ
-from .lexicon import table
+from .lexicon import alternation, table
 from .narrative import Genre, genre
 from .news import frame_year
-from .scene import (in_quotation, names_a_thing, of_phrase_end, participle_aside, past_perfect_after,
+from .scene import (bracket_aside, in_quotation, names_a_thing, of_phrase_end, participle_aside, past_perfect_after,
                     past_perfect_before, speech_end)
 from .normalize import Pending
 from .context import duration_value, is_post, range_joiner
@@ -40,6 +40,9 @@ Ref = tuple[date, str, str]  # first day, granularity, value
 # and at most this many after it (in other clauses: 100 days after, 183 or 300 before).
 FUTURE_BACK_DAYS = 60
 FUTURE_AHEAD_DAYS = 300
+# the day a story stands at when it has reached the end of a year ("late 1903", "at the end of
+# 1904"): between its last two months; a month-day or season is placed from it (_story_year_near)
+LATE_YEAR_DAY = (11, 30)
 FAR_AHEAD = 10  # years: a named date further ahead of the story is a citation, not the story's next step
 
 
@@ -178,6 +181,7 @@ _SPAN_JOINER = re.compile(r"\s*[-–—]\s*")
 # "... was imported by the end of 1776": the word (or comma) before "by", and whether "the end of"
 # stands outside the expression
 _BY_THE_END = re.compile(r"(?:\b([A-Za-z]+)|,)\s+by\s+(the\s+end\s+of\s+)?$")
+_BY_BEFORE = re.compile(r"\bby\s+$", re.I)
 _THE_END_OF = re.compile(r"the\s+end\s+of\s", re.I)
 _CLAUSE_BREAK = re.compile(r"[.;:!?\n]")  # the ends of a clause, roughly (anchor.Resolver._habit)
 # how many days before the story's last day a day written in full must lie to be a fact recalled
@@ -195,6 +199,18 @@ _SEASON_MIDDLE = {"SP": (4, 15), "SU": (7, 15), "FA": (10, 15)}
 
 
 _ASIDE_LEFT = re.compile(r"[,(\u2013\u2014]\s*(\w+)\b[^,.;:!?()\u2013\u2014\n]*$")
+
+
+@lru_cache(maxsize=1)
+def _deictic_relative() -> re.Pattern[str]:
+    """A deictic relative word not after "the" ("this summer", not "the next spring")."""
+    return re.compile(rf"(?<!\bthe )\b{alternation(table('deictic_relative_word'))}", re.I)
+
+
+@lru_cache(maxsize=1)
+def _period_start() -> re.Pattern[str]:
+    """The preposition that makes the date after it the start of a period ("since 1945")."""
+    return re.compile(rf"\b{alternation(table('period_start_preposition'))}\s+$", re.I)
 
 
 def _in_relative_aside(text: str, pos: int) -> bool:
@@ -230,6 +246,7 @@ class Resolver:
         self.at = 0  # where the expression being resolved starts
         self.ref_span = (-1, -1)  # where the last of self.refs was written (_range_start)
         self.story_day_at = -1  # where the story's last day (or finer date) was written
+        self.late_year: Ref | None = None  # the story's last date, when it is the end of a year ("late 1903")
         # without a DCT, the last date the text wrote that could not be placed ("yesterday",
         # "on Tuesday"), as (how many refs, how many story dates) came before it: a later "that
         # day" or "the next morning" is that unknown day's, not an older date's (last_ref)
@@ -278,17 +295,24 @@ class Resolver:
             return "past"
         return tense(self.text, p.start, p.end, reporting=reporting)
 
-    @staticmethod
-    def _story_year_near(story: Ref, month: int, day: int) -> int:
+    def _story_year_near(self, p: Pending, story: Ref, month: int, day: int) -> int:
         """The year of a month-day in a story: the story's year, or the next one when the
         story's last date is a day or month late in the year and the month-day lies nearer
-        ahead of it ("6 December 1916 ... 14 January" is 1917-01-14)."""
+        ahead of it ("6 December 1916 ... 14 January" is 1917-01-14), or when it is the end of
+        a year ("In late 1903 ... In January" is 1904-01: the end is taken as LATE_YEAR_DAY; not
+        after "by the end of 1945", a summary of where things stood: resolve)."""
         ref, gran = story[0], story[1]
         year = ref.year
-        if values.RANK[gran] > values.RANK["M"]:
+        if story is self.late_year:
+            ref = date(year, *LATE_YEAR_DAY)
+        elif values.RANK[gran] > values.RANK["M"]:
             return year
         here = date(year, month, min(day, 28))
         if (ref - here).days > 183:
+            return year + 1
+        if here <= ref and self._tense(p) == "future":
+            # a clause that looks ahead ("In June elections will be held", "the army would attack
+            # in March", "was scheduled for May"): the first such month after the story's day
             return year + 1
         return year
 
@@ -297,6 +321,8 @@ class Resolver:
         if not self.narrative or self.in_bc:
             return None
         rank = values.RANK["Y"]
+        if self.aside is not None and self.at < self.aside[0] and values.RANK[self.aside[1][1]] <= rank:
+            return self.aside[1]  # inside a quotation that has a date of its own (_quoted_elsewhen)
         return next((r for r in reversed(self.story) if values.RANK[r[1]] <= rank), None)
 
     def _looks_back_by_name(self, p: Pending, first_day: date) -> bool:
@@ -377,11 +403,73 @@ class Resolver:
             return False
         return not paragraph_break(self.text, self.story_day_at, p.start)
 
+    def _writers_relative(self, p: Pending, rel: int | None) -> bool:
+        """In a dated news story read as a narrative for its background (not a history), a month
+        or season counted with a deictic word ("this summer", "last April", "next spring":
+        narrative.json deictic_relative_word; not "the next spring", "the following April",
+        which count from the story) outside quoted speech is the writer's, counted from the
+        DCT as "last year" is."""
+        if rel is None or not self.narrative or self.history or self.dct is None:
+            return False
+        return _deictic_relative().search(self.text, p.start, p.end) is not None \
+            and not in_quotation(self.text, p.start)
+
+    def _in_aside(self, p: Pending, first_day: date) -> bool:
+        """In a narrative, a date of another year than the story's inside an aside: a
+        parenthesis after words of its own ("(born in 1880)", scene.bracket_aside), or a relative
+        clause set off by a comma that goes back before the story (", who took office in
+        1899,", ", which it had lost to the British in 1704": _in_relative_aside). An aside tells
+        something of a person or a thing, in the background; the story's time is carried by its
+        main clauses, so the story stays where it was. A relative clause with a later date may
+        carry the story on (", who crossed the river again on 3 May 1863."): it moves the
+        story, as a main clause does."""
+        if not self.narrative:
+            return False
+        story = self.story_year(p)
+        if story is None or first_day.year == story[0].year:
+            return False
+        return bracket_aside(self.text, p.start, p.end) \
+            or (first_day.year < story[0].year and _in_relative_aside(self.text, p.start))
+
+    def _not_the_story_time(self, p: Pending, first_day: date) -> bool:
+        """In a narrative, an earlier year than the story's that opens a period reaching the
+        story's time ("Since 1945 the peninsula was divided": narrative.json
+        period_start_preposition): the story does not go back to it."""
+        if not self.narrative:
+            return False
+        story = self.story_year(p)
+        if story is None or first_day.year >= story[0].year:
+            return False
+        return _period_start().search(self.text, max(0, p.start - 20), p.start) is not None
+
+    def _quoted_elsewhen(self, p: Pending, first_day: date, kind: str | None) -> int | None:
+        """In a narrative, where the quotation ends around a date of another year than the
+        story's ('"By the spring of 1920 we will have won," he wrote in 1917'): the speaker speaks
+        from the story's day, of a time he hopes for or recalls. Until the quotation ends that
+        date is the reference (a quoted letter may tell a story of its own: "born on July 21st,
+        1962 ... on that day"); after it the story goes on where the writer left it (the news
+        reading of speech, self.aside). None elsewhere, and for a quotation its paragraph does not
+        close."""
+        if not self.narrative:
+            return None
+        if self.aside is not None and p.start < self.aside[0]:
+            return self.aside[0]  # a later date of the same quotation: still the speaker's
+        if kind is not None:
+            return None
+        story = self.story_year(p)
+        if story is None or first_day.year == story[0].year or not in_quotation(self.text, p.start):
+            return None
+        ends = speech_end(self.text, p.start, p.end)
+        # a quotation still open at its paragraph's end is a text quoted at length (a letter, a
+        # message), which narrates on its own: its dates are the story's
+        return ends if ends is not None and self.text.startswith(('"', "\u201d"), ends) else None
+
     def _story_without_day(self, p: Pending, ref: Ref | None, unit: str) -> tuple[str, str | None, str | None] | None:
         """In a narrative, "two days later" counted from a story that has only reached a year or
         a month since its last day ("in October ... four days later", or no day at all): the
         story's year with the rest unknown ("1915-XX-XX"), never a day from the DCT or from an
-        older passage the story has left."""
+        older passage the story has left. "That day" after a month is a day of that month
+        ("1944-06-XX")."""
         if not self.narrative or unit not in values.UNDERSPECIFIED or values.RANK[unit] >= values.RANK["Y"]:
             return None
         if self.in_bc:  # a story before Christ: the day is unknown, and so is its year here
@@ -389,6 +477,9 @@ class Resolver:
         story = self.story_year(p)
         if story is None or story is ref or (ref is not None and _within(ref, story)):
             return None
+        if unit == "D" and story[1] == "M" and p.op in ("shift", "time_ref") and p.args.get("n", 0) == 0:
+            # "In June 1944 ... That day", "the same day", "that evening": a day of the story's month
+            return f"{story[0].year:04d}-{story[0].month:02d}-XX", story[2], "narrative"
         return values.UNDERSPECIFIED[unit].replace("XXXX", f"{story[0].year:04d}", 1), story[2], "narrative"
 
     def _ends_a_span(self, p: Pending, parsed: tuple[date, str]) -> bool:
@@ -438,6 +529,8 @@ class Resolver:
         if p.type in ("DATE", "TIME") and not comparison and not self.as_duration:
             parsed = values.parse(value)
             ends = self._speech_end(p, anchor, kind)
+            if ends is None and parsed is not None:
+                ends = self._quoted_elsewhen(p, parsed[0], kind)
             if parsed is not None and ends is not None:
                 # news: "a day later" counted inside what someone says ("Hayward says ... a day
                 # later", or in quotation marks) is the speaker's account; the story's day that a
@@ -456,8 +549,14 @@ class Resolver:
                         and not (kind is None and self._summary_ahead(p, parsed[0])) \
                         and not (kind is None and self._ends_a_span(p, parsed)) \
                         and not (kind is None and self._foretold(p, parsed[0])) \
-                        and not (kind is None and self._day_recalled(p, parsed)):
+                        and not (kind is None and self._day_recalled(p, parsed)) \
+                        and not (kind is None and self._in_aside(p, parsed[0])) \
+                        and not (kind is None and self._not_the_story_time(p, parsed[0])):
                     self.story.append((parsed[0], parsed[1], value))
+                    # "In late 1903", "at the end of 1904": the story stands at the year's end (not
+                    # "by the end of 1945", where things stood then: a summary, its April is 1945's)
+                    self.late_year = self.story[-1] if p.mod == "END" and parsed[1] == "Y" \
+                        and _BY_BEFORE.search(self.text, max(0, p.start - 4), p.start) is None else None
                     self.in_bc = False
                     if parsed[1] == "D":
                         self.story_day_at = p.end
@@ -496,7 +595,7 @@ class Resolver:
         (in a narrative: the year of the story's last date)."""
         story = self.story_year(p)
         if story is not None:
-            return self._story_year_near(story, month, day), story[2], "narrative"
+            return self._story_year_near(p, story, month, day), story[2], "narrative"
         if self.in_bc and self.narrative:  # "on 12 August" in a story before Christ: not the DCT's year
             return None, None, None
         framed = frame_year(self.text, p.start, p.end)
@@ -573,16 +672,20 @@ class Resolver:
         ys = "XXXX" if y is None else f"{y:04d}"
         return f"{ys}-{month:02d}-{day:02d}{suffix}", anchor, kind
 
-    def op_dom(self, p: Pending, day: int):
+    def op_dom(self, p: Pending, day: int, months: int | None = None):
         """"on the 20th": that day of the last month the text mentioned ("the 20 September ...
         the 20th"), or else the month of the DCT nearest in the clause's direction ("sank on the
-        28th" said on the 18th is last month's, "is due on the 12th" next month's)."""
+        28th" said on the 18th is last month's, "is due on the 12th" next month's). `months`:
+        the month named after it, counted from the last one ("the 3rd of the following month": 1)."""
         ref = self.last_ref(values.RANK["M"])
         if ref is not None:
             y, m = ref[0].year, ref[0].month
+            if months:
+                y, m = divmod(y * 12 + m - 1 + months, 12)
+                m += 1
             date(y, m, day)  # "the 31st" of a short month: ValueError, underspecified
             return f"{y:04d}-{m:02d}-{day:02d}", ref[2], "narrative"
-        if self.dct is None or self.narrative:
+        if self.dct is None or self.narrative or months is not None:
             return f"XXXX-XX-{day:02d}", None, None
         y, m = self.dct.year, self.dct.month
         ahead = self._tense(p, reporting=False) == "future"
@@ -608,7 +711,7 @@ class Resolver:
             # the story's year, or the next when the holiday lies over half a year behind the
             # story's day, as a month-day does ("At Christmas 1914 ... At Easter": 1915's)
             d = values.holiday(rule, story[0].year)
-            year = self._story_year_near(story, d.month, d.day)
+            year = self._story_year_near(p, story, d.month, d.day)
             return values.holiday(rule, year).isoformat(), story[2], "narrative"
         if self.dct is None:
             return "XXXX-" + (rule[:2] if rule[0].isdigit() and len(rule) == 5 else "XX-XX"), None, None
@@ -630,11 +733,11 @@ class Resolver:
         ref = self.last_ref(values.RANK["Y"]) if that and not news else None
         if ref is not None:  # "October of that year", "March of the following year"
             return f"{ref[0].year + (yearshift or 0):04d}-{month:02d}", ref[2], "narrative"
-        story = self.story_year(p)
+        story = None if self._writers_relative(p, rel) else self.story_year(p)
         if story is not None:
             year = story[0].year + (yearshift or 0)
             if rel is None and yearshift is None:
-                year = self._story_year_near(story, month, 15)
+                year = self._story_year_near(p, story, month, 15)
             if rel is not None and rel < 0:  # "the previous April": the last one before the story's date
                 year -= 0 if month < story[0].month else 1
             elif rel is not None and rel > 0:
@@ -692,7 +795,7 @@ class Resolver:
         ref = self.last_ref(values.RANK["Y"]) if that else None
         if ref is not None:  # "the autumn of that year", "the spring of the following year"
             return f"{ref[0].year + (yearshift or 0):04d}-{season}", ref[2], "narrative"
-        story = self.story_year(p)
+        story = None if self._writers_relative(p, rel) else self.story_year(p)
         if story is not None:
             # "in the summer", "that autumn", "the next spring": the season of the story's year;
             # "over the winter" after "December 1777" is the winter that December begins (1778-WI,
@@ -701,12 +804,14 @@ class Resolver:
             if season in _SEASON_MIDDLE and rel is None and yearshift is None:
                 # "In December 1950 ... In the spring": a season whose middle lies more than half
                 # a year before the story's day or month is the next year's, as a month-day is
-                year = self._story_year_near(story, *_SEASON_MIDDLE[season])
-            if season == "WI" and rel is None and yearshift is None and values.RANK[story[1]] <= values.RANK["S"]:
+                year = self._story_year_near(p, story, *_SEASON_MIDDLE[season])
+            late = story is self.late_year  # "In late 1941 ... That winter": the winter of 1941-42
+            if season == "WI" and rel is None and yearshift is None \
+                    and (late or values.RANK[story[1]] <= values.RANK["S"]):
                 # the story's own winter, or the one ahead of its summer or autumn ("In October
                 # 1777 ... That winter" is the winter of 1777-78, 1778-WI); after a spring, the
                 # winter just ended is the nearer
-                here = values.fmt(story[0], "S")
+                here = values.fmt(date(story[0].year, *LATE_YEAR_DAY) if late else story[0], "S")
                 year = int(here[:4]) + (here[-2:] in ("SU", "FA"))
                 # the winter ahead of the story's December is not yet the story's time: "hold out
                 # over the winter" said in a December does not move "on 10 September" on a year
@@ -1115,10 +1220,12 @@ class Resolver:
                 # "the full year" is the story's year, not a target year ahead ("by 1992")
                 ref = next((r for r in reversed(self.refs) if values.RANK[r[1]] <= values.RANK["Y"]
                             and self._not_future_year(r, unit)), None)
-            if ago and unit == "Y" and not self.narrative and n < 0:
+            if ago and unit == "Y" and not self.narrative and n < 0 and (n == -1 or ref is None):
                 # "a year earlier" keeps the granularity of what it compares to (a quarter, a month;
                 # "three years later" is no comparison: it counts from the last year written);
-                # in a history "two years earlier" is a year of the story
+                # in a history "two years earlier" is a year of the story; so is "a dozen years
+                # earlier" in a news story's background ("not until 1981 ... the spill a dozen
+                # years earlier": 1969, not twelve years before the month in the news)
                 ref = self.focus_ref(("Q", "M", "H", "S", "Y")) or ref
                 if ref is not None and values.RANK[ref[1]] >= values.RANK["M"]:
                     gran = ref[1]

@@ -581,6 +581,11 @@ def _rel_unit(g: Groups, text: str, start: int, end: int, opts: Options) -> Pend
     has_the = relw is not None and (low.startswith(f"the {relw} ") or f" the {relw} " in low)
     rel = lookup("relative_word", relw) if relw else None
     mod = pos_mod(g.get("pos"))
+    if low.startswith(("mid-", "the mid-")) and (not (prev := words_before(text, start, 1))
+                                   or prev[-1].lower() not in table("time_anaphor_preposition")):
+        return None  # "by mid-month" is a date; "the mid-year review", "a mid-week break" a noun's modifier
+    if relw in table("story_relative_word_only") and not has_the:
+        return None  # "subsequent years": no period of the story's ("the subsequent year" is)
     if g.get("ortail") and relw not in ("next", "coming"):
         end -= len(g["ortail"])  # "the last day or two": the tail is no part of a date counted back
         low = " ".join(text[start:end].lower().split())
@@ -589,7 +594,7 @@ def _rel_unit(g: Groups, text: str, start: int, end: int, opts: Options) -> Pend
     if plural or mult > 1:
         if relw in ("past", "last", "previous") or relw is None:
             return Pending(start, end, "DURATION", value=duration_value(None, unit), mod=mod)
-        if relw in ("next", "coming", "following"):
+        if relw in ("next", "coming", "following") or relw in table("story_relative_word_only"):
             return Pending(start, end, "DURATION", value=duration_value(None, unit))
         return None
     if text[start].isupper() and g["unit"][:1].isupper() and not text[start:end].isupper():
@@ -622,7 +627,8 @@ def _rel_unit(g: Groups, text: str, start: int, end: int, opts: Options) -> Pend
         return Pending(start, end, "DATE", op="shift",
                        args={"unit": unit, "n": rel, "base": "narrative", "stretch": True},
                        mod="APPROX" if low.endswith(" or so") else mod)
-    if relw in ("following", "previous") or (has_the and relw == "next") or (relw == "next" and unit == "D"):
+    if relw in ("following", "previous") or relw in table("story_relative_word_only") \
+            or (has_the and relw == "next") or (relw == "next" and unit == "D"):
         return Pending(start, end, "DATE", op="shift", args={"unit": unit, "n": rel, "base": "narrative"}, mod=mod)
     if unit == "D":
         return None  # "last day", "this day": not a calendar reference
@@ -704,6 +710,9 @@ def _narrative(g: Groups, text: str, start: int, end: int, opts: Options) -> Pen
                    mod=pos_mod(g.get("pos")))
 
 
+_ONE_DAY = re.compile(r"\d{4}-\d\d-\d\d")  # a holiday rule that is one date (lexicon.json holiday)
+
+
 @normalizer("holiday")
 def _holiday(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
     """Named days: fixed ("Christmas"), nth weekday ("Thanksgiving") or Easter-based ("Good Friday")."""
@@ -715,6 +724,8 @@ def _holiday(g: Groups, text: str, start: int, end: int, opts: Options) -> Pendi
     rule_s = lookup("holiday", g["holiday"])
     if rule_s is None:
         return None  # a name the lexicon has no date rule for is not a date it can give
+    if _ONE_DAY.fullmatch(rule_s):  # "V-E Day": one day of history, not a day of every year
+        return Pending(start, end, "DATE", value=rule_s) if not g.get("rel") and not g.get("pod") else None
     rel = lookup("relative_word", g["rel"]) if g.get("rel") else None
     year = int(g["year"]) if g.get("year") else None
     if g.get("pod"):  # "Christmas night": a part of that day, a TIME as "Friday night" is
@@ -743,7 +754,12 @@ def _year_end(g: Groups, text: str, start: int, end: int, opts: Options) -> Pend
 @normalizer("day_of_month")
 def _day_of_month(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
     """"on the 20th": a day of the month under discussion (the last month mentioned; in news
-    without one, the DCT's). Only after a preposition: "it was the 20th when" is a rank."""
+    without one, the DCT's). Only after a preposition: "it was the 20th when" is a rank. "the
+    25th of that month", "the 3rd of the following month" name their month, and are dates
+    after any word."""
+    if g.get("ofmonth"):
+        months = direction(g["ofmonth"].lower())
+        return Pending(start, end, "DATE", op="dom", args={"day": int(g["dom"]), "months": months})
     prev = words_before(text, start, 1)
     if not prev or prev[-1].lower() not in table("day_of_month_prep"):
         return None

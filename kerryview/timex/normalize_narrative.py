@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .context import direction
+from .context import direction, pos_mod
 from .lexicon import lookup, table
 from .pending import Groups, Options, Pending, normalizer
 from .scene import of_phrase_end
@@ -20,7 +20,8 @@ def _story_pod(g: Groups, text: str, start: int, end: int, opts: Options) -> Pen
     if pod is None or not pod.isalpha():
         return None
     n = direction(text[start:end].lower())
-    return Pending(start, end, "TIME", op="time_ref", args={"suffix": "T" + pod, "n": n})
+    # "late that night", "early the next morning": the position is a mod, as in "later that day"
+    return Pending(start, end, "TIME", op="time_ref", args={"suffix": "T" + pod, "n": n}, mod=pos_mod(g.get("pos")))
 
 
 _WORD_BEFORE = re.compile(r"(\w+)\s+$")

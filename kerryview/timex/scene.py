@@ -45,8 +45,18 @@ _NAME_BRACKET = re.compile(r"(?-i:[A-Z])[\w'-]*\s*\($")
 _HEADING_AFTER = re.compile(r"[ \t]*\n|[ \t]+(?-i:[A-Z])")  # "Eastern Front (1914) In August": a section heading
 _COMPARED = re.compile(r"\b(?:as|than)\s+(?:in|of|at)\s+$", re.I)
 # "Ho Chi Minh (1890–1969)", "the Korean War (1950-53)": a span of years in brackets after a name
-_SPAN_TO = re.compile(r"\s*[-–—]\s*\d{2,4}\s*\)")  # after the span's first year, to its bracket
-_NAME_BRACKET_YEAR = re.compile(r"(?-i:[A-Z])[\w'-]*\s*\(\s*\d{3,4}\s*[-–—]\s*$")  # before its second
+# (or of dates: "Ho Chi Minh (19 May 1890 – 2 September 1969)", "(May 1890 – September 1969)")
+_SPAN_TO = re.compile(r"\s*[-–—]\s*(?:[\w.,]+\s+){0,3}\d{2,4}\s*\)")  # after the span's first date, to its bracket
+_NAME_BRACKET_YEAR = re.compile(r"(?-i:[A-Z])[\w'-]*\s*\(\s*(?:[\w.,]+\s+){0,3}\d{3,4}\s*[-–—]\s*$")  # before its second
+
+
+@lru_cache(maxsize=1)
+def _likened() -> re.Pattern[str]:
+    """A date a comparison holds up beside the story's ("Like Napoleon in 1812,", "unlike
+    1915", "compared with 1913"): the words of rules/narrative.json comparison_preposition, then
+    the date or up to four words and a preposition before it."""
+    words = alternation(table("comparison_preposition"))
+    return re.compile(rf"\b{words}\s+(?:(?:[\w'.-]+\s+){{0,4}}?(?:in|of|at|during)\s+)?$", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -85,7 +95,7 @@ def names_a_thing(text: str, start: int, end: int) -> bool:
         if nxt is not None and nxt.group(1).lower().rstrip(".") not in table("attributive_year_follow_block"):
             return True
     if _NAME_BRACKET.search(before) and text.startswith(")", end) and not _HEADING_AFTER.match(text, end + 1) \
-            or _COMPARED.search(before):
+            or _COMPARED.search(before) or _likened().search(before):
         return True
     if _NAME_BRACKET.search(before) and (span := _SPAN_TO.match(text, end)) is not None:
         return not _HEADING_AFTER.match(text, span.end())  # the first year of "Ho Chi Minh (1890–1969)"
@@ -155,19 +165,54 @@ def _participle_with_object(text: str, end: int, last: str) -> bool:
 
 
 _SENTENCE_START = re.compile(r"[.;!?:\n\"(][^.;!?:\n\"(]*$")
-# ", drawn up in 1905,": an aside set off by commas that a past participle opens, then the date
-_PARTICIPLE_ASIDE = re.compile(r",\s+(?:[a-z]+ly\s+)?([a-z]+)(?:\s+[\w'-]+){0,4}?\s+(?:in|on|during)\s+$")
-_ASIDE_END = re.compile(r"\s*,")
+# ", drawn up in 1905,", "Born in 1860,": an aside that a past participle opens after a comma or
+# at the head of its sentence, then the date (the comma or the sentence's start, its words)
+_PARTICIPLE_ASIDE = re.compile(r"(,|(?:^|[.!?;:]|\n))\s*((?:[\w'-]+\s+){1,6}?)(?:(?:in|on|during)\s+)?$")
+# the comma that closes it, right after the date or a few words on (", drafted in 1911 by the staff,")
+_ASIDE_END = re.compile(r"(?:\s+[\w'-]+){0,5}?\s*,")
 
 
 def participle_aside(text: str, start: int, end: int) -> bool:
-    """The date text[start:end] ends an aside set off by commas that a past participle opens:
+    """The date text[start:end] stands in an aside set off by commas that a past participle opens:
     "The Schlieffen Plan, drawn up in 1905, called for ...", "the treaty, signed in 1839,
-    guaranteed ...". Such a reduced relative clause tells how a thing came to be, as the past
-    perfect does; a date earlier than the story's there does not take the story back."""
-    m = _PARTICIPLE_ASIDE.search(text, max(0, start - 60), start)
-    return m is not None and _participle(m.group(1)) and m.group(1) not in table("participle_lookalike") \
-        and _ASIDE_END.match(text, end) is not None
+    guaranteed ...", "the plan, first drafted in 1911 by the staff, was ...", "the fort, built in
+    1885 and rebuilt in 1910, was ...", or one that heads its sentence: "Born in 1860, the
+    general ...", "Founded in 1871, the empire ..." (the participle the sentence's first word, a
+    function word right after it: not "Allied troops landed in 1915, and"); the preposition may
+    be missing (", founded 1930,"). Such a reduced relative clause tells how a thing came to be,
+    as the past perfect does; a date earlier than the story's there does not take the story
+    back. An adverb may open it ("once built", "originally signed": -ly or narrative.json
+    past_perfect_adverb)."""
+    m = _PARTICIPLE_ASIDE.search(text, max(0, start - 80), start)
+    if m is None or _ASIDE_END.match(text, end) is None:
+        return False
+    words = [w.lower() for w in m.group(2).split()]
+    if m.group(1) != ",":  # the head of a sentence: "Born in", "Wounded at Verdun in"
+        if len(words) > 1 and words[1] not in stopwords():
+            return False
+        verb = words[0]
+    else:
+        adverb = words[0].endswith("ly") or words[0] in table("past_perfect_adverb")
+        verb = words[1] if adverb and len(words) > 1 else words[0]
+    return _participle(verb) and verb not in table("participle_lookalike")
+
+
+_BRACKET_OPEN = re.compile(r"\(([^()\n]{1,100})$")
+_BRACKET_CLOSE = re.compile(r"[^()\n]{0,100}\)")
+
+
+def bracket_aside(text: str, start: int, end: int) -> bool:
+    """The date text[start:end] stands inside brackets after words of their own: "(born in
+    1880)", "(elected in 1897 to the assembly)", "(as his father had done in 1781)". A
+    parenthesis is an aside: it does not carry the story on, so its date, of another year, is
+    not the story's time. A bracket that holds the date alone glosses the clause it follows
+    ("the Battle of the Marne (6 September 1914)": names_a_thing decides on a bare year),
+    and the second date of a span in brackets ("(July 1951 - July 1953)") is not an aside either:
+    no digit may stand before the date inside its bracket. Never in a section heading."""
+    m = _BRACKET_OPEN.search(text, max(0, start - 100), start)
+    if m is None or not re.search(r"[A-Za-z]", m.group(1)) or re.search(r"\d", m.group(1)):
+        return False
+    return _BRACKET_CLOSE.match(text, end) is not None and not in_heading(text, start, end)
 
 
 def past_perfect_before(text: str, start: int) -> bool:
