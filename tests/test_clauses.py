@@ -120,6 +120,35 @@ def test_a_when_clause_after_a_dated_clause_is_at_its_time():  # "simultaneous_s
     assert _clauses(text)[1].startswith("when reporters asked")
     assert "asked" not in _by_publication(text)
     assert "asked" in _by_publication("President Bush implied as much when reporters asked about food.")
+    # and the clause before a when-clause that a time expression dates is of that time too
+    text = "Ten people were killed when an earthquake razed villages on Sunday."
+    assert _clauses(text)[1].startswith("when an earthquake")
+    assert "killed" not in _by_publication(text)
+    assert "killed" in _by_publication("Ten people were killed when an earthquake razed villages.")
+
+
+def _trigger_of(text, at):
+    """The event words find_mentions gives the time expression starting with `at`."""
+    from kerryview.events.mentions import find_trigger
+    [t] = [t for t in tag(text, DCT) if t.text.startswith(at)]
+    found = find_trigger(text, (0, len(text)), t)
+    return text[found[0]:found[1]]
+
+
+def test_a_report_of_another_clause_is_not_the_event_of_its_time():  # "reports_of_other_clauses"
+    example = clause_rules_raw()["reports_of_other_clauses"]["example"]
+    kidnapped, fronted = re.findall(r'"([A-Z][^"]+)"', example)
+    assert _trigger_of(kidnapped, "10 p.m.") == "kidnapped"  # not 'said', nearer as it is
+    assert _trigger_of(fronted, "Wednesday") == "said"  # a time phrase alone goes with its clause
+    assert _trigger_of("The group would be ready to leave as soon as Tuesday, Castro said.",
+                       "Tuesday") == "leave"
+    assert _trigger_of("In a statement on 1 May, the WHO said travel bans would not help.", "1 May") == "said"
+    assert _trigger_of("Since the outbreak was declared on 23 April, Mexico City has spent $200m.",
+                       "23 April") == "declared"  # the report's own time, right after it
+    assert _trigger_of("A spokeswoman told the Guardian today that all the passengers had been found.",
+                       "today") == "told"
+    # with no time of its own left, the attribution is the publication's statement
+    assert "said" in _by_publication("Rebels attacked the town. " + kidnapped)
 
 
 def test_past_perfect_negated_supposed_and_future_clauses_are_not_dated_by_publication():

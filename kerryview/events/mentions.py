@@ -20,7 +20,7 @@ from kerryview.events.clauses import (Clause, anchors_clause, at_that_time, clau
                                       governs_clause, lead_sentences, main_subject, antecedent_subject,
                                       publication_event_words, reports, mention_dating, time_phrase_only,
                                       statement_words, stative_now, subject_elsewhere, tells_now, about_now,
-                                      not_news, dates_report, QUOTE_MARKS)
+                                      not_news, dates_report, quoted, QUOTE_MARKS)
 from kerryview.events.headline import Lead, is_event_noun, lead_passages, main_event_words, split_at_head
 from kerryview.events.antecedents import agrees, antecedent, pronoun_kind, subject_of, with_antecedent
 from kerryview.events.liveblog import live_blog
@@ -61,6 +61,9 @@ RIGHT_PENALTY = 10  # English puts the verb before its time adverbial, unless th
 NOUN_PHRASE_WORDS = 5  # modifiers kept before an event noun in a label
 QUOTE_PENALTY = 80  # one inside a quotation, the other not: the quote's events are not the reporter's
 CLAUSE_PENALTY = 30  # "in 2021 | that climate could not be separated": another clause's verb
+# "..., | police said": a report in a clause of its own is no event words of another clause's
+# time, whatever the distance (clause_rules.json reports_of_other_clauses)
+ATTRIBUTION_PENALTY = 1000
 _CLAUSE_OPEN = re.compile(r"[;:\"“”]|\bthat\b")  # where a clause's subject may start ("who": an apposition)
 _COMPLEMENTIZER = re.compile(r"\b(?:that|which|who|whom|whose)\b")
 ADJUNCT_PENALTY = 60  # inside a sentence-opening participle clause: the main clause tells the event
@@ -102,9 +105,52 @@ def _participial_adjunct_end(text: str, sent: tuple[int, int], timex: Timex) -> 
     return comma if comma > 0 and "," not in text[a:timex.start] else None
 
 
+def _own_clause(text: str, sent: tuple[int, int], timex: Timex) -> tuple[int, int] | None:
+    """Where the clause a time expression stands in starts and ends (clauses.clause_spans); a
+    clause that is nothing but the time phrase (clauses.time_phrase_only) joined to the clause
+    it belongs to: the next one when it opens the sentence ("On Tuesday, | officials said"),
+    else the one before ("said | on Wednesday, | that ...")."""
+    spans = clause_spans(text, sent, (timex,))
+    k = next((i for i, c in enumerate(spans) if c.start <= timex.start < c.end), None)
+    if k is None:
+        return None
+    lo, hi = spans[k].start, spans[k].end
+    # no clause alone, with no verb beside the time: "In a statement on 1 May, | the WHO
+    # said", "told | the Guardian today | that ...", "ready to leave | as soon as Tuesday, |
+    # Castro said": the clause it belongs to, after it when it opens the sentence, else before
+    step = 1 if k == 0 else -1
+    j = k
+    while not _verb_beside(text, sent, lo, hi, timex) and 0 <= j + step < len(spans):
+        j += step
+        lo, hi = min(lo, spans[j].start), max(hi, spans[j].end)
+    return lo, hi
+
+
+def _verb_beside(text: str, sent: tuple[int, int], lo: int, hi: int, timex: Timex) -> bool:
+    """Whether text[lo:hi] holds a finite verb (the one verb test, finite: not "in remarks")
+    outside the time expression ("1 May" holds no modal) and on the same side of a quotation's marks
+    (clauses.quoted: 'stated that "every country has to reduce emissions" | in remarks to CNN
+    on Sunday': the quotation is what was stated, not the time's clause)."""
+    inside = quoted(text, sent, timex.start)
+    return any(_is_verb(m.group(), text[max(lo, m.start() - 12):m.start()], finite=True)
+               and quoted(text, sent, m.start()) == inside
+               for m in _TOKEN.finditer(text, lo, hi) if not timex.start <= m.start() < timex.end)
+
+
+def _reports_at(text: str, verb_end: int, timex: Timex) -> bool:
+    """Whether a reporting verb ending at `verb_end` takes the time expression right after it,
+    a preposition at most between ("was declared | on 23 April", "said Tuesday"): the time of
+    the report, whatever clause the report's object opens."""
+    between = _TOKEN.findall(text, verb_end, timex.start)
+    return 0 <= timex.start - verb_end and not re.search(r"[,;:\"“”]", text[verb_end:timex.start]) \
+        and all(w.lower() in cues()["phrase_breaks"] for w in between) and len(between) <= 1
+
+
 def find_trigger(text: str, sent: tuple[int, int], timex: Timex) -> tuple[int, int] | None:
     """The event words for a time expression: the nearest verb, else the nearest event noun
-    (headline.is_event_noun: "the war memorial" has none)."""
+    (headline.is_event_noun: "the war memorial" has none); a reporting verb of another clause
+    than the time's only when nothing else is (clause_rules.json reports_of_other_clauses:
+    "kidnapped at 10 p.m. Wednesday, | police said": 'kidnapped')."""
     best: tuple[float, int, int] | None = None
     a, b = sent
     leading = not text[a:timex.start].strip(" ,“\"'") or text[a:timex.start].rstrip().endswith(",")
@@ -114,6 +160,8 @@ def find_trigger(text: str, sent: tuple[int, int], timex: Timex) -> tuple[int, i
     clause_end = comp.end() if comp else b + 1
     depth, read = 0, a  # quotation state, kept as the tokens are walked (linear in the sentence)
     posed = caption_position_spans(text, a, b)  # "John Mack, | left, | and ...": no verb
+    own = _own_clause(text, sent, timex)
+    reports = clause_rules()["reports_of_other_clauses"]
     for m in _TOKEN.finditer(text, a, b):
         depth, read = _quote_depth(text[read:m.start()], depth), m.start()
         if m.start() < timex.end and timex.start < m.end():
@@ -131,6 +179,9 @@ def find_trigger(text: str, sent: tuple[int, int], timex: Timex) -> tuple[int, i
             dist += ADJUNCT_PENALTY
         if right and m.start() >= clause_end:
             dist += CLAUSE_PENALTY
+        if own is not None and not own[0] <= m.start() < own[1] and word.lower() in reports \
+                and not _reports_at(text, m.end(), timex):
+            dist += ATTRIBUTION_PENALTY  # "..., | police said": the attribution, not the event
         if _is_verb(word, text[max(a, m.start() - 12):m.start()]):
             score = float(dist)
         elif is_event_noun(text, m.start(), m.end()):
@@ -1445,10 +1496,15 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
         told = False  # a clause of the sentence is an event of the day
         report_dated = False  # a time expression dates a report or its source (clauses.dates_report)
         statement: tuple[tuple[int, int], Clause] | None = None  # its first report, if none is
-        for cl in clause_spans(text, (a, b), in_sentence):
-            reported_before, reported = reported, reports(text, cl)
+        spans = clause_spans(text, (a, b), in_sentence)
+
+        def is_anchored(cl: Clause) -> bool:
             i = bisect_right(anchored, cl.end - 1)
-            if i and anchored[i - 1] >= cl.start:
+            return bool(i) and anchored[i - 1] >= cl.start
+
+        for n, cl in enumerate(spans):
+            reported_before, reported = reported, reports(text, cl)
+            if is_anchored(cl):
                 # "said | on Wednesday | that ...": the time phrase dates the report before it
                 dated_report = reported or (reported_before and time_phrase_only(text, cl, in_sentence))
                 dated_before = True
@@ -1476,6 +1532,8 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
             if dated_before and at_that_time(text, cl):
                 dated_before = False
                 continue  # "implied as much yesterday | when reporters asked": yesterday too
+            if n + 1 < len(spans) and at_that_time(text, spans[n + 1]) and is_anchored(spans[n + 1]):
+                continue  # "Ten people were killed | when an earthquake razed villages Sunday": Sunday's
             dated_before = False
             trigger = publication_event_words(text, cl, _is_verb, b)
             if trigger is None:
