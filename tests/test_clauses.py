@@ -97,6 +97,10 @@ def test_a_time_expression_inside_a_noun_phrase_does_not_date_the_clause():  # "
     text = "Kerry met Wang Yi on Tuesday."
     assert all(governs_clause(text, t) for t in tag(text, DCT))
     assert "calls" in _by_publication("That 1978 resolution calls for a withdrawal.")
+    # (the example of the list: an -ed word after a determiner is an adjective, not the verb)
+    example = re.findall(r'"([A-Z][^"]+)"', clause_rules_raw()["noun_modifier_before"]["example"])[0]
+    assert _event_words(example) == "calls"
+    assert "calls" in _by_publication(example + ".")
 
 
 def test_a_day_in_a_noun_phrase_dates_a_clause_told_in_the_past():  # "noun_modifier_before"
@@ -111,6 +115,10 @@ def test_a_day_in_a_noun_phrase_dates_a_clause_told_in_the_past():  # "noun_modi
         assert not governs_clause(text, t) and anchors_clause(text, t, True), text
         assert not anchors_clause(text, t, False), text  # a year, a quarter: not its day
     assert "calls" in _by_publication("That 1978 resolution calls for a withdrawal.")
+    # (the example of the list: an -ed word after a determiner is an adjective, not the verb)
+    example = re.findall(r'"([A-Z][^"]+)"', clause_rules_raw()["noun_modifier_before"]["example"])[0]
+    assert _event_words(example) == "calls"
+    assert "calls" in _by_publication(example + ".")
     assert "calls" in _by_publication("Friday's resolution calls for a withdrawal.")
     assert "posted" in _by_publication("Citadel posted a third-quarter net loss of $2.3 million.")
 

@@ -361,7 +361,8 @@ def publication_event_words(text: str, clause: Clause, is_verb: Callable[[str, s
         if found is not None:
             return found
     trigger = main_event_words(text, span, False, is_verb)
-    if trigger is None or not is_verb(text[trigger[0]:trigger[1]], text[max(0, trigger[0] - 12):trigger[0]]):
+    if trigger is None or not is_verb(text[trigger[0]:trigger[1]], text[max(0, trigger[0] - 12):trigger[0]]) \
+            or _after_modifier(text, trigger[0]):  # "from the self-declared zone": an adjective
         # "That resolution calls": the verb first; an event noun only in a clause with a finite
         # verb ("There have been no arrests"): a noun phrase alone ("(the meeting") is no clause
         trigger = present_verb(text, clause) or _first_stative(text, clause) \
