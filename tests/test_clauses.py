@@ -135,6 +135,21 @@ def test_a_when_clause_after_a_dated_clause_is_at_its_time():  # "simultaneous_s
     assert "killed" in _by_publication("Ten people were killed when an earthquake razed villages.")
 
 
+def test_a_time_that_dates_an_event_noun_does_not_date_its_clause():  # "noun_events_dated"
+    example = clause_rules_raw()["noun_events_dated"]["example"]
+    filing, appearance = re.findall(r'"([A-Z][^"]+)"', example)
+    assert _trigger_of(filing, "1994") == "attacks"  # the noun nearer than any verb
+    assert "intensified" in _by_publication(filing)  # its clause is news of the day
+    assert "attacks" not in _by_publication(filing)  # and the noun is not told twice
+    assert _trigger_of(appearance, "Sunday night") == "speech"
+    assert "raised" not in _by_publication(appearance)  # 'during': at the noun's time
+    for text in ("The woman has remained quarantined since returning from a trip to Mexico on Sunday.",):
+        assert "remained" in _by_publication(text)
+    for text in ("Last Friday's announcement was the first official word of trouble.",  # its subject
+                 "Fox opted not to air the press conference last night."):  # a verb's object
+        assert not _by_publication(text), text
+
+
 def _trigger_of(text, at):
     """The event words find_mentions gives the time expression starting with `at`."""
     from kerryview.events.mentions import find_trigger

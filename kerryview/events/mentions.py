@@ -1336,6 +1336,17 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
                       + [f.mention.trigger_start for f in found if f.mention.trigger_start is not None
                          and anchors_clause(text, f.mention.timex, f.interval is not None
                                             and f.interval.granularity.day_or_finer)])
+    # a time whose event words are a noun ("interest in Kopp as a suspect in three sniper
+    # attacks between 1994 and 1997") dates that noun's event, not its clause's verb: the
+    # clause is read as one no time dates (clause_rules.json noun_events_dated)
+    by_noun = set()
+    for f in found:
+        m = f.mention
+        if m.dated_by == "time expression" and m.trigger_start is not None and not _is_verb(
+                text[m.trigger_start:m.trigger_end], text[max(0, m.trigger_start - 12):m.trigger_start]) \
+                and _noun_only(text, m.start, m.trigger_start):
+            by_noun |= {m.timex.start, m.trigger_start}
+    clause_anchored = [x for x in anchored if x not in by_noun]
     today = datetime(doc.dct.year, doc.dct.month, doc.dct.day)
     breaks = cues()["phrase_breaks"]
 
@@ -1499,8 +1510,8 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
         spans = clause_spans(text, (a, b), in_sentence)
 
         def is_anchored(cl: Clause) -> bool:
-            i = bisect_right(anchored, cl.end - 1)
-            return bool(i) and anchored[i - 1] >= cl.start
+            i = bisect_right(clause_anchored, cl.end - 1)
+            return bool(i) and clause_anchored[i - 1] >= cl.start
 
         for n, cl in enumerate(spans):
             reported_before, reported = reported, reports(text, cl)
@@ -1541,7 +1552,7 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
                         and not (now_only and not tells_now(text, cl, said)):
                     statement = said, cl
                 continue
-            if trigger[0] in keys or (a in leads and any(
+            if trigger[0] in keys or trigger[0] in by_noun or (a in leads and any(
                     f.mention.start == a and f.mention.trigger_start == trigger[0] for f in found)):
                 told = True
                 continue  # the headline or lead event already
@@ -1562,6 +1573,27 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
             if found_one is not None:
                 out.append(found_one)
     return out
+
+
+def _noun_only(text: str, a: int, noun: int) -> bool:
+    """Whether the event noun at `noun` (of a sentence starting at `a`) is the object of a
+    preposition that makes it a complement of another noun or of an adjective (clause_rules.json
+    noun_events_dated: "interest in Kopp as a suspect in | three sniper attacks between 1994
+    and 1997", "returning from | a trip to Mexico on Sunday"), read back over its noun phrase:
+    the time it holds is the noun's, not the clause verb's. Not after a temporal preposition
+    ("raised those worries during | an appearance Sunday night"), a verb ("to air | the press
+    conference last night"), nor as the clause's subject ("Last Friday's announcement was
+    ...")."""
+    prepositions = clause_rules()["noun_events_dated"]
+    for w in reversed(_TOKEN.findall(text, a, noun)[-NOUN_PHRASE_WORDS:]):
+        low = w.lower()
+        if low in prepositions:
+            return True
+        if low in clause_rules()["noun_modifier_before"] or re.fullmatch(r"\d[\d,.]*", low):
+            continue  # "a", "three": the noun phrase goes on
+        if low in stopwords() or _is_verb(w, "x "):
+            return False  # "during", "to air", "was": the verb is at the noun's time
+    return False
 
 
 def _narrative_break(text: str, a: int, b: int) -> bool:
