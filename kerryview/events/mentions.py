@@ -106,23 +106,26 @@ def _participial_adjunct_end(text: str, sent: tuple[int, int], timex: Timex) -> 
 
 
 def _own_clause(text: str, sent: tuple[int, int], timex: Timex) -> tuple[int, int] | None:
-    """Where the clause a time expression stands in starts and ends (clauses.clause_spans); a
-    clause that is nothing but the time phrase (clauses.time_phrase_only) joined to the clause
+    """Where the clause a time expression stands in starts and ends (clauses.clause_spans); one
+    with no verb beside the time (a time phrase alone, an opening phrase) joined to the clause
     it belongs to: the next one when it opens the sentence ("On Tuesday, | officials said"),
     else the one before ("said | on Wednesday, | that ...")."""
     spans = clause_spans(text, sent, (timex,))
     k = next((i for i, c in enumerate(spans) if c.start <= timex.start < c.end), None)
     if k is None:
         return None
-    lo, hi = spans[k].start, spans[k].end
     # no clause alone, with no verb beside the time: "In a statement on 1 May, | the WHO
     # said", "told | the Guardian today | that ...", "ready to leave | as soon as Tuesday, |
     # Castro said": the clause it belongs to, after it when it opens the sentence, else before
-    step = 1 if k == 0 else -1
-    j = k
-    while not _verb_beside(text, sent, lo, hi, timex) and 0 <= j + step < len(spans):
-        j += step
-        lo, hi = min(lo, spans[j].start), max(hi, spans[j].end)
+    # (or the other way when that side has none: "Bob Dudley, currently managing director, |
+    # told ...")
+    for step in ((1,) if k == 0 else (-1, 1)):
+        j, lo, hi = k, spans[k].start, spans[k].end
+        while not _verb_beside(text, sent, lo, hi, timex) and 0 <= j + step < len(spans):
+            j += step
+            lo, hi = min(lo, spans[j].start), max(hi, spans[j].end)
+        if _verb_beside(text, sent, lo, hi, timex):
+            break
     return lo, hi
 
 
