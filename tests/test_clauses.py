@@ -133,6 +133,9 @@ def test_a_when_clause_after_a_dated_clause_is_at_its_time():  # "simultaneous_s
     assert _clauses(text)[1].startswith("when an earthquake")
     assert "killed" not in _by_publication(text)
     assert "killed" in _by_publication("Ten people were killed when an earthquake razed villages.")
+    text = "When he became chief executive in 2007, he told journalists that safety came first."
+    assert "told" not in _by_publication(text)
+    assert "told" in _by_publication("When he became chief executive, he told journalists that safety came first.")
 
 
 def test_a_time_that_dates_an_event_noun_does_not_date_its_clause():  # "noun_events_dated"
@@ -163,6 +166,9 @@ def test_a_report_of_another_clause_is_not_the_event_of_its_time():  # "reports_
     kidnapped, fronted = re.findall(r'"([A-Z][^"]+)"', example)
     assert _trigger_of(kidnapped, "10 p.m.") == "kidnapped"  # not 'said', nearer as it is
     assert _trigger_of(fronted, "Wednesday") == "said"  # a time phrase alone goes with its clause
+    assert _trigger_of('He told the panel: "We will apply the lessons to everything we do." Meanwhile, '
+                       'on Wednesday, the department said it was set to require oil companies to plug wells.',
+                       "Wednesday") == "said"  # not joined to a clause across the quotation
     assert _trigger_of("The group would be ready to leave as soon as Tuesday, Castro said.",
                        "Tuesday") == "leave"
     assert _trigger_of("In a statement on 1 May, the WHO said travel bans would not help.", "1 May") == "said"

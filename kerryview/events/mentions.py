@@ -121,12 +121,20 @@ def _own_clause(text: str, sent: tuple[int, int], timex: Timex) -> tuple[int, in
     # told ...")
     for step in ((1,) if k == 0 else (-1, 1)):
         j, lo, hi = k, spans[k].start, spans[k].end
-        while not _verb_beside(text, sent, lo, hi, timex) and 0 <= j + step < len(spans):
+        while not _verb_beside(text, sent, lo, hi, timex) and 0 <= j + step < len(spans) \
+                and not _sentence_end(text, spans[min(j, j + step)]):
             j += step
             lo, hi = min(lo, spans[j].start), max(hi, spans[j].end)
         if _verb_beside(text, sent, lo, hi, timex):
             break
     return lo, hi
+
+
+def _sentence_end(text: str, clause: Clause) -> bool:
+    """Whether a clause ends a sentence the splitter ran on ('He told the panel: "... everything
+    we do in the UK." | Meanwhile, on Wednesday, | the department said'): a time's clause is
+    not joined across it."""
+    return re.search(r"[.!?][\"”'’]*\s*$", text[clause.start:clause.end]) is not None
 
 
 def _verb_beside(text: str, sent: tuple[int, int], lo: int, hi: int, timex: Timex) -> bool:
@@ -1546,8 +1554,10 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
             if dated_before and at_that_time(text, cl):
                 dated_before = False
                 continue  # "implied as much yesterday | when reporters asked": yesterday too
-            if n + 1 < len(spans) and at_that_time(text, spans[n + 1]) and is_anchored(spans[n + 1]):
-                continue  # "Ten people were killed | when an earthquake razed villages Sunday": Sunday's
+            if any(0 <= n + d < len(spans) and at_that_time(text, spans[n + d]) and is_anchored(spans[n + d])
+                   for d in (1, -1)):
+                continue  # "Ten people were killed | when an earthquake razed villages Sunday",
+                # "When he became chief executive in 2007, | he told journalists ...": that time's
             dated_before = False
             trigger = publication_event_words(text, cl, _is_verb, b)
             if trigger is None:
