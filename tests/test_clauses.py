@@ -176,6 +176,9 @@ def test_a_report_of_another_clause_is_not_the_event_of_its_time():  # "reports_
                        "23 April") == "declared"  # the report's own time, right after it
     assert _trigger_of("A spokeswoman told the Guardian today that all the passengers had been found.",
                        "today") == "told"
+    assert _trigger_of("Among the new safety regulations announced by Mr Salazar on Tuesday, oil companies "
+                       "drilling in US waters will now have to inspect their blow-out preventers.",
+                       "Tuesday") == "announced"  # a passive report is the event itself
     # with no time of its own left, the attribution is the publication's statement
     assert "said" in _by_publication("Rebels attacked the town. " + kidnapped)
 

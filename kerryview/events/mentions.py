@@ -29,7 +29,7 @@ from kerryview.events.labels import (CLAUSE_COMMA, caption_position_spans, perio
                                      capitalized, determiner_that, MAX_CIRCUMSTANCE_WORDS, place_only, where_without_verb,
                                      with_opening_quote, with_opening_single_quote,
                                      is_conditional, is_fragment,
-                                     only_reports, reported_span, said_before_apposition, shorten, tidy,
+                                     only_reports, passive, reported_span, said_before_apposition, shorten, tidy,
                                      within_passage, without_aside, without_caption_positions, without_date,
                                      words_to_verb)
 from kerryview.text.context import ContextBuilder
@@ -148,6 +148,13 @@ def _verb_beside(text: str, sent: tuple[int, int], lo: int, hi: int, timex: Time
                for m in _TOKEN.finditer(text, lo, hi) if not timex.start <= m.start() < timex.end)
 
 
+def _passive_report(text: str, start: int, end: int) -> bool:
+    """Whether the reporting verb at text[start:end] is passive, after a form of "be" or with
+    its agent after it ("the regulations announced | by Mr Salazar on Tuesday"): the report is
+    the event itself, no attribution of another clause's (labels.passive)."""
+    return passive(text, start) or re.match(r"\s+by\b", text[end:end + 4]) is not None
+
+
 def _reports_at(text: str, verb_end: int, timex: Timex) -> bool:
     """Whether a reporting verb ending at `verb_end` takes the time expression right after it,
     a preposition at most between ("was declared | on 23 April", "said Tuesday"): the time of
@@ -191,7 +198,7 @@ def find_trigger(text: str, sent: tuple[int, int], timex: Timex) -> tuple[int, i
         if right and m.start() >= clause_end:
             dist += CLAUSE_PENALTY
         if own is not None and not own[0] <= m.start() < own[1] and word.lower() in reports \
-                and not _reports_at(text, m.end(), timex):
+                and not _reports_at(text, m.end(), timex) and not _passive_report(text, m.start(), m.end()):
             dist += ATTRIBUTION_PENALTY  # "..., | police said": the attribution, not the event
         if _is_verb(word, text[max(a, m.start() - 12):m.start()]):
             score = float(dist)
