@@ -136,6 +136,9 @@ def test_a_when_clause_after_a_dated_clause_is_at_its_time():  # "simultaneous_s
     text = "When he became chief executive in 2007, he told journalists that safety came first."
     assert "told" not in _by_publication(text)
     assert "told" in _by_publication("When he became chief executive, he told journalists that safety came first.")
+    assert "needs" in _by_publication("Mr Cameron needs to be firm with Mr Obama when he talks to him this weekend.")
+    assert "returning" in _by_publication("Reports say that Mr Hayward is returning to London, "
+                                          "while Mr Svanberg now directs BP's response.")  # now: of the day
 
 
 def test_a_time_that_dates_an_event_noun_does_not_date_its_clause():  # "noun_events_dated"

@@ -1561,10 +1561,6 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
             if dated_before and at_that_time(text, cl):
                 dated_before = False
                 continue  # "implied as much yesterday | when reporters asked": yesterday too
-            if any(0 <= n + d < len(spans) and at_that_time(text, spans[n + d]) and is_anchored(spans[n + d])
-                   for d in (1, -1)):
-                continue  # "Ten people were killed | when an earthquake razed villages Sunday",
-                # "When he became chief executive in 2007, | he told journalists ...": that time's
             dated_before = False
             trigger = publication_event_words(text, cl, _is_verb, b)
             if trigger is None:
@@ -1572,6 +1568,13 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
                         and not (now_only and not tells_now(text, cl, said)):
                     statement = said, cl
                 continue
+            if text[trigger[0]:trigger[1]].lower() not in clause_rules()["stative_verbs"] and any(
+                    0 <= n + d < len(spans) and at_that_time(text, spans[n + d]) and is_anchored(spans[n + d])
+                    and any(another_day(t) for t in in_sentence if spans[n + d].start <= t.start < spans[n + d].end)
+                    for d in (1, -1)):
+                continue  # "Ten people were killed | when an earthquake razed villages Sunday",
+                # "When he became chief executive in 2007, | he told journalists ...": that time's
+                # (not a state: "Cameron needs to be firm | when he talks to him this weekend")
             if trigger[0] in keys or trigger[0] in by_noun or (a in leads and any(
                     f.mention.start == a and f.mention.trigger_start == trigger[0] for f in found)):
                 told = True
