@@ -166,7 +166,7 @@ def _trigger_of(text, at):
 
 def test_a_report_of_another_clause_is_not_the_event_of_its_time():  # "reports_of_other_clauses"
     example = clause_rules_raw()["reports_of_other_clauses"]["example"]
-    kidnapped, fronted = re.findall(r'"([A-Z][^"]+)"', example)
+    kidnapped, fronted, passive_report = re.findall(r'"([A-Z][^"]+)"', example)
     assert _trigger_of(kidnapped, "10 p.m.") == "kidnapped"  # not 'said', nearer as it is
     assert _trigger_of(fronted, "Wednesday") == "said"  # a time phrase alone goes with its clause
     assert _trigger_of('He told the panel: "We will apply the lessons to everything we do." Meanwhile, '
@@ -184,6 +184,8 @@ def test_a_report_of_another_clause_is_not_the_event_of_its_time():  # "reports_
                        "Tuesday") == "announced"  # a passive report is the event itself
     # with no time of its own left, the attribution is the publication's statement
     assert "said" in _by_publication("Rebels attacked the town. " + kidnapped)
+    # a passive report with its time is the event itself: the attribution is still the day's
+    assert "said" in _by_publication("Rebels attacked the town. " + passive_report)
 
 
 def test_past_perfect_negated_supposed_and_future_clauses_are_not_dated_by_publication():

@@ -216,7 +216,9 @@ def dates_report(text: str, clause: Clause, timexes: Sequence[Timex], after_repo
     said = next((m for m in _WORD.finditer(text, clause.start, clause.end)
                  if m.group().lower() in reporting and m.group()[:1].islower()), None)
     if said is not None:
-        return any(t.start >= said.end() for t in inside)
+        # (not a passive: "Sununu was told Wednesday by Bush's son that ...": the telling is the
+        # event, and "..., the sources said" still attributes the sentence)
+        return not passive(text, said.start()) and any(t.start >= said.end() for t in inside)
     return after_report and not has_finite_verb(text, clause, is_verb)
 
 
