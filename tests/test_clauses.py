@@ -156,6 +156,14 @@ def test_a_time_that_dates_an_event_noun_does_not_date_its_clause():  # "noun_ev
         assert not _by_publication(text), text
 
 
+def test_a_name_is_no_report():  # "reports": "the United States" holds no reporting verb 'states'
+    from kerryview.events.clauses import reports
+    text = "The group would be ready to leave for the United States as soon as Tuesday, Castro said."
+    spans = clause_spans(text, (0, len(text)), tag(text, DCT))
+    assert [reports(text, c) for c in spans] == [False, False, True]
+    assert "said" in _by_publication(text)  # the attribution: no report before dates it
+
+
 def _trigger_of(text, at):
     """The event words find_mentions gives the time expression starting with `at`."""
     from kerryview.events.mentions import find_trigger

@@ -196,9 +196,10 @@ def mention_dating(t: Timex) -> tuple[Interval | None, str | None]:
 
 
 def reports(text: str, clause: Clause) -> bool:
-    """Whether a clause holds a reporting verb ("the minister said Tuesday")."""
+    """Whether a clause holds a reporting verb ("the minister said Tuesday"), in lower case (not
+    a name: "for the United States")."""
     reporting = event_lists("lead_rules.json")["pure_reporting"]
-    return any(m.group().lower() in reporting for m in _WORD.finditer(text, clause.start, clause.end))
+    return any(m.group() in reporting for m in _WORD.finditer(text, clause.start, clause.end))
 
 
 def dates_report(text: str, clause: Clause, timexes: Sequence[Timex], after_report: bool,
