@@ -97,6 +97,10 @@ def test_a_time_expression_inside_a_noun_phrase_does_not_date_the_clause():  # "
     text = "Kerry met Wang Yi on Tuesday."
     assert all(governs_clause(text, t) for t in tag(text, DCT))
     assert "calls" in _by_publication("That 1978 resolution calls for a withdrawal.")
+    # (the example of the list: an -ed word after a determiner is an adjective, not the verb)
+    example = re.findall(r'"([A-Z][^"]+)"', clause_rules_raw()["noun_modifier_before"]["example"])[0]
+    assert _event_words(example) == "calls"
+    assert "calls" in _by_publication(example + ".")
 
 
 def test_a_day_in_a_noun_phrase_dates_a_clause_told_in_the_past():  # "noun_modifier_before"
@@ -111,6 +115,10 @@ def test_a_day_in_a_noun_phrase_dates_a_clause_told_in_the_past():  # "noun_modi
         assert not governs_clause(text, t) and anchors_clause(text, t, True), text
         assert not anchors_clause(text, t, False), text  # a year, a quarter: not its day
     assert "calls" in _by_publication("That 1978 resolution calls for a withdrawal.")
+    # (the example of the list: an -ed word after a determiner is an adjective, not the verb)
+    example = re.findall(r'"([A-Z][^"]+)"', clause_rules_raw()["noun_modifier_before"]["example"])[0]
+    assert _event_words(example) == "calls"
+    assert "calls" in _by_publication(example + ".")
     assert "calls" in _by_publication("Friday's resolution calls for a withdrawal.")
     assert "posted" in _by_publication("Citadel posted a third-quarter net loss of $2.3 million.")
 
@@ -120,6 +128,72 @@ def test_a_when_clause_after_a_dated_clause_is_at_its_time():  # "simultaneous_s
     assert _clauses(text)[1].startswith("when reporters asked")
     assert "asked" not in _by_publication(text)
     assert "asked" in _by_publication("President Bush implied as much when reporters asked about food.")
+    # and the clause before a when-clause that a time expression dates is of that time too
+    text = "Ten people were killed when an earthquake razed villages on Sunday."
+    assert _clauses(text)[1].startswith("when an earthquake")
+    assert "killed" not in _by_publication(text)
+    assert "killed" in _by_publication("Ten people were killed when an earthquake razed villages.")
+    text = "When he became chief executive in 2007, he told journalists that safety came first."
+    assert "told" not in _by_publication(text)
+    assert "told" in _by_publication("When he became chief executive, he told journalists that safety came first.")
+    assert "needs" in _by_publication("Mr Cameron needs to be firm with Mr Obama when he talks to him this weekend.")
+    assert "returning" in _by_publication("Reports say that Mr Hayward is returning to London, "
+                                          "while Mr Svanberg now directs BP's response.")  # now: of the day
+
+
+def test_a_time_that_dates_an_event_noun_does_not_date_its_clause():  # "noun_events_dated"
+    example = clause_rules_raw()["noun_events_dated"]["example"]
+    filing, appearance = re.findall(r'"([A-Z][^"]+)"', example)
+    assert _trigger_of(filing, "1994") == "attacks"  # the noun nearer than any verb
+    assert "intensified" in _by_publication(filing)  # its clause is news of the day
+    assert "attacks" not in _by_publication(filing)  # and the noun is not told twice
+    assert _trigger_of(appearance, "Sunday night") == "speech"
+    assert "raised" not in _by_publication(appearance)  # 'during': at the noun's time
+    for text in ("The woman has remained quarantined since returning from a trip to Mexico on Sunday.",):
+        assert "remained" in _by_publication(text)
+    for text in ("Last Friday's announcement was the first official word of trouble.",  # its subject
+                 "Fox opted not to air the press conference last night."):  # a verb's object
+        assert not _by_publication(text), text
+
+
+def test_a_name_is_no_report():  # "reports": "the United States" holds no reporting verb 'states'
+    from kerryview.events.clauses import reports
+    text = "The group would be ready to leave for the United States as soon as Tuesday, Castro said."
+    spans = clause_spans(text, (0, len(text)), tag(text, DCT))
+    assert [reports(text, c) for c in spans] == [False, False, True]
+    assert "said" in _by_publication(text)  # the attribution: no report before dates it
+
+
+def _trigger_of(text, at):
+    """The event words find_mentions gives the time expression starting with `at`."""
+    from kerryview.events.mentions import find_trigger
+    [t] = [t for t in tag(text, DCT) if t.text.startswith(at)]
+    found = find_trigger(text, (0, len(text)), t)
+    return text[found[0]:found[1]]
+
+
+def test_a_report_of_another_clause_is_not_the_event_of_its_time():  # "reports_of_other_clauses"
+    example = clause_rules_raw()["reports_of_other_clauses"]["example"]
+    kidnapped, fronted, passive_report = re.findall(r'"([A-Z][^"]+)"', example)
+    assert _trigger_of(kidnapped, "10 p.m.") == "kidnapped"  # not 'said', nearer as it is
+    assert _trigger_of(fronted, "Wednesday") == "said"  # a time phrase alone goes with its clause
+    assert _trigger_of('He told the panel: "We will apply the lessons to everything we do." Meanwhile, '
+                       'on Wednesday, the department said it was set to require oil companies to plug wells.',
+                       "Wednesday") == "said"  # not joined to a clause across the quotation
+    assert _trigger_of("The group would be ready to leave as soon as Tuesday, Castro said.",
+                       "Tuesday") == "leave"
+    assert _trigger_of("In a statement on 1 May, the WHO said travel bans would not help.", "1 May") == "said"
+    assert _trigger_of("Since the outbreak was declared on 23 April, Mexico City has spent $200m.",
+                       "23 April") == "declared"  # the report's own time, right after it
+    assert _trigger_of("A spokeswoman told the Guardian today that all the passengers had been found.",
+                       "today") == "told"
+    assert _trigger_of("Among the new safety regulations announced by Mr Salazar on Tuesday, oil companies "
+                       "drilling in US waters will now have to inspect their blow-out preventers.",
+                       "Tuesday") == "announced"  # a passive report is the event itself
+    # with no time of its own left, the attribution is the publication's statement
+    assert "said" in _by_publication("Rebels attacked the town. " + kidnapped)
+    # a passive report with its time is the event itself: the attribution is still the day's
+    assert "said" in _by_publication("Rebels attacked the town. " + passive_report)
 
 
 def test_past_perfect_negated_supposed_and_future_clauses_are_not_dated_by_publication():

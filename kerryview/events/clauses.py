@@ -202,9 +202,10 @@ def mention_dating(t: Timex) -> tuple[Interval | None, str | None]:
 
 
 def reports(text: str, clause: Clause) -> bool:
-    """Whether a clause holds a reporting verb ("the minister said Tuesday")."""
+    """Whether a clause holds a reporting verb ("the minister said Tuesday"), in lower case (not
+    a name: "for the United States")."""
     reporting = event_lists("lead_rules.json")["pure_reporting"]
-    return any(m.group().lower() in reporting for m in _WORD.finditer(text, clause.start, clause.end))
+    return any(m.group() in reporting for m in _WORD.finditer(text, clause.start, clause.end))
 
 
 def dates_report(text: str, clause: Clause, timexes: Sequence[Timex], after_report: bool,
@@ -222,7 +223,9 @@ def dates_report(text: str, clause: Clause, timexes: Sequence[Timex], after_repo
     said = next((m for m in _WORD.finditer(text, clause.start, clause.end)
                  if m.group().lower() in reporting and m.group()[:1].islower()), None)
     if said is not None:
-        return any(t.start >= said.end() for t in inside)
+        # (not a passive: "Sununu was told Wednesday by Bush's son that ...": the telling is the
+        # event, and "..., the sources said" still attributes the sentence)
+        return not passive(text, said.start()) and any(t.start >= said.end() for t in inside)
     return after_report and not has_finite_verb(text, clause, is_verb)
 
 
@@ -367,7 +370,8 @@ def publication_event_words(text: str, clause: Clause, is_verb: Callable[[str, s
         if found is not None:
             return found
     trigger = main_event_words(text, span, False, is_verb)
-    if trigger is None or not is_verb(text[trigger[0]:trigger[1]], text[max(0, trigger[0] - 12):trigger[0]]):
+    if trigger is None or not is_verb(text[trigger[0]:trigger[1]], text[max(0, trigger[0] - 12):trigger[0]]) \
+            or _after_modifier(text, trigger[0]):  # "from the self-declared zone": an adjective
         # "That resolution calls": the verb first; an event noun only in a clause with a finite
         # verb ("There have been no arrests"): a noun phrase alone ("(the meeting") is no clause
         trigger = present_verb(text, clause) or _first_stative(text, clause) \

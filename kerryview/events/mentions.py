@@ -20,7 +20,7 @@ from kerryview.events.clauses import (Clause, anchors_clause, at_that_time, clau
                                       governs_clause, lead_sentences, main_subject, antecedent_subject,
                                       publication_event_words, reports, mention_dating, time_phrase_only,
                                       statement_words, stative_now, subject_elsewhere, tells_now, about_now, progressive_now,
-                                      not_news, dates_report, QUOTE_MARKS)
+                                      not_news, dates_report, quoted, QUOTE_MARKS)
 from kerryview.events.headline import Lead, is_event_noun, lead_passages, main_event_words, split_at_head
 from kerryview.events.antecedents import agrees, antecedent, pronoun_kind, subject_of, with_antecedent
 from kerryview.events.liveblog import live_blog
@@ -29,7 +29,7 @@ from kerryview.events.labels import (CLAUSE_COMMA, caption_position_spans, perio
                                      capitalized, determiner_that, MAX_CIRCUMSTANCE_WORDS, place_only, where_without_verb,
                                      with_opening_quote, with_opening_single_quote,
                                      is_conditional, is_fragment,
-                                     only_reports, reported_span, said_before_apposition, shorten, tidy,
+                                     only_reports, passive, reported_span, said_before_apposition, shorten, tidy,
                                      within_passage, without_aside, without_caption_positions, without_date,
                                      words_to_verb)
 from kerryview.text.context import ContextBuilder
@@ -61,6 +61,9 @@ RIGHT_PENALTY = 10  # English puts the verb before its time adverbial, unless th
 NOUN_PHRASE_WORDS = 5  # modifiers kept before an event noun in a label
 QUOTE_PENALTY = 80  # one inside a quotation, the other not: the quote's events are not the reporter's
 CLAUSE_PENALTY = 30  # "in 2021 | that climate could not be separated": another clause's verb
+# "..., | police said": a report in a clause of its own is no event words of another clause's
+# time, whatever the distance (clause_rules.json reports_of_other_clauses)
+ATTRIBUTION_PENALTY = 1000
 _CLAUSE_OPEN = re.compile(r"[;:\"“”]|\bthat\b")  # where a clause's subject may start ("who": an apposition)
 _COMPLEMENTIZER = re.compile(r"\b(?:that|which|who|whom|whose)\b")
 ADJUNCT_PENALTY = 60  # inside a sentence-opening participle clause: the main clause tells the event
@@ -102,9 +105,70 @@ def _participial_adjunct_end(text: str, sent: tuple[int, int], timex: Timex) -> 
     return comma if comma > 0 and "," not in text[a:timex.start] else None
 
 
+def _own_clause(text: str, sent: tuple[int, int], timex: Timex) -> tuple[int, int] | None:
+    """Where the clause a time expression stands in starts and ends (clauses.clause_spans); one
+    with no verb beside the time (a time phrase alone, an opening phrase) joined to the clause
+    it belongs to: the next one when it opens the sentence ("On Tuesday, | officials said"),
+    else the one before ("said | on Wednesday, | that ...")."""
+    spans = clause_spans(text, sent, (timex,))
+    k = next((i for i, c in enumerate(spans) if c.start <= timex.start < c.end), None)
+    if k is None:
+        return None
+    # no clause alone, with no verb beside the time: "In a statement on 1 May, | the WHO
+    # said", "told | the Guardian today | that ...", "ready to leave | as soon as Tuesday, |
+    # Castro said": the clause it belongs to, after it when it opens the sentence, else before
+    # (or the other way when that side has none: "Bob Dudley, currently managing director, |
+    # told ...")
+    for step in ((1,) if k == 0 else (-1, 1)):
+        j, lo, hi = k, spans[k].start, spans[k].end
+        while not _verb_beside(text, sent, lo, hi, timex) and 0 <= j + step < len(spans) \
+                and not _sentence_end(text, spans[min(j, j + step)]):
+            j += step
+            lo, hi = min(lo, spans[j].start), max(hi, spans[j].end)
+        if _verb_beside(text, sent, lo, hi, timex):
+            break
+    return lo, hi
+
+
+def _sentence_end(text: str, clause: Clause) -> bool:
+    """Whether a clause ends a sentence the splitter ran on ('He told the panel: "... everything
+    we do in the UK." | Meanwhile, on Wednesday, | the department said'): a time's clause is
+    not joined across it."""
+    return re.search(r"[.!?][\"”'’]*\s*$", text[clause.start:clause.end]) is not None
+
+
+def _verb_beside(text: str, sent: tuple[int, int], lo: int, hi: int, timex: Timex) -> bool:
+    """Whether text[lo:hi] holds a finite verb (the one verb test, finite: not "in remarks")
+    outside the time expression ("1 May" holds no modal) and on the same side of a quotation's marks
+    (clauses.quoted: 'stated that "every country has to reduce emissions" | in remarks to CNN
+    on Sunday': the quotation is what was stated, not the time's clause)."""
+    inside = quoted(text, sent, timex.start)
+    return any(_is_verb(m.group(), text[max(lo, m.start() - 12):m.start()], finite=True)
+               and quoted(text, sent, m.start()) == inside
+               for m in _TOKEN.finditer(text, lo, hi) if not timex.start <= m.start() < timex.end)
+
+
+def _passive_report(text: str, start: int, end: int) -> bool:
+    """Whether the reporting verb at text[start:end] is passive, after a form of "be" or with
+    its agent after it ("the regulations announced | by Mr Salazar on Tuesday"): the report is
+    the event itself, no attribution of another clause's (labels.passive)."""
+    return passive(text, start) or re.match(r"\s+by\b", text[end:end + 4]) is not None
+
+
+def _reports_at(text: str, verb_end: int, timex: Timex) -> bool:
+    """Whether a reporting verb ending at `verb_end` takes the time expression right after it,
+    a preposition at most between ("was declared | on 23 April", "said Tuesday"): the time of
+    the report, whatever clause the report's object opens."""
+    between = _TOKEN.findall(text, verb_end, timex.start)
+    return 0 <= timex.start - verb_end and not re.search(r"[,;:\"“”]", text[verb_end:timex.start]) \
+        and all(w.lower() in cues()["phrase_breaks"] for w in between) and len(between) <= 1
+
+
 def find_trigger(text: str, sent: tuple[int, int], timex: Timex) -> tuple[int, int] | None:
     """The event words for a time expression: the nearest verb, else the nearest event noun
-    (headline.is_event_noun: "the war memorial" has none)."""
+    (headline.is_event_noun: "the war memorial" has none); a reporting verb of another clause
+    than the time's only when nothing else is (clause_rules.json reports_of_other_clauses:
+    "kidnapped at 10 p.m. Wednesday, | police said": 'kidnapped')."""
     best: tuple[float, int, int] | None = None
     a, b = sent
     leading = not text[a:timex.start].strip(" ,“\"'") or text[a:timex.start].rstrip().endswith(",")
@@ -114,6 +178,8 @@ def find_trigger(text: str, sent: tuple[int, int], timex: Timex) -> tuple[int, i
     clause_end = comp.end() if comp else b + 1
     depth, read = 0, a  # quotation state, kept as the tokens are walked (linear in the sentence)
     posed = caption_position_spans(text, a, b)  # "John Mack, | left, | and ...": no verb
+    own = _own_clause(text, sent, timex)
+    reports = clause_rules()["reports_of_other_clauses"]
     for m in _TOKEN.finditer(text, a, b):
         depth, read = _quote_depth(text[read:m.start()], depth), m.start()
         if m.start() < timex.end and timex.start < m.end():
@@ -131,6 +197,9 @@ def find_trigger(text: str, sent: tuple[int, int], timex: Timex) -> tuple[int, i
             dist += ADJUNCT_PENALTY
         if right and m.start() >= clause_end:
             dist += CLAUSE_PENALTY
+        if own is not None and not own[0] <= m.start() < own[1] and word.lower() in reports \
+                and not _reports_at(text, m.end(), timex) and not _passive_report(text, m.start(), m.end()):
+            dist += ATTRIBUTION_PENALTY  # "..., | police said": the attribution, not the event
         if _is_verb(word, text[max(a, m.start() - 12):m.start()]):
             score = float(dist)
         elif is_event_noun(text, m.start(), m.end()):
@@ -1285,6 +1354,17 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
                       + [f.mention.trigger_start for f in found if f.mention.trigger_start is not None
                          and anchors_clause(text, f.mention.timex, f.interval is not None
                                             and f.interval.granularity.day_or_finer)])
+    # a time whose event words are a noun ("interest in Kopp as a suspect in three sniper
+    # attacks between 1994 and 1997") dates that noun's event, not its clause's verb: the
+    # clause is read as one no time dates (clause_rules.json noun_events_dated)
+    by_noun = set()
+    for f in found:
+        m = f.mention
+        if m.dated_by == "time expression" and m.trigger_start is not None and not _is_verb(
+                text[m.trigger_start:m.trigger_end], text[max(0, m.trigger_start - 12):m.trigger_start]) \
+                and _noun_only(text, m.start, m.trigger_start):
+            by_noun |= {m.timex.start, m.trigger_start}
+    clause_anchored = [x for x in anchored if x not in by_noun]
     today = datetime(doc.dct.year, doc.dct.month, doc.dct.day)
     breaks = cues()["phrase_breaks"]
 
@@ -1456,10 +1536,15 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
         told = False  # a clause of the sentence is an event of the day
         report_dated = False  # a time expression dates a report or its source (clauses.dates_report)
         statement: tuple[tuple[int, int], Clause] | None = None  # its first report, if none is
-        for cl in clause_spans(text, (a, b), in_sentence):
+        spans = clause_spans(text, (a, b), in_sentence)
+
+        def is_anchored(cl: Clause) -> bool:
+            i = bisect_right(clause_anchored, cl.end - 1)
+            return bool(i) and clause_anchored[i - 1] >= cl.start
+
+        for n, cl in enumerate(spans):
             reported_before, reported = reported, reports(text, cl)
-            i = bisect_right(anchored, cl.end - 1)
-            if i and anchored[i - 1] >= cl.start:
+            if is_anchored(cl):
                 # "said | on Wednesday | that ...": the time phrase dates the report before it
                 dated_report = reported or (reported_before and time_phrase_only(text, cl, in_sentence))
                 dated_before = True
@@ -1494,7 +1579,14 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
                         and not (now_only and not tells_now(text, cl, said)):
                     statement = said, cl
                 continue
-            if trigger[0] in keys or (a in leads and any(
+            if text[trigger[0]:trigger[1]].lower() not in clause_rules()["stative_verbs"] and any(
+                    0 <= n + d < len(spans) and at_that_time(text, spans[n + d]) and is_anchored(spans[n + d])
+                    and any(another_day(t) for t in in_sentence if spans[n + d].start <= t.start < spans[n + d].end)
+                    for d in (1, -1)):
+                continue  # "Ten people were killed | when an earthquake razed villages Sunday",
+                # "When he became chief executive in 2007, | he told journalists ...": that time's
+                # (not a state: "Cameron needs to be firm | when he talks to him this weekend")
+            if trigger[0] in keys or trigger[0] in by_noun or (a in leads and any(
                     f.mention.start == a and f.mention.trigger_start == trigger[0] for f in found)):
                 told = True
                 continue  # the headline or lead event already
@@ -1523,6 +1615,27 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
             # report is the reporter's attribution all the same (reports_below_lead)
             out.append(found_one)
     return out
+
+
+def _noun_only(text: str, a: int, noun: int) -> bool:
+    """Whether the event noun at `noun` (of a sentence starting at `a`) is the object of a
+    preposition that makes it a complement of another noun or of an adjective (clause_rules.json
+    noun_events_dated: "interest in Kopp as a suspect in | three sniper attacks between 1994
+    and 1997", "returning from | a trip to Mexico on Sunday"), read back over its noun phrase:
+    the time it holds is the noun's, not the clause verb's. Not after a temporal preposition
+    ("raised those worries during | an appearance Sunday night"), a verb ("to air | the press
+    conference last night"), nor as the clause's subject ("Last Friday's announcement was
+    ...")."""
+    prepositions = clause_rules()["noun_events_dated"]
+    for w in reversed(_TOKEN.findall(text, a, noun)[-NOUN_PHRASE_WORDS:]):
+        low = w.lower()
+        if low in prepositions:
+            return True
+        if low in clause_rules()["noun_modifier_before"] or re.fullmatch(r"\d[\d,.]*", low):
+            continue  # "a", "three": the noun phrase goes on
+        if low in stopwords() or _is_verb(w, "x "):
+            return False  # "during", "to air", "was": the verb is at the noun's time
+    return False
 
 
 def _narrative_break(text: str, a: int, b: int) -> bool:
