@@ -250,8 +250,10 @@ def tense(text: str, start: int, end: int, reporting: bool = True) -> str | None
         return t
     for i in range(len(rw)):
         t = _classify(rw, i, reporting)
-        if t is None and not reporting and rw[i] in lists["reporting"] and _opens(lw) and _introduces(right, rw, i):
-            # "In February, the administration said it planned ...": the date is the report's
+        if t is None and not reporting and rw[i] in lists["reporting"] and (_opens(lw) or i == 0) \
+                and _introduces(right, rw, i):
+            # "In February, the administration said it planned ...", "Obama in March said the
+            # plan would work" (the reporting verb right after it): the date is the report's
             t = _report_tense(rw[i])
         if t is not None:
             return t
