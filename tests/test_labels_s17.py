@@ -106,6 +106,23 @@ def test_a_cut_at_a_clause_word_never_ends_on_a_word_that_leaves_a_phrase_open()
     assert shorten(label, MAX_LABEL_CHARS, 2) == "He said the company would try the procedure again Thursday evening"
 
 
+
+def test_a_cut_never_leaves_a_bracket_open():
+    """A bracket that holds a verb stays in the label (it is no aside to drop), so a cut at a
+    comma or a phrase inside it ended the label in the bracket: "... customers (who had bought
+    the recalled cars between January and March". The cut goes before the bracket."""
+    for label in ("The company said it would contact customers (who had bought the recalled cars between "
+                  "January and March, the agency said) next week",
+                  "Officials said close contacts of the patients (those who were exposed to the virus in the "
+                  "school, officials said) will be given antivirals"):
+        for keep in (2, 3):
+            cut = shorten(label, MAX_LABEL_CHARS, keep)
+            assert cut.count("(") == cut.count(")"), cut
+            assert label.startswith(cut.rstrip("…")) and len(cut.split()) >= 4, cut
+    closed = "BP said the well (which it capped on Thursday) was holding, as engineers watched the pressure rise"
+    assert shorten(closed, 60, 2) == "BP said the well (which it capped on Thursday) was holding"
+
+
 # ------------------------------------------------------------------ photo captions
 def test_a_photographs_position_words_are_no_verb_and_no_clause_break():
     text = ("Morgan Stanley chief executive John Mack, left, and Citigroup chief executive Vikram Pandit leave "

@@ -143,3 +143,54 @@ def test_a_print_edition_note_with_its_page_ends_the_article_wherever_it_stands(
     note = "This article appeared on p30 of the Main section section of the Guardian on Friday.\n"
     text = ARTICLE + note + ARTICLE * 10
     assert comments_start(text) == len(ARTICLE)
+
+
+class _Counting:
+    """A rule's pattern that counts the scans of a text (search, finditer)."""
+
+    def __init__(self, pattern, seen):
+        self._p, self._seen = pattern, seen
+        self.pattern, self.flags = pattern.pattern, pattern.flags
+
+    def search(self, *a):
+        self._seen.append(self.pattern)
+        return self._p.search(*a)
+
+    def finditer(self, *a):
+        self._seen.append(self.pattern)
+        return self._p.finditer(*a)
+
+    def match(self, *a):
+        return self._p.match(*a)
+
+
+def test_the_whole_text_rules_scan_only_a_text_that_holds_their_words(monkeypatch):
+    """The readers' comments, sign-off and listing rules are case-insensitive patterns over the
+    whole page (a tenth of the event finder's time): a text lacking a word every match of a
+    rule holds ("wrote:", "posted", one of "readers", "viewers", "listeners") is not scanned by
+    it, and the answers are those of scanning it: every rule's example is found as before."""
+    from dataclasses import replace
+
+    from kerryview.events import not_events
+
+    seen: list[str] = []
+    wrapped = tuple(replace(r, pattern=_Counting(r.pattern, seen)) for r in rules())
+    monkeypatch.setattr(not_events, "rules", lambda: wrapped)
+    not_events._anchors.cache_clear()
+    try:
+        news = ("BP said on Tuesday it had capped the well. The company will pay for the clean-up, "
+                "its chief executive told Congress.\nOfficials said the slick was shrinking.\n") * 40
+        assert comments_start(news) is None and not_events.sign_offs(news) == [] \
+            and not_events.listing(news) is None
+        assert seen == []  # before: every whole-text rule scanned the page
+        whole = [r for r in wrapped if r.scope in ("comments", "comments_after", "sign_off", "listing")]
+        for r in whole:
+            # the answer is the ungated scan's: each example still holds every word its rule needs
+            folded = r.example.lower()
+            assert all(any(w in folded for w in need) for need in not_events._anchors()[r.name]), r.name
+            assert r.pattern._p.search(r.example), r.name
+        # a letter a case-insensitive pattern matches beside its ASCII one: the long s, the dotless i
+        assert comments_start("The well was capped.\nWill you do that? Poſted by: dano | January 16, "
+                              "2009 8:56 PM Crashing the economy") is not None
+    finally:
+        not_events._anchors.cache_clear()

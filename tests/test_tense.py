@@ -269,3 +269,22 @@ def test_may_look_ahead_is_false_only_where_tense_cannot_be_future(sentence, wor
     assert may_look_ahead(sentence, i, i + len(word)) == ahead
     if tense(sentence, i, i + len(word)) == "future":
         assert may_look_ahead(sentence, i, i + len(word))
+
+
+def test_a_month_right_before_a_past_reporting_verb_dates_the_report():
+    """"Obama in March said the plan would work", published in June 2010: March is the report's
+    month, 2010-03 (the tagger took its tense from the reported "would": 2011-03). The
+    opening_words example; a month of the reported clause still looks ahead."""
+    june = date(2010, 6, 15)
+    for text, value in (("Obama in March said the plan would work.", "2010-03"),
+                        ("The White House on Monday said talks would resume.", "2010-06-14"),
+                        ("In March, Obama said the plan would work.", "2010-03"),
+                        ("The plan would work in March, Obama said.", "2011-03"),
+                        ("Obama said the plan would work in March.", "2011-03")):
+        [t] = tag(text, june)
+        assert t.value == value, (text, t.value)
+    text = "Obama in March said the plan would work."
+    assert tense(text, *_span(text, "March"), reporting=False) == "past"
+    example = json.loads((files("kerryview.text") / "data" / "tense_cues.json").read_text("utf-8"))[
+        "opening_words"]["example"]
+    assert "Obama in March said the plan would work" in example

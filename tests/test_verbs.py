@@ -117,3 +117,49 @@ def test_the_taggers_past_verb_is_the_verb_tests_past():
         assert past.fullmatch(word) and is_verb(word, "the rig ")
     for word in ("hundred", "united", "United", "Mohammed", "indeed"):
         assert not past.fullmatch(word) and not is_verb(word, "the rig ")
+
+
+def test_a_head_opening_with_a_given_name_that_is_a_modal_reads_as_its_example_says():
+    """modals.json given_names: "Will Smith Signs Deal" opens with a name (a present in -s, a
+    past or "to" after the capitalised surname), "Will Obama Visit China?" with the modal."""
+    import json
+    from importlib.resources import files
+
+    from kerryview.text.verbs import opens_with_name
+    example = json.loads((files("kerryview.text") / "data" / "modals.json").read_text("utf-8"))[
+        "given_names"]["example"]
+    names, modal = example.split("; not ")
+    assert re.findall(r'"([^"]+)"', names) and re.findall(r'"([^"]+)"', modal)
+    for head in re.findall(r'"([^"]+)"', names):
+        assert opens_with_name(head), head
+    for head in re.findall(r'"([^"]+)"', modal):
+        assert not opens_with_name(head), head
+
+
+def test_a_title_case_headline_opening_with_will_smith_has_its_event_and_is_no_announcement():
+    """"Will Smith Signs Deal With Netflix": the headline's event is "Signs", told in the past
+    (the modal "Will" made it an announcement with no event, and its date look ahead)."""
+    from datetime import date
+
+    from kerryview.events.headline import main_event_words
+    from kerryview.events.mentions import find_mentions
+    from kerryview.model import DateSource, Document
+    from kerryview.text.tense import tense
+    from kerryview.timex import tag
+
+    head = "Will Smith Signs Deal With Netflix"
+    span = main_event_words(head, (0, len(head)), True, is_verb)
+    assert span is not None and head[span[0]:span[1]] == "Signs"
+    obama = "Will Obama Visit China?"
+    assert main_event_words(obama, (0, len(obama)), True, is_verb) is None  # the modal: ahead
+    entry = "3 June: Will Smith Signs Deal With Netflix"
+    assert tense(entry, 0, 6) == "past"
+    assert tense("Will Obama Visit China in May?", 25, 28) == "future"
+    text = head + "\n\nLOS ANGELES -- The actor signed a three-film deal with Netflix on Tuesday.\n"
+    dct = date(2010, 6, 3)
+    doc = Document(id="w", path="/news/w.txt", title=head, text=text, dct=dct,
+                   dct_source=DateSource.unknown())
+    found = find_mentions(doc, tag(text, dct))
+    heads = [f for f in found if f.mention.position == "headline"]
+    assert [text[f.mention.start:f.mention.end] for f in heads] == [head]
+    assert heads[0].mention.status == "happened"

@@ -43,3 +43,24 @@ def test_a_time_without_a_zone_or_a_day_has_no_instant():
     assert utc_interval(Timex(0, 5, "12:30", "TIME", "2023-07-18T12:30"), iv) is None
     day = value_interval("2023-07-18")
     assert utc_interval(Timex(0, 11, "Tuesday EST", "DATE", "2023-07-18"), day) is None
+
+
+def test_eastern_time_written_et_is_tagged_with_its_zone_and_read_by_the_date():
+    """"10:04 AM ET" (US Eastern Time, as US sites stamp their pages): the tagger keeps "ET" in
+    the expression and the merge reads it as EDT in summer, EST in winter (it was in neither
+    the tagger's zone names nor the table: the time had no instant)."""
+    from datetime import date
+
+    from kerryview.text.phrasing import zone_in
+    from kerryview.timex import tag
+
+    for day, utc_hour in ((date(2010, 6, 15), 14), (date(2010, 1, 12), 15)):
+        [t] = tag("Updated 10:04 AM ET", day)
+        assert t.text == "10:04 AM ET", t.text
+        iv = utc_interval(t, value_interval(t.value))
+        assert iv is not None and (iv.start.hour, iv.start.minute) == (utc_hour, 4), (day, iv)
+        assert zone_in(t.text) == "ET"
+    [t] = tag("The markets closed at 16:00 ET.", date(2010, 6, 15))
+    assert t.text == "16:00 ET" and utc_interval(t, value_interval(t.value)).start.hour == 20
+    # only in capitals: "et" is no zone ("9 am et al.")
+    assert [t.text for t in tag("He left at 9 am et al.", date(2010, 6, 15))] == ["9 am"]

@@ -19,7 +19,7 @@ from kerryview.events.not_events import LineFilter
 from kerryview.ingest.metadata import head_run_into_body, headline_span, is_title_case
 from kerryview.model import Document
 from kerryview.text.plural import looks_plural
-from kerryview.text.verbs import is_verb
+from kerryview.text.verbs import is_verb, opens_with_name
 from kerryview.text.wordlists import WORD, cues, event_lists, stopwords
 
 LEAD_RULES = "lead_rules.json"
@@ -185,9 +185,14 @@ def main_event_words(text: str, span: tuple[int, int], headline: bool,
     noun: tuple[int, int] | None = None
     prev_word = ""
     title = headline and is_title_case(text[a:b])  # "Obama Blueprint Deepens ...": verbs capitalised too
+    name_words = 2 if headline and opens_with_name(text[a:b]) else 0  # "Will Smith Signs Deal"
     for m in _TOKEN.finditer(text, a, b):
         word = m.group()
         w = word.lower()
+        if name_words:  # a given name that is also a modal, and the surname: no verb, no marker
+            name_words -= 1
+            prev_word = word
+            continue
         prev = text[max(a, m.start() - 12):m.start()]
         if prev_word.lower() in _PERFECT and (
                 w.endswith("ly") or w in event_lists("clause_rules.json")["adverbs_before_verb"]):

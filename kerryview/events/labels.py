@@ -214,8 +214,12 @@ def shorten(label: str, limit: int = MAX_LABEL_CHARS, keep_words: int = 0) -> st
                 cut = _complete_cut(text, most, least - keep_words + keep, keep)
                 if cut:
                     return cut
-    head = label[:limit]
-    return head.rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
+    head = label[:limit].rsplit(" ", 1)[0]
+    if _opens_bracket(head):  # not "... customers (who had bought the cars…": before the aside
+        before = head[:max(head.rfind("("), head.rfind("["))]
+        if len(before.split()) >= MIN_COMPLETE_WORDS:
+            head = before
+    return head.rstrip(" ,;:") + "…"
 
 
 OVERRUN_CHARS = 20  # a complete label this much over the limit beats one cut off with "…"
@@ -245,10 +249,17 @@ def _complete_cut(label: str, limit: int, least: int, keep_words: int) -> str | 
     # a cut before a relative clause never leaves the clause it is in without its verb ("... swine
     # flu when a man | who returned"); short of the event words, the last clause must have a verb
     # after its first word ("The commission's other chairman, who | was head of the EPA": none)
-    ends = [e for e in ends if (not _RELATIVE_NEXT.match(label, e) or not _COMPLEMENT.search(head[:e])
+    ends = [e for e in ends if not _opens_bracket(head[:e])  # never "... customers (who had bought"
+            and (not _RELATIVE_NEXT.match(label, e) or not _COMPLEMENT.search(head[:e])
                                 or has_finite_verb("x " + _COMPLEMENT.split(head[:e])[-1]))
             and (least >= keep_words or has_finite_verb(_COMPLEMENT.split(head[:e])[-1]))]
     return head[:max(ends)].rstrip(" ,;:-–—") if ends else None
+
+
+def _opens_bracket(text: str) -> bool:
+    """Whether `text` leaves a bracket open: a cut there would end a label inside an aside
+    (one holding a verb stays in the label: without_asides)."""
+    return text.count("(") > text.count(")") or text.count("[") > text.count("]")
 
 
 # The asides an editor drops from a long label: words in brackets, words between two dashes set

@@ -109,19 +109,71 @@ def why_not_event(line: str, timexes: list[Timex] = (), offset: int = 0) -> str 
     return None
 
 
+# The characters other than ASCII that a case-insensitive pattern matches to an ASCII letter
+# and that str.lower() does not turn into it (the dotless i, the long s): _folded maps them.
+_FOLD = str.maketrans({"ı": "i", "ſ": "s"})
+_WHOLE_TEXT_SCOPES = ("comments", "comments_after", "sign_off", "listing")
+
+
+@cache
+def _anchors() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """rule name -> what every match of a whole-text rule holds (lower case): each run of plain
+    characters the pattern must match ("wrote:" of "... jenny wrote:"; "posted" and "by:" of
+    "Posted by:"), and for a choice of words, one of them ("readers", "viewers", "listeners").
+    A text that lacks one is not scanned by the rule's pattern: the same answer, at once."""
+    from re import _constants as C, _parser as P
+
+    def needs(items) -> list[tuple[str, ...]]:
+        out, cur = [], ""
+        for op, av in items:
+            if op is C.LITERAL:
+                cur += chr(av)
+                continue
+            if cur:
+                out.append((cur,))
+            cur = ""
+            if op is C.SUBPATTERN:  # a group is matched whole; a repeat may match nothing
+                out.extend(needs(av[-1]))
+            elif op is C.BRANCH:  # one of its choices: each must hold a run of its own
+                choices = [max((n[0] for n in needs(alt) if len(n) == 1), key=len, default="")
+                           for alt in av[1]]
+                if all(choices):
+                    out.append(tuple(choices))
+        return out + [(cur,)] if cur else out
+
+    return {r.name: tuple(dict.fromkeys(tuple(w.lower() for w in n)
+                                        for n in needs(P.parse(r.pattern.pattern, r.pattern.flags))))
+            for r in rules() if r.scope in _WHOLE_TEXT_SCOPES}
+
+
+@lru_cache(maxsize=4)  # comments_start, listing and sign_offs read one text after another
+def _folded(text: str) -> str:
+    """`text` in lower case, as a case-insensitive pattern sees its letters."""
+    low = text.lower()
+    return low if text.isascii() else low.translate(_FOLD)
+
+
+def _may_match(rule: NotEventRule, text: str) -> bool:
+    """Whether a whole-text rule can match `text` at all: it holds what each match holds."""
+    folded = _folded(text)
+    return all(any(w in folded for w in need) for need in _anchors()[rule.name])
+
+
 def comments_start(text: str) -> int | None:
     """Where the readers' comments under an article begin, or None: they run to the end of the
     page, and a comment tells what a reader thinks, never an event of the story. A comment
     signed before it ("At 18:40 23rd Mar 2010, jenny wrote:") starts at its signature; one
     signed after it ("... Posted by: Dano111 | October 13, 2008 10:19 PM | Report abuse")
     at the article's sign-off before it ("By Dan Froomkin | February 2, 2009; 1:40 PM ET"), else
-    at the start of the signature's line."""
+    at the start of the signature's line. Only the rules whose words the text holds scan it."""
     starts = []
     for r in rules():
+        if r.scope in ("comments", "comments_after") and not _may_match(r, text):
+            continue
         if r.scope == "comments" and (m := _at_foot(r, text)):
             starts.append(m.start())
         elif r.scope == "comments_after" and (m := r.pattern.search(text)):
-            offs = [s.end() for o in rules() if o.scope == "sign_off"
+            offs = [s.end() for o in rules() if o.scope == "sign_off" and _may_match(o, text)
                     for s in o.pattern.finditer(text, 0, m.start())]
             starts.append(max(offs) if offs else text.rfind("\n", 0, m.start() + 1) + 1)
     return min(starts, default=None)
@@ -131,7 +183,8 @@ def sign_offs(text: str) -> list[tuple[int, int]]:
     """The spans of a blog post's sign-offs: its byline with the time it was posted, at the
     post's foot before the readers' comments ("By Ezra Klein | May 27, 2009; 10:04 AM ET"; rule
     scope "sign_off"). Its date is the post's time stamp (dating.cues: rule sign_off_stamp)."""
-    return [m.span() for r in rules() if r.scope == "sign_off" for m in r.pattern.finditer(text)]
+    return [m.span() for r in rules() if r.scope == "sign_off" and _may_match(r, text)
+            for m in r.pattern.finditer(text)]
 
 
 def _at_foot(rule: NotEventRule, text: str) -> re.Match | None:
@@ -153,7 +206,8 @@ def listing(text: str) -> str | None:
     Labora TV"), so a page that credits programmes again and again is a listing: its blurbs
     announce broadcasts, not events of a story. News prose credits a programme once or twice."""
     for r in rules():
-        if r.scope == "listing" and sum(1 for _ in r.pattern.finditer(text)) >= r.max_words:
+        if r.scope == "listing" and _may_match(r, text) \
+                and sum(1 for _ in r.pattern.finditer(text)) >= r.max_words:
             return r.name
     return None
 

@@ -264,7 +264,8 @@ def _caption_grammar(head: str) -> bool:
     progressive ("Police are guarding the hotel"), a present perfect ("The slick has now
     grown"), a copula before an article ("Transocean is the world's largest ..."), a passive
     ("Face masks are handed out"), a simple past with its object ("Greenpeace campaigners
-    unfurled a protest banner"), or an existential "There are" opening it (caption_tenses)."""
+    unfurled a protest banner"), a video's caption in the present ("John Curry, from BP, explains
+    how the funnel should work"), or an existential "There are" opening it (caption_tenses)."""
     rule = head_rules()["runs_into_body"]
     from kerryview.text.wordlists import reporting_verbs
     said = reporting_verbs()["all"] | {"that"}
@@ -290,7 +291,8 @@ def _caption_tense() -> re.Pattern[str]:
                       rf"|(?:{alt(t['perfect'])}) {adverb}[a-z]+(?:ed|en|wn)"
                       rf"|(?:{alt(t['copula'])}) (?:{alt(t['articles'])})"
                       rf"|(?:{alt(t['passive'])}) {adverb}[a-z]+(?:ed|en|wn)"
-                      rf"|(?<!{aux.replace('|', ' )(?<!')} )(?:[a-z]{{3,}}(?<!e)ed|{past}) (?:{alt(t['past_objects'])})) "
+                      rf"|(?<!{aux.replace('|', ' )(?<!')} )(?:[a-z]{{3,}}(?<!e)ed|{past}) (?:{alt(t['past_objects'])})"
+                      rf"|(?:{alt(t['presenting'])}) [\"'‘“]?(?:{alt(t['presenting_objects'])})) "
                       rf"|^ There (?:is|are) ")
 
 

@@ -248,7 +248,7 @@ def zone_in(text: str) -> str | None:
     from kerryview.text.wordlists import time_zones
 
     zones = time_zones()
-    for word in re.findall(r"[A-Za-z]{3,4}", text or ""):
+    for word in re.findall(r"(?<![A-Za-z])[A-Za-z]{2,4}(?![A-Za-z])", text or ""):
         if word.upper() in zones and (word.isupper() or word.upper() in ("GMT", "UTC")):
             return word.upper()
     return None

@@ -23,6 +23,7 @@ import re
 from functools import lru_cache
 
 from kerryview.text.plural import looks_plural
+from kerryview.text.verbs import opens_with_name
 from kerryview.text.wordlists import abbreviations, reporting_verbs, tense_cues
 
 _WORD = re.compile(r"[A-Za-z']+")
@@ -167,7 +168,10 @@ def _entry_tense(text: str, end: int) -> str | None:
     raw = _WORD.findall(entry)
     words = [w.lower() for w in raw]
     lists = tense_cues()
+    named = 2 if opens_with_name(entry) else 0
     for i, w in enumerate(words):
+        if i < named:
+            continue  # "Will Smith Signs Deal": a name, not the modal
         if w == "to" and 0 < i < len(words) - 1 and _announces(raw, i):
             return "future"  # "Obama to visit Gulf", "Climate talks to resume"
         t = _classify(words, i, reporting=False)
@@ -220,7 +224,8 @@ def tense(text: str, start: int, end: int, reporting: bool = True) -> str | None
     lw = [w.lower() for w in _WORD.findall(left)]
     rw = [w.lower() for w in _WORD.findall(right)]
     lists = tense_cues()
-    for i in range(len(lw) - 1, -1, -1):
+    first = 2 if opens_with_name(left) else 0  # "Will Smith signs ...": a name, not the modal
+    for i in range(len(lw) - 1, first - 1, -1):
         if lw[i] in lists["before_expression"]:
             if all(w in lists["before_expression_links"] for w in lw[i + 1:]):
                 return "future"  # "starting Monday", "effective as of Jan. 1"
@@ -245,8 +250,10 @@ def tense(text: str, start: int, end: int, reporting: bool = True) -> str | None
         return t
     for i in range(len(rw)):
         t = _classify(rw, i, reporting)
-        if t is None and not reporting and rw[i] in lists["reporting"] and _opens(lw) and _introduces(right, rw, i):
-            # "In February, the administration said it planned ...": the date is the report's
+        if t is None and not reporting and rw[i] in lists["reporting"] and (_opens(lw) or i == 0) \
+                and _introduces(right, rw, i):
+            # "In February, the administration said it planned ...", "Obama in March said the
+            # plan would work" (the reporting verb right after it): the date is the report's
             t = _report_tense(rw[i])
         if t is not None:
             return t

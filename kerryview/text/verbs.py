@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from kerryview.text.plural import looks_plural
 from kerryview.text.wordlists import cues, event_lists, modals, stopwords
 
 _QUOTES = "\"“”"
@@ -57,6 +58,29 @@ def ends_subject(prev_text: str) -> bool:
     if w.endswith(("'s", "’s")) or w.isdigit():
         return False  # "BP's plans", "2010 plans"
     return w in _subject_pronouns() or w not in stopwords()
+
+
+_HEAD_WORDS = re.compile(r"[A-Za-z][\w'’-]*")
+
+
+def opens_with_name(head: str) -> bool:
+    """Whether `head` (a headline, a chronology entry, a sentence) opens with a given name that
+    is also a modal (modals.json given_names), not with the modal: "Will Smith Signs Deal",
+    "May Ellis won". Its first word is capitalised, the next is capitalised and no function
+    word (a surname), and the one after is a verb in a form no modal takes: a present in -s, a
+    past, or "to" ("Will Smith to Star in Film"). A modal's subject is followed by a bare
+    verb: "Will Obama Visit China?" opens with the modal."""
+    words = _HEAD_WORDS.findall(head, 0, 80)[:3]
+    if len(words) < 3:
+        return False
+    first, name, verb = words
+    if not (first[:1].isupper() and first.lower() in modals()["given_names"]
+            and name[:1].isupper() and name.lower() not in stopwords()
+            and name.lower() not in modals()["modals"]):
+        return False
+    v = verb.lower()
+    return v == "to" or looks_plural(v) or v in cues()["irregular_past"] \
+        or (len(v) > 4 and v.endswith("ed") and v not in cues()["not_events"])
 
 
 def is_verb(word: str, prev_text: str, finite: bool = False) -> bool:

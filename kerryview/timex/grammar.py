@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kerryview.gcpause import gc_paused
+from kerryview.text.wordlists import time_zones
 
 from .regexcache import compile_guarded
 from .lexicon import alternation, data_file, table
@@ -48,19 +49,23 @@ def _word_builtins() -> dict[str, str]:
     tens, ones, teens = _any("tens"), _any("ones"), _any("teens")
     # "March eighth", "the twenty-first of May" (broadcast transcripts spell the day out)
     dayord = sorted((k.replace("-", "[-\\s]") for k in table("day_ordinal")), key=len, reverse=True)
+    # the time-zone names after a clock: the lexicon's, in any case, and those of the one table
+    # of zones (events/data/time_zones.tsv) as written, in capitals ("10:04 AM ET", "14:46 JST")
+    zones = _any("timezone")[3:-1] + "|(?-i:" + "|".join(
+        sorted((z for z in time_zones() if len(z) > 1), key=len, reverse=True)) + ")"
     return {
         "num_words": rf"(?:{tens}(?:[-\s]+{ones}(?!\w))?(?!\w))",
         "clock": (r"(?:(?P<hour>1[0-2]|0?[1-9])(?:[:.](?P<min>[0-5][0-9]))?\s*(?P<ampm>a\.m\.|p\.m\.|a\.m(?!\w)|p\.m(?!\w)|am(?!\w)|pm(?!\w))"
                   r"|(?P<hhmm>(?:1[0-2]|0?[1-9])[0-5][0-9])(?P<ampm2>am|pm)(?!\w)"
                   # "13.41 BST", as the Guardian stamps its pages: a dot for the colon only before a
                   # time zone ("2.50 hours" is a count of hours)
-                  rf"|(?P<h24>[01]?[0-9]|2[0-3])(?:\.(?=[0-5][0-9]\s*(?:{_any('timezone')[3:-1]})(?!\w))|:)(?P<m24>[0-5][0-9])"
-                  rf"(?:(?=\s*(?:GMT|UTC|EDT|EST|CET|BST|local|hours?|hrs|h\b|(?:{_any('timezone')[3:-1]})(?!\w)))|hrs\b"
+                  rf"|(?P<h24>[01]?[0-9]|2[0-3])(?:\.(?=[0-5][0-9]\s*(?:{zones})(?!\w))|:)(?P<m24>[0-5][0-9])"
+                  rf"(?:(?=\s*(?:GMT|UTC|EDT|EST|CET|BST|local|hours?|hrs|h\b|(?:{zones})(?!\w)))|hrs\b"
                   # the first clock of a range whose unit comes after the second: "(19:00-03:00hrs)"
                   r"|(?=\s?[-–]\s?(?:[01]?[0-9]|2[0-3]):[0-5][0-9]\s?(?:hrs|hours|h)\b))"
                   # "1930 CDT", "1425 local time": a 24-hour clock without its colon, as the BBC
                   # writes it, is a time when a time zone follows (a year never takes one)
-                  rf"|(?P<h4>[01][0-9]|2[0-3])(?P<m4>[0-5][0-9])(?=\s*(?:{_any('timezone')[3:-1]}|hrs)(?!\w))"
+                  rf"|(?P<h4>[01][0-9]|2[0-3])(?P<m4>[0-5][0-9])(?=\s*(?:{zones}|hrs)(?!\w))"
                   # "at 0315 hours", military style: after a preposition of a point in time (a
                   # count of hours has none: "spent 1200 hours training"), "to" only after "from
                   # NNNN hours" ("reduced to 1500 hours"), not before what a count takes ("hours
@@ -71,7 +76,7 @@ def _word_builtins() -> dict[str, str]:
                   rf"|(?P<named>{_any('clock_word')[3:-1]})(?!\w)"
                   # "at five o'clock", "11 o'clock"
                   rf"|(?P<och>1[0-2]|0?[1-9]|{ones[3:-1]}|ten|eleven|twelve)\s+o['’]clock(?!\w))"),
-        "tz": "(?:" + _any("timezone")[3:-1] + r"|\([A-Z]{3,4}\))(?!\w)",
+        "tz": "(?:" + zones + r"|\([A-Z]{3,4}\))(?!\w)",
         "decade": (r"(?:(?P<dec4>(?:1[0-9]|20)[0-9]0)'?s(?!\w)|'?(?P<dec2>[0-9]0)'?s(?!\w)"
                    rf"|(?:the\s+)?(?:(?:nineteen|twenty)[-\s]+)?(?P<decw>{_any('decade_word')[3:-1]})(?!\w))"),
         "ones": ones + r"(?!\w)",

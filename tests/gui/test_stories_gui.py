@@ -447,3 +447,71 @@ def test_an_edit_with_a_story_chosen_shows_what_reading_the_project_again_shows(
     assert _seen(w) == after
     w.reload()  # the project read again, the story still chosen
     assert w.stories.chosen() is not None and _seen(w) == after
+
+
+def _undated_pile(tmp_path):
+    """Two stories; the first holds a dated event and three undated ones (no calendar day),
+    the second one event: choosing the first shows a subset of the project's events."""
+    from conftest import make_corpus, mention
+    from kerryview.model import DateSource, Document, Event
+    from kerryview.stories import Story
+
+    docs, events = make_corpus()
+    other = Document(id="c", path="/news/c.txt", title="Volcano", text="The volcano erupted in 2021.",
+                     dct=None, dct_source=DateSource.unknown())
+    volcano = Event(id="e-volcano", label="The volcano erupted", value="2021", start="2021-01-01",
+                    end="2022-01-01", granularity="year")
+    volcano.mentions = [mention(other, "The volcano erupted in 2021.", "2021", "2021", "erupted")]
+    a = docs[0]
+    undated = []
+    for i, (passage, word) in enumerate([("Kerry met Wang Yi", "Kerry"),
+                                         ("Talks lasted 12 hours", "Talks"),
+                                         ("He will leave", "He")]):
+        ev = Event(id=f"u{i}", label=f"Undated {i}", value="XXXX", start="", end="",
+                   granularity="year")
+        ev.mentions = [mention(a, passage, word, "XXXX")]
+        undated.append(ev)
+    store = Store(tmp_path / "undated.kvproj")
+    store.save_corpus([*docs, other], [*events, *undated, volcano])
+    store.save_stories([Story("s-envoy", "envoy · Beijing", ("envoy",), ("a", "b")),
+                        Story("s-volcano", "volcano", ("volcano",), ("c",))])
+    return store
+
+
+def test_an_undo_with_a_story_chosen_puts_the_undated_events_back_in_their_place(qtbot, tmp_path):
+    """With a story chosen, renaming the first of its undated events and undoing it shows and
+    exports the undated events in the order they had (the undo put the renamed one back at
+    the end of the shown list: the story's index was given no order for them)."""
+    import json
+    from dataclasses import replace
+
+    from kerryview.gui.edits.controller import fields_of
+    from kerryview.gui.mainwindow import export as gui_export
+
+    store = _undated_pile(tmp_path)
+    w = MainWindow(store)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    try:
+        click_row(qtbot, w, next(r for r in range(1, 3) if "envoy" in listed(w)[r]))
+        assert w.stories.chosen() == frozenset({"s-envoy"})
+        before = [ev.label for ev in w.index().undated]
+        assert before == ["Undated 0", "Undated 1", "Undated 2"]
+        first = w.index().undated[0]
+        w._read_passages([first])
+        assert w.edits.edit_event(first, replace(fields_of(first), label="Renamed"))
+        assert sorted(ev.label for ev in w.index().undated) == ["Renamed", "Undated 1", "Undated 2"]
+        w.edits.stack.undo()
+        assert [ev.label for ev in w.index().undated] == before
+        out = tmp_path / "shown.json"
+        with qtbot.waitSignal(w.exportDone, timeout=10000) as done:
+            assert gui_export.export(w, out, "json")
+        assert done.args == [True]
+        exported = [e["label"] for e in json.loads(out.read_text())["events"]]
+        assert [x for x in exported if x.startswith("Undated")] == before
+    finally:
+        w.jobs.cancel()
+        w.jobs.wait()
+        w.close()
+        store.close()

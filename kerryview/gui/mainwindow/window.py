@@ -1054,9 +1054,11 @@ class MainWindow(QMainWindow):
         new_full = full.edited(removed, added, undated)
         if shown is full:
             new_shown = new_full
-        else:  # a story chosen: of the events put in, those of the stories shown
+        else:  # a story chosen: of the events put in, those of the stories shown; its
+            # undated ones those of the whole list in its order (an undo puts them back there)
             chosen = self.stories.chosen()
-            new_shown = shown.edited(removed, events_in(added, self._stories, chosen))
+            new_shown = shown.edited(removed, events_in(added, self._stories, chosen),
+                                     events_in(new_full.undated, self._stories, chosen))
         counts = None if self._counts is None else \
             count_change(self._counts, self._stories, removed, added, is_dated)
         generation = self._generation
