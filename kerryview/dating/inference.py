@@ -449,12 +449,7 @@ class _Dating:
                     except ValueError:
                         continue
                     days.update(range(e - w, e + w))
-        own = bool(days)
         for i, ms in a.matches.items():
-            q = a.by_index.get(i)
-            if q is None or q.kind == DAY:
-                continue  # a passage it dates fully itself lands on its day whatever the
-                # candidate (best() does not score it): its match's days are no candidates
             for _, k in ms:
                 s = k.interval.start.date().toordinal()
                 days.update(range(s - 1, s + w))
@@ -463,7 +458,7 @@ class _Dating:
                 days.update(range(b + q.lo, b + 7 + q.hi))
         for _, day, _ in a.neighbours:
             days.update(range(day - 3, day + 4))
-        if guess or a.related and not own:
+        if a.related or guess:
             days.update(self.pile.busy_days())
         days = {c for c in days if 1 <= c <= date.max.toordinal()}
         if years:  # "available until 1 Jan 2099" in a pile of 2009: no publication day
