@@ -142,9 +142,9 @@ def is_stamp(text: str, t: Timex) -> bool:
 
 def is_run_in_caption(text: str, t: Timex) -> bool:
     """Whether a full date written with its weekday and without a clock time at the head of
-    the text closes a running sentence on its line, its place aside ("... in Venice, La.,
-    Thursday, April 29, 2010.", "... at the White House, Tuesday, May 25, 2010, in
-    Washington."), the place or a comma before it: a photo caption's date in the wire style
+    the text closes a running sentence on its line after a place or a comma ("... in Venice,
+    La., Thursday, April 29, 2010.", "... at the White House, Tuesday, May 25, 2010, in
+    Washington.", its place after it aside): a photo caption's date in the wire style
     (rule caption_in_sentence), the day the photo was taken. A page's stamp stands on a line
     of its own or after the headline with its clock time; a date after a preposition ("Talks
     resumed on Monday, July 17, 2023, in Beijing.") is one the text reports."""
@@ -350,7 +350,8 @@ def classify(under: tuple[list[Timex], list[Timex]], tenses: list[str | None],
             stamp = bool(text) and (not in_body and is_stamp(text, a)
                                     or any(s <= a.start and a.end <= e for s, e in signed))
             # a time stamp has no tense: "Tuesday 5 May 2009 21.31 BST Exam boards may ..."
-            caption = not stamp and (is_caption(text, a) or is_run_in_caption(text, a))
+            caption = not stamp and (is_caption(text, a)
+                                     or not in_body and is_run_in_caption(text, a))
             out.append(Cue(i, DAY, None if stamp or caption else tense, day=oa, stamp=stamp,
                            caption=caption, full=stamp and is_full_stamp(text, a, oa)))
         elif ob - oa == shift:
