@@ -26,6 +26,7 @@ from kerryview.calendar.intervals import value_interval
 from kerryview.calendar.timex3 import parse_duration
 from kerryview.model import Granularity, Timex
 from kerryview.text.similarity import content_terms
+from kerryview.text.wordlists import event_lists
 from kerryview.timex.lexicon import lexicon
 
 REFERENCES = (date(2001, 6, 13), date(2002, 9, 19))  # a Wednesday and a Thursday, 463 days apart
@@ -157,7 +158,7 @@ def is_run_in_caption(text: str, t: Timex) -> bool:
     line = text[text.rfind("\n", 0, t.start) + 1:t.start].rstrip()
     return bool(line) and (line[-1] == "," or line[-1].isalpha()) \
         and any(w.islower() for w in line.split()) and _CAPTION_END.match(text, t.end) is not None \
-        and line.split()[-1].lower() not in rules()["caption_in_sentence"]["not_after"]
+        and line.split()[-1].lower() not in event_lists("lead_rules.json")["prepositions"]
 
 
 # what may follow a caption's date to the end of its sentence: its place ("..., Thursday, April
