@@ -88,6 +88,28 @@ def test_a_time_stamp_has_no_tense():
     assert article.dct == date(2009, 5, 5), str(article.dct_source)
 
 
+def test_a_weekday_date_closing_a_caption_sentence_is_no_time_stamp():
+    """A wire photo caption ends its sentence with the day the photo was taken ("... in
+    Venice, La., Thursday, April 29, 2010."): no stamp, a caption's date (rule
+    caption_in_sentence); a date on a line of its own ("Thursday, November 13, 2008; Page
+    A23") or with its clock time after the headline stays the page's stamp."""
+    from kerryview.dating.cues import REFERENCES, is_run_in_caption, is_stamp
+    tag = CachingTagger()
+
+    def first(text: str):
+        t = next(t for t in tag(text, REFERENCES[0]) if t.type == "DATE")
+        return is_stamp(text, t), is_run_in_caption(text, t)
+
+    assert first("A bird flies off a post in Venice, La., Thursday, April 29, 2010.\nAP Photo\n"
+                 "Crews laid boom.") == (False, True)
+    assert first("President Obama speaks at the White House, Tuesday, May 25, 2010, in "
+                 "Washington.\n(AP) Oil kept flowing.") == (False, True)
+    assert first("See instructions for fixing the problem.\nThursday, November 13, 2008; Page "
+                 "A23 The Bush administration was not keen.") == (True, False)
+    assert first("Oil spill: Obama acts on fallout Wednesday 5 May 2010 21.48 BST The Obama "
+                 "administration acted today.") == (True, False)
+
+
 def test_a_day_that_holds_little_of_the_evidence_is_left_undated_unless_asked(monkeypatch):
     """A pile over three years spreads the evidence over many candidate days: the best day
     (the first Friday on or after the bank's closing) holds little of it. By default

@@ -26,6 +26,7 @@ from kerryview.calendar.intervals import value_interval
 from kerryview.calendar.timex3 import parse_duration
 from kerryview.model import Granularity, Timex
 from kerryview.text.similarity import content_terms
+from kerryview.text.wordlists import event_lists
 from kerryview.timex.lexicon import lexicon
 
 REFERENCES = (date(2001, 6, 13), date(2002, 9, 19))  # a Wednesday and a Thursday, 463 days apart
@@ -129,12 +130,41 @@ _WEEKDAY_WORD = re.compile(r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b", re.IGNO
 
 def is_stamp(text: str, t: Timex) -> bool:
     """Whether a full date at the head of the text is printed as a time stamp: with its weekday
-    or a clock time ("Wednesday 5 May 2010 21.48 BST" after a headline and standfirst)."""
+    or a clock time ("Wednesday 5 May 2010 21.48 BST" after a headline and standfirst); not a
+    date with its weekday but no clock that closes a sentence (a photo caption's: is_run_in_caption)."""
     rule = rules()["head_stamp"]
     if t.start > rule["head_chars"]:
         return False
     near = text[max(0, t.start - rule["clock_chars"]):t.end + rule["clock_chars"]]
-    return bool(_WEEKDAY_WORD.search(t.text) or _CLOCK.search(near))
+    if _CLOCK.search(near):
+        return True
+    return bool(_WEEKDAY_WORD.search(t.text)) and not is_run_in_caption(text, t)
+
+
+def is_run_in_caption(text: str, t: Timex) -> bool:
+    """Whether a full date written with its weekday and without a clock time at the head of
+    the text closes a running sentence on its line after a place or a comma ("... in Venice,
+    La., Thursday, April 29, 2010.", "... at the White House, Tuesday, May 25, 2010, in
+    Washington.", its place after it aside): a photo caption's date in the wire style
+    (rule caption_in_sentence), the day the photo was taken. A page's stamp stands on a line
+    of its own or after the headline with its clock time; a date after a preposition ("Talks
+    resumed on Monday, July 17, 2023, in Beijing.") is one the text reports."""
+    if not rules()["caption_in_sentence"]["on"] or not _WEEKDAY_WORD.search(t.text):
+        return False
+    rule = rules()["head_stamp"]
+    if t.start > rule["head_chars"] or \
+            _CLOCK.search(text[max(0, t.start - rule["clock_chars"]):t.end + rule["clock_chars"]]):
+        return False
+    line = text[text.rfind("\n", 0, t.start) + 1:t.start].rstrip()
+    return bool(line) and (line[-1] == "," or line[-1].isalpha()) \
+        and any(w.islower() for w in line.split()) and _CAPTION_END.match(text, t.end) is not None \
+        and line.split()[-1].lower() not in event_lists("lead_rules.json")["prepositions"]
+
+
+# what may follow a caption's date to the end of its sentence: its place ("..., Thursday, April
+# 29, 2010, in Washington."), then the full stop, the line's end or the credit; not a clause
+# ("said on Tuesday, June 8, 2010 that it had collected ...": a date the text reports)
+_CAPTION_END = re.compile(r",?[ \t]*(?:(?:in|at|near|off|outside)[ \t][^.\n]{0,60})?[ \t]*(?:\.|\n|\(|$)")
 
 
 def _signed_stamps(text: str) -> list[tuple[int, int]]:
@@ -321,7 +351,8 @@ def classify(under: tuple[list[Timex], list[Timex]], tenses: list[str | None],
             stamp = bool(text) and (not in_body and is_stamp(text, a)
                                     or any(s <= a.start and a.end <= e for s, e in signed))
             # a time stamp has no tense: "Tuesday 5 May 2009 21.31 BST Exam boards may ..."
-            caption = not stamp and is_caption(text, a)
+            caption = not stamp and (is_caption(text, a)
+                                     or not in_body and is_run_in_caption(text, a))
             out.append(Cue(i, DAY, None if stamp or caption else tense, day=oa, stamp=stamp,
                            caption=caption, full=stamp and is_full_stamp(text, a, oa)))
         elif ob - oa == shift:
