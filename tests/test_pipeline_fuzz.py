@@ -93,6 +93,8 @@ FOUND = [
     ["Date: 9999-12-31\n\n2300 Our live coverage ends now.\\n2259: BP says the cap is holding.\\n2130 Around "
      "a dozen ships are on site.\\n2057: The president speaks.\\n1858 The first reports arrive. "],  # the
     # publication-day join (merge.join_publication_dated): the day after a clause event's 9999-12-31
+    ["date 0001-01-01\n\nthe company expects a loss in the fourth quarter "],  # the day-before join
+    # (session 18): the day before a headline-like clause event of 0001-01-01
 ]
 
 
@@ -105,6 +107,7 @@ FOUND = [
 @example(FOUND[4])
 @example(FOUND[5])
 @example(FOUND[6])
+@example(FOUND[7])
 def test_articles_of_rule_words_go_through_the_pipeline(texts):
     docs = _documents(texts)
     problems: list[Problem] = []

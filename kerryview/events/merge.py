@@ -959,7 +959,10 @@ def _event_words(group: list[Item]) -> set[str]:
     return {stem(w.lower()) for it in group if (w := _trigger(it.mention))}
 
 
-def _day_before(day: Interval) -> Interval:
+def _day_before(day: Interval) -> Interval | None:
+    """The day before `day`; None before 0001-01-01 (a fuzzed page, never news)."""
+    if day.start.date() == date.min:
+        return None
     return Interval(day.start - timedelta(days=1), day.start, Granularity.DAY)
 
 
@@ -1070,7 +1073,7 @@ def join_publication_dated(clusters: list[list[Item]], vec: Vectorizer,
             clause_side.append((k, side[1]))
     # their days and the days before (whether a cluster may join the day before is asked
     # only when that day has a dated cluster: _told_as_headline reads its clauses)
-    days = {d for _, day in clause_side for d in (day.start, day.start - timedelta(days=1))}
+    days = {d.start for _, day in clause_side for d in (day, _day_before(day)) if d is not None}
     # the dated clusters of those days, filed under their day alone (a bucket of level 0: a
     # day's join reads that day's clusters only, kerryview.incremental.merge reads them so)
     index = DateTermIndex()
@@ -1094,7 +1097,7 @@ def join_publication_dated(clusters: list[list[Item]], vec: Vectorizer,
         cancel.check()
         c = clusters[k]
         before: Interval | None = _day_before(day)
-        if before.start not in dated_days or not of("headline", k, _told_as_headline):
+        if before is None or before.start not in dated_days or not of("headline", k, _told_as_headline):
             before = None
         if day.start not in dated_days and before is None:
             continue

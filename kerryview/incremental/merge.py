@@ -40,7 +40,7 @@ import math
 from array import array
 from collections import Counter
 from dataclasses import dataclass, field, fields
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Iterable
 
 from kerryview.calendar.intervals import Interval
@@ -787,7 +787,8 @@ class _JoinState:
                 side = publication_side(g)
                 if side is not None:
                     d = side[1].start.toordinal()
-                    out.update(range(d - 2, d + (3 if side[0] == "dated" else 2)))
+                    out.update(range(max(1, d - 2), min(date.max.toordinal() + 1,  # (days of the calendar)
+                                                        d + (3 if side[0] == "dated" else 2))))
         return out
 
     def _on_days(self, days: set[int]) -> set:
