@@ -465,6 +465,18 @@ def test_a_deadline_of_a_plan_lies_ahead_but_not_a_past_plan_nor_any_to():
     assert values("The fund's contributions to congressional races through June were large.", sep)["June"] == "2008-06"
 
 
+def test_a_deadline_of_a_thing_done_stays_past():
+    # rules/news.json news_readings deadline_of_a_thing_done (anchor.planned_deadline): the modal or
+    # the "to" must govern the deadline's own clause; "tried" is no plan
+    thu = date(2010, 9, 16)
+    assert values("Most residents who could leave had left the city by Monday, police said.", thu)["Monday"] == "2010-09-13"
+    assert values("The well, thought to be the source of the leak, was sealed by Tuesday", thu)["Tuesday"] == "2010-09-14"
+    assert values("Rescuers tried to reach the trapped miners by Sunday but were driven back", thu)["Sunday"] == "2010-09-12"
+    assert values("Engineers had hoped the cap would hold, but it failed by Tuesday.", thu)["Tuesday"] == "2010-09-14"
+    assert values("Crews who were trying to contain the fire had it under control by Monday night.", thu)["Monday night"] == "2010-09-13TNI"
+    assert values("The well was to be sealed by Sunday.", thu)["Sunday"] == "2010-09-19"
+
+
 def test_a_date_of_a_since_phrase_is_before_the_clause_but_not_a_causal_since():
     # rules/news.json news_readings date_of_a_since_phrase (anchor.since_phrase_before)
     aug = date(2010, 8, 4)

@@ -90,6 +90,12 @@ def planned_deadline(text: str, start: int, end: int) -> bool:
     plans = table("plan_before_infinitive")
     for i, w in enumerate(words):
         nxt = words[i + 1] if i + 1 < len(words) else ""
+        # the modal or the "to" must govern the deadline's own clause: a coordinator or a finite
+        # auxiliary between them puts the deadline in another ("who could leave [had] left the
+        # city by Monday", "the cap would hold, [but] it failed by Tuesday"; tense_cues.json
+        # reported_plan_breaks, as for tense.reported_plan)
+        if any(x in cues["reported_plan_breaks"] for x in words[i + 1:]):
+            continue
         if w in modals()["modals"] and nxt != "have" \
                 and not (w in cues["ability_modals"] and nxt in cues["negation"]):
             return True
