@@ -721,6 +721,19 @@ def test_story_reading_examples(name):
     assert found.get((start, end)) == entry["expect"], f"{name}: {found}"
 
 
+@pytest.mark.parametrize("text", [
+    "The attack, which was to have started in June, had been delayed.",
+    "Haig had promised the French that the attack would begin in June.",
+    "He had expected that the Tsar would sue for peace in June.",
+])
+def test_a_month_looked_ahead_to_from_a_past_viewpoint_stays_in_the_story_year(text):
+    # rules/narrative.json story_readings month_of_a_past_expectation (anchor.Resolver._story_year_near):
+    # "was to have", a past perfect report, "had expected that ... would" look ahead from before
+    # the story's day: the month is the story's year's
+    story = "In 1916 the war went on. On 1 July the battle began. "
+    assert values(story + text, None)["June"] == "1916-06"
+
+
 @pytest.mark.parametrize("text, expected", [
     # the future in the past foretells; a past clause with the later year moves the story on
     ("In 1862 the Union advanced. Grant, who would later serve as president, was promoted in 1864. In March he "

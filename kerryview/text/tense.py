@@ -282,13 +282,14 @@ def _introduces(right: str, words: list[str], i: int) -> bool:
 
 def past_expectation(text: str, start: int, end: int) -> bool:
     """Whether the clause before text[start:end] says its date was only expected in the past
-    ("Airbus had hoped to deliver 20 aircraft in 2012"): a phrase of the past_expectation cues
-    between the clause's start and the expression."""
+    ("Airbus had hoped to deliver 20 aircraft in 2012", "which was to have started in June"): a
+    phrase (one to three words) of the past_expectation cues between the clause's start and the
+    expression."""
     left = _clause_left(text, start)
     words = [w.lower() for w in _WORD.findall(left)]
     phrases = tense_cues()["past_expectation"]
-    return any(w in phrases or f"{w} {nxt}" in phrases
-               for w, nxt in zip(words, words[1:] + [""]))
+    return any(w in phrases or f"{w} {nxt}" in phrases or f"{w} {nxt} {third}" in phrases
+               for w, nxt, third in zip(words, words[1:] + [""], words[2:] + ["", ""]))
 
 
 def reported_plan(text: str, start: int, end: int) -> bool:

@@ -32,7 +32,7 @@ from .normalize import Pending
 from .context import duration_value, is_post, range_joiner
 from .normalize_calendar import bc_year, week_of_year
 from kerryview.text.sentences import paragraph_break
-from kerryview.text.tense import heads_entry, may_look_ahead, reported_plan, tense
+from kerryview.text.tense import heads_entry, may_look_ahead, past_expectation, reported_plan, tense
 from kerryview.text.wordlists import cues, modals, tense_cues
 
 Ref = tuple[date, str, str]  # first day, granularity, value
@@ -316,9 +316,13 @@ class Resolver:
         here = date(year, month, min(day, 28))
         if (ref - here).days > 183:
             return year + 1
-        if here <= ref and self._tense(p) == "future":
+        if here <= ref and self._tense(p) == "future" and not past_expectation(self.text, p.start, p.end) \
+                and not past_perfect_before(self.text, p.start):
             # a clause that looks ahead ("In June elections will be held", "the army would attack
-            # in March", "was scheduled for May"): the first such month after the story's day
+            # in March", "was scheduled for May"): the first such month after the story's day;
+            # not one that looks ahead from before the story's day ("which was to have started in
+            # June", "had promised that the attack would begin in June": tense_cues.json
+            # past_expectation, the past perfect), the story's own year
             return year + 1
         return year
 
