@@ -491,3 +491,6 @@ def test_an_adjective_that_looks_ahead_puts_its_date_ahead():
     jun = date(2010, 6, 13)
     assert values("No issue so dominates his time as the looming November elections.", jun)["November"] == "2010-11"
     assert values("He wrote about the forthcoming April summit.", jun)["April"] == "2011-04"
+    # only before its noun (tense_cues.json attributive_future): predicative or a participle, no cue
+    assert values("BP was not forthcoming in April about the size of the leak.", jun)["April"] == "2010-04"
+    assert values("With debts looming in April, the firm sold assets.", jun)["April"] == "2010-04"

@@ -87,6 +87,9 @@ def _classify(words: list[str], i: int, reporting: bool = True) -> str | None:
             return None  # "Neither he nor ... could be located Wednesday": an attempt that failed
         if _has_phrase(words[:i], lists["past_frames"]):
             return "past"  # "As a child he could swim ...": a past ability
+    if w in lists["attributive_future"]:
+        # "the looming November elections" looks ahead; "was not forthcoming in April" does not
+        return "future" if i >= 1 and words[i - 1] in lists["adjective_before"] else None
     if w in single:
         if single[w] == "past" and i >= 1 and words[i - 1] in lists["infinitive_before"] and w in lists["bare_pasts"]:
             return None  # "going to put", "will set": the bare verb, not its past ("May said": a past)
