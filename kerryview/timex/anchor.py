@@ -706,9 +706,14 @@ class Resolver:
         date(y, m, day)
         return f"{y:04d}-{m:02d}-{day:02d}", self.dct_value, "dct"
 
-    def op_holiday(self, p: Pending, rule: str, year: int | None, rel: int | None, suffix: str = ""):
+    def op_holiday(self, p: Pending, rule: str, year: int | None, rel: int | None, suffix: str = "",
+                   history: int | None = None):
         if not rule:
             raise ValueError("a holiday with no date rule")  # underspecified, never a crash
+        if history is not None and year is None and (self.narrative or self.dct is None):
+            # a day named for what happened on it ("V-E Day", lexicon.json holiday YYYY-MM-DD): in
+            # a history, or with no reference time, that day; in news its anniversary, as any holiday
+            return values.holiday(rule, history).isoformat(), None, None
         if suffix:  # "Christmas night": the holiday's value with the part of day
             value, anchor, kind = self.op_holiday(p, rule, year, rel)
             if len(value) != 10 and rule[0].isdigit() and len(rule) == 5:

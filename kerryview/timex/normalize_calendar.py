@@ -724,10 +724,15 @@ def _holiday(g: Groups, text: str, start: int, end: int, opts: Options) -> Pendi
     rule_s = lookup("holiday", g["holiday"])
     if rule_s is None:
         return None  # a name the lexicon has no date rule for is not a date it can give
-    if _ONE_DAY.fullmatch(rule_s):  # "V-E Day": one day of history, not a day of every year
-        return Pending(start, end, "DATE", value=rule_s) if not g.get("rel") and not g.get("pod") else None
     rel = lookup("relative_word", g["rel"]) if g.get("rel") else None
     year = int(g["year"]) if g.get("year") else None
+    if _ONE_DAY.fullmatch(rule_s):
+        # "V-E Day": one day of history in a history (or with no reference time), its
+        # anniversary in news ("Britain will mark VE Day on Friday"): anchor.Resolver.op_holiday
+        if rel is not None or g.get("pod"):
+            return None
+        return Pending(start, end, "DATE", op="holiday", args={"rule": rule_s[5:], "year": year, "rel": None,
+                                                               "history": int(rule_s[:4])})
     if g.get("pod"):  # "Christmas night": a part of that day, a TIME as "Friday night" is
         pod = lookup("part_of_day", g["pod"])
         return Pending(start, end, "TIME", op="holiday", args={"rule": rule_s, "year": year, "rel": rel,
