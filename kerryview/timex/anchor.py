@@ -43,6 +43,9 @@ FUTURE_AHEAD_DAYS = 300
 # the day a story stands at when it has reached the end of a year ("late 1903", "at the end of
 # 1904"): between its last two months; a month-day or season is placed from it (_story_year_near)
 LATE_YEAR_DAY = (11, 30)
+# the months at a year's start in which "the new year" told in the past or present is the year
+# just begun (anchor.Resolver._new_year_begun)
+NEW_YEAR_MONTHS = 2
 FAR_AHEAD = 10  # years: a named date further ahead of the story is a citation, not the story's next step
 
 
@@ -1199,7 +1202,7 @@ class Resolver:
 
     def op_shift(self, p: Pending, unit: str, n: float, base: str, ago: bool = False, adjective: bool = False,
                  recent: bool = False, year: int | None = None, on: bool = False, definite: bool = False,
-                 stretch: bool = False):
+                 stretch: bool = False, new: bool = False):
         gran = unit
         if stretch and self._looks_ahead(p):
             base = "dct"  # "fuel will arrive in the next day or two": from the publication on
@@ -1245,6 +1248,8 @@ class Resolver:
                 if ref is not None and values.RANK[ref[1]] >= values.RANK["M"]:
                     gran = ref[1]
             if ref is not None:
+                if new and values.RANK[ref[1]] >= values.RANK["M"] and self._new_year_begun(p, ref[0]):
+                    n = 0
                 d = values.shift(ref[0], unit, n)
                 if ago and self._past_after_dct(p, ref, d, unit, n):
                     # news: "Forty years on, they've sold millions", "Twenty-one years later, the
@@ -1265,8 +1270,17 @@ class Resolver:
             if last is not None:
                 return values.fmt(values.shift(last[0], "Y", n), "Q"), last[2], "narrative"
             gran = "M"
+        if new and self._new_year_begun(p, self.dct):
+            n = 0
         d = values.shift(self.dct, unit, n)
         return values.fmt(d, gran), self.dct_value, "dct"
+
+    def _new_year_begun(self, p: Pending, day: date) -> bool:
+        """"the new year" counted from a day of the year's first NEW_YEAR_MONTHS months in a clause
+        in the past or the present is the year just begun ("Shoppers returned to the high street
+        in the new year", said on 10 January 2011: 2011); in a clause that looks ahead, or later
+        in the year, the next one."""
+        return day.month <= NEW_YEAR_MONTHS and self._tense(p) in ("past", "present")
 
 
 def _within(ref: Ref, period: Ref) -> bool:

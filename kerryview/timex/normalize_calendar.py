@@ -706,8 +706,10 @@ def _narrative(g: Groups, text: str, start: int, end: int, opts: Options) -> Pen
     if unit_word.endswith("s"):
         return None
     # "later that year", "earlier that day": the position is a mod, as in "earlier this year"
-    return Pending(start, end, "DATE", op="shift", args={"unit": uc[0], "n": n, "base": "narrative"},
-                   mod=pos_mod(g.get("pos")))
+    args = {"unit": uc[0], "n": n, "base": "narrative"}
+    if uc[0] == "Y" and re.search(r"\bnew\b", text[start:end], re.I):
+        args["new"] = True  # "the new year": maybe the one just begun (anchor.Resolver.op_shift)
+    return Pending(start, end, "DATE", op="shift", args=args, mod=pos_mod(g.get("pos")))
 
 
 _ONE_DAY = re.compile(r"\d{4}-\d\d-\d\d")  # a holiday rule that is one date (lexicon.json holiday)
