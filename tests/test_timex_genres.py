@@ -761,6 +761,19 @@ def test_that_winter_is_the_one_ahead_of_a_summer_or_autumn(story, winter):
     assert v["That winter"] == winter
 
 
+@pytest.mark.parametrize("text", [
+    "The pass is called Thermopylae today.",
+    "The church was rebuilt and stands today.",
+    "Few ruins remained standing today.",
+])
+def test_today_after_a_past_form_of_another_verb_phrase_is_the_present(text):
+    # anchor._past_verb_just_before: only the past verb of today's own verb phrase ("announced
+    # today") dates it; a present passive, a verb after "and", a participle after it do not
+    # (rules/narrative.json today_verb_phrase_break)
+    v = {t.text: t.value for t in tag(HISTORY + " " + text, WIKI_DCT)}
+    assert v["today"] == "PRESENT_REF"
+
+
 def test_today_in_a_history_is_the_present_but_the_speakers_day_in_a_quotation():
     text = HISTORY + ' The old front line is today a farm. On 1 July 1916 Haig said: "We attack today."'
     v = [(t.text, t.value) for t in tag(text, WIKI_DCT)]

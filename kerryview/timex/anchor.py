@@ -179,6 +179,14 @@ def _past_verb_just_before(text: str, start: int, end: int) -> bool:
     words = _CLAUSE_CUT.split(text[max(0, start - 80):start])[-1].split()[-_VERB_REACH:]
     if not words or any(w.lower() in ("that", "which", "who", "whom") for w in words):
         return False
+    # the past verb must head the expression's own verb phrase: a coordinator, a present
+    # auxiliary or a participle of its own between them ends it ("was rebuilt and stands today",
+    # "is called Thermopylae today", "remained standing today": rules/narrative.json
+    # today_verb_phrase_break)
+    breaks, not_participles = table("today_verb_phrase_break"), table("today_ing_no_participle")
+    lows = [w.lower().strip(",") for w in words]
+    if any(w in breaks or (len(w) > 5 and w.endswith("ing") and w not in not_participles) for w in lows):
+        return False
     head = " ".join(words) + " "
     return tense(head + text[start:end], len(head), len(head) + end - start) == "past"
 
