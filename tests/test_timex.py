@@ -114,6 +114,19 @@ def test_negatives(sentence):
     assert not [t.text for t in tag(sentence, DCT) if t.text in bad]
 
 
+@pytest.mark.parametrize("sentence", [
+    "He wrote a 2000 word essay.",
+    "They bought a 2000 acre ranch.",
+    "She won the 1500 metre race.",
+    "The index fell below the 1000 mark.",
+    "He lived in the 1900 block of Elm Street.",
+])
+def test_a_round_number_before_a_unit_or_measure_is_no_year(sentence):
+    # rules/context.json round_year_measure (context._round_year_of_a_noun)
+    assert not [t.text for t in tag(sentence, DCT) if t.text in {"2000", "1500", "1000", "1900"}]
+    assert [t.value for t in tag("his 2000 presidential campaign", DCT)] == ["2000"]
+
+
 def test_cli_json(tmp_path):
     f = tmp_path / "a.txt"
     f.write_text("Kerry met Wang on Monday.", "utf-8")

@@ -322,7 +322,8 @@ _NOUN_PHRASE_AFTER = re.compile(r"(?:\s+[a-z][a-z'-]*){1,3}")
 def _round_year_of_a_noun(text: str, end: int, prev_w: str) -> bool:
     """A round year between a determiner and a noun in the singular is the year of that thing
     ("his 2000 presidential campaign", "the 2000 general election"), not a count, which needs a
-    plural ("the 2000 soldiers", "his 2000 new recruits", "the 2000 men": round_year_counted):
+    plural ("the 2000 soldiers", "his 2000 new recruits", "the 2000 men": round_year_counted)
+    or a unit or measure ("a 2000 word essay", "the 1000 mark": round_year_measure):
     context.json round_year_determiner."""
     if prev_w not in table("round_year_determiner"):
         return False
@@ -335,8 +336,8 @@ def _round_year_of_a_noun(text: str, end: int, prev_w: str) -> bool:
         if w in stop:
             break
         words.append(w)
-    counted = table("round_year_counted")
-    return bool(words) and not any(looks_plural(w) or w in counted for w in words)
+    counted, measure = table("round_year_counted"), table("round_year_measure")
+    return bool(words) and not any(looks_plural(w) or w in counted or w in measure for w in words)
 
 
 _GENERIC_TODAY = re.compile(r"(?:'s|’s)\s+([a-z]+)")
