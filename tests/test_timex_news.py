@@ -484,6 +484,10 @@ def test_a_date_of_a_since_phrase_is_before_the_clause_but_not_a_causal_since():
     mar = date(2010, 3, 15)
     assert values("Since the vote in May will decide it, talks are on hold.", mar)["May"] == "2010-05"
     assert values("Nothing will change since talks resume in May.", mar)["May"] == "2010-05"
+    # a "since" mid-clause followed by a clause with its subject and verb is the causal one
+    jul = date(2010, 7, 13)
+    assert values("Farmers will plant early this year since the rains usually come in September.", jul)["September"] == "2010-09"
+    assert values("Prices will rise since it rains less in August.", jul)["August"] == "2010-08"
 
 
 def test_an_adjective_that_looks_ahead_puts_its_date_ahead():

@@ -33,7 +33,9 @@ from .context import duration_value, is_post, range_joiner
 from .normalize_calendar import bc_year, week_of_year
 from kerryview.text.sentences import paragraph_break
 from kerryview.text.tense import heads_entry, may_look_ahead, past_expectation, reported_plan, tense
-from kerryview.text.wordlists import cues, modals, tense_cues
+from kerryview.text.plural import looks_plural
+from kerryview.text.verbs import has_finite_verb
+from kerryview.text.wordlists import cues, event_lists, modals, stopwords, tense_cues
 
 Ref = tuple[date, str, str]  # first day, granularity, value
 # A month-day without a year in a future clause lies at most this many days before the DCT
@@ -123,15 +125,32 @@ def since_phrase_before(text: str, start: int, end: int) -> bool:
     rig explosion on [April 20]"): what "since" counts from lies before the clause's time, even
     when the clause looks ahead. A "since" that opens its clause may be the causal one ("Since
     the vote in March will decide ..."), and a verb between "since" and the date makes it a
-    clause of its own ("since talks will resume in March"): neither counts (rules/news.json
-    news_readings date_of_a_since_phrase). tense_cues.json past_before gives the words."""
+    clause of its own ("since talks will resume in March", "since the rains usually come in
+    September": _clause_after): neither counts (rules/news.json news_readings
+    date_of_a_since_phrase). tense_cues.json past_before gives the words."""
     words = _CLAUSE_CUT.split(text[max(0, start - 200):start])[-1].split()[-SINCE_REACH:]
     lows = [w.lower().strip(",") for w in words]
     since = [k for k, w in enumerate(lows) if w in tense_cues()["past_before"]]
     if not since or since[-1] == 0 or words[since[-1] - 1].endswith(","):
         return False
+    if _clause_after(lows[since[-1] + 1:]):
+        return False  # "since the rains usually come in September": a clause of its own, causal
     head = " ".join(words[since[-1] + 1:]) + " "
     return tense(head + text[start:end], len(head), len(head) + end - start) is None
+
+
+def _clause_after(words: list[str]) -> bool:
+    """The words after "since" open a clause with its subject and verb, not a noun phrase: a
+    subject pronoun first ("since it rains less in August"; events/data/lead_rules.json
+    pronoun_subjects), a finite verb (text.verbs.has_finite_verb: "since they arrived"), or a
+    plural noun and then a word that is no function word, its verb or an adverb before it
+    ("since the rains usually come", "since talks resume")."""
+    if not words:
+        return False
+    if words[0] in event_lists("lead_rules.json")["pronoun_subjects"] or has_finite_verb("since " + " ".join(words)):
+        return True
+    stop = stopwords()
+    return any(looks_plural(w) and nxt.isalpha() and nxt not in stop for w, nxt in zip(words, words[1:]))
 
 
 # Words that may stand between the two parts of a forward cue: the object of "extended ...
