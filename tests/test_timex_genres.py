@@ -772,6 +772,9 @@ def test_today_after_a_past_form_of_another_verb_phrase_is_the_present(text):
     # (rules/narrative.json today_verb_phrase_break)
     v = {t.text: t.value for t in tag(HISTORY + " " + text, WIKI_DCT)}
     assert v["today"] == "PRESENT_REF"
+    # a progressive is the same verb phrase: "had been searching for ages today" is the day
+    v = {t.text: t.value for t in tag(HISTORY + " I had been searching for ages today.", WIKI_DCT)}
+    assert v["today"] == WIKI_DCT.isoformat()
 
 
 def test_today_in_a_history_is_the_present_but_the_speakers_day_in_a_quotation():

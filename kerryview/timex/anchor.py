@@ -203,8 +203,10 @@ def _past_verb_just_before(text: str, start: int, end: int) -> bool:
     # "is called Thermopylae today", "remained standing today": rules/narrative.json
     # today_verb_phrase_break)
     breaks, not_participles = table("today_verb_phrase_break"), table("today_ing_no_participle")
+    progressive = table("today_progressive_auxiliary")
     lows = [w.lower().strip(",") for w in words]
-    if any(w in breaks or (len(w) > 5 and w.endswith("ing") and w not in not_participles) for w in lows):
+    if any(w in breaks or (len(w) > 5 and w.endswith("ing") and w not in not_participles
+                           and not (k and lows[k - 1] in progressive)) for k, w in enumerate(lows)):
         return False
     head = " ".join(words) + " "
     return tense(head + text[start:end], len(head), len(head) + end - start) == "past"
