@@ -54,7 +54,7 @@ def test_every_tense_cue_list_lives_in_one_data_file_with_an_example():
                           "adjective_before", "reporting", "past_expectation", "headline_present",
                           "before_expression", "before_expression_links", "headline_subjects",
                           "not_verbs_after_to", "infinitive_before", "bare_pasts", "reported_plan_auxiliaries", "reported_plan_breaks", "past_conditional", "opening_words", "ability_modals", "negation", "perception_verbs", "past_before",
-                          "past_before_links", "past_frames", "scheduled_present_plural", "attributive_future"}
+                          "past_before_links", "past_frames", "scheduled_present_plural", "attributive_future", "clause_coordinators"}
     for name, entry in lists.items():
         assert entry["about"] and entry["example"] and (entry.get("words") or entry.get("words_from")), name
         assert tense_cues()[name] == list_words(entry) and tense_cues()[name], name

@@ -475,6 +475,8 @@ def test_a_deadline_of_a_thing_done_stays_past():
     assert values("Engineers had hoped the cap would hold, but it failed by Tuesday.", thu)["Tuesday"] == "2010-09-14"
     assert values("Crews who were trying to contain the fire had it under control by Monday night.", thu)["Monday night"] == "2010-09-13TNI"
     assert values("The well was to be sealed by Sunday.", thu)["Sunday"] == "2010-09-19"
+    # a coordinator without a comma joins two verbs of the same modal: no clause of its own
+    assert values("The well could be sealed and capped by Sunday.", thu)["Sunday"] == "2010-09-19"
 
 
 def test_a_date_of_a_since_phrase_is_before_the_clause_but_not_a_causal_since():

@@ -90,17 +90,20 @@ def planned_deadline(text: str, start: int, end: int) -> bool:
     ("killed by Tuesday's quake")."""
     if not deadline_before(text, start) or text.startswith(("'s", "\u2019s"), end):
         return False
-    words = [w.lower().strip(",") for w in _CLAUSE_CUT.split(text[max(0, start - 200):start])[-1].split()[:-1][-PLAN_REACH:]]
+    raw = _CLAUSE_CUT.split(text[max(0, start - 200):start])[-1].split()[:-1][-PLAN_REACH:]
+    words = [w.lower().strip(",") for w in raw]
     cues = tense_cues()
     plans = table("plan_before_infinitive")
+    # the words that end the reach of a modal or a "to": a finite auxiliary ("who could leave
+    # [had] left the city by Monday"), a coordinator after a comma ("the cap would hold, [but] it
+    # failed by Tuesday"; not "could be sealed and capped by Sunday", two verbs of one modal):
+    # tense_cues.json reported_plan_breaks and clause_coordinators, as for tense.reported_plan
+    ends = [w in cues["reported_plan_breaks"] and (w not in cues["clause_coordinators"] or k and raw[k - 1].endswith(","))
+            for k, w in enumerate(words)]
     for i, w in enumerate(words):
         nxt = words[i + 1] if i + 1 < len(words) else ""
-        # the modal or the "to" must govern the deadline's own clause: a coordinator or a finite
-        # auxiliary between them puts the deadline in another ("who could leave [had] left the
-        # city by Monday", "the cap would hold, [but] it failed by Tuesday"; tense_cues.json
-        # reported_plan_breaks, as for tense.reported_plan)
-        if any(x in cues["reported_plan_breaks"] for x in words[i + 1:]):
-            continue
+        if any(ends[i + 1:]):
+            continue  # the modal or the "to" governs another clause than the deadline's
         if w in modals()["modals"] and nxt != "have" \
                 and not (w in cues["ability_modals"] and nxt in cues["negation"]):
             return True
