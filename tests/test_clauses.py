@@ -196,6 +196,22 @@ def test_a_report_of_another_clause_is_not_the_event_of_its_time():  # "reports_
     assert "said" in _by_publication("Rebels attacked the town. " + passive_report)
 
 
+def test_a_time_after_the_one_told_dates_the_telling():  # "listener_object_words"
+    """"Obama told Congress on Tuesday the war was over": with no "that", a time right after the
+    one told (a short noun phrase) dates the telling, one event, not the reported clause."""
+    example = re.findall(r'"([A-Z][^"]+)"', clause_rules_raw()["listener_object_words"]["example"])[0]
+    for text, day in ((example, date(2010, 5, 25)),
+                      ("Smith told the BBC on Monday he would resign.", date(2010, 5, 24)),
+                      ("The minister told reporters Tuesday the plan would go ahead.", date(2010, 5, 25))):
+        body = LEAD + text
+        found = [f for f in find_mentions(_doc(body), tag(body, DCT), dct_clauses=True)
+                 if f.mention.start >= len(LEAD)]
+        assert [(body[f.mention.trigger_start:f.mention.trigger_end], f.interval.start.date())
+                for f in found] == [("told", day)], text
+    # a longer stretch after the verb is the reported clause's subject: its time is that clause's
+    assert _trigger_of("The minister said the rebels attacked the town on Tuesday.", "Tuesday") == "attacked"
+
+
 def test_past_perfect_negated_supposed_and_future_clauses_are_not_dated_by_publication():
     # "past_perfect", "not_dated_words"; and the future, from the one tense detector
     assert _event_words("the company had agreed to sell the unit") is None

@@ -155,13 +155,22 @@ def _passive_report(text: str, start: int, end: int) -> bool:
     return passive(text, start) or re.match(r"\s+by\b", text[end:end + 4]) is not None
 
 
-def _reports_at(text: str, verb_end: int, timex: Timex) -> bool:
+def _reports_at(text: str, verb_end: int, timex: Timex, verb: str = "") -> bool:
     """Whether a reporting verb ending at `verb_end` takes the time expression right after it,
-    a preposition at most between ("was declared | on 23 April", "said Tuesday"): the time of
-    the report, whatever clause the report's object opens."""
+    a preposition at most between ("was declared | on 23 April", "said Tuesday"), or after the
+    one told, a short noun phrase, when it is a verb of telling ("told the BBC on Monday | he
+    would resign"; clause_rules.json listener_object_words): the time of the report, whatever
+    clause the report's object opens."""
     between = _TOKEN.findall(text, verb_end, timex.start)
-    return 0 <= timex.start - verb_end and not re.search(r"[,;:\"“”]", text[verb_end:timex.start]) \
-        and all(w.lower() in cues()["phrase_breaks"] for w in between) and len(between) <= 1
+    if timex.start < verb_end or re.search(r"[,;:\"“”]", text[verb_end:timex.start]):
+        return False
+    if between and between[-1].lower() in cues()["phrase_breaks"]:
+        between = between[:-1]  # the preposition of the time: "on Monday"
+    if not between:
+        return True
+    return verb.lower() in event_lists(LEAD_RULES)["listener_verbs"] \
+        and len(between) <= int(next(iter(clause_rules()["listener_object_words"]))) \
+        and all(w.lower() not in cues()["phrase_breaks"] and not _is_verb(w, "") for w in between)
 
 
 def find_trigger(text: str, sent: tuple[int, int], timex: Timex) -> tuple[int, int] | None:
@@ -198,7 +207,7 @@ def find_trigger(text: str, sent: tuple[int, int], timex: Timex) -> tuple[int, i
         if right and m.start() >= clause_end:
             dist += CLAUSE_PENALTY
         if own is not None and not own[0] <= m.start() < own[1] and word.lower() in reports \
-                and not _reports_at(text, m.end(), timex) and not _passive_report(text, m.start(), m.end()):
+                and not _reports_at(text, m.end(), timex, word) and not _passive_report(text, m.start(), m.end()):
             dist += ATTRIBUTION_PENALTY  # "..., | police said": the attribution, not the event
         if _is_verb(word, text[max(a, m.start() - 12):m.start()]):
             score = float(dist)
