@@ -45,6 +45,14 @@ def clause_rules_raw():
     return json.loads((files("kerryview.events") / "data" / "clause_rules.json").read_text("utf-8"))
 
 
+def _dated(text):
+    """The event words find_mentions dates by a time expression, with the day their date starts."""
+    text = LEAD + text
+    found = find_mentions(_doc(text), tag(text, DCT), dct_clauses=True)
+    return {text[f.mention.trigger_start:f.mention.trigger_end]: f.interval.start.date() for f in found
+            if f.mention.dated_by == "time expression" and f.mention.start >= len(LEAD)}
+
+
 def _by_publication(text):
     """The event words of the clause events find_mentions dates by publication."""
     text = LEAD + text
@@ -132,7 +140,13 @@ def test_a_when_clause_after_a_dated_clause_is_at_its_time():  # "simultaneous_s
     text = "Ten people were killed when an earthquake razed villages on Sunday."
     assert _clauses(text)[1].startswith("when an earthquake")
     assert "killed" not in _by_publication(text)
+    assert _dated(text).get("killed") == date(2010, 5, 23)  # not lost: Sunday's, as 'razed' is
+    assert _dated(text).get("razed") == date(2010, 5, 23)
     assert "killed" in _by_publication("Ten people were killed when an earthquake razed villages.")
+    # a "while" after a comma is a contrast, not a time: the clause before keeps its own
+    example = re.findall(r'"([A-Z][^"|]+)\| ([^"]+)"', clause_rules_raw()["contrast_after_comma"]["example"])[0]
+    text = "".join(example)
+    assert "resigned" in _by_publication(text) and _dated(text).get("left") == date(2008, 1, 1)
     text = "When he became chief executive in 2007, he told journalists that safety came first."
     assert "told" not in _by_publication(text)
     assert "told" in _by_publication("When he became chief executive, he told journalists that safety came first.")

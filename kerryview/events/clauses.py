@@ -172,9 +172,14 @@ def anchors_clause(text: str, t: Timex, day_level: bool) -> bool:
 def at_that_time(text: str, clause: Clause) -> bool:
     """Whether a clause opens with a subordinator that puts its event at the time of the clause
     before ("President Bush implied as much yesterday | when reporters asked ..."): dated by
-    that clause's time expression, not by the publication."""
+    that clause's time expression, not by the publication); not one after a comma that reads as
+    a contrast ("Smith has resigned as chairman, | while Jones left the board in 2008":
+    clause_rules.json contrast_after_comma)."""
     first = _WORD.search(text, clause.start, clause.end)
-    return first is not None and first.group().lower() in clause_rules()["simultaneous_subordinators"]
+    if first is None or first.group().lower() not in clause_rules()["simultaneous_subordinators"]:
+        return False
+    return not (first.group().lower() in clause_rules()["contrast_after_comma"]
+                and text[:first.start()].rstrip().endswith(","))
 
 
 def whole_period(t: Timex) -> bool:

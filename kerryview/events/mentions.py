@@ -1420,10 +1420,12 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
     out = []
 
     def clause_event(cl: Clause, trigger: tuple[int, int], a: int, b: int,
-                     before: Found | None = None) -> Found | None:
+                     before: Found | None = None, beside: Found | None = None) -> Found | None:
         """The event of clause `cl` of sentence text[a:b] with event words `trigger`, dated by
         the publication (by the day of `before`, the sentence before's dated mention, when
-        given: narrative_day); None when it has no label that reads as who did what."""
+        given: narrative_day; by the time expression of `beside`, the dated mention of a
+        clause beside it that happens at its time: simultaneous_subordinators); None when it
+        has no label that reads as who did what."""
         nonlocal resolution
         if not_news(text, (a, b), cl, trigger, any(h0 <= a < h1 for h0, h1 in headlines)) is not None:
             return None  # the speaker's words, or a background state (clauses.not_news)
@@ -1435,7 +1437,8 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
         # its own words: "* UN agency criticises Egypt order ... ROME, April 29 (Reuters) -")
         body = lines.body_start(a)
         span = (body, b) if a < body <= trigger[0] else (a, b)
-        label = label_for(text, span, trigger, Timex(trigger[0], trigger[0], "", "DATE", day))
+        label = label_for(text, span, trigger, beside.mention.timex if beside is not None
+                          else Timex(trigger[0], trigger[0], "", "DATE", day))
         if kind == "shared":  # "... and underlined the need": Wang underlined the need
             label = _with_subject(label, text, (a, b), trigger, sents, main_subject(text, (a, b), cl, _is_verb))
         elif kind == "relative subject":  # "The spill, which has been described": the spill
@@ -1450,6 +1453,12 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
             return None  # "Kerry emphasized the need", "Kerry said in China, could redefine ..."
         keys.add(trigger[0])
         passage = passages.setdefault(a, text[a:b])  # one string for the sentence's clauses
+        if beside is not None:  # "Ten people were killed | when an earthquake razed villages Sunday"
+            mention = EventMention(
+                document_id=doc.id, start=a, end=b, text=passage, timex=beside.mention.timex,
+                trigger_start=trigger[0], trigger_end=trigger[1], status=beside.mention.status)
+            mention.resolution = resolution_for(mention, doc)
+            return Found(mention, label, contexts.sentence_terms(a), beside.interval)
         if before is not None:  # the day of the sentence before (narrative_day)
             said = before.interval.start.date().isoformat()
             # the anchor: the time expression of the sentence before, in words (resolution_for)
@@ -1592,9 +1601,19 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
                     0 <= n + d < len(spans) and at_that_time(text, spans[n + d]) and is_anchored(spans[n + d])
                     and any(another_day(t) for t in in_sentence if spans[n + d].start <= t.start < spans[n + d].end)
                     for d in (1, -1)):
-                continue  # "Ten people were killed | when an earthquake razed villages Sunday",
+                # "Ten people were killed | when an earthquake razed villages Sunday",
                 # "When he became chief executive in 2007, | he told journalists ...": that time's
                 # (not a state: "Cameron needs to be firm | when he talks to him this weekend")
+                beside = next((f for d in (1, -1) if 0 <= n + d < len(spans) and at_that_time(text, spans[n + d])
+                               for f in found if f.mention.dated_by == "time expression"
+                               and spans[n + d].start <= f.mention.timex.start < spans[n + d].end
+                               and another_day(f.mention.timex)), None)
+                if beside is not None and trigger[0] not in keys and not any(
+                        f.mention.trigger_start == trigger[0] for f in found) \
+                        and (found_one := clause_event(cl, trigger, a, b, beside=beside)) is not None:
+                    out.append(found_one)
+                    told = True
+                continue
             if trigger[0] in keys or trigger[0] in by_noun or (a in leads and any(
                     f.mention.start == a and f.mention.trigger_start == trigger[0] for f in found)):
                 told = True
