@@ -619,8 +619,9 @@ def tells_as_headline(text: str, trigger: tuple[int, int]) -> bool:
     """Whether a clause event's verb tells its happening in the manner of a headline, the
     present perfect or the simple present of a happening ("Lindsay Lohan has checked into
     rehab", "Lindsay Lohan checks into Betty Ford Center"), not a progressive ("is
-    negotiating"), a state ("hopes"), a present perfect over a stretch of time ("have
-    fallen 20% since the explosion": continuative_perfect) nor the simple past: news that a
+    negotiating"), a state ("hopes"), a stretch of time, a habit or what did not happen
+    (_over_time: "have fallen 20% since the explosion", "has been closed for three weeks",
+    "checks into rehab every year", "has never resigned") nor the simple past: news that a
     morning paper reports the day after it happened (clause_rules.json
     news_of_the_day_before). `text` is the
     clause event's sentence, `trigger` its verb's span in it."""
@@ -630,17 +631,47 @@ def tells_as_headline(text: str, trigger: tuple[int, int]) -> bool:
               if not (w.lower().endswith("ly") or w.lower() in rules["adverbs_before_verb"])]
     if before and before[-1] == "been":
         before = before[:-1]
-    if before and before[-1] in rules["news_of_the_day_before"]:
-        # "has checked", "has been charged"; not "have fallen 20% since the explosion"
-        clause = next((c for c in clause_spans(text, (0, len(text))) if c.start <= trigger[0] < c.end),
-                      Clause(0, len(text)))
-        return not any(w.lower() in rules["continuative_perfect"]
-                       for w in _WORD.findall(text, trigger[1], clause.end))
-    if verb in rules["stative_verbs"] or before and before[-1] in rules["progressive_auxiliaries"]:
-        return False
     clause = next((c for c in clause_spans(text, (0, len(text))) if c.start <= trigger[0] < c.end),
                   Clause(0, len(text)))
+    if _over_time(text, clause, trigger):
+        return False
+    if before and before[-1] in rules["news_of_the_day_before"]:
+        return True  # "has checked", "has been charged"
+    if verb in rules["stative_verbs"] or before and before[-1] in rules["progressive_auxiliaries"]:
+        return False
     return present_verb(text, clause) == trigger and not _stative(text, clause, trigger)
+
+
+def _over_time(text: str, clause: Clause, trigger: tuple[int, int]) -> bool:
+    """Whether a clause tells its verb over a stretch of time up to the report, as a habit or
+    as not happening, rather than as one happening: a continuative phrase after the verb or
+    opening the sentence ("have fallen 20% since the explosion", "so far this year", "Since the
+    explosion, shares have fallen"; clause_rules.json continuative_perfect), a duration
+    ("for three weeks": stretch_prepositions and a time unit, timex/rules/lexicon.json unit,
+    not after an ordinal nor one itself: "for the first quarter", "for the second time"), a
+    frequency (the tagger's set words, lexicon.json set_quant before a unit, "every year",
+    and set_adverb, "annually"; clause_rules.json habitual_adverbs, "usually") or a negation
+    (modals.json negations: "has never resigned")."""
+    from kerryview.timex.lexicon import lookup
+    rules = clause_rules()
+    after = " ".join(w.lower() for w in _WORD.findall(text, trigger[1], clause.end))
+    words = [w.lower() for w in _WORD.findall(text, clause.start, clause.end)]
+    first = _WORD.search(text)
+    if first is not None and first.group().lower() in rules["continuative_perfect"] \
+            or any(f" {p} " in f" {after} " for p in rules["continuative_perfect"]):
+        return True
+    for k, w in enumerate(words):
+        if w in rules["habitual_adverbs"] or lookup("set_adverb", w) is not None \
+                or lookup("set_quant", w) is not None and lookup("number", w) is None \
+                and k + 1 < len(words) and lookup("unit", words[k + 1]) is not None:
+            return True  # "every year", "annually" (not "a quarter of its value": 'a' is a number)
+        if w in rules["stretch_prepositions"] and any(
+                lookup("unit", words[j]) is not None and lookup("ordinal", words[j - 1]) is None
+                and lookup("ordinal", words[j]) is None  # not "for the second time"
+                for j in range(k + 1, min(k + 5, len(words)))):
+            return True
+    near = [w.lower() for w in _WORD.findall(text, clause.start, trigger[0])][-3:]
+    return any(w in modals()["negations"] or w.endswith("n't") for w in near)
 
 
 QUOTE_MARKS = re.compile(r"[\"“”]|``|''")  # the one reading of a quotation mark
