@@ -1283,8 +1283,29 @@ def test_below_the_lead_a_present_progressive_is_news_of_the_day(monkeypatch):  
     assert _reported_below(LEAD_OF_THREE + "The newspaper is reporting heavy losses.") == []
     # inside a quotation: the speaker's words
     assert _reported_below(LEAD_OF_THREE + '"We are only following the best science," he told reporters.') == []
-    monkeypatch.setattr(clauses, "_progressive_after", lambda *a: False)
+    from kerryview.events import mentions
+    monkeypatch.setattr(mentions, "progressive_now", lambda *a: False)
     assert _reported_below(text) == []
+
+
+def test_a_progressive_only_in_the_main_clause_and_only_on_a_verb():
+    # "relative_pronouns", "existential_subjects", "not_progressive", "ing_adjectives"
+    """Below the lead, the present progressive makes news of the day only as the verb of the
+    sentence's main clause: not in a relative clause, not after an existential "there", not on
+    an indefinite pronoun or an adjective in -ing with no object (clause_rules.json examples)."""
+    raw = clause_rules_raw()
+    for text in ("Scientists who are studying the virus said the outbreak was contained.",
+                 "Smith, who is running for governor, is expected to win.",
+                 "The story is fascinating.", "The results are encouraging for investors.",
+                 "What is striking is the silence.",
+                 *(re.findall(r'"([A-Z][^"]+)": no event', raw["existential_subjects"]["example"]
+                              + raw["not_progressive"]["example"] + raw["ing_adjectives"]["example"]))):
+        assert _reported_below(LEAD_OF_THREE + text) == [], text
+    verb = re.findall(r'"([A-Z][^"]+)": \'encouraging\' is the verb', raw["ing_adjectives"]["example"])
+    assert len(verb) == 1
+    for text, event in ((verb[0], "encouraging"), ("Aid groups are still sending food to the region.", "sending"),
+                        ("The economy is growing.", "growing")):
+        assert _reported_below(LEAD_OF_THREE + text) == [event], text
 
 
 def test_a_few_sentences_of_an_article_are_news_for_their_progressive(monkeypatch):  # "progressive_per_article"
