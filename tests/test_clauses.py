@@ -142,6 +142,8 @@ def test_a_when_clause_after_a_dated_clause_is_at_its_time():  # "simultaneous_s
     assert "killed" not in _by_publication(text)
     assert _dated(text).get("killed") == date(2010, 5, 23)  # not lost: Sunday's, as 'razed' is
     assert _dated(text).get("razed") == date(2010, 5, 23)
+    # not when the time dates a participle inside the subordinate clause, not its verb
+    assert "died" not in _dated("Gigante died while serving a 12-year sentence imposed in 1997.")
     assert "killed" in _by_publication("Ten people were killed when an earthquake razed villages.")
     # a "while" after a comma is a contrast, not a time: the clause before keeps its own
     example = re.findall(r'"([A-Z][^"|]+)\| ([^"]+)"', clause_rules_raw()["contrast_after_comma"]["example"])[0]

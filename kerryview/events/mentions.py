@@ -248,6 +248,18 @@ def _status(text: str, sent: tuple[int, int], t: Timex, start: datetime | None,
     return "happened"
 
 
+def _clause_verb(text: str, clause: Clause, at: int | None) -> bool:
+    """Whether the event words at `at` are the verb of the clause opened by its subordinator:
+    no verb nor word in -ing before them in it ("when an earthquake | razed villages on Sunday";
+    not "while serving a 12-year sentence | imposed in 1997", whose time dates a participle
+    of the noun phrase, not the clause)."""
+    if at is None or not clause.start <= at < clause.end:
+        return False
+    words = list(_TOKEN.finditer(text, clause.start, at))[1:]  # after the subordinator
+    return not any(m.group().lower().endswith("ing") or _is_verb(m.group(), text[max(0, m.start() - 12):m.start()])
+                   for m in words)
+
+
 def _noun_phrase_start(left: str) -> int:
     """Where the noun phrase ending at an event noun starts: back over its modifiers, up to a
     preposition, verb or conjunction ("ahead of | the next U.N. climate summit"), and no further
@@ -1607,7 +1619,8 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
                 beside = next((f for d in (1, -1) if 0 <= n + d < len(spans) and at_that_time(text, spans[n + d])
                                for f in found if f.mention.dated_by == "time expression"
                                and spans[n + d].start <= f.mention.timex.start < spans[n + d].end
-                               and another_day(f.mention.timex)), None)
+                               and another_day(f.mention.timex)
+                               and _clause_verb(text, spans[n + d], f.mention.trigger_start)), None)
                 if beside is not None and trigger[0] not in keys and not any(
                         f.mention.trigger_start == trigger[0] for f in found) \
                         and (found_one := clause_event(cl, trigger, a, b, beside=beside)) is not None:
