@@ -552,6 +552,8 @@ def progressive_now(text: str, a: int, b: int) -> bool:
     a word in -ing that is no verb (present_verb: not_progressive, ing_adjectives: "This is
     nothing new", "The story is fascinating")."""
     rules = clause_rules()
+    if not any(m.group() in rules["progressive_now"] for m in _WORD.finditer(text, a, b)):
+        return False  # no auxiliary of the list: no need to read the clauses
     spans = clause_spans(text, (a, b))
     if not spans:
         return False
