@@ -45,6 +45,14 @@ def clause_rules_raw():
     return json.loads((files("kerryview.events") / "data" / "clause_rules.json").read_text("utf-8"))
 
 
+def _dated(text):
+    """The event words find_mentions dates by a time expression, with the day their date starts."""
+    text = LEAD + text
+    found = find_mentions(_doc(text), tag(text, DCT), dct_clauses=True)
+    return {text[f.mention.trigger_start:f.mention.trigger_end]: f.interval.start.date() for f in found
+            if f.mention.dated_by == "time expression" and f.mention.start >= len(LEAD)}
+
+
 def _by_publication(text):
     """The event words of the clause events find_mentions dates by publication."""
     text = LEAD + text
@@ -132,7 +140,15 @@ def test_a_when_clause_after_a_dated_clause_is_at_its_time():  # "simultaneous_s
     text = "Ten people were killed when an earthquake razed villages on Sunday."
     assert _clauses(text)[1].startswith("when an earthquake")
     assert "killed" not in _by_publication(text)
+    assert _dated(text).get("killed") == date(2010, 5, 23)  # not lost: Sunday's, as 'razed' is
+    assert _dated(text).get("razed") == date(2010, 5, 23)
+    # not when the time dates a participle inside the subordinate clause, not its verb
+    assert "died" not in _dated("Gigante died while serving a 12-year sentence imposed in 1997.")
     assert "killed" in _by_publication("Ten people were killed when an earthquake razed villages.")
+    # a "while" after a comma is a contrast, not a time: the clause before keeps its own
+    example = re.findall(r'"([A-Z][^"|]+)\| ([^"]+)"', clause_rules_raw()["contrast_after_comma"]["example"])[0]
+    text = "".join(example)
+    assert "resigned" in _by_publication(text) and _dated(text).get("left") == date(2008, 1, 1)
     text = "When he became chief executive in 2007, he told journalists that safety came first."
     assert "told" not in _by_publication(text)
     assert "told" in _by_publication("When he became chief executive, he told journalists that safety came first.")
@@ -194,6 +210,22 @@ def test_a_report_of_another_clause_is_not_the_event_of_its_time():  # "reports_
     assert "said" in _by_publication("Rebels attacked the town. " + kidnapped)
     # a passive report with its time is the event itself: the attribution is still the day's
     assert "said" in _by_publication("Rebels attacked the town. " + passive_report)
+
+
+def test_a_time_after_the_one_told_dates_the_telling():  # "listener_object_words"
+    """"Obama told Congress on Tuesday the war was over": with no "that", a time right after the
+    one told (a short noun phrase) dates the telling, one event, not the reported clause."""
+    example = re.findall(r'"([A-Z][^"]+)"', clause_rules_raw()["listener_object_words"]["example"])[0]
+    for text, day in ((example, date(2010, 5, 25)),
+                      ("Smith told the BBC on Monday he would resign.", date(2010, 5, 24)),
+                      ("The minister told reporters Tuesday the plan would go ahead.", date(2010, 5, 25))):
+        body = LEAD + text
+        found = [f for f in find_mentions(_doc(body), tag(body, DCT), dct_clauses=True)
+                 if f.mention.start >= len(LEAD)]
+        assert [(body[f.mention.trigger_start:f.mention.trigger_end], f.interval.start.date())
+                for f in found] == [("told", day)], text
+    # a longer stretch after the verb is the reported clause's subject: its time is that clause's
+    assert _trigger_of("The minister said the rebels attacked the town on Tuesday.", "Tuesday") == "attacked"
 
 
 def test_past_perfect_negated_supposed_and_future_clauses_are_not_dated_by_publication():
@@ -1253,8 +1285,29 @@ def test_below_the_lead_a_present_progressive_is_news_of_the_day(monkeypatch):  
     assert _reported_below(LEAD_OF_THREE + "The newspaper is reporting heavy losses.") == []
     # inside a quotation: the speaker's words
     assert _reported_below(LEAD_OF_THREE + '"We are only following the best science," he told reporters.') == []
-    monkeypatch.setattr(clauses, "_progressive_after", lambda *a: False)
+    from kerryview.events import mentions
+    monkeypatch.setattr(mentions, "progressive_now", lambda *a: False)
     assert _reported_below(text) == []
+
+
+def test_a_progressive_only_in_the_main_clause_and_only_on_a_verb():
+    # "relative_pronouns", "existential_subjects", "not_progressive", "ing_adjectives"
+    """Below the lead, the present progressive makes news of the day only as the verb of the
+    sentence's main clause: not in a relative clause, not after an existential "there", not on
+    an indefinite pronoun or an adjective in -ing with no object (clause_rules.json examples)."""
+    raw = clause_rules_raw()
+    for text in ("Scientists who are studying the virus said the outbreak was contained.",
+                 "Smith, who is running for governor, is expected to win.",
+                 "The story is fascinating.", "The results are encouraging for investors.",
+                 "What is striking is the silence.",
+                 *(re.findall(r'"([A-Z][^"]+)": no event', raw["existential_subjects"]["example"]
+                              + raw["not_progressive"]["example"] + raw["ing_adjectives"]["example"]))):
+        assert _reported_below(LEAD_OF_THREE + text) == [], text
+    verb = re.findall(r'"([A-Z][^"]+)": \'encouraging\' is the verb', raw["ing_adjectives"]["example"])
+    assert len(verb) == 1
+    for text, event in ((verb[0], "encouraging"), ("Aid groups are still sending food to the region.", "sending"),
+                        ("The economy is growing.", "growing")):
+        assert _reported_below(LEAD_OF_THREE + text) == [event], text
 
 
 def test_a_few_sentences_of_an_article_are_news_for_their_progressive(monkeypatch):  # "progressive_per_article"

@@ -172,9 +172,14 @@ def anchors_clause(text: str, t: Timex, day_level: bool) -> bool:
 def at_that_time(text: str, clause: Clause) -> bool:
     """Whether a clause opens with a subordinator that puts its event at the time of the clause
     before ("President Bush implied as much yesterday | when reporters asked ..."): dated by
-    that clause's time expression, not by the publication."""
+    that clause's time expression, not by the publication); not one after a comma that reads as
+    a contrast ("Smith has resigned as chairman, | while Jones left the board in 2008":
+    clause_rules.json contrast_after_comma)."""
     first = _WORD.search(text, clause.start, clause.end)
-    return first is not None and first.group().lower() in clause_rules()["simultaneous_subordinators"]
+    if first is None or first.group().lower() not in clause_rules()["simultaneous_subordinators"]:
+        return False
+    return not (first.group().lower() in clause_rules()["contrast_after_comma"]
+                and text[:first.start()].rstrip().endswith(","))
 
 
 def whole_period(t: Timex) -> bool:
@@ -276,14 +281,15 @@ def present_verb(text: str, clause: Clause) -> tuple[int, int] | None:
     not_verbs = event_lists("lead_rules.json")["headline_not_verbs"]
     finite = event_lists("lead_rules.json")["subject_verbs"]  # "remains": a verb, object or not
     prev = ""  # the word before, adverbs skipped
-    last = ""  # the word right before
     before: list[re.Match[str]] = []  # the words before, adverbs skipped
     for m in _WORD.finditer(text, clause.start, clause.end):
         word, w = m.group(), m.group().lower()
         p = prev.lower()
         if word[:1].islower() and w not in not_verbs and len(w) > 2 and not _after_possessive(text, m.start()):
-            if last.lower() in rules["progressive_auxiliaries"] and w.endswith("ing") and len(w) > 5:
-                return m.start(), m.end()
+            if p in rules["progressive_auxiliaries"] and w.endswith("ing") and len(w) > 5 \
+                    and w not in rules["not_progressive"] and w not in cues()["not_events"] \
+                    and not (w in rules["ing_adjectives"] and not _object_after(text, m.end(), clause.end)):
+                return m.start(), m.end()  # "is negotiating"; not "is nothing", "is fascinating."
             if w not in stopwords():
                 if p in rules["subject_pronouns"] and not (w.endswith("ly") or w in rules["adverbs_before_verb"]):
                     return m.start(), m.end()  # "He apparently | hopes": the adverb is skipped
@@ -299,7 +305,6 @@ def present_verb(text: str, clause: Clause) -> tuple[int, int] | None:
         if not (w.endswith("ly") or w in rules["adverbs_before_verb"]) or not prev:
             prev = word
             before.append(m)
-        last = word
     return None
 
 
@@ -537,35 +542,53 @@ def about_now(text: str, a: int, b: int) -> bool:
 def progressive_now(text: str, a: int, b: int) -> bool:
     """Whether the main clause of the sentence text[a:b] is told in the present progressive
     (clause_rules.json progressive_now: "The company is negotiating with the Soviets"), going
-    on as the report is written: a statement about now, as about_now's are. Not inside a
-    quotation (the speaker's '"We are only following the best science," he told reporters'),
-    nor in a clause after the first, relative or reported ("Scientists who are studying the
-    virus said")."""
-    words = clause_rules()["progressive_now"]
-    first_end = None
-    for m in _WORD.finditer(text, a, b):
-        if m.group() in words and _progressive_after(text, m.end(), b) and not quoted(text, (a, b), m.start()):
-            first_end = clause_spans(text, (a, b))[0].end if first_end is None else first_end
-            return m.start() < first_end
-    return False
-
-
-def _progressive_after(text: str, at: int, end: int) -> bool:
-    """Whether the auxiliary ending at `at` makes a present progressive (clause_rules.json
-    progressive_now): its next word, adverbs skipped, a lower-case verb in -ing that is not a
-    report ("is negotiating", "are still counting on"; not "is reporting", "is speaking",
-    whose report is the statement rule's, nor "is something", "is during")."""
+    on as the report is written: a statement about now, as about_now's are. Its verb is the
+    first clause's present_verb (clause_spans: not a reported clause, "AP reports that officials
+    are intercepting workers"), after a present auxiliary (_present_auxiliary) of the list; not
+    inside a quotation (the speaker's '"We are only following the best science," he told
+    reporters'), nor in a relative clause (relative_pronouns before it: "Scientists who are
+    studying the virus said", "Smith, who is running for governor, is expected to win"), nor
+    after an existential "there" (existential_subjects: "There is growing concern"), nor on
+    a word in -ing that is no verb (present_verb: not_progressive, ing_adjectives: "This is
+    nothing new", "The story is fascinating")."""
     rules = clause_rules()
-    for m in _WORD.finditer(text, at, end):
-        w = m.group()
-        if w.endswith("ly") or w in rules["adverbs_before_verb"]:
-            continue
-        if not (w.endswith("ing") and w.islower() and len(w) > 5) or w in stopwords() or w in cues()["not_events"]:
-            return False
-        base = w[:-3]
-        reporting = event_lists("lead_rules.json")["pure_reporting"] | reporting_verbs()["other_forms"]
-        return not any(f in reporting for f in (base + "s", base + "es", base + "ed", base + "d", w))
-    return False
+    if not any(m.group() in rules["progressive_now"] for m in _WORD.finditer(text, a, b)):
+        return False  # no auxiliary of the list: no need to read the clauses
+    spans = clause_spans(text, (a, b))
+    if not spans:
+        return False
+    clause = spans[0]
+    trigger = present_verb(text, clause)
+    if trigger is None or not _present_auxiliary(text, clause, trigger) or quoted(text, (a, b), trigger[0]):
+        return False
+    before = _before_verb(text, clause.start, trigger[0])
+    word = text[trigger[0]:trigger[1]]
+    if not word.lower().endswith("ing") or before[-1] not in rules["progressive_now"] \
+            or len(before) > 1 and before[-2] in rules["existential_subjects"] \
+            or any(w in rules["relative_pronouns"] for w in before):
+        return False
+    base = word.lower()[:-3]
+    reporting = event_lists("lead_rules.json")["pure_reporting"] | reporting_verbs()["other_forms"]
+    return not any(f in reporting for f in (base + "s", base + "es", base + "ed", base + "d", word.lower()))
+
+
+def _object_after(text: str, end: int, stop: int) -> bool:
+    """Whether a word follows text[:end] in its clause, with no punctuation between, that is no
+    preposition or conjunction (event_cues.json phrase_breaks): an object ("is encouraging |
+    people"), not "is encouraging." nor "is encouraging | for investors"."""
+    after = _WORD.match(text, _next_word(text, end, stop))
+    if after is None or after.start() >= stop or text[end:after.start()].strip():
+        return False
+    w = after.group().lower()
+    return w not in cues()["phrase_breaks"] and w not in cues()["coordinating_conjunctions"]
+
+
+def _before_verb(text: str, start: int, verb_start: int) -> list[str]:
+    """The words of text[start:verb_start], lower-case, adverbs skipped (any word in -ly,
+    clause_rules.json adverbs_before_verb): what stands before a verb, its auxiliaries last."""
+    adverbs = clause_rules()["adverbs_before_verb"]
+    return [w.lower() for w in _WORD.findall(text, start, verb_start)
+            if not (w.lower().endswith("ly") or w.lower() in adverbs)]
 
 
 def _ends_subject_noun(text: str, end: int, stop: int) -> bool:
@@ -585,8 +608,7 @@ def _present_auxiliary(text: str, clause: Clause, trigger: tuple[int, int]) -> b
     stands right before a clause's verb, adverbs skipped ("has stalled", "is negotiating",
     "are expected", "has been ceding"; clause_rules.json present_auxiliaries)."""
     rules = clause_rules()
-    before = [w.lower() for w in _WORD.findall(text, clause.start, trigger[0])
-              if not (w.lower().endswith("ly") or w.lower() in rules["adverbs_before_verb"])]
+    before = _before_verb(text, clause.start, trigger[0])
     if before and before[-1] in rules["present_auxiliaries"]:
         return True
     return len(before) > 1 and before[-1] == "been" and before[-2] in rules["present_auxiliaries"]
@@ -614,28 +636,58 @@ def tells_as_headline(text: str, trigger: tuple[int, int]) -> bool:
     """Whether a clause event's verb tells its happening in the manner of a headline, the
     present perfect or the simple present of a happening ("Lindsay Lohan has checked into
     rehab", "Lindsay Lohan checks into Betty Ford Center"), not a progressive ("is
-    negotiating"), a state ("hopes"), a present perfect over a stretch of time ("have
-    fallen 20% since the explosion": continuative_perfect) nor the simple past: news that a
+    negotiating"), a state ("hopes"), a stretch of time, a habit or what did not happen
+    (_over_time: "have fallen 20% since the explosion", "has been closed for three weeks",
+    "checks into rehab every year", "has never resigned") nor the simple past: news that a
     morning paper reports the day after it happened (clause_rules.json
     news_of_the_day_before). `text` is the
     clause event's sentence, `trigger` its verb's span in it."""
     rules = clause_rules()
     verb = text[trigger[0]:trigger[1]].lower()
-    before = [w.lower() for w in _WORD.findall(text, 0, trigger[0])
-              if not (w.lower().endswith("ly") or w.lower() in rules["adverbs_before_verb"])]
+    before = _before_verb(text, 0, trigger[0])
     if before and before[-1] == "been":
         before = before[:-1]
-    if before and before[-1] in rules["news_of_the_day_before"]:
-        # "has checked", "has been charged"; not "have fallen 20% since the explosion"
-        clause = next((c for c in clause_spans(text, (0, len(text))) if c.start <= trigger[0] < c.end),
-                      Clause(0, len(text)))
-        return not any(w.lower() in rules["continuative_perfect"]
-                       for w in _WORD.findall(text, trigger[1], clause.end))
-    if verb in rules["stative_verbs"] or before and before[-1] in rules["progressive_auxiliaries"]:
-        return False
     clause = next((c for c in clause_spans(text, (0, len(text))) if c.start <= trigger[0] < c.end),
                   Clause(0, len(text)))
+    if _over_time(text, clause, trigger):
+        return False
+    if before and before[-1] in rules["news_of_the_day_before"]:
+        return True  # "has checked", "has been charged"
+    if verb in rules["stative_verbs"] or before and before[-1] in rules["progressive_auxiliaries"]:
+        return False
     return present_verb(text, clause) == trigger and not _stative(text, clause, trigger)
+
+
+def _over_time(text: str, clause: Clause, trigger: tuple[int, int]) -> bool:
+    """Whether a clause tells its verb over a stretch of time up to the report, as a habit or
+    as not happening, rather than as one happening: a continuative phrase after the verb or
+    opening the sentence ("have fallen 20% since the explosion", "so far this year", "Since the
+    explosion, shares have fallen"; clause_rules.json continuative_perfect), a duration
+    ("for three weeks": stretch_prepositions and a time unit, timex/rules/lexicon.json unit,
+    not after an ordinal nor one itself: "for the first quarter", "for the second time"), a
+    frequency (the tagger's set words, lexicon.json set_quant before a unit, "every year",
+    and set_adverb, "annually"; clause_rules.json habitual_adverbs, "usually") or a negation
+    (modals.json negations: "has never resigned")."""
+    from kerryview.timex.lexicon import lookup
+    rules = clause_rules()
+    after = " ".join(w.lower() for w in _WORD.findall(text, trigger[1], clause.end))
+    words = [w.lower() for w in _WORD.findall(text, clause.start, clause.end)]
+    first = _WORD.search(text)
+    if first is not None and first.group().lower() in rules["continuative_perfect"] \
+            or any(f" {p} " in f" {after} " for p in rules["continuative_perfect"]):
+        return True
+    for k, w in enumerate(words):
+        if w in rules["habitual_adverbs"] or lookup("set_adverb", w) is not None \
+                or lookup("set_quant", w) is not None and lookup("number", w) is None \
+                and k + 1 < len(words) and lookup("unit", words[k + 1]) is not None:
+            return True  # "every year", "annually" (not "a quarter of its value": 'a' is a number)
+        if w in rules["stretch_prepositions"] and any(
+                lookup("unit", words[j]) is not None and lookup("ordinal", words[j - 1]) is None
+                and lookup("ordinal", words[j]) is None  # not "for the second time"
+                for j in range(k + 1, min(k + 5, len(words)))):
+            return True
+    near = [w.lower() for w in _WORD.findall(text, clause.start, trigger[0])][-3:]
+    return any(w in modals()["negations"] or w.endswith("n't") for w in near)
 
 
 QUOTE_MARKS = re.compile(r"[\"“”]|``|''")  # the one reading of a quotation mark

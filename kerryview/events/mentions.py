@@ -155,13 +155,22 @@ def _passive_report(text: str, start: int, end: int) -> bool:
     return passive(text, start) or re.match(r"\s+by\b", text[end:end + 4]) is not None
 
 
-def _reports_at(text: str, verb_end: int, timex: Timex) -> bool:
+def _reports_at(text: str, verb_end: int, timex: Timex, verb: str = "") -> bool:
     """Whether a reporting verb ending at `verb_end` takes the time expression right after it,
-    a preposition at most between ("was declared | on 23 April", "said Tuesday"): the time of
-    the report, whatever clause the report's object opens."""
+    a preposition at most between ("was declared | on 23 April", "said Tuesday"), or after the
+    one told, a short noun phrase, when it is a verb of telling ("told the BBC on Monday | he
+    would resign"; clause_rules.json listener_object_words): the time of the report, whatever
+    clause the report's object opens."""
     between = _TOKEN.findall(text, verb_end, timex.start)
-    return 0 <= timex.start - verb_end and not re.search(r"[,;:\"“”]", text[verb_end:timex.start]) \
-        and all(w.lower() in cues()["phrase_breaks"] for w in between) and len(between) <= 1
+    if timex.start < verb_end or re.search(r"[,;:\"“”]", text[verb_end:timex.start]):
+        return False
+    if between and between[-1].lower() in cues()["phrase_breaks"]:
+        between = between[:-1]  # the preposition of the time: "on Monday"
+    if not between:
+        return True
+    return verb.lower() in event_lists(LEAD_RULES)["listener_verbs"] \
+        and len(between) <= int(next(iter(clause_rules()["listener_object_words"]))) \
+        and all(w.lower() not in cues()["phrase_breaks"] and not _is_verb(w, "") for w in between)
 
 
 def find_trigger(text: str, sent: tuple[int, int], timex: Timex) -> tuple[int, int] | None:
@@ -198,7 +207,7 @@ def find_trigger(text: str, sent: tuple[int, int], timex: Timex) -> tuple[int, i
         if right and m.start() >= clause_end:
             dist += CLAUSE_PENALTY
         if own is not None and not own[0] <= m.start() < own[1] and word.lower() in reports \
-                and not _reports_at(text, m.end(), timex) and not _passive_report(text, m.start(), m.end()):
+                and not _reports_at(text, m.end(), timex, word) and not _passive_report(text, m.start(), m.end()):
             dist += ATTRIBUTION_PENALTY  # "..., | police said": the attribution, not the event
         if _is_verb(word, text[max(a, m.start() - 12):m.start()]):
             score = float(dist)
@@ -237,6 +246,18 @@ def _status(text: str, sent: tuple[int, int], t: Timex, start: datetime | None,
     if future or (same_day and cue):
         return "scheduled" if cue or not uncertain else "expected"
     return "happened"
+
+
+def _clause_verb(text: str, clause: Clause, at: int | None) -> bool:
+    """Whether the event words at `at` are the verb of the clause opened by its subordinator:
+    no verb nor word in -ing before them in it ("when an earthquake | razed villages on Sunday";
+    not "while serving a 12-year sentence | imposed in 1997", whose time dates a participle
+    of the noun phrase, not the clause)."""
+    if at is None or not clause.start <= at < clause.end:
+        return False
+    words = list(_TOKEN.finditer(text, clause.start, at))[1:]  # after the subordinator
+    return not any(m.group().lower().endswith("ing") or _is_verb(m.group(), text[max(0, m.start() - 12):m.start()])
+                   for m in words)
 
 
 def _noun_phrase_start(left: str) -> int:
@@ -1411,10 +1432,12 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
     out = []
 
     def clause_event(cl: Clause, trigger: tuple[int, int], a: int, b: int,
-                     before: Found | None = None) -> Found | None:
+                     before: Found | None = None, beside: Found | None = None) -> Found | None:
         """The event of clause `cl` of sentence text[a:b] with event words `trigger`, dated by
         the publication (by the day of `before`, the sentence before's dated mention, when
-        given: narrative_day); None when it has no label that reads as who did what."""
+        given: narrative_day; by the time expression of `beside`, the dated mention of a
+        clause beside it that happens at its time: simultaneous_subordinators); None when it
+        has no label that reads as who did what."""
         nonlocal resolution
         if not_news(text, (a, b), cl, trigger, any(h0 <= a < h1 for h0, h1 in headlines)) is not None:
             return None  # the speaker's words, or a background state (clauses.not_news)
@@ -1426,7 +1449,8 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
         # its own words: "* UN agency criticises Egypt order ... ROME, April 29 (Reuters) -")
         body = lines.body_start(a)
         span = (body, b) if a < body <= trigger[0] else (a, b)
-        label = label_for(text, span, trigger, Timex(trigger[0], trigger[0], "", "DATE", day))
+        label = label_for(text, span, trigger, beside.mention.timex if beside is not None
+                          else Timex(trigger[0], trigger[0], "", "DATE", day))
         if kind == "shared":  # "... and underlined the need": Wang underlined the need
             label = _with_subject(label, text, (a, b), trigger, sents, main_subject(text, (a, b), cl, _is_verb))
         elif kind == "relative subject":  # "The spill, which has been described": the spill
@@ -1441,6 +1465,12 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
             return None  # "Kerry emphasized the need", "Kerry said in China, could redefine ..."
         keys.add(trigger[0])
         passage = passages.setdefault(a, text[a:b])  # one string for the sentence's clauses
+        if beside is not None:  # "Ten people were killed | when an earthquake razed villages Sunday"
+            mention = EventMention(
+                document_id=doc.id, start=a, end=b, text=passage, timex=beside.mention.timex,
+                trigger_start=trigger[0], trigger_end=trigger[1], status=beside.mention.status)
+            mention.resolution = resolution_for(mention, doc)
+            return Found(mention, label, contexts.sentence_terms(a), beside.interval)
         if before is not None:  # the day of the sentence before (narrative_day)
             said = before.interval.start.date().isoformat()
             # the anchor: the time expression of the sentence before, in words (resolution_for)
@@ -1583,9 +1613,20 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
                     0 <= n + d < len(spans) and at_that_time(text, spans[n + d]) and is_anchored(spans[n + d])
                     and any(another_day(t) for t in in_sentence if spans[n + d].start <= t.start < spans[n + d].end)
                     for d in (1, -1)):
-                continue  # "Ten people were killed | when an earthquake razed villages Sunday",
+                # "Ten people were killed | when an earthquake razed villages Sunday",
                 # "When he became chief executive in 2007, | he told journalists ...": that time's
                 # (not a state: "Cameron needs to be firm | when he talks to him this weekend")
+                beside = next((f for d in (1, -1) if 0 <= n + d < len(spans) and at_that_time(text, spans[n + d])
+                               for f in found if f.mention.dated_by == "time expression"
+                               and spans[n + d].start <= f.mention.timex.start < spans[n + d].end
+                               and another_day(f.mention.timex)
+                               and _clause_verb(text, spans[n + d], f.mention.trigger_start)), None)
+                if beside is not None and trigger[0] not in keys and not any(
+                        f.mention.trigger_start == trigger[0] for f in found) \
+                        and (found_one := clause_event(cl, trigger, a, b, beside=beside)) is not None:
+                    out.append(found_one)
+                    told = True
+                continue
             if trigger[0] in keys or trigger[0] in by_noun or (a in leads and any(
                     f.mention.start == a and f.mention.trigger_start == trigger[0] for f in found)):
                 told = True
