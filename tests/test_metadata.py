@@ -140,3 +140,18 @@ def test_a_head_that_admits_reports_and_is_the_title():
     assert "admits" in reporting_verbs()["takes_object"]
     # a caption's full sentence with no reporting verb is still no title
     assert find_title("Michael Jackson's family were in court for the decision" + body) is None
+
+
+def test_a_headline_that_explains_with_a_possessive_is_a_title_and_a_caption_needs_its_own_signs():
+    """data/head_rules.json caption_tenses presenting: a verb of presenting makes a video's
+    caption before an article or a question word ("John Curry, from BP, explains how ...",
+    "Christian Fraser assesses the scene"), or before a possessive after a speaker named in
+    full ("Jane Smith describes her ordeal"); "Obama explains his oil spill plan", a surname
+    and a possessive, is a headline (the caption rule had made it none)."""
+    body = (" The president said on Tuesday that BP would pay for the damage.\n"
+            "More text follows here about the spill.\n")
+    for head in ("Obama explains his oil spill plan", "Expert explains funnel plan", "BP describes its cap plan"):
+        assert find_title(head + body) == head, head
+    for head in ("John Curry, from BP, explains how the funnel should work",
+                 "Christian Fraser assesses the scene at a pig farm", "Jane Smith describes her ordeal"):
+        assert find_title(head + body) is None, head
