@@ -644,6 +644,25 @@ def test_a_report_with_nothing_reported_is_no_event_of_the_day():
     assert "reported" in _by_publication("The bank reported a loss.")  # as "announced a plan" does
 
 
+def test_denied_tells_an_event_and_a_report_with_a_reported_clause_is_one_event():
+    """"denied", "denies" are no reporting verbs (text/data/reporting_verbs.json): "A judge
+    denied bail." is a past happening and "The court denied the appeal Monday, lawyers said."
+    keeps its report "Lawyers: ...". The clauses of "Smith admits | he lied" both read as
+    the sentence: one event of the day, not 'admits' and 'lied' with the same label."""
+    for text in ("A judge denied bail.", "The court denied the request for a new trial."):
+        labels = [f.label for f in find_mentions(_doc(text), tag(text, DCT))]
+        assert labels == [text.rstrip(".")], labels  # an event, not a report with nothing said
+    doc = _doc("The court denied the appeal Monday, lawyers said.")
+    labels = [e.label for e in build_corpus([doc])]
+    assert "The court denied the appeal" in labels and any(la.startswith("Lawyers:") for la in labels), labels
+    for verb in ("admits", "concedes", "acknowledges", "says"):
+        found = _by_publication(f"Smith {verb} he lied to investigators.")
+        assert [f.label for f in found.values()] == [f"Smith {verb} he lied to investigators"], (verb, list(found))
+    assert "acknowledged" in _by_publication("The minister acknowledged the error.")
+    assert "admits" in _by_publication("BP admits to using Photoshop to exaggerate the level of activity "
+                                       "at the command center.")  # no reported clause after it
+
+
 def test_a_statement_is_news_of_the_day_when_what_it_says_is_not():  # clauses.statement_words
     """A reporting verb with no time expression of its own is dated by the publication when
     nothing else of its sentence is: what it reports is dated by another time or announced

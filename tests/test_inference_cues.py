@@ -110,6 +110,29 @@ def test_a_weekday_date_closing_a_caption_sentence_is_no_time_stamp():
                  "administration acted today.") == (True, False)
 
 
+def test_a_weekday_date_after_a_stamp_label_or_a_byline_is_the_stamp_not_a_caption():
+    """Words of publication before the date ("First published", "Last updated", "posted", a
+    byline) make the line the page's stamp (datelines.stamp_lead_in, the {label} field of
+    dateline_styles.tsv), not a photo caption's sentence: the article is of that day, surely."""
+    from kerryview.dating.cues import REFERENCES, is_run_in_caption, is_stamp
+    tag = CachingTagger()
+    head = "Oil spill threatens Louisiana coast\n"
+    body = "\nCrews laid more boom along the coast as the slick grew, officials said.\n"
+    for line in ("First published Thursday, April 29, 2010.", "By John Smith, staff writer, Thursday, April 29, 2010",
+                 "Last updated Thursday, April 29, 2010.", "posted Thursday, April 29, 2010",
+                 "Posted by John Smith, Thursday, April 29, 2010."):
+        text = head + line + body
+        t = next(t for t in tag(text, REFERENCES[0]) if t.type == "DATE")
+        assert (is_stamp(text, t), is_run_in_caption(text, t)) == (True, False), line
+        article = Document(id="x", path="x", text=text)  # no dateline: inference alone
+        infer_dcts([article], CachingTagger())
+        assert article.dct == date(2010, 4, 29) and "high" in str(article.dct_source), (line, str(article.dct_source))
+    # a caption's sentence is still one
+    text = head + "A bird flies off a post in Venice, La., Thursday, April 29, 2010." + body
+    t = next(t for t in tag(text, REFERENCES[0]) if t.type == "DATE")
+    assert is_run_in_caption(text, t)
+
+
 def test_a_day_that_holds_little_of_the_evidence_is_left_undated_unless_asked(monkeypatch):
     """A pile over three years spreads the evidence over many candidate days: the best day
     (the first Friday on or after the bank's closing) holds little of it. By default

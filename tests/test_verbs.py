@@ -136,6 +136,36 @@ def test_a_head_opening_with_a_given_name_that_is_a_modal_reads_as_its_example_s
         assert not opens_with_name(head), head
 
 
+def test_a_question_or_a_common_noun_after_will_or_may_keeps_the_modal_or_the_month():
+    """A head that asks ("Will Iran Talks Resume?") or has a common noun after "Will"/"May"
+    (modals.json not_surnames, the event nouns: "May Sales Rose 5 Percent") opens with the
+    modal or the month, not a name and its verb in -s; so "Will Gulf Beaches Reopen On
+    Monday?" looks ahead to the next Monday and "Will Greek Talks Succeed by Friday?" is
+    future. "Will Smith Signs Deal", "May Ellis won" keep their names."""
+    import json
+    from datetime import date
+    from importlib.resources import files
+
+    from kerryview.text.tense import tense
+    from kerryview.text.verbs import opens_with_name
+    from kerryview.timex import tag
+
+    for head in ("Will Iran Talks Resume?", "Will Greek Talks Succeed?", "May Sales Rose 5 Percent",
+                 "May Retail Sales Jump", "Will Gulf Beaches Reopen On Monday?"):
+        assert not opens_with_name(head), head
+    for head in ("Will Smith Signs Deal", "May Ellis won", "Will Smith Signs Deal With Netflix"):
+        assert opens_with_name(head), head
+    example = json.loads((files("kerryview.text") / "data" / "modals.json").read_text("utf-8"))[
+        "not_surnames"]["example"]
+    month, name = example.split("; not ")
+    assert all(not opens_with_name(h) for h in re.findall(r'"([^"]+)"', month))
+    assert all(opens_with_name(h) for h in re.findall(r'"([^"]+)"', name))
+    text = "Will Greek Talks Succeed by Friday?"
+    assert tense(text, text.index("Friday"), text.index("?")) == "future"
+    text = "Will Gulf Beaches Reopen On Monday?\nOfficials met on Tuesday."
+    assert [t.value for t in tag(text, date(2010, 9, 15)) if t.text == "Monday"] == ["2010-09-20"]
+
+
 def test_a_title_case_headline_opening_with_will_smith_has_its_event_and_is_no_announcement():
     """"Will Smith Signs Deal With Netflix": the headline's event is "Signs", told in the past
     (the modal "Will" made it an announcement with no event, and its date look ahead)."""

@@ -24,6 +24,7 @@ from importlib.resources import files
 
 from kerryview.calendar.intervals import value_interval
 from kerryview.calendar.timex3 import parse_duration
+from kerryview.dating.datelines import stamp_lead_in
 from kerryview.model import Granularity, Timex
 from kerryview.text.similarity import content_terms
 from kerryview.text.wordlists import event_lists
@@ -148,7 +149,9 @@ def is_run_in_caption(text: str, t: Timex) -> bool:
     Washington.", its place after it aside): a photo caption's date in the wire style
     (rule caption_in_sentence), the day the photo was taken. A page's stamp stands on a line
     of its own or after the headline with its clock time; a date after a preposition ("Talks
-    resumed on Monday, July 17, 2023, in Beijing.") is one the text reports."""
+    resumed on Monday, July 17, 2023, in Beijing.") is one the text reports, and one after a
+    stamp's label or a byline ("First published ...", "By John Smith, staff writer, ...",
+    datelines.stamp_lead_in) is the page's stamp."""
     if not rules()["caption_in_sentence"]["on"] or not _WEEKDAY_WORD.search(t.text):
         return False
     rule = rules()["head_stamp"]
@@ -156,6 +159,8 @@ def is_run_in_caption(text: str, t: Timex) -> bool:
             _CLOCK.search(text[max(0, t.start - rule["clock_chars"]):t.end + rule["clock_chars"]]):
         return False
     line = text[text.rfind("\n", 0, t.start) + 1:t.start].rstrip()
+    if stamp_lead_in(line):
+        return False  # "First published Thursday, April 29, 2010.", "By John Smith, staff writer, ...": a stamp
     return bool(line) and (line[-1] == "," or line[-1].isalpha()) \
         and any(w.islower() for w in line.split()) and _CAPTION_END.match(text, t.end) is not None \
         and line.split()[-1].lower() not in event_lists("lead_rules.json")["prepositions"]

@@ -64,6 +64,18 @@ _LABEL_RE = (r"(?:(?:first[ \t]+)?(?:published|posted|pubdate|publication[ \t]+d
              r"|dateline|filed|released|created|broadcast)|(?:page[ \t]+)?(?:last[ \t]+)?"
              r"(?:updated|modified|revised|edited))(?:[ \t]+(?:on|at))?[ \t]*[:=]?")
 _SPACE = r"[ \t\u00a0]*"
+# The words a page prints before its own date: a stamp's label ("First published", "Last
+# updated", "Posted by ...") or a byline ("By John Smith, staff writer, ..."; events/data/
+# not_events.tsv byline).
+_STAMP_LEAD_IN = re.compile(rf"[ \t]*(?:(?:{_LABEL_RE})(?!\w)|by[ \t]+(?-i:[A-Z]))", re.IGNORECASE)
+
+
+def stamp_lead_in(words: str) -> bool:
+    """Whether the words before a date on its line open with a publication stamp's label (the
+    {label} field of data/dateline_styles.tsv: "Published", "First published", "Last updated",
+    "posted") or a byline ("By John Smith, staff writer,"): the date is the page's stamp, not
+    one a sentence tells (a photo caption's, dating.cues.is_run_in_caption)."""
+    return _STAMP_LEAD_IN.match(words) is not None
 # One upper-case place name of a dateline; places joined by "/" share one ("NEW ORLEANS/WASHINGTON",
 # "MEXICO CITY\/GENEVA" as some feeds escape the slash).
 _PLACE = r"[A-Z][A-Z.'’-]+(?:[ \t]+[A-Z][A-Z.'’-]*){0,3}"

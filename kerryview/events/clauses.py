@@ -386,6 +386,12 @@ def publication_event_words(text: str, clause: Clause, is_verb: Callable[[str, s
     said = text[trigger[0]:trigger[1]].lower()
     if said in reporting_verbs()["opinion"]:
         return None  # "Ms Baker thinks | the banks need to ...": the event is what is thought
+    nxt = _WORD.search(text, clause.end, sentence_end or clause.end)
+    if said in reporting_verbs()["present"] and said.endswith("s") and not text[trigger[1]:clause.end].strip() \
+            and nxt is not None and nxt.group().lower() not in event_lists("lead_rules.json")["prepositions"]:
+        return None  # "Smith admits | he lied": as after "says", the reported clause right after
+        # it is the event (or the report is, by statement_words, when it is of no day), not both;
+        # not "BP admits | to using Photoshop" (no clause: what it admits is its own event)
     rules = clause_rules()
     before = [w.lower() for w in _WORD.findall(text, clause.start, trigger[0])]
     if any(_not_dated(w) for w in before + [said]):

@@ -292,7 +292,8 @@ def _caption_tense() -> re.Pattern[str]:
                       rf"|(?:{alt(t['copula'])}) (?:{alt(t['articles'])})"
                       rf"|(?:{alt(t['passive'])}) {adverb}[a-z]+(?:ed|en|wn)"
                       rf"|(?<!{aux.replace('|', ' )(?<!')} )(?:[a-z]{{3,}}(?<!e)ed|{past}) (?:{alt(t['past_objects'])})"
-                      rf"|(?:{alt(t['presenting'])}) [\"'‘“]?(?:{alt(t['presenting_objects'])})) "
+                      rf"|(?:{alt(t['presenting'])}) [\"'‘“]?(?:{alt(t['presenting_objects'])})"
+                      rf"|(?<=^ )[A-Z][\w'-]+ [A-Z][\w'-]+ (?:{alt(t['presenting'])}) (?:{alt(t['presenting_possessives'])})) "
                       rf"|^ There (?:is|are) ")
 
 

@@ -171,7 +171,7 @@ def _entry_tense(text: str, end: int) -> str | None:
     raw = _WORD.findall(entry)
     words = [w.lower() for w in raw]
     lists = tense_cues()
-    named = 2 if opens_with_name(entry) else 0
+    named = 2 if opens_with_name(entry + (text[stop.start():stop.start() + 1] if stop else "")) else 0  # its "?"
     for i, w in enumerate(words):
         if i < named:
             continue  # "Will Smith Signs Deal": a name, not the modal
@@ -227,7 +227,8 @@ def tense(text: str, start: int, end: int, reporting: bool = True) -> str | None
     lw = [w.lower() for w in _WORD.findall(left)]
     rw = [w.lower() for w in _WORD.findall(right)]
     lists = tense_cues()
-    first = 2 if opens_with_name(left) else 0  # "Will Smith signs ...": a name, not the modal
+    # "Will Smith signs ...": a name, not the modal (its sentence to its end: a question's "?")
+    first = 2 if opens_with_name(left + around[:stop.start() + 1 if stop else None]) else 0
     for i in range(len(lw) - 1, first - 1, -1):
         if lw[i] in lists["before_expression"]:
             if all(w in lists["before_expression_links"] for w in lw[i + 1:]):

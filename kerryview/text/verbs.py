@@ -69,7 +69,10 @@ def opens_with_name(head: str) -> bool:
     "May Ellis won". Its first word is capitalised, the next is capitalised and no function
     word (a surname), and the one after is a verb in a form no modal takes: a present in -s, a
     past, or "to" ("Will Smith to Star in Film"). A modal's subject is followed by a bare
-    verb: "Will Obama Visit China?" opens with the modal."""
+    verb: "Will Obama Visit China?" opens with the modal, as does a head that asks (its first
+    sentence ends in a question mark: "Will Iran Talks Resume?") or whose second or third
+    word is a common noun (modals.json not_surnames, the event nouns: "May Sales Rose 5
+    Percent", "May Retail Sales Jump", "Will Greek Talks Succeed by Friday")."""
     words = _HEAD_WORDS.findall(head, 0, 80)[:3]
     if len(words) < 3:
         return False
@@ -78,6 +81,11 @@ def opens_with_name(head: str) -> bool:
             and name[:1].isupper() and name.lower() not in stopwords()
             and name.lower() not in modals()["modals"]):
         return False
+    if re.match(r"[^\n.!]*\?", head):
+        return False  # "Will Gulf Beaches Reopen On Monday?": a question opens with its modal
+    common = modals()["not_surnames"] | cues()["event_nouns"]
+    if name.lower() in common or verb.lower() in common:
+        return False  # "May Sales Rose", "May Retail Sales Jump": no name, no verb
     v = verb.lower()
     return v == "to" or looks_plural(v) or v in cues()["irregular_past"] \
         or (len(v) > 4 and v.endswith("ed") and v not in cues()["not_events"])
