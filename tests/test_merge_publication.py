@@ -27,6 +27,15 @@ def _without_rule(monkeypatch) -> None:
     monkeypatch.setattr(merging, "event_kinds", lambda: event_kinds()._replace(publication=2.0))
 
 
+
+def _written(folder, texts: dict[str, str]) -> dict:
+    """Each text written to folder/<name>.txt: the articles of an incremental import."""
+    paths = {}
+    for name, text in texts.items():
+        paths[name] = folder / f"{name}.txt"
+        paths[name].write_text(text, encoding="utf-8")
+    return paths
+
 def test_the_example_is_one_event_at_the_time_expressions_date():
     [event] = _with(_events({"a": CLAUSE, "b": DATED}, clauses="news"), "Betty Ford")
     assert event.document_ids == ["a", "b"]
@@ -124,10 +133,7 @@ def test_an_incremental_import_joins_the_day_before_as_a_full_one(tmp_path, monk
                   "Center. Lindsay Lohan is settling in there, her lawyer says.",
              "e": "date 2013-05-02 Lindsay Lohan checked into a Newport Beach clinic on "
                   "Thursday."}
-    paths = {}
-    for name, text in texts.items():
-        paths[name] = tmp_path / f"{name}.txt"
-        paths[name].write_text(text, encoding="utf-8")
+    paths = _written(tmp_path, texts)
     store = Store(tmp_path / "p.db")
     import_into_store(store, [paths[n] for n in ("c", "d", "e", first)])
     result = import_into_store(store, [paths["b" if first == "a" else "a"]])
@@ -183,10 +189,7 @@ def test_an_incremental_import_joins_as_a_full_one(tmp_path, monkeypatch, first)
     texts = {"a": CLAUSE, "b": DATED,
              "c": "date 2013-05-03 Prosecutors said the actress had skipped a court-ordered stay "
                   "at a Newport Beach clinic on Thursday."}
-    paths = {}
-    for name, text in texts.items():
-        paths[name] = tmp_path / f"{name}.txt"
-        paths[name].write_text(text, encoding="utf-8")
+    paths = _written(tmp_path, texts)
     store = Store(tmp_path / "p.db")
     import_into_store(store, [paths["c"], paths[first]])
     result = import_into_store(store, [paths["b" if first == "a" else "a"]])
