@@ -69,6 +69,12 @@ def test_nothing_is_written_where_python_writes_no_bytecode(cache, monkeypatch):
     assert list(cache.iterdir()) == []
 
 
+def test_a_file_of_another_layout_is_never_read(cache, monkeypatch):
+    path = regexcache.cache_path(SMALL, re.I)
+    monkeypatch.setattr(regexcache, "LAYOUT", regexcache.LAYOUT + 1)
+    assert regexcache.cache_path(SMALL, re.I) != path
+
+
 def test_only_the_newest_files_are_kept(cache):
     for n in range(regexcache.KEEP + 3):
         regexcache.compile_guarded(SMALL + "|x" * n, re.I)

@@ -8,8 +8,8 @@ of the guarded regex (firstchar.py) is written once to the user's cache folder a
 next process, as Python writes and reads the bytecode of a module:
 
 - keyed by all it depends on: the regex's source and flags (the rules and word lists are in the
-  source), the text of firstchar.py (which rewrites the parse tree), the Python version and
-  `_sre.MAGIC`; a file of another key is never read, and the 8 newest files are kept;
+  source), the text of firstchar.py (which rewrites the parse tree), the Python version,
+  `_sre.MAGIC` and the file's LAYOUT; a file of another key is never read, and the 8 newest files are kept;
 - written only when Python may write bytecode (not under PYTHONDONTWRITEBYTECODE or -B, as the
   tests run here), through a temporary file renamed over it, with a checksum; read whenever it
   is there;
@@ -41,6 +41,8 @@ except ImportError:  # pragma: no cover - another implementation
     _sre = _sre_compile = None
 
 PREFIX = "timex-regex-"
+LAYOUT = 1  # what a file holds (marshal of (name, (flags, code, groups, groupindex))): a new
+# layout takes a new number, so that no file of the old one is read
 KEEP = 8  # cache files kept in the folder (one per version of the grammar)
 _CHECK = 16  # bytes of the checksum in front of a file
 
@@ -71,7 +73,7 @@ def cache_path(source: str, flags: int) -> Path | None:
     except (OSError, TypeError):  # e.g. a bundle without sources: compiled every time
         return None
     key = blake2b(digest_size=20)
-    for part in (sys.version, sys.implementation.cache_tag or "", _sre.MAGIC, _sre.CODESIZE,
+    for part in (LAYOUT, sys.version, sys.implementation.cache_tag or "", _sre.MAGIC, _sre.CODESIZE,
                  int(flags)):
         key.update(f"{part}\0".encode())
     key.update(rewriter)
