@@ -912,3 +912,15 @@ def test_a_chronologys_entries_run_into_one_line_each_get_their_own_label():
     found = {f.mention.timex.text: f.label for f in _found(text, date(2010, 5, 1))}
     assert found.get("1979") == "140m gallons were spilt over nine months after a well blow-out off Mexico's coast"
     assert found.get("1989") == "11m gallons were spilt into Alaska's Prince William Sound"
+
+
+# ------------------------------------------------------------------ session 18 (issue #9 item 6)
+def test_a_speakers_own_pronoun_makes_the_speaker_the_subject_not_a_prefix():
+    given, wanted = re.findall(r"\"([^\"]+)\"", _example("speaker_as_subject"))[:2]
+    labels = _labels(given, date(2010, 5, 27))
+    assert wanted in labels and not any(lb.startswith("BP: It") for lb in labels)
+    assert "Ken Salazar had approved new ethics rules" in _labels(
+        "Ken Salazar announced on Tuesday that he had approved new ethics rules.", date(2010, 6, 1))
+    # a pronoun that cannot stand for the speaker, or an "it" that stands for nothing, keeps the prefix
+    assert any(lb.startswith("Experts: It may be too late") for lb in _labels(
+        "Experts announced on Friday that it may be too late to contain the outbreak.", date(2010, 6, 1)))

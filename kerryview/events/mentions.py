@@ -22,7 +22,7 @@ from kerryview.events.clauses import (Clause, anchors_clause, at_that_time, clau
                                       statement_words, stative_now, subject_elsewhere, tells_now, about_now, progressive_now,
                                       not_news, dates_report, quoted, QUOTE_MARKS)
 from kerryview.events.headline import Lead, is_event_noun, lead_passages, main_event_words, split_at_head
-from kerryview.events.antecedents import agrees, antecedent, pronoun_kind, subject_of, with_antecedent
+from kerryview.events.antecedents import agrees, antecedent, pronoun_kind, speaker_as_subject, subject_of, with_antecedent
 from kerryview.events.liveblog import live_blog
 from kerryview.events.not_events import LineFilter, why_not_event_sentence
 from kerryview.events.labels import (CLAUSE_COMMA, caption_position_spans, period_opening, colon_opens_clause, DATE_LEAD_IN, dated_item, apposition_subject, cut_number, keeps_date, headline_label,
@@ -743,6 +743,9 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
         # (a subject taken back from the report's words reaches its verb: never "X: A severe flu pandemic")
         said_alone = (capitalized(label), keep - len(reported[2].split()))
         label = f"{reported[2]}: {capitalized(label)}"
+        if (own := speaker_as_subject(said_alone[0], reported[2], text)) is not None:
+            label, keep, said_alone = own, max(keep, len(reported[2].split()) + 1 + MIN_SAID_WORDS), None
+            # "BP: It would halt ..." -> "BP would halt ...": the pronoun stands for the speaker
     elif trigger and reported and reported[0] < told_end:  # "Kerry told Wang Yi that ...": and what
         keep = len(text[reported[0]:told_end].split()) + MIN_SAID_WORDS
     label = shorten(label, MAX_LABEL_CHARS, keep)
