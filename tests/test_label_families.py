@@ -924,3 +924,13 @@ def test_a_speakers_own_pronoun_makes_the_speaker_the_subject_not_a_prefix():
     # a pronoun that cannot stand for the speaker, or an "it" that stands for nothing, keeps the prefix
     assert any(lb.startswith("Experts: It may be too late") for lb in _labels(
         "Experts announced on Friday that it may be too late to contain the outbreak.", date(2010, 6, 1)))
+
+
+def test_a_label_that_starts_inside_an_apposition_takes_the_whole_subject_it_stands_beside():
+    labels = _labels("Re-opening Haiti's seaport in the capital, Port-au-Prince, is seen as vital to the aid "
+                     "effort this week.", date(2010, 1, 20))
+    assert "Re-opening Haiti's seaport in the capital is seen as vital to the aid effort" in labels
+    assert not any(lb.startswith("Port-au-Prince,") for lb in labels)
+    # a clause before the comma is no subject: the apposition is left as it was
+    assert not any(lb.startswith("Officials said on Monday is") for lb in _labels(
+        "Officials said on Monday, the company, BP, has been fined.", date(2010, 6, 1)))

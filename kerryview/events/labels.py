@@ -1222,9 +1222,30 @@ def apposition_subject(text: str, clause_start: int, start: int, trigger: tuple[
     after = at + len(subject)
     if at >= 0 and date is not None and at < date[1] and date[0] < after:
         return _name_before(text, start, piece, vp)  # "... in third quarter 2007 Bob Dudley, ...": the name
+    if at >= 0 and not _APPOSITION_MARK.match(text, after) and (whole := _phrase_before_apposition(text, at, start)):
+        return whole, vp  # "Re-opening Haiti's seaport in the capital, | Port-au-Prince, is seen"
     if at < 0 or not _APPOSITION_MARK.match(text, after):
         return None  # "It | shows the aftermath of a quake, ...": the subject's own verb follows
     return _with_list(text, subject, after, vp), vp
+
+
+MAX_APPOSED_SUBJECT_WORDS = 12  # "Searches at the clinic and another site rented by Dr Murray in Houston"
+
+
+def _phrase_before_apposition(text: str, at: int, start: int) -> str | None:
+    """The noun phrase from a clause's subject at `at` to the comma that opens the apposition a
+    label starts right after ("Re-opening Haiti's seaport in the capital, | Port-au-Prince, is
+    seen" -> "Re-opening Haiti's seaport in the capital"): the whole subject the apposition
+    stands beside, when it is one phrase (no finite verb, no clause mark, a few words); None
+    otherwise ("Officials said on Monday, | the company, ...": a clause)."""
+    head = text[at:start].rstrip()
+    if not head.endswith(",") or at >= start:
+        return None
+    phrase = " ".join(head[:-1].split())
+    if not phrase or len(phrase.split()) > MAX_APPOSED_SUBJECT_WORDS or re.search(r"[,;:()\"“”]|\s[-–—]+\s", phrase) \
+            or has_finite_verb(phrase) or not _plain_subject(phrase, ""):
+        return None
+    return phrase
 
 
 def _name_before(text: str, start: int, apposition: str, vp: int) -> tuple[str, int] | None:
