@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from kerryview.events.antecedents import agrees, subject_of
+from kerryview.events.antecedents import agrees, speaker_as_subject, subject_of
 from kerryview.events.labels import is_conditional, place_only, shorten, tidy
 from kerryview.events.liveblog import live_blog
 from kerryview.timex.liveblog import rules as liveblog_rules
@@ -924,6 +924,8 @@ def test_a_speakers_own_pronoun_makes_the_speaker_the_subject_not_a_prefix():
     # a pronoun that cannot stand for the speaker, or an "it" that stands for nothing, keeps the prefix
     assert any(lb.startswith("Experts: It may be too late") for lb in _labels(
         "Experts announced on Friday that it may be too late to contain the outbreak.", date(2010, 6, 1)))
+    assert speaker_as_subject("It has closed its office", "The BBC's Mark Doyle in Port-au-Prince") is None
+    assert speaker_as_subject("It has closed its office", "The United Nations") == "The United Nations has closed its office"
 
 
 def test_a_label_that_starts_inside_an_apposition_takes_the_whole_subject_it_stands_beside():

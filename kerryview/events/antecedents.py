@@ -223,8 +223,9 @@ def speaker_as_subject(said: str, speaker: str, text: str | None = None) -> str 
     kind = pronoun_kind(first)
     if kind is None or first.lower() not in _lists()["speaker_as_subject"] or not rest[:1].islower() \
             and rest[:1] not in "'’\"“" or first.lower() == "it" and _expletive(rest) \
-            or not agrees(speaker, kind, text):
-        return None
+            or not agrees(speaker, kind, text) \
+            or kind == "thing" and re.search(r"\w['’]s\s+[A-Z]", speaker):
+        return None  # "The BBC's George Alagiah: It wouldn't be ...": a person of the BBC, no "it"
     if first.lower() in _lists()["possessive_pronouns"]:
         speaker += "’" if speaker.endswith("s") else "’s"
     return f"{speaker} {rest}"
