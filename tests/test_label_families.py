@@ -936,3 +936,11 @@ def test_a_label_that_starts_inside_an_apposition_takes_the_whole_subject_it_sta
     # a clause before the comma is no subject: the apposition is left as it was
     assert not any(lb.startswith("Officials said on Monday is") for lb in _labels(
         "Officials said on Monday, the company, BP, has been fined.", date(2010, 6, 1)))
+
+
+def test_a_speaker_is_named_without_the_adverbs_of_its_reporting_verb():
+    given, wanted = re.findall(r"\"([^\"]+)\"", _example("speaker_end_adverbs"))[:2]
+    labels = _labels(given, date(2010, 6, 1))
+    assert wanted in labels and not any(lb.startswith("Obama also:") for lb in labels)
+    assert "The World Health Organisation: 42 countries had recorded 11,168 cases" in _labels(
+        "The World Health Organisation today said on Monday that 42 countries had recorded 11,168 cases.")

@@ -745,7 +745,7 @@ def reported_span(text: str, sent: tuple[int, int], start: int, end: int,
     elif len(words) == 2 and words[0].lower() in lists["referring_speakers"] and words[1].isalpha() \
             and words[1].islower():
         speaker = ""  # "the company said": refers back to a name, as a pronoun does
-    speaker = re.sub(r"\s+(?:has|have|had)$", "", speaker)
+    speaker = _without_end_adverbs(re.sub(r"\s+(?:has|have|had)$", "", _without_end_adverbs(speaker)))
     if speaker and all(w.lower() in lists["sentence_time_adverbs"] | lists["sentence_adverbs"] | stopwords()
                        and not (len(w) > 1 and w.isupper())  # ("The WHO": a name)
                        and not (w[:1].isupper() and (w.lower() in modals()["modals"] or w in MONTHS))
@@ -759,6 +759,18 @@ def reported_span(text: str, sent: tuple[int, int], start: int, end: int,
     if span[0] >= end and any(w[:1].isupper() for w in tail.split()):
         return start, span[1], ""  # "Kerry told Wang Yi that talks could help": who was told too
     return span[0], span[1], speaker
+
+
+def _without_end_adverbs(speaker: str) -> str:
+    """A speaker without the adverbs of its reporting verb that stood before it ("BP also said",
+    "The World Health Organisation today said", "BP reportedly told": data/lead_rules.json
+    sentence_adverbs, sentence_time_adverbs, speaker_end_adverbs): "BP: ...", not "BP also: ..."."""
+    lists = _lists()
+    adverbs = lists["sentence_adverbs"] | lists["sentence_time_adverbs"] | lists["speaker_end_adverbs"]
+    words = speaker.split()
+    while len(words) > 1 and words[-1].islower() and words[-1] in adverbs:
+        words.pop()
+    return " ".join(words)
 
 
 def _auxiliary_first(said: str) -> bool:
