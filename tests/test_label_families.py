@@ -944,3 +944,7 @@ def test_a_speaker_is_named_without_the_adverbs_of_its_reporting_verb():
     assert wanted in labels and not any(lb.startswith("Obama also:") for lb in labels)
     assert "The World Health Organisation: 42 countries had recorded 11,168 cases" in _labels(
         "The World Health Organisation today said on Monday that 42 countries had recorded 11,168 cases.")
+    labels = _labels("The White House also announced Sunday that it was canceling the president's scheduled visit "
+                     "Wednesday to New Jersey.", date(2010, 6, 1))
+    assert "The White House was canceling the president's scheduled visit Wednesday to New Jersey" in labels
+    assert not any(lb.startswith("The White House: The White House") for lb in labels)

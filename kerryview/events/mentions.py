@@ -731,7 +731,8 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
     said_alone: tuple[str, int] | None = None  # what was said, and its words to keep, without its speaker
     if trigger and reported and reported[2]:  # the speaker, then what was said
         named = with_antecedent(label, text, sents, sent, _is_verb) if sents is not None else label
-        if named != label and named[:len(named) - len(label.partition(" ")[2])].strip() not in reported[2]:
+        if named != label and (who := named[:len(named) - len(label.partition(" ")[2])].strip()) not in reported[2] \
+                and not (reported[2] and who.startswith(reported[2] + " ")):  # ("The White House also": the speaker)
             label = named  # "Kerry: It planned ..." -> "Kerry: China planned ..." ("Suttles: He ...": him)
         if reported[0] < told_end:  # its subject from the words after the reporting verb
             label = without_aside(label)  # "Rady said relocation, which ..., was not viable"
