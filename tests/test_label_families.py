@@ -948,3 +948,12 @@ def test_a_speaker_is_named_without_the_adverbs_of_its_reporting_verb():
                      "Wednesday to New Jersey.", date(2010, 6, 1))
     assert "The White House was canceling the president's scheduled visit Wednesday to New Jersey" in labels
     assert not any(lb.startswith("The White House: The White House") for lb in labels)
+    from kerryview.events.labels import _without_end_adverbs
+    assert _without_end_adverbs("Admiral Mike Mullen, today") == "Admiral Mike Mullen"
+    assert _without_end_adverbs("The Coast Guard initially") == "The Coast Guard"
+
+
+def test_an_apposition_that_names_a_person_stays_the_subject_not_the_phrase_before_it():
+    labels = _labels("Barack Obama's point man on the oil spill, Coastguard commander Thad Allen, said on Monday "
+                     "that drill crews were hours away from the well.", date(2010, 6, 1))
+    assert "Coastguard commander Thad Allen: Drill crews were hours away from the well" in labels

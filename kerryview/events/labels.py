@@ -770,7 +770,7 @@ def _without_end_adverbs(speaker: str) -> str:
     words = speaker.split()
     while len(words) > 1 and words[-1].islower() and words[-1] in adverbs:
         words.pop()
-    return " ".join(words)
+    return " ".join(words).rstrip(" ,;")  # "Admiral Mike Mullen, today said": "Admiral Mike Mullen"
 
 
 def _auxiliary_first(said: str) -> bool:
@@ -1234,7 +1234,8 @@ def apposition_subject(text: str, clause_start: int, start: int, trigger: tuple[
     after = at + len(subject)
     if at >= 0 and date is not None and at < date[1] and date[0] < after:
         return _name_before(text, start, piece, vp)  # "... in third quarter 2007 Bob Dudley, ...": the name
-    if at >= 0 and not _APPOSITION_MARK.match(text, after) and (whole := _phrase_before_apposition(text, at, start)):
+    if at >= 0 and not _APPOSITION_MARK.match(text, after) and not agrees(piece, "person", text) \
+            and (whole := _phrase_before_apposition(text, at, start)):  # (a person's name tells more)
         return whole, vp  # "Re-opening Haiti's seaport in the capital, | Port-au-Prince, is seen"
     if at < 0 or not _APPOSITION_MARK.match(text, after):
         return None  # "It | shows the aftermath of a quake, ...": the subject's own verb follows
