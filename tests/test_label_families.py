@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from kerryview.events.antecedents import agrees, subject_of
+from kerryview.events.antecedents import agrees, speaker_as_subject, subject_of
 from kerryview.events.labels import is_conditional, place_only, shorten, tidy
 from kerryview.events.liveblog import live_blog
 from kerryview.timex.liveblog import rules as liveblog_rules
@@ -912,3 +912,48 @@ def test_a_chronologys_entries_run_into_one_line_each_get_their_own_label():
     found = {f.mention.timex.text: f.label for f in _found(text, date(2010, 5, 1))}
     assert found.get("1979") == "140m gallons were spilt over nine months after a well blow-out off Mexico's coast"
     assert found.get("1989") == "11m gallons were spilt into Alaska's Prince William Sound"
+
+
+# ------------------------------------------------------------------ session 18 (issue #9 item 6)
+def test_a_speakers_own_pronoun_makes_the_speaker_the_subject_not_a_prefix():
+    given, wanted = re.findall(r"\"([^\"]+)\"", _example("speaker_as_subject"))[:2]
+    labels = _labels(given, date(2010, 5, 27))
+    assert wanted in labels and not any(lb.startswith("BP: It") for lb in labels)
+    assert "Ken Salazar had approved new ethics rules" in _labels(
+        "Ken Salazar announced on Tuesday that he had approved new ethics rules.", date(2010, 6, 1))
+    # a pronoun that cannot stand for the speaker, or an "it" that stands for nothing, keeps the prefix
+    assert any(lb.startswith("Experts: It may be too late") for lb in _labels(
+        "Experts announced on Friday that it may be too late to contain the outbreak.", date(2010, 6, 1)))
+    assert speaker_as_subject("It has closed its office", "The BBC's Mark Doyle in Port-au-Prince") is None
+    assert speaker_as_subject("It has closed its office", "The United Nations") == "The United Nations has closed its office"
+
+
+def test_a_label_that_starts_inside_an_apposition_takes_the_whole_subject_it_stands_beside():
+    labels = _labels("Re-opening Haiti's seaport in the capital, Port-au-Prince, is seen as vital to the aid "
+                     "effort this week.", date(2010, 1, 20))
+    assert "Re-opening Haiti's seaport in the capital is seen as vital to the aid effort" in labels
+    assert not any(lb.startswith("Port-au-Prince,") for lb in labels)
+    # a clause before the comma is no subject: the apposition is left as it was
+    assert not any(lb.startswith("Officials said on Monday is") for lb in _labels(
+        "Officials said on Monday, the company, BP, has been fined.", date(2010, 6, 1)))
+
+
+def test_a_speaker_is_named_without_the_adverbs_of_its_reporting_verb():
+    given, wanted = re.findall(r"\"([^\"]+)\"", _example("speaker_end_adverbs"))[:2]
+    labels = _labels(given, date(2010, 6, 1))
+    assert wanted in labels and not any(lb.startswith("Obama also:") for lb in labels)
+    assert "The World Health Organisation: 42 countries had recorded 11,168 cases" in _labels(
+        "The World Health Organisation today said on Monday that 42 countries had recorded 11,168 cases.")
+    labels = _labels("The White House also announced Sunday that it was canceling the president's scheduled visit "
+                     "Wednesday to New Jersey.", date(2010, 6, 1))
+    assert "The White House was canceling the president's scheduled visit Wednesday to New Jersey" in labels
+    assert not any(lb.startswith("The White House: The White House") for lb in labels)
+    from kerryview.events.labels import _without_end_adverbs
+    assert _without_end_adverbs("Admiral Mike Mullen, today") == "Admiral Mike Mullen"
+    assert _without_end_adverbs("The Coast Guard initially") == "The Coast Guard"
+
+
+def test_an_apposition_that_names_a_person_stays_the_subject_not_the_phrase_before_it():
+    labels = _labels("Barack Obama's point man on the oil spill, Coastguard commander Thad Allen, said on Monday "
+                     "that drill crews were hours away from the well.", date(2010, 6, 1))
+    assert "Coastguard commander Thad Allen: Drill crews were hours away from the well" in labels

@@ -213,6 +213,24 @@ def with_antecedent(label: str, text: str, sents: list[tuple[int, int]], sent: t
     return label
 
 
+def speaker_as_subject(said: str, speaker: str, text: str | None = None) -> str | None:
+    """What was said told with its speaker for subject, when it opens with a third-person
+    pronoun that agrees with the speaker ("BP: It would halt ..." -> "BP would halt ...";
+    "Salazar: His plan ..." -> "Salazar’s plan ..."): in "X said he/it ..." the pronoun stands
+    for X, and "X: He ..." reads as two people (data/lead_rules.json speaker_as_subject). None
+    when it does not ("Experts: It may be too late", an "it" that stands for nothing)."""
+    first, _, rest = said.partition(" ")
+    kind = pronoun_kind(first)
+    if kind is None or first.lower() not in _lists()["speaker_as_subject"] or not rest[:1].islower() \
+            and rest[:1] not in "'’\"“" or first.lower() == "it" and _expletive(rest) \
+            or not agrees(speaker, kind, text) \
+            or kind == "thing" and re.search(r"\w['’]s\s+[A-Z]", speaker):
+        return None  # "The BBC's George Alagiah: It wouldn't be ...": a person of the BBC, no "it"
+    if first.lower() in _lists()["possessive_pronouns"]:
+        speaker += "’" if speaker.endswith("s") else "’s"
+    return f"{speaker} {rest}"
+
+
 def antecedent(kind: str, text: str, sents: list[tuple[int, int]], sent: tuple[int, int],
                is_verb: Callable[[str, str], bool], at: int) -> str | None:
     """Who or what a pronoun of `kind` standing at `at` in the sentence `sent` stands for: the

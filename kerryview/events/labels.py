@@ -745,7 +745,7 @@ def reported_span(text: str, sent: tuple[int, int], start: int, end: int,
     elif len(words) == 2 and words[0].lower() in lists["referring_speakers"] and words[1].isalpha() \
             and words[1].islower():
         speaker = ""  # "the company said": refers back to a name, as a pronoun does
-    speaker = re.sub(r"\s+(?:has|have|had)$", "", speaker)
+    speaker = _without_end_adverbs(re.sub(r"\s+(?:has|have|had)$", "", _without_end_adverbs(speaker)))
     if speaker and all(w.lower() in lists["sentence_time_adverbs"] | lists["sentence_adverbs"] | stopwords()
                        and not (len(w) > 1 and w.isupper())  # ("The WHO": a name)
                        and not (w[:1].isupper() and (w.lower() in modals()["modals"] or w in MONTHS))
@@ -759,6 +759,18 @@ def reported_span(text: str, sent: tuple[int, int], start: int, end: int,
     if span[0] >= end and any(w[:1].isupper() for w in tail.split()):
         return start, span[1], ""  # "Kerry told Wang Yi that talks could help": who was told too
     return span[0], span[1], speaker
+
+
+def _without_end_adverbs(speaker: str) -> str:
+    """A speaker without the adverbs of its reporting verb that stood before it ("BP also said",
+    "The World Health Organisation today said", "BP reportedly told": data/lead_rules.json
+    sentence_adverbs, sentence_time_adverbs, speaker_end_adverbs): "BP: ...", not "BP also: ..."."""
+    lists = _lists()
+    adverbs = lists["sentence_adverbs"] | lists["sentence_time_adverbs"] | lists["speaker_end_adverbs"]
+    words = speaker.split()
+    while len(words) > 1 and words[-1].islower() and words[-1] in adverbs:
+        words.pop()
+    return " ".join(words).rstrip(" ,;")  # "Admiral Mike Mullen, today said": "Admiral Mike Mullen"
 
 
 def _auxiliary_first(said: str) -> bool:
@@ -1222,9 +1234,31 @@ def apposition_subject(text: str, clause_start: int, start: int, trigger: tuple[
     after = at + len(subject)
     if at >= 0 and date is not None and at < date[1] and date[0] < after:
         return _name_before(text, start, piece, vp)  # "... in third quarter 2007 Bob Dudley, ...": the name
+    if at >= 0 and not _APPOSITION_MARK.match(text, after) and not agrees(piece, "person", text) \
+            and (whole := _phrase_before_apposition(text, at, start)):  # (a person's name tells more)
+        return whole, vp  # "Re-opening Haiti's seaport in the capital, | Port-au-Prince, is seen"
     if at < 0 or not _APPOSITION_MARK.match(text, after):
         return None  # "It | shows the aftermath of a quake, ...": the subject's own verb follows
     return _with_list(text, subject, after, vp), vp
+
+
+MAX_APPOSED_SUBJECT_WORDS = 12  # "Searches at the clinic and another site rented by Dr Murray in Houston"
+
+
+def _phrase_before_apposition(text: str, at: int, start: int) -> str | None:
+    """The noun phrase from a clause's subject at `at` to the comma that opens the apposition a
+    label starts right after ("Re-opening Haiti's seaport in the capital, | Port-au-Prince, is
+    seen" -> "Re-opening Haiti's seaport in the capital"): the whole subject the apposition
+    stands beside, when it is one phrase (no finite verb, no clause mark, a few words); None
+    otherwise ("Officials said on Monday, | the company, ...": a clause)."""
+    head = text[at:start].rstrip()
+    if not head.endswith(",") or at >= start:
+        return None
+    phrase = " ".join(head[:-1].split())
+    if not phrase or len(phrase.split()) > MAX_APPOSED_SUBJECT_WORDS or re.search(r"[,;:()\"“”]|\s[-–—]+\s", phrase) \
+            or has_finite_verb(phrase) or not _plain_subject(phrase, ""):
+        return None
+    return phrase
 
 
 def _name_before(text: str, start: int, apposition: str, vp: int) -> tuple[str, int] | None:

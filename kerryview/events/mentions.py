@@ -22,7 +22,7 @@ from kerryview.events.clauses import (Clause, anchors_clause, at_that_time, clau
                                       statement_words, stative_now, subject_elsewhere, tells_now, about_now, progressive_now,
                                       not_news, dates_report, quoted, QUOTE_MARKS)
 from kerryview.events.headline import Lead, is_event_noun, lead_passages, main_event_words, split_at_head
-from kerryview.events.antecedents import agrees, antecedent, pronoun_kind, subject_of, with_antecedent
+from kerryview.events.antecedents import agrees, antecedent, pronoun_kind, speaker_as_subject, subject_of, with_antecedent
 from kerryview.events.liveblog import live_blog
 from kerryview.events.not_events import LineFilter, why_not_event_sentence
 from kerryview.events.labels import (CLAUSE_COMMA, caption_position_spans, period_opening, colon_opens_clause, DATE_LEAD_IN, dated_item, apposition_subject, cut_number, keeps_date, headline_label,
@@ -731,7 +731,8 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
     said_alone: tuple[str, int] | None = None  # what was said, and its words to keep, without its speaker
     if trigger and reported and reported[2]:  # the speaker, then what was said
         named = with_antecedent(label, text, sents, sent, _is_verb) if sents is not None else label
-        if named != label and named[:len(named) - len(label.partition(" ")[2])].strip() not in reported[2]:
+        if named != label and (who := named[:len(named) - len(label.partition(" ")[2])].strip()) not in reported[2] \
+                and not (reported[2] and who.startswith(reported[2] + " ")):  # ("The White House also": the speaker)
             label = named  # "Kerry: It planned ..." -> "Kerry: China planned ..." ("Suttles: He ...": him)
         if reported[0] < told_end:  # its subject from the words after the reporting verb
             label = without_aside(label)  # "Rady said relocation, which ..., was not viable"
@@ -743,6 +744,9 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
         # (a subject taken back from the report's words reaches its verb: never "X: A severe flu pandemic")
         said_alone = (capitalized(label), keep - len(reported[2].split()))
         label = f"{reported[2]}: {capitalized(label)}"
+        if (own := speaker_as_subject(said_alone[0], reported[2], text)) is not None:
+            label, keep, said_alone = own, max(keep, len(reported[2].split()) + 1 + MIN_SAID_WORDS), None
+            # "BP: It would halt ..." -> "BP would halt ...": the pronoun stands for the speaker
     elif trigger and reported and reported[0] < told_end:  # "Kerry told Wang Yi that ...": and what
         keep = len(text[reported[0]:told_end].split()) + MIN_SAID_WORDS
     label = shorten(label, MAX_LABEL_CHARS, keep)
