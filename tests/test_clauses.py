@@ -1292,7 +1292,6 @@ def test_below_the_lead_a_present_progressive_is_news_of_the_day(monkeypatch):  
     time expression told in the present progressive is news of the publication day (its
     event, the verb in -ing); not the past progressive, nor a passive or a copula in the
     present. Without the rule, none is."""
-    from kerryview.events import clauses
     example = clause_rules_raw()["progressive_now"]["example"]  # (clauses.progressive_now)
     text = re.match(r'"(.*?)":', example).group(1).replace("| ", "")
     assert _reported_below(text) == ["negotiating"]
