@@ -1613,18 +1613,17 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
                         and not (now_only and not tells_now(text, cl, said)):
                     statement = said, cl
                 continue
-            if text[trigger[0]:trigger[1]].lower() not in clause_rules()["stative_verbs"] and any(
-                    0 <= n + d < len(spans) and at_that_time(text, spans[n + d]) and is_anchored(spans[n + d])
-                    and any(another_day(t) for t in in_sentence if spans[n + d].start <= t.start < spans[n + d].end)
-                    for d in (1, -1)):
+            # the clauses beside it that put their event at its time, dated by another day
+            subordinate = [s for d in (1, -1) if 0 <= n + d < len(spans)
+                           and at_that_time(text, s := spans[n + d]) and is_anchored(s)
+                           and any(another_day(t) for t in in_sentence if s.start <= t.start < s.end)]
+            if subordinate and text[trigger[0]:trigger[1]].lower() not in clause_rules()["stative_verbs"]:
                 # "Ten people were killed | when an earthquake razed villages Sunday",
                 # "When he became chief executive in 2007, | he told journalists ...": that time's
                 # (not a state: "Cameron needs to be firm | when he talks to him this weekend")
-                beside = next((f for d in (1, -1) if 0 <= n + d < len(spans) and at_that_time(text, spans[n + d])
-                               for f in found if f.mention.dated_by == "time expression"
-                               and spans[n + d].start <= f.mention.timex.start < spans[n + d].end
-                               and another_day(f.mention.timex)
-                               and _clause_verb(text, spans[n + d], f.mention.trigger_start)), None)
+                beside = next((f for s in subordinate for f in found if f.mention.dated_by == "time expression"
+                               and s.start <= f.mention.timex.start < s.end and another_day(f.mention.timex)
+                               and _clause_verb(text, s, f.mention.trigger_start)), None)
                 if beside is not None and trigger[0] not in keys and not any(
                         f.mention.trigger_start == trigger[0] for f in found) \
                         and (found_one := clause_event(cl, trigger, a, b, beside=beside)) is not None:
