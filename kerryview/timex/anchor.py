@@ -35,7 +35,7 @@ from kerryview.text.sentences import paragraph_break
 from kerryview.text.tense import heads_entry, may_look_ahead, past_expectation, reported_plan, tense
 from kerryview.text.plural import looks_plural
 from kerryview.text.verbs import has_finite_verb
-from kerryview.text.wordlists import cues, event_lists, modals, stopwords, tense_cues
+from kerryview.text.wordlists import cues, event_lists, modals, pronouns, stopwords, tense_cues
 
 Ref = tuple[date, str, str]  # first day, granularity, value
 # A month-day without a year in a future clause lies at most this many days before the DCT
@@ -199,7 +199,8 @@ def _past_verb_just_before(text: str, start: int, end: int) -> bool:
     """A verb in the past among the few words before the expression, in its own clause: the
     expression dates that past event ("announced today", "overpowered two guards today")."""
     words = _CLAUSE_CUT.split(text[max(0, start - 80):start])[-1].split()[-_VERB_REACH:]
-    if not words or any(w.lower() in ("that", "which", "who", "whom") for w in words):
+    relative = pronouns()["relative_pronouns"] | {"that"}  # ("that": the complementizer as well)
+    if not words or any(w.lower() in relative for w in words):
         return False
     # the past verb must head the expression's own verb phrase: a coordinator, a present
     # auxiliary or a participle of its own between them ends it ("was rebuilt and stands today",
