@@ -121,7 +121,10 @@ def _anchors() -> dict[str, tuple[tuple[str, ...], ...]]:
     characters the pattern must match ("wrote:" of "... jenny wrote:"; "posted" and "by:" of
     "Posted by:"), and for a choice of words, one of them ("readers", "viewers", "listeners").
     A text that lacks one is not scanned by the rule's pattern: the same answer, at once."""
-    from re import _constants as C, _parser as P
+    try:  # re's own parser (private: Python 3.11+); without it every text is scanned, as before
+        from re import _constants as C, _parser as P
+    except ImportError:  # pragma: no cover - another Python
+        return {}
 
     def needs(items) -> list[tuple[str, ...]]:
         out, cur = [], ""
@@ -156,7 +159,7 @@ def _folded(text: str) -> str:
 def _may_match(rule: NotEventRule, text: str) -> bool:
     """Whether a whole-text rule can match `text` at all: it holds what each match holds."""
     folded = _folded(text)
-    return all(any(w in folded for w in need) for need in _anchors()[rule.name])
+    return all(any(w in folded for w in need) for need in _anchors().get(rule.name, ()))
 
 
 def comments_start(text: str) -> int | None:
