@@ -129,17 +129,26 @@ def _extract(args: argparse.Namespace) -> int:
 
 
 def _timex(args: argparse.Namespace) -> int:
-    from kerryview.ingest.reader import ReadError, read_text
-    from kerryview.timex import tag
+    from kerryview import startcache
+    from kerryview.gcpause import gc_paused
 
-    try:
-        text = read_text(args.file)  # not its title, date line or source: the tagger needs none
-    except ReadError as e:
-        print(f"kerryview: {e}", file=sys.stderr)
-        return 2
-    out = [t.to_json() for t in tag(text, args.dct)]
+    # Start-up: the patterns the tagger's modules compile, as an earlier process kept them
+    # (kerryview/startcache.py); the modules and the tables the tagger builds on its first call
+    # are objects that stay: with the collector paused no young collection walks them.
+    startcache.prefill()
+    with gc_paused():
+        from kerryview.ingest.reader import ReadError, read_text
+        from kerryview.timex import tag
+
+        try:
+            text = read_text(args.file)  # not its title, date line or source: the tagger needs none
+        except ReadError as e:
+            print(f"kerryview: {e}", file=sys.stderr)
+            return 2
+        out = [t.to_json() for t in tag(text, args.dct)]
     json.dump(out, sys.stdout, ensure_ascii=False, indent=2 if args.pretty else None)
     sys.stdout.write("\n")
+    startcache.keep()
     return 0
 
 
@@ -210,9 +219,9 @@ def _positive_int(text: str) -> int:
     return n
 
 
-def build_parser() -> argparse.ArgumentParser:
-    from kerryview.export import FORMATS
-
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The headless commands' parser; given the `command` about to be parsed, the other
+    commands' options are left out where reading them costs start-up (export's formats)."""
     parser = argparse.ArgumentParser(
         prog="kerryview", description="News articles in, one clickable timeline out.")
     parser.add_argument("--version", action="version", version=f"kerryview {__version__}")
@@ -241,8 +250,11 @@ def build_parser() -> argparse.ArgumentParser:
                         "spreadsheet template as CSV), as a calendar of what is scheduled (ics), "
                         "as a chronology with sources (md, txt) or as kerryview JSON")
     xp.add_argument("--db", help="corpus database (default: the app's)")
-    xp.add_argument("--format", choices=tuple(FORMATS), default="timelinejs-json",
-                    help="; ".join(f"{k}: {v[0]}" for k, v in FORMATS.items()))
+    if command in (None, "export"):
+        from kerryview.export import FORMATS
+
+        xp.add_argument("--format", choices=tuple(FORMATS), default="timelinejs-json",
+                        help="; ".join(f"{k}: {v[0]}" for k, v in FORMATS.items()))
     xp.add_argument("--title", help="the title of the timeline, calendar or chronology (default: "
                     "from the project's or its articles' folder name)")
     xp.add_argument("-o", "--output", help="file to write (default: standard output)")
@@ -297,7 +309,7 @@ def _run_headless(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv and argv[0] in ("extract", "timex", "export"):
-        args = build_parser().parse_args(argv)
+        args = build_parser(argv[0]).parse_args(argv)
         return _run_headless(args)
     args = build_gui_parser().parse_args(argv)
     if args.self_test:

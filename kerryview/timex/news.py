@@ -119,7 +119,8 @@ def deictic(p: Pending) -> bool:
 
 @lru_cache(maxsize=1)
 def _reporting() -> re.Pattern[str]:
-    words = sorted(set(table("news_attribution")) | reporting_verbs()["attribution"], key=len, reverse=True)
+    # longest first; the same pattern in every process (a set's order changes with the hash seed)
+    words = sorted(set(table("news_attribution")) | reporting_verbs()["attribution"], key=lambda w: (-len(w), w))
     return re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")\b", re.I)
 
 
