@@ -27,6 +27,24 @@ def test_timex_command_on_a_bad_file(tmp_path):
     assert proc.returncode == 2 and "empty.txt: is empty" in proc.stderr
 
 
+def test_timex_ends_its_process_with_its_whole_output(tmp_path, capsys):
+    """The program ends at once after `timex` (no interpreter teardown: cli._exit_now), with
+    all it printed, here more than a pipe holds; main() given its arguments returns instead."""
+    from pathlib import Path
+
+    from kerryview.cli import main
+
+    corpus = Path(__file__).resolve().parents[1] / "resources" / "corpus" / "kerry-beijing-2023"
+    f = tmp_path / "long.txt"
+    f.write_text("\n\n".join(p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt")) * 12),
+                 encoding="utf-8")
+    proc = _run("timex", "--pretty", "--dct", "2023-07-18", str(f))
+    assert proc.returncode == 0, proc.stderr
+    assert main(["timex", "--pretty", "--dct", "2023-07-18", str(f)]) == 0
+    printed = capsys.readouterr().out
+    assert len(proc.stdout) > 65536 and proc.stdout == printed and json.loads(printed)
+
+
 def test_version():
     proc = _run("--version")
     assert proc.returncode == 0 and proc.stdout.strip() == f"kerryview {__version__}"
