@@ -63,6 +63,22 @@ def test_a_damaged_or_foreign_file_is_compiled_again(cache):
     assert regexcache.load(other) is None
 
 
+def test_a_bundle_keys_on_the_copy_of_the_rewriter_beside_its_bytecode(cache, monkeypatch, tmp_path):
+    """In the PyInstaller bundle a module's __file__ ends in .pyc and its source is not there:
+    the key reads the copy of firstchar.py the spec ships as data; without one, no cache."""
+    from kerryview.timex import firstchar
+
+    path = regexcache.cache_path(SMALL, re.I)
+    bundle = tmp_path / "bundle" / "kerryview" / "timex"
+    bundle.mkdir(parents=True)
+    monkeypatch.setattr(firstchar, "__file__", str(bundle / "firstchar.pyc"))
+    assert regexcache.cache_path(SMALL, re.I) is None
+    (bundle / "firstchar.py").write_bytes(Path(grammar.__file__).with_name("firstchar.py").read_bytes())
+    assert regexcache.cache_path(SMALL, re.I) == path
+    (bundle / "firstchar.py").write_text("# another rewriter\n")
+    assert regexcache.cache_path(SMALL, re.I) not in (path, None)
+
+
 def test_nothing_is_written_where_python_writes_no_bytecode(cache, monkeypatch):
     monkeypatch.setattr(sys, "dont_write_bytecode", True)
     assert regexcache.compile_guarded(SMALL, re.I) == guarded(SMALL, re.I)

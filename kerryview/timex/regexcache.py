@@ -40,9 +40,10 @@ def cache_path(source: str, flags: int) -> Path | None:
     folder = cache_dir()
     if folder is None or startcache._sre is None:
         return None
-    try:
-        rewriter = Path(firstchar.__file__).read_bytes()
-    except (OSError, TypeError):  # e.g. a bundle without sources: compiled every time
+    try:  # its text: in the PyInstaller bundle, which holds bytecode (firstchar.__file__ ends
+        # in .pyc there), the copy packaging/pyinstaller/kerryview.spec ships beside it as data
+        rewriter = Path(firstchar.__file__).with_suffix(".py").read_bytes()
+    except (OSError, TypeError):  # no text of the rewriter: compiled every time
         return None
     data = rewriter + b"\0" + source.encode("utf-8", "surrogatepass")
     return folder / f"{PREFIX}{startcache.key_of(LAYOUT, int(flags), data=data)}.bin"
