@@ -129,6 +129,12 @@ def _extract(args: argparse.Namespace) -> int:
 
 
 def _timex(args: argparse.Namespace) -> int:
+    """The time expressions of each file as JSON: of one file its list, as always; of several,
+    one line per file in the order given, {"file": FILE, "timexes": [...]} or, for a file that
+    cannot be read, {"file": FILE, "error": WHY} (said on stderr too; exit status 2 at the end).
+    One process for many files starts once (a process per file is mostly start-up)."""
+    from contextlib import nullcontext
+
     from kerryview import startcache
     from kerryview.gcpause import gc_paused
 
@@ -139,17 +145,26 @@ def _timex(args: argparse.Namespace) -> int:
     with gc_paused():
         from kerryview.ingest.reader import ReadError, read_text
         from kerryview.timex import tag
-
+    several = len(args.file) > 1
+    status = 0
+    for n, path in enumerate(args.file):
         try:
-            text = read_text(args.file)  # not its title, date line or source: the tagger needs none
+            text = read_text(path)  # not its title, date line or source: the tagger needs none
         except ReadError as e:
             print(f"kerryview: {e}", file=sys.stderr)
-            return 2
-        out = [t.to_json() for t in tag(text, args.dct)]
-    json.dump(out, sys.stdout, ensure_ascii=False, indent=2 if args.pretty else None)
-    sys.stdout.write("\n")
+            if not several:
+                return 2
+            status = 2
+            out = {"file": str(path), "error": str(e)}
+        else:
+            with gc_paused() if n == 0 else nullcontext():
+                out = [t.to_json() for t in tag(text, args.dct)]
+            if several:
+                out = {"file": str(path), "timexes": out}
+        json.dump(out, sys.stdout, ensure_ascii=False, indent=2 if args.pretty else None)
+        sys.stdout.write("\n")
     startcache.keep()
-    return 0
+    return status
 
 
 def _export(args: argparse.Namespace) -> int:
@@ -240,11 +255,13 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
                          "kerryview[dask] here and on every worker)")
     ex.add_argument("paths", nargs="+", type=Path)
     ex.set_defaults(func=_extract)
-    tx = sub.add_parser("timex", help="print the time expressions of FILE as JSON")
+    tx = sub.add_parser("timex", help="print the time expressions of FILE (or of each FILE) as JSON")
     tx.add_argument("--dct", type=_iso_date, help="document creation time, YYYY-MM-DD")
     tx.add_argument("--json", action="store_true", default=True)
     tx.add_argument("--pretty", action="store_true")
-    tx.add_argument("file", type=Path)
+    tx.add_argument("file", type=Path, nargs="+", metavar="FILE",
+                    help="a text file; of several, one JSON line each: {\"file\": FILE, "
+                         "\"timexes\": [...]} (or \"error\")")
     tx.set_defaults(func=_timex)
     xp = sub.add_parser("export", help="write the stored corpus for TimelineJS (JSON or its "
                         "spreadsheet template as CSV), as a calendar of what is scheduled (ics), "

@@ -45,6 +45,26 @@ def test_timex_ends_its_process_with_its_whole_output(tmp_path, capsys):
     assert len(proc.stdout) > 65536 and proc.stdout == printed and json.loads(printed)
 
 
+def test_timex_of_several_files_one_line_each(tmp_path):
+    """`kerryview timex A B C`: one JSON line per file, in order, its expressions as `timex A`
+    prints them; a file that cannot be read gets an error line, the others are still tagged,
+    and the exit status says a file failed."""
+    a, b, empty = tmp_path / "a.txt", tmp_path / "b.txt", tmp_path / "empty.txt"
+    a.write_text("Kerry met Xie on Monday for nearly 12 hours.", encoding="utf-8")
+    b.write_text("The talks resume in March 2024.", encoding="utf-8")
+    empty.write_text("")
+    proc = _run("timex", "--dct", "2023-07-18", str(a), str(empty), str(b))
+    assert proc.returncode == 2 and "empty.txt: is empty" in proc.stderr
+    lines = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert [line["file"] for line in lines] == [str(a), str(empty), str(b)]
+    assert "is empty" in lines[1]["error"] and "timexes" not in lines[1]
+    for line, path in ((lines[0], a), (lines[2], b)):
+        alone = _run("timex", "--dct", "2023-07-18", str(path))
+        assert alone.returncode == 0 and line["timexes"] == json.loads(alone.stdout) != []
+    proc = _run("timex", "--dct", "2023-07-18", str(a), str(b))
+    assert proc.returncode == 0 and len(proc.stdout.splitlines()) == 2
+
+
 def test_version():
     proc = _run("--version")
     assert proc.returncode == 0 and proc.stdout.strip() == f"kerryview {__version__}"

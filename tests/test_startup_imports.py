@@ -14,19 +14,21 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLE = sorted((ROOT / "resources" / "corpus" / "kerry-beijing-2023").glob("*.txt"))[0]
 HEAVY = ("PySide6", "shiboken6", "dateparser", "sqlite_utils", "click", "pluggy", "dateutil")
-# Runs a module as `python -m MODULE ARGS` would, then says which heavy packages it loaded.
+# Runs a module as `python -m MODULE ARGS` would, then says which heavy packages it loaded (at
+# exit, from an atexit function: `kerryview timex` ends its process at once unless one is there).
 PROBE = f"""
-import json, runpy, sys
+import atexit, json, runpy, sys
 sys.argv = sys.argv[1:]
+code = 0
+def report():
+    sys.stdout.flush()
+    loaded = sorted({{m.split(".")[0] for m in sys.modules}} & set({HEAVY!r}))
+    sys.stderr.write("\\nLOADED " + json.dumps([code, loaded]) + "\\n")
+atexit.register(report)
 try:
     runpy.run_module(sys.argv[0], run_name="__main__", alter_sys=False)
 except SystemExit as e:
     code = e.code
-else:
-    code = 0
-sys.stdout.flush()
-loaded = sorted({{m.split(".")[0] for m in sys.modules}} & set({HEAVY!r}))
-sys.stderr.write("\\nLOADED " + json.dumps([code, loaded]) + "\\n")
 """
 
 
@@ -55,11 +57,11 @@ def test_timex_reads_no_date_line_and_no_page_metadata():
     """`kerryview timex FILE` prints the tagger's expressions of the text alone: it does not
     import the date-line reader (compiling its ~55 styles was a fifth of the command's CPU) nor
     the page-metadata reader."""
-    probe = (f"import runpy, sys; sys.argv = ['kerryview', 'timex', {str(ARTICLE)!r}]\n"
+    probe = (f"import atexit, runpy, sys; sys.argv = ['kerryview', 'timex', {str(ARTICLE)!r}]\n"
+             "atexit.register(lambda: (sys.stdout.flush(), sys.stderr.write("
+             "'\\nMODULES ' + ' '.join(sorted(sys.modules)) + '\\n')))\n"
              "try:\n    runpy.run_module('kerryview', run_name='__main__', alter_sys=False)\n"
-             "except SystemExit:\n    pass\n"
-             "sys.stdout.flush()\n"
-             "sys.stderr.write('\\nMODULES ' + ' '.join(sorted(sys.modules)) + '\\n')\n")
+             "except SystemExit:\n    pass\n")
     proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                           timeout=300, cwd=ROOT)
     modules = proc.stderr.rstrip().splitlines()[-1].split()
