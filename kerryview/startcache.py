@@ -52,6 +52,7 @@ LAYOUT = 1  # what a patterns file holds: marshal of (name, [(pattern, flags, (f
 KEEP = 8  # files of a kind kept in the folder
 _CHECK = 16  # bytes of the checksum in front of a file
 _loaded: dict[tuple[str, int], tuple] = {}  # the patterns read by `prefill`, by (pattern, flags)
+_prefilled = False  # `prefill` ran in this process (the file is read once)
 
 
 def cache_dir() -> Path | None:
@@ -143,7 +144,12 @@ def _room() -> int:
 
 
 def prefill() -> int:
-    """Put the patterns an earlier process kept into `re`'s cache; how many were put there."""
+    """Put the patterns an earlier process kept into `re`'s cache; how many were put there.
+    Once a process: a second call (main() run again in the same process) puts none."""
+    global _prefilled
+    if _prefilled:
+        return 0
+    _prefilled = True
     path = patterns_path()
     if path is None:
         return 0

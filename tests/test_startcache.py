@@ -23,12 +23,14 @@ def cache(tmp_path, monkeypatch):
     monkeypatch.setattr(sys, "dont_write_bytecode", False)
     monkeypatch.setattr(re, "_cache", {})
     monkeypatch.setattr(startcache, "_loaded", {})
+    monkeypatch.setattr(startcache, "_prefilled", False)
     return tmp_path
 
 
 def _new_process(monkeypatch):
     monkeypatch.setattr(re, "_cache", {})
     monkeypatch.setattr(startcache, "_loaded", {})
+    monkeypatch.setattr(startcache, "_prefilled", False)
 
 
 def test_patterns_kept_are_read_back_as_re_compiles_them(cache, monkeypatch):
@@ -48,6 +50,8 @@ def test_patterns_kept_are_read_back_as_re_compiles_them(cache, monkeypatch):
         for text in ("12 May", "the weekend", "said", "x 3 june y"):
             m, n = read_back.search(text), fresh.search(text)
             assert (m and (m.span(), m.groups())) == (n and (n.span(), n.groups()))
+    re._cache.clear()
+    assert startcache.prefill() == 0 and re._cache == {}  # the file is read once a process
 
 
 def test_a_pattern_is_kept_only_when_compiling_it_again_gives_re_s_own(cache, monkeypatch):
