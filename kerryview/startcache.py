@@ -53,6 +53,7 @@ KEEP = 8  # files of a kind kept in the folder
 _CHECK = 16  # bytes of the checksum in front of a file
 _loaded: dict[tuple[str, int], tuple] = {}  # the patterns read by `prefill`, by (pattern, flags)
 _prefilled = False  # `prefill` ran in this process (the file is read once)
+_seen: tuple = ()  # re's cache as `keep` last saw it: its size and newest key
 
 
 def cache_dir() -> Path | None:
@@ -186,10 +187,15 @@ def _compiled(source: str, flags: int) -> tuple | None:
 def keep() -> int:
     """Write the patterns in `re`'s cache that the file read by `prefill` did not hold (only
     when Python may write bytecode); how many were new."""
+    global _seen
     path = patterns_path()
     if path is None or sys.dont_write_bytecode:
         return 0
     cache = re._cache
+    seen = (len(cache), next(reversed(cache), None))
+    if seen == _seen:  # nothing compiled since (main() run again in one process): no scan
+        return 0
+    _seen = seen
     used: dict[tuple[str, int], tuple] = {}  # this process's patterns, the oldest first
     new = 0
     for key, compiled_by_re in list(cache.items()):

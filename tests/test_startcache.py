@@ -24,6 +24,7 @@ def cache(tmp_path, monkeypatch):
     monkeypatch.setattr(re, "_cache", {})
     monkeypatch.setattr(startcache, "_loaded", {})
     monkeypatch.setattr(startcache, "_prefilled", False)
+    monkeypatch.setattr(startcache, "_seen", ())
     return tmp_path
 
 
@@ -31,17 +32,21 @@ def _new_process(monkeypatch):
     monkeypatch.setattr(re, "_cache", {})
     monkeypatch.setattr(startcache, "_loaded", {})
     monkeypatch.setattr(startcache, "_prefilled", False)
+    monkeypatch.setattr(startcache, "_seen", ())
 
 
 def test_patterns_kept_are_read_back_as_re_compiles_them(cache, monkeypatch):
     compiled = [re.compile(p, f) for p, f in PATTERNS]
     assert startcache.keep() == len(PATTERNS)
     assert startcache.keep() == 0  # nothing new: not written again
+    compiled.append(re.compile(r"\bmonth\b"))
+    assert startcache.keep() == 1  # one more
+    patterns = PATTERNS + [(r"\bmonth\b", 0)]
     path = startcache.patterns_path()
     assert path is not None and path.parent == cache and path.is_file()
     _new_process(monkeypatch)
-    assert startcache.prefill() == len(PATTERNS)
-    for (p, f), fresh in zip(PATTERNS, compiled):
+    assert startcache.prefill() == len(patterns)
+    for (p, f), fresh in zip(patterns, compiled, strict=True):
         read_back = re.compile(p, f)  # found in re's cache, not compiled
         assert read_back is re._cache[str, p, int(f)] and read_back is not fresh
         assert read_back == fresh  # Pattern equality: pattern, flags and code
