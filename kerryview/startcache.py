@@ -5,9 +5,9 @@ most of its time starting: importing the tagger and compiling its regexes. Two k
 regex are kept in the user's cache folder and read by the next process:
 
 - the tagger's one big regex (kerryview/timex/regexcache.py);
-- `re`'s own compiled patterns (`prefill` and `keep` here): the ~230 patterns the tagger's
-  modules compile with re.compile / re.match ... when imported or first used (~15 ms of the
-  process). `prefill` puts those an earlier process kept into `re`'s cache, where re.compile
+- `re`'s own compiled patterns (`prefill` and `keep` here): the patterns the tagger's modules
+  compile with re.compile / re.match ... when imported or first used (~140 for one article,
+  ~230 over many; ~10 ms of the process). `prefill` puts those an earlier process kept into `re`'s cache, where re.compile
   finds them as if this process had compiled them before; `keep` writes the ones it did not
   hold. Each entry is keyed by its pattern and flags, so an entry never answers for another
   pattern, and one is kept only when compiling it again gives a pattern equal (flags and code)
