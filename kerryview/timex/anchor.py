@@ -218,7 +218,10 @@ def _past_verb_just_before(text: str, start: int, end: int) -> bool:
 
 _LAST_BEFORE = re.compile(r"\blast\s+$", re.I)
 # "[Jan. 7] of that year", "[July 25] of the same year", "[Dec. 20] of last year"
-_OF_YEAR_AFTER = re.compile(r",?\s+of\s+(?:(that|the same)|(last|this|next))\s+year\b", re.I)
+# the year phrase after a month-day ("Jan. 7 of that year", "25 June that same year", "8 February
+# the following year", "on 3 March last year"); not a possessive ("25 June, last year's winner")
+_OF_YEAR_AFTER = re.compile(r",?\s+(?:of\s+)?(?P<phrase>(?P<that>that(?:\s+same)?|the\s+same)|the\s+(?P<dir>[a-z]+)"
+                            r"|(?P<rel>last|this|next))\s+year\b(?![\'\u2019])", re.I)
 _SPAN_JOINER = re.compile(r"\s*[-–—]\s*")
 # "... was imported by the end of 1776": the word (or comma) before "by", and whether "the end of"
 # stands outside the expression
@@ -293,6 +296,9 @@ class Resolver:
         # "on Tuesday"), as (how many refs, how many story dates) came before it: a later "that
         # day" or "the next morning" is that unknown day's, not an older date's (last_ref)
         self.unknown: tuple[int, int] | None = None
+        # where the year phrase after a month-day starts ("8 February [the following year]") and
+        # the year _of_that_year gave the day: the phrase is that year, not one more from the day
+        self.year_phrase: tuple[int, int, str | None] | None = None
 
     # --- reference helpers ----------------------------------------------------------------
     def last_ref(self, max_rank: int) -> Ref | None:
@@ -686,12 +692,21 @@ class Resolver:
         m = _OF_YEAR_AFTER.match(self.text, p.end)
         if m is None:
             return None
-        if m.group(1):
+        if m.group("that") or m.group("dir"):
+            shift = 0
+            if m.group("dir"):  # "the following year", "the previous year": counted from the story's
+                word = m.group("dir").lower()
+                if word not in table("story_relative_word") and word not in table("story_relative_word_only"):
+                    return None  # "the new year", "the coming year": not a year of the story
+                shift = table("direction_word")[word]
             ref = self.last_ref(values.RANK["Y"])
-            return (ref[0].year, ref[2], "narrative") if ref is not None else None
+            if ref is None:
+                return None
+            self.year_phrase = (m.start("phrase"), ref[0].year + shift, ref[2])
+            return ref[0].year + shift, ref[2], "narrative"
         if self.dct is None:
             return None
-        return self.dct.year + table("relative_word")[m.group(2).lower()], self.dct_value, "dct"
+        return self.dct.year + table("relative_word")[m.group("rel").lower()], self.dct_value, "dct"
 
     def op_md(self, p: Pending, month: int, day: int, year: int | None, suffix: str = "",
               weekday: int | None = None):
@@ -1237,6 +1252,9 @@ class Resolver:
                  recent: bool = False, year: int | None = None, on: bool = False, definite: bool = False,
                  stretch: bool = False, new: bool = False):
         gran = unit
+        if unit == "Y" and self.year_phrase is not None and self.year_phrase[0] == p.start:
+            # "8 February [the following year]": the year the month-day before it took (_of_that_year)
+            return f"{self.year_phrase[1]:04d}", self.year_phrase[2], "narrative"
         if stretch and self._looks_ahead(p):
             base = "dct"  # "fuel will arrive in the next day or two": from the publication on
         if self.narrative and base == "dct" and definite:
