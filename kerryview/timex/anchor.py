@@ -1173,7 +1173,8 @@ class Resolver:
         story = self.story_year(p)
         if story is not None:  # "the Club of '89" in a history of 1790: the story's century
             y = story[0].year
-            year = min((c * 100 + yy for c in (y // 100 - 1, y // 100, y // 100 + 1)), key=lambda v: abs(v - y))
+            year = min(self._not_after_dct((c * 100 + yy for c in (y // 100 - 1, y // 100, y // 100 + 1)), 10),
+                       key=lambda v: abs(v - y))
             return f"{year:04d}", story[2], "narrative"
         if self.dct is None:
             return f"19{yy:02d}", None, None
@@ -1187,7 +1188,8 @@ class Resolver:
         story = self.story_year(p)
         if story is not None:  # "the fifties" in a history of the 1860s: the story's century's
             y = story[0].year
-            start = min((c * 100 + d * 10 for c in (y // 100 - 1, y // 100, y // 100 + 1)), key=lambda v: abs(v + 5 - y))
+            start = min(self._not_after_dct((c * 100 + d * 10 for c in (y // 100 - 1, y // 100, y // 100 + 1)), 0),
+                        key=lambda v: abs(v + 5 - y))
             return f"{start // 10:03d}", story[2], "narrative"
         if self.dct is None:
             return f"19{d}", None, None
@@ -1195,6 +1197,17 @@ class Resolver:
         if century * 100 + d * 10 > self.dct.year:
             century -= 1
         return f"{century}{d}", self.dct_value, "dct"
+
+    def _not_after_dct(self, starts, slack: int) -> list[int]:
+        """Of the years (decades by their first year) a two-digit "'89" or "the 30's" may name in
+        the story's century or the ones beside it, those not after the publication (more than
+        `slack` years, the news reading's: op_yy, op_decade): a story of 2008 told in 2010 ("in
+        the 30's", of a grandfather's shop) means the 1930s, not the nearer 2030s. All of them
+        when no DCT is known, or when none is that early."""
+        starts = list(starts)
+        if self.dct is None:
+            return starts
+        return [v for v in starts if v <= self.dct.year + slack] or starts
 
     def _not_future_year(self, ref: Ref, unit: str) -> bool:
         """A year anaphor ("the year", "the full year") refers to a year the story has reached:
