@@ -223,6 +223,10 @@ _LAST_BEFORE = re.compile(r"\blast\s+$", re.I)
 _OF_YEAR_AFTER = re.compile(r",?\s+(?:of\s+)?(?P<phrase>(?P<that>that(?:\s+same)?|the\s+same)|the\s+(?P<dir>[a-z]+)"
                             r"|(?P<rel>last|this|next))\s+year\b(?![\'\u2019])", re.I)
 _SPAN_JOINER = re.compile(r"\s*[-–—]\s*")
+# the day a time of day is said to fall on, right after it: "at dawn [the next day]", "at noon on
+# the same day", "at 4 p.m. the following day", "late that day" (op_time_ref)
+_DAY_AFTER_TIME = re.compile(r"\s+(?:on\s+|of\s+)?(?P<phrase>(?:the\s+(?P<dir>[a-z]+)|that(?:\s+same)?)\s+day)\b(?![\'\u2019])",
+                             re.I)
 # "... was imported by the end of 1776": the word (or comma) before "by", and whether "the end of"
 # stands outside the expression
 _BY_THE_END = re.compile(r"(?:\b([A-Za-z]+)|,)\s+by\s+(the\s+end\s+of\s+)?$")
@@ -296,9 +300,11 @@ class Resolver:
         # "on Tuesday"), as (how many refs, how many story dates) came before it: a later "that
         # day" or "the next morning" is that unknown day's, not an older date's (last_ref)
         self.unknown: tuple[int, int] | None = None
-        # where the year phrase after a month-day starts ("8 February [the following year]") and
-        # the year _of_that_year gave the day: the phrase is that year, not one more from the day
-        self.year_phrase: tuple[int, int, str | None] | None = None
+        # where the phrase naming the year of a month-day or the day of a time of day starts ("8
+        # February [the following year]", "at dawn [the next day]"), its unit, and the value the
+        # date before it took from it (_of_that_year, op_time_ref): the phrase is that year or
+        # day, not one more counted from the date before it (op_shift)
+        self.named_after: tuple[int, str, str, str | None] | None = None
 
     # --- reference helpers ----------------------------------------------------------------
     def last_ref(self, max_rank: int) -> Ref | None:
@@ -702,7 +708,7 @@ class Resolver:
             ref = self.last_ref(values.RANK["Y"])
             if ref is None:
                 return None
-            self.year_phrase = (m.start("phrase"), ref[0].year + shift, ref[2])
+            self.named_after = (m.start("phrase"), "Y", f"{ref[0].year + shift:04d}", ref[2])
             return ref[0].year + shift, ref[2], "narrative"
         if self.dct is None:
             return None
@@ -1071,16 +1077,27 @@ class Resolver:
         XXXX-XX-XXT19:00 (a habit, or a day the text does not give). In news, a clock time
         heading an entry ("3.10 pm: Waxman continues ...") is a live report's time of writing:
         the day it is published, not a day the previous entry told of."""
+        m = _DAY_AFTER_TIME.match(self.text, p.end) if n == 0 else None
+        if m is not None and not (m.group("dir") is None or m.group("dir").lower() == "same"
+                                  or m.group("dir").lower() in table("story_relative_word")):
+            m = None  # "at dawn the day's march", "at noon the new day": no day named
+        if m is not None:
+            # "at dawn the next day", "at noon on the same day": that day's dawn, not the last day's
+            word = (m.group("dir") or "same").lower()
+            n = 0 if word == "same" else table("relative_word")[word]
+            clock = False  # the day is named: no paragraph without one
         if clock and self.narrative and self.story_day_at >= 0 and paragraph_break(self.text, self.story_day_at, p.start):
             return "XXXX-XX-XX" + suffix, None, None
         if not self.narrative and self.dct is not None and n == 0 and heads_entry(self.text, p.end):
             return self.dct.isoformat() + suffix, self.dct_value, "dct"
         on = self._on_story_day(p, n, suffix)
-        if on is not None:
-            return on
-        if self.dct is None:
+        if on is None and self.dct is None:
             return "XXXX-XX-XX" + suffix, None, None
-        return (self.dct + timedelta(days=n)).isoformat() + suffix, self.dct_value, "dct"
+        if on is None:
+            on = (self.dct + timedelta(days=n)).isoformat() + suffix, self.dct_value, "dct"
+        if m is not None and n == int(n):
+            self.named_after = (m.start("phrase"), "D", on[0][:10], on[1])
+        return on
 
     def op_time_anaphor(self, p: Pending, this: bool):
         """"by that time", "around the same time": the date last narrated, as it was given
@@ -1265,9 +1282,10 @@ class Resolver:
                  recent: bool = False, year: int | None = None, on: bool = False, definite: bool = False,
                  stretch: bool = False, new: bool = False):
         gran = unit
-        if unit == "Y" and self.year_phrase is not None and self.year_phrase[0] == p.start:
-            # "8 February [the following year]": the year the month-day before it took (_of_that_year)
-            return f"{self.year_phrase[1]:04d}", self.year_phrase[2], "narrative"
+        if self.named_after is not None and self.named_after[:2] == (p.start, unit) and n == int(n):
+            # "8 February [the following year]", "at dawn [the next day]": the year or day the
+            # date before it took (_of_that_year, op_time_ref)
+            return self.named_after[2], self.named_after[3], "narrative"
         if stretch and self._looks_ahead(p):
             base = "dct"  # "fuel will arrive in the next day or two": from the publication on
         if self.narrative and base == "dct" and definite:
