@@ -222,6 +222,10 @@ _LAST_BEFORE = re.compile(r"\blast\s+$", re.I)
 # the following year", "on 3 March last year"); not a possessive ("25 June, last year's winner")
 _OF_YEAR_AFTER = re.compile(r",?\s+(?:of\s+)?(?P<phrase>(?P<that>that(?:\s+same)?|the\s+same)|the\s+(?P<dir>[a-z]+)"
                             r"|(?P<rel>last|this|next))\s+year\b(?![\'\u2019])", re.I)
+# a second month-day coordinated with the first, whose year phrase names both ("on 15 October and
+# 9 November that year", "on 3, 5 and 9 May of that year"): _of_that_year
+_COORDINATED_DAY = re.compile(r"(?:(?:\s*,\s*|\s+(?:and|or)\s+|\s*[-–]\s*)(?:\d{1,2}(?:st|nd|rd|th)?(?:\s+[A-Z][a-z]+\.?)?"
+                              r"|[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?)(?![\w:]))+")
 _SPAN_JOINER = re.compile(r"\s*[-–—]\s*")
 # the day a time of day is said to fall on, right after it: "at dawn [the next day]", "at noon on
 # the same day", "at 4 p.m. the following day", "late that day" (op_time_ref)
@@ -305,6 +309,9 @@ class Resolver:
         # date before it took from it (_of_that_year, op_time_ref): the phrase is that year or
         # day, not one more counted from the date before it (op_shift)
         self.named_after: tuple[int, str, str, str | None] | None = None
+        # where the last of month-days coordinated before a year phrase ends, and the year the
+        # first of them took from it ("on 8 February and 9 March the following year"): _of_that_year
+        self.shared_year: tuple[int, int, str | None] | None = None
 
     # --- reference helpers ----------------------------------------------------------------
     def last_ref(self, max_rank: int) -> Ref | None:
@@ -696,8 +703,17 @@ class Resolver:
         is not known. ("of the following year" is left to the year's own expression, which
         counts from the last date, this one: rules/news.json news_readings month_day_of_that_year.)"""
         m = _OF_YEAR_AFTER.match(self.text, p.end)
+        own = m is not None  # the phrase follows this day, not a day coordinated with it
+        c = None
+        if m is None and (c := _COORDINATED_DAY.match(self.text, p.end)) is not None:
+            m = _OF_YEAR_AFTER.match(self.text, c.end())
         if m is None:
             return None
+        if self.shared_year is not None and self.shared_year[0] == (p.end if own else c.end()):
+            # "on 8 February and [9 March] the following year": the year of the first day
+            if own:
+                self.named_after = (m.start("phrase"), "Y", f"{self.shared_year[1]:04d}", self.shared_year[2])
+            return self.shared_year[1], self.shared_year[2], "narrative"
         if m.group("that") or m.group("dir"):
             shift = 0
             if m.group("dir"):  # "the following year", "the previous year": counted from the story's
@@ -708,7 +724,10 @@ class Resolver:
             ref = self.last_ref(values.RANK["Y"])
             if ref is None:
                 return None
-            self.named_after = (m.start("phrase"), "Y", f"{ref[0].year + shift:04d}", ref[2])
+            if own:
+                self.named_after = (m.start("phrase"), "Y", f"{ref[0].year + shift:04d}", ref[2])
+            else:  # the last of the days coordinated with this one takes the same year
+                self.shared_year = (c.end(), ref[0].year + shift, ref[2])
             return ref[0].year + shift, ref[2], "narrative"
         if self.dct is None:
             return None
