@@ -1165,6 +1165,14 @@ class Resolver:
         not tagged in news, a news story's background or a post (their annotators differ)."""
         return (value, None, None) if self.history else None
 
+    def op_history_day(self, p: Pending):
+        """"this day", "that date" (normalize_narrative._story_this_day): in a history, the
+        story's day, as "that day" is; not tagged elsewhere (news writes "this day" of its
+        own day rarely, and TimeBank leaves it untagged)."""
+        if not self.history:
+            return None
+        return self.op_shift(p, unit="D", n=0, base="narrative")
+
     def op_history_set(self, p: Pending, value: str, unit: str):
         """A frequency adverb of one calendar unit ("daily", "every day", "annually"): its
         period in news (P1D, as TimeML's news corpora mostly write it), but the calendar
