@@ -25,7 +25,7 @@ from kerryview.calendar import values
 from kerryview.calendar.timex3 import parse_value, years_before_christ
 from .lexicon import alternation, table
 from .narrative import Genre, genre
-from .news import frame_year, post_stamp_at
+from .news import frame_year
 from .scene import (bracket_aside, in_quotation, names_a_thing, of_phrase_end, participle_aside, past_perfect_after,
                     past_perfect_before, speech_end)
 from .normalize import Pending
@@ -282,9 +282,6 @@ class Resolver:
         self.narrative = kind is not None and kind.narrative
         self.history = kind is not None and kind.history  # a history's own conventions (narrative.is_history)
         self.dct_value = dct.isoformat() if dct else None
-        # the publication date; self.dct, the day the text is written from, moves on to the day
-        # of each comment of a thread under the article (_writer_day_from_stamp)
-        self.published = dct
         self.refs: list[Ref] = []
         self.stated: list[Ref] = []  # dates the text states (not derived from another mention)
         self.from_dct: set[int] = set()  # ids of the refs counted from the DCT (_past_after_dct)
@@ -631,22 +628,8 @@ class Resolver:
                 self.last_explicit = (p, parsed) if kind is None else None
                 if kind != "narrative":
                     self.stated.append((parsed[0], parsed[1], value))
-        if self.dct is not None and p.type in ("DATE", "TIME") and value and _FULL_DAY.match(value) \
-                and post_stamp_at(self.text, p.end):
-            self._writer_day_from_stamp(value)
         type_ = "DURATION" if self.as_duration else p.type
         return Timex(p.start, p.end, self.text[p.start:p.end], type_, value, p.mod, p.freq, p.quant, anchor, kind)
-
-    def _writer_day_from_stamp(self, value: str) -> None:
-        """A comment of a thread under an article, headed by its stamp ("At 20:04 30th Apr
-        2009, yellowIda wrote: ... as stated on the news today"): its "today", "last night",
-        "this week" count from the day it was written, not from the article's publication;
-        until the next stamp (news.post_stamp_at). A stamp before the publication is no comment
-        on it and changes nothing."""
-        day = date.fromisoformat(value[:10])
-        if day >= self.published:
-            self.dct = day
-            self.dct_value = day.isoformat()
 
     def _back_to_the_present(self, p: Pending) -> bool:
         """A dated news story read as a narrative for its background (narrative.genre: five past

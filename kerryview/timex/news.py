@@ -261,20 +261,3 @@ def _space(text: str, pos: int, end: int) -> int:
     while pos + n < end and text[pos + n].isspace():
         n += 1
     return n
-
-
-@lru_cache(maxsize=1)
-def _post_stamp() -> re.Pattern[str]:
-    """The words after a comment's stamp that make it one: ", <user name> wrote:" (rules/news.json
-    post_stamp_verb), the day of the stamp maybe between ("At 20:04 30th Apr 2009, yellowIda
-    wrote:" tags the clock and the day apart)."""
-    verbs = alternation(table("post_stamp_verb"))
-    return re.compile(r"(?:\s+(?:on\s+)?\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?\s+\d{4})?"
-                      rf"\s*,\s*[^\s,:]{{1,40}}\s+{verbs}:")
-
-
-def post_stamp_at(text: str, end: int) -> bool:
-    """Whether the date or time ending at `end` stamps a comment of a thread under an article
-    ("At 6:31 pm on 08 Jul 2009, Mick wrote: Found it today"): its deictic expressions count
-    from that day (anchor.Resolver._writer_day_from_stamp)."""
-    return _post_stamp().match(text, end) is not None
