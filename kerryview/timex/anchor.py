@@ -697,11 +697,14 @@ class Resolver:
         return year, self.dct_value, "dct"
 
     def _of_that_year(self, p: Pending) -> tuple[int, str | None, str] | None:
-        """The year an "of ... year" phrase right after a month-day names ("Jan. 7 of that year",
-        "July 25 of the same year": the one last mentioned; "Dec. 20 of last year": the DCT's
-        counted back; lexicon.json relative_word); None without such a phrase, or when that year
-        is not known. ("of the following year" is left to the year's own expression, which
-        counts from the last date, this one: rules/news.json news_readings month_day_of_that_year.)"""
+        """The year a "(of) ... year" phrase right after a month-day names ("Jan. 7 of that year",
+        "25 June that same year": the one last mentioned; "8 February the following year": the
+        one after it; "Dec. 20 of last year": the DCT's counted back; lexicon.json relative_word),
+        or after month-days coordinated with it ("on 15 October and 9 November that year");
+        None without such a phrase, or when that year is not known. The year phrase itself then
+        reads the same year (named_after, op_shift), not one more counted from this day
+        (rules/news.json news_readings month_day_of_that_year, month_day_that_year,
+        month_day_the_following_year, coordinated_days_of_that_year)."""
         m = _OF_YEAR_AFTER.match(self.text, p.end)
         own = m is not None  # the phrase follows this day, not a day coordinated with it
         c = None
