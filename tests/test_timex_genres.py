@@ -716,8 +716,9 @@ def test_story_reading_examples(name):
     entry = STORY_READINGS[name]
     text, start, end = phrase(entry["example"])
     assert entry["rule"].strip()
-    assert genre(recognize(text), None, text).narrative, f"{name}: its example must read as a history"
-    found = {(t.start, t.end): t.value for t in tag(text, None)}
+    dct = date.fromisoformat(entry["dct"]) if "dct" in entry else None
+    assert genre(recognize(text), dct, text).narrative, f"{name}: its example must read as a history"
+    found = {(t.start, t.end): t.value for t in tag(text, dct)}
     assert found.get((start, end)) == entry["expect"], f"{name}: {found}"
 
 
@@ -846,3 +847,20 @@ def test_a_dated_history_that_quotes_keeps_the_conventions_of_histories():
     text = years + " The former commander said the army would hold."
     found = {t.text: t.value for t in tag(text, date(2010, 5, 1))}
     assert found.get("former") == "PAST_REF"
+
+
+@pytest.mark.parametrize("text, phrase, value", [
+    # rules.tsv story_this_day (normalize_narrative._story_this_day): in a history "this day",
+    # "that date" are the story's day; "to this day" is the writer's present, not tagged so
+    ("The treaty of 1915 was revised in 1920, 1925, 1930 and 1935. The dispute it settled remains open to this day.",
+     "this day", None),
+    ("The treaty of 1915 was revised in 1920, 1925, 1930 and 1935. In this day and age that is rare.", "this day", None),
+    ("The treaty of 1915 was revised in 1920, 1925, 1930 and 1935. It was signed on 4 May 1935; by that date the war "
+     "was over.", "that date", "1935-05-04"),
+    ("The treaty of 1915 was revised in 1920, 1925, 1930 and 1935. It was signed on 4 May 1935; historians call this "
+     "day the end of the war.", "this day", "1935-05-04"),
+])
+def test_this_day_in_a_history_is_the_story_day_but_not_to_this_day(text, phrase, value):
+    assert genre(recognize(text), None, text).history
+    found = {t.text: t.value for t in tag(text, None)}
+    assert found.get(phrase) == value, found

@@ -218,8 +218,19 @@ def _past_verb_just_before(text: str, start: int, end: int) -> bool:
 
 _LAST_BEFORE = re.compile(r"\blast\s+$", re.I)
 # "[Jan. 7] of that year", "[July 25] of the same year", "[Dec. 20] of last year"
-_OF_YEAR_AFTER = re.compile(r",?\s+of\s+(?:(that|the same)|(last|this|next))\s+year\b", re.I)
+# the year phrase after a month-day ("Jan. 7 of that year", "25 June that same year", "8 February
+# the following year", "on 3 March last year"); not a possessive ("25 June, last year's winner")
+_OF_YEAR_AFTER = re.compile(r",?\s+(?:of\s+)?(?P<phrase>(?P<that>that(?:\s+same)?|the\s+same)|the\s+(?P<dir>[a-z]+)"
+                            r"|(?P<rel>last|this|next))\s+year\b(?![\'\u2019])", re.I)
+# a second month-day coordinated with the first, whose year phrase names both ("on 15 October and
+# 9 November that year", "on 3, 5 and 9 May of that year"): _of_that_year
+_COORDINATED_DAY = re.compile(r"(?:(?:\s*,\s*|\s+(?:and|or)\s+|\s*[-–]\s*)(?:\d{1,2}(?:st|nd|rd|th)?(?:\s+[A-Z][a-z]+\.?)?"
+                              r"|[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?)(?![\w:]))+")
 _SPAN_JOINER = re.compile(r"\s*[-–—]\s*")
+# the day a time of day is said to fall on, right after it: "at dawn [the next day]", "at noon on
+# the same day", "at 4 p.m. the following day", "late that day" (op_time_ref)
+_DAY_AFTER_TIME = re.compile(r"\s+(?:on\s+|of\s+)?(?P<phrase>(?:the\s+(?P<dir>[a-z]+)|that(?:\s+same)?)\s+day)\b(?![\'\u2019])",
+                             re.I)
 # "... was imported by the end of 1776": the word (or comma) before "by", and whether "the end of"
 # stands outside the expression
 _BY_THE_END = re.compile(r"(?:\b([A-Za-z]+)|,)\s+by\s+(the\s+end\s+of\s+)?$")
@@ -293,6 +304,14 @@ class Resolver:
         # "on Tuesday"), as (how many refs, how many story dates) came before it: a later "that
         # day" or "the next morning" is that unknown day's, not an older date's (last_ref)
         self.unknown: tuple[int, int] | None = None
+        # where the phrase naming the year of a month-day or the day of a time of day starts ("8
+        # February [the following year]", "at dawn [the next day]"), its unit, and the value the
+        # date before it took from it (_of_that_year, op_time_ref): the phrase is that year or
+        # day, not one more counted from the date before it (op_shift)
+        self.named_after: tuple[int, str, str, str | None] | None = None
+        # where the last of month-days coordinated before a year phrase ends, and the year the
+        # first of them took from it ("on 8 February and 9 March the following year"): _of_that_year
+        self.shared_year: tuple[int, int, str | None] | None = None
 
     # --- reference helpers ----------------------------------------------------------------
     def last_ref(self, max_rank: int) -> Ref | None:
@@ -678,20 +697,44 @@ class Resolver:
         return year, self.dct_value, "dct"
 
     def _of_that_year(self, p: Pending) -> tuple[int, str | None, str] | None:
-        """The year an "of ... year" phrase right after a month-day names ("Jan. 7 of that year",
-        "July 25 of the same year": the one last mentioned; "Dec. 20 of last year": the DCT's
-        counted back; lexicon.json relative_word); None without such a phrase, or when that year
-        is not known. ("of the following year" is left to the year's own expression, which
-        counts from the last date, this one: rules/news.json news_readings month_day_of_that_year.)"""
+        """The year a "(of) ... year" phrase right after a month-day names ("Jan. 7 of that year",
+        "25 June that same year": the one last mentioned; "8 February the following year": the
+        one after it; "Dec. 20 of last year": the DCT's counted back; lexicon.json relative_word),
+        or after month-days coordinated with it ("on 15 October and 9 November that year");
+        None without such a phrase, or when that year is not known. The year phrase itself then
+        reads the same year (named_after, op_shift), not one more counted from this day
+        (rules/news.json news_readings month_day_of_that_year, month_day_that_year,
+        month_day_the_following_year, coordinated_days_of_that_year)."""
         m = _OF_YEAR_AFTER.match(self.text, p.end)
+        own = m is not None  # the phrase follows this day, not a day coordinated with it
+        c = None
+        if m is None and (c := _COORDINATED_DAY.match(self.text, p.end)) is not None:
+            m = _OF_YEAR_AFTER.match(self.text, c.end())
         if m is None:
             return None
-        if m.group(1):
+        if self.shared_year is not None and self.shared_year[0] == (p.end if own else c.end()):
+            # "on 8 February and [9 March] the following year": the year of the first day
+            if own:
+                self.named_after = (m.start("phrase"), "Y", f"{self.shared_year[1]:04d}", self.shared_year[2])
+            return self.shared_year[1], self.shared_year[2], "narrative"
+        if m.group("that") or m.group("dir"):
+            shift = 0
+            if m.group("dir"):  # "the following year", "the previous year": counted from the story's
+                word = m.group("dir").lower()
+                if word not in table("story_relative_word") and word not in table("story_relative_word_only"):
+                    return None  # "the new year", "the coming year": not a year of the story
+                shift = table("direction_word")[word]
             ref = self.last_ref(values.RANK["Y"])
-            return (ref[0].year, ref[2], "narrative") if ref is not None else None
+            if ref is None:
+                return None
+            if own:
+                self.named_after = (m.start("phrase"), "Y", f"{ref[0].year + shift:04d}", ref[2])
+            else:  # the last of the days coordinated with this one takes the same year
+                self.shared_year = (c.end(), ref[0].year + shift, ref[2])
+            return ref[0].year + shift, ref[2], "narrative"
         if self.dct is None:
             return None
-        return self.dct.year + table("relative_word")[m.group(2).lower()], self.dct_value, "dct"
+        return self.dct.year + table("relative_word")[m.group("rel").lower()], self.dct_value, "dct"
 
     def op_md(self, p: Pending, month: int, day: int, year: int | None, suffix: str = "",
               weekday: int | None = None):
@@ -1056,16 +1099,27 @@ class Resolver:
         XXXX-XX-XXT19:00 (a habit, or a day the text does not give). In news, a clock time
         heading an entry ("3.10 pm: Waxman continues ...") is a live report's time of writing:
         the day it is published, not a day the previous entry told of."""
+        m = _DAY_AFTER_TIME.match(self.text, p.end) if n == 0 else None
+        if m is not None and not (m.group("dir") is None or m.group("dir").lower() == "same"
+                                  or m.group("dir").lower() in table("story_relative_word")):
+            m = None  # "at dawn the day's march", "at noon the new day": no day named
+        if m is not None:
+            # "at dawn the next day", "at noon on the same day": that day's dawn, not the last day's
+            word = (m.group("dir") or "same").lower()
+            n = 0 if word == "same" else table("relative_word")[word]
+            clock = False  # the day is named: no paragraph without one
         if clock and self.narrative and self.story_day_at >= 0 and paragraph_break(self.text, self.story_day_at, p.start):
             return "XXXX-XX-XX" + suffix, None, None
         if not self.narrative and self.dct is not None and n == 0 and heads_entry(self.text, p.end):
             return self.dct.isoformat() + suffix, self.dct_value, "dct"
         on = self._on_story_day(p, n, suffix)
-        if on is not None:
-            return on
-        if self.dct is None:
+        if on is None and self.dct is None:
             return "XXXX-XX-XX" + suffix, None, None
-        return (self.dct + timedelta(days=n)).isoformat() + suffix, self.dct_value, "dct"
+        if on is None:
+            on = (self.dct + timedelta(days=n)).isoformat() + suffix, self.dct_value, "dct"
+        if m is not None and n == int(n):
+            self.named_after = (m.start("phrase"), "D", on[0][:10], on[1])
+        return on
 
     def op_time_anaphor(self, p: Pending, this: bool):
         """"by that time", "around the same time": the date last narrated, as it was given
@@ -1114,6 +1168,14 @@ class Resolver:
         not tagged in news, a news story's background or a post (their annotators differ)."""
         return (value, None, None) if self.history else None
 
+    def op_history_day(self, p: Pending):
+        """"this day", "that date" (normalize_narrative._story_this_day): in a history, the
+        story's day, as "that day" is; not tagged elsewhere (news writes "this day" of its
+        own day rarely, and TimeBank leaves it untagged)."""
+        if not self.history:
+            return None
+        return self.op_shift(p, unit="D", n=0, base="narrative")
+
     def op_history_set(self, p: Pending, value: str, unit: str):
         """A frequency adverb of one calendar unit ("daily", "every day", "annually"): its
         period in news (P1D, as TimeML's news corpora mostly write it), but the calendar
@@ -1158,7 +1220,8 @@ class Resolver:
         story = self.story_year(p)
         if story is not None:  # "the Club of '89" in a history of 1790: the story's century
             y = story[0].year
-            year = min((c * 100 + yy for c in (y // 100 - 1, y // 100, y // 100 + 1)), key=lambda v: abs(v - y))
+            year = min(self._not_after_dct((c * 100 + yy for c in (y // 100 - 1, y // 100, y // 100 + 1)), 10),
+                       key=lambda v: abs(v - y))
             return f"{year:04d}", story[2], "narrative"
         if self.dct is None:
             return f"19{yy:02d}", None, None
@@ -1172,7 +1235,8 @@ class Resolver:
         story = self.story_year(p)
         if story is not None:  # "the fifties" in a history of the 1860s: the story's century's
             y = story[0].year
-            start = min((c * 100 + d * 10 for c in (y // 100 - 1, y // 100, y // 100 + 1)), key=lambda v: abs(v + 5 - y))
+            start = min(self._not_after_dct((c * 100 + d * 10 for c in (y // 100 - 1, y // 100, y // 100 + 1)), 0),
+                        key=lambda v: abs(v + 5 - y))
             return f"{start // 10:03d}", story[2], "narrative"
         if self.dct is None:
             return f"19{d}", None, None
@@ -1180,6 +1244,17 @@ class Resolver:
         if century * 100 + d * 10 > self.dct.year:
             century -= 1
         return f"{century}{d}", self.dct_value, "dct"
+
+    def _not_after_dct(self, starts, slack: int) -> list[int]:
+        """Of the years (decades by their first year) a two-digit "'89" or "the 30's" may name in
+        the story's century or the ones beside it, those not after the publication (more than
+        `slack` years, the news reading's: op_yy, op_decade): a story of 2008 told in 2010 ("in
+        the 30's", of a grandfather's shop) means the 1930s, not the nearer 2030s. All of them
+        when no DCT is known, or when none is that early."""
+        starts = list(starts)
+        if self.dct is None:
+            return starts
+        return [v for v in starts if v <= self.dct.year + slack] or starts
 
     def _not_future_year(self, ref: Ref, unit: str) -> bool:
         """A year anaphor ("the year", "the full year") refers to a year the story has reached:
@@ -1237,6 +1312,10 @@ class Resolver:
                  recent: bool = False, year: int | None = None, on: bool = False, definite: bool = False,
                  stretch: bool = False, new: bool = False):
         gran = unit
+        if self.named_after is not None and self.named_after[:2] == (p.start, unit) and n == int(n):
+            # "8 February [the following year]", "at dawn [the next day]": the year or day the
+            # date before it took (_of_that_year, op_time_ref)
+            return self.named_after[2], self.named_after[3], "narrative"
         if stretch and self._looks_ahead(p):
             base = "dct"  # "fuel will arrive in the next day or two": from the publication on
         if self.narrative and base == "dct" and definite:

@@ -365,8 +365,8 @@ def _quarter(g: Groups, text: str, start: int, end: int, opts: Options) -> Pendi
     half = "half" in text[start:end].lower()
     if half and g["ordinal"].lower() in ("last", "final"):
         n = 2
-    if n is None or (half and n > 2):
-        return None
+    if n is None or (half and n > 2) or (not half and g["ordinal"].lower() == "latter"):
+        return None  # "latter" orders two: halves only (lexicon.json ordinal)
     letter = "H" if half else "Q"
     span = text[start:end]
     if span[:4].lower() == "the " and re.search(r"\w-(?:fiscal )?(?:quarter|half|qtr)", span) and not re.search(r"\s(?:of|year)\b", span[4:]):

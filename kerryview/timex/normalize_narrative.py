@@ -54,3 +54,24 @@ def _day_of_event(g: Groups, text: str, start: int, end: int, opts: Options) -> 
     if phrase_end is None:
         return None
     return Pending(start, phrase_end, "DATE", op="same_day")
+
+
+_AND_AGE = re.compile(r"\s+and\s+age\b", re.I)
+_OF_AFTER = re.compile(r"\s+of\b", re.I)
+_AS_AFTER = re.compile(r"\s+as\b", re.I)  # "referred to this day as ...": the day is named, no "until"
+
+
+@normalizer("story_day")
+def _story_this_day(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
+    """"this day", "this date", "that date", "the same date" in a history: the story's day
+    ("On 8 August 1918 ... Ludendorff referred to this day as the Black Day"; WikiWars, after
+    TIMEX2, values it as that day: anchor.Resolver.op_history_day). Not the writer's present
+    ("to this day", "until this date": rules/narrative.json this_day_present_before; but
+    "referred to this day as" names the day), nor "in
+    this day and age", nor a kind of date ("gave the same date of birth")."""
+    m = _WORD_BEFORE.search(text, max(0, start - 20), start)
+    if m is not None and m.group(1).lower() in table("this_day_present_before") and not _AS_AFTER.match(text, end):
+        return None  # "to this day", but not "referred to this day as the Black Day"
+    if _AND_AGE.match(text, end) or _OF_AFTER.match(text, end):
+        return None  # "in this day and age"; "the same date of birth" is a kind of date, no day
+    return Pending(start, end, "DATE", op="history_day")
