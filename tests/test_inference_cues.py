@@ -247,3 +247,20 @@ def test_a_page_of_two_posts_is_dated_by_the_top_posts_sign_off():
     article = _doc("x", text)
     infer_dcts(pile + [article], CachingTagger())
     assert article.dct == date(2009, 5, 29), str(article.dct_source)
+
+
+def test_a_transcript_s_date_is_its_broadcast_s_day():
+    """'This is a rush transcript from "Hannity," June 7, 2010.': the show's day (scored as a
+    caption's date: published then or the day after); the same date told by a sentence, or far
+    from the head, is a reported day."""
+    from kerryview.dating.cues import is_transcript_date
+    tag = CachingTagger()
+    text = 'Hannity on the spill\nThis is a rush transcript from "Hannity," June 7, 2010. This copy may not be in its final form.'
+    t = next(t for t in tag(text, date(2010, 6, 8)) if "June 7" in t.text)
+    assert is_transcript_date(text, t)
+    told = "Hannity on the spill\nBP said on June 7, 2010 that it had read the transcript. The well leaks."
+    t = next(t for t in tag(told, date(2010, 6, 8)) if "June 7" in t.text)
+    assert not is_transcript_date(told, t)
+    far = "x " * 300 + 'This is a rush transcript from "Hannity," June 7, 2010.'
+    t = next(t for t in tag(far, date(2010, 6, 8)) if "June 7" in t.text)
+    assert not is_transcript_date(far, t)

@@ -295,6 +295,19 @@ def is_caption(text: str, t: Timex) -> bool:
             and _CAPTION_AFTER.match(text, t.end) is not None)
 
 
+def is_transcript_date(text: str, t: Timex) -> bool:
+    """Whether a date at the head of the text is the day of the broadcast a transcript is of
+    ('This is a rush transcript from "On the Record," June 11, 2010.': the words before it on
+    its sentence name a transcript, rule broadcast_transcript): the show's day, published
+    that day or, most often, the next (scored as a photo caption's date, head_caption)."""
+    rule = rules()["broadcast_transcript"]
+    if not text or not rule["on"] or t.start > rule["head_chars"]:
+        return False
+    before = text[max(0, t.start - rule["lead_chars"]):t.start]
+    before = re.split(r"[.!?]\s|\n", before)[-1].lower()
+    return any(w in before for w in rule["lead_ins"])
+
+
 _UNREAD = object()  # a wire dateline not read yet (None: read, and there is none)
 
 
@@ -356,7 +369,7 @@ def classify(under: tuple[list[Timex], list[Timex]], tenses: list[str | None],
             stamp = bool(text) and (not in_body and is_stamp(text, a)
                                     or any(s <= a.start and a.end <= e for s, e in signed))
             # a time stamp has no tense: "Tuesday 5 May 2009 21.31 BST Exam boards may ..."
-            caption = not stamp and (is_caption(text, a)
+            caption = not stamp and (is_caption(text, a) or is_transcript_date(text, a)
                                      or not in_body and is_run_in_caption(text, a))
             out.append(Cue(i, DAY, None if stamp or caption else tense, day=oa, stamp=stamp,
                            caption=caption, full=stamp and is_full_stamp(text, a, oa)))
@@ -368,7 +381,7 @@ def classify(under: tuple[list[Timex], list[Timex]], tenses: list[str | None],
             x, y = date.fromordinal(oa), date.fromordinal(ob)
             if (x.month, x.day) == (y.month, y.day):
                 style = next((n for n, s, e in datelines if s <= a.start < e), "")
-                caption = not style and is_caption(text, a)
+                caption = not style and (is_caption(text, a) or is_transcript_date(text, a))
                 out.append(Cue(i, MONTH_DAY, None if style or caption else tense, month=x.month,
                                mday=x.day, dateline=style, caption=caption))
     return out
