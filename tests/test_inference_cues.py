@@ -264,3 +264,19 @@ def test_a_transcript_s_date_is_its_broadcast_s_day():
     far = "x " * 300 + 'This is a rush transcript from "Hannity," June 7, 2010.'
     t = next(t for t in tag(far, date(2010, 6, 8)) if "June 7" in t.text)
     assert not is_transcript_date(far, t)
+
+
+def test_only_the_first_reader_s_comment_is_a_cue():
+    """Under the page, the first comment signed with its date and time is the one cue (the page
+    is of its day or before); the later signatures and what a comment tells ("July 4, 2010",
+    "yesterday") are no cues of the page's day."""
+    from kerryview.dating.cues import REFERENCES, classify
+    body = "Obama to visit the Gulf coast\n" + "The president will see the clean-up, officials said. " * 12
+    text = (body + "\nPosted by: walter | June 15, 2010 9:19 PM | Report abuse\nI saw it yesterday, "
+            "and July 4, 2010 is too late.\nPosted by: cavys | June 14, 2010 12:48 PM | Report abuse\n")
+    tag = CachingTagger()
+    under = (tag(text, REFERENCES[0]), tag(text, REFERENCES[1]))
+    cues = classify(under, ["past"] * len(under[0]), text)
+    feet = [q for q in cues if q.foot]
+    assert [date.fromordinal(q.day) for q in feet] == [date(2010, 6, 14)]
+    assert [q for q in cues if not q.foot] == []

@@ -65,6 +65,7 @@ class Cue:
     # ("Monday 4 May 2009 10.22 BST"): it vouches for its own year (see own_stamp)
     dateline: str = ""  # the dateline style a year-less date opens ("wire", "paper"; see datelines)
     caption: bool = False  # a photo caption's date at the head ("July 17, 2010: The stack is ...")
+    foot: bool = False  # the first reader's comment's date and time under the page (see first_comment)
     named: tuple[str, ...] = ()  # the words of the event a weekday names ("Tuesday's
     # earthquake") or an ELAPSED duration counts from ("ten days after the earthquake")
     lo: int = 0  # an ELAPSED duration's day may be lo..hi days off `offset` ("nearly two weeks")
@@ -344,6 +345,7 @@ def classify(under: tuple[list[Timex], list[Timex]], tenses: list[str | None],
     out: list[Cue] = []
     datelines = dateline_spans(text, wire) if text else []
     signed = _signed_stamps(text)
+    foot = _comments_start(text)
     for i, (a, b) in enumerate(zip(*under)):
         if a.type == "DURATION":
             q = elapsed(text, a)
@@ -355,6 +357,11 @@ def classify(under: tuple[list[Timex], list[Timex]], tenses: list[str | None],
             continue
         (oa, ga), (ob, gb) = da, db
         tense = tenses[i] if i < len(tenses) else None
+        if foot is not None and a.start >= foot \
+                and not any(s <= a.start and a.end <= e for s, e in signed):
+            if oa == ob and ga.day_or_finer and _clocked(text, a):  # a comment's signature
+                out.append(Cue(i, DAY, None, day=oa, foot=True))
+            continue  # what a reader's comment tells is the reader's, not the news's
         if a.anchor_kind == "narrative" or b.anchor_kind == "narrative":
             continue  # "the day after", "four days later": a day counted from another date of
             # the article, which says of the publication only what that date says
@@ -384,7 +391,25 @@ def classify(under: tuple[list[Timex], list[Timex]], tenses: list[str | None],
                 caption = not style and (is_caption(text, a) or is_transcript_date(text, a))
                 out.append(Cue(i, MONTH_DAY, None if style or caption else tense, month=x.month,
                                mday=x.day, dateline=style, caption=caption))
-    return out
+    first = min((q.day for q in out if q.foot), default=None)  # the first comment: the others
+    return [q for q in out if not q.foot or q.day == first]  # came later and say no more
+
+
+def _comments_start(text: str) -> int | None:
+    """Where the readers' comments (or the notes at the page's foot: "A version appeared on
+    p8 ...") begin (events.not_events.comments_start: their one reader); None when the rule
+    first_comment is off or there are none."""
+    if not text or not rules()["first_comment"]["on"]:
+        return None
+    from kerryview.events.not_events import comments_start  # (events imports dating)
+    return comments_start(text)
+
+
+def _clocked(text: str, t: Timex) -> bool:
+    """Whether a clock time stands by a date ("June 10, 2010 9:19 PM", "At 2:10 pm on 02 Jun
+    2009"), as a signature's or a stamp's does."""
+    near = rules()["head_stamp"]["clock_chars"]
+    return _CLOCK.search(text, max(0, t.start - near), t.end + near) is not None
 
 
 class Scorer:
@@ -405,6 +430,7 @@ class Scorer:
         self.named = r["named_weekday"]
         self.elapsed = r["elapsed"]
         self.caption = r["head_caption"]
+        self.foot = r["first_comment"]
         self.anchors: dict[int, list[tuple[int, frozenset[str]]]] = {}
 
     def anchor(self, days: dict[int, frozenset[str]]) -> None:
@@ -484,6 +510,11 @@ class Scorer:
             if cue.stamp:
                 k = c - d
                 return self.stamp[k] if 0 <= k < len(self.stamp) else self.stamp_other
+            if cue.foot:  # the first reader's comment: on the page's day or the days after
+                k = d - c
+                f = self.foot
+                return (f["after"] if k < 0 else f["days_before"][k]
+                        if k < len(f["days_before"]) else f["earlier"])
             if cue.caption:  # the photo's day: published then or in the days after
                 d = d if cue.kind == DAY else month_day_under(cue.month, cue.mday, c, "past")
                 k = c - d if d is not None else -1
@@ -530,7 +561,7 @@ def distinct(cues: list[Cue]) -> list[Cue]:
     out = []
     for q in cues:
         key = (q.kind, q.tense == "future", q.day, q.month, q.mday, q.weekday, q.offset, q.stamp,
-               q.full, q.dateline, q.named, q.lo, q.hi, q.caption)
+               q.full, q.dateline, q.named, q.lo, q.hi, q.caption, q.foot)
         if key not in seen:
             seen.add(key)
             out.append(q)

@@ -440,7 +440,7 @@ class _Dating:
         years = self.years_of(a)
         for q in a.evidence:
             if q.kind == DAY:
-                days.update(range(q.day - w, q.day + 1) if q.tense == "future"
+                days.update(range(q.day - w, q.day + 1) if q.tense == "future" or q.foot
                             else range(q.day, q.day + w))
             elif q.kind == MONTH_DAY:
                 for y in years:
@@ -671,7 +671,7 @@ class _Dating:
                 continue
             d = q.day if q.kind == DAY else month_day_under(q.month, q.mday, c, "past") \
                 if q.kind == MONTH_DAY else None
-            if d is not None and 0 <= c - d <= 1:
+            if d is not None and 0 <= (d - c if q.foot else c - d) <= 1:
                 return True
         return False
 
@@ -980,6 +980,11 @@ def _telling_cues(a: _Article, c: int,
             phrase = " ".join(a.doc.text[t.start:story_phrase_end(a.doc.text, t, scorer.event_words(q))].split())
             out.append(f"“{phrase}” is {day_words(date.fromordinal(days[-1]))}"
                        + (", the day of the pile's event" if q.kind == WEEKDAY else ""))
+        elif q.foot:
+            if 0 <= q.day - c <= 1:
+                seen.add(words.lower())
+                when = "that day" if q.day == c else "the day after"
+                out.append(f"its first reader's comment is dated “{words}” ({when})")
         elif q.dateline:
             d = month_day_under(q.month, q.mday, c, "past")
             if d is not None and 0 <= c - d <= 1:
