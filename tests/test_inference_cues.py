@@ -280,3 +280,19 @@ def test_only_the_first_reader_s_comment_is_a_cue():
     feet = [q for q in cues if q.foot]
     assert [date.fromordinal(q.day) for q in feet] == [date(2010, 6, 14)]
     assert [q for q in cues if not q.foot] == []
+
+
+def test_a_graphic_s_credit_line_is_the_page_s_stamp():
+    """'SOURCES: BP, U.S. Coast Guard | The Washington Post - May 30, 2010' at the page's foot
+    is the day the graphic ran: a stamp, which decides (high), not a date the text reports;
+    a date after a dash in a sentence is not one."""
+    from kerryview.dating.cues import is_graphic_credit
+    example = rules()["graphic_credit"]["example"]
+    article = _doc("x", example["text"])
+    infer_dcts([article], CachingTagger())
+    assert article.dct == date.fromisoformat(example["expect"])
+    assert "how sure: high" in str(article.dct_source), str(article.dct_source)
+    tag = CachingTagger()
+    told = "The sources said the talks - May 30, 2010 - had failed."
+    t = next(t for t in tag(told, date(2010, 6, 1)) if "May 30" in t.text)
+    assert not is_graphic_credit(told, t)

@@ -296,6 +296,24 @@ def is_caption(text: str, t: Timex) -> bool:
             and _CAPTION_AFTER.match(text, t.end) is not None)
 
 
+def is_graphic_credit(text: str, t: Timex) -> bool:
+    """Whether a full date closes a graphic's credit line ("SOURCES: BP, U.S. Coast Guard |
+    The Washington Post - May 30, 2010", "GRAPHIC: Mary Kate Cannistra - The Washington Post -
+    January 26, 2009"): the day the graphic ran with the page, wherever the copied page puts
+    it (rule graphic_credit: scored as the page's time stamp)."""
+    rule = rules()["graphic_credit"]
+    if not text or not rule["on"]:
+        return False
+    line = text[text.rfind("\n", 0, t.start) + 1:t.start]
+    return _credit_line().search(line) is not None
+
+
+@cache
+def _credit_line() -> re.Pattern:
+    labels = "|".join(re.escape(w) for w in rules()["graphic_credit"]["labels"])
+    return re.compile(rf"\b(?:{labels})\s*:[^\n]*\s[-\u2013\u2014]\s*$")
+
+
 def is_transcript_date(text: str, t: Timex) -> bool:
     """Whether a date at the head of the text is the day of the broadcast a transcript is of
     ('This is a rush transcript from "On the Record," June 11, 2010.': the words before it on
@@ -374,7 +392,8 @@ def classify(under: tuple[list[Timex], list[Timex]], tenses: list[str | None],
         if oa == ob:
             in_body = any(e <= a.start for _, _, e in datelines)  # after the dateline: the report's own words
             stamp = bool(text) and (not in_body and is_stamp(text, a)
-                                    or any(s <= a.start and a.end <= e for s, e in signed))
+                                    or any(s <= a.start and a.end <= e for s, e in signed)
+                                    or is_graphic_credit(text, a))
             # a time stamp has no tense: "Tuesday 5 May 2009 21.31 BST Exam boards may ..."
             caption = not stamp and (is_caption(text, a) or is_transcript_date(text, a)
                                      or not in_body and is_run_in_caption(text, a))
