@@ -296,3 +296,6 @@ def test_a_graphic_s_credit_line_is_the_page_s_stamp():
     told = "The sources said the talks - May 30, 2010 - had failed."
     t = next(t for t in tag(told, date(2010, 6, 1)) if "May 30" in t.text)
     assert not is_graphic_credit(told, t)
+    named = "Banks fail\nGRAPHIC: Richard Furno, The Washington Post December 22, 2008"
+    t = next(t for t in tag(named, date(2008, 12, 23)) if "December 22" in t.text)
+    assert is_graphic_credit(named, t)

@@ -311,7 +311,9 @@ def is_graphic_credit(text: str, t: Timex) -> bool:
 @cache
 def _credit_line() -> re.Pattern:
     labels = "|".join(re.escape(w) for w in rules()["graphic_credit"]["labels"])
-    return re.compile(rf"\b(?:{labels})\s*:[^\n]*\s[-\u2013\u2014]\s*$")
+    # the date after the paper's name, a dash or a comma: "... | The Washington Post - May 30,
+    # 2010", "GRAPHIC: Richard Furno, The Washington Post December 22, 2008"
+    return re.compile(rf"\b(?:{labels})\s*:[^\n]*(?:[-\u2013\u2014,]|\b[A-Z][\w.'\u2019]*)\s*$")
 
 
 def is_transcript_date(text: str, t: Timex) -> bool:
