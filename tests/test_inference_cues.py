@@ -299,3 +299,36 @@ def test_a_graphic_s_credit_line_is_the_page_s_stamp():
     named = "Banks fail\nGRAPHIC: Richard Furno, The Washington Post December 22, 2008"
     t = next(t for t in tag(named, date(2008, 12, 23)) if "December 22" in t.text)
     assert is_graphic_credit(named, t)
+
+
+def test_a_weekday_date_and_clock_not_told_in_the_past_is_a_schedule():
+    """"BBC One, Monday, 21 June at 2030 BST" is a listing (the page is of that day or the days
+    before); the same written in a report of the past is a reported day; announced ("will be
+    screened") it is left to announced_day; a stamp in full on its own after the head is the
+    page's stamp."""
+    from kerryview.dating.cues import REFERENCES, classify
+    from kerryview.text.tense import tense
+    tag = CachingTagger()
+
+    def cues(text):
+        under = (tag(text, REFERENCES[0]), tag(text, REFERENCES[1]))
+        return classify(under, [tense(text, t.start, t.end) for t in under[0]], text)
+
+    body = "BP is accused of taking safety shortcuts, a former engineer says. " * 8
+    listing = [q for q in cues(body + "\nBP - In Deep Water, BBC One, Monday, 21 June at 2030 BST.")
+               if q.kind == "month_day"]
+    assert [q.listing for q in listing] == [True]
+    told = [q for q in cues(body + "\nThe quake struck at 1653 local time on Tuesday, 12 January.")
+            if q.kind == "month_day"]
+    assert [q.listing for q in told] == [False]
+    ahead = [q for q in cues(body + "\nThe telethon will be screened live from 0100 GMT on Saturday, 23 January.")
+             if q.kind == "month_day"]
+    assert [q.listing for q in ahead] == [False]
+    stamp = [q for q in cues(body + "\nFriday 24 September 2010 12.16 BST\nguardian.co.uk")
+             if q.kind == "day"]
+    assert [(q.stamp, q.listing) for q in stamp] == [(True, False)]
+    example = rules()["listing"]["example"]
+    pile = [_doc(f"p{i}", text) for i, text in enumerate(example["pile"])]
+    article = _doc("x", example["text"])
+    infer_dcts(pile + [article], CachingTagger())
+    assert "how sure: medium" in str(article.dct_source), str(article.dct_source)  # low without it

@@ -66,6 +66,8 @@ class Cue:
     dateline: str = ""  # the dateline style a year-less date opens ("wire", "paper"; see datelines)
     caption: bool = False  # a photo caption's date at the head ("July 17, 2010: The stack is ...")
     foot: bool = False  # the first reader's comment's date and time under the page (see first_comment)
+    listing: bool = False  # a weekday, date and clock time not told in the past: a schedule's
+    # ("BBC One, Monday, 21 June at 2030 BST"; see listing)
     named: tuple[str, ...] = ()  # the words of the event a weekday names ("Tuesday's
     # earthquake") or an ELAPSED duration counts from ("ten days after the earthquake")
     lo: int = 0  # an ELAPSED duration's day may be lo..hi days off `offset` ("nearly two weeks")
@@ -316,6 +318,25 @@ def _credit_line() -> re.Pattern:
     return re.compile(rf"\b(?:{labels})\s*:[^\n]*(?:[-\u2013\u2014,]|\b[A-Z][\w.'\u2019]*)\s*$")
 
 
+def is_listing(text: str, t: Timex, tense: str | None) -> bool:
+    """Whether a date written with its weekday and a clock time by it is told in the present or
+    untensed ("BP - In Deep Water, BBC One, Monday, 21 June at 2030 BST", "watch it on BBC
+    World News at 1100GMT on Monday 14 June"): a schedule's, a programme's or an event's, on
+    the page that day or the days before (rule listing); "struck at 1653 local time on
+    Tuesday, 12 January" is reported, "will be screened live from 0100 GMT on Saturday, 23
+    January" announced (announced_day: days ahead)."""
+    if not text or not rules()["listing"]["on"] or tense in ("past", "future") \
+            or weekday_in(t.text) is None:
+        return False
+    near = rules()["listing"]["clock_chars"]
+    return _LISTING_CLOCK.search(text, max(0, t.start - near), t.end + near) is not None
+
+
+# a clock time as listings write it: "2030 BST", "1100GMT", "2.40 pm", "10:00"
+_LISTING_CLOCK = re.compile(r"\b\d{1,2}[:.]?\d{2}\s*(?:BST|GMT|ET|EST|EDT|CET|[ap]\.?m\b)|\b\d{1,2}[:.]\d{2}\b",
+                            re.IGNORECASE)
+
+
 def is_transcript_date(text: str, t: Timex) -> bool:
     """Whether a date at the head of the text is the day of the broadcast a transcript is of
     ('This is a rush transcript from "On the Record," June 11, 2010.': the words before it on
@@ -399,8 +420,13 @@ def classify(under: tuple[list[Timex], list[Timex]], tenses: list[str | None],
             # a time stamp has no tense: "Tuesday 5 May 2009 21.31 BST Exam boards may ..."
             caption = not stamp and (is_caption(text, a) or is_transcript_date(text, a)
                                      or not in_body and is_run_in_caption(text, a))
+            if not stamp and not caption and tense is None and is_full_stamp(text, a, oa):
+                stamp = True  # "Friday 24 September 2010 12.16 BST" on a line of its own,
+                # wherever a copied page puts it: a stamp in full (rule listing)
+            listing = not stamp and not caption and is_listing(text, a, tense)
             out.append(Cue(i, DAY, None if stamp or caption else tense, day=oa, stamp=stamp,
-                           caption=caption, full=stamp and is_full_stamp(text, a, oa)))
+                           caption=caption, full=stamp and is_full_stamp(text, a, oa),
+                           listing=listing))
         elif ob - oa == shift:
             out.append(Cue(i, RELATIVE, tense, offset=oa - r0))
         elif weekday(oa) == weekday(ob):
@@ -410,8 +436,9 @@ def classify(under: tuple[list[Timex], list[Timex]], tenses: list[str | None],
             if (x.month, x.day) == (y.month, y.day):
                 style = next((n for n, s, e in datelines if s <= a.start < e), "")
                 caption = not style and (is_caption(text, a) or is_transcript_date(text, a))
+                listing = not style and not caption and is_listing(text, a, tense)
                 out.append(Cue(i, MONTH_DAY, None if style or caption else tense, month=x.month,
-                               mday=x.day, dateline=style, caption=caption))
+                               mday=x.day, dateline=style, caption=caption, listing=listing))
     first = min((q.day for q in out if q.foot), default=None)  # the first comment: the others
     return [q for q in out if not q.foot or q.day == first]  # came later and say no more
 
@@ -452,6 +479,7 @@ class Scorer:
         self.elapsed = r["elapsed"]
         self.caption = r["head_caption"]
         self.foot = r["first_comment"]
+        self.listing = r["listing"]
         self.anchors: dict[int, list[tuple[int, frozenset[str]]]] = {}
 
     def anchor(self, days: dict[int, frozenset[str]]) -> None:
@@ -536,6 +564,11 @@ class Scorer:
                 f = self.foot
                 return (f["after"] if k < 0 else f["days_before"][k]
                         if k < len(f["days_before"]) else f["earlier"])
+            if cue.listing:  # a schedule's day: announced that day or the days before
+                k = d - c
+                f = self.listing
+                return (f["after"] if k < 0 else f["days_before"][k]
+                        if k < len(f["days_before"]) else f["earlier"])
             if cue.caption:  # the photo's day: published then or in the days after
                 d = d if cue.kind == DAY else month_day_under(cue.month, cue.mday, c, "past")
                 k = c - d if d is not None else -1
@@ -582,7 +615,7 @@ def distinct(cues: list[Cue]) -> list[Cue]:
     out = []
     for q in cues:
         key = (q.kind, q.tense == "future", q.day, q.month, q.mday, q.weekday, q.offset, q.stamp,
-               q.full, q.dateline, q.named, q.lo, q.hi, q.caption, q.foot)
+               q.full, q.dateline, q.named, q.lo, q.hi, q.caption, q.foot, q.listing)
         if key not in seen:
             seen.add(key)
             out.append(q)
