@@ -10,6 +10,7 @@ from kerryview.dating.datelines import read_dateline
 from kerryview.dating.inference import infer_dcts
 from kerryview.model import DateSource, DateSourceKind, Document
 from kerryview.pipeline import CachingTagger
+from kerryview.cancellation import NEVER
 
 RULES = {name: rule for name, rule in rules().items() if not name.startswith("_")}
 
@@ -332,3 +333,31 @@ def test_a_weekday_date_and_clock_not_told_in_the_past_is_a_schedule():
     article = _doc("x", example["text"])
     infer_dcts(pile + [article], CachingTagger())
     assert "how sure: medium" in str(article.dct_source), str(article.dct_source)  # low without it
+
+
+def test_the_story_s_background_day_opens_no_window_of_its_own(monkeypatch):
+    """When many of a pile's articles report 20 April (the explosion), that day opens no
+    stretch of candidate days for an article that reports it: the week after the explosion is
+    a candidate only through the article's other words (here, "June 3, 2010")."""
+    from kerryview.dating.inference import _Dating
+    texts = [f"Report {i}: The rig exploded on April 20, 2010, and the spill reached the coast of "
+             f"Louisiana, where fishermen {w} the damage." for i, w in enumerate(
+                 ["counted", "feared", "described", "measured", "mapped", "filmed", "reported",
+                  "surveyed", "estimated", "assessed"])]
+    texts.append("Shrimpers in Alabama said on June 3, 2010 that the spill, which began when the "
+                 "rig exploded on April 20, 2010, had ruined their season.")
+
+    def candidates(window):
+        monkeypatch.setitem(rules()["reported_day"], "background_window", window)
+        docs = [_doc(f"d{i}", t) for i, t in enumerate(texts)]
+        tag = CachingTagger()
+        dating = _Dating(docs, docs, {}, tag, NEVER)
+        article = dating.articles["d10"]
+        article.related = False  # the pile's busy days aside: the days its own words open
+        return {date.fromordinal(c) for c in dating.candidates(article)}
+
+    assert rules()["reported_day"]["background_window"] == 0.25
+    assert {date(2010, 4, 20), date(2010, 6, 4)} <= candidates(None)
+    with_rule = candidates(0.25)
+    assert date(2010, 6, 4) in with_rule
+    assert not any(date(2010, 4, 12) <= d <= date(2010, 4, 28) for d in with_rule)

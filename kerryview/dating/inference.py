@@ -439,6 +439,8 @@ class _Dating:
         days: set[int] = set()
         years = self.years_of(a)
         for q in a.evidence:
+            if self.background_day(q):
+                continue  # the story's event (20 April), told by every article: no window
             if q.kind == DAY:
                 days.update(range(q.day - w, q.day + 1) if q.tense == "future" or q.foot
                             else range(q.day, q.day + w))
@@ -452,7 +454,8 @@ class _Dating:
         for i, ms in a.matches.items():
             for _, k in ms:
                 s = k.interval.start.date().toordinal()
-                days.update(range(s - 1, s + w))
+                if not self.background_ordinal(s):
+                    days.update(range(s - 1, s + w))
         for q in a.evidence:  # "Tuesday's earthquake": the week after the pile's earthquake;
             for b in self.scorer.anchored(q):  # "ten days after the earthquake": that day on
                 days.update(range(b + q.lo, b + 7 + q.hi))
@@ -674,6 +677,21 @@ class _Dating:
             if d is not None and 0 <= (d - c if q.foot else c - d) <= 1:
                 return True
         return False
+
+    def background_day(self, q: Cue) -> bool:
+        """Whether a reported date is the story's background: a month and day so many of the
+        pile's articles report (reported_day.background_window of them) that it says nothing
+        of when one of them was published (the day of the explosion)."""
+        if q.kind not in (DAY, MONTH_DAY) or q.tense == "future" or q.stamp or q.caption \
+                or q.dateline or q.foot or q.listing:
+            return False
+        least = self.rules["reported_day"].get("background_window")
+        return least is not None and self.background.get(_month_day(q), 0.0) >= least
+
+    def background_ordinal(self, day: int) -> bool:
+        least = self.rules["reported_day"].get("background_window")
+        x = date.fromordinal(day)
+        return least is not None and self.background.get((x.month, x.day), 0.0) >= least
 
     def years_of(self, a: _Article) -> list[int]:
         """The years an article may be published in: the pile's, or those its own stamp in
