@@ -66,7 +66,7 @@ class Cue:
     dateline: str = ""  # the dateline style a year-less date opens ("wire", "paper"; see datelines)
     caption: bool = False  # a photo caption's date at the head ("July 17, 2010: The stack is ...")
     foot: bool = False  # the first reader's comment's date and time under the page (see first_comment)
-    listing: bool = False  # a weekday, date and clock time not told in the past: a schedule's
+    listing: bool = False  # a weekday, date and clock time told in the present or untensed: a schedule's
     # ("BBC One, Monday, 21 June at 2030 BST"; see listing)
     named: tuple[str, ...] = ()  # the words of the event a weekday names ("Tuesday's
     # earthquake") or an ELAPSED duration counts from ("ten days after the earthquake")
@@ -420,7 +420,8 @@ def classify(under: tuple[list[Timex], list[Timex]], tenses: list[str | None],
             # a time stamp has no tense: "Tuesday 5 May 2009 21.31 BST Exam boards may ..."
             caption = not stamp and (is_caption(text, a) or is_transcript_date(text, a)
                                      or not in_body and is_run_in_caption(text, a))
-            if not stamp and not caption and tense is None and is_full_stamp(text, a, oa):
+            if not stamp and not caption and tense is None and rules()["listing"]["on"] \
+                    and is_full_stamp(text, a, oa):
                 stamp = True  # "Friday 24 September 2010 12.16 BST" on a line of its own,
                 # wherever a copied page puts it: a stamp in full (rule listing)
             listing = not stamp and not caption and is_listing(text, a, tense)
@@ -560,15 +561,9 @@ class Scorer:
                 k = c - d
                 return self.stamp[k] if 0 <= k < len(self.stamp) else self.stamp_other
             if cue.foot:  # the first reader's comment: on the page's day or the days after
-                k = d - c
-                f = self.foot
-                return (f["after"] if k < 0 else f["days_before"][k]
-                        if k < len(f["days_before"]) else f["earlier"])
+                return _days_before(self.foot, d - c)
             if cue.listing:  # a schedule's day: announced that day or the days before
-                k = d - c
-                f = self.listing
-                return (f["after"] if k < 0 else f["days_before"][k]
-                        if k < len(f["days_before"]) else f["earlier"])
+                return _days_before(self.listing, d - c)
             if cue.caption:  # the photo's day: published then or in the days after
                 d = d if cue.kind == DAY else month_day_under(cue.month, cue.mday, c, "past")
                 k = c - d if d is not None else -1
@@ -607,6 +602,14 @@ class Scorer:
 
     def total(self, cues: list[Cue], c: int, background: dict[tuple[int, int], float] | None = None) -> float:
         return sum(self.cue(q, c, background) for q in cues)
+
+
+def _days_before(rule: dict, k: int) -> float:
+    """The score of a day k days before one that comes on or after the publication day (a
+    comment's, a listing's): rule's days_before[k], its `earlier` past them, `after` if k < 0."""
+    if k < 0:
+        return rule["after"]
+    return rule["days_before"][k] if k < len(rule["days_before"]) else rule["earlier"]
 
 
 def distinct(cues: list[Cue]) -> list[Cue]:

@@ -685,13 +685,14 @@ class _Dating:
         if q.kind not in (DAY, MONTH_DAY) or q.tense == "future" or q.stamp or q.caption \
                 or q.dateline or q.foot or q.listing:
             return False
-        least = self.rules["reported_day"].get("background_window")
-        return least is not None and self.background.get(_month_day(q), 0.0) >= least
+        return self._background(_month_day(q))
 
     def background_ordinal(self, day: int) -> bool:
-        least = self.rules["reported_day"].get("background_window")
         x = date.fromordinal(day)
-        return least is not None and self.background.get((x.month, x.day), 0.0) >= least
+        return self._background((x.month, x.day))
+
+    def _background(self, md: tuple[int, int]) -> bool:
+        return self.background.get(md, 0.0) >= self.rules["reported_day"]["background_window"]
 
     def years_of(self, a: _Article) -> list[int]:
         """The years an article may be published in: the pile's, or those its own stamp in
