@@ -10,6 +10,7 @@ from kerryview.dating.datelines import read_dateline
 from kerryview.dating.inference import infer_dcts
 from kerryview.model import DateSource, DateSourceKind, Document
 from kerryview.pipeline import CachingTagger
+from kerryview.cancellation import NEVER
 
 RULES = {name: rule for name, rule in rules().items() if not name.startswith("_")}
 
@@ -247,3 +248,116 @@ def test_a_page_of_two_posts_is_dated_by_the_top_posts_sign_off():
     article = _doc("x", text)
     infer_dcts(pile + [article], CachingTagger())
     assert article.dct == date(2009, 5, 29), str(article.dct_source)
+
+
+def test_a_transcript_s_date_is_its_broadcast_s_day():
+    """'This is a rush transcript from "Hannity," June 7, 2010.': the show's day (scored as a
+    caption's date: published then or the day after); the same date told by a sentence, or far
+    from the head, is a reported day."""
+    from kerryview.dating.cues import is_transcript_date
+    tag = CachingTagger()
+    text = 'Hannity on the spill\nThis is a rush transcript from "Hannity," June 7, 2010. This copy may not be in its final form.'
+    t = next(t for t in tag(text, date(2010, 6, 8)) if "June 7" in t.text)
+    assert is_transcript_date(text, t)
+    told = "Hannity on the spill\nBP said on June 7, 2010 that it had read the transcript. The well leaks."
+    t = next(t for t in tag(told, date(2010, 6, 8)) if "June 7" in t.text)
+    assert not is_transcript_date(told, t)
+    far = "x " * 300 + 'This is a rush transcript from "Hannity," June 7, 2010.'
+    t = next(t for t in tag(far, date(2010, 6, 8)) if "June 7" in t.text)
+    assert not is_transcript_date(far, t)
+
+
+def test_only_the_first_reader_s_comment_is_a_cue():
+    """Under the page, the first comment signed with its date and time is the one cue (the page
+    is of its day or before); the later signatures and what a comment tells ("July 4, 2010",
+    "yesterday") are no cues of the page's day."""
+    from kerryview.dating.cues import REFERENCES, classify
+    body = "Obama to visit the Gulf coast\n" + "The president will see the clean-up, officials said. " * 12
+    text = (body + "\nPosted by: walter | June 15, 2010 9:19 PM | Report abuse\nI saw it yesterday, "
+            "and July 4, 2010 is too late.\nPosted by: cavys | June 14, 2010 12:48 PM | Report abuse\n")
+    tag = CachingTagger()
+    under = (tag(text, REFERENCES[0]), tag(text, REFERENCES[1]))
+    cues = classify(under, ["past"] * len(under[0]), text)
+    feet = [q for q in cues if q.foot]
+    assert [date.fromordinal(q.day) for q in feet] == [date(2010, 6, 14)]
+    assert [q for q in cues if not q.foot] == []
+
+
+def test_a_graphic_s_credit_line_is_the_page_s_stamp():
+    """'SOURCES: BP, U.S. Coast Guard | The Washington Post - May 30, 2010' at the page's foot
+    is the day the graphic ran: a stamp, which decides (high), not a date the text reports;
+    a date after a dash in a sentence is not one."""
+    from kerryview.dating.cues import is_graphic_credit
+    example = rules()["graphic_credit"]["example"]
+    article = _doc("x", example["text"])
+    infer_dcts([article], CachingTagger())
+    assert article.dct == date.fromisoformat(example["expect"])
+    assert "how sure: high" in str(article.dct_source), str(article.dct_source)
+    tag = CachingTagger()
+    told = "The sources said the talks - May 30, 2010 - had failed."
+    t = next(t for t in tag(told, date(2010, 6, 1)) if "May 30" in t.text)
+    assert not is_graphic_credit(told, t)
+    named = "Banks fail\nGRAPHIC: Richard Furno, The Washington Post December 22, 2008"
+    t = next(t for t in tag(named, date(2008, 12, 23)) if "December 22" in t.text)
+    assert is_graphic_credit(named, t)
+
+
+def test_a_weekday_date_and_clock_not_told_in_the_past_is_a_schedule():
+    """"BBC One, Monday, 21 June at 2030 BST" is a listing (the page is of that day or the days
+    before); the same written in a report of the past is a reported day; announced ("will be
+    screened") it is left to announced_day; a stamp in full on its own after the head is the
+    page's stamp."""
+    from kerryview.dating.cues import REFERENCES, classify
+    from kerryview.text.tense import tense
+    tag = CachingTagger()
+
+    def cues(text):
+        under = (tag(text, REFERENCES[0]), tag(text, REFERENCES[1]))
+        return classify(under, [tense(text, t.start, t.end) for t in under[0]], text)
+
+    body = "BP is accused of taking safety shortcuts, a former engineer says. " * 8
+    listing = [q for q in cues(body + "\nBP - In Deep Water, BBC One, Monday, 21 June at 2030 BST.")
+               if q.kind == "month_day"]
+    assert [q.listing for q in listing] == [True]
+    told = [q for q in cues(body + "\nThe quake struck at 1653 local time on Tuesday, 12 January.")
+            if q.kind == "month_day"]
+    assert [q.listing for q in told] == [False]
+    ahead = [q for q in cues(body + "\nThe telethon will be screened live from 0100 GMT on Saturday, 23 January.")
+             if q.kind == "month_day"]
+    assert [q.listing for q in ahead] == [False]
+    stamp = [q for q in cues(body + "\nFriday 24 September 2010 12.16 BST\nguardian.co.uk")
+             if q.kind == "day"]
+    assert [(q.stamp, q.listing) for q in stamp] == [(True, False)]
+    example = rules()["listing"]["example"]
+    pile = [_doc(f"p{i}", text) for i, text in enumerate(example["pile"])]
+    article = _doc("x", example["text"])
+    infer_dcts(pile + [article], CachingTagger())
+    assert "how sure: medium" in str(article.dct_source), str(article.dct_source)  # low without it
+
+
+def test_the_story_s_background_day_opens_no_window_of_its_own(monkeypatch):
+    """When many of a pile's articles report 20 April (the explosion), that day opens no
+    stretch of candidate days for an article that reports it: the week after the explosion is
+    a candidate only through the article's other words (here, "June 3, 2010")."""
+    from kerryview.dating.inference import _Dating
+    texts = [f"Report {i}: The rig exploded on April 20, 2010, and the spill reached the coast of "
+             f"Louisiana, where fishermen {w} the damage." for i, w in enumerate(
+                 ["counted", "feared", "described", "measured", "mapped", "filmed", "reported",
+                  "surveyed", "estimated", "assessed"])]
+    texts.append("Shrimpers in Alabama said on June 3, 2010 that the spill, which began when the "
+                 "rig exploded on April 20, 2010, had ruined their season.")
+
+    def candidates(window):
+        monkeypatch.setitem(rules()["reported_day"], "background_window", window)
+        docs = [_doc(f"d{i}", t) for i, t in enumerate(texts)]
+        tag = CachingTagger()
+        dating = _Dating(docs, docs, {}, tag, NEVER)
+        article = dating.articles["d10"]
+        article.related = False  # the pile's busy days aside: the days its own words open
+        return {date.fromordinal(c) for c in dating.candidates(article)}
+
+    assert rules()["reported_day"]["background_window"] == 0.25
+    assert {date(2010, 4, 20), date(2010, 6, 4)} <= candidates(2.0)  # no day is that background
+    with_rule = candidates(0.25)
+    assert date(2010, 6, 4) in with_rule
+    assert not any(date(2010, 4, 12) <= d <= date(2010, 4, 28) for d in with_rule)

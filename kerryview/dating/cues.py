@@ -65,6 +65,9 @@ class Cue:
     # ("Monday 4 May 2009 10.22 BST"): it vouches for its own year (see own_stamp)
     dateline: str = ""  # the dateline style a year-less date opens ("wire", "paper"; see datelines)
     caption: bool = False  # a photo caption's date at the head ("July 17, 2010: The stack is ...")
+    foot: bool = False  # the first reader's comment's date and time under the page (see first_comment)
+    listing: bool = False  # a weekday, date and clock time told in the present or untensed: a schedule's
+    # ("BBC One, Monday, 21 June at 2030 BST"; see listing)
     named: tuple[str, ...] = ()  # the words of the event a weekday names ("Tuesday's
     # earthquake") or an ELAPSED duration counts from ("ten days after the earthquake")
     lo: int = 0  # an ELAPSED duration's day may be lo..hi days off `offset` ("nearly two weeks")
@@ -295,6 +298,58 @@ def is_caption(text: str, t: Timex) -> bool:
             and _CAPTION_AFTER.match(text, t.end) is not None)
 
 
+def is_graphic_credit(text: str, t: Timex) -> bool:
+    """Whether a full date closes a graphic's credit line ("SOURCES: BP, U.S. Coast Guard |
+    The Washington Post - May 30, 2010", "GRAPHIC: Mary Kate Cannistra - The Washington Post -
+    January 26, 2009"): the day the graphic ran with the page, wherever the copied page puts
+    it (rule graphic_credit: scored as the page's time stamp)."""
+    rule = rules()["graphic_credit"]
+    if not text or not rule["on"]:
+        return False
+    line = text[text.rfind("\n", 0, t.start) + 1:t.start]
+    return _credit_line().search(line) is not None
+
+
+@cache
+def _credit_line() -> re.Pattern:
+    labels = "|".join(re.escape(w) for w in rules()["graphic_credit"]["labels"])
+    # the date after the paper's name, a dash or a comma: "... | The Washington Post - May 30,
+    # 2010", "GRAPHIC: Richard Furno, The Washington Post December 22, 2008"
+    return re.compile(rf"\b(?:{labels})\s*:[^\n]*(?:[-\u2013\u2014,]|\b[A-Z][\w.'\u2019]*)\s*$")
+
+
+def is_listing(text: str, t: Timex, tense: str | None) -> bool:
+    """Whether a date written with its weekday and a clock time by it is told in the present or
+    untensed ("BP - In Deep Water, BBC One, Monday, 21 June at 2030 BST", "watch it on BBC
+    World News at 1100GMT on Monday 14 June"): a schedule's, a programme's or an event's, on
+    the page that day or the days before (rule listing); "struck at 1653 local time on
+    Tuesday, 12 January" is reported, "will be screened live from 0100 GMT on Saturday, 23
+    January" announced (announced_day: days ahead)."""
+    if not text or not rules()["listing"]["on"] or tense in ("past", "future") \
+            or weekday_in(t.text) is None:
+        return False
+    near = rules()["listing"]["clock_chars"]
+    return _LISTING_CLOCK.search(text, max(0, t.start - near), t.end + near) is not None
+
+
+# a clock time as listings write it: "2030 BST", "1100GMT", "2.40 pm", "10:00"
+_LISTING_CLOCK = re.compile(r"\b\d{1,2}[:.]?\d{2}\s*(?:BST|GMT|ET|EST|EDT|CET|[ap]\.?m\b)|\b\d{1,2}[:.]\d{2}\b",
+                            re.IGNORECASE)
+
+
+def is_transcript_date(text: str, t: Timex) -> bool:
+    """Whether a date at the head of the text is the day of the broadcast a transcript is of
+    ('This is a rush transcript from "On the Record," June 11, 2010.': the words before it on
+    its sentence name a transcript, rule broadcast_transcript): the show's day, published
+    that day or, most often, the next (scored as a photo caption's date, head_caption)."""
+    rule = rules()["broadcast_transcript"]
+    if not text or not rule["on"] or t.start > rule["head_chars"]:
+        return False
+    before = text[max(0, t.start - rule["lead_chars"]):t.start]
+    before = re.split(r"[.!?]\s|\n", before)[-1].lower()
+    return any(w in before for w in rule["lead_ins"])
+
+
 _UNREAD = object()  # a wire dateline not read yet (None: read, and there is none)
 
 
@@ -331,6 +386,7 @@ def classify(under: tuple[list[Timex], list[Timex]], tenses: list[str | None],
     out: list[Cue] = []
     datelines = dateline_spans(text, wire) if text else []
     signed = _signed_stamps(text)
+    foot = _comments_start(text)
     for i, (a, b) in enumerate(zip(*under)):
         if a.type == "DURATION":
             q = elapsed(text, a)
@@ -342,6 +398,11 @@ def classify(under: tuple[list[Timex], list[Timex]], tenses: list[str | None],
             continue
         (oa, ga), (ob, gb) = da, db
         tense = tenses[i] if i < len(tenses) else None
+        if foot is not None and a.start >= foot \
+                and not any(s <= a.start and a.end <= e for s, e in signed):
+            if oa == ob and ga.day_or_finer and _clocked(text, a):  # a comment's signature
+                out.append(Cue(i, DAY, None, day=oa, foot=True))
+            continue  # what a reader's comment tells is the reader's, not the news's
         if a.anchor_kind == "narrative" or b.anchor_kind == "narrative":
             continue  # "the day after", "four days later": a day counted from another date of
             # the article, which says of the publication only what that date says
@@ -354,12 +415,19 @@ def classify(under: tuple[list[Timex], list[Timex]], tenses: list[str | None],
         if oa == ob:
             in_body = any(e <= a.start for _, _, e in datelines)  # after the dateline: the report's own words
             stamp = bool(text) and (not in_body and is_stamp(text, a)
-                                    or any(s <= a.start and a.end <= e for s, e in signed))
+                                    or any(s <= a.start and a.end <= e for s, e in signed)
+                                    or is_graphic_credit(text, a))
             # a time stamp has no tense: "Tuesday 5 May 2009 21.31 BST Exam boards may ..."
-            caption = not stamp and (is_caption(text, a)
+            caption = not stamp and (is_caption(text, a) or is_transcript_date(text, a)
                                      or not in_body and is_run_in_caption(text, a))
+            if not stamp and not caption and tense is None and rules()["listing"]["on"] \
+                    and is_full_stamp(text, a, oa):
+                stamp = True  # "Friday 24 September 2010 12.16 BST" on a line of its own,
+                # wherever a copied page puts it: a stamp in full (rule listing)
+            listing = not stamp and not caption and is_listing(text, a, tense)
             out.append(Cue(i, DAY, None if stamp or caption else tense, day=oa, stamp=stamp,
-                           caption=caption, full=stamp and is_full_stamp(text, a, oa)))
+                           caption=caption, full=stamp and is_full_stamp(text, a, oa),
+                           listing=listing))
         elif ob - oa == shift:
             out.append(Cue(i, RELATIVE, tense, offset=oa - r0))
         elif weekday(oa) == weekday(ob):
@@ -368,10 +436,29 @@ def classify(under: tuple[list[Timex], list[Timex]], tenses: list[str | None],
             x, y = date.fromordinal(oa), date.fromordinal(ob)
             if (x.month, x.day) == (y.month, y.day):
                 style = next((n for n, s, e in datelines if s <= a.start < e), "")
-                caption = not style and is_caption(text, a)
+                caption = not style and (is_caption(text, a) or is_transcript_date(text, a))
+                listing = not style and not caption and is_listing(text, a, tense)
                 out.append(Cue(i, MONTH_DAY, None if style or caption else tense, month=x.month,
-                               mday=x.day, dateline=style, caption=caption))
-    return out
+                               mday=x.day, dateline=style, caption=caption, listing=listing))
+    first = min((q.day for q in out if q.foot), default=None)  # the first comment: the others
+    return [q for q in out if not q.foot or q.day == first]  # came later and say no more
+
+
+def _comments_start(text: str) -> int | None:
+    """Where the readers' comments (or the notes at the page's foot: "A version appeared on
+    p8 ...") begin (events.not_events.comments_start: their one reader); None when the rule
+    first_comment is off or there are none."""
+    if not text or not rules()["first_comment"]["on"]:
+        return None
+    from kerryview.events.not_events import comments_start  # (events imports dating)
+    return comments_start(text)
+
+
+def _clocked(text: str, t: Timex) -> bool:
+    """Whether a clock time stands by a date ("June 10, 2010 9:19 PM", "At 2:10 pm on 02 Jun
+    2009"), as a signature's or a stamp's does."""
+    near = rules()["head_stamp"]["clock_chars"]
+    return _CLOCK.search(text, max(0, t.start - near), t.end + near) is not None
 
 
 class Scorer:
@@ -392,6 +479,8 @@ class Scorer:
         self.named = r["named_weekday"]
         self.elapsed = r["elapsed"]
         self.caption = r["head_caption"]
+        self.foot = r["first_comment"]
+        self.listing = r["listing"]
         self.anchors: dict[int, list[tuple[int, frozenset[str]]]] = {}
 
     def anchor(self, days: dict[int, frozenset[str]]) -> None:
@@ -471,6 +560,10 @@ class Scorer:
             if cue.stamp:
                 k = c - d
                 return self.stamp[k] if 0 <= k < len(self.stamp) else self.stamp_other
+            if cue.foot:  # the first reader's comment: on the page's day or the days after
+                return _days_before(self.foot, d - c)
+            if cue.listing:  # a schedule's day: announced that day or the days before
+                return _days_before(self.listing, d - c)
             if cue.caption:  # the photo's day: published then or in the days after
                 d = d if cue.kind == DAY else month_day_under(cue.month, cue.mday, c, "past")
                 k = c - d if d is not None else -1
@@ -511,13 +604,21 @@ class Scorer:
         return sum(self.cue(q, c, background) for q in cues)
 
 
+def _days_before(rule: dict, k: int) -> float:
+    """The score of a day k days before one that comes on or after the publication day (a
+    comment's, a listing's): rule's days_before[k], its `earlier` past them, `after` if k < 0."""
+    if k < 0:
+        return rule["after"]
+    return rule["days_before"][k] if k < len(rule["days_before"]) else rule["earlier"]
+
+
 def distinct(cues: list[Cue]) -> list[Cue]:
     """One cue per distinct reading: "June 8" said three times is one piece of evidence."""
     seen: set[tuple] = set()
     out = []
     for q in cues:
         key = (q.kind, q.tense == "future", q.day, q.month, q.mday, q.weekday, q.offset, q.stamp,
-               q.full, q.dateline, q.named, q.lo, q.hi, q.caption)
+               q.full, q.dateline, q.named, q.lo, q.hi, q.caption, q.foot, q.listing)
         if key not in seen:
             seen.add(key)
             out.append(q)

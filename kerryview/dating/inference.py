@@ -439,8 +439,10 @@ class _Dating:
         days: set[int] = set()
         years = self.years_of(a)
         for q in a.evidence:
+            if self.background_day(q):
+                continue  # the story's event (20 April), told by every article: no window
             if q.kind == DAY:
-                days.update(range(q.day - w, q.day + 1) if q.tense == "future"
+                days.update(range(q.day - w, q.day + 1) if q.tense == "future" or q.foot
                             else range(q.day, q.day + w))
             elif q.kind == MONTH_DAY:
                 for y in years:
@@ -452,7 +454,8 @@ class _Dating:
         for i, ms in a.matches.items():
             for _, k in ms:
                 s = k.interval.start.date().toordinal()
-                days.update(range(s - 1, s + w))
+                if not self.background_ordinal(s):
+                    days.update(range(s - 1, s + w))
         for q in a.evidence:  # "Tuesday's earthquake": the week after the pile's earthquake;
             for b in self.scorer.anchored(q):  # "ten days after the earthquake": that day on
                 days.update(range(b + q.lo, b + 7 + q.hi))
@@ -671,9 +674,25 @@ class _Dating:
                 continue
             d = q.day if q.kind == DAY else month_day_under(q.month, q.mday, c, "past") \
                 if q.kind == MONTH_DAY else None
-            if d is not None and 0 <= c - d <= 1:
+            if d is not None and 0 <= (d - c if q.foot else c - d) <= 1:
                 return True
         return False
+
+    def background_day(self, q: Cue) -> bool:
+        """Whether a reported date is the story's background: a month and day so many of the
+        pile's articles report (reported_day.background_window of them) that it says nothing
+        of when one of them was published (the day of the explosion)."""
+        if q.kind not in (DAY, MONTH_DAY) or q.tense == "future" or q.stamp or q.caption \
+                or q.dateline or q.foot or q.listing:
+            return False
+        return self._background(_month_day(q))
+
+    def background_ordinal(self, day: int) -> bool:
+        x = date.fromordinal(day)
+        return self._background((x.month, x.day))
+
+    def _background(self, md: tuple[int, int]) -> bool:
+        return self.background.get(md, 0.0) >= self.rules["reported_day"]["background_window"]
 
     def years_of(self, a: _Article) -> list[int]:
         """The years an article may be published in: the pile's, or those its own stamp in
@@ -980,6 +999,11 @@ def _telling_cues(a: _Article, c: int,
             phrase = " ".join(a.doc.text[t.start:story_phrase_end(a.doc.text, t, scorer.event_words(q))].split())
             out.append(f"“{phrase}” is {day_words(date.fromordinal(days[-1]))}"
                        + (", the day of the pile's event" if q.kind == WEEKDAY else ""))
+        elif q.foot:
+            if 0 <= q.day - c <= 1:
+                seen.add(words.lower())
+                when = "that day" if q.day == c else "the day after"
+                out.append(f"its first reader's comment is dated “{words}” ({when})")
         elif q.dateline:
             d = month_day_under(q.month, q.mday, c, "past")
             if d is not None and 0 <= c - d <= 1:
