@@ -865,12 +865,47 @@ def subject_elsewhere(text: str, clause: Clause, trigger: tuple[int, int]) -> st
     if words and words[0] in rules["relative_pronouns"]:
         # "The spill, | which has been described as ...": the pronoun is the subject
         return "relative subject" if words[0] in ("which", "who") and verb_group(words[1:]) else "relative"
+    if not words and inverted_speaker(text, trigger, clause.end) is not None:
+        return ""  # '``It is very scary,'' | said Ms. Buckham': the subject follows the verb
     if verb_group(words):
         return "shared" if words and words[0] in rules["coordinators"] else "none"
     first = _WORD.search(text, clause.start, clause.end)
     if first and re.fullmatch(r"[a-z]{3,}ing", first.group()) and first.group() not in stopwords():
         return "none"  # '", referring to pledges made in Paris': a participle clause, no finite verb
     return ""
+
+
+_QUOTATION_CLOSED = re.compile(r"(?:[\"”]|'')\s*,?\s*$")  # a quotation closes right before
+# (inside one sentence a full stop ends an abbreviation: "Ms. Buckham")
+_SPEAKER_AFTER = re.compile(r"\s+([^,;:()\"“”!?]+?)\.?\s*(?=[,;:()\"“”!?]|$)")
+
+
+def inverted_speaker(text: str, trigger: tuple[int, int], end: int) -> tuple[int, int] | None:
+    """The span of the speaker after a reporting verb (`trigger`) that follows the quotation it
+    carries, up to `end` ('``It is very scary,'' said Ms. Buckham, a sponsor': 'Ms. Buckham';
+    '"...," says the bank's president, Robert Zoellick': 'Robert Zoellick', the name its
+    apposition gives): the subject of the inversion news copy uses after a quotation. None when
+    no quotation closes right before the verb, or no name follows it ('said the official',
+    'said he'). One reader: clauses.subject_elsewhere and the report's label (mentions)."""
+    if text[trigger[0]:trigger[1]].lower() not in reporting_verbs()["all"] \
+            or not _QUOTATION_CLOSED.search(text, max(0, trigger[0] - 6), trigger[0]):
+        return None
+    at = trigger[1]
+    for _ in range(2):  # the speaker, or the name in apposition after a description of it
+        m = _SPEAKER_AFTER.match(text, at, end)
+        if m is None:
+            return None
+        words = m.group(1).split()
+        if words and words[0][:1].isupper() and words[0].lower() not in stopwords() \
+                and words[0].lower() not in clause_rules()["subject_pronouns"]:
+            return m.start(1), m.start(1) + len(m.group(1).rstrip())
+        if not any(w[:1].isupper() for w in words[1:]) and text[m.end():m.end() + 1] == ",":
+            at = m.end() + 1  # "the bank's president, | Robert Zoellick"
+            continue
+        if any(w[:1].isupper() for w in words[1:]) and words[0].lower() not in stopwords():
+            return m.start(1), m.start(1) + len(m.group(1).rstrip())  # "rescue worker JP Malaganne"
+        return None
+    return None
 
 
 def antecedent_subject(text: str, sent: tuple[int, int], clause: Clause,
