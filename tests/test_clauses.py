@@ -1308,6 +1308,9 @@ def test_below_the_lead_a_report_that_carries_a_quotation_is_news_of_the_day(mon
     below = [f for f in find_mentions(_doc(wire), tag(wire, DCT), dct_clauses=NEWS)
              if is_clause_event(f.mention) and f.mention.start > wire.index("roads.")]
     assert [f.label for f in below] == ["“The roads are safe,” said Governor Jones"]
+    # a quotation told in the past is the speaker's words, no narrative of an earlier day
+    assert _reported_below(LEAD_OF_THREE + "“We pulled a girl out of the rubble,” said Mayor Smith.") == ["said"]
+    assert _reported_below(LEAD_OF_THREE + "Mayor Smith said a girl was pulled out of the rubble.") == []
     off = re.match(r'"(.*?)":', rule["number_example"]).group(1).replace("| ", "")
     assert _reported_below(off) == ["said"]
     monkeypatch.setattr(mentions, "_quoted_reports", lambda: False)

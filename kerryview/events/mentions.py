@@ -1911,12 +1911,15 @@ def _reports_closing() -> bool:
 
 def _tells_past_happening(text: str, spans: list[Clause], said: tuple[int, int], end: int) -> bool:
     """Whether a clause of a sentence besides its report `said` tells its event in the simple
-    past ("Police said a car was hit"): what was said happened on some earlier day."""
+    past ("Police said a car was hit"): what was said happened on some earlier day. Not the
+    words of a direct quotation, the speaker's own ('``We pulled someone out,'' said Besson':
+    clause_rules.json quoted_reports_below_lead), which tell no narrative of the reporter's."""
     for cl in spans:
         if cl.start <= said[0] < cl.end:
             continue
         trig = publication_event_words(text, cl, _is_verb, end)
-        if trig is not None and _past_form().fullmatch(text[trig[0]:trig[1]]):
+        if trig is not None and _past_form().fullmatch(text[trig[0]:trig[1]]) \
+                and not quoted(text, (spans[0].start, end), trig[0]):
             return True
     return False
 
