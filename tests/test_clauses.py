@@ -1409,3 +1409,22 @@ def test_the_speaker_after_a_quotation_is_read_from_the_inversion():  # clauses.
     assert speaker("“The roads are safe,” said the governor.") is None
     assert speaker("“The roads are safe,” said she.") is None
     assert speaker("The roads are safe, said Mayor Smith.") is None  # no quotation
+
+
+def test_the_description_of_an_inverted_speaker_is_no_clause_of_the_report():
+    """'``...,'' said Maureen Connelly, | a media consultant ... in next week's election': the
+    description after the speaker is a clause of its own (clause_spans), whose time dates
+    neither the report nor its source (dates_report), unlike the report's object ('Ed Miliband
+    told | the conference yesterday | that ...')."""
+    from kerryview.events.clauses import dates_report
+    from kerryview.events.mentions import _is_verb
+    text = ("“Trying to score points from a homicide can backfire,” said Maureen Connelly, "
+            "a media consultant for a candidate in the race on Tuesday.")
+    spans = clause_spans(text, (0, len(text)), tag(text, DCT))
+    assert [text[c.start:c.end].strip() for c in spans][-2:] == [
+        "said Maureen Connelly,", "a media consultant for a candidate in the race on Tuesday."]
+    timexes = tag(text, DCT)
+    assert timexes and not dates_report(text, spans[-1], timexes, True, _is_verb)
+    told = "Ed Miliband told the Labor Party Conference yesterday that he was proud."
+    cl = clause_spans(told, (0, len(told)), tag(told, DCT))
+    assert dates_report(told, cl[1], tag(told, DCT), True, _is_verb)  # the report's object and time

@@ -127,6 +127,11 @@ def clause_spans(text: str, sent: tuple[int, int], timexes: Sequence[Timex] = ()
                     if re.search(r"[,\"”'`]", text[words[j - 1].end() if j else a:words[j].start()])]
             if back and back[-1] > 0:
                 cuts.add(words[back[-1]].start())  # "..., | the FBI said"
+                if (who := inverted_speaker(text, (m.start(), m.end()), b)) is not None \
+                        and text.startswith(",", who[1]):
+                    # '``...,'' said Maureen Connelly, | a media consultant ... in next week's
+                    # election': the description of the speaker tells its own time, not the report's
+                    cuts.add(_next_word(text, who[1] + 1, b))
             elif not has_object(text[m.end():b], w):  # "BP reported a loss": its object, one clause
                 end = m.end()
                 nxt = next((t for t in timexes if end <= t.start <= end + 4
@@ -231,7 +236,20 @@ def dates_report(text: str, clause: Clause, timexes: Sequence[Timex], after_repo
         # (not a passive: "Sununu was told Wednesday by Bush's son that ...": the telling is the
         # event, and "..., the sources said" still attributes the sentence)
         return not passive(text, said.start()) and any(t.start >= said.end() for t in inside)
-    return after_report and not has_finite_verb(text, clause, is_verb)
+    return after_report and not has_finite_verb(text, clause, is_verb) and not _describes_speaker(text, clause)
+
+
+def _describes_speaker(text: str, clause: Clause) -> bool:
+    """Whether `clause` is the description after an inverted report's speaker ('``...,'' said
+    Maureen Connelly, | a media consultant ... in next week's election'; inverted_speaker):
+    a noun phrase about the speaker, neither the report's object nor its time."""
+    reporting = event_lists("lead_rules.json")["pure_reporting"]
+    said = [m for m in _WORD.finditer(text, max(0, clause.start - 120), clause.start)
+            if m.group().lower() in reporting]
+    if not said:
+        return False
+    who = inverted_speaker(text, said[-1].span(), clause.end)
+    return who is not None and text.startswith(",", who[1]) and _next_word(text, who[1] + 1, clause.end) == clause.start
 
 
 def time_phrase_only(text: str, clause: Clause, timexes: Sequence[Timex]) -> bool:
