@@ -1406,6 +1406,9 @@ def test_the_speaker_after_a_quotation_is_read_from_the_inversion():  # clauses.
     assert speaker("“This is a shocking event,” says the bank's president, Robert Zoellick.") == "Robert Zoellick"
     assert speaker("“We stay,” said rescue worker Jean Malaganne.") == "rescue worker Jean Malaganne"
     assert speaker("``We stay,'' said Mayor Smith.") == "Mayor Smith"
+    assert speaker("“We stay,” said Freeh at a press conference at the airport.") == "Freeh"
+    assert speaker("“We stay,” said Russell Vaughan of International Dog Rescue.") == \
+        "Russell Vaughan of International Dog Rescue"
     assert speaker("“The roads are safe,” said the governor.") is None
     assert speaker("“The roads are safe,” said she.") is None
     assert speaker("The roads are safe, said Mayor Smith.") is None  # no quotation

@@ -914,14 +914,20 @@ def inverted_speaker(text: str, trigger: tuple[int, int], end: int) -> tuple[int
         if m is None:
             return None
         words = m.group(1).split()
+        # the speaker ends before the circumstances of the report ("said Freeh | at a press
+        # conference"), not at 'of' ("Russell Vaughan of International Dog Rescue")
+        cut = next((w for w in _WORD.finditer(text, m.start(1), m.end(1)) if w.start() > m.start(1)
+                    and w.group() in cues()["phrase_breaks"] and w.group() not in ("of", "and")), None)
+        stop = cut.start() if cut is not None else m.start(1) + len(m.group(1))
+        stop = m.start(1) + len(text[m.start(1):stop].rstrip(" ."))
         if words and words[0][:1].isupper() and words[0].lower() not in stopwords() \
                 and words[0].lower() not in clause_rules()["subject_pronouns"]:
-            return m.start(1), m.start(1) + len(m.group(1).rstrip())
+            return m.start(1), stop
         if not any(w[:1].isupper() for w in words[1:]) and text[m.end():m.end() + 1] == ",":
             at = m.end() + 1  # "the bank's president, | Robert Zoellick"
             continue
         if any(w[:1].isupper() for w in words[1:]) and words[0].lower() not in stopwords():
-            return m.start(1), m.start(1) + len(m.group(1).rstrip())  # "rescue worker JP Malaganne"
+            return m.start(1), stop  # "rescue worker JP Malaganne"
         return None
     return None
 
