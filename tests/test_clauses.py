@@ -1313,6 +1313,14 @@ def test_below_the_lead_a_report_that_carries_a_quotation_is_news_of_the_day(mon
     assert _reported_below(LEAD_OF_THREE + "Mayor Smith said a girl was pulled out of the rubble.") == []
     off = re.match(r'"(.*?)":', rule["number_example"]).group(1).replace("| ", "")
     assert _reported_below(off) == ["said"]
+    # the first per_article of an article's quoted reports below the lead
+    many = re.match(r'"(.*?)":', rule["per_article_example"]).group(1).replace("| ", "")
+    assert rule["per_article"] == 2 and mentions._quoted_reports_cap() == 2
+    found = [f for f in find_mentions(_doc(many), tag(many, DCT), dct_clauses=NEWS)
+             if is_clause_event(f.mention) and f.mention.start > many.index("roads.")]
+    assert [f.mention.start for f in found] == [many.index("“The roads"), many.index("“The bridge")]
+    monkeypatch.setattr(mentions, "_quoted_reports_cap", lambda: 3)
+    assert _reported_below(many) == ["said", "said", "said"]
     monkeypatch.setattr(mentions, "_quoted_reports", lambda: False)
     assert _reported_below(off) == []
 

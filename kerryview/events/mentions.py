@@ -1531,20 +1531,27 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
         # (merge.copy_groups), compared with other articles once, as one event.
         return Found(mention, label, contexts.sentence_terms(a), value_interval(day))
 
+    quoted_reports = 0  # the reports below the lead taken with the quotation they carry
+
     def report_event(a: int, b: int) -> Found | None:
         """The report of the sentence text[a:b] below the lead, with no time expression
         ("Police said the roads are open."): the reporter's attribution, made for the article
-        (clause_rules.json reports_below_lead); what was said is of no known day."""
+        (clause_rules.json reports_below_lead); what was said is of no known day. Of the
+        reports that carry a quotation, the article's first few (quoted_reports_below_lead)."""
+        nonlocal quoted_reports
         spans = clause_spans(text, (a, b), ())
         # the report opens the sentence or ends it; after a quotation, a description of its
         # speaker may follow it ('``...,'' said Mayor Smith, | who heads the council')
         quoting = QUOTE_MARKS.match(text, a) is not None
+        if quoting and quoted_reports >= _quoted_reports_cap():
+            return None
         for cl in spans if quoting else spans[:1] + spans[-1:] if len(spans) > 1 else spans:
             said = statement_words(text, cl, (a, b))
             if said is not None and said[0] not in keys and said[0] >= lines.body_start(a) \
                     and _opens_with_its_report(text, a, said, b) \
                     and not _tells_past_happening(text, spans, said, b) \
                     and (found_one := clause_event(cl, said, a, b)) is not None:
+                quoted_reports += quoting
                 return found_one
         return None
 
@@ -1901,6 +1908,12 @@ def _quoted_reports() -> bool:
     """Whether a report below the lead may carry a direct quotation (clause_rules.json
     quoted_reports_below_lead "number": 1 on, 0 off)."""
     return bool(int(_clause_rules_raw()["quoted_reports_below_lead"]["number"]))
+
+
+def _quoted_reports_cap() -> int:
+    """How many reports that carry a quotation one article's sentences below the lead make
+    events of the day at most (clause_rules.json quoted_reports_below_lead "per_article")."""
+    return int(_clause_rules_raw()["quoted_reports_below_lead"]["per_article"])
 
 
 def _reports_closing() -> bool:
