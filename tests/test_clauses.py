@@ -1287,6 +1287,44 @@ def test_below_the_lead_a_report_that_ends_its_sentence_is_news_of_the_day(monke
     assert _reported_below(off) == []
 
 
+def test_below_the_lead_a_report_that_carries_a_quotation_is_news_of_the_day(monkeypatch):
+    """The example of clause_rules.json quoted_reports_below_lead: a sentence below the lead
+    that opens with a quotation and ends with its report, the speaker named before or right
+    after the verb, is of the publication day, labelled with the speaker and the quotation;
+    not one whose speaker is a pronoun or a noun that refers back, nor one whose quotation goes
+    on after the report. Off (number 0), none of them is."""
+    from kerryview.events import mentions
+    rule = clause_rules_raw()["quoted_reports_below_lead"]
+    text = re.match(r'"(.*?)":', rule["example"]).group(1).replace("| ", "")
+    assert rule["number"] == 1 and mentions._quoted_reports()
+    found = find_mentions(_doc(text), tag(text, DCT), dct_clauses=NEWS)
+    below = [f for f in found if is_clause_event(f.mention) and f.mention.start > text.index("roads.")]
+    assert [(f.mention.start, f.label) for f in below] == [
+        (text.index("“We will"), "“We will rebuild the bridge,” said Mayor Smith"),
+        (text.index("“The roads"), "Governor Jones said: “The roads are safe”")]
+    assert all(f.interval.start.date() == DCT for f in below)
+    # wire copy's doubled marks (`` ''), a paragraph of its own
+    wire = LEAD_OF_THREE + "\n\n``The roads are safe,'' said Governor Jones, who heads the council.\n"
+    below = [f for f in find_mentions(_doc(wire), tag(wire, DCT), dct_clauses=NEWS)
+             if is_clause_event(f.mention) and f.mention.start > wire.index("roads.")]
+    assert [f.label for f in below] == ["“The roads are safe,” said Governor Jones"]
+    # a quotation told in the past is the speaker's words, no narrative of an earlier day
+    assert _reported_below(LEAD_OF_THREE + "“We pulled a girl out of the rubble,” said Mayor Smith.") == ["said"]
+    assert _reported_below(LEAD_OF_THREE + "Mayor Smith said a girl was pulled out of the rubble.") == []
+    off = re.match(r'"(.*?)":', rule["number_example"]).group(1).replace("| ", "")
+    assert _reported_below(off) == ["said"]
+    # the first per_article of an article's quoted reports below the lead
+    many = re.match(r'"(.*?)":', rule["per_article_example"]).group(1).replace("| ", "")
+    assert rule["per_article"] == 2 and mentions._quoted_reports_cap() == 2
+    found = [f for f in find_mentions(_doc(many), tag(many, DCT), dct_clauses=NEWS)
+             if is_clause_event(f.mention) and f.mention.start > many.index("roads.")]
+    assert [f.mention.start for f in found] == [many.index("“The roads"), many.index("“The bridge")]
+    monkeypatch.setattr(mentions, "_quoted_reports_cap", lambda: 3)
+    assert _reported_below(many) == ["said", "said", "said"]
+    monkeypatch.setattr(mentions, "_quoted_reports", lambda: False)
+    assert _reported_below(off) == []
+
+
 def test_below_the_lead_a_present_progressive_is_news_of_the_day(monkeypatch):  # "progressive_now"
     """The example of clause_rules.json progressive_now: below the lead, a sentence with no
     time expression told in the present progressive is news of the publication day (its
@@ -1359,3 +1397,45 @@ def test_a_reporting_word_after_a_determiner_or_an_ordinal_is_an_adjective():  #
     assert _reported_below(LEAD_OF_THREE + "This first reported case of resistance developed in a patient.") == []
     assert _reported_below(LEAD_OF_THREE + "The reported damage is large, officials warned.") == []
     assert _reported_below(LEAD_OF_THREE + "Doctors reported the case of resistance to the agency.") == ["reported"]
+
+
+def test_the_speaker_after_a_quotation_is_read_from_the_inversion():  # clauses.inverted_speaker
+    """After a quotation a reporting verb may come before its subject: the speaker is the name
+    right after it, or the name its description's apposition gives; none when no name follows
+    or no quotation closes right before the verb."""
+    from kerryview.events.clauses import inverted_speaker
+
+    def speaker(text):
+        at = re.search(r"\b(?:said|says)\b", text)
+        span = inverted_speaker(text, at.span(), len(text))
+        return text[span[0]:span[1]] if span else None
+
+    assert speaker("“It is scary,” said Ms. Buckham, a sponsor of the ceremony.") == "Ms. Buckham"
+    assert speaker("“This is a shocking event,” says the bank's president, Robert Zoellick.") == "Robert Zoellick"
+    assert speaker("“We stay,” said rescue worker Jean Malaganne.") == "rescue worker Jean Malaganne"
+    assert speaker("``We stay,'' said Mayor Smith.") == "Mayor Smith"
+    assert speaker("“We stay,” said Freeh at a press conference at the airport.") == "Freeh"
+    assert speaker("“We stay,” said Russell Vaughan of International Dog Rescue.") == \
+        "Russell Vaughan of International Dog Rescue"
+    assert speaker("“The roads are safe,” said the governor.") is None
+    assert speaker("“The roads are safe,” said she.") is None
+    assert speaker("The roads are safe, said Mayor Smith.") is None  # no quotation
+
+
+def test_the_description_of_an_inverted_speaker_is_no_clause_of_the_report():
+    """'``...,'' said Maureen Connelly, | a media consultant ... in next week's election': the
+    description after the speaker is a clause of its own (clause_spans), whose time dates
+    neither the report nor its source (dates_report), unlike the report's object ('Ed Miliband
+    told | the conference yesterday | that ...')."""
+    from kerryview.events.clauses import dates_report
+    from kerryview.events.mentions import _is_verb
+    text = ("“Trying to score points from a homicide can backfire,” said Maureen Connelly, "
+            "a media consultant for a candidate in the race on Tuesday.")
+    spans = clause_spans(text, (0, len(text)), tag(text, DCT))
+    assert [text[c.start:c.end].strip() for c in spans][-2:] == [
+        "said Maureen Connelly,", "a media consultant for a candidate in the race on Tuesday."]
+    timexes = tag(text, DCT)
+    assert timexes and not dates_report(text, spans[-1], timexes, True, _is_verb)
+    told = "Ed Miliband told the Labor Party Conference yesterday that he was proud."
+    cl = clause_spans(told, (0, len(told)), tag(told, DCT))
+    assert dates_report(told, cl[1], tag(told, DCT), True, _is_verb)  # the report's object and time

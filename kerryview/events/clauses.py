@@ -127,6 +127,11 @@ def clause_spans(text: str, sent: tuple[int, int], timexes: Sequence[Timex] = ()
                     if re.search(r"[,\"”'`]", text[words[j - 1].end() if j else a:words[j].start()])]
             if back and back[-1] > 0:
                 cuts.add(words[back[-1]].start())  # "..., | the FBI said"
+                if (who := inverted_speaker(text, (m.start(), m.end()), b)) is not None \
+                        and text.startswith(",", who[1]):
+                    # '``...,'' said Maureen Connelly, | a media consultant ... in next week's
+                    # election': the description of the speaker tells its own time, not the report's
+                    cuts.add(_next_word(text, who[1] + 1, b))
             elif not has_object(text[m.end():b], w):  # "BP reported a loss": its object, one clause
                 end = m.end()
                 nxt = next((t for t in timexes if end <= t.start <= end + 4
@@ -231,7 +236,20 @@ def dates_report(text: str, clause: Clause, timexes: Sequence[Timex], after_repo
         # (not a passive: "Sununu was told Wednesday by Bush's son that ...": the telling is the
         # event, and "..., the sources said" still attributes the sentence)
         return not passive(text, said.start()) and any(t.start >= said.end() for t in inside)
-    return after_report and not has_finite_verb(text, clause, is_verb)
+    return after_report and not has_finite_verb(text, clause, is_verb) and not _describes_speaker(text, clause)
+
+
+def _describes_speaker(text: str, clause: Clause) -> bool:
+    """Whether `clause` is the description after an inverted report's speaker ('``...,'' said
+    Maureen Connelly, | a media consultant ... in next week's election'; inverted_speaker):
+    a noun phrase about the speaker, neither the report's object nor its time."""
+    reporting = event_lists("lead_rules.json")["pure_reporting"]
+    said = [m for m in _WORD.finditer(text, max(0, clause.start - 120), clause.start)
+            if m.group().lower() in reporting]
+    if not said:
+        return False
+    who = inverted_speaker(text, said[-1].span(), clause.end)
+    return who is not None and text.startswith(",", who[1]) and _next_word(text, who[1] + 1, clause.end) == clause.start
 
 
 def time_phrase_only(text: str, clause: Clause, timexes: Sequence[Timex]) -> bool:
@@ -865,12 +883,53 @@ def subject_elsewhere(text: str, clause: Clause, trigger: tuple[int, int]) -> st
     if words and words[0] in rules["relative_pronouns"]:
         # "The spill, | which has been described as ...": the pronoun is the subject
         return "relative subject" if words[0] in ("which", "who") and verb_group(words[1:]) else "relative"
+    if not words and inverted_speaker(text, trigger, clause.end) is not None:
+        return ""  # '``It is very scary,'' | said Ms. Buckham': the subject follows the verb
     if verb_group(words):
         return "shared" if words and words[0] in rules["coordinators"] else "none"
     first = _WORD.search(text, clause.start, clause.end)
     if first and re.fullmatch(r"[a-z]{3,}ing", first.group()) and first.group() not in stopwords():
         return "none"  # '", referring to pledges made in Paris': a participle clause, no finite verb
     return ""
+
+
+_QUOTATION_CLOSED = re.compile(r"(?:[\"”]|'')\s*,?\s*$")  # a quotation closes right before
+# (inside one sentence a full stop ends an abbreviation: "Ms. Buckham")
+_SPEAKER_AFTER = re.compile(r"\s+([^,;:()\"“”!?]+?)\.?\s*(?=[,;:()\"“”!?]|$)")
+
+
+def inverted_speaker(text: str, trigger: tuple[int, int], end: int) -> tuple[int, int] | None:
+    """The span of the speaker after a reporting verb (`trigger`) that follows the quotation it
+    carries, up to `end` ('``It is very scary,'' said Ms. Buckham, a sponsor': 'Ms. Buckham';
+    '"...," says the bank's president, Robert Zoellick': 'Robert Zoellick', the name its
+    apposition gives): the subject of the inversion news copy uses after a quotation. None when
+    no quotation closes right before the verb, or no name follows it ('said the official',
+    'said he'). One reader: clauses.subject_elsewhere and the report's label (mentions)."""
+    if text[trigger[0]:trigger[1]].lower() not in reporting_verbs()["all"] \
+            or not _QUOTATION_CLOSED.search(text, max(0, trigger[0] - 6), trigger[0]):
+        return None
+    at = trigger[1]
+    for _ in range(2):  # the speaker, or the name in apposition after a description of it
+        m = _SPEAKER_AFTER.match(text, at, end)
+        if m is None:
+            return None
+        words = m.group(1).split()
+        # the speaker ends before the circumstances of the report ("said Freeh | at a press
+        # conference"), not at 'of' ("Russell Vaughan of International Dog Rescue")
+        cut = next((w for w in _WORD.finditer(text, m.start(1), m.end(1)) if w.start() > m.start(1)
+                    and w.group() in cues()["phrase_breaks"] and w.group() not in ("of", "and")), None)
+        stop = cut.start() if cut is not None else m.start(1) + len(m.group(1))
+        stop = m.start(1) + len(text[m.start(1):stop].rstrip(" ."))
+        if words and words[0][:1].isupper() and words[0].lower() not in stopwords() \
+                and words[0].lower() not in clause_rules()["subject_pronouns"]:
+            return m.start(1), stop
+        if not any(w[:1].isupper() for w in words[1:]) and text[m.end():m.end() + 1] == ",":
+            at = m.end() + 1  # "the bank's president, | Robert Zoellick"
+            continue
+        if any(w[:1].isupper() for w in words[1:]) and words[0].lower() not in stopwords():
+            return m.start(1), stop  # "rescue worker JP Malaganne"
+        return None
+    return None
 
 
 def antecedent_subject(text: str, sent: tuple[int, int], clause: Clause,

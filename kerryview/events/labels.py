@@ -720,7 +720,7 @@ def reported_span(text: str, sent: tuple[int, int], start: int, end: int,
     if span[0] >= end and text[span[0]:span[0] + 5].lower() == "that " and not _auxiliary_first(text[span[0] + 5:span[1]]):
         span = (span[0] + 5, span[1])  # the word that opens what was said ("said | that | BP would pay"),
         # not the subject it may be ("said that | was not true")
-    if text[span[0]:span[0] + 1] in "\"“'‘":
+    if text[span[0]:span[0] + 1] in "\"“'‘`":
         return None  # a quotation: the label quotes it ("Kerry said: “From experience ...”")
     said = text[span[0]:span[1]]
     comma = re.search(CLAUSE_COMMA, said)
@@ -737,6 +737,7 @@ def reported_span(text: str, sent: tuple[int, int], start: int, end: int,
                            or (said[:5].lower() == "that " and _auxiliary_first(said[5:]))):
         span = _with_its_subject(text, span, trigger, end, date)
     speaker = " ".join(text[start:trigger[0]].split()).strip(" ,;:\"“”")
+    speaker = re.sub(r"^(?:''|``)\s*", "", speaker)  # '``...,'' | Juanita Castro said': wire copy's marks
     if speaker and is_fragment(speaker):
         return None  # "to say ...": no one who spoke
     words = speaker.split()

@@ -16,7 +16,7 @@ from typing import Callable
 from datetime import date, datetime, timedelta
 
 from kerryview.cancellation import NEVER, Cancellation
-from kerryview.events.clauses import (Clause, anchors_clause, at_that_time, clause_rules, clause_spans,
+from kerryview.events.clauses import (Clause, anchors_clause, inverted_speaker, at_that_time, clause_rules, clause_spans,
                                       governs_clause, lead_sentences, main_subject, antecedent_subject,
                                       publication_event_words, reports, mention_dating, time_phrase_only,
                                       statement_words, stative_now, subject_elsewhere, tells_now, about_now, progressive_now,
@@ -69,8 +69,9 @@ _COMPLEMENTIZER = re.compile(r"\b(?:that|which|who|whom|whose)\b")
 ADJUNCT_PENALTY = 60  # inside a sentence-opening participle clause: the main clause tells the event
 _QUOTES = "\"“”"
 _SCARE_QUOTE = re.compile(r"[\"“][^\"“”\s]+(?:\s[^\"“”\s]+){0,2}[\"”]")  # up to three quoted words
-_QUOTE_ANY = re.compile(r"[\"“]([^\"“”]+?)[\"”]")  # a quotation that completes a label, any length
-_QUOTE = re.compile(r"[\"“]([^\"“”]{12,}?)[\"”]")
+# (the marks of quotation.QUOTE_MARKS: straight, curly, and the doubled `` '' of wire copy)
+_QUOTE_ANY = re.compile(r"(?:[\"“]|``)((?:(?!''|``)[^\"“”])+?)(?:[\"”]|'')")  # a quotation that completes a label, any length
+_QUOTE = re.compile(r"(?:[\"“]|``)((?:(?!''|``)[^\"“”]){12,}?)(?:[\"”]|'')")
 QUOTE_GIST_WORDS = 8
 
 
@@ -274,6 +275,33 @@ def _noun_phrase_start(left: str) -> int:
         if m.group().lower() in event_lists(LEAD_RULES)["object_determiners"]:
             break
     return start
+
+
+def _inverted_report_label(text: str, sent: tuple[int, int], trigger: tuple[int, int],
+                           timex: Timex) -> str:
+    """The label of a report that follows the quotation it carries, its speaker after it
+    (clauses.inverted_speaker): the quotation and the report up to the speaker, without a
+    description of the speaker or a time after it ('``It is very scary,'' said Ms. Buckham, a
+    sponsor, on Monday.' -> '“It is very scary,” said Ms. Buckham'), the quotation cut to fit;
+    "" when the report is no such one."""
+    a, b = sent
+    who = inverted_speaker(text, trigger, b)
+    quote = _QUOTE_ANY.search(text, a, trigger[0]) if who is not None else None
+    if who is None or quote is None:
+        return ""
+    end = timex.start if who[0] < timex.start < who[1] else who[1]
+    speaker = " ".join(text[who[0]:end].split())
+    if speaker.split()[-1].lower() in cues()["phrase_breaks"]:  # "said Mayor Smith on"
+        speaker = " ".join(speaker.split()[:-1])
+    verb = text[trigger[0]:trigger[1]]
+    opening, closing = ("“", "”") if text.startswith(("“", "``"), quote.start()) else ('"', '"')
+    words = quote.group(1).split()
+    room = MAX_LABEL_CHARS - len(f"{opening},{closing} {verb} {speaker}")
+    said = " ".join(words).rstrip(",;:.")
+    while len(said) > room and len(words) > 1:
+        words = words[:-1]
+        said = " ".join(words).rstrip(",;:.") + "…"
+    return f"{opening}{said},{closing} {verb} {speaker}"
 
 
 def _gist(quoted: str) -> str:
@@ -605,6 +633,8 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
     pay") gives way to who it stands for, as a named speaker does ("Tony Hayward: BP would
     pay")."""
     a, b = sent
+    if trigger is not None and (inverted := _inverted_report_label(text, sent, trigger, timex)):
+        return inverted
     reported = None
     subject = ""
     if trigger is None:
@@ -1501,17 +1531,27 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
         # (merge.copy_groups), compared with other articles once, as one event.
         return Found(mention, label, contexts.sentence_terms(a), value_interval(day))
 
+    quoted_reports = 0  # the reports below the lead taken with the quotation they carry
+
     def report_event(a: int, b: int) -> Found | None:
         """The report of the sentence text[a:b] below the lead, with no time expression
         ("Police said the roads are open."): the reporter's attribution, made for the article
-        (clause_rules.json reports_below_lead); what was said is of no known day."""
+        (clause_rules.json reports_below_lead); what was said is of no known day. Of the
+        reports that carry a quotation, the article's first few (quoted_reports_below_lead)."""
+        nonlocal quoted_reports
         spans = clause_spans(text, (a, b), ())
-        for cl in spans[:1] + spans[-1:] if len(spans) > 1 else spans:
+        # the report opens the sentence or ends it; after a quotation, a description of its
+        # speaker may follow it ('``...,'' said Mayor Smith, | who heads the council')
+        quoting = QUOTE_MARKS.match(text, a) is not None
+        if quoting and quoted_reports >= _quoted_reports_cap():
+            return None
+        for cl in spans if quoting else spans[:1] + spans[-1:] if len(spans) > 1 else spans:
             said = statement_words(text, cl, (a, b))
             if said is not None and said[0] not in keys and said[0] >= lines.body_start(a) \
                     and _opens_with_its_report(text, a, said, b) \
                     and not _tells_past_happening(text, spans, said, b) \
                     and (found_one := clause_event(cl, said, a, b)) is not None:
+                quoted_reports += quoting
                 return found_one
         return None
 
@@ -1744,12 +1784,12 @@ def _may_report(text: str, a: int, b: int) -> bool:
     (_quotes_speaker), and a finite reporting word in lower case (as statement_words reads
     one) that the sentence opens with (_opens_with_its_report; clause_rules.json
     reports_below_lead)."""
-    if _quotes_speaker(text, a, b):
-        return False
     reporting = event_lists(LEAD_RULES)["pure_reporting"]
     other = reporting_verbs()["other_forms"] | reporting_verbs()["opinion"]
-    return any(_opens_with_its_report(text, a, (m.start(), m.end()), b) for m in WORD.finditer(text, a, b)
-               if m.group() in reporting and m.group() not in other)
+    said = [(m.start(), m.end()) for m in WORD.finditer(text, a, b) if m.group() in reporting and m.group() not in other]
+    if _quotes_speaker(text, a, b):
+        return any(_report_after_quotation(text, a, s, b) for s in said)
+    return any(_opens_with_its_report(text, a, s, b) for s in said)
 
 
 def _opens_with_its_report(text: str, a: int, said: tuple[int, int], b: int) -> bool:
@@ -1762,7 +1802,7 @@ def _opens_with_its_report(text: str, a: int, said: tuple[int, int], b: int) -> 
     clause_rules.json reports_after_link), is passed over. Or it ends with its report, a
     named speaker and the reporting verb after a comma ("..., Oneida said":
     _closes_with_its_report)."""
-    if _closes_with_its_report(text, a, said, b):
+    if _closes_with_its_report(text, a, said, b) or _report_after_quotation(text, a, said, b):
         return True
     first = WORD.match(text, a) or WORD.search(text, a, said[0])
     if first is not None and _reports_after_link() and first.group().lower() in _report_links():
@@ -1807,6 +1847,39 @@ def _closes_with_its_report(text: str, a: int, said: tuple[int, int], b: int) ->
     # not a pronoun nor a noun that refers back ("he said", "the company said": labels.reported_span)
 
 
+def _report_after_quotation(text: str, a: int, said: tuple[int, int], b: int) -> bool:
+    """Whether the sentence text[a:b] is a direct quotation and then its report, the speaker
+    named ('``It is very frustrating,'' said Ms. Buckham.', '``I feel for this child,'' Juanita
+    Castro said.'; clause_rules.json quoted_reports_below_lead): it opens with a quotation mark,
+    its last quotation mark closes the quotation right before the report (a comma and the
+    speaker between at most), and the speaker, before or right after the reporting verb, is
+    named: not a pronoun nor a noun that refers back ('he said', 'the company said')."""
+    if not _quoted_reports() or not QUOTE_MARKS.match(text[a:b].lstrip()):
+        return False
+    last = None
+    for last in QUOTE_MARKS.finditer(text, a, b):
+        pass
+    if last is None or last.end() > said[0]:
+        return False
+    between = text[last.end():said[0]]
+    if re.search(r"[^\w\s,.'-]", between):
+        return False
+    before = [w.lower() for w in WORD.findall(between)]
+    if len(before) > int(next(iter(clause_rules()["reporting_tail_words"]))):
+        return False
+    if before:  # '``...,'' Juanita Castro said'
+        speaker = before
+        if text[said[1]:b].strip(" ,.\n") and not only_reports(text, said, b):
+            return False
+    else:  # '``...,'' said Ms. Buckham, a sponsor of the ceremony' (not 'said the official')
+        return inverted_speaker(text, said, b) is not None
+    lists = event_lists(LEAD_RULES)
+    if not speaker or (len(speaker) == 1 and speaker[0] in lists["pronoun_subjects"]) \
+            or speaker[0] in lists["referring_speakers"]:
+        return False
+    return True
+
+
 def _report_links() -> frozenset[str]:
     """The linking words a report below the lead may open with (clause_rules.json
     reports_after_link): the coordinating conjunctions and the linking adverbs."""
@@ -1831,6 +1904,18 @@ def _reports_after_link() -> bool:
     return bool(int(_clause_rules_raw()["reports_after_link"]["number"]))
 
 
+def _quoted_reports() -> bool:
+    """Whether a report below the lead may carry a direct quotation (clause_rules.json
+    quoted_reports_below_lead "number": 1 on, 0 off)."""
+    return bool(int(_clause_rules_raw()["quoted_reports_below_lead"]["number"]))
+
+
+def _quoted_reports_cap() -> int:
+    """How many reports that carry a quotation one article's sentences below the lead make
+    events of the day at most (clause_rules.json quoted_reports_below_lead "per_article")."""
+    return int(_clause_rules_raw()["quoted_reports_below_lead"]["per_article"])
+
+
 def _reports_closing() -> bool:
     """Whether a report below the lead may end its sentence (clause_rules.json
     reports_closing_below_lead "number": 1 on, 0 off)."""
@@ -1839,12 +1924,15 @@ def _reports_closing() -> bool:
 
 def _tells_past_happening(text: str, spans: list[Clause], said: tuple[int, int], end: int) -> bool:
     """Whether a clause of a sentence besides its report `said` tells its event in the simple
-    past ("Police said a car was hit"): what was said happened on some earlier day."""
+    past ("Police said a car was hit"): what was said happened on some earlier day. Not the
+    words of a direct quotation, the speaker's own ('``We pulled someone out,'' said Besson':
+    clause_rules.json quoted_reports_below_lead), which tell no narrative of the reporter's."""
     for cl in spans:
         if cl.start <= said[0] < cl.end:
             continue
         trig = publication_event_words(text, cl, _is_verb, end)
-        if trig is not None and _past_form().fullmatch(text[trig[0]:trig[1]]):
+        if trig is not None and _past_form().fullmatch(text[trig[0]:trig[1]]) \
+                and not quoted(text, (spans[0].start, end), trig[0]):
             return True
     return False
 
