@@ -494,7 +494,7 @@ def test_clause_events_of_two_days_do_not_disagree_but_dated_mentions_do():
 
     from kerryview.events.merge import merge
 
-    said = "Officials have evacuated the coastal town of Grand Isle near the leaking BP well."
+    said = "Officials evacuated the coastal town of Grand Isle near the leaking BP well."
     dated = "Officials evacuated the coastal town of Grand Isle near the leaking BP well on {}."
     for text, clause in ((said, True), (dated, False)):
         docs = []
@@ -506,8 +506,10 @@ def test_clause_events_of_two_days_do_not_disagree_but_dated_mentions_do():
                  if is_clause_event(f.mention) == clause and "Isle" in f.mention.text]
         assert len(found) == 2
         events = merge(found, {d.id: d.dct.isoformat() for d in docs})
-        # a clause's day is its article's: two events; two sources' dates a day apart: one,
-        # with the disagreement recorded
+        # a clause's day is its article's: two events (told in the simple past: the present
+        # perfect the day after may be news of the day before, merge.join_publication_dated,
+        # tests/test_merge_publication.py); two sources' dates a day apart: one, with the
+        # disagreement recorded
         assert len(events) == (2 if clause else 1)
         assert clause or events[0].conflicts
 

@@ -303,3 +303,93 @@ def test_a_stretch_of_time_a_habit_or_a_negation_is_no_news_of_the_day_before():
         verb = next(w for w in re.findall(r"\w+", text) if w in verbs)
         at = text.index(verb)
         assert tells_as_headline(text, (at, at + len(verb))) is expected, text
+
+
+# -- publication_day.clause_day_before: two clause events a day apart ---------------------------
+CLAUSE_BEFORE = RULE["clause_day_before"]
+EARLIER, LATER_CLAUSE = (t.replace("[", "").replace("]", "") for t in CLAUSE_BEFORE["example"])
+
+
+def _red_cross(events) -> list[list[str]]:
+    return sorted(e.document_ids for e in _with(events, "Red Cross"))
+
+
+def test_a_clause_told_as_a_headline_the_day_after_joins_the_clause_of_the_day_before():
+    """The example: one event, at the earlier day, the later day no disagreement (it dates
+    the report: merge.told_the_day_after)."""
+    [event] = _with(_events({"a": EARLIER, "b": LATER_CLAUSE}, clauses="news"), "Red Cross")
+    assert event.document_ids == ["a", "b"]
+    assert all(is_clause_event(m) for m in event.mentions)
+    assert event.value == "2021-03-09" and event.conflicts == []
+    for text in CLAUSE_BEFORE["example"]:
+        word = text[text.index("[") + 1:text.index("]")]
+        assert any(word in m.text for m in event.mentions)
+
+
+def test_the_clause_of_the_day_before_stays_apart_without_the_headline_manner(monkeypatch):
+    monkeypatch.setattr(merging, "_told_as_headline", lambda group: False)
+    assert _red_cross(_events({"a": EARLIER, "b": LATER_CLAUSE}, clauses="news")) == [["a"], ["b"]]
+
+
+def test_the_simple_past_the_day_after_is_its_own_days_clause():
+    """Told in the simple past, the later clause is of its publication day: two events."""
+    past = LATER_CLAUSE.replace("has opened", "opened")
+    assert past != LATER_CLAUSE
+    assert _red_cross(_events({"a": EARLIER, "b": past}, clauses="news")) == [["a"], ["b"]]
+
+
+def test_two_days_apart_stay_apart():
+    """The day before only, not two days before."""
+    later = LATER_CLAUSE.replace("date 2021-03-10", "date 2021-03-11")
+    assert _red_cross(_events({"a": EARLIER, "b": later}, clauses="news")) == [["a"], ["b"]]
+
+
+def test_another_kind_of_happening_the_day_before_stays_apart():
+    other = LATER_CLAUSE.replace("has opened", "has closed")
+    assert _red_cross(_events({"a": EARLIER, "b": other}, clauses="news")) == [["a"], ["b"]]
+
+
+def test_a_happening_told_day_after_day_is_no_chain():
+    """Three days running: the second day's joins the first's; the third's would join the
+    second's, which has its own match the day before: it stays apart (no chain of days)."""
+    third = LATER_CLAUSE.replace("date 2021-03-10", "date 2021-03-11")
+    events = _events({"a": EARLIER, "b": LATER_CLAUSE, "c": third}, clauses="news")
+    assert _red_cross(events) == [["a", "b"], ["c"]]
+
+
+def test_a_dated_join_keeps_its_date_and_the_day_after_is_no_disagreement():
+    """publication_day.day_before with three articles the day after: the event is dated by
+    the time expression, the day after's publication dates the reports (was: outvoted,
+    the event dated the day after, the time expression a disagreement)."""
+    texts = {"a": LATER, "b": FRIDAY, "c": LATER.replace("90 days", "three months"),
+             "d": LATER.replace("Her lawyer spoke", "Her lawyer talked")}
+    [event] = _with(_events(texts, clauses="news"), "Betty Ford")
+    assert event.document_ids == ["a", "b", "c", "d"]
+    assert event.start.startswith("2013-05-03") and event.conflicts == []
+
+
+@pytest.mark.parametrize("first", ["a", "b"])
+def test_an_incremental_import_joins_the_clause_of_the_day_before_as_a_full_one(
+        tmp_path, monkeypatch, first):
+    """The later (or the earlier) article added to a project holding the other and articles
+    of the days around: the full resolution's events."""
+    from kerryview.incremental import merge as incremental
+    from kerryview.pipeline import StoredResult, import_into_store
+    from kerryview.store import Store
+
+    from test_incremental_merge import _events as rows, _from_scratch
+
+    monkeypatch.setattr(incremental, "REFIT_FRACTION", 10.0)  # (a small pile)
+    texts = {"a": EARLIER, "b": LATER_CLAUSE,
+             "c": LATER_CLAUSE.replace("date 2021-03-10", "date 2021-03-11"),
+             "d": "date 2021-03-08 The Red Cross has flown doctors to Port-au-Prince.",
+             "e": "date 2021-03-12 The Red Cross has opened a second field hospital in "
+                  "Port-au-Prince to treat the injured."}
+    paths = _written(tmp_path, texts)
+    store = Store(tmp_path / "p.db")
+    import_into_store(store, [paths[n] for n in ("c", "d", "e", first)])
+    result = import_into_store(store, [paths["b" if first == "a" else "a"]])
+    assert isinstance(result, StoredResult)  # merged incrementally
+    expected = _from_scratch(store, monkeypatch)
+    assert rows(store.events()) == rows(expected)
+    assert ["a", "b"] in [e.document_ids for e in _with(store.events(), "Red Cross")]

@@ -147,16 +147,25 @@ def _compatible_items(a: "Item", b: "Item") -> bool:
     """Same date, or one inside the other ("2022" and "August 2022"; "July 20" and its early
     hours); an approximate date also matches its neighbouring unit. Two clock times that name
     their zones are compared as instants in UTC ("12:30 EST" in July is "16:30 UTC"); a day
-    contains the times said on it, in whatever zone."""
+    contains the times said on it, in whatever zone, and a date said without a zone (a day, not
+    a clock time) also the times whose UTC instant it holds (data/event_kinds.json zoned_day:
+    "1930 CDT on Tuesday" is early Wednesday in a paper on GMT)."""
     if a.utc is not None and b.utc is not None:
         return a.utc == b.utc or a.utc.contains(b.utc) or b.utc.contains(a.utc)
     x, y = a.interval, b.interval
     if x == y or x.contains(y) or y.contains(x):
         return True
+    if a.utc is not None and _no_finer_than_day(y) and y.contains(a.utc) \
+            or b.utc is not None and _no_finer_than_day(x) and x.contains(b.utc):
+        return True
     if a.approximate or b.approximate:
         wx, wy = _widened(a), _widened(b)
         return wx.contains(y) or wy.contains(x)
     return False
+
+
+def _no_finer_than_day(iv: Interval) -> bool:
+    return iv.granularity.rank <= Granularity.DAY.rank
 
 
 def _near_dates(a: Interval, b: Interval) -> bool:
@@ -468,7 +477,7 @@ def make_event(group: list[Item]) -> Event:
     the mentions that date the happening (happening_dates: not the day it was reported)."""
     # Support is counted per distinct date, not per pair of mentions: a big group (a wire
     # story in a thousand papers) has few distinct dates.
-    dating = happening_dates(group)
+    dating = told_the_day_after(happening_dates(group))
     dates: dict[tuple, tuple[Item, set[str]]] = {}
     for it in dating:
         dates.setdefault(it.date_key, (it, set()))[1].add(it.mention.document_id)
@@ -642,6 +651,25 @@ def happening_dates(group: list[Item]) -> list[Item]:
                  or not (dates_a_report(it)
                          or it.mention.timex.type == "DURATION")]  # (how long, not when)
     return happening if happening and len(happening) < len(group) else group
+
+
+def told_the_day_after(dating: list[Item]) -> list[Item]:
+    """The mentions that date an event but the clause events told in the manner of a
+    headline ("Lindsay Lohan checks into rehab", dated by its article's publication) on the
+    day after another of the event's dates (a day or a time of it): news of the day before
+    (join_publication_dated joins them so: publication_day.day_before and
+    clause_day_before), which date the report, not the happening, nor disagree with it."""
+    days = {it.interval.start.toordinal() for it in dating
+            if it.interval.granularity.day_or_finer and it.interval.end - it.interval.start
+            <= timedelta(days=1)}
+    if len(days) < 2:
+        return dating
+    later = [it for it in dating if is_clause_event(it.mention)
+             and it.interval.start.toordinal() - 1 in days and _told_as_headline([it])]
+    if not later or len(later) == len(dating):
+        return dating
+    aside = set(map(id, later))
+    return [it for it in dating if id(it) not in aside]
 
 
 @dataclass(frozen=True)
@@ -1088,42 +1116,89 @@ def join_publication_dated(clusters: list[list[Item]], vec: Vectorizer,
         dated[k] = (day, total)
         norm = math.sqrt(sum(v * v for v in total.values())) or 1.0
         index.add(k, {t: v / norm for t, v in total.items()}, day, False, day.start)
+
     def words_of(k: int) -> set[str]:
         return of("words", k, _event_words)
+
+    def alike(k: int, j: int, jtotal: dict[str, float]) -> float | None:
+        """How alike clause cluster k is to cluster j (whose words sum to `jtotal`): the
+        average dot product of their words but the event words, when it reaches the
+        threshold, they tell a kind of happening in common and not one article alone tells
+        both; else None."""
+        c, other = clusters[k], clusters[j]
+        if kinds_of(k).isdisjoint(kinds_of(j)):
+            return None
+        docs = {it.mention.document_id for it in c}
+        if len(docs) == 1 and all(it.mention.document_id in docs for it in other):
+            return None
+        words = words_of(k) | words_of(j)
+        s = sum(w * jtotal.get(t, 0.0) for t, w in of("unmarked", k, unmarked).items()
+                if t not in words) / (len(c) * len(other))
+        return s if s >= threshold else None
 
     into: dict[int, int] = {}
     dated_days = {day.start for day, _ in dated.values()}
     for k, day in clause_side:
         cancel.check()
-        c = clusters[k]
         before: Interval | None = _day_before(day)
         if before is None or before.start not in dated_days or not of("headline", k, _told_as_headline):
             before = None
         if day.start not in dated_days and before is None:
             continue
         total = of("unmarked", k, unmarked)
-        docs = {it.mention.document_id for it in c}
         norm = math.sqrt(sum(v * v for v in total.values())) or 1.0
         terms = key_terms({t: v / norm for t, v in total.items()})
         best: tuple[float, str, int] | None = None
         found = index.candidates(terms, day, False)
         if before is not None:
             found.update(index.candidates(terms, before, False))
-        mine = kinds_of(k)
         for j in found:
             jday, jtotal = dated[j]
-            if jday != day and jday != before or mine.isdisjoint(kinds_of(j)) \
-                    or len(docs) == 1 and all(it.mention.document_id in docs for it in clusters[j]):
-                continue
-            words = words_of(k) | words_of(j)
-            s = sum(w * jtotal.get(t, 0.0) for t, w in total.items()
-                    if t not in words) / (len(c) * len(clusters[j]))
-            if s >= threshold:
+            s = alike(k, j, jtotal) if jday == day or jday == before else None
+            if s is not None:
                 key = (-s, event_id(clusters[j]), j)
                 if best is None or key < best:
                     best = key
         if best is not None:
             into[k] = best[2]
+    # publication_day.clause_day_before: a clause cluster told in the manner of a headline,
+    # with the most alike clause cluster of the day before (found through an index of those
+    # of each day that has a clause cluster the day after, under their day alone); kept when
+    # neither joined a dated cluster and the day before's has none of its own day before (no
+    # chain of days: each join reads two days)
+    days_of = {k: day.start for k, day in clause_side}
+    after = set(days_of.values())
+    earlier = DateTermIndex()
+    targets: set[int] = set()
+    for k, day in clause_side:
+        if day.end in after:  # (a clause cluster's day is a whole day: its end the next's start)
+            cancel.check()
+            targets.add(k)
+            total = of("unmarked", k, unmarked)
+            norm = math.sqrt(sum(v * v for v in total.values())) or 1.0
+            earlier.add(k, {t: v / norm for t, v in total.items()}, day, False, day.start)
+    onto: dict[int, int] = {}
+    for k, day in clause_side if targets else ():
+        before = _day_before(day)
+        if before is None or not of("headline", k, _told_as_headline):
+            continue
+        cancel.check()
+        total = of("unmarked", k, unmarked)
+        norm = math.sqrt(sum(v * v for v in total.values())) or 1.0
+        best = None
+        for j in earlier.candidates(key_terms({t: v / norm for t, v in total.items()}),
+                                    before, False):
+            s = alike(k, j, of("unmarked", j, unmarked)) if j in targets else None
+            if s is not None and days_of[j] == before.start:
+                key = (-s, event_id(clusters[j]), j)
+                if best is None or key < best:
+                    best = key
+        if best is not None:
+            onto[k] = best[2]
+    to_dated = set(into)
+    for k, j in onto.items():
+        if k not in to_dated and j not in to_dated and j not in onto:
+            into[k] = j
     if not into:
         return clusters
     joined: dict[int, list[Item]] = {}

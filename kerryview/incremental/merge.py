@@ -775,9 +775,12 @@ class _JoinState:
         cluster dated on day E (merge.publication_side) changes the choice of the clause
         events of E and E+1, whose choices lie among E-1 .. E+1, whose clusters take the
         clause events of the days up to E+2, which choose among E-2 .. E+2; a changed clause
-        cluster of day D, the choices of those of D-1 .. D+1, among D-2 .. D+1. Farther days
-        are joined as before the change; a cluster on neither side joins none. The changed
-        clusters are read as join_same_words joins them, before the change and after it."""
+        cluster of day D, the choices of those of D-1 .. D+1, among D-2 .. D+1, and (a clause
+        cluster joins one of the day before only when that one has no match of its own the
+        day before it: publication_day.clause_day_before) whether those of D+2 join those of
+        D+1. Farther days are joined as before the change; a cluster on neither side joins
+        none. The changed clusters are read as join_same_words joins them, before the change
+        and after it."""
         out: set[int] = set()
         for keys, when in ((after, True), (before, False)):
             groups = join_same_words([self.group(k) for k in sorted(keys, key=str)],
@@ -787,8 +790,7 @@ class _JoinState:
                 side = publication_side(g)
                 if side is not None:
                     d = side[1].start.toordinal()
-                    out.update(range(max(1, d - 2), min(date.max.toordinal() + 1,  # (days of the calendar)
-                                                        d + (3 if side[0] == "dated" else 2))))
+                    out.update(range(max(1, d - 2), min(date.max.toordinal() + 1, d + 3)))  # (days of the calendar)
         return out
 
     def _on_days(self, days: set[int]) -> set:
