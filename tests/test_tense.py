@@ -54,7 +54,8 @@ def test_every_tense_cue_list_lives_in_one_data_file_with_an_example():
                           "adjective_before", "reporting", "past_expectation", "headline_present",
                           "before_expression", "before_expression_links", "headline_subjects",
                           "not_verbs_after_to", "infinitive_before", "bare_pasts", "reported_plan_auxiliaries", "reported_plan_breaks", "past_conditional", "opening_words", "ability_modals", "negation", "perception_verbs", "past_before",
-                          "past_before_links", "past_frames", "scheduled_present_plural", "attributive_future", "clause_coordinators"}
+                          "past_before_links", "past_frames", "scheduled_present_plural", "attributive_future", "clause_coordinators",
+                              "entry_in_sentence", "passive_infinitive", "listener_report"}
     for name, entry in lists.items():
         assert entry["about"] and entry["example"] and (entry.get("words") or entry.get("words_from")), name
         assert tense_cues()[name] == list_words(entry) and tense_cues()[name], name
@@ -288,3 +289,60 @@ def test_a_month_right_before_a_past_reporting_verb_dates_the_report():
     example = json.loads((files("kerryview.text") / "data" / "tense_cues.json").read_text("utf-8"))[
         "opening_words"]["example"]
     assert "Obama in March said the plan would work" in example
+
+
+def _cue_example(name: str) -> str:
+    return json.loads((files("kerryview.text") / "data" / "tense_cues.json").read_text("utf-8"))[name]["example"]
+
+
+def test_an_expression_inside_a_sentence_before_a_colon_heads_no_entry():
+    """tense_cues.json entry_in_sentence: 'said on Tuesday: "... we will see deaths"' was read as a
+    chronology's heading whose entry (the quotation) looked ahead, so the Tuesday was the next
+    one (H1N1_bbc/23, unlabeled Timeline17 read against HeidelTime). After a preposition or a
+    past or present cue of its line's clause the sentence's verb decides; a chronology run
+    together on one line, and a heading after another heading's colon, keep their entries."""
+    wednesday = date(2009, 4, 29)
+    text = 'A health official said on Tuesday: "I expect that we will see deaths"'
+    assert "said on Tuesday" in _cue_example("entry_in_sentence")
+    assert tense(text, *_span(text, "Tuesday")) == "past"
+    assert [t.value for t in tag(text, wednesday)] == ["2009-04-28"]
+    text = "Executives testified in Senate hearings Tuesday: Someone else was to blame."
+    assert tense(text, *_span(text, "Tuesday")) == "past"  # "testified", not the entry's "was to"
+    text = "Call the main switchboard: 5 May: Shrimp boats will be used to collect oil."
+    assert tense(text, *_span(text, "5 May"), reporting=False) == "future"  # still an entry
+    for heading in ("20 April", "8 May", "2 June"):
+        assert tense(CHRONOLOGY, *_span(CHRONOLOGY, heading), reporting=False) == "past", heading
+
+
+def test_died_is_a_past_cue():
+    """'died' has four letters, below the -ed rule's five: 'died on Sunday, becoming the city's
+    first death due to H1N1 flu' took its tense from 'due to' (future: the next Sunday)."""
+    text = ("A principal suffering from swine flu died on Sunday, becoming the city's first death "
+            "due to H1N1 flu, officials said.")
+    assert "died" in tense_cues()["past"]
+    assert tense(text, *_span(text, "Sunday")) == "past"
+    assert [t.value for t in tag(text, date(2009, 5, 18))] == ["2009-05-17"]
+
+
+def test_a_passive_infinitive_after_a_noun_looks_ahead():
+    """tense_cues.json passive_infinitive: 'the news conference to be held Friday (May 8, 2009)'
+    said on Tuesday 5 May was the Friday before ('held' read as a past)."""
+    assert "to be held Friday" in _cue_example("passive_infinitive")
+    text = "speakers at the news conference to be held Friday in Washington"
+    assert tense(text, *_span(text, "Friday")) == "future"
+    assert tag(text, date(2009, 5, 5))[0].value == "2009-05-08"
+    text = "He was found to be infected on Monday."
+    assert tense(text, *_span(text, "Monday")) == "past"
+    text = "It expected the well to be declared dead by Sunday, but on Friday the Coast Guard said more."
+    assert tense(text, *_span(text, "Friday")) != "future"
+
+
+def test_the_listener_after_a_reporting_verb_leaves_the_expression_to_the_telling():
+    """tense_cues.json listener_report: 'As he told the Wall Street Journal in March: ...' said in
+    September 2008 is March 2008 (the telling), not the next March."""
+    assert "told the Wall Street Journal in March" in _cue_example("listener_report")
+    sept = date(2008, 9, 16)
+    for text, value in (("As he told the Wall Street Journal in March: I'm always for less regulation.", "2008-03"),
+                        ("As he told the Wall Street Journal in March, he is for less regulation.", "2008-03"),
+                        ("He told reporters the plant would close in March.", "2009-03")):
+        assert tag(text, sept)[0].value == value, text

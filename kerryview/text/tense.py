@@ -34,6 +34,7 @@ _ENTRY_HEAD = re.compile(r"[ \t]*(?::[ \t]*(?:--?|[–—])?|[ \t](?:--?|[–—
 _ENTRY_END = re.compile(r":|(?<=[a-z0-9)]{2}[.!?;])\s|\n")
 LEFT_CHARS = 160  # how far before the expression its sentence is searched for a cue
 RIGHT_CHARS = 200  # and how far after it
+LISTENER_WORDS = 6  # "told [the Wall Street Journal in] March": the listener and a preposition
 SUBJECT_WORDS = 6  # a headline's subject before "to" + verb: "Tony Hayward, BP's chief executive, to step down"
 
 
@@ -151,20 +152,37 @@ def _announces(raw: list[str], i: int) -> bool:
     return not any(w.islower() and looks_plural(w) and w not in subjects for w in before)
 
 
-def heads_entry(text: str, end: int) -> bool:
-    """Whether the expression ending at `end` heads an entry of a chronology or a live report
+def heads_entry(text: str, start: int, end: int) -> bool:
+    """Whether the expression text[start:end] heads an entry of a chronology or a live report
     (a colon or dash, then the entry's capitalized words: "8 May: Giant metal dome fails",
-    "3.10 pm: Waxman continues")."""
-    return _ENTRY_HEAD.match(text, end) is not None
+    "3.10 pm: Waxman continues"); not when it stands inside a sentence (_in_sentence)."""
+    return _ENTRY_HEAD.match(text, end) is not None and not _in_sentence(text, start)
 
 
-def _entry_tense(text: str, end: int) -> str | None:
+def _in_sentence(text: str, start: int) -> bool:
+    """Whether the expression starting at `start` is an adverbial of a sentence that began
+    before it on its line (tense_cues.json entry_in_sentence): right after a preposition ("said
+    on Tuesday: \"As we continue ...\"") or after a past or present cue of its clause
+    ("executives agreed ... in Senate hearings Tuesday: Someone else was to blame"). A
+    chronology run together on one line keeps its headings: the headline before "2 June" ("Giant
+    metal dome fails to cap leak") holds no such cue."""
+    left = _clause_left(text, start)
+    # back to the line's start or the colon of the heading before ("switchboard: 5 May: Shrimp")
+    words = [w.lower() for w in _WORD.findall(left, max(left.rfind("\n"), left.rfind(":")) + 1)]
+    if not words:
+        return False
+    if words[-1] in tense_cues()["entry_in_sentence"]:
+        return True
+    return any(_classify(words, i) in ("past", "present") for i in range(len(words)))
+
+
+def _entry_tense(text: str, start: int, end: int) -> str | None:
     """The tense of the chronology entry headed by the expression ending at `end`, or None when
     the expression heads no entry. The entry runs to the next heading's colon, a sentence end or
     the line's end; its first cue decides (a headline's present simple is past); an entry with
     no cue, "8 May: Giant metal dome fails to cap leak", tells what happened on its date."""
     head = _ENTRY_HEAD.match(text, end)
-    if head is None:
+    if head is None or _in_sentence(text, start):
         return None
     stop = _ENTRY_END.search(text, head.end(), head.end() + RIGHT_CHARS)
     entry = text[head.end():stop.start() if stop else head.end() + RIGHT_CHARS]
@@ -201,7 +219,7 @@ def may_look_ahead(text: str, start: int, end: int, right: bool = True) -> bool:
     cue that looks ahead within the reach of its sentence, and no chronology entry headed by
     the expression), so that a caller that only asks "future?" may skip the full reading.
     right=False looks only before the expression: whether a cue there may make it "future"."""
-    if heads_entry(text, end):
+    if heads_entry(text, start, end):
         return True
     words = [w.lower() for w in _WORD.findall(text, max(0, start - LEFT_CHARS), end + RIGHT_CHARS if right else start)]
     single, double = _ahead_cues()
@@ -214,7 +232,7 @@ def tense(text: str, start: int, end: int, reporting: bool = True) -> str | None
 
     reporting=False ignores reporting verbs ("..., he said"): their tense is that of the
     report, not of the event, which matters when choosing the year of "Dec. 15"."""
-    entry = _entry_tense(text, end)
+    entry = _entry_tense(text, start, end)
     if entry is not None:
         return entry
     left = _clause_left(text, start)
@@ -242,6 +260,9 @@ def tense(text: str, start: int, end: int, reporting: bool = True) -> str | None
         if t is None and not reporting and lw[i] in lists["reporting"] \
                 and all(w in lists["opening_words"] for w in lw[i + 1:]):
             t = _report_tense(lw[i])  # "said in November that the plant would close": the report's date
+        if t is None and not reporting and lw[i] in lists["listener_report"] \
+                and len(lw) - i - 1 <= LISTENER_WORDS and "that" not in lw[i + 1:]:
+            t = _report_tense(lw[i])  # "told the Wall Street Journal in March": the telling's date
         if t is None:
             continue
         # a participle after a bare "be"/"have" belongs to the modal before it: "will be held";
@@ -250,6 +271,13 @@ def tense(text: str, start: int, end: int, reporting: bool = True) -> str | None
                 _classify(lw, i - 2, reporting) == "future"
                 or i >= 3 and _classify(lw, i - 3, reporting) == "future") \
                 and not (lw[i - 1] == "have" and lw[i - 2] in lists["past_conditional"]):  # "going to be left"
+            t = "future"
+        # "the conference to be held Friday": a passive infinitive after a noun looks ahead; not
+        # "was found to be infected on Monday" (a past cue right before "to"), nor across a
+        # coordinator ("expected the well to be declared dead by Sunday, but on Friday ...")
+        if t == "past" and i >= 2 and f"{lw[i - 2]} {lw[i - 1]}" in lists["passive_infinitive"] \
+                and not (i >= 3 and _classify(lw, i - 3, reporting) == "past") \
+                and not any(w in lists["clause_coordinators"] for w in lw[i + 1:]):
             t = "future"
         return t
     for i in range(len(rw)):

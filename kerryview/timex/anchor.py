@@ -1058,7 +1058,7 @@ class Resolver:
         the day it is published, not a day the previous entry told of."""
         if clock and self.narrative and self.story_day_at >= 0 and paragraph_break(self.text, self.story_day_at, p.start):
             return "XXXX-XX-XX" + suffix, None, None
-        if not self.narrative and self.dct is not None and n == 0 and heads_entry(self.text, p.end):
+        if not self.narrative and self.dct is not None and n == 0 and heads_entry(self.text, p.start, p.end):
             return self.dct.isoformat() + suffix, self.dct_value, "dct"
         on = self._on_story_day(p, n, suffix)
         if on is not None:
