@@ -175,7 +175,7 @@ def _forward() -> re.Pattern[str]:
         gap = FORWARD_GAP if first.endswith(("ed", "ing")) or first in ("put", "push", "deadline") else 0
         return re.escape(first) + rf"(?: [\w'$.,-]+){{0,{gap}}} " + re.escape(rest)
     cues = "|".join(cue(c) for c in sorted(table("forward_cue"), key=len, reverse=True))
-    return re.compile(rf"\b(?:{cues})(?: (?:\d{{1,2}}(?::\d\d)? ?[ap]\.?m\.?|noon|midnight|the end of|early|late|mid))?(?: on| in)? ?$")
+    return re.compile(rf"\b(?:{cues})(?: (?:\d{{1,2}}(?::\d\d)? ?[ap]\.?m\.?|noon|midnight|the end of|early|late|mid))?(?: on| in| at)? ?$")
 
 
 def forward_before(text: str, start: int) -> bool:
@@ -185,7 +185,8 @@ def forward_before(text: str, start: int) -> bool:
     # "it had been due to expire Friday": a plan already past (the past perfect) looks back; the
     # "had" of the cue's own verb, not of a clause further back ("Chevron had been fined ... The
     # commission has until 15 December")
-    return m is not None and re.search(r"\bhad\b", " ".join(before[:m.start()].split()[-3:])) is None
+    # ("had been scheduled to expire at midnight Friday": four words back)
+    return m is not None and re.search(r"\bhad\b", " ".join(before[:m.start()].split()[-4:])) is None
 
 
 # the words before an expression that its verb may stand among: "overpowered two prison guards
