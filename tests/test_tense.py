@@ -55,7 +55,7 @@ def test_every_tense_cue_list_lives_in_one_data_file_with_an_example():
                           "before_expression", "before_expression_links", "headline_subjects",
                           "not_verbs_after_to", "infinitive_before", "bare_pasts", "reported_plan_auxiliaries", "reported_plan_breaks", "past_conditional", "opening_words", "ability_modals", "negation", "perception_verbs", "past_before",
                           "past_before_links", "past_frames", "scheduled_present_plural", "attributive_future", "clause_coordinators",
-                              "entry_in_sentence", "passive_infinitive", "listener_report"}
+                              "entry_in_sentence", "passive_infinitive", "listener_report", "present_passive"}
     for name, entry in lists.items():
         assert entry["about"] and entry["example"] and (entry.get("words") or entry.get("words_from")), name
         assert tense_cues()[name] == list_words(entry) and tense_cues()[name], name
@@ -346,3 +346,17 @@ def test_the_listener_after_a_reporting_verb_leaves_the_expression_to_the_tellin
                         ("As he told the Wall Street Journal in March, he is for less regulation.", "2008-03"),
                         ("He told reporters the plant would close in March.", "2009-03")):
         assert tag(text, sept)[0].value == value, text
+
+
+def test_a_participle_after_a_present_be_is_a_present_passive():
+    """tense_cues.json present_passive: "before a dedicated flu helpline is opened in the autumn"
+    said in May 2009 took its tense from "opened" (past: autumn 2008); "until a relief well is
+    drilled, sometime in August" said in June 2010 was August 2009."""
+    assert "is opened in the autumn" in _cue_example("present_passive")
+    text = "in case the outbreak escalates before a dedicated flu helpline is opened in the autumn"
+    assert tense(text, *_span(text, "the autumn")) == "present"
+    assert tag(text, date(2009, 5, 7))[0].value == "2009-FA"
+    text = "The leak may not be stopped until a relief well is drilled, sometime in August."
+    assert tag(text, date(2010, 6, 10))[0].value == "2010-08"
+    text = "The helpline opened in the autumn."
+    assert tense(text, *_span(text, "the autumn")) == "past"

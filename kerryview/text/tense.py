@@ -91,6 +91,9 @@ def _classify(words: list[str], i: int, reporting: bool = True) -> str | None:
     if w in lists["attributive_future"]:
         # "the looming November elections" looks ahead; "was not forthcoming in April" does not
         return "future" if i >= 1 and words[i - 1] in lists["adjective_before"] else None
+    if i >= 1 and words[i - 1] in lists["present_passive"] and w not in single \
+            and len(w) > 4 and w.endswith("ed") and not w.endswith("eed"):
+        return None  # "a helpline is opened in the autumn": a present passive; "is" decides
     if w in single:
         if single[w] == "past" and i >= 1 and words[i - 1] in lists["infinitive_before"] and w in lists["bare_pasts"]:
             return None  # "going to put", "will set": the bare verb, not its past ("May said": a past)
