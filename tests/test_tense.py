@@ -360,3 +360,31 @@ def test_a_participle_after_a_present_be_is_a_present_passive():
     assert tag(text, date(2010, 6, 10))[0].value == "2010-08"
     text = "The helpline opened in the autumn."
     assert tense(text, *_span(text, "the autumn")) == "past"
+
+
+def test_a_month_of_a_present_clause_is_the_nearest():
+    """anchor._year_for: a present clause tells of now or of what is scheduled, so its month is
+    the nearest one, not the past one a past or unmarked clause takes beyond 100 days ahead:
+    "when the hurricane season hits in May, ... the outcome will be catastrophic" said in
+    January 2010 (haiti_bbc/579: was May 2009); "Democrats, who are facing big losses in
+    congressional elections in November" said in June."""
+    text = "When the hurricane season hits in May, if people are still living like this, the outcome will be catastrophic."
+    assert tag(text, date(2010, 1, 19))[0].value == "2010-05"
+    text = "his fellow Democrats, who are facing big losses in congressional elections in November."
+    assert tag(text, date(2010, 6, 20))[0].value == "2010-11"
+    text = "Sales rose in November."  # a past clause: the last November
+    assert tag(text, date(2010, 6, 20))[0].value == "2009-11"
+
+
+def test_since_and_a_gerund_and_a_capitalized_reporting_verb():
+    """tense_cues.json past_before: "since moving to the United States in September, I've given
+    up DVDs" said in April 2009 is September 2008; "States" of "the United States" is a name,
+    not the reporting verb "states" (which made the clause present)."""
+    assert "since moving to the United States in September" in _cue_example("past_before")
+    text = "And since moving to the United States in September, I've largely given up DVDs."
+    assert tense(text, *_span(text, "September")) == "past"
+    assert tag(text, date(2009, 4, 25))[0].value == "2008-09"
+    text = "The report states in March that exports rose."  # lower-case: the reporting verb
+    assert tense(text, *_span(text, "March"), reporting=False) == "present"
+    text = "He moved to the United States in March."
+    assert tense(text, *_span(text, "March"), reporting=False) == "past"  # "moved", not "States"

@@ -34,6 +34,7 @@ _ENTRY_HEAD = re.compile(r"[ \t]*(?::[ \t]*(?:--?|[–—])?|[ \t](?:--?|[–—
 _ENTRY_END = re.compile(r":|(?<=[a-z0-9)]{2}[.!?;])\s|\n")
 LEFT_CHARS = 160  # how far before the expression its sentence is searched for a cue
 RIGHT_CHARS = 200  # and how far after it
+SINCE_GERUND_WORDS = 8  # "since [moving to the United States in] September"
 LISTENER_WORDS = 6  # "told [the Wall Street Journal in] March": the listener and a preposition
 SUBJECT_WORDS = 6  # a headline's subject before "to" + verb: "Tony Hayward, BP's chief executive, to step down"
 
@@ -245,8 +246,8 @@ def tense(text: str, start: int, end: int, reporting: bool = True) -> str | None
     around = text[start:end + RIGHT_CHARS]
     stop = next((b for b in _boundaries(around) if b.start() >= end - start), None)
     right = around[end - start:stop.start() if stop else None]
-    lw = [w.lower() for w in _WORD.findall(left)]
-    rw = [w.lower() for w in _WORD.findall(right)]
+    lraw, rraw = _WORD.findall(left), _WORD.findall(right)
+    lw, rw = [w.lower() for w in lraw], [w.lower() for w in rraw]
     lists = tense_cues()
     # "Will Smith signs ...": a name, not the modal (its sentence to its end: a question's "?")
     first = 2 if opens_with_name(left + around[:stop.start() + 1 if stop else None]) else 0
@@ -258,12 +259,16 @@ def tense(text: str, start: int, end: int, reporting: bool = True) -> str | None
         if lw[i] in lists["past_before"]:
             if all(w in lists["past_before_links"] for w in lw[i + 1:]):
                 return "past"  # "since the April 20 explosion", "since early February"
+            if lw[i + 1].endswith("ing") and len(lw) - i - 1 <= SINCE_GERUND_WORDS:
+                return "past"  # "since moving to the United States in September"
             continue  # "since the flood on Saturday": it governs another phrase
         t = _classify(lw, i, reporting)
-        if t is None and not reporting and lw[i] in lists["reporting"] \
+        # a capitalized reporting verb inside the sentence is a name's: "the United States in September"
+        verb = i == 0 or not lraw[i][:1].isupper()
+        if t is None and not reporting and verb and lw[i] in lists["reporting"] \
                 and all(w in lists["opening_words"] for w in lw[i + 1:]):
             t = _report_tense(lw[i])  # "said in November that the plant would close": the report's date
-        if t is None and not reporting and lw[i] in lists["listener_report"] \
+        if t is None and not reporting and verb and lw[i] in lists["listener_report"] \
                 and len(lw) - i - 1 <= LISTENER_WORDS and "that" not in lw[i + 1:]:
             t = _report_tense(lw[i])  # "told the Wall Street Journal in March": the telling's date
         if t is None:
@@ -286,6 +291,7 @@ def tense(text: str, start: int, end: int, reporting: bool = True) -> str | None
     for i in range(len(rw)):
         t = _classify(rw, i, reporting)
         if t is None and not reporting and rw[i] in lists["reporting"] and (_opens(lw) or i == 0) \
+                and not rraw[i][:1].isupper() \
                 and _introduces(right, rw, i):
             # "In February, the administration said it planned ...", "Obama in March said the
             # plan would work" (the reporting verb right after it): the date is the report's

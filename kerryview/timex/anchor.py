@@ -672,7 +672,9 @@ class Resolver:
                 year += 1
             elif delta > FUTURE_AHEAD_DAYS:
                 year -= 1
-        elif delta > 100:
+        elif delta > (183 if t == "present" else 100):
+            # a present clause tells of now or of what is scheduled ("the hurricane season hits
+            # in May" said in January): the nearest such date, not the past one
             year -= 1
         elif delta < -300 or (delta < -183 and t != "past"):
             year += 1
