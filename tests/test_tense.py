@@ -388,3 +388,25 @@ def test_since_and_a_gerund_and_a_capitalized_reporting_verb():
     assert tense(text, *_span(text, "March"), reporting=False) == "present"
     text = "He moved to the United States in March."
     assert tense(text, *_span(text, "March"), reporting=False) == "past"  # "moved", not "States"
+
+
+def test_the_weekend_of_a_clause_that_looks_ahead_is_the_coming_one():
+    """anchor.op_weekend: "the weekend" said Monday to Wednesday is the one just past, unless
+    the clause looks ahead ("talks are to continue through the weekend", "a storm that could
+    become violent by the weekend")."""
+    wednesday = date(1998, 3, 11)
+    assert tag("Talks are to continue through the weekend.", wednesday)[0].value == "1998-W11-WE"
+    assert tag("He spent the weekend at home.", wednesday)[0].value == "1998-W10-WE"
+
+
+def test_a_passive_infinitive_after_a_past_verb_and_its_object_and_a_compound_adjective():
+    """tense_cues.json passive_infinitive: "Bad weather forced the operation to be suspended at
+    the weekend" is past (a past verb a few words before 'to'); the participle of a compound
+    adjective ("phone-based") is no past verb (tense._compound_free), so "the phone-based news
+    conference to be held Friday" still looks ahead."""
+    text = "Bad weather forced the operation to be suspended at the weekend."
+    assert tense(text, *_span(text, "the weekend")) == "past"
+    text = "speakers at the phone-based news conference to be held Friday in Washington"
+    assert tense(text, *_span(text, "Friday")) == "future"
+    text = "The state-owned bank on Friday"
+    assert tense(text, *_span(text, "Friday")) is None

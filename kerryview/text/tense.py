@@ -34,6 +34,7 @@ _ENTRY_HEAD = re.compile(r"[ \t]*(?::[ \t]*(?:--?|[–—])?|[ \t](?:--?|[–—
 _ENTRY_END = re.compile(r":|(?<=[a-z0-9)]{2}[.!?;])\s|\n")
 LEFT_CHARS = 160  # how far before the expression its sentence is searched for a cue
 RIGHT_CHARS = 200  # and how far after it
+PASSIVE_OBJECT_WORDS = 4  # "forced [the operation] to be suspended": a past verb and its object before "to"
 SINCE_GERUND_WORDS = 8  # "since [moving to the United States in] September"
 LISTENER_WORDS = 6  # "told [the Wall Street Journal in] March": the listener and a preposition
 SUBJECT_WORDS = 6  # a headline's subject before "to" + verb: "Tony Hayward, BP's chief executive, to step down"
@@ -247,7 +248,7 @@ def tense(text: str, start: int, end: int, reporting: bool = True) -> str | None
     stop = next((b for b in _boundaries(around) if b.start() >= end - start), None)
     right = around[end - start:stop.start() if stop else None]
     lraw, rraw = _WORD.findall(left), _WORD.findall(right)
-    lw, rw = [w.lower() for w in lraw], [w.lower() for w in rraw]
+    lw, rw = _compound_free(left), _compound_free(right)
     lists = tense_cues()
     # "Will Smith signs ...": a name, not the modal (its sentence to its end: a question's "?")
     first = 2 if opens_with_name(left + around[:stop.start() + 1 if stop else None]) else 0
@@ -281,10 +282,11 @@ def tense(text: str, start: int, end: int, reporting: bool = True) -> str | None
                 and not (lw[i - 1] == "have" and lw[i - 2] in lists["past_conditional"]):  # "going to be left"
             t = "future"
         # "the conference to be held Friday": a passive infinitive after a noun looks ahead; not
-        # "was found to be infected on Monday" (a past cue right before "to"), nor across a
+        # "was found to be infected on Monday", "forced the operation to be suspended at the
+        # weekend" (a past cue, not a reporting verb, a few words before "to"), nor across a
         # coordinator ("expected the well to be declared dead by Sunday, but on Friday ...")
         if t == "past" and i >= 2 and f"{lw[i - 2]} {lw[i - 1]}" in lists["passive_infinitive"] \
-                and not (i >= 3 and _classify(lw, i - 3, reporting) == "past") \
+                and not any(_classify(lw, k, reporting=False) == "past" for k in range(max(0, i - 2 - PASSIVE_OBJECT_WORDS), i - 2)) \
                 and not any(w in lists["clause_coordinators"] for w in lw[i + 1:]):
             t = "future"
         return t
@@ -299,6 +301,14 @@ def tense(text: str, start: int, end: int, reporting: bool = True) -> str | None
         if t is not None:
             return t
     return None
+
+
+def _compound_free(s: str) -> list[str]:
+    """The lower-case words of `s`, a word in -ed joined by a hyphen to the word before it made
+    blank: the participle of a compound adjective ("a phone-based news conference", "a
+    state-owned bank") is no verb, so no past cue."""
+    return ["" if m.start() > 0 and s[m.start() - 1] == "-" and m.group().lower().endswith("ed")
+            else m.group().lower() for m in _WORD.finditer(s)]
 
 
 def _report_tense(verb: str) -> str:

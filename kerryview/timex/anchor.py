@@ -946,9 +946,12 @@ class Resolver:
     def op_weekend(self, p: Pending, n: int | None):
         if self.dct is None:
             return "XXXX-WXX-WE", None, None
-        past = self.dct.isoweekday() <= 5 and self._tense(p) == "past"
-        if n is None:  # "the weekend": the one just past early in the week, else the coming one
-            n = -1 if self.dct.isoweekday() <= 3 or past else 0
+        t = self._tense(p)
+        past = self.dct.isoweekday() <= 5 and t == "past"
+        if n is None:  # "the weekend": the one just past early in the week, else the coming one;
+            # but the coming one in a clause that looks ahead ("talks are to continue through
+            # the weekend" said on a Wednesday)
+            n = -1 if (self.dct.isoweekday() <= 3 and t != "future") or past else 0
         elif n == 0 and past and self.dct.isoweekday() <= 3:
             # "became public this weekend", said on a Monday: the one just past; but on a
             # Thursday "wasn't enthusiastic about this weekend's meeting" is the coming one
