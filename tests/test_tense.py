@@ -410,3 +410,18 @@ def test_a_passive_infinitive_after_a_past_verb_and_its_object_and_a_compound_ad
     assert tense(text, *_span(text, "Friday")) == "future"
     text = "The state-owned bank on Friday"
     assert tense(text, *_span(text, "Friday")) is None
+
+
+@pytest.mark.parametrize("text, dct, value", [
+    # an adverb between "be" and its participle: "will be officially released" looks ahead
+    ("Details of charges will be officially released Monday, the office said.", date(2010, 2, 5), "2010-02-08"),
+    ("BP expects the well to be completely sealed on Saturday.", date(2010, 9, 14), "2010-09-18"),
+    # "broadcast" is a past (and a bare verb), as "forecast"
+    ("We broadcast a trial program on Friday morning to test the signal so people could listen.",
+     date(2010, 1, 25), "2010-01-22TMO"),
+    # "hoping to", "hope to" look ahead, as "hopes to"
+    ("We're hoping to change this in the mid-term elections in November.", date(2010, 6, 15), "2010-11"),
+])
+def test_cues_found_reading_unlabeled_news(text, dct, value):
+    assert "broadcast" in tense_cues()["bare_pasts"] and "hoping to" in tense_cues()["future"]
+    assert tag(text, dct)[0].value == value, text

@@ -276,6 +276,10 @@ def tense(text: str, start: int, end: int, reporting: bool = True) -> str | None
             continue
         # a participle after a bare "be"/"have" belongs to the modal before it: "will be held";
         # but "would have stopped" is a past that did not happen, still a past
+        if t == "past" and i >= 3 and lw[i - 1].endswith("ly") and lw[i - 2] in ("be", "have"):
+            # "will be officially released Monday": an adverb between "be" and its participle
+            lw = lw[:i - 1] + lw[i:]
+            i -= 1
         if t == "past" and i >= 2 and lw[i - 1] in ("be", "have") and (
                 _classify(lw, i - 2, reporting) == "future"
                 or i >= 3 and _classify(lw, i - 3, reporting) == "future") \
