@@ -55,7 +55,8 @@ def test_every_tense_cue_list_lives_in_one_data_file_with_an_example():
                           "before_expression", "before_expression_links", "headline_subjects",
                           "not_verbs_after_to", "infinitive_before", "bare_pasts", "reported_plan_auxiliaries", "reported_plan_breaks", "past_conditional", "opening_words", "ability_modals", "negation", "perception_verbs", "past_before",
                           "past_before_links", "past_frames", "scheduled_present_plural", "attributive_future", "clause_coordinators",
-                              "entry_in_sentence", "passive_infinitive", "listener_report", "present_passive"}
+                              "entry_in_sentence", "passive_infinitive", "listener_report", "present_passive",
+                              "relative_that_followers"}
     for name, entry in lists.items():
         assert entry["about"] and entry["example"] and (entry.get("words") or entry.get("words_from")), name
         assert tense_cues()[name] == list_words(entry) and tense_cues()[name], name
@@ -427,3 +428,16 @@ def test_a_passive_infinitive_after_a_past_verb_and_its_object_and_a_compound_ad
 def test_cues_found_reading_unlabeled_news(text, dct, value):
     assert "broadcast" in tense_cues()["bare_pasts"] and {"hoping to", "likely to"} <= tense_cues()["future"]
     assert tag(text, dct)[0].value == value, text
+
+
+def test_that_before_an_ed_word_and_its_object_is_a_relative_pronoun():
+    """tense_cues.json relative_that_followers: "the oil spill that lasted more than 100 days
+    after an explosion ... on April 22" said in November 2010 took "lasted" for an adjective
+    after the determiner "that", so the clause's "will" made it April 2011."""
+    assert "the oil spill that lasted more than 100 days" in _cue_example("relative_that_followers")
+    text = ("Those who receive a pay-out will forfeit their right to sue over the oil spill that lasted "
+            "more than 100 days after an explosion on the rig on April 22.")
+    assert tense(text, *_span(text, "April 22")) == "past"
+    assert [t.value for t in tag(text, date(2010, 11, 21)) if t.text == "April 22"] == ["2010-04-22"]
+    text = "Regulators reviewed that proposed merger on Tuesday."
+    assert tense(text, *_span(text, "Tuesday")) == "past"  # "reviewed", "proposed" no verb

@@ -108,8 +108,11 @@ def _classify(words: list[str], i: int, reporting: bool = True) -> str | None:
     if w.endswith("'ll"):
         return "future"
     if len(w) > 4 and w.endswith("ed") and not w.endswith("eed"):  # not "succeed", "exceed"
-        if i >= 1 and words[i - 1] in lists["adjective_before"]:
-            return None  # "a still unspecified date", "the proposed merger": an adjective, not a verb
+        if i >= 1 and words[i - 1] in lists["adjective_before"] and not (
+                words[i - 1] == "that" and i + 1 < len(words) and words[i + 1] in lists["relative_that_followers"]):
+            # "a still unspecified date", "the proposed merger": an adjective, not a verb; but
+            # "the spill that lasted more than 100 days": a relative clause's past
+            return None
         return "past"
     return None
 
