@@ -54,7 +54,9 @@ def test_every_tense_cue_list_lives_in_one_data_file_with_an_example():
                           "adjective_before", "reporting", "past_expectation", "headline_present",
                           "before_expression", "before_expression_links", "headline_subjects",
                           "not_verbs_after_to", "infinitive_before", "bare_pasts", "reported_plan_auxiliaries", "reported_plan_breaks", "past_conditional", "opening_words", "ability_modals", "negation", "perception_verbs", "past_before",
-                          "past_before_links", "past_frames", "scheduled_present_plural", "attributive_future", "clause_coordinators"}
+                          "past_before_links", "past_frames", "scheduled_present_plural", "attributive_future", "clause_coordinators",
+                              "entry_in_sentence", "passive_infinitive", "listener_report", "present_passive",
+                              "relative_that_followers"}
     for name, entry in lists.items():
         assert entry["about"] and entry["example"] and (entry.get("words") or entry.get("words_from")), name
         assert tense_cues()[name] == list_words(entry) and tense_cues()[name], name
@@ -288,3 +290,154 @@ def test_a_month_right_before_a_past_reporting_verb_dates_the_report():
     example = json.loads((files("kerryview.text") / "data" / "tense_cues.json").read_text("utf-8"))[
         "opening_words"]["example"]
     assert "Obama in March said the plan would work" in example
+
+
+def _cue_example(name: str) -> str:
+    return json.loads((files("kerryview.text") / "data" / "tense_cues.json").read_text("utf-8"))[name]["example"]
+
+
+def test_an_expression_inside_a_sentence_before_a_colon_heads_no_entry():
+    """tense_cues.json entry_in_sentence: 'said on Tuesday: "... we will see deaths"' was read as a
+    chronology's heading whose entry (the quotation) looked ahead, so the Tuesday was the next
+    one (H1N1_bbc/23, unlabeled Timeline17 read against HeidelTime). After a preposition or a
+    past or present cue of its line's clause the sentence's verb decides; a chronology run
+    together on one line, and a heading after another heading's colon, keep their entries."""
+    wednesday = date(2009, 4, 29)
+    text = 'A health official said on Tuesday: "I expect that we will see deaths"'
+    assert "said on Tuesday" in _cue_example("entry_in_sentence")
+    assert tense(text, *_span(text, "Tuesday")) == "past"
+    assert [t.value for t in tag(text, wednesday)] == ["2009-04-28"]
+    text = "Executives testified in Senate hearings Tuesday: Someone else was to blame."
+    assert tense(text, *_span(text, "Tuesday")) == "past"  # "testified", not the entry's "was to"
+    text = "Call the main switchboard: 5 May: Shrimp boats will be used to collect oil."
+    assert tense(text, *_span(text, "5 May"), reporting=False) == "future"  # still an entry
+    for heading in ("20 April", "8 May", "2 June"):
+        assert tense(CHRONOLOGY, *_span(CHRONOLOGY, heading), reporting=False) == "past", heading
+
+
+def test_died_is_a_past_cue():
+    """'died' has four letters, below the -ed rule's five: 'died on Sunday, becoming the city's
+    first death due to H1N1 flu' took its tense from 'due to' (future: the next Sunday)."""
+    text = ("A principal suffering from swine flu died on Sunday, becoming the city's first death "
+            "due to H1N1 flu, officials said.")
+    assert "died" in tense_cues()["past"]
+    assert tense(text, *_span(text, "Sunday")) == "past"
+    assert [t.value for t in tag(text, date(2009, 5, 18))] == ["2009-05-17"]
+
+
+def test_a_passive_infinitive_after_a_noun_looks_ahead():
+    """tense_cues.json passive_infinitive: 'the news conference to be held Friday (May 8, 2009)'
+    said on Tuesday 5 May was the Friday before ('held' read as a past)."""
+    assert "to be held Friday" in _cue_example("passive_infinitive")
+    text = "speakers at the news conference to be held Friday in Washington"
+    assert tense(text, *_span(text, "Friday")) == "future"
+    assert tag(text, date(2009, 5, 5))[0].value == "2009-05-08"
+    text = "He was found to be infected on Monday."
+    assert tense(text, *_span(text, "Monday")) == "past"
+    text = "It expected the well to be declared dead by Sunday, but on Friday the Coast Guard said more."
+    assert tense(text, *_span(text, "Friday")) != "future"
+
+
+def test_the_listener_after_a_reporting_verb_leaves_the_expression_to_the_telling():
+    """tense_cues.json listener_report: 'As he told the Wall Street Journal in March: ...' said in
+    September 2008 is March 2008 (the telling), not the next March."""
+    assert "told the Wall Street Journal in March" in _cue_example("listener_report")
+    sept = date(2008, 9, 16)
+    for text, value in (("As he told the Wall Street Journal in March: I'm always for less regulation.", "2008-03"),
+                        ("As he told the Wall Street Journal in March, he is for less regulation.", "2008-03"),
+                        ("He told reporters the plant would close in March.", "2009-03")):
+        assert tag(text, sept)[0].value == value, text
+
+
+def test_a_participle_after_a_present_be_is_a_present_passive():
+    """tense_cues.json present_passive: "before a dedicated flu helpline is opened in the autumn"
+    said in May 2009 took its tense from "opened" (past: autumn 2008); "until a relief well is
+    drilled, sometime in August" said in June 2010 was August 2009."""
+    assert "is opened in the autumn" in _cue_example("present_passive")
+    text = "in case the outbreak escalates before a dedicated flu helpline is opened in the autumn"
+    assert tense(text, *_span(text, "the autumn")) == "present"
+    assert tag(text, date(2009, 5, 7))[0].value == "2009-FA"
+    text = "The leak may not be stopped until a relief well is drilled, sometime in August."
+    assert tag(text, date(2010, 6, 10))[0].value == "2010-08"
+    text = "The helpline opened in the autumn."
+    assert tense(text, *_span(text, "the autumn")) == "past"
+
+
+def test_a_month_of_a_present_clause_is_the_nearest():
+    """anchor._year_for: a present clause tells of now or of what is scheduled, so its month is
+    the nearest one, not the past one a past or unmarked clause takes beyond 100 days ahead:
+    "when the hurricane season hits in May, ... the outcome will be catastrophic" said in
+    January 2010 (haiti_bbc/579: was May 2009); "Democrats, who are facing big losses in
+    congressional elections in November" said in June."""
+    text = "When the hurricane season hits in May, if people are still living like this, the outcome will be catastrophic."
+    assert tag(text, date(2010, 1, 19))[0].value == "2010-05"
+    text = "his fellow Democrats, who are facing big losses in congressional elections in November."
+    assert tag(text, date(2010, 6, 20))[0].value == "2010-11"
+    text = "Sales rose in November."  # a past clause: the last November
+    assert tag(text, date(2010, 6, 20))[0].value == "2009-11"
+
+
+def test_since_and_a_gerund_and_a_capitalized_reporting_verb():
+    """tense_cues.json past_before: "since moving to the United States in September, I've given
+    up DVDs" said in April 2009 is September 2008; "States" of "the United States" is a name,
+    not the reporting verb "states" (which made the clause present)."""
+    assert "since moving to the United States in September" in _cue_example("past_before")
+    text = "And since moving to the United States in September, I've largely given up DVDs."
+    assert tense(text, *_span(text, "September")) == "past"
+    assert tag(text, date(2009, 4, 25))[0].value == "2008-09"
+    text = "The report states in March that exports rose."  # lower-case: the reporting verb
+    assert tense(text, *_span(text, "March"), reporting=False) == "present"
+    text = "He moved to the United States in March."
+    assert tense(text, *_span(text, "March"), reporting=False) == "past"  # "moved", not "States"
+
+
+def test_the_weekend_of_a_clause_that_looks_ahead_is_the_coming_one():
+    """anchor.op_weekend: "the weekend" said Monday to Wednesday is the one just past, unless
+    the clause looks ahead ("talks are to continue through the weekend", "a storm that could
+    become violent by the weekend")."""
+    wednesday = date(1998, 3, 11)
+    assert tag("Talks are to continue through the weekend.", wednesday)[0].value == "1998-W11-WE"
+    assert tag("He spent the weekend at home.", wednesday)[0].value == "1998-W10-WE"
+
+
+def test_a_passive_infinitive_after_a_past_verb_and_its_object_and_a_compound_adjective():
+    """tense_cues.json passive_infinitive: "Bad weather forced the operation to be suspended at
+    the weekend" is past (a past verb a few words before 'to'); the participle of a compound
+    adjective ("phone-based") is no past verb (tense._compound_free), so "the phone-based news
+    conference to be held Friday" still looks ahead."""
+    text = "Bad weather forced the operation to be suspended at the weekend."
+    assert tense(text, *_span(text, "the weekend")) == "past"
+    text = "speakers at the phone-based news conference to be held Friday in Washington"
+    assert tense(text, *_span(text, "Friday")) == "future"
+    text = "The state-owned bank on Friday"
+    assert tense(text, *_span(text, "Friday")) is None
+
+
+@pytest.mark.parametrize("text, dct, value", [
+    # an adverb between "be" and its participle: "will be officially released" looks ahead
+    ("Details of charges will be officially released Monday, the office said.", date(2010, 2, 5), "2010-02-08"),
+    ("BP expects the well to be completely sealed on Saturday.", date(2010, 9, 14), "2010-09-18"),
+    # "broadcast" is a past (and a bare verb), as "forecast"
+    ("We broadcast a trial program on Friday morning to test the signal so people could listen.",
+     date(2010, 1, 25), "2010-01-22TMO"),
+    # "hoping to", "hope to" look ahead, as "hopes to"
+    ("We're hoping to change this in the mid-term elections in November.", date(2010, 6, 15), "2010-11"),
+    # "likely to" looks ahead, as "expected to" ("was likely to": a forecast reported in the past)
+    ("A study predicted the virus was likely to cause an epidemic in the autumn.", date(2009, 5, 12), "2009-FA"),
+])
+def test_cues_found_reading_unlabeled_news(text, dct, value):
+    assert "broadcast" in tense_cues()["bare_pasts"] and {"hoping to", "likely to"} <= tense_cues()["future"]
+    assert tag(text, dct)[0].value == value, text
+
+
+def test_that_before_an_ed_word_and_its_object_is_a_relative_pronoun():
+    """tense_cues.json relative_that_followers: "the oil spill that lasted more than 100 days
+    after an explosion ... on April 22" said in November 2010 took "lasted" for an adjective
+    after the determiner "that", so the clause's "will" made it April 2011."""
+    assert "the oil spill that lasted more than 100 days" in _cue_example("relative_that_followers")
+    text = ("Those who receive a pay-out will forfeit their right to sue over the oil spill that lasted "
+            "more than 100 days after an explosion on the rig on April 22.")
+    assert tense(text, *_span(text, "April 22")) == "past"
+    assert [t.value for t in tag(text, date(2010, 11, 21)) if t.text == "April 22"] == ["2010-04-22"]
+    text = "Regulators reviewed that proposed merger on Tuesday."
+    assert tense(text, *_span(text, "Tuesday")) == "past"  # "reviewed", "proposed" no verb

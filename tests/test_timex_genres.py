@@ -163,6 +163,12 @@ def test_tweet_words_that_are_not_dates(text):
     ("The talks were delayed until Monday.", "2023-03-20"),
     ("Sales rose through June.", "2022-06"),  # no cue: the past June
     ("The offer had been due to expire Friday.", "2023-03-17"),  # a plan already past
+    # a clock time after the cue's "at" (rules/lexicon.json forward_cue), unless the past perfect
+    # put the expiry in the past four words back (TimeBank wsj_0542)
+    ("The offer expires at 5 p.m. EST Friday.", "2023-03-24T17:00"),
+    ("The offer had been scheduled to expire at midnight Friday.", "2023-03-17T24:00"),
+    # a scheduled present (text/data/tense_cues.json future: "ends", "closes", as "opens")
+    ("Voting ends at 8 p.m. Friday.", "2023-03-24T20:00"),
 ])
 def test_forward_looking_dates(text, value):
     assert value in [t.value for t in tag(text, date(2023, 3, 18))]

@@ -34,6 +34,9 @@ _ENTRY_HEAD = re.compile(r"[ \t]*(?::[ \t]*(?:--?|[–—])?|[ \t](?:--?|[–—
 _ENTRY_END = re.compile(r":|(?<=[a-z0-9)]{2}[.!?;])\s|\n")
 LEFT_CHARS = 160  # how far before the expression its sentence is searched for a cue
 RIGHT_CHARS = 200  # and how far after it
+PASSIVE_OBJECT_WORDS = 4  # "forced [the operation] to be suspended": a past verb and its object before "to"
+SINCE_GERUND_WORDS = 8  # "since [moving to the United States in] September"
+LISTENER_WORDS = 6  # "told [the Wall Street Journal in] March": the listener and a preposition
 SUBJECT_WORDS = 6  # a headline's subject before "to" + verb: "Tony Hayward, BP's chief executive, to step down"
 
 
@@ -90,6 +93,9 @@ def _classify(words: list[str], i: int, reporting: bool = True) -> str | None:
     if w in lists["attributive_future"]:
         # "the looming November elections" looks ahead; "was not forthcoming in April" does not
         return "future" if i >= 1 and words[i - 1] in lists["adjective_before"] else None
+    if i >= 1 and words[i - 1] in lists["present_passive"] and w not in single \
+            and len(w) > 4 and w.endswith("ed") and not w.endswith("eed"):
+        return None  # "a helpline is opened in the autumn": a present passive; "is" decides
     if w in single:
         if single[w] == "past" and i >= 1 and words[i - 1] in lists["infinitive_before"] and w in lists["bare_pasts"]:
             return None  # "going to put", "will set": the bare verb, not its past ("May said": a past)
@@ -102,8 +108,11 @@ def _classify(words: list[str], i: int, reporting: bool = True) -> str | None:
     if w.endswith("'ll"):
         return "future"
     if len(w) > 4 and w.endswith("ed") and not w.endswith("eed"):  # not "succeed", "exceed"
-        if i >= 1 and words[i - 1] in lists["adjective_before"]:
-            return None  # "a still unspecified date", "the proposed merger": an adjective, not a verb
+        if i >= 1 and words[i - 1] in lists["adjective_before"] and not (
+                words[i - 1] == "that" and i + 1 < len(words) and words[i + 1] in lists["relative_that_followers"]):
+            # "a still unspecified date", "the proposed merger": an adjective, not a verb; but
+            # "the spill that lasted more than 100 days": a relative clause's past
+            return None
         return "past"
     return None
 
@@ -151,20 +160,37 @@ def _announces(raw: list[str], i: int) -> bool:
     return not any(w.islower() and looks_plural(w) and w not in subjects for w in before)
 
 
-def heads_entry(text: str, end: int) -> bool:
-    """Whether the expression ending at `end` heads an entry of a chronology or a live report
+def heads_entry(text: str, start: int, end: int) -> bool:
+    """Whether the expression text[start:end] heads an entry of a chronology or a live report
     (a colon or dash, then the entry's capitalized words: "8 May: Giant metal dome fails",
-    "3.10 pm: Waxman continues")."""
-    return _ENTRY_HEAD.match(text, end) is not None
+    "3.10 pm: Waxman continues"); not when it stands inside a sentence (_in_sentence)."""
+    return _ENTRY_HEAD.match(text, end) is not None and not _in_sentence(text, start)
 
 
-def _entry_tense(text: str, end: int) -> str | None:
+def _in_sentence(text: str, start: int) -> bool:
+    """Whether the expression starting at `start` is an adverbial of a sentence that began
+    before it on its line (tense_cues.json entry_in_sentence): right after a preposition ("said
+    on Tuesday: \"As we continue ...\"") or after a past or present cue of its clause
+    ("executives agreed ... in Senate hearings Tuesday: Someone else was to blame"). A
+    chronology run together on one line keeps its headings: the headline before "2 June" ("Giant
+    metal dome fails to cap leak") holds no such cue."""
+    left = _clause_left(text, start)
+    # back to the line's start or the colon of the heading before ("switchboard: 5 May: Shrimp")
+    words = [w.lower() for w in _WORD.findall(left, max(left.rfind("\n"), left.rfind(":")) + 1)]
+    if not words:
+        return False
+    if words[-1] in tense_cues()["entry_in_sentence"]:
+        return True
+    return any(_classify(words, i) in ("past", "present") for i in range(len(words)))
+
+
+def _entry_tense(text: str, start: int, end: int) -> str | None:
     """The tense of the chronology entry headed by the expression ending at `end`, or None when
     the expression heads no entry. The entry runs to the next heading's colon, a sentence end or
     the line's end; its first cue decides (a headline's present simple is past); an entry with
     no cue, "8 May: Giant metal dome fails to cap leak", tells what happened on its date."""
     head = _ENTRY_HEAD.match(text, end)
-    if head is None:
+    if head is None or _in_sentence(text, start):
         return None
     stop = _ENTRY_END.search(text, head.end(), head.end() + RIGHT_CHARS)
     entry = text[head.end():stop.start() if stop else head.end() + RIGHT_CHARS]
@@ -201,7 +227,7 @@ def may_look_ahead(text: str, start: int, end: int, right: bool = True) -> bool:
     cue that looks ahead within the reach of its sentence, and no chronology entry headed by
     the expression), so that a caller that only asks "future?" may skip the full reading.
     right=False looks only before the expression: whether a cue there may make it "future"."""
-    if heads_entry(text, end):
+    if heads_entry(text, start, end):
         return True
     words = [w.lower() for w in _WORD.findall(text, max(0, start - LEFT_CHARS), end + RIGHT_CHARS if right else start)]
     single, double = _ahead_cues()
@@ -214,7 +240,7 @@ def tense(text: str, start: int, end: int, reporting: bool = True) -> str | None
 
     reporting=False ignores reporting verbs ("..., he said"): their tense is that of the
     report, not of the event, which matters when choosing the year of "Dec. 15"."""
-    entry = _entry_tense(text, end)
+    entry = _entry_tense(text, start, end)
     if entry is not None:
         return entry
     left = _clause_left(text, start)
@@ -224,8 +250,8 @@ def tense(text: str, start: int, end: int, reporting: bool = True) -> str | None
     around = text[start:end + RIGHT_CHARS]
     stop = next((b for b in _boundaries(around) if b.start() >= end - start), None)
     right = around[end - start:stop.start() if stop else None]
-    lw = [w.lower() for w in _WORD.findall(left)]
-    rw = [w.lower() for w in _WORD.findall(right)]
+    lraw, rraw = _WORD.findall(left), _WORD.findall(right)
+    lw, rw = _compound_free(left), _compound_free(right)
     lists = tense_cues()
     # "Will Smith signs ...": a name, not the modal (its sentence to its end: a question's "?")
     first = 2 if opens_with_name(left + around[:stop.start() + 1 if stop else None]) else 0
@@ -237,24 +263,44 @@ def tense(text: str, start: int, end: int, reporting: bool = True) -> str | None
         if lw[i] in lists["past_before"]:
             if all(w in lists["past_before_links"] for w in lw[i + 1:]):
                 return "past"  # "since the April 20 explosion", "since early February"
+            if lw[i + 1].endswith("ing") and len(lw) - i - 1 <= SINCE_GERUND_WORDS:
+                return "past"  # "since moving to the United States in September"
             continue  # "since the flood on Saturday": it governs another phrase
         t = _classify(lw, i, reporting)
-        if t is None and not reporting and lw[i] in lists["reporting"] \
+        # a capitalized reporting verb inside the sentence is a name's: "the United States in September"
+        verb = i == 0 or not lraw[i][:1].isupper()
+        if t is None and not reporting and verb and lw[i] in lists["reporting"] \
                 and all(w in lists["opening_words"] for w in lw[i + 1:]):
             t = _report_tense(lw[i])  # "said in November that the plant would close": the report's date
+        if t is None and not reporting and verb and lw[i] in lists["listener_report"] \
+                and len(lw) - i - 1 <= LISTENER_WORDS and "that" not in lw[i + 1:]:
+            t = _report_tense(lw[i])  # "told the Wall Street Journal in March": the telling's date
         if t is None:
             continue
         # a participle after a bare "be"/"have" belongs to the modal before it: "will be held";
         # but "would have stopped" is a past that did not happen, still a past
+        if t == "past" and i >= 3 and lw[i - 1].endswith("ly") and lw[i - 2] in ("be", "have"):
+            # "will be officially released Monday": an adverb between "be" and its participle
+            lw = lw[:i - 1] + lw[i:]
+            i -= 1
         if t == "past" and i >= 2 and lw[i - 1] in ("be", "have") and (
                 _classify(lw, i - 2, reporting) == "future"
                 or i >= 3 and _classify(lw, i - 3, reporting) == "future") \
                 and not (lw[i - 1] == "have" and lw[i - 2] in lists["past_conditional"]):  # "going to be left"
             t = "future"
+        # "the conference to be held Friday": a passive infinitive after a noun looks ahead; not
+        # "was found to be infected on Monday", "forced the operation to be suspended at the
+        # weekend" (a past cue, not a reporting verb, a few words before "to"), nor across a
+        # coordinator ("expected the well to be declared dead by Sunday, but on Friday ...")
+        if t == "past" and i >= 2 and f"{lw[i - 2]} {lw[i - 1]}" in lists["passive_infinitive"] \
+                and not any(_classify(lw, k, reporting=False) == "past" for k in range(max(0, i - 2 - PASSIVE_OBJECT_WORDS), i - 2)) \
+                and not any(w in lists["clause_coordinators"] for w in lw[i + 1:]):
+            t = "future"
         return t
     for i in range(len(rw)):
         t = _classify(rw, i, reporting)
         if t is None and not reporting and rw[i] in lists["reporting"] and (_opens(lw) or i == 0) \
+                and not rraw[i][:1].isupper() \
                 and _introduces(right, rw, i):
             # "In February, the administration said it planned ...", "Obama in March said the
             # plan would work" (the reporting verb right after it): the date is the report's
@@ -262,6 +308,14 @@ def tense(text: str, start: int, end: int, reporting: bool = True) -> str | None
         if t is not None:
             return t
     return None
+
+
+def _compound_free(s: str) -> list[str]:
+    """The lower-case words of `s`, a word in -ed joined by a hyphen to the word before it made
+    blank: the participle of a compound adjective ("a phone-based news conference", "a
+    state-owned bank") is no verb, so no past cue."""
+    return ["" if m.start() > 0 and s[m.start() - 1] == "-" and m.group().lower().endswith("ed")
+            else m.group().lower() for m in _WORD.finditer(s)]
 
 
 def _report_tense(verb: str) -> str:

@@ -175,7 +175,7 @@ def _forward() -> re.Pattern[str]:
         gap = FORWARD_GAP if first.endswith(("ed", "ing")) or first in ("put", "push", "deadline") else 0
         return re.escape(first) + rf"(?: [\w'$.,-]+){{0,{gap}}} " + re.escape(rest)
     cues = "|".join(cue(c) for c in sorted(table("forward_cue"), key=len, reverse=True))
-    return re.compile(rf"\b(?:{cues})(?: (?:\d{{1,2}}(?::\d\d)? ?[ap]\.?m\.?|noon|midnight|the end of|early|late|mid))?(?: on| in)? ?$")
+    return re.compile(rf"\b(?:{cues})(?: (?:\d{{1,2}}(?::\d\d)? ?[ap]\.?m\.?|noon|midnight|the end of|early|late|mid))?(?: on| in| at)? ?$")
 
 
 def forward_before(text: str, start: int) -> bool:
@@ -185,7 +185,8 @@ def forward_before(text: str, start: int) -> bool:
     # "it had been due to expire Friday": a plan already past (the past perfect) looks back; the
     # "had" of the cue's own verb, not of a clause further back ("Chevron had been fined ... The
     # commission has until 15 December")
-    return m is not None and re.search(r"\bhad\b", " ".join(before[:m.start()].split()[-3:])) is None
+    # ("had been scheduled to expire at midnight Friday": four words back)
+    return m is not None and re.search(r"\bhad\b", " ".join(before[:m.start()].split()[-4:])) is None
 
 
 # the words before an expression that its verb may stand among: "overpowered two prison guards
@@ -690,7 +691,9 @@ class Resolver:
                 year += 1
             elif delta > FUTURE_AHEAD_DAYS:
                 year -= 1
-        elif delta > 100:
+        elif delta > (183 if t == "present" else 100):
+            # a present clause tells of now or of what is scheduled ("the hurricane season hits
+            # in May" said in January): the nearest such date, not the past one
             year -= 1
         elif delta < -300 or (delta < -183 and t != "past"):
             year += 1
@@ -986,9 +989,12 @@ class Resolver:
     def op_weekend(self, p: Pending, n: int | None):
         if self.dct is None:
             return "XXXX-WXX-WE", None, None
-        past = self.dct.isoweekday() <= 5 and self._tense(p) == "past"
-        if n is None:  # "the weekend": the one just past early in the week, else the coming one
-            n = -1 if self.dct.isoweekday() <= 3 or past else 0
+        t = self._tense(p)
+        past = self.dct.isoweekday() <= 5 and t == "past"
+        if n is None:  # "the weekend": the one just past early in the week, else the coming one;
+            # but the coming one in a clause that looks ahead ("talks are to continue through
+            # the weekend" said on a Wednesday)
+            n = -1 if (self.dct.isoweekday() <= 3 and t != "future") or past else 0
         elif n == 0 and past and self.dct.isoweekday() <= 3:
             # "became public this weekend", said on a Monday: the one just past; but on a
             # Thursday "wasn't enthusiastic about this weekend's meeting" is the coming one
@@ -1110,7 +1116,7 @@ class Resolver:
             clock = False  # the day is named: no paragraph without one
         if clock and self.narrative and self.story_day_at >= 0 and paragraph_break(self.text, self.story_day_at, p.start):
             return "XXXX-XX-XX" + suffix, None, None
-        if not self.narrative and self.dct is not None and n == 0 and heads_entry(self.text, p.end):
+        if not self.narrative and self.dct is not None and n == 0 and heads_entry(self.text, p.start, p.end):
             return self.dct.isoformat() + suffix, self.dct_value, "dct"
         on = self._on_story_day(p, n, suffix)
         if on is None and self.dct is None:
