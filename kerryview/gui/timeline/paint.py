@@ -22,7 +22,7 @@ from PySide6.QtGui import (QBrush, QPaintEngine, QColor, QImage, QLinearGradient
 from kerryview.gui import theme
 from kerryview.gui.theme import TimelineFonts
 from kerryview.gui.timeline.index import BAR, POINT, RANGE, TimelineIndex
-from kerryview.gui.timeline.layout import (AXIS_H, CONTEXT_H, LABEL_MAX, LANE_H,
+from kerryview.gui.timeline.layout import (AXIS_H, BOTTOM_H, CONTEXT_H, LABEL_MAX, LANE_H,
                                            LANE_TOP, MARK_PAD, TICK_H, Frame, Item, badge_text,
                                            is_wide, mark_left, mark_text, n_lanes, overlay_item,
                                            overview_notes, tag_text)
@@ -367,17 +367,30 @@ class FramePainter:
               current: int, width: int, height: int, focus: bool,
               empty_text: tuple[str, str], matched: bytearray | None = None,
               match_starts: array | None = None, chosen: set[int] | None = None,
-              key_days: list[tuple[float, float]] | None = None) -> None:
+              key_days: list[tuple[float, float]] | None = None,
+              rows: tuple[float, float] | None = None) -> None:
         """`matched` (a flag per row) while a search is active: matches are highlighted, the
         other events dimmed; `match_starts` are the matches' starts, sorted;
-        `key_days` the key dates' days (start, end), marked on the day axis."""
+        `key_days` the key dates' days (start, end), marked on the day axis.
+
+        `rows` (top, bottom): only these pixel rows need painting (the paint event's region;
+        None: all). The lanes and the "+n" marks are drawn only when they meet them: the tick
+        row is painted again, on its own, under the edge buttons (edges.py, child widgets
+        that are not opaque) each time their counts change, which was every frame of a drag;
+        what lies outside the rows would be clipped anyway. What the last paint drew
+        (drawnLabels, the overview's note) is kept from the paint that drew it."""
         self.index, self.view, self.current = index, view, current
         self.chosen = chosen or set()  # a selection of several events, drawn as selected
         self.width, self.height = width, height
         self.matched = matched
         self.match_starts = match_starts if match_starts is not None else array("d")
-        self.drawn = []
-        self.note, self.note_rect = "", QRectF()
+        top, bottom = (0.0, float(height)) if rows is None else rows
+        lanes = fr.mode != "empty" and bottom > LANE_TOP and top < height
+        note = fr.mode == "overview" and top < CONTEXT_H
+        if lanes:
+            self.drawn = []
+        if note or fr.mode != "overview":
+            self.note, self.note_rect = "", QRectF()
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         p.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
         try:
@@ -388,13 +401,13 @@ class FramePainter:
                 self._paint_key_days(p, key_days)
             if fr.mode == "empty":
                 self._paint_empty(p, empty_text)
-            else:
+            elif lanes:
                 self._paint_items(p, fr)
-                if fr.mode == "overview":
-                    self._paint_overview_note(p, fr)
-            if fr.overflow:
+            if note:
+                self._paint_overview_note(p, fr)
+            if fr.overflow and bottom > height - BOTTOM_H:
                 self._paint_overflow(p, fr)
-            it = overlay_item(fr, index, current, view, width, QRectF)
+            it = overlay_item(fr, index, current, view, width, QRectF) if lanes else None
             if it is not None:
                 self._paint_item(p, it, overlay=True)
             if focus:
