@@ -583,3 +583,42 @@ def test_an_edit_of_a_big_index_goes_over_the_rows_that_change_only():
     assert len(calls) == 2  # its start and end
     assert after.events[after.row_of[new.id]] is new and old not in after.events
     assert index.events[10000] is old  # the index before is left as it was
+
+
+@settings(deadline=None, max_examples=200)
+@given(st.lists(st.tuples(st.integers(0, 3), st.integers(1, 30000)), max_size=60),
+       st.integers(200, 1400))
+def test_overflow_marks_merge_as_they_are_drawn(cells, width):
+    """The "+n" marks of a row of cells (some skipped): each mark is the cells from its first
+    to its last, counting their events; merged exactly while a mark's text would come within
+    MARK_GAP of the one before it (the rule written out plainly here, each mark measured at
+    every comparison); marks left apart keep MARK_GAP between them."""
+    from kerryview.gui.timeline.layout import (CELL_PX, MARK_GAP, MARK_PAD, mark_left,
+                                               mark_text, overflow_marks)
+
+    def small_w(text: str) -> float:
+        return 6.5 * len(text)
+
+    row, x = [], 3.0
+    for skip, n in cells:
+        x += skip * CELL_PX
+        row.append((x, x + 1, n, Box(x + 1, 300, CELL_PX - 2, 19)))
+        x += CELL_PX
+
+    def extent(n, box):
+        w = small_w(mark_text(n)) + MARK_PAD
+        left = mark_left(box.x + box.w / 2, w, width)
+        return left, left + w
+    want: list = []
+    for cell in row:
+        want.append(cell)
+        while len(want) > 1:
+            (pa, _, pn, pbox), (_, b, n, box) = want[-2], want[-1]
+            if extent(n, box)[0] >= extent(pn, pbox)[1] + MARK_GAP:
+                break
+            want[-2:] = [(pa, b, pn + n, Box(pbox.x, pbox.y, box.x + box.w - pbox.x, pbox.h))]
+    got = overflow_marks(row, width, small_w)
+    assert got == want
+    assert sum(m[2] for m in got) == sum(c[2] for c in row)
+    for (_, _, pn, pbox), (_, _, n, box) in zip(got, got[1:]):
+        assert extent(n, box)[0] >= extent(pn, pbox)[1] + MARK_GAP

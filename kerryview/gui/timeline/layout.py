@@ -497,13 +497,17 @@ def overflow_marks(cells: list, width: float, small_w: Callable[[str], float],
         return left, left + w
 
     marks: list = []
-    for cell in cells:
-        marks.append(cell)
-        while len(marks) > 1:  # (a mark grown by a merge may touch the one before it too)
-            (pa, _, pn, pbox), (_, b, n, box) = marks[-2], marks[-1]
-            if extent(n, box)[0] >= extent(pn, pbox)[1] + MARK_GAP:
-                break
-            marks[-2:] = [(pa, b, pn + n, Box(pbox.x, pbox.y, box.x + box.w - pbox.x, pbox.h))]
+    rights: list[float] = []  # each mark's right end, measured once (not at every comparison)
+    for a, b, n, box in cells:
+        left, right = extent(n, box)
+        while marks and left < rights[-1] + MARK_GAP:
+            # (a mark grown by a merge may touch the one before it too)
+            pa, _, pn, pbox = marks.pop()
+            rights.pop()
+            a, n, box = pa, pn + n, Box(pbox.x, pbox.y, box.x + box.w - pbox.x, pbox.h)
+            left, right = extent(n, box)
+        marks.append((a, b, n, box))
+        rights.append(right)
     return [(a, b, n, rect(*box)) for a, b, n, box in marks]
 
 
