@@ -79,13 +79,17 @@ class Sprites:
         self._painter: QPainter | None = None
         self._dpr = 1.0
         self._cells: dict[Hashable, QRect] = {}
+        self._copies: dict[Hashable, tuple[QRectF, float, float]] = {}  # (source, w, h) of each
         self._x = self._y = self._row_h = 0  # where the next picture goes, in device pixels
         self._restarted = False  # the sheet was emptied during this frame
-        self._target: tuple[QPainter, float, bool] | None = None  # _target_of, this frame
+        # (painter, device pixel ratio, vector?) of this frame's painter, asked once a frame (a
+        # call into Qt each costs more than copying a small picture)
+        self._target: tuple[QPainter, float, bool] | None = None
 
     def clear(self) -> None:
         self.end_frame()
         self._cells.clear()
+        self._copies.clear()
         self._x = self._y = self._row_h = 0
         if self._sheet is not None:
             self._sheet.fill(Qt.GlobalColor.transparent)
@@ -100,14 +104,6 @@ class Sprites:
     def bytes(self) -> int:
         return 0 if self._sheet is None else self.size * self.size * 4
 
-    def _target_of(self, p: QPainter) -> tuple[float, bool]:
-        """(device pixel ratio, vector?) of the painter `p`, asked once a frame (a call into
-        Qt each costs more than copying a small picture)."""
-        t = self._target
-        if t is None or t[0] is not p:
-            t = self._target = (p, _dpr(p), _vector(p))
-        return t[1], t[2]
-
     def end_frame(self) -> None:
         """Close the sheet's painter (pictures made this frame are kept)."""
         self._target = None
@@ -120,7 +116,18 @@ class Sprites:
              paint: Callable[[QPainter], None]) -> None:
         """Copy the picture `key` (w x h, drawn by `paint` at the origin the first time) to
         (x, y)."""
-        dpr, vector = self._target_of(p)
+        t = self._target
+        if t is None or t[0] is not p:
+            t = self._target = (p, _dpr(p), _vector(p))
+        dpr = t[1]
+        # a picture on the sheet already (most of them, most frames): a look-up and a copy
+        copy = self._copies.get(key) if dpr == self._dpr and not t[2] else None
+        if copy is not None:
+            src, cw, ch = copy
+            p.drawImage(QRectF(round(x * dpr) / dpr, round(y * dpr) / dpr, cw, ch), self._sheet,
+                        src)
+            return
+        vector = t[2]
         at = QPointF(round(x * dpr) / dpr, round(y * dpr) / dpr)
         cell = None if vector else self._cell(key, w, h, paint, dpr)
         if cell is None:  # larger than the sheet, more than it holds, or an SVG/PDF page whose
@@ -169,6 +176,7 @@ class Sprites:
         self._x += pw + 1
         self._row_h = max(self._row_h, ph + 1)
         self._cells[key] = cell
+        self._copies[key] = (QRectF(cell), cell.width() / dpr, cell.height() / dpr)
         return cell
 
     def draw_bar(self, p: QPainter, r: QRectF, width: float, key: Hashable,
