@@ -219,6 +219,7 @@ class LabelMetrics:
         self.fonts = fonts
         self.index = TimelineIndex([])
         self.widths = array("f")  # label + badges, per row; -1 until measured
+        self._extras = array("d")  # badge + tag, per row; -1 until measured
         self.elided: dict[tuple, str] = {}
         self._full_w: dict[tuple[int, bool], float] = {}  # (row, bold): the whole label's width
         self._small_w: dict[str, float] = {}  # badge, tag and tick texts: few distinct strings
@@ -229,6 +230,7 @@ class LabelMetrics:
     def reset(self, index: TimelineIndex) -> None:
         self.index = index
         self.widths = array("f", [-1.0]) * len(index)
+        self._extras = array("d", [-1.0]) * len(index)
         self.elided.clear()
         self._full_w.clear()
         self.sprites.clear()  # label pictures are kept per row
@@ -284,11 +286,15 @@ class LabelMetrics:
         return w
 
     def extras_w(self, row: int) -> float:
-        """The sources badge and the status tag after a label."""
-        w = self.small_w(badge_text(self.index, row)) + 12
-        tag = tag_text(self.index, row)
-        if tag:
-            w += self.small_w(tag) + 14
+        """The sources badge and the status tag after a label (measured once per row: the
+        painter asks for every event at every frame)."""
+        w = self._extras[row]
+        if w < 0:
+            w = self.small_w(badge_text(self.index, row)) + 12
+            tag = tag_text(self.index, row)
+            if tag:
+                w += self.small_w(tag) + 14
+            self._extras[row] = w
         return w
 
     def label_px(self, row: int) -> float:
