@@ -131,6 +131,55 @@ def test_packed_extents_never_overlap_in_a_lane(specs, n_lanes):
     assert lay.overflow_set == set(lay.overflow)
 
 
+@given(st.lists(st.tuples(st.integers(0, 500), st.integers(0, 80), st.integers(1, 6),
+                          st.integers(5, 200), st.integers(0, 100)), min_size=1, max_size=80),
+       st.integers(1, 6), st.integers(-1, 79))
+@settings(deadline=None)
+def test_lanes_are_the_same_when_events_without_room_are_left_out_unmeasured(specs, n_lanes,
+                                                                            first):
+    """With a lower bound of each label's width (label_min: the width if measured, else less),
+    pack_lanes gives every event the lane it gives measuring them all, and measures only the
+    labels of events that had room for their shortest extent: a crowded window leaves most of
+    its events out without measuring them."""
+    evs = []
+    for i, (start, length, _n, _w, _m) in enumerate(specs):
+        e = ev(i, f"2023-01-01T00:{start // 60:02d}:{start % 60:02d}", "")
+        e.end = f"2023-01-01T00:{(start + length) // 60:02d}:{(start + length) % 60:02d}"
+        evs.append(e)
+    idx = TimelineIndex(evs)
+    width = {e.id: float(w) for e, (_, _, _, w, _) in zip(evs, specs)}
+    least = {e.id: width[e.id] * m / 100 for e, (_, _, _, _, m) in zip(evs, specs)}
+    measured: list[int] = []
+
+    def label_px(r: int) -> float:
+        measured.append(r)
+        return width[idx.events[r].id]
+    rows = list(range(len(idx)))
+    first = first if first < len(idx) else -1
+    want = pack_lanes(idx, rows, n_lanes, 1.0, lambda r: width[idx.events[r].id], first=first)
+    got = pack_lanes(idx, rows, n_lanes, 1.0, label_px, first=first,
+                     label_min=lambda r: least[idx.events[r].id])
+    assert (got.rows, got.lanes, got.overflow) == (want.rows, want.lanes, want.overflow)
+    assert list(got.overflow_starts) == list(want.overflow_starts)
+    assert list(got.placed_starts) == list(want.placed_starts)
+    placed = [(i, r) for i, r in enumerate(got.rows) if got.lanes[i] >= 0]
+    assert [(got.ext_start[i], got.ext_end[i]) for i, _r in placed] == \
+        [(want.ext_start[i], want.ext_end[i]) for i, _r in placed]
+    assert {r for _i, r in placed} <= set(measured) and len(measured) == len(set(measured))
+
+
+def test_a_crowded_window_measures_few_labels_of_those_it_leaves_out():
+    """500 events of one minute in 3 lanes: a handful get lanes; only the labels of events
+    that still had room for their badge are measured, not the 500."""
+    evs = [ev(i, "2023-01-01T00:00:00", "2023-01-01T00:01:00") for i in range(500)]
+    idx = TimelineIndex(evs)
+    measured: list[int] = []
+    lay = pack_lanes(idx, list(range(500)), 3, 1.0,
+                     lambda r: measured.append(r) or 120.0, label_min=lambda r: 30.0)
+    assert sum(1 for lane in lay.lanes if lane >= 0) == 3
+    assert len(measured) == 3 and len(lay.overflow) == 497
+
+
 def test_lane_layouts_are_cached_and_the_oldest_dropped():
     idx = TimelineIndex(synthetic(200))
     cache = LaneLayouts(size=2)

@@ -297,6 +297,12 @@ class LabelMetrics:
             self._extras[row] = w
         return w
 
+    def label_min(self, row: int) -> float:
+        """label_px when measured, else at most it without measuring the label: the badge and
+        the tag alone (pack_lanes leaves out unmeasured what has no room even for that)."""
+        w = self.widths[row]
+        return w if w >= 0 else self.extras_w(row)
+
     def label_px(self, row: int) -> float:
         w = self.widths[row]
         if w < 0:

@@ -366,7 +366,8 @@ class TimelineWidget(QWidget):
                                         matched=self._matched,
                                         match_starts=self._match_starts,
                                         match_rows=self._match_rows,
-                                        match_gen=self._match_gen)
+                                        match_gen=self._match_gen,
+                                        label_min=self._labels.label_min)
         return self._frame
 
     def _badge_text(self, row: int) -> str:
