@@ -131,6 +131,55 @@ def test_packed_extents_never_overlap_in_a_lane(specs, n_lanes):
     assert lay.overflow_set == set(lay.overflow)
 
 
+@given(st.lists(st.tuples(st.integers(0, 500), st.integers(0, 80), st.integers(1, 6),
+                          st.integers(5, 200), st.integers(0, 100)), min_size=1, max_size=80),
+       st.integers(1, 6), st.integers(-1, 79))
+@settings(deadline=None)
+def test_lanes_are_the_same_when_events_without_room_are_left_out_unmeasured(specs, n_lanes,
+                                                                            first):
+    """With a lower bound of each label's width (label_min: the width if measured, else less),
+    pack_lanes gives every event the lane it gives measuring them all, and measures only the
+    labels of events that had room for their shortest extent: a crowded window leaves most of
+    its events out without measuring them."""
+    evs = []
+    for i, (start, length, _n, _w, _m) in enumerate(specs):
+        e = ev(i, f"2023-01-01T00:{start // 60:02d}:{start % 60:02d}", "")
+        e.end = f"2023-01-01T00:{(start + length) // 60:02d}:{(start + length) % 60:02d}"
+        evs.append(e)
+    idx = TimelineIndex(evs)
+    width = {e.id: float(w) for e, (_, _, _, w, _) in zip(evs, specs)}
+    least = {e.id: width[e.id] * m / 100 for e, (_, _, _, _, m) in zip(evs, specs)}
+    measured: list[int] = []
+
+    def label_px(r: int) -> float:
+        measured.append(r)
+        return width[idx.events[r].id]
+    rows = list(range(len(idx)))
+    first = first if first < len(idx) else -1
+    want = pack_lanes(idx, rows, n_lanes, 1.0, lambda r: width[idx.events[r].id], first=first)
+    got = pack_lanes(idx, rows, n_lanes, 1.0, label_px, first=first,
+                     label_min=lambda r: least[idx.events[r].id])
+    assert (got.rows, got.lanes, got.overflow) == (want.rows, want.lanes, want.overflow)
+    assert list(got.overflow_starts) == list(want.overflow_starts)
+    assert list(got.placed_starts) == list(want.placed_starts)
+    placed = [(i, r) for i, r in enumerate(got.rows) if got.lanes[i] >= 0]
+    assert [(got.ext_start[i], got.ext_end[i]) for i, _r in placed] == \
+        [(want.ext_start[i], want.ext_end[i]) for i, _r in placed]
+    assert {r for _i, r in placed} <= set(measured) and len(measured) == len(set(measured))
+
+
+def test_a_crowded_window_measures_few_labels_of_those_it_leaves_out():
+    """500 events of one minute in 3 lanes: a handful get lanes; only the labels of events
+    that still had room for their badge are measured, not the 500."""
+    evs = [ev(i, "2023-01-01T00:00:00", "2023-01-01T00:01:00") for i in range(500)]
+    idx = TimelineIndex(evs)
+    measured: list[int] = []
+    lay = pack_lanes(idx, list(range(500)), 3, 1.0,
+                     lambda r: measured.append(r) or 120.0, label_min=lambda r: 30.0)
+    assert sum(1 for lane in lay.lanes if lane >= 0) == 3
+    assert len(measured) == 3 and len(lay.overflow) == 497
+
+
 def test_lane_layouts_are_cached_and_the_oldest_dropped():
     idx = TimelineIndex(synthetic(200))
     cache = LaneLayouts(size=2)
@@ -477,6 +526,7 @@ def same_index(a: TimelineIndex, b: TimelineIndex) -> None:
         [(list(s), list(r)) for s, r in b.lod_levels()]
     assert list(a.lod_rank()) == list(b.lod_rank())
     assert list(a.sorted_ends()) == list(b.sorted_ends())
+    assert a.extent() == b.extent() and a.t_max == b.t_max
 
 
 def _varied(n: int, seed: int) -> list[Event]:
@@ -528,6 +578,7 @@ def test_an_edited_index_is_the_index_of_the_edited_events_and_its_undo_the_one_
     if seed % 3:  # worked out before the edit (kept up by it), or not (worked out after)
         before.lod_levels()
         before.sorted_ends()
+        before.extent()  # (the latest end is kept once worked out)
     removed = rnd.sample(events, n_removed)
     added = []
     for i in range(n_added):
@@ -550,6 +601,7 @@ def test_an_edit_that_puts_an_event_after_the_last_row_keeps_the_levels_of_detai
     events = _varied(100, 1)
     before = TimelineIndex(events)
     before.lod_levels()
+    before.extent()  # worked out before the edit: the one moved past the end is the latest
     last = before.events[-1]
     renamed = replace(last, label="zzzz")
     kept = [e for e in events if e is not last]
@@ -580,3 +632,42 @@ def test_an_edit_of_a_big_index_goes_over_the_rows_that_change_only():
     assert len(calls) == 2  # its start and end
     assert after.events[after.row_of[new.id]] is new and old not in after.events
     assert index.events[10000] is old  # the index before is left as it was
+
+
+@settings(deadline=None, max_examples=200)
+@given(st.lists(st.tuples(st.integers(0, 3), st.integers(1, 30000)), max_size=60),
+       st.integers(200, 1400))
+def test_overflow_marks_merge_as_they_are_drawn(cells, width):
+    """The "+n" marks of a row of cells (some skipped): each mark is the cells from its first
+    to its last, counting their events; merged exactly while a mark's text would come within
+    MARK_GAP of the one before it (the rule written out plainly here, each mark measured at
+    every comparison); marks left apart keep MARK_GAP between them."""
+    from kerryview.gui.timeline.layout import (CELL_PX, MARK_GAP, MARK_PAD, mark_left,
+                                               mark_text, overflow_marks)
+
+    def small_w(text: str) -> float:
+        return 6.5 * len(text)
+
+    row, x = [], 3.0
+    for skip, n in cells:
+        x += skip * CELL_PX
+        row.append((x, x + 1, n, Box(x + 1, 300, CELL_PX - 2, 19)))
+        x += CELL_PX
+
+    def extent(n, box):
+        w = small_w(mark_text(n)) + MARK_PAD
+        left = mark_left(box.x + box.w / 2, w, width)
+        return left, left + w
+    want: list = []
+    for cell in row:
+        want.append(cell)
+        while len(want) > 1:
+            (pa, _, pn, pbox), (_, b, n, box) = want[-2], want[-1]
+            if extent(n, box)[0] >= extent(pn, pbox)[1] + MARK_GAP:
+                break
+            want[-2:] = [(pa, b, pn + n, Box(pbox.x, pbox.y, box.x + box.w - pbox.x, pbox.h))]
+    got = overflow_marks(row, width, small_w)
+    assert got == want
+    assert sum(m[2] for m in got) == sum(c[2] for c in row)
+    for (_, _, pn, pbox), (_, _, n, box) in zip(got, got[1:]):
+        assert extent(n, box)[0] >= extent(pn, pbox)[1] + MARK_GAP

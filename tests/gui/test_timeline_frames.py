@@ -114,3 +114,41 @@ def test_labels_measured_ahead_are_the_widths_measured_on_demand(qapp):
         pass
     assert not ahead.measuring_ahead()
     assert list(ahead.widths) == [on_demand.label_px(r) for r in range(len(index))]
+
+
+def test_a_paint_of_the_tick_row_alone_draws_it_as_the_whole_frame_does(qtbot, monkeypatch):
+    """The edge buttons (child widgets, not opaque) have the timeline paint the tick row under
+    them again on its own, every time their counts change. That paint leaves out the lanes
+    and the "+n" marks, which lie below it, and draws the rows it covers pixel for pixel as
+    the paint of the whole widget; what the last paint drew (drawnLabels, the overview's
+    note) is still the whole frame's."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QRegion
+    from kerryview.gui.timeline import axis as ta
+    from kerryview.gui.timeline.layout import CONTEXT_H, TICK_H
+    from kerryview.gui.timeline.paint import FramePainter
+    from kerryview.gui.timeline.widget import TimelineWidget
+    from timeline_samples import synthetic
+
+    w = TimelineWidget()
+    qtbot.addWidget(w)
+    w.resize(1200, 320)
+    w.show()
+    w.setIndex(TimelineIndex(synthetic(3000)))
+    for a, b in (("2001-01-01", "2001-03-01"), ("1990-01-01", "2030-01-01")):  # detail, overview
+        w.setView(ta.iso_to_seconds(a), ta.iso_to_seconds(b))
+        whole = w.grab().toImage()
+        drawn, note = w.drawnLabels(), w.overviewNote()
+        assert drawn and (note != "") == (w.mode() == "overview")
+        items = []
+        paint_item = FramePainter._paint_item
+        monkeypatch.setattr(FramePainter, "_paint_item",
+                            lambda self, *a, **k: items.append(1) or paint_item(self, *a, **k))
+        row = QRect(4, CONTEXT_H + 1, w.width() - 8, TICK_H - 3)  # under the edge buttons
+        part = QImage(whole)
+        part.fill(QColor("magenta"))
+        w.render(part, row.topLeft(), QRegion(row))  # (the region drawn at the offset)
+        monkeypatch.undo()
+        assert items == []  # no event drawn, only the axis
+        assert part.copy(row) == whole.copy(row)
+        assert w.drawnLabels() == drawn and w.overviewNote() == note

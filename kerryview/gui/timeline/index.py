@@ -134,6 +134,7 @@ class TimelineIndex:
         self._lod: list[tuple[array, array]] | None = None  # built on first use (lod_levels)
         self._lod_rank = array("l")  # per row, its place in the levels' ranking
         self._sorted_ends: array | None = None  # built on first use (sorted_ends)
+        self._max_end: float | None = None  # the latest end, on first use (extent)
         # the user's marks, changed in place (set_mark) without rebuilding the index
         self.reviewed, self.dismissed = bytearray(n), bytearray(n)
         # each event's EventSummary, worked out once here: the window's counts read them
@@ -268,6 +269,7 @@ class TimelineIndex:
                                zip(clause_added, evs, (s.n_articles if s.n_passages else 0
                                                       for s in summaries))])
         out._sorted_ends = None
+        out._max_end = None
         if self._sorted_ends is not None:
             ends_sorted = self._sorted_ends[:]
             for r in gone:
@@ -486,12 +488,19 @@ class TimelineIndex:
 
     @property
     def t_max(self) -> float:
-        return max(self.ends[-1], max(self.ends)) if self.ends else 0.0
+        return self._latest_end() if self.ends else 0.0
 
     def extent(self) -> tuple[float, float]:
         if not self.starts:
             return 0.0, 0.0
-        return self.starts[0], max(self.ends)
+        return self.starts[0], self._latest_end()
+
+    def _latest_end(self) -> float:
+        """The latest end, worked out once (a pass over every end: ~3 ms at 100,000 events,
+        which a caller asking at every zoom step paid each time)."""
+        if self._max_end is None:
+            self._max_end = max(self.ends)
+        return self._max_end
 
     # -- range queries -----------------------------------------------------------------------
     def count_overlapping(self, a: float, b: float, news_only: bool = False) -> int:

@@ -22,7 +22,7 @@ from PySide6.QtGui import (QBrush, QPaintEngine, QColor, QImage, QLinearGradient
 from kerryview.gui import theme
 from kerryview.gui.theme import TimelineFonts
 from kerryview.gui.timeline.index import BAR, POINT, RANGE, TimelineIndex
-from kerryview.gui.timeline.layout import (AXIS_H, CONTEXT_H, LABEL_MAX, LANE_H,
+from kerryview.gui.timeline.layout import (AXIS_H, BOTTOM_H, CONTEXT_H, LABEL_MAX, LANE_H,
                                            LANE_TOP, MARK_PAD, TICK_H, Frame, Item, badge_text,
                                            is_wide, mark_left, mark_text, n_lanes, overlay_item,
                                            overview_notes, tag_text)
@@ -79,13 +79,17 @@ class Sprites:
         self._painter: QPainter | None = None
         self._dpr = 1.0
         self._cells: dict[Hashable, QRect] = {}
+        self._copies: dict[Hashable, tuple[QRectF, float, float]] = {}  # (source, w, h) of each
         self._x = self._y = self._row_h = 0  # where the next picture goes, in device pixels
         self._restarted = False  # the sheet was emptied during this frame
-        self._target: tuple[QPainter, float, bool] | None = None  # _target_of, this frame
+        # (painter, device pixel ratio, vector?) of this frame's painter, asked once a frame (a
+        # call into Qt each costs more than copying a small picture)
+        self._target: tuple[QPainter, float, bool] | None = None
 
     def clear(self) -> None:
         self.end_frame()
         self._cells.clear()
+        self._copies.clear()
         self._x = self._y = self._row_h = 0
         if self._sheet is not None:
             self._sheet.fill(Qt.GlobalColor.transparent)
@@ -100,14 +104,6 @@ class Sprites:
     def bytes(self) -> int:
         return 0 if self._sheet is None else self.size * self.size * 4
 
-    def _target_of(self, p: QPainter) -> tuple[float, bool]:
-        """(device pixel ratio, vector?) of the painter `p`, asked once a frame (a call into
-        Qt each costs more than copying a small picture)."""
-        t = self._target
-        if t is None or t[0] is not p:
-            t = self._target = (p, _dpr(p), _vector(p))
-        return t[1], t[2]
-
     def end_frame(self) -> None:
         """Close the sheet's painter (pictures made this frame are kept)."""
         self._target = None
@@ -120,7 +116,18 @@ class Sprites:
              paint: Callable[[QPainter], None]) -> None:
         """Copy the picture `key` (w x h, drawn by `paint` at the origin the first time) to
         (x, y)."""
-        dpr, vector = self._target_of(p)
+        t = self._target
+        if t is None or t[0] is not p:
+            t = self._target = (p, _dpr(p), _vector(p))
+        dpr = t[1]
+        # a picture on the sheet already (most of them, most frames): a look-up and a copy
+        copy = self._copies.get(key) if dpr == self._dpr and not t[2] else None
+        if copy is not None:
+            src, cw, ch = copy
+            p.drawImage(QRectF(round(x * dpr) / dpr, round(y * dpr) / dpr, cw, ch), self._sheet,
+                        src)
+            return
+        vector = t[2]
         at = QPointF(round(x * dpr) / dpr, round(y * dpr) / dpr)
         cell = None if vector else self._cell(key, w, h, paint, dpr)
         if cell is None:  # larger than the sheet, more than it holds, or an SVG/PDF page whose
@@ -169,6 +176,7 @@ class Sprites:
         self._x += pw + 1
         self._row_h = max(self._row_h, ph + 1)
         self._cells[key] = cell
+        self._copies[key] = (QRectF(cell), cell.width() / dpr, cell.height() / dpr)
         return cell
 
     def draw_bar(self, p: QPainter, r: QRectF, width: float, key: Hashable,
@@ -211,6 +219,7 @@ class LabelMetrics:
         self.fonts = fonts
         self.index = TimelineIndex([])
         self.widths = array("f")  # label + badges, per row; -1 until measured
+        self._extras = array("d")  # badge + tag, per row; -1 until measured
         self.elided: dict[tuple, str] = {}
         self._full_w: dict[tuple[int, bool], float] = {}  # (row, bold): the whole label's width
         self._small_w: dict[str, float] = {}  # badge, tag and tick texts: few distinct strings
@@ -221,6 +230,7 @@ class LabelMetrics:
     def reset(self, index: TimelineIndex) -> None:
         self.index = index
         self.widths = array("f", [-1.0]) * len(index)
+        self._extras = array("d", [-1.0]) * len(index)
         self.elided.clear()
         self._full_w.clear()
         self.sprites.clear()  # label pictures are kept per row
@@ -276,12 +286,22 @@ class LabelMetrics:
         return w
 
     def extras_w(self, row: int) -> float:
-        """The sources badge and the status tag after a label."""
-        w = self.small_w(badge_text(self.index, row)) + 12
-        tag = tag_text(self.index, row)
-        if tag:
-            w += self.small_w(tag) + 14
+        """The sources badge and the status tag after a label (measured once per row: the
+        painter asks for every event at every frame)."""
+        w = self._extras[row]
+        if w < 0:
+            w = self.small_w(badge_text(self.index, row)) + 12
+            tag = tag_text(self.index, row)
+            if tag:
+                w += self.small_w(tag) + 14
+            self._extras[row] = w
         return w
+
+    def label_min(self, row: int) -> float:
+        """label_px when measured, else at most it without measuring the label: the badge and
+        the tag alone (pack_lanes leaves out unmeasured what has no room even for that)."""
+        w = self.widths[row]
+        return w if w >= 0 else self.extras_w(row)
 
     def label_px(self, row: int) -> float:
         w = self.widths[row]
@@ -367,17 +387,30 @@ class FramePainter:
               current: int, width: int, height: int, focus: bool,
               empty_text: tuple[str, str], matched: bytearray | None = None,
               match_starts: array | None = None, chosen: set[int] | None = None,
-              key_days: list[tuple[float, float]] | None = None) -> None:
+              key_days: list[tuple[float, float]] | None = None,
+              rows: tuple[float, float] | None = None) -> None:
         """`matched` (a flag per row) while a search is active: matches are highlighted, the
         other events dimmed; `match_starts` are the matches' starts, sorted;
-        `key_days` the key dates' days (start, end), marked on the day axis."""
+        `key_days` the key dates' days (start, end), marked on the day axis.
+
+        `rows` (top, bottom): only these pixel rows need painting (the paint event's region;
+        None: all). The lanes and the "+n" marks are drawn only when they meet them: the tick
+        row is painted again, on its own, under the edge buttons (edges.py, child widgets
+        that are not opaque) each time their counts change, which was every frame of a drag;
+        what lies outside the rows would be clipped anyway. What the last paint drew
+        (drawnLabels, the overview's note) is kept from the paint that drew it."""
         self.index, self.view, self.current = index, view, current
         self.chosen = chosen or set()  # a selection of several events, drawn as selected
         self.width, self.height = width, height
         self.matched = matched
         self.match_starts = match_starts if match_starts is not None else array("d")
-        self.drawn = []
-        self.note, self.note_rect = "", QRectF()
+        top, bottom = (0.0, float(height)) if rows is None else rows
+        lanes = fr.mode != "empty" and bottom > LANE_TOP and top < height
+        note = fr.mode == "overview" and top < CONTEXT_H
+        if lanes:
+            self.drawn = []
+        if note or fr.mode != "overview":
+            self.note, self.note_rect = "", QRectF()
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         p.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
         try:
@@ -388,13 +421,13 @@ class FramePainter:
                 self._paint_key_days(p, key_days)
             if fr.mode == "empty":
                 self._paint_empty(p, empty_text)
-            else:
+            elif lanes:
                 self._paint_items(p, fr)
-                if fr.mode == "overview":
-                    self._paint_overview_note(p, fr)
-            if fr.overflow:
+            if note:
+                self._paint_overview_note(p, fr)
+            if fr.overflow and bottom > height - BOTTOM_H:
                 self._paint_overflow(p, fr)
-            it = overlay_item(fr, index, current, view, width, QRectF)
+            it = overlay_item(fr, index, current, view, width, QRectF) if lanes else None
             if it is not None:
                 self._paint_item(p, it, overlay=True)
             if focus:

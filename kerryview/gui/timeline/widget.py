@@ -366,7 +366,8 @@ class TimelineWidget(QWidget):
                                         matched=self._matched,
                                         match_starts=self._match_starts,
                                         match_rows=self._match_rows,
-                                        match_gen=self._match_gen)
+                                        match_gen=self._match_gen,
+                                        label_min=self._labels.label_min)
         return self._frame
 
     def _badge_text(self, row: int) -> str:
@@ -417,13 +418,14 @@ class TimelineWidget(QWidget):
     # -- painting ---------------------------------------------------------------------------
     def paintEvent(self, event) -> None:  # noqa: N802 (Qt)
         fr = self.frame()
+        r = event.rect()
         p = QPainter(self)
         try:
             self._painter.paint(p, fr, index=self._index, view=self._view, current=self._current,
                                 width=self.width(), height=self.height(), focus=self.hasFocus(),
                                 empty_text=self._empty_text, matched=self._matched,
                                 match_starts=self._match_starts, chosen=self._chosen,
-                                key_days=self._key_days)
+                                key_days=self._key_days, rows=(r.top(), r.bottom() + 1))
         finally:
             p.end()
         self._painted_at = time.perf_counter()
