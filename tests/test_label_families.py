@@ -957,3 +957,39 @@ def test_an_apposition_that_names_a_person_stays_the_subject_not_the_phrase_befo
     labels = _labels("Barack Obama's point man on the oil spill, Coastguard commander Thad Allen, said on Monday "
                      "that drill crews were hours away from the well.", date(2010, 6, 1))
     assert "Coastguard commander Thad Allen: Drill crews were hours away from the well" in labels
+
+
+# ------------------------------------------------------------------ session 19 (issue #9 item 6)
+def _pairs(name):
+    """Every (given, wanted) pair of a rule's example: '"given" -> "wanted"; "given" -> "wanted"'."""
+    return re.findall(r"\"([^\"]+)\" -> \"([^\"]+)\"", _example(name))
+
+
+@pytest.mark.parametrize("name", ["fronted_phrase_openers", "expletive_it_participles", "fixed_adverbials"])
+def test_each_session_19_rules_examples_come_out_as_they_say(name):
+    assert event_lists("lead_rules.json")[name]
+    assert _pairs(name)
+    for given, wanted in _pairs(name):
+        assert wanted in _labels(given, date(2010, 7, 20)), given
+
+
+def test_a_label_that_is_only_an_opening_phrase_is_told_by_its_main_clause():
+    labels = _labels("After talks ended on Monday, the union called a strike.", date(2010, 6, 15))
+    assert labels == ["The union called a strike after talks ended"]
+    # a main clause with a time of its own tells another time's event: the phrase stays its label
+    labels = _labels("After failing earlier in the month to halt the leak, the firm began pumping mud "
+                     "on Wednesday.", date(2010, 6, 15))
+    assert "After failing to halt the leak" in labels and "The firm began pumping mud" in labels
+    # "As many as" is a quantity, not a subordinator: no "Many as"
+    assert _labels("As many as 300 people were evacuated on Sunday.", date(2010, 6, 15)) == [
+        "As many as 300 people were evacuated"]
+
+
+def test_it_before_a_participle_does_something_and_a_company_that_says_it_is_its_subject():
+    assert "Halliburton had faithfully followed the instructions" in _labels(
+        "Halliburton said on Monday that it had faithfully followed the instructions.", date(2010, 6, 15))
+    # an "it" that stands for nothing keeps the speaker; so does a surname the text gives a first name
+    assert "Officials: It may take 90 days to shut off the flow" in _labels(
+        "Officials warned on Monday that it may take 90 days to shut off the flow.", date(2010, 6, 15))
+    assert "Smith: It was going to be difficult" in _labels(
+        "Fred Smith arrived. Smith said on Monday that it was going to be difficult.", date(2010, 6, 15))

@@ -163,6 +163,10 @@ def _expletive(rest: str) -> bool:
     lists = _lists()
     if not words or words[0] not in lists["expletive_it_verbs"]:
         return False
+    verb = next((w for w in words[1:4] if not w.endswith("ly")), "")  # "It had faithfully followed"
+    if re.fullmatch(r"[a-z]{3,}(?:ing|ed)", verb) and verb not in lists["expletive_it_words"] \
+            and verb not in lists["expletive_it_participles"]:
+        return False  # "It was preparing to take ...": a progressive or a perfect, "it" does something
     return any(w in lists["expletive_it_words"] for w in words[1:5])
 
 
@@ -223,7 +227,8 @@ def speaker_as_subject(said: str, speaker: str, text: str | None = None) -> str 
     kind = pronoun_kind(first)
     if kind is None or first.lower() not in _lists()["speaker_as_subject"] or not rest[:1].islower() \
             and rest[:1] not in "'’\"“" or first.lower() == "it" and _expletive(rest) \
-            or not agrees(speaker, kind, text) \
+            or not (agrees(speaker, kind, text) or kind == "thing" and text is not None
+                    and _proper_thing(speaker, text)) \
             or kind == "thing" and re.search(r"\w['’]s\s+[A-Z]", speaker):
         return None  # "The BBC's George Alagiah: It wouldn't be ...": a person of the BBC, no "it"
     if first.lower() in _lists()["possessive_pronouns"]:
@@ -265,14 +270,21 @@ def _subordinate_subject(kind: str, text: str, a: int, at: int,
         return None
     subject = subject_of(text, a + opener.end(), a + len(head), is_verb)
     name = agrees(subject, kind, text)
-    words = subject.split()
-    if name is None and kind == "thing" and 0 < len(words) <= MAX_PROPER_NAME_WORDS \
-            and all(w[:1].isupper() and w.lower() not in stopwords()
-                    and w.lower() not in _lists()["person_titles"] for w in words) \
-            and agrees(subject, "person") is None and not looks_plural(words[-1].lower()) \
-            and not _first_named(words[0], text):
+    if name is None and kind == "thing" and _proper_thing(subject, text):
         name = subject  # "China", "Royal Dutch Shell"
     return name[:1].upper() + name[1:] if name else None
+
+
+def _proper_thing(subject: str, text: str) -> bool:
+    """Whether `subject` is a name of one to MAX_PROPER_NAME_WORDS capitalized words that names
+    no person ("China", "Royal Dutch Shell", "Halliburton"; not "Smith" when the text says "Fred
+    Smith"): what "it" may stand for when the sentence goes on about it."""
+    words = subject.split()
+    return 0 < len(words) <= MAX_PROPER_NAME_WORDS \
+        and all(w[:1].isupper() and w.lower() not in stopwords()
+                and w.lower() not in _lists()["person_titles"] for w in words) \
+        and agrees(subject, "person") is None and not looks_plural(words[-1].lower()) \
+        and not _first_named(words[0], text)
 
 
 def _first_named(word: str, text: str) -> bool:

@@ -1412,3 +1412,51 @@ def dated_item(text: str, sent: tuple[int, int], timex: tuple[int, int],
     first = min([own[0]] + [n[0] for n in names])
     commas = [sent[0] + m.start() for m in re.finditer(CLAUSE_COMMA, text[sent[0]:first])]
     return (own[0], own[1], commas[-1]) if commas else None
+
+
+MAX_FRONTED_PHRASE_CHARS = 200  # "With the oil being pushed into fragile marshland ... this morning,"
+
+
+def fronted_phrase(text: str, sent: tuple[int, int], trigger: tuple[int, int], timex: tuple[int, int],
+                   label: str) -> tuple[int, int, tuple[int, int]] | None:
+    """For a label that is only an adverbial phrase or clause opening its sentence (lead_rules.json
+    fronted_phrase_openers: "With the storm season approaching", "After talks ended"), set off
+    by a comma before the sentence's main clause, where the main clause is, and its first finite
+    verb: the clause that says who did what ("..., the port authority moved the cranes
+    inland"). None when the label reaches past the phrase, the event words or the date are not
+    in the phrase, the main clause has no finite verb or a time expression of its own (it then
+    tells another time's event), or the phrase is a condition ("If ...")."""
+    from kerryview.text.verbs import is_verb
+
+    words = label.split()
+    if not words:
+        return None
+    opener = words[0].lower().strip("\"“'‘")
+    if opener not in _lists()["fronted_phrase_openers"]:
+        return None
+    a, b = sent
+    found = re.search(rf"\b{re.escape(opener)}\b", text[a:b], re.IGNORECASE)
+    if found is None:
+        return None
+    p = a + found.start()
+    head = text[a:p].strip(" \"“'‘*•-–—\n")
+    # the sentence's start, after a chronology's date heading ("15 July: With ...") or a
+    # coordinating conjunction ("But as pressure mounted, ...")
+    if head and not (len(head) <= MAX_DATE_HEADING_CHARS and head.endswith(":")) \
+            and head.lower().rstrip(",") not in cues()["coordinating_conjunctions"]:
+        return None
+    comma = next((p + m.start() for m in re.finditer(CLAUSE_COMMA, text[p:min(b, p + MAX_FRONTED_PHRASE_CHARS)])
+                  if p + m.start() >= max(trigger[1], timex[1])), None)
+    if comma is None:
+        return None
+    main = text[comma + 1:b]
+    main_words = main.split()
+    if len(main_words) < MIN_COMPLETE_WORDS or " ".join(main_words[:2]).strip(" ,;:") in label \
+            or main_words[0].lower() in event_lists("clause_rules.json")["relative_pronouns"] \
+            or not has_finite_verb(main) or _recognize_phrase(main):
+        return None
+    for m in re.finditer(r"[A-Za-z][\w'’-]*", main):
+        if m.start() and is_verb(m.group(), main[max(0, m.start() - 12):m.start()], finite=True):
+            at = comma + 1 + m.start()
+            return comma + 1, b, (at, at + len(m.group()))
+    return None

@@ -25,7 +25,7 @@ from kerryview.events.headline import Lead, is_event_noun, lead_passages, main_e
 from kerryview.events.antecedents import agrees, antecedent, pronoun_kind, speaker_as_subject, subject_of, with_antecedent
 from kerryview.events.liveblog import live_blog
 from kerryview.events.not_events import LineFilter, why_not_event_sentence
-from kerryview.events.labels import (CLAUSE_COMMA, caption_position_spans, period_opening, colon_opens_clause, DATE_LEAD_IN, dated_item, apposition_subject, cut_number, keeps_date, headline_label,
+from kerryview.events.labels import (CLAUSE_COMMA, caption_position_spans, fronted_phrase, period_opening, colon_opens_clause, DATE_LEAD_IN, dated_item, apposition_subject, cut_number, keeps_date, headline_label,
                                      capitalized, determiner_that, MAX_CIRCUMSTANCE_WORDS, place_only, where_without_verb,
                                      with_opening_quote, with_opening_single_quote,
                                      is_conditional, is_fragment,
@@ -599,11 +599,12 @@ def _relative_antecedent(text: str, a: int, words: list[re.Match[str]], k: int) 
 
 
 def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
-              timex: Timex, sents: list[tuple[int, int]] | None = None) -> str:
+              timex: Timex, sents: list[tuple[int, int]] | None = None, main_clause: bool = True) -> str:
     """A short clause naming the event: subject, event words and what follows, minus the date.
     With the text's sentences `sents`, a pronoun that reports ("He said on Monday that BP would
     pay") gives way to who it stands for, as a named speaker does ("Tony Hayward: BP would
-    pay")."""
+    pay"). A label that is only a phrase opening the sentence ("After talks ended") is told by
+    the main clause after it (`main_clause`; labels.fronted_phrase)."""
     a, b = sent
     reported = None
     subject = ""
@@ -791,6 +792,13 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
         and label.startswith(f"{reported[2]}: ") else 0  # the quotation is what was said
     label = label[:said_from] + with_opening_quote(label[said_from:])  # '"Top kill" failed'
     label = label[:said_from] + with_opening_single_quote(label[said_from:], text[a:b])  # "'Top kill' operations"
+    if main_clause and trigger is not None and label \
+            and (main := fronted_phrase(text, sent, trigger, (timex.start, timex.end), label)):
+        told = label_for(text, main[:2], main[2], timex, sents, main_clause=False)
+        phrase = label[:1].lower() + label[1:]  # "After talks ended" -> "The union called a strike after talks ended"
+        if told and told != timex.text:
+            label = f"{told} {phrase}" if not told.endswith("…") \
+                and len(told) + 1 + len(phrase) <= MAX_LABEL_CHARS else told
     return capitalized(label) if label else timex.text
 
 
