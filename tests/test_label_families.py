@@ -965,7 +965,8 @@ def _pairs(name):
     return re.findall(r"\"([^\"]+)\" -> \"([^\"]+)\"", _example(name))
 
 
-@pytest.mark.parametrize("name", ["fronted_phrase_openers", "expletive_it_participles", "fixed_adverbials"])
+@pytest.mark.parametrize("name", ["fronted_phrase_openers", "expletive_it_participles", "fixed_adverbials",
+                                  "apposition_links"])
 def test_each_session_19_rules_examples_come_out_as_they_say(name):
     assert event_lists("lead_rules.json")[name]
     assert _pairs(name)
@@ -993,3 +994,13 @@ def test_it_before_a_participle_does_something_and_a_company_that_says_it_is_its
         "Officials warned on Monday that it may take 90 days to shut off the flow.", date(2010, 6, 15))
     assert "Smith: It was going to be difficult" in _labels(
         "Fred Smith arrived. Smith said on Monday that it was going to be difficult.", date(2010, 6, 15))
+
+
+def test_a_label_that_opens_with_an_apposition_takes_the_subject_before_it():
+    labels = _labels("The port's director, Ann Lee, returned to the harbour for the hearing, having already "
+                     "faced questions last week.", date(2010, 6, 15))
+    assert any(lb.startswith("Ann Lee returned to the harbour") for lb in labels)
+    # an adjective in -ed after its determiner is no verb of the subject
+    assert "The stranded tanker is leaking an estimated 300 tonnes of fuel a day" in _labels(
+        "The stranded tanker, aground 20 miles off the cape last week, is leaking an estimated 300 tonnes "
+        "of fuel a day.", date(2010, 6, 15))

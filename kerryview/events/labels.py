@@ -1460,3 +1460,62 @@ def fronted_phrase(text: str, sent: tuple[int, int], trigger: tuple[int, int], t
             at = comma + 1 + m.start()
             return comma + 1, b, (at, at + len(m.group()))
     return None
+
+
+# A label that opens with an apposition's words, a comma, then the verb of the subject the
+# apposition stands beside ("A contractor, are putting ...", "Ablaze 50 miles off Louisiana, is
+# spilling ..."): the apposition (up to the comma) and its first verb.
+_APPOSITION_FIRST = re.compile(r"^(?P<tail>[^,:;()\"“”]{2,80}),\s+(?P<verb>[a-z][\w'’]*)\b")
+_SUBJECT_BOUNDARY = re.compile(r"[,;:(\"“”]|\s[-–—]+\s|\bthat\s")
+
+
+def subject_before_apposition(label: str, text: str, sent: tuple[int, int]) -> str:
+    """`label` told by its subject when it opens with the apposition that stood between the
+    subject and its verb (lead_rules.json apposition_links: after ", " or ", including "):
+    "Crews for the salvage firm, | a contractor, are putting ..." -> "Crews for the salvage firm
+    are putting ..."; "Ann Lee, | the port's director, said" -> "Ann Lee said"; when the words
+    left are the person's name itself ("The port's director, | Ann Lee, said"), only the comma
+    goes. The subject is the noun phrase right before the apposition's comma, back to the
+    sentence's or clause's start (a comma, a colon, "that", a reporting verb), with the earlier
+    items of a list ("400 birds, 20 turtles and 9 mammals, including dolphins, were found"). As
+    it is when the verb is no finite verb, the apposition cannot be found in the sentence, or
+    no subject without a verb of its own stands before it."""
+    from kerryview.events.antecedents import agrees
+    from kerryview.text.verbs import is_verb
+
+    m = _APPOSITION_FIRST.match(label)
+    if m is None or m["tail"].split()[0].lower() in _lists()["pronoun_subjects"] | _lists()["coordinators"]:
+        return label
+    verb = m["verb"]
+    if not (verb in _lists()["subject_verbs"] or verb in modals() or is_verb(verb, "x ", finite=True)):
+        return label
+    rest = label[m.start("verb"):]
+    if agrees(m["tail"], "person", text) == m["tail"] and not is_fragment(m["tail"]):
+        return f"{m['tail']} {rest}"  # "Lamar McKay, returned": a name, its apposition's title before
+    a, b = sent
+    tail_words = m["tail"].split()[:3]
+    found = re.search(r"(?P<link>,\s+(?:(?:" + "|".join(sorted(_lists()["apposition_links"])) + r")\s+)?)"
+                      + r"\s+".join(map(re.escape, tail_words)), text[a:b], re.IGNORECASE)
+    if found is None:
+        return label
+    comma = a + found.start()
+    head = text[a:comma]
+    bounds = [x.end() for x in _SUBJECT_BOUNDARY.finditer(head)]
+    bounds += [x.end() for x in re.finditer(r"\b(?:" + "|".join(sorted(_lists()["pure_reporting"])) + r")\s", head)]
+    at = max(bounds, default=0)
+    while head[:at].rstrip().endswith(",") and " and " in head[at:]:  # a list's earlier items
+        prev = max([x.end() for x in _SUBJECT_BOUNDARY.finditer(head, 0, len(head[:at].rstrip()) - 1)]
+                   + [x.end() for x in re.finditer(r"\b(?:" + "|".join(sorted(_lists()["pure_reporting"]))
+                                                   + r")\s", head[:at])], default=0)
+        item = head[prev:at].rstrip(" ,")
+        if not item.strip() or len(item.split()) > MAX_LIST_ITEM_WORDS or has_finite_verb("x " + item):
+            break
+        at = prev
+    subject = " ".join(head[at:].split())
+    words = subject.split()
+    if not subject or len(words) > MAX_APPOSED_SUBJECT_WORDS or not _plain_subject(subject, "") \
+            or any(is_verb(w, " ".join(words[:k]), finite=True) or w in _lists()["subject_verbs"]
+                   for k, w in enumerate(words) if k and words[k - 1].lower() not in _lists()["object_determiners"]):
+        return label  # ("The wrecked rig": an adjective in -ed after its determiner)
+    return capitalized(f"{subject} {rest}")
+

@@ -25,7 +25,7 @@ from kerryview.events.headline import Lead, is_event_noun, lead_passages, main_e
 from kerryview.events.antecedents import agrees, antecedent, pronoun_kind, speaker_as_subject, subject_of, with_antecedent
 from kerryview.events.liveblog import live_blog
 from kerryview.events.not_events import LineFilter, why_not_event_sentence
-from kerryview.events.labels import (CLAUSE_COMMA, caption_position_spans, fronted_phrase, period_opening, colon_opens_clause, DATE_LEAD_IN, dated_item, apposition_subject, cut_number, keeps_date, headline_label,
+from kerryview.events.labels import (CLAUSE_COMMA, caption_position_spans, fronted_phrase, subject_before_apposition, period_opening, colon_opens_clause, DATE_LEAD_IN, dated_item, apposition_subject, cut_number, keeps_date, headline_label,
                                      capitalized, determiner_that, MAX_CIRCUMSTANCE_WORDS, place_only, where_without_verb,
                                      with_opening_quote, with_opening_single_quote,
                                      is_conditional, is_fragment,
@@ -787,6 +787,8 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
                     and len(words) - words.index(verb) - 1 > MAX_CIRCUMSTANCE_WORDS:
                 label = " ".join(words[:words.index(verb) + 1])  # not "Kerry said in a meeting room in ...: “...”"
             label += ": " + _gist(quote.group(1))
+    if trigger is not None:
+        label = subject_before_apposition(label, text, sent)  # "A contractor, are putting": its subject
     label = tidy(label)
     said_from = len(f"{reported[2]}: ") if trigger and reported and reported[2] \
         and label.startswith(f"{reported[2]}: ") else 0  # the quotation is what was said
