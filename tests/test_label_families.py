@@ -1004,3 +1004,10 @@ def test_a_label_that_opens_with_an_apposition_takes_the_subject_before_it():
     assert "The stranded tanker is leaking an estimated 300 tonnes of fuel a day" in _labels(
         "The stranded tanker, aground 20 miles off the cape last week, is leaking an estimated 300 tonnes "
         "of fuel a day.", date(2010, 6, 15))
+
+
+def test_a_comma_inside_a_bracket_is_no_break_before_the_subject():
+    labels = _labels("There has been barely a mention that the water flowing into the bay (harbour flood, "
+                     "3 June) would have badly damaged the reef wherever it had ended up.", date(2010, 6, 15))
+    assert labels == ["The water flowing into the bay (harbour flood) would have badly damaged the reef "
+                      "wherever it had ended up"]

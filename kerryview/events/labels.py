@@ -1103,6 +1103,8 @@ def without_date(head: str, tail: str) -> str:
     h, t = head.rstrip(), tail.lstrip()
     if h.endswith("(") and t.startswith(")"):
         return h[:-1].rstrip() + " " + t[1:].lstrip()
+    if h.endswith(",") and t.startswith(")"):
+        return h[:-1] + t  # "(harbour flood, 3 June)" -> "(harbour flood)"
     if h.endswith(",") and t.startswith(","):
         t = t[1:].lstrip()
         if "," not in h[:-1]:

@@ -622,7 +622,8 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
                   if not cut_number(left, m.end()) and not determiner_that(left, m.start())
                   and m.start() not in scare  # 'A "pandemic committee" will': a noun's quotation marks
                   and not timex.start < a + m.start() < timex.end  # "On September 30, | 1934": one date
-                  and not any(p <= a + m.start() < q for p, q in posed)]
+                  and not any(p <= a + m.start() < q for p, q in posed)
+                  and left.count("(", 0, m.start()) <= left.count(")", 0, m.start())]  # "(Deepwater disaster, | 3 June)": inside a bracket
         cut = breaks[-1] if breaks else 0
         if text[trigger[0]:trigger[1]].lower() in cues()["event_nouns"]:
             np_start = _noun_phrase_start(left)
