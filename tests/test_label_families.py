@@ -994,12 +994,20 @@ def test_it_before_a_participle_does_something_and_a_company_that_says_it_is_its
         "Officials warned on Monday that it may take 90 days to shut off the flow.", date(2010, 6, 15))
     assert "Smith: It was going to be difficult" in _labels(
         "Fred Smith arrived. Smith said on Monday that it was going to be difficult.", date(2010, 6, 15))
+    # a passive of saying before "that": the "it" of "It is expected that ..." stands for nothing
+    assert not any(lb.startswith("The ferry line is currently anticipated") for lb in _labels(
+        "It is currently anticipated that the new ferry will be available next week, the ferry line said "
+        "on Monday.", date(2010, 6, 15)))
 
 
 def test_a_label_that_opens_with_an_apposition_takes_the_subject_before_it():
     labels = _labels("The port's director, Ann Lee, returned to the harbour for the hearing, having already "
                      "faced questions last week.", date(2010, 6, 15))
     assert any(lb.startswith("Ann Lee returned to the harbour") for lb in labels)
+    # a name with its title in the apposition is the subject; a clause before the comma is no apposition
+    assert "Harbour master Ann Lee directed the crews to test the gates again" in _labels(
+        "The port's lead official on the flood, Harbour master Ann Lee, on Saturday directed the crews to "
+        "test the gates again.", date(2010, 6, 15))
     # an adjective in -ed after its determiner is no verb of the subject
     assert "The stranded tanker is leaking an estimated 300 tonnes of fuel a day" in _labels(
         "The stranded tanker, aground 20 miles off the cape last week, is leaking an estimated 300 tonnes "

@@ -163,9 +163,10 @@ def _expletive(rest: str) -> bool:
     lists = _lists()
     if not words or words[0] not in lists["expletive_it_verbs"]:
         return False
-    verb = next((w for w in words[1:4] if not w.endswith("ly")), "")  # "It had faithfully followed"
+    at = next((k for k in range(1, min(4, len(words))) if not words[k].endswith("ly")), 0)  # "It had faithfully followed"
+    verb, after = (words[at], words[at + 1] if at + 1 < len(words) else "") if at else ("", "")
     if re.fullmatch(r"[a-z]{3,}(?:ing|ed)", verb) and verb not in lists["expletive_it_words"] \
-            and verb not in lists["expletive_it_participles"]:
+            and verb not in lists["expletive_it_participles"] and after not in ("that", "whether"):
         return False  # "It was preparing to take ...": a progressive or a perfect, "it" does something
     return any(w in lists["expletive_it_words"] for w in words[1:5])
 

@@ -1468,7 +1468,7 @@ def fronted_phrase(text: str, sent: tuple[int, int], trigger: tuple[int, int], t
 # apposition stands beside ("A contractor, are putting ...", "Ablaze 50 miles off Louisiana, is
 # spilling ..."): the apposition (up to the comma) and its first verb.
 _APPOSITION_FIRST = re.compile(r"^(?P<tail>[^,:;()\"“”]{2,80}),\s+(?P<verb>[a-z][\w'’]*)\b")
-_SUBJECT_BOUNDARY = re.compile(r"[,;:(\"“”]|\s[-–—]+\s|\bthat\s")
+_SUBJECT_BOUNDARY = re.compile(r"(?<!\d),|,(?!\d)|[;:(\"“”]|\s[-–—]+\s|\bthat\s")  # (not "5,000")
 
 
 def subject_before_apposition(label: str, text: str, sent: tuple[int, int]) -> str:
@@ -1489,10 +1489,11 @@ def subject_before_apposition(label: str, text: str, sent: tuple[int, int]) -> s
     if m is None or m["tail"].split()[0].lower() in _lists()["pronoun_subjects"] | _lists()["coordinators"]:
         return label
     verb = m["verb"]
-    if not (verb in _lists()["subject_verbs"] or verb in modals() or is_verb(verb, "x ", finite=True)):
-        return label
+    if not (verb in _lists()["subject_verbs"] or verb in modals() or is_verb(verb, "x ", finite=True)) \
+            or has_finite_verb(m["tail"]):
+        return label  # ("The City has fretted over the dividend, supposed to be": a clause, no apposition)
     rest = label[m.start("verb"):]
-    if agrees(m["tail"], "person", text) == m["tail"] and not is_fragment(m["tail"]):
+    if agrees(m["tail"], "person", text) and not is_fragment(m["tail"]):
         return f"{m['tail']} {rest}"  # "Lamar McKay, returned": a name, its apposition's title before
     a, b = sent
     tail_words = m["tail"].split()[:3]
