@@ -1019,3 +1019,9 @@ def test_a_comma_inside_a_bracket_is_no_break_before_the_subject():
                      "3 June) would have badly damaged the reef wherever it had ended up.", date(2010, 6, 15))
     assert labels == ["The water flowing into the bay (harbour flood) would have badly damaged the reef "
                       "wherever it had ended up"]
+    # a bracket that holds the whole sentence is no aside: its own commas still break
+    assert _labels("(Last week, a piece of the wrecked ferry showed up on a beach in Kent, 300km away.)",
+                   date(2010, 6, 15)) == ["A piece of the wrecked ferry showed up on a beach in Kent"]
+    # a progressive after a sentence's opening "It" keeps the "It"; a speaker's own "it" does not
+    assert _labels("The port has been closed since Monday. It is proving so hard to reopen on Tuesday because "
+                   "the gates are jammed.", date(2010, 6, 15))[0].startswith("It is proving")

@@ -155,17 +155,22 @@ def _acronym(word: str) -> bool:
     return 1 < len(word) <= MAX_ACRONYM and word.isupper() and word.isalpha()
 
 
-def _expletive(rest: str) -> bool:
+def _expletive(rest: str, progressive: bool = False) -> bool:
     """Whether "It" before `rest` stands for nothing ("It was unclear whether", "It is time to",
     "It seems that"): a copula or a verb of seeming, then soon a clause (data/lead_rules.json
-    expletive_it)."""
+    expletive_it); not before a perfect's participle ("It had faithfully followed", "It has
+    refused to"), nor, with `progressive` (what a speaker said of itself: "BP said it was
+    preparing to ..."), before a progressive's (data/lead_rules.json expletive_it_participles).
+    A progressive after an "It" that opens a sentence stays ("It is proving so hard to fix"):
+    the sentences before seldom tell what it stands for."""
     words = [w.lower().strip(",;:") for w in rest.split()]
     lists = _lists()
     if not words or words[0] not in lists["expletive_it_verbs"]:
         return False
     at = next((k for k in range(1, min(4, len(words))) if not words[k].endswith("ly")), 0)  # "It had faithfully followed"
     verb, after = (words[at], words[at + 1] if at + 1 < len(words) else "") if at else ("", "")
-    if re.fullmatch(r"[a-z]{3,}(?:ing|ed)", verb) and verb not in lists["expletive_it_words"] \
+    if re.fullmatch(r"[a-z]{3,}(?:ing|ed)" if progressive else r"[a-z]{3,}ed", verb) and words[0] not in (
+            () if progressive else ("is", "was", "'s", "’s")) and verb not in lists["expletive_it_words"] \
             and verb not in lists["expletive_it_participles"] and after not in ("that", "whether"):
         return False  # "It was preparing to take ...": a progressive or a perfect, "it" does something
     return any(w in lists["expletive_it_words"] for w in words[1:5])
@@ -227,7 +232,7 @@ def speaker_as_subject(said: str, speaker: str, text: str | None = None) -> str 
     first, _, rest = said.partition(" ")
     kind = pronoun_kind(first)
     if kind is None or first.lower() not in _lists()["speaker_as_subject"] or not rest[:1].islower() \
-            and rest[:1] not in "'’\"“" or first.lower() == "it" and _expletive(rest) \
+            and rest[:1] not in "'’\"“" or first.lower() == "it" and _expletive(rest, progressive=True) \
             or not (agrees(speaker, kind, text) or kind == "thing" and text is not None
                     and _proper_thing(speaker, text)) \
             or kind == "thing" and re.search(r"\w['’]s\s+[A-Z]", speaker):

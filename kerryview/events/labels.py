@@ -1453,11 +1453,13 @@ def fronted_phrase(text: str, sent: tuple[int, int], trigger: tuple[int, int], t
         return None
     main = text[comma + 1:b]
     main_words = main.split()
-    if len(main_words) < MIN_COMPLETE_WORDS or " ".join(main_words[:2]).strip(" ,;:") in label \
+    if len(main_words) < MIN_COMPLETE_WORDS or " ".join(main_words[:2]).strip(" ,;:").lower() in label.lower() \
             or main_words[0].lower() in event_lists("clause_rules.json")["relative_pronouns"] \
             or not has_finite_verb(main) or _recognize_phrase(main):
         return None
-    for m in re.finditer(r"[A-Za-z][\w'’-]*", main):
+    for k, m in enumerate(re.finditer(r"[A-Za-z][\w'’-]*", main)):
+        if k > MAX_SUBJECT_WORDS or re.search(r"[,;:()]|\s[-–—]+\s", main[:m.start()]):
+            return None  # the main clause's subject is a noun phrase, no aside ("-- long uncapped, uncontained")
         if m.start() and is_verb(m.group(), main[max(0, m.start() - 12):m.start()], finite=True):
             at = comma + 1 + m.start()
             return comma + 1, b, (at, at + len(m.group()))

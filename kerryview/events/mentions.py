@@ -598,6 +598,18 @@ def _relative_antecedent(text: str, a: int, words: list[re.Match[str]], k: int) 
     return text[np[0].start():np[-1].end()], start
 
 
+def _closed_brackets(text: str) -> list[tuple[int, int]]:
+    """The spans of the round brackets that open and close within `text` (an aside inside a
+    clause); a bracket still open at its end holds the words after it, no aside of them."""
+    spans, opened = [], []
+    for m in re.finditer(r"[()]", text):
+        if m.group() == "(":
+            opened.append(m.start())
+        elif opened:
+            spans.append((opened.pop(), m.start()))
+    return spans
+
+
 def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
               timex: Timex, sents: list[tuple[int, int]] | None = None, main_clause: bool = True) -> str:
     """A short clause naming the event: subject, event words and what follows, minus the date.
@@ -623,7 +635,8 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
                   and m.start() not in scare  # 'A "pandemic committee" will': a noun's quotation marks
                   and not timex.start < a + m.start() < timex.end  # "On September 30, | 1934": one date
                   and not any(p <= a + m.start() < q for p, q in posed)
-                  and left.count("(", 0, m.start()) <= left.count(")", 0, m.start())]  # "(Deepwater disaster, | 3 June)": inside a bracket
+                  and not any(o < m.start() < c for o, c in _closed_brackets(left))]
+        # ("the oil (Deepwater disaster, | 3 June) would have": an aside closed before the event words)
         cut = breaks[-1] if breaks else 0
         if text[trigger[0]:trigger[1]].lower() in cues()["event_nouns"]:
             np_start = _noun_phrase_start(left)
