@@ -1008,6 +1008,10 @@ def test_a_label_that_opens_with_an_apposition_takes_the_subject_before_it():
     assert "Harbour master Ann Lee directed the crews to test the gates again" in _labels(
         "The port's lead official on the flood, Harbour master Ann Lee, on Saturday directed the crews to "
         "test the gates again.", date(2010, 6, 15))
+    # a description that only mentions a person is no name: the name before it is the subject
+    assert "Anna Berg called for the ferry line to be run by the council" in _labels(
+        "Anna Berg, the former harbour master under Mayor Tom Reyes, today called for the ferry line to be "
+        "run by the council.", date(2010, 6, 15))
     # an adjective in -ed after its determiner is no verb of the subject
     assert "The stranded tanker is leaking an estimated 300 tonnes of fuel a day" in _labels(
         "The stranded tanker, aground 20 miles off the cape last week, is leaking an estimated 300 tonnes "

@@ -1458,7 +1458,7 @@ def fronted_phrase(text: str, sent: tuple[int, int], trigger: tuple[int, int], t
             or not has_finite_verb(main) or _recognize_phrase(main):
         return None
     for k, m in enumerate(re.finditer(r"[A-Za-z][\w'’-]*", main)):
-        if k > MAX_SUBJECT_WORDS or re.search(r"[,;:()]|\s[-–—]+\s", main[:m.start()]):
+        if k > MAX_SUBJECT_WORDS or re.search(r"[,;:()\"“”]|\s[-–—]+\s", main[:m.start()]):
             return None  # the main clause's subject is a noun phrase, no aside ("-- long uncapped, uncontained")
         if m.start() and is_verb(m.group(), main[max(0, m.start() - 12):m.start()], finite=True):
             at = comma + 1 + m.start()
@@ -1495,14 +1495,15 @@ def subject_before_apposition(label: str, text: str, sent: tuple[int, int]) -> s
             or has_finite_verb(m["tail"]):
         return label  # ("The City has fretted over the dividend, supposed to be": a clause, no apposition)
     rest = label[m.start("verb"):]
-    if agrees(m["tail"], "person", text) and not is_fragment(m["tail"]):
+    named = agrees(m["tail"], "person", text) and not is_fragment(m["tail"])
+    if named and m["tail"].split()[0].lower() not in _lists()["object_determiners"]:
         return f"{m['tail']} {rest}"  # "Lamar McKay, returned": a name, its apposition's title before
     a, b = sent
     tail_words = m["tail"].split()[:3]
     found = re.search(r"(?P<link>,\s+(?:(?:" + "|".join(sorted(_lists()["apposition_links"])) + r")\s+)?)"
                       + r"\s+".join(map(re.escape, tail_words)), text[a:b], re.IGNORECASE)
     if found is None:
-        return label
+        return f"{m['tail']} {rest}" if named else label
     comma = a + found.start()
     head = text[a:comma]
     bounds = [x.end() for x in _SUBJECT_BOUNDARY.finditer(head)]
@@ -1521,6 +1522,6 @@ def subject_before_apposition(label: str, text: str, sent: tuple[int, int]) -> s
     if not subject or len(words) > MAX_APPOSED_SUBJECT_WORDS or not _plain_subject(subject, "") \
             or any(is_verb(w, " ".join(words[:k]), finite=True) or w in _lists()["subject_verbs"]
                    for k, w in enumerate(words) if k and words[k - 1].lower() not in _lists()["object_determiners"]):
-        return label  # ("The wrecked rig": an adjective in -ed after its determiner)
+        return f"{m['tail']} {rest}" if named else label  # ("The wrecked rig": an adjective after its determiner)
     return capitalized(f"{subject} {rest}")
 
