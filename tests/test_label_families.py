@@ -1029,3 +1029,18 @@ def test_a_comma_inside_a_bracket_is_no_break_before_the_subject():
     # a progressive after a sentence's opening "It" keeps the "It"; a speaker's own "it" does not
     assert _labels("The port has been closed since Monday. It is proving so hard to reopen on Tuesday because "
                    "the gates are jammed.", date(2010, 6, 15))[0].startswith("It is proving")
+
+
+def test_a_fronted_phrase_needs_a_main_clause_with_a_subject_before_its_verb():
+    from kerryview.events.labels import fronted_phrase
+    text = "As the strike has worn on -- long unsettled, unresolved and unmediated -- cartoonists mocked the mayor."
+    at = text.index("worn")
+    assert fronted_phrase(text, (0, len(text)), (at, at + 4), (0, 0), "As the strike has worn on -- long unsettled") is None
+    text = "After talks ended on Monday, the union called a strike."
+    at, day = text.index("ended"), text.index("on Monday")
+    main = fronted_phrase(text, (0, len(text)), (at, at + 5), (day, day + 9), "After talks ended")
+    assert main is not None and text[main[2][0]:main[2][1]] == "called"
+    # a main clause that only reports keeps the phrase: no "A panel has concluded despite reforms ..."
+    assert "We want to reform the ferry system so as I discussed at the harbour board" not in _labels(
+        "And as I discussed on Monday at the harbour board, we want to reform the ferry system so that it can "
+        "remain safe.", date(2010, 6, 15))

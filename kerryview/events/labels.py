@@ -1460,7 +1460,7 @@ def fronted_phrase(text: str, sent: tuple[int, int], trigger: tuple[int, int], t
     for k, m in enumerate(re.finditer(r"[A-Za-z][\w'’-]*", main)):
         if k > MAX_SUBJECT_WORDS or re.search(r"[,;:()\"“”]|\s[-–—]+\s", main[:m.start()]):
             return None  # the main clause's subject is a noun phrase, no aside ("-- long uncapped, uncontained")
-        if m.start() and is_verb(m.group(), main[max(0, m.start() - 12):m.start()], finite=True):
+        if k and is_verb(m.group(), main[max(0, m.start() - 12):m.start()], finite=True):  # (after its subject)
             at = comma + 1 + m.start()
             return comma + 1, b, (at, at + len(m.group()))
     return None

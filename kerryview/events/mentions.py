@@ -812,7 +812,11 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
             and (main := fronted_phrase(text, sent, trigger, (timex.start, timex.end), label)):
         told = label_for(text, main[:2], main[2], timex, sents, main_clause=False)
         phrase = label[:1].lower() + label[1:]  # "After talks ended" -> "The union called a strike after talks ended"
-        if told and told != timex.text:
+        last = told.split()[-1].lower().strip("\"“”'’,.") if told.split() else ""
+        if told and told != timex.text and last not in reporting_verbs()["all"] \
+                and last not in event_lists(LEAD_RULES)["never_last"] | event_lists(LEAD_RULES)["subordinate_clause_words"] \
+                | cues()["coordinating_conjunctions"]:
+            # (not "A panel has concluded | despite reforms ...", "... our health care system so | as I discussed")
             label = f"{told} {phrase}" if not told.endswith("…") \
                 and len(told) + 1 + len(phrase) <= MAX_LABEL_CHARS else told
     return capitalized(label) if label else timex.text
