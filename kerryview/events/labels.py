@@ -1460,7 +1460,10 @@ def fronted_phrase(text: str, sent: tuple[int, int], trigger: tuple[int, int], t
     for k, m in enumerate(re.finditer(r"[A-Za-z][\w'’-]*", main)):
         if k > MAX_SUBJECT_WORDS or re.search(r"[,;:()\"“”]|\s[-–—]+\s", main[:m.start()]):
             return None  # the main clause's subject is a noun phrase, no aside ("-- long uncapped, uncontained")
-        if k and is_verb(m.group(), main[max(0, m.start() - 12):m.start()], finite=True):  # (after its subject)
+        before = main[max(0, m.start() - 12):m.start()]
+        after_and = bool(before.split()) and before.split()[-1].lower() in cues()["coordinating_conjunctions"]
+        if k and not after_and and is_verb(m.group(), before, finite=True):
+            # (after its subject; not "unresolved and | unmediated": a list of adjectives)
             at = comma + 1 + m.start()
             return comma + 1, b, (at, at + len(m.group()))
     return None
