@@ -1044,3 +1044,9 @@ def test_a_fronted_phrase_needs_a_main_clause_with_a_subject_before_its_verb():
     assert "We want to reform the ferry system so as I discussed at the harbour board" not in _labels(
         "And as I discussed on Monday at the harbour board, we want to reform the ferry system so that it can "
         "remain safe.", date(2010, 6, 15))
+
+
+def test_a_date_at_a_labels_end_keeps_its_month_may():
+    assert "The ferry launched on 2 May" in _labels("The ferry, launched on 2 May, sank yesterday.", date(2010, 6, 15))
+    assert tidy("The ferry launched on 2 May") == "The ferry launched on 2 May"
+    assert tidy("Officials said that the ferry may") == "Officials said that the ferry"  # a modal still goes

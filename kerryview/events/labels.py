@@ -341,7 +341,10 @@ def _ends_phrase(words: str) -> bool:
     subordinator ("although"), a pronoun only a subject takes ("... because he"), nor on any
     subject pronoun right after a subordinator ("... because it"): the clause would lack its verb."""
     lists = event_lists(LEAD_RULES)
-    last = words.split()[-1].lower().strip("\"“”'’,")
+    raw = words.split()[-1].strip("\"“”'’,")
+    last = raw.lower()
+    if len(words.split()) > 1 and raw[:1].isupper() and last in modals()["modals"]:
+        return True  # "... launched on 2 May", "... a letter to Will": a month or a name, no modal
     return last not in lists["never_last"] and last not in lists["phrase_starts"] \
         and last not in lists["subordinate_clause_words"] and not _ends_on_subject(words)
 
