@@ -182,6 +182,19 @@ _HEADING_SEP = re.compile(rf"^(?:{_MONTH}(?: \d{{1,2}}(?:[/-]\d{{1,2}})?)?(?:,? 
                           r"|\d{4}|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:, [^:]{3,20})?)(?::| [-–—]+) +[A-Z0-9\"“']")
 
 
+# Session 19 (issue #9 item 6): a label that is only an adverbial phrase or clause that opened
+# its sentence, the main clause lost ("With the sealing cap fitted", "Despite efforts to contain
+# the leak"; no comma in it); a speaker, a colon and a third-person pronoun ("BP: It would ...",
+# "Hayward: They would be pumping ..."; an "It" of "It is unclear ..." counts too: read the
+# sample); a label that starts with a closing bracket (") would have badly damaged ..."); a
+# quantity's "as" dropped ("Many as 5,000 barrels ...", "Well as statements ...").
+_PHRASE_ONLY = re.compile(r"^(?:With|Without|Despite|Amid|After|Before|Following|Once|Until|While|As|When|Since|"
+                          r"Although|Though|Because|Having)\s[^,]*$")
+_SPEAKER_PRONOUN = re.compile(r"^[^:“\"]{2,60}: (?:He|She|It|They|His|Her|Its|Their)\b")
+_BRACKET_START = re.compile(r"^[)\]]")
+_AS_DROPPED = re.compile(r"^(?:Many|Much|Few|Little|Well|Soon|Long|Far) as\b")
+
+
 def _said_place(label: str) -> bool:
     """A reporting verb followed only by more than six words of place or circumstance, none of
     them a word of a reported clause ("that", "there", "had", "was", ...)."""
@@ -220,6 +233,10 @@ _LABEL_FAMILIES = (
     ("single_quote_open", _SINGLE_QUOTE_CLOSES_FIRST.match),
     ("stamp_start", _STAMP_START.match),
     ("heading_sep", _HEADING_SEP.match),
+    ("phrase_only", _PHRASE_ONLY.match),
+    ("speaker_pronoun", _SPEAKER_PRONOUN.match),
+    ("bracket_start", _BRACKET_START.match),
+    ("as_dropped", _AS_DROPPED.match),
 )
 
 
@@ -235,7 +252,8 @@ def families(events, texts: dict[str, str]) -> dict[str, list[str]]:
                                                  "report_only", "shared_label", "furniture", "date_cut",
                                                  "quote_open", "dash_end", "stance_start", "said_place",
                                                  "speaker_fragment", "single_quote_open", "stamp_start",
-                                                 "heading_sep")}
+                                                 "heading_sep", "phrase_only", "speaker_pronoun",
+                                                 "bracket_start", "as_dropped")}
     out["shared_label"] = _shared_labels(events)
     for e in events:
         lb = e.label

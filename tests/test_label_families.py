@@ -957,3 +957,96 @@ def test_an_apposition_that_names_a_person_stays_the_subject_not_the_phrase_befo
     labels = _labels("Barack Obama's point man on the oil spill, Coastguard commander Thad Allen, said on Monday "
                      "that drill crews were hours away from the well.", date(2010, 6, 1))
     assert "Coastguard commander Thad Allen: Drill crews were hours away from the well" in labels
+
+
+# ------------------------------------------------------------------ session 19 (issue #9 item 6)
+def _pairs(name):
+    """Every (given, wanted) pair of a rule's example: '"given" -> "wanted"; "given" -> "wanted"'."""
+    return re.findall(r"\"([^\"]+)\" -> \"([^\"]+)\"", _example(name))
+
+
+@pytest.mark.parametrize("name", ["fronted_phrase_openers", "expletive_it_participles", "fixed_adverbials",
+                                  "apposition_links"])
+def test_each_session_19_rules_examples_come_out_as_they_say(name):
+    assert event_lists("lead_rules.json")[name]
+    assert _pairs(name)
+    for given, wanted in _pairs(name):
+        assert wanted in _labels(given, date(2010, 7, 20)), given
+
+
+def test_a_label_that_is_only_an_opening_phrase_is_told_by_its_main_clause():
+    labels = _labels("After talks ended on Monday, the union called a strike.", date(2010, 6, 15))
+    assert labels == ["The union called a strike after talks ended"]
+    # a main clause with a time of its own tells another time's event: the phrase stays its label
+    labels = _labels("After failing earlier in the month to halt the leak, the firm began pumping mud "
+                     "on Wednesday.", date(2010, 6, 15))
+    assert "After failing to halt the leak" in labels and "The firm began pumping mud" in labels
+    # "As many as" is a quantity, not a subordinator: no "Many as"
+    assert _labels("As many as 300 people were evacuated on Sunday.", date(2010, 6, 15)) == [
+        "As many as 300 people were evacuated"]
+
+
+def test_it_before_a_participle_does_something_and_a_company_that_says_it_is_its_subject():
+    assert "Halliburton had faithfully followed the instructions" in _labels(
+        "Halliburton said on Monday that it had faithfully followed the instructions.", date(2010, 6, 15))
+    # an "it" that stands for nothing keeps the speaker; so does a surname the text gives a first name
+    assert "Officials: It may take 90 days to shut off the flow" in _labels(
+        "Officials warned on Monday that it may take 90 days to shut off the flow.", date(2010, 6, 15))
+    assert "Smith: It was going to be difficult" in _labels(
+        "Fred Smith arrived. Smith said on Monday that it was going to be difficult.", date(2010, 6, 15))
+    # a passive of saying before "that": the "it" of "It is expected that ..." stands for nothing
+    assert not any(lb.startswith("The ferry line is currently anticipated") for lb in _labels(
+        "It is currently anticipated that the new ferry will be available next week, the ferry line said "
+        "on Monday.", date(2010, 6, 15)))
+
+
+def test_a_label_that_opens_with_an_apposition_takes_the_subject_before_it():
+    labels = _labels("The port's director, Ann Lee, returned to the harbour for the hearing, having already "
+                     "faced questions last week.", date(2010, 6, 15))
+    assert any(lb.startswith("Ann Lee returned to the harbour") for lb in labels)
+    # a name with its title in the apposition is the subject; a clause before the comma is no apposition
+    assert "Harbour master Ann Lee directed the crews to test the gates again" in _labels(
+        "The port's lead official on the flood, Harbour master Ann Lee, on Saturday directed the crews to "
+        "test the gates again.", date(2010, 6, 15))
+    # a description that only mentions a person is no name: the name before it is the subject
+    assert "Anna Berg called for the ferry line to be run by the council" in _labels(
+        "Anna Berg, the former harbour master under Mayor Tom Reyes, today called for the ferry line to be "
+        "run by the council.", date(2010, 6, 15))
+    # an adjective in -ed after its determiner is no verb of the subject
+    assert "The stranded tanker is leaking an estimated 300 tonnes of fuel a day" in _labels(
+        "The stranded tanker, aground 20 miles off the cape last week, is leaking an estimated 300 tonnes "
+        "of fuel a day.", date(2010, 6, 15))
+
+
+def test_a_comma_inside_a_bracket_is_no_break_before_the_subject():
+    labels = _labels("There has been barely a mention that the water flowing into the bay (harbour flood, "
+                     "3 June) would have badly damaged the reef wherever it had ended up.", date(2010, 6, 15))
+    assert labels == ["The water flowing into the bay (harbour flood) would have badly damaged the reef "
+                      "wherever it had ended up"]
+    # a bracket that holds the whole sentence is no aside: its own commas still break
+    assert _labels("(Last week, a piece of the wrecked ferry showed up on a beach in Kent, 300km away.)",
+                   date(2010, 6, 15)) == ["A piece of the wrecked ferry showed up on a beach in Kent"]
+    # a progressive after a sentence's opening "It" keeps the "It"; a speaker's own "it" does not
+    assert _labels("The port has been closed since Monday. It is proving so hard to reopen on Tuesday because "
+                   "the gates are jammed.", date(2010, 6, 15))[0].startswith("It is proving")
+
+
+def test_a_fronted_phrase_needs_a_main_clause_with_a_subject_before_its_verb():
+    from kerryview.events.labels import fronted_phrase
+    text = "As the strike has worn on -- long unsettled, unresolved and unmediated -- cartoonists mocked the mayor."
+    at = text.index("worn")
+    assert fronted_phrase(text, (0, len(text)), (at, at + 4), (0, 0), "As the strike has worn on -- long unsettled") is None
+    text = "After talks ended on Monday, the union called a strike."
+    at, day = text.index("ended"), text.index("on Monday")
+    main = fronted_phrase(text, (0, len(text)), (at, at + 5), (day, day + 9), "After talks ended")
+    assert main is not None and text[main[2][0]:main[2][1]] == "called"
+    # a main clause that only reports keeps the phrase: no "A panel has concluded despite reforms ..."
+    assert "We want to reform the ferry system so as I discussed at the harbour board" not in _labels(
+        "And as I discussed on Monday at the harbour board, we want to reform the ferry system so that it can "
+        "remain safe.", date(2010, 6, 15))
+
+
+def test_a_date_at_a_labels_end_keeps_its_month_may():
+    assert "The ferry launched on 2 May" in _labels("The ferry, launched on 2 May, sank yesterday.", date(2010, 6, 15))
+    assert tidy("The ferry launched on 2 May") == "The ferry launched on 2 May"
+    assert tidy("Officials said that the ferry may") == "Officials said that the ferry"  # a modal still goes

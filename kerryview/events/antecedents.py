@@ -155,14 +155,24 @@ def _acronym(word: str) -> bool:
     return 1 < len(word) <= MAX_ACRONYM and word.isupper() and word.isalpha()
 
 
-def _expletive(rest: str) -> bool:
+def _expletive(rest: str, progressive: bool = False) -> bool:
     """Whether "It" before `rest` stands for nothing ("It was unclear whether", "It is time to",
     "It seems that"): a copula or a verb of seeming, then soon a clause (data/lead_rules.json
-    expletive_it)."""
+    expletive_it); not before a perfect's participle ("It had faithfully followed", "It has
+    refused to"), nor, with `progressive` (what a speaker said of itself: "BP said it was
+    preparing to ..."), before a progressive's (data/lead_rules.json expletive_it_participles).
+    A progressive after an "It" that opens a sentence stays ("It is proving so hard to fix"):
+    the sentences before seldom tell what it stands for."""
     words = [w.lower().strip(",;:") for w in rest.split()]
     lists = _lists()
     if not words or words[0] not in lists["expletive_it_verbs"]:
         return False
+    at = next((k for k in range(1, min(4, len(words))) if not words[k].endswith("ly")), 0)  # "It had faithfully followed"
+    verb, after = (words[at], words[at + 1] if at + 1 < len(words) else "") if at else ("", "")
+    if re.fullmatch(r"[a-z]{3,}(?:ing|ed)" if progressive else r"[a-z]{3,}ed", verb) and words[0] not in (
+            () if progressive else ("is", "was", "'s", "’s")) and verb not in lists["expletive_it_words"] \
+            and verb not in lists["expletive_it_participles"] and after not in ("that", "whether"):
+        return False  # "It was preparing to take ...": a progressive or a perfect, "it" does something
     return any(w in lists["expletive_it_words"] for w in words[1:5])
 
 
@@ -222,8 +232,9 @@ def speaker_as_subject(said: str, speaker: str, text: str | None = None) -> str 
     first, _, rest = said.partition(" ")
     kind = pronoun_kind(first)
     if kind is None or first.lower() not in _lists()["speaker_as_subject"] or not rest[:1].islower() \
-            and rest[:1] not in "'’\"“" or first.lower() == "it" and _expletive(rest) \
-            or not agrees(speaker, kind, text) \
+            and rest[:1] not in "'’\"“" or first.lower() == "it" and _expletive(rest, progressive=True) \
+            or not (agrees(speaker, kind, text) or kind == "thing" and text is not None
+                    and _proper_thing(speaker, text)) \
             or kind == "thing" and re.search(r"\w['’]s\s+[A-Z]", speaker):
         return None  # "The BBC's George Alagiah: It wouldn't be ...": a person of the BBC, no "it"
     if first.lower() in _lists()["possessive_pronouns"]:
@@ -265,14 +276,21 @@ def _subordinate_subject(kind: str, text: str, a: int, at: int,
         return None
     subject = subject_of(text, a + opener.end(), a + len(head), is_verb)
     name = agrees(subject, kind, text)
-    words = subject.split()
-    if name is None and kind == "thing" and 0 < len(words) <= MAX_PROPER_NAME_WORDS \
-            and all(w[:1].isupper() and w.lower() not in stopwords()
-                    and w.lower() not in _lists()["person_titles"] for w in words) \
-            and agrees(subject, "person") is None and not looks_plural(words[-1].lower()) \
-            and not _first_named(words[0], text):
+    if name is None and kind == "thing" and _proper_thing(subject, text):
         name = subject  # "China", "Royal Dutch Shell"
     return name[:1].upper() + name[1:] if name else None
+
+
+def _proper_thing(subject: str, text: str) -> bool:
+    """Whether `subject` is a name of one to MAX_PROPER_NAME_WORDS capitalized words that names
+    no person ("China", "Royal Dutch Shell", "Halliburton"; not "Smith" when the text says "Fred
+    Smith"): what "it" may stand for when the sentence goes on about it."""
+    words = subject.split()
+    return 0 < len(words) <= MAX_PROPER_NAME_WORDS \
+        and all(w[:1].isupper() and w.lower() not in stopwords()
+                and w.lower() not in _lists()["person_titles"] for w in words) \
+        and agrees(subject, "person") is None and not looks_plural(words[-1].lower()) \
+        and not _first_named(words[0], text)
 
 
 def _first_named(word: str, text: str) -> bool:

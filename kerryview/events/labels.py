@@ -341,7 +341,10 @@ def _ends_phrase(words: str) -> bool:
     subordinator ("although"), a pronoun only a subject takes ("... because he"), nor on any
     subject pronoun right after a subordinator ("... because it"): the clause would lack its verb."""
     lists = event_lists(LEAD_RULES)
-    last = words.split()[-1].lower().strip("\"“”'’,")
+    raw = words.split()[-1].strip("\"“”'’,")
+    last = raw.lower()
+    if len(words.split()) > 1 and raw[:1].isupper() and last in modals()["modals"]:
+        return True  # "... launched on 2 May", "... a letter to Will": a month or a name, no modal
     return last not in lists["never_last"] and last not in lists["phrase_starts"] \
         and last not in lists["subordinate_clause_words"] and not _ends_on_subject(words)
 
@@ -1104,6 +1107,8 @@ def without_date(head: str, tail: str) -> str:
     h, t = head.rstrip(), tail.lstrip()
     if h.endswith("(") and t.startswith(")"):
         return h[:-1].rstrip() + " " + t[1:].lstrip()
+    if h.endswith(",") and t.startswith(")"):
+        return h[:-1] + t  # "(harbour flood, 3 June)" -> "(harbour flood)"
     if h.endswith(",") and t.startswith(","):
         t = t[1:].lstrip()
         if "," not in h[:-1]:
@@ -1413,3 +1418,117 @@ def dated_item(text: str, sent: tuple[int, int], timex: tuple[int, int],
     first = min([own[0]] + [n[0] for n in names])
     commas = [sent[0] + m.start() for m in re.finditer(CLAUSE_COMMA, text[sent[0]:first])]
     return (own[0], own[1], commas[-1]) if commas else None
+
+
+MAX_FRONTED_PHRASE_CHARS = 200  # "With the oil being pushed into fragile marshland ... this morning,"
+
+
+def fronted_phrase(text: str, sent: tuple[int, int], trigger: tuple[int, int], timex: tuple[int, int],
+                   label: str) -> tuple[int, int, tuple[int, int]] | None:
+    """For a label that is only an adverbial phrase or clause opening its sentence (lead_rules.json
+    fronted_phrase_openers: "With the storm season approaching", "After talks ended"), set off
+    by a comma before the sentence's main clause, where the main clause is, and its first finite
+    verb: the clause that says who did what ("..., the port authority moved the cranes
+    inland"). None when the label reaches past the phrase, the event words or the date are not
+    in the phrase, the main clause has no finite verb or a time expression of its own (it then
+    tells another time's event), or the phrase is a condition ("If ...")."""
+    from kerryview.text.verbs import is_verb
+
+    words = label.split()
+    if not words:
+        return None
+    opener = words[0].lower().strip("\"“'‘")
+    if opener not in _lists()["fronted_phrase_openers"]:
+        return None
+    a, b = sent
+    found = re.search(rf"\b{re.escape(opener)}\b", text[a:b], re.IGNORECASE)
+    if found is None:
+        return None
+    p = a + found.start()
+    head = text[a:p].strip(" \"“'‘*•-–—\n")
+    # the sentence's start, after a chronology's date heading ("15 July: With ...") or a
+    # coordinating conjunction ("But as pressure mounted, ...")
+    if head and not (len(head) <= MAX_DATE_HEADING_CHARS and head.endswith(":")) \
+            and head.lower().rstrip(",") not in cues()["coordinating_conjunctions"]:
+        return None
+    comma = next((p + m.start() for m in re.finditer(CLAUSE_COMMA, text[p:min(b, p + MAX_FRONTED_PHRASE_CHARS)])
+                  if p + m.start() >= max(trigger[1], timex[1])), None)
+    if comma is None:
+        return None
+    main = text[comma + 1:b]
+    main_words = main.split()
+    if len(main_words) < MIN_COMPLETE_WORDS or " ".join(main_words[:2]).strip(" ,;:").lower() in label.lower() \
+            or main_words[0].lower() in event_lists("clause_rules.json")["relative_pronouns"] \
+            or not has_finite_verb(main) or _recognize_phrase(main):
+        return None
+    for k, m in enumerate(re.finditer(r"[A-Za-z][\w'’-]*", main)):
+        if k > MAX_SUBJECT_WORDS or re.search(r"[,;:()\"“”]|\s[-–—]+\s", main[:m.start()]):
+            return None  # the main clause's subject is a noun phrase, no aside ("-- long uncapped, uncontained")
+        before = main[max(0, m.start() - 12):m.start()]
+        after_and = bool(before.split()) and before.split()[-1].lower() in cues()["coordinating_conjunctions"]
+        if k and not after_and and is_verb(m.group(), before, finite=True):
+            # (after its subject; not "unresolved and | unmediated": a list of adjectives)
+            at = comma + 1 + m.start()
+            return comma + 1, b, (at, at + len(m.group()))
+    return None
+
+
+# A label that opens with an apposition's words, a comma, then the verb of the subject the
+# apposition stands beside ("A contractor, are putting ...", "Ablaze 50 miles off Louisiana, is
+# spilling ..."): the apposition (up to the comma) and its first verb.
+_APPOSITION_FIRST = re.compile(r"^(?P<tail>[^,:;()\"“”]{2,80}),\s+(?P<verb>[a-z][\w'’]*)\b")
+_SUBJECT_BOUNDARY = re.compile(r"(?<!\d),|,(?!\d)|[;:(\"“”]|\s[-–—]+\s|\bthat\s")  # (not "5,000")
+
+
+def subject_before_apposition(label: str, text: str, sent: tuple[int, int]) -> str:
+    """`label` told by its subject when it opens with the apposition that stood between the
+    subject and its verb (lead_rules.json apposition_links: after ", " or ", including "):
+    "Crews for the salvage firm, | a contractor, are putting ..." -> "Crews for the salvage firm
+    are putting ..."; "Ann Lee, | the port's director, said" -> "Ann Lee said"; when the words
+    left are the person's name itself ("The port's director, | Ann Lee, said"), only the comma
+    goes. The subject is the noun phrase right before the apposition's comma, back to the
+    sentence's or clause's start (a comma, a colon, "that", a reporting verb), with the earlier
+    items of a list ("400 birds, 20 turtles and 9 mammals, including dolphins, were found"). As
+    it is when the verb is no finite verb, the apposition cannot be found in the sentence, or
+    no subject without a verb of its own stands before it."""
+    from kerryview.events.antecedents import agrees
+    from kerryview.text.verbs import is_verb
+
+    m = _APPOSITION_FIRST.match(label)
+    if m is None or m["tail"].split()[0].lower() in _lists()["pronoun_subjects"] | _lists()["coordinators"]:
+        return label
+    verb = m["verb"]
+    if not (verb in _lists()["subject_verbs"] or verb in modals() or is_verb(verb, "x ", finite=True)) \
+            or has_finite_verb(m["tail"]):
+        return label  # ("The City has fretted over the dividend, supposed to be": a clause, no apposition)
+    rest = label[m.start("verb"):]
+    named = agrees(m["tail"], "person", text) and not is_fragment(m["tail"])
+    if named and m["tail"].split()[0].lower() not in _lists()["object_determiners"]:
+        return f"{m['tail']} {rest}"  # "Lamar McKay, returned": a name, its apposition's title before
+    a, b = sent
+    tail_words = m["tail"].split()[:3]
+    found = re.search(r"(?P<link>,\s+(?:(?:" + "|".join(sorted(_lists()["apposition_links"])) + r")\s+)?)"
+                      + r"\s+".join(map(re.escape, tail_words)), text[a:b], re.IGNORECASE)
+    if found is None:
+        return f"{m['tail']} {rest}" if named else label
+    comma = a + found.start()
+    head = text[a:comma]
+    bounds = [x.end() for x in _SUBJECT_BOUNDARY.finditer(head)]
+    bounds += [x.end() for x in re.finditer(r"\b(?:" + "|".join(sorted(_lists()["pure_reporting"])) + r")\s", head)]
+    at = max(bounds, default=0)
+    while head[:at].rstrip().endswith(",") and " and " in head[at:]:  # a list's earlier items
+        prev = max([x.end() for x in _SUBJECT_BOUNDARY.finditer(head, 0, len(head[:at].rstrip()) - 1)]
+                   + [x.end() for x in re.finditer(r"\b(?:" + "|".join(sorted(_lists()["pure_reporting"]))
+                                                   + r")\s", head[:at])], default=0)
+        item = head[prev:at].rstrip(" ,")
+        if not item.strip() or len(item.split()) > MAX_LIST_ITEM_WORDS or has_finite_verb("x " + item):
+            break
+        at = prev
+    subject = " ".join(head[at:].split())
+    words = subject.split()
+    if not subject or len(words) > MAX_APPOSED_SUBJECT_WORDS or not _plain_subject(subject, "") \
+            or any(is_verb(w, " ".join(words[:k]), finite=True) or w in _lists()["subject_verbs"]
+                   for k, w in enumerate(words) if k and words[k - 1].lower() not in _lists()["object_determiners"]):
+        return f"{m['tail']} {rest}" if named else label  # ("The wrecked rig": an adjective after its determiner)
+    return capitalized(f"{subject} {rest}")
+

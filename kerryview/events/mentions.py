@@ -25,7 +25,7 @@ from kerryview.events.headline import Lead, is_event_noun, lead_passages, main_e
 from kerryview.events.antecedents import agrees, antecedent, pronoun_kind, speaker_as_subject, subject_of, with_antecedent
 from kerryview.events.liveblog import live_blog
 from kerryview.events.not_events import LineFilter, why_not_event_sentence
-from kerryview.events.labels import (CLAUSE_COMMA, caption_position_spans, period_opening, colon_opens_clause, DATE_LEAD_IN, dated_item, apposition_subject, cut_number, keeps_date, headline_label,
+from kerryview.events.labels import (CLAUSE_COMMA, caption_position_spans, fronted_phrase, subject_before_apposition, period_opening, colon_opens_clause, DATE_LEAD_IN, dated_item, apposition_subject, cut_number, keeps_date, headline_label,
                                      capitalized, determiner_that, MAX_CIRCUMSTANCE_WORDS, place_only, where_without_verb,
                                      with_opening_quote, with_opening_single_quote,
                                      is_conditional, is_fragment,
@@ -626,12 +626,25 @@ def _relative_antecedent(text: str, a: int, words: list[re.Match[str]], k: int) 
     return text[np[0].start():np[-1].end()], start
 
 
+def _closed_brackets(text: str) -> list[tuple[int, int]]:
+    """The spans of the round brackets that open and close within `text` (an aside inside a
+    clause); a bracket still open at its end holds the words after it, no aside of them."""
+    spans, opened = [], []
+    for m in re.finditer(r"[()]", text):
+        if m.group() == "(":
+            opened.append(m.start())
+        elif opened:
+            spans.append((opened.pop(), m.start()))
+    return spans
+
+
 def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
-              timex: Timex, sents: list[tuple[int, int]] | None = None) -> str:
+              timex: Timex, sents: list[tuple[int, int]] | None = None, main_clause: bool = True) -> str:
     """A short clause naming the event: subject, event words and what follows, minus the date.
     With the text's sentences `sents`, a pronoun that reports ("He said on Monday that BP would
     pay") gives way to who it stands for, as a named speaker does ("Tony Hayward: BP would
-    pay")."""
+    pay"). A label that is only a phrase opening the sentence ("After talks ended") is told by
+    the main clause after it (`main_clause`; labels.fronted_phrase)."""
     a, b = sent
     if trigger is not None and (inverted := _inverted_report_label(text, sent, trigger, timex)):
         return inverted
@@ -651,7 +664,9 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
                   if not cut_number(left, m.end()) and not determiner_that(left, m.start())
                   and m.start() not in scare  # 'A "pandemic committee" will': a noun's quotation marks
                   and not timex.start < a + m.start() < timex.end  # "On September 30, | 1934": one date
-                  and not any(p <= a + m.start() < q for p, q in posed)]
+                  and not any(p <= a + m.start() < q for p, q in posed)
+                  and not any(o < m.start() < c for o, c in _closed_brackets(left))]
+        # ("the oil (Deepwater disaster, | 3 June) would have": an aside closed before the event words)
         cut = breaks[-1] if breaks else 0
         if text[trigger[0]:trigger[1]].lower() in cues()["event_nouns"]:
             np_start = _noun_phrase_start(left)
@@ -816,11 +831,24 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
                     and len(words) - words.index(verb) - 1 > MAX_CIRCUMSTANCE_WORDS:
                 label = " ".join(words[:words.index(verb) + 1])  # not "Kerry said in a meeting room in ...: “...”"
             label += ": " + _gist(quote.group(1))
+    if trigger is not None:
+        label = subject_before_apposition(label, text, sent)  # "A contractor, are putting": its subject
     label = tidy(label)
     said_from = len(f"{reported[2]}: ") if trigger and reported and reported[2] \
         and label.startswith(f"{reported[2]}: ") else 0  # the quotation is what was said
     label = label[:said_from] + with_opening_quote(label[said_from:])  # '"Top kill" failed'
     label = label[:said_from] + with_opening_single_quote(label[said_from:], text[a:b])  # "'Top kill' operations"
+    if main_clause and trigger is not None and label \
+            and (main := fronted_phrase(text, sent, trigger, (timex.start, timex.end), label)):
+        told = label_for(text, main[:2], main[2], timex, sents, main_clause=False)
+        phrase = label[:1].lower() + label[1:]  # "After talks ended" -> "The union called a strike after talks ended"
+        last = told.split()[-1].lower().strip("\"“”'’,.") if told.split() else ""
+        if told and told != timex.text and last not in reporting_verbs()["all"] \
+                and last not in event_lists(LEAD_RULES)["never_last"] | event_lists(LEAD_RULES)["subordinate_clause_words"] \
+                | cues()["coordinating_conjunctions"]:
+            # (not "A panel has concluded | despite reforms ...", "... our health care system so | as I discussed")
+            label = f"{told} {phrase}" if not told.endswith("…") \
+                and len(told) + 1 + len(phrase) <= MAX_LABEL_CHARS else told
     return capitalized(label) if label else timex.text
 
 
