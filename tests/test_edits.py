@@ -11,7 +11,7 @@ import pytest
 from kerryview.edits import (AddEvent, EditDate, MergeEvents, SetDate, SetLabel, SetNote,
                              SetStatus, SplitEvent, apply_edits, edit_from_json, edit_to_json,
                              event_ref, mention_ref)
-from kerryview.edits.apply import event_id
+from kerryview.events.merge import mentions_id
 from kerryview.model import Event, EventMention, Granularity, Timex
 from kerryview.pipeline import bundled_corpus_paths, import_into_store
 from kerryview.store import Store
@@ -21,6 +21,11 @@ def _mention(doc: str, start: int, text: str, when: str, value: str) -> EventMen
     t0 = start + text.index(when)
     return EventMention(doc, start, start + len(text), text,
                         Timex(t0, t0 + len(when), when, "DATE", value))
+
+
+def event_id(mentions) -> str:
+    """The id merging gives an event of these mentions, none on a time expression of another's."""
+    return mentions_id((m, False) for m in mentions)
 
 
 def _event(label: str, *mentions: EventMention, value="2023-07-18") -> Event:

@@ -95,6 +95,8 @@ FOUND = [
     # publication-day join (merge.join_publication_dated): the day after a clause event's 9999-12-31
     ["date 0001-01-01\n\nthe company expects a loss in the fourth quarter "],  # the day-before join
     # (session 18): the day before a headline-like clause event of 0001-01-01
+    ["Third Punic War (149 B.C to 146 B.C) Good Friday shot at in 1994, 1995 and 1997"],  # a
+    # holiday in a story before Christ (session 19): its year from _year_for was None (a TypeError)
 ]
 
 
@@ -108,6 +110,7 @@ FOUND = [
 @example(FOUND[5])
 @example(FOUND[6])
 @example(FOUND[7])
+@example(FOUND[8])
 def test_articles_of_rule_words_go_through_the_pipeline(texts):
     docs = _documents(texts)
     problems: list[Problem] = []

@@ -399,6 +399,15 @@ def test_a_story_before_christ_never_takes_the_dcts_year():
     assert v["The following year"] == "BC0237"
 
 
+def test_a_holiday_in_a_story_before_christ_has_no_year():
+    # "Good Friday" in a story of 149-146 BC: neither the story's year (Python's dates hold no
+    # year before Christ) nor the DCT's; unknown, as "in August" is there (was a TypeError
+    # that set the whole article aside: test_pipeline_fuzz FOUND)
+    text = "Third Punic War (149 B.C to 146 B.C) Good Friday shot at in 1994, 1995 and 1997"
+    for dct in (WIKI_DCT, None):
+        assert values(text, dct)["Good Friday"] == "XXXX-XX-XX"
+
+
 def test_a_section_heading_with_an_earlier_year_resets_the_story():
     text = YEARS_ONLY + "Eastern Front (1942) In August the Germans reached the Volga."
     assert values(text, WIKI_DCT)["August"] == "1942-08"

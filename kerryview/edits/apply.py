@@ -7,24 +7,16 @@ unapplied, reported through `missed`, and the edit applies again if they come ba
 """
 from __future__ import annotations
 
-import hashlib
 from collections import Counter
 from dataclasses import replace
 from typing import Iterable, Sequence
 
 from kerryview.calendar.intervals import iso
 from kerryview.events.clauses import mention_dating
+from kerryview.events.merge import mentions_id, shared_times
 from kerryview.edits.kinds import (AddEvent, Edit, EventRef, MergeEvents, SetDate, SetLabel,
                                    SetNote, SetStatus, SplitEvent, mention_ref)
 from kerryview.model import Event, EventMention, Timex
-
-
-def event_id(mentions: Iterable[EventMention], prefix: str = "") -> str:
-    """The id merging gives an event of these passages (events.merge.make_event hashes the same
-    document:time-expression pairs), so marks on an event keep working once it is merged or
-    split by hand. `prefix` keeps an added event's id apart from a found one's."""
-    text = prefix + "|".join(sorted(f"{m.document_id}:{m.timex.start}" for m in mentions))
-    return hashlib.sha1(text.encode()).hexdigest()[:12]
 
 
 class _Events:
@@ -33,6 +25,7 @@ class _Events:
     def __init__(self, events: Iterable[Event], wanted: set[tuple]) -> None:
         """Only the time expressions in `wanted` (those the edits name) are looked up, so
         100,000 events cost one pass of tuple lookups, not a map of every passage."""
+        self._shared: set[tuple[str, int]] | None = None
         self.live: dict[int, Event] = {}
         self.owner: dict[tuple, int] = {}
         self.order: list[int] = []
@@ -45,6 +38,17 @@ class _Events:
                     owner[key] = k
         self.order = list(self.live)
         self._next = len(self.order)
+        self._found = [self.live[k] for k in self.order]
+
+    def event_id(self, mentions: Iterable[EventMention], prefix: str = "") -> str:
+        """The id merging gives an event of these passages (events.merge.mentions_id, with the
+        time expressions that date several of the found events' mentions), so marks on an
+        event keep working once it is merged or split by hand."""
+        if self._shared is None:  # (only for an edit that merges, splits or adds)
+            self._shared = shared_times(m for ev in self._found for m in ev.mentions)
+        shared = self._shared
+        return mentions_id(((m, (m.document_id, m.timex.start) in shared) for m in mentions),
+                           prefix)
 
     def add(self, ev: Event) -> int:
         k = self._next
@@ -113,7 +117,7 @@ def _apply_one(evs: _Events, e: Edit) -> bool:
         timex = Timex(start=e.start, end=e.start, text="", type="DATE", value=e.date.value())
         m = EventMention(document_id=e.document_id, start=e.start, end=e.end, text=e.text,
                          timex=timex, status=e.status, resolution="added by you")
-        ev = Event(id=event_id([m], "added:"), label=e.label, value="", start="", end="",
+        ev = Event(id=evs.event_id([m], "added:"), label=e.label, value="", start="", end="",
                    granularity=e.date.granularity(), status=e.status, mentions=[m], edited=True)
         e.date.apply_to(ev)
         evs.add(ev)
@@ -131,7 +135,7 @@ def _apply_one(evs: _Events, e: Edit) -> bool:
         mentions = _sorted_mentions(m for p in parts for m in p.mentions)
         conflicts = list(dict.fromkeys(c for p in parts for c in p.conflicts))
         notes = [p.note for p in parts if p.note]
-        merged = replace(first, id=event_id(mentions), mentions=mentions, conflicts=conflicts,
+        merged = replace(first, id=evs.event_id(mentions), mentions=mentions, conflicts=conflicts,
                          note="\n\n".join(notes), edited=True)
         for k in keys[1:]:
             evs.remove(k)
@@ -147,8 +151,8 @@ def _apply_one(evs: _Events, e: Edit) -> bool:
         rest = [m for m in ev.mentions if mention_ref(m) not in e.part]
         if not part or not rest:
             return False
-        kept = replace(ev, id=event_id(rest), mentions=rest, edited=True)
-        off = replace(ev, id=event_id(part), mentions=part, label=_passage_label(part[0]),
+        kept = replace(ev, id=evs.event_id(rest), mentions=rest, edited=True)
+        off = replace(ev, id=evs.event_id(part), mentions=part, label=_passage_label(part[0]),
                       conflicts=[], note="", edited=True)
         _dated_by(off, part)
         off.status = part[-1].status

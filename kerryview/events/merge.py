@@ -56,6 +56,7 @@ class Item:
     doc_dct: str  # ISO date of the mention's document, for choosing the latest knowledge
     approximate: bool = False  # "nearly a year ago": compatible with the neighbouring unit
     utc: Interval | None = None  # a clock time that names its zone ("12:30 EST"), in UTC
+    shares_time: bool = False  # its time expression dates other mentions too (shared_times)
 
     @property
     def date_key(self) -> tuple:
@@ -189,10 +190,11 @@ def build_items(found: list[Found], dcts: dict[str, str], cancel: Cancellation =
     vec = vectorizer or merge_weights(found)
     items = []
     shared: dict[tuple[int, bool], dict[str, float]] = {}  # a bag several mentions share: one vector
+    times = shared_times(f.mention for f in found)
     for k, f in enumerate(found):
         cancel.check()
         key = (id(f.context), is_clause_event(f.mention))
-        item = make_item(f, vec, dcts.get(f.mention.document_id, ""), shared.get(key))
+        item = make_item(f, vec, dcts.get(f.mention.document_id, ""), shared.get(key), times)
         if item is not None:
             shared.setdefault(key, item.vector)
             items.append(item)
@@ -202,7 +204,10 @@ def build_items(found: list[Found], dcts: dict[str, str], cancel: Cancellation =
 
 
 def make_item(f: Found, vec: Vectorizer, doc_dct: str,
-              vector: dict[str, float] | None = None) -> Item | None:
+              vector: dict[str, float] | None = None,
+              times: set[tuple[str, int]] = frozenset()) -> Item | None:
+    """`times`: the time expressions that date several mentions (shared_times of all the
+    mentions of this mention's article)."""
     m = f.mention
     iv = f.interval or mention_dating(m.timex)[0]
     if iv is None:
@@ -210,7 +215,8 @@ def make_item(f: Found, vec: Vectorizer, doc_dct: str,
     if vector is None:
         vector = vec.vector(own_words(m, f.context))
     return Item(m, f.label, iv, vector, doc_dct,
-                m.timex.mod == "APPROX", utc_interval(m.timex, iv))
+                m.timex.mod == "APPROX", utc_interval(m.timex, iv),
+                (m.document_id, m.timex.start) in times)
 
 
 def _record(found: dict[int, tuple[array, array]], i: int, j: int, cos: float) -> None:
@@ -510,8 +516,34 @@ def make_event(group: list[Item]) -> Event:
 
 def event_id(group: list[Item]) -> str:
     """The id of the event of these mentions (the same passages, the same id)."""
-    return hashlib.sha1("|".join(sorted(f"{it.mention.document_id}:{it.mention.timex.start}"
-                                        for it in group)).encode()).hexdigest()[:12]
+    return mentions_id((it.mention, it.shares_time) for it in group)
+
+
+def shared_times(mentions: Iterable[EventMention]) -> set[tuple[str, int]]:
+    """(document, start) of each time expression that dates more than one mention ("Almost
+    100 people died when two schools collapsed ... in November 2008": "died" and "collapsed",
+    which merging may keep as two events)."""
+    seen: set[tuple[str, int]] = set()
+    shared: set[tuple[str, int]] = set()
+    for m in mentions:
+        key = (m.document_id, m.timex.start)
+        (shared if key in seen else seen).add(key)
+    return shared
+
+
+def mentions_id(mentions: Iterable[tuple[EventMention, bool]], prefix: str = "") -> str:
+    """The id of an event of these mentions, each with whether its time expression dates
+    other mentions too (shared_times): a hash of each one's document and time expression,
+    and of its passage and event words when the time expression is shared, so two events
+    told with one time expression have two ids while every other event keeps the id it had
+    before session 19. The one formula for merging (event_id) and for the user's merges and
+    splits (edits.apply), so an event has one id however it was made. `prefix` keeps an
+    event the user added apart from a found one."""
+    keys = []
+    for m, shares in mentions:
+        key = f"{m.document_id}:{m.timex.start}"
+        keys.append(f"{key}@{m.start}:{m.trigger_start}" if shares else key)
+    return hashlib.sha1((prefix + "|".join(sorted(keys))).encode()).hexdigest()[:12]
 
 
 def _medoid(group: list[Item], among: list[Item] | None = None) -> Item:

@@ -52,7 +52,7 @@ from kerryview.events.merge import (LINK_FLOOR, SAME_WORDS_DATES, Item, MergeSta
                                     _widened, agglomerate, can_witness, compared_near,
                                     event_id as passages_id, join_same_words, joinable, link,
                                     make_event, make_item, merge_score, passage, sentence_index,
-                                    sentences)
+                                    sentences, shared_times)
 from kerryview.events.clauses import CLAUSE_WORD_MARK, is_clause_event
 from kerryview.events.mentions import Found
 from kerryview.calendar.zones import utc_interval
@@ -98,16 +98,17 @@ def encode(it: Item) -> str:
     m = it.mention
     return json.dumps([[getattr(m, n) for n in _MENTION], [getattr(m.timex, n) for n in _TIMEX],
                        it.label, _iv(it.interval), it.doc_dct, it.approximate,
-                       list(it.vector.items())], ensure_ascii=False, separators=(",", ":"))
+                       list(it.vector.items()), it.shares_time],
+                      ensure_ascii=False, separators=(",", ":"))
 
 
 def decode(text: str) -> Item:
-    m, t, label, iv, doc_dct, approximate, vector = json.loads(text)
+    m, t, label, iv, doc_dct, approximate, vector, *shares = json.loads(text)
     timex = Timex(*t)
     mention = EventMention(timex=timex, **dict(zip(_MENTION, m)))
     interval = Interval(datetime.fromisoformat(iv[0]), datetime.fromisoformat(iv[1]), iv[2])
     return Item(mention, label, interval, dict(vector), doc_dct, approximate,
-                utc_interval(timex, interval))
+                utc_interval(timex, interval), bool(shares and shares[0]))
 
 
 def _row(row_id: int, node: "_Node", comp: int, event_id: str, cands: list[list] | None
@@ -497,9 +498,10 @@ class _Merger:
                 self.promoted[left[0].row_id] = left[0]
         # the new mentions: a copy of a stored group joins it
         new_nodes: list[_Node] = []
+        times = shared_times(f.mention for _, f in new_found)  # (all of each new article's)
         for order, f in new_found:
             self.cancel.check()
-            it = make_item(f, vec, dcts.get(f.mention.document_id, ""))
+            it = make_item(f, vec, dcts.get(f.mention.document_id, ""), times=times)
             if it is not None:
                 new_nodes.append(_Node(order, None, it, True, copy_key(it)))
         change.passages = len(new_found) + len(removed)

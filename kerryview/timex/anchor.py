@@ -810,7 +810,10 @@ class Resolver:
             d = values.holiday(rule, story[0].year)
             year = self._story_year_near(p, story, d.month, d.day)
             return values.holiday(rule, year).isoformat(), story[2], "narrative"
-        if self.dct is None:
+        if self.dct is None or (self.in_bc and self.narrative):
+            # no reference time, or a story before Christ ("Third Punic War (149 B.C to 146 B.C)
+            # Good Friday"): the holiday's year is unknown, as a month-day's is (_year_for), and
+            # as "in August" is in such a story (op_month)
             return "XXXX-" + (rule[:2] if rule[0].isdigit() and len(rule) == 5 else "XX-XX"), None, None
         y = self.dct.year
         if rel is None or rel == 0:
