@@ -1050,3 +1050,39 @@ def test_a_date_at_a_labels_end_keeps_its_month_may():
     assert "The ferry launched on 2 May" in _labels("The ferry, launched on 2 May, sank yesterday.", date(2010, 6, 15))
     assert tidy("The ferry launched on 2 May") == "The ferry launched on 2 May"
     assert tidy("Officials said that the ferry may") == "Officials said that the ferry"  # a modal still goes
+
+
+# ------------------------------------------------------------------ session 19 review (fixlab)
+def test_a_fronted_phrase_is_not_joined_to_a_report_or_a_pronoun_subject():
+    dct = date(2010, 6, 15)
+    # a main clause that reports: the phrase is the event, not what the speaker said
+    assert not any("after talks ended" in lb for lb in _labels(
+        "After talks ended on Monday, he said the strike would go on.", dct))
+    assert not any("after talks ended" in lb for lb in _labels(
+        "After talks ended on Monday, union leaders said the strike would go on.", dct))
+    # a pronoun subject stands for someone the label cannot tell: no "They called a strike after ..."
+    assert not any("after talks ended" in lb for lb in _labels(
+        "After talks ended on Monday, they called a strike.", dct))
+
+
+def test_a_fixed_adverbial_or_a_coordinated_clause_is_no_fronted_phrase_and_main_clause():
+    dct = date(2010, 6, 15)
+    labels = _labels("As many as 300 people were evacuated on Sunday, and the county opened shelters.", dct)
+    assert not any("as many as" in lb for lb in labels)
+    assert "As many as 300 people were evacuated" in labels
+    # the main clause after the comma opens with a conjunction: a second clause, no main clause
+    labels = _labels("After talks ended on Monday, but the union called a strike.", dct)
+    assert not any("after talks ended" in lb for lb in labels)
+
+
+def test_it_before_a_linking_progressive_and_an_adjective_stands_for_nothing():
+    dct = date(2010, 6, 15)
+    assert "BP: It was becoming clear the well would not be capped" in _labels(
+        "BP said on Monday that it was becoming clear the well would not be capped before August.", dct)
+    labels = _labels("The Coast Guard said on Monday that it was looking increasingly likely that the oil "
+                     "would reach Florida.", dct)
+    assert not any(lb.startswith("The Coast Guard was looking") for lb in labels)
+    assert any(lb.startswith("The Coast Guard: It was looking increasingly likely") for lb in labels)
+    # an "it" that is getting ready to act is the speaker
+    assert any(lb.startswith("The ferry company was getting ready to cancel") for lb in _labels(
+        "The ferry company said on Monday that it was getting ready to cancel all crossings.", dct))

@@ -10,7 +10,7 @@ from typing import Callable
 from kerryview.events.antecedents import MAX_NAME_WORDS  # a name run into the text: "... BP has formed"
 from kerryview.text.phrasing import MONTHS
 from kerryview.text.verbs import has_finite_verb
-from kerryview.text.wordlists import cues, event_lists, modals, stopwords
+from kerryview.text.wordlists import cues, event_lists, modals, reporting_verbs, stopwords
 from kerryview.timex.recognize import recognize as _recognize_phrase  # a label's date heading
 
 LEAD_RULES = "lead_rules.json"
@@ -1420,6 +1420,14 @@ def dated_item(text: str, sent: tuple[int, int], timex: tuple[int, int],
     return (own[0], own[1], commas[-1]) if commas else None
 
 
+def fixed_adverbial(label: str) -> bool:
+    """Whether `label` opens with an adverbial whose first word only looks like a conjunction
+    ("So far about 3 million gallons have leaked": no "Far about ..."; "As many as 300 people
+    were evacuated": no fronted "As ..." clause; data/lead_rules.json fixed_adverbials)."""
+    words = " ".join(label.lower().split()[:3])
+    return any(words == p or words.startswith(p + " ") for p in _lists()["fixed_adverbials"])
+
+
 MAX_FRONTED_PHRASE_CHARS = 200  # "With the oil being pushed into fragile marshland ... this morning,"
 
 
@@ -1431,12 +1439,17 @@ def fronted_phrase(text: str, sent: tuple[int, int], trigger: tuple[int, int], t
     verb: the clause that says who did what ("..., the port authority moved the cranes
     inland"). None when the label reaches past the phrase, the event words or the date are not
     in the phrase, the main clause has no finite verb or a time expression of its own (it then
-    tells another time's event), or the phrase is a condition ("If ...")."""
+    tells another time's event), or the phrase is a condition ("If ..."). None too when the
+    label opens with a fixed adverbial ("As many as 300 people ...": no phrase), the main clause
+    opens with a coordinating conjunction (", and the county opened shelters": a second clause),
+    its verb reports (", he said the strike would go on": what was said is no doing at the
+    phrase's time) or its subject is a pronoun (", they called a strike": who, the label
+    cannot tell)."""
     from kerryview.text.verbs import is_verb
 
     words = label.split()
-    if not words:
-        return None
+    if not words or fixed_adverbial(label.lstrip("\"“'‘")):
+        return None  # "As many as 300 people were evacuated": a quantity, no fronted clause
     opener = words[0].lower().strip("\"“'‘")
     if opener not in _lists()["fronted_phrase_openers"]:
         return None
@@ -1459,6 +1472,7 @@ def fronted_phrase(text: str, sent: tuple[int, int], trigger: tuple[int, int], t
     main_words = main.split()
     if len(main_words) < MIN_COMPLETE_WORDS or " ".join(main_words[:2]).strip(" ,;:").lower() in label.lower() \
             or main_words[0].lower() in event_lists("clause_rules.json")["relative_pronouns"] \
+            or main_words[0].lower() in cues()["coordinating_conjunctions"] \
             or not has_finite_verb(main) or _recognize_phrase(main):
         return None
     for k, m in enumerate(re.finditer(r"[A-Za-z][\w'’-]*", main)):
@@ -1468,6 +1482,10 @@ def fronted_phrase(text: str, sent: tuple[int, int], trigger: tuple[int, int], t
         after_and = bool(before.split()) and before.split()[-1].lower() in cues()["coordinating_conjunctions"]
         if k and not after_and and is_verb(m.group(), before, finite=True):
             # (after its subject; not "unresolved and | unmediated": a list of adjectives)
+            subject = main[:m.start()].split()
+            if m.group().lower() in reporting_verbs()["all"] \
+                    or len(subject) == 1 and subject[0].lower() in _lists()["pronoun_subjects"]:
+                return None  # "..., he said the strike would go on": a report, a subject the label cannot tell
             at = comma + 1 + m.start()
             return comma + 1, b, (at, at + len(m.group()))
     return None

@@ -25,7 +25,7 @@ from kerryview.events.headline import Lead, is_event_noun, lead_passages, main_e
 from kerryview.events.antecedents import agrees, antecedent, pronoun_kind, speaker_as_subject, subject_of, with_antecedent
 from kerryview.events.liveblog import live_blog
 from kerryview.events.not_events import LineFilter, why_not_event_sentence
-from kerryview.events.labels import (CLAUSE_COMMA, caption_position_spans, fronted_phrase, subject_before_apposition, period_opening, colon_opens_clause, DATE_LEAD_IN, dated_item, apposition_subject, cut_number, keeps_date, headline_label,
+from kerryview.events.labels import (CLAUSE_COMMA, caption_position_spans, fixed_adverbial, fronted_phrase, subject_before_apposition, period_opening, colon_opens_clause, DATE_LEAD_IN, dated_item, apposition_subject, cut_number, keeps_date, headline_label,
                                      capitalized, determiner_that, MAX_CIRCUMSTANCE_WORDS, place_only, where_without_verb,
                                      with_opening_quote, with_opening_single_quote,
                                      is_conditional, is_fragment,
@@ -308,14 +308,6 @@ def _gist(quoted: str) -> str:
     words = quoted.split()
     gist = " ".join(words[:QUOTE_GIST_WORDS]).rstrip(",;:.")
     return f"“{gist}{'…' if len(words) > QUOTE_GIST_WORDS else ''}”"
-
-
-def _fixed_adverbial(label: str) -> bool:
-    """Whether `label` opens with an adverbial whose first word only looks like a conjunction
-    ("So far about 3 million gallons have leaked": no "Far about ...";
-    data/lead_rules.json fixed_adverbials)."""
-    words = " ".join(label.lower().split()[:3])
-    return any(words == p or words.startswith(p + " ") for p in event_lists(LEAD_RULES)["fixed_adverbials"])
 
 
 def _verb_follows(text: str, at: int, end: int) -> bool:
@@ -782,7 +774,7 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
         if reported[0] < told_end:  # its subject from the words after the reporting verb
             label = without_aside(label)  # "Rady said relocation, which ..., was not viable"
         first, _, rest = label.partition(" ")
-        if rest and first.lower().rstrip(",") in _conjunctions() and not _fixed_adverbial(label) \
+        if rest and first.lower().rstrip(",") in _conjunctions() and not fixed_adverbial(label) \
                 and not is_fragment(rest):
             label = rest  # "Adm Allen: But the relief well will continue": no "But" after the speaker
         keep = len(reported[2].split()) + max(MIN_SAID_WORDS, words_to_verb(label) if reported[0] < told_end else 0)
@@ -803,7 +795,7 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
     label = re.sub(r"\s+([,.;:])", r"\1", label)
     first, _, rest = label.partition(" ")
     if rest and first.lower().rstrip(",") in _conjunctions() \
-            and not _fixed_adverbial(label):
+            and not fixed_adverbial(label):
         label = rest  # "But, according to the Nigerian government, ..."
     completed = False
     words = label.split()
