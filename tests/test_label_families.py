@@ -966,6 +966,7 @@ def _pairs(name):
 
 
 @pytest.mark.parametrize("name", ["fronted_phrase_openers", "expletive_it_participles", "fixed_adverbials",
+                                  "linking_participles", "degree_words",
                                   "apposition_links"])
 def test_each_session_19_rules_examples_come_out_as_they_say(name):
     assert event_lists("lead_rules.json")[name]
@@ -1077,7 +1078,7 @@ def test_a_fixed_adverbial_or_a_coordinated_clause_is_no_fronted_phrase_and_main
 
 def test_it_before_a_linking_progressive_and_an_adjective_stands_for_nothing():
     dct = date(2010, 6, 15)
-    assert "BP: It was becoming clear the well would not be capped" in _labels(
+    assert "BP: It was becoming clear the well would not be capped before August" in _labels(
         "BP said on Monday that it was becoming clear the well would not be capped before August.", dct)
     labels = _labels("The Coast Guard said on Monday that it was looking increasingly likely that the oil "
                      "would reach Florida.", dct)

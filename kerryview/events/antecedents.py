@@ -17,7 +17,7 @@ from bisect import bisect_right
 from typing import Callable
 
 from kerryview.text.plural import looks_plural
-from kerryview.text.verbs import is_verb as finite_verb
+from kerryview.text.verbs import PARTICIPLE, PAST_PARTICIPLE, has_finite_verb, is_verb as finite_verb
 from kerryview.text.wordlists import cues, event_lists, stopwords
 
 LEAD_RULES = "lead_rules.json"
@@ -169,11 +169,32 @@ def _expletive(rest: str, progressive: bool = False) -> bool:
         return False
     at = next((k for k in range(1, min(4, len(words))) if not words[k].endswith("ly")), 0)  # "It had faithfully followed"
     verb, after = (words[at], words[at + 1] if at + 1 < len(words) else "") if at else ("", "")
-    if re.fullmatch(r"[a-z]{3,}(?:ing|ed)" if progressive else r"[a-z]{3,}ed", verb) and words[0] not in (
+    if progressive and verb in lists["linking_participles"] and _extraposed(words[at + 1:]):
+        return True  # "It was becoming clear the well would not be capped": "it" is the clause
+    if (PARTICIPLE if progressive else PAST_PARTICIPLE).fullmatch(verb) and words[0] not in (
             () if progressive else ("is", "was", "'s", "’s")) and verb not in lists["expletive_it_words"] \
             and verb not in lists["expletive_it_participles"] and after not in ("that", "whether"):
         return False  # "It was preparing to take ...": a progressive or a perfect, "it" does something
     return any(w in lists["expletive_it_words"] for w in words[1:5])
+
+
+def _extraposed(words: list[str]) -> bool:
+    """Whether `words`, after a linking verb's progressive ("becoming", "looking"), are an
+    adjective of expletive_it_words ("clear", "likely", "difficult"; degree_words and adverbs
+    in -ly before it skipped) and the clause it speaks of: "that", "to", "whether" ... or a
+    clause with a finite verb of its own ("clear the well would not be capped")."""
+    lists = _lists()
+    k = 0
+    while k < len(words) and words[k] not in lists["expletive_it_words"] \
+            and (words[k].endswith("ly") or words[k] in lists["degree_words"]):  # not "likely" itself
+        k += 1
+    if k + 1 >= len(words) or words[k] not in lists["expletive_it_words"] or words[k] in stopwords():
+        return False
+    return words[k + 1] in lists["expletive_it_words"] and words[k + 1] in stopwords() \
+        or has_finite_verb(" ".join(words[k:k + MAX_CLAUSE_WORDS]))
+
+
+MAX_CLAUSE_WORDS = 8  # "clear | the well would not be capped": the clause's verb within its first words
 
 
 def _event_anaphora(rest: str) -> bool:

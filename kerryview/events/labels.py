@@ -9,7 +9,7 @@ from typing import Callable
 
 from kerryview.events.antecedents import MAX_NAME_WORDS  # a name run into the text: "... BP has formed"
 from kerryview.text.phrasing import MONTHS
-from kerryview.text.verbs import has_finite_verb
+from kerryview.text.verbs import PARTICIPLE, has_finite_verb
 from kerryview.text.wordlists import cues, event_lists, modals, reporting_verbs, stopwords
 from kerryview.timex.recognize import recognize as _recognize_phrase  # a label's date heading
 
@@ -51,7 +51,7 @@ def is_fragment(label: str, conjunctions: frozenset[str] = frozenset()) -> bool:
         words = words[1:]
     if not words:
         return True
-    if first and re.fullmatch(r"[a-z]{3,}(?:ed|ing)", first[0]) and first[0] not in stopwords() \
+    if first and PARTICIPLE.fullmatch(first[0]) and first[0] not in stopwords() \
             and first[0] not in conjunctions:
         return True  # "voiced concern ...", "citing concerns ...": the subject is further back
     raw = label.split()
@@ -1088,7 +1088,7 @@ def without_stance_adverb(label: str) -> str:
         first = rest[0].strip("\"“”'‘’")
         if not first or not first[:1].isalnum() or first.lower() in _lists()["phrase_starts"] | _lists()["prepositions"] \
                 or first.lower() in _lists()["subject_verbs"] or first.lower() in cues()["irregular_past"] \
-                or re.fullmatch(r"[a-z]{3,}(?:ed|ing)", first) or first.lower() in cues()["coordinating_conjunctions"]:
+                or PARTICIPLE.fullmatch(first) or first.lower() in cues()["coordinating_conjunctions"]:
             return label
         said = " ".join(rest)
         if is_fragment(said) or not has_finite_verb(said):

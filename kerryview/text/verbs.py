@@ -21,6 +21,9 @@ from kerryview.text.wordlists import cues, event_lists, modals, stopwords
 
 _QUOTES = "\"“”"
 _LAST_WORD = re.compile(r"([\w'’]+)\W*$")
+# a lower-case word that looks like a participle: "-ed" (a past one) or "-ing" (a present one)
+PARTICIPLE = re.compile(r"[a-z]{3,}(?:ed|ing)")
+PAST_PARTICIPLE = re.compile(r"[a-z]{3,}ed")
 
 
 @cache
