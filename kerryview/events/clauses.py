@@ -50,6 +50,7 @@ from kerryview.text.similarity import Vectorizer
 from kerryview.text.tense import participle, past_expectation, tense
 from kerryview.text.verbs import ends_subject, finite_verbs, is_verb as _is_verb  # the one verb test
 from kerryview.text.plural import looks_plural
+from kerryview.text.quotes import CHARS as _QUOTE_CHARS, CLOSE, CLOSING, OPENING, QUOTE_MARKS
 from kerryview.text.wordlists import WORD, cues, event_lists, modals, reporting_verbs, stopwords
 
 CLAUSE_RULES = "clause_rules.json"
@@ -714,7 +715,7 @@ def _over_time(text: str, clause: Clause, trigger: tuple[int, int]) -> bool:
     return any(w in modals()["negations"] or w.endswith("n't") for w in near)
 
 
-QUOTE_MARKS = re.compile(r"[\"“”]|``|''")  # the one reading of a quotation mark
+# QUOTE_MARKS (imported from kerryview.text.quotes): the one reading of a quotation mark
 
 
 def _opens_quote(text: str, m: re.Match[str], sent_start: int) -> bool:
@@ -723,9 +724,9 @@ def _opens_quote(text: str, m: re.Match[str], sent_start: int) -> bool:
     'writes:" The public ...'; a comma with a letter after it: ',"the'); between two letters
     ('so-called"escrow"') by its place among the sentence's straight marks (the odd ones open)."""
     mark = m.group()
-    if mark in ("“", "``"):
+    if mark in OPENING:
         return True
-    if mark in ("”", "''"):
+    if mark in CLOSING:
         return False
     at = m.start()
     if at == sent_start or text[at - 1].isspace() or text[at - 1] in "([—–-":
@@ -893,9 +894,9 @@ def subject_elsewhere(text: str, clause: Clause, trigger: tuple[int, int]) -> st
     return ""
 
 
-_QUOTATION_CLOSED = re.compile(r"(?:[\"”]|'')\s*,?\s*$")  # a quotation closes right before
+_QUOTATION_CLOSED = re.compile(CLOSE + r"\s*,?\s*$")  # a quotation closes right before
 # (inside one sentence a full stop ends an abbreviation: "Ms. Buckham")
-_SPEAKER_AFTER = re.compile(r"\s+([^,;:()\"“”!?]+?)\.?\s*(?=[,;:()\"“”!?]|$)")
+_SPEAKER_AFTER = re.compile(rf"\s+([^,;:(){_QUOTE_CHARS}!?]+?)\.?\s*(?=[,;:(){_QUOTE_CHARS}!?]|$)")
 
 
 def inverted_speaker(text: str, trigger: tuple[int, int], end: int) -> tuple[int, int] | None:

@@ -9,6 +9,7 @@ from typing import Callable
 
 from kerryview.events.antecedents import MAX_NAME_WORDS  # a name run into the text: "... BP has formed"
 from kerryview.text.phrasing import MONTHS
+from kerryview.text.quotes import opens_with_mark
 from kerryview.text.verbs import PARTICIPLE, has_finite_verb
 from kerryview.text.wordlists import cues, event_lists, modals, reporting_verbs, stopwords
 from kerryview.timex.recognize import recognize as _recognize_phrase  # a label's date heading
@@ -723,7 +724,7 @@ def reported_span(text: str, sent: tuple[int, int], start: int, end: int,
     if span[0] >= end and text[span[0]:span[0] + 5].lower() == "that " and not _auxiliary_first(text[span[0] + 5:span[1]]):
         span = (span[0] + 5, span[1])  # the word that opens what was said ("said | that | BP would pay"),
         # not the subject it may be ("said that | was not true")
-    if text[span[0]:span[0] + 1] in "\"“'‘`":
+    if opens_with_mark(text, span[0]) or text[span[0]:span[0] + 1] in "'‘":  # (single marks too)
         return None  # a quotation: the label quotes it ("Kerry said: “From experience ...”")
     said = text[span[0]:span[1]]
     comma = re.search(CLAUSE_COMMA, said)

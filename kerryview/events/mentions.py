@@ -33,6 +33,7 @@ from kerryview.events.labels import (CLAUSE_COMMA, caption_position_spans, fixed
                                      within_passage, without_aside, without_caption_positions, without_date,
                                      words_to_verb)
 from kerryview.text.context import ContextBuilder
+from kerryview.text.quotes import CHARS as QUOTE_CHARS, CLOSE as QUOTE_CLOSE, DOUBLED as QUOTE_DOUBLED, OPEN as QUOTE_OPEN
 from kerryview.text.sentences import sentence_spans
 from kerryview.text.phrasing import MONTHS
 from kerryview.text.plural import looks_plural
@@ -67,11 +68,11 @@ ATTRIBUTION_PENALTY = 1000
 _CLAUSE_OPEN = re.compile(r"[;:\"“”]|\bthat\b")  # where a clause's subject may start ("who": an apposition)
 _COMPLEMENTIZER = re.compile(r"\b(?:that|which|who|whom|whose)\b")
 ADJUNCT_PENALTY = 60  # inside a sentence-opening participle clause: the main clause tells the event
-_QUOTES = "\"“”"
+_QUOTES = QUOTE_CHARS
 _SCARE_QUOTE = re.compile(r"[\"“][^\"“”\s]+(?:\s[^\"“”\s]+){0,2}[\"”]")  # up to three quoted words
-# (the marks of quotation.QUOTE_MARKS: straight, curly, and the doubled `` '' of wire copy)
-_QUOTE_ANY = re.compile(r"(?:[\"“]|``)((?:(?!''|``)[^\"“”])+?)(?:[\"”]|'')")  # a quotation that completes a label, any length
-_QUOTE = re.compile(r"(?:[\"“]|``)((?:(?!''|``)[^\"“”]){12,}?)(?:[\"”]|'')")
+# (the marks of kerryview.text.quotes: straight, curly, and the doubled `` '' of wire copy)
+_QUOTE_ANY = re.compile(rf"{QUOTE_OPEN}((?:(?!{QUOTE_DOUBLED})[^{QUOTE_CHARS}])+?){QUOTE_CLOSE}")  # a quotation that completes a label, any length
+_QUOTE = re.compile(rf"{QUOTE_OPEN}((?:(?!{QUOTE_DOUBLED})[^{QUOTE_CHARS}]){{12,}}?){QUOTE_CLOSE}")
 QUOTE_GIST_WORDS = 8
 
 

@@ -17,9 +17,10 @@ import re
 from functools import cache
 
 from kerryview.text.plural import looks_plural
+from kerryview.text.quotes import CHARS as QUOTE_CHARS
 from kerryview.text.wordlists import cues, event_lists, modals, stopwords
 
-_QUOTES = "\"“”"
+_QUOTES = QUOTE_CHARS
 _LAST_WORD = re.compile(r"([\w'’]+)\W*$")
 # a lower-case word that looks like a participle: "-ed" (a past one) or "-ing" (a present one)
 PARTICIPLE = re.compile(r"[a-z]{3,}(?:ed|ing)")
