@@ -1071,6 +1071,12 @@ def test_a_fixed_adverbial_or_a_coordinated_clause_is_no_fronted_phrase_and_main
     labels = _labels("As many as 300 people were evacuated on Sunday, and the county opened shelters.", dct)
     assert not any("as many as" in lb for lb in labels)
     assert "As many as 300 people were evacuated" in labels
+    # without the conjunction the phrase stays: "As many as" is no opener of a fronted phrase
+    assert _labels("As many as 300 people were evacuated on Sunday, the county opened shelters.", dct)[0] \
+        == "As many as 300 people were evacuated"
+    # a fixed adverbial that is an opener as a whole ("As soon as") still fronts a clause
+    assert "The port authority moved the cranes inland as soon as the quake struck" in _labels(
+        "As soon as the quake struck on Monday, the port authority moved the cranes inland.", dct)
     # the main clause after the comma opens with a conjunction: a second clause, no main clause
     labels = _labels("After talks ended on Monday, but the union called a strike.", dct)
     assert not any("after talks ended" in lb for lb in labels)

@@ -1421,12 +1421,12 @@ def dated_item(text: str, sent: tuple[int, int], timex: tuple[int, int],
     return (own[0], own[1], commas[-1]) if commas else None
 
 
-def fixed_adverbial(label: str) -> bool:
-    """Whether `label` opens with an adverbial whose first word only looks like a conjunction
-    ("So far about 3 million gallons have leaked": no "Far about ..."; "As many as 300 people
-    were evacuated": no fronted "As ..." clause; data/lead_rules.json fixed_adverbials)."""
+def fixed_adverbial(label: str) -> str | None:
+    """The adverbial `label` opens with whose first word only looks like a conjunction ("So far
+    about 3 million gallons have leaked": no "Far about ..."; "As many as 300 people were
+    evacuated": no fronted "As ..." clause; data/lead_rules.json fixed_adverbials), or None."""
     words = " ".join(label.lower().split()[:3])
-    return any(words == p or words.startswith(p + " ") for p in _lists()["fixed_adverbials"])
+    return next((p for p in _lists()["fixed_adverbials"] if words == p or words.startswith(p + " ")), None)
 
 
 MAX_FRONTED_PHRASE_CHARS = 200  # "With the oil being pushed into fragile marshland ... this morning,"
@@ -1441,7 +1441,8 @@ def fronted_phrase(text: str, sent: tuple[int, int], trigger: tuple[int, int], t
     inland"). None when the label reaches past the phrase, the event words or the date are not
     in the phrase, the main clause has no finite verb or a time expression of its own (it then
     tells another time's event), or the phrase is a condition ("If ..."). None too when the
-    label opens with a fixed adverbial ("As many as 300 people ...": no phrase), the main clause
+    label opens with a fixed adverbial that is no opener ("As many as 300 people ...": a
+    quantity; "As soon as the quake struck" is one), the main clause
     opens with a coordinating conjunction (", and the county opened shelters": a second clause),
     its verb reports (", he said the strike would go on": what was said is no doing at the
     phrase's time) or its subject is a pronoun (", they called a strike": who, the label
@@ -1449,13 +1450,14 @@ def fronted_phrase(text: str, sent: tuple[int, int], trigger: tuple[int, int], t
     from kerryview.text.verbs import is_verb
 
     words = label.split()
-    if not words or fixed_adverbial(label.lstrip("\"“'‘")):
-        return None  # "As many as 300 people were evacuated": a quantity, no fronted clause
-    opener = words[0].lower().strip("\"“'‘")
+    if not words:
+        return None
+    # a fixed adverbial is the opener as a whole: "As soon as" opens a clause, "As many as" a quantity
+    opener = fixed_adverbial(label.lstrip("\"“'‘")) or words[0].lower().strip("\"“'‘")
     if opener not in _lists()["fronted_phrase_openers"]:
         return None
     a, b = sent
-    found = re.search(rf"\b{re.escape(opener)}\b", text[a:b], re.IGNORECASE)
+    found = re.search(r"\b" + r"\s+".join(map(re.escape, opener.split())) + r"\b", text[a:b], re.IGNORECASE)
     if found is None:
         return None
     p = a + found.start()
