@@ -1441,3 +1441,16 @@ def test_the_description_of_an_inverted_speaker_is_no_clause_of_the_report():
     told = "Ed Miliband told the Labor Party Conference yesterday that he was proud."
     cl = clause_spans(told, (0, len(told)), tag(told, DCT))
     assert dates_report(told, cl[1], tag(told, DCT), True, _is_verb)  # the report's object and time
+
+
+def test_an_inverted_speaker_after_a_resumed_report_is_found():
+    """clauses.inverted_speaker reads the same verbs as _describes_speaker (reporting_verbs pure):
+    '``...,'' continued Ms. Lee, a sponsor' names its speaker as '... said Ms. Lee' does."""
+    from datetime import date
+    from kerryview.events.clauses import inverted_speaker
+    text = "``We will reopen the port on Tuesday,'' continued Ms. Lee, a sponsor of the plan, on Monday."
+    at = text.index("continued")
+    assert text[slice(*inverted_speaker(text, (at, at + 9), len(text)))] == "Ms. Lee"
+    from tests.test_label_families import _labels
+    labels = _labels(text, date(2010, 6, 15))
+    assert not any(lb.startswith("Continued") for lb in labels), labels

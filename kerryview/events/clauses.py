@@ -243,8 +243,10 @@ def dates_report(text: str, clause: Clause, timexes: Sequence[Timex], after_repo
 def _describes_speaker(text: str, clause: Clause) -> bool:
     """Whether `clause` is the description after an inverted report's speaker ('``...,'' said
     Maureen Connelly, | a media consultant ... in next week's election'; inverted_speaker):
-    a noun phrase about the speaker, neither the report's object nor its time."""
-    reporting = event_lists("lead_rules.json")["pure_reporting"]
+    a noun phrase about the speaker, neither the report's object nor its time. The verb looked
+    for is one inverted_speaker reads (reporting_verbs()["pure"], the set lead_rules.json
+    pure_reporting takes): a verb it would refuse could only end in None."""
+    reporting = reporting_verbs()["pure"]
     said = [m for m in _WORD.finditer(text, max(0, clause.start - 120), clause.start)
             if m.group().lower() in reporting]
     if not said:
@@ -905,8 +907,13 @@ def inverted_speaker(text: str, trigger: tuple[int, int], end: int) -> tuple[int
     '"...," says the bank's president, Robert Zoellick': 'Robert Zoellick', the name its
     apposition gives): the subject of the inversion news copy uses after a quotation. None when
     no quotation closes right before the verb, or no name follows it ('said the official',
-    'said he'). One reader: clauses.subject_elsewhere and the report's label (mentions)."""
-    if text[trigger[0]:trigger[1]].lower() not in reporting_verbs()["all"] \
+    'said he'). One reader: clauses.subject_elsewhere and the report's label (mentions).
+    The verb is any of reporting_verbs()["pure"], not only "all" (the present and past forms):
+    news copy inverts after a quotation with a resumed report ('``...,'' continued Ms. Lee, a
+    sponsor': with "all" the label was 'Continued Ms. Lee, a sponsor of the plan') and with
+    the present forms that are also nouns ('"...," writes Ann Lee'); the rest of "pure"
+    ("according to X", "saying") has no name right after it, so it finds none."""
+    if text[trigger[0]:trigger[1]].lower() not in reporting_verbs()["pure"] \
             or not _QUOTATION_CLOSED.search(text, max(0, trigger[0] - 6), trigger[0]):
         return None
     at = trigger[1]
