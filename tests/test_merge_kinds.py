@@ -224,3 +224,24 @@ def test_checking_and_admitting_tell_no_entry_but_checking_into_does():
     a, b = _items(["Engineers [checked] the pressure of the well in the Gulf on Monday.",
                    "Engineers [entered] the control room of the rig in the Gulf on Monday."])
     assert not told_as_one(a, b)  # not one kind: no likeness added
+
+
+def test_a_directive_is_told_apart_from_the_action_it_asks_for(monkeypatch):
+    """event_kinds.json directive: "has told BP to use" is the telling (kind directive), not
+    BP's use of dispersants: the example's two passages are told apart, their likeness counts
+    different_words.factor; without the rule ('told' a reporting verb, of no kind) they are
+    not. Out of the construction 'told' says no kind."""
+    from kerryview.events import merge
+    from kerryview.events.merge import directs, told_with
+    a, b = _items(RAW["directive"]["example"])
+    assert a.told_with.kind == merge.DIRECTIVE and a.told_with.listed
+    assert told_apart(a, b)
+    assert link(a, b) == pytest.approx(RAW["different_words"]["factor"] * cosine(a.vector, b.vector))
+    said = "A BP official told the Associated Press news agency that the company would pay."
+    assert not directs(said, said.index("told") + 4) and told_with("told") is None
+    assert directs("BP was told to stop.", len("BP was told"))
+    assert not directs("He told reporters that he wanted to go.", len("He told"))
+    kinds = event_kinds()._replace(directive=frozenset())
+    monkeypatch.setattr(merge, "event_kinds", lambda: kinds)
+    a, b = _items(RAW["directive"]["example"])
+    assert not told_apart(a, b)

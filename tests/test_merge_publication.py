@@ -393,3 +393,31 @@ def test_an_incremental_import_joins_the_clause_of_the_day_before_as_a_full_one(
     expected = _from_scratch(store, monkeypatch)
     assert rows(store.events()) == rows(expected)
     assert ["a", "b"] in [e.document_ids for e in _with(store.events(), "Red Cross")]
+
+
+def test_a_present_after_a_look_ahead_subordinator_is_no_news():
+    """clause_rules.json look_ahead_subordinators: its example's clauses before "not" tell a
+    happening still to come (no event of the publication day, not in the manner of a
+    headline), those after it tell news."""
+    import re
+
+    from kerryview.events.clauses import clause_spans, looks_ahead, publication_event_words, tells_as_headline
+    from kerryview.text.verbs import is_verb
+
+    raw = json.loads((files("kerryview.events") / "data" / "clause_rules.json")
+                     .read_text(encoding="utf-8"))["look_ahead_subordinators"]["example"]
+    yes, no = raw.split("; not ")
+    verbs = {"completed", "intercepted", "passed", "capped", "treating"}
+    for part, ahead in ((yes, True), (no, False)):
+        for text in re.findall(r'"([^"]+)"', part):
+            verb = next(w for w in re.findall(r"\w+", text) if w in verbs)
+            at = (text.index(verb), text.index(verb) + len(verb))
+            clause = next(c for c in clause_spans(text, (0, len(text))) if c.start <= at[0] < c.end)
+            assert looks_ahead(text, clause, at) is ahead, text
+            if ahead:
+                assert publication_event_words(text, clause, is_verb) is None, text
+                assert tells_as_headline(text, at) is False, text
+    # the present perfect alone is a headline's manner; so the rule is what says no above
+    text = "The tests have been successfully completed."
+    at = (text.index("completed"), text.index("completed") + len("completed"))
+    assert tells_as_headline(text, at) is True

@@ -86,6 +86,7 @@ _PHRASE_BREAK = re.compile(r"[,;:()\"“”]|--|—")  # ends an opening phrase 
 _WORD_BEFORE = re.compile(r"\b([A-Za-z]+)\s+$")
 _WORD_AFTER = re.compile(r"\s+[A-Za-z0-9]")  # the noun phrase goes on after the expression
 MIN_CLAUSE_WORDS = 2  # "he said" is a clause; a lone word after a comma is not
+LOOK_AHEAD_SUBJECT = 5  # words at most between a look-ahead subordinator and its verb group (looks_ahead)
 
 
 @dataclass(frozen=True)
@@ -421,6 +422,8 @@ def publication_event_words(text: str, clause: Clause, is_verb: Callable[[str, s
         return None
     if any(w in rules["habitual_adverbs"] for w in before[-2:]):
         return None  # "routinely sends": a habit
+    if looks_ahead(text, clause, trigger):
+        return None  # "Once the tests have been completed, BP will ...": still to come
     if past_expectation(text, trigger[0], trigger[1]):
         return None
     if text[trigger[0]:trigger[1]].lower() in rules["stative_verbs"] and not has_complement(text, clause, trigger[1]):
@@ -659,6 +662,38 @@ def tells_now(text: str, clause: Clause, trigger: tuple[int, int]) -> bool:
     return present_verb(text, clause) == trigger
 
 
+def looks_ahead(text: str, clause: Clause, trigger: tuple[int, int]) -> bool:
+    """Whether a clause's verb, told in the present perfect or the present ("have been
+    completed", "passes"), stands after a subordinator of time or condition that looks ahead
+    (clause_rules.json look_ahead_subordinators: "Once the tests have been completed, BP will
+    resume", "until the relief well has intercepted the leak"): a happening still to come, a
+    condition on what will be done, no news. The subordinator stands before the verb's
+    subject (a word between them that is no auxiliary), no punctuation between it and the
+    verb; a verb in the simple past ("once the tests were completed") is news."""
+    if not (_present_auxiliary(text, clause, trigger) or present_verb(text, clause) == trigger):
+        return False
+    if text[trigger[0]:trigger[1]].lower().endswith("ed") and not _present_auxiliary(text, clause, trigger):
+        return False  # a past, not a present ("once BP capped")
+    words = [m for m in _WORD.finditer(text, clause.start, trigger[0])]
+    low = [m.group().lower() for m in words]
+    auxiliaries = clause_rules()["present_auxiliaries"] | {"been"}
+    for phrase in clause_rules()["look_ahead_subordinators"]:
+        parts = phrase.split()
+        for k in range(len(low) - len(parts), -1, -1):
+            if low[k:k + len(parts)] != parts:
+                continue
+            end = words[k + len(parts) - 1].end()
+            between = [w for w in low[k + len(parts):] if w not in auxiliaries
+                       and not (w.endswith("ly") or w in clause_rules()["adverbs_before_verb"])]
+            if 0 < len(between) <= LOOK_AHEAD_SUBJECT and not re.search(r"[,;:()\"“”]", text[end:trigger[0]]) \
+                    and not any(w in clause_rules()["coordinators"] or w in clause_rules()["subordinators"]
+                                for w in between):
+                return True  # (not "before the earthquake | and they have been treating": a
+                # preposition, its clause ended by a conjunction)
+            break  # (the nearest occurrence decides)
+    return False
+
+
 def tells_as_headline(text: str, trigger: tuple[int, int]) -> bool:
     """Whether a clause event's verb tells its happening in the manner of a headline, the
     present perfect or the simple present of a happening ("Lindsay Lohan has checked into
@@ -676,8 +711,8 @@ def tells_as_headline(text: str, trigger: tuple[int, int]) -> bool:
         before = before[:-1]
     clause = next((c for c in clause_spans(text, (0, len(text))) if c.start <= trigger[0] < c.end),
                   Clause(0, len(text)))
-    if _over_time(text, clause, trigger):
-        return False
+    if _over_time(text, clause, trigger) or looks_ahead(text, clause, trigger):
+        return False  # (looks_ahead: "Once the tests have been completed, BP will ...")
     if before and before[-1] in rules["news_of_the_day_before"]:
         return True  # "has checked", "has been charged"
     if verb in rules["stative_verbs"] or before and before[-1] in rules["progressive_auxiliaries"]:

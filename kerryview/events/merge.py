@@ -25,8 +25,8 @@ from typing import Callable, Iterable, NamedTuple
 
 from kerryview.cancellation import NEVER, Cancellation
 from kerryview.events.blocking import candidate_pairs
-from kerryview.events.clauses import (CLAUSE_WORD_MARK, is_clause_event, mention_dating, merge_weights, own_words,
-                                      tells_as_headline)
+from kerryview.events.clauses import (CLAUSE_WORD_MARK, clause_rules, is_clause_event, mention_dating,
+                                      merge_weights, own_words, tells_as_headline)
 from kerryview.events.labels import HAPPENING, label_rank, report_speaker
 from kerryview.events.mentions import Found
 from kerryview.calendar.zones import utc_interval
@@ -67,7 +67,10 @@ class Item:
     def told_with(self) -> "EventWord | None":
         """What the mention's event word says of its happening (told_with); made when first
         asked for."""
-        return told_with(_trigger(self.mention), _word_after(self.mention))
+        m = self.mention
+        if _trigger(m).lower() in event_kinds().directive and directs(m.text, m.trigger_end - m.start):
+            return EventWord(DIRECTIVE, True, None)  # "told BP to use": the telling, its own kind
+        return told_with(_trigger(m), _word_after(m))
 
 
 class EventWord(NamedTuple):
@@ -98,6 +101,28 @@ def told_with(word: str, after: str = "") -> EventWord | None:
         return None  # "fired" (a worker or a gun), "held" (talks): no kind without more words
     kind = kind or _kinds_by_stem().get(stem(word))  # "murdering": the kind of "murdered"
     return EventWord(kind or stem(word), kind is not None, None if pair is None else pair[0])
+
+
+DIRECTIVE = "directive"  # the kind of "told BP to use", "ordered BP to pay" (event_kinds.json directive)
+
+
+def directs(text: str, end: int) -> bool:
+    """Whether the verb of telling ending at text[end] takes an object and a 'to' infinitive
+    ("told | BP to use", "was asked | to leave"; event_kinds.json directive: at most
+    words_between words between, no punctuation, no conjunction, relative or 'that': not
+    "told reporters that it wanted to go"): a directive, whose happening is the telling."""
+    breaks = clause_rules()["subordinators"] | clause_rules()["coordinators"]
+    pos = end
+    for _ in range(event_kinds().directive_between + 1):
+        w = _NEXT_WORD.match(text, pos)  # (a space, then letters: punctuation ends the object)
+        if w is None:
+            return False
+        if w[1].lower() == "to":
+            return _NEXT_WORD.match(text, w.end()) is not None
+        if w[1].lower() in breaks:
+            return False
+        pos = w.end()
+    return False
 
 
 @cache

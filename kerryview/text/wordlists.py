@@ -78,6 +78,8 @@ class EventKinds(NamedTuple):
     same: float
     unknown: frozenset[str] = frozenset()  # words that say no kind of their own (no_kind)
     publication: float = 1.0  # (above any cosine: none joins)
+    directive: frozenset[str] = frozenset()  # verbs of telling someone to act (directive)
+    directive_between: int = 0  # words (the object) at most between one and its 'to'
 
 
 @cache
@@ -87,7 +89,8 @@ def event_kinds() -> EventKinds:
              for w in kind["words"].split() + kind.get("phrases", [])}
     return EventKinds(kinds, float(raw["different_words"]["factor"]), float(raw["same_kind"]["factor"]),
                       frozenset(w for part in raw["no_kind"].values() for w in part["words"].split()),
-                      float(raw["publication_day"]["threshold"]))
+                      float(raw["publication_day"]["threshold"]),
+                      frozenset(raw["directive"]["words"].split()), int(raw["directive"]["words_between"]))
 
 
 @cache
