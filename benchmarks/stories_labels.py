@@ -334,6 +334,11 @@ def main() -> None:
     run_on = [lb for lb in labels if _RUN_ON.search(lb)]
     texts = {d.id: d.text for d in docs}
     clocks = [e.label for e in events if clock_as_year(e, texts)]
+    if args.dump:
+        with open(args.dump, "w", encoding="utf-8") as fh:
+            for e in events:
+                pos = ",".join(sorted({m.position or "-" for m in e.mentions}))
+                fh.write(f"{e.start[:10]}\t{len(e.document_ids)}\t{pos}\t{e.label}\n")
     if args.families:
         fam = families(events, texts)
         print("folder\tevents\t" + "\t".join(fam))
@@ -360,11 +365,6 @@ def main() -> None:
         print("  fragment:", lb)
     for lb in cut[:5]:
         print("  cut number:", lb)
-    if args.dump:
-        with open(args.dump, "w", encoding="utf-8") as fh:
-            for e in events:
-                pos = ",".join(sorted({m.position or "-" for m in e.mentions}))
-                fh.write(f"{e.start[:10]}\t{len(e.document_ids)}\t{pos}\t{e.label}\n")
     for e in random.Random(9).sample(events, min(args.sample, len(events))):
         print(f"  {e.start[:10]} {len(e.document_ids)}x {getattr(e, 'importance', '-')}: {e.label}")
 

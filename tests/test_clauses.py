@@ -1441,3 +1441,24 @@ def test_the_description_of_an_inverted_speaker_is_no_clause_of_the_report():
     told = "Ed Miliband told the Labor Party Conference yesterday that he was proud."
     cl = clause_spans(told, (0, len(told)), tag(told, DCT))
     assert dates_report(told, cl[1], tag(told, DCT), True, _is_verb)  # the report's object and time
+
+
+def test_a_video_caption_is_no_event_of_the_day():  # "caption_verbs"
+    """A caption's verb of presenting in the simple present after a person's name tells what
+    the video shows, not news (clause_rules.json caption_verbs, with its example); a report
+    of what was said ("explains that ...", "describes ... as ...") and a document's content
+    stay events."""
+    example = re.findall(r'"([A-Z][^"]+)"', clause_rules_raw()["caption_verbs"]["example"])[0]
+    assert not _by_publication(example)
+    for text in ("Rory Carroll reports from the Mexican capital.",
+                 "The BBC's Laura Trevelyan explains why BP is being ordered to provide the plan.",
+                 "BBC meteorologist Daniel Corbett looks at how the weather will affect the slick."):
+        assert not _by_publication(text), text
+    assert "failed" in _by_publication("Hayward explains that the preventer failed.")
+    assert "set" in _by_publication("Barton describes the fund as a slush fund set up by the White House.")
+    assert _by_publication("The document describes a wide array of mistakes made by the crew.")
+    # run into the lead on a page's first line: the lead's news stays
+    text = ("BP's Doug Suttles explains how the cap is meant to operate A new cap placed over the well "
+            "has begun to funnel oil to the surface.\nThe company said on Friday it was pleased.")
+    labels = [f.label for f in find_mentions(_doc(text), tag(text, DCT), dct_clauses=True)]
+    assert any(lb.startswith("A new cap") for lb in labels) and not any("Suttles" in lb for lb in labels), labels
