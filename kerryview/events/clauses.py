@@ -854,7 +854,7 @@ def not_news(text: str, sent: tuple[int, int], clause: Clause, trigger: tuple[in
 def _caption(text: str, sent: tuple[int, int], clause: Clause, trigger: tuple[int, int]) -> bool:
     """Whether the clause event at `trigger` is told by a video or photo caption: its
     sentence opens with a person's name (its last two words capitalized: "The BBC's Laura
-    Trevelyan", "BBC meteorologist Daniel Corbett") and a verb of presenting in the simple
+    Trevelyan", "BBC meteorologist Daniel Corbett"; not a work "by" one) and a verb of presenting in the simple
     present (clause_rules.json caption_verbs: "explains why ...", "reports from Louisiana"),
     not followed by "that" nor, for "describes", by "as" (a report of what was said or
     thought: "Barton describes the fund as a slush fund"); and the trigger is in the caption,
@@ -869,9 +869,10 @@ def _caption(text: str, sent: tuple[int, int], clause: Clause, trigger: tuple[in
         if nxt is None or nxt.group().lower() == "that" \
                 or (verb not in verbs and f"{verb} {nxt.group().lower()}" not in verbs):
             continue
-        name = [w.strip(",") for w in text[sent[0]:m.start()].split()[-2:]]
-        if len(name) < 2 or not all(w[:1].isupper() for w in name):
-            return False
+        subject = text[sent[0]:m.start()].split()
+        name = [w.strip(",") for w in subject[-2:]]
+        if len(name) < 2 or not all(w[:1].isupper() for w in name) or "by" in subject:
+            return False  # (not a work by a person: "An article by The Post's Dan Eggen explains why")
         breaks = [p for p in run_on_breaks(text, sent[0], sent[1]) if p > m.end()]
         breaks += [b.start() + 1 for b in _CAPTION_BREAK.finditer(text, m.end(), sent[1])
                    if b.group(1).lower() in stopwords()]
