@@ -217,6 +217,16 @@ def _shared_labels(events) -> list[str]:
 
 # The families a label's text alone tells, each by its pattern (match: at the label's start;
 # search: anywhere in it).
+# A video caption read as an event: a name, then a verb of presenting in the simple present
+# ("The BBC's Laura Trevelyan explains why ...", "Rory Carroll reports from ..."); the verbs are
+# this checkout's kerryview/events/data/clause_rules.json caption_verbs.
+_CAPTION_VERBS = json.loads((HERE.parent / "kerryview" / "events" / "data" / "clause_rules.json")
+                            .read_text(encoding="utf-8"))["caption_verbs"]["words"]
+_VIDEO_CAPTION = re.compile(r"^[^.;:!?\"“”(]{0,80}?[A-Z][\w.'’-]*,? (?:" + "|".join(
+    re.escape(w) for w in sorted(_CAPTION_VERBS)) + r") (?!that\b)")
+# A label in "…" whose last word is cut from a name or a date, or is a function word: "... into
+# New…", "... on 3…", "... into the…".
+_NAME_CUT = re.compile(r"(?:\s(?:[A-Z][\w.'’-]*|\d+|the|a|an|of|to|in|on|at|his|her|its|their|and|or|between|into|from|with|by|for))…$")
 _LABEL_FAMILIES = (
     ("pronoun", _PRONOUN_START.match),
     ("run_on", _RUN_ON.search),
@@ -237,6 +247,8 @@ _LABEL_FAMILIES = (
     ("speaker_pronoun", _SPEAKER_PRONOUN.match),
     ("bracket_start", _BRACKET_START.match),
     ("as_dropped", _AS_DROPPED.match),
+    ("video_caption", lambda lb: _VIDEO_CAPTION.match(lb) is not None),
+    ("name_cut", lambda lb: _NAME_CUT.search(lb) is not None),
 )
 
 
@@ -253,7 +265,7 @@ def families(events, texts: dict[str, str]) -> dict[str, list[str]]:
                                                  "quote_open", "dash_end", "stance_start", "said_place",
                                                  "speaker_fragment", "single_quote_open", "stamp_start",
                                                  "heading_sep", "phrase_only", "speaker_pronoun",
-                                                 "bracket_start", "as_dropped")}
+                                                 "bracket_start", "as_dropped", "video_caption", "name_cut")}
     out["shared_label"] = _shared_labels(events)
     for e in events:
         lb = e.label
@@ -334,6 +346,11 @@ def main() -> None:
     run_on = [lb for lb in labels if _RUN_ON.search(lb)]
     texts = {d.id: d.text for d in docs}
     clocks = [e.label for e in events if clock_as_year(e, texts)]
+    if args.dump:
+        with open(args.dump, "w", encoding="utf-8") as fh:
+            for e in events:
+                pos = ",".join(sorted({m.position or "-" for m in e.mentions}))
+                fh.write(f"{e.start[:10]}\t{len(e.document_ids)}\t{pos}\t{e.label}\n")
     if args.families:
         fam = families(events, texts)
         print("folder\tevents\t" + "\t".join(fam))
@@ -360,11 +377,6 @@ def main() -> None:
         print("  fragment:", lb)
     for lb in cut[:5]:
         print("  cut number:", lb)
-    if args.dump:
-        with open(args.dump, "w", encoding="utf-8") as fh:
-            for e in events:
-                pos = ",".join(sorted({m.position or "-" for m in e.mentions}))
-                fh.write(f"{e.start[:10]}\t{len(e.document_ids)}\t{pos}\t{e.label}\n")
     for e in random.Random(9).sample(events, min(args.sample, len(events))):
         print(f"  {e.start[:10]} {len(e.document_ids)}x {getattr(e, 'importance', '-')}: {e.label}")
 

@@ -1454,3 +1454,25 @@ def test_an_inverted_speaker_after_a_resumed_report_is_found():
     from tests.test_label_families import _labels
     labels = _labels(text, date(2010, 6, 15))
     assert not any(lb.startswith("Continued") for lb in labels), labels
+
+
+def test_a_video_caption_is_no_event_of_the_day():  # "caption_verbs"
+    """A caption's verb of presenting in the simple present after a person's name tells what
+    the video shows, not news (clause_rules.json caption_verbs, with its example); a report
+    of what was said ("explains that ...", "describes ... as ...") and a document's content
+    stay events."""
+    example = re.findall(r'"([A-Z][^"]+)"', clause_rules_raw()["caption_verbs"]["example"])[0]
+    assert not _by_publication(example)
+    for text in ("Rory Carroll reports from the Mexican capital.",
+                 "The BBC's Laura Trevelyan explains why BP is being ordered to provide the plan.",
+                 "BBC meteorologist Daniel Corbett looks at how the weather will affect the slick."):
+        assert not _by_publication(text), text
+    assert "failed" in _by_publication("Hayward explains that the preventer failed.")
+    assert "set" in _by_publication("Barton describes the fund as a slush fund set up by the White House.")
+    assert _by_publication("The document describes a wide array of mistakes made by the crew.")
+    assert _by_publication("An article by The Post's Dan Eggen explains why lobbyists were hired by the banks.")
+    # run into the lead on a page's first line: the lead's news stays
+    text = ("BP's Doug Suttles explains how the cap is meant to operate A new cap placed over the well "
+            "has begun to funnel oil to the surface.\nThe company said on Friday it was pleased.")
+    labels = [f.label for f in find_mentions(_doc(text), tag(text, DCT), dct_clauses=True)]
+    assert any(lb.startswith("A new cap") for lb in labels) and not any("Suttles" in lb for lb in labels), labels

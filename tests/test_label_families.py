@@ -1093,3 +1093,29 @@ def test_it_before_a_linking_progressive_and_an_adjective_stands_for_nothing():
     # an "it" that is getting ready to act is the speaker
     assert any(lb.startswith("The ferry company was getting ready to cancel") for lb in _labels(
         "The ferry company said on Monday that it was getting ready to cancel all crossings.", dct))
+
+
+def test_a_label_cut_with_an_ellipsis_never_ends_inside_a_name_nor_on_a_function_word():
+    """lead_rules.json name_links cut_example: each label cut at 60 characters comes out as the
+    data says (the whole name when it ends within OVERRUN_CHARS, else the words before it)."""
+    from kerryview.events.labels import OVERRUN_CHARS, _whole_name_head
+    raw = __import__("json").loads((files("kerryview.events") / "data" / "lead_rules.json").read_text("utf-8"))
+    pairs = re.findall(r"\"([^\"]+)\" -> \"([^\"]+)\"", raw["name_links"]["cut_example"])
+    assert len(pairs) == 2
+    for given, wanted in pairs:
+        head = given[:60].rsplit(" ", 1)[0]
+        assert _whole_name_head(given, head, 60 + OVERRUN_CHARS, 0) + "…" == wanted
+
+
+def test_a_verb_of_finding_is_completed_by_what_was_found():
+    """text/data/reporting_verbs.json finding: "concluded" reports its finding as "said" does
+    ("A presidential panel: The blowout was caused by ..."), never a label that stops at it;
+    talks or an inquiry that concluded are still the event."""
+    import json
+    raw = json.loads((files("kerryview.text") / "data" / "reporting_verbs.json").read_text("utf-8"))
+    example = re.findall(r"\"([^\"]+)\"", raw["finding"]["example"])[0]
+    dated = example.replace(" has concluded that", " concluded on Tuesday that") + "."
+    assert _labels(dated) == ["A presidential panel: The blowout was caused by a series of errors"]
+    assert _labels("The talks concluded on Tuesday with an agreement on aid.") == \
+        ["The talks concluded with an agreement on aid"]
+    assert _labels("The inquiry concluded on Tuesday.") == ["The inquiry concluded"]

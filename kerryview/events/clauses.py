@@ -44,7 +44,7 @@ from typing import Callable, Sequence
 from kerryview.calendar.intervals import Interval, value_interval
 from kerryview.calendar.timex3 import parse_value
 from kerryview.events.headline import main_event_words
-from kerryview.events.labels import has_object, only_reports, passive
+from kerryview.events.labels import has_object, only_reports, passive, run_on_breaks
 from kerryview.model import EventMention, Granularity, Timex
 from kerryview.text.similarity import Vectorizer
 from kerryview.text.tense import participle, past_expectation, tense
@@ -849,6 +849,8 @@ def not_news(text: str, sent: tuple[int, int], clause: Clause, trigger: tuple[in
         return "speaker"
     if headline:
         return None
+    if _caption(text, sent, clause, trigger):
+        return "caption"
     states = rules["background_states"]
     skip = rules["adverbs_before_verb"]
     before = [m for m in _WORD.finditer(text, clause.start, trigger[0])
@@ -885,6 +887,42 @@ def not_news(text: str, sent: tuple[int, int], clause: Clause, trigger: tuple[in
         # affront"), not a plural noun ("NASA watchers say")
         return "state"  # a habit or a general truth
     return None
+
+
+def _caption(text: str, sent: tuple[int, int], clause: Clause, trigger: tuple[int, int]) -> bool:
+    """Whether the clause event at `trigger` is told by a video or photo caption: its
+    sentence opens with a person's name (its last two words capitalized: "The BBC's Laura
+    Trevelyan", "BBC meteorologist Daniel Corbett"; not a work "by" one) and a verb of presenting in the simple
+    present (clause_rules.json caption_verbs: "explains why ...", "reports from Louisiana"),
+    not followed by "that" nor, for "describes", by "as" (a report of what was said or
+    thought: "Barton describes the fund as a slush fund"); and the trigger is in the caption,
+    before the passage a flattened page runs it into ("... is meant to operate | A new cap
+    ...": a capitalized stop word right after a lower-case word, or labels.run_on_breaks)."""
+    verbs = clause_rules()["caption_verbs"]
+    for m in _WORD.finditer(text, sent[0], min(sent[1], sent[0] + CAPTION_SUBJECT_CHARS)):
+        if re.search(r"[.;:!?\"“”(]", text[sent[0]:m.start()]):
+            return False
+        nxt = _WORD.match(text, m.end() + 1, sent[1]) if text[m.end():m.end() + 1] == " " else None
+        verb = m.group().lower()
+        if nxt is None or nxt.group().lower() == "that" \
+                or (verb not in verbs and f"{verb} {nxt.group().lower()}" not in verbs):
+            continue
+        subject = text[sent[0]:m.start()].split()
+        name = [w.strip(",") for w in subject[-2:]]
+        if len(name) < 2 or not all(w[:1].isupper() for w in name) or "by" in subject:
+            return False  # (not a work by a person: "An article by The Post's Dan Eggen explains why")
+        breaks = [p for p in run_on_breaks(text, sent[0], sent[1]) if p > m.end()]
+        breaks += [b.start() + 1 for b in _CAPTION_BREAK.finditer(text, m.end(), sent[1])
+                   if b.group(1).lower() in stopwords()]
+        end = min(breaks) if breaks else sent[1]
+        if verb == "describes" and re.search(r"\bas\b", text[m.end():end]):
+            return False
+        return sent[0] <= trigger[0] < end
+    return False
+
+
+CAPTION_SUBJECT_CHARS = 80  # a caption's subject: a name and its title ("BBC meteorologist Daniel Corbett")
+_CAPTION_BREAK = re.compile(r"(?<=[a-z]) ([A-Z][a-z]*)\b")  # "operate | A new cap": the lead starts
 
 
 def _relative_inside_commas(text: str, clause: Clause) -> tuple[int, int] | None:

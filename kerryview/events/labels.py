@@ -215,7 +215,7 @@ def shorten(label: str, limit: int = MAX_LABEL_CHARS, keep_words: int = 0) -> st
                 cut = _complete_cut(text, most, least - keep_words + keep, keep)
                 if cut:
                     return cut
-    head = label[:limit].rsplit(" ", 1)[0]
+    head = _whole_name_head(label, label[:limit].rsplit(" ", 1)[0], limit + OVERRUN_CHARS, keep_words)
     if _opens_bracket(head):  # not "... customers (who had bought the cars…": before the aside
         before = head[:max(head.rfind("("), head.rfind("["))]
         if len(before.split()) >= MIN_COMPLETE_WORDS:
@@ -224,6 +224,46 @@ def shorten(label: str, limit: int = MAX_LABEL_CHARS, keep_words: int = 0) -> st
 
 
 OVERRUN_CHARS = 20  # a complete label this much over the limit beats one cut off with "…"
+_NAME_PART = re.compile(r"[A-Z0-9][\w.'’&-]*")  # a word of a name or of a date ("New", "3" of "3 June")
+
+
+def _whole_name_head(label: str, head: str, most: int, keep_words: int) -> str:
+    """`head`, a label cut off at a word, never in the middle of a name of capitalized words
+    (with its lead_rules.json name_links: "Gulf of Mexico") or of a date ("on 3 | June"): the
+    whole name when it ends within `most` characters, else the words before it; and then not
+    on a function word ("... inquiries into the…"): the label ends at a complete phrase. Never
+    before its first MIN_COMPLETE_WORDS words nor its `keep_words` (who and the event words)
+    when `head` holds them."""
+    words = label.split()
+    n = len(head.split())
+    least = max(MIN_COMPLETE_WORDS, keep_words if n >= keep_words else 0)  # (event words cut off anyway)
+    if n >= len(words) or n <= least:
+        return head
+    links = _lists()["name_links"]
+
+    def in_name(i: int) -> bool:  # a name's word, or its lower-case link between two of them
+        w = words[i]
+        return bool(_NAME_PART.fullmatch(w)) or (
+            w in links and 0 < i < len(words) - 1 and bool(_NAME_PART.match(words[i - 1]))
+            and words[i - 1][-1:] not in ",;:" and bool(_NAME_PART.match(words[i + 1])))
+
+    first = n
+    while first > 1 and in_name(first - 1):
+        first -= 1
+    if first < n and in_name(n) and words[n - 1][-1:] not in ",;:)":  # "... crashed into New | York"
+        end = n
+        while end < len(words) and in_name(end) and words[end - 1][-1:] not in ",;:" \
+                and len(" ".join(words[:end + 1])) <= most:
+            end += 1
+        if end < len(words) and in_name(end) and words[end - 1][-1:] not in ",;:":
+            if first < least:
+                return head
+            n = first  # the name does not fit: the words before it
+        else:
+            n = end
+    while n > least and not _ends_phrase(" ".join(words[:n])):
+        n -= 1  # "... inquiries into the" -> "... inquiries"
+    return " ".join(words[:n]) if n > least or _ends_phrase(" ".join(words[:n])) else head
 MAX_BREAK_CHARS = 12  # a clause break right at the limit is read whole (" whereas ")
 
 

@@ -160,7 +160,7 @@ def reporting_verbs() -> dict[str, frozenset[str]]:
     story). Light: the tagger reads it at start-up."""
     raw = json.loads((files("kerryview.text") / "data" / "reporting_verbs.json").read_text(encoding="utf-8"))
     lists = {k: frozenset(v["words"]) for k, v in raw.items() if not k.startswith("_")}
-    every = lists["present"] | lists["past"]
+    every = lists["present"] | lists["past"] | lists["finding"]
     finite = every | lists["present_also_nouns"]
     pure = finite | lists["resumed_speech"] | lists["other_forms"] | lists["opinion"]
     return {**lists, "all": every, "finite": finite, "pure": pure}
