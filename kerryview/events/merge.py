@@ -148,25 +148,16 @@ def _compatible_items(a: "Item", b: "Item") -> bool:
     """Same date, or one inside the other ("2022" and "August 2022"; "July 20" and its early
     hours); an approximate date also matches its neighbouring unit. Two clock times that name
     their zones are compared as instants in UTC ("12:30 EST" in July is "16:30 UTC"); a day
-    contains the times said on it, in whatever zone, and a date said without a zone (a day, not
-    a clock time) also the times whose UTC instant it holds (data/event_kinds.json zoned_day:
-    "1930 CDT on Tuesday" is early Wednesday in a paper on GMT)."""
+    contains the times said on it, in whatever zone."""
     if a.utc is not None and b.utc is not None:
         return a.utc == b.utc or a.utc.contains(b.utc) or b.utc.contains(a.utc)
     x, y = a.interval, b.interval
     if x == y or x.contains(y) or y.contains(x):
         return True
-    if a.utc is not None and _no_finer_than_day(y) and y.contains(a.utc) \
-            or b.utc is not None and _no_finer_than_day(x) and x.contains(b.utc):
-        return True
     if a.approximate or b.approximate:
         wx, wy = _widened(a), _widened(b)
         return wx.contains(y) or wy.contains(x)
     return False
-
-
-def _no_finer_than_day(iv: Interval) -> bool:
-    return iv.granularity.rank <= Granularity.DAY.rank
 
 
 def _near_dates(a: Interval, b: Interval) -> bool:
