@@ -404,3 +404,39 @@ def test_the_ranks_of_labels_that_name_a_happening():
     assert label_rank("A U.S. official said") == NO_HAPPENING
     assert label_rank("Could make it difficult for the world's largest aircraft maker") == NO_HAPPENING
     assert label_rank("The situation is unclear, officials said") != NO_HAPPENING  # what was said is there
+
+
+STORM = ("date 2010-06-16 The storm hit the coast town of Portville on Tuesday, flooding hundreds "
+         "of homes along the river. Emergency crews worked through the night to shore up the "
+         "defences on the east bank. {report}")
+OIL = ("date 2010-06-16 Oil from the leaking well reached the beaches of Portville on Tuesday, "
+       "coating the sand in thick tar. Fishermen have been kept in harbour for a week as the slick "
+       "spread along the coast. {report}")
+
+
+def test_reports_of_one_speaker_are_compared_by_what_was_said():
+    """Reports below the lead are events of the day (clause_rules.json reports_below_lead,
+    quoted_reports_below_lead): two things one speaker said, in two articles, are two events,
+    quoted or not; what was said alike, one (the speaker and the verb left out of the words
+    compared)."""
+    for storm, oil in (('"The levee will hold," said Mayor Smith.',
+                        '"BP must pay for every dollar of the clean-up," said Mayor Smith.'),
+                       ("Mayor Smith said the levee would hold.",
+                        "Mayor Smith said BP must pay for every dollar of the clean-up.")):
+        events = _with(_events({"a": STORM.format(report=storm), "b": OIL.format(report=oil)},
+                               clauses="news"), "Mayor Smith")
+        assert sorted(e.document_ids for e in events) == [["a"], ["b"]], storm
+    same = '"BP must pay for every dollar of the clean-up," said Mayor Smith.'
+    events = _with(_events({"a": STORM.format(report=same), "b": OIL.format(report=same)},
+                           clauses="news"), "Mayor Smith")
+    assert [e.document_ids for e in events] == [["a", "b"]]
+
+
+def test_two_quotes_of_one_speaker_in_an_article_are_two_reports():
+    text = ("date 2009-05-02 Health officials confirmed the first case of swine flu in Hong Kong on "
+            "Friday. The patient, a Mexican traveller, was taken to Princess Margaret Hospital. "
+            "Airport staff checked the passengers on his flight for fever. "
+            '"We expect more cases in the coming weeks," said Dr Anne Schuchat. '
+            '"Schools with a sick pupil should close for a week," said Dr Anne Schuchat.')
+    events = _with(_events({"a": text}, clauses="news"), "Schuchat")
+    assert len(events) == 2

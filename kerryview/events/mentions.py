@@ -16,7 +16,7 @@ from typing import Callable
 from datetime import date, datetime, timedelta
 
 from kerryview.cancellation import NEVER, Cancellation
-from kerryview.events.clauses import (Clause, anchors_clause, inverted_speaker, at_that_time, clause_rules, clause_spans,
+from kerryview.events.clauses import (Clause, anchors_clause, describes_speaker, inverted_speaker, at_that_time, clause_rules, clause_spans,
                                       governs_clause, lead_sentences, main_subject, antecedent_subject,
                                       publication_event_words, reports, mention_dating, time_phrase_only,
                                       statement_words, stative_now, subject_elsewhere, tells_now, about_now, progressive_now,
@@ -1556,7 +1556,18 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
         resolution = resolution or resolution_for(mention, doc)  # the same for all
         mention.resolution = resolution
         # The clause events of one sentence share its words: copies to the merge
-        # (merge.copy_groups), compared with other articles once, as one event.
+        # (merge.copy_groups), compared with other articles once, as one event. A report
+        # ('"The levee will hold," said Mayor Smith', "Police said ...") is compared by what
+        # was said: its speaker, its verb and a description of the speaker after them
+        # ('said Mayor Smith, | who heads the council') left out, or two things one speaker
+        # said would be one event.
+        if text[trigger[0]:trigger[1]] in event_lists(LEAD_RULES)["pure_reporting"]:
+            spans = clause_spans(text, (a, b), ())
+            k = next((i for i, c in enumerate(spans) if c.start <= trigger[0] < c.end), None)
+            if k is not None:
+                speaker = [(c.start, c.end) for c in spans[k:k + 2]
+                           if c is spans[k] or describes_speaker(text, c)]
+                return Found(mention, label, contexts.said_terms(a, speaker), value_interval(day))
         return Found(mention, label, contexts.sentence_terms(a), value_interval(day))
 
     quoted_reports = 0  # the reports below the lead taken with the quotation they carry
@@ -1581,6 +1592,7 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
                     and (found_one := clause_event(cl, said, a, b)) is not None:
                 quoted_reports += quoting
                 return found_one
+        return None
         return None
 
     # the time-expression mentions by where their passage starts (_narrative_day)
