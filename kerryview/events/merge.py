@@ -1187,8 +1187,11 @@ def join_publication_dated(clusters: list[list[Item]], vec: Vectorizer,
     # publication_day.clause_day_before: a clause cluster told in the manner of a headline,
     # with the most alike clause cluster of the day before (found through an index of those
     # of each day that has a clause cluster the day after, under their day alone); kept when
-    # neither joined a dated cluster and the day before's has none of its own day before (no
-    # chain of days: each join reads two days)
+    # neither joined a dated cluster, the day before's has no match of its own the day
+    # before it, and none of the day after matches the later one: a happening told two days
+    # running is one, told three or more days running each day's stays its own (no chain of
+    # days, and no pairing of a run of days that would hang on where the run starts: each
+    # join reads four days, the same whichever article came first)
     days_of = {k: day.start for k, day in clause_side}
     after = set(days_of.values())
     earlier = DateTermIndex()
@@ -1218,9 +1221,9 @@ def join_publication_dated(clusters: list[list[Item]], vec: Vectorizer,
                     best = key
         if best is not None:
             onto[k] = best[2]
-    to_dated = set(into)
+    to_dated, matched = set(into), set(onto.values())
     for k, j in onto.items():
-        if k not in to_dated and j not in to_dated and j not in onto:
+        if k not in to_dated and j not in to_dated and j not in onto and k not in matched:
             into[k] = j
     if not into:
         return clusters
