@@ -388,3 +388,21 @@ def test_a_listing_clock_is_a_clock_time_with_a_zone_not_a_year_or_a_word():
                  "The concert is repeated on Monday 14 June at 2.40 pm.",
                  "The talk is on Monday 14 June at 10:00."):
         assert listed(line) == [True], line
+
+
+def test_a_duration_a_reader_s_comment_counts_is_no_cue():
+    """rule first_comment: what a comment tells is the reader's, no cue, a duration counted
+    from an event too ('ten days after the earthquake' in a comment was an elapsed cue); in
+    the article it is one."""
+    from kerryview.dating.cues import DAY, ELAPSED, REFERENCES, classify
+    body = "Haiti quake relief\n" + "Aid is reaching the capital, officials said. " * 12
+    comment = ("\nPosted by: walter | January 25, 2010 9:19 PM | Report abuse\n"
+               "Ten days after the earthquake the roads are still blocked.\n")
+    tag = CachingTagger()
+
+    def kinds(text):
+        under = (tag(text, REFERENCES[0]), tag(text, REFERENCES[1]))
+        return [(q.kind, q.foot) for q in classify(under, ["present"] * len(under[0]), text)]
+
+    assert (ELAPSED, False) in kinds(body + "\nTen days after the earthquake the roads are still blocked.\n")
+    assert kinds(body + comment) == [(DAY, True)]  # the signature alone

@@ -398,8 +398,12 @@ def classify(under: tuple[list[Timex], list[Timex]], tenses: list[str | None],
     signed = _signed_stamps(text)
     foot = _comments_start(text)
     for i, (a, b) in enumerate(zip(*under)):
+        # under the page (rule first_comment): what a reader's comment tells is the reader's,
+        # not the news's, its dates and durations alike; only its signature is a cue
+        in_foot = foot is not None and a.start >= foot \
+            and not any(s <= a.start and a.end <= e for s, e in signed)
         if a.type == "DURATION":
-            q = elapsed(text, a)
+            q = None if in_foot else elapsed(text, a)
             if q is not None:
                 out.append(replace(q, timex_index=i, tense=tenses[i] if i < len(tenses) else None))
             continue
@@ -408,11 +412,10 @@ def classify(under: tuple[list[Timex], list[Timex]], tenses: list[str | None],
             continue
         (oa, ga), (ob, gb) = da, db
         tense = tenses[i] if i < len(tenses) else None
-        if foot is not None and a.start >= foot \
-                and not any(s <= a.start and a.end <= e for s, e in signed):
+        if in_foot:
             if oa == ob and ga.day_or_finer and _clocked(text, a):  # a comment's signature
                 out.append(Cue(i, DAY, None, day=oa, foot=True))
-            continue  # what a reader's comment tells is the reader's, not the news's
+            continue
         if a.anchor_kind == "narrative" or b.anchor_kind == "narrative":
             continue  # "the day after", "four days later": a day counted from another date of
             # the article, which says of the publication only what that date says
