@@ -1558,15 +1558,20 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
         # The clause events of one sentence share its words: copies to the merge
         # (merge.copy_groups), compared with other articles once, as one event. A report
         # ('"The levee will hold," said Mayor Smith', "Police said ...") is compared by what
-        # was said: its speaker, its verb and a description of the speaker after them
-        # ('said Mayor Smith, | who heads the council') left out, or two things one speaker
-        # said would be one event.
+        # was said: its speaker and its verb left out ("Witnesses report | people crying
+        # out ...": what comes after the verb of its clause is what was said), and after an
+        # inverted report the speaker and a description of the speaker ('said Mayor Smith, |
+        # who heads the council'), or two things one speaker said would be one event.
         if text[trigger[0]:trigger[1]] in event_lists(LEAD_RULES)["pure_reporting"]:
             spans = clause_spans(text, (a, b), ())
             k = next((i for i, c in enumerate(spans) if c.start <= trigger[0] < c.end), None)
             if k is not None:
-                speaker = [(c.start, c.end) for c in spans[k:k + 2]
-                           if c is spans[k] or describes_speaker(text, c)]
+                cl = spans[k]
+                if WORD.search(text, cl.start, trigger[0]) is None:  # "said Mayor Smith"
+                    speaker = [(c.start, c.end) for c in spans[k:k + 2]
+                               if c is cl or describes_speaker(text, c)]
+                else:  # "Mayor Smith said", "Witnesses report"
+                    speaker = [(cl.start, trigger[1])]
                 return Found(mention, label, contexts.said_terms(a, speaker), value_interval(day))
         return Found(mention, label, contexts.sentence_terms(a), value_interval(day))
 
