@@ -361,3 +361,48 @@ def test_the_story_s_background_day_opens_no_window_of_its_own(monkeypatch):
     with_rule = candidates(0.25)
     assert date(2010, 6, 4) in with_rule
     assert not any(date(2010, 4, 12) <= d <= date(2010, 4, 28) for d in with_rule)
+
+
+def test_a_listing_clock_is_a_clock_time_with_a_zone_not_a_year_or_a_word():
+    """rule listing: a clock time near the date is one with a zone name of
+    kerryview/events/data/time_zones.tsv (calendar/zones.py) as a whole word, or am/pm, or
+    hours and minutes; not the date's year before a word ('2010 estimates', '2010 Eton'), a
+    year before a zone, nor a figure's last digits before a word ('1,200 EDTA')."""
+    from kerryview.dating.cues import REFERENCES, classify
+    from kerryview.text.tense import tense
+    tag = CachingTagger()
+
+    def listed(line):
+        text = "BP is accused of taking safety shortcuts, a former engineer says. " * 8 + "\n" + line
+        under = (tag(text, REFERENCES[0]), tag(text, REFERENCES[1]))
+        return [q.listing for q in classify(under, [tense(text, t.start, t.end) for t in under[0]], text)
+                if "14 June" in under[0][q.timex_index].text]
+
+    for line in ("The report of Monday 14 June 2010 estimates the cost at $2bn.",
+                 "Open day on Monday 14 June 2010 Eton College welcomes parents.",
+                 "Monday 14 June 2010 EST figures are on the website.",
+                 "On Monday 14 June, 1,200 EDTA tablets are given out."):
+        assert listed(line) == [False], line
+    for line in ("Watch it on BBC World News at 1100GMT on Monday 14 June.",
+                 "Join us on Thursday 14 June, from 1400 BST.",
+                 "The concert is repeated on Monday 14 June at 2.40 pm.",
+                 "The talk is on Monday 14 June at 10:00."):
+        assert listed(line) == [True], line
+
+
+def test_a_duration_a_reader_s_comment_counts_is_no_cue():
+    """rule first_comment: what a comment tells is the reader's, no cue, a duration counted
+    from an event too ('ten days after the earthquake' in a comment was an elapsed cue); in
+    the article it is one."""
+    from kerryview.dating.cues import DAY, ELAPSED, REFERENCES, classify
+    body = "Haiti quake relief\n" + "Aid is reaching the capital, officials said. " * 12
+    comment = ("\nPosted by: walter | January 25, 2010 9:19 PM | Report abuse\n"
+               "Ten days after the earthquake the roads are still blocked.\n")
+    tag = CachingTagger()
+
+    def kinds(text):
+        under = (tag(text, REFERENCES[0]), tag(text, REFERENCES[1]))
+        return [(q.kind, q.foot) for q in classify(under, ["present"] * len(under[0]), text)]
+
+    assert (ELAPSED, False) in kinds(body + "\nTen days after the earthquake the roads are still blocked.\n")
+    assert kinds(body + comment) == [(DAY, True)]  # the signature alone

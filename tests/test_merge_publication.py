@@ -350,11 +350,26 @@ def test_another_kind_of_happening_the_day_before_stays_apart():
 
 
 def test_a_happening_told_day_after_day_is_no_chain():
-    """Three days running: the second day's joins the first's; the third's would join the
-    second's, which has its own match the day before: it stays apart (no chain of days)."""
-    third = LATER_CLAUSE.replace("date 2021-03-10", "date 2021-03-11")
-    events = _events({"a": EARLIER, "b": LATER_CLAUSE, "c": third}, clauses="news")
-    assert _red_cross(events) == [["a", "b"], ["c"]]
+    """Three or five days running: each day's would join the day before's, which has its
+    own match the day before it (or the later its own the day after): each day's stays
+    apart, neither a chain of days nor pairs hanging on where the run starts (five days
+    were {1, 2}, {3}, {4}, {5}: the third's refused as the second's had a match, the fourth's
+    refused though the third's joined none)."""
+    days = [LATER_CLAUSE.replace("date 2021-03-10", f"date 2021-03-{d:02}") for d in range(8, 13)]
+    assert len(set(days)) == 5
+    three = _events({"a": EARLIER, "b": LATER_CLAUSE, "c": days[3]}, clauses="news")
+    assert _red_cross(three) == [["a"], ["b"], ["c"]]
+    five = _events({f"h{d}": t for d, t in zip(range(8, 13), days)}, clauses="news")
+    assert _red_cross(five) == [["h10"], ["h11"], ["h12"], ["h8"], ["h9"]]
+
+
+def test_a_happening_told_two_days_running_between_others_is_one():
+    """Two days running, the days around them telling other things: one event."""
+    texts = {"a": EARLIER, "b": LATER_CLAUSE,
+             "c": "date 2021-03-08 Aid flights landed in the capital on Sunday. The Red Cross has "
+                  "flown doctors to Port-au-Prince.",
+             "d": "date 2021-03-11 The Red Cross has closed its office in Les Cayes."}
+    assert _red_cross(_events(texts, clauses="news")) == [["a", "b"], ["c"], ["d"]]
 
 
 def test_a_dated_join_keeps_its_date_and_the_day_after_is_no_disagreement():
@@ -381,7 +396,7 @@ def test_an_incremental_import_joins_the_clause_of_the_day_before_as_a_full_one(
 
     monkeypatch.setattr(incremental, "REFIT_FRACTION", 10.0)  # (a small pile)
     texts = {"a": EARLIER, "b": LATER_CLAUSE,
-             "c": LATER_CLAUSE.replace("date 2021-03-10", "date 2021-03-11"),
+             "c": "date 2021-03-11 The Red Cross has closed its field hospital in Les Cayes.",
              "d": "date 2021-03-08 The Red Cross has flown doctors to Port-au-Prince.",
              "e": "date 2021-03-12 The Red Cross has opened a second field hospital in "
                   "Port-au-Prince to treat the injured."}
@@ -421,3 +436,27 @@ def test_a_present_after_a_look_ahead_subordinator_is_no_news():
     text = "The tests have been successfully completed."
     at = (text.index("completed"), text.index("completed") + len("completed"))
     assert tells_as_headline(text, at) is True
+
+
+@pytest.mark.parametrize("order", [(0, 1, 2, 3, 4), (4, 3, 2, 1, 0), (1, 2, 3, 0, 4), (2, 0, 4, 1, 3),
+                                   (0, 4, 2, 1, 3)])
+def test_an_incremental_import_of_a_happening_told_day_after_day_is_a_full_one(
+        tmp_path, monkeypatch, order):
+    """Five days running imported one at a time in several orders: the full resolution's
+    events, each day's apart (publication_day.clause_day_before)."""
+    from kerryview.incremental import merge as incremental
+    from kerryview.pipeline import import_into_store
+    from kerryview.store import Store
+
+    from test_incremental_merge import _events as rows, _from_scratch
+
+    monkeypatch.setattr(incremental, "REFIT_FRACTION", 10.0)  # (a small pile)
+    days = {f"h{d}": LATER_CLAUSE.replace("date 2021-03-10", f"date 2021-03-{d:02}")
+            for d in range(8, 13)}
+    paths = _written(tmp_path, days)
+    names = sorted(days, key=lambda n: int(n[1:]))
+    store = Store(tmp_path / "p.db")
+    for i in order:
+        import_into_store(store, [paths[names[i]]])
+    assert rows(store.events()) == rows(_from_scratch(store, monkeypatch))
+    assert _red_cross(store.events()) == [["h10"], ["h11"], ["h12"], ["h8"], ["h9"]]

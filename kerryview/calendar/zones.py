@@ -19,10 +19,15 @@ from kerryview.text.wordlists import time_zones
 _CLOCK = frozenset({Granularity.HOUR, Granularity.MINUTE})
 
 
+def zone_names() -> list[str]:
+    """The time-zone names a clock time may carry ("EST", "BST"; time_zones.tsv), the
+    longest first (a regular expression's alternatives)."""
+    return sorted(time_zones(), key=len, reverse=True)
+
+
 @cache
 def _zone_pattern() -> re.Pattern[str]:
-    names = sorted(time_zones(), key=len, reverse=True)
-    return re.compile(r"(?<![A-Za-z-])\(?(" + "|".join(map(re.escape, names)) + r")\)?(?!\w)")
+    return re.compile(r"(?<![A-Za-z-])\(?(" + "|".join(map(re.escape, zone_names())) + r")\)?(?!\w)")
 
 
 def _sunday(year: int, month: int, nth: int) -> date:

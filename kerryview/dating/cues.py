@@ -24,6 +24,7 @@ from importlib.resources import files
 
 from kerryview.calendar.intervals import value_interval
 from kerryview.calendar.timex3 import parse_duration
+from kerryview.calendar.zones import zone_names
 from kerryview.dating.datelines import stamp_lead_in
 from kerryview.model import Granularity, Timex
 from kerryview.text.similarity import content_terms
@@ -329,12 +330,21 @@ def is_listing(text: str, t: Timex, tense: str | None) -> bool:
             or weekday_in(t.text) is None:
         return False
     near = rules()["listing"]["clock_chars"]
-    return _LISTING_CLOCK.search(text, max(0, t.start - near), t.end + near) is not None
+    return any(not (m["bare"] and t.start <= m.start() < t.end)
+               for m in _listing_clock().finditer(text, max(0, t.start - near), t.end + near))
 
 
-# a clock time as listings write it: "2030 BST", "1100GMT", "2.40 pm", "10:00"
-_LISTING_CLOCK = re.compile(r"\b\d{1,2}[:.]?\d{2}\s*(?:BST|GMT|ET|EST|EDT|CET|[ap]\.?m\b)|\b\d{1,2}[:.]\d{2}\b",
-                            re.IGNORECASE)
+@cache
+def _listing_clock() -> re.Pattern[str]:
+    """A clock time as listings write it: "2030 BST", "1100GMT" (a zone name of
+    calendar/zones.py, as a whole word), "2.40 pm", "10:00"; hours to 23 and minutes to 59,
+    not a figure's last digits ("1,200 EDTA"). Group `bare`: four digits with no separator,
+    which inside the date are its year ("Monday 14 June 2010 EST")."""
+    zones = "|".join(map(re.escape, zone_names()))
+    clock = r"(?:[01]?\d|2[0-3])"
+    return re.compile(
+        rf"(?<![\d,.])(?:(?P<bare>{clock}[0-5]\d)|{clock}[:.][0-5]\d)\s*(?:(?:{zones})(?![\w-])|(?i:[ap]\.?m)\b)"
+        rf"|(?<![\d,.]){clock}[:.][0-5]\d(?![\d:]|\.\d)")
 
 
 def is_transcript_date(text: str, t: Timex) -> bool:
@@ -388,8 +398,12 @@ def classify(under: tuple[list[Timex], list[Timex]], tenses: list[str | None],
     signed = _signed_stamps(text)
     foot = _comments_start(text)
     for i, (a, b) in enumerate(zip(*under)):
+        # under the page (rule first_comment): what a reader's comment tells is the reader's,
+        # not the news's, its dates and durations alike; only its signature is a cue
+        in_foot = foot is not None and a.start >= foot \
+            and not any(s <= a.start and a.end <= e for s, e in signed)
         if a.type == "DURATION":
-            q = elapsed(text, a)
+            q = None if in_foot else elapsed(text, a)
             if q is not None:
                 out.append(replace(q, timex_index=i, tense=tenses[i] if i < len(tenses) else None))
             continue
@@ -398,11 +412,10 @@ def classify(under: tuple[list[Timex], list[Timex]], tenses: list[str | None],
             continue
         (oa, ga), (ob, gb) = da, db
         tense = tenses[i] if i < len(tenses) else None
-        if foot is not None and a.start >= foot \
-                and not any(s <= a.start and a.end <= e for s, e in signed):
+        if in_foot:
             if oa == ob and ga.day_or_finer and _clocked(text, a):  # a comment's signature
                 out.append(Cue(i, DAY, None, day=oa, foot=True))
-            continue  # what a reader's comment tells is the reader's, not the news's
+            continue
         if a.anchor_kind == "narrative" or b.anchor_kind == "narrative":
             continue  # "the day after", "four days later": a day counted from another date of
             # the article, which says of the publication only what that date says

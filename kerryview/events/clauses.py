@@ -238,10 +238,10 @@ def dates_report(text: str, clause: Clause, timexes: Sequence[Timex], after_repo
         # (not a passive: "Sununu was told Wednesday by Bush's son that ...": the telling is the
         # event, and "..., the sources said" still attributes the sentence)
         return not passive(text, said.start()) and any(t.start >= said.end() for t in inside)
-    return after_report and not has_finite_verb(text, clause, is_verb) and not _describes_speaker(text, clause)
+    return after_report and not has_finite_verb(text, clause, is_verb) and not describes_speaker(text, clause)
 
 
-def _describes_speaker(text: str, clause: Clause) -> bool:
+def describes_speaker(text: str, clause: Clause) -> bool:
     """Whether `clause` is the description after an inverted report's speaker ('``...,'' said
     Maureen Connelly, | a media consultant ... in next week's election'; inverted_speaker):
     a noun phrase about the speaker, neither the report's object nor its time. The verb looked

@@ -16,7 +16,7 @@ from typing import Callable
 from datetime import date, datetime, timedelta
 
 from kerryview.cancellation import NEVER, Cancellation
-from kerryview.events.clauses import (Clause, anchors_clause, inverted_speaker, at_that_time, clause_rules, clause_spans,
+from kerryview.events.clauses import (Clause, anchors_clause, describes_speaker, inverted_speaker, at_that_time, clause_rules, clause_spans,
                                       governs_clause, lead_sentences, main_subject, antecedent_subject,
                                       publication_event_words, reports, mention_dating, time_phrase_only,
                                       statement_words, stative_now, subject_elsewhere, tells_now, about_now, progressive_now,
@@ -1549,7 +1549,23 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
         resolution = resolution or resolution_for(mention, doc)  # the same for all
         mention.resolution = resolution
         # The clause events of one sentence share its words: copies to the merge
-        # (merge.copy_groups), compared with other articles once, as one event.
+        # (merge.copy_groups), compared with other articles once, as one event. A report
+        # ('"The levee will hold," said Mayor Smith', "Police said ...") is compared by what
+        # was said: its speaker and its verb left out ("Witnesses report | people crying
+        # out ...": what comes after the verb of its clause is what was said), and after an
+        # inverted report the speaker and a description of the speaker ('said Mayor Smith, |
+        # who heads the council'), or two things one speaker said would be one event.
+        if text[trigger[0]:trigger[1]] in event_lists(LEAD_RULES)["pure_reporting"]:
+            spans = clause_spans(text, (a, b), ())
+            k = next((i for i, c in enumerate(spans) if c.start <= trigger[0] < c.end), None)
+            if k is not None:
+                cl = spans[k]
+                if WORD.search(text, cl.start, trigger[0]) is None:  # "said Mayor Smith"
+                    speaker = [(c.start, c.end) for c in spans[k:k + 2]
+                               if c is cl or describes_speaker(text, c)]
+                else:  # "Mayor Smith said", "Witnesses report"
+                    speaker = [(cl.start, trigger[1])]
+                return Found(mention, label, contexts.said_terms(a, speaker), value_interval(day))
         return Found(mention, label, contexts.sentence_terms(a), value_interval(day))
 
     quoted_reports = 0  # the reports below the lead taken with the quotation they carry
@@ -1574,6 +1590,7 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
                     and (found_one := clause_event(cl, said, a, b)) is not None:
                 quoted_reports += quoting
                 return found_one
+        return None
         return None
 
     # the time-expression mentions by where their passage starts (_narrative_day)

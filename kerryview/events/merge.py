@@ -173,25 +173,16 @@ def _compatible_items(a: "Item", b: "Item") -> bool:
     """Same date, or one inside the other ("2022" and "August 2022"; "July 20" and its early
     hours); an approximate date also matches its neighbouring unit. Two clock times that name
     their zones are compared as instants in UTC ("12:30 EST" in July is "16:30 UTC"); a day
-    contains the times said on it, in whatever zone, and a date said without a zone (a day, not
-    a clock time) also the times whose UTC instant it holds (data/event_kinds.json zoned_day:
-    "1930 CDT on Tuesday" is early Wednesday in a paper on GMT)."""
+    contains the times said on it, in whatever zone."""
     if a.utc is not None and b.utc is not None:
         return a.utc == b.utc or a.utc.contains(b.utc) or b.utc.contains(a.utc)
     x, y = a.interval, b.interval
     if x == y or x.contains(y) or y.contains(x):
         return True
-    if a.utc is not None and _no_finer_than_day(y) and y.contains(a.utc) \
-            or b.utc is not None and _no_finer_than_day(x) and x.contains(b.utc):
-        return True
     if a.approximate or b.approximate:
         wx, wy = _widened(a), _widened(b)
         return wx.contains(y) or wy.contains(x)
     return False
-
-
-def _no_finer_than_day(iv: Interval) -> bool:
-    return iv.granularity.rank <= Granularity.DAY.rank
 
 
 def _near_dates(a: Interval, b: Interval) -> bool:
@@ -1221,8 +1212,11 @@ def join_publication_dated(clusters: list[list[Item]], vec: Vectorizer,
     # publication_day.clause_day_before: a clause cluster told in the manner of a headline,
     # with the most alike clause cluster of the day before (found through an index of those
     # of each day that has a clause cluster the day after, under their day alone); kept when
-    # neither joined a dated cluster and the day before's has none of its own day before (no
-    # chain of days: each join reads two days)
+    # neither joined a dated cluster, the day before's has no match of its own the day
+    # before it, and none of the day after matches the later one: a happening told two days
+    # running is one, told three or more days running each day's stays its own (no chain of
+    # days, and no pairing of a run of days that would hang on where the run starts: each
+    # join reads four days, the same whichever article came first)
     days_of = {k: day.start for k, day in clause_side}
     after = set(days_of.values())
     earlier = DateTermIndex()
@@ -1252,9 +1246,9 @@ def join_publication_dated(clusters: list[list[Item]], vec: Vectorizer,
                     best = key
         if best is not None:
             onto[k] = best[2]
-    to_dated = set(into)
+    to_dated, matched = set(into), set(onto.values())
     for k, j in onto.items():
-        if k not in to_dated and j not in to_dated and j not in onto:
+        if k not in to_dated and j not in to_dated and j not in onto and k not in matched:
             into[k] = j
     if not into:
         return clusters

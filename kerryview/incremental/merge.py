@@ -777,11 +777,13 @@ class _JoinState:
         cluster dated on day E (merge.publication_side) changes the choice of the clause
         events of E and E+1, whose choices lie among E-1 .. E+1, whose clusters take the
         clause events of the days up to E+2, which choose among E-2 .. E+2; a changed clause
-        cluster of day D, the choices of those of D-1 .. D+1, among D-2 .. D+1, and (a clause
+        cluster of day D, the choices of those of D-1 .. D+1, among D-2 .. D+1. A clause
         cluster joins one of the day before only when that one has no match of its own the
-        day before it: publication_day.clause_day_before) whether those of D+2 join those of
-        D+1. Farther days are joined as before the change; a cluster on neither side joins
-        none. The changed clusters are read as join_same_words joins them, before the change
+        day before it and it none the day after (publication_day.clause_day_before): a
+        change on day D (or E) decides whether those of D-1 join those of D-2, which reads
+        whether D-2's match D-3's, and whether those of D+2 join those of D+1, which reads
+        whether D+3's match D+2's: the days D-3 .. D+3. Farther days are joined as before
+        the change; a cluster on neither side joins none. The changed clusters are read as join_same_words joins them, before the change
         and after it."""
         out: set[int] = set()
         for keys, when in ((after, True), (before, False)):
@@ -792,7 +794,7 @@ class _JoinState:
                 side = publication_side(g)
                 if side is not None:
                     d = side[1].start.toordinal()
-                    out.update(range(max(1, d - 2), min(date.max.toordinal() + 1, d + 3)))  # (days of the calendar)
+                    out.update(range(max(1, d - 3), min(date.max.toordinal() + 1, d + 4)))  # (days of the calendar)
         return out
 
     def _on_days(self, days: set[int]) -> set:

@@ -102,6 +102,22 @@ class ContextBuilder:
             return Counter()
         return self._content(*self.sentences[i], True)
 
+    def said_terms(self, offset: int, report: list[tuple[int, int]]) -> Counter[str]:
+        """Content words of the sentence holding `offset` (its time expressions left out) less
+        the spans `report`: what a report says, without who said it and the reporting verb
+        ('"The levee will hold," | said Mayor Smith'), the words of a report event (two
+        things one speaker said are two events)."""
+        i = self.sentence_index(offset)
+        if i is None:
+            return Counter()
+        a, b = self.sentences[i]
+        parts, pos = [], a
+        for ra, rb in sorted(report):
+            parts.append(_without(self.text, pos, max(pos, ra), self.timexes, self.timex_starts))
+            pos = max(pos, rb)
+        parts.append(_without(self.text, pos, b, self.timexes, self.timex_starts))
+        return content_terms(" ".join(parts))
+
     def _add(self, bag: Counter[str], indices: range) -> None:
         weight = 1.0
         for k in indices:
