@@ -344,14 +344,12 @@ def _exit_now(status: int) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    program = argv is None  # the program itself (console script, python -m kerryview, bundle)
+    """Run the command in `argv` (default: sys.argv[1:]) and return its exit status; it never
+    ends the caller's process (the program's entry point is `run`)."""
     argv = sys.argv[1:] if argv is None else argv
     if argv and argv[0] in ("extract", "timex", "export"):
         args = build_parser(argv[0]).parse_args(argv)
-        status = _run_headless(args)
-        if program and argv[0] == "timex":
-            _exit_now(status)
-        return status
+        return _run_headless(args)
     args = build_gui_parser().parse_args(argv)
     if args.self_test:
         return _self_test(args)
@@ -361,5 +359,15 @@ def main(argv: list[str] | None = None) -> int:
     return _gui(args)
 
 
+def run() -> None:
+    """The program (console and gui scripts, `python -m kerryview`, the PyInstaller bundle):
+    `main` on the command line, then exit with its status; after `timex`, at once (_exit_now)."""
+    argv = sys.argv[1:]
+    status = main(argv)
+    if argv and argv[0] == "timex":
+        _exit_now(status)
+    sys.exit(status)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    run()
