@@ -349,6 +349,19 @@ def test_the_listener_after_a_reporting_verb_leaves_the_expression_to_the_tellin
         assert tag(text, sept)[0].value == value, text
 
 
+def test_a_telling_still_to_come_dates_nothing():
+    """tense_cues.json listener_report: 'The chairman will tell the committee in March that the
+    bank is sound.' said on 3 May 2010 is the next March ('will'), not the telling's past March."""
+    text = "The chairman will tell the committee in March that the bank is sound."
+    assert text in _cue_example("listener_report")
+    may = date(2010, 5, 3)
+    assert tag(text, may)[0].value == "2011-03"
+    for text in ("The chairman is to tell the committee in March that the bank is sound.",
+                 "The chairman plans to tell the committee in March that the bank is sound."):
+        assert tag(text, may)[0].value == "2011-03", text
+    assert tag("The chairman told the committee in March that the bank is sound.", may)[0].value == "2010-03"
+
+
 def test_a_participle_after_a_present_be_is_a_present_passive():
     """tense_cues.json present_passive: "before a dedicated flu helpline is opened in the autumn"
     said in May 2009 took its tense from "opened" (past: autumn 2008); "until a relief well is

@@ -273,7 +273,8 @@ def tense(text: str, start: int, end: int, reporting: bool = True) -> str | None
                 and all(w in lists["opening_words"] for w in lw[i + 1:]):
             t = _report_tense(lw[i])  # "said in November that the plant would close": the report's date
         if t is None and not reporting and verb and lw[i] in lists["listener_report"] \
-                and len(lw) - i - 1 <= LISTENER_WORDS and "that" not in lw[i + 1:]:
+                and len(lw) - i - 1 <= LISTENER_WORDS and "that" not in lw[i + 1:] \
+                and not _announced(lw, i, reporting):
             t = _report_tense(lw[i])  # "told the Wall Street Journal in March": the telling's date
         if t is None:
             continue
@@ -316,6 +317,14 @@ def _compound_free(s: str) -> list[str]:
     state-owned bank") is no verb, so no past cue."""
     return ["" if m.start() > 0 and s[m.start() - 1] == "-" and m.group().lower().endswith("ed")
             else m.group().lower() for m in _WORD.finditer(s)]
+
+
+def _announced(words: list[str], i: int, reporting: bool) -> bool:
+    """Whether the verb words[i] is an infinitive or follows a future cue, one or two words
+    before it ("will tell", "will also tell", "is to tell", "plans to tell"): a telling still to
+    come, whose listener dates nothing yet."""
+    return i >= 1 and words[i - 1] == "to" or any(
+        _classify(words, k, reporting) == "future" for k in range(max(0, i - 2), i))
 
 
 def _report_tense(verb: str) -> str:
