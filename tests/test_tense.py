@@ -55,7 +55,7 @@ def test_every_tense_cue_list_lives_in_one_data_file_with_an_example():
                           "before_expression", "before_expression_links", "headline_subjects",
                           "not_verbs_after_to", "infinitive_before", "bare_pasts", "reported_plan_auxiliaries", "reported_plan_breaks", "past_conditional", "opening_words", "ability_modals", "negation", "perception_verbs", "past_before",
                           "past_before_links", "past_frames", "scheduled_present_plural", "attributive_future", "clause_coordinators",
-                              "entry_in_sentence", "passive_infinitive", "listener_report", "present_passive",
+                              "entry_in_sentence", "passive_infinitive", "listener_report", "present_passive", "stance_to", "past_progressive_hope",
                               "relative_that_followers"}
     for name, entry in lists.items():
         assert entry["about"] and entry["example"] and (entry.get("words") or entry.get("words_from")), name
@@ -454,3 +454,19 @@ def test_that_before_an_ed_word_and_its_object_is_a_relative_pronoun():
     assert [t.value for t in tag(text, date(2010, 11, 21)) if t.text == "April 22"] == ["2010-04-22"]
     text = "Regulators reviewed that proposed merger on Tuesday."
     assert tense(text, *_span(text, "Tuesday")) == "past"  # "reviewed", "proposed" no verb
+
+
+def test_a_past_hope_or_a_perfect_infinitive_keeps_the_clause_past():
+    """tense_cues.json stance_to, past_progressive_hope: 'hoping to', 'likely to' look ahead, but
+    not before 'to have' + participle, nor 'hoping to' after 'were'/'was' (DCT 3 May 2010: March
+    2010, where they gave March 2011)."""
+    may = date(2010, 5, 3)
+    examples = _cue_example("stance_to") + _cue_example("past_progressive_hope")
+    for text, value in (("Engineers were hoping to finish the repairs in March, but the work dragged on.", "2010-03"),
+                        ("The leak was likely to have started in March, investigators said.", "2010-03"),
+                        ("The talks are likely to resume in March.", "2011-03"),
+                        ("Engineers are hoping to finish the repairs in March.", "2011-03")):
+        assert text in examples
+        assert tag(text, may)[0].value == value, text
+    text = "The leak is likely to have started in March, investigators said."
+    assert tag(text, may)[0].value == "2010-03"
