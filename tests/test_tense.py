@@ -55,7 +55,7 @@ def test_every_tense_cue_list_lives_in_one_data_file_with_an_example():
                           "before_expression", "before_expression_links", "headline_subjects",
                           "not_verbs_after_to", "infinitive_before", "bare_pasts", "reported_plan_auxiliaries", "reported_plan_breaks", "past_conditional", "opening_words", "ability_modals", "negation", "perception_verbs", "past_before",
                           "past_before_links", "past_frames", "scheduled_present_plural", "attributive_future", "clause_coordinators",
-                              "entry_in_sentence", "passive_infinitive", "listener_report", "present_passive", "stance_to", "past_progressive_hope",
+                              "entry_in_sentence", "passive_infinitive", "listener_report", "present_passive", "stance_to", "past_progressive_hope", "noun_or_verb", "noun_before", "market_moves",
                               "relative_that_followers"}
     for name, entry in lists.items():
         assert entry["about"] and entry["example"] and (entry.get("words") or entry.get("words_from")), name
@@ -470,3 +470,17 @@ def test_a_past_hope_or_a_perfect_infinitive_keeps_the_clause_past():
         assert tag(text, may)[0].value == value, text
     text = "The leak is likely to have started in March, investigators said."
     assert tag(text, may)[0].value == "2010-03"
+
+
+def test_ends_and_closes_as_a_noun_or_a_market_report_announce_nothing():
+    """tense_cues.json noun_or_verb: 'ends', 'closes' are future cues as a scheduled present
+    ('Voting ends on Thursday'), not as a noun ('loose ends on Tuesday') nor in a market report
+    ('closes 2% lower on Thursday'), which gave the next weekday (DCT Monday 3 May 2010)."""
+    monday = date(2010, 5, 3)
+    example = _cue_example("noun_or_verb")
+    for text, value in (("Officials tied up loose ends on Tuesday before the summit.", "2010-04-27"),
+                        ("Rescuers reached both ends of the tunnel on Thursday.", "2010-04-29"),
+                        ("The FTSE 100 closes 2% lower on Thursday", "2010-04-29"),
+                        ("Voting ends on Thursday.", "2010-05-06")):
+        assert text in example
+        assert tag(text, monday)[0].value == value, text

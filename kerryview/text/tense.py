@@ -102,6 +102,11 @@ def _classify(words: list[str], i: int, reporting: bool = True) -> str | None:
             and len(w) > 4 and w.endswith("ed") and not w.endswith("eed"):
         return None  # "a helpline is opened in the autumn": a present passive; "is" decides
     if w in single:
+        if w in lists["noun_or_verb"]:
+            if i >= 1 and words[i - 1] in lists["noun_before"]:
+                return None  # "loose ends", "both ends of the tunnel": a noun
+            if i + 1 < len(words) and words[i + 1] in lists["market_moves"]:
+                return "past"  # "The FTSE 100 closes 2% lower": a closed market reported
         if single[w] == "past" and i >= 1 and words[i - 1] in lists["infinitive_before"] and w in lists["bare_pasts"]:
             return None  # "going to put", "will set": the bare verb, not its past ("May said": a past)
         if w in lists["scheduled_present_plural"] and i >= 1 and words[i - 1] in lists["infinitive_before"]:
