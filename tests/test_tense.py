@@ -55,7 +55,7 @@ def test_every_tense_cue_list_lives_in_one_data_file_with_an_example():
                           "before_expression", "before_expression_links", "headline_subjects",
                           "not_verbs_after_to", "infinitive_before", "bare_pasts", "reported_plan_auxiliaries", "reported_plan_breaks", "past_conditional", "opening_words", "ability_modals", "negation", "perception_verbs", "past_before",
                           "past_before_links", "past_frames", "scheduled_present_plural", "attributive_future", "clause_coordinators",
-                              "entry_in_sentence", "passive_infinitive", "listener_report", "present_passive", "stance_to", "past_progressive_hope", "noun_or_verb", "noun_before", "market_moves",
+                              "entry_in_sentence", "passive_infinitive", "listener_report", "present_passive", "stance_to", "past_progressive_hope", "noun_or_verb", "noun_before", "market_moves", "verb_prefixes",
                               "relative_that_followers"}
     for name, entry in lists.items():
         assert entry["about"] and entry["example"] and (entry.get("words") or entry.get("words_from")), name
@@ -484,3 +484,15 @@ def test_ends_and_closes_as_a_noun_or_a_market_report_announce_nothing():
                         ("Voting ends on Thursday.", "2010-05-06")):
         assert text in example
         assert tag(text, monday)[0].value == value, text
+
+
+def test_a_verb_prefix_before_a_hyphen_keeps_the_past():
+    """tense_cues.json verb_prefixes: 're-opened', 'co-founded' are pasts, where a hyphen-joined
+    -ed word of a compound adjective ('a state-owned bank') is no cue."""
+    example = _cue_example("verb_prefixes")
+    for text, when in (("The museum re-opened in June.", "June"),
+                       ("The firm co-founded a charity in September.", "September")):
+        assert text in example
+        assert tense(text, *_span(text, when)) == "past", text
+    text = "It is a state-owned bank in June"
+    assert tense(text, *_span(text, "June")) == "present"

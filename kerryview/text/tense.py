@@ -324,9 +324,18 @@ def tense(text: str, start: int, end: int, reporting: bool = True) -> str | None
 def _compound_free(s: str) -> list[str]:
     """The lower-case words of `s`, a word in -ed joined by a hyphen to the word before it made
     blank: the participle of a compound adjective ("a phone-based news conference", "a
-    state-owned bank") is no verb, so no past cue."""
-    return ["" if m.start() > 0 and s[m.start() - 1] == "-" and m.group().lower().endswith("ed")
-            else m.group().lower() for m in _WORD.finditer(s)]
+    state-owned bank") is no verb, so no past cue; but after a verb prefix of
+    tense_cues.json verb_prefixes it is the verb's own past ("re-opened", "co-founded")."""
+    prefixes = tense_cues()["verb_prefixes"]
+    words: list[str] = []
+    before = None
+    for m in _WORD.finditer(s):
+        w = m.group().lower()
+        compound = m.start() > 0 and s[m.start() - 1] == "-" and w.endswith("ed") and not (
+            before is not None and before.end() == m.start() - 1 and before.group().lower() in prefixes)
+        words.append("" if compound else w)
+        before = m
+    return words
 
 
 def _announced(words: list[str], i: int, reporting: bool) -> bool:
