@@ -258,10 +258,11 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     tx = sub.add_parser("timex", help="print the time expressions of FILE (or of each FILE) as JSON")
     tx.add_argument("--dct", type=_iso_date, help="document creation time, YYYY-MM-DD")
     tx.add_argument("--json", action="store_true", default=True)
-    tx.add_argument("--pretty", action="store_true")
+    tx.add_argument("--pretty", action="store_true",
+                    help="indent the JSON (several lines per file)")
     tx.add_argument("file", type=Path, nargs="+", metavar="FILE",
-                    help="a text file; of several, one JSON line each: {\"file\": FILE, "
-                         "\"timexes\": [...]} (or \"error\")")
+                    help="a text file; of several, one JSON document each, on one line "
+                         "unless --pretty: {\"file\": FILE, \"timexes\": [...]} (or \"error\")")
     tx.set_defaults(func=_timex)
     xp = sub.add_parser("export", help="write the stored corpus for TimelineJS (JSON or its "
                         "spreadsheet template as CSV), as a calendar of what is scheduled (ics), "

@@ -116,3 +116,11 @@ def test_finishing_an_interrupted_import_counts_its_paths_in_words(capsys, tmp_p
     err = capsys.readouterr().err.splitlines()
     assert err[0].endswith("that was interrupted (1 file or folder)")
     assert err[1].endswith("that was interrupted (2 files or folders)")
+
+
+def test_timex_help_says_what_pretty_prints():
+    """`timex --help`: with --pretty each file's JSON takes several lines, which the help of
+    FILE says (it said 'one JSON line each' whatever the option)."""
+    proc = _run("timex", "--help")
+    text = " ".join(proc.stdout.split())
+    assert proc.returncode == 0 and "indent the JSON" in text and "unless --pretty" in text

@@ -496,3 +496,11 @@ def test_a_verb_prefix_before_a_hyphen_keeps_the_past():
         assert tense(text, *_span(text, when)) == "past", text
     text = "It is a state-owned bank in June"
     assert tense(text, *_span(text, "June")) == "present"
+
+
+def test_the_package_folder_helper_does_not_shadow_importlib_resources_files():
+    """kerryview.text.wordlists' folder helper is package_dir: a module that imports both it and
+    importlib.resources.files gets the one it asks for."""
+    from kerryview.text import wordlists
+    assert not hasattr(wordlists, "files")
+    assert (wordlists.package_dir("kerryview.text") / "data" / "tense_cues.json").is_file()
