@@ -55,7 +55,7 @@ def test_every_tense_cue_list_lives_in_one_data_file_with_an_example():
                           "before_expression", "before_expression_links", "headline_subjects",
                           "not_verbs_after_to", "infinitive_before", "bare_pasts", "reported_plan_auxiliaries", "reported_plan_breaks", "past_conditional", "opening_words", "ability_modals", "negation", "perception_verbs", "past_before",
                           "past_before_links", "past_frames", "scheduled_present_plural", "attributive_future", "clause_coordinators",
-                              "entry_in_sentence", "passive_infinitive", "listener_report", "present_passive", "stance_to", "past_progressive_hope", "noun_or_verb", "noun_before", "market_moves", "verb_prefixes",
+                              "entry_in_sentence", "passive_infinitive", "listener_report", "present_passive", "stance_to", "noun_or_verb", "noun_before", "market_moves", "verb_prefixes",
                               "relative_that_followers"}
     for name, entry in lists.items():
         assert entry["about"] and entry["example"] and (entry.get("words") or entry.get("words_from")), name
@@ -457,19 +457,20 @@ def test_that_before_an_ed_word_and_its_object_is_a_relative_pronoun():
 
 
 def test_a_past_hope_or_a_perfect_infinitive_keeps_the_clause_past():
-    """tense_cues.json stance_to, past_progressive_hope: 'hoping to', 'likely to' look ahead, but
-    not before 'to have' + participle, nor 'hoping to' after 'were'/'was' (DCT 3 May 2010: March
-    2010, where they gave March 2011)."""
+    """tense_cues.json stance_to, plan_words: 'hoping to', 'likely to' look ahead, but not before
+    'to have' + participle, and 'were hoping to' is a plan reported in the past (DCT 3 May 2010:
+    March 2010, where they gave March 2011), of about the time of writing: the nearest weekday."""
     may = date(2010, 5, 3)
-    examples = _cue_example("stance_to") + _cue_example("past_progressive_hope")
+    examples = _cue_example("stance_to") + _cue_example("plan_words")
     for text, value in (("Engineers were hoping to finish the repairs in March, but the work dragged on.", "2010-03"),
                         ("The leak was likely to have started in March, investigators said.", "2010-03"),
-                        ("The talks are likely to resume in March.", "2011-03"),
-                        ("Engineers are hoping to finish the repairs in March.", "2011-03")):
+                        ("The talks are likely to resume in March.", "2011-03")):
         assert text in examples
         assert tag(text, may)[0].value == value, text
-    text = "The leak is likely to have started in March, investigators said."
-    assert tag(text, may)[0].value == "2010-03"
+    assert tag("Engineers are hoping to finish the repairs in March.", may)[0].value == "2011-03"
+    assert tag("The leak is likely to have started in March, investigators said.", may)[0].value == "2010-03"
+    text = "Negotiators were hoping to finish an agreement before the meeting Wednesday."
+    assert text in examples and tag(text, date(2010, 6, 15))[0].value == "2010-06-16"
 
 
 def test_ends_and_closes_as_a_noun_or_a_market_report_announce_nothing():

@@ -83,8 +83,6 @@ def _classify(words: list[str], i: int, reporting: bool = True) -> str | None:
             if two in lists["stance_to"] and words[i + 2:i + 3] == ["have"] and i + 3 < len(words) \
                     and participle(words[i + 3]):
                 return "past"  # "likely to have started in March": a past act
-            if two in lists["past_progressive_hope"] and i >= 1 and words[i - 1] in lists["reported_plan_auxiliaries"]:
-                return "past"  # "were hoping to finish the repairs in March"
             return double[two]
     if w in lists["ability_modals"]:
         after = words[i + 1:i + 3]

@@ -368,14 +368,16 @@ class Resolver:
         return tense(self.text, p.start, p.end, reporting=reporting)
 
     def _own_clause_tense(self, p: Pending) -> str | None:
-        """The tense of the expression's own main clause: a second main clause is read alone
-        ("Talks will continue next month, but at the weekend the two sides traded accusations":
-        "traded", not "next"; rules/news.json news_readings weekend_of_its_own_clause)."""
-        cut = own_clause_start(self.text, p.start)
-        if cut is None:
-            return self._tense(p)
-        if forward_before(self.text, p.start):
-            return "future"
+        """The tense of the expression's clause, but a future read from the main clause before
+        its own is read again in its own alone ("Talks will continue next month, but at the
+        weekend the two sides traded accusations": "traded", not "next"; rules/news.json
+        news_readings weekend_of_its_own_clause). Only a future: a past that governs the
+        sentence ("there were, as of March, five, but after this weekend there now appear set
+        to be only three") stays."""
+        t = self._tense(p)
+        cut = own_clause_start(self.text, p.start) if t == "future" else None
+        if cut is None or forward_before(self.text, p.start):
+            return t
         return tense(self.text[cut:], p.start - cut, p.end - cut)
 
     def _compares_with_the_past(self, p: Pending) -> bool:
