@@ -1,5 +1,3 @@
-import sys
+from kerryview.cli import run
 
-from kerryview.cli import main
-
-sys.exit(main())
+run()

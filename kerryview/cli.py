@@ -258,10 +258,11 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     tx = sub.add_parser("timex", help="print the time expressions of FILE (or of each FILE) as JSON")
     tx.add_argument("--dct", type=_iso_date, help="document creation time, YYYY-MM-DD")
     tx.add_argument("--json", action="store_true", default=True)
-    tx.add_argument("--pretty", action="store_true")
+    tx.add_argument("--pretty", action="store_true",
+                    help="indent the JSON (several lines per file)")
     tx.add_argument("file", type=Path, nargs="+", metavar="FILE",
-                    help="a text file; of several, one JSON line each: {\"file\": FILE, "
-                         "\"timexes\": [...]} (or \"error\")")
+                    help="a text file; of several, one JSON document each, on one line "
+                         "unless --pretty: {\"file\": FILE, \"timexes\": [...]} (or \"error\")")
     tx.set_defaults(func=_timex)
     xp = sub.add_parser("export", help="write the stored corpus for TimelineJS (JSON or its "
                         "spreadsheet template as CSV), as a calendar of what is scheduled (ics), "
@@ -344,14 +345,12 @@ def _exit_now(status: int) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    program = argv is None  # the program itself (console script, python -m kerryview, bundle)
+    """Run the command in `argv` (default: sys.argv[1:]) and return its exit status; it never
+    ends the caller's process (the program's entry point is `run`)."""
     argv = sys.argv[1:] if argv is None else argv
     if argv and argv[0] in ("extract", "timex", "export"):
         args = build_parser(argv[0]).parse_args(argv)
-        status = _run_headless(args)
-        if program and argv[0] == "timex":
-            _exit_now(status)
-        return status
+        return _run_headless(args)
     args = build_gui_parser().parse_args(argv)
     if args.self_test:
         return _self_test(args)
@@ -361,5 +360,15 @@ def main(argv: list[str] | None = None) -> int:
     return _gui(args)
 
 
+def run() -> None:
+    """The program (console and gui scripts, `python -m kerryview`, the PyInstaller bundle):
+    `main` on the command line, then exit with its status; after `timex`, at once (_exit_now)."""
+    argv = sys.argv[1:]
+    status = main(argv)
+    if argv and argv[0] == "timex":
+        _exit_now(status)
+    sys.exit(status)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

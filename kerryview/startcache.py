@@ -186,7 +186,10 @@ def _compiled(source: str, flags: int) -> tuple | None:
 
 def keep() -> int:
     """Write the patterns in `re`'s cache that the file read by `prefill` did not hold (only
-    when Python may write bytecode); how many were new."""
+    when Python may write bytecode); how many were new. The file keeps this process's new
+    patterns first (the newest first), then the earlier processes' ones, cut to the room: a
+    full file still takes new patterns, and one no process compiles any more (a rule edited)
+    is pushed out as new ones come."""
     global _seen
     path = patterns_path()
     if path is None or sys.dont_write_bytecode:
@@ -196,31 +199,31 @@ def keep() -> int:
     if seen == _seen:  # nothing compiled since (main() run again in one process): no scan
         return 0
     _seen = seen
-    used: dict[tuple[str, int], tuple] = {}  # this process's patterns, the oldest first
-    new = 0
-    for key, compiled_by_re in list(cache.items()):
-        if len(used) >= _room():
-            break
+    room = _room()
+    fresh: dict[tuple[str, int], tuple] = {}  # this process's new patterns, the newest first
+    for key, compiled_by_re in reversed(list(cache.items())):
         if not (type(key) is tuple and len(key) == 3 and key[0] is str and type(key[1]) is str
                 and type(key[2]) is int and not key[2] & (re.DEBUG | re.LOCALE)):
             continue
         source, flags = key[1], key[2]
-        compiled = _loaded.get((source, flags))
-        if compiled is None:
-            compiled = _compiled(source, flags)
-            try:
-                if compiled is None or pattern(source, *compiled) != compiled_by_re:
-                    continue
-            except Exception:  # noqa: BLE001 - code `_sre` refuses: not kept
+        if (source, flags) in _loaded:
+            continue
+        compiled = _compiled(source, flags)
+        try:
+            if compiled is None or pattern(source, *compiled) != compiled_by_re:
                 continue
-            new += 1
-        used[source, flags] = compiled
-    if not new:
+        except Exception:  # noqa: BLE001 - code `_sre` refuses: not kept
+            continue
+        fresh[source, flags] = compiled
+        if len(fresh) >= room:
+            break
+    if not fresh:
         return 0
-    for key, compiled in _loaded.items():  # then the earlier processes' that this one did not use
-        if len(used) >= _room():
+    used = dict(fresh)
+    for key, compiled in _loaded.items():  # then the earlier processes' ones, as far as room
+        if len(used) >= room:
             break
         used.setdefault(key, compiled)
     write(path, [(s, f, c) for (s, f), c in used.items()], PATTERNS_PREFIX)
-    _loaded.update(used)
-    return new
+    _loaded.update(fresh)
+    return len(fresh)

@@ -5,7 +5,10 @@ reads it (copy it to write). `guesses`: publication dating with decision.guess o
 default) for the test that asks for it."""
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import tempfile
 
 import pytest
 from hypothesis import settings
@@ -13,6 +16,11 @@ from hypothesis import settings
 # The tagger never raises on any text, but in the tests a rule whose normalizer raises is a bug to
 # find, not an expression to drop silently (kerryview.timex.recognize.STRICT)
 os.environ.setdefault("KERRYVIEW_TIMEX_STRICT", "1")
+# Compiled regexes kept between processes (kerryview/startcache.py) go to a folder of this test
+# session's own, for the tests run in-process (main(["timex", ...]) and the processes they start:
+# pytest's own patterns never land in the user's cache
+os.environ["KERRYVIEW_CACHE_DIR"] = tempfile.mkdtemp(prefix="kerryview-test-cache-")
+atexit.register(shutil.rmtree, os.environ["KERRYVIEW_CACHE_DIR"], ignore_errors=True)
 
 settings.register_profile("ci", max_examples=1000, derandomize=True, deadline=None)
 settings.register_profile("dev", max_examples=100, deadline=None)

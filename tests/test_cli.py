@@ -45,6 +45,18 @@ def test_timex_ends_its_process_with_its_whole_output(tmp_path, capsys):
     assert len(proc.stdout) > 65536 and proc.stdout == printed and json.loads(printed)
 
 
+def test_main_without_arguments_returns_to_its_caller(tmp_path):
+    """main() reads sys.argv when given nothing, and returns its status even then: only the
+    program's entry point (kerryview.cli:run, python -m kerryview) ends the process at once."""
+    f = tmp_path / "a.txt"
+    f.write_text("Kerry met Xie on Monday.", encoding="utf-8")
+    code = (f"import sys; sys.argv = ['kerryview', 'timex', '--dct', '2023-07-18', {str(f)!r}]\n"
+            "from kerryview.cli import main\nstatus = main()\nprint('RETURNED', status)\n")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.rstrip().endswith("RETURNED 0") and '"2023-07-17"' in proc.stdout
+
+
 def test_timex_of_several_files_one_line_each(tmp_path):
     """`kerryview timex A B C`: one JSON line per file, in order, its expressions as `timex A`
     prints them; a file that cannot be read gets an error line, the others are still tagged,
@@ -104,3 +116,11 @@ def test_finishing_an_interrupted_import_counts_its_paths_in_words(capsys, tmp_p
     err = capsys.readouterr().err.splitlines()
     assert err[0].endswith("that was interrupted (1 file or folder)")
     assert err[1].endswith("that was interrupted (2 files or folders)")
+
+
+def test_timex_help_says_what_pretty_prints():
+    """`timex --help`: with --pretty each file's JSON takes several lines, which the help of
+    FILE says (it said 'one JSON line each' whatever the option)."""
+    proc = _run("timex", "--help")
+    text = " ".join(proc.stdout.split())
+    assert proc.returncode == 0 and "indent the JSON" in text and "unless --pretty" in text

@@ -126,8 +126,8 @@ def test_wheel_declares_the_launchers(wheel):
         ep_name = next(n for n in zf.namelist() if n.endswith(".dist-info/entry_points.txt"))
         entry_points = configparser.ConfigParser()
         entry_points.read_string(zf.read(ep_name).decode())
-    assert entry_points.get("gui_scripts", "kerryview", fallback=None) == "kerryview.cli:main", \
-        "the `kerryview` launcher must be a gui-script entry point (kerryview.cli:main)"
+    assert entry_points.get("gui_scripts", "kerryview", fallback=None) == "kerryview.cli:run", \
+        "the `kerryview` launcher must be a gui-script entry point (kerryview.cli:run)"
 
 
 def test_wheel_ships_the_resources_package(wheel_names):

@@ -110,6 +110,40 @@ def test_at_most_half_of_re_s_cache_is_filled(cache, monkeypatch):
     assert startcache.prefill() == 4 and len(re._cache) == 4
 
 
+def test_a_full_file_still_takes_new_patterns_and_drops_old_ones(cache, monkeypatch):
+    """Once the file holds as many patterns as there is room for, a process's new patterns are
+    still kept (first), and an old one no process compiles any more is pushed out."""
+    monkeypatch.setattr(re, "_MAXCACHE", 8)
+    for n in range(4):
+        re.compile(rf"\bold{n}\b")
+    assert startcache.keep() == 4
+    _new_process(monkeypatch)
+    assert startcache.prefill() == 4
+    re.compile(r"\bnew0\b"), re.compile(r"\bnew1\b")
+    assert startcache.keep() == 2
+    kept = [s for s, _f, _c in startcache.read(startcache.patterns_path())]
+    assert len(kept) == 4 and {r"\bnew0\b", r"\bnew1\b"} <= set(kept)
+
+
+def test_a_process_s_newest_patterns_are_kept_before_its_oldest(cache, monkeypatch):
+    """A long-lived process (pytest, a notebook) that compiled many other patterns before the
+    tagger's: the tagger's, compiled last, are the ones kept."""
+    monkeypatch.setattr(re, "_MAXCACHE", 8)
+    for n in range(6):
+        re.compile(rf"\bunrelated{n}\b")
+    re.compile(r"\btagger0\b"), re.compile(r"\btagger1\b")
+    assert startcache.keep() == 4
+    kept = [s for s, _f, _c in startcache.read(startcache.patterns_path())]
+    assert kept[:2] == [r"\btagger1\b", r"\btagger0\b"]
+
+
+def test_the_tests_never_write_the_user_s_cache():
+    """tests/conftest.py points KERRYVIEW_CACHE_DIR at a folder of the test session's own."""
+    folder = startcache.cache_dir()
+    assert folder is not None and os.environ.get("KERRYVIEW_CACHE_DIR") == str(folder)
+    assert not str(folder).startswith(str(Path.home() / ".cache"))
+
+
 def test_kerryview_timex_gives_the_same_output_with_and_without_the_cache(tmp_path):
     """`kerryview timex FILE`: the first process compiles its patterns and keeps them, the next
     ones read them (and keep nothing new), one without bytecode compiles: the same output."""

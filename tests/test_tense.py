@@ -55,7 +55,7 @@ def test_every_tense_cue_list_lives_in_one_data_file_with_an_example():
                           "before_expression", "before_expression_links", "headline_subjects",
                           "not_verbs_after_to", "infinitive_before", "bare_pasts", "reported_plan_auxiliaries", "reported_plan_breaks", "past_conditional", "opening_words", "ability_modals", "negation", "perception_verbs", "past_before",
                           "past_before_links", "past_frames", "scheduled_present_plural", "attributive_future", "clause_coordinators",
-                              "entry_in_sentence", "passive_infinitive", "listener_report", "present_passive",
+                              "entry_in_sentence", "passive_infinitive", "listener_report", "present_passive", "stance_to", "noun_or_verb", "noun_before", "market_moves", "verb_prefixes",
                               "relative_that_followers"}
     for name, entry in lists.items():
         assert entry["about"] and entry["example"] and (entry.get("words") or entry.get("words_from")), name
@@ -349,6 +349,19 @@ def test_the_listener_after_a_reporting_verb_leaves_the_expression_to_the_tellin
         assert tag(text, sept)[0].value == value, text
 
 
+def test_a_telling_still_to_come_dates_nothing():
+    """tense_cues.json listener_report: 'The chairman will tell the committee in March that the
+    bank is sound.' said on 3 May 2010 is the next March ('will'), not the telling's past March."""
+    text = "The chairman will tell the committee in March that the bank is sound."
+    assert text in _cue_example("listener_report")
+    may = date(2010, 5, 3)
+    assert tag(text, may)[0].value == "2011-03"
+    for text in ("The chairman is to tell the committee in March that the bank is sound.",
+                 "The chairman plans to tell the committee in March that the bank is sound."):
+        assert tag(text, may)[0].value == "2011-03", text
+    assert tag("The chairman told the committee in March that the bank is sound.", may)[0].value == "2010-03"
+
+
 def test_a_participle_after_a_present_be_is_a_present_passive():
     """tense_cues.json present_passive: "before a dedicated flu helpline is opened in the autumn"
     said in May 2009 took its tense from "opened" (past: autumn 2008); "until a relief well is
@@ -441,3 +454,54 @@ def test_that_before_an_ed_word_and_its_object_is_a_relative_pronoun():
     assert [t.value for t in tag(text, date(2010, 11, 21)) if t.text == "April 22"] == ["2010-04-22"]
     text = "Regulators reviewed that proposed merger on Tuesday."
     assert tense(text, *_span(text, "Tuesday")) == "past"  # "reviewed", "proposed" no verb
+
+
+def test_a_past_hope_or_a_perfect_infinitive_keeps_the_clause_past():
+    """tense_cues.json stance_to, plan_words: 'hoping to', 'likely to' look ahead, but not before
+    'to have' + participle, and 'were hoping to' is a plan reported in the past (DCT 3 May 2010:
+    March 2010, where they gave March 2011), of about the time of writing: the nearest weekday."""
+    may = date(2010, 5, 3)
+    examples = _cue_example("stance_to") + _cue_example("plan_words")
+    for text, value in (("Engineers were hoping to finish the repairs in March, but the work dragged on.", "2010-03"),
+                        ("The leak was likely to have started in March, investigators said.", "2010-03"),
+                        ("The talks are likely to resume in March.", "2011-03")):
+        assert text in examples
+        assert tag(text, may)[0].value == value, text
+    assert tag("Engineers are hoping to finish the repairs in March.", may)[0].value == "2011-03"
+    assert tag("The leak is likely to have started in March, investigators said.", may)[0].value == "2010-03"
+    text = "Negotiators were hoping to finish an agreement before the meeting Wednesday."
+    assert text in examples and tag(text, date(2010, 6, 15))[0].value == "2010-06-16"
+
+
+def test_ends_and_closes_as_a_noun_or_a_market_report_announce_nothing():
+    """tense_cues.json noun_or_verb: 'ends', 'closes' are future cues as a scheduled present
+    ('Voting ends on Thursday'), not as a noun ('loose ends on Tuesday') nor in a market report
+    ('closes 2% lower on Thursday'), which gave the next weekday (DCT Monday 3 May 2010)."""
+    monday = date(2010, 5, 3)
+    example = _cue_example("noun_or_verb")
+    for text, value in (("Officials tied up loose ends on Tuesday before the summit.", "2010-04-27"),
+                        ("Rescuers reached both ends of the tunnel on Thursday.", "2010-04-29"),
+                        ("The FTSE 100 closes 2% lower on Thursday", "2010-04-29"),
+                        ("Voting ends on Thursday.", "2010-05-06")):
+        assert text in example
+        assert tag(text, monday)[0].value == value, text
+
+
+def test_a_verb_prefix_before_a_hyphen_keeps_the_past():
+    """tense_cues.json verb_prefixes: 're-opened', 'co-founded' are pasts, where a hyphen-joined
+    -ed word of a compound adjective ('a state-owned bank') is no cue."""
+    example = _cue_example("verb_prefixes")
+    for text, when in (("The museum re-opened in June.", "June"),
+                       ("The firm co-founded a charity in September.", "September")):
+        assert text in example
+        assert tense(text, *_span(text, when)) == "past", text
+    text = "It is a state-owned bank in June"
+    assert tense(text, *_span(text, "June")) == "present"
+
+
+def test_the_package_folder_helper_does_not_shadow_importlib_resources_files():
+    """kerryview.text.wordlists' folder helper is package_dir: a module that imports both it and
+    importlib.resources.files gets the one it asks for."""
+    from kerryview.text import wordlists
+    assert not hasattr(wordlists, "files")
+    assert (wordlists.package_dir("kerryview.text") / "data" / "tense_cues.json").is_file()

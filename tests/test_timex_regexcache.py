@@ -63,9 +63,9 @@ def test_a_damaged_or_foreign_file_is_compiled_again(cache):
     assert regexcache.load(other) is None
 
 
-def test_a_bundle_keys_on_the_copy_of_the_rewriter_beside_its_bytecode(cache, monkeypatch, tmp_path):
-    """In the PyInstaller bundle a module's __file__ ends in .pyc and its source is not there:
-    the key reads the copy of firstchar.py the spec ships as data; without one, no cache."""
+def test_no_cache_without_the_text_of_the_rewriter(cache, monkeypatch, tmp_path):
+    """In the PyInstaller bundle a module's __file__ ends in .pyc and its source is not there
+    (the spec ships none): no cache, the regex is compiled. Beside a text, the key reads it."""
     from kerryview.timex import firstchar
 
     path = regexcache.cache_path(SMALL, re.I)
@@ -73,10 +73,19 @@ def test_a_bundle_keys_on_the_copy_of_the_rewriter_beside_its_bytecode(cache, mo
     bundle.mkdir(parents=True)
     monkeypatch.setattr(firstchar, "__file__", str(bundle / "firstchar.pyc"))
     assert regexcache.cache_path(SMALL, re.I) is None
+    assert regexcache.compile_guarded(SMALL, re.I) == guarded(SMALL, re.I)
+    assert not list(cache.glob(regexcache.PREFIX + "*"))
     (bundle / "firstchar.py").write_bytes(Path(grammar.__file__).with_name("firstchar.py").read_bytes())
     assert regexcache.cache_path(SMALL, re.I) == path
     (bundle / "firstchar.py").write_text("# another rewriter\n")
     assert regexcache.cache_path(SMALL, re.I) not in (path, None)
+
+
+def test_the_bundle_ships_no_text_of_the_rewriter():
+    """The PyInstaller bundle writes no bytecode, so no cache either: its spec ships no text
+    of firstchar.py for a key (a claim that the bundle uses the cache would be false)."""
+    spec = (Path(grammar.__file__).parents[2] / "packaging" / "pyinstaller" / "kerryview.spec").read_text()
+    assert not [line for line in spec.splitlines() if "firstchar" in line and not line.startswith("#")]
 
 
 def test_nothing_is_written_where_python_writes_no_bytecode(cache, monkeypatch):

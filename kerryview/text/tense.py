@@ -80,6 +80,9 @@ def _classify(words: list[str], i: int, reporting: bool = True) -> str | None:
         if two in double:
             if two.endswith(" to") and i + 2 < len(words) and _no_verb(words[i + 2]):
                 return None  # "due to the falling value", "due to rising costs": a cause, no plan
+            if two in lists["stance_to"] and words[i + 2:i + 3] == ["have"] and i + 3 < len(words) \
+                    and participle(words[i + 3]):
+                return "past"  # "likely to have started in March": a past act
             return double[two]
     if w in lists["ability_modals"]:
         after = words[i + 1:i + 3]
@@ -97,6 +100,11 @@ def _classify(words: list[str], i: int, reporting: bool = True) -> str | None:
             and len(w) > 4 and w.endswith("ed") and not w.endswith("eed"):
         return None  # "a helpline is opened in the autumn": a present passive; "is" decides
     if w in single:
+        if w in lists["noun_or_verb"]:
+            if i >= 1 and words[i - 1] in lists["noun_before"]:
+                return None  # "loose ends", "both ends of the tunnel": a noun
+            if i + 1 < len(words) and words[i + 1] in lists["market_moves"]:
+                return "past"  # "The FTSE 100 closes 2% lower": a closed market reported
         if single[w] == "past" and i >= 1 and words[i - 1] in lists["infinitive_before"] and w in lists["bare_pasts"]:
             return None  # "going to put", "will set": the bare verb, not its past ("May said": a past)
         if w in lists["scheduled_present_plural"] and i >= 1 and words[i - 1] in lists["infinitive_before"]:
@@ -273,7 +281,8 @@ def tense(text: str, start: int, end: int, reporting: bool = True) -> str | None
                 and all(w in lists["opening_words"] for w in lw[i + 1:]):
             t = _report_tense(lw[i])  # "said in November that the plant would close": the report's date
         if t is None and not reporting and verb and lw[i] in lists["listener_report"] \
-                and len(lw) - i - 1 <= LISTENER_WORDS and "that" not in lw[i + 1:]:
+                and len(lw) - i - 1 <= LISTENER_WORDS and "that" not in lw[i + 1:] \
+                and not _announced(lw, i, reporting):
             t = _report_tense(lw[i])  # "told the Wall Street Journal in March": the telling's date
         if t is None:
             continue
@@ -313,9 +322,26 @@ def tense(text: str, start: int, end: int, reporting: bool = True) -> str | None
 def _compound_free(s: str) -> list[str]:
     """The lower-case words of `s`, a word in -ed joined by a hyphen to the word before it made
     blank: the participle of a compound adjective ("a phone-based news conference", "a
-    state-owned bank") is no verb, so no past cue."""
-    return ["" if m.start() > 0 and s[m.start() - 1] == "-" and m.group().lower().endswith("ed")
-            else m.group().lower() for m in _WORD.finditer(s)]
+    state-owned bank") is no verb, so no past cue; but after a verb prefix of
+    tense_cues.json verb_prefixes it is the verb's own past ("re-opened", "co-founded")."""
+    prefixes = tense_cues()["verb_prefixes"]
+    words: list[str] = []
+    before = None
+    for m in _WORD.finditer(s):
+        w = m.group().lower()
+        compound = m.start() > 0 and s[m.start() - 1] == "-" and w.endswith("ed") and not (
+            before is not None and before.end() == m.start() - 1 and before.group().lower() in prefixes)
+        words.append("" if compound else w)
+        before = m
+    return words
+
+
+def _announced(words: list[str], i: int, reporting: bool) -> bool:
+    """Whether the verb words[i] is an infinitive or follows a future cue, one or two words
+    before it ("will tell", "will also tell", "is to tell", "plans to tell"): a telling still to
+    come, whose listener dates nothing yet."""
+    return i >= 1 and words[i - 1] == "to" or any(
+        _classify(words, k, reporting) == "future" for k in range(max(0, i - 2), i))
 
 
 def _report_tense(verb: str) -> str:

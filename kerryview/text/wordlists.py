@@ -20,7 +20,7 @@ NOT_ENTITY = r"(?<![A-Za-z])(?<!&#)(?!(?<=&)(?:amp|quot|apos|lt|gt|nbsp);)"
 WORD = re.compile(NOT_ENTITY + r"[A-Za-z][A-Za-z'’-]*")
 
 
-def files(package: str) -> Path:
+def package_dir(package: str) -> Path:
     """The folder of `package`, which holds its data/: importlib.resources.files of a package
     installed as files, as kerryview always is (a wheel, an editable install, the PyInstaller
     bundle, whose modules' __file__ lie in the folder its data is collected to), without
@@ -29,7 +29,7 @@ def files(package: str) -> Path:
 
 
 def _lines(name: str, package: str = "kerryview.text") -> list[str]:
-    text = (files(package) / "data" / name).read_text(encoding="utf-8")
+    text = (package_dir(package) / "data" / name).read_text(encoding="utf-8")
     return [w for line in text.splitlines() if not line.startswith("#") for w in line.split()]
 
 
@@ -47,7 +47,7 @@ def stopwords() -> frozenset[str]:
 
 @cache
 def cues() -> dict[str, frozenset[str]]:
-    raw = json.loads((files("kerryview.events") / "data" / "event_cues.json")
+    raw = json.loads((package_dir("kerryview.events") / "data" / "event_cues.json")
                      .read_text(encoding="utf-8"))
     return {k: list_words(v) if isinstance(v, dict) else frozenset(v)  # not_events: words_from modals
             for k, v in raw.items() if not k.startswith("_") and k != "opposite_events"}
@@ -56,7 +56,7 @@ def cues() -> dict[str, frozenset[str]]:
 @cache
 def opposite_events() -> dict[str, tuple[int, int]]:
     """Word form -> (pair number, side) for the pairs of opposite event words."""
-    raw = json.loads((files("kerryview.events") / "data" / "event_cues.json").read_text(encoding="utf-8"))
+    raw = json.loads((package_dir("kerryview.events") / "data" / "event_cues.json").read_text(encoding="utf-8"))
     out: dict[str, tuple[int, int]] = {}
     for n, sides in enumerate(raw["opposite_events"]):
         for k, forms in enumerate(sides):
@@ -84,7 +84,7 @@ class EventKinds(NamedTuple):
 
 @cache
 def event_kinds() -> EventKinds:
-    raw = json.loads((files("kerryview.events") / "data" / "event_kinds.json").read_text(encoding="utf-8"))
+    raw = json.loads((package_dir("kerryview.events") / "data" / "event_kinds.json").read_text(encoding="utf-8"))
     kinds = {w: name for name, kind in raw["kinds"].items()
              for w in kind["words"].split() + kind.get("phrases", [])}
     return EventKinds(kinds, float(raw["different_words"]["factor"]), float(raw["same_kind"]["factor"]),
@@ -98,7 +98,7 @@ def tense_cues() -> dict[str, frozenset[str]]:
     """The cue words of the tense detector (kerryview.text.tense): list name -> words.
     Each list in data/tense_cues.json carries what it is for and an example; "reporting" is
     taken from the one list of reporting verbs (words_from)."""
-    raw = json.loads((files("kerryview.text") / "data" / "tense_cues.json").read_text(encoding="utf-8"))
+    raw = json.loads((package_dir("kerryview.text") / "data" / "tense_cues.json").read_text(encoding="utf-8"))
     return {k: list_words(v) for k, v in raw.items() if not k.startswith("_")}
 
 
@@ -130,14 +130,14 @@ def list_words(entry: dict) -> frozenset[str]:
 @cache
 def modals() -> dict[str, frozenset[str]]:
     """The modal verbs and the words of negation (data/modals.json): "modals", "negations"."""
-    raw = json.loads((files("kerryview.text") / "data" / "modals.json").read_text(encoding="utf-8"))
+    raw = json.loads((package_dir("kerryview.text") / "data" / "modals.json").read_text(encoding="utf-8"))
     return {k: frozenset(v["words"]) for k, v in raw.items() if not k.startswith("_")}
 
 
 @cache
 def pronouns() -> dict[str, frozenset[str]]:
     """The pronouns several stages read (data/pronouns.json): "relative_pronouns"."""
-    raw = json.loads((files("kerryview.text") / "data" / "pronouns.json").read_text(encoding="utf-8"))
+    raw = json.loads((package_dir("kerryview.text") / "data" / "pronouns.json").read_text(encoding="utf-8"))
     return {k: frozenset(v["words"]) for k, v in raw.items() if not k.startswith("_")}
 
 
@@ -145,7 +145,7 @@ def pronouns() -> dict[str, frozenset[str]]:
 def plural_lists() -> dict[str, frozenset[str]]:
     """The words in -s that are no plural noun nor verb in -s (data/plural.json), for the one
     test kerryview.text.plural.looks_plural: "singular_endings", "singular_words"."""
-    raw = json.loads((files("kerryview.text") / "data" / "plural.json").read_text(encoding="utf-8"))
+    raw = json.loads((package_dir("kerryview.text") / "data" / "plural.json").read_text(encoding="utf-8"))
     return {k: frozenset(v["words"]) for k, v in raw.items() if not k.startswith("_")}
 
 
@@ -158,7 +158,7 @@ def reporting_verbs() -> dict[str, frozenset[str]]:
     "pure" (all of them, with "saying", "according", "continued" and the verbs of opinion: the
     event is what was said, warned or announced) and "attribution" (the verbs that mark a news
     story). Light: the tagger reads it at start-up."""
-    raw = json.loads((files("kerryview.text") / "data" / "reporting_verbs.json").read_text(encoding="utf-8"))
+    raw = json.loads((package_dir("kerryview.text") / "data" / "reporting_verbs.json").read_text(encoding="utf-8"))
     lists = {k: frozenset(v["words"]) for k, v in raw.items() if not k.startswith("_")}
     every = lists["present"] | lists["past"] | lists["finding"]
     finite = every | lists["present_also_nouns"]
@@ -171,7 +171,7 @@ def time_zones() -> dict[str, tuple[float, float, str]]:
     """Time-zone name after a clock time -> (hours from UTC in standard time, in summer time,
     summer-time rule: "us", "eu" or "none"); kerryview/events/data/time_zones.tsv, the one
     table of zones: merging (events/zones.py) and exports (text/phrasing.py) read it."""
-    text = (files("kerryview.events") / "data" / "time_zones.tsv").read_text(encoding="utf-8")
+    text = (package_dir("kerryview.events") / "data" / "time_zones.tsv").read_text(encoding="utf-8")
     out: dict[str, tuple[float, float, str]] = {}
     for line in text.splitlines():
         if line.strip() and not line.startswith("#"):
@@ -184,7 +184,7 @@ def time_zones() -> dict[str, tuple[float, float, str]]:
 def event_rules(name: str) -> tuple[tuple[str, ...], ...]:
     """The rows of a tab-separated rule file of kerryview/events/data/ (comment lines start
     with #), each a tuple of its fields; every rule file carries an example per rule."""
-    text = (files("kerryview.events") / "data" / name).read_text(encoding="utf-8")
+    text = (package_dir("kerryview.events") / "data" / name).read_text(encoding="utf-8")
     return tuple(tuple(line.split("\t")) for line in text.splitlines()
                  if line.strip() and not line.startswith("#"))
 
@@ -194,7 +194,7 @@ def event_lists(name: str) -> dict[str, frozenset[str]]:
     """The word lists of a JSON file of kerryview/events/data/ in the form of tense_cues.json
     (each list: "about", "example", "words"): list name -> words. A rule that is one number
     ("number", with its "number_example") and no words is read by its own reader."""
-    raw = json.loads((files("kerryview.events") / "data" / name).read_text(encoding="utf-8"))
+    raw = json.loads((package_dir("kerryview.events") / "data" / name).read_text(encoding="utf-8"))
     return {k: list_words(v) for k, v in raw.items()
             if not k.startswith("_") and not ("number" in v and "words" not in v and "words_from" not in v)}
 
@@ -210,5 +210,5 @@ def story_stopwords() -> frozenset[str]:
 def deadline_words() -> frozenset[str]:
     """Words after which a written year is a deadline or a period's end, not an article's
     time (data/deadline_words.json; kerryview.stories.written_years)."""
-    raw = json.loads((files("kerryview.text") / "data" / "deadline_words.json").read_text(encoding="utf-8"))
+    raw = json.loads((package_dir("kerryview.text") / "data" / "deadline_words.json").read_text(encoding="utf-8"))
     return list_words(raw["deadline"])

@@ -25,7 +25,7 @@ from kerryview.calendar import values
 from kerryview.calendar.timex3 import parse_value, years_before_christ
 from .lexicon import alternation, table
 from .narrative import Genre, genre
-from .news import frame_year
+from .news import frame_year, own_clause_start
 from .scene import (bracket_aside, in_quotation, names_a_thing, of_phrase_end, participle_aside, past_perfect_after,
                     past_perfect_before, speech_end)
 from .normalize import Pending
@@ -115,6 +115,16 @@ def planned_deadline(text: str, start: int, end: int) -> bool:
             if nxt == "be" and "had" not in before[-2:]:
                 return True
     return False
+
+
+# How far before a month a comparison's word may stand in its clause ("well below their peak in")
+COMPARISON_CHARS = 60
+
+
+@lru_cache(maxsize=1)
+def _comparison_before() -> re.Pattern[str]:
+    """A word of rules/news.json comparison_before ("than", "below", "peak", "compared with")."""
+    return re.compile(r"\b(?:" + alternation(table("comparison_before")) + r")", re.I)
 
 
 # How many words before a date its governing "since" may stand ("since the explosion aboard the
@@ -356,6 +366,28 @@ class Resolver:
         if p.op in ("md", "month") and since_phrase_before(self.text, p.start, p.end):
             return "past"
         return tense(self.text, p.start, p.end, reporting=reporting)
+
+    def _own_clause_tense(self, p: Pending) -> str | None:
+        """The tense of the expression's clause, but a future read from the main clause before
+        its own is read again in its own alone ("Talks will continue next month, but at the
+        weekend the two sides traded accusations": "traded", not "next"; rules/news.json
+        news_readings weekend_of_its_own_clause). Only a future: a past that governs the
+        sentence ("there were, as of March, five, but after this weekend there now appear set
+        to be only three") stays."""
+        t = self._tense(p)
+        cut = own_clause_start(self.text, p.start) if t == "future" else None
+        if cut is None or forward_before(self.text, p.start):
+            return t
+        return tense(self.text[cut:], p.start - cut, p.end - cut)
+
+    def _compares_with_the_past(self, p: Pending) -> bool:
+        """Whether the expression is the point a comparison looks back to ("5% lower than in
+        September", "below their peak in August", "compared with March": rules/news.json
+        comparison_before in its clause before it), which a present clause does not make
+        present: a past point."""
+        cut = own_clause_start(self.text, p.start)
+        left = self.text[max(cut or 0, p.start - COMPARISON_CHARS):p.start]
+        return _comparison_before().search(left) is not None
 
     def _story_year_near(self, p: Pending, story: Ref, month: int, day: int) -> int:
         """The year of a month-day in a story: the story's year, or the next one when the
@@ -691,7 +723,7 @@ class Resolver:
                 year += 1
             elif delta > FUTURE_AHEAD_DAYS:
                 year -= 1
-        elif delta > (183 if t == "present" else 100):
+        elif delta > (183 if t == "present" and not self._compares_with_the_past(p) else 100):
             # a present clause tells of now or of what is scheduled ("the hurricane season hits
             # in May" said in January): the nearest such date, not the past one
             year -= 1
@@ -992,7 +1024,7 @@ class Resolver:
     def op_weekend(self, p: Pending, n: int | None):
         if self.dct is None:
             return "XXXX-WXX-WE", None, None
-        t = self._tense(p)
+        t = self._own_clause_tense(p)
         past = self.dct.isoweekday() <= 5 and t == "past"
         if n is None:  # "the weekend": the one just past early in the week, else the coming one;
             # but the coming one in a clause that looks ahead ("talks are to continue through

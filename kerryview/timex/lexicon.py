@@ -13,14 +13,14 @@ import re
 from functools import lru_cache
 from typing import Any, Iterable
 
-from kerryview.text.wordlists import files
+from kerryview.text.wordlists import package_dir
 
 RULES = "rules"  # the data folder of the tagger, inside kerryview/timex/
 
 
 def data_file(name: str) -> str:
     """Text of one file of the rules/ folder."""
-    return (files("kerryview.timex") / RULES / name).read_text("utf-8")
+    return (package_dir("kerryview.timex") / RULES / name).read_text("utf-8")
 
 
 @lru_cache(maxsize=1)
@@ -28,7 +28,7 @@ def lexicon() -> dict[str, Any]:
     """Every list of every rules/*.json file by name (cached: read once per process).
     A name defined in two files is an error: each list has one home."""
     merged: dict[str, Any] = {}
-    folder = files("kerryview.timex") / RULES
+    folder = package_dir("kerryview.timex") / RULES
     for path in sorted(folder.iterdir(), key=lambda p: p.name):
         if not path.name.endswith(".json"):
             continue

@@ -152,6 +152,17 @@ def _new_clause() -> re.Pattern[str]:
     return re.compile(r";|,\s*(?:" + alternation(table("new_clause")) + r")\b", re.I)
 
 
+def own_clause_start(text: str, start: int) -> int | None:
+    """Where the main clause of text[start] begins when a second main clause holds it (right
+    after the last rules/news.json new_clause cut, a comma and a conjunction or a semicolon,
+    within FRAME_CHARS before it: "Talks will continue next month, but [at the weekend the two
+    sides traded accusations]"), else None."""
+    cut = None
+    for cut in _new_clause().finditer(text, max(0, start - FRAME_CHARS), start):
+        pass
+    return cut.end() if cut is not None else None
+
+
 def frame_year(text: str, start: int, end: int | None = None) -> int | None:
     """The year that opens the sentence around `start` as its frame ("In 1918, ... in April",
     "During 2003, ... in March", after a dateline: "LONDON (Reuters) - In 2003, ..."): a date of

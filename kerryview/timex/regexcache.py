@@ -40,8 +40,8 @@ def cache_path(source: str, flags: int) -> Path | None:
     folder = cache_dir()
     if folder is None or startcache._sre is None:
         return None
-    try:  # its text: in the PyInstaller bundle, which holds bytecode (firstchar.__file__ ends
-        # in .pyc there), the copy packaging/pyinstaller/kerryview.spec ships beside it as data
+    try:  # its text; the PyInstaller bundle holds only bytecode (firstchar.__file__ ends in
+        # .pyc there) and writes none (sys.dont_write_bytecode): no cache there
         rewriter = Path(firstchar.__file__).with_suffix(".py").read_bytes()
     except (OSError, TypeError):  # no text of the rewriter: compiled every time
         return None

@@ -1,7 +1,5 @@
-"""Entry point of the PyInstaller bundle: the same `kerryview.cli:main` as the gui-script."""
-import sys
-
-from kerryview.cli import main
+"""Entry point of the PyInstaller bundle: the same `kerryview.cli:run` as the gui-script."""
+from kerryview.cli import run
 
 if __name__ == "__main__":
-    sys.exit(main())
+    run()
