@@ -106,6 +106,39 @@ def test_a_caption_naming_a_photo_and_when_it_was_taken_is_no_event():
                                   "indicates that it has shrunk.") is None
 
 
+def _caption_examples():
+    """The sentences of lead_rules.json caption_nouns and caption_participles examples, each
+    with whether it tells an event ("-> an event") or is a caption ("-> no event")."""
+    import json
+    import re
+    from importlib.resources import files
+    raw = json.loads((files("kerryview.events") / "data" / "lead_rules.json").read_text("utf-8"))
+    return [(m.group(1), m.group(2) == "an event")
+            for name in ("caption_nouns", "caption_participles")
+            for m in re.finditer(r'"([^"]+)" -> (no event|an event)', raw[name]["example"])]
+
+
+@pytest.mark.parametrize("sentence, news", _caption_examples())
+def test_a_caption_told_as_a_noun_phrase_is_no_event(sentence, news):
+    # bpoil_guardian 1141: "Images of the BP oil spill taken from live video on 26 May (top L), 1 June
+    # (top R), ..." gave four events; "BP released footage of the leak on Tuesday" is one
+    assert (why_not_event_sentence(sentence) is None) == news
+    found = _found("Flood waters recede\n" + sentence + "\n", date(2024, 3, 12))
+    mine = [f for f in found if f.mention.start > 0 and f.mention.timex is not None
+            and f.mention.dated_by != "publication"]
+    assert bool(mine) == news, [(f.label, f.mention.timex.text) for f in found]
+
+
+def test_a_captions_dates_date_no_event_and_a_sentence_about_images_stays():
+    text = ("Dam holds after storm\n"
+            "Images of the dam taken from a drone on 2 March (top L) and 14 March (bottom R) after the storm had passed.\n"
+            "Photograph: Jane Roe/Reuters The regional water board said today the dam had held.\n"
+            "The images released on Monday showed cracks in the spillway.\n")
+    found = _found(text, date(2024, 3, 15))
+    assert not any(f.mention.timex.text in ("2 March", "14 March") for f in found), [f.label for f in found]
+    assert any(f.mention.timex.text == "Monday" for f in found), [f.label for f in found]
+
+
 LISTING = ("Transmission details in the Network Radio Programme Information are not updated after publication.\n"
            "Westwood's show comes live from Ayia Napa on Saturday with two hours of summer club anthems.\n"
            "Presenter\\/Tim Westwood, Producer\\/Ben Walker for Labora TV\n"

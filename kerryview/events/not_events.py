@@ -52,10 +52,32 @@ def _outlets() -> str:
                             for name, _shown in outlet_names()) + ")"
 
 
+# In a pattern: one word or phrase of a list of data/lead_rules.json (slot -> list name): a
+# photo caption's opening noun ("Images of ..."), its participle ("... taken on ..."), a
+# picture's position ("(top L)").
+WORD_SLOTS = {"{caption_noun}": "caption_nouns", "{caption_participle}": "caption_participles",
+              "{caption_position}": "caption_positions"}
+
+
+def _slot_words(name: str) -> str:
+    """The words of a lead_rules.json list as one alternative, longest first, any spaces
+    between a phrase's words ("top L", "top  left")."""
+    from kerryview.text.wordlists import event_lists
+    words = sorted(event_lists("lead_rules.json")[name], key=lambda w: (-len(w), w))
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + ")"
+
+
+def _filled(pattern: str) -> str:
+    pattern = pattern.replace(OUTLET_SLOT, _outlets()) if OUTLET_SLOT in pattern else pattern
+    for slot, name in WORD_SLOTS.items():
+        if slot in pattern:
+            pattern = pattern.replace(slot, _slot_words(name))
+    return pattern
+
+
 @cache
 def rules() -> tuple[NotEventRule, ...]:
-    return tuple(NotEventRule(name, scope, int(limit),
-                              re.compile(pattern.replace(OUTLET_SLOT, _outlets()), re.IGNORECASE),
+    return tuple(NotEventRule(name, scope, int(limit), re.compile(_filled(pattern), re.IGNORECASE),
                               example)
                  for name, scope, limit, pattern, example in event_rules(RULES_FILE))
 
