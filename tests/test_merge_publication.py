@@ -28,6 +28,27 @@ def _without_rule(monkeypatch) -> None:
 
 
 
+def _joined_incrementally(tmp_path, monkeypatch, texts: dict[str, str], first: str, words: str) -> list:
+    """Articles c, d, e and FIRST (a or b) imported, then the other of a and b added: the
+    incremental merge must give the full resolution's events; the document ids of those
+    naming WORDS."""
+    from kerryview.incremental import merge as incremental
+    from kerryview.pipeline import StoredResult, import_into_store
+    from kerryview.store import Store
+
+    from test_incremental_merge import _events as rows, _from_scratch
+
+    monkeypatch.setattr(incremental, "REFIT_FRACTION", 10.0)  # (a small pile)
+    paths = _written(tmp_path, texts)
+    store = Store(tmp_path / "p.db")
+    import_into_store(store, [paths[n] for n in ("c", "d", "e", first)])
+    result = import_into_store(store, [paths["b" if first == "a" else "a"]])
+    assert isinstance(result, StoredResult)  # merged incrementally
+    expected = _from_scratch(store, monkeypatch)
+    assert rows(store.events()) == rows(expected)
+    return [e.document_ids for e in _with(store.events(), words)]
+
+
 def _written(folder, texts: dict[str, str]) -> dict:
     """Each text written to folder/<name>.txt: the articles of an incremental import."""
     paths = {}
@@ -119,13 +140,6 @@ def test_an_incremental_import_joins_the_day_before_as_a_full_one(tmp_path, monk
     """The headline's article added to a project holding Friday's (or the other way round),
     with other articles of both days and the day after: the full resolution's events
     (kerryview.incremental.merge _on_days reads the days near a changed cluster's)."""
-    from kerryview.incremental import merge as incremental
-    from kerryview.pipeline import StoredResult, import_into_store
-    from kerryview.store import Store
-
-    from test_incremental_merge import _events as rows, _from_scratch
-
-    monkeypatch.setattr(incremental, "REFIT_FRACTION", 10.0)  # (a small pile)
     texts = {"a": LATER, "b": FRIDAY,
              "c": "date 2013-05-04 Prosecutors said the actress had skipped a court-ordered stay "
                   "at a Newport Beach clinic on Thursday.",
@@ -133,14 +147,7 @@ def test_an_incremental_import_joins_the_day_before_as_a_full_one(tmp_path, monk
                   "Center. Lindsay Lohan is settling in there, her lawyer says.",
              "e": "date 2013-05-02 Lindsay Lohan checked into a Newport Beach clinic on "
                   "Thursday."}
-    paths = _written(tmp_path, texts)
-    store = Store(tmp_path / "p.db")
-    import_into_store(store, [paths[n] for n in ("c", "d", "e", first)])
-    result = import_into_store(store, [paths["b" if first == "a" else "a"]])
-    assert isinstance(result, StoredResult)  # merged incrementally
-    expected = _from_scratch(store, monkeypatch)
-    assert rows(store.events()) == rows(expected)
-    assert ["a", "b"] in [e.document_ids for e in _with(store.events(), "Betty Ford")]
+    assert ["a", "b"] in _joined_incrementally(tmp_path, monkeypatch, texts, first, "Betty Ford")
 
 
 def test_other_people_stay_apart():
@@ -388,26 +395,12 @@ def test_an_incremental_import_joins_the_clause_of_the_day_before_as_a_full_one(
         tmp_path, monkeypatch, first):
     """The later (or the earlier) article added to a project holding the other and articles
     of the days around: the full resolution's events."""
-    from kerryview.incremental import merge as incremental
-    from kerryview.pipeline import StoredResult, import_into_store
-    from kerryview.store import Store
-
-    from test_incremental_merge import _events as rows, _from_scratch
-
-    monkeypatch.setattr(incremental, "REFIT_FRACTION", 10.0)  # (a small pile)
     texts = {"a": EARLIER, "b": LATER_CLAUSE,
              "c": "date 2021-03-11 The Red Cross has closed its field hospital in Les Cayes.",
              "d": "date 2021-03-08 The Red Cross has flown doctors to Port-au-Prince.",
              "e": "date 2021-03-12 The Red Cross has opened a second field hospital in "
                   "Port-au-Prince to treat the injured."}
-    paths = _written(tmp_path, texts)
-    store = Store(tmp_path / "p.db")
-    import_into_store(store, [paths[n] for n in ("c", "d", "e", first)])
-    result = import_into_store(store, [paths["b" if first == "a" else "a"]])
-    assert isinstance(result, StoredResult)  # merged incrementally
-    expected = _from_scratch(store, monkeypatch)
-    assert rows(store.events()) == rows(expected)
-    assert ["a", "b"] in [e.document_ids for e in _with(store.events(), "Red Cross")]
+    assert ["a", "b"] in _joined_incrementally(tmp_path, monkeypatch, texts, first, "Red Cross")
 
 
 def test_a_present_after_a_look_ahead_subordinator_is_no_news():

@@ -2,7 +2,6 @@
 is the one `re` compiles, code for code; anything amiss and it is compiled as before."""
 import os
 import re
-import subprocess
 import sys
 from pathlib import Path
 
@@ -151,14 +150,10 @@ def test_kerryview_timex_gives_the_same_output_with_and_without_the_cache(tmp_pa
     outputs = []
     runs = [(tmp_path / "kept", "", articles[0]), (tmp_path / "kept", "", articles[0]),
             (tmp_path / "kept", "", articles[1]), (tmp_path / "none", "1", articles[1])]
+    from test_timex_regexcache import timex_process
+
     for folder, no_bytecode, article in runs:
-        env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-        env.update(KERRYVIEW_CACHE_DIR=str(folder), PYTHONPYCACHEPREFIX=str(tmp_path / "pyc"))
-        if no_bytecode:
-            env["PYTHONDONTWRITEBYTECODE"] = "1"
-        proc = subprocess.run([sys.executable, "-m", "kerryview", "timex", str(article)], cwd=ROOT,
-                              env=env, capture_output=True, text=True, timeout=300, check=True)
-        outputs.append(proc.stdout)
+        outputs.append(timex_process(article, folder, no_bytecode, tmp_path))
         if folder.name == "kept" and article == articles[0]:
             kept = list(folder.glob(startcache.PATTERNS_PREFIX + "*.bin"))
             assert len(kept) == 1 and len(startcache.read(kept[0])) > 100

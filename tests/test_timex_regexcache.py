@@ -12,6 +12,18 @@ from kerryview.timex import grammar, regexcache
 from kerryview.timex.firstchar import guarded
 
 ROOT = Path(__file__).resolve().parents[1]
+
+
+def timex_process(article: Path, folder: Path, no_bytecode: str, tmp_path: Path) -> str:
+    """The output of a new `python -m kerryview timex ARTICLE` process keeping its caches in
+    FOLDER (not writing them when NO_BYTECODE is set, as Python does with bytecode)."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env.update(KERRYVIEW_CACHE_DIR=str(folder), PYTHONPYCACHEPREFIX=str(tmp_path / "pyc"))
+    if no_bytecode:
+        env["PYTHONDONTWRITEBYTECODE"] = "1"
+    proc = subprocess.run([sys.executable, "-m", "kerryview", "timex", str(article)], cwd=ROOT,
+                          env=env, capture_output=True, text=True, timeout=300, check=True)
+    return proc.stdout
 SMALL = r"(?<!\w)(?:(?P<r0>(?P<r0_month>may|june)\s+(?P<r0_day>\d{1,2}))|(?P<r1>(?:the\s+)?weekend))"
 
 
@@ -113,13 +125,7 @@ def test_kerryview_timex_gives_the_same_output_with_and_without_the_cache(tmp_pa
     article = sorted((ROOT / "resources" / "corpus" / "kerry-beijing-2023").glob("*.txt"))[0]
     outputs = []
     for folder, no_bytecode in ((tmp_path / "kept", ""), (tmp_path / "kept", ""), (tmp_path / "none", "1")):
-        env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-        env.update(KERRYVIEW_CACHE_DIR=str(folder), PYTHONPYCACHEPREFIX=str(tmp_path / "pyc"))
-        if no_bytecode:
-            env["PYTHONDONTWRITEBYTECODE"] = "1"
-        proc = subprocess.run([sys.executable, "-m", "kerryview", "timex", str(article)], cwd=ROOT,
-                              env=env, capture_output=True, text=True, timeout=300, check=True)
-        outputs.append(proc.stdout)
+        outputs.append(timex_process(article, folder, no_bytecode, tmp_path))
     assert len(list((tmp_path / "kept").glob(regexcache.PREFIX + "*"))) == 1
     assert not (tmp_path / "none").exists()
     assert outputs[0] == outputs[1] == outputs[2] and '"value"' in outputs[0]
