@@ -40,3 +40,13 @@ def gc_paused() -> Iterator[None]:
                 gc.freeze()  # every tracked object to the permanent generation...
                 gc.unfreeze()  # ...and from there to the oldest one, none of them walked
                 gc.enable()
+
+
+def keep_out_of_full_collections() -> None:
+    """What is alive now (a loaded timeline's 100,000 events and their tables) goes to the
+    permanent generation, which no collection walks: a full collection, triggered when the
+    oldest generation grows by a quarter, walked all of it, 0.3 s in the middle of a drag at
+    100,000 events (benchmarks/timeline_paint.py). Objects there are still freed by their
+    reference counts when the timeline lets go of them; only reference cycles alive at this
+    moment would stay, and the timeline's data makes none."""
+    gc.freeze()

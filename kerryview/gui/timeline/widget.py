@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from kerryview.gui import theme
 from kerryview.gui.timeline import accessible
+from kerryview.gcpause import keep_out_of_full_collections
 from kerryview.text.phrasing import count_words, date_words, event_duration_words, event_zone
 from kerryview.model import Event
 from kerryview.gui.timeline import axis as ta
@@ -126,6 +127,7 @@ class TimelineWidget(QWidget):
             self.fitAll()
         self._invalidate()
         if len(index):
+            keep_out_of_full_collections()
             t0, t1 = self.view()
             self._labels.measure_ahead_from(index.nearest_row((t0 + t1) / 2))
             self._ahead.start()
