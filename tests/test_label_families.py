@@ -1119,3 +1119,28 @@ def test_a_verb_of_finding_is_completed_by_what_was_found():
     assert _labels("The talks concluded on Tuesday with an agreement on aid.") == \
         ["The talks concluded with an agreement on aid"]
     assert _labels("The inquiry concluded on Tuesday.") == ["The inquiry concluded"]
+
+
+def test_a_label_opening_with_an_approximate_number_is_its_subject():
+    """lead_rules.json quantity_openers: "At least 400 birds ..." opens with who or what, not
+    with a prepositional phrase, so the clause is an event with that label (it was dropped
+    as "In a meeting at the Great Hall" is); a real prepositional phrase still is no label."""
+    given, wanted = re.findall(r"\"([^\"]+)\"", _example("quantity_openers"))[:2]
+    text = "The ferry company said on Monday it would cancel all crossings.\n" + given + "\n"
+    doc = Document(id="d", path="d.txt", text=text, dct=DCT, dct_source=GIVEN)
+    assert wanted in [f.label for f in find_mentions(doc, tag(text, DCT), dct_clauses="news")]
+    from kerryview.events.mentions import _opens_with_preposition
+    assert _opens_with_preposition("In a meeting at the Great Hall")
+    assert _opens_with_preposition("About a meeting at the Great Hall")  # an article, no number
+
+
+def test_an_approximate_number_of_hours_or_miles_is_no_subject():
+    """lead_rules.json measure_units: "About seven hours after ..." tells when, so the label is
+    the main clause's, never the adverbial."""
+    given, phrase = re.findall(r"\"([^\"]+)\"", _example("measure_units"))[:2]
+    text = "The ferry company said on Monday it would cancel all crossings.\n" + given + "\n"
+    doc = Document(id="d", path="d.txt", text=text, dct=DCT, dct_source=GIVEN)
+    labels = [f.label for f in find_mentions(doc, tag(text, DCT), dct_clauses="news")]
+    assert phrase not in labels, labels
+    from kerryview.events.mentions import _opens_with_preposition
+    assert _opens_with_preposition("About 19km west of the capital, have been destroyed")

@@ -2116,7 +2116,37 @@ def _opens_with_preposition(label: str) -> bool:
     first = label.split()[0].lower() if label.split() else ""
     rules = clause_rules()
     return first in cues()["phrase_breaks"] and first not in rules["subordinators"] \
-        and first not in _conjunctions() and first not in event_lists(LEAD_RULES)["subject_verbs"]
+        and first not in _conjunctions() and first not in event_lists(LEAD_RULES)["subject_verbs"] \
+        and not _opens_with_quantity(label)
+
+
+def _opens_with_quantity(label: str) -> bool:
+    """Whether a label opens with a number made approximate (lead_rules.json quantity_openers:
+    "At least 491 birds ... have been found dead"): its subject, not a prepositional phrase."""
+    words = label.lower().split()
+    units = event_lists(LEAD_RULES)["measure_units"]  # "About seven hours after ...": when, not who
+    for k in (1, 2):
+        if " ".join(words[:k]) not in event_lists(LEAD_RULES)["quantity_openers"] or len(words) <= k:
+            continue
+        number = words[k]
+        if number[:1].isdigit():
+            unit = re.sub(r"^[\d,.\-–%]+", "", number) or (words[k + 1] if len(words) > k + 1 else "")
+        elif number in _number_words():
+            unit = words[k + 1] if len(words) > k + 1 else ""
+        else:
+            continue
+        return unit.strip(",.()") not in units
+    return False
+
+
+@cache
+def _number_words() -> frozenset[str]:
+    """The tagger's number words ("two", "dozen", "forty"; its lexicon's number and tens), less
+    the articles it counts as one ("about a meeting" is no number)."""
+    from kerryview.timex.lexicon import table
+
+    words = {w for name in ("number", "tens") for w in table(name) if not w.startswith("_")}
+    return frozenset(w for w in words if " " not in w) - {"a", "an"}
 
 
 def _with_subject(label: str, text: str, sent: tuple[int, int], trigger: tuple[int, int],
