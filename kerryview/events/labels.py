@@ -1541,6 +1541,19 @@ _APPOSITION_FIRST = re.compile(r"^(?P<tail>[^,:;()\"“”]{2,80}),\s+(?P<verb>[
 _SUBJECT_BOUNDARY = re.compile(r"(?<!\d),|,(?!\d)|[;:(\"“”]|\s[-–—]+\s|\bthat\s")  # (not "5,000")
 
 
+@cache
+def _reporting_verb_end() -> re.Pattern[str]:
+    """A reporting verb and the space after it ("officials said | ..."): a subject starts there."""
+    return re.compile(r"\b(?:" + "|".join(sorted(_lists()["pure_reporting"])) + r")\s")
+
+
+def _subject_start(head: str, end: int) -> int:
+    """Where a subject ending at `end` of `head` may start: after the last clause mark
+    (_SUBJECT_BOUNDARY) or reporting verb before `end`, else at 0."""
+    return max([x.end() for x in _SUBJECT_BOUNDARY.finditer(head, 0, end)]
+               + [x.end() for x in _reporting_verb_end().finditer(head, 0, end)], default=0)
+
+
 def subject_before_apposition(label: str, text: str, sent: tuple[int, int]) -> str:
     """`label` told by its subject when it opens with the apposition that stood between the
     subject and its verb (lead_rules.json apposition_links: after ", " or ", including "):
@@ -1574,13 +1587,9 @@ def subject_before_apposition(label: str, text: str, sent: tuple[int, int]) -> s
         return f"{m['tail']} {rest}" if named else label
     comma = a + found.start()
     head = text[a:comma]
-    bounds = [x.end() for x in _SUBJECT_BOUNDARY.finditer(head)]
-    bounds += [x.end() for x in re.finditer(r"\b(?:" + "|".join(sorted(_lists()["pure_reporting"])) + r")\s", head)]
-    at = max(bounds, default=0)
+    at = _subject_start(head, len(head))
     while head[:at].rstrip().endswith(",") and " and " in head[at:]:  # a list's earlier items
-        prev = max([x.end() for x in _SUBJECT_BOUNDARY.finditer(head, 0, len(head[:at].rstrip()) - 1)]
-                   + [x.end() for x in re.finditer(r"\b(?:" + "|".join(sorted(_lists()["pure_reporting"]))
-                                                   + r")\s", head[:at])], default=0)
+        prev = _subject_start(head, len(head[:at].rstrip()) - 1)
         item = head[prev:at].rstrip(" ,")
         if not item.strip() or len(item.split()) > MAX_LIST_ITEM_WORDS or has_finite_verb("x " + item):
             break
