@@ -30,7 +30,7 @@ from kerryview.events.clauses import (CLAUSE_WORD_MARK, clause_rules, is_clause_
 from kerryview.events.labels import HAPPENING, label_rank, report_speaker
 from kerryview.events.mentions import Found
 from kerryview.calendar.zones import utc_interval
-from kerryview.text.similarity import WORD, Vectorizer, content_terms, cosine, stem, word_overlap
+from kerryview.text.similarity import WORD, Vectorizer, content_terms, cosine, stem, unit, word_overlap
 from kerryview.text.wordlists import cues, event_kinds, opposite_events, reporting_verbs
 from kerryview.model import Event, EventMention, Granularity
 from kerryview.calendar.intervals import Interval, duration_timedelta, iso
@@ -1018,8 +1018,7 @@ def unmarked_vector(it: Item, vec: Vectorizer) -> dict[str, float]:
         plain = t[1:] if t.startswith(CLAUSE_WORD_MARK) else t
         mark = vec.idf.get(t, 1.0)
         out[plain] = out.get(plain, 0.0) + w / mark * vec.idf.get(plain, mark)
-    norm = math.sqrt(sum(v * v for v in out.values())) or 1.0
-    return {t: v / norm for t, v in out.items()}
+    return unit(out)
 
 
 def _kinds(group: list[Item]) -> set[str]:
@@ -1162,8 +1161,7 @@ def join_publication_dated(clusters: list[list[Item]], vec: Vectorizer,
         day = side[1]
         total = of("sum", k, _vector_sum)
         dated[k] = (day, total)
-        norm = math.sqrt(sum(v * v for v in total.values())) or 1.0
-        index.add(k, {t: v / norm for t, v in total.items()}, day, False, day.start)
+        index.add(k, unit(total), day, False, day.start)
 
     def words_of(k: int) -> set[str]:
         return of("words", k, _event_words)
@@ -1193,9 +1191,7 @@ def join_publication_dated(clusters: list[list[Item]], vec: Vectorizer,
             before = None
         if day.start not in dated_days and before is None:
             continue
-        total = of("unmarked", k, unmarked)
-        norm = math.sqrt(sum(v * v for v in total.values())) or 1.0
-        terms = key_terms({t: v / norm for t, v in total.items()})
+        terms = key_terms(unit(of("unmarked", k, unmarked)))
         best: tuple[float, str, int] | None = None
         found = index.candidates(terms, day, False)
         if before is not None:
@@ -1225,20 +1221,15 @@ def join_publication_dated(clusters: list[list[Item]], vec: Vectorizer,
         if day.end in after:  # (a clause cluster's day is a whole day: its end the next's start)
             cancel.check()
             targets.add(k)
-            total = of("unmarked", k, unmarked)
-            norm = math.sqrt(sum(v * v for v in total.values())) or 1.0
-            earlier.add(k, {t: v / norm for t, v in total.items()}, day, False, day.start)
+            earlier.add(k, unit(of("unmarked", k, unmarked)), day, False, day.start)
     onto: dict[int, int] = {}
     for k, day in clause_side if targets else ():
         before = _day_before(day)
         if before is None or not of("headline", k, _told_as_headline):
             continue
         cancel.check()
-        total = of("unmarked", k, unmarked)
-        norm = math.sqrt(sum(v * v for v in total.values())) or 1.0
         best = None
-        for j in earlier.candidates(key_terms({t: v / norm for t, v in total.items()}),
-                                    before, False):
+        for j in earlier.candidates(key_terms(unit(of("unmarked", k, unmarked))), before, False):
             s = alike(k, j, of("unmarked", j, unmarked)) if j in targets else None
             if s is not None and days_of[j] == before.start:
                 key = (-s, event_id(clusters[j]), j)

@@ -80,9 +80,13 @@ class Vectorizer:
         return cls({t: math.log((1 + n) / (1 + c)) + 1.0 for t, c in df.items()})
 
     def vector(self, bag: Counter[str]) -> dict[str, float]:
-        vec = {t: w * self.idf.get(t, 1.0) for t, w in bag.items()}
-        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
-        return {t: v / norm for t, v in vec.items()}
+        return unit({t: w * self.idf.get(t, 1.0) for t, w in bag.items()})
+
+
+def unit(vec: dict[str, float]) -> dict[str, float]:
+    """`vec` scaled to length 1 (an empty or zero one as it is), so a dot product is a cosine."""
+    norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+    return {t: v / norm for t, v in vec.items()}
 
 
 def cosine(a: dict[str, float], b: dict[str, float]) -> float:
