@@ -1013,8 +1013,7 @@ def test_below_the_lead_a_past_narrative_goes_on_on_the_day_of_the_sentence_befo
     """The example of clause_rules.json narrative_day: right after a sentence dated on a day
     before the publication, a sentence with no time expression that tells a happening in the
     simple past is of that day; a report, a past perfect, or a story of a day to come is not."""
-    example = clause_rules_raw()["narrative_day"]["example"]
-    text = re.match(r'"(.*?)":', example).group(1).replace("| ", "")
+    text = _rule_text(clause_rules_raw()["narrative_day"], "example")
 
     narrative = _told_on
 
@@ -1200,6 +1199,18 @@ def test_a_lead_is_of_the_day_the_article_tells_its_happening_elsewhere():  # "n
         "with arson in Wellington following the fire at the weekend.", date(2013, 7, 22))
 
 
+def _rule_text(rule: dict, key: str) -> str:
+    """The sentence quoted at the start of a rule's example `key` ('"...": ...'), its "| "
+    marks (where the rule reads) taken out."""
+    return re.match(r'"(.*?)":', rule[key]).group(1).replace("| ", "")
+
+
+def _clause_events_below(text: str) -> list:
+    """The clause events of `text` after its sentence ending "roads." (the rule examples' lead)."""
+    return [f for f in find_mentions(_doc(text), tag(text, DCT), dct_clauses=NEWS)
+            if is_clause_event(f.mention) and f.mention.start > text.index("roads.")]
+
+
 def _reported_below(text, monkeypatch=None):
     """The clause events of `text` below its first three sentences (the lead), dated by the
     publication."""
@@ -1216,15 +1227,14 @@ def test_below_the_lead_a_report_is_news_of_the_day(monkeypatch):  # "reports_be
     simple past, nor one that quotes the speaker. Off (number 0), none of them is."""
     from kerryview.events import mentions
     rule = clause_rules_raw()["reports_below_lead"]
-    text = re.match(r'"(.*?)":', rule["example"]).group(1).replace("| ", "")
+    text = _rule_text(rule, "example")
     assert rule["number"] == 1 and mentions._reports_below_lead()
-    found = find_mentions(_doc(text), tag(text, DCT), dct_clauses=NEWS)
-    below = [f for f in found if is_clause_event(f.mention) and f.mention.start > text.index("roads.")]
+    below = _clause_events_below(text)
     assert [text[f.mention.trigger_start:f.mention.trigger_end] for f in below] == ["said"]
     assert below[0].mention.start == text.index("The company said")
     assert below[0].label.startswith("The company said the interruption will be brief")
     assert below[0].interval.start.date() == DCT
-    off = re.match(r'"(.*?)":', rule["number_example"]).group(1).replace("| ", "")
+    off = _rule_text(rule, "number_example")
     assert _reported_below(off) == ["said"]
     monkeypatch.setattr(mentions, "_reports_below_lead", lambda: False)
     assert _reported_below(off) == []
@@ -1236,7 +1246,7 @@ def test_below_the_lead_a_report_is_taken_when_no_clause_tells_now(monkeypatch):
     publication day; with when_not_now 0 it has no event."""
     from kerryview.events import mentions
     rule = clause_rules_raw()["reports_below_lead"]
-    text = re.match(r'"(.*?)":', rule["when_not_now_example"]).group(1).replace("| ", "")
+    text = _rule_text(rule, "when_not_now_example")
     assert rule["when_not_now"] == 1 and mentions._report_when_not_now()
     assert _reported_below(text) == ["said"]
     monkeypatch.setattr(mentions, "_report_when_not_now", lambda: False)
@@ -1250,15 +1260,14 @@ def test_below_the_lead_a_report_after_a_linking_word_is_news_of_the_day(monkeyp
     phrase of time. Off (number 0), none of them is."""
     from kerryview.events import mentions
     rule = clause_rules_raw()["reports_after_link"]
-    text = re.match(r'"(.*?)":', rule["example"]).group(1).replace("| ", "")
+    text = _rule_text(rule, "example")
     assert rule["number"] == 1 and mentions._reports_after_link()
-    found = find_mentions(_doc(text), tag(text, DCT), dct_clauses=NEWS)
-    below = [f for f in found if is_clause_event(f.mention) and f.mention.start > text.index("roads.")]
+    below = _clause_events_below(text)
     assert [(f.mention.start, f.label) for f in below] == [
         (text.index("But the mayor"), "The mayor said the roads will stay closed"),
         (text.index("However, the police"), "The police said the town is calm")]
     assert all(f.interval.start.date() == DCT for f in below)
-    off = re.match(r'"(.*?)":', rule["number_example"]).group(1).replace("| ", "")
+    off = _rule_text(rule, "number_example")
     assert _reported_below(off) == ["said"]
     monkeypatch.setattr(mentions, "_reports_after_link", lambda: False)
     assert _reported_below(off) == []
@@ -1271,10 +1280,9 @@ def test_below_the_lead_a_report_that_ends_its_sentence_is_news_of_the_day(monke
     reported clause tells a past happening. Off (number 0), none of them is."""
     from kerryview.events import mentions
     rule = clause_rules_raw()["reports_closing_below_lead"]
-    text = re.match(r'"(.*?)":', rule["example"]).group(1).replace("| ", "")
+    text = _rule_text(rule, "example")
     assert rule["number"] == 1 and mentions._reports_closing()
-    found = find_mentions(_doc(text), tag(text, DCT), dct_clauses=NEWS)
-    below = [f for f in found if is_clause_event(f.mention) and f.mention.start > text.index("roads.")]
+    below = _clause_events_below(text)
     assert [(f.mention.start, text[f.mention.trigger_start:f.mention.trigger_end], f.label) for f in below] == [
         (text.index("The roads will"), "said", "Mayor Smith: The roads will stay closed")]
     assert below[0].interval.start.date() == DCT
@@ -1283,7 +1291,7 @@ def test_below_the_lead_a_report_that_ends_its_sentence_is_news_of_the_day(monke
                            "The storm will last, as Mayor Smith explained.") == []
     # a report of a report: the label would open with the one inside
     assert _reported_below(LEAD_OF_THREE + "He said the storm will last, Mayor Smith said.") == []
-    off = re.match(r'"(.*?)":', rule["number_example"]).group(1).replace("| ", "")
+    off = _rule_text(rule, "number_example")
     assert _reported_below(off) == ["said"]
     monkeypatch.setattr(mentions, "_reports_closing", lambda: False)
     assert _reported_below(off) == []
@@ -1297,29 +1305,26 @@ def test_below_the_lead_a_report_that_carries_a_quotation_is_news_of_the_day(mon
     on after the report. Off (number 0), none of them is."""
     from kerryview.events import mentions
     rule = clause_rules_raw()["quoted_reports_below_lead"]
-    text = re.match(r'"(.*?)":', rule["example"]).group(1).replace("| ", "")
+    text = _rule_text(rule, "example")
     assert rule["number"] == 1 and mentions._quoted_reports()
-    found = find_mentions(_doc(text), tag(text, DCT), dct_clauses=NEWS)
-    below = [f for f in found if is_clause_event(f.mention) and f.mention.start > text.index("roads.")]
+    below = _clause_events_below(text)
     assert [(f.mention.start, f.label) for f in below] == [
         (text.index("“We will"), "“We will rebuild the bridge,” said Mayor Smith"),
         (text.index("“The roads"), "Governor Jones said: “The roads are safe”")]
     assert all(f.interval.start.date() == DCT for f in below)
     # wire copy's doubled marks (`` ''), a paragraph of its own
     wire = LEAD_OF_THREE + "\n\n``The roads are safe,'' said Governor Jones, who heads the council.\n"
-    below = [f for f in find_mentions(_doc(wire), tag(wire, DCT), dct_clauses=NEWS)
-             if is_clause_event(f.mention) and f.mention.start > wire.index("roads.")]
+    below = _clause_events_below(wire)
     assert [f.label for f in below] == ["“The roads are safe,” said Governor Jones"]
     # a quotation told in the past is the speaker's words, no narrative of an earlier day
     assert _reported_below(LEAD_OF_THREE + "“We pulled a girl out of the rubble,” said Mayor Smith.") == ["said"]
     assert _reported_below(LEAD_OF_THREE + "Mayor Smith said a girl was pulled out of the rubble.") == []
-    off = re.match(r'"(.*?)":', rule["number_example"]).group(1).replace("| ", "")
+    off = _rule_text(rule, "number_example")
     assert _reported_below(off) == ["said"]
     # the first per_article of an article's quoted reports below the lead
-    many = re.match(r'"(.*?)":', rule["per_article_example"]).group(1).replace("| ", "")
+    many = _rule_text(rule, "per_article_example")
     assert rule["per_article"] == 2 and mentions._quoted_reports_cap() == 2
-    found = [f for f in find_mentions(_doc(many), tag(many, DCT), dct_clauses=NEWS)
-             if is_clause_event(f.mention) and f.mention.start > many.index("roads.")]
+    found = _clause_events_below(many)
     assert [f.mention.start for f in found] == [many.index("“The roads"), many.index("“The bridge")]
     monkeypatch.setattr(mentions, "_quoted_reports_cap", lambda: 3)
     assert _reported_below(many) == ["said", "said", "said"]
@@ -1332,11 +1337,9 @@ def test_below_the_lead_a_present_progressive_is_news_of_the_day(monkeypatch):  
     time expression told in the present progressive is news of the publication day (its
     event, the verb in -ing); not the past progressive, nor a passive or a copula in the
     present. Without the rule, none is."""
-    example = clause_rules_raw()["progressive_now"]["example"]  # (clauses.progressive_now)
-    text = re.match(r'"(.*?)":', example).group(1).replace("| ", "")
+    text = _rule_text(clause_rules_raw()["progressive_now"], "example")  # (clauses.progressive_now)
     assert _reported_below(text) == ["negotiating"]
-    below = [f for f in find_mentions(_doc(text), tag(text, DCT), dct_clauses=NEWS)
-             if is_clause_event(f.mention) and f.mention.start > text.index("roads.")]
+    below = _clause_events_below(text)
     assert below[0].label == "The company is negotiating with the rebels"
     assert below[0].interval.start.date() == DCT
     # a reporting verb in -ing is the statement rules' ("is reporting"), not a going-on
@@ -1374,9 +1377,9 @@ def test_a_few_sentences_of_an_article_are_news_for_their_progressive(monkeypatc
     none."""
     from kerryview.events import mentions
     rule = clause_rules_raw()["progressive_per_article"]
-    example = re.match(r'"(.*?)":', rule["example"]).group(1).replace("| ", "")
+    example = _rule_text(rule, "example")
     assert _reported_below(example) == ["negotiating", "sending"]
-    text = re.match(r'"(.*?)":', rule["number_example"]).group(1).replace("| ", "")
+    text = _rule_text(rule, "number_example")
     assert rule["number"] == 2 and mentions._progressive_cap() == 2
     assert _reported_below(text) == ["negotiating", "sending"]
     monkeypatch.setattr(mentions, "_progressive_cap", lambda: 0)
