@@ -149,7 +149,8 @@ def _timex(args: argparse.Namespace) -> int:
     status = 0
     for n, path in enumerate(args.file):
         try:
-            text = read_text(path)  # not its title, date line or source: the tagger needs none
+            # not its title, date line or source: the tagger needs none; "-" is the standard input
+            text = sys.stdin.read() if str(path) == "-" else read_text(path)
         except ReadError as e:
             print(f"kerryview: {e}", file=sys.stderr)
             if not several:
@@ -261,7 +262,8 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     tx.add_argument("--pretty", action="store_true",
                     help="indent the JSON (several lines per file)")
     tx.add_argument("file", type=Path, nargs="+", metavar="FILE",
-                    help="a text file; of several, one JSON document each, on one line "
+                    help="a text file ('-': the standard input); of several, one JSON "
+                         "document each, on one line "
                          "unless --pretty: {\"file\": FILE, \"timexes\": [...]} (or \"error\")")
     tx.set_defaults(func=_timex)
     xp = sub.add_parser("export", help="write the stored corpus for TimelineJS (JSON or its "

@@ -20,6 +20,23 @@ def test_timex_command(tmp_path):
     assert got == {("Monday", "2023-07-17"), ("nearly 12 hours", "PT12H")}
 
 
+def test_timex_module_is_the_same_command_and_reads_standard_input(tmp_path):
+    """`python -m kerryview.timex` is `kerryview timex` (one home: kerryview/cli.py), and "-"
+    reads the text from the standard input."""
+    f = tmp_path / "a.txt"
+    f.write_text("Kerry met Xie on Monday for nearly 12 hours.", encoding="utf-8")
+    module = subprocess.run([sys.executable, "-m", "kerryview.timex", "--dct", "2023-07-18",
+                             "--json", str(f)], capture_output=True, text=True, timeout=120)
+    command = _run("timex", "--dct", "2023-07-18", str(f))
+    assert module.returncode == command.returncode == 0, module.stderr
+    assert module.stdout == command.stdout
+    piped = subprocess.run([sys.executable, "-m", "kerryview", "timex", "--dct", "2023-07-18", "-"],
+                           input=f.read_text(encoding="utf-8"), capture_output=True, text=True,
+                           timeout=120)
+    assert piped.returncode == 0, piped.stderr
+    assert piped.stdout == command.stdout
+
+
 def test_timex_command_on_a_bad_file(tmp_path):
     f = tmp_path / "empty.txt"
     f.write_text("")

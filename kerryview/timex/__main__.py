@@ -1,6 +1,8 @@
-"""`python -m kerryview.timex --dct YYYY-MM-DD --json FILE`."""
+"""`python -m kerryview.timex [--dct YYYY-MM-DD] [--pretty] FILE...`: the `kerryview timex`
+command itself (its one home is kerryview/cli.py), with the same fast start and exit."""
 import sys
 
-from .cli import main
+from kerryview.cli import run
 
-sys.exit(main())
+sys.argv[1:1] = ["timex"]
+run()
