@@ -300,6 +300,7 @@ class Resolver:
         # the last year before Christ mentioned ("218 BC") and how many dates came before it:
         # Python's calendar has no BC, so "two years later" after it is counted here
         self.bc: tuple[int, int] | None = None
+        self.bc_value: str | None = None  # that date's value in full ("BC0218-10"): count_before_christ
         self.hold_story = False  # set by an operation whose value must not become the story's time
         self.as_duration = False  # set by an operation whose expression is a duration here (op_past_span)
         self.in_bc = False  # the story's last year is before Christ (which Python's dates cannot hold)
@@ -484,6 +485,27 @@ class Resolver:
         the count starts from, so the count's value is undated."""
         return self.in_bc and self.bc is not None and self.bc[1] == len(self.refs)
 
+    def _count_in_bc_story(self, unit: str, n: float, gran: str, p: Pending | None = None):
+        """In a story before Christ, a count of days, weeks or months from its last date, as
+        from a date of our era (count_before_christ: "Later that month" after "October 218 BC"
+        is BC0218-10, "three days later" after "11 August 480 BC" BC0480-08-14). From a coarser
+        date the story's year is kept and the rest is unknown, as in a story of our era
+        (_story_without_day: "two days later" after "the spring of 480 BC" is BC0480-XX-XX, "that
+        day" after "October 218 BC" BC0218-10-XX). None outside such a story, and for years and
+        longer units (op_shift counts those down from the year)."""
+        if not (self.in_bc and self.bc is not None and self.bc_value) or unit not in values.UNDERSPECIFIED \
+                or values.RANK[unit] >= values.RANK["Y"]:
+            return None
+        counted = count_before_christ(self.bc_value, unit, n, gran)
+        if counted is not None:
+            return counted, self.bc_value, "narrative"
+        year = bc_year(self.bc[0])
+        v = parse_value(self.bc_value)
+        if unit == "D" and n == 0 and v is not None and v.granularity == Granularity.MONTH \
+                and (p is None or p.op in ("shift", "time_ref")):
+            return f"{self.bc_value}-XX", self.bc_value, "narrative"  # "that day" of the month
+        return values.UNDERSPECIFIED.get(gran, "XXXX").replace("XXXX", year, 1), self.bc_value, "narrative"
+
     def _flashback(self, p: Pending, first_day: date) -> bool:
         """In a narrative, a date counted back from the story in a clause in the past perfect
         ("The year before, Italy had surrendered"): a flashback; the story stays where it was."""
@@ -570,8 +592,9 @@ class Resolver:
         ("1944-06-XX")."""
         if not self.narrative or unit not in values.UNDERSPECIFIED or values.RANK[unit] >= values.RANK["Y"]:
             return None
-        if self.in_bc:  # a story before Christ: the day is unknown, and so is its year here
-            return values.UNDERSPECIFIED[unit], None, None
+        if self.in_bc:  # a story before Christ: counted from its last date (_count_in_bc_story)
+            counted = self._count_in_bc_story(unit, p.args.get("n", 0), unit, p)
+            return counted if counted is not None else (values.UNDERSPECIFIED[unit], None, None)
         story = self.story_year(p)
         if story is None or story is ref or (ref is not None and _within(ref, story)):
             return None
@@ -615,9 +638,10 @@ class Resolver:
         # nor does a stretch from now on ("in the next day or two"): "Two weeks later" after it
         # counts from the story's date, not from tomorrow
         comparison = comparison or bool(p.args.get("stretch"))
-        bc = _before_christ(value) if p.type == "DATE" else None
-        if bc is not None:  # "218 BC", "the spring of 480 BC": the story is before Christ
+        bc = _before_christ(value) if p.type in ("DATE", "TIME") else None
+        if bc is not None:  # "218 BC", "the spring of 480 BC", "that night": the story is before Christ
             self.bc = (bc, len(self.refs))
+            self.bc_value = value
             self.in_bc = True
         if value == "PRESENT_REF" and self._back_to_the_present(p):
             # the story is at the DCT again, a day the text did not write: a full date of the
@@ -876,7 +900,8 @@ class Resolver:
                 year += 0 if month > story[0].month else 1
             return f"{year:04d}-{month:02d}", story[2], "narrative"
         if self.in_bc and self.narrative:  # "in August" in a story before Christ: its year's
-            bc = self._bc_story_year() if rel is None and not yearshift else None
+            # ("March of the following year": the year after it, counted down)
+            bc = self._bc_story_year(yearshift or 0) if rel is None and (not yearshift or that) else None
             return f"{bc or 'XXXX'}-{month:02d}", bc, "narrative" if bc else None
         if self.dct is None:
             if rel is None and yearshift in (None, 0):
@@ -1103,8 +1128,11 @@ class Resolver:
     def _on_story_day(self, p: Pending, n: int, suffix: str):
         """n days on from the last mentioned day (or that day's vague value when the story has
         none), or None when no day was mentioned."""
-        if self._counts_from_bc():  # "On 11 August 480 BC ... That night": no year of ours
-            return "XXXX-XX-XX" + suffix, None, None
+        if self._counts_from_bc():  # "On 11 August 480 BC ... That night", "the next morning"
+            counted = self._count_in_bc_story("D", n, "D", p)
+            if counted is None:
+                return "XXXX-XX-XX" + suffix, None, None
+            return counted[0] + suffix, counted[1], counted[2]
         ref = self.last_ref(values.RANK["D"])
         vague = self._story_without_day(p, ref, "D")
         if vague is not None:
@@ -1166,8 +1194,8 @@ class Resolver:
         """"by that time", "around the same time": the date last narrated, as it was given
         (in a history, the story's; a year before Christ too); with none before, the writer's
         present ("by this time") or some past ("during that time")."""
-        if self.bc is not None and self.bc[1] == len(self.refs):
-            return bc_year(self.bc[0]), bc_year(self.bc[0]), "narrative"
+        if self.bc is not None and self.bc[1] == len(self.refs):  # as it was given: "the spring of 480 BC"
+            return (self.bc_value or bc_year(self.bc[0])).split("T")[0], self.bc_value, "narrative"
         ref = self.last_ref(values.RANK["Y"])
         if ref is None:
             return ("PRESENT_REF", self.dct_value, "dct") if this else ("PAST_REF", None, None)
@@ -1309,9 +1337,18 @@ class Resolver:
         hours; years and more are the past or future of the story (TIMEX3 PAST_REF/FUTURE_REF)."""
         if unit in ("Y", "DE", "CE"):
             return ("FUTURE_REF" if sign > 0 else "PAST_REF"), None, None
-        if self._counts_from_bc():  # "In the spring of 480 BC ... Days later": not the DCT's year
-            return ("XXXX-XX-XXTXX" if unit in ("TH", "TM", "TS") else values.UNDERSPECIFIED.get(unit, "XXXX-XX-XX")), \
-                None, None
+        if self._counts_from_bc():  # "In the spring of 480 BC ... Days later": not the DCT's year;
+            # the story's year kept, as in our era ("Days later" after "218 BC": BC0218-XX-XX)
+            v = parse_value(self.bc_value) if self.bc_value else None
+            if unit in ("TH", "TM", "TS"):
+                day = v is not None and v.granularity.day_or_finer
+                return (f"{self.bc_value.split('T')[0]}TXX" if day else "XXXX-XX-XXTXX"), (self.bc_value if day else None), \
+                    ("narrative" if day else None)
+            counted = self._count_in_bc_story(unit, 0, unit, None)
+            if counted is not None:
+                year = bc_year(self.bc[0])
+                return values.UNDERSPECIFIED.get(unit, "XXXX-XX-XX").replace("XXXX", year, 1), self.bc_value, "narrative"
+            return values.UNDERSPECIFIED.get(unit, "XXXX-XX-XX"), None, None
         ref = self.last_ref(values.RANK["Y"])
         if ref is not None:
             anchor, kind = ref[2], "narrative"
@@ -1367,8 +1404,11 @@ class Resolver:
             # "two years later" after "218 BC": 216 BC (years before Christ count down)
             return bc_year(self.bc[0] - int(n)), bc_year(self.bc[0]), "narrative"
         if base in ("narrative", "focus") and self._counts_from_bc():
-            # "Two days later", "the day" after "the spring of 480 BC": no day or year to count
-            return values.UNDERSPECIFIED.get(gran, "XXXX"), None, None
+            # "Later that month" after "October 218 BC": counted as in our era; "two days later"
+            # after "the spring of 480 BC" keeps the year only; a year or more without a whole
+            # count (above) has no year to count from
+            counted = self._count_in_bc_story(unit, n, gran, p)
+            return counted if counted is not None else (values.UNDERSPECIFIED.get(gran, "XXXX"), None, None)
         if base == "year" and year is not None:  # "N years on from 1998": from the year it names
             return values.fmt(values.shift(date(year, 1, 1), unit, n), "Y" if unit in ("Y", "DE", "CE") else unit), \
                 str(year), "narrative"
@@ -1599,6 +1639,36 @@ def _before_christ(value: str | None) -> int | None:
     """The year before Christ a date value states ("BC0218", "BC0480-SP": 218, 480), else None."""
     v = parse_value(value) if value else None
     return years_before_christ(v) if v is not None else None
+
+
+# Python's calendar has no year before 1: a date before Christ is counted on in a year this many
+# years later, a whole number of 400-year cycles, in which the proleptic Gregorian calendar
+# repeats itself day for day (weekdays, leap years, ISO weeks), and the year is taken back after.
+_BC_OFFSET = 4000
+
+
+def count_before_christ(value: str | None, unit: str, n: float, gran: str) -> str | None:
+    """A count of `n` units (D, W, M, ...) from a date before Christ, written at `gran`: "Later
+    that month" after "October 218 BC" is BC0218-10, "two months later" BC0218-12, "three days
+    later" after "11 August 480 BC" BC0480-08-14, "the next month" after "December 219 BC"
+    BC0218-01 (the years count down to 1 BC, then AD 1). None when the date is coarser than the
+    count's unit (a year before Christ holds no month to count from), or the count leaves the
+    calendar."""
+    v = parse_value(value) if value else None
+    if v is None or years_before_christ(v) is None or v.month is None or v.week is not None:
+        return None
+    if values.RANK[values.code_of(v.granularity)] > values.RANK.get(unit, 99) \
+            or values.RANK[gran] < values.RANK[values.code_of(v.granularity)]:
+        return None  # "two days later" after "October 218 BC": no day to count from
+    try:
+        there = values.shift(date(v.year + _BC_OFFSET, v.month, v.day or 1), unit, n)
+    except (ValueError, OverflowError):
+        return None
+    written = values.fmt(there, gran)
+    year = int(written[:4]) - _BC_OFFSET
+    if not 1 - 9999 <= year <= 9999:  # BC9999 .. 9999
+        return None
+    return (bc_year(1 - year) if year < 1 else f"{year:04d}") + written[4:]
 
 
 def _signed_year(value: str | None) -> int | None:
