@@ -29,7 +29,7 @@ from .news import frame_year, own_clause_start
 from .scene import (bracket_aside, in_quotation, names_a_thing, of_phrase_end, participle_aside, past_perfect_after,
                     past_perfect_before, speech_end)
 from .normalize import Pending
-from .context import duration_value, is_post, range_joiner
+from .context import duration_value, is_post, range_joiner, unit_code
 from .normalize_calendar import bc_year, week_of_year
 from kerryview.text.sentences import paragraph_break
 from kerryview.text.tense import heads_entry, may_look_ahead, past_expectation, reported_plan, tense
@@ -1562,7 +1562,7 @@ def resolve(text: str, pendings: list[Pending], dct: date | None,
         if t is not None:
             out.append(t)
         i += 1
-    return _with_of_phrases(text, out) if r.history else out
+    return _in_periods_of_history(text, _with_of_phrases(text, out)) if r.history else out
 
 
 _COMMA = re.compile(r"\s*,\s*")
@@ -1597,6 +1597,29 @@ def _with_of_phrases(text: str, timexes: list[Timex]) -> list[Timex]:
         end = of_phrase_end(text, t.end) if t.type == "DURATION" else None
         if end is not None and (i + 1 == len(timexes) or timexes[i + 1].start >= end):
             t = dataclasses.replace(t, end=end, text=text[t.start:end])
+        out.append(t)
+    return out
+
+
+_YEARS_DURATION = re.compile(r"P(\d+|X)(Y|C)")
+_UNIT_WORD = re.compile(r"[A-Za-z]+")
+
+
+def _in_periods_of_history(text: str, timexes: list[Timex]) -> list[Timex]:
+    """In a history, a duration counted in decades or centuries keeps its unit, as its annotators
+    write it after TIMEX2 (DE, CE): "the past two centuries" P2CE, "three decades" P3DE,
+    "for centuries" PXCE; news writes years (TimeBank "two decades" P20Y). A count that is no
+    whole number of them ("half a century" P50Y, "a century and a half" P150Y) stays in years."""
+    out = []
+    for t in timexes:
+        m = _YEARS_DURATION.fullmatch(t.value or "") if t.type == "DURATION" else None
+        unit = next((u for w in _UNIT_WORD.findall(t.text) if (u := unit_code(w)) is not None), None) if m else None
+        if unit is not None and unit[0] in ("DE", "CE") and unit[1] == 1:
+            per = 10 if unit[0] == "DE" else 100
+            if m.group(1) == "X":
+                t = dataclasses.replace(t, value="PX" + unit[0])
+            elif m.group(2) == "Y" and int(m.group(1)) % per == 0:
+                t = dataclasses.replace(t, value=f"P{int(m.group(1)) // per}{unit[0]}")
         out.append(t)
     return out
 
