@@ -899,6 +899,14 @@ class Resolver:
             elif rel is not None and rel > 0:
                 year += 0 if month > story[0].month else 1
             return f"{year:04d}-{month:02d}", story[2], "narrative"
+        shadow = bc_shadow(self.bc_value) if self.in_bc and self.narrative and rel else None
+        if shadow is not None and values.RANK[shadow[1]] <= values.RANK["M"] and not yearshift:
+            # "the previous April" after "August 480 BC": the last April before it, as in our era
+            d = shadow[0]
+            year = d.year - (0 if month < d.month else 1) if rel < 0 else d.year + (0 if month > d.month else 1)
+            value = from_shadow(f"{year:04d}-{month:02d}")
+            if value is not None:
+                return value, self.bc_value, "narrative"
         if self.in_bc and self.narrative:  # "in August" in a story before Christ: its year's
             # ("March of the following year": the year after it, counted down)
             bc = self._bc_story_year(yearshift or 0) if rel is None and (not yearshift or that) else None
@@ -977,12 +985,15 @@ class Resolver:
             if rel is not None and rel != 0 and story[1] == "Y":
                 year += rel  # "the following spring" after "In 1944 ...": a season of the next year
             elif rel is not None and rel != 0:
-                cur = values.fmt(story[0], "S")  # December is already the next year's winter
-                year = int(cur[:4])
-                here = ["WI", "SP", "SU", "FA"].index(cur[-2:])
-                there = ["WI", "SP", "SU", "FA"].index(season)
-                year += (0 if there > here else 1) if rel > 0 else (0 if there < here else -1)
+                year = _next_season_year(story[0], season, rel)
             return f"{year:04d}-{season}", story[2], "narrative"
+        shadow = bc_shadow(self.bc_value) if self.in_bc and self.narrative and rel else None
+        if shadow is not None and values.RANK[shadow[1]] <= values.RANK["S"]:
+            # "the previous summer" after "the autumn of 480 BC" is 480's, "the following spring"
+            # 479's: the season before or after the story's, as in our era, in its shadow year
+            value = from_shadow(f"{_next_season_year(shadow[0], season, rel):04d}-{season}")
+            if value is not None:
+                return value, self.bc_value, "narrative"
         if self.in_bc and self.narrative:  # "that autumn", "the following spring" before Christ
             bc = self._bc_story_year(rel if rel else yearshift or 0)
             return f"{bc or 'XXXX'}-{season}", self._bc_story_year() if bc else None, "narrative" if bc else None
@@ -1476,6 +1487,17 @@ class Resolver:
         return day.month <= NEW_YEAR_MONTHS and self._tense(p) in ("past", "present")
 
 
+def _next_season_year(day: date, season: str, rel: int) -> int:
+    """The season year (values.fmt's: December is already the next year's winter) of the season
+    after (rel > 0) or before (rel < 0) the one `day` lies in: "the following spring" after an
+    autumn is the next year's, "the previous summer" after an autumn the same year's."""
+    cur = values.fmt(day, "S")
+    year = int(cur[:4])
+    here = ["WI", "SP", "SU", "FA"].index(cur[-2:])
+    there = ["WI", "SP", "SU", "FA"].index(season)
+    return year + ((0 if there > here else 1) if rel > 0 else (0 if there < here else -1))
+
+
 def _within(ref: Ref, period: Ref) -> bool:
     """The date `ref` lies in the period `period` (a year, a month, or a season, quarter or half
     of the same year), so a count from `ref` stays in the story's time."""
@@ -1677,19 +1699,34 @@ def count_before_christ(value: str | None, unit: str, n: float, gran: str) -> st
     BC0218-01 (the years count down to 1 BC, then AD 1). None when the date is coarser than the
     count's unit (a year before Christ holds no month to count from), or the count leaves the
     calendar."""
-    v = parse_value(value) if value else None
-    if v is None or years_before_christ(v) is None or v.month is None or v.week is not None:
-        return None
-    if values.RANK[values.code_of(v.granularity)] > values.RANK.get(unit, 99) \
-            or values.RANK[gran] < values.RANK[values.code_of(v.granularity)]:
+    shadow = bc_shadow(value)
+    if shadow is None or shadow[1] not in ("D", "M"):
+        return None  # a season, quarter or year before Christ: no month or day to count from
+    if values.RANK[shadow[1]] > values.RANK.get(unit, 99) or values.RANK[gran] < values.RANK[shadow[1]]:
         return None  # "two days later" after "October 218 BC": no day to count from
     try:
-        there = values.shift(date(v.year + _BC_OFFSET, v.month, v.day or 1), unit, n)
+        there = values.shift(shadow[0], unit, n)
     except (ValueError, OverflowError):
         return None
-    written = values.fmt(there, gran)
+    return from_shadow(values.fmt(there, gran))
+
+
+def bc_shadow(value: str | None) -> tuple[date, str] | None:
+    """A date before Christ ("BC0480-FA", "BC0218-10") as the first day of the same date in its
+    shadow year, _BC_OFFSET years on, where the calendar is the same, and its granularity code;
+    None for a date of our era or one without a year."""
+    v = parse_value(value) if value else None
+    era = bc_year(years_before_christ(v)) if v is not None and years_before_christ(v) is not None else None
+    if era is None or not value.startswith(era):  # "-0217" is no form the tagger writes
+        return None
+    return values.parse(f"{v.year + _BC_OFFSET:04d}{value[len(era):]}")
+
+
+def from_shadow(written: str) -> str | None:
+    """A value written in a shadow year (bc_shadow) written back in its own era: 3783-10 ->
+    BC0218-10; None past BC9999 or 9999."""
     year = int(written[:4]) - _BC_OFFSET
-    if not 1 - 9999 <= year <= 9999:  # BC9999 .. 9999
+    if not 1 - 9999 <= year <= 9999:
         return None
     return (bc_year(1 - year) if year < 1 else f"{year:04d}") + written[4:]
 
