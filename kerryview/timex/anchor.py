@@ -1260,7 +1260,8 @@ class Resolver:
         """A frequency adverb of one calendar unit ("daily", "every day", "annually"): its
         period in news (P1D, as TimeML's news corpora mostly write it), but the calendar
         pattern of its unit in a history (XXXX-XX-XX, XXXX), as the WikiWars annotators (after
-        TIMEX2) write every one, and TimeBank its "daily" and "annually" too."""
+        TIMEX2) write every one, and TimeBank its "daily" and "annually" too. So too "would one
+        day" (normalize_amounts._duration): FUTURE_REF in news, XXXX-XX-XX in a history."""
         return (values.UNDERSPECIFIED[unit] if self.history else value), None, None
 
     def _habit(self, p: Pending) -> bool:
