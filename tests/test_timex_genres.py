@@ -498,6 +498,14 @@ def test_a_count_from_a_date_before_christ_is_not_counted_from_the_dct(story, co
     assert values(f"{story} {count}, Athens burned.", dct)[count] == expected
 
 
+def test_a_count_before_christ_never_writes_a_year_past_bc9999():
+    # the year before the earliest a value can write: unknown, never BC10000 (was BC10000-WI);
+    # a story older than the shadow calendar reaches (anchor.bc_shadow) keeps only its year
+    v = values("In March 9999 BC the world began. The previous winter was cold. Two months later it rained.", None)
+    assert v["The previous winter"] == "XXXX-WI"
+    assert v["Two months later"] == "BC9999-XX"
+
+
 @pytest.mark.parametrize("text, expected", [
     (YEARS_ONLY + "The army left on 20 April 1945 and the navy followed a few weeks later.", ("a few weeks later", "DATE", "1945-WXX")),
     (YEARS_ONLY + "The invasion began on 25 June 1950. Hours later, the Council met.", ("Hours later", "TIME", "1950-06-25TXX")),

@@ -477,7 +477,7 @@ class Resolver:
         if not (self.in_bc and self.narrative and self.bc is not None):
             return None
         value = bc_year(self.bc[0] - later)
-        return None if value == "XXXX" else value
+        return None if value == "XXXX" or self.bc[0] - later > 9999 else value  # no BC10000
 
     def _counts_from_bc(self) -> bool:
         """The last date mentioned is one before Christ ("In the spring of 480 BC ... Two days
@@ -1690,7 +1690,7 @@ def _before_christ(value: str | None) -> int | None:
 # Python's calendar has no year before 1: a date before Christ is counted on in a year this many
 # years later, a whole number of 400-year cycles, in which the proleptic Gregorian calendar
 # repeats itself day for day (weekdays, leap years, ISO weeks), and the year is taken back after.
-_BC_OFFSET = 4000
+_BC_OFFSET = 8000
 
 
 def count_before_christ(value: str | None, unit: str, n: float, gran: str) -> str | None:
