@@ -1629,16 +1629,18 @@ _UNIT_WORD = re.compile(r"[A-Za-z]+")
 
 
 def _in_periods_of_history(text: str, timexes: list[Timex]) -> list[Timex]:
-    """In a history, a duration counted in decades or centuries keeps its unit, as its annotators
-    write it after TIMEX2 (DE, CE): "the past two centuries" P2CE, "three decades" P3DE,
-    "for centuries" PXCE; news writes years (TimeBank "two decades" P20Y). A count that is no
-    whole number of them ("half a century" P50Y, "a century and a half" P150Y) stays in years."""
+    """In a history, a duration counted in centuries keeps its unit, as its annotators write it
+    after TIMEX2 (CE): "the past two centuries" P2CE, "for centuries" PXCE; news writes years
+    (TimeBank P100Y, PXC). A count that is no whole number of them ("half a century" P50Y, "a
+    century and a half" P150Y) stays in years. Decades stay in years ("three decades" P30Y,
+    "for decades" PXDE as before): no history of the development set writes one, and a profile
+    read as a history ("after nearly three decades in the Senate") is news to its readers."""
     out = []
     for t in timexes:
         m = _YEARS_DURATION.fullmatch(t.value or "") if t.type == "DURATION" else None
         unit = next((u for w in _UNIT_WORD.findall(t.text) if (u := unit_code(w)) is not None), None) if m else None
-        if unit is not None and unit[0] in ("DE", "CE") and unit[1] == 1:
-            per = 10 if unit[0] == "DE" else 100
+        if unit is not None and unit[0] == "CE" and unit[1] == 1:
+            per = 100
             if m.group(1) == "X":
                 t = dataclasses.replace(t, value="PX" + unit[0])
             elif m.group(2) == "Y" and int(m.group(1)) % per == 0:
