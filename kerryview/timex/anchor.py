@@ -1455,6 +1455,9 @@ class Resolver:
             if ref is not None:
                 if new and values.RANK[ref[1]] >= values.RANK["M"] and self._new_year_begun(p, ref[0]):
                     n = 0
+                back = _years_before_christ_back(ref[0], unit, n, gran)
+                if back is not None:  # "2,500 years earlier" than a date of our era
+                    return back, ref[2], "narrative"
                 d = values.shift(ref[0], unit, n)
                 if ago and self._past_after_dct(p, ref, d, unit, n):
                     # news: "Forty years on, they've sold millions", "Twenty-one years later, the
@@ -1477,6 +1480,9 @@ class Resolver:
             gran = "M"
         if new and self._new_year_begun(p, self.dct):
             n = 0
+        back = _years_before_christ_back(self.dct, unit, n, gran)
+        if back is not None:  # "Over 2,500 years ago the Buddha taught" said in 2009: 492 BC
+            return back, self.dct_value, "dct"
         d = values.shift(self.dct, unit, n)
         return values.fmt(d, gran), self.dct_value, "dct"
 
@@ -1712,6 +1718,17 @@ def count_before_christ(value: str | None, unit: str, n: float, gran: str) -> st
     except (ValueError, OverflowError):
         return None
     return from_shadow(values.fmt(there, gran))
+
+
+def _years_before_christ_back(start: date, unit: str, n: float, gran: str) -> str | None:
+    """A whole count of years back from a date of our era that reaches before year 1, as a year
+    before Christ ("2,500 years ago" said in 2009: BC0492; there is no year 0, so 2009 years
+    back is 1 BC), for a count written in years; None for any other count, or one that stays in
+    our era (values.shift counts those)."""
+    if unit != "Y" or gran != "Y" or not float(n).is_integer() or start.year + int(n) >= 1:
+        return None
+    value = bc_year(1 - (start.year + int(n)))
+    return None if value == "XXXX" or 1 - (start.year + int(n)) > 9999 else value
 
 
 def bc_shadow(value: str | None) -> tuple[date, str] | None:

@@ -22,6 +22,8 @@ def number(s: str | None) -> float | None:
     if s is None:
         return None
     t = " ".join(s.lower().replace("-", " ").split())
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+", t):  # "2,500"
+        t = t.replace(",", "")
     if re.fullmatch(r"\d+(?:\.\d+)?", t):
         return float(t)
     v = lookup("number", t)
