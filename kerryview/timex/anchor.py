@@ -1415,6 +1415,10 @@ class Resolver:
                 and float(n).is_integer() and 0 < self.bc[0] - int(n) < 10000:
             # "two years later" after "218 BC": 216 BC (years before Christ count down)
             return bc_year(self.bc[0] - int(n)), bc_year(self.bc[0]), "narrative"
+        if base == "narrative" and self.bc is not None and self.bc[1] == len(self.refs) and unit == "Y" \
+                and float(n).is_integer() and 0 < int(n) - self.bc[0] + 1 <= 9999:
+            # "forty years later" after "27 BC": AD 14 (there is no year 0)
+            return f"{int(n) - self.bc[0] + 1:04d}", bc_year(self.bc[0]), "narrative"
         if base in ("narrative", "focus") and self._counts_from_bc():
             # "Later that month" after "October 218 BC": counted as in our era; "two days later"
             # after "the spring of 480 BC" keeps the year only; a year or more without a whole
