@@ -506,6 +506,13 @@ class Resolver:
             return f"{self.bc_value}-XX", self.bc_value, "narrative"  # "that day" of the month
         return values.UNDERSPECIFIED.get(gran, "XXXX").replace("XXXX", year, 1), self.bc_value, "narrative"
 
+    def _bc_flashback(self, p: Pending, bc: int) -> bool:
+        """_flashback for a story before Christ: a year counted back from it (more years before
+        Christ) in a clause in the past perfect ("The previous year he had taken Saguntum")."""
+        if not self.narrative or self.bc is None or bc <= self.bc[0]:
+            return False
+        return past_perfect_after(self.text, p.start, p.end) or past_perfect_before(self.text, p.start)
+
     def _flashback(self, p: Pending, first_day: date) -> bool:
         """In a narrative, a date counted back from the story in a clause in the past perfect
         ("The year before, Italy had surrendered"): a flashback; the story stays where it was."""
@@ -634,11 +641,17 @@ class Resolver:
         # "a year earlier" compares with the focus period, it does not move the story on
         # (but "two days later" does)
         comparison = (p.op == "shift" and p.args.get("ago") and p.args.get("base") == "narrative"
-                      and p.args.get("unit") in ("Y", "Q")) or (p.op == "quarter_ref" and p.args.get("yearshift"))
+                      and p.args.get("unit") in ("Y", "Q")
+                      and not (self.narrative and (p.args.get("n") or 0) > 0)) \
+            or (p.op == "quarter_ref" and p.args.get("yearshift"))
+        # (but in a narrative "two years later" is the story's next step: "In 1914 ... Two years
+        # later ... In July" is 1916's July; "a year earlier" still looks back from the story)
         # nor does a stretch from now on ("in the next day or two"): "Two weeks later" after it
         # counts from the story's date, not from tomorrow
         comparison = comparison or bool(p.args.get("stretch"))
         bc = _before_christ(value) if p.type in ("DATE", "TIME") else None
+        if bc is not None and (comparison or kind == "narrative" and self._bc_flashback(p, bc)):
+            bc = None  # "Two years earlier", "The previous year he had taken Saguntum": not the story's step
         if bc is not None:  # "218 BC", "the spring of 480 BC", "that night": the story is before Christ
             self.bc = (bc, len(self.refs))
             self.bc_value = value
