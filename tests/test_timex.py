@@ -127,6 +127,22 @@ def test_a_round_number_before_a_unit_or_measure_is_no_year(sentence):
     assert [t.value for t in tag("his 2000 presidential campaign", DCT)] == ["2000"]
 
 
+APPROXIMATE_YEARS = json.loads((Path(__file__).resolve().parent.parent / "kerryview" / "timex" / "rules" / "context.json")
+                               .read_text("utf-8"))["approximate_year_before"]["_examples"]
+
+
+@pytest.mark.parametrize("example", APPROXIMATE_YEARS, ids=[e["text"][:40] for e in APPROXIMATE_YEARS])
+def test_a_year_after_a_word_of_approximation(example):
+    # rules/context.json approximate_year_before (context._approximate_year): a year where the
+    # approximate word opens the sentence or follows a temporal preposition and no counted word
+    # follows; an amount elsewhere
+    dates = [(t.text, t.value) for t in tag(example["text"], None) if t.type == "DATE"]
+    if example["year"] is None:
+        assert not [d for d in dates if any(c.isdigit() for c in d[0])], dates
+    else:
+        assert (example["year"], example["year"]) in dates, dates
+
+
 def test_cli_json(tmp_path):
     f = tmp_path / "a.txt"
     f.write_text("Kerry met Wang on Monday.", "utf-8")

@@ -395,7 +395,8 @@ def test_a_story_before_christ_never_takes_the_dcts_year():
     # the story's year before Christ, as "in March" after 1943 is 1943's (not the DCT's)
     assert v["the spring"] == "BC0238-SP"
     assert v["12 August"] == "BC0238-08-12"
-    assert v["Two days later"] == "XXXX-XX-XX"  # no count of days before Christ
+    # counted as after Christ (anchor.count_before_christ; was XXXX-XX-XX, no count before Christ)
+    assert v["Two days later"] == "BC0238-08-14"
     assert v["The following year"] == "BC0237"
 
 
@@ -480,18 +481,29 @@ def test_a_month_or_season_of_a_year_before_christ_is_one_expression():
 
 @pytest.mark.parametrize("dct", [WIKI_DCT, None])
 @pytest.mark.parametrize("story, count, expected", [
-    ("In the spring of 480 BC the Persians came.", "Two days later", "XXXX-XX-XX"),
-    ("In the spring of 480 BC the Persians came.", "Days later", "XXXX-XX-XX"),
-    ("In the spring of 480 BC the Persians came.", "Weeks later", "XXXX-WXX"),
-    ("In 480 BC the Persians came.", "Two months later", "XXXX-XX"),
-    ("In 480 BC the Persians came.", "Months later", "XXXX-XX"),
-    ("On 11 August 480 BC the Persians came.", "Hours later", "XXXX-XX-XXTXX"),
-    ("On 11 August 480 BC the Persians came.", "That night", "XXXX-XX-XXTNI"),
+    ("In the spring of 480 BC the Persians came.", "Two days later", "BC0480-XX-XX"),
+    ("In the spring of 480 BC the Persians came.", "Days later", "BC0480-XX-XX"),
+    ("In the spring of 480 BC the Persians came.", "Weeks later", "BC0480-WXX"),
+    ("In 480 BC the Persians came.", "Two months later", "BC0480-XX"),
+    ("In 480 BC the Persians came.", "Months later", "BC0480-XX"),
+    ("On 11 August 480 BC the Persians came.", "Hours later", "BC0480-08-11TXX"),
+    ("On 11 August 480 BC the Persians came.", "That night", "BC0480-08-11TNI"),
+    ("On 11 August 480 BC the Persians came.", "Two days later", "BC0480-08-13"),
+    ("In October 480 BC the Persians came.", "Later that month", "BC0480-10"),
 ])
 def test_a_count_from_a_date_before_christ_is_not_counted_from_the_dct(story, count, expected, dct):
-    # Python's calendar cannot count days from 480 BC, and the DCT is not the story's time: the
-    # count is undated (it gave 2010-XX-XX, 2010-06-17 from the document date)
+    # the DCT is not the story's time (it gave 2010-XX-XX, 2010-06-17 from the document date):
+    # the count goes on from the date before Christ (anchor.count_before_christ), or keeps its
+    # year when that date is coarser than the count (was XXXX-XX-XX, XXXX-XX before session 20)
     assert values(f"{story} {count}, Athens burned.", dct)[count] == expected
+
+
+def test_a_count_before_christ_never_writes_a_year_past_bc9999():
+    # the year before the earliest a value can write: unknown, never BC10000 (was BC10000-WI);
+    # a story older than the shadow calendar reaches (anchor.bc_shadow) keeps only its year
+    v = values("In March 9999 BC the world began. The previous winter was cold. Two months later it rained.", None)
+    assert v["The previous winter"] == "XXXX-WI"
+    assert v["Two months later"] == "BC9999-XX"
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -29,7 +29,7 @@ from .news import frame_year, own_clause_start
 from .scene import (bracket_aside, in_quotation, names_a_thing, of_phrase_end, participle_aside, past_perfect_after,
                     past_perfect_before, speech_end)
 from .normalize import Pending
-from .context import duration_value, is_post, range_joiner
+from .context import duration_value, is_post, range_joiner, unit_code
 from .normalize_calendar import bc_year, week_of_year
 from kerryview.text.sentences import paragraph_break
 from kerryview.text.tense import heads_entry, may_look_ahead, past_expectation, reported_plan, tense
@@ -300,6 +300,7 @@ class Resolver:
         # the last year before Christ mentioned ("218 BC") and how many dates came before it:
         # Python's calendar has no BC, so "two years later" after it is counted here
         self.bc: tuple[int, int] | None = None
+        self.bc_value: str | None = None  # that date's value in full ("BC0218-10"): count_before_christ
         self.hold_story = False  # set by an operation whose value must not become the story's time
         self.as_duration = False  # set by an operation whose expression is a duration here (op_past_span)
         self.in_bc = False  # the story's last year is before Christ (which Python's dates cannot hold)
@@ -476,13 +477,41 @@ class Resolver:
         if not (self.in_bc and self.narrative and self.bc is not None):
             return None
         value = bc_year(self.bc[0] - later)
-        return None if value == "XXXX" else value
+        return None if value == "XXXX" or self.bc[0] - later > 9999 else value  # no BC10000
 
     def _counts_from_bc(self) -> bool:
         """The last date mentioned is one before Christ ("In the spring of 480 BC ... Two days
         later"): Python's calendar cannot count from it, and the DCT or an older date is not what
         the count starts from, so the count's value is undated."""
         return self.in_bc and self.bc is not None and self.bc[1] == len(self.refs)
+
+    def _count_in_bc_story(self, unit: str, n: float, gran: str, p: Pending | None = None):
+        """In a story before Christ, a count of days, weeks or months from its last date, as
+        from a date of our era (count_before_christ: "Later that month" after "October 218 BC"
+        is BC0218-10, "three days later" after "11 August 480 BC" BC0480-08-14). From a coarser
+        date the story's year is kept and the rest is unknown, as in a story of our era
+        (_story_without_day: "two days later" after "the spring of 480 BC" is BC0480-XX-XX, "that
+        day" after "October 218 BC" BC0218-10-XX). None outside such a story, and for years and
+        longer units (op_shift counts those down from the year)."""
+        if not (self.in_bc and self.bc is not None and self.bc_value) or unit not in values.UNDERSPECIFIED \
+                or values.RANK[unit] >= values.RANK["Y"]:
+            return None
+        counted = count_before_christ(self.bc_value, unit, n, gran)
+        if counted is not None:
+            return counted, self.bc_value, "narrative"
+        year = bc_year(self.bc[0])
+        v = parse_value(self.bc_value)
+        if unit == "D" and n == 0 and v is not None and v.granularity == Granularity.MONTH \
+                and (p is None or p.op in ("shift", "time_ref")):
+            return f"{self.bc_value}-XX", self.bc_value, "narrative"  # "that day" of the month
+        return values.UNDERSPECIFIED.get(gran, "XXXX").replace("XXXX", year, 1), self.bc_value, "narrative"
+
+    def _bc_flashback(self, p: Pending, bc: int) -> bool:
+        """_flashback for a story before Christ: a year counted back from it (more years before
+        Christ) in a clause in the past perfect ("The previous year he had taken Saguntum")."""
+        if not self.narrative or self.bc is None or bc <= self.bc[0]:
+            return False
+        return past_perfect_after(self.text, p.start, p.end) or past_perfect_before(self.text, p.start)
 
     def _flashback(self, p: Pending, first_day: date) -> bool:
         """In a narrative, a date counted back from the story in a clause in the past perfect
@@ -570,8 +599,9 @@ class Resolver:
         ("1944-06-XX")."""
         if not self.narrative or unit not in values.UNDERSPECIFIED or values.RANK[unit] >= values.RANK["Y"]:
             return None
-        if self.in_bc:  # a story before Christ: the day is unknown, and so is its year here
-            return values.UNDERSPECIFIED[unit], None, None
+        if self.in_bc:  # a story before Christ: counted from its last date (_count_in_bc_story)
+            counted = self._count_in_bc_story(unit, p.args.get("n", 0), unit, p)
+            return counted if counted is not None else (values.UNDERSPECIFIED[unit], None, None)
         story = self.story_year(p)
         if story is None or story is ref or (ref is not None and _within(ref, story)):
             return None
@@ -611,13 +641,20 @@ class Resolver:
         # "a year earlier" compares with the focus period, it does not move the story on
         # (but "two days later" does)
         comparison = (p.op == "shift" and p.args.get("ago") and p.args.get("base") == "narrative"
-                      and p.args.get("unit") in ("Y", "Q")) or (p.op == "quarter_ref" and p.args.get("yearshift"))
+                      and p.args.get("unit") in ("Y", "Q")
+                      and not (self.narrative and (p.args.get("n") or 0) > 0)) \
+            or (p.op == "quarter_ref" and p.args.get("yearshift"))
+        # (but in a narrative "two years later" is the story's next step: "In 1914 ... Two years
+        # later ... In July" is 1916's July; "a year earlier" still looks back from the story)
         # nor does a stretch from now on ("in the next day or two"): "Two weeks later" after it
         # counts from the story's date, not from tomorrow
         comparison = comparison or bool(p.args.get("stretch"))
-        bc = _before_christ(value) if p.type == "DATE" else None
-        if bc is not None:  # "218 BC", "the spring of 480 BC": the story is before Christ
+        bc = _before_christ(value) if p.type in ("DATE", "TIME") else None
+        if bc is not None and (comparison or kind == "narrative" and self._bc_flashback(p, bc)):
+            bc = None  # "Two years earlier", "The previous year he had taken Saguntum": not the story's step
+        if bc is not None:  # "218 BC", "the spring of 480 BC", "that night": the story is before Christ
             self.bc = (bc, len(self.refs))
+            self.bc_value = value
             self.in_bc = True
         if value == "PRESENT_REF" and self._back_to_the_present(p):
             # the story is at the DCT again, a day the text did not write: a full date of the
@@ -875,8 +912,17 @@ class Resolver:
             elif rel is not None and rel > 0:
                 year += 0 if month > story[0].month else 1
             return f"{year:04d}-{month:02d}", story[2], "narrative"
+        shadow = bc_shadow(self.bc_value) if self.in_bc and self.narrative and rel else None
+        if shadow is not None and values.RANK[shadow[1]] <= values.RANK["M"] and not yearshift:
+            # "the previous April" after "August 480 BC": the last April before it, as in our era
+            d = shadow[0]
+            year = d.year - (0 if month < d.month else 1) if rel < 0 else d.year + (0 if month > d.month else 1)
+            value = from_shadow(f"{year:04d}-{month:02d}")
+            if value is not None:
+                return value, self.bc_value, "narrative"
         if self.in_bc and self.narrative:  # "in August" in a story before Christ: its year's
-            bc = self._bc_story_year() if rel is None and not yearshift else None
+            # ("March of the following year": the year after it, counted down)
+            bc = self._bc_story_year(yearshift or 0) if rel is None and (not yearshift or that) else None
             return f"{bc or 'XXXX'}-{month:02d}", bc, "narrative" if bc else None
         if self.dct is None:
             if rel is None and yearshift in (None, 0):
@@ -952,12 +998,15 @@ class Resolver:
             if rel is not None and rel != 0 and story[1] == "Y":
                 year += rel  # "the following spring" after "In 1944 ...": a season of the next year
             elif rel is not None and rel != 0:
-                cur = values.fmt(story[0], "S")  # December is already the next year's winter
-                year = int(cur[:4])
-                here = ["WI", "SP", "SU", "FA"].index(cur[-2:])
-                there = ["WI", "SP", "SU", "FA"].index(season)
-                year += (0 if there > here else 1) if rel > 0 else (0 if there < here else -1)
+                year = _next_season_year(story[0], season, rel)
             return f"{year:04d}-{season}", story[2], "narrative"
+        shadow = bc_shadow(self.bc_value) if self.in_bc and self.narrative and rel else None
+        if shadow is not None and values.RANK[shadow[1]] <= values.RANK["S"]:
+            # "the previous summer" after "the autumn of 480 BC" is 480's, "the following spring"
+            # 479's: the season before or after the story's, as in our era, in its shadow year
+            value = from_shadow(f"{_next_season_year(shadow[0], season, rel):04d}-{season}")
+            if value is not None:
+                return value, self.bc_value, "narrative"
         if self.in_bc and self.narrative:  # "that autumn", "the following spring" before Christ
             bc = self._bc_story_year(rel if rel else yearshift or 0)
             return f"{bc or 'XXXX'}-{season}", self._bc_story_year() if bc else None, "narrative" if bc else None
@@ -1103,8 +1152,11 @@ class Resolver:
     def _on_story_day(self, p: Pending, n: int, suffix: str):
         """n days on from the last mentioned day (or that day's vague value when the story has
         none), or None when no day was mentioned."""
-        if self._counts_from_bc():  # "On 11 August 480 BC ... That night": no year of ours
-            return "XXXX-XX-XX" + suffix, None, None
+        if self._counts_from_bc():  # "On 11 August 480 BC ... That night", "the next morning"
+            counted = self._count_in_bc_story("D", n, "D", p)
+            if counted is None:
+                return "XXXX-XX-XX" + suffix, None, None
+            return counted[0] + suffix, counted[1], counted[2]
         ref = self.last_ref(values.RANK["D"])
         vague = self._story_without_day(p, ref, "D")
         if vague is not None:
@@ -1166,8 +1218,8 @@ class Resolver:
         """"by that time", "around the same time": the date last narrated, as it was given
         (in a history, the story's; a year before Christ too); with none before, the writer's
         present ("by this time") or some past ("during that time")."""
-        if self.bc is not None and self.bc[1] == len(self.refs):
-            return bc_year(self.bc[0]), bc_year(self.bc[0]), "narrative"
+        if self.bc is not None and self.bc[1] == len(self.refs):  # as it was given: "the spring of 480 BC"
+            return (self.bc_value or bc_year(self.bc[0])).split("T")[0], self.bc_value, "narrative"
         ref = self.last_ref(values.RANK["Y"])
         if ref is None:
             return ("PRESENT_REF", self.dct_value, "dct") if this else ("PAST_REF", None, None)
@@ -1221,7 +1273,8 @@ class Resolver:
         """A frequency adverb of one calendar unit ("daily", "every day", "annually"): its
         period in news (P1D, as TimeML's news corpora mostly write it), but the calendar
         pattern of its unit in a history (XXXX-XX-XX, XXXX), as the WikiWars annotators (after
-        TIMEX2) write every one, and TimeBank its "daily" and "annually" too."""
+        TIMEX2) write every one, and TimeBank its "daily" and "annually" too. So too "would one
+        day" (normalize_amounts._duration): FUTURE_REF in news, XXXX-XX-XX in a history."""
         return (values.UNDERSPECIFIED[unit] if self.history else value), None, None
 
     def _habit(self, p: Pending) -> bool:
@@ -1309,9 +1362,18 @@ class Resolver:
         hours; years and more are the past or future of the story (TIMEX3 PAST_REF/FUTURE_REF)."""
         if unit in ("Y", "DE", "CE"):
             return ("FUTURE_REF" if sign > 0 else "PAST_REF"), None, None
-        if self._counts_from_bc():  # "In the spring of 480 BC ... Days later": not the DCT's year
-            return ("XXXX-XX-XXTXX" if unit in ("TH", "TM", "TS") else values.UNDERSPECIFIED.get(unit, "XXXX-XX-XX")), \
-                None, None
+        if self._counts_from_bc():  # "In the spring of 480 BC ... Days later": not the DCT's year;
+            # the story's year kept, as in our era ("Days later" after "218 BC": BC0218-XX-XX)
+            v = parse_value(self.bc_value) if self.bc_value else None
+            if unit in ("TH", "TM", "TS"):
+                day = v is not None and v.granularity.day_or_finer
+                return (f"{self.bc_value.split('T')[0]}TXX" if day else "XXXX-XX-XXTXX"), (self.bc_value if day else None), \
+                    ("narrative" if day else None)
+            counted = self._count_in_bc_story(unit, 0, unit, None)
+            if counted is not None:
+                year = bc_year(self.bc[0])
+                return values.UNDERSPECIFIED.get(unit, "XXXX-XX-XX").replace("XXXX", year, 1), self.bc_value, "narrative"
+            return values.UNDERSPECIFIED.get(unit, "XXXX-XX-XX"), None, None
         ref = self.last_ref(values.RANK["Y"])
         if ref is not None:
             anchor, kind = ref[2], "narrative"
@@ -1366,9 +1428,16 @@ class Resolver:
                 and float(n).is_integer() and 0 < self.bc[0] - int(n) < 10000:
             # "two years later" after "218 BC": 216 BC (years before Christ count down)
             return bc_year(self.bc[0] - int(n)), bc_year(self.bc[0]), "narrative"
+        if base == "narrative" and self.bc is not None and self.bc[1] == len(self.refs) and unit == "Y" \
+                and float(n).is_integer() and 0 < int(n) - self.bc[0] + 1 <= 9999:
+            # "forty years later" after "27 BC": AD 14 (there is no year 0)
+            return f"{int(n) - self.bc[0] + 1:04d}", bc_year(self.bc[0]), "narrative"
         if base in ("narrative", "focus") and self._counts_from_bc():
-            # "Two days later", "the day" after "the spring of 480 BC": no day or year to count
-            return values.UNDERSPECIFIED.get(gran, "XXXX"), None, None
+            # "Later that month" after "October 218 BC": counted as in our era; "two days later"
+            # after "the spring of 480 BC" keeps the year only; a year or more without a whole
+            # count (above) has no year to count from
+            counted = self._count_in_bc_story(unit, n, gran, p)
+            return counted if counted is not None else (values.UNDERSPECIFIED.get(gran, "XXXX"), None, None)
         if base == "year" and year is not None:  # "N years on from 1998": from the year it names
             return values.fmt(values.shift(date(year, 1, 1), unit, n), "Y" if unit in ("Y", "DE", "CE") else unit), \
                 str(year), "narrative"
@@ -1403,6 +1472,9 @@ class Resolver:
             if ref is not None:
                 if new and values.RANK[ref[1]] >= values.RANK["M"] and self._new_year_begun(p, ref[0]):
                     n = 0
+                back = _years_before_christ_back(ref[0], unit, n, gran)
+                if back is not None:  # "2,500 years earlier" than a date of our era
+                    return back, ref[2], "narrative"
                 d = values.shift(ref[0], unit, n)
                 if ago and self._past_after_dct(p, ref, d, unit, n):
                     # news: "Forty years on, they've sold millions", "Twenty-one years later, the
@@ -1425,6 +1497,9 @@ class Resolver:
             gran = "M"
         if new and self._new_year_begun(p, self.dct):
             n = 0
+        back = _years_before_christ_back(self.dct, unit, n, gran)
+        if back is not None:  # "Over 2,500 years ago the Buddha taught" said in 2009: 492 BC
+            return back, self.dct_value, "dct"
         d = values.shift(self.dct, unit, n)
         return values.fmt(d, gran), self.dct_value, "dct"
 
@@ -1434,6 +1509,17 @@ class Resolver:
         in the new year", said on 10 January 2011: 2011); in a clause that looks ahead, or later
         in the year, the next one."""
         return day.month <= NEW_YEAR_MONTHS and self._tense(p) in ("past", "present")
+
+
+def _next_season_year(day: date, season: str, rel: int) -> int:
+    """The season year (values.fmt's: December is already the next year's winter) of the season
+    after (rel > 0) or before (rel < 0) the one `day` lies in: "the following spring" after an
+    autumn is the next year's, "the previous summer" after an autumn the same year's."""
+    cur = values.fmt(day, "S")
+    year = int(cur[:4])
+    here = ["WI", "SP", "SU", "FA"].index(cur[-2:])
+    there = ["WI", "SP", "SU", "FA"].index(season)
+    return year + ((0 if there > here else 1) if rel > 0 else (0 if there < here else -1))
 
 
 def _within(ref: Ref, period: Ref) -> bool:
@@ -1522,7 +1608,7 @@ def resolve(text: str, pendings: list[Pending], dct: date | None,
         if t is not None:
             out.append(t)
         i += 1
-    return _with_of_phrases(text, out) if r.history else out
+    return _in_periods_of_history(text, _with_of_phrases(text, out)) if r.history else out
 
 
 _COMMA = re.compile(r"\s*,\s*")
@@ -1557,6 +1643,31 @@ def _with_of_phrases(text: str, timexes: list[Timex]) -> list[Timex]:
         end = of_phrase_end(text, t.end) if t.type == "DURATION" else None
         if end is not None and (i + 1 == len(timexes) or timexes[i + 1].start >= end):
             t = dataclasses.replace(t, end=end, text=text[t.start:end])
+        out.append(t)
+    return out
+
+
+_YEARS_DURATION = re.compile(r"P(\d+|X)(Y|C)")
+_UNIT_WORD = re.compile(r"[A-Za-z]+")
+
+
+def _in_periods_of_history(text: str, timexes: list[Timex]) -> list[Timex]:
+    """In a history, a duration counted in centuries keeps its unit, as its annotators write it
+    after TIMEX2 (CE): "the past two centuries" P2CE, "for centuries" PXCE; news writes years
+    (TimeBank P100Y, PXC). A count that is no whole number of them ("half a century" P50Y, "a
+    century and a half" P150Y) stays in years. Decades stay in years ("three decades" P30Y,
+    "for decades" PXDE as before): no history of the development set writes one, and a profile
+    read as a history ("after nearly three decades in the Senate") is news to its readers."""
+    out = []
+    for t in timexes:
+        m = _YEARS_DURATION.fullmatch(t.value or "") if t.type == "DURATION" else None
+        unit = next((u for w in _UNIT_WORD.findall(t.text) if (u := unit_code(w)) is not None), None) if m else None
+        if unit is not None and unit[0] == "CE" and unit[1] == 1:
+            per = 100
+            if m.group(1) == "X":
+                t = dataclasses.replace(t, value="PX" + unit[0])
+            elif m.group(2) == "Y" and int(m.group(1)) % per == 0:
+                t = dataclasses.replace(t, value=f"P{int(m.group(1)) // per}{unit[0]}")
         out.append(t)
     return out
 
@@ -1599,6 +1710,62 @@ def _before_christ(value: str | None) -> int | None:
     """The year before Christ a date value states ("BC0218", "BC0480-SP": 218, 480), else None."""
     v = parse_value(value) if value else None
     return years_before_christ(v) if v is not None else None
+
+
+# Python's calendar has no year before 1: a date before Christ is counted on in a year this many
+# years later, a whole number of 400-year cycles, in which the proleptic Gregorian calendar
+# repeats itself day for day (weekdays, leap years, ISO weeks), and the year is taken back after.
+_BC_OFFSET = 8000
+
+
+def count_before_christ(value: str | None, unit: str, n: float, gran: str) -> str | None:
+    """A count of `n` units (D, W, M, ...) from a date before Christ, written at `gran`: "Later
+    that month" after "October 218 BC" is BC0218-10, "two months later" BC0218-12, "three days
+    later" after "11 August 480 BC" BC0480-08-14, "the next month" after "December 219 BC"
+    BC0218-01 (the years count down to 1 BC, then AD 1). None when the date is coarser than the
+    count's unit (a year before Christ holds no month to count from), or the count leaves the
+    calendar."""
+    shadow = bc_shadow(value)
+    if shadow is None or shadow[1] not in ("D", "M"):
+        return None  # a season, quarter or year before Christ: no month or day to count from
+    if values.RANK[shadow[1]] > values.RANK.get(unit, 99) or values.RANK[gran] < values.RANK[shadow[1]]:
+        return None  # "two days later" after "October 218 BC": no day to count from
+    try:
+        there = values.shift(shadow[0], unit, n)
+    except (ValueError, OverflowError):
+        return None
+    return from_shadow(values.fmt(there, gran))
+
+
+def _years_before_christ_back(start: date, unit: str, n: float, gran: str) -> str | None:
+    """A whole count of years back from a date of our era that reaches before year 1, as a year
+    before Christ ("2,500 years ago" said in 2009: BC0492; there is no year 0, so 2009 years
+    back is 1 BC), for a count written in years; None for any other count, or one that stays in
+    our era (values.shift counts those)."""
+    if unit != "Y" or gran != "Y" or not float(n).is_integer() or start.year + int(n) >= 1:
+        return None
+    value = bc_year(1 - (start.year + int(n)))
+    return None if value == "XXXX" or 1 - (start.year + int(n)) > 9999 else value
+
+
+def bc_shadow(value: str | None) -> tuple[date, str] | None:
+    """A date before Christ ("BC0480-FA", "BC0218-10") as the first day of the same date in its
+    shadow year, _BC_OFFSET years on, where the calendar is the same, and its granularity code;
+    None for a date of our era or one without a year."""
+    v = parse_value(value) if value else None
+    era = bc_year(years_before_christ(v)) if v is not None and years_before_christ(v) is not None else None
+    if era is None or not value.startswith(era):  # "-0217" is no form the tagger writes
+        return None
+    return values.parse(f"{v.year + _BC_OFFSET:04d}{value[len(era):]}")
+
+
+def from_shadow(written: str) -> str | None:
+    """A value written in a shadow year (bc_shadow) written back in its own era: 3783-10 ->
+    BC0218-10; None past BC9999 or 9999."""
+    year = int(written[:4]) - _BC_OFFSET
+    if not 1 - 9999 <= year <= 9999:
+        return None
+    return (bc_year(1 - year) if year < 1 else f"{year:04d}") + written[4:]
 
 
 def _signed_year(value: str | None) -> int | None:

@@ -22,6 +22,8 @@ def number(s: str | None) -> float | None:
     if s is None:
         return None
     t = " ".join(s.lower().replace("-", " ").split())
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+", t):  # "2,500"
+        t = t.replace(",", "")
     if re.fullmatch(r"\d+(?:\.\d+)?", t):
         return float(t)
     v = lookup("number", t)
@@ -267,6 +269,32 @@ def counted_number_list(text: str, ystart: int, end: int) -> bool:
             and prev_w not in table("temporal_prep"))
 
 
+_SENTENCE_OPENS = re.compile(r"(?:^|[.!?;:]\s+|\n\s*)$")
+_APPROX_WORD = re.compile(r"([\w.]+)\s+$")
+
+
+def _approximate_year(text: str, ystart: int, end: int) -> bool:
+    """A number after a word of approximation (context.json approximate_year_before) is a year
+    when that word opens its sentence or follows a temporal preposition ("[In] about 1850",
+    "Around 1900, ...") and nothing counted follows it: a punctuation mark, or a word of
+    approximate_year_follow ("the", "he", "when"). "About 1500 were killed", "about 1850 men",
+    "in about 1500 years" stay amounts."""
+    m = _APPROX_WORD.search(text, max(0, ystart - 16), ystart)
+    if m is None:
+        return False
+    before = text[max(0, m.start() - 40):m.start()]
+    opens = _SENTENCE_OPENS.search(before) is not None
+    prep = words_before(text, m.start(), 1)
+    if prep and prep[-1].lower() in table("approximate_clock_before"):
+        return False  # "at about 1100": a clock time
+    if not opens and not (prep and prep[-1].lower() in table("temporal_prep")):
+        return False
+    after = text[end:end + 3].lstrip(" ")
+    if after[:1] in (",", ";", ")", ".") and not re.match(r"[.,]\d", after):
+        return True
+    return word_after(text, end).lower() in table("approximate_year_follow")
+
+
 def year_ok(g: Groups, text: str, start: int, end: int) -> bool:
     """A four-digit number is a year unless the context says it is a quantity or a code.
     Years before 1900 need more: a temporal word before them, brackets around them
@@ -296,6 +324,8 @@ def year_ok(g: Groups, text: str, start: int, end: int) -> bool:
         return False
     prev = words_before(text, ystart, 1)
     prev_w = prev[-1].lower() if prev else ""
+    if prev_w in table("approximate_year_before") and _approximate_year(text, ystart, end):
+        return True  # "In about 1850 the town was founded", "Around 1900, the city grew"
     if prev_w in table("quantity_before") and prev_w not in ("of",):
         return False
     nxt = word_after(text, end)

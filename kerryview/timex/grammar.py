@@ -103,7 +103,8 @@ def _macro(name: str) -> str:
         return _word_builtins()[name]
     if name == "num":
         words = [w for w in table("number")]
-        return "(?:" + r"\d+(?:\.\d+)?(?![\d,])|" + _word_builtins()["num_words"] + "|" + alternation(words)[3:-1] + ")"
+        # "2,500 years ago": a number with thousands separators is one number, never its last group
+        return "(?:" + r"\d{1,3}(?:,\d{3})+(?![\d,])|\d+(?:\.\d+)?(?![\d,])|" + _word_builtins()["num_words"] + "|" + alternation(words)[3:-1] + ")"
     if name in _TABLES:
         return alternation(list(table(_TABLES[name])))
     if name == "past_verb":  # a verb in -ed or an irregular past, as the verb test reads one

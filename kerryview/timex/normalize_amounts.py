@@ -146,7 +146,9 @@ def _duration(g: Groups, text: str, start: int, end: int, opts: Options) -> Pend
         if n > 10000:
             return None
     if low == "one day" and _modal_before().search(text[max(0, start - 30):start]):
-        return Pending(start, end, "DATE", value="FUTURE_REF")  # "Islam will one day be ...": some future day
+        # "Islam will one day be ...": some future day (FUTURE_REF); in a history, after TIMEX2,
+        # a day of no known date (XXXX-XX-XX: anchor op_history_set)
+        return Pending(start, end, "DATE", op="history_set", args={"value": "FUTURE_REF", "unit": "D"})
     if numtxt == "one" and unit == "D" and re.match(r"\s*(?:of|,)", text[end:end + 4]):
         return None  # "one day of ..." is a duration, but "one day, he ..." is vague; keep it simple
     if n is not None and 1000 <= n < 2100 and not g["unit"].lower().endswith("s"):

@@ -547,6 +547,8 @@ def _century(g: Groups, text: str, start: int, end: int, opts: Options) -> Pendi
 @normalizer("decade")
 def _decade(g: Groups, text: str, start: int, end: int, opts: Options) -> Pending | None:
     mod = pos_mod(g.get("pos"))
+    if g.get("decbc"):  # "the 490s BC": the decade of 499-490 BC, written as its century is ("BC04")
+        return Pending(start, end, "DATE", value=f"BC{int(g['decbc']) // 10:03d}", mod=mod)
     if g.get("dec4"):
         y = int(g["dec4"])
         return Pending(start, end, "DATE", value=f"{y // 10:03d}", mod=mod)

@@ -21,9 +21,9 @@ from kerryview.cancellation import NEVER, Cancellation
 from kerryview.calendar.timex3 import parse_value, years_before_christ
 from kerryview.model import Granularity
 
-from .context import range_joiner
+from .context import number, range_joiner
 from .grammar import compiled
-from .lexicon import table
+from .lexicon import alternation, table
 from .liveblog import with_run_in_stamps
 from .negatives import Negative, for_target
 from .normalize import NORMALIZERS, Pending
@@ -151,6 +151,7 @@ def recognize(text: str, cancel: Cancellation = NEVER) -> list[Pending]:
                     failed.add(cand)
                     continue
             lead = leading_day(text, pending, out[-1].end if out else 0)
+            out += leading_counts(text, pending, out[-1].end if out else 0)
             if lead is not None:
                 out.append(lead)
             elif out:
@@ -202,6 +203,54 @@ def leading_day(text: str, second: Pending, after: int) -> Pending | None:
         return Pending(m.start("span"), m.end("span"), "DATE", value=f"{year:04d}-{month:02d}-{first:02d}", rule=second.rule)
     args = {**second.args, "day": first, "weekday": None}
     return Pending(m.start("span"), m.end("span"), "DATE", op="md", args=args, rule=second.rule)
+
+
+@lru_cache(maxsize=1)
+def _count_number() -> str:
+    """A count in digits or words ("15", "fifteen", "twenty-one")."""
+    ones = alternation(k for k in table("number") if not k.startswith(("a ", "an ")) and k not in ("a", "an", "hundred"))
+    tens = alternation(table("tens"))
+    return rf"(?:\d{{1,3}}|{tens}(?:[-\s]{ones})?|{ones})(?![\w-])"
+
+
+@lru_cache(maxsize=1)
+def _leading_count() -> re.Pattern[str]:
+    """A list of counts that ends right before a count of units from a date, joined by commas or
+    "and"/"or": "[ten], [fifteen], and twenty years earlier", "[5] and 10 years later"."""
+    num = _count_number()
+    # a comma with a space after it ("2,500 years ago" is one number), and "and"/"or" before the
+    # count ("about seven, eight months ago" is one approximate count, no list)
+    return re.compile(rf"(?<![\w.,:/$-])((?:{num},\s+)*{num}),?\s+(?:and|or)\s+$", re.I)
+
+
+_FIRST_WORD = re.compile(r"\s*([\w-]+)")
+
+
+def leading_counts(text: str, count: Pending, after: int) -> list[Pending]:
+    """The counts listed before a count of units from a date, each the same count with its own
+    number ("Hitler had [ten], [fifteen], and twenty years earlier": 1940, 1935 and 1930 from
+    1950; "[five] and ten years later"): an elided unit, as in "ten, fifteen and twenty years".
+    TimeML tags each number as a date of its own. Only for "N units later/earlier/ago", and only
+    a list of smaller numbers written as the count's is (digits or words: "He was 5 and two weeks
+    ago" is an age)."""
+    if count.op != "shift" or not count.args.get("ago") or not count.args.get("n"):
+        return []
+    head = _FIRST_WORD.match(text, count.start, count.end)
+    own = number(head.group(1)) if head is not None else None
+    if not own:
+        return []
+    m = _leading_count().search(text, max(after, count.start - 80), count.start)
+    if m is None:
+        return []
+    out = []
+    for item in re.finditer(_count_number(), m.group(1), re.I):
+        n = number(item.group())
+        if n is None or not 0 < n < own or item.group()[0].isdigit() != head.group(1)[0].isdigit():
+            return []
+        start = m.start(1) + item.start()
+        out.append(Pending(start, start + len(item.group()), count.type, op=count.op,
+                           args={**count.args, "n": count.args["n"] * n / own}, mod=count.mod, rule=count.rule))
+    return out
 
 
 _LEADING_YEAR = re.compile(r"(?<![\w.,:/$-])(\d{1,4})\s*(?:-|–|to|through|and|or)\s*$")
