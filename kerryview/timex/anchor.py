@@ -1469,6 +1469,12 @@ def resolve(text: str, pendings: list[Pending], dct: date | None,
             out += [r.resolve(p), date_timex]
             i += 2
             continue
+        if q is not None and i + 2 < len(pendings) and _date_of_both_times(text, p, q, pendings[i + 2]):
+            # "at 1425 local time (1925 GMT) on Thursday": both clocks are on the day after them
+            date_timex = r.resolve(pendings[i + 2])
+            out += [t for t in (r.resolve(p), r.resolve(q), date_timex) if t is not None]
+            i += 3
+            continue
         if q is not None and _apposition_of_the_date(text, p, q):
             # "on July 4, 1863, the day after Gettysburg ended", "On 27 June 1950, two days after
             # the KPA invaded", "on 1 November, five days before the election": the expression
@@ -1631,9 +1637,29 @@ def date_follows_time(text: str, time_end: int, date_start: int) -> bool:
     return _TIME_THEN_DATE.fullmatch(text, time_end, date_start) is not None
 
 
+def _a_day(q: Pending) -> bool:
+    """Whether q is a DATE that names one day ("2 June", "Thursday", "yesterday", "2010-06-02")."""
+    return q.type == "DATE" and (q.op in ("md", "weekday", "dayshift") or (
+        q.op is None and q.value is not None and _FULL_DAY.fullmatch(q.value) is not None))
+
+
 def _date_of_the_time(text: str, p: Pending, q: Pending) -> bool:
     """Whether q is the date of the clock time p, written right after it ("0030 GMT 2 June",
     "11 a.m. on 11 November 1918"), so that p is resolved on q's day, not on the day before."""
-    a_day = q.op in ("md", "weekday", "dayshift") or (
-        q.op is None and q.value is not None and _FULL_DAY.fullmatch(q.value) is not None)
-    return p.op == "time_ref" and q.type == "DATE" and a_day and date_follows_time(text, p.end, q.start)
+    return p.op == "time_ref" and _a_day(q) and date_follows_time(text, p.end, q.start)
+
+
+_BRACKETED_CLOCK = re.compile(r"\s*\(\s*")
+_BRACKET_SHUT = re.compile(r"\s*\)")
+
+
+def _date_of_both_times(text: str, p: Pending, q: Pending, d: Pending) -> bool:
+    """Whether d is the date of the clock time p and of q, the same time in another zone set in
+    brackets between them, as wire stories write it ("at 1425 local time (1925 GMT) on
+    Thursday", "at 10 a.m. EST (1500 GMT) Wednesday"): both are resolved on d's day."""
+    if p.op != "time_ref" or q.op != "time_ref" or not _a_day(d):
+        return False
+    if _BRACKETED_CLOCK.fullmatch(text, p.end, q.start) is None:
+        return False
+    shut = _BRACKET_SHUT.match(text, q.end)
+    return shut is not None and shut.end() <= d.start and date_follows_time(text, shut.end(), d.start)
