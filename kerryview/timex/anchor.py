@@ -821,9 +821,19 @@ class Resolver:
         return f"{y:04d}-{m:02d}-{day:02d}", self.dct_value, "dct"
 
     def op_holiday(self, p: Pending, rule: str, year: int | None, rel: int | None, suffix: str = "",
-                   history: int | None = None):
+                   history: int | None = None, span: str | None = None):
         if not rule:
             raise ValueError("a holiday with no date rule")  # underspecified, never a crash
+        if span is not None:
+            # "Easter week", "the Thanksgiving weekend", "over the Memorial Day weekend": the week
+            # of the holiday; the weekend nearest it, the one before a Monday or Tuesday holiday
+            value, anchor, kind = self.op_holiday(p, rule, year, rel, history=history)
+            if not _FULL_DAY.fullmatch(value):
+                return f"{value[:4]}-WXX" + ("-WE" if span == "WE" else ""), anchor, kind
+            day = date.fromisoformat(value)
+            if span == "WE" and day.isoweekday() <= 2:
+                day -= timedelta(days=3)
+            return values.fmt(day, span), anchor, kind
         if history is not None and year is None and (self.narrative or self.dct is None):
             # a day named for what happened on it ("V-E Day", lexicon.json holiday YYYY-MM-DD): in
             # a history, or with no reference time, that day; in news its anniversary, as any holiday
