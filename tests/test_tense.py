@@ -505,3 +505,16 @@ def test_the_package_folder_helper_does_not_shadow_importlib_resources_files():
     from kerryview.text import wordlists
     assert not hasattr(wordlists, "files")
     assert (wordlists.package_dir("kerryview.text") / "data" / "tense_cues.json").is_file()
+
+
+def test_a_present_of_a_scheduled_return_visit_or_reopening_announces_but_not_as_a_noun():
+    """tense_cues.json future and noun_or_verb: "He returns to the region on Monday" said on a
+    Sunday is the next day (Timeline17 bpoil_foxnews: the president's return to the Gulf), as
+    "the trial begins Monday" is; "his visits", "tax returns" are nouns, no cue."""
+    dct = date(2010, 6, 13)  # a Sunday
+    for text, word, value in (("He returns to the region on Monday.", "Monday", "2010-06-14"),
+                              ("It reopens Monday.", "Monday", "2010-06-14"),
+                              ("The deadline expires Friday.", "Friday", "2010-06-18"),
+                              ("His visits on Monday were brief.", "Monday", "2010-06-07"),
+                              ("Tax returns filed on Friday were processed.", "Friday", "2010-06-11")):
+        assert {t.text: t.value for t in tag(text, dct)}[word] == value, text
