@@ -56,7 +56,7 @@ def test_every_tense_cue_list_lives_in_one_data_file_with_an_example():
                           "not_verbs_after_to", "infinitive_before", "bare_pasts", "reported_plan_auxiliaries", "reported_plan_breaks", "past_conditional", "opening_words", "ability_modals", "negation", "perception_verbs", "past_before",
                           "past_before_links", "past_frames", "scheduled_present_plural", "attributive_future", "clause_coordinators",
                               "entry_in_sentence", "passive_infinitive", "listener_report", "present_passive", "stance_to", "noun_or_verb", "noun_before", "market_moves", "verb_prefixes",
-                              "relative_that_followers"}
+                              "relative_that_followers", "report_object_openers"}
     for name, entry in lists.items():
         assert entry["about"] and entry["example"] and (entry.get("words") or entry.get("words_from")), name
         assert tense_cues()[name] == list_words(entry) and tense_cues()[name], name
@@ -518,3 +518,18 @@ def test_a_present_of_a_scheduled_return_visit_or_reopening_announces_but_not_as
                               ("His visits on Monday were brief.", "Monday", "2010-06-07"),
                               ("Tax returns filed on Friday were processed.", "Friday", "2010-06-11")):
         assert {t.text: t.value for t in tag(text, dct)}[word] == value, text
+
+
+def test_a_reporting_verb_with_an_object_tells_an_act_when_no_other_cue_does():
+    """tense_cues.json report_object_openers: with reports skipped, "added a third shift in
+    March" (Timeline17 Finan_washingtonpost, said on 1 December 2008) is past, March 2008, not
+    the nearest March; another cue of the clause still decides ("would")."""
+    text = "The company added a third shift in March."
+    assert tense(text, *_span(text, "March"), reporting=False) == "past"
+    text = "He said a vote in March would decide."
+    assert tense(text, *_span(text, "March"), reporting=False) == "future"
+    text = "He added the talks in March were over."  # "were" decides
+    assert tense(text, *_span(text, "March"), reporting=False) == "past"
+    text = "Officials added the figure for March."  # "the": no object opener, no cue
+    assert tense(text, *_span(text, "March"), reporting=False) is None
+    assert {t.text: t.value for t in tag("The company added a third shift in March.", date(2008, 12, 1))}["March"] == "2008-03"

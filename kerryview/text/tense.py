@@ -263,6 +263,7 @@ def tense(text: str, start: int, end: int, reporting: bool = True) -> str | None
     lists = tense_cues()
     # "Will Smith signs ...": a name, not the modal (its sentence to its end: a question's "?")
     first = 2 if opens_with_name(left + around[:stop.start() + 1 if stop else None]) else 0
+    object_report = None  # the tense of a reporting verb used with an object ("added a shift in March")
     for i in range(len(lw) - 1, first - 1, -1):
         if lw[i] in lists["before_expression"]:
             if all(w in lists["before_expression_links"] for w in lw[i + 1:]):
@@ -284,6 +285,11 @@ def tense(text: str, start: int, end: int, reporting: bool = True) -> str | None
                 and len(lw) - i - 1 <= LISTENER_WORDS and "that" not in lw[i + 1:] \
                 and not _announced(lw, i, reporting):
             t = _report_tense(lw[i])  # "told the Wall Street Journal in March": the telling's date
+        if t is None and not reporting and verb and object_report is None and lw[i] in lists["reporting"] \
+                and i + 1 < len(lw) and lw[i + 1] in lists["report_object_openers"] and "that" not in lw[i + 1:]:
+            # "The company added a third shift in March", "reported a loss in June": the verb
+            # takes an object, so it tells an act, not a report; its tense holds if no other cue does
+            object_report = _report_tense(lw[i])
         if t is None:
             continue
         # a participle after a bare "be"/"have" belongs to the modal before it: "will be held";
@@ -316,7 +322,7 @@ def tense(text: str, start: int, end: int, reporting: bool = True) -> str | None
             t = _report_tense(rw[i])
         if t is not None:
             return t
-    return None
+    return object_report
 
 
 def _compound_free(s: str) -> list[str]:
