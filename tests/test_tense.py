@@ -530,6 +530,8 @@ def test_a_reporting_verb_with_an_object_tells_an_act_when_no_other_cue_does():
     assert tense(text, *_span(text, "March"), reporting=False) == "future"
     text = "He added the talks in March were over."  # "were" decides
     assert tense(text, *_span(text, "March"), reporting=False) == "past"
+    text = "It announced an agreement to acquire the bank in January."  # TimeBank wsj_0172: 1990-01
+    assert tense(text, *_span(text, "January"), reporting=False) is None
     text = "Officials added the figure for March."  # "the": no object opener, no cue
     assert tense(text, *_span(text, "March"), reporting=False) is None
     assert {t.text: t.value for t in tag("The company added a third shift in March.", date(2008, 12, 1))}["March"] == "2008-03"

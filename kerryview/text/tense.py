@@ -286,9 +286,10 @@ def tense(text: str, start: int, end: int, reporting: bool = True) -> str | None
                 and not _announced(lw, i, reporting):
             t = _report_tense(lw[i])  # "told the Wall Street Journal in March": the telling's date
         if t is None and not reporting and verb and object_report is None and lw[i] in lists["reporting"] \
-                and i + 1 < len(lw) and lw[i + 1] in lists["report_object_openers"] and "that" not in lw[i + 1:]:
+                and i + 1 < len(lw) and lw[i + 1] in lists["report_object_openers"] and not {"that", "to"} & set(lw[i + 1:]):
             # "The company added a third shift in March", "reported a loss in June": the verb
-            # takes an object, so it tells an act, not a report; its tense holds if no other cue does
+            # takes an object, so it tells an act, not a report; its tense holds if no other cue
+            # does (not across an infinitive: "announced an agreement to acquire it in January")
             object_report = _report_tense(lw[i])
         if t is None:
             continue
