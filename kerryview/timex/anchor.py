@@ -727,7 +727,9 @@ class Resolver:
             # a present clause tells of now or of what is scheduled ("the hurricane season hits
             # in May" said in January): the nearest such date, not the past one
             year -= 1
-        elif delta < -300 or (delta < -183 and t != "past"):
+        elif delta < -300 or (delta < -183 and t != "past" and not self._compares_with_the_past(p)):
+            # (a point a comparison looks back to stays behind: "still down 27 percent from its
+            # close on April 20" said in December)
             year += 1
         return year, self.dct_value, "dct"
 
