@@ -56,7 +56,8 @@ def test_every_tense_cue_list_lives_in_one_data_file_with_an_example():
                           "not_verbs_after_to", "infinitive_before", "bare_pasts", "reported_plan_auxiliaries", "reported_plan_breaks", "past_conditional", "opening_words", "ability_modals", "negation", "perception_verbs", "past_before",
                           "past_before_links", "past_frames", "scheduled_present_plural", "attributive_future", "clause_coordinators",
                               "entry_in_sentence", "passive_infinitive", "listener_report", "present_passive", "stance_to", "noun_or_verb", "noun_before", "market_moves", "verb_prefixes",
-                              "relative_that_followers", "report_object_openers"}
+                              "relative_that_followers", "report_object_openers", "bare_before_expression",
+                              "bare_verb_before"}
     for name, entry in lists.items():
         assert entry["about"] and entry["example"] and (entry.get("words") or entry.get("words_from")), name
         assert tense_cues()[name] == list_words(entry) and tense_cues()[name], name
@@ -535,3 +536,20 @@ def test_a_reporting_verb_with_an_object_tells_an_act_when_no_other_cue_does():
     text = "Officials added the figure for March."  # "the": no object opener, no cue
     assert tense(text, *_span(text, "March"), reporting=False) is None
     assert {t.text: t.value for t in tag("The company added a third shift in March.", date(2008, 12, 1))}["March"] == "2008-03"
+
+
+def test_come_right_before_the_expression_looks_ahead_but_not_as_a_verb():
+    """tense_cues.json bare_before_expression: "come November" is when November comes (Timeline17
+    comments and quotations: "COME NOVEMBER", "Come Saturday, we are going to go out there" said
+    on a Friday, "come January they might be streaming" said in June); after a modal, an
+    auxiliary or a pronoun "come" is the verb and no cue."""
+    text = "They'll be out in the cold come November."
+    assert tense(text, *_span(text, "November")) == "future"
+    dct = date(2010, 5, 28)  # a Friday
+    assert {t.text: t.value for t in tag("Come Saturday, we are going out there.", dct)}["Saturday"] == "2010-05-29"
+    assert {t.text: t.value for t in tag("So I thought that come January they might stream it.", date(2010, 6, 2))}[
+        "January"] == "2011-01"
+    text = "The warning had come in March."
+    assert tense(text, *_span(text, "March")) == "past"
+    text = "It would come Sunday, first the sheen and then the oil."
+    assert tense(text, *_span(text, "Sunday")) == "future"  # from "would"

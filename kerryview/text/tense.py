@@ -269,6 +269,10 @@ def tense(text: str, start: int, end: int, reporting: bool = True) -> str | None
             if all(w in lists["before_expression_links"] for w in lw[i + 1:]):
                 return "future"  # "starting Monday", "effective as of Jan. 1"
             continue  # a participle or gerund: "..., starting with BP's McKay"
+        if lw[i] in lists["bare_before_expression"]:
+            if all(w == "the" for w in lw[i + 1:]) and not (i >= 1 and lw[i - 1] in lists["bare_verb_before"]):
+                return "future"  # "out in the cold come November", "but come the autumn"
+            continue  # the verb: "It would come Sunday" ("would" decides), "the rains had come in March"
         if lw[i] in lists["past_before"]:
             if all(w in lists["past_before_links"] for w in lw[i + 1:]):
                 return "past"  # "since the April 20 explosion", "since early February"
