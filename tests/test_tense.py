@@ -553,3 +553,13 @@ def test_come_right_before_the_expression_looks_ahead_but_not_as_a_verb():
     assert tense(text, *_span(text, "March")) == "past"
     text = "It would come Sunday, first the sheen and then the oil."
     assert tense(text, *_span(text, "Sunday")) == "future"  # from "would"
+
+
+def test_a_participle_after_being_takes_the_tense_of_what_governs_being():
+    """tense_cues.json present_passive: "being raised" is no past ("the blowout preventer could
+    begin being raised late Thursday or early Friday", Timeline17 bpoil_foxnews, said on Thursday
+    2 September 2010: Friday 3 September); "was being drilled" is past from "was"."""
+    text = "Allen said the blowout preventer could begin being raised late Thursday or early Friday."
+    assert tense(text, *_span(text, "early Friday")) == "future"
+    text = "The relief well was being drilled in April."
+    assert tense(text, *_span(text, "April")) == "past"
