@@ -61,7 +61,8 @@ def _word_builtins() -> dict[str, str]:
     place = rf"(?-i:(?!(?:{not_place})\s)(?:[A-Z][A-Za-z]+\s+){{0,2}}[A-Z][A-Za-z]+\s+[Tt]ime)"
     return {
         "num_words": rf"(?:{tens}(?:[-\s]+{ones}(?!\w))?(?!\w))",
-        "clock": (r"(?:(?P<hour>1[0-2]|0?[1-9])(?:[:.](?P<min>[0-5][0-9]))?\s*(?P<ampm>a\.m\.|p\.m\.|a\.m(?!\w)|p\.m(?!\w)|am(?!\w)|pm(?!\w))"
+        # "00:48 am", as web pages stamp a comment past midnight: the hour 0
+        "clock": (r"(?:(?P<hour>1[0-2]|0?[1-9]|00(?=[:.][0-5][0-9]\s*a\.?m))(?:[:.](?P<min>[0-5][0-9]))?\s*(?P<ampm>a\.m\.|p\.m\.|a\.m(?!\w)|p\.m(?!\w)|am(?!\w)|pm(?!\w))"
                   r"|(?P<hhmm>(?:1[0-2]|0?[1-9])[0-5][0-9])(?P<ampm2>am|pm)(?!\w)"
                   # "13.41 BST", as the Guardian stamps its pages: a dot for the colon only before a
                   # time zone ("2.50 hours" is a count of hours)
