@@ -1481,6 +1481,19 @@ def resolve(text: str, pendings: list[Pending], dct: date | None,
             out += [r.resolve(p), date_timex]
             i += 2
             continue
+        if q is not None and _clock_range(text, p, q):
+            # "from 7 a.m. to 8 p.m. on Tuesday", "from midnight to noon on 27 June": the range's
+            # start is on its end's day, the day before when it is the later clock ("between 10
+            # p.m. and 6 a.m. on Saturday": Friday's 10 p.m.)
+            day = pendings[i + 2] if i + 2 < len(pendings) and _date_of_the_time(text, q, pendings[i + 2]) else None
+            if day is not None or q.op in ("md", "weekday", "dayshift"):
+                date_timex = r.resolve(day) if day is not None else None
+                second, first = r.resolve(q), r.resolve(p)
+                if first is not None and second is not None:
+                    first = _on_the_day_of(first, second)
+                out += [t for t in (first, second, date_timex) if t is not None]
+                i += 3 if day is not None else 2
+                continue
         if q is not None and i + 2 < len(pendings) and _date_of_both_times(text, p, q, pendings[i + 2]):
             # "at 1425 local time (1925 GMT) on Thursday": both clocks are on the day after them
             date_timex = r.resolve(pendings[i + 2])
@@ -1659,6 +1672,31 @@ def _date_of_the_time(text: str, p: Pending, q: Pending) -> bool:
     """Whether q is the date of the clock time p, written right after it ("0030 GMT 2 June",
     "11 a.m. on 11 November 1918"), so that p is resolved on q's day, not on the day before."""
     return p.op == "time_ref" and _a_day(q) and date_follows_time(text, p.end, q.start)
+
+
+_CLOCK_RANGE_JOIN = re.compile(r"\s*(?:-|–|to|and|until|till)\s*", re.I)
+_CLOCK_VALUE = re.compile(r"(\d{4}-\d{2}-\d{2})T(\d{2}(?::\d{2})?)$")
+
+
+def _clock_range(text: str, p: Pending, q: Pending) -> bool:
+    """Whether the clock time p opens a range that the clock time q closes ("from 7 a.m. to 8
+    p.m.", "between 10 p.m. and 6 a.m.", "9am-5pm")."""
+    return p.op == "time_ref" and p.type == "TIME" and q.type == "TIME" \
+        and p.args.get("suffix", "").startswith("T") and q.args.get("suffix", "").startswith("T") \
+        and _CLOCK_RANGE_JOIN.fullmatch(text, p.end, q.start) is not None
+
+
+def _on_the_day_of(first: Timex, second: Timex) -> Timex:
+    """The range's opening clock `first` on the day of its closing clock `second`, or on the day
+    before when it is the later clock of the two (an overnight range)."""
+    a, b = _CLOCK_VALUE.match(first.value or ""), _CLOCK_VALUE.match(second.value or "")
+    if a is None or b is None:
+        return first
+    day = date.fromisoformat(b.group(1))
+    if a.group(2) > b.group(2):
+        day -= timedelta(days=1)
+    value = f"{day.isoformat()}T{a.group(2)}"
+    return dataclasses.replace(first, value=value, anchor=second.value, anchor_kind="narrative")
 
 
 _BRACKETED_CLOCK = re.compile(r"\s*\(\s*")
