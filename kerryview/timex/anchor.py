@@ -1061,11 +1061,27 @@ class Resolver:
         if ref is not None and ref[1] == "Q":
             d = values.shift(ref[0], "Y", yearshift)
             return values.fmt(d, "Q"), ref[2], "narrative"
+        named = self._period_named_before(p) if yearshift else None
+        if named is not None:
+            # "in the first two months of this year, compared with the same period last year":
+            # no quarter is the story's focus; the period compared is the one just named, a year
+            # back (its year: the months of the comparison are the ones named)
+            return f"{named[0].year + yearshift:04d}", named[2], "narrative"
         if self.dct is None:
             return "XXXX-QX", None, None
         d = values.shift(self.dct, "Q", -1)
         d = values.shift(d, "Y", yearshift)
         return values.fmt(d, "Q"), self.dct_value, "dct"
+
+    def _period_named_before(self, p: Pending) -> Ref | None:
+        """For "the same period last year": the date named last before it in its own sentence,
+        when that is a month, a season, a half or a year (not a quarter, not a day), else None."""
+        if not self.refs or self.ref_span is None or "period" not in self.text[p.start:p.end].lower():
+            return None
+        last = self.refs[-1]
+        if last[1] not in ("M", "S", "H", "Y") or _SENTENCE_BREAK.search(self.text, self.ref_span[1], p.start):
+            return None
+        return last
 
     def op_weekday(self, p: Pending, weekday: int, rel: str | None, suffix: str = ""):
         if rel in ("previous", "following"):  # "the previous Friday": relative to the story's day
@@ -1674,6 +1690,7 @@ def _date_of_the_time(text: str, p: Pending, q: Pending) -> bool:
     return p.op == "time_ref" and _a_day(q) and date_follows_time(text, p.end, q.start)
 
 
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”']?\s+[\"“]?[A-Z]")
 _CLOCK_RANGE_JOIN = re.compile(r"\s*(?:-|–|to|and|until|till)\s*", re.I)
 _CLOCK_VALUE = re.compile(r"(\d{4}-\d{2}-\d{2})T(\d{2}(?::\d{2})?)$")
 
