@@ -563,3 +563,14 @@ def test_a_participle_after_being_takes_the_tense_of_what_governs_being():
     assert tense(text, *_span(text, "early Friday")) == "future"
     text = "The relief well was being drilled in April."
     assert tense(text, *_span(text, "April")) == "past"
+
+
+def test_expected_to_have_and_a_participle_is_a_past_act():
+    """tense_cues.json stance_to: "are expected to have died in Tuesday's earthquake" (Timeline17
+    haiti_bbc, said on Thursday 14 January 2010) is the Tuesday before; "expected to have a
+    final decision Wednesday" still looks ahead."""
+    dct = date(2010, 1, 14)
+    text = "Thousands of people are expected to have died in Tuesday's devastating earthquake."
+    assert {t.text: t.value for t in tag(text, dct)}["Tuesday"] == "2010-01-12"
+    text = "Allen said he expected to have a final decision Wednesday."
+    assert tense(text, *_span(text, "Wednesday")) == "future"
