@@ -574,3 +574,11 @@ def test_expected_to_have_and_a_participle_is_a_past_act():
     assert {t.text: t.value for t in tag(text, dct)}["Tuesday"] == "2010-01-12"
     text = "Allen said he expected to have a final decision Wednesday."
     assert tense(text, *_span(text, "Wednesday")) == "future"
+
+
+def test_is_due_looks_ahead_but_not_as_a_cause():
+    """tense_cues.json future "is due": "President Obama is due there on Sunday" (Timeline17
+    bpoil_bbc, said on Saturday 1 May 2010) is the next day; "is due to the rain" is a cause."""
+    assert {t.text: t.value for t in tag("President Obama is due there on Sunday.", date(2010, 5, 1))}["Sunday"] == "2010-05-02"
+    text = "The delay is due to the rain on Monday."
+    assert tense(text, *_span(text, "Monday")) == "present"

@@ -80,6 +80,8 @@ def _classify(words: list[str], i: int, reporting: bool = True) -> str | None:
         if two in double:
             if two.endswith(" to") and i + 2 < len(words) and _no_verb(words[i + 2]):
                 return None  # "due to the falling value", "due to rising costs": a cause, no plan
+            if two.endswith(" due") and words[i + 2:i + 3] == ["to"] and i + 3 < len(words) and _no_verb(words[i + 3]):
+                return single.get(w)  # "is due to the rain": a cause; "is" is still a present
             if two in lists["stance_to"] and words[i + 2:i + 3] == ["have"] and i + 3 < len(words) \
                     and participle(words[i + 3]):
                 return "past"  # "likely to have started in March": a past act
