@@ -1444,6 +1444,11 @@ class Resolver:
                 return values.fmt(d, gran), ref[2], "narrative"
             if on and self.dct is not None:  # "two years on", nothing to count from: the present
                 return values.fmt(self.dct, gran), self.dct_value, "dct"
+            if ago and n > 0 and not self.narrative and self.dct is not None and self._tense(p) != "future":
+                # news: "Twelve days later, Hayward is grappling with ...", nothing dated before
+                # it: the count starts from an event the text does not date (the explosion), not
+                # from the publication, which it would pass (rules/news.json news_readings)
+                return values.UNDERSPECIFIED.get(gran, "XXXX"), None, None
         if self.dct is None:
             return values.UNDERSPECIFIED.get(gran, "XXXX"), None, None
         if ago and unit == "Y" and abs(n) == 1:
