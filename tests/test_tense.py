@@ -56,7 +56,8 @@ def test_every_tense_cue_list_lives_in_one_data_file_with_an_example():
                           "not_verbs_after_to", "infinitive_before", "bare_pasts", "reported_plan_auxiliaries", "reported_plan_breaks", "past_conditional", "opening_words", "ability_modals", "negation", "perception_verbs", "past_before",
                           "past_before_links", "past_frames", "scheduled_present_plural", "attributive_future", "clause_coordinators",
                               "entry_in_sentence", "passive_infinitive", "listener_report", "present_passive", "stance_to", "noun_or_verb", "noun_before", "market_moves", "verb_prefixes",
-                              "relative_that_followers"}
+                              "relative_that_followers", "report_object_openers", "bare_before_expression",
+                              "bare_verb_before"}
     for name, entry in lists.items():
         assert entry["about"] and entry["example"] and (entry.get("words") or entry.get("words_from")), name
         assert tense_cues()[name] == list_words(entry) and tense_cues()[name], name
@@ -505,3 +506,79 @@ def test_the_package_folder_helper_does_not_shadow_importlib_resources_files():
     from kerryview.text import wordlists
     assert not hasattr(wordlists, "files")
     assert (wordlists.package_dir("kerryview.text") / "data" / "tense_cues.json").is_file()
+
+
+def test_a_present_of_a_scheduled_return_visit_or_reopening_announces_but_not_as_a_noun():
+    """tense_cues.json future and noun_or_verb: "He returns to the region on Monday" said on a
+    Sunday is the next day (Timeline17 bpoil_foxnews: the president's return to the Gulf), as
+    "the trial begins Monday" is; "his visits", "tax returns" are nouns, no cue."""
+    dct = date(2010, 6, 13)  # a Sunday
+    for text, word, value in (("He returns to the region on Monday.", "Monday", "2010-06-14"),
+                              ("It reopens Monday.", "Monday", "2010-06-14"),
+                              ("The deadline expires Friday.", "Friday", "2010-06-18"),
+                              ("His visits on Monday were brief.", "Monday", "2010-06-07"),
+                              ("Tax returns filed on Friday were processed.", "Friday", "2010-06-11")):
+        assert {t.text: t.value for t in tag(text, dct)}[word] == value, text
+
+
+def test_a_reporting_verb_with_an_object_tells_an_act_when_no_other_cue_does():
+    """tense_cues.json report_object_openers: with reports skipped, "added a third shift in
+    March" (Timeline17 Finan_washingtonpost, said on 1 December 2008) is past, March 2008, not
+    the nearest March; another cue of the clause still decides ("would")."""
+    text = "The company added a third shift in March."
+    assert tense(text, *_span(text, "March"), reporting=False) == "past"
+    text = "He said a vote in March would decide."
+    assert tense(text, *_span(text, "March"), reporting=False) == "future"
+    text = "He added the talks in March were over."  # "were" decides
+    assert tense(text, *_span(text, "March"), reporting=False) == "past"
+    text = "It announced an agreement to acquire the bank in January."  # TimeBank wsj_0172: 1990-01
+    assert tense(text, *_span(text, "January"), reporting=False) is None
+    text = "Officials added the figure for March."  # "the": no object opener, no cue
+    assert tense(text, *_span(text, "March"), reporting=False) is None
+    assert {t.text: t.value for t in tag("The company added a third shift in March.", date(2008, 12, 1))}["March"] == "2008-03"
+
+
+def test_come_right_before_the_expression_looks_ahead_but_not_as_a_verb():
+    """tense_cues.json bare_before_expression: "come November" is when November comes (Timeline17
+    comments and quotations: "COME NOVEMBER", "Come Saturday, we are going to go out there" said
+    on a Friday, "come January they might be streaming" said in June); after a modal, an
+    auxiliary or a pronoun "come" is the verb and no cue."""
+    text = "They'll be out in the cold come November."
+    assert tense(text, *_span(text, "November")) == "future"
+    dct = date(2010, 5, 28)  # a Friday
+    assert {t.text: t.value for t in tag("Come Saturday, we are going out there.", dct)}["Saturday"] == "2010-05-29"
+    assert {t.text: t.value for t in tag("So I thought that come January they might stream it.", date(2010, 6, 2))}[
+        "January"] == "2011-01"
+    text = "The warning had come in March."
+    assert tense(text, *_span(text, "March")) == "past"
+    text = "It would come Sunday, first the sheen and then the oil."
+    assert tense(text, *_span(text, "Sunday")) == "future"  # from "would"
+
+
+def test_a_participle_after_being_takes_the_tense_of_what_governs_being():
+    """tense_cues.json present_passive: "being raised" is no past ("the blowout preventer could
+    begin being raised late Thursday or early Friday", Timeline17 bpoil_foxnews, said on Thursday
+    2 September 2010: Friday 3 September); "was being drilled" is past from "was"."""
+    text = "Allen said the blowout preventer could begin being raised late Thursday or early Friday."
+    assert tense(text, *_span(text, "early Friday")) == "future"
+    text = "The relief well was being drilled in April."
+    assert tense(text, *_span(text, "April")) == "past"
+
+
+def test_expected_to_have_and_a_participle_is_a_past_act():
+    """tense_cues.json stance_to: "are expected to have died in Tuesday's earthquake" (Timeline17
+    haiti_bbc, said on Thursday 14 January 2010) is the Tuesday before; "expected to have a
+    final decision Wednesday" still looks ahead."""
+    dct = date(2010, 1, 14)
+    text = "Thousands of people are expected to have died in Tuesday's devastating earthquake."
+    assert {t.text: t.value for t in tag(text, dct)}["Tuesday"] == "2010-01-12"
+    text = "Allen said he expected to have a final decision Wednesday."
+    assert tense(text, *_span(text, "Wednesday")) == "future"
+
+
+def test_is_due_looks_ahead_but_not_as_a_cause():
+    """tense_cues.json future "is due": "President Obama is due there on Sunday" (Timeline17
+    bpoil_bbc, said on Saturday 1 May 2010) is the next day; "is due to the rain" is a cause."""
+    assert {t.text: t.value for t in tag("President Obama is due there on Sunday.", date(2010, 5, 1))}["Sunday"] == "2010-05-02"
+    text = "The delay is due to the rain on Monday."
+    assert tense(text, *_span(text, "Monday")) == "present"

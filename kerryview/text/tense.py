@@ -80,6 +80,8 @@ def _classify(words: list[str], i: int, reporting: bool = True) -> str | None:
         if two in double:
             if two.endswith(" to") and i + 2 < len(words) and _no_verb(words[i + 2]):
                 return None  # "due to the falling value", "due to rising costs": a cause, no plan
+            if two.endswith(" due") and words[i + 2:i + 3] == ["to"] and i + 3 < len(words) and _no_verb(words[i + 3]):
+                return single.get(w)  # "is due to the rain": a cause; "is" is still a present
             if two in lists["stance_to"] and words[i + 2:i + 3] == ["have"] and i + 3 < len(words) \
                     and participle(words[i + 3]):
                 return "past"  # "likely to have started in March": a past act
@@ -263,11 +265,16 @@ def tense(text: str, start: int, end: int, reporting: bool = True) -> str | None
     lists = tense_cues()
     # "Will Smith signs ...": a name, not the modal (its sentence to its end: a question's "?")
     first = 2 if opens_with_name(left + around[:stop.start() + 1 if stop else None]) else 0
+    object_report = None  # the tense of a reporting verb used with an object ("added a shift in March")
     for i in range(len(lw) - 1, first - 1, -1):
         if lw[i] in lists["before_expression"]:
             if all(w in lists["before_expression_links"] for w in lw[i + 1:]):
                 return "future"  # "starting Monday", "effective as of Jan. 1"
             continue  # a participle or gerund: "..., starting with BP's McKay"
+        if lw[i] in lists["bare_before_expression"]:
+            if all(w == "the" for w in lw[i + 1:]) and not (i >= 1 and lw[i - 1] in lists["bare_verb_before"]):
+                return "future"  # "out in the cold come November", "but come the autumn"
+            continue  # the verb: "It would come Sunday" ("would" decides), "the rains had come in March"
         if lw[i] in lists["past_before"]:
             if all(w in lists["past_before_links"] for w in lw[i + 1:]):
                 return "past"  # "since the April 20 explosion", "since early February"
@@ -284,6 +291,12 @@ def tense(text: str, start: int, end: int, reporting: bool = True) -> str | None
                 and len(lw) - i - 1 <= LISTENER_WORDS and "that" not in lw[i + 1:] \
                 and not _announced(lw, i, reporting):
             t = _report_tense(lw[i])  # "told the Wall Street Journal in March": the telling's date
+        if t is None and not reporting and verb and object_report is None and lw[i] in lists["reporting"] \
+                and i + 1 < len(lw) and lw[i + 1] in lists["report_object_openers"] and not {"that", "to"} & set(lw[i + 1:]):
+            # "The company added a third shift in March", "reported a loss in June": the verb
+            # takes an object, so it tells an act, not a report; its tense holds if no other cue
+            # does (not across an infinitive: "announced an agreement to acquire it in January")
+            object_report = _report_tense(lw[i])
         if t is None:
             continue
         # a participle after a bare "be"/"have" belongs to the modal before it: "will be held";
@@ -316,7 +329,7 @@ def tense(text: str, start: int, end: int, reporting: bool = True) -> str | None
             t = _report_tense(rw[i])
         if t is not None:
             return t
-    return None
+    return object_report
 
 
 def _compound_free(s: str) -> list[str]:

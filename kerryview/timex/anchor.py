@@ -764,7 +764,9 @@ class Resolver:
             # a present clause tells of now or of what is scheduled ("the hurricane season hits
             # in May" said in January): the nearest such date, not the past one
             year -= 1
-        elif delta < -300 or (delta < -183 and t != "past"):
+        elif delta < -300 or (delta < -183 and t != "past" and not self._compares_with_the_past(p)):
+            # (a point a comparison looks back to stays behind: "still down 27 percent from its
+            # close on April 20" said in December)
             year += 1
         return year, self.dct_value, "dct"
 
@@ -858,9 +860,19 @@ class Resolver:
         return f"{y:04d}-{m:02d}-{day:02d}", self.dct_value, "dct"
 
     def op_holiday(self, p: Pending, rule: str, year: int | None, rel: int | None, suffix: str = "",
-                   history: int | None = None):
+                   history: int | None = None, span: str | None = None):
         if not rule:
             raise ValueError("a holiday with no date rule")  # underspecified, never a crash
+        if span is not None:
+            # "Easter week", "the Thanksgiving weekend", "over the Memorial Day weekend": the week
+            # of the holiday; the weekend nearest it, the one before a Monday or Tuesday holiday
+            value, anchor, kind = self.op_holiday(p, rule, year, rel, history=history)
+            if not _FULL_DAY.fullmatch(value):
+                return f"{value[:4]}-WXX" + ("-WE" if span == "WE" else ""), anchor, kind
+            day = date.fromisoformat(value)
+            if span == "WE" and day.isoweekday() <= 2:
+                day -= timedelta(days=3)
+            return values.fmt(day, span), anchor, kind
         if history is not None and year is None and (self.narrative or self.dct is None):
             # a day named for what happened on it ("V-E Day", lexicon.json holiday YYYY-MM-DD): in
             # a history, or with no reference time, that day; in news its anniversary, as any holiday
@@ -1098,11 +1110,27 @@ class Resolver:
         if ref is not None and ref[1] == "Q":
             d = values.shift(ref[0], "Y", yearshift)
             return values.fmt(d, "Q"), ref[2], "narrative"
+        named = self._period_named_before(p) if yearshift else None
+        if named is not None:
+            # "in the first two months of this year, compared with the same period last year":
+            # no quarter is the story's focus; the period compared is the one just named, a year
+            # back (its year: the months of the comparison are the ones named)
+            return f"{named[0].year + yearshift:04d}", named[2], "narrative"
         if self.dct is None:
             return "XXXX-QX", None, None
         d = values.shift(self.dct, "Q", -1)
         d = values.shift(d, "Y", yearshift)
         return values.fmt(d, "Q"), self.dct_value, "dct"
+
+    def _period_named_before(self, p: Pending) -> Ref | None:
+        """For "the same period last year": the date named last before it in its own sentence,
+        when that is a month, a season, a half or a year (not a quarter, not a day), else None."""
+        if not self.refs or self.ref_span is None or "period" not in self.text[p.start:p.end].lower():
+            return None
+        last = self.refs[-1]
+        if last[1] not in ("M", "S", "H", "Y") or _SENTENCE_BREAK.search(self.text, self.ref_span[1], p.start):
+            return None
+        return last
 
     def op_weekday(self, p: Pending, weekday: int, rel: str | None, suffix: str = ""):
         if rel in ("previous", "following"):  # "the previous Friday": relative to the story's day
@@ -1488,6 +1516,11 @@ class Resolver:
                 return values.fmt(d, gran), ref[2], "narrative"
             if on and self.dct is not None:  # "two years on", nothing to count from: the present
                 return values.fmt(self.dct, gran), self.dct_value, "dct"
+            if ago and n > 0 and not self.narrative and self.dct is not None and self._tense(p) != "future":
+                # news: "Twelve days later, Hayward is grappling with ...", nothing dated before
+                # it: the count starts from an event the text does not date (the explosion), not
+                # from the publication, which it would pass (rules/news.json news_readings)
+                return values.UNDERSPECIFIED.get(gran, "XXXX"), None, None
         if self.dct is None:
             return values.UNDERSPECIFIED.get(gran, "XXXX"), None, None
         if ago and unit == "Y" and abs(n) == 1:
@@ -1554,6 +1587,25 @@ def resolve(text: str, pendings: list[Pending], dct: date | None,
             date_timex = r.resolve(q)
             out += [r.resolve(p), date_timex]
             i += 2
+            continue
+        if q is not None and _clock_range(text, p, q):
+            # "from 7 a.m. to 8 p.m. on Tuesday", "from midnight to noon on 27 June": the range's
+            # start is on its end's day, the day before when it is the later clock ("between 10
+            # p.m. and 6 a.m. on Saturday": Friday's 10 p.m.)
+            day = pendings[i + 2] if i + 2 < len(pendings) and _date_of_the_time(text, q, pendings[i + 2]) else None
+            if day is not None or q.op in ("md", "weekday", "dayshift"):
+                date_timex = r.resolve(day) if day is not None else None
+                second, first = r.resolve(q), r.resolve(p)
+                if first is not None and second is not None:
+                    first = _on_the_day_of(first, second)
+                out += [t for t in (first, second, date_timex) if t is not None]
+                i += 3 if day is not None else 2
+                continue
+        if q is not None and i + 2 < len(pendings) and _date_of_both_times(text, p, q, pendings[i + 2]):
+            # "at 1425 local time (1925 GMT) on Thursday": both clocks are on the day after them
+            date_timex = r.resolve(pendings[i + 2])
+            out += [t for t in (r.resolve(p), r.resolve(q), date_timex) if t is not None]
+            i += 3
             continue
         if q is not None and _apposition_of_the_date(text, p, q):
             # "on July 4, 1863, the day after Gettysburg ended", "On 27 June 1950, two days after
@@ -1798,9 +1850,55 @@ def date_follows_time(text: str, time_end: int, date_start: int) -> bool:
     return _TIME_THEN_DATE.fullmatch(text, time_end, date_start) is not None
 
 
+def _a_day(q: Pending) -> bool:
+    """Whether q is a DATE that names one day ("2 June", "Thursday", "yesterday", "2010-06-02")."""
+    return q.type == "DATE" and (q.op in ("md", "weekday", "dayshift") or (
+        q.op is None and q.value is not None and _FULL_DAY.fullmatch(q.value) is not None))
+
+
 def _date_of_the_time(text: str, p: Pending, q: Pending) -> bool:
     """Whether q is the date of the clock time p, written right after it ("0030 GMT 2 June",
     "11 a.m. on 11 November 1918"), so that p is resolved on q's day, not on the day before."""
-    a_day = q.op in ("md", "weekday", "dayshift") or (
-        q.op is None and q.value is not None and _FULL_DAY.fullmatch(q.value) is not None)
-    return p.op == "time_ref" and q.type == "DATE" and a_day and date_follows_time(text, p.end, q.start)
+    return p.op == "time_ref" and _a_day(q) and date_follows_time(text, p.end, q.start)
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”']?\s+[\"“]?[A-Z]")
+_CLOCK_RANGE_JOIN = re.compile(r"\s*(?:-|–|to|and|until|till)\s*", re.I)
+_CLOCK_VALUE = re.compile(r"(\d{4}-\d{2}-\d{2})T(\d{2}(?::\d{2})?)$")
+
+
+def _clock_range(text: str, p: Pending, q: Pending) -> bool:
+    """Whether the clock time p opens a range that the clock time q closes ("from 7 a.m. to 8
+    p.m.", "between 10 p.m. and 6 a.m.", "9am-5pm")."""
+    return p.op == "time_ref" and p.type == "TIME" and q.type == "TIME" \
+        and p.args.get("suffix", "").startswith("T") and q.args.get("suffix", "").startswith("T") \
+        and _CLOCK_RANGE_JOIN.fullmatch(text, p.end, q.start) is not None
+
+
+def _on_the_day_of(first: Timex, second: Timex) -> Timex:
+    """The range's opening clock `first` on the day of its closing clock `second`, or on the day
+    before when it is the later clock of the two (an overnight range)."""
+    a, b = _CLOCK_VALUE.match(first.value or ""), _CLOCK_VALUE.match(second.value or "")
+    if a is None or b is None:
+        return first
+    day = date.fromisoformat(b.group(1))
+    if a.group(2) > b.group(2):
+        day -= timedelta(days=1)
+    value = f"{day.isoformat()}T{a.group(2)}"
+    return dataclasses.replace(first, value=value, anchor=second.value, anchor_kind="narrative")
+
+
+_BRACKETED_CLOCK = re.compile(r"\s*\(\s*")
+_BRACKET_SHUT = re.compile(r"\s*\)")
+
+
+def _date_of_both_times(text: str, p: Pending, q: Pending, d: Pending) -> bool:
+    """Whether d is the date of the clock time p and of q, the same time in another zone set in
+    brackets between them, as wire stories write it ("at 1425 local time (1925 GMT) on
+    Thursday", "at 10 a.m. EST (1500 GMT) Wednesday"): both are resolved on d's day."""
+    if p.op != "time_ref" or q.op != "time_ref" or not _a_day(d):
+        return False
+    if _BRACKETED_CLOCK.fullmatch(text, p.end, q.start) is None:
+        return False
+    shut = _BRACKET_SHUT.match(text, q.end)
+    return shut is not None and shut.end() <= d.start and date_follows_time(text, shut.end(), d.start)

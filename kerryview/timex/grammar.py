@@ -53,14 +53,21 @@ def _word_builtins() -> dict[str, str]:
     # of zones (events/data/time_zones.tsv) as written, in capitals ("10:04 AM ET", "14:46 JST")
     zones = _any("timezone")[3:-1] + "|(?-i:" + "|".join(
         sorted((z for z in time_zones() if len(z) > 1), key=len, reverse=True)) + ")"
+    # a zone named by its place, in capitals, then "time": "10 a.m. Beijing time", "3:25 p.m.
+    # Eastern time", "14:09 UK time", "9 a.m. Eastern Standard Time" (not "at 5 p.m. That time":
+    # lexicon zone_place_not). Only after a clock that is one by itself or by a zone's colon: a
+    # four-digit "2010 Olympic time" stays a year
+    not_place = "|".join(w.capitalize() for w in table("zone_place_not"))
+    place = rf"(?-i:(?!(?:{not_place})\s)(?:[A-Z][A-Za-z]+\s+){{0,2}}[A-Z][A-Za-z]+\s+[Tt]ime)"
     return {
         "num_words": rf"(?:{tens}(?:[-\s]+{ones}(?!\w))?(?!\w))",
-        "clock": (r"(?:(?P<hour>1[0-2]|0?[1-9])(?:[:.](?P<min>[0-5][0-9]))?\s*(?P<ampm>a\.m\.|p\.m\.|a\.m(?!\w)|p\.m(?!\w)|am(?!\w)|pm(?!\w))"
+        # "00:48 am", as web pages stamp a comment past midnight: the hour 0
+        "clock": (r"(?:(?P<hour>1[0-2]|0?[1-9]|00(?=[:.][0-5][0-9]\s*a\.?m))(?:[:.](?P<min>[0-5][0-9]))?\s*(?P<ampm>a\.m\.|p\.m\.|a\.m(?!\w)|p\.m(?!\w)|am(?!\w)|pm(?!\w))"
                   r"|(?P<hhmm>(?:1[0-2]|0?[1-9])[0-5][0-9])(?P<ampm2>am|pm)(?!\w)"
                   # "13.41 BST", as the Guardian stamps its pages: a dot for the colon only before a
                   # time zone ("2.50 hours" is a count of hours)
                   rf"|(?P<h24>[01]?[0-9]|2[0-3])(?:\.(?=[0-5][0-9]\s*(?:{zones})(?!\w))|:)(?P<m24>[0-5][0-9])"
-                  rf"(?:(?=\s*(?:GMT|UTC|EDT|EST|CET|BST|local|hours?|hrs|h\b|(?:{zones})(?!\w)))|hrs\b"
+                  rf"(?:(?=\s*(?:GMT|UTC|EDT|EST|CET|BST|local|hours?|hrs|h\b|(?:{zones}|{place})(?!\w)))|hrs\b"
                   # the first clock of a range whose unit comes after the second: "(19:00-03:00hrs)"
                   r"|(?=\s?[-–]\s?(?:[01]?[0-9]|2[0-3]):[0-5][0-9]\s?(?:hrs|hours|h)\b))"
                   # "1930 CDT", "1425 local time": a 24-hour clock without its colon, as the BBC
@@ -76,7 +83,7 @@ def _word_builtins() -> dict[str, str]:
                   rf"|(?P<named>{_any('clock_word')[3:-1]})(?!\w)"
                   # "at five o'clock", "11 o'clock"
                   rf"|(?P<och>1[0-2]|0?[1-9]|{ones[3:-1]}|ten|eleven|twelve)\s+o['’]clock(?!\w))"),
-        "tz": "(?:" + zones + r"|\([A-Z]{3,4}\))(?!\w)",
+        "tz": "(?:" + zones + "|" + place + r"|\([A-Z]{3,4}\))(?!\w)",
         "decade": (r"(?:(?P<dec4>(?:1[0-9]|20)[0-9]0)'?s(?!\w)|'?(?P<dec2>[0-9]0)'?s(?!\w)"
                    rf"|(?:the\s+)?(?:(?:nineteen|twenty)[-\s]+)?(?P<decw>{_any('decade_word')[3:-1]})(?!\w))"),
         "ones": ones + r"(?!\w)",

@@ -730,13 +730,17 @@ def _holiday(g: Groups, text: str, start: int, end: int, opts: Options) -> Pendi
         return None  # a name the lexicon has no date rule for is not a date it can give
     rel = lookup("relative_word", g["rel"]) if g.get("rel") else None
     year = int(g["year"]) if g.get("year") else None
+    # "Easter week", "the Thanksgiving weekend": the holiday's week or weekend (anchor.op_holiday)
+    span = {"span": "WE" if g["span"].lower() == "weekend" else "W"} if g.get("span") else {}
     if _ONE_DAY.fullmatch(rule_s):
         # "V-E Day": one day of history in a history (or with no reference time), its
         # anniversary in news ("Britain will mark VE Day on Friday"): anchor.Resolver.op_holiday
         if rel is not None or g.get("pod"):
             return None
         return Pending(start, end, "DATE", op="holiday", args={"rule": rule_s[5:], "year": year, "rel": None,
-                                                               "history": int(rule_s[:4])})
+                                                               "history": int(rule_s[:4]), **span})
+    if span:
+        return Pending(start, end, "DATE", op="holiday", args={"rule": rule_s, "year": year, "rel": rel, **span})
     if g.get("pod"):  # "Christmas night": a part of that day, a TIME as "Friday night" is
         pod = lookup("part_of_day", g["pod"])
         return Pending(start, end, "TIME", op="holiday", args={"rule": rule_s, "year": year, "rel": rel,
