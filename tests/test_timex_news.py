@@ -384,6 +384,29 @@ def test_a_count_followed_by_on_and_a_noun_or_a_day_is_no_date_counted_on():
     assert values("Twenty years on from the 1990 agreement, peace holds.", dct)["Twenty years on"] == "2010"
 
 
+def test_a_count_on_in_a_clause_of_the_present_is_the_time_of_writing():
+    # rules/news.json years_on_in_the_present: the present perfect or the present tells now,
+    # however far back the story's last date lies; the simple past counts from that date
+    dct = date(2009, 10, 23)
+    assert values("The band formed in 1968. Forty years on, they've sold millions.", dct)["Forty years on"] == "2009"
+    assert values("The band formed in 1968. Forty years on, they sold their last album.", dct)["Forty years on"] == "2008"
+    assert values("The tanker ran aground in 1989. Two decades on, the impacts are still being counted.",
+                  date(2010, 8, 3))["Two decades on"] == "201"
+    assert values("She fell ill on May 1. Two weeks on, she has managed to go back to work.",
+                  date(2009, 5, 21))["Two weeks on"] == "2009-W21"
+    assert values("She fell ill on May 1. Two weeks on, she went back to work.",
+                  date(2009, 5, 21))["Two weeks on"] == "2009-W20"
+
+
+def test_a_deadline_after_a_negated_modal_of_the_present_lies_ahead():
+    # rules/news.json deadline_after_a_negated_modal; "couldn't" keeps its clause's past
+    dct = date(2008, 9, 24)
+    said = "The war is being lost and Gates says we can't get any troops there until April because we are tied up in Iraq."
+    assert values(said, dct)["April"] == "2009-04"
+    assert values("The board won't decide until March, officials were saying as the talks stalled.", dct)["March"] == "2009-03"
+    assert values("The war was being lost and Gates said they couldn't get troops there until April.", dct)["April"] == "2008-04"
+
+
 def test_a_range_of_counts_ago_or_from_now_is_one_date_counted_by_its_lower_bound():
     dct = date(2010, 6, 12)
     assert values("just two or three months ago, they were suggesting it.", dct)["two or three months ago"] == "2010-04"

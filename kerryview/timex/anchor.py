@@ -32,7 +32,7 @@ from .normalize import Pending
 from .context import duration_value, is_post, range_joiner
 from .normalize_calendar import bc_year, week_of_year
 from kerryview.text.sentences import paragraph_break
-from kerryview.text.tense import heads_entry, may_look_ahead, past_expectation, reported_plan, tense
+from kerryview.text.tense import heads_entry, may_look_ahead, participle, past_expectation, reported_plan, tense
 from kerryview.text.plural import looks_plural
 from kerryview.text.verbs import has_finite_verb
 from kerryview.text.wordlists import cues, event_lists, modals, pronouns, stopwords, tense_cues
@@ -107,6 +107,8 @@ def planned_deadline(text: str, start: int, end: int) -> bool:
         if w in modals()["modals"] and nxt != "have" \
                 and not (w in cues["ability_modals"] and nxt in cues["negation"]):
             return True
+        if w in modals()["negated_modals"] and nxt != "have":
+            return True  # "we can't get troops there until April": not before April, still ahead
         if w == "to" and i + 1 < len(words):
             before = words[max(0, i - PLAN_TO_REACH):i]
             plan = next((k for k in range(len(before) - 1, -1, -1) if before[k] in plans), None)
@@ -169,6 +171,10 @@ def _clause_after(words: list[str]) -> bool:
 # Words that may stand between the two parts of a forward cue: the object of "extended ...
 # through" ("extended Control Data up to $90 million in revolving loans through January").
 FORWARD_GAP = 12
+# How far after "N years on" its clause's present perfect is looked for ("Forty years on, they've
+# sold millions"), and the words and clause ends read there
+PERFECT_REACH_CHARS = 80
+_WORD_OR_CUT = re.compile(r"[A-Za-z'\u2019]+|[.;:!?]")
 
 
 @lru_cache(maxsize=1)
@@ -1334,6 +1340,30 @@ class Resolver:
         t = self._tense(p)
         return t == "future" or (t == "present" and not self.narrative)
 
+    def _tells_now(self, p: Pending) -> bool:
+        """The expression's clause tells the time of writing: its tense is the present, or none
+        (a headline: "Ten years on: the legacy of the spill"), or a past participle after an
+        auxiliary of the present perfect (events/data/clause_rules.json present_auxiliaries,
+        adverbs in -ly or of adverbs_before_verb between): "they've sold", "has
+        (already) managed"."""
+        t = self._tense(p)
+        if t in ("present", None):
+            return True
+        if t != "past":
+            return False
+        rules = event_lists("clause_rules.json")
+        auxiliaries = rules["present_auxiliaries"]
+        words = [w.lower() for w in _WORD_OR_CUT.findall(self.text, p.end, p.end + PERFECT_REACH_CHARS)]
+        for k, w in enumerate(words):
+            if not w[:1].isalpha():
+                return False  # the clause ended before a verb in the past
+            if w in auxiliaries or w.endswith(("'ve", "\u2019ve")):
+                rest = [x for x in words[k + 1:k + 4] if not (x.endswith("ly") or x in rules["adverbs_before_verb"])]
+                return bool(rest) and rest[0][:1].isalpha() and participle(rest[0])
+            if w in tense_cues()["past"] or len(w) > 4 and w.endswith("ed") and not w.endswith("eed"):
+                return False  # the simple past: "Ten years on, he returned"
+        return False
+
     def _past_after_dct(self, p: Pending, ref: Ref, d: date, unit: str, n: float) -> bool:
         """In news, a count of years forward from the story's last date ("N years later", "N
         years on") that lands in a later year (decade, century) than the publication's, in a
@@ -1403,6 +1433,13 @@ class Resolver:
             if ref is not None:
                 if new and values.RANK[ref[1]] >= values.RANK["M"] and self._new_year_begun(p, ref[0]):
                     n = 0
+                if on and not self.narrative and self.dct is not None and self._tells_now(p):
+                    # news: "Forty years on, they've sold millions", "Two decades on, the impacts
+                    # are still being counted": "N years on" in a clause of the present or the
+                    # present perfect is the time of writing, N years after an event the story
+                    # may not date; in the simple past ("Ten years on, he returned") it goes on
+                    # from the story's date (rules/news.json years_on_in_the_present)
+                    return values.fmt(self.dct, gran), self.dct_value, "dct"
                 d = values.shift(ref[0], unit, n)
                 if ago and self._past_after_dct(p, ref, d, unit, n):
                     # news: "Forty years on, they've sold millions", "Twenty-one years later, the
