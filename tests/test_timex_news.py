@@ -385,16 +385,21 @@ def test_a_count_followed_by_on_and_a_noun_or_a_day_is_no_date_counted_on():
 
 
 def test_a_count_on_in_a_clause_of_the_present_is_the_time_of_writing():
-    # rules/news.json years_on_in_the_present: the present perfect or the present tells now,
-    # however far back the story's last date lies; the simple past counts from that date
+    # rules/news.json years_on_in_the_present: the present perfect or the present tells now
+    # when the story's last date was written before the sentence before; the simple past, or a
+    # date just before, counts from that date
     dct = date(2009, 10, 23)
-    assert values("The band formed in 1968. Forty years on, they've sold millions.", dct)["Forty years on"] == "2009"
-    assert values("The band formed in 1968. Forty years on, they sold their last album.", dct)["Forty years on"] == "2008"
-    assert values("The tanker ran aground in 1989. Two decades on, the impacts are still being counted.",
+    story = "Born in 1948, Tony nearly lost his fingers. Fame followed with Black Sabbath. "
+    assert values(story + "Forty years on, they've sold millions.", dct)["Forty years on"] == "2009"
+    assert values(story + "Forty years on, they sold their last album.", dct)["Forty years on"] == "1988"
+    assert values("The band formed in 1969. Forty years on, they've sold millions.", dct)["Forty years on"] == "2009"
+    assert values("The band formed in 1968. Forty years on, they've sold millions.", dct)["Forty years on"] == "2008"
+    assert values("The Torrey Canyon spilt its cargo in March 1967. That rate will matter to birds. "
+                  "Two decades on, the impacts of Exxon Valdez are still being counted.",
                   date(2010, 8, 3))["Two decades on"] == "201"
-    assert values("She fell ill on May 1. Two weeks on, she has managed to go back to work.",
+    assert values("She fell ill on May 1. Her mother came. Two weeks on, she has managed to go back to work.",
                   date(2009, 5, 21))["Two weeks on"] == "2009-W21"
-    assert values("She fell ill on May 1. Two weeks on, she went back to work.",
+    assert values("She fell ill on May 1. Her mother came. Two weeks on, she went back to work.",
                   date(2009, 5, 21))["Two weeks on"] == "2009-W20"
 
 

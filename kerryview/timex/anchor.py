@@ -31,7 +31,7 @@ from .scene import (bracket_aside, in_quotation, names_a_thing, of_phrase_end, p
 from .normalize import Pending
 from .context import duration_value, is_post, range_joiner
 from .normalize_calendar import bc_year, week_of_year
-from kerryview.text.sentences import paragraph_break
+from kerryview.text.sentences import paragraph_break, sentence_spans
 from kerryview.text.tense import heads_entry, may_look_ahead, participle, past_expectation, reported_plan, tense
 from kerryview.text.plural import looks_plural
 from kerryview.text.verbs import has_finite_verb
@@ -1340,6 +1340,11 @@ class Resolver:
         t = self._tense(p)
         return t == "future" or (t == "present" and not self.narrative)
 
+    def _dated_just_before(self, p: Pending, ref: Ref) -> bool:
+        """`ref` is the last date written, in the expression's sentence or the one before it."""
+        return bool(self.refs) and ref is self.refs[-1] \
+            and len(sentence_spans(self.text[self.ref_span[1]:p.start])) <= 1
+
     def _tells_now(self, p: Pending) -> bool:
         """The expression's clause tells the time of writing: its tense is the present, or none
         (a headline: "Ten years on: the legacy of the spill"), or a past participle after an
@@ -1433,12 +1438,15 @@ class Resolver:
             if ref is not None:
                 if new and values.RANK[ref[1]] >= values.RANK["M"] and self._new_year_begun(p, ref[0]):
                     n = 0
-                if on and not self.narrative and self.dct is not None and self._tells_now(p):
+                if on and not self.narrative and self.dct is not None and not self._dated_just_before(p, ref) \
+                        and self._tells_now(p):
                     # news: "Forty years on, they've sold millions", "Two decades on, the impacts
                     # are still being counted": "N years on" in a clause of the present or the
                     # present perfect is the time of writing, N years after an event the story
-                    # may not date; in the simple past ("Ten years on, he returned") it goes on
-                    # from the story's date (rules/news.json years_on_in_the_present)
+                    # does not date where it tells it; in the simple past ("Ten years on, he
+                    # returned") it goes on from the story's date, and so it does from a date
+                    # of its own sentence or the one before ("In 2019 it burned. Two years on,
+                    # the town is rebuilt": 2021) (rules/news.json years_on_in_the_present)
                     return values.fmt(self.dct, gran), self.dct_value, "dct"
                 d = values.shift(ref[0], unit, n)
                 if ago and self._past_after_dct(p, ref, d, unit, n):
