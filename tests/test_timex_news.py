@@ -403,6 +403,23 @@ def test_a_count_on_in_a_clause_of_the_present_is_the_time_of_writing():
                   date(2009, 5, 21))["Two weeks on"] == "2009-W20"
 
 
+def test_a_count_after_in_in_a_clause_that_looks_ahead_is_a_date():
+    # rules/news.json count_ahead_is_a_date; the spans it leaves alone
+    dct = date(2010, 6, 2)
+    def found(text):
+        return {t.text: (t.type, t.value) for t in tag(text, dct)}
+    assert found("It hopes to plug the spill in two months.")["two months"] == ("DATE", "2010-08")
+    assert found("The dome is expected to be deployed in six to eight days.")["six to eight days"] == ("DATE", "2010-06-08")
+    assert found("Researchers plan to go back out in about a month.")["about a month"] == ("DATE", "2010-07")
+    assert found("The relief well will be finished in 10 years' time.")["10 years' time"] == ("DATE", "2020")
+    assert found("They will finish within two months.")["two months"] == ("DURATION", "P2M")
+    assert found("He built the plant in five years.")["five years"] == ("DURATION", "P5Y")
+    assert found("It will be the first global flu pandemic in 40 years.")["40 years"] == ("DURATION", "P40Y")
+    assert found("He has not cast a vote in five months, and will not.")["five months"] == ("DURATION", "P5M")
+    assert found("Four countries will hold elections in the next eight months.")["the next eight months"][0] == "DURATION"
+    assert found("The company will cut costs in less than four months.")["less than four months"][0] == "DURATION"
+
+
 def test_a_deadline_after_a_negated_modal_of_the_present_lies_ahead():
     # rules/news.json deadline_after_a_negated_modal; "couldn't" keeps its clause's past
     dct = date(2008, 9, 24)

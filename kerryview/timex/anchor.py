@@ -175,6 +175,24 @@ FORWARD_GAP = 12
 # sold millions"), and the words and clause ends read there
 PERFECT_REACH_CHARS = 80
 _WORD_OR_CUT = re.compile(r"[A-Za-z'\u2019]+|[.;:!?]")
+# A whole count of years, months, weeks or days (a DURATION's value), the "in" right before it,
+# and a complement after it: Resolver._count_ahead
+_WHOLE_COUNT = re.compile(r"P([1-9]\d{0,2})([YMWD])")
+# the count of units itself: a number, or "a"/"an", maybe after an approximation ("about 20
+# years", "a couple of weeks", "10 years' time"); not "the next six months", "a season"
+_COUNT_OF_UNITS = re.compile(r"(?i)(?:(?:about|around|roughly|approximately|nearly|some|just|only) )?"
+                             r"([\w-]+)(?: (?:or|to) [\w-]+| couple of)? "
+                             r"(?:years?|yrs?|months?|weeks?|days?)(?:['\u2019]s?)?(?: time)?")
+
+
+def _a_number(word: str) -> bool:
+    """A count's first word is a number: digits, or a word of lexicon.json number or tens
+    ("a", "five", "twenty-one"); not a determiner ("the year", "this week")."""
+    low = word.lower()
+    return low.isdigit() or any(part in table("number") or part in table("tens") for part in low.split("-")[:1])
+BLOCKER_WORDS = 5  # how many words before "in" a record's or a first's word may stand (_count_ahead)
+_IN_JUST_BEFORE = re.compile(r"\bin\s+$", re.I)
+_COMPLEMENT_AFTER = re.compile(r"[ \t]*(?:of|ago|from|after|before|later|earlier|since|running|straight|or other)\b", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -600,6 +618,9 @@ class Resolver:
 
     # --- operations -------------------------------------------------------------------------
     def resolve(self, p: Pending) -> Timex | None:
+        ahead = self._count_ahead(p)
+        if ahead is not None:
+            return Timex(p.start, p.end, self.text[p.start:p.end], "DATE", ahead, p.mod, None, None, self.dct_value, "dct")
         value, anchor, kind = p.value, None, None
         self.hold_story = False
         self.as_duration = False
@@ -1339,6 +1360,39 @@ class Resolver:
             return False
         t = self._tense(p)
         return t == "future" or (t == "present" and not self.narrative)
+
+    def _count_ahead(self, p: Pending) -> str | None:
+        """News: a count of years, months, weeks or days right after "in" in a clause that looks
+        ahead is the date that many units after the publication, not a duration ("The stock
+        would be redeemed in five years" said in 1989: 1994; "will close in two weeks"), as
+        TimeML dates "two years from now"; "within five years" stays the span, and so does a
+        count after a record or a first ("the first rise in five years", "the highest level in
+        six months": rules/news.json count_ahead_blockers among the BLOCKER_WORDS words before "in"),
+        after a negation in its clause ("has not voted in five months") or
+        with a complement ("in two years of talks"). The date's granularity is the unit's."""
+        if p.type != "DURATION" or p.op is not None or self.dct is None or self.narrative \
+                or p.mod not in (None, "APPROX"):
+            return None  # ("in less than four months": a limit, no date)
+        m = _WHOLE_COUNT.fullmatch(p.value or "")
+        count = _COUNT_OF_UNITS.fullmatch(self.text, p.start, p.end)
+        if m is None or count is None or not _a_number(count.group(1)) \
+                or _IN_JUST_BEFORE.search(self.text, max(0, p.start - 4), p.start) is None \
+                or _COMPLEMENT_AFTER.match(self.text, p.end):
+            return None  # ("in the next six months", "in a season that ends": a span)
+        clause = _CLAUSE_CUT.split(self.text[max(0, p.start - 120):p.start])[-1]
+        before = [w.lower() for w in _WORD_OR_CUT.findall(clause)]
+        negations = modals()["negations"]
+        if any(w in negations or w.endswith(("n't", "n\u2019t")) for w in before):
+            return None  # "has not cast a vote in five months": how long something has not happened
+        if any(w in table("count_ahead_blockers") for w in before[-BLOCKER_WORDS - 1:-1]):
+            return None
+        if self._tense(p, reporting=False) != "future":
+            return None
+        unit = m.group(2)
+        try:
+            return values.fmt(values.shift(self.dct, unit, int(m.group(1))), unit)
+        except values.OutsideCalendar:
+            return None
 
     def _dated_just_before(self, p: Pending, ref: Ref) -> bool:
         """`ref` is the last date written, in the expression's sentence or the one before it."""
