@@ -377,6 +377,15 @@ def test_a_participle_after_a_present_be_is_a_present_passive():
     assert tense(text, *_span(text, "the autumn")) == "past"
 
 
+def test_a_negated_present_passive_is_still_a_present():
+    # tense_cues.json present_passive: a word of negation between "is" and the participle
+    text = "A vaccine is not expected before January, officials say."
+    assert tense(text, *_span(text, "January")) == "present"
+    assert tag(text, date(2008, 9, 19))[0].value == "2009-01"
+    text = "A vaccine was not expected before January."
+    assert tense(text, *_span(text, "January")) == "past"
+
+
 def test_a_month_of_a_present_clause_is_the_nearest():
     """anchor._year_for: a present clause tells of now or of what is scheduled, so its month is
     the nearest one, not the past one a past or unmarked clause takes beyond 100 days ahead:

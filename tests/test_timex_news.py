@@ -384,6 +384,51 @@ def test_a_count_followed_by_on_and_a_noun_or_a_day_is_no_date_counted_on():
     assert values("Twenty years on from the 1990 agreement, peace holds.", dct)["Twenty years on"] == "2010"
 
 
+def test_a_count_on_in_a_clause_of_the_present_is_the_time_of_writing():
+    # rules/news.json years_on_in_the_present: the present perfect or the present tells now
+    # when the story's last date was written before the sentence before; the simple past, or a
+    # date just before, counts from that date
+    dct = date(2009, 10, 23)
+    story = "Born in 1948, Tony nearly lost his fingers. Fame followed with Black Sabbath. "
+    assert values(story + "Forty years on, they've sold millions.", dct)["Forty years on"] == "2009"
+    assert values(story + "Forty years on, they sold their last album.", dct)["Forty years on"] == "1988"
+    assert values("The band formed in 1969. Forty years on, they've sold millions.", dct)["Forty years on"] == "2009"
+    assert values("The band formed in 1968. Forty years on, they've sold millions.", dct)["Forty years on"] == "2008"
+    assert values("The Torrey Canyon spilt its cargo in March 1967. That rate will matter to birds. "
+                  "Two decades on, the impacts of Exxon Valdez are still being counted.",
+                  date(2010, 8, 3))["Two decades on"] == "201"
+    assert values("She fell ill on May 1. Her mother came. Two weeks on, she has managed to go back to work.",
+                  date(2009, 5, 21))["Two weeks on"] == "2009-W21"
+    assert values("She fell ill on May 1. Her mother came. Two weeks on, she went back to work.",
+                  date(2009, 5, 21))["Two weeks on"] == "2009-W20"
+
+
+def test_a_count_after_in_in_a_clause_that_looks_ahead_is_a_date():
+    # rules/news.json count_ahead_is_a_date; the spans it leaves alone
+    dct = date(2010, 6, 2)
+    def found(text):
+        return {t.text: (t.type, t.value) for t in tag(text, dct)}
+    assert found("It hopes to plug the spill in two months.")["two months"] == ("DATE", "2010-08")
+    assert found("The dome is expected to be deployed in six to eight days.")["six to eight days"] == ("DATE", "2010-06-08")
+    assert found("Researchers plan to go back out in about a month.")["about a month"] == ("DATE", "2010-07")
+    assert found("The relief well will be finished in 10 years' time.")["10 years' time"] == ("DATE", "2020")
+    assert found("They will finish within two months.")["two months"] == ("DURATION", "P2M")
+    assert found("He built the plant in five years.")["five years"] == ("DURATION", "P5Y")
+    assert found("It will be the first global flu pandemic in 40 years.")["40 years"] == ("DURATION", "P40Y")
+    assert found("He has not cast a vote in five months, and will not.")["five months"] == ("DURATION", "P5M")
+    assert found("Four countries will hold elections in the next eight months.")["the next eight months"][0] == "DURATION"
+    assert found("The company will cut costs in less than four months.")["less than four months"][0] == "DURATION"
+
+
+def test_a_deadline_after_a_negated_modal_of_the_present_lies_ahead():
+    # rules/news.json deadline_after_a_negated_modal; "couldn't" keeps its clause's past
+    dct = date(2008, 9, 24)
+    said = "The war is being lost and Gates says we can't get any troops there until April because we are tied up in Iraq."
+    assert values(said, dct)["April"] == "2009-04"
+    assert values("The board won't decide until March, officials were saying as the talks stalled.", dct)["March"] == "2009-03"
+    assert values("The war was being lost and Gates said they couldn't get troops there until April.", dct)["April"] == "2008-04"
+
+
 def test_a_range_of_counts_ago_or_from_now_is_one_date_counted_by_its_lower_bound():
     dct = date(2010, 6, 12)
     assert values("just two or three months ago, they were suggesting it.", dct)["two or three months ago"] == "2010-04"

@@ -98,9 +98,11 @@ def _classify(words: list[str], i: int, reporting: bool = True) -> str | None:
     if w in lists["attributive_future"]:
         # "the looming November elections" looks ahead; "was not forthcoming in April" does not
         return "future" if i >= 1 and words[i - 1] in lists["adjective_before"] else None
-    if i >= 1 and words[i - 1] in lists["present_passive"] and w not in single \
+    be = i - 2 if i >= 2 and words[i - 1] in lists["negation"] else i - 1  # "is not expected"
+    if be >= 0 and words[be] in lists["present_passive"] and w not in single \
             and len(w) > 4 and w.endswith("ed") and not w.endswith("eed"):
-        return None  # "a helpline is opened in the autumn": a present passive; "is" decides
+        return None  # "a helpline is opened in the autumn", "a vaccine is not expected before
+        # January": a present passive; "is" decides
     if w in single:
         if w in lists["noun_or_verb"]:
             if i >= 1 and words[i - 1] in lists["noun_before"]:

@@ -31,8 +31,8 @@ from .scene import (bracket_aside, in_quotation, names_a_thing, of_phrase_end, p
 from .normalize import Pending
 from .context import duration_value, is_post, range_joiner, unit_code
 from .normalize_calendar import bc_year, week_of_year
-from kerryview.text.sentences import paragraph_break
-from kerryview.text.tense import heads_entry, may_look_ahead, past_expectation, reported_plan, tense
+from kerryview.text.sentences import paragraph_break, sentence_spans
+from kerryview.text.tense import heads_entry, may_look_ahead, participle, past_expectation, reported_plan, tense
 from kerryview.text.plural import looks_plural
 from kerryview.text.verbs import has_finite_verb
 from kerryview.text.wordlists import cues, event_lists, modals, pronouns, stopwords, tense_cues
@@ -107,6 +107,8 @@ def planned_deadline(text: str, start: int, end: int) -> bool:
         if w in modals()["modals"] and nxt != "have" \
                 and not (w in cues["ability_modals"] and nxt in cues["negation"]):
             return True
+        if w in modals()["negated_modals"] and nxt != "have":
+            return True  # "we can't get troops there until April": not before April, still ahead
         if w == "to" and i + 1 < len(words):
             before = words[max(0, i - PLAN_TO_REACH):i]
             plan = next((k for k in range(len(before) - 1, -1, -1) if before[k] in plans), None)
@@ -169,6 +171,28 @@ def _clause_after(words: list[str]) -> bool:
 # Words that may stand between the two parts of a forward cue: the object of "extended ...
 # through" ("extended Control Data up to $90 million in revolving loans through January").
 FORWARD_GAP = 12
+# How far after "N years on" its clause's present perfect is looked for ("Forty years on, they've
+# sold millions"), and the words and clause ends read there
+PERFECT_REACH_CHARS = 80
+_WORD_OR_CUT = re.compile(r"[A-Za-z'\u2019]+|[.;:!?]")
+# A whole count of years, months, weeks or days (a DURATION's value), the "in" right before it,
+# and a complement after it: Resolver._count_ahead
+_WHOLE_COUNT = re.compile(r"P([1-9]\d{0,2})([YMWD])")
+# the count of units itself: a number, or "a"/"an", maybe after an approximation ("about 20
+# years", "a couple of weeks", "10 years' time"); not "the next six months", "a season"
+_COUNT_OF_UNITS = re.compile(r"(?i)(?:(?:about|around|roughly|approximately|nearly|some|just|only) )?"
+                             r"([\w-]+)(?: (?:or|to) [\w-]+| couple of)? "
+                             r"(?:years?|yrs?|months?|weeks?|days?)(?:['\u2019]s?)?(?: time)?")
+
+
+def _a_number(word: str) -> bool:
+    """A count's first word is a number: digits, or a word of lexicon.json number or tens
+    ("a", "five", "twenty-one"); not a determiner ("the year", "this week")."""
+    low = word.lower()
+    return low.isdigit() or any(part in table("number") or part in table("tens") for part in low.split("-")[:1])
+BLOCKER_WORDS = 5  # how many words before "in" a record's or a first's word may stand (_count_ahead)
+_IN_JUST_BEFORE = re.compile(r"\bin\s+$", re.I)
+_COMPLEMENT_AFTER = re.compile(r"[ \t]*(?:of|ago|from|after|before|later|earlier|since|running|straight|or other)\b", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -624,6 +648,9 @@ class Resolver:
 
     # --- operations -------------------------------------------------------------------------
     def resolve(self, p: Pending) -> Timex | None:
+        ahead = self._count_ahead(p)
+        if ahead is not None:
+            return Timex(p.start, p.end, self.text[p.start:p.end], "DATE", ahead, p.mod, None, None, self.dct_value, "dct")
         value, anchor, kind = p.value, None, None
         self.hold_story = False
         self.as_duration = False
@@ -1424,6 +1451,68 @@ class Resolver:
         t = self._tense(p)
         return t == "future" or (t == "present" and not self.narrative)
 
+    def _count_ahead(self, p: Pending) -> str | None:
+        """News: a count of years, months, weeks or days right after "in" in a clause that looks
+        ahead is the date that many units after the publication, not a duration ("The stock
+        would be redeemed in five years" said in 1989: 1994; "will close in two weeks"), as
+        TimeML dates "two years from now"; "within five years" stays the span, and so does a
+        count after a record or a first ("the first rise in five years", "the highest level in
+        six months": rules/news.json count_ahead_blockers among the BLOCKER_WORDS words before "in"),
+        after a negation in its clause ("has not voted in five months") or
+        with a complement ("in two years of talks"). The date's granularity is the unit's."""
+        if p.type != "DURATION" or p.op is not None or self.dct is None or self.narrative \
+                or p.mod not in (None, "APPROX"):
+            return None  # ("in less than four months": a limit, no date)
+        m = _WHOLE_COUNT.fullmatch(p.value or "")
+        count = _COUNT_OF_UNITS.fullmatch(self.text, p.start, p.end)
+        if m is None or count is None or not _a_number(count.group(1)) \
+                or _IN_JUST_BEFORE.search(self.text, max(0, p.start - 4), p.start) is None \
+                or _COMPLEMENT_AFTER.match(self.text, p.end):
+            return None  # ("in the next six months", "in a season that ends": a span)
+        clause = _CLAUSE_CUT.split(self.text[max(0, p.start - 120):p.start])[-1]
+        before = [w.lower() for w in _WORD_OR_CUT.findall(clause)]
+        negations = modals()["negations"]
+        if any(w in negations or w.endswith(("n't", "n\u2019t")) for w in before):
+            return None  # "has not cast a vote in five months": how long something has not happened
+        if any(w in table("count_ahead_blockers") for w in before[-BLOCKER_WORDS - 1:-1]):
+            return None
+        if self._tense(p, reporting=False) != "future":
+            return None
+        unit = m.group(2)
+        try:
+            return values.fmt(values.shift(self.dct, unit, int(m.group(1))), unit)
+        except values.OutsideCalendar:
+            return None
+
+    def _dated_just_before(self, p: Pending, ref: Ref) -> bool:
+        """`ref` is the last date written, in the expression's sentence or the one before it."""
+        return bool(self.refs) and ref is self.refs[-1] \
+            and len(sentence_spans(self.text[self.ref_span[1]:p.start])) <= 1
+
+    def _tells_now(self, p: Pending) -> bool:
+        """The expression's clause tells the time of writing: its tense is the present, or none
+        (a headline: "Ten years on: the legacy of the spill"), or a past participle after an
+        auxiliary of the present perfect (events/data/clause_rules.json present_auxiliaries,
+        adverbs in -ly or of adverbs_before_verb between): "they've sold", "has
+        (already) managed"."""
+        t = self._tense(p)
+        if t in ("present", None):
+            return True
+        if t != "past":
+            return False
+        rules = event_lists("clause_rules.json")
+        auxiliaries = rules["present_auxiliaries"]
+        words = [w.lower() for w in _WORD_OR_CUT.findall(self.text, p.end, p.end + PERFECT_REACH_CHARS)]
+        for k, w in enumerate(words):
+            if not w[:1].isalpha():
+                return False  # the clause ended before a verb in the past
+            if w in auxiliaries or w.endswith(("'ve", "\u2019ve")):
+                rest = [x for x in words[k + 1:k + 4] if not (x.endswith("ly") or x in rules["adverbs_before_verb"])]
+                return bool(rest) and rest[0][:1].isalpha() and participle(rest[0])
+            if w in tense_cues()["past"] or len(w) > 4 and w.endswith("ed") and not w.endswith("eed"):
+                return False  # the simple past: "Ten years on, he returned"
+        return False
+
     def _past_after_dct(self, p: Pending, ref: Ref, d: date, unit: str, n: float) -> bool:
         """In news, a count of years forward from the story's last date ("N years later", "N
         years on") that lands in a later year (decade, century) than the publication's, in a
@@ -1503,6 +1592,16 @@ class Resolver:
                 back = _years_before_christ_back(ref[0], unit, n, gran)
                 if back is not None:  # "2,500 years earlier" than a date of our era
                     return back, ref[2], "narrative"
+                if on and not self.narrative and self.dct is not None and not self._dated_just_before(p, ref) \
+                        and self._tells_now(p):
+                    # news: "Forty years on, they've sold millions", "Two decades on, the impacts
+                    # are still being counted": "N years on" in a clause of the present or the
+                    # present perfect is the time of writing, N years after an event the story
+                    # does not date where it tells it; in the simple past ("Ten years on, he
+                    # returned") it goes on from the story's date, and so it does from a date
+                    # of its own sentence or the one before ("In 2019 it burned. Two years on,
+                    # the town is rebuilt": 2021) (rules/news.json years_on_in_the_present)
+                    return values.fmt(self.dct, gran), self.dct_value, "dct"
                 d = values.shift(ref[0], unit, n)
                 if ago and self._past_after_dct(p, ref, d, unit, n):
                     # news: "Forty years on, they've sold millions", "Twenty-one years later, the

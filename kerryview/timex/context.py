@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 
 from kerryview.text.plural import looks_plural
-from kerryview.text.wordlists import reporting_verbs
+from kerryview.text.wordlists import reporting_verbs, stopwords
 
 from .lexicon import lookup, table
 from .pending import Groups
@@ -370,16 +370,27 @@ def _round_year_of_a_noun(text: str, end: int, prev_w: str) -> bool:
     return bool(words) and not any(looks_plural(w) or w in counted or w in measure for w in words)
 
 
-_GENERIC_TODAY = re.compile(r"(?:'s|’s)\s+([a-z]+)")
+_GENERIC_TODAY = re.compile(r"(?:'s|’s)\s+([a-z]+)(?:[ -]([a-z]+))?(?:[ -]([a-z]+))?")
 
 
 def generic_today(text: str, start: int, end: int) -> bool:
-    """"today's world", "the youth of today": the present in general (PRESENT_REF), not the
-    document's day ("today's meeting" is the day)."""
+    """"today's world", "today's global financial system", "the youth of today", "even today":
+    the present in general (PRESENT_REF), not the document's day ("today's meeting", "today's
+    emergency meeting" are the day). The noun of context.json generic_present_noun may follow
+    "today's" after at most two lower-case modifiers; "even" or "still" before "today"
+    (generic_today_before) makes it the present that lasts ("Even today you can find stains")."""
     if text[start:end].lower() != "today":
         return False
     m = _GENERIC_TODAY.match(text, end)
     if m is not None:
-        return m.group(1).lower() in table("generic_present_noun")
+        nouns, stop = table("generic_present_noun"), stopwords()
+        for w in m.groups():
+            if w is None or w in stop:  # "today's announcement of world leaders": the day's
+                return False
+            if w in nouns:
+                return True
+        return False
     before = words_before(text, start, 1)
+    if before and before[-1].lower() in table("generic_today_before"):
+        return True
     return bool(before) and before[-1].lower() == "of" and re.match(r"\s*(?:[,.;:!?)]|$)", text[end:end + 3]) is not None
