@@ -16,10 +16,9 @@ import sqlite_utils
 
 import kerryview.incremental
 import kerryview.pipeline as pipeline
-from kerryview.analysis import AnalysisCache, stage_version
 from kerryview.bundled import bundled_corpus_paths
 from kerryview.cancellation import Cancelled
-from kerryview.events.clauses import is_clause_event, own_words
+from kerryview.events.clauses import is_clause_event
 from kerryview.incremental import merge as merging
 from kerryview.model import DateSourceKind
 from kerryview.pipeline import StoredResult, import_into_store, remove_documents
@@ -67,16 +66,9 @@ def _documents(store):
 
 
 def _from_scratch(store, monkeypatch):
-    """The stored documents resolved from scratch by build_corpus, story by story over the
-    stored stories (those the incremental imports assigned the new articles to), merged with
-    the project's word weights (those the incremental merges used)."""
-    docs = store.documents()
-    cache = AnalysisCache(store.analyses(stage_version()))
-    terms = {t for d in docs for f in cache.current(d.sha256).found
-             for t in own_words(f.mention, f.context)}
-    _, passages, _ = store.merge_info()
-    vec = merging.project_vectorizer(store.merge_words(terms), passages, terms)
-    return pipeline.build_corpus(docs, analyses=cache, given=store.stories(), vectorizer=vec)
+    """The stored documents resolved from scratch, merged with the project's word weights
+    (benchmarks/incremental.with_project_weights)."""
+    return bench.with_project_weights(store)
 
 
 # the development folders only: bpoil_reuters is our own held-out pile (README)
