@@ -16,10 +16,9 @@ import sqlite_utils
 
 import kerryview.incremental
 import kerryview.pipeline as pipeline
-from kerryview.analysis import AnalysisCache, stage_version
 from kerryview.bundled import bundled_corpus_paths
 from kerryview.cancellation import Cancelled
-from kerryview.events.clauses import is_clause_event, own_words
+from kerryview.events.clauses import is_clause_event
 from kerryview.incremental import merge as merging
 from kerryview.model import DateSourceKind
 from kerryview.pipeline import StoredResult, import_into_store, remove_documents
@@ -67,16 +66,9 @@ def _documents(store):
 
 
 def _from_scratch(store, monkeypatch):
-    """The stored documents resolved from scratch by build_corpus, story by story over the
-    stored stories (those the incremental imports assigned the new articles to), merged with
-    the project's word weights (those the incremental merges used)."""
-    docs = store.documents()
-    cache = AnalysisCache(store.analyses(stage_version()))
-    terms = {t for d in docs for f in cache.current(d.sha256).found
-             for t in own_words(f.mention, f.context)}
-    _, passages, _ = store.merge_info()
-    vec = merging.project_vectorizer(store.merge_words(terms), passages, terms)
-    return pipeline.build_corpus(docs, analyses=cache, given=store.stories(), vectorizer=vec)
+    """The stored documents resolved from scratch, merged with the project's word weights
+    (benchmarks/incremental.with_project_weights)."""
+    return bench.with_project_weights(store)
 
 
 # the development folders only: bpoil_reuters is our own held-out pile (README)
@@ -108,6 +100,31 @@ def test_two_batches_of_real_articles_merge_as_the_whole_pile(tmp_path, monkeypa
     assert len(store.documents()) == 60
     told_in_clauses = [e for e in expected if all(is_clause_event(m) for m in e.mentions)]
     assert bool(told_in_clauses) == bool(clause_events)
+
+
+@needs_timeline17
+def test_an_incremental_import_differs_from_a_fresh_one_only_by_its_word_weights(tmp_path,
+                                                                               no_refit):
+    """A fresh import of the whole pile fits the word weights (IDF) again on all its
+    articles; an incremental one keeps the project's. That is the only difference: the
+    stored documents merged over the stored stories with weights fitted again on them give
+    the fresh import's events exactly (benchmarks/incremental.py prints both comparisons)."""
+    from kerryview.analysis import AnalysisCache, stage_version
+
+    files = _pile(tmp_path, 48)
+    store = Store(tmp_path / "p.db")
+    import_into_store(store, files[:36])
+    assert isinstance(import_into_store(store, files[36:]), StoredResult)
+    fresh = Store(tmp_path / "fresh.db")
+    assert not isinstance(import_into_store(fresh, files), StoredResult)
+    assert sorted(s.document_ids for s in store.stories()) == \
+        sorted(s.document_ids for s in fresh.stories())
+    refitted = pipeline.build_corpus(store.documents(), given=store.stories(),
+                                     analyses=AnalysisCache(store.analyses(stage_version())))
+    assert _events(fresh.events()) == _events(refitted)
+    assert _events(store.events()) == _events(_from_scratch(store, None))
+    # (on this pile the weights do change some events: neither equality is vacuous)
+    assert _events(fresh.events()) != _events(store.events())
 
 
 def _mixed_pile(tmp_path, folders, n):

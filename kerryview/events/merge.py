@@ -284,14 +284,40 @@ def link(a: Item, b: Item, wa: int = 1, wb: int = 1) -> float:
     if compatible or (_near_dates(a.interval, b.interval)
                       and compared_near(a) and compared_near(b)):
         s = cosine(a.vector, b.vector) * (wa * wb)
-        if not s:
-            return s
+        if not s or said_apart(a, b):
+            return 0.0
         if told_apart(a, b):
             return s * event_kinds().different
         if compatible and told_as_one(a, b):
             return min(s * event_kinds().same, float(wa * wb))
         return s
     return 0.0
+
+
+def said_apart(a: Item, b: Item) -> bool:
+    """Whether two report events of one article (two sentences, each told with a reporting
+    verb: what was said, its speaker and verb left out, mentions.said_terms) share only
+    names: a place or a listener named in both ('"...," Robertson told BBC Caribbean' and
+    '"...," Hammer told BBC Caribbean'; '... its teams in Port-au-Prince ...') says where
+    or to whom, not what: two statements (data/event_kinds.json one_article_reports)."""
+    ma, mb = a.mention, b.mention
+    if ma.document_id != mb.document_id or ma.start == mb.start \
+            or not is_reporting(_trigger(ma)) or not is_reporting(_trigger(mb)):
+        return False
+    shared = {t.removeprefix(CLAUSE_WORD_MARK) for t in a.vector} & \
+        {t.removeprefix(CLAUSE_WORD_MARK) for t in b.vector}
+    return not shared & _plain_words(ma.text) & _plain_words(mb.text)
+
+
+def _plain_words(text: str) -> set[str]:
+    """The stems of a passage's words that are no names: lower-case words, figures, and its
+    first word (content_terms weighs a capital there as no name)."""
+    out = set()
+    for i, w in enumerate(WORD.findall(text)):
+        if i == 0 or not w[:1].isupper():
+            low = w.strip("'’-").lower()
+            out.add(stem(low[:-2] if low.endswith(("'s", "’s")) else low))
+    return out
 
 
 @dataclass

@@ -1,18 +1,21 @@
 """How alike two passages are: TF-IDF cosine over content words, names weighted up.
 
 Used to match the same event told in different articles. Words are lower-cased and crudely
-stemmed (plural -s, -ed, -ing) so "met"/"meeting" do not match but "talks"/"talk" do; figures and words that
+stemmed (plural -s, -ed, -ing; data/stemming.json) so "met"/"meeting" do not match but "talks"/"talk"
+and "use"/"used" do; figures and words that
 start with a capital inside a sentence (names: Xie, Wang, Beijing Hotel) count double, because
 who and where say more about an event's identity than ordinary words do.
 """
 from __future__ import annotations
 
+import json
 import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 
-from kerryview.text.wordlists import stopwords
+from kerryview.text.wordlists import package_dir, stopwords
 
 # A word is letters of any script ("Zürich", "Calderón", not "Z" and "rich"), with inner
 # apostrophes and hyphens; a figure is digits with their separators.
@@ -21,11 +24,33 @@ NAME_WEIGHT = 2.0
 
 
 def stem(word: str) -> str:
-    """The crude stem both passage matching and story grouping compare words by."""
-    for suffix in ("ing", "ed", "es", "s"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: -len(suffix)]
+    """The crude stem both passage matching and story grouping compare words by (the rules
+    and their examples: data/stemming.json): an inflection cut ("talks", "arrested"), and
+    a short word's e kept when its -d or -s is cut ("used", "uses": "use"; "died": "die"),
+    so that its forms meet."""
+    r = _stemming()
+    for suffix in r.endings:
+        if word.endswith(suffix):
+            if len(word) - len(suffix) >= r.min_stem:
+                return word[: -len(suffix)]
+            if suffix in r.short_e and len(word) > r.min_stem and not word.endswith(r.short_e_not):
+                return word[:-1]  # "used": "use"
     return word
+
+
+@dataclass(frozen=True)
+class _Stemming:
+    endings: tuple[str, ...]
+    min_stem: int
+    short_e: frozenset[str]  # the endings whose d or s alone is cut from a short word
+    short_e_not: tuple[str, ...]  # nor then from a word ending so ("need")
+
+
+@cache
+def _stemming() -> _Stemming:
+    r = json.loads((package_dir("kerryview.text") / "data" / "stemming.json").read_text(encoding="utf-8"))
+    return _Stemming(tuple(r["suffixes"]["endings"]), r["suffixes"]["min_stem"],
+                     frozenset(r["short_e"]["endings"]), tuple(r["short_e"]["not_after"]))
 
 
 def content_terms(text: str) -> Counter[str]:

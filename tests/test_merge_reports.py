@@ -1,0 +1,38 @@
+"""Two report events of one article that share only names are two statements
+(events/data/event_kinds.json one_article_reports; merge.said_apart)."""
+from __future__ import annotations
+
+import json
+
+from kerryview.text.wordlists import package_dir
+
+from test_merge import _events
+
+RULE = json.loads((package_dir("kerryview.events") / "data" / "event_kinds.json")
+                  .read_text(encoding="utf-8"))["one_article_reports"]
+
+
+def _article(first: str, second: str) -> str:
+    return ("date 2010-01-13\n\nQuake devastates Haiti\n\n"
+            "A powerful earthquake has struck Haiti, flattening buildings in the capital.\n\n"
+            f"{first}\n\n{second}\n")
+
+
+def _events_of(pair: list[str]) -> list[set[str]]:
+    """The events holding the two sentences, as the sentences each holds."""
+    events = _events({"a": _article(*pair)}, clauses=True)
+    out = []
+    for e in events:
+        told = {s for s in pair if any(m.text.strip() == s for m in e.mentions)}
+        if told:
+            out.append(told)
+    return out
+
+
+def test_two_statements_naming_one_listener_are_two_events():
+    first, second = RULE["example"]
+    assert sorted(map(sorted, _events_of(RULE["example"]))) == sorted([[first], [second]])
+
+
+def test_one_statement_told_twice_in_other_words_stays_one_event():
+    assert _events_of(RULE["counter_example"]) == [set(RULE["counter_example"])]

@@ -1,0 +1,28 @@
+"""text.similarity.stem: every example of data/stemming.json, and the forms of a short verb
+meeting in passage matching."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from kerryview.text.similarity import content_terms, stem
+from kerryview.text.wordlists import package_dir
+
+RULES = json.loads((package_dir("kerryview.text") / "data" / "stemming.json").read_text(encoding="utf-8"))
+EXAMPLES = [(name, word, want) for name, rule in RULES.items() if isinstance(rule, dict)
+            for word, want in rule["examples"].items()]
+
+
+@pytest.mark.parametrize("name,word,want", EXAMPLES, ids=[f"{n}:{w}" for n, w, _ in EXAMPLES])
+def test_every_example_stems_as_its_rule_says(name, word, want):
+    assert stem(word) == want
+
+
+def test_a_short_verbs_forms_are_one_word_in_passages():
+    """'BP has used dispersants' and 'the use of dispersants by BP' share 'use' (before:
+    'used' and 'use' were two words, and the passages shared only the names)."""
+    a = content_terms("BP has used dispersants")
+    b = content_terms("BP defended the use of dispersants")
+    assert "use" in a and "use" in b
+    assert stem("dies") == stem("died") == stem("die")
