@@ -1163,6 +1163,11 @@ def test_a_phrase_naming_the_occasion_gives_way_to_its_main_clause_and_its_repor
     labels = _labels("In a statement issued to local radio on Monday, the ferry company said it would cancel "
                      "all crossings.", dct)
     assert labels == ["The ferry company said it would cancel all crossings"]
+    # "At least ..." is a quantity, the subject, no occasion; a participle after the comma is no main clause
+    assert _labels("At least 4m gallons of oil have leaked into the bay on Monday, the news agency reports.",
+                   dct) == ["At least 4m gallons of oil have leaked into the bay"]
+    assert _labels("On the markets the ferry company's shares closed down 6% on Monday, having earlier fallen "
+                   "as much as 12%.", dct) == ["On the markets the ferry company's shares closed down 6%"]
     # a report after a phrase of another time still keeps the phrase (session 19's rule)
     assert not any("after talks ended" in lb for lb in _labels(
         "After talks ended on Monday, union leaders said the strike would go on.", dct))

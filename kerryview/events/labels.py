@@ -1521,6 +1521,25 @@ def number_words() -> frozenset[str]:
     return frozenset(w for w in words if " " not in w) - {"a", "an"}
 
 
+def opens_with_quantity(label: str) -> bool:
+    """Whether a label opens with a number made approximate (lead_rules.json quantity_openers:
+    "At least 491 birds ... have been found dead"): its subject, not a prepositional phrase."""
+    words = label.lower().split()
+    units = _lists()["measure_units"]  # "About seven hours after ...": when, not who
+    for k in (1, 2):
+        if " ".join(words[:k]) not in _lists()["quantity_openers"] or len(words) <= k:
+            continue
+        number = words[k]
+        if number[:1].isdigit():
+            unit = re.sub(r"^[\d,.\-–%]+", "", number) or (words[k + 1] if len(words) > k + 1 else "")
+        elif number in number_words():
+            unit = words[k + 1] if len(words) > k + 1 else ""
+        else:
+            continue
+        return unit.strip(",.()") not in units
+    return False
+
+
 MAX_MEASURE_WORDS = 4  # "about seven hours", "more than two weeks": a number of units before "after"
 
 
@@ -1566,7 +1585,8 @@ def fronted_phrase(text: str, sent: tuple[int, int], trigger: tuple[int, int], t
         return None
     # a fixed adverbial is the opener as a whole: "As soon as" opens a clause, "As many as" a quantity
     opener = fixed_adverbial(label.lstrip("\"“'‘")) or words[0].lower().strip("\"“'‘")
-    occasion = opener in _lists()["occasion_openers"]  # "In an interview on Tuesday, ...": its report too
+    occasion = opener in _lists()["occasion_openers"] and not opens_with_quantity(label)
+    # ("In an interview on Tuesday, ...": its report too; "At least 4m gallons ...": a quantity)
     if opener not in _lists()["fronted_phrase_openers"] and not occasion:
         opener = time_distance_opener(label)  # "Two days after the storm struck, ..."
         if opener is None:
@@ -1591,6 +1611,7 @@ def fronted_phrase(text: str, sent: tuple[int, int], trigger: tuple[int, int], t
     if len(main_words) < MIN_COMPLETE_WORDS or " ".join(main_words[:2]).strip(" ,;:").lower() in label.lower() \
             or main_words[0].lower() in event_lists("clause_rules.json")["relative_pronouns"] \
             or main_words[0].lower() in cues()["coordinating_conjunctions"] \
+            or main_words[0].islower() and main_words[0].endswith("ing") \
             or not has_finite_verb(main) or _recognize_phrase(main):
         return None
     for k, m in enumerate(re.finditer(r"[A-Za-z][\w'’-]*", main)):

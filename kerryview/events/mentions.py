@@ -25,7 +25,7 @@ from kerryview.events.headline import Lead, is_event_noun, lead_passages, main_e
 from kerryview.events.antecedents import agrees, antecedent, pronoun_kind, speaker_as_subject, subject_of, with_antecedent
 from kerryview.events.liveblog import live_blog
 from kerryview.events.not_events import LineFilter, why_not_event_sentence
-from kerryview.events.labels import (CLAUSE_COMMA, number_words, list_subject_start, caption_position_spans, fixed_adverbial, fronted_phrase, subject_before_apposition, period_opening, colon_opens_clause, DATE_LEAD_IN, dated_item, apposition_subject, cut_number, keeps_date, headline_label,
+from kerryview.events.labels import (CLAUSE_COMMA, opens_with_quantity, number_words, list_subject_start, caption_position_spans, fixed_adverbial, fronted_phrase, subject_before_apposition, period_opening, colon_opens_clause, DATE_LEAD_IN, dated_item, apposition_subject, cut_number, keeps_date, headline_label,
                                      capitalized, determiner_that, MAX_CIRCUMSTANCE_WORDS, place_only, where_without_verb,
                                      with_opening_quote, with_opening_single_quote,
                                      is_conditional, is_fragment,
@@ -2122,30 +2122,11 @@ def _opens_with_preposition(label: str) -> bool:
     first = label.split()[0].lower() if label.split() else ""
     rules = clause_rules()
     if first in event_lists(LEAD_RULES)["prepositions"] and not has_finite_verb(label) \
-            and not _opens_with_quantity(label):
+            and not opens_with_quantity(label):
         return True  # "Despite problems in the north of the port": the phrase alone, no clause
     return first in cues()["phrase_breaks"] and first not in rules["subordinators"] \
         and first not in _conjunctions() and first not in event_lists(LEAD_RULES)["subject_verbs"] \
-        and not _opens_with_quantity(label)
-
-
-def _opens_with_quantity(label: str) -> bool:
-    """Whether a label opens with a number made approximate (lead_rules.json quantity_openers:
-    "At least 491 birds ... have been found dead"): its subject, not a prepositional phrase."""
-    words = label.lower().split()
-    units = event_lists(LEAD_RULES)["measure_units"]  # "About seven hours after ...": when, not who
-    for k in (1, 2):
-        if " ".join(words[:k]) not in event_lists(LEAD_RULES)["quantity_openers"] or len(words) <= k:
-            continue
-        number = words[k]
-        if number[:1].isdigit():
-            unit = re.sub(r"^[\d,.\-–%]+", "", number) or (words[k + 1] if len(words) > k + 1 else "")
-        elif number in number_words():
-            unit = words[k + 1] if len(words) > k + 1 else ""
-        else:
-            continue
-        return unit.strip(",.()") not in units
-    return False
+        and not opens_with_quantity(label)
 
 
 def _with_subject(label: str, text: str, sent: tuple[int, int], trigger: tuple[int, int],
