@@ -1477,6 +1477,7 @@ def test_a_video_caption_is_no_event_of_the_day():  # "caption_verbs"
     # a name after an adverbial that opens the sentence: narration of a recording, no caption
     narration = re.findall(r'"([A-Z][^"]+)"', clause_rules_raw()["caption_verbs"]["narration_example"])[0]
     assert _by_publication(narration), narration
+    assert not _by_publication("By Ann Lee, BBC News Ann Lee looks at the harbour.")  # a byline, then the caption
     # run into the lead on a page's first line: the lead's news stays
     text = ("BP's Doug Suttles explains how the cap is meant to operate A new cap placed over the well "
             "has begun to funnel oil to the surface.\nThe company said on Friday it was pleased.")

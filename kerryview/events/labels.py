@@ -1585,10 +1585,11 @@ def fronted_phrase(text: str, sent: tuple[int, int], trigger: tuple[int, int], t
         return None
     # a fixed adverbial is the opener as a whole: "As soon as" opens a clause, "As many as" a quantity
     opener = fixed_adverbial(label.lstrip("\"“'‘")) or words[0].lower().strip("\"“'‘")
-    occasion = opener in _lists()["occasion_openers"] and not opens_with_quantity(label)
+    dated = timex[1] > timex[0]  # a time expression in the phrase dates its occasion (not a clause event's day)
+    occasion = dated and opener in _lists()["occasion_openers"] and not opens_with_quantity(label)
     # ("In an interview on Tuesday, ...": its report too; "At least 4m gallons ...": a quantity)
     if opener not in _lists()["fronted_phrase_openers"] and not occasion:
-        opener = time_distance_opener(label)  # "Two days after the storm struck, ..."
+        opener = time_distance_opener(label) if dated else None  # "Two days after the storm struck, ..."
         if opener is None:
             return None
     a, b = sent
