@@ -1195,6 +1195,13 @@ def test_a_list_of_subjects_is_kept_whole_but_not_an_opening_adverbial():
     for opening in ("In the port", "When the ship sank", "Later"):
         assert _labels(f"{opening}, officials and police met the families on Monday.", dct) == [
             "Officials and police met the families"], opening
+    # an adverbial ("Starting in ...", "More recently") or an apposition between commas is no item
+    assert "Commercial banks and investment banks developed products" in _labels(
+        "Starting in the 1960s, commercial banks and investment banks developed products on Monday.", dct)
+    assert "Analysts and the press questioned how the companies calculated their capital" in _labels(
+        "More recently, analysts and the press questioned on Monday how the companies calculated their capital.", dct)
+    assert _labels("Caterpillar, the farming and construction equipment maker, sold $1.3 billion of notes on "
+                   "Monday.", dct) == ["Caterpillar sold $1.3 billion of notes"]
     # an item too long to be a list's (a clause) stays out
     assert _labels("Officials who had flown in from the capital, police and firemen met the families on "
                    "Monday.", dct) == ["Police and firemen met the families"]

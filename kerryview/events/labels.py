@@ -1296,16 +1296,18 @@ def _list_item(piece: str) -> bool:
     from kerryview.text.verbs import is_verb
 
     words = piece.split()
-    if not words or len(words) > MAX_LIST_ITEM_WORDS or re.search(r"[\"“”:;()]", piece) \
+    if not words or len(words) > MAX_LIST_ITEM_WORDS or re.search(r"[\"“”:;()]|\s[-–—]+\s", piece) \
             or not re.search(r"[A-Za-z]", piece) or is_fragment(piece):
-        return False  # ("1889", "Was broadcast from New York": no item)
+        return False  # ("1889", "Was broadcast from New York", "LONDON, Feb. 10 -- Fred": no item)
     first = words[0].lower()
     lists = _lists()
+    if words[-1].islower() and words[-1].endswith("ly") \
+            or first.endswith("ing") and len(words) > 1 and words[1].lower() in lists["prepositions"]:
+        return False  # "More recently", "Starting in the 1960s": an adverbial, no item
     return not any(first in lists[name] for name in ("prepositions", "adverbial_openers", "sentence_adverbs",
                                                       "stance_adverbs", "sequence_adverbs", "leading_subordinators",
                                                       "coordinators", "pronoun_subjects")) \
-        and not (len(words) == 1 and words[0].islower() and first.endswith("ly")) and not has_finite_verb(piece) \
-        and not is_verb(first, "x ", finite=True)  # "Lived in Box": a verb whose subject went before
+        and not has_finite_verb(piece) and not is_verb(first, "x ", finite=True)  # "Lived in Box": a verb whose subject went before
 
 
 def list_subject_start(left: str, breaks: list[int], dated: tuple[int, int]) -> int:
@@ -1320,8 +1322,10 @@ def list_subject_start(left: str, breaks: list[int], dated: tuple[int, int]) -> 
     words = left[cut:].lower().split()
     joined = next((i for i, w in enumerate(words) if w in _lists()["list_joiners"]), None)
     if left[cut - 1:cut] != "," or joined is None or not 0 < joined <= MAX_LIST_ITEM_WORDS \
+            or re.search(CLAUSE_COMMA, left[cut:]) \
             or not _list_item(" ".join(left[cut:].split()[:joined])):
-        return cut  # (", and the list goes on": a clause; ", in Port-au-Prince and ...": no item)
+        return cut  # (", and the list goes on": a clause; ", in Port-au-Prince and ...": no item;
+        # "Caterpillar, | the farming and construction equipment maker, sold": an apposition)
     k = len(breaks) - 1
     while k >= 0 and left[breaks[k] - 1:breaks[k]] == ",":
         lo = breaks[k - 1] if k > 0 else 0
@@ -1613,6 +1617,8 @@ def fronted_phrase(text: str, sent: tuple[int, int], trigger: tuple[int, int], t
             or main_words[0].lower() in event_lists("clause_rules.json")["relative_pronouns"] \
             or main_words[0].lower() in cues()["coordinating_conjunctions"] \
             or main_words[0].islower() and main_words[0].endswith("ing") \
+            or any(w.lower() in _lists()["leading_subordinators"] | event_lists("clause_rules.json")["subordinators"]
+                   for w in main_words[:2]) \
             or not has_finite_verb(main) or _recognize_phrase(main):
         return None
     for k, m in enumerate(re.finditer(r"[A-Za-z][\w'’-]*", main)):
