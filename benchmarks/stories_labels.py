@@ -12,7 +12,9 @@ by a clock read as a year ("at 1930 CDT" -> 1930), and prints a sample of labels
 --families counts each failure family of issue #9 items 4 and 6 with this script's own checks:
 a label that starts with a pronoun subject ("He said ...", "This was completed"), ends in "…", is
 a fragment (or a number cut in half), an event told by a photo caption or a question, and an
-event dated by a clock time read as a year ("1930 CDT", a live blog's "2055: ..."). Results:
+event dated by a clock time read as a year ("1930 CDT", a live blog's "2055: ..."); session 20
+adds prep_only ("In an interview"), time_phrase ("Two days after the disaster struck") and
+list_tail ("Chris Martin and Lindsay Lohan ..." of a longer list). Results:
 benchmarks/README_labels.md.
 
 The checks read their word lists from this checkout's kerryview/events/data/lead_rules.json, so
@@ -195,6 +197,49 @@ _BRACKET_START = re.compile(r"^[)\]]")
 _AS_DROPPED = re.compile(r"^(?:Many|Much|Few|Little|Well|Soon|Long|Far) as\b")
 
 
+# Session 20 (issue #9 item 6): a label that is only a prepositional phrase of place, time or
+# occasion that opened its sentence ("In an interview", "At a meeting of the National Commission
+# ...", "In a statement issued to Fox News"; no comma, colon or auxiliary, modal or reporting
+# verb; not a quantity "Over 100 people"), one that is only a span of time from another
+# happening ("Two days after the disaster struck", "About seven hours after the attempt began"),
+# and a subject that lost the first items of its list ("Paris Hilton, Ben Stiller, | Chris Martin
+# and Lindsay Lohan are among ...": the label starts right after a comma that ends a short item
+# set off by commas, and joins its own first words with "and").
+_PREP_ONLY = re.compile(r"^(?:In|At|On|During|Over|Among|From|Under|Within|Across|Throughout|Inside|Outside|Through|"
+                        r"Along|Upon|Beyond|Against|Despite|Amid)\s(?![\d,.]+\b)[^,:;]*$")
+_FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|could|can|may|might|should|must|did|does|do|"
+                     r"said|says|told|tells)\b")
+_TIME_PHRASE = re.compile(r"^(?:(?:About|Some|Nearly|Almost|Just|More than|Less than|Only|Roughly|Around)\s+)?"
+                          r"(?:\d+|[A-Za-z]+)\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\s+"
+                          r"(?:after|before)\b[^,]*$")
+_ITEM_STOP = frozenset("however meanwhile but and so then now also still yet in on at after before during since when while "
+                       "as if with without despite amid for from by under over among earlier later last first".split())
+
+
+def _prep_only(label: str) -> bool:
+    return bool(_PREP_ONLY.match(label)) and not _FINITE.search(label)
+
+
+def _list_tail(e) -> bool:
+    """A label whose subject starts after a comma that ends a list item ("..., Ben Stiller, |
+    Chris Martin and Lindsay Lohan are ...")."""
+    words = e.label.split()
+    if len(words) < 3 or "and" not in words[1:5] or ":" in e.label:
+        return False
+    head = " ".join(words[:3])
+    for m in e.mentions:
+        s = " ".join((m.text or "").split())
+        i = s.find(head)
+        if i < 2 or not s[:i].rstrip().endswith(","):
+            continue
+        pieces = s[:i].rstrip()[:-1].split(",")
+        item = pieces[-1].split()
+        if len(pieces) > 1 and 0 < len(item) <= 4 and item[0].lower() not in _ITEM_STOP \
+                and not _FINITE.search(pieces[-1]) and not re.search(r"\d", pieces[-1]):
+            return True
+    return False
+
+
 def _said_place(label: str) -> bool:
     """A reporting verb followed only by more than six words of place or circumstance, none of
     them a word of a reported clause ("that", "there", "had", "was", ...)."""
@@ -249,6 +294,8 @@ _LABEL_FAMILIES = (
     ("as_dropped", _AS_DROPPED.match),
     ("video_caption", lambda lb: _VIDEO_CAPTION.match(lb) is not None),
     ("name_cut", lambda lb: _NAME_CUT.search(lb) is not None),
+    ("prep_only", _prep_only),
+    ("time_phrase", _TIME_PHRASE.match),
 )
 
 
@@ -265,7 +312,8 @@ def families(events, texts: dict[str, str]) -> dict[str, list[str]]:
                                                  "quote_open", "dash_end", "stance_start", "said_place",
                                                  "speaker_fragment", "single_quote_open", "stamp_start",
                                                  "heading_sep", "phrase_only", "speaker_pronoun",
-                                                 "bracket_start", "as_dropped", "video_caption", "name_cut")}
+                                                 "bracket_start", "as_dropped", "video_caption", "name_cut",
+                                                 "prep_only", "time_phrase", "list_tail")}
     out["shared_label"] = _shared_labels(events)
     for e in events:
         lb = e.label
@@ -292,6 +340,8 @@ def families(events, texts: dict[str, str]) -> dict[str, list[str]]:
             out["report_only"].append(lb)
         if _said_place(lb):
             out["said_place"].append(lb)
+        if _list_tail(e):
+            out["list_tail"].append(lb)
     return out
 
 

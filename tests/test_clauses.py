@@ -1474,6 +1474,10 @@ def test_a_video_caption_is_no_event_of_the_day():  # "caption_verbs"
     assert "set" in _by_publication("Barton describes the fund as a slush fund set up by the White House.")
     assert _by_publication("The document describes a wide array of mistakes made by the crew.")
     assert _by_publication("An article by The Post's Dan Eggen explains why lobbyists were hired by the banks.")
+    # a name after an adverbial that opens the sentence: narration of a recording, no caption
+    narration = re.findall(r'"([A-Z][^"]+)"', clause_rules_raw()["caption_verbs"]["narration_example"])[0]
+    assert _by_publication(narration), narration
+    assert not _by_publication("By Ann Lee, BBC News Ann Lee looks at the harbour.")  # a byline, then the caption
     # run into the lead on a page's first line: the lead's news stays
     text = ("BP's Doug Suttles explains how the cap is meant to operate A new cap placed over the well "
             "has begun to funnel oil to the surface.\nThe company said on Friday it was pleased.")

@@ -1144,3 +1144,76 @@ def test_an_approximate_number_of_hours_or_miles_is_no_subject():
     assert phrase not in labels, labels
     from kerryview.events.mentions import _opens_with_preposition
     assert _opens_with_preposition("About 19km west of the capital, have been destroyed")
+
+
+# ------------------------------------------------------------------ session 20 (issue #9 item 6)
+@pytest.mark.parametrize("name", ["occasion_openers", "time_distance_links", "list_joiners"])
+def test_each_session_20_rules_examples_come_out_as_they_say(name):
+    assert event_lists("lead_rules.json")[name]
+    assert _pairs(name)
+    for given, wanted in _pairs(name):
+        assert wanted in _labels(given, date(2010, 7, 20)), given
+
+
+def test_a_phrase_naming_the_occasion_gives_way_to_its_main_clause_and_its_report():
+    dct = date(2010, 6, 15)
+    # before: "In private meetings", "In an interview", "In a statement issued to local radio"
+    assert _labels("In private meetings yesterday, harbour officials warned their French counterparts of a "
+                   "strike.", dct) == ["Harbour officials warned their French counterparts of a strike"]
+    labels = _labels("In a statement issued to local radio on Monday, the ferry company said it would cancel "
+                     "all crossings.", dct)
+    assert labels == ["The ferry company said it would cancel all crossings"]
+    # "At least ..." is a quantity, the subject, no occasion; a participle after the comma is no main clause
+    assert _labels("At least 4m gallons of oil have leaked into the bay on Monday, the news agency reports.",
+                   dct) == ["At least 4m gallons of oil have leaked into the bay"]
+    assert _labels("On the markets the ferry company's shares closed down 6% on Monday, having earlier fallen "
+                   "as much as 12%.", dct) == ["On the markets the ferry company's shares closed down 6%"]
+    # a report after a phrase of another time still keeps the phrase (session 19's rule)
+    assert not any("after talks ended" in lb for lb in _labels(
+        "After talks ended on Monday, union leaders said the strike would go on.", dct))
+
+
+def test_a_span_of_time_before_after_opens_a_fronted_phrase():
+    from kerryview.events.labels import time_distance_opener
+    assert time_distance_opener("About seven hours after the attempt began") == "about seven hours after"
+    assert time_distance_opener("11 days after the earthquake") == "11 days after"
+    assert time_distance_opener("More than two weeks before the vote") == "more than two weeks before"
+    assert time_distance_opener("Two men after the storm") is None  # no unit of time
+    assert time_distance_opener("The days after the storm") is None  # no number
+    assert time_distance_opener("About 19km west of the capital") is None
+
+
+def test_a_list_of_subjects_is_kept_whole_but_not_an_opening_adverbial():
+    dct = date(2010, 6, 15)
+    assert _labels("Governments in Thailand, India, South Korea and Pakistan tried on Monday to bolster their "
+                   "currencies.", dct) == ["Governments in Thailand, India, South Korea and Pakistan tried to "
+                                           "bolster their currencies"]
+    # no list is read back over a verb's item ("Lived in Dover"), nor to a subject that opens with
+    # "and" after a comma (", and the list goes on": a clause of its own)
+    assert _labels("Lived in Dover, Kent and married in Bath on Monday.", dct) != [
+        "Lived in Dover, Kent and married in Bath"]
+    for opening in ("In the port", "When the ship sank", "Later"):
+        assert _labels(f"{opening}, officials and police met the families on Monday.", dct) == [
+            "Officials and police met the families"], opening
+    # an adverbial ("Starting in ...", "More recently") or an apposition between commas is no item
+    assert "Commercial banks and investment banks developed products" in _labels(
+        "Starting in the 1960s, commercial banks and investment banks developed products on Monday.", dct)
+    assert "Analysts and the press questioned how the companies calculated their capital" in _labels(
+        "More recently, analysts and the press questioned on Monday how the companies calculated their capital.", dct)
+    assert _labels("Caterpillar, the farming and construction equipment maker, sold $1.3 billion of notes on "
+                   "Monday.", dct) == ["Caterpillar sold $1.3 billion of notes"]
+    # an item too long to be a list's (a clause) stays out
+    assert _labels("Officials who had flown in from the capital, police and firemen met the families on "
+                   "Monday.", dct) == ["Police and firemen met the families"]
+
+
+def test_a_clause_event_whose_label_is_only_a_prepositional_phrase_is_none():
+    raw = __import__("json").loads(
+        (__import__("importlib.resources").resources.files("kerryview.events") / "data" / "lead_rules.json")
+        .read_text("utf-8"))["prepositions"]["phrase_example"]
+    given, label = re.findall(r"\"([^\"]+)\"", raw)[:2]
+    from kerryview.events.mentions import _opens_with_preposition
+    assert _opens_with_preposition(label)
+    assert not _opens_with_preposition("Along a high wall workers are digging latrines")
+    assert not _opens_with_preposition("Between 300 and 400 people were killed")  # a quantity
+    assert not any(lb.startswith("Despite") for lb in _labels(given, date(2010, 6, 1)))

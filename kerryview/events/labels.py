@@ -1289,6 +1289,52 @@ def apposition_subject(text: str, clause_start: int, start: int, trigger: tuple[
     return _with_list(text, subject, after, vp), vp
 
 
+def _list_item(piece: str) -> bool:
+    """Whether `piece` (the words between two commas) can be an item of a list of subjects: a
+    few words (MAX_LIST_ITEM_WORDS) with no finite verb, quotation or opening word of an
+    adverbial ("Meanwhile", "In the US", "After all", "When he arrived")."""
+    from kerryview.text.verbs import is_verb
+
+    words = piece.split()
+    if not words or len(words) > MAX_LIST_ITEM_WORDS or re.search(r"[\"“”:;()]|\s[-–—]+\s", piece) \
+            or not re.search(r"[A-Za-z]", piece) or is_fragment(piece):
+        return False  # ("1889", "Was broadcast from New York", "LONDON, Feb. 10 -- Fred": no item)
+    first = words[0].lower()
+    lists = _lists()
+    if words[-1].islower() and words[-1].endswith("ly") \
+            or first.endswith("ing") and len(words) > 1 and words[1].lower() in lists["prepositions"]:
+        return False  # "More recently", "Starting in the 1960s": an adverbial, no item
+    return not any(first in lists[name] for name in ("prepositions", "adverbial_openers", "sentence_adverbs",
+                                                      "stance_adverbs", "sequence_adverbs", "leading_subordinators",
+                                                      "coordinators", "pronoun_subjects")) \
+        and not has_finite_verb(piece) and not is_verb(first, "x ", finite=True)  # "Lived in Box": a verb whose subject went before
+
+
+def list_subject_start(left: str, breaks: list[int], dated: tuple[int, int]) -> int:
+    """Where the subject of a label starts when the words from the last break `breaks[-1]` of
+    `left` (the sentence up to the event words) are the last items of a list joined by
+    "and"/"or" ("Paris Hilton, Ben Stiller, | Chris Martin and Lindsay Lohan joined"): back over
+    the items before it, each set off by a comma (_list_item), to the list's first item ("Paris
+    Hilton, Ben Stiller, Chris Martin and Lindsay Lohan joined"); never into a time expression
+    (`dated`, offsets in `left`: "On Monday, | the leaders of France, ..."). The last break as it
+    is when no list ends there."""
+    cut = breaks[-1]
+    words = left[cut:].lower().split()
+    joined = next((i for i, w in enumerate(words) if w in _lists()["list_joiners"]), None)
+    if left[cut - 1:cut] != "," or joined is None or not 0 < joined <= MAX_LIST_ITEM_WORDS \
+            or re.search(CLAUSE_COMMA, left[cut:]) \
+            or not _list_item(" ".join(left[cut:].split()[:joined])):
+        return cut  # (", and the list goes on": a clause; ", in Port-au-Prince and ...": no item;
+        # "Caterpillar, | the farming and construction equipment maker, sold": an apposition)
+    k = len(breaks) - 1
+    while k >= 0 and left[breaks[k] - 1:breaks[k]] == ",":
+        lo = breaks[k - 1] if k > 0 else 0
+        if not _list_item(left[lo:breaks[k] - 1]) or lo < dated[1] and dated[0] < breaks[k]:
+            break
+        cut, k = lo, k - 1
+    return cut
+
+
 MAX_APPOSED_SUBJECT_WORDS = 12  # "Searches at the clinic and another site rented by Dr Murray in Houston"
 
 
@@ -1469,6 +1515,55 @@ def fixed_adverbial(label: str) -> str | None:
     return next((p for p in _lists()["fixed_adverbials"] if words == p or words.startswith(p + " ")), None)
 
 
+@cache
+def number_words() -> frozenset[str]:
+    """The tagger's number words ("two", "dozen", "forty"; its lexicon's number and tens), less
+    the articles it counts as one ("about a meeting" is no number)."""
+    from kerryview.timex.lexicon import table
+
+    words = {w for name in ("number", "tens") for w in table(name) if not w.startswith("_")}
+    return frozenset(w for w in words if " " not in w) - {"a", "an"}
+
+
+def opens_with_quantity(label: str) -> bool:
+    """Whether a label opens with a number made approximate (lead_rules.json quantity_openers:
+    "At least 491 birds ... have been found dead"): its subject, not a prepositional phrase."""
+    words = label.lower().split()
+    units = _lists()["measure_units"]  # "About seven hours after ...": when, not who
+    for k in (1, 2):
+        if " ".join(words[:k]) not in _lists()["quantity_openers"] or len(words) <= k:
+            continue
+        number = words[k]
+        if number[:1].isdigit():
+            unit = re.sub(r"^[\d,.\-–%]+", "", number) or (words[k + 1] if len(words) > k + 1 else "")
+        elif number in number_words():
+            unit = words[k + 1] if len(words) > k + 1 else ""
+        else:
+            continue
+        return unit.strip(",.()") not in units
+    return False
+
+
+MAX_MEASURE_WORDS = 4  # "about seven hours", "more than two weeks": a number of units before "after"
+
+
+def time_distance_opener(label: str) -> str | None:
+    """The words that open `label` up to a time_distance_links word after a number of
+    measure_units of time ("Two days after the storm struck" -> "two days after", "About seven
+    hours after ..." -> "about seven hours after"), lower-cased; None when the label opens
+    otherwise. The number is digits, a number word, "a"/"an", after at most one of
+    quantity_openers ("about", "more than")."""
+    words = [w.lower().strip("\"“'‘,") for w in label.split()[:MAX_MEASURE_WORDS + 1]]
+    k = next((i for i, w in enumerate(words) if w in _lists()["time_distance_links"]), None)
+    if k is None or k < 2 or words[k - 1] not in _lists()["measure_units"]:
+        return None
+    number, before = words[k - 2], " ".join(words[:k - 2])
+    if not (number.isdigit() or number in ("a", "an") or number in number_words()) \
+            or before and before not in _lists()["quantity_openers"]:
+        return None
+    return " ".join(words[:k + 1])
+
+
 MAX_FRONTED_PHRASE_CHARS = 200  # "With the oil being pushed into fragile marshland ... this morning,"
 
 
@@ -1494,8 +1589,13 @@ def fronted_phrase(text: str, sent: tuple[int, int], trigger: tuple[int, int], t
         return None
     # a fixed adverbial is the opener as a whole: "As soon as" opens a clause, "As many as" a quantity
     opener = fixed_adverbial(label.lstrip("\"“'‘")) or words[0].lower().strip("\"“'‘")
-    if opener not in _lists()["fronted_phrase_openers"]:
-        return None
+    dated = timex[1] > timex[0]  # a time expression in the phrase dates its occasion (not a clause event's day)
+    occasion = dated and opener in _lists()["occasion_openers"] and not opens_with_quantity(label)
+    # ("In an interview on Tuesday, ...": its report too; "At least 4m gallons ...": a quantity)
+    if opener not in _lists()["fronted_phrase_openers"] and not occasion:
+        opener = time_distance_opener(label) if dated else None  # "Two days after the storm struck, ..."
+        if opener is None:
+            return None
     a, b = sent
     found = re.search(r"\b" + r"\s+".join(map(re.escape, opener.split())) + r"\b", text[a:b], re.IGNORECASE)
     if found is None:
@@ -1516,6 +1616,9 @@ def fronted_phrase(text: str, sent: tuple[int, int], trigger: tuple[int, int], t
     if len(main_words) < MIN_COMPLETE_WORDS or " ".join(main_words[:2]).strip(" ,;:").lower() in label.lower() \
             or main_words[0].lower() in event_lists("clause_rules.json")["relative_pronouns"] \
             or main_words[0].lower() in cues()["coordinating_conjunctions"] \
+            or main_words[0].islower() and main_words[0].endswith("ing") \
+            or any(w.lower() in _lists()["leading_subordinators"] | event_lists("clause_rules.json")["subordinators"]
+                   for w in main_words[:2]) \
             or not has_finite_verb(main) or _recognize_phrase(main):
         return None
     for k, m in enumerate(re.finditer(r"[A-Za-z][\w'’-]*", main)):
@@ -1526,7 +1629,7 @@ def fronted_phrase(text: str, sent: tuple[int, int], trigger: tuple[int, int], t
         if k and not after_and and is_verb(m.group(), before, finite=True):
             # (after its subject; not "unresolved and | unmediated": a list of adjectives)
             subject = main[:m.start()].split()
-            if m.group().lower() in reporting_verbs()["all"] \
+            if m.group().lower() in reporting_verbs()["all"] and not occasion \
                     or len(subject) == 1 and subject[0].lower() in _lists()["pronoun_subjects"]:
                 return None  # "..., he said the strike would go on": a report, a subject the label cannot tell
             at = comma + 1 + m.start()

@@ -25,7 +25,7 @@ from kerryview.events.headline import Lead, is_event_noun, lead_passages, main_e
 from kerryview.events.antecedents import agrees, antecedent, pronoun_kind, speaker_as_subject, subject_of, with_antecedent
 from kerryview.events.liveblog import live_blog
 from kerryview.events.not_events import LineFilter, why_not_event_sentence
-from kerryview.events.labels import (CLAUSE_COMMA, caption_position_spans, fixed_adverbial, fronted_phrase, subject_before_apposition, period_opening, colon_opens_clause, DATE_LEAD_IN, dated_item, apposition_subject, cut_number, keeps_date, headline_label,
+from kerryview.events.labels import (CLAUSE_COMMA, opens_with_quantity, number_words, list_subject_start, caption_position_spans, fixed_adverbial, fronted_phrase, subject_before_apposition, period_opening, colon_opens_clause, DATE_LEAD_IN, dated_item, apposition_subject, cut_number, keeps_date, headline_label,
                                      capitalized, determiner_that, MAX_CIRCUMSTANCE_WORDS, place_only, where_without_verb,
                                      with_opening_quote, with_opening_single_quote,
                                      is_conditional, is_fragment,
@@ -674,6 +674,8 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
                                      _conjunctions()):
             breaks.pop()
             cut = breaks[-1] if breaks else 0
+        if breaks and cut == breaks[-1]:  # "Paris Hilton, Ben Stiller, | Chris Martin and Lindsay Lohan joined"
+            cut = list_subject_start(left, breaks, (timex.start - a, timex.end - a))
         if period_opening(text, a, a + cut, (timex.start, timex.end)):
             cut = 0  # "Since 2008, | the FAA has contracted to spend ...": a period up to now, kept
         start = a + cut
@@ -840,7 +842,10 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
                 and last not in event_lists(LEAD_RULES)["never_last"] | event_lists(LEAD_RULES)["subordinate_clause_words"] \
                 | cues()["coordinating_conjunctions"]:
             # (not "A panel has concluded | despite reforms ...", "... our health care system so | as I discussed")
-            label = f"{told} {phrase}" if not told.endswith("…") \
+            reports = text[main[2][0]:main[2][1]].lower() in reporting_verbs()["all"]
+            # (a report made at the phrase's occasion, labels.fronted_phrase: told alone, the
+            # phrase would read as part of what was said)
+            label = f"{told} {phrase}" if not told.endswith("…") and not reports \
                 and len(told) + 1 + len(phrase) <= MAX_LABEL_CHARS else told
     return capitalized(label) if label else timex.text
 
@@ -2112,41 +2117,16 @@ def readable(label: str) -> bool:
 def _opens_with_preposition(label: str) -> bool:
     """Whether a label opens with a preposition (data/event_cues.json phrase_breaks, less the
     words that open a clause, "As the buildup continues", or are verbs): a prepositional phrase ("In a meeting at the Great
-    Hall"), not who did what."""
+    Hall"), not who did what; so is a label that opens with any of lead_rules.json prepositions
+    and has no finite verb ("Despite problems in the north of the port")."""
     first = label.split()[0].lower() if label.split() else ""
     rules = clause_rules()
+    if first in event_lists(LEAD_RULES)["prepositions"] and not has_finite_verb(label) \
+            and not opens_with_quantity(label):
+        return True  # "Despite problems in the north of the port": the phrase alone, no clause
     return first in cues()["phrase_breaks"] and first not in rules["subordinators"] \
         and first not in _conjunctions() and first not in event_lists(LEAD_RULES)["subject_verbs"] \
-        and not _opens_with_quantity(label)
-
-
-def _opens_with_quantity(label: str) -> bool:
-    """Whether a label opens with a number made approximate (lead_rules.json quantity_openers:
-    "At least 491 birds ... have been found dead"): its subject, not a prepositional phrase."""
-    words = label.lower().split()
-    units = event_lists(LEAD_RULES)["measure_units"]  # "About seven hours after ...": when, not who
-    for k in (1, 2):
-        if " ".join(words[:k]) not in event_lists(LEAD_RULES)["quantity_openers"] or len(words) <= k:
-            continue
-        number = words[k]
-        if number[:1].isdigit():
-            unit = re.sub(r"^[\d,.\-–%]+", "", number) or (words[k + 1] if len(words) > k + 1 else "")
-        elif number in _number_words():
-            unit = words[k + 1] if len(words) > k + 1 else ""
-        else:
-            continue
-        return unit.strip(",.()") not in units
-    return False
-
-
-@cache
-def _number_words() -> frozenset[str]:
-    """The tagger's number words ("two", "dozen", "forty"; its lexicon's number and tens), less
-    the articles it counts as one ("about a meeting" is no number)."""
-    from kerryview.timex.lexicon import table
-
-    words = {w for name in ("number", "tens") for w in table(name) if not w.startswith("_")}
-    return frozenset(w for w in words if " " not in w) - {"a", "an"}
+        and not opens_with_quantity(label)
 
 
 def _with_subject(label: str, text: str, sent: tuple[int, int], trigger: tuple[int, int],
