@@ -170,6 +170,36 @@ def test_a_day_that_holds_little_of_the_evidence_is_left_undated_unless_asked(mo
     assert "how sure: low" in str(article.dct_source)
 
 
+def test_a_day_is_not_given_when_another_week_is_nearly_as_likely(monkeypatch):
+    """Within a day counts, a day two or more away misleads: an article is dated only when its
+    best day holds at least decision.rival_ratio times the share of the likeliest day two or
+    more days from it. "Shares fell on Tuesday", told in the same words on four Tuesdays of
+    the pile, is as likely on each (16 % of the evidence, above least_share): it stays
+    undated. "Shares fell on June 9, 2010" holds 27 %, its rivals the day after (within a
+    day) and days far less likely: it is dated, said to be of low certainty."""
+    days = ("June 1", "June 8", "June 15", "June 22")
+    told = "as oil kept leaking from the well into the Gulf of Mexico."
+    pile = [_doc(f"p{i}", f"Published: {d}, 2010\nBP shares fell on {d}, 2010 {told}")
+            for i, d in enumerate(days)]
+    weekday_only = _doc("w", f"BP shares fell on Tuesday {told}")
+    own = _doc("o", f"BP shares fell on June 9, 2010 {told}")
+
+    def run() -> None:
+        for d in pile + [weekday_only, own]:
+            d.dct = None
+        infer_dcts(pile + [weekday_only, own], CachingTagger())
+
+    assert rules()["decision"]["least_share"] < 0.16 and rules()["decision"]["rival_ratio"] > 1.5
+    run()
+    assert weekday_only.dct is None, str(weekday_only.dct_source)
+    assert own.dct == date(2010, 6, 9) and "how sure: low" in str(own.dct_source)
+    monkeypatch.setitem(rules()["decision"], "rival_ratio", 1.0)  # the best day, however close
+    run()
+    assert weekday_only.dct is not None and weekday_only.dct.weekday() == 1
+    assert "how sure: low" in str(weekday_only.dct_source)
+    assert own.dct == date(2010, 6, 9)
+
+
 def test_the_guess_example_is_undated_by_default():
     """The guess rule's example is dated only because it carries decision.guess on: with the
     default (off) the same article stays undated."""

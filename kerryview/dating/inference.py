@@ -401,7 +401,8 @@ class _Dating:
                 results[doc_id] = self.best(a)
         for doc_id, a in sorted(self.articles.items()):
             r = results.get(doc_id)
-            if r is not None and r.dct is not None and r.share >= decision["least_share"]:
+            if r is not None and r.dct is not None and r.share >= decision["least_share"] \
+                    and r.share >= decision["rival_ratio"] * r.rival:
                 self.date(a, r, learn=False)
             elif decision["guess"] and (r := self.guess(a, r)) is not None:
                 self.date(a, r, learn=False)  # a guess teaches no other article
@@ -641,12 +642,17 @@ class _Dating:
         if not guess and not a.own and c not in hits_at and not (a.related and a.weekdays) \
                 and not self.anchored(a):
             return _Best(a.doc.id, None, 0.0, 0.0, [])
+        # the likeliest day two or more days from it: a rival the reader would be misled by (the
+        # day before or after is within a day); a wire dateline's years are not weighed so
+        away = self.rules["decision"]["rival_days"]
+        far = max((s for x, s in zip(cands, scores) if abs(x - c) >= away), default=None)
+        rival = math.exp(far - top) / z if far is not None and a.wire is None else 0.0
         tied = [date.fromordinal(x).year for x, s in zip(cands, scores) if s >= top - 1e-9]
         if a.wire is not None and len(tied) > 1 and not guess:  # nothing tells its years apart
             return _Best(a.doc.id, None, 0.0, 0.0, [], tied=tuple(tied))
         year_from = self.wire_year_from(a, c, cands) if a.wire is not None else ""
         return _Best(a.doc.id, date.fromordinal(c), top, 1.0 / z, hits_at.get(c, []),
-                     year_from=year_from)
+                     year_from=year_from, rival=rival)
 
     def guess(self, a: _Article, r: _Best | None) -> _Best | None:
         """The pile's best guess for an article the evidence does not date: its best day when
@@ -917,6 +923,7 @@ class _Best:
     guess: bool = False  # given although the evidence does not date it (decision.guess)
     year_from: str = ""  # where a wire dateline's year came from (_Dating.wire_year_from)
     tied: tuple[int, ...] = ()  # the years a wire dateline may be, equally (left undated)
+    rival: float = 0.0  # the share of the likeliest day two or more days from it (decision.rival_ratio)
 
     def explanation(self, a: _Article, names: dict[str, str] | None = None,
                     scorer: Scorer | None = None) -> str:
