@@ -1504,6 +1504,11 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
         if not_news(text, (a, b), cl, trigger, any(h0 <= a < h1 for h0, h1 in headlines)) is not None:
             return None  # the speaker's words, or a background state (clauses.not_news)
         kind = subject_elsewhere(text, cl, trigger, (a, b))
+        aside_subject = ""
+        if kind == "after aside":  # "Juanita Castro, who arrived in 1961, | believes": Castro
+            aside_subject = antecedent_subject(text, (a, b), after_aside(text, (a, b), cl), _is_verb)
+            if not aside_subject:
+                kind = subject_elsewhere(text, cl, trigger)  # no antecedent found: as any clause
         if kind in ("relative", "none"):
             return None  # background to a noun, or a participle: no one did it in this clause
         # "RIYADH, June 3 (Reuters) - Saudi Arabia has confirmed ...": a clause after a wire
@@ -1518,15 +1523,14 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
         elif kind == "relative subject":  # "The spill, which has been described": the spill
             label = _with_subject(label, text, (a, b), trigger, sents,
                                   antecedent_subject(text, (a, b), cl, _is_verb))
-        elif kind == "after aside":  # "Juanita Castro, who arrived in 1961, | believes": Castro
-            subject = antecedent_subject(text, (a, b), after_aside(text, (a, b), cl), _is_verb)
+        elif kind == "after aside":
             first, words = WORD.search(text, cl.start, cl.end), label.split()
-            if subject and first is not None and words and words[0].lower() == first.group().lower():
+            if first is not None and words and words[0].lower() == first.group().lower():
                 # the label reads from the clause's first word ("earlier spoke to ...",
                 # "involves pumping ..."): the subject before it
-                label = f"{subject} {first.group()} {' '.join(words[1:])}"
+                label = f"{aside_subject} {first.group()} {' '.join(words[1:])}"
             else:
-                label = _with_subject(label, text, (a, b), trigger, sents, subject)
+                label = _with_subject(label, text, (a, b), trigger, sents, aside_subject)
         if not label or is_fragment(label, _conjunctions()) or _opens_with_preposition(label):
             return None  # "In a meeting at the Great Hall": not who did what; no event alone
         label = with_antecedent(label, text, sents, (a, b), _is_verb, _describe)  # "He" -> who
