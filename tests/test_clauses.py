@@ -632,6 +632,10 @@ def test_a_time_inside_a_relative_aside_dates_the_aside_not_the_main_clause():
     found = _by_publication(spoke)
     assert found["spoke"].label == "The chairman earlier spoke to the minister"
     assert "meet" in _dated(spoke)
+    # no antecedent read as the subject ('(DEC)' after it): the clause keeps its event as
+    # before, labelled as any clause
+    assert "delighted" in _by_publication("The committee (DEC), which met on Friday, said it was "
+                                          "delighted by the response.")
     # no time inside the aside: one clause, as before (its verb left out of the event words)
     assert _clauses("Tony Hayward, whose comments have angered residents, has apologised.") == \
         ["Tony Hayward, ", "whose comments have angered residents, has apologised."]
