@@ -140,7 +140,7 @@ def clause_spans(text: str, sent: tuple[int, int], timexes: Sequence[Timex] = ()
                             and not text[end:t.start].strip(" ,")), None)
                 cuts.add(_next_word(text, nxt.end if nxt else end, b))  # "Clark said | it was"
         prev_end = m.end()
-    for start, end in relative_asides(text, a, b):
+    for start, end in asides_before_verb(text, a, b):
         if any(start < t.start < end for t in timexes):
             # "Juanita Castro, | who arrived in Miami in 1961, | believes ...": an aside that a
             # time expression dates ends at its second comma; the main clause goes on after it,
@@ -942,6 +942,26 @@ def relative_asides(text: str, a: int, b: int) -> list[tuple[int, int]]:
             if m.start() and m.group(1).lower() in words and _WORD.search(text, a + m.end(), b)]
 
 
+def asides_before_verb(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """The relative asides of text[a:b] (relative_asides) that the main clause's finite verb
+    follows, after its adverbs at most (adverbs_before_verb, any word in -ly): "Shell, which
+    announced a purchase last week, | said ...", "Hayward, who was dubbed ... last week, | is
+    handing ..."; not one a comma inside ended too early ("Brown, who will join a committee
+    chaired by the health secretary, | Alan Johnson, called ...") nor one a subordinate clause
+    follows ("..., which was also hurt by the fire in 2005, | when 15 workers died")."""
+    adverbs = clause_rules()["adverbs_before_verb"]
+    out = []
+    for start, end in relative_asides(text, a, b):
+        for m in _WORD.finditer(text, end, b):
+            w = m.group()
+            if w.lower() in adverbs or w.lower().endswith("ly"):
+                continue
+            if _is_verb(w, text[max(a, start - 12):start] + " ", finite=True):  # after its subject
+                out.append((start, end))
+            break
+    return out
+
+
 def _relative_inside_commas(text: str, clause: Clause) -> tuple[int, int] | None:
     """The first relative clause between two commas inside a clause (relative_asides); None
     when there is none."""
@@ -954,7 +974,7 @@ def after_aside(text: str, sent: tuple[int, int] | None, clause: Clause) -> Clau
     "Juanita Castro, | who arrived in Miami in 1961, | believes ..."; None otherwise."""
     if sent is None:
         return None
-    for start, end in relative_asides(text, sent[0], sent[1]):
+    for start, end in asides_before_verb(text, sent[0], sent[1]):
         if _next_word(text, end, sent[1]) == clause.start:
             return Clause(_next_word(text, start, end), end)
     return None

@@ -20,7 +20,7 @@ from kerryview.events.clauses import (Clause, anchors_clause, describes_speaker,
                                       governs_clause, lead_sentences, main_subject, antecedent_subject,
                                       publication_event_words, reports, mention_dating, time_phrase_only,
                                       statement_words, stative_now, subject_elsewhere, tells_now, about_now, progressive_now,
-                                      not_news, dates_report, quoted, relative_asides, after_aside, QUOTE_MARKS)
+                                      not_news, dates_report, quoted, asides_before_verb, after_aside, QUOTE_MARKS)
 from kerryview.events.headline import Lead, is_event_noun, lead_passages, main_event_words, split_at_head
 from kerryview.events.antecedents import agrees, antecedent, pronoun_kind, speaker_as_subject, subject_of, with_antecedent
 from kerryview.events.liveblog import live_blog
@@ -191,7 +191,7 @@ def find_trigger(text: str, sent: tuple[int, int], timex: Timex) -> tuple[int, i
     # "Castro, who arrived in Miami in 1961, | believes ...": a relative clause set off by
     # commas, from its first comma to its second; the words outside it are the main clause's,
     # of no time of the aside (clause_rules.json relative_aside_end)
-    aside = next(((s, e) for s, e in relative_asides(text, a, b) if s < timex.start < e), None)
+    aside = next(((s, e) for s, e in asides_before_verb(text, a, b) if s < timex.start < e), None)
     depth, read = 0, a  # quotation state, kept as the tokens are walked (linear in the sentence)
     posed = caption_position_spans(text, a, b)  # "John Mack, | left, | and ...": no verb
     own = _own_clause(text, sent, timex)
@@ -1525,6 +1525,9 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
                                   antecedent_subject(text, (a, b), cl, _is_verb))
         elif kind == "after aside":
             first, words = WORD.search(text, cl.start, cl.end), label.split()
+            if first is not None and words and words[0].lower() != first.group().lower():
+                # read back into the aside ("Last week is handing ..."): from the clause's start
+                words = label_for(text, (cl.start, b), trigger, Timex(trigger[0], trigger[0], "", "DATE", day)).split()
             if first is not None and words and words[0].lower() == first.group().lower():
                 # the label reads from the clause's first word ("earlier spoke to ...",
                 # "involves pumping ..."): the subject before it
