@@ -970,7 +970,7 @@ def _relative_inside_commas(text: str, clause: Clause) -> tuple[int, int] | None
 
 def after_aside(text: str, sent: tuple[int, int] | None, clause: Clause) -> Clause | None:
     """The relative clause set off by commas right before `clause` of sentence `sent`
-    (relative_asides), from its pronoun to its second comma, when `clause` goes on after it:
+    (asides_before_verb), from its pronoun to its second comma, when `clause` goes on after it:
     "Juanita Castro, | who arrived in Miami in 1961, | believes ..."; None otherwise."""
     if sent is None:
         return None

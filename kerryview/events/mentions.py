@@ -1529,7 +1529,7 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
                 # read back into the aside ("Last week is handing ..."): from the clause's start
                 words = label_for(text, (cl.start, b), trigger, Timex(trigger[0], trigger[0], "", "DATE", day)).split()
             if first is not None and words and words[0].lower() == first.group().lower():
-                # the label reads from the clause's first word ("earlier spoke to ...",
+                # the label reads from the clause's first word ("also visited ...",
                 # "involves pumping ..."): the subject before it
                 label = f"{aside_subject} {first.group()} {' '.join(words[1:])}"
             else:
