@@ -616,6 +616,37 @@ def test_a_relative_clause_is_no_event_alone_unless_its_subject_is_the_sentence_
     assert "mired" not in _by_publication(text)
 
 
+def test_a_time_inside_a_relative_aside_dates_the_aside_not_the_main_clause():
+    # "relative_aside_end": the examples of clause_rules.json
+    rule = clause_rules_raw()["relative_aside_end"]
+    arrived, visited = (s.replace("| ", "") + "." for s in re.findall(r'"([A-Z][^"]+)"', rule["example"]))
+    # the aside's time dates the aside's verb, not the main clause's after its second comma
+    assert _dated(arrived) == {"arrived": date(2010, 5, 21)}
+    assert _clauses(arrived) == ["Mr Smith, ", "who arrived in the capital on Friday, ",
+                                 "described the damage as severe."]
+    # the main clause is a clause of its own, of the publication, with the aside's antecedent
+    found = _by_publication(arrived)
+    assert found["described"].label == "Mr Smith described the damage as severe"
+    assert found["described"].interval.start.date() == DCT
+    # an adverb before its verb: the subject before the label's first word
+    found = _by_publication(visited)
+    assert found["visited"].label == "The chairman also visited the minister"
+    assert _dated(visited) == {"met": date(2010, 5, 17)}
+    # no antecedent read as the subject ('(DEC)' after it): the clause keeps its event as
+    # before, labelled as any clause
+    assert "delighted" in _by_publication("The committee (DEC), which met on Friday, said it was "
+                                          "delighted by the response.")
+    # an aside a comma inside ends too early (an apposition in it): the word after that comma
+    # is no finite verb, so no main clause starts there
+    assert _clauses("Gordon Brown, who will join a meeting chaired by the health secretary on "
+                    "Friday, Alan Johnson, called for concerted action.") == \
+        ["Gordon Brown, ", "who will join a meeting chaired by the health secretary on Friday, "
+                           "Alan Johnson, called for concerted action."]
+    # no time inside the aside: one clause, as before (its verb left out of the event words)
+    assert _clauses("Tony Hayward, whose comments have angered residents, has apologised.") == \
+        ["Tony Hayward, ", "whose comments have angered residents, has apologised."]
+
+
 def test_a_coordinated_verb_phrase_borrows_the_main_clause_s_subject():
     # "shared_subject_auxiliaries": the example of clause_rules.json
     found = _by_publication('Wang described Kerry as "an old friend" and underlined the need for '

@@ -140,6 +140,12 @@ def clause_spans(text: str, sent: tuple[int, int], timexes: Sequence[Timex] = ()
                             and not text[end:t.start].strip(" ,")), None)
                 cuts.add(_next_word(text, nxt.end if nxt else end, b))  # "Clark said | it was"
         prev_end = m.end()
+    for start, end in asides_before_verb(text, a, b):
+        if any(start < t.start < end for t in timexes):
+            # "Juanita Castro, | who arrived in Miami in 1961, | believes ...": an aside that a
+            # time expression dates ends at its second comma; the main clause goes on after it,
+            # of no time of the aside (clause_rules.json relative_aside_end)
+            cuts.add(_next_word(text, end, b))
     points = sorted(c for c in cuts if a <= c < b) + [b]
     out: list[Clause] = []
     for x, y in zip(points, points[1:]):
@@ -932,19 +938,57 @@ CAPTION_SUBJECT_CHARS = 80  # a caption's subject: a name and its title ("BBC me
 _CAPTION_BREAK = re.compile(r"(?<=[a-z]) ([A-Z][a-z]*)\b")  # "operate | A new cap": the lead starts
 
 
-def _relative_inside_commas(text: str, clause: Clause) -> tuple[int, int] | None:
-    """Where a relative clause stands between two commas inside a clause, after its noun
+def relative_asides(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """Where relative clauses stand between two commas in text[a:b], after their noun
     ("Hayward|, whose comments have angered residents,| has apologised"; clause_rules.json
-    relative_pronouns), words following it; None when there is none."""
-    words = clause_rules()["relative_pronouns"]
-    for m in re.finditer(r",\s*([A-Za-z]+)\b[^,;:]*,", text[clause.start:clause.end]):
-        if m.start() and m.group(1).lower() in words \
-                and _WORD.search(text, clause.start + m.end(), clause.end):
-            return clause.start + m.start(), clause.start + m.end()
+    relative_aside_end), words following each: from the comma before the pronoun to the one
+    after the clause."""
+    words = clause_rules()["relative_aside_end"]
+    return [(a + m.start(), a + m.end())
+            for m in re.finditer(r",\s*([A-Za-z]+)\b[^,;:]*,", text[a:b])
+            if m.start() and m.group(1).lower() in words and _WORD.search(text, a + m.end(), b)]
+
+
+def asides_before_verb(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """The relative asides of text[a:b] (relative_asides) that the main clause's finite verb
+    follows, after its adverbs at most (adverbs_before_verb, any word in -ly): "Shell, which
+    announced a purchase last week, | said ...", "Hayward, who was dubbed ... last week, | is
+    handing ..."; not one a comma inside ended too early ("Brown, who will join a committee
+    chaired by the health secretary, | Alan Johnson, called ...") nor one a subordinate clause
+    follows ("..., which was also hurt by the fire in 2005, | when 15 workers died")."""
+    adverbs = clause_rules()["adverbs_before_verb"]
+    out = []
+    for start, end in relative_asides(text, a, b):
+        for m in _WORD.finditer(text, end, b):
+            w = m.group()
+            if w.lower() in adverbs or w.lower().endswith("ly"):
+                continue
+            if _is_verb(w, text[max(a, start - 12):start] + " ", finite=True):  # after its subject
+                out.append((start, end))
+            break
+    return out
+
+
+def _relative_inside_commas(text: str, clause: Clause) -> tuple[int, int] | None:
+    """The first relative clause between two commas inside a clause (relative_asides); None
+    when there is none."""
+    return next(iter(relative_asides(text, clause.start, clause.end)), None)
+
+
+def after_aside(text: str, sent: tuple[int, int] | None, clause: Clause) -> Clause | None:
+    """The relative clause set off by commas right before `clause` of sentence `sent`
+    (asides_before_verb), from its pronoun to its second comma, when `clause` goes on after it:
+    "Juanita Castro, | who arrived in Miami in 1961, | believes ..."; None otherwise."""
+    if sent is None:
+        return None
+    for start, end in asides_before_verb(text, sent[0], sent[1]):
+        if _next_word(text, end, sent[1]) == clause.start:
+            return Clause(_next_word(text, start, end), end)
     return None
 
 
-def subject_elsewhere(text: str, clause: Clause, trigger: tuple[int, int]) -> str:
+def subject_elsewhere(text: str, clause: Clause, trigger: tuple[int, int],
+                      sent: tuple[int, int] | None = None) -> str:
     """Where the subject of a clause's verb (`trigger`) stands: "" in the clause, before its
     verb; "relative" when the clause opens with a relative pronoun (clause_rules.json
     relative_pronouns: "..., an island over | which China claims sovereignty"): its subject or
@@ -954,7 +998,9 @@ def subject_elsewhere(text: str, clause: Clause, trigger: tuple[int, int]) -> st
     before its verb: a coordinated verb phrase, whose subject is the main clause's ("Wang
     described Kerry as an old friend | and underlined the need"); "none" when its verb comes
     first with no conjunction, or the clause opens with a participle in -ing (", referring to
-    pledges made in Paris": 'made' is no finite verb either)."""
+    pledges made in Paris": 'made' is no finite verb either); "after aside" when it goes on
+    right after a relative clause set off by commas in `sent` (after_aside): its subject is
+    that clause's antecedent ("Juanita Castro, who arrived in Miami in 1961, | believes")."""
     rules = clause_rules()
     words = [m.group().lower() for m in _WORD.finditer(text, clause.start, trigger[0])]
 
@@ -968,6 +1014,8 @@ def subject_elsewhere(text: str, clause: Clause, trigger: tuple[int, int]) -> st
         return "relative subject" if words[0] in ("which", "who") and verb_group(words[1:]) else "relative"
     if not words and inverted_speaker(text, trigger, clause.end) is not None:
         return ""  # '``It is very scary,'' | said Ms. Buckham': the subject follows the verb
+    if after_aside(text, sent, clause) is not None:
+        return "after aside"
     if verb_group(words):
         return "shared" if words and words[0] in rules["coordinators"] else "none"
     first = _WORD.search(text, clause.start, clause.end)

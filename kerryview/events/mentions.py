@@ -20,7 +20,7 @@ from kerryview.events.clauses import (Clause, anchors_clause, describes_speaker,
                                       governs_clause, lead_sentences, main_subject, antecedent_subject,
                                       publication_event_words, reports, mention_dating, time_phrase_only,
                                       statement_words, stative_now, subject_elsewhere, tells_now, about_now, progressive_now,
-                                      not_news, dates_report, quoted, QUOTE_MARKS)
+                                      not_news, dates_report, quoted, asides_before_verb, after_aside, QUOTE_MARKS)
 from kerryview.events.headline import Lead, is_event_noun, lead_passages, main_event_words, split_at_head
 from kerryview.events.antecedents import agrees, antecedent, pronoun_kind, speaker_as_subject, subject_of, with_antecedent
 from kerryview.events.liveblog import live_blog
@@ -67,6 +67,7 @@ CLAUSE_PENALTY = 30  # "in 2021 | that climate could not be separated": another 
 ATTRIBUTION_PENALTY = 1000
 _CLAUSE_OPEN = re.compile(r"[;:\"“”]|\bthat\b")  # where a clause's subject may start ("who": an apposition)
 _COMPLEMENTIZER = re.compile(r"\b(?:that|which|who|whom|whose)\b")
+ASIDE_PENALTY = 200  # outside a relative clause between commas that holds the time: the main clause's words
 ADJUNCT_PENALTY = 60  # inside a sentence-opening participle clause: the main clause tells the event
 _QUOTES = QUOTE_CHARS
 _SCARE_QUOTE = re.compile(r"[\"“][^\"“”\s]+(?:\s[^\"“”\s]+){0,2}[\"”]")  # up to three quoted words
@@ -187,6 +188,10 @@ def find_trigger(text: str, sent: tuple[int, int], timex: Timex) -> tuple[int, i
     adjunct_end = _participial_adjunct_end(text, sent, timex)
     comp = _COMPLEMENTIZER.search(text, timex.end, b)  # "in 2021 | that climate could not be ..."
     clause_end = comp.end() if comp else b + 1
+    # "Castro, who arrived in Miami in 1961, | believes ...": a relative clause set off by
+    # commas, from its first comma to its second; the words outside it are the main clause's,
+    # of no time of the aside (clause_rules.json relative_aside_end)
+    aside = next(((s, e) for s, e in asides_before_verb(text, a, b) if s < timex.start < e), None)
     depth, read = 0, a  # quotation state, kept as the tokens are walked (linear in the sentence)
     posed = caption_position_spans(text, a, b)  # "John Mack, | left, | and ...": no verb
     own = _own_clause(text, sent, timex)
@@ -208,6 +213,8 @@ def find_trigger(text: str, sent: tuple[int, int], timex: Timex) -> tuple[int, i
             dist += ADJUNCT_PENALTY
         if right and m.start() >= clause_end:
             dist += CLAUSE_PENALTY
+        if aside is not None and not aside[0] <= m.start() < aside[1]:
+            dist += ASIDE_PENALTY
         if own is not None and not own[0] <= m.start() < own[1] and word.lower() in reports \
                 and not _reports_at(text, m.end(), timex, word) and not _passive_report(text, m.start(), m.end()):
             dist += ATTRIBUTION_PENALTY  # "..., | police said": the attribution, not the event
@@ -1501,7 +1508,12 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
         nonlocal resolution
         if not_news(text, (a, b), cl, trigger, any(h0 <= a < h1 for h0, h1 in headlines)) is not None:
             return None  # the speaker's words, or a background state (clauses.not_news)
-        kind = subject_elsewhere(text, cl, trigger)
+        kind = subject_elsewhere(text, cl, trigger, (a, b))
+        aside_subject = ""
+        if kind == "after aside":  # "Juanita Castro, who arrived in 1961, | believes": Castro
+            aside_subject = antecedent_subject(text, (a, b), after_aside(text, (a, b), cl), _is_verb)
+            if not aside_subject:
+                kind = subject_elsewhere(text, cl, trigger)  # no antecedent found: as any clause
         if kind in ("relative", "none"):
             return None  # background to a noun, or a participle: no one did it in this clause
         # "RIYADH, June 3 (Reuters) - Saudi Arabia has confirmed ...": a clause after a wire
@@ -1516,6 +1528,17 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
         elif kind == "relative subject":  # "The spill, which has been described": the spill
             label = _with_subject(label, text, (a, b), trigger, sents,
                                   antecedent_subject(text, (a, b), cl, _is_verb))
+        elif kind == "after aside":
+            first, words = WORD.search(text, cl.start, cl.end), label.split()
+            if first is not None and words and words[0].lower() != first.group().lower():
+                # read back into the aside ("Last week is handing ..."): from the clause's start
+                words = label_for(text, (cl.start, b), trigger, Timex(trigger[0], trigger[0], "", "DATE", day)).split()
+            if first is not None and words and words[0].lower() == first.group().lower():
+                # the label reads from the clause's first word ("also visited ...",
+                # "involves pumping ..."): the subject before it
+                label = f"{aside_subject} {first.group()} {' '.join(words[1:])}"
+            else:
+                label = _with_subject(label, text, (a, b), trigger, sents, aside_subject)
         if not label or is_fragment(label, _conjunctions()) or _opens_with_preposition(label):
             return None  # "In a meeting at the Great Hall": not who did what; no event alone
         label = with_antecedent(label, text, sents, (a, b), _is_verb, _describe)  # "He" -> who
