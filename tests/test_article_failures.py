@@ -55,21 +55,26 @@ def test_dates_past_9999_have_no_value(phrase, value):
     assert t.value == value
 
 
-def test_dates_before_year_1_have_no_value():
+def test_dates_before_year_1_are_written_before_christ():
+    """A year counted back from year 1 is 1 BC (TIMEX3 'BC0001', astronomical year 0), which the
+    one value parser reads; an article of such a date is read with the others (below)."""
+    from kerryview.calendar.timex3 import parse_value
+
     [t] = tag("The summit was held last year.", date(1, 3, 1))
-    assert t.value == "XXXX"
+    assert t.value == "BC0001" and parse_value(t.value).year == 0
 
 
 def test_extract_reads_d_day_and_9999_articles_with_the_others(tmp_path, capsys):
     (tmp_path / "dday.txt").write_text("The allies landed on D day in Normandy.\n")
     (tmp_path / "dday-dated.txt").write_text("date 2023-07-18\n\nThe allies landed on D day in Normandy.\n")
     (tmp_path / "far.txt").write_text("Date: 9999-12-31\n\nThe summit will be held next week.\n")
+    (tmp_path / "first.txt").write_text("Date: 0001-03-01\n\nThe summit was held last year.\n")
     (tmp_path / "good.txt").write_text(GOOD)
     assert main(["extract", "--json", str(tmp_path)]) == 0
     out = capsys.readouterr()
     assert out.err == ""
     corpus = json.loads(out.out)
-    assert {d["id"] for d in corpus["documents"]} == {"dday", "dday-dated", "far", "good"}
+    assert {d["id"] for d in corpus["documents"]} == {"dday", "dday-dated", "far", "first", "good"}
     assert {e["value"] for e in corpus["events"]} >= {"2023-06-06", "2023-07-17"}
 
 
