@@ -1602,7 +1602,7 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
     # (clause_rules.json reactions_below_lead)
     story_today = news_end is not None and _reactions_below_lead() and any(
         f.mention.position == "lead" and f.interval is not None and today <= f.interval.start
-        and f.interval.end <= today + timedelta(days=1) for f in found)
+        and f.interval.end - today <= timedelta(days=1) for f in found)  # (a DCT of 9999-12-31 has no next day)
     for k, (a, b) in enumerate(sents):
         now_only = False  # below the lead: only its first clause told in the present
         report_only = False  # below the lead, no time expression: only its report (reports_below_lead)
