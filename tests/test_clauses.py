@@ -1354,6 +1354,8 @@ def test_below_the_lead_of_a_story_of_the_day_a_reaction_is_news_of_the_day(monk
     # the reaction word is the verb of a clause inside the first, not its own
     assert _reported_below(today.replace("The mayor praised the vote.", "The crowd heard what the mayor called "
                                          "a great vote.")) == []
+    # a sentence that closes with its source's report is the report's (reports_closing_below_lead)
+    assert _reported_below(today.replace("praised the vote.", "praised the vote, the city's radio reported.")) == []
     # what was denied is another clause: the label would end at the verb
     assert _reported_below(today.replace("praised the vote", "denied that the vote was rigged")) == []
     monkeypatch.setattr(mentions, "_reactions_below_lead", lambda: False)

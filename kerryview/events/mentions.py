@@ -2098,7 +2098,12 @@ def _reaction(text: str, a: int, b: int) -> tuple[Clause, tuple[int, int]] | Non
     reaction word first: most sentences have none and cost nothing more."""
     if _reaction_words().search(text, a, b) is None:
         return None
-    cl = next(iter(clause_spans(text, (a, b), ())), None)
+    spans = clause_spans(text, (a, b), ())
+    if len(spans) > 1 and (said := statement_words(text, spans[-1], (a, b))) is not None \
+            and only_reports(text, said, b):
+        return None  # "Li urged rich countries ..., the official Xinhua news agency reported": what
+        # a source reported, a report's sentence (reports_closing_below_lead)
+    cl = next(iter(spans), None)
     word = _reaction_words().search(text, cl.start, cl.end) if cl is not None else None
     if word is None:
         return None
