@@ -1363,6 +1363,36 @@ def test_below_the_lead_a_report_that_carries_a_quotation_is_news_of_the_day(mon
     assert _reported_below(off) == []
 
 
+def test_below_the_lead_of_a_story_of_the_day_a_reaction_is_news_of_the_day(monkeypatch):  # "reactions_below_lead"
+    """The examples of clause_rules.json reactions_below_lead: below the lead of a story whose
+    lead is of the publication day, a sentence with no time expression whose first clause
+    tells a reaction in the simple past right after its subject ('The mayor praised the vote')
+    is of the publication day; not in the past perfect, not with a pronoun subject, not after a
+    word that turns to another topic, not in a story whose lead is of an earlier day, not a
+    reaction word that is another clause's verb. Off (number 0), none is."""
+    from kerryview.events import mentions
+    rule = clause_rules_raw()["reactions_below_lead"]
+    assert rule["number"] == 1 and mentions._reactions_below_lead()
+    text = _rule_text(rule, "example")
+    below = [f for f in find_mentions(_doc(text), tag(text, DCT), dct_clauses=NEWS)
+             if is_clause_event(f.mention) and f.mention.start > text.index("roads.")]
+    assert [(text[f.mention.trigger_start:f.mention.trigger_end], f.label) for f in below] == [
+        ("praised", "The mayor praised the vote"), ("urged", "Local leaders also urged calm")]
+    assert all(f.interval.start.date() == DCT and f.mention.dated_by == "publication" for f in below)
+    today, monday = [s.replace("| ", "") for s in re.findall(r'"(.*?)":', rule["number_example"])]
+    assert _reported_below(today) == ["praised"]
+    assert _reported_below(monday) == []  # the story is Monday's: its reactions are of no known day
+    # the reaction word is the verb of a clause inside the first, not its own
+    assert _reported_below(today.replace("The mayor praised the vote.", "The crowd heard what the mayor called "
+                                         "a great vote.")) == []
+    # a sentence that closes with its source's report is the report's (reports_closing_below_lead)
+    assert _reported_below(today.replace("praised the vote.", "praised the vote, the city's radio reported.")) == []
+    # what was denied is another clause: the label would end at the verb
+    assert _reported_below(today.replace("praised the vote", "denied that the vote was rigged")) == []
+    monkeypatch.setattr(mentions, "_reactions_below_lead", lambda: False)
+    assert _reported_below(today) == []
+
+
 def test_below_the_lead_a_present_progressive_is_news_of_the_day(monkeypatch):  # "progressive_now"
     """The example of clause_rules.json progressive_now: below the lead, a sentence with no
     time expression told in the present progressive is news of the publication day (its

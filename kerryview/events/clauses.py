@@ -20,7 +20,10 @@ word, "But doctors said ..."; or at its end with a named speaker, "..., Dr Smith
 publication day by its report (clause_rules.json reports_below_lead, reports_after_link,
 reports_closing_below_lead); one whose main clause is told in the present progressive ("The
 company is negotiating with the Soviets", a few an article) is news of that day too
-(progressive_now).
+(progressive_now). Below the lead of a story whose lead is of the publication day, a sentence
+with no time expression whose first clause tells a reaction in the simple past ("Clinton and
+Reno praised the ruling", "Gov. Jeb Bush also asked ...") is of that day, a speech act gathered
+for the day's story as a report is (clause_rules.json reactions_below_lead, reaction_words).
 
 Splitting is by rule (kerryview/events/data/clause_rules.json): a clause opens at a
 subordinator ("that", "which", "when"), at a conjunction after a comma ("..., but"), and at a

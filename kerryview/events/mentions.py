@@ -1626,10 +1626,16 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
                     and f.mention.trigger_start is not None), key=lambda x: x[0])
     dated = ([s for s, _ in dated], [found[i] for _, i in dated])
     progressive = 0  # the sentences below the lead taken for their present progressive
+    # the lead tells news of the publication day: a mention of the lead on that day
+    # (clause_rules.json reactions_below_lead)
+    story_today = news_end is not None and _reactions_below_lead() and any(
+        f.mention.position == "lead" and f.interval is not None and today <= f.interval.start
+        and f.interval.end - today <= timedelta(days=1) for f in found)  # (a DCT of 9999-12-31 has no next day)
     for k, (a, b) in enumerate(sents):
         now_only = False  # below the lead: only its first clause told in the present
         report_only = False  # below the lead, no time expression: only its report (reports_below_lead)
         before = None  # below the lead: the sentence before's dated mention it goes on from
+        reaction = None  # below the lead of a story of the day: its first clause's reaction
         if news_end is not None and a >= news_end:
             j = bisect_left(anchored, a)
             if j == len(anchored) or anchored[j] >= b:
@@ -1642,7 +1648,10 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
                     before = None if bisect_left(tx_starts, a) < bisect_left(tx_starts, b) \
                         or _narrative_break(text, a, b) else \
                         _narrative_day(text, dated, _unbroken(text, sents[max(0, k - _narrative_back()):k]), doc.dct)
-                    if before is None:
+                    if before is None and story_today and bisect_left(tx_starts, a) == bisect_left(tx_starts, b) \
+                            and not _narrative_break(text, a, b):
+                        reaction = _reaction(text, a, b)  # "Clinton praised the ruling": of the day
+                    if before is None and reaction is None:
                         if not _reports_below_lead() or bisect_left(tx_starts, a) < bisect_left(tx_starts, b) \
                                 or not _may_report(text, a, b):
                             continue  # below the lead, and no time expression dates a clause of it
@@ -1651,6 +1660,14 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
                     now_only = True  # "Officials say ...", "Russia has stalled ratification"
         if lines.reason(a) is not None or (line and a < line.end and line.start < b) \
                 or why_not_event_sentence(text[a:b]) is not None:
+            continue
+        if reaction is not None:
+            cl, trigger = reaction
+            if trigger[0] not in keys and (found_one := clause_event(cl, trigger, a, b)) is not None:
+                out.append(found_one)
+            elif _reports_below_lead() and _may_report(text, a, b) \
+                    and (found_one := report_event(a, b)) is not None:
+                out.append(found_one)
             continue
         if report_only:
             if (found_one := report_event(a, b)) is not None:
@@ -2088,6 +2105,60 @@ def _reduced_relative(text: str, trigger: tuple[int, int], end: int) -> bool:
     return False
 
 
+def _reactions_below_lead() -> bool:
+    """Whether a reaction below the lead of a story of the publication day is an event of that
+    day (clause_rules.json reactions_below_lead "number": 1 on, 0 off)."""
+    return bool(int(_clause_rules_raw()["reactions_below_lead"]["number"]))
+
+
+@cache
+def _reaction_words() -> re.Pattern[str]:
+    words = clause_rules()["reaction_words"]
+    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + r")\b", re.I)
+
+
+def _reaction(text: str, a: int, b: int) -> tuple[Clause, tuple[int, int]] | None:
+    """The first clause of the sentence text[a:b] and its event words when they tell a
+    reaction in the simple past (clause_rules.json reactions_below_lead: "Clinton praised the
+    ruling", "Gov. Jeb Bush also asked ..."), right after its subject (_after_its_subject), the
+    first verb of its clause, with words of its own after it (its object), not after an
+    auxiliary, a modal or a word of doubt, its subject no pronoun; None otherwise. A look for a
+    reaction word first: most sentences have none and cost nothing more."""
+    if _reaction_words().search(text, a, b) is None:
+        return None
+    spans = clause_spans(text, (a, b), ())
+    if len(spans) > 1 and (said := statement_words(text, spans[-1], (a, b))) is not None \
+            and only_reports(text, said, b):
+        return None  # "Li urged rich countries ..., the official Xinhua news agency reported": what
+        # a source reported, a report's sentence (reports_closing_below_lead)
+    cl = next(iter(spans), None)
+    word = _reaction_words().search(text, cl.start, cl.end) if cl is not None else None
+    if word is None:
+        return None
+    trigger = word.span()
+    rules = clause_rules()
+    no = rules["present_auxiliaries"] | rules["past_perfect"] | cues()["uncertain_cues"] | modals()["modals"]
+    before = list(WORD.finditer(text, cl.start, trigger[0]))
+    if any(m.group().lower() in no for m in before):
+        return None  # "has praised": a statement about now (statements_about_now); "had", "would", "allegedly"
+    if any(_is_verb(m.group(), prev := text[max(cl.start, m.start() - 12):m.start()])
+           or _is_verb(m.group(), prev, finite=True) or (m.group().islower() and m.group().endswith("ing"))
+           for m in before):
+        return None  # "The community provided ... what the review called ...", "Haiti still faces
+        # problems, with the money promised ...", "Boldly inhabiting what the company called":
+        # another verb's clause, not the reaction's
+    if not any(m.group().lower() not in rules["subordinators"] for m in WORD.finditer(text, trigger[1], cl.end)):
+        return None  # "BP denied | that ...", "Svanberg pledged that | \"we will ...\"": the label
+        # would end at the verb, what was denied or pledged in another clause
+    subject = [m.group().lower() for m in before if m.group().lower() not in rules["adverbs_before_verb"]
+               and not m.group().lower().endswith("ly")]
+    while subject and subject[0] in _report_links():
+        subject.pop(0)  # "But it appealed ...", "However, the mayor praised ..."
+    if len(subject) == 1 and subject[0] in rules["subject_pronouns"]:
+        return None  # "He promised the country ...": who, a sentence below the lead may not name
+    return (cl, trigger) if _after_its_subject(text, trigger, cl.start, b) else None
+
+
 def _narrative_past(text: str, trigger: tuple[int, int], start: int, end: int) -> bool:
     """Whether a clause's event words (its clause from `start`, its sentence up to `end`) are
     a verb in the simple past, active or passive, that tells a happening (clause_rules.json
@@ -2097,8 +2168,13 @@ def _narrative_past(text: str, trigger: tuple[int, int], start: int, end: int) -
     comprises ... metres poised": a subject pronoun before it has its verb), and no
     word before it in its clause that moves the story to another time ("He was later
     spotted", "After the explosion, BP sent": narrative_shifts)."""
-    if not _past_happening(text, trigger, start):
-        return False
+    return _past_happening(text, trigger, start) and _after_its_subject(text, trigger, start, end)
+
+
+def _after_its_subject(text: str, trigger: tuple[int, int], start: int, end: int) -> bool:
+    """Whether the past form at `trigger` (its clause from `start`, its sentence up to `end`)
+    is the verb of the subject right before it ("The men fled", "were killed"), not a participle
+    (_narrative_past), and no word before it moves the story to another time (narrative_shifts)."""
     rules = clause_rules()
     before = list(WORD.finditer(text, start, trigger[0]))
     if any(m.group().lower() in rules["narrative_shifts"] for m in before):
