@@ -300,3 +300,44 @@ def test_a_publication_date_given_is_undone(qtbot, bundled_store):
     assert bundled_store.document(doc).dct == date(2023, 7, 26)
     assert w.documents.rows()[w.documents.row_of(doc)][Column.PUBLISHED:] == \
         ["2023-07-26", "set by the user"]
+
+
+def test_an_article_left_undated_because_two_days_compete_says_which_days(qtbot, tmp_path):
+    """Dating leaves an article undated when a day two or more from its best is nearly as
+    likely (decision.rival_ratio) and says so (dating.inference._not_sure): the articles table
+    and the reader give that reason, not the generic "no date line …", which was wrong for
+    it (the other articles do point to days: two of them)."""
+    docs, events = make_corpus()
+    why = ("not found: two days compete, Tuesday 1 June 2010 (16 % of the evidence) and "
+           "Tuesday 8 June 2010 (16 %), and nothing in the article or the other articles "
+           "tells which")
+    torn = Document(id="t", path="/news/1044.txt", title="Shares fall",
+                    text="BP shares fell on Tuesday as oil kept leaking.", dct=None,
+                    dct_source=DateSource(DateSourceKind.UNKNOWN, why))
+    undated = Document(id="c", path="/news/1037.txt", title=None,
+                       text="BP said on Tuesday it had capped the well.", dct=None,
+                       dct_source=DateSource.unknown())
+    store = Store(tmp_path / "pile.kvproj")
+    store.save_corpus([docs[0], torn, undated, docs[1]], events)
+    w = shown_window(qtbot, store)
+    try:
+        rows = w.documents.rows()
+        how = rows[w.documents.row_of("t")][Column.HOW]
+        assert how == ("Two days compete, Tuesday 1 June 2010 (16 % of the evidence) and "
+                       "Tuesday 8 June 2010 (16 %), and nothing in the article or the other "
+                       "articles tells which: double-click to give it")  # was NO_DATE_HOW
+        assert rows[w.documents.row_of("t")][Column.PUBLISHED] == "not found"
+        m = w.documents.model_
+        cell = m.index(w.documents.row_of("t"), Column.HOW)
+        assert m.data(cell, Qt.ItemDataRole.ToolTipRole) == how  # read whole where it is cut
+        assert m.data(cell, Qt.ItemDataRole.ForegroundRole) == theme.NEEDS_USER
+        # an article dating said nothing more of keeps the usual words
+        assert rows[w.documents.row_of("c")][Column.HOW].startswith("no date line")
+        w.documents.documentClicked.emit("t")
+        qtbot.waitUntil(lambda: w.reader.document() is not None
+                        and w.reader.document().id == "t")
+        header = w.reader.header.text()
+        assert "two days compete, Tuesday 1 June 2010" in header
+        assert "double-click its Published cell" in header
+    finally:
+        store.close()

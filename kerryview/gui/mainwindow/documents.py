@@ -132,8 +132,9 @@ class DocumentsModel(QAbstractTableModel):
 
     def _how(self, d: Document) -> str:
         """How the date was found, naming the other articles by source, not by file."""
-        if d.dct is None:
-            return NO_DATE_HOW
+        if d.dct is None:  # why, when dating says it (two days compete): else the usual
+            why = getattr(d.dct_source, "why_undated", "")
+            return f"{why[:1].upper()}{why[1:]}: double-click to give it" if why else NO_DATE_HOW
         return name_sources_in(str(d.dct_source or "unknown"), self._names)
 
     def undated(self) -> int:
