@@ -333,6 +333,14 @@ def test_an_article_left_undated_because_two_days_compete_says_which_days(qtbot,
         assert m.data(cell, Qt.ItemDataRole.ForegroundRole) == theme.NEEDS_USER
         # an article dating said nothing more of keeps the usual words
         assert rows[w.documents.row_of("c")][Column.HOW].startswith("no date line")
+        # the status bar's "2 articles without a date" says why, reason by reason (its tip
+        # said only what an undated article is)
+        button = w.status.undated_button
+        assert button.text() == "2 articles without a date"
+        assert button.toolTip().startswith(
+            "Why:\n• 1: nothing in them ties them to a day\n"
+            "• 1: two days compete\n\n")
+        assert "two days compete" in button.accessibleDescription()
         w.documents.documentClicked.emit("t")
         qtbot.waitUntil(lambda: w.reader.document() is not None
                         and w.reader.document().id == "t")

@@ -46,6 +46,17 @@ NO_DATE = "not found"
 NO_DATE_HOW = "no date line, and the other articles do not date it: double-click to give it"
 
 
+# An undated article dating said no more of: nothing of its own ties it to a day (no date
+# line, no date or weekday the other articles place; the status bar's summary of why)
+NO_DATE_WHY = "nothing in them ties them to a day"
+_PARTICULARS = re.compile(r",|;| \(| “")  # where a reason's particulars begin
+
+
+def _reason_family(why: str) -> str:
+    """The kind of reason a why_undated sentence gives, without its days and shares."""
+    return _PARTICULARS.split(why, 1)[0].strip() if why else NO_DATE_WHY
+
+
 @dataclass
 class _Row:
     doc: Document
@@ -140,6 +151,15 @@ class DocumentsModel(QAbstractTableModel):
     def undated(self) -> int:
         """How many of the rows have no publication date."""
         return sum(1 for r in self._rows if r.doc.dct is None)
+
+    def undated_reasons(self) -> list[tuple[str, int]]:
+        """Why the rows without a publication date have none, each reason with how many it
+        leaves undated, the commonest first: the reason dating gave (DateSource.why_undated)
+        up to its particulars ("two days compete, Tuesday 1 June …" -> "two days compete"),
+        else NO_DATE_WHY."""
+        said = Counter(_reason_family(getattr(r.doc.dct_source, "why_undated", ""))
+                       for r in self._rows if r.doc.dct is None)
+        return sorted(said.items(), key=lambda kv: (-kv[1], kv[0]))
 
     def _sort_key(self, column: int):
         """The key a column sorts by: the dates as dates (the undated first: they are the ones
