@@ -179,9 +179,10 @@ class PassagesPanel(QWidget):
         from kerryview.gui.timeline.layout import BY_PUBLICATION_TAG
         docs = [d for i in ev.document_ids if (d := self.model.document(i)) is not None]
         inferred = bool(docs) and all(d.dct_source.kind is DateSourceKind.INFERRED for d in docs)
+        whose = "its article’s publication date is" if len(docs) == 1 else \
+            "the publication dates are"
         said = (f"{BY_PUBLICATION_TAG}, no passage gives a date"
-                + (f"; {'its article’s publication date is' if len(docs) == 1 else 'the publication dates are'}"
-                  " inferred from the other articles" if inferred else ""))
+                + (f"; {whose} inferred from the other articles" if inferred else ""))
         return f"<span style='color:{theme.CLUSTER_FG.name()}'><i>{escape(said)}</i></span>"
 
     def select_mention(self, mention: EventMention) -> None:
