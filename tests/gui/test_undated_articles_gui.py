@@ -349,3 +349,30 @@ def test_an_article_left_undated_because_two_days_compete_says_which_days(qtbot,
         assert "double-click its Published cell" in header
     finally:
         store.close()
+
+
+def test_an_inferred_publication_date_is_told_from_a_stated_one(qtbot, tmp_path):
+    """Most articles of a pile without date lines get their publication date from the other
+    articles: the table shows such a date in italics, says so to a screen reader and in its
+    tip, and the column's header tip explains the italics (it looked like a stated date)."""
+    docs, events = make_corpus()  # "b" is inferred, "a" set by the user
+    docs[0].dct_source = DateSource(DateSourceKind.STATED_IN_TEXT, "stated in the article")
+    store = Store(tmp_path / "pile.kvproj")
+    store.save_corpus(docs, events)
+    w = shown_window(qtbot, store)
+    try:
+        m = w.documents.model_
+        stated = m.index(w.documents.row_of("a"), Column.PUBLISHED)
+        inferred = m.index(w.documents.row_of("b"), Column.PUBLISHED)
+        font = m.data(inferred, Qt.ItemDataRole.FontRole)
+        assert font is not None and font.italic()
+        assert m.data(stated, Qt.ItemDataRole.FontRole) is None
+        assert m.data(inferred, Qt.ItemDataRole.DisplayRole) == "2023-07-18"
+        assert m.data(inferred, Qt.ItemDataRole.AccessibleTextRole) == "2023-07-18, inferred"
+        assert m.data(stated, Qt.ItemDataRole.AccessibleTextRole) == "2023-07-18"
+        assert m.data(inferred, Qt.ItemDataRole.ToolTipRole).startswith(
+            "Inferred, not written in the article: inferred: from")
+        assert "italics" in m.headerData(Column.PUBLISHED, Qt.Orientation.Horizontal,
+                                         Qt.ItemDataRole.ToolTipRole)
+    finally:
+        store.close()

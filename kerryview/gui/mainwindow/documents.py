@@ -18,12 +18,12 @@ from datetime import date
 from enum import IntEnum
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QInputDialog, QMessageBox,
-                               QTreeView)
+from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QHeaderView, QInputDialog,
+                               QMessageBox, QTreeView)
 
 from kerryview.gui import theme
-from kerryview.model import Document
+from kerryview.model import DateSourceKind, Document
 from kerryview.sources import distinct_names, file_label, name_sources_in, source_title
 from kerryview.text.phrasing import count_words
 
@@ -43,6 +43,8 @@ EDITABLE = (Column.OUTLET, Column.HEADLINE)
 # An article with no publication date: what its date cells say (its events told in relative
 # words, "on Tuesday", "last week", cannot be put on the timeline until it has one).
 NO_DATE = "not found"
+PUBLISHED_TIP = ("The day each article was published: in italics when the article does not "
+                 "write it and it was inferred from the other articles and its own dates")
 NO_DATE_HOW = "no date line, and the other articles do not date it: double-click to give it"
 
 
@@ -123,6 +125,7 @@ class DocumentsModel(QAbstractTableModel):
         self._sorted: tuple[int, Qt.SortOrder] | None = None  # (column, order) the user chose
         self._names: dict[str, str] = {}  # doc id -> source name, in "how the date was found"
         self._flags: dict[int, Qt.ItemFlag] = {}  # column -> its items' flags (flags)
+        self._italic: QFont | None = None  # an inferred publication date's font
 
     def set_documents(self, docs: list[Document], passages: dict[str, int],
                       shown: set[str] | frozenset[str] | None = None,
@@ -199,6 +202,9 @@ class DocumentsModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return HEADERS[Column(section)]
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole \
+                and section == Column.PUBLISHED:
+            return PUBLISHED_TIP
         return None
 
     def document(self, row: int) -> Document | None:
@@ -238,6 +244,10 @@ class DocumentsModel(QAbstractTableModel):
             return d.id
         if role == Qt.ItemDataRole.EditRole:
             return {Column.OUTLET: d.outlet or "", Column.HEADLINE: d.title or ""}.get(col)
+        inferred = d.dct is not None and \
+            getattr(d.dct_source, "kind", None) is DateSourceKind.INFERRED
+        if role == Qt.ItemDataRole.AccessibleTextRole and col is Column.PUBLISHED and inferred:
+            return f"{d.dct.isoformat()}, inferred"  # what the italics say to the eye
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             if col is Column.OUTLET:
                 return d.outlet or "—"
@@ -250,11 +260,19 @@ class DocumentsModel(QAbstractTableModel):
             if col in EDITABLE:
                 return (f"{source_title(d)}\n{count_words(row.passages, 'passage')} on the timeline\n"
                         f"File: {d.path}\nDouble-click or F2 to correct it")
+            if col is Column.PUBLISHED and inferred:
+                return (f"Inferred, not written in the article: {self._how(d)}\n"
+                        "Double-click to correct the publication date")
             if col is Column.PUBLISHED:
                 return ("Double-click to correct the publication date" if d.dct else
                         "No publication date: its events told in relative words (“on Tuesday”, "
                         "“last week”) wait for one. Double-click to give it")
             return self._how(d)
+        if role == Qt.ItemDataRole.FontRole and col is Column.PUBLISHED and inferred:
+            if self._italic is None:  # the application's font, in italics
+                self._italic = QFont(QApplication.font())
+                self._italic.setItalic(True)
+            return self._italic  # a date the pile gave it, not one it states: read with care
         if role == Qt.ItemDataRole.ForegroundRole:
             if col in EDITABLE and not (d.outlet if col is Column.OUTLET else d.title):
                 return theme.PLACEHOLDER
