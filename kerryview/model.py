@@ -117,6 +117,16 @@ class DateSource:
     def __str__(self) -> str:
         return self.detail
 
+    @property
+    def why_undated(self) -> str:
+        """Why an article was left without a date, as dating said it ("two days compete,
+        Tuesday 1 June 2010 (16 % of the evidence) and ..."; dating.inference), or "" when
+        it said nothing more than that none was found."""
+        said = "not found: "
+        if self.kind is DateSourceKind.UNKNOWN and self.detail.startswith(said):
+            return self.detail[len(said):]
+        return ""
+
     @classmethod
     def unknown(cls) -> DateSource:
         return cls(DateSourceKind.UNKNOWN, "unknown")

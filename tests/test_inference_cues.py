@@ -157,6 +157,8 @@ def test_a_day_that_holds_little_of_the_evidence_is_left_undated_unless_asked(mo
 
     run()
     assert article.dct is None, str(article.dct_source)
+    assert article.dct_source.why_undated.startswith(  # it said nothing: "unknown"
+        "the evidence is spread over many days; the likeliest, Friday 29 May 2009, holds only ")
     with monkeypatch.context() as m:
         m.setitem(rules()["decision"], "guess", True)
         run()
@@ -192,6 +194,10 @@ def test_a_day_is_not_given_when_another_week_is_nearly_as_likely(monkeypatch):
     assert rules()["decision"]["least_share"] < 0.16 and rules()["decision"]["rival_ratio"] > 1.5
     run()
     assert weekday_only.dct is None, str(weekday_only.dct_source)
+    # and it says why: two Tuesdays compete (it said nothing: "unknown")
+    why = weekday_only.dct_source.why_undated
+    assert why.startswith("two days compete, Tuesday "), why
+    assert why.count("Tuesday") == 2 and "of the evidence" in why, why
     assert own.dct == date(2010, 6, 9) and "how sure: low" in str(own.dct_source)
     monkeypatch.setitem(rules()["decision"], "rival_ratio", 1.0)  # the best day, however close
     run()

@@ -411,6 +411,9 @@ class _Dating:
                 if a.wire is not None:
                     a.doc.dct_source = DateSource(DateSourceKind.UNKNOWN,
                                                   _no_wire_year(a, r, self.wire_years(a)))
+                elif r is not None and r.dct is not None:  # a best day, not sure enough
+                    a.doc.dct_source = DateSource(DateSourceKind.UNKNOWN,
+                                                  _not_sure(r, decision))
         self.articles.clear()
 
     def date(self, a: _Article, r: _Best, learn: bool = True) -> None:
@@ -645,14 +648,18 @@ class _Dating:
         # the likeliest day two or more days from it: a rival the reader would be misled by (the
         # day before or after is within a day); a wire dateline's years are not weighed so
         away = self.rules["decision"]["rival_days"]
-        far = max((s for x, s in zip(cands, scores) if abs(x - c) >= away), default=None)
+        far_at, far = None, None
+        for x, sc in zip(cands, scores):
+            if abs(x - c) >= away and (far is None or sc > far):
+                far_at, far = x, sc
         rival = math.exp(far - top) / z if far is not None and a.wire is None else 0.0
         tied = [date.fromordinal(x).year for x, s in zip(cands, scores) if s >= top - 1e-9]
         if a.wire is not None and len(tied) > 1 and not guess:  # nothing tells its years apart
             return _Best(a.doc.id, None, 0.0, 0.0, [], tied=tuple(tied))
         year_from = self.wire_year_from(a, c, cands) if a.wire is not None else ""
         return _Best(a.doc.id, date.fromordinal(c), top, 1.0 / z, hits_at.get(c, []),
-                     year_from=year_from, rival=rival)
+                     year_from=year_from, rival=rival,
+                     rival_day=date.fromordinal(far_at) if rival else None)
 
     def guess(self, a: _Article, r: _Best | None) -> _Best | None:
         """The pile's best guess for an article the evidence does not date: its best day when
@@ -924,6 +931,7 @@ class _Best:
     year_from: str = ""  # where a wire dateline's year came from (_Dating.wire_year_from)
     tied: tuple[int, ...] = ()  # the years a wire dateline may be, equally (left undated)
     rival: float = 0.0  # the share of the likeliest day two or more days from it (decision.rival_ratio)
+    rival_day: date | None = None  # that day
 
     def explanation(self, a: _Article, names: dict[str, str] | None = None,
                     scorer: Scorer | None = None) -> str:
@@ -987,6 +995,21 @@ def _no_wire_year(a: _Article, r: _Best | None, years: set[int] = frozenset()) -
     return (f"not found: its wire dateline “{line}” gives the day, {day}, but not the year, and "
             f"no year stands out (the likeliest, {r.dct.year}, holds {round(100 * r.share)} % "
             f"of the evidence)")
+
+
+def _not_sure(r: _Best, decision: dict) -> str:
+    """Why an article with a best day is left undated, as the articles table says it: its
+    best day holds less than decision.least_share of the evidence (spread over many days), or
+    less than rival_ratio times a day two or more from it (the two days that compete)."""
+    share = f"{round(100 * r.share)} %"
+    if r.share >= decision["least_share"] and r.rival_day is not None \
+            and r.share < decision["rival_ratio"] * r.rival:
+        first, second = sorted([(r.dct, share), (r.rival_day, f"{round(100 * r.rival)} %")])
+        return (f"not found: two days compete, {day_words(first[0])} ({first[1]} of the "
+                f"evidence) and {day_words(second[0])} ({second[1]}), and nothing in the "
+                f"article or the other articles tells which")
+    return (f"not found: the evidence is spread over many days; the likeliest, "
+            f"{day_words(r.dct)}, holds only {share} of it")
 
 
 def _telling_cues(a: _Article, c: int,

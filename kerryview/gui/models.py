@@ -105,6 +105,9 @@ class PassagesModel(QAbstractListModel):
         self._html = {}
         self.endResetModel()
 
+    def document(self, doc_id: str) -> Document | None:
+        return self._docs.get(doc_id)
+
     def current_event(self) -> Event | None:
         """The event whose passages are listed (not `event`: that is QObject.event(QEvent),
         which Qt calls for every property change and event sent to the model)."""

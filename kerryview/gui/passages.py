@@ -14,8 +14,9 @@ from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QPalette, QTextDo
 from PySide6.QtWidgets import (QLabel, QListView, QStyledItemDelegate, QStyleOptionViewItem,
                                QVBoxLayout, QWidget, QStyle, QAbstractItemView, QFrame)
 
+from kerryview.gui import theme
 from kerryview.gui.models import HtmlRole, MentionRole, PassagesModel
-from kerryview.model import Event, EventMention
+from kerryview.model import DateSourceKind, Event, EventMention
 from kerryview.sources import distinct_names, name_sources_in
 from kerryview.text.phrasing import count_words, date_words, event_duration_words, event_zone
 
@@ -148,6 +149,8 @@ class PassagesPanel(QWidget):
             extra.append(f"lasting {escape(lasting)}")
         status = ("" if ev.status == "happened"
                   else f" · <span style='color:#b45309'><b>{escape(ev.status)}</b></span>")
+        if ev.summary.by_publication:  # as the timeline tags it: the day is the articles'
+            status += f" · {self._publication_words(ev)}"
         n_docs = len(ev.document_ids)
         edited = " · <i style='color:#6d28d9'>edited by you</i>" if ev.edited else ""
         note = ("<div style='background:#fefce8; color:#713f12; margin-top:4px; padding:3px'>"
@@ -168,6 +171,19 @@ class PassagesPanel(QWidget):
             self.conflicts.show()
         else:
             self.conflicts.hide()
+
+    def _publication_words(self, ev: Event) -> str:
+        """What the header says of an event dated only by its articles' publication days (no
+        passage gives a date: the timeline's BY_PUBLICATION_TAG), and whether those days are
+        themselves inferred from the other articles (no date line in any of them)."""
+        from kerryview.gui.timeline.layout import BY_PUBLICATION_TAG
+        docs = [d for i in ev.document_ids if (d := self.model.document(i)) is not None]
+        inferred = bool(docs) and all(d.dct_source.kind is DateSourceKind.INFERRED for d in docs)
+        whose = "its article’s publication date is" if len(docs) == 1 else \
+            "the publication dates are"
+        said = (f"{BY_PUBLICATION_TAG}, no passage gives a date"
+                + (f"; {whose} inferred from the other articles" if inferred else ""))
+        return f"<span style='color:{theme.CLUSTER_FG.name()}'><i>{escape(said)}</i></span>"
 
     def select_mention(self, mention: EventMention) -> None:
         """Select the passage of `mention` (an equal copy will do, see models.mention_key)."""

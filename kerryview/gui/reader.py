@@ -98,8 +98,9 @@ class ReaderWidget(QWidget):
             how = name_sources_in(str(doc.dct_source or "unknown"), self.names)
             said = f"published {escape(day_words(doc.dct))} <i>({escape(how)})</i>"
         else:  # not "published date unknown (unknown)": what it is, and where to give it
-            said = ("publication date not found: double-click its Published cell in the "
-                    "articles list to give it")
+            why = getattr(doc.dct_source, "why_undated", "")
+            said = (f"publication date not found{f' ({escape(why)})' if why else ''}: "
+                    "double-click its Published cell in the articles list to give it")
         self.header.setText(f"<b>{escape(document_title(doc))}</b><br>"
                             f"<span style='color:#64748b'>{said}</span>")
         self.header.setToolTip(doc.path)

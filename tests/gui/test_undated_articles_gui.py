@@ -300,3 +300,79 @@ def test_a_publication_date_given_is_undone(qtbot, bundled_store):
     assert bundled_store.document(doc).dct == date(2023, 7, 26)
     assert w.documents.rows()[w.documents.row_of(doc)][Column.PUBLISHED:] == \
         ["2023-07-26", "set by the user"]
+
+
+def test_an_article_left_undated_because_two_days_compete_says_which_days(qtbot, tmp_path):
+    """Dating leaves an article undated when a day two or more from its best is nearly as
+    likely (decision.rival_ratio) and says so (dating.inference._not_sure): the articles table
+    and the reader give that reason, not the generic "no date line …", which was wrong for
+    it (the other articles do point to days: two of them)."""
+    docs, events = make_corpus()
+    why = ("not found: two days compete, Tuesday 1 June 2010 (16 % of the evidence) and "
+           "Tuesday 8 June 2010 (16 %), and nothing in the article or the other articles "
+           "tells which")
+    torn = Document(id="t", path="/news/1044.txt", title="Shares fall",
+                    text="BP shares fell on Tuesday as oil kept leaking.", dct=None,
+                    dct_source=DateSource(DateSourceKind.UNKNOWN, why))
+    undated = Document(id="c", path="/news/1037.txt", title=None,
+                       text="BP said on Tuesday it had capped the well.", dct=None,
+                       dct_source=DateSource.unknown())
+    store = Store(tmp_path / "pile.kvproj")
+    store.save_corpus([docs[0], torn, undated, docs[1]], events)
+    w = shown_window(qtbot, store)
+    try:
+        rows = w.documents.rows()
+        how = rows[w.documents.row_of("t")][Column.HOW]
+        assert how == ("Two days compete, Tuesday 1 June 2010 (16 % of the evidence) and "
+                       "Tuesday 8 June 2010 (16 %), and nothing in the article or the other "
+                       "articles tells which: double-click to give it")  # was NO_DATE_HOW
+        assert rows[w.documents.row_of("t")][Column.PUBLISHED] == "not found"
+        m = w.documents.model_
+        cell = m.index(w.documents.row_of("t"), Column.HOW)
+        assert m.data(cell, Qt.ItemDataRole.ToolTipRole) == how  # read whole where it is cut
+        assert m.data(cell, Qt.ItemDataRole.ForegroundRole) == theme.NEEDS_USER
+        # an article dating said nothing more of keeps the usual words
+        assert rows[w.documents.row_of("c")][Column.HOW].startswith("no date line")
+        # the status bar's "2 articles without a date" says why, reason by reason (its tip
+        # said only what an undated article is)
+        button = w.status.undated_button
+        assert button.text() == "2 articles without a date"
+        assert button.toolTip().startswith(
+            "Why:\n• 1: nothing in them ties them to a day\n"
+            "• 1: two days compete\n\n")
+        assert "two days compete" in button.accessibleDescription()
+        w.documents.documentClicked.emit("t")
+        qtbot.waitUntil(lambda: w.reader.document() is not None
+                        and w.reader.document().id == "t")
+        header = w.reader.header.text()
+        assert "two days compete, Tuesday 1 June 2010" in header
+        assert "double-click its Published cell" in header
+    finally:
+        store.close()
+
+
+def test_an_inferred_publication_date_is_told_from_a_stated_one(qtbot, tmp_path):
+    """Most articles of a pile without date lines get their publication date from the other
+    articles: the table shows such a date in italics, says so to a screen reader and in its
+    tip, and the column's header tip explains the italics (it looked like a stated date)."""
+    docs, events = make_corpus()  # "b" is inferred, "a" set by the user
+    docs[0].dct_source = DateSource(DateSourceKind.STATED_IN_TEXT, "stated in the article")
+    store = Store(tmp_path / "pile.kvproj")
+    store.save_corpus(docs, events)
+    w = shown_window(qtbot, store)
+    try:
+        m = w.documents.model_
+        stated = m.index(w.documents.row_of("a"), Column.PUBLISHED)
+        inferred = m.index(w.documents.row_of("b"), Column.PUBLISHED)
+        font = m.data(inferred, Qt.ItemDataRole.FontRole)
+        assert font is not None and font.italic()
+        assert m.data(stated, Qt.ItemDataRole.FontRole) is None
+        assert m.data(inferred, Qt.ItemDataRole.DisplayRole) == "2023-07-18"
+        assert m.data(inferred, Qt.ItemDataRole.AccessibleTextRole) == "2023-07-18, inferred"
+        assert m.data(stated, Qt.ItemDataRole.AccessibleTextRole) == "2023-07-18"
+        assert m.data(inferred, Qt.ItemDataRole.ToolTipRole).startswith(
+            "Inferred, not written in the article: inferred: from")
+        assert "italics" in m.headerData(Column.PUBLISHED, Qt.Orientation.Horizontal,
+                                         Qt.ItemDataRole.ToolTipRole)
+    finally:
+        store.close()

@@ -18,12 +18,12 @@ from datetime import date
 from enum import IntEnum
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QInputDialog, QMessageBox,
-                               QTreeView)
+from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QHeaderView, QInputDialog,
+                               QMessageBox, QTreeView)
 
 from kerryview.gui import theme
-from kerryview.model import Document
+from kerryview.model import DateSourceKind, Document
 from kerryview.sources import distinct_names, file_label, name_sources_in, source_title
 from kerryview.text.phrasing import count_words
 
@@ -43,7 +43,20 @@ EDITABLE = (Column.OUTLET, Column.HEADLINE)
 # An article with no publication date: what its date cells say (its events told in relative
 # words, "on Tuesday", "last week", cannot be put on the timeline until it has one).
 NO_DATE = "not found"
+PUBLISHED_TIP = ("The day each article was published: in italics when the article does not "
+                 "write it and it was inferred from the other articles and its own dates")
 NO_DATE_HOW = "no date line, and the other articles do not date it: double-click to give it"
+
+
+# An undated article dating said no more of: nothing of its own ties it to a day (no date
+# line, no date or weekday the other articles place; the status bar's summary of why)
+NO_DATE_WHY = "nothing in them ties them to a day"
+_PARTICULARS = re.compile(r",|;| \(| “")  # where a reason's particulars begin
+
+
+def _reason_family(why: str) -> str:
+    """The kind of reason a why_undated sentence gives, without its days and shares."""
+    return _PARTICULARS.split(why, 1)[0].strip() if why else NO_DATE_WHY
 
 
 @dataclass
@@ -112,6 +125,7 @@ class DocumentsModel(QAbstractTableModel):
         self._sorted: tuple[int, Qt.SortOrder] | None = None  # (column, order) the user chose
         self._names: dict[str, str] = {}  # doc id -> source name, in "how the date was found"
         self._flags: dict[int, Qt.ItemFlag] = {}  # column -> its items' flags (flags)
+        self._italic: QFont | None = None  # an inferred publication date's font
 
     def set_documents(self, docs: list[Document], passages: dict[str, int],
                       shown: set[str] | frozenset[str] | None = None,
@@ -132,13 +146,23 @@ class DocumentsModel(QAbstractTableModel):
 
     def _how(self, d: Document) -> str:
         """How the date was found, naming the other articles by source, not by file."""
-        if d.dct is None:
-            return NO_DATE_HOW
+        if d.dct is None:  # why, when dating says it (two days compete): else the usual
+            why = getattr(d.dct_source, "why_undated", "")
+            return f"{why[:1].upper()}{why[1:]}: double-click to give it" if why else NO_DATE_HOW
         return name_sources_in(str(d.dct_source or "unknown"), self._names)
 
     def undated(self) -> int:
         """How many of the rows have no publication date."""
         return sum(1 for r in self._rows if r.doc.dct is None)
+
+    def undated_reasons(self) -> list[tuple[str, int]]:
+        """Why the rows without a publication date have none, each reason with how many it
+        leaves undated, the commonest first: the reason dating gave (DateSource.why_undated)
+        up to its particulars ("two days compete, Tuesday 1 June …" -> "two days compete"),
+        else NO_DATE_WHY."""
+        said = Counter(_reason_family(getattr(r.doc.dct_source, "why_undated", ""))
+                       for r in self._rows if r.doc.dct is None)
+        return sorted(said.items(), key=lambda kv: (-kv[1], kv[0]))
 
     def _sort_key(self, column: int):
         """The key a column sorts by: the dates as dates (the undated first: they are the ones
@@ -178,6 +202,9 @@ class DocumentsModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return HEADERS[Column(section)]
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole \
+                and section == Column.PUBLISHED:
+            return PUBLISHED_TIP
         return None
 
     def document(self, row: int) -> Document | None:
@@ -217,6 +244,10 @@ class DocumentsModel(QAbstractTableModel):
             return d.id
         if role == Qt.ItemDataRole.EditRole:
             return {Column.OUTLET: d.outlet or "", Column.HEADLINE: d.title or ""}.get(col)
+        inferred = d.dct is not None and \
+            getattr(d.dct_source, "kind", None) is DateSourceKind.INFERRED
+        if role == Qt.ItemDataRole.AccessibleTextRole and col is Column.PUBLISHED and inferred:
+            return f"{d.dct.isoformat()}, inferred"  # what the italics say to the eye
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             if col is Column.OUTLET:
                 return d.outlet or "—"
@@ -229,11 +260,19 @@ class DocumentsModel(QAbstractTableModel):
             if col in EDITABLE:
                 return (f"{source_title(d)}\n{count_words(row.passages, 'passage')} on the timeline\n"
                         f"File: {d.path}\nDouble-click or F2 to correct it")
+            if col is Column.PUBLISHED and inferred:
+                return (f"Inferred, not written in the article: {self._how(d)}\n"
+                        "Double-click to correct the publication date")
             if col is Column.PUBLISHED:
                 return ("Double-click to correct the publication date" if d.dct else
                         "No publication date: its events told in relative words (“on Tuesday”, "
                         "“last week”) wait for one. Double-click to give it")
             return self._how(d)
+        if role == Qt.ItemDataRole.FontRole and col is Column.PUBLISHED and inferred:
+            if self._italic is None:  # the application's font, in italics
+                self._italic = QFont(QApplication.font())
+                self._italic.setItalic(True)
+            return self._italic  # a date the pile gave it, not one it states: read with care
         if role == Qt.ItemDataRole.ForegroundRole:
             if col in EDITABLE and not (d.outlet if col is Column.OUTLET else d.title):
                 return theme.PLACEHOLDER

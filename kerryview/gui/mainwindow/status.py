@@ -13,6 +13,11 @@ from kerryview.progress import StageClock
 from kerryview.text.phrasing import count_words
 
 TICK_MS = 1000  # how often a running job's message says the time again
+# the tip of the "n articles without a date" button, after why they are undated
+UNDATED_TIP = ("Articles whose publication date was neither written in them nor found from the "
+               "others: their events told in relative words (“on Tuesday”, “last week”) are not "
+               "on the timeline. Click to list them first in the articles table; double-click a "
+               "date there to give it.")
 
 
 class _Problem(Protocol):
@@ -63,11 +68,7 @@ class StatusBar(QStatusBar):
         self.undated_button.setAutoRaise(True)
         self.undated_button.setStyleSheet(
             f"QToolButton {{ color: {theme.NEEDS_USER.name()}; }}")
-        self.undated_button.setToolTip(
-            "Articles whose publication date was neither written in them nor found from the "
-            "others: their events told in relative words (“on Tuesday”, “last week”) are not on "
-            "the timeline. Click to list them first in the articles table; double-click a date "
-            "there to give it.")
+        self.undated_button.setToolTip(UNDATED_TIP)
         self.undated_button.clicked.connect(self.undatedClicked)
         self.undated_button.hide()
         self.count_label = QLabel()
@@ -139,11 +140,16 @@ class StatusBar(QStatusBar):
             "The events of the articles tagged so far, merged only among themselves: the "
             "import merges them across all articles when it ends" if provisional else "")
 
-    def set_undated_articles(self, n: int) -> None:
-        """How many of the articles shown have no publication date (0: the button hides)."""
+    def set_undated_articles(self, n: int, reasons: Sequence[tuple[str, int]] = ()) -> None:
+        """How many of the articles shown have no publication date (0: the button hides), and
+        why (`reasons`: each with how many it leaves undated; DocumentsModel.undated_reasons),
+        in the button's tip: "223 articles without a date" alone reads as a failure."""
         text = f"{count_words(n, 'article')} without a date"
         self.undated_button.setText(text)
         self.undated_button.setAccessibleName(text)
+        why = "\n".join(f"• {k}: {reason}" for reason, k in reasons)
+        self.undated_button.setToolTip(f"Why:\n{why}\n\n{UNDATED_TIP}" if why else UNDATED_TIP)
+        self.undated_button.setAccessibleDescription(f"Why: {why}" if why else UNDATED_TIP)
         self.undated_button.setVisible(n > 0)
 
     def set_notice(self, short: str, sentence: str) -> None:
