@@ -26,6 +26,9 @@ def tags(text: str, dct: date) -> dict[str, tuple[str, str]]:
     ("2010-11-10", "BP shares rose ahead of the April 20 explosion.", "April 20", "2010-04-20"),
     ("2010-07-12", "Police arrested 20 people ahead of Sunday's vote, which the ruling party won.", "Sunday", "2010-07-11"),
     ("2010-07-12", "Markets were calm in advance of Friday's report.", "Friday", "2010-07-09"),
+    # the cue opens its clause: the clause's verb after the date decides
+    ("2010-07-12", "Ahead of Friday's report, shares fell.", "Friday", "2010-07-09"),
+    ("2010-07-12", "On Thursday, ahead of Friday's report, shares fell.", "Friday", "2010-07-09"),
 ])
 def test_ahead_of_a_date_in_a_past_clause_is_read_as_a_past_date(dct, text, expr, value):
     assert tags(text, date.fromisoformat(dct))[expr][1] == value
@@ -39,6 +42,11 @@ def test_ahead_of_a_date_in_a_past_clause_is_read_as_a_past_date(dct, text, expr
     ("2010-07-12", "Troops are being deployed in advance of Sunday's vote.", "Sunday", "2010-07-18"),
     ("2009-11-10", "Negotiators have met daily ahead of the January deadline.", "January", "2010-01"),
     ("2009-11-10", "Talks are continuing ahead of the January deadline.", "January", "2010-01"),
+    # the words before the cue tell what is done ahead, not a clause after the date (a caption
+    # run into the next sentence: "... in Cardiff Organisers said ...")
+    ("2011-10-07", "Michael Jackson's brothers speak about \"celebrating the legacy\" of their brother ahead of "
+                   "Saturday night's memorial concert in Cardiff Organisers said 40,000 tickets were sold.",
+     "Saturday night", "2011-10-08TNI"),
 ])
 def test_ahead_of_a_date_in_a_clause_that_tells_now_lies_ahead(dct, text, expr, value):
     assert tags(text, date.fromisoformat(dct))[expr][1] == value
@@ -84,6 +92,11 @@ def test_a_count_after_an_amount_or_in_a_question_of_what_is_a_span(dct, text, e
     ("2010-06-01", "The ban will take effect in two weeks.", "two weeks", "2010-W24"),
     ("2010-06-01", "The two firms will merge in two months.", "two months", "2010-08"),
     ("2010-06-01", "Will the vaccine be ready in six months?", "six months", "2010-12"),
+    # an amount of another clause, or no amount ("10 to 15"); "years' time" counts from now
+    ("2010-01-20", "An operation to move 400,000 homeless people into them will start in a week.", "a week", "2010-W04"),
+    ("2010-06-01", "It takes 10 to 15 & Obama will be gone from office in eight years.", "eight years", "2018"),
+    ("2010-06-01", "A merger could create synergies of $9bn a year in three to five years' time.",
+     "three to five years", "2013"),
 ])
 def test_a_count_after_in_without_an_amount_is_still_a_date(dct, text, expr, value):
     assert tags(text, date.fromisoformat(dct))[expr] == ("DATE", value)
@@ -119,6 +132,11 @@ def test_a_first_or_a_record_blocks_the_date_only_next_to_the_counted_noun(text,
     ("2010-05-03", "Tony Hayward said he was shocked. Two weeks later, he was in Houston.", "Two weeks later", "XXXX-WXX"),
     ("2010-05-03", "A year later, he was dead.", "A year later", "XXXX"),
     ("2010-05-03", "Two days later, the talks will resume in Geneva.", "Two days later", "2010-05-05"),
+    ("2010-05-26", "A month later, and with the hole still unplugged, Obama is being forced to act.",
+     "A month later", "2010-05"),
+    # counted from what follows it, not from the story: unknown
+    ("2010-08-15", "Lawyers say the plan should have been refiled 15 days after \"significant change\", but BP "
+                   "disagrees.", "15 days after", "XXXX-XX-XX"),
 ])
 def test_a_count_later_with_nothing_dated_before_reads_as_a_count_on(dct, text, expr, value):
     assert tags(text, date.fromisoformat(dct))[expr][1] == value

@@ -194,6 +194,14 @@ BLOCKER_WORDS = 5  # how many words before "in" a record's or a first's word may
 _AMOUNT_CLAUSE_CUT = re.compile(r"[!?;:\n\"“”()]|\.(?!\d)")
 _AMOUNT_TOKEN = re.compile(r"[$£€]?\d[\d,.]*%?|[A-Za-z][A-Za-z'’-]*")
 _SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)")
+@lru_cache(maxsize=1)
+def _number_words() -> frozenset[str]:
+    """The words of lexicon.json number and tens ("five", "twenty"): a quick look before
+    context.number reads a word as a count (Resolver._amount_before)."""
+    return frozenset(table("number")) | frozenset(table("tens"))
+
+
+_TIME_AFTER_COUNT = re.compile(r"(?i)['’]s?\s+time\b")
 _IN_JUST_BEFORE = re.compile(r"\bin\s+$", re.I)
 _COMPLEMENT_AFTER = re.compile(r"[ \t]*(?:of|ago|from|after|before|later|earlier|since|running|straight|or other)\b", re.I)
 
@@ -222,9 +230,15 @@ def _ahead() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{cues})(?: (?:the|a|an))?(?: (?:early|late|mid))? ?$")
 
 
-def ahead_before(text: str, start: int) -> bool:
-    """"ahead of", "in advance of" just before the expression (lexicon.json ahead_cue)."""
-    return _ahead().search(" ".join(text[max(0, start - 40):start].lower().split())) is not None
+_CLAUSE_OR_COMMA = re.compile(r"[.!?;:,\n\"“”(]")
+
+
+def ahead_before(text: str, start: int) -> int | None:
+    """Where "ahead of", "in advance of" (lexicon.json ahead_cue) starts just before the
+    expression at `start`, or None."""
+    left = text[max(0, start - 40):start]
+    m = _ahead().search(left.lower())
+    return None if m is None or not re.fullmatch(r"[\w\s]*", left[m.start():]) else max(0, start - 40) + m.start()
 
 
 def forward_before(text: str, start: int) -> bool:
@@ -406,10 +420,26 @@ class Resolver:
         if p.op in ("md", "month") and since_phrase_before(self.text, p.start, p.end):
             return "past"
         t = tense(self.text, p.start, p.end, reporting=reporting)
-        if t != "future" and ahead_before(self.text, p.start) and (t != "past" or tells_now(self.text, p.start, p.end)):
+        cue = ahead_before(self.text, p.start) if t != "future" else None
+        if cue is not None and self._done_ahead_now(p, cue, t):
             return "future"  # "tickets have been sold ahead of Saturday's concert"; not "Shares fell
             # on Thursday ahead of Friday's report": a past clause's time is the reference (ahead_cue)
         return t
+
+    def _done_ahead_now(self, p: Pending, cue: int, t: str | None) -> bool:
+        """Whether what is done "ahead of" the date p is told in a clause that tells now or
+        looks ahead: the tense of the words before the cue, what is done ahead ("Shares fell
+        ahead of", "tickets have been sold ahead of", "brothers speak about their brother ahead
+        of"), not of a clause after the date; the whole sentence's (`t`) when the cue opens its
+        clause ("Ahead of Friday's report, shares fell")."""
+        left = self.text[:p.end]  # the clause after the date is another's ("..., in which turnout was low")
+        before = tense(left, p.start, p.end)
+        if before is None:
+            cut = max((m.end() for m in _CLAUSE_OR_COMMA.finditer(self.text, max(0, cue - 200), cue)), default=max(0, cue - 200))
+            if self.text[cut:cue].strip():
+                return True  # words with no tense cue: a present the cues do not know ("speak")
+            before, left = t, self.text
+        return before != "past" or tells_now(left, p.start, p.end)
 
     def _own_clause_tense(self, p: Pending) -> str | None:
         """The tense of the expression's clause, but a future read from the main clause before
@@ -1496,9 +1526,7 @@ class Resolver:
         if any(w in table("count_ahead_blockers") and not has_finite_verb(" ".join(before[k:-1]))
                for k, w in enumerate(before[:-1]) if k >= len(before) - BLOCKER_WORDS - 1):
             return None  # "the first rise in", "the worst storm in"; not "The first flights will resume in"
-        if self._amount_before(p) or self._asks_what(p):
-            return None
-        if self._tense(p, reporting=False) != "future":
+        if self._tense(p, reporting=False) != "future" or self._amount_before(p) or self._asks_what(p):
             return None
         unit = m.group(2)
         try:
@@ -1513,6 +1541,8 @@ class Resolver:
         rules/news.json count_ahead_amounts ("could make enough money in six months"), after a
         verb of its clause: the count is the span the amount is made in, no date. An amount
         that is the subject ("The 2 firms will merge in two months") is not one."""
+        if _TIME_AFTER_COUNT.search(self.text, p.start, p.end) or _TIME_AFTER_COUNT.match(self.text, p.end):
+            return False  # "in three to five years' time": from now, whatever is made
         left = _AMOUNT_CLAUSE_CUT.split(self.text[max(0, p.start - 120):p.start])[-1]
         tokens = _AMOUNT_TOKEN.findall(left)
         amounts = table("count_ahead_amounts")
@@ -1520,12 +1550,14 @@ class Resolver:
             low = tok.lower()
             if low in amounts:
                 pass
-            elif number(tok.strip("$£€%")) is None or low in ("a", "an"):
+            elif not (tok[:1].isdigit() or tok[:1] in "$£€" or low.partition("-")[0] in _number_words()) \
+                    or number(tok.strip("$£€%")) is None or low in ("a", "an"):
                 continue
-            elif not (tok[:1] in "$£€" or tok.endswith("%") or tokens[j + 1].lower() != "in"):
-                continue  # a number and no noun: "rose to 5 in two days"
-            if has_finite_verb(" ".join(["-"] + tokens[:j])):
-                return True
+            elif not (tok[:1] in "$£€" or tok.endswith("%") or tokens[j + 1].lower() not in stopwords()):
+                continue  # a number and no noun: "rose to 5 in two days", "10 to 15"
+            if has_finite_verb(" ".join(["-"] + tokens[:j])) and not has_finite_verb(" ".join(tokens[j:-1])):
+                return True  # (the object of the verb right before "in": not "to move 400,000
+                # people into them will start in about a week")
         return False
 
     def _asks_what(self, p: Pending) -> bool:
@@ -1675,7 +1707,8 @@ class Resolver:
                 # grappling with the slick", "Three months later, we still have more questions");
                 # in the past an unknown date ("Two weeks later, he was in Houston")
                 # (rules/news.json count_later_with_nothing_dated_before, count_later_in_the_past)
-                if tells_now(self.text, p.start, p.end):
+                if tells_now(self.text, p.start, p.end) and not _COUNT_FROM_WHAT_FOLLOWS.search(self.text[p.start:p.end]):
+                    # (not "refiled 15 days after \"significant change\"": from what follows)
                     return values.fmt(self.dct, gran), self.dct_value, "dct"
                 return values.UNDERSPECIFIED.get(gran, "XXXX"), None, None
         if self.dct is None:
@@ -1882,6 +1915,7 @@ def _in_periods_of_history(text: str, timexes: list[Timex]) -> list[Timex]:
 
 
 _APPOSITION = re.compile(r"\s*(?:,|[-–—])\s*")
+_COUNT_FROM_WHAT_FOLLOWS = re.compile(r"(?i)\b(?:after|before)$")
 _COUNTED_FROM_EVENT = re.compile(r"\s+(?:after|before)\s+(?:the\s+)?[A-Za-z]")
 _THE_UNIT_AFTER = re.compile(r"the\s+(?:day|night|week|month|year)\s+(?:after|before)", re.I)
 
