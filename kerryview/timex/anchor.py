@@ -194,6 +194,8 @@ BLOCKER_WORDS = 5  # how many words before "in" a record's or a first's word may
 _AMOUNT_CLAUSE_CUT = re.compile(r"[!?;:\n\"“”()]|\.(?!\d)")
 _AMOUNT_TOKEN = re.compile(r"[$£€]?\d[\d,.]*%?|[A-Za-z][A-Za-z'’-]*")
 _SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)")
+
+
 @lru_cache(maxsize=1)
 def _number_words() -> frozenset[str]:
     """The words of lexicon.json number and tens ("five", "twenty"): a quick look before
