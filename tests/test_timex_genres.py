@@ -169,9 +169,12 @@ def test_tweet_words_that_are_not_dates(text):
     ("The offer had been scheduled to expire at midnight Friday.", "2023-03-17T24:00"),
     # a scheduled present (text/data/tense_cues.json future: "ends", "closes", as "opens")
     ("Voting ends at 8 p.m. Friday.", "2023-03-24T20:00"),
-    # what is done ahead of a date lies before it (lexicon.json forward_cue "ahead of")
-    ("Talks continued ahead of the May deadline.", "2023-05"),
+    # what is done ahead of a date lies before it (lexicon.json ahead_cue "ahead of"): ahead of
+    # the publication in a clause that tells now; a past clause reads it as any past date
+    ("Talks are continuing ahead of the May deadline.", "2023-05"),
+    ("Talks have continued ahead of the May deadline.", "2023-05"),
     ("Shares fell ahead of the February jobs report.", "2023-02"),
+    ("The Fed cut rates in January ahead of the February meeting.", "2023-02"),
 ])
 def test_forward_looking_dates(text, value):
     assert value in [t.value for t in tag(text, date(2023, 3, 18))]

@@ -386,17 +386,20 @@ def test_a_count_followed_by_on_and_a_noun_or_a_day_is_no_date_counted_on():
 
 def test_a_count_on_in_a_clause_of_the_present_is_the_time_of_writing():
     # rules/news.json years_on_in_the_present: the present perfect or the present tells now
-    # when the story's last date was written before the sentence before; the simple past, or a
-    # date just before, counts from that date
+    # when the story's last date was written before the sentence before and the count from it
+    # reaches now; the simple past, or a date just before, counts from that date; a count that
+    # falls short of now in a clause that tells now is an unknown year (years_on_short_of_now)
     dct = date(2009, 10, 23)
     story = "Born in 1948, Tony nearly lost his fingers. Fame followed with Black Sabbath. "
-    assert values(story + "Forty years on, they've sold millions.", dct)["Forty years on"] == "2009"
+    assert values(story + "Forty years on, they've sold millions.", dct)["Forty years on"] == "XXXX"
     assert values(story + "Forty years on, they sold their last album.", dct)["Forty years on"] == "1988"
     assert values("The band formed in 1969. Forty years on, they've sold millions.", dct)["Forty years on"] == "2009"
     assert values("The band formed in 1968. Forty years on, they've sold millions.", dct)["Forty years on"] == "2008"
+    assert values("The band formed in 1969. It toured. It split. Forty years on, they've sold millions.",
+                  dct)["Forty years on"] == "2009"
     assert values("The Torrey Canyon spilt its cargo in March 1967. That rate will matter to birds. "
                   "Two decades on, the impacts of Exxon Valdez are still being counted.",
-                  date(2010, 8, 3))["Two decades on"] == "201"
+                  date(2010, 8, 3))["Two decades on"] == "XXX"
     assert values("She fell ill on May 1. Her mother came. Two weeks on, she has managed to go back to work.",
                   date(2009, 5, 21))["Two weeks on"] == "2009-W21"
     assert values("She fell ill on May 1. Her mother came. Two weeks on, she went back to work.",

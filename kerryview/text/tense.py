@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from kerryview.text.plural import looks_plural
 from kerryview.text.verbs import opens_with_name
-from kerryview.text.wordlists import abbreviations, reporting_verbs, tense_cues
+from kerryview.text.wordlists import abbreviations, event_lists, reporting_verbs, tense_cues
 
 _WORD = re.compile(r"[A-Za-z']+")
 _BOUNDARY = re.compile(r"(?<=[a-z0-9)]{2}[.!?;])\)?\s+|(?<=[!?])\s+(?=[A-Z])|\n\s*\n|[\"“”]")
@@ -408,3 +408,52 @@ def reported_plan(text: str, start: int, end: int) -> bool:
                                               and words[i - 1] not in lists["past_auxiliaries"])
                and not any(x in breaks for x in words[i + 1:])
                for i, w in enumerate(words) if i >= 1)
+
+
+@lru_cache(maxsize=1)
+def _perfect_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The auxiliaries of the present perfect (and of the present passive) and the adverbs that
+    may stand between one and its participle: events/data/clause_rules.json present_auxiliaries
+    and adverbs_before_verb, the lists the clause reader uses for the same grammar."""
+    rules = event_lists("clause_rules.json")
+    return rules["present_auxiliaries"], rules["adverbs_before_verb"]
+
+
+def _after_present_auxiliary(words: list[str], i: int) -> bool:
+    """Whether the past cue words[i] is a participle after an auxiliary of the present perfect
+    (or passive), adverbs in -ly, adverbs_before_verb and "been" between: "they've sold",
+    "have now been sold", "has already managed"."""
+    if not participle(words[i]):
+        return False
+    auxiliaries, adverbs = _perfect_words()
+    for k in range(i - 1, max(-1, i - 5), -1):
+        w = words[k]
+        if w in auxiliaries or w.endswith("'ve") or w == "ve":  # "they've", "they’ve" read as "they", "ve"
+            return True
+        if not (w == "been" or w.endswith("ly") or w in adverbs):
+            return False
+    return False
+
+
+def tells_now(text: str, start: int, end: int) -> bool:
+    """Whether the clause around text[start:end] tells the time of writing: its tense is the
+    present, or none (a headline: "Ten years on: the legacy of the spill"), or the past cue
+    nearest to the expression is the participle of a present perfect ("Forty years on, they've
+    sold millions", "tickets have now been sold ahead of Saturday's concert"), a past that
+    holds now; not the simple past ("Ten years on, he returned")."""
+    t = tense(text, start, end)
+    if t in ("present", None):
+        return True
+    if t != "past" or _entry_tense(text, start, end) is not None:
+        return False
+    lw = _compound_free(_clause_left(text, start))
+    for i in range(len(lw) - 1, -1, -1):
+        if _classify(lw, i) is not None:
+            return _classify(lw, i) == "past" and _after_present_auxiliary(lw, i)
+    around = text[end:end + RIGHT_CHARS]
+    stop = next(iter(_boundaries(around)), None)
+    rw = _compound_free(around[:stop.start()] if stop else around)
+    for i in range(len(rw)):
+        if _classify(rw, i) is not None:
+            return _classify(rw, i) == "past" and _after_present_auxiliary(rw, i)
+    return False

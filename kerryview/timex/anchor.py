@@ -29,10 +29,10 @@ from .news import frame_year, own_clause_start
 from .scene import (bracket_aside, in_quotation, names_a_thing, of_phrase_end, participle_aside, past_perfect_after,
                     past_perfect_before, speech_end)
 from .normalize import Pending
-from .context import duration_value, is_post, range_joiner, unit_code
+from .context import duration_value, is_post, number, range_joiner, unit_code
 from .normalize_calendar import bc_year, week_of_year
-from kerryview.text.sentences import paragraph_break, sentence_spans
-from kerryview.text.tense import heads_entry, may_look_ahead, participle, past_expectation, reported_plan, tense
+from kerryview.text.sentences import MAX_SENTENCE_CHARS, paragraph_break, sentence_spans
+from kerryview.text.tense import heads_entry, may_look_ahead, past_expectation, reported_plan, tells_now, tense
 from kerryview.text.plural import looks_plural
 from kerryview.text.verbs import has_finite_verb
 from kerryview.text.wordlists import cues, event_lists, modals, pronouns, stopwords, tense_cues
@@ -171,9 +171,7 @@ def _clause_after(words: list[str]) -> bool:
 # Words that may stand between the two parts of a forward cue: the object of "extended ...
 # through" ("extended Control Data up to $90 million in revolving loans through January").
 FORWARD_GAP = 12
-# How far after "N years on" its clause's present perfect is looked for ("Forty years on, they've
-# sold millions"), and the words and clause ends read there
-PERFECT_REACH_CHARS = 80
+# The words and clause ends of the clause before a count after "in" (Resolver._count_ahead)
 _WORD_OR_CUT = re.compile(r"[A-Za-z'\u2019]+|[.;:!?]")
 # A whole count of years, months, weeks or days (a DURATION's value), the "in" right before it,
 # and a complement after it: Resolver._count_ahead
@@ -191,6 +189,21 @@ def _a_number(word: str) -> bool:
     low = word.lower()
     return low.isdigit() or any(part in table("number") or part in table("tens") for part in low.split("-")[:1])
 BLOCKER_WORDS = 5  # how many words before "in" a record's or a first's word may stand (_count_ahead)
+# the clause before a count (a period inside a number does not end it) and its words, numbers
+# with a currency or a percent sign: Resolver._amount_before; the end of a sentence: _asks_what
+_AMOUNT_CLAUSE_CUT = re.compile(r"[!?;:\n\"“”()]|\.(?!\d)")
+_AMOUNT_TOKEN = re.compile(r"[$£€]?\d[\d,.]*%?|[A-Za-z][A-Za-z'’-]*")
+_SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)")
+
+
+@lru_cache(maxsize=1)
+def _number_words() -> frozenset[str]:
+    """The words of lexicon.json number and tens ("five", "twenty"): a quick look before
+    context.number reads a word as a count (Resolver._amount_before)."""
+    return frozenset(table("number")) | frozenset(table("tens"))
+
+
+_TIME_AFTER_COUNT = re.compile(r"(?i)['’]s?\s+time\b")
 _IN_JUST_BEFORE = re.compile(r"\bin\s+$", re.I)
 _COMPLEMENT_AFTER = re.compile(r"[ \t]*(?:of|ago|from|after|before|later|earlier|since|running|straight|or other)\b", re.I)
 
@@ -210,6 +223,24 @@ def _forward() -> re.Pattern[str]:
         return re.escape(first) + rf"(?: [\w'$.,-]+){{0,{gap}}} " + re.escape(rest)
     cues = "|".join(cue(c) for c in sorted(table("forward_cue"), key=len, reverse=True))
     return re.compile(rf"\b(?:{cues})(?: (?:\d{{1,2}}(?::\d\d)? ?[ap]\.?m\.?|noon|midnight|the end of|early|late|mid))?(?: on| in| at)? ?$")
+
+
+@lru_cache(maxsize=1)
+def _ahead() -> re.Pattern[str]:
+    """A cue that puts the date after it after its clause's time ("ahead of Friday's report")."""
+    cues = "|".join(re.escape(c) for c in sorted(table("ahead_cue"), key=len, reverse=True))
+    return re.compile(rf"\b(?:{cues})(?: (?:the|a|an))?(?: (?:early|late|mid))? ?$")
+
+
+_CLAUSE_OR_COMMA = re.compile(r"[.!?;:,\n\"“”(]")
+
+
+def ahead_before(text: str, start: int) -> int | None:
+    """Where "ahead of", "in advance of" (lexicon.json ahead_cue) starts just before the
+    expression at `start`, or None."""
+    left = text[max(0, start - 40):start]
+    m = _ahead().search(left.lower())
+    return None if m is None or not re.fullmatch(r"[\w\s]*", left[m.start():]) else max(0, start - 40) + m.start()
 
 
 def forward_before(text: str, start: int) -> bool:
@@ -390,7 +421,27 @@ class Resolver:
             return "future"
         if p.op in ("md", "month") and since_phrase_before(self.text, p.start, p.end):
             return "past"
-        return tense(self.text, p.start, p.end, reporting=reporting)
+        t = tense(self.text, p.start, p.end, reporting=reporting)
+        cue = ahead_before(self.text, p.start) if t != "future" else None
+        if cue is not None and self._done_ahead_now(p, cue, t):
+            return "future"  # "tickets have been sold ahead of Saturday's concert"; not "Shares fell
+            # on Thursday ahead of Friday's report": a past clause's time is the reference (ahead_cue)
+        return t
+
+    def _done_ahead_now(self, p: Pending, cue: int, t: str | None) -> bool:
+        """Whether what is done "ahead of" the date p is told in a clause that tells now or
+        looks ahead: the tense of the words before the cue, what is done ahead ("Shares fell
+        ahead of", "tickets have been sold ahead of", "brothers speak about their brother ahead
+        of"), not of a clause after the date; the whole sentence's (`t`) when the cue opens its
+        clause ("Ahead of Friday's report, shares fell")."""
+        left = self.text[:p.end]  # the clause after the date is another's ("..., in which turnout was low")
+        before = tense(left, p.start, p.end)
+        if before is None:
+            cut = max((m.end() for m in _CLAUSE_OR_COMMA.finditer(self.text, max(0, cue - 200), cue)), default=max(0, cue - 200))
+            if self.text[cut:cue].strip():
+                return True  # words with no tense cue: a present the cues do not know ("speak")
+            before, left = t, self.text
+        return before != "past" or tells_now(left, p.start, p.end)
 
     def _own_clause_tense(self, p: Pending) -> str | None:
         """The tense of the expression's clause, but a future read from the main clause before
@@ -1474,9 +1525,10 @@ class Resolver:
         negations = modals()["negations"]
         if any(w in negations or w.endswith(("n't", "n\u2019t")) for w in before):
             return None  # "has not cast a vote in five months": how long something has not happened
-        if any(w in table("count_ahead_blockers") for w in before[-BLOCKER_WORDS - 1:-1]):
-            return None
-        if self._tense(p, reporting=False) != "future":
+        if any(w in table("count_ahead_blockers") and not has_finite_verb(" ".join(before[k:-1]))
+               for k, w in enumerate(before[:-1]) if k >= len(before) - BLOCKER_WORDS - 1):
+            return None  # "the first rise in", "the worst storm in"; not "The first flights will resume in"
+        if self._tense(p, reporting=False) != "future" or self._amount_before(p) or self._asks_what(p):
             return None
         unit = m.group(2)
         try:
@@ -1484,34 +1536,63 @@ class Resolver:
         except values.OutsideCalendar:
             return None
 
-    def _dated_just_before(self, p: Pending, ref: Ref) -> bool:
-        """`ref` is the last date written, in the expression's sentence or the one before it."""
-        return bool(self.refs) and ref is self.refs[-1] \
-            and len(sentence_spans(self.text[self.ref_span[1]:p.start])) <= 1
-
-    def _tells_now(self, p: Pending) -> bool:
-        """The expression's clause tells the time of writing: its tense is the present, or none
-        (a headline: "Ten years on: the legacy of the spill"), or a past participle after an
-        auxiliary of the present perfect (events/data/clause_rules.json present_auxiliaries,
-        adverbs in -ly or of adverbs_before_verb between): "they've sold", "has
-        (already) managed"."""
-        t = self._tense(p)
-        if t in ("present", None):
-            return True
-        if t != "past":
-            return False
-        rules = event_lists("clause_rules.json")
-        auxiliaries = rules["present_auxiliaries"]
-        words = [w.lower() for w in _WORD_OR_CUT.findall(self.text, p.end, p.end + PERFECT_REACH_CHARS)]
-        for k, w in enumerate(words):
-            if not w[:1].isalpha():
-                return False  # the clause ended before a verb in the past
-            if w in auxiliaries or w.endswith(("'ve", "\u2019ve")):
-                rest = [x for x in words[k + 1:k + 4] if not (x.endswith("ly") or x in rules["adverbs_before_verb"])]
-                return bool(rest) and rest[0][:1].isalpha() and participle(rest[0])
-            if w in tense_cues()["past"] or len(w) > 4 and w.endswith("ed") and not w.endswith("eed"):
-                return False  # the simple past: "Ten years on, he returned"
+    def _amount_before(self, p: Pending) -> bool:
+        """Whether an amount is the object of the verb before "in" + a count: a number and
+        the noun or the scale word after it ("will make 2.5 billion doses in one year", "will
+        create 10,000 jobs in two years", "spend $10 billion in five years") or a word of
+        rules/news.json count_ahead_amounts ("could make enough money in six months"), after a
+        verb of its clause: the count is the span the amount is made in, no date. An amount
+        that is the subject ("The 2 firms will merge in two months") is not one."""
+        if _TIME_AFTER_COUNT.search(self.text, p.start, p.end) or _TIME_AFTER_COUNT.match(self.text, p.end):
+            return False  # "in three to five years' time": from now, whatever is made
+        left = _AMOUNT_CLAUSE_CUT.split(self.text[max(0, p.start - 120):p.start])[-1]
+        tokens = _AMOUNT_TOKEN.findall(left)
+        amounts = table("count_ahead_amounts")
+        for j, tok in enumerate(tokens[:-1]):
+            low = tok.lower()
+            if low in amounts:
+                pass
+            elif not (tok[:1].isdigit() or tok[:1] in "$£€" or low.partition("-")[0] in _number_words()) \
+                    or number(tok.strip("$£€%")) is None or low in ("a", "an"):
+                continue
+            elif not (tok[:1] in "$£€" or tok.endswith("%") or tokens[j + 1].lower() not in stopwords()):
+                continue  # a number and no noun: "rose to 5 in two days", "10 to 15"
+            if has_finite_verb(" ".join(["-"] + tokens[:j])) and not has_finite_verb(" ".join(tokens[j:-1])):
+                return True  # (the object of the verb right before "in": not "to move 400,000
+                # people into them will start in about a week")
         return False
+
+    def _asks_what(self, p: Pending) -> bool:
+        """Whether the count ends a question of what or how much ("What is McCain going to do in
+        two days?", rules/news.json count_ahead_questions): what can be done in so long a span."""
+        start = max(0, p.start - 200)
+        sentence = _SENTENCE_END.split(self.text[start:p.start])[-1].lower()
+        end = _SENTENCE_END.search(self.text, p.end, p.end + 200)
+        if end is None or not end.group().startswith("?"):
+            return False
+        words = re.findall(r"[a-z]+", sentence)
+        return any(w in table("count_ahead_questions") or f"{w} {x}" in table("count_ahead_questions")
+                   for w, x in zip(words, words[1:] + [""]))
+
+    def _dated_just_before(self, p: Pending, ref: Ref) -> bool:
+        """`ref` is the last date written, in the expression's sentence or the one before it.
+        Text between them longer than two sentences can be (MAX_SENTENCE_CHARS each) holds two
+        sentence breaks without being read, so each expression reads a bounded stretch."""
+        if not self.refs or ref is not self.refs[-1]:
+            return False
+        between = (self.ref_span[1], p.start)
+        if between[1] - between[0] > 2 * MAX_SENTENCE_CHARS + 2:
+            return False
+        return len(sentence_spans(self.text[between[0]:between[1]])) <= 1
+
+    def _reaches_now(self, d: date, unit: str, gran: str) -> bool:
+        """A count that landed on `d` reaches the time of writing: one more `unit` after it
+        lies in or after the DCT's period of granularity `gran` (40 years after 1969 is 2009,
+        and 2010 said in 2010 is reached; 2011 said in 2015 is not)."""
+        try:
+            return values.fmt(values.shift(d, unit, 1), gran) >= values.fmt(self.dct, gran)
+        except values.OutsideCalendar:
+            return True
 
     def _past_after_dct(self, p: Pending, ref: Ref, d: date, unit: str, n: float) -> bool:
         """In news, a count of years forward from the story's last date ("N years later", "N
@@ -1592,17 +1673,23 @@ class Resolver:
                 back = _years_before_christ_back(ref[0], unit, n, gran)
                 if back is not None:  # "2,500 years earlier" than a date of our era
                     return back, ref[2], "narrative"
-                if on and not self.narrative and self.dct is not None and not self._dated_just_before(p, ref) \
-                        and self._tells_now(p):
-                    # news: "Forty years on, they've sold millions", "Two decades on, the impacts
-                    # are still being counted": "N years on" in a clause of the present or the
-                    # present perfect is the time of writing, N years after an event the story
-                    # does not date where it tells it; in the simple past ("Ten years on, he
-                    # returned") it goes on from the story's date, and so it does from a date
-                    # of its own sentence or the one before ("In 2019 it burned. Two years on,
-                    # the town is rebuilt": 2021) (rules/news.json years_on_in_the_present)
-                    return values.fmt(self.dct, gran), self.dct_value, "dct"
                 d = values.shift(ref[0], unit, n)
+                if on and not self.narrative and self.dct is not None and not self._dated_just_before(p, ref) \
+                        and tells_now(self.text, p.start, p.end):
+                    # news: "N years on" in a clause of the present or the present perfect is
+                    # the time of writing ("Forty years on, the Gulf spill far exceeds it", 40
+                    # years after 1969, said in 2010); in the simple past ("Ten years on, he
+                    # returned"), or from a date of its own sentence or the one before ("In 2019
+                    # it burned. Two years on, the town is rebuilt": 2021) it counts from the
+                    # story's date. When the count from the story's last date, two sentences or
+                    # more back, falls short of now by more than a unit, the tense and the
+                    # count disagree ("The quake struck in January 2010. ... One year on, many
+                    # still live in tents" said in 2015; "Born in 1948, ... Forty years on,
+                    # they've sold millions" said in 2009): the year is unknown
+                    # (rules/news.json years_on_in_the_present, years_on_short_of_now)
+                    if self._reaches_now(d, unit, gran):
+                        return values.fmt(self.dct, gran), self.dct_value, "dct"
+                    return values.UNDERSPECIFIED.get(gran, "XXXX"), None, None
                 if ago and self._past_after_dct(p, ref, d, unit, n):
                     # news: "Forty years on, they've sold millions", "Twenty-one years later, the
                     # BBC's reporter went to Alaska" counted from a date of this year would lie
@@ -1616,9 +1703,15 @@ class Resolver:
             if on and self.dct is not None:  # "two years on", nothing to count from: the present
                 return values.fmt(self.dct, gran), self.dct_value, "dct"
             if ago and n > 0 and not self.narrative and self.dct is not None and self._tense(p) != "future":
-                # news: "Twelve days later, Hayward is grappling with ...", nothing dated before
-                # it: the count starts from an event the text does not date (the explosion), not
-                # from the publication, which it would pass (rules/news.json news_readings)
+                # news, nothing dated before it: the count starts from an event the text does not
+                # date, not from the publication, which it would pass. In a clause that tells
+                # now, as "N years on" does, the time of writing ("Twelve days later, Hayward is
+                # grappling with the slick", "Three months later, we still have more questions");
+                # in the past an unknown date ("Two weeks later, he was in Houston")
+                # (rules/news.json count_later_with_nothing_dated_before, count_later_in_the_past)
+                if tells_now(self.text, p.start, p.end) and not _COUNT_FROM_WHAT_FOLLOWS.search(self.text[p.start:p.end]):
+                    # (not "refiled 15 days after \"significant change\"": from what follows)
+                    return values.fmt(self.dct, gran), self.dct_value, "dct"
                 return values.UNDERSPECIFIED.get(gran, "XXXX"), None, None
         if self.dct is None:
             return values.UNDERSPECIFIED.get(gran, "XXXX"), None, None
@@ -1824,6 +1917,7 @@ def _in_periods_of_history(text: str, timexes: list[Timex]) -> list[Timex]:
 
 
 _APPOSITION = re.compile(r"\s*(?:,|[-–—])\s*")
+_COUNT_FROM_WHAT_FOLLOWS = re.compile(r"(?i)\b(?:after|before)$")
 _COUNTED_FROM_EVENT = re.compile(r"\s+(?:after|before)\s+(?:the\s+)?[A-Za-z]")
 _THE_UNIT_AFTER = re.compile(r"the\s+(?:day|night|week|month|year)\s+(?:after|before)", re.I)
 
