@@ -683,6 +683,10 @@ class Resolver:
             self.bc = (bc, len(self.refs))
             self.bc_value = value
             self.in_bc = True
+        elif p.type == "DATE" and not comparison and _period_before_christ(value):
+            # "the 490s BC", "the 5th century BC": the story is before Christ, in no one year, so
+            # "In August" after it is XXXX-08 and "two years later" XXXX, never a year of our era
+            self.bc, self.bc_value, self.in_bc = None, value, True
         if value == "PRESENT_REF" and self._back_to_the_present(p):
             # the story is at the DCT again, a day the text did not write: a full date of the
             # past after this still moves the story back (_day_recalled: no story day written)
@@ -1861,6 +1865,12 @@ def _before_christ(value: str | None) -> int | None:
     """The year before Christ a date value states ("BC0218", "BC0480-SP": 218, 480), else None."""
     v = parse_value(value) if value else None
     return years_before_christ(v) if v is not None else None
+
+
+def _period_before_christ(value: str | None) -> bool:
+    """A decade or century before Christ ("BC049" the 490s BC, "BC04" the 400s BC)."""
+    v = parse_value(value) if value else None
+    return v is not None and v.granularity in (Granularity.DECADE, Granularity.CENTURY) and v.year < 0
 
 
 # Python's calendar has no year before 1: a date before Christ is counted on in a year this many
