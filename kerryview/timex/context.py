@@ -269,16 +269,17 @@ def counted_number_list(text: str, ystart: int, end: int) -> bool:
             and prev_w not in table("temporal_prep"))
 
 
-_SENTENCE_OPENS = re.compile(r"(?:^|[.!?;:]\s+|\n\s*)$")
+_SENTENCE_OPENS = re.compile(r"(?:^|[.!?;]\s+|\n\s*)$")  # not after a colon: "Casualties: about 2000."
 _APPROX_WORD = re.compile(r"([\w.]+)\s+$")
 
 
 def _approximate_year(text: str, ystart: int, end: int) -> bool:
     """A number after a word of approximation (context.json approximate_year_before) is a year
-    when that word opens its sentence or follows a temporal preposition ("[In] about 1850",
-    "Around 1900, ...") and nothing counted follows it: a punctuation mark, or a word of
-    approximate_year_follow ("the", "he", "when"). "About 1500 were killed", "about 1850 men",
-    "in about 1500 years" stay amounts."""
+    when that word opens its sentence or follows a preposition of approximate_year_prep ("[In]
+    about 1850", "Around 1900, ...") and nothing counted follows it: a punctuation mark, or a
+    word of approximate_year_follow ("the", "he", "when"). "About 1500 were killed", "about
+    1850 men", "in about 1500 years", "rose to about 2000, officials said", "Of about 1800,
+    only 200" stay amounts."""
     m = _APPROX_WORD.search(text, max(0, ystart - 16), ystart)
     if m is None:
         return False
@@ -287,7 +288,7 @@ def _approximate_year(text: str, ystart: int, end: int) -> bool:
     prep = words_before(text, m.start(), 1)
     if prep and prep[-1].lower() in table("approximate_clock_before"):
         return False  # "at about 1100": a clock time
-    if not opens and not (prep and prep[-1].lower() in table("temporal_prep")):
+    if not opens and not (prep and prep[-1].lower() in table("approximate_year_prep")):
         return False
     after = text[end:end + 3].lstrip(" ")
     if after[:1] in (",", ";", ")", ".") and not re.match(r"[.,]\d", after):
