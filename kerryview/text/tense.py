@@ -129,6 +129,12 @@ def _classify(words: list[str], i: int, reporting: bool = True) -> str | None:
     return None
 
 
+def tells_tense(word: str) -> bool:
+    """A single word that is a tense cue by itself ("will", "went", "opens") or a past in -ed."""
+    single, _ = _cues()
+    return word in single or (len(word) > 4 and word.endswith("ed") and not word.endswith("eed"))
+
+
 def _has_phrase(words: list[str], phrases: frozenset[str]) -> bool:
     """Whether a phrase of one to three words of `phrases` stands in `words`."""
     return any(" ".join(words[k:k + n]) in phrases for n in (1, 2, 3) for k in range(len(words) - n + 1))

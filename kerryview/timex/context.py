@@ -377,21 +377,40 @@ _GENERIC_TODAY = re.compile(r"(?:'s|’s)\s+([a-z]+)(?:[ -]([a-z]+))?(?:[ -]([a-
 def generic_today(text: str, start: int, end: int) -> bool:
     """"today's world", "today's global financial system", "the youth of today", "even today":
     the present in general (PRESENT_REF), not the document's day ("today's meeting", "today's
-    emergency meeting" are the day). The noun of context.json generic_present_noun may follow
-    "today's" after at most two lower-case modifiers; "even" or "still" before "today"
-    (generic_today_before) makes it the present that lasts ("Even today you can find stains")."""
+    emergency meeting" are the day). The noun of context.json generic_present_noun must head
+    the phrase after "today's", after at most two lower-case modifiers: a noun after it is the
+    head ("today's system failure", "today's investors meeting": the day's); "even" or "still"
+    before "today" (generic_today_before) makes it the present that lasts ("Even today you can
+    find stains"). A clause in the past keeps the day ("Still today, rescuers pulled
+    survivors", "Today's voters went to the polls early"): the present in general is told in
+    the present."""
     if text[start:end].lower() != "today":
         return False
     m = _GENERIC_TODAY.match(text, end)
     if m is not None:
         nouns, stop = table("generic_present_noun"), stopwords()
+        head = None
         for w in m.groups():
-            if w is None or w in stop:  # "today's announcement of world leaders": the day's
-                return False
-            if w in nouns:
-                return True
-        return False
+            if w is None or w in stop or _verb_after_the_phrase(w):
+                break
+            head = w
+        # ("today's announcement of world leaders": the day's; the phrase ends at a stop word)
+        return head in nouns and not _told_in_the_past(text, start, end)
     before = words_before(text, start, 1)
     if before and before[-1].lower() in table("generic_today_before"):
-        return True
+        return not _told_in_the_past(text, start, end)
     return bool(before) and before[-1].lower() == "of" and re.match(r"\s*(?:[,.;:!?)]|$)", text[end:end + 3]) is not None
+
+
+def _verb_after_the_phrase(word: str) -> bool:
+    """A word that ends the noun phrase after "today's" as its clause's verb: a tense cue or a
+    past in -ed ("today's voters will", "today's voters went", "today's markets closed")."""
+    from kerryview.text.tense import tells_tense
+    return tells_tense(word)
+
+
+def _told_in_the_past(text: str, start: int, end: int) -> bool:
+    """The clause of "today" is told in the past (text.tense, the one tense detector; a
+    reporting verb does not count: "he said today's world is ...")."""
+    from kerryview.text.tense import tense
+    return tense(text, start, end, reporting=False) == "past"
