@@ -1145,8 +1145,15 @@ class Resolver:
         if named is not None:
             # "in the first two months of this year, compared with the same period last year":
             # no quarter is the story's focus; the period compared is the one just named, a year
-            # back (its year: the months of the comparison are the ones named)
-            return f"{named[0].year + yearshift:04d}", named[2], "narrative"
+            # back: a year's for a year or a range of months ("In January-February"), else the
+            # same month, season or half ("sales in June were higher than in the same period
+            # last year": June of last year)
+            gran = "Y" if named[1] == "M" and _MONTH_RANGE_END.search(
+                self.text, max(0, self.ref_span[0] - 12), self.ref_span[0]) else named[1]
+            try:
+                return values.fmt(values.shift(named[0], "Y", yearshift), gran), named[2], "narrative"
+            except values.OutsideCalendar:
+                return None
         if self.dct is None:
             return "XXXX-QX", None, None
         d = values.shift(self.dct, "Q", -1)
@@ -1155,13 +1162,17 @@ class Resolver:
 
     def _period_named_before(self, p: Pending) -> Ref | None:
         """For "the same period last year": the date named last before it in its own sentence,
-        when that is a month, a season, a half or a year (not a quarter, not a day), else None."""
-        if not self.refs or self.ref_span is None or "period" not in self.text[p.start:p.end].lower():
+        when that is a month, a season, a half or a year (not a quarter, not a day) of the
+        publication's year or the one before, else None: a year further back is no period
+        compared with last year's ("The company, which was founded in 1990, said profit rose
+        from the same period last year": not 1989)."""
+        if not self.refs or self.ref_span is None or self.dct is None \
+                or "period" not in self.text[p.start:p.end].lower():
             return None
         last = self.refs[-1]
         if last[1] not in ("M", "S", "H", "Y") or _SENTENCE_BREAK.search(self.text, self.ref_span[1], p.start):
             return None
-        return last
+        return last if self.dct.year - 1 <= last[0].year <= self.dct.year else None
 
     def op_weekday(self, p: Pending, weekday: int, rel: str | None, suffix: str = ""):
         if rel in ("previous", "following"):  # "the previous Friday": relative to the story's day
@@ -1971,6 +1982,7 @@ def _date_of_the_time(text: str, p: Pending, q: Pending) -> bool:
     return p.op == "time_ref" and _a_day(q) and date_follows_time(text, p.end, q.start)
 
 
+_MONTH_RANGE_END = re.compile(r"(?:[-\u2013\u2014/]|\b(?:to|through|and|till|until))\s*$", re.I)  # "January-[February]"
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”']?\s+[\"“]?[A-Z]")
 _CLOCK_RANGE_JOIN = re.compile(r"\s*(?:-|–|to|and|until|till)\s*", re.I)
 _CLOCK_VALUE = re.compile(r"(\d{4}-\d{2}-\d{2})T(\d{2}(?::\d{2})?)$")
