@@ -80,8 +80,10 @@ def _classify(words: list[str], i: int, reporting: bool = True) -> str | None:
         if two in double:
             if two.endswith(" to") and i + 2 < len(words) and _no_verb(words[i + 2]):
                 return None  # "due to the falling value", "due to rising costs": a cause, no plan
-            if two.endswith(" due") and words[i + 2:i + 3] == ["to"] and i + 3 < len(words) and _no_verb(words[i + 3]):
-                return single.get(w)  # "is due to the rain": a cause; "is" is still a present
+            if two.endswith(" due") and _cause_after(words, i + 2):
+                return single.get(w)  # "is due (mainly) to the rain": a cause; "is" is still a present
+            if w == "due" and _cause_after(words, i + 1):
+                return None  # "due in part to the storm": not "due in" two weeks
             if two in lists["stance_to"] and words[i + 2:i + 3] == ["have"] and i + 3 < len(words) \
                     and participle(words[i + 3]):
                 return "past"  # "likely to have started in March": a past act
@@ -144,6 +146,28 @@ def participle(word: str) -> bool:
     """A past participle, as far as its form tells: "been", "stopped", "taken", a past cue."""
     single, _ = _cues()
     return word == "been" or word.endswith(("ed", "en", "wn")) or single.get(word) == "past"
+
+
+def _after_cause_adverbs(words: list[str], k: int) -> int:
+    """Where the words after "due" go on past its adverbs of degree (tense_cues.json
+    cause_adverbs, or any in -ly): "due [mainly] to", "due [in part] to"; at most three words."""
+    adverbs = tense_cues()["cause_adverbs"]
+    end = k
+    while end - k < 3:
+        n = next((n for n in (4, 3, 2) if " ".join(words[end:end + n]) in adverbs), 0)
+        if n == 0 and end < len(words) and (words[end] in adverbs or len(words[end]) > 4 and words[end].endswith("ly")):
+            n = 1
+        if n == 0:
+            break
+        end += n
+    return end
+
+
+def _cause_after(words: list[str], k: int) -> bool:
+    """The words from k, past adverbs of degree, are "to" and no verb: a cause ("due [mainly]
+    to the rain")."""
+    k = _after_cause_adverbs(words, k)
+    return words[k:k + 1] == ["to"] and k + 1 < len(words) and _no_verb(words[k + 1])
 
 
 def _no_verb(word: str) -> bool:
