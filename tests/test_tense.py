@@ -606,3 +606,21 @@ def test_an_adverb_before_the_to_of_a_cause(text, day):
     """tense_cues.json cause_adverbs: "are due mainly to the strike" is a cause, as "due to"
     (said on Wednesday 14 July 2010: the Monday before); "is due back" still looks ahead."""
     assert {t.text: t.value for t in tag(text, date(2010, 7, 14))}["Monday"] == day
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Strong returns in March lifted the fund.", "2010-03"),
+    ("Official visits in May were cancelled.", "2010-05"),
+    ("Business travels in May fell sharply.", "2010-05"),
+    ("Frequent visits in March raised suspicion.", "2010-03"),
+    ("Higher returns in March helped the bank.", "2010-03"),
+    ("The index returns to its level of April.", "2010-04"),
+    ("He returns to the region in March.", "2011-03"),
+    ("The president visits troops in Iraq in March, his aides said.", "2011-03"),
+])
+def test_a_plural_noun_before_its_verb_is_no_scheduled_present(text, value):
+    """tense_cues.json noun_or_verb: 'returns', 'visits', 'travels' as the subject of a past verb
+    right after the expression, or before a noun's 'of' phrase, are no future cue (said on
+    Wednesday 14 July 2010); 'He returns to the region in March' still looks ahead."""
+    month = text.split(" in ")[-1].split()[0].strip(".,") if " of " not in text else "April"
+    assert {t.text: t.value for t in tag(text, date(2010, 7, 14))}[month] == value

@@ -163,6 +163,13 @@ def _after_cause_adverbs(words: list[str], k: int) -> int:
     return end
 
 
+def _verb_right_after(right: str, rw: list[str], reporting: bool) -> bool:
+    """The expression is followed at once by a verb in the past (no comma between): "[in
+    March] lifted the fund", "[in May] were cancelled"; the phrase before it is its subject."""
+    return bool(rw) and right[:1].isspace() and right.lstrip()[:1].isalpha() \
+        and _classify(rw, 0, reporting) == "past"
+
+
 def _cause_after(words: list[str], k: int) -> bool:
     """The words from k, past adverbs of degree, are "to" and no verb: a cause ("due [mainly]
     to the rain")."""
@@ -313,6 +320,11 @@ def tense(text: str, start: int, end: int, reporting: bool = True) -> str | None
             if lw[i + 1].endswith("ing") and len(lw) - i - 1 <= SINCE_GERUND_WORDS:
                 return "past"  # "since moving to the United States in September"
             continue  # "since the flood on Saturday": it governs another phrase
+        if lw[i] in lists["noun_or_verb"] and (lw[-1] == "of" or _verb_right_after(right, rw, reporting)):
+            # "Strong returns in March lifted the fund", "Official visits in May were cancelled":
+            # the plural noun is the subject of the verb right after the expression; "its level
+            # of April": the expression is a noun's, not the time of the return
+            continue
         t = _classify(lw, i, reporting)
         # a capitalized reporting verb inside the sentence is a name's: "the United States in September"
         verb = i == 0 or not lraw[i][:1].isupper()
