@@ -131,10 +131,13 @@ def _classify(words: list[str], i: int, reporting: bool = True) -> str | None:
     return None
 
 
-def tells_tense(word: str) -> bool:
-    """A single word that is a tense cue by itself ("will", "went", "opens") or a past in -ed."""
+def word_tense(word: str) -> str | None:
+    """The tense a single word tells by itself ("will" future, "went" past, "opens" future, a
+    past in -ed), or None."""
     single, _ = _cues()
-    return word in single or (len(word) > 4 and word.endswith("ed") and not word.endswith("eed"))
+    if word in single:
+        return single[word]
+    return "past" if len(word) > 4 and word.endswith("ed") and not word.endswith("eed") else None
 
 
 def _has_phrase(words: list[str], phrases: frozenset[str]) -> bool:

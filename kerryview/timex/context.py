@@ -379,34 +379,30 @@ def generic_today(text: str, start: int, end: int) -> bool:
     the present in general (PRESENT_REF), not the document's day ("today's meeting", "today's
     emergency meeting" are the day). The noun of context.json generic_present_noun must head
     the phrase after "today's", after at most two lower-case modifiers: a noun after it is the
-    head ("today's system failure", "today's investors meeting": the day's); "even" or "still"
+    head ("today's system failure", "today's investors meeting": the day's), and a verb in the
+    past after it keeps the day ("Today's voters went to the polls early"); "even" or "still"
     before "today" (generic_today_before) makes it the present that lasts ("Even today you can
-    find stains"). A clause in the past keeps the day ("Still today, rescuers pulled
-    survivors", "Today's voters went to the polls early"): the present in general is told in
-    the present."""
+    find stains"), unless its clause is told in the past ("Still today, rescuers pulled
+    survivors"): the present in general is told in the present."""
     if text[start:end].lower() != "today":
         return False
     m = _GENERIC_TODAY.match(text, end)
     if m is not None:
+        from kerryview.text.tense import word_tense
         nouns, stop = table("generic_present_noun"), stopwords()
-        head = None
+        head = verb = None
         for w in m.groups():
-            if w is None or w in stop or _verb_after_the_phrase(w):
-                break
+            if w is None or w in stop:
+                break  # ("today's announcement of world leaders": the day's; the phrase ends here)
+            if head is not None and word_tense(w) is not None:
+                verb = w  # "today's voters went", "today's voters will" (not the word right after
+                break  # "today's": "today's globalised industry")
             head = w
-        # ("today's announcement of world leaders": the day's; the phrase ends at a stop word)
-        return head in nouns and not _told_in_the_past(text, start, end)
+        return head in nouns and (verb is None or word_tense(verb) != "past")
     before = words_before(text, start, 1)
     if before and before[-1].lower() in table("generic_today_before"):
         return not _told_in_the_past(text, start, end)
     return bool(before) and before[-1].lower() == "of" and re.match(r"\s*(?:[,.;:!?)]|$)", text[end:end + 3]) is not None
-
-
-def _verb_after_the_phrase(word: str) -> bool:
-    """A word that ends the noun phrase after "today's" as its clause's verb: a tense cue or a
-    past in -ed ("today's voters will", "today's voters went", "today's markets closed")."""
-    from kerryview.text.tense import tells_tense
-    return tells_tense(word)
 
 
 def _told_in_the_past(text: str, start: int, end: int) -> bool:
