@@ -1231,9 +1231,24 @@ class Resolver:
         vague = self._story_without_day(p, ref, "D")
         if vague is not None:
             return vague[0] + suffix, vague[1], vague[2]
+        if ref is not None and suffix[1:].isalpha() and self._week_told_since(ref):
+            # "... on Tuesday. Obama remained in Chicago for the Memorial Day weekend. Obama
+            # leaves for Chicago at night": the night is of no day told, not that Tuesday's (a
+            # part of the day: a clock time is left on the day, as a programme's listing of "the
+            # weekend's action ... From 9pm" tells it)
+            return "XXXX-XX-XX" + suffix, None, None
         if ref is not None:
             return (ref[0] + timedelta(days=n)).isoformat() + suffix, ref[2], "narrative"
         return None
+
+    def _week_told_since(self, ref: Ref) -> bool:
+        """In news, the last date told is a week or a weekend before the week of the day `ref`:
+        the story has gone back from that day to a stretch of days ("the Memorial Day weekend"
+        after an August Tuesday); not a week after it, a plan or the writer's week ("Just this
+        week, a committee asked about the night of the disaster. ... that evening")."""
+        last = self.refs[-1] if self.refs and not self.narrative else None
+        return last is not None and last is not ref and last[1] in ("W", "WE") \
+            and last[0].isocalendar()[:2] < ref[0].isocalendar()[:2]
 
     def op_dayshift(self, p: Pending, n: int, suffix: str = ""):
         if self.narrative and in_quotation(self.text, p.start):
@@ -1707,7 +1722,9 @@ def resolve(text: str, pendings: list[Pending], dct: date | None,
             # start is on its end's day, the day before when it is the later clock ("between 10
             # p.m. and 6 a.m. on Saturday": Friday's 10 p.m.)
             day = pendings[i + 2] if i + 2 < len(pendings) and _date_of_the_time(text, q, pendings[i + 2]) else None
-            if day is not None or q.op in ("md", "weekday", "dayshift"):
+            after = i + 3 if day is not None else i + 2
+            if (day is not None or q.op in ("md", "weekday", "dayshift")) \
+                    and not (after < len(pendings) and _days_of_the_week(text, day or q, pendings[after])):
                 date_timex = r.resolve(day) if day is not None else None
                 second, first = r.resolve(q), r.resolve(p)
                 if first is not None and second is not None:
@@ -1994,6 +2011,16 @@ def _clock_range(text: str, p: Pending, q: Pending) -> bool:
     return p.op == "time_ref" and p.type == "TIME" and q.type == "TIME" \
         and p.args.get("suffix", "").startswith("T") and q.args.get("suffix", "").startswith("T") \
         and _CLOCK_RANGE_JOIN.fullmatch(text, p.end, q.start) is not None
+
+
+_WEEKDAY_SPAN_JOIN = re.compile(r"\s*(?:-|\u2013|to|through|thru|until|till)\s*", re.I)
+
+
+def _days_of_the_week(text: str, d: Pending, nxt: Pending) -> bool:
+    """The weekday d opens a span of weekdays ("Monday through Friday", "Monday to Friday"):
+    the clock range before it is a habit of every such day ("open from 9 a.m. to 5 p.m.
+    Monday through Friday"), not one Monday's."""
+    return d.op == "weekday" and nxt.op == "weekday" and _WEEKDAY_SPAN_JOIN.fullmatch(text, d.end, nxt.start) is not None
 
 
 def _on_the_day_of(first: Timex, second: Timex) -> Timex:
