@@ -377,28 +377,27 @@ _GENERIC_TODAY = re.compile(r"(?:'s|’s)\s+([a-z]+)(?:[ -]([a-z]+))?(?:[ -]([a-
 def generic_today(text: str, start: int, end: int) -> bool:
     """"today's world", "today's global financial system", "the youth of today", "even today":
     the present in general (PRESENT_REF), not the document's day ("today's meeting", "today's
-    emergency meeting" are the day). The noun of context.json generic_present_noun must head
-    the phrase after "today's", after at most two lower-case modifiers: a noun after it is the
-    head ("today's system failure", "today's investors meeting": the day's), and a verb in the
-    past after it keeps the day ("Today's voters went to the polls early"); "even" or "still"
-    before "today" (generic_today_before) makes it the present that lasts ("Even today you can
-    find stains"), unless its clause is told in the past ("Still today, rescuers pulled
-    survivors"): the present in general is told in the present."""
+    emergency meeting" are the day). The noun of context.json generic_present_noun may follow
+    "today's" after at most two lower-case modifiers, unless a noun of an occasion or a report
+    follows it (generic_today_day_head: "today's system failure", "today's investors meeting",
+    "today's consumers survey": the day's) or a verb in the past ("Today's voters went to the
+    polls early"); "even" or "still" before "today" (generic_today_before) makes it the present
+    that lasts ("Even today you can find stains"), unless its clause is told in the past ("Still
+    today, rescuers pulled survivors"): the present in general is told in the present."""
     if text[start:end].lower() != "today":
         return False
     m = _GENERIC_TODAY.match(text, end)
     if m is not None:
         from kerryview.text.tense import word_tense
         nouns, stop = table("generic_present_noun"), stopwords()
-        head = verb = None
-        for w in m.groups():
-            if w is None or w in stop:
-                break  # ("today's announcement of world leaders": the day's; the phrase ends here)
-            if head is not None and word_tense(w) is not None:
-                verb = w  # "today's voters went", "today's voters will" (not the word right after
-                break  # "today's": "today's globalised industry")
-            head = w
-        return head in nouns and (verb is None or word_tense(verb) != "past")
+        words = [w for w in m.groups() if w is not None]
+        for k, w in enumerate(words):
+            if w in stop:  # "today's announcement of world leaders": the day's
+                return False
+            if w in nouns:
+                after = words[k + 1] if k + 1 < len(words) else word_after(text, m.end()).lower()
+                return after not in table("generic_today_day_head") and word_tense(after) != "past"
+        return False
     before = words_before(text, start, 1)
     if before and before[-1].lower() in table("generic_today_before"):
         return not _told_in_the_past(text, start, end)
