@@ -22,14 +22,14 @@ from kerryview.cancellation import NEVER, Cancellation
 from kerryview.model import Granularity, Timex
 
 from kerryview.calendar import values
-from kerryview.calendar.timex3 import parse_value, years_before_christ
+from kerryview.calendar.timex3 import parse_duration, parse_value, time_of_day, years_before_christ
 from .lexicon import alternation, table
 from .narrative import Genre, genre
 from .news import frame_year, own_clause_start
 from .scene import (bracket_aside, in_quotation, names_a_thing, of_phrase_end, participle_aside, past_perfect_after,
                     past_perfect_before, speech_end)
 from .normalize import Pending
-from .context import duration_value, is_post, range_joiner, unit_code
+from .context import duration_value, is_post, number, range_joiner, unit_code
 from .normalize_calendar import bc_year, week_of_year
 from kerryview.text.sentences import paragraph_break, sentence_spans
 from kerryview.text.tense import heads_entry, may_look_ahead, participle, past_expectation, reported_plan, tense
@@ -175,24 +175,39 @@ FORWARD_GAP = 12
 # sold millions"), and the words and clause ends read there
 PERFECT_REACH_CHARS = 80
 _WORD_OR_CUT = re.compile(r"[A-Za-z'\u2019]+|[.;:!?]")
-# A whole count of years, months, weeks or days (a DURATION's value), the "in" right before it,
-# and a complement after it: Resolver._count_ahead
-_WHOLE_COUNT = re.compile(r"P([1-9]\d{0,2})([YMWD])")
-# the count of units itself: a number, or "a"/"an", maybe after an approximation ("about 20
-# years", "a couple of weeks", "10 years' time"); not "the next six months", "a season"
-_COUNT_OF_UNITS = re.compile(r"(?i)(?:(?:about|around|roughly|approximately|nearly|some|just|only) )?"
-                             r"([\w-]+)(?: (?:or|to) [\w-]+| couple of)? "
-                             r"(?:years?|yrs?|months?|weeks?|days?)(?:['\u2019]s?)?(?: time)?")
+# A whole count of years, months, weeks or days (a DURATION's value read by calendar.timex3
+# .parse_duration), the "in" right before it, and a complement after it: Resolver._count_ahead
+_WHOLE_COUNT_UNITS = ("Y", "M", "W", "D")
 
 
-def _a_number(word: str) -> bool:
-    """A count's first word is a number: digits, or a word of lexicon.json number or tens
-    ("a", "five", "twenty-one"); not a determiner ("the year", "this week")."""
-    low = word.lower()
-    return low.isdigit() or any(part in table("number") or part in table("tens") for part in low.split("-")[:1])
+def _whole_count(value: str | None) -> tuple[int, str] | None:
+    """(n, unit) of a duration of 1 to 999 whole years, months, weeks or days (P5Y, P2W)."""
+    amounts = parse_duration(value)
+    if not amounts or len(amounts) != 1:
+        return None
+    unit, n = next(iter(amounts.items()))
+    return (int(n), unit) if unit in _WHOLE_COUNT_UNITS and n.is_integer() and 1 <= n <= 999 else None
+
+
+@lru_cache(maxsize=1)
+def _count_of_units() -> re.Pattern[str]:
+    """The count of units itself: a number, or "a"/"an", maybe after an approximation of
+    lexicon.json approx ("about 20 years", "a couple of weeks", "10 years' time"), in a unit of
+    lexicon.json unit of years, months, weeks or days; not "the next six months", "a season"."""
+    openers = [w for w, v in table("approx").items() if v == "APPROX"]
+    units = [w for w, code in table("unit").items() if code in _WHOLE_COUNT_UNITS]
+    return re.compile(rf"(?i)(?:{alternation(openers)} )?([\w-]+)(?: (?:or|to) [\w-]+| couple of)? "
+                      rf"{alternation(units)}(?:['\u2019]s?)?(?: time)?")
+
+
 BLOCKER_WORDS = 5  # how many words before "in" a record's or a first's word may stand (_count_ahead)
 _IN_JUST_BEFORE = re.compile(r"\bin\s+$", re.I)
-_COMPLEMENT_AFTER = re.compile(r"[ \t]*(?:of|ago|from|after|before|later|earlier|since|running|straight|or other)\b", re.I)
+
+
+@lru_cache(maxsize=1)
+def _complement_after() -> re.Pattern[str]:
+    """A complement right after the count (news.json count_ahead_complements: "in two years of talks")."""
+    return re.compile(rf"[ \t]*{alternation(table('count_ahead_complements'))}", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -1242,13 +1257,17 @@ class Resolver:
         return None
 
     def _week_told_since(self, ref: Ref) -> bool:
-        """In news, the last date told is a week or a weekend before the week of the day `ref`:
-        the story has gone back from that day to a stretch of days ("the Memorial Day weekend"
-        after an August Tuesday); not a week after it, a plan or the writer's week ("Just this
-        week, a committee asked about the night of the disaster. ... that evening")."""
-        last = self.refs[-1] if self.refs and not self.narrative else None
-        return last is not None and last is not ref and last[1] in ("W", "WE") \
-            and last[0].isocalendar()[:2] < ref[0].isocalendar()[:2]
+        """In news, the last date told is a week or a weekend named by itself ("the Memorial Day
+        weekend", "the week of July 12") of another week than the day `ref`: the story has
+        moved from that day to a stretch of days; not the writer's week, named from the
+        publication by a relative word ("Just this week, a committee asked about the night of
+        the disaster. ... that evening": lexicon.json relative_word)."""
+        last = self.refs[-1] if self.refs and not self.narrative and self.ref_span is not None else None
+        if last is None or last is ref or last[1] not in ("W", "WE") \
+                or last[0].isocalendar()[:2] == ref[0].isocalendar()[:2]:
+            return False
+        relative = table("relative_word")  # ("later this week": the writer's too)
+        return not any(w.lower() in relative for w in _WORD_OR_CUT.findall(self.text, *self.ref_span))
 
     def op_dayshift(self, p: Pending, n: int, suffix: str = ""):
         if self.narrative and in_quotation(self.text, p.start):
@@ -1493,11 +1512,11 @@ class Resolver:
         if p.type != "DURATION" or p.op is not None or self.dct is None or self.narrative \
                 or p.mod not in (None, "APPROX"):
             return None  # ("in less than four months": a limit, no date)
-        m = _WHOLE_COUNT.fullmatch(p.value or "")
-        count = _COUNT_OF_UNITS.fullmatch(self.text, p.start, p.end)
-        if m is None or count is None or not _a_number(count.group(1)) \
+        m = _whole_count(p.value)
+        count = _count_of_units().fullmatch(self.text, p.start, p.end)
+        if m is None or count is None or number(count.group(1)) is None \
                 or _IN_JUST_BEFORE.search(self.text, max(0, p.start - 4), p.start) is None \
-                or _COMPLEMENT_AFTER.match(self.text, p.end):
+                or _complement_after().match(self.text, p.end):
             return None  # ("in the next six months", "in a season that ends": a span)
         clause = _CLAUSE_CUT.split(self.text[max(0, p.start - 120):p.start])[-1]
         before = [w.lower() for w in _WORD_OR_CUT.findall(clause)]
@@ -1508,9 +1527,9 @@ class Resolver:
             return None
         if self._tense(p, reporting=False) != "future":
             return None
-        unit = m.group(2)
+        n, unit = m
         try:
-            return values.fmt(values.shift(self.dct, unit, int(m.group(1))), unit)
+            return values.fmt(values.shift(self.dct, unit, n), unit)
         except values.OutsideCalendar:
             return None
 
@@ -1830,8 +1849,18 @@ def _with_of_phrases(text: str, timexes: list[Timex]) -> list[Timex]:
     return out
 
 
-_YEARS_DURATION = re.compile(r"P(\d+|X)(Y|C)")
+_VAGUE_YEARS = ("PXY", "PXC")  # "for years", "for centuries" (TimeBank's PXC)
 _UNIT_WORD = re.compile(r"[A-Za-z]+")
+
+
+def _years_of(value: str | None) -> int | str | None:
+    """A duration's whole count of years (P200Y: 200; calendar.timex3.parse_duration), "X" for
+    a vague one (PXY, PXC), else None."""
+    if value in _VAGUE_YEARS:
+        return "X"
+    amounts = parse_duration(value)
+    years = amounts.get("Y") if amounts and len(amounts) == 1 else None
+    return int(years) if years is not None and years.is_integer() else None
 
 
 def _in_periods_of_history(text: str, timexes: list[Timex]) -> list[Timex]:
@@ -1843,14 +1872,15 @@ def _in_periods_of_history(text: str, timexes: list[Timex]) -> list[Timex]:
     read as a history ("after nearly three decades in the Senate") is news to its readers."""
     out = []
     for t in timexes:
-        m = _YEARS_DURATION.fullmatch(t.value or "") if t.type == "DURATION" else None
-        unit = next((u for w in _UNIT_WORD.findall(t.text) if (u := unit_code(w)) is not None), None) if m else None
+        years = _years_of(t.value) if t.type == "DURATION" else None
+        unit = next((u for w in _UNIT_WORD.findall(t.text) if (u := unit_code(w)) is not None), None) \
+            if years is not None else None
         if unit is not None and unit[0] == "CE" and unit[1] == 1:
             per = 100
-            if m.group(1) == "X":
+            if years == "X":
                 t = dataclasses.replace(t, value="PX" + unit[0])
-            elif m.group(2) == "Y" and int(m.group(1)) % per == 0:
-                t = dataclasses.replace(t, value=f"P{int(m.group(1)) // per}{unit[0]}")
+            elif years % per == 0:
+                t = dataclasses.replace(t, value=f"P{years // per}{unit[0]}")
         out.append(t)
     return out
 
@@ -2002,7 +2032,6 @@ def _date_of_the_time(text: str, p: Pending, q: Pending) -> bool:
 _MONTH_RANGE_END = re.compile(r"(?:[-\u2013\u2014/]|\b(?:to|through|and|till|until))\s*$", re.I)  # "January-[February]"
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”']?\s+[\"“]?[A-Z]")
 _CLOCK_RANGE_JOIN = re.compile(r"\s*(?:-|–|to|and|until|till)\s*", re.I)
-_CLOCK_VALUE = re.compile(r"(\d{4}-\d{2}-\d{2})T(\d{2}(?::\d{2})?)$")
 
 
 def _clock_range(text: str, p: Pending, q: Pending) -> bool:
@@ -2023,16 +2052,28 @@ def _days_of_the_week(text: str, d: Pending, nxt: Pending) -> bool:
     return d.op == "weekday" and nxt.op == "weekday" and _WEEKDAY_SPAN_JOIN.fullmatch(text, d.end, nxt.start) is not None
 
 
+def _clock_of_a_day(value: str | None) -> tuple[date, tuple[int, int]] | None:
+    """The day and the (hour, minute) of a clock time on a known day (2010-07-13T20:00), read by
+    calendar.timex3 (parse_value, time_of_day); None for a part of the day, seconds, a day not
+    known or one Python's dates cannot hold."""
+    v = parse_value(value) if value else None
+    clock = time_of_day(value) if v is not None and v.second is None else None
+    if clock is None:
+        return None
+    try:
+        return date(v.year, v.month, v.day), clock
+    except ValueError:
+        return None
+
+
 def _on_the_day_of(first: Timex, second: Timex) -> Timex:
     """The range's opening clock `first` on the day of its closing clock `second`, or on the day
     before when it is the later clock of the two (an overnight range)."""
-    a, b = _CLOCK_VALUE.match(first.value or ""), _CLOCK_VALUE.match(second.value or "")
+    a, b = _clock_of_a_day(first.value), _clock_of_a_day(second.value)
     if a is None or b is None:
         return first
-    day = date.fromisoformat(b.group(1))
-    if a.group(2) > b.group(2):
-        day -= timedelta(days=1)
-    value = f"{day.isoformat()}T{a.group(2)}"
+    day = b[0] - timedelta(days=1) if a[1] > b[1] else b[0]
+    value = f"{day.isoformat()}T{first.value.split('T', 1)[1]}"
     return dataclasses.replace(first, value=value, anchor=second.value, anchor_kind="narrative")
 
 

@@ -101,6 +101,16 @@ def _word_builtins() -> dict[str, str]:
     }
 
 
+@lru_cache(maxsize=1)
+def count_number() -> str:
+    """A whole count as a list of counts writes it ("[ten], [fifteen], and twenty years", "[10],
+    [20], or 40 years"), beside {num}: digits of up to three places (a comma after them ends the
+    item), a tens word with its ones ("twenty-one") or a number word of the lexicon; not
+    "a"/"an" (an article there) nor "hundred" alone."""
+    words = [k for k in table("number") if not k.startswith(("a ", "an ")) and k not in ("a", "an", "hundred")]
+    return rf"(?:\d{{1,3}}|{_word_builtins()['num_words']}|{alternation(words)[3:-1]})(?![\w-])"
+
+
 # Macros that are lexicon tables (macro name -> lexicon key).
 _TABLES: dict[str, str] = {
     "month": "month", "weekday": "weekday", "weekdays": "weekday_plural", "season": "season",
