@@ -286,7 +286,33 @@ def test_a_year_before_christ_is_read_by_the_one_parser(value, parts, bc):
     assert years_before_christ(parts) == bc
 
 
-@pytest.mark.parametrize("value", ["BC0000", "BC218", "BC02180", "BC0218-13-01x"])
+@pytest.mark.parametrize("value, parts", [
+    ("BC049", DateValue(Granularity.DECADE, -498)),  # the 490s BC: 499 .. 490 BC, as the tagger writes it
+    ("BC004", DateValue(Granularity.DECADE, -48)),  # the 40s BC
+    ("BC04", DateValue(Granularity.CENTURY, -498)),  # the 5th century BC, its digits as 04's: 499 .. 400 BC
+    ("BC00", DateValue(Granularity.CENTURY, -98)),  # the 1st century BC
+])
+def test_a_decade_or_century_before_christ_is_read_by_the_one_parser(value, parts):
+    from kerryview.text.phrasing import value_words
+    assert parse_value(value) == parts
+    assert years_before_christ(parts) is None  # no one year
+    assert values.parse(value) is None  # no Python date, as BC0218
+    assert value_interval(value) is None
+    assert iso_to_seconds(value) < iso_to_seconds("0001")
+    assert value_words(value).endswith("s BC")
+
+
+def test_three_digits_before_christ_are_a_decade_not_a_year():
+    assert parse_value("BC218").granularity is Granularity.DECADE  # the 2180s BC, not 218 BC (BC0218)
+
+
+def test_the_words_of_a_decade_before_christ():
+    from kerryview.text.phrasing import value_words
+    assert value_words("BC049") == "the 490s BC"
+    assert value_words("BC04") == "the 400s BC"
+
+
+@pytest.mark.parametrize("value", ["BC0000", "BC02180", "BC0218-13-01x", "BC4", "BC00490"])
 def test_what_is_not_a_year_before_christ(value):
     assert parse_value(value) is None
 

@@ -57,7 +57,7 @@ def test_every_tense_cue_list_lives_in_one_data_file_with_an_example():
                           "past_before_links", "past_frames", "scheduled_present_plural", "attributive_future", "clause_coordinators",
                               "entry_in_sentence", "passive_infinitive", "listener_report", "present_passive", "stance_to", "noun_or_verb", "noun_before", "market_moves", "verb_prefixes",
                               "relative_that_followers", "report_object_openers", "bare_before_expression",
-                              "bare_verb_before"}
+                              "bare_verb_before", "cause_adverbs"}
     for name, entry in lists.items():
         assert entry["about"] and entry["example"] and (entry.get("words") or entry.get("words_from")), name
         assert tense_cues()[name] == list_words(entry) and tense_cues()[name], name
@@ -591,3 +591,36 @@ def test_is_due_looks_ahead_but_not_as_a_cause():
     assert {t.text: t.value for t in tag("President Obama is due there on Sunday.", date(2010, 5, 1))}["Sunday"] == "2010-05-02"
     text = "The delay is due to the rain on Monday."
     assert tense(text, *_span(text, "Monday")) == "present"
+
+
+@pytest.mark.parametrize("text, day", [
+    ("The losses are due mainly to the strike on Monday.", "2010-07-12"),
+    ("The fall in sales is due in part to the storm on Monday.", "2010-07-12"),
+    ("The drop is due largely to the strike on Monday.", "2010-07-12"),
+    ("Much of the damage is due in large part to the flooding on Monday.", "2010-07-12"),
+    ("The gain is due primarily to the sale of the unit on Monday.", "2010-07-12"),
+    ("He is due back on Monday.", "2010-07-19"),
+    ("The report is due to be published on Monday.", "2010-07-19"),
+])
+def test_an_adverb_before_the_to_of_a_cause(text, day):
+    """tense_cues.json cause_adverbs: "are due mainly to the strike" is a cause, as "due to"
+    (said on Wednesday 14 July 2010: the Monday before); "is due back" still looks ahead."""
+    assert {t.text: t.value for t in tag(text, date(2010, 7, 14))}["Monday"] == day
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Strong returns in March lifted the fund.", "2010-03"),
+    ("Official visits in May were cancelled.", "2010-05"),
+    ("Business travels in May fell sharply.", "2010-05"),
+    ("Frequent visits in March raised suspicion.", "2010-03"),
+    ("Higher returns in March helped the bank.", "2010-03"),
+    ("The index returns to its level of April.", "2010-04"),
+    ("He returns to the region in March.", "2011-03"),
+    ("The president visits troops in Iraq in March, his aides said.", "2011-03"),
+])
+def test_a_plural_noun_before_its_verb_is_no_scheduled_present(text, value):
+    """tense_cues.json noun_or_verb: 'returns', 'visits', 'travels' as the subject of a past verb
+    right after the expression, or before a noun's 'of' phrase, are no future cue (said on
+    Wednesday 14 July 2010); 'He returns to the region in March' still looks ahead."""
+    month = text.split(" in ")[-1].split()[0].strip(".,") if " of " not in text else "April"
+    assert {t.text: t.value for t in tag(text, date(2010, 7, 14))}[month] == value

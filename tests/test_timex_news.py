@@ -548,3 +548,15 @@ def test_an_adjective_that_looks_ahead_puts_its_date_ahead():
     # only before its noun (tense_cues.json attributive_future): predicative or a participle, no cue
     assert values("BP was not forthcoming in April about the size of the leak.", jun)["April"] == "2010-04"
     assert values("With debts looming in April, the firm sold assets.", jun)["April"] == "2010-04"
+
+
+def test_count_ahead_complements_read_their_examples():
+    # rules/news.json count_ahead_complements (anchor.Resolver._count_ahead)
+    import json
+    from importlib.resources import files
+    raw = json.loads((files("kerryview.timex") / "rules" / "news.json").read_text("utf-8"))
+    for name in ("count_ahead_complements",):
+        assert raw[name]["words"] and raw[name]["_examples"], name
+        for example in raw[name]["_examples"]:
+            found = {t.text: t.value for t in tag(example["text"], date.fromisoformat(example["dct"]))}
+            assert found.get(example["count"]) == example["expect"], (name, example, found)

@@ -84,6 +84,8 @@ def value_interval(value: str, mod: str | None = None) -> Interval | None:
 def date_interval(v: DateValue) -> Interval:
     """The interval of a parsed value; ValueError when the calendar has no such date."""
     g = v.granularity
+    if g in (Granularity.DECADE, Granularity.CENTURY) and v.year < 0:
+        raise ValueError(f"no year {v.year} in the calendar")  # the 490s BC (BC049), as BC0490
     if g is Granularity.DECADE:
         return Interval(_year_start(v.year), _year_start(v.year + 10), g)
     if g is Granularity.CENTURY:

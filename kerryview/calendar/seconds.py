@@ -37,7 +37,8 @@ def iso_to_seconds(text: str | None) -> float | None:
     v = parse_value(text.strip()) if text else None
     if v is None:
         return None
-    if v.granularity not in _WRITTEN_AS_DATES or v.week is not None:
+    period_bc = v.granularity in (Granularity.DECADE, Granularity.CENTURY) and v.year < 0  # BC049: roughly, below
+    if (v.granularity not in _WRITTEN_AS_DATES or v.week is not None) and not period_bc:
         try:  # a week, a quarter, a part of a day...: where its interval starts
             return to_seconds(date_interval(v).start)
         except (ValueError, OverflowError):

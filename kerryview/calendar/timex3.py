@@ -20,7 +20,7 @@ _DATE = re.compile(
     r"|(?P<pod>MO|MI|AF|EV|NI|DT)))?)?"
     r"|W(?P<week>\d{2})(?:-(?P<weekday>\d)|-(?P<weekend>WE))?|Q(?P<quarter>[1-4])|H(?P<half>[12])"
     r"|(?P<season>SP|SU|FA|WI)))?"
-    r"|(?P<decade>\d{3})|(?P<century>\d{2})")
+    r"|(?P<decade>\d{3})|(?P<century>\d{2})|BC(?P<bcdecade>\d{3})|BC(?P<bccentury>\d{2})")
 _DURATION = re.compile(
     r"P(?:(?P<Y>\d+(?:\.\d+)?)Y)?(?:(?P<M>\d+(?:\.\d+)?)M)?(?:(?P<W>\d+(?:\.\d+)?)W)?"
     r"(?:(?P<D>\d+(?:\.\d+)?)D)?(?:T(?:(?P<H>\d+(?:\.\d+)?)H)?(?:(?P<MIN>\d+(?:\.\d+)?)M)?"
@@ -31,7 +31,8 @@ _DURATION = re.compile(
 class DateValue:
     """A TIMEX3 date or time value taken apart; what the value does not say is None.
 
-    `year` is the first year of a decade (199 -> 1990) or century (19 -> 1900), and may be
+    `year` is the first year of a decade (199 -> 1990) or century (19 -> 1900), also before
+    Christ (BC049, the 490s BC: 499 BC, year -498; BC04, the 400s BC: 499 BC), and may be
     outside 1..9999 in ISO 8601's signed form (-0500-01-01: the calendar has no place for it,
     the timeline draws it roughly). A year before Christ as TimeML writes it (BC0218, 218 BC)
     has the same numbering, which has a year 0 (1 BC): BC0218 is year -217, as -0217 is; see
@@ -76,7 +77,7 @@ def years_before_christ(v: DateValue) -> int | None:
 @lru_cache(maxsize=8192)  # pure, its answer frozen: the tagger and the pipeline ask the same values again
 def parse_value(value: str) -> DateValue | None:
     """The parts of a date or time value (2023, 2023-07, 2023-07-17T09:30, 2023-W29-WE,
-    2023-Q3, 2023-H1, 2023-SU, 199, 19, 2023-07-20TMO, -0500, BC0218, BC0480-SP), or None for
+    2023-Q3, 2023-H1, 2023-SU, 199, 19, 2023-07-20TMO, -0500, BC0218, BC0480-SP, BC049, BC04), or None for
     anything else: durations, PRESENT_REF, values with X, BC0000 (there is no year 0 BC)."""
     m = _DATE.fullmatch(value)
     if m is None:
@@ -85,6 +86,10 @@ def parse_value(value: str) -> DateValue | None:
         return DateValue(Granularity.DECADE, int(m["decade"]) * 10)
     if m["century"]:
         return DateValue(Granularity.CENTURY, int(m["century"]) * 100)
+    if m["bcdecade"]:  # BC049: 499-490 BC, years -498 .. -489
+        return DateValue(Granularity.DECADE, 1 - (int(m["bcdecade"]) * 10 + 9))
+    if m["bccentury"]:  # BC04: 499-400 BC, years -498 .. -399
+        return DateValue(Granularity.CENTURY, 1 - (int(m["bccentury"]) * 100 + 99))
     year = _year(m["year"])
     if m["day"]:
         if m["pod"]:

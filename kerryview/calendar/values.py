@@ -126,6 +126,8 @@ def parse(value: str) -> tuple[date, str] | None:
             return date(v.year, 6 * v.half - 5, 1), code
         if v.season is not None:
             return date(v.year, SEASON_MONTH[v.season], 1), code
+        if code in ("DE", "CE") and v.year < 0:
+            return None  # the 490s BC (BC049): Python's dates hold no year before Christ
         return date(max(v.year, 1) if code in ("DE", "CE") else v.year, 1, 1), code
     except ValueError:
         return None

@@ -136,10 +136,10 @@ def _value_phrase(v: DateValue, mod: str | None, zone: str | None) -> tuple[str,
         return "in", f"the {_ORDINAL[v.half]} half of {year}"
     if v.season is not None:
         return "in", f"{early + ' ' if early and early != 'mid-' else ''}{_SEASONS[v.season]} {year}"
-    if g is Granularity.DECADE:
-        return "in", f"the {v.year}s"
+    if g is Granularity.DECADE:  # BC049 (year -498): the 490s BC
+        return "in", f"the {v.year}s" if v.year > 0 else f"the {1 - v.year - 9}s BC"
     if g is Granularity.CENTURY:
-        return "in", f"the {v.year}s"
+        return "in", f"the {v.year}s" if v.year > 0 else f"the {1 - v.year - 99}s BC"
     if early:
         return "in", f"{early}{'' if early.endswith('-') else ' '}{year}"
     return "in", year

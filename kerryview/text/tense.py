@@ -80,8 +80,10 @@ def _classify(words: list[str], i: int, reporting: bool = True) -> str | None:
         if two in double:
             if two.endswith(" to") and i + 2 < len(words) and _no_verb(words[i + 2]):
                 return None  # "due to the falling value", "due to rising costs": a cause, no plan
-            if two.endswith(" due") and words[i + 2:i + 3] == ["to"] and i + 3 < len(words) and _no_verb(words[i + 3]):
-                return single.get(w)  # "is due to the rain": a cause; "is" is still a present
+            if two.endswith(" due") and _cause_after(words, i + 2):
+                return single.get(w)  # "is due (mainly) to the rain": a cause; "is" is still a present
+            if w == "due" and _cause_after(words, i + 1):
+                return None  # "due in part to the storm": not "due in" two weeks
             if two in lists["stance_to"] and words[i + 2:i + 3] == ["have"] and i + 3 < len(words) \
                     and participle(words[i + 3]):
                 return "past"  # "likely to have started in March": a past act
@@ -129,6 +131,15 @@ def _classify(words: list[str], i: int, reporting: bool = True) -> str | None:
     return None
 
 
+def word_tense(word: str) -> str | None:
+    """The tense a single word tells by itself ("will" future, "went" past, "opens" future, a
+    past in -ed), or None."""
+    single, _ = _cues()
+    if word in single:
+        return single[word]
+    return "past" if len(word) > 4 and word.endswith("ed") and not word.endswith("eed") else None
+
+
 def _has_phrase(words: list[str], phrases: frozenset[str]) -> bool:
     """Whether a phrase of one to three words of `phrases` stands in `words`."""
     return any(" ".join(words[k:k + n]) in phrases for n in (1, 2, 3) for k in range(len(words) - n + 1))
@@ -138,6 +149,35 @@ def participle(word: str) -> bool:
     """A past participle, as far as its form tells: "been", "stopped", "taken", a past cue."""
     single, _ = _cues()
     return word == "been" or word.endswith(("ed", "en", "wn")) or single.get(word) == "past"
+
+
+def _after_cause_adverbs(words: list[str], k: int) -> int:
+    """Where the words after "due" go on past its adverbs of degree (tense_cues.json
+    cause_adverbs, or any in -ly): "due [mainly] to", "due [in part] to"; at most three words."""
+    adverbs = tense_cues()["cause_adverbs"]
+    end = k
+    while end - k < 3:
+        n = next((n for n in (4, 3, 2) if " ".join(words[end:end + n]) in adverbs), 0)
+        if n == 0 and end < len(words) and (words[end] in adverbs or len(words[end]) > 4 and words[end].endswith("ly")):
+            n = 1
+        if n == 0:
+            break
+        end += n
+    return end
+
+
+def _verb_right_after(right: str, rw: list[str], reporting: bool) -> bool:
+    """The expression is followed at once by a verb in the past (no comma between): "[in
+    March] lifted the fund", "[in May] were cancelled"; the phrase before it is its subject."""
+    return bool(rw) and right[:1].isspace() and right.lstrip()[:1].isalpha() \
+        and _classify(rw, 0, reporting) == "past"
+
+
+def _cause_after(words: list[str], k: int) -> bool:
+    """The words from k, past adverbs of degree, are "to" and no verb: a cause ("due [mainly]
+    to the rain")."""
+    k = _after_cause_adverbs(words, k)
+    return words[k:k + 1] == ["to"] and k + 1 < len(words) and _no_verb(words[k + 1])
 
 
 def _no_verb(word: str) -> bool:
@@ -283,6 +323,11 @@ def tense(text: str, start: int, end: int, reporting: bool = True) -> str | None
             if lw[i + 1].endswith("ing") and len(lw) - i - 1 <= SINCE_GERUND_WORDS:
                 return "past"  # "since moving to the United States in September"
             continue  # "since the flood on Saturday": it governs another phrase
+        if lw[i] in lists["noun_or_verb"] and (lw[-1] == "of" or _verb_right_after(right, rw, reporting)):
+            # "Strong returns in March lifted the fund", "Official visits in May were cancelled":
+            # the plural noun is the subject of the verb right after the expression; "its level
+            # of April": the expression is a noun's, not the time of the return
+            continue
         t = _classify(lw, i, reporting)
         # a capitalized reporting verb inside the sentence is a name's: "the United States in September"
         verb = i == 0 or not lraw[i][:1].isupper()

@@ -22,7 +22,7 @@ from kerryview.cancellation import NEVER, Cancellation
 from kerryview.model import Granularity, Timex
 
 from kerryview.calendar import values
-from kerryview.calendar.timex3 import parse_value, years_before_christ
+from kerryview.calendar.timex3 import parse_duration, parse_value, time_of_day, years_before_christ
 from .lexicon import alternation, table
 from .narrative import Genre, genre
 from .news import frame_year, own_clause_start
@@ -173,21 +173,31 @@ def _clause_after(words: list[str]) -> bool:
 FORWARD_GAP = 12
 # The words and clause ends of the clause before a count after "in" (Resolver._count_ahead)
 _WORD_OR_CUT = re.compile(r"[A-Za-z'\u2019]+|[.;:!?]")
-# A whole count of years, months, weeks or days (a DURATION's value), the "in" right before it,
-# and a complement after it: Resolver._count_ahead
-_WHOLE_COUNT = re.compile(r"P([1-9]\d{0,2})([YMWD])")
-# the count of units itself: a number, or "a"/"an", maybe after an approximation ("about 20
-# years", "a couple of weeks", "10 years' time"); not "the next six months", "a season"
-_COUNT_OF_UNITS = re.compile(r"(?i)(?:(?:about|around|roughly|approximately|nearly|some|just|only) )?"
-                             r"([\w-]+)(?: (?:or|to) [\w-]+| couple of)? "
-                             r"(?:years?|yrs?|months?|weeks?|days?)(?:['\u2019]s?)?(?: time)?")
+# A whole count of years, months, weeks or days (a DURATION's value read by calendar.timex3
+# .parse_duration), the "in" right before it, and a complement after it: Resolver._count_ahead
+_WHOLE_COUNT_UNITS = ("Y", "M", "W", "D")
 
 
-def _a_number(word: str) -> bool:
-    """A count's first word is a number: digits, or a word of lexicon.json number or tens
-    ("a", "five", "twenty-one"); not a determiner ("the year", "this week")."""
-    low = word.lower()
-    return low.isdigit() or any(part in table("number") or part in table("tens") for part in low.split("-")[:1])
+def _whole_count(value: str | None) -> tuple[int, str] | None:
+    """(n, unit) of a duration of 1 to 999 whole years, months, weeks or days (P5Y, P2W)."""
+    amounts = parse_duration(value)
+    if not amounts or len(amounts) != 1:
+        return None
+    unit, n = next(iter(amounts.items()))
+    return (int(n), unit) if unit in _WHOLE_COUNT_UNITS and n.is_integer() and 1 <= n <= 999 else None
+
+
+@lru_cache(maxsize=1)
+def _count_of_units() -> re.Pattern[str]:
+    """The count of units itself: a number, or "a"/"an", maybe after an approximation of
+    lexicon.json approx ("about 20 years", "a couple of weeks", "10 years' time"), in a unit of
+    lexicon.json unit of years, months, weeks or days; not "the next six months", "a season"."""
+    openers = [w for w, v in table("approx").items() if v == "APPROX"]
+    units = [w for w, code in table("unit").items() if code in _WHOLE_COUNT_UNITS]
+    return re.compile(rf"(?i)(?:{alternation(openers)} )?([\w-]+)(?: (?:or|to) [\w-]+| couple of)? "
+                      rf"{alternation(units)}(?:['\u2019]s?)?(?: time)?")
+
+
 BLOCKER_WORDS = 5  # how many words before "in" a record's or a first's word may stand (_count_ahead)
 # the clause before a count (a period inside a number does not end it) and its words, numbers
 # with a currency or a percent sign: Resolver._amount_before; the end of a sentence: _asks_what
@@ -205,7 +215,12 @@ def _number_words() -> frozenset[str]:
 
 _TIME_AFTER_COUNT = re.compile(r"(?i)['’]s?\s+time\b")
 _IN_JUST_BEFORE = re.compile(r"\bin\s+$", re.I)
-_COMPLEMENT_AFTER = re.compile(r"[ \t]*(?:of|ago|from|after|before|later|earlier|since|running|straight|or other)\b", re.I)
+
+
+@lru_cache(maxsize=1)
+def _complement_after() -> re.Pattern[str]:
+    """A complement right after the count (news.json count_ahead_complements: "in two years of talks")."""
+    return re.compile(rf"[ \t]*{alternation(table('count_ahead_complements'))}", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -734,6 +749,10 @@ class Resolver:
             self.bc = (bc, len(self.refs))
             self.bc_value = value
             self.in_bc = True
+        elif p.type == "DATE" and not comparison and _period_before_christ(value):
+            # "the 490s BC", "the 5th century BC": the story is before Christ, in no one year, so
+            # "In August" after it is XXXX-08 and "two years later" XXXX, never a year of our era
+            self.bc, self.bc_value, self.in_bc = None, value, True
         if value == "PRESENT_REF" and self._back_to_the_present(p):
             # the story is at the DCT again, a day the text did not write: a full date of the
             # past after this still moves the story back (_day_recalled: no story day written)
@@ -1192,8 +1211,15 @@ class Resolver:
         if named is not None:
             # "in the first two months of this year, compared with the same period last year":
             # no quarter is the story's focus; the period compared is the one just named, a year
-            # back (its year: the months of the comparison are the ones named)
-            return f"{named[0].year + yearshift:04d}", named[2], "narrative"
+            # back: a year's for a year or a range of months ("In January-February"), else the
+            # same month, season or half ("sales in June were higher than in the same period
+            # last year": June of last year)
+            gran = "Y" if named[1] == "M" and _MONTH_RANGE_END.search(
+                self.text, max(0, self.ref_span[0] - 12), self.ref_span[0]) else named[1]
+            try:
+                return values.fmt(values.shift(named[0], "Y", yearshift), gran), named[2], "narrative"
+            except values.OutsideCalendar:
+                return None
         if self.dct is None:
             return "XXXX-QX", None, None
         d = values.shift(self.dct, "Q", -1)
@@ -1202,13 +1228,17 @@ class Resolver:
 
     def _period_named_before(self, p: Pending) -> Ref | None:
         """For "the same period last year": the date named last before it in its own sentence,
-        when that is a month, a season, a half or a year (not a quarter, not a day), else None."""
-        if not self.refs or self.ref_span is None or "period" not in self.text[p.start:p.end].lower():
+        when that is a month, a season, a half or a year (not a quarter, not a day) of the
+        publication's year or the one before, else None: a year further back is no period
+        compared with last year's ("The company, which was founded in 1990, said profit rose
+        from the same period last year": not 1989)."""
+        if not self.refs or self.ref_span is None or self.dct is None \
+                or "period" not in self.text[p.start:p.end].lower():
             return None
         last = self.refs[-1]
         if last[1] not in ("M", "S", "H", "Y") or _SENTENCE_BREAK.search(self.text, self.ref_span[1], p.start):
             return None
-        return last
+        return last if self.dct.year - 1 <= last[0].year <= self.dct.year else None
 
     def op_weekday(self, p: Pending, weekday: int, rel: str | None, suffix: str = ""):
         if rel in ("previous", "following"):  # "the previous Friday": relative to the story's day
@@ -1267,9 +1297,28 @@ class Resolver:
         vague = self._story_without_day(p, ref, "D")
         if vague is not None:
             return vague[0] + suffix, vague[1], vague[2]
+        if ref is not None and suffix[1:].isalpha() and self._week_told_since(ref):
+            # "... on Tuesday. Obama remained in Chicago for the Memorial Day weekend. Obama
+            # leaves for Chicago at night": the night is of no day told, not that Tuesday's (a
+            # part of the day: a clock time is left on the day, as a programme's listing of "the
+            # weekend's action ... From 9pm" tells it)
+            return "XXXX-XX-XX" + suffix, None, None
         if ref is not None:
             return (ref[0] + timedelta(days=n)).isoformat() + suffix, ref[2], "narrative"
         return None
+
+    def _week_told_since(self, ref: Ref) -> bool:
+        """In news, the last date told is a week or a weekend named by itself ("the Memorial Day
+        weekend", "the week of July 12") of another week than the day `ref`: the story has
+        moved from that day to a stretch of days; not the writer's week, named from the
+        publication by a relative word ("Just this week, a committee asked about the night of
+        the disaster. ... that evening": lexicon.json relative_word)."""
+        last = self.refs[-1] if self.refs and not self.narrative and self.ref_span is not None else None
+        if last is None or last is ref or last[1] not in ("W", "WE") \
+                or last[0].isocalendar()[:2] == ref[0].isocalendar()[:2]:
+            return False
+        relative = table("relative_word")  # ("later this week": the writer's too)
+        return not any(w.lower() in relative for w in _WORD_OR_CUT.findall(self.text, *self.ref_span))
 
     def op_dayshift(self, p: Pending, n: int, suffix: str = ""):
         if self.narrative and in_quotation(self.text, p.start):
@@ -1514,11 +1563,11 @@ class Resolver:
         if p.type != "DURATION" or p.op is not None or self.dct is None or self.narrative \
                 or p.mod not in (None, "APPROX"):
             return None  # ("in less than four months": a limit, no date)
-        m = _WHOLE_COUNT.fullmatch(p.value or "")
-        count = _COUNT_OF_UNITS.fullmatch(self.text, p.start, p.end)
-        if m is None or count is None or not _a_number(count.group(1)) \
+        m = _whole_count(p.value)
+        count = _count_of_units().fullmatch(self.text, p.start, p.end)
+        if m is None or count is None or number(count.group(1)) is None \
                 or _IN_JUST_BEFORE.search(self.text, max(0, p.start - 4), p.start) is None \
-                or _COMPLEMENT_AFTER.match(self.text, p.end):
+                or _complement_after().match(self.text, p.end):
             return None  # ("in the next six months", "in a season that ends": a span)
         clause = _CLAUSE_CUT.split(self.text[max(0, p.start - 120):p.start])[-1]
         before = [w.lower() for w in _WORD_OR_CUT.findall(clause)]
@@ -1530,9 +1579,9 @@ class Resolver:
             return None  # "the first rise in", "the worst storm in"; not "The first flights will resume in"
         if self._tense(p, reporting=False) != "future" or self._amount_before(p) or self._asks_what(p):
             return None
-        unit = m.group(2)
+        n, unit = m
         try:
-            return values.fmt(values.shift(self.dct, unit, int(m.group(1))), unit)
+            return values.fmt(values.shift(self.dct, unit, n), unit)
         except values.OutsideCalendar:
             return None
 
@@ -1785,7 +1834,9 @@ def resolve(text: str, pendings: list[Pending], dct: date | None,
             # start is on its end's day, the day before when it is the later clock ("between 10
             # p.m. and 6 a.m. on Saturday": Friday's 10 p.m.)
             day = pendings[i + 2] if i + 2 < len(pendings) and _date_of_the_time(text, q, pendings[i + 2]) else None
-            if day is not None or q.op in ("md", "weekday", "dayshift"):
+            after = i + 3 if day is not None else i + 2
+            if (day is not None or q.op in ("md", "weekday", "dayshift")) \
+                    and not (after < len(pendings) and _days_of_the_week(text, day or q, pendings[after])):
                 date_timex = r.resolve(day) if day is not None else None
                 second, first = r.resolve(q), r.resolve(p)
                 if first is not None and second is not None:
@@ -1891,8 +1942,18 @@ def _with_of_phrases(text: str, timexes: list[Timex]) -> list[Timex]:
     return out
 
 
-_YEARS_DURATION = re.compile(r"P(\d+|X)(Y|C)")
+_VAGUE_YEARS = ("PXY", "PXC")  # "for years", "for centuries" (TimeBank's PXC)
 _UNIT_WORD = re.compile(r"[A-Za-z]+")
+
+
+def _years_of(value: str | None) -> int | str | None:
+    """A duration's whole count of years (P200Y: 200; calendar.timex3.parse_duration), "X" for
+    a vague one (PXY, PXC), else None."""
+    if value in _VAGUE_YEARS:
+        return "X"
+    amounts = parse_duration(value)
+    years = amounts.get("Y") if amounts and len(amounts) == 1 else None
+    return int(years) if years is not None and years.is_integer() else None
 
 
 def _in_periods_of_history(text: str, timexes: list[Timex]) -> list[Timex]:
@@ -1904,14 +1965,15 @@ def _in_periods_of_history(text: str, timexes: list[Timex]) -> list[Timex]:
     read as a history ("after nearly three decades in the Senate") is news to its readers."""
     out = []
     for t in timexes:
-        m = _YEARS_DURATION.fullmatch(t.value or "") if t.type == "DURATION" else None
-        unit = next((u for w in _UNIT_WORD.findall(t.text) if (u := unit_code(w)) is not None), None) if m else None
+        years = _years_of(t.value) if t.type == "DURATION" else None
+        unit = next((u for w in _UNIT_WORD.findall(t.text) if (u := unit_code(w)) is not None), None) \
+            if years is not None else None
         if unit is not None and unit[0] == "CE" and unit[1] == 1:
             per = 100
-            if m.group(1) == "X":
+            if years == "X":
                 t = dataclasses.replace(t, value="PX" + unit[0])
-            elif m.group(2) == "Y" and int(m.group(1)) % per == 0:
-                t = dataclasses.replace(t, value=f"P{int(m.group(1)) // per}{unit[0]}")
+            elif years % per == 0:
+                t = dataclasses.replace(t, value=f"P{years // per}{unit[0]}")
         out.append(t)
     return out
 
@@ -1955,6 +2017,12 @@ def _before_christ(value: str | None) -> int | None:
     """The year before Christ a date value states ("BC0218", "BC0480-SP": 218, 480), else None."""
     v = parse_value(value) if value else None
     return years_before_christ(v) if v is not None else None
+
+
+def _period_before_christ(value: str | None) -> bool:
+    """A decade or century before Christ ("BC049" the 490s BC, "BC04" the 400s BC)."""
+    v = parse_value(value) if value else None
+    return v is not None and v.granularity in (Granularity.DECADE, Granularity.CENTURY) and v.year < 0
 
 
 # Python's calendar has no year before 1: a date before Christ is counted on in a year this many
@@ -2055,9 +2123,9 @@ def _date_of_the_time(text: str, p: Pending, q: Pending) -> bool:
     return p.op == "time_ref" and _a_day(q) and date_follows_time(text, p.end, q.start)
 
 
+_MONTH_RANGE_END = re.compile(r"(?:[-\u2013\u2014/]|\b(?:to|through|and|till|until))\s*$", re.I)  # "January-[February]"
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”']?\s+[\"“]?[A-Z]")
 _CLOCK_RANGE_JOIN = re.compile(r"\s*(?:-|–|to|and|until|till)\s*", re.I)
-_CLOCK_VALUE = re.compile(r"(\d{4}-\d{2}-\d{2})T(\d{2}(?::\d{2})?)$")
 
 
 def _clock_range(text: str, p: Pending, q: Pending) -> bool:
@@ -2068,16 +2136,38 @@ def _clock_range(text: str, p: Pending, q: Pending) -> bool:
         and _CLOCK_RANGE_JOIN.fullmatch(text, p.end, q.start) is not None
 
 
+_WEEKDAY_SPAN_JOIN = re.compile(r"\s*(?:-|\u2013|to|through|thru|until|till)\s*", re.I)
+
+
+def _days_of_the_week(text: str, d: Pending, nxt: Pending) -> bool:
+    """The weekday d opens a span of weekdays ("Monday through Friday", "Monday to Friday"):
+    the clock range before it is a habit of every such day ("open from 9 a.m. to 5 p.m.
+    Monday through Friday"), not one Monday's."""
+    return d.op == "weekday" and nxt.op == "weekday" and _WEEKDAY_SPAN_JOIN.fullmatch(text, d.end, nxt.start) is not None
+
+
+def _clock_of_a_day(value: str | None) -> tuple[date, tuple[int, int]] | None:
+    """The day and the (hour, minute) of a clock time on a known day (2010-07-13T20:00), read by
+    calendar.timex3 (parse_value, time_of_day); None for a part of the day, seconds, a day not
+    known or one Python's dates cannot hold."""
+    v = parse_value(value) if value else None
+    clock = time_of_day(value) if v is not None and v.second is None else None
+    if clock is None:
+        return None
+    try:
+        return date(v.year, v.month, v.day), clock
+    except ValueError:
+        return None
+
+
 def _on_the_day_of(first: Timex, second: Timex) -> Timex:
     """The range's opening clock `first` on the day of its closing clock `second`, or on the day
     before when it is the later clock of the two (an overnight range)."""
-    a, b = _CLOCK_VALUE.match(first.value or ""), _CLOCK_VALUE.match(second.value or "")
+    a, b = _clock_of_a_day(first.value), _clock_of_a_day(second.value)
     if a is None or b is None:
         return first
-    day = date.fromisoformat(b.group(1))
-    if a.group(2) > b.group(2):
-        day -= timedelta(days=1)
-    value = f"{day.isoformat()}T{a.group(2)}"
+    day = b[0] - timedelta(days=1) if a[1] > b[1] else b[0]
+    value = f"{day.isoformat()}T{first.value.split('T', 1)[1]}"
     return dataclasses.replace(first, value=value, anchor=second.value, anchor_kind="narrative")
 
 

@@ -269,16 +269,17 @@ def counted_number_list(text: str, ystart: int, end: int) -> bool:
             and prev_w not in table("temporal_prep"))
 
 
-_SENTENCE_OPENS = re.compile(r"(?:^|[.!?;:]\s+|\n\s*)$")
+_SENTENCE_OPENS = re.compile(r"(?:^|[.!?;]\s+|\n\s*)$")  # not after a colon: "Casualties: about 2000."
 _APPROX_WORD = re.compile(r"([\w.]+)\s+$")
 
 
 def _approximate_year(text: str, ystart: int, end: int) -> bool:
     """A number after a word of approximation (context.json approximate_year_before) is a year
-    when that word opens its sentence or follows a temporal preposition ("[In] about 1850",
-    "Around 1900, ...") and nothing counted follows it: a punctuation mark, or a word of
-    approximate_year_follow ("the", "he", "when"). "About 1500 were killed", "about 1850 men",
-    "in about 1500 years" stay amounts."""
+    when that word opens its sentence or follows a preposition of approximate_year_prep ("[In]
+    about 1850", "Around 1900, ...") and nothing counted follows it: a punctuation mark, or a
+    word of approximate_year_follow ("the", "he", "when"). "About 1500 were killed", "about
+    1850 men", "in about 1500 years", "rose to about 2000, officials said", "Of about 1800,
+    only 200" stay amounts."""
     m = _APPROX_WORD.search(text, max(0, ystart - 16), ystart)
     if m is None:
         return False
@@ -287,7 +288,7 @@ def _approximate_year(text: str, ystart: int, end: int) -> bool:
     prep = words_before(text, m.start(), 1)
     if prep and prep[-1].lower() in table("approximate_clock_before"):
         return False  # "at about 1100": a clock time
-    if not opens and not (prep and prep[-1].lower() in table("temporal_prep")):
+    if not opens and not (prep and prep[-1].lower() in table("approximate_year_prep")):
         return False
     after = text[end:end + 3].lstrip(" ")
     if after[:1] in (",", ";", ")", ".") and not re.match(r"[.,]\d", after):
@@ -377,20 +378,34 @@ def generic_today(text: str, start: int, end: int) -> bool:
     """"today's world", "today's global financial system", "the youth of today", "even today":
     the present in general (PRESENT_REF), not the document's day ("today's meeting", "today's
     emergency meeting" are the day). The noun of context.json generic_present_noun may follow
-    "today's" after at most two lower-case modifiers; "even" or "still" before "today"
-    (generic_today_before) makes it the present that lasts ("Even today you can find stains")."""
+    "today's" after at most two lower-case modifiers, unless a noun of an occasion or a report
+    follows it (generic_today_day_head: "today's system failure", "today's investors meeting",
+    "today's consumers survey": the day's) or a verb in the past ("Today's voters went to the
+    polls early"); "even" or "still" before "today" (generic_today_before) makes it the present
+    that lasts ("Even today you can find stains"), unless its clause is told in the past ("Still
+    today, rescuers pulled survivors"): the present in general is told in the present."""
     if text[start:end].lower() != "today":
         return False
     m = _GENERIC_TODAY.match(text, end)
     if m is not None:
+        from kerryview.text.tense import word_tense
         nouns, stop = table("generic_present_noun"), stopwords()
-        for w in m.groups():
-            if w is None or w in stop:  # "today's announcement of world leaders": the day's
+        words = [w for w in m.groups() if w is not None]
+        for k, w in enumerate(words):
+            if w in stop:  # "today's announcement of world leaders": the day's
                 return False
             if w in nouns:
-                return True
+                after = words[k + 1] if k + 1 < len(words) else word_after(text, m.end()).lower()
+                return after not in table("generic_today_day_head") and word_tense(after) != "past"
         return False
     before = words_before(text, start, 1)
     if before and before[-1].lower() in table("generic_today_before"):
-        return True
+        return not _told_in_the_past(text, start, end)
     return bool(before) and before[-1].lower() == "of" and re.match(r"\s*(?:[,.;:!?)]|$)", text[end:end + 3]) is not None
+
+
+def _told_in_the_past(text: str, start: int, end: int) -> bool:
+    """The clause of "today" is told in the past (text.tense, the one tense detector; a
+    reporting verb does not count: "he said today's world is ...")."""
+    from kerryview.text.tense import tense
+    return tense(text, start, end, reporting=False) == "past"

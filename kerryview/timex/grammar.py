@@ -58,7 +58,14 @@ def _word_builtins() -> dict[str, str]:
     # lexicon zone_place_not). Only after a clock that is one by itself or by a zone's colon: a
     # four-digit "2010 Olympic time" stays a year
     not_place = "|".join(w.capitalize() for w in table("zone_place_not"))
-    place = rf"(?-i:(?!(?:{not_place})\s)(?:[A-Z][A-Za-z]+\s+){{0,2}}[A-Z][A-Za-z]+\s+[Tt]ime)"
+    # a capital "Time" only after the words of a zone's name (lexicon zone_place_capital_time:
+    # "Central Time", "Mountain Standard Time"; not "9 a.m. Question Time followed", a sentence)
+    # and lexicon zone_kind_capital_time after the place: "British Summer Time", not "Summer Time")
+    zone_place = "|".join(sorted((w.capitalize() for w in table("zone_place_capital_time")), key=len, reverse=True))
+    zone_word = "|".join(sorted((w.capitalize() for w in table("zone_place_capital_time") | table("zone_kind_capital_time")),
+                                key=len, reverse=True))
+    place = (rf"(?-i:(?!(?:{not_place})\s)(?:[A-Z][A-Za-z]+\s+){{0,2}}[A-Z][A-Za-z]+\s+time"
+             rf"|(?:{zone_place})(?:\s+(?:{zone_word})){{0,2}}\s+Time)")
     return {
         "num_words": rf"(?:{tens}(?:[-\s]+{ones}(?!\w))?(?!\w))",
         # "00:48 am", as web pages stamp a comment past midnight: the hour 0
@@ -92,6 +99,16 @@ def _word_builtins() -> dict[str, str]:
         "dayord": "(?:" + "|".join(dayord) + r")(?![\w-])",
         "tens": tens + r"(?!\w)",
     }
+
+
+@lru_cache(maxsize=1)
+def count_number() -> str:
+    """A whole count as a list of counts writes it ("[ten], [fifteen], and twenty years", "[10],
+    [20], or 40 years"), beside {num}: digits of up to three places (a comma after them ends the
+    item), a tens word with its ones ("twenty-one") or a number word of the lexicon; not
+    "a"/"an" (an article there) nor "hundred" alone."""
+    words = [k for k in table("number") if not k.startswith(("a ", "an ")) and k not in ("a", "an", "hundred")]
+    return rf"(?:\d{{1,3}}|{_word_builtins()['num_words']}|{alternation(words)[3:-1]})(?![\w-])"
 
 
 # Macros that are lexicon tables (macro name -> lexicon key).

@@ -22,7 +22,7 @@ from kerryview.calendar.timex3 import parse_value, years_before_christ
 from kerryview.model import Granularity
 
 from .context import number, range_joiner
-from .grammar import compiled
+from .grammar import compiled, count_number
 from .lexicon import alternation, table
 from .liveblog import with_run_in_stamps
 from .negatives import Negative, for_target
@@ -206,18 +206,10 @@ def leading_day(text: str, second: Pending, after: int) -> Pending | None:
 
 
 @lru_cache(maxsize=1)
-def _count_number() -> str:
-    """A count in digits or words ("15", "fifteen", "twenty-one")."""
-    ones = alternation(k for k in table("number") if not k.startswith(("a ", "an ")) and k not in ("a", "an", "hundred"))
-    tens = alternation(table("tens"))
-    return rf"(?:\d{{1,3}}|{tens}(?:[-\s]{ones})?|{ones})(?![\w-])"
-
-
-@lru_cache(maxsize=1)
 def _leading_count() -> re.Pattern[str]:
     """A list of counts that ends right before a count of units from a date, joined by commas or
     "and"/"or": "[ten], [fifteen], and twenty years earlier", "[5] and 10 years later"."""
-    num = _count_number()
+    num = count_number()
     # a comma with a space after it ("2,500 years ago" is one number), and "and"/"or" before the
     # count ("about seven, eight months ago" is one approximate count, no list)
     return re.compile(rf"(?<![\w.,:/$-])((?:{num},\s+)*{num}),?\s+(?:and|or)\s+$", re.I)
@@ -243,7 +235,7 @@ def leading_counts(text: str, count: Pending, after: int) -> list[Pending]:
     if m is None:
         return []
     out = []
-    for item in re.finditer(_count_number(), m.group(1), re.I):
+    for item in re.finditer(count_number(), m.group(1), re.I):
         n = number(item.group())
         if n is None or not 0 < n < own or item.group()[0].isdigit() != head.group(1)[0].isdigit():
             return []
