@@ -1217,3 +1217,40 @@ def test_a_clause_event_whose_label_is_only_a_prepositional_phrase_is_none():
     assert not _opens_with_preposition("Along a high wall workers are digging latrines")
     assert not _opens_with_preposition("Between 300 and 400 people were killed")  # a quantity
     assert not any(lb.startswith("Despite") for lb in _labels(given, date(2010, 6, 1)))
+
+
+# ------------------------------------------------------------------ session 20: the one person named before
+@pytest.mark.parametrize("name", ["named_person_pronouns", "male_cues", "female_cues", "unnamed_persons",
+                                  "not_person_heads"])
+def test_each_named_person_lists_example_comes_out_as_it_says(name):
+    given, wanted = _example(name).split(" -> ")
+    given, wanted = given.strip('"'), wanted.strip('"')
+    assert wanted in _labels(given + ("" if given.endswith(".") else "."))
+
+
+@pytest.mark.parametrize("text, label", [
+    ("It is not the first time John Travolta has helped out. In 2005, he flew in five tonnes of food.",
+     "John Travolta flew in five tonnes of food"),  # a name in no subject's place
+    ("This is something Judith Craig of United Haitians can verify. She said on Monday the charity has grown.",
+     "Judith Craig said the charity has grown"),
+    ("Speaking in Washington, US President Barack Obama vowed support. He said on Monday he had ordered help.",
+     "President Barack Obama said he had ordered help"),
+])
+def test_a_pronoun_takes_the_one_person_named_before_it(text, label):
+    assert label in _labels(text)
+
+
+@pytest.mark.parametrize("text, label", [
+    ("Police met Barack Obama and Gordon Brown. He flew home on Monday.", "He flew home"),  # two people
+    ("Jean-Marc Flambert lost his uncle. His wife was trapped for hours. She is in pain on Monday.",
+     "She is in pain on Monday"),  # the wife, never him
+    ("Mrs Clinton arrived in Haiti. He said on Monday aid would come.", "He said aid would come"),
+    ("He was married to Maria Jones in 1836. He was employed as a labourer and died in Liverpool in 1871.",
+     "He was employed as a labourer and died in Liverpool"),  # the chain's "he" is not Maria Jones
+    ("Also Japanese encephalitis is endemic. She says on Monday aid agencies will help.",
+     "She says aid agencies will help"),  # an adjective, no surname
+    ('Reporters met Tony Hayward. "He told us on Monday he would stay," a man said.',
+     "He told us he would stay"),  # inside a quotation
+])
+def test_a_pronoun_with_no_one_sure_person_before_it_stays(text, label):
+    assert label in _labels(text)
