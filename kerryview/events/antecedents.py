@@ -384,8 +384,9 @@ def _names(span: str, text: str) -> list[str]:
         words = list(run)
         while len(words) > 2 and _acronym(words[0]):
             words.pop(0)  # "UN Ban Ki-moon"
-        if len(words) == 1 and not _surname_alone(words[0], span[last_end:last_end + 30]):
-            return  # "Japanese encephalitis", "Speaking to reporters", "the 1871 Wales census"
+        if len(words) == 1 and (not _surname_alone(words[0], span[last_end:last_end + 30])
+                                or before.lower() in lists["prepositions"]):
+            return  # "Japanese encephalitis", "Speaking to reporters", "the 1871 Wales census", "go to Wales"
         if words and before.lower() not in ("the", "a", "an") \
                 and not any(w.lower().rstrip(".") in lists["not_person_heads"] for w in words) \
                 and (name := agrees(" ".join(words), "person", text)):
