@@ -1247,6 +1247,12 @@ def test_a_pronoun_takes_the_one_person_named_before_it(text, label):
     ("Mrs Clinton arrived in Haiti. He said on Monday aid would come.", "He said aid would come"),
     ("He was married to Maria Jones in 1836. He was employed as a labourer and died in Liverpool in 1871.",
      "He was employed as a labourer and died in Liverpool"),  # the chain's "he" is not Maria Jones
+    ("Mary Wools married a farmer. His son was born on Monday.", "His son was born on Monday"),  # her name
+    ("Barr protested investments in South Africa. In 1986, he almost chose not to apply for a scholarship.",
+     "He almost chose not to apply for a scholarship"),  # a name after "in" may be a place
+    ("Cherilyn Lee said Michael Jackson took propofol. Ms Lee was testifying at the trial of Dr Conrad "
+     "Murray. His lawyers told the judge on Monday they would not call him.",
+     "His lawyers told the judge they would not call him"),  # Ms Lee is no "he", Dr Murray is near
     ("Also Japanese encephalitis is endemic. She says on Monday aid agencies will help.",
      "She says aid agencies will help"),  # an adjective, no surname
     ('Reporters met Tony Hayward. "He told us on Monday he would stay," a man said.',

@@ -278,12 +278,13 @@ def antecedent(kind: str, text: str, sents: list[tuple[int, int]], sent: tuple[i
     for a, b in candidates:
         subject = subject_of(text, a, b, is_verb)
         name = agrees(subject, kind, text)
-        if name and gender and _gender(name.split()[-1], text) not in (None, gender):
-            continue  # "Mrs Clinton arrived. He said ...": not her
-        if name:
-            return name[:1].upper() + name[1:]
+        if name and not (gender and _gender(name.split()[-1], text) not in (None, gender)):
+            return name[:1].upper() + name[1:]  # (not "Mrs Clinton arrived. He said ...")
         if gender and subject and subject.split()[-1].lower().split("-")[-1] in _lists()[f"{gender}_cues"] | _lists()["unnamed_persons"]:
             return None  # "His wife was trapped for hours. She is in pain": the wife, not him before
+        if gender and _persons(text[a:b], text, gender):
+            break  # "Ms Lee testified at the trial of Dr Conrad Murray. His lawyers ...": no
+            # subject further back ("Michael Jackson") while a nearer sentence names one
     if gender:
         window = [(sent[0], at)] + [sents[j] for j in range(i - 1, max(-1, i - 1 - PERSON_SENTENCES_BACK), -1)]
         return named_person(pronoun, text, window)
@@ -318,24 +319,31 @@ def named_person(pronoun: str, text: str, window: list[tuple[int, int]]) -> str 
     own = text[window[0][0]:window[0][1]]
     if own.count('"') % 2 or own.count("“") > own.count("”"):
         return None  # inside a quotation: its "he" is the quoted speaker's to tell
-    other = "male" if gender == "female" else "female"
-    found: dict[str, str] = {}  # surname -> the name as the window last says it
-    chain = "she" if gender == "female" else "he"
+    found: dict[str, tuple[str, bool]] = {}  # surname -> the name as the window last says it
     for a, b in window:
         span = text[a:b]
         if _unnamed_person(span, lists[f"{gender}_cues"] | lists["unnamed_persons"]):
             return None  # "His wife was trapped ... She is in pain": she may be the wife
-        opened = span[_opener().match(span).end():]
-        opened = opened[m.end():] if (m := _adverbial().match(opened)) else opened
-        if re.match(rf"{chain}\b", opened, re.IGNORECASE):
-            continue  # "He was married Maria Jones": the chain's "he" is someone else
-        for name in reversed(_names(span, text)):
-            if _gender(name.split()[-1], text) != other:
-                found.setdefault(name.split()[-1], name)
+        for name, sure in _persons(span, text, gender):
+            found.setdefault(name.split()[-1], (name, sure))
     if len(found) != 1:
         return None  # two people, or none
-    name = next(iter(found.values()))
-    return name[:1].upper() + name[1:]
+    name, sure = next(iter(found.values()))
+    return name[:1].upper() + name[1:] if sure else None
+
+
+def _persons(span: str, text: str, gender: str) -> list[tuple[str, bool]]:
+    """The people `span` names, last first, that a pronoun of `gender` may stand for (none of
+    the other gender), each with whether it surely names a person (a name after a preposition
+    of place with no title may be a place: "in South Africa"); none when the sentence's subject
+    is that pronoun ("He was married to Maria Jones": the chain's "he" is someone else)."""
+    opened = span[_opener().match(span).end():]
+    opened = opened[m.end():] if (m := _adverbial().match(opened)) else opened
+    if re.match(r"(?:[A-Z]\w+\s+\d{4},?\s+)?" + ("she" if gender == "female" else "he") + r"\b", opened, re.IGNORECASE):
+        return []  # ("In 1858 he moved ...": a year before it, no comma)
+    other = "male" if gender == "female" else "female"
+    return [(name, sure) for name, sure in reversed(_names(span, text))
+            if _gender(name.split()[-1], text) != other]
 
 
 def _unnamed_person(span: str, nouns: frozenset[str]) -> bool:
@@ -369,8 +377,9 @@ def _surname_alone(word: str, after: str) -> bool:
     return k < len(words) and words[k][:1].islower() and finite_verb(words[k], word + " ", finite=True)
 
 
-def _names(span: str, text: str) -> list[str]:
-    """The people `span` names, in order: runs of capitalized words (with name_links inside:
+def _names(span: str, text: str) -> list[tuple[str, bool]]:
+    """The people `span` names, in order, each with whether it is sure (not after a preposition
+    without a title: "in South Africa" may be a place): runs of capitalized words (with name_links inside:
     "Osama bin Laden") that antecedents.agrees takes for a person, after no article ("the White
     House"), with no word of not_person_heads ("Dominican Republic", "Hurricane Katrina"), an
     acronym before a name dropped ("UN Ban Ki-moon")."""
@@ -390,7 +399,8 @@ def _names(span: str, text: str) -> list[str]:
         if words and before.lower() not in ("the", "a", "an") \
                 and not any(w.lower().rstrip(".") in lists["not_person_heads"] for w in words) \
                 and (name := agrees(" ".join(words), "person", text)):
-            out.append(name)
+            out.append((name, not (before.lower() in lists["prepositions"]
+                                   and words[0].lower() not in lists["person_titles"])))
 
     for m in _NAME_TOKEN.finditer(span):
         raw = m.group()
