@@ -1235,6 +1235,8 @@ def test_each_named_person_lists_example_comes_out_as_it_says(name):
      "Judith Craig said the charity has grown"),
     ("Speaking in Washington, US President Barack Obama vowed support. He said on Monday he had ordered help.",
      "President Barack Obama said he had ordered help"),
+    ("Critics queried Mr Hayward. Mr Svanberg's supporters point out that he only became chairman on Monday.",
+     "Mr Svanberg only became chairman"),  # the one person its own sentence names
 ])
 def test_a_pronoun_takes_the_one_person_named_before_it(text, label):
     assert label in _labels(text)

@@ -275,20 +275,36 @@ def antecedent(kind: str, text: str, sents: list[tuple[int, int]], sent: tuple[i
     candidates += [sents[j] for j in range(i - 1, max(-1, i - 1 - SENTENCES_BACK), -1)]
     pronoun = (m.group().lower() if (m := re.match(r"\w+", text[at:at + 8])) else "")
     gender = _pronoun_gender(pronoun) if kind == "person" else None
+    nearer: set[str] = set()  # the surnames of the people named in the sentences passed
     for a, b in candidates:
         subject = subject_of(text, a, b, is_verb)
         name = agrees(subject, kind, text)
-        if name and not (gender and _gender(name.split()[-1], text) not in (None, gender)):
+        if name and not (gender and _gender(name.split()[-1], text) not in (None, gender)) \
+                and nearer <= {name.split()[-1]}:
             return name[:1].upper() + name[1:]  # (not "Mrs Clinton arrived. He said ...")
         if gender and subject and subject.split()[-1].lower().split("-")[-1] in _lists()[f"{gender}_cues"] | _lists()["unnamed_persons"]:
             return None  # "His wife was trapped for hours. She is in pain": the wife, not him before
-        if gender and _persons(text[a:b], text, gender):
-            break  # "Ms Lee testified at the trial of Dr Conrad Murray. His lawyers ...": no
-            # subject further back ("Michael Jackson") while a nearer sentence names one
+        if gender:
+            named = _persons(text[a:b], text, gender)
+            own = text[a:b]
+            if a == sent[0] and len({n.split()[-1] for n, _ in named}) == 1 and named[0][1] \
+                    and not (own.count('"') % 2 or own.count("“") > own.count("”")) \
+                    and not _unnamed_person(text[a:b], _lists()[f"{gender}_cues"] | _lists()["unnamed_persons"]):
+                return named[0][0]  # "Mr Svanberg's supporters point out that he ...": in its own sentence
+            nearer |= {n.split()[-1] for n, _ in named if _known_person(n, text)}
+            if name or len(nearer) > 1:
+                break  # "Ms Lee testified at the trial of Dr Conrad Murray. His lawyers ...": no
+                # subject further back ("Michael Jackson") when a nearer sentence names another
     if gender:
         window = [(sent[0], at)] + [sents[j] for j in range(i - 1, max(-1, i - 1 - PERSON_SENTENCES_BACK), -1)]
         return named_person(pronoun, text, window)
     return None
+
+
+def _known_person(name: str, text: str) -> bool:
+    """Whether `name` is surely a person's: with a title ("Mr Hayward", "Sen. John Kerry") or a
+    gender the text tells ("Mary Wools"), not any two capitalized words ("Social Security")."""
+    return name.split()[0].lower() in _lists()["person_titles"] or _gender(name.split()[-1], text) is not None
 
 
 def _pronoun_gender(pronoun: str) -> str | None:
@@ -354,8 +370,10 @@ def _unnamed_person(span: str, nouns: frozenset[str]) -> bool:
         if m.group().split("-")[-1] not in nouns:
             continue  # ("great-grandmother": a grandmother)
         after = span[m.end():m.end() + 80]
-        if re.match(r"\s+[A-Z]", after) or re.match(r"[^.,;:!?\"“”]{0,60},\s+[A-Z]", after):
-            continue  # "his wife Kelly Preston", "The chairman of the Joint Chiefs, Adm Mike Mullen"
+        if re.match(r"\s+[A-Z]", after) or re.match(r"[^.,;:!?\"“”]{0,60},\s+[A-Z]", after) \
+                or re.match(r"\s+(?:of|at|for)\s+[A-Z][\w'’&-]*\s+[A-Z]", after):
+            continue  # "his wife Kelly Preston", "The chairman of the Joint Chiefs, Adm Mike Mullen",
+            # "The former boss of BP Tony Hayward"
         return True
     return False
 
