@@ -288,6 +288,7 @@ def antecedent(kind: str, text: str, sents: list[tuple[int, int]], sent: tuple[i
             named = _persons(text[a:b], text, gender)
             own = text[a:b]
             if a == sent[0] and len({n.split()[-1] for n, _ in named}) == 1 and named[0][1] \
+                    and _known_person(named[0][0], text) \
                     and not (own.count('"') % 2 or own.count("“") > own.count("”")) \
                     and not _unnamed_person(text[a:b], _lists()[f"{gender}_cues"] | _lists()["unnamed_persons"]):
                 return named[0][0]  # "Mr Svanberg's supporters point out that he ...": in its own sentence
