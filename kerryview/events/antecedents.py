@@ -359,17 +359,38 @@ def _persons(span: str, text: str, gender: str) -> list[tuple[str, bool]]:
     if re.match(r"(?:[A-Z]\w+\s+\d{4},?\s+)?" + ("she" if gender == "female" else "he") + r"\b", opened, re.IGNORECASE):
         return []  # ("In 1858 he moved ...": a year before it, no comma)
     other = "male" if gender == "female" else "female"
-    return [(name, sure) for name, sure in reversed(_names(span, text))
-            if _gender(name.split()[-1], text) != other]
+    return [(name, sure) for name, sure, told in reversed(_names(_unquoted(span), text))
+            if (told or _gender(name.split()[-1], text)) != other]
+
+
+def _unquoted(span: str) -> str:
+    """`span` with what it quotes blanked out: a person named inside a quotation is no one a
+    pronoun after it stands for ('"... that Tony Hayward is not going to ...," he told ABC')."""
+    return re.sub(r'"[^"]*"|“[^”]*”', lambda m: " " * len(m.group()), span)
+
+
+def _cue_gender(words: list[str]) -> str | None:
+    """The gender of the first of `words` that is a gender cue (male_cues, female_cues)."""
+    lists = _lists()
+    for w in words:
+        w = w.strip(",;:")
+        if w in lists["male_cues"] or w.rstrip(".") in lists["male_cues"]:
+            return "male"
+        if w in lists["female_cues"] or w.rstrip(".") in lists["female_cues"]:
+            return "female"
+    return None
 
 
 def _unnamed_person(span: str, nouns: frozenset[str]) -> bool:
     """Whether `span` tells of a person by a noun of `nouns` with no name after it ("his wife",
     "a patient"; not "his wife Kelly Preston", nor a title whose name follows its comma: "The
     chairman of the Joint Chiefs, Adm Mike Mullen")."""
-    for m in re.finditer(r"\b[a-z][a-z-]*\b", span):
-        if m.group().split("-")[-1] not in nouns:
-            continue  # ("great-grandmother": a grandmother)
+    titles = _lists()["person_titles"]
+    for m in re.finditer(r"\b(?:(?<=[Tt]he )[A-Za-z][a-z-]*|[a-z][a-z-]*)\b", span):
+        word = m.group().lower()
+        if word.split("-")[-1] not in nouns and not (word in titles and span[max(0, m.start() - 4):m.start()].lower() == "the "
+                                                      and word not in _lists()["male_cues"] | _lists()["female_cues"]):
+            continue  # ("great-grandmother": a grandmother; "The president says that he ...")
         after = span[m.end():m.end() + 80]
         if re.match(r"\s+[A-Z]", after) or re.match(r"[^.,;:!?\"“”]{0,60},\s+[A-Z]", after) \
                 or re.match(r"\s+(?:of|at|for)\s+[A-Z][\w'’&-]*\s+[A-Z]", after):
@@ -396,9 +417,10 @@ def _surname_alone(word: str, after: str) -> bool:
     return k < len(words) and words[k][:1].islower() and finite_verb(words[k], word + " ", finite=True)
 
 
-def _names(span: str, text: str) -> list[tuple[str, bool]]:
+def _names(span: str, text: str) -> list[tuple[str, bool, str | None]]:
     """The people `span` names, in order, each with whether it is sure (not after a preposition
-    without a title: "in South Africa" may be a place): runs of capitalized words (with name_links inside:
+    without a title: "in South Africa" may be a place) and the gender the words before it tell
+    ("her son Timothy Owen Roberts", "Mrs Clinton"): runs of capitalized words (with name_links inside:
     "Osama bin Laden") that antecedents.agrees takes for a person, after no article ("the White
     House"), with no word of not_person_heads ("Dominican Republic", "Hurricane Katrina"), an
     acronym before a name dropped ("UN Ban Ki-moon")."""
@@ -419,7 +441,8 @@ def _names(span: str, text: str) -> list[tuple[str, bool]]:
                 and not any(w.lower().rstrip(".") in lists["not_person_heads"] for w in words) \
                 and (name := agrees(" ".join(words), "person", text)):
             out.append((name, not (before.lower() in lists["prepositions"]
-                                   and words[0].lower() not in lists["person_titles"])))
+                                   and words[0].lower() not in lists["person_titles"]),
+                        _cue_gender([before.lower()] + [w.lower() for w in words[:-1]])))
 
     for m in _NAME_TOKEN.finditer(span):
         raw = m.group()
