@@ -114,8 +114,8 @@ def agrees(subject: str, kind: str, text: str | None = None) -> str | None:
             run.insert(0, w)
         if last_and >= 0 and last_and == len(words) - len(run) - 1:
             return None  # "Barack Obama and Gordon Brown": two people ("radio and TV host X": one)
-        titles = [k for k, w in enumerate(run) if w.lower() in _lists()["person_titles"]]
-        if titles and titles[-1] < len(run) - 1:
+        titles = [k for k, w in enumerate(run[:-1]) if w.lower() in _lists()["person_titles"]]  # ("Mervyn King")
+        if titles:
             first = titles[-1]
             while first > 0 and run[first - 1].lower() in _lists()["person_titles"]:
                 first -= 1  # "Lt Col Renou"
@@ -273,11 +273,219 @@ def antecedent(kind: str, text: str, sents: list[tuple[int, int]], sent: tuple[i
     candidates = [(sent[0], at)] if at > sent[0] else []
     i = bisect_right([s for s, _ in sents], sent[0]) - 1
     candidates += [sents[j] for j in range(i - 1, max(-1, i - 1 - SENTENCES_BACK), -1)]
+    pronoun = (m.group().lower() if (m := re.match(r"\w+", text[at:at + 8])) else "")
+    gender = _pronoun_gender(pronoun) if kind == "person" else None
+    nearer: set[str] = set()  # the surnames of the people named in the sentences passed
     for a, b in candidates:
-        name = agrees(subject_of(text, a, b, is_verb), kind, text)
-        if name:
-            return name[:1].upper() + name[1:]
+        subject = subject_of(text, a, b, is_verb)
+        name = agrees(subject, kind, text)
+        if name and not (gender and _gender(name.split()[-1], text) not in (None, gender)) \
+                and nearer <= {name.split()[-1]}:
+            return name[:1].upper() + name[1:]  # (not "Mrs Clinton arrived. He said ...")
+        if gender and subject and subject.split()[-1].lower().split("-")[-1] in _lists()[f"{gender}_cues"] | _lists()["unnamed_persons"]:
+            return None  # "His wife was trapped for hours. She is in pain": the wife, not him before
+        if gender:
+            named = _persons(text[a:b], text, gender)
+            own = text[a:b]
+            if a == sent[0] and len({n.split()[-1] for n, _ in named}) == 1 and named[0][1] \
+                    and _known_person(named[0][0], text) \
+                    and not (own.count('"') % 2 or own.count("“") > own.count("”")) \
+                    and not _unnamed_person(text[a:b], _lists()[f"{gender}_cues"] | _lists()["unnamed_persons"]):
+                return named[0][0]  # "Mr Svanberg's supporters point out that he ...": in its own sentence
+            nearer |= {n.split()[-1] for n, _ in named if _known_person(n, text)}
+            if name or len(nearer) > 1:
+                break  # "Ms Lee testified at the trial of Dr Conrad Murray. His lawyers ...": no
+                # subject further back ("Michael Jackson") when a nearer sentence names another
+    if gender:
+        window = [(sent[0], at)] + [sents[j] for j in range(i - 1, max(-1, i - 1 - PERSON_SENTENCES_BACK), -1)]
+        return named_person(pronoun, text, window)
     return None
+
+
+def _known_person(name: str, text: str) -> bool:
+    """Whether `name` is surely a person's: with a title ("Mr Hayward", "Sen. John Kerry") or a
+    gender the text tells ("Mary Wools"), not any two capitalized words ("Social Security")."""
+    return name.split()[0].lower() in _lists()["person_titles"] or _gender(name.split()[-1], text) is not None
+
+
+def _pronoun_gender(pronoun: str) -> str | None:
+    """"male" or "female" for a pronoun of one person of named_person_pronouns, else None."""
+    if pronoun not in _lists()["named_person_pronouns"]:
+        return None
+    return "female" if pronoun in ("she", "her") else "male"
+
+
+PERSON_SENTENCES_BACK = 2  # "Less reticent is ... Pat Robertson. | He has suggested ...": a name
+# in any position of the sentence before, or the one before that, when it is the only person there
+_NAME_TOKEN = re.compile(r"[A-Za-z][\w.'’-]*")
+
+
+def named_person(pronoun: str, text: str, window: list[tuple[int, int]]) -> str | None:
+    """The one person the spans `window` (the pronoun's own sentence up to it, then the sentences
+    before) name, in any position, that a pronoun of one person stands for when no subject told
+    it ("Less reticent is the American evangelist Pat Robertson. He has suggested ..." -> "Pat
+    Robertson"): None when they name two people of its gender or none, when they tell of a
+    person without a name ("his wife", "a patient") who may be the one, or when the pronoun is
+    inside a quotation (data/lead_rules.json named_person_pronouns, male_cues, female_cues,
+    unnamed_persons, not_person_heads). Said as the text last names the person ("Mr Ban",
+    "Travolta", "President Rene Preval")."""
+    lists = _lists()
+    gender = _pronoun_gender(pronoun)
+    if gender is None or not window:
+        return None
+    own = text[window[0][0]:window[0][1]]
+    if own.count('"') % 2 or own.count("“") > own.count("”"):
+        return None  # inside a quotation: its "he" is the quoted speaker's to tell
+    found: dict[str, tuple[str, bool]] = {}  # surname -> the name as the window last says it
+    for a, b in window:
+        span = text[a:b]
+        if _unnamed_person(span, lists[f"{gender}_cues"] | lists["unnamed_persons"]):
+            return None  # "His wife was trapped ... She is in pain": she may be the wife
+        for name, sure in _persons(span, text, gender):
+            found.setdefault(name.split()[-1], (name, sure))
+    if len(found) != 1:
+        return None  # two people, or none
+    name, sure = next(iter(found.values()))
+    return name[:1].upper() + name[1:] if sure else None
+
+
+def _persons(span: str, text: str, gender: str) -> list[tuple[str, bool]]:
+    """The people `span` names, last first, that a pronoun of `gender` may stand for (none of
+    the other gender), each with whether it surely names a person (a name after a preposition
+    of place with no title may be a place: "in South Africa"); none when the sentence's subject
+    is that pronoun ("He was married to Maria Jones": the chain's "he" is someone else)."""
+    opened = span[_opener().match(span).end():]
+    opened = opened[m.end():] if (m := _adverbial().match(opened)) else opened
+    if re.match(r"(?:[A-Z]\w+\s+\d{4},?\s+)?" + ("she" if gender == "female" else "he") + r"\b", opened, re.IGNORECASE):
+        return []  # ("In 1858 he moved ...": a year before it, no comma)
+    other = "male" if gender == "female" else "female"
+    return [(name, sure) for name, sure, told in reversed(_names(_unquoted(span), text))
+            if (told or _gender(name.split()[-1], text)) != other]
+
+
+def _unquoted(span: str) -> str:
+    """`span` with what it quotes blanked out: a person named inside a quotation is no one a
+    pronoun after it stands for ('"... that Tony Hayward is not going to ...," he told ABC')."""
+    return re.sub(r'"[^"]*"|“[^”]*”', lambda m: " " * len(m.group()), span)
+
+
+def _cue_gender(words: list[str]) -> str | None:
+    """The gender of the first of `words` that is a gender cue (male_cues, female_cues)."""
+    lists = _lists()
+    for w in words:
+        w = w.strip(",;:")
+        if w in lists["male_cues"] or w.rstrip(".") in lists["male_cues"]:
+            return "male"
+        if w in lists["female_cues"] or w.rstrip(".") in lists["female_cues"]:
+            return "female"
+    return None
+
+
+def _unnamed_person(span: str, nouns: frozenset[str]) -> bool:
+    """Whether `span` tells of a person by a noun of `nouns` with no name after it ("his wife",
+    "a patient"; not "his wife Kelly Preston", nor a title whose name follows its comma: "The
+    chairman of the Joint Chiefs, Adm Mike Mullen")."""
+    titles = _lists()["person_titles"]
+    for m in re.finditer(r"\b(?:(?<=[Tt]he )[A-Za-z][a-z-]*|[a-z][a-z-]*)\b", span):
+        word = m.group().lower()
+        if word.split("-")[-1] not in nouns and not (word in titles and span[max(0, m.start() - 4):m.start()].lower() == "the "
+                                                      and word not in _lists()["male_cues"] | _lists()["female_cues"]):
+            continue  # ("great-grandmother": a grandmother; "The president says that he ...")
+        after = span[m.end():m.end() + 80]
+        if re.match(r"\s+[A-Z]", after) or re.match(r"[^.,;:!?\"“”]{0,60},\s+[A-Z]", after) \
+                or re.match(r"\s+(?:of|at|for)\s+[A-Z][\w'’&-]*\s+[A-Z]", after):
+            continue  # "his wife Kelly Preston", "The chairman of the Joint Chiefs, Adm Mike Mullen",
+            # "The former boss of BP Tony Hayward"
+        return True
+    return False
+
+
+MIN_SURNAME = 3  # "Ch vez", "C rdova": a name whose letters were lost is no surname
+
+
+def _surname_alone(word: str, after: str) -> bool:
+    """Whether a capitalized word alone, before the words `after`, is said as a surname: long
+    enough, and before a possessive, a punctuation mark, or a verb (after an adverb: "Bernanke
+    still has", "Diouf said", "Born foresaw"), not before a noun it qualifies ("Japanese
+    encephalitis", "Wales census")."""
+    if len(word) < MIN_SURNAME:
+        return False
+    words = re.findall(r"[\w'’-]+|[^\w\s]", after)
+    if not words or not words[0][:1].isalpha() or words[0].lower() in ("'s", "’s"):
+        return True
+    k = 1 if words[0].endswith("ly") or words[0].lower() in _lists()["sentence_time_adverbs"] | {"still", "also", "never"} else 0
+    return k < len(words) and words[k][:1].islower() and finite_verb(words[k], word + " ", finite=True)
+
+
+def _names(span: str, text: str) -> list[tuple[str, bool, str | None]]:
+    """The people `span` names, in order, each with whether it is sure (not after a preposition
+    without a title: "in South Africa" may be a place) and the gender the words before it tell
+    ("her son Timothy Owen Roberts", "Mrs Clinton"): runs of capitalized words (with name_links inside:
+    "Osama bin Laden") that antecedents.agrees takes for a person, after no article ("the White
+    House"), with no word of not_person_heads ("Dominican Republic", "Hurricane Katrina"), an
+    acronym before a name dropped ("UN Ban Ki-moon")."""
+    lists = _lists()
+    out = []
+    run: list[str] = []
+    before = ""
+    last_end = 0
+
+    def close() -> None:
+        words = list(run)
+        while len(words) > 2 and _acronym(words[0]):
+            words.pop(0)  # "UN Ban Ki-moon"
+        if len(words) == 1 and (not _surname_alone(words[0], span[last_end:last_end + 30])
+                                or before.lower() in lists["prepositions"]):
+            return  # "Japanese encephalitis", "Speaking to reporters", "the 1871 Wales census", "go to Wales"
+        if words and before.lower() not in ("the", "a", "an") \
+                and not any(w.lower().rstrip(".") in lists["not_person_heads"] for w in words) \
+                and (name := agrees(" ".join(words), "person", text)):
+            out.append((name, not (before.lower() in lists["prepositions"]
+                                   and words[0].lower() not in lists["person_titles"]),
+                        _cue_gender([before.lower()] + [w.lower() for w in words[:-1]])))
+
+    for m in _NAME_TOKEN.finditer(span):
+        raw = m.group()
+        possessive = raw.endswith(("'s", "’s"))
+        w = raw[:-2] if possessive else raw
+        stop = possessive or span[m.end():m.end() + 1] in ",;:()\"“”"
+        if w.endswith(".") and w.lower() not in lists["person_titles"]:
+            w, stop = w[:-1], True  # a sentence's or an abbreviation's full stop ends the name
+        capital = w[:1].isupper() and w.lower() not in stopwords()
+        if run and not span[last_end:m.start()].strip() and (capital or w in lists["name_links"] and w not in stopwords()):
+            run.append(w)  # "Osama bin Laden"; never "Mrs Clinton and Mr Ban", "Judith Craig of United Haitians"
+        else:
+            if run:
+                close()
+            prev = span[:m.start()].split()[-1:]
+            before = prev[0] if prev else ""
+            run = [w] if capital else []
+        last_end = m.end()
+        if stop and run:
+            close()
+            run = []
+    if run:
+        close()
+    return out
+
+
+def _gender(surname: str, text: str) -> str | None:
+    """"male" or "female" when the text puts a cue of only one gender right before a name that
+    ends in `surname` ("Mr Hayward", "his wife Kelly Preston"), else None."""
+    lists = _lists()
+    seen = set()
+    for m in re.finditer(rf"(?<![\w'’-]){re.escape(surname)}(?![\w-])", text):
+        head = text[max(0, m.start() - 60):m.start()]
+        for tok in reversed(head.split()[-4:]):
+            cue = tok.lower().strip(",;:")
+            if cue in lists["male_cues"] or cue.rstrip(".") in lists["male_cues"]:
+                seen.add("male")
+            elif cue in lists["female_cues"] or cue.rstrip(".") in lists["female_cues"]:
+                seen.add("female")
+            elif tok[:1].isupper() and not tok.endswith((",", ".", ";", ":")):
+                continue  # a first name: "his wife Kelly Preston"
+            break
+    return next(iter(seen)) if len(seen) == 1 else None
 
 
 MAX_PROPER_NAME_WORDS = 3  # "China", "Royal Dutch Shell"
