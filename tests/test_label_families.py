@@ -1217,3 +1217,27 @@ def test_a_clause_event_whose_label_is_only_a_prepositional_phrase_is_none():
     assert not _opens_with_preposition("Along a high wall workers are digging latrines")
     assert not _opens_with_preposition("Between 300 and 400 people were killed")  # a quantity
     assert not any(lb.startswith("Despite") for lb in _labels(given, date(2010, 6, 1)))
+
+
+def test_a_time_in_a_relative_clause_of_an_opening_phrase_dates_that_clause_only():
+    """Review of session 20, item 1: "Under the deal, which was signed in 2008, the company will
+    pay $1bn" dates the signing, not the main clause (no "The company will pay $1bn under the
+    deal was signed" at 2008); the relative clause's subject is the phrase's noun (lead_rules.json
+    occasion_openers, its last example)."""
+    cases = [
+        ("Under Rene Preval, who was elected for a second term in 2006, there has been a small but "
+         "significant improvement in security.", "Rene Preval was elected for a second term", "2006"),
+        ("Under the deal, which was signed in 2008, the company will pay $1bn.", "The deal was signed", "2008"),
+        ("At the hospital, which opened in 1995, doctors treated 300 patients.", "The hospital opened", "1995"),
+        ("In the town, which was founded in 1820, residents voted against the plan.", "The town was founded",
+         "1820"),
+        ("During the talks, which began on Monday, the two sides exchanged lists of prisoners.", "The talks began",
+         "Monday"),
+    ]
+    for text, wanted, when in cases:
+        found = [(f.label, f.mention.timex.text) for f in _found(text)]
+        assert (wanted, when) in found, (text, found)
+        main = " ".join(text.split(", ")[-1].split()[:2]).lower()  # "the company", "doctors treated"
+        assert not any(main in lb.lower() for lb, t in found if t == when), (text, found)
+    assert "The Shell refinery was hit" not in _labels(
+        "Shares in the Shell refinery, which was hit by a fire on Monday, fell 5%.")  # "Shares in | X, which": either

@@ -1581,7 +1581,10 @@ def fronted_phrase(text: str, sent: tuple[int, int], trigger: tuple[int, int], t
     opens with a coordinating conjunction (", and the county opened shelters": a second clause),
     its verb reports (", he said the strike would go on": what was said is no doing at the
     phrase's time) or its subject is a pronoun (", they called a strike": who, the label
-    cannot tell)."""
+    cannot tell). None too when the date or the event words are in a relative clause inside the
+    phrase ("Under the deal, which was signed in 2008, ...": clauses.relative_asides): they tell
+    that clause's event, not the occasion's."""
+    from kerryview.events.clauses import relative_asides
     from kerryview.text.verbs import is_verb
 
     words = label.split()
@@ -1609,8 +1612,9 @@ def fronted_phrase(text: str, sent: tuple[int, int], trigger: tuple[int, int], t
         return None
     comma = next((p + m.start() for m in re.finditer(CLAUSE_COMMA, text[p:min(b, p + MAX_FRONTED_PHRASE_CHARS)])
                   if p + m.start() >= max(trigger[1], timex[1])), None)
-    if comma is None:
-        return None
+    if comma is None or any(s <= max(timex[0], trigger[0]) < e for s, e in relative_asides(text, p, b)):
+        return None  # "Under the deal, which was signed in 2008, | the company will pay": the date and
+        # the event words are the relative clause's, not the occasion's
     main = text[comma + 1:b]
     main_words = main.split()
     if len(main_words) < MIN_COMPLETE_WORDS or " ".join(main_words[:2]).strip(" ,;:").lower() in label.lower() \

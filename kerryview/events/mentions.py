@@ -616,8 +616,12 @@ def _relative_antecedent(text: str, a: int, words: list[re.Match[str]], k: int) 
         return None  # ", south London, which": an apposition, or an item of a list ("However, | people": no)
     prep = before[i].group().lower() if i >= 0 else ""
     verbs = clause_rules()["shared_subject_auxiliaries"] | event_lists(LEAD_RULES)["subject_verbs"] | modals()["modals"]
+    # a preposition that opens the sentence opens an adverbial phrase, whose noun phrase is the
+    # only noun the pronoun can stand for ("At | the hospital, which opened in 1995, doctors ...")
+    opening = i == 0 and prep in event_lists(LEAD_RULES)["prepositions"] \
+        and not text[a:before[0].start()].strip(" \"“'‘*•-–—\n")
     if prep in _conjunctions() or (prep in stopwords() and prep not in verbs | adverbs and not _pronoun(prep) and (
-            prep == "by" or i == 0 or not _is_verb(before[i - 1].group(), "x ", finite=True))):
+            prep == "by" or i == 0 and not opening or i > 0 and not _is_verb(before[i - 1].group(), "x ", finite=True))):
         return None  # "Shares in | BP, which rose": shares or BP
     verb_before = prep.endswith("ing") or (i >= 0 and _is_verb(before[i].group(), "x ", finite=True))
     if verb_before and prep not in verbs and np[0].group().lower() not in determiners \
