@@ -1241,3 +1241,21 @@ def test_a_time_in_a_relative_clause_of_an_opening_phrase_dates_that_clause_only
         assert not any(main in lb.lower() for lb, t in found if t == when), (text, found)
     assert "The Shell refinery was hit" not in _labels(
         "Shares in the Shell refinery, which was hit by a fire on Monday, fell 5%.")  # "Shares in | X, which": either
+
+
+def test_a_span_of_time_after_a_dated_happening_labels_that_happening_not_the_main_clause():
+    """Review of session 20, item 5: "Five years after the war ended in 2003, the country held
+    elections" -> "The war ended" at 2003; the elections were five years later, never at 2003
+    (lead_rules.json time_distance_links)."""
+    cases = [("Five years after the war ended in 2003, the country held elections.", "The war ended", "the country"),
+             ("A week after the quake struck on January 12, aid was still not reaching many survivors.",
+              "The quake struck", "aid"),
+             ("Two days after the storm hit on Monday, power was restored to most homes.", "The storm hit", "power"),
+             ("More than two weeks after the rig exploded on April 20, oil is still gushing from the well.",
+              "The rig exploded", "oil"),
+             ("About seven hours after the attempt began on Monday, engineers stopped the pumps.",
+              "The attempt began", "engineers")]
+    for text, wanted, main in cases:
+        found = [(f.label, f.mention.dated_by) for f in _found(text)]
+        assert (wanted, "time expression") in found, (text, found)
+        assert not any(main in lb.lower() for lb, by in found if by == "time expression"), (text, found)

@@ -1596,9 +1596,8 @@ def fronted_phrase(text: str, sent: tuple[int, int], trigger: tuple[int, int], t
     occasion = dated and opener in _lists()["occasion_openers"] and not opens_with_quantity(label)
     # ("In an interview on Tuesday, ...": its report too; "At least 4m gallons ...": a quantity)
     if opener not in _lists()["fronted_phrase_openers"] and not occasion:
-        opener = time_distance_opener(label) if dated else None  # "Two days after the storm struck, ..."
-        if opener is None:
-            return None
+        return None  # (a span of time from another happening, "Two days after the storm struck on
+        # Monday, ...": the date is the storm's, never the main clause's; mentions.label_for tells the storm)
     a, b = sent
     found = re.search(r"\b" + r"\s+".join(map(re.escape, opener.split())) + r"\b", text[a:b], re.IGNORECASE)
     if found is None:
