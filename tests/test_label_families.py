@@ -1259,3 +1259,42 @@ def test_a_span_of_time_after_a_dated_happening_labels_that_happening_not_the_ma
         found = [(f.label, f.mention.dated_by) for f in _found(text)]
         assert (wanted, "time expression") in found, (text, found)
         assert not any(main in lb.lower() for lb, by in found if by == "time expression"), (text, found)
+
+
+def test_a_list_of_subjects_stops_at_an_opening_adverbial_a_time_or_a_dateline():
+    """Review of session 20, item 4: the walk back over a list's items (labels.list_first_item)
+    never takes an opening adverbial, a time expression or a wire dateline's place as the
+    list's first item (lead_rules.json list_joiners, list_opening_words and their examples)."""
+    for given, wanted in _pairs("list_opening_words") + _pairs("list_joiners"):
+        assert wanted in _labels(given, date(2010, 7, 20)), given
+    dct = date(2010, 6, 3)
+    cases = {
+        "Two hours later, police, soldiers and firefighters arrived on Tuesday.":
+            "Police, soldiers and firefighters arrived",
+        "Shortly afterwards, police, soldiers and firefighters arrived on Tuesday.":
+            "Police, soldiers and firefighters arrived",
+        "Again, police, soldiers and firefighters arrived on Tuesday.": "Police, soldiers and firefighters arrived",
+        "Overall, banks, insurers and pension funds lost $4bn on Tuesday.": "Banks, insurers and pension funds lost $4bn",
+        "Oddly enough, shares, bonds and the dollar rose on Tuesday.": "Shares, bonds and the dollar rose",
+        "Yes, doctors, nurses and volunteers treated the wounded on Tuesday.":
+            "Doctors, nurses and volunteers treated the wounded",
+        "That night, looters, gangs and escaped prisoners roamed the streets on Tuesday.":
+            "Looters, gangs and escaped prisoners roamed the streets",
+        "LONDON, June 2, Britain and France signed the treaty on Tuesday.": "Britain and France signed the treaty",
+        "Elsewhere, France, Germany and Italy agreed on Tuesday to back the plan.":
+            "France, Germany and Italy agreed to back the plan",
+    }
+    for text, wanted in cases.items():
+        assert wanted in _labels(text, dct), (text, _labels(text, dct))
+    # a dateline's place in capitals: the list is not read back to it (its country may follow)
+    for text in ("PARIS, France, Germany and Italy agreed on Tuesday to back the plan.",
+                 "PORT-AU-PRINCE, Haiti, Rescuers, doctors and soldiers arrived on Tuesday."):
+        assert not any(lb.startswith(text.split(",")[0]) for lb in _labels(text, dct)), (text, _labels(text, dct))
+    # a list is still read whole, an acronym included, and after a reporting verb
+    assert "NATO, Britain and France agreed to send troops" in _labels(
+        "NATO, Britain and France agreed on Tuesday to send troops.", dct)
+    assert "Paris Hilton, Ben Stiller, Chris Martin and Lindsay Lohan joined the protest" in _labels(
+        "Paris Hilton, Ben Stiller, Chris Martin and Lindsay Lohan joined the protest on Tuesday.", dct)
+    from kerryview.events.labels import list_first_item
+    left = "Officials said Britain, France and Spain "
+    assert left[list_first_item(left, left.index("France")):] == "Britain, France and Spain "

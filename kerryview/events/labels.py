@@ -1302,12 +1302,69 @@ def _list_item(piece: str) -> bool:
     first = words[0].lower()
     lists = _lists()
     if words[-1].islower() and words[-1].endswith("ly") \
+            or first.endswith("ly") and len(words) > 1 and words[1].islower() \
             or first.endswith("ing") and len(words) > 1 and words[1].lower() in lists["prepositions"]:
-        return False  # "More recently", "Starting in the 1960s": an adverbial, no item
+        return False  # "More recently", "Shortly afterwards", "Starting in the 1960s": an adverbial, no item
+    if " ".join(words).lower() in lists["list_opening_words"] \
+            or len(words) == 1 and not words[0].isupper() and first in stopwords():
+        return False  # "Elsewhere", "Yes", "Back home", "Again": an opening adverb or word of address
+    if _time_word(words):
+        return False  # "Two hours later", "That night", "June 2": a time expression
     return not any(first in lists[name] for name in ("prepositions", "adverbial_openers", "sentence_adverbs",
                                                       "stance_adverbs", "sequence_adverbs", "leading_subordinators",
                                                       "coordinators", "pronoun_subjects")) \
         and not has_finite_verb(piece) and not is_verb(first, "x ", finite=True)  # "Lived in Box": a verb whose subject went before
+
+
+def _time_word(words: list[str]) -> bool:
+    """Whether `words` hold one of the tagger's time words (recognize.triggers): in lower case
+    ("two hours later", "that night"), or capitalized beside a number ("June 2", "2 June"; not a
+    name such as "Theresa May")."""
+    from kerryview.timex.recognize import triggers
+
+    time_words = frozenset(triggers())
+    for k, w in enumerate(words):
+        low = w.lower().strip(".,'’")
+        if low not in time_words:
+            continue
+        near = words[k - 1:k] + words[k + 1:k + 2]
+        if w.islower() or any(n[:1].isdigit() for n in near):
+            return True
+    return False
+
+
+def _dateline_place(item: str) -> bool:
+    """Whether `item`, the words before a sentence's first comma, is a wire dateline's place in
+    capitals ("PARIS", "PORT-AU-PRINCE"): a word of capitals longer than an acronym."""
+    words = item.split()
+    return len(words) == 1 and words[0].isupper() and len(re.sub(r"\W", "", words[0])) > MAX_ACRONYM_LETTERS
+
+
+MAX_ACRONYM_LETTERS = 4  # "NATO", "BBC", "US": a subject; "PARIS", "LONDON": a dateline's place
+
+
+def list_first_item(left: str, at: int, dated: tuple[int, int] = (0, 0)) -> int:
+    """Where a list of subjects starts whose later item starts at `at` of `left` (the words
+    before the event words), right after a comma: back over the items before it, each set off
+    by a comma and told apart by a clause mark or a reporting verb (_subject_start) and each
+    a few words that can be a list's item (_list_item), to the list's first item ("Paris
+    Hilton, Ben Stiller, | Chris Martin" -> "Paris Hilton, ..."); never into a time expression
+    (`dated`, offsets in `left`: "On Monday, | the leaders of France, ..."; or any other: "Two
+    hours later, | police, soldiers and ..."). `at` as it is when the sentence opens with a
+    dateline's place in capitals ("PARIS, France, Germany and Italy agreed": the words after
+    it may be its country). The one walk back over a list's items."""
+    cut = at
+    while left[:cut].rstrip().endswith(","):
+        comma = len(left[:cut].rstrip()) - 1
+        lo = _subject_start(left, comma)
+        lo += len(left[lo:comma]) - len(left[lo:comma].lstrip())
+        item = left[lo:comma]
+        if not left[:lo].strip(" \"“'‘*•-–—\n") and _dateline_place(item):
+            return at
+        if not _list_item(item) or lo < dated[1] and dated[0] < comma:
+            break
+        cut = lo
+    return cut
 
 
 def list_subject_start(left: str, breaks: list[int], dated: tuple[int, int]) -> int:
@@ -1326,13 +1383,7 @@ def list_subject_start(left: str, breaks: list[int], dated: tuple[int, int]) -> 
             or not _list_item(" ".join(left[cut:].split()[:joined])):
         return cut  # (", and the list goes on": a clause; ", in Port-au-Prince and ...": no item;
         # "Caterpillar, | the farming and construction equipment maker, sold": an apposition)
-    k = len(breaks) - 1
-    while k >= 0 and left[breaks[k] - 1:breaks[k]] == ",":
-        lo = breaks[k - 1] if k > 0 else 0
-        if not _list_item(left[lo:breaks[k] - 1]) or lo < dated[1] and dated[0] < breaks[k]:
-            break
-        cut, k = lo, k - 1
-    return cut
+    return list_first_item(left, cut, dated)
 
 
 MAX_APPOSED_SUBJECT_WORDS = 12  # "Searches at the clinic and another site rented by Dr Murray in Houston"
@@ -1394,9 +1445,9 @@ def _with_list(text: str, subject: str, after: int, vp: int) -> str:
     names = []
     for piece in text[after:vp].split(",")[1:-1]:
         words = piece.split()
-        if not words or len(words) > MAX_LIST_ITEM_WORDS or not all(
+        if not words or not _list_item(re.sub(r"^(?:and|&)\s+", "", piece.strip())) or not all(
                 w[:1].isupper() or w in ("and", "&") for w in words):
-            return subject
+            return subject  # (the one item test of a list: _list_item)
         names.append(piece.strip())
         if "and" in words or "&" in words:
             return ", ".join([subject] + names)
@@ -1694,12 +1745,8 @@ def subject_before_apposition(label: str, text: str, sent: tuple[int, int]) -> s
     comma = a + found.start()
     head = text[a:comma]
     at = _subject_start(head, len(head))
-    while head[:at].rstrip().endswith(",") and " and " in head[at:]:  # a list's earlier items
-        prev = _subject_start(head, len(head[:at].rstrip()) - 1)
-        item = head[prev:at].rstrip(" ,")
-        if not item.strip() or len(item.split()) > MAX_LIST_ITEM_WORDS or has_finite_verb("x " + item):
-            break
-        at = prev
+    if " and " in head[at:]:
+        at = list_first_item(head, at)  # a list's earlier items
     subject = " ".join(head[at:].split())
     words = subject.split()
     if not subject or len(words) > MAX_APPOSED_SUBJECT_WORDS or not _plain_subject(subject, "") \
