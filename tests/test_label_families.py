@@ -1233,6 +1233,8 @@ def test_a_time_in_a_relative_clause_of_an_opening_phrase_dates_that_clause_only
          "1820"),
         ("During the talks, which began on Monday, the two sides exchanged lists of prisoners.", "The talks began",
          "Monday"),
+        ("Following the preliminary hearing, which could end on Friday, a judge will decide whether Dr Lee "
+         "stands trial.", "The preliminary hearing could end", "Friday"),  # a noun in -ing before ", which"
     ]
     for text, wanted, when in cases:
         found = [(f.label, f.mention.timex.text) for f in _found(text)]

@@ -595,19 +595,25 @@ def _relative_antecedent(text: str, a: int, words: list[re.Match[str]], k: int) 
         | event_lists(LEAD_RULES)["sequence_adverbs"]
     before = list(_NP_WORD.finditer(text, a, pronoun.start()))[-MAX_DATED_SUBJECT_WORDS - 3:]  # (its sentence's)
     np: list[re.Match[str]] = []
+    # the noun before ", which" may be in -ing ("the preliminary hearing, which"): a noun when
+    # the phrase opens with a determiner (checked below), not a verb whose object follows
+    ing_head = bool(before) and before[-1].group().lower().endswith("ing") \
+        and text[before[-1].end():pronoun.start()].strip() == ","
     for i in range(len(before) - 1, -1, -1):
         w = before[i]
         low = w.group().lower()
         if np and text[w.end():np[0].start()].strip():
             break  # a comma, a quotation mark, a bracket before the noun phrase
         if len(np) >= MAX_DATED_SUBJECT_WORDS or (low in stopwords() and low not in determiners
-                                            and not low[:1].isdigit()) or not _is_subject_word(before, i, text) \
+                                            and not low[:1].isdigit()) \
+                or not (_is_subject_word(before, i, text) or ing_head and i == len(before) - 1) \
                 or low in adverbs:  # "Obviously | people who had experienced ..."
             break
         np.insert(0, w)
         if low in determiners:
             break  # "write | the climate bill which": the noun phrase starts at its determiner
-    if not np or np[-1].group().lower() in stopwords() or _pronoun(np[0].group()) or (
+    if not np or np[-1].group().lower() in stopwords() or _pronoun(np[0].group()) \
+            or ing_head and np[0].group().lower() not in determiners and not _is_subject_word(before, len(before) - 1, text) or (
             pronoun.group().lower() == "that" and not (np[0].group().lower() in determiners
                                                        or np[0].group()[:1].isupper())):
         return None  # "that" after no noun phrase of its own: a complementizer ("said that")
