@@ -1261,6 +1261,12 @@ def test_a_span_of_time_after_a_dated_happening_labels_that_happening_not_the_ma
         found = [(f.label, f.mention.dated_by) for f in _found(text)]
         assert (wanted, "time expression") in found, (text, found)
         assert not any(main in lb.lower() for lb, by in found if by == "time expression"), (text, found)
+    # the span's happening is told only with its own date: not the publication's, not a pronoun's
+    labels = _labels("A week after a devastating earthquake hit Haiti, people are still battling for daily survival.")
+    assert "A devastating earthquake hit Haiti" not in labels, labels
+    labels = _labels("In 1995, Ann Lee was pulled from the wreckage of a supermarket in Seoul, 16 days after it "
+                     "collapsed.")
+    assert not any("collapsed" in lb and "wreckage" not in lb for lb in labels), labels
 
 
 def test_a_list_of_subjects_stops_at_an_opening_adverbial_a_time_or_a_dateline():

@@ -1615,6 +1615,35 @@ def time_distance_opener(label: str) -> str | None:
     return " ".join(words[:k + 1])
 
 
+def time_distance_anchor(text: str, sent: tuple[int, int], trigger: tuple[int, int], timex: tuple[int, int],
+                         label: str) -> str | None:
+    """The label of the happening a span of time is counted from, when `label` is a phrase that
+    opens its sentence with such a span (time_distance_opener) and both the event words and the
+    time expression are in that phrase, before its comma: "Five years after the war ended in
+    2003, | the country held elections" -> "the war ended" (2003 dates the war's end, the main
+    clause lies the span away). None otherwise: a date that is not the phrase's (the
+    publication's: "A week after the quake hit Haiti, people are still battling ...") dates the
+    main clause, not the quake; a pronoun for the happening ("16 days after it collapsed")
+    cannot tell it."""
+    from kerryview.events.antecedents import pronoun_kind
+
+    distance = time_distance_opener(label)
+    if distance is None or "," in label:
+        return None
+    anchor = label.split(None, len(distance.split()))[-1]
+    words = anchor.split()
+    a, b = sent
+    found = re.search(r"\b" + r"\s+".join(map(re.escape, distance.split())) + r"\b", text[a:b], re.IGNORECASE)
+    if len(words) < 2 or pronoun_kind(words[0]) is not None or found is None:
+        return None
+    p = a + found.start()
+    comma = next((p + m.start() for m in re.finditer(CLAUSE_COMMA, text[p:b])), b)
+    head = text[a:p].strip(" \"“'‘*•-–—\n")
+    if head or not p <= timex[0] < timex[1] <= comma or not p <= trigger[0] < comma:
+        return None
+    return anchor
+
+
 MAX_FRONTED_PHRASE_CHARS = 200  # "With the oil being pushed into fragile marshland ... this morning,"
 
 

@@ -25,7 +25,7 @@ from kerryview.events.headline import Lead, is_event_noun, lead_passages, main_e
 from kerryview.events.antecedents import agrees, antecedent, pronoun_kind, speaker_as_subject, subject_of, with_antecedent
 from kerryview.events.liveblog import live_blog
 from kerryview.events.not_events import LineFilter, why_not_event_sentence
-from kerryview.events.labels import (CLAUSE_COMMA, time_distance_opener, opens_with_quantity, number_words, list_subject_start, caption_position_spans, fixed_adverbial, fronted_phrase, subject_before_apposition, period_opening, colon_opens_clause, DATE_LEAD_IN, dated_item, apposition_subject, cut_number, keeps_date, headline_label,
+from kerryview.events.labels import (CLAUSE_COMMA, time_distance_anchor, opens_with_quantity, number_words, list_subject_start, caption_position_spans, fixed_adverbial, fronted_phrase, subject_before_apposition, period_opening, colon_opens_clause, DATE_LEAD_IN, dated_item, apposition_subject, cut_number, keeps_date, headline_label,
                                      capitalized, determiner_that, MAX_CIRCUMSTANCE_WORDS, place_only, where_without_verb,
                                      with_opening_quote, with_opening_single_quote,
                                      is_conditional, is_fragment,
@@ -850,10 +850,8 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
         and label.startswith(f"{reported[2]}: ") else 0  # the quotation is what was said
     label = label[:said_from] + with_opening_quote(label[said_from:])  # '"Top kill" failed'
     label = label[:said_from] + with_opening_single_quote(label[said_from:], text[a:b])  # "'Top kill' operations"
-    distance = time_distance_opener(label) if trigger is not None and label else None
-    anchor = label.split(None, len(distance.split()))[-1] if distance else ""
-    if distance and "," not in label and len(anchor.split()) >= 2 \
-            and text[trigger[0]:trigger[1]] in anchor.split():
+    if trigger is not None and label and (anchor := time_distance_anchor(text, sent, trigger, (timex.start, timex.end),
+                                                                         label)):
         # "Five years after the war ended in 2003, the country held elections": the date is the
         # war's end, the label its event ("The war ended"); the main clause lies a span of time after it
         label = anchor
