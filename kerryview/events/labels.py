@@ -1316,13 +1316,18 @@ def _list_item(piece: str) -> bool:
         and not has_finite_verb(piece) and not is_verb(first, "x ", finite=True)  # "Lived in Box": a verb whose subject went before
 
 
+@cache
+def _time_words() -> frozenset[str]:
+    from kerryview.timex.recognize import triggers  # (lazy: the tagger loads its rules on first use)
+
+    return frozenset(triggers())
+
+
 def _time_word(words: list[str]) -> bool:
     """Whether `words` hold one of the tagger's time words (recognize.triggers): in lower case
     ("two hours later", "that night"), or capitalized beside a number ("June 2", "2 June"; not a
     name such as "Theresa May")."""
-    from kerryview.timex.recognize import triggers
-
-    time_words = frozenset(triggers())
+    time_words = _time_words()
     for k, w in enumerate(words):
         low = w.lower().strip(".,'’")
         if low not in time_words:
