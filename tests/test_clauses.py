@@ -1544,3 +1544,19 @@ def test_a_video_caption_is_no_event_of_the_day():  # "caption_verbs"
             "has begun to funnel oil to the surface.\nThe company said on Friday it was pleased.")
     labels = [f.label for f in find_mentions(_doc(text), tag(text, DCT), dct_clauses=True)]
     assert any(lb.startswith("A new cap") for lb in labels) and not any("Suttles" in lb for lb in labels), labels
+
+
+def test_a_caption_after_an_opening_phrase_is_still_a_caption():  # "caption_narration_verbs"
+    """After a phrase that opens the sentence ("In this video, ", "In Port-au-Prince, ") a
+    verb that presents a reporter or a video ("reports from", "looks at", "talks to") is a
+    caption still; only a verb of telling (clause_rules.json caption_narration_verbs:
+    "describes how ...") narrates what a recording tells (review of session 20, item 6)."""
+    caption, narration = re.findall(r'"([A-Z][^"]+)"', clause_rules_raw()["caption_narration_verbs"]["example"])
+    assert not _by_publication(caption), caption
+    assert _by_publication(narration), narration
+    for text in ("In this video, the BBC's Mark Doyle reports from Port-au-Prince.",
+                 "In Port-au-Prince, the BBC's Mark Doyle reports on the search for survivors.",
+                 "In this video, BBC meteorologist Daniel Corbett looks at how the weather will affect the slick.",
+                 "In Dover, the BBC's Ann Lee talks to fishermen about the spill."):
+        assert not _by_publication(text), text
+    assert _by_publication("In the recording, Dr Murray explains how he gave the singer the drug.")

@@ -1269,3 +1269,92 @@ def test_a_pronoun_with_no_one_sure_person_before_it_stays(text, label):
         assert not any(lb.startswith(label) for lb in _labels(text))  # a wrong name never
     else:
         assert label in _labels(text)
+
+
+def test_a_time_in_a_relative_clause_of_an_opening_phrase_dates_that_clause_only():
+    """Review of session 20, item 1: "Under the deal, which was signed in 2008, the company will
+    pay $1bn" dates the signing, not the main clause (no "The company will pay $1bn under the
+    deal was signed" at 2008); the relative clause's subject is the phrase's noun (lead_rules.json
+    occasion_openers, its last example)."""
+    cases = [
+        ("Under Rene Preval, who was elected for a second term in 2006, there has been a small but "
+         "significant improvement in security.", "Rene Preval was elected for a second term", "2006"),
+        ("Under the deal, which was signed in 2008, the company will pay $1bn.", "The deal was signed", "2008"),
+        ("At the hospital, which opened in 1995, doctors treated 300 patients.", "The hospital opened", "1995"),
+        ("In the town, which was founded in 1820, residents voted against the plan.", "The town was founded",
+         "1820"),
+        ("During the talks, which began on Monday, the two sides exchanged lists of prisoners.", "The talks began",
+         "Monday"),
+        ("Following the preliminary hearing, which could end on Friday, a judge will decide whether Dr Lee "
+         "stands trial.", "The preliminary hearing could end", "Friday"),  # a noun in -ing before ", which"
+    ]
+    for text, wanted, when in cases:
+        found = [(f.label, f.mention.timex.text) for f in _found(text)]
+        assert (wanted, when) in found, (text, found)
+        main = " ".join(text.split(", ")[-1].split()[:2]).lower()  # "the company", "doctors treated"
+        assert not any(main in lb.lower() for lb, t in found if t == when), (text, found)
+    assert "The Shell refinery was hit" not in _labels(
+        "Shares in the Shell refinery, which was hit by a fire on Monday, fell 5%.")  # "Shares in | X, which": either
+
+
+def test_a_span_of_time_after_a_dated_happening_labels_that_happening_not_the_main_clause():
+    """Review of session 20, item 5: "Five years after the war ended in 2003, the country held
+    elections" -> "The war ended" at 2003; the elections were five years later, never at 2003
+    (lead_rules.json time_distance_links)."""
+    cases = [("Five years after the war ended in 2003, the country held elections.", "The war ended", "the country"),
+             ("A week after the quake struck on January 12, aid was still not reaching many survivors.",
+              "The quake struck", "aid"),
+             ("Two days after the storm hit on Monday, power was restored to most homes.", "The storm hit", "power"),
+             ("More than two weeks after the rig exploded on April 20, oil is still gushing from the well.",
+              "The rig exploded", "oil"),
+             ("About seven hours after the attempt began on Monday, engineers stopped the pumps.",
+              "The attempt began", "engineers")]
+    for text, wanted, main in cases:
+        found = [(f.label, f.mention.dated_by) for f in _found(text)]
+        assert (wanted, "time expression") in found, (text, found)
+        assert not any(main in lb.lower() for lb, by in found if by == "time expression"), (text, found)
+    # the span's happening is told only with its own date: not the publication's, not a pronoun's
+    labels = _labels("A week after a devastating earthquake hit Haiti, people are still battling for daily survival.")
+    assert "A devastating earthquake hit Haiti" not in labels, labels
+    labels = _labels("In 1995, Ann Lee was pulled from the wreckage of a supermarket in Seoul, 16 days after it "
+                     "collapsed.")
+    assert not any("collapsed" in lb and "wreckage" not in lb for lb in labels), labels
+
+
+def test_a_list_of_subjects_stops_at_an_opening_adverbial_a_time_or_a_dateline():
+    """Review of session 20, item 4: the walk back over a list's items (labels.list_first_item)
+    never takes an opening adverbial, a time expression or a wire dateline's place as the
+    list's first item (lead_rules.json list_joiners, list_opening_words and their examples)."""
+    for given, wanted in _pairs("list_opening_words") + _pairs("list_joiners"):
+        assert wanted in _labels(given, date(2010, 7, 20)), given
+    dct = date(2010, 6, 3)
+    cases = {
+        "Two hours later, police, soldiers and firefighters arrived on Tuesday.":
+            "Police, soldiers and firefighters arrived",
+        "Shortly afterwards, police, soldiers and firefighters arrived on Tuesday.":
+            "Police, soldiers and firefighters arrived",
+        "Again, police, soldiers and firefighters arrived on Tuesday.": "Police, soldiers and firefighters arrived",
+        "Overall, banks, insurers and pension funds lost $4bn on Tuesday.": "Banks, insurers and pension funds lost $4bn",
+        "Oddly enough, shares, bonds and the dollar rose on Tuesday.": "Shares, bonds and the dollar rose",
+        "Yes, doctors, nurses and volunteers treated the wounded on Tuesday.":
+            "Doctors, nurses and volunteers treated the wounded",
+        "That night, looters, gangs and escaped prisoners roamed the streets on Tuesday.":
+            "Looters, gangs and escaped prisoners roamed the streets",
+        "LONDON, June 2, Britain and France signed the treaty on Tuesday.": "Britain and France signed the treaty",
+        "Elsewhere, France, Germany and Italy agreed on Tuesday to back the plan.":
+            "France, Germany and Italy agreed to back the plan",
+    }
+    for text, wanted in cases.items():
+        assert wanted in _labels(text, dct), (text, _labels(text, dct))
+    # a dateline's place in capitals: the list is not read back to it (its country may follow)
+    for text in ("PARIS, France, Germany and Italy agreed on Tuesday to back the plan.",
+                 "PORT-AU-PRINCE, Haiti, Rescuers, doctors and soldiers arrived on Tuesday."):
+        assert not any(lb.startswith(text.split(",")[0]) for lb in _labels(text, dct)), (text, _labels(text, dct))
+    # a list is still read whole, an acronym included, and after a reporting verb
+    assert "NATO, Britain and France agreed to send troops" in _labels(
+        "NATO, Britain and France agreed on Tuesday to send troops.", dct)
+    assert "Paris Hilton, Ben Stiller, Chris Martin and Lindsay Lohan joined the protest" in _labels(
+        "Paris Hilton, Ben Stiller, Chris Martin and Lindsay Lohan joined the protest on Tuesday.", dct)
+    from kerryview.events.labels import list_first_item
+    left = "Officials said Britain, France and Spain "
+    assert left[list_first_item(left, left.index("France")):] == "Britain, France and Spain "

@@ -902,10 +902,11 @@ def _caption(text: str, sent: tuple[int, int], clause: Clause, trigger: tuple[in
     """Whether the clause event at `trigger` is told by a video or photo caption: its
     sentence opens with a person's name (its last two words capitalized: "The BBC's Laura
     Trevelyan", "BBC meteorologist Daniel Corbett"; not a work "by" one) and a verb of presenting in the simple
-    present (clause_rules.json caption_verbs: "explains why ...", "reports from Louisiana"; not
-    after a phrase that opens the sentence, lead_rules.json occasion_openers and
-    fronted_phrase_openers: "In the recording, Dr Murray describes how he gave ..." narrates
-    what a recording tells; a byline's "By ..." is no such phrase),
+    present (clause_rules.json caption_verbs: "explains why ...", "reports from Louisiana"; a
+    verb of telling (caption_narration_verbs) not after a phrase that opens the sentence,
+    lead_rules.json occasion_openers and fronted_phrase_openers: "In the recording, Dr Murray
+    describes how he gave ..." narrates what a recording tells, "In this video, the BBC's Mark
+    Doyle reports from Port-au-Prince" is a caption; a byline's "By ..." is no such phrase),
     not followed by "that" nor, for "describes", by "as" (a report of what was said or
     thought: "Barton describes the fund as a slush fund"); and the trigger is in the caption,
     before the passage a flattened page runs it into ("... is meant to operate | A new cap
@@ -924,8 +925,10 @@ def _caption(text: str, sent: tuple[int, int], clause: Clause, trigger: tuple[in
         if len(name) < 2 or not all(w[:1].isupper() for w in name) or "by" in subject:
             return False  # (not a work by a person: "An article by The Post's Dan Eggen explains why")
         lead = event_lists("lead_rules.json")
-        if subject[0].lower().strip("\"“‘'") in lead["occasion_openers"] | lead["fronted_phrase_openers"]:
-            return False  # "In the recording, Dr Murray describes how ...": narration, a caption opens with its name
+        if subject[0].lower().strip("\"“‘'") in lead["occasion_openers"] | lead["fronted_phrase_openers"] \
+                and verb in clause_rules()["caption_narration_verbs"]:
+            return False  # "In the recording, Dr Murray describes how ...": narration; "In this video, Ann
+            # Lee reports from Dover" is still a caption (caption_narration_verbs)
             # (not a byline's "By": "By David Shukman ..., BBC News David Shukman looks at ...")
         breaks = [p for p in run_on_breaks(text, sent[0], sent[1]) if p > m.end()]
         breaks += [b.start() + 1 for b in _CAPTION_BREAK.finditer(text, m.end(), sent[1])

@@ -1302,12 +1302,74 @@ def _list_item(piece: str) -> bool:
     first = words[0].lower()
     lists = _lists()
     if words[-1].islower() and words[-1].endswith("ly") \
+            or first.endswith("ly") and len(words) > 1 and words[1].islower() \
             or first.endswith("ing") and len(words) > 1 and words[1].lower() in lists["prepositions"]:
-        return False  # "More recently", "Starting in the 1960s": an adverbial, no item
+        return False  # "More recently", "Shortly afterwards", "Starting in the 1960s": an adverbial, no item
+    if " ".join(words).lower() in lists["list_opening_words"] \
+            or len(words) == 1 and not words[0].isupper() and first in stopwords():
+        return False  # "Elsewhere", "Yes", "Back home", "Again": an opening adverb or word of address
+    if _time_word(words):
+        return False  # "Two hours later", "That night", "June 2": a time expression
     return not any(first in lists[name] for name in ("prepositions", "adverbial_openers", "sentence_adverbs",
                                                       "stance_adverbs", "sequence_adverbs", "leading_subordinators",
                                                       "coordinators", "pronoun_subjects")) \
         and not has_finite_verb(piece) and not is_verb(first, "x ", finite=True)  # "Lived in Box": a verb whose subject went before
+
+
+@cache
+def _time_words() -> frozenset[str]:
+    from kerryview.timex.recognize import triggers  # (lazy: the tagger loads its rules on first use)
+
+    return frozenset(triggers())
+
+
+def _time_word(words: list[str]) -> bool:
+    """Whether `words` hold one of the tagger's time words (recognize.triggers): in lower case
+    ("two hours later", "that night"), or capitalized beside a number ("June 2", "2 June"; not a
+    name such as "Theresa May")."""
+    time_words = _time_words()
+    for k, w in enumerate(words):
+        low = w.lower().strip(".,'’")
+        if low not in time_words:
+            continue
+        near = words[k - 1:k] + words[k + 1:k + 2]
+        if w.islower() or any(n[:1].isdigit() for n in near):
+            return True
+    return False
+
+
+def _dateline_place(item: str) -> bool:
+    """Whether `item`, the words before a sentence's first comma, is a wire dateline's place in
+    capitals ("PARIS", "PORT-AU-PRINCE"): a word of capitals longer than an acronym."""
+    words = item.split()
+    return len(words) == 1 and words[0].isupper() and len(re.sub(r"\W", "", words[0])) > MAX_ACRONYM_LETTERS
+
+
+MAX_ACRONYM_LETTERS = 4  # "NATO", "BBC", "US": a subject; "PARIS", "LONDON": a dateline's place
+
+
+def list_first_item(left: str, at: int, dated: tuple[int, int] = (0, 0)) -> int:
+    """Where a list of subjects starts whose later item starts at `at` of `left` (the words
+    before the event words), right after a comma: back over the items before it, each set off
+    by a comma and told apart by a clause mark or a reporting verb (_subject_start) and each
+    a few words that can be a list's item (_list_item), to the list's first item ("Paris
+    Hilton, Ben Stiller, | Chris Martin" -> "Paris Hilton, ..."); never into a time expression
+    (`dated`, offsets in `left`: "On Monday, | the leaders of France, ..."; or any other: "Two
+    hours later, | police, soldiers and ..."). `at` as it is when the sentence opens with a
+    dateline's place in capitals ("PARIS, France, Germany and Italy agreed": the words after
+    it may be its country). The one walk back over a list's items."""
+    cut = at
+    while left[:cut].rstrip().endswith(","):
+        comma = len(left[:cut].rstrip()) - 1
+        lo = _subject_start(left, comma)
+        lo += len(left[lo:comma]) - len(left[lo:comma].lstrip())
+        item = left[lo:comma]
+        if not left[:lo].strip(" \"“'‘*•-–—\n") and _dateline_place(item):
+            return at
+        if not _list_item(item) or lo < dated[1] and dated[0] < comma:
+            break
+        cut = lo
+    return cut
 
 
 def list_subject_start(left: str, breaks: list[int], dated: tuple[int, int]) -> int:
@@ -1326,13 +1388,7 @@ def list_subject_start(left: str, breaks: list[int], dated: tuple[int, int]) -> 
             or not _list_item(" ".join(left[cut:].split()[:joined])):
         return cut  # (", and the list goes on": a clause; ", in Port-au-Prince and ...": no item;
         # "Caterpillar, | the farming and construction equipment maker, sold": an apposition)
-    k = len(breaks) - 1
-    while k >= 0 and left[breaks[k] - 1:breaks[k]] == ",":
-        lo = breaks[k - 1] if k > 0 else 0
-        if not _list_item(left[lo:breaks[k] - 1]) or lo < dated[1] and dated[0] < breaks[k]:
-            break
-        cut, k = lo, k - 1
-    return cut
+    return list_first_item(left, cut, dated)
 
 
 MAX_APPOSED_SUBJECT_WORDS = 12  # "Searches at the clinic and another site rented by Dr Murray in Houston"
@@ -1394,9 +1450,9 @@ def _with_list(text: str, subject: str, after: int, vp: int) -> str:
     names = []
     for piece in text[after:vp].split(",")[1:-1]:
         words = piece.split()
-        if not words or len(words) > MAX_LIST_ITEM_WORDS or not all(
+        if not words or not _list_item(re.sub(r"^(?:and|&)\s+", "", piece.strip())) or not all(
                 w[:1].isupper() or w in ("and", "&") for w in words):
-            return subject
+            return subject  # (the one item test of a list: _list_item)
         names.append(piece.strip())
         if "and" in words or "&" in words:
             return ", ".join([subject] + names)
@@ -1564,6 +1620,35 @@ def time_distance_opener(label: str) -> str | None:
     return " ".join(words[:k + 1])
 
 
+def time_distance_anchor(text: str, sent: tuple[int, int], trigger: tuple[int, int], timex: tuple[int, int],
+                         label: str) -> str | None:
+    """The label of the happening a span of time is counted from, when `label` is a phrase that
+    opens its sentence with such a span (time_distance_opener) and both the event words and the
+    time expression are in that phrase, before its comma: "Five years after the war ended in
+    2003, | the country held elections" -> "the war ended" (2003 dates the war's end, the main
+    clause lies the span away). None otherwise: a date that is not the phrase's (the
+    publication's: "A week after the quake hit Haiti, people are still battling ...") dates the
+    main clause, not the quake; a pronoun for the happening ("16 days after it collapsed")
+    cannot tell it."""
+    from kerryview.events.antecedents import pronoun_kind
+
+    distance = time_distance_opener(label)
+    if distance is None or "," in label:
+        return None
+    anchor = label.split(None, len(distance.split()))[-1]
+    words = anchor.split()
+    a, b = sent
+    found = re.search(r"\b" + r"\s+".join(map(re.escape, distance.split())) + r"\b", text[a:b], re.IGNORECASE)
+    if len(words) < 2 or pronoun_kind(words[0]) is not None or found is None:
+        return None
+    p = a + found.start()
+    comma = next((p + m.start() for m in re.finditer(CLAUSE_COMMA, text[p:b])), b)
+    head = text[a:p].strip(" \"“'‘*•-–—\n")
+    if head or not p <= timex[0] < timex[1] <= comma or not p <= trigger[0] < comma:
+        return None
+    return anchor
+
+
 MAX_FRONTED_PHRASE_CHARS = 200  # "With the oil being pushed into fragile marshland ... this morning,"
 
 
@@ -1581,7 +1666,10 @@ def fronted_phrase(text: str, sent: tuple[int, int], trigger: tuple[int, int], t
     opens with a coordinating conjunction (", and the county opened shelters": a second clause),
     its verb reports (", he said the strike would go on": what was said is no doing at the
     phrase's time) or its subject is a pronoun (", they called a strike": who, the label
-    cannot tell)."""
+    cannot tell). None too when the date or the event words are in a relative clause inside the
+    phrase ("Under the deal, which was signed in 2008, ...": clauses.relative_asides): they tell
+    that clause's event, not the occasion's."""
+    from kerryview.events.clauses import relative_asides
     from kerryview.text.verbs import is_verb
 
     words = label.split()
@@ -1593,9 +1681,8 @@ def fronted_phrase(text: str, sent: tuple[int, int], trigger: tuple[int, int], t
     occasion = dated and opener in _lists()["occasion_openers"] and not opens_with_quantity(label)
     # ("In an interview on Tuesday, ...": its report too; "At least 4m gallons ...": a quantity)
     if opener not in _lists()["fronted_phrase_openers"] and not occasion:
-        opener = time_distance_opener(label) if dated else None  # "Two days after the storm struck, ..."
-        if opener is None:
-            return None
+        return None  # (a span of time from another happening, "Two days after the storm struck on
+        # Monday, ...": the date is the storm's, never the main clause's; mentions.label_for tells the storm)
     a, b = sent
     found = re.search(r"\b" + r"\s+".join(map(re.escape, opener.split())) + r"\b", text[a:b], re.IGNORECASE)
     if found is None:
@@ -1609,8 +1696,9 @@ def fronted_phrase(text: str, sent: tuple[int, int], trigger: tuple[int, int], t
         return None
     comma = next((p + m.start() for m in re.finditer(CLAUSE_COMMA, text[p:min(b, p + MAX_FRONTED_PHRASE_CHARS)])
                   if p + m.start() >= max(trigger[1], timex[1])), None)
-    if comma is None:
-        return None
+    if comma is None or any(s <= max(timex[0], trigger[0]) < e for s, e in relative_asides(text, p, b)):
+        return None  # "Under the deal, which was signed in 2008, | the company will pay": the date and
+        # the event words are the relative clause's, not the occasion's
     main = text[comma + 1:b]
     main_words = main.split()
     if len(main_words) < MIN_COMPLETE_WORDS or " ".join(main_words[:2]).strip(" ,;:").lower() in label.lower() \
@@ -1691,12 +1779,8 @@ def subject_before_apposition(label: str, text: str, sent: tuple[int, int]) -> s
     comma = a + found.start()
     head = text[a:comma]
     at = _subject_start(head, len(head))
-    while head[:at].rstrip().endswith(",") and " and " in head[at:]:  # a list's earlier items
-        prev = _subject_start(head, len(head[:at].rstrip()) - 1)
-        item = head[prev:at].rstrip(" ,")
-        if not item.strip() or len(item.split()) > MAX_LIST_ITEM_WORDS or has_finite_verb("x " + item):
-            break
-        at = prev
+    if " and " in head[at:]:
+        at = list_first_item(head, at)  # a list's earlier items
     subject = " ".join(head[at:].split())
     words = subject.split()
     if not subject or len(words) > MAX_APPOSED_SUBJECT_WORDS or not _plain_subject(subject, "") \

@@ -25,7 +25,7 @@ from kerryview.events.headline import Lead, is_event_noun, lead_passages, main_e
 from kerryview.events.antecedents import agrees, antecedent, pronoun_kind, speaker_as_subject, subject_of, with_antecedent
 from kerryview.events.liveblog import live_blog
 from kerryview.events.not_events import LineFilter, why_not_event_sentence
-from kerryview.events.labels import (CLAUSE_COMMA, opens_with_quantity, number_words, list_subject_start, caption_position_spans, fixed_adverbial, fronted_phrase, subject_before_apposition, period_opening, colon_opens_clause, DATE_LEAD_IN, dated_item, apposition_subject, cut_number, keeps_date, headline_label,
+from kerryview.events.labels import (CLAUSE_COMMA, time_distance_anchor, opens_with_quantity, number_words, list_subject_start, caption_position_spans, fixed_adverbial, fronted_phrase, subject_before_apposition, period_opening, colon_opens_clause, DATE_LEAD_IN, dated_item, apposition_subject, cut_number, keeps_date, headline_label,
                                      capitalized, determiner_that, MAX_CIRCUMSTANCE_WORDS, place_only, where_without_verb,
                                      with_opening_quote, with_opening_single_quote,
                                      is_conditional, is_fragment,
@@ -595,19 +595,25 @@ def _relative_antecedent(text: str, a: int, words: list[re.Match[str]], k: int) 
         | event_lists(LEAD_RULES)["sequence_adverbs"]
     before = list(_NP_WORD.finditer(text, a, pronoun.start()))[-MAX_DATED_SUBJECT_WORDS - 3:]  # (its sentence's)
     np: list[re.Match[str]] = []
+    # the noun before ", which" may be in -ing ("the preliminary hearing, which"): a noun when
+    # the phrase opens with a determiner (checked below), not a verb whose object follows
+    ing_head = bool(before) and before[-1].group().lower().endswith("ing") \
+        and text[before[-1].end():pronoun.start()].strip() == ","
     for i in range(len(before) - 1, -1, -1):
         w = before[i]
         low = w.group().lower()
         if np and text[w.end():np[0].start()].strip():
             break  # a comma, a quotation mark, a bracket before the noun phrase
         if len(np) >= MAX_DATED_SUBJECT_WORDS or (low in stopwords() and low not in determiners
-                                            and not low[:1].isdigit()) or not _is_subject_word(before, i, text) \
+                                            and not low[:1].isdigit()) \
+                or not (_is_subject_word(before, i, text) or ing_head and i == len(before) - 1) \
                 or low in adverbs:  # "Obviously | people who had experienced ..."
             break
         np.insert(0, w)
         if low in determiners:
             break  # "write | the climate bill which": the noun phrase starts at its determiner
-    if not np or np[-1].group().lower() in stopwords() or _pronoun(np[0].group()) or (
+    if not np or np[-1].group().lower() in stopwords() or _pronoun(np[0].group()) \
+            or ing_head and np[0].group().lower() not in determiners and not _is_subject_word(before, len(before) - 1, text) or (
             pronoun.group().lower() == "that" and not (np[0].group().lower() in determiners
                                                        or np[0].group()[:1].isupper())):
         return None  # "that" after no noun phrase of its own: a complementizer ("said that")
@@ -616,8 +622,12 @@ def _relative_antecedent(text: str, a: int, words: list[re.Match[str]], k: int) 
         return None  # ", south London, which": an apposition, or an item of a list ("However, | people": no)
     prep = before[i].group().lower() if i >= 0 else ""
     verbs = clause_rules()["shared_subject_auxiliaries"] | event_lists(LEAD_RULES)["subject_verbs"] | modals()["modals"]
+    # a preposition that opens the sentence opens an adverbial phrase, whose noun phrase is the
+    # only noun the pronoun can stand for ("At | the hospital, which opened in 1995, doctors ...")
+    opening = i == 0 and prep in event_lists(LEAD_RULES)["prepositions"] \
+        and not text[a:before[0].start()].strip(" \"“'‘*•-–—\n")
     if prep in _conjunctions() or (prep in stopwords() and prep not in verbs | adverbs and not _pronoun(prep) and (
-            prep == "by" or i == 0 or not _is_verb(before[i - 1].group(), "x ", finite=True))):
+            prep == "by" or i == 0 and not opening or i > 0 and not _is_verb(before[i - 1].group(), "x ", finite=True))):
         return None  # "Shares in | BP, which rose": shares or BP
     verb_before = prep.endswith("ing") or (i >= 0 and _is_verb(before[i].group(), "x ", finite=True))
     if verb_before and prep not in verbs and np[0].group().lower() not in determiners \
@@ -840,7 +850,12 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
         and label.startswith(f"{reported[2]}: ") else 0  # the quotation is what was said
     label = label[:said_from] + with_opening_quote(label[said_from:])  # '"Top kill" failed'
     label = label[:said_from] + with_opening_single_quote(label[said_from:], text[a:b])  # "'Top kill' operations"
-    if main_clause and trigger is not None and label \
+    if trigger is not None and label and (anchor := time_distance_anchor(text, sent, trigger, (timex.start, timex.end),
+                                                                         label)):
+        # "Five years after the war ended in 2003, the country held elections": the date is the
+        # war's end, the label its event ("The war ended"); the main clause lies a span of time after it
+        label = anchor
+    elif main_clause and trigger is not None and label \
             and (main := fronted_phrase(text, sent, trigger, (timex.start, timex.end), label)):
         told = label_for(text, main[:2], main[2], timex, sents, main_clause=False)
         phrase = label[:1].lower() + label[1:]  # "After talks ended" -> "The union called a strike after talks ended"
