@@ -7,6 +7,8 @@ from __future__ import annotations
 import json
 from importlib.resources import files
 
+import pytest
+
 import kerryview.events.merge as merging
 from kerryview.dating.datelines import read_dateline
 from kerryview.events.mentions import find_mentions
@@ -99,3 +101,49 @@ def test_clusters_too_unlike_stay_apart():
     month, day = _clusters(["Michael Jackson died [in June] after a cardiac arrest.",
                             "Shares in Sony rose [on 25 June] in Tokyo."])
     assert _documents(merging.join_precisions([month, day])) == [["0"], ["1"]]
+
+
+# an incremental import joins as a full one (kerryview.incremental.merge reads the clusters
+# within 3 x max_days of a change): two passages a little alike, under the merge's threshold,
+# joined with the rule's threshold lowered under their link
+STORY = {
+    "a": "date 2009-06-28 Michael Jackson died in June at his home in Los Angeles, his brother "
+         "Jermaine told reporters.",
+    "b": "date 2009-06-28 Fans gathered in London on 25 June after news broke that Michael Jackson "
+         "had died at his home.",
+    "c": "date 2009-03-05 Michael Jackson announced on Thursday a series of 50 concerts at the O2 "
+         "arena in London.",
+    "d": "date 2010-03-05 Sony said on Thursday it had sold 31 million Michael Jackson albums since "
+         "the singer died.",
+    "e": "date 2011-11-08 Dr Conrad Murray was found guilty on Monday of the involuntary "
+         "manslaughter of Michael Jackson.",
+}
+
+
+def _lowered(monkeypatch) -> None:
+    monkeypatch.setattr(merging, "two_precisions", lambda: two_precisions()._replace(threshold=0.1))
+
+
+def test_the_story_is_joined_only_with_the_threshold_lowered(monkeypatch):
+    assert sorted(e.document_ids for e in _with(_events(STORY), "home")) == [["a"], ["b"]]
+    _lowered(monkeypatch)
+    assert [e.document_ids for e in _with(_events(STORY), "home")] == [["a", "b"]]
+
+
+@pytest.mark.parametrize("first", ["a", "b"])
+def test_an_incremental_import_joins_as_a_full_one(tmp_path, monkeypatch, first):
+    from kerryview.incremental import merge as incremental
+    from kerryview.pipeline import StoredResult, import_into_store
+    from kerryview.store import Store
+
+    from test_incremental_merge import _events as rows, _from_scratch
+
+    _lowered(monkeypatch)
+    monkeypatch.setattr(incremental, "REFIT_FRACTION", 10.0)  # (a small pile)
+    paths = _written(tmp_path, STORY)
+    store = Store(tmp_path / "p.db")
+    import_into_store(store, [paths[n] for n in ("c", "d", "e", first)])
+    result = import_into_store(store, [paths["b" if first == "a" else "a"]])
+    assert isinstance(result, StoredResult)  # merged incrementally
+    assert rows(store.events()) == rows(_from_scratch(store, monkeypatch))
+    assert [e.document_ids for e in _with(store.events(), "home")] == [["a", "b"]]
