@@ -1341,8 +1341,8 @@ def join_precisions(clusters: list[list[Item]], cancel: Cancellation = NEVER) ->
     """The clusters with each cluster of coarser dates joined to the finer cluster that tells
     the same happening ("Michael Jackson died in June 2009" / "... died on 25 June"; "on
     Tuesday" / "on Tuesday at 18:00 UTC"): a cluster with a coarse_span joins, of the
-    clusters of one day (_day_of) inside that span, the one it is most alike
-    (told_at_two_precisions, at least data/two_precisions.json threshold; ties: the
+    clusters whose finest date is a day or a time of it inside that span, the one it is most
+    alike (told_at_two_precisions, at least data/two_precisions.json threshold; ties: the
     event's id), unless a cluster of another day (its dates not compatible with the
     best's) is nearly as alike (at least two_precisions.ambiguous x the best's): a month
     alike to two of its days says neither, and stays apart. Each cluster's choice reads
@@ -1356,6 +1356,14 @@ def join_precisions(clusters: list[list[Item]], cancel: Cancellation = NEVER) ->
             by_day.setdefault(finest.interval.start.toordinal(), []).append(k)
     if not by_day:
         return clusters
+    terms: dict[int, set[str]] = {}  # a cluster's words, made when first asked for
+
+    def words(k: int) -> set[str]:
+        got = terms.get(k)
+        if got is None:
+            got = terms[k] = {t for it in clusters[k] for t in it.vector}
+        return got
+
     into: dict[int, int] = {}
     for k, c in enumerate(clusters):
         cancel.check()
@@ -1367,7 +1375,7 @@ def join_precisions(clusters: list[list[Item]], cancel: Cancellation = NEVER) ->
         scored: list[tuple[float, str, int]] = []
         for d in range(first, last + 1):
             for j in by_day.get(d, ()):
-                if j == k:
+                if j == k or words(k).isdisjoint(words(j)):  # (no word in common: no link)
                     continue
                 s = told_at_two_precisions(c, clusters[j])
                 if s is not None and s >= rule.ambiguous * rule.threshold:
