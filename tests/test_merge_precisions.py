@@ -97,6 +97,24 @@ def test_a_day_and_a_time_of_it_in_two_zones_are_one_event():
     assert event.start.startswith("2014-03-08")
 
 
+FLIGHT = "The flight from Kuala Lumpur to Beijing lost contact with air traffic control {}, Malaysia Airlines said."
+
+
+def test_a_day_joins_a_time_of_it_told_in_two_zones():
+    day, utc, est = _clusters([FLIGHT.format("[on Saturday]"), FLIGHT.format("[at 16:30 UTC on Saturday]"),
+                               FLIGHT.format("[at 12:30 EST on Saturday]")])
+    assert utc[0].utc == est[0].utc  # one instant, said in two zones
+    times = [*utc, *est]  # (one cluster of the time, as cluster() would leave it)
+    assert _documents(merging.join_precisions([day, times])) == [["0", "1", "2"]]
+
+
+def test_a_day_alike_to_two_times_of_it_joins_neither():
+    day, evening, morning = _clusters([FLIGHT.format("[on Saturday]"), FLIGHT.format("[at 16:30 UTC on Saturday]"),
+                                       FLIGHT.format("[at 09:00 UTC on Saturday]")])
+    assert _documents(merging.join_precisions([day, evening, morning])) == [["0"], ["1"], ["2"]]
+    assert _documents(merging.join_precisions([day, morning])) == [["0", "2"]]
+
+
 def test_clusters_too_unlike_stay_apart():
     month, day = _clusters(["Michael Jackson died [in June] after a cardiac arrest.",
                             "Shares in Sony rose [on 25 June] in Tokyo."])
