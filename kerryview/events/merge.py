@@ -1349,14 +1349,19 @@ def join_precisions(clusters: list[list[Item]], cancel: Cancellation = NEVER) ->
     only the clusters of the days of its span (kerryview.incremental.merge reads those), and
     a cluster chosen may itself join a finer one (a day, then a time of it)."""
     rule = two_precisions()
+    least = rule.ambiguous * rule.threshold  # (a likeness below it neither joins nor rivals)
+    limit = timedelta(days=rule.max_days)
+    finest = [_finest(c) for c in clusters]
+    lengths = [_length(f) for f in finest]
     by_day: dict[int, list[int]] = {}
-    for k, c in enumerate(clusters):
-        finest = _finest(c)
-        if finest.interval.granularity.day_or_finer:
-            by_day.setdefault(finest.interval.start.toordinal(), []).append(k)
+    for k, f in enumerate(finest):
+        if f.interval.granularity.day_or_finer:
+            by_day.setdefault(f.interval.start.toordinal(), []).append(k)
     if not by_day:
         return clusters
     terms: dict[int, set[str]] = {}  # a cluster's words, made when first asked for
+    sums: dict[int, dict[str, float]] = {}  # and the sum of its vectors
+    factor = max(1.0, event_kinds().same)  # (link: at most the cosine x this)
 
     def words(k: int) -> set[str]:
         got = terms.get(k)
@@ -1364,21 +1369,42 @@ def join_precisions(clusters: list[list[Item]], cancel: Cancellation = NEVER) ->
             got = terms[k] = {t for it in clusters[k] for t in it.vector}
         return got
 
+    def vector_sum(k: int) -> dict[str, float]:
+        got = sums.get(k)
+        if got is None:
+            got = sums[k] = _vector_sum(clusters[k])
+        return got
+
+    def may_reach(k: int, j: int) -> bool:
+        """Whether cluster j may be `least` alike to cluster k: a passage's cosine with j's
+        best is at most its dot product with the sum of j's (unit) vectors, so the average
+        of k's at most the dot product of the two sums over k's size."""
+        a, b = vector_sum(k), vector_sum(j)
+        if len(a) > len(b):
+            a, b = b, a
+        dot = sum(w * b.get(t, 0.0) for t, w in a.items())
+        return factor * dot >= least * len(clusters[k]) * _HAIR
+
     into: dict[int, int] = {}
     for k, c in enumerate(clusters):
         cancel.check()
+        length = lengths[k]
+        if length > limit:
+            continue
         span = coarse_span(c)
         if span is None:
             continue
         first = span.start.toordinal()
         last = (span.end - timedelta(microseconds=1)).toordinal() if span.end > span.start else first
+        mine = words(k)
         scored: list[tuple[float, str, int]] = []
         for d in range(first, last + 1):
             for j in by_day.get(d, ()):
-                if j == k or words(k).isdisjoint(words(j)):  # (no word in common: no link)
+                if j == k or lengths[j] >= length or mine.isdisjoint(words(j)) \
+                        or not may_reach(k, j):  # (no word in common: no link)
                     continue
                 s = told_at_two_precisions(c, clusters[j])
-                if s is not None and s >= rule.ambiguous * rule.threshold:
+                if s is not None and s >= least:
                     scored.append((-s, event_id(clusters[j]), j))
         if not scored:
             continue
@@ -1386,9 +1412,9 @@ def join_precisions(clusters: list[list[Item]], cancel: Cancellation = NEVER) ->
         best_s, _, best = scored[0]
         if -best_s < rule.threshold:
             continue
-        mine = _distinct_dates(clusters[best])
+        dates = _distinct_dates(clusters[best])
         if any(-s >= rule.ambiguous * -best_s
-               and not all(_compatible_items(a, b) for a in mine
+               and not all(_compatible_items(a, b) for a in dates
                            for b in _distinct_dates(clusters[j]))
                for s, _, j in scored[1:]):
             continue  # alike to two days as much: neither
