@@ -470,8 +470,10 @@ class _Merger:
         clusters linked to a changed one by joinable pairs, before the change and after it,
         are joined again (each such set is joined on its own), then those of one day with
         clause events of a publication day (merge.join_publication_dated: a day's clusters
-        are joined on their own, so all those of the changed clusters' days are read), and
-        the events that differ replace those stored."""
+        are joined on their own, so all those of the changed clusters' days are read), then
+        those of coarser dates with the finer cluster of one happening (merge.join_precisions:
+        the clusters within 3 x two_precisions.max_days of the changed ones are read,
+        _precision_days), and the events that differ replace those stored."""
         _JoinState(self, change.gone_events, made, removed, vec).apply(change)
 
     # the steps --------------------------------------------------------------------------
