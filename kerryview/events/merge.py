@@ -31,7 +31,7 @@ from kerryview.events.labels import HAPPENING, label_rank, report_speaker
 from kerryview.events.mentions import Found
 from kerryview.calendar.zones import utc_interval
 from kerryview.text.similarity import WORD, Vectorizer, content_terms, cosine, stem, unit, word_overlap
-from kerryview.text.wordlists import cues, event_kinds, opposite_events, reporting_verbs
+from kerryview.text.wordlists import cues, event_kinds, opposite_events, reporting_verbs, two_precisions
 from kerryview.model import Event, EventMention, Granularity
 from kerryview.calendar.intervals import Interval, duration_timedelta, iso
 
@@ -1025,7 +1025,8 @@ def merge(found: list[Found], dcts: dict[str, str], cancel: Cancellation = NEVER
             for it in g:
                 keep.event_of[id(it)] = ident
     events = []
-    for g in join_publication_dated(join_same_words(clusters, cancel), vec, cancel):
+    for g in join_precisions(join_publication_dated(join_same_words(clusters, cancel), vec, cancel),
+                             cancel):
         cancel.check()
         events.append(make_event(g))
     events.sort(key=lambda e: (e.start, e.end, e.label, e.id))
@@ -1280,3 +1281,161 @@ def join_publication_dated(clusters: list[list[Item]], vec: Vectorizer,
         out.append(sorted(c, key=lambda it: (it.mention.document_id, it.mention.start,
                                             it.mention.timex.start)) if k in joined else c)
     return out
+
+
+# -- one happening told at two precisions in two clusters ------------------------------------
+# (the rule, its thresholds, its example and counter-example: data/two_precisions.json)
+
+
+def _length(it: Item) -> timedelta:
+    return it.interval.end - it.interval.start
+
+
+def _finest(group: list[Item]) -> Item:
+    """A cluster's finest date (the shortest; ties: the earliest, then its document and
+    place): the one make_event dates it by, bar disagreements."""
+    return min(group, key=lambda it: (_length(it), it.interval.start, it.mention.document_id,
+                                      it.mention.start))
+
+
+def coarse_span(group: list[Item]) -> Interval | None:
+    """A cluster's finest date when the cluster may join a finer one as the coarser telling
+    of its happening (join_precisions): at most two_precisions.max_days long, and no clause
+    event (dated by its article's publication: join_publication_dated reads those); else
+    None."""
+    finest = _finest(group)
+    if _length(finest) > timedelta(days=two_precisions().max_days) \
+            or any(is_clause_event(it.mention) for it in group):
+        return None
+    return finest.interval
+
+
+def _distinct_dates(group: list[Item]) -> list[Item]:
+    return list({it.date_key: it for it in group}.values())
+
+
+def told_at_two_precisions(coarse: list[Item], fine: list[Item]) -> float | None:
+    """How alike a cluster of coarser dates is to a finer one's when both may tell one
+    happening (the finest date of `coarse` longer than the finest of `fine`, every date of
+    one compatible with every date of the other, no sentence giving a date to each): the
+    average, over the coarse mentions, of each one's best link with the fine ones of other
+    articles (link: their words, the kinds of their event words; two passages of one
+    article share its vocabulary, and one that tells a day and, elsewhere, its month
+    mostly tells two things: "describes the scene in the wake of the earthquake" is not
+    the quake); else None."""
+    if _length(_finest(coarse)) <= _length(_finest(fine)):
+        return None
+    if not all(_compatible_items(a, b) for a in _distinct_dates(coarse)
+               for b in _distinct_dates(fine)):
+        return None
+    where = {(it.mention.document_id, it.mention.start): it.mention.timex.value for it in fine}
+    for it in coarse:
+        value = where.get((it.mention.document_id, it.mention.start))
+        if value is not None and value != it.mention.timex.value:
+            return None  # two dates of one sentence (join_same_words reads those)
+    return sum(max((link(a, b) for b in fine if b.mention.document_id != a.mention.document_id),
+                   default=0.0) for a in coarse) / len(coarse)
+
+
+def join_precisions(clusters: list[list[Item]], cancel: Cancellation = NEVER) -> list[list[Item]]:
+    """The clusters with each cluster of coarser dates joined to the finer cluster that tells
+    the same happening ("Michael Jackson died in June 2009" / "... died on 25 June"; "on
+    Tuesday" / "on Tuesday at 18:00 UTC"): a cluster with a coarse_span joins, of the
+    clusters whose finest date is a day or a time of it inside that span, the one it is most
+    alike (told_at_two_precisions, at least data/two_precisions.json threshold; ties: the
+    event's id), unless a cluster of another day (its dates not compatible with the
+    best's) is nearly as alike (at least two_precisions.ambiguous x the best's): a month
+    alike to two of its days says neither, and stays apart. Each cluster's choice reads
+    only the clusters of the days of its span (kerryview.incremental.merge reads those), and
+    a cluster chosen may itself join a finer one (a day, then a time of it)."""
+    rule = two_precisions()
+    least = rule.ambiguous * rule.threshold  # (a likeness below it neither joins nor rivals)
+    limit = timedelta(days=rule.max_days)
+    finest = [_finest(c) for c in clusters]
+    lengths = [_length(f) for f in finest]
+    by_day: dict[int, list[int]] = {}
+    for k, f in enumerate(finest):
+        if f.interval.granularity.day_or_finer:
+            by_day.setdefault(f.interval.start.toordinal(), []).append(k)
+    if not by_day:
+        return clusters
+    terms: dict[int, set[str]] = {}  # a cluster's words, made when first asked for
+    sums: dict[int, dict[str, float]] = {}  # and the sum of its vectors
+    factor = max(1.0, event_kinds().same)  # (link: at most the cosine x this)
+
+    def words(k: int) -> set[str]:
+        got = terms.get(k)
+        if got is None:
+            got = terms[k] = {t for it in clusters[k] for t in it.vector}
+        return got
+
+    def vector_sum(k: int) -> dict[str, float]:
+        got = sums.get(k)
+        if got is None:
+            got = sums[k] = _vector_sum(clusters[k])
+        return got
+
+    def may_reach(k: int, j: int) -> bool:
+        """Whether cluster j may be `least` alike to cluster k: a passage's cosine with j's
+        best is at most its dot product with the sum of j's (unit) vectors, so the average
+        of k's at most the dot product of the two sums over k's size."""
+        a, b = vector_sum(k), vector_sum(j)
+        if len(a) > len(b):
+            a, b = b, a
+        dot = sum(w * b.get(t, 0.0) for t, w in a.items())
+        return factor * dot >= least * len(clusters[k]) * _HAIR
+
+    into: dict[int, int] = {}
+    for k, c in enumerate(clusters):
+        cancel.check()
+        length = lengths[k]
+        if length > limit:
+            continue
+        span = coarse_span(c)
+        if span is None:
+            continue
+        first = span.start.toordinal()
+        last = (span.end - timedelta(microseconds=1)).toordinal() if span.end > span.start else first
+        mine = words(k)
+        scored: list[tuple[float, str, int]] = []
+        for d in range(first, last + 1):
+            for j in by_day.get(d, ()):
+                if j == k or lengths[j] >= length or mine.isdisjoint(words(j)) \
+                        or not may_reach(k, j):  # (no word in common: no link)
+                    continue
+                s = told_at_two_precisions(c, clusters[j])
+                if s is not None and s >= least:
+                    scored.append((-s, event_id(clusters[j]), j))
+        if not scored:
+            continue
+        scored.sort()
+        best_s, _, best = scored[0]
+        if -best_s < rule.threshold:
+            continue
+        dates = _distinct_dates(clusters[best])
+        if any(-s >= rule.ambiguous * -best_s
+               and not all(_compatible_items(a, b) for a in dates
+                           for b in _distinct_dates(clusters[j]))
+               for s, _, j in scored[1:]):
+            continue  # alike to two days as much: neither
+        into[k] = best
+    if not into:
+        return clusters
+    root = list(range(len(clusters)))
+
+    def find(x: int) -> int:
+        while root[x] != x:
+            root[x] = root[root[x]]
+            x = root[x]
+        return x
+
+    for k, j in into.items():
+        a, b = find(k), find(j)
+        if a != b:
+            root[max(a, b)] = min(a, b)
+    out: dict[int, list[Item]] = {}
+    for k, c in enumerate(clusters):
+        out.setdefault(find(k), []).extend(c)
+    return [sorted(c, key=lambda it: (it.mention.document_id, it.mention.start,
+                                      it.mention.timex.start)) if len(c) > len(clusters[k]) else c
+            for k, c in out.items()]

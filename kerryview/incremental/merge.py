@@ -40,7 +40,7 @@ import math
 from array import array
 from collections import Counter
 from dataclasses import dataclass, field, fields
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Iterable
 
 from kerryview.calendar.intervals import Interval
@@ -48,7 +48,8 @@ from kerryview.cancellation import NEVER, Cancellation
 from kerryview.events.blocking import (NEAR_DAYS, DateTermIndex, Postings, _cells, _file, count,
                                       dot_products, key_terms, level, with_near)
 from kerryview.events.merge import (LINK_FLOOR, SAME_WORDS_DATES, Item, MergeState, Sentence,
-                                    Told, _Group, join_publication_dated, publication_side,
+                                    Told, _Group, join_precisions, join_publication_dated,
+                                    publication_side,
                                     _widened, agglomerate, can_witness, compared_near,
                                     event_id as passages_id, join_same_words, joinable, link,
                                     make_event, make_item, merge_score, passage, sentence_index,
@@ -59,6 +60,7 @@ from kerryview.calendar.zones import utc_interval
 from kerryview.model import Event, EventMention, Timex
 from kerryview.store.merge_rows import pack_cands, unpack_cands
 from kerryview.text.similarity import Vectorizer
+from kerryview.text.wordlists import two_precisions
 
 if TYPE_CHECKING:
     from kerryview.store import Store
@@ -468,8 +470,10 @@ class _Merger:
         clusters linked to a changed one by joinable pairs, before the change and after it,
         are joined again (each such set is joined on its own), then those of one day with
         clause events of a publication day (merge.join_publication_dated: a day's clusters
-        are joined on their own, so all those of the changed clusters' days are read), and
-        the events that differ replace those stored."""
+        are joined on their own, so all those of the changed clusters' days are read), then
+        those of coarser dates with the finer cluster of one happening (merge.join_precisions:
+        the clusters within 3 x two_precisions.max_days of the changed ones are read,
+        _precision_days), and the events that differ replace those stored."""
         _JoinState(self, change.gone_events, made, removed, vec).apply(change)
 
     # the steps --------------------------------------------------------------------------
@@ -653,6 +657,7 @@ class _JoinState:
                  removed: list[_Node], vec: Vectorizer) -> None:
         self.merger, self.gone, self.vec = merger, gone, vec
         self.days: set[int] = set()  # the days whose stored clusters are read (_on_days)
+        self.cells: set[tuple[int, int]] = set()  # the buckets read so (_in_window)
         self.made = {("new", k): g for k, g in enumerate(made)}
         self.rows: dict[str, list[tuple[int, str, int, Item]]] = {}  # doc -> (row, cluster, comp, item)
         self.members: dict[str, list[Item]] = {}  # stored cluster -> its items
@@ -810,6 +815,51 @@ class _JoinState:
                 out.add(row[13])
         return out
 
+    def _precision_days(self, after: set, before: set) -> set[int]:
+        """The days whose stored clusters merge.join_precisions may read for the change (as
+        ordinals). A cluster's choice reads the clusters of the days of its span (at most
+        two_precisions.max_days = M long). A changed cluster dated within days S .. E changes
+        the choice of the coarse clusters whose span meets it (within S-M .. E+M), whose
+        choices, before and after, lie there too; the events of those days gain or lose a
+        coarse cluster, so all the clusters joining them are read (their spans within
+        S-2M .. E+2M), and with them every cluster their choice reads: the days S-3M ..
+        E+3M. Farther clusters' joins read there are joined as before the change."""
+        reach = 3 * two_precisions().max_days
+        limit = timedelta(days=two_precisions().max_days)
+        out: set[int] = set()
+        lo_day, hi_day = 1, date.max.toordinal()
+        for k in after | before:
+            for it in self.group(k):
+                iv = it.interval
+                if iv.end - iv.start > limit:
+                    continue
+                first = iv.start.toordinal()
+                last = (iv.end - timedelta(microseconds=1)).toordinal() if iv.end > iv.start else first
+                out.update(range(max(lo_day, first - reach), min(hi_day, last + reach) + 1))
+        return out
+
+    def _in_window(self, days: set[int]) -> set:
+        """The stored clusters filed on these days, or in a bucket of a date of at most
+        two_precisions.max_days that meets them (merge.join_precisions reads those), not
+        read yet."""
+        out = self._on_days(days)
+        if not days:
+            return out
+        removed, docs = self.merger.removed_rows, self.merger.removed_docs
+        top = math.ceil(math.log2(3 * two_precisions().max_days))  # (an approximate date reaches
+        # its neighbouring units: blocking.level of its widened extent)
+        for k in range(1, top + 1):
+            for cell in sorted({d >> k for d in days}):
+                if (k, cell) in self.cells:
+                    continue
+                self.cells.add((k, cell))
+                for row in self.merger.store.merge_bucket(k, cell):
+                    if row[0] in removed or row[1] in docs or row[13] is None:
+                        continue
+                    self.comp_of.setdefault(row[13], row[12])
+                    out.add(row[13])
+        return out
+
     def _weights(self, groups: list[list[Item]]) -> Vectorizer:
         """The word weights of these clusters' clause events, marked and not (as the
         merge's: merge.unmarked_vector), the project's (the new mentions': `vec`)."""
@@ -842,18 +892,24 @@ class _JoinState:
         more = self._on_days(self._near_days(after, before))
         after, before = self._closed(after | {k for k in more if k not in self.gone},
                                      before | more)
+        # the stored clusters near theirs in time that a cluster of coarser dates may join, or
+        # be joined by (merge.join_precisions: _precision_days), and those joined with them in
+        # a sentence
+        more = self._in_window(self._precision_days(after, before))
+        after, before = self._closed(after | {k for k in more if k not in self.gone},
+                                     before | more)
         old_groups = [self.group(k) for k in sorted(before)]
         new_groups = [self.group(k) for k in sorted(after, key=str)]
         vec = self._weights(old_groups + new_groups)
         memo: dict = {}  # (what each cluster tells, for both joins: most clusters are in both)
-        old = {passages_id(g) for g in join_publication_dated(join_same_words(
+        old = {passages_id(g) for g in join_precisions(join_publication_dated(join_same_words(
             old_groups, self.merger.cancel,
             lambda s: self.dates(s, False), lambda m: self.sentence_of(m, False)), vec,
-            memo=memo)}
-        new = {passages_id(g): g for g in join_publication_dated(join_same_words(
+            memo=memo), self.merger.cancel)}
+        new = {passages_id(g): g for g in join_precisions(join_publication_dated(join_same_words(
             new_groups, self.merger.cancel,
             lambda s: self.dates(s, True), lambda m: self.sentence_of(m, True)), vec,
-            memo=memo)}
+            memo=memo), self.merger.cancel)}
         change.gone_events = old - new.keys()
         change.events = [make_event(g) for i, g in new.items() if i not in old]
 

@@ -212,3 +212,18 @@ def deadline_words() -> frozenset[str]:
     time (data/deadline_words.json; kerryview.stories.written_years)."""
     raw = json.loads((package_dir("kerryview.text") / "data" / "deadline_words.json").read_text(encoding="utf-8"))
     return list_words(raw["deadline"])
+
+
+class TwoPrecisions(NamedTuple):
+    """events/data/two_precisions.json: when a cluster of coarser dates joins the finer cluster
+    of one happening (kerryview.events.merge.join_precisions)."""
+
+    threshold: float
+    ambiguous: float
+    max_days: int
+
+
+@cache
+def two_precisions() -> TwoPrecisions:
+    raw = json.loads((package_dir("kerryview.events") / "data" / "two_precisions.json").read_text(encoding="utf-8"))
+    return TwoPrecisions(float(raw["threshold"]), float(raw["ambiguous"]), int(raw["max_days"]))
