@@ -436,3 +436,20 @@ def test_a_duration_a_reader_s_comment_counts_is_no_cue():
 
     assert (ELAPSED, False) in kinds(body + "\nTen days after the earthquake the roads are still blocked.\n")
     assert kinds(body + comment) == [(DAY, True)]  # the signature alone
+
+
+def test_the_untensed_weekday_example_shows_its_rule_under_the_default_settings(monkeypatch):
+    """untensed_weekday: its example is dated with the default decision settings (review item
+    11), and it is the rule's future reading that dates it: read as past only (a prohibitive
+    future penalty), 'Talks on Wednesday' would move the article off its day."""
+    example = RULES["untensed_weekday"]["example"]
+    assert "decision" not in example and "pile" not in example
+
+    def dated() -> date | None:
+        article = _doc("x", example["text"])
+        infer_dcts([article], CachingTagger())
+        return article.dct
+
+    assert dated() == date.fromisoformat(example["expect"])
+    monkeypatch.setitem(rules()["untensed_weekday"], "future_penalty", -50.0)
+    assert dated() not in (None, date.fromisoformat(example["expect"]))
