@@ -1499,10 +1499,17 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
     out = []
 
     def _past_aside(aside: Clause | None) -> bool:
-        """Whether the time expressions inside the relative aside `aside` (after_aside) date
-        mentions, all of them before the publication day ("who landed on Tuesday"; not "who
-        will visit on Friday")."""
+        """Whether the relative aside `aside` (after_aside) tells a past: its time expressions
+        date mentions, all of them before the publication day ("who landed on Tuesday"; not
+        "who will visit on Friday"), and no auxiliary of the present or the past perfect
+        (clause_rules.json present_auxiliaries, past_perfect) carries its story up to another
+        time ("which has lost almost 50% of its value since 20 April", "who had been missing
+        since Monday")."""
         if aside is None:
+            return False
+        rules = clause_rules()
+        if any(m.group().lower() in rules["present_auxiliaries"] or m.group().lower() in rules["past_perfect"]
+               for m in WORD.finditer(text, aside.start, aside.end)):
             return False
         told = [f for f in found if f.mention.dated_by == "time expression"
                 and aside.start <= f.mention.timex.start < aside.end]
@@ -1527,8 +1534,8 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
                 # told after a past aside (clause_rules.json relative_aside_end) is no state of
                 # the publication day ("was carrying": background); a happening goes on on the
                 # aside's day when it names one day (_narrative_day), is news of the day in the
-                # lead ("Nhek Bunchhay, who ... last year, | appeared confident") and of no known
-                # day below it; a report or a present is still the day's
+                # lead and of no known day below it ("Mr Preval, who was elected in 2006, |
+                # initiated reforms"); a report or a present is still the day's
                 verb = _past_after_aside(text, cl)
                 if verb == "state":
                     return None
@@ -2100,17 +2107,14 @@ def _past_after_aside(text: str, cl: Clause) -> str | None:
     finite verb, its first word after adverbs_before_verb or words in -ly (asides_before_verb):
     "state" for the past progressive ("was"/"were" before a form in -ing: "was carrying 300
     passengers", what went on at the aside's time); "happening" for a happening in the simple
-    past (_past_happening: "secured", "were killed"; not a report, "said", nor a stative verb
-    or a linking verb, clause_rules.json linking_verbs: "appeared confident"); None for any
-    other verb (a present, a perfect, a future, a report, a state)."""
+    past (_past_happening: "secured", "were killed"; not a report, "said", nor a stative verb);
+    None for any other verb (a present, a perfect, a future, a report, a state)."""
     rules = clause_rules()
     words = [m for m in WORD.finditer(text, cl.start, cl.end)
              if not (m.group().lower() in rules["adverbs_before_verb"] or m.group().lower().endswith("ly"))]
     if not words:
         return None
     verb = (words[0].start(), words[0].end())
-    if words[0].group().lower() in rules["linking_verbs"]:
-        return None  # "appeared confident": how the subject stood when told
     if words[0].group().lower() in rules["past_passive_auxiliaries"]:
         nxt = words[1].group().lower() if len(words) > 1 else ""
         if nxt.endswith("ing"):
