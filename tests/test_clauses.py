@@ -619,19 +619,36 @@ def test_a_relative_clause_is_no_event_alone_unless_its_subject_is_the_sentence_
 def test_a_time_inside_a_relative_aside_dates_the_aside_not_the_main_clause():
     # "relative_aside_end": the examples of clause_rules.json
     rule = clause_rules_raw()["relative_aside_end"]
-    arrived, visited = (s.replace("| ", "") + "." for s in re.findall(r'"([A-Z][^"]+)"', rule["example"]))
+    arrived, visited, landed, sank, initiated, rose = (s.replace("| ", "") + "." for s in re.findall(r'"([A-Z][^"]+)"', rule["example"]))
     # the aside's time dates the aside's verb, not the main clause's after its second comma
     assert _dated(arrived) == {"arrived": date(2010, 5, 21)}
     assert _clauses(arrived) == ["Mr Smith, ", "who arrived in the capital on Friday, ",
-                                 "described the damage as severe."]
-    # the main clause is a clause of its own, of the publication, with the aside's antecedent
+                                 "said the damage was severe."]
+    # the main clause is a clause of its own, of the publication (a report), with the aside's antecedent
     found = _by_publication(arrived)
-    assert found["described"].label == "Mr Smith described the damage as severe"
-    assert found["described"].interval.start.date() == DCT
+    assert found["said"].label == "Mr Smith said the damage was severe"
+    assert found["said"].interval.start.date() == DCT
     # an adverb before its verb: the subject before the label's first word
     found = _by_publication(visited)
     assert found["visited"].label == "The chairman also visited the minister"
     assert _dated(visited) == {"met": date(2010, 5, 17)}
+    # a past after a past aside: a happening goes on on the aside's one day, not the
+    # publication's; a past progressive is no news of the day (clauses.after_aside, review 7)
+    assert "secured" not in _by_publication(landed) and "carrying" not in _by_publication(sank)
+    text = LEAD + landed
+    found = {text[f.mention.trigger_start:f.mention.trigger_end]: f
+             for f in find_mentions(_doc(text), tag(text, DCT), dct_clauses=True) if f.mention.start >= len(LEAD)}
+    assert found["secured"].interval.start.date() == date(2010, 5, 25) == found["landed"].interval.start.date()
+    assert found["secured"].label == "The troops quickly secured the airport"
+    # below the lead, a happening after an aside of no one day is of no known day; in the
+    # lead it is news of the day; after an aside told in the present perfect, as before
+    below = LEAD_OF_THREE + visited
+    assert not {below[f.mention.trigger_start:f.mention.trigger_end] for f in find_mentions(
+        _doc(below), tag(below, DCT), dct_clauses=NEWS) if is_clause_event(f.mention)} & {"visited", "met"}
+    for text, verb, dated in ((LEAD_OF_THREE + initiated, "initiated", False),
+                              (LEAD_OF_THREE + rose, "rose", True)):  # the aside's story reaches now
+        assert (verb in {text[f.mention.trigger_start:f.mention.trigger_end] for f in find_mentions(
+            _doc(text), tag(text, DCT), dct_clauses=NEWS) if is_clause_event(f.mention)}) is dated, verb
     # no antecedent read as the subject ('(DEC)' after it): the clause keeps its event as
     # before, labelled as any clause
     assert "delighted" in _by_publication("The committee (DEC), which met on Friday, said it was "

@@ -442,3 +442,36 @@ def test_a_duration_a_reader_s_comment_counts_is_no_cue():
 
     assert (ELAPSED, False) in kinds(body + "\nTen days after the earthquake the roads are still blocked.\n")
     assert kinds(body + comment) == [(DAY, True)]  # the signature alone
+
+
+def test_the_untensed_weekday_example_shows_its_rule_under_the_default_settings(monkeypatch):
+    """untensed_weekday: its example is dated with the default decision settings (review item
+    11), and it is the rule's future reading that dates it: read as past only (a prohibitive
+    future penalty), 'Talks on Wednesday' would move the article off its day."""
+    example = RULES["untensed_weekday"]["example"]
+    assert "decision" not in example and "pile" not in example
+
+    def dated() -> date | None:
+        article = _doc("x", example["text"])
+        infer_dcts([article], CachingTagger())
+        return article.dct
+
+    assert dated() == date.fromisoformat(example["expect"])
+    monkeypatch.setitem(rules()["untensed_weekday"], "future_penalty", -50.0)
+    assert dated() not in (None, date.fromisoformat(example["expect"]))
+
+
+def test_early_waves_leave_a_day_with_a_close_rival_to_the_last_one(monkeypatch):
+    """decision.rival_ratio holds in every wave (review item 8): an article whose best day holds
+    less than rival_ratio times the share of a day two or more days from it is not dated early
+    (where it would teach the others) even when its share passes wave_sure; the last wave leaves
+    it undated. 'Talks on Wednesday' after a meeting on Monday 3 May is read either way."""
+    monkeypatch.setitem(rules()["decision"], "wave_sure", 0.01)  # every best day sure enough
+    monkeypatch.setitem(rules()["decision"], "wave_sure_weak", 0.01)
+    article = _doc("x", "Officials met on May 3, 2010. Talks on Wednesday.")
+    infer_dcts([article], CachingTagger())
+    assert article.dct is None, str(article.dct_source)
+    monkeypatch.setitem(rules()["decision"], "rival_ratio", 1.0)  # no rival test: dated
+    article = _doc("x", "Officials met on May 3, 2010. Talks on Wednesday.")
+    infer_dcts([article], CachingTagger())
+    assert article.dct == date(2010, 5, 3)

@@ -390,7 +390,9 @@ class _Dating:
             self.changed.clear()
             sure = [r for r in results.values() if r.dct is not None and r.doc_id in self.articles
                     and r.share >= decision["wave_sure" if self.own_day(self.articles[r.doc_id], r)
-                                            else "wave_sure_weak"]]
+                                            else "wave_sure_weak"]
+                    and r.share >= decision["rival_ratio"] * r.rival]  # a day the last wave
+            # would leave undated (a rival too close) teaches no other article
             if not sure:
                 break
             for r in sorted(sure, key=lambda r: r.doc_id):

@@ -1513,6 +1513,23 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
     passages: dict[int, str] = {}
     out = []
 
+    def _past_aside(aside: Clause | None) -> bool:
+        """Whether the relative aside `aside` (after_aside) tells a past: its time expressions
+        date mentions, all of them before the publication day ("who landed on Tuesday"; not
+        "who will visit on Friday"), and no auxiliary of the present or the past perfect
+        (clause_rules.json present_auxiliaries, past_perfect) carries its story up to another
+        time ("which has lost almost 50% of its value since 20 April", "who had been missing
+        since Monday")."""
+        if aside is None:
+            return False
+        rules = clause_rules()
+        if any(m.group().lower() in rules["present_auxiliaries"] or m.group().lower() in rules["past_perfect"]
+               for m in WORD.finditer(text, aside.start, aside.end)):
+            return False
+        told = [f for f in found if f.mention.dated_by == "time expression"
+                and aside.start <= f.mention.timex.start < aside.end]
+        return bool(told) and all(f.interval is not None and f.interval.end <= today for f in told)
+
     def clause_event(cl: Clause, trigger: tuple[int, int], a: int, b: int,
                      before: Found | None = None, beside: Found | None = None) -> Found | None:
         """The event of clause `cl` of sentence text[a:b] with event words `trigger`, dated by
@@ -1526,7 +1543,24 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
         kind = subject_elsewhere(text, cl, trigger, (a, b))
         aside_subject = ""
         if kind == "after aside":  # "Juanita Castro, who arrived in 1961, | believes": Castro
-            aside_subject = antecedent_subject(text, (a, b), after_aside(text, (a, b), cl), _is_verb)
+            aside = after_aside(text, (a, b), cl)
+            if before is None and beside is None and _past_aside(aside):
+                # "The troops, who landed on Tuesday, | quickly secured the airport": a past
+                # told after a past aside (clause_rules.json relative_aside_end) is no state of
+                # the publication day ("was carrying": background); a happening goes on on the
+                # aside's day when it names one day (_narrative_day), is news of the day in the
+                # lead and of no known day below it ("Mr Preval, who was elected in 2006, |
+                # initiated reforms"); a report or a present is still the day's
+                verb = _past_after_aside(text, cl)
+                if verb == "state":
+                    return None
+                if verb == "happening":
+                    told = [f for f in found if f.mention.dated_by == "time expression"
+                            and f.mention.trigger_start is not None and aside.start <= f.mention.trigger_start < aside.end]
+                    before = _narrative_day(text, ([f.mention.start for f in told], told), [(a, b)], doc.dct)
+                    if before is None and news_end is not None and a >= news_end:
+                        return None  # below the lead: a narrative in the past, of some day before
+            aside_subject = antecedent_subject(text, (a, b), aside, _is_verb)
             if not aside_subject:
                 kind = subject_elsewhere(text, cl, trigger)  # no antecedent found: as any clause
         if kind in ("relative", "none"):
@@ -2081,6 +2115,29 @@ def _past_state(text: str, trigger: tuple[int, int]) -> bool:
         stems = {word[:-2], word[:-1]} | ({word[:-3]} if word[-3:-2] == word[-4:-3] else set())
         return bool(stems & states)
     return False
+
+
+def _past_after_aside(text: str, cl: Clause) -> str | None:
+    """How the clause `cl` right after a relative aside (after_aside) tells its event by its
+    finite verb, its first word after adverbs_before_verb or words in -ly (asides_before_verb):
+    "state" for the past progressive ("was"/"were" before a form in -ing: "was carrying 300
+    passengers", what went on at the aside's time); "happening" for a happening in the simple
+    past (_past_happening: "secured", "were killed"; not a report, "said", nor a stative verb);
+    None for any other verb (a present, a perfect, a future, a report, a state)."""
+    rules = clause_rules()
+    words = [m for m in WORD.finditer(text, cl.start, cl.end)
+             if not (m.group().lower() in rules["adverbs_before_verb"] or m.group().lower().endswith("ly"))]
+    if not words:
+        return None
+    verb = (words[0].start(), words[0].end())
+    if words[0].group().lower() in rules["past_passive_auxiliaries"]:
+        nxt = words[1].group().lower() if len(words) > 1 else ""
+        if nxt.endswith("ing"):
+            return "state"  # "was carrying 300 passengers"
+        if not _past_form().fullmatch(nxt):
+            return None  # "was the worst"
+        verb = (words[1].start(), words[1].end())  # "were killed"
+    return "happening" if _past_happening(text, verb, cl.start) else None
 
 
 def _past_happening(text: str, trigger: tuple[int, int], start: int) -> bool:
