@@ -33,8 +33,9 @@ def stem(word: str) -> str:
         if word.endswith(suffix):
             if len(word) - len(suffix) >= r.min_stem:
                 return word[: -len(suffix)]
-            if suffix in r.short_e and len(word) > r.min_stem and not word.endswith(r.short_e_not):
-                return word[:-1]  # "used": "use"
+            if suffix in r.short_e and len(word) > r.min_stem and not word.endswith(r.short_e_not) \
+                    and any(c in r.vowels for c in word[:-len(suffix)]):
+                return word[:-1]  # "used": "use"; not "shed": "she"
     return word
 
 
@@ -44,13 +45,15 @@ class _Stemming:
     min_stem: int
     short_e: frozenset[str]  # the endings whose d or s alone is cut from a short word
     short_e_not: tuple[str, ...]  # nor then from a word ending so ("need")
+    vowels: str  # nor from one with none of these before its e ("shed", "fled")
 
 
 @cache
 def _stemming() -> _Stemming:
     r = json.loads((package_dir("kerryview.text") / "data" / "stemming.json").read_text(encoding="utf-8"))
     return _Stemming(tuple(r["suffixes"]["endings"]), r["suffixes"]["min_stem"],
-                     frozenset(r["short_e"]["endings"]), tuple(r["short_e"]["not_after"]))
+                     frozenset(r["short_e"]["endings"]), tuple(r["short_e"]["not_after"]),
+                     r["short_e"]["vowels"])
 
 
 def content_terms(text: str) -> Counter[str]:
