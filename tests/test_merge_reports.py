@@ -36,3 +36,29 @@ def test_two_statements_naming_one_listener_are_two_events():
 
 def test_one_statement_told_twice_in_other_words_stays_one_event():
     assert _events_of(RULE["counter_example"]) == [set(RULE["counter_example"])]
+
+
+def test_two_statements_dated_by_a_time_expression_are_two_events():
+    """Dated by "on Tuesday", a report's words hold its reporting verb: 'told' and 'told' are
+    no word in common (before, the rule's own example with a date stayed one event)."""
+    pair = [s.rstrip(".") + " on Tuesday." for s in RULE["example"]]
+    assert sorted(map(sorted, _events_of(pair))) == sorted([[pair[0]], [pair[1]]])
+
+
+def test_one_statement_dated_by_a_time_expression_stays_one_event():
+    pair = [s.rstrip(".") + " on Tuesday." for s in RULE["counter_example"]]
+    assert _events_of(pair) == [set(pair)]
+
+
+def test_the_words_of_a_passage_are_read_once_for_all_its_pairs(monkeypatch):
+    """said_apart reads each mention's plain words once (Item.plain_words), not at each pair."""
+    import kerryview.events.merge as merge_module
+
+    calls = []
+    real = merge_module.plain_terms
+    monkeypatch.setattr(merge_module, "plain_terms", lambda text: calls.append(text) or real(text))
+    sentences = [f'"{what}," Robertson told BBC Caribbean on Tuesday.' for what in
+                 ("We have very little communication with the south", "Our main focus is to save lives",
+                  "The airport is open again", "Water is running short in the camps")]
+    _events({"a": "date 2010-01-13\n\n" + "\n\n".join(sentences) + "\n"}, clauses=True)
+    assert calls and len(calls) == len(set(calls))

@@ -30,7 +30,7 @@ from kerryview.events.clauses import (CLAUSE_WORD_MARK, clause_rules, is_clause_
 from kerryview.events.labels import HAPPENING, label_rank, report_speaker
 from kerryview.events.mentions import Found
 from kerryview.calendar.zones import utc_interval
-from kerryview.text.similarity import WORD, Vectorizer, content_terms, cosine, stem, unit, word_overlap
+from kerryview.text.similarity import WORD, Vectorizer, content_terms, cosine, plain_terms, stem, unit, word_overlap
 from kerryview.text.wordlists import cues, event_kinds, opposite_events, reporting_verbs
 from kerryview.model import Event, EventMention, Granularity
 from kerryview.calendar.intervals import Interval, duration_timedelta, iso
@@ -71,6 +71,13 @@ class Item:
         if _trigger(m).lower() in event_kinds().directive and directs(m.text, m.trigger_end - m.start):
             return EventWord(DIRECTIVE, True, None)  # "told BP to use": the telling, its own kind
         return told_with(_trigger(m), _word_after(m))
+
+
+    @cached_property
+    def plain_words(self) -> set[str]:
+        """The terms of the mention's passage that are no names (similarity.plain_terms),
+        made when first asked for (said_apart asks for them at each pair)."""
+        return plain_terms(self.mention.text)
 
 
 class EventWord(NamedTuple):
@@ -299,25 +306,17 @@ def said_apart(a: Item, b: Item) -> bool:
     verb: what was said, its speaker and verb left out, mentions.said_terms) share only
     names: a place or a listener named in both ('"...," Robertson told BBC Caribbean' and
     '"...," Hammer told BBC Caribbean'; '... its teams in Port-au-Prince ...') says where
-    or to whom, not what: two statements (data/event_kinds.json one_article_reports)."""
+    or to whom, not what: two statements (data/event_kinds.json one_article_reports). The
+    two reporting verbs are never a word in common ("told" and "told" of two reports dated
+    by a time expression, whose words hold them)."""
     ma, mb = a.mention, b.mention
     if ma.document_id != mb.document_id or ma.start == mb.start \
             or not is_reporting(_trigger(ma)) or not is_reporting(_trigger(mb)):
         return False
     shared = {t.removeprefix(CLAUSE_WORD_MARK) for t in a.vector} & \
         {t.removeprefix(CLAUSE_WORD_MARK) for t in b.vector}
-    return not shared & _plain_words(ma.text) & _plain_words(mb.text)
-
-
-def _plain_words(text: str) -> set[str]:
-    """The stems of a passage's words that are no names: lower-case words, figures, and its
-    first word (content_terms weighs a capital there as no name)."""
-    out = set()
-    for i, w in enumerate(WORD.findall(text)):
-        if i == 0 or not w[:1].isupper():
-            low = w.strip("'’-").lower()
-            out.add(stem(low[:-2] if low.endswith(("'s", "’s")) else low))
-    return out
+    verbs = {stem(_trigger(ma).lower()), stem(_trigger(mb).lower())}
+    return not (shared - verbs) & a.plain_words & b.plain_words
 
 
 @dataclass

@@ -67,6 +67,24 @@ def content_terms(text: str) -> Counter[str]:
     return terms
 
 
+def is_name(word: str) -> bool:
+    """Whether content_terms weighs a word inside a passage as a name: it starts with a capital
+    (a passage's first word never counts so)."""
+    return word[:1].isupper()
+
+
+def plain_terms(text: str) -> set[str]:
+    """The terms of a passage's words that content_terms weighs as no names: lower-case words,
+    figures, and its first word."""
+    out = set()
+    known = _TERMS.get
+    for i, word in enumerate(WORD.findall(text)):
+        term = known(word) or _term(word)
+        if term[0] and (i == 0 or not is_name(word.strip("'’-"))):
+            out.add(term[0])
+    return out
+
+
 # What content_terms makes of each word it has read: (its term or "" for none, its weight, its
 # weight as a passage's first word). A passage's words are mostly words read before, and the
 # stemming and stop-word test of each word were most of content_terms' time. Bounded: emptied
@@ -86,7 +104,7 @@ def _term(word: str) -> tuple[str, float, float]:
         if len(low) < 2 or low in stopwords():
             term = ("", 0.0, 0.0)
         else:
-            term = (stem(low), NAME_WEIGHT if raw[:1].isupper() else 1.0, 1.0)
+            term = (stem(low), NAME_WEIGHT if is_name(raw) else 1.0, 1.0)
     if len(_TERMS) >= _TERMS_MAX:
         _TERMS.clear()
     _TERMS[word] = term
