@@ -62,3 +62,25 @@ def test_the_words_of_a_passage_are_read_once_for_all_its_pairs(monkeypatch):
                   "The airport is open again", "Water is running short in the camps")]
     _events({"a": "date 2010-01-13\n\n" + "\n\n".join(sentences) + "\n"}, clauses=True)
     assert calls and len(calls) == len(set(calls))
+
+
+def test_a_report_after_its_date_is_labelled_by_what_was_said():
+    """'Later on Tuesday, Ban said Haiti needs ...': the words before the speaker are the
+    report's date, not what was said (the label was "Ban: ", empty)."""
+    sentence = "Later on Tuesday, Ban said Haiti needs huge help from donors."
+    events = _events({"a": f"date 2010-06-03\n\nThe port of Dover reopened on Wednesday.\n{sentence}\n"})
+    [event] = [e for e in events if any(m.text.strip() == sentence for m in e.mentions)]
+    assert "Haiti needs huge help" in event.label and "Later" not in event.label
+
+
+def test_the_speakers_title_is_no_word_of_what_was_said():
+    """'UN chief Ban Ki-moon said ...' and '... the UN's Haiti mission chief Hedi Annabi was
+    missing' share 'chief' only through who spoke: two statements; Haiti's needs told twice
+    stay one."""
+    needs = "UN chief Ban Ki-moon said on Tuesday that Haiti's needs were huge."
+    again = "Later on Tuesday, Ban said Haiti needs huge help from donors."
+    annabi = "Ban Ki-moon said on Tuesday the UN's Haiti mission chief Hedi Annabi was missing."
+    events = _events({"a": f"date 2010-06-03\n\n{needs}\n{again}\n{annabi}\n"})
+    told = sorted(sorted(s for s in (needs, again, annabi) if any(m.text.strip() == s for m in e.mentions))
+                  for e in events)
+    assert told == sorted([sorted([needs, again]), [annabi]])

@@ -75,9 +75,12 @@ class Item:
 
     @cached_property
     def plain_words(self) -> set[str]:
-        """The terms of the mention's passage that are no names (similarity.plain_terms),
-        made when first asked for (said_apart asks for them at each pair)."""
-        return plain_terms(self.mention.text)
+        """The terms of the mention's passage that are no names (similarity.plain_terms), less
+        those of the speaker its label names ("UN chief Ban Ki-moon: ...": who spoke is not
+        what was said); made when first asked for (said_apart asks for them at each pair)."""
+        words = plain_terms(self.mention.text)
+        speaker = report_speaker(self.label)
+        return words - plain_terms(speaker) if speaker else words
 
 
 class EventWord(NamedTuple):
