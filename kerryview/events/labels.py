@@ -756,8 +756,8 @@ def reported_span(text: str, sent: tuple[int, int], start: int, end: int,
     before_words = before
     if date is not None and sent[0] <= date[0] and date[1] <= sent[0] + len(before):
         head = text[sent[0]:date[0]]
-        lead = DATE_LEAD_IN.search(head)
-        before_words = (head[:lead.start()] if lead else head) + " " + text[date[1]:sent[0] + len(before)]
+        lead_in = DATE_LEAD_IN.search(head)
+        before_words = (head[:lead_in.start()] if lead_in else head) + " " + text[date[1]:sent[0] + len(before)]
     before_said = len(before_words.split()) >= 3 and not _participle_clause(before)
     if after_words and not after.lstrip().startswith(",") and not (set_off and before_said) and len(after_words) >= 3:
         span = (end + lead, len(text[:sent[1]].rstrip(" .\n")))

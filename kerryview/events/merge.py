@@ -31,7 +31,7 @@ from kerryview.events.labels import HAPPENING, label_rank, report_speaker
 from kerryview.events.mentions import Found
 from kerryview.calendar.zones import utc_interval
 from kerryview.text.similarity import WORD, Vectorizer, content_terms, cosine, plain_terms, stem, unit, word_overlap
-from kerryview.text.wordlists import cues, event_kinds, opposite_events, reporting_verbs
+from kerryview.text.wordlists import cues, event_kinds, event_lists, opposite_events, reporting_verbs
 from kerryview.model import Event, EventMention, Granularity
 from kerryview.calendar.intervals import Interval, duration_timedelta, iso
 
@@ -72,6 +72,11 @@ class Item:
             return EventWord(DIRECTIVE, True, None)  # "told BP to use": the telling, its own kind
         return told_with(_trigger(m), _word_after(m))
 
+
+    @cached_property
+    def object_terms(self) -> frozenset[str]:
+        """The content words of the object of the mention's event word (object_terms)."""
+        return object_terms(self.mention)
 
     @cached_property
     def plain_words(self) -> set[str]:
@@ -166,6 +171,46 @@ def told_as_one(a: Item, b: Item) -> bool:
     the same people and places (their other words)."""
     x, y = a.told_with, b.told_with
     return x is not None and y is not None and x.listed and x.kind == y.kind
+
+
+def two_things(a: Item, b: Item) -> bool:
+    """Whether two mentions tell with two words of one listed kind (told_as_one: "destroyed",
+    "damaged") what was done to two things (objects_differ): as two words of two kinds, two
+    happenings (data/event_kinds.json same_kind.objects_differ); one word told twice is left
+    to its passages' words."""
+    return told_as_one(a, b) and stem(_trigger(a.mention).lower()) != stem(_trigger(b.mention).lower()) \
+        and objects_differ(a, b)
+
+
+def objects_differ(a: Item, b: Item) -> bool:
+    """Whether the objects of two mentions' event words (the words right after each, up to a
+    preposition, a conjunction or punctuation: "destroyed | the presidential palace | in") are
+    told and differ: no word in common ("the presidential palace", "the UN headquarters"; "a
+    bomb plot", "a bank robbery"), or figures and none in common ("300 homes", "40 homes"):
+    one kind of happening to two things, two happenings (event_kinds.json same_kind)."""
+    x, y = a.object_terms, b.object_terms
+    if not x or not y:
+        return False
+    fx, fy = {t for t in x if t[:1].isdigit()}, {t for t in y if t[:1].isdigit()}
+    return not x & y or bool(fx and fy and not fx & fy)
+
+
+_OBJECT_WORD = re.compile(r"\s*([^\W_](?:[\w'’.-]*\w)?)")
+
+
+def object_terms(m: EventMention) -> frozenset[str]:
+    """The content words (similarity.content_terms) of the object of a mention's event word:
+    the words after it up to a preposition (lead_rules.json prepositions), a conjunction or
+    relative (clause_rules.json subordinators, coordinators) or any other mark."""
+    if m.trigger_end is None:
+        return frozenset()
+    stops = event_lists("lead_rules.json")["prepositions"] | clause_rules()["subordinators"] \
+        | clause_rules()["coordinators"]
+    pos, words = m.trigger_end - m.start, []
+    while (w := _OBJECT_WORD.match(m.text, pos)) is not None and w[1].lower() not in stops:
+        words.append(w[1])
+        pos = w.end()
+    return frozenset(content_terms(" ".join(words)))
 
 
 def _widened(it: "Item") -> Interval:
@@ -289,14 +334,15 @@ def link(a: Item, b: Item, wa: int = 1, wb: int = 1) -> float:
     pair up: the order of the cosine's sum). Mentions told with event words of two kinds
     (told_apart) count that x data/event_kinds.json different_words.factor; of one listed
     kind (told_as_one) on compatible dates, x same_kind.factor, at most the weights (a
-    cosine of 1): never to make two dates a few days apart one event."""
+    cosine of 1): never to make two dates a few days apart one event; two words of one kind
+    done to two things (two_things) count as two kinds."""
     compatible = _compatible_items(a, b)
     if compatible or (_near_dates(a.interval, b.interval)
                       and compared_near(a) and compared_near(b)):
         s = cosine(a.vector, b.vector) * (wa * wb)
         if not s or said_apart(a, b):
             return 0.0
-        if told_apart(a, b):
+        if told_apart(a, b) or two_things(a, b):
             return s * event_kinds().different
         if compatible and told_as_one(a, b):
             return min(s * event_kinds().same, float(wa * wb))
