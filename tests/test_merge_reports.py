@@ -84,3 +84,9 @@ def test_the_speakers_title_is_no_word_of_what_was_said():
     told = sorted(sorted(s for s in (needs, again, annabi) if any(m.text.strip() == s for m in e.mentions))
                   for e in events)
     assert told == sorted([sorted([needs, again]), [annabi]])
+
+
+def test_a_statement_and_another_sentence_naming_one_listener_are_two_events():
+    """Whatever the event words ('called the quake gut-wrenching' is no reporting verb)."""
+    first, second = RULE["any_words_example"]
+    assert sorted(map(sorted, _events_of(RULE["any_words_example"]))) == sorted([[first], [second]])

@@ -351,16 +351,15 @@ def link(a: Item, b: Item, wa: int = 1, wb: int = 1) -> float:
 
 
 def said_apart(a: Item, b: Item) -> bool:
-    """Whether two report events of one article (two sentences, each told with a reporting
-    verb: what was said, its speaker and verb left out, mentions.said_terms) share only
+    """Whether two events of one article (two sentences, whatever their event words; a report
+    compared by what was said, its speaker and verb left out, mentions.said_terms) share only
     names: a place or a listener named in both ('"...," Robertson told BBC Caribbean' and
     '"...," Hammer told BBC Caribbean'; '... its teams in Port-au-Prince ...') says where
     or to whom, not what: two statements (data/event_kinds.json one_article_reports). The
-    two reporting verbs are never a word in common ("told" and "told" of two reports dated
-    by a time expression, whose words hold them)."""
+    two event words are never a word in common ("told" and "told" of two reports dated by a
+    time expression, whose words hold them)."""
     ma, mb = a.mention, b.mention
-    if ma.document_id != mb.document_id or ma.start == mb.start \
-            or not is_reporting(_trigger(ma)) or not is_reporting(_trigger(mb)):
+    if ma.document_id != mb.document_id or ma.start == mb.start:
         return False
     shared = {t.removeprefix(CLAUSE_WORD_MARK) for t in a.vector} & \
         {t.removeprefix(CLAUSE_WORD_MARK) for t in b.vector}
