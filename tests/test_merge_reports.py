@@ -90,3 +90,28 @@ def test_a_statement_and_another_sentence_naming_one_listener_are_two_events():
     """Whatever the event words ('called the quake gut-wrenching' is no reporting verb)."""
     first, second = RULE["any_words_example"]
     assert sorted(map(sorted, _events_of(RULE["any_words_example"]))) == sorted([[first], [second]])
+
+
+def test_two_sentences_sharing_their_event_word_are_not_said_apart():
+    """Only a reporting verb is left out of the words in common: 'beginning' and 'beginning'
+    tell one happening twice (haiti_bbc/1580); 'told' and 'told' do not."""
+    from kerryview.calendar.intervals import value_interval
+    from kerryview.events.merge import Item, said_apart
+    from kerryview.model import EventMention, Timex
+    from kerryview.text.similarity import Vectorizer, content_terms
+
+    def items(texts, word):
+        vec = Vectorizer.fit([content_terms(t) for t in texts])
+        out, at = [], 0
+        for t in texts:
+            k = t.index(word)
+            m = EventMention("a", at, at + len(t), t, Timex(0, 0, "", "DATE", "2010-01-15"),
+                             trigger_start=at + k, trigger_end=at + k + len(word))
+            out.append(Item(m, t, value_interval("2010-01-15"), vec.vector(content_terms(t)), "2010-01-15"))
+            at += len(t) + 1
+        return out
+
+    assert not said_apart(*items(["In Haiti, some help is beginning to appear.",
+                                  "In Haiti, the aid is beginning to get through."], "beginning"))
+    assert said_apart(*items(['"The south is cut off," Robertson told BBC Caribbean.',
+                              '"Our main focus is to save lives," Hammer told BBC Caribbean.'], "told"))

@@ -355,15 +355,15 @@ def said_apart(a: Item, b: Item) -> bool:
     compared by what was said, its speaker and verb left out, mentions.said_terms) share only
     names: a place or a listener named in both ('"...," Robertson told BBC Caribbean' and
     '"...," Hammer told BBC Caribbean'; '... its teams in Port-au-Prince ...') says where
-    or to whom, not what: two statements (data/event_kinds.json one_article_reports). The
-    two event words are never a word in common ("told" and "told" of two reports dated by a
-    time expression, whose words hold them)."""
+    or to whom, not what: two statements (data/event_kinds.json one_article_reports). Two
+    reporting verbs are never a word in common ("told" and "told" of two reports dated by a
+    time expression, whose words hold them); two other event words are ("passed through")."""
     ma, mb = a.mention, b.mention
     if ma.document_id != mb.document_id or ma.start == mb.start:
         return False
     shared = {t.removeprefix(CLAUSE_WORD_MARK) for t in a.vector} & \
         {t.removeprefix(CLAUSE_WORD_MARK) for t in b.vector}
-    verbs = {stem(_trigger(ma).lower()), stem(_trigger(mb).lower())}
+    verbs = {stem(w) for w in (_trigger(ma).lower(), _trigger(mb).lower()) if is_reporting(w)}
     return not (shared - verbs) & a.plain_words & b.plain_words
 
 
