@@ -29,6 +29,8 @@ def stem(word: str) -> str:
     a short word's e kept when its -d or -s is cut ("used", "uses": "use"; "died": "die"),
     so that its forms meet."""
     r = _stemming()
+    if word in r.no_ending:
+        return word  # "news": no plural of "new"
     for suffix in r.endings:
         if word.endswith(suffix):
             if len(word) - len(suffix) >= r.min_stem:
@@ -46,6 +48,7 @@ class _Stemming:
     short_e: frozenset[str]  # the endings whose d or s alone is cut from a short word
     short_e_not: tuple[str, ...]  # nor then from a word ending so ("need")
     vowels: str  # nor from one with none of these before its e ("shed", "fled")
+    no_ending: frozenset[str] = frozenset()  # words whose -s is no ending ("news")
 
 
 @cache
@@ -53,7 +56,7 @@ def _stemming() -> _Stemming:
     r = json.loads((package_dir("kerryview.text") / "data" / "stemming.json").read_text(encoding="utf-8"))
     return _Stemming(tuple(r["suffixes"]["endings"]), r["suffixes"]["min_stem"],
                      frozenset(r["short_e"]["endings"]), tuple(r["short_e"]["not_after"]),
-                     r["short_e"]["vowels"])
+                     r["short_e"]["vowels"], frozenset(r["no_ending"]["words"]))
 
 
 def content_terms(text: str) -> Counter[str]:
