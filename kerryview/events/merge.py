@@ -72,7 +72,6 @@ class Item:
             return EventWord(DIRECTIVE, True, None)  # "told BP to use": the telling, its own kind
         return told_with(_trigger(m), _word_after(m))
 
-
     @cached_property
     def object_terms(self) -> frozenset[str]:
         """The content words of the object of the mention's event word (object_terms)."""
