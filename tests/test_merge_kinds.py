@@ -277,3 +277,21 @@ def test_devastated_tells_no_damage():
     """'they were devastated': upset, not damaged (no word of event_kinds.json damage)."""
     assert event_kinds().kinds.get("devastated") is None
     assert event_kinds().kinds.get("destroyed") == "damage"
+
+
+def test_a_time_expression_after_the_event_word_is_no_object():
+    """'had been suspended | nearly a year ago': no object, so 'China broke off some contact
+    last August' (one kind: interrupt) is not told as done to another thing (the demo pile)."""
+    from kerryview.events.merge import object_terms
+
+    text = "The climate talks had been suspended nearly a year ago after a visit by Nancy Pelosi."
+    at, when = text.index("suspended"), text.index("nearly a year ago")
+    m = EventMention("a", 0, len(text), text, Timex(when, when + len("nearly a year ago"), "nearly a year ago",
+                                                   "DATE", "2022-07"),
+                     trigger_start=at, trigger_end=at + len("suspended"))
+    assert object_terms(m) == frozenset()
+    text = "China broke off some contact with the Biden administration last August."
+    at = text.index("broke")
+    m = EventMention("a", 0, len(text), text, Timex(text.index("last"), len(text) - 1, "last August", "DATE", "2022-08"),
+                     trigger_start=at, trigger_end=at + len("broke off"))
+    assert object_terms(m) == {"contact"}

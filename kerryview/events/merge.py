@@ -200,13 +200,16 @@ _OBJECT_WORD = re.compile(r"\s*([^\W_](?:[\w'’.-]*\w)?)")
 def object_terms(m: EventMention) -> frozenset[str]:
     """The content words (similarity.content_terms) of the object of a mention's event word:
     the words after it up to a preposition (lead_rules.json prepositions), a conjunction or
-    relative (clause_rules.json subordinators, coordinators) or any other mark."""
+    relative (clause_rules.json subordinators, coordinators), any other mark or its time
+    expression ("had been suspended | nearly a year ago": no object)."""
     if m.trigger_end is None:
         return frozenset()
     stops = event_lists("lead_rules.json")["prepositions"] | clause_rules()["subordinators"] \
         | clause_rules()["coordinators"]
     pos, words = m.trigger_end - m.start, []
-    while (w := _OBJECT_WORD.match(m.text, pos)) is not None and w[1].lower() not in stops:
+    date = m.timex.start - m.start if m.timex.end > m.timex.start and m.timex.start >= m.trigger_end else None
+    while (w := _OBJECT_WORD.match(m.text, pos)) is not None and w[1].lower() not in stops \
+            and (date is None or w.start(1) < date):
         words.append(w[1])
         pos = w.end()
     return frozenset(content_terms(" ".join(words)))
