@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Sequence
 
 from kerryview.pipeline import StoredResult, import_into_store, read_documents, remove_documents
+from kerryview.incremental.merge import with_project_weights
 from kerryview.store import Store
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "timeline17"
@@ -114,26 +115,6 @@ def _event_keys(events) -> set[tuple]:
     """What a reader sees of each event: its passages, date, label and sources."""
     return {(e.id, e.start, e.end, e.label, e.status, tuple(e.conflicts),
              tuple(sorted(e.document_ids))) for e in events}
-
-
-def with_project_weights(store: Store) -> list:
-    """The stored documents resolved from scratch by build_corpus, story by story over the
-    stored stories, merged with the project's word weights (those its incremental merges
-    use): what an incremental import must equal exactly. A fresh full import fits the
-    weights (IDF) again on all its articles, and merging is sensitive to them near its
-    thresholds: a few events differ from it (kerryview.incremental.merge)."""
-    from kerryview.analysis import AnalysisCache, stage_version
-    from kerryview.events.clauses import own_words
-    from kerryview.incremental import merge as merging
-    from kerryview.pipeline import build_corpus
-
-    docs = store.documents()
-    cache = AnalysisCache(store.analyses(stage_version()))
-    terms = {t for d in docs for f in cache.current(d.sha256).found
-             for t in own_words(f.mention, f.context)}
-    _, passages, _ = store.merge_info()
-    vec = merging.project_vectorizer(store.merge_words(terms), passages, terms)
-    return build_corpus(docs, analyses=cache, given=store.stories(), vectorizer=vec)
 
 
 def _children_cpu() -> float:

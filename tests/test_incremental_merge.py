@@ -67,8 +67,8 @@ def _documents(store):
 
 def _from_scratch(store, monkeypatch):
     """The stored documents resolved from scratch, merged with the project's word weights
-    (benchmarks/incremental.with_project_weights)."""
-    return bench.with_project_weights(store)
+    (kerryview.incremental.merge.with_project_weights)."""
+    return merging.with_project_weights(store)
 
 
 # the development folders only: bpoil_reuters is our own held-out pile (README)

@@ -245,3 +245,53 @@ def test_a_directive_is_told_apart_from_the_action_it_asks_for(monkeypatch):
     monkeypatch.setattr(merge, "event_kinds", lambda: kinds)
     a, b = _items(RAW["directive"]["example"])
     assert not told_apart(a, b)
+
+
+OBJECTS = RAW["same_kind"]["objects_differ"]["examples"]
+
+
+@pytest.mark.parametrize("pair", OBJECTS, ids=[p[0][:30] for p in OBJECTS])
+def test_one_kind_done_to_two_things_is_not_made_more_alike(pair):
+    """'destroyed the presidential palace' and 'damaged the UN headquarters': one kind, two
+    objects (no word in common, or other figures): two happenings, as two kinds are."""
+    a, b = _items(pair)
+    assert told_as_one(a, b) and not told_apart(a, b)
+    assert link(a, b) == pytest.approx(RAW["different_words"]["factor"] * cosine(a.vector, b.vector))
+    # one word told twice is left to the passages' words
+    same = [pair[0], re.sub(r"\[\w+\]", re.search(r"\[\w+\]", pair[0])[0], pair[1])]
+    a, b = _items(same)
+    assert link(a, b) == pytest.approx(RAW["same_kind"]["factor"] * cosine(a.vector, b.vector))
+
+
+def test_one_kind_done_to_two_things_in_a_pile_is_two_events():
+    """The reviewer's pile: each passage its own article of one day (the boost joined them)."""
+    texts = {f"{k}{side}": f"date 2010-06-03\n\n{p.replace('[', '').replace(']', '')}\n"
+             for k, pair in enumerate(OBJECTS) for side, p in zip("ab", pair)}
+    texts["r"] = "date 2010-06-03\n\nRelatives of the victims in Kent said on Monday they were devastated.\n"
+    events = _events(texts)
+    for k in range(len(OBJECTS)):
+        assert not any({f"{k}a", f"{k}b"} <= set(e.document_ids) for e in events), k
+
+
+def test_devastated_tells_no_damage():
+    """'they were devastated': upset, not damaged (no word of event_kinds.json damage)."""
+    assert event_kinds().kinds.get("devastated") is None
+    assert event_kinds().kinds.get("destroyed") == "damage"
+
+
+def test_a_time_expression_after_the_event_word_is_no_object():
+    """'had been suspended | nearly a year ago': no object, so 'China broke off some contact
+    last August' (one kind: interrupt) is not told as done to another thing (the demo pile)."""
+    from kerryview.events.merge import object_terms
+
+    text = "The climate talks had been suspended nearly a year ago after a visit by Nancy Pelosi."
+    at, when = text.index("suspended"), text.index("nearly a year ago")
+    m = EventMention("a", 0, len(text), text, Timex(when, when + len("nearly a year ago"), "nearly a year ago",
+                                                   "DATE", "2022-07"),
+                     trigger_start=at, trigger_end=at + len("suspended"))
+    assert object_terms(m) == frozenset()
+    text = "China broke off some contact with the Biden administration last August."
+    at = text.index("broke")
+    m = EventMention("a", 0, len(text), text, Timex(text.index("last"), len(text) - 1, "last August", "DATE", "2022-08"),
+                     trigger_start=at, trigger_end=at + len("broke off"))
+    assert object_terms(m) == {"contact"}

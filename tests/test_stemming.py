@@ -26,3 +26,11 @@ def test_a_short_verbs_forms_are_one_word_in_passages():
     b = content_terms("BP defended the use of dispersants")
     assert "use" in a and "use" in b
     assert stem("dies") == stem("died") == stem("die")
+
+
+@pytest.mark.parametrize("word", ["shed", "fled", "bled", "bred", "sled"])
+def test_a_short_word_whose_ed_is_its_root_keeps_it(word):
+    """'shed', 'fled': no vowel before the e, so the -ed is the root's, not an ending cut
+    to a short e ('she', 'fle'); 'shed' and 'sheds' stay one word."""
+    assert stem(word) == word
+    assert stem(word + "s") == stem(word)

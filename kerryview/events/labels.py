@@ -752,7 +752,13 @@ def reported_span(text: str, sent: tuple[int, int], start: int, end: int,
     set_off = set_off and not re.match(r"[\s,]*that\s", after, re.IGNORECASE)
     # (before the report, a participle clause is no more what was said: "But while agreeing to go
     # back, | Obama insisted ..., that ...")
-    before_said = len(before.split()) >= 3 and not _participle_clause(before)
+    # (nor the report's own date and its preposition: "Later on Tuesday, | Ban said ...")
+    before_words = before
+    if date is not None and sent[0] <= date[0] and date[1] <= sent[0] + len(before):
+        head = text[sent[0]:date[0]]
+        lead_in = DATE_LEAD_IN.search(head)
+        before_words = (head[:lead_in.start()] if lead_in else head) + " " + text[date[1]:sent[0] + len(before)]
+    before_said = len(before_words.split()) >= 3 and not _participle_clause(before)
     if after_words and not after.lstrip().startswith(",") and not (set_off and before_said) and len(after_words) >= 3:
         span = (end + lead, len(text[:sent[1]].rstrip(" .\n")))
     elif before_said:

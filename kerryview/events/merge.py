@@ -30,8 +30,8 @@ from kerryview.events.clauses import (CLAUSE_WORD_MARK, clause_rules, is_clause_
 from kerryview.events.labels import HAPPENING, label_rank, report_speaker
 from kerryview.events.mentions import Found
 from kerryview.calendar.zones import utc_interval
-from kerryview.text.similarity import WORD, Vectorizer, content_terms, cosine, stem, unit, word_overlap
-from kerryview.text.wordlists import cues, event_kinds, opposite_events, reporting_verbs, two_precisions
+from kerryview.text.similarity import WORD, Vectorizer, content_terms, cosine, plain_terms, stem, unit, word_overlap
+from kerryview.text.wordlists import cues, event_kinds, event_lists, opposite_events, reporting_verbs, two_precisions
 from kerryview.model import Event, EventMention, Granularity
 from kerryview.calendar.intervals import Interval, duration_timedelta, iso
 
@@ -71,6 +71,20 @@ class Item:
         if _trigger(m).lower() in event_kinds().directive and directs(m.text, m.trigger_end - m.start):
             return EventWord(DIRECTIVE, True, None)  # "told BP to use": the telling, its own kind
         return told_with(_trigger(m), _word_after(m))
+
+    @cached_property
+    def object_terms(self) -> frozenset[str]:
+        """The content words of the object of the mention's event word (object_terms)."""
+        return object_terms(self.mention)
+
+    @cached_property
+    def plain_words(self) -> set[str]:
+        """The terms of the mention's passage that are no names (similarity.plain_terms), less
+        those of the speaker its label names ("UN chief Ban Ki-moon: ...": who spoke is not
+        what was said); made when first asked for (said_apart asks for them at each pair)."""
+        words = plain_terms(self.mention.text)
+        speaker = report_speaker(self.label)
+        return words - plain_terms(speaker) if speaker else words
 
 
 class EventWord(NamedTuple):
@@ -156,6 +170,49 @@ def told_as_one(a: Item, b: Item) -> bool:
     the same people and places (their other words)."""
     x, y = a.told_with, b.told_with
     return x is not None and y is not None and x.listed and x.kind == y.kind
+
+
+def two_things(a: Item, b: Item) -> bool:
+    """Whether two mentions tell with two words of one listed kind (told_as_one: "destroyed",
+    "damaged") what was done to two things (objects_differ): as two words of two kinds, two
+    happenings (data/event_kinds.json same_kind.objects_differ); one word told twice is left
+    to its passages' words."""
+    return told_as_one(a, b) and stem(_trigger(a.mention).lower()) != stem(_trigger(b.mention).lower()) \
+        and objects_differ(a, b)
+
+
+def objects_differ(a: Item, b: Item) -> bool:
+    """Whether the objects of two mentions' event words (the words right after each, up to a
+    preposition, a conjunction or punctuation: "destroyed | the presidential palace | in") are
+    told and differ: no word in common ("the presidential palace", "the UN headquarters"; "a
+    bomb plot", "a bank robbery"), or figures and none in common ("300 homes", "40 homes"):
+    one kind of happening to two things, two happenings (event_kinds.json same_kind)."""
+    x, y = a.object_terms, b.object_terms
+    if not x or not y:
+        return False
+    fx, fy = {t for t in x if t[:1].isdigit()}, {t for t in y if t[:1].isdigit()}
+    return not x & y or bool(fx and fy and not fx & fy)
+
+
+_OBJECT_WORD = re.compile(r"\s*([^\W_](?:[\w'’.-]*\w)?)")
+
+
+def object_terms(m: EventMention) -> frozenset[str]:
+    """The content words (similarity.content_terms) of the object of a mention's event word:
+    the words after it up to a preposition (lead_rules.json prepositions), a conjunction or
+    relative (clause_rules.json subordinators, coordinators), any other mark or its time
+    expression ("had been suspended | nearly a year ago": no object)."""
+    if m.trigger_end is None:
+        return frozenset()
+    stops = event_lists("lead_rules.json")["prepositions"] | clause_rules()["subordinators"] \
+        | clause_rules()["coordinators"]
+    pos, words = m.trigger_end - m.start, []
+    date = m.timex.start - m.start if m.timex.end > m.timex.start and m.timex.start >= m.trigger_end else None
+    while (w := _OBJECT_WORD.match(m.text, pos)) is not None and w[1].lower() not in stops \
+            and (date is None or w.start(1) < date):
+        words.append(w[1])
+        pos = w.end()
+    return frozenset(content_terms(" ".join(words)))
 
 
 def _widened(it: "Item") -> Interval:
@@ -279,14 +336,15 @@ def link(a: Item, b: Item, wa: int = 1, wb: int = 1) -> float:
     pair up: the order of the cosine's sum). Mentions told with event words of two kinds
     (told_apart) count that x data/event_kinds.json different_words.factor; of one listed
     kind (told_as_one) on compatible dates, x same_kind.factor, at most the weights (a
-    cosine of 1): never to make two dates a few days apart one event."""
+    cosine of 1): never to make two dates a few days apart one event; two words of one kind
+    done to two things (two_things) count as two kinds."""
     compatible = _compatible_items(a, b)
     if compatible or (_near_dates(a.interval, b.interval)
                       and compared_near(a) and compared_near(b)):
         s = cosine(a.vector, b.vector) * (wa * wb)
         if not s or said_apart(a, b):
             return 0.0
-        if told_apart(a, b):
+        if told_apart(a, b) or two_things(a, b):
             return s * event_kinds().different
         if compatible and told_as_one(a, b):
             return min(s * event_kinds().same, float(wa * wb))
@@ -295,29 +353,20 @@ def link(a: Item, b: Item, wa: int = 1, wb: int = 1) -> float:
 
 
 def said_apart(a: Item, b: Item) -> bool:
-    """Whether two report events of one article (two sentences, each told with a reporting
-    verb: what was said, its speaker and verb left out, mentions.said_terms) share only
+    """Whether two events of one article (two sentences, whatever their event words; a report
+    compared by what was said, its speaker and verb left out, mentions.said_terms) share only
     names: a place or a listener named in both ('"...," Robertson told BBC Caribbean' and
     '"...," Hammer told BBC Caribbean'; '... its teams in Port-au-Prince ...') says where
-    or to whom, not what: two statements (data/event_kinds.json one_article_reports)."""
+    or to whom, not what: two statements (data/event_kinds.json one_article_reports). Two
+    reporting verbs are never a word in common ("told" and "told" of two reports dated by a
+    time expression, whose words hold them); two other event words are ("passed through")."""
     ma, mb = a.mention, b.mention
-    if ma.document_id != mb.document_id or ma.start == mb.start \
-            or not is_reporting(_trigger(ma)) or not is_reporting(_trigger(mb)):
+    if ma.document_id != mb.document_id or ma.start == mb.start:
         return False
     shared = {t.removeprefix(CLAUSE_WORD_MARK) for t in a.vector} & \
         {t.removeprefix(CLAUSE_WORD_MARK) for t in b.vector}
-    return not shared & _plain_words(ma.text) & _plain_words(mb.text)
-
-
-def _plain_words(text: str) -> set[str]:
-    """The stems of a passage's words that are no names: lower-case words, figures, and its
-    first word (content_terms weighs a capital there as no name)."""
-    out = set()
-    for i, w in enumerate(WORD.findall(text)):
-        if i == 0 or not w[:1].isupper():
-            low = w.strip("'’-").lower()
-            out.add(stem(low[:-2] if low.endswith(("'s", "’s")) else low))
-    return out
+    verbs = {stem(w) for w in (_trigger(ma).lower(), _trigger(mb).lower()) if is_reporting(w)}
+    return not (shared - verbs) & a.plain_words & b.plain_words
 
 
 @dataclass

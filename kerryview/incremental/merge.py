@@ -148,6 +148,26 @@ def save_full(store: Store, state: MergeState, orders: dict[str, int], passages:
                      version, next_id)
 
 
+def with_project_weights(store: "Store") -> list[Event]:
+    """The stored documents resolved from scratch by build_corpus, story by story over the
+    stored stories, merged with the project's word weights (those its incremental merges
+    use): what an incremental import must equal exactly. A fresh full import fits the
+    weights (IDF) again on all its articles, and merging is sensitive to them near its
+    thresholds: a few events differ from it. (tests/test_incremental_merge.py and
+    benchmarks/incremental.py compare with it.)"""
+    from kerryview.analysis import AnalysisCache, stage_version
+    from kerryview.events.clauses import own_words
+    from kerryview.pipeline import build_corpus
+
+    docs = store.documents()
+    cache = AnalysisCache(store.analyses(stage_version()))
+    terms = {t for d in docs for f in cache.current(d.sha256).found
+             for t in own_words(f.mention, f.context)}
+    _, passages, _ = store.merge_info()
+    vec = project_vectorizer(store.merge_words(terms), passages, terms)
+    return build_corpus(docs, analyses=cache, given=store.stories(), vectorizer=vec)
+
+
 def project_vectorizer(weights: dict[str, float], passages: int,
                        terms: Iterable[str]) -> Vectorizer:
     """The project's word weights for these words; a word its last full merge never saw

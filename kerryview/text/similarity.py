@@ -29,12 +29,15 @@ def stem(word: str) -> str:
     a short word's e kept when its -d or -s is cut ("used", "uses": "use"; "died": "die"),
     so that its forms meet."""
     r = _stemming()
+    if word in r.no_ending:
+        return word  # "news": no plural of "new"
     for suffix in r.endings:
         if word.endswith(suffix):
             if len(word) - len(suffix) >= r.min_stem:
                 return word[: -len(suffix)]
-            if suffix in r.short_e and len(word) > r.min_stem and not word.endswith(r.short_e_not):
-                return word[:-1]  # "used": "use"
+            if suffix in r.short_e and len(word) > r.min_stem and not word.endswith(r.short_e_not) \
+                    and any(c in r.vowels for c in word[:-len(suffix)]):
+                return word[:-1]  # "used": "use"; not "shed": "she"
     return word
 
 
@@ -44,13 +47,16 @@ class _Stemming:
     min_stem: int
     short_e: frozenset[str]  # the endings whose d or s alone is cut from a short word
     short_e_not: tuple[str, ...]  # nor then from a word ending so ("need")
+    vowels: str  # nor from one with none of these before its e ("shed", "fled")
+    no_ending: frozenset[str] = frozenset()  # words whose -s is no ending ("news")
 
 
 @cache
 def _stemming() -> _Stemming:
     r = json.loads((package_dir("kerryview.text") / "data" / "stemming.json").read_text(encoding="utf-8"))
     return _Stemming(tuple(r["suffixes"]["endings"]), r["suffixes"]["min_stem"],
-                     frozenset(r["short_e"]["endings"]), tuple(r["short_e"]["not_after"]))
+                     frozenset(r["short_e"]["endings"]), tuple(r["short_e"]["not_after"]),
+                     r["short_e"]["vowels"], frozenset(r["no_ending"]["words"]))
 
 
 def content_terms(text: str) -> Counter[str]:
@@ -62,6 +68,24 @@ def content_terms(text: str) -> Counter[str]:
         if term[0]:
             terms[term[0]] += term[1] if i > 0 else term[2]
     return terms
+
+
+def is_name(word: str) -> bool:
+    """Whether content_terms weighs a word inside a passage as a name: it starts with a capital
+    (a passage's first word never counts so)."""
+    return word[:1].isupper()
+
+
+def plain_terms(text: str) -> set[str]:
+    """The terms of a passage's words that content_terms weighs as no names: lower-case words,
+    figures, and its first word."""
+    out = set()
+    known = _TERMS.get
+    for i, word in enumerate(WORD.findall(text)):
+        term = known(word) or _term(word)
+        if term[0] and (i == 0 or not is_name(word.strip("'’-"))):
+            out.add(term[0])
+    return out
 
 
 # What content_terms makes of each word it has read: (its term or "" for none, its weight, its
@@ -83,7 +107,7 @@ def _term(word: str) -> tuple[str, float, float]:
         if len(low) < 2 or low in stopwords():
             term = ("", 0.0, 0.0)
         else:
-            term = (stem(low), NAME_WEIGHT if raw[:1].isupper() else 1.0, 1.0)
+            term = (stem(low), NAME_WEIGHT if is_name(raw) else 1.0, 1.0)
     if len(_TERMS) >= _TERMS_MAX:
         _TERMS.clear()
     _TERMS[word] = term
