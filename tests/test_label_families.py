@@ -1395,3 +1395,10 @@ def test_a_programmes_schedule_or_a_live_pages_heading_is_no_event(sentence, rul
 ])
 def test_a_single_broadcast_or_coverage_told_in_a_sentence_stays_news(sentence):
     assert why_not_event_sentence(sentence) is None
+
+
+def test_a_lead_that_opens_with_a_premise_tells_no_event_given():
+    sentence = _example("premise_openers").split('"')[1]
+    assert _labels(sentence, date(2010, 6, 1)) == []  # was "Given", on the publication day
+    assert "BP was given a deadline" in _labels("BP was given a deadline. Oil kept leaking.", date(2010, 6, 1))
+    assert "The cap holds" not in _labels("Provided that the cap holds, BP will reopen the well.", date(2010, 6, 1))
