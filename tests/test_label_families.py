@@ -1378,7 +1378,10 @@ def test_a_section_heading_run_into_the_text_goes_before_its_entry(label, tidied
 
 @pytest.mark.parametrize("sentence, rule", [
     ("It airs at 10:40 and 23:40 every Saturday, and at 02:40 on Sunday (GMT).", "broadcast_schedule"),
-    ("This is when we're on air: 1100 & 1700GMT Monday to Friday BBC World Service radio", "broadcast_schedule"),
+    ("This is when we're on air: 1100 & 1700GMT Monday to Friday BBC World Service radio 1500 & 1930GMT on "
+     "Fridays BBC World News television For the latest updates across BBC blogs, 3 months, 1 week ago 3 months, "
+     "1 week ago You can stay up to date with World Service - World Have Your Say via these feeds.",
+     "broadcast_schedule"),  # a page's furniture run together: 59 words
     ("The show is repeated at 2.40 pm on Sundays.", "broadcast_schedule"),
     ("As it happened: Haiti earthquake 15 Jan Live coverage following Tuesday's earthquake in Haiti.",
      "live_page_heading"),
