@@ -1405,3 +1405,32 @@ def test_a_lead_that_opens_with_a_premise_tells_no_event_given():
     assert _labels(sentence, date(2010, 6, 1)) == []  # was "Given", on the publication day
     assert "BP was given a deadline" in _labels("BP was given a deadline. Oil kept leaking.", date(2010, 6, 1))
     assert "The cap holds" not in _labels("Provided that the cap holds, BP will reopen the well.", date(2010, 6, 1))
+
+
+@pytest.mark.parametrize("sentence", [
+    "Click on the icons for more detailed images.",
+    "Click the Play button and watch the oil slick grow day by day from 22 April.",
+    "Listen if you can to this fascinating insight from Debbie on this week's program.",
+    "Follow the latest updates and reactions to the spread of the virus",
+])
+def test_a_call_to_the_pages_reader_is_no_event(sentence):
+    assert why_not_event_sentence(sentence) == "reader_call_to_action"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Following the blast, BP shares fell on Monday.",  # a preposition, no imperative
+    "Watch out Wall Street, BP fell on Monday.",
+    "Click and collect sales rose sharply in December.",  # a noun phrase
+])
+def test_a_sentence_that_only_opens_with_the_same_word_stays_news(sentence):
+    assert why_not_event_sentence(sentence) is None
+
+
+def test_a_pages_last_updated_stamp_run_into_its_text_dates_no_event_but_the_text_is_read():
+    from kerryview.events.not_events import not_event_prefix
+    line = ("Page last updated at 23:19 GMT, Tuesday, 19 January 2010 Born amid the ruins, the baby was "
+            "rescued on Monday.")
+    assert line[:not_event_prefix(line)] == "Page last updated at 23:19 GMT, Tuesday, 19 January 2010"
+    labels = _labels("Last updated at 01:53 GMT Help Management and communication failures are to blame for "
+                     "the oil spill, a US panel has found.", date(2011, 1, 6))
+    assert "Last updated" not in labels
