@@ -1425,12 +1425,3 @@ def test_a_call_to_the_pages_reader_is_no_event(sentence):
 def test_a_sentence_that_only_opens_with_the_same_word_stays_news(sentence):
     assert why_not_event_sentence(sentence) is None
 
-
-def test_a_pages_last_updated_stamp_run_into_its_text_dates_no_event_but_the_text_is_read():
-    from kerryview.events.not_events import not_event_prefix
-    line = ("Page last updated at 23:19 GMT, Tuesday, 19 January 2010 Born amid the ruins, the baby was "
-            "rescued on Monday.")
-    assert line[:not_event_prefix(line)] == "Page last updated at 23:19 GMT, Tuesday, 19 January 2010"
-    labels = _labels("Last updated at 01:53 GMT Help Management and communication failures are to blame for "
-                     "the oil spill, a US panel has found.", date(2011, 1, 6))
-    assert "Last updated" not in labels
