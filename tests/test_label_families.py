@@ -1358,3 +1358,70 @@ def test_a_list_of_subjects_stops_at_an_opening_adverbial_a_time_or_a_dateline()
     from kerryview.events.labels import list_first_item
     left = "Officials said Britain, France and Spain "
     assert left[list_first_item(left, left.index("France")):] == "Britain, France and Spain "
+
+
+# ------------------------------------------------------------------ session 20: page furniture (issue #9 item 4)
+@pytest.mark.parametrize("label, tidied", [
+    # a news site's section heading run into its first entry, with the entry's date heading
+    ("Your stories It is feared thousands of people have died in an earthquake in Haiti",
+     "It is feared thousands of people have died in an earthquake in Haiti"),
+    ("Haiti earthquake: Your stories Friday 15 January Up to 10,000 US troops will be on the ground",
+     "Up to 10,000 US troops will be on the ground"),
+    ("Related stories The Fed raised interest rates again", "The Fed raised interest rates again"),
+    # the same words in a sentence, or after a headline's colon as a single word, stay
+    ("Related stories were removed from the page", "Related stories were removed from the page"),
+    ("Warning: Help The family of Michael Jackson said", "Warning: Help The family of Michael Jackson said"),
+])
+def test_a_section_heading_run_into_the_text_goes_before_its_entry(label, tidied):
+    assert tidy(label) == tidied
+
+
+@pytest.mark.parametrize("sentence, rule", [
+    ("It airs at 10:40 and 23:40 every Saturday, and at 02:40 on Sunday (GMT).", "broadcast_schedule"),
+    ("This is when we're on air: 1100 & 1700GMT Monday to Friday BBC World Service radio 1500 & 1930GMT on "
+     "Fridays BBC World News television For the latest updates across BBC blogs, 3 months, 1 week ago 3 months, "
+     "1 week ago You can stay up to date with World Service - World Have Your Say via these feeds.",
+     "broadcast_schedule"),  # a page's furniture run together: 59 words
+    ("The show is repeated at 2.40 pm on Sundays.", "broadcast_schedule"),
+    ("As it happened: Haiti earthquake 15 Jan Live coverage following Tuesday's earthquake in Haiti.",
+     "live_page_heading"),
+])
+def test_a_programmes_schedule_or_a_live_pages_heading_is_no_event(sentence, rule):
+    assert why_not_event_sentence(sentence) == rule
+
+
+@pytest.mark.parametrize("sentence", [
+    "BBC One shows the film at 2030 on Monday.",  # one broadcast: read as any sentence
+    "The focus is on 10 schools every day.",  # no clock time
+    "The well was capped at 14:00 on Thursday.",
+    "The BBC will carry live coverage of the trial.",  # "live coverage" in a sentence, not a heading
+])
+def test_a_single_broadcast_or_coverage_told_in_a_sentence_stays_news(sentence):
+    assert why_not_event_sentence(sentence) is None
+
+
+def test_a_lead_that_opens_with_a_premise_tells_no_event_given():
+    sentence = _example("premise_openers").split('"')[1]
+    assert _labels(sentence, date(2010, 6, 1)) == []  # was "Given", on the publication day
+    assert "BP was given a deadline" in _labels("BP was given a deadline. Oil kept leaking.", date(2010, 6, 1))
+    assert "The cap holds" not in _labels("Provided that the cap holds, BP will reopen the well.", date(2010, 6, 1))
+
+
+@pytest.mark.parametrize("sentence", [
+    "Click on the icons for more detailed images.",
+    "Click the Play button and watch the oil slick grow day by day from 22 April.",
+    "Listen if you can to this fascinating insight from Debbie on this week's program.",
+    "Follow the latest updates and reactions to the spread of the virus",
+])
+def test_a_call_to_the_pages_reader_is_no_event(sentence):
+    assert why_not_event_sentence(sentence) == "reader_call_to_action"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Following the blast, BP shares fell on Monday.",  # a preposition, no imperative
+    "Watch out Wall Street, BP fell on Monday.",
+    "Click and collect sales rose sharply in December.",  # a noun phrase
+])
+def test_a_sentence_that_only_opens_with_the_same_word_stays_news(sentence):
+    assert why_not_event_sentence(sentence) is None
+

@@ -203,6 +203,8 @@ def main_event_words(text: str, span: tuple[int, int], headline: bool,
                 and looks_plural(w) \
                 and w not in rules["headline_not_verbs"] and w not in stopwords():
             verb = True  # "Airbus delivers ...", "Kerry meets ...": a headline's present tense
+        if verb and w in rules["premise_openers"] and re.match(r"\s+that\b", text[m.end():b], re.IGNORECASE):
+            verb = False  # "Given that BP is ...": a conjunction of premise, no event (premise_openers)
         if verb and (not _is_reporting(word) or has_object(text[m.end():b], w)):
             if prev_word.lower() in rules["future_markers"]:
                 return None  # "BP to cap the well", "Obama will visit": not yet news

@@ -1035,6 +1035,34 @@ def _title_case_name(first: str, rest: str) -> bool:
         and nxt.lower() not in stopwords() and after[:1].islower()
 
 
+def _furniture_split(label: str) -> tuple[str, str]:
+    """The furniture words or heading a label opens with (data/lead_rules.json furniture_words:
+    "Help", "Your stories"), after a page's headline ending in a colon when the heading is
+    capitalized ("Haiti earthquake: Your stories ..."; a heading of more than one word, since a
+    headline may go on with a single word "Help ..."), and the rest; ("", label) when none."""
+    headline = _FURNITURE_HEADLINE.match(label)
+    for at in ((0, headline.end()) if headline else (0,)):
+        low = label[at:].lower()
+        for words in sorted(_lists()["furniture_words"], key=len, reverse=True):
+            if low.startswith(words + " ") and (at == 0 or (" " in words and label[at:at + 1].isupper())):
+                return label[at:at + len(words)], label[at + len(words) + 1:].lstrip()
+    return "", label
+
+
+_FURNITURE_HEADLINE = re.compile(r"^[^:.?!]{1,40}:\s+")
+
+
+def _without_heading_date(words: str) -> str:
+    """`words` without a date that opens them and a capitalized sentence follows ("Friday 15
+    January Up to 10,000 US troops ..."): a live page's entry heading after its section's."""
+    found = _recognize_phrase(words[:MAX_DATE_HEADING_CHARS])
+    if found and found[0].start == 0:
+        rest = words[found[0].end:].lstrip(" ,:-–—")
+        if rest[:1].isupper() and len(rest.split()) >= MIN_COMPLETE_WORDS:
+            return rest
+    return words
+
+
 MIN_SUBORDINATE_WORDS = 3  # "When he became chief executive": the clause left says who did what
 
 
@@ -1067,11 +1095,13 @@ def tidy(label: str) -> str:
     ("gallons\\/liters" -> "gallons/liters"), and without a last word that leaves a phrase open
     ("In the letter, dated")."""
     label = without_date_heading(_LIST_MARKER.sub("", label)).replace("\\/", "/")  # JSON's "\/": "/"
-    first, _, rest = label.partition(" ")
-    if first.lower() in _lists()["furniture_words"] and rest[:1].isupper() and len(rest.split()) >= MIN_COMPLETE_WORDS \
+    first, rest = _furniture_split(label)
+    if first and rest[:1].isupper() and len(rest.split()) >= MIN_COMPLETE_WORDS \
             and not _title_case_name(first, rest):
-        label = rest  # "Help A US report into ...": a page's link run into the text
-        first, _, rest = label.partition(" ")
+        label = _without_heading_date(rest)  # "Help A US report into ...": a page's link run
+        # into the text; "Your stories Friday 15 January Up to 10,000 US troops ...": a section
+        # heading, and the date heading of its entry
+    first, _, rest = label.partition(" ")
     if first.lower() in _lists()["leading_subordinators"] and len(rest.split()) >= MIN_SUBORDINATE_WORDS \
             and not is_fragment(rest) \
             and not (first.lower() not in _lists()["sequence_adverbs"] and _clause_after_comma(rest)) \
