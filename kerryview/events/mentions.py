@@ -218,7 +218,7 @@ def find_trigger(text: str, sent: tuple[int, int], timex: Timex) -> tuple[int, i
         if own is not None and not own[0] <= m.start() < own[1] and word.lower() in reports \
                 and not _reports_at(text, m.end(), timex, word) and not _passive_report(text, m.start(), m.end()):
             dist += ATTRIBUTION_PENALTY  # "..., | police said": the attribution, not the event
-        if _is_verb(word, text[max(a, m.start() - 12):m.start()]):
+        if _is_verb(word, text[max(a, m.start() - 12):m.start()], next_text=text[m.end():m.end() + 20]):
             score = float(dist)
         elif is_event_noun(text, m.start(), m.end()):
             score = dist + NOUN_PENALTY
