@@ -116,3 +116,12 @@ def test_a_past_like_its_base_right_after_the_expression_is_the_subjects_past():
         assert tense(text, i, i + len(expression)) == "past", text
     text = "Voting ends on Thursday."
     assert tense(text, text.index("on"), len(text) - 1) == "future"
+
+
+def test_a_dated_clause_of_two_coordinated_verbs_keeps_its_subject():
+    # the verb nearest the date is the second of two ("exploded and sank", "exploded and
+    # collapsed"): the clause's subject is still the label's (mentions.dated_clause)
+    for verb in ("sank", "collapsed"):
+        text = f"Nearly 5m barrels of oil have gushed into the ocean since the rig exploded and {verb} on 20 April."
+        labels = [f.label for f in _mentions(text)]
+        assert f"The rig exploded and {verb}" in labels, labels
