@@ -125,3 +125,12 @@ def test_a_dated_clause_of_two_coordinated_verbs_keeps_its_subject():
         text = f"Nearly 5m barrels of oil have gushed into the ocean since the rig exploded and {verb} on 20 April."
         labels = [f.label for f in _mentions(text)]
         assert f"The rig exploded and {verb}" in labels, labels
+
+
+def test_an_irregular_participle_after_is_makes_a_present_passive():
+    # "heard" is a past cue (irregular_verbs.json simple_pasts) but after "is" a participle:
+    # a present passive, which looks ahead from a DCT of 29 March 2000
+    text = "The relatives may lose a fight when the case is heard in May in the appeals court."
+    i = text.index("in May")
+    assert tense(text, i, i + 6) != "past"
+    assert [t.value for t in tag(text, date(2000, 3, 29))] == ["2000-05"]

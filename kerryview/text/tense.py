@@ -101,10 +101,11 @@ def _classify(words: list[str], i: int, reporting: bool = True) -> str | None:
         # "the looming November elections" looks ahead; "was not forthcoming in April" does not
         return "future" if i >= 1 and words[i - 1] in lists["adjective_before"] else None
     be = i - 2 if i >= 2 and words[i - 1] in lists["negation"] else i - 1  # "is not expected"
-    if be >= 0 and words[be] in lists["present_passive"] and w not in single \
-            and len(w) > 4 and w.endswith("ed") and not w.endswith("eed"):
+    if be >= 0 and words[be] in lists["present_passive"] and (
+            (w not in single and len(w) > 4 and w.endswith("ed") and not w.endswith("eed"))
+            or w in irregular_verbs()["participles"]):
         return None  # "a helpline is opened in the autumn", "a vaccine is not expected before
-        # January": a present passive; "is" decides
+        # January", "when the case is heard in May": a present passive; "is" decides
     if w in single:
         if w in lists["noun_or_verb"]:
             if i >= 1 and words[i - 1] in lists["noun_before"]:
