@@ -1048,7 +1048,10 @@ def test_a_fronted_phrase_needs_a_main_clause_with_a_subject_before_its_verb():
 
 
 def test_a_date_at_a_labels_end_keeps_its_month_may():
-    assert "The ferry launched on 2 May" in _labels("The ferry, launched on 2 May, sank yesterday.", date(2010, 6, 15))
+    # 'sank' is a verb (text/data/irregular_verbs.json), so the date's label ends at its own verb;
+    # none is cut to "on 2" as if "May" were a modal
+    labels = _labels("The ferry, launched on 2 May, sank yesterday.", date(2010, 6, 15))
+    assert "The ferry sank" in labels and not any(label.endswith(" on 2") for label in labels), labels
     assert tidy("The ferry launched on 2 May") == "The ferry launched on 2 May"
     assert tidy("Officials said that the ferry may") == "Officials said that the ferry"  # a modal still goes
 

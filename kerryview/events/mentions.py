@@ -218,7 +218,7 @@ def find_trigger(text: str, sent: tuple[int, int], timex: Timex) -> tuple[int, i
         if own is not None and not own[0] <= m.start() < own[1] and word.lower() in reports \
                 and not _reports_at(text, m.end(), timex, word) and not _passive_report(text, m.start(), m.end()):
             dist += ATTRIBUTION_PENALTY  # "..., | police said": the attribution, not the event
-        if _is_verb(word, text[max(a, m.start() - 12):m.start()]):
+        if _is_verb(word, text[max(a, m.start() - 12):m.start()], next_text=text[m.end():m.end() + 20]):
             score = float(dist)
         elif is_event_noun(text, m.start(), m.end()):
             score = dist + NOUN_PENALTY
@@ -513,9 +513,16 @@ def dated_clause(text: str, sent: tuple[int, int], trigger: tuple[int, int],
     if opener in lists["dated_clause_openers"] and not has_finite_verb("x " + (clause if clause.strip() else main)):
         return None  # no main clause before ("Despite ..., Amlin's profit before tax dropped")
     inside = words[k + 1:]
-    group = 0  # the verb group's auxiliaries and adverbs before the event words
-    while group < len(inside) and _verb_group_word(inside[len(inside) - 1 - group].group()):
-        group += 1
+    group = 0  # the verb group's auxiliaries and adverbs before the event words, and a verb
+    # coordinated with them ("since the rig | exploded and | sank on 20 April")
+    while group < len(inside):
+        if _verb_group_word(inside[len(inside) - 1 - group].group()):
+            group += 1
+        elif group + 2 <= len(inside) and inside[len(inside) - 1 - group].group().lower() in lists["coordinators"] \
+                and _is_verb(inside[len(inside) - 2 - group].group(), "x "):
+            group += 2
+        else:
+            break
     subject = inside[:len(inside) - group]
     if opener in lists["dated_relative_pronouns"] and not subject:
         found = _relative_antecedent(text, a, words, k)

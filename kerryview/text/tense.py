@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from kerryview.text.plural import looks_plural
 from kerryview.text.verbs import opens_with_name
-from kerryview.text.wordlists import abbreviations, event_lists, reporting_verbs, tense_cues
+from kerryview.text.wordlists import abbreviations, event_lists, irregular_verbs, reporting_verbs, tense_cues
 
 _WORD = re.compile(r"[A-Za-z']+")
 _BOUNDARY = re.compile(r"(?<=[a-z0-9)]{2}[.!?;])\)?\s+|(?<=[!?])\s+(?=[A-Z])|\n\s*\n|[\"“”]")
@@ -101,10 +101,11 @@ def _classify(words: list[str], i: int, reporting: bool = True) -> str | None:
         # "the looming November elections" looks ahead; "was not forthcoming in April" does not
         return "future" if i >= 1 and words[i - 1] in lists["adjective_before"] else None
     be = i - 2 if i >= 2 and words[i - 1] in lists["negation"] else i - 1  # "is not expected"
-    if be >= 0 and words[be] in lists["present_passive"] and w not in single \
-            and len(w) > 4 and w.endswith("ed") and not w.endswith("eed"):
+    if be >= 0 and words[be] in lists["present_passive"] and (
+            (w not in single and len(w) > 4 and w.endswith("ed") and not w.endswith("eed"))
+            or w in irregular_verbs()["participles"]):
         return None  # "a helpline is opened in the autumn", "a vaccine is not expected before
-        # January": a present passive; "is" decides
+        # January", "when the case is heard in May": a present passive; "is" decides
     if w in single:
         if w in lists["noun_or_verb"]:
             if i >= 1 and words[i - 1] in lists["noun_before"]:
@@ -168,9 +169,10 @@ def _after_cause_adverbs(words: list[str], k: int) -> int:
 
 def _verb_right_after(right: str, rw: list[str], reporting: bool) -> bool:
     """The expression is followed at once by a verb in the past (no comma between): "[in
-    March] lifted the fund", "[in May] were cancelled"; the phrase before it is its subject."""
+    March] lifted the fund", "[in May] were cancelled", or a past the same as its base (text/data/
+    irregular_verbs.json: "[in April] hurt the fund"); the phrase before it is its subject."""
     return bool(rw) and right[:1].isspace() and right.lstrip()[:1].isalpha() \
-        and _classify(rw, 0, reporting) == "past"
+        and (_classify(rw, 0, reporting) == "past" or rw[0] in irregular_verbs()["bare_pasts"])
 
 
 def _cause_after(words: list[str], k: int) -> bool:
@@ -368,6 +370,9 @@ def tense(text: str, start: int, end: int, reporting: bool = True) -> str | None
         return t
     for i in range(len(rw)):
         t = _classify(rw, i, reporting)
+        if t is None and i == 0 and rw[0] in irregular_verbs()["bare_pasts"] and right[:1].isspace():
+            t = "past"  # "Poor returns in April hurt the fund": a past the same as its base
+            # (text/data/irregular_verbs.json), the verb of the subject before the expression
         if t is None and not reporting and rw[i] in lists["reporting"] and (_opens(lw) or i == 0) \
                 and not rraw[i][:1].isupper() \
                 and _introduces(right, rw, i):

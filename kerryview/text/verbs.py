@@ -18,7 +18,7 @@ from functools import cache
 
 from kerryview.text.plural import looks_plural
 from kerryview.text.quotes import CHARS as QUOTE_CHARS
-from kerryview.text.wordlists import cues, event_lists, modals, stopwords
+from kerryview.text.wordlists import cues, event_lists, irregular_verbs, modals, stopwords
 
 _QUOTES = QUOTE_CHARS
 _LAST_WORD = re.compile(r"([\w'’]+)\W*$")
@@ -95,14 +95,78 @@ def opens_with_name(head: str) -> bool:
         or (len(v) > 4 and v.endswith("ed") and v not in cues()["not_events"])
 
 
-def is_verb(word: str, prev_text: str, finite: bool = False) -> bool:
+def _bare_of(verb_s: str) -> str:
+    """The bare form of a verb in -s: "plans" -> "plan", "denies" -> "deny", "pushes" -> "push"."""
+    if verb_s.endswith("ies"):
+        return verb_s[:-3] + "y"
+    if verb_s.endswith(("ches", "shes", "sses", "xes", "zes", "oes")):
+        return verb_s[:-2]
+    return verb_s[:-1] if verb_s.endswith("s") else verb_s
+
+
+@cache
+def bare_verb_forms() -> frozenset[str]:
+    """Verb forms with no ending of their own ("point", "spread", "sank"): the bases and pasts
+    of the one list of irregular verbs (text/data/irregular_verbs.json), the regular verbs of
+    events/data/lead_rules.json bare_verbs, and the bare forms of its subject_verbs in -s."""
+    iv = irregular_verbs()
+    lists = event_lists("lead_rules.json")
+    own = {_bare_of(w) for w in lists["subject_verbs"] if w.endswith("s") and " " not in w and len(w) > 4}
+    return iv["bases"] | iv["pasts"] | lists["bare_verbs"] | frozenset(own)
+
+
+_WORDS = re.compile(r"[\w'’-]+|[,.;:!?()]")
+
+
+def bare_verb_after_plural(word: str, prev_text: str, next_text: str) -> bool:
+    """Whether `word`, a verb form with no ending ("point", "spread", "hurt", "fail"), is the
+    finite verb of a plural subject: right after a plural noun that can end a subject (text.
+    plural.looks_plural; no function word, no unit of time or distance of lead_rules.json
+    measure_units: "two months work on") and before a word of lead_rules.json
+    bare_verb_followers (a determiner or preposition of its complement: "signs point to the
+    exits", "The virus spread to Mexico", "Poor returns in April hurt the fund"); before a
+    comma, a full stop or the end of the text only when the subject opens with a word of
+    plural_quantifiers ("A few European banks fail, ..."; "the rescue teams search" is a noun
+    phrase). A past the same as its base and seldom a noun (lead_rules.json singular_bare_pasts)
+    may follow a singular subject ("The virus spread to Mexico"). Not a word in -s ("price
+    rises"), nor after a determiner ("The talks")."""
+    w = word.lower()
+    if not word.islower() or w not in bare_verb_forms():
+        return False
+    lists = event_lists("lead_rules.json")
+    before = _WORDS.findall(prev_text)
+    if not before:
+        return False
+    subject = before[-1]
+    low = subject.lower()
+    if not subject.islower() and len(before) > 1 and before[-2] not in ".!?:":
+        return False  # a name inside the sentence ("United Nations", "Jones")
+    plural = looks_plural(low) or w in lists["singular_bare_pasts"]  # "The virus spread to"
+    if not plural or low in stopwords() or low in lists["measure_units"] \
+            or low in finite_verbs() or not ends_subject(prev_text):
+        return False
+    after = _WORDS.findall(next_text)
+    if after and after[0].islower() and after[0] in lists["bare_verb_followers"]:
+        return True
+    if after and after[0] not in ",.;:!?":
+        return False
+    k = len(before) - 2  # back over the subject's modifiers to the word that opens it
+    while k >= 0 and before[k].isalpha() and before[k].lower() not in lists["plural_quantifiers"] \
+            and before[k].lower() not in stopwords() and len(before) - k <= 4:
+        k -= 1
+    return k >= 0 and before[k].lower() in lists["plural_quantifiers"]
+
+
+def is_verb(word: str, prev_text: str, finite: bool = False, next_text: str = "") -> bool:
     """Whether `word`, after the text `prev_text` (a dozen characters of the sentence before
     it), is a verb that can name an event: an irregular past, a word in -ed, any word after a
     modal or "to". With `finite`, whether it is a finite verb at all: also the auxiliaries
     and the copula ("The company is ...") and the present forms in -s of subject_verbs after a
     word that can end their subject ("BP plans", "Obama warns"). Those are as often nouns ("the
     plans", "BP's claims"), so the event finder does not take them for an event's words: a
-    label's or a subject's end is read with `finite`, the event words without."""
+    label's or a subject's end is read with `finite`, the event words without. Given the text
+    after the word (`next_text`), a verb form with no ending right after a plural subject and
+    before its complement is a verb too (bare_verb_after_plural: "signs point to the exits")."""
     w = word.lower()
     c = cues()
     if word[:1].isupper() and prev_text.strip() and not prev_text.rstrip().endswith(tuple(".!?:" + _QUOTES)):
@@ -114,6 +178,8 @@ def is_verb(word: str, prev_text: str, finite: bool = False) -> bool:
     if w in c["not_events"] or w in stopwords():
         return False
     if len(w) > 4 and w.endswith("ed"):
+        return True
+    if next_text and bare_verb_after_plural(word, prev_text, next_text):
         return True
     return bool(_modal_before().search(prev_text))
 
@@ -135,6 +201,14 @@ def has_finite_verb(words: str) -> bool:
     """Whether `words` hold a finite verb after their first word ("beat", "was", "announced",
     "plans"): a label cut short of its event words reads complete only then ("The commission's
     other chairman" does not)."""
-    ws = list(re.finditer(r"\S+", words))
-    return any(is_verb(m.group().strip("\"“”',.;:"), words[max(0, m.start() - 12):m.start()], finite=True)
-               for m in ws[1:])
+    for m in list(re.finditer(r"\S+", words))[1:]:
+        token = m.group()
+        word = token.strip("\"“”',.;:")
+        if is_verb(word, words[max(0, m.start() - 12):m.start()], finite=True):
+            return True
+        # the text after the word, from the punctuation it carries ("fail," is followed by a
+        # comma); the end of the words ends the clause
+        after = token[len(token.rstrip("\"“”',.;:")):] + words[m.end():m.end() + 20]
+        if bare_verb_after_plural(word, words[max(0, m.start() - 40):m.start()], after.strip() or "."):
+            return True
+    return False

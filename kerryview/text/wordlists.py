@@ -122,6 +122,8 @@ def list_words(entry: dict) -> frozenset[str]:
             words |= modals()[part]
         elif name == "pronouns.json" and part in pronouns():
             words |= pronouns()[part]
+        elif name == "irregular_verbs.json" and part in irregular_verbs():
+            words |= irregular_verbs()[part]
         else:
             raise ValueError(f"words_from names no list this reader knows: {source!r}")
     return frozenset(words - set(entry.get("except", ())))
@@ -139,6 +141,31 @@ def pronouns() -> dict[str, frozenset[str]]:
     """The pronouns several stages read (data/pronouns.json): "relative_pronouns"."""
     raw = json.loads((package_dir("kerryview.text") / "data" / "pronouns.json").read_text(encoding="utf-8"))
     return {k: frozenset(v["words"]) for k, v in raw.items() if not k.startswith("_")}
+
+
+@cache
+def irregular_verbs() -> dict[str, frozenset[str]]:
+    """The one list of English irregular verbs (data/irregular_verbs.json), as sets of forms:
+    "bases" ("sink", "spread"), "pasts" ("sank", "spread"), "participles" ("sunk", "spread"),
+    "past_forms" (a past or participle unlike its base and no common noun of also_nouns: a verb
+    wherever it stands: "sank", "undergone"), "simple_pasts" (those of them that are a simple
+    past: "sank", "gave", "said", not the participle "given": the tense detector's past cues) and "bare_pasts" (a past
+    the same as its base: "hurt", "spread", "cut")."""
+    raw = json.loads((package_dir("kerryview.text") / "data" / "irregular_verbs.json").read_text(encoding="utf-8"))
+    bases, pasts, participles, past_forms, simple_pasts, bare_pasts = set(), set(), set(), set(), set(), set()
+    for row in raw["verbs"]["rows"]:
+        base, past, participle = (part.split("/") for part in row.split())
+        bases |= set(base)
+        pasts |= set(past)
+        participles |= set(participle)
+        past_forms |= (set(past) | set(participle)) - set(base)
+        simple_pasts |= set(past) - set(base)
+        bare_pasts |= set(past) & set(base)
+    past_forms -= set(raw["also_nouns"]["words"])
+    simple_pasts -= set(raw["also_nouns"]["words"])
+    return {"bases": frozenset(bases), "pasts": frozenset(pasts), "participles": frozenset(participles),
+            "past_forms": frozenset(past_forms), "simple_pasts": frozenset(simple_pasts),
+            "bare_pasts": frozenset(bare_pasts)}
 
 
 @cache

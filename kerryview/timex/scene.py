@@ -33,7 +33,7 @@ import re
 from functools import lru_cache
 
 from kerryview.text.verbs import is_verb
-from kerryview.text.wordlists import cues, reporting_verbs, stopwords
+from kerryview.text.wordlists import cues, irregular_verbs, reporting_verbs, stopwords
 
 from .lexicon import alternation, table
 
@@ -258,11 +258,11 @@ def past_perfect_after(text: str, start: int, end: int) -> bool:
 
 def _participle(word: str) -> bool:
     """A past participle: regular -ed, -en, -wn, -ne ("fallen", "shown", "gone") or irregular:
-    narrative.json past_participle_irregular, or one of the project's irregular past forms
-    (events/data/event_cues.json irregular_past: "had sunk", "had sworn", "had dug"; after "had"
-    a form that is only a simple past does not occur)."""
-    return (len(word) > 3 and word.endswith(("ed", "en", "wn", "ne"))) or word in table("past_participle_irregular") \
-        or word == "been" or word in cues()["irregular_past"]
+    a participle of the one list of irregular verbs (text/data/irregular_verbs.json: "had met",
+    "had sunk", "had dug"), or one of the project's irregular past forms (events/data/
+    event_cues.json irregular_past; after "had" a form that is only a simple past does not occur)."""
+    return (len(word) > 3 and word.endswith(("ed", "en", "wn", "ne"))) or word in irregular_verbs()["participles"] \
+        or word in cues()["irregular_past"]
 
 
 _QUOTE_WINDOW = 400  # characters looked back for an opening quotation mark (keeps tagging linear)
