@@ -28,6 +28,7 @@ from kerryview.events.blocking import candidate_pairs
 from kerryview.events.clauses import (CLAUSE_WORD_MARK, clause_rules, is_clause_event, mention_dating,
                                       merge_weights, own_words, tells_as_headline)
 from kerryview.events.labels import HAPPENING, label_rank, report_speaker
+from kerryview.events.joined import Joined
 from kerryview.events.mentions import Found
 from kerryview.calendar.zones import utc_interval
 from kerryview.text.similarity import WORD, Vectorizer, content_terms, cosine, plain_terms, stem, unit, word_overlap
@@ -483,21 +484,12 @@ def strong_components(items: list[Item], weights: list[int],
                       nbr: dict[int, dict[int, float]]) -> list[int]:
     """For each item, the smallest index of its component of the graph of links that could
     witness a merge (can_witness): no cluster spans two components (see agglomerate)."""
-    parent = list(range(len(items)))
-
-    def root(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    groups: Joined[int] = Joined()
     for g, hs in nbr.items():
         for h, s in hs.items():
             if g < h and can_witness(items[g], items[h], s / (weights[g] * weights[h])):
-                a, b = root(g), root(h)
-                if a != b:
-                    parent[max(a, b)] = min(a, b)
-    return [root(x) for x in range(len(items))]
+                groups.join(g, h)
+    return [groups.find(x) for x in range(len(items))]
 
 
 def merge_score(a: _Group, b: _Group, total: float) -> float | None:
@@ -929,25 +921,17 @@ def join_same_words(clusters: list[list[Item]], cancel: Cancellation = NEVER,
         if s is not None:
             scored.append((-s, *sorted((ta.ident, tb.ident)), a, b))
     scored.sort()
-    root = list(range(len(clusters)))
+    groups: Joined[int] = Joined()
     held = {k: list(t.dates) for k, t in about.items()}
-
-    def find(x: int) -> int:
-        while root[x] != x:
-            root[x] = root[root[x]]
-            x = root[x]
-        return x
-
     for _, _, _, a, b in scored:
-        ra, rb = find(a), find(b)
+        ra, rb = groups.find(a), groups.find(b)
         if ra == rb or not all(same_time(x, y) for x in held[ra] for y in held[rb]):
             continue
-        ra, rb = min(ra, rb), max(ra, rb)
-        root[rb] = ra
-        held[ra] += held.pop(rb)
+        groups.join(ra, rb)
+        held[min(ra, rb)] += held.pop(max(ra, rb))
     out: dict[int, list[Item]] = {}
     for k, c in enumerate(clusters):
-        out.setdefault(find(k), []).extend(c)
+        out.setdefault(groups.find(k), []).extend(c)
     return [sorted(c, key=lambda it: (it.mention.document_id, it.mention.start,
                                       it.mention.timex.start)) if len(c) > 1 else c
             for c in out.values()]
@@ -1470,21 +1454,12 @@ def join_precisions(clusters: list[list[Item]], cancel: Cancellation = NEVER) ->
         into[k] = best
     if not into:
         return clusters
-    root = list(range(len(clusters)))
-
-    def find(x: int) -> int:
-        while root[x] != x:
-            root[x] = root[root[x]]
-            x = root[x]
-        return x
-
+    groups: Joined[int] = Joined()
     for k, j in into.items():
-        a, b = find(k), find(j)
-        if a != b:
-            root[max(a, b)] = min(a, b)
+        groups.join(k, j)
     out: dict[int, list[Item]] = {}
     for k, c in enumerate(clusters):
-        out.setdefault(find(k), []).extend(c)
+        out.setdefault(groups.find(k), []).extend(c)
     return [sorted(c, key=lambda it: (it.mention.document_id, it.mention.start,
                                       it.mention.timex.start)) if len(c) > len(clusters[k]) else c
             for k, c in out.items()]

@@ -55,6 +55,7 @@ from kerryview.events.merge import (LINK_FLOOR, SAME_WORDS_DATES, Item, MergeSta
                                     make_event, make_item, merge_score, passage, sentence_index,
                                     sentences, shared_times)
 from kerryview.events.clauses import CLAUSE_WORD_MARK, is_clause_event
+from kerryview.events.joined import Joined
 from kerryview.events.mentions import Found
 from kerryview.calendar.zones import utc_interval
 from kerryview.model import Event, EventMention, Timex
@@ -456,27 +457,17 @@ class _Merger:
         the groups whose links may have changed (`touched`). A component that lost the
         mentions holding it together stays whole: coarser than the graph's own, it still
         never splits a cluster (only more is merged again next time)."""
-        parent: dict[tuple, tuple] = {}
-
-        def root(x: tuple) -> tuple:
-            parent.setdefault(x, x)
-            while parent[x] != x:
-                parent[x] = parent[parent[x]]
-                x = parent[x]
-            return x
-
+        groups: Joined[tuple] = Joined()
         label = [("c", c) if c is not None else ("g", g) for g, c in enumerate(olds)]
         for g in sorted(touched):
             for h in links.partners(g):
                 if links.strong(g, h):
-                    a, b = root(label[g]), root(label[h])
-                    if a != b:
-                        parent[max(a, b)] = min(a, b)
+                    groups.join(label[g], label[h])
         fresh = self.store.merge_next_component()
         named: dict[tuple, int] = {}
         out = []
         for g in range(len(olds)):
-            r = root(label[g])
+            r = groups.find(label[g])
             if r not in named:
                 named[r], fresh = (r[1], fresh) if r[0] == "c" else (fresh, fresh + 1)
             out.append(named[r])
