@@ -17,7 +17,7 @@ from kerryview.text.wordlists import two_precisions
 from kerryview.timex import tag
 
 from test_merge import _events, _with
-from test_merge_publication import _written
+from test_merge_publication import _joined_incrementally
 
 RULE = json.loads((files("kerryview.events") / "data" / "two_precisions.json").read_text(encoding="utf-8"))
 DATE = "date 2009-06-28 "
@@ -150,18 +150,6 @@ def test_the_story_is_joined_only_with_the_threshold_lowered(monkeypatch):
 
 @pytest.mark.parametrize("first", ["a", "b"])
 def test_an_incremental_import_joins_as_a_full_one(tmp_path, monkeypatch, first):
-    from kerryview.incremental import merge as incremental
-    from kerryview.pipeline import StoredResult, import_into_store
-    from kerryview.store import Store
-
-    from test_incremental_merge import _events as rows, _from_scratch
-
     _lowered(monkeypatch)
-    monkeypatch.setattr(incremental, "REFIT_FRACTION", 10.0)  # (a small pile)
-    paths = _written(tmp_path, STORY)
-    store = Store(tmp_path / "p.db")
-    import_into_store(store, [paths[n] for n in ("c", "d", "e", first)])
-    result = import_into_store(store, [paths["b" if first == "a" else "a"]])
-    assert isinstance(result, StoredResult)  # merged incrementally
-    assert rows(store.events()) == rows(_from_scratch(store, monkeypatch))
-    assert [e.document_ids for e in _with(store.events(), "home")] == [["a", "b"]]
+    # (the helper asserts that the import was incremental and equals a full resolution)
+    assert _joined_incrementally(tmp_path, monkeypatch, STORY, first, "home") == [["a", "b"]]
