@@ -143,14 +143,14 @@ def _timex(args: argparse.Namespace) -> int:
     # are objects that stay: with the collector paused no young collection walks them.
     startcache.prefill()
     with gc_paused():
-        from kerryview.ingest.reader import ReadError, read_text
+        from kerryview.ingest.reader import MAX_BYTES, ReadError, read_text
         from kerryview.timex import tag
     several = len(args.file) > 1
     status = 0
     for n, path in enumerate(args.file):
         try:
             # not its title, date line or source: the tagger needs none; "-" is the standard input
-            text = sys.stdin.read() if str(path) == "-" else read_text(path)
+            text = read_text(path, sys.stdin.buffer.read(MAX_BYTES + 1) if str(path) == "-" else None)
         except ReadError as e:
             print(f"kerryview: {e}", file=sys.stderr)
             if not several:

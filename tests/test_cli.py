@@ -37,6 +37,21 @@ def test_timex_module_is_the_same_command_and_reads_standard_input(tmp_path):
     assert piped.stdout == command.stdout
 
 
+def test_timex_reads_the_standard_input_as_it_reads_a_file(tmp_path):
+    """Bytes piped in are decoded as a file's are (kerryview.ingest.decode: a cp1252 text is
+    not read in the locale's encoding), and an empty input is refused as an empty file is."""
+    f = tmp_path / "cafe.txt"
+    f.write_bytes("Le café a ouvert lundi, le 3 mai 2010, à Genève.".encode("cp1252"))
+    from_file = _run("timex", "--dct", "2010-05-05", str(f))
+    piped = subprocess.run([sys.executable, "-m", "kerryview", "timex", "--dct", "2010-05-05", "-"],
+                           input=f.read_bytes(), capture_output=True, timeout=120)
+    assert piped.returncode == 0, piped.stderr
+    assert piped.stdout.decode("utf-8") == from_file.stdout
+    empty = subprocess.run([sys.executable, "-m", "kerryview", "timex", "-"], input=b"",
+                           capture_output=True, timeout=120)
+    assert empty.returncode == 2 and b"is empty" in empty.stderr
+
+
 def test_timex_command_on_a_bad_file(tmp_path):
     f = tmp_path / "empty.txt"
     f.write_text("")

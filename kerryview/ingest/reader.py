@@ -19,7 +19,7 @@ from pathlib import Path
 
 from kerryview.ingest.decode import decode, refuse_binary
 from kerryview.ingest.errors import ReadError
-from kerryview.ingest.files import read_regular_file
+from kerryview.ingest.files import read_regular_file, too_large_message
 from kerryview.ingest.folders import (HTML_SUFFIXES, SUPPORTED_SUFFIXES, TEXT_SUFFIXES,
                                       expand_paths)
 from kerryview.model import DateSource, Document, PageDate
@@ -30,10 +30,14 @@ __all__ = ["ReadError", "read_document", "read_text", "expand_paths", "MAX_BYTES
 MAX_BYTES = 20 * 1024 * 1024  # a news article is kilobytes; 20 MB is a book, not an article
 
 
-def _read(path: Path):
-    """The bytes of an article file, its text as kept, its encoding, and its HTML page (None for
-    a text file). Raises ReadError with a readable message when it cannot be read."""
-    data = read_regular_file(path, MAX_BYTES)
+def _read(path: Path, data: bytes | None = None):
+    """The bytes of an article file (or `data`, read elsewhere as from the standard input), its
+    text as kept, its encoding, and its HTML page (None for a text file). Raises ReadError with
+    a readable message when it cannot be read."""
+    if data is None:
+        data = read_regular_file(path, MAX_BYTES)
+    elif len(data) > MAX_BYTES:
+        raise ReadError(path, too_large_message(MAX_BYTES))
     if not data.strip():
         raise ReadError(path, "is empty")
     text, encoding = decode(data, path)
@@ -48,11 +52,13 @@ def _read(path: Path):
     return data, text, encoding, page
 
 
-def read_text(path: str | Path) -> str:
+def read_text(path: str | Path, data: bytes | None = None) -> str:
     """The text of one article file exactly as `read_document` keeps it, without reading what
     the file declares about itself (title, date line, source): what the tagger alone needs
-    (`kerryview timex FILE` starts without compiling the date-line styles). Raises ReadError."""
-    return _read(Path(path))[1]
+    (`kerryview timex FILE` starts without compiling the date-line styles); of `data` when given
+    (the bytes of the standard input, named `path`), decoded and refused as a file's would be.
+    Raises ReadError."""
+    return _read(Path(path), data)[1]
 
 
 def read_document(path: str | Path, doc_id: str | None = None) -> Document:
