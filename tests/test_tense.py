@@ -624,3 +624,15 @@ def test_a_plural_noun_before_its_verb_is_no_scheduled_present(text, value):
     Wednesday 14 July 2010); 'He returns to the region in March' still looks ahead."""
     month = text.split(" in ")[-1].split()[0].strip(".,") if " of " not in text else "April"
     assert {t.text: t.value for t in tag(text, date(2010, 7, 14))}[month] == value
+
+
+def test_tells_now_reads_no_further_than_its_sentence():
+    """tells_now reads the clause after the expression as tense() does (_clause_right): a
+    present perfect in the next sentence says nothing of this one's time."""
+    from kerryview.text.tense import tells_now
+
+    text = "The first rally since May. Fans have now sold out the arena."
+    at = text.index("May")
+    assert not tells_now(text, at, at + 3)
+    same = "The first rally since May, fans have now sold out the arena."
+    assert tells_now(same, at, at + 3)

@@ -289,6 +289,16 @@ def may_look_ahead(text: str, start: int, end: int, right: bool = True) -> bool:
         or any(f"{a} {b}" in double for a, b in zip(words, words[1:]))
 
 
+def _clause_right(text: str, start: int, end: int) -> tuple[str, "re.Match[str] | None", str]:
+    """The text from the expression on (RIGHT_CHARS past it), the first clause boundary after
+    the expression, and the clause's words after it. The boundaries are searched from the
+    expression's start on, so that a sentence ending right after it ("... till November. I
+    call ...") is seen: its period's lookbehind needs the letters before it."""
+    around = text[start:end + RIGHT_CHARS]
+    stop = next((b for b in _boundaries(around) if b.start() >= end - start), None)
+    return around, stop, around[end - start:stop.start() if stop else None]
+
+
 def tense(text: str, start: int, end: int, reporting: bool = True) -> str | None:
     """"past", "future", "present" or None for the sentence around text[start:end].
 
@@ -298,12 +308,7 @@ def tense(text: str, start: int, end: int, reporting: bool = True) -> str | None
     if entry is not None:
         return entry
     left = _clause_left(text, start)
-    # the boundaries are searched from the expression's start on, so that a sentence ending
-    # right after it ("... till November. I call ...") is seen: its period's lookbehind needs
-    # the letters before it
-    around = text[start:end + RIGHT_CHARS]
-    stop = next((b for b in _boundaries(around) if b.start() >= end - start), None)
-    right = around[end - start:stop.start() if stop else None]
+    around, stop, right = _clause_right(text, start, end)
     lraw, rraw = _WORD.findall(left), _WORD.findall(right)
     lw, rw = _compound_free(left), _compound_free(right)
     lists = tense_cues()
@@ -498,12 +503,10 @@ def tells_now(text: str, start: int, end: int) -> bool:
         return False
     lw = _compound_free(_clause_left(text, start))
     for i in range(len(lw) - 1, -1, -1):
-        if _classify(lw, i) is not None:
-            return _classify(lw, i) == "past" and _after_present_auxiliary(lw, i)
-    around = text[end:end + RIGHT_CHARS]
-    stop = next(iter(_boundaries(around)), None)
-    rw = _compound_free(around[:stop.start()] if stop else around)
+        if (cue := _classify(lw, i)) is not None:
+            return cue == "past" and _after_present_auxiliary(lw, i)
+    rw = _compound_free(_clause_right(text, start, end)[2])
     for i in range(len(rw)):
-        if _classify(rw, i) is not None:
-            return _classify(rw, i) == "past" and _after_present_auxiliary(rw, i)
+        if (cue := _classify(rw, i)) is not None:
+            return cue == "past" and _after_present_auxiliary(rw, i)
     return False
