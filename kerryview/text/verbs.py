@@ -99,7 +99,7 @@ def _bare_of(verb_s: str) -> str:
     """The bare form of a verb in -s: "plans" -> "plan", "denies" -> "deny", "pushes" -> "push"."""
     if verb_s.endswith("ies"):
         return verb_s[:-3] + "y"
-    if verb_s.endswith(("ches", "shes", "sses", "xes", "zes", "oes")):
+    if verb_s.endswith(("ches", "shes", "sses", "xes", "zzes", "oes")):
         return verb_s[:-2]
     return verb_s[:-1] if verb_s.endswith("s") else verb_s
 
