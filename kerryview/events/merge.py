@@ -87,6 +87,12 @@ class Item:
         speaker = report_speaker(self.label)
         return words - plain_terms(speaker) if speaker else words
 
+    @cached_property
+    def said_words(self) -> set[str]:
+        """The terms of the mention's vector (a clause event's without its mark) that are
+        plain_words: what said_apart compares of two mentions of one article."""
+        return {t.removeprefix(CLAUSE_WORD_MARK) for t in self.vector} & self.plain_words
+
 
 class EventWord(NamedTuple):
     """The kind of happening an event word tells, whether data/event_kinds.json lists it (else
@@ -364,10 +370,8 @@ def said_apart(a: Item, b: Item) -> bool:
     ma, mb = a.mention, b.mention
     if ma.document_id != mb.document_id or ma.start == mb.start:
         return False
-    shared = {t.removeprefix(CLAUSE_WORD_MARK) for t in a.vector} & \
-        {t.removeprefix(CLAUSE_WORD_MARK) for t in b.vector}
     verbs = {stem(w) for w in (_trigger(ma).lower(), _trigger(mb).lower()) if is_reporting(w)}
-    return not (shared - verbs) & a.plain_words & b.plain_words
+    return not (a.said_words & b.said_words) - verbs
 
 
 @dataclass
@@ -1392,15 +1396,8 @@ def join_precisions(clusters: list[list[Item]], cancel: Cancellation = NEVER) ->
             by_day.setdefault(f.interval.start.toordinal(), []).append(k)
     if not by_day:
         return clusters
-    terms: dict[int, set[str]] = {}  # a cluster's words, made when first asked for
-    sums: dict[int, dict[str, float]] = {}  # and the sum of its vectors
+    sums: dict[int, dict[str, float]] = {}  # the sum of a cluster's vectors, when first asked for
     factor = max(1.0, event_kinds().same)  # (link: at most the cosine x this)
-
-    def words(k: int) -> set[str]:
-        got = terms.get(k)
-        if got is None:
-            got = terms[k] = {t for it in clusters[k] for t in it.vector}
-        return got
 
     def vector_sum(k: int) -> dict[str, float]:
         got = sums.get(k)
@@ -1429,12 +1426,10 @@ def join_precisions(clusters: list[list[Item]], cancel: Cancellation = NEVER) ->
             continue
         first = span.start.toordinal()
         last = (span.end - timedelta(microseconds=1)).toordinal() if span.end > span.start else first
-        mine = words(k)
         scored: list[tuple[float, str, int]] = []
         for d in range(first, last + 1):
             for j in by_day.get(d, ()):
-                if j == k or lengths[j] >= length or mine.isdisjoint(words(j)) \
-                        or not may_reach(k, j):  # (no word in common: no link)
+                if j == k or lengths[j] >= length or not may_reach(k, j):  # (no word in common: 0)
                     continue
                 s = told_at_two_precisions(c, clusters[j])
                 if s is not None and s >= least:
