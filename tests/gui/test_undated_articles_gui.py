@@ -376,3 +376,19 @@ def test_an_inferred_publication_date_is_told_from_a_stated_one(qtbot, tmp_path)
                                          Qt.ItemDataRole.ToolTipRole)
     finally:
         store.close()
+
+
+def test_each_reason_is_summed_up_by_its_whole_kind():
+    """The status bar's summary of why articles are undated names each reason's kind whole: a
+    wire dateline's sentence, whose particulars come inside it, is not cut to "its wire
+    dateline" (documents._reason_family)."""
+    from kerryview.gui.mainwindow.documents import _reason_family
+
+    wire = ("its wire dateline “GENEVA, June 12 (Reuters) -” gives the day, 12 June, but not "
+            "the year: nothing in the article or the pile names one")
+    assert _reason_family(wire) == "its wire dateline gives the day but not the year"
+    assert _reason_family("two days compete, Tuesday 1 June 2010 (16 % of the evidence)") == \
+        "two days compete"
+    assert _reason_family("the evidence is spread over many days; the likeliest, …") == \
+        "the evidence is spread over many days"
+    assert _reason_family("") == "nothing in them ties them to a day"

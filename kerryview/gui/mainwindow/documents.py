@@ -52,11 +52,17 @@ NO_DATE_HOW = "no date line, and the other articles do not date it: double-click
 # line, no date or weekday the other articles place; the status bar's summary of why)
 NO_DATE_WHY = "nothing in them ties them to a day"
 _PARTICULARS = re.compile(r",|;| \(| “")  # where a reason's particulars begin
+# a reason whose particulars come inside its sentence ("its wire dateline “GENEVA, June 12
+# (Reuters) -” gives the day, ..., but not the year"): its kind said whole
+_FAMILY_OF_OPENING = {"its wire dateline": "its wire dateline gives the day but not the year"}
 
 
 def _reason_family(why: str) -> str:
     """The kind of reason a why_undated sentence gives, without its days and shares."""
-    return _PARTICULARS.split(why, 1)[0].strip() if why else NO_DATE_WHY
+    if not why:
+        return NO_DATE_WHY
+    opening = _PARTICULARS.split(why, 1)[0].strip()
+    return _FAMILY_OF_OPENING.get(opening, opening)
 
 
 @dataclass
