@@ -153,7 +153,7 @@ class DocumentsModel(QAbstractTableModel):
     def _how(self, d: Document) -> str:
         """How the date was found, naming the other articles by source, not by file."""
         if d.dct is None:  # why, when dating says it (two days compete): else the usual
-            why = getattr(d.dct_source, "why_undated", "")
+            why = d.dct_source.why_undated
             return f"{why[:1].upper()}{why[1:]}: double-click to give it" if why else NO_DATE_HOW
         return name_sources_in(str(d.dct_source or "unknown"), self._names)
 
@@ -166,7 +166,7 @@ class DocumentsModel(QAbstractTableModel):
         leaves undated, the commonest first: the reason dating gave (DateSource.why_undated)
         up to its particulars ("two days compete, Tuesday 1 June …" -> "two days compete"),
         else NO_DATE_WHY."""
-        said = Counter(_reason_family(getattr(r.doc.dct_source, "why_undated", ""))
+        said = Counter(_reason_family(r.doc.dct_source.why_undated)
                        for r in self._rows if r.doc.dct is None)
         return sorted(said.items(), key=lambda kv: (-kv[1], kv[0]))
 
@@ -250,8 +250,8 @@ class DocumentsModel(QAbstractTableModel):
             return d.id
         if role == Qt.ItemDataRole.EditRole:
             return {Column.OUTLET: d.outlet or "", Column.HEADLINE: d.title or ""}.get(col)
-        inferred = d.dct is not None and \
-            getattr(d.dct_source, "kind", None) is DateSourceKind.INFERRED
+        inferred = col is Column.PUBLISHED and d.dct is not None \
+            and d.dct_source.kind is DateSourceKind.INFERRED  # (only its column says so)
         if role == Qt.ItemDataRole.AccessibleTextRole and col is Column.PUBLISHED and inferred:
             return f"{d.dct.isoformat()}, inferred"  # what the italics say to the eye
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
