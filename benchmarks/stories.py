@@ -392,6 +392,10 @@ class GoldEvent:
     end: int
     text: str
     day: date | None = None  # the day its TLINKs give it
+    # TimeML's own class of the event (OCCURRENCE, STATE, I_STATE, REPORTING, I_ACTION,
+    # PERCEPTION, ASPECTUAL): the gold's word on what kind of event it is, used to break the
+    # figures down (the issue counts reporting alone as no event; states are not news)
+    eclass: str = ""
     via_dct: bool = False
     # The narrowest time its TLINKs give, as the TIMEX3's value and mod denote it (a part of the
     # day, a clock time, or the whole day): what a system's date must contain. None: the day.
@@ -422,7 +426,8 @@ def read_tbaq(path: Path) -> TbaqDoc:
     events: dict[str, GoldEvent] = {}
     for e in elements:
         if e.name == "EVENT":
-            events[e.attrs["eid"]] = GoldEvent(e.attrs["eid"], e.start, e.end, text[e.start:e.end])
+            events[e.attrs["eid"]] = GoldEvent(e.attrs["eid"], e.start, e.end, text[e.start:e.end],
+                                               eclass=e.attrs.get("class", ""))
         elif e.attrs.get("type") in ("DATE", "TIME") and (d := full_day(e.attrs.get("value", ""))):
             times[e.attrs["tid"]] = d
             spans[e.attrs["tid"]] = _gold_span(e.attrs["value"], e.attrs.get("mod"), d)
@@ -638,6 +643,7 @@ def measure_dating(docs: list[tuple[TbaqDoc, str]], list_wrong: str | None = Non
         base = baseline_dates(doc)
         for (g, dated, how), (bd, in_sentence), mention in zip(kv, base, picked):
             c["gold"] += 1
+            c[f"gold_class_{g.eclass or 'NONE'}"] += 1
             c["gold_dct"] += g.via_dct
             if dated is None:
                 c["uncovered_dct"] += g.via_dct
@@ -648,6 +654,8 @@ def measure_dating(docs: list[tuple[TbaqDoc, str]], list_wrong: str | None = Non
                 contains, same = judge(dated, g.day, g.within)
                 c["contains_whole_day"] += judge(dated, g.day)[0]  # the measure before session 12
                 c["contains"] += contains
+                c[f"covered_class_{g.eclass or 'NONE'}"] += 1
+                c[f"contains_class_{g.eclass or 'NONE'}"] += contains
                 c["same"] += same
                 c[f"contains_{how}"] += contains  # by the event words, or by the passage only
                 if not contains and len(wrong_examples) < 12 and \
@@ -1124,6 +1132,14 @@ def print_tables(rows: list[dict], tbaq: dict[str, dict], styles: list[Style],
                   f"of the {miss} gold events no kerryview event covers, {t.get('uncovered_no_timex', 0)} "
                   f"have no DATE/TIME expression in their sentence and {t.get('uncovered_dct', 0)} are "
                   f"dated by the DCT alone")
+            classes = sorted((k[len("gold_class_"):] for k in t if k.startswith("gold_class_")),
+                             key=lambda k: -t[f"gold_class_{k}"])
+            if classes:
+                print(f"    {label}, by TimeML's own event class (the issue counts reporting alone as "
+                      f"no event, and states are not news): "
+                      + "; ".join(f"{k} {t[f'gold_class_{k}']}: covered {t.get(f'covered_class_{k}', 0)}, "
+                                  f"recall {pct(t.get(f'contains_class_{k}', 0), t[f'gold_class_{k}'])}"
+                                  for k in classes))
             if label.startswith("dev"):
                 for e in t["wrong_examples"]:
                     print(f"    not contained: {e}")
