@@ -854,7 +854,7 @@ def read_esl(path: Path) -> TbaqDoc | None:
     events: dict[str, GoldEvent] = {}
     for mid, m in marks.items():
         if m.tag.startswith(("ACTION", "NEG_ACTION")) and (sp := span(m)) is not None:
-            events[mid] = GoldEvent(mid, sp[0], sp[1], text[sp[0]:sp[1]])
+            events[mid] = GoldEvent(mid, sp[0], sp[1], text[sp[0]:sp[1]], eclass=m.tag)
     days: dict[str, set[tuple[date, bool]]] = defaultdict(set)
     narrow: dict[str, list[tuple[datetime, datetime]]] = defaultdict(list)
     dct_ids = {m.get("m_id") for m in dcts}
