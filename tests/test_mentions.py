@@ -297,3 +297,45 @@ def test_the_term_of_a_noun_that_is_no_event_dates_no_event():
                        ("Six Flags faced a $300 million payment to stock holders due in August.", "August")):
         assert when in [f.mention.timex.text for f in _mentions(text, dct)], text
 
+
+
+def test_a_local_time_glossed_in_a_named_zone_in_parentheses_is_one_mention():
+    """"1653 local time (2153 GMT)": the BBC's and the wires' way of giving the local clock and
+    the same instant for readers elsewhere; the local zone is unknown, but the bracket holds
+    only a time in a named zone, within the world's spread of zones: one event, not two."""
+    text = ("The magnitude 6.1 tremor struck west of Port-au-Prince at 0603 local time (1103 GMT). "
+            "The first tremor had hit at 1653 local time (2153 GMT) on Tuesday, officials said.")
+    found = [f for f in _mentions(text, dct=date(2010, 1, 20)) if f.mention.dated_by != "publication"]
+    assert [(f.mention.timex.text, f.mention.timex.value) for f in found] == \
+        [("0603 local time", "2010-01-20T06:03"), ("1653 local time", "2010-01-19T16:53")]
+    # the day after the bracket is the local time's day, not a third mention
+    assert found[1].label == "The first tremor had hit"
+    # a second time in the bracket that is more than a restatement stays its own mention
+    other = [f for f in _mentions("The ferry left at 1930 local time (and docked at 0030 GMT).",
+                                  dct=date(2010, 6, 3)) if f.mention.dated_by != "publication"]
+    assert len(other) == 2
+
+
+def test_a_closing_report_of_a_dated_happening_is_no_second_event(monkeypatch):
+    """"The first tremor had hit at 1653 local time on Tuesday, the US Geological Survey said",
+    published on Wednesday: what was said is the event, on Tuesday; the report alone is no
+    event of Wednesday (clause_rules.json reports_of_dated_content). A report that opens its
+    sentence is its main clause and stays news of the day."""
+    from kerryview.events import mentions
+    from kerryview.events.clauses import CLAUSE_EVENTS
+    text = ("Haiti was hit by a huge quake, officials say.\nRescuers are searching the rubble.\n"
+            "The UN has sent teams.\n"
+            "The first tremor had hit at 1653 local time on Tuesday, the US Geological Survey said.\n"
+            "The US Geological Survey said the first tremor had hit on Tuesday.\n")
+    dct = date(2010, 1, 13)
+    doc = Document(id="d", path="d", text=text, dct=dct,
+                   dct_source=DateSource(DateSourceKind.STATED_IN_TEXT, "stated"))
+
+    def reports():
+        return [(f.mention.timex.value, f.label) for f in find_mentions(doc, tag(text, dct), dct_clauses=CLAUSE_EVENTS)
+                if f.mention.trigger_start is not None and text[f.mention.trigger_start:f.mention.trigger_end] == "said"]
+    assert reports() == [("2010-01-13", "The US Geological Survey said the first tremor had hit on Tuesday")]
+    raw = dict(mentions._clause_rules_raw())
+    raw["reports_of_dated_content"] = {**raw["reports_of_dated_content"], "number": 0}
+    monkeypatch.setattr(mentions, "_clause_rules_raw", lambda: raw)
+    assert len(reports()) == 2  # with the rule off, the closing report is an event of Wednesday

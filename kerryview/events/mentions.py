@@ -1076,8 +1076,27 @@ def _restates(text: str, prev: tuple[Timex, Interval, int], t: Timex, interval: 
     before, before_iv, end = prev
     if _GLOSS_OPEN.fullmatch(text, end, t.start) is not None:
         a, b = utc_interval(before, before_iv), utc_interval(t, interval)
+        if a is None and b is not None:
+            return _zone_gloss(text, before, before_iv, t, b)
         return a is not None and a == b
     return _its_day(text, before, end, t)
+
+
+_GLOSS_CLOSE = re.compile(r"\s*\)")
+ZONE_SPREAD = timedelta(hours=26)  # the clocks of the world's zones lie within 26 hours (UTC-12 to UTC+14)
+
+
+def _zone_gloss(text: str, before: Timex, before_iv: Interval, t: Timex, t_utc: Interval) -> bool:
+    """Whether `t`, a clock time in a named zone alone in parentheses right after the clock
+    time `before` of no known zone, is that time restated for readers elsewhere: the wires'
+    and the BBC's way of writing the local time first ("struck at 1653 local time (2153 GMT)
+    on Tuesday", "at 10 a.m. (0800 GMT)"). The local zone is not known, so the two cannot be
+    compared to the minute; they are one time when the bracket holds nothing else and the two
+    clocks lie within the spread of the world's zones ("left at 1930 (arriving 0030 GMT 3
+    June)" is another instant: the bracket holds more than the time)."""
+    if before.type != "TIME" or t.type != "TIME" or _GLOSS_CLOSE.match(text, t.end) is None:
+        return False
+    return abs(before_iv.start - t_utc.start) <= ZONE_SPREAD
 
 
 def _refers_back(t: Timex, interval: Interval, told: list[Interval]) -> bool:
@@ -1148,7 +1167,12 @@ def find_mentions(doc: Document, timexes: list[Timex], cancel: Cancellation = NE
         if prev is not None and _restates(text, prev, t, interval):
             # "at 1930 CDT on 1 June (0030 GMT 2 June)": one time, said four times; what
             # follows is compared with the time, from the end of what restated it
-            prev = (t, interval, t.end) if t.type == "TIME" else (prev[0], prev[1], t.end)
+            if (close := _GLOSS_CLOSE.match(text, t.end)) is not None:
+                # the bracket closed: what follows it is said of the time outside it
+                # ("1653 local time (2153 GMT) on Tuesday": Tuesday is 1653's day)
+                prev = (prev[0], prev[1], close.end())
+            else:
+                prev = (t, interval, t.end) if t.type == "TIME" else (prev[0], prev[1], t.end)
             continue
         prev = (t, interval, t.end)
         at = blog.entry_words(t.start)  # an entry's clock time dates the entry's words
@@ -1822,7 +1846,8 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
                 if now_only:
                     break  # one event of the day for a sentence below the lead
         if not told and statement is not None and not report_dated and statement[0][0] not in keys \
-                and statement[0][0] >= lines.body_start(a):
+                and statement[0][0] >= lines.body_start(a) \
+                and not _said_is_dated(text, found, spans, statement[0], b):
             # "Kopp's car was discovered last month, the FBI said": nothing else of the
             # sentence is news of the day, the statement is (clauses.statement_words);
             # not a headline's "UAE says ..." run into a wire dateline: its body tells the report
@@ -2059,6 +2084,28 @@ def _reports_closing() -> bool:
     """Whether a report below the lead may end its sentence (clause_rules.json
     reports_closing_below_lead "number": 1 on, 0 off)."""
     return bool(int(_clause_rules_raw()["reports_closing_below_lead"]["number"]))
+
+
+def _said_is_dated(text: str, found: list[Found], spans: list[Clause], said: tuple[int, int], end: int) -> bool:
+    """Whether the report at `said` closes its sentence (ending at `end`) as the attribution
+    after what was said (labels.only_reports), and the sentence's first clause, what was said,
+    is on the timeline already, dated by its own time expression ("The first tremor hit at
+    1653 local time on Tuesday, the US Geological Survey said"): reporting alone is no event,
+    what was said is (issue #9), and a second event of the publication day labelled with
+    Tuesday's happening would show it twice, once on a day it did not happen. Not a report
+    that opens its sentence ("The US government says the spill is the biggest ever, ... before
+    the well was capped on 15 July"), nor one whose first clause no time dates ("Canadian
+    diplomats are racing to help a citizen who sent a text message on Tuesday, the minister
+    said"): what was said may be news of the day beside a dated detail; nor one of a plan
+    ("The group would be ready to leave as soon as Tuesday, Castro said"): the plan is not
+    yet a happening, and saying it is the day's news."""
+    if not spans or not int(_clause_rules_raw()["reports_of_dated_content"]["number"]) \
+            or not only_reports(text, said, end):
+        return False
+    first = spans[0]
+    return any(f.mention.dated_by == "time expression" and f.mention.status == "happened"
+               and f.mention.trigger_start is not None
+               and first.start <= f.mention.trigger_start < min(first.end, said[0]) for f in found)
 
 
 def _tells_past_happening(text: str, spans: list[Clause], said: tuple[int, int], end: int) -> bool:
