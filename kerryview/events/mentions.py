@@ -1715,6 +1715,7 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
         now_only = False  # below the lead: only its first clause told in the present
         report_only = False  # below the lead, no time expression: only its report (reports_below_lead)
         before = None  # below the lead: the sentence before's dated mention it goes on from
+        told_on = None  # its first clause and event words, which go on with that story
         reaction = None  # below the lead of a story of the day: its first clause's reaction
         if news_end is not None and a >= news_end:
             j = bisect_left(anchored, a)
@@ -1727,7 +1728,12 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
                     # not "Hong Kong was hit hard by the 2003 SARS outbreak": a time of its own
                     before = None if bisect_left(tx_starts, a) < bisect_left(tx_starts, b) \
                         or _narrative_break(text, a, b) else \
-                        _narrative_day(text, dated, _unbroken(text, sents[max(0, k - _narrative_back()):k]), doc.dct)
+                        _narrative_day(text, dated, _unbroken(text, sents[max(0, k - _narrative_back()):k]),
+                                       doc.dct, _told_on_publication_day(), told_on=True)
+                    told_on = None if before is None or quoted(text, sents[k - 1], sents[k - 1][1]) \
+                        else _happening_told_on(text, a, b, keys)  # (not the speaker's words going on)
+                    if told_on is None:
+                        before = None  # no happening told on: a reaction or a report may still be of the day
                     if before is None and story_today and bisect_left(tx_starts, a) == bisect_left(tx_starts, b) \
                             and not _narrative_break(text, a, b):
                         reaction = _reaction(text, a, b)  # "Clinton praised the ruling": of the day
@@ -1756,10 +1762,8 @@ def _clauses_of_the_day(doc: Document, sents: list[tuple[int, int]], found: list
         if before is not None:
             # "Williams was pulled over early Sunday. | He gave a blood sample.": the story
             # goes on, on that day (clause_rules.json narrative_day)
-            cl = next(iter(clause_spans(text, (a, b), ())), None)
-            trigger = publication_event_words(text, cl, _is_verb, b) if cl is not None else None
-            if trigger is not None and trigger[0] not in keys and _narrative_past(text, trigger, cl.start, b) \
-                    and (found_one := clause_event(cl, trigger, a, b, before)) is not None:
+            cl, trigger = told_on
+            if (found_one := clause_event(cl, trigger, a, b, before)) is not None:
                 out.append(found_one)
             continue
         dated_report = False  # the clause before reports and a time expression dates it
@@ -1905,15 +1909,21 @@ def _unbroken(text: str, before: list[tuple[int, int]]) -> list[tuple[int, int]]
     return before
 
 
-def _narrative_day(text: str, dated: tuple[list[int], list[Found]], before: list[tuple[int, int]], dct: date
-                   ) -> Found | None:
+def _narrative_day(text: str, dated: tuple[list[int], list[Found]], before: list[tuple[int, int]], dct: date,
+                   same_day: bool = False, told_on: bool = False) -> Found | None:
     """The mention that dates the story of the nearest of the sentences `before` (the few
     right before a sentence, clause_rules.json narrative_day) with a time-expression mention
     (`dated`: those with event words, by where their passage starts, and the starts), when it
     puts it on one day before the publication day: a mention that happened, told in the simple
     past (_past_happening: not "Four vessels had docked by Thursday evening", nor a report), its
     time expression no limit ("by Thursday"), on a day or finer, every such mention of that
-    sentence on that same day; None otherwise."""
+    sentence on that same day; with `same_day`, on the publication day itself too
+    (clause_rules.json narrative_publication_day: "Two bombs exploded Friday. | At least 74
+    were killed", in a paper of that Friday); with `told_on` (a sentence told on from it), not
+    from a sentence that tells a statement about now (clauses.about_now: "Authorities say ...",
+    "... is regarded as ...") nor one whose time stands in a phrase that shifts it, one of the
+    two words before it in narrative_shifts ("before 3 June", "after the Sept. 11 attacks");
+    None otherwise."""
     starts, mentions = dated
     for a, b in reversed(before):
         mine = mentions[bisect_left(starts, a):bisect_left(starts, b)]
@@ -1922,6 +1932,12 @@ def _narrative_day(text: str, dated: tuple[list[int], list[Found]], before: list
         if any(f.interval is None or not f.interval.granularity.day_or_finer
                or f.mention.status != "happened" for f in mine):
             return None
+        if told_on and (about_now(text, a, b) or any(
+                (w := _WORD_BEFORE.search(text, max(a, f.mention.timex.start - 30), f.mention.timex.start)) is not None
+                and {(w.group(1) or "").lower(), w.group(2).lower()} & clause_rules()["narrative_shifts"] for f in mine)):
+            return None  # "The estimate was for the flow before 3 June when a pipe was cut", "Authorities
+            # say the workers became ill Wednesday", "The rig, which ... sank on 20 April, is regarded":
+            # a limit or a statement about now, no reference time a narrative goes on from
         for f in mine:
             trigger = (f.mention.trigger_start, f.mention.trigger_end)
             cl = next((c for c in clause_spans(text, (a, b), ()) if c.start <= trigger[0] < c.end), None)
@@ -1932,8 +1948,45 @@ def _narrative_day(text: str, dated: tuple[list[int], list[Found]], before: list
         top = datetime.combine(day + timedelta(days=1), datetime.min.time())
         if any(f.interval.start.date() != day or f.interval.end > top for f in mine):
             return None  # two days, or a time across midnight
-        return mine[0] if day < dct else None
+        return mine[0] if day < dct or (same_day and day == dct) else None
     return None
+
+
+def _happening_told_on(text: str, a: int, b: int, keys: set[int]) -> tuple[Clause, tuple[int, int]] | None:
+    """The first clause of the sentence text[a:b] and its event words when they tell a
+    happening in the simple past that a story told on may date (narrative_day, _narrative_past):
+    not one already dated (`keys`), not negated by a negative quantifier in its subject or right
+    after its verb (negative_quantifiers), not a speech act gathered for the story, as a report is: a
+    reaction (reaction_words, which reactions_below_lead dates: "Wang praised Kerry" after a
+    sentence on the day before) or an attribution phrase at the verb (news_attribution:
+    "Officials declined to comment"); None otherwise."""
+    cl = next(iter(clause_spans(text, (a, b), ())), None)
+    trigger = publication_event_words(text, cl, _is_verb, b) if cl is not None else None
+    if trigger is None or trigger[0] in keys or not _narrative_past(text, trigger, cl.start, b) \
+            or quoted(text, (a, b), trigger[0]):
+        return None  # ('"They took the stretcher in," Unger said': the speaker's words; its report may be the day's)
+    if _reaction_words().fullmatch(text, *trigger) or _attribution().match(text, trigger[0]):
+        return None  # "Wang praised Kerry", "Officials declined to comment": the reporter's sourcing
+    negative = clause_rules()["negative_quantifiers"]
+    subject = WORD.search(text, cl.start, trigger[0])
+    after = WORD.match(text, trigger[1] + 1) if text[trigger[1]:trigger[1] + 1] == " " else None
+    if any(m is not None and m.group().lower() in negative for m in (subject, after)):
+        return None  # "No estimates were given", "He left no note": what did not happen
+    return cl, trigger
+
+
+@cache
+def _attribution() -> re.Pattern[str]:
+    """An attribution phrase that opens at a clause's verb ("declined to comment"): the one list
+    of timex/rules/news.json news_attribution."""
+    from kerryview.timex.lexicon import alternation, table
+    return re.compile(alternation(t for t in table("news_attribution") if " " in t) + r"\b", re.I)
+
+
+def _told_on_publication_day() -> bool:
+    """Whether a story told on from a sentence whose time expression names the publication day
+    itself is dated by it too (clause_rules.json narrative_publication_day "number": 1 on)."""
+    return bool(int(_clause_rules_raw()["narrative_publication_day"]["number"]))
 
 
 def _quotes_speaker(text: str, a: int, b: int) -> bool:
