@@ -416,15 +416,17 @@ MIN_SURNAME = 3  # "Ch vez", "C rdova": a name whose letters were lost is no sur
 
 def _surname_alone(word: str, after: str) -> bool:
     """Whether a capitalized word alone, before the words `after`, is said as a surname: long
-    enough, and before a possessive, a punctuation mark, or a verb (after an adverb: "Bernanke
-    still has", "Diouf said", "Born foresaw"), not before a noun it qualifies ("Japanese
-    encephalitis", "Wales census")."""
+    enough, and before a possessive, a punctuation mark, or a verb (after an adverb in -ly, of
+    time (lead_rules.json sentence_time_adverbs) or of those that stand between a subject and
+    its verb (clause_rules.json adverbs_before_verb): "Bernanke still has", "Diouf said", "Born
+    foresaw"), not before a noun it qualifies ("Japanese encephalitis", "Wales census")."""
     if len(word) < MIN_SURNAME:
         return False
     words = re.findall(r"[\w'’-]+|[^\w\s]", after)
     if not words or not words[0][:1].isalpha() or words[0].lower() in ("'s", "’s"):
         return True
-    k = 1 if words[0].endswith("ly") or words[0].lower() in _lists()["sentence_time_adverbs"] | {"still", "also", "never"} else 0
+    k = 1 if words[0].endswith("ly") or words[0].lower() in _lists()["sentence_time_adverbs"] \
+        or words[0].lower() in event_lists("clause_rules.json")["adverbs_before_verb"] else 0
     return k < len(words) and words[k][:1].islower() and finite_verb(words[k], word + " ", finite=True)
 
 
