@@ -435,8 +435,13 @@ class MainWindow(QMainWindow):
         """The rows of these articles show what they hold now, and the status bar how many
         have no date (a value given while the corpus is read)."""
         self.documents.model_.documents_changed(doc_ids)
-        self.status.set_undated_articles(self.documents.model_.undated(),
-                                         self.documents.model_.undated_reasons())
+        self._count_undated()
+
+    def _count_undated(self) -> None:
+        """The status bar's count of the articles shown without a date, and why (one walk of
+        the table's rows: the reasons' counts add up to it)."""
+        reasons = self.documents.model_.undated_reasons()
+        self.status.set_undated_articles(sum(n for _, n in reasons), reasons)
 
     def show_undated_articles(self) -> None:
         """The articles without a publication date first in the articles table, the first of
@@ -674,8 +679,7 @@ class MainWindow(QMainWindow):
         in_stories = None if chosen is None else \
             {d for s in self._stories if s.id in chosen for d in s.document_ids}
         self.documents.set_documents(docs, per_doc, in_stories, names)
-        self.status.set_undated_articles(self.documents.model_.undated(),
-                                         self.documents.model_.undated_reasons())
+        self._count_undated()
         if not events_first:  # the ranking weighs days by the articles' publication days
             self.key_dates.set_corpus(index.events, docs if in_stories is None else
                                       [d for d in docs if d.id in in_stories])
