@@ -32,7 +32,7 @@ import sys
 from datetime import date
 from itertools import chain
 from pathlib import Path
-from typing import Sequence
+from typing import Callable, Sequence
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -953,13 +953,18 @@ class MainWindow(QMainWindow):
         stack = self.edits.stack
         if self._may_edit("Not undone") and stack.canUndo():
             text = stack.undoText()
-            step = stack.command(stack.index() - 1)
-            dated = [e.target for e in getattr(step, "edits", ()) if isinstance(e, SetDate)]
-            before = self._date_of(dated[0]) if dated else None
-            stack.undo()
-            after = self._date_of(dated[0]) if dated else None
+            before, after = self._dates_around(stack.command(stack.index() - 1), stack.undo)
             back = f" — back on {after}" if after and before and after != before else ""
             self.status.showMessage(f"Undone: {text}{back}", 8000 if back else 5000)
+
+    def _dates_around(self, step, move: Callable[[], None]) -> tuple[str | None, str | None]:
+        """The date in words of the event the undo step `step` dates (its first SetDate's
+        target) before and after `move` (undoing or redoing it); (None, None) when it dates
+        none. Undo and redo say it alike."""
+        dated = [e.target for e in getattr(step, "edits", ()) if isinstance(e, SetDate)]
+        before = self._date_of(dated[0]) if dated else None
+        move()
+        return before, (self._date_of(dated[0]) if dated else None)
 
     def _date_of(self, ref: EventRef) -> str | None:
         """The date in words of the event shown holding the passages `ref` (None: not shown);
@@ -976,11 +981,7 @@ class MainWindow(QMainWindow):
         stack = self.edits.stack
         if self._may_edit("Not redone") and stack.canRedo():
             text = stack.redoText()
-            step = stack.command(stack.index())
-            dated = [e.target for e in getattr(step, "edits", ()) if isinstance(e, SetDate)]
-            before = self._date_of(dated[0]) if dated else None
-            stack.redo()
-            after = self._date_of(dated[0]) if dated else None
+            before, after = self._dates_around(stack.command(stack.index()), stack.redo)
             now = f" — now on {after}" if after and before and after != before else ""
             self.status.showMessage(f"Redone: {text}{now}", 8000 if now else 5000)
 
