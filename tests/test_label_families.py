@@ -1428,3 +1428,13 @@ def test_a_call_to_the_pages_reader_is_no_event(sentence):
 def test_a_sentence_that_only_opens_with_the_same_word_stays_news(sentence):
     assert why_not_event_sentence(sentence) is None
 
+
+
+def test_a_surname_alone_before_an_adverb_and_its_verb_is_a_name():
+    # the adverbs that stand between a subject and its verb are the clause reader's one list
+    # (clause_rules.json adverbs_before_verb), not three words of their own ("still", "also", "never")
+    from kerryview.events.antecedents import _surname_alone
+    assert _surname_alone("Bernanke", " still has the votes")
+    assert _surname_alone("Bernanke", " already has the votes")
+    assert _surname_alone("Hayward", " now faces questions")
+    assert not _surname_alone("Japanese", " encephalitis spread")

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import kerryview.stories as ks
-from kerryview.analysis import AnalysisCache, stage_version
+from kerryview.analysis import AnalysisCache
 from kerryview.bundled import bundled_corpus_paths
 from kerryview.incremental import merge as merging
 from kerryview.pipeline import (StoredResult, build_corpus, import_into_store,
@@ -214,11 +214,7 @@ def test_a_project_of_many_stories_keeps_its_merge_and_added_articles_join_their
         ["cup1", "cup2", "cup3", "cup4"], ["volcano1", "volcano2", "volcano3", "volcano4"]]
     docs = store.documents()
     assert set(after) == {s.id for s in cluster_stories(docs)}  # named as clustering names them
-    cache = AnalysisCache(store.analyses(stage_version()))
-    terms = {t for d in docs for f in cache.current(d.sha256).found for t in f.context}
-    vec = merging.project_vectorizer(store.merge_words(terms), store.merge_info()[1], terms)
-    assert _summary(store.events()) == _summary(
-        build_corpus(docs, analyses=cache, given=store.stories(), vectorizer=vec))
+    assert _summary(store.events()) == _summary(merging.with_project_weights(store))
     first_cup = min((d for d in docs if d.id.startswith("cup")), key=lambda d: d.sha256).id
     assert isinstance(remove_documents(store, [first_cup]), StoredResult)
     assert sorted(len(s) for s in store.stories()) == [3, 4]

@@ -8,7 +8,7 @@ import pytest
 
 from kerryview.dating.inference import _passages
 from kerryview.text.tense import tense
-from kerryview.text.wordlists import list_words, tense_cues
+from kerryview.text.wordlists import irregular_verbs, list_words, tense_cues
 from kerryview.timex import tag
 
 EXAMPLE = "Talks ended Monday and will resume later."
@@ -636,3 +636,12 @@ def test_tells_now_reads_no_further_than_its_sentence():
     assert not tells_now(text, at, at + 3)
     same = "The first rally since May, fans have now sold out the arena."
     assert tells_now(same, at, at + 3)
+
+
+def test_bare_pasts_keep_no_copy_of_the_irregular_verbs():
+    # one list of the irregular verbs whose past is their base (irregular_verbs.json): tense_cues
+    # bare_pasts takes them from it and lists only a regular verb's bare form ('last')
+    raw = json.loads((files("kerryview.text") / "data" / "tense_cues.json").read_text("utf-8"))
+    own = set(raw["bare_pasts"].get("words", ()))
+    assert not own & irregular_verbs()["bare_pasts"]
+    assert {"cut", "put", "last"} <= tense_cues()["bare_pasts"]

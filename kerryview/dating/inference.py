@@ -391,7 +391,7 @@ class _Dating:
             sure = [r for r in results.values() if r.dct is not None and r.doc_id in self.articles
                     and r.share >= decision["wave_sure" if self.own_day(self.articles[r.doc_id], r)
                                             else "wave_sure_weak"]
-                    and r.share >= decision["rival_ratio"] * r.rival]  # a day the last wave
+                    and _beats_rival(r, decision)]  # a day the last wave
             # would leave undated (a rival too close) teaches no other article
             if not sure:
                 break
@@ -404,7 +404,7 @@ class _Dating:
         for doc_id, a in sorted(self.articles.items()):
             r = results.get(doc_id)
             if r is not None and r.dct is not None and r.share >= decision["least_share"] \
-                    and r.share >= decision["rival_ratio"] * r.rival:
+                    and _beats_rival(r, decision):
                 self.date(a, r, learn=False)
             elif decision["guess"] and (r := self.guess(a, r)) is not None:
                 self.date(a, r, learn=False)  # a guess teaches no other article
@@ -999,13 +999,18 @@ def _no_wire_year(a: _Article, r: _Best | None, years: set[int] = frozenset()) -
             f"of the evidence)")
 
 
+def _beats_rival(r: _Best, decision: dict) -> bool:
+    """Whether the best day's share is at least decision.rival_ratio times its rival's (the
+    likeliest day two or more from it): else the two days compete, and neither is said."""
+    return r.share >= decision["rival_ratio"] * r.rival
+
+
 def _not_sure(r: _Best, decision: dict) -> str:
     """Why an article with a best day is left undated, as the articles table says it: its
     best day holds less than decision.least_share of the evidence (spread over many days), or
     less than rival_ratio times a day two or more from it (the two days that compete)."""
     share = f"{round(100 * r.share)} %"
-    if r.share >= decision["least_share"] and r.rival_day is not None \
-            and r.share < decision["rival_ratio"] * r.rival:
+    if r.share >= decision["least_share"] and r.rival_day is not None and not _beats_rival(r, decision):
         first, second = sorted([(r.dct, share), (r.rival_day, f"{round(100 * r.rival)} %")])
         return (f"not found: two days compete, {day_words(first[0])} ({first[1]} of the "
                 f"evidence) and {day_words(second[0])} ({second[1]}), and nothing in the "

@@ -282,16 +282,12 @@ def antecedent(kind: str, text: str, sents: list[tuple[int, int]], sent: tuple[i
         if name and not (gender and _gender(name.split()[-1], text) not in (None, gender)) \
                 and nearer <= {name.split()[-1]}:
             return name[:1].upper() + name[1:]  # (not "Mrs Clinton arrived. He said ...")
-        if gender and subject and subject.split()[-1].lower().split("-")[-1] in _lists()[f"{gender}_cues"] | _lists()["unnamed_persons"]:
+        if gender and subject and subject.split()[-1].lower().split("-")[-1] in _unnamed_nouns(gender):
             return None  # "His wife was trapped for hours. She is in pain": the wife, not him before
         if gender:
             named = _persons(text[a:b], text, gender)
-            own = text[a:b]
-            if a == sent[0] and len({n.split()[-1] for n, _ in named}) == 1 and named[0][1] \
-                    and _known_person(named[0][0], text) \
-                    and not (own.count('"') % 2 or own.count("“") > own.count("”")) \
-                    and not _unnamed_person(text[a:b], _lists()[f"{gender}_cues"] | _lists()["unnamed_persons"]):
-                return named[0][0]  # "Mr Svanberg's supporters point out that he ...": in its own sentence
+            if a == sent[0] and (own := named_person(pronoun, text, [(a, b)])) and _known_person(own, text):
+                return own  # "Mr Svanberg's supporters point out that he ...": in its own sentence
             nearer |= {n.split()[-1] for n, _ in named if _known_person(n, text)}
             if name or len(nearer) > 1:
                 break  # "Ms Lee testified at the trial of Dr Conrad Murray. His lawyers ...": no
@@ -329,17 +325,15 @@ def named_person(pronoun: str, text: str, window: list[tuple[int, int]]) -> str 
     inside a quotation (data/lead_rules.json named_person_pronouns, male_cues, female_cues,
     unnamed_persons, not_person_heads). Said as the text last names the person ("Mr Ban",
     "Travolta", "President Rene Preval")."""
-    lists = _lists()
     gender = _pronoun_gender(pronoun)
     if gender is None or not window:
         return None
-    own = text[window[0][0]:window[0][1]]
-    if own.count('"') % 2 or own.count("“") > own.count("”"):
+    if _in_quotation(text[window[0][0]:window[0][1]]):
         return None  # inside a quotation: its "he" is the quoted speaker's to tell
     found: dict[str, tuple[str, bool]] = {}  # surname -> the name as the window last says it
     for a, b in window:
         span = text[a:b]
-        if _unnamed_person(span, lists[f"{gender}_cues"] | lists["unnamed_persons"]):
+        if _unnamed_person(span, _unnamed_nouns(gender)):
             return None  # "His wife was trapped ... She is in pain": she may be the wife
         for name, sure in _persons(span, text, gender):
             found.setdefault(name.split()[-1], (name, sure))
@@ -347,6 +341,18 @@ def named_person(pronoun: str, text: str, window: list[tuple[int, int]]) -> str 
         return None  # two people, or none
     name, sure = next(iter(found.values()))
     return name[:1].upper() + name[1:] if sure else None
+
+
+def _in_quotation(span: str) -> bool:
+    """Whether the end of `span` (a sentence up to a pronoun) is inside a quotation: an odd
+    number of straight quotes, or more opening curly quotes than closing."""
+    return bool(span.count('"') % 2 or span.count("“") > span.count("”"))
+
+
+def _unnamed_nouns(gender: str) -> frozenset[str]:
+    """The nouns of a person without a name a pronoun of `gender` may stand for ("wife",
+    "patient"): the gender's cues and unnamed_persons (data/lead_rules.json)."""
+    return _lists()[f"{gender}_cues"] | _lists()["unnamed_persons"]
 
 
 def _persons(span: str, text: str, gender: str) -> list[tuple[str, bool]]:
@@ -371,13 +377,18 @@ def _unquoted(span: str) -> str:
 
 def _cue_gender(words: list[str]) -> str | None:
     """The gender of the first of `words` that is a gender cue (male_cues, female_cues)."""
+    return next((g for w in words if (g := _word_gender(w))), None)
+
+
+def _word_gender(word: str) -> str | None:
+    """"male" or "female" when the lower-case `word`, without a comma or colon after it or
+    an abbreviation's full stop, is a gender cue ("mr", "mrs.", "wife": male_cues,
+    female_cues), else None."""
     lists = _lists()
-    for w in words:
-        w = w.strip(",;:")
-        if w in lists["male_cues"] or w.rstrip(".") in lists["male_cues"]:
-            return "male"
-        if w in lists["female_cues"] or w.rstrip(".") in lists["female_cues"]:
-            return "female"
+    w = word.strip(",;:")
+    for gender in ("male", "female"):
+        if w in lists[f"{gender}_cues"] or w.rstrip(".") in lists[f"{gender}_cues"]:
+            return gender
     return None
 
 
@@ -405,15 +416,17 @@ MIN_SURNAME = 3  # "Ch vez", "C rdova": a name whose letters were lost is no sur
 
 def _surname_alone(word: str, after: str) -> bool:
     """Whether a capitalized word alone, before the words `after`, is said as a surname: long
-    enough, and before a possessive, a punctuation mark, or a verb (after an adverb: "Bernanke
-    still has", "Diouf said", "Born foresaw"), not before a noun it qualifies ("Japanese
-    encephalitis", "Wales census")."""
+    enough, and before a possessive, a punctuation mark, or a verb (after an adverb in -ly, of
+    time (lead_rules.json sentence_time_adverbs) or of those that stand between a subject and
+    its verb (clause_rules.json adverbs_before_verb): "Bernanke still has", "Diouf said", "Born
+    foresaw"), not before a noun it qualifies ("Japanese encephalitis", "Wales census")."""
     if len(word) < MIN_SURNAME:
         return False
     words = re.findall(r"[\w'’-]+|[^\w\s]", after)
     if not words or not words[0][:1].isalpha() or words[0].lower() in ("'s", "’s"):
         return True
-    k = 1 if words[0].endswith("ly") or words[0].lower() in _lists()["sentence_time_adverbs"] | {"still", "also", "never"} else 0
+    k = 1 if words[0].endswith("ly") or words[0].lower() in _lists()["sentence_time_adverbs"] \
+        or words[0].lower() in event_lists("clause_rules.json")["adverbs_before_verb"] else 0
     return k < len(words) and words[k][:1].islower() and finite_verb(words[k], word + " ", finite=True)
 
 
@@ -475,16 +488,12 @@ def _gender(surname: str, text: str) -> str | None:
     ends in `surname` ("Mr Hayward", "his wife Kelly Preston"), else None. Kept per name and
     text: each call reads the whole text, and a long article asks it of the same names for
     each pronoun (a 50 KB article spent 0.6 s CPU here, unable to hear Cancel)."""
-    lists = _lists()
     seen = set()
     for m in re.finditer(rf"(?<![\w'’-]){re.escape(surname)}(?![\w-])", text):
         head = text[max(0, m.start() - 60):m.start()]
         for tok in reversed(head.split()[-4:]):
-            cue = tok.lower().strip(",;:")
-            if cue in lists["male_cues"] or cue.rstrip(".") in lists["male_cues"]:
-                seen.add("male")
-            elif cue in lists["female_cues"] or cue.rstrip(".") in lists["female_cues"]:
-                seen.add("female")
+            if cue := _word_gender(tok.lower()):
+                seen.add(cue)
             elif tok[:1].isupper() and not tok.endswith((",", ".", ";", ":")):
                 continue  # a first name: "his wife Kelly Preston"
             break

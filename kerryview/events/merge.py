@@ -24,7 +24,7 @@ from functools import cache, cached_property
 from typing import Callable, Iterable, NamedTuple
 
 from kerryview.cancellation import NEVER, Cancellation
-from kerryview.events.blocking import candidate_pairs
+from kerryview.events.blocking import _cells, candidate_pairs
 from kerryview.events.clauses import (CLAUSE_WORD_MARK, clause_rules, is_clause_event, mention_dating,
                                       merge_weights, own_words, tells_as_headline)
 from kerryview.events.labels import HAPPENING, label_rank, report_speaker
@@ -936,9 +936,7 @@ def join_same_words(clusters: list[list[Item]], cancel: Cancellation = NEVER,
     out: dict[int, list[Item]] = {}
     for k, c in enumerate(clusters):
         out.setdefault(groups.find(k), []).extend(c)
-    return [sorted(c, key=lambda it: (it.mention.document_id, it.mention.start,
-                                      it.mention.timex.start)) if len(c) > 1 else c
-            for c in out.values()]
+    return [_in_text_order(c) if len(c) > 1 else c for c in out.values()]
 
 
 SMALL_GROUP = 64
@@ -1315,8 +1313,7 @@ def join_publication_dated(clusters: list[list[Item]], vec: Vectorizer,
         if k in into:
             continue
         c = joined.get(k, c)
-        out.append(sorted(c, key=lambda it: (it.mention.document_id, it.mention.start,
-                                            it.mention.timex.start)) if k in joined else c)
+        out.append(_in_text_order(c) if k in joined else c)
     return out
 
 
@@ -1335,12 +1332,12 @@ def _finest(group: list[Item]) -> Item:
                                       it.mention.start))
 
 
-def coarse_span(group: list[Item]) -> Interval | None:
+def coarse_span(group: list[Item], finest: Item | None = None) -> Interval | None:
     """A cluster's finest date when the cluster may join a finer one as the coarser telling
     of its happening (join_precisions): at most two_precisions.max_days long, and no clause
     event (dated by its article's publication: join_publication_dated reads those); else
-    None."""
-    finest = _finest(group)
+    None. `finest`: the cluster's _finest, when the caller has it."""
+    finest = _finest(group) if finest is None else finest
     if _length(finest) > timedelta(days=two_precisions().max_days) \
             or any(is_clause_event(it.mention) for it in group):
         return None
@@ -1362,8 +1359,15 @@ def told_at_two_precisions(coarse: list[Item], fine: list[Item]) -> float | None
     the quake); else None."""
     if _length(_finest(coarse)) <= _length(_finest(fine)):
         return None
-    if not all(_compatible_items(a, b) for a in _distinct_dates(coarse)
-               for b in _distinct_dates(fine)):
+    return _alike_at_two(coarse, fine, _distinct_dates(coarse), _distinct_dates(fine))
+
+
+def _alike_at_two(coarse: list[Item], fine: list[Item], coarse_dates: list[Item],
+                  fine_dates: list[Item]) -> float | None:
+    """told_at_two_precisions once the coarse cluster's finest date is known to be the
+    longer, with each cluster's _distinct_dates (join_precisions makes them once per cluster,
+    not once per pair)."""
+    if not all(_compatible_items(a, b) for a in coarse_dates for b in fine_dates):
         return None
     where = {(it.mention.document_id, it.mention.start): it.mention.timex.value for it in fine}
     for it in coarse:
@@ -1387,7 +1391,6 @@ def join_precisions(clusters: list[list[Item]], cancel: Cancellation = NEVER) ->
     a cluster chosen may itself join a finer one (a day, then a time of it)."""
     rule = two_precisions()
     least = rule.ambiguous * rule.threshold  # (a likeness below it neither joins nor rivals)
-    limit = timedelta(days=rule.max_days)
     finest = [_finest(c) for c in clusters]
     lengths = [_length(f) for f in finest]
     by_day: dict[int, list[int]] = {}
@@ -1397,12 +1400,19 @@ def join_precisions(clusters: list[list[Item]], cancel: Cancellation = NEVER) ->
     if not by_day:
         return clusters
     sums: dict[int, dict[str, float]] = {}  # the sum of a cluster's vectors, when first asked for
+    distinct: dict[int, list[Item]] = {}  # a cluster's _distinct_dates, when first asked for
     factor = max(1.0, event_kinds().same)  # (link: at most the cosine x this)
 
     def vector_sum(k: int) -> dict[str, float]:
         got = sums.get(k)
         if got is None:
             got = sums[k] = _vector_sum(clusters[k])
+        return got
+
+    def dates(k: int) -> list[Item]:
+        got = distinct.get(k)
+        if got is None:
+            got = distinct[k] = _distinct_dates(clusters[k])
         return got
 
     def may_reach(k: int, j: int) -> bool:
@@ -1418,20 +1428,17 @@ def join_precisions(clusters: list[list[Item]], cancel: Cancellation = NEVER) ->
     into: dict[int, int] = {}
     for k, c in enumerate(clusters):
         cancel.check()
-        length = lengths[k]
-        if length > limit:
-            continue
-        span = coarse_span(c)
+        span = coarse_span(c, finest[k])
         if span is None:
             continue
-        first = span.start.toordinal()
-        last = (span.end - timedelta(microseconds=1)).toordinal() if span.end > span.start else first
+        length = lengths[k]
         scored: list[tuple[float, str, int]] = []
-        for d in range(first, last + 1):
+        for d in _cells(span, 0):  # the days of its span
             for j in by_day.get(d, ()):
                 if j == k or lengths[j] >= length or not may_reach(k, j):  # (no word in common: 0)
                     continue
-                s = told_at_two_precisions(c, clusters[j])
+                s = _alike_at_two(c, clusters[j], dates(k), dates(j))  # (told_at_two_precisions:
+                # its finest date is the longer)
                 if s is not None and s >= least:
                     scored.append((-s, event_id(clusters[j]), j))
         if not scored:
@@ -1440,10 +1447,8 @@ def join_precisions(clusters: list[list[Item]], cancel: Cancellation = NEVER) ->
         best_s, _, best = scored[0]
         if -best_s < rule.threshold:
             continue
-        dates = _distinct_dates(clusters[best])
         if any(-s >= rule.ambiguous * -best_s
-               and not all(_compatible_items(a, b) for a in dates
-                           for b in _distinct_dates(clusters[j]))
+               and not all(_compatible_items(a, b) for a in dates(best) for b in dates(j))
                for s, _, j in scored[1:]):
             continue  # alike to two days as much: neither
         into[k] = best
@@ -1455,6 +1460,11 @@ def join_precisions(clusters: list[list[Item]], cancel: Cancellation = NEVER) ->
     out: dict[int, list[Item]] = {}
     for k, c in enumerate(clusters):
         out.setdefault(groups.find(k), []).extend(c)
-    return [sorted(c, key=lambda it: (it.mention.document_id, it.mention.start,
-                                      it.mention.timex.start)) if len(c) > len(clusters[k]) else c
-            for k, c in out.items()]
+    return [_in_text_order(c) if len(c) > len(clusters[k]) else c for k, c in out.items()]
+
+
+def _in_text_order(cluster: list[Item]) -> list[Item]:
+    """A joined cluster's items as its articles tell them (document, then place, then the
+    place of the date): the order a cluster built at once has, whatever the join's order."""
+    return sorted(cluster, key=lambda it: (it.mention.document_id, it.mention.start,
+                                           it.mention.timex.start))

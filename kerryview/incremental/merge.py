@@ -816,15 +816,20 @@ class _JoinState:
     def _on_days(self, days: set[int]) -> set:
         """The stored clusters told on these days (merge._day_of; ordinals) not read yet."""
         out: set = set()
-        removed, docs = self.merger.removed_rows, self.merger.removed_docs
         for day in sorted(days - self.days):
             self.days.add(day)
-            for row in [*self.merger.store.merge_bucket(0, day), *self.merger.store.merge_day(day)]:
-                if row[0] in removed or row[1] in docs or row[13] is None:
-                    continue
-                self.comp_of.setdefault(row[13], row[12])
-                out.add(row[13])
+            self._take([*self.merger.store.merge_bucket(0, day), *self.merger.store.merge_day(day)], out)
         return out
+
+    def _take(self, rows: Iterable, out: set) -> None:
+        """The stored clusters of these merge rows into `out` (each noted with its component),
+        but those of rows or documents removed by this change and the rows of no cluster."""
+        removed, docs = self.merger.removed_rows, self.merger.removed_docs
+        for row in rows:
+            if row[0] in removed or row[1] in docs or row[13] is None:
+                continue
+            self.comp_of.setdefault(row[13], row[12])
+            out.add(row[13])
 
     def _precision_days(self, after: set, before: set) -> set[int]:
         """The days whose stored clusters merge.join_precisions may read for the change (as
@@ -856,7 +861,6 @@ class _JoinState:
         out = self._on_days(days)
         if not days:
             return out
-        removed, docs = self.merger.removed_rows, self.merger.removed_docs
         top = math.ceil(math.log2(3 * two_precisions().max_days))  # (an approximate date reaches
         # its neighbouring units: blocking.level of its widened extent)
         for k in range(1, top + 1):
@@ -864,11 +868,7 @@ class _JoinState:
                 if (k, cell) in self.cells:
                     continue
                 self.cells.add((k, cell))
-                for row in self.merger.store.merge_bucket(k, cell):
-                    if row[0] in removed or row[1] in docs or row[13] is None:
-                        continue
-                    self.comp_of.setdefault(row[13], row[12])
-                    out.add(row[13])
+                self._take(self.merger.store.merge_bucket(k, cell), out)
         return out
 
     def _weights(self, groups: list[list[Item]]) -> Vectorizer:

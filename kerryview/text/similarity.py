@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
-from kerryview.text.wordlists import package_dir, stopwords
+from kerryview.text.wordlists import list_words, package_dir, stopwords
 
 # A word is letters of any script ("Zürich", "Calderón", not "Z" and "rich"), with inner
 # apostrophes and hyphens; a figure is digits with their separators.
@@ -56,7 +56,7 @@ def _stemming() -> _Stemming:
     r = json.loads((package_dir("kerryview.text") / "data" / "stemming.json").read_text(encoding="utf-8"))
     return _Stemming(tuple(r["suffixes"]["endings"]), r["suffixes"]["min_stem"],
                      frozenset(r["short_e"]["endings"]), tuple(r["short_e"]["not_after"]),
-                     r["short_e"]["vowels"], frozenset(r["no_ending"]["words"]))
+                     r["short_e"]["vowels"], list_words(r["no_ending"]))
 
 
 def content_terms(text: str) -> Counter[str]:

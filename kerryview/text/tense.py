@@ -102,7 +102,7 @@ def _classify(words: list[str], i: int, reporting: bool = True) -> str | None:
         return "future" if i >= 1 and words[i - 1] in lists["adjective_before"] else None
     be = i - 2 if i >= 2 and words[i - 1] in lists["negation"] else i - 1  # "is not expected"
     if be >= 0 and words[be] in lists["present_passive"] and (
-            (w not in single and len(w) > 4 and w.endswith("ed") and not w.endswith("eed"))
+            (w not in single and _ed_past(w))
             or w in irregular_verbs()["participles"]):
         return None  # "a helpline is opened in the autumn", "a vaccine is not expected before
         # January", "when the case is heard in May": a present passive; "is" decides
@@ -122,7 +122,7 @@ def _classify(words: list[str], i: int, reporting: bool = True) -> str | None:
         return single[w]
     if w.endswith("'ll"):
         return "future"
-    if len(w) > 4 and w.endswith("ed") and not w.endswith("eed"):  # not "succeed", "exceed"
+    if _ed_past(w):
         if i >= 1 and words[i - 1] in lists["adjective_before"] and not (
                 words[i - 1] == "that" and i + 1 < len(words) and words[i + 1] in lists["relative_that_followers"]):
             # "a still unspecified date", "the proposed merger": an adjective, not a verb; but
@@ -138,7 +138,13 @@ def word_tense(word: str) -> str | None:
     single, _ = _cues()
     if word in single:
         return single[word]
-    return "past" if len(word) > 4 and word.endswith("ed") and not word.endswith("eed") else None
+    return "past" if _ed_past(word) else None
+
+
+def _ed_past(word: str) -> bool:
+    """Whether `word` looks like a regular past by its form: in -ed, longer than four letters,
+    not in -eed ("succeed", "exceed", whose -ed is no ending)."""
+    return len(word) > 4 and word.endswith("ed") and not word.endswith("eed")
 
 
 def _has_phrase(words: list[str], phrases: frozenset[str]) -> bool:

@@ -124,6 +124,8 @@ def list_words(entry: dict) -> frozenset[str]:
             words |= pronouns()[part]
         elif name == "irregular_verbs.json" and part in irregular_verbs():
             words |= irregular_verbs()[part]
+        elif name == "plural.json" and part in plural_lists():
+            words |= plural_lists()[part]
         else:
             raise ValueError(f"words_from names no list this reader knows: {source!r}")
     return frozenset(words - set(entry.get("except", ())))

@@ -392,3 +392,26 @@ def test_each_reason_is_summed_up_by_its_whole_kind():
     assert _reason_family("the evidence is spread over many days; the likeliest, …") == \
         "the evidence is spread over many days"
     assert _reason_family("") == "nothing in them ties them to a day"
+
+
+def test_the_how_cell_is_made_once_per_row_and_anew_when_its_date_changes(qtbot, monkeypatch):
+    """The view asks the "How the date was found" cell for several roles of every row it
+    paints: the sentence is made once per row (documents._Row.how), and again when the row's
+    date or its source changes (a date given, or inferred again)."""
+    from kerryview.gui.mainwindow import documents as dm
+
+    made = []
+    real = dm.name_sources_in
+    monkeypatch.setattr(dm, "name_sources_in", lambda s, names: made.append(s) or real(s, names))
+    docs, _ = make_corpus()
+    m = dm.DocumentsModel()
+    m.set_documents(docs, {})
+    cell = m.index(0, Column.HOW)
+    roles = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole,
+             Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.DisplayRole)
+    said = {m.data(cell, role) for role in roles}
+    assert len(said) == 1 and len(made) == 1
+    m.document(0).dct_source = DateSource(DateSourceKind.SET_BY_USER, "set by the user")
+    assert m.data(cell, Qt.ItemDataRole.DisplayRole) == "set by the user" and len(made) == 2
+    m.document(0).dct, m.document(0).dct_source = None, DateSource.unknown()
+    assert "double-click" in m.data(cell, Qt.ItemDataRole.DisplayRole)

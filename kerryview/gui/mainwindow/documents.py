@@ -69,6 +69,11 @@ def _reason_family(why: str) -> str:
 class _Row:
     doc: Document
     passages: int
+    # its "How the date was found" cell, made once (the view asks it for several roles of every
+    # row it paints, a sort for every row), with the date and source it was made for: a date
+    # given or inferred again makes it anew
+    how: str | None = None
+    how_of: tuple = ()
 
 
 # a day written in numbers only, day and month in either order: 27/05/2010, 5/27/2010, 05.06.2010
@@ -150,22 +155,26 @@ class DocumentsModel(QAbstractTableModel):
                             reverse=order == Qt.SortOrder.DescendingOrder)
         self.endResetModel()
 
-    def _how(self, d: Document) -> str:
-        """How the date was found, naming the other articles by source, not by file."""
+    def _how(self, row: _Row) -> str:
+        """How the date was found, naming the other articles by source, not by file (made
+        once per row for its date and source: _Row.how)."""
+        d = row.doc
+        if row.how is None or row.how_of[0] != d.dct or row.how_of[1] is not d.dct_source:
+            row.how, row.how_of = self._how_text(d), (d.dct, d.dct_source)
+        return row.how
+
+    def _how_text(self, d: Document) -> str:
         if d.dct is None:  # why, when dating says it (two days compete): else the usual
             why = d.dct_source.why_undated
             return f"{why[:1].upper()}{why[1:]}: double-click to give it" if why else NO_DATE_HOW
         return name_sources_in(str(d.dct_source or "unknown"), self._names)
 
-    def undated(self) -> int:
-        """How many of the rows have no publication date."""
-        return sum(1 for r in self._rows if r.doc.dct is None)
-
     def undated_reasons(self) -> list[tuple[str, int]]:
         """Why the rows without a publication date have none, each reason with how many it
         leaves undated, the commonest first: the reason dating gave (DateSource.why_undated)
         up to its particulars ("two days compete, Tuesday 1 June …" -> "two days compete"),
-        else NO_DATE_WHY."""
+        else NO_DATE_WHY. Their counts add up to the rows without a date (one walk gives both
+        the status bar's count and its reasons)."""
         said = Counter(_reason_family(r.doc.dct_source.why_undated)
                        for r in self._rows if r.doc.dct is None)
         return sorted(said.items(), key=lambda kv: (-kv[1], kv[0]))
@@ -180,7 +189,7 @@ class DocumentsModel(QAbstractTableModel):
         def text(r: _Row) -> tuple[bool, str]:
             d = r.doc
             t = {Column.OUTLET: d.outlet, Column.HEADLINE: d.title}.get(col, None)
-            t = self._how(d) if col is Column.HOW else (t or "")
+            t = self._how(r) if col is Column.HOW else (t or "")
             return not t, t.casefold()
         return text
 
@@ -261,19 +270,19 @@ class DocumentsModel(QAbstractTableModel):
                 return d.title or f"(no headline: article {file_label(d)})"
             if col is Column.PUBLISHED:
                 return d.dct.isoformat() if d.dct else NO_DATE
-            return self._how(d)
+            return self._how(row)
         if role == Qt.ItemDataRole.ToolTipRole:
             if col in EDITABLE:
                 return (f"{source_title(d)}\n{count_words(row.passages, 'passage')} on the timeline\n"
                         f"File: {d.path}\nDouble-click or F2 to correct it")
             if col is Column.PUBLISHED and inferred:
-                return (f"Inferred, not written in the article: {self._how(d)}\n"
+                return (f"Inferred, not written in the article: {self._how(row)}\n"
                         "Double-click to correct the publication date")
             if col is Column.PUBLISHED:
                 return ("Double-click to correct the publication date" if d.dct else
                         "No publication date: its events told in relative words (“on Tuesday”, "
                         "“last week”) wait for one. Double-click to give it")
-            return self._how(d)
+            return self._how(row)
         if role == Qt.ItemDataRole.FontRole and col is Column.PUBLISHED and inferred:
             if self._italic is None:  # the application's font, in italics
                 self._italic = QFont(QApplication.font())

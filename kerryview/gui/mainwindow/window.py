@@ -32,7 +32,7 @@ import sys
 from datetime import date
 from itertools import chain
 from pathlib import Path
-from typing import Sequence
+from typing import Callable, Sequence
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -435,8 +435,13 @@ class MainWindow(QMainWindow):
         """The rows of these articles show what they hold now, and the status bar how many
         have no date (a value given while the corpus is read)."""
         self.documents.model_.documents_changed(doc_ids)
-        self.status.set_undated_articles(self.documents.model_.undated(),
-                                         self.documents.model_.undated_reasons())
+        self._count_undated()
+
+    def _count_undated(self) -> None:
+        """The status bar's count of the articles shown without a date, and why (one walk of
+        the table's rows: the reasons' counts add up to it)."""
+        reasons = self.documents.model_.undated_reasons()
+        self.status.set_undated_articles(sum(n for _, n in reasons), reasons)
 
     def show_undated_articles(self) -> None:
         """The articles without a publication date first in the articles table, the first of
@@ -674,8 +679,7 @@ class MainWindow(QMainWindow):
         in_stories = None if chosen is None else \
             {d for s in self._stories if s.id in chosen for d in s.document_ids}
         self.documents.set_documents(docs, per_doc, in_stories, names)
-        self.status.set_undated_articles(self.documents.model_.undated(),
-                                         self.documents.model_.undated_reasons())
+        self._count_undated()
         if not events_first:  # the ranking weighs days by the articles' publication days
             self.key_dates.set_corpus(index.events, docs if in_stories is None else
                                       [d for d in docs if d.id in in_stories])
@@ -949,13 +953,18 @@ class MainWindow(QMainWindow):
         stack = self.edits.stack
         if self._may_edit("Not undone") and stack.canUndo():
             text = stack.undoText()
-            step = stack.command(stack.index() - 1)
-            dated = [e.target for e in getattr(step, "edits", ()) if isinstance(e, SetDate)]
-            before = self._date_of(dated[0]) if dated else None
-            stack.undo()
-            after = self._date_of(dated[0]) if dated else None
+            before, after = self._dates_around(stack.command(stack.index() - 1), stack.undo)
             back = f" — back on {after}" if after and before and after != before else ""
             self.status.showMessage(f"Undone: {text}{back}", 8000 if back else 5000)
+
+    def _dates_around(self, step, move: Callable[[], None]) -> tuple[str | None, str | None]:
+        """The date in words of the event the undo step `step` dates (its first SetDate's
+        target) before and after `move` (undoing or redoing it); (None, None) when it dates
+        none. Undo and redo say it alike."""
+        dated = [e.target for e in getattr(step, "edits", ()) if isinstance(e, SetDate)]
+        before = self._date_of(dated[0]) if dated else None
+        move()
+        return before, (self._date_of(dated[0]) if dated else None)
 
     def _date_of(self, ref: EventRef) -> str | None:
         """The date in words of the event shown holding the passages `ref` (None: not shown);
@@ -972,11 +981,7 @@ class MainWindow(QMainWindow):
         stack = self.edits.stack
         if self._may_edit("Not redone") and stack.canRedo():
             text = stack.redoText()
-            step = stack.command(stack.index())
-            dated = [e.target for e in getattr(step, "edits", ()) if isinstance(e, SetDate)]
-            before = self._date_of(dated[0]) if dated else None
-            stack.redo()
-            after = self._date_of(dated[0]) if dated else None
+            before, after = self._dates_around(stack.command(stack.index()), stack.redo)
             now = f" — now on {after}" if after and before and after != before else ""
             self.status.showMessage(f"Redone: {text}{now}", 8000 if now else 5000)
 
