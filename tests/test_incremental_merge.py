@@ -622,3 +622,20 @@ def test_wire_copy_whose_year_the_added_articles_change_resolves_the_whole_corpu
     import_into_store(fresh, january + [wire] + december)
     assert _dates(store) == _dates(fresh)
     assert _events(store.events()) == _events(fresh.events())
+
+
+@needs_timeline17
+def test_a_days_clusters_joined_as_one_happening_merge_incrementally_as_in_full(tmp_path, no_refit):
+    """merge.join_same_day joins the clusters of Michael Jackson's death (MJ_bbc: sources of
+    one day told amid varied news); an import of the last tenth of the folder reads every
+    cluster of that day and gives the full merge's events (it once kept them apart)."""
+    folder = TIMELINE17 / "MJ_bbc" / "articles"
+    n = sum(1 for p in folder.iterdir() if p.stat().st_size > 0)
+    files = bench.make_pile(tmp_path / "pile", n, TIMELINE17, folders=("MJ_bbc",))
+    store = Store(tmp_path / "p.db")
+    import_into_store(store, files[:n * 9 // 10])
+    assert isinstance(import_into_store(store, files[n * 9 // 10:]), StoredResult)
+    expected = _from_scratch(store, None)
+    assert _events(store.events()) == _events(expected)
+    death = [e for e in expected if e.start.startswith("2009-06-25")]
+    assert max(len(e.document_ids) for e in death) >= 30  # (its clusters joined)

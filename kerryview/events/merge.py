@@ -31,8 +31,10 @@ from kerryview.events.labels import HAPPENING, label_rank, report_speaker
 from kerryview.events.joined import Joined
 from kerryview.events.mentions import Found
 from kerryview.calendar.zones import utc_interval
-from kerryview.text.similarity import WORD, Vectorizer, content_terms, cosine, plain_terms, stem, unit, word_overlap
-from kerryview.text.wordlists import cues, event_kinds, event_lists, opposite_events, reporting_verbs, two_precisions
+from kerryview.text.similarity import (WORD, Vectorizer, content_terms, cosine, is_name, name_terms, plain_terms,
+                                       stem, unit, word_overlap)
+from kerryview.text.wordlists import (cues, event_kinds, event_lists, irregular_bases, opposite_events,
+                                      reporting_verbs, two_precisions)
 from kerryview.model import Event, EventMention, Granularity
 from kerryview.calendar.intervals import Interval, duration_timedelta, iso
 
@@ -88,6 +90,16 @@ class Item:
         return words - plain_terms(speaker) if speaker else words
 
     @cached_property
+    def subject_names(self) -> frozenset[str]:
+        """The names of the subject of the mention's event word (subject_names)."""
+        return subject_names(self.mention)
+
+    @cached_property
+    def names(self) -> set[str]:
+        """The names the mention's passage tells (similarity.name_terms)."""
+        return name_terms(self.mention.text)
+
+    @cached_property
     def said_words(self) -> set[str]:
         """The terms of the mention's vector (a clause event's without its mark) that are
         plain_words: what said_apart compares of two mentions of one article."""
@@ -110,7 +122,8 @@ def told_with(word: str, after: str = "") -> EventWord | None:
     happening is what was said) or an event noun naming the occasion ("the talks", "the
     visit"), which another passage's verb may tell, or a word of event_kinds.json no_kind
     that tells more than one kind ("fired") or none of its own ("held talks") out of a
-    phrase of a kind."""
+    phrase of a kind. An irregular past or participle is its verb's (wordlists.irregular_bases:
+    "sank" and "sunk" tell one kind, "sink")."""
     word = word.lower()
     if not word or is_reporting(word) or word in cues()["event_nouns"]:
         return None
@@ -120,8 +133,9 @@ def told_with(word: str, after: str = "") -> EventWord | None:
     kind = kind or kinds.get(word)
     if kind is None and word in event_kinds().unknown:
         return None  # "fired" (a worker or a gun), "held" (talks): no kind without more words
-    kind = kind or _kinds_by_stem().get(stem(word))  # "murdering": the kind of "murdered"
-    return EventWord(kind or stem(word), kind is not None, None if pair is None else pair[0])
+    base = irregular_bases().get(word, word)  # "sank", "sunk": "sink" (no stem joins them)
+    kind = kind or kinds.get(base) or _kinds_by_stem().get(stem(base))  # "murdering": "murdered"'s
+    return EventWord(kind or stem(base), kind is not None, None if pair is None else pair[0])
 
 
 DIRECTIVE = "directive"  # the kind of "told BP to use", "ordered BP to pay" (event_kinds.json directive)
@@ -202,6 +216,42 @@ def objects_differ(a: Item, b: Item) -> bool:
 
 
 _OBJECT_WORD = re.compile(r"\s*([^\W_](?:[\w'’.-]*\w)?)")
+_TOKEN = re.compile(r"[^\W_](?:[\w'’.-]*\w)?|[^\w\s]")  # a word, or a mark
+
+
+def subject_names(m: EventMention) -> frozenset[str]:
+    """The names (similarity.name_terms: a capital, not the passage's first word) right before
+    a mention's event word, auxiliaries and adverbs between skipped (clause_rules.json
+    shared_subject_auxiliaries, adverbs_before_verb): its subject when that is a name ("Farrah
+    Fawcett | died", "Jackson's | death", "Jermayne Timmons was | arrested"), at most
+    event_kinds.json subjects_differ.max_words; none when the word before is no name ("the
+    pop star died", "an Australian climber died": who, not which one)."""
+    if m.trigger_start is None or not m.start <= m.trigger_start <= m.end:
+        return frozenset()
+    rules = clause_rules()
+    skip = rules["shared_subject_auxiliaries"] | rules["adverbs_before_verb"]
+    tokens = list(_TOKEN.finditer(m.text, 0, m.trigger_start - m.start))
+    k = len(tokens) - 1
+    while k >= 0 and tokens[k][0].lower() in skip:
+        k -= 1
+    names = []
+    while k > 0 and len(names) < event_kinds().subject_words and is_name(tokens[k][0]) \
+            and tokens[k][0][0].isalpha():
+        names.append(tokens[k][0])
+        k -= 1
+    # ("x": a first word, which name_terms never weighs as a name)
+    return frozenset(name_terms("x " + " ".join(names))) if names else frozenset()
+
+
+def subjects_differ(a: "Item", b: "Item") -> bool:
+    """Whether two mentions' event words, each of a kind of happening (told_with), have
+    subjects that both name someone or something, neither named anywhere in the other's
+    passage: two doers, two happenings
+    (data/event_kinds.json subjects_differ: "Farrah Fawcett died", "Michael Jackson died")."""
+    if a.told_with is None or b.told_with is None:
+        return False  # (a report's subject is its speaker: said_apart compares what was said)
+    x, y = a.subject_names, b.subject_names
+    return bool(x and y) and not x & b.names and not y & a.names
 
 
 def object_terms(m: EventMention) -> frozenset[str]:
@@ -344,19 +394,27 @@ def link(a: Item, b: Item, wa: int = 1, wb: int = 1) -> float:
     (told_apart) count that x data/event_kinds.json different_words.factor; of one listed
     kind (told_as_one) on compatible dates, x same_kind.factor, at most the weights (a
     cosine of 1): never to make two dates a few days apart one event; two words of one kind
-    done to two things (two_things) count as two kinds."""
+    done to two things (two_things), or by two doers (subjects_differ), count as two kinds
+    (two_happenings)."""
     compatible = _compatible_items(a, b)
     if compatible or (_near_dates(a.interval, b.interval)
                       and compared_near(a) and compared_near(b)):
         s = cosine(a.vector, b.vector) * (wa * wb)
         if not s or said_apart(a, b):
             return 0.0
-        if told_apart(a, b) or two_things(a, b):
+        if two_happenings(a, b):
             return s * event_kinds().different
         if compatible and told_as_one(a, b):
             return min(s * event_kinds().same, float(wa * wb))
         return s
     return 0.0
+
+
+def two_happenings(a: Item, b: Item) -> bool:
+    """Whether two mentions' event words tell two happenings whatever their other words: of
+    two kinds (told_apart), of one kind done to two things (two_things) or by two doers
+    (subjects_differ)."""
+    return told_apart(a, b) or two_things(a, b) or subjects_differ(a, b)
 
 
 def said_apart(a: Item, b: Item) -> bool:
@@ -1060,8 +1118,8 @@ def merge(found: list[Found], dcts: dict[str, str], cancel: Cancellation = NEVER
             for it in g:
                 keep.event_of[id(it)] = ident
     events = []
-    for g in join_precisions(join_publication_dated(join_same_words(clusters, cancel), vec, cancel),
-                             cancel):
+    for g in join_same_day(join_precisions(join_publication_dated(join_same_words(clusters, cancel),
+                                                                  vec, cancel), cancel), cancel):
         cancel.check()
         events.append(make_event(g))
     events.sort(key=lambda e: (e.start, e.end, e.label, e.id))
@@ -1468,3 +1526,101 @@ def _in_text_order(cluster: list[Item]) -> list[Item]:
     place of the date): the order a cluster built at once has, whatever the join's order."""
     return sorted(cluster, key=lambda it: (it.mention.document_id, it.mention.start,
                                            it.mention.timex.start))
+
+
+# -- many clusters of one happening on its day -----------------------------------------------
+# (the rule, its threshold, its example and counter-example: data/event_kinds.json same_day)
+
+
+def same_day_key(group: list[Item]) -> tuple[int, str] | None:
+    """The day and kind by which join_same_day compares a cluster: the day of its finest date
+    when that is a day or a time of it, and the kind of happening its most typical mention's
+    event word tells when data/event_kinds.json lists it (not a word of no kind, a reporting
+    verb, an event noun or a directive); else None: it joins no other there."""
+    finest = _finest(group).interval
+    if not finest.granularity.day_or_finer:
+        return None
+    word = _medoid(group).told_with
+    if word is None or not word.listed or word.kind == DIRECTIVE:
+        return None
+    return finest.start.toordinal(), word.kind
+
+
+def join_same_day(clusters: list[list[Item]], cancel: Cancellation = NEVER) -> list[list[Item]]:
+    """The clusters of one day and one kind of happening (same_day_key) joined when the sums
+    of their vectors are alike (their cosine at least data/event_kinds.json same_day
+    threshold): the words most of their passages share weigh most, where agglomerate asks
+    the average pair to be alike, which many sources of one happening told amid other news
+    never are. Most alike pairs first (ties: the events' ids); each join asked again of the
+    sums joined so far, with every date of one compatible with every date of the other, no
+    sentence giving each a date (as agglomerate asks), and never of one article alone.
+    Each join reads only the clusters of its day (kerryview.incremental.merge reads those);
+    candidates are the clusters of a day and kind sharing one of their key_terms."""
+    from kerryview.events.blocking import key_terms
+
+    threshold = event_kinds().same_day
+    by_key: dict[tuple[int, str], list[int]] = {}
+    for k, c in enumerate(clusters):
+        cancel.check()
+        key = same_day_key(c)
+        if key is not None:
+            by_key.setdefault(key, []).append(k)
+    sums: dict[int, dict[str, float]] = {}
+    ids: dict[int, str] = {}
+    pairs: list[tuple[float, str, str, int, int]] = []
+    for ks in by_key.values():
+        if len(ks) < 2:
+            continue
+        for k in ks:
+            sums[k], ids[k] = _vector_sum(clusters[k]), event_id(clusters[k])
+        index: dict[str, list[int]] = {}
+        for k in sorted(ks, key=ids.__getitem__):  # (the same pairs in any order of clusters)
+            cancel.check()
+            mine = unit(sums[k])
+            seen: set[int] = set()
+            for t in key_terms(mine):
+                for j in index.get(t, ()):
+                    if j not in seen:
+                        seen.add(j)
+                        s = cosine(mine, unit(sums[j]))
+                        if s >= threshold * _HAIR:
+                            a, b = sorted((k, j), key=ids.__getitem__)
+                            pairs.append((-s, ids[a], ids[b], a, b))
+                index.setdefault(t, []).append(k)
+    if not pairs:
+        return clusters
+    pairs.sort()
+    groups: Joined[int] = Joined()
+    joined: dict[int, tuple[list[Item], dict[str, float], _Group]] = {}
+
+    def of(k: int) -> tuple[list[Item], dict[str, float], _Group]:
+        got = joined.get(k)
+        if got is None:
+            c = clusters[k]
+            got = joined[k] = (list(c), dict(sums[k]), _Group.of(list(range(len(c))), c))
+        return got
+
+    for _, _, _, a, b in pairs:
+        cancel.check()
+        ra, rb = groups.find(a), groups.find(b)
+        if ra == rb:
+            continue
+        (ia, sa, ga), (ib, sb, gb) = of(ra), of(rb)
+        if len(ga.docs | gb.docs) == 1 or not ga.compatible(gb) or ga.same_sentence(gb) \
+                or cosine(unit(sa), unit(sb)) < threshold * _HAIR \
+                or two_happenings(_medoid(ia), _medoid(ib)):
+            continue
+        root = groups.join(ra, rb)
+        keep, gone = (ra, rb) if root == ra else (rb, ra)
+        (ik, sk, gk), (ig, sg, gg) = joined[keep], joined.pop(gone)
+        ik.extend(ig)
+        for t, w in sg.items():
+            sk[t] = sk.get(t, 0.0) + w
+        gk.absorb(gg)
+    out: list[list[Item]] = []
+    for k, c in enumerate(clusters):
+        if groups.find(k) != k:
+            continue  # joined into the cluster of the smallest index (Joined)
+        got = joined.get(k)
+        out.append(_in_text_order(got[0]) if got is not None and len(got[0]) > len(c) else c)
+    return out

@@ -48,8 +48,8 @@ from kerryview.cancellation import NEVER, Cancellation
 from kerryview.events.blocking import (NEAR_DAYS, DateTermIndex, Postings, _cells, _file, count,
                                       dot_products, key_terms, level, with_near)
 from kerryview.events.merge import (LINK_FLOOR, SAME_WORDS_DATES, Item, MergeState, Sentence,
-                                    Told, _Group, join_precisions, join_publication_dated,
-                                    publication_side,
+                                    Told, _Group, _finest, join_precisions, join_publication_dated,
+                                    join_same_day, publication_side,
                                     _widened, agglomerate, can_witness, compared_near,
                                     event_id as passages_id, join_same_words, joinable, link,
                                     make_event, make_item, merge_score, passage, sentence_index,
@@ -854,6 +854,17 @@ class _JoinState:
                 out.update(range(max(lo_day, first - reach), min(hi_day, last + reach) + 1))
         return out
 
+    def _finest_days(self, after: set, before: set) -> set[int]:
+        """The day (an ordinal) of each of these clusters' finest date that is a day or a
+        time of it: merge.join_same_day compares the clusters of that day (same_day_key),
+        and a cluster joined with others has the finest date of one of them."""
+        out: set[int] = set()
+        for k in after | before:
+            finest = _finest(self.group(k)).interval
+            if finest.granularity.day_or_finer:
+                out.add(finest.start.toordinal())
+        return out
+
     def _in_window(self, days: set[int]) -> set:
         """The stored clusters filed on these days, or in a bucket of a date of at most
         two_precisions.max_days that meets them (merge.join_precisions reads those), not
@@ -909,18 +920,24 @@ class _JoinState:
         more = self._in_window(self._precision_days(after, before))
         after, before = self._closed(after | {k for k in more if k not in self.gone},
                                      before | more)
+        # the stored clusters of the finest days of all these (merge.join_same_day joins a
+        # day's clusters of one kind), and those joined with them as above, until no more
+        while more := self._on_days(self._finest_days(after, before)) - before - after:
+            more |= self._on_days(self._near_days(after | more, before | more))
+            more |= self._in_window(self._precision_days(after | more, before | more))
+            after, before = self._closed(after | {k for k in more if k not in self.gone},
+                                         before | more)
         old_groups = [self.group(k) for k in sorted(before)]
         new_groups = [self.group(k) for k in sorted(after, key=str)]
         vec = self._weights(old_groups + new_groups)
         memo: dict = {}  # (what each cluster tells, for both joins: most clusters are in both)
-        old = {passages_id(g) for g in join_precisions(join_publication_dated(join_same_words(
-            old_groups, self.merger.cancel,
-            lambda s: self.dates(s, False), lambda m: self.sentence_of(m, False)), vec,
-            memo=memo), self.merger.cancel)}
-        new = {passages_id(g): g for g in join_precisions(join_publication_dated(join_same_words(
-            new_groups, self.merger.cancel,
-            lambda s: self.dates(s, True), lambda m: self.sentence_of(m, True)), vec,
-            memo=memo), self.merger.cancel)}
+        cancel = self.merger.cancel
+        old = {passages_id(g) for g in join_same_day(join_precisions(join_publication_dated(
+            join_same_words(old_groups, cancel, lambda s: self.dates(s, False),
+                            lambda m: self.sentence_of(m, False)), vec, memo=memo), cancel), cancel)}
+        new = {passages_id(g): g for g in join_same_day(join_precisions(join_publication_dated(
+            join_same_words(new_groups, cancel, lambda s: self.dates(s, True),
+                            lambda m: self.sentence_of(m, True)), vec, memo=memo), cancel), cancel)}
         change.gone_events = old - new.keys()
         change.events = [make_event(g) for i, g in new.items() if i not in old]
 

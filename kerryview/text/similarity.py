@@ -88,6 +88,18 @@ def plain_terms(text: str) -> set[str]:
     return out
 
 
+def name_terms(text: str) -> set[str]:
+    """The terms of a passage's words that content_terms weighs as names (a capital, not its
+    first word): who and where it tells of."""
+    out = set()
+    known = _TERMS.get
+    for i, word in enumerate(WORD.findall(text)):
+        term = known(word) or _term(word)
+        if term[0] and i > 0 and is_name(word.strip("'’-")):
+            out.add(term[0])
+    return out
+
+
 # What content_terms makes of each word it has read: (its term or "" for none, its weight, its
 # weight as a passage's first word). A passage's words are mostly words read before, and the
 # stemming and stop-word test of each word were most of content_terms' time. Bounded: emptied

@@ -71,7 +71,8 @@ class EventKinds(NamedTuple):
     likeness of two passages told with words of two kinds (different_words) and with words of
     one (same_kind); the words that alone tell no kind (no_kind: "fired", "held"); the
     likeness at which clause events of a publication day join the happening a time
-    expression dates on that day (publication_day)."""
+    expression dates on that day (publication_day); the likeness of the sums of two clusters
+    of one day and one kind at which they are one happening (same_day)."""
 
     kinds: dict[str, str]
     different: float
@@ -80,6 +81,8 @@ class EventKinds(NamedTuple):
     publication: float = 1.0  # (above any cosine: none joins)
     directive: frozenset[str] = frozenset()  # verbs of telling someone to act (directive)
     directive_between: int = 0  # words (the object) at most between one and its 'to'
+    same_day: float = 2.0  # (above any cosine: none joins) clusters of one day and kind (same_day)
+    subject_words: int = 0  # words before an event word read as its subject (subjects_differ)
 
 
 @cache
@@ -90,7 +93,8 @@ def event_kinds() -> EventKinds:
     return EventKinds(kinds, float(raw["different_words"]["factor"]), float(raw["same_kind"]["factor"]),
                       frozenset(w for part in raw["no_kind"].values() for w in part["words"].split()),
                       float(raw["publication_day"]["threshold"]),
-                      frozenset(raw["directive"]["words"].split()), int(raw["directive"]["words_between"]))
+                      frozenset(raw["directive"]["words"].split()), int(raw["directive"]["words_between"]),
+                      float(raw["same_day"]["threshold"]), int(raw["subjects_differ"]["max_words"]))
 
 
 @cache
@@ -168,6 +172,23 @@ def irregular_verbs() -> dict[str, frozenset[str]]:
     return {"bases": frozenset(bases), "pasts": frozenset(pasts), "participles": frozenset(participles),
             "past_forms": frozenset(past_forms), "simple_pasts": frozenset(simple_pasts),
             "bare_pasts": frozenset(bare_pasts)}
+
+
+@cache
+def irregular_bases() -> dict[str, str]:
+    """The base form of each irregular past or participle of data/irregular_verbs.json unlike
+    its base ("sank", "sunk": "sink"; "blew", "blown": "blow"), so the forms of one verb meet
+    where a stem cannot join them; not a form of two verbs, nor one that is itself a base
+    ("lay": of "lie", and "lay"), nor one as often a noun or an adjective (also_nouns: "a
+    wound", "the ground")."""
+    raw = json.loads((package_dir("kerryview.text") / "data" / "irregular_verbs.json").read_text(encoding="utf-8"))
+    bases: dict[str, set[str]] = {}
+    for row in raw["verbs"]["rows"]:
+        base, past, participle = (part.split("/") for part in row.split())
+        for form in set(past) | set(participle):
+            bases.setdefault(form, set()).update(base)
+    others = irregular_verbs()["bases"] | set(raw["also_nouns"]["words"])
+    return {form: next(iter(b)) for form, b in bases.items() if len(b) == 1 and form not in others}
 
 
 @cache
