@@ -59,10 +59,14 @@ def _window(text: str) -> list[date]:
 
 def test_the_weeks_after_a_recalled_date_are_candidates_but_not_after_the_pages_own():
     """'since 15 July 2010' in the body opens the two months after it; '29 July 2010 Last
-    updated at 22:17 GMT' opening the page is the page's own day: no window."""
+    updated at 22:17 GMT' opening the page is the page's own day: no window, but a date a
+    preposition puts in a sentence there is recalled."""
     days = _window("Fishermen in Louisiana wait to hear whether the waters will reopen\n" + BODY
                    + "No new oil has entered the Gulf since 15 July "
                    "2010, when BP put a temporary cap on the well.")
     window = rules()["retold_day"]["window_days"]
     assert days[0] == date(2010, 7, 15) and (days[-1] - days[0]).days == window
     assert _window("29 July 2010 Last updated at 22:17 GMT Help Fishermen wait\n" + BODY) == []
+    head = _window("Who would have thought when the rig exploded on the 20th April 2010 that "
+                   "fishermen would still wait?\n" + BODY)  # a sentence reports it: recalled
+    assert head[0] == date(2010, 4, 20) and (head[-1] - head[0]).days == window
