@@ -50,6 +50,7 @@ from kerryview.text.phrasing import day_words
 from kerryview.text.sentences import sentence_spans
 from kerryview.text.similarity import Vectorizer, content_terms
 from kerryview.text.tense import tense
+from kerryview.text.wordlists import event_lists
 
 Tagger = Callable[[str, date | None], list[Timex]]
 
@@ -457,6 +458,7 @@ class _Dating:
                     except ValueError:
                         continue
                     days.update(range(e - w, e + w))
+        days.update(self.retold_window(a, years))
         for i, ms in a.matches.items():
             for _, k in ms:
                 s = k.interval.start.date().toordinal()
@@ -476,6 +478,31 @@ class _Dating:
         if len(days) > MAX_CANDIDATES:  # spread over years: the days the pile is busiest on
             days = set(sorted(days, key=lambda c: -self.pile.weight(c))[:MAX_CANDIDATES])
         return sorted(days)
+
+    def retold_window(self, a: _Article, years: list[int]) -> set[int]:
+        """The days up to retold_day.window_days after the latest day an article reports in
+        its running text, in each year it may be of (rule retold_day): a date written out in
+        a sentence (not a stamp, dateline, caption, comment or listing, nor the story's
+        background day, nor a date in full at the head, where the page's own date stands:
+        "29 September 2011 Last updated at 17:57 GMT", unless a preposition puts it in a
+        sentence: "happened on the 20th April 2010") is most often of an event days or weeks old, so those days are
+        candidates too, and the share of the reported day itself is what it is worth."""
+        rule = self.rules["retold_day"]
+        if not rule["on"]:
+            return set()
+        head = self.rules["head_stamp"]["head_chars"]
+        latest: dict[int, int] = {}  # year -> the latest day reported in it
+        for q in a.evidence:
+            if q.kind not in (DAY, MONTH_DAY) or q.tense == "future" or self.background_day(q) \
+                    or q.stamp or q.dateline or q.caption or q.foot or q.listing \
+                    or q.kind == DAY and a.timexes[q.timex_index].start < head \
+                    and not _after_preposition(a.doc.text, a.timexes[q.timex_index].start):
+                continue
+            for d in ([q.day] if q.kind == DAY else
+                      [e for y in years if (e := _ordinal_in(y, q.month, q.mday)) is not None]):
+                y = date.fromordinal(d).year
+                latest[y] = max(latest.get(y, d), d)
+        return {c for d in latest.values() for c in range(d, d + rule["window_days"] + 1)}
 
     def wire_days(self, a: _Article) -> tuple[list[int], dict[str, Cue]]:
         """The days a year-less wire dateline may be (rule wire_dateline_year): its month and
@@ -734,6 +761,16 @@ class _Dating:
             k = abs(c - day)
             mass += s * (kernel[k] if k < len(kernel) else story["within_month"] if k <= 31 else 0.0)
         return story["floor"] + mass / total
+
+
+def _after_preposition(text: str, start: int) -> bool:
+    """Whether the word before position `start` (an article "the" aside) is a preposition
+    (events/data/lead_rules.json prepositions): "on 20 April 2010", "since the 22nd April" put
+    the date in a sentence that reports it."""
+    words = text[max(0, start - 40):start].lower().split()
+    if words and words[-1] == "the":
+        words.pop()
+    return bool(words) and words[-1] in event_lists("lead_rules.json")["prepositions"]
 
 
 def _reported_by_dated(d: Document, timexes: list[Timex],
