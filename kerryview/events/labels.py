@@ -281,8 +281,8 @@ def _complete_cut(label: str, limit: int, least: int, keep_words: int) -> str | 
             and not (label[m.end():m.end() + 1].isdigit() and head[:m.start()][-1:].isdigit())
             and _ends_phrase(head[:m.start()])  # ("such | as Russia's default", "perhaps by | as much as")
             and not cuts_report(head[:m.start()])  # never "... said his thoughts | and prayers were ..."
-            and not (in_quotation(head[:m.start()]) and m.group().strip()[:1] not in ",;:")]
-    # (never 'demanding "more detail | and openness"'; a quotation's own comma is a pause in it)
+            and not (in_quotation(head[:m.start()]) and m.group().strip()[:1] not in ",;:-–—")]
+    # (never 'demanding "more detail | and openness"'; a quotation's own comma or dash is a pause in it)
     # ("the events of 1 | and 2 April": one range)
     if not ends:  # no clause break: before a phrase of where, when, how
         ends = [m.start() for m in _PHRASE_START.finditer(label)  # "... cooperation | on"
@@ -643,6 +643,8 @@ def cuts_report(words: str) -> bool:
     at = max((i for i, w in enumerate(tokens[1:], 1) if w in reporting), default=None)
     if at is None or at == len(tokens) - 1:
         return False  # no report, or one that only says someone spoke (only_reports)
+    if words.split()[at][-1:] == ":":
+        return False  # "Nick Caistor says: Haiti appears ...": what was said, whole, after the colon
     if words.split()[at - 1][-1:] in ",\"”'’":
         return False  # '"We told them," said Byron Encalade': the speaker after the quotation
     if len(words.split()) - at - 1 <= MAX_NAME_WORDS and all(w[:1].isupper() for w in words.split()[at + 1:]):

@@ -729,7 +729,9 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
         # (unless the label only says someone spoke: what was said is then told after its speaker)
         while not limited and end < b and cuts_report(" ".join(f"{subject} {text[start:end]}".split())) \
                 and not reported_span(text, sent, start, end, trigger, (timex.start, timex.end)) \
-                and (piece := _NEXT_PIECE.match(text, end, b)):
+                and (piece := _NEXT_PIECE.match(text, end, b)) \
+                and not (piece.group().strip()[:1] in _QUOTES and text[:end].split()[-1].lower()
+                         in cues()["needs_complement"]):  # ("... is | “probably ...”": the quotation completes it below)
             end, limited = _object_end(text, piece.end(), b, MAX_LABEL_WORDS_AFTER)
         if dated and dated[2] is not None:
             end = min(end, dated[2])
