@@ -97,3 +97,8 @@ def test_it_stands_for_the_subject_of_the_nearer_clause_before():
 def test_it_stands_for_the_one_owner_of_a_plural_subject():
     labels = _labels("The company's profits were high last year. It closed the London office on Monday.")
     assert "The company closed the London office" in labels  # was "It closed ..."
+
+
+def test_a_chronology_headings_second_day_never_heads_a_label():
+    labels = _labels("Timeline of the spill.\n\nMay 11 and 12 - Executives testify before the Senate.\n")
+    assert labels and not any(lb.startswith("12") for lb in labels)  # was "12 - Executives testify ..."

@@ -1050,8 +1050,10 @@ def _only_dates(head: str, found: list) -> bool:
     3/4"). A bare four-digit number the tagger leaves alone is no date ("1500 - The number of
     people killed": a figure); a live page's clock ("2159: ...") the live blog takes off its
     entry before a label is made (kerryview.events.liveblog)."""
-    if not found:
-        return False
+    if not found:  # a heading's second day left alone ("May 11 and | 12 - Executives testify ...")
+        words = re.findall(r"[^\s,/&–-]+|[,/&–-]", head)
+        return any(_DAY_NUMBER.fullmatch(w) for w in words) \
+            and all(_DAY_NUMBER.fullmatch(w) or w.lower() in _lists()["date_heading_joiners"] for w in words)
     rest, at = [], 0
     for p in found:
         rest.append(head[at:p.start])
