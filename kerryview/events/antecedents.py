@@ -277,8 +277,6 @@ def antecedent(kind: str, text: str, sents: list[tuple[int, int]], sent: tuple[i
     gender = _pronoun_gender(pronoun) if kind == "person" else None
     nearer: set[str] = set()  # the surnames of the people named in the sentences passed
     for a, b in candidates:
-        if kind in ("thing", "plural") and a != sent[0] and (later := _last_clause_subject(kind, text, a, b, is_verb)):
-            return later  # "Oil continues to spill, but the company will test the cap. It hopes ...": the nearer
         subject = subject_of(text, a, b, is_verb)
         name = agrees(subject, kind, text) or (_possessor(subject, text) if kind == "thing" else None)
         if name and not (gender and _gender(name.split()[-1], text) not in (None, gender)) \
@@ -304,19 +302,7 @@ def antecedent(kind: str, text: str, sents: list[tuple[int, int]], sent: tuple[i
     return None
 
 
-_CLAUSE_JOIN = re.compile(r"(?:,\s+|\s+)(?:but|and|while|whereas)\s+(?=(?:the|its|their|this)\s)|;\s+", re.IGNORECASE)
 _POSSESSOR = re.compile(r"^((?:the\s+)?[\w-]+(?:\s+[\w-]+){0,2}?)['’]s\s+\S", re.IGNORECASE)
-
-
-def _last_clause_subject(kind: str, text: str, a: int, b: int, is_verb: Callable[[str, str], bool]) -> str | None:
-    """The subject of the last of two clauses joined in the sentence text[a:b] ("Crude oil continues
-    to spill, but | the company will begin testing ..."), when a pronoun of `kind` agrees with it:
-    the nearer subject, which a pronoun opening the next sentence stands for before the first."""
-    joins = list(_CLAUSE_JOIN.finditer(text, a, b))
-    if not joins:
-        return None
-    name = agrees(subject_of(text, joins[-1].end(), b, is_verb), kind, text)
-    return name[:1].upper() + name[1:] if name else None
 
 
 def _possessor(subject: str, text: str) -> str | None:

@@ -624,8 +624,8 @@ def in_quotation(words: str) -> bool:
     "more detail', '... are “securing the airport'), a space or a bracket before it and a word
     after. A label never ends there: the quotation would be cut in half."""
     at = max(words.rfind('"'), words.rfind("“"), words.rfind("”"))
-    if at < 0 or words[at] == "”":
-        return False
+    if at < 0 or words[at] == "”" or words[:at].rstrip().endswith(":"):
+        return False  # (after a colon, a quotation is what was said, told as the label's end: it may stop short)
     return words[at] == "“" or ((at == 0 or words[at - 1] in " ([") and words[at + 1:at + 2].isalnum())
 
 
