@@ -96,3 +96,11 @@ def test_it_stands_for_the_one_owner_of_a_plural_subject():
 def test_a_chronology_headings_second_day_never_heads_a_label():
     labels = _labels("Timeline of the spill.\n\nMay 11 and 12 - Executives testify before the Senate.\n")
     assert labels and not any(lb.startswith("12") for lb in labels)  # was "12 - Executives testify ..."
+
+
+def test_a_section_head_in_capitals_run_into_a_label_goes():
+    from kerryview.events.labels import recased
+    assert recased("DRILLING RELIEF WELLS - ONGOING BP is drilling two relief wells in an additional effort",
+                   "BP. BP.") == "BP is drilling two relief wells in an additional effort"
+    assert recased("RISER INSERTION TUBE a pipe with rubber diaphragm inserted into the riser", "") \
+        == "RISER INSERTION TUBE a pipe with rubber diaphragm inserted into the riser"  # no sentence after it

@@ -594,12 +594,22 @@ MIN_CAPS_WORDS = 3  # a label with this many words in capitals, most of its word
 _CAPS_WORD = re.compile(r"\b[A-Z][A-Z'’-]*[A-Z]\b")  # "ENTERING", "BP", "O'NEILL"
 
 
+# An explainer's section head in capitals run into its text: two or more words of three letters
+# or more in capitals (a dash between them allowed), then a sentence in lower case after its
+# subject ("DRILLING RELIEF WELLS - ONGOING BP is drilling ...").
+_CAPS_HEADING = re.compile(r"^[A-Z]{3,}(?:\s+(?:[-–—]+\s+)?[A-Z]{3,})+(?:\s+[-–—]+)?\s+(?=(?:[A-Z]{1,2}|[A-Z][a-z][\w'’]*)\s+[a-z])")
+
+
 def recased(label: str, text: str) -> str:
     """A label set in capitals ("19 JANUARY, 1815 GMT, ENTERING HAITI", a headline in capitals)
     as a headline in sentence case: each word in capitals as the article writes it elsewhere
-    ("Haiti"), a month's or a weekday's name capitalized, else in lower case; a word of up to four letters the
-    article writes only in capitals, more than once, stays (an abbreviation: "BP", "GMT", "UN"). A label with a few capitals among its
-    words ("BP said ...") is left as it is."""
+    ("Haiti"), a month's or a weekday's name capitalized, else in lower case; a word of two letters that is no function word
+    ("US", "UK"), or of up to four the article writes only in capitals more than once ("BP",
+    "GMT"), stays: an abbreviation. A label with a few capitals among its
+    words ("BP said ...") is left as it is. A section head in capitals run into the label goes."""
+    head = _CAPS_HEADING.match(label)
+    if head and len(label[head.end():].split()) >= MIN_COMPLETE_WORDS and has_finite_verb(label[head.end():]):
+        return label[head.end():]  # "DRILLING RELIEF WELLS - ONGOING | BP is drilling two relief wells"
     caps = _CAPS_WORD.findall(label)
     words = re.findall(r"[A-Za-z][A-Za-z'’-]*", label)
     if len(caps) < MIN_CAPS_WORDS or 2 * len(caps) <= len(words):
@@ -613,7 +623,9 @@ def recased(label: str, text: str) -> str:
                 return other.group()
         if word.capitalize() in MONTHS or word.capitalize() in WEEKDAYS:
             return word.capitalize()
-        return word if len(seen) > 1 and len(word) <= 4 else word.lower()  # "BP" all through the text
+        if len(word) <= 2 and word.lower() not in stopwords() or len(seen) > 1 and len(word) <= 4:
+            return word  # "US", "UK" (not "AS", "ON"); "BP", "WHO" all through the text
+        return word.lower()
 
     out = _CAPS_WORD.sub(as_written, label)
     return capitalized(out)
