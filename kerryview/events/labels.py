@@ -667,6 +667,8 @@ def cuts_report(words: str) -> bool:
         | rules["progressive_auxiliaries"] | rules["present_auxiliaries"] | rules["past_perfect"]
     if tail[-1] in open_last and len(tail) > 1:
         return True  # "said he hoped", "said the US would"
+    if any(w in open_last - reporting - lists["clause_taking_verbs"] for w in tail):
+        return False  # a copula, an auxiliary or a modal in it: a clause ("think the factor here is ...")
     if verb in lists["object_reporting_verbs"] | lists["listener_verbs"] or tail[0] in lists["prepositions"]:
         return False
     rest = " ".join(words.split()[at + 1:])
