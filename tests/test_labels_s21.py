@@ -104,3 +104,8 @@ def test_a_section_head_in_capitals_run_into_a_label_goes():
                    "BP. BP.") == "BP is drilling two relief wells in an additional effort"
     assert recased("RISER INSERTION TUBE a pipe with rubber diaphragm inserted into the riser", "") \
         == "RISER INSERTION TUBE a pipe with rubber diaphragm inserted into the riser"  # no sentence after it
+
+
+def test_an_imperative_to_watch_the_next_programme_is_no_event():
+    assert _labels("Watch the next program on Saturday, 29 January at 0330 GMT and 1830 GMT and on Sunday,"
+                   " 30 January at 1130 GMT.") == []
