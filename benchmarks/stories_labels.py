@@ -216,6 +216,24 @@ _ITEM_STOP = frozenset("however meanwhile but and so then now also still yet in 
                        "as if with without despite amid for from by under over among earlier later last first".split())
 
 
+# Session 21 (issue #9 items 4 and 6): a label cut inside what a reporting verb introduces ("Mr
+# Obama said the US", "Suttles said he hoped", "... says tar balls"; not an inverted speaker "...
+# says BP"), a TV or radio programme's promotion drawn as an event ("watch it on BBC One at 9pm",
+# "The Report is on BBC Radio 4 on Thursday"), a label set in capitals ("19 JANUARY, 1815 GMT,
+# ENTERING HAITI"), and a label that opens with a bare "It" ("It said its investigation ...").
+_REPORT_CUT = re.compile(r"\b(?:said|says|told|say)\s+(?:(?:the|a|an|his|her|its|their|some|many)\s+[\w'’\"“”-]+"
+                         r"(?:\s+[\w'’\"“”-]+)?|(?![A-Z])[\w'’\"“”-]+(?:\s+(?![A-Z])[\w'’\"“”-]+)?|(?:he|she|it|they|we|I)\s+(?:hoped|felt|"
+                         r"discovered|knew|feared|expected|believed|thought|would|could|will|was|had))$")
+_PROMO = re.compile(r"\b(?:watch|listen|iPlayer)\b|\b(?:is|are)\s+(?:broadcast\s+|shown\s+)?on\s+(?:BBC|ITV|Channel|Radio|CNN|Sky)\b"
+                    r"|\b(?:BBC (?:One|Two|Three|Four)|Radio \d),\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day", re.IGNORECASE)
+_CAPS = re.compile(r"\b[A-Z][A-Z'’-]*[A-Z]\b")
+
+
+def _in_caps(label: str) -> bool:
+    caps, words = _CAPS.findall(label), re.findall(r"[A-Za-z][A-Za-z'’-]*", label)
+    return len(caps) >= 3 and 2 * len(caps) > len(words)
+
+
 def _prep_only(label: str) -> bool:
     return bool(_PREP_ONLY.match(label)) and not _FINITE.search(label)
 
@@ -296,6 +314,10 @@ _LABEL_FAMILIES = (
     ("name_cut", lambda lb: _NAME_CUT.search(lb) is not None),
     ("prep_only", _prep_only),
     ("time_phrase", _TIME_PHRASE.match),
+    ("report_cut", _REPORT_CUT.search),
+    ("promo", _PROMO.search),
+    ("in_caps", _in_caps),
+    ("it_start", lambda lb: re.match(r"It\b(?!['’])", lb) is not None),
 )
 
 
@@ -313,7 +335,8 @@ def families(events, texts: dict[str, str]) -> dict[str, list[str]]:
                                                  "speaker_fragment", "single_quote_open", "stamp_start",
                                                  "heading_sep", "phrase_only", "speaker_pronoun",
                                                  "bracket_start", "as_dropped", "video_caption", "name_cut",
-                                                 "prep_only", "time_phrase", "list_tail")}
+                                                 "prep_only", "time_phrase", "list_tail",
+                                                 "report_cut", "promo", "in_caps", "it_start")}
     out["shared_label"] = _shared_labels(events)
     for e in events:
         lb = e.label

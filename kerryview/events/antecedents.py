@@ -278,7 +278,7 @@ def antecedent(kind: str, text: str, sents: list[tuple[int, int]], sent: tuple[i
     nearer: set[str] = set()  # the surnames of the people named in the sentences passed
     for a, b in candidates:
         subject = subject_of(text, a, b, is_verb)
-        name = agrees(subject, kind, text)
+        name = agrees(subject, kind, text) or (_possessor(subject, text) if kind == "thing" else None)
         if name and not (gender and _gender(name.split()[-1], text) not in (None, gender)) \
                 and nearer <= {name.split()[-1]}:
             return name[:1].upper() + name[1:]  # (not "Mrs Clinton arrived. He said ...")
@@ -296,6 +296,18 @@ def antecedent(kind: str, text: str, sents: list[tuple[int, int]], sent: tuple[i
         window = [(sent[0], at)] + [sents[j] for j in range(i - 1, max(-1, i - 1 - PERSON_SENTENCES_BACK), -1)]
         return named_person(pronoun, text, window)
     return None
+
+
+_POSSESSOR = re.compile(r"^((?:the\s+)?[\w-]+(?:\s+[\w-]+){0,2}?)['’]s\s+\S", re.IGNORECASE)
+
+
+def _possessor(subject: str, text: str) -> str | None:
+    """The possessor of a plural subject, when one thing ("The company's own greenhouse gas
+    emissions were ... It closed ...": the company): "it" cannot stand for the plural itself."""
+    m = _POSSESSOR.match(subject)
+    if not m or not looks_plural(subject.split()[-1].lower()):
+        return None
+    return agrees(m.group(1), "thing", text)
 
 
 def _known_person(name: str, text: str) -> bool:

@@ -8,7 +8,7 @@ from functools import cache
 from typing import Callable
 
 from kerryview.events.antecedents import MAX_NAME_WORDS  # a name run into the text: "... BP has formed"
-from kerryview.text.phrasing import MONTHS
+from kerryview.text.phrasing import MONTHS, WEEKDAYS
 from kerryview.text.quotes import opens_with_mark
 from kerryview.text.verbs import PARTICIPLE, has_finite_verb
 from kerryview.text.wordlists import cues, event_lists, modals, reporting_verbs, stopwords
@@ -279,11 +279,15 @@ def _complete_cut(label: str, limit: int, least: int, keep_words: int) -> str | 
             and not cut_number(label, m.end())  # "between 6,|000": the limit fell in a number
             and not _ends_on_subject(head[:m.start()])  # never "... because he, | ..."
             and not (label[m.end():m.end() + 1].isdigit() and head[:m.start()][-1:].isdigit())
-            and _ends_phrase(head[:m.start()])]  # ("such | as Russia's default", "perhaps by | as much as")
+            and _ends_phrase(head[:m.start()])  # ("such | as Russia's default", "perhaps by | as much as")
+            and not cuts_report(head[:m.start()])  # never "... said his thoughts | and prayers were ..."
+            and not (in_quotation(head[:m.start()]) and m.group().strip()[:1] not in ",;:-–—")]
+    # (never 'demanding "more detail | and openness"'; a quotation's own comma or dash is a pause in it)
     # ("the events of 1 | and 2 April": one range)
     if not ends:  # no clause break: before a phrase of where, when, how
         ends = [m.start() for m in _PHRASE_START.finditer(label)  # "... cooperation | on"
-                if m.start() <= limit and _ends_phrase(head[:m.start()])
+                if m.start() <= limit and _ends_phrase(head[:m.start()]) and not cuts_report(head[:m.start()])
+                and not in_quotation(head[:m.start()])
                 and (len(head[:m.start()].split()) > least or (
                     len(head[:m.start()].split()) == least == keep_words and _noun_last(head[:m.start()])))]
         # (the event words last, when they are a noun: "... leave a meeting | at the Treasury")
@@ -584,6 +588,96 @@ def only_reports(text: str, trigger: tuple[int, int], end: int,
     tail = [w.strip("\"“”'’,.;:").lower() for w in said.split()]
     return (len(tail) <= MAX_CIRCUMSTANCE_WORDS or place_only(said)) and not any(c in said for c in "\"“:") \
         and not any(w in lists["reported_clause_words"] for w in tail)
+
+
+MIN_CAPS_WORDS = 3  # a label with this many words in capitals, most of its words, is set in capitals
+_CAPS_WORD = re.compile(r"\b[A-Z][A-Z'’-]*[A-Z]\b")  # "ENTERING", "BP", "O'NEILL"
+
+
+# An explainer's section head in capitals run into its text: two or more words of three letters
+# or more in capitals (a dash between them allowed), then a sentence in lower case after its
+# subject ("DRILLING RELIEF WELLS - ONGOING BP is drilling ...").
+_CAPS_HEADING = re.compile(r"^[A-Z]{3,}(?:\s+(?:[-–—]+\s+)?[A-Z]{3,})+(?:\s+[-–—]+)?\s+(?=(?:[A-Z]{1,2}|[A-Z][a-z][\w'’]*)\s+[a-z])")
+
+
+def recased(label: str, text: str) -> str:
+    """A label set in capitals ("19 JANUARY, 1815 GMT, ENTERING HAITI", a headline in capitals)
+    as a headline in sentence case: each word in capitals as the article writes it elsewhere
+    ("Haiti"), a month's or a weekday's name capitalized, else in lower case; a word of two letters that is no function word
+    ("US", "UK"), or of up to four the article writes only in capitals more than once ("BP",
+    "GMT"), stays: an abbreviation. A label with a few capitals among its
+    words ("BP said ...") is left as it is. A section head in capitals run into the label goes."""
+    head = _CAPS_HEADING.match(label)
+    if head and len(label[head.end():].split()) >= MIN_COMPLETE_WORDS and has_finite_verb(label[head.end():]):
+        return label[head.end():]  # "DRILLING RELIEF WELLS - ONGOING | BP is drilling two relief wells"
+    caps = _CAPS_WORD.findall(label)
+    words = re.findall(r"[A-Za-z][A-Za-z'’-]*", label)
+    if len(caps) < MIN_CAPS_WORDS or 2 * len(caps) <= len(words):
+        return label
+
+    def as_written(m: re.Match[str]) -> str:
+        word = m.group()
+        seen = list(re.finditer(r"\b" + re.escape(word) + r"\b", text, re.IGNORECASE))
+        for other in seen:
+            if not other.group().isupper():
+                return other.group()
+        if word.capitalize() in MONTHS or word.capitalize() in WEEKDAYS:
+            return word.capitalize()
+        if len(word) <= 2 and word.lower() not in stopwords() or len(seen) > 1 and len(word) <= 4:
+            return word  # "US", "UK" (not "AS", "ON"); "BP", "WHO" all through the text
+        return word.lower()
+
+    out = _CAPS_WORD.sub(as_written, label)
+    return capitalized(out)
+
+
+def in_quotation(words: str) -> bool:
+    """Whether `words` end inside a quotation: their last quotation mark opens one ('demanding
+    "more detail', '... are “securing the airport'), a space or a bracket before it and a word
+    after. A label never ends there: the quotation would be cut in half."""
+    at = max(words.rfind('"'), words.rfind("“"), words.rfind("”"))
+    if at < 0 or words[at] == "”" or words[:at].rstrip().endswith(":"):
+        return False  # (after a colon, a quotation is what was said, told as the label's end: it may stop short)
+    return words[at] == "“" or ((at == 0 or words[at - 1] in " ([") and words[at + 1:at + 2].isalnum())
+
+
+def cuts_report(words: str) -> bool:
+    """Whether `words` stop inside what a reporting verb introduces: after the last reporting or
+    opinion verb come words with no finite verb ("Mr Obama said the US", "... says tar balls"),
+    or they end on a verb that takes a clause, a modal or an auxiliary ("Suttles said he hoped",
+    "said the US would"). Not after a reporting verb that takes a noun for its object ("announced
+    a plan") or whose object is its listener ("told reporters"), nor before a phrase of place or
+    circumstance alone ("said in a statement": only_reports). Data: lead_rules.json
+    clause_taking_verbs (with reporting_verbs.json 'all' and 'opinion')."""
+    lists, said = _lists(), reporting_verbs()
+    reporting = said["all"] | said["opinion"]
+    tokens = [w.strip("\"“”'‘’,.;:!?()").lower() for w in words.split()]
+    at = max((i for i, w in enumerate(tokens[1:], 1) if w in reporting), default=None)
+    if at is None or at == len(tokens) - 1:
+        return False  # no report, or one that only says someone spoke (only_reports)
+    if words.split()[at][-1:] == ":":
+        return False  # "Nick Caistor says: Haiti appears ...": what was said, whole, after the colon
+    if words.split()[at - 1][-1:] in ",\"”'’":
+        return False  # '"We told them," said Byron Encalade': the speaker after the quotation
+    if len(words.split()) - at - 1 <= MAX_NAME_WORDS and all(w[:1].isupper() for w in words.split()[at + 1:]):
+        return False  # "There is nothing sinister about the effort says BP": the speaker after what he said
+    tail, verb = tokens[at + 1:], tokens[at]
+    rules = event_lists("clause_rules.json")
+    open_last = reporting | lists["clause_taking_verbs"] | modals()["modals"] \
+        | rules["progressive_auxiliaries"] | rules["present_auxiliaries"] | rules["past_perfect"]
+    if tail[-1] in open_last and len(tail) > 1:
+        return True  # "said he hoped", "said the US would"
+    if any(w in open_last - reporting - lists["clause_taking_verbs"] for w in tail):
+        return False  # a copula, an auxiliary or a modal in it: a clause ("think the factor here is ...")
+    if verb in lists["object_reporting_verbs"] | lists["listener_verbs"] or tail[0] in lists["prepositions"]:
+        return False
+    rest = " ".join(words.split()[at + 1:])
+    return not _CONTRACTED_VERB.search(rest) and not has_finite_verb("x " + rest)
+
+
+# A verb contracted onto its subject ("he's not pro oil", "they're", "we've", "didn't"): finite.
+_CONTRACTED_VERB = re.compile(r"\b(?:he|she|it|that|there|what|who|here)['’]s\b|['’](?:re|ve|ll|d|m)\b|n['’]t\b",
+                              re.IGNORECASE)
 
 
 def report_speaker(label: str) -> str | None:
@@ -970,8 +1064,10 @@ def _only_dates(head: str, found: list) -> bool:
     3/4"). A bare four-digit number the tagger leaves alone is no date ("1500 - The number of
     people killed": a figure); a live page's clock ("2159: ...") the live blog takes off its
     entry before a label is made (kerryview.events.liveblog)."""
-    if not found:
-        return False
+    if not found:  # a heading's second day left alone ("May 11 and | 12 - Executives testify ...")
+        words = re.findall(r"[^\s,/&–-]+|[,/&–-]", head)
+        return any(_DAY_NUMBER.fullmatch(w) for w in words) \
+            and all(_DAY_NUMBER.fullmatch(w) or w.lower() in _lists()["date_heading_joiners"] for w in words)
     rest, at = [], 0
     for p in found:
         rest.append(head[at:p.start])

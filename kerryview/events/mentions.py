@@ -25,7 +25,7 @@ from kerryview.events.headline import Lead, is_event_noun, lead_passages, main_e
 from kerryview.events.antecedents import agrees, antecedent, pronoun_kind, speaker_as_subject, subject_of, with_antecedent
 from kerryview.events.liveblog import live_blog
 from kerryview.events.not_events import LineFilter, why_not_event_sentence
-from kerryview.events.labels import (CLAUSE_COMMA, time_distance_anchor, opens_with_quantity, number_words, list_subject_start, caption_position_spans, fixed_adverbial, fronted_phrase, subject_before_apposition, period_opening, colon_opens_clause, DATE_LEAD_IN, dated_item, apposition_subject, cut_number, keeps_date, headline_label,
+from kerryview.events.labels import (CLAUSE_COMMA, cuts_report, recased, time_distance_anchor, opens_with_quantity, number_words, list_subject_start, caption_position_spans, fixed_adverbial, fronted_phrase, subject_before_apposition, period_opening, colon_opens_clause, DATE_LEAD_IN, dated_item, apposition_subject, cut_number, keeps_date, headline_label,
                                      capitalized, determiner_that, MAX_CIRCUMSTANCE_WORDS, place_only, where_without_verb,
                                      with_opening_quote, with_opening_single_quote,
                                      is_conditional, is_fragment,
@@ -54,6 +54,7 @@ _TOKEN = WORD  # the one word reader (kerryview.text.wordlists)
 _LEAD_IN = DATE_LEAD_IN
 _CLAUSE_BREAK = re.compile(CLAUSE_COMMA + r"|[;:\"“”()]|\bthat\b|\bwhich\b|\bwho\b|\bwhile\b")  # not "where": "pick up | where they left off"
 MAX_LABEL_WORDS_AFTER = 12
+_NEXT_PIECE = re.compile(r"\s*\S+")  # the word (with its marks) right after a label's end
 MORE_OBJECT_WORDS = 6  # a clause that ends this many words after the limit is read to its end
 MAX_LABEL_CHARS = 110
 MIN_SAID_WORDS = 3  # a label of what was said keeps at least this much of it after the speaker
@@ -723,6 +724,15 @@ def label_for(text: str, sent: tuple[int, int], trigger: tuple[int, int] | None,
             longer = _object_end(text, trigger[1], b, MAX_LABEL_WORDS_AFTER + MORE_OBJECT_WORDS)[0]
             if not any(q in text[end:longer] for q in _QUOTES):  # a quotation completes it its own way
                 end = longer
+        # what a reporting verb introduces is read on past a break that cuts it in half ("Mr Obama
+        # said the US would | "do whatever it takes"", "Williams said he discovered | that ...")
+        # (unless the label only says someone spoke: what was said is then told after its speaker)
+        while not limited and end < b and cuts_report(" ".join(f"{subject} {text[start:end]}".split())) \
+                and not reported_span(text, sent, start, end, trigger, (timex.start, timex.end)) \
+                and (piece := _NEXT_PIECE.match(text, end, b)) \
+                and not (piece.group().strip()[:1] in _QUOTES and text[:end].split()[-1].lower()
+                         in cues()["needs_complement"]):  # ("... is | “probably ...”": the quotation completes it below)
+            end, limited = _object_end(text, piece.end(), b, MAX_LABEL_WORDS_AFTER)
         if dated and dated[2] is not None:
             end = min(end, dated[2])
         subject_at = start
@@ -1208,7 +1218,7 @@ def find_mentions(doc: Document, timexes: list[Timex], cancel: Cancellation = NE
         label = with_antecedent(label, text, sents, sent, _is_verb, _describe)  # "He" -> who
         label = _item_label(text, sent, t, trigger,
                             timexes[bisect_left(tx_starts, sent[0]):bisect_left(tx_starts, sent[1])]) or label  # "..., from Antony Blinken in June to Janet Yellen in early July": each item
-        label = _without_heading(label, text, sent, timexes, tx_starts)
+        label = recased(_without_heading(label, text, sent, timexes, tx_starts), text)  # no label in capitals
         if is_conditional(label):
             continue  # "If you take the price of gas in 1920 ...": what might be, no event
         out.append(Found(mention, label,
@@ -2457,7 +2467,7 @@ def _main_news(doc: Document, leads: list[Lead], found: list[Found],
         day = doc.dct.isoformat()
         t = Timex(ld.start, ld.start, "", "DATE", day, anchor=day, anchor_kind="publication")
         if ld.position == "headline":
-            label = headline_label(text[ld.start:ld.end])
+            label = recased(headline_label(text[ld.start:ld.end]), text)  # a headline in capitals too
         else:
             label = with_antecedent(label_for(text, span, trigger, t), text, list(sents), span, _is_verb)
         if is_conditional(label):

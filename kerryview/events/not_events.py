@@ -56,7 +56,7 @@ def _outlets() -> str:
 # photo caption's opening noun ("Images of ..."), its participle ("... taken on ..."), a
 # picture's position ("(top L)").
 WORD_SLOTS = {"{caption_noun}": "caption_nouns", "{caption_participle}": "caption_participles",
-              "{caption_position}": "caption_positions"}
+              "{caption_position}": "caption_positions", "{channel}": "broadcast_channels"}
 
 
 def _slot_words(name: str) -> str:
