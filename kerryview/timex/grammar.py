@@ -19,7 +19,6 @@ from .lexicon import alternation, data_file, table
 # Built-in macros that are patterns rather than word lists.
 _BUILTIN: dict[str, str] = {
     "day": r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)",
-    "year": r"(?<![\d$£€#])(?:1[0-9]|20)[0-9]{2}(?![\d%]|,\d|\.\d)",
     "yearany": r"(?:1[0-9]|20)?[0-9]{2}(?!\d)",
     "mm": r"(?:1[0-2]|0?[1-9])",
     "dd": r"(?:3[01]|[12][0-9]|0?[1-9])(?!\d)",
@@ -91,6 +90,11 @@ def _word_builtins() -> dict[str, str]:
                   # "at five o'clock", "11 o'clock"
                   rf"|(?P<och>1[0-2]|0?[1-9]|{ones[3:-1]}|ten|eleven|twelve)\s+o['’]clock(?!\w))"),
         "tz": "(?:" + zones + "|" + place + r"|\([A-Z]{3,4}\))(?!\w)",
+        # a year; not four digits that read as a clock and are followed by a time zone ("19
+        # January, 1815 GMT, entering Haiti": 18:15 GMT on 19 January, as the BBC's live pages
+        # write a 24-hour clock without its colon; a year never takes a zone)
+        "year": (r"(?<![\d$£€#])(?:1[0-9]|20)[0-9]{2}(?![\d%]|,\d|\.\d)"
+                 rf"(?!(?<=(?:1[0-9]|20)[0-5][0-9])\s*(?:{zones})(?!\w))"),
         "decade": (r"(?:(?P<dec4>(?:1[0-9]|20)[0-9]0)'?s(?!\w)|'?(?P<dec2>[0-9]0)'?s(?!\w)"
                    rf"|(?:the\s+)?(?:(?:nineteen|twenty)[-\s]+)?(?P<decw>{_any('decade_word')[3:-1]})(?!\w))"),
         "ones": ones + r"(?!\w)",
