@@ -1621,3 +1621,17 @@ def test_a_coordinated_clause_with_a_time_of_its_own_is_not_the_first_time_s(): 
     found = _triggers(example)
     assert ("planned", "Saturday") in found and ("drive", "Monday") in found, found
     assert ("drive", "Saturday") not in found, found
+
+
+def test_a_past_time_after_an_infinitive_dates_the_past_verb_that_governs_it():  # "past_time_after_infinitive"
+    found = _triggers("The two governments invited the party to rejoin the talks two weeks ago.")
+    assert ("invited", "two weeks ago") in found and ("rejoin", "two weeks ago") not in found, found
+    example = re.findall(r'"([A-Z][^"]+)"', clause_rules_raw()["past_time_after_infinitive"]["example"])[0]
+    assert ("invited", "two weeks ago") in _triggers(example)
+    # a time still to come, a deadline, a passive or perfect: the infinitive keeps it
+    assert ("win", "this September") in _triggers("The party hopes to win its first seats this September.")
+    example = re.findall(r'"([A-Z][^"]+)"', clause_rules_raw()["past_time_after_infinitive_deadlines"]["example"])[0]
+    assert ("get", "Friday") in _triggers(example), _triggers(example)
+    assert ("begin", "Monday") in _triggers("Opening statements were expected to begin on Monday.")
+    example = re.findall(r'"([A-Z][^"]+)"', clause_rules_raw()["infinitive_of_a_noun"]["example"])[0]
+    assert ("fall", "the weekend") in _triggers(example), _triggers(example)

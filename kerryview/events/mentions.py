@@ -213,8 +213,50 @@ def _coordinated_span(text: str, timex: Timex, sent: tuple[int, int],
     return lo, hi
 
 
+MAX_INFINITIVE_OBJECT_WORDS = 5  # "invited | Sinn Fein | to rejoin two weeks ago": the matrix verb's object
+
+
+def _past_matrix_verb(text: str, a: int, to_at: int) -> tuple[int, int] | None:
+    """The verb in the simple past that governs an infinitive ("invited Sinn Fein | to rejoin",
+    "decided | to close"): the nearest past form (an irregular past or a word in -ed) among the
+    MAX_INFINITIVE_OBJECT_WORDS words before "to", with no break (a comma, a conjunction, a
+    complementizer) between; None when there is none, or when the infinitive is a noun's, after
+    an ordinal, a superlative or "only" ("became the second climber | to fall":
+    clause_rules.json infinitive_of_a_noun)."""
+    from kerryview.timex.lexicon import table  # the tagger's ordinals, as clauses._after_modifier
+    words = list(_TOKEN.finditer(text, a, to_at))[-(MAX_INFINITIVE_OBJECT_WORDS + 1):]
+    rules = clause_rules()
+    for m in reversed(words):
+        if re.search(r"[,;:()\"“”]|\s[-–—]+\s", text[m.end():to_at]):
+            return None
+        w = m.group().lower()
+        if w in _conjunctions() or _COMPLEMENTIZER.fullmatch(w) or w in rules["past_time_after_infinitive"]:
+            return None
+        if w in table("ordinal") or w in rules["infinitive_of_a_noun"] or (len(w) > 4 and w.endswith("est")):
+            return None  # "became the second climber | to fall": the infinitive is the noun's
+        if (w in cues()["irregular_past"] or (len(w) > 4 and w.endswith("ed"))) \
+                and _is_verb(m.group(), text[max(a, m.start() - 12):m.start()]):
+            return (m.start(), m.end()) if _simple_past_at(text, a, m.start()) else None
+    return None
+
+
+def _simple_past_at(text: str, a: int, at: int) -> bool:
+    """Whether the past form at `at` is a verb in the simple past: no auxiliary before it (adverbs
+    skipped: "have tried", "are expected", "has been confirmed", "were known" are a perfect or
+    a passive), nor a preposition or a determiner ("moved from said place")."""
+    rules = clause_rules()
+    not_before = rules["present_auxiliaries"] | rules["past_perfect"] | rules["past_passive_auxiliaries"] \
+        | rules["progressive_auxiliaries"] | rules["noun_modifier_before"] | event_lists(LEAD_RULES)["prepositions"]
+    for m in reversed(list(_TOKEN.finditer(text, max(a, at - 40), at))):
+        w = m.group().lower()
+        if w in rules["adverbs_before_verb"] or w.endswith("ly"):
+            continue
+        return w not in not_before
+    return True
+
+
 def find_trigger(text: str, sent: tuple[int, int], timex: Timex,
-                 around: Sequence[Timex] = ()) -> tuple[int, int] | None:
+                 around: Sequence[Timex] = (), past: bool = False) -> tuple[int, int] | None:
     """The event words for a time expression: the nearest verb, else the nearest event noun
     (headline.is_event_noun: "the war memorial" has none); a reporting verb of another clause
     than the time's only when nothing else is (clause_rules.json reports_of_other_clauses:
@@ -278,6 +320,17 @@ def find_trigger(text: str, sent: tuple[int, int], timex: Timex,
             best = (score, m.start(), m.end())
     if head is not None and best is not None and text[best[1]:best[2]].lower() in reporting_verbs()["pure"]:
         return head  # "Ms Byrs said the situation was worse than ... the 2004 | tsunami"
+    deadline = re.search(r"\b(?:" + "|".join(sorted(clause_rules()["past_time_after_infinitive_deadlines"]))
+                         + r")\s+(?:[^\s,;]+\s+){0,3}$", text[max(a, timex.start - 40):timex.start], re.I)
+    if past and deadline is None and head is None and best is not None and best[1] < timex.start \
+            and not re.search(r"[,;:()\"“”]|\s[-–—]+\s", text[best[2]:timex.start]):
+        # "invited Sinn Fein to rejoin | two weeks ago": a past time in an infinitive's phrase
+        # (no comma between) dates the past verb that governs it, unless it is a deadline ("by
+        # Friday") or only a noun's (clause_rules.json past_time_after_infinitive)
+        to = re.search(r"\bto\s+$", text[max(a, best[1] - 4):best[1]], re.I)
+        matrix = _past_matrix_verb(text, a, best[1] - len(to.group())) if to else None
+        if matrix is not None:
+            return matrix
     return (best[1], best[2]) if best else None
 
 
@@ -1248,7 +1301,8 @@ def find_mentions(doc: Document, timexes: list[Timex], cancel: Cancellation = NE
             continue
         if _noun_term(text, t):
             continue  # "bonds due 1993": when the bonds mature, no event
-        trigger = find_trigger(text, sent, t, timexes[max(0, k - 3):k + 4])
+        trigger = find_trigger(text, sent, t, timexes[max(0, k - 3):k + 4],
+                               doc.dct is not None and interval.end <= datetime(doc.dct.year, doc.dct.month, doc.dct.day))
         duration = _duration_for(durations, sent, trigger, t)
         clause = text[sent[0]:sent[1]]
         status = _status(text, sent, t, interval.start, doc.dct)
