@@ -1601,6 +1601,11 @@ def test_a_time_inside_a_noun_phrase_has_its_noun_for_event_words():  # "noun_mo
         found = _triggers(text)
         assert (words, when) in found, (text, found)
         assert not any(w in ("said", "eclipse", "become", "wait") for w, _ in found), (text, found)
+    # after "during" the clause's event is at the noun's time: the verb stays the event words
+    example = re.findall(r'"([A-Z][^"]+)"', clause_rules_raw()["simultaneous_prepositions"]["example"])[0]
+    assert ("said", "Thursday") in _triggers(example), _triggers(example)
+    found = _triggers("That exceeds his chart performance during his 1980s heyday, the Official Chart Company has said.")
+    assert ("heyday", "1980s") in found and ("said", "1980s") not in found, found
     # a past happening may be at the time of its noun phrase: the verb stays the event words
     assert ("totaled", "Friday") in _triggers("Friday's trading volume totaled 132.8 million shares.")
     assert ("won", "2008") in _triggers("Obama won the 2008 election by a landslide.")

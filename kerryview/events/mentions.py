@@ -213,6 +213,20 @@ def _coordinated_span(text: str, timex: Timex, sent: tuple[int, int],
     return lo, hi
 
 
+def _at_the_time_of(text: str, a: int, timex: Timex) -> bool:
+    """Whether the noun phrase a time expression stands in is the object of a preposition that
+    puts the clause's event at the noun's time ("During | Thursday's testimony, Hayward said":
+    the saying is Thursday's; clause_rules.json simultaneous_prepositions), a determiner
+    skipped."""
+    rules = clause_rules()
+    for w in reversed(_TOKEN.findall(text, max(a, timex.start - 30), timex.start)):
+        low = w.lower()
+        if low in rules["noun_modifier_before"]:
+            continue
+        return low in rules["simultaneous_prepositions"]
+    return False
+
+
 MAX_INFINITIVE_OBJECT_WORDS = 5  # "invited | Sinn Fein | to rejoin two weeks ago": the matrix verb's object
 
 
@@ -270,7 +284,8 @@ def find_trigger(text: str, sent: tuple[int, int], timex: Timex,
     # future, nor a report (clause_rules.json noun_modifier_before); a past happening may be
     # at its time ("Obama won the 2008 election": 'won')
     head = None if anchors_clause(text, timex, _day_level(timex)) else _noun_head(text, timex, b)
-    if head is not None and tense(text, timex.start, timex.end, reporting=False) != "past":
+    during = head is not None and _at_the_time_of(text, a, timex)  # "During Thursday's testimony, | X said"
+    if head is not None and not during and tense(text, timex.start, timex.end, reporting=False) != "past":
         return head
     leading = not text[a:timex.start].strip(" ,“\"'") or text[a:timex.start].rstrip().endswith(",")
     timex_quoted = _quote_depth(text[a:timex.start], 0)
@@ -318,8 +333,11 @@ def find_trigger(text: str, sent: tuple[int, int], timex: Timex,
             continue
         if best is None or score < best[0]:
             best = (score, m.start(), m.end())
-    if head is not None and best is not None and text[best[1]:best[2]].lower() in reporting_verbs()["pure"]:
-        return head  # "Ms Byrs said the situation was worse than ... the 2004 | tsunami"
+    if head is not None and best is not None and text[best[1]:best[2]].lower() in reporting_verbs()["pure"] \
+            and not (during and len(_TOKEN.findall(text, a, timex.start)) <= 2):
+        # "Ms Byrs said the situation was worse than ... the 2004 | tsunami"; not a report after
+        # a phrase that opens the sentence with its time ("During Thursday's testimony, | X said")
+        return head
     deadline = re.search(r"\b(?:" + "|".join(sorted(clause_rules()["past_time_after_infinitive_deadlines"]))
                          + r")\s+(?:[^\s,;]+\s+){0,3}$", text[max(a, timex.start - 40):timex.start], re.I)
     if past and deadline is None and head is None and best is not None and best[1] < timex.start \
