@@ -1634,3 +1634,66 @@ def test_a_caption_after_an_opening_phrase_is_still_a_caption():  # "caption_nar
                  "In Dover, the BBC's Ann Lee talks to fishermen about the spill."):
         assert not _by_publication(text), text
     assert _by_publication("In the recording, Dr Murray explains how he gave the singer the drug.")
+
+
+def _triggers(text):
+    """(event words, time expression) of each mention find_mentions dates by a time expression."""
+    text = LEAD + text
+    found = find_mentions(_doc(text), tag(text, DCT), dct_clauses=True)
+    return {(text[f.mention.trigger_start:f.mention.trigger_end], f.mention.timex.text) for f in found
+            if f.mention.dated_by == "time expression" and f.mention.start >= len(LEAD)
+            and f.mention.trigger_start is not None}
+
+
+def test_a_time_inside_a_noun_phrase_has_its_noun_for_event_words():  # "noun_modifier_before"
+    """"said last month's discovery": the discovery is last month's, the saying is not; a verb
+    told in the present or the future, or a report, is not the event words of a time that only
+    modifies a noun."""
+    for text, words, when in (
+            ("Investigators said last month's discovery of a rifle was a breakthrough.", "discovery", "last month"),
+            ("The spill could eclipse the 1989 Exxon Valdez disaster as the worst in US history.", "disaster", "1989"),
+            ("Many survivors of Tuesday's quake have become desperate as they wait for aid.", "quake", "Tuesday"),
+            ("Ms Byrs said the situation was even worse than the devastation wrought by the 2004 tsunami in Aceh.",
+             "tsunami", "2004")):
+        found = _triggers(text)
+        assert (words, when) in found, (text, found)
+        assert not any(w in ("said", "eclipse", "become", "wait") for w, _ in found), (text, found)
+    # after "during" the clause's event is at the noun's time: the verb stays the event words
+    example = re.findall(r'"([A-Z][^"]+)"', clause_rules_raw()["simultaneous_prepositions"]["example"])[0]
+    assert ("said", "Thursday") in _triggers(example), _triggers(example)
+    found = _triggers("That exceeds his chart performance during his 1980s heyday, the Official Chart Company has said.")
+    assert ("heyday", "1980s") in found and ("said", "1980s") not in found, found
+    # a past happening may be at the time of its noun phrase: the verb stays the event words
+    assert ("totaled", "Friday") in _triggers("Friday's trading volume totaled 132.8 million shares.")
+    assert ("won", "2008") in _triggers("Obama won the 2008 election by a landslide.")
+    # the rule's examples of the event words
+    pairs = re.findall(r"\"([^\"]+)\": '(\w+)', not '(\w+)'", clause_rules_raw()["noun_modifier_before"]["about"])
+    assert len(pairs) == 2
+    for phrase, head, verb in pairs:
+        found = {w for w, _ in _triggers("Officials " + phrase + ".")}
+        assert head in found and verb not in found, (phrase, found)
+
+
+def test_a_coordinated_clause_with_a_time_of_its_own_is_not_the_first_time_s():  # "coordinated_times"
+    found = _triggers("Workers organised a large protest march in the old town square on Saturday and were "
+                      "hoping to drive to the capital on Monday.")
+    assert ("organised", "Saturday") in found and ("drive", "Monday") in found, found
+    assert ("drive", "Saturday") not in found, found  # the nearer verb, but Monday's
+    example = re.findall(r'"([A-Z][^"]+)"', clause_rules_raw()["coordinated_times"]["example"])[0]
+    found = _triggers(example)
+    assert ("planned", "Saturday") in found and ("drive", "Monday") in found, found
+    assert ("drive", "Saturday") not in found, found
+
+
+def test_a_past_time_after_an_infinitive_dates_the_past_verb_that_governs_it():  # "past_time_after_infinitive"
+    found = _triggers("The two governments invited the party to rejoin the talks two weeks ago.")
+    assert ("invited", "two weeks ago") in found and ("rejoin", "two weeks ago") not in found, found
+    example = re.findall(r'"([A-Z][^"]+)"', clause_rules_raw()["past_time_after_infinitive"]["example"])[0]
+    assert ("invited", "two weeks ago") in _triggers(example)
+    # a time still to come, a deadline, a passive or perfect: the infinitive keeps it
+    assert ("win", "this September") in _triggers("The party hopes to win its first seats this September.")
+    example = re.findall(r'"([A-Z][^"]+)"', clause_rules_raw()["past_time_after_infinitive_deadlines"]["example"])[0]
+    assert ("get", "Friday") in _triggers(example), _triggers(example)
+    assert ("begin", "Monday") in _triggers("Opening statements were expected to begin on Monday.")
+    example = re.findall(r'"([A-Z][^"]+)"', clause_rules_raw()["infinitive_of_a_noun"]["example"])[0]
+    assert ("fall", "the weekend") in _triggers(example), _triggers(example)

@@ -12,7 +12,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
-from typing import Callable
+from typing import Callable, Sequence
 from datetime import date, datetime, timedelta
 
 from kerryview.cancellation import NEVER, Cancellation
@@ -177,18 +177,123 @@ def _reports_at(text: str, verb_end: int, timex: Timex, verb: str = "") -> bool:
         and all(w.lower() not in cues()["phrase_breaks"] and not _is_verb(w, "") for w in between)
 
 
-def find_trigger(text: str, sent: tuple[int, int], timex: Timex) -> tuple[int, int] | None:
+def _day_level(t: Timex) -> bool:
+    """Whether a time expression's value names a day or a part of one."""
+    iv = value_interval(t.value or "")
+    return iv is not None and iv.granularity.day_or_finer
+
+
+def _coordinated_cut(text: str, first: Timex, second: Timex) -> int | None:
+    """Where the coordinated clause of `second` starts when it follows the clause of `first`
+    ("planned a demonstration on Saturday | and were planning to drive ... on Monday"): a
+    coordinating conjunction between the two times (clause_rules.json coordinated_times)
+    with a verb after it before `second`; None when there is none."""
+    conj = clause_rules()["coordinated_times"]
+    for m in _TOKEN.finditer(text, first.end, second.start):
+        if m.group().lower() in conj and any(
+                _is_verb(v.group(), text[max(0, v.start() - 12):v.start()])
+                for v in _TOKEN.finditer(text, m.end(), second.start)):
+            return m.start()
+    return None
+
+
+def _coordinated_span(text: str, timex: Timex, sent: tuple[int, int],
+                      around: Sequence[Timex]) -> tuple[int, int]:
+    """The span of the clauses of a sentence joined by a coordinating conjunction that hold
+    `timex` when the clause next to it holds a time expression of its own (`around`: the
+    sentence's time expressions): each time's event words are in its own clause
+    (clause_rules.json coordinated_times); the whole sentence when there is none."""
+    lo, hi = sent
+    dated = [t for t in around if t.type in ("DATE", "TIME") and sent[0] <= t.start < sent[1]]
+    before = [t for t in dated if t.end <= timex.start]
+    after = [t for t in dated if t.start >= timex.end]
+    if before and (cut := _coordinated_cut(text, before[-1], timex)) is not None:
+        lo = cut
+    if after and (cut := _coordinated_cut(text, timex, after[0])) is not None:
+        hi = cut
+    return lo, hi
+
+
+def _at_the_time_of(text: str, a: int, timex: Timex) -> bool:
+    """Whether the noun phrase a time expression stands in is the object of a preposition that
+    puts the clause's event at the noun's time ("During | Thursday's testimony, Hayward said":
+    the saying is Thursday's; clause_rules.json simultaneous_prepositions), a determiner
+    skipped."""
+    rules = clause_rules()
+    for w in reversed(_TOKEN.findall(text, max(a, timex.start - 30), timex.start)):
+        low = w.lower()
+        if low in rules["noun_modifier_before"]:
+            continue
+        return low in rules["simultaneous_prepositions"]
+    return False
+
+
+MAX_INFINITIVE_OBJECT_WORDS = 5  # "invited | Sinn Fein | to rejoin two weeks ago": the matrix verb's object
+
+
+def _past_matrix_verb(text: str, a: int, to_at: int) -> tuple[int, int] | None:
+    """The verb in the simple past that governs an infinitive ("invited Sinn Fein | to rejoin",
+    "decided | to close"): the nearest past form (an irregular past or a word in -ed) among the
+    MAX_INFINITIVE_OBJECT_WORDS words before "to", with no break (a comma, a conjunction, a
+    complementizer) between; None when there is none, or when the infinitive is a noun's, after
+    an ordinal, a superlative or "only" ("became the second climber | to fall":
+    clause_rules.json infinitive_of_a_noun)."""
+    from kerryview.timex.lexicon import table  # the tagger's ordinals, as clauses._after_modifier
+    words = list(_TOKEN.finditer(text, a, to_at))[-(MAX_INFINITIVE_OBJECT_WORDS + 1):]
+    rules = clause_rules()
+    for m in reversed(words):
+        if re.search(r"[,;:()\"“”]|\s[-–—]+\s", text[m.end():to_at]):
+            return None
+        w = m.group().lower()
+        if w in _conjunctions() or _COMPLEMENTIZER.fullmatch(w) or w in rules["past_time_after_infinitive"]:
+            return None
+        if w in table("ordinal") or w in rules["infinitive_of_a_noun"] or (len(w) > 4 and w.endswith("est")):
+            return None  # "became the second climber | to fall": the infinitive is the noun's
+        if (w in cues()["irregular_past"] or (len(w) > 4 and w.endswith("ed"))) \
+                and _is_verb(m.group(), text[max(a, m.start() - 12):m.start()]):
+            return (m.start(), m.end()) if _simple_past_at(text, a, m.start()) else None
+    return None
+
+
+def _simple_past_at(text: str, a: int, at: int) -> bool:
+    """Whether the past form at `at` is a verb in the simple past: no auxiliary before it (adverbs
+    skipped: "have tried", "are expected", "has been confirmed", "were known" are a perfect or
+    a passive), nor a preposition or a determiner ("moved from said place")."""
+    rules = clause_rules()
+    not_before = rules["present_auxiliaries"] | rules["past_perfect"] | rules["past_passive_auxiliaries"] \
+        | rules["progressive_auxiliaries"] | rules["noun_modifier_before"] | event_lists(LEAD_RULES)["prepositions"]
+    for m in reversed(list(_TOKEN.finditer(text, max(a, at - 40), at))):
+        w = m.group().lower()
+        if w in rules["adverbs_before_verb"] or w.endswith("ly"):
+            continue
+        return w not in not_before
+    return True
+
+
+def find_trigger(text: str, sent: tuple[int, int], timex: Timex,
+                 around: Sequence[Timex] = (), past: bool = False) -> tuple[int, int] | None:
     """The event words for a time expression: the nearest verb, else the nearest event noun
     (headline.is_event_noun: "the war memorial" has none); a reporting verb of another clause
     than the time's only when nothing else is (clause_rules.json reports_of_other_clauses:
-    "kidnapped at 10 p.m. Wednesday, | police said": 'kidnapped')."""
+    "kidnapped at 10 p.m. Wednesday, | police said": 'kidnapped'). A time inside a noun phrase
+    has the phrase's noun (noun_modifier_before); the words of a coordinated clause that
+    another of `around`, the time expressions near it, dates are that time's (coordinated_times)."""
     best: tuple[float, int, int] | None = None
     a, b = sent
+    # "could eclipse the 1989 Exxon Valdez | disaster", "said the 2004 | tsunami was worse":
+    # a time inside a noun phrase dates its noun, not a clause told in the present or the
+    # future, nor a report (clause_rules.json noun_modifier_before); a past happening may be
+    # at its time ("Obama won the 2008 election": 'won')
+    head = None if anchors_clause(text, timex, _day_level(timex)) else _noun_head(text, timex, b)
+    during = head is not None and _at_the_time_of(text, a, timex)  # "During Thursday's testimony, | X said"
+    if head is not None and not during and tense(text, timex.start, timex.end, reporting=False) != "past":
+        return head
     leading = not text[a:timex.start].strip(" ,“\"'") or text[a:timex.start].rstrip().endswith(",")
     timex_quoted = _quote_depth(text[a:timex.start], 0)
     adjunct_end = _participial_adjunct_end(text, sent, timex)
     comp = _COMPLEMENTIZER.search(text, timex.end, b)  # "in 2021 | that climate could not be ..."
     clause_end = comp.end() if comp else b + 1
+    coord = _coordinated_span(text, timex, sent, around)
     # "Castro, who arrived in Miami in 1961, | believes ...": a relative clause set off by
     # commas, from its first comma to its second; the words outside it are the main clause's,
     # of no time of the aside (clause_rules.json relative_aside_end)
@@ -214,6 +319,8 @@ def find_trigger(text: str, sent: tuple[int, int], timex: Timex) -> tuple[int, i
             dist += ADJUNCT_PENALTY
         if right and m.start() >= clause_end:
             dist += CLAUSE_PENALTY
+        if not coord[0] <= m.start() < coord[1]:
+            dist += CLAUSE_PENALTY  # "on Saturday | and were planning to drive ... on Monday"
         if aside is not None and not aside[0] <= m.start() < aside[1]:
             dist += ASIDE_PENALTY
         if own is not None and not own[0] <= m.start() < own[1] and word.lower() in reports \
@@ -227,6 +334,22 @@ def find_trigger(text: str, sent: tuple[int, int], timex: Timex) -> tuple[int, i
             continue
         if best is None or score < best[0]:
             best = (score, m.start(), m.end())
+    if head is not None and best is not None and text[best[1]:best[2]].lower() in reporting_verbs()["pure"] \
+            and not (during and len(_TOKEN.findall(text, a, timex.start)) <= 2):
+        # "Ms Byrs said the situation was worse than ... the 2004 | tsunami"; not a report after
+        # a phrase that opens the sentence with its time ("During Thursday's testimony, | X said")
+        return head
+    deadline = re.search(r"\b(?:" + "|".join(sorted(clause_rules()["past_time_after_infinitive_deadlines"]))
+                         + r")\s+(?:[^\s,;]+\s+){0,3}$", text[max(a, timex.start - 40):timex.start], re.I)
+    if past and deadline is None and head is None and best is not None and best[1] < timex.start \
+            and not re.search(r"[,;:()\"“”]|\s[-–—]+\s", text[best[2]:timex.start]):
+        # "invited Sinn Fein to rejoin | two weeks ago": a past time in an infinitive's phrase
+        # (no comma between) dates the past verb that governs it, unless it is a deadline ("by
+        # Friday") or only a noun's (clause_rules.json past_time_after_infinitive)
+        to = re.search(r"\bto\s+$", text[max(a, best[1] - 4):best[1]], re.I)
+        matrix = _past_matrix_verb(text, a, best[1] - len(to.group())) if to else None
+        if matrix is not None:
+            return matrix
     return (best[1], best[2]) if best else None
 
 
@@ -376,15 +499,43 @@ def _modified_noun(text: str, timex: Timex, end: int) -> int | None:
     election", "over the weekend | independent schools")."""
     after = timex.end
     m = _TOKEN.match(text, after + 1) if text[after:after + 1] == " " else None
-    if m is None or m.end() > end or not m.group().isalpha() or not m.group().islower() \
-            or not _DATE_END.search(timex.text):
-        return None
-    w = m.group()
-    lists = event_lists(LEAD_RULES)
-    if w in stopwords() or w in lists["never_last"] or w in lists["phrase_starts"] \
-            or w.endswith(("ing", "ly", "wards")) or _is_verb(w, text[max(0, m.start() - 12):m.start()]):
+    if m is None or m.end() > end or not _DATE_END.search(timex.text) or not _noun_word(text, m):
         return None
     return m.start()
+
+
+def _noun_word(text: str, m: re.Match[str]) -> bool:
+    """Whether the word `m` may be a plain lower-case noun of a noun phrase: neither a function
+    word, a preposition, a verb, a participle nor an adverb ("the 12 January | earthquake"; not
+    "in 2008 | the election", "last week | announced", "the 1901 census | along with")."""
+    w = m.group()
+    lists = event_lists(LEAD_RULES)
+    return w.isalpha() and w.islower() and w not in stopwords() and w not in lists["never_last"] \
+        and w not in lists["phrase_starts"] and w not in lists["prepositions"] \
+        and not w.endswith(("ing", "ly", "wards")) \
+        and not _is_verb(w, text[max(0, m.start() - 12):m.start()])
+
+
+MAX_MODIFIED_WORDS = 4  # "the 1998 | abortion clinic bombing", "the 1989 | Exxon Valdez disaster"
+
+
+def _noun_head(text: str, timex: Timex, end: int) -> tuple[int, int] | None:
+    """The head of the noun phrase a time expression modifies ("said last month's | discovery",
+    "injured in the 1998 abortion clinic | bombing", "eclipse the 1989 Exxon Valdez |
+    disaster"): its last plain noun (_noun_word) among the words right after it (the
+    possessive 's skipped; names may stand between), at most MAX_MODIFIED_WORDS, up to a
+    function word or a break; None when the phrase has no such noun ("the 2012 Games")."""
+    at = timex.end + (2 if text.startswith(("'s", "’s"), timex.end) else 0)
+    head = None
+    for k, m in enumerate(_TOKEN.finditer(text, at, end)):
+        if k >= MAX_MODIFIED_WORDS or text[at:m.start()] != " ":
+            break  # a comma, a quotation mark: the phrase has ended
+        if _noun_word(text, m):
+            head = (m.start(), m.end())
+        elif not m.group()[:1].isupper() or m.group().lower() in stopwords():
+            break
+        at = m.end()
+    return head
 
 
 def _without_timex(left: str, cut: int, a: int, timex: Timex) -> str:
@@ -1202,7 +1353,8 @@ def find_mentions(doc: Document, timexes: list[Timex], cancel: Cancellation = NE
             continue
         if _noun_term(text, t):
             continue  # "bonds due 1993": when the bonds mature, no event
-        trigger = find_trigger(text, sent, t)
+        trigger = find_trigger(text, sent, t, timexes[max(0, k - 3):k + 4],
+                               doc.dct is not None and interval.end <= datetime(doc.dct.year, doc.dct.month, doc.dct.day))
         duration = _duration_for(durations, sent, trigger, t)
         clause = text[sent[0]:sent[1]]
         status = _status(text, sent, t, interval.start, doc.dct)
