@@ -335,6 +335,14 @@ def test_a_closing_report_of_a_dated_happening_is_no_second_event(monkeypatch):
         return [(f.mention.timex.value, f.label) for f in find_mentions(doc, tag(text, dct), dct_clauses=CLAUSE_EVENTS)
                 if f.mention.trigger_start is not None and text[f.mention.trigger_start:f.mention.trigger_end] == "said"]
     assert reports() == [("2010-01-13", "The US Geological Survey said the first tremor had hit on Tuesday")]
+    # a second clause of what was said may be the day's news: the report stays
+    two = "Rescuers are searching the rubble.\nThe UN has sent teams.\nThe army has sealed the roads.\n" \
+          "Talks collapsed last week and no new date has been set, the minister said.\n"
+    doc2 = Document(id="d2", path="d2", text=two, dct=dct,
+                    dct_source=DateSource(DateSourceKind.STATED_IN_TEXT, "stated"))
+    assert any(two[f.mention.trigger_start:f.mention.trigger_end] in ("said", "set")
+               for f in find_mentions(doc2, tag(two, dct), dct_clauses=CLAUSE_EVENTS)
+               if f.mention.dated_by == "publication" and f.mention.trigger_start is not None)
     raw = dict(mentions._clause_rules_raw())
     raw["reports_of_dated_content"] = {**raw["reports_of_dated_content"], "number": 0}
     monkeypatch.setattr(mentions, "_clause_rules_raw", lambda: raw)

@@ -2318,9 +2318,22 @@ def _said_is_dated(text: str, found: list[Found], spans: list[Clause], said: tup
             or not only_reports(text, said, end):
         return False
     first = spans[0]
-    return any(f.mention.dated_by == "time expression" and f.mention.status == "happened"
-               and f.mention.trigger_start is not None
-               and first.start <= f.mention.trigger_start < min(first.end, said[0]) for f in found)
+    if any(first.end <= c.start and c.end <= said[0] and _COORDINATED.match(text, c.start)
+           and has_finite_verb(text[c.start:c.end]) for c in spans):
+        return False  # a clause joined to what was said may be the day's news
+    for f in found:
+        m = f.mention
+        if m.dated_by == "time expression" and m.status == "happened" and m.trigger_start is not None \
+                and first.start <= m.trigger_start < min(first.end, said[0]):
+            rest = text[max(m.trigger_end, m.timex.end):min(first.end, said[0])]
+            joined = _COORDINATED.search(rest)
+            # "Talks collapsed last week and no new date has been set, the minister said": a
+            # second verb joined to the dated one may be the day's news
+            return joined is None or not has_finite_verb(rest[joined.start():])
+    return False
+
+
+_COORDINATED = re.compile(r"\s*\b(?:and|but|while)\s", re.IGNORECASE)
 
 
 def _tells_past_happening(text: str, spans: list[Clause], said: tuple[int, int], end: int) -> bool:
