@@ -425,6 +425,8 @@ class _Dating:
         self.articles.clear()
 
     def date(self, a: _Article, r: _Best, learn: bool = True) -> None:
+        if r.rests_on == "reported" and self.pile_near(r.dct.toordinal()):
+            r = replace(r, rests_on="span")  # a day of a pile of a few days' news (may_date)
         d = a.doc
         timexes = self.tag(d.text, r.dct)
         d.dct, self.tagged[d.id] = r.dct, timexes
@@ -668,8 +670,7 @@ class _Dating:
         return _Best(a.doc.id, date.fromordinal(c), top, 1.0 / z, hits_at.get(c, []),
                      year_from=year_from, rival=rival,
                      rival_day=date.fromordinal(far_at) if rival else None,
-                     rests_on=_rests_on(a, c, hits_at.get(c, []), self.scorer,
-                                        self.pile_near(c)))
+                     rests_on=_rests_on(a, c, hits_at.get(c, []), self.scorer))
 
     def guess(self, a: _Article, r: _Best | None) -> _Best | None:
         """The pile's best guess for an article the evidence does not date: its best day when
@@ -684,20 +685,24 @@ class _Dating:
         return replace(r, guess=True) if r.dct is not None else None
 
     def pile_near(self, c: int) -> bool:
-        """Whether most of the pile's dated articles (decision.reported_day_pile_share of them)
-        were published within a day of day c: a pile of a few days' news (a visit, a summit),
-        in which a day an article reports is that news, not history."""
-        days = self.published_on.values()
-        near = sum(1 for d in days if abs(d - c) <= 1)
-        share = self.rules["decision"]["reported_day_pile_share"]
-        return bool(days) and near >= share * len(days)
+        """Whether more than decision.reported_day_pile_share of the pile's days (_PileDays.days:
+        its dated articles' days as dated now, and the latest day each undated one reports)
+        fall within a day of day c, one of them a dated article's: a pile of a few days' news
+        (a visit, a summit), in which a day an article reports is that news, not history."""
+        days = self.pile.days
+        if not any(abs(d - c) <= 1 for d in self.published_on.values()):
+            return False
+        near = sum(n for d, n in days.items() if abs(d - c) <= 1)
+        return near > self.rules["decision"]["reported_day_pile_share"] * sum(days.values())
 
-    @staticmethod
-    def may_date(r: _Best) -> bool:
+    def may_date(self, r: _Best) -> bool:
         """Whether a best day may be given by what it rests on: not one that rests only on a
         day the article reports (decision.date_by_reported_day: off, that day bounds the
-        publication from below and says nothing of how long after it the article appeared)."""
-        return r.rests_on != "reported" or rules()["decision"]["date_by_reported_day"]
+        publication from below and says nothing of how long after it the article appeared),
+        unless the pile is of that day's news (pile_near, asked when the day is given: the
+        pile's days grow from wave to wave)."""
+        return (r.rests_on != "reported" or self.rules["decision"]["date_by_reported_day"]
+                or self.pile_near(r.dct.toordinal()))
 
     @staticmethod
     def own_day(a: _Article, r: _Best) -> bool:
@@ -1008,20 +1013,19 @@ def sureness(share: float, rests_on: str) -> str:
 
 
 def _rests_on(a: _Article, c: int, agreeing: list[tuple[int, _Known, float]],
-              scorer: Scorer, pile_near: bool = False) -> str:
+              scorer: Scorer) -> str:
     """What day c of article a rests on, the surest first (decision.sureness says what each
     is worth): "page", what the page says of its own day (its time stamp, its dateline,
     a photo caption's or a transcript's date, a listing, its first reader's comment, a wire
     dateline) puts it there or the day before; "passage", a passage telling the same event as
     a dated article's names it through a weekday or a relative day ("on Monday" = 17 July; a
     passage's year-less date, "20 April", agrees with every day of the year after it and names
-    none); "span", it reports the day or the day before, and most of the pile's dated articles
-    were published within a day of it (`pile_near`: a pile of a few days' news, in which the
-    day is news, not history); "reported", a day the article reports ("on Sept. 30", "four
-    days after the earthquake") is that day or the day before: published then, or days or
-    weeks later (a feature, a retrospective), nothing of its own says which; "weekday", its
-    weekdays fall on it or the day before, placed in the pile's weeks; else "pile", the
-    articles like it and the pile's busy days."""
+    none); "reported", a day the article reports ("on Sept. 30", "four days after the
+    earthquake") is that day or the day before: published then, or days or weeks later (a
+    feature, a retrospective), nothing of its own says which ("span" when it is dated all the
+    same, in a pile of a few days' news: _Dating.pile_near); "weekday", its weekdays fall on
+    it or the day before, placed in the pile's weeks; else "pile", the articles like it and
+    the pile's busy days."""
     if a.wire is not None:
         return "page"
     told: set[str] = set()
@@ -1043,8 +1047,6 @@ def _rests_on(a: _Article, c: int, agreeing: list[tuple[int, _Known, float]],
             told.add("reported")
     if any(a.by_index[i].kind in (WEEKDAY, RELATIVE) for i, _, _ in agreeing if i in a.by_index):
         return "passage"
-    if pile_near and "reported" in told:
-        return "span"
     return next((k for k in ("reported", "weekday") if k in told), "pile")
 
 
