@@ -5,6 +5,7 @@ time-zone-aware instants: see kerryview.calendar.intervals for turning a TIMEX3 
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum, StrEnum
@@ -106,6 +107,12 @@ DECLARED_KINDS = frozenset({DateSourceKind.STATED_IN_TEXT, DateSourceKind.PAGE_M
                             DateSourceKind.FILED_PER_DATELINE, DateSourceKind.SET_BY_USER})
 
 
+# how an inferred date's sentence says how sure it is (dating.inference writes it, DateSource
+# reads it back): "(how sure: medium, 45 % of the evidence on this day)"
+SURENESS_SAID = "how sure: "
+_SURENESS = re.compile(rf"\({re.escape(SURENESS_SAID)}([^,)]+)[,)]")
+
+
 @dataclass(frozen=True, slots=True)
 class DateSource:
     """Where a publication date comes from: `kind` for code to decide by, `detail` the sentence
@@ -126,6 +133,16 @@ class DateSource:
         if self.kind is DateSourceKind.UNKNOWN and self.detail.startswith(said):
             return self.detail[len(said):]
         return ""
+
+    @property
+    def sureness(self) -> str | None:
+        """How sure an inferred date is ("high", "medium", "low", "a guess"), as dating said it
+        in its sentence ("... (how sure: low, 32 % of the evidence on this day)": dating.
+        inference, calibrated by decision.sureness); None for a date not inferred."""
+        if self.kind is not DateSourceKind.INFERRED:
+            return None
+        m = _SURENESS.search(self.detail)
+        return m.group(1) if m else None
 
     @classmethod
     def unknown(cls) -> DateSource:

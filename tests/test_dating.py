@@ -123,6 +123,8 @@ def test_waves_do_not_tag_a_document_again_for_a_date_already_tried(monkeypatch)
     from kerryview.dating.cues import rules
 
     monkeypatch.setitem(rules()["decision"], "wave_sure_weak", rules()["decision"]["wave_sure"])
+    # e's day is one it reports: dated only with date_by_reported_day (rule reported_day_alone)
+    monkeypatch.setitem(rules()["decision"], "date_by_reported_day", True)
 
     calls: Counter = Counter()
     tagger = CachingTagger()

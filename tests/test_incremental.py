@@ -268,10 +268,16 @@ def test_documents_without_a_content_hash_are_never_given_each_others_results(tm
 
     texts = ["date 2023-07-18\n\nKerry met Wang Yi in Beijing on Tuesday.\n",
              "date 2023-07-18\n\nThe harbour council voted on the budget on Monday.\n"]
+    from kerryview.dating.datelines import read_dateline
+
+    def made() -> list[Document]:  # their date lines read, as reading a file reads them
+        return [Document(f"d{i}", f"/n/d{i}.txt", t, dateline=read_dateline(t))
+                for i, t in enumerate(texts)]
+
     store = Store(tmp_path / "p.db")
-    store.save_corpus([Document(f"d{i}", f"/n/d{i}.txt", t) for i, t in enumerate(texts)], [])
+    store.save_corpus(made(), [])
     result = import_into_store(store, [])
-    expected = build_corpus([Document(f"d{i}", f"/n/d{i}.txt", t) for i, t in enumerate(texts)])
+    expected = build_corpus(made())
     assert _summary(result.events) == _summary(expected)
     assert {e.mentions[0].document_id for e in result.events} == {"d0", "d1"}
 

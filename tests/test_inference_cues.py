@@ -192,6 +192,9 @@ def test_a_day_is_not_given_when_another_week_is_nearly_as_likely(monkeypatch):
         infer_dcts(pile + [weekday_only, own], CachingTagger())
 
     assert rules()["decision"]["least_share"] < 0.16 and rules()["decision"]["rival_ratio"] > 1.5
+    # "June 9, 2010" is a day it reports: dated here only with date_by_reported_day (rule
+    # reported_day_alone), which this test of rivals leaves aside
+    monkeypatch.setitem(rules()["decision"], "date_by_reported_day", True)
     run()
     assert weekday_only.dct is None, str(weekday_only.dct_source)
     # and it says why: two Tuesdays compete (it said nothing: "unknown")
@@ -263,6 +266,7 @@ def test_an_article_whose_own_words_do_not_name_its_day_teaches_only_when_surer(
     learnt = _spy_on_learning(monkeypatch)
     monkeypatch.setitem(rules()["decision"], "wave_sure", 0.0)
     monkeypatch.setitem(rules()["decision"], "wave_sure_weak", 1.01)
+    monkeypatch.setitem(rules()["decision"], "date_by_reported_day", True)  # "on July 18, 2023"
     dated = _doc("a", "date 2023-07-18\nKerry met Xie Zhenhua for nearly 12 hours at the Beijing "
                       "Hotel on July 17.")
     weak = _doc("b", "Kerry met Xie Zhenhua for nearly 12 hours at the Beijing Hotel on Monday.")
@@ -368,7 +372,9 @@ def test_a_weekday_date_and_clock_not_told_in_the_past_is_a_schedule():
     pile = [_doc(f"p{i}", text) for i, text in enumerate(example["pile"])]
     article = _doc("x", example["text"])
     infer_dcts(pile + [article], CachingTagger())
-    assert "how sure: medium" in str(article.dct_source), str(article.dct_source)  # low without it
+    # the listing is the page's own day at half the evidence (decision.sureness: page);
+    # read as a day it reports it would be left undated (rule reported_day_alone)
+    assert "how sure: high" in str(article.dct_source), str(article.dct_source)
 
 
 def test_the_story_s_background_day_opens_no_window_of_its_own(monkeypatch):
@@ -446,10 +452,12 @@ def test_a_duration_a_reader_s_comment_counts_is_no_cue():
 
 def test_the_untensed_weekday_example_shows_its_rule_under_the_default_settings(monkeypatch):
     """untensed_weekday: its example is dated with the default decision settings (review item
-    11), and it is the rule's future reading that dates it: read as past only (a prohibitive
-    future penalty), 'Talks on Wednesday' would move the article off its day."""
+    11) but date_by_reported_day (its day rests on "May 3, 2010", a day it reports: rule
+    reported_day_alone), and it is the rule's future reading that dates it: read as past only
+    (a prohibitive future penalty), 'Talks on Wednesday' would move the article off its day."""
     example = RULES["untensed_weekday"]["example"]
-    assert "decision" not in example and "pile" not in example
+    assert example.get("decision", {}) == {"date_by_reported_day": True} and "pile" not in example
+    monkeypatch.setitem(rules()["decision"], "date_by_reported_day", True)
 
     def dated() -> date | None:
         article = _doc("x", example["text"])
@@ -468,6 +476,7 @@ def test_early_waves_leave_a_day_with_a_close_rival_to_the_last_one(monkeypatch)
     it undated. 'Talks on Wednesday' after a meeting on Monday 3 May is read either way."""
     monkeypatch.setitem(rules()["decision"], "wave_sure", 0.01)  # every best day sure enough
     monkeypatch.setitem(rules()["decision"], "wave_sure_weak", 0.01)
+    monkeypatch.setitem(rules()["decision"], "date_by_reported_day", True)  # "May 3, 2010"
     article = _doc("x", "Officials met on May 3, 2010. Talks on Wednesday.")
     infer_dcts([article], CachingTagger())
     assert article.dct is None, str(article.dct_source)

@@ -3,7 +3,8 @@
 from dataclasses import replace
 from datetime import date
 
-from kerryview.dating.cues import DAY, MONTH_DAY, REFERENCES, RELATIVE, WEEKDAY, Scorer, classify
+from kerryview.dating.cues import (DAY, MONTH_DAY, REFERENCES, RELATIVE, WEEKDAY, Scorer, classify,
+                                   rules)
 from kerryview.dating.datelines import read_dateline
 from kerryview.dating.inference import infer_dcts
 from kerryview.model import Document
@@ -32,8 +33,11 @@ def test_each_time_expression_is_read_as_the_cue_it_is():
     # "The day after" is counted from another date of the article: no cue of its own
 
 
-def test_a_weekday_after_a_reported_date_fixes_the_day():
+def test_a_weekday_after_a_reported_date_fixes_the_day(monkeypatch):
     """The latest full date alone said 8 June; "on Wednesday" in the past moves it on."""
+    # a day the article reports: dated only with date_by_reported_day (rule reported_day_alone),
+    # which this test of how the days are scored sets
+    monkeypatch.setitem(rules()["decision"], "date_by_reported_day", True)
     d = _doc("a", "BP collected 15,000 barrels of oil on June 8, 2010. On Wednesday the company "
                   "said the containment cap was working.")
     infer_dcts([d], CachingTagger())
@@ -49,7 +53,10 @@ def test_a_time_stamp_at_the_head_wins_over_later_updates():
     assert d.dct == date(2010, 5, 5)
 
 
-def test_a_month_and_day_takes_the_pile_s_year_not_the_history_it_recalls():
+def test_a_month_and_day_takes_the_pile_s_year_not_the_history_it_recalls(monkeypatch):
+    # a day the article reports: dated only with date_by_reported_day (rule reported_day_alone),
+    # which this test of how the days are scored sets
+    monkeypatch.setitem(rules()["decision"], "date_by_reported_day", True)
     pile = [_doc(f"p{i}", f"Published: June {10 + i}, 2010\nBP paid claims on June {9 + i}, "
                           f"2010 to fishermen in Louisiana.") for i in range(3)]
     d = _doc("x", "Kenneth Feinberg ran the fund set up after the 11 September 2001 attacks. "
@@ -140,7 +147,10 @@ def test_a_duration_after_the_story_s_event_names_a_day_of_the_story():
     assert not s.anchored(cues[2]) and s.cue(cues[2], quake + 2) == 0.0
 
 
-def test_how_the_date_was_found_names_the_story_s_event():
+def test_how_the_date_was_found_names_the_story_s_event(monkeypatch):
+    # a day the article reports: dated only with date_by_reported_day (rule reported_day_alone),
+    # which this test of how the days are scored sets
+    monkeypatch.setitem(rules()["decision"], "date_by_reported_day", True)
     pile = [_doc(f"p{i}", t) for i, t in enumerate(_QUAKE_PILE)]
     d = _doc("x", "Ten days after the earthquake, rescuers pulled a girl alive from the rubble.")
     infer_dcts(pile + [d], CachingTagger())

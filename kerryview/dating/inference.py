@@ -39,11 +39,12 @@ from typing import Callable
 
 from kerryview.cancellation import NEVER, Cancellation
 from kerryview.calendar.intervals import Interval, value_interval
-from kerryview.dating.cues import (DAY, MONTH_DAY, PERIOD, REFERENCES, WEEKDAY, Cue,
-                                   Scorer, classify, distinct, month_day_under, rules,
+from kerryview.dating.cues import (DAY, ELAPSED, MONTH_DAY, PERIOD, REFERENCES, RELATIVE,
+                                   WEEKDAY, Cue, Scorer, classify, distinct, month_day_under, rules,
                                    story_phrase_end, weekday, weekday_in)
 from kerryview.dating.datelines import YearlessLine, wire_day, yearless_dateline
-from kerryview.model import DECLARED_KINDS, DateSource, DateSourceKind, Document, Timex
+from kerryview.model import (DECLARED_KINDS, SURENESS_SAID, DateSource, DateSourceKind,
+                             Document, Timex)
 from kerryview.sources import source_title
 from kerryview.text.context import ContextBuilder
 from kerryview.text.phrasing import day_words
@@ -248,6 +249,7 @@ class _Dating:
         self.scorer = Scorer()
         self.tag, self.cancel, self.tagged = tag, cancel, tagged
         self.names = {d.id: source_title(d) for d in docs}
+        self.published_on: dict[str, int] = {}  # the day of each article learnt from (learn)
         self.articles: dict[str, _Article] = {}
         passages: dict[str, list[_Passage]] = {}
         for d in undated:
@@ -355,9 +357,10 @@ class _Dating:
               skip: frozenset[int] = frozenset()) -> None:
         """A dated document's passages (but those in `skip`, learnt already) and its lead
         become evidence for the undated ones they match."""
+        day = d.dct.toordinal()
+        self.published_on[d.id] = day
         if not self.articles:
             return  # nothing left to date
-        day = d.dct.toordinal()
         self.learn_passages(d.id, [k for k in _known_of(d.id, timexes, ps)
                                    if k.timex_index not in skip])
         keep = self.rules["same_story"]["neighbours"]
@@ -392,8 +395,8 @@ class _Dating:
             sure = [r for r in results.values() if r.dct is not None and r.doc_id in self.articles
                     and r.share >= decision["wave_sure" if self.own_day(self.articles[r.doc_id], r)
                                             else "wave_sure_weak"]
-                    and _beats_rival(r, decision)]  # a day the last wave
-            # would leave undated (a rival too close) teaches no other article
+                    and _beats_rival(r, decision)  # a day the last wave would leave undated
+                    and self.may_date(r)]  # (a rival too close, a reported day alone) teaches no other article
             if not sure:
                 break
             for r in sorted(sure, key=lambda r: r.doc_id):
@@ -405,7 +408,7 @@ class _Dating:
         for doc_id, a in sorted(self.articles.items()):
             r = results.get(doc_id)
             if r is not None and r.dct is not None and r.share >= decision["least_share"] \
-                    and _beats_rival(r, decision):
+                    and _beats_rival(r, decision) and self.may_date(r):
                 self.date(a, r, learn=False)
             elif decision["guess"] and (r := self.guess(a, r)) is not None:
                 self.date(a, r, learn=False)  # a guess teaches no other article
@@ -414,12 +417,17 @@ class _Dating:
                 if a.wire is not None:
                     a.doc.dct_source = DateSource(DateSourceKind.UNKNOWN,
                                                   _no_wire_year(a, r, self.wire_years(a)))
+                elif r is not None and r.dct is not None and not self.may_date(r):
+                    a.doc.dct_source = DateSource(DateSourceKind.UNKNOWN,
+                                                  _only_reported(a, r, self.scorer))
                 elif r is not None and r.dct is not None:  # a best day, not sure enough
                     a.doc.dct_source = DateSource(DateSourceKind.UNKNOWN,
                                                   _not_sure(r, decision))
         self.articles.clear()
 
     def date(self, a: _Article, r: _Best, learn: bool = True) -> None:
+        if r.rests_on == "reported" and self.pile_near(r.dct.toordinal()):
+            r = replace(r, rests_on="span")  # a day of a pile of a few days' news (may_date)
         d = a.doc
         timexes = self.tag(d.text, r.dct)
         d.dct, self.tagged[d.id] = r.dct, timexes
@@ -688,7 +696,8 @@ class _Dating:
         year_from = self.wire_year_from(a, c, cands) if a.wire is not None else ""
         return _Best(a.doc.id, date.fromordinal(c), top, 1.0 / z, hits_at.get(c, []),
                      year_from=year_from, rival=rival,
-                     rival_day=date.fromordinal(far_at) if rival else None)
+                     rival_day=date.fromordinal(far_at) if rival else None,
+                     rests_on=_rests_on(a, c, hits_at.get(c, []), self.scorer))
 
     def guess(self, a: _Article, r: _Best | None) -> _Best | None:
         """The pile's best guess for an article the evidence does not date: its best day when
@@ -701,6 +710,26 @@ class _Dating:
                 return None
             r = self.best(a, guess=True)
         return replace(r, guess=True) if r.dct is not None else None
+
+    def pile_near(self, c: int) -> bool:
+        """Whether more than decision.reported_day_pile_share of the pile's days (_PileDays.days:
+        its dated articles' days as dated now, and the latest day each undated one reports)
+        fall within a day of day c, one of them a dated article's: a pile of a few days' news
+        (a visit, a summit), in which a day an article reports is that news, not history."""
+        days = self.pile.days
+        if not any(abs(d - c) <= 1 for d in self.published_on.values()):
+            return False
+        near = sum(n for d, n in days.items() if abs(d - c) <= 1)
+        return near > self.rules["decision"]["reported_day_pile_share"] * sum(days.values())
+
+    def may_date(self, r: _Best) -> bool:
+        """Whether a best day may be given by what it rests on: not one that rests only on a
+        day the article reports (decision.date_by_reported_day: off, that day bounds the
+        publication from below and says nothing of how long after it the article appeared),
+        unless the pile is of that day's news (pile_near, asked when the day is given: the
+        pile's days grow from wave to wave)."""
+        return (r.rests_on != "reported" or self.rules["decision"]["date_by_reported_day"]
+                or self.pile_near(r.dct.toordinal()))
 
     @staticmethod
     def own_day(a: _Article, r: _Best) -> bool:
@@ -971,6 +1000,7 @@ class _Best:
     tied: tuple[int, ...] = ()  # the years a wire dateline may be, equally (left undated)
     rival: float = 0.0  # the share of the likeliest day two or more days from it (decision.rival_ratio)
     rival_day: date | None = None  # that day
+    rests_on: str = "pile"  # what the day rests on (_rests_on): how sure it is said to be
 
     def explanation(self, a: _Article, names: dict[str, str] | None = None,
                     scorer: Scorer | None = None) -> str:
@@ -1005,9 +1035,56 @@ class _Best:
             else:
                 why = "date taken from the days the other articles cover"
         decision = rules()["decision"]
-        label = (decision["guess_label"] if self.guess
-                 else next(name for least, name in decision["labels"] if self.share >= least))
-        return f"{why} (how sure: {label}, {round(100 * self.share)} % of the evidence on this day)"
+        label = decision["guess_label"] if self.guess else sureness(self.share, self.rests_on)
+        return (f"{why} ({SURENESS_SAID}{label}, {round(100 * self.share)} % of the evidence "
+                f"on this day)")
+
+
+def sureness(share: float, rests_on: str) -> str:
+    """How sure an inferred day is, as the user is told: by what it rests on (_rests_on) and
+    its share of the evidence, calibrated on the development piles (decision.sureness): a
+    day the page itself names is seldom wrong whatever its share, one the pile's weeks give
+    often is, however large its share."""
+    labels = rules()["decision"]["sureness"][rests_on]
+    return next(name for least, name in labels if share >= least)
+
+
+def _rests_on(a: _Article, c: int, agreeing: list[tuple[int, _Known, float]],
+              scorer: Scorer) -> str:
+    """What day c of article a rests on, the surest first (decision.sureness says what each
+    is worth): "page", what the page says of its own day (its time stamp, its dateline,
+    a photo caption's or a transcript's date, a listing, its first reader's comment, a wire
+    dateline) puts it there or the day before; "passage", a passage telling the same event as
+    a dated article's names it through a weekday or a relative day ("on Monday" = 17 July; a
+    passage's year-less date, "20 April", agrees with every day of the year after it and names
+    none); "reported", a day the article reports ("on Sept. 30", "four days after the
+    earthquake") is that day or the day before: published then, or days or weeks later (a
+    feature, a retrospective), nothing of its own says which ("span" when it is dated all the
+    same, in a pile of a few days' news: _Dating.pile_near); "weekday", its weekdays fall on
+    it or the day before, placed in the pile's weeks; else "pile", the articles like it and
+    the pile's busy days."""
+    if a.wire is not None:
+        return "page"
+    told: set[str] = set()
+    for q in a.evidence:
+        if q.tense == "future" and not (q.foot or q.listing):
+            continue
+        if q.kind == DAY or q.kind == MONTH_DAY:
+            ahead = q.foot or q.listing  # on or before the page's day: the day or the day after
+            d = q.day if q.kind == DAY else month_day_under(q.month, q.mday, c,
+                                                            "future" if ahead else "past")
+            if d is None or not 0 <= (d - c if ahead else c - d) <= 1:
+                continue
+            if q.stamp or q.caption or q.dateline or ahead:
+                return "page"
+            told.add("reported")
+        elif q.kind == WEEKDAY and (d := q.day_under(c)) is not None and 0 <= c - d <= 1:
+            told.add("weekday")
+        elif q.kind == ELAPSED and any(0 <= c - d <= 1 for d in scorer.anchored(q)):
+            told.add("reported")
+    if any(a.by_index[i].kind in (WEEKDAY, RELATIVE) for i, _, _ in agreeing if i in a.by_index):
+        return "passage"
+    return next((k for k in ("reported", "weekday") if k in told), "pile")
 
 
 def _no_wire_year(a: _Article, r: _Best | None, years: set[int] = frozenset()) -> str:
@@ -1054,6 +1131,15 @@ def _not_sure(r: _Best, decision: dict) -> str:
                 f"article or the other articles tells which")
     return (f"not found: the evidence is spread over many days; the likeliest, "
             f"{day_words(r.dct)}, holds only {share} of it")
+
+
+def _only_reported(a: _Article, r: _Best, scorer: Scorer) -> str:
+    """Why an article whose best day rests only on a day it reports is left undated (rule
+    decision.date_by_reported_day), naming what it reports."""
+    said = _telling_cues(a, r.dct.toordinal(), scorer)
+    told = f" ({'; '.join(said)})" if said else ""
+    return (f"not found: the only day it ties itself to is one it reports{told}: it may have "
+            f"been published that day or weeks later, and nothing in it says which")
 
 
 def _telling_cues(a: _Article, c: int,

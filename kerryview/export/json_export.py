@@ -14,7 +14,10 @@ def corpus_json(documents: list[Document], events: Iterable[Event]) -> dict:
     return {
         "documents": [
             {"id": d.id, "path": d.path, "title": d.title, "outlet": d.outlet,
-             "dct": d.dct.isoformat() if d.dct else None, "dct_source": str(d.dct_source)}
+             "dct": d.dct.isoformat() if d.dct else None, "dct_source": str(d.dct_source),
+             # how sure an inferred date is ("high", "medium", "low", "a guess"); None when
+             # the date was not inferred (stated, the page's, the user's) or not found
+             "dct_sureness": d.dct_source.sureness}
             for d in documents],
         "events": [
             {"id": e.id, "label": e.label, "value": e.value, "start": e.start, "end": e.end,

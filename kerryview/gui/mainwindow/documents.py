@@ -44,7 +44,9 @@ EDITABLE = (Column.OUTLET, Column.HEADLINE)
 # words, "on Tuesday", "last week", cannot be put on the timeline until it has one).
 NO_DATE = "not found"
 PUBLISHED_TIP = ("The day each article was published: in italics when the article does not "
-                 "write it and it was inferred from the other articles and its own dates")
+                 "write it and it was inferred from the other articles and its own dates, with "
+                 "how sure it is: high (within a day of the right day about nine times in ten), "
+                 "medium (about three times in four), low (about half the time or less)")
 NO_DATE_HOW = "no date line, and the other articles do not date it: double-click to give it"
 
 
@@ -261,22 +263,25 @@ class DocumentsModel(QAbstractTableModel):
             return {Column.OUTLET: d.outlet or "", Column.HEADLINE: d.title or ""}.get(col)
         inferred = col is Column.PUBLISHED and d.dct is not None \
             and d.dct_source.kind is DateSourceKind.INFERRED  # (only its column says so)
+        sure = d.dct_source.sureness if inferred else None  # "low": said with the date
         if role == Qt.ItemDataRole.AccessibleTextRole and col is Column.PUBLISHED and inferred:
-            return f"{d.dct.isoformat()}, inferred"  # what the italics say to the eye
+            # what the italics say to the eye
+            return f"{d.dct.isoformat()}, inferred" + (f", how sure: {sure}" if sure else "")
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             if col is Column.OUTLET:
                 return d.outlet or "—"
             if col is Column.HEADLINE:
                 return d.title or f"(no headline: article {file_label(d)})"
             if col is Column.PUBLISHED:
-                return d.dct.isoformat() if d.dct else NO_DATE
+                return (d.dct.isoformat() + (f" ({sure})" if sure else "")) if d.dct else NO_DATE
             return self._how(row)
         if role == Qt.ItemDataRole.ToolTipRole:
             if col in EDITABLE:
                 return (f"{source_title(d)}\n{count_words(row.passages, 'passage')} on the timeline\n"
                         f"File: {d.path}\nDouble-click or F2 to correct it")
             if col is Column.PUBLISHED and inferred:
-                return (f"Inferred, not written in the article: {self._how(row)}\n"
+                return (f"Inferred, not written in the article"
+                        f"{f' (how sure: {sure})' if sure else ''}: {self._how(row)}\n"
                         "Double-click to correct the publication date")
             if col is Column.PUBLISHED:
                 return ("Double-click to correct the publication date" if d.dct else
@@ -355,8 +360,9 @@ class DocumentsList(QTreeView):
         # at the window's default size the last header, "How the date was found", is read
         # whole (with a 300-pixel headline column it was cut to "How the date was")
         self.setColumnWidth(Column.OUTLET, 90)
-        self.setColumnWidth(Column.HEADLINE, 250)
-        self.setColumnWidth(Column.PUBLISHED, 90)
+        self.setColumnWidth(Column.HEADLINE, 200)
+        self.setColumnWidth(Column.PUBLISHED, 140)  # "2010-06-08 (medium)": an inferred date
+        # says how sure it is
         self.clicked.connect(self._clicked)
         self.doubleClicked.connect(self._double_clicked)
         self.activated.connect(self._clicked)
