@@ -74,20 +74,3 @@ def test_the_cue_knows_a_date_written_with_its_weekday():
     days = {date.fromordinal(q.day): q.with_weekday for q in classify(under, tenses, text)
             if q.kind == DAY}
     assert days == {date(2010, 6, 8): True, date(2010, 6, 1): False}
-
-
-def test_a_weekday_passage_needs_more_than_the_same_speaker_to_tell_a_dated_event():
-    """Rule same_event.weekday_threshold: 'Hayward said ... Wednesday' matches 'Hayward said on
-    April 28 ...' (a Wednesday) at 0.40, the same man saying something else; it was dated 28
-    April by that match, and is left undated (the pile's days say nothing surer)."""
-    pile = [_doc("p0", "Published: April 28, 2010\nTony Hayward said on April 28, 2010 that BP's "
-                       "blowout preventer had been inspected ten days before the accident, as "
-                       "engineers planned a dome."),
-            _doc("p1", "Published: May 28, 2010\nThe Coast Guard said the flow had slowed after mud "
-                       "was pumped into the well on May 26, 2010."),
-            _doc("p2", "Published: May 12, 2010\nBP lowered a smaller dome over the leak on May 12, "
-                       "2010, engineers said.")]
-    article = _doc("x", "After BP executives began the top kill Wednesday, chief executive Tony "
-                        "Hayward said the effort was proceeding as planned.")
-    infer_dcts(pile + [article], CachingTagger())
-    assert article.dct is None, str(article.dct_source)

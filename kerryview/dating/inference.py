@@ -606,7 +606,6 @@ class _Dating:
         if not cands or not (guess or self.has_evidence(a)):
             return _Best(a.doc.id, None, 0.0, 0.0, [])
         ev = self.rules["same_event"]["weight"]
-        weekly = self.rules["same_event"]["weekday_threshold"]
         story = self.rules["same_story"]
         # a wire dateline's day is fixed: of its own words, those that tell a year score
         evidence = a.evidence if a.wire is None else a.year_cues()
@@ -626,8 +625,7 @@ class _Dating:
                 d = q.day_under(c)
                 if d is None:
                     continue
-                hit = max(((sc, k) for sc, k in ms if _within(d, k.interval)
-                           and (q.kind != WEEKDAY or sc >= weekly)),
+                hit = max(((sc, k) for sc, k in ms if _within(d, k.interval)),
                           key=lambda h: h[0], default=None)
                 if hit is not None:
                     s += ev * hit[0]
