@@ -2,6 +2,7 @@
 by their weekdays writes out the date only of a day further back, so a bare date it reports
 does not pull its publication onto that day or the next as strongly as in an article without
 weekdays (the week of its latest date is then often the wrong week)."""
+from dataclasses import replace
 from datetime import date
 
 from kerryview.dating.cues import DAY, WEEKDAY, Cue, Scorer, weekday_style
@@ -74,3 +75,10 @@ def test_the_cue_knows_a_date_written_with_its_weekday():
     days = {date.fromordinal(q.day): q.with_weekday for q in classify(under, tenses, text)
             if q.kind == DAY}
     assert days == {date(2010, 6, 8): True, date(2010, 6, 1): False}
+
+
+def test_a_date_said_twice_is_one_cue_written_with_its_weekday_if_once_so():
+    from kerryview.dating.cues import distinct
+    bare, named = Cue(0, DAY, "past", day=MAY27), Cue(1, DAY, "past", day=MAY27, with_weekday=True)
+    assert distinct([bare, named]) == [replace(bare, with_weekday=True)]
+    assert distinct([named, bare]) == [named]

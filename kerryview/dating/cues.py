@@ -534,7 +534,7 @@ class Scorer:
         share of the pile's articles that report the same day: a day every article reports
         (the day of the earthquake) is the story's background, not this article's news.
         `styled`: the article names its recent days by their weekdays, so a date it
-        writes out is seldom of the week before (rule weekday_style)."""
+        writes out bare is seldom the candidate day or the day before (rule weekday_style)."""
         rep = self.rep
         if k < 0:
             return rep["before_past"] if tense == "past" else (
@@ -647,14 +647,16 @@ def _days_before(rule: dict, k: int) -> float:
 
 
 def distinct(cues: list[Cue]) -> list[Cue]:
-    """One cue per distinct reading: "June 8" said three times is one piece of evidence."""
-    seen: set[tuple] = set()
-    out = []
+    """One cue per distinct reading: "June 8" said three times is one piece of evidence; said
+    once as "Tuesday, June 8", it is written with its weekday (rule weekday_style)."""
+    seen: dict[tuple, int] = {}
+    out: list[Cue] = []
     for q in cues:
         key = (q.kind, q.tense == "future", q.day, q.month, q.mday, q.weekday, q.offset, q.stamp,
-               q.full, q.dateline, q.named, q.lo, q.hi, q.caption, q.foot, q.listing,
-               q.with_weekday)
+               q.full, q.dateline, q.named, q.lo, q.hi, q.caption, q.foot, q.listing)
         if key not in seen:
-            seen.add(key)
+            seen[key] = len(out)
             out.append(q)
+        elif q.with_weekday and not out[seen[key]].with_weekday:
+            out[seen[key]] = replace(out[seen[key]], with_weekday=True)
     return out
