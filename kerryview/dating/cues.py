@@ -73,6 +73,8 @@ class Cue:
     # earthquake") or an ELAPSED duration counts from ("ten days after the earthquake")
     lo: int = 0  # an ELAPSED duration's day may be lo..hi days off `offset` ("nearly two weeks")
     hi: int = 0
+    with_weekday: bool = False  # a DAY or MONTH_DAY written with its weekday ("Tuesday, June 8"):
+    # the same day named both ways, which the weekday style allows (see weekday_style)
 
     def day_under(self, c: int) -> int | None:
         """The day (ordinal) this expression names if the article was published on day c;
@@ -440,7 +442,7 @@ def classify(under: tuple[list[Timex], list[Timex]], tenses: list[str | None],
             listing = not stamp and not caption and is_listing(text, a, tense)
             out.append(Cue(i, DAY, None if stamp or caption else tense, day=oa, stamp=stamp,
                            caption=caption, full=stamp and is_full_stamp(text, a, oa),
-                           listing=listing))
+                           listing=listing, with_weekday=weekday_in(a.text) is not None))
         elif ob - oa == shift:
             out.append(Cue(i, RELATIVE, tense, offset=oa - r0))
         elif weekday(oa) == weekday(ob):
@@ -452,7 +454,8 @@ def classify(under: tuple[list[Timex], list[Timex]], tenses: list[str | None],
                 caption = not style and (is_caption(text, a) or is_transcript_date(text, a))
                 listing = not style and not caption and is_listing(text, a, tense)
                 out.append(Cue(i, MONTH_DAY, None if style or caption else tense, month=x.month,
-                               mday=x.day, dateline=style, caption=caption, listing=listing))
+                               mday=x.day, dateline=style, caption=caption, listing=listing,
+                               with_weekday=weekday_in(a.text) is not None))
     first = min((q.day for q in out if q.foot), default=None)  # the first comment: the others
     return [q for q in out if not q.foot or q.day == first]  # came later and say no more
 
@@ -494,6 +497,7 @@ class Scorer:
         self.caption = r["head_caption"]
         self.foot = r["first_comment"]
         self.listing = r["listing"]
+        self.weekday_style_rule = r["weekday_style"]
         self.anchors: dict[int, list[tuple[int, frozenset[str]]]] = {}
 
     def anchor(self, days: dict[int, frozenset[str]]) -> None:
@@ -524,15 +528,20 @@ class Scorer:
         told = frozenset().union(*(words for ds in self.anchors.values() for _, words in ds))
         return tuple(w for w in cue.named if w in told)
 
-    def reported(self, k: int, tense: str | None, background: float = 0.0) -> float:
+    def reported(self, k: int, tense: str | None, background: float = 0.0,
+                 styled: bool = False) -> float:
         """A day reported k days before the candidate (k < 0: after it). `background` is the
         share of the pile's articles that report the same day: a day every article reports
-        (the day of the earthquake) is the story's background, not this article's news."""
+        (the day of the earthquake) is the story's background, not this article's news.
+        `styled`: the article names its recent days by their weekdays, so a date it
+        writes out bare is seldom the candidate day or the day before (rule weekday_style)."""
         rep = self.rep
         if k < 0:
             return rep["before_past"] if tense == "past" else (
                 rep["before_present"] if tense == "present" else rep["before_untensed"])
-        news = rep["days_after"][k] if k < len(rep["days_after"]) else (
+        after = self.weekday_style_rule["days_after"] if styled and \
+            self.weekday_style_rule["on"] else rep["days_after"]
+        news = after[k] if k < len(after) else (
             rep["within_month"] if k <= 31 else rep["older"])
         if background <= 0.0:
             return news
@@ -557,10 +566,12 @@ class Scorer:
             return ann["days_before"][k]
         return ann["within_month"] if k <= 31 else ann["older"]
 
-    def cue(self, cue: Cue, c: int, background: dict[tuple[int, int], float] | None = None) -> float:
+    def cue(self, cue: Cue, c: int, background: dict[tuple[int, int], float] | None = None,
+            styled: bool = False) -> float:
         """The score of candidate day c by one cue (RELATIVE cues score only with other
         articles: "yesterday" is the day before any day). `background`: the share of the
-        pile's articles reporting each month and day."""
+        pile's articles reporting each month and day; `styled`: whether the cue's
+        article names its recent days by weekdays (weekday_style())."""
         if cue.kind == DAY or cue.kind == MONTH_DAY:
             d = cue.day if cue.kind == DAY else month_day_under(cue.month, cue.mday, c, cue.tense)
             if d is None:
@@ -589,7 +600,8 @@ class Scorer:
             if background:
                 x = date.fromordinal(d)
                 share = background.get((x.month, x.day), 0.0)
-            return self.reported(c - d, cue.tense, share)
+            return self.reported(c - d, cue.tense, share,
+                                 styled and not cue.with_weekday)
         if cue.kind == WEEKDAY:
             k = (weekday(c) - cue.weekday) % 7
             if (days := self.anchored(cue)):  # the story's event, said in the week after it
@@ -614,7 +626,16 @@ class Scorer:
         return 0.0
 
     def total(self, cues: list[Cue], c: int, background: dict[tuple[int, int], float] | None = None) -> float:
-        return sum(self.cue(q, c, background) for q in cues)
+        styled = weekday_style(cues)
+        return sum(self.cue(q, c, background, styled) for q in cues)
+
+
+def weekday_style(cues: list[Cue]) -> bool:
+    """Whether an article names the days of its news by their weekdays, told in the past
+    ("said on Tuesday"; not "Talks on Wednesday", which may be a schedule's: rule
+    weekday_style), the news style that writes out the date of a day only beyond the week
+    before."""
+    return any(q.kind == WEEKDAY and q.tense == "past" for q in cues)
 
 
 def _days_before(rule: dict, k: int) -> float:
@@ -626,13 +647,16 @@ def _days_before(rule: dict, k: int) -> float:
 
 
 def distinct(cues: list[Cue]) -> list[Cue]:
-    """One cue per distinct reading: "June 8" said three times is one piece of evidence."""
-    seen: set[tuple] = set()
-    out = []
+    """One cue per distinct reading: "June 8" said three times is one piece of evidence; said
+    once as "Tuesday, June 8", it is written with its weekday (rule weekday_style)."""
+    seen: dict[tuple, int] = {}
+    out: list[Cue] = []
     for q in cues:
         key = (q.kind, q.tense == "future", q.day, q.month, q.mday, q.weekday, q.offset, q.stamp,
                q.full, q.dateline, q.named, q.lo, q.hi, q.caption, q.foot, q.listing)
         if key not in seen:
-            seen.add(key)
+            seen[key] = len(out)
             out.append(q)
+        elif q.with_weekday and not out[seen[key]].with_weekday:
+            out[seen[key]] = replace(out[seen[key]], with_weekday=True)
     return out
