@@ -35,6 +35,9 @@ def test_a_date_recalled_in_the_body_bounds_the_day_and_no_more(monkeypatch):
     """'since 15 July 2010' alone: the day itself holds little of the evidence once the weeks
     after it are candidates (left undated, saying why); without the rule it was dated 15 July
     as 'low', on 37 % of the evidence."""
+    # the rule under test, beside reported_day_alone (which would leave it undated for its
+    # own reason): with date_by_reported_day, as before that rule
+    monkeypatch.setitem(rules()["decision"], "date_by_reported_day", True)
     text = ("Fishermen in Louisiana wait to hear whether the waters will reopen\n" + BODY
             + "No new oil has entered the Gulf since 15 July 2010, when BP put a temporary cap "
               "on the well.")

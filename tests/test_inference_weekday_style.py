@@ -44,10 +44,13 @@ def _doc(doc_id: str, text: str) -> Document:
     return Document(id=doc_id, path=doc_id, text=text, dateline=read_dateline(text))
 
 
-def test_the_week_of_the_latest_written_out_date_is_not_taken_for_sure():
+def test_the_week_of_the_latest_written_out_date_is_not_taken_for_sure(monkeypatch):
     """'Thursday' and 'Not until May 27 did ...': without the rule the article was dated
     Thursday 27 May for its date; the pile's articles most like it are of the week of 10 June,
-    and nothing tells the two Thursdays apart: left undated, not given the wrong week."""
+    and nothing tells the two Thursdays apart: left undated, not given the wrong week (with
+    date_by_reported_day on, so that rule reported_day_alone does not decide it first)."""
+    from kerryview.dating.cues import rules
+    monkeypatch.setitem(rules()["decision"], "date_by_reported_day", True)
     pile = [_doc("p0", "Published: June 10, 2010\nScientists struggled to measure the flow of oil "
                        "from the well, as the flow rate group met."),
             _doc("p1", "Published: June 11, 2010\nScientists gave new estimates of the flow of oil "

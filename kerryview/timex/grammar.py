@@ -92,9 +92,11 @@ def _word_builtins() -> dict[str, str]:
         "tz": "(?:" + zones + "|" + place + r"|\([A-Z]{3,4}\))(?!\w)",
         # a year; not four digits that read as a clock and are followed by a time zone ("19
         # January, 1815 GMT, entering Haiti": 18:15 GMT on 19 January, as the BBC's live pages
-        # write a 24-hour clock without its colon; a year never takes a zone)
+        # write a 24-hour clock without its colon; a year never takes a zone); only when the
+        # zone ends a phrase (a comma, a dash, the line's end, a capital): "14 June 2010 EST
+        # figures" is a year and a name
         "year": (r"(?<![\d$£€#])(?:1[0-9]|20)[0-9]{2}(?![\d%]|,\d|\.\d)"
-                 rf"(?!(?<=(?:1[0-9]|20)[0-5][0-9])\s*(?:{zones})(?!\w))"),
+                 rf"(?!(?<=(?:1[0-9]|20)[0-5][0-9])\s*(?:{zones})(?!\w)(?=\s*(?:[,.;:)\-–—]|$)|\s+(?-i:[A-Z0-9])))"),
         "decade": (r"(?:(?P<dec4>(?:1[0-9]|20)[0-9]0)'?s(?!\w)|'?(?P<dec2>[0-9]0)'?s(?!\w)"
                    rf"|(?:the\s+)?(?:(?:nineteen|twenty)[-\s]+)?(?P<decw>{_any('decade_word')[3:-1]})(?!\w))"),
         "ones": ones + r"(?!\w)",
