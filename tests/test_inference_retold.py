@@ -73,3 +73,11 @@ def test_the_weeks_after_a_recalled_date_are_candidates_but_not_after_the_pages_
     head = _window("Who would have thought when the rig exploded on the 20th April 2010 that "
                    "fishermen would still wait?\n" + BODY)  # a sentence reports it: recalled
     assert head[0] == date(2010, 4, 20) and (head[-1] - head[0]).days == window
+
+
+def test_a_page_stamp_without_its_year_or_after_published_on_is_no_recalled_date():
+    """At the head, "Thursday 29 July Last updated at 22:17 GMT" (no year) and "Published on
+    29 July 2010" (a preposition after a word of publishing: retold_day page_words) are the
+    page's own day, not a day the article recalls: they open no window of later days."""
+    assert _window("Thursday 29 July Last updated at 22:17 GMT Help Fishermen wait\n" + BODY) == []
+    assert _window("Oil firms face new rules\nPublished on 29 July 2010\n" + BODY) == []

@@ -503,14 +503,15 @@ class _Dating:
         for q in a.evidence:
             if q.kind not in (DAY, MONTH_DAY) or q.tense == "future" or self.background_day(q) \
                     or q.stamp or q.dateline or q.caption or q.foot or q.listing \
-                    or q.kind == DAY and a.timexes[q.timex_index].start < head \
-                    and not _after_preposition(a.doc.text, a.timexes[q.timex_index].start):
-                continue
+                    or a.timexes[q.timex_index].start < head \
+                    and not _after_preposition(a.doc.text, a.timexes[q.timex_index].start, rule["page_words"]):
+                continue  # (at the head, a date with or without its year: "Thursday 29 July Last updated ...")
             for d in ([q.day] if q.kind == DAY else
                       [e for y in years if (e := _ordinal_in(y, q.month, q.mday)) is not None]):
                 y = date.fromordinal(d).year
                 latest[y] = max(latest.get(y, d), d)
-        return {c for d in latest.values() for c in range(d, d + rule["window_days"] + 1)}
+        last = date.max.toordinal()  # (no day after 9999-12-31)
+        return {c for d in latest.values() for c in range(d, min(d + rule["window_days"], last) + 1)}
 
     def wire_days(self, a: _Article) -> tuple[list[int], dict[str, Cue]]:
         """The days a year-less wire dateline may be (rule wire_dateline_year): its month and
@@ -792,13 +793,16 @@ class _Dating:
         return story["floor"] + mass / total
 
 
-def _after_preposition(text: str, start: int) -> bool:
+def _after_preposition(text: str, start: int, page_words: list[str] = ()) -> bool:
     """Whether the word before position `start` (an article "the" aside) is a preposition
     (events/data/lead_rules.json prepositions): "on 20 April 2010", "since the 22nd April" put
-    the date in a sentence that reports it."""
+    the date in a sentence that reports it; not after one of `page_words` ("Published on 29
+    July 2010": the page's own date, retold_day page_words)."""
     words = text[max(0, start - 40):start].lower().split()
     if words and words[-1] == "the":
         words.pop()
+    if len(words) >= 2 and words[-2].strip(":,") in page_words:
+        return False
     return bool(words) and words[-1] in event_lists("lead_rules.json")["prepositions"]
 
 
