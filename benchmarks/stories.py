@@ -1183,7 +1183,6 @@ def main() -> None:
     ap.add_argument("--esl", action="store_true",
                     help="event dating on EventStoryLine v1.5, ECB+ topics 1-35 (with --json: "
                          "print its JSON; else its table alone)")
-    ap.add_argument("--bp", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
 
     if args.dct_clauses:
@@ -1241,7 +1240,7 @@ def main() -> None:
         rows.append(child(args, ["--folder", f]))
     if args.bp_together:
         print("measuring the five BP folders together ...", file=sys.stderr, flush=True)
-        rows.append(child(args, ["--bp"]))
+        rows.append(child(args, ["--bp-together"]))  # the flag the child's --json branch reads
     tbaq = {}
     if not args.skip_tbaq:
         parts = (("dev", "dev: TimeBank + even AQUAINT"),)

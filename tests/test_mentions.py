@@ -347,3 +347,18 @@ def test_a_closing_report_of_a_dated_happening_is_no_second_event(monkeypatch):
     raw["reports_of_dated_content"] = {**raw["reports_of_dated_content"], "number": 0}
     monkeypatch.setattr(mentions, "_clause_rules_raw", lambda: raw)
     assert len(reports()) == 2  # with the rule off, the closing report is an event of Wednesday
+
+
+def test_a_relative_clause_after_a_headless_apposition_tells_of_the_noun_before_it():
+    # "Haiti's worst in two centuries" has no noun of its own (a superlative: lead_rules.json
+    # headless_apposition_heads): it stands for the quake, which is what struck
+    text = ("It shows the aftermath of a 7.0-magnitude quake, Haiti's worst in two centuries, which "
+            "struck at 1653 local time on Tuesday, just 15km south-west of Port-au-Prince.")
+    [found] = _mentions(text, date(2010, 1, 13))
+    assert found.label.startswith("A 7.0-magnitude quake struck")
+    text = "The spill, the largest since 1989, which began on April 20, has fouled beaches."
+    assert [f.label for f in _mentions(text, date(2010, 5, 24))] == ["The spill began"]
+    # an apposition with a noun of its own names the thing itself: left as it was
+    text = "The storm, the worst disaster in decades, which struck on Tuesday, killed 20."
+    [found] = _mentions(text, date(2010, 1, 13))
+    assert "worst disaster" in found.label

@@ -254,3 +254,30 @@ def test_esl_detokenize_joins_a_typographic_apostrophe_and_a_web_address():
     assert text[starts[0][2]] == "s" and text[starts[0][13]:starts[0][13] + 3] == "com"
     # a closing quotation mark before a word is no apostrophe: the word keeps its space
     assert stories.esl_detokenize([["‘", "Go", "’", "said", "he"]])[0] == "‘Go’ said he\n"
+
+
+def test_the_bp_together_child_is_asked_for_what_its_json_branch_measures(monkeypatch, capsys):
+    """The parent runs each measurement in a child process (`stories.py WHAT --json`); the BP pile
+    once went out as `--bp`, a flag the child's --json branch never read, so it exited. Here the
+    child is this process's main() with the parent's arguments, the measurements stubbed."""
+    import json
+    import kerryview.events.clauses as clauses
+    import kerryview.pipeline as pipeline
+    monkeypatch.setattr(clauses, "CLAUSE_EVENTS", clauses.CLAUSE_EVENTS)  # main() sets them
+    monkeypatch.setattr(pipeline, "CLAUSE_EVENTS", pipeline.CLAUSE_EVENTS)
+    monkeypatch.setattr(stories, "measure_folder", lambda name, args: {"folder": name})
+    monkeypatch.setattr(stories, "measure_bp_together", lambda: {"folder": "bpoil (5 folders)"})
+    monkeypatch.setattr(stories, "print_tables", lambda *a, **k: None)
+    measured = []
+
+    def child(args, what):
+        monkeypatch.setattr(sys, "argv", ["stories.py", *what, "--json"])
+        stories.main()
+        measured.append(json.loads(capsys.readouterr().out)["folder"])
+        return {"folder": measured[-1]}
+
+    monkeypatch.setattr(stories, "child", child)
+    monkeypatch.setattr(sys, "argv", ["stories.py", "--bp-together", "--skip-tbaq",
+                                      "--folders", "MJ_bbc"])
+    stories.main()
+    assert measured == ["MJ_bbc", "bpoil (5 folders)"]

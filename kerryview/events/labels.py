@@ -1542,6 +1542,22 @@ def _phrase_before_apposition(text: str, at: int, start: int) -> str | None:
     return phrase
 
 
+MAX_HEADLESS_APPOSITION_WORDS = 8  # "the largest oil spill in US waters since 1989": longer is a clause
+
+
+def headless_apposition(words: str) -> bool:
+    """Whether `words`, an apposition between commas, has no noun of its own: its words before
+    its first preposition end in a superlative or an ordinal (data/lead_rules.json
+    headless_apposition_heads: "Haiti's worst | in two centuries", "the largest | since 1989",
+    "the third | this year"). It stands for the noun phrase before it and cannot be a subject:
+    "a quake, Haiti's worst in two centuries, which struck" tells that the quake struck."""
+    tokens = words.split()
+    if not tokens or len(tokens) > MAX_HEADLESS_APPOSITION_WORDS or has_finite_verb(words):
+        return False
+    k = next((i for i, w in enumerate(tokens) if w.lower() in _lists()["prepositions"]), len(tokens))
+    return k > 0 and tokens[k - 1].lower() in _lists()["headless_apposition_heads"]
+
+
 def _name_before(text: str, start: int, apposition: str, vp: int) -> tuple[str, int] | None:
     """The person's name right before the comma that opens the apposition a label starts with
     ("... third quarter 2007 Bob Dudley, | currently managing director and a US citizen, told"

@@ -25,7 +25,7 @@ from kerryview.events.headline import Lead, is_event_noun, lead_passages, main_e
 from kerryview.events.antecedents import agrees, antecedent, pronoun_kind, speaker_as_subject, subject_of, with_antecedent
 from kerryview.events.liveblog import live_blog
 from kerryview.events.not_events import LineFilter, why_not_event_sentence
-from kerryview.events.labels import (CLAUSE_COMMA, cuts_report, recased, time_distance_anchor, opens_with_quantity, number_words, list_subject_start, caption_position_spans, fixed_adverbial, fronted_phrase, subject_before_apposition, period_opening, colon_opens_clause, DATE_LEAD_IN, dated_item, apposition_subject, cut_number, keeps_date, headline_label,
+from kerryview.events.labels import (CLAUSE_COMMA, cuts_report, recased, time_distance_anchor, opens_with_quantity, number_words, list_subject_start, caption_position_spans, fixed_adverbial, fronted_phrase, subject_before_apposition, period_opening, colon_opens_clause, DATE_LEAD_IN, dated_item, apposition_subject, cut_number, headless_apposition, keeps_date, headline_label,
                                      capitalized, determiner_that, MAX_CIRCUMSTANCE_WORDS, place_only, where_without_verb,
                                      with_opening_quote, with_opening_single_quote,
                                      is_conditional, is_fragment,
@@ -743,21 +743,29 @@ def _relative_antecedent(text: str, a: int, words: list[re.Match[str]], k: int) 
     group starts. None when no noun
     phrase stands there ("said that ...") or the clause may tell of another noun: the noun
     phrase follows a comma (an apposition: "Alleyn's School in Dulwich, south London, which"),
+    unless that apposition is headless and stands for it (labels.headless_apposition: "a quake,
+    Haiti's worst in two centuries, which struck": the quake),
     "and" ("the telethon and gig, which"), "by" or a preposition after a noun ("Shares in BP,
     which rose", "the rig operated by BP that exploded")."""
     pronoun = words[k]
     start = words[k + 1].start() if k + 1 < len(words) else pronoun.end()
-    if text[words[k - 1].end():pronoun.start()].strip() not in ("", ","):
+    np_end = pronoun.start()  # where the noun phrase the pronoun stands for ends
+    closed = text[a:np_end].rstrip()
+    opened = text.rfind(",", a, a + len(closed) - 1) if closed.endswith(",") else -1
+    if opened > a and headless_apposition(text[opened + 1:a + len(closed) - 1]):
+        np_end = opened + 1  # "a quake, | Haiti's worst in two centuries, | which struck": the quake
+    apposed = np_end != pronoun.start()
+    if not apposed and text[words[k - 1].end():pronoun.start()].strip() not in ("", ","):
         return None
     determiners = event_lists(LEAD_RULES)["object_determiners"]
     adverbs = event_lists(LEAD_RULES)["sentence_adverbs"] | event_lists(LEAD_RULES)["sentence_time_adverbs"] \
         | event_lists(LEAD_RULES)["sequence_adverbs"]
-    before = list(_NP_WORD.finditer(text, a, pronoun.start()))[-MAX_DATED_SUBJECT_WORDS - 3:]  # (its sentence's)
+    before = list(_NP_WORD.finditer(text, a, np_end))[-MAX_DATED_SUBJECT_WORDS - 3:]  # (its sentence's)
     np: list[re.Match[str]] = []
     # the noun before ", which" may be in -ing ("the preliminary hearing, which"): a noun when
     # the phrase opens with a determiner (checked below), not a verb whose object follows
     ing_head = bool(before) and before[-1].group().lower().endswith("ing") \
-        and text[before[-1].end():pronoun.start()].strip() == ","
+        and text[before[-1].end():np_end].strip() == ","
     for i in range(len(before) - 1, -1, -1):
         w = before[i]
         low = w.group().lower()
@@ -785,7 +793,9 @@ def _relative_antecedent(text: str, a: int, words: list[re.Match[str]], k: int) 
     # only noun the pronoun can stand for ("At | the hospital, which opened in 1995, doctors ...")
     opening = i == 0 and prep in event_lists(LEAD_RULES)["prepositions"] \
         and not text[a:before[0].start()].strip(" \"“'‘*•-–—\n")
-    if prep in _conjunctions() or (prep in stopwords() and prep not in verbs | adverbs and not _pronoun(prep) and (
+    # (a headless apposition after the noun phrase stands for it, and the clause after the
+    # apposition goes on telling of it: "the aftermath of | a quake, Haiti's worst ..., which")
+    if prep in _conjunctions() or not apposed and (prep in stopwords() and prep not in verbs | adverbs and not _pronoun(prep) and (
             prep == "by" or i == 0 and not opening or i > 0 and not _is_verb(before[i - 1].group(), "x ", finite=True))):
         return None  # "Shares in | BP, which rose": shares or BP
     verb_before = prep.endswith("ing") or (i >= 0 and _is_verb(before[i].group(), "x ", finite=True))
