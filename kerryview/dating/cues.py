@@ -423,7 +423,7 @@ def classify(under: tuple[list[Timex], list[Timex]], tenses: list[str | None],
             if a.value == b.value and ga in (Granularity.MONTH, Granularity.YEAR):
                 out.append(Cue(i, PERIOD, tense, day=oa))
             continue
-        if not gb.day_or_finer:
+        if not gb.day_or_finer or is_bare_holiday(a):
             continue
         if oa == ob:
             in_body = any(e <= a.start for _, _, e in datelines)  # after the dateline: the report's own words
@@ -455,6 +455,24 @@ def classify(under: tuple[list[Timex], list[Timex]], tenses: list[str | None],
                                mday=x.day, dateline=style, caption=caption, listing=listing))
     first = min((q.day for q in out if q.foot), default=None)  # the first comment: the others
     return [q for q in out if not q.foot or q.day == first]  # came later and say no more
+
+
+_ARTICLE = re.compile(r"^(?:the|on|at|for|by|this|that)\s+", re.IGNORECASE)
+
+
+def is_bare_holiday(t: Timex) -> bool:
+    """Whether a time expression is a holiday's name alone, without a year, a number or a
+    word that fixes which one ("Christmas", "at Christmas", "Halloween", "Election Day"; the
+    tagger's holiday names, timex/rules/lexicon.json): in news it names the feast in general
+    far more often than a day of the story ("Father Christmas", "a Christmas card list",
+    "beef only at Christmas", "the Xmas number one"), so it says nothing of the publication
+    day (rule bare_holiday)."""
+    if not rules()["bare_holiday"]["on"]:
+        return False
+    words = t.text.strip().lower()
+    while (m := _ARTICLE.match(words)) is not None:
+        words = words[m.end():]
+    return words in lexicon()["holiday"]
 
 
 def _comments_start(text: str) -> int | None:
