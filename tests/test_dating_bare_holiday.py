@@ -18,3 +18,11 @@ def test_a_holiday_with_its_year_or_a_date_is_not_bare():
     assert not is_bare_holiday(_t("Christmas 2009"))
     assert not is_bare_holiday(_t("December 25"))
     assert not is_bare_holiday(_t("Christmas Day, 2009"))
+
+
+def test_a_holiday_after_a_preposition_that_orders_it_is_the_storys():
+    text = "The final plugging of the well isn't expected until after Labor Day."
+    i = text.index("Labor Day")
+    t = Timex(text="Labor Day", start=i, end=i + len("Labor Day"), type="DATE", value="XXXX-09-06")
+    assert not is_bare_holiday(t, text)
+    assert is_bare_holiday(t, "They marked Labor Day with a parade.".replace("Labor Day", "Labor Day"))
