@@ -174,3 +174,22 @@ def test_a_date_line_at_the_top_is_not_shown_as_the_title(tmp_path):
     f.write_text("Mon May 24, 2010 10:07am EDT\nBP tries again\nBP said on Tuesday it would.",
                  encoding="utf-8")
     assert read_document(f).title != "Mon May 24, 2010 10:07am EDT"
+
+
+@pytest.mark.parametrize("text, day", [
+    ("29 September 2011 Last updated at 17:57 GMT Help Michael Jackson's doctor Conrad Murray "
+     "listened as the jury heard the recording.", date(2011, 9, 29)),
+    ("US sues BP over Gulf of Mexico oil disaster 16 December 2010 Last updated at 06:54 GMT "
+     "Help The United States is to sue BP and eight other companies.", date(2010, 12, 16)),
+    ("Headline\n8 November 2011 Updated 06:28 The jury began its deliberations.", date(2011, 11, 8)),
+])
+def test_a_date_then_the_time_of_its_last_update_is_the_page_date_line(text, day):
+    # BBC News pages of 2010-2011 print the day, then "Last updated at" its clock time: the
+    # clock stands too far from the date for the cues' head_stamp, the date-line reader reads it
+    line = read_dateline(text)
+    assert line is not None and line.value == day
+    assert text[line.start:].startswith(day.strftime("%-d %B %Y"))
+
+
+def test_a_date_then_an_update_time_in_a_sentence_is_no_date_line():
+    assert read_dateline("Headline\nThe report of 24 May 2010 was updated on Tuesday.\nBody") is None

@@ -425,7 +425,7 @@ def classify(under: tuple[list[Timex], list[Timex]], tenses: list[str | None],
             if a.value == b.value and ga in (Granularity.MONTH, Granularity.YEAR):
                 out.append(Cue(i, PERIOD, tense, day=oa))
             continue
-        if not gb.day_or_finer:
+        if not gb.day_or_finer or is_bare_holiday(a, text):
             continue
         if oa == ob:
             in_body = any(e <= a.start for _, _, e in datelines)  # after the dateline: the report's own words
@@ -458,6 +458,29 @@ def classify(under: tuple[list[Timex], list[Timex]], tenses: list[str | None],
                                with_weekday=weekday_in(a.text) is not None))
     first = min((q.day for q in out if q.foot), default=None)  # the first comment: the others
     return [q for q in out if not q.foot or q.day == first]  # came later and say no more
+
+
+_ARTICLE = re.compile(r"^(?:the|on|at|for|by|this|that)\s+", re.IGNORECASE)
+
+
+def is_bare_holiday(t: Timex, text: str = "") -> bool:
+    """Whether a time expression is a holiday's name alone, without a year, a number or a
+    word that fixes which one ("Christmas", "at Christmas", "Halloween", "Election Day"; the
+    tagger's holiday names, timex/rules/lexicon.json): in news it names the feast in general
+    far more often than a day of the story ("Father Christmas", "a Christmas card list",
+    "beef only at Christmas", "the Xmas number one"), so it says nothing of the publication
+    day (rule bare_holiday); not after a preposition that orders it ("until after Labor Day",
+    "before Christmas"): then it is the feast of the story's year, a bound of its time."""
+    rule = rules()["bare_holiday"]
+    if not rule["on"]:
+        return False
+    words = t.text.strip().lower()
+    while (m := _ARTICLE.match(words)) is not None:
+        words = words[m.end():]
+    before = " ".join(text[max(0, t.start - 30):t.start].lower().split()[-3:])
+    if any(before.endswith(p) for p in rule["ordering"]):
+        return False  # "isn't expected until after Labor Day": this year's feast, a bound of the story
+    return words in lexicon()["holiday"]
 
 
 def _comments_start(text: str) -> int | None:
