@@ -144,6 +144,13 @@ def test_two_surnames_spelled_alike_are_one_doer_and_a_lone_surname_needs_other_
     assert not merging.subjects_differ(a, c)  # a surname alone, nothing else apart
 
 
+def test_a_passives_subject_is_no_doer():
+    [[hired], [hiring]] = _clusters([["Dr Conrad Murray was hired in May 2009 by promoters AEG Live."],
+                                     ["They remained friendly and Michael Jackson hired the physician in May 2009."]])
+    assert hired.subject_names and hiring.subject_names
+    assert not merging.subjects_differ(hired, hiring)
+
+
 FAN = "A teenage fan died in Los Angeles on 25 June 2009 after hearing the news, police said."
 
 

@@ -28,7 +28,7 @@ from kerryview.cancellation import NEVER, Cancellation
 from kerryview.events.blocking import _cells, candidate_pairs
 from kerryview.events.clauses import (CLAUSE_WORD_MARK, clause_rules, is_clause_event, mention_dating,
                                       merge_weights, own_words, tells_as_headline)
-from kerryview.events.labels import HAPPENING, label_rank, number_words, report_speaker
+from kerryview.events.labels import HAPPENING, label_rank, number_words, passive, report_speaker
 from kerryview.events.joined import Joined
 from kerryview.events.mentions import Found
 from kerryview.calendar.zones import utc_interval
@@ -275,7 +275,8 @@ def subjects_differ(a: "Item", b: "Item") -> bool:
     subjects that both may name a person (subject_words), neither named anywhere in the
     other's passage, whose last words (surnames) are not one name spelled two ways (their
     likeness below data/event_kinds.json subjects_differ.spelling: "Gaddafi", "Qaddafi"),
-    and, unless both are full names (two words or more each: "Farrah Fawcett", "Michael
+    both of active verbs or both of passives (a passive's subject is the one done to, not the
+    doer: "Dr Murray was hired" and "Jackson hired the physician" may be one hiring), and, unless both are full names (two words or more each: "Farrah Fawcett", "Michael
     Jackson"), whose passages tell something else apart too: the objects differ
     (objects_differ) or their likeness without the two subjects is below subjects_differ.rest.
     Then two doers, two happenings (data/event_kinds.json subjects_differ)."""
@@ -288,12 +289,21 @@ def subjects_differ(a: "Item", b: "Item") -> bool:
     sa, sb = a.subject_words[-1].lower(), b.subject_words[-1].lower()
     if SequenceMatcher(None, sa, sb).ratio() >= kinds.subject_spelling:
         return False  # one name spelled two ways
+    if _passive(a.mention) != _passive(b.mention):
+        return False  # the one done to and the doer
     if len(a.subject_words) > 1 and len(b.subject_words) > 1:
         return True
     if objects_differ(a, b):
         return True
     both = x | y
     return cosine(unit(_without(a.vector, both)), unit(_without(b.vector, both))) < kinds.subject_rest
+
+
+def _passive(m: EventMention) -> bool:
+    """Whether a mention's event word is a participle after a form of "be" (labels.passive),
+    not a progressive ("was dying")."""
+    return m.trigger_start is not None and not _trigger(m).lower().endswith("ing") \
+        and passive(m.text, m.trigger_start - m.start)
 
 
 def _without(vector: dict[str, float], terms: frozenset[str]) -> dict[str, float]:
