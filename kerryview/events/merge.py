@@ -493,8 +493,10 @@ def said_apart(a: Item, b: Item) -> bool:
 class _Group:
     """What a group of mentions must know to be merged with another, without looking at its
     pairs again: its distinct dates (two groups are compatible when all their dates are),
-    its documents (an article does not disagree with itself) and, per sentence, the date
-    values told in it (two different dates in one sentence are never one event)."""
+    its documents (an article does not disagree with itself), per sentence, the date
+    values told in it (two different dates in one sentence are never one event), and its
+    passages by the name of their subject (two doers are never one event, however a passage
+    without a name links them: two_doers)."""
 
     members: list[int]
     dates: dict[tuple, Item]
