@@ -19,6 +19,7 @@ import re
 from array import array
 from collections import Counter
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from datetime import date, datetime, timedelta
 from functools import cache, cached_property
 from typing import Callable, Iterable, NamedTuple
@@ -27,14 +28,14 @@ from kerryview.cancellation import NEVER, Cancellation
 from kerryview.events.blocking import _cells, candidate_pairs
 from kerryview.events.clauses import (CLAUSE_WORD_MARK, clause_rules, is_clause_event, mention_dating,
                                       merge_weights, own_words, tells_as_headline)
-from kerryview.events.labels import HAPPENING, label_rank, report_speaker
+from kerryview.events.labels import HAPPENING, label_rank, number_words, passive, report_speaker
 from kerryview.events.joined import Joined
 from kerryview.events.mentions import Found
 from kerryview.calendar.zones import utc_interval
 from kerryview.text.similarity import (WORD, Vectorizer, content_terms, cosine, is_name, name_terms, plain_terms,
                                        stem, unit, word_overlap)
 from kerryview.text.wordlists import (cues, event_kinds, event_lists, irregular_bases, opposite_events,
-                                      reporting_verbs, two_precisions)
+                                      reporting_verbs, stopwords, two_precisions)
 from kerryview.model import Event, EventMention, Granularity
 from kerryview.calendar.intervals import Interval, duration_timedelta, iso
 
@@ -90,9 +91,14 @@ class Item:
         return words - plain_terms(speaker) if speaker else words
 
     @cached_property
+    def subject_words(self) -> tuple[str, ...]:
+        """The name of the subject of the mention's event word (subject_words)."""
+        return subject_words(self.mention)
+
+    @cached_property
     def subject_names(self) -> frozenset[str]:
-        """The names of the subject of the mention's event word (subject_names)."""
-        return subject_names(self.mention)
+        """The terms of the name of the subject of the mention's event word (subject_names)."""
+        return _name_terms_of(self.subject_words)
 
     @cached_property
     def names(self) -> set[str]:
@@ -219,39 +225,90 @@ _OBJECT_WORD = re.compile(r"\s*([^\W_](?:[\w'’.-]*\w)?)")
 _TOKEN = re.compile(r"[^\W_](?:[\w'’.-]*\w)?|[^\w\s]")  # a word, or a mark
 
 
-def subject_names(m: EventMention) -> frozenset[str]:
-    """The names (similarity.name_terms: a capital, not the passage's first word) right before
-    a mention's event word, auxiliaries and adverbs between skipped (clause_rules.json
-    shared_subject_auxiliaries, adverbs_before_verb): its subject when that is a name ("Farrah
-    Fawcett | died", "Jackson's | death", "Jermayne Timmons was | arrested"), at most
-    event_kinds.json subjects_differ.max_words; none when the word before is no name ("the
-    pop star died", "an Australian climber died": who, not which one)."""
+def subject_words(m: EventMention) -> tuple[str, ...]:
+    """The name right before a mention's event word, auxiliaries and adverbs between skipped
+    (clause_rules.json shared_subject_auxiliaries, adverbs_before_verb), in its words' order,
+    when it may be a person's: its subject ("Farrah Fawcett | died", "Jackson's | death",
+    "Jermayne Timmons was | arrested"), at most event_kinds.json subjects_differ.max_words
+    capitalised words, none a stop word. None (an empty tuple) when the word before is no
+    name ("the pop star died"), when the name ends a description opened by a determiner or
+    "of" ("The King of Pop died": an epithet, which may name anyone), when one of its words
+    is an acronym or a number ("Navy SEALs", "Team Six": a group, not a person), or when it
+    is a passage's lone first word ("Fawcett died", "Rebels attacked", "Dozens died": its
+    capital is the sentence's, so it may be no name): data/event_kinds.json subjects_differ."""
     if m.trigger_start is None or not m.start <= m.trigger_start <= m.end:
-        return frozenset()
-    rules = clause_rules()
+        return ()
+    rules, kinds = clause_rules(), event_kinds()
     skip = rules["shared_subject_auxiliaries"] | rules["adverbs_before_verb"]
     tokens = list(_TOKEN.finditer(m.text, 0, m.trigger_start - m.start))
     k = len(tokens) - 1
     while k >= 0 and tokens[k][0].lower() in skip:
         k -= 1
-    names = []
-    while k > 0 and len(names) < event_kinds().subject_words and is_name(tokens[k][0]) \
-            and tokens[k][0][0].isalpha():
+    names: list[str] = []
+    while k >= 0 and len(names) < kinds.subject_words and is_name(tokens[k][0]) \
+            and tokens[k][0][0].isalpha() and tokens[k][0].lower() not in stopwords():
         names.append(tokens[k][0])
         k -= 1
+    if not names or (k < 0 and len(names) == 1):
+        return ()
+    if k >= 0 and (tokens[k][0].lower() in kinds.subject_description
+                   or tokens[k][0].lower() in event_lists("lead_rules.json")["object_determiners"]):
+        return ()
+    if any(w[1:2].isupper() or w.lower() in number_words() for w in names):
+        return ()
+    return tuple(reversed(names))
+
+
+def subject_names(m: EventMention) -> frozenset[str]:
+    """The terms (similarity.name_terms) of the name subject_words reads as the subject of a
+    mention's event word."""
+    return _name_terms_of(subject_words(m))
+
+
+def _name_terms_of(words: tuple[str, ...]) -> frozenset[str]:
     # ("x": a first word, which name_terms never weighs as a name)
-    return frozenset(name_terms("x " + " ".join(names))) if names else frozenset()
+    return frozenset(name_terms("x " + " ".join(words))) if words else frozenset()
 
 
 def subjects_differ(a: "Item", b: "Item") -> bool:
     """Whether two mentions' event words, each of a kind of happening (told_with), have
-    subjects that both name someone or something, neither named anywhere in the other's
-    passage: two doers, two happenings
-    (data/event_kinds.json subjects_differ: "Farrah Fawcett died", "Michael Jackson died")."""
+    subjects that both may name a person (subject_words), neither named anywhere in the
+    other's passage, whose last words (surnames) are not one name spelled two ways (their
+    likeness below data/event_kinds.json subjects_differ.spelling: "Gaddafi", "Qaddafi"),
+    both of active verbs or both of passives (a passive's subject is the one done to, not the
+    doer: "Dr Murray was hired" and "Jackson hired the physician" may be one hiring), and, unless both are full names (two words or more each: "Farrah Fawcett", "Michael
+    Jackson"), whose passages tell something else apart too: the objects differ
+    (objects_differ) or their likeness without the two subjects is below subjects_differ.rest.
+    Then two doers, two happenings (data/event_kinds.json subjects_differ)."""
     if a.told_with is None or b.told_with is None:
         return False  # (a report's subject is its speaker: said_apart compares what was said)
     x, y = a.subject_names, b.subject_names
-    return bool(x and y) and not x & b.names and not y & a.names
+    if not (x and y) or x & (y | b.names) or y & a.names:
+        return False
+    kinds = event_kinds()
+    sa, sb = a.subject_words[-1].lower(), b.subject_words[-1].lower()
+    if SequenceMatcher(None, sa, sb).ratio() >= kinds.subject_spelling:
+        return False  # one name spelled two ways
+    if _passive(a.mention) != _passive(b.mention):
+        return False  # the one done to and the doer
+    if len(a.subject_words) > 1 and len(b.subject_words) > 1:
+        return True
+    if objects_differ(a, b):
+        return True
+    both = x | y
+    return cosine(unit(_without(a.vector, both)), unit(_without(b.vector, both))) < kinds.subject_rest
+
+
+def _passive(m: EventMention) -> bool:
+    """Whether a mention's event word is a participle after a form of "be" (labels.passive),
+    not a progressive ("was dying")."""
+    return m.trigger_start is not None and not _trigger(m).lower().endswith("ing") \
+        and passive(m.text, m.trigger_start - m.start)
+
+
+def _without(vector: dict[str, float], terms: frozenset[str]) -> dict[str, float]:
+    """A passage's vector less these terms (as words of the passage or of its clause)."""
+    return {t: w for t, w in vector.items() if t.removeprefix(CLAUSE_WORD_MARK) not in terms}
 
 
 def object_terms(m: EventMention) -> frozenset[str]:
@@ -436,17 +493,20 @@ def said_apart(a: Item, b: Item) -> bool:
 class _Group:
     """What a group of mentions must know to be merged with another, without looking at its
     pairs again: its distinct dates (two groups are compatible when all their dates are),
-    its documents (an article does not disagree with itself) and, per sentence, the date
-    values told in it (two different dates in one sentence are never one event)."""
+    its documents (an article does not disagree with itself), per sentence, the date
+    values told in it (two different dates in one sentence are never one event), and its
+    passages by the name of their subject (two doers are never one event, however a passage
+    without a name links them: two_doers)."""
 
     members: list[int]
     dates: dict[tuple, Item]
     docs: set[str]
     sentences: dict[tuple[str, int], set[str]]
+    named: dict[frozenset[str], list[Item]] = field(default_factory=dict)  # subject -> passages
 
     @classmethod
     def of(cls, indices: list[int], items: list[Item]) -> "_Group":
-        g = cls(list(indices), {}, set(), {})
+        g = cls(list(indices), {}, set(), {}, {})
         for i in indices:
             g._add(items[i])
         return g
@@ -456,6 +516,17 @@ class _Group:
         self.dates.setdefault(it.date_key, it)
         self.docs.add(m.document_id)
         self.sentences.setdefault((m.document_id, m.start), set()).add(m.timex.value)
+        if it.subject_names and it.told_with is not None:
+            self.named.setdefault(it.subject_names, []).append(it)
+
+    def two_doers(self, other: "_Group") -> bool:
+        """Whether a passage of each group names its subject and the two are two doers
+        (subjects_differ): then no passage of either, named or not, makes them one event."""
+        for x, xs in self.named.items():
+            for y, ys in other.named.items():
+                if not x & y and any(subjects_differ(a, b) for a in xs for b in ys):
+                    return True
+        return False
 
     def compatible(self, other: "_Group") -> bool:
         if len(self.dates) == 1 and self.dates.keys() == other.dates.keys():
@@ -478,6 +549,8 @@ class _Group:
         self.docs |= other.docs
         for key, values in other.sentences.items():
             self.sentences.setdefault(key, set()).update(values)
+        for key, its in other.named.items():
+            self.named.setdefault(key, []).extend(its)
 
 
 def copy_groups(items: list[Item]) -> list[list[int]]:
@@ -562,7 +635,7 @@ def merge_score(a: _Group, b: _Group, total: float) -> float | None:
     if avg < MERGE_THRESHOLD:  # too unlike whatever the dates (most links): no more to ask
         return None
     compatible = a.compatible(b)
-    if a.same_sentence(b) or (not compatible and a.docs & b.docs):
+    if a.same_sentence(b) or (not compatible and a.docs & b.docs) or a.two_doers(b):
         return None
     return avg if avg >= (MERGE_THRESHOLD if compatible else CONFLICT_THRESHOLD) else None
 
@@ -1574,15 +1647,16 @@ def join_same_day(clusters: list[list[Item]], cancel: Cancellation = NEVER) -> l
         for k in ks:
             sums[k], ids[k] = _vector_sum(clusters[k]), event_id(clusters[k])
         index: dict[str, list[int]] = {}
+        units = {k: unit(sums[k]) for k in ks}  # (once per cluster, not per pair)
         for k in sorted(ks, key=ids.__getitem__):  # (the same pairs in any order of clusters)
             cancel.check()
-            mine = unit(sums[k])
+            mine = units[k]
             seen: set[int] = set()
             for t in key_terms(mine):
                 for j in index.get(t, ()):
                     if j not in seen:
                         seen.add(j)
-                        s = cosine(mine, unit(sums[j]))
+                        s = cosine(mine, units[j])
                         if s >= threshold * _HAIR:
                             a, b = sorted((k, j), key=ids.__getitem__)
                             pairs.append((-s, ids[a], ids[b], a, b))
@@ -1608,7 +1682,7 @@ def join_same_day(clusters: list[list[Item]], cancel: Cancellation = NEVER) -> l
         (ia, sa, ga), (ib, sb, gb) = of(ra), of(rb)
         if len(ga.docs | gb.docs) == 1 or not ga.compatible(gb) or ga.same_sentence(gb) \
                 or cosine(unit(sa), unit(sb)) < threshold * _HAIR \
-                or two_happenings(_medoid(ia), _medoid(ib)):
+                or two_happenings(_medoid(ia), _medoid(ib)) or ga.two_doers(gb):
             continue
         root = groups.join(ra, rb)
         keep, gone = (ra, rb) if root == ra else (rb, ra)

@@ -83,6 +83,9 @@ class EventKinds(NamedTuple):
     directive_between: int = 0  # words (the object) at most between one and its 'to'
     same_day: float = 2.0  # (above any cosine: none joins) clusters of one day and kind (same_day)
     subject_words: int = 0  # words before an event word read as its subject (subjects_differ)
+    subject_spelling: float = 0.0  # likeness of two surnames read as one spelled two ways
+    subject_rest: float = 0.0  # likeness without the subjects below which two passages differ
+    subject_description: frozenset[str] = frozenset()  # words opening a description, not a name
 
 
 @cache
@@ -94,7 +97,9 @@ def event_kinds() -> EventKinds:
                       frozenset(w for part in raw["no_kind"].values() for w in part["words"].split()),
                       float(raw["publication_day"]["threshold"]),
                       frozenset(raw["directive"]["words"].split()), int(raw["directive"]["words_between"]),
-                      float(raw["same_day"]["threshold"]), int(raw["subjects_differ"]["max_words"]))
+                      float(raw["same_day"]["threshold"]), int(raw["subjects_differ"]["max_words"]),
+                      float(raw["subjects_differ"]["spelling"]), float(raw["subjects_differ"]["rest"]),
+                      frozenset(raw["subjects_differ"]["description_words"].split()))
 
 
 @cache
