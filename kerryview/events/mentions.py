@@ -2121,7 +2121,8 @@ def _happening_told_on(text: str, a: int, b: int, keys: set[int]) -> tuple[Claus
     after its verb (negative_quantifiers), not a speech act gathered for the story, as a report is: a
     reaction (reaction_words, which reactions_below_lead dates: "Wang praised Kerry" after a
     sentence on the day before) or an attribution phrase at the verb (news_attribution:
-    "Officials declined to comment"); None otherwise."""
+    "Officials declined to comment"); not with a pronoun for its subject (_pronoun_subject:
+    "He confessed", whose antecedent a sentence below the lead may not name); None otherwise."""
     cl = next(iter(clause_spans(text, (a, b), ())), None)
     trigger = publication_event_words(text, cl, _is_verb, b) if cl is not None else None
     if trigger is None or trigger[0] in keys or not _narrative_past(text, trigger, cl.start, b) \
