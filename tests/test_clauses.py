@@ -1038,8 +1038,9 @@ def test_below_the_lead_a_statement_about_now_needs_a_finite_verb():  # "stateme
 
 @pytest.fixture
 def narrative_on(monkeypatch):
-    """narrative_day is off by default (its "number" is 0: see the rule's "about"); these tests
-    switch it on, one sentence back, to test what it would date."""
+    """narrative_day looks back one sentence (its "number" is 1 since session 21: see the rule's
+    "about"); these tests pin it to one sentence back, so that they keep testing what it dates
+    if the data file's number changes."""
     from kerryview.events import mentions
     monkeypatch.setattr(mentions, "_narrative_back", lambda: 1)
     return mentions
@@ -1099,6 +1100,42 @@ def test_a_story_told_on_is_not_negated_and_needs_a_reference_time(narrative_on)
                  # an editor's credit (not_events.tsv credit_line): no news at all
                  arrest + "Special correspondent Karla Adam in London contributed to this report."):
         assert _told_on(lead + rest) == {}, rest
+
+
+def test_a_story_told_on_has_no_pronoun_for_its_subject(narrative_on):
+    # session 21 review: a pronoun's antecedent, below the lead, was resolved to the wrong person
+    lead = "Rebels attacked a town on Monday. Officials have evacuated the area. The army has sealed the roads. "
+    mexico = ("Gunmen killed six people in northern Mexico, officials said. The state governor has condemned the "
+              "attack. Soldiers have set up roadblocks around the town. ")
+    assert _told_on(mexico + "Police arrested a 34-year-old mechanic on Sunday. The mechanic confessed to two "
+                    "of the killings.") == {"confessed": date(2010, 5, 23)}
+    for text in (mexico + "Police arrested a 34-year-old mechanic on Sunday. He confessed to two of the killings.",
+                 lead + "The suspect was arrested on Sunday. He fled to the hills.",
+                 lead + "The police arrested two men on Sunday. They were flown to the capital.",  # passive
+                 lead + "The police arrested two men on Sunday. But they quickly fled to the hills."):
+        assert _told_on(text) == {}, text
+
+
+def test_a_story_told_on_is_no_background_of_a_life_or_a_status(narrative_on):
+    # session 21 review: an obituary's or a profile's second sentence (past_states)
+    lead = "Rebels attacked a town on Monday. Officials have evacuated the area. The army has sealed the roads. "
+    for rest in ("Michael Jackson died on Tuesday. He sold more than 750 million records.",
+                 "Farrah Fawcett died on Monday. Fawcett starred in Charlie's Angels.",
+                 "The senator resigned on Monday. The senator served three terms in the Senate.",
+                 "The doctor died on Monday. The doctor studied medicine in Paris.",
+                 "The rig sank on Tuesday. Deepwater Horizon was registered under the flag of the Marshall Islands."):
+        assert _told_on(lead + rest) == {}, rest
+
+
+def test_a_story_told_on_at_the_last_day_of_the_calendar():
+    # session 21 review: day + 1 past 9999-12-31 raised OverflowError and dropped the article
+    last = date(9999, 12, 31)
+    text = ("Parliament passed the budget today. Officials have welcomed the vote. The army has sealed the roads. "
+            "About 200 Americans left Pakistan today. The diplomats were flown to Brussels.")
+    doc = Document(id="d", path="d.txt", text=text, dct=last, dct_source=GIVEN)
+    found = find_mentions(doc, tag(text, last), dct_clauses=NEWS)
+    assert {text[f.mention.trigger_start:f.mention.trigger_end]: f.interval.start.date()
+            for f in found if f.mention.dated_by == "sentence before"} == {"flown": last}
 
 
 def test_a_story_told_on_from_the_publication_day():  # "narrative_publication_day"

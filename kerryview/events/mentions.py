@@ -2117,8 +2117,8 @@ def _narrative_day(text: str, dated: tuple[list[int], list[Found]], before: list
                     or _deadline_before().search(text, max(a, f.mention.timex.start - 20), f.mention.timex.start):
                 return None  # "Four vessels had docked by Thursday evening": no day the story goes on from
         day = mine[0].interval.start.date()
-        top = datetime.combine(day + timedelta(days=1), datetime.min.time())
-        if any(f.interval.start.date() != day or f.interval.end > top for f in mine):
+        top = datetime.combine(day, datetime.max.time())  # (not day + 1: a day of 9999-12-31 has none)
+        if any(f.interval.start.date() != day or f.interval.end - timedelta(microseconds=1) > top for f in mine):
             return None  # two days, or a time across midnight
         return mine[0] if day < dct or (same_day and day == dct) else None
     return None
@@ -2131,7 +2131,8 @@ def _happening_told_on(text: str, a: int, b: int, keys: set[int]) -> tuple[Claus
     after its verb (negative_quantifiers), not a speech act gathered for the story, as a report is: a
     reaction (reaction_words, which reactions_below_lead dates: "Wang praised Kerry" after a
     sentence on the day before) or an attribution phrase at the verb (news_attribution:
-    "Officials declined to comment"); None otherwise."""
+    "Officials declined to comment"); not with a pronoun for its subject (_pronoun_subject:
+    "He confessed", whose antecedent a sentence below the lead may not name); None otherwise."""
     cl = next(iter(clause_spans(text, (a, b), ())), None)
     trigger = publication_event_words(text, cl, _is_verb, b) if cl is not None else None
     if trigger is None or trigger[0] in keys or not _narrative_past(text, trigger, cl.start, b) \
@@ -2144,6 +2145,9 @@ def _happening_told_on(text: str, a: int, b: int, keys: set[int]) -> tuple[Claus
     after = WORD.match(text, trigger[1] + 1) if text[trigger[1]:trigger[1] + 1] == " " else None
     if any(m is not None and m.group().lower() in negative for m in (subject, after)):
         return None  # "No estimates were given", "He left no note": what did not happen
+    if _pronoun_subject(text, cl.start, trigger):
+        return None  # "Police arrested a mechanic on Sunday. | He confessed": who, a sentence below
+        # the lead may not name (as reports_below_lead, reactions_below_lead)
     return cl, trigger
 
 
@@ -2514,13 +2518,24 @@ def _reaction(text: str, a: int, b: int) -> tuple[Clause, tuple[int, int]] | Non
     if not any(m.group().lower() not in rules["subordinators"] for m in WORD.finditer(text, trigger[1], cl.end)):
         return None  # "BP denied | that ...", "Svanberg pledged that | \"we will ...\"": the label
         # would end at the verb, what was denied or pledged in another clause
-    subject = [m.group().lower() for m in before if m.group().lower() not in rules["adverbs_before_verb"]
-               and not m.group().lower().endswith("ly")]
-    while subject and subject[0] in _report_links():
-        subject.pop(0)  # "But it appealed ...", "However, the mayor praised ..."
-    if len(subject) == 1 and subject[0] in rules["subject_pronouns"]:
+    if _pronoun_subject(text, cl.start, trigger):
         return None  # "He promised the country ...": who, a sentence below the lead may not name
     return (cl, trigger) if _after_its_subject(text, trigger, cl.start, b) else None
+
+
+def _pronoun_subject(text: str, start: int, trigger: tuple[int, int]) -> bool:
+    """Whether the subject of the verb at `trigger` (its clause from `start`) is a lone pronoun
+    (clause_rules.json subject_pronouns: "He promised ...", "But it appealed ...", "She was
+    flown ..."), adverbs, a linking word that opens it (reports_after_link) and a passive
+    auxiliary passed over: whom a sentence below the lead may not name, its antecedent open to
+    be resolved to the wrong person ("Police arrested a mechanic on Sunday. | He confessed",
+    labelled "The state governor confessed" after a lead that named the governor)."""
+    rules = clause_rules()
+    subject = [w for m in WORD.finditer(text, start, trigger[0]) if (w := m.group().lower())
+               not in rules["adverbs_before_verb"] and not w.endswith("ly") and w not in rules["past_passive_auxiliaries"]]
+    while subject and subject[0] in _report_links():
+        subject.pop(0)  # "But it appealed ...", "However, the mayor praised ..."
+    return len(subject) == 1 and subject[0] in rules["subject_pronouns"]
 
 
 def _narrative_past(text: str, trigger: tuple[int, int], start: int, end: int) -> bool:
