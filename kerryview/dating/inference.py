@@ -250,6 +250,9 @@ class _Dating:
         self.tag, self.cancel, self.tagged = tag, cancel, tagged
         self.names = {d.id: source_title(d) for d in docs}
         self.published_on: dict[str, int] = {}  # the day of each article learnt from (learn)
+        # a pile in which no article states its date (issue #9 item 2): what the articles
+        # report is all there is to go by (pile_near)
+        self.nothing_stated = len(undated) == len(docs)
         self.articles: dict[str, _Article] = {}
         passages: dict[str, list[_Passage]] = {}
         for d in undated:
@@ -716,9 +719,12 @@ class _Dating:
         """Whether more than decision.reported_day_pile_share of the pile's days (_PileDays.days:
         its dated articles' days as dated now, and the latest day each undated one reports)
         fall within a day of day c, one of them a dated article's: a pile of a few days' news
-        (a visit, a summit), in which a day an article reports is that news, not history."""
+        (a visit, a summit), in which a day an article reports is that news, not history. In
+        a pile in which no article states its date (nothing_stated), no dated article is
+        asked for: the days its articles report are all there is, and a date then given is
+        said to be of low certainty (decision.sureness)."""
         days = self.pile.days
-        if not any(abs(d - c) <= 1 for d in self.published_on.values()):
+        if not self.nothing_stated and not any(abs(d - c) <= 1 for d in self.published_on.values()):
             return False
         near = sum(n for d, n in days.items() if abs(d - c) <= 1)
         return near > self.rules["decision"]["reported_day_pile_share"] * sum(days.values())
