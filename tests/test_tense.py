@@ -57,7 +57,7 @@ def test_every_tense_cue_list_lives_in_one_data_file_with_an_example():
                           "past_before_links", "past_frames", "scheduled_present_plural", "attributive_future", "clause_coordinators",
                               "entry_in_sentence", "passive_infinitive", "listener_report", "present_passive", "stance_to", "noun_or_verb", "noun_before", "market_moves", "verb_prefixes",
                               "relative_that_followers", "report_object_openers", "bare_before_expression",
-                              "bare_verb_before", "cause_adverbs", "possessive_plan"}
+                              "bare_verb_before", "cause_adverbs"}
     for name, entry in lists.items():
         assert entry["about"] and entry["example"] and (entry.get("words") or entry.get("words_from")), name
         assert tense_cues()[name] == list_words(entry) and tense_cues()[name], name
@@ -645,15 +645,3 @@ def test_bare_pasts_keep_no_copy_of_the_irregular_verbs():
     own = set(raw["bare_pasts"].get("words", ()))
     assert not own & irregular_verbs()["bare_pasts"]
     assert {"cut", "put", "last"} <= tense_cues()["bare_pasts"]
-
-
-@pytest.mark.parametrize("text, expr, expected", [
-    ("Police detained hundreds of lawyers to prevent them from launching Thursday's planned long"
-     " march towards the capital.", "Thursday", "future"),
-    ("The senators met ahead of Monday's scheduled vote on the bill.", "Monday", "future"),
-    ("Thursday's march was planned for weeks and ended peacefully.", "Thursday", "past"),
-])
-def test_a_possessive_day_with_a_plan_adjective_looks_ahead(text, expr, expected):
-    # the possessive day is its noun's, and "planned" puts that event ahead (possessive_plan)
-    i = text.index(expr)
-    assert tense(text, i, i + len(expr)) == expected

@@ -313,8 +313,6 @@ def tense(text: str, start: int, end: int, reporting: bool = True) -> str | None
     entry = _entry_tense(text, start, end)
     if entry is not None:
         return entry
-    if _plans_own_noun(text, end):
-        return "future"  # "from launching Thursday's planned long march": the march lies ahead
     left = _clause_left(text, start)
     around, stop, right = _clause_right(text, start, end)
     lraw, rraw = _WORD.findall(left), _WORD.findall(right)
@@ -395,18 +393,6 @@ def tense(text: str, start: int, end: int, reporting: bool = True) -> str | None
         if t is not None:
             return t
     return object_report
-
-
-_POSSESSIVE_WORD = re.compile(r"['\u2019]s[ \t]+([A-Za-z]+)")
-
-
-def _plans_own_noun(text: str, end: int) -> bool:
-    """Whether the expression ending at `end` is in the possessive with an adjective of a plan
-    right after it ("Thursday's planned march", "Monday's scheduled vote", tense_cues.json
-    possessive_plan): the day of its noun's event, which the adjective puts ahead, whatever
-    verb governs the noun phrase ("detained them to prevent Thursday's planned march")."""
-    m = _POSSESSIVE_WORD.match(text, end)
-    return m is not None and m.group(1).lower() in tense_cues()["possessive_plan"]
 
 
 def _compound_free(s: str) -> list[str]:
