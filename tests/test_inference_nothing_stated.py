@@ -35,3 +35,12 @@ def test_beside_a_dated_article_of_another_time_a_reported_day_alone_still_dates
     docs = _docs(("Published: March 3, 2024\nA review of climate diplomacy, months on.",) + PILE)
     infer_dcts(docs, CachingTagger())
     assert [d.dct for d in docs[1:]] == [None] * 3, [str(d.dct_source) for d in docs]
+
+
+def test_one_article_recalling_a_day_is_no_pile_of_that_days_news():
+    """"Ten years ago, on January 12, 2010, ...": alone, the article's own reported day is all
+    of its pile's days; that is no pile of a few days' news (reported_day_pile_least)."""
+    [doc] = _docs(("Ten years ago, on January 12, 2010, an earthquake struck Haiti. The country "
+                   "remembers its dead.",))
+    infer_dcts([doc], CachingTagger())
+    assert doc.dct is None, str(doc.dct_source)

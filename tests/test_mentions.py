@@ -340,6 +340,14 @@ def test_a_closing_report_of_a_dated_happening_is_no_second_event(monkeypatch):
           "Talks collapsed last week and no new date has been set, the minister said.\n"
     doc2 = Document(id="d2", path="d2", text=two, dct=dct,
                     dct_source=DateSource(DateSourceKind.STATED_IN_TEXT, "stated"))
+    # a second verb of the same subject tells the same happening: no report of the day
+    three = "Rescuers are searching the rubble.\nThe UN has sent teams.\nThe army has sealed the roads.\n" \
+            "A powerful earthquake struck Haiti on Tuesday and was felt as far away as Cuba, the US Geological Survey said.\n"
+    doc3 = Document(id="d3", path="d3", text=three, dct=dct,
+                    dct_source=DateSource(DateSourceKind.STATED_IN_TEXT, "stated"))
+    assert not any(three[f.mention.trigger_start:f.mention.trigger_end] == "said"
+                   for f in find_mentions(doc3, tag(three, dct), dct_clauses=CLAUSE_EVENTS)
+                   if f.mention.dated_by == "publication" and f.mention.trigger_start is not None)
     assert any(two[f.mention.trigger_start:f.mention.trigger_end] in ("said", "set")
                for f in find_mentions(doc2, tag(two, dct), dct_clauses=CLAUSE_EVENTS)
                if f.mention.dated_by == "publication" and f.mention.trigger_start is not None)
@@ -362,3 +370,7 @@ def test_a_relative_clause_after_a_headless_apposition_tells_of_the_noun_before_
     text = "The storm, the worst disaster in decades, which struck on Tuesday, killed 20."
     [found] = _mentions(text, date(2010, 1, 13))
     assert "worst disaster" in found.label
+    # a partitive ("the first of three meetings") has its noun after "of": not headless
+    from kerryview.events.labels import headless_apposition
+    assert headless_apposition("Haiti's worst in two centuries")
+    assert not headless_apposition("the first of three meetings")

@@ -478,7 +478,7 @@ def is_bare_holiday(t: Timex, text: str = "") -> bool:
     while (m := _ARTICLE.match(words)) is not None:
         words = words[m.end():]
     before = " ".join(text[max(0, t.start - 30):t.start].lower().split()[-3:])
-    if any(before.endswith(p) for p in rule["ordering"]):
+    if any(before == p or before.endswith(" " + p) for p in rule["ordering"]):  # whole words: not "Lobby"
         return False  # "isn't expected until after Labor Day": this year's feast, a bound of the story
     return words in lexicon()["holiday"]
 

@@ -721,12 +721,16 @@ class _Dating:
         fall within a day of day c, one of them a dated article's: a pile of a few days' news
         (a visit, a summit), in which a day an article reports is that news, not history. In
         a pile in which no article states its date (nothing_stated), no dated article is
-        asked for: the days its articles report are all there is, and a date then given is
+        asked for: the days its articles report are all there is, but at least
+        decision.reported_day_pile_least of them must be near c, and a date then given is
         said to be of low certainty (decision.sureness)."""
         days = self.pile.days
         if not self.nothing_stated and not any(abs(d - c) <= 1 for d in self.published_on.values()):
             return False
         near = sum(n for d, n in days.items() if abs(d - c) <= 1)
+        if self.nothing_stated and near < self.rules["decision"]["reported_day_pile_least"]:
+            return False  # one or two articles recalling a day ("Ten years ago, on January 12,
+            # 2010, ...") are no pile of that day's news: the article's own day is all of it
         return near > self.rules["decision"]["reported_day_pile_share"] * sum(days.values())
 
     def may_date(self, r: _Best) -> bool:

@@ -1555,6 +1555,8 @@ def headless_apposition(words: str) -> bool:
     if not tokens or len(tokens) > MAX_HEADLESS_APPOSITION_WORDS or has_finite_verb(words):
         return False
     k = next((i for i, w in enumerate(tokens) if w.lower() in _lists()["prepositions"]), len(tokens))
+    if k < len(tokens) and tokens[k].lower() == "of":
+        return False  # "the first of three meetings": a partitive, whose noun follows "of"
     return k > 0 and tokens[k - 1].lower() in _lists()["headless_apposition_heads"]
 
 

@@ -2332,8 +2332,8 @@ def _said_is_dated(text: str, found: list[Found], spans: list[Clause], said: tup
             or not only_reports(text, said, end):
         return False
     first = spans[0]
-    if any(first.end <= c.start and c.end <= said[0] and _COORDINATED.match(text, c.start)
-           and has_finite_verb(text[c.start:c.end]) for c in spans):
+    if any(first.end <= c.start and c.end <= said[0] and (j := _COORDINATED.match(text, c.start)) is not None
+           and _joined_clause(text[j.end():c.end]) for c in spans):
         return False  # a clause joined to what was said may be the day's news
     for f in found:
         m = f.mention
@@ -2342,12 +2342,22 @@ def _said_is_dated(text: str, found: list[Found], spans: list[Clause], said: tup
             rest = text[max(m.trigger_end, m.timex.end):min(first.end, said[0])]
             joined = _COORDINATED.search(rest)
             # "Talks collapsed last week and no new date has been set, the minister said": a
-            # second verb joined to the dated one may be the day's news
-            return joined is None or not has_finite_verb(rest[joined.start():])
+            # second clause joined to the dated one may be the day's news
+            return joined is None or not _joined_clause(rest[joined.end():])
     return False
 
 
 _COORDINATED = re.compile(r"\s*\b(?:and|but|while)\s", re.IGNORECASE)
+
+
+def _joined_clause(words: str) -> bool:
+    """Whether `words`, after a coordinating conjunction, are a clause of their own: a subject
+    (a first word that is no verb) and a finite verb ("and no new date has been set"); not a
+    second verb of the same subject ("struck Haiti on Tuesday and was felt as far as Cuba"),
+    which tells the same happening."""
+    first = WORD.search(words)
+    return first is not None and not _is_verb(first.group(), "x ", finite=True) \
+        and has_finite_verb(words[first.start():])
 
 
 def _tells_past_happening(text: str, spans: list[Clause], said: tuple[int, int], end: int) -> bool:

@@ -96,7 +96,7 @@ def _word_builtins() -> dict[str, str]:
         # zone ends a phrase (a comma, a dash, the line's end, a capital): "14 June 2010 EST
         # figures" is a year and a name
         "year": (r"(?<![\d$£€#])(?:1[0-9]|20)[0-9]{2}(?![\d%]|,\d|\.\d)"
-                 rf"(?!(?<=(?:1[0-9]|20)[0-5][0-9])\s*(?:{zones})(?!\w)(?=\s*(?:[,.;:)\-–—]|$)|\s+(?-i:[A-Z0-9])))"),
+                 rf"(?!(?<=(?:1[0-9]|20)[0-5][0-9])\s*(?:{zones})(?!\w)(?=\s*(?:[,.;:)\-–—]|(?m:$))|\s+(?-i:[A-Z0-9])))"),
         "decade": (r"(?:(?P<dec4>(?:1[0-9]|20)[0-9]0)'?s(?!\w)|'?(?P<dec2>[0-9]0)'?s(?!\w)"
                    rf"|(?:the\s+)?(?:(?:nineteen|twenty)[-\s]+)?(?P<decw>{_any('decade_word')[3:-1]})(?!\w))"),
         "ones": ones + r"(?!\w)",
