@@ -2332,22 +2332,31 @@ def _said_is_dated(text: str, found: list[Found], spans: list[Clause], said: tup
             or not only_reports(text, said, end):
         return False
     first = spans[0]
-    if any(first.end <= c.start and c.end <= said[0] and (j := _COORDINATED.match(text, c.start)) is not None
-           and _joined_clause(text[j.end():c.end]) for c in spans):
+    if any(first.end <= c.start and c.end <= said[0] and (j := _coordinator(text, c.start, c.end, first_only=True))
+           and _joined_clause(text[j:c.end]) for c in spans):
         return False  # a clause joined to what was said may be the day's news
     for f in found:
         m = f.mention
         if m.dated_by == "time expression" and m.status == "happened" and m.trigger_start is not None \
                 and first.start <= m.trigger_start < min(first.end, said[0]):
-            rest = text[max(m.trigger_end, m.timex.end):min(first.end, said[0])]
-            joined = _COORDINATED.search(rest)
+            lo, hi = max(m.trigger_end, m.timex.end), min(first.end, said[0])
+            joined = _coordinator(text, lo, hi)
             # "Talks collapsed last week and no new date has been set, the minister said": a
             # second clause joined to the dated one may be the day's news
-            return joined is None or not _joined_clause(rest[joined.end():])
+            return not joined or not _joined_clause(text[joined:hi])
     return False
 
 
-_COORDINATED = re.compile(r"\s*\b(?:and|but|while)\s", re.IGNORECASE)
+def _coordinator(text: str, lo: int, hi: int, first_only: bool = False) -> int:
+    """Where the words after the first coordinating conjunction of text[lo:hi] start
+    (data/event_cues.json coordinating_conjunctions: "and", "but"); with `first_only`, only
+    when the span's first word is one; 0 when there is none."""
+    for w in WORD.finditer(text, lo, hi):
+        if w.group().lower() in cues()["coordinating_conjunctions"]:
+            return w.end()
+        if first_only:
+            return 0
+    return 0
 
 
 def _joined_clause(words: str) -> bool:
